@@ -1,0 +1,97 @@
+"""Photo collections as one folder per class, with an optional `metadata.csv` beside the class folders.
+
+`metadata.csv` has a `path` column (relative to the data folder, e.g. `Ruby/ruby_1.jpg`) and any other
+columns a collection has, e.g. `hardness` or `locality`; rows are attached to the photos they name.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from gemlang.data.images import IMAGE_SUFFIXES
+
+IGNORED_NAMES = {"metadata.csv", "README.md", "README", "LICENSE", "Thumbs.db"}
+
+
+class DatasetError(ValueError):
+    """A data folder gemlang cannot train or evaluate on; the message says how to fix it."""
+
+
+@dataclass
+class ImageFolder:
+    root: Path
+    classes: list[str]
+    paths: list[Path]
+    labels: np.ndarray
+    metadata: dict[str, dict[str, str]] = field(default_factory=dict)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+    def subset(self, indices) -> ImageFolder:
+        indices = np.asarray(indices, dtype=int)
+        return ImageFolder(
+            self.root,
+            self.classes,
+            [self.paths[i] for i in indices],
+            self.labels[indices],
+            self.metadata,
+            list(self.skipped),
+        )
+
+    def without(self, bad: dict[Path, str]) -> ImageFolder:
+        """The same folder minus photos found unreadable, which are added to `skipped` with the reason."""
+        keep = [i for i, p in enumerate(self.paths) if p not in bad]
+        out = self.subset(keep)
+        out.skipped += [(p, reason) for p, reason in bad.items()]
+        return out
+
+    def metadata_for(self, path: Path) -> dict[str, str]:
+        return self.metadata.get(path.relative_to(self.root).as_posix(), {})
+
+
+def scan_image_folder(root: str | Path, min_classes: int = 2) -> ImageFolder:
+    """List the photos of a folder-per-class collection; files that are not photos are skipped and listed."""
+    root = Path(root)
+    if not root.is_dir():
+        raise DatasetError(f"{root}: no such folder. Point --data at a folder with one sub-folder per class.")
+    class_dirs = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    classes, paths, labels, skipped = [], [], [], []
+    for class_dir in class_dirs:
+        files = sorted(p for p in class_dir.rglob("*") if p.is_file() and not p.name.startswith("."))
+        photos = [p for p in files if p.suffix.lower() in IMAGE_SUFFIXES]
+        skipped += [(p, "not a photo (unknown file type)") for p in files if p not in photos]
+        if not photos:
+            skipped.append((class_dir, "class folder has no photos; class left out"))
+            continue
+        paths += photos
+        labels += [len(classes)] * len(photos)
+        classes.append(class_dir.name)
+    stray = [p for p in root.iterdir() if p.is_file() and p.name not in IGNORED_NAMES and not p.name.startswith(".")]
+    skipped += [(p, "file outside any class folder") for p in stray]
+    if not paths:
+        raise DatasetError(
+            f"{root}: no photos found. Expected one sub-folder per class, e.g. {root}/Ruby/photo1.jpg."
+        )
+    if len(classes) < min_classes:
+        raise DatasetError(
+            f"{root}: found {len(classes)} class folder(s) with photos ({', '.join(classes)}); "
+            f"at least {min_classes} are needed to train or evaluate a classifier."
+        )
+    return ImageFolder(root, classes, paths, np.array(labels, dtype=int), _read_metadata(root), skipped)
+
+
+def _read_metadata(root: Path) -> dict[str, dict[str, str]]:
+    csv_path = root / "metadata.csv"
+    if not csv_path.exists():
+        return {}
+    with open(csv_path, newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        if not reader.fieldnames or "path" not in reader.fieldnames:
+            raise DatasetError(f"{csv_path}: needs a 'path' column naming each photo relative to {root}.")
+        return {row["path"].strip(): {k: v for k, v in row.items() if k != "path"} for row in reader}

@@ -1,0 +1,109 @@
+"""Safe image loading: every photo gemlang touches goes through `load_image`.
+
+User photos arrive in every shape a camera or the web produces: EXIF-rotated JPEGs, RGBA PNGs,
+16-bit TIFFs, CMYK scans, truncated downloads, files that are not images at all, and now and then a
+decompression bomb. `load_image` turns each into an upright 8-bit RGB image or raises `ImageError`
+with a message a person can act on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import warnings
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+# 50 megapixels: well above any phone photo (a 200 MP sensor bins to 12-50 MP), far below a bomb.
+MAX_PIXELS = 50_000_000
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff", ".gif"}
+
+
+class ImageError(ValueError):
+    """A file that cannot be used as a photo; the message says why and what to do."""
+
+
+def file_digest(path: str | Path) -> str:
+    """SHA-256 of a file's bytes: identifies a photo independent of its name (cache key, dedup)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def image_digest(image: Image.Image) -> str:
+    """SHA-256 of an in-memory image's pixels and size (for images that have no file)."""
+    rgb = to_rgb(image)
+    h = hashlib.sha256(f"{rgb.size}".encode())
+    h.update(rgb.tobytes())
+    return h.hexdigest()
+
+
+def to_rgb(image: Image.Image) -> Image.Image:
+    """Upright 8-bit RGB; transparency is composited onto white, as a catalog photo would be."""
+    image = ImageOps.exif_transpose(image) if image.getexif() else image
+    if image.mode == "RGB":
+        return image
+    if image.mode in ("I;16", "I;16B", "I;16L", "I"):  # 16/32-bit greyscale: rescale, don't clip
+        arr = np.asarray(image, dtype=np.float64)
+        hi = arr.max() or 1.0
+        image = Image.fromarray((arr / hi * 255).astype(np.uint8), "L")
+    if image.mode == "F":
+        arr = np.asarray(image, dtype=np.float64)
+        lo, hi = arr.min(), arr.max()
+        image = Image.fromarray(((arr - lo) / ((hi - lo) or 1.0) * 255).astype(np.uint8), "L")
+    if image.mode == "P":
+        image = image.convert("RGBA")
+    if image.mode in ("RGBA", "LA", "PA"):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return Image.alpha_composite(background, rgba).convert("RGB")
+    return image.convert("RGB")
+
+
+def _check_size(width: int, height: int, name: str) -> None:
+    if width * height > MAX_PIXELS:
+        raise ImageError(
+            f"{name}: {width}x{height} pixels is larger than the {MAX_PIXELS // 1_000_000} megapixel limit "
+            "(a guard against decompression bombs). Resize the photo and try again."
+        )
+    if width < 8 or height < 8:
+        raise ImageError(f"{name}: {width}x{height} pixels is too small to show a stone; use a real photo.")
+
+
+def load_image(source: str | Path | bytes | Image.Image) -> Image.Image:
+    """Open a photo from a path, raw bytes or a PIL image as upright RGB, or raise `ImageError`."""
+    if isinstance(source, Image.Image):
+        _check_size(*source.size, name="image")
+        return to_rgb(source)
+    name = "image bytes" if isinstance(source, bytes) else str(source)
+    if not isinstance(source, bytes):
+        path = Path(source)
+        if not path.exists():
+            raise ImageError(f"{name}: no such file. Check the path.")
+        if path.is_dir():
+            raise ImageError(f"{name}: is a folder, not a photo.")
+        source = path.read_bytes()
+    if not source:
+        raise ImageError(f"{name}: the file is empty.")
+    try:
+        with warnings.catch_warnings():
+            # PIL's own bomb check warns at ~89 MP and raises at twice that; ours is stricter and clearer.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(source))
+            _check_size(*image.size, name=name)
+            image.load()
+            return to_rgb(image)
+    except ImageError:
+        raise
+    except Image.DecompressionBombError as e:
+        raise ImageError(f"{name}: refused as a possible decompression bomb ({e}).") from e
+    except UnidentifiedImageError as e:
+        raise ImageError(
+            f"{name}: not an image file gemlang can read (JPEG, PNG, WebP, BMP, TIFF and GIF work)."
+        ) from e
+    except (OSError, SyntaxError, ValueError) as e:
+        raise ImageError(f"{name}: the image is corrupt or truncated ({e}). Re-export or re-download it.") from e

@@ -1,0 +1,54 @@
+"""Duplicate-aware splits: the same photo must never sit on both sides of a validation split.
+
+Web-scraped gem collections repeat photos (one Pearl photo appears nine times in the shared data,
+some under two different classes). Folds built on raw files then score a model on photos it was
+trained on, and the estimate comes out inflated.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+from sklearn.model_selection import StratifiedGroupKFold
+
+from gemlang.data.dataset import ImageFolder
+from gemlang.data.images import file_digest
+
+
+def duplicate_groups(data: ImageFolder) -> np.ndarray:
+    """One group id per photo; exact duplicates (same bytes) share an id."""
+    ids: dict[str, int] = {}
+    return np.array([ids.setdefault(file_digest(p), len(ids)) for p in data.paths], dtype=int)
+
+
+def deduplicate(data: ImageFolder) -> ImageFolder:
+    """Keep one copy of each repeated photo; drop photos whose copies carry conflicting labels."""
+    groups = duplicate_groups(data)
+    labels_of = defaultdict(set)
+    for g, y in zip(groups, data.labels, strict=True):
+        labels_of[g].add(int(y))
+    seen, keep, conflicts = set(), [], {}
+    for i, g in enumerate(groups):
+        if len(labels_of[g]) > 1:
+            conflicts[data.paths[i]] = "same photo filed under several classes; left out"
+        elif g not in seen:
+            seen.add(g)
+            keep.append(i)
+    out = data.subset(keep)
+    out.skipped += list(conflicts.items())
+    return out
+
+
+def stratified_group_folds(labels: np.ndarray, groups: np.ndarray, k: int, seed: int = 0):
+    """Yield (train_idx, test_idx) for k stratified folds that keep each duplicate group together."""
+    counts = np.bincount(labels)
+    if k < 2:
+        raise ValueError("cross-validation needs --cv 2 or more folds")
+    if counts[counts > 0].min() < k:
+        raise ValueError(
+            f"the smallest class has {counts[counts > 0].min()} photos, fewer than the {k} folds asked for; "
+            "use a smaller --cv"
+        )
+    splitter = StratifiedGroupKFold(n_splits=k, shuffle=True, random_state=seed)
+    yield from splitter.split(np.zeros(len(labels)), labels, groups)
