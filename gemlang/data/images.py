@@ -14,7 +14,7 @@ import warnings
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 
 # 50 megapixels: well above any phone photo (a 200 MP sensor bins to 12-50 MP), far below a bomb.
 MAX_PIXELS = 50_000_000
@@ -42,9 +42,32 @@ def image_digest(image: Image.Image) -> str:
     return h.hexdigest()
 
 
+_ORIENTATION_TAG = 0x0112
+_TRANSPOSE_FOR_ORIENTATION = {
+    2: [Image.Transpose.FLIP_LEFT_RIGHT],
+    3: [Image.Transpose.ROTATE_180],
+    4: [Image.Transpose.FLIP_TOP_BOTTOM],
+    5: [Image.Transpose.TRANSPOSE],
+    6: [Image.Transpose.ROTATE_270],
+    7: [Image.Transpose.TRANSVERSE],
+    8: [Image.Transpose.ROTATE_90],
+}
+
+
+def _upright(image: Image.Image) -> Image.Image:
+    """Apply the EXIF orientation only (PIL's exif_transpose also rewrites EXIF, and fails on odd tags)."""
+    try:
+        orientation = image.getexif().get(_ORIENTATION_TAG, 1)
+    except Exception:  # noqa: BLE001 - unreadable EXIF just means "no orientation known"
+        return image
+    for op in _TRANSPOSE_FOR_ORIENTATION.get(orientation, []):
+        image = image.transpose(op)
+    return image
+
+
 def to_rgb(image: Image.Image) -> Image.Image:
     """Upright 8-bit RGB; transparency is composited onto white, as a catalog photo would be."""
-    image = ImageOps.exif_transpose(image) if image.getexif() else image
+    image = _upright(image)
     if image.mode == "RGB":
         return image
     if image.mode in ("I;16", "I;16B", "I;16L", "I"):  # 16/32-bit greyscale: rescale, don't clip

@@ -1,0 +1,145 @@
+"""Photos to feature vectors, with an on-disk cache so no photo is encoded twice.
+
+The cache key is the photo's content hash + the encoder's name and signature (weights, input size,
+normalisation) + the test-time augmentation: renaming or moving a photo keeps its features, changing
+a pixel or the preprocessing does not.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import torch
+from PIL import Image
+from tqdm.auto import tqdm
+
+from gemlang.data.images import ImageError, file_digest, image_digest, load_image
+from gemlang.encoders import Encoder, create_encoder, split_spec
+
+ImageInput = str | Path | Image.Image
+
+
+def default_device() -> torch.device:
+    """The GPU when there is one, else the CPU (Accelerate's choice, so `accelerate config` is honoured)."""
+    from accelerate import PartialState
+
+    return PartialState().device
+
+
+def default_cache_dir() -> Path:
+    return Path(os.environ.get("GEMLANG_CACHE", Path.home() / ".cache" / "gemlang")) / "features"
+
+
+class FeatureCache:
+    """One small .npy file per (encoder, photo); writes are atomic, so a crash never leaves half a file."""
+
+    def __init__(self, root: str | Path | None = None):
+        self.root = Path(root) if root else default_cache_dir()
+
+    def _file(self, key: str, digest: str) -> Path:
+        return self.root / hashlib.sha256(key.encode()).hexdigest()[:16] / digest[:2] / f"{digest}.npy"
+
+    def get(self, key: str, digest: str) -> np.ndarray | None:
+        path = self._file(key, digest)
+        if not path.exists():
+            return None
+        try:
+            return np.load(path, allow_pickle=False)
+        except (OSError, ValueError):  # a damaged entry is recomputed, not trusted
+            return None
+
+    def put(self, key: str, digest: str, features: np.ndarray) -> None:
+        path = self._file(key, digest)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            np.save(f, features.astype(np.float32), allow_pickle=False)
+        os.replace(tmp, path)
+
+
+class FeatureExtractor:
+    """One or more encoders (a `+`-joined spec) whose features are concatenated."""
+
+    def __init__(self, spec: str, tta: bool = False, device: torch.device | None = None, **encoder_kwargs):
+        self.spec = spec
+        self.tta = tta
+        self.device = device or default_device()
+        self.encoders: list[Encoder] = [
+            create_encoder(name, **encoder_kwargs.get(name, {})).eval().to(self.device) for name in split_spec(spec)
+        ]
+        self.feature_dim = sum(e.feature_dim for e in self.encoders)
+
+    @property
+    def signature(self) -> str:
+        return " + ".join(f"{e.name}[{e.signature}]" for e in self.encoders) + f" tta={self.tta}"
+
+    def _key(self, encoder: Encoder) -> str:
+        return f"{encoder.name}|{encoder.signature}|tta={self.tta}"
+
+    @torch.no_grad()
+    def _encode(self, encoder: Encoder, images: list[Image.Image]) -> np.ndarray:
+        x = torch.stack([encoder.preprocess(im) for im in images]).to(self.device)
+        features = encoder(x)
+        if self.tta and x.ndim == 4:  # mirror image: a gem photo means the same flipped left-right
+            features = (features + encoder(torch.flip(x, dims=[3]))) / 2
+        return features.float().cpu().numpy()
+
+    def __call__(
+        self,
+        images: Sequence[ImageInput],
+        cache: FeatureCache | None = None,
+        batch_size: int = 32,
+        progress: bool = False,
+    ) -> tuple[np.ndarray, dict[int, str]]:
+        """Features for each photo, shape (N, feature_dim), and {index: reason} for photos that failed.
+
+        Rows of failed photos are NaN; callers drop them and tell the user which files were skipped.
+        """
+        out = np.full((len(images), self.feature_dim), np.nan, dtype=np.float32)
+        failures: dict[int, str] = {}
+        offsets = np.cumsum([0] + [e.feature_dim for e in self.encoders])
+        bar = tqdm(total=len(images), desc="encoding photos", unit="photo", disable=not progress)
+        for start in range(0, len(images), batch_size):
+            batch = list(range(start, min(start + batch_size, len(images))))
+            todo: dict[int, list[int]] = {}  # encoder index -> photo indices missing from the cache
+            digests = {}
+            for i in batch:
+                try:
+                    digests[i] = _digest(images[i])
+                except OSError as e:
+                    failures[i] = f"cannot read file ({e})"
+                    continue
+                for j, enc in enumerate(self.encoders):
+                    hit = cache.get(self._key(enc), digests[i]) if cache else None
+                    if hit is not None and hit.shape == (enc.feature_dim,):
+                        out[i, offsets[j] : offsets[j + 1]] = hit
+                    else:
+                        todo.setdefault(j, []).append(i)
+            loaded = {}
+            for i in sorted({i for idx in todo.values() for i in idx}):
+                try:
+                    loaded[i] = load_image(images[i])
+                except ImageError as e:
+                    failures[i] = str(e)
+            for j, indices in todo.items():
+                indices = [i for i in indices if i in loaded]
+                if not indices:
+                    continue
+                enc = self.encoders[j]
+                features = self._encode(enc, [loaded[i] for i in indices])
+                for i, f in zip(indices, features, strict=True):
+                    out[i, offsets[j] : offsets[j + 1]] = f
+                    if cache:
+                        cache.put(self._key(enc), digests[i], f)
+            bar.update(len(batch))
+        bar.close()
+        return out, failures
+
+
+def _digest(image: ImageInput) -> str:
+    return image_digest(image) if isinstance(image, Image.Image) else file_digest(image)
