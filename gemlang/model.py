@@ -85,9 +85,10 @@ class GemClassifier:
         probs, failures = self.predict_proba(list(images))
         if failures:
             raise ImageError(next(iter(failures.values())))
-        return [self._prediction(p, top_k) for p in probs]
+        return [self.rank(p, top_k) for p in probs]
 
-    def _prediction(self, p: np.ndarray, top_k: int) -> Prediction:
+    def rank(self, p: np.ndarray, top_k: int = 5) -> Prediction:
+        """The top-k classes of one probability row."""
         order = np.argsort(-p)[: max(1, top_k)]
         ranked = [(self.classes[i], float(p[i])) for i in order]
         return Prediction(ranked[0][0], ranked[0][1], ranked)
@@ -132,6 +133,11 @@ class GemClassifier:
     def load(cls, path: str | Path = "default", device: torch.device | None = None) -> GemClassifier:
         path = DEFAULT_MODEL_DIR if str(path) == "default" else Path(path)
         config_file = path / "config.json"
+        if path == DEFAULT_MODEL_DIR and not config_file.is_file():
+            raise ModelError(
+                "the built-in default model is missing from this installation; rebuild it with "
+                "`python eval/build_default.py` (see README) or pass --model MODEL_DIR."
+            )
         if not config_file.is_file():
             raise ModelError(
                 f"{path}: not a gemlang model folder (no config.json). Use 'default' or a folder written by "

@@ -1,0 +1,1 @@
+"""One module per `gemlang` sub-command; see gemlang/cli.py."""

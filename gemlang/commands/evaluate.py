@@ -1,0 +1,45 @@
+"""`gemlang evaluate`: score a model on a labelled folder, or cross-validate a training recipe on it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "evaluate",
+        help="measure accuracy on a labelled folder of photos",
+        description=(
+            "Score MODEL on DATA (one sub-folder per class) and write OUT_DIR/metrics.json, per_class.csv and "
+            "confusion_matrix.png. With --cv K, instead train the model's recipe (encoder, head) K times on "
+            "stratified folds of DATA, exact duplicate photos kept in the same fold, and report the held-out "
+            "predictions."
+        ),
+    )
+    p.add_argument("--data", required=True, type=Path, help="folder with one sub-folder of photos per class")
+    p.add_argument("--model", default="default", help="model folder, or 'default' (built in)")
+    p.add_argument("--cv", type=int, default=0, help="cross-validate the model's recipe with K folds")
+    p.add_argument("--report", required=True, type=Path, metavar="OUT_DIR", help="folder for the report")
+    p.add_argument("--cache", type=Path, default=None, help="feature cache folder (default ~/.cache/gemlang)")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from gemlang.data import scan_image_folder
+    from gemlang.evaluation import summary_line
+    from gemlang.features import FeatureCache
+    from gemlang.model import GemClassifier
+    from gemlang.training.evaluate import cross_validate_recipe, evaluate_classifier
+
+    data = scan_image_folder(args.data, min_classes=1 if not args.cv else 2)
+    clf = GemClassifier.load(args.model)
+    cache = FeatureCache(args.cache)
+    if args.cv:
+        metrics = cross_validate_recipe(clf, data, args.cv, args.report, cache=cache)
+    else:
+        metrics = evaluate_classifier(clf, data, args.report, cache=cache)
+    for path, reason in metrics.get("skipped", []):
+        print(f"skipped {path}: {reason}")
+    print(summary_line(metrics))
+    print(f"report written to {args.report}")
+    return 0

@@ -1,0 +1,37 @@
+"""`gemlang predict PHOTO...`: the most likely gems for each photo, with calibrated probabilities."""
+
+from __future__ import annotations
+
+import json
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "predict",
+        help="name the gem in one or more photos",
+        description="Print the most likely gems for each photo with calibrated probabilities.",
+    )
+    p.add_argument("photos", nargs="+", metavar="PHOTO", help="photo file(s): JPEG, PNG, WebP, BMP, TIFF")
+    p.add_argument("--model", default="default", help="model folder from `gemlang train`, or 'default' (built in)")
+    p.add_argument("--top-k", type=int, default=5, help="how many candidates to list (default 5)")
+    p.add_argument("--json", action="store_true", help="print JSON lines instead of a table")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from gemlang.model import GemClassifier
+
+    clf = GemClassifier.load(args.model)
+    probs, failures = clf.predict_proba(args.photos)
+    for i, photo in enumerate(args.photos):
+        if i in failures:
+            print(json.dumps({"photo": photo, "error": failures[i]}) if args.json else f"{photo}: {failures[i]}")
+            continue
+        pred = clf.rank(probs[i], args.top_k)
+        if args.json:
+            print(json.dumps({"photo": photo, **pred.to_dict()}))
+        else:
+            print(f"{photo}:")
+            for label, p in pred.top_k:
+                print(f"  {p:6.1%}  {label}")
+    return 1 if failures else 0

@@ -1,0 +1,61 @@
+"""Evaluate a trained classifier on a labelled folder, or cross-validate its recipe on one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from gemlang.data import DatasetError, ImageFolder, duplicate_groups
+from gemlang.evaluation import classification_metrics, write_report
+from gemlang.features import FeatureCache
+from gemlang.heads import HEADS, fit_temperature
+from gemlang.model import GemClassifier
+from gemlang.training.fit import encode_folder, out_of_fold_logits
+
+
+def _labels_in_model_order(data: ImageFolder, clf: GemClassifier) -> np.ndarray:
+    unknown = sorted(set(data.classes) - set(clf.classes))
+    if unknown:
+        raise DatasetError(
+            f"{data.root}: class folder(s) the model does not know: {', '.join(unknown)}. Rename them to one of "
+            f"the model's classes (`gemlang predict --help` lists where to see them), remove them, or train a "
+            "model that includes them."
+        )
+    index = {c: i for i, c in enumerate(clf.classes)}
+    return np.array([index[data.classes[y]] for y in data.labels], dtype=int)
+
+
+def evaluate_classifier(
+    clf: GemClassifier, data: ImageFolder, out_dir: str | Path, cache: FeatureCache | None = None
+) -> dict:
+    y = _labels_in_model_order(data, clf)
+    data_ok, X = encode_folder(data, clf.extractor, cache)
+    readable = set(data_ok.paths)
+    y = y[[i for i, p in enumerate(data.paths) if p in readable]]
+    probs = clf.probabilities_from_features(X)
+    metrics = classification_metrics(y, probs, clf.classes)
+    metrics["skipped"] = [[str(p), why] for p, why in data_ok.skipped]
+    write_report(metrics, y, probs, clf.classes, out_dir)
+    return metrics
+
+
+def cross_validate_recipe(
+    clf: GemClassifier, data: ImageFolder, k: int, out_dir: str | Path, cache: FeatureCache | None = None,
+    seed: int = 0,
+) -> dict:
+    """Retrain the model's encoder + head recipe on K duplicate-aware folds of `data`; score held-out photos."""
+    data, X = encode_folder(data, clf.extractor, cache)
+    config = dict(clf.head.config)
+    kind = config.pop("type")
+    config.update(in_dim=X.shape[1], n_classes=len(data.classes))
+    groups = duplicate_groups(data)
+    logits = out_of_fold_logits(X, data.labels, groups, lambda: HEADS[kind](**config), k, seed, progress=print)
+    temperature = fit_temperature(logits, data.labels)
+    probs = torch.softmax(torch.from_numpy(logits) / temperature, 1).numpy()
+    metrics = classification_metrics(data.labels, probs, data.classes)
+    metrics.update(folds=k, encoder=clf.extractor.spec, head=kind,
+                   skipped=[[str(p), why] for p, why in data.skipped])
+    write_report(metrics, data.labels, probs, data.classes, out_dir)
+    return metrics
