@@ -1,0 +1,151 @@
+"""`GemFacts`, the record every part of gemlang reads gem facts from, and the one way numbers print.
+
+Descriptions, property tables, chat answers and catalog entries all format hardness, SG and RI through
+`format_range`, so a reader never sees "3.95–4.05" in one place and "3.95-4.1" in another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+SOURCE_DATABASE = "gemmology-mineral-database"
+SOURCE_GEMLANG = "gemlang"
+SOURCES = (SOURCE_DATABASE, SOURCE_GEMLANG)
+
+Range = tuple[float, float]
+
+# Decimal places per quantity: RI is read to the third decimal on a refractometer, SG to the second;
+# None means "as few as the value needs" (Mohs 9, 7.5, 9.25).
+DECIMALS: dict[str, int | None] = {
+    "hardness": None,
+    "specific_gravity": 2,
+    "refractive_index": 3,
+    "birefringence": 3,
+    "dispersion": 3,
+}
+
+# Every field that states a fact about the gem (and so records a source in `GemFacts.sources`).
+FACT_FIELDS = (
+    "species",
+    "variety",
+    "chemistry",
+    "crystal_system",
+    "hardness",
+    "specific_gravity",
+    "refractive_index",
+    "birefringence",
+    "optical_character",
+    "dispersion",
+    "lustre",
+    "cleavage",
+    "pleochroism",
+    "colours",
+    "diagnostic_features",
+    "localities",
+    "simulants",
+    "description",
+)
+
+
+def format_number(value: float, decimals: int | None = None) -> str:
+    if decimals is None:
+        return f"{value:.2f}".rstrip("0").rstrip(".")
+    return f"{value:.{decimals}f}"
+
+
+def format_range(value: Range | float | None, decimals: int | None = None) -> str:
+    """'9' for (9, 9), '7.5–8' for (7.5, 8), '1.762–1.770' with decimals=3; '—' when unknown."""
+    if value is None:
+        return "—"
+    if isinstance(value, (int, float)):
+        return format_number(float(value), decimals)
+    low, high = (format_number(float(v), decimals) for v in value)
+    return low if low == high else f"{low}–{high}"
+
+
+def format_quantity(name: str, value: Range | float | None) -> str:
+    """Format one of the numeric GemFacts fields (hardness, specific_gravity, ...) the house way."""
+    return format_range(value, DECIMALS[name])
+
+
+@dataclass(frozen=True)
+class GemFacts:
+    """What gemlang knows about one gem, and where each fact came from.
+
+    Ranges are (min, max) tuples; a single value v is (v, v). `birefringence` is the maximum
+    birefringence (the difference between the extreme refractive indices), the figure a refractometer
+    reading is compared with. `sources` maps each non-empty fact field to SOURCE_DATABASE or SOURCE_GEMLANG.
+    """
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    species: str = ""
+    variety: str = ""
+    chemistry: str = ""
+    crystal_system: str = ""
+    hardness: Range | None = None
+    specific_gravity: Range | None = None
+    refractive_index: Range | None = None
+    birefringence: float | None = None
+    lustre: str = ""
+    colours: tuple[str, ...] = ()
+    diagnostic_features: tuple[str, ...] = ()
+    localities: tuple[str, ...] = ()
+    simulants: tuple[str, ...] = ()
+    description: str = ""
+    sources: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    optical_character: str = ""
+    dispersion: Range | None = None
+    cleavage: str = ""
+    pleochroism: str = ""
+    origin: str = "natural"  # natural | synthetic | simulant | composite
+    database_ids: tuple[str, ...] = ()  # gemmology-mineral-database family ids behind this entry
+    is_dataset_class: bool = False  # one of the 87 photo classes gemlang recognises
+
+    def format(self, name: str) -> str:
+        """A numeric field formatted the house way: gem.format("specific_gravity") -> '3.99–4.01'."""
+        return format_quantity(name, getattr(self, name))
+
+    def property_table(self) -> list[tuple[str, str]]:
+        """Rows (label, value) of the gem's identifying properties; unknown properties are left out."""
+        rows: list[tuple[str, str]] = []
+
+        def add(label: str, value: str) -> None:
+            if value:
+                rows.append((label, value))
+
+        add("Species", self.species)
+        add("Variety", self.variety)
+        add("Chemistry", self.chemistry)
+        add("Crystal system", self.crystal_system)
+        for label, name in (
+            ("Mohs hardness", "hardness"),
+            ("Specific gravity", "specific_gravity"),
+            ("Refractive index", "refractive_index"),
+        ):
+            if getattr(self, name) is not None:
+                add(label, self.format(name))
+        singly_refractive = self.optical_character.lower().startswith("isotropic")
+        if self.birefringence:
+            add("Birefringence", self.format("birefringence"))
+        elif self.refractive_index is not None and (singly_refractive or self.birefringence == 0):
+            add("Birefringence", "none (singly refractive)")
+        add("Optic character", self.optical_character)
+        if self.dispersion is not None:
+            add("Dispersion", self.format("dispersion"))
+        add("Lustre", self.lustre)
+        add("Cleavage", self.cleavage)
+        add("Pleochroism", self.pleochroism)
+        return rows
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, tuple):
+                value = list(value)
+            elif isinstance(value, dict):
+                value = dict(value)
+            out[f.name] = value
+        return out

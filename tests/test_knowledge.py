@@ -1,0 +1,289 @@
+"""The gem catalog: every photo class resolves, facts match the database, every fact has a source."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from gemlang.knowledge import (
+    SOURCE_DATABASE,
+    SOURCE_GEMLANG,
+    GemFacts,
+    KnowledgeError,
+    UnknownGemError,
+    all_gems,
+    class_names,
+    find_gem,
+    format_range,
+    get_facts,
+)
+from gemlang.knowledge.catalog import _class_draft, load_entries
+from gemlang.knowledge.database import database_gems
+from gemlang.knowledge.facts import FACT_FIELDS
+
+# The 87 folder names of ../shared/data/gemstones/train, copied here so the test runs without the data.
+# fmt: off
+CLASS_NAMES = [
+    "Alexandrite", "Almandine", "Amazonite", "Amber", "Amethyst", "Ametrine", "Andalusite", "Andradite",
+    "Aquamarine", "Aventurine Green", "Aventurine Yellow", "Benitoite", "Beryl Golden", "Bixbite",
+    "Bloodstone", "Blue Lace Agate", "Carnelian", "Cats Eye", "Chalcedony", "Chalcedony Blue",
+    "Chrome Diopside", "Chrysoberyl", "Chrysocolla", "Chrysoprase", "Citrine", "Coral", "Danburite",
+    "Diamond", "Diaspore", "Dumortierite", "Emerald", "Fluorite", "Garnet Red", "Goshenite", "Grossular",
+    "Hessonite", "Hiddenite", "Iolite", "Jade", "Jasper", "Kunzite", "Kyanite", "Labradorite",
+    "Lapis Lazuli", "Larimar", "Malachite", "Moonstone", "Morganite", "Onyx Black", "Onyx Green",
+    "Onyx Red", "Opal", "Pearl", "Peridot", "Prehnite", "Pyrite", "Pyrope", "Quartz Beer", "Quartz Lemon",
+    "Quartz Rose", "Quartz Rutilated", "Quartz Smoky", "Rhodochrosite", "Rhodolite", "Rhodonite", "Ruby",
+    "Sapphire Blue", "Sapphire Pink", "Sapphire Purple", "Sapphire Yellow", "Scapolite", "Serpentine",
+    "Sodalite", "Spessartite", "Sphene", "Spinel", "Spodumene", "Sunstone", "Tanzanite", "Tigers Eye",
+    "Topaz", "Tourmaline", "Tsavorite", "Turquoise", "Variscite", "Zircon", "Zoisite",
+]
+# fmt: on
+SHARED_TRAIN = Path(__file__).resolve().parents[2] / "shared" / "data" / "gemstones" / "train"
+
+
+def test_the_hard_coded_list_has_87_classes():
+    assert len(CLASS_NAMES) == len(set(CLASS_NAMES)) == 87
+
+
+@pytest.mark.parametrize("name", CLASS_NAMES)
+def test_every_photo_class_resolves(name):
+    gem = get_facts(name)
+    assert gem.name == name
+    assert gem.is_dataset_class
+    assert gem.species and gem.description
+
+
+def test_class_names_are_exactly_the_photo_classes():
+    assert sorted(class_names()) == sorted(CLASS_NAMES)
+
+
+@pytest.mark.shared_data
+@pytest.mark.skipif(not SHARED_TRAIN.is_dir(), reason="../shared/data not present")
+def test_class_names_match_the_shared_data_folders():
+    folders = sorted(p.name for p in SHARED_TRAIN.iterdir() if p.is_dir())
+    assert folders == sorted(class_names())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("RUBY", "Ruby"),
+        ("tiger's eye", "Tigers Eye"),
+        ("Tiger’s-Eye", "Tigers Eye"),
+        ("spessartine", "Spessartite"),
+        ("Smoky Quartz", "Quartz Smoky"),
+        ("heliodor", "Beryl Golden"),
+        ("red beryl", "Bixbite"),
+        ("titanite", "Sphene"),
+        ("Paraiba tourmaline", "Tourmaline"),
+    ],
+)
+def test_lookup_ignores_case_punctuation_accents_and_uses_aliases(text, expected):
+    assert get_facts(text).name == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "hardness"),
+    [
+        ("Diamond", (10, 10)),
+        ("Corundum", (9, 9)),
+        ("Ruby", (9, 9)),
+        ("Sapphire Blue", (9, 9)),
+        ("Beryl", (7.5, 8)),
+        ("Aquamarine", (7.5, 8)),
+        ("Quartz", (7, 7)),
+        ("Amethyst", (7, 7)),
+        ("Fluorite", (4, 4)),
+        ("Topaz", (8, 8)),
+        ("Spinel", (8, 8)),
+        ("Chrysoberyl", (8.5, 8.5)),
+        ("Turquoise", (5, 6)),
+        ("Opal", (5.5, 6.5)),
+        ("Pearl", (2.5, 4.5)),
+        ("Amber", (2, 2.5)),
+    ],
+)
+def test_mohs_hardness_is_right(name, hardness):
+    assert get_facts(name).hardness == hardness
+
+
+def test_hardness_comes_from_the_database_where_it_has_the_mineral():
+    for name in ("Diamond", "Corundum", "Beryl", "Quartz", "Fluorite", "Ruby"):
+        assert get_facts(name).sources["hardness"] == SOURCE_DATABASE
+    assert get_facts("Amber").sources["hardness"] == SOURCE_GEMLANG  # the database has no amber
+
+
+def test_every_entry_has_hardness_sg_and_ri_where_physically_meaningful():
+    """Hardness and SG for every gem. RI for every gem except opaque metallic minerals (pyrite,
+    hematite, galena, magnetite): light does not pass through them, so a refractometer gives no reading.
+    Organics (amber, pearl, coral) do carry RI here: spot readings on a polished surface are routine."""
+    for gem in all_gems():
+        assert gem.hardness is not None, gem.name
+        assert gem.specific_gravity is not None, gem.name
+        opaque_metallic = "metallic" in gem.lustre.lower() or "opaque" in gem.optical_character.lower()
+        if gem.refractive_index is None:
+            assert opaque_metallic, f"{gem.name} has no RI but is not opaque"
+        for field in ("hardness", "specific_gravity", "refractive_index"):
+            value = getattr(gem, field)
+            if value is not None:
+                assert 0 < value[0] <= value[1], (gem.name, field, value)
+
+
+def test_every_fact_records_its_source_and_only_facts_do():
+    for gem in all_gems():
+        for field in FACT_FIELDS:
+            value = getattr(gem, field)
+            if value not in (None, "", ()):
+                assert gem.sources.get(field) in (SOURCE_DATABASE, SOURCE_GEMLANG), (gem.name, field)
+            else:
+                assert field not in gem.sources, (gem.name, field)
+
+
+def test_database_values_match_what_get_facts_reports():
+    """Read each family straight from mineral_database and compare with every database-sourced fact."""
+    from mineral_database import get_family
+
+    checked = 0
+    for gem in all_gems():
+        families = [get_family(i) for i in gem.database_ids]
+        assert all(families), gem.name
+        if len(families) != 1:
+            continue
+        family = families[0]
+        expected = {
+            "hardness": (family.hardness_min, family.hardness_max),
+            "specific_gravity": (family.sg_min, family.sg_max),
+            "refractive_index": (family.ri_min, family.ri_max),
+            "chemistry": family.chemistry,
+            "crystal_system": family.crystal_system,
+            "lustre": family.lustre,
+            "colours": tuple(family.colors),
+        }
+        for field, value in expected.items():
+            if gem.sources.get(field) == SOURCE_DATABASE:
+                assert getattr(gem, field) == value, (gem.name, field)
+                checked += 1
+    assert checked > 500
+
+
+def test_merged_entries_span_their_database_minerals():
+    from mineral_database import get_family
+
+    jade, jadeite, nephrite = get_facts("Jade"), get_family("jadeite"), get_family("nephrite")
+    assert jade.database_ids == ("jadeite", "nephrite")
+    assert jade.specific_gravity == (nephrite.sg_min, jadeite.sg_max)
+    assert jade.refractive_index == (nephrite.ri_min, jadeite.ri_max)
+
+
+def test_every_database_gem_is_in_the_catalog_once():
+    covered = [i for gem in all_gems() if gem.sources for i in gem.database_ids]
+    standalone = [gem.database_ids[0] for gem in all_gems() if not gem.is_dataset_class]
+    assert set(covered) == set(database_gems())
+    assert len(standalone) == len(set(standalone))
+    names = [gem.name for gem in all_gems()]
+    assert len(names) == len(set(names))
+
+
+def test_database_gems_not_claimed_by_a_class_keep_their_own_entry():
+    assert get_facts("Quartz").database_ids == ("quartz",)
+    assert get_facts("Moissanite").origin == "simulant"
+    assert get_facts("Synthetic Ruby (Verneuil)").species == "corundum"
+    assert "Moissanite" in get_facts("Diamond").simulants
+
+
+def test_unknown_name_raises_keyerror_with_a_suggestion():
+    with pytest.raises(KeyError) as info:
+        get_facts("Saphire Bleu")
+    assert isinstance(info.value, UnknownGemError)
+    assert "Sapphire Blue" in str(info.value)
+
+
+def test_entries_cannot_silently_shadow_the_database():
+    gems = database_gems()
+    entry = {
+        "name": "Ruby",
+        "database": "ruby",
+        "species": "corundum",
+        "description": "x",
+        "hardness": [8, 9],
+    }
+    with pytest.raises(KnowledgeError, match="override"):
+        _class_draft(entry, gems)
+    entry["override"] = {"hardness": "testing"}
+    assert _class_draft(entry, gems).sources["hardness"] == SOURCE_GEMLANG
+    with pytest.raises(KnowledgeError, match="placeholder"):
+        _class_draft({"name": "X", "species": "x", "description": "{colour}"}, gems)
+
+
+def test_descriptions_print_the_same_numbers_as_the_property_table():
+    for entry in load_entries()["classes"]:
+        gem = get_facts(entry["name"])
+        table = dict(gem.property_table())
+        for field in re.findall(r"\{([a-z_]+)\}", entry["description"]):
+            assert gem.format(field) in gem.description, (gem.name, field)
+        for label, field in (
+            ("Specific gravity", "specific_gravity"),
+            ("Refractive index", "refractive_index"),
+        ):
+            if gem.refractive_index is not None or field != "refractive_index":
+                assert table[label] == gem.format(field)
+
+
+def test_class_descriptions_are_two_to_four_sentences():
+    for name in CLASS_NAMES:
+        description = get_facts(name).description
+        sentences = re.findall(r"(?<!\b[A-Z])[.!?](?:\s|$)", description)  # not initials: "W. E. Hidden"
+        assert 2 <= len(sentences) <= 4, (name, len(sentences))
+        assert "{" not in description
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "text"),
+    [
+        ((9, 9), None, "9"),
+        ((7.5, 8), None, "7.5–8"),
+        ((3.95, 4.05), 2, "3.95–4.05"),
+        ((1.762, 1.77), 3, "1.762–1.770"),
+        (None, 2, "—"),
+        (0.008, 3, "0.008"),
+    ],
+)
+def test_format_range(value, decimals, text):
+    assert format_range(value, decimals) == text
+
+
+def test_property_table_rows():
+    rows = dict(get_facts("Ruby").property_table())
+    assert rows["Mohs hardness"] == "9"
+    assert rows["Refractive index"] == "1.762–1.770"
+    assert "Refractive index" not in dict(get_facts("Pyrite").property_table())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I think it's a tiger's eye from South Africa", "Tigers Eye"),
+        ("a nice blue sapphire ring", "Sapphire Blue"),
+        ("two rubies", "Ruby"),
+        ("saphire", "Sapphire"),
+        ("is this zultanite?", "Diaspore"),
+        ("it scratches glass and has hardness about 7", None),
+        ("", None),
+    ],
+)
+def test_find_gem_in_free_text(text, expected):
+    gem = find_gem(text)
+    assert (gem.name if gem else None) == expected
+
+
+def test_gem_facts_are_frozen_and_serialise_to_json():
+    gem = get_facts("Emerald")
+    assert isinstance(gem, GemFacts)
+    with pytest.raises(AttributeError):
+        gem.name = "Glass"
+    data = json.loads(json.dumps(gem.to_dict()))
+    assert data["name"] == "Emerald" and data["hardness"] == [7.5, 7.5]
+    assert hash(gem) == hash(get_facts("emerald"))
