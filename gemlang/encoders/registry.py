@@ -62,4 +62,4 @@ def split_spec(spec: str) -> list[str]:
 
 def _load_builtin() -> None:
     # Importing the modules runs their @register_encoder decorators.
-    from gemlang.encoders import builtin, colour, openclip  # noqa: F401
+    from gemlang.encoders import builtin, colour, openclip, seeds  # noqa: F401

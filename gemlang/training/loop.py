@@ -1,0 +1,181 @@
+"""The end-to-end training loop: Accelerate, early stopping on a validation split, best-state checkpoints.
+
+One loop for every network gemlang trains end to end (the seed papers' CNNs, VAE and autoencoder,
+ResNet-50 fine-tuning). A method supplies only `loss_fn(model, batch, training) -> (loss, n_correct)`;
+the loop does the rest: seeding, device placement (the GPU when Accelerate finds one, else the CPU),
+progress bars, validation after every epoch, keeping the best state (atomically written as
+safetensors when a checkpoint path is given), stopping when validation stops improving, and handing
+back the model in its best state.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import torch
+from accelerate import Accelerator
+from accelerate.utils import set_seed
+from safetensors.torch import save_file
+from torch import nn
+from torch.utils.data import DataLoader, Dataset
+from tqdm.auto import tqdm
+
+# loss_fn(model, batch, training) -> (mean loss of the batch, number of correct predictions or None)
+LossFn = Callable[[nn.Module, tuple, bool], tuple[torch.Tensor, int | None]]
+
+
+@dataclass
+class TrainConfig:
+    epochs: int = 10
+    batch_size: int = 32
+    lr: float = 1e-3
+    weight_decay: float = 1e-4
+    patience: int = 3  # epochs without a better validation loss before stopping
+    seed: int = 0
+    max_batches: int | None = None  # cap on batches per epoch: smoke tests and quick looks
+    progress: bool = True
+    desc: str = "training"
+
+
+@dataclass
+class TrainResult:
+    best_epoch: int
+    best_val_loss: float
+    best_val_accuracy: float | None
+    stopped_early: bool
+    seconds: float
+    history: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def save_state_atomic(state: dict[str, torch.Tensor], path: str | Path) -> None:
+    """Write a state dict as safetensors so that a crash mid-write never leaves a half checkpoint."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    os.close(fd)
+    save_file({k: v.detach().cpu().contiguous() for k, v in state.items()}, tmp)
+    os.replace(tmp, path)
+
+
+def train_loop(
+    model: nn.Module,
+    loss_fn: LossFn,
+    train_data: Dataset,
+    val_data: Dataset | None,
+    config: TrainConfig,
+    checkpoint: str | Path | None = None,
+) -> TrainResult:
+    """Train the parameters of `model` that require grad with AdamW and cosine decay; return the best epoch.
+
+    Without `val_data` the last epoch is the best one (nothing to stop early on).
+    """
+    set_seed(config.seed)
+    accelerator = Accelerator()
+    params = [p for p in model.parameters() if p.requires_grad]
+    if not params:
+        raise ValueError("the model has no trainable parameters (all have requires_grad=False)")
+    optimizer = torch.optim.AdamW(params, lr=config.lr, weight_decay=config.weight_decay)
+    loader = DataLoader(
+        train_data,
+        batch_size=config.batch_size,
+        shuffle=True,
+        drop_last=len(train_data) > config.batch_size,
+        generator=torch.Generator().manual_seed(config.seed),
+    )
+    steps = len(loader) if config.max_batches is None else min(len(loader), config.max_batches)
+    scheduler = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=max(1, steps * config.epochs))
+    model, optimizer = accelerator.prepare(model, optimizer)
+    device = accelerator.device
+
+    started = time.time()
+    history: list[dict] = []
+    best: dict | None = None
+    best_state: dict[str, torch.Tensor] | None = None
+    stale = 0
+    for epoch in range(1, config.epochs + 1):
+        model.train()
+        total, count = 0.0, 0
+        bar = tqdm(
+            loader,
+            total=steps,
+            desc=f"{config.desc} {epoch}/{config.epochs}",
+            unit="batch",
+            disable=not config.progress,
+            leave=False,
+        )
+        for i, batch in enumerate(bar):
+            if i >= steps:
+                break
+            batch = tuple(t.to(device) for t in batch)
+            loss, _ = loss_fn(model, batch, True)
+            optimizer.zero_grad(set_to_none=True)
+            accelerator.backward(loss)
+            optimizer.step()
+            scheduler.step()
+            n = len(batch[0])
+            total, count = total + float(loss) * n, count + n
+            bar.set_postfix(loss=f"{total / count:.3f}")
+        bar.close()
+        row = {"epoch": epoch, "train_loss": total / max(count, 1)}
+        if val_data is not None:
+            row.update(
+                evaluate_loss(accelerator.unwrap_model(model), loss_fn, val_data, config.batch_size, device)
+            )
+        history.append(row)
+        if config.progress:
+            print(
+                "  "
+                + "  ".join(f"{k} {v:.4f}" if isinstance(v, float) else f"{k} {v}" for k, v in row.items())
+            )
+        score = row.get("val_loss", row["train_loss"])
+        if best is None or score < best["score"] or val_data is None:
+            best = {"score": score, **row}
+            stale = 0
+            best_state = {
+                k: v.detach().clone() for k, v in accelerator.unwrap_model(model).state_dict().items()
+            }
+            if checkpoint:
+                save_state_atomic(best_state, checkpoint)
+        else:
+            stale += 1
+            if stale >= config.patience:
+                break
+    model = accelerator.unwrap_model(model)
+    model.load_state_dict(best_state)
+    model.eval()
+    return TrainResult(
+        best_epoch=best["epoch"],
+        best_val_loss=float(best.get("val_loss", math.nan)),
+        best_val_accuracy=best.get("val_accuracy"),
+        stopped_early=len(history) < config.epochs,
+        seconds=round(time.time() - started, 1),
+        history=history,
+    )
+
+
+@torch.no_grad()
+def evaluate_loss(model: nn.Module, loss_fn: LossFn, data: Dataset, batch_size: int, device=None) -> dict:
+    """Mean loss (and accuracy, when loss_fn counts correct predictions) of `model` on `data`."""
+    model.eval()
+    device = device or next(model.parameters()).device
+    total, correct, count, counted = 0.0, 0, 0, False
+    for batch in DataLoader(data, batch_size=batch_size):
+        batch = tuple(t.to(device) for t in batch)
+        loss, n_correct = loss_fn(model, batch, False)
+        n = len(batch[0])
+        total, count = total + float(loss) * n, count + n
+        if n_correct is not None:
+            correct, counted = correct + int(n_correct), True
+    out = {"val_loss": total / max(count, 1)}
+    if counted:
+        out["val_accuracy"] = correct / max(count, 1)
+    return out
