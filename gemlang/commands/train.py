@@ -18,17 +18,22 @@ def register(subparsers) -> None:
             "held-out predictions calibrate the confidence."
         ),
     )
-    p.add_argument("--data", required=True, type=Path, help="folder with one sub-folder of photos per class")
-    p.add_argument("--out", required=True, type=Path, help="model folder to write (config.json + safetensors)")
+    p.add_argument("--data", type=Path, help="folder with one sub-folder of photos per class")
+    p.add_argument("--out", type=Path, help="model folder to write (config.json + safetensors)")
     p.add_argument("--encoder", default=DEFAULT_ENCODER,
                    help=f"encoder name, or several joined by '+' (default {DEFAULT_ENCODER}); see --list-encoders")
     p.add_argument("--head", default="linear", choices=["linear", "mlp"], help="classifier head (default linear)")
     p.add_argument("--tta", action="store_true", help="average features of each photo and its mirror image")
-    p.add_argument("--cv", type=int, default=5, help="folds for cross-validation and calibration; 0 to skip")
+    p.add_argument("--cv", type=int, default=None,
+                   help="folds for cross-validation and calibration (default 5, or the method's); 0 skips")
     p.add_argument("--C", type=float, default=None, help="linear head: regularisation strength (higher = weaker)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--cache", type=Path, default=None, help="feature cache folder (default ~/.cache/gemlang)")
     p.add_argument("--list-encoders", action="store_true", help="list the encoders and exit")
+    p.add_argument("--method", default=None, metavar="NAME",
+                   help="train a seed paper's method instead (see --list-methods); --cv K cross-validates it")
+    p.add_argument("--epochs", type=int, default=None, help="with --method: override the preset's epochs")
+    p.add_argument("--list-methods", action="store_true", help="list the seed papers' methods and exit")
     p.set_defaults(func=run)
 
 
@@ -42,6 +47,15 @@ def run(args) -> int:
         for name, description in list_encoders().items():
             print(f"{name:28s} {description}")
         return 0
+    if args.list_methods:
+        return run_method(args)
+    if args.data is None or args.out is None:
+        from gemlang.cli import CommandError
+
+        raise CommandError("--data DIR and --out MODEL_DIR are required (or --list-encoders, --list-methods)")
+    if args.method:
+        return run_method(args)
+    args.cv = 5 if args.cv is None else args.cv
     data = scan_image_folder(args.data)
     print(f"{len(data)} photos in {len(data.classes)} classes from {args.data}")
     options = {"C": args.C} if args.C is not None and args.head == "linear" else {}
@@ -58,4 +72,15 @@ def run(args) -> int:
         print(f"cross-validated ({cv['folds']} folds): {summary_line(cv)}")
     clf.save(args.out)
     print(f"model written to {args.out}")
+    return 0
+
+
+def run_method(args) -> int:
+    from gemlang.methods import describe_methods, train_method
+
+    if args.list_methods:
+        print(describe_methods(), end="")
+        return 0
+    overrides = {"epochs": args.epochs}
+    train_method(args.method, args.data, args.out, cv=args.cv, seed=args.seed, overrides=overrides)
     return 0

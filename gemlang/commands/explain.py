@@ -1,0 +1,60 @@
+"""`gemlang explain PHOTO`: a heat map of the part of the photo that decided the answer; or a t-SNE map."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "explain",
+        help="show which part of a photo mattered (Grad-CAM / VarGrad), or map a model's features (t-SNE)",
+        description=(
+            "Write OUT (PNG): PHOTO with a heat map of what the model's answer rests on. gradcam reads the "
+            "last convolutional map of the model's CNN (coarse regions); vargrad the variance of the input "
+            "gradient over noisy copies (fine detail). With --embedding DATA instead of PHOTO: a t-SNE map "
+            "of the model's features of every photo in DATA (one sub-folder per class), coloured by class."
+        ),
+    )
+    p.add_argument("photo", nargs="?", metavar="PHOTO", help="the photo to explain")
+    p.add_argument("--model", default="default", help="model folder, or 'default' (built in)")
+    p.add_argument(
+        "--method", default="gradcam", choices=["gradcam", "vargrad"], help="heat map (default gradcam)"
+    )
+    p.add_argument("--target", default=None, help="class to explain (default: the predicted one)")
+    p.add_argument(
+        "--embedding", type=Path, default=None, metavar="DATA", help="t-SNE of the features of DATA"
+    )
+    p.add_argument("--out", required=True, type=Path, help="PNG file to write")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from gemlang.cli import CommandError
+    from gemlang.model import GemClassifier
+
+    if (args.photo is None) == (args.embedding is None):
+        raise CommandError("give either PHOTO or --embedding DATA")
+    clf = GemClassifier.load(args.model)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    if args.embedding is not None:
+        from gemlang.data import scan_image_folder
+        from gemlang.explain import embedding_plot
+        from gemlang.features import FeatureCache
+        from gemlang.training import encode_folder
+
+        data, X = encode_folder(scan_image_folder(args.embedding), clf.extractor, FeatureCache())
+        embedding_plot(X, data.labels, data.classes, args.out, f"t-SNE of {clf.extractor.spec} features")
+        print(f"t-SNE of {len(X)} photos written to {args.out}")
+        return 0
+    from gemlang.explain import explain
+
+    heat, shown = explain(clf, args.photo, args.method, args.target)
+    shown.save(args.out)
+    pred = clf.predict(args.photo, top_k=1)[0]
+    target = args.target or pred.label
+    print(
+        f"{args.photo}: predicted {pred.label} ({pred.probability:.0%}); {args.method} map for {target} "
+        f"written to {args.out}"
+    )
+    return 0
