@@ -1,0 +1,67 @@
+"""Shared fixtures: tiny photo collections the tests paint themselves (never the shared data)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+SHARED_TRAIN = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "gemstones" / "train"
+
+# Three "gems" that differ in colour and shape, as real ones do.
+TINY_CLASSES = {"Ruby": ((200, 20, 40), "ellipse"), "Emerald": ((20, 160, 70), "rectangle"),
+                "Sapphire Blue": ((30, 50, 200), "polygon")}
+
+
+def paint_gem(colour, shape: str, seed: int, size: int = 64) -> Image.Image:
+    """A stone-like blob on a light background, jittered in colour, position and size."""
+    rng = np.random.default_rng(seed)
+    image = Image.new("RGB", (size, size), tuple(int(v) for v in rng.integers(215, 255, 3)))
+    draw = ImageDraw.Draw(image)
+    c = tuple(int(np.clip(v + rng.integers(-25, 25), 0, 255)) for v in colour)
+    x0, y0 = rng.integers(4, 16, 2)
+    x1, y1 = size - rng.integers(4, 16, 2)
+    if shape == "ellipse":
+        draw.ellipse((x0, y0, x1, y1), fill=c)
+    elif shape == "rectangle":
+        draw.rectangle((x0, y0, x1, y1), fill=c)
+    else:
+        draw.polygon([(size // 2, y0), (x1, size // 2), (size // 2, y1), (x0, size // 2)], fill=c)
+    noise = rng.normal(0, 6, (size, size, 3))
+    return Image.fromarray(np.clip(np.asarray(image) + noise, 0, 255).astype(np.uint8))
+
+
+def make_image_folder(root: Path, per_class: int = 6, classes: dict | None = None) -> Path:
+    for k, (name, (colour, shape)) in enumerate((classes or TINY_CLASSES).items()):
+        (root / name).mkdir(parents=True, exist_ok=True)
+        for i in range(per_class):
+            paint_gem(colour, shape, seed=100 * k + i).save(root / name / f"{i}.jpg", quality=92)
+    return root
+
+
+@pytest.fixture(scope="session")
+def tiny_folder(tmp_path_factory) -> Path:
+    """3 classes x 6 painted photos; read-only by convention (copy it to modify)."""
+    return make_image_folder(tmp_path_factory.mktemp("tiny") / "data")
+
+
+@pytest.fixture(scope="session")
+def tiny_model_dir(tiny_folder, tmp_path_factory) -> Path:
+    """A GemClassifier trained on `tiny_folder` (MobileNetV2 + colour histogram, cross-validated)."""
+    from gemlang.features import FeatureCache
+    from gemlang.data import scan_image_folder
+    from gemlang.training import train_classifier
+
+    out = tmp_path_factory.mktemp("model") / "tiny-model"
+    clf = train_classifier(
+        scan_image_folder(tiny_folder), encoder="mobilenet_v2+colour_hist", cv=3,
+        cache=FeatureCache(tmp_path_factory.mktemp("cache")), progress=False, log=lambda _: None,
+    )
+    clf.save(out)
+    return out
