@@ -1,0 +1,64 @@
+"""Folder-per-class datasets: what is skipped, what is an error, and duplicate-aware folds."""
+
+from __future__ import annotations
+
+import shutil
+
+import numpy as np
+import pytest
+
+from gemlang.data import DatasetError, deduplicate, duplicate_groups, scan_image_folder, stratified_group_folds
+
+
+def test_scan_lists_classes_and_skips_non_photos(tiny_folder, tmp_path):
+    data_dir = shutil.copytree(tiny_folder, tmp_path / "d")
+    (data_dir / "Ruby" / "notes.txt").write_text("hello")
+    (data_dir / "stray.jpg").write_bytes(b"x")
+    (data_dir / "Empty Class").mkdir()
+    data = scan_image_folder(data_dir)
+    assert data.classes == ["Emerald", "Ruby", "Sapphire Blue"]
+    assert len(data) == 18
+    reasons = {p.name: why for p, why in data.skipped}
+    assert "not a photo" in reasons["notes.txt"]
+    assert "outside any class folder" in reasons["stray.jpg"]
+    assert "no photos" in reasons["Empty Class"]
+
+
+def test_empty_and_one_class_folders_are_errors(tmp_path, tiny_folder):
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(DatasetError, match="no photos found"):
+        scan_image_folder(tmp_path / "empty")
+    one = tmp_path / "one"
+    shutil.copytree(tiny_folder / "Ruby", one / "Ruby")
+    with pytest.raises(DatasetError, match="at least 2"):
+        scan_image_folder(one)
+    with pytest.raises(DatasetError, match="no such folder"):
+        scan_image_folder(tmp_path / "missing")
+
+
+def test_metadata_csv_is_attached(tiny_folder, tmp_path):
+    data_dir = shutil.copytree(tiny_folder, tmp_path / "d")
+    (data_dir / "metadata.csv").write_text("path,hardness,locality\nRuby/0.jpg,9,Myanmar\n")
+    data = scan_image_folder(data_dir)
+    assert data.metadata_for(data_dir / "Ruby" / "0.jpg") == {"hardness": "9", "locality": "Myanmar"}
+    assert data.metadata_for(data_dir / "Ruby" / "1.jpg") == {}
+
+
+def test_duplicates_share_a_group_and_never_straddle_folds(tiny_folder, tmp_path):
+    data_dir = shutil.copytree(tiny_folder, tmp_path / "d")
+    for i in range(4):  # the same Ruby photo four times, as web collections do
+        shutil.copy(data_dir / "Ruby" / "0.jpg", data_dir / "Ruby" / f"copy{i}.jpg")
+    shutil.copy(data_dir / "Ruby" / "1.jpg", data_dir / "Emerald" / "mislabelled.jpg")
+    data = scan_image_folder(data_dir)
+    groups = duplicate_groups(data)
+    assert len(set(groups)) == len(data) - 5
+    for train, test in stratified_group_folds(data.labels, groups, k=3):
+        assert not set(groups[train]) & set(groups[test])
+    unique = deduplicate(data)
+    assert len(unique) == len(data) - 4 - 2  # copies collapsed; both sides of the label conflict dropped
+    assert any("several classes" in why for _, why in unique.skipped)
+
+
+def test_too_many_folds_is_a_clear_error():
+    with pytest.raises(ValueError, match="smaller --cv"):
+        list(stratified_group_folds(np.array([0, 0, 1, 1]), np.arange(4), k=3))

@@ -1,0 +1,125 @@
+"""Every kind of photo a user can hand gemlang either loads as upright RGB or fails with a clear message."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from gemlang.data import ImageError, load_image
+from gemlang.data import images as images_module
+
+
+def _save(image: Image.Image, path, fmt: str, **kw):
+    image.save(path, fmt, **kw)
+    return path
+
+
+@pytest.mark.parametrize(
+    "mode,fmt",
+    [("RGBA", "PNG"), ("L", "PNG"), ("I;16", "PNG"), ("CMYK", "JPEG"), ("P", "PNG"), ("LA", "PNG"), ("F", "TIFF")],
+)
+def test_unusual_modes_load_as_rgb(tmp_path, mode, fmt):
+    image = Image.new(mode, (20, 12), 100 if mode not in ("RGBA", "CMYK", "LA") else None)
+    path = _save(image, tmp_path / f"x.{fmt.lower()}", fmt)
+    out = load_image(path)
+    assert out.mode == "RGB" and out.size == (20, 12)
+
+
+def test_sixteen_bit_is_rescaled_not_clipped(tmp_path):
+    arr = (np.arange(20 * 10).reshape(10, 20) * 300).astype(np.uint16)  # up to ~60000
+    path = _save(Image.fromarray(arr), tmp_path / "deep.png", "PNG")
+    out = np.asarray(load_image(path))
+    assert out.max() == 255 and out.min() == 0 and len(np.unique(out)) > 100
+
+
+def test_transparency_is_composited_on_white(tmp_path):
+    path = _save(Image.new("RGBA", (10, 10), (255, 0, 0, 0)), tmp_path / "clear.png", "PNG")
+    assert np.asarray(load_image(path))[0, 0].tolist() == [255, 255, 255]
+
+
+def test_exif_rotation_is_applied(tmp_path):
+    image = Image.new("RGB", (40, 20), (0, 0, 255))
+    exif = Image.Exif()
+    exif[0x0112] = 6  # "rotate 90 CW to view"
+    path = tmp_path / "rotated.jpg"
+    image.save(path, "JPEG", exif=exif.tobytes())
+    assert load_image(path).size == (20, 40)
+
+
+def test_broken_exif_does_not_stop_loading(tmp_path):
+    # XResolution stored as text, as in some web photos: PIL's own exif_transpose crashes on it.
+    from PIL import TiffImagePlugin
+
+    ifd = TiffImagePlugin.ImageFileDirectory_v2(prefix=b"II")
+    ifd[0x0112] = 6
+    ifd[0x011A] = "seventy-two"
+    ifd.tagtype[0x011A] = 2
+    raw = b"Exif\x00\x00II*\x00\x08\x00\x00\x00" + ifd.tobytes(8)
+    path = tmp_path / "odd_exif.jpg"
+    Image.new("RGB", (30, 20), (0, 90, 0)).save(path, "JPEG", exif=raw)
+    assert load_image(path).size == (20, 30)  # and the orientation still applied
+
+
+@pytest.mark.parametrize(
+    "content,expected",
+    [
+        (b"", "empty"),
+        (b"this is a text file, not a photo", "not an image"),
+        (b"\xff\xd8\xff\xe0 truncated jpeg", "corrupt or truncated"),
+    ],
+)
+def test_non_images_raise_clear_errors(tmp_path, content, expected):
+    path = tmp_path / "bad.jpg"
+    path.write_bytes(content)
+    with pytest.raises(ImageError, match=expected):
+        load_image(path)
+
+
+def test_truncated_image_is_reported_as_corrupt(tmp_path):
+    buf = io.BytesIO()
+    Image.fromarray(np.random.default_rng(0).integers(0, 255, (64, 64, 3), dtype=np.uint8)).save(buf, "PNG")
+    path = tmp_path / "cut.png"
+    path.write_bytes(buf.getvalue()[: len(buf.getvalue()) // 2])
+    with pytest.raises(ImageError, match="corrupt or truncated"):
+        load_image(path)
+
+
+def test_missing_file_and_folder(tmp_path):
+    with pytest.raises(ImageError, match="no such file"):
+        load_image(tmp_path / "nope.jpg")
+    with pytest.raises(ImageError, match="folder"):
+        load_image(tmp_path)
+
+
+def test_decompression_bomb_is_refused_before_decoding(tmp_path, monkeypatch):
+    monkeypatch.setattr(images_module, "MAX_PIXELS", 10_000)
+    path = _save(Image.new("L", (200, 200)), tmp_path / "big.png", "PNG")
+    with pytest.raises(ImageError, match="megapixel limit"):
+        load_image(path)
+
+
+def test_real_bomb_header_is_refused(tmp_path):
+    # A PNG that claims 30000 x 30000 pixels (900 MP) but holds almost nothing.
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 30000, 30000, 8, 0, 0, 0, 0)
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 100)) + chunk(b"IEND", b"")
+    path = tmp_path / "bomb.png"
+    path.write_bytes(png)
+    with pytest.raises(ImageError, match="limit|bomb"):
+        load_image(path)
+
+
+def test_pil_images_and_bytes_are_accepted():
+    image = Image.new("RGBA", (16, 16), (0, 0, 0, 255))
+    assert load_image(image).mode == "RGB"
+    buf = io.BytesIO()
+    image.save(buf, "PNG")
+    assert load_image(buf.getvalue()).size == (16, 16)
