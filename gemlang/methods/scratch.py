@@ -38,6 +38,7 @@ from gemlang.training.losses import vae_loss
 
 def fit_residual_cnn(train: PhotoSet, val: PhotoSet | None, settings: dict, seed: int) -> Fitted:
     size = settings["image_size"]
+    torch.manual_seed(seed)
     encoder = create_encoder(f"residual_cnn:{size}")
     model, result, temperature = train_image_classifier(encoder, train, val, settings, seed, "residual CNN")
     info = {"training": result.to_dict(), "image_size": size}
@@ -110,8 +111,8 @@ def save_reconstructions(model: VAEClassifier, pixels: torch.Tensor, path: Path)
 
 def fit_vae(train: PhotoSet, val: PhotoSet | None, settings: dict, seed: int) -> Fitted:
     size = settings["image_size"]
-    encoder = create_encoder(f"conv_vae:{size}")
     torch.manual_seed(seed)
+    encoder = create_encoder(f"conv_vae:{size}")
     model = VAEClassifier(
         encoder, LinearHead(encoder.feature_dim, len(train.classes)), ConvDecoder(size, encoder.feature_dim)
     )
@@ -146,6 +147,7 @@ def fit_vae(train: PhotoSet, val: PhotoSet | None, settings: dict, seed: int) ->
         started = time.time()
         fitted.extra_predictions.update(fit_pixel_models(train, settings, seed))
         seconds["svm"] = seconds["random-forest"] = round(time.time() - started, 1)  # fitted together
+        torch.manual_seed(seed)
         cnn = create_encoder(f"conv_vae:{size}")  # the same encoder, trained for classification alone
         cnn_model, cnn_result, cnn_t = train_image_classifier(
             cnn, train, val, settings, seed, "CNN (comparison)"
@@ -169,8 +171,8 @@ class Autoencoder(nn.Module):
 def fit_autoencoder_knn(train: PhotoSet, val: PhotoSet | None, settings: dict, seed: int) -> Fitted:
     """Autoencoder trained on reconstruction alone; then a linear classifier and k-NN on its embedding."""
     size, aug, n_classes = settings["image_size"], settings.get("augment", {}), len(train.classes)
-    encoder = create_encoder(f"conv_autoencoder:{size}")
     torch.manual_seed(seed)
+    encoder = create_encoder(f"conv_autoencoder:{size}")
     model = Autoencoder(encoder, ConvDecoder(size, encoder.feature_dim))
 
     def loss_fn(model, batch, training):

@@ -122,7 +122,7 @@ def train_loop(
             optimizer.step()
             scheduler.step()
             n = len(batch[0])
-            total, count = total + float(loss) * n, count + n
+            total, count = total + float(loss.detach()) * n, count + n
             bar.set_postfix(loss=f"{total / count:.3f}")
         bar.close()
         row = {"epoch": epoch, "train_loss": total / max(count, 1)}
