@@ -1,0 +1,50 @@
+"""`gemlang describe PHOTO`: a catalog description of the stone, grounded in the knowledge base."""
+
+from __future__ import annotations
+
+import json
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "describe",
+        help="write a catalog description of the gem in a photo",
+        description=(
+            "Classify PHOTO and describe the most likely gem from gemlang's knowledge base: identity, "
+            "colour, hardness, specific gravity, refractive index, features and sources, then the "
+            "reference description. When the top two candidates are close, say so and how to tell them "
+            "apart. Templates: prompts/describe.toml."
+        ),
+    )
+    p.add_argument("photo", metavar="PHOTO", help="photo file: JPEG, PNG, WebP, BMP, TIFF")
+    p.add_argument(
+        "--model", default="default", help="model folder from `gemlang train`, or 'default' (built in)"
+    )
+    p.add_argument(
+        "--generator",
+        default=None,
+        metavar="PATH",
+        help="local Hugging Face text-generation model folder to write the prose (default: templates)",
+    )
+    p.add_argument("--json", action="store_true", help="print the description and the facts used as JSON")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from gemlang.language.describe import describe_prediction, load_generator
+    from gemlang.model import GemClassifier
+
+    clf = GemClassifier.load(args.model)
+    [pred] = clf.predict([args.photo], top_k=5)
+    d = describe_prediction(pred.top_k, load_generator(args.generator))
+    if args.json:
+        print(
+            json.dumps(
+                {"photo": args.photo, **d.to_dict(), "top_k": [list(t) for t in pred.top_k]},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        print(d.text)
+    return 0

@@ -1,0 +1,289 @@
+"""Catalog descriptions grounded in the knowledge base, and how to tell two close candidates apart.
+
+    from gemlang.language.describe import describe_prediction
+    d = describe_prediction([("Ruby", 0.48), ("Spinel", 0.41), ("Garnet Red", 0.05)])
+    d.text, d.gem, d.close_call, d.facts_used
+
+The text is filled from the templates in prompts/describe.toml with facts of the predicted gem (numbers
+through the knowledge base's formatter), followed by the gem's reference description. When the top two
+candidates are close, it says so and names the simple tests (hardness, SG, RI, polariscope) that separate
+them. A local Hugging Face text-generation model can write the prose instead (`load_generator`); its
+prompt carries the same facts, and numbers it prints that the knowledge base does not hold are listed in
+`Description.ungrounded_numbers`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from gemlang.knowledge import GemFacts, UnknownGemError, find_gem, get_facts
+from gemlang.language.gem_text import NUMBER_FIELDS, gem_values, optic_phrase
+from gemlang.language.prompts import fill, first_filled, read_toml, template_fields
+
+TEMPLATES = "describe.toml"
+CLOSE_CALL_GAP = 0.15  # top-1 minus top-2 probability below this: say it could also be the runner-up
+CONFIDENT, LIKELY = 0.6, 0.3  # opening sentence: confident / likely / unsure
+# Smallest gap between two ranges that a simple test reads reliably; closer ranges are not called separate.
+TEST_RESOLUTION = {"hardness": 1.0, "specific_gravity": 0.05, "refractive_index": 0.01}
+COMPARED = ("hardness", "specific_gravity", "refractive_index")
+
+Generator = Callable[[str], str]
+
+
+@dataclass
+class Description:
+    text: str
+    gem: GemFacts
+    probability: float
+    close_call: str | None = None
+    alternative: GemFacts | None = None
+    reference: str = ""
+    facts_used: dict[str, str] = field(default_factory=dict)  # template field -> the value printed
+    generated_by: str = "templates"
+    ungrounded_numbers: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "gem": self.gem.name,
+            "probability": self.probability,
+            "text": self.text,
+            "close_call": self.close_call,
+            "alternative": self.alternative.name if self.alternative else None,
+            "facts_used": dict(self.facts_used),
+            "generated_by": self.generated_by,
+            "ungrounded_numbers": list(self.ungrounded_numbers),
+        }
+
+
+def percent(p: float) -> str:
+    return f"{p:.0%}"
+
+
+def lookup_gem(name: str) -> GemFacts:
+    """The knowledge entry for a class name; a class gemlang has no entry for gets an empty record."""
+    try:
+        return get_facts(name)
+    except UnknownGemError:
+        return find_gem(name) or GemFacts(name=name)
+
+
+def _fill_tracked(alternatives: str | list[str], values: dict[str, Any], used: dict[str, str]) -> str | None:
+    text = first_filled(alternatives, values)
+    if text is not None:
+        options = [alternatives] if isinstance(alternatives, str) else alternatives
+        chosen = next(t for t in options if fill(t, values) == text)
+        used.update({f: str(values[f]) for f in template_fields(chosen)})
+    return text
+
+
+def _range_gap(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Distance between two ranges; zero or negative when they overlap."""
+    return max(b[0] - a[1], a[0] - b[1])
+
+
+def _singly_refractive(gem: GemFacts) -> bool | None:
+    phrase = optic_phrase(gem)
+    if phrase.startswith("singly"):
+        return True
+    if phrase.startswith("doubly"):
+        return False
+    return None
+
+
+def compare_gems(a: GemFacts, b: GemFacts) -> str:
+    """How to tell two candidates apart with simple tests: hardness, SG, RI, and a polariscope."""
+    t = read_toml(TEMPLATES)["compare"]
+    separate, overlap = [], []
+    for prop in COMPARED:
+        ra, rb = getattr(a, prop), getattr(b, prop)
+        if ra is None or rb is None:
+            continue
+        values = {
+            "test": t["tests"][prop],
+            "a": a.name,
+            "b": b.name,
+            "a_value": a.format(prop),
+            "b_value": b.format(prop),
+        }
+        if _range_gap(ra, rb) >= TEST_RESOLUTION[prop] - 1e-9:
+            separate.append(fill(t["separates"], values))
+        else:
+            overlap.append(fill(t["overlaps"], values))
+    sa, sb = _singly_refractive(a), _singly_refractive(b)
+    if sa is not None and sb is not None and sa != sb:
+        separate.append(
+            fill(
+                t["optic"], {"a": a.name, "b": b.name, "a_optic": optic_phrase(a), "b_optic": optic_phrase(b)}
+            )
+        )
+    if separate:
+        return fill(t["intro"], {"a": a.name, "b": b.name}) + " " + "; ".join(separate + overlap) + "."
+    if a.species and a.species == b.species and all(getattr(a, p) == getattr(b, p) for p in COMPARED):
+        va, vb = gem_values(a), gem_values(b)
+        text = fill(
+            t["same_species"],
+            {
+                "a": a.name,
+                "b": b.name,
+                "species": a.species,
+                "a_colours": va["colours"],
+                "b_colours": vb["colours"],
+            },
+        )
+        if text:
+            return text
+    features = {
+        "a": a.name,
+        "b": b.name,
+        "a_feature": a.diagnostic_features[0] if a.diagnostic_features else "",
+        "b_feature": b.diagnostic_features[0] if b.diagnostic_features else "",
+    }
+    text = fill(t["none"], features)
+    if text:
+        return text
+    return (
+        fill(t["intro"], {"a": a.name, "b": b.name})
+        + " "
+        + "; ".join(overlap or ["no simple test is known"])
+        + "."
+    )
+
+
+def _grounding_numbers(gems: list[GemFacts]) -> set[str]:
+    """Every number the knowledge base states about these gems, as printed by its formatter or its prose."""
+    found: set[str] = set()
+    for gem in gems:
+        for name in NUMBER_FIELDS:
+            if getattr(gem, name):
+                text = gem.format(name)
+                found.add(text)
+                found.update(text.split("–"))
+        prose = " ".join(
+            [gem.description, gem.chemistry, gem.cleavage, *gem.diagnostic_features, *gem.localities]
+        )
+        found.update(n for token in NUMBER.findall(prose) for n in [token, *token.split("–")])
+    return found
+
+
+NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:–\d+(?:\.\d+)?)?(?![\w])")
+
+
+def ungrounded_numbers(text: str, gems: list[GemFacts]) -> list[str]:
+    """Numbers in `text` (percentages aside) that the knowledge base does not state for these gems."""
+    known = _grounding_numbers(gems)
+    percents = {m.group(1) for m in re.finditer(r"(\d+(?:\.\d+)?)%", text)}
+    return [n for n in NUMBER.findall(text) if n not in known and n not in percents]
+
+
+def describe_prediction(top_k: list[tuple[str, float]], generator: Generator | None = None) -> Description:
+    """A catalog description for a classifier's ranked candidates [(class name, probability), ...]."""
+    if not top_k:
+        raise ValueError("describe_prediction needs at least one (gem name, probability) candidate")
+    t = read_toml(TEMPLATES)
+    name, probability = top_k[0]
+    gem = lookup_gem(name)
+    values = {**gem_values(gem), "probability": percent(probability), "reference": gem.description}
+    used: dict[str, str] = {}
+    level = "confident" if probability >= CONFIDENT else "likely" if probability >= LIKELY else "unsure"
+    opening = _fill_tracked(t["opening"][level], values, used) or f"{gem.name}."
+
+    close_call, alternative = None, None
+    if len(top_k) > 1 and probability - top_k[1][1] < CLOSE_CALL_GAP:
+        alternative = lookup_gem(top_k[1][0])
+        close_call = fill(
+            t["close_call"]["sentence"],
+            {
+                "other": alternative.name,
+                "other_probability": percent(top_k[1][1]),
+                "comparison": compare_gems(gem, alternative),
+            },
+        )
+
+    generated_by, ungrounded = "templates", []
+    if generator is not None:
+        prompt = fill(t["generator"]["prompt"], {k: v or "unknown" for k, v in values.items()}) or ""
+        body = generator(prompt).strip()
+        generated_by = getattr(generator, "name", None) or getattr(
+            generator, "__name__", type(generator).__name__
+        )
+        used.update({f: str(values[f]) for f in template_fields(t["generator"]["prompt"]) if values.get(f)})
+        paragraphs = [f"{opening} {body}".strip()]
+        ungrounded = ungrounded_numbers(body, [gem] + ([alternative] if alternative else []))
+    else:
+        sentences = [s for alts in t["description"]["sentences"] if (s := _fill_tracked(alts, values, used))]
+        paragraphs = [" ".join([opening, *sentences])]
+        reference = _fill_tracked(t["description"].get("reference", ""), values, used)
+        if reference:
+            paragraphs.append(reference)
+    if close_call:
+        paragraphs.append(close_call)
+    return Description(
+        text="\n\n".join(paragraphs),
+        gem=gem,
+        probability=float(probability),
+        close_call=close_call,
+        alternative=alternative,
+        reference=gem.description,
+        facts_used=used,
+        generated_by=generated_by,
+        ungrounded_numbers=ungrounded,
+    )
+
+
+class TextGenerator:
+    """A local Hugging Face causal language model (a folder with config, weights and tokenizer).
+
+    Loaded with `local_files_only`, so nothing is ever downloaded; greedy decoding, so the same facts
+    give the same text.
+    """
+
+    def __init__(self, path: str, max_new_tokens: int = 120):
+        import os
+        from pathlib import Path
+
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        folder = Path(path)
+        if not (folder / "config.json").is_file():
+            raise FileNotFoundError(
+                f"{folder}: not a Hugging Face model folder (no config.json); save one with "
+                "model.save_pretrained(DIR) and tokenizer.save_pretrained(DIR)"
+            )
+        from transformers import AutoModelForCausalLM, AutoTokenizer
+
+        self.tokenizer = AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
+        self.tokenizer.truncation_side = "left"  # keep the end of the prompt: "Description:"
+        self.model = AutoModelForCausalLM.from_pretrained(str(folder), local_files_only=True).eval()
+        self.max_new_tokens = max_new_tokens
+        self.name = f"text-generation:{folder.name}"
+
+    def __call__(self, prompt: str) -> str:
+        import torch
+
+        limit = getattr(self.model.config, "n_positions", None) or getattr(
+            self.model.config, "max_position_embeddings", 1024
+        )
+        inputs = self.tokenizer(
+            prompt, return_tensors="pt", truncation=True, max_length=max(8, limit - self.max_new_tokens)
+        )
+        pad = self.tokenizer.pad_token_id
+        if pad is None:
+            pad = self.tokenizer.eos_token_id if self.tokenizer.eos_token_id is not None else 0
+        with torch.no_grad():
+            out = self.model.generate(
+                **inputs,
+                max_new_tokens=self.max_new_tokens,
+                do_sample=False,
+                pad_token_id=pad,
+                repetition_penalty=1.3,
+            )
+        new = out[0, inputs["input_ids"].shape[1] :]
+        return " ".join(self.tokenizer.decode(new, skip_special_tokens=True).split())
+
+
+def load_generator(path: str | None) -> Generator | None:
+    """`TextGenerator(path)`, or None for templated descriptions."""
+    return TextGenerator(path) if path else None

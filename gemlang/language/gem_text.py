@@ -1,0 +1,129 @@
+"""Gem facts as template values, and the many phrasings of each gem that the alignment is trained on.
+
+Every number goes through the knowledge base's formatter (`GemFacts.format`), so a description, a
+zero-shot prompt and a property table print the same "7.5–8" for the same gem.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Any
+
+from gemlang.knowledge import GemFacts
+
+# Placeholders that name one item of a list; a template using them is expanded once per item.
+ITEM_FIELDS = {
+    "colour": "colours",
+    "locality": "localities",
+    "alias": "aliases",
+    "feature": "diagnostic_features",
+}
+NUMBER_FIELDS = ("hardness", "specific_gravity", "refractive_index", "birefringence", "dispersion")
+
+
+def _lower_first(text: str) -> str:
+    """'Pinkish-red' -> 'pinkish-red', but 'South Sea' and 'LWUV' keep their capitals."""
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def join_words(items: list[str], last: str = "and") -> str:
+    items = [i for i in items if i]
+    if len(items) <= 2:
+        return f" {last} ".join(items)
+    return ", ".join(items[:-1]) + f" {last} " + items[-1]
+
+
+def short_place(place: str) -> str:
+    return place.split(" (")[0].split(":")[0].strip()
+
+
+def optic_phrase(gem: GemFacts) -> str:
+    """The optic character in words a reader of a catalog understands."""
+    oc = gem.optical_character.strip()
+    low = oc.lower()
+    if not oc:
+        return ""
+    if low.startswith("isotropic") or low == "amorphous":
+        return "singly refractive"
+    if low.startswith("aggregate"):
+        return "a fine-grained aggregate (no single optic character)"
+    match = re.fullmatch(r"(uniaxial|biaxial)\s*([+-])?", low)
+    if match:
+        sign = {"+": " positive", "-": " negative"}.get(match.group(2) or "", "")
+        return f"doubly refractive ({match.group(1)}{sign})"
+    return _lower_first(oc)
+
+
+def localities(gem: GemFacts, n: int = 3) -> list[str]:
+    places = [short_place(p) for p in gem.localities]
+    return [p for p in dict.fromkeys(places) if p and not p.lower().startswith(("worldwide", "any "))][:n]
+
+
+def gem_values(gem: GemFacts) -> dict[str, Any]:
+    """Template values for one gem; unknown facts are empty strings (so templates using them are skipped)."""
+    values: dict[str, Any] = {
+        "name": gem.name,
+        "species": gem.species,
+        # Blank when it would only repeat the name ("Ruby is ruby"): templates fall back to another wording.
+        "variety": gem.variety if gem.variety.lower() not in (gem.species.lower(), gem.name.lower()) else "",
+        "mineral": gem.species if gem.species.lower() != gem.name.lower() else "",
+        "chemistry": gem.chemistry,
+        "crystal_system": gem.crystal_system,
+        "lustre": gem.lustre.lower(),
+        "cleavage": _lower_first(gem.cleavage),
+        "optic": optic_phrase(gem),
+        "colours": join_words([_lower_first(c) for c in gem.colours[:4]], "or"),
+        "localities": join_words(localities(gem)),
+        "features": "; ".join(_lower_first(f) for f in gem.diagnostic_features[:2]),
+        "aliases": join_words(list(gem.aliases[:3]), "or"),
+        "description": gem.description,
+    }
+    for name in NUMBER_FIELDS:
+        value = getattr(gem, name)
+        values[name] = gem.format(name) if value else ""
+    # One-item fields, for templates that are expanded per item (the first item when not expanded).
+    items = gem_items(gem)
+    for field, options in items.items():
+        values[field] = options[0] if options else ""
+    return values
+
+
+def gem_items(gem: GemFacts) -> dict[str, list[str]]:
+    return {
+        "colour": [_lower_first(c) for c in gem.colours],
+        "locality": localities(gem, n=6),
+        "alias": list(gem.aliases),
+        "feature": list(gem.diagnostic_features),
+    }
+
+
+def expand(template: str, gem: GemFacts, limit: int = 6) -> list[str]:
+    """Every filling of a template for a gem, one per item of its list fields (at most `limit`)."""
+    from gemlang.language.prompts import fill, template_fields
+
+    values = gem_values(gem)
+    items = gem_items(gem)
+    listed = [f for f in template_fields(template) if f in ITEM_FIELDS]
+    choices = [items[f] for f in listed]
+    texts = []
+    for combo in itertools.islice(itertools.product(*choices), limit):
+        text = fill(template, {**values, **dict(zip(listed, combo, strict=True))})
+        if text is not None:
+            texts.append(text)
+    return list(dict.fromkeys(texts))
+
+
+def sentences(text: str) -> list[str]:
+    """Split prose into sentences (good enough for gem descriptions: no abbreviations with full stops)."""
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z'‘\"(])", text.strip())
+    return [p.strip() for p in parts if len(p.strip()) > 3]
+
+
+def gem_phrasings(gem: GemFacts, templates: list[str] | tuple[str, ...], per_template: int = 6) -> list[str]:
+    """The texts one gem is paired with when the alignment is trained: templates plus its description."""
+    texts = [t for template in templates for t in expand(template, gem, per_template)]
+    texts += sentences(gem.description)
+    return list(dict.fromkeys(texts))

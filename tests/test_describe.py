@@ -1,0 +1,193 @@
+"""Descriptions: grounded in the knowledge base, honest about close calls, editable templates, optional LM."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from gemlang.knowledge import class_names, get_facts
+from gemlang.language import prompts
+from gemlang.language.describe import (
+    CLOSE_CALL_GAP,
+    Description,
+    TextGenerator,
+    compare_gems,
+    describe_prediction,
+    ungrounded_numbers,
+)
+
+NUMBER = r"\d+(?:\.\d+)?(?:–\d+(?:\.\d+)?)?"
+LABELLED = {
+    "hardness": re.compile(rf"Mohs hardness ({NUMBER})"),
+    "specific_gravity": re.compile(rf"specific gravity ({NUMBER})"),
+    "refractive_index": re.compile(rf"refractive index ({NUMBER})"),
+    "birefringence": re.compile(rf"birefringence ({NUMBER})"),
+}
+
+
+@pytest.mark.parametrize("name", class_names())
+def test_every_number_in_a_description_matches_the_knowledge_base(name):
+    gem = get_facts(name)
+    d = describe_prediction([(name, 0.91)])
+    templated = d.text.split("\n\n")[0]
+    properties = re.search(r"Mohs hardness [^;]*", templated).group(0)  # the sentence of constants
+    found = {prop: pattern.findall(properties) for prop, pattern in LABELLED.items()}
+    for prop, values in found.items():
+        for value in values:
+            assert value == gem.format(prop), (
+                f"{name}: {prop} printed {value}, knowledge base has {gem.format(prop)}"
+            )
+    assert found["hardness"] and found["specific_gravity"], (
+        f"{name}: hardness and SG missing from {templated!r}"
+    )
+    if gem.refractive_index is not None:
+        assert found["refractive_index"]
+    # No number in the templated part that is not one of the gem's formatted facts or the confidence.
+    allowed = {gem.format(p) for p in LABELLED if getattr(gem, p)} | {"91"}
+    prose = " ".join([gem.chemistry, *gem.diagnostic_features, *gem.localities])
+    stray = [
+        n
+        for n in re.findall(rf"(?<![\w.]){NUMBER}(?![\w])", templated)
+        if n not in allowed and n not in prose
+    ]
+    assert not stray, f"{name}: numbers not from the knowledge base: {stray} in {templated!r}"
+    assert ungrounded_numbers(d.text, [gem]) == []
+
+
+def test_description_names_the_gem_and_carries_its_reference_description():
+    d = describe_prediction([("Ruby", 0.9), ("Spinel", 0.05)])
+    assert isinstance(d, Description)
+    assert d.gem == get_facts("Ruby")
+    assert d.text.startswith("Ruby (90% confidence).")
+    assert get_facts("Ruby").description in d.text
+    assert d.close_call is None and d.alternative is None
+    assert d.facts_used["hardness"] == "9" and d.facts_used["specific_gravity"] == "4.00"
+
+
+def test_a_close_call_names_the_runner_up_and_the_tests_that_separate_them():
+    d = describe_prediction([("Ruby", 0.48), ("Spinel", 0.41), ("Garnet Red", 0.05)])
+    assert 0.48 - 0.41 < CLOSE_CALL_GAP
+    assert d.alternative == get_facts("Spinel")
+    assert d.close_call.startswith("It could also be Spinel (41%).")
+    assert "Ruby 9, Spinel 8" in d.close_call  # hardness
+    assert "Ruby 1.762–1.770, Spinel 1.712–1.720" in d.close_call  # refractive index
+    assert d.close_call in d.text
+
+
+def test_no_close_call_when_the_gap_is_wide():
+    assert describe_prediction([("Ruby", 0.7), ("Spinel", 0.5)]).close_call is None
+
+
+def test_low_confidence_is_said_plainly():
+    d = describe_prediction([("Emerald", 0.2), ("Tourmaline", 0.19)])
+    assert d.text.startswith("I am not sure")
+
+
+def test_compare_gems_prints_both_gems_numbers_through_the_knowledge_formatter():
+    for a, b in [("Diamond", "Zircon"), ("Emerald", "Tsavorite"), ("Jade", "Serpentine"), ("Amber", "Coral")]:
+        ga, gb = get_facts(a), get_facts(b)
+        text = compare_gems(ga, gb)
+        for gem in (ga, gb):
+            for prop in ("hardness", "specific_gravity", "refractive_index"):
+                if getattr(ga, prop) is not None and getattr(gb, prop) is not None:
+                    assert f"{gem.name} {gem.format(prop)}" in text, (prop, text)
+
+
+def test_compare_gems_falls_back_to_features_when_the_constants_are_shared():
+    text = compare_gems(get_facts("Sapphire Blue"), get_facts("Sapphire Yellow"))
+    assert "separates them" not in text
+    assert "Sapphire Blue" in text and "Sapphire Yellow" in text
+
+
+def test_compare_gems_says_when_a_test_does_not_separate():
+    text = compare_gems(get_facts("Emerald"), get_facts("Tsavorite"))
+    assert "Mohs hardness (a scratch test) does not (Emerald 7.5, Tsavorite 7–7.5)" in text
+
+
+def test_a_class_without_a_knowledge_entry_still_gets_a_short_description():
+    d = describe_prediction([("My Mystery Stone", 0.8)])
+    assert d.text.startswith("My Mystery Stone (80% confidence).")
+
+
+def test_empty_candidate_list_is_an_error():
+    with pytest.raises(ValueError):
+        describe_prediction([])
+
+
+def test_templates_come_from_the_prompts_folder_and_can_be_replaced(tmp_path, monkeypatch):
+    source = prompts.prompts_dir()
+    for f in source.iterdir():
+        (tmp_path / f.name).write_text(f.read_text())
+    toml = (tmp_path / "describe.toml").read_text()
+    (tmp_path / "describe.toml").write_text(
+        toml.replace('confident = "{name} ({probability} confidence)."', 'confident = "Surely {name}!"')
+    )
+    monkeypatch.setenv(prompts.PROMPTS_ENV, str(tmp_path))
+    prompts.clear_cache()
+    try:
+        assert describe_prediction([("Ruby", 0.9)]).text.startswith("Surely Ruby!")
+    finally:
+        monkeypatch.delenv(prompts.PROMPTS_ENV)
+        prompts.clear_cache()
+    assert prompts.prompts_dir() == source
+
+
+def test_a_template_with_an_unknown_fact_is_skipped_not_printed_with_a_hole():
+    assert prompts.fill("RI {refractive_index}", {"refractive_index": ""}) is None
+    assert prompts.first_filled(["RI {refractive_index}", "opaque"], {"refractive_index": ""}) == "opaque"
+
+
+def test_the_generator_gets_the_facts_in_its_prompt():
+    seen = []
+
+    def generator(prompt: str) -> str:
+        seen.append(prompt)
+        return "A fine red stone of hardness 9 and SG 5.55."
+
+    d = describe_prediction([("Ruby", 0.95)], generator=generator)
+    ruby = get_facts("Ruby")
+    assert ruby.format("hardness") in seen[0] and ruby.format("refractive_index") in seen[0]
+    assert "A fine red stone" in d.text
+    assert d.ungrounded_numbers == ["5.55"]  # 9 is Ruby's hardness; 5.55 is made up
+    assert d.generated_by == "generator"
+
+
+def _tiny_gpt2(folder):
+    """A randomly initialised GPT-2 with a word-level tokenizer trained here: nothing is downloaded."""
+    from tokenizers import Tokenizer, models, pre_tokenizers, trainers
+    from transformers import GPT2Config, GPT2LMHeadModel, PreTrainedTokenizerFast
+
+    tokenizer = Tokenizer(models.WordLevel(unk_token="[UNK]"))
+    tokenizer.pre_tokenizer = pre_tokenizers.Whitespace()
+    corpus = [get_facts(n).description for n in class_names()[:20]]
+    tokenizer.train_from_iterator(corpus, trainers.WordLevelTrainer(special_tokens=["[UNK]", "[EOS]"]))
+    fast = PreTrainedTokenizerFast(tokenizer_object=tokenizer, unk_token="[UNK]", eos_token="[EOS]")
+    fast.save_pretrained(folder)
+    config = GPT2Config(
+        vocab_size=fast.vocab_size,
+        n_positions=128,
+        n_embd=16,
+        n_layer=1,
+        n_head=2,
+        eos_token_id=fast.eos_token_id,
+        bos_token_id=fast.eos_token_id,
+    )
+    GPT2LMHeadModel(config).save_pretrained(folder)
+    return folder
+
+
+def test_a_local_text_generation_model_writes_the_prose(tmp_path, monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    generator = TextGenerator(str(_tiny_gpt2(tmp_path / "tiny-gpt2")), max_new_tokens=12)
+    d = describe_prediction([("Ruby", 0.5), ("Spinel", 0.45)], generator=generator)
+    assert d.generated_by == "text-generation:tiny-gpt2"
+    assert d.text.startswith("Probably Ruby (50% confidence)")
+    assert len(d.text.split("\n\n")[0].split()) > 9  # the model added words after the opening
+    assert d.close_call and d.text.endswith(d.close_call)  # the grounded comparison is kept
+    assert {"hardness", "specific_gravity", "refractive_index"} <= set(d.facts_used)
+
+
+def test_a_generator_folder_without_a_model_is_a_clear_error(tmp_path):
+    with pytest.raises(FileNotFoundError, match="not a Hugging Face model folder"):
+        TextGenerator(str(tmp_path))

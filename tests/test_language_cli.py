@@ -1,0 +1,171 @@
+"""`gemlang describe`, `catalog`, `score` and `search` on tiny photos and a tiny model made here."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from gemlang.cli import main
+
+COLOURS = {
+    "Ruby": (200, 20, 40),
+    "Sapphire Blue": (20, 40, 190),
+    "Emerald": (20, 160, 60),
+    "Citrine": (230, 190, 30),
+}
+
+
+def _photo(path, rgb, seed):
+    rng = np.random.default_rng(seed)
+    pixels = np.clip(np.array(rgb) + rng.normal(0, 18, (40, 40, 3)), 0, 255).astype(np.uint8)
+    Image.fromarray(pixels).save(path)
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory):
+    """A labelled folder of coloured squares, a colour-histogram classifier trained on it, loose photos."""
+    from gemlang.data import scan_image_folder
+    from gemlang.features import FeatureCache
+    from gemlang.training import train_classifier
+
+    root = tmp_path_factory.mktemp("language_cli")
+    for c, (name, rgb) in enumerate(COLOURS.items()):
+        (root / "train" / name).mkdir(parents=True)
+        for i in range(6):
+            _photo(root / "train" / name / f"{i}.png", rgb, seed=100 * c + i)
+    clf = train_classifier(
+        scan_image_folder(root / "train"),
+        encoder="colour_hist",
+        cv=0,
+        cache=FeatureCache(root / "cache"),
+        progress=False,
+        log=lambda *_: None,
+    )
+    clf.save(root / "model")
+    photos = root / "photos"
+    (photos / "box").mkdir(parents=True)
+    _photo(photos / "red.png", COLOURS["Ruby"], seed=7)
+    _photo(photos / "box" / "blue.jpg", COLOURS["Sapphire Blue"], seed=8)
+    (photos / "broken.jpg").write_bytes(b"not a jpeg at all")
+    return root
+
+
+def test_help_lists_the_language_commands(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    for command in ("describe", "catalog", "score"):
+        assert command in out
+
+
+def test_describe_prints_a_grounded_description(workspace, capsys):
+    assert main(["describe", str(workspace / "photos" / "red.png"), "--model", str(workspace / "model")]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Ruby (") and "Mohs hardness 9" in out
+
+
+def test_describe_json_lists_the_facts_used(workspace, capsys):
+    photo = str(workspace / "photos" / "box" / "blue.jpg")
+    assert main(["describe", photo, "--model", str(workspace / "model"), "--json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["gem"] == "Sapphire Blue" and d["facts_used"]["hardness"] == "9"
+    assert len(d["top_k"]) == 4 and d["photo"] == photo
+
+
+def test_describe_of_an_unreadable_photo_is_a_one_line_error(workspace, capsys):
+    code = main(["describe", str(workspace / "photos" / "broken.jpg"), "--model", str(workspace / "model")])
+    assert code == 2
+    assert "not an image file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".md"])
+def test_catalog_describes_every_photo_and_lists_the_bad_ones(workspace, capsys, suffix):
+    out = workspace / f"catalog{suffix}"
+    code = main(
+        [
+            "catalog",
+            str(workspace / "photos"),
+            "--out",
+            str(out),
+            "--model",
+            str(workspace / "model"),
+            "--cache",
+            str(workspace / "cache"),
+        ]
+    )
+    assert code == 1  # one photo could not be read; the others are still described
+    captured = capsys.readouterr()
+    assert "broken.jpg" in captured.err and "2 of 3 photos described" in captured.out
+    text = out.read_text()
+    if suffix == ".csv":
+        rows = {r["photo"].split("/")[-1]: r for r in csv.DictReader(text.splitlines())}
+        assert rows["red.png"]["gem"] == "Ruby" and "Mohs hardness 9" in rows["red.png"]["description"]
+        assert rows["broken.jpg"]["error"] and not rows["broken.jpg"]["description"]
+    elif suffix == ".jsonl":
+        rows = [json.loads(line) for line in text.splitlines()]
+        assert {r["photo"].split("/")[-1] for r in rows} == {"red.png", "blue.jpg", "broken.jpg"}
+        blue = next(r for r in rows if r["photo"].endswith("blue.jpg"))
+        assert blue["gem"] == "Sapphire Blue" and blue["top_k"][0][0] == "Sapphire Blue"
+    else:
+        assert text.startswith("# Catalog") and "Not described:" in text and ": Ruby (" in text
+    assert not list(workspace.glob(f".catalog{suffix}*"))  # no temporary file left behind
+
+
+def test_catalog_refuses_an_unknown_output_format(workspace, capsys):
+    code = main(
+        [
+            "catalog",
+            str(workspace / "photos"),
+            "--out",
+            str(workspace / "c.xlsx"),
+            "--model",
+            str(workspace / "model"),
+        ]
+    )
+    assert code == 2 and ".csv, .jsonl or .md" in capsys.readouterr().err
+
+
+def _id_text_csv(path, rows):
+    with open(path, "w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["id", "text"])
+        writer.writerows(rows)
+    return path
+
+
+def test_score_writes_per_item_and_mean_cosines(tmp_path, capsys):
+    cand = _id_text_csv(
+        tmp_path / "c.csv", [["a", "Red corundum coloured by chromium."], ["b", "A green beryl."]]
+    )
+    ref = _id_text_csv(
+        tmp_path / "r.csv",
+        [
+            ["a", "Ruby is red corundum, coloured by chromium."],
+            ["b", "Emerald is green beryl."],
+            ["c", "unused"],
+        ],
+    )
+    out = tmp_path / "s.json"
+    assert main(["score", "--candidates", str(cand), "--references", str(ref), "--out", str(out)]) == 0
+    scores = json.loads(out.read_text())
+    assert [row["id"] for row in scores["per_item"]] == ["a", "b"]
+    for row in scores["per_item"]:
+        assert 0 < row["tfidf_cosine"] <= 1 and 0 < row["semantic_cosine"] <= 1
+    assert scores["mean_tfidf_cosine"] == pytest.approx(
+        np.mean([r["tfidf_cosine"] for r in scores["per_item"]])
+    )
+    assert scores["mean_semantic_cosine"] is not None
+    assert "1 id(s) without a caption" in capsys.readouterr().out
+
+
+def test_score_reports_a_bad_caption_file_in_one_line(tmp_path, capsys):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,caption\nx,y\n")
+    code = main(
+        ["score", "--candidates", str(bad), "--references", str(bad), "--out", str(tmp_path / "s.json")]
+    )
+    assert code == 2 and "needs columns 'id' and 'text'" in capsys.readouterr().err
