@@ -1,0 +1,419 @@
+"""What a person tells us about their stone, read from free text: Mohs hardness and where it was found.
+
+    parse_hints("it scratches glass but not quartz, found in Sri Lanka")
+    -> Hints(hardness=HardnessHint(low=5.5, high=7.0, ...), places=("Sri Lanka",), ...)
+
+Hardness arrives as a number ("hardness 9", "about 7" as a reply), a range ("6-7") or a scratch
+test. A scratch test is an inequality against a reference object of known hardness: the stone
+scratches glass -> harder than 5.5; a knife scratches the stone -> softer than 5.5. Every reading
+becomes an interval [low, high] on the Mohs scale, the one form the fusion head takes.
+
+Places are matched against the countries and regions named in the knowledge base's localities
+("Mogok" -> Myanmar, "Minas Gerais" -> Brazil) plus a list of countries and their common other
+names (Burma, Ceylon, the States), so a place the knowledge base never mentions still counts as
+"somewhere else".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+MOHS_MIN, MOHS_MAX = 1.0, 10.0
+
+# Reference objects of a home scratch test, with the hardness a gemmologist assumes for each.
+SCRATCH_REFERENCES: dict[str, float] = {
+    "fingernail": 2.5,
+    "finger nail": 2.5,
+    "copper coin": 3.5,
+    "copper": 3.5,
+    "penny": 3.5,
+    "coin": 3.5,
+    "knife": 5.5,
+    "knife blade": 5.5,
+    "pocket knife": 5.5,
+    "penknife": 5.5,
+    "blade": 5.5,
+    "steel": 5.5,
+    "steel file": 6.5,
+    "file": 6.5,
+    "glass": 5.5,
+    "window": 5.5,
+    "quartz": 7.0,
+    "topaz": 8.0,
+    "corundum": 9.0,
+    "sapphire": 9.0,
+    "diamond": 10.0,
+}
+
+# Countries as the knowledge base names them, then common other names a person may use.
+COUNTRIES = (
+    "Afghanistan", "Albania", "Algeria", "Angola", "Argentina", "Armenia", "Australia", "Austria",
+    "Bahrain", "Bangladesh", "Belgium", "Bolivia", "Botswana", "Brazil", "Bulgaria", "Burundi",
+    "Cambodia", "Cameroon", "Canada", "Chile", "China", "Colombia", "Costa Rica", "Croatia", "Cuba",
+    "Czech Republic", "Democratic Republic of Congo", "Denmark", "Dominican Republic", "Ecuador", "Egypt",
+    "England", "Eritrea", "Ethiopia", "Finland", "France", "French Polynesia", "Germany", "Ghana",
+    "Greece", "Greenland", "Guatemala", "Guinea", "Guyana", "Honduras", "Hungary", "Iceland", "India",
+    "Indonesia", "Iran", "Iraq", "Ireland", "Israel", "Italy", "Ivory Coast", "Jamaica", "Japan",
+    "Jordan", "Kazakhstan", "Kenya", "Korea", "Kyrgyzstan", "Laos", "Lebanon", "Lesotho", "Liberia",
+    "Libya", "Lithuania", "Madagascar", "Malawi", "Malaysia", "Mali", "Mauritania", "Mexico",
+    "Mongolia", "Morocco", "Mozambique", "Myanmar", "Namibia", "Nepal", "Netherlands", "New Zealand",
+    "Nicaragua", "Niger", "Nigeria", "North Macedonia", "Norway", "Oman", "Pakistan", "Panama",
+    "Papua New Guinea", "Paraguay", "Peru", "Philippines", "Poland", "Portugal", "Romania", "Russia",
+    "Rwanda", "Saudi Arabia", "Scotland", "Senegal", "Serbia", "Sierra Leone", "Slovakia", "Slovenia",
+    "Somalia", "South Africa", "Spain", "Sri Lanka", "Sudan", "Suriname", "Sweden", "Switzerland",
+    "Syria", "Taiwan", "Tajikistan", "Tanzania", "Thailand", "Tunisia", "Turkey", "Uganda", "Ukraine",
+    "United Arab Emirates", "Uruguay", "USA", "Uzbekistan", "Venezuela", "Vietnam", "Wales", "Yemen",
+    "Zambia", "Zimbabwe",
+)  # fmt: skip
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "USA": ("united states of america", "united states", "u.s.a.", "u.s.a", "u.s.", "america", "the states"),
+    "Myanmar": ("burma", "burmese"),
+    "Sri Lanka": ("ceylon",),
+    "Czech Republic": ("czechia",),
+    "Democratic Republic of Congo": ("dr congo", "drc", "congo", "zaire"),
+    "Korea": ("south korea", "north korea"),
+    "Iran": ("persia",),
+    "Thailand": ("siam",),
+    "Russia": ("russian federation", "ussr", "soviet union"),
+    "Netherlands": ("holland",),
+    "Vietnam": ("viet nam",),
+    "North Macedonia": ("macedonia",),
+    "Turkey": ("türkiye", "turkiye"),
+    "Ivory Coast": ("côte d'ivoire", "cote d'ivoire"),
+    "England": ("united kingdom", "great britain", "britain", "uk", "u.k."),
+}
+# Regions the knowledge base names without a country beside them, or names people use for a gem field.
+EXTRA_REGIONS: dict[str, tuple[str, ...]] = {
+    "Kashmir": ("India", "Pakistan"),
+    "Alps": ("Switzerland", "Austria", "Italy", "France"),
+    "Tibet": ("China",),
+    "Hawaii": ("USA",),
+    "Alaska": ("USA",),
+    "Tahiti": ("French Polynesia",),
+    "Persian Gulf": ("Bahrain", "Iran", "Oman", "United Arab Emirates"),
+    "Siberia": ("Russia",),
+    "Ural": ("Russia",),
+    "Urals": ("Russia",),
+    "Bohemia": ("Czech Republic",),
+    "New Mexico": ("USA",),
+    "New South Wales": ("Australia",),
+    "New England": ("USA",),
+    "Papua": ("Papua New Guinea",),
+    "Ratnapura": ("Sri Lanka",),
+    "Mogok": ("Myanmar",),
+}
+# Capitalised words in knowledge-base locality notes that are not places (or clash with gem words).
+NOT_PLACES = {
+    "Any", "Chrome", "Non", "Spectrolite", "Worldwide", "Maxixe", "South Sea", "Lapis", "Hekla", "Oltu",
+    "Lily", "Baveno", "Akoya", "Holley", "Put", "Bay", "Red Lead Mine",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class HardnessHint:
+    """A Mohs reading as an interval: "9" is 9-9, "about 7" is 6.5-7.5, "scratches glass" is 5.5-10."""
+
+    low: float
+    high: float
+    said: str = ""  # the words it was read from, for the answer ("scratches glass")
+
+    def __post_init__(self) -> None:
+        if not MOHS_MIN <= self.low <= self.high <= MOHS_MAX:
+            raise ValueError(
+                f"a Mohs reading runs from 1 to 10 with low <= high, got ({self.low}, {self.high})"
+            )
+
+    def describe(self) -> str:
+        if self.low == self.high:
+            value = _number(self.low)
+        elif self.high >= MOHS_MAX:
+            value = f"above {_number(self.low)}"
+        elif self.low <= MOHS_MIN:
+            value = f"below {_number(self.high)}"
+        else:
+            value = f"{_number(self.low)}–{_number(self.high)}"
+        said = f" ({self.said})" if self.said and not re.fullmatch(r"[\d.\s\-–~]+", self.said) else ""
+        return f"Mohs hardness {value}{said}"
+
+
+@dataclass(frozen=True)
+class Hints:
+    """Everything read from one message (or accumulated over a conversation)."""
+
+    hardness: HardnessHint | None = None
+    countries: tuple[str, ...] = ()  # canonical country names, the fusion head's vocabulary
+    places: tuple[str, ...] = ()  # the places as the person named them ("Mogok", "Burma")
+    notes: tuple[str, ...] = field(default=())  # readings that contradicted each other, etc.
+
+    def __bool__(self) -> bool:
+        return self.hardness is not None or bool(self.countries)
+
+    def updated(self, newer: Hints) -> Hints:
+        """This conversation's hints with a newer message's on top: a new reading replaces the old one."""
+        return Hints(
+            hardness=newer.hardness or self.hardness,
+            countries=newer.countries or self.countries,
+            places=newer.places or self.places,
+            notes=newer.notes,
+        )
+
+    def describe(self) -> list[str]:
+        out = []
+        if self.hardness:
+            out.append(self.hardness.describe())
+        if self.places:
+            named = ", ".join(self.places)
+            countries = ", ".join(c for c in self.countries if c not in self.places)
+            out.append(f"found in {named}" + (f" ({countries})" if countries else ""))
+        return out
+
+
+def _number(x: float) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+def parse_hints(text: str) -> Hints:
+    """Hardness and places in a message; parts not understood are ignored, never guessed."""
+    text = text or ""
+    hardness, notes = parse_hardness(text)
+    countries, places = parse_places(text)
+    return Hints(hardness=hardness, countries=countries, places=places, notes=tuple(notes))
+
+
+# --- hardness -------------------------------------------------------------------------------------
+_NUM = r"(\d{1,2}\s*(?:1/2|½)|\d{1,2}(?:[.,]\d{1,2})?)"
+_APPROX = r"(?:about|around|roughly|approximately|approx\.?|maybe|perhaps|nearly|almost|~|circa|ca\.?)"
+_RANGE = rf"{_NUM}\s*(?:-|–|—|to|or)\s*{_NUM}"
+_HARDNESS_WORD = r"(?:hardness|mohs)"
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|cannot|can't|cant|won't|wont|doesn't|doesnt|didn't|didnt|isn't|"
+    r"isnt|wasn't|wasnt|does not|did not|unable|fails? to|without)\b"
+)
+
+
+def _to_float(s: str) -> float:
+    s = s.replace(",", ".").replace(" ", "")
+    if s.endswith("1/2") or s.endswith("½"):
+        return float(s.rstrip("½").removesuffix("1/2") or 0) + 0.5
+    return float(s)
+
+
+def _interval(low: float, high: float) -> tuple[float, float] | None:
+    low, high = sorted((low, high))
+    if low < MOHS_MIN or high > MOHS_MAX:
+        return None
+    return low, high
+
+
+def _numeric_hardness(text: str) -> HardnessHint | None:
+    """'hardness 9', 'mohs 6-7', 'hardness about 7', '7.5 on the mohs scale', or a bare reply '6-7'."""
+    t = text.lower()
+    keyword = re.search(_HARDNESS_WORD, t)
+    bare = re.fullmatch(
+        rf"\s*(?:it'?s|its|it is|i'd say|i think)?\s*(?:{_APPROX}\s*)?({_RANGE}|{_NUM})\s*[.!]?\s*", t
+    )
+    if not keyword and not bare:
+        return None
+    # Look at the text after the keyword first ("hardness is about 7"), then before it ("7 on the mohs").
+    windows = (
+        [t]
+        if bare
+        else [t[keyword.end() : keyword.end() + 40], t[max(0, keyword.start() - 16) : keyword.start()]]
+    )
+    for window in windows:
+        m = re.search(rf"(?:between\s+)?{_NUM}\s*(?:-|–|—|to|and|or)\s*{_NUM}", window)
+        if m:
+            found = _interval(_to_float(m.group(1)), _to_float(m.group(2)))
+            if found:
+                return HardnessHint(*found, said=m.group(0).strip())
+        m = re.search(rf"({_APPROX}\s*)?{_NUM}", window)
+        if m:
+            x = _to_float(m.group(2))
+            spread = 0.5 if m.group(1) else 0.0
+            found = (
+                _interval(max(MOHS_MIN, x - spread), min(MOHS_MAX, x + spread))
+                if MOHS_MIN <= x <= MOHS_MAX
+                else None
+            )
+            if found:
+                return HardnessHint(*found, said=m.group(0).strip())
+    return None
+
+
+def _references(clause: str) -> list[tuple[str, float, int]]:
+    """(name, hardness, position) of the reference objects named in a clause, longest names first."""
+    found, taken = [], []
+    for name in sorted(SCRATCH_REFERENCES, key=len, reverse=True):
+        for m in re.finditer(rf"\b{re.escape(name)}s?\b", clause):
+            if not any(a <= m.start() < b for a, b in taken):
+                found.append((name, SCRATCH_REFERENCES[name], m.start()))
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda f: f[2])
+
+
+def _scratch_relation(clause: str, name: str, position: int) -> str | None:
+    """'harder' if the stone scratches the object, 'softer' if the object scratches the stone, else None."""
+    verb = re.search(r"scratch(?:es|ed|ing)?|mark(?:s|ed)?|scuff(?:s|ed)?", clause)
+    if not verb:
+        return None
+    obj = rf"(?:the |a |an |my |some |any |piece of |)*{re.escape(name)}s?"
+    softer_patterns = (
+        # "scratched by a knife", "I can scratch it with my fingernail"
+        rf"scratch(?:es|ed)?\s+(?:[\w']+\s+){{0,3}}(?:by|with)\s+{obj}",
+        # "a knife scratches it", "glass doesn't scratch the stone"
+        rf"{obj}\s+(?:[\w']+\s+){{0,3}}(?:scratch|mark|scuff)(?:es|s|ed)?\s+"
+        r"(?:it|the stone|the gem|this|the crystal)",
+        rf"(?:scratchable|marked|scuffed)\s+(?:\w+\s+){{0,2}}(?:by|with)\s+{obj}",
+    )
+    if any(re.search(p, clause) for p in softer_patterns):
+        return "softer"
+    if verb.start() < position:  # "(it) scratches glass": the stone is the one scratching
+        return "harder"
+    return None
+
+
+def _split_clauses(text: str) -> list[str]:
+    return [
+        c.strip()
+        for c in re.split(r"[.;!?\n]+|,\s*|\s+(?:but|and|while|although|though)\s+", text)
+        if c.strip()
+    ]
+
+
+def parse_hardness(text: str) -> tuple[HardnessHint | None, list[str]]:
+    """The hardness interval a message states, and notes on readings that could not be combined.
+
+    Scratch tests intersect ("scratches glass but not quartz" -> 5.5-7); a stated number wins over
+    scratch tests in the same message, since it is the more precise reading.
+    """
+    t = text.lower().replace("’", "'")
+    number = _numeric_hardness(t)
+    if number:
+        return number, []
+    low, high, said, notes = MOHS_MIN, MOHS_MAX, [], []
+    previous: str | None = None  # the relation of the last clause, for "scratches glass but not quartz"
+    previous_negated = False
+    for clause in _split_clauses(t):
+        negated = bool(_NEGATION.search(clause))
+        for name, ref, position in _references(clause):
+            relation = _scratch_relation(clause, name, position)
+            if relation is None and previous and not re.search(r"scratch", clause):
+                relation = previous  # an elliptical clause: "... but not quartz"
+                negated = negated != previous_negated
+            if relation is None:
+                continue
+            harder = (relation == "harder") != negated
+            if harder:
+                low = max(low, ref)
+            else:
+                high = min(high, ref)
+            said.append(_describe_test(name, relation, negated))
+            previous, previous_negated = relation, negated
+    if not said:
+        return None, []
+    if low > high:
+        notes.append(f"the scratch tests contradict each other ({'; '.join(said)}); ignoring them")
+        return None, notes
+    return HardnessHint(low, high, said="; ".join(said)), notes
+
+
+def _describe_test(name: str, relation: str, negated: bool) -> str:
+    if relation == "harder":
+        return f"does not scratch {name}" if negated else f"scratches {name}"
+    return f"not scratched by {name}" if negated else f"scratched by {name}"
+
+
+# --- places ---------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def place_index() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """lower-case place name -> (place as written, the countries it lies in), from countries and the KB."""
+    index: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for country in COUNTRIES:
+        index[country.lower()] = (country, (country,))
+    for country, aliases in COUNTRY_ALIASES.items():
+        for alias in aliases:
+            index.setdefault(alias, (alias.title() if len(alias) > 3 else alias.upper(), (country,)))
+    for region, countries in [*EXTRA_REGIONS.items(), *_knowledge_regions().items()]:
+        index.setdefault(region.lower(), (region, countries))
+    return index
+
+
+def countries_in(text: str) -> tuple[str, ...]:
+    """Canonical countries named in a knowledge-base locality note (country names and aliases only)."""
+    t = text.lower()
+    for compound in _COMPOUND_NAMES:  # "New Mexico" is not in Mexico
+        t = t.replace(compound, " ")
+    found = []
+    for key, (_, countries) in _country_keys():
+        if re.search(rf"(?<![\w.]){re.escape(key)}(?![\w])", t):
+            found += [c for c in countries if c not in found]
+    return tuple(found)
+
+
+_COMPOUND_NAMES = ("new mexico", "new south wales", "new england", "papua new guinea", "guinea-bissau")
+
+
+@lru_cache(maxsize=1)
+def _country_keys() -> list[tuple[str, tuple[str, tuple[str, ...]]]]:
+    keys = {c.lower(): (c, (c,)) for c in COUNTRIES}
+    for country, aliases in COUNTRY_ALIASES.items():
+        for alias in aliases:
+            if alias not in ("america", "the states", "uk", "u.k.", "congo"):
+                keys.setdefault(alias, (alias, (country,)))
+    keys.pop("georgia", None)  # in the knowledge base Georgia is the US state
+    return sorted(keys.items(), key=lambda kv: -len(kv[0]))
+
+
+_PLACE_PHRASE = re.compile(r"^[A-ZÀ-Ý][\w'’.\-]*(?:\s+(?:[A-ZÀ-Ý][\w'’.\-]*|de|del|do|da|of|la|le))*$")
+
+
+@lru_cache(maxsize=1)
+def _knowledge_regions() -> dict[str, tuple[str, ...]]:
+    """Regions named in knowledge-base locality notes ("Myanmar (Mogok)"), each with its country."""
+    from gemlang.knowledge import all_gems
+
+    regions: dict[str, tuple[str, ...]] = {}
+    for gem in all_gems():
+        for note in gem.localities:
+            countries = countries_in(note)
+            if not countries:
+                continue
+            for piece in re.split(r"[(),;:/–—]|\s-\s|\s+and\s+", note):
+                piece = piece.strip().removesuffix(" district").removesuffix(" region").strip()
+                if (
+                    _PLACE_PHRASE.match(piece)
+                    and len(piece) > 2
+                    and len(piece.split()) <= 4
+                    and piece not in NOT_PLACES
+                    and piece.lower() not in dict(_country_keys())
+                ):
+                    merged = regions.get(piece, ()) + tuple(
+                        c for c in countries if c not in regions.get(piece, ())
+                    )
+                    regions[piece] = merged
+    return regions
+
+
+def parse_places(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(countries, places as named) in free text; the longest name wins ("South Africa" over "Africa")."""
+    t = " " + (text or "").lower().replace("’", "'") + " "
+    found: list[tuple[int, str, tuple[str, ...]]] = []
+    taken: list[tuple[int, int]] = []
+    for key in sorted(place_index(), key=len, reverse=True):
+        for m in re.finditer(rf"(?<![\w.]){re.escape(key)}(?!\w)", t):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append((m.start(), *place_index()[key]))
+    countries: list[str] = []
+    places: list[str] = []
+    for _, name, in_countries in sorted(found):
+        places += [name] if name not in places else []
+        countries += [c for c in in_countries if c not in countries]
+    return tuple(countries), tuple(places)
+
+
+def with_hardness(hints: Hints, low: float, high: float, said: str = "") -> Hints:
+    return replace(hints, hardness=HardnessHint(low, high, said))

@@ -1,0 +1,103 @@
+"""Reading hardness and places from what a person types."""
+
+from __future__ import annotations
+
+import pytest
+
+from gemlang.hints import HardnessHint, Hints, parse_hints
+
+
+@pytest.mark.parametrize(
+    "text, low, high",
+    [
+        ("hardness 9", 9, 9),
+        ("Mohs hardness of 7.5", 7.5, 7.5),
+        ("7.5 on the Mohs scale", 7.5, 7.5),
+        ("the hardness is about 7", 6.5, 7.5),
+        ("about 7", 6.5, 7.5),
+        ("6-7", 6, 7),
+        ("hardness 6 to 7", 6, 7),
+        ("hardness between 6 and 7", 6, 7),
+        ("hardness 6,5", 6.5, 6.5),
+        ("hardness about 6 1/2", 6, 7),
+    ],
+)
+def test_numbers_and_ranges_become_an_interval(text, low, high):
+    h = parse_hints(text).hardness
+    assert (h.low, h.high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    "text, low, high",
+    [
+        ("it scratches glass", 5.5, 10),
+        ("It scratches glass!", 5.5, 10),
+        ("it does not scratch glass", 1, 5.5),
+        ("a knife scratches it", 1, 5.5),
+        ("it is scratched by a knife", 1, 5.5),
+        ("a knife doesn't scratch it", 5.5, 10),
+        ("it scratches quartz", 7, 10),
+        ("I can scratch it with my fingernail", 1, 2.5),
+        ("scratched by a copper coin", 1, 3.5),
+        ("it scratches a copper coin", 3.5, 10),
+        ("it scratches glass but not quartz", 5.5, 7),
+    ],
+)
+def test_scratch_tests_are_inequalities_against_the_reference(text, low, high):
+    h = parse_hints(text).hardness
+    assert (h.low, h.high) == (low, high)
+    assert "scratch" in h.said
+
+
+def test_a_number_wins_over_a_scratch_test_in_the_same_message():
+    h = parse_hints("hardness 8, it scratches glass").hardness
+    assert (h.low, h.high) == (8, 8)
+
+
+def test_contradicting_scratch_tests_are_dropped_with_a_note():
+    hints = parse_hints("it scratches quartz and a knife scratches it")
+    assert hints.hardness is None
+    assert "contradict" in hints.notes[0]
+
+
+@pytest.mark.parametrize("text", ["what gem is this?", "I found 3 of these", "hardness 12", "it is very hard", ""])
+def test_text_without_a_reading_gives_no_hardness(text):
+    assert parse_hints(text).hardness is None
+
+
+@pytest.mark.parametrize(
+    "text, countries, places",
+    [
+        ("found in Sri Lanka", ("Sri Lanka",), ("Sri Lanka",)),
+        ("bought it in ceylon", ("Sri Lanka",), ("Ceylon",)),
+        ("from Mogok, Burma", ("Myanmar",), ("Mogok", "Burma")),
+        ("it comes from Minas Gerais", ("Brazil",), ("Minas Gerais",)),
+        ("from New Mexico", ("USA",), ("New Mexico",)),
+        ("found in South Africa", ("South Africa",), ("South Africa",)),
+        ("what gem is this?", (), ()),
+        ("it scratches glass", (), ()),
+    ],
+)
+def test_places_map_to_countries_of_the_knowledge_base(text, countries, places):
+    hints = parse_hints(text)
+    assert hints.countries == countries
+    assert hints.places == places
+
+
+def test_a_place_not_in_the_knowledge_base_is_still_a_country():
+    assert parse_hints("I found it in Portugal").countries == ("Portugal",)
+
+
+def test_newer_hints_replace_older_ones_and_keep_the_rest():
+    first = parse_hints("hardness 7, found in Brazil")
+    later = first.updated(parse_hints("actually hardness 9"))
+    assert (later.hardness.low, later.countries) == (9, ("Brazil",))
+    assert not Hints()
+    assert later.describe() == ["Mohs hardness 9", "found in Brazil"]
+
+
+def test_hardness_hint_describes_itself_and_rejects_impossible_readings():
+    assert HardnessHint(5.5, 10, "scratches glass").describe() == "Mohs hardness above 5.5 (scratches glass)"
+    assert HardnessHint(1, 2.5).describe() == "Mohs hardness below 2.5"
+    with pytest.raises(ValueError):
+        HardnessHint(8, 7)
