@@ -102,6 +102,7 @@ def plot_confusion_matrix(y: np.ndarray, pred: np.ndarray, classes: list[str], p
 
 def summary_line(metrics: dict) -> str:
     return (
-        f"top-1 {metrics['top1']:.1%}  top-5 {metrics['top5']:.1%}  mean per-class {metrics['mean_per_class_accuracy']:.1%}"
+        f"top-1 {metrics['top1']:.1%}  top-5 {metrics['top5']:.1%}"
+        f"  mean per-class {metrics['mean_per_class_accuracy']:.1%}"
         f"  macro-F1 {metrics['macro_f1']:.3f}  on {metrics['n_images']} photos"
     )

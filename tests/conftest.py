@@ -54,8 +54,8 @@ def tiny_folder(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def tiny_model_dir(tiny_folder, tmp_path_factory) -> Path:
     """A GemClassifier trained on `tiny_folder` (MobileNetV2 + colour histogram, cross-validated)."""
-    from gemlang.features import FeatureCache
     from gemlang.data import scan_image_folder
+    from gemlang.features import FeatureCache
     from gemlang.training import train_classifier
 
     out = tmp_path_factory.mktemp("model") / "tiny-model"

@@ -7,7 +7,13 @@ import shutil
 import numpy as np
 import pytest
 
-from gemlang.data import DatasetError, deduplicate, duplicate_groups, scan_image_folder, stratified_group_folds
+from gemlang.data import (
+    DatasetError,
+    deduplicate,
+    duplicate_groups,
+    scan_image_folder,
+    stratified_group_folds,
+)
 
 
 def test_scan_lists_classes_and_skips_non_photos(tiny_folder, tmp_path):

@@ -110,7 +110,8 @@ def test_real_bomb_header_is_refused(tmp_path):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     header = struct.pack(">IIBBBBB", 30000, 30000, 8, 0, 0, 0, 0)
-    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 100)) + chunk(b"IEND", b"")
+    body = chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 100)) + chunk(b"IEND", b"")
+    png = b"\x89PNG\r\n\x1a\n" + body
     path = tmp_path / "bomb.png"
     path.write_bytes(png)
     with pytest.raises(ImageError, match="limit|bomb"):

@@ -66,7 +66,11 @@ class MLPHead(nn.Module):
                        "dropout": dropout, "epochs": epochs, "weight_decay": weight_decay}
         self.standardize = Standardize(in_dim)
         self.net = nn.Sequential(
-            nn.Dropout(dropout / 2), nn.Linear(in_dim, hidden), nn.GELU(), nn.Dropout(dropout), nn.Linear(hidden, n_classes)
+            nn.Dropout(dropout / 2),
+            nn.Linear(in_dim, hidden),
+            nn.GELU(),
+            nn.Dropout(dropout),
+            nn.Linear(hidden, n_classes),
         )
 
     def fit(self, X: np.ndarray, y: np.ndarray, seed: int = 0) -> MLPHead:

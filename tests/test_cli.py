@@ -1,0 +1,70 @@
+"""The `gemlang` command: train, predict and evaluate as a user runs them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from gemlang.cli import main
+
+
+def test_help_lists_the_commands(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    for command in ("predict", "train", "evaluate"):
+        assert command in out
+
+
+def test_train_then_predict_then_evaluate(tiny_folder, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("GEMLANG_CACHE", str(tmp_path / "cache"))
+    model = tmp_path / "model"
+    args = ["train", "--data", str(tiny_folder), "--out", str(model), "--encoder", "colour_hist", "--cv", "3"]
+    assert main(args) == 0
+    assert "cross-validated (3 folds)" in capsys.readouterr().out
+
+    assert main(["predict", str(tiny_folder / "Emerald" / "1.jpg"), "--model", str(model), "--json"]) == 0
+    line = json.loads(capsys.readouterr().out.strip())
+    assert line["label"] == "Emerald" and len(line["top_k"]) == 3
+
+    report = tmp_path / "report"
+    assert main(["evaluate", "--data", str(tiny_folder), "--model", str(model), "--report", str(report)]) == 0
+    metrics = json.loads((report / "metrics.json").read_text())
+    for key in ("top1", "top5", "mean_per_class_accuracy", "macro_f1"):
+        assert 0 <= metrics[key] <= 1
+    assert metrics["n_images"] == 18
+    assert (report / "confusion_matrix.png").stat().st_size > 0
+
+    cv_report = tmp_path / "cv"
+    assert main(["evaluate", "--data", str(tiny_folder), "--model", str(model), "--cv", "3",
+                 "--report", str(cv_report)]) == 0
+    assert json.loads((cv_report / "metrics.json").read_text())["folds"] == 3
+
+
+def test_errors_are_one_line_without_traceback(tmp_path, capsys):
+    bad = tmp_path / "x.jpg"
+    bad.write_text("text")
+    assert main(["predict", str(tmp_path / "missing.jpg"), "--model", str(tmp_path)]) == 2
+    assert "not a gemlang model folder" in capsys.readouterr().err
+    (tmp_path / "empty").mkdir()
+    assert main(["train", "--data", str(tmp_path / "empty"), "--out", str(tmp_path / "m")]) == 2
+    err = capsys.readouterr().err
+    assert "no photos found" in err and "Traceback" not in err
+
+
+def test_evaluate_rejects_classes_the_model_does_not_know(tiny_model_dir, tiny_folder, tmp_path, capsys):
+    import shutil
+
+    data = shutil.copytree(tiny_folder, tmp_path / "d")
+    shutil.copytree(data / "Ruby", data / "Unobtainium")
+    assert main(["evaluate", "--data", str(data), "--model", str(tiny_model_dir), "--report", str(tmp_path / "r")]) == 2
+    assert "Unobtainium" in capsys.readouterr().err
+
+
+def test_predict_reports_bad_photos_and_still_answers_the_rest(tiny_model_dir, tiny_folder, tmp_path, capsys):
+    bad = tmp_path / "bad.jpg"
+    bad.write_text("text")
+    code = main(["predict", str(bad), str(tiny_folder / "Ruby" / "2.jpg"), "--model", str(tiny_model_dir)])
+    out = capsys.readouterr().out
+    assert code == 1 and "bad.jpg" in out and "Ruby" in out

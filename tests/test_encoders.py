@@ -1,0 +1,76 @@
+"""Every registered encoder builds offline, preprocesses a photo and returns features of its stated size."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import torch
+from PIL import Image
+
+from gemlang.encoders import EncoderError, create_encoder, list_encoders
+
+BUILTIN = [name for name in list_encoders() if ":" not in name]
+
+
+@pytest.mark.parametrize("name", BUILTIN)
+def test_encoder_features_have_the_stated_size(name):
+    encoder = create_encoder(name).eval()
+    x = torch.stack([encoder.preprocess(Image.new("RGB", (90, 70), c)) for c in [(200, 0, 0), (0, 0, 200)]])
+    with torch.no_grad():
+        features = encoder(x)
+    assert features.shape == (2, encoder.feature_dim)
+    assert torch.isfinite(features).all()
+    assert encoder.signature and encoder.name == name
+
+
+def test_multi_resolution_encoder_extends_the_final_one():
+    final, multi = create_encoder("mobilenet_v2").eval(), create_encoder("mobilenet_v2_multi").eval()
+    x = final.preprocess(Image.new("RGB", (64, 64), (10, 120, 30)))[None]
+    with torch.no_grad():
+        assert torch.allclose(multi(x)[:, -final.feature_dim :], final(x), atol=1e-5)
+
+
+def test_unknown_encoder_lists_the_known_ones():
+    with pytest.raises(EncoderError, match="mobilenet_v2"):
+        create_encoder("inception_v9")
+
+
+def test_resnet50_accepts_a_local_weights_file_and_rejects_a_wrong_one(tmp_path):
+    import torchvision
+    from safetensors.torch import save_file
+
+    state = torchvision.models.resnet50().state_dict()
+    save_file({k: v.contiguous() for k, v in state.items()}, tmp_path / "r50.safetensors")
+    encoder = create_encoder("resnet50", weights=str(tmp_path / "r50.safetensors"))
+    assert encoder.feature_dim == 2048 and "r50.safetensors" in encoder.signature
+    save_file({"x": torch.zeros(2)}, tmp_path / "wrong.safetensors")
+    with pytest.raises(EncoderError, match="not a ResNet-50"):
+        create_encoder("resnet50", weights=str(tmp_path / "wrong.safetensors"))
+
+
+def test_open_clip_loads_a_users_local_weights(tmp_path):
+    import open_clip
+    from safetensors.torch import save_file
+
+    config = {
+        "embed_dim": 16,
+        "vision_cfg": {"image_size": 32, "layers": 1, "width": 32, "patch_size": 16, "head_width": 16},
+        "text_cfg": {"context_length": 8, "vocab_size": 64, "width": 16, "heads": 2, "layers": 1},
+    }
+    (tmp_path / "gemlang-tiny-clip.json").write_text(json.dumps(config))
+    open_clip.add_model_config(tmp_path / "gemlang-tiny-clip.json")
+    torch.manual_seed(0)
+    model = open_clip.create_model("gemlang-tiny-clip", pretrained=None)
+    save_file({k: v.contiguous() for k, v in model.state_dict().items()}, tmp_path / "tiny.safetensors")
+
+    encoder = create_encoder("open_clip:gemlang-tiny-clip", pretrained=str(tmp_path / "tiny.safetensors")).eval()
+    x = encoder.preprocess(Image.new("RGB", (50, 40), (200, 10, 10)))[None]
+    with torch.no_grad():
+        features = encoder(x)
+    assert features.shape == (1, 16) == (1, encoder.feature_dim)
+    with torch.no_grad():
+        expected = model.encode_image(x, normalize=True)
+    assert torch.allclose(features, expected, atol=1e-5)
+    with pytest.raises(EncoderError, match="local weights file"):
+        create_encoder("open_clip:gemlang-tiny-clip")

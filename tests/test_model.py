@@ -1,0 +1,91 @@
+"""GemClassifier: train, save, load, predict; and loud failures for mismatched or foreign model folders."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from gemlang import GemClassifier
+from gemlang.data import ImageError, scan_image_folder
+from gemlang.model import ModelError
+
+
+def test_predict_returns_label_probability_and_top_k(tiny_model_dir, tiny_folder):
+    clf = GemClassifier.load(tiny_model_dir)
+    photos = [tiny_folder / "Ruby" / "0.jpg", Image.open(tiny_folder / "Emerald" / "0.jpg")]
+    preds = clf.predict(photos, top_k=2)
+    assert [p.label for p in preds] == ["Ruby", "Emerald"]
+    for p in preds:
+        assert 0 < p.probability <= 1 and len(p.top_k) == 2
+        assert p.top_k[0] == (p.label, p.probability) and p.top_k[0][1] >= p.top_k[1][1]
+
+
+def test_probabilities_are_a_distribution(tiny_model_dir, tiny_folder):
+    clf = GemClassifier.load(tiny_model_dir)
+    probs, failures = clf.predict_proba(scan_image_folder(tiny_folder).paths)
+    assert not failures
+    np.testing.assert_allclose(probs.sum(1), 1, atol=1e-5)
+
+
+def test_save_load_round_trip_gives_identical_predictions(tiny_model_dir, tiny_folder, tmp_path):
+    clf = GemClassifier.load(tiny_model_dir)
+    clf.save(tmp_path / "copy")
+    again = GemClassifier.load(tmp_path / "copy")
+    paths = scan_image_folder(tiny_folder).paths
+    np.testing.assert_allclose(clf.predict_proba(paths)[0], again.predict_proba(paths)[0], atol=1e-6)
+    assert sorted(p.name for p in (tmp_path / "copy").iterdir()) == ["config.json", "head.safetensors"]
+
+
+def test_config_records_encoder_classes_and_cross_validation(tiny_model_dir):
+    config = json.loads((tiny_model_dir / "config.json").read_text())
+    assert config["encoder"] == "mobilenet_v2+colour_hist"
+    assert config["classes"] == ["Emerald", "Ruby", "Sapphire Blue"]
+    assert config["cross_validation"]["folds"] == 3
+    assert 0 <= config["cross_validation"]["top1"] <= 1
+    assert config["temperature"] > 0
+
+
+def test_head_from_another_encoder_is_an_error(tiny_model_dir, tmp_path):
+    other = shutil.copytree(tiny_model_dir, tmp_path / "other")
+    config = json.loads((other / "config.json").read_text())
+    config["encoder"] = "efficientnet_lite0+colour_hist"  # same width, different features
+    (other / "config.json").write_text(json.dumps(config))
+    with pytest.raises(ModelError, match="trained on encoder"):
+        GemClassifier.load(other)
+    from gemlang.features import FeatureExtractor
+
+    config["encoder"] = "mobilenet_v2"  # a consistent config, but the head is wider than these features
+    config["encoder_signature"] = FeatureExtractor("mobilenet_v2").signature
+    (other / "config.json").write_text(json.dumps(config))
+    with pytest.raises(ModelError, match="1568-d features"):
+        GemClassifier.load(other)
+
+
+def test_unknown_or_foreign_model_paths_are_clear_errors(tmp_path):
+    with pytest.raises(ModelError, match="not a gemlang model folder"):
+        GemClassifier.load(tmp_path / "nowhere")
+    (tmp_path / "foreign").mkdir()
+    (tmp_path / "foreign" / "config.json").write_text(json.dumps({"architectures": ["BertModel"]}))
+    with pytest.raises(ModelError, match="not a gemlang-classifier"):
+        GemClassifier.load(tmp_path / "foreign")
+
+
+def test_predict_names_an_unreadable_photo(tiny_model_dir, tmp_path):
+    bad = tmp_path / "bad.png"
+    bad.write_text("nope")
+    with pytest.raises(ImageError, match="bad.png"):
+        GemClassifier.load(tiny_model_dir).predict([bad])
+
+
+def test_save_replaces_an_existing_model_atomically(tiny_model_dir, tmp_path):
+    clf = GemClassifier.load(tiny_model_dir)
+    target = tmp_path / "m"
+    clf.save(target)
+    clf.temperature = 2.5
+    clf.save(target)
+    assert json.loads((target / "config.json").read_text())["temperature"] == 2.5
+    assert [p.name for p in tmp_path.iterdir()] == ["m"]  # no temporary folders left behind
