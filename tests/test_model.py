@@ -61,7 +61,7 @@ def test_head_from_another_encoder_is_an_error(tiny_model_dir, tmp_path):
     config["encoder"] = "mobilenet_v2"  # a consistent config, but the head is wider than these features
     config["encoder_signature"] = FeatureExtractor("mobilenet_v2").signature
     (other / "config.json").write_text(json.dumps(config))
-    with pytest.raises(ModelError, match="1568-d features"):
+    with pytest.raises(ModelError, match="1856-d features"):
         GemClassifier.load(other)
 
 

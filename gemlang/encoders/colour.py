@@ -15,7 +15,7 @@ from torch import nn
 from gemlang.encoders.base import Encoder
 from gemlang.encoders.registry import register_encoder
 
-HUE_BINS, SAT_BINS, VAL_BINS = 18, 4, 4
+HUE_BINS, SAT_BINS, VAL_BINS = 36, 4, 4
 SIZE = 96
 
 
@@ -32,7 +32,7 @@ def colour_histogram(image: Image.Image) -> torch.Tensor:
     return torch.from_numpy(np.sqrt(hist / hist.sum())).float()
 
 
-@register_encoder("colour_hist", "centre-weighted joint HSV colour histogram (288-d), no network")
+@register_encoder("colour_hist", "centre-weighted joint HSV colour histogram (576-d), no network")
 def colour_hist() -> Encoder:
     return Encoder(
         "colour_hist",
