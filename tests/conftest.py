@@ -65,3 +65,87 @@ def tiny_model_dir(tiny_folder, tmp_path_factory) -> Path:
     )
     clf.save(out)
     return out
+
+
+# --- the chat assistant and app ---------------------------------------------------------------------
+# Ruby and Garnet Red are painted alike, so only a hint can separate them: Mohs 9 against 6.5-7.5.
+CHAT_CLASSES = {
+    "Ruby": ((200, 20, 40), "ellipse"),
+    "Garnet Red": ((200, 20, 40), "ellipse"),
+    "Emerald": ((20, 160, 70), "rectangle"),
+    "Sapphire Blue": ((30, 50, 200), "polygon"),
+}
+
+
+def red_stone_photo(path: Path | None = None, seed: int = 4242) -> Image.Image:
+    """A red stone photo no model has seen: a ruby or a red garnet by colour and shape."""
+    image = paint_gem(CHAT_CLASSES["Ruby"][0], "ellipse", seed=seed)
+    if path is not None:
+        image.save(path, quality=92)
+    return image
+
+
+@pytest.fixture(scope="session")
+def chat_model_dir(tmp_path_factory) -> Path:
+    """A classifier (MobileNetV2 + colour histogram) on CHAT_CLASSES with its fusion head in <dir>/fusion."""
+    from gemlang.data import scan_image_folder
+    from gemlang.features import FeatureCache
+    from gemlang.heads.fusion import build_fusion
+    from gemlang.training import train_classifier
+
+    root = tmp_path_factory.mktemp("chat")
+    data = scan_image_folder(make_image_folder(root / "data", per_class=6, classes=CHAT_CLASSES))
+    cache = FeatureCache(root / "cache")
+    clf = train_classifier(data, encoder="mobilenet_v2+colour_hist", cv=3, cache=cache, progress=False,
+                           log=lambda _: None)  # fmt: skip
+    clf.save(root / "model")
+    build_fusion(clf, data, cache, folds=3, epochs=40, log=lambda _: None).save(root / "model" / "fusion")
+    return root / "model"
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def running_app(chat_model_dir, tmp_path_factory):
+    """`gemlang app` serving the chat model on a free localhost port, as a person would start it."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    port = _free_port()
+    log_path = tmp_path_factory.mktemp("app") / "app.log"
+    env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1", "NO_PROXY": "127.0.0.1,localhost"}
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "gemlang.cli", "app", "--model", str(chat_model_dir), "--port", str(port)],
+            stdout=log, stderr=subprocess.STDOUT, env=env,
+        )  # fmt: skip
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.time() + 180
+    try:
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"`gemlang app` exited with {proc.returncode}:\n{log_path.read_text()[-3000:]}")
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.time() > deadline:
+                pytest.fail(f"`gemlang app` did not answer on {url} within 180 s:\n{log_path.read_text()[-3000:]}")
+            time.sleep(1)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
