@@ -21,11 +21,20 @@ from gemlang.methods.common import Fitted
 from gemlang.methods.photos import PhotoSet
 
 
+def _row_histograms(values: torch.Tensor, bins: int) -> torch.Tensor:
+    """Histogram of each row of integer values in [0, bins), as (N, bins) fractions (no one-hot blow-up)."""
+    n = len(values)
+    offsets = torch.arange(n, device=values.device).view(n, 1) * bins
+    counts = (
+        torch.bincount((values.reshape(n, -1) + offsets).flatten(), minlength=n * bins).view(n, bins).float()
+    )
+    return counts / counts.sum(1, keepdim=True)
+
+
 def rgb_histogram(pixels: torch.Tensor, bins: int) -> np.ndarray:
     """Per-channel histograms (N, 3 * bins), each normalised to sum to one."""
-    index = (pixels.long() * bins // 256).flatten(2)  # (N, 3, H*W)
-    hist = F.one_hot(index, bins).sum(2).float()
-    return (hist / hist.sum(2, keepdim=True)).flatten(1).numpy()
+    index = pixels.long() * bins // 256
+    return torch.cat([_row_histograms(index[:, c], bins) for c in range(3)], 1).numpy()
 
 
 def local_binary_patterns(pixels: torch.Tensor, radius: int = 1) -> np.ndarray:
@@ -43,8 +52,7 @@ def local_binary_patterns(pixels: torch.Tensor, radius: int = 1) -> np.ndarray:
     ones = bits.sum(1)
     transitions = (bits != torch.roll(bits, 1, dims=1)).sum(1)
     codes = torch.where(transitions <= 2, ones, torch.full_like(ones, 9))
-    hist = F.one_hot(codes.flatten(1), 10).sum(1).float()
-    return (hist / hist.sum(1, keepdim=True)).numpy()
+    return _row_histograms(codes, 10).numpy()
 
 
 def histogram_lbp_features(photos: PhotoSet, settings: dict) -> np.ndarray:

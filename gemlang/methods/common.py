@@ -32,6 +32,7 @@ class Fitted:
     info: dict = field(default_factory=dict)
     write_extras: Callable[[Path], None] | None = None  # files beside the model (decoder, plots)
     extra_predictions: dict[str, Callable[[PhotoSet], np.ndarray]] = field(default_factory=dict)
+    model: nn.Module | None = None  # the trained network as a whole (e.g. with its decoder), for plots
 
     def save(self, out: str | Path) -> Path:
         if self.classifier is None:

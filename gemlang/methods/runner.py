@@ -33,16 +33,20 @@ def evaluate_on_folds(
     settings: dict,
     seed: int = 0,
     log: Callable[[str], None] = print,
+    on_fitted: Callable | None = None,
 ) -> dict[str, dict]:
     """Fit `name` on each fold's training photos and predict its test photos.
 
     Returns {row: {"indices", "probs", "train_seconds" (mean per fold), "infer_ms" (per photo)}}: one row
     for the method and one per extra model it trains on the same split (e.g. "vae/svm").
+    `on_fitted(fold, fitted, test_photos)` is called after each fit (plots, extra reports).
     """
     rows: dict[str, dict] = {}
     for f, (train_idx, test_idx) in enumerate(folds, 1):
         fitted, seconds = _fit(name, photos.subset(train_idx), settings, seed)
         test = photos.subset(test_idx)
+        if on_fitted:
+            on_fitted(f, fitted, test)
         predictors = {
             name: fitted.predict_proba,
             **{f"{name}/{k}": v for k, v in fitted.extra_predictions.items()},

@@ -155,6 +155,7 @@ def fit_vae(train: PhotoSet, val: PhotoSet | None, settings: dict, seed: int) ->
         fitted.extra_predictions["cnn"] = lambda photos: softmax(image_logits(cnn_model, photos, size), cnn_t)
         info["comparison_cnn_training"] = cnn_result.to_dict()
         seconds["cnn"] = cnn_result.seconds
+    fitted.model = model
     return fitted
 
 
