@@ -13,6 +13,7 @@ from gemlang.data import scan_image_folder
 from gemlang.methods import describe_methods, get_fitter, list_methods, method_settings, train_method
 from gemlang.methods.common import split_off
 from gemlang.methods.photos import load_photos, random_affine
+from gemlang.methods.transfer import fusion_features
 from gemlang.model import GemClassifier
 
 COLOURS = {"Ruby": (200, 20, 40), "Emerald": (20, 160, 60), "Sapphire": (30, 50, 200)}
@@ -30,6 +31,15 @@ def make_photos(root, per_class: int = 5, size: int = 40):
     return root
 
 
+@pytest.fixture(scope="module", autouse=True)
+def one_thread():
+    """Small networks on a shared CPU run many times faster on one thread than on two that spin-wait."""
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
+
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory):
     return make_photos(tmp_path_factory.mktemp("gems"))
@@ -37,7 +47,9 @@ def data_dir(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def photos(data_dir):
-    return load_photos(scan_image_folder(data_dir), [32, 64, 224], progress=False)
+    photos = load_photos(scan_image_folder(data_dir), [32, 224], progress=False)
+    fusion_features(photos, 224, progress=False)  # the frozen ResNet-50 pass, once for all tests
+    return photos
 
 
 def tiny_settings(name: str, **extra) -> dict:
@@ -64,9 +76,7 @@ def test_every_method_has_a_preset_with_citation_and_a_fitter():
     assert "evaluation-only" in describe_methods()
 
 
-@pytest.mark.parametrize(
-    "name", ["residual-cnn", "vae", "autoencoder-knn", "fusion-topk", "resnet50-transfer"]
-)
+@pytest.mark.parametrize("name", ["residual-cnn", "vae", "autoencoder-knn", "fusion-topk", "resnet50-transfer"])
 def test_method_trains_predicts_and_its_model_folder_round_trips(name, photos, tmp_path):
     train, val = split_off(photos, 0.34, seed=0)
     fitted = get_fitter(name)(train, val, tiny_settings(name), 0)
@@ -80,9 +90,7 @@ def test_method_trains_predicts_and_its_model_folder_round_trips(name, photos, t
     loaded = GemClassifier.load(tmp_path / "model")
     assert (tmp_path / "model" / "encoder.safetensors").exists() == bool(config["finetuned_encoder"])
     reloaded = loaded.predict_proba(list(val.data.paths))[0]
-    saved_model = fitted.extra_predictions.get(
-        "classifier", fitted.predict_proba
-    )  # autoencoder-knn: its head
+    saved_model = fitted.extra_predictions.get("classifier", fitted.predict_proba)  # autoencoder-knn: its head
     assert np.allclose(reloaded, saved_model(val), atol=1e-3)
 
 
@@ -106,9 +114,7 @@ def test_autoencoder_knn_finds_neighbours_of_the_same_class(photos, data_dir, tm
 
 def test_histogram_rf_is_evaluation_only_and_cross_validates(data_dir, tmp_path):
     overrides = {**TINY, "image_size": 32}
-    result = train_method(
-        "histogram-rf", data_dir, tmp_path / "rf", cv=2, overrides=overrides, log=lambda _: None
-    )
+    result = train_method("histogram-rf", data_dir, tmp_path / "rf", cv=2, overrides=overrides, log=lambda _: None)
     assert 0 <= result["cross_validation"]["histogram-rf"]["top1"] <= 1
     assert (tmp_path / "rf" / "cv_report" / "histogram-rf" / "metrics.json").exists()
     assert not (tmp_path / "rf" / "config.json").exists()
@@ -126,10 +132,7 @@ def test_train_method_writes_a_model_with_its_paper_in_the_card(data_dir, tmp_pa
 
 def test_same_seed_gives_the_same_network(photos):
     train, val = split_off(photos, 0.34, seed=0)
-    runs = [
-        get_fitter("residual-cnn")(train, val, tiny_settings("residual-cnn"), 7).predict_proba(val)
-        for _ in "ab"
-    ]
+    runs = [get_fitter("residual-cnn")(train, val, tiny_settings("residual-cnn"), 7).predict_proba(val) for _ in "ab"]
     assert np.array_equal(runs[0], runs[1])
 
 

@@ -10,6 +10,8 @@ would re-run the frozen trunk every epoch). Feature fusion trains its head on po
 
 from __future__ import annotations
 
+import functools
+
 import torch
 from torch import nn
 from torch.utils.data import TensorDataset
@@ -32,11 +34,20 @@ from gemlang.training.loop import train_loop
 MODEL_SIZE = 224  # the `resnet50` encoders' input size: only models trained at it can be saved
 
 
+@functools.cache
+def frozen_resnet() -> nn.Module:
+    """The pretrained ResNet-50, loaded once per process and never trained (fine-tuning uses its own copy)."""
+    net = create_encoder("resnet50").net.net.eval()
+    for p in net.parameters():
+        p.requires_grad_(False)
+    return net
+
+
 def resnet_trunk(photos: PhotoSet, size: int, progress: bool = True) -> tuple[torch.Tensor, torch.Tensor]:
     """(pooled Layer2 (N, 512), Layer3 maps (N, 1024, size/16, size/16), float16) of the frozen ResNet-50."""
     key = ("resnet50-trunk", size)
     if key not in photos.arrays:
-        net = create_encoder("resnet50").net.net.eval()
+        net = frozen_resnet()
         pixels = photos.pixels(size)
         pooled2, maps3 = [], []
         with torch.no_grad():
@@ -55,7 +66,7 @@ def fusion_features(photos: PhotoSet, size: int, progress: bool = True) -> torch
     key = ("resnet50-f2f4", size)
     if key not in photos.arrays:
         pooled2, maps3 = resnet_trunk(photos, size, progress)
-        layer4 = create_encoder("resnet50").net.net.layer4.eval()
+        layer4 = frozen_resnet().layer4
         pooled4 = batched(lambda m: layer4(m.float()).mean((2, 3)), maps3, 32)
         photos.arrays[key] = torch.cat([pooled2, pooled4], 1)
     return photos.arrays[key]
@@ -92,9 +103,7 @@ def fit_resnet50_transfer(train: PhotoSet, val: PhotoSet | None, settings: dict,
         maps, y = batch
         maps = maps.float()
         if training and aug:
-            maps = random_affine(
-                maps, aug["rotation"], aug["shift"], tuple(aug["scale"]), aug.get("flip", False)
-            )
+            maps = random_affine(maps, aug["rotation"], aug["shift"], tuple(aug["scale"]), aug.get("flip", False))
         logits = model(maps)
         return criterion(logits, y), int((logits.argmax(1) == y).sum())
 
