@@ -1,0 +1,105 @@
+"""Grad-CAM, VarGrad and the t-SNE plot on tiny models and photos made here."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+from PIL import Image
+from torch import nn
+
+from gemlang.encoders import Encoder
+from gemlang.encoders.base import TappedPooling, imagenet_preprocess
+from gemlang.explain import ExplainError, embedding_plot, explain
+from gemlang.features import FeatureExtractor
+from gemlang.heads import LinearHead
+from gemlang.model import GemClassifier
+
+
+@pytest.fixture(scope="module", autouse=True)
+def one_thread():
+    """Tiny networks on a shared CPU run many times faster on one thread than on two that spin-wait."""
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
+
+def bright_corner_photo(size: int = 48) -> Image.Image:
+    pixels = np.zeros((size, size, 3), dtype=np.uint8)
+    pixels[: size // 3, : size // 3] = 255
+    return Image.fromarray(pixels)
+
+
+def brightness_model() -> GemClassifier:
+    """A CNN whose only feature is 'how bright': class 0 = bright, class 1 = dark."""
+    conv = nn.Conv2d(3, 1, 3, padding=1)
+    nn.init.constant_(conv.weight, 1.0)
+    nn.init.zeros_(conv.bias)
+    encoder = Encoder("bright", TappedPooling(nn.Sequential(conv, nn.ReLU()), ["0"]), imagenet_preprocess(32), 1, "t")
+    extractor = FeatureExtractor("colour_hist")
+    extractor.encoders, extractor.feature_dim = [encoder], 1
+    head = LinearHead(1, 2)
+    head.linear.weight.data = torch.tensor([[1.0], [-1.0]])
+    head.linear.bias.data.zero_()
+    return GemClassifier(extractor, head, ["Diamond", "Onyx"])
+
+
+def tiny_cnn_model(encoder_name: str = "residual_cnn:32") -> GemClassifier:
+    torch.manual_seed(0)
+    extractor = FeatureExtractor(encoder_name)
+    return GemClassifier(extractor, LinearHead(extractor.feature_dim, 3), ["Ruby", "Emerald", "Topaz"])
+
+
+def test_gradcam_points_at_the_part_of_the_photo_that_drives_the_score():
+    heat, shown = explain(brightness_model(), bright_corner_photo(), "gradcam", target="Diamond")
+    assert heat.shape == (48, 48) and shown.size == (48, 48)
+    assert heat[:12, :12].mean() > 0.5 > heat[30:, 30:].mean()
+
+
+@pytest.mark.parametrize("method", ["gradcam", "vargrad"])
+@pytest.mark.parametrize("encoder", ["residual_cnn:32", "conv_vae:32"])
+def test_heatmap_has_the_photo_size_and_lies_in_0_1(method, encoder):
+    photo = Image.fromarray((np.random.default_rng(0).random((40, 56, 3)) * 255).astype(np.uint8))
+    heat, shown = explain(tiny_cnn_model(encoder), photo, method)
+    assert heat.shape == (40, 56)
+    assert heat.min() >= 0 and heat.max() <= 1 and heat.max() > 0
+    assert shown.size == photo.size and shown.mode == "RGB"
+
+
+def test_vargrad_is_repeatable():
+    clf, photo = tiny_cnn_model(), bright_corner_photo()
+    assert np.array_equal(explain(clf, photo, "vargrad")[0], explain(clf, photo, "vargrad")[0])
+
+
+def test_target_by_name_and_bad_requests_are_explained():
+    clf = tiny_cnn_model()
+    explain(clf, bright_corner_photo(), "gradcam", target="Emerald")
+    with pytest.raises(ExplainError, match="no class"):
+        explain(clf, bright_corner_photo(), "gradcam", target="Kryptonite")
+    with pytest.raises(ExplainError, match="unknown explanation method"):
+        explain(clf, bright_corner_photo(), "lime")
+    histogram = FeatureExtractor("colour_hist")
+    no_cnn = GemClassifier(histogram, LinearHead(histogram.feature_dim, 3), ["a", "b", "c"])
+    with pytest.raises(ExplainError, match="convolutional"):
+        explain(no_cnn, bright_corner_photo(), "gradcam")
+
+
+def test_explain_command_writes_an_overlay_png_for_a_saved_model(tmp_path):
+    from gemlang.cli import main
+
+    model = tiny_cnn_model()
+    model.info["finetuned_encoder"] = True
+    model.save(tmp_path / "model")
+    bright_corner_photo().save(tmp_path / "stone.png")
+    out = tmp_path / "maps" / "stone_cam.png"
+    assert main(["explain", str(tmp_path / "stone.png"), "--model", str(tmp_path / "model"), "--out", str(out)]) == 0
+    assert Image.open(out).size == (48, 48)
+
+
+def test_embedding_plot_writes_a_png(tmp_path):
+    rng = np.random.default_rng(0)
+    labels = np.repeat([0, 1, 2], 8)
+    features = rng.normal(size=(24, 60)) + labels[:, None] * 3
+    path = embedding_plot(features, labels, ["Ruby", "Emerald", "Topaz"], tmp_path / "tsne.png")
+    assert Image.open(path).size[0] > 100
