@@ -1,0 +1,140 @@
+"""One chat turn at a time, as a person talks to the assistant: a photo, a question, then what they know."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import red_stone_photo
+
+from gemlang.assistant import HELP, Answer, Assistant, property_rows, tell_apart
+
+
+@pytest.fixture(scope="module")
+def assistant(chat_model_dir) -> Assistant:
+    return Assistant.load(chat_model_dir)
+
+
+def test_a_photo_gets_ranked_gems_with_probabilities_a_description_and_a_heat_map(assistant, tmp_path):
+    photo = red_stone_photo(tmp_path / "stone.jpg")
+    answer = assistant.conversation().ask("what gem is this?", [tmp_path / "stone.jpg"])
+    names = [name for name, _ in answer.candidates]
+    assert names[0] in ("Ruby", "Garnet Red") and set(names[:2]) == {"Ruby", "Garnet Red"}
+    assert 0.99 < sum(p for _, p in answer.candidates) <= 1.0001
+    assert answer.used_photo and not answer.hints_used
+    assert answer.description and answer.properties[0] == ("Property", *names[:2])
+    assert "Mohs hardness" in dict((row[0], row) for row in answer.properties)
+    assert "scratch" in answer.tell_apart.lower()  # ruby (9) against garnet (6.5-7.5)
+    assert answer.heatmap.shape == (photo.height, photo.width)
+    assert 0 <= answer.heatmap.min() and answer.heatmap.max() <= 1
+    assert answer.overlay.size == photo.size
+    text = answer.to_markdown()
+    assert names[0] in text and "%" in text
+    json.dumps(answer.to_dict())
+
+
+@pytest.mark.parametrize("follow_up", ["hardness 9", "it scratches quartz", "Mohs about 9"])
+def test_a_follow_up_hint_re_ranks_the_last_photo_without_a_new_upload(assistant, follow_up):
+    chat = assistant.conversation()
+    first = chat.ask("what gem is this?", [red_stone_photo()])
+    second = chat.ask(follow_up)
+    assert second.used_photo and second.gem == "Ruby"
+    assert dict(second.candidates)["Ruby"] > dict(first.candidates)["Ruby"]
+    assert second.hints_used and second.hints_used[0].startswith("Mohs hardness")
+    assert "Using your photo and Mohs hardness" in second.summary_markdown()
+
+
+def test_a_softer_reading_points_to_the_garnet(assistant):
+    chat = assistant.conversation()
+    chat.ask("", [red_stone_photo()])
+    assert chat.ask("a knife doesn't scratch it, but it does not scratch quartz either; hardness 7").gem == "Garnet Red"
+
+
+def test_hints_add_up_over_the_conversation_and_a_new_photo_starts_a_new_stone(assistant):
+    chat = assistant.conversation()
+    chat.ask("what is it?", [red_stone_photo()])
+    chat.ask("hardness 9")
+    answer = chat.ask("found in Myanmar")
+    assert answer.hints_used == ["Mohs hardness 9", "found in Myanmar"]
+    fresh = chat.ask("and this one?", [red_stone_photo(seed=7)])
+    assert not fresh.hints_used and any("earlier hints were cleared" in n for n in fresh.notes)
+
+
+def test_an_upload_that_is_not_a_photo_gets_a_clear_message_and_keeps_the_last_photo(assistant, tmp_path):
+    chat = assistant.conversation()
+    chat.ask("what gem is this?", [red_stone_photo()])
+    notes = tmp_path / "notes.pdf"
+    notes.write_bytes(b"%PDF-1.4 not a photo")
+    answer = chat.ask("and this?", [notes])
+    assert not answer.candidates
+    assert "notes.pdf is not a photo" in answer.reply and "earlier photo" in answer.reply
+    assert chat.ask("hardness 9").gem == "Ruby"
+
+
+def test_without_a_photo_hints_alone_give_a_ranking_with_a_warning(assistant):
+    answer = assistant.conversation().ask("it has hardness 9 and was found in Colombia")
+    assert answer.candidates and not answer.used_photo
+    assert answer.gem in ("Ruby", "Sapphire Blue")
+    assert any("no photo yet" in n for n in answer.notes)
+    assert answer.heatmap is None
+
+
+def test_a_message_with_nothing_to_go_on_gets_help(assistant):
+    answer = assistant.conversation().ask("hello")
+    assert answer.reply == HELP and not answer.candidates
+
+
+def test_asking_about_a_gem_without_a_photo_shows_its_facts(assistant):
+    answer = assistant.conversation().ask("tell me about emerald")
+    assert "Emerald" in answer.reply and answer.description
+    assert answer.properties[0] == ("Property", "Emerald")
+
+
+def test_below_the_calibrated_threshold_the_assistant_says_it_is_not_sure(chat_model_dir):
+    cautious = Assistant.load(chat_model_dir)
+    cautious.fusion.info["unsure_below"] = 0.999
+    answer = cautious.conversation().ask("what gem is this?", [red_stone_photo()])
+    assert answer.unsure and "I'm not sure" in answer.to_markdown()
+    cautious.fusion.info["unsure_below"] = 0.0
+    assert not cautious.conversation().ask("", [red_stone_photo()]).unsure
+
+
+def test_start_over_forgets_the_stone(assistant):
+    chat = assistant.conversation()
+    chat.ask("", [red_stone_photo()])
+    assert "Starting over" in chat.ask("start over").reply
+    assert chat.ask("what gem is this?").reply == HELP
+
+
+def test_without_a_fusion_head_the_photo_still_gets_an_answer_and_hints_are_flagged(chat_model_dir):
+    plain = Assistant(Assistant.load(chat_model_dir).classifier, fusion=None)
+    chat = plain.conversation()
+    assert chat.ask("", [red_stone_photo()]).candidates
+    answer = chat.ask("hardness 9")
+    assert answer.candidates and any("no fusion head" in n for n in answer.notes)
+
+
+def test_a_model_grad_cam_cannot_explain_answers_without_a_heat_map(tiny_folder):
+    from gemlang.data import scan_image_folder
+    from gemlang.training import train_classifier
+
+    colour_only = train_classifier(scan_image_folder(tiny_folder), encoder="colour_hist", cv=0, progress=False,
+                                   log=lambda _: None)  # fmt: skip
+    answer = Assistant(colour_only).conversation().ask("what gem is this?", [red_stone_photo()])
+    assert answer.candidates and answer.heatmap is None
+    assert any(n.startswith("no heat map") for n in answer.notes)
+
+
+def test_simple_tests_pick_the_property_that_separates_two_gems():
+    assert "scratches topaz" in tell_apart("Ruby", "Garnet Red")
+    assert "Specific gravity" in tell_apart("Sapphire Blue", "Tanzanite") or "Scratch" in tell_apart(
+        "Sapphire Blue", "Tanzanite"
+    )
+    assert tell_apart("Ruby", "Not A Gem") == ""
+    assert property_rows(["Ruby", "Emerald"])[1][0] == "Species"
+
+
+def test_an_answer_is_plain_data():
+    answer = Answer(message="hi", candidates=[("Ruby", 0.7), ("Spinel", 0.2)])
+    assert answer.gem == "Ruby" and answer.probability == 0.7
+    assert "**Ruby** (70%)" in answer.to_markdown()
