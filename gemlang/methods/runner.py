@@ -59,9 +59,7 @@ def evaluate_on_folds(
             r = rows.setdefault(row, {"indices": [], "probs": [], "train_seconds": [], "infer_ms": []})
             r["indices"].append(test_idx)
             r["probs"].append(np.asarray(probs, dtype=np.float32))
-            r["train_seconds"].append(
-                extra_seconds.get(row.split("/", 1)[-1], seconds) if row != name else seconds
-            )
+            r["train_seconds"].append(extra_seconds.get(row.split("/", 1)[-1], seconds) if row != name else seconds)
             r["infer_ms"].append(ms)
         log(f"{name}: fold {f}/{len(folds)} done in {seconds:.0f} s")
     return {
@@ -110,14 +108,14 @@ def train_method(
     out = Path(out)
     if cv is None:
         cv = 0 if preset.get("saves_model") else settings.get("cv", 5)
+    if not preset.get("saves_model") and cv < 2:
+        raise ValueError(f"{name} is evaluation-only (it has no pickle-free model folder): give --cv K, K >= 2")
     data = deduplicate(scan_image_folder(data_dir))
     photos = load_photos(data, [settings["image_size"]], progress=settings.get("progress", True))
     log(f"{len(photos)} photos in {len(photos.classes)} classes (duplicates removed) from {data_dir}")
     result: dict = {"method": name, "settings": settings}
     # Saving a model replaces the whole folder, so its CV report waits beside it until then.
-    report_dir = (
-        out / "cv_report" if not preset.get("saves_model") else out.with_name(f".{out.name}.cv_report")
-    )
+    report_dir = out / "cv_report" if not preset.get("saves_model") else out.with_name(f".{out.name}.cv_report")
     if cv:
         result["cross_validation"] = cross_validate_method(name, photos, cv, settings, seed, report_dir, log)
     if not preset.get("saves_model"):
@@ -129,8 +127,9 @@ def train_method(
 
     started = time.time()
     fitted = get_fitter(name)(train, val, settings, seed)
-    metrics = classification_metrics(val.labels, fitted.predict_proba(val), photos.classes)
-    metrics.pop("per_class")
+    val_probs = fitted.predict_proba(val)
+    metrics = classification_metrics(val.labels, val_probs, photos.classes)
+    per_class = metrics.pop("per_class")
     log(f"{name} on its validation split ({len(val)} photos): {summary_line(metrics)}")
     info = fitted.classifier.info
     info.update(
@@ -150,6 +149,7 @@ def train_method(
         model_card=_model_card(name, preset, metrics, result.get("cross_validation")),
     )
     fitted.save(out)
+    write_report({**metrics, "per_class": per_class}, val.labels, val_probs, photos.classes, out / "validation_report")
     if cv:
         shutil.move(str(report_dir), str(out / "cv_report"))
         write_json_atomic(result, out / "cv_report" / "summary.json")

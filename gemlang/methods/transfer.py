@@ -11,6 +11,7 @@ would re-run the frozen trunk every epoch). Feature fusion trains its head on po
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 import torch
 from torch import nn
@@ -149,8 +150,20 @@ def fit_fusion_topk(train: PhotoSet, val: PhotoSet | None, settings: dict, seed:
     if size == MODEL_SIZE:
         encoder = create_encoder("resnet50_f2f4")
         classifier = as_classifier(encoder, head, train.classes, temperature, info, finetuned=False)
+    shown = val or train
+
+    def write_extras(path: Path) -> None:
+        """The paper's pictures: t-SNE of the fused features, Grad-CAM of a few held-out photos."""
+        from gemlang.explain import embedding_plot, save_explanation_grid
+        from gemlang.model import GemClassifier
+
+        embedding_plot(X.numpy(), train.labels, train.classes, path / "tsne_f2f4.png", "t-SNE of F2+F4 features")
+        examples = list(shown.data.paths[:: max(1, len(shown) // 6)][:6])
+        save_explanation_grid(GemClassifier.load(path), examples, path / "gradcam.png", method="gradcam")
+
     return Fitted(
         lambda photos: softmax(batched(head, fusion_features(photos, size, progress)), temperature),
         classifier,
         info,
+        write_extras if classifier is not None else None,
     )
