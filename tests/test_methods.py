@@ -89,6 +89,8 @@ def test_method_trains_predicts_and_its_model_folder_round_trips(name, photos, t
     config = json.loads((tmp_path / "model" / "config.json").read_text())
     loaded = GemClassifier.load(tmp_path / "model")
     assert (tmp_path / "model" / "encoder.safetensors").exists() == bool(config["finetuned_encoder"])
+    if name == "fusion-topk":  # the paper's pictures
+        assert (tmp_path / "model" / "gradcam.png").exists() and (tmp_path / "model" / "tsne_f2f4.png").exists()
     reloaded = loaded.predict_proba(list(val.data.paths))[0]
     saved_model = fitted.extra_predictions.get("classifier", fitted.predict_proba)  # autoencoder-knn: its head
     assert np.allclose(reloaded, saved_model(val), atol=1e-3)
@@ -140,3 +142,14 @@ def test_random_affine_keeps_shape_and_identity_settings_change_nothing():
     x = torch.rand(3, 4, 10, 10)
     assert torch.allclose(random_affine(x), x, atol=1e-5)
     assert random_affine(x, rotation=30, shift=0.1, scale=(0.8, 1.2), flip=True).shape == x.shape
+
+
+def test_cli_lists_methods_and_refuses_to_save_an_evaluation_only_one(data_dir, tmp_path, capsys):
+    from gemlang.cli import main
+
+    assert main(["train", "--list-methods"]) == 0
+    listed = capsys.readouterr().out
+    assert "fusion-topk" in listed and "histogram-rf  [evaluation-only (--cv K)]" in listed
+    args = ["train", "--method", "histogram-rf", "--data", str(data_dir), "--out", str(tmp_path / "rf"), "--cv", "0"]
+    assert main(args) == 2
+    assert "evaluation-only" in capsys.readouterr().err
