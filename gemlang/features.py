@@ -111,8 +111,11 @@ class FeatureExtractor:
             for i in batch:
                 try:
                     digests[i] = _digest(images[i])
+                except FileNotFoundError:
+                    failures[i] = f"{images[i]}: no such file. Check the path."
+                    continue
                 except OSError as e:
-                    failures[i] = f"cannot read file ({e})"
+                    failures[i] = f"{images[i]}: cannot read the file ({e})"
                     continue
                 for j, enc in enumerate(self.encoders):
                     hit = cache.get(self._key(enc), digests[i]) if cache else None

@@ -112,6 +112,7 @@ class GemClassifier:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}."))
+        tmp.chmod(0o755)  # mkdtemp makes it private; a model folder is meant to be shared
         (tmp / "config.json").write_text(json.dumps(self.config(), indent=2) + "\n")
         save_file({k: v.contiguous() for k, v in self.head.state_dict().items()}, str(tmp / "head.safetensors"))
         encoder_state = self.info.get("finetuned_encoder") and _encoder_state(self.extractor)
