@@ -47,7 +47,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         history.append({"role": "assistant", "content": answer.summary_markdown()})
         bars = {name: p for name, p in answer.candidates} or None
         details = answer.details_markdown()
-        return history, gr.MultimodalTextbox(value=None), answer.overlay, bars, details, session
+        return history, gr.MultimodalTextbox(value=None), _display_size(answer.overlay), bars, details, session
 
     def reset(session: dict | None):
         if session:
@@ -73,12 +73,20 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                 gr.Examples(EXAMPLES, inputs=box, label="Try")
             with gr.Column(scale=2):
                 overlay = gr.Image(label="What the model looked at", type="pil", interactive=False, height=260)
-                bars = gr.Label(label="Most likely gems", num_top_classes=5)
+                bars = gr.Label(label="Most likely gems", num_top_classes=5, elem_id="ranking")
                 details = gr.Markdown(elem_id="description")
         outputs = [chatbot, box, overlay, bars, details, session]
         box.submit(ask, [box, session], outputs, api_name="ask")
         chatbot.clear(reset, [session], [chatbot, overlay, bars, details, session], api_visibility="private")
     return demo
+
+
+def _display_size(image, at_least: int = 256):
+    """Small photos' heat maps are enlarged for the screen (the browser would show them thumbnail-sized)."""
+    if image is None or min(image.size) >= at_least:
+        return image
+    scale = at_least / min(image.size)
+    return image.resize((round(image.width * scale), round(image.height * scale)))
 
 
 def launch(model: str = "default", host: str = "127.0.0.1", port: int = 7860, fusion: str | None = None,
