@@ -153,3 +153,27 @@ def test_cli_lists_methods_and_refuses_to_save_an_evaluation_only_one(data_dir, 
     args = ["train", "--method", "histogram-rf", "--data", str(data_dir), "--out", str(tmp_path / "rf"), "--cv", "0"]
     assert main(args) == 2
     assert "evaluation-only" in capsys.readouterr().err
+
+
+def test_training_loop_stops_early_and_checkpoints_the_best_state(tmp_path):
+    from safetensors.torch import load_file
+    from torch.utils.data import TensorDataset
+
+    from gemlang.training.loop import TrainConfig, train_loop
+
+    torch.manual_seed(0)
+    x, y = torch.randn(32, 4), torch.randint(0, 2, (32,))
+    val = TensorDataset(torch.randn(16, 4), torch.randint(0, 2, (16,)))  # unrelated labels: no real progress
+    model = torch.nn.Linear(4, 2)
+
+    def loss_fn(model, batch, training):
+        logits = model(batch[0])
+        return torch.nn.functional.cross_entropy(logits, batch[1]), int((logits.argmax(1) == batch[1]).sum())
+
+    config = TrainConfig(epochs=50, batch_size=8, lr=0.5, patience=2, progress=False, checkpoint_dir=str(tmp_path))
+    result = train_loop(model, loss_fn, TensorDataset(x, y), val, config)
+    assert result.stopped_early and len(result.history) == result.best_epoch + 2
+    best = min(row["val_loss"] for row in result.history)
+    assert result.best_val_loss == best
+    saved = load_file(str(tmp_path / "training.safetensors"))
+    assert torch.equal(saved["weight"], model.weight.detach())  # the model is handed back in its best state

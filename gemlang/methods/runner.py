@@ -125,6 +125,10 @@ def train_method(
     train, val = split_off(photos, settings["val_fraction"], seed)
     from gemlang.methods import get_fitter
 
+    # Best states are checkpointed beside the model while it trains; removed once the model is saved.
+    checkpoints = out.with_name(f".{out.name}.checkpoints")
+    settings = {**settings, "checkpoint_dir": str(checkpoints)}
+
     started = time.time()
     fitted = get_fitter(name)(train, val, settings, seed)
     val_probs = fitted.predict_proba(val)
@@ -149,6 +153,7 @@ def train_method(
         model_card=_model_card(name, preset, metrics, result.get("cross_validation")),
     )
     fitted.save(out)
+    shutil.rmtree(checkpoints, ignore_errors=True)
     write_report({**metrics, "per_class": per_class}, val.labels, val_probs, photos.classes, out / "validation_report")
     if cv:
         shutil.move(str(report_dir), str(out / "cv_report"))

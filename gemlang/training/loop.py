@@ -41,6 +41,7 @@ class TrainConfig:
     max_batches: int | None = None  # cap on batches per epoch: smoke tests and quick looks
     progress: bool = True
     desc: str = "training"
+    checkpoint_dir: str | None = None  # best state also written to <dir>/<desc>.safetensors
 
 
 @dataclass
@@ -76,8 +77,12 @@ def train_loop(
 ) -> TrainResult:
     """Train the parameters of `model` that require grad with AdamW and cosine decay; return the best epoch.
 
-    Without `val_data` the last epoch is the best one (nothing to stop early on).
+    Without `val_data` the last epoch is the best one (nothing to stop early on). The best state is
+    written to `checkpoint` and/or `config.checkpoint_dir`, if given, each time it improves.
     """
+    if checkpoint is None and config.checkpoint_dir:
+        slug = "".join(c if c.isalnum() else "-" for c in config.desc.lower()).strip("-")
+        checkpoint = Path(config.checkpoint_dir) / f"{slug}.safetensors"
     set_seed(config.seed)
     accelerator = Accelerator()
     params = [p for p in model.parameters() if p.requires_grad]
@@ -127,22 +132,15 @@ def train_loop(
         bar.close()
         row = {"epoch": epoch, "train_loss": total / max(count, 1)}
         if val_data is not None:
-            row.update(
-                evaluate_loss(accelerator.unwrap_model(model), loss_fn, val_data, config.batch_size, device)
-            )
+            row.update(evaluate_loss(accelerator.unwrap_model(model), loss_fn, val_data, config.batch_size, device))
         history.append(row)
         if config.progress:
-            print(
-                "  "
-                + "  ".join(f"{k} {v:.4f}" if isinstance(v, float) else f"{k} {v}" for k, v in row.items())
-            )
+            print("  " + "  ".join(f"{k} {v:.4f}" if isinstance(v, float) else f"{k} {v}" for k, v in row.items()))
         score = row.get("val_loss", row["train_loss"])
         if best is None or score < best["score"] or val_data is None:
             best = {"score": score, **row}
             stale = 0
-            best_state = {
-                k: v.detach().clone() for k, v in accelerator.unwrap_model(model).state_dict().items()
-            }
+            best_state = {k: v.detach().clone() for k, v in accelerator.unwrap_model(model).state_dict().items()}
             if checkpoint:
                 save_state_atomic(best_state, checkpoint)
         else:
