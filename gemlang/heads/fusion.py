@@ -363,6 +363,15 @@ def fit_fusion(
     knowledge = list(knowledge or class_knowledge(classes))
     places = vocabulary(knowledge)
     head = FusionHead(classes, places).init_from_knowledge(knowledge)
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)  # the tensors are tiny: extra threads only wait on each other
+    try:
+        return _fit(head, image_logp, labels, knowledge, places, epochs, seed)
+    finally:
+        torch.set_num_threads(threads)
+
+
+def _fit(head: FusionHead, image_logp, labels, knowledge, places, epochs: int, seed: int) -> FusionHead:
     start = {k: v.detach().clone() for k, v in head.named_parameters()}
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
