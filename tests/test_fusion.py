@@ -136,3 +136,16 @@ def test_a_folder_that_is_not_a_fusion_head_is_refused(tmp_path):
     (tmp_path / "config.json").write_text('{"format": "gemlang-classifier"}')
     with pytest.raises(FusionError, match="not a gemlang-fusion"):
         FusionHead.load(tmp_path)
+
+
+def test_the_shipped_fusion_head_belongs_to_the_shipped_model():
+    from gemlang.assistant import DEFAULT_FUSION_DIR
+    from gemlang.model import DEFAULT_MODEL_DIR, GemClassifier
+
+    if not (DEFAULT_MODEL_DIR / "config.json").is_file() or not (DEFAULT_FUSION_DIR / "config.json").is_file():
+        pytest.skip("the built-in model or its fusion head is not in this checkout")
+    # Raises FusionError if the default model was rebuilt without `python eval/fusion.py --build`.
+    classifier = GemClassifier.load("default")
+    head = FusionHead.load(DEFAULT_FUSION_DIR, classifier)
+    assert head.classes == classifier.classes
+    assert 0.05 < head.unsure_below < 0.95

@@ -207,6 +207,9 @@ class FusionHead(nn.Module):
             {k: v.detach().contiguous() for k, v in self.state_dict().items()},
             str(tmp / "fusion.safetensors"),
         )
+        os.chmod(tmp, 0o755)  # mkdtemp makes it private; a model folder is for everyone who reads the install
+        for file in tmp.iterdir():
+            os.chmod(file, 0o644)
         if path.exists():
             old = path.with_name(f".{path.name}.old")
             os.replace(path, old)
