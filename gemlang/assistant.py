@@ -402,6 +402,9 @@ class Conversation:
             i = a.classifier.classes.index(asked_gem.name)
             rank = int((probs > probs[i]).sum()) + 1
             answer.reply = f"{asked_gem.name}: {probs[i]:.0%} (rank {rank} of {len(probs)})."
+        conflict = hardness_conflict(prediction.label, self.hints)
+        if conflict:
+            answer.notes.append(conflict)
         answer.description, note = describe(prediction.top_k)
         if note:
             answer.notes.append(note)
@@ -422,6 +425,21 @@ class Conversation:
         self._pending_notes = []
         self.answers.append(answer)
         return answer
+
+
+def hardness_conflict(gem: str, hints: Hints) -> str | None:
+    """A note when the answer's known hardness and the person's reading are more than a reading error apart."""
+    facts = _facts(gem)
+    if not hints.hardness or facts is None or not facts.hardness:
+        return None
+    reading, (low, high) = hints.hardness, facts.hardness
+    if reading.low - high <= 0.5 and low - reading.high <= 0.5:
+        return None
+    return (
+        f"your reading ({reading.describe()}) does not fit {gem} (Mohs {facts.format('hardness')}); the photo "
+        "outweighs it here. Re-check the test on a fresh, inconspicuous spot: a streak of powder can look like "
+        "a scratch."
+    )
 
 
 def _named_gem(text: str):

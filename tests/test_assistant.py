@@ -138,3 +138,13 @@ def test_an_answer_is_plain_data():
     answer = Answer(message="hi", candidates=[("Ruby", 0.7), ("Spinel", 0.2)])
     assert answer.gem == "Ruby" and answer.probability == 0.7
     assert "**Ruby** (70%)" in answer.to_markdown()
+
+
+def test_a_reading_that_contradicts_the_answer_is_pointed_out():
+    from gemlang.assistant import hardness_conflict
+    from gemlang.hints import parse_hints
+
+    assert "does not fit Garnet Red" in hardness_conflict("Garnet Red", parse_hints("hardness 9"))
+    assert hardness_conflict("Garnet Red", parse_hints("hardness 7")) is None
+    assert hardness_conflict("Garnet Red", parse_hints("it scratches glass")) is None
+    assert hardness_conflict("Ruby", parse_hints("found in Brazil")) is None
