@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import csv
-import json
-import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
 from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
+
+from gemlang.io import atomic_file, write_json_atomic
 
 
 def top_k_accuracy(y: np.ndarray, probs: np.ndarray, k: int) -> float:
@@ -56,22 +55,12 @@ def expected_calibration_error(y: np.ndarray, probs: np.ndarray, bins: int = 10)
     return float(ece)
 
 
-def write_json_atomic(data: dict, path: str | Path) -> None:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(fd, "w") as f:
-        json.dump(data, f, indent=2)
-        f.write("\n")
-    os.replace(tmp, path)
-
-
 def write_report(metrics: dict, y: np.ndarray, probs: np.ndarray, classes: list[str], out_dir: str | Path) -> Path:
     """metrics.json, per_class.csv and confusion_matrix.png in `out_dir`."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     write_json_atomic(metrics, out_dir / "metrics.json")
-    with open(out_dir / "per_class.csv", "w", newline="") as f:
+    with atomic_file(out_dir / "per_class.csv") as f:
         writer = csv.DictWriter(f, fieldnames=["class", "n", "accuracy", "precision", "f1"])
         writer.writeheader()
         writer.writerows(metrics["per_class"])

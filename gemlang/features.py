@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from tqdm.auto import tqdm
 
 from gemlang.data.images import ImageError, file_digest, image_digest, load_image
 from gemlang.encoders import Encoder, create_encoder, split_spec
+from gemlang.io import atomic_file
 
 ImageInput = str | Path | Image.Image
 
@@ -54,12 +54,8 @@ class FeatureCache:
             return None
 
     def put(self, key: str, digest: str, features: np.ndarray) -> None:
-        path = self._file(key, digest)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
+        with atomic_file(self._file(key, digest), "wb") as f:
             np.save(f, features.astype(np.float32), allow_pickle=False)
-        os.replace(tmp, path)
 
 
 class FeatureExtractor:

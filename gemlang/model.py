@@ -9,8 +9,6 @@ trained on.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from safetensors.torch import load_file, save_file
 
 from gemlang.features import FeatureCache, FeatureExtractor, ImageInput
 from gemlang.heads import build_head
+from gemlang.io import atomic_folder
 
 DEFAULT_MODEL_DIR = Path(__file__).parent / "default_model"
 FORMAT = "gemlang-classifier"
@@ -109,26 +108,14 @@ class GemClassifier:
 
     def save(self, path: str | Path) -> Path:
         """Write the model folder atomically: a crash mid-save leaves the previous model intact."""
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}."))
-        tmp.chmod(0o755)  # mkdtemp makes it private; a model folder is meant to be shared
-        (tmp / "config.json").write_text(json.dumps(self.config(), indent=2) + "\n")
-        save_file({k: v.contiguous() for k, v in self.head.state_dict().items()}, str(tmp / "head.safetensors"))
-        encoder_state = self.info.get("finetuned_encoder") and _encoder_state(self.extractor)
-        if encoder_state:
-            save_file(encoder_state, str(tmp / "encoder.safetensors"))
-        card = self.info.get("model_card")
-        if card:
-            (tmp / "MODEL_CARD.md").write_text(card)
-        if path.exists():
-            old = path.with_name(f".{path.name}.old")
-            os.replace(path, old)
-            os.replace(tmp, path)
-            _rmtree(old)
-        else:
-            os.replace(tmp, path)
-        return path
+        with atomic_folder(path) as tmp:
+            (tmp / "config.json").write_text(json.dumps(self.config(), indent=2) + "\n")
+            save_file({k: v.contiguous() for k, v in self.head.state_dict().items()}, str(tmp / "head.safetensors"))
+            if self.info.get("finetuned_encoder"):
+                save_file(_encoder_state(self.extractor), str(tmp / "encoder.safetensors"))
+            if self.info.get("model_card"):
+                (tmp / "MODEL_CARD.md").write_text(self.info["model_card"])
+        return Path(path)
 
     @classmethod
     def load(cls, path: str | Path = "default", device: torch.device | None = None) -> GemClassifier:
@@ -184,9 +171,3 @@ def _load_encoder_state(extractor: FeatureExtractor, state: dict[str, torch.Tens
             enc.load_state_dict(part)
         except RuntimeError as e:
             raise ModelError(f"encoder.safetensors does not fit encoder {enc.name!r} ({e}).") from e
-
-
-def _rmtree(path: Path) -> None:
-    import shutil
-
-    shutil.rmtree(path, ignore_errors=True)

@@ -1,0 +1,38 @@
+"""Atomic writes: an interrupted write leaves the previous file or folder as it was."""
+
+from __future__ import annotations
+
+import pytest
+
+from gemlang.io import atomic_file, atomic_folder
+
+
+def test_interrupted_file_write_keeps_the_old_file(tmp_path):
+    target = tmp_path / "r.json"
+    target.write_text("old")
+    with pytest.raises(RuntimeError), atomic_file(target) as f:
+        f.write("half")
+        raise RuntimeError("crash")
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
+
+
+def test_interrupted_folder_write_keeps_the_old_folder(tmp_path):
+    target = tmp_path / "model"
+    target.mkdir()
+    (target / "config.json").write_text("old")
+    with pytest.raises(KeyboardInterrupt), atomic_folder(target) as tmp:
+        (tmp / "config.json").write_text("new")
+        raise KeyboardInterrupt
+    assert (target / "config.json").read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["model"]
+
+
+def test_completed_folder_write_replaces_and_is_readable(tmp_path):
+    target = tmp_path / "model"
+    with atomic_folder(target) as tmp:
+        (tmp / "a.txt").write_text("1")
+    with atomic_folder(target) as tmp:
+        (tmp / "b.txt").write_text("2")
+    assert sorted(p.name for p in target.iterdir()) == ["b.txt"]
+    assert oct(target.stat().st_mode & 0o777) == "0o755"
