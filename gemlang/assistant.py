@@ -96,14 +96,16 @@ class Answer:
         if self.candidates:
             name, p = self.candidates[0]
             if self.unsure:
-                others = ", ".join(f"{n} ({q:.0%})" for n, q in self.candidates[1:3])
-                headline = f"**I'm not sure.** My best guess is **{name}** ({p:.0%})"
+                others = ", ".join(f"{n} ({_percent(q)})" for n, q in self.candidates[1:3])
+                headline = f"**I'm not sure.** My best guess is **{name}** ({_percent(p)})"
                 headline += f", but it could also be {others}." if others else "."
             else:
                 runner_up = (
-                    f"; next: {self.candidates[1][0]} ({self.candidates[1][1]:.0%})" if len(self.candidates) > 1 else ""
+                    f"; next: {self.candidates[1][0]} ({_percent(self.candidates[1][1])})"
+                    if len(self.candidates) > 1
+                    else ""
                 )
-                headline = f"**{name}** ({p:.0%}){runner_up}"
+                headline = f"**{name}** ({_percent(p)}){runner_up}"
             if self.hints_used:
                 basis = "your photo and " if self.used_photo else "only "
                 headline += f"  \n_Using {basis}" + "; ".join(self.hints_used) + "._"
@@ -134,6 +136,11 @@ class Answer:
             parts.append("\n".join(["| gem | probability |", "|---|---|", *rows]))
         parts.append(self.details_markdown())
         return "\n\n".join(p for p in parts if p)
+
+
+def _percent(p: float) -> str:
+    """'62%'; never '100%' or '0%' for what is only very likely or very unlikely."""
+    return ">99%" if p >= 0.995 else "<1%" if p < 0.005 else f"{p:.0%}"
 
 
 class Assistant:
@@ -401,7 +408,7 @@ class Conversation:
         if asked_gem is not None and asked_gem.name in a.classifier.classes:
             i = a.classifier.classes.index(asked_gem.name)
             rank = int((probs > probs[i]).sum()) + 1
-            answer.reply = f"{asked_gem.name}: {probs[i]:.0%} (rank {rank} of {len(probs)})."
+            answer.reply = f"{asked_gem.name}: {_percent(probs[i])} (rank {rank} of {len(probs)})."
         conflict = hardness_conflict(prediction.label, self.hints)
         if conflict:
             answer.notes.append(conflict)

@@ -148,3 +148,8 @@ def test_a_reading_that_contradicts_the_answer_is_pointed_out():
     assert hardness_conflict("Garnet Red", parse_hints("hardness 7")) is None
     assert hardness_conflict("Garnet Red", parse_hints("it scratches glass")) is None
     assert hardness_conflict("Ruby", parse_hints("found in Brazil")) is None
+
+
+def test_probabilities_never_read_as_certainty():
+    answer = Answer(message="", candidates=[("Tanzanite", 0.998), ("Iolite", 0.001)])
+    assert "**Tanzanite** (>99%); next: Iolite (<1%)" in answer.summary_markdown()
