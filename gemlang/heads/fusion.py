@@ -274,12 +274,14 @@ MEASUREMENT_NOISE = 0.3  # Mohs units, one standard deviation
 PLACE_FROM_ELSEWHERE = 0.15  # bought in trade, mislabelled, or a locality the knowledge base lacks
 
 
-def simulate_hardness(true_range: tuple[float, float], rng: np.random.Generator) -> tuple[float, float]:
+def simulate_hardness(
+    true_range: tuple[float, float], rng: np.random.Generator, noise: float = MEASUREMENT_NOISE
+) -> tuple[float, float]:
     """One person's hardness reading of a stone whose true hardness lies in `true_range`."""
     lo, hi = true_range
     h = rng.uniform(lo, hi)
     kind = rng.choice(list(READING_KINDS), p=list(READING_KINDS.values()))
-    noisy = float(np.clip(h + rng.normal(0, MEASUREMENT_NOISE), 1.0, 10.0))
+    noisy = float(np.clip(h + rng.normal(0, noise), 1.0, 10.0))
     if kind == "number":
         x = float(np.clip(round(noisy * 2) / 2, 1.0, 10.0))
         return x, x
@@ -306,6 +308,8 @@ def simulate_inputs(
     p_hardness: float = 0.5,
     p_place: float = 0.5,
     p_no_image: float = 0.1,
+    noise: float = MEASUREMENT_NOISE,
+    elsewhere: float = PLACE_FROM_ELSEWHERE,
 ) -> FusionInputs:
     """Inputs for training: each photo with a random subset of hints, each hint simulated for its class."""
     N, B, V = len(labels), len(HARDNESS_BINS), len(places) + 1
@@ -318,12 +322,12 @@ def simulate_inputs(
     for n, y in enumerate(labels):
         k = knowledge[y]
         if hardness_present[n] and k.hardness:
-            hardness[n] = hardness_mask(*simulate_hardness(k.hardness, rng))
+            hardness[n] = hardness_mask(*simulate_hardness(k.hardness, rng, noise))
         else:
             hardness_present[n] = 0.0
         if place_present[n]:
             own = [index[c] for c in k.countries if c in index]
-            if own and not k.worldwide and rng.random() >= PLACE_FROM_ELSEWHERE:
+            if own and not k.worldwide and rng.random() >= elsewhere:
                 place[n, rng.choice(own)] = 1.0
             else:
                 place[n, rng.integers(V)] = 1.0
@@ -337,13 +341,18 @@ def condition_inputs(
     places: Sequence[str],
     condition: str,
     seed: int = 0,
+    noise: float = MEASUREMENT_NOISE,
+    elsewhere: float = PLACE_FROM_ELSEWHERE,
 ) -> FusionInputs:
-    """Held-out inputs for one condition: "photo", "photo+hardness", "photo+place" or "photo+both"."""
+    """Held-out inputs for one condition: "photo", "photo+hardness", "photo+place" or "photo+both".
+
+    `noise` and `elsewhere` can be set harsher than in training, to see how the head copes with
+    people who read hardness less carefully or name where they bought a stone rather than its mine.
+    """
     rng = np.random.default_rng(seed)
-    use_hardness = condition in ("photo+hardness", "photo+both")
-    use_place = condition in ("photo+place", "photo+both")
-    inputs = simulate_inputs(image_logp, labels, knowledge, places, rng, float(use_hardness), float(use_place), 0.0)
-    return inputs
+    use_hardness = float(condition in ("photo+hardness", "photo+both"))
+    use_place = float(condition in ("photo+place", "photo+both"))
+    return simulate_inputs(image_logp, labels, knowledge, places, rng, use_hardness, use_place, 0.0, noise, elsewhere)
 
 
 CONDITIONS = ("photo", "photo+hardness", "photo+place", "photo+both")
