@@ -7,7 +7,7 @@ import importlib
 import sys
 
 # Each module defines `register(subparsers)`, which adds its parser and sets `func` to its runner.
-COMMANDS = ["predict", "train", "evaluate", "explain", "describe", "catalog", "score", "app"]
+COMMANDS = ["predict", "train", "evaluate", "explain", "describe", "catalog", "score", "app", "search"]
 
 
 class CommandError(Exception):

@@ -58,7 +58,7 @@ def test_help_lists_the_language_commands(capsys):
     with pytest.raises(SystemExit):
         main(["--help"])
     out = capsys.readouterr().out
-    for command in ("describe", "catalog", "score"):
+    for command in ("describe", "catalog", "score", "search"):
         assert command in out
 
 
@@ -138,9 +138,7 @@ def _id_text_csv(path, rows):
 
 
 def test_score_writes_per_item_and_mean_cosines(tmp_path, capsys):
-    cand = _id_text_csv(
-        tmp_path / "c.csv", [["a", "Red corundum coloured by chromium."], ["b", "A green beryl."]]
-    )
+    cand = _id_text_csv(tmp_path / "c.csv", [["a", "Red corundum coloured by chromium."], ["b", "A green beryl."]])
     ref = _id_text_csv(
         tmp_path / "r.csv",
         [
@@ -155,9 +153,7 @@ def test_score_writes_per_item_and_mean_cosines(tmp_path, capsys):
     assert [row["id"] for row in scores["per_item"]] == ["a", "b"]
     for row in scores["per_item"]:
         assert 0 < row["tfidf_cosine"] <= 1 and 0 < row["semantic_cosine"] <= 1
-    assert scores["mean_tfidf_cosine"] == pytest.approx(
-        np.mean([r["tfidf_cosine"] for r in scores["per_item"]])
-    )
+    assert scores["mean_tfidf_cosine"] == pytest.approx(np.mean([r["tfidf_cosine"] for r in scores["per_item"]]))
     assert scores["mean_semantic_cosine"] is not None
     assert "1 id(s) without a caption" in capsys.readouterr().out
 
@@ -165,7 +161,66 @@ def test_score_writes_per_item_and_mean_cosines(tmp_path, capsys):
 def test_score_reports_a_bad_caption_file_in_one_line(tmp_path, capsys):
     bad = tmp_path / "bad.csv"
     bad.write_text("name,caption\nx,y\n")
-    code = main(
-        ["score", "--candidates", str(bad), "--references", str(bad), "--out", str(tmp_path / "s.json")]
-    )
+    code = main(["score", "--candidates", str(bad), "--references", str(bad), "--out", str(tmp_path / "s.json")])
     assert code == 2 and "needs columns 'id' and 'text'" in capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def alignment(workspace):
+    """An image-text alignment on the colour-histogram features of the workspace's labelled photos."""
+    from gemlang.data import scan_image_folder
+    from gemlang.features import FeatureCache, FeatureExtractor
+    from gemlang.knowledge import get_facts
+    from gemlang.language.alignment_training import train_alignment
+    from gemlang.training import encode_folder
+
+    cache = FeatureCache(workspace / "cache")
+    extractor = FeatureExtractor("colour_hist")
+    data, X = encode_folder(scan_image_folder(workspace / "train"), extractor, cache, progress=False)
+    model = train_alignment(
+        X, data.labels, [get_facts(c) for c in data.classes], extractor.spec, extractor.signature,
+        text_cache=cache, templates=["a photo of a {colour} {name}.", "a {colour} gem.", "{name}"],
+        steps=150, batch_size=4, image_hidden=32, log=None,
+    )  # fmt: skip
+    return model.save(workspace / "alignment")
+
+
+def test_search_prints_photos_ranked_by_the_text(workspace, alignment, capsys):
+    code = main(["search", "deep blue, hard", str(workspace / "photos"), "--alignment", str(alignment),
+                 "--cache", str(workspace / "cache")])  # fmt: skip
+    assert code == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("skipped") and "broken.jpg" in out[0]
+    ranked = [line.split() for line in out[1:]]
+    assert ranked[0][1].endswith("blue.jpg") and len(ranked) == 2
+    assert float(ranked[0][0]) > float(ranked[1][0])
+
+
+def test_zero_shot_candidates_are_the_photo_classes_plus_the_datas_classes():
+    from gemlang.knowledge import class_names
+    from gemlang.language.zero_shot import candidate_names
+
+    assert candidate_names(["Ruby", "Emerald"]) == class_names()
+    assert candidate_names(["Ruby", "Demantoid"]) == [*class_names(), "Demantoid"]  # a gem without photos
+
+
+def test_evaluate_zero_shot_writes_the_classifier_report(workspace, alignment, capsys, monkeypatch):
+    # Four candidates instead of the 87 photo classes keep the prompt embedding (and the test) short.
+    monkeypatch.setattr("gemlang.language.zero_shot.class_names", lambda: list(COLOURS))
+    report = workspace / "zero_shot_report"
+    code = main(["evaluate", "--zero-shot", str(alignment), "--data", str(workspace / "train"),
+                 "--report", str(report), "--cache", str(workspace / "cache")])  # fmt: skip
+    assert code == 0 and "zero-shot over 4 gems" in capsys.readouterr().out
+    metrics = json.loads((report / "metrics.json").read_text())
+    for key in ("top1", "top5", "mean_per_class_accuracy", "macro_f1", "n_images"):
+        assert key in metrics
+    assert metrics["n_images"] == 24 and metrics["n_candidates"] == 4 and metrics["top1"] > 0.5
+    assert (report / "per_class.csv").is_file() and (report / "confusion_matrix.png").is_file()
+
+
+def test_evaluate_zero_shot_names_classes_the_knowledge_base_lacks(workspace, alignment, tmp_path, capsys):
+    for name in ("Ruby", "Moon Cheese"):
+        (tmp_path / name).mkdir()
+        _photo(tmp_path / name / "a.png", (200, 20, 40), seed=1)
+    code = main(["evaluate", "--zero-shot", str(alignment), "--data", str(tmp_path), "--report", str(tmp_path / "r")])
+    assert code == 2 and "Moon Cheese" in capsys.readouterr().err

@@ -21,6 +21,15 @@ def register(subparsers) -> None:
     p.add_argument("--cv", type=int, default=0, help="cross-validate the model's recipe with K folds")
     p.add_argument("--report", required=True, type=Path, metavar="OUT_DIR", help="folder for the report")
     p.add_argument("--cache", type=Path, default=None, help="feature cache folder (default ~/.cache/gemlang)")
+    p.add_argument(
+        "--zero-shot",
+        nargs="?",
+        const="default",
+        default=None,
+        metavar="ALIGNMENT",
+        help="classify from text prompts (prompts/zero_shot.txt) with an image-text alignment folder "
+        "instead of MODEL (default: the built-in alignment); candidates are the 87 photo classes",
+    )
     p.set_defaults(func=run)
 
 
@@ -32,6 +41,8 @@ def run(args) -> int:
     from gemlang.training.evaluate import cross_validate_recipe, evaluate_classifier
 
     data = scan_image_folder(args.data, min_classes=1 if not args.cv else 2)
+    if args.zero_shot is not None:
+        return run_zero_shot(args, data)
     clf = GemClassifier.load(args.model)
     cache = FeatureCache(args.cache)
     if args.cv:
@@ -41,5 +52,23 @@ def run(args) -> int:
     for path, reason in metrics.get("skipped", []):
         print(f"skipped {path}: {reason}")
     print(summary_line(metrics))
+    print(f"report written to {args.report}")
+    return 0
+
+
+def run_zero_shot(args, data) -> int:
+    from gemlang.cli import CommandError
+    from gemlang.evaluation import summary_line
+    from gemlang.features import FeatureCache
+    from gemlang.language.alignment import AlignmentModel
+    from gemlang.language.zero_shot import evaluate_zero_shot
+
+    if args.cv:
+        raise CommandError("--zero-shot scores a trained alignment; for held-out folds run eval/zero_shot.py")
+    model = AlignmentModel.load(args.zero_shot)
+    metrics = evaluate_zero_shot(model, data, args.report, cache=FeatureCache(args.cache))
+    for path, reason in metrics.get("skipped", []):
+        print(f"skipped {path}: {reason}")
+    print(f"zero-shot over {metrics['n_candidates']} gems: {summary_line(metrics)}")
     print(f"report written to {args.report}")
     return 0

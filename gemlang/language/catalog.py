@@ -28,9 +28,7 @@ def photo_paths(folder: str | Path) -> list[Path]:
     return sorted(
         p
         for p in folder.rglob("*")
-        if p.is_file()
-        and p.suffix.lower() in IMAGE_SUFFIXES
-        and not any(s.startswith(".") for s in p.parts[-2:])
+        if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES and not any(s.startswith(".") for s in p.parts[-2:])
     )
 
 

@@ -115,9 +115,7 @@ def compare_gems(a: GemFacts, b: GemFacts) -> str:
     sa, sb = _singly_refractive(a), _singly_refractive(b)
     if sa is not None and sb is not None and sa != sb:
         separate.append(
-            fill(
-                t["optic"], {"a": a.name, "b": b.name, "a_optic": optic_phrase(a), "b_optic": optic_phrase(b)}
-            )
+            fill(t["optic"], {"a": a.name, "b": b.name, "a_optic": optic_phrase(a), "b_optic": optic_phrase(b)})
         )
     if separate:
         return fill(t["intro"], {"a": a.name, "b": b.name}) + " " + "; ".join(separate + overlap) + "."
@@ -144,12 +142,7 @@ def compare_gems(a: GemFacts, b: GemFacts) -> str:
     text = fill(t["none"], features)
     if text:
         return text
-    return (
-        fill(t["intro"], {"a": a.name, "b": b.name})
-        + " "
-        + "; ".join(overlap or ["no simple test is known"])
-        + "."
-    )
+    return fill(t["intro"], {"a": a.name, "b": b.name}) + " " + "; ".join(overlap or ["no simple test is known"]) + "."
 
 
 def _grounding_numbers(gems: list[GemFacts]) -> set[str]:
@@ -161,9 +154,7 @@ def _grounding_numbers(gems: list[GemFacts]) -> set[str]:
                 text = gem.format(name)
                 found.add(text)
                 found.update(text.split("–"))
-        prose = " ".join(
-            [gem.description, gem.chemistry, gem.cleavage, *gem.diagnostic_features, *gem.localities]
-        )
+        prose = " ".join([gem.description, gem.chemistry, gem.cleavage, *gem.diagnostic_features, *gem.localities])
         found.update(n for token in NUMBER.findall(prose) for n in [token, *token.split("–")])
     return found
 
@@ -206,9 +197,7 @@ def describe_prediction(top_k: list[tuple[str, float]], generator: Generator | N
     if generator is not None:
         prompt = fill(t["generator"]["prompt"], {k: v or "unknown" for k, v in values.items()}) or ""
         body = generator(prompt).strip()
-        generated_by = getattr(generator, "name", None) or getattr(
-            generator, "__name__", type(generator).__name__
-        )
+        generated_by = getattr(generator, "name", None) or getattr(generator, "__name__", type(generator).__name__)
         used.update({f: str(values[f]) for f in template_fields(t["generator"]["prompt"]) if values.get(f)})
         paragraphs = [f"{opening} {body}".strip()]
         ungrounded = ungrounded_numbers(body, [gem] + ([alternative] if alternative else []))

