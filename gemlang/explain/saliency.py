@@ -62,9 +62,7 @@ def _scores(classifier, image: Image.Image, cnn: int, x: torch.Tensor) -> torch.
 
 def _resize(heat: torch.Tensor, size: tuple[int, int]) -> np.ndarray:
     """(h, w) map -> (H, W) of the photo, scaled to [0, 1]."""
-    heat = F.interpolate(
-        heat[None, None].float(), size=(size[1], size[0]), mode="bilinear", align_corners=False
-    )[0, 0]
+    heat = F.interpolate(heat[None, None].float(), size=(size[1], size[0]), mode="bilinear", align_corners=False)[0, 0]
     heat = heat - heat.min()
     return (heat / heat.max() if heat.max() > 0 else heat).detach().cpu().numpy()
 
@@ -87,21 +85,34 @@ def gradcam(classifier, image: Image.Image, target: int) -> np.ndarray:
 
 
 def vargrad(
-    classifier, image: Image.Image, target: int, samples: int = 16, noise: float = 0.15, seed: int = 0
+    classifier,
+    image: Image.Image,
+    target: int,
+    samples: int = 24,
+    noise: float = 0.15,
+    shift: int = 8,
+    seed: int = 0,
 ):
+    """Variance of the input gradient over noisy, slightly shifted copies of the photo.
+
+    Strided convolutions give some input pixels more gradient than others in a fixed grid that has
+    nothing to do with the photo; shifting each copy by up to `shift` pixels (and shifting its gradient
+    back) spreads that grid evenly, so what remains is what the photo itself makes uncertain.
+    """
     cnn = _cnn_encoder(classifier)
     encoder = classifier.extractor.encoders[cnn]
     x = encoder.preprocess(image)[None].to(next(encoder.parameters()).device)
     generator = torch.Generator().manual_seed(seed)
     sigma = noise * float(x.max() - x.min())
-    noisy = (
-        x + sigma * torch.randn((samples, *x.shape[1:]), generator=generator).to(x.device)
-    ).requires_grad_(True)
-    score = _scores(classifier, image, cnn, noisy)[:, target].sum()  # samples are independent in eval mode
-    (grad,) = torch.autograd.grad(score, noisy)
+    offsets = torch.randint(-shift, shift + 1, (samples, 2), generator=generator).tolist()
+    noise_draw = sigma * torch.randn((samples, *x.shape[1:]), generator=generator).to(x.device)
+    shifted = torch.cat([torch.roll(x, (dy, dx), dims=(2, 3)) for dy, dx in offsets]) + noise_draw
+    shifted.requires_grad_(True)
+    score = _scores(classifier, image, cnn, shifted)[:, target].sum()  # samples are independent in eval mode
+    (grad,) = torch.autograd.grad(score, shifted)
+    grad = torch.stack([torch.roll(g, (-dy, -dx), dims=(1, 2)) for g, (dy, dx) in zip(grad, offsets, strict=True)])
     heat = grad.var(0).sum(0)
     heat = heat.clamp(max=torch.quantile(heat.flatten(), 0.99))  # a few extreme pixels would hide the rest
-    # A 3x3 mean hides the stride pattern of strided convolutions, which says nothing about the photo.
     heat = F.avg_pool2d(heat[None, None], 3, stride=1, padding=1, count_include_pad=False)[0, 0]
     return _resize(heat, image.size)
 
@@ -130,9 +141,7 @@ def explain(classifier, image, method: str = "gradcam", target: int | str | None
         target = int(np.argmax(classifier.predict_proba([image])[0][0]))
     elif isinstance(target, str):
         if target not in classifier.classes:
-            raise ExplainError(
-                f"the model has no class {target!r}; its classes include {classifier.classes[:5]}..."
-            )
+            raise ExplainError(f"the model has no class {target!r}; its classes include {classifier.classes[:5]}...")
         target = classifier.classes.index(target)
     heat = gradcam(classifier, image, target) if method == "gradcam" else vargrad(classifier, image, target)
     return heat, overlay(image, heat)
