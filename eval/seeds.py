@@ -8,7 +8,8 @@ Photos: ../shared/data/gemstones/train, exact duplicates removed (gemlang.data.d
 are cheap once their features exist (histogram-rf, fusion-topk) are cross-validated on all 5 folds; the
 networks trained end to end (resnet50-transfer, residual-cnn, vae and its comparison models,
 autoencoder-knn) train on folds 2-5 and are tested on fold 1 (an 80/20 split; 10% of their training
-part is held out for early stopping). Writes eval/results/seeds.md, .csv, .per_class.csv and plots.
+part is held out for early stopping). Writes eval/results/seeds.md, .csv, .per_class.csv and a t-SNE plot;
+pictures that show the photos (VarGrad maps, VAE reconstructions) go to --pictures, outside the repository.
 """
 
 from __future__ import annotations
@@ -71,11 +72,7 @@ COLUMNS = [
 
 def subsample(data, per_class: int, seed: int = 0):
     rng = np.random.default_rng(seed)
-    keep = [
-        i
-        for c in np.unique(data.labels)
-        for i in rng.permutation(np.flatnonzero(data.labels == c))[:per_class]
-    ]
+    keep = [i for c in np.unique(data.labels) for i in rng.permutation(np.flatnonzero(data.labels == c))[:per_class]]
     return data.subset(sorted(keep))
 
 
@@ -87,8 +84,7 @@ def difference_note(name: str, budget: dict, settings: dict, preset: dict, n_fol
     if budget["folds"] == "all":
         paper_cv = preset["settings"].get("cv")
         parts.append(
-            f"{n_folds}-fold CV"
-            + (f" (paper/preset: {paper_cv})" if paper_cv and paper_cv != n_folds else "")
+            f"{n_folds}-fold CV" + (f" (paper/preset: {paper_cv})" if paper_cv and paper_cv != n_folds else "")
         )
     else:
         parts.append(f"one 80/20 split (fold 1 of {n_folds}), early stopping on 10% of the training part")
@@ -102,10 +98,21 @@ def main() -> int:
     parser.add_argument("--per-class", type=int, default=0, help="use only N photos a class (smoke runs)")
     parser.add_argument("--methods", default=",".join(CPU_BUDGET), help="comma-separated subset of methods")
     parser.add_argument("--out", type=Path, default=ROOT / "eval" / "results")
+    parser.add_argument(
+        "--pictures",
+        type=Path,
+        default=Path.home() / ".cache" / "gemlang" / "seeds_pictures",
+        help="where pictures that show the photos go (VarGrad maps, VAE reconstructions): "
+        "the photo collection may not be copied into the repository",
+    )
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--threads", type=int, default=1,
-                        help="torch threads (default 1: on a busy shared machine, 2 threads spin-wait on each "
-                        "other and run many times slower)")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="torch threads (default 1: on a busy shared machine, 2 threads spin-wait on each "
+        "other and run many times slower)",
+    )
     args = parser.parse_args()
     import torch
 
@@ -125,9 +132,7 @@ def main() -> int:
     settings = {m: method_settings(m, CPU_BUDGET[m]["settings"]) for m in methods}
     t = time.time()
     photos = load_photos(data, sorted({s["image_size"] for s in settings.values()}))
-    print(
-        f"{len(photos)} photos, {len(photos.classes)} classes, loaded in {time.time() - t:.0f} s", flush=True
-    )
+    print(f"{len(photos)} photos, {len(photos.classes)} classes, loaded in {time.time() - t:.0f} s", flush=True)
     args.out.mkdir(parents=True, exist_ok=True)
 
     shared_seconds = precompute_shared(photos, settings)
@@ -136,7 +141,7 @@ def main() -> int:
         t = time.time()
         chosen = folds if CPU_BUDGET[name]["folds"] == "all" else folds[:1]
         results = evaluate_on_folds(
-            name, photos, chosen, settings[name], args.seed, on_fitted=plots(name, args.out)
+            name, photos, chosen, settings[name], args.seed, on_fitted=plots(name, args.out, args.pictures)
         )
         per_photo = shared_seconds.get(name, 0.0) / len(photos)
         for row, r in results.items():
@@ -149,9 +154,7 @@ def main() -> int:
             rows.append(
                 {
                     "method": row,
-                    "protocol": f"{args.folds}-fold CV"
-                    if len(chosen) > 1
-                    else f"80/20 (fold 1 of {args.folds})",
+                    "protocol": f"{args.folds}-fold CV" if len(chosen) > 1 else f"80/20 (fold 1 of {args.folds})",
                     "n_test": len(y),
                     **{k: round(metrics[k], 4) for k in COLUMNS[3:10]},
                     "train_seconds": round(r["train_seconds"] + per_photo * n_train, 1),
@@ -165,9 +168,7 @@ def main() -> int:
                 f"{row}: top-1 {metrics['top1']:.1%} top-5 {metrics['top5']:.1%} ({time.time() - t:.0f} s)",
                 flush=True,
             )
-        write_tables(
-            rows, per_class, args.out, command, time.time() - started, len(photos), len(photos.classes)
-        )
+        write_tables(rows, per_class, args.out, command, time.time() - started, len(photos), len(photos.classes))
     print(f"done in {(time.time() - started) / 60:.1f} min; tables in {args.out}", flush=True)
     return 0
 
@@ -193,8 +194,10 @@ def precompute_shared(photos: PhotoSet, settings: dict) -> dict[str, float]:
     return seconds
 
 
-def plots(name: str, out: Path):
-    """The pictures each paper showed, for the first fold: t-SNE, VarGrad maps, VAE reconstructions."""
+def plots(name: str, out: Path, pictures: Path):
+    """The pictures each paper showed, for the first fold: t-SNE (in `out`), VarGrad maps and VAE
+    reconstructions (in `pictures`: they show the photos themselves)."""
+    pictures.mkdir(parents=True, exist_ok=True)
 
     def on_fitted(fold: int, fitted, test: PhotoSet) -> None:
         if fold != 1:
@@ -216,16 +219,14 @@ def plots(name: str, out: Path):
                 from gemlang.explain import save_explanation_grid
 
                 paths = list(test.data.paths[:: max(1, len(test) // 6)][:6])
-                save_explanation_grid(
-                    fitted.classifier, paths, out / "seeds.residual_cnn_vargrad.png", "vargrad"
-                )
+                save_explanation_grid(fitted.classifier, paths, pictures / "seeds.residual_cnn_vargrad.png", "vargrad")
             elif name == "vae":
                 from gemlang.methods.scratch import save_reconstructions
 
                 save_reconstructions(
                     fitted.model,
                     test.pixels(fitted.info["image_size"])[:8],
-                    out / "seeds.vae_reconstructions.png",
+                    pictures / "seeds.vae_reconstructions.png",
                 )
         except Exception as e:  # noqa: BLE001 - a failed picture must not lose the measured numbers
             print(f"{name}: plot failed ({e})", flush=True)
@@ -233,9 +234,7 @@ def plots(name: str, out: Path):
     return on_fitted
 
 
-def write_tables(
-    rows, per_class, out: Path, command: str, seconds: float, n_photos: int, n_classes: int
-) -> None:
+def write_tables(rows, per_class, out: Path, command: str, seconds: float, n_photos: int, n_classes: int) -> None:
     with open(out / "seeds.csv", "w", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=COLUMNS)
         writer.writeheader()
