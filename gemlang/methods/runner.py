@@ -135,6 +135,11 @@ def train_method(
     metrics = classification_metrics(val.labels, val_probs, photos.classes)
     per_class = metrics.pop("per_class")
     log(f"{name} on its validation split ({len(val)} photos): {summary_line(metrics)}")
+    comparisons = {}
+    for extra, predict in fitted.extra_predictions.items():  # e.g. the VAE paper's SVM, forest and CNN
+        comparisons[extra] = classification_metrics(val.labels, predict(val), photos.classes)
+        comparisons[extra].pop("per_class")
+        log(f"  {name}/{extra} on the same split: {summary_line(comparisons[extra])}")
     info = fitted.classifier.info
     info.update(
         method=name,
@@ -142,6 +147,7 @@ def train_method(
         paper=preset["paper"],
         differences=preset["differences"],
         validation=metrics,
+        comparisons=comparisons,
         train_seconds=round(time.time() - started, 1),
         seed=seed,
         trained_on={
