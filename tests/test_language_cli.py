@@ -185,6 +185,20 @@ def alignment(workspace):
     return model.save(workspace / "alignment")
 
 
+def test_describe_lists_the_nearest_reference_descriptions(workspace, alignment, capsys, monkeypatch):
+    from gemlang.knowledge import get_facts
+
+    # The four gems' descriptions instead of all of the knowledge base's keep the test short.
+    monkeypatch.setattr("gemlang.language.alignment.all_gems", lambda: [get_facts(n) for n in COLOURS])
+    code = main(["describe", str(workspace / "photos" / "red.png"), "--model", str(workspace / "model"),
+                 "--similar", "2", "--alignment", str(alignment), "--cache", str(workspace / "cache")])  # fmt: skip
+    assert code == 0
+    out = capsys.readouterr().out
+    listed = out.split("Nearest reference descriptions (image-text alignment):\n")[1].splitlines()
+    assert len(listed) == 2 and all(line.strip()[0] in "+-" for line in listed)
+    assert "Ruby:" in listed[0]
+
+
 def test_search_prints_photos_ranked_by_the_text(workspace, alignment, capsys):
     code = main(["search", "deep blue, hard", str(workspace / "photos"), "--alignment", str(alignment),
                  "--cache", str(workspace / "cache")])  # fmt: skip

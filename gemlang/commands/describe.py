@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 
 def register(subparsers) -> None:
@@ -17,15 +18,22 @@ def register(subparsers) -> None:
         ),
     )
     p.add_argument("photo", metavar="PHOTO", help="photo file: JPEG, PNG, WebP, BMP, TIFF")
-    p.add_argument(
-        "--model", default="default", help="model folder from `gemlang train`, or 'default' (built in)"
-    )
+    p.add_argument("--model", default="default", help="model folder from `gemlang train`, or 'default' (built in)")
     p.add_argument(
         "--generator",
         default=None,
         metavar="PATH",
         help="local Hugging Face text-generation model folder to write the prose (default: templates)",
     )
+    p.add_argument(
+        "--similar",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also list the N knowledge-base descriptions nearest to the photo in the image-text alignment",
+    )
+    p.add_argument("--alignment", default="default", metavar="DIR", help="alignment folder for --similar")
+    p.add_argument("--cache", type=Path, default=None, help="feature cache folder (default ~/.cache/gemlang)")
     p.add_argument("--json", action="store_true", help="print the description and the facts used as JSON")
     p.set_defaults(func=run)
 
@@ -37,14 +45,22 @@ def run(args) -> int:
     clf = GemClassifier.load(args.model)
     [pred] = clf.predict([args.photo], top_k=5)
     d = describe_prediction(pred.top_k, load_generator(args.generator))
+    similar = []
+    if args.similar > 0:
+        from gemlang.features import FeatureCache
+        from gemlang.language.alignment import AlignmentModel
+
+        model = AlignmentModel.load(args.alignment)
+        [similar] = model.retrieve_descriptions([args.photo], k=args.similar, cache=FeatureCache(args.cache))
     if args.json:
-        print(
-            json.dumps(
-                {"photo": args.photo, **d.to_dict(), "top_k": [list(t) for t in pred.top_k]},
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
-    else:
-        print(d.text)
+        out = {"photo": args.photo, **d.to_dict(), "top_k": [list(t) for t in pred.top_k]}
+        if similar:
+            out["similar"] = [{"gem": g.name, "cosine": round(s, 4), "description": g.description} for g, s in similar]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    print(d.text)
+    if similar:
+        print("\nNearest reference descriptions (image-text alignment):")
+        for gem, score in similar:
+            print(f"  {score:+.3f}  {gem.name}: {gem.description.split('. ')[0]}.")
     return 0
