@@ -153,3 +153,11 @@ def test_a_reading_that_contradicts_the_answer_is_pointed_out():
 def test_probabilities_never_read_as_certainty():
     answer = Answer(message="", candidates=[("Tanzanite", 0.998), ("Iolite", 0.001)])
     assert "**Tanzanite** (>99%); next: Iolite (<1%)" in answer.summary_markdown()
+
+
+def test_several_photos_of_one_stone_are_read_together_and_bad_files_are_skipped(assistant, tmp_path):
+    broken = tmp_path / "broken.jpg"
+    broken.write_bytes(b"\xff\xd8\xff truncated")
+    answer = assistant.conversation().ask("what gem is this?", [red_stone_photo(), red_stone_photo(seed=11), broken])
+    assert answer.used_photo and {answer.gem} <= {"Ruby", "Garnet Red"}
+    assert any(n.startswith("skipped broken.jpg is not a photo") for n in answer.notes)
