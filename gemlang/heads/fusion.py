@@ -25,8 +25,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -199,26 +197,13 @@ class FusionHead(nn.Module):
 
     def save(self, path: str | Path) -> Path:
         """A folder with config.json and fusion.safetensors, written atomically."""
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}."))
-        (tmp / "config.json").write_text(json.dumps(self.config(), indent=2) + "\n")
-        save_file(
-            {k: v.detach().contiguous() for k, v in self.state_dict().items()},
-            str(tmp / "fusion.safetensors"),
-        )
-        os.chmod(tmp, 0o755)  # mkdtemp makes it private; a model folder is for everyone who reads the install
-        for file in tmp.iterdir():
-            os.chmod(file, 0o644)
-        if path.exists():
-            old = path.with_name(f".{path.name}.old")
-            os.replace(path, old)
-            os.replace(tmp, path)
-            import shutil
+        from gemlang.io import atomic_folder
 
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(tmp, path)
+        path = Path(path)
+        with atomic_folder(path) as tmp:
+            (tmp / "config.json").write_text(json.dumps(self.config(), indent=2) + "\n")
+            state = {k: v.detach().contiguous() for k, v in self.state_dict().items()}
+            save_file(state, str(tmp / "fusion.safetensors"))
         return path
 
     @classmethod
