@@ -73,6 +73,17 @@ def evaluate_on_folds(
     }
 
 
+def precompute_frozen(name: str, photos: PhotoSet, settings: dict) -> None:
+    """Run a method's frozen network once over all photos, so folds and splits reuse the outputs."""
+    from gemlang.methods import transfer
+
+    progress = settings.get("progress", True)
+    if name == "resnet50-transfer":
+        transfer.resnet_trunk(photos, settings["image_size"], progress)
+    elif name == "fusion-topk":
+        transfer.fusion_features(photos, settings["image_size"], progress)
+
+
 def cross_validate_method(
     name: str, photos: PhotoSet, k: int, settings: dict, seed: int, report_dir: Path, log=print
 ) -> dict:
@@ -106,13 +117,19 @@ def train_method(
     preset = load_preset(name)
     settings = method_settings(name, overrides)
     out = Path(out)
-    if cv is None:
-        cv = 0 if preset.get("saves_model") else settings.get("cv", 5)
+    preset_cv = cv is None
+    if preset_cv:  # the paper's protocol when the preset names one (fusion-topk: 10 folds)
+        cv = settings.get("cv", 0)
     if not preset.get("saves_model") and cv < 2:
         raise ValueError(f"{name} is evaluation-only (it has no pickle-free model folder): give --cv K, K >= 2")
     data = deduplicate(scan_image_folder(data_dir))
     photos = load_photos(data, [settings["image_size"]], progress=settings.get("progress", True))
     log(f"{len(photos)} photos in {len(photos.classes)} classes (duplicates removed) from {data_dir}")
+    smallest = int(np.bincount(photos.labels).min())
+    if preset_cv and cv > smallest:
+        log(f"the smallest class has {smallest} photos: {smallest}-fold instead of the preset's {cv}-fold CV")
+        cv = smallest
+    precompute_frozen(name, photos, settings)
     result: dict = {"method": name, "settings": settings}
     # Saving a model replaces the whole folder, so its CV report waits beside it until then.
     report_dir = out / "cv_report" if not preset.get("saves_model") else out.with_name(f".{out.name}.cv_report")
