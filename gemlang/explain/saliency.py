@@ -6,7 +6,9 @@ VarGrad (Adebayo et al. 2018) is the variance of the input gradient over noisy c
 pixel-sharp, and less dominated by a few saturated pixels than a single gradient.
 
 Both take the score the user sees: the head's logit of the class, after the model's calibration
-temperature, on the same preprocessed photo that `GemClassifier.predict` uses.
+temperature, on the same preprocessed photo that `GemClassifier.predict` uses. In a model whose
+features join several encoders (e.g. "mobilenet_v2_multi+efficientnet_lite0_multi+colour_hist"), the
+map follows the first CNN encoder; the other encoders' features are held fixed.
 """
 
 from __future__ import annotations
