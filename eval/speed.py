@@ -16,6 +16,7 @@ from pathlib import Path
 import torch
 
 from gemlang import GemClassifier
+from gemlang.io import atomic_file
 
 DEFAULT_PHOTO = Path(__file__).resolve().parents[2] / "shared/data/gemstones/train/Ruby/ruby_0.jpg"
 
@@ -26,6 +27,7 @@ def main() -> None:
     parser.add_argument("--photo", type=Path, default=DEFAULT_PHOTO)
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--results", type=Path, default=None, help="also write the figures to this Markdown file")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     if not args.photo.exists():
@@ -42,9 +44,15 @@ def main() -> None:
         clf.predict([args.photo])
         times.append((time.perf_counter() - start) * 1000)
     times.sort()
-    print(f"model {args.model} ({clf.extractor.spec}), photo {args.photo.name}, {args.threads} threads")
-    print(f"median {statistics.median(times):.1f} ms, p90 {times[int(0.9 * len(times))]:.1f} ms over {args.runs} runs")
-    print(f"command: python eval/speed.py --model {args.model} --runs {args.runs} --threads {args.threads}")
+    lines = [
+        f"model {args.model} ({clf.extractor.spec}), photo {args.photo.name}, {args.threads} threads",
+        f"median {statistics.median(times):.1f} ms, p90 {times[int(0.9 * len(times))]:.1f} ms over {args.runs} runs",
+        f"command: python eval/speed.py --model {args.model} --runs {args.runs} --threads {args.threads}",
+    ]
+    print("\n".join(lines))
+    if args.results:
+        with atomic_file(args.results) as f:
+            f.write("# GemClassifier.predict latency, one photo, CPU\n\n" + "\n\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":
