@@ -1,0 +1,46 @@
+"""The built-in classifier ships complete, matches this installation's encoders, and answers sensibly."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import numpy as np
+import pytest
+from conftest import SHARED_TRAIN, paint_gem
+
+from gemlang import GemClassifier
+from gemlang.model import DEFAULT_MODEL_DIR
+
+
+@pytest.fixture(scope="module")
+def default():
+    return GemClassifier.load("default")
+
+
+def test_default_model_covers_the_87_classes_and_gives_a_distribution(default):
+    assert len(default.classes) == 87 and "Ruby" in default.classes
+    probs, failures = default.predict_proba([paint_gem((200, 20, 40), "ellipse", seed=1, size=128)])
+    assert not failures
+    assert probs.shape == (1, 87) and abs(probs.sum() - 1) < 1e-4
+
+
+def test_model_card_states_the_cross_validated_scores_of_the_config(default):
+    card = (DEFAULT_MODEL_DIR / "MODEL_CARD.md").read_text()
+    cv = json.loads((DEFAULT_MODEL_DIR / "config.json").read_text())["cross_validation"]
+    assert f"| top-1 accuracy | {cv['top1']:.1%} |" in card
+    assert "lsind18/gemstones-images" in card and "eval/build_default.py" in card
+    assert cv["n_images"] > 2500 and cv["folds"] == 5
+
+
+@pytest.mark.shared_data
+@pytest.mark.skipif(not SHARED_TRAIN.is_dir(), reason="needs ../shared/data/gemstones/train")
+def test_default_model_recognises_its_training_photos(default):
+    # Not an accuracy estimate (these photos were trained on): a check that the shipped head and this
+    # installation's encoders still fit together, which a silently changed preprocessing would break.
+    photos = [sorted(d.glob("*.jpg"))[0] for d in sorted(SHARED_TRAIN.iterdir())[::6]]
+    preds = default.predict(photos)
+    truth = [p.parent.name for p in photos]
+    hits = np.mean([pred.label == t for pred, t in zip(preds, truth, strict=True)])
+    assert hits >= 0.8, [(t, p.label) for t, p in zip(truth, preds, strict=True) if p.label != t]
+    assert all(re.match(r"^[A-Z]", p.label) for p in preds)
