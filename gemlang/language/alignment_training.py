@@ -48,7 +48,7 @@ def train_alignment(
     text_cache: FeatureCache | None = None,
     templates: Sequence[str] | None = None,
     dim: int = 256,
-    image_hidden: int = 1024,
+    image_hidden: int = 512,
     text_hidden: int = 0,
     dropout: float = 0.2,
     steps: int = 1500,
