@@ -273,7 +273,7 @@ A CLIP-style shared space for gem photos and gem texts, used for zero-shot class
 
 Limitations: web catalogue photos of cut and rough stones on plain backgrounds; a phone photo in other light
 may land elsewhere. Gems without training photos are recognised far less reliably than gems with photos.
-Rebuild: `python eval/zero_shot.py --build` (cached features; about a minute of training on a CPU).
+Rebuild: `python eval/zero_shot.py --build` (from cached features: a few minutes on a 2-core CPU).
 """
 
 

@@ -280,6 +280,7 @@ class AlignmentModel(nn.Module):
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}."))
+        tmp.chmod(0o755)  # mkdtemp's 0700 would make an installed copy unreadable to other users
         (tmp / "config.json").write_text(json.dumps(self.config(), indent=2) + "\n")
         state = {k: v.detach().cpu().contiguous() for k, v in self.state_dict().items()}
         save_file(state, str(tmp / WEIGHTS_FILE))
