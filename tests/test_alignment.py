@@ -178,3 +178,13 @@ def test_the_seen_gem_offset_is_calibrated_on_training_gems_alone(trained):
     assert 0.0 <= result["seen_bias"] <= 0.5
     bias, seen_top1, _ = next(c for c in result["curve"] if c[0] == result["seen_bias"])
     assert result["curve"][0][0] == 0 and seen_top1 >= result["curve"][0][1] - 0.05  # within the budget
+
+
+def test_the_shipped_alignment_fits_this_installations_image_encoder():
+    from gemlang.language.alignment import DEFAULT_ALIGNMENT_DIR, DEFAULT_IMAGE_ENCODER, AlignmentModel
+
+    if not (DEFAULT_ALIGNMENT_DIR / "config.json").is_file():
+        pytest.skip("no shipped alignment in this checkout (build it with python eval/zero_shot.py --build)")
+    model = AlignmentModel.load("default")  # raises if the encoder's signature changed since it was trained
+    assert model.image_encoder == DEFAULT_IMAGE_ENCODER and len(model.info["trained_on"]["gems"]) == 87
+    assert 0 <= model.seen_bias <= 0.5 and (DEFAULT_ALIGNMENT_DIR / "MODEL_CARD.md").is_file()
