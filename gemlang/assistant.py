@@ -23,6 +23,7 @@ import numpy as np
 from PIL import Image
 
 from gemlang.hints import Hints, parse_hints
+from gemlang.language.describe import percent
 
 DEFAULT_FUSION_DIR = Path(__file__).parent / "default_fusion"
 DEFAULT_TOP_K = 5
@@ -96,16 +97,16 @@ class Answer:
         if self.candidates:
             name, p = self.candidates[0]
             if self.unsure:
-                others = ", ".join(f"{n} ({_percent(q)})" for n, q in self.candidates[1:3])
-                headline = f"**I'm not sure.** My best guess is **{name}** ({_percent(p)})"
+                others = ", ".join(f"{n} ({percent(q)})" for n, q in self.candidates[1:3])
+                headline = f"**I'm not sure.** My best guess is **{name}** ({percent(p)})"
                 headline += f", but it could also be {others}." if others else "."
             else:
                 runner_up = (
-                    f"; next: {self.candidates[1][0]} ({_percent(self.candidates[1][1])})"
+                    f"; next: {self.candidates[1][0]} ({percent(self.candidates[1][1])})"
                     if len(self.candidates) > 1
                     else ""
                 )
-                headline = f"**{name}** ({_percent(p)}){runner_up}"
+                headline = f"**{name}** ({percent(p)}){runner_up}"
             if self.hints_used:
                 basis = "your photo and " if self.used_photo else "only "
                 headline += f"  \n_Using {basis}" + "; ".join(self.hints_used) + "._"
@@ -136,11 +137,6 @@ class Answer:
             parts.append("\n".join(["| gem | probability |", "|---|---|", *rows]))
         parts.append(self.details_markdown())
         return "\n\n".join(p for p in parts if p)
-
-
-def _percent(p: float) -> str:
-    """'62%'; never '100%' or '0%' for what is only very likely or very unlikely."""
-    return ">99%" if p >= 0.995 else "<1%" if p < 0.005 else f"{p:.0%}"
 
 
 class Assistant:
@@ -408,7 +404,7 @@ class Conversation:
         if asked_gem is not None and asked_gem.name in a.classifier.classes:
             i = a.classifier.classes.index(asked_gem.name)
             rank = int((probs > probs[i]).sum()) + 1
-            answer.reply = f"{asked_gem.name}: {_percent(probs[i])} (rank {rank} of {len(probs)})."
+            answer.reply = f"{asked_gem.name}: {percent(probs[i])} (rank {rank} of {len(probs)})."
         conflict = hardness_conflict(prediction.label, self.hints)
         if conflict:
             answer.notes.append(conflict)

@@ -59,7 +59,8 @@ class Description:
 
 
 def percent(p: float) -> str:
-    return f"{p:.0%}"
+    """'62%'; never '100%' or '0%' for what is only very likely or very unlikely."""
+    return ">99%" if p >= 0.995 else "<1%" if p < 0.005 else f"{p:.0%}"
 
 
 def lookup_gem(name: str) -> GemFacts:
