@@ -166,9 +166,10 @@ def main(argv: list[str] | None = None) -> int:
     from gemlang.data import deduplicate, duplicate_groups, scan_image_folder
     from gemlang.evaluation import top_k_accuracy, write_json_atomic
     from gemlang.features import FeatureCache, FeatureExtractor
+    from gemlang.io import write_text_atomic
     from gemlang.knowledge import all_gems, get_facts
     from gemlang.language.describe import describe_prediction
-    from gemlang.language.scoring import score_captions, write_text_atomically
+    from gemlang.language.scoring import score_captions
     from gemlang.training import encode_folder
 
     started = time.time()
@@ -242,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     writer = csv.DictWriter(buffer, fieldnames=list(next(iter(per_item.values()))), lineterminator="\n")
     writer.writeheader()
     writer.writerows(per_item.values())
-    write_text_atomically(args.results / "captions.per_item.csv", buffer.getvalue())
+    write_text_atomic(args.results / "captions.per_item.csv", buffer.getvalue())
     print(f"written to {args.results}/captions.md")
     return 0
 

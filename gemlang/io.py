@@ -29,6 +29,12 @@ def atomic_file(path: str | Path, mode: str = "w") -> Iterator[TextIO | BinaryIO
         raise
 
 
+def write_text_atomic(path: str | Path, text: str) -> Path:
+    with atomic_file(path) as f:
+        f.write(text)
+    return Path(path)
+
+
 def write_json_atomic(data: object, path: str | Path) -> None:
     with atomic_file(path) as f:
         json.dump(data, f, indent=2)

@@ -24,8 +24,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -37,6 +35,7 @@ from torch import nn
 from torch.nn import functional as F
 
 from gemlang.features import FeatureCache, FeatureExtractor, ImageInput
+from gemlang.io import atomic_folder
 from gemlang.knowledge import GemFacts, all_gems, class_names
 from gemlang.language.text_encoder import TEXT_EMBEDDING_DIM, TEXT_ENCODER_NAME, embed_texts
 from gemlang.model import ModelError
@@ -277,25 +276,13 @@ class AlignmentModel(nn.Module):
 
     def save(self, path: str | Path, model_card: str | None = None) -> Path:
         """Write the folder atomically: a crash mid-save leaves the previous model intact."""
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}."))
-        tmp.chmod(0o755)  # mkdtemp's 0700 would make an installed copy unreadable to other users
-        (tmp / "config.json").write_text(json.dumps(self.config(), indent=2) + "\n")
-        state = {k: v.detach().cpu().contiguous() for k, v in self.state_dict().items()}
-        save_file(state, str(tmp / WEIGHTS_FILE))
-        if model_card:
-            (tmp / "MODEL_CARD.md").write_text(model_card)
-        if path.exists():
-            old = path.with_name(f".{path.name}.old")
-            os.replace(path, old)
-            os.replace(tmp, path)
-            import shutil
-
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(tmp, path)
-        return path
+        with atomic_folder(path) as tmp:
+            (tmp / "config.json").write_text(json.dumps(self.config(), indent=2) + "\n")
+            state = {k: v.detach().cpu().contiguous() for k, v in self.state_dict().items()}
+            save_file(state, str(tmp / WEIGHTS_FILE))
+            if model_card:
+                (tmp / "MODEL_CARD.md").write_text(model_card)
+        return Path(path)
 
     @classmethod
     def load(cls, path: str | Path = "default") -> AlignmentModel:

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from gemlang.data.images import IMAGE_SUFFIXES
+from gemlang.io import write_text_atomic
 from gemlang.language.describe import Generator, describe_prediction, percent
-from gemlang.language.scoring import write_text_atomically
 
 FORMATS = (".csv", ".jsonl", ".md")
 CSV_COLUMNS = ["photo", "gem", "probability", "alternative", "top_k", "description", "error"]
@@ -91,4 +91,4 @@ def render_catalog(rows: list[dict[str, Any]], fmt: str) -> str:
 def write_catalog(rows: list[dict[str, Any]], out: str | Path) -> Path:
     """Write the rows in the format the file name asks for (.csv, .jsonl or .md), atomically."""
     out = Path(out)
-    return write_text_atomically(out, render_catalog(rows, out.suffix.lower()))
+    return write_text_atomic(out, render_catalog(rows, out.suffix.lower()))

@@ -18,13 +18,14 @@ import csv
 import io
 import json
 import os
-import tempfile
 from collections.abc import Hashable, Iterable
 from pathlib import Path
 from statistics import mean, median
 from typing import Any
 
 import numpy as np
+
+from gemlang.io import write_text_atomic
 
 ID_COLUMN, TEXT_COLUMN = "id", "text"
 
@@ -164,23 +165,6 @@ def score_captions(
     }
 
 
-def write_text_atomically(path: str | os.PathLike[str], text: str) -> Path:
-    """Write to a temporary file beside `path`, then rename over it: readers never see half a file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
 def write_scores(scores: dict[str, Any], out_path: str | os.PathLike[str]) -> Path:
     """Scores as JSON, or as a per-item CSV (id,tfidf_cosine,semantic_cosine) if the name ends in .csv."""
     out_path = Path(out_path)
@@ -194,7 +178,7 @@ def write_scores(scores: dict[str, Any], out_path: str | os.PathLike[str]) -> Pa
         text = buffer.getvalue()
     else:
         text = json.dumps(scores, indent=2, ensure_ascii=False) + "\n"
-    return write_text_atomically(out_path, text)
+    return write_text_atomic(out_path, text)
 
 
 def score_files(
