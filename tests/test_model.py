@@ -89,3 +89,20 @@ def test_save_replaces_an_existing_model_atomically(tiny_model_dir, tmp_path):
     clf.save(target)
     assert json.loads((target / "config.json").read_text())["temperature"] == 2.5
     assert [p.name for p in tmp_path.iterdir()] == ["m"]  # no temporary folders left behind
+
+
+@pytest.mark.parametrize("head", ["mlp", "linear+mlp"])
+def test_every_head_trains_saves_and_reloads(tiny_folder, tmp_path, head):
+    from gemlang.features import FeatureCache
+    from gemlang.training import train_classifier
+
+    clf = train_classifier(scan_image_folder(tiny_folder), encoder="colour_hist", head=head, cv=3,
+                           cache=FeatureCache(tmp_path / "cache"), progress=False, log=lambda _: None)
+    paths = scan_image_folder(tiny_folder).paths
+    probs, _ = clf.predict_proba(paths)
+    np.testing.assert_allclose(probs.sum(1), 1, atol=1e-5)
+    assert (probs.argmax(1) == scan_image_folder(tiny_folder).labels).mean() >= 0.8
+    clf.save(tmp_path / "m")
+    again = GemClassifier.load(tmp_path / "m")
+    assert again.head.config["type"] == head
+    np.testing.assert_allclose(again.predict_proba(paths)[0], probs, atol=1e-6)

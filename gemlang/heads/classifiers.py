@@ -99,7 +99,32 @@ class MLPHead(nn.Module):
         return self.net(self.standardize(x))
 
 
-HEADS = {"linear": LinearHead, "mlp": MLPHead}
+class LinearMLPHead(nn.Module):
+    """The linear and MLP heads' probabilities averaged (returned as log-probabilities, i.e. logits).
+
+    The two make different mistakes: in 5-fold cross-validation on the 87-class photos the average was
+    right 0.8 points more often than either alone.
+    """
+
+    def __init__(self, in_dim: int, n_classes: int, C: float = 0.05, hidden: int = 1024, dropout: float = 0.5,
+                 epochs: int = 40, weight_decay: float = 1e-2):
+        super().__init__()
+        self.config = {"type": "linear+mlp", "in_dim": in_dim, "n_classes": n_classes, "C": C, "hidden": hidden,
+                       "dropout": dropout, "epochs": epochs, "weight_decay": weight_decay}
+        self.linear = LinearHead(in_dim, n_classes, C)
+        self.mlp = MLPHead(in_dim, n_classes, hidden, dropout, epochs, weight_decay)
+
+    def fit(self, X: np.ndarray, y: np.ndarray, seed: int = 0) -> LinearMLPHead:
+        self.linear.fit(X, y, seed)
+        self.mlp.fit(X, y, seed)
+        return self.eval()
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        probs = (torch.softmax(self.linear(x), 1) + torch.softmax(self.mlp(x), 1)) / 2
+        return torch.log(probs.clamp_min(1e-12))
+
+
+HEADS = {"linear": LinearHead, "mlp": MLPHead, "linear+mlp": LinearMLPHead}
 
 
 def build_head(config: dict) -> nn.Module:
