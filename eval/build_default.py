@@ -20,7 +20,7 @@ from gemlang.training import train_classifier
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "gemstones" / "train"
-RECIPE = {"encoder": "mobilenet_v2_multi+efficientnet_lite0_multi+colour_hist", "head": "linear", "tta": False}
+RECIPE = {"encoder": "mobilenet_v2_multi+efficientnet_lite0_multi+colour_hist", "head": "linear+mlp", "tta": False}
 
 
 def model_card(clf, recipe: dict, seconds: float) -> str:
@@ -35,10 +35,11 @@ Chemkaeva; photos mostly from minerals.net and rasavgems.com, whose collector st
 {trained['n_images']} photos after removing exact duplicates (photos filed under two classes are left out).
 No photo is shipped; only the trained head (a few MB of numbers).
 
-**Method**: frozen ImageNet encoders `{recipe['encoder']}` (pooled features of several depths of MobileNetV2 and
-EfficientNet-Lite0, plus a centre-weighted HSV colour histogram), standardised, then multinomial logistic
-regression (`{recipe['head']}` head, C={clf.head.config.get('C')}). Confidence is calibrated by temperature
-scaling (T={clf.temperature:.3f}) fitted on the cross-validation's held-out predictions.
+**Method**: frozen ImageNet encoders `{recipe['encoder']}` (pooled features of several depths of MobileNetV2
+and EfficientNet-Lite0, plus a centre-weighted HSV colour histogram), standardised; the `{recipe['head']}` head
+averages the probabilities of a multinomial logistic regression (C={clf.head.config.get('C')}) and a one-hidden-layer
+MLP ({clf.head.config.get('hidden')} units, dropout {clf.head.config.get('dropout')}). Confidence is calibrated
+by temperature scaling (T={clf.temperature:.3f}) fitted on the cross-validation's held-out predictions.
 
 **Cross-validated scores** ({cv['folds']}-fold, stratified, exact duplicates kept within one fold; every photo
 scored by a head that never saw it):
@@ -65,16 +66,17 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=ROOT / "gemlang" / "default_model")
     parser.add_argument("--encoder", default=RECIPE["encoder"])
+    parser.add_argument("--head", default=RECIPE["head"], choices=["linear", "mlp", "linear+mlp"])
     parser.add_argument("--C", type=float, default=0.05)
     parser.add_argument("--cv", type=int, default=5)
     parser.add_argument("--cache", type=Path, default=None)
     args = parser.parse_args()
 
     started = time.time()
-    recipe = {**RECIPE, "encoder": args.encoder}
+    recipe = {**RECIPE, "encoder": args.encoder, "head": args.head}
     clf = train_classifier(
         scan_image_folder(args.data), encoder=recipe["encoder"], head=recipe["head"], tta=recipe["tta"],
-        cv=args.cv, cache=FeatureCache(args.cache), head_options={"C": args.C},
+        cv=args.cv, cache=FeatureCache(args.cache), head_options={} if args.head == "mlp" else {"C": args.C},
     )
     clf.info["model_card"] = model_card(clf, recipe, time.time() - started)
     clf.info["trained_on"]["data"] = "gemstones-images train split (lsind18/gemstones-images)"
