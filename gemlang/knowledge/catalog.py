@@ -29,6 +29,7 @@ from typing import Any
 from gemlang.knowledge.database import DatabaseGem, database_gems, split_features
 from gemlang.knowledge.facts import (
     DECIMALS,
+    FACT_FIELDS,
     SOURCE_DATABASE,
     SOURCE_GEMLANG,
     GemFacts,
@@ -37,23 +38,8 @@ from gemlang.knowledge.facts import (
 
 ENTRIES_PATH = Path(__file__).with_name("entries.json")
 
-DATABASE_FIELDS = (
-    "chemistry",
-    "crystal_system",
-    "hardness",
-    "specific_gravity",
-    "refractive_index",
-    "birefringence",
-    "optical_character",
-    "dispersion",
-    "lustre",
-    "cleavage",
-    "pleochroism",
-    "colours",
-    "diagnostic_features",
-    "localities",
-    "simulants",
-)
+# The facts the database can supply: all but the naming and the prose, which are gemlang's own.
+DATABASE_FIELDS = tuple(f for f in FACT_FIELDS if f not in ("species", "variety", "description"))
 RANGE_FIELDS = ("hardness", "specific_gravity", "refractive_index", "dispersion")
 LIST_FIELDS = ("colours", "diagnostic_features", "localities", "simulants")
 # Facts that differ between a variety and its species, so a "parent" row never supplies them over ours.
