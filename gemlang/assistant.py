@@ -23,7 +23,7 @@ import numpy as np
 from PIL import Image
 
 from gemlang.hints import Hints, parse_hints
-from gemlang.language.describe import percent
+from gemlang.language.describe import compare_gems, describe_prediction, percent
 
 DEFAULT_FUSION_DIR = Path(__file__).parent / "default_fusion"
 DEFAULT_TOP_K = 5
@@ -233,10 +233,7 @@ class Assistant:
         return image_probs, ["your hints could not be used: this model has no fusion head."] if hints else []
 
     def explain(self, image: Image.Image, target: str) -> tuple[np.ndarray | None, Image.Image | None, str | None]:
-        try:
-            from gemlang.explain import explain
-        except ImportError as e:  # the explain package is optional at run time
-            return None, None, f"no heat map: the explanation module is not available ({e})."
+        from gemlang.explain import explain  # lazily: only answers with a photo need it
         try:
             heat, overlay = explain(self.classifier, image, method=self.explain_method, target=target)
         except Exception as e:  # an encoder Grad-CAM cannot read must not cost the person their answer
@@ -245,18 +242,11 @@ class Assistant:
 
 
 def describe(top_k: list[tuple[str, float]]) -> tuple[str, str | None]:
-    """(description, note): the language module's text, or the knowledge base's when it is absent."""
+    """(description, note): the language module's text, or the knowledge base's entry if that fails."""
     try:
-        from gemlang.language.describe import describe_prediction
-    except ImportError:
-        describe_prediction = None
-    if describe_prediction is not None:
-        try:
-            return describe_prediction(top_k).text, None
-        except Exception as e:  # e.g. a class the knowledge base does not know
-            note = f"the description module failed ({e}); showing the reference entry."
-    else:
-        note = None
+        return describe_prediction(top_k).text, None
+    except Exception as e:  # noqa: BLE001 - e.g. a class the knowledge base does not know
+        note = f"the description module failed ({e}); showing the reference entry."
     facts = _facts(top_k[0][0])
     return (facts.description if facts else ""), note
 
@@ -322,15 +312,8 @@ def tell_apart(first: str, second: str) -> str:
                 f"Refractive index (refractometer): {a.name} {a.format('refractive_index')}, "
                 f"{b.name} {b.format('refractive_index')}."
             )
-    try:  # same species, same numbers: the language module knows what else separates them (colour)
-        from gemlang.language.describe import compare_gems
-
-        return compare_gems(a, b)
-    except ImportError:
-        return (
-            f"{a.name} and {b.name} overlap in hardness, specific gravity and refractive index; "
-            "telling them apart needs a gem lab (spectroscope, inclusions under magnification)."
-        )
+    # Same species, same numbers: the language module knows what else separates them (colour, features).
+    return compare_gems(a, b)
 
 
 class Conversation:
