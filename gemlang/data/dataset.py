@@ -13,11 +13,12 @@ from pathlib import Path
 import numpy as np
 
 from gemlang.data.images import IMAGE_SUFFIXES
+from gemlang.errors import GemlangError
 
 IGNORED_NAMES = {"metadata.csv", "README.md", "README", "LICENSE", "Thumbs.db"}
 
 
-class DatasetError(ValueError):
+class DatasetError(GemlangError, ValueError):
     """A data folder gemlang cannot train or evaluate on; the message says how to fix it."""
 
 

@@ -16,12 +16,14 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, UnidentifiedImageError
 
+from gemlang.errors import GemlangError
+
 # 50 megapixels: well above any phone photo (a 200 MP sensor bins to 12-50 MP), far below a bomb.
 MAX_PIXELS = 50_000_000
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff", ".gif"}
 
 
-class ImageError(ValueError):
+class ImageError(GemlangError, ValueError):
     """A file that cannot be used as a photo; the message says why and what to do."""
 
 

@@ -12,8 +12,9 @@ from collections import defaultdict
 import numpy as np
 from sklearn.model_selection import StratifiedGroupKFold
 
-from gemlang.data.dataset import ImageFolder
+from gemlang.data.dataset import DatasetError, ImageFolder
 from gemlang.data.images import file_digest
+from gemlang.errors import UsageError
 
 
 def duplicate_groups(data: ImageFolder) -> np.ndarray:
@@ -44,9 +45,9 @@ def stratified_group_folds(labels: np.ndarray, groups: np.ndarray, k: int, seed:
     """Yield (train_idx, test_idx) for k stratified folds that keep each duplicate group together."""
     counts = np.bincount(labels)
     if k < 2:
-        raise ValueError("cross-validation needs --cv 2 or more folds")
+        raise UsageError("cross-validation needs --cv 2 or more folds")
     if counts[counts > 0].min() < k:
-        raise ValueError(
+        raise DatasetError(
             f"the smallest class has {counts[counts > 0].min()} photos, fewer than the {k} folds asked for; "
             "use a smaller --cv"
         )

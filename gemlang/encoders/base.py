@@ -15,8 +15,10 @@ from PIL import Image
 from torch import nn
 from torchvision.transforms import v2 as T
 
+from gemlang.errors import GemlangError
 
-class EncoderError(RuntimeError):
+
+class EncoderError(GemlangError, RuntimeError):
     """An encoder that cannot be built here (missing weights package, bad weights file)."""
 
 

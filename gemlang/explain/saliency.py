@@ -22,11 +22,12 @@ from torch.nn import functional as F
 from gemlang.data import load_image
 from gemlang.encoders import Encoder
 from gemlang.encoders.base import TappedPooling
+from gemlang.errors import GemlangError
 
 METHODS = ("gradcam", "vargrad")
 
 
-class ExplainError(ValueError):
+class ExplainError(GemlangError, ValueError):
     """A model or photo that cannot be explained; the message says why."""
 
 

@@ -13,6 +13,8 @@ from sklearn.linear_model import LogisticRegression
 from torch import nn
 from torch.nn import functional as F
 
+from gemlang.errors import UsageError
+
 
 class Standardize(nn.Module):
     def __init__(self, dim: int):
@@ -132,7 +134,7 @@ def build_head(config: dict) -> nn.Module:
     config = dict(config)
     kind = config.pop("type")
     if kind not in HEADS:
-        raise ValueError(f"unknown head type {kind!r}; known: {', '.join(HEADS)}")
+        raise UsageError(f"unknown head type {kind!r}; known: {', '.join(HEADS)}")
     return HEADS[kind](**config)
 
 

@@ -35,6 +35,8 @@ from safetensors.torch import load_file, save_file
 from torch import nn
 from torch.nn import functional as F
 
+from gemlang.errors import GemlangError
+
 FORMAT = "gemlang-fusion"
 HARDNESS_BINS = np.arange(1.0, 10.01, 0.5, dtype=np.float32)  # Mohs 1, 1.5, ..., 10
 READING_TOLERANCE = 0.5  # a stated hardness also supports bins this far away, with weight exp(-1/2)
@@ -42,7 +44,7 @@ OTHER_PLACE = "(elsewhere)"
 LOG_FLOOR = math.log(1e-6)
 
 
-class FusionError(RuntimeError):
+class FusionError(GemlangError, RuntimeError):
     """A fusion head that does not belong to the classifier it is used with; the message says what to do."""
 
 

@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from gemlang.errors import GemlangError
 from gemlang.knowledge.database import DatabaseGem, database_gems, split_features
 from gemlang.knowledge.facts import (
     DECIMALS,
@@ -61,11 +62,11 @@ ENTRY_KEYS = {
 AMBIGUOUS_WORDS = {"glass", "paste", "bone", "jet"}
 
 
-class KnowledgeError(ValueError):
+class KnowledgeError(GemlangError, ValueError):
     """entries.json contradicts itself or the database; the message names the entry and the fix."""
 
 
-class UnknownGemError(KeyError):
+class UnknownGemError(GemlangError, KeyError):
     """A gem name gemlang does not know; the message suggests close names."""
 
     def __str__(self) -> str:

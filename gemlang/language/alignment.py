@@ -34,6 +34,7 @@ from safetensors.torch import load_file, save_file
 from torch import nn
 from torch.nn import functional as F
 
+from gemlang.errors import UsageError
 from gemlang.features import FeatureCache, FeatureExtractor, ImageInput
 from gemlang.io import atomic_folder
 from gemlang.knowledge import GemFacts, all_gems, class_names
@@ -253,7 +254,7 @@ class AlignmentModel(nn.Module):
     ) -> tuple[list[tuple[ImageInput, float]], dict[ImageInput, str]]:
         """Photos ranked by cosine with the text, best first; and {photo: reason} for unreadable ones."""
         if not text.strip():
-            raise ValueError('give some text to search for, e.g. "deep blue, hard"')
+            raise UsageError('give some text to search for, e.g. "deep blue, hard"')
         Z, failures = self.embed_images(photos, cache)
         query = self.embed_texts([text], cache=cache)[0]
         ok = [i for i in range(len(photos)) if i not in failures]

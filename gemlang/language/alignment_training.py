@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import torch
 
+from gemlang.data import DatasetError
 from gemlang.features import FeatureCache
 from gemlang.knowledge import GemFacts
 from gemlang.language.alignment import MAX_LOGIT_SCALE, AlignmentModel, ProjectionHead
@@ -69,10 +70,10 @@ def train_alignment(
     text_vectors = embed_texts(texts, cache=text_cache)
     seen = np.unique(labels)
     if len(seen) < 2:
-        raise ValueError("the contrastive loss needs photos of at least two gems")
+        raise DatasetError("the contrastive loss needs photos of at least two gems")
     missing = [gems[c].name for c in seen if not (owners == c).any()]
     if missing:
-        raise ValueError(f"no phrasings for {missing}: add knowledge-base entries for them")
+        raise DatasetError(f"no phrasings for {missing}: add knowledge-base entries for them")
 
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from gemlang.data.images import IMAGE_SUFFIXES
+from gemlang.errors import UsageError
 from gemlang.io import write_text_atomic
 from gemlang.language.describe import Generator, describe_prediction, percent
 
@@ -85,7 +86,7 @@ def render_catalog(rows: list[dict[str, Any]], fmt: str) -> str:
                 heading = f"## {row['photo']}: {row['gem']} ({percent(row['probability'])})"
                 parts.append(f"{heading}\n\n{row['description']}\n")
         return "\n".join(parts)
-    raise ValueError(f"unknown catalog format {fmt!r}; name the output file .csv, .jsonl or .md")
+    raise UsageError(f"unknown catalog format {fmt!r}; name the output file .csv, .jsonl or .md")
 
 
 def write_catalog(rows: list[dict[str, Any]], out: str | Path) -> Path:

@@ -231,11 +231,8 @@ class TextGenerator:
     """
 
     def __init__(self, path: str, max_new_tokens: int = 120):
-        import os
         from pathlib import Path
 
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         folder = Path(path)
         if not (folder / "config.json").is_file():
             raise FileNotFoundError(

@@ -18,11 +18,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from gemlang.errors import GemlangError
+
 PROMPTS_ENV = "GEMLANG_PROMPTS"
 MARKER = "zero_shot.txt"  # a file every prompts folder has; tells the real folder from an unrelated one
 
 
-class PromptError(ValueError):
+class PromptError(GemlangError, ValueError):
     """A missing or malformed template file; the message names the file."""
 
 

@@ -25,12 +25,13 @@ from typing import Any
 
 import numpy as np
 
+from gemlang.errors import GemlangError
 from gemlang.io import write_text_atomic
 
 ID_COLUMN, TEXT_COLUMN = "id", "text"
 
 
-class CaptionFileError(ValueError):
+class CaptionFileError(GemlangError, ValueError):
     """A caption CSV that cannot be used; the message names the file and what is wrong."""
 
 

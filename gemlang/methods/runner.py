@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from gemlang.data import deduplicate, duplicate_groups, scan_image_folder, stratified_group_folds
+from gemlang.errors import UsageError
 from gemlang.evaluation import classification_metrics, summary_line, write_json_atomic, write_report
 from gemlang.methods.photos import PhotoSet, load_photos
 
@@ -121,7 +122,7 @@ def train_method(
     if preset_cv:  # the paper's protocol when the preset names one (fusion-topk: 10 folds)
         cv = settings.get("cv", 0)
     if not preset.get("saves_model") and cv < 2:
-        raise ValueError(f"{name} is evaluation-only (it has no pickle-free model folder): give --cv K, K >= 2")
+        raise UsageError(f"{name} is evaluation-only (it has no pickle-free model folder): give --cv K, K >= 2")
     data = deduplicate(scan_image_folder(data_dir))
     photos = load_photos(data, [settings["image_size"]], progress=settings.get("progress", True))
     log(f"{len(photos)} photos in {len(photos.classes)} classes (duplicates removed) from {data_dir}")

@@ -13,6 +13,7 @@ import numpy as np
 import torch
 
 from gemlang.data import ImageFolder, deduplicate, duplicate_groups, stratified_group_folds
+from gemlang.errors import UsageError
 from gemlang.evaluation import classification_metrics
 from gemlang.features import FeatureCache, FeatureExtractor
 from gemlang.heads import HEADS, fit_temperature
@@ -62,7 +63,7 @@ def train_classifier(
 ) -> GemClassifier:
     """Fit a classifier on all (deduplicated) photos; with `cv` >= 2 also measure and calibrate it."""
     if head not in HEADS:
-        raise ValueError(f"unknown head {head!r}; choose one of: {', '.join(HEADS)}")
+        raise UsageError(f"unknown head {head!r}; choose one of: {', '.join(HEADS)}")
     started = time.time()
     data = deduplicate(data)
     extractor = FeatureExtractor(encoder, tta=tta)
