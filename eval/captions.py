@@ -28,11 +28,11 @@ from pathlib import Path
 
 import numpy as np
 
+from gemlang.recipe import ALIGNMENT_IMAGE_ENCODER, BUILT_IN
+
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "gemstones" / "train"
 RESULTS = REPO / "eval" / "results"
-# The recipe of eval/build_default.py (the built-in classifier), cross-validated here.
-CLASSIFIER_ENCODER = "mobilenet_v2_multi+efficientnet_lite0_multi+colour_hist"
 VARIANTS = ("catalog", "templated", "retrieval", "wrong_gem_floor")
 
 
@@ -48,18 +48,13 @@ class CachedTextEncoder:
         return embed_texts(list(texts), cache=self.cache)
 
 
-def held_out_probabilities(data, X, groups, folds: int, seed: int) -> np.ndarray:
-    import torch
-
-    from gemlang.heads import HEADS, fit_temperature
-    from gemlang.training import out_of_fold_logits
+def held_out_probabilities(data, X, groups, folds: int, seed: int, recipe) -> np.ndarray:
+    from gemlang.training import held_out_predictions
 
     def make_head():
-        return HEADS["linear"](X.shape[1], len(data.classes))
+        return recipe.make_head(X.shape[1], len(data.classes))
 
-    logits = out_of_fold_logits(X, data.labels, groups, make_head, folds, seed, progress=print)
-    temperature = fit_temperature(logits, data.labels)
-    return torch.softmax(torch.from_numpy(logits) / temperature, 1).numpy()
+    return held_out_predictions(X, data.labels, groups, make_head, folds, seed, progress=print).probabilities()
 
 
 def retrieved_descriptions(data, groups, gems, cache, folds: int, seed: int, encoder: str) -> list[str]:
@@ -108,7 +103,8 @@ def write_markdown(results: dict, path: Path) -> None:
         "",
         f"Command: `{results['command']}`  ",
         f"Data: `{results['data']}`, {results['n_images']} photos after removing exact duplicates. Classifier: the "
-        f"built-in model's recipe (`{results['classifier_encoder']}`, linear head) cross-validated with "
+        f"built-in model's recipe (`{results['classifier_encoder']}`, "
+        f"{results.get('classifier_head', 'linear')} head) cross-validated with "
         f"{results['folds']} duplicate-aware folds: every photo is described from the prediction of a head that "
         f"never saw it (held-out top-1 {results['classifier_top1']:.1%}). Reference = the knowledge base's "
         "description of the photo's true gem. TF-IDF IDF from the knowledge-base descriptions; semantic = "
@@ -156,29 +152,29 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--data", type=Path, default=DEFAULT_DATA)
     p.add_argument("--folds", type=int, default=5)
     p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--encoder", default=CLASSIFIER_ENCODER, help="classifier features (default: built-in recipe)")
-    p.add_argument("--alignment-encoder", default="mobilenet_v2_multi+colour_hist")
+    p.add_argument("--encoder", default=None, help="classifier features (default: the built-in recipe's)")
+    p.add_argument("--alignment-encoder", default=ALIGNMENT_IMAGE_ENCODER)
     p.add_argument("--cache", type=Path, default=None, help="feature cache (default ~/.cache/gemlang)")
     p.add_argument("--results", type=Path, default=RESULTS)
     args = p.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-    from gemlang.data import deduplicate, duplicate_groups, scan_image_folder
+    from gemlang.data import scan_image_folder
     from gemlang.evaluation import top_k_accuracy, write_json_atomic
-    from gemlang.features import FeatureCache, FeatureExtractor
+    from gemlang.features import FeatureCache
     from gemlang.io import write_text_atomic
     from gemlang.knowledge import all_gems, get_facts
     from gemlang.language.describe import describe_prediction
     from gemlang.language.scoring import score_captions
-    from gemlang.training import encode_folder
+    from gemlang.training import folder_features
 
     started = time.time()
     cache = FeatureCache(args.cache)
-    data = deduplicate(scan_image_folder(args.data))
-    data, X = encode_folder(data, FeatureExtractor(args.encoder), cache, progress=True)
-    groups = duplicate_groups(data)
+    recipe = BUILT_IN.with_changes(encoder=args.encoder)
+    folder = folder_features(scan_image_folder(args.data), recipe.extractor(), cache, progress=True)
+    data, X, groups = folder.data, folder.features, folder.groups
     gems = [get_facts(c) for c in data.classes]
-    probs = held_out_probabilities(data, X, groups, args.folds, args.seed)
+    probs = held_out_probabilities(data, X, groups, args.folds, args.seed, recipe)
     retrieved = retrieved_descriptions(data, groups, gems, cache, args.folds, args.seed, args.alignment_encoder)
 
     rng = np.random.default_rng(args.seed)
@@ -226,7 +222,8 @@ def main(argv: list[str] | None = None) -> int:
         "data": os.path.relpath(args.data, REPO),
         "n_images": len(ids),
         "folds": args.folds,
-        "classifier_encoder": args.encoder,
+        "classifier_encoder": recipe.encoder,
+        "classifier_head": recipe.head,
         "classifier_top1": top_k_accuracy(data.labels, probs, 1),
         "retrieval_top1": float(
             np.mean([r == gems[y].description for r, y in zip(retrieved, data.labels, strict=True)])

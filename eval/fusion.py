@@ -28,7 +28,6 @@ import torch
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "gemstones" / "train"
-DEFAULT_ENCODER = "mobilenet_v2_multi+colour_hist"
 DEFAULT_FUSION_DIR = REPO / "gemlang" / "default_fusion"
 # Readers less careful than training assumes: (condition, hardness noise in Mohs, share of places from elsewhere).
 HARSHER = {
@@ -39,14 +38,12 @@ HARSHER = {
 
 
 def load_features(data_dir: Path, encoder: str, tta: bool):
-    from gemlang.data import deduplicate, duplicate_groups, scan_image_folder
+    from gemlang.data import scan_image_folder
     from gemlang.features import FeatureCache, FeatureExtractor
-    from gemlang.training import encode_folder
+    from gemlang.training import folder_features
 
-    data = deduplicate(scan_image_folder(data_dir))
-    extractor = FeatureExtractor(encoder, tta=tta)
-    data, X = encode_folder(data, extractor, FeatureCache(), progress=True)
-    return data, X, duplicate_groups(data)
+    folder = folder_features(scan_image_folder(data_dir), FeatureExtractor(encoder, tta=tta), FeatureCache())
+    return folder.data, folder.features, folder.groups
 
 
 def recipe(model: str) -> tuple[str, bool, dict, str]:
@@ -57,13 +54,16 @@ def recipe(model: str) -> tuple[str, bool, dict, str]:
         clf = GemClassifier.load(model)
         return clf.extractor.spec, clf.extractor.tta, dict(clf.head.config), f"model {model}"
     except ModelError as e:
-        print(f"note: {e} Using {DEFAULT_ENCODER} with a linear head.", file=sys.stderr)
-        return DEFAULT_ENCODER, False, {"type": "linear"}, "fallback recipe (no default model)"
+        from gemlang.recipe import BUILT_IN
+
+        print(f"note: {e} Using the built-in recipe ({BUILT_IN.encoder}, {BUILT_IN.head} head).", file=sys.stderr)
+        head_config = {"type": BUILT_IN.head, **BUILT_IN.head_options}
+        return BUILT_IN.encoder, BUILT_IN.tta, head_config, "built-in recipe (no default model)"
 
 
 def evaluate(args) -> dict:
     from gemlang.data import stratified_group_folds
-    from gemlang.heads import build_head, fit_temperature
+    from gemlang.heads import build_head
     from gemlang.heads.fusion import (
         CONDITIONS,
         class_knowledge,
@@ -71,7 +71,7 @@ def evaluate(args) -> dict:
         fit_fusion,
         unsure_threshold,
     )
-    from gemlang.training import out_of_fold_logits
+    from gemlang.training import held_out_predictions
 
     encoder, tta, head_config, source = recipe(args.model)
     data, X, groups = load_features(Path(args.data), encoder, tta)
@@ -83,7 +83,7 @@ def evaluate(args) -> dict:
     started = time.time()
     weights = []
     for fold, (train_idx, test_idx) in enumerate(stratified_group_folds(y, groups, args.folds, args.seed), 1):
-        inner = out_of_fold_logits(
+        inner = held_out_predictions(
             X[train_idx],
             y[train_idx],
             groups[train_idx],
@@ -91,8 +91,8 @@ def evaluate(args) -> dict:
             args.inner_folds,
             args.seed,
         )
-        temperature = fit_temperature(inner, y[train_idx])
-        inner_logp = torch.log_softmax(torch.from_numpy(inner) / temperature, 1).numpy()
+        temperature = inner.temperature
+        inner_logp = inner.log_probabilities()
         head = build_head(head_config).fit(X[train_idx], y[train_idx], seed=args.seed)
         with torch.no_grad():
             test_logits = head(torch.from_numpy(X[test_idx]))

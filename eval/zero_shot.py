@@ -23,23 +23,24 @@ from pathlib import Path
 
 import numpy as np
 
+from gemlang.recipe import ALIGNMENT_IMAGE_ENCODER
+
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "gemstones" / "train"
 RESULTS = REPO / "eval" / "results"
 
 
 def load_features(data_dir: Path, encoder: str, cache_dir: Path | None):
-    from gemlang.data import deduplicate, duplicate_groups, scan_image_folder
+    from gemlang.data import scan_image_folder
     from gemlang.features import FeatureCache, FeatureExtractor
     from gemlang.knowledge import get_facts
-    from gemlang.training.fit import encode_folder
+    from gemlang.training import folder_features
 
     cache = FeatureCache(cache_dir)
-    data = deduplicate(scan_image_folder(data_dir))
     extractor = FeatureExtractor(encoder)
-    data, X = encode_folder(data, extractor, cache, progress=True)
-    gems = [get_facts(c) for c in data.classes]
-    return data, X, duplicate_groups(data), gems, extractor, cache
+    folder = folder_features(scan_image_folder(data_dir), extractor, cache, progress=True)
+    gems = [get_facts(c) for c in folder.data.classes]
+    return folder.data, folder.features, folder.groups, gems, extractor, cache
 
 
 def topk(y, scores, k):
@@ -280,7 +281,7 @@ Rebuild: `python eval/zero_shot.py --build` (from cached features: a few minutes
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    p.add_argument("--encoder", default="mobilenet_v2_multi+colour_hist")
+    p.add_argument("--encoder", default=ALIGNMENT_IMAGE_ENCODER)
     p.add_argument("--folds", type=int, default=5)
     p.add_argument("--unseen", type=int, default=15, help="classes held out entirely (default 15)")
     p.add_argument("--draws", type=int, default=3, help="random draws of the held-out classes (default 3)")

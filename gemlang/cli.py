@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 
 from gemlang.errors import GemlangError
@@ -28,8 +29,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def show_progress_messages() -> logging.Handler:
+    """Print the library's progress messages (logger "gemlang", INFO and up) on stderr, as plain lines."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    logger = logging.getLogger("gemlang")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    return handler
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    handler = show_progress_messages()
     try:
         return args.func(args) or 0
     # A missing file the person named is theirs to fix too; any other exception is a bug and keeps its traceback.
@@ -39,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    finally:
+        logging.getLogger("gemlang").removeHandler(handler)
 
 
 if __name__ == "__main__":

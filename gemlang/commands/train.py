@@ -6,7 +6,7 @@ from pathlib import Path
 
 
 def register(subparsers) -> None:
-    from gemlang.training import DEFAULT_ENCODER
+    from gemlang.recipe import TRAIN_DEFAULT
 
     p = subparsers.add_parser(
         "train",
@@ -20,10 +20,11 @@ def register(subparsers) -> None:
     )
     p.add_argument("--data", type=Path, help="folder with one sub-folder of photos per class")
     p.add_argument("--out", type=Path, help="model folder to write (config.json + safetensors)")
-    p.add_argument("--encoder", default=DEFAULT_ENCODER,
-                   help=f"encoder name, or several joined by '+' (default {DEFAULT_ENCODER}); see --list-encoders")
-    p.add_argument("--head", default="linear", choices=["linear", "mlp", "linear+mlp"],
-                   help="classifier head: linear (default), mlp, or linear+mlp (their probabilities averaged)")
+    p.add_argument("--encoder", default=None, help=f"encoder name, or several joined by '+' "
+                   f"(default {TRAIN_DEFAULT.encoder}); see --list-encoders")
+    p.add_argument("--head", default=None, choices=["linear", "mlp", "linear+mlp"],
+                   help=f"classifier head: linear, mlp, or linear+mlp (their probabilities averaged); "
+                   f"default {TRAIN_DEFAULT.head}")
     p.add_argument("--tta", action="store_true", help="average features of each photo and its mirror image")
     p.add_argument("--cv", type=int, default=None,
                    help="folds for cross-validation and calibration (default 5, or the method's); 0 skips")
@@ -59,9 +60,9 @@ def run(args) -> int:
     args.cv = 5 if args.cv is None else args.cv
     data = scan_image_folder(args.data)
     print(f"{len(data)} photos in {len(data.classes)} classes from {args.data}")
-    options = {"C": args.C} if args.C is not None and args.head != "mlp" else {}
+    options = {"C": args.C} if args.C is not None and args.head != "mlp" else None
     clf = train_classifier(
-        data, encoder=args.encoder, head=args.head, tta=args.tta, cv=args.cv, seed=args.seed,
+        data, encoder=args.encoder, head=args.head, tta=args.tta or None, cv=args.cv, seed=args.seed,
         cache=FeatureCache(args.cache), head_options=options,
     )
     for path, reason in clf.info["trained_on"]["skipped"]:

@@ -418,12 +418,14 @@ def out_of_fold_log_probabilities(
 ) -> np.ndarray:
     """Calibrated log-probabilities of each photo from a copy of the classifier's head that never saw it."""
     from gemlang.heads import build_head
-    from gemlang.training import out_of_fold_logits
+    from gemlang.training import held_out_predictions
 
     config = dict(classifier.head.config)
     groups = np.arange(len(labels)) if groups is None else groups
-    logits = out_of_fold_logits(features, labels, groups, lambda: build_head(config), folds, seed, progress=log)
-    return torch.log_softmax(torch.from_numpy(logits) / classifier.temperature, 1).numpy()
+    held_out = held_out_predictions(
+        features, labels, groups, lambda: build_head(config), folds, seed, classifier.temperature, progress=log
+    )
+    return held_out.log_probabilities()
 
 
 def evaluate_fusion(head: FusionHead, image_logp: np.ndarray, labels: np.ndarray, seed: int = 0) -> dict:
@@ -521,17 +523,16 @@ def build_fusion(
     Photos are deduplicated, encoded through the feature cache, and re-scored out of fold with the
     classifier's own head recipe and temperature; those held-out probabilities train the fusion head.
     """
-    from gemlang.data import DatasetError, deduplicate, duplicate_groups
-    from gemlang.training import encode_folder
+    from gemlang.data import DatasetError
+    from gemlang.training import folder_features
 
-    data = deduplicate(data)
     unknown = sorted(set(data.classes) - set(classifier.classes))
     if unknown:
         raise DatasetError(f"{data.root}: classes the model does not know: {', '.join(unknown)}")
-    data, X = encode_folder(data, classifier.extractor, cache, progress=False)
+    folder = folder_features(data, classifier.extractor, cache, progress=False)
+    data, X, groups = folder.data, folder.features, folder.groups
     index = {c: i for i, c in enumerate(classifier.classes)}
     y = np.array([index[data.classes[label]] for label in data.labels])
-    groups = duplicate_groups(data)
     counts = np.bincount(y)
     folds = min(folds, int(counts[counts > 0].min()))
     if folds < 2:

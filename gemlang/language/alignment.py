@@ -1,7 +1,7 @@
 """gemlang's CLIP-style image-text space, built from parts that exist offline.
 
 No CLIP weights are available here, so the two towers are frozen models gemlang already has: a gemlang
-image encoder (default "mobilenet_v2_multi+colour_hist", features cached on disk) and all-MiniLM-L6-v2
+image encoder (default `gemlang.recipe.ALIGNMENT_IMAGE_ENCODER`, features cached on disk) and all-MiniLM-L6-v2
 for text. Only two small projection heads into a shared 256-d space and the temperature are trained, with
 the CLIP contrastive loss, on photos paired with phrasings of their gem's knowledge-base facts
 (`gemlang.language.alignment_training`). The space then gives:
@@ -40,10 +40,11 @@ from gemlang.io import atomic_folder
 from gemlang.knowledge import GemFacts, all_gems, class_names
 from gemlang.language.text_encoder import TEXT_EMBEDDING_DIM, TEXT_ENCODER_NAME, embed_texts
 from gemlang.model import ModelError
+from gemlang.recipe import ALIGNMENT_IMAGE_ENCODER
 
 FORMAT = "gemlang-alignment"
 DEFAULT_ALIGNMENT_DIR = Path(__file__).with_name("default_alignment")
-DEFAULT_IMAGE_ENCODER = "mobilenet_v2_multi+colour_hist"
+DEFAULT_IMAGE_ENCODER = ALIGNMENT_IMAGE_ENCODER
 WEIGHTS_FILE = "alignment.safetensors"
 ZERO_SHOT_PROMPTS = "zero_shot.txt"
 MAX_LOGIT_SCALE = math.log(100.0)  # CLIP's clamp: a temperature below 0.01 only overfits

@@ -50,7 +50,7 @@ def zero_shot_predictions(
     progress: bool = True,
 ) -> tuple[np.ndarray, np.ndarray, list[str], ImageFolder]:
     """(labels, probabilities, candidate names, readable data): labels index the candidate names."""
-    from gemlang.training.fit import encode_folder
+    from gemlang.training import encode_folder
 
     names = candidate_names(data.classes, candidates)
     data_ok, X = encode_folder(data, model.extractor, cache, progress)

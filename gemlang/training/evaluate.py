@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import numpy as np
-import torch
 
 from gemlang.data import DatasetError, ImageFolder, duplicate_groups
 from gemlang.evaluation import classification_metrics, write_report
 from gemlang.features import FeatureCache
-from gemlang.heads import HEADS, fit_temperature
 from gemlang.model import GemClassifier
-from gemlang.training.fit import encode_folder, out_of_fold_logits
+from gemlang.recipe import Recipe
+from gemlang.training.folds import encode_folder, held_out_predictions
+
+logger = logging.getLogger("gemlang")
 
 
 def _labels_in_model_order(data: ImageFolder, clf: GemClassifier) -> np.ndarray:
@@ -47,15 +49,15 @@ def cross_validate_recipe(
 ) -> dict:
     """Retrain the model's encoder + head recipe on K duplicate-aware folds of `data`; score held-out photos."""
     data, X = encode_folder(data, clf.extractor, cache)
-    config = dict(clf.head.config)
-    kind = config.pop("type")
-    config.update(in_dim=X.shape[1], n_classes=len(data.classes))
+    recipe = Recipe.of_classifier(clf)
     groups = duplicate_groups(data)
-    logits = out_of_fold_logits(X, data.labels, groups, lambda: HEADS[kind](**config), k, seed, progress=print)
-    temperature = fit_temperature(logits, data.labels)
-    probs = torch.softmax(torch.from_numpy(logits) / temperature, 1).numpy()
+    held_out = held_out_predictions(
+        X, data.labels, groups, lambda: recipe.make_head(X.shape[1], len(data.classes)), k, seed,
+        progress=logger.info,
+    )
+    probs = held_out.probabilities()
     metrics = classification_metrics(data.labels, probs, data.classes)
-    metrics.update(folds=k, encoder=clf.extractor.spec, head=kind,
+    metrics.update(folds=k, encoder=clf.extractor.spec, head=recipe.head,
                    skipped=[[str(p), why] for p, why in data.skipped])
     write_report(metrics, data.labels, probs, data.classes, out_dir)
     return metrics
