@@ -34,7 +34,15 @@ def register(subparsers) -> None:
     p.add_argument("--list-encoders", action="store_true", help="list the encoders and exit")
     p.add_argument("--method", default=None, metavar="NAME",
                    help="train a seed paper's method instead (see --list-methods); --cv K cross-validates it")
-    p.add_argument("--epochs", type=int, default=None, help="with --method: override the preset's epochs")
+    p.add_argument("--finetune", action="store_true",
+                   help="fine-tune the --encoder network end to end (mobilenet_v2, efficientnet_lite0/1/2) instead "
+                        "of training a head on frozen features; slower, more accurate; resumable")
+    p.add_argument("--checkpoint", type=Path, default=None,
+                   help="with --finetune: folder for the per-epoch checkpoint (default OUT.checkpoint); run the "
+                        "same command again to continue a run that was stopped")
+    p.add_argument("--batch-size", type=int, default=None, help="with --finetune: photos per step (default 32)")
+    p.add_argument("--epochs", type=int, default=None,
+                   help="with --method or --finetune: override the number of epochs")
     p.add_argument("--list-methods", action="store_true", help="list the seed papers' methods and exit")
     p.set_defaults(func=run)
 
@@ -57,6 +65,8 @@ def run(args) -> int:
         raise CommandError("--data DIR and --out MODEL_DIR are required (or --list-encoders, --list-methods)")
     if args.method:
         return run_method(args)
+    if args.finetune:
+        return run_finetune(args)
     args.cv = 5 if args.cv is None else args.cv
     data = scan_image_folder(args.data)
     print(f"{len(data)} photos in {len(data.classes)} classes from {args.data}")
@@ -85,4 +95,34 @@ def run_method(args) -> int:
         return 0
     overrides = {"epochs": args.epochs}
     train_method(args.method, args.data, args.out, cv=args.cv, seed=args.seed, overrides=overrides)
+    return 0
+
+
+def run_finetune(args) -> int:
+    import shutil
+
+    from accelerate import PartialState
+
+    from gemlang.data import scan_image_folder
+    from gemlang.training.finetune import FinetuneConfig, finetune_classifier
+
+    config = FinetuneConfig(backbone=args.encoder, seed=args.seed)
+    if args.epochs is not None:
+        config.epochs = args.epochs
+    if args.batch_size is not None:
+        config.batch_size = args.batch_size
+    checkpoint = args.checkpoint or args.out.with_name(f"{args.out.name}.checkpoint")
+    data = scan_image_folder(args.data)
+    print(f"{len(data)} photos in {len(data.classes)} classes from {args.data}")
+    clf = finetune_classifier(data, config, checkpoint_dir=checkpoint)
+    if not PartialState().is_main_process:  # under `accelerate launch`, one process writes the model
+        return 0
+    for path, reason in clf.info["trained_on"]["skipped"]:
+        print(f"skipped {path}: {reason}")
+    from gemlang.evaluation import summary_line
+
+    print(f"validation fold: {summary_line(clf.info['validation'])}")
+    clf.save(args.out)
+    shutil.rmtree(checkpoint, ignore_errors=True)
+    print(f"model written to {args.out} (fine-tuned encoder in encoder.safetensors)")
     return 0

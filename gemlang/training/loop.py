@@ -5,7 +5,8 @@ ResNet-50 fine-tuning). A method supplies only `loss_fn(model, batch, training) 
 the loop does the rest: seeding, device placement (the GPU when Accelerate finds one, else the CPU),
 progress bars, validation after every epoch, keeping the best state (atomically written as
 safetensors when a checkpoint path is given), stopping when validation stops improving, and handing
-back the model in its best state.
+back the model in its best state. With `resume=True` the full training state is saved after every
+epoch (gemlang.training.checkpoint) and a run started again continues where the last one stopped.
 """
 
 from __future__ import annotations
@@ -21,10 +22,12 @@ from pathlib import Path
 import torch
 from accelerate import Accelerator
 from accelerate.utils import set_seed
-from safetensors.torch import save_file
+from safetensors.torch import load_file, save_file
 from torch import nn
 from torch.utils.data import DataLoader, Dataset
 from tqdm.auto import tqdm
+
+from gemlang.training.checkpoint import load_training_state, save_training_state
 
 # loss_fn(model, batch, training) -> (mean loss of the batch, number of correct predictions or None)
 LossFn = Callable[[nn.Module, tuple, bool], tuple[torch.Tensor, int | None]]
@@ -42,6 +45,7 @@ class TrainConfig:
     progress: bool = True
     desc: str = "training"
     checkpoint_dir: str | None = None  # best state also written to <dir>/<desc>.safetensors
+    resume: bool = False  # with a checkpoint: save the state every epoch and continue from it if present
 
 
 @dataclass
@@ -74,11 +78,14 @@ def train_loop(
     val_data: Dataset | None,
     config: TrainConfig,
     checkpoint: str | Path | None = None,
+    param_groups: list[dict] | None = None,
 ) -> TrainResult:
     """Train the parameters of `model` that require grad with AdamW and cosine decay; return the best epoch.
 
     Without `val_data` the last epoch is the best one (nothing to stop early on). The best state is
     written to `checkpoint` and/or `config.checkpoint_dir`, if given, each time it improves.
+    `param_groups` (AdamW groups with their own "lr") replace the single group at `config.lr`, e.g. for
+    discriminative learning rates: a pretrained trunk learns slower than a fresh head.
     """
     if checkpoint is None and config.checkpoint_dir:
         slug = "".join(c if c.isalnum() else "-" for c in config.desc.lower()).strip("-")
@@ -88,13 +95,14 @@ def train_loop(
     params = [p for p in model.parameters() if p.requires_grad]
     if not params:
         raise ValueError("the model has no trainable parameters (all have requires_grad=False)")
-    optimizer = torch.optim.AdamW(params, lr=config.lr, weight_decay=config.weight_decay)
+    optimizer = torch.optim.AdamW(param_groups or params, lr=config.lr, weight_decay=config.weight_decay)
+    generator = torch.Generator().manual_seed(config.seed)
     loader = DataLoader(
         train_data,
         batch_size=config.batch_size,
         shuffle=True,
         drop_last=len(train_data) > config.batch_size,
-        generator=torch.Generator().manual_seed(config.seed),
+        generator=generator,
     )
     steps = len(loader) if config.max_batches is None else min(len(loader), config.max_batches)
     scheduler = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=max(1, steps * config.epochs))
@@ -105,8 +113,19 @@ def train_loop(
     history: list[dict] = []
     best: dict | None = None
     best_state: dict[str, torch.Tensor] | None = None
-    stale = 0
-    for epoch in range(1, config.epochs + 1):
+    stale, first_epoch, earlier_seconds = 0, 1, 0.0
+    resuming = bool(checkpoint and config.resume)
+    if resuming:
+        record = load_training_state(checkpoint, accelerator.unwrap_model(model), optimizer, scheduler, generator)
+        if record is not None:
+            history, best, stale = record["history"], record["best"], record["stale"]
+            first_epoch, earlier_seconds = record["epoch"] + 1, record["seconds"]
+            best_state = load_file(str(checkpoint), device=str(device))
+            if config.progress:
+                print(f"  resuming {config.desc} after epoch {record['epoch']} from {checkpoint}")
+    for epoch in range(first_epoch, config.epochs + 1):
+        if stale >= config.patience:
+            break
         model.train()
         total, count = 0.0, 0
         bar = tqdm(
@@ -141,12 +160,16 @@ def train_loop(
             best = {"score": score, **row}
             stale = 0
             best_state = {k: v.detach().clone() for k, v in accelerator.unwrap_model(model).state_dict().items()}
-            if checkpoint:
+            if checkpoint and accelerator.is_main_process:
                 save_state_atomic(best_state, checkpoint)
         else:
             stale += 1
-            if stale >= config.patience:
-                break
+        if resuming and accelerator.is_main_process:
+            record = {"epoch": epoch, "history": history, "best": best, "stale": stale,
+                      "seconds": earlier_seconds + time.time() - started}
+            save_training_state(checkpoint, accelerator.unwrap_model(model), optimizer, scheduler, generator, record)
+        if stale >= config.patience:
+            break
     model = accelerator.unwrap_model(model)
     model.load_state_dict(best_state)
     model.eval()
@@ -155,7 +178,7 @@ def train_loop(
         best_val_loss=float(best.get("val_loss", math.nan)),
         best_val_accuracy=best.get("val_accuracy"),
         stopped_early=len(history) < config.epochs,
-        seconds=round(time.time() - started, 1),
+        seconds=round(earlier_seconds + time.time() - started, 1),
         history=history,
     )
 
