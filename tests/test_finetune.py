@@ -108,3 +108,15 @@ def test_discriminative_learning_rates_slow_down_towards_the_input():
     lrs = [g["lr"] for g in groups]
     assert lrs == sorted(lrs, reverse=True) and lrs[0] > lrs[-1]
     assert sum(len(g["params"]) for g in groups) == len(list(encoder.parameters())) + len(list(head.parameters()))
+
+
+def test_train_finetune_command_writes_a_model_with_its_encoder_and_cleans_its_checkpoint(tiny_folder, tmp_path):
+    from gemlang.cli import main
+
+    out = tmp_path / "model"
+    assert main(["train", "--finetune", "--data", str(tiny_folder), "--out", str(out), "--epochs", "1",
+                 "--batch-size", "8"]) == 0
+    assert (out / "encoder.safetensors").is_file()
+    assert not (tmp_path / "model.checkpoint").exists()
+    clf = GemClassifier.load(out)
+    assert clf.extractor.spec == "mobilenet_v2" and clf.info["finetune"]["epochs"] == 1

@@ -106,7 +106,9 @@ def run_finetune(args) -> int:
     from gemlang.data import scan_image_folder
     from gemlang.training.finetune import FinetuneConfig, finetune_classifier
 
-    config = FinetuneConfig(backbone=args.encoder, seed=args.seed)
+    config = FinetuneConfig(seed=args.seed)
+    if args.encoder is not None:
+        config.backbone = args.encoder
     if args.epochs is not None:
         config.epochs = args.epochs
     if args.batch_size is not None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -36,6 +37,7 @@ from torchvision.transforms import v2 as T
 
 from gemlang.data import ImageFolder, deduplicate, duplicate_groups, stratified_group_folds
 from gemlang.encoders import Encoder, create_encoder
+from gemlang.errors import UsageError
 from gemlang.evaluation import classification_metrics
 from gemlang.features import FeatureExtractor
 from gemlang.heads import LinearHead, fit_temperature
@@ -44,10 +46,11 @@ from gemlang.methods.photos import load_photos, normalise, random_affine
 from gemlang.model import GemClassifier
 from gemlang.training.loop import TrainConfig, train_loop
 
+logger = logging.getLogger("gemlang")
 FINETUNABLE = ("mobilenet_v2", "efficientnet_lite0", "efficientnet_lite1", "efficientnet_lite2")
 
 
-class FinetuneError(ValueError):
+class FinetuneError(UsageError):
     """Fine-tuning asked of something that cannot be fine-tuned, or a checkpoint of another run."""
 
 
@@ -86,7 +89,7 @@ def finetune_classifier(
     config: FinetuneConfig | None = None,
     val: ImageFolder | None = None,
     checkpoint_dir: str | Path | None = None,
-    log: Callable[[str], None] = print,
+    log: Callable[[str], None] | None = None,
 ) -> GemClassifier:
     """Fine-tune `config.backbone` + a linear head on `data`; a calibrated `GemClassifier`.
 
@@ -95,6 +98,7 @@ def finetune_classifier(
     later call with the same data and config.
     """
     config = config or FinetuneConfig()
+    log = log or logger.info
     if config.backbone not in FINETUNABLE:
         raise FinetuneError(
             f"cannot fine-tune {config.backbone!r}; choose one of: {', '.join(FINETUNABLE)}"
