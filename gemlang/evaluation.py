@@ -1,4 +1,10 @@
-"""Classification metrics and the evaluation report (metrics.json, per-class CSV, confusion matrix PNG)."""
+"""Classification metrics and the evaluation report (metrics.json, per-class CSV, confusion matrix and
+reliability diagram PNGs).
+
+Besides accuracy, the metrics say how far the stated confidence can be trusted (a reliability table and
+its expected calibration error) and which pairs of classes are still mistaken for each other, so a model
+can admit which gems a photo alone does not separate.
+"""
 
 from __future__ import annotations
 
@@ -38,21 +44,54 @@ def classification_metrics(y: np.ndarray, probs: np.ndarray, classes: list[str])
         "macro_recall": float(np.mean(r)),
         "macro_f1": float(np.mean(f)),
         "expected_calibration_error": expected_calibration_error(y, probs),
+        "reliability": reliability_table(y, probs),
+        "confusion_pairs": confusion_pairs(y, probs, classes),
         "per_class": per_class,
     }
 
 
-def expected_calibration_error(y: np.ndarray, probs: np.ndarray, bins: int = 10) -> float:
-    """How far stated confidence is from observed accuracy, averaged over confidence bins."""
+def reliability_table(y: np.ndarray, probs: np.ndarray, bins: int = 10) -> list[dict]:
+    """Per confidence bin (of the top class): how many photos, their mean confidence, how many were right."""
     conf = probs.max(1)
-    correct = probs.argmax(1) == y
+    correct = probs.argmax(1) == np.asarray(y)
     edges = np.linspace(0, 1, bins + 1)
-    ece = 0.0
+    table = []
     for lo, hi in zip(edges[:-1], edges[1:], strict=True):
         in_bin = (conf > lo) & (conf <= hi)
-        if in_bin.any():
-            ece += in_bin.mean() * abs(correct[in_bin].mean() - conf[in_bin].mean())
-    return float(ece)
+        n = int(in_bin.sum())
+        table.append({"from": float(lo), "to": float(hi), "n": n,
+                      "confidence": float(conf[in_bin].mean()) if n else None,
+                      "accuracy": float(correct[in_bin].mean()) if n else None})
+    return table
+
+
+def expected_calibration_error(y: np.ndarray, probs: np.ndarray, bins: int = 10) -> float:
+    """How far stated confidence is from observed accuracy, averaged over confidence bins."""
+    table = reliability_table(y, probs, bins)
+    total = sum(row["n"] for row in table)
+    return float(sum(row["n"] / total * abs(row["accuracy"] - row["confidence"]) for row in table if row["n"]))
+
+
+def confusion_pairs(y: np.ndarray, probs: np.ndarray, classes: list[str], min_errors: int = 2,
+                    limit: int = 30) -> list[dict]:
+    """Pairs of classes mistaken for each other, most confused first.
+
+    `rate` is the share of the two classes' photos that went to the other one of the pair: a pair with a
+    high rate is one a photo alone does not separate reliably.
+    """
+    y = np.asarray(y)
+    cm = confusion_matrix(y, probs.argmax(1), labels=range(len(classes)))
+    counts = np.bincount(y, minlength=len(classes))
+    pairs = []
+    for a in range(len(classes)):
+        for b in range(a + 1, len(classes)):
+            errors = int(cm[a, b] + cm[b, a])
+            photos = int(counts[a] + counts[b])
+            if errors >= min_errors:
+                pairs.append({"classes": [classes[a], classes[b]], "a_as_b": int(cm[a, b]), "b_as_a": int(cm[b, a]),
+                              "photos": photos, "rate": errors / max(photos, 1)})
+    pairs.sort(key=lambda p: (-(p["a_as_b"] + p["b_as_a"]), -p["rate"]))
+    return pairs[:limit]
 
 
 def write_report(metrics: dict, y: np.ndarray, probs: np.ndarray, classes: list[str], out_dir: str | Path) -> Path:
@@ -65,7 +104,39 @@ def write_report(metrics: dict, y: np.ndarray, probs: np.ndarray, classes: list[
         writer.writeheader()
         writer.writerows(metrics["per_class"])
     plot_confusion_matrix(y, probs.argmax(1), classes, out_dir / "confusion_matrix.png")
+    plot_reliability(metrics["reliability"], out_dir / "reliability.png")
     return out_dir
+
+
+def plot_reliability(table: list[dict], path: Path, title: str = "Reliability diagram") -> None:
+    """Accuracy against stated confidence per bin (bars), the diagonal a perfectly calibrated model follows,
+    and how many photos each bin holds."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    rows = [r for r in table if r["n"]]
+    total = sum(r["n"] for r in rows)
+    ece = sum(r["n"] / total * abs(r["accuracy"] - r["confidence"]) for r in rows)
+    fig, (ax, ax_n) = plt.subplots(2, 1, figsize=(5, 6), sharex=True, gridspec_kw={"height_ratios": [3, 1]})
+    width = table[0]["to"] - table[0]["from"]
+    centres = [(r["from"] + r["to"]) / 2 for r in rows]
+    ax.bar(centres, [r["accuracy"] for r in rows], width=width * 0.9, color="#4c72b0", label="observed accuracy")
+    ax.plot([r["confidence"] for r in rows], [r["confidence"] for r in rows], "o", color="#dd8452",
+            label="mean confidence")
+    ax.plot([0, 1], [0, 1], "--", color="grey", label="perfect calibration")
+    ax.set_ylabel("accuracy")
+    ax.set_ylim(0, 1)
+    ax.set_title(f"{title} (ECE {ece:.3f})")
+    ax.legend(loc="upper left", fontsize=8)
+    ax_n.bar(centres, [r["n"] for r in rows], width=width * 0.9, color="#8c8c8c")
+    ax_n.set_xlabel("confidence of the top class")
+    ax_n.set_ylabel("photos")
+    ax_n.set_xlim(0, 1)
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
 
 
 def plot_confusion_matrix(y: np.ndarray, pred: np.ndarray, classes: list[str], path: Path) -> None:
