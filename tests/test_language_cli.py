@@ -126,7 +126,7 @@ def test_catalog_refuses_an_unknown_output_format(workspace, capsys):
             str(workspace / "model"),
         ]
     )
-    assert code == 2 and ".csv, .jsonl or .md" in capsys.readouterr().err
+    assert code == 2 and ".jsonl, .csv, .md or .parquet" in capsys.readouterr().err
 
 
 def _id_text_csv(path, rows):

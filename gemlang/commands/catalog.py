@@ -1,4 +1,4 @@
-"""`gemlang catalog DIR --out FILE`: a catalog description for every photo of a folder."""
+"""`gemlang catalog DIR --out FILE`: a description for every photo of a collection, streaming and resumable."""
 
 from __future__ import annotations
 
@@ -9,21 +9,24 @@ from pathlib import Path
 def register(subparsers) -> None:
     p = subparsers.add_parser(
         "catalog",
-        help="describe every photo of a folder (CSV, JSONL or Markdown)",
+        help="describe every photo of a folder (JSONL, CSV, Markdown or Parquet); resumable",
         description=(
-            "Classify and describe every photo under DIR (sub-folders included) and write OUT: .csv (one "
-            "row a photo), .jsonl (one JSON object a photo, with the top candidates) or .md. Photos that "
-            "cannot be read are listed with the reason and the rest are still described; the exit status "
-            "is 1 if any failed."
+            "Classify and describe every photo under DIR (sub-folders included) into OUT: .jsonl (one JSON "
+            "object a photo, with the top candidates), .csv, .md, or .parquet (a folder of Parquet parts, for "
+            "large collections). Rows are committed batch by batch: if the run is stopped, the same command "
+            "resumes it, skipping photos whose content is already in OUT. OUT.run.json records the model and "
+            "options; resuming with others is an error (use another --out, or --restart). Photos that cannot "
+            "be read are listed with the reason and the rest are still described; the exit status is 1 if any "
+            "photo of the catalog failed."
+        ),
+        epilog=(
+            "On a Ray cluster: gemlang catalog /shared/photos --out /shared/catalog.parquet --engine ray "
+            "--address auto --workers 16 (see README, 'Large collections')."
         ),
     )
     p.add_argument("folder", type=Path, metavar="DIR", help="folder of photos")
-    p.add_argument(
-        "--out", required=True, type=Path, metavar="FILE", help="catalog file: .csv, .jsonl or .md"
-    )
-    p.add_argument(
-        "--model", default="default", help="model folder from `gemlang train`, or 'default' (built in)"
-    )
+    p.add_argument("--out", required=True, type=Path, metavar="OUT", help="catalog file: .jsonl, .csv, .md or .parquet")
+    p.add_argument("--model", default="default", help="model folder from `gemlang train`, or 'default' (built in)")
     p.add_argument(
         "--generator",
         default=None,
@@ -32,26 +35,69 @@ def register(subparsers) -> None:
     )
     p.add_argument("--top-k", type=int, default=5, help="candidates kept per photo (default 5)")
     p.add_argument("--cache", type=Path, default=None, help="feature cache folder (default ~/.cache/gemlang)")
+    p.add_argument("--batch-size", type=int, default=32, help="photos described and committed at a time (default 32)")
+    p.add_argument("--restart", action="store_true", help="discard what OUT holds and catalog from scratch")
+    p.add_argument(
+        "--engine",
+        choices=["local", "ray"],
+        default="local",
+        help="local: this process (default); ray: a Ray Data actor pool (pip install 'gemlang[scale]')",
+    )
+    p.add_argument(
+        "--address",
+        default=None,
+        help="Ray cluster to run on ('auto', or ray://HEAD:10001); default: a local Ray of --workers CPUs",
+    )
+    p.add_argument("--workers", type=int, default=2, help="Ray actors, each holding the model (default 2)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
+    from functools import partial
+
     from gemlang.cli import CommandError
+    from gemlang.collection.catalog_file import CatalogWriter, catalog_format
+    from gemlang.collection.catalog_run import local_batches, run_catalog, run_settings
+    from gemlang.collection.photos import iter_photos
     from gemlang.features import FeatureCache
-    from gemlang.language.catalog import FORMATS, catalog_photos, photo_paths, write_catalog
     from gemlang.language.describe import load_generator
     from gemlang.model import GemClassifier
 
-    if args.out.suffix.lower() not in FORMATS:
-        raise CommandError(f"--out {args.out}: name the catalog file .csv, .jsonl or .md")
-    photos = photo_paths(args.folder)
-    if not photos:
+    catalog_format(args.out)
+    if args.batch_size < 1 or args.workers < 1:
+        raise CommandError("--batch-size and --workers must be at least 1")
+    if next(iter_photos(args.folder), None) is None:
         raise CommandError(f"{args.folder}: no photos found (JPEG, PNG, WebP, BMP, TIFF, GIF)")
-    clf = GemClassifier.load(args.model)
-    rows = catalog_photos(photos, clf, load_generator(args.generator), args.top_k, FeatureCache(args.cache))
-    write_catalog(rows, args.out)
-    failed = [row for row in rows if row.get("error")]
-    for row in failed:
-        print(f"could not describe {row['photo']}: {row['error']}", file=sys.stderr)
-    print(f"{len(rows) - len(failed)} of {len(rows)} photos described; catalog written to {args.out}")
-    return 1 if failed else 0
+    model = args.model if args.model == "default" else str(Path(args.model).resolve())
+    clf = GemClassifier.load(model)
+    writer = CatalogWriter(args.out, run_settings(clf, args.top_k, args.generator, model), restart=args.restart)
+    if args.engine == "ray":
+        from gemlang.collection.ray_engine import ray_batches, start_ray
+
+        start_ray(args.address, args.workers)
+        batches = partial(
+            ray_batches, model=model, generator=args.generator, top_k=args.top_k, batch_size=args.batch_size,
+            cache_dir=str(args.cache.resolve()) if args.cache else None, workers=args.workers,
+        )  # fmt: skip
+    else:
+        batches = partial(
+            local_batches, classifier=clf, generator=load_generator(args.generator), top_k=args.top_k,
+            batch_size=args.batch_size, cache=FeatureCache(args.cache),
+        )  # fmt: skip
+
+    def report(row) -> None:
+        print(f"could not describe {row['error']}", file=sys.stderr, flush=True)
+
+    summary = run_catalog(args.folder, writer, batches, progress=not args.no_progress, on_failure=report)
+    print(
+        f"{summary.described} of {summary.visited} photos described"
+        + (f", {summary.failed} could not be read" if summary.failed else "")
+        + (f", {summary.skipped} already in {args.out.name} (or copies of one)" if summary.skipped else "")
+        + f"; catalog written to {args.out}"
+    )
+    if summary.earlier_failures:
+        print(
+            f"{args.out} also holds {summary.earlier_failures} photo(s) an earlier run could not read", file=sys.stderr
+        )
+    return 1 if summary.any_failed else 0

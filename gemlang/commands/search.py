@@ -29,9 +29,9 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from gemlang.cli import CommandError
+    from gemlang.collection.photos import photo_paths
     from gemlang.features import FeatureCache
     from gemlang.language.alignment import AlignmentModel
-    from gemlang.language.catalog import photo_paths
 
     photos = photo_paths(args.folder)
     if not photos:

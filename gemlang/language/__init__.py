@@ -1,7 +1,6 @@
 """Language side of gemlang: text encoding, image-text alignment, descriptions and caption scoring.
 
 - `describe`: catalog descriptions grounded in the knowledge base (`describe_prediction`, `compare_gems`)
-- `catalog`: batch descriptions of a folder of photos (CSV, JSONL, Markdown)
 - `alignment`, `alignment_training`, `zero_shot`: the CLIP-style image-text space gemlang trains itself
   (zero-shot classification, photo -> description retrieval, text -> photo search)
 - `scoring`: caption scores against references (TF-IDF and semantic cosine)

@@ -1,0 +1,339 @@
+"""The catalog on disk: appended and committed batch by batch, so a killed run loses at most one batch.
+
+Beside OUT lives OUT.run.json, the run record: the settings the catalog was written with (model
+fingerprint, top-k, prose generator, columns) and how much of OUT is committed. Each batch is appended,
+flushed and fsynced, and only then is the record replaced (atomically) with the new committed length.
+Opening OUT again therefore:
+
+- truncates anything past the committed length (a torn line of a run killed mid-write, or a batch whose
+  record never landed), so the file never holds a broken line;
+- refuses, with the settings that differ, to append rows made with another model or option;
+- yields the keys (content hashes) of the photos already catalogued, so they are skipped.
+
+Formats, by OUT's suffix: .jsonl (one JSON object a photo), .csv, .md, and .parquet: a folder of Parquet
+parts, one per batch, each written to a temporary name and renamed (a part is complete or absent).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from gemlang.collection.catalog_rows import COLUMN_NAMES, COLUMNS, row_key
+from gemlang.io import write_json_atomic
+from gemlang.language.describe import percent
+
+RECORD_FORMAT = "gemlang-catalog-run"
+COMPARED_SETTINGS = ("model", "top_k", "generator", "columns")
+
+
+class CatalogFileError(ValueError):
+    """OUT cannot be resumed as asked; the message says why and what to do."""
+
+
+def run_record_path(out: Path) -> Path:
+    return out.with_name(out.name + ".run.json")
+
+
+class KeySet:
+    """Keys of the photos already catalogued, as 64-bit prefixes of their SHA-256: 8 bytes a photo.
+
+    10^7 photos take 80 MB rather than the ~1 GB a set of hex strings would; two different photos share
+    a 64-bit prefix with probability ~3e-6 at that size.
+    """
+
+    def __init__(self, codes: np.ndarray | None = None):
+        self._sorted = np.unique(codes) if codes is not None else np.empty(0, np.uint64)
+        self._recent: set[int] = set()
+
+    @staticmethod
+    def code(key: str) -> int:
+        return int(key.removeprefix("path:")[:16], 16) ^ (1 if key.startswith("path:") else 0)
+
+    def add(self, key: str) -> None:
+        self._recent.add(self.code(key))
+        if len(self._recent) >= 100_000:
+            self._sorted = np.union1d(self._sorted, np.fromiter(self._recent, np.uint64, len(self._recent)))
+            self._recent.clear()
+
+    def __contains__(self, key: str) -> bool:
+        c = self.code(key)
+        if c in self._recent:
+            return True
+        i = np.searchsorted(self._sorted, np.uint64(c))
+        return bool(i < len(self._sorted) and self._sorted[i] == c)
+
+    def __len__(self) -> int:
+        return len(self._sorted) + len(self._recent)
+
+    def to_array(self) -> np.ndarray:
+        return np.union1d(self._sorted, np.fromiter(self._recent, np.uint64, len(self._recent)))
+
+
+# --- formats ---------------------------------------------------------------------------------------------
+class TextCatalog:
+    """JSONL, CSV and Markdown: one file, appended in binary mode so committed lengths are exact bytes."""
+
+    header = ""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def start(self) -> int:
+        with open(self.path, "wb") as f:
+            f.write(self.header.encode())
+            f.flush()
+            os.fsync(f.fileno())
+        return len(self.header.encode())
+
+    def recover(self, committed: int) -> None:
+        size = self.path.stat().st_size
+        if size < committed:
+            raise CatalogFileError(
+                f"{self.path} is shorter than its run record says ({size} < {committed} bytes): it was changed "
+                "outside gemlang. Move it away or pass --restart to catalog from scratch."
+            )
+        if size > committed:
+            os.truncate(self.path, committed)
+
+    def append(self, rows: list[dict[str, Any]]) -> int:
+        with open(self.path, "ab") as f:
+            f.write("".join(self.render(row) for row in rows).encode())
+            f.flush()
+            os.fsync(f.fileno())
+            return f.tell()
+
+    def render(self, row: dict[str, Any]) -> str:
+        raise NotImplementedError
+
+    def keys(self) -> Iterator[tuple[str, bool]]:
+        """(key, failed) of every committed row."""
+        for row in self.rows():
+            yield row_key(row), bool(row.get("error"))
+
+    def rows(self) -> Iterator[dict[str, Any]]:
+        raise NotImplementedError
+
+
+class JsonlCatalog(TextCatalog):
+    def render(self, row: dict[str, Any]) -> str:
+        return json.dumps(row, ensure_ascii=False) + "\n"
+
+    def rows(self) -> Iterator[dict[str, Any]]:
+        with open(self.path, encoding="utf-8") as f:
+            for line in f:
+                yield json.loads(line)
+
+
+def ranked_text(ranked: list[list]) -> str:
+    return "; ".join(f"{label} {percent(p)}" for label, p in ranked)
+
+
+class CsvCatalog(TextCatalog):
+    header = ",".join(COLUMN_NAMES) + "\n"
+
+    def render(self, row: dict[str, Any]) -> str:
+        buffer = io.StringIO()
+        values = []
+        for c in COLUMNS:
+            v = row.get(c.name)
+            if c.kind == "ranked":
+                v = ranked_text(v or [])
+            elif c.kind == "flag":
+                v = "" if v is None else "yes" if v else "no"
+            values.append("" if v is None else v)
+        csv.writer(buffer, lineterminator="\n").writerow(values)
+        return buffer.getvalue()
+
+    def rows(self) -> Iterator[dict[str, Any]]:
+        with open(self.path, encoding="utf-8", newline="") as f:
+            yield from csv.DictReader(f)
+
+
+class MarkdownCatalog(TextCatalog):
+    """Readable, and still resumable: each row carries its key in an HTML comment a reader never sees."""
+
+    header = "# Catalog\n"
+    _KEY = re.compile(r"^<!-- row (\S+)( failed)? -->$", re.MULTILINE)
+
+    def render(self, row: dict[str, Any]) -> str:
+        mark = f"<!-- row {row_key(row)}{' failed' if row.get('error') else ''} -->"
+        if row.get("error"):
+            return f"\n## {row['photo']}\n{mark}\n\nNot described: {row['error']}\n"
+        return f"\n## {row['photo']}: {row['gem']} ({percent(row['probability'])})\n{mark}\n\n{row['description']}\n"
+
+    def keys(self) -> Iterator[tuple[str, bool]]:
+        text = self.path.read_text(encoding="utf-8")
+        for m in self._KEY.finditer(text):
+            yield m.group(1), bool(m.group(2))
+
+
+class ParquetCatalog:
+    """A folder of Parquet parts (a Parquet dataset: pyarrow, pandas, Spark, DuckDB and Ray read it whole)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    @staticmethod
+    def schema():
+        import pyarrow as pa
+
+        ranked = pa.list_(pa.struct([("label", pa.string()), ("probability", pa.float64())]))
+        kinds = {"text": pa.string(), "number": pa.float64(), "flag": pa.bool_(), "ranked": ranked}
+        return pa.schema([(c.name, kinds[c.kind]) for c in COLUMNS])
+
+    def _parts(self) -> list[Path]:
+        return sorted(self.path.glob("part-*.parquet"))
+
+    def start(self) -> int:
+        self.path.mkdir(parents=True, exist_ok=True)
+        for part in self._parts():
+            part.unlink()
+        self.recover(0)
+        return 0
+
+    def recover(self, committed: int) -> None:
+        for tmp in self.path.glob(".part-*"):  # a part being written when the run was killed
+            tmp.unlink()
+
+    def append(self, rows: list[dict[str, Any]]) -> int:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        n = len(self._parts())
+        if rows:
+            columns = {
+                c.name: [
+                    [{"label": label, "probability": p} for label, p in r[c.name] or []]
+                    if c.kind == "ranked"
+                    else r[c.name]
+                    for r in rows
+                ]
+                for c in COLUMNS
+            }
+            table = pa.table(columns, schema=self.schema())
+            final = self.path / f"part-{n:06d}.parquet"
+            tmp = self.path / f".{final.name}.tmp"
+            pq.write_table(table, tmp)
+            with open(tmp, "rb+") as f:
+                os.fsync(f.fileno())
+            os.replace(tmp, final)
+            n += 1
+        return n
+
+    def rows(self) -> Iterator[dict[str, Any]]:
+        import pyarrow.parquet as pq
+
+        for part in self._parts():
+            for row in pq.read_table(part).to_pylist():
+                row["top_k"] = [[t["label"], t["probability"]] for t in row["top_k"] or []]
+                yield row
+
+    def keys(self) -> Iterator[tuple[str, bool]]:
+        import pyarrow.parquet as pq
+
+        for part in self._parts():
+            table = pq.read_table(part, columns=["photo", "sha256", "error"]).to_pydict()
+            for photo, digest, error in zip(table["photo"], table["sha256"], table["error"], strict=True):
+                yield row_key({"photo": photo, "sha256": digest}), bool(error)
+
+
+FORMATS = {".jsonl": JsonlCatalog, ".csv": CsvCatalog, ".md": MarkdownCatalog, ".parquet": ParquetCatalog}
+
+
+def catalog_format(out: Path):
+    fmt = FORMATS.get(out.suffix.lower())
+    if fmt is None:
+        raise CatalogFileError(f"--out {out}: name the catalog file .jsonl, .csv, .md or .parquet (a folder of parts)")
+    if fmt is ParquetCatalog:
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError as e:
+            raise CatalogFileError("Parquet output needs pyarrow: pip install 'gemlang[scale]'") from e
+    return fmt
+
+
+def read_rows(out: str | Path) -> Iterator[dict[str, Any]]:
+    """The committed rows of a catalog (as JSONL holds them; CSV gives its text cells)."""
+    out = Path(out)
+    catalog = catalog_format(out)(out)
+    record = run_record_path(out)
+    if record.exists() and isinstance(catalog, TextCatalog):
+        catalog.recover(json.loads(record.read_text())["committed"])
+    yield from catalog.rows()
+
+
+# --- opening, resuming, committing ---------------------------------------------------------------------------
+class CatalogWriter:
+    """OUT opened for a run: `done` holds the keys already in it; `append` commits one batch."""
+
+    def __init__(self, out: Path, settings: dict[str, Any], restart: bool = False):
+        self.out = out
+        self.settings = settings
+        self.catalog = catalog_format(out)(out)
+        self.record = run_record_path(out)
+        self.done = KeySet()
+        self.earlier_failures = 0
+        if restart or not self._resume():
+            self.committed = self.catalog.start()
+            self._write_record()
+
+    def _resume(self) -> bool:
+        """Check OUT against this run and recover it; False when there is nothing to resume."""
+        if not self.record.exists():
+            if self.out.exists() and (self.out.is_dir() and any(self.out.iterdir()) or self.out.is_file()):
+                raise CatalogFileError(
+                    f"{self.out} exists but has no run record ({self.record.name}), so it was not written by "
+                    "`gemlang catalog` and cannot be resumed. Choose another --out, or pass --restart to replace it."
+                )
+            return False
+        try:
+            record = json.loads(self.record.read_text())
+            earlier, committed = record["settings"], record["committed"]
+        except (OSError, ValueError, KeyError) as e:
+            raise CatalogFileError(f"{self.record}: not a readable run record ({e}); pass --restart") from e
+        if not self.out.exists():
+            return False
+        differ = [k for k in COMPARED_SETTINGS if earlier.get(k) != self.settings.get(k)]
+        if differ:
+            said = "; ".join(
+                f"{k}: {earlier.get(k)!r} in {self.out.name}, {self.settings.get(k)!r} now" for k in differ
+            )
+            raise CatalogFileError(
+                f"{self.out} was written with other settings ({said}). A catalog holds rows of one model and one set "
+                "of options: choose another --out, run with the same options to resume, or pass --restart."
+            )
+        self.catalog.recover(committed)
+        self.committed = committed
+        failures = 0
+
+        def codes() -> Iterator[int]:
+            nonlocal failures
+            for key, failed in self.catalog.keys():
+                failures += failed
+                yield KeySet.code(key)
+
+        self.done = KeySet(np.fromiter(codes(), np.uint64))
+        self.earlier_failures = failures
+        return True
+
+    def _write_record(self) -> None:
+        write_json_atomic(
+            {"format": RECORD_FORMAT, "settings": self.settings, "committed": self.committed}, self.record
+        )
+
+    def append(self, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        self.committed = self.catalog.append(rows)
+        self._write_record()
+        for row in rows:
+            self.done.add(row_key(row))

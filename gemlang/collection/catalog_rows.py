@@ -1,0 +1,104 @@
+"""What one catalog row holds, in one place, and the describing of one batch of photos.
+
+`COLUMNS` is the row schema every output (JSONL, CSV, Markdown, Parquet) and both engines (one process,
+Ray) follow. A column is a name, a kind (how CSV and Parquet store it) and how to read its value off a
+`DescribedPhoto`; adding a column is one line here:
+
+    Column("out_of_scope", "flag", lambda r: r.prediction.out_of_scope),
+
+A photo that cannot be read gets a row with only `photo`, `sha256` (when the file could be hashed) and
+`error` filled; the batch goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gemlang.data.images import file_digest
+
+
+@dataclass
+class DescribedPhoto:
+    """Everything known about one described photo; columns pick their values from it."""
+
+    photo: Path
+    digest: str
+    prediction: Any  # gemlang.model.Prediction
+    description: Any  # gemlang.language.describe.Description
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str  # "text", "number", "flag" or "ranked" ([[label, probability], ...])
+    value: Callable[[DescribedPhoto], Any]
+
+
+def _ranked(r: DescribedPhoto) -> list[list]:
+    return [[label, round(float(p), 4)] for label, p in r.prediction.top_k]
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("photo", "text", lambda r: str(r.photo)),
+    Column("sha256", "text", lambda r: r.digest),
+    Column("gem", "text", lambda r: r.description.gem.name),
+    Column("probability", "number", lambda r: round(float(r.description.probability), 4)),
+    Column("alternative", "text", lambda r: r.description.alternative.name if r.description.alternative else ""),
+    Column("top_k", "ranked", _ranked),
+    Column("description", "text", lambda r: r.description.text),
+    Column("error", "text", lambda r: ""),
+)
+COLUMN_NAMES = [c.name for c in COLUMNS]
+EMPTY = {"text": "", "number": None, "flag": None, "ranked": []}
+
+
+def described_row(r: DescribedPhoto) -> dict[str, Any]:
+    return {c.name: c.value(r) for c in COLUMNS}
+
+
+def error_row(photo: str | Path, digest: str, reason: str) -> dict[str, Any]:
+    row = {c.name: EMPTY[c.kind] for c in COLUMNS}
+    return {**row, "photo": str(photo), "sha256": digest, "error": reason}
+
+
+def row_key(row: dict[str, Any]) -> str:
+    """What identifies a catalogued photo: its content hash, or its path when it could not even be read."""
+    return row.get("sha256") or "path:" + hashlib.sha256(str(row["photo"]).encode()).hexdigest()
+
+
+def digest_or_reason(photo: Path) -> tuple[str, str]:
+    """(content hash, "") or ("", why the file cannot be read)."""
+    try:
+        return file_digest(photo), ""
+    except FileNotFoundError:
+        return "", f"{photo}: no such file. Check the path."
+    except OSError as e:
+        return "", f"{photo}: cannot read the file ({e})"
+
+
+def describe_batch(
+    photos: Sequence[tuple[Path, str]],
+    classifier: Any,
+    generator: Any = None,
+    top_k: int = 5,
+    cache: Any = None,
+) -> list[dict[str, Any]]:
+    """One row per (photo, content hash), in order; photos that cannot be read get an error row."""
+    from gemlang.language.describe import describe_prediction
+
+    if not photos:
+        return []
+    probs, failures = classifier.predict_proba([str(p) for p, _ in photos], cache=cache)
+    rows = []
+    for i, (photo, digest) in enumerate(photos):
+        if i in failures:
+            rows.append(error_row(photo, digest, failures[i]))
+            continue
+        prediction = classifier.rank(probs[i], top_k)
+        description = describe_prediction(prediction.top_k, generator)
+        rows.append(described_row(DescribedPhoto(photo, digest, prediction, description)))
+    return rows

@@ -1,0 +1,118 @@
+"""`gemlang catalog`: describe every photo of a collection into a file, streaming and resumable.
+
+Photos are walked lazily, described a batch at a time and committed to OUT batch by batch
+(`catalog_file.CatalogWriter`), so memory stays flat however large the collection, a killed run loses at
+most one batch, and running the same command again resumes: photos whose content is already in OUT are
+skipped (a renamed or moved photo is not described twice, and neither is a second copy of one).
+
+The describing runs in this process (`engine="local"`) or on Ray Data actors (`engine="ray"`,
+`gemlang.collection.ray_engine`); either way the rows come back here in the folder's order and are written
+by the same code, so both engines give the same file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gemlang.collection.catalog_file import CatalogWriter, KeySet
+from gemlang.collection.catalog_rows import COLUMN_NAMES, describe_batch, digest_or_reason, error_row, row_key
+from gemlang.collection.photos import batched, count_photos, iter_photos
+
+# (photos visited, rows for the ones not skipped) per batch, in the folder's order
+Batches = Iterator[tuple[int, list[dict[str, Any]]]]
+
+
+@dataclass
+class CatalogSummary:
+    visited: int = 0
+    described: int = 0
+    failed: int = 0  # photos of this run that could not be described
+    skipped: int = 0  # already in OUT, or a copy of a photo catalogued earlier in this run
+    earlier_failures: int = 0  # error rows OUT already held when this run started
+
+    @property
+    def any_failed(self) -> bool:
+        return bool(self.failed or self.earlier_failures)
+
+
+def model_fingerprint(classifier: Any) -> str:
+    """A short hash of what decides a classifier's answers: its config and its head's weights."""
+    h = hashlib.sha256(json.dumps(classifier.config(), sort_keys=True, default=str).encode())
+    head = getattr(classifier, "head", None)
+    if head is not None:
+        for name, tensor in sorted(head.state_dict().items()):
+            h.update(name.encode())
+            h.update(tensor.detach().cpu().contiguous().numpy().tobytes())
+    return "sha256:" + h.hexdigest()[:16]
+
+
+def run_settings(classifier: Any, top_k: int, generator: str | None, model_name: str = "") -> dict[str, Any]:
+    """What a catalog's rows depend on; a resumed run must match (see catalog_file.COMPARED_SETTINGS)."""
+    return {
+        "model": model_fingerprint(classifier),
+        "model_source": str(model_name),
+        "top_k": int(top_k),
+        "generator": str(Path(generator).resolve()) if generator else "templates",
+        "columns": list(COLUMN_NAMES),
+    }
+
+
+def local_batches(
+    photos: Iterator[Path],
+    done: KeySet,
+    classifier: Any,
+    generator: Any,
+    top_k: int,
+    batch_size: int,
+    cache: Any,
+) -> Batches:
+    """Describe in this process; photos whose key is in `done` (updated by the caller as it writes) are skipped."""
+    for batch in batched(photos, batch_size):
+        todo, failed = [], []
+        for photo in batch:
+            digest, reason = digest_or_reason(photo)
+            if reason:
+                failed.append(error_row(photo, "", reason))
+            elif digest not in done:
+                todo.append((photo, digest))
+        yield len(batch), failed + describe_batch(todo, classifier, generator, top_k, cache)
+
+
+def run_catalog(
+    folder: str | Path,
+    writer: CatalogWriter,
+    batches: Callable[[Iterator[Path], KeySet], Batches],
+    progress: bool = True,
+    on_failure: Callable[[dict[str, Any]], None] | None = None,
+) -> CatalogSummary:
+    """Stream the photos of `folder` through `batches` (an engine) into `writer`; one commit per batch."""
+    from tqdm.auto import tqdm
+
+    summary = CatalogSummary(earlier_failures=writer.earlier_failures)
+    total = count_photos(folder)
+    with tqdm(total=total, desc="cataloguing", unit="photo", disable=not progress, smoothing=0.05) as bar:
+        if writer.done:
+            bar.set_postfix_str(f"resuming: {len(writer.done)} photos already in {writer.out.name}")
+        for visited, rows in batches(iter_photos(folder), writer.done):
+            fresh, seen = [], set()
+            for row in rows:
+                key = row_key(row)
+                if key in writer.done or key in seen:
+                    continue
+                seen.add(key)
+                fresh.append(row)
+                if row.get("error"):
+                    summary.failed += 1
+                    if on_failure:
+                        on_failure(row)
+            writer.append(fresh)
+            summary.visited += visited
+            summary.described += len(fresh) - sum(1 for r in fresh if r.get("error"))
+            summary.skipped += visited - len(fresh)
+            bar.update(visited)
+    return summary

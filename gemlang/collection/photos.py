@@ -1,0 +1,58 @@
+"""The photos of a folder, walked lazily and in a stable order, so a million-photo folder costs no memory.
+
+The order is the sorted order of names, directory by directory (what `sorted(rglob)` gives for one level),
+so two runs over the same folder visit the photos in the same order: resuming continues where a killed run
+stopped, and the Ray engine's rows come out in the single-process order.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from pathlib import Path
+
+from gemlang.data.images import IMAGE_SUFFIXES
+
+
+def _check_folder(folder: Path) -> None:
+    if not folder.is_dir():
+        raise FileNotFoundError(f"{folder}: no such folder of photos")
+
+
+def iter_photos(folder: str | Path) -> Iterator[Path]:
+    """Every photo under `folder` (sub-folders included, hidden files and folders skipped), lazily."""
+    folder = Path(folder)
+    _check_folder(folder)
+    yield from _walk(folder)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:  # an unreadable sub-folder is skipped, as an unreadable photo would be
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(Path(entry.path))
+        elif Path(entry.name).suffix.lower() in IMAGE_SUFFIXES and entry.is_file():
+            yield Path(entry.path)
+
+
+def count_photos(folder: str | Path) -> int:
+    """How many photos `iter_photos` will yield (a cheap directory walk, for the progress bar's ETA)."""
+    return sum(1 for _ in iter_photos(folder))
+
+
+def photo_paths(folder: str | Path) -> list[Path]:
+    """All photos under `folder` as a list, for folders small enough to hold in memory."""
+    return list(iter_photos(folder))
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    """Consecutive lists of `size` items (the last one shorter)."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch

@@ -1,0 +1,149 @@
+"""`gemlang catalog` on a collection: streaming, resumable after kill -9, one model per file, Parquet, Ray."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import TINY_CLASSES, make_image_folder
+
+from gemlang.cli import main
+from gemlang.collection.catalog_file import KeySet, read_rows, run_record_path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def collection(tmp_path_factory) -> Path:
+    """48 painted photos in three folders, one of them not an image at all."""
+    root = make_image_folder(tmp_path_factory.mktemp("collection") / "photos", per_class=16)
+    (root / "Ruby" / "broken.jpg").write_bytes(b"not a photo")
+    return root
+
+
+def _catalog(folder, out, model, *extra) -> int:
+    return main(["catalog", str(folder), "--out", str(out), "--model", str(model), "--no-progress", *extra])
+
+
+def _photo_count(rows) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row["photo"]] = counts.get(row["photo"], 0) + 1
+    return counts
+
+
+def test_a_killed_run_resumes_with_every_photo_exactly_once(collection, tiny_model_dir, tmp_path):
+    out = tmp_path / "catalog.jsonl"
+    photos = sorted(str(p) for p in collection.rglob("*.jpg"))
+    command = [sys.executable, "-m", "gemlang.cli", "catalog", str(collection), "--out", str(out),
+               "--model", str(tiny_model_dir), "--cache", str(tmp_path / "cache"), "--batch-size", "2"]  # fmt: skip
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    run = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    record = run_record_path(out)
+    deadline = time.time() + 300
+    while time.time() < deadline and run.poll() is None:  # kill -9 once a few batches are committed
+        try:
+            committed = json.loads(record.read_text())["committed"]
+        except (OSError, ValueError, KeyError):
+            committed = 0
+        if committed and out.read_bytes()[:committed].count(b"\n") >= len(photos) // 3:
+            run.send_signal(signal.SIGKILL)
+            break
+        time.sleep(0.005)
+    assert run.wait() == -signal.SIGKILL, "the catalog finished before it could be killed"
+
+    committed = json.loads(record.read_text())["committed"]
+    before = out.read_bytes()[:committed]
+    assert 0 < before.count(b"\n") < len(photos)
+    with open(out, "ab") as f:  # what a kill in the middle of a write leaves behind
+        f.write(b'{"photo": "half a ro')
+
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 1  # broken.jpg
+    assert "broken.jpg" in done.stderr and "already in catalog.jsonl" in done.stdout
+    text = out.read_bytes()
+    assert text.startswith(before)  # every row committed before the kill is kept as it was
+    rows = [json.loads(line) for line in text.splitlines()]  # and no broken line is left
+    assert _photo_count(rows) == {p: 1 for p in photos}
+    assert {r["gem"] for r in rows if not r["error"]} <= set(TINY_CLASSES)
+
+
+def test_resuming_with_another_option_is_an_error_that_names_it(collection, tiny_model_dir, tmp_path, capsys):
+    out = tmp_path / "catalog.csv"
+    assert _catalog(collection, out, tiny_model_dir, "--top-k", "3", "--cache", str(tmp_path / "c")) == 1
+    first = out.read_text()
+    capsys.readouterr()
+    assert _catalog(collection, out, tiny_model_dir, "--top-k", "2") == 2
+    assert "top_k: 3 in catalog.csv, 2 now" in capsys.readouterr().err
+    assert out.read_text() == first  # nothing was appended to the catalog
+    assert _catalog(collection, out, tiny_model_dir, "--top-k", "3") == 1  # same options: nothing left to do
+    assert "0 of 49 photos described" in capsys.readouterr().out and out.read_text() == first
+
+
+def test_a_file_not_written_by_catalog_is_never_appended_to(collection, tiny_model_dir, tmp_path, capsys):
+    out = tmp_path / "notes.jsonl"
+    out.write_text('{"mine": 1}\n')
+    assert _catalog(collection, out, tiny_model_dir) == 2
+    assert "--restart" in capsys.readouterr().err and out.read_text() == '{"mine": 1}\n'
+
+
+def test_copies_and_moved_photos_are_catalogued_once(collection, tiny_model_dir, tmp_path, capsys):
+    folder = tmp_path / "photos"
+    shutil.copytree(collection / "Emerald", folder / "a")
+    out = tmp_path / "catalog.jsonl"
+    assert _catalog(folder, out, tiny_model_dir, "--cache", str(tmp_path / "c")) == 0
+    (folder / "a").rename(folder / "b")  # moved
+    shutil.copy(folder / "b" / "0.jpg", folder / "b" / "copy of 0.jpg")  # a second copy
+    assert _catalog(folder, out, tiny_model_dir, "--cache", str(tmp_path / "c")) == 0
+    assert "0 of 17 photos described, 17 already in" in capsys.readouterr().out
+    assert len(list(read_rows(out))) == 16
+
+
+def test_parquet_holds_the_same_rows_as_jsonl(collection, tiny_model_dir, tmp_path):
+    pytest.importorskip("pyarrow")
+    cache = str(tmp_path / "cache")
+    assert _catalog(collection, tmp_path / "c.jsonl", tiny_model_dir, "--cache", cache, "--batch-size", "16") == 1
+    assert _catalog(collection, tmp_path / "c.parquet", tiny_model_dir, "--cache", cache, "--batch-size", "16") == 1
+    assert len(list((tmp_path / "c.parquet").glob("part-*.parquet"))) == 4  # one part per batch
+    assert list(read_rows(tmp_path / "c.parquet")) == list(read_rows(tmp_path / "c.jsonl"))
+
+
+def test_ray_on_two_local_workers_gives_the_rows_of_one_process(collection, tiny_model_dir, tmp_path):
+    pytest.importorskip("ray")
+    pytest.importorskip("ray.data")
+    import ray
+
+    one, two = tmp_path / "one.jsonl", tmp_path / "ray.jsonl"
+    assert _catalog(collection, one, tiny_model_dir, "--cache", str(tmp_path / "c1"), "--batch-size", "8") == 1
+    try:
+        code = _catalog(collection, two, tiny_model_dir, "--cache", str(tmp_path / "c2"), "--batch-size", "8",
+                        "--engine", "ray", "--workers", "2")  # fmt: skip
+    finally:
+        ray.shutdown()
+    assert code == 1
+    single, spread = list(read_rows(one)), list(read_rows(two))
+    assert [r["photo"] for r in spread] == [r["photo"] for r in single]
+    for a, b in zip(single, spread, strict=True):
+        assert {k: v for k, v in a.items() if k not in ("probability", "top_k")} == {
+            k: v for k, v in b.items() if k not in ("probability", "top_k")
+        }
+        assert a["probability"] == pytest.approx(b["probability"], abs=1e-3)
+        assert [t[0] for t in a["top_k"]] == [t[0] for t in b["top_k"]]
+
+
+def test_key_set_finds_what_was_added_and_nothing_else():
+    rng = np.random.default_rng(0)
+    keys = ["".join(rng.choice(list("0123456789abcdef"), 64)) for _ in range(300)]
+    done = KeySet(np.array([KeySet.code(k) for k in keys[:100]], dtype=np.uint64))
+    for k in keys[100:200]:
+        done.add(k)
+    assert all(k in done for k in keys[:200]) and not any(k in done for k in keys[200:])
+    assert len(done) == 200 and "path:" + keys[0] not in done
