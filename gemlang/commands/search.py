@@ -1,4 +1,4 @@
-"""`gemlang search TEXT DIR`: photos of a folder ranked by how well they match a description."""
+"""`gemlang search TEXT DIR` or `--index INDEX`: photos ranked by how well they match a description."""
 
 from __future__ import annotations
 
@@ -8,14 +8,17 @@ from pathlib import Path
 def register(subparsers) -> None:
     p = subparsers.add_parser(
         "search",
-        help='find the photos of a folder that match a description ("deep blue, hard")',
+        help='find the photos that match a description ("deep blue, hard"), in a folder or an index',
         description=(
-            "Rank the photos under DIR by the cosine between TEXT and each photo in gemlang's image-text "
-            "alignment space, and print the best matches with their scores."
+            "Rank photos by the cosine between TEXT and each photo in gemlang's image-text alignment space, and "
+            "print the best matches with their scores. Give a folder DIR (its photos are encoded, or read from "
+            "the feature cache, on every search) or an index from `gemlang index` (--index INDEX: only the text "
+            "is encoded; for large collections)."
         ),
     )
     p.add_argument("text", metavar="TEXT", help='what to look for, e.g. "deep blue, hard" or "a cat\'s-eye"')
-    p.add_argument("folder", type=Path, metavar="DIR", help="folder of photos (sub-folders included)")
+    p.add_argument("folder", type=Path, nargs="?", metavar="DIR", help="folder of photos (sub-folders included)")
+    p.add_argument("--index", type=Path, default=None, metavar="INDEX", help="index folder from `gemlang index`")
     p.add_argument(
         "--alignment",
         default="default",
@@ -29,9 +32,16 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from gemlang.cli import CommandError
-    from gemlang.collection.photos import photo_paths
     from gemlang.features import FeatureCache
     from gemlang.language.alignment import AlignmentModel
+
+    if (args.folder is None) == (args.index is None):
+        raise CommandError("give either a folder of photos (DIR) or an index (--index INDEX), not both")
+    if not args.text.strip():
+        raise CommandError('give some text to search for, e.g. "deep blue, hard"')
+    if args.index is not None:
+        return _search_index(args)
+    from gemlang.collection.photos import photo_paths
 
     photos = photo_paths(args.folder)
     if not photos:
@@ -41,5 +51,23 @@ def run(args) -> int:
     for path, reason in failures.items():
         print(f"skipped {path}: {reason}")
     for path, score in ranked:
+        print(f"{score:+.3f}  {path}")
+    return 0
+
+
+def _search_index(args) -> int:
+    from gemlang.collection.search_index import SearchIndex, SearchIndexError, alignment_signature
+    from gemlang.features import FeatureCache
+    from gemlang.language.alignment import AlignmentModel
+
+    index = SearchIndex.load(args.index)
+    model = AlignmentModel.load(args.alignment)
+    if alignment_signature(model) != index.config["alignment"]:
+        raise SearchIndexError(
+            f"{args.index} was built with another image-text alignment than --alignment {args.alignment}; "
+            "search with the alignment that built it, or rebuild the index with `gemlang index --rebuild`"
+        )
+    query = model.embed_texts([args.text], cache=FeatureCache(args.cache))
+    for path, score in index.search_vectors(query, args.top)[0]:
         print(f"{score:+.3f}  {path}")
     return 0

@@ -1,0 +1,120 @@
+"""`gemlang index` / `gemlang search --index`: the same answers as a folder search, kept up to date incrementally."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import make_image_folder, paint_gem
+
+from gemlang.cli import main
+from gemlang.collection.search_index import SearchIndex
+
+faiss = pytest.importorskip("faiss")
+
+
+def test_index_search_prints_what_the_folder_search_prints(tiny_folder, tmp_path, capsys):
+    cache = str(tmp_path / "cache")
+    assert main(["index", str(tiny_folder), "--out", str(tmp_path / "idx"), "--cache", cache, "--no-progress"]) == 0
+    assert "18 photos (flat index); 18 added" in capsys.readouterr().out
+    assert main(["search", "deep blue, very hard", str(tiny_folder), "--top", "5", "--cache", cache]) == 0
+    from_folder = capsys.readouterr().out
+    assert main(["search", "deep blue, very hard", "--index", str(tmp_path / "idx"), "--top", "5"]) == 0
+    from_index = capsys.readouterr().out
+    assert len(from_index.splitlines()) == 5 and from_index == from_folder
+
+
+def test_search_needs_exactly_one_of_a_folder_and_an_index(tiny_folder, tmp_path, capsys):
+    assert main(["search", "blue"]) == 2
+    assert main(["search", "blue", str(tiny_folder), "--index", str(tmp_path)]) == 2
+    assert "either a folder of photos (DIR) or an index" in capsys.readouterr().err
+    assert main(["search", "blue", "--index", str(tmp_path)]) == 2
+    assert "not a gemlang search index" in capsys.readouterr().err
+
+
+def _fake_embed(paths):
+    """Unit vectors drawn from each file's bytes: stands in for the image tower, no photo decoded."""
+    vectors = np.stack(
+        [np.random.default_rng(int(hashlib.sha256(Path(p).read_bytes()).hexdigest()[:8], 16)).normal(size=16)
+         for p in paths]
+    ).astype(np.float32)  # fmt: skip
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True), {}
+
+
+@pytest.mark.parametrize("kind", ["flat", "ivf"])
+def test_updates_add_new_photos_drop_removed_ones_and_survive_a_reload(tmp_path, kind):
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    for i in range(300):
+        (folder / f"{i:03d}.png").write_bytes(f"photo {i}".encode())
+    index = SearchIndex.empty(16, "test")
+    report = index.update(folder, _fake_embed, progress=False, kind=kind)
+    assert (report.added, report.removed, index.config["kind"]) == (300, 0, kind)
+
+    (folder / "000.png").unlink()
+    (folder / "001.png").write_bytes(b"photo 1, retouched")
+    (folder / "new.png").write_bytes(b"a new photo")
+    report = index.update(folder, _fake_embed, progress=False, kind=kind)
+    assert (report.added, report.removed, report.kept) == (2, 2, 298)
+    index.save(tmp_path / "idx")
+    loaded = SearchIndex.load(tmp_path / "idx")
+    assert sorted(p for p, _, _ in loaded.photos.values()) == sorted(str(p) for p in folder.iterdir())
+
+    vectors, _ = _fake_embed(sorted(folder.iterdir()))
+    hits = loaded.search_vectors(vectors, k=3)
+    found_itself = [h[0][0] == str(p) for h, p in zip(hits, sorted(folder.iterdir()), strict=True)]
+    assert np.mean(found_itself) > (0.99 if kind == "flat" else 0.9)
+    assert all(h[0][1] == pytest.approx(1.0, abs=1e-5) for h, ok in zip(hits, found_itself, strict=True) if ok)
+    report = loaded.update(folder, _fake_embed, progress=False, kind=kind)  # nothing changed: nothing re-read
+    assert (report.added, report.removed, report.kept) == (0, 0, 300)
+
+
+def test_an_index_grows_from_exact_to_approximate_search(tmp_path, monkeypatch):
+    import gemlang.collection.search_index as search_index
+
+    monkeypatch.setattr(search_index, "FLAT_LIMIT", 100)
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    for i in range(60):
+        (folder / f"{i:03d}.png").write_bytes(f"photo {i}".encode())
+    index = SearchIndex.empty(16, "test")
+    index.update(folder, _fake_embed, progress=False)
+    assert index.config["kind"] == "flat"
+    for i in range(60, 200):
+        (folder / f"{i:03d}.png").write_bytes(f"photo {i}".encode())
+    report = index.update(folder, _fake_embed, progress=False)
+    assert report.rebuilt and index.config["kind"] == "ivf" and len(index) == 200 and index.index.ntotal == 200
+
+
+def test_an_unreadable_photo_is_listed_and_the_rest_indexed(tmp_path, capsys):
+    folder = make_image_folder(tmp_path / "photos", per_class=2)
+    (folder / "Ruby" / "broken.jpg").write_bytes(b"not a photo")
+    out = tmp_path / "idx"
+    code = main(["index", str(folder), "--out", str(out), "--cache", str(tmp_path / "c"), "--no-progress"])
+    assert code == 1
+    printed = capsys.readouterr().out
+    assert "broken.jpg" in printed and "6 photos (flat index)" in printed
+    shutil.rmtree(folder / "Emerald")
+    paint_gem((30, 50, 200), "polygon", seed=7).save(folder / "Ruby" / "extra.jpg")
+    (folder / "Ruby" / "broken.jpg").unlink()
+    assert main(["index", str(folder), "--out", str(out), "--cache", str(tmp_path / "c"), "--no-progress"]) == 0
+    assert "5 photos (flat index); 1 added, 2 removed, 4 unchanged" in capsys.readouterr().out
+
+
+def test_the_benchmark_smoke_run_reports_latency_memory_and_recall(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[1]
+    command = [sys.executable, str(repo / "eval" / "search_index.py"), "--smoke", "--results-dir", str(tmp_path)]
+    subprocess.run(command, check=True, capture_output=True, timeout=300)
+    [result] = json.loads((tmp_path / "search_index.json").read_text())["results"]
+    assert result["vectors"] == 2000 and result["kind_gemlang_chooses"] == "flat"
+    assert result["flat"]["p95_ms"] >= result["flat"]["p50_ms"] > 0
+    recalls = {x["nprobe"]: x["recall_at_10"] for x in result["ivf"]["by_nprobe"]}
+    assert recalls[max(recalls)] >= 0.9  # scanning most cells finds nearly all true neighbours
+    assert "| 2,000 | flat |" in (tmp_path / "search_index.md").read_text()
