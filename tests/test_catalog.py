@@ -147,3 +147,11 @@ def test_key_set_finds_what_was_added_and_nothing_else():
         done.add(k)
     assert all(k in done for k in keys[:200]) and not any(k in done for k in keys[200:])
     assert len(done) == 200 and "path:" + keys[0] not in done
+
+
+def test_the_throughput_smoke_run_catalogues_every_photo(tmp_path):
+    command = [sys.executable, str(REPO / "eval" / "catalog_throughput.py"), "--smoke", "--results-dir", str(tmp_path)]
+    subprocess.run(command, check=True, capture_output=True, timeout=600, env={**os.environ, "PYTHONPATH": str(REPO)})
+    result = json.loads((tmp_path / "catalog_throughput.json").read_text())
+    assert result["photos"] == 12 and result["photos_per_s"] > 0
+    assert result["summary"].startswith("12 of 12 photos described")
