@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from gemlang.collection.catalog_rows import COLUMN_NAMES, COLUMNS, row_key
+from gemlang.errors import GemlangError
 from gemlang.io import write_json_atomic
 from gemlang.language.describe import percent
 
@@ -35,7 +36,7 @@ RECORD_FORMAT = "gemlang-catalog-run"
 COMPARED_SETTINGS = ("model", "top_k", "generator", "columns")
 
 
-class CatalogFileError(ValueError):
+class CatalogFileError(GemlangError):
     """OUT cannot be resumed as asked; the message says why and what to do."""
 
 

@@ -23,6 +23,7 @@ import numpy as np
 from gemlang.collection.catalog_file import KeySet
 from gemlang.collection.catalog_rows import describe_batch, digest_or_reason, error_row
 from gemlang.collection.photos import batched
+from gemlang.errors import GemlangError
 
 # Photos handed to Ray per dataset: bounds the driver's memory for collections of millions of photos.
 CHUNK = 50_000
@@ -65,7 +66,7 @@ def start_ray(address: str | None, workers: int) -> None:
     try:
         import ray
     except ImportError as e:
-        raise ImportError("--engine ray needs Ray: pip install 'gemlang[scale]'") from e
+        raise GemlangError("--engine ray needs Ray: pip install 'gemlang[scale]'") from e
     if ray.is_initialized():
         return
     if address:

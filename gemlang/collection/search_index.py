@@ -30,6 +30,7 @@ import numpy as np
 
 from gemlang.collection.catalog_rows import digest_or_reason
 from gemlang.collection.photos import batched, iter_photos
+from gemlang.errors import GemlangError
 from gemlang.io import atomic_folder
 
 FORMAT = "gemlang-search-index"
@@ -38,7 +39,7 @@ VECTORS_FILE, PHOTOS_FILE = "vectors.faiss", "photos.jsonl"
 EMBED_BATCH = 256
 
 
-class SearchIndexError(ValueError):
+class SearchIndexError(GemlangError):
     """An index folder that cannot be used as asked; the message says why and what to do."""
 
 
@@ -78,7 +79,7 @@ def build_faiss(vectors: np.ndarray, ids: np.ndarray, kind: str, seed: int = 0):
         index.set_direct_map_type(faiss.DirectMap.Hashtable)  # removal and reconstruction by id
         index.nprobe = default_nprobe(cells)
     else:
-        raise ValueError(f"unknown index kind {kind!r}; use 'flat' or 'ivf'")
+        raise SearchIndexError(f"unknown index kind {kind!r}; use 'flat' or 'ivf'")
     if len(vectors):
         index.add_with_ids(vectors, ids)
     return index
