@@ -57,6 +57,7 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--format", default=".jsonl", choices=[".jsonl", ".csv", ".md", ".parquet"])
     parser.add_argument("--smoke", action="store_true", help="painted photos and a tiny model made here")
+    parser.add_argument("--data", type=Path, default=SHARED_TRAIN, help="the photo collection to sample")
     parser.add_argument("--results-dir", type=Path, default=RESULTS)
     args = parser.parse_args()
 
@@ -66,9 +67,9 @@ def main() -> None:
         if args.smoke:
             n, model = _smoke_setup(tmp), str(tmp / "model")
         else:
-            if not SHARED_TRAIN.is_dir():
-                sys.exit(f"{SHARED_TRAIN}: the shared photo collection is missing; use --smoke")
-            n, model = sample_photos(SHARED_TRAIN, args.photos, photos), args.model
+            if not args.data.is_dir():
+                sys.exit(f"{args.data}: the shared photo collection is missing; pass --data DIR or use --smoke")
+            n, model = sample_photos(args.data, args.photos, photos), args.model
         out = tmp / f"catalog{args.format}"
         command = [sys.executable, "-m", "gemlang.cli", "catalog", str(photos), "--out", str(out),
                    "--model", model, "--cache", str(tmp / "empty-cache"), "--batch-size", str(args.batch_size),

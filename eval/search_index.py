@@ -57,7 +57,7 @@ def jittered(sources: np.ndarray, n: int, cosine: float, rng: np.random.Generato
     return out
 
 
-def real_space() -> tuple[np.ndarray, float, np.ndarray, str]:
+def real_space(photos: Path) -> tuple[np.ndarray, float, np.ndarray, str]:
     """Unique real photo embeddings, the median cosine of a photo to its nearest other photo, text queries."""
     from gemlang.collection.photos import photo_paths
     from gemlang.features import FeatureCache
@@ -66,14 +66,14 @@ def real_space() -> tuple[np.ndarray, float, np.ndarray, str]:
     from gemlang.language.describe import lookup_gem
 
     model = AlignmentModel.load("default")
-    Z, failures = model.embed_images(photo_paths(SHARED_TRAIN), cache=FeatureCache())
+    Z, failures = model.embed_images(photo_paths(photos), cache=FeatureCache())
     Z = np.unique(Z[[i for i in range(len(Z)) if i not in failures]], axis=0)
     sims = Z @ Z.T
     np.fill_diagonal(sims, -1)
     nearest = float(np.median(sims.max(1)))
     texts = [t for name in class_names() for t in prompt_texts(lookup_gem(name))]
     queries = model.embed_texts(texts)
-    source = f"{len(Z)} real photo embeddings of {SHARED_TRAIN.name}/, jittered to cosine {nearest:.3f}"
+    source = f"{len(Z)} real photo embeddings of {photos.parent.name}/{photos.name}/, jittered to cosine {nearest:.3f}"
     return Z.astype(np.float32), nearest, queries.astype(np.float32), source + f"; {len(texts)} text queries"
 
 
@@ -183,6 +183,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000,1000000", help="comma-separated vector counts")
     parser.add_argument("--threads", type=int, default=1, help="FAISS threads")
     parser.add_argument("--smoke", action="store_true", help="2,000 random vectors: checks the script runs")
+    parser.add_argument("--data", type=Path, default=SHARED_TRAIN, help="photos whose embeddings are jittered")
     parser.add_argument("--results-dir", type=Path, default=RESULTS)
     args = parser.parse_args()
     import faiss
@@ -192,9 +193,9 @@ def main() -> None:
     if args.smoke:
         sizes, space = [2000], random_space(rng)
     else:
-        if not SHARED_TRAIN.is_dir():
-            sys.exit(f"{SHARED_TRAIN}: the shared photo collection is missing; use --smoke")
-        sizes, space = [int(s) for s in args.sizes.split(",")], real_space()
+        if not args.data.is_dir():
+            sys.exit(f"{args.data}: the shared photo collection is missing; pass --data DIR or use --smoke")
+        sizes, space = [int(s) for s in args.sizes.split(",")], real_space(args.data)
     print(space[3], flush=True)
     results = []
     for n in sizes:
