@@ -12,8 +12,6 @@ by the same code, so both engines give the same file.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +19,7 @@ from typing import Any
 
 from gemlang.collection.catalog_file import CatalogWriter, KeySet
 from gemlang.collection.catalog_rows import COLUMN_NAMES, describe_batch, digest_or_reason, error_row, row_key
+from gemlang.collection.fingerprint import fingerprint
 from gemlang.collection.photos import batched, count_photos, iter_photos
 
 # (photos visited, rows for the ones not skipped) per batch, in the folder's order
@@ -41,14 +40,8 @@ class CatalogSummary:
 
 
 def model_fingerprint(classifier: Any) -> str:
-    """A short hash of what decides a classifier's answers: its config and its head's weights."""
-    h = hashlib.sha256(json.dumps(classifier.config(), sort_keys=True, default=str).encode())
-    head = getattr(classifier, "head", None)
-    if head is not None:
-        for name, tensor in sorted(head.state_dict().items()):
-            h.update(name.encode())
-            h.update(tensor.detach().cpu().contiguous().numpy().tobytes())
-    return "sha256:" + h.hexdigest()[:16]
+    """What decides a classifier's answers: its config and its head's weights."""
+    return fingerprint(classifier.config(), getattr(classifier, "head", None))
 
 
 def run_settings(classifier: Any, top_k: int, generator: str | None, model_name: str = "") -> dict[str, Any]:

@@ -18,7 +18,6 @@ photo encoded at query time.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 from collections.abc import Callable
@@ -29,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from gemlang.collection.catalog_rows import digest_or_reason
+from gemlang.collection.fingerprint import fingerprint
 from gemlang.collection.photos import batched, iter_photos
 from gemlang.errors import GemlangError
 from gemlang.io import atomic_folder
@@ -98,12 +98,8 @@ def index_kind(n: int) -> str:
 
 
 def alignment_signature(model: Any) -> str:
-    """A short hash of the image side of an alignment: its config and image projection weights."""
-    h = hashlib.sha256(json.dumps(model.config(), sort_keys=True, default=str).encode())
-    for name, tensor in sorted(model.image_head.state_dict().items()):
-        h.update(name.encode())
-        h.update(tensor.detach().cpu().contiguous().numpy().tobytes())
-    return "sha256:" + h.hexdigest()[:16]
+    """What decides the image embeddings: the alignment's config and its image projection's weights."""
+    return fingerprint(model.config(), model.image_head)
 
 
 @dataclass
