@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import shutil
 import subprocess
 import sys
@@ -87,6 +88,7 @@ def main() -> None:
     result = {"command": shown, "photos": n, "engine": args.engine, "model": "tiny (smoke)" if args.smoke else model,
               "batch_size": args.batch_size, "format": args.format, "wall_s": round(wall, 2),
               "photos_per_s": round(rate, 2), "target_photos_per_s": TARGET, "cpus": os.cpu_count(),
+              "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
               "summary": done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""}  # fmt: skip
     text = (
         "# `gemlang catalog` throughput, end to end\n\n"
@@ -95,6 +97,7 @@ def main() -> None:
         "with other jobs while this ran.\n\n"
         f"- wall time of the whole command (start-up and model loading included): {wall:.1f} s\n"
         f"- throughput: **{rate:.1f} photos/s** (target {TARGET:g} photos/s)\n"
+        f"- peak memory of the command: {result['peak_rss_mb']} MB\n"
         f"- the command said: {result['summary']}\n"
     )
     print(text)

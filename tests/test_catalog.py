@@ -65,6 +65,8 @@ def test_a_killed_run_resumes_with_every_photo_exactly_once(collection, tiny_mod
     assert 0 < before.count(b"\n") < len(photos)
     with open(out, "ab") as f:  # what a kill in the middle of a write leaves behind
         f.write(b'{"photo": "half a ro')
+    assert len(list(read_rows(out))) == before.count(b"\n")  # a reader sees the committed rows only
+    assert out.read_bytes().endswith(b"half a ro")  # and leaves the file alone
 
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 1  # broken.jpg

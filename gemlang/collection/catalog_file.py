@@ -80,6 +80,32 @@ class KeySet:
 
 
 # --- formats ---------------------------------------------------------------------------------------------
+class _Prefix(io.RawIOBase):
+    """The first `limit` bytes of a binary file: the committed part of a catalog another run may be extending."""
+
+    def __init__(self, raw: io.BufferedReader, limit: int | None):
+        self.raw, self.left = raw, limit
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        n = len(buffer) if self.left is None else min(len(buffer), self.left)
+        data = self.raw.read(n)
+        buffer[: len(data)] = data
+        if self.left is not None:
+            self.left -= len(data)
+        return len(data)
+
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
+
+
+def _open_committed(path: Path, committed: int | None) -> io.TextIOWrapper:
+    return io.TextIOWrapper(io.BufferedReader(_Prefix(open(path, "rb"), committed)), encoding="utf-8", newline="")
+
+
 class TextCatalog:
     """JSONL, CSV and Markdown: one file, appended in binary mode so committed lengths are exact bytes."""
 
@@ -120,7 +146,8 @@ class TextCatalog:
         for row in self.rows():
             yield row_key(row), bool(row.get("error"))
 
-    def rows(self) -> Iterator[dict[str, Any]]:
+    def rows(self, committed: int | None = None) -> Iterator[dict[str, Any]]:
+        """The rows in the first `committed` bytes (default: the whole file)."""
         raise NotImplementedError
 
 
@@ -128,8 +155,8 @@ class JsonlCatalog(TextCatalog):
     def render(self, row: dict[str, Any]) -> str:
         return json.dumps(row, ensure_ascii=False) + "\n"
 
-    def rows(self) -> Iterator[dict[str, Any]]:
-        with open(self.path, encoding="utf-8") as f:
+    def rows(self, committed: int | None = None) -> Iterator[dict[str, Any]]:
+        with _open_committed(self.path, committed) as f:
             for line in f:
                 yield json.loads(line)
 
@@ -154,8 +181,8 @@ class CsvCatalog(TextCatalog):
         csv.writer(buffer, lineterminator="\n").writerow(values)
         return buffer.getvalue()
 
-    def rows(self) -> Iterator[dict[str, Any]]:
-        with open(self.path, encoding="utf-8", newline="") as f:
+    def rows(self, committed: int | None = None) -> Iterator[dict[str, Any]]:
+        with _open_committed(self.path, committed) as f:
             yield from csv.DictReader(f)
 
 
@@ -230,7 +257,7 @@ class ParquetCatalog:
             n += 1
         return n
 
-    def rows(self) -> Iterator[dict[str, Any]]:
+    def rows(self, committed: int | None = None) -> Iterator[dict[str, Any]]:
         import pyarrow.parquet as pq
 
         for part in self._parts():
@@ -263,13 +290,11 @@ def catalog_format(out: Path):
 
 
 def read_rows(out: str | Path) -> Iterator[dict[str, Any]]:
-    """The committed rows of a catalog (as JSONL holds them; CSV gives its text cells)."""
+    """The committed rows of a catalog, even while a run is appending to it (CSV gives its text cells)."""
     out = Path(out)
-    catalog = catalog_format(out)(out)
     record = run_record_path(out)
-    if record.exists() and isinstance(catalog, TextCatalog):
-        catalog.recover(json.loads(record.read_text())["committed"])
-    yield from catalog.rows()
+    committed = json.loads(record.read_text())["committed"] if record.exists() else None
+    yield from catalog_format(out)(out).rows(committed)
 
 
 # --- opening, resuming, committing ---------------------------------------------------------------------------
