@@ -67,6 +67,8 @@ def run(args) -> int:
     catalog_format(args.out)
     if args.batch_size < 1 or args.workers < 1:
         raise CommandError("--batch-size and --workers must be at least 1")
+    if args.address and args.engine != "ray":
+        raise CommandError("--address names a Ray cluster: use it with --engine ray")
     if next(iter_photos(args.folder), None) is None:
         raise CommandError(f"{args.folder}: no photos found (JPEG, PNG, WebP, BMP, TIFF, GIF)")
     model = args.model if args.model == "default" else str(Path(args.model).resolve())
@@ -87,7 +89,9 @@ def run(args) -> int:
         )  # fmt: skip
 
     def report(row) -> None:
-        print(f"could not describe {row['error']}", file=sys.stderr, flush=True)
+        from tqdm.auto import tqdm
+
+        tqdm.write(f"could not describe {row['error']}", file=sys.stderr)  # above the progress bar, not through it
 
     summary = run_catalog(args.folder, writer, batches, progress=not args.no_progress, on_failure=report)
     print(
