@@ -1,22 +1,37 @@
 """The gemlang chat app: a Gradio page over `gemlang.assistant`, and nothing more.
 
-    gemlang app [--host 127.0.0.1] [--port 7860] [--model default]
+    gemlang app [--host 127.0.0.1] [--port 7860] [--model default] [--backend auto]
     python app/chat.py --port 7860          # the same, from a source checkout
 
-Everything the page shows comes from one `Answer` of `gemlang.assistant`: the chat reply, the heat-map
-overlay, the top-k bars and the description. The one API endpoint, `/ask`, takes the multimodal
+Installed, this folder is the package `gemlang_app` (setup.py maps it), so a wheel carries the app.
+
+Everything the page shows comes from `gemlang.assistant`: the chat reply, the top-k bars and the
+description from one `Answer`, then the heat-map overlay. The API endpoint `/ask` takes the multimodal
 message ({"text": ..., "files": [...]}) and keeps the conversation per session, so gradio_client
-users get the same follow-ups ("hardness 9") as people in the browser.
+users get the same follow-ups ("hardness 9") as people in the browser; `/heatmap` then gives the
+overlay of the latest answer.
+
+Built to hold a crowd on a small machine: the answer does not wait for Grad-CAM (an eager backward
+pass costing more than the answer itself); the heat map follows in its own queue of one, so a burst
+of heat maps never delays answers. Answers run `cpus` at a time, the queue holds `QUEUE_PER_CPU` per
+CPU and shows each person their place; uploads are capped in size and number and deleted after an
+hour.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 import gradio as gr
 
 from gemlang.assistant import Assistant
+
+MAX_FILE_SIZE = "20mb"  # a 50-megapixel JPEG fits; the loader refuses bigger images anyway
+MAX_FILES_PER_MESSAGE = 4  # photos of one stone
+QUEUE_PER_CPU = 32  # answers take ~50-150 ms of CPU: a full queue waits a few seconds, not minutes
+UPLOAD_MAX_AGE = 3600  # seconds an uploaded photo or rendered heat map stays in Gradio's temp folder
 
 TITLE = "gemlang — what gem is this?"
 EXAMPLES = [
@@ -39,15 +54,28 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         message = message or {}
         text = (message.get("text") or "").strip()
         files = [f if isinstance(f, str) else f.get("path") for f in message.get("files") or []]
-        answer = session["conversation"].ask(text, files)
         history = session["history"]
+        if len(files) > MAX_FILES_PER_MESSAGE:
+            history.append({"role": "assistant", "content": (
+                f"Please send at most {MAX_FILES_PER_MESSAGE} photos of one stone per message "
+                f"(this message had {len(files)})."
+            )})  # fmt: skip
+            return history, gr.MultimodalTextbox(value=None), gr.skip(), gr.skip(), session
+        answer = session["conversation"].ask(text, files, explain=False)
         history += [{"role": "user", "content": {"path": f}} for f in files]
         if text:
             history.append({"role": "user", "content": text})
         history.append({"role": "assistant", "content": answer.summary_markdown()})
         bars = {name: p for name, p in answer.candidates} or None
         details = answer.details_markdown()
-        return history, gr.MultimodalTextbox(value=None), _display_size(answer.overlay), bars, details, session
+        return history, gr.MultimodalTextbox(value=None), bars, details, session
+
+    def heatmap(session: dict | None):
+        """The overlay of the latest answer about a photo (cached per gem), or nothing."""
+        if not session:
+            return None
+        _heat, overlay, _note = session["conversation"].explain()
+        return _display_size(overlay)
 
     def reset(session: dict | None):
         if session:
@@ -55,10 +83,11 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             session["history"] = []
         return [], None, None, "", session
 
-    with gr.Blocks(title=TITLE) as demo:
+    with gr.Blocks(title=TITLE, delete_cache=(600, UPLOAD_MAX_AGE)) as demo:
         gr.Markdown(
             f"## {TITLE}\nUpload a photo of a stone and ask. Add what you know (hardness, a scratch test, "
-            f"where it was found) and the answer uses it. Running on **{assistant.device}**."
+            f"where it was found) and the answer uses it. Running on **{assistant.device}**; when it is "
+            "busy, your place in the queue shows on the chat."
         )
         session = gr.State(None)
         with gr.Row():
@@ -75,8 +104,10 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                 overlay = gr.Image(label="What the model looked at", type="pil", interactive=False, height=260)
                 bars = gr.Label(label="Most likely gems", num_top_classes=5, elem_id="ranking")
                 details = gr.Markdown(elem_id="description")
-        outputs = [chatbot, box, overlay, bars, details, session]
-        box.submit(ask, [box, session], outputs, api_name="ask")
+        outputs = [chatbot, box, bars, details, session]
+        answered = box.submit(ask, [box, session], outputs, api_name="ask", show_progress="full")
+        answered.then(heatmap, [session], [overlay], api_name="heatmap", concurrency_limit=1,
+                      concurrency_id="heatmap", show_progress="minimal")  # fmt: skip
         chatbot.clear(reset, [session], [chatbot, overlay, bars, details, session], api_visibility="private")
     return demo
 
@@ -89,11 +120,19 @@ def _display_size(image, at_least: int = 256):
     return image.resize((round(image.width * scale), round(image.height * scale)))
 
 
+def queue_size(cpus: int | None = None) -> dict:
+    """Answers in parallel (one per CPU: onnxruntime already uses the cores within one) and queue length."""
+    cpus = cpus or len(os.sched_getaffinity(0))
+    return {"default_concurrency_limit": cpus, "max_size": QUEUE_PER_CPU * cpus}
+
+
 def launch(model: str = "default", host: str = "127.0.0.1", port: int = 7860, fusion: str | None = None,
-           top_k: int = 5) -> None:  # fmt: skip
-    assistant = Assistant.load(model, fusion=fusion, top_k=top_k)
+           top_k: int = 5, backend: str | None = None) -> None:  # fmt: skip
+    assistant = Assistant.load(model, fusion=fusion, top_k=top_k, backend=backend)
+    assistant.warm_up()  # before the first visitor: export graphs (once), build sessions
     print(f"gemlang app: model {model}, device {assistant.device}; open http://{host}:{port}", flush=True)
-    build_app(assistant).launch(server_name=host, server_port=port, footer_links=["api"])
+    demo = build_app(assistant).queue(**queue_size())
+    demo.launch(server_name=host, server_port=port, footer_links=["api"], max_file_size=MAX_FILE_SIZE)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,8 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--port", type=int, default=7860)
     p.add_argument("--model", default="default")
     p.add_argument("--fusion", default=None)
+    p.add_argument("--backend", default=None, choices=["auto", "onnx", "torch"])
     args = p.parse_args(argv)
-    launch(args.model, args.host, args.port, args.fusion)
+    launch(args.model, args.host, args.port, args.fusion, backend=args.backend)
     return 0
 
 

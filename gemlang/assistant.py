@@ -152,8 +152,8 @@ class Assistant:
 
     @property
     def device(self) -> str:
-        """Where the photos are encoded (Accelerate's choice: the GPU when there is one)."""
-        return str(self.classifier.extractor.device)
+        """Where the photos are encoded: onnxruntime on the CPU, or eager PyTorch (the GPU when there is one)."""
+        return self.classifier.device
 
     @property
     def unsure_below(self) -> float:
@@ -163,17 +163,16 @@ class Assistant:
 
     @classmethod
     def load(cls, model: str | Path = "default", fusion: str | Path | None = None, device=None,
-             top_k: int = DEFAULT_TOP_K) -> Assistant:  # fmt: skip
-        """The classifier at `model` ('default' or a folder) and its fusion head.
+             top_k: int = DEFAULT_TOP_K, backend: str | None = None) -> Assistant:  # fmt: skip
+        """The classifier at `model` ('default' or a folder) and its fusion head; `backend` as in GemClassifier.load.
 
         The fusion head is looked up in `fusion`, else `<model>/fusion`, else (for the default model)
         gemlang/default_fusion. Without one the assistant still answers from the photo alone.
         """
-        from gemlang.features import default_device
         from gemlang.heads.fusion import FusionError, FusionHead
         from gemlang.model import DEFAULT_MODEL_DIR, GemClassifier
 
-        classifier = GemClassifier.load(model, device=device or default_device())
+        classifier = GemClassifier.load(model, device=device, backend=backend)
         model_dir = DEFAULT_MODEL_DIR if str(model) == "default" else Path(model)
         candidates = [Path(fusion)] if fusion else [model_dir / "fusion"]
         if not fusion and str(model) == "default":
@@ -198,6 +197,10 @@ class Assistant:
 
     def conversation(self) -> Conversation:
         return Conversation(self)
+
+    def warm_up(self) -> None:
+        """Do the one-time work now rather than in someone's first turn: the serving path's graphs."""
+        self.classifier.serving()
 
     # --- the steps of an answer --------------------------------------------------------------------
     def read_photos(self, photos: Sequence[PhotoInput]) -> tuple[list[Image.Image], list[str]]:
@@ -326,13 +329,20 @@ class Conversation:
         self.hints = Hints()
         self.answers: list[Answer] = []
         self._heatmaps: dict[str, tuple] = {}
+        self._target: str | None = None  # the gem the latest answer about a photo named first
         self._pending_notes = list(assistant.notes)
 
     def reset(self) -> None:
         self.images, self.image_probs, self.hints, self._heatmaps = [], None, Hints(), {}
+        self._target = None
 
-    def ask(self, text: str = "", photos: Sequence[PhotoInput] | PhotoInput | None = None) -> Answer:
-        """Answer one message; `photos` are file paths, bytes or PIL images of one stone."""
+    def ask(
+        self, text: str = "", photos: Sequence[PhotoInput] | PhotoInput | None = None, explain: bool = True
+    ) -> Answer:
+        """Answer one message; `photos` are file paths, bytes or PIL images of one stone.
+
+        `explain=False` leaves the heat map out of the answer; `explain()` then gives it.
+        """
         a = self.assistant
         if photos is None:
             photos = []
@@ -397,14 +407,24 @@ class Conversation:
         answer.properties = property_rows([name for name, _ in prediction.top_k[:2]])
         if len(prediction.top_k) > 1:
             answer.tell_apart = tell_apart(prediction.top_k[0][0], prediction.top_k[1][0])
-        if self.images:
-            target = prediction.label
-            if target not in self._heatmaps:
-                self._heatmaps[target] = a.explain(self.images[0], target)
-            answer.heatmap, answer.overlay, note = self._heatmaps[target]
+        self._target = prediction.label if self.images else None
+        if self.images and explain:
+            answer.heatmap, answer.overlay, note = self.explain()
             if note:
                 answer.notes.append(note)
         return self._done(answer)
+
+    def explain(self) -> tuple[np.ndarray | None, Image.Image | None, str | None]:
+        """(heat map, overlay, note) of the current photo for the latest answer's top gem; cached per gem.
+
+        Grad-CAM costs more than the answer itself (a forward and backward pass of eager PyTorch), so the
+        app asks for it after showing the answer (`ask(..., explain=False)`, then this).
+        """
+        if not self.images or self._target is None:
+            return None, None, None
+        if self._target not in self._heatmaps:
+            self._heatmaps[self._target] = self.assistant.explain(self.images[0], self._target)
+        return self._heatmaps[self._target]
 
     def _done(self, answer: Answer) -> Answer:
         answer.notes = self._pending_notes + answer.notes

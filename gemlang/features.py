@@ -3,6 +3,10 @@
 The cache key is the photo's content hash + the encoder's name and signature (weights, input size,
 normalisation) + the test-time augmentation: renaming or moving a photo keeps its features, changing
 a pixel or the preprocessing does not.
+
+`FeaturePipeline` is the loop both inference paths share (cache look-up, decoding, failures, batches);
+`FeatureExtractor` runs it on eager PyTorch encoders, `gemlang.serving.OnnxFeatureExtractor` on
+onnxruntime. This module imports torch only when an eager extractor is built.
 """
 
 from __future__ import annotations
@@ -11,15 +15,18 @@ import hashlib
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import torch
 from PIL import Image
-from tqdm.auto import tqdm
 
 from gemlang.data.images import ImageError, file_digest, image_digest, load_image
-from gemlang.encoders import Encoder, create_encoder, split_spec
 from gemlang.io import atomic_file
+
+if TYPE_CHECKING:
+    import torch
+
+    from gemlang.encoders import Encoder
 
 ImageInput = str | Path | Image.Image
 
@@ -31,8 +38,13 @@ def default_device() -> torch.device:
     return PartialState().device
 
 
+def cache_root() -> Path:
+    """~/.cache/gemlang, or $GEMLANG_CACHE: features and exported encoder graphs live below it."""
+    return Path(os.environ.get("GEMLANG_CACHE", Path.home() / ".cache" / "gemlang"))
+
+
 def default_cache_dir() -> Path:
-    return Path(os.environ.get("GEMLANG_CACHE", Path.home() / ".cache" / "gemlang")) / "features"
+    return cache_root() / "features"
 
 
 class FeatureCache:
@@ -58,32 +70,23 @@ class FeatureCache:
             np.save(f, features.astype(np.float32), allow_pickle=False)
 
 
-class FeatureExtractor:
-    """One or more encoders (a `+`-joined spec) whose features are concatenated."""
+class FeaturePipeline:
+    """Photos -> concatenated features of several parts (encoders), with the cache and per-photo failures.
 
-    def __init__(self, spec: str, tta: bool = False, device: torch.device | None = None, **encoder_kwargs):
-        self.spec = spec
-        self.tta = tta
-        self.device = device or default_device()
-        self.encoders: list[Encoder] = [
-            create_encoder(name, **encoder_kwargs.get(name, {})).eval().to(self.device) for name in split_spec(spec)
-        ]
-        self.feature_dim = sum(e.feature_dim for e in self.encoders)
+    Subclasses say what the parts are (`part_keys`, `part_dims`) and how to encode a batch with one part.
+    """
+
+    spec: str
+    tta: bool
+    part_keys: list[str]  # cache key of each part: encoder name, signature and TTA
+    part_dims: list[int]
 
     @property
-    def signature(self) -> str:
-        return " + ".join(f"{e.name}[{e.signature}]" for e in self.encoders) + f" tta={self.tta}"
+    def feature_dim(self) -> int:
+        return sum(self.part_dims)
 
-    def _key(self, encoder: Encoder) -> str:
-        return f"{encoder.name}|{encoder.signature}|tta={self.tta}"
-
-    @torch.no_grad()
-    def _encode(self, encoder: Encoder, images: list[Image.Image]) -> np.ndarray:
-        x = torch.stack([encoder.preprocess(im) for im in images]).to(self.device)
-        features = encoder(x)
-        if self.tta and x.ndim == 4:  # mirror image: a gem photo means the same flipped left-right
-            features = (features + encoder(torch.flip(x, dims=[3]))) / 2
-        return features.float().cpu().numpy()
+    def encode_part(self, j: int, images: list[Image.Image]) -> np.ndarray:
+        raise NotImplementedError
 
     def __call__(
         self,
@@ -96,13 +99,15 @@ class FeatureExtractor:
 
         Rows of failed photos are NaN; callers drop them and tell the user which files were skipped.
         """
+        from tqdm.auto import tqdm
+
         out = np.full((len(images), self.feature_dim), np.nan, dtype=np.float32)
         failures: dict[int, str] = {}
-        offsets = np.cumsum([0] + [e.feature_dim for e in self.encoders])
+        offsets = np.cumsum([0, *self.part_dims])
         bar = tqdm(total=len(images), desc="encoding photos", unit="photo", disable=not progress)
         for start in range(0, len(images), batch_size):
             batch = list(range(start, min(start + batch_size, len(images))))
-            todo: dict[int, list[int]] = {}  # encoder index -> photo indices missing from the cache
+            todo: dict[int, list[int]] = {}  # part index -> photo indices missing from the cache
             digests = {}
             for i in batch:
                 try:
@@ -113,9 +118,9 @@ class FeatureExtractor:
                 except OSError as e:
                     failures[i] = f"{images[i]}: cannot read the file ({e})"
                     continue
-                for j, enc in enumerate(self.encoders):
-                    hit = cache.get(self._key(enc), digests[i]) if cache else None
-                    if hit is not None and hit.shape == (enc.feature_dim,):
+                for j, (key, dim) in enumerate(zip(self.part_keys, self.part_dims, strict=True)):
+                    hit = cache.get(key, digests[i]) if cache else None
+                    if hit is not None and hit.shape == (dim,):
                         out[i, offsets[j] : offsets[j + 1]] = hit
                     else:
                         todo.setdefault(j, []).append(i)
@@ -129,15 +134,56 @@ class FeatureExtractor:
                 indices = [i for i in indices if i in loaded]
                 if not indices:
                     continue
-                enc = self.encoders[j]
-                features = self._encode(enc, [loaded[i] for i in indices])
+                features = self.encode_part(j, [loaded[i] for i in indices])
                 for i, f in zip(indices, features, strict=True):
                     out[i, offsets[j] : offsets[j + 1]] = f
                     if cache:
-                        cache.put(self._key(enc), digests[i], f)
+                        cache.put(self.part_keys[j], digests[i], f)
             bar.update(len(batch))
         bar.close()
         return out, failures
+
+
+class FeatureExtractor(FeaturePipeline):
+    """One or more eager PyTorch encoders (a `+`-joined spec) whose features are concatenated."""
+
+    def __init__(self, spec: str, tta: bool = False, device: torch.device | None = None, **encoder_kwargs):
+        from gemlang.encoders import create_encoder, split_spec
+
+        self.spec = spec
+        self.tta = tta
+        self.device = device or default_device()
+        self.encoders: list[Encoder] = [
+            create_encoder(name, **encoder_kwargs.get(name, {})).eval().to(self.device) for name in split_spec(spec)
+        ]
+
+    @property
+    def part_keys(self) -> list[str]:
+        return [self._key(e) for e in self.encoders]
+
+    @property
+    def part_dims(self) -> list[int]:
+        return [e.feature_dim for e in self.encoders]
+
+    @property
+    def signature(self) -> str:
+        return " + ".join(f"{e.name}[{e.signature}]" for e in self.encoders) + f" tta={self.tta}"
+
+    def _key(self, encoder: Encoder) -> str:
+        return f"{encoder.name}|{encoder.signature}|tta={self.tta}"
+
+    def encode_part(self, j: int, images: list[Image.Image]) -> np.ndarray:
+        return self._encode(self.encoders[j], images)
+
+    def _encode(self, encoder: Encoder, images: list[Image.Image]) -> np.ndarray:
+        import torch
+
+        with torch.no_grad():
+            x = torch.stack([encoder.preprocess(im) for im in images]).to(self.device)
+            features = encoder(x)
+            if self.tta and x.ndim == 4:  # mirror image: a gem photo means the same flipped left-right
+                features = (features + encoder(torch.flip(x, dims=[3]))) / 2
+            return features.float().cpu().numpy()
 
 
 def _digest(image: ImageInput) -> str:

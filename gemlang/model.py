@@ -4,25 +4,37 @@ A model folder holds `config.json` (encoder spec and signature, head config, cla
 cross-validated scores) and `head.safetensors`; a fine-tuned model adds `encoder.safetensors`.
 Loading never unpickles anything, and a head is never silently paired with an encoder it was not
 trained on.
+
+Prediction runs on one of two paths (gemlang.serving): on a CPU, the encoders' ONNX graphs on
+onnxruntime and the head in numpy; else, and for training, Grad-CAM and GPUs, eager PyTorch. When a
+model's graphs are already exported, `load` builds no PyTorch module at all (and does not import
+torch); `extractor` and `head` are then built on first use.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import torch
-from safetensors.torch import load_file, save_file
 
+from gemlang.data.images import file_digest
 from gemlang.errors import GemlangError
 from gemlang.features import FeatureCache, FeatureExtractor, ImageInput
-from gemlang.heads import build_head
 from gemlang.io import atomic_folder
+from gemlang.serving import NotServable, cuda_visible, requested_backend
+
+if TYPE_CHECKING:
+    import torch
+
+    from gemlang.serving.runtime import ServingPipeline
 
 DEFAULT_MODEL_DIR = Path(__file__).parent / "default_model"
 FORMAT = "gemlang-classifier"
+log = logging.getLogger("gemlang")
 
 
 class ModelError(GemlangError, RuntimeError):
@@ -47,29 +59,90 @@ class GemClassifier:
         classes: list[str],
         temperature: float = 1.0,
         info: dict | None = None,
+        backend: str | None = None,
     ):
         if head.config["in_dim"] != extractor.feature_dim:
             raise ModelError(
                 f"the head expects {head.config['in_dim']}-d features but encoder {extractor.spec!r} "
                 f"gives {extractor.feature_dim}-d; retrain the head on this encoder."
             )
-        self.extractor = extractor
-        self.head = head.eval()
+        self._extractor = extractor
+        self._head = head.eval()
         self.classes = list(classes)
         self.temperature = float(temperature)
         self.info = dict(info or {})
+        self.backend = requested_backend(backend)
+        self._source: tuple[Path, dict, torch.device | None] | None = None  # set by `load`: rebuild eager parts
+        self._weights_digest: str | None = None  # of encoder.safetensors, when the model was loaded from one
+        self._serving: ServingPipeline | None = None
+        self._serving_refused: str | None = None
+
+    # --- the eager parts, built on first use when `load` took the serving path -----------------------
+    @property
+    def extractor(self) -> FeatureExtractor:
+        if self._extractor is None:
+            self._extractor, self._head = _eager_parts(*self._source)
+        return self._extractor
+
+    @property
+    def head(self) -> torch.nn.Module:
+        if self._head is None:
+            self._extractor, self._head = _eager_parts(*self._source)
+        return self._head
+
+    @property
+    def head_config(self) -> dict:
+        return self._head.config if self._head is not None else self._source[1]["head"]
+
+    @property
+    def encoder_signature(self) -> str:
+        return self._extractor.signature if self._extractor is not None else self._source[1]["encoder_signature"]
+
+    @property
+    def device(self) -> str:
+        """Where photos are encoded: "cpu (onnxruntime)" on the serving path, else the torch device."""
+        return "cpu (onnxruntime)" if self.serving() is not None else str(self.extractor.device)
 
     # --- inference -------------------------------------------------------------------------------
-    @torch.no_grad()
+    def serving(self) -> ServingPipeline | None:
+        """The onnxruntime pipeline this model predicts with, or None when eager PyTorch does.
+
+        Built on first use; the first time a model's encoders are seen they are exported (see
+        gemlang.serving.export). A model the serving path cannot run falls back to eager PyTorch with a
+        log message, unless backend="onnx" was asked for, which then raises ModelError.
+        """
+        if self._serving is not None or self._serving_refused is not None or self.backend == "torch":
+            return self._serving
+        if self.backend == "auto" and self._extractor is not None and self._extractor.device.type != "cpu":
+            return None  # eager PyTorch on the GPU (see gemlang.serving for why)
+        from gemlang.serving.runtime import ServingPipeline
+
+        try:
+            self._serving = ServingPipeline.for_classifier(self)
+        except NotServable as e:
+            if self.backend == "onnx":
+                raise ModelError(f"this model cannot run on onnxruntime: {e}. Use backend 'torch'.") from e
+            self._serving_refused = str(e)
+            log.info("predicting with eager PyTorch: %s", e)
+        return self._serving
+
     def probabilities_from_features(self, features: np.ndarray) -> np.ndarray:
-        logits = self.head(torch.from_numpy(np.asarray(features, dtype=np.float32)))
-        return torch.softmax(logits / self.temperature, dim=1).numpy()
+        serving = self.serving()
+        if serving is not None:
+            return serving.probabilities(features, self.temperature)
+        import torch
+
+        with torch.no_grad():
+            logits = self.head(torch.from_numpy(np.asarray(features, dtype=np.float32)))
+            return torch.softmax(logits / self.temperature, dim=1).numpy()
 
     def predict_proba(
         self, images: list[ImageInput], cache: FeatureCache | None = None, progress: bool = False
     ) -> tuple[np.ndarray, dict[int, str]]:
         """Calibrated class probabilities (N, C); rows of unreadable photos are NaN and listed in failures."""
-        features, failures = self.extractor(images, cache=cache, progress=progress)
+        serving = self.serving()
+        extract = serving.extractor if serving is not None else self.extractor
+        features, failures = extract(images, cache=cache, progress=progress)
         probs = np.full((len(images), len(self.classes)), np.nan, dtype=np.float32)
         ok = [i for i in range(len(images)) if i not in failures]
         if ok:
@@ -95,13 +168,14 @@ class GemClassifier:
 
     # --- persistence -----------------------------------------------------------------------------
     def config(self) -> dict:
+        eager = self._extractor is not None
         return {
             "format": FORMAT,
             "format_version": 1,
-            "encoder": self.extractor.spec,
-            "encoder_signature": self.extractor.signature,
-            "tta": self.extractor.tta,
-            "head": self.head.config,
+            "encoder": self._extractor.spec if eager else self._source[1]["encoder"],
+            "encoder_signature": self.encoder_signature,
+            "tta": self._extractor.tta if eager else self._source[1].get("tta", False),
+            "head": self.head_config,
             "classes": self.classes,
             "temperature": self.temperature,
             **self.info,
@@ -109,6 +183,8 @@ class GemClassifier:
 
     def save(self, path: str | Path) -> Path:
         """Write the model folder atomically: a crash mid-save leaves the previous model intact."""
+        from safetensors.torch import save_file
+
         with atomic_folder(path) as tmp:
             (tmp / "config.json").write_text(json.dumps(self.config(), indent=2) + "\n")
             save_file({k: v.contiguous() for k, v in self.head.state_dict().items()}, str(tmp / "head.safetensors"))
@@ -119,38 +195,90 @@ class GemClassifier:
         return Path(path)
 
     @classmethod
-    def load(cls, path: str | Path = "default", device: torch.device | None = None) -> GemClassifier:
+    def load(
+        cls, path: str | Path = "default", device: torch.device | None = None, backend: str | None = None
+    ) -> GemClassifier:
+        """A model folder ('default' = the built-in model). `backend`: "auto" (default, or $GEMLANG_BACKEND),
+        "onnx" or "torch" (see gemlang.serving); a `device` other than None means eager PyTorch there."""
         path = DEFAULT_MODEL_DIR if str(path) == "default" else Path(path)
-        config_file = path / "config.json"
-        if path == DEFAULT_MODEL_DIR and not config_file.is_file():
-            raise ModelError(
-                "the built-in default model is missing from this installation; rebuild it with "
-                "`python eval/build_default.py` (see README) or pass --model MODEL_DIR."
-            )
-        if not config_file.is_file():
-            raise ModelError(
-                f"{path}: not a gemlang model folder (no config.json). Use 'default' or a folder written by "
-                "`gemlang train --out`."
-            )
-        config = json.loads(config_file.read_text())
-        if config.get("format") != FORMAT:
-            raise ModelError(f"{path}: config.json is not a {FORMAT} config (format={config.get('format')!r}).")
-        extractor = FeatureExtractor(config["encoder"], tta=config.get("tta", False), device=device)
+        config = _read_config(path)
+        backend = requested_backend(backend)
         encoder_file = path / "encoder.safetensors"
-        if encoder_file.exists():
-            _load_encoder_state(extractor, load_file(str(encoder_file)))
-        if not encoder_file.exists() and extractor.signature != config["encoder_signature"]:
-            raise ModelError(
-                f"{path}: the head was trained on encoder {config['encoder_signature']!r}, but this "
-                f"installation builds {extractor.signature!r}. Retrain with `gemlang train`."
-            )
-        head = build_head(config["head"])
-        try:
-            head.load_state_dict(load_file(str(path / "head.safetensors")))
-        except (RuntimeError, OSError) as e:
-            raise ModelError(f"{path}: head.safetensors does not fit the head in config.json ({e}).") from e
+        digest = file_digest(encoder_file) if encoder_file.exists() else None
+        if device is None and (backend == "onnx" or (backend == "auto" and not cuda_visible())):
+            clf = cls._load_served(path, config, digest, backend)
+            if clf is not None:
+                return clf
+        extractor, head = _eager_parts(path, config, device)
         info = {k: v for k, v in config.items() if k not in _CORE_KEYS}
-        return cls(extractor, head, config["classes"], config.get("temperature", 1.0), info)
+        clf = cls(extractor, head, config["classes"], config.get("temperature", 1.0), info, backend)
+        clf._source, clf._weights_digest = (path, config, device), digest
+        return clf
+
+    @classmethod
+    def _load_served(cls, path: Path, config: dict, digest: str | None, backend: str) -> GemClassifier | None:
+        """The model on the serving path without building its PyTorch modules; None if not exported yet."""
+        from gemlang.serving.runtime import ServingPipeline
+
+        try:
+            serving = ServingPipeline.from_folder(path, config, digest)
+        except NotServable:
+            return None
+        if serving is None:
+            return None
+        clf = cls.__new__(cls)
+        clf._extractor = clf._head = None
+        clf.classes, clf.temperature = list(config["classes"]), float(config.get("temperature", 1.0))
+        clf.info = {k: v for k, v in config.items() if k not in _CORE_KEYS}
+        clf.backend, clf._source, clf._weights_digest = backend, (path, config, None), digest
+        clf._serving, clf._serving_refused = serving, None
+        return clf
+
+
+def _read_config(path: Path) -> dict:
+    config_file = path / "config.json"
+    if path == DEFAULT_MODEL_DIR and not config_file.is_file():
+        raise ModelError(
+            "the built-in default model is missing from this installation; rebuild it with "
+            "`python eval/build_default.py` (see README) or pass --model MODEL_DIR."
+        )
+    if not config_file.is_file():
+        raise ModelError(
+            f"{path}: not a gemlang model folder (no config.json). Use 'default' or a folder written by "
+            "`gemlang train --out`."
+        )
+    config = json.loads(config_file.read_text())
+    if config.get("format") != FORMAT:
+        raise ModelError(f"{path}: config.json is not a {FORMAT} config (format={config.get('format')!r}).")
+    return config
+
+
+def _eager_parts(path: Path, config: dict, device) -> tuple[FeatureExtractor, torch.nn.Module]:
+    """The PyTorch encoders and head of a model folder, checked against each other and the config."""
+    from safetensors.torch import load_file
+
+    from gemlang.heads import build_head
+
+    extractor = FeatureExtractor(config["encoder"], tta=config.get("tta", False), device=device)
+    encoder_file = path / "encoder.safetensors"
+    if encoder_file.exists():
+        _load_encoder_state(extractor, load_file(str(encoder_file)))
+    if not encoder_file.exists() and extractor.signature != config["encoder_signature"]:
+        raise ModelError(
+            f"{path}: the head was trained on encoder {config['encoder_signature']!r}, but this "
+            f"installation builds {extractor.signature!r}. Retrain with `gemlang train`."
+        )
+    head = build_head(config["head"])
+    try:
+        head.load_state_dict(load_file(str(path / "head.safetensors")))
+    except (RuntimeError, OSError) as e:
+        raise ModelError(f"{path}: head.safetensors does not fit the head in config.json ({e}).") from e
+    if head.config["in_dim"] != extractor.feature_dim:
+        raise ModelError(
+            f"the head expects {head.config['in_dim']}-d features but encoder {extractor.spec!r} "
+            f"gives {extractor.feature_dim}-d; retrain the head on this encoder."
+        )
+    return extractor, head.eval()
 
 
 _CORE_KEYS = {"format", "format_version", "encoder", "encoder_signature", "tta", "head", "classes", "temperature"}

@@ -43,7 +43,7 @@ def test_ask_names_a_gem_with_a_probability_and_a_follow_up_re_ranks(client, tmp
     red_stone_photo(photo)
     assert "/ask" in client.view_api(print_info=False, return_format="dict")["named_endpoints"]
 
-    history, _box, overlay, bars, details = client.predict(
+    history, _box, bars, details = client.predict(
         message={"text": "what gem is this?", "files": [handle_file(str(photo))]}, api_name="/ask"
     )
     assert bars["label"] in CHAT_CLASSES
@@ -51,10 +51,10 @@ def test_ask_names_a_gem_with_a_probability_and_a_follow_up_re_ranks(client, tmp
     assert abs(sum(confidences.values()) - 1) < 1e-3
     reply = history[-1]["content"][0]["text"]
     assert bars["label"] in reply and "%" in reply
-    assert overlay, "the heat-map overlay is missing"
     assert "Key properties" in details
+    assert client.predict(api_name="/heatmap"), "the heat-map overlay of the answer is missing"
 
-    history, _box, _overlay, bars, _details = client.predict(
+    history, _box, bars, _details = client.predict(
         message={"text": "hardness 9", "files": []}, api_name="/ask"
     )
     assert bars["label"] == "Ruby"
@@ -69,3 +69,41 @@ def test_a_file_that_is_not_a_photo_gets_a_message_not_an_error(client, tmp_path
     notes.write_text("not a photo")
     history, *_ = client.predict(message={"text": "", "files": [handle_file(str(notes))]}, api_name="/ask")
     assert "notes.txt is not a photo" in history[-1]["content"][0]["text"]
+
+
+def test_more_photos_than_a_message_may_carry_get_a_message(client, tmp_path):
+    from gradio_client import handle_file
+
+    photos = [tmp_path / f"{i}.jpg" for i in range(5)]
+    for i, photo in enumerate(photos):
+        red_stone_photo(photo, seed=i)
+    history, *_ = client.predict(
+        message={"text": "", "files": [handle_file(str(p)) for p in photos]}, api_name="/ask"
+    )
+    assert "at most 4 photos" in history[-1]["content"][0]["text"]
+
+
+def test_the_app_ships_in_the_wheel(tmp_path):
+    """`gemlang app` must start from an installed wheel: app/ installs as the package gemlang_app."""
+    import shutil
+    import subprocess
+    import sys
+    import zipfile
+
+    root = Path(__file__).resolve().parents[1]
+    source = tmp_path / "src"
+    for name in ["pyproject.toml", "setup.py", "README.md", "app", "gemlang", "prompts"]:
+        copy = shutil.copytree if (root / name).is_dir() else shutil.copy
+        copy(root / name, source / name, **({"ignore": shutil.ignore_patterns("__pycache__")}
+                                             if (root / name).is_dir() else {}))  # fmt: skip
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-build-isolation", "--no-deps", "-q", "-w",
+                    str(tmp_path / "dist"), str(source)], check=True, capture_output=True)  # fmt: skip
+    [wheel] = (tmp_path / "dist").glob("gemlang-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "gemlang_app/chat.py" in names and "gemlang/commands/app.py" in names
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(tmp_path / "site"),
+                    str(wheel)], check=True, capture_output=True)  # fmt: skip
+    probe = "import importlib.util as u; print(u.find_spec('gemlang_app.chat').origin)"
+    out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env={"PYTHONPATH": str(tmp_path / "site")},
+                         capture_output=True, text=True, check=True)  # fmt: skip
+    assert out.stdout.strip() == str(tmp_path / "site" / "gemlang_app" / "chat.py")

@@ -81,3 +81,26 @@ def test_open_clip_loads_a_users_local_weights(tmp_path):
     assert torch.allclose(features, expected, atol=1e-5)
     with pytest.raises(EncoderError, match="local weights file"):
         create_encoder("open_clip:gemlang-tiny-clip")
+
+
+def _has_avx2() -> bool:
+    try:
+        return " avx2" in open("/proc/cpuinfo").read()
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not _has_avx2(), reason="torchvision's uint8 resize takes a float path without AVX2")
+def test_the_numpy_resize_gives_torchvisions_pixels():
+    """Both inference paths resize with gemlang.encoders.pixels; it must equal what the encoders were built on."""
+    import numpy as np
+    from torchvision.transforms import v2 as T
+
+    from gemlang.encoders.pixels import resize_square
+
+    reference = T.Compose([T.PILToTensor(), T.Resize((96, 96), antialias=True)])
+    rng = np.random.default_rng(0)
+    for h, w in [(96, 131), (40, 96), (23, 517), (301, 301), (700, 64), (96, 96)]:
+        smooth = Image.fromarray(rng.integers(0, 256, (h // 4 + 1, w // 4 + 1, 3), dtype=np.uint8)).resize((w, h))
+        expected = reference(smooth).numpy().transpose(1, 2, 0)
+        np.testing.assert_array_equal(resize_square(smooth, 96), expected)

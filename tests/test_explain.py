@@ -38,7 +38,7 @@ def brightness_model() -> GemClassifier:
     nn.init.zeros_(conv.bias)
     encoder = Encoder("bright", TappedPooling(nn.Sequential(conv, nn.ReLU()), ["0"]), imagenet_preprocess(32), 1, "t")
     extractor = FeatureExtractor("colour_hist")
-    extractor.encoders, extractor.feature_dim = [encoder], 1
+    extractor.encoders = [encoder]
     head = LinearHead(1, 2)
     head.linear.weight.data = torch.tensor([[1.0], [-1.0]])
     head.linear.bias.data.zero_()

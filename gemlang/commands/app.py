@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 from pathlib import Path
 
+# The app lives in the top-level app/ folder, installed as the package gemlang_app (setup.py). A source
+# checkout used without installing (PYTHONPATH=.) has no gemlang_app: the file is then loaded from app/.
+APP_MODULE = "gemlang_app.chat"
 APP_FILE = Path(__file__).resolve().parents[2] / "app" / "chat.py"
 
 
@@ -25,21 +29,31 @@ def register(subparsers) -> None:
         "--fusion", default=None, help="fusion head folder (default: MODEL/fusion, or the built-in one)"
     )
     p.add_argument("--top-k", type=int, default=5, help="how many candidates to show (default 5)")
+    p.add_argument(
+        "--backend", default=None, choices=["auto", "onnx", "torch"],
+        help="encoders on onnxruntime or eager PyTorch (default auto: onnxruntime on a CPU; or $GEMLANG_BACKEND)",
+    )  # fmt: skip
     p.set_defaults(func=run)
 
 
 def load_app_module():
-    """app/chat.py of this source tree (the UI is not part of the importable library)."""
+    """gemlang_app.chat when installed, else app/chat.py of this source tree."""
     from gemlang.cli import CommandError
 
-    if not APP_FILE.is_file():
-        raise CommandError(
-            f"the chat app is not in this installation ({APP_FILE} is missing); run from a source checkout."
-        )
     try:
         import gradio  # noqa: F401
     except ImportError as e:
         raise CommandError("the chat app needs Gradio: pip install 'gemlang[app]'") from e
+    try:
+        return importlib.import_module(APP_MODULE)
+    except ModuleNotFoundError as e:
+        if e.name not in ("gemlang_app", APP_MODULE):
+            raise
+    if not APP_FILE.is_file():
+        raise CommandError(
+            "the chat app is not in this installation (no gemlang_app package); reinstall gemlang with "
+            "pip install 'gemlang[app]'."
+        )
     spec = importlib.util.spec_from_file_location("gemlang_app_chat", APP_FILE)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -47,5 +61,5 @@ def load_app_module():
 
 
 def run(args) -> int:
-    load_app_module().launch(args.model, args.host, args.port, args.fusion, args.top_k)
+    load_app_module().launch(args.model, args.host, args.port, args.fusion, args.top_k, backend=args.backend)
     return 0

@@ -15,13 +15,18 @@ def register(subparsers) -> None:
     p.add_argument("--model", default="default", help="model folder from `gemlang train`, or 'default' (built in)")
     p.add_argument("--top-k", type=int, default=5, help="how many candidates to list (default 5)")
     p.add_argument("--json", action="store_true", help="print JSON lines instead of a table")
+    p.add_argument(
+        "--backend", default=None, choices=["auto", "onnx", "torch"],
+        help="encoders on onnxruntime (fast on a CPU; exported once on first use) or eager PyTorch "
+        "(default auto: onnxruntime unless a CUDA GPU is visible; or set GEMLANG_BACKEND)",
+    )  # fmt: skip
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
     from gemlang.model import GemClassifier
 
-    clf = GemClassifier.load(args.model)
+    clf = GemClassifier.load(args.model, backend=args.backend)
     probs, failures = clf.predict_proba(args.photos)
     for i, photo in enumerate(args.photos):
         if i in failures:

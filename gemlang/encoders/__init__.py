@@ -1,20 +1,24 @@
-"""Image encoders: a registry of named feature extractors, each carrying its own preprocessing."""
+"""Image encoders: a registry of named feature extractors, each carrying its own preprocessing.
 
-from gemlang.encoders.base import Encoder, EncoderError
-from gemlang.encoders.registry import (
-    create_encoder,
-    list_encoders,
-    register_encoder,
-    register_encoder_prefix,
-    split_spec,
-)
+The names below are imported on first use, so `gemlang.encoders.pixels` (numpy only) can be used by
+the serving path without importing torch.
+"""
 
-__all__ = [
-    "Encoder",
-    "EncoderError",
-    "create_encoder",
-    "list_encoders",
-    "register_encoder",
-    "register_encoder_prefix",
-    "split_spec",
-]
+import importlib
+
+_EXPORTS = {
+    "Encoder": "gemlang.encoders.base",
+    "EncoderError": "gemlang.encoders.base",
+    "create_encoder": "gemlang.encoders.registry",
+    "list_encoders": "gemlang.encoders.registry",
+    "register_encoder": "gemlang.encoders.registry",
+    "register_encoder_prefix": "gemlang.encoders.registry",
+    "split_spec": "gemlang.encoders.registry",
+}
+__all__ = list(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'gemlang.encoders' has no attribute {name!r}")

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+import numpy as np
 import torch
 from PIL import Image
 from torch import nn
-from torchvision.transforms import v2 as T
+
+from gemlang.encoders.pixels import IMAGENET_MEAN, IMAGENET_STD, ResizeNormalise
 
 from gemlang.errors import GemlangError
 
@@ -82,16 +84,25 @@ class Encoder(nn.Module):
         return f"Encoder({self.name!r}, feature_dim={self.feature_dim}, signature={self.signature!r})"
 
 
-def imagenet_preprocess(size: int = 224, mean=(0.485, 0.456, 0.406), std=(0.229, 0.224, 0.225)):
+class TensorPreprocess:
+    """A numpy preprocessing (gemlang.encoders.pixels) as a callable that returns a torch tensor.
+
+    `pixels` stays reachable, so the serving path can run the very same function without torch.
+    """
+
+    def __init__(self, pixels: Callable[[Image.Image], np.ndarray]):
+        self.pixels = pixels
+
+    def __call__(self, image: Image.Image) -> torch.Tensor:
+        return torch.from_numpy(self.pixels(image))
+
+    def __repr__(self) -> str:
+        return f"TensorPreprocess({self.pixels!r})"
+
+
+def imagenet_preprocess(size: int = 224, mean=IMAGENET_MEAN, std=IMAGENET_STD) -> TensorPreprocess:
     """Resize the whole photo to a square (no crop: gems often sit near a photo's edge) and normalise."""
-    return T.Compose(
-        [
-            T.PILToTensor(),
-            T.Resize((size, size), antialias=True),
-            T.ToDtype(torch.float32, scale=True),
-            T.Normalize(mean=list(mean), std=list(std)),
-        ]
-    )
+    return TensorPreprocess(ResizeNormalise(size, tuple(mean), tuple(std)))
 
 
 def load_state_dict(path: str, what: str) -> dict[str, torch.Tensor]:

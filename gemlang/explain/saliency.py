@@ -52,13 +52,14 @@ def target_layer(encoder: Encoder) -> nn.Module:
 def _scores(classifier, image: Image.Image, cnn: int, x: torch.Tensor) -> torch.Tensor:
     """Calibrated logits (len(x), C) with x as the CNN encoder's input; other encoders see the photo as is."""
     parts = []
+    # The other encoders' features are constants here: the serving path (onnxruntime) computes them faster.
+    serving = classifier.serving()
+    fixed = serving.extractor if serving is not None else classifier.extractor
     for i, encoder in enumerate(classifier.extractor.encoders):
         if i == cnn:
             parts.append(encoder(x))
         else:
-            with torch.no_grad():
-                device = next(iter(encoder.parameters()), torch.empty(0)).device
-                feature = encoder(encoder.preprocess(image)[None].to(device))
+            feature = torch.from_numpy(fixed.encode_part(i, [image]))
             parts.append(feature.expand(len(x), -1).to(x.device))
     return classifier.head(torch.cat(parts, 1)) / classifier.temperature
 

@@ -1,0 +1,1 @@
+"""The gemlang chat app, installed as the package `gemlang_app` (see setup.py): `gemlang app` starts it."""

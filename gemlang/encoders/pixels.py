@@ -1,0 +1,118 @@
+"""Photo -> encoder input in numpy and PIL only, so the eager and the ONNX Runtime paths see the same numbers.
+
+Both inference paths call these functions: the eager encoders wrap the result in a tensor, the serving
+path (gemlang.serving) feeds it to onnxruntime without importing torch. One implementation means the
+two paths cannot drift apart.
+
+The resize is torchvision's antialiased bilinear resize of uint8 images, written out in numpy: the
+same triangle filter, the same 16-bit fixed-point weights and rounding, horizontal pass first. It gives
+the very pixels torchvision gives on x86 CPUs with AVX2 (the encoders' features, the feature cache and
+the built-in model were all made with those), and the same pixels on every other CPU too. PIL's
+resize uses 22-bit weights and differs by one level in about 0.2% of pixels.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+
+import numpy as np
+from PIL import Image
+
+IMAGENET_MEAN = (0.485, 0.456, 0.406)
+IMAGENET_STD = (0.229, 0.224, 0.225)
+
+
+@lru_cache(maxsize=64)
+def _resample_weights(in_size: int, out_size: int) -> tuple[np.ndarray, np.ndarray, int]:
+    """(source index, 16-bit fixed-point weight) per output pixel and tap, and the fixed-point precision."""
+    scale = in_size / out_size
+    support = max(scale, 1.0)  # the triangle widens when shrinking: that is the antialiasing
+    invscale = 1.0 / scale if scale >= 1.0 else 1.0
+    taps = math.ceil(support) * 2 + 1
+    centers = scale * (np.arange(out_size) + 0.5)
+    first = np.maximum((centers - support + 0.5).astype(np.int64), 0)
+    count = np.clip(np.minimum((centers + support + 0.5).astype(np.int64), in_size) - first, 0, taps)
+    j = np.arange(taps)
+    w = 1.0 - np.abs(((j[None, :] + first[:, None]) - centers[:, None] + 0.5) * invscale)
+    w = np.where((w > 0) & (j[None, :] < count[:, None]), w, 0.0)
+    total = np.zeros(out_size)
+    for k in range(taps):  # summed in tap order, as the reference does, so the rounding below agrees
+        total = total + w[:, k]
+    w = w / np.where(total == 0, 1.0, total)[:, None]
+    precision = 0  # as many fraction bits as keep the largest weight within int16
+    while precision < 22 and int(0.5 + w.max() * (1 << (precision + 1))) < (1 << 15):
+        precision += 1
+    scaled = w * (1 << precision)
+    fixed = np.where(scaled < 0, np.trunc(scaled - 0.5), np.trunc(scaled + 0.5)).astype(np.int32)
+    return np.minimum(first[:, None] + j[None, :], in_size - 1), fixed, precision
+
+
+def _resample_rows(rows: np.ndarray, out_size: int, block: int = 2048) -> np.ndarray:
+    """uint8 (n, m) resampled along its first axis to (out_size, m)."""
+    index, weights, precision = _resample_weights(rows.shape[0], out_size)
+    out = np.empty((out_size, rows.shape[1]), dtype=np.uint8)
+    columns = [weights[:, k, None] for k in range(weights.shape[1])]
+    for start in range(0, rows.shape[1], block):  # column blocks keep the accumulator in the CPU cache
+        part = rows[:, start : start + block]
+        acc = np.full((out_size, part.shape[1]), 1 << (precision - 1), dtype=np.int32)
+        for k, w in enumerate(columns):
+            acc += part[index[:, k]] * w
+        np.right_shift(acc, precision, out=acc)
+        out[:, start : start + block] = np.clip(acc, 0, 255)
+    return out
+
+
+def resize_square(image: Image.Image, size: int) -> np.ndarray:
+    """The whole photo squeezed to uint8 (size, size, 3), antialiased (no crop: gems often sit near an edge)."""
+    pixels = np.asarray(image if image.mode == "RGB" else image.convert("RGB"))
+    h, w, c = pixels.shape
+    if w != size:  # the horizontal pass first; columns become rows so that each pass gathers whole rows
+        pixels = _resample_rows(np.ascontiguousarray(pixels.transpose(1, 0, 2)).reshape(w, h * c), size)
+        pixels = pixels.reshape(size, h, c).transpose(1, 0, 2)
+    if h != size:
+        pixels = _resample_rows(np.ascontiguousarray(pixels).reshape(h, size * c), size).reshape(size, size, c)
+    return pixels
+
+
+@dataclass(frozen=True)
+class ResizeNormalise:
+    """Square resize, scale to [0, 1], normalise per channel; returns float32 (3, size, size)."""
+
+    size: int = 224
+    mean: tuple[float, float, float] = IMAGENET_MEAN
+    std: tuple[float, float, float] = IMAGENET_STD
+
+    def __call__(self, image: Image.Image) -> np.ndarray:
+        pixels = resize_square(image, self.size).astype(np.float32) / 255.0
+        mean = np.asarray(self.mean, dtype=np.float32)
+        std = np.asarray(self.std, dtype=np.float32)
+        return np.ascontiguousarray(((pixels - mean) / std).transpose(2, 0, 1))
+
+    def to_dict(self) -> dict:
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> ResizeNormalise:
+        return cls(int(d["size"]), tuple(d["mean"]), tuple(d["std"]))
+
+
+# --- the colour histogram: gems are told apart by hue and saturation as much as by shape ----------------
+HUE_BINS, SAT_BINS, VAL_BINS = 36, 4, 4
+HISTOGRAM_SIZE = 96
+HISTOGRAM_DIM = HUE_BINS * SAT_BINS * VAL_BINS
+
+
+def colour_histogram(image: Image.Image) -> np.ndarray:
+    """Joint HSV histogram, pixels weighted towards the centre where the stone usually is; sqrt-normalised."""
+    size = HISTOGRAM_SIZE
+    hsv = np.asarray(image.convert("RGB").resize((size, size), Image.BILINEAR).convert("HSV"), dtype=np.int64)
+    h = hsv[..., 0] * HUE_BINS // 256
+    s = hsv[..., 1] * SAT_BINS // 256
+    v = hsv[..., 2] * VAL_BINS // 256
+    yy, xx = np.mgrid[0:size, 0:size] / (size - 1) - 0.5
+    weight = np.exp(-(xx**2 + yy**2) / (2 * 0.25**2))
+    index = (h * SAT_BINS + s) * VAL_BINS + v
+    hist = np.bincount(index.ravel(), weights=weight.ravel(), minlength=HISTOGRAM_DIM)
+    return np.sqrt(hist / hist.sum()).astype(np.float32)

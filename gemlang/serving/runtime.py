@@ -1,0 +1,134 @@
+"""Run a model's exported encoder graphs on onnxruntime and its head in numpy, without importing torch."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from gemlang.encoders.pixels import ResizeNormalise, colour_histogram
+from gemlang.features import FeaturePipeline
+from gemlang.serving import NotServable
+from gemlang.serving.export import export_graphs, graph_key, load_manifest, tensors_digest
+from gemlang.serving.heads import Head, numpy_head, softmax
+
+
+def session_options(threads: int | None = None):
+    """All graph optimisations; intra-op threads = the CPUs this process may use (or $GEMLANG_THREADS)."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.intra_op_num_threads = threads or int(os.environ.get("GEMLANG_THREADS", 0)) or len(os.sched_getaffinity(0))
+    options.inter_op_num_threads = 1
+    options.log_severity_level = 3  # warnings about unused initialisers are noise to a person predicting
+    # Spinning threads wait for work by burning a core: on a busy or shared machine (the app's concurrent
+    # turns, other processes) that made one photo 2x slower in measurement, and idle waiting costs little.
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    return options
+
+
+class OnnxFeatureExtractor(FeaturePipeline):
+    """The serving twin of `FeatureExtractor`: same parts, cache keys, preprocessing and failures."""
+
+    def __init__(self, folder: Path, manifest: dict, tta: bool = False, threads: int | None = None):
+        try:
+            import onnxruntime as ort
+        except ImportError as e:
+            raise NotServable("onnxruntime is not installed (pip install onnxruntime)") from e
+        self.spec, self.tta = manifest["spec"], tta
+        self.signature = f"{manifest['signature']} tta={tta}"
+        self.parts = manifest["parts"]
+        self.part_keys = [f"{p['name']}|{p['signature']}|tta={tta}" for p in self.parts]  # FeatureExtractor's
+        self.part_dims = [int(p["dim"]) for p in self.parts]
+        self.device = "cpu (onnxruntime)"
+        self.folder = folder
+        options = session_options(threads)
+        self._sessions = {}
+        for j, part in enumerate(self.parts):
+            if part["kind"] == "onnx":
+                try:
+                    self._sessions[j] = ort.InferenceSession(str(folder / part["graph"]), options,
+                                                             providers=["CPUExecutionProvider"])  # fmt: skip
+                except Exception as e:  # noqa: BLE001 - a damaged cache entry: re-exported by the caller
+                    raise NotServable(f"the cached graph {folder / part['graph']} cannot be loaded ({e})") from e
+        self._pixels = {j: ResizeNormalise.from_dict(p["pixels"]) for j, p in enumerate(self.parts) if "pixels" in p}
+
+    def encode_part(self, j: int, images: list[Image.Image]) -> np.ndarray:
+        if self.parts[j]["kind"] == "colour_hist":
+            return np.stack([colour_histogram(im) for im in images])
+        x = np.stack([self._pixels[j](im) for im in images])
+        run = self._sessions[j].run
+        features = run(None, {"images": x})[0]
+        if self.tta:  # the eager path's mirror image, flipped the same way (width axis)
+            features = (features + run(None, {"images": np.ascontiguousarray(x[..., ::-1])})[0]) / 2
+        return features.astype(np.float32, copy=False)
+
+
+class ServingPipeline:
+    """Features on onnxruntime and logits from the numpy head: what `GemClassifier` predicts with on a CPU."""
+
+    def __init__(self, extractor: OnnxFeatureExtractor, head: Head):
+        self.extractor = extractor
+        self.head = head
+
+    def probabilities(self, features: np.ndarray, temperature: float) -> np.ndarray:
+        return softmax(self.head(np.asarray(features, dtype=np.float32)) / temperature)
+
+    @classmethod
+    def from_folder(cls, path: Path, config: dict, weights_digest: str | None) -> ServingPipeline | None:
+        """From a model folder and graphs exported earlier (torch-free); None when none are cached yet."""
+        from safetensors.numpy import load_file
+
+        found = load_manifest(graph_key(config["encoder"], config["encoder_signature"], weights_digest))
+        if found is None:
+            return None
+        folder, manifest = found
+        head_config = config["head"]
+        features = sum(int(p["dim"]) for p in manifest["parts"])
+        if head_config.get("in_dim") != features:
+            raise NotServable(f"the head expects {head_config.get('in_dim')}-d features, the encoders give {features}")
+        try:
+            state = load_file(str(path / "head.safetensors"))
+        except OSError as e:
+            raise NotServable(f"head.safetensors cannot be read ({e})") from e
+        head = numpy_head(head_config, state)
+        _check_head(head, features, len(config["classes"]))
+        try:
+            return cls(OnnxFeatureExtractor(folder, manifest, tta=config.get("tta", False)), head)
+        except NotServable:
+            return None  # a damaged entry: the eager load exports it again
+
+    @classmethod
+    def for_classifier(cls, clf) -> ServingPipeline:
+        """For a GemClassifier whose eager parts are built: its cached graphs, exported first if needed."""
+        extractor = clf.extractor
+        digest = clf._weights_digest
+        if digest is None and clf.info.get("finetuned_encoder"):
+            digest = tensors_digest({f"{i}.{k}": v for i, e in enumerate(extractor.encoders)
+                                     for k, v in e.state_dict().items()})  # fmt: skip
+        head = numpy_head(clf.head.config, {k: v.detach().cpu().numpy() for k, v in clf.head.state_dict().items()})
+        _check_head(head, extractor.feature_dim, len(clf.classes))
+        key = graph_key(extractor.spec, extractor.signature, digest)
+        found = load_manifest(key)
+        if found is not None:
+            try:
+                return cls(OnnxFeatureExtractor(*found, tta=extractor.tta), head)
+            except NotServable:
+                pass  # damaged: export again
+        export_graphs(extractor, key)
+        found = load_manifest(key)
+        if found is None:
+            raise NotServable("the exported graphs could not be read back from the cache")
+        return cls(OnnxFeatureExtractor(*found, tta=extractor.tta), head)
+
+
+def _check_head(head: Head, in_dim: int, n_classes: int) -> None:
+    try:
+        out = head(np.zeros((1, in_dim), dtype=np.float32))
+    except ValueError as e:  # shapes that do not chain
+        raise NotServable(f"the head's weights do not fit {in_dim}-d features ({e})") from e
+    if out.shape != (1, n_classes):
+        raise NotServable(f"the head gives {out.shape[1]} classes, the model names {n_classes}")
