@@ -16,7 +16,6 @@ from PIL import Image
 from torch import nn
 
 from gemlang.encoders.pixels import IMAGENET_MEAN, IMAGENET_STD, ResizeNormalise
-
 from gemlang.errors import GemlangError
 
 

@@ -33,10 +33,10 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 from torch.utils.data import TensorDataset
-from torchvision.transforms import v2 as T
 
 from gemlang.data import ImageFolder, deduplicate, duplicate_groups, stratified_group_folds
 from gemlang.encoders import Encoder, create_encoder
+from gemlang.encoders.pixels import ResizeNormalise
 from gemlang.errors import UsageError
 from gemlang.evaluation import classification_metrics
 from gemlang.features import FeatureExtractor
@@ -242,16 +242,18 @@ def _checkpoint_file(folder: Path, fingerprint: str, backbone: str) -> Path:
     return folder / "finetune.safetensors"
 
 
+def _resize_normalise(encoder: Encoder) -> ResizeNormalise:
+    pixels = getattr(encoder.preprocess, "pixels", None)
+    if not isinstance(pixels, ResizeNormalise):
+        raise FinetuneError(f"{encoder.name}: its preprocessing is not a resize and normalisation to train with")
+    return pixels
+
+
 def _normalisation(encoder: Encoder) -> tuple[tuple[float, ...], tuple[float, ...]]:
     """The mean and std the encoder's own preprocessing normalises with (ImageNet's or TensorFlow's)."""
-    for step in getattr(encoder.preprocess, "transforms", []):
-        if isinstance(step, T.Normalize):
-            return tuple(step.mean), tuple(step.std)
-    raise FinetuneError(f"{encoder.name}: its preprocessing has no normalisation step to train with")
+    pixels = _resize_normalise(encoder)
+    return tuple(pixels.mean), tuple(pixels.std)
 
 
 def _input_size(encoder: Encoder) -> int:
-    for step in getattr(encoder.preprocess, "transforms", []):
-        if isinstance(step, T.Resize):
-            return int(step.size[0])
-    raise FinetuneError(f"{encoder.name}: its preprocessing has no fixed input size to train at")
+    return _resize_normalise(encoder).size
