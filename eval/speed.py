@@ -68,9 +68,9 @@ def painted_photos(folder: Path, n: int) -> list[Path]:
     return paths
 
 
-def shared_photos(n: int, offset: int = 0) -> list[Path]:
+def shared_photos(root: Path, n: int, offset: int = 0) -> list[Path]:
     """n photos spread over every class of the shared collection (deterministic)."""
-    photos = sorted(p for p in SHARED_TRAIN.glob("*/*") if p.suffix.lower() in {".jpg", ".jpeg", ".png", ".webp"})
+    photos = sorted(p for p in root.glob("*/*") if p.suffix.lower() in {".jpg", ".jpeg", ".png", ".webp"})
     step = max(1, len(photos) // (n + offset))
     return photos[offset::step][:n]
 
@@ -133,7 +133,7 @@ def library_timings(model: str, photos: list[Path], batch: list[Path], runs: int
         out[backend] = {"one_photo": summary(per_photo), "batched_photos_per_s": round(len(batch) / seconds, 1)}
     yard = out["yardstick_mobilenet_v2"]["median_ms"]
     for backend in ("torch", "onnx"):
-        out[backend]["ratio_to_mobilenet_v2"] = round(out[backend]["one_photo"]["median_ms"] / yard, 2)
+        out[backend]["ratio_to_mobilenet_v2"] = float(f"{out[backend]['one_photo']['median_ms'] / yard:.3g}")
     out["speedup_median"] = round(out["torch"]["one_photo"]["median_ms"] / out["onnx"]["one_photo"]["median_ms"], 2)
     return out
 
@@ -307,6 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", default=None, help="model folder or 'default' (default: the built-in model)")
     parser.add_argument("--results", type=Path, default=RESULTS, help="folder for speed.json and speed.md")
+    parser.add_argument("--data", type=Path, default=SHARED_TRAIN, help="photo collection (default ../shared/...)")
     parser.add_argument("--smoke", action="store_true", help="painted photos, seconds: proves the script runs")
     parser.add_argument("--shared-machine", action="store_true", help="say in the report the CPU was shared")
     parser.add_argument("--sessions", type=int, default=None, help="concurrent chat sessions (default 20)")
@@ -325,8 +326,8 @@ def main(argv: list[str] | None = None) -> int:
             catalog_photos = photos[: plan["catalog"]]
         else:
             model = args.model or "default"
-            photos = shared_photos(plan["photos"] + plan["batch"])
-            catalog_photos = shared_photos(plan["catalog"], offset=1)
+            photos = shared_photos(args.data, plan["photos"] + plan["batch"])
+            catalog_photos = shared_photos(args.data, plan["catalog"], offset=1)
         bad_upload = workdir / "notes.jpg"
         bad_upload.write_text("not a photo")
         print(f"timing predict on {plan['photos']} photos, eager and serving...", flush=True)

@@ -92,6 +92,7 @@ def test_the_app_ships_in_the_wheel(tmp_path):
 
     root = Path(__file__).resolve().parents[1]
     source = tmp_path / "src"
+    source.mkdir()
     for name in ["pyproject.toml", "setup.py", "README.md", "app", "gemlang", "prompts"]:
         copy = shutil.copytree if (root / name).is_dir() else shutil.copy
         copy(root / name, source / name, **({"ignore": shutil.ignore_patterns("__pycache__")}
