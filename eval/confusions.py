@@ -2,19 +2,18 @@
 
     python eval/confusions.py        # writes eval/results/confusions.json, confusions.md, reliability.png
 
-Re-runs the shipped model's recipe on duplicate-aware stratified 5-fold cross-validation of the shared
-photos (the protocol its model card reports) and writes: top-1/top-5 and per-class accuracy; the expected
-calibration error with a reliability diagram; the class pairs still mistaken for each other; and which of
-them a photo alone does not separate (at least SEPARATION_RATE of the pair's photos go to the other
-class), each with the readings whose published ranges do not overlap (hardness, specific gravity,
-refractive index), i.e. the measurement that settles it. The JSON is meant to be read by the assistant.
+Reads the cross-validation the shipped model's build ran (duplicate-aware stratified 5-fold on the shared
+photos; every photo scored by a head that never saw it; stored in its config.json) and writes: top-1/top-5
+and per-class accuracy; the expected calibration error with a reliability diagram; the class pairs still
+mistaken for each other; and which of them a photo alone does not separate (at least SEPARATION_RATE of
+the pair's photos go to the other class), each with the readings whose published ranges do not overlap
+(hardness, specific gravity, refractive index), i.e. the measurement that settles it. No training: the
+report always describes the model that ships. The JSON is meant to be read by the assistant.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import shlex
 import sys
 from pathlib import Path
@@ -22,7 +21,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "gemstones" / "train"
 RESULTS = ROOT / "eval" / "results"
 SEPARATION_RATE = 0.10  # share of a pair's photos confused within the pair above which a photo is not enough
 # Smallest gap between two gems' ranges that a home test or a gem lab instrument reads reliably.
@@ -48,23 +46,15 @@ def settling_readings(first: str, second: str) -> list[dict]:
     return found
 
 
-def held_out_metrics(data_dir: Path, folds: int, seed: int) -> tuple[dict, object]:
-    from gemlang.data import scan_image_folder
-    from gemlang.evaluation import classification_metrics
-    from gemlang.features import FeatureCache
-    from gemlang.model import GemClassifier
-    from gemlang.recipe import Recipe
-    from gemlang.training import folder_features, held_out_predictions
+def shipped_cross_validation(model: str) -> dict:
+    from gemlang.model import GemClassifier, ModelError
 
-    clf = GemClassifier.load("default")
-    recipe = Recipe.of_classifier(clf, "built-in")
-    folder = folder_features(scan_image_folder(data_dir), clf.extractor, FeatureCache(), progress=True)
-    X, y, classes = folder.features, folder.data.labels, folder.data.classes
-    held_out = held_out_predictions(X, y, folder.groups, lambda: recipe.make_head(X.shape[1], len(classes)), folds,
-                                    seed, progress=print)
-    metrics = classification_metrics(y, held_out.probabilities(), classes)
-    metrics.update(folds=folds, temperature=held_out.temperature, recipe=recipe.to_dict())
-    return metrics, clf
+    clf = GemClassifier.load(model)
+    cv = clf.info.get("cross_validation", {})
+    if not {"reliability", "confusion_pairs", "per_class"} <= set(cv):
+        raise ModelError(f"{model}: its config.json has no per-class, reliability and confusion figures; rebuild it "
+                         "with `gemlang build default --data DIR`.")
+    return {**cv, "temperature": clf.temperature, "encoder": clf.extractor.spec, "head": clf.head.config["type"]}
 
 
 def write_markdown(results: dict, path: Path) -> None:
@@ -75,10 +65,9 @@ def write_markdown(results: dict, path: Path) -> None:
         "# How far the built-in classifier can be trusted",
         "",
         f"Command: `{results['command']}`  ",
-        f"Protocol: the shipped recipe (`{m['recipe']['encoder']}`, `{m['recipe']['head']}` head) re-trained on "
-        f"duplicate-aware stratified {m['folds']}-fold cross-validation of {m['n_images']} shared photos; every "
-        f"photo scored by a head that never saw it; held-out logits calibrated (T={m['temperature']:.3f}).  ",
-        f"Machine: {results['machine']}.",
+        f"Protocol: the shipped model's build (`{m['encoder']}`, `{m['head']}` head): duplicate-aware stratified "
+        f"{m['folds']}-fold cross-validation of {m['n_images']} shared photos, every photo scored by a head that "
+        f"never saw it, held-out logits calibrated (T={m['temperature']:.3f}).  ",
         "",
         f"**Top-1 {m['top1']:.1%}, top-5 {m['top5']:.1%}, mean per-class {m['mean_per_class_accuracy']:.1%}, "
         f"expected calibration error {m['expected_calibration_error']:.3f}** (10 confidence bins).",
@@ -125,21 +114,18 @@ def write_markdown(results: dict, path: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--model", default="default", help="model folder (default: the built-in model)")
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args()
 
     from gemlang.evaluation import plot_reliability
     from gemlang.io import write_json_atomic
 
-    metrics, _ = held_out_metrics(args.data, args.folds, args.seed)
+    metrics = shipped_cross_validation(args.model)
     inseparable = [{**pair, "settled_by": settling_readings(*pair["classes"])}
                    for pair in metrics["confusion_pairs"] if pair["rate"] >= SEPARATION_RATE]
     results = {
         "command": shlex.join(["python", "eval/confusions.py", *sys.argv[1:]]),
-        "machine": f"{platform.machine()}, {os.cpu_count()} CPU cores, shared with other jobs while measured",
         "separation_rate": SEPARATION_RATE,
         "inseparable": inseparable,
         "metrics": metrics,
@@ -147,7 +133,7 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     write_json_atomic(results, args.out / "confusions.json")
     plot_reliability(metrics["reliability"], args.out / "reliability.png",
-                     title=f"Built-in classifier, {args.folds}-fold cross-validation")
+                     title=f"Built-in classifier, {metrics['folds']}-fold cross-validation")
     write_markdown(results, args.out / "confusions.md")
     print(f"top-1 {metrics['top1']:.1%}  ECE {metrics['expected_calibration_error']:.3f}  "
           f"{len(inseparable)} pairs a photo does not separate; wrote {args.out / 'confusions.md'}")
