@@ -104,6 +104,8 @@ def train_loop(
         drop_last=len(train_data) > config.batch_size,
         generator=generator,
     )
+    if accelerator.num_processes > 1:  # under `accelerate launch` on several GPUs, each process gets its share
+        loader = accelerator.prepare(loader)
     steps = len(loader) if config.max_batches is None else min(len(loader), config.max_batches)
     scheduler = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=max(1, steps * config.epochs))
     model, optimizer = accelerator.prepare(model, optimizer)
