@@ -83,12 +83,15 @@ def main() -> None:
             sys.exit(f"gemlang catalog failed ({done.returncode}):\n{done.stderr[-3000:]}")
 
     rate = n / wall
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = usage.ru_utime + usage.ru_stime  # CPU time the command used, whatever else ran on the machine
     shown = "python eval/catalog_throughput.py" + (" --smoke" if args.smoke else f" --photos {args.photos}")
     shown += "" if args.engine == "local" else f" --engine {args.engine}"
     result = {"command": shown, "photos": n, "engine": args.engine, "model": "tiny (smoke)" if args.smoke else model,
               "batch_size": args.batch_size, "format": args.format, "wall_s": round(wall, 2),
               "photos_per_s": round(rate, 2), "target_photos_per_s": TARGET, "cpus": os.cpu_count(),
-              "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
+              "peak_rss_mb": round(usage.ru_maxrss / 1024), "cpu_s": round(cpu, 1),
+              "cpu_ms_per_photo": round(1000 * cpu / n, 1), "photos_per_cpu_s": round(n / cpu, 2),
               "summary": done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""}  # fmt: skip
     text = (
         "# `gemlang catalog` throughput, end to end\n\n"
@@ -97,6 +100,8 @@ def main() -> None:
         "with other jobs while this ran.\n\n"
         f"- wall time of the whole command (start-up and model loading included): {wall:.1f} s\n"
         f"- throughput: **{rate:.1f} photos/s** (target {TARGET:g} photos/s)\n"
+        f"- CPU time of the command: {cpu:.1f} s, {1000 * cpu / n:.0f} ms a photo, i.e. {n / cpu:.1f} photos per "
+        f"CPU-second: what one core of its own would do; two idle cores do at most {2 * n / cpu:.1f} photos/s\n"
         f"- peak memory of the command: {result['peak_rss_mb']} MB\n"
         f"- the command said: {result['summary']}\n"
     )
