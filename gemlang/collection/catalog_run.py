@@ -19,7 +19,7 @@ from typing import Any
 
 from gemlang.collection.catalog_file import CatalogWriter, KeySet
 from gemlang.collection.catalog_rows import COLUMN_NAMES, describe_batch, digest_or_reason, error_row, row_key
-from gemlang.collection.fingerprint import fingerprint
+from gemlang.collection.fingerprint import folder_fingerprint
 from gemlang.collection.photos import batched, count_photos, iter_photos
 
 # (photos visited, rows for the ones not skipped) per batch, in the folder's order
@@ -39,16 +39,16 @@ class CatalogSummary:
         return bool(self.failed or self.earlier_failures)
 
 
-def model_fingerprint(classifier: Any) -> str:
-    """What decides a classifier's answers: its config and its head's weights."""
-    return fingerprint(classifier.config(), getattr(classifier, "head", None))
+def run_settings(model: str, top_k: int, generator: str | None) -> dict[str, Any]:
+    """What a catalog's rows depend on; a resumed run must match (see catalog_file.COMPARED_SETTINGS).
 
+    `model` is a model folder or "default"; its fingerprint is taken from its files.
+    """
+    from gemlang.model import DEFAULT_MODEL_DIR
 
-def run_settings(classifier: Any, top_k: int, generator: str | None, model_name: str = "") -> dict[str, Any]:
-    """What a catalog's rows depend on; a resumed run must match (see catalog_file.COMPARED_SETTINGS)."""
     return {
-        "model": model_fingerprint(classifier),
-        "model_source": str(model_name),
+        "model": folder_fingerprint(DEFAULT_MODEL_DIR if model == "default" else model),
+        "model_source": str(model),
         "top_k": int(top_k),
         "generator": str(Path(generator).resolve()) if generator else "templates",
         "columns": list(COLUMN_NAMES),

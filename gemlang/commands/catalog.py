@@ -73,7 +73,7 @@ def run(args) -> int:
         raise CommandError(f"{args.folder}: no photos found (JPEG, PNG, WebP, BMP, TIFF, GIF)")
     model = args.model if args.model == "default" else str(Path(args.model).resolve())
     clf = GemClassifier.load(model)
-    writer = CatalogWriter(args.out, run_settings(clf, args.top_k, args.generator, model), restart=args.restart)
+    writer = CatalogWriter(args.out, run_settings(model, args.top_k, args.generator), restart=args.restart)
     if args.engine == "ray":
         from gemlang.collection.ray_engine import ray_batches, start_ray
 
