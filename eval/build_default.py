@@ -1,91 +1,145 @@
-"""Rebuild the classifier that ships inside gemlang (gemlang/default_model/) from the shared photos.
+"""Measure the build of the built-in classifier: how long it takes, what it scores, and whether it reproduces
+the shipped model (gemlang/default_model/) exactly.
 
-    python eval/build_default.py                      # ../shared/data/gemstones/train, ~10 min on 2 cores
-    python eval/build_default.py --data DIR --out gemlang/default_model
+    python eval/build_default.py                  # with the shared feature cache; writes eval/results/build_default.*
+    python eval/build_default.py --empty-cache    # from raw photos: a fresh feature cache in a temporary folder
+    python eval/build_default.py --smoke          # a few painted photos and a light recipe, seconds
 
-Trains on every deduplicated photo, measures the recipe with duplicate-aware 5-fold cross-validation
-(the held-out predictions also calibrate the confidence), and writes a model card with those scores.
+It runs the same library function as `gemlang build default --data DIR` (which writes the shipped folder),
+but into a temporary folder, so measuring never changes what ships.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import os
+import platform
+import shlex
+import shutil
+import sys
+import tempfile
 import time
 from pathlib import Path
 
-from gemlang.data import scan_image_folder
-from gemlang.features import FeatureCache
-from gemlang.training import train_classifier
+import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "gemstones" / "train"
-RECIPE = {"encoder": "mobilenet_v2_multi+efficientnet_lite0_multi+colour_hist", "head": "linear+mlp", "tta": False}
+RESULTS = ROOT / "eval" / "results"
+SCORES = ("top1", "top5", "mean_per_class_accuracy", "expected_calibration_error")
 
 
-def model_card(clf, recipe: dict, seconds: float) -> str:
-    cv = clf.info["cross_validation"]
-    trained = clf.info["trained_on"]
-    return f"""# gemlang default gem classifier
+def same_model(built: Path, shipped: Path) -> dict:
+    """Whether two model folders hold the same head weights, classes, temperature and recipe."""
+    import json
 
-**What it does**: names the gem in a photo among {len(clf.classes)} classes, with calibrated probabilities.
+    from safetensors.numpy import load_file
 
-**Data**: the training split of the public "Gemstones Images" collection (lsind18/gemstones-images, Daria
-Chemkaeva; photos mostly from minerals.net and rasavgems.com, whose collector states "I do not own the images").
-{trained['n_images']} photos after removing exact duplicates (photos filed under two classes are left out).
-No photo is shipped; only the trained head (a few MB of numbers).
-
-**Method**: frozen ImageNet encoders `{recipe['encoder']}` (pooled features of several depths of MobileNetV2
-and EfficientNet-Lite0, plus a centre-weighted HSV colour histogram), standardised; the `{recipe['head']}` head
-averages the probabilities of a multinomial logistic regression (C={clf.head.config.get('C')}) and a one-hidden-layer
-MLP ({clf.head.config.get('hidden')} units, dropout {clf.head.config.get('dropout')}). Confidence is calibrated
-by temperature scaling (T={clf.temperature:.3f}) fitted on the cross-validation's held-out predictions.
-
-**Cross-validated scores** ({cv['folds']}-fold, stratified, exact duplicates kept within one fold; every photo
-scored by a head that never saw it):
-
-| metric | value |
-|---|---|
-| top-1 accuracy | {cv['top1']:.1%} |
-| top-2 accuracy | {cv['top2']:.1%} |
-| top-5 accuracy | {cv['top5']:.1%} |
-| mean per-class accuracy | {cv['mean_per_class_accuracy']:.1%} |
-| macro F1 | {cv['macro_f1']:.3f} |
-| expected calibration error | {cv['expected_calibration_error']:.3f} |
-
-These are estimates on web catalogue photos like the training ones; phone photos of rough stones in
-poor light will score lower. Several classes are varieties told apart by a gemmologist with instruments, not
-by eye (e.g. the garnets, the beryls): treat close calls as such.
-
-**Rebuild**: `python eval/build_default.py` ({seconds / 60:.1f} min on the machine that built this one).
-"""
+    a, b = (json.loads((p / "config.json").read_text()) for p in (built, shipped))
+    wa, wb = (load_file(str(p / "head.safetensors")) for p in (built, shipped))
+    same_weights = wa.keys() == wb.keys() and all(np.array_equal(wa[k], wb[k]) for k in wa)
+    fields = ("encoder", "encoder_signature", "tta", "head", "classes", "temperature", "cross_validation")
+    return {
+        "identical_weights": bool(same_weights),
+        "identical_config": {f: a.get(f) == b.get(f) for f in fields},
+        "max_abs_weight_difference": None
+        if wa.keys() != wb.keys()
+        else float(max(np.abs(wa[k].astype(np.float64) - wb[k]).max() for k in wa)),
+    }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--out", type=Path, default=ROOT / "gemlang" / "default_model")
-    parser.add_argument("--encoder", default=RECIPE["encoder"])
-    parser.add_argument("--head", default=RECIPE["head"], choices=["linear", "mlp", "linear+mlp"])
-    parser.add_argument("--C", type=float, default=0.05)
-    parser.add_argument("--cv", type=int, default=5)
-    parser.add_argument("--cache", type=Path, default=None)
-    args = parser.parse_args()
+def write_markdown(results: dict, path: Path) -> None:
+    from gemlang.io import write_text_atomic
 
-    started = time.time()
-    recipe = {**RECIPE, "encoder": args.encoder, "head": args.head}
-    clf = train_classifier(
-        scan_image_folder(args.data), encoder=recipe["encoder"], head=recipe["head"], tta=recipe["tta"],
-        cv=args.cv, cache=FeatureCache(args.cache), head_options={} if args.head == "mlp" else {"C": args.C},
-    )
-    clf.info["model_card"] = model_card(clf, recipe, time.time() - started)
-    clf.info["trained_on"]["data"] = "gemstones-images train split (lsind18/gemstones-images)"
-    clf.info["trained_on"]["skipped"] = [[Path(p).relative_to(args.data).as_posix(), why]
-                                         for p, why in clf.info["trained_on"]["skipped"]]
-    clf.save(args.out)
-    print(json.dumps({k: clf.info["cross_validation"][k] for k in ("top1", "top5", "mean_per_class_accuracy")}))
-    print(f"wrote {args.out} in {(time.time() - started) / 60:.1f} min")
+    cv = results["cross_validation"]
+    lines = [
+        "# Building the built-in classifier",
+        "",
+        f"Command: `{results['command']}`  ",
+        f"Data: `{results['data']}`, {results['n_images']} photos after removing exact duplicates; recipe "
+        f"`{results['recipe']['encoder']}` + `{results['recipe']['head']}` head, {cv['folds']}-fold cross-validation.",
+        f"Machine: {results['machine']}.",
+        "",
+        "| what | value |",
+        "|---|---|",
+        f"| feature cache | {results['cache']} |",
+        f"| build time | {results['minutes']:.1f} min |",
+        *(f"| {k.replace('_', ' ')} (cross-validated) | {cv[k]:.3f} |" for k in SCORES),
+    ]
+    if results.get("reproduces_shipped") is not None:
+        same = results["reproduces_shipped"]["identical_weights"]
+        lines.append(f"| same head weights as gemlang/default_model | {'yes' if same else 'no'} |")
+    write_text_atomic(path, "\n".join(lines) + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    p.add_argument("--cache", type=Path, default=None, help="feature cache (default ~/.cache/gemlang)")
+    p.add_argument("--empty-cache", action="store_true", help="time the build from raw photos (fresh cache)")
+    p.add_argument("--results", type=Path, default=RESULTS, help="folder for build_default.{json,md}")
+    p.add_argument("--smoke", action="store_true", help="painted photos, a light recipe, 3 folds: seconds")
+    p.add_argument("--keep", type=Path, default=None, help="also keep the built model folder there")
+    args = p.parse_args(argv)
+    logging_to_stderr()
+
+    from gemlang.evaluation import write_json_atomic
+    from gemlang.features import FeatureCache
+    from gemlang.model import DEFAULT_MODEL_DIR
+    from gemlang.recipe import BUILT_IN
+    from gemlang.training.build import build_default_model
+
+    recipe, cv = BUILT_IN, 5
+    with tempfile.TemporaryDirectory(prefix="gemlang_build_") as tmp:
+        tmp = Path(tmp)
+        if args.smoke:
+            from smoke import SMOKE_ENCODER, painted_folder
+
+            args.data = painted_folder(tmp / "photos")
+            recipe, cv = BUILT_IN.with_changes(encoder=SMOKE_ENCODER), 3
+            args.empty_cache = True
+            if args.results == RESULTS:
+                args.results = tmp / "results"  # a smoke run never replaces the real reports
+        cache_dir = tmp / "cache" if args.empty_cache else args.cache
+        started = time.time()
+        clf = build_default_model(args.data, tmp / "model", FeatureCache(cache_dir), cv=cv, recipe=recipe)
+        seconds = time.time() - started
+        shipped = None if args.smoke else same_model(tmp / "model", DEFAULT_MODEL_DIR)
+        if args.keep:
+            shutil.copytree(tmp / "model", args.keep, dirs_exist_ok=True)
+        results = {
+            "command": shlex.join(["python", "eval/build_default.py", *(sys.argv[1:] if argv is None else argv)]),
+            "data": "painted photos (smoke run)" if args.smoke else os.path.relpath(args.data, ROOT),
+            "n_images": clf.info["trained_on"]["n_images"],
+            "recipe": recipe.to_dict(),
+            "cache": "empty (features computed from the photos)" if args.empty_cache else "shared, already filled",
+            "seconds": round(seconds, 1),
+            "minutes": round(seconds / 60, 1),
+            "cross_validation": clf.info["cross_validation"],
+            "reproduces_shipped": shipped,
+            "machine": machine(),
+        }
+        args.results.mkdir(parents=True, exist_ok=True)
+        write_json_atomic(results, args.results / "build_default.json")
+        write_markdown(results, args.results / "build_default.md")
+    print(f"built in {results['minutes']:.1f} min; cross-validated top-1 {clf.info['cross_validation']['top1']:.1%}")
+    if shipped is not None:
+        print(f"same head weights as the shipped model: {shipped['identical_weights']}")
+    return 0
+
+
+def machine() -> str:
+    """The CPU, and whether other jobs shared it (the 1-minute load average above the core count)."""
+    load, cores = os.getloadavg()[0], os.cpu_count() or 1
+    shared = f"shared with other jobs (load average {load:.1f})" if load > cores else f"load average {load:.1f}"
+    return f"{platform.machine()}, {cores} CPU cores, no GPU; {shared}"
+
+
+def logging_to_stderr() -> None:
+    import logging
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

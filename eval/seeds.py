@@ -1,7 +1,8 @@
 """The seed papers' methods, re-measured side by side on the same photos and the same folds.
 
     nice python eval/seeds.py                      # the full comparison (about 40-60 min on 2 CPU cores)
-    nice python eval/seeds.py --per-class 6        # a smoke run on 6 photos a class
+    nice python eval/seeds.py --per-class 6        # 6 photos a class of the real collection
+    python eval/seeds.py --smoke                   # painted photos, two cheap methods, 1 epoch: seconds
 
 Photos: ../shared/data/gemstones/train, exact duplicates removed (gemlang.data.deduplicate), split into
 5 stratified folds that keep copies together (gemlang.data.stratified_group_folds, seed 0). Methods that
@@ -91,7 +92,11 @@ def difference_note(name: str, budget: dict, settings: dict, preset: dict, n_fol
     return "; ".join(parts)
 
 
-def main() -> int:
+# --smoke: two methods (one per family) with the fewest epochs, on painted photos; proves the script runs.
+SMOKE = {"methods": "histogram-rf,autoencoder-knn", "settings": {"epochs": 1, "trees": 10, "patience": 1}}
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--folds", type=int, default=5)
@@ -113,13 +118,17 @@ def main() -> int:
         help="torch threads (default 1: on a busy shared machine, 2 threads spin-wait on each "
         "other and run many times slower)",
     )
-    args = parser.parse_args()
+    parser.add_argument("--smoke-settings", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--smoke", action="store_true", help="painted photos, 2 cheap methods, 2 folds: seconds")
+    args = parser.parse_args(argv)
+    if args.smoke:
+        return smoke(args)
     import torch
 
     import gemlang.explain  # noqa: F401 - imported now, so edits to the tree during a long run cannot break it
 
     torch.set_num_threads(args.threads)
-    command = "nice python eval/seeds.py " + " ".join(shlex.quote(a) for a in sys.argv[1:])
+    command = "nice python eval/seeds.py " + " ".join(shlex.quote(a) for a in (sys.argv[1:] if argv is None else argv))
     print(f"reproduce with: {command}", flush=True)
     started = time.time()
 
@@ -129,7 +138,8 @@ def main() -> int:
     folds = list(stratified_group_folds(data.labels, duplicate_groups(data), args.folds, args.seed))
     methods = [m for m in args.methods.split(",") if m]
     presets = list_methods()
-    settings = {m: method_settings(m, CPU_BUDGET[m]["settings"]) for m in methods}
+    budget = {m: {**CPU_BUDGET[m]["settings"], **(SMOKE["settings"] if args.smoke_settings else {})} for m in methods}
+    settings = {m: method_settings(m, budget[m]) for m in methods}
     t = time.time()
     photos = load_photos(data, sorted({s["image_size"] for s in settings.values()}))
     print(f"{len(photos)} photos, {len(photos.classes)} classes, loaded in {time.time() - t:.0f} s", flush=True)
@@ -171,6 +181,21 @@ def main() -> int:
         write_tables(rows, per_class, args.out, command, time.time() - started, len(photos), len(photos.classes))
     print(f"done in {(time.time() - started) / 60:.1f} min; tables in {args.out}", flush=True)
     return 0
+
+
+def smoke(args) -> int:
+    """The whole comparison on 4 painted gems with two cheap methods; reports go to --out (a temporary folder
+    unless given), never to eval/results."""
+    import tempfile
+
+    from smoke import painted_folder
+
+    with tempfile.TemporaryDirectory(prefix="gemlang_seeds_") as tmp:
+        out = Path(tmp) / "results" if args.out == ROOT / "eval" / "results" else args.out
+        data = painted_folder(Path(tmp) / "photos", per_class=6)
+        argv = ["--data", str(data), "--folds", "2", "--methods", SMOKE["methods"], "--out", str(out),
+                "--pictures", str(args.pictures), "--smoke-settings"]  # fmt: skip
+        return main(argv)
 
 
 def precompute_shared(photos: PhotoSet, settings: dict) -> dict[str, float]:

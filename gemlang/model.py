@@ -240,7 +240,7 @@ def _read_config(path: Path) -> dict:
     if path == DEFAULT_MODEL_DIR and not config_file.is_file():
         raise ModelError(
             "the built-in default model is missing from this installation; rebuild it with "
-            "`python eval/build_default.py` (see README) or pass --model MODEL_DIR."
+            "`gemlang build default --data DIR` (see README) or pass --model MODEL_DIR."
         )
     if not config_file.is_file():
         raise ModelError(

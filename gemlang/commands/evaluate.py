@@ -64,7 +64,10 @@ def run_zero_shot(args, data) -> int:
     from gemlang.language.zero_shot import evaluate_zero_shot
 
     if args.cv:
-        raise CommandError("--zero-shot scores a trained alignment; for held-out folds run eval/zero_shot.py")
+        raise CommandError(
+            "--zero-shot scores a trained alignment on DATA; --cv does not apply (a held-out benchmark of the "
+            "alignment's recipe is eval/zero_shot.py in the source repository)"
+        )
     model = AlignmentModel.load(args.zero_shot)
     metrics = evaluate_zero_shot(model, data, args.report, cache=FeatureCache(args.cache))
     for path, reason in metrics.get("skipped", []):

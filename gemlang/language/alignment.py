@@ -128,8 +128,8 @@ class AlignmentModel(nn.Module):
             if self.image_encoder_signature and extractor.signature != self.image_encoder_signature:
                 raise AlignmentError(
                     f"this alignment was trained on image encoder {self.image_encoder_signature!r}, but this "
-                    f"installation builds {extractor.signature!r}; retrain it with `python eval/zero_shot.py "
-                    "--build --out DIR`"
+                    f"installation builds {extractor.signature!r}; retrain it with `gemlang build alignment "
+                    "--data DIR --out ALIGNMENT_DIR`"
                 )
             self._extractor = extractor
         return self._extractor
@@ -293,7 +293,7 @@ class AlignmentModel(nn.Module):
         if not config_file.is_file():
             hint = (
                 "the built-in alignment is missing from this installation; rebuild it with "
-                "`python eval/zero_shot.py --build`"
+                "`gemlang build alignment --data DIR`"
                 if path == DEFAULT_ALIGNMENT_DIR
                 else f"{path}: not a gemlang alignment folder (no config.json)"
             )

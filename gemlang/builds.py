@@ -1,0 +1,65 @@
+"""The artefacts gemlang ships, and how each is built: `gemlang build NAME` runs `BUILDERS[NAME]`.
+
+Building is not measuring: a build trains on every photo and writes a folder inside the package (or
+`--out`); the benchmarks under eval/ only measure and write reports. To add a build, add one `Builder` to
+`BUILDERS`; its options become the command's options.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+PACKAGE = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class Builder:
+    """`build(data=Path, out=Path, cache=FeatureCache, seed=int, **options) -> object` writes the folder `out`.
+
+    `options` are the extra command-line options: name -> `argparse.add_argument` keywords; their values
+    reach `build` as keyword arguments of the same name.
+    """
+
+    summary: str
+    default_out: Path
+    build: Callable[..., Any]
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def _build_default(**kwargs):
+    from gemlang.training.build import build_default_model
+
+    return build_default_model(**kwargs)
+
+
+def _build_alignment(**kwargs):
+    from gemlang.language.alignment_build import build_default_alignment
+
+    return build_default_alignment(**kwargs)
+
+
+BUILDERS: dict[str, Builder] = {
+    "default": Builder(
+        "the built-in classifier (gemlang.recipe.BUILT_IN), cross-validated, with its model card",
+        PACKAGE / "default_model",
+        _build_default,
+        {"cv": {"type": int, "default": 5, "help": "cross-validation folds for the scores and calibration"}},
+    ),
+    "alignment": Builder(
+        "the image-text alignment behind zero-shot recognition, retrieval and `gemlang search`",
+        PACKAGE / "language" / "default_alignment",
+        _build_alignment,
+        {
+            "steps": {"type": int, "default": 1500, "help": "training steps"},
+            "results": {
+                "type": Path,
+                "default": None,
+                "metavar": "ZERO_SHOT.json",
+                "help": "eval/results/zero_shot.json, whose measured figures the model card quotes",
+            },
+        },
+    ),
+}

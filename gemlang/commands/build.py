@@ -1,0 +1,40 @@
+"""`gemlang build NAME`: rebuild one of the models gemlang ships (see gemlang/builds.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def register(subparsers) -> None:
+    from gemlang.builds import BUILDERS
+
+    p = subparsers.add_parser(
+        "build",
+        help="rebuild a model gemlang ships (the built-in classifier, the image-text alignment, ...)",
+        description=(
+            "Train one of the models that ship inside gemlang on a folder of photos (one sub-folder per class) "
+            "and write it with its model card. The shipped ones were built from the training split of the "
+            "gemstones-images collection. Features are cached, so a rebuild over the same photos does no "
+            "encoder work. Benchmarks of what is built live in eval/ of the source repository."
+        ),
+    )
+    builds = p.add_subparsers(dest="build", metavar="NAME", required=True)
+    for name, builder in BUILDERS.items():
+        b = builds.add_parser(name, help=builder.summary, description=f"Build {builder.summary}.")
+        b.add_argument("--data", type=Path, required=True, help="folder with one sub-folder of photos per class")
+        b.add_argument("--out", type=Path, default=builder.default_out,
+                       help=f"folder to write (default: the shipped one, {builder.default_out})")
+        b.add_argument("--cache", type=Path, default=None, help="feature cache folder (default ~/.cache/gemlang)")
+        b.add_argument("--seed", type=int, default=0)
+        for option, spec in builder.options.items():
+            b.add_argument(f"--{option.replace('_', '-')}", dest=option, **spec)
+        b.set_defaults(func=run, builder=builder, options=list(builder.options))
+
+
+def run(args) -> int:
+    from gemlang.features import FeatureCache
+
+    options = {name: getattr(args, name) for name in args.options}
+    args.builder.build(data=args.data, out=args.out, cache=FeatureCache(args.cache), seed=args.seed, **options)
+    print(f"{args.build} written to {args.out}")
+    return 0

@@ -1,0 +1,106 @@
+"""Build the classifier that ships inside gemlang (gemlang/default_model/) from a folder of photos.
+
+`gemlang build default --data DIR` runs this. It trains the built-in recipe (`gemlang.recipe.BUILT_IN`) on
+every deduplicated photo, cross-validates the recipe on duplicate-aware folds (the held-out predictions
+also calibrate the confidence) and writes the model folder with a model card stating those scores.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+import numpy as np
+
+from gemlang.data import DatasetError, scan_image_folder
+from gemlang.features import FeatureCache
+from gemlang.model import DEFAULT_MODEL_DIR, GemClassifier
+from gemlang.recipe import BUILT_IN, Recipe
+from gemlang.training.fit import train_classifier
+
+logger = logging.getLogger("gemlang")
+
+# What the built-in model was trained on; a build from another folder names that folder instead.
+GEMSTONES_IMAGES = "gemstones-images train split (lsind18/gemstones-images)"
+GEMSTONES_IMAGES_CARD = (
+    'the training split of the public "Gemstones Images" collection (lsind18/gemstones-images, Daria\n'
+    'Chemkaeva; photos mostly from minerals.net and rasavgems.com, whose collector states "I do not own the images").'
+)
+
+
+def default_model_card(clf: GemClassifier, recipe: Recipe, seconds: float, source: str = GEMSTONES_IMAGES_CARD) -> str:
+    cv = clf.info["cross_validation"]
+    trained = clf.info["trained_on"]
+    return f"""# gemlang default gem classifier
+
+**What it does**: names the gem in a photo among {len(clf.classes)} classes, with calibrated probabilities.
+
+**Data**: {source}
+{trained['n_images']} photos after removing exact duplicates (photos filed under two classes are left out).
+No photo is shipped; only the trained head (a few MB of numbers).
+
+**Method**: frozen ImageNet encoders `{recipe.encoder}` (pooled features of several depths of MobileNetV2
+and EfficientNet-Lite0, plus a centre-weighted HSV colour histogram), standardised; the `{recipe.head}` head
+averages the probabilities of a multinomial logistic regression (C={clf.head.config.get('C')}) and a one-hidden-layer
+MLP ({clf.head.config.get('hidden')} units, dropout {clf.head.config.get('dropout')}). Confidence is calibrated
+by temperature scaling (T={clf.temperature:.3f}) fitted on the cross-validation's held-out predictions.
+
+**Cross-validated scores** ({cv['folds']}-fold, stratified, exact duplicates kept within one fold; every photo
+scored by a head that never saw it):
+
+| metric | value |
+|---|---|
+| top-1 accuracy | {cv['top1']:.1%} |
+| top-2 accuracy | {cv['top2']:.1%} |
+| top-5 accuracy | {cv['top5']:.1%} |
+| mean per-class accuracy | {cv['mean_per_class_accuracy']:.1%} |
+| macro F1 | {cv['macro_f1']:.3f} |
+| expected calibration error | {cv['expected_calibration_error']:.3f} |
+
+These are estimates on web catalogue photos like the training ones; phone photos of rough stones in
+poor light will score lower. Several classes are varieties told apart by a gemmologist with instruments, not
+by eye (e.g. the garnets, the beryls): treat close calls as such.
+
+**Rebuild**: `gemlang build default --data DIR` ({seconds / 60:.1f} min on the machine that built this one; its
+time from raw photos is measured by `python eval/build_default.py`).
+"""
+
+
+def build_default_model(
+    data: Path,
+    out: Path = DEFAULT_MODEL_DIR,
+    cache: FeatureCache | None = None,
+    seed: int = 0,
+    cv: int = 5,
+    recipe: Recipe = BUILT_IN,
+    progress: bool = True,
+    source: str | None = None,
+) -> GemClassifier:
+    """Train `recipe` on the photos under `data`, cross-validate it with `cv` folds, save it to `out`.
+
+    `source` describes the photos in the model card; by default the built-in model's collection when `data`
+    is a folder called `train` under `gemstones`, else the folder's path.
+    """
+    started = time.time()
+    data = Path(data)
+    is_gemstones = data.name == "train" and data.parent.name == "gemstones"
+    photos = scan_image_folder(data)
+    too_small = DatasetError(
+        f"{data}: every class needs at least {cv} distinct photos to cross-validate the recipe; "
+        "add photos or use a smaller --cv (2 or more)"
+    )
+    if cv < 2 or np.bincount(photos.labels).min() < cv:
+        raise too_small
+    clf = train_classifier(photos, cv=cv, seed=seed, cache=cache, progress=progress, recipe=recipe)
+    if "cross_validation" not in clf.info:  # exact duplicates removed, a class fell below `cv` photos
+        raise too_small
+    card_source = source or (GEMSTONES_IMAGES_CARD if is_gemstones else f"the photos under `{data}`.")
+    clf.info["model_card"] = default_model_card(clf, recipe, time.time() - started, card_source)
+    clf.info["trained_on"]["data"] = GEMSTONES_IMAGES if is_gemstones and source is None else str(data)
+    clf.info["trained_on"]["skipped"] = [
+        [Path(p).relative_to(data).as_posix(), why] for p, why in clf.info["trained_on"]["skipped"]
+    ]
+    clf.save(out)
+    logger.info(f"wrote {out} in {(time.time() - started) / 60:.1f} min")
+    return clf

@@ -1,0 +1,53 @@
+"""`gemlang build NAME` writes the models gemlang ships, from a folder of photos, with their model cards."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from gemlang.cli import main
+
+
+def test_build_lists_every_builder(capsys):
+    from gemlang.builds import BUILDERS
+
+    with pytest.raises(SystemExit):
+        main(["build", "--help"])
+    out = capsys.readouterr().out
+    assert {"default", "alignment"} <= set(BUILDERS) and all(name in out for name in BUILDERS)
+
+
+def test_build_default_writes_a_cross_validated_model_with_its_card(tiny_folder, tmp_path, capsys):
+    from gemlang import GemClassifier
+    from gemlang.recipe import BUILT_IN
+
+    out = tmp_path / "model"
+    assert main(["build", "default", "--data", str(tiny_folder), "--out", str(out), "--cv", "3",
+                 "--cache", str(tmp_path / "cache")]) == 0  # fmt: skip
+    clf = GemClassifier.load(out)
+    assert clf.extractor.spec == BUILT_IN.encoder and clf.head.config["type"] == BUILT_IN.head
+    assert clf.info["cross_validation"]["folds"] == 3
+    card = (out / "MODEL_CARD.md").read_text()
+    assert f"| top-1 accuracy | {clf.info['cross_validation']['top1']:.1%} |" in card
+    assert "gemlang build default" in card and f"the photos under `{tiny_folder}`" in card
+    assert json.loads((out / "config.json").read_text())["trained_on"]["data"] == str(tiny_folder)
+
+
+def test_build_default_refuses_a_folder_too_small_to_cross_validate(tiny_folder, tmp_path, capsys):
+    code = main(["build", "default", "--data", str(tiny_folder), "--out", str(tmp_path / "m"), "--cv", "7"])
+    assert code == 2 and "--cv" in capsys.readouterr().err
+    assert not (tmp_path / "m").exists()
+
+
+def test_build_alignment_writes_a_loadable_alignment(tiny_folder, tmp_path):
+    from gemlang.language.alignment import AlignmentModel
+    from gemlang.recipe import ALIGNMENT_IMAGE_ENCODER
+
+    out = tmp_path / "alignment"
+    assert main(["build", "alignment", "--data", str(tiny_folder), "--out", str(out), "--steps", "30",
+                 "--cache", str(tmp_path / "cache")]) == 0  # fmt: skip
+    model = AlignmentModel.load(out)
+    assert model.image_encoder == ALIGNMENT_IMAGE_ENCODER
+    assert sorted(model.info["trained_on"]["gems"]) == ["Emerald", "Ruby", "Sapphire Blue"]
+    assert "gemlang build alignment" in (out / "MODEL_CARD.md").read_text()
