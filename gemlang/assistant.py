@@ -1,4 +1,8 @@
-"""One chat turn: a message and optional photo(s) in, a structured answer out (no UI code here).
+"""One chat turn: a message and optional photo(s) in, a structured answer out.
+
+The answer is plain data (candidates, notes, heat map); it also renders itself as Markdown
+(`Answer.to_markdown()`), the text format chat UIs display, so the Gradio app, `gradio_client` users and
+any other chat front end show the same words. No widget or web code lives here.
 
     assistant = Assistant.load()              # the default model and its fusion head
     chat = assistant.conversation()

@@ -184,7 +184,7 @@ def test_the_shipped_alignment_fits_this_installations_image_encoder():
     from gemlang.language.alignment import DEFAULT_ALIGNMENT_DIR, DEFAULT_IMAGE_ENCODER, AlignmentModel
 
     if not (DEFAULT_ALIGNMENT_DIR / "config.json").is_file():
-        pytest.skip("no shipped alignment in this checkout (build it with python eval/zero_shot.py --build)")
+        pytest.skip("no shipped alignment in this checkout (build it with gemlang build alignment --data DIR)")
     model = AlignmentModel.load("default")  # raises if the encoder's signature changed since it was trained
     assert model.image_encoder == DEFAULT_IMAGE_ENCODER and len(model.info["trained_on"]["gems"]) == 87
     assert 0 <= model.seen_bias <= 0.5 and (DEFAULT_ALIGNMENT_DIR / "MODEL_CARD.md").is_file()

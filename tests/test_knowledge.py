@@ -44,8 +44,15 @@ CLASS_NAMES = [
 SHARED_TRAIN = Path(__file__).resolve().parents[2] / "shared" / "data" / "gemstones" / "train"
 
 
-def test_the_hard_coded_list_has_87_classes():
-    assert len(CLASS_NAMES) == len(set(CLASS_NAMES)) == 87
+def test_the_87_photo_classes_are_the_knowledge_bases_and_the_shipped_models():
+    import json
+
+    from gemlang.knowledge import class_names
+    from gemlang.model import DEFAULT_MODEL_DIR
+
+    shipped = json.loads((DEFAULT_MODEL_DIR / "config.json").read_text())["classes"]
+    assert len(set(CLASS_NAMES)) == 87
+    assert sorted(class_names()) == sorted(CLASS_NAMES) == sorted(shipped)
 
 
 @pytest.mark.parametrize("name", CLASS_NAMES)

@@ -153,6 +153,17 @@ def test_score_writes_per_item_and_mean_cosines(tmp_path, capsys):
     assert [row["id"] for row in scores["per_item"]] == ["a", "b"]
     for row in scores["per_item"]:
         assert 0 < row["tfidf_cosine"] <= 1 and 0 < row["semantic_cosine"] <= 1
+    # Each caption is closer to its own reference than to the other gem's.
+    swapped = _id_text_csv(
+        tmp_path / "swapped.csv",
+        [["a", "Emerald is green beryl."], ["b", "Ruby is red corundum, coloured by chromium."]],
+    )
+    wrong_out = tmp_path / "x.json"
+    assert main(["score", "--candidates", str(cand), "--references", str(swapped), "--out", str(wrong_out)]) == 0
+    wrong = {r["id"]: r for r in json.loads(wrong_out.read_text())["per_item"]}
+    for row in scores["per_item"]:
+        for metric in ("tfidf_cosine", "semantic_cosine"):
+            assert row[metric] > wrong[row["id"]][metric], (row["id"], metric)
     assert scores["mean_tfidf_cosine"] == pytest.approx(np.mean([r["tfidf_cosine"] for r in scores["per_item"]]))
     assert scores["mean_semantic_cosine"] is not None
     assert "1 id(s) without a caption" in capsys.readouterr().out

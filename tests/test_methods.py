@@ -111,13 +111,14 @@ def test_autoencoder_knn_finds_neighbours_of_the_same_class(photos, data_dir, tm
     train, val = split_off(photos, 0.34, seed=0)
     get_fitter("autoencoder-knn")(train, val, tiny_settings("autoencoder-knn"), 0).save(tmp_path / "ae")
     found = nearest_neighbours(tmp_path / "ae", data_dir / "Ruby" / "ruby_0.png", k=3)
-    assert len(found) == 3 and found[0][2] >= found[-1][2]
+    assert len(found) == 3 and found[0][2] >= found[1][2] >= found[2][2]
+    assert [gem for gem, _, _ in found] == ["Ruby"] * 3, found
 
 
 def test_histogram_rf_is_evaluation_only_and_cross_validates(data_dir, tmp_path):
     overrides = {**TINY, "image_size": 32}
     result = train_method("histogram-rf", data_dir, tmp_path / "rf", cv=2, overrides=overrides, log=lambda _: None)
-    assert 0 <= result["cross_validation"]["histogram-rf"]["top1"] <= 1
+    assert result["cross_validation"]["histogram-rf"]["top1"] >= 0.8  # three colours: histograms tell them apart
     assert (tmp_path / "rf" / "cv_report" / "histogram-rf" / "metrics.json").exists()
     assert not (tmp_path / "rf" / "config.json").exists()
 

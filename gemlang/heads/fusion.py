@@ -36,6 +36,7 @@ from torch import nn
 from torch.nn import functional as F
 
 from gemlang.errors import GemlangError
+from gemlang.evaluation import top_k_accuracy
 
 FORMAT = "gemlang-fusion"
 HARDNESS_BINS = np.arange(1.0, 10.01, 0.5, dtype=np.float32)  # Mohs 1, 1.5, ..., 10
@@ -434,10 +435,9 @@ def evaluate_fusion(head: FusionHead, image_logp: np.ndarray, labels: np.ndarray
     out = {}
     for i, condition in enumerate(CONDITIONS):
         probs = head.probabilities(condition_inputs(image_logp, labels, knowledge, head.places, condition, seed + i))
-        top5 = np.argsort(-probs, 1)[:, :5]
         out[condition] = {
-            "top1": float((probs.argmax(1) == labels).mean()),
-            "top5": float((top5 == labels[:, None]).any(1).mean()),
+            "top1": top_k_accuracy(labels, probs, 1),
+            "top5": top_k_accuracy(labels, probs, 5),
             "mean_confidence": float(probs.max(1).mean()),
         }
     return out
@@ -493,11 +493,7 @@ def train_fusion(
                 held_out[condition][test_idx] = head.probabilities(inputs)
         scores = {}
         for condition, probs in held_out.items():
-            top5 = np.argsort(-probs, 1)[:, :5]
-            scores[condition] = {
-                "top1": float((probs.argmax(1) == labels).mean()),
-                "top5": float((top5 == labels[:, None]).any(1).mean()),
-            }
+            scores[condition] = {"top1": top_k_accuracy(labels, probs, 1), "top5": top_k_accuracy(labels, probs, 5)}
         every = np.concatenate(list(held_out.values()))
         correct = np.concatenate([p.argmax(1) == labels for p in held_out.values()])
         unsure = unsure_threshold(every.max(1), correct)

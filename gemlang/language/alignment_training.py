@@ -11,6 +11,7 @@ the batch is a negative" is true, which it would not be for two photos of the sa
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -21,6 +22,8 @@ from gemlang.features import FeatureCache
 from gemlang.knowledge import GemFacts
 from gemlang.language.alignment import MAX_LOGIT_SCALE, AlignmentModel, ProjectionHead
 from gemlang.language.text_encoder import TEXT_EMBEDDING_DIM, embed_texts
+
+logger = logging.getLogger("gemlang")
 
 PHRASINGS = "phrasings.txt"
 
@@ -57,7 +60,7 @@ def train_alignment(
     lr: float = 1e-3,
     weight_decay: float = 1e-4,
     seed: int = 0,
-    log: Callable[[str], None] | None = print,
+    log: Callable[[str], None] | None = logger.info,
 ) -> AlignmentModel:
     """Fit the projections on photos `features` (N, D) of gems[labels[i]]; frozen towers, CLIP loss.
 
@@ -187,7 +190,7 @@ def calibrate_seen_bias(
     pseudo_unseen: float = 0.2,
     seed: int = 0,
     text_cache: FeatureCache | None = None,
-    log: Callable[[str], None] | None = print,
+    log: Callable[[str], None] | None = logger.info,
     **train_options,
 ) -> dict:
     """Choose the seen-gem offset on the training gems alone (generalised zero-shot calibration).
@@ -256,7 +259,7 @@ def fit_alignment(
     calibrate: bool = True,
     seed: int = 0,
     text_cache: FeatureCache | None = None,
-    log: Callable[[str], None] | None = print,
+    log: Callable[[str], None] | None = logger.info,
     **train_options,
 ) -> AlignmentModel:
     """Train the alignment on all the photos given and (by default) calibrate its seen-gem offset."""

@@ -68,6 +68,8 @@ def classification_loss(settings: dict) -> Callable[[torch.Tensor, torch.Tensor]
 
 
 class EncoderWithHead(nn.Module):
+    """An encoder, then a head on its output: a CNN and its classifier, an autoencoder's coder and decoder."""
+
     def __init__(self, encoder: nn.Module, head: nn.Module):
         super().__init__()
         self.encoder = encoder

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 import time
 from collections.abc import Callable
@@ -13,6 +14,8 @@ from gemlang.data import deduplicate, duplicate_groups, scan_image_folder, strat
 from gemlang.errors import UsageError
 from gemlang.evaluation import classification_metrics, summary_line, write_json_atomic, write_report
 from gemlang.methods.photos import PhotoSet, load_photos
+
+logger = logging.getLogger("gemlang")
 
 
 def _fit(name: str, train: PhotoSet, settings: dict, seed: int):
@@ -33,7 +36,7 @@ def evaluate_on_folds(
     folds: list[tuple[np.ndarray, np.ndarray]],
     settings: dict,
     seed: int = 0,
-    log: Callable[[str], None] = print,
+    log: Callable[[str], None] = logger.info,
     on_fitted: Callable | None = None,
 ) -> dict[str, dict]:
     """Fit `name` on each fold's training photos and predict its test photos.
@@ -86,7 +89,7 @@ def precompute_frozen(name: str, photos: PhotoSet, settings: dict) -> None:
 
 
 def cross_validate_method(
-    name: str, photos: PhotoSet, k: int, settings: dict, seed: int, report_dir: Path, log=print
+    name: str, photos: PhotoSet, k: int, settings: dict, seed: int, report_dir: Path, log=logger.info
 ) -> dict:
     """K duplicate-aware stratified folds; a report (metrics, per-class CSV, confusion matrix) per row."""
     folds = list(stratified_group_folds(photos.labels, duplicate_groups(photos.data), k, seed))
@@ -109,7 +112,7 @@ def train_method(
     cv: int | None = None,
     seed: int = 0,
     overrides: dict | None = None,
-    log: Callable[[str], None] = print,
+    log: Callable[[str], None] = logger.info,
 ) -> dict:
     """`gemlang train --method NAME`: optional K-fold CV report, then the model folder (if it has one)."""
     from gemlang.methods import load_preset, method_settings

@@ -159,22 +159,13 @@ def fit_vae(train: PhotoSet, val: PhotoSet | None, settings: dict, seed: int) ->
     return fitted
 
 
-class Autoencoder(nn.Module):
-    def __init__(self, encoder: nn.Module, decoder: nn.Module):
-        super().__init__()
-        self.encoder = encoder
-        self.decoder = decoder
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.decoder(self.encoder(x))
-
-
 def fit_autoencoder_knn(train: PhotoSet, val: PhotoSet | None, settings: dict, seed: int) -> Fitted:
     """Autoencoder trained on reconstruction alone; then a linear classifier and k-NN on its embedding."""
     size, aug, n_classes = settings["image_size"], settings.get("augment", {}), len(train.classes)
     torch.manual_seed(seed)
     encoder = create_encoder(f"conv_autoencoder:{size}")
-    model = Autoencoder(encoder, ConvDecoder(size, encoder.feature_dim))
+    decoder = ConvDecoder(size, encoder.feature_dim)
+    model = EncoderWithHead(encoder, decoder)  # trained on reconstruction: the "head" is the decoder
 
     def loss_fn(model, batch, training):
         target = _augmented_targets(batch[0], aug, training)
@@ -205,7 +196,7 @@ def fit_autoencoder_knn(train: PhotoSet, val: PhotoSet | None, settings: dict, s
         )
         (path / "neighbours.json").write_text(json.dumps([str(p) for p in train.data.paths], indent=0) + "\n")
         save_file(
-            {k: v.contiguous() for k, v in model.decoder.state_dict().items()},
+            {k: v.contiguous() for k, v in decoder.state_dict().items()},
             str(path / "decoder.safetensors"),
         )
 

@@ -21,6 +21,7 @@ from tqdm.auto import tqdm
 from gemlang.encoders import create_encoder
 from gemlang.heads import LinearHead
 from gemlang.methods.common import (
+    EncoderWithHead,
     Fitted,
     as_classifier,
     batched,
@@ -67,22 +68,20 @@ def fusion_features(photos: PhotoSet, size: int, progress: bool = True) -> torch
     key = ("resnet50-f2f4", size)
     if key not in photos.arrays:
         pooled2, maps3 = resnet_trunk(photos, size, progress)
-        layer4 = frozen_resnet().layer4
-        pooled4 = batched(lambda m: layer4(m.float()).mean((2, 3)), maps3, 32)
+        pooled4 = batched(Layer4Pooled(frozen_resnet().layer4), maps3, 32)
         photos.arrays[key] = torch.cat([pooled2, pooled4], 1)
     return photos.arrays[key]
 
 
-class Layer4Classifier(nn.Module):
-    """Layer4 -> global average pool -> head, on Layer3 maps."""
+class Layer4Pooled(nn.Module):
+    """ResNet-50's Layer4, then global average pooling: features from (possibly half-precision) Layer3 maps."""
 
-    def __init__(self, layer4: nn.Module, head: nn.Module):
+    def __init__(self, layer4: nn.Module):
         super().__init__()
         self.layer4 = layer4
-        self.head = head
 
     def forward(self, maps: torch.Tensor) -> torch.Tensor:
-        return self.head(self.layer4(maps.float()).mean((2, 3)))
+        return self.layer4(maps.float()).mean((2, 3))
 
 
 def fit_resnet50_transfer(train: PhotoSet, val: PhotoSet | None, settings: dict, seed: int) -> Fitted:
@@ -96,7 +95,7 @@ def fit_resnet50_transfer(train: PhotoSet, val: PhotoSet | None, settings: dict,
         p.requires_grad_(True)
     torch.manual_seed(seed)
     head = LinearHead(encoder.feature_dim, len(train.classes))
-    model = Layer4Classifier(resnet.layer4, head)
+    model = EncoderWithHead(Layer4Pooled(resnet.layer4), head)
     aug = settings.get("augment", {})
     criterion = classification_loss(settings)
 

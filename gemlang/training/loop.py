@@ -11,6 +11,7 @@ epoch (gemlang.training.checkpoint) and a run started again continues where the 
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 import tempfile
@@ -28,6 +29,8 @@ from torch.utils.data import DataLoader, Dataset
 from tqdm.auto import tqdm
 
 from gemlang.training.checkpoint import load_training_state, save_training_state
+
+logger = logging.getLogger("gemlang")
 
 # loss_fn(model, batch, training) -> (mean loss of the batch, number of correct predictions or None)
 LossFn = Callable[[nn.Module, tuple, bool], tuple[torch.Tensor, int | None]]
@@ -124,7 +127,7 @@ def train_loop(
             first_epoch, earlier_seconds = record["epoch"] + 1, record["seconds"]
             best_state = load_file(str(checkpoint), device=str(device))
             if config.progress:
-                print(f"  resuming {config.desc} after epoch {record['epoch']} from {checkpoint}")
+                logger.info(f"  resuming {config.desc} after epoch {record['epoch']} from {checkpoint}")
     for epoch in range(first_epoch, config.epochs + 1):
         if stale >= config.patience:
             break
@@ -156,7 +159,9 @@ def train_loop(
             row.update(evaluate_loss(accelerator.unwrap_model(model), loss_fn, val_data, config.batch_size, device))
         history.append(row)
         if config.progress:
-            print("  " + "  ".join(f"{k} {v:.4f}" if isinstance(v, float) else f"{k} {v}" for k, v in row.items()))
+            logger.info(
+                "  " + "  ".join(f"{k} {v:.4f}" if isinstance(v, float) else f"{k} {v}" for k, v in row.items())
+            )
         score = row.get("val_loss", row["train_loss"])
         if best is None or score < best["score"] or val_data is None:
             best = {"score": score, **row}
