@@ -83,8 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     logging_to_stderr()
 
-    from gemlang.evaluation import write_json_atomic
     from gemlang.features import FeatureCache
+    from gemlang.metrics import write_json_atomic
     from gemlang.model import DEFAULT_MODEL_DIR
     from gemlang.recipe import BUILT_IN
     from gemlang.training.build import build_default_model

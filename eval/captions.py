@@ -160,12 +160,12 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
     from gemlang.data import scan_image_folder
-    from gemlang.evaluation import top_k_accuracy, write_json_atomic
     from gemlang.features import FeatureCache
     from gemlang.io import write_text_atomic
     from gemlang.knowledge import all_gems, get_facts
     from gemlang.language.describe import describe_prediction
     from gemlang.language.scoring import score_captions
+    from gemlang.metrics import top_k_accuracy, write_json_atomic
     from gemlang.training import folder_features
 
     started = time.time()

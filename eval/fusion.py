@@ -115,7 +115,7 @@ def evaluate(args) -> dict:
     results: dict = {"conditions": {}, "harsher": {}}
     for name, probs in harsher.items():
         results["harsher"][name] = {"top1": float((probs.argmax(1) == y).mean())}
-    from gemlang.evaluation import expected_calibration_error, top_k_accuracy
+    from gemlang.metrics import expected_calibration_error, top_k_accuracy
 
     for condition, probs in held_out.items():
         results["conditions"][condition] = {

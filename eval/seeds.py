@@ -28,9 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from gemlang.data import deduplicate, duplicate_groups, scan_image_folder, stratified_group_folds  # noqa: E402
-from gemlang.evaluation import classification_metrics  # noqa: E402
 from gemlang.methods import evaluate_on_folds, list_methods, method_settings  # noqa: E402
 from gemlang.methods.photos import PhotoSet, load_photos  # noqa: E402
+from gemlang.metrics import classification_metrics  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "gemstones" / "train"
 

@@ -1,7 +1,8 @@
-"""Painted photos for the eval scripts' `--smoke` mode: a few seconds that prove a script still runs end to end.
+"""Painted photos of gems: a few seconds of input that prove a script still runs end to end.
 
-A smoke run measures nothing: it paints a tiny collection of known gems, runs the script's whole path on it
-with a light encoder, and writes its reports to a folder of its own (never eval/results/).
+The eval scripts' `--smoke` mode and the tests (tests/conftest.py) paint their photos here. A smoke run
+measures nothing: it paints a tiny collection of known gems, runs the script's whole path on it with a
+light encoder, and writes its reports to a folder of its own (never eval/results/).
 """
 
 from __future__ import annotations
@@ -21,27 +22,28 @@ GEMS = {
 SMOKE_ENCODER = "colour_hist"
 
 
-def paint(colour: tuple[int, int, int], shape: str, seed: int, size: int = 48) -> Image.Image:
+def paint_gem(colour, shape: str, seed: int, size: int = 64) -> Image.Image:
+    """A stone-like blob on a light background, jittered in colour, position and size."""
     rng = np.random.default_rng(seed)
     image = Image.new("RGB", (size, size), tuple(int(v) for v in rng.integers(215, 255, 3)))
     draw = ImageDraw.Draw(image)
-    fill = tuple(int(np.clip(v + rng.integers(-25, 25), 0, 255)) for v in colour)
-    x0, y0 = (int(v) for v in rng.integers(3, 12, 2))
-    x1, y1 = (size - int(v) for v in rng.integers(3, 12, 2))
+    c = tuple(int(np.clip(v + rng.integers(-25, 25), 0, 255)) for v in colour)
+    x0, y0 = rng.integers(4, 16, 2)
+    x1, y1 = size - rng.integers(4, 16, 2)
     if shape == "ellipse":
-        draw.ellipse((x0, y0, x1, y1), fill=fill)
+        draw.ellipse((x0, y0, x1, y1), fill=c)
     elif shape == "rectangle":
-        draw.rectangle((x0, y0, x1, y1), fill=fill)
+        draw.rectangle((x0, y0, x1, y1), fill=c)
     else:
-        draw.polygon([(size // 2, y0), (x1, size // 2), (size // 2, y1), (x0, size // 2)], fill=fill)
+        draw.polygon([(size // 2, y0), (x1, size // 2), (size // 2, y1), (x0, size // 2)], fill=c)
     noise = rng.normal(0, 6, (size, size, 3))
     return Image.fromarray(np.clip(np.asarray(image) + noise, 0, 255).astype(np.uint8))
 
 
-def painted_folder(root: Path, per_class: int = 6, gems: int = len(GEMS)) -> Path:
-    """root/<gem>/<i>.png for the first `gems` gems; returns root."""
-    for k, (name, (colour, shape)) in enumerate(list(GEMS.items())[:gems]):
+def painted_folder(root: Path, per_class: int = 6, classes: dict | None = None) -> Path:
+    """root/<gem>/<i>.jpg for each of `classes` (name -> (colour, shape); default GEMS); returns root."""
+    for k, (name, (colour, shape)) in enumerate((classes or GEMS).items()):
         (root / name).mkdir(parents=True, exist_ok=True)
         for i in range(per_class):
-            paint(colour, shape, seed=100 * k + i).save(root / name / f"{i}.png")
+            paint_gem(colour, shape, seed=100 * k + i).save(root / name / f"{i}.jpg", quality=92)
     return root

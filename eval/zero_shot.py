@@ -43,15 +43,15 @@ def load_features(data_dir: Path, encoder: str, cache_dir: Path | None):
 
 
 def topk(y, scores, k):
-    from gemlang.evaluation import top_k_accuracy
+    from gemlang.metrics import top_k_accuracy
 
     return top_k_accuracy(np.asarray(y), np.asarray(scores), k)
 
 
 def seen_cross_validation(X, y, groups, gems, extractor, cache, folds, seed, options):
     from gemlang.data import stratified_group_folds
-    from gemlang.evaluation import classification_metrics
     from gemlang.language.alignment_training import fit_alignment
+    from gemlang.metrics import classification_metrics
 
     names = [g.name for g in gems]
     probs = np.zeros((len(y), len(names)), dtype=np.float32)
@@ -256,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
         "seconds": round(time.time() - started, 1),
         "machine": f"{platform.machine()}, {os.cpu_count()} CPU cores, no GPU",
     }
-    from gemlang.evaluation import write_json_atomic
+    from gemlang.metrics import write_json_atomic
 
     args.results.mkdir(parents=True, exist_ok=True)
     write_json_atomic(results, args.results / "zero_shot.json")

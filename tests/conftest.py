@@ -3,46 +3,27 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
-import numpy as np
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 SHARED_TRAIN = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "gemstones" / "train"
+# The painter is shared with the eval scripts' --smoke mode (eval/smoke.py).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
+from smoke import GEMS, paint_gem, painted_folder  # noqa: E402
 
 # Three "gems" that differ in colour and shape, as real ones do.
-TINY_CLASSES = {"Ruby": ((200, 20, 40), "ellipse"), "Emerald": ((20, 160, 70), "rectangle"),
-                "Sapphire Blue": ((30, 50, 200), "polygon")}
-
-
-def paint_gem(colour, shape: str, seed: int, size: int = 64) -> Image.Image:
-    """A stone-like blob on a light background, jittered in colour, position and size."""
-    rng = np.random.default_rng(seed)
-    image = Image.new("RGB", (size, size), tuple(int(v) for v in rng.integers(215, 255, 3)))
-    draw = ImageDraw.Draw(image)
-    c = tuple(int(np.clip(v + rng.integers(-25, 25), 0, 255)) for v in colour)
-    x0, y0 = rng.integers(4, 16, 2)
-    x1, y1 = size - rng.integers(4, 16, 2)
-    if shape == "ellipse":
-        draw.ellipse((x0, y0, x1, y1), fill=c)
-    elif shape == "rectangle":
-        draw.rectangle((x0, y0, x1, y1), fill=c)
-    else:
-        draw.polygon([(size // 2, y0), (x1, size // 2), (size // 2, y1), (x0, size // 2)], fill=c)
-    noise = rng.normal(0, 6, (size, size, 3))
-    return Image.fromarray(np.clip(np.asarray(image) + noise, 0, 255).astype(np.uint8))
+TINY_CLASSES = {name: GEMS[name] for name in ("Ruby", "Emerald", "Sapphire Blue")}
+__all__ = ["SHARED_TRAIN", "TINY_CLASSES", "make_image_folder", "paint_gem"]
 
 
 def make_image_folder(root: Path, per_class: int = 6, classes: dict | None = None) -> Path:
-    for k, (name, (colour, shape)) in enumerate((classes or TINY_CLASSES).items()):
-        (root / name).mkdir(parents=True, exist_ok=True)
-        for i in range(per_class):
-            paint_gem(colour, shape, seed=100 * k + i).save(root / name / f"{i}.jpg", quality=92)
-    return root
+    return painted_folder(root, per_class, classes or TINY_CLASSES)
 
 
 @pytest.fixture(scope="session")

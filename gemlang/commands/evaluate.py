@@ -35,10 +35,10 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from gemlang.data import scan_image_folder
-    from gemlang.evaluation import summary_line
     from gemlang.features import FeatureCache
+    from gemlang.metrics import summary_line
     from gemlang.model import GemClassifier
-    from gemlang.training.evaluate import cross_validate_recipe, evaluate_classifier
+    from gemlang.training.validation import cross_validate_recipe, evaluate_classifier
 
     data = scan_image_folder(args.data, min_classes=1 if not args.cv else 2)
     if args.zero_shot is not None:
@@ -58,10 +58,10 @@ def run(args) -> int:
 
 def run_zero_shot(args, data) -> int:
     from gemlang.cli import CommandError
-    from gemlang.evaluation import summary_line
     from gemlang.features import FeatureCache
     from gemlang.language.alignment import AlignmentModel
     from gemlang.language.zero_shot import evaluate_zero_shot
+    from gemlang.metrics import summary_line
 
     if args.cv:
         raise CommandError(

@@ -79,7 +79,7 @@ def run(args) -> int:
         print(f"skipped {path}: {reason}")
     cv = clf.info.get("cross_validation")
     if cv:
-        from gemlang.evaluation import summary_line
+        from gemlang.metrics import summary_line
 
         print(f"cross-validated ({cv['folds']} folds): {summary_line(cv)}")
     clf.save(args.out)

@@ -36,7 +36,7 @@ from torch import nn
 from torch.nn import functional as F
 
 from gemlang.errors import GemlangError
-from gemlang.evaluation import top_k_accuracy
+from gemlang.metrics import top_k_accuracy
 
 FORMAT = "gemlang-fusion"
 HARDNESS_BINS = np.arange(1.0, 10.01, 0.5, dtype=np.float32)  # Mohs 1, 1.5, ..., 10

@@ -200,7 +200,7 @@ def calibrate_seen_bias(
     photos best (top-5) while costing the validation photos of the other gems at most `budget` top-1.
     Returns {"seen_bias", "pseudo_unseen_gems", "curve": [[bias, seen top-1, pseudo-unseen top-5], ...]}.
     """
-    from gemlang.evaluation import top_k_accuracy
+    from gemlang.metrics import top_k_accuracy
 
     labels = np.asarray(labels, dtype=int)
     groups = np.arange(len(labels)) if groups is None else np.asarray(groups)

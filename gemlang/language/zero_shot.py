@@ -16,10 +16,10 @@ from typing import Any
 import numpy as np
 
 from gemlang.data import DatasetError, ImageFolder
-from gemlang.evaluation import classification_metrics, write_report
 from gemlang.features import FeatureCache
 from gemlang.knowledge import UnknownGemError, class_names, get_facts
 from gemlang.language.alignment import AlignmentModel
+from gemlang.metrics import classification_metrics, write_report
 
 
 def candidate_names(data_classes: Sequence[str], candidates: Sequence[str] | None = None) -> list[str]:

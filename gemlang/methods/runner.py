@@ -12,8 +12,8 @@ import numpy as np
 
 from gemlang.data import deduplicate, duplicate_groups, scan_image_folder, stratified_group_folds
 from gemlang.errors import UsageError
-from gemlang.evaluation import classification_metrics, summary_line, write_json_atomic, write_report
 from gemlang.methods.photos import PhotoSet, load_photos
+from gemlang.metrics import classification_metrics, summary_line, write_json_atomic, write_report
 
 logger = logging.getLogger("gemlang")
 

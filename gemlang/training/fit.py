@@ -14,9 +14,9 @@ import numpy as np
 
 from gemlang.data import ImageFolder
 from gemlang.errors import UsageError
-from gemlang.evaluation import classification_metrics
 from gemlang.features import FeatureCache
 from gemlang.heads import HEADS
+from gemlang.metrics import classification_metrics
 from gemlang.model import GemClassifier
 from gemlang.recipe import TRAIN_DEFAULT, Recipe
 from gemlang.training.folds import folder_features, held_out_predictions

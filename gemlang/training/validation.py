@@ -1,4 +1,4 @@
-"""Evaluate a trained classifier on a labelled folder, or cross-validate its recipe on one."""
+"""Validate a trained classifier on a labelled folder, or cross-validate its recipe on one (`gemlang evaluate`)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 
 from gemlang.data import DatasetError, ImageFolder, duplicate_groups
-from gemlang.evaluation import classification_metrics, write_report
 from gemlang.features import FeatureCache
+from gemlang.metrics import classification_metrics, write_report
 from gemlang.model import GemClassifier
 from gemlang.recipe import Recipe
 from gemlang.training.folds import encode_folder, held_out_predictions
