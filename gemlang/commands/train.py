@@ -121,7 +121,7 @@ def run_finetune(args) -> int:
         return 0
     for path, reason in clf.info["trained_on"]["skipped"]:
         print(f"skipped {path}: {reason}")
-    from gemlang.evaluation import summary_line
+    from gemlang.metrics import summary_line
 
     print(f"validation fold: {summary_line(clf.info['validation'])}")
     clf.save(args.out)

@@ -38,11 +38,11 @@ from gemlang.data import ImageFolder, deduplicate, duplicate_groups, stratified_
 from gemlang.encoders import Encoder, create_encoder
 from gemlang.encoders.pixels import ResizeNormalise
 from gemlang.errors import UsageError
-from gemlang.evaluation import classification_metrics
 from gemlang.features import FeatureExtractor
 from gemlang.heads import LinearHead, fit_temperature
 from gemlang.io import write_json_atomic
 from gemlang.methods.photos import load_photos, normalise, random_affine
+from gemlang.metrics import classification_metrics
 from gemlang.model import GemClassifier
 from gemlang.training.loop import TrainConfig, train_loop
 
