@@ -9,7 +9,7 @@ Photos: ../shared/data/gemstones/train, exact duplicates removed (gemlang.data.d
 are cheap once their features exist (histogram-rf, fusion-topk) are cross-validated on all 5 folds; the
 networks trained end to end (resnet50-transfer, residual-cnn, vae and its comparison models,
 autoencoder-knn) train on folds 2-5 and are tested on fold 1 (an 80/20 split; 10% of their training
-part is held out for early stopping). Writes eval/results/seeds.md, .csv, .per_class.csv and a t-SNE plot;
+part is held out for early stopping). Writes eval/results/seeds.md, .json, .csv, .per_class.csv and a t-SNE plot;
 pictures that show the photos (VarGrad maps, VAE reconstructions) go to --pictures, outside the repository.
 """
 
@@ -260,6 +260,10 @@ def plots(name: str, out: Path, pictures: Path):
 
 
 def write_tables(rows, per_class, out: Path, command: str, seconds: float, n_photos: int, n_classes: int) -> None:
+    from gemlang.metrics import write_json_atomic
+
+    summary = {"command": command, "seconds": round(seconds, 1), "n_images": n_photos, "n_classes": n_classes}
+    write_json_atomic({**summary, "methods": {r["method"]: r for r in rows}}, out / "seeds.json")
     with open(out / "seeds.csv", "w", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=COLUMNS)
         writer.writeheader()

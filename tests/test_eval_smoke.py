@@ -45,6 +45,8 @@ def test_seeds_smoke_compares_methods_on_the_same_folds(tmp_path, monkeypatch):
     script = load_script("seeds", monkeypatch)
     assert script.main(["--smoke", "--out", str(tmp_path), "--pictures", str(tmp_path / "pictures")]) == 0
     assert (tmp_path / "seeds.md").is_file() and (tmp_path / "seeds.csv").is_file()
+    methods = json.loads((tmp_path / "seeds.json").read_text())["methods"]
+    assert {"histogram-rf", "autoencoder-knn"} <= set(methods) and methods["histogram-rf"]["n_test"] == 24
 
 
 @pytest.mark.parametrize("script", ["build_default", "zero_shot", "seeds"])

@@ -4,8 +4,9 @@ Convention (also in README.md, "Benchmarks"): each row of the table ends with a 
 
     `REPORT` KEY, KEY, ...
 
-REPORT is a file under eval/results/ written by the row's command, and there is one KEY per number of the
-row's `figure` cell, in the same order:
+REPORT is a file under eval/results/ written by the row's command (or, when it contains a `/`, a file the
+command writes elsewhere, relative to the repository: `gemlang/default_model/config.json`), and there is one
+KEY per number of the row's `figure` cell, in the same order:
 - a .json report: a dotted path into it (`cross_validation.top1`, `conditions.photo+hardness.top1`; list
   items by index, `results.2.ivf.by_nprobe.3.p95_ms`);
 - a .csv report: `ROW.COLUMN`, ROW being the value of the first column (`residual-cnn.top1`);
@@ -49,7 +50,7 @@ def figures(cell: str) -> list[tuple[str, str]]:
 
 
 def report_value(report: str, key: str) -> float:
-    path = RESULTS / report
+    path = ROOT / report if "/" in report else RESULTS / report
     if path.suffix == ".md":
         match = re.search(re.escape(key) + r"\s+(\d+(?:\.\d+)?)", path.read_text())
         assert match, f"{report}: no number after {key!r}"
