@@ -25,12 +25,28 @@ def test_default_model_covers_the_87_classes_and_gives_a_distribution(default):
     assert probs.shape == (1, 87) and abs(probs.sum() - 1) < 1e-4
 
 
-def test_model_card_states_the_cross_validated_scores_of_the_config(default):
+def test_model_card_describes_the_loaded_model_and_the_built_in_recipe(default):
+    # Rendered again from what loads (head options, temperature, classes) and from gemlang.recipe.BUILT_IN:
+    # a card edited by hand, or a model rebuilt without its card, differs.
+    from gemlang.recipe import BUILT_IN
+    from gemlang.training.build import default_model_card
+
     card = (DEFAULT_MODEL_DIR / "MODEL_CARD.md").read_text()
-    cv = json.loads((DEFAULT_MODEL_DIR / "config.json").read_text())["cross_validation"]
-    assert f"| top-1 accuracy | {cv['top1']:.1%} |" in card
-    assert "lsind18/gemstones-images" in card and "eval/build_default.py" in card
-    assert cv["n_images"] > 2500 and cv["folds"] == 5
+    minutes = float(re.search(r"\(([\d.]+) min on the machine that built this one", card).group(1))
+    assert card == default_model_card(default, BUILT_IN, minutes * 60)
+    assert json.loads((DEFAULT_MODEL_DIR / "config.json").read_text())["model_card"] == card
+    assert "lsind18/gemstones-images" in card and "gemlang build default" in card
+    assert default.info["cross_validation"]["folds"] == 5
+
+
+@pytest.mark.shared_data
+@pytest.mark.skipif(not SHARED_TRAIN.is_dir(), reason="needs ../shared/data/gemstones/train")
+def test_model_card_counts_the_deduplicated_shared_photos(default):
+    from gemlang.data import deduplicate, scan_image_folder
+
+    photos = deduplicate(scan_image_folder(SHARED_TRAIN))
+    assert default.info["trained_on"]["n_images"] == default.info["cross_validation"]["n_images"] == len(photos)
+    assert f"{len(photos)} photos after removing exact duplicates" in (DEFAULT_MODEL_DIR / "MODEL_CARD.md").read_text()
 
 
 @pytest.mark.shared_data
