@@ -56,7 +56,7 @@ def shipped_scores() -> dict:
 
 
 def cross_validate(recipe, data, cache, folds: int, seed: int) -> dict:
-    from gemlang.evaluation import classification_metrics
+    from gemlang.metrics import classification_metrics
     from gemlang.training import folder_features, held_out_predictions
 
     started = time.time()

@@ -118,8 +118,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args()
 
-    from gemlang.evaluation import plot_reliability
     from gemlang.io import write_json_atomic
+    from gemlang.metrics import plot_reliability
 
     metrics = shipped_cross_validation(args.model)
     inseparable = [{**pair, "settled_by": settling_readings(*pair["classes"])}

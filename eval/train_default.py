@@ -51,8 +51,8 @@ def largest_classes(data, n: int):
 
 
 def run_candidate(recipe, train, test, seed: int) -> dict:
-    from gemlang.evaluation import classification_metrics
     from gemlang.features import FeatureCache
+    from gemlang.metrics import classification_metrics
     from gemlang.training import train_classifier
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -10,7 +10,9 @@ import sys
 from gemlang.errors import GemlangError
 
 # Each module defines `register(subparsers)`, which adds its parser and sets `func` to its runner.
-COMMANDS = ["predict", "train", "evaluate", "explain", "describe", "catalog", "score", "app", "search", "index", "build"]
+COMMANDS = [
+    "predict", "train", "evaluate", "explain", "describe", "catalog", "score", "app", "search", "index", "build",
+]
 
 
 class CommandError(GemlangError):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from gemlang.evaluation import (
+from gemlang.metrics import (
     classification_metrics,
     confusion_pairs,
     expected_calibration_error,
