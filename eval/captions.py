@@ -1,19 +1,28 @@
-"""Score gemlang's own descriptions of held-out photos against the knowledge base's reference descriptions.
+"""Score gemlang's descriptions of held-out photos against independent expert references.
 
     python eval/captions.py            # writes eval/results/captions.{md,json} and captions.per_item.csv
+    python eval/captions.py --smoke --data DIR --results OUT   # a few photos, a few seconds (run by the tests)
 
 Every photo of ../shared/data/gemstones/train (exact duplicates removed) is classified by a head that never
-saw it or any copy of it (duplicate-aware 5-fold cross-validation of the built-in model's recipe, confidence
-calibrated on the held-out logits), then described by `describe_prediction`. Each description is scored
-against the reference description of the photo's *true* gem with `gemlang.language.scoring` (TF-IDF cosine,
-IDF from the knowledge base's descriptions, and all-MiniLM-L6-v2 cosine). Scored variants:
+saw it or any copy of it: the built-in classifier's recipe (eval/build_default.py) cross-validated with
+duplicate-aware folds, confidence calibrated on the held-out logits. The photo is then described by
+`describe_prediction`, exactly as `gemlang describe` would.
 
-- catalog: the full text `gemlang describe` prints (templated sentences, the predicted gem's reference
-  description, and the close-call comparison when there is one);
-- templated: the templated sentences alone (opening, identity, colour, constants, features, sources);
-- retrieval: the reference description nearest to the photo in the image-text alignment (trained on the
-  same folds), i.e. photo -> description retrieval;
-- wrong-gem floor: the reference description of a different, randomly drawn gem (what chance scores).
+The reference a description is scored against is text gemlang does not write: encyclopedia passages kept as
+evaluation data in eval/data/references/ (openly licensed Wikipedia text and public-domain books, with
+their attribution and licence). A class without such a passage is left out of the headline score, and the
+report says how many classes and photos were scored. Each description is scored against the reference of
+the photo's *true* gem with `gemlang.language.scoring` (TF-IDF cosine with the IDF estimated on the
+independent references only; all-MiniLM-L6-v2 cosine). Scored variants:
+
+- catalog: the full text `gemlang describe` prints;
+- templated: its first paragraph, the part written from the facts (opening, identity, colour, constants,
+  the sourced facts in words, features, sources);
+- wrong-gem floor: the same templated description against the reference of a different, randomly drawn gem
+  (what an unrelated reference scores).
+
+The second line keeps the earlier measure for comparison: the templated description against gemlang's own
+knowledge-base description of the true gem (circular, since gemlang wrote both).
 """
 
 from __future__ import annotations
@@ -21,6 +30,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import json
 import os
 import sys
 import time
@@ -28,12 +38,13 @@ from pathlib import Path
 
 import numpy as np
 
-from gemlang.recipe import ALIGNMENT_IMAGE_ENCODER, BUILT_IN
-
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "gemstones" / "train"
 RESULTS = REPO / "eval" / "results"
-VARIANTS = ("catalog", "templated", "retrieval", "wrong_gem_floor")
+REFERENCES = REPO / "eval" / "data" / "references" / "references.jsonl"
+VARIANTS = ("catalog", "templated", "wrong_gem_floor", "templated_vs_own_text")
+METRICS = ("tfidf_cosine", "semantic_cosine")
+SMOKE_ENCODER = "colour_hist"  # no weights to load: the smoke run takes seconds
 
 
 class CachedTextEncoder:
@@ -48,46 +59,44 @@ class CachedTextEncoder:
         return embed_texts(list(texts), cache=self.cache)
 
 
-def held_out_probabilities(data, X, groups, folds: int, seed: int, recipe) -> np.ndarray:
+def load_references(path: Path = REFERENCES) -> dict[str, dict]:
+    """{class name: {"text", "title", "url", "licence", ...}} from the JSON-lines reference file."""
+    out: dict[str, dict] = {}
+    with open(path, encoding="utf-8") as f:
+        for line_no, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            missing = [k for k in ("class", "text", "title", "url", "licence") if not row.get(k)]
+            if missing:
+                raise ValueError(f"{path}:{line_no}: reference lacks {missing}")
+            if row["class"] in out:
+                raise ValueError(f"{path}:{line_no}: a second reference for {row['class']!r}")
+            out[row["class"]] = row
+    return out
+
+
+def held_out_probabilities(data, X, groups, recipe, folds: int, seed: int, cache=None) -> np.ndarray:
+    """Calibrated out-of-fold probabilities of the recipe; kept in the feature cache, keyed by the features
+    and labels, so a re-run after a change to the descriptions does not retrain the heads."""
+    import hashlib
+    import json as json_module
+
     from gemlang.training import held_out_predictions
+
+    settings = json_module.dumps({"head": recipe.head, "options": dict(recipe.head_options)}, sort_keys=True)
+    key = f"held-out-probabilities:{settings}:folds={folds}:seed={seed}"
+    digest = hashlib.sha256(X.tobytes() + np.asarray(data.labels).tobytes() + np.asarray(groups).tobytes()).hexdigest()
+    if cache is not None and (stored := cache.get(key, digest)) is not None:
+        return stored
 
     def make_head():
         return recipe.make_head(X.shape[1], len(data.classes))
 
-    return held_out_predictions(X, data.labels, groups, make_head, folds, seed, progress=print).probabilities()
-
-
-def retrieved_descriptions(data, groups, gems, cache, folds: int, seed: int, encoder: str) -> list[str]:
-    """For each photo, the knowledge-base description nearest to it in an alignment trained on other folds."""
-    from gemlang.data import stratified_group_folds
-    from gemlang.features import FeatureExtractor
-    from gemlang.knowledge import all_gems
-    from gemlang.language.alignment_training import fit_alignment
-    from gemlang.training import encode_folder
-
-    extractor = FeatureExtractor(encoder)
-    _, X = encode_folder(data, extractor, cache, progress=False)
-    library = [g for g in all_gems() if g.description]
-    out = [""] * len(data)
-    for k, (tr, te) in enumerate(stratified_group_folds(data.labels, groups, folds, seed), 1):
-        model = fit_alignment(
-            X[tr],
-            data.labels[tr],
-            gems,
-            extractor.spec,
-            extractor.signature,
-            groups[tr],
-            calibrate=False,
-            seed=seed,
-            text_cache=cache,
-            log=None,
-        )
-        D = model.embed_texts([g.description for g in library], cache=cache)
-        nearest = (model.embed_image_features(X[te]) @ D.T).argmax(1)
-        for i, j in zip(te, nearest, strict=True):
-            out[i] = library[j].description
-        print(f"retrieval fold {k}/{folds} done", flush=True)
-    return out
+    probs = held_out_predictions(X, data.labels, groups, make_head, folds, seed, progress=print).probabilities()
+    if cache is not None:
+        cache.put(key, digest, probs)
+    return probs
 
 
 def distribution(values: list[float]) -> dict:
@@ -97,33 +106,35 @@ def distribution(values: list[float]) -> dict:
             "p75": q[3], "p90": q[4], "n": int(len(v))}  # fmt: skip
 
 
-def write_markdown(results: dict, path: Path) -> None:
+def _cell(d: dict | None) -> str:
+    return "—" if d is None else f"{d['mean']:.3f}"
+
+
+def write_markdown(results: dict, path: Path) -> str:
+    v = results["variants"]
     lines = [
-        "# Caption scores: gemlang's descriptions of held-out photos against reference descriptions",
+        "# Caption scores: gemlang's descriptions of held-out photos against independent expert references",
         "",
         f"Command: `{results['command']}`  ",
         f"Data: `{results['data']}`, {results['n_images']} photos after removing exact duplicates. Classifier: the "
-        f"built-in model's recipe (`{results['classifier_encoder']}`, "
-        f"{results.get('classifier_head', 'linear')} head) cross-validated with "
-        f"{results['folds']} duplicate-aware folds: every photo is described from the prediction of a head that "
-        f"never saw it (held-out top-1 {results['classifier_top1']:.1%}). Reference = the knowledge base's "
-        "description of the photo's true gem. TF-IDF IDF from the knowledge-base descriptions; semantic = "
-        f"all-MiniLM-L6-v2 cosine. Run time {results['seconds'] / 60:.1f} min.",
+        f"built-in model's recipe (`{results['classifier_encoder']}`, `{results['classifier_head']}` head) "
+        f"cross-validated with {results['folds']} duplicate-aware folds, so every photo is described from the "
+        f"prediction of a head that never saw it (held-out top-1 {results['classifier_top1']:.1%}).  ",
+        f"References: {results['n_reference_classes']} of {results['n_classes']} classes have an independent "
+        f"encyclopedia passage (`eval/data/references/`, attribution and licence in its ATTRIBUTION.md); "
+        f"{results['n_scored']} photos of those classes are scored. TF-IDF IDF from the independent references "
+        "only; semantic = all-MiniLM-L6-v2 cosine. "
+        f"Run time {results['seconds'] / 60:.1f} min{results['machine_note']}.",
         "",
-        "| variant | metric | mean | p10 | p25 | median | p75 | p90 |",
-        "|---|---|---|---|---|---|---|---|",
+        "| variant | TF-IDF cosine (mean) | semantic cosine (mean) | TF-IDF median | TF-IDF p10–p90 |",
+        "|---|---|---|---|---|",
     ]
     for variant in VARIANTS:
-        for metric in ("tfidf_cosine", "semantic_cosine"):
-            d = results["variants"][variant][metric]
-            lines.append(
-                f"| {variant} | {metric} | {d['mean']:.3f} | {d['p10']:.3f} | {d['p25']:.3f} | "
-                f"{d['median']:.3f} | {d['p75']:.3f} | {d['p90']:.3f} |"
-            )
+        t, s = v[variant]["tfidf_cosine"], v[variant]["semantic_cosine"]
+        lines.append(
+            f"| {variant} | {_cell(t)} | {_cell(s)} | {t['median']:.3f} | {t['p10']:.3f}–{t['p90']:.3f} |"
+        )
     lines += [
-        "",
-        f"Photo -> description retrieval put the true gem's description first for {results['retrieval_top1']:.1%} "
-        f"of the photos (among all {results['n_library']} knowledge-base descriptions).",
         "",
         "Split by whether the top-1 prediction was right (mean TF-IDF / semantic cosine):",
         "",
@@ -138,106 +149,147 @@ def write_markdown(results: dict, path: Path) -> None:
         )
     lines += [
         "",
-        "Reading: *catalog* carries the predicted gem's own reference description, so when the prediction is right "
-        "it largely matches the reference by construction; *templated* is the part written from the facts, and "
-        "is the fairer measure of the generated sentences; *wrong-gem floor* is what an unrelated gem's reference "
-        "scores. Per-photo scores: `eval/results/captions.per_item.csv`.",
+        "Reading: *catalog* is the whole printed description; *templated* is its first paragraph, written from "
+        "the knowledge base's facts; *wrong-gem floor* scores the templated text against another gem's "
+        "reference, so the distance between templated and floor is how gem-specific the text is. "
+        "*templated_vs_own_text* is the earlier, circular measure (gemlang's own knowledge-base description as "
+        "reference), kept for comparison. Per-photo scores: `eval/results/captions.per_item.csv`.",
         "",
     ]
-    path.write_text("\n".join(lines))
+    text = "\n".join(lines)
+    from gemlang.io import write_text_atomic
+
+    write_text_atomic(path, text)
+    return text
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    p.add_argument("--references", type=Path, default=REFERENCES, help="JSON lines: class, text, title, url, licence")
     p.add_argument("--folds", type=int, default=5)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--encoder", default=None, help="classifier features (default: the built-in recipe's)")
-    p.add_argument("--alignment-encoder", default=ALIGNMENT_IMAGE_ENCODER)
+    p.add_argument("--head", default=None, help="classifier head type (default: the built-in recipe's)")
     p.add_argument("--cache", type=Path, default=None, help="feature cache (default ~/.cache/gemlang)")
     p.add_argument("--results", type=Path, default=RESULTS)
+    p.add_argument("--no-semantic", action="store_true", help="TF-IDF only (no sentence encoder)")
+    p.add_argument("--shared-machine", action="store_true", help="say in the report that the machine was shared")
+    p.add_argument(
+        "--smoke",
+        action="store_true",
+        help=f"quick check that the script runs: {SMOKE_ENCODER} features, 2 folds, TF-IDF only",
+    )
     args = p.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
     from gemlang.data import scan_image_folder
     from gemlang.features import FeatureCache
     from gemlang.io import write_text_atomic
-    from gemlang.knowledge import all_gems, get_facts
+    from gemlang.knowledge import get_facts
     from gemlang.language.describe import describe_prediction
+    from gemlang.language.gem_prose import reference_description
     from gemlang.language.scoring import score_captions
     from gemlang.metrics import top_k_accuracy, write_json_atomic
+    from gemlang.recipe import BUILT_IN
     from gemlang.training import folder_features
+
+    recipe = BUILT_IN.with_changes(encoder=args.encoder or (SMOKE_ENCODER if args.smoke else None), head=args.head)
+    folds = 2 if args.smoke else args.folds
+    semantic = not (args.no_semantic or args.smoke)
 
     started = time.time()
     cache = FeatureCache(args.cache)
-    recipe = BUILT_IN.with_changes(encoder=args.encoder)
-    folder = folder_features(scan_image_folder(args.data), recipe.extractor(), cache, progress=True)
+    references = load_references(args.references)
+    folder = folder_features(scan_image_folder(args.data), recipe.extractor(), cache, progress=not args.smoke)
     data, X, groups = folder.data, folder.features, folder.groups
     gems = [get_facts(c) for c in data.classes]
-    probs = held_out_probabilities(data, X, groups, args.folds, args.seed, recipe)
-    retrieved = retrieved_descriptions(data, groups, gems, cache, args.folds, args.seed, args.alignment_encoder)
+    probs = held_out_probabilities(data, X, groups, recipe, folds, args.seed, cache)
 
     rng = np.random.default_rng(args.seed)
+    referenced = [c for c in range(len(data.classes)) if data.classes[c] in references]
+    if len(referenced) < 2:
+        raise SystemExit(f"{args.references}: references for at least two of the data's classes are needed")
     ids = [p.relative_to(data.root).as_posix() for p in data.paths]
-    references = {i: gems[y].description for i, y in zip(ids, data.labels, strict=True)}
     candidates = {v: {} for v in VARIANTS}
+    targets = {v: {} for v in VARIANTS}
     right = {}
     for n, (photo_id, y) in enumerate(zip(ids, data.labels, strict=True)):
+        if y not in referenced:
+            continue
         order = np.argsort(-probs[n])[:5]
         d = describe_prediction([(data.classes[j], float(probs[n, j])) for j in order])
-        candidates["catalog"][photo_id] = d.text
-        candidates["templated"][photo_id] = d.text.split("\n\n")[0]
-        candidates["retrieval"][photo_id] = retrieved[n]
-        other = rng.choice([c for c in range(len(gems)) if c != y])
-        candidates["wrong_gem_floor"][photo_id] = gems[other].description
+        templated = d.text.split("\n\n")[0]
+        other = rng.choice([c for c in referenced if c != y])
+        for variant, text, reference in (
+            ("catalog", d.text, references[data.classes[y]]["text"]),
+            ("templated", templated, references[data.classes[y]]["text"]),
+            ("wrong_gem_floor", templated, references[data.classes[other]]["text"]),
+            ("templated_vs_own_text", templated, reference_description(gems[y])),
+        ):
+            candidates[variant][photo_id], targets[variant][photo_id] = text, reference
         right[photo_id] = bool(order[0] == y)
 
-    encoder = CachedTextEncoder(cache)
-    variants, by_correctness, per_item = {}, {}, {i: {"id": i, "right_top1": right[i]} for i in ids}
+    idf_corpus = [r["text"] for r in references.values()]
+    text_encoder = CachedTextEncoder(cache) if semantic else None
+    variants, by_correctness = {}, {}
+    scored = list(right)
+    per_item = {i: {"id": i, "right_top1": right[i]} for i in scored}
     for variant in VARIANTS:
-        scores = score_captions(candidates[variant], references, encoder=encoder)  # IDF: knowledge base + refs
+        scores = score_captions(
+            candidates[variant], targets[variant], idf_corpus=idf_corpus, semantic=semantic, encoder=text_encoder
+        )
         rows = scores["per_item"]
-        variants[variant] = {m: distribution([r[m] for r in rows]) for m in ("tfidf_cosine", "semantic_cosine")}
+        variants[variant] = {
+            m: (distribution([r[m] for r in rows]) if rows and rows[0][m] is not None else None) for m in METRICS
+        }
         by_correctness[variant] = {
             label: {
                 "n": sum(1 for r in rows if right[r["id"]] == flag),
                 **{
-                    m: float(np.mean([r[m] for r in rows if right[r["id"]] == flag] or [np.nan]))
-                    for m in ("tfidf_cosine", "semantic_cosine")
+                    m: float(np.mean([r[m] for r in rows if right[r["id"]] == flag and r[m] is not None] or [np.nan]))
+                    for m in METRICS
                 },
             }
             for label, flag in (("right", True), ("wrong", False))
         }
         for r in rows:
             per_item[r["id"]][f"{variant}_tfidf"] = round(r["tfidf_cosine"], 4)
-            per_item[r["id"]][f"{variant}_semantic"] = round(r["semantic_cosine"], 4)
+            if r["semantic_cosine"] is not None:
+                per_item[r["id"]][f"{variant}_semantic"] = round(r["semantic_cosine"], 4)
+        sem = variants[variant]["semantic_cosine"]
         print(
-            f"{variant}: mean TF-IDF {variants[variant]['tfidf_cosine']['mean']:.3f}, "
-            f"semantic {variants[variant]['semantic_cosine']['mean']:.3f}",
+            f"{variant}: mean TF-IDF {variants[variant]['tfidf_cosine']['mean']:.3f}"
+            + (f", semantic {sem['mean']:.3f}" if sem else ""),
             flush=True,
         )
 
+    command = " ".join(["python eval/captions.py", *(sys.argv[1:] if argv is None else argv)])
     results = {
-        "command": " ".join(["python eval/captions.py", *(sys.argv[1:] if argv is None else argv)]),
+        "command": command,
         "data": os.path.relpath(args.data, REPO),
         "n_images": len(ids),
-        "folds": args.folds,
+        "n_classes": len(data.classes),
+        "n_reference_classes": len(referenced),
+        "reference_classes": sorted(data.classes[c] for c in referenced),
+        "n_scored": len(scored),
+        "folds": folds,
         "classifier_encoder": recipe.encoder,
         "classifier_head": recipe.head,
         "classifier_top1": top_k_accuracy(data.labels, probs, 1),
-        "retrieval_top1": float(
-            np.mean([r == gems[y].description for r, y in zip(retrieved, data.labels, strict=True)])
-        ),
-        "n_library": sum(1 for g in all_gems() if g.description),
+        "idf_corpus": "independent references only",
         "variants": variants,
         "by_correctness": by_correctness,
         "seconds": round(time.time() - started, 1),
+        "machine_note": "; 2 CPU cores shared with other jobs" if args.shared_machine else "",
+        "smoke": args.smoke,
     }
     args.results.mkdir(parents=True, exist_ok=True)
     write_json_atomic(results, args.results / "captions.json")
     write_markdown(results, args.results / "captions.md")
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(next(iter(per_item.values()))), lineterminator="\n")
+    fields = list(dict.fromkeys(k for row in per_item.values() for k in row))
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     writer.writerows(per_item.values())
     write_text_atomic(args.results / "captions.per_item.csv", buffer.getvalue())

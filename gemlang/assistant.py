@@ -28,6 +28,7 @@ from PIL import Image
 
 from gemlang.hints import Hints, parse_hints
 from gemlang.language.describe import compare_gems, describe_prediction, percent
+from gemlang.language.gem_prose import reference_description
 
 DEFAULT_FUSION_DIR = Path(__file__).parent / "default_fusion"
 DEFAULT_TOP_K = 5
@@ -255,7 +256,7 @@ def describe(top_k: list[tuple[str, float]]) -> tuple[str, str | None]:
     except Exception as e:  # noqa: BLE001 - e.g. a class the knowledge base does not know
         note = f"the description module failed ({e}); showing the reference entry."
     facts = _facts(top_k[0][0])
-    return (facts.description if facts else ""), note
+    return (reference_description(facts) if facts else ""), note
 
 
 def _facts(name: str):
@@ -377,9 +378,11 @@ class Conversation:
         answer.notes += list(new.notes)
 
         asked_gem = None if (new.hardness and "scratch" in text.lower()) else _named_gem(text)
+        if asked_gem is not None and (trade := _trade_name(text)) is not None:
+            answer.notes.append(trade.note)
         if self.image_probs is None and not self.hints:
             if asked_gem is not None:
-                answer.description = asked_gem.description
+                answer.description = reference_description(asked_gem)
                 answer.properties = property_rows([asked_gem.name])
                 answer.reply = f"**{asked_gem.name}**"
             else:
@@ -450,6 +453,13 @@ def hardness_conflict(gem: str, hints: Hints) -> str | None:
         "outweighs it here. Re-check the test on a fresh, inconspicuous spot: a streak of powder can look like "
         "a scratch."
     )
+
+
+def _trade_name(text: str):
+    """A trade name or misnomer in the message ("smoky topaz"), with the gem it really is."""
+    from gemlang.knowledge import trade_name_in
+
+    return trade_name_in(text)
 
 
 def _named_gem(text: str):

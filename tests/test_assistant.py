@@ -162,3 +162,9 @@ def test_several_photos_of_one_stone_are_read_together_and_bad_files_are_skipped
     answer = assistant.conversation().ask("what gem is this?", [red_stone_photo(), red_stone_photo(seed=11), broken])
     assert answer.used_photo and {answer.gem} <= {"Ruby", "Garnet Red"}
     assert any(n.startswith("skipped broken.jpg is not a photo") for n in answer.notes)
+
+
+def test_asking_about_a_misnomer_answers_for_the_real_gem_and_says_so(assistant):
+    answer = assistant.conversation().ask("tell me about smoky topaz")
+    assert "Quartz Smoky" in answer.reply
+    assert any("misnomer for smoky quartz" in note for note in answer.notes)

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from gemlang.knowledge import class_names, get_facts
+from gemlang.knowledge.facts import SOURCED_FIELDS
 from gemlang.language import prompts
 from gemlang.language.describe import (
     CLOSE_CALL_GAP,
@@ -45,7 +46,8 @@ def test_every_number_in_a_description_matches_the_knowledge_base(name):
         assert found["refractive_index"]
     # No number in the templated part that is not one of the gem's formatted facts or the confidence.
     allowed = {gem.format(p) for p in LABELLED if getattr(gem, p)} | {"91"}
-    prose = " ".join([gem.chemistry, *gem.diagnostic_features, *gem.localities])
+    sourced = [getattr(gem, f) for f in SOURCED_FIELDS]
+    prose = " ".join([gem.chemistry, *gem.diagnostic_features, *gem.localities, *sourced])
     stray = [
         n
         for n in re.findall(rf"(?<![\w.]){NUMBER}(?![\w])", templated)

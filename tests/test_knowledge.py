@@ -20,9 +20,9 @@ from gemlang.knowledge import (
     format_range,
     get_facts,
 )
-from gemlang.knowledge.catalog import _class_draft, load_entries
 from gemlang.knowledge.database import database_gems
 from gemlang.knowledge.facts import FACT_FIELDS
+from gemlang.knowledge.knowledge_base import ReviewedOverride, _class_draft, load_entries
 
 # The 87 folder names of ../shared/data/gemstones/train, copied here so the test runs without the data.
 # fmt: off
@@ -217,10 +217,13 @@ def test_entries_cannot_silently_shadow_the_database():
         "description": "x",
         "hardness": [8, 9],
     }
-    with pytest.raises(KnowledgeError, match="override"):
+    with pytest.raises(KnowledgeError, match="reviewed_overrides.json"):
         _class_draft(entry, gems)
-    entry["override"] = {"hardness": "testing"}
-    assert _class_draft(entry, gems).sources["hardness"] == SOURCE_GEMLANG
+    del entry["hardness"]
+    override = ReviewedOverride("Ruby", "hardness", [8, 9], "testing", "a reference <https://example.org>")
+    draft = _class_draft(entry, gems, {"hardness": override})
+    assert draft.sources["hardness"] == SOURCE_GEMLANG and draft.values["hardness"] == (8.0, 9.0)
+    assert draft.citations["hardness"] == "a reference <https://example.org>"
     with pytest.raises(KnowledgeError, match="placeholder"):
         _class_draft({"name": "X", "species": "x", "description": "{colour}"}, gems)
 
@@ -294,3 +297,21 @@ def test_gem_facts_are_frozen_and_serialise_to_json():
     data = json.loads(json.dumps(gem.to_dict()))
     assert data["name"] == "Emerald" and data["hardness"] == [7.5, 7.5]
     assert hash(gem) == hash(get_facts("emerald"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "says"),
+    [
+        ("quartz cat's eye", "Quartz", "not the chrysoberyl"),
+        ("cat's-eye quartz", "Quartz", "not the chrysoberyl"),
+        ("is it a smoky topaz?", "Quartz Smoky", "misnomer for smoky quartz"),
+        ("a Cape ruby", "Pyrope", "pyrope"),
+    ],
+)
+def test_trade_misnomers_resolve_to_the_real_gem_and_say_so(text, expected, says):
+    from gemlang.knowledge import trade_name_in
+
+    assert find_gem(text).name == expected
+    assert says in trade_name_in(text).note
+    assert trade_name_in("a chrysoberyl cat's eye") is None
+    assert find_gem("cat's eye").name == "Cats Eye"

@@ -40,6 +40,7 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from gemlang.language.describe import describe_prediction, load_generator
+    from gemlang.language.gem_prose import reference_description
     from gemlang.model import GemClassifier
 
     clf = GemClassifier.load(args.model)
@@ -55,12 +56,14 @@ def run(args) -> int:
     if args.json:
         out = {"photo": args.photo, **d.to_dict(), "top_k": [list(t) for t in pred.top_k]}
         if similar:
-            out["similar"] = [{"gem": g.name, "cosine": round(s, 4), "description": g.description} for g, s in similar]
+            out["similar"] = [
+                {"gem": g.name, "cosine": round(s, 4), "description": reference_description(g)} for g, s in similar
+            ]
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
     print(d.text)
     if similar:
         print("\nNearest reference descriptions (image-text alignment):")
         for gem, score in similar:
-            print(f"  {score:+.3f}  {gem.name}: {gem.description.split('. ')[0]}.")
+            print(f"  {score:+.3f}  {gem.name}: {reference_description(gem).split('. ')[0]}.")
     return 0

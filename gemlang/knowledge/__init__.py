@@ -8,7 +8,14 @@
 Everything loads lazily on first use and is cached for the process; nothing is downloaded.
 """
 
-from gemlang.knowledge.catalog import (
+from gemlang.knowledge.facts import (
+    SOURCE_DATABASE,
+    SOURCE_GEMLANG,
+    GemFacts,
+    format_quantity,
+    format_range,
+)
+from gemlang.knowledge.knowledge_base import (
     KnowledgeError,
     UnknownGemError,
     all_gems,
@@ -16,13 +23,7 @@ from gemlang.knowledge.catalog import (
     find_gem,
     get_facts,
     normalise_name,
-)
-from gemlang.knowledge.facts import (
-    SOURCE_DATABASE,
-    SOURCE_GEMLANG,
-    GemFacts,
-    format_quantity,
-    format_range,
+    trade_name_in,
 )
 
 __all__ = [
@@ -38,4 +39,5 @@ __all__ = [
     "format_range",
     "get_facts",
     "normalise_name",
+    "trade_name_in",
 ]

@@ -106,6 +106,17 @@ def _clean(text: str | None) -> str:
     return " ".join(str(text).split()) if text else ""
 
 
+AGGREGATE = "Aggregate (no single optic character)"
+
+
+def optic_character(text: str | None) -> str:
+    """The database's optic character with its 'AGG' abbreviation spelt out for a reader."""
+    text = _clean(text)
+    if text.upper() == "AGG":
+        return AGGREGATE
+    return text.replace("(AGG)", "(aggregate)")
+
+
 def _normalise(family: Any) -> DatabaseGem:
     facts: dict[str, Any] = {
         "chemistry": _clean(family.chemistry),
@@ -114,7 +125,7 @@ def _normalise(family: Any) -> DatabaseGem:
         "specific_gravity": _range(family.sg_min, family.sg_max),
         "refractive_index": _range(family.ri_min, family.ri_max),
         "birefringence": parse_max(family.birefringence),
-        "optical_character": _clean(family.optical_character),
+        "optical_character": optic_character(family.optical_character),
         "dispersion": parse_range(family.dispersion),
         "lustre": _clean(family.lustre),
         "cleavage": _clean(family.cleavage),

@@ -25,6 +25,9 @@ DECIMALS: dict[str, int | None] = {
     "dispersion": 3,
 }
 
+# Facts gemlang states from references it checked (`sourced_facts.json`); each carries a citation.
+SOURCED_FIELDS = ("composition", "colour_cause", "formation", "history", "phenomena")
+
 # Every field that states a fact about the gem (and so records a source in `GemFacts.sources`).
 FACT_FIELDS = (
     "species",
@@ -45,7 +48,23 @@ FACT_FIELDS = (
     "localities",
     "simulants",
     "description",
+    *SOURCED_FIELDS,
 )
+
+
+# A locality may carry a status after " — ": "Tibet (China) — claimed, unconfirmed", or
+# "Inner Mongolia (China) — treated material sold as red andesine". Descriptions and locality evidence use
+# only the confirmed ones; the property table and the chat can still say what the trade claims.
+LOCALITY_STATUS_SEPARATOR = " — "
+LOCALITY_STATUSES = ("claimed, unconfirmed", "treated material sold as", "a different gem")
+
+
+def locality_status(place: str) -> str:
+    """The status part of a locality ('' when it is a plain, confirmed locality)."""
+    if LOCALITY_STATUS_SEPARATOR not in place:
+        return ""
+    status = place.split(LOCALITY_STATUS_SEPARATOR, 1)[1].strip()
+    return status if status.startswith(LOCALITY_STATUSES) else ""
 
 
 def format_number(value: float, decimals: int | None = None) -> str:
@@ -102,6 +121,26 @@ class GemFacts:
     origin: str = "natural"  # natural | synthetic | simulant | composite
     database_ids: tuple[str, ...] = ()  # gemmology-mineral-database family ids behind this entry
     is_dataset_class: bool = False  # one of the 87 photo classes gemlang recognises
+    # In words, each with a citation in `citations`: what it is made of, what colours it, where and how it
+    # forms, its history and notable stones, its optical phenomena.
+    composition: str = ""
+    colour_cause: str = ""
+    formation: str = ""
+    history: str = ""
+    phenomena: str = ""
+    # field -> the reference a reviewer checked it against, for reviewed overrides and sourced facts.
+    citations: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    group: str = ""  # the database's mineral group ("Garnet group")
+    imitates: str = ""  # what a simulant, composite or synthetic stands for ("ruby")
+    growth_method: str = ""  # how a synthetic is grown ("flame-fusion (Verneuil)")
+
+    def locality_status(self, place: str) -> str:
+        """'' for a confirmed source, else what the locality really is ('claimed, unconfirmed', ...)."""
+        return locality_status(place)
+
+    def confirmed_localities(self) -> tuple[str, ...]:
+        """The localities that are real sources of the natural gem, without claimed or trade-story ones."""
+        return tuple(p for p in self.localities if not locality_status(p))
 
     def format(self, name: str) -> str:
         """A numeric field formatted the house way: gem.format("specific_gravity") -> '3.99–4.01'."""

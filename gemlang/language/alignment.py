@@ -38,6 +38,7 @@ from gemlang.errors import UsageError
 from gemlang.features import FeatureCache, FeatureExtractor, ImageInput
 from gemlang.io import atomic_folder
 from gemlang.knowledge import GemFacts, all_gems, class_names
+from gemlang.language.gem_prose import reference_description
 from gemlang.language.text_encoder import TEXT_EMBEDDING_DIM, TEXT_ENCODER_NAME, embed_texts
 from gemlang.model import ModelError
 from gemlang.recipe import ALIGNMENT_IMAGE_ENCODER
@@ -241,8 +242,8 @@ class AlignmentModel(nn.Module):
         """For each photo, the k knowledge-base reference descriptions nearest to it, with cosines."""
         from gemlang.data.images import ImageError
 
-        gems = [g for g in (gems or all_gems()) if g.description]
-        D = self.embed_texts([g.description for g in gems], cache=cache)
+        gems = [g for g in (gems or all_gems()) if reference_description(g)]
+        D = self.embed_texts([reference_description(g) for g in gems], cache=cache)
         Z, failures = self.embed_images(images, cache)
         if failures:
             raise ImageError(next(iter(failures.values())))

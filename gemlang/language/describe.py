@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gemlang.knowledge import GemFacts, UnknownGemError, find_gem, get_facts
+from gemlang.knowledge.facts import SOURCED_FIELDS
+from gemlang.language.gem_prose import expert_paragraph, reference_description
 from gemlang.language.gem_text import NUMBER_FIELDS, gem_values, optic_phrase
 from gemlang.language.prompts import fill, first_filled, read_toml, template_fields
 
@@ -122,7 +124,7 @@ def compare_gems(a: GemFacts, b: GemFacts) -> str:
         return fill(t["intro"], {"a": a.name, "b": b.name}) + " " + "; ".join(separate + overlap) + "."
     if a.species and a.species == b.species and all(getattr(a, p) == getattr(b, p) for p in COMPARED):
         va, vb = gem_values(a), gem_values(b)
-        text = fill(
+        text = first_filled(
             t["same_species"],
             {
                 "a": a.name,
@@ -130,6 +132,8 @@ def compare_gems(a: GemFacts, b: GemFacts) -> str:
                 "species": a.species,
                 "a_colours": va["colours"],
                 "b_colours": vb["colours"],
+                "a_colour_cause": a.colour_cause,
+                "b_colour_cause": b.colour_cause,
             },
         )
         if text:
@@ -155,7 +159,16 @@ def _grounding_numbers(gems: list[GemFacts]) -> set[str]:
                 text = gem.format(name)
                 found.add(text)
                 found.update(text.split("–"))
-        prose = " ".join([gem.description, gem.chemistry, gem.cleavage, *gem.diagnostic_features, *gem.localities])
+        prose = " ".join(
+            [
+                reference_description(gem),
+                gem.chemistry,
+                gem.cleavage,
+                *gem.diagnostic_features,
+                *gem.localities,
+                *(getattr(gem, f) for f in SOURCED_FIELDS),
+            ]
+        )
         found.update(n for token in NUMBER.findall(prose) for n in [token, *token.split("–")])
     return found
 
@@ -177,7 +190,12 @@ def describe_prediction(top_k: list[tuple[str, float]], generator: Generator | N
     t = read_toml(TEMPLATES)
     name, probability = top_k[0]
     gem = lookup_gem(name)
-    values = {**gem_values(gem), "probability": percent(probability), "reference": gem.description}
+    values = {
+        **gem_values(gem),
+        "probability": percent(probability),
+        "reference": reference_description(gem),
+        "expert": expert_paragraph(gem),
+    }
     used: dict[str, str] = {}
     level = "confident" if probability >= CONFIDENT else "likely" if probability >= LIKELY else "unsure"
     opening = _fill_tracked(t["opening"][level], values, used) or f"{gem.name}."
@@ -216,7 +234,7 @@ def describe_prediction(top_k: list[tuple[str, float]], generator: Generator | N
         probability=float(probability),
         close_call=close_call,
         alternative=alternative,
-        reference=gem.description,
+        reference=reference_description(gem),
         facts_used=used,
         generated_by=generated_by,
         ungrounded_numbers=ungrounded,

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from gemlang.knowledge import GemFacts
+from gemlang.language.gem_prose import reference_description
 
 # Placeholders that name one item of a list; a template using them is expanded once per item.
 ITEM_FIELDS = {
@@ -71,6 +72,7 @@ def gem_values(gem: GemFacts) -> dict[str, Any]:
         "variety": gem.variety if gem.variety.lower() not in (gem.species.lower(), gem.name.lower()) else "",
         "mineral": gem.species if gem.species.lower() != gem.name.lower() else "",
         "chemistry": gem.chemistry,
+        "composition": gem.composition,
         "crystal_system": gem.crystal_system,
         "lustre": gem.lustre.lower(),
         "cleavage": _lower_first(gem.cleavage),
@@ -79,7 +81,7 @@ def gem_values(gem: GemFacts) -> dict[str, Any]:
         "localities": join_words(localities(gem)),
         "features": "; ".join(_lower_first(f) for f in gem.diagnostic_features[:2]),
         "aliases": join_words(list(gem.aliases[:3]), "or"),
-        "description": gem.description,
+        "description": reference_description(gem),
     }
     for name in NUMBER_FIELDS:
         value = getattr(gem, name)
@@ -125,5 +127,5 @@ def sentences(text: str) -> list[str]:
 def gem_phrasings(gem: GemFacts, templates: list[str] | tuple[str, ...], per_template: int = 6) -> list[str]:
     """The texts one gem is paired with when the alignment is trained: templates plus its description."""
     texts = [t for template in templates for t in expand(template, gem, per_template)]
-    texts += sentences(gem.description)
+    texts += sentences(reference_description(gem))
     return list(dict.fromkeys(texts))

@@ -69,8 +69,9 @@ def read_id_text_csv(path: str | os.PathLike[str]) -> dict[str, str]:
 def knowledge_corpus() -> list[str]:
     """Every description in the knowledge base: the default background corpus for the IDF."""
     from gemlang.knowledge import all_gems
+    from gemlang.language.gem_prose import reference_description
 
-    return [gem.description for gem in all_gems() if gem.description]
+    return [text for gem in all_gems() if (text := reference_description(gem))]
 
 
 def tfidf_cosines(candidates: list[str], references: list[str], idf_corpus: Iterable[str]) -> np.ndarray:

@@ -1,18 +1,26 @@
-"""Build gemlang's gem catalog from gemmology-mineral-database plus gemlang's reviewed `entries.json`.
+"""Build gemlang's knowledge base: gemmology-mineral-database plus gemlang's reviewed files beside this one.
+
+- `entries.json`: one entry per photo class, plus species/variety/gap fills for other database gems;
+- `reviewed_overrides.json`: the database facts gemlang corrects, each with the reason and the reference
+  it was checked against (Malachite's birefringence, Pearl's optic character, ...);
+- `sourced_facts.json`: facts in words (composition, colour cause, formation, history, phenomena), each
+  with the reference it comes from;
+- `trade_names.json`: trade names and misnomers ("smoky topaz") and the gem they really mean.
 
 Rules, so each fact has exactly one origin:
 - A photo class in entries.json names the database gem(s) behind it (`database`). With
   `database_role: "same"` the database row *is* this gem (Ruby -> ruby) and is folded into the class
   entry; with `"parent"` the row is the species the class is a variety or rock of (Carnelian ->
-  chalcedony, Jade -> jadeite + nephrite), which stays a catalog entry of its own.
-- The database wins. entries.json may state a fact the database also has only when the field is listed
-  in `override` with the reason, or, for a "parent" row, when the fact describes the variety rather than
-  the species (colours, localities, diagnostic features, simulants, pleochroism). Anything else is an
-  error, so a stale duplicate can never silently shadow the database.
+  chalcedony, Jade -> jadeite + nephrite), which stays an entry of its own.
+- The database wins. entries.json may state a fact the database also has only for a "parent" row, when
+  the fact describes the variety rather than the species (colours, localities, diagnostic features,
+  simulants, pleochroism). To correct the database, add a reviewed override with its source. Anything
+  else is an error, so a stale duplicate can never silently shadow the database.
 - Descriptions are templates: {hardness}, {specific_gravity}, {refractive_index}, {birefringence} and
   {dispersion} are filled through `format_quantity`, so prose and property tables print the same numbers.
 - Database gems no class absorbs (Quartz, Demantoid, Moissanite, ...) become entries too, with
-  species/variety/gap fills from entries.json's `database_gems` and a description composed from their facts.
+  species/variety/gap fills from entries.json's `database_gems`. Their description is left empty unless
+  a reviewer wrote one: prose composed from facts is written by `gemlang.language.gem_prose`.
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -33,14 +42,20 @@ from gemlang.knowledge.facts import (
     FACT_FIELDS,
     SOURCE_DATABASE,
     SOURCE_GEMLANG,
+    SOURCED_FIELDS,
     GemFacts,
     format_quantity,
 )
 
 ENTRIES_PATH = Path(__file__).with_name("entries.json")
+REVIEWED_OVERRIDES_PATH = Path(__file__).with_name("reviewed_overrides.json")
+SOURCED_FACTS_PATH = Path(__file__).with_name("sourced_facts.json")
+TRADE_NAMES_PATH = Path(__file__).with_name("trade_names.json")
 
-# The facts the database can supply: all but the naming and the prose, which are gemlang's own.
-DATABASE_FIELDS = tuple(f for f in FACT_FIELDS if f not in ("species", "variety", "description"))
+# The facts the database can supply: all but the naming, the prose and the facts in words.
+DATABASE_FIELDS = tuple(
+    f for f in FACT_FIELDS if f not in ("species", "variety", "description", *SOURCED_FIELDS)
+)
 RANGE_FIELDS = ("hardness", "specific_gravity", "refractive_index", "dispersion")
 LIST_FIELDS = ("colours", "diagnostic_features", "localities", "simulants")
 # Facts that differ between a variety and its species, so a "parent" row never supplies them over ours.
@@ -54,7 +69,6 @@ ENTRY_KEYS = {
     "species",
     "variety",
     "description",
-    "override",
     "notes",
     *DATABASE_FIELDS,
 }
@@ -147,42 +161,107 @@ def render_description(name: str, template: str, values: dict[str, Any]) -> str:
     return " ".join(_PLACEHOLDER.sub(fill, template).split())
 
 
+@dataclass(frozen=True)
+class ReviewedOverride:
+    """A database fact gemlang corrects: the value, why, and the reference the reviewer checked."""
+
+    gem: str
+    field: str
+    value: Any
+    reason: str
+    source: str
+
+
+@lru_cache(maxsize=1)
+def reviewed_overrides() -> dict[str, dict[str, ReviewedOverride]]:
+    """reviewed_overrides.json as {gem name: {field: override}}; an override without a source is an error."""
+    with open(REVIEWED_OVERRIDES_PATH, encoding="utf-8") as f:
+        data = json.load(f)
+    out: dict[str, dict[str, ReviewedOverride]] = {}
+    for item in data["overrides"]:
+        missing = [k for k in ("gem", "field", "value", "reason", "source") if not _present(item.get(k))]
+        if missing:
+            raise KnowledgeError(f"reviewed_overrides.json: {item.get('gem')!r} lacks {missing}")
+        if item["field"] not in DATABASE_FIELDS:
+            raise KnowledgeError(
+                f"reviewed_overrides.json: {item['gem']}: {item['field']!r} is not a database field"
+            )
+        if item["field"] in out.get(item["gem"], {}):
+            raise KnowledgeError(f"reviewed_overrides.json: {item['gem']} overrides {item['field']!r} twice")
+        out.setdefault(item["gem"], {})[item["field"]] = ReviewedOverride(**item)
+    return out
+
+
+@lru_cache(maxsize=1)
+def sourced_facts() -> dict[str, dict[str, tuple[str, str]]]:
+    """sourced_facts.json as {gem name: {field: (text, citation)}}; every fact names a listed source."""
+    with open(SOURCED_FACTS_PATH, encoding="utf-8") as f:
+        data = json.load(f)
+    references = data["sources"]
+    out: dict[str, dict[str, tuple[str, str]]] = {}
+    for name, facts in data["gems"].items():
+        for field, fact in facts.items():
+            if field not in SOURCED_FIELDS:
+                raise KnowledgeError(
+                    f"sourced_facts.json: {name}: unknown field {field!r}; use one of {SOURCED_FIELDS}"
+                )
+            if fact.get("source") not in references or not fact.get("text"):
+                raise KnowledgeError(
+                    f"sourced_facts.json: {name}.{field} needs a text and a source listed under 'sources'"
+                )
+            ref = references[fact["source"]]
+            out.setdefault(name, {})[field] = (fact["text"].strip(), f"{ref['title']} <{ref['url']}>")
+    return out
+
+
 def _resolve_facts(
-    name: str, entry: dict[str, Any], database: dict[str, Any], role: str
-) -> tuple[dict[str, Any], dict[str, str]]:
-    """Pick each database field from the database or from entries.json, enforcing the module's rules."""
-    overrides = entry.get("override", {})
+    name: str,
+    entry: dict[str, Any],
+    database: dict[str, Any],
+    role: str,
+    reviewed: dict[str, ReviewedOverride] | None = None,
+) -> tuple[dict[str, Any], dict[str, str], dict[str, str]]:
+    """Pick each database field from the database, a reviewed override or entries.json, by the module's rules.
+
+    Returns (values, sources, citations); citations name the reference behind each reviewed override.
+    """
+    reviewed = reviewed or {}
     values: dict[str, Any] = {}
     sources: dict[str, str] = {}
-    for field in overrides:
-        if field not in DATABASE_FIELDS:
-            raise KnowledgeError(f"{name}: 'override' names {field!r}, which is not a database field")
-        if not _present(entry.get(field)):
-            raise KnowledgeError(f"{name}: 'override' names {field!r} but the entry gives no {field}")
+    citations: dict[str, str] = {}
+    for field in reviewed:
         if not _present(database.get(field)):
             raise KnowledgeError(
-                f"{name}: 'override' of {field!r} is not needed: the database has no {field}"
+                f"{name}: reviewed override of {field!r} is not needed: the database has no {field}; "
+                "give it in entries.json instead"
             )
+        if _present(entry.get(field)):
+            raise KnowledgeError(f"{name}: {field!r} is both in entries.json and in reviewed_overrides.json")
     for field in DATABASE_FIELDS:
         ours, theirs = entry.get(field), database.get(field)
-        if _present(ours):
+        if field in reviewed:
+            values[field] = _coerce(name, field, reviewed[field].value)
+            sources[field] = SOURCE_GEMLANG
+            citations[field] = reviewed[field].source
+        elif _present(ours):
             variety_fact = role == "parent" and field in VARIETY_FIELDS
-            if _present(theirs) and field not in overrides and not variety_fact:
+            if _present(theirs) and not variety_fact:
                 raise KnowledgeError(
                     f"{name}: entries.json gives {field}={ours!r} but gemmology-mineral-database already has "
-                    f"{theirs!r}; delete it from entries.json or list {field!r} in 'override' with the reason"
+                    f"{theirs!r}; delete it from entries.json, or correct the database in "
+                    "reviewed_overrides.json with the reason and the source you checked"
                 )
             values[field] = _coerce(name, field, ours)
             sources[field] = SOURCE_GEMLANG
         elif _present(theirs):
             values[field] = theirs
             sources[field] = SOURCE_DATABASE
-    return values, sources
+    return values, sources, citations
 
 
 @dataclass
 class _Draft:
-    """A catalog entry before aliases are settled and it is frozen into GemFacts."""
+    """A knowledge-base entry before aliases are settled and it is frozen into GemFacts."""
 
     name: str
     values: dict[str, Any]
@@ -193,9 +272,13 @@ class _Draft:
     database_ids: tuple[str, ...]
     is_dataset_class: bool
     absorbs: str | None = None  # database gem this entry *is* (folded in, not listed separately)
+    citations: dict[str, str] = dataclass_field(default_factory=dict)
+    metadata: dict[str, str] = dataclass_field(default_factory=dict)  # group, imitates, growth_method
 
 
-def _class_draft(entry: dict[str, Any], gems: dict[str, DatabaseGem]) -> _Draft:
+def _class_draft(
+    entry: dict[str, Any], gems: dict[str, DatabaseGem], reviewed: dict[str, ReviewedOverride] | None = None
+) -> _Draft:
     name = entry.get("name")
     if not name:
         raise KnowledgeError(f"entries.json: a class entry has no name: {entry}")
@@ -211,11 +294,11 @@ def _class_draft(entry: dict[str, Any], gems: dict[str, DatabaseGem]) -> _Draft:
     if role not in ("same", "parent") or (role == "same" and len(ids) > 1):
         raise KnowledgeError(f"{name}: database_role must be 'same' (one database gem) or 'parent'")
     database = _merge([gems[i] for i in ids]) if ids else {}
-    values, sources = _resolve_facts(name, entry, database, role)
-    for field in ("species", "variety"):
-        if entry.get(field):
-            values[field] = entry[field]
-            sources[field] = SOURCE_GEMLANG
+    values, sources, citations = _resolve_facts(name, entry, database, role, reviewed)
+    for name_field in ("species", "variety"):
+        if entry.get(name_field):
+            values[name_field] = entry[name_field]
+            sources[name_field] = SOURCE_GEMLANG
     if not entry.get("species") or not entry.get("description"):
         raise KnowledgeError(f"{name}: every class entry needs a species and a description")
     values["description"] = render_description(name, entry["description"], values)
@@ -231,27 +314,9 @@ def _class_draft(entry: dict[str, Any], gems: dict[str, DatabaseGem]) -> _Draft:
         database_ids=tuple(ids),
         is_dataset_class=bool(entry.get("dataset_class", True)),
         absorbs=ids[0] if ids and role == "same" else None,
+        citations=citations,
+        metadata={"group": gems[ids[0]].mineral_group} if ids else {},
     )
-
-
-def _short(place: str) -> str:
-    return place.split(" (")[0].strip()
-
-
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _article(word: str) -> str:
-    return "an" if word[:1].lower() in "aeiou" else "a"
-
-
-def _imitated(gem: DatabaseGem, counterpart: str) -> str:
-    """What a simulant imitates: its database link, else the '(Turquoise Simulant)' in its name."""
-    if counterpart:
-        return counterpart
-    match = re.search(r"\(([^()]*?)\s+simulant\)", gem.name, flags=re.IGNORECASE)
-    return match.group(1).lower() if match else ""
 
 
 _METHOD_NAMES = {
@@ -262,66 +327,10 @@ _METHOD_NAMES = {
 }
 
 
-def _method(gem: DatabaseGem) -> str:
+def growth_method(gem: DatabaseGem) -> str:
+    """The database's growth method as a reader writes it: 'flame_fusion (Verneuil)' -> 'flame-fusion (Verneuil)'."""
     method = gem.growth_method.split(" (")[0].replace("_", " ").strip()
     return _METHOD_NAMES.get(method.lower(), method)
-
-
-def _compose_description(gem: DatabaseGem, values: dict[str, Any], counterpart: str) -> str:
-    """Two to four plain sentences from the database facts, for gems without a hand-written entry."""
-    system = values.get("crystal_system", "")
-    sentences = []
-    if gem.origin == "synthetic":
-        method = _method(gem)
-        made = f", grown by the {method} method" if method else ""
-        sentences.append(
-            f"{gem.name} is a laboratory-grown {counterpart or 'gem'}{made}; "
-            "it has essentially the chemistry and constants of the natural gem."
-        )
-    elif gem.origin in ("simulant", "composite"):
-        kind = "an assembled (composite) stone" if gem.origin == "composite" else "a simulant"
-        target = _imitated(gem, counterpart)
-        purpose = f" used to imitate {target}" if target else " used as an imitation"
-        sentences.append(f"{gem.name} is {kind}{purpose}, not the gem it resembles.")
-    else:
-        what = (
-            "an amorphous gem material"
-            if system == "amorphous"
-            else f"{_article(system)} {system} gem material"
-        )
-        group = f" of the {gem.mineral_group}" if gem.mineral_group.lower().endswith("group") else ""
-        chem = f" ({values['chemistry']})" if values.get("chemistry") else ""
-        sentences.append(f"{gem.name} is {what}{group}{chem}.")
-    numbers = [
-        f"{label} {format_quantity(field, values[field])}"
-        for label, field in (
-            ("Mohs hardness", "hardness"),
-            ("specific gravity", "specific_gravity"),
-            ("refractive index", "refractive_index"),
-            ("birefringence", "birefringence"),
-        )
-        if values.get(field)
-    ]
-    if numbers:
-        opaque = (
-            "; it is opaque, so no refractive index is read" if values.get("refractive_index") is None else ""
-        )
-        sentences.append(_join(numbers) + opaque + ".")
-    features = list(values.get("diagnostic_features", ()))[:2]
-    if features:
-        sentences.append("Key features: " + "; ".join(features) + ".")
-    localities = values.get("localities", ())
-    everywhere = any(p.lower().startswith("worldwide") for p in localities)
-    places = [
-        p
-        for p in dict.fromkeys(_short(p) for p in localities)
-        if not p.lower().startswith(("worldwide", "any ")) and len(p.split()) <= 5
-    ][:3]
-    if places:
-        lead = "Found worldwide; notable sources include" if everywhere else "Notable sources:"
-        joined = "; ".join(places) if any("," in p for p in places) else _join(places)
-        sentences.append(f"{lead} {joined}.")
-    return " ".join(sentences)
 
 
 def _fallback_features(gem: DatabaseGem) -> tuple[str, ...]:
@@ -348,8 +357,20 @@ def _default_species(gem: DatabaseGem) -> str:
     return base if keep_case else base.lower()
 
 
+def _imitated(gem: DatabaseGem, counterpart: str) -> str:
+    """What a simulant imitates: its database link, else the '(Turquoise Simulant)' in its name."""
+    if counterpart:
+        return counterpart
+    match = re.search(r"\(([^()]*?)\s+simulant\)", gem.name, flags=re.IGNORECASE)
+    return match.group(1).lower() if match else ""
+
+
 def _database_draft(
-    gem: DatabaseGem, supplement: dict[str, Any], species_of: dict[str, str], names: dict[str, str]
+    gem: DatabaseGem,
+    supplement: dict[str, Any],
+    species_of: dict[str, str],
+    names: dict[str, str],
+    reviewed: dict[str, ReviewedOverride] | None = None,
 ) -> _Draft:
     unknown = set(supplement) - ENTRY_KEYS
     if unknown:
@@ -357,7 +378,7 @@ def _database_draft(
     database = dict(gem.facts)
     if not database.get("diagnostic_features"):
         database["diagnostic_features"] = _fallback_features(gem)
-    values, sources = _resolve_facts(gem.name, supplement, database, "same")
+    values, sources, citations = _resolve_facts(gem.name, supplement, database, "same", reviewed)
     counterpart_id = gem.natural_counterpart_id or next(iter(gem.target_minerals), None)
     counterpart = (
         names.get(counterpart_id, counterpart_id.replace("-", " ")).lower() if counterpart_id else ""
@@ -371,14 +392,12 @@ def _database_draft(
     if supplement.get("variety"):
         values["variety"], sources["variety"] = supplement["variety"], SOURCE_GEMLANG
     elif gem.origin == "synthetic" and counterpart:
-        method = _method(gem)
+        method = growth_method(gem)
         values["variety"] = f"synthetic {counterpart}" + (f" ({method})" if method else "")
         sources["variety"] = SOURCE_DATABASE
     if supplement.get("description"):
         values["description"] = render_description(gem.name, supplement["description"], values)
-    else:
-        values["description"] = _compose_description(gem, values, counterpart)
-    sources["description"] = SOURCE_GEMLANG
+        sources["description"] = SOURCE_GEMLANG
     auto = [gem.id.replace("-", " ")]
     base = gem.name.split(" (")[0].strip()
     if base != gem.name and "simulant" not in gem.name.lower():
@@ -392,6 +411,12 @@ def _database_draft(
         origin=gem.origin,
         database_ids=(gem.id,),
         is_dataset_class=False,
+        citations=citations,
+        metadata={
+            "group": gem.mineral_group,
+            "imitates": _imitated(gem, counterpart) if gem.origin != "natural" else "",
+            "growth_method": growth_method(gem),
+        },
     )
 
 
@@ -402,10 +427,35 @@ def load_entries() -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
-class Catalog:
+class TradeName:
+    """A trade name or misnomer ("smoky topaz"), the gem it really is, and what to tell the person."""
+
+    phrase: str
+    gem: GemFacts
+    note: str
+    source: str
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
     gems: tuple[GemFacts, ...]
     index: dict[str, GemFacts]  # normalised name or alias -> gem
     phrases: tuple[tuple[re.Pattern[str], GemFacts], ...]  # longest first, for free text
+    trade_names: tuple[tuple[re.Pattern[str], TradeName], ...] = ()  # checked before `phrases`
+
+
+def _trade_names(index: dict[str, GemFacts]) -> tuple[tuple[re.Pattern[str], TradeName], ...]:
+    with open(TRADE_NAMES_PATH, encoding="utf-8") as f:
+        items = json.load(f)["trade_names"]
+    out = []
+    for item in items:
+        key = normalise_name(item["gem"])
+        if key not in index or not item.get("source") or not item.get("note"):
+            raise KnowledgeError(f"trade_names.json: {item.get('phrase')!r} needs a known gem, a note and a source")
+        phrase = normalise_name(item["phrase"])
+        out.append((phrase, TradeName(phrase, index[key], item["note"], item["source"])))
+    out.sort(key=lambda pair: -len(pair[0]))
+    return tuple((_phrase_pattern(phrase), trade) for phrase, trade in out)
 
 
 def _freeze(draft: _Draft, aliases: list[str]) -> GemFacts:
@@ -435,6 +485,9 @@ def _freeze(draft: _Draft, aliases: list[str]) -> GemFacts:
         origin=draft.origin,
         database_ids=draft.database_ids,
         is_dataset_class=draft.is_dataset_class,
+        citations={k: c for k, c in draft.citations.items() if _present(v.get(k))},
+        **{k: v.get(k, "") for k in SOURCED_FIELDS},
+        **draft.metadata,
     )
 
 
@@ -447,11 +500,12 @@ def _phrase_pattern(key: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def catalog() -> Catalog:
-    """The whole catalog, built once per process from the database and entries.json."""
+def knowledge_base() -> KnowledgeBase:
+    """The whole knowledge base, built once per process from the database and the reviewed files."""
     gems = database_gems()
     entries = load_entries()
-    drafts = [_class_draft(e, gems) for e in entries["classes"]]
+    reviewed = reviewed_overrides()
+    drafts = [_class_draft(e, gems, reviewed.get(e.get("name", ""))) for e in entries["classes"]]
     absorbed = {d.absorbs: d for d in drafts if d.absorbs}
     supplements = entries.get("database_gems", {})
     stray = set(supplements) - set(gems)
@@ -467,9 +521,21 @@ def catalog() -> Catalog:
         (g for gid, g in gems.items() if gid not in absorbed), key=lambda g: g.origin != "natural"
     )
     for gem in remaining:  # naturals first, so synthetics can borrow their counterpart's species
-        draft = _database_draft(gem, supplements.get(gem.id, {}), species_of, names)
+        supplement = supplements.get(gem.id, {})
+        name = supplement.get("name", gem.name)
+        draft = _database_draft(gem, supplement, species_of, names, reviewed.get(name))
         species_of.setdefault(gem.id, draft.values["species"])
         drafts.append(draft)
+
+    drafted = {d.name for d in drafts}
+    for mapping, what in ((reviewed, "reviewed_overrides.json"), (sourced_facts(), "sourced_facts.json")):
+        stray = set(mapping) - drafted
+        if stray:
+            raise KnowledgeError(f"{what} names gems the knowledge base does not have: {sorted(stray)}")
+    for d in drafts:
+        for fact_field, (text, citation) in sourced_facts().get(d.name, {}).items():
+            d.values[fact_field], d.sources[fact_field] = text, SOURCE_GEMLANG
+            d.citations[fact_field] = citation
 
     # Explicit names and aliases must be unique; automatic ones (database names and ids) yield.
     owner: dict[str, str] = {}
@@ -491,7 +557,7 @@ def catalog() -> Catalog:
 
     by_name = {g.name: g for g in frozen}
     if len(by_name) != len(frozen):
-        raise KnowledgeError("two catalog entries share a name")
+        raise KnowledgeError("two knowledge-base entries share a name")
     index = {key: by_name[name] for key, name in owner.items()}
     ranked = sorted(
         (k for k in index if k not in AMBIGUOUS_WORDS),
@@ -499,12 +565,12 @@ def catalog() -> Catalog:
     )
     phrases = tuple((_phrase_pattern(k), index[k]) for k in ranked)
     ordered = sorted(frozen, key=lambda g: (not g.is_dataset_class, g.name.lower()))
-    return Catalog(gems=tuple(ordered), index=index, phrases=phrases)
+    return KnowledgeBase(gems=tuple(ordered), index=index, phrases=phrases, trade_names=_trade_names(index))
 
 
 def get_facts(name: str) -> GemFacts:
     """The entry for a class name, gem name or alias (case-, accent- and punctuation-insensitive)."""
-    cat = catalog()
+    cat = knowledge_base()
     key = normalise_name(name)
     if key in cat.index:
         return cat.index[key]
@@ -516,26 +582,39 @@ def get_facts(name: str) -> GemFacts:
 
 def all_gems() -> list[GemFacts]:
     """Every entry: the 87 photo classes first, then the database's other gems; one per name."""
-    return list(catalog().gems)
+    return list(knowledge_base().gems)
 
 
 def class_names() -> list[str]:
     """The photo-class names (folder names of the shared gemstone data) that have entries."""
-    return [g.name for g in catalog().gems if g.is_dataset_class]
+    return [g.name for g in knowledge_base().gems if g.is_dataset_class]
+
+
+def trade_name_in(text: str) -> TradeName | None:
+    """The trade name or misnomer a piece of free text uses ("smoky topaz"), with the real gem, or None."""
+    key = normalise_name(text)
+    for pattern, trade in knowledge_base().trade_names if key else ():
+        if pattern.search(key):
+            return trade
+    return None
 
 
 def find_gem(text: str) -> GemFacts | None:
     """The gem a piece of free text most likely names ("I think it's a tiger's eye"), or None.
 
-    Exact name first, then the longest name or alias occurring as whole words (plurals allowed), then a
-    close spelling (difflib) of the whole text or of any one-to-three-word stretch of it.
+    Exact name first, then a trade name or misnomer ("smoky topaz" is smoky quartz; `trade_name_in` says
+    why), then the longest name or alias occurring as whole words (plurals allowed), then a close spelling
+    (difflib) of the whole text or of any one-to-three-word stretch of it.
     """
-    cat = catalog()
+    cat = knowledge_base()
     key = normalise_name(text)
     if not key:
         return None
     if key in cat.index:
         return cat.index[key]
+    trade = trade_name_in(text)
+    if trade is not None:
+        return trade.gem
     for pattern, gem in cat.phrases:
         if pattern.search(key):
             return gem

@@ -1,0 +1,73 @@
+"""eval/captions.py: independent references stay independent and licensed, and the smoke mode runs."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from PIL import Image
+
+from gemlang.knowledge import class_names
+from gemlang.knowledge.knowledge_base import sourced_facts
+
+REPO = Path(__file__).resolve().parents[1]
+REFERENCES = REPO / "eval" / "data" / "references"
+
+
+def _references() -> list[dict]:
+    return [json.loads(line) for line in (REFERENCES / "references.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def test_every_reference_names_a_class_its_source_and_licence():
+    rows = _references()
+    names = set(class_names())
+    assert len(rows) >= 25
+    assert len({r["class"] for r in rows}) == len(rows)
+    for row in rows:
+        assert row["class"] in names
+        assert row["url"].startswith("http") and row["title"] and row["licence"]
+        assert "CC BY-SA" in row["licence"] or "Public domain" in row["licence"], row["licence"]
+        assert len(row["text"].split()) >= 30, row["class"]
+    attribution = (REFERENCES / "ATTRIBUTION.md").read_text(encoding="utf-8")
+    assert all(row["url"] in attribution for row in rows)
+    assert (REFERENCES / "LICENSE").is_file()
+
+
+def test_no_sourced_fact_cites_an_evaluation_reference():
+    """The facts gemlang writes descriptions from must not come from the text they are scored against."""
+    reference_urls = {row["url"] for row in _references()}
+    reference_urls |= {u for row in _references() for u in row["licence"].split() if u.startswith("http")}
+    reference_urls = {u.rstrip(")") for u in reference_urls}
+    for facts in sourced_facts().values():
+        for _, citation in facts.values():
+            url = citation.rsplit("<", 1)[1].rstrip(">")
+            assert url not in reference_urls, citation
+
+
+def _paint(folder: Path, name: str, colour: tuple[int, int, int], n: int = 4) -> None:
+    (folder / name).mkdir(parents=True)
+    for i in range(n):
+        shade = tuple(min(255, c + 9 * i) for c in colour)
+        Image.new("RGB", (32, 32), shade).save(folder / name / f"{i}.png")
+
+
+def test_smoke_mode_scores_descriptions_against_the_references(tmp_path):
+    data = tmp_path / "photos"
+    _paint(data, "Ruby", (180, 20, 40))
+    _paint(data, "Emerald", (20, 150, 60))
+    _paint(data, "Sapphire Blue", (30, 40, 170))
+    results = tmp_path / "results"
+    run = subprocess.run(
+        [sys.executable, str(REPO / "eval" / "captions.py"), "--smoke", "--data", str(data),
+         "--results", str(results), "--cache", str(tmp_path / "cache")],
+        capture_output=True, text=True, timeout=300, cwd=REPO,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr[-2000:]
+    report = json.loads((results / "captions.json").read_text())
+    assert report["smoke"] and report["n_reference_classes"] == 3 and report["n_scored"] == 12
+    templated = report["variants"]["templated"]["tfidf_cosine"]["mean"]
+    floor = report["variants"]["wrong_gem_floor"]["tfidf_cosine"]["mean"]
+    assert 0 < floor < templated <= 1
+    assert "independent" in (results / "captions.md").read_text()

@@ -1,0 +1,121 @@
+"""Every numeric fact of the 87 photo classes agrees with itself and with its species, and every reviewed
+correction names the reference it was checked against."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from gemlang.knowledge import UnknownGemError, class_names, get_facts
+from gemlang.knowledge.knowledge_base import REVIEWED_OVERRIDES_PATH, reviewed_overrides, sourced_facts
+
+# Reading precision of the instruments: the birefringence may exceed the span of the quoted RI range by
+# rounding only; a variety may sit this far outside the database's (narrow, typical) species row.
+BIREFRINGENCE_TOLERANCE = 0.005
+SPECIES_TOLERANCE = {"refractive_index": 0.02, "specific_gravity": 0.1}
+CLASSES = class_names()
+
+
+def _is_range(value) -> bool:
+    return value is not None and len(value) == 2 and value[0] <= value[1]
+
+
+@pytest.mark.parametrize("name", CLASSES)
+def test_hardness_lies_on_the_mohs_scale(name):
+    gem = get_facts(name)
+    assert _is_range(gem.hardness) and 1 <= gem.hardness[0] <= gem.hardness[1] <= 10, gem.hardness
+
+
+@pytest.mark.parametrize("name", CLASSES)
+def test_sg_and_ri_are_physical_ranges(name):
+    gem = get_facts(name)
+    assert _is_range(gem.specific_gravity) and 0.9 < gem.specific_gravity[0] and gem.specific_gravity[1] < 8
+    if gem.refractive_index is not None:
+        assert _is_range(gem.refractive_index) and 1.3 < gem.refractive_index[0] and gem.refractive_index[1] < 2.8
+
+
+@pytest.mark.parametrize("name", CLASSES)
+def test_birefringence_fits_inside_the_refractive_index_range(name):
+    """Birefringence is the difference between the extreme indices, so it cannot exceed RI max − RI min;
+    a singly refractive or aggregate gem states none."""
+    gem = get_facts(name)
+    optic = gem.optical_character.lower()
+    if optic.startswith("isotropic") or optic.startswith("aggregate (no single"):
+        assert not gem.birefringence, (name, gem.optical_character, gem.birefringence)
+    if gem.birefringence and gem.refractive_index:
+        span = gem.refractive_index[1] - gem.refractive_index[0]
+        assert gem.birefringence <= span + BIREFRINGENCE_TOLERANCE, (name, gem.birefringence, gem.refractive_index)
+
+
+def _species_entry(gem):
+    try:
+        species = get_facts(gem.species.split(" (")[0].strip())
+    except UnknownGemError:
+        return None
+    return species if species.name != gem.name else None
+
+
+@pytest.mark.parametrize("name", CLASSES)
+def test_sg_and_ri_lie_inside_the_species_limits(name):
+    """A variety's constants are those of its species, within the species' range (reviewed overrides, each
+    with its source, are the documented exceptions: rocks such as jasper spread wider than their mineral)."""
+    gem = get_facts(name)
+    species = _species_entry(gem)
+    if species is None:
+        pytest.skip(f"{name}: its own database row is its species (no separate species entry)")
+    for field, tolerance in SPECIES_TOLERANCE.items():
+        ours, limits = getattr(gem, field), getattr(species, field)
+        if ours is None or limits is None or field in gem.citations:
+            continue
+        assert limits[0] - tolerance <= ours[0] and ours[1] <= limits[1] + tolerance, (name, field, ours, limits)
+
+
+def test_the_species_check_runs_on_most_classes():
+    assert sum(_species_entry(get_facts(n)) is not None for n in CLASSES) >= 40
+
+
+def test_every_reviewed_override_names_reason_and_source():
+    overrides = json.loads(REVIEWED_OVERRIDES_PATH.read_text(encoding="utf-8"))["overrides"]
+    assert len(overrides) >= 15
+    for item in overrides:
+        assert item["reason"].strip() and "<http" in item["source"], item
+        gem = get_facts(item["gem"])
+        assert gem.citations[item["field"]] == item["source"]
+
+
+def test_the_audit_corrections_hold():
+    assert get_facts("Malachite").birefringence == 0.254
+    assert get_facts("Pearl").optical_character.startswith("Aggregate")
+    red = get_facts("Garnet Red")
+    assert red.refractive_index == (1.73, 1.83) and red.dispersion[1] < 0.03  # not andradite's 1.89 / 0.057
+    assert get_facts("Sunstone").refractive_index[1] < get_facts("Oregon Sunstone").refractive_index[0]
+    assert not get_facts("Sunstone").localities[0].startswith("Oregon")
+    andesine = get_facts("Andesine")
+    assert andesine.confirmed_localities() == ()
+    assert all(andesine.locality_status(p) for p in andesine.localities)
+    for name in ("Serpentine", "Coral"):
+        assert "AGG" not in get_facts(name).optical_character
+
+
+def test_a_reviewed_override_without_a_source_is_refused(tmp_path, monkeypatch):
+    from gemlang.knowledge import KnowledgeError
+    from gemlang.knowledge import knowledge_base as module
+
+    bad = {"overrides": [{"gem": "Ruby", "field": "hardness", "value": [9, 9], "reason": "x", "source": ""}]}
+    path = tmp_path / "reviewed_overrides.json"
+    path.write_text(json.dumps(bad))
+    monkeypatch.setattr(module, "REVIEWED_OVERRIDES_PATH", path)
+    reviewed_overrides.cache_clear()
+    try:
+        with pytest.raises(KnowledgeError, match="source"):
+            reviewed_overrides()
+    finally:
+        reviewed_overrides.cache_clear()
+
+
+def test_every_sourced_fact_carries_its_citation():
+    for name, facts in sourced_facts().items():
+        gem = get_facts(name)
+        for field, (text, citation) in facts.items():
+            assert getattr(gem, field) == text and gem.citations[field] == citation and "<http" in citation
