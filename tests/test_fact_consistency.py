@@ -94,6 +94,11 @@ def test_the_audit_corrections_hold():
     andesine = get_facts("Andesine")
     assert andesine.confirmed_localities() == ()
     assert all(andesine.locality_status(p) for p in andesine.localities)
+    from gemlang.language.gem_prose import reference_description
+    from gemlang.language.gem_text import localities
+
+    assert localities(andesine) == [] and "Tibet" not in reference_description(andesine)
+    assert "Oregon" not in localities(get_facts("Sunstone"), n=10)
     for name in ("Serpentine", "Coral"):
         assert "AGG" not in get_facts(name).optical_character
 

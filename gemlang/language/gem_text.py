@@ -59,7 +59,7 @@ def optic_phrase(gem: GemFacts) -> str:
 
 
 def localities(gem: GemFacts, n: int = 3) -> list[str]:
-    places = [short_place(p) for p in gem.localities]
+    places = [short_place(p) for p in gem.confirmed_localities()]
     return [p for p in dict.fromkeys(places) if p and not p.lower().startswith(("worldwide", "any "))][:n]
 
 
