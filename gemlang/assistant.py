@@ -27,6 +27,7 @@ import numpy as np
 from PIL import Image
 
 from gemlang.hints import Hints, parse_hints
+from gemlang.knowledge.scratch import ADVISED
 from gemlang.language.describe import compare_gems, describe_prediction, percent
 from gemlang.language.gem_prose import reference_description
 
@@ -282,14 +283,7 @@ def property_rows(names: Sequence[str]) -> list[tuple[str, ...]]:
     return rows
 
 
-# Reference objects of a home scratch test, softest first, with their Mohs hardness.
-SCRATCH_TOOLS = (
-    (2.5, "a fingernail"),
-    (3.5, "a copper coin"),
-    (5.5, "glass"),
-    (7.0, "quartz"),
-    (8.0, "topaz"),
-)
+SCRATCH_TOOLS = tuple((r.hardness, r.name) for r in ADVISED)
 
 
 def tell_apart(first: str, second: str) -> str:

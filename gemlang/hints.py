@@ -8,107 +8,21 @@ test. A scratch test is an inequality against a reference object of known hardne
 scratches glass -> harder than 5.5; a knife scratches the stone -> softer than 5.5. Every reading
 becomes an interval [low, high] on the Mohs scale, the one form the fusion head takes.
 
-Places are matched against the countries and regions named in the knowledge base's localities
-("Mogok" -> Myanmar, "Minas Gerais" -> Brazil) plus a list of countries and their common other
-names (Burma, Ceylon, the States), so a place the knowledge base never mentions still counts as
-"somewhere else".
+Places are read with the gazetteer of `gemlang.knowledge.places` ("Mogok" -> Myanmar, "Burma" ->
+Myanmar, any ISO country), so a place the knowledge base never mentions still counts as "somewhere
+else". The scratch-test reference objects come from `gemlang.knowledge.scratch`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+
+from gemlang.knowledge.places import parse_places
+from gemlang.knowledge.scratch import reference_words
 
 MOHS_MIN, MOHS_MAX = 1.0, 10.0
-
-# Reference objects of a home scratch test, with the hardness a gemmologist assumes for each.
-SCRATCH_REFERENCES: dict[str, float] = {
-    "fingernail": 2.5,
-    "finger nail": 2.5,
-    "copper coin": 3.5,
-    "copper": 3.5,
-    "penny": 3.5,
-    "coin": 3.5,
-    "knife": 5.5,
-    "knife blade": 5.5,
-    "pocket knife": 5.5,
-    "penknife": 5.5,
-    "blade": 5.5,
-    "steel": 5.5,
-    "steel file": 6.5,
-    "file": 6.5,
-    "glass": 5.5,
-    "window": 5.5,
-    "quartz": 7.0,
-    "topaz": 8.0,
-    "corundum": 9.0,
-    "sapphire": 9.0,
-    "diamond": 10.0,
-}
-
-# Countries as the knowledge base names them, then common other names a person may use.
-COUNTRIES = (
-    "Afghanistan", "Albania", "Algeria", "Angola", "Argentina", "Armenia", "Australia", "Austria",
-    "Bahrain", "Bangladesh", "Belgium", "Bolivia", "Botswana", "Brazil", "Bulgaria", "Burundi",
-    "Cambodia", "Cameroon", "Canada", "Chile", "China", "Colombia", "Costa Rica", "Croatia", "Cuba",
-    "Czech Republic", "Democratic Republic of Congo", "Denmark", "Dominican Republic", "Ecuador", "Egypt",
-    "England", "Eritrea", "Ethiopia", "Finland", "France", "French Polynesia", "Germany", "Ghana",
-    "Greece", "Greenland", "Guatemala", "Guinea", "Guyana", "Honduras", "Hungary", "Iceland", "India",
-    "Indonesia", "Iran", "Iraq", "Ireland", "Israel", "Italy", "Ivory Coast", "Jamaica", "Japan",
-    "Jordan", "Kazakhstan", "Kenya", "Korea", "Kyrgyzstan", "Laos", "Lebanon", "Lesotho", "Liberia",
-    "Libya", "Lithuania", "Madagascar", "Malawi", "Malaysia", "Mali", "Mauritania", "Mexico",
-    "Mongolia", "Morocco", "Mozambique", "Myanmar", "Namibia", "Nepal", "Netherlands", "New Zealand",
-    "Nicaragua", "Niger", "Nigeria", "North Macedonia", "Norway", "Oman", "Pakistan", "Panama",
-    "Papua New Guinea", "Paraguay", "Peru", "Philippines", "Poland", "Portugal", "Romania", "Russia",
-    "Rwanda", "Saudi Arabia", "Scotland", "Senegal", "Serbia", "Sierra Leone", "Slovakia", "Slovenia",
-    "Somalia", "South Africa", "Spain", "Sri Lanka", "Sudan", "Suriname", "Sweden", "Switzerland",
-    "Syria", "Taiwan", "Tajikistan", "Tanzania", "Thailand", "Tunisia", "Turkey", "Uganda", "Ukraine",
-    "United Arab Emirates", "Uruguay", "USA", "Uzbekistan", "Venezuela", "Vietnam", "Wales", "Yemen",
-    "Zambia", "Zimbabwe",
-)  # fmt: skip
-COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    "USA": ("united states of america", "united states", "u.s.a.", "u.s.a", "u.s.", "america", "the states"),
-    "Myanmar": ("burma", "burmese"),
-    "Sri Lanka": ("ceylon",),
-    "Czech Republic": ("czechia",),
-    "Democratic Republic of Congo": ("dr congo", "drc", "congo", "zaire"),
-    "Korea": ("south korea", "north korea"),
-    "Iran": ("persia",),
-    "Thailand": ("siam",),
-    "Russia": ("russian federation", "ussr", "soviet union"),
-    "Netherlands": ("holland",),
-    "Vietnam": ("viet nam",),
-    "North Macedonia": ("macedonia",),
-    "Turkey": ("türkiye", "turkiye"),
-    "Ivory Coast": ("côte d'ivoire", "cote d'ivoire"),
-    "England": ("united kingdom", "great britain", "britain", "uk", "u.k."),
-}
-# Regions the knowledge base names without a country beside them, or names people use for a gem field.
-EXTRA_REGIONS: dict[str, tuple[str, ...]] = {
-    "Kashmir": ("India", "Pakistan"),
-    "Alps": ("Switzerland", "Austria", "Italy", "France"),
-    "Tibet": ("China",),
-    "Hawaii": ("USA",),
-    "Alaska": ("USA",),
-    "Tahiti": ("French Polynesia",),
-    "Persian Gulf": ("Bahrain", "Iran", "Oman", "United Arab Emirates"),
-    "Siberia": ("Russia",),
-    "Ural": ("Russia",),
-    "Urals": ("Russia",),
-    "Bohemia": ("Czech Republic",),
-    "New Mexico": ("USA",),
-    "New South Wales": ("Australia",),
-    "New England": ("USA",),
-    "Papua": ("Papua New Guinea",),
-    "Ratnapura": ("Sri Lanka",),
-    "Mogok": ("Myanmar",),
-}
-# Capitalised words in knowledge-base locality notes that are not places (or clash with gem words).
-NOT_PLACES = {
-    "Any", "Chrome", "Non", "Spectrolite", "Worldwide", "Maxixe", "South Sea", "Lapis", "Hekla", "Oltu",
-    "Lily", "Baveno", "Akoya", "Holley", "Put", "Bay", "Red Lead Mine",
-}  # fmt: skip
+SCRATCH_REFERENCES = reference_words()
 
 
 @dataclass(frozen=True)
@@ -323,96 +237,6 @@ def _describe_test(name: str, relation: str, negated: bool) -> str:
     if relation == "harder":
         return f"does not scratch {name}" if negated else f"scratches {name}"
     return f"not scratched by {name}" if negated else f"scratched by {name}"
-
-
-# --- places ---------------------------------------------------------------------------------------
-@lru_cache(maxsize=1)
-def place_index() -> dict[str, tuple[str, tuple[str, ...]]]:
-    """lower-case place name -> (place as written, the countries it lies in), from countries and the KB."""
-    index: dict[str, tuple[str, tuple[str, ...]]] = {}
-    for country in COUNTRIES:
-        index[country.lower()] = (country, (country,))
-    for country, aliases in COUNTRY_ALIASES.items():
-        for alias in aliases:
-            index.setdefault(alias, (alias.title() if len(alias) > 3 else alias.upper(), (country,)))
-    for region, countries in [*EXTRA_REGIONS.items(), *_knowledge_regions().items()]:
-        index.setdefault(region.lower(), (region, countries))
-    return index
-
-
-def countries_in(text: str) -> tuple[str, ...]:
-    """Canonical countries named in a knowledge-base locality note (country names and aliases only)."""
-    t = text.lower()
-    for compound in _COMPOUND_NAMES:  # "New Mexico" is not in Mexico
-        t = t.replace(compound, " ")
-    found = []
-    for key, (_, countries) in _country_keys():
-        if re.search(rf"(?<![\w.]){re.escape(key)}(?![\w])", t):
-            found += [c for c in countries if c not in found]
-    return tuple(found)
-
-
-_COMPOUND_NAMES = ("new mexico", "new south wales", "new england", "papua new guinea", "guinea-bissau")
-
-
-@lru_cache(maxsize=1)
-def _country_keys() -> list[tuple[str, tuple[str, tuple[str, ...]]]]:
-    keys = {c.lower(): (c, (c,)) for c in COUNTRIES}
-    for country, aliases in COUNTRY_ALIASES.items():
-        for alias in aliases:
-            if alias not in ("america", "the states", "uk", "u.k.", "congo"):
-                keys.setdefault(alias, (alias, (country,)))
-    keys.pop("georgia", None)  # in the knowledge base Georgia is the US state
-    return sorted(keys.items(), key=lambda kv: -len(kv[0]))
-
-
-_PLACE_PHRASE = re.compile(r"^[A-ZÀ-Ý][\w'’.\-]*(?:\s+(?:[A-ZÀ-Ý][\w'’.\-]*|de|del|do|da|of|la|le))*$")
-
-
-@lru_cache(maxsize=1)
-def _knowledge_regions() -> dict[str, tuple[str, ...]]:
-    """Regions named in knowledge-base locality notes ("Myanmar (Mogok)"), each with its country."""
-    from gemlang.knowledge import all_gems
-
-    regions: dict[str, tuple[str, ...]] = {}
-    for gem in all_gems():
-        for note in gem.localities:
-            countries = countries_in(note)
-            if not countries:
-                continue
-            for piece in re.split(r"[(),;:/–—]|\s-\s|\s+and\s+", note):
-                piece = piece.strip().removesuffix(" district").removesuffix(" region").strip()
-                if (
-                    _PLACE_PHRASE.match(piece)
-                    and len(piece) > 2
-                    and len(piece.split()) <= 4
-                    and piece not in NOT_PLACES
-                    and piece.lower() not in dict(_country_keys())
-                ):
-                    merged = regions.get(piece, ()) + tuple(
-                        c for c in countries if c not in regions.get(piece, ())
-                    )
-                    regions[piece] = merged
-    return regions
-
-
-def parse_places(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(countries, places as named) in free text; the longest name wins ("South Africa" over "Africa")."""
-    t = " " + (text or "").lower().replace("’", "'") + " "
-    found: list[tuple[int, str, tuple[str, ...]]] = []
-    taken: list[tuple[int, int]] = []
-    for key in sorted(place_index(), key=len, reverse=True):
-        for m in re.finditer(rf"(?<![\w.]){re.escape(key)}(?!\w)", t):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            found.append((m.start(), *place_index()[key]))
-    countries: list[str] = []
-    places: list[str] = []
-    for _, name, in_countries in sorted(found):
-        places += [name] if name not in places else []
-        countries += [c for c in in_countries if c not in countries]
-    return tuple(countries), tuple(places)
 
 
 def with_hardness(hints: Hints, low: float, high: float, said: str = "") -> Hints:

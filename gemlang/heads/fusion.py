@@ -84,8 +84,8 @@ class ClassKnowledge:
 
 def class_knowledge(classes: Sequence[str]) -> list[ClassKnowledge]:
     """Hardness range and countries of each class from gemlang.knowledge; unknown classes get nothing."""
-    from gemlang.hints import countries_in
     from gemlang.knowledge import UnknownGemError, get_facts
+    from gemlang.knowledge.places import gem_countries
 
     out = []
     for name in classes:
@@ -94,10 +94,7 @@ def class_knowledge(classes: Sequence[str]) -> list[ClassKnowledge]:
         except UnknownGemError:
             out.append(ClassKnowledge(None, ()))
             continue
-        countries: list[str] = []
-        for note in facts.localities:
-            countries += [c for c in countries_in(note) if c not in countries]
-        worldwide = any(note.lower().startswith("worldwide") for note in facts.localities)
+        countries, worldwide = gem_countries(facts)
         hardness = tuple(float(v) for v in facts.hardness) if facts.hardness else None
         out.append(ClassKnowledge(hardness, tuple(countries), worldwide))
     return out

@@ -1,0 +1,190 @@
+"""The place gazetteer: which country a place a person names, or a locality note names, lies in.
+
+    countries_in("Myanmar (Mogok); Sri Lanka (Ratnapura)")   -> ("Myanmar", "Sri Lanka")
+    parse_places("from Mogok, Burma")                        -> (("Myanmar",), ("Mogok", "Burma"))
+    gem_countries(get_facts("Tanzanite"))                    -> (("Tanzania",), False)
+
+Countries and their official and common names come from pycountry (ISO 3166), so any country a person
+names counts, even one the knowledge base never mentions ("somewhere else" is evidence too). On top:
+the names people and old gem books use (Burma, Ceylon, Siam, the States), the states and provinces of
+the big gem-producing federations (Minas Gerais, New South Wales, Montana), a few gem regions (Kashmir,
+Mogok, the Urals), and every region the knowledge base's own locality notes name beside a country.
+Matching is longest name first, so "Papua New Guinea" is not Guinea and "New Mexico" is not Mexico.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pycountry
+
+# ISO names shortened to the name gem books and the knowledge base use.
+SHORT_NAMES = {
+    "United States": "USA",
+    "Russian Federation": "Russia",
+    "Congo, The Democratic Republic of the": "Democratic Republic of Congo",
+    "Czechia": "Czech Republic",
+    "Türkiye": "Turkey",
+    "Côte d'Ivoire": "Ivory Coast",
+    "Korea, Republic of": "South Korea",
+    "Myanmar": "Myanmar",
+}
+# Other names of a country that people, trade names and old books use (lower case).
+OTHER_NAMES: dict[str, tuple[str, ...]] = {
+    "USA": ("usa", "u.s.a.", "u.s.a", "u.s.", "united states of america", "america", "the states"),
+    "Myanmar": ("burma", "burmese"),
+    "Sri Lanka": ("ceylon",),
+    "Thailand": ("siam",),
+    "Iran": ("persia",),
+    "Democratic Republic of Congo": ("dr congo", "drc", "congo", "zaire"),
+    "South Korea": ("korea",),
+    "Russia": ("ussr", "soviet union"),
+    "Netherlands": ("holland",),
+    "Vietnam": ("viet nam",),
+    "North Macedonia": ("macedonia",),
+    "Turkey": ("turkiye",),
+    "Ivory Coast": ("cote d'ivoire",),
+    "United Kingdom": ("uk", "u.k.", "great britain", "britain"),
+}
+# Names in pycountry that mean something else in gem talk: Georgia is the US state in the knowledge
+# base, "Chad" and "Jersey" are more often a name and a fabric than the places.
+NOT_COUNTRIES = {"Georgia", "Chad", "Jersey"}
+# States and provinces of these countries count as places in them (Minas Gerais -> Brazil).
+FEDERATIONS = ("US", "BR", "AU", "CA")
+NOT_SUBDIVISIONS = {"Acre", "Victoria", "Distrito Federal", "District of Columbia", "Guam"}
+# Gem regions that no country name sits beside in the knowledge base, or that span countries.
+REGIONS: dict[str, tuple[str, ...]] = {
+    "England": ("United Kingdom",),
+    "Scotland": ("United Kingdom",),
+    "Wales": ("United Kingdom",),
+    "Cornwall": ("United Kingdom",),
+    "Kashmir": ("India", "Pakistan"),
+    "Alps": ("Switzerland", "Austria", "Italy", "France"),
+    "Tibet": ("China",),
+    "Tahiti": ("French Polynesia",),
+    "Persian Gulf": ("Bahrain", "Iran", "Oman", "United Arab Emirates"),
+    "Siberia": ("Russia",),
+    "Ural": ("Russia",),
+    "Urals": ("Russia",),
+    "Bohemia": ("Czech Republic",),
+    "New England": ("USA",),
+    "Papua": ("Papua New Guinea",),
+    "Ratnapura": ("Sri Lanka",),
+    "Mogok": ("Myanmar",),
+}
+# Capitalised words in knowledge-base locality notes that are not places (or clash with gem words).
+NOT_PLACES = {
+    "Any", "Chrome", "Non", "Spectrolite", "Worldwide", "Maxixe", "South Sea", "Lapis", "Hekla", "Oltu",
+    "Lily", "Baveno", "Akoya", "Holley", "Put", "Bay", "Red Lead Mine",
+}  # fmt: skip
+
+Index = dict[str, tuple[str, tuple[str, ...]]]  # lower-case name -> (name as written, its countries)
+
+
+def _country_name(country) -> str:
+    name = SHORT_NAMES.get(country.name) or getattr(country, "common_name", None) or country.name
+    return name
+
+
+@lru_cache(maxsize=1)
+def country_index() -> Index:
+    """Every country's names (ISO, common, official, other), states of the federations, fixed regions."""
+    index: Index = {}
+    for country in pycountry.countries:
+        canonical = _country_name(country)
+        if canonical in NOT_COUNTRIES:
+            continue
+        for name in (canonical, country.name, getattr(country, "common_name", None),
+                     getattr(country, "official_name", None)):  # fmt: skip
+            if name and "," not in name:
+                index.setdefault(name.lower(), (name, (canonical,)))
+    for canonical, names in OTHER_NAMES.items():
+        for name in names:
+            index.setdefault(name, (name.upper() if len(name) <= 4 else name.title(), (canonical,)))
+    for code in FEDERATIONS:
+        country = _country_name(pycountry.countries.get(alpha_2=code))
+        for sub in pycountry.subdivisions.get(country_code=code):
+            if sub.type in ("State", "Province", "Territory") and sub.name not in NOT_SUBDIVISIONS:
+                index.setdefault(sub.name.lower(), (sub.name, (country,)))
+    for region, countries in REGIONS.items():
+        index.setdefault(region.lower(), (region, countries))
+    return index
+
+
+def _matches(text: str, index: Index) -> list[tuple[int, str, tuple[str, ...]]]:
+    """(position, name as written, countries) of the names in `text`, longest first, never overlapping."""
+    t = " " + text.lower().replace("’", "'") + " "
+    found, taken = [], []
+    for key in sorted(index, key=len, reverse=True):
+        for m in re.finditer(rf"(?<![\w.]){re.escape(key)}(?!\w)", t):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append((m.start(), *index[key]))
+    return sorted(found)
+
+
+def _countries(matches) -> tuple[str, ...]:
+    out: list[str] = []
+    for _, _, countries in matches:
+        out += [c for c in countries if c not in out]
+    return tuple(out)
+
+
+def countries_in(note: str) -> tuple[str, ...]:
+    """Countries a knowledge-base locality note names ("Brazil (Minas Gerais); Nigeria" -> Brazil, Nigeria)."""
+    return _countries(_matches(note, country_index()))
+
+
+_PLACE_PHRASE = re.compile(r"^[A-ZÀ-Ý][\w'’.\-]*(?:\s+(?:[A-ZÀ-Ý][\w'’.\-]*|de|del|do|da|of|la|le))*$")
+
+
+@lru_cache(maxsize=1)
+def _knowledge_regions() -> Index:
+    """Regions the knowledge base's locality notes name beside a country ("Myanmar (Mogok)")."""
+    from gemlang.knowledge import all_gems
+
+    known = country_index()
+    regions: dict[str, tuple[str, ...]] = {}
+    for gem in all_gems():
+        for note in gem.localities:
+            countries = countries_in(note)
+            if not countries:
+                continue
+            for piece in re.split(r"[(),;:/–—]|\s-\s|\s+and\s+", note):
+                piece = piece.strip().removesuffix(" district").removesuffix(" region").strip()
+                if (
+                    _PLACE_PHRASE.match(piece)
+                    and len(piece) > 2
+                    and len(piece.split()) <= 4
+                    and piece not in NOT_PLACES
+                    and piece.lower() not in known
+                ):
+                    before = regions.get(piece, ())
+                    regions[piece] = before + tuple(c for c in countries if c not in before)
+    return {name.lower(): (name, countries) for name, countries in regions.items()}
+
+
+@lru_cache(maxsize=1)
+def place_index() -> Index:
+    """Every place gemlang can read: countries, their other names, states, regions, knowledge-base regions."""
+    return {**_knowledge_regions(), **country_index()}
+
+
+def parse_places(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(countries, places as named) in free text; the longest name wins ("South Africa" over "Africa")."""
+    matches = _matches(text or "", place_index())
+    places: list[str] = []
+    for _, name, _ in matches:
+        places += [name] if name not in places else []
+    return _countries(matches), tuple(places)
+
+
+def gem_countries(gem) -> tuple[tuple[str, ...], bool]:
+    """(countries a gem is known from, whether it is found worldwide) from its locality notes."""
+    countries: list[str] = []
+    for note in gem.localities:
+        countries += [c for c in countries_in(note) if c not in countries]
+    worldwide = any(note.lower().startswith("worldwide") for note in gem.localities)
+    return tuple(countries), worldwide

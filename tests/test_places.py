@@ -1,0 +1,54 @@
+"""The place gazetteer and the scratch-reference table in gemlang.knowledge."""
+
+from __future__ import annotations
+
+import pytest
+
+from gemlang.knowledge import get_facts
+from gemlang.knowledge.places import countries_in, gem_countries, parse_places
+from gemlang.knowledge.scratch import ADVISED, DAMAGE_WARNING, reference_words, simulated_tests
+
+
+@pytest.mark.parametrize(
+    "note, countries",
+    [
+        ("Myanmar (Mogok); Sri Lanka (Ratnapura)", ("Myanmar", "Sri Lanka")),
+        ("Papua New Guinea", ("Papua New Guinea",)),  # not Guinea
+        ("USA (New Mexico, Arizona)", ("USA",)),  # not Mexico
+        ("Tanzania, United Republic of", ("Tanzania",)),
+        ("Bolivia; Kyrgyzstan; Lao People's Democratic Republic", ("Bolivia", "Kyrgyzstan", "Laos")),
+    ],
+)
+def test_locality_notes_name_countries_longest_name_first(note, countries):
+    assert countries_in(note) == countries
+
+
+@pytest.mark.parametrize(
+    "text, countries",
+    [
+        ("found in Wales", ("United Kingdom",)),
+        ("bought in Siam", ("Thailand",)),
+        ("from Minas Gerais", ("Brazil",)),
+        ("dug it up in Montana", ("USA",)),
+        ("from Lightning Ridge, New South Wales", ("Australia",)),
+        ("found in Mongolia", ("Mongolia",)),
+        ("a gift from my friend Chad", ()),
+    ],
+)
+def test_places_people_name_map_to_countries(text, countries):
+    assert parse_places(text)[0] == countries
+
+
+def test_a_gem_known_from_one_country_and_one_found_everywhere():
+    assert gem_countries(get_facts("Tanzanite")) == (("Tanzania",), False)
+    countries, _ = gem_countries(get_facts("Sapphire Blue"))
+    assert {"Sri Lanka", "Myanmar", "Madagascar"} <= set(countries)
+
+
+def test_one_scratch_table_serves_reading_simulation_and_advice():
+    words = reference_words()
+    assert words["glass"] == words["knife"] == 5.5 and words["fingernail"] == 2.5
+    shares = simulated_tests()
+    assert abs(sum(shares.values()) - 1) < 1e-9 and max(shares, key=shares.get) == 5.5
+    assert [r.hardness for r in ADVISED] == sorted(r.hardness for r in ADVISED)
+    assert "damages a cut stone" in DAMAGE_WARNING
