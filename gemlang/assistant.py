@@ -4,16 +4,17 @@ The answer is plain data (candidates, notes, heat map); it also renders itself a
 (`Answer.to_markdown()`), the text format chat UIs display, so the Gradio app, `gradio_client` users and
 any other chat front end show the same words. No widget or web code lives here.
 
-    assistant = Assistant.load()              # the default model and its fusion head
+    assistant = Assistant.load()              # the default model and its evidence-model settings
     chat = assistant.conversation()
     answer = chat.ask("what gem is this?", photos=["stone.jpg"])
     answer.candidates, answer.unsure, answer.to_markdown()
-    answer = chat.ask("it scratches quartz")  # re-ranks the same photo with the hint
+    answer = chat.ask("RI 1.762-1.770, SG 4.00")  # re-ranks the same photo with the readings
 
 A `Conversation` remembers the last photo's class probabilities and the hints given so far, so a
-follow-up ("hardness 9", "found in Sri Lanka") re-ranks without a new upload; a new photo starts a new
-stone. Parts that are missing in this installation (no fusion head, no description module, an encoder
-Grad-CAM cannot explain) are left out of the answer with a note saying so, never a crash.
+follow-up ("hardness 9", "found in Sri Lanka", "RI 1.77") re-ranks without a new upload; a new photo
+starts a new stone. Photo and readings meet in `gemlang.fusion.EvidenceModel`, which ranks every gem of
+the knowledge base and says why ("RI 1.770 rules out Tanzanite (1.691–1.700)"). Parts that are missing in
+this installation (an encoder Grad-CAM cannot explain) are left out with a note, never a crash.
 """
 
 from __future__ import annotations
@@ -26,14 +27,15 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+from gemlang.fusion import EvidenceModel, Settings
 from gemlang.hints import Hints, parse_hints
-from gemlang.knowledge.scratch import ADVISED
-from gemlang.language.describe import compare_gems, describe_prediction, percent
+from gemlang.language.describe import describe_prediction, percent
 from gemlang.language.gem_prose import reference_description
+from gemlang.model import Prediction
 
 DEFAULT_FUSION_DIR = Path(__file__).parent / "default_fusion"
 DEFAULT_TOP_K = 5
-DEFAULT_UNSURE_BELOW = 0.5  # used when no fusion head carries a threshold calibrated on held-out photos
+DEFAULT_UNSURE_BELOW = Settings().unsure_below  # when no settings calibrated on held-out photos are at hand
 KEY_PROPERTIES = (
     "Species",
     "Mohs hardness",
@@ -42,10 +44,14 @@ KEY_PROPERTIES = (
     "Birefringence",
     "Lustre",
 )
+AUTHENTICITY_WORDS = re.compile(
+    r"\b(?:real|fake|glass|synthetic|lab[- ]?(?:grown|created|made)|natural|simulant|imitation|genuine|cz)\b", re.I
+)
 RESET_WORDS = re.compile(r"\b(?:start over|new stone|another stone|reset|forget (?:it|that|everything))\b", re.I)
 HELP = (
     'Send me a photo of the stone and ask "what gem is this?". You can also tell me what you know: '
-    '"hardness about 7", "it scratches glass", "a knife scratches it", "found in Sri Lanka".'
+    '"hardness about 7", "it scratches glass", "found in Sri Lanka", or instrument readings such as '
+    '"RI 1.762-1.770, SG 4.00", "singly refractive", "strong pleochroism", "red under UV".'
 )
 
 PhotoInput = str | Path | bytes | Image.Image
@@ -65,6 +71,9 @@ class Answer:
     heatmap: np.ndarray | None = None  # (H, W) in [0, 1]
     overlay: Image.Image | None = None  # the photo with the heat map blended over it
     hints_used: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)  # what the readings rule out, and why
+    next_test: str = ""  # the one test that would best split the leading gems
+    caution: str = ""  # possibly glass, a simulant or lab-grown, and the test that would confirm it
     used_photo: bool = False
     reply: str = ""  # the whole answer when there is nothing to rank (help, unreadable upload)
     notes: list[str] = field(default_factory=list)
@@ -89,6 +98,9 @@ class Answer:
             "properties": [list(row) for row in self.properties],
             "tell_apart": self.tell_apart,
             "hints_used": self.hints_used,
+            "reasons": self.reasons,
+            "next_test": self.next_test,
+            "caution": self.caution,
             "used_photo": self.used_photo,
             "has_heatmap": self.heatmap is not None,
             "reply": self.reply,
@@ -117,6 +129,12 @@ class Answer:
                 basis = "your photo and " if self.used_photo else "only "
                 headline += f"  \n_Using {basis}" + "; ".join(self.hints_used) + "._"
             parts.append(headline)
+        if self.reasons:
+            parts.append("**Why:** " + "; ".join(self.reasons[:4]) + ".")
+        if self.caution:
+            parts.append(f"**Caution:** {self.caution}")
+        if self.next_test:
+            parts.append(f"**Next test:** {self.next_test}")
         if self.tell_apart:
             parts.append(f"**How to tell them apart:** {self.tell_apart}")
         if self.notes:
@@ -146,36 +164,36 @@ class Answer:
 
 
 class Assistant:
-    """The models behind the chat: a `GemClassifier`, optionally its fusion head, and the explainer."""
+    """The models behind the chat: a `GemClassifier` (None: readings only), the evidence model, the explainer."""
 
-    def __init__(self, classifier, fusion=None, top_k: int = DEFAULT_TOP_K, explain_method: str = "gradcam",
-                 notes: Sequence[str] = ()):  # fmt: skip
+    def __init__(self, classifier, settings: Settings | None = None, top_k: int = DEFAULT_TOP_K,
+                 explain_method: str = "gradcam", notes: Sequence[str] = (),
+                 evidence: EvidenceModel | None = None):  # fmt: skip
         self.classifier = classifier
-        self.fusion = fusion
+        classes = classifier.classes if classifier is not None else ()
+        self.evidence = evidence or EvidenceModel(classes, settings)
         self.top_k = top_k
         self.explain_method = explain_method
-        self.notes = list(notes)  # said once, on the first answer (e.g. "no fusion head")
+        self.notes = list(notes)  # said once, on the first answer
 
     @property
     def device(self) -> str:
         """Where the photos are encoded: onnxruntime on the CPU, or eager PyTorch (the GPU when there is one)."""
-        return self.classifier.device
+        return self.classifier.device if self.classifier is not None else "cpu"
 
     @property
     def unsure_below(self) -> float:
-        if self.fusion is not None:
-            return self.fusion.unsure_below
-        return float(self.classifier.info.get("unsure_below", DEFAULT_UNSURE_BELOW))
+        return self.evidence.settings.unsure_below
 
     @classmethod
     def load(cls, model: str | Path = "default", fusion: str | Path | None = None, device=None,
              top_k: int = DEFAULT_TOP_K, backend: str | None = None) -> Assistant:  # fmt: skip
-        """The classifier at `model` ('default' or a folder) and its fusion head; `backend` as in GemClassifier.load.
+        """The classifier at `model` ('default' or a folder) and the fusion settings calibrated for it.
 
-        The fusion head is looked up in `fusion`, else `<model>/fusion`, else (for the default model)
-        gemlang/default_fusion. Without one the assistant still answers from the photo alone.
+        The settings are looked up in `fusion`, else `<model>/fusion`, else (for the default model)
+        gemlang/default_fusion. Without them the evidence model runs on its default settings.
         """
-        from gemlang.heads.fusion import FusionError, FusionHead
+        from gemlang.fusion.train import FusionError, load_settings
         from gemlang.model import DEFAULT_MODEL_DIR, GemClassifier
 
         classifier = GemClassifier.load(model, device=device, backend=backend)
@@ -183,23 +201,23 @@ class Assistant:
         candidates = [Path(fusion)] if fusion else [model_dir / "fusion"]
         if not fusion and str(model) == "default":
             candidates.append(DEFAULT_FUSION_DIR)
-        notes, head = [], None
+        notes, settings = [], None
         for path in candidates:
             if (path / "config.json").is_file():
                 try:
-                    head = FusionHead.load(path, classifier)
+                    settings = load_settings(path, classifier)
                     break
                 except FusionError as e:
-                    notes.append(f"hardness and locality hints are off: {e}")
+                    notes.append(f"using the default fusion settings: {e}")
         else:
             if fusion:
-                raise FileNotFoundError(f"{fusion}: no fusion head there (no config.json)")
+                raise FileNotFoundError(f"{fusion}: no fusion settings there (no config.json)")
             if not notes:
                 notes.append(
-                    "hardness and locality hints are off: this model has no fusion head "
-                    "(build one with `python eval/fusion.py --build`)."
+                    "this model has no calibrated fusion settings, so the default ones are used "
+                    "(calibrate them with `gemlang build fusion --model MODEL_DIR`)."
                 )
-        return cls(classifier, head, top_k=top_k, notes=notes)
+        return cls(classifier, settings, top_k=top_k, notes=notes)
 
     def conversation(self) -> Conversation:
         return Conversation(self)
@@ -230,16 +248,11 @@ class Assistant:
         probs = probs[~np.isnan(probs).any(1)]
         return probs.mean(0)
 
-    def rank(self, image_probs: np.ndarray | None, hints: Hints) -> tuple[np.ndarray | None, list[str]]:
-        """Fused class probabilities (None when there is nothing to rank on), and notes."""
+    def rank(self, image_probs: np.ndarray | None, hints: Hints):
+        """The evidence model's ranking of every gem with its reasons (a `Fused`), or None with nothing to go on."""
         if image_probs is None and not hints:
-            return None, []
-        if self.fusion is not None:  # also for the photo alone: the unsure threshold is calibrated on fused output
-            hardness = (hints.hardness.low, hints.hardness.high) if hints.hardness else None
-            return self.fusion.fuse(image_probs, hardness, hints.countries), []
-        if image_probs is None:
-            return None, ["ranking by hints alone needs a fusion head, and this model has none."]
-        return image_probs, ["your hints could not be used: this model has no fusion head."] if hints else []
+            return None
+        return self.evidence.fuse(image_probs, hints)
 
     def explain(self, image: Image.Image, target: str) -> tuple[np.ndarray | None, Image.Image | None, str | None]:
         from gemlang.explain import explain  # lazily: only answers with a photo need it
@@ -283,39 +296,14 @@ def property_rows(names: Sequence[str]) -> list[tuple[str, ...]]:
     return rows
 
 
-SCRATCH_TOOLS = tuple((r.hardness, r.name) for r in ADVISED)
-
-
 def tell_apart(first: str, second: str) -> str:
-    """The simplest test that separates two gems: a scratch test, then SG, then RI; '' when unknown."""
+    """How a gemmologist would tell two gems apart (non-destructive tests first); '' when one is unknown."""
+    from gemlang.knowledge.tell_apart import tell_apart as advice
+
     a, b = _facts(first), _facts(second)
     if a is None or b is None:
         return ""
-    if a.hardness and b.hardness:
-        (soft, s_range), (hard, h_range) = sorted([(a, a.hardness), (b, b.hardness)], key=lambda g: g[1][1])
-        for tool_hardness, tool in SCRATCH_TOOLS:
-            if s_range[1] < tool_hardness < h_range[0]:
-                return (
-                    f"Scratch test: {hard.name} (Mohs {hard.format('hardness')}) scratches {tool} (Mohs "
-                    f"{tool_hardness:g}); {soft.name} (Mohs {soft.format('hardness')}) does not. "
-                    "Try it on an inconspicuous spot."
-                )
-    if a.specific_gravity and b.specific_gravity:
-        gap = max(b.specific_gravity[0] - a.specific_gravity[1], a.specific_gravity[0] - b.specific_gravity[1])
-        if gap >= 0.05:
-            return (
-                f"Specific gravity (weigh in air and in water): {a.name} {a.format('specific_gravity')}, "
-                f"{b.name} {b.format('specific_gravity')}."
-            )
-    if a.refractive_index and b.refractive_index:
-        gap = max(b.refractive_index[0] - a.refractive_index[1], a.refractive_index[0] - b.refractive_index[1])
-        if gap >= 0.01:
-            return (
-                f"Refractive index (refractometer): {a.name} {a.format('refractive_index')}, "
-                f"{b.name} {b.format('refractive_index')}."
-            )
-    # Same species, same numbers: the language module knows what else separates them (colour, features).
-    return compare_gems(a, b)
+    return advice(a, b)
 
 
 class Conversation:
@@ -371,7 +359,7 @@ class Conversation:
         self.hints = self.hints.updated(new)
         answer.notes += list(new.notes)
 
-        asked_gem = None if (new.hardness and "scratch" in text.lower()) else _named_gem(text)
+        asked_gem = None if (new.hardness and "scratch" in text.lower()) else _named_gem(text, fuzzy=not new)
         if asked_gem is not None and (trade := _trade_name(text)) is not None:
             answer.notes.append(trade.note)
         if self.image_probs is None and not self.hints:
@@ -383,24 +371,32 @@ class Conversation:
                 answer.reply = HELP
             return self._done(answer)
 
-        probs, notes = a.rank(self.image_probs, self.hints)
-        answer.notes += notes
-        if probs is None:
+        fused = a.rank(self.image_probs, self.hints)
+        if fused is None:
             answer.reply = HELP
             return self._done(answer)
         answer.used_photo = self.image_probs is not None
-        answer.hints_used = self.hints.describe() if (a.fusion is not None) else []
-        prediction = a.classifier.rank(probs, a.top_k)
-        answer.candidates = prediction.top_k
-        answer.unsure = prediction.probability < a.unsure_below
+        answer.hints_used = self.hints.describe()
+        ranking = fused.ranking
+        answer.candidates = ranking[: a.top_k]
+        answer.reasons, answer.next_test = fused.reasons, fused.next_test or ""
+        answer.unsure = ranking[0][1] < a.unsure_below or fused.conflict is not None
+        if fused.conflict:
+            answer.notes.append(f"I'm not sure because {fused.conflict}")
         if not answer.used_photo:
-            answer.notes.append("no photo yet, so this ranking rests on your hints alone; upload a photo.")
-        if asked_gem is not None and asked_gem.name in a.classifier.classes:
-            i = a.classifier.classes.index(asked_gem.name)
-            rank = int((probs > probs[i]).sum()) + 1
-            answer.reply = f"{asked_gem.name}: {percent(probs[i])} (rank {rank} of {len(probs)})."
+            answer.notes.append(
+                "no photo yet, so this ranking rests on your readings alone, like a determinative table; "
+                "a photo helps with gems that share their constants."
+            )
+        answer.caution = caution(ranking, self.hints, a.evidence, asked=bool(AUTHENTICITY_WORDS.search(text)))
+        if asked_gem is not None and asked_gem.name in a.evidence.index:
+            i = a.evidence.index[asked_gem.name]
+            p = fused.probabilities[i]
+            rank = int((fused.probabilities > p).sum()) + 1
+            answer.reply = f"{asked_gem.name}: {percent(p)} (rank {rank} of {len(fused.probabilities)})."
+        prediction = Prediction(ranking[0][0], ranking[0][1], answer.candidates)
         conflict = hardness_conflict(prediction.label, self.hints)
-        if conflict:
+        if conflict and not fused.conflict:
             answer.notes.append(conflict)
         answer.description, note = describe(prediction.top_k)
         if note:
@@ -408,7 +404,10 @@ class Conversation:
         answer.properties = property_rows([name for name, _ in prediction.top_k[:2]])
         if len(prediction.top_k) > 1:
             answer.tell_apart = tell_apart(prediction.top_k[0][0], prediction.top_k[1][0])
-        self._target = prediction.label if self.images else None
+        if self.images:  # the heat map follows the first gem the classifier itself knows
+            self._target = next((n for n, _ in ranking if n in a.classifier.classes), prediction.label)
+        else:
+            self._target = None
         if self.images and explain:
             answer.heatmap, answer.overlay, note = self.explain()
             if note:
@@ -434,6 +433,50 @@ class Conversation:
         return answer
 
 
+def _kind(gem) -> str:
+    if "glass" in f"{gem.name} {gem.species}".lower():
+        return "glass"
+    return {"synthetic": "lab-grown", "composite": "an assembled stone"}.get(gem.origin, "a simulant")
+
+
+def caution(ranking: list[tuple[str, float]], hints: Hints, evidence: EvidenceModel, asked: bool = False) -> str:
+    """"Possibly glass / a simulant" with the confirming test, or why a photo alone cannot settle it."""
+    from gemlang.knowledge.tell_apart import confirming_test, lookalikes
+
+    facts = {g.name: g for g in evidence.facts}
+    top_p = ranking[0][1]
+    leaders = [facts[n] for n, p in ranking[:5] if p >= 0.1 * top_p]
+    naturals = [g for g in leaders if g.origin == "natural" and _kind(g) != "glass"]
+    if hints.readings or hints.hardness:
+        suspects = [g for g in leaders if g.origin != "natural" or _kind(g) == "glass"]
+        if not suspects:
+            return ""
+        suspect = suspects[0]
+        rival = next((g for g in naturals), None)
+        fits = f" as well as {rival.name}" if rival else ""
+        confirm = confirming_test(suspect, rival) if rival else (
+            f"magnification: {suspect.diagnostic_features[0]}" if suspect.diagnostic_features else "a gem laboratory"
+        )
+        return f"possibly {suspect.name} ({_kind(suspect)}): your readings fit it{fits}. To confirm: {confirm}."
+    top = facts[ranking[0][0]]
+    look = lookalikes(top, evidence.facts) if asked else []
+    if not look:
+        return ""
+    imitations = [g for g in look if g.origin != "synthetic"]
+    grown = [g for g in look if g.origin == "synthetic"]
+    said = [f"lab-grown {top.species}"] if grown else []
+    said += [g.name for g in imitations[:3]]
+    text = f"from a photo alone I cannot tell natural {top.name} from " + " or ".join(said) + "."
+    testable = next((g for g in imitations if not confirming_test(g, top).startswith("magnification")), None)
+    if testable is not None:
+        test = confirming_test(testable, top)
+        text += f" {test[0].upper()}{test[1:]} would expose {testable.name}"
+        text += "; lab-grown stones share the natural constants: magnification or a lab decides." if grown else "."
+    elif grown:
+        text += " Lab-grown stones share the natural constants: magnification or a laboratory decides."
+    return text[0].upper() + text[1:]
+
+
 def hardness_conflict(gem: str, hints: Hints) -> str | None:
     """A note when the answer's known hardness and the person's reading are more than a reading error apart."""
     facts = _facts(gem)
@@ -456,10 +499,14 @@ def _trade_name(text: str):
     return trade_name_in(text)
 
 
-def _named_gem(text: str):
-    """The gem a message asks about ("is it a ruby?"), if any."""
+def _named_gem(text: str, fuzzy: bool = True):
+    """The gem a message asks about ("is it a ruby?"), if any; only exact names in a message of readings."""
     from gemlang.knowledge import find_gem
+    from gemlang.knowledge.knowledge_base import knowledge_base, normalise_name
 
     if not text.strip():
         return None
-    return find_gem(text)
+    if fuzzy:
+        return find_gem(text)
+    key = normalise_name(text)
+    return next((gem for pattern, gem in knowledge_base().phrases if pattern.search(key)), None)

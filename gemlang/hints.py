@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from gemlang.knowledge.places import parse_places
 from gemlang.knowledge.scratch import reference_words
+from gemlang.readings import Readings, parse_readings
 
 MOHS_MIN, MOHS_MAX = 1.0, 10.0
 SCRATCH_REFERENCES = reference_words()
@@ -60,9 +61,10 @@ class Hints:
     countries: tuple[str, ...] = ()  # canonical country names, the fusion head's vocabulary
     places: tuple[str, ...] = ()  # the places as the person named them ("Mogok", "Burma")
     notes: tuple[str, ...] = field(default=())  # readings that contradicted each other, etc.
+    readings: Readings = field(default_factory=Readings)  # refractometer, SG, polariscope, dichroscope, UV
 
     def __bool__(self) -> bool:
-        return self.hardness is not None or bool(self.countries)
+        return self.hardness is not None or bool(self.countries) or bool(self.readings)
 
     def updated(self, newer: Hints) -> Hints:
         """This conversation's hints with a newer message's on top: a new reading replaces the old one."""
@@ -71,10 +73,11 @@ class Hints:
             countries=newer.countries or self.countries,
             places=newer.places or self.places,
             notes=newer.notes,
+            readings=self.readings.updated(newer.readings),
         )
 
     def describe(self) -> list[str]:
-        out = []
+        out = self.readings.describe()
         if self.hardness:
             out.append(self.hardness.describe())
         if self.places:
@@ -89,11 +92,17 @@ def _number(x: float) -> str:
 
 
 def parse_hints(text: str) -> Hints:
-    """Hardness and places in a message; parts not understood are ignored, never guessed."""
+    """Readings, hardness and places in a message; parts not understood are ignored, never guessed.
+
+    A number that cannot be right ("Mohs 11", "RI 3.5") or cannot be read ("1.54" with no unit) is not
+    used; `notes` says so in one line.
+    """
     text = text or ""
+    readings = parse_readings(text)
     hardness, notes = parse_hardness(text)
     countries, places = parse_places(text)
-    return Hints(hardness=hardness, countries=countries, places=places, notes=tuple(notes))
+    notes = [*readings.problems, *notes]
+    return Hints(hardness=hardness, countries=countries, places=places, notes=tuple(notes), readings=readings)
 
 
 # --- hardness -------------------------------------------------------------------------------------
@@ -128,6 +137,8 @@ def _numeric_hardness(text: str) -> HardnessHint | None:
     bare = re.fullmatch(
         rf"\s*(?:it'?s|its|it is|i'd say|i think)?\s*(?:{_APPROX}\s*)?({_RANGE}|{_NUM})\s*[.!]?\s*", t
     )
+    if bare and re.search(r"\d[.,]\d\d", bare.group(0)):
+        bare = None  # "1.54": a refractive index or an SG without its unit, not a hardness
     if not keyword and not bare:
         return None
     # Look at the text after the keyword first ("hardness is about 7"), then before it ("7 on the mohs").
@@ -206,6 +217,10 @@ def parse_hardness(text: str) -> tuple[HardnessHint | None, list[str]]:
     number = _numeric_hardness(t)
     if number:
         return number, []
+    beyond = re.search(rf"{_HARDNESS_WORD}[^\d]{{0,20}}?(\d+(?:[.,]\d+)?)", t)
+    if beyond and not MOHS_MIN <= _to_float(beyond.group(1)) <= MOHS_MAX:
+        said = beyond.group(0).strip()
+        return None, [f"“{said}” is off the Mohs scale, which runs from 1 (talc) to 10 (diamond); please re-check it."]
     low, high, said, notes = MOHS_MIN, MOHS_MAX, [], []
     previous: str | None = None  # the relation of the last clause, for "scratches glass but not quartz"
     previous_negated = False

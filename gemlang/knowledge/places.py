@@ -75,9 +75,24 @@ REGIONS: dict[str, tuple[str, ...]] = {
 }
 # Capitalised words in knowledge-base locality notes that are not places (or clash with gem words).
 NOT_PLACES = {
-    "Any", "Chrome", "Non", "Spectrolite", "Worldwide", "Maxixe", "South Sea", "Lapis", "Hekla", "Oltu",
-    "Lily", "Baveno", "Akoya", "Holley", "Put", "Bay", "Red Lead Mine",
-}  # fmt: skip
+    "Any",
+    "Chrome",
+    "Non",
+    "Spectrolite",
+    "Worldwide",
+    "Maxixe",
+    "South Sea",
+    "Lapis",
+    "Hekla",
+    "Oltu",
+    "Lily",
+    "Baveno",
+    "Akoya",
+    "Holley",
+    "Put",
+    "Bay",
+    "Red Lead Mine",
+}
 
 Index = dict[str, tuple[str, tuple[str, ...]]]  # lower-case name -> (name as written, its countries)
 
@@ -95,8 +110,12 @@ def country_index() -> Index:
         canonical = _country_name(country)
         if canonical in NOT_COUNTRIES:
             continue
-        for name in (canonical, country.name, getattr(country, "common_name", None),
-                     getattr(country, "official_name", None)):  # fmt: skip
+        for name in (
+            canonical,
+            country.name,
+            getattr(country, "common_name", None),
+            getattr(country, "official_name", None),
+        ):
             if name and "," not in name:
                 index.setdefault(name.lower(), (name, (canonical,)))
     for canonical, names in OTHER_NAMES.items():
@@ -112,17 +131,17 @@ def country_index() -> Index:
     return index
 
 
+@lru_cache(maxsize=4)
+def _pattern(index_id: int, keys: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alternatives})(?!\w)")
+
+
 def _matches(text: str, index: Index) -> list[tuple[int, str, tuple[str, ...]]]:
     """(position, name as written, countries) of the names in `text`, longest first, never overlapping."""
     t = " " + text.lower().replace("’", "'") + " "
-    found, taken = [], []
-    for key in sorted(index, key=len, reverse=True):
-        for m in re.finditer(rf"(?<![\w.]){re.escape(key)}(?!\w)", t):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            found.append((m.start(), *index[key]))
-    return sorted(found)
+    pattern = _pattern(id(index), tuple(index))
+    return [(m.start(), *index[m.group(0)]) for m in pattern.finditer(t)]
 
 
 def _countries(matches) -> tuple[str, ...]:

@@ -25,8 +25,7 @@ REFERENCES = (
     ScratchReference("a fingernail", 2.5, ("fingernail", "finger nail"), 0.1),
     ScratchReference("a copper coin", 3.5, ("copper coin", "copper", "penny", "coin"), 0.15),
     ScratchReference("glass", 5.5, ("glass", "window"), 0.3),
-    ScratchReference("a steel knife", 5.5, ("knife", "knife blade", "pocket knife", "penknife", "blade", "steel"),
-                     0.2),  # fmt: skip
+    ScratchReference("a steel knife", 5.5, ("knife", "knife blade", "pocket knife", "penknife", "blade", "steel"), 0.2),
     ScratchReference("a steel file", 6.5, ("steel file", "file")),
     ScratchReference("quartz", 7.0, ("quartz",), 0.25),
     ScratchReference("topaz", 8.0, ("topaz",)),

@@ -1,0 +1,332 @@
+"""The explicit evidence model: every reading a likelihood over the gems, multiplied with the photo's.
+
+    model = EvidenceModel(classifier.classes)
+    result = model.fuse(photo_probs, hints)          # photo_probs: None when there is no photo
+    result.ranking[:5], result.reasons, result.next_test
+
+For each gem g of the knowledge base (the photo classes and every other gem it knows: synthetics,
+simulants, the rarities without training photos):
+
+    P(g | photo, readings) ∝ P_photo(g)^w · Π_r L_r(g)
+
+- P_photo is the classifier's calibrated probability. Gems the classifier was not trained on share
+  `OTHER_GEMS_MASS` of it, so readings can point to them (a CZ typed as "RI 2.16") but a photo alone
+  never does. Without a photo, every gem starts equal: a determinative table.
+- A numeric reading (RI, birefringence, SG, Mohs) is an interval [a, b]; a gem's range [lo, hi]. The
+  likelihood is the chance that a stone of that gem reads [a, b] on the instrument:
+
+      L = exp(-gap² / 2σ²) / (hi - lo + b - a + 2.5σ),     gap = distance between the two intervals
+
+  with σ the instrument's tolerance (`gemlang.knowledge.instruments.TOLERANCE`: RI ±0.005 refractometer,
+  SG ±0.03 hydrostatic, ...). A narrow-range gem that fits is more likely than a broad one that fits.
+  A stated birefringence is a maximum on the stone, so a lower reading is only mildly penalised.
+- Words (polariscope, dichroscope, UV, Chelsea filter, loupe) are compatibility tables with a small
+  chance of a misread, because each of those tests has its well-known pitfalls.
+- A locality: P(country | g) = (1 - leak)·[country is a known locality of g] / n_g^α + leak / N, where
+  leak is the share of stones bought or labelled far from their mine.
+Every factor has a floor (`BLUNDER`): a reading can be wrong, and a reading that rules out all of the
+photo's candidates must not give a confident answer; it gives "I'm not sure" with the reason instead.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from gemlang.hints import Hints
+from gemlang.knowledge.facts import GemFacts
+from gemlang.knowledge.instruments import TESTS, TOLERANCE, Profile, Test, separates, value_text
+from gemlang.readings import Reading, Readings
+
+BLUNDER = 1e-4  # the least any one reading can say against a gem: readings and the knowledge base can be wrong
+OTHER_GEMS_MASS = 0.03  # share of a photo's probability left to gems the classifier was not trained on
+RULES_OUT = 1e-2  # a factor this small (relative to a perfect fit) is said to rule a gem out
+
+# P(reading | the gem's class) for the polariscope; rows: what the person saw.
+OPTIC_FIT = {
+    "isotropic": {"isotropic": 1.0, "uniaxial": 0.05, "biaxial": 0.05, "aggregate": 0.1},  # optic axis: dark too
+    "anomalous": {"isotropic": 1.0, "uniaxial": 0.1, "biaxial": 0.1, "aggregate": 0.1},
+    "anisotropic": {"isotropic": 0.05, "uniaxial": 1.0, "biaxial": 1.0, "aggregate": 0.2},
+    "uniaxial": {"isotropic": 0.02, "uniaxial": 1.0, "biaxial": 0.05, "aggregate": 0.05},
+    "biaxial": {"isotropic": 0.02, "uniaxial": 0.05, "biaxial": 1.0, "aggregate": 0.05},
+    "aggregate": {"isotropic": 0.1, "uniaxial": 0.05, "biaxial": 0.05, "aggregate": 1.0},
+}
+# P(reading | the gem's pleochroism) for the dichroscope; unknown pleochroism reads 0.5.
+PLEOCHROISM_FIT = {
+    "none": {"none": 1.0, "weak": 0.6, "moderate": 0.25, "strong": 0.1},
+    "weak": {"none": 0.15, "weak": 1.0, "moderate": 0.6, "strong": 0.3},
+    "moderate": {"none": 0.05, "weak": 0.5, "moderate": 1.0, "strong": 0.7},
+    "strong": {"none": 0.02, "weak": 0.2, "moderate": 0.6, "strong": 1.0},
+    "present": {"none": 0.05, "weak": 0.8, "moderate": 1.0, "strong": 1.0},
+}
+UNKNOWN_FIT = 0.5  # a word reading of a gem the knowledge base says nothing about
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The few numbers of the model that are not instrument tolerances; `gemlang build fusion` tunes them."""
+
+    photo_weight: float = 1.0  # w: how much the calibrated photo probabilities count against readings
+    place_leak: float = 0.15  # share of stones named with a place that is not a known locality of the gem
+    place_alpha: float = 0.5  # 0: any known locality fits equally; 1: a gem from one country fits best
+    unsure_below: float = 0.5  # fused top-1 probability under which the answer says "I'm not sure"
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass
+class Fused:
+    """The fused ranking over every gem, and why."""
+
+    gems: list[str]  # every gem name, in the model's order
+    probabilities: np.ndarray  # (len(gems),)
+    reasons: list[str] = field(default_factory=list)  # "RI 1.770 rules out Tanzanite (1.691–1.700)"
+    conflict: str | None = None  # the readings rule out what the photo shows
+    next_test: str | None = None  # the one test that would best split the leaders
+
+    @property
+    def ranking(self) -> list[tuple[str, float]]:
+        order = np.argsort(-self.probabilities, kind="stable")
+        return [(self.gems[i], float(self.probabilities[i])) for i in order]
+
+
+def interval_likelihood(reading: Reading, gem: tuple[float, float] | None, sigma: float) -> float:
+    """L(reading | gem's range) under a uniform true value and Gaussian instrument error; 1 when unknown."""
+    if gem is None:
+        return 1.0
+    lo, hi = gem
+    a, b = reading.low, min(reading.high, 50.0)
+    gap = max(0.0, a - hi, lo - b)
+    width = (hi - lo) + (b - a) + 2.5 * sigma
+    return max(BLUNDER, math.exp(-0.5 * (gap / sigma) ** 2)) / width
+
+
+class EvidenceModel:
+    """Likelihoods of readings over every gem of the knowledge base, combined with the photo."""
+
+    def __init__(
+        self, classes: Sequence[str] = (), settings: Settings | None = None, gems: Sequence[GemFacts] | None = None
+    ):
+        from gemlang.knowledge import all_gems
+        from gemlang.knowledge.instruments import profile
+        from gemlang.knowledge.places import gem_countries
+
+        self.settings = settings or Settings()
+        self.facts = list(gems) if gems is not None else all_gems()
+        names = [g.name for g in self.facts]
+        self.facts += [GemFacts(name=c) for c in classes if c not in names]  # a class the knowledge base lacks
+        self.names = [g.name for g in self.facts]
+        self.index = {n: i for i, n in enumerate(self.names)}
+        self.classes = list(classes)
+        self.class_index = np.array([self.index[c] for c in self.classes], dtype=int)
+        self.profiles: list[Profile] = [profile(g) for g in self.facts]
+        located = [gem_countries(g) for g in self.facts]
+        self.countries = [set(c) for c, _ in located]
+        self.worldwide = [w or not c for c, w in located]
+        self.n_countries = max(1, len(set().union(*self.countries)))
+
+    # --- one likelihood per reading ------------------------------------------------------------------
+    def likelihoods(self, hints: Hints) -> dict[str, np.ndarray]:
+        """Reading name -> likelihood over every gem (only the readings the hints contain)."""
+        r: Readings = hints.readings
+        out: dict[str, np.ndarray] = {}
+        if r.ri:
+            out["ri"] = self._numeric(r.ri, "ri")
+        if r.birefringence:
+            out["birefringence"] = self._birefringence(r.birefringence)
+        if r.sg:
+            out["sg"] = self._numeric(r.sg, "sg")
+        if hints.hardness:
+            out["hardness"] = self._numeric(Reading(hints.hardness.low, hints.hardness.high), "hardness")
+        if r.optic:
+            out["optic"] = np.array([self._optic(r.optic, p) for p in self.profiles])
+        if r.pleochroism:
+            out["pleochroism"] = np.array([self._pleochroism(r.pleochroism, p) for p in self.profiles])
+        if r.fluorescence:
+            out["fluorescence"] = np.array([self._fluorescence(r.fluorescence, p) for p in self.profiles])
+        if r.chelsea_red is not None:
+            out["chelsea"] = np.array([self._chelsea(r.chelsea_red, p) for p in self.profiles])
+        for seen in r.observations:
+            out[seen] = np.array([self._observation(seen, p) for p in self.profiles])
+        if hints.countries:
+            out["place"] = self._place(hints.countries)
+        return out
+
+    def _numeric(self, reading: Reading, key: str) -> np.ndarray:
+        return np.array([interval_likelihood(reading, getattr(p, key), TOLERANCE[key]) for p in self.profiles])
+
+    def _birefringence(self, reading: Reading) -> np.ndarray:
+        sigma = TOLERANCE["birefringence"]
+        out = []
+        for p in self.profiles:
+            if p.birefringence is None:
+                out.append(1.0 / (0.05 + 2.5 * sigma))  # unknown: as likely as a broad range
+                continue
+            # A stone shows at most its maximum birefringence; facets cut across the axes show less.
+            out.append(interval_likelihood(reading, (0.6 * p.birefringence, p.birefringence), sigma))
+        return np.array(out)
+
+    @staticmethod
+    def _optic(seen: str, p: Profile) -> float:
+        classes = [c for c in (p.optic, *p.optic_also) if c]
+        if not classes:
+            return UNKNOWN_FIT
+        return max(OPTIC_FIT[seen][c] for c in classes)
+
+    @staticmethod
+    def _pleochroism(seen: str, p: Profile) -> float:
+        if not p.pleochroism:
+            return UNKNOWN_FIT
+        return max(PLEOCHROISM_FIT[seen][level] for level in p.pleochroism)
+
+    @staticmethod
+    def _fluorescence(seen: str, p: Profile) -> float:
+        known = set(p.fluorescence)
+        if not known:
+            return UNKNOWN_FIT
+        if seen == "inert":
+            return 1.0 if "inert" in known else 0.15
+        if seen in known or (seen == "glows" and known - {"inert"}):
+            return 1.0
+        return 0.1 if known == {"inert"} else 0.3
+
+    @staticmethod
+    def _chelsea(red: bool, p: Profile) -> float:
+        if p.chelsea_red is None:
+            return 0.3 if red else 1.0
+        return 1.0 if p.chelsea_red == red else 0.1
+
+    @staticmethod
+    def _observation(seen: str, p: Profile) -> float:
+        words = {"gas bubbles": "bubble", "swirl marks": "swirl", "curved striae": "curved", "mould marks": "mould"}
+        return 1.0 if words[seen] in p.features else 0.2
+
+    def _place(self, said: Sequence[str]) -> np.ndarray:
+        s = self.settings
+        out = []
+        for known, anywhere in zip(self.countries, self.worldwide, strict=True):
+            n = self.n_countries if anywhere else len(known)
+            fits = anywhere or bool(known & set(said))
+            out.append((1 - s.place_leak) * fits / n**s.place_alpha + s.place_leak / self.n_countries)
+        return np.array(out)
+
+    # --- the photo -------------------------------------------------------------------------------------
+    def photo_prior(self, photo_probs: np.ndarray | None) -> np.ndarray:
+        """P_photo over every gem: the classifier's classes, and a small share for the gems it never saw."""
+        n = len(self.names)
+        if photo_probs is None:
+            return np.full(n, 1.0 / n)
+        others = n - len(self.classes)
+        prior = np.full(n, OTHER_GEMS_MASS / max(1, others))
+        prior[self.class_index] = (1 - OTHER_GEMS_MASS if others else 1.0) * np.asarray(photo_probs, dtype=float)
+        return np.maximum(prior, 1e-12) ** self.settings.photo_weight
+
+    # --- fusion ----------------------------------------------------------------------------------------
+    def fuse(self, photo_probs: np.ndarray | None, hints: Hints, explain: bool = True) -> Fused:
+        """The posterior over every gem, with reasons, a conflict note and the next test when `explain`."""
+        prior = self.photo_prior(photo_probs)
+        factors = self.likelihoods(hints)
+        log_post = np.log(prior) + sum((np.log(f) for f in factors.values()), np.zeros(len(prior)))
+        post = np.exp(log_post - log_post.max())
+        post /= post.sum()
+        fused = Fused(self.names, post)
+        if explain:
+            fused.reasons, fused.conflict = self._reasons(photo_probs, hints, factors, post)
+            fused.next_test = self.next_test(post, hints)
+        return fused
+
+    def class_probabilities(self, photo_probs: np.ndarray | None, hints: Hints) -> np.ndarray:
+        """The posterior restricted to the classifier's classes, renormalised (for evaluation)."""
+        post = self.fuse(photo_probs, hints, explain=False).probabilities[self.class_index]
+        return post / post.sum()
+
+    def _ruled_out(self, key: str, factor: np.ndarray, i: int) -> bool:
+        return factor[i] < RULES_OUT * factor.max()
+
+    def _reasons(self, photo_probs, hints: Hints, factors: dict[str, np.ndarray], post: np.ndarray):
+        """Sentences for the gems the readings rule out among the photo's and the fused leaders."""
+        leaders = list(np.argsort(-post)[:3])
+        photo_top = None
+        if photo_probs is not None:
+            order = np.argsort(-np.asarray(photo_probs))
+            photo_top = int(self.class_index[order[0]])
+            leaders = [int(self.class_index[j]) for j in order[:3]] + [i for i in leaders if i not in leaders]
+        reasons: list[str] = []
+        for i in dict.fromkeys(int(i) for i in leaders):
+            for key, factor in factors.items():
+                if self._ruled_out(key, factor, i):
+                    reasons.append(self._reason(key, i, hints))
+        conflict = None
+        if photo_top is not None and photo_probs.max() >= 0.5:
+            against = [k for k, f in factors.items() if self._ruled_out(k, f, photo_top)]
+            fused_top = int(np.argmax(post))
+            if against and fused_top != photo_top:
+                name = self.names[photo_top]
+                conflict = (
+                    f"the photo looks most like {name} ({photo_probs.max():.0%}), but "
+                    + "; ".join(self._reason(k, photo_top, hints) for k in against)
+                    + f". The readings point to {self.names[fused_top]} instead: check the photo and the readings."
+                )
+        return list(dict.fromkeys(reasons)), conflict
+
+    def _reason(self, key: str, i: int, hints: Hints) -> str:
+        p, gem, r = self.profiles[i], self.facts[i], hints.readings
+        if key == "place":
+            said = ", ".join(hints.places or hints.countries)
+            known = sorted(self.countries[i])
+            where = known[0] if len(known) == 1 else ", ".join(known[:4]) + (" and elsewhere" if len(known) > 4 else "")
+            lead = "only known from" if len(known) <= 2 else "known from"
+            return f"{gem.name} is {lead} {where}; you said {said}"
+        if key in ("ri", "sg", "hardness", "birefringence"):
+            reading = {"ri": r.ri, "sg": r.sg, "birefringence": r.birefringence}.get(key)
+            label = {"ri": "RI", "sg": "SG", "hardness": "Mohs hardness", "birefringence": "birefringence"}[key]
+            if key == "hardness":
+                shown = hints.hardness.describe().removeprefix("Mohs hardness ")
+            else:
+                shown = reading.describe(2 if key == "sg" else 3)
+            return f"{label} {shown} rules out {gem.name} ({value_text(p, gem, key)})"
+        test_name = {
+            "optic": "the polariscope",
+            "pleochroism": "the dichroscope",
+            "fluorescence": "the UV lamp",
+            "chelsea": "the Chelsea filter",
+        }.get(key, "what the loupe shows")
+        said = ", ".join(x for x in r.describe() if x) if key in ("optic", "pleochroism") else key
+        what = value_text(p, gem, key) if key in ("optic", "pleochroism", "fluorescence", "chelsea") else "not typical"
+        return f"{test_name} ({said}) argues against {gem.name} ({what})"
+
+    # --- what to test next -----------------------------------------------------------------------------
+    def next_test(self, post: np.ndarray, hints: Hints, rough: bool = False) -> str | None:
+        """The single test, not yet made, that best splits the leading gems; None when one gem leads clearly."""
+        order = np.argsort(-post)
+        leaders = [int(i) for i in order[:6] if post[i] >= 0.1 * post[order[0]]]
+        if len(leaders) < 2:
+            return None
+        done = set(self.likelihoods(replace(hints, countries=())))
+        best: tuple[float, Test] | None = None
+        for test in TESTS:
+            if test.key in done or (test.destructive and not rough):
+                continue
+            score = sum(
+                post[a] * post[b]
+                for n, a in enumerate(leaders)
+                for b in leaders[n + 1 :]
+                if separates(test, self.profiles[a], self.profiles[b])
+            )
+            if score > 0 and (best is None or score > best[0] + 1e-12):
+                best = (score, test)
+        if best is None:
+            names = " and ".join(self.names[i] for i in leaders[:2])
+            return (
+                f"no standard test separates {names}: they share their constants, so colour, inclusions under "
+                "magnification or a laboratory report decide."
+            )
+        test = best[1]
+        values = "; ".join(
+            f"{self.names[i]} {value_text(self.profiles[i], self.facts[i], test.key)}" for i in leaders[:4]
+        )
+        return f"{test.name} with a {test.instrument}: {values}."

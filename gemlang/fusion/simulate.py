@@ -1,0 +1,158 @@
+"""What a person reports about a stone of a known gem: readings drawn from the knowledge base, with noise.
+
+    rng = np.random.default_rng(0)
+    hints = simulate_hints(get_facts("Ruby"), ("ri", "sg"), rng)        # Hints(readings=RI 1.765, SG 4.01)
+    text = reading_text(hints, rng)                                   # "n = 1.765, S.G. 4.01"
+
+The true value of each quantity is drawn uniformly inside the gem's range, then the instrument's error
+is added (`TOLERANCE` times `noise`, 1 = a careful reading). Hardness is told the ways people tell it
+(a number, "about 7", a range, a scratch test against the objects of `gemlang.knowledge.scratch`, now
+and then a blunder); a place is one of the gem's known localities, or 15% of the time anywhere, because
+stones are named by where they were bought as often as by where they were mined. `truth_hints` gives the
+clean version: the gem's own hardness and its first listed locality, as a person with a label would type.
+
+These drive both the measurement in eval/fusion.py and the tuning in `gemlang build fusion`; the
+readings are simulated, not measured on hand samples, and the reports say so.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+
+from gemlang.hints import HardnessHint, Hints
+from gemlang.knowledge.facts import GemFacts
+from gemlang.knowledge.instruments import TOLERANCE, profile
+from gemlang.knowledge.places import gem_countries
+from gemlang.knowledge.scratch import simulated_tests
+from gemlang.readings import Reading, Readings
+
+# How a person states a hardness: a number, "about 7", a range, a scratch test, or a blunder.
+HARDNESS_KINDS = {"number": 0.45, "about": 0.15, "range": 0.1, "scratch": 0.25, "blunder": 0.05}
+HARDNESS_NOISE = 0.3  # Mohs units, one standard deviation
+PLACE_FROM_ELSEWHERE = 0.15
+READINGS = ("ri", "sg", "birefringence", "optic", "pleochroism", "hardness", "place")
+
+
+def simulate_hardness(
+    true_range: tuple[float, float], rng: np.random.Generator, noise: float = HARDNESS_NOISE
+) -> tuple[float, float]:
+    """One person's hardness reading of a stone whose true hardness lies in `true_range`."""
+    lo, hi = true_range
+    h = rng.uniform(lo, hi)
+    kind = rng.choice(list(HARDNESS_KINDS), p=list(HARDNESS_KINDS.values()))
+    noisy = float(np.clip(h + rng.normal(0, noise), 1.0, 10.0))
+    if kind == "number":
+        x = float(np.clip(round(noisy * 2) / 2, 1.0, 10.0))
+        return x, x
+    if kind == "about":
+        x = float(np.clip(round(noisy), 1.0, 10.0))
+        return max(1.0, x - 0.5), min(10.0, x + 0.5)
+    if kind == "range":
+        a = float(np.clip(math.floor(noisy), 1.0, 9.0))
+        return a, a + 1.0
+    if kind == "scratch":
+        tests = simulated_tests()
+        ref = float(rng.choice(list(tests), p=list(tests.values())))
+        harder = (h > ref) != (rng.random() < 0.05)  # now and then a test is misread
+        return (ref, 10.0) if harder else (1.0, ref)
+    x = float(round(rng.uniform(1.0, 10.0) * 2) / 2)
+    return x, x
+
+
+def _measure(true_range, key: str, rng, noise: float, decimals: int) -> Reading | None:
+    if true_range is None:
+        return None
+    value = rng.uniform(*true_range) + rng.normal(0, TOLERANCE[key] * noise)
+    value = round(float(value), decimals)
+    return Reading(value, value)
+
+
+def simulate_hints(
+    gem: GemFacts,
+    readings: Sequence[str],
+    rng: np.random.Generator,
+    noise: float = 1.0,
+    elsewhere: float = PLACE_FROM_ELSEWHERE,
+    all_countries: Sequence[str] = (),
+) -> Hints:
+    """The hints a person reports for a stone of `gem`: only the `readings` named, each with noise."""
+    p = profile(gem)
+    ri = _measure(p.ri, "ri", rng, noise, 3) if "ri" in readings else None
+    if ri and p.birefringence and rng.random() < 0.5:  # both shadow edges of a doubly refractive stone
+        shown = p.birefringence * rng.uniform(0.6, 1.0)
+        low = min(ri.low, p.ri[1] - shown) if p.ri else ri.low
+        ri = Reading(round(low, 3), round(low + shown + rng.normal(0, TOLERANCE["ri"] * noise / 2), 3))
+    sg = _measure(p.sg, "sg", rng, noise, 2) if "sg" in readings else None
+    bire = None
+    if "birefringence" in readings and p.birefringence is not None:
+        shown = p.birefringence * rng.uniform(0.6, 1.0) + rng.normal(0, TOLERANCE["birefringence"] * noise)
+        bire = Reading(round(max(0.0, shown), 3), round(max(0.0, shown), 3))
+    elif ri and ri.high > ri.low:
+        bire = Reading(round(ri.high - ri.low, 4), round(ri.high - ri.low, 4))
+    optic = None
+    if "optic" in readings and p.optic:
+        optic = {"isotropic": "isotropic", "aggregate": "aggregate"}.get(p.optic, p.optic)
+    pleochroism = None
+    if "pleochroism" in readings and p.pleochroism:
+        pleochroism = p.pleochroism[int(rng.integers(len(p.pleochroism)))]
+    hardness = None
+    if "hardness" in readings and gem.hardness:
+        hardness = HardnessHint(*simulate_hardness(gem.hardness, rng, HARDNESS_NOISE * noise))
+    countries: tuple[str, ...] = ()
+    if "place" in readings:
+        own, worldwide = gem_countries(gem)
+        if own and not worldwide and rng.random() >= elsewhere:
+            countries = (own[int(rng.integers(len(own)))],)
+        elif all_countries:
+            countries = (all_countries[int(rng.integers(len(all_countries)))],)
+    return Hints(
+        hardness=hardness,
+        countries=countries,
+        places=countries,
+        readings=Readings(ri=ri, birefringence=bire, sg=sg, optic=optic, pleochroism=pleochroism),
+    )
+
+
+def truth_hints(gem: GemFacts) -> Hints:
+    """The gem's own hardness (its range) and its first listed locality, as a person with a label types them."""
+    hardness = HardnessHint(*gem.hardness) if gem.hardness else None
+    own, _ = gem_countries(gem)
+    countries = own[:1]
+    return Hints(hardness=hardness, countries=countries, places=countries)
+
+
+def reading_text(hints: Hints, rng: np.random.Generator) -> str:
+    """The hints as a person would type them, in one of several common ways, for the parser to read."""
+    r, parts = hints.readings, []
+    if r.ri:
+        word = rng.choice(["RI", "ri", "refractive index", "n =", "R.I."])
+        value = (
+            f"{r.ri.low:.3f}"
+            if r.ri.low == r.ri.high
+            else f"{r.ri.low:.3f}{rng.choice(['-', ' - ', ' to '])}{r.ri.high:.3f}"
+        )
+        parts.append(f"{word} {value}")
+    if r.birefringence and not (r.ri and r.ri.high > r.ri.low):
+        parts.append(f"{rng.choice(['bire', 'DR', 'birefringence'])} {r.birefringence.low:.3f}")
+    if r.sg:
+        parts.append(f"{rng.choice(['SG', 'sg', 'specific gravity', 'S.G.'])} {r.sg.low:.2f}")
+    if r.optic:
+        words = {
+            "isotropic": ["singly refractive", "SR", "stays dark in the polariscope"],
+            "aggregate": ["stays light in the polariscope", "AGG"],
+            "uniaxial": ["uniaxial", "doubly refractive, uniaxial"],
+            "biaxial": ["biaxial", "DR, biaxial"],
+        }[r.optic]
+        parts.append(str(rng.choice(words)))
+    if r.pleochroism:
+        parts.append(f"{r.pleochroism if r.pleochroism != 'none' else 'no'} pleochroism")
+    if hints.hardness:
+        h = hints.hardness
+        parts.append(f"hardness {h.low:g}" if h.low == h.high else f"hardness {h.low:g}-{h.high:g}")
+    if hints.countries:
+        parts.append(f"found in {hints.countries[0]}")
+    rng.shuffle(parts)
+    return ", ".join(parts)

@@ -1,0 +1,183 @@
+"""Calibrate the evidence model for one classifier, and keep the result next to it.
+
+    settings = build_fusion(classifier, scan_image_folder("photos/"))     # `gemlang build fusion`
+    save_settings(settings, "my_model/fusion", classifier)
+    load_settings("my_model/fusion", classifier)                           # FusionError if not its own
+
+The instrument tolerances are fixed facts; what depends on the classifier is how far its calibrated
+probabilities should count against readings (`photo_weight`), how people name places (`place_leak`,
+`place_alpha`), and the fused confidence below which held-out answers were wrong more often than right
+(`unsure_below`). They are chosen on out-of-fold probabilities of the classifier's own photos, with
+readings simulated for each photo's true gem (`gemlang.fusion.simulate`), by a small grid search on the
+log-likelihood of the true gem. The folder holds one config.json, tied to the classifier by a
+fingerprint: settings calibrated for another classifier are refused, never silently used.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import itertools
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from gemlang.fusion.evidence import EvidenceModel, Settings
+
+FORMAT = "gemlang-fusion-settings"
+log = logging.getLogger("gemlang")
+# The readings the calibration simulates, one condition each, for every photo.
+CALIBRATION_CONDITIONS = (("hardness",), ("place",), ("hardness", "place"), ("ri",), ("sg",), ("ri", "sg"), ())
+GRID = {"photo_weight": (0.6, 0.8, 1.0, 1.25), "place_leak": (0.05, 0.15, 0.3), "place_alpha": (0.0, 0.5, 1.0)}
+
+
+class FusionError(RuntimeError):
+    """Fusion settings that do not belong to the classifier they are used with; the message says what to do."""
+
+
+def classifier_fingerprint(classifier) -> str:
+    """A hash of all that shapes the classifier's probabilities: encoder, classes, head, temperature."""
+    h = hashlib.sha256()
+    h.update(
+        json.dumps([classifier.encoder_signature, classifier.classes, round(classifier.temperature, 6)]).encode()
+    )
+    for key, value in sorted(classifier.head.state_dict().items()):
+        h.update(key.encode())
+        h.update(value.detach().cpu().float().numpy().tobytes())
+    return h.hexdigest()[:32]
+
+
+def unsure_threshold(confidence: np.ndarray, correct: np.ndarray, target: float = 0.5) -> float:
+    """The confidence below which held-out answers are right less often than `target` (isotonic fit)."""
+    from sklearn.isotonic import IsotonicRegression
+
+    if len(confidence) < 10:
+        return target
+    fit = IsotonicRegression(y_min=0.0, y_max=1.0, increasing=True, out_of_bounds="clip")
+    fit.fit(confidence, correct.astype(float))
+    grid = np.linspace(0.0, 1.0, 201)
+    ok = grid[fit.predict(grid) >= target]
+    return float(ok[0]) if len(ok) else 1.0
+
+
+def _log_factors(model: EvidenceModel, hints) -> tuple[np.ndarray, np.ndarray]:
+    """(sum of log-likelihoods of every reading but the place, log place factor or zeros) over the gems."""
+    factors = model.likelihoods(hints)
+    place = factors.pop("place", None)
+    other = sum((np.log(f) for f in factors.values()), np.zeros(len(model.names)))
+    return other, (np.log(place) if place is not None else np.zeros(len(model.names)))
+
+
+def tune_settings(
+    classes: Sequence[str], probs: np.ndarray, labels: np.ndarray, seed: int = 0
+) -> tuple[Settings, dict]:
+    """Settings that maximise the held-out log-likelihood of the true gem; and what they scored."""
+    from gemlang.fusion.simulate import simulate_hints
+
+    model = EvidenceModel(classes)
+    facts = [model.facts[i] for i in model.class_index]
+    truth = model.class_index[np.asarray(labels)]
+    countries = sorted(set().union(*model.countries))
+    rng = np.random.default_rng(seed)
+    log_photo = np.log(np.stack([model.photo_prior(p) for p in probs]))  # at photo_weight 1
+    rows = []  # (condition, other log-factors (N, G), hints) per condition
+    for readings in CALIBRATION_CONDITIONS:
+        hints = [simulate_hints(facts[y], readings, rng, all_countries=countries) for y in labels]
+        other = np.stack([_log_factors(model, h)[0] for h in hints])
+        rows.append((readings, other, hints))
+    best, table = None, []
+    for w, leak, alpha in itertools.product(*GRID.values()):
+        trial = copy.copy(model)
+        trial.settings = replace(model.settings, photo_weight=w, place_leak=leak, place_alpha=alpha)
+        total, posteriors = 0.0, []
+        for readings, other, hints in rows:
+            place = np.stack([np.log(trial._place(h.countries)) for h in hints]) if "place" in readings else 0.0
+            logit = w * log_photo + other + place
+            logit -= logit.max(1, keepdims=True)
+            logp = logit - np.log(np.exp(logit).sum(1, keepdims=True))
+            total += float(logp[np.arange(len(truth)), truth].mean()) / len(rows)
+            posteriors.append(np.exp(logp))
+        table.append({"photo_weight": w, "place_leak": leak, "place_alpha": alpha, "mean_log_likelihood": total})
+        if best is None or total > best[0]:
+            best = (total, trial.settings, posteriors)
+    _, settings, posteriors = best
+    # The "I'm not sure" threshold, from the same held-out photos under every condition.
+    post = np.concatenate(posteriors)
+    correct = post.argmax(1) == np.tile(truth, len(posteriors))
+    settings = replace(settings, unsure_below=unsure_threshold(post.max(1), correct))
+    return settings, {"grid": table, "conditions": [list(r[0]) for r in rows]}
+
+
+def save_settings(settings: Settings, path: str | Path, classifier, info: dict | None = None) -> Path:
+    """A folder with one config.json, written atomically, tied to `classifier`."""
+    from gemlang.io import atomic_folder
+
+    config = {
+        "format": FORMAT,
+        "format_version": 1,
+        "settings": settings.to_dict(),
+        "classifier": {"fingerprint": classifier_fingerprint(classifier), "encoder": classifier.extractor.spec},
+        **(info or {}),
+    }
+    path = Path(path)
+    with atomic_folder(path) as tmp:
+        (tmp / "config.json").write_text(json.dumps(config, indent=2) + "\n")
+    return path
+
+
+def load_settings(path: str | Path, classifier=None) -> Settings:
+    """The settings in a fusion folder; with `classifier`, check they were calibrated for that classifier."""
+    path = Path(path)
+    config_file = path / "config.json"
+    if not config_file.is_file():
+        raise FusionError(f"{path}: not a fusion folder (no config.json); make one with `gemlang build fusion`.")
+    config = json.loads(config_file.read_text())
+    if config.get("format") != FORMAT:
+        raise FusionError(
+            f"{path}: made by another version of gemlang (format {config.get('format')!r}); "
+            "rebuild it with `gemlang build fusion`."
+        )
+    if classifier is not None and config.get("classifier", {}).get("fingerprint") != classifier_fingerprint(classifier):
+        raise FusionError(
+            f"{path}: calibrated for another classifier than the one loaded; rebuild it for this model "
+            "(`gemlang build fusion --model MODEL_DIR`)."
+        )
+    known = set(Settings.__dataclass_fields__)
+    return Settings(**{k: v for k, v in config["settings"].items() if k in known})
+
+
+def build_fusion(classifier, data, cache=None, folds: int = 5, seed: int = 0) -> tuple[Settings, dict]:
+    """Settings for `classifier` from the folder of photos it was trained on (an `ImageFolder`).
+
+    Photos are deduplicated, encoded through the feature cache and re-scored out of fold with the
+    classifier's own head recipe and temperature; those held-out probabilities calibrate the settings.
+    """
+    import torch
+
+    from gemlang.data import DatasetError, deduplicate, duplicate_groups
+    from gemlang.heads import build_head
+    from gemlang.training import encode_folder, out_of_fold_logits
+
+    data = deduplicate(data)
+    unknown = sorted(set(data.classes) - set(classifier.classes))
+    if unknown:
+        raise DatasetError(f"{data.root}: classes the model does not know: {', '.join(unknown)}")
+    data, X = encode_folder(data, classifier.extractor, cache, progress=True)
+    index = {c: i for i, c in enumerate(classifier.classes)}
+    y = np.array([index[data.classes[label]] for label in data.labels])
+    counts = np.bincount(y)
+    folds = min(folds, int(counts[counts > 0].min()))
+    if folds < 2:
+        raise DatasetError(f"{data.root}: every class needs at least 2 photos to calibrate the fusion")
+    config = dict(classifier.head.config)
+    logits = out_of_fold_logits(
+        X, y, duplicate_groups(data), lambda: build_head(config), folds, seed, progress=log.info
+    )
+    probs = torch.softmax(torch.from_numpy(logits) / classifier.temperature, 1).numpy()
+    settings, report = tune_settings(classifier.classes, probs, y, seed)
+    info = {"calibrated_on": {"data": Path(data.root).name, "n_images": int(len(y)), "folds": folds, "seed": seed}}
+    return settings, {**info, "tuning": report}

@@ -1,0 +1,229 @@
+"""What each gem-testing instrument shows for a gem, read from its facts: the determinative-table view.
+
+    profile(get_facts("Ruby"))
+    -> Profile(ri=(1.762, 1.77), birefringence=0.008, sg=(4.0, 4.0), optic="uniaxial",
+               pleochroism=("strong",), fluorescence=("red",), chelsea_red=True, ...)
+
+The knowledge base states optic character, pleochroism and fluorescence in words ("Biaxial + or -",
+"Weak to moderate trichroism", "Moderate to strong red (LWUV)"); this module turns them into the few
+classes an instrument distinguishes, so a reading can be compared with them. `TESTS` lists the tests
+in the order a gemmologist reaches for them: non-destructive, quickest and most telling first.
+Instrument tolerances (how far a careful reading may stray from the true value) are documented here,
+once, and used by the evidence model and the tell-apart advice alike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from gemlang.knowledge.facts import GemFacts, Range
+from gemlang.readings import COLOURS, REFRACTOMETER_LIMIT
+
+# One standard deviation of a careful reading on each instrument, in the quantity's units.
+TOLERANCE = {
+    "ri": 0.005,  # refractometer, read to the third decimal; contact liquid, facet quality
+    "birefringence": 0.003,  # the difference of two refractometer readings
+    "sg": 0.03,  # hydrostatic balance on a stone of a carat or more
+    "hardness": 0.5,  # a scratch test or a stated Mohs number: good to half a step
+}
+OPTIC_CLASSES = ("isotropic", "uniaxial", "biaxial", "aggregate")
+PLEOCHROISM_LEVELS = ("none", "weak", "moderate", "strong")
+
+
+@dataclass(frozen=True)
+class Test:
+    """One test a gemmologist can make, the quantity it reads and the gap it resolves reliably."""
+
+    key: str
+    name: str  # "refractive index"
+    instrument: str  # "refractometer"
+    resolution: float = 0.0  # two gems' ranges this far apart are told apart (numbers only)
+    destructive: bool = False
+
+
+TESTS = (
+    Test("ri", "refractive index", "refractometer", 0.01),
+    Test("birefringence", "birefringence", "refractometer, both shadow edges", 0.006),
+    Test("sg", "specific gravity", "hydrostatic balance or heavy liquids", 0.05),
+    Test("optic", "optic character", "polariscope"),
+    Test("pleochroism", "pleochroism", "dichroscope"),
+    Test("fluorescence", "fluorescence", "long-wave UV lamp"),
+    Test("chelsea", "Chelsea filter reaction", "Chelsea filter"),
+    Test("hardness", "Mohs hardness", "scratch test", 1.0, destructive=True),
+)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A gem as the instruments see it; None or () where the knowledge base says nothing."""
+
+    name: str
+    ri: Range | None
+    birefringence: float | None  # maximum; 0 for singly refractive gems
+    sg: Range | None
+    hardness: Range | None
+    optic: str | None  # one of OPTIC_CLASSES
+    optic_also: tuple[str, ...]  # other classes its material shows (Jade: biaxial jadeite, aggregate nephrite)
+    pleochroism: tuple[str, ...]  # the levels it shows, e.g. ("weak", "moderate")
+    fluorescence: tuple[str, ...]  # "inert" and/or colours it fluoresces under UV
+    chelsea_red: bool | None
+    features: str  # diagnostic features and description, lower case, for loupe observations
+    origin: str
+
+
+def optic_classes(text: str) -> tuple[str, ...]:
+    """'Biaxial + (Jadeite); Aggregate (Nephrite)' -> ('biaxial', 'aggregate'); '' -> ()."""
+    t = text.lower()
+    found = []
+    for name, pattern in (
+        ("isotropic", r"isotropic|amorphous"),
+        ("uniaxial", r"uniaxial"),
+        ("biaxial", r"biaxial"),
+        ("aggregate", r"aggregate|\bagg\b|massive|rock"),
+    ):
+        m = re.search(pattern, t)
+        if m:
+            found.append((m.start(), name))
+    return tuple(name for _, name in sorted(found))
+
+
+def pleochroism_levels(text: str, optic: str | None) -> tuple[str, ...]:
+    """'Weak to moderate trichroism' -> ('weak', 'moderate'); singly refractive gems -> ('none',)."""
+    t = text.lower()
+    if optic == "isotropic" and not t:
+        return ("none",)
+    words = {
+        "none": r"\bnone\b|\bno\b|not seen|absent",
+        "weak": r"weak|faint|slight",
+        "moderate": r"moderate|distinct",
+        "strong": r"strong|extreme|intense|vivid|trichroic|dichroic|trichroism|dichroism",
+    }
+    levels = [level for level in PLEOCHROISM_LEVELS if re.search(words[level], t)]
+    if "strong" in levels and re.search(r"weak|moderate|distinct", t) and not re.search(r"strong|extreme|intense", t):
+        levels.remove("strong")  # "weak dichroism": the word dichroism alone is not a strength
+    return tuple(levels)
+
+
+def fluorescence_classes(text: str) -> tuple[str, ...]:
+    """'Moderate to strong red (LWUV)' -> ('red',); 'Usually inert; weak red in some' -> ('inert', 'red')."""
+    t = text.lower()
+    if not t or t.startswith("variable"):
+        return ()
+    found = ["inert"] if re.search(r"inert|\bnone\b|non-?fluorescent", t) else []
+    found += [c for c in COLOURS if re.search(rf"\b{c}", t)]
+    return tuple(dict.fromkeys(found))
+
+
+def _chelsea(features: str) -> bool | None:
+    for sentence in re.split(r"[;.]", features):
+        if "chelsea" in sentence:
+            if re.search(r"stays green|no reaction|not red", sentence):
+                return False
+            if re.search(r"\bred|reddish|pink|orange flash|reaction", sentence) and not re.search(
+                r"dyed|differs|may look|often reddish", sentence
+            ):
+                return True
+    return None
+
+
+@cache
+def _fluorescence_text(database_ids: tuple[str, ...]) -> str:
+    from gemlang.knowledge.database import database_gems
+
+    gems = database_gems()
+    return "; ".join(gems[i].fluorescence for i in database_ids if i in gems and gems[i].fluorescence)
+
+
+def profile(gem: GemFacts) -> Profile:
+    classes = optic_classes(gem.optical_character)
+    optic = classes[0] if classes else None
+    birefringence = gem.birefringence
+    if birefringence is None and optic == "isotropic":
+        birefringence = 0.0
+    features = " ".join([*gem.diagnostic_features, gem.description]).lower()
+    return Profile(
+        name=gem.name,
+        ri=gem.refractive_index,
+        birefringence=birefringence,
+        sg=gem.specific_gravity,
+        hardness=gem.hardness,
+        optic=optic,
+        optic_also=classes[1:],
+        pleochroism=pleochroism_levels(gem.pleochroism, optic),
+        fluorescence=fluorescence_classes(_fluorescence_text(gem.database_ids)),
+        chelsea_red=_chelsea(" ; ".join(gem.diagnostic_features).lower()),
+        features=features,
+        origin=gem.origin,
+    )
+
+
+def value_text(p: Profile, gem: GemFacts, key: str) -> str:
+    """How a gem's value for one test prints in advice: 'Ruby 1.762–1.770', 'Spinel singly refractive'."""
+    if key in ("ri", "sg", "hardness"):
+        field = {"ri": "refractive_index", "sg": "specific_gravity", "hardness": "hardness"}[key]
+        text = gem.format(field)
+        return text + " (over the refractometer's limit)" if key == "ri" and _beyond_refractometer(p) else text
+    if key == "birefringence":
+        return "none" if p.birefringence == 0 else f"{p.birefringence:.3f}"
+    if key == "optic":
+        return {
+            "isotropic": "singly refractive (stays dark)",
+            "uniaxial": "doubly refractive, uniaxial",
+            "biaxial": "doubly refractive, biaxial",
+            "aggregate": "aggregate (stays light)",
+        }.get(p.optic or "", "?")
+    if key == "pleochroism":
+        return "none" if p.pleochroism == ("none",) else " to ".join(p.pleochroism) + " pleochroism"
+    if key == "fluorescence":
+        return "inert" if p.fluorescence == ("inert",) else ", ".join(p.fluorescence)
+    if key == "chelsea":
+        return "red" if p.chelsea_red else "no red"
+    return ""
+
+
+def _beyond_refractometer(p: Profile) -> bool:
+    return p.ri is not None and p.ri[0] > REFRACTOMETER_LIMIT
+
+
+def _gap(a: Range, b: Range) -> float:
+    return max(b[0] - a[1], a[0] - b[1])
+
+
+def separates(test: Test, a: Profile, b: Profile) -> bool:
+    """Whether `test` tells `a` from `b` reliably, from what the knowledge base states of both."""
+    if test.key in ("ri", "birefringence") and _beyond_refractometer(a) and _beyond_refractometer(b):
+        return False  # both read "over the limit": the refractometer shows no difference
+    if test.key in ("ri", "sg", "hardness"):
+        ra, rb = getattr(a, test.key), getattr(b, test.key)
+        return ra is not None and rb is not None and _gap(ra, rb) >= test.resolution - 1e-9
+    if test.key == "birefringence":
+        return (
+            a.birefringence is not None
+            and b.birefringence is not None
+            and (abs(a.birefringence - b.birefringence) >= test.resolution)
+        )
+    if test.key == "optic":
+        sa = {a.optic, *a.optic_also} - {None}
+        sb = {b.optic, *b.optic_also} - {None}
+        if not sa or not sb:
+            return False
+        single = lambda s: s == {"isotropic"}  # noqa: E731
+        return sa.isdisjoint(sb) and (single(sa) or single(sb) or "aggregate" in sa | sb)
+    if test.key == "pleochroism":
+        none_and_strong = lambda x, y: x == ("none",) and y and y[0] in ("moderate", "strong")  # noqa: E731
+        return bool(none_and_strong(a.pleochroism, b.pleochroism) or none_and_strong(b.pleochroism, a.pleochroism))
+    if test.key == "fluorescence":
+        fa, fb = set(a.fluorescence), set(b.fluorescence)
+        return bool(fa and fb) and fa.isdisjoint(fb) and ("inert" in fa | fb)
+    if test.key == "chelsea":
+        return a.chelsea_red is not None and b.chelsea_red is not None and a.chelsea_red != b.chelsea_red
+    return False
+
+
+@lru_cache(maxsize=1)
+def all_profiles() -> tuple[Profile, ...]:
+    from gemlang.knowledge import all_gems
+
+    return tuple(profile(g) for g in all_gems())

@@ -1,0 +1,98 @@
+"""How to tell two gems apart, advised the way a gemmologist works: non-destructive tests first.
+
+    tell_apart(get_facts("Sapphire Blue"), get_facts("Tanzanite"))
+    -> "To tell Sapphire Blue from Tanzanite: refractive index (refractometer): Sapphire Blue 1.762–1.770,
+        Tanzanite 1.691–1.700; specific gravity (...): ...; ..."
+
+The tests come in the order of `gemlang.knowledge.instruments.TESTS`: refractometer, birefringence,
+hydrostatic balance, polariscope, dichroscope, UV lamp, Chelsea filter. A scratch test separates many
+pairs too, but it damages a cut stone, so it is offered only for rough material, with that warning.
+When no instrument separates two gems (ruby and pink sapphire, a natural stone and its lab-grown twin)
+the advice says what does: colour, inclusions under magnification, or a laboratory.
+
+`lookalikes` lists the synthetics and imitations a photo cannot exclude for a gem, and
+`confirming_test` the test that would expose one of them.
+"""
+
+from __future__ import annotations
+
+from gemlang.knowledge.facts import GemFacts
+from gemlang.knowledge.instruments import TESTS, Test, profile, separates, value_text
+from gemlang.knowledge.scratch import DAMAGE_WARNING
+
+MAX_TESTS = 3  # a short answer: the three most telling non-destructive tests
+
+
+def separating_tests(a: GemFacts, b: GemFacts) -> list[Test]:
+    """The tests that tell `a` from `b` reliably, non-destructive ones first."""
+    pa, pb = profile(a), profile(b)
+    return [t for t in TESTS if separates(t, pa, pb)]
+
+
+def _values(test: Test, a: GemFacts, b: GemFacts) -> str:
+    return f"{a.name} {value_text(profile(a), a, test.key)}, {b.name} {value_text(profile(b), b, test.key)}"
+
+
+def tell_apart(a: GemFacts, b: GemFacts, rough: bool = False) -> str:
+    """Advice in one paragraph: the tests that separate two gems, with both gems' values."""
+    tests = separating_tests(a, b)
+    gentle = [t for t in tests if not t.destructive][:MAX_TESTS]
+    scratch = next((t for t in tests if t.destructive), None)
+    parts = [f"{t.name} ({t.instrument}): {_values(t, a, b)}" for t in gentle]
+    text = f"To tell {a.name} from {b.name}: " + "; ".join(parts) + "." if parts else ""
+    if scratch is not None:
+        scratch_text = f"a scratch test also separates them (Mohs: {_values(scratch, a, b)})"
+        if rough or not parts:
+            text += f" {scratch_text[0].upper()}{scratch_text[1:]}, {DAMAGE_WARNING}."
+        else:
+            text += f" On rough material {scratch_text}; {DAMAGE_WARNING}."
+    if text:
+        return text.strip()
+    return _no_instrument(a, b)
+
+
+def _no_instrument(a: GemFacts, b: GemFacts) -> str:
+    """What separates two gems that share their constants."""
+    if a.origin != b.origin and "natural" in (a.origin, b.origin):
+        natural, other = (a, b) if a.origin == "natural" else (b, a)
+        clue = f" ({other.name}: {other.diagnostic_features[0]})" if other.diagnostic_features else ""
+        return (
+            f"{natural.name} and {other.name} share their constants, so no refractometer or balance separates "
+            f"them: inclusions under magnification{clue} or a gem laboratory decide."
+        )
+    if a.species and a.species == b.species:
+        colours = lambda g: ", ".join(c.lower() for c in g.colours[:2]) or "its colour"  # noqa: E731
+        return (
+            f"{a.name} and {b.name} are both {a.species} with the same constants; the colour tells them apart "
+            f"({a.name}: {colours(a)}; {b.name}: {colours(b)})."
+        )
+    features = [f"{g.name}: {g.diagnostic_features[0]}" for g in (a, b) if g.diagnostic_features]
+    if features:
+        return (
+            f"No simple instrument test separates {a.name} and {b.name}; look for the diagnostic features under "
+            f"magnification ({'; '.join(features)})."
+        )
+    return f"No simple test separates {a.name} and {b.name}; a gem laboratory can."
+
+
+def lookalikes(gem: GemFacts, every: list[GemFacts]) -> list[GemFacts]:
+    """Lab-grown twins (same species) and the imitations the knowledge base knows that imitate `gem`."""
+    if gem.origin != "natural":
+        return []
+    out = [g for g in every if g.origin == "synthetic" and g.species == gem.species]
+    named = " ".join(gem.simulants).lower()
+    out += [g for g in every if g.origin in ("simulant", "composite") and g.name.split(" (")[0].lower() in named]
+    if any("glass" in s.lower() for s in gem.simulants):
+        out += [g for g in every if g.name == "Glass (Paste)"]
+    return list(dict.fromkeys(out))
+
+
+def confirming_test(suspect: GemFacts, natural: GemFacts) -> str:
+    """The test that would show `suspect` (a synthetic or imitation) is not `natural`."""
+    tests = [t for t in separating_tests(suspect, natural) if not t.destructive]
+    if tests:
+        t = tests[0]
+        return f"{t.name} ({t.instrument}): {_values(t, suspect, natural)}"
+    if suspect.diagnostic_features:
+        return f"magnification: {suspect.diagnostic_features[0]}"
+    return "a gem laboratory"

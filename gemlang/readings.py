@@ -1,0 +1,268 @@
+"""Instrument readings from free text: refractometer, hydrostatic balance, polariscope, dichroscope, UV lamp.
+
+    parse_readings("RI 1.762-1.770, SG 4.00, uniaxial, strong dichroism")
+    -> Readings(ri=Reading(1.762, 1.77), sg=Reading(4.0, 4.0), optic="uniaxial", pleochroism="strong", ...)
+
+What each reading may look like:
+- refractive index: "RI 1.54", "n = 1.762-1.770", "refractive index 1.76 to 1.77", "over the limit" (OTL:
+  above the refractometer's ~1.79 contact-liquid limit). Two values are the two shadow edges of a
+  doubly refractive stone, so they also give its birefringence.
+- birefringence: "bire 0.008", "DR 0.009", "birefringence .018".
+- specific gravity: "SG 3.52", "specific gravity 4.0", "sinks in methylene iodide" (SG above 3.32),
+  "floats in bromoform" (below 2.89).
+- optic character and polariscope: "singly refractive", "SR", "isotropic", "stays dark"; "doubly
+  refractive", "DR", "blinks"; "uniaxial", "biaxial"; "snake pattern", "ADR" (strain in a singly
+  refractive stone); "stays light" (an aggregate: chalcedony, jade).
+- pleochroism (dichroscope): "strong trichroism", "weak dichroism", "no pleochroism".
+- UV fluorescence: "red under UV", "fluoresces blue", "inert under UV"; Chelsea filter: "red under the
+  Chelsea filter", "stays green through the Chelsea".
+- what a loupe shows that points to glass or a synthetic: "gas bubbles", "swirl marks", "curved striae".
+
+A number no gem can have ("RI 3.5", "SG 25", "bire 0.9") or a bare "1.54" that could be an RI or an
+SG is never guessed at: it becomes one line in `problems` that says what to re-check or how to write it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# What a gem can plausibly read, beyond which a number is a typo or another quantity.
+RI_LIMITS = (1.30, 3.00)
+SG_LIMITS = (0.90, 8.00)
+BIREFRINGENCE_MAX = 0.30
+REFRACTOMETER_LIMIT = 1.79  # the contact liquid's RI: stones above it read "over the limit"
+HEAVY_LIQUIDS = {"methylene iodide": 3.32, "diiodomethane": 3.32, "bromoform": 2.89, "clerici": 4.15}
+
+OPTIC_WORDS = {
+    # polariscope words first: they say what the person saw, the optic class follows
+    "isotropic": r"singly[ -]refractive|\bsr\b|isotropic|stays? dark|remains? dark|dark in all positions|"
+    r"extinct in all positions|single refraction",
+    "anomalous": r"snake pattern|\badr\b|anomalous double refraction|strain pattern|tatami",
+    "aggregate": r"stays? light|remains? (?:light|bright)|light in all positions|\bagg\b|aggregate|polycrystalline",
+    "uniaxial": r"uniaxial",
+    "biaxial": r"biaxial",
+    "anisotropic": r"doubly[ -]refractive|\bdr\b(?!\s*[=:]?\s*\.?\d)|anisotropic|blinks|"
+    r"double refraction(?!\s*[=:]?\s*\.?\d)|goes light and dark|light and dark|four times light",
+}
+PLEOCHROISM_LEVELS = {
+    "none": r"\b(?:no|without|not|absent|lacks?)\b[\w\s]{0,12}(?:pleochro|dichro|trichro)|(?:pleochroism|dichroism|"
+    r"trichroism)\s*(?:is\s*)?(?:none|absent|nil)|(?:non|not)[- ]?(?:pleochroic|dichroic|trichroic)",
+    "strong": r"(?:strong(?:ly)?|very|intense|marked|extreme(?:ly)?|obvious)\s+(?:pleochro|dichro|trichro)",
+    "moderate": r"(?:moderate(?:ly)?|distinct(?:ly)?|clear(?:ly)?|medium)\s+(?:pleochro|dichro|trichro)",
+    "weak": r"(?:weak(?:ly)?|faint(?:ly)?|slight(?:ly)?|feeble)\s+(?:pleochro|dichro|trichro)",
+    "present": r"\b(?:pleochroic|dichroic|trichroic|pleochroism|dichroism|trichroism)\b|"
+    r"two colou?rs in the dichroscope",
+}
+COLOURS = ("red", "orange", "yellow", "green", "blue", "violet", "purple", "pink", "white", "chalky")
+OBSERVATIONS = {
+    "gas bubbles": r"(?:gas )?bubbles?",
+    "swirl marks": r"swirl(?:s| marks?| lines?)",
+    "curved striae": r"curved (?:striae|growth lines|banding|lines)",
+    "mould marks": r"mou?ld(?:ed)? (?:marks|lines|seams)|rounded facet edges",
+}
+
+_NUM = r"(\d+(?:[.,]\d+)?|[.,]\d+)"
+_SEP = r"\s*(?:-|–|—|to|/|and)\s*"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A measured quantity as an interval [low, high] (one value: low == high), with the words it came from."""
+
+    low: float
+    high: float
+    said: str = ""
+
+    def describe(self, decimals: int) -> str:
+        low, high = f"{self.low:.{decimals}f}", f"{self.high:.{decimals}f}"
+        if self.high >= 99:
+            return f"above {low}"
+        if self.low <= 0:
+            return f"below {high}"
+        return low if low == high else f"{low}–{high}"
+
+
+@dataclass(frozen=True)
+class Readings:
+    """What a message reports from instruments; every field is optional."""
+
+    ri: Reading | None = None
+    birefringence: Reading | None = None
+    sg: Reading | None = None
+    optic: str | None = None  # isotropic | anomalous | anisotropic | uniaxial | biaxial | aggregate
+    pleochroism: str | None = None  # none | weak | moderate | strong | present
+    fluorescence: str | None = None  # "inert" or a colour ("red", "blue", ...), or "glows"
+    chelsea_red: bool | None = None  # red/pink under the Chelsea filter (True) or not (False)
+    observations: tuple[str, ...] = ()  # "gas bubbles", "curved striae", ...
+    problems: tuple[str, ...] = ()  # readings that cannot be right or cannot be read; never guessed
+
+    def __bool__(self) -> bool:
+        return any(
+            v not in (None, ())
+            for v in (
+                self.ri,
+                self.birefringence,
+                self.sg,
+                self.optic,
+                self.pleochroism,
+                self.fluorescence,
+                self.chelsea_red,
+                self.observations or None,
+            )
+        )
+
+    def updated(self, newer: Readings) -> Readings:
+        """These readings with a newer message's on top: a new value of a quantity replaces the old one."""
+
+        def pick(name):
+            value = getattr(newer, name)
+            return value if value not in (None, ()) else getattr(self, name)
+
+        names = ("ri", "birefringence", "sg", "optic", "pleochroism", "fluorescence", "chelsea_red", "observations")
+        return Readings(**{n: pick(n) for n in names}, problems=newer.problems)
+
+    def describe(self) -> list[str]:
+        out = []
+        if self.ri:
+            out.append(f"RI {self.ri.describe(3)}")
+        if self.birefringence:
+            out.append(f"birefringence {self.birefringence.describe(3)}")
+        if self.sg:
+            out.append(f"SG {self.sg.describe(2)}")
+        if self.optic:
+            out.append(OPTIC_NAMES[self.optic])
+        if self.pleochroism:
+            out.append("pleochroic" if self.pleochroism == "present" else f"{self.pleochroism} pleochroism")
+        if self.fluorescence:
+            out.append("inert under UV" if self.fluorescence == "inert" else f"{self.fluorescence} under UV")
+        if self.chelsea_red is not None:
+            out.append("red under the Chelsea filter" if self.chelsea_red else "not red under the Chelsea filter")
+        out += list(self.observations)
+        return out
+
+
+OPTIC_NAMES = {
+    "isotropic": "singly refractive",
+    "anomalous": "singly refractive with strain (ADR)",
+    "anisotropic": "doubly refractive",
+    "uniaxial": "doubly refractive, uniaxial",
+    "biaxial": "doubly refractive, biaxial",
+    "aggregate": "aggregate (stays light in the polariscope)",
+}
+
+
+def _float(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
+def _decimals(text: str) -> int:
+    return len(re.split(r"[.,]", text)[1]) if re.search(r"[.,]", text) else 0
+
+
+def _quantity(t: str, keyword: str, max_gap: int = 24) -> tuple[float, float, str] | None:
+    """The number or range right after a keyword: 'ri 1.762-1.770', 'sg is about 3.52', 'n = 1.54'."""
+    m = re.search(rf"(?:{keyword})[^\d.,]{{0,{max_gap}}}?(?<![\d.]){_NUM}(?:{_SEP}{_NUM})?", t)
+    if not m:
+        return None
+    low = _float(m.group(1))
+    high = _float(m.group(2)) if m.group(2) else low
+    return min(low, high), max(low, high), m.group(0).strip()
+
+
+RI_WORDS = r"\br\.?\s?i\b\.?|refractive ind(?:ex|ices)|refractometer(?: reading)?|\bn\s*[=:]|\bn[dD]\b"
+BIRE_WORDS = r"\bbire\w*|\bbi-?ref\w*|\bdr\b|double refraction|δn|delta ?n|\bdn\b"
+SG_WORDS = r"\bs\.?\s?g\b\.?|specific gravity|relative density|density"
+
+
+def parse_readings(text: str) -> Readings:
+    """Every instrument reading in a message; numbers no gem can have become `problems`, not readings."""
+    t = " " + (text or "").lower().replace("’", "'") + " "
+    problems: list[str] = []
+    ri = sg = bire = None
+
+    found = _quantity(t, RI_WORDS)
+    if found:
+        low, high, said = found
+        if RI_LIMITS[0] <= low and high <= RI_LIMITS[1]:
+            ri = Reading(low, high, said)
+        else:
+            problems.append(
+                f"“{said}” is not a refractive index a gem has (they run from about {RI_LIMITS[0]:.2f} to "
+                f"{RI_LIMITS[1]:.2f}, and a refractometer reads up to about {REFRACTOMETER_LIMIT}); please re-check it."
+            )
+    elif re.search(r"over the limit|\botl\b|above the (?:refractometer'?s? )?limit|negative reading", t):
+        ri = Reading(REFRACTOMETER_LIMIT, 99.0, "over the refractometer's limit")
+
+    found = _quantity(t, BIRE_WORDS, max_gap=12)
+    if found:
+        low, high, said = found
+        if high <= BIREFRINGENCE_MAX:
+            bire = Reading(low, high, said)
+        else:
+            problems.append(
+                f"“{said}” is not a birefringence a gem has (the largest are about 0.25); please re-check it."
+            )
+    if ri and bire is None and ri.high < 99 and ri.high > ri.low:
+        bire = Reading(round(ri.high - ri.low, 4), round(ri.high - ri.low, 4), "from the two RI readings")
+
+    found = _quantity(t, SG_WORDS)
+    if found:
+        low, high, said = found
+        if SG_LIMITS[0] <= low and high <= SG_LIMITS[1]:
+            sg = Reading(low, high, said)
+        else:
+            problems.append(
+                f"“{said}” is not a specific gravity a gem has (they run from about {SG_LIMITS[0]:.1f} to "
+                f"{SG_LIMITS[1]:.0f}); please re-check the weighing."
+            )
+    else:
+        for liquid, density in HEAVY_LIQUIDS.items():
+            m = re.search(rf"(sinks?|sank|floats?|floated)\b[\w\s]{{0,12}}\b{liquid}", t)
+            if m:
+                sinks = m.group(1).startswith("s")
+                sg = Reading(density, 99.0, m.group(0)) if sinks else Reading(0.0, density, m.group(0))
+                break
+
+    optic = None
+    for name, pattern in OPTIC_WORDS.items():
+        if re.search(pattern, t) and not re.search(rf"\b(?:not|isn't|never)\s+(?:{pattern})", t):
+            optic = name
+            break
+    if optic == "isotropic" and re.search(OPTIC_WORDS["anomalous"], t):
+        optic = "anomalous"
+
+    pleochroism = next((level for level, pattern in PLEOCHROISM_LEVELS.items() if re.search(pattern, t)), None)
+
+    fluorescence = None
+    uv = re.search(r"\buv\b|ultra-?violet|fluoresc|long-?wave|short-?wave|\blw\b|\bsw\b", t)
+    if uv:
+        window = t[max(0, uv.start() - 40) : uv.end() + 40]
+        if re.search(r"inert|no fluorescence|does(?:n't| not) fluoresce|nothing|dead|non-?fluorescent", window):
+            fluorescence = "inert"
+        else:
+            colour = next((c for c in COLOURS if re.search(rf"\b{c}", window)), None)
+            if colour or re.search(r"fluoresc|glows?", window):
+                fluorescence = colour or "glows"
+
+    chelsea_red = None
+    chelsea = re.search(r"chelsea", t)
+    if chelsea:
+        window = t[max(0, chelsea.start() - 40) : chelsea.end() + 40]
+        if re.search(r"\b(?:red|pink|reddish|pinkish)", window) and not re.search(r"\bnot (?:red|pink)", window):
+            chelsea_red = True
+        elif re.search(r"green|no (?:change|reaction)|not (?:red|pink)|inert|dark", window):
+            chelsea_red = False
+
+    observations = tuple(name for name, pattern in OBSERVATIONS.items() if re.search(pattern, t))
+
+    if not (ri or sg or found) and not problems:
+        bare = re.fullmatch(
+            rf"\s*(?:it'?s|its|it is|i got|i measured|reads?|reading)?\s*{_NUM}(?:{_SEP}{_NUM})?\s*[.!]?\s*", t
+        )
+        if bare and _decimals(bare.group(1)) >= 2:
+            problems.append(
+                f"“{bare.group(0).strip()}” has no unit: is it a refractive index or a specific gravity? "
+                'Write it as "RI 1.54" or "SG 2.65".'
+            )
+    return Readings(ri, bire, sg, optic, pleochroism, fluorescence, chelsea_red, observations, tuple(problems))
