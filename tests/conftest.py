@@ -68,10 +68,10 @@ def red_stone_photo(path: Path | None = None, seed: int = 4242) -> Image.Image:
 
 @pytest.fixture(scope="session")
 def chat_model_dir(tmp_path_factory) -> Path:
-    """A classifier (MobileNetV2 + colour histogram) on CHAT_CLASSES with its fusion head in <dir>/fusion."""
+    """A classifier (MobileNetV2 + colour histogram) on CHAT_CLASSES with its fusion settings in <dir>/fusion."""
     from gemlang.data import scan_image_folder
     from gemlang.features import FeatureCache
-    from gemlang.heads.fusion import build_fusion
+    from gemlang.fusion.train import build_fusion, save_settings
     from gemlang.training import train_classifier
 
     root = tmp_path_factory.mktemp("chat")
@@ -80,7 +80,8 @@ def chat_model_dir(tmp_path_factory) -> Path:
     clf = train_classifier(data, encoder="mobilenet_v2+colour_hist", cv=3, cache=cache, progress=False,
                            log=lambda _: None)  # fmt: skip
     clf.save(root / "model")
-    build_fusion(clf, data, cache, folds=3, epochs=40, log=lambda _: None).save(root / "model" / "fusion")
+    settings, info = build_fusion(clf, data, cache, folds=3)
+    save_settings(settings, root / "model" / "fusion", clf, info)
     return root / "model"
 
 

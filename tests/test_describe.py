@@ -72,7 +72,7 @@ def test_a_close_call_names_the_runner_up_and_the_tests_that_separate_them():
     assert 0.48 - 0.41 < CLOSE_CALL_GAP
     assert d.alternative == get_facts("Spinel")
     assert d.close_call.startswith("It could also be Spinel (41%).")
-    assert "Ruby 9, Spinel 8" in d.close_call  # hardness
+    assert "damages a cut stone" in d.close_call  # the scratch test (Ruby 9, Spinel 8) only on rough
     assert "Ruby 1.762–1.770, Spinel 1.712–1.720" in d.close_call  # refractive index
     assert d.close_call in d.text
 
@@ -87,24 +87,27 @@ def test_low_confidence_is_said_plainly():
 
 
 def test_compare_gems_prints_both_gems_numbers_through_the_knowledge_formatter():
+    from gemlang.knowledge.tell_apart import separating_tests
+
+    fields = {"ri": "refractive_index", "sg": "specific_gravity"}
     for a, b in [("Diamond", "Zircon"), ("Emerald", "Tsavorite"), ("Jade", "Serpentine"), ("Amber", "Coral")]:
         ga, gb = get_facts(a), get_facts(b)
         text = compare_gems(ga, gb)
+        numeric = [t.key for t in separating_tests(ga, gb) if t.key in fields]
+        assert numeric, (a, b)
         for gem in (ga, gb):
-            for prop in ("hardness", "specific_gravity", "refractive_index"):
-                if getattr(ga, prop) is not None and getattr(gb, prop) is not None:
-                    assert f"{gem.name} {gem.format(prop)}" in text, (prop, text)
+            for key in numeric:
+                assert f"{gem.name} {gem.format(fields[key])}" in text, (key, text)
 
 
-def test_compare_gems_falls_back_to_features_when_the_constants_are_shared():
+def test_compare_gems_falls_back_to_colour_when_the_constants_are_shared():
     text = compare_gems(get_facts("Sapphire Blue"), get_facts("Sapphire Yellow"))
-    assert "separates them" not in text
-    assert "Sapphire Blue" in text and "Sapphire Yellow" in text
+    assert "same constants" in text and "colour tells them apart" in text
 
 
-def test_compare_gems_says_when_a_test_does_not_separate():
-    text = compare_gems(get_facts("Emerald"), get_facts("Tsavorite"))
-    assert "Mohs hardness (a scratch test) does not (Emerald 7.5, Tsavorite 7–7.5)" in text
+def test_compare_gems_never_advises_a_scratch_test_that_does_not_separate():
+    text = compare_gems(get_facts("Emerald"), get_facts("Tsavorite"))  # Mohs 7.5 against 7-7.5
+    assert "scratch" not in text and "Emerald 1.577–1.583, Tsavorite 1.740" in text
 
 
 def test_a_class_without_a_knowledge_entry_still_gets_a_short_description():

@@ -23,7 +23,8 @@ simulants, the rarities without training photos):
 - Words (polariscope, dichroscope, UV, Chelsea filter, loupe) are compatibility tables with a small
   chance of a misread, because each of those tests has its well-known pitfalls.
 - A locality: P(country | g) = (1 - leak)·[country is a known locality of g] / n_g^α + leak / N, where
-  leak is the share of stones bought or labelled far from their mine.
+  leak is the share of stones bought or labelled far from their mine (every place is "elsewhere" for a
+  lab-grown stone or an imitation).
 Every factor has a floor (`BLUNDER`): a reading can be wrong, and a reading that rules out all of the
 photo's candidates must not give a confident answer; it gives "I'm not sure" with the reason instead.
 """
@@ -32,7 +33,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -126,7 +127,9 @@ class EvidenceModel:
         self.profiles: list[Profile] = [profile(g) for g in self.facts]
         located = [gem_countries(g) for g in self.facts]
         self.countries = [set(c) for c, _ in located]
-        self.worldwide = [w or not c for c, w in located]
+        # A natural gem the knowledge base gives no locality may come from anywhere; a lab-grown stone or an
+        # imitation comes from no mine, so wherever a person says it was found is "elsewhere" for it.
+        self.worldwide = [w or (not c and g.origin == "natural") for (c, w), g in zip(located, self.facts, strict=True)]
         self.n_countries = max(1, len(set().union(*self.countries)))
 
     # --- one likelihood per reading ------------------------------------------------------------------
@@ -209,7 +212,7 @@ class EvidenceModel:
         s = self.settings
         out = []
         for known, anywhere in zip(self.countries, self.worldwide, strict=True):
-            n = self.n_countries if anywhere else len(known)
+            n = self.n_countries if anywhere else max(1, len(known))
             fits = anywhere or bool(known & set(said))
             out.append((1 - s.place_leak) * fits / n**s.place_alpha + s.place_leak / self.n_countries)
         return np.array(out)
@@ -306,7 +309,21 @@ class EvidenceModel:
         leaders = [int(i) for i in order[:6] if post[i] >= 0.1 * post[order[0]]]
         if len(leaders) < 2:
             return None
-        done = set(self.likelihoods(replace(hints, countries=())))
+        r = hints.readings
+        done = {
+            k
+            for k, v in (
+                ("ri", r.ri),
+                ("birefringence", r.birefringence),
+                ("sg", r.sg),
+                ("optic", r.optic),
+                ("pleochroism", r.pleochroism),
+                ("fluorescence", r.fluorescence),
+                ("chelsea", r.chelsea_red),
+                ("hardness", hints.hardness),
+            )
+            if v is not None
+        }
         best: tuple[float, Test] | None = None
         for test in TESTS:
             if test.key in done or (test.destructive and not rough):

@@ -6,9 +6,9 @@
 
 The text is filled from the templates in prompts/describe.toml with facts of the predicted gem (numbers
 through the knowledge base's formatter), followed by the gem's reference description. When the top two
-candidates are close, it says so and names the simple tests (hardness, SG, RI, polariscope) that separate
-them. A local Hugging Face text-generation model can write the prose instead (`load_generator`); its
-prompt carries the same facts, and numbers it prints that the knowledge base does not hold are listed in
+candidates are close, it says so and names the tests that separate them (`gemlang.knowledge.tell_apart`:
+refractometer, balance, polariscope, dichroscope first; a scratch test only for rough material). A local
+Hugging Face text-generation model can write the prose instead (`load_generator`); its prompt carries the same facts, and numbers it prints that the knowledge base does not hold are listed in
 `Description.ungrounded_numbers`.
 """
 
@@ -21,16 +21,14 @@ from typing import Any
 
 from gemlang.knowledge import GemFacts, UnknownGemError, find_gem, get_facts
 from gemlang.knowledge.facts import SOURCED_FIELDS
+from gemlang.knowledge.tell_apart import tell_apart
 from gemlang.language.gem_prose import expert_paragraph, reference_description
-from gemlang.language.gem_text import NUMBER_FIELDS, gem_values, optic_phrase
+from gemlang.language.gem_text import NUMBER_FIELDS, gem_values
 from gemlang.language.prompts import fill, first_filled, read_toml, template_fields
 
 TEMPLATES = "describe.toml"
 CLOSE_CALL_GAP = 0.15  # top-1 minus top-2 probability below this: say it could also be the runner-up
 CONFIDENT, LIKELY = 0.6, 0.3  # opening sentence: confident / likely / unsure
-# Smallest gap between two ranges that a simple test reads reliably; closer ranges are not called separate.
-TEST_RESOLUTION = {"hardness": 1.0, "specific_gravity": 0.05, "refractive_index": 0.01}
-COMPARED = ("hardness", "specific_gravity", "refractive_index")
 
 Generator = Callable[[str], str]
 
@@ -82,72 +80,9 @@ def _fill_tracked(alternatives: str | list[str], values: dict[str, Any], used: d
     return text
 
 
-def _range_gap(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Distance between two ranges; zero or negative when they overlap."""
-    return max(b[0] - a[1], a[0] - b[1])
-
-
-def _singly_refractive(gem: GemFacts) -> bool | None:
-    phrase = optic_phrase(gem)
-    if phrase.startswith("singly"):
-        return True
-    if phrase.startswith("doubly"):
-        return False
-    return None
-
-
 def compare_gems(a: GemFacts, b: GemFacts) -> str:
-    """How to tell two candidates apart with simple tests: hardness, SG, RI, and a polariscope."""
-    t = read_toml(TEMPLATES)["compare"]
-    separate, overlap = [], []
-    for prop in COMPARED:
-        ra, rb = getattr(a, prop), getattr(b, prop)
-        if ra is None or rb is None:
-            continue
-        values = {
-            "test": t["tests"][prop],
-            "a": a.name,
-            "b": b.name,
-            "a_value": a.format(prop),
-            "b_value": b.format(prop),
-        }
-        if _range_gap(ra, rb) >= TEST_RESOLUTION[prop] - 1e-9:
-            separate.append(fill(t["separates"], values))
-        else:
-            overlap.append(fill(t["overlaps"], values))
-    sa, sb = _singly_refractive(a), _singly_refractive(b)
-    if sa is not None and sb is not None and sa != sb:
-        separate.append(
-            fill(t["optic"], {"a": a.name, "b": b.name, "a_optic": optic_phrase(a), "b_optic": optic_phrase(b)})
-        )
-    if separate:
-        return fill(t["intro"], {"a": a.name, "b": b.name}) + " " + "; ".join(separate + overlap) + "."
-    if a.species and a.species == b.species and all(getattr(a, p) == getattr(b, p) for p in COMPARED):
-        va, vb = gem_values(a), gem_values(b)
-        text = first_filled(
-            t["same_species"],
-            {
-                "a": a.name,
-                "b": b.name,
-                "species": a.species,
-                "a_colours": va["colours"],
-                "b_colours": vb["colours"],
-                "a_colour_cause": a.colour_cause,
-                "b_colour_cause": b.colour_cause,
-            },
-        )
-        if text:
-            return text
-    features = {
-        "a": a.name,
-        "b": b.name,
-        "a_feature": a.diagnostic_features[0] if a.diagnostic_features else "",
-        "b_feature": b.diagnostic_features[0] if b.diagnostic_features else "",
-    }
-    text = fill(t["none"], features)
-    if text:
-        return text
-    return fill(t["intro"], {"a": a.name, "b": b.name}) + " " + "; ".join(overlap or ["no simple test is known"]) + "."
+    """How to tell two candidates apart: the one rule set of `gemlang.knowledge.tell_apart`."""
+    return tell_apart(a, b)
 
 
 def _grounding_numbers(gems: list[GemFacts]) -> set[str]:
