@@ -8,7 +8,8 @@ The text is filled from the templates in prompts/describe.toml with facts of the
 through the knowledge base's formatter), followed by the gem's reference description. When the top two
 candidates are close, it says so and names the tests that separate them (`gemlang.knowledge.tell_apart`:
 refractometer, balance, polariscope, dichroscope first; a scratch test only for rough material). A local
-Hugging Face text-generation model can write the prose instead (`load_generator`); its prompt carries the same facts, and numbers it prints that the knowledge base does not hold are listed in
+Hugging Face text-generation model can write the prose instead (`load_generator`); its prompt carries
+the same facts, and numbers it prints that the knowledge base does not hold are listed in
 `Description.ungrounded_numbers`.
 """
 
