@@ -36,11 +36,12 @@ UPLOAD_MAX_AGE = 3600  # seconds an uploaded photo or rendered heat map stays in
 TITLE = "gemlang — what gem is this?"
 EXAMPLES = [
     "what gem is this?",
-    "it scratches glass",
+    "RI 1.762-1.770, SG 4.00",
+    "singly refractive, RI 1.718",
+    "strong pleochroism",
     "hardness about 7",
-    "a knife scratches it",
     "found in Sri Lanka",
-    "how do I tell the top two apart?",
+    "is it glass?",
 ]
 
 
@@ -85,9 +86,9 @@ def build_app(assistant: Assistant) -> gr.Blocks:
 
     with gr.Blocks(title=TITLE, delete_cache=(600, UPLOAD_MAX_AGE)) as demo:
         gr.Markdown(
-            f"## {TITLE}\nUpload a photo of a stone and ask. Add what you know (hardness, a scratch test, "
-            f"where it was found) and the answer uses it. Running on **{assistant.device}**; when it is "
-            "busy, your place in the queue shows on the chat."
+            f"## {TITLE}\nUpload a photo of a stone and ask. Add what you know (refractometer, SG, polariscope "
+            f"or dichroscope readings, hardness, where it was found) and the answer uses it; readings alone work "
+            f"too. Running on **{assistant.device}**; when it is busy, your place in the queue shows on the chat."
         )
         session = gr.State(None)
         with gr.Row():

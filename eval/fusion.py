@@ -150,6 +150,7 @@ def evaluate(args) -> dict:
     from gemlang.fusion import EvidenceModel
     from gemlang.fusion.simulate import reading_text
     from gemlang.fusion.train import tune_settings
+    from gemlang.hints import hints_from_metadata
     from gemlang.model import GemClassifier
 
     started = time.time()
@@ -170,13 +171,16 @@ def evaluate(args) -> dict:
     print(f"out-of-fold photo top-1 {(probs.argmax(1) == y).mean():.1%}", file=sys.stderr)
 
     model = EvidenceModel(classes)
+    recorded = [hints_from_metadata(data.metadata_for(p)) for p in data.paths]  # a folder's metadata.csv
     # The few settings of the evidence model are tuned on the other folds' photos, as `gemlang build fusion`
     # tunes them on all of them: no photo is scored by settings chosen with its help.
     fold_of, models = np.zeros(len(y), dtype=int), []
     for k, (train_idx, test_idx) in enumerate(stratified_group_folds(y, groups, folds, args.seed)):
         fold_of[test_idx] = k
         tuned = copy.copy(model)
-        tuned.settings = tune_settings(classes, probs[train_idx], y[train_idx], args.seed)[0]
+        tuned.settings = tune_settings(
+            classes, probs[train_idx], y[train_idx], args.seed, [recorded[i] for i in train_idx]
+        )[0]
         models.append(tuned)
         print(f"fold {k + 1}/{folds} settings: {tuned.settings}", file=sys.stderr)
     truth = model.class_index[y]  # each photo's true gem among all knowledge-base gems
@@ -185,7 +189,7 @@ def evaluate(args) -> dict:
     twins = twin_groups(model)
     n = len(y) if not args.smoke else min(len(y), 40)
     take = np.random.default_rng(args.seed).permutation(len(y))[:n]
-    results: dict = {"photo": {}, "alone": {}, "typed": {}, "learned_head": {}, "unsure": {}}
+    results: dict = {"photo": {}, "recorded": {}, "alone": {}, "typed": {}, "learned_head": {}, "unsure": {}}
 
     hints_of: dict[str, list] = {}
     for c, (name, readings, noise) in enumerate(PHOTO_CONDITIONS):
@@ -199,6 +203,21 @@ def evaluate(args) -> dict:
             thresholds = np.array([models[fold_of[i]].settings.unsure_below for i in take])
             results["unsure"] = _unsure(conf, correct, thresholds)
         print(f"{name}: {results['photo'][name]['top1']:.1%}", file=sys.stderr)
+
+    having = [i for i in take if recorded[i]]
+    if having:  # readings a person recorded for their photos, not simulated ones
+        for name, with_photo in (
+            ("photo + recorded readings (metadata.csv)", True),
+            ("recorded readings alone", False),
+        ):
+            post = np.stack(
+                [
+                    models[fold_of[i]].fuse(probs[i] if with_photo else None, recorded[i], explain=False).probabilities
+                    for i in having
+                ]
+            )
+            results["recorded"][name] = {**scores(np.argsort(-post, 1)[:, :10], truth[having]), "n": len(having)}
+            print(f"{name}: {results['recorded'][name]}", file=sys.stderr)
 
     for c, (name, readings, noise) in enumerate(ALONE_CONDITIONS):
         hints = simulated(facts, readings, y, args.seed + 100 + c, noise, countries)
@@ -320,6 +339,15 @@ def write_report(results: dict, command: str, out_dir: Path) -> Path:
         "|---|---|---|",
     ]
     lines += [f"| {k} | {m['top1']:.1%} | {m['top5']:.1%} |" for k, m in results["photo"].items()]
+    if results["recorded"]:
+        lines += [
+            "",
+            "## Readings recorded in the folder's metadata.csv",
+            "",
+            "| input | top-1 | top-5 | photos |",
+            "|---|---|---|---|",
+        ]
+        lines += [f"| {k} | {m['top1']:.1%} | {m['top5']:.1%} | {m['n']} |" for k, m in results["recorded"].items()]
     lines += [
         "",
         "## Readings alone, no photo (a determinative table over every gem)",

@@ -256,3 +256,27 @@ def _describe_test(name: str, relation: str, negated: bool) -> str:
 
 def with_hardness(hints: Hints, low: float, high: float, said: str = "") -> Hints:
     return replace(hints, hardness=HardnessHint(low, high, said))
+
+
+# Column names of a training folder's metadata.csv, and how each reads as a message.
+METADATA_COLUMNS = {
+    "hardness": "hardness {}", "mohs": "hardness {}", "mohs_hardness": "hardness {}",
+    "ri": "RI {}", "refractive_index": "RI {}", "sg": "SG {}", "specific_gravity": "SG {}",
+    "birefringence": "birefringence {}", "dr": "birefringence {}", "optic": "{}", "optic_character": "{}",
+    "pleochroism": "{} pleochroism", "fluorescence": "{} under UV",
+    "locality": "found in {}", "place": "found in {}", "country": "found in {}", "origin": "found in {}",
+}  # fmt: skip
+
+
+def hints_from_metadata(row: dict[str, str]) -> Hints:
+    """The readings a metadata.csv row records for a photo (hardness, locality, ri, sg, ...), read as a message.
+
+    Going through the same parser as the chat means a recorded "6.5-7" or "Minas Gerais, Brazil" is read
+    exactly as if a person had typed it, and an impossible value is dropped with a note, not used.
+    """
+    parts = []
+    for column, value in row.items():
+        template = METADATA_COLUMNS.get((column or "").strip().lower().replace(" ", "_"))
+        if template and value and value.strip():
+            parts.append(template.format(value.strip()))
+    return parse_hints(", ".join(parts)) if parts else Hints()

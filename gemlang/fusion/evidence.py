@@ -22,11 +22,12 @@ simulants, the rarities without training photos):
   A stated birefringence is a maximum on the stone, so a lower reading is only mildly penalised.
 - Words (polariscope, dichroscope, UV, Chelsea filter, loupe) are compatibility tables with a small
   chance of a misread, because each of those tests has its well-known pitfalls.
-- A locality: P(country | g) = (1 - leak)·[country is a known locality of g] / n_g^α + leak / N, where
-  leak is the share of stones bought or labelled far from their mine (every place is "elsewhere" for a
-  lab-grown stone or an imitation).
-Every factor has a floor (`BLUNDER`): a reading can be wrong, and a reading that rules out all of the
-photo's candidates must not give a confident answer; it gives "I'm not sure" with the reason instead.
+- A locality: (1 - leak)·(4 / n_g)^α when the place is one of the n_g countries the gem is known from,
+  leak when it is not, where leak is the share of stones bought, labelled or found far from the places
+  the knowledge base lists (its lists are not complete); every place is "elsewhere" for a lab-grown stone
+  or an imitation. The factor is deliberately a bounded ratio: a place is weak evidence next to an RI.
+Every numeric factor has a floor (`BLUNDER`): a reading can be wrong; a reading that rules out what the
+photo shows does not give a confident answer but "I'm not sure" with the reason.
 """
 
 from __future__ import annotations
@@ -42,7 +43,10 @@ from gemlang.knowledge.facts import GemFacts
 from gemlang.knowledge.instruments import TESTS, TOLERANCE, Profile, Test, separates, value_text
 from gemlang.readings import Reading, Readings
 
-BLUNDER = 1e-4  # the least any one reading can say against a gem: readings and the knowledge base can be wrong
+# The least one reading can say against a gem (a misread instrument, a wrong entry in the knowledge base):
+# a refractometer or a balance is rarely that wrong; a Mohs number or a scratch test often is.
+BLUNDER = {"ri": 1e-3, "sg": 1e-3, "birefringence": 1e-2, "hardness": 3e-2}
+TYPICAL_LOCALITIES = 4  # a gem known from this many countries gets the plain locality factor
 OTHER_GEMS_MASS = 0.03  # share of a photo's probability left to gems the classifier was not trained on
 RULES_OUT = 1e-2  # a factor this small (relative to a perfect fit) is said to rule a gem out
 
@@ -95,7 +99,7 @@ class Fused:
         return [(self.gems[i], float(self.probabilities[i])) for i in order]
 
 
-def interval_likelihood(reading: Reading, gem: tuple[float, float] | None, sigma: float) -> float:
+def interval_likelihood(reading: Reading, gem: tuple[float, float] | None, sigma: float, floor: float = 1e-3) -> float:
     """L(reading | gem's range) under a uniform true value and Gaussian instrument error; 1 when unknown."""
     if gem is None:
         return 1.0
@@ -103,7 +107,7 @@ def interval_likelihood(reading: Reading, gem: tuple[float, float] | None, sigma
     a, b = reading.low, min(reading.high, 50.0)
     gap = max(0.0, a - hi, lo - b)
     width = (hi - lo) + (b - a) + 2.5 * sigma
-    return max(BLUNDER, math.exp(-0.5 * (gap / sigma) ** 2)) / width
+    return max(floor, math.exp(-0.5 * (gap / sigma) ** 2)) / width
 
 
 class EvidenceModel:
@@ -160,7 +164,8 @@ class EvidenceModel:
         return out
 
     def _numeric(self, reading: Reading, key: str) -> np.ndarray:
-        return np.array([interval_likelihood(reading, getattr(p, key), TOLERANCE[key]) for p in self.profiles])
+        sigma, floor = TOLERANCE[key], BLUNDER[key]
+        return np.array([interval_likelihood(reading, getattr(p, key), sigma, floor) for p in self.profiles])
 
     def _birefringence(self, reading: Reading) -> np.ndarray:
         sigma = TOLERANCE["birefringence"]
@@ -170,7 +175,9 @@ class EvidenceModel:
                 out.append(1.0 / (0.05 + 2.5 * sigma))  # unknown: as likely as a broad range
                 continue
             # A stone shows at most its maximum birefringence; facets cut across the axes show less.
-            out.append(interval_likelihood(reading, (0.6 * p.birefringence, p.birefringence), sigma))
+            out.append(
+                interval_likelihood(reading, (0.6 * p.birefringence, p.birefringence), sigma, BLUNDER["birefringence"])
+            )
         return np.array(out)
 
     @staticmethod
@@ -212,9 +219,12 @@ class EvidenceModel:
         s = self.settings
         out = []
         for known, anywhere in zip(self.countries, self.worldwide, strict=True):
-            n = self.n_countries if anywhere else max(1, len(known))
-            fits = anywhere or bool(known & set(said))
-            out.append((1 - s.place_leak) * fits / n**s.place_alpha + s.place_leak / self.n_countries)
+            if anywhere:
+                out.append(1 - s.place_leak)
+            elif known & set(said):
+                out.append((1 - s.place_leak) * (TYPICAL_LOCALITIES / len(known)) ** s.place_alpha)
+            else:
+                out.append(s.place_leak)
         return np.array(out)
 
     # --- the photo -------------------------------------------------------------------------------------
@@ -248,6 +258,8 @@ class EvidenceModel:
         return post / post.sum()
 
     def _ruled_out(self, key: str, factor: np.ndarray, i: int) -> bool:
+        if key == "place":  # weak evidence: said whenever the place is not one the gem is known from
+            return not self.worldwide[i] and factor[i] <= self.settings.place_leak
         return factor[i] < RULES_OUT * factor.max()
 
     def _reasons(self, photo_probs, hints: Hints, factors: dict[str, np.ndarray], post: np.ndarray):

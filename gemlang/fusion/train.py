@@ -8,8 +8,9 @@ The instrument tolerances are fixed facts; what depends on the classifier is how
 probabilities should count against readings (`photo_weight`), how people name places (`place_leak`,
 `place_alpha`), and the fused confidence below which held-out answers were wrong more often than right
 (`unsure_below`). They are chosen on out-of-fold probabilities of the classifier's own photos, with
-readings simulated for each photo's true gem (`gemlang.fusion.simulate`), by a small grid search on the
-log-likelihood of the true gem. The folder holds one config.json, tied to the classifier by a
+readings simulated for each photo's true gem (`gemlang.fusion.simulate`) and the readings a folder's
+metadata.csv records (hardness, locality, ri, sg, ...), by a small grid search on the log-likelihood of
+the true gem. The folder holds one config.json, tied to the classifier by a
 fingerprint: settings calibrated for another classifier are refused, never silently used.
 """
 
@@ -27,6 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from gemlang.fusion.evidence import EvidenceModel, Settings
+from gemlang.hints import hints_from_metadata
 
 FORMAT = "gemlang-fusion-settings"
 log = logging.getLogger("gemlang")
@@ -73,9 +75,13 @@ def _log_factors(model: EvidenceModel, hints) -> tuple[np.ndarray, np.ndarray]:
 
 
 def tune_settings(
-    classes: Sequence[str], probs: np.ndarray, labels: np.ndarray, seed: int = 0
+    classes: Sequence[str], probs: np.ndarray, labels: np.ndarray, seed: int = 0, recorded: Sequence | None = None
 ) -> tuple[Settings, dict]:
-    """Settings that maximise the held-out log-likelihood of the true gem; and what they scored."""
+    """Settings that maximise the held-out log-likelihood of the true gem; and what they scored.
+
+    `recorded` holds, per photo, the `Hints` its metadata.csv row records (or an empty `Hints()`); photos
+    with recorded readings are one more calibration condition, next to the simulated ones.
+    """
     from gemlang.fusion.simulate import simulate_hints
 
     model = EvidenceModel(classes)
@@ -84,30 +90,37 @@ def tune_settings(
     countries = sorted(set().union(*model.countries))
     rng = np.random.default_rng(seed)
     log_photo = np.log(np.stack([model.photo_prior(p) for p in probs]))  # at photo_weight 1
-    rows = []  # (condition, other log-factors (N, G), hints) per condition
+    everyone = np.arange(len(labels))
+    rows = []  # (condition, photos, other log-factors (n, G), hints) per condition
     for readings in CALIBRATION_CONDITIONS:
         hints = [simulate_hints(facts[y], readings, rng, all_countries=countries) for y in labels]
-        other = np.stack([_log_factors(model, h)[0] for h in hints])
-        rows.append((readings, other, hints))
+        rows.append((readings, everyone, np.stack([_log_factors(model, h)[0] for h in hints]), hints))
+    having = np.array([i for i, h in enumerate(recorded or ()) if h], dtype=int)
+    if len(having):
+        hints = [recorded[i] for i in having]
+        rows.append((("recorded", "place"), having, np.stack([_log_factors(model, h)[0] for h in hints]), hints))
+    zeros = np.zeros(len(model.names))
     best, table = None, []
     for w, leak, alpha in itertools.product(*GRID.values()):
         trial = copy.copy(model)
         trial.settings = replace(model.settings, photo_weight=w, place_leak=leak, place_alpha=alpha)
         total, posteriors = 0.0, []
-        for readings, other, hints in rows:
-            place = np.stack([np.log(trial._place(h.countries)) for h in hints]) if "place" in readings else 0.0
-            logit = w * log_photo + other + place
+        for readings, photos, other, hints in rows:
+            place = 0.0
+            if "place" in readings:
+                place = np.stack([np.log(trial._place(h.countries)) if h.countries else zeros for h in hints])
+            logit = w * log_photo[photos] + other + place
             logit -= logit.max(1, keepdims=True)
             logp = logit - np.log(np.exp(logit).sum(1, keepdims=True))
-            total += float(logp[np.arange(len(truth)), truth].mean()) / len(rows)
-            posteriors.append(np.exp(logp))
+            total += float(logp[np.arange(len(photos)), truth[photos]].mean()) / len(rows)
+            posteriors.append((np.exp(logp), truth[photos]))
         table.append({"photo_weight": w, "place_leak": leak, "place_alpha": alpha, "mean_log_likelihood": total})
         if best is None or total > best[0]:
             best = (total, trial.settings, posteriors)
     _, settings, posteriors = best
     # The "I'm not sure" threshold, from the same held-out photos under every condition.
-    post = np.concatenate(posteriors)
-    correct = post.argmax(1) == np.tile(truth, len(posteriors))
+    post = np.concatenate([p for p, _ in posteriors])
+    correct = post.argmax(1) == np.concatenate([t for _, t in posteriors])
     settings = replace(settings, unsure_below=unsure_threshold(post.max(1), correct))
     return settings, {"grid": table, "conditions": [list(r[0]) for r in rows]}
 
@@ -178,6 +191,20 @@ def build_fusion(classifier, data, cache=None, folds: int = 5, seed: int = 0) ->
         X, y, duplicate_groups(data), lambda: build_head(config), folds, seed, progress=log.info
     )
     probs = torch.softmax(torch.from_numpy(logits) / classifier.temperature, 1).numpy()
-    settings, report = tune_settings(classifier.classes, probs, y, seed)
+    recorded = [hints_from_metadata(data.metadata_for(p)) for p in data.paths]
+    settings, report = tune_settings(classifier.classes, probs, y, seed, recorded)
+    report["photos_with_recorded_readings"] = int(sum(bool(h) for h in recorded))
     info = {"calibrated_on": {"data": Path(data.root).name, "n_images": int(len(y)), "folds": folds, "seed": seed}}
     return settings, {**info, "tuning": report}
+
+
+def build_fusion_folder(data: Path, out: Path, cache=None, seed: int = 0, model: str = "default", folds: int = 5):
+    """`gemlang build fusion`: calibrate the evidence model for `model` on `data` and write `out`."""
+    from gemlang.data import scan_image_folder
+    from gemlang.model import GemClassifier
+
+    classifier = GemClassifier.load(model)
+    settings, info = build_fusion(classifier, scan_image_folder(data), cache, folds, seed)
+    save_settings(settings, out, classifier, info)
+    log.info("saved %s (%s)", out, settings)
+    return settings

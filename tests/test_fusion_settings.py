@@ -1,0 +1,73 @@
+"""Calibrating the evidence model for a classifier: tuning, the unsure threshold, metadata.csv, storage."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from gemlang.fusion.train import (
+    FORMAT,
+    FusionError,
+    load_settings,
+    save_settings,
+    tune_settings,
+    unsure_threshold,
+)
+from gemlang.hints import hints_from_metadata
+
+CLASSES = ["Ruby", "Garnet Red", "Emerald", "Sapphire Blue"]
+
+
+def red_photos(n: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Probabilities of a classifier that cannot tell Ruby from Garnet Red but knows the rest."""
+    rng = np.random.default_rng(seed)
+    labels = rng.integers(0, len(CLASSES), n)
+    probs = np.full((n, len(CLASSES)), 0.02)
+    for i, y in enumerate(labels):
+        if y in (0, 1):
+            probs[i, :2] = 0.47
+        else:
+            probs[i, y] = 0.9
+    return probs / probs.sum(1, keepdims=True), labels
+
+
+def test_tuning_picks_settings_from_the_grid_with_a_threshold_and_uses_recorded_readings():
+    probs, labels = red_photos(60)
+    recorded = [hints_from_metadata({"hardness": "9"}) if y == 0 else hints_from_metadata({}) for y in labels]
+    settings, report = tune_settings(CLASSES, probs, labels, seed=0, recorded=recorded)
+    best = max(report["grid"], key=lambda row: row["mean_log_likelihood"])
+    assert settings.photo_weight == best["photo_weight"] and settings.place_alpha == best["place_alpha"]
+    assert 0.0 <= settings.unsure_below <= 1.0
+    assert ["recorded", "place"] in report["conditions"]
+
+
+def test_unsure_threshold_is_where_accuracy_drops_below_one_half():
+    confidence = np.linspace(0.05, 0.95, 200)
+    correct = confidence > 0.4
+    assert unsure_threshold(confidence, correct) == pytest.approx(0.4, abs=0.02)
+
+
+def test_metadata_columns_are_read_like_a_message():
+    hints = hints_from_metadata({"Hardness": "6.5-7", "locality": "Minas Gerais", "RI": "1.62", "sg": "3.06"})
+    assert (hints.hardness.low, hints.hardness.high) == (6.5, 7)
+    assert hints.countries == ("Brazil",) and hints.readings.ri.low == 1.62 and hints.readings.sg.low == 3.06
+    assert not hints_from_metadata({"photographer": "me"})
+
+
+def test_settings_are_stored_as_json_tied_to_their_classifier(chat_model_dir, tmp_path):
+    from gemlang.fusion import Settings
+    from gemlang.model import GemClassifier
+
+    clf = GemClassifier.load(chat_model_dir)
+    save_settings(Settings(photo_weight=0.8, unsure_below=0.42), tmp_path / "fusion", clf)
+    config = json.loads((tmp_path / "fusion" / "config.json").read_text())
+    assert config["format"] == FORMAT and config["settings"]["photo_weight"] == 0.8
+    assert load_settings(tmp_path / "fusion", clf).unsure_below == 0.42
+    config["format"] = "gemlang-fusion"  # a learned head of an older gemlang
+    (tmp_path / "fusion" / "config.json").write_text(json.dumps(config))
+    with pytest.raises(FusionError, match="rebuild it with `gemlang build fusion`"):
+        load_settings(tmp_path / "fusion", clf)
+    with pytest.raises(FusionError, match="no config.json"):
+        load_settings(tmp_path / "nowhere")

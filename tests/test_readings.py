@@ -1,0 +1,96 @@
+"""Instrument readings from what a person types: refractometer, balance, polariscope, dichroscope, UV."""
+
+from __future__ import annotations
+
+import pytest
+
+from gemlang.hints import parse_hints
+from gemlang.readings import parse_readings
+
+
+@pytest.mark.parametrize(
+    "text, low, high",
+    [
+        ("RI 1.54", 1.54, 1.54),
+        ("n = 1.762-1.770", 1.762, 1.770),
+        ("refractive index 1.76 to 1.77", 1.76, 1.77),
+        ("R.I. 1.544 - 1.553", 1.544, 1.553),
+        ("the refractometer reads 1,718", 1.718, 1.718),
+    ],
+)
+def test_refractive_index_as_a_value_or_a_range(text, low, high):
+    ri = parse_readings(text).ri
+    assert (ri.low, ri.high) == pytest.approx((low, high))
+
+
+def test_two_shadow_edges_give_the_birefringence_too():
+    r = parse_readings("RI 1.762-1.770")
+    assert r.birefringence.low == pytest.approx(0.008)
+
+
+@pytest.mark.parametrize("text, value", [("bire 0.008", 0.008), ("DR 0.009", 0.009), ("birefringence .018", 0.018)])
+def test_birefringence(text, value):
+    assert parse_readings(text).birefringence.low == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text, low, high",
+    [("SG 3.52", 3.52, 3.52), ("specific gravity 4.0", 4.0, 4.0), ("S.G. 2.65", 2.65, 2.65),
+     ("it sinks in methylene iodide", 3.32, 99.0), ("it floats in bromoform", 0.0, 2.89)],
+)  # fmt: skip
+def test_specific_gravity_and_heavy_liquids(text, low, high):
+    sg = parse_readings(text).sg
+    assert (sg.low, sg.high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    "text, optic",
+    [("singly refractive", "isotropic"), ("SR", "isotropic"), ("it stays dark in the polariscope", "isotropic"),
+     ("isotropic", "isotropic"), ("doubly refractive", "anisotropic"), ("it is DR", "anisotropic"),
+     ("it blinks", "anisotropic"), ("uniaxial", "uniaxial"), ("biaxial", "biaxial"),
+     ("snake pattern, singly refractive", "anomalous"), ("stays light in all positions", "aggregate")],
+)  # fmt: skip
+def test_optic_character_and_polariscope_words(text, optic):
+    assert parse_readings(text).optic == optic
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [("strong trichroism", "strong"), ("no pleochroism", "none"), ("weakly dichroic", "weak"),
+     ("distinct pleochroism", "moderate"), ("it is pleochroic", "present")],
+)  # fmt: skip
+def test_pleochroism(text, level):
+    assert parse_readings(text).pleochroism == level
+
+
+def test_uv_chelsea_and_loupe_observations():
+    r = parse_readings("red under long-wave UV, pink through the Chelsea filter, gas bubbles")
+    assert (r.fluorescence, r.chelsea_red, r.observations) == ("red", True, ("gas bubbles",))
+    assert parse_readings("inert under UV").fluorescence == "inert"
+    assert parse_readings("stays green under the chelsea filter").chelsea_red is False
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [("RI 3.5", "refractive index"), ("SG 25", "specific gravity"), ("Mohs 11", "Mohs scale"),
+     ("hardness 0.5", "Mohs scale"), ("bire 0.9", "birefringence"), ("1.54", "no unit")],
+)  # fmt: skip
+def test_impossible_or_ambiguous_readings_are_said_in_one_line_and_never_used(text, word):
+    hints = parse_hints(text)
+    assert not hints and hints.hardness is None
+    assert len(hints.notes) == 1 and word in hints.notes[0] and "\n" not in hints.notes[0]
+
+
+def test_a_message_of_readings_reads_everything_and_later_readings_replace_earlier_ones():
+    hints = parse_hints("RI 1.762-1.770, SG 4.00, uniaxial, strong dichroism, found in Sri Lanka, hardness 9")
+    assert hints.describe() == [
+        "RI 1.762–1.770", "birefringence 0.008", "SG 4.00", "doubly refractive, uniaxial", "strong pleochroism",
+        "Mohs hardness 9", "found in Sri Lanka",
+    ]  # fmt: skip
+    later = hints.updated(parse_hints("SG 3.99"))
+    assert later.readings.sg.low == 3.99 and later.readings.ri.low == 1.762
+
+
+@pytest.mark.parametrize("text", ["what gem is this?", "I found 3 of these", "it is very hard", "found in Brazil"])
+def test_text_without_a_reading_gives_no_reading(text):
+    assert not parse_readings(text)
