@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import hashlib
 import json
 import shlex
 import sys
@@ -31,7 +30,6 @@ import time
 from pathlib import Path
 
 import numpy as np
-import torch
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "gemstones" / "train"
@@ -82,28 +80,6 @@ def load_features(data_dir: Path, extractor):
     return data, X, duplicate_groups(data)
 
 
-def out_of_fold_probabilities(X, y, groups, head_config: dict, folds: int, seed: int, cache_dir: Path | None):
-    """Calibrated probabilities of every photo from the recipe's head fitted on the other folds (cached)."""
-    from gemlang.heads import build_head, fit_temperature
-    from gemlang.training import out_of_fold_logits
-
-    key = hashlib.sha256(X.tobytes() + y.tobytes() + json.dumps([head_config, folds, seed]).encode()).hexdigest()[:16]
-    path = cache_dir / f"oof-{key}.npz" if cache_dir else None
-    if path and path.is_file():
-        with np.load(path) as f:
-            return f["probs"], float(f["temperature"])
-    log = lambda m: print(m, file=sys.stderr)  # noqa: E731
-    logits = out_of_fold_logits(X, y, groups, lambda: build_head(head_config), folds, seed, progress=log)
-    temperature = fit_temperature(logits, y)
-    probs = torch.softmax(torch.from_numpy(logits) / temperature, 1).numpy()
-    if path:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp.npz")
-        np.savez(tmp, probs=probs, temperature=temperature)
-        tmp.replace(path)
-    return probs, temperature
-
-
 def simulated(facts, readings, y, seed: int, noise: float, countries):
     from gemlang.fusion.simulate import simulate_hints, truth_hints
 
@@ -149,7 +125,7 @@ def evaluate(args) -> dict:
     from gemlang.features import FeatureExtractor
     from gemlang.fusion import EvidenceModel
     from gemlang.fusion.simulate import reading_text
-    from gemlang.fusion.train import tune_settings
+    from gemlang.fusion.train import held_out_cache, held_out_probabilities, tune_settings
     from gemlang.hints import hints_from_metadata
     from gemlang.model import GemClassifier
 
@@ -165,9 +141,8 @@ def evaluate(args) -> dict:
     y, classes = np.asarray(data.labels), list(data.classes)
     head_config = {**head_config, "in_dim": X.shape[1], "n_classes": len(classes)}
     folds = min(args.folds, int(np.bincount(y).min()))
-    probs, temperature = out_of_fold_probabilities(
-        X, y, groups, head_config, folds, args.seed, None if args.smoke else Path(args.cache)
-    )
+    cache = None if args.smoke else (Path(args.cache) if args.cache else held_out_cache())
+    probs, temperature = held_out_probabilities(X, y, groups, head_config, folds, args.seed, cache)
     print(f"out-of-fold photo top-1 {(probs.argmax(1) == y).mean():.1%}", file=sys.stderr)
 
     model = EvidenceModel(classes)
@@ -419,9 +394,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--smoke", action="store_true", help="a few photos, a tiny recipe: checks the script runs")
     p.add_argument(
-        "--cache",
-        default=str(Path.home() / ".cache" / "gemlang" / "fusion-eval"),
-        help="where out-of-fold probabilities are kept between runs",
+        "--cache", default=None, help="where held-out probabilities are kept (default: beside the feature cache)"
     )
     p.add_argument("--results", default=str(REPO / "eval" / "results"), help="where the report goes")
     args = p.parse_args(argv)

@@ -163,17 +163,55 @@ def load_settings(path: str | Path, classifier=None) -> Settings:
     return Settings(**{k: v for k, v in config["settings"].items() if k in known})
 
 
+def held_out_cache(cache=None) -> Path:
+    """Where held-out probabilities are kept between runs: beside the feature cache."""
+    from gemlang.features import FeatureCache
+
+    return (cache or FeatureCache()).root.parent / "held-out"
+
+
+def held_out_probabilities(
+    X: np.ndarray,
+    y: np.ndarray,
+    groups: np.ndarray,
+    head_config: dict,
+    folds: int,
+    seed: int = 0,
+    cache_dir: Path | None = None,
+) -> tuple[np.ndarray, float]:
+    """Calibrated probabilities of every photo from the recipe's head fitted on the other folds, and the
+    temperature fitted on those held-out logits; kept in `cache_dir` (keyed by the features and recipe),
+    because on two shared cores the cross-validation of a large head takes many minutes."""
+    import torch
+
+    from gemlang.heads import build_head, fit_temperature
+    from gemlang.training import out_of_fold_logits
+
+    key = json.dumps([head_config, folds, seed]).encode()
+    digest = hashlib.sha256(np.ascontiguousarray(X).tobytes() + np.asarray(y).tobytes() + key).hexdigest()[:16]
+    path = Path(cache_dir) / f"oof-{digest}.npz" if cache_dir else None
+    if path and path.is_file():
+        with np.load(path) as f:
+            return f["probs"], float(f["temperature"])
+    logits = out_of_fold_logits(X, y, groups, lambda: build_head(head_config), folds, seed, progress=log.info)
+    temperature = fit_temperature(logits, y)
+    probs = torch.softmax(torch.from_numpy(logits) / temperature, 1).numpy()
+    if path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.stem + ".tmp.npz")
+        np.savez(tmp, probs=probs, temperature=temperature)
+        tmp.replace(path)
+    return probs, temperature
+
+
 def build_fusion(classifier, data, cache=None, folds: int = 5, seed: int = 0) -> tuple[Settings, dict]:
     """Settings for `classifier` from the folder of photos it was trained on (an `ImageFolder`).
 
     Photos are deduplicated, encoded through the feature cache and re-scored out of fold with the
     classifier's own head recipe and temperature; those held-out probabilities calibrate the settings.
     """
-    import torch
-
     from gemlang.data import DatasetError, deduplicate, duplicate_groups
-    from gemlang.heads import build_head
-    from gemlang.training import encode_folder, out_of_fold_logits
+    from gemlang.training import encode_folder
 
     data = deduplicate(data)
     unknown = sorted(set(data.classes) - set(classifier.classes))
@@ -186,11 +224,9 @@ def build_fusion(classifier, data, cache=None, folds: int = 5, seed: int = 0) ->
     folds = min(folds, int(counts[counts > 0].min()))
     if folds < 2:
         raise DatasetError(f"{data.root}: every class needs at least 2 photos to calibrate the fusion")
-    config = dict(classifier.head.config)
-    logits = out_of_fold_logits(
-        X, y, duplicate_groups(data), lambda: build_head(config), folds, seed, progress=log.info
-    )
-    probs = torch.softmax(torch.from_numpy(logits) / classifier.temperature, 1).numpy()
+    groups = duplicate_groups(data)
+    config = {**classifier.head.config, "in_dim": X.shape[1], "n_classes": len(classifier.classes)}
+    probs, _ = held_out_probabilities(X, y, groups, config, folds, seed, cache_dir=held_out_cache(cache))
     recorded = [hints_from_metadata(data.metadata_for(p)) for p in data.paths]
     settings, report = tune_settings(classifier.classes, probs, y, seed, recorded)
     report["photos_with_recorded_readings"] = int(sum(bool(h) for h in recorded))
