@@ -110,13 +110,9 @@ def scores(ranked_index: np.ndarray, truth: np.ndarray, groups_of=None) -> dict:
 
 
 def twin_groups(model) -> np.ndarray:
-    """Gems no reading of the model can tell apart (identical constants) share a group id."""
+    """Gems no refractometer, balance or polariscope can tell apart (identical constants) share a group id."""
     ids: dict = {}
-    out = []
-    for p in model.profiles:
-        key = (p.ri, p.birefringence, p.sg, p.hardness, p.optic, p.optic_also, p.pleochroism)
-        out.append(ids.setdefault(key, len(ids)))
-    return np.array(out)
+    return np.array([ids.setdefault(model.constants(i), len(ids)) for i in range(len(model.names))])
 
 
 def evaluate(args) -> dict:

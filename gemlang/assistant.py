@@ -388,6 +388,11 @@ class Conversation:
                 "no photo yet, so this ranking rests on your readings alone, like a determinative table; "
                 "a photo helps with gems that share their constants."
             )
+        if fused.twins and not answer.used_photo:
+            answer.notes.append(
+                f"no reading separates {ranking[0][0]} from {', '.join(fused.twins[:5])}: they share every "
+                "constant, so colour or a photo tells them apart."
+            )
         answer.caution = caution(ranking, self.hints, a.evidence, asked=bool(AUTHENTICITY_WORDS.search(text)))
         if asked_gem is not None and asked_gem.name in a.evidence.index:
             i = a.evidence.index[asked_gem.name]
@@ -445,18 +450,22 @@ def caution(ranking: list[tuple[str, float]], hints: Hints, evidence: EvidenceMo
 
     facts = {g.name: g for g in evidence.facts}
     top_p = ranking[0][1]
-    leaders = [facts[n] for n, p in ranking[:5] if p >= 0.1 * top_p]
+    leaders = [facts[n] for n, p in ranking[:10] if p >= 0.05 * top_p]
     naturals = [g for g in leaders if g.origin == "natural" and _kind(g) != "glass"]
     if hints.readings or hints.hardness:
         suspects = [g for g in leaders if g.origin != "natural" or _kind(g) == "glass"]
-        if not suspects:
+        if not suspects or suspects[0] not in leaders[:3]:
             return ""
         suspect = suspects[0]
-        rival = next((g for g in naturals), None)
+        imitated = [g for g in evidence.facts if g.origin == "natural" and suspect in lookalikes(g, evidence.facts)]
+        rival = next(iter(naturals + imitated), None)
         fits = f" as well as {rival.name}" if rival else ""
         confirm = confirming_test(suspect, rival) if rival else (
             f"magnification: {suspect.diagnostic_features[0]}" if suspect.diagnostic_features else "a gem laboratory"
         )
+        if _kind(suspect) == "glass":
+            names = ", ".join(g.name for g in suspects if _kind(g) == "glass")
+            return f"possibly glass ({names}): your readings fit it{fits}. To confirm: {confirm}."
         return f"possibly {suspect.name} ({_kind(suspect)}): your readings fit it{fits}. To confirm: {confirm}."
     top = facts[ranking[0][0]]
     look = lookalikes(top, evidence.facts) if asked else []

@@ -32,6 +32,7 @@ RI_LIMITS = (1.30, 3.00)
 SG_LIMITS = (0.90, 8.00)
 BIREFRINGENCE_MAX = 0.30
 REFRACTOMETER_LIMIT = 1.79  # the contact liquid's RI: stones above it read "over the limit"
+DERIVED = "from the two RI readings"
 HEAVY_LIQUIDS = {"methylene iodide": 3.32, "diiodomethane": 3.32, "bromoform": 2.89, "clerici": 4.15}
 
 OPTIC_WORDS = {
@@ -120,7 +121,10 @@ class Readings:
             return value if value not in (None, ()) else getattr(self, name)
 
         names = ("ri", "birefringence", "sg", "optic", "pleochroism", "fluorescence", "chelsea_red", "observations")
-        return Readings(**{n: pick(n) for n in names}, problems=newer.problems)
+        merged = {n: pick(n) for n in names}
+        if newer.ri and not newer.birefringence and self.birefringence and self.birefringence.said == DERIVED:
+            merged["birefringence"] = None  # it came from the old RI reading, which the new one replaces
+        return Readings(**merged, problems=newer.problems)
 
     def describe(self) -> list[str]:
         out = []
@@ -160,14 +164,15 @@ def _decimals(text: str) -> int:
     return len(re.split(r"[.,]", text)[1]) if re.search(r"[.,]", text) else 0
 
 
-def _quantity(t: str, keyword: str, max_gap: int = 24) -> tuple[float, float, str] | None:
+def _quantity(t: str, keyword: str, max_gap: int = 24, original: str = "") -> tuple[float, float, str] | None:
     """The number or range right after a keyword: 'ri 1.762-1.770', 'sg is about 3.52', 'n = 1.54'."""
     m = re.search(rf"(?:{keyword})[^\d.,]{{0,{max_gap}}}?(?<![\d.]){_NUM}(?:{_SEP}{_NUM})?", t)
     if not m:
         return None
     low = _float(m.group(1))
     high = _float(m.group(2)) if m.group(2) else low
-    return min(low, high), max(low, high), m.group(0).strip()
+    said = original[m.start() - 1 : m.end() - 1] if len(original) == len(t) - 2 else m.group(0)
+    return min(low, high), max(low, high), said.strip()
 
 
 RI_WORDS = r"\br\.?\s?i\b\.?|refractive ind(?:ex|ices)|refractometer(?: reading)?|\bn\s*[=:]|\bn[dD]\b"
@@ -181,7 +186,7 @@ def parse_readings(text: str) -> Readings:
     problems: list[str] = []
     ri = sg = bire = None
 
-    found = _quantity(t, RI_WORDS)
+    found = _quantity(t, RI_WORDS, original=text or "")
     if found:
         low, high, said = found
         if RI_LIMITS[0] <= low and high <= RI_LIMITS[1]:
@@ -194,7 +199,7 @@ def parse_readings(text: str) -> Readings:
     elif re.search(r"over the limit|\botl\b|above the (?:refractometer'?s? )?limit|negative reading", t):
         ri = Reading(REFRACTOMETER_LIMIT, 99.0, "over the refractometer's limit")
 
-    found = _quantity(t, BIRE_WORDS, max_gap=12)
+    found = _quantity(t, BIRE_WORDS, max_gap=12, original=text or "")
     if found:
         low, high, said = found
         if high <= BIREFRINGENCE_MAX:
@@ -204,9 +209,9 @@ def parse_readings(text: str) -> Readings:
                 f"“{said}” is not a birefringence a gem has (the largest are about 0.25); please re-check it."
             )
     if ri and bire is None and ri.high < 99 and ri.high > ri.low:
-        bire = Reading(round(ri.high - ri.low, 4), round(ri.high - ri.low, 4), "from the two RI readings")
+        bire = Reading(round(ri.high - ri.low, 4), round(ri.high - ri.low, 4), DERIVED)
 
-    found = _quantity(t, SG_WORDS)
+    found = _quantity(t, SG_WORDS, original=text or "")
     if found:
         low, high, said = found
         if SG_LIMITS[0] <= low and high <= SG_LIMITS[1]:

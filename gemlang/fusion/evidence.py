@@ -11,7 +11,8 @@ simulants, the rarities without training photos):
 
 - P_photo is the classifier's calibrated probability. Gems the classifier was not trained on share
   `OTHER_GEMS_MASS` of it, so readings can point to them (a CZ typed as "RI 2.16") but a photo alone
-  never does. Without a photo, every gem starts equal: a determinative table.
+  never does. Without a photo, the gems start from `PRIOR` (the photo classes, the gems of the trade, a
+  little ahead of rarities, lab-grown stones and imitations): a determinative table.
 - A numeric reading (RI, birefringence, SG, Mohs) is an interval [a, b]; a gem's range [lo, hi]. The
   likelihood is the chance that a stone of that gem reads [a, b] on the instrument:
 
@@ -48,6 +49,10 @@ from gemlang.readings import Reading, Readings
 BLUNDER = {"ri": 1e-3, "sg": 1e-3, "birefringence": 1e-2, "hardness": 3e-2}
 TYPICAL_LOCALITIES = 4  # a gem known from this many countries gets the plain locality factor
 OTHER_GEMS_MASS = 0.03  # share of a photo's probability left to gems the classifier was not trained on
+# How often a gemmologist meets each kind of gem, before any evidence: the photo classes are the gems of the
+# trade; the knowledge base's other natural gems are rarer; a lab-grown twin or an imitation is possible
+# wherever readings allow it, and the answer names it as a caution rather than as the first guess.
+PRIOR = {"photo class": 1.0, "natural": 0.6, "other": 0.3}
 RULES_OUT = 1e-2  # a factor this small (relative to a perfect fit) is said to rule a gem out
 
 # P(reading | the gem's class) for the polariscope; rows: what the person saw.
@@ -92,6 +97,7 @@ class Fused:
     reasons: list[str] = field(default_factory=list)  # "RI 1.770 rules out Tanzanite (1.691–1.700)"
     conflict: str | None = None  # the readings rule out what the photo shows
     next_test: str | None = None  # the one test that would best split the leaders
+    twins: list[str] = field(default_factory=list)  # leading gems with the very same constants as the first
 
     @property
     def ranking(self) -> list[tuple[str, float]]:
@@ -135,6 +141,13 @@ class EvidenceModel:
         # imitation comes from no mine, so wherever a person says it was found is "elsewhere" for it.
         self.worldwide = [w or (not c and g.origin == "natural") for (c, w), g in zip(located, self.facts, strict=True)]
         self.n_countries = max(1, len(set().union(*self.countries)))
+        in_photos = set(self.classes)
+        self.base_rates = np.array(
+            [
+                PRIOR["photo class"] if g.name in in_photos else PRIOR["natural" if g.origin == "natural" else "other"]
+                for g in self.facts
+            ]
+        )
 
     # --- one likelihood per reading ------------------------------------------------------------------
     def likelihoods(self, hints: Hints) -> dict[str, np.ndarray]:
@@ -230,12 +243,13 @@ class EvidenceModel:
     # --- the photo -------------------------------------------------------------------------------------
     def photo_prior(self, photo_probs: np.ndarray | None) -> np.ndarray:
         """P_photo over every gem: the classifier's classes, and a small share for the gems it never saw."""
-        n = len(self.names)
+        base = self.base_rates
         if photo_probs is None:
-            return np.full(n, 1.0 / n)
-        others = n - len(self.classes)
-        prior = np.full(n, OTHER_GEMS_MASS / max(1, others))
-        prior[self.class_index] = (1 - OTHER_GEMS_MASS if others else 1.0) * np.asarray(photo_probs, dtype=float)
+            return base / base.sum()
+        others = base.copy()
+        others[self.class_index] = 0.0
+        prior = OTHER_GEMS_MASS * others / max(others.sum(), 1e-12)
+        prior[self.class_index] = (1 - OTHER_GEMS_MASS if others.sum() else 1.0) * np.asarray(photo_probs, dtype=float)
         return np.maximum(prior, 1e-12) ** self.settings.photo_weight
 
     # --- fusion ----------------------------------------------------------------------------------------
@@ -250,7 +264,15 @@ class EvidenceModel:
         if explain:
             fused.reasons, fused.conflict = self._reasons(photo_probs, hints, factors, post)
             fused.next_test = self.next_test(post, hints)
+            order = np.argsort(-post, kind="stable")
+            top = self.constants(int(order[0]))
+            fused.twins = [self.names[i] for i in order[1:10] if self.constants(int(i)) == top and post[i] > 1e-3]
         return fused
+
+    def constants(self, i: int) -> tuple:
+        """What the refractometer, the balance and the polariscope read for gem i: equal for twins."""
+        p = self.profiles[i]
+        return (p.ri, p.birefringence, p.sg, p.optic, p.optic_also)
 
     def class_probabilities(self, photo_probs: np.ndarray | None, hints: Hints) -> np.ndarray:
         """The posterior restricted to the classifier's classes, renormalised (for evaluation)."""
@@ -264,7 +286,7 @@ class EvidenceModel:
 
     def _reasons(self, photo_probs, hints: Hints, factors: dict[str, np.ndarray], post: np.ndarray):
         """Sentences for the gems the readings rule out among the photo's and the fused leaders."""
-        leaders = list(np.argsort(-post)[:3])
+        leaders = list(np.argsort(-post, kind="stable")[:3])
         photo_top = None
         if photo_probs is not None:
             order = np.argsort(-np.asarray(photo_probs))
@@ -317,7 +339,7 @@ class EvidenceModel:
     # --- what to test next -----------------------------------------------------------------------------
     def next_test(self, post: np.ndarray, hints: Hints, rough: bool = False) -> str | None:
         """The single test, not yet made, that best splits the leading gems; None when one gem leads clearly."""
-        order = np.argsort(-post)
+        order = np.argsort(-post, kind="stable")
         leaders = [int(i) for i in order[:6] if post[i] >= 0.1 * post[order[0]]]
         if len(leaders) < 2:
             return None
