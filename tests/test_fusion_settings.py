@@ -71,3 +71,24 @@ def test_settings_are_stored_as_json_tied_to_their_classifier(chat_model_dir, tm
         load_settings(tmp_path / "fusion", clf)
     with pytest.raises(FusionError, match="no config.json"):
         load_settings(tmp_path / "nowhere")
+
+
+def test_settings_for_a_recalibrated_classifier_are_refused(chat_model_dir):
+    from gemlang.model import GemClassifier
+
+    clf = GemClassifier.load(chat_model_dir)
+    assert 0.0 <= load_settings(chat_model_dir / "fusion", clf).unsure_below <= 1.0
+    clf.temperature *= 2  # other probabilities: settings calibrated on the old ones must not be reused
+    with pytest.raises(FusionError, match="another classifier"):
+        load_settings(chat_model_dir / "fusion", clf)
+
+
+def test_the_shipped_fusion_settings_belong_to_the_shipped_model():
+    from gemlang.assistant import DEFAULT_FUSION_DIR
+    from gemlang.model import DEFAULT_MODEL_DIR, GemClassifier
+
+    if not (DEFAULT_MODEL_DIR / "config.json").is_file():
+        pytest.skip("the built-in model is not in this checkout")
+    # Raises FusionError if the default model was rebuilt without `gemlang build fusion`.
+    settings = load_settings(DEFAULT_FUSION_DIR, GemClassifier.load("default"))
+    assert 0.05 < settings.unsure_below < 0.95 and settings.photo_weight > 0

@@ -373,7 +373,7 @@ class EvidenceModel:
         if best is None:
             names = " and ".join(self.names[i] for i in leaders[:2])
             return (
-                f"no standard test separates {names}: they share their constants, so colour, inclusions under "
+                f"no standard test reliably separates {names}: their constants overlap, so colour, inclusions under "
                 "magnification or a laboratory report decide."
             )
         test = best[1]
