@@ -65,13 +65,12 @@ TYPED_CONDITIONS = [
 
 
 def load_features(data_dir: Path, extractor):
-    from gemlang.data import deduplicate, duplicate_groups, scan_image_folder
+    from gemlang.data import scan_image_folder
     from gemlang.features import FeatureCache
-    from gemlang.training import encode_folder
+    from gemlang.training import folder_features
 
-    data = deduplicate(scan_image_folder(data_dir))
-    data, X = encode_folder(data, extractor, FeatureCache(), progress=True)
-    return data, X, duplicate_groups(data)
+    folder = folder_features(scan_image_folder(data_dir), extractor, FeatureCache())
+    return folder.data, folder.features, folder.groups
 
 
 def simulated(facts, readings, y, seed: int, noise: float, countries):

@@ -26,7 +26,7 @@ def register(subparsers) -> None:
         "--model", default="default", help="model folder from `gemlang train`, or 'default' (built in)"
     )
     p.add_argument(
-        "--fusion", default=None, help="fusion head folder (default: MODEL/fusion, or the built-in one)"
+        "--fusion", default=None, help="fusion settings folder (default: MODEL/fusion, or the built-in one)"
     )
     p.add_argument("--top-k", type=int, default=5, help="how many candidates to show (default 5)")
     p.add_argument(

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
+from gemlang.errors import GemlangError
 from gemlang.fusion.evidence import EvidenceModel, Settings
 from gemlang.hints import hints_from_metadata
 
@@ -37,7 +38,7 @@ CALIBRATION_CONDITIONS = (("hardness",), ("place",), ("hardness", "place"), ("ri
 GRID = {"photo_weight": (0.6, 0.8, 1.0, 1.25), "place_leak": (0.05, 0.15, 0.3), "place_alpha": (0.0, 0.5, 1.0)}
 
 
-class FusionError(RuntimeError):
+class FusionError(GemlangError, RuntimeError):
     """Fusion settings that do not belong to the classifier they are used with; the message says what to do."""
 
 
@@ -182,10 +183,8 @@ def held_out_probabilities(
     """Calibrated probabilities of every photo from the recipe's head fitted on the other folds, and the
     temperature fitted on those held-out logits; kept in `cache_dir` (keyed by the features and recipe),
     because on two shared cores the cross-validation of a large head takes many minutes."""
-    import torch
-
-    from gemlang.heads import build_head, fit_temperature
-    from gemlang.training import out_of_fold_logits
+    from gemlang.heads import build_head
+    from gemlang.training import held_out_predictions
 
     key = json.dumps([head_config, folds, seed]).encode()
     digest = hashlib.sha256(np.ascontiguousarray(X).tobytes() + np.asarray(y).tobytes() + key).hexdigest()[:16]
@@ -193,9 +192,8 @@ def held_out_probabilities(
     if path and path.is_file():
         with np.load(path) as f:
             return f["probs"], float(f["temperature"])
-    logits = out_of_fold_logits(X, y, groups, lambda: build_head(head_config), folds, seed, progress=log.info)
-    temperature = fit_temperature(logits, y)
-    probs = torch.softmax(torch.from_numpy(logits) / temperature, 1).numpy()
+    held_out = held_out_predictions(X, y, groups, lambda: build_head(head_config), folds, seed, progress=log.info)
+    probs, temperature = held_out.probabilities(), held_out.temperature
     if path:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.stem + ".tmp.npz")
@@ -210,21 +208,20 @@ def build_fusion(classifier, data, cache=None, folds: int = 5, seed: int = 0) ->
     Photos are deduplicated, encoded through the feature cache and re-scored out of fold with the
     classifier's own head recipe and temperature; those held-out probabilities calibrate the settings.
     """
-    from gemlang.data import DatasetError, deduplicate, duplicate_groups
-    from gemlang.training import encode_folder
+    from gemlang.data import DatasetError
+    from gemlang.training import folder_features
 
-    data = deduplicate(data)
     unknown = sorted(set(data.classes) - set(classifier.classes))
     if unknown:
         raise DatasetError(f"{data.root}: classes the model does not know: {', '.join(unknown)}")
-    data, X = encode_folder(data, classifier.extractor, cache, progress=True)
+    folder = folder_features(data, classifier.extractor, cache)
+    data, X, groups = folder.data, folder.features, folder.groups
     index = {c: i for i, c in enumerate(classifier.classes)}
     y = np.array([index[data.classes[label]] for label in data.labels])
     counts = np.bincount(y)
     folds = min(folds, int(counts[counts > 0].min()))
     if folds < 2:
         raise DatasetError(f"{data.root}: every class needs at least 2 photos to calibrate the fusion")
-    groups = duplicate_groups(data)
     config = {**classifier.head.config, "in_dim": X.shape[1], "n_classes": len(classifier.classes)}
     probs, _ = held_out_probabilities(X, y, groups, config, folds, seed, cache_dir=held_out_cache(cache))
     recorded = [hints_from_metadata(data.metadata_for(p)) for p in data.paths]
