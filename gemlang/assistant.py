@@ -129,14 +129,11 @@ class Answer:
                 basis = "your photo and " if self.used_photo else "only "
                 headline += f"  \n_Using {basis}" + "; ".join(self.hints_used) + "._"
             parts.append(headline)
-        if self.reasons:
-            parts.append("**Why:** " + "; ".join(self.reasons[:4]) + ".")
-        if self.caution:
-            parts.append(f"**Caution:** {self.caution}")
-        if self.next_test:
-            parts.append(f"**Next test:** {self.next_test}")
-        if self.tell_apart:
-            parts.append(f"**How to tell them apart:** {self.tell_apart}")
+        why = "; ".join(self.reasons[:4]) + "." if self.reasons else ""
+        for label, text in (("Why", why), ("Caution", self.caution), ("Next test", self.next_test),
+                            ("How to tell them apart", self.tell_apart)):  # fmt: skip
+            if text:
+                parts.append(f"**{label}:** {text}")
         if self.notes:
             parts.append("\n".join(f"_Note: {n}_" for n in self.notes))
         return "\n\n".join(parts)

@@ -137,7 +137,8 @@ class Readings:
         if self.optic:
             out.append(OPTIC_NAMES[self.optic])
         if self.pleochroism:
-            out.append("pleochroic" if self.pleochroism == "present" else f"{self.pleochroism} pleochroism")
+            level = {"present": "pleochroic", "none": "no pleochroism"}
+            out.append(level.get(self.pleochroism, f"{self.pleochroism} pleochroism"))
         if self.fluorescence:
             out.append("inert under UV" if self.fluorescence == "inert" else f"{self.fluorescence} under UV")
         if self.chelsea_red is not None:
@@ -175,6 +176,24 @@ def _quantity(t: str, keyword: str, max_gap: int = 24, original: str = "") -> tu
     return min(low, high), max(low, high), said.strip()
 
 
+RI_RANGE = (
+    f"they run from about {RI_LIMITS[0]:.2f} to {RI_LIMITS[1]:.2f}; a refractometer reads up to {REFRACTOMETER_LIMIT}"
+)
+BIRE_RANGE = "the largest are about 0.25"
+SG_RANGE = f"they run from about {SG_LIMITS[0]:.1f} to {SG_LIMITS[1]:.0f}"
+
+
+def _checked(t: str, text: str, words: str, limits: tuple[float, float], what: str, known: str, max_gap: int = 24):
+    """(reading or None, the problem in one line or None, whether the keyword came with a number)."""
+    found = _quantity(t, words, max_gap, original=text or "")
+    if not found:
+        return None, None, False
+    low, high, said = found
+    if limits[0] <= low and high <= limits[1]:
+        return Reading(low, high, said), None, True
+    return None, f"“{said}” is not {what} a gem has ({known}); please re-check it.", True
+
+
 RI_WORDS = r"\br\.?\s?i\b\.?|refractive ind(?:ex|ices)|refractometer(?: reading)?|\bn\s*[=:]|\bn[dD]\b"
 BIRE_WORDS = r"\bbire\w*|\bbi-?ref\w*|\bdr\b|double refraction|δn|delta ?n|\bdn\b"
 SG_WORDS = r"\bs\.?\s?g\b\.?|specific gravity|relative density|density"
@@ -184,44 +203,18 @@ def parse_readings(text: str) -> Readings:
     """Every instrument reading in a message; numbers no gem can have become `problems`, not readings."""
     t = " " + (text or "").lower().replace("’", "'") + " "
     problems: list[str] = []
-    ri = sg = bire = None
 
-    found = _quantity(t, RI_WORDS, original=text or "")
-    if found:
-        low, high, said = found
-        if RI_LIMITS[0] <= low and high <= RI_LIMITS[1]:
-            ri = Reading(low, high, said)
-        else:
-            problems.append(
-                f"“{said}” is not a refractive index a gem has (they run from about {RI_LIMITS[0]:.2f} to "
-                f"{RI_LIMITS[1]:.2f}, and a refractometer reads up to about {REFRACTOMETER_LIMIT}); please re-check it."
-            )
-    elif re.search(r"over the limit|\botl\b|above the (?:refractometer'?s? )?limit|negative reading", t):
+    ri, problem, found_ri = _checked(t, text, RI_WORDS, RI_LIMITS, "a refractive index", RI_RANGE)
+    problems += [problem] if problem else []
+    if not found_ri and re.search(r"over the limit|\botl\b|above the (?:refractometer'?s? )?limit|negative reading", t):
         ri = Reading(REFRACTOMETER_LIMIT, 99.0, "over the refractometer's limit")
-
-    found = _quantity(t, BIRE_WORDS, max_gap=12, original=text or "")
-    if found:
-        low, high, said = found
-        if high <= BIREFRINGENCE_MAX:
-            bire = Reading(low, high, said)
-        else:
-            problems.append(
-                f"“{said}” is not a birefringence a gem has (the largest are about 0.25); please re-check it."
-            )
+    bire, problem, _ = _checked(t, text, BIRE_WORDS, (0.0, BIREFRINGENCE_MAX), "a birefringence", BIRE_RANGE, 12)
+    problems += [problem] if problem else []
     if ri and bire is None and ri.high < 99 and ri.high > ri.low:
         bire = Reading(round(ri.high - ri.low, 4), round(ri.high - ri.low, 4), DERIVED)
-
-    found = _quantity(t, SG_WORDS, original=text or "")
-    if found:
-        low, high, said = found
-        if SG_LIMITS[0] <= low and high <= SG_LIMITS[1]:
-            sg = Reading(low, high, said)
-        else:
-            problems.append(
-                f"“{said}” is not a specific gravity a gem has (they run from about {SG_LIMITS[0]:.1f} to "
-                f"{SG_LIMITS[1]:.0f}); please re-check the weighing."
-            )
-    else:
+    sg, problem, found_sg = _checked(t, text, SG_WORDS, SG_LIMITS, "a specific gravity", SG_RANGE)
+    problems += [problem] if problem else []
+    if not found_sg:
         for liquid, density in HEAVY_LIQUIDS.items():
             m = re.search(rf"(sinks?|sank|floats?|floated)\b[\w\s]{{0,12}}\b{liquid}", t)
             if m:
@@ -261,7 +254,7 @@ def parse_readings(text: str) -> Readings:
 
     observations = tuple(name for name, pattern in OBSERVATIONS.items() if re.search(pattern, t))
 
-    if not (ri or sg or found) and not problems:
+    if not (ri or sg or bire) and not problems:
         bare = re.fullmatch(
             rf"\s*(?:it'?s|its|it is|i got|i measured|reads?|reading)?\s*{_NUM}(?:{_SEP}{_NUM})?\s*[.!]?\s*", t
         )
