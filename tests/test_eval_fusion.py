@@ -26,5 +26,6 @@ def test_the_fusion_benchmark_runs_in_smoke_mode_and_reports_every_condition(tmp
     assert all(0 <= m["top1"] <= m["top5"] <= 1 for m in results["photo"].values())
     assert results["typed"]["photo+RI+SG typed"]["parsed_fully"] == 1.0  # the parser reads what was typed
     assert results["recorded"]["photo+recorded"]["n"] > 0  # metadata.csv is used
+    assert set(results["learned_head"]) == set(script.LEARNED_CONDITIONS)
     report = (tmp_path / "out" / "fusion.md").read_text()
     assert "Command: `python eval/fusion.py --smoke" in report and "Readings alone" in report
