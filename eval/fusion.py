@@ -127,20 +127,28 @@ def evaluate(args) -> dict:
     from gemlang.model import GemClassifier
 
     started = time.time()
-    if args.smoke:
-        encoder, head_config = SMOKE_RECIPE[0], dict(SMOKE_RECIPE[1])
-        extractor, tta, source = FeatureExtractor(encoder), False, "smoke recipe"
+    if args.readings_only:  # no photo model: the photos only say which gems to simulate readings for
+        from gemlang.data import deduplicate, duplicate_groups, scan_image_folder
+
+        data = deduplicate(scan_image_folder(args.data))
+        encoder, tta, head_config, source, temperature = None, False, {"type": None}, "none (readings only)", 0.0
+        groups, probs = duplicate_groups(data), None
     else:
-        clf = GemClassifier.load(args.model)
-        extractor, head_config, source = clf.extractor, dict(clf.head.config), f"model {args.model}"
-        encoder, tta = clf.extractor.spec, clf.extractor.tta
-    data, X, groups = load_features(Path(args.data), extractor)
+        if args.smoke:
+            encoder, head_config = SMOKE_RECIPE[0], dict(SMOKE_RECIPE[1])
+            extractor, tta, source = FeatureExtractor(encoder), False, "smoke recipe"
+        else:
+            clf = GemClassifier.load(args.model)
+            extractor, head_config, source = clf.extractor, dict(clf.head.config), f"model {args.model}"
+            encoder, tta = clf.extractor.spec, clf.extractor.tta
+        data, X, groups = load_features(Path(args.data), extractor)
+        head_config = {**head_config, "in_dim": X.shape[1], "n_classes": len(data.classes)}
     y, classes = np.asarray(data.labels), list(data.classes)
-    head_config = {**head_config, "in_dim": X.shape[1], "n_classes": len(classes)}
     folds = min(args.folds, int(np.bincount(y).min()))
-    cache = None if args.smoke else (Path(args.cache) if args.cache else held_out_cache())
-    probs, temperature = held_out_probabilities(X, y, groups, head_config, folds, args.seed, cache)
-    print(f"out-of-fold photo top-1 {(probs.argmax(1) == y).mean():.1%}", file=sys.stderr)
+    if not args.readings_only:
+        cache = None if args.smoke else (Path(args.cache) if args.cache else held_out_cache())
+        probs, temperature = held_out_probabilities(X, y, groups, head_config, folds, args.seed, cache)
+        print(f"out-of-fold photo top-1 {(probs.argmax(1) == y).mean():.1%}", file=sys.stderr)
 
     model = EvidenceModel(classes)
     recorded = [hints_from_metadata(data.metadata_for(p)) for p in data.paths]  # a folder's metadata.csv
@@ -149,6 +157,9 @@ def evaluate(args) -> dict:
     fold_of, models = np.zeros(len(y), dtype=int), []
     for k, (train_idx, test_idx) in enumerate(stratified_group_folds(y, groups, folds, args.seed)):
         fold_of[test_idx] = k
+        if args.readings_only:  # the settings only weigh the photo: the defaults serve readings alone
+            models.append(model)
+            continue
         tuned = copy.copy(model)
         tuned.settings = tune_settings(
             classes, probs[train_idx], y[train_idx], args.seed, [recorded[i] for i in train_idx]
@@ -164,7 +175,8 @@ def evaluate(args) -> dict:
     results: dict = {"photo": {}, "recorded": {}, "alone": {}, "typed": {}, "learned_head": {}, "unsure": {}}
     hints_of: dict[str, list] = {}
 
-    for c, (name, readings, noise) in enumerate(PHOTO_CONDITIONS):
+    photo_conditions = [] if args.readings_only else PHOTO_CONDITIONS
+    for c, (name, readings, noise) in enumerate(photo_conditions):
         hints = simulated(facts, readings, y, args.seed + c, noise, countries)
         hints_of[name] = hints
         post = np.stack([models[fold_of[i]].fuse(probs[i], hints[i], explain=False).probabilities for i in take])
@@ -176,7 +188,7 @@ def evaluate(args) -> dict:
             results["unsure"] = _unsure(conf, correct, thresholds)
         print(f"{name}: {results['photo'][name]['top1']:.1%}", file=sys.stderr)
 
-    having = [i for i in take if recorded[i]]
+    having = [i for i in take if recorded[i]] if not args.readings_only else []
     if having:  # readings a person recorded for their photos, not simulated ones
         for name, with_photo in (
             ("photo+recorded", True),
@@ -200,6 +212,8 @@ def evaluate(args) -> dict:
     assistants = [Assistant(None, evidence=m, top_k=10) for m in models]
     typed_take = take[: (n if args.typed_photos <= 0 else min(n, args.typed_photos))]
     for c, (name, readings, noise) in enumerate(TYPED_CONDITIONS):
+        if args.readings_only and name.startswith("photo"):
+            continue
         rng = np.random.default_rng(args.seed + 200 + c)
         hints = simulated(facts, readings, y, args.seed + 200 + c, noise, countries)
         hits1, hits5, understood = [], [], []
@@ -221,7 +235,8 @@ def evaluate(args) -> dict:
         }
         print(f"{name}: {results['typed'][name]}", file=sys.stderr)
 
-    results["learned_head"] = learned_head(facts, probs, y, groups, folds, args, hints_of, take, countries)
+    if not args.readings_only:
+        results["learned_head"] = learned_head(facts, probs, y, groups, folds, args, hints_of, take, countries)
     results["setup"] = {
         "data": str(args.data),
         "n_images": int(len(y)),
@@ -238,7 +253,7 @@ def evaluate(args) -> dict:
             "temperature": round(temperature, 4),
         },
         "settings_per_fold": [m.settings.to_dict() for m in models],
-        "out_of_fold_photo_top1": float((probs.argmax(1) == y).mean()),
+        "out_of_fold_photo_top1": None if probs is None else float((probs.argmax(1) == y).mean()),
         "seconds": round(time.time() - started, 1),
     }
     return results
@@ -282,18 +297,22 @@ def write_report(results: dict, command: str, out_dir: Path) -> Path:
         "",
         f"Command: `{command}`",
         "",
-        f"{s['n_images']} deduplicated photos of {s['n_classes']} classes; {s['n_scored']} scored. Photo probabilities "
-        f"are out of fold ({s['folds']} duplicate-aware folds, {s['recipe']['encoder']} + {s['recipe']['head']} head, "
-        f"{s['recipe']['source']}, temperature {s['recipe']['temperature']}): photo alone "
-        f"{s['out_of_fold_photo_top1']:.1%} top-1 over the classes. Fused answers rank all "
-        f"{s['n_knowledge_gems']} knowledge-base gems, so a synthetic or a rarity ranked first counts as wrong.",
+        (
+            f"{s['n_images']} deduplicated photos of {s['n_classes']} classes; {s['n_scored']} scored. Photo "
+            f"probabilities are out of fold ({s['folds']} duplicate-aware folds, {s['recipe']['encoder']} + "
+            f"{s['recipe']['head']} head, {s['recipe']['source']}, temperature {s['recipe']['temperature']}): photo "
+            f"alone {s['out_of_fold_photo_top1']:.1%} top-1 over the classes."
+            if s["out_of_fold_photo_top1"] is not None
+            else f"Readings only (no photo model): {s['n_scored']} of {s['n_images']} deduplicated photos of "
+            f"{s['n_classes']} classes give the true gems readings are simulated for."
+        )
+        + f" Answers rank all {s['n_knowledge_gems']} knowledge-base gems, so a synthetic or a rarity ranked first "
+        "counts as wrong.",
         "",
-        "## Photo with readings (explicit evidence model)",
-        "",
-        "| input | top-1 | top-5 |",
-        "|---|---|---|",
     ]
-    lines += [f"| {k} | {m['top1']:.1%} | {m['top5']:.1%} |" for k, m in results["photo"].items()]
+    if results["photo"]:
+        lines += ["## Photo with readings (explicit evidence model)", "", "| input | top-1 | top-5 |", "|---|---|---|"]
+        lines += [f"| {k} | {m['top1']:.1%} | {m['top5']:.1%} |" for k, m in results["photo"].items()]
     if results["recorded"]:
         lines += [
             "",
@@ -327,16 +346,17 @@ def write_report(results: dict, command: str, out_dir: Path) -> Path:
         f"| {k} | {m['top1']:.1%} | {m['top5']:.1%} | {m['parsed_fully']:.1%} | {m['n']} |"
         for k, m in results["typed"].items()
     ]
-    lines += [
-        "",
-        "## The learned hardness/locality head it replaced, on the same photos and hints",
-        "",
-        "| input | learned head top-1 | evidence model top-1 |",
-        "|---|---|---|",
-    ]
-    lines += [
-        f"| {k} | {m['top1']:.1%} | {results['photo'][k]['top1']:.1%} |" for k, m in results["learned_head"].items()
-    ]
+    if results["learned_head"]:
+        lines += [
+            "",
+            "## The learned hardness/locality head it replaced, on the same photos and hints",
+            "",
+            "| input | learned head top-1 | evidence model top-1 |",
+            "|---|---|---|",
+        ]
+        lines += [
+            f"| {k} | {m['top1']:.1%} | {results['photo'][k]['top1']:.1%} |" for k, m in results["learned_head"].items()
+        ]
     u = results["unsure"]
     if u:
         lines += [
@@ -375,6 +395,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--epochs", type=int, default=60, help="epochs of the learned baseline head")
     p.add_argument("--smoke", action="store_true", help="a few photos, a tiny recipe: checks the script runs")
+    p.add_argument(
+        "--readings-only", action="store_true", help="only readings without a photo (needs no photo model; quick)"
+    )
     p.add_argument(
         "--cache", default=None, help="where held-out probabilities are kept (default: beside the feature cache)"
     )
