@@ -274,11 +274,6 @@ class EvidenceModel:
         p = self.profiles[i]
         return (p.ri, p.birefringence, p.sg, p.optic, p.optic_also)
 
-    def class_probabilities(self, photo_probs: np.ndarray | None, hints: Hints) -> np.ndarray:
-        """The posterior restricted to the classifier's classes, renormalised (for evaluation)."""
-        post = self.fuse(photo_probs, hints, explain=False).probabilities[self.class_index]
-        return post / post.sum()
-
     def _ruled_out(self, key: str, factor: np.ndarray, i: int) -> bool:
         if key == "place":  # weak evidence: said whenever the place is not one the gem is known from
             return not self.worldwide[i] and factor[i] <= self.settings.place_leak
@@ -286,12 +281,12 @@ class EvidenceModel:
 
     def _reasons(self, photo_probs, hints: Hints, factors: dict[str, np.ndarray], post: np.ndarray):
         """Sentences for the gems the readings rule out among the photo's and the fused leaders."""
-        leaders = list(np.argsort(-post, kind="stable")[:3])
+        leaders = [int(i) for i in np.argsort(-post, kind="stable")[:3]]
         photo_top = None
         if photo_probs is not None:
             order = np.argsort(-np.asarray(photo_probs))
             photo_top = int(self.class_index[order[0]])
-            leaders = [int(self.class_index[j]) for j in order[:3]] + [i for i in leaders if i not in leaders]
+            leaders = [int(self.class_index[j]) for j in order[:3]] + leaders
         reasons: list[str] = []
         for i in dict.fromkeys(int(i) for i in leaders):
             for key, factor in factors.items():

@@ -33,7 +33,6 @@ from gemlang.readings import Reading, Readings
 HARDNESS_KINDS = {"number": 0.45, "about": 0.15, "range": 0.1, "scratch": 0.25, "blunder": 0.05}
 HARDNESS_NOISE = 0.3  # Mohs units, one standard deviation
 PLACE_FROM_ELSEWHERE = 0.15
-READINGS = ("ri", "sg", "birefringence", "optic", "pleochroism", "hardness", "place")
 
 
 def simulate_hardness(
