@@ -35,7 +35,10 @@ FORMAT = "gemlang-fusion-settings"
 log = logging.getLogger("gemlang")
 # The readings the calibration simulates, one condition each, for every photo.
 CALIBRATION_CONDITIONS = (("hardness",), ("place",), ("hardness", "place"), ("ri",), ("sg",), ("ri", "sg"), ())
-GRID = {"photo_weight": (0.6, 0.8, 1.0, 1.25), "place_leak": (0.05, 0.15, 0.3), "place_alpha": (0.0, 0.5, 1.0)}
+# The simulated places come from the knowledge base's own locality lists, which are incomplete; tuned on
+# them alone the model would trust a place more than real stones deserve, so the leak never goes below the
+# simulation's own 15% and a gem known from one country gets at most twice the plain factor.
+GRID = {"photo_weight": (0.6, 0.8, 1.0, 1.25), "place_leak": (0.15, 0.3), "place_alpha": (0.0, 0.5)}
 
 
 class FusionError(GemlangError, RuntimeError):
