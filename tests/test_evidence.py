@@ -69,3 +69,11 @@ def test_the_next_test_splits_the_leaders_and_is_never_destructive(model):
 def test_a_class_the_knowledge_base_lacks_still_gets_its_photo_probability():
     fused = EvidenceModel(["Ruby", "My Mystery Stone"]).fuse(np.array([0.2, 0.8]), parse_hints(""))
     assert fused.ranking[0][0] == "My Mystery Stone"
+
+
+def test_every_gem_prints_a_value_for_every_test_even_where_the_knowledge_base_is_silent(model):
+    from gemlang.knowledge.instruments import TESTS, value_text
+
+    for profile, gem in zip(model.profiles, model.facts, strict=True):
+        for test in TESTS:
+            assert value_text(profile, gem, test.key)

@@ -166,20 +166,21 @@ def value_text(p: Profile, gem: GemFacts, key: str) -> str:
         text = gem.format(field)
         return text + " (over the refractometer's limit)" if key == "ri" and _beyond_refractometer(p) else text
     if key == "birefringence":
-        return "none" if p.birefringence == 0 else f"{p.birefringence:.3f}"
+        return "unknown" if p.birefringence is None else "none" if p.birefringence == 0 else f"{p.birefringence:.3f}"
     if key == "optic":
-        return {
-            "isotropic": "singly refractive (stays dark)",
-            "uniaxial": "doubly refractive, uniaxial",
-            "biaxial": "doubly refractive, biaxial",
-            "aggregate": "aggregate (stays light)",
-        }.get(p.optic or "", "?")
+        optic = {"isotropic": "singly refractive (stays dark)", "uniaxial": "doubly refractive, uniaxial",
+                 "biaxial": "doubly refractive, biaxial", "aggregate": "aggregate (stays light)"}  # fmt: skip
+        return optic.get(p.optic or "", "unknown")
     if key == "pleochroism":
+        if not p.pleochroism:
+            return "unknown"
         return "none" if p.pleochroism == ("none",) else " to ".join(p.pleochroism) + " pleochroism"
     if key == "fluorescence":
-        return "inert" if p.fluorescence == ("inert",) else ", ".join(p.fluorescence)
+        return (
+            "unknown" if not p.fluorescence else "inert" if p.fluorescence == ("inert",) else ", ".join(p.fluorescence)
+        )
     if key == "chelsea":
-        return "red" if p.chelsea_red else "no red"
+        return "unknown" if p.chelsea_red is None else "red" if p.chelsea_red else "no red"
     return ""
 
 
