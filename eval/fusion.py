@@ -371,8 +371,9 @@ def write_report(results: dict, command: str, out_dir: Path) -> Path:
         "as people report it, 0.3 Mohs noise, scratch tests, 5% blunders; a known locality, 15% of the time a random "
         "country). They measure what the readings are worth when taken like that, not accuracy on hand samples.",
         "",
-        f"Run time: {s['seconds']:.0f} s (photo features from the feature cache); the machine was shared with other "
-        "jobs while it ran.",
+        f"Run time: {s['seconds']:.0f} s"
+        + (" (photo features and held-out probabilities from their caches)" if s["out_of_fold_photo_top1"] else "")
+        + "; the machine was shared with other jobs while it ran.",
         "",
     ]
     out_dir.mkdir(parents=True, exist_ok=True)
