@@ -212,7 +212,7 @@ class Assistant:
             if not notes:
                 notes.append(
                     "this model has no calibrated fusion settings, so the default ones are used "
-                    "(calibrate them with `gemlang build fusion --model MODEL_DIR`)."
+                    "(calibrate them with `python -m gemlang.fusion.train --data PHOTOS --model MODEL_DIR`)."
                 )
         return cls(classifier, settings, top_k=top_k, notes=notes)
 
