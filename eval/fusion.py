@@ -266,13 +266,24 @@ def learned_head(facts, probs, y, groups, folds, args, hints_of, take, countries
     from gemlang.data import stratified_group_folds
     from gemlang.fusion.simulate import simulate_hints
 
-    def simulate(labels, rng):  # training: each photo with a random subset of the two hints, as before
+    def simulate_once(labels, rng):  # training: each photo with a random subset of the two hints, as before
         subsets = [tuple(r for r in ("hardness", "place") if rng.random() < 0.5) for _ in labels]
         return [simulate_hints(facts[t], s, rng, all_countries=countries) for t, s in zip(labels, subsets, strict=True)]
 
+    def pooled():  # 10 simulations per fold, cycled through the epochs (simulating is the slow part)
+        pool: list = []
+
+        def simulate(labels, rng):
+            if len(pool) < 10:
+                pool.append(simulate_once(labels, rng))
+                return pool[-1]
+            return pool[int(rng.integers(len(pool)))]
+
+        return simulate
+
     predicted = {c: np.zeros(len(y), dtype=int) for c in LEARNED_CONDITIONS}
     for train_idx, test_idx in stratified_group_folds(y, groups, folds, args.seed):
-        head = fit_learned_head(facts, probs[train_idx], y[train_idx], simulate, args.epochs, args.seed)
+        head = fit_learned_head(facts, probs[train_idx], y[train_idx], pooled(), args.epochs, args.seed)
         for c in LEARNED_CONDITIONS:
             predicted[c][test_idx] = predict(head, probs[test_idx], [hints_of[c][i] for i in test_idx])
     return {c: {"top1": float((p[take] == y[take]).mean())} for c, p in predicted.items()}

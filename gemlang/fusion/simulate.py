@@ -69,6 +69,23 @@ def _measure(true_range, key: str, rng, noise: float, decimals: int) -> Reading 
     return Reading(value, value)
 
 
+_PROFILES: dict[str, object] = {}
+_COUNTRIES: dict[str, tuple] = {}
+
+
+def _countries(gem: GemFacts) -> tuple:
+    if gem.name not in _COUNTRIES:
+        _COUNTRIES[gem.name] = gem_countries(gem)
+    return _COUNTRIES[gem.name]
+
+
+def _profile(gem: GemFacts):
+    """The gem's instrument profile, read once per gem: simulation asks for it many thousand times."""
+    if gem.name not in _PROFILES:
+        _PROFILES[gem.name] = profile(gem)
+    return _PROFILES[gem.name]
+
+
 def simulate_hints(
     gem: GemFacts,
     readings: Sequence[str],
@@ -78,7 +95,7 @@ def simulate_hints(
     all_countries: Sequence[str] = (),
 ) -> Hints:
     """The hints a person reports for a stone of `gem`: only the `readings` named, each with noise."""
-    p = profile(gem)
+    p = _profile(gem)
     ri = _measure(p.ri, "ri", rng, noise, 3) if "ri" in readings else None
     if ri and p.birefringence and rng.random() < 0.5:  # both shadow edges of a doubly refractive stone
         shown = p.birefringence * rng.uniform(0.6, 1.0)
@@ -102,7 +119,7 @@ def simulate_hints(
         hardness = HardnessHint(*simulate_hardness(gem.hardness, rng, HARDNESS_NOISE * noise))
     countries: tuple[str, ...] = ()
     if "place" in readings:
-        own, worldwide = gem_countries(gem)
+        own, worldwide = _countries(gem)
         if own and not worldwide and rng.random() >= elsewhere:
             countries = (own[int(rng.integers(len(own)))],)
         elif all_countries:
@@ -118,7 +135,7 @@ def simulate_hints(
 def truth_hints(gem: GemFacts) -> Hints:
     """The gem's own hardness (its range) and its first listed locality, as a person with a label types them."""
     hardness = HardnessHint(*gem.hardness) if gem.hardness else None
-    own, _ = gem_countries(gem)
+    own, _ = _countries(gem)
     countries = own[:1]
     return Hints(hardness=hardness, countries=countries, places=countries)
 
