@@ -152,7 +152,7 @@ def evaluate(args) -> dict:
 
     model = EvidenceModel(classes)
     recorded = [hints_from_metadata(data.metadata_for(p)) for p in data.paths]  # a folder's metadata.csv
-    # The few settings of the evidence model are tuned on the other folds' photos, as `python -m gemlang.fusion.train`
+    # The few settings of the evidence model are tuned on the other folds' photos, as `gemlang build fusion`
     # tunes them on all of them: no photo is scored by settings chosen with its help.
     fold_of, models = np.zeros(len(y), dtype=int), []
     for k, (train_idx, test_idx) in enumerate(stratified_group_folds(y, groups, folds, args.seed)):

@@ -211,8 +211,8 @@ class Assistant:
                 raise FileNotFoundError(f"{fusion}: no fusion settings there (no config.json)")
             if not notes:
                 notes.append(
-                    "this model has no calibrated fusion settings, so the default ones are used "
-                    "(calibrate them with `python -m gemlang.fusion.train --data PHOTOS --model MODEL_DIR`)."
+                    "this model has no calibrated fusion settings, so the default ones are used (calibrate them "
+                    "with `gemlang build fusion --data PHOTOS --model MODEL_DIR --out MODEL_DIR/fusion`)."
                 )
         return cls(classifier, settings, top_k=top_k, notes=notes)
 

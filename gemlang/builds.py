@@ -41,12 +41,28 @@ def _build_alignment(**kwargs):
     return build_default_alignment(**kwargs)
 
 
+def _build_fusion(**kwargs):
+    from gemlang.fusion.train import build_fusion_folder
+
+    return build_fusion_folder(**kwargs)
+
+
 BUILDERS: dict[str, Builder] = {
     "default": Builder(
         "the built-in classifier (gemlang.recipe.BUILT_IN), cross-validated, with its model card",
         PACKAGE / "default_model",
         _build_default,
         {"cv": {"type": int, "default": 5, "help": "cross-validation folds for the scores and calibration"}},
+    ),
+    "fusion": Builder(
+        "the evidence model's settings for a classifier (photo weight, locality, 'not sure' threshold), "
+        "calibrated on its held-out photos",
+        PACKAGE / "default_fusion",
+        _build_fusion,
+        {
+            "model": {"default": "default", "help": "the classifier: 'default' or a model folder"},
+            "folds": {"type": int, "default": 5, "help": "folds of the held-out photo probabilities"},
+        },
     ),
     "alignment": Builder(
         "the image-text alignment behind zero-shot recognition, retrieval and `gemlang search`",

@@ -67,7 +67,7 @@ def test_settings_are_stored_as_json_tied_to_their_classifier(chat_model_dir, tm
     assert load_settings(tmp_path / "fusion", clf).unsure_below == 0.42
     config["format"] = "gemlang-fusion"  # a learned head of an older gemlang
     (tmp_path / "fusion" / "config.json").write_text(json.dumps(config))
-    with pytest.raises(FusionError, match="rebuild it with `python -m gemlang.fusion.train`"):
+    with pytest.raises(FusionError, match="rebuild it with `gemlang build fusion`"):
         load_settings(tmp_path / "fusion", clf)
     with pytest.raises(FusionError, match="no config.json"):
         load_settings(tmp_path / "nowhere")
@@ -89,6 +89,6 @@ def test_the_shipped_fusion_settings_belong_to_the_shipped_model():
 
     if not (DEFAULT_MODEL_DIR / "config.json").is_file():
         pytest.skip("the built-in model is not in this checkout")
-    # Raises FusionError if the default model was rebuilt without `python -m gemlang.fusion.train`.
+    # Raises FusionError if the default model was rebuilt without `gemlang build fusion`.
     settings = load_settings(DEFAULT_FUSION_DIR, GemClassifier.load("default"))
     assert 0.05 < settings.unsure_below < 0.95 and settings.photo_weight > 0

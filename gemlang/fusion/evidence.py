@@ -77,7 +77,7 @@ UNKNOWN_FIT = 0.5  # a word reading of a gem the knowledge base says nothing abo
 
 @dataclass(frozen=True)
 class Settings:
-    """The few numbers of the model that are not instrument tolerances; `python -m gemlang.fusion.train` tunes them."""
+    """The few numbers of the model that are not instrument tolerances; `gemlang build fusion` tunes them."""
 
     photo_weight: float = 1.0  # w: how much the calibrated photo probabilities count against readings
     place_leak: float = 0.15  # share of stones named with a place that is not a known locality of the gem

@@ -11,7 +11,7 @@ and then a blunder); a place is one of the gem's known localities, or 15% of the
 stones are named by where they were bought as often as by where they were mined. `truth_hints` gives the
 clean version: the gem's own hardness and its first listed locality, as a person with a label would type.
 
-These drive both the measurement in eval/fusion.py and the tuning in `python -m gemlang.fusion.train`; the
+These drive both the measurement in eval/fusion.py and the tuning in `gemlang build fusion`; the
 readings are simulated, not measured on hand samples, and the reports say so.
 """
 

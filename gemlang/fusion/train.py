@@ -1,6 +1,6 @@
 """Calibrate the evidence model for one classifier, and keep the result next to it.
 
-    settings = build_fusion(classifier, scan_image_folder("photos/"))     # `python -m gemlang.fusion.train`
+    settings = build_fusion(classifier, scan_image_folder("photos/"))     # `gemlang build fusion`
     save_settings(settings, "my_model/fusion", classifier)
     load_settings("my_model/fusion", classifier)                           # FusionError if not its own
 
@@ -48,9 +48,7 @@ class FusionError(GemlangError, RuntimeError):
 def classifier_fingerprint(classifier) -> str:
     """A hash of all that shapes the classifier's probabilities: encoder, classes, head, temperature."""
     h = hashlib.sha256()
-    h.update(
-        json.dumps([classifier.encoder_signature, classifier.classes, round(classifier.temperature, 6)]).encode()
-    )
+    h.update(json.dumps([classifier.encoder_signature, classifier.classes, round(classifier.temperature, 6)]).encode())
     for key, value in sorted(classifier.head.state_dict().items()):
         h.update(key.encode())
         h.update(value.detach().cpu().float().numpy().tobytes())
@@ -151,19 +149,17 @@ def load_settings(path: str | Path, classifier=None) -> Settings:
     path = Path(path)
     config_file = path / "config.json"
     if not config_file.is_file():
-        raise FusionError(
-            f"{path}: not a fusion folder (no config.json); make one with `python -m gemlang.fusion.train`."
-        )
+        raise FusionError(f"{path}: not a fusion folder (no config.json); make one with `gemlang build fusion`.")
     config = json.loads(config_file.read_text())
     if config.get("format") != FORMAT:
         raise FusionError(
             f"{path}: made by another version of gemlang (format {config.get('format')!r}); "
-            "rebuild it with `python -m gemlang.fusion.train`."
+            "rebuild it with `gemlang build fusion`."
         )
     if classifier is not None and config.get("classifier", {}).get("fingerprint") != classifier_fingerprint(classifier):
         raise FusionError(
             f"{path}: calibrated for another classifier than the one loaded; rebuild it for this model "
-            "(`python -m gemlang.fusion.train --data PHOTOS --model MODEL_DIR`)."
+            "(`gemlang build fusion --data PHOTOS --model MODEL_DIR --out MODEL_DIR/fusion`)."
         )
     known = set(Settings.__dataclass_fields__)
     return Settings(**{k: v for k, v in config["settings"].items() if k in known})
@@ -237,7 +233,7 @@ def build_fusion(classifier, data, cache=None, folds: int = 5, seed: int = 0) ->
 
 
 def build_fusion_folder(data: Path, out: Path, cache=None, seed: int = 0, model: str = "default", folds: int = 5):
-    """`python -m gemlang.fusion.train`: calibrate the evidence model for `model` on `data` and write `out`."""
+    """`gemlang build fusion`: calibrate the evidence model for `model` on `data` and write `out`."""
     from gemlang.data import scan_image_folder
     from gemlang.model import GemClassifier
 
@@ -246,30 +242,3 @@ def build_fusion_folder(data: Path, out: Path, cache=None, seed: int = 0, model:
     save_settings(settings, out, classifier, info)
     log.info("saved %s (%s)", out, settings)
     return settings
-
-
-def main(argv: list[str] | None = None) -> int:
-    """`python -m gemlang.fusion.train --data DIR`: calibrate the fusion settings of a classifier and save them."""
-    import argparse
-
-    from gemlang.features import FeatureCache
-
-    p = argparse.ArgumentParser(description=main.__doc__)
-    p.add_argument("--data", type=Path, required=True, help="the classifier's training photos, one folder per class")
-    p.add_argument("--model", default="default", help="the classifier ('default' or a model folder)")
-    p.add_argument("--out", type=Path, help="where to write (default: MODEL/fusion, or gemlang/default_fusion)")
-    p.add_argument("--folds", type=int, default=5)
-    p.add_argument("--seed", type=int, default=0)
-    args = p.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    default_out = (
-        Path(__file__).parents[1] / "default_fusion" if args.model == "default" else Path(args.model) / "fusion"
-    )
-    out = args.out or default_out
-    settings = build_fusion_folder(args.data, out, FeatureCache(), args.seed, args.model, args.folds)
-    print(f"fusion settings written to {out}: {settings}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
