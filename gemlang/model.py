@@ -25,6 +25,7 @@ from gemlang.data.images import file_digest
 from gemlang.errors import GemlangError
 from gemlang.features import FeatureCache, FeatureExtractor, ImageInput
 from gemlang.io import atomic_folder
+from gemlang.scope import UNAVAILABLE, ScopeCheck, ScopeVerdict
 from gemlang.serving import NotServable, cuda_visible, requested_backend
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ class GemClassifier:
         temperature: float = 1.0,
         info: dict | None = None,
         backend: str | None = None,
+        scope: ScopeCheck | None = None,
     ):
         if head.config["in_dim"] != extractor.feature_dim:
             raise ModelError(
@@ -71,6 +73,7 @@ class GemClassifier:
         self.classes = list(classes)
         self.temperature = float(temperature)
         self.info = dict(info or {})
+        self.scope = scope
         self.backend = requested_backend(backend)
         self._source: tuple[Path, dict, torch.device | None] | None = None  # set by `load`: rebuild eager parts
         self._weights_digest: str | None = None  # of encoder.safetensors, when the model was loaded from one
@@ -140,6 +143,19 @@ class GemClassifier:
         self, images: list[ImageInput], cache: FeatureCache | None = None, progress: bool = False
     ) -> tuple[np.ndarray, dict[int, str]]:
         """Calibrated class probabilities (N, C); rows of unreadable photos are NaN and listed in failures."""
+        probs, _, failures = self.analyse(images, cache, progress)
+        return probs, failures
+
+    def assess_scope(self, features: np.ndarray, probabilities: np.ndarray | None = None) -> list[ScopeVerdict]:
+        """Whether each photo (a feature row) is a gem photo of a known class; "unchecked" without a check."""
+        if self.scope is None:
+            return [UNAVAILABLE] * len(features)
+        return self.scope.assess(features, self.classes, probabilities)
+
+    def analyse(
+        self, images: list[ImageInput], cache: FeatureCache | None = None, progress: bool = False
+    ) -> tuple[np.ndarray, list[ScopeVerdict], dict[int, str]]:
+        """`predict_proba` and the out-of-scope verdicts from one pass of the encoder."""
         serving = self.serving()
         extract = serving.extractor if serving is not None else self.extractor
         features, failures = extract(images, cache=cache, progress=progress)
@@ -147,7 +163,7 @@ class GemClassifier:
         ok = [i for i in range(len(images)) if i not in failures]
         if ok:
             probs[ok] = self.probabilities_from_features(features[ok])
-        return probs, failures
+        return probs, self.assess_scope(features, probs), failures
 
     def predict(self, images: ImageInput | list[ImageInput], top_k: int = 5) -> list[Prediction]:
         """One `Prediction` per photo; raises `ImageError` naming the first photo that cannot be read."""
@@ -179,6 +195,7 @@ class GemClassifier:
             "classes": self.classes,
             "temperature": self.temperature,
             **self.info,
+            **({"scope": self.scope.config} if self.scope is not None else {}),
         }
 
     def save(self, path: str | Path) -> Path:
@@ -190,6 +207,8 @@ class GemClassifier:
             save_file({k: v.contiguous() for k, v in self.head.state_dict().items()}, str(tmp / "head.safetensors"))
             if self.info.get("finetuned_encoder"):
                 save_file(_encoder_state(self.extractor), str(tmp / "encoder.safetensors"))
+            if self.scope is not None:
+                self.scope.save(tmp)
             if self.info.get("model_card"):
                 (tmp / "MODEL_CARD.md").write_text(self.info["model_card"])
         return Path(path)
@@ -211,7 +230,8 @@ class GemClassifier:
                 return clf
         extractor, head = _eager_parts(path, config, device)
         info = {k: v for k, v in config.items() if k not in _CORE_KEYS}
-        clf = cls(extractor, head, config["classes"], config.get("temperature", 1.0), info, backend)
+        clf = cls(extractor, head, config["classes"], config.get("temperature", 1.0), info, backend,
+                  scope=ScopeCheck.load(path, config.get("scope")))
         clf._source, clf._weights_digest = (path, config, device), digest
         return clf
 
@@ -230,6 +250,7 @@ class GemClassifier:
         clf._extractor = clf._head = None
         clf.classes, clf.temperature = list(config["classes"]), float(config.get("temperature", 1.0))
         clf.info = {k: v for k, v in config.items() if k not in _CORE_KEYS}
+        clf.scope = ScopeCheck.load(path, config.get("scope"))
         clf.backend, clf._source, clf._weights_digest = backend, (path, config, None), digest
         clf._serving, clf._serving_refused = serving, None
         return clf
@@ -281,7 +302,8 @@ def _eager_parts(path: Path, config: dict, device) -> tuple[FeatureExtractor, to
     return extractor, head.eval()
 
 
-_CORE_KEYS = {"format", "format_version", "encoder", "encoder_signature", "tta", "head", "classes", "temperature"}
+_CORE_KEYS = {"format", "format_version", "encoder", "encoder_signature", "tta", "head", "classes", "temperature",
+              "scope"}
 
 
 def _encoder_state(extractor: FeatureExtractor) -> dict[str, torch.Tensor]:

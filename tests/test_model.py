@@ -37,7 +37,8 @@ def test_save_load_round_trip_gives_identical_predictions(tiny_model_dir, tiny_f
     again = GemClassifier.load(tmp_path / "copy")
     paths = scan_image_folder(tiny_folder).paths
     np.testing.assert_allclose(clf.predict_proba(paths)[0], again.predict_proba(paths)[0], atol=1e-6)
-    assert sorted(p.name for p in (tmp_path / "copy").iterdir()) == ["config.json", "head.safetensors"]
+    saved = sorted(p.name for p in (tmp_path / "copy").iterdir())
+    assert saved == ["config.json", "head.safetensors", "scope.safetensors"]
 
 
 def test_config_records_encoder_classes_and_cross_validation(tiny_model_dir):

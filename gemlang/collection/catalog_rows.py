@@ -4,7 +4,7 @@
 Ray) follow. A column is a name, a kind (how CSV and Parquet store it) and how to read its value off a
 `DescribedPhoto`; adding a column is one line here:
 
-    Column("out_of_scope", "flag", lambda r: r.prediction.out_of_scope),
+    Column("species", "text", lambda r: r.description.gem.species),
 
 A photo that cannot be read gets a row with only `photo`, `sha256` (when the file could be hashed) and
 `error` filled; the batch goes on.
@@ -29,6 +29,7 @@ class DescribedPhoto:
     digest: str
     prediction: Any  # gemlang.model.Prediction
     description: Any  # gemlang.language.describe.Description
+    scope: Any = None  # gemlang.scope.ScopeVerdict: is the photo a gem photo of a known class?
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("alternative", "text", lambda r: r.description.alternative.name if r.description.alternative else ""),
     Column("top_k", "ranked", _ranked),
     Column("description", "text", lambda r: r.description.text),
+    # None when the model carries no scope check; scope_kind says which: not_a_gem_photo, unknown_mineral, ...
+    Column("out_of_scope", "flag", lambda r: r.scope.flagged if r.scope and r.scope.kind != "unchecked" else None),
+    Column("scope_kind", "text", lambda r: r.scope.kind if r.scope else "unchecked"),
     Column("error", "text", lambda r: ""),
 )
 COLUMN_NAMES = [c.name for c in COLUMNS]
@@ -92,7 +96,7 @@ def describe_batch(
 
     if not photos:
         return []
-    probs, failures = classifier.predict_proba([str(p) for p, _ in photos], cache=cache)
+    probs, scopes, failures = classifier.analyse([str(p) for p, _ in photos], cache=cache)
     rows = []
     for i, (photo, digest) in enumerate(photos):
         if i in failures:
@@ -100,5 +104,5 @@ def describe_batch(
             continue
         prediction = classifier.rank(probs[i], top_k)
         description = describe_prediction(prediction.top_k, generator)
-        rows.append(described_row(DescribedPhoto(photo, digest, prediction, description)))
+        rows.append(described_row(DescribedPhoto(photo, digest, prediction, description, scopes[i])))
     return rows

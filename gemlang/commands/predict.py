@@ -27,16 +27,16 @@ def run(args) -> int:
     from gemlang.model import GemClassifier
 
     clf = GemClassifier.load(args.model, backend=args.backend)
-    probs, failures = clf.predict_proba(args.photos)
+    probs, scopes, failures = clf.analyse(args.photos)
     for i, photo in enumerate(args.photos):
         if i in failures:
             print(json.dumps({"photo": photo, "error": failures[i]}) if args.json else f"{photo}: {failures[i]}")
             continue
         pred = clf.rank(probs[i], args.top_k)
         if args.json:
-            print(json.dumps({"photo": photo, **pred.to_dict()}))
+            print(json.dumps({"photo": photo, **pred.to_dict(), "out_of_scope": scopes[i].to_dict()}))
         else:
-            print(f"{photo}:")
+            print(f"{photo}:" + (f" {scopes[i].sentence()}" if scopes[i].flagged else ""))
             for label, p in pred.top_k:
                 print(f"  {p:6.1%}  {label}")
     return 1 if failures else 0

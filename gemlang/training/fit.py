@@ -20,6 +20,7 @@ from gemlang.metrics import classification_metrics
 from gemlang.model import GemClassifier
 from gemlang.recipe import TRAIN_DEFAULT, Recipe
 from gemlang.training.folds import folder_features, held_out_predictions
+from gemlang.training.scope_check import fit_model_scope
 
 DEFAULT_ENCODER = TRAIN_DEFAULT.encoder
 logger = logging.getLogger("gemlang")
@@ -80,5 +81,6 @@ def train_classifier(
         log(f"skipping cross-validation: a class has fewer than {cv} photos")
     log("fitting the final head on all photos...")
     final = make_head().fit(X, y, seed=seed)
+    scope = fit_model_scope(X, y, folder.groups, seed, log)
     info["train_seconds"] = round(time.time() - started, 1)
-    return GemClassifier(extractor, final, classes, temperature, info)
+    return GemClassifier(extractor, final, classes, temperature, info, scope=scope)

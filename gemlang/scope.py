@@ -1,0 +1,251 @@
+"""Does a photo belong to what the model knows? A distance check in the classifier's feature space.
+
+A classifier names one of its classes for every input, a portrait included. Its confidence is no guard:
+a photo far from every gem can still land on one class with a high probability. So the check looks at
+the features themselves, in a small space fitted on the training photos (standardised features reduced by
+PCA), with two distances that answer two different questions:
+
+- **gem distance**: the squared Mahalanobis distance to the nearest class mean under the within-class
+  covariance shared by all classes, minus the same distance to the mean of all training photos (the
+  "relative" Mahalanobis distance, Ren et al. 2021): near the collection but near no class -> a stone the
+  model was not trained on.
+- **photo distance**: the Mahalanobis distance to the training photos as a whole (their mean and
+  covariance). Far from all of them -> not a gem photo at all (a portrait, a street, a document).
+
+Both thresholds are calibrated on photos no fitted check saw (cross-validation on the training photos),
+never on a test set: the gem distance flags 4% and the photo distance 2% of held-out photos of known
+classes. `eval/scope.py` measures the check with whole classes held out and on non-stone pictures.
+
+A model folder stores the check as `scope.safetensors` (PCA, class means, precision matrices) plus a
+`scope` entry in `config.json`; a folder without them still works and reports the check as unavailable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from safetensors.numpy import load_file, save_file
+
+from gemlang.errors import GemlangError
+
+SCOPE_FILE = "scope.safetensors"
+IN_SCOPE, UNKNOWN_MINERAL, NOT_A_GEM_PHOTO, UNCHECKED = "in_scope", "unknown_mineral", "not_a_gem_photo", "unchecked"
+DEFAULT_DIM = 256  # eval/scope.py: 64-256 dims were compared; 256 separated non-stone pictures best
+# Both thresholds on held-out photos of known classes: 4% flagged by the gem distance, 2% by the photo distance.
+DEFAULT_FALSE_ALARM = 0.04  # share of held-out photos of known classes the gem threshold flags
+DEFAULT_PHOTO_QUANTILE = 0.98  # held-out gem photos beyond this photo distance are 2%: "not a gem photo"
+SHRINKAGE = 0.1  # covariance shrinkage towards a multiple of the identity: ~30 photos a class is little data
+
+
+class ScopeError(GemlangError, RuntimeError):
+    """A scope check that cannot be fitted or loaded; the message says why."""
+
+
+@dataclass
+class ScopeVerdict:
+    """What the check says about one photo.
+
+    kind: "in_scope", "unknown_mineral" (a stone photo, but far from every class), "not_a_gem_photo",
+    or "unchecked" (the model carries no scope check). `closest` are the nearest known classes.
+    """
+
+    kind: str
+    gem_distance: float | None = None
+    photo_distance: float | None = None
+    closest: list[str] = field(default_factory=list)
+
+    @property
+    def flagged(self) -> bool:
+        return self.kind in (UNKNOWN_MINERAL, NOT_A_GEM_PHOTO)
+
+    def sentence(self) -> str:
+        """The plain statement a reply opens with ('' when the photo is in scope or was not checked)."""
+        if self.kind == NOT_A_GEM_PHOTO:
+            return "This does not look like a gemstone photo."
+        if self.kind == UNKNOWN_MINERAL:
+            names = self.closest
+            listed = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "".join(names)
+            closest = f"; the closest known gems are {listed}" if names else ""
+            return f"This looks like a mineral I was not trained on{closest}."
+        return ""
+
+    def to_dict(self) -> dict:
+        return {
+            "flagged": self.flagged,
+            "kind": self.kind,
+            "gem_distance": None if self.gem_distance is None else round(self.gem_distance, 3),
+            "photo_distance": None if self.photo_distance is None else round(self.photo_distance, 3),
+            "closest": self.closest,
+        }
+
+
+UNAVAILABLE = ScopeVerdict(UNCHECKED)
+
+
+class ScopeCheck:
+    """Standardise -> PCA -> (nearest-class, whole-collection) Mahalanobis distances -> two thresholds."""
+
+    def __init__(self, tensors: dict[str, np.ndarray], config: dict):
+        self.tensors = {k: np.asarray(v, dtype=np.float32) for k, v in tensors.items()}
+        self.config = dict(config)
+        expected = {"mean", "scale", "components", "class_means", "class_present", "class_precision", "centre",
+                    "photo_precision"}
+        if missing := expected - set(self.tensors):
+            raise ScopeError(f"{SCOPE_FILE} lacks {', '.join(sorted(missing))}; rebuild the scope check.")
+
+    # --- distances -------------------------------------------------------------------------------
+    def project(self, features: np.ndarray) -> np.ndarray:
+        return _project(self.tensors, features)
+
+    def class_distances(self, features: np.ndarray) -> np.ndarray:
+        """(N, C) squared Mahalanobis distances to each class mean (shared within-class covariance)."""
+        z = self.project(features)
+        means, precision = self.tensors["class_means"], self.tensors["class_precision"]
+        zp, mp = z @ precision, means @ precision
+        d = np.maximum((zp * z).sum(1)[:, None] - 2 * zp @ means.T + (mp * means).sum(1)[None], 0)
+        return np.where(self.tensors["class_present"][None] > 0, d, np.inf)
+
+    def distances(self, features: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(gem distance, photo distance, class distances) for each row of `features`."""
+        per_class = self.class_distances(features)
+        d = self.project(features) - self.tensors["centre"]
+        photo = np.einsum("nd,de,ne->n", d, self.tensors["photo_precision"], d)
+        background = np.einsum("nd,de,ne->n", d, self.tensors["class_precision"], d)
+        return per_class.min(1) - background, photo, per_class
+
+    # --- verdicts --------------------------------------------------------------------------------
+    def assess(self, features: np.ndarray, classes: list[str], probabilities: np.ndarray | None = None,
+               closest: int = 3) -> list[ScopeVerdict]:  # fmt: skip
+        """One verdict per feature row (rows of NaN, i.e. unreadable photos, get "unchecked").
+
+        The closest known gems are the classifier's top classes when its `probabilities` are given (what
+        the person is shown), else the nearest class means.
+        """
+        features = np.asarray(features, dtype=np.float32)
+        ok = ~np.isnan(features).any(1)
+        verdicts = [UNAVAILABLE] * len(features)
+        if not ok.any():
+            return verdicts
+        gem, photo, per_class = self.distances(features[ok])
+        for row, i in enumerate(np.flatnonzero(ok)):
+            if photo[row] > self.config["photo_threshold"]:
+                kind = NOT_A_GEM_PHOTO
+            elif gem[row] > self.config["gem_threshold"]:
+                kind = UNKNOWN_MINERAL
+            else:
+                kind = IN_SCOPE
+            order = np.argsort(-probabilities[i]) if probabilities is not None else np.argsort(per_class[row])
+            nearest = [classes[c] for c in order[:closest]]
+            verdicts[i] = ScopeVerdict(kind, float(gem[row]), float(photo[row]), nearest)
+        return verdicts
+
+    # --- persistence -----------------------------------------------------------------------------
+    def save(self, folder: str | Path) -> None:
+        """Write scope.safetensors into `folder`; the caller stores `self.config` in config.json."""
+        save_file({k: np.ascontiguousarray(v) for k, v in self.tensors.items()}, str(Path(folder) / SCOPE_FILE))
+
+    @classmethod
+    def load(cls, folder: str | Path, config: dict | None) -> ScopeCheck | None:
+        """The check stored in a model folder, or None when the folder has none."""
+        path = Path(folder) / SCOPE_FILE
+        if config is None or not path.is_file():
+            return None
+        try:
+            tensors = load_file(str(path))
+        except Exception as e:  # noqa: BLE001 - safetensors raises several types for a damaged file
+            raise ScopeError(f"{path}: unreadable ({e}); rebuild it with `gemlang build scope`.") from e
+        return cls(tensors, config)
+
+
+# --- fitting -------------------------------------------------------------------------------------
+def fit_projection(X: np.ndarray, dim: int = DEFAULT_DIM) -> dict[str, np.ndarray]:
+    """Standardisation and the top `dim` principal axes of the standardised features."""
+    X = np.asarray(X, dtype=np.float32)
+    mean, scale = X.mean(0), X.std(0) + 1e-6
+    dim = int(min(dim, X.shape[0] - 1, X.shape[1]))
+    _, _, vt = np.linalg.svd((X - mean) / scale, full_matrices=False)
+    return {"mean": mean, "scale": scale, "components": np.ascontiguousarray(vt[:dim].T)}
+
+
+def _project(projection: dict[str, np.ndarray], features: np.ndarray) -> np.ndarray:
+    p = projection
+    return ((np.asarray(features, dtype=np.float32) - p["mean"]) / p["scale"]) @ p["components"]
+
+
+def _fit_tensors(projection: dict[str, np.ndarray], X: np.ndarray, y: np.ndarray) -> dict[str, np.ndarray]:
+    """Class means and the two covariances in the projected space of the photos `X` (labels `y`)."""
+    Z = _project(projection, X).astype(np.float64)
+    dim = Z.shape[1]
+    labels = np.unique(y)
+    class_means = np.zeros((int(y.max()) + 1, dim))
+    present = np.zeros(len(class_means))  # a class held out of this fit (leave-classes-out) is never nearest
+    for c in labels:
+        class_means[c], present[c] = Z[y == c].mean(0), 1.0
+    within = Z - class_means[y]
+    centre = Z.mean(0)
+    return {
+        **projection,
+        "class_means": class_means,
+        "class_present": present,
+        "class_precision": _precision(within.T @ within / len(Z)),
+        "centre": centre,
+        "photo_precision": _precision(np.cov((Z - centre).T, bias=True)),
+    }
+
+
+def _precision(cov: np.ndarray) -> np.ndarray:
+    dim = len(cov)
+    shrunk = (1 - SHRINKAGE) * cov + SHRINKAGE * np.trace(cov) / dim * np.eye(dim)
+    return np.linalg.inv(shrunk)
+
+
+def fit_scope_check(
+    X: np.ndarray,
+    y: np.ndarray,
+    groups: np.ndarray | None = None,
+    dim: int = DEFAULT_DIM,
+    folds: int = 5,
+    false_alarm: float = DEFAULT_FALSE_ALARM,
+    photo_quantile: float = DEFAULT_PHOTO_QUANTILE,
+    seed: int = 0,
+    log: Callable[[str], None] | None = None,
+) -> ScopeCheck:
+    """Fit the check on training features and calibrate its two thresholds on photos left out of fitting.
+
+    `folds`-fold cross-validation (duplicates kept together) gives every photo a gem distance and a photo
+    distance from a check (projection included) that never saw it: the (1 - false_alarm) quantile of the
+    first and the `photo_quantile` quantile of the second become the thresholds. The projection is refitted
+    in every fold: a photo inside the PCA fit looks further out along its own axes than a new photo does,
+    which would push the thresholds up and let non-stone pictures through.
+    """
+    from gemlang.data import stratified_group_folds
+
+    y = np.asarray(y, dtype=int)
+    groups = np.arange(len(y)) if groups is None else np.asarray(groups)
+    counts = np.bincount(y)
+    present = np.flatnonzero(counts)
+    if len(present) < 2 or counts[present].min() < 2:
+        raise ScopeError("a scope check needs at least two classes with two photos each.")
+    k = int(min(folds, counts[present].min()))
+    held_out_gem, held_out_photo = np.full(len(y), np.nan), np.full(len(y), np.nan)
+    for train_idx, test_idx in stratified_group_folds(y, groups, k, seed):
+        projection = fit_projection(X[train_idx], dim)
+        check = ScopeCheck(_fit_tensors(projection, X[train_idx], y[train_idx]), {})
+        held_out_gem[test_idx], held_out_photo[test_idx], _ = check.distances(X[test_idx])
+    final = _fit_tensors(fit_projection(X, dim), X, y)
+    config = {
+        "method": "relative-mahalanobis-pca",
+        "dim": int(final["components"].shape[1]),
+        "gem_threshold": float(np.quantile(held_out_gem, 1 - false_alarm)),
+        "photo_threshold": float(np.quantile(held_out_photo, photo_quantile)),
+        "false_alarm": false_alarm,
+        "photo_quantile": photo_quantile,
+        "calibration": f"{k}-fold held-out photos, projection refitted in each fold",
+    }
+    if log:
+        log(f"scope check: gem threshold {config['gem_threshold']:.1f}, "
+            f"photo threshold {config['photo_threshold']:.1f}")
+    return ScopeCheck(final, config)

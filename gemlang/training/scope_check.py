@@ -1,0 +1,51 @@
+"""The out-of-scope check of a model: fitted by `gemlang train`, or added to an existing model folder.
+
+`add_scope_check` is the build step for a model trained before models carried the check (the built-in one
+included): it encodes the model's training photos through the feature cache, fits the check and rewrites
+the folder with `scope.safetensors` beside the unchanged head.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from gemlang.errors import UsageError
+from gemlang.features import FeatureCache
+from gemlang.scope import ScopeCheck, ScopeError, fit_scope_check
+
+logger = logging.getLogger("gemlang")
+
+
+def fit_model_scope(X: np.ndarray, y: np.ndarray, groups: np.ndarray, seed: int = 0,
+                    log: Callable[[str], None] | None = None) -> ScopeCheck | None:  # fmt: skip
+    """The check for a model trained on `X`, or None (with a log line) when the photos are too few."""
+    log = log or logger.info
+    try:
+        return fit_scope_check(X, y, groups, seed=seed, log=log)
+    except ScopeError as e:
+        log(f"no out-of-scope check: {e}")
+        return None
+
+
+def add_scope_check(model: str | Path, data: str | Path, cache: FeatureCache | None = None, seed: int = 0,
+                    progress: bool = True, log: Callable[[str], None] | None = None) -> Path:  # fmt: skip
+    """Fit the check of the model at `model` ('default' or a folder) on its training photos `data`; save."""
+    from gemlang.data import scan_image_folder
+    from gemlang.model import DEFAULT_MODEL_DIR, GemClassifier
+    from gemlang.training.folds import folder_features
+
+    clf = GemClassifier.load(model)
+    folder = folder_features(scan_image_folder(data), clf.extractor, cache, progress)
+    if folder.data.classes != clf.classes:
+        raise UsageError(
+            f"{data}: its classes differ from the model's ({len(folder.data.classes)} vs {len(clf.classes)}); "
+            "pass the folder the model was trained on."
+        )
+    clf.scope = fit_scope_check(folder.features, folder.data.labels, folder.groups, seed=seed, log=log)
+    out = DEFAULT_MODEL_DIR if str(model) == "default" else Path(model)
+    clf.save(out)
+    return out

@@ -1,0 +1,157 @@
+"""The out-of-scope check: painted non-stone pictures are flagged, stones of known classes are not."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import red_stone_photo
+from PIL import Image, ImageDraw
+
+from gemlang.model import GemClassifier
+from gemlang.scope import NOT_A_GEM_PHOTO, SCOPE_FILE, UNCHECKED, UNKNOWN_MINERAL, ScopeCheck, fit_scope_check
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def painted_portrait(size: int = 96) -> Image.Image:
+    """A face and shoulders on a dark backdrop: what a person uploads by mistake."""
+    image = Image.new("RGB", (size, size), (40, 60, 90))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((28, 14, 68, 62), fill=(225, 180, 150))
+    draw.rectangle((20, 62, 76, 96), fill=(180, 30, 30))
+    draw.ellipse((38, 30, 44, 36), fill="black")
+    draw.ellipse((52, 30, 58, 36), fill="black")
+    return image
+
+
+def painted_landscape(size: int = 96) -> Image.Image:
+    sky = np.linspace([80, 140, 230], [200, 220, 250], size // 2)[:, None, :].repeat(size, 1)
+    grass = np.tile(np.array([60, 140, 50], float), (size - size // 2, size, 1))
+    return Image.fromarray(np.concatenate([sky, grass]).astype(np.uint8))
+
+
+def test_painted_non_stone_pictures_are_flagged_and_a_known_stone_is_not(chat_model_dir):
+    clf = GemClassifier.load(chat_model_dir)
+    _, verdicts, failures = clf.analyse([red_stone_photo(), painted_portrait(), painted_landscape()])
+    assert not failures
+    stone, portrait, landscape = verdicts
+    assert not stone.flagged and stone.kind == "in_scope"
+    assert portrait.kind == NOT_A_GEM_PHOTO and landscape.kind == NOT_A_GEM_PHOTO
+    assert portrait.sentence() == "This does not look like a gemstone photo."
+
+
+def test_a_cluster_held_out_of_fitting_is_flagged_and_noise_is_not_a_photo():
+    rng = np.random.default_rng(0)
+    centres = rng.normal(0, 1, (7, 40)) * 3
+    y = np.repeat(np.arange(7), 30)
+    X = (centres[y] + rng.normal(0, 1, (len(y), 40))).astype(np.float32)
+    known = y < 6  # class 6 is never seen
+    check = fit_scope_check(X[known], y[known], dim=16)
+    unseen = check.assess(X[~known], [f"gem{i}" for i in range(7)])
+    assert np.mean([v.flagged for v in unseen]) > 0.8
+    far = check.assess(rng.normal(0, 30, (5, 40)).astype(np.float32), [f"gem{i}" for i in range(7)])
+    assert all(v.kind == NOT_A_GEM_PHOTO for v in far)
+    fresh = (centres[:6] + rng.normal(0, 1, (6, 40))).astype(np.float32)
+    assert sum(v.flagged for v in check.assess(fresh, [f"gem{i}" for i in range(7)])) <= 1
+
+
+def test_the_check_is_saved_with_the_model_and_loads_back_the_same(chat_model_dir, tmp_path):
+    clf = GemClassifier.load(chat_model_dir)
+    assert (chat_model_dir / SCOPE_FILE).is_file()
+    assert "scope" in json.loads((chat_model_dir / "config.json").read_text())
+    clf.save(tmp_path / "copy")
+    again = GemClassifier.load(tmp_path / "copy")
+    assert again.scope.config == clf.scope.config
+    x = np.random.default_rng(1).normal(size=(3, clf.extractor.feature_dim)).astype(np.float32)
+    np.testing.assert_allclose(again.scope.distances(x)[1], clf.scope.distances(x)[1], rtol=1e-5)
+
+
+def test_a_model_without_the_check_still_predicts_and_says_it_is_unchecked(tiny_model_dir, tmp_path):
+    bare = tmp_path / "bare"
+    shutil.copytree(tiny_model_dir, bare)
+    (bare / SCOPE_FILE).unlink()
+    clf = GemClassifier.load(bare)
+    assert clf.scope is None
+    probs, verdicts, failures = clf.analyse([red_stone_photo()])
+    assert not failures and np.isclose(probs.sum(), 1, atol=1e-5)
+    assert verdicts[0].kind == UNCHECKED and not verdicts[0].flagged
+
+
+def test_a_damaged_scope_file_is_a_clear_error(tiny_model_dir, tmp_path):
+    from gemlang.errors import GemlangError
+
+    broken = tmp_path / "broken"
+    shutil.copytree(tiny_model_dir, broken)
+    (broken / SCOPE_FILE).write_bytes(b"not safetensors")
+    with pytest.raises(GemlangError, match="gemlang build scope"):
+        ScopeCheck.load(broken, {"gem_threshold": 0, "photo_threshold": 0})
+
+
+def test_predict_json_carries_the_out_of_scope_field(chat_model_dir, tmp_path, capsys):
+    from gemlang.cli import main
+
+    stone, portrait = tmp_path / "stone.jpg", tmp_path / "portrait.png"
+    red_stone_photo(stone)
+    painted_portrait().save(portrait)
+    assert main(["predict", "--json", "--model", str(chat_model_dir), str(stone), str(portrait)]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.startswith("{")]
+    assert rows[0]["out_of_scope"]["flagged"] is False and rows[0]["out_of_scope"]["kind"] == "in_scope"
+    assert rows[1]["out_of_scope"]["flagged"] is True and rows[1]["out_of_scope"]["kind"] == NOT_A_GEM_PHOTO
+
+
+def test_the_answer_says_plainly_it_is_not_a_gem_photo_and_describes_no_gem(chat_model_dir):
+    from gemlang.assistant import Assistant
+
+    chat = Assistant.load(chat_model_dir).conversation()
+    answer = chat.ask("what gem is this?", photos=[painted_portrait()])
+    assert answer.out_of_scope is not None and answer.out_of_scope.kind == NOT_A_GEM_PHOTO
+    assert answer.to_dict()["out_of_scope"]["kind"] == NOT_A_GEM_PHOTO
+    text = answer.to_markdown()
+    assert "This does not look like a gemstone photo" in text
+    assert answer.candidates == [] and answer.description == "" and answer.tell_apart == ""
+    assert "scratch" not in text.lower() and "I'm not sure" not in text
+
+    answer = chat.ask("what gem is this?", photos=[red_stone_photo()])
+    assert answer.out_of_scope is not None and not answer.out_of_scope.flagged
+    assert answer.gem in ("Ruby", "Garnet Red") and answer.description
+
+
+def test_an_unknown_mineral_answer_names_the_closest_gems_and_asks_for_readings():
+    from gemlang.assistant import Answer, withhold_gem
+    from gemlang.scope import ScopeVerdict
+
+    answer = Answer("what is it?", candidates=[("Ruby", 0.6), ("Spinel", 0.3)], description="Ruby is ...",
+                    tell_apart="Scratch test: ...", used_photo=True)  # fmt: skip
+    verdict = ScopeVerdict(UNKNOWN_MINERAL, 3.0, 10.0, ["Ruby", "Spinel", "Garnet Red"])
+    answer.out_of_scope = verdict
+    withhold_gem(answer, verdict)
+    text = answer.to_markdown()
+    assert "a mineral I was not trained on; the closest known gems are Ruby, Spinel and Garnet Red" in text
+    assert "RI 1.54" in text and "cannot be settled" in text
+    assert "Scratch" not in text and "Ruby is" not in text and answer.unsure
+
+
+def test_eval_scope_smoke_run_writes_its_report(tmp_path):
+    subprocess.run([sys.executable, "eval/scope.py", "--smoke", "--out", str(tmp_path)], check=True, cwd=ROOT,
+                   capture_output=True)  # fmt: skip
+    report = json.loads((tmp_path / "scope.json").read_text())
+    assert report["n_non_stone_pictures"] >= 6 and 0 <= report["in_scope_flagged"] <= 1
+    assert "leave-classes-out AUROC" in (tmp_path / "scope.md").read_text()
+
+
+def test_catalog_rows_carry_the_out_of_scope_column(chat_model_dir, tmp_path):
+    from gemlang.collection.catalog_rows import COLUMN_NAMES, describe_batch
+
+    stone, portrait = tmp_path / "stone.jpg", tmp_path / "portrait.png"
+    red_stone_photo(stone)
+    painted_portrait().save(portrait)
+    rows = describe_batch([(stone, "a"), (portrait, "b")], GemClassifier.load(chat_model_dir))
+    assert "out_of_scope" in COLUMN_NAMES and "scope_kind" in COLUMN_NAMES
+    assert rows[0]["out_of_scope"] is False and rows[0]["scope_kind"] == "in_scope"
+    assert rows[1]["out_of_scope"] is True and rows[1]["scope_kind"] == NOT_A_GEM_PHOTO
