@@ -32,6 +32,7 @@ from gemlang.hints import Hints, parse_hints
 from gemlang.language.describe import describe_prediction, percent
 from gemlang.language.gem_prose import reference_description
 from gemlang.model import Prediction
+from gemlang.scope import NOT_A_GEM_PHOTO, ScopeVerdict
 
 DEFAULT_FUSION_DIR = Path(__file__).parent / "default_fusion"
 DEFAULT_TOP_K = 5
@@ -54,6 +55,12 @@ HELP = (
     '"RI 1.762-1.770, SG 4.00", "singly refractive", "strong pleochroism", "red under UV".'
 )
 
+READINGS_HELP = (
+    "From a photo alone this cannot be settled (glass and lab-grown stones look the same as well). Readings "
+    'would help: tell me a refractive index ("RI 1.54"), a specific gravity ("SG 2.65") or a hardness '
+    '("hardness about 7").'
+)
+RETAKE_HELP = "Send a close, sharp photo of the stone on a plain background, or tell me readings you have"
 PhotoInput = str | Path | bytes | Image.Image
 
 
@@ -77,6 +84,7 @@ class Answer:
     used_photo: bool = False
     reply: str = ""  # the whole answer when there is nothing to rank (help, unreadable upload)
     notes: list[str] = field(default_factory=list)
+    out_of_scope: ScopeVerdict | None = None  # the photo's scope check; None when no photo was used
 
     @property
     def gem(self) -> str | None:
@@ -105,6 +113,7 @@ class Answer:
             "has_heatmap": self.heatmap is not None,
             "reply": self.reply,
             "notes": self.notes,
+            "out_of_scope": self.out_of_scope.to_dict() if self.out_of_scope is not None else None,
         }
 
     def summary_markdown(self) -> str:
@@ -112,7 +121,9 @@ class Answer:
         parts: list[str] = []
         if self.reply:
             parts.append(self.reply)
-        if self.candidates:
+        if self.out_of_scope is not None and self.out_of_scope.flagged:
+            pass  # the reply says it plainly; no gem is named as an answer
+        elif self.candidates:
             name, p = self.candidates[0]
             if self.unsure:
                 others = ", ".join(f"{n} ({percent(q)})" for n, q in self.candidates[1:3])
@@ -241,9 +252,20 @@ class Assistant:
 
     def photo_probabilities(self, images: list[Image.Image]) -> np.ndarray:
         """Class probabilities of one stone seen in one or more photos (their average)."""
-        probs, _ = self.classifier.predict_proba(images)
-        probs = probs[~np.isnan(probs).any(1)]
-        return probs.mean(0)
+        return self.look(images)[0]
+
+    def look(self, images: list[Image.Image]) -> tuple[np.ndarray, ScopeVerdict]:
+        """The photos' average class probabilities and their scope verdict.
+
+        Several photos of one stone are out of scope only if every one is: one clear photo of a known gem
+        is enough to answer.
+        """
+        probs, verdicts, failures = self.classifier.analyse(images)
+        ok = [i for i in range(len(images)) if i not in failures]
+        verdicts = [verdicts[i] for i in ok]
+        unflagged = [v for v in verdicts if not v.flagged]
+        stones = [v for v in verdicts if v.kind != NOT_A_GEM_PHOTO]
+        return probs[ok].mean(0), (unflagged or stones or verdicts)[0]
 
     def rank(self, image_probs: np.ndarray | None, hints: Hints):
         """The evidence model's ranking of every gem with its reasons (a `Fused`), or None with nothing to go on."""
@@ -310,6 +332,7 @@ class Conversation:
         self.assistant = assistant
         self.images: list[Image.Image] = []
         self.image_probs: np.ndarray | None = None
+        self.scope: ScopeVerdict | None = None  # the current photos' scope check
         self.hints = Hints()
         self.answers: list[Answer] = []
         self._heatmaps: dict[str, tuple] = {}
@@ -318,6 +341,7 @@ class Conversation:
 
     def reset(self) -> None:
         self.images, self.image_probs, self.hints, self._heatmaps = [], None, Hints(), {}
+        self.scope = None
         self._target = None
 
     def ask(
@@ -352,7 +376,7 @@ class Conversation:
             if self.hints:
                 answer.notes.append("new photo, new stone: earlier hints were cleared.")
             self.images, self.hints, self._heatmaps = images, Hints(), {}
-            self.image_probs = a.photo_probabilities(images)
+            self.image_probs, self.scope = a.look(images)
         self.hints = self.hints.updated(new)
         answer.notes += list(new.notes)
 
@@ -429,6 +453,10 @@ class Conversation:
         return self._heatmaps[self._target]
 
     def _done(self, answer: Answer) -> Answer:
+        if answer.used_photo and self.scope is not None:
+            answer.out_of_scope = self.scope
+            if self.scope.flagged:
+                withhold_gem(answer, self.scope)
         answer.notes = self._pending_notes + answer.notes
         self._pending_notes = []
         self.answers.append(answer)
@@ -481,6 +509,24 @@ def caution(ranking: list[tuple[str, float]], hints: Hints, evidence: EvidenceMo
     elif grown:
         text += " Lab-grown stones share the natural constants: magnification or a laboratory decides."
     return text[0].upper() + text[1:]
+
+
+def withhold_gem(answer: Answer, verdict: ScopeVerdict) -> None:
+    """An out-of-scope photo: say so plainly and ask for readings; describe no gem and advise no test on one.
+
+    Not a gem photo: no gem is named at all. A stone unlike every known class: the closest known gems stay
+    listed as such, never as the answer.
+    """
+    answer.unsure = True
+    answer.description, answer.properties, answer.tell_apart = "", [], ""
+    answer.next_test = ""
+    answer.heatmap = answer.overlay = None
+    if verdict.kind == NOT_A_GEM_PHOTO:
+        answer.candidates = []
+        advice = f"{RETAKE_HELP}."
+    else:
+        advice = READINGS_HELP
+    answer.reply = " ".join(part for part in (f"**{verdict.sentence()}** {advice}", answer.reply) if part)
 
 
 def hardness_conflict(gem: str, hints: Hints) -> str | None:

@@ -47,6 +47,12 @@ def _build_fusion(**kwargs):
     return build_fusion_folder(**kwargs)
 
 
+def _build_scope(data, out, cache=None, seed=0, **_):
+    from gemlang.training.scope_check import add_scope_check
+
+    return add_scope_check(out, data, cache, seed)
+
+
 BUILDERS: dict[str, Builder] = {
     "default": Builder(
         "the built-in classifier (gemlang.recipe.BUILT_IN), cross-validated, with its model card",
@@ -77,5 +83,10 @@ BUILDERS: dict[str, Builder] = {
                 "help": "eval/results/zero_shot.json, whose measured figures the model card quotes",
             },
         },
+    ),
+    "scope": Builder(
+        "the out-of-scope check of a model folder (--out, default the built-in model), from its training photos",
+        PACKAGE / "default_model",
+        _build_scope,
     ),
 }

@@ -9,7 +9,11 @@ def register(subparsers) -> None:
     p = subparsers.add_parser(
         "predict",
         help="name the gem in one or more photos",
-        description="Print the most likely gems for each photo with calibrated probabilities.",
+        description=(
+            "Print the most likely gems for each photo with calibrated probabilities, and whether the photo is "
+            "out of scope: not a gem photo, or a stone unlike every class the model knows (JSON field "
+            "`out_of_scope`: flagged, kind, closest; kind is 'unchecked' for a model without the check)."
+        ),
     )
     p.add_argument("photos", nargs="+", metavar="PHOTO", help="photo file(s): JPEG, PNG, WebP, BMP, TIFF")
     p.add_argument("--model", default="default", help="model folder from `gemlang train`, or 'default' (built in)")
