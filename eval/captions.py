@@ -131,9 +131,7 @@ def write_markdown(results: dict, path: Path) -> str:
     ]
     for variant in VARIANTS:
         t, s = v[variant]["tfidf_cosine"], v[variant]["semantic_cosine"]
-        lines.append(
-            f"| {variant} | {_cell(t)} | {_cell(s)} | {t['median']:.3f} | {t['p10']:.3f}–{t['p90']:.3f} |"
-        )
+        lines.append(f"| {variant} | {_cell(t)} | {_cell(s)} | {t['median']:.3f} | {t['p10']:.3f}–{t['p90']:.3f} |")
     lines += [
         "",
         "Split by whether the top-1 prediction was right (mean TF-IDF / semantic cosine):",

@@ -34,8 +34,12 @@ from gemlang.recipe import BUILT_IN  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "gemstones" / "train"
 RESULTS = ROOT / "eval" / "results"
-MV2, LITE0, LITE1, LITE2 = "mobilenet_v2_multi", "efficientnet_lite0_multi", "efficientnet_lite1_multi", \
-    "efficientnet_lite2_multi"
+MV2, LITE0, LITE1, LITE2 = (
+    "mobilenet_v2_multi",
+    "efficientnet_lite0_multi",
+    "efficientnet_lite1_multi",
+    "efficientnet_lite2_multi",
+)
 CANDIDATES = [
     BUILT_IN,
     BUILT_IN.with_changes(name="+ Lite2-multi", encoder=f"{MV2}+{LITE0}+{LITE2}+colour_hist"),
@@ -63,13 +67,22 @@ def cross_validate(recipe, data, cache, folds: int, seed: int) -> dict:
     folder = folder_features(data, recipe.extractor(), cache, progress=True)
     X, y = folder.features, folder.data.labels
     held_out = held_out_predictions(
-        X, y, folder.groups, lambda: recipe.make_head(X.shape[1], len(folder.data.classes)), folds, seed,
+        X,
+        y,
+        folder.groups,
+        lambda: recipe.make_head(X.shape[1], len(folder.data.classes)),
+        folds,
+        seed,
         progress=print,
     )
     metrics = classification_metrics(y, held_out.probabilities(), folder.data.classes)
     keep = ("n_images", "top1", "top2", "top5", "mean_per_class_accuracy", "macro_f1", "expected_calibration_error")
-    return {**{k: metrics[k] for k in keep}, "temperature": held_out.temperature, "feature_dim": int(X.shape[1]),
-            "minutes": round((time.time() - started) / 60, 1)}
+    return {
+        **{k: metrics[k] for k in keep},
+        "temperature": held_out.temperature,
+        "feature_dim": int(X.shape[1]),
+        "minutes": round((time.time() - started) / 60, 1),
+    }
 
 
 def onnx_milliseconds(encoder_name: str, repeats: int = 30) -> float:
@@ -87,8 +100,9 @@ def onnx_milliseconds(encoder_name: str, repeats: int = 30) -> float:
     x = encoder.preprocess(Image.new("RGB", (64, 64)))[None]
     with tempfile.TemporaryDirectory() as tmp, contextlib.redirect_stdout(io.StringIO()), torch.no_grad():
         path = f"{tmp}/encoder.onnx"
-        torch.onnx.export(encoder, (x,), path, input_names=["images"], output_names=["features"], dynamo=True,
-                          external_data=False)
+        torch.onnx.export(
+            encoder, (x,), path, input_names=["images"], output_names=["features"], dynamo=True, external_data=False
+        )
         options = ort.SessionOptions()
         options.intra_op_num_threads = 2
         session = ort.InferenceSession(path, options, providers=["CPUExecutionProvider"])
@@ -137,19 +151,27 @@ def write_markdown(results: dict, path: Path) -> None:
     for row in results["candidates"]:
         cv = row["cross_validation"]
         delta = f"{(cv['top1'] - base) * 100:+.1f} pt" if base is not None else "—"
-        line = (f"| {row['name']} | `{row['encoder']}` | {cv['top1']:.1%} | {delta} | {cv['top5']:.1%} | "
-                f"{cv['mean_per_class_accuracy']:.1%} | {cv['expected_calibration_error']:.3f} | "
-                f"{cv.get('feature_dim', '—')} |")
+        line = (
+            f"| {row['name']} | `{row['encoder']}` | {cv['top1']:.1%} | {delta} | {cv['top5']:.1%} | "
+            f"{cv['mean_per_class_accuracy']:.1%} | {cv['expected_calibration_error']:.3f} | "
+            f"{cv.get('feature_dim', '—')} |"
+        )
         if results.get("budget_ms"):
             line += f" {row['onnx_ms']:.1f} | {row['onnx_ms'] / results['budget_ms']:.2f} |"
         lines.append(line)
     if any(r["cross_validation"].get("source") for r in results["candidates"]):
-        lines += ["", "The built-in recipe's scores are those of the shipped model's build, which ran this same "
-                  "protocol (same folds, seed and cached features)."]
+        lines += [
+            "",
+            "The built-in recipe's scores are those of the shipped model's build, which ran this same "
+            "protocol (same folds, seed and cached features).",
+        ]
     if results.get("budget_ms"):
-        lines += ["", f"Serving budget: one eager MobileNetV2 forward = {results['budget_ms']:.1f} ms per photo "
-                  "on this machine at the time; ONNX time is the sum of the candidate's CNN encoders (median of 30 "
-                  "single-photo runs each; the colour histogram is not counted)."]
+        lines += [
+            "",
+            f"Serving budget: one eager MobileNetV2 forward = {results['budget_ms']:.1f} ms per photo "
+            "on this machine at the time; ONNX time is the sum of the candidate's CNN encoders (median of 30 "
+            "single-photo runs each; the colour histogram is not counted).",
+        ]
     write_text_atomic(path, "\n".join(lines).rstrip() + "\n")
 
 
@@ -161,8 +183,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--only", nargs="*", default=None, help="candidate names to run (default all)")
     parser.add_argument("--latency", action="store_true", help="also time each candidate's encoders in ONNX Runtime")
-    parser.add_argument("--reuse", action="store_true",
-                        help="keep the cross-validated scores of candidates already in the report (same encoders)")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep the cross-validated scores of candidates already in the report (same encoders)",
+    )
     parser.add_argument("--out", type=Path, default=RESULTS / "components")
     args = parser.parse_args()
 
@@ -189,8 +214,9 @@ def main() -> None:
     previous = shipped_scores()
     if args.reuse and args.out.with_suffix(".json").is_file():
         report = json.loads(args.out.with_suffix(".json").read_text())
-        previous.update({r["encoder"]: r["cross_validation"] for r in report["candidates"]
-                         if report["folds"] == args.folds})
+        previous.update(
+            {r["encoder"]: r["cross_validation"] for r in report["candidates"] if report["folds"] == args.folds}
+        )
     for recipe in chosen:
         print(f"== {recipe.name}: {recipe.encoder}", flush=True)
         cv = previous.get(recipe.encoder) or cross_validate(recipe, data, cache, args.folds, args.seed)

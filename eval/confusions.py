@@ -24,8 +24,11 @@ sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "eval" / "results"
 SEPARATION_RATE = 0.10  # share of a pair's photos confused within the pair above which a photo is not enough
 # Smallest gap between two gems' ranges that a home test or a gem lab instrument reads reliably.
-READINGS = {"hardness": ("Mohs hardness", 0.5), "specific_gravity": ("specific gravity", 0.05),
-            "refractive_index": ("refractive index", 0.01)}
+READINGS = {
+    "hardness": ("Mohs hardness", 0.5),
+    "specific_gravity": ("specific gravity", 0.05),
+    "refractive_index": ("refractive index", 0.01),
+}
 
 
 def settling_readings(first: str, second: str) -> list[dict]:
@@ -52,8 +55,10 @@ def shipped_cross_validation(model: str) -> dict:
     clf = GemClassifier.load(model)
     cv = clf.info.get("cross_validation", {})
     if not {"reliability", "confusion_pairs", "per_class"} <= set(cv):
-        raise ModelError(f"{model}: its config.json has no per-class, reliability and confusion figures; rebuild it "
-                         "with `gemlang build default --data DIR`.")
+        raise ModelError(
+            f"{model}: its config.json has no per-class, reliability and confusion figures; rebuild it "
+            "with `gemlang build default --data DIR`."
+        )
     return {**cv, "temperature": clf.temperature, "encoder": clf.extractor.spec, "head": clf.head.config["type"]}
 
 
@@ -81,8 +86,9 @@ def write_markdown(results: dict, path: Path) -> None:
     ]
     for row in m["reliability"]:
         if row["n"]:
-            lines.append(f"| {row['from']:.1f}–{row['to']:.1f} | {row['n']} | {row['confidence']:.1%} | "
-                         f"{row['accuracy']:.1%} |")
+            lines.append(
+                f"| {row['from']:.1f}–{row['to']:.1f} | {row['n']} | {row['confidence']:.1%} | {row['accuracy']:.1%} |"
+            )
     lines += [
         "",
         "## Gems a photo alone does not separate",
@@ -97,18 +103,30 @@ def write_markdown(results: dict, path: Path) -> None:
         a, b = pair["classes"]
         settle = "; ".join(f"{r['label']} ({a} {r[a]}, {b} {r[b]})" for r in pair["settled_by"])
         settle = settle or "none of hardness, SG, RI: a gem lab (spectroscopy, inclusions)"
-        lines.append(f"| {a} / {b} | {pair['a_as_b']} + {pair['b_as_a']} | {pair['rate']:.0%} of "
-                     f"{pair['photos']} | {settle} |")
-    lines += ["", "## All pairs still confused (at least 2 photos)", "",
-              "| pair | A taken for B | B taken for A | rate |", "|---|---|---|---|"]
+        lines.append(
+            f"| {a} / {b} | {pair['a_as_b']} + {pair['b_as_a']} | {pair['rate']:.0%} of {pair['photos']} | {settle} |"
+        )
+    lines += [
+        "",
+        "## All pairs still confused (at least 2 photos)",
+        "",
+        "| pair | A taken for B | B taken for A | rate |",
+        "|---|---|---|---|",
+    ]
     for pair in m["confusion_pairs"]:
         a, b = pair["classes"]
         lines.append(f"| {a} / {b} | {pair['a_as_b']} | {pair['b_as_a']} | {pair['rate']:.0%} |")
-    lines += ["", "## Per-class accuracy (worst first)", "", "| class | photos | accuracy | precision | F1 |",
-              "|---|---|---|---|---|"]
+    lines += [
+        "",
+        "## Per-class accuracy (worst first)",
+        "",
+        "| class | photos | accuracy | precision | F1 |",
+        "|---|---|---|---|---|",
+    ]
     for row in sorted(m["per_class"], key=lambda r: (r["accuracy"], r["class"])):
-        lines.append(f"| {row['class']} | {row['n']} | {row['accuracy']:.0%} | {row['precision']:.0%} | "
-                     f"{row['f1']:.2f} |")
+        lines.append(
+            f"| {row['class']} | {row['n']} | {row['accuracy']:.0%} | {row['precision']:.0%} | {row['f1']:.2f} |"
+        )
     write_text_atomic(path, "\n".join(lines) + "\n")
 
 
@@ -122,8 +140,11 @@ def main() -> None:
     from gemlang.metrics import plot_reliability
 
     metrics = shipped_cross_validation(args.model)
-    inseparable = [{**pair, "settled_by": settling_readings(*pair["classes"])}
-                   for pair in metrics["confusion_pairs"] if pair["rate"] >= SEPARATION_RATE]
+    inseparable = [
+        {**pair, "settled_by": settling_readings(*pair["classes"])}
+        for pair in metrics["confusion_pairs"]
+        if pair["rate"] >= SEPARATION_RATE
+    ]
     results = {
         "command": shlex.join(["python", "eval/confusions.py", *sys.argv[1:]]),
         "separation_rate": SEPARATION_RATE,
@@ -132,11 +153,16 @@ def main() -> None:
     }
     args.out.mkdir(parents=True, exist_ok=True)
     write_json_atomic(results, args.out / "confusions.json")
-    plot_reliability(metrics["reliability"], args.out / "reliability.png",
-                     title=f"Built-in classifier, {metrics['folds']}-fold cross-validation")
+    plot_reliability(
+        metrics["reliability"],
+        args.out / "reliability.png",
+        title=f"Built-in classifier, {metrics['folds']}-fold cross-validation",
+    )
     write_markdown(results, args.out / "confusions.md")
-    print(f"top-1 {metrics['top1']:.1%}  ECE {metrics['expected_calibration_error']:.3f}  "
-          f"{len(inseparable)} pairs a photo does not separate; wrote {args.out / 'confusions.md'}")
+    print(
+        f"top-1 {metrics['top1']:.1%}  ECE {metrics['expected_calibration_error']:.3f}  "
+        f"{len(inseparable)} pairs a photo does not separate; wrote {args.out / 'confusions.md'}"
+    )
 
 
 if __name__ == "__main__":

@@ -173,19 +173,29 @@ def markdown(summary: dict, command: str, seconds: float, data: str) -> str:
     best = sorted(s["unknown_flag_rate_per_class"].items(), key=lambda kv: -kv[1])[:8]
     missed = [n for n, kinds in s["non_stone_verdicts"].items() if "in_scope" in kinds]
     rows = [
-        (f"in-scope photos flagged (false alarms; {s['n_in_scope']} held-out photos of known classes)",
-         f"{s['in_scope_flagged']:.1%}"),
+        (
+            f"in-scope photos flagged (false alarms; {s['n_in_scope']} held-out photos of known classes)",
+            f"{s['in_scope_flagged']:.1%}",
+        ),
         ('... of which called "not a gem photo"', f"{s['in_scope_called_not_a_gem_photo']:.1%}"),
-        (f"photos of held-out classes flagged ({s['n_unknown']} photos, 5 groups of classes)",
-         f"{s['unknown_flagged']:.1%}"),
-        ("leave-classes-out AUROC (gem distance, held-out classes vs in-scope)",
-         f"{s['auroc_unknown_vs_in_scope_gem_distance']:.3f}"),
-        (f"non-stone pictures flagged ({s['n_non_stone_pictures']} pictures x 5 fitted checks)",
-         f"{s['non_stone_flagged']:.1%}"),
+        (
+            f"photos of held-out classes flagged ({s['n_unknown']} photos, 5 groups of classes)",
+            f"{s['unknown_flagged']:.1%}",
+        ),
+        (
+            "leave-classes-out AUROC (gem distance, held-out classes vs in-scope)",
+            f"{s['auroc_unknown_vs_in_scope_gem_distance']:.3f}",
+        ),
+        (
+            f"non-stone pictures flagged ({s['n_non_stone_pictures']} pictures x 5 fitted checks)",
+            f"{s['non_stone_flagged']:.1%}",
+        ),
         ('... called "not a gem photo"', f"{s['non_stone_called_not_a_gem_photo']:.1%}"),
         ("AUROC non-stone vs in-scope (photo distance)", f"{s['auroc_non_stone_vs_in_scope_photo_distance']:.3f}"),
-        ('AUROC non-stone vs held-out-class stones (photo distance: the "kind" decision)',
-         f"{s['auroc_non_stone_vs_unknown_photo_distance']:.3f}"),
+        (
+            'AUROC non-stone vs held-out-class stones (photo distance: the "kind" decision)',
+            f"{s['auroc_non_stone_vs_unknown_photo_distance']:.3f}",
+        ),
         ("all out-of-scope photos flagged (held-out classes + non-stone)", f"{s['out_of_scope_flagged']:.1%}"),
         ('held-out-class photos called "not a gem photo"', f"{s['unknown_called_not_a_gem_photo']:.1%}"),
     ]
@@ -201,9 +211,9 @@ only on the photos of each split's training part, as `gemlang train` does; no te
 Top-1 accuracy on in-scope photos is unchanged by construction: the check never alters the class
 probabilities, it only decides whether the answer names a gem.
 
-Held-out classes flagged least: {', '.join(f'{n} {r:.0%}' for n, r in worst)}.
-Held-out classes flagged most: {', '.join(f'{n} {r:.0%}' for n, r in best)}.
-Non-stone pictures some fitted check let through: {', '.join(missed) or 'none'}.
+Held-out classes flagged least: {", ".join(f"{n} {r:.0%}" for n, r in worst)}.
+Held-out classes flagged most: {", ".join(f"{n} {r:.0%}" for n, r in best)}.
+Non-stone pictures some fitted check let through: {", ".join(missed) or "none"}.
 
 Reading: pictures that are not gem photos are far from the whole collection and are caught; a stone of a
 class the model never saw is usually close to a sibling it knows (a held-out sapphire colour next to the
@@ -225,8 +235,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--encoder", default=BUILT_IN_ENCODER)
     parser.add_argument("--out", type=Path, default=ROOT / "eval" / "results", help="folder for scope.json/.md")
     parser.add_argument("--cache", type=Path, default=None, help="feature cache (default ~/.cache/gemlang)")
-    parser.add_argument("--smoke", action="store_true",
-                        help="a tiny painted collection and the colour-histogram encoder: checks the script runs")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="a tiny painted collection and the colour-histogram encoder: checks the script runs",
+    )
     args = parser.parse_args(argv)
     started = time.time()
     splits, dim = 5, None
@@ -246,8 +259,15 @@ def main(argv: list[str] | None = None) -> int:
     summary = summarise(result, names, splits)
     command = "python eval/scope.py" + (" --smoke" if args.smoke else "")
     seconds = time.time() - started
-    summary.update({"command": command, "seconds": round(seconds, 1), "encoder": args.encoder,
-                    "data": str(args.data if args.smoke else "gemstones-images train split"), "splits": splits})
+    summary.update(
+        {
+            "command": command,
+            "seconds": round(seconds, 1),
+            "encoder": args.encoder,
+            "data": str(args.data if args.smoke else "gemstones-images train split"),
+            "splits": splits,
+        }
+    )
     args.out.mkdir(parents=True, exist_ok=True)
     write_json_atomic(summary, args.out / "scope.json")
     write_text_atomic(args.out / "scope.md", markdown(summary, command, seconds, summary["data"]))

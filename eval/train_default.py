@@ -65,9 +65,13 @@ def run_candidate(recipe, train, test, seed: int) -> dict:
     probs = probs[[i for i in range(len(test)) if i not in failures]]
     held_out = classification_metrics(y, probs, clf.classes)
     cv = clf.info["cross_validation"]
-    return {"name": recipe.name, "recipe": recipe.to_dict(), "train_seconds": round(seconds, 1),
-            "held_out": {k: held_out[k] for k in ("n_images", "top1", "top5", "mean_per_class_accuracy")},
-            "cross_validated": {k: cv[k] for k in ("n_images", "top1", "top5", "mean_per_class_accuracy")}}
+    return {
+        "name": recipe.name,
+        "recipe": recipe.to_dict(),
+        "train_seconds": round(seconds, 1),
+        "held_out": {k: held_out[k] for k in ("n_images", "top1", "top5", "mean_per_class_accuracy")},
+        "cross_validated": {k: cv[k] for k in ("n_images", "top1", "top5", "mean_per_class_accuracy")},
+    }
 
 
 def write_markdown(results: dict, path: Path) -> None:
@@ -113,7 +117,9 @@ def main() -> None:
     train, test = data.subset(train_idx), data.subset(test_idx)
     results = {
         "command": shlex.join(["python", "eval/train_default.py", *sys.argv[1:]]),
-        "classes": data.classes, "n_train": len(train), "n_test": len(test),
+        "classes": data.classes,
+        "n_train": len(train),
+        "n_test": len(test),
         "machine": f"{platform.machine()}, {os.cpu_count()} CPU cores, shared with other jobs while measured",
         "candidates": [],
     }

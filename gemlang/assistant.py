@@ -275,6 +275,7 @@ class Assistant:
 
     def explain(self, image: Image.Image, target: str) -> tuple[np.ndarray | None, Image.Image | None, str | None]:
         from gemlang.explain import explain  # lazily: only answers with a photo need it
+
         try:
             heat, overlay = explain(self.classifier, image, method=self.explain_method, target=target)
         except Exception as e:  # an encoder Grad-CAM cannot read must not cost the person their answer
@@ -470,7 +471,7 @@ def _kind(gem) -> str:
 
 
 def caution(ranking: list[tuple[str, float]], hints: Hints, evidence: EvidenceModel, asked: bool = False) -> str:
-    """"Possibly glass / a simulant" with the confirming test, or why a photo alone cannot settle it."""
+    """ "Possibly glass / a simulant" with the confirming test, or why a photo alone cannot settle it."""
     from gemlang.knowledge.tell_apart import confirming_test, lookalikes
 
     facts = {g.name: g for g in evidence.facts}
@@ -485,8 +486,14 @@ def caution(ranking: list[tuple[str, float]], hints: Hints, evidence: EvidenceMo
         imitated = [g for g in evidence.facts if g.origin == "natural" and suspect in lookalikes(g, evidence.facts)]
         rival = next(iter(naturals + imitated), None)
         fits = f" as well as {rival.name}" if rival else ""
-        confirm = confirming_test(suspect, rival) if rival else (
-            f"magnification: {suspect.diagnostic_features[0]}" if suspect.diagnostic_features else "a gem laboratory"
+        confirm = (
+            confirming_test(suspect, rival)
+            if rival
+            else (
+                f"magnification: {suspect.diagnostic_features[0]}"
+                if suspect.diagnostic_features
+                else "a gem laboratory"
+            )
         )
         if _kind(suspect) == "glass":
             names = ", ".join(g.name for g in suspects if _kind(g) == "glass")

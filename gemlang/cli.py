@@ -11,7 +11,17 @@ from gemlang.errors import GemlangError
 
 # Each module defines `register(subparsers)`, which adds its parser and sets `func` to its runner.
 COMMANDS = [
-    "predict", "train", "evaluate", "explain", "describe", "catalog", "score", "app", "search", "index", "build",
+    "predict",
+    "train",
+    "evaluate",
+    "explain",
+    "describe",
+    "catalog",
+    "score",
+    "app",
+    "search",
+    "index",
+    "build",
 ]
 
 

@@ -36,9 +36,7 @@ class HardnessHint:
 
     def __post_init__(self) -> None:
         if not MOHS_MIN <= self.low <= self.high <= MOHS_MAX:
-            raise ValueError(
-                f"a Mohs reading runs from 1 to 10 with low <= high, got ({self.low}, {self.high})"
-            )
+            raise ValueError(f"a Mohs reading runs from 1 to 10 with low <= high, got ({self.low}, {self.high})")
 
     def describe(self) -> str:
         if self.low == self.high:
@@ -134,18 +132,14 @@ def _numeric_hardness(text: str) -> HardnessHint | None:
     """'hardness 9', 'mohs 6-7', 'hardness about 7', '7.5 on the mohs scale', or a bare reply '6-7'."""
     t = text.lower()
     keyword = re.search(_HARDNESS_WORD, t)
-    bare = re.fullmatch(
-        rf"\s*(?:it'?s|its|it is|i'd say|i think)?\s*(?:{_APPROX}\s*)?({_RANGE}|{_NUM})\s*[.!]?\s*", t
-    )
+    bare = re.fullmatch(rf"\s*(?:it'?s|its|it is|i'd say|i think)?\s*(?:{_APPROX}\s*)?({_RANGE}|{_NUM})\s*[.!]?\s*", t)
     if bare and re.search(r"\d[.,]\d\d", bare.group(0)):
         bare = None  # "1.54": a refractive index or an SG without its unit, not a hardness
     if not keyword and not bare:
         return None
     # Look at the text after the keyword first ("hardness is about 7"), then before it ("7 on the mohs").
     windows = (
-        [t]
-        if bare
-        else [t[keyword.end() : keyword.end() + 40], t[max(0, keyword.start() - 16) : keyword.start()]]
+        [t] if bare else [t[keyword.end() : keyword.end() + 40], t[max(0, keyword.start() - 16) : keyword.start()]]
     )
     for window in windows:
         m = re.search(rf"(?:between\s+)?{_NUM}\s*(?:-|–|—|to|and|or)\s*{_NUM}", window)
@@ -158,9 +152,7 @@ def _numeric_hardness(text: str) -> HardnessHint | None:
             x = _to_float(m.group(2))
             spread = 0.5 if m.group(1) else 0.0
             found = (
-                _interval(max(MOHS_MIN, x - spread), min(MOHS_MAX, x + spread))
-                if MOHS_MIN <= x <= MOHS_MAX
-                else None
+                _interval(max(MOHS_MIN, x - spread), min(MOHS_MAX, x + spread)) if MOHS_MIN <= x <= MOHS_MAX else None
             )
             if found:
                 return HardnessHint(*found, said=m.group(0).strip())
@@ -200,11 +192,7 @@ def _scratch_relation(clause: str, name: str, position: int) -> str | None:
 
 
 def _split_clauses(text: str) -> list[str]:
-    return [
-        c.strip()
-        for c in re.split(r"[.;!?\n]+|,\s*|\s+(?:but|and|while|although|though)\s+", text)
-        if c.strip()
-    ]
+    return [c.strip() for c in re.split(r"[.;!?\n]+|,\s*|\s+(?:but|and|while|although|though)\s+", text) if c.strip()]
 
 
 def parse_hardness(text: str) -> tuple[HardnessHint | None, list[str]]:

@@ -59,9 +59,15 @@ def reliability_table(y: np.ndarray, probs: np.ndarray, bins: int = 10) -> list[
     for lo, hi in zip(edges[:-1], edges[1:], strict=True):
         in_bin = (conf > lo) & (conf <= hi)
         n = int(in_bin.sum())
-        table.append({"from": float(lo), "to": float(hi), "n": n,
-                      "confidence": float(conf[in_bin].mean()) if n else None,
-                      "accuracy": float(correct[in_bin].mean()) if n else None})
+        table.append(
+            {
+                "from": float(lo),
+                "to": float(hi),
+                "n": n,
+                "confidence": float(conf[in_bin].mean()) if n else None,
+                "accuracy": float(correct[in_bin].mean()) if n else None,
+            }
+        )
     return table
 
 
@@ -72,8 +78,9 @@ def expected_calibration_error(y: np.ndarray, probs: np.ndarray, bins: int = 10)
     return float(sum(row["n"] / total * abs(row["accuracy"] - row["confidence"]) for row in table if row["n"]))
 
 
-def confusion_pairs(y: np.ndarray, probs: np.ndarray, classes: list[str], min_errors: int = 2,
-                    limit: int = 30) -> list[dict]:
+def confusion_pairs(
+    y: np.ndarray, probs: np.ndarray, classes: list[str], min_errors: int = 2, limit: int = 30
+) -> list[dict]:
     """Pairs of classes mistaken for each other, most confused first.
 
     `rate` is the share of the two classes' photos that went to the other one of the pair: a pair with a
@@ -88,8 +95,15 @@ def confusion_pairs(y: np.ndarray, probs: np.ndarray, classes: list[str], min_er
             errors = int(cm[a, b] + cm[b, a])
             photos = int(counts[a] + counts[b])
             if errors >= min_errors:
-                pairs.append({"classes": [classes[a], classes[b]], "a_as_b": int(cm[a, b]), "b_as_a": int(cm[b, a]),
-                              "photos": photos, "rate": errors / max(photos, 1)})
+                pairs.append(
+                    {
+                        "classes": [classes[a], classes[b]],
+                        "a_as_b": int(cm[a, b]),
+                        "b_as_a": int(cm[b, a]),
+                        "photos": photos,
+                        "rate": errors / max(photos, 1),
+                    }
+                )
     pairs.sort(key=lambda p: (-(p["a_as_b"] + p["b_as_a"]), -p["rate"]))
     return pairs[:limit]
 
@@ -123,8 +137,9 @@ def plot_reliability(table: list[dict], path: Path, title: str = "Reliability di
     width = table[0]["to"] - table[0]["from"]
     centres = [(r["from"] + r["to"]) / 2 for r in rows]
     ax.bar(centres, [r["accuracy"] for r in rows], width=width * 0.9, color="#4c72b0", label="observed accuracy")
-    ax.plot([r["confidence"] for r in rows], [r["confidence"] for r in rows], "o", color="#dd8452",
-            label="mean confidence")
+    ax.plot(
+        [r["confidence"] for r in rows], [r["confidence"] for r in rows], "o", color="#dd8452", label="mean confidence"
+    )
     ax.plot([0, 1], [0, 1], "--", color="grey", label="perfect calibration")
     ax.set_ylabel("accuracy")
     ax.set_ylim(0, 1)

@@ -230,8 +230,15 @@ class GemClassifier:
                 return clf
         extractor, head = _eager_parts(path, config, device)
         info = {k: v for k, v in config.items() if k not in _CORE_KEYS}
-        clf = cls(extractor, head, config["classes"], config.get("temperature", 1.0), info, backend,
-                  scope=ScopeCheck.load(path, config.get("scope")))
+        clf = cls(
+            extractor,
+            head,
+            config["classes"],
+            config.get("temperature", 1.0),
+            info,
+            backend,
+            scope=ScopeCheck.load(path, config.get("scope")),
+        )
         clf._source, clf._weights_digest = (path, config, device), digest
         return clf
 
@@ -302,8 +309,17 @@ def _eager_parts(path: Path, config: dict, device) -> tuple[FeatureExtractor, to
     return extractor, head.eval()
 
 
-_CORE_KEYS = {"format", "format_version", "encoder", "encoder_signature", "tta", "head", "classes", "temperature",
-              "scope"}
+_CORE_KEYS = {
+    "format",
+    "format_version",
+    "encoder",
+    "encoder_signature",
+    "tta",
+    "head",
+    "classes",
+    "temperature",
+    "scope",
+}
 
 
 def _encoder_state(extractor: FeatureExtractor) -> dict[str, torch.Tensor]:

@@ -91,8 +91,16 @@ class ScopeCheck:
     def __init__(self, tensors: dict[str, np.ndarray], config: dict):
         self.tensors = {k: np.asarray(v, dtype=np.float32) for k, v in tensors.items()}
         self.config = dict(config)
-        expected = {"mean", "scale", "components", "class_means", "class_present", "class_precision", "centre",
-                    "photo_precision"}
+        expected = {
+            "mean",
+            "scale",
+            "components",
+            "class_means",
+            "class_present",
+            "class_precision",
+            "centre",
+            "photo_precision",
+        }
         if missing := expected - set(self.tensors):
             raise ScopeError(f"{SCOPE_FILE} lacks {', '.join(sorted(missing))}; rebuild the scope check.")
 
@@ -246,6 +254,7 @@ def fit_scope_check(
         "calibration": f"{k}-fold held-out photos, projection refitted in each fold",
     }
     if log:
-        log(f"scope check: gem threshold {config['gem_threshold']:.1f}, "
-            f"photo threshold {config['photo_threshold']:.1f}")
+        log(
+            f"scope check: gem threshold {config['gem_threshold']:.1f}, photo threshold {config['photo_threshold']:.1f}"
+        )
     return ScopeCheck(final, config)

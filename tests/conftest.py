@@ -41,8 +41,12 @@ def tiny_model_dir(tiny_folder, tmp_path_factory) -> Path:
 
     out = tmp_path_factory.mktemp("model") / "tiny-model"
     clf = train_classifier(
-        scan_image_folder(tiny_folder), encoder="mobilenet_v2+colour_hist", cv=3,
-        cache=FeatureCache(tmp_path_factory.mktemp("cache")), progress=False, log=lambda _: None,
+        scan_image_folder(tiny_folder),
+        encoder="mobilenet_v2+colour_hist",
+        cv=3,
+        cache=FeatureCache(tmp_path_factory.mktemp("cache")),
+        progress=False,
+        log=lambda _: None,
     )
     clf.save(out)
     return out

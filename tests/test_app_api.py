@@ -54,9 +54,7 @@ def test_ask_names_a_gem_with_a_probability_and_a_follow_up_re_ranks(client, tmp
     assert "Key properties" in details
     assert client.predict(api_name="/heatmap"), "the heat-map overlay of the answer is missing"
 
-    history, _box, bars, _details = client.predict(
-        message={"text": "hardness 9", "files": []}, api_name="/ask"
-    )
+    history, _box, bars, _details = client.predict(message={"text": "hardness 9", "files": []}, api_name="/ask")
     assert bars["label"] == "Ruby"
     assert {c["label"]: c["confidence"] for c in bars["confidences"]}["Ruby"] > confidences["Ruby"]
     assert "Mohs hardness 9" in history[-1]["content"][0]["text"]
@@ -77,9 +75,7 @@ def test_more_photos_than_a_message_may_carry_get_a_message(client, tmp_path):
     photos = [tmp_path / f"{i}.jpg" for i in range(5)]
     for i, photo in enumerate(photos):
         red_stone_photo(photo, seed=i)
-    history, *_ = client.predict(
-        message={"text": "", "files": [handle_file(str(p)) for p in photos]}, api_name="/ask"
-    )
+    history, *_ = client.predict(message={"text": "", "files": [handle_file(str(p)) for p in photos]}, api_name="/ask")
     assert "at most 4 photos" in history[-1]["content"][0]["text"]
 
 

@@ -38,8 +38,10 @@ def test_train_then_predict_then_evaluate(tiny_folder, tmp_path, capsys, monkeyp
     assert (report / "confusion_matrix.png").stat().st_size > 0
 
     cv_report = tmp_path / "cv"
-    assert main(["evaluate", "--data", str(tiny_folder), "--model", str(model), "--cv", "3",
-                 "--report", str(cv_report)]) == 0
+    assert (
+        main(["evaluate", "--data", str(tiny_folder), "--model", str(model), "--cv", "3", "--report", str(cv_report)])
+        == 0
+    )
     assert json.loads((cv_report / "metrics.json").read_text())["folds"] == 3
 
 

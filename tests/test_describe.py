@@ -36,23 +36,15 @@ def test_every_number_in_a_description_matches_the_knowledge_base(name):
     found = {prop: pattern.findall(properties) for prop, pattern in LABELLED.items()}
     for prop, values in found.items():
         for value in values:
-            assert value == gem.format(prop), (
-                f"{name}: {prop} printed {value}, knowledge base has {gem.format(prop)}"
-            )
-    assert found["hardness"] and found["specific_gravity"], (
-        f"{name}: hardness and SG missing from {templated!r}"
-    )
+            assert value == gem.format(prop), f"{name}: {prop} printed {value}, knowledge base has {gem.format(prop)}"
+    assert found["hardness"] and found["specific_gravity"], f"{name}: hardness and SG missing from {templated!r}"
     if gem.refractive_index is not None:
         assert found["refractive_index"]
     # No number in the templated part that is not one of the gem's formatted facts or the confidence.
     allowed = {gem.format(p) for p in LABELLED if getattr(gem, p)} | {"91"}
     sourced = [getattr(gem, f) for f in SOURCED_FIELDS]
     prose = " ".join([gem.chemistry, *gem.diagnostic_features, *gem.localities, *sourced])
-    stray = [
-        n
-        for n in re.findall(rf"(?<![\w.]){NUMBER}(?![\w])", templated)
-        if n not in allowed and n not in prose
-    ]
+    stray = [n for n in re.findall(rf"(?<![\w.]){NUMBER}(?![\w])", templated) if n not in allowed and n not in prose]
     assert not stray, f"{name}: numbers not from the knowledge base: {stray} in {templated!r}"
     assert ungrounded_numbers(d.text, [gem]) == []
 

@@ -33,8 +33,10 @@ def test_multi_resolution_encoder_extends_the_final_one(final_name):
 
 
 def test_efficientnet_lite_variants_run_at_their_own_resolution():
-    sizes = {name: create_encoder(name).preprocess(Image.new("RGB", (50, 40))).shape[-1]
-             for name in ["efficientnet_lite0", "efficientnet_lite1", "efficientnet_lite2"]}
+    sizes = {
+        name: create_encoder(name).preprocess(Image.new("RGB", (50, 40))).shape[-1]
+        for name in ["efficientnet_lite0", "efficientnet_lite1", "efficientnet_lite2"]
+    }
     assert sizes == {"efficientnet_lite0": 224, "efficientnet_lite1": 240, "efficientnet_lite2": 260}
 
 

@@ -42,8 +42,7 @@ def test_finetuned_model_saves_reloads_and_predicts_the_same(tiny_data, tmp_path
     assert any(not torch.equal(trained[k].cpu(), before[k]) for k in before if k in trained)
 
 
-def test_a_killed_run_resumes_from_its_checkpoint_and_ends_where_an_unbroken_run_ends(tiny_data, tmp_path,
-                                                                                       monkeypatch):
+def test_a_killed_run_resumes_from_its_checkpoint_and_ends_where_an_unbroken_run_ends(tiny_data, tmp_path, monkeypatch):
     config = FinetuneConfig(**TINY)
     unbroken = finetune_classifier(tiny_data, config, log=quiet)
 
@@ -114,8 +113,12 @@ def test_train_finetune_command_writes_a_model_with_its_encoder_and_cleans_its_c
     from gemlang.cli import main
 
     out = tmp_path / "model"
-    assert main(["train", "--finetune", "--data", str(tiny_folder), "--out", str(out), "--epochs", "1",
-                 "--batch-size", "8"]) == 0
+    assert (
+        main(
+            ["train", "--finetune", "--data", str(tiny_folder), "--out", str(out), "--epochs", "1", "--batch-size", "8"]
+        )
+        == 0
+    )
     assert (out / "encoder.safetensors").is_file()
     assert not (tmp_path / "model.checkpoint").exists()
     clf = GemClassifier.load(out)

@@ -97,8 +97,15 @@ def test_every_head_trains_saves_and_reloads(tiny_folder, tmp_path, head):
     from gemlang.features import FeatureCache
     from gemlang.training import train_classifier
 
-    clf = train_classifier(scan_image_folder(tiny_folder), encoder="colour_hist", head=head, cv=3,
-                           cache=FeatureCache(tmp_path / "cache"), progress=False, log=lambda _: None)
+    clf = train_classifier(
+        scan_image_folder(tiny_folder),
+        encoder="colour_hist",
+        head=head,
+        cv=3,
+        cache=FeatureCache(tmp_path / "cache"),
+        progress=False,
+        log=lambda _: None,
+    )
     paths = scan_image_folder(tiny_folder).paths
     probs, _ = clf.predict_proba(paths)
     np.testing.assert_allclose(probs.sum(1), 1, atol=1e-5)

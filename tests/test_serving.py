@@ -156,4 +156,3 @@ def test_a_model_the_serving_path_cannot_run_falls_back_or_says_why(tiny_folder,
         else:
             with pytest.raises(ModelError, match="linear-from-elsewhere"):
                 clf.predict(photo)
-

@@ -19,7 +19,7 @@ def fingerprint(config: dict[str, Any], module: Any = None) -> str:
 
 
 def folder_fingerprint(folder: str | Path) -> str:
-    """"sha256:<16 hex>" of a model folder's config and weights files (*.json, *.safetensors), by name.
+    """ "sha256:<16 hex>" of a model folder's config and weights files (*.json, *.safetensors), by name.
 
     Read from disk, so taking it never builds the model (a served classifier need not load PyTorch).
     """

@@ -18,16 +18,10 @@ def register(subparsers) -> None:
         help="start the chat app in the browser",
         description="Start the Gradio chat: upload a photo, ask, add hardness or locality hints.",
     )
-    p.add_argument(
-        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)"
-    )
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=7860, help="port (default 7860)")
-    p.add_argument(
-        "--model", default="default", help="model folder from `gemlang train`, or 'default' (built in)"
-    )
-    p.add_argument(
-        "--fusion", default=None, help="fusion settings folder (default: MODEL/fusion, or the built-in one)"
-    )
+    p.add_argument("--model", default="default", help="model folder from `gemlang train`, or 'default' (built in)")
+    p.add_argument("--fusion", default=None, help="fusion settings folder (default: MODEL/fusion, or the built-in one)")
     p.add_argument("--top-k", type=int, default=5, help="how many candidates to show (default 5)")
     p.add_argument(
         "--backend", default=None, choices=["auto", "onnx", "torch"],

@@ -22,8 +22,12 @@ def register(subparsers) -> None:
     for name, builder in BUILDERS.items():
         b = builds.add_parser(name, help=builder.summary, description=f"Build {builder.summary}.")
         b.add_argument("--data", type=Path, required=True, help="folder with one sub-folder of photos per class")
-        b.add_argument("--out", type=Path, default=builder.default_out,
-                       help=f"folder to write (default: the shipped one, {builder.default_out})")
+        b.add_argument(
+            "--out",
+            type=Path,
+            default=builder.default_out,
+            help=f"folder to write (default: the shipped one, {builder.default_out})",
+        )
         b.add_argument("--cache", type=Path, default=None, help="feature cache folder (default ~/.cache/gemlang)")
         b.add_argument("--seed", type=int, default=0)
         for option, spec in builder.options.items():

@@ -18,13 +18,9 @@ def register(subparsers) -> None:
     )
     p.add_argument("photo", nargs="?", metavar="PHOTO", help="the photo to explain")
     p.add_argument("--model", default="default", help="model folder, or 'default' (built in)")
-    p.add_argument(
-        "--method", default="gradcam", choices=["gradcam", "vargrad"], help="heat map (default gradcam)"
-    )
+    p.add_argument("--method", default="gradcam", choices=["gradcam", "vargrad"], help="heat map (default gradcam)")
     p.add_argument("--target", default=None, help="class to explain (default: the predicted one)")
-    p.add_argument(
-        "--embedding", type=Path, default=None, metavar="DATA", help="t-SNE of the features of DATA"
-    )
+    p.add_argument("--embedding", type=Path, default=None, metavar="DATA", help="t-SNE of the features of DATA")
     p.add_argument("--out", required=True, type=Path, help="PNG file to write")
     p.set_defaults(func=run)
 

@@ -16,12 +16,8 @@ def register(subparsers) -> None:
             "with per-item scores and means, or a per-item CSV if OUT ends in .csv."
         ),
     )
-    p.add_argument(
-        "--candidates", required=True, type=Path, metavar="C.csv", help="captions to score (id,text)"
-    )
-    p.add_argument(
-        "--references", required=True, type=Path, metavar="R.csv", help="reference captions (id,text)"
-    )
+    p.add_argument("--candidates", required=True, type=Path, metavar="C.csv", help="captions to score (id,text)")
+    p.add_argument("--references", required=True, type=Path, metavar="R.csv", help="reference captions (id,text)")
     p.add_argument("--out", required=True, type=Path, metavar="S.json", help="scores file (.json or .csv)")
     p.add_argument("--no-semantic", action="store_true", help="TF-IDF cosine only (no sentence encoder)")
     p.set_defaults(func=run)

@@ -20,29 +20,52 @@ def register(subparsers) -> None:
     )
     p.add_argument("--data", type=Path, help="folder with one sub-folder of photos per class")
     p.add_argument("--out", type=Path, help="model folder to write (config.json + safetensors)")
-    p.add_argument("--encoder", default=None, help=f"encoder name, or several joined by '+' "
-                   f"(default {TRAIN_DEFAULT.encoder}); see --list-encoders")
-    p.add_argument("--head", default=None, choices=["linear", "mlp", "linear+mlp"],
-                   help=f"classifier head: linear, mlp, or linear+mlp (their probabilities averaged); "
-                   f"default {TRAIN_DEFAULT.head}")
+    p.add_argument(
+        "--encoder",
+        default=None,
+        help=f"encoder name, or several joined by '+' (default {TRAIN_DEFAULT.encoder}); see --list-encoders",
+    )
+    p.add_argument(
+        "--head",
+        default=None,
+        choices=["linear", "mlp", "linear+mlp"],
+        help=f"classifier head: linear, mlp, or linear+mlp (their probabilities averaged); "
+        f"default {TRAIN_DEFAULT.head}",
+    )
     p.add_argument("--tta", action="store_true", help="average features of each photo and its mirror image")
-    p.add_argument("--cv", type=int, default=None,
-                   help="folds for cross-validation and calibration (default 5, or the method's); 0 skips")
+    p.add_argument(
+        "--cv",
+        type=int,
+        default=None,
+        help="folds for cross-validation and calibration (default 5, or the method's); 0 skips",
+    )
     p.add_argument("--C", type=float, default=None, help="linear head: regularisation strength (higher = weaker)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--cache", type=Path, default=None, help="feature cache folder (default ~/.cache/gemlang)")
     p.add_argument("--list-encoders", action="store_true", help="list the encoders and exit")
-    p.add_argument("--method", default=None, metavar="NAME",
-                   help="train a seed paper's method instead (see --list-methods); --cv K cross-validates it")
-    p.add_argument("--finetune", action="store_true",
-                   help="fine-tune the --encoder network end to end (mobilenet_v2, efficientnet_lite0/1/2) instead "
-                        "of training a head on frozen features; slower, more accurate; resumable")
-    p.add_argument("--checkpoint", type=Path, default=None,
-                   help="with --finetune: folder for the per-epoch checkpoint (default OUT.checkpoint); run the "
-                        "same command again to continue a run that was stopped")
+    p.add_argument(
+        "--method",
+        default=None,
+        metavar="NAME",
+        help="train a seed paper's method instead (see --list-methods); --cv K cross-validates it",
+    )
+    p.add_argument(
+        "--finetune",
+        action="store_true",
+        help="fine-tune the --encoder network end to end (mobilenet_v2, efficientnet_lite0/1/2) instead "
+        "of training a head on frozen features; slower, more accurate; resumable",
+    )
+    p.add_argument(
+        "--checkpoint",
+        type=Path,
+        default=None,
+        help="with --finetune: folder for the per-epoch checkpoint (default OUT.checkpoint); run the "
+        "same command again to continue a run that was stopped",
+    )
     p.add_argument("--batch-size", type=int, default=None, help="with --finetune: photos per step (default 32)")
-    p.add_argument("--epochs", type=int, default=None,
-                   help="with --method or --finetune: override the number of epochs")
+    p.add_argument(
+        "--epochs", type=int, default=None, help="with --method or --finetune: override the number of epochs"
+    )
     p.add_argument("--list-methods", action="store_true", help="list the seed papers' methods and exit")
     p.set_defaults(func=run)
 
@@ -72,8 +95,14 @@ def run(args) -> int:
     print(f"{len(data)} photos in {len(data.classes)} classes from {args.data}")
     options = {"C": args.C} if args.C is not None and args.head != "mlp" else None
     clf = train_classifier(
-        data, encoder=args.encoder, head=args.head, tta=args.tta or None, cv=args.cv, seed=args.seed,
-        cache=FeatureCache(args.cache), head_options=options,
+        data,
+        encoder=args.encoder,
+        head=args.head,
+        tta=args.tta or None,
+        cv=args.cv,
+        seed=args.seed,
+        cache=FeatureCache(args.cache),
+        head_options=options,
     )
     for path, reason in clf.info["trained_on"]["skipped"]:
         print(f"skipped {path}: {reason}")

@@ -105,8 +105,10 @@ def _efficientnet_lite(variant: int, name: str, layers: str, image_size: int | N
 
 def _register_efficientnet_lite(variant: int) -> None:
     size = EFFNET_LITE_SIZES[variant]
-    for layers, suffix, what in [("final", "", "pooled 1280-d features"), ("multi", "_multi", "pooled features "
-                                 "of 4 depths (multi-resolution)")]:
+    for layers, suffix, what in [
+        ("final", "", "pooled 1280-d features"),
+        ("multi", "_multi", "pooled features of 4 depths (multi-resolution)"),
+    ]:
         name = f"efficientnet_lite{variant}{suffix}"
         register_encoder(name, f"EfficientNet-Lite{variant}, ImageNet weights, {size} px, {what}")(
             functools.partial(_efficientnet_lite, variant, name, layers)
@@ -145,8 +147,9 @@ def _resnet50(name: str, layers: str, image_size: int = 224, weights: str | None
     path, state = _resnet50_weights(weights)
     model = torchvision.models.resnet50()
     model.fc = nn.Identity()
-    missing, unexpected = model.load_state_dict({k: v for k, v in state.items() if not k.startswith("fc.")},
-                                                strict=False)
+    missing, unexpected = model.load_state_dict(
+        {k: v for k, v in state.items() if not k.startswith("fc.")}, strict=False
+    )
     if missing:
         raise EncoderError(f"resnet50: {path} is not a ResNet-50 state dict (missing {missing[:3]}...).")
     taps = RESNET_TAPS[layers]

@@ -48,7 +48,10 @@ def open_clip_encoder(arch: str, pretrained: str | None = None) -> Encoder:
         f"open_clip:{arch}",
         _ImageTower(model),
         preprocess,
-        int(model.text_projection.shape[-1] if hasattr(model, "text_projection") and model.text_projection is not None
-            else visual.output_dim),
+        int(
+            model.text_projection.shape[-1]
+            if hasattr(model, "text_projection") and model.text_projection is not None
+            else visual.output_dim
+        ),
         f"{path.name}|{path.stat().st_size}",
     )

@@ -21,9 +21,7 @@ AUTOENCODER_EMBEDDING = 128
 
 
 def conv_bn(c_in: int, c_out: int, stride: int = 1) -> nn.Sequential:
-    return nn.Sequential(
-        nn.Conv2d(c_in, c_out, 3, stride, 1, bias=False), nn.BatchNorm2d(c_out), nn.ReLU(inplace=True)
-    )
+    return nn.Sequential(nn.Conv2d(c_in, c_out, 3, stride, 1, bias=False), nn.BatchNorm2d(c_out), nn.ReLU(inplace=True))
 
 
 class ResidualBlock(nn.Module):
@@ -130,9 +128,7 @@ def _size(family: str, variant: str, multiple: int) -> int:
     return size
 
 
-@register_encoder_prefix(
-    "residual_cnn", "residual CNN with batch norm, from scratch: residual_cnn:<px> (256-d)"
-)
+@register_encoder_prefix("residual_cnn", "residual CNN with batch norm, from scratch: residual_cnn:<px> (256-d)")
 def residual_cnn(variant: str) -> Encoder:
     size = _size("residual_cnn", variant, 16)
     net = TappedPooling(ResidualCNN(), [f"stages.{len(RESIDUAL_WIDTHS) - 1}"])
@@ -145,9 +141,7 @@ def residual_cnn(variant: str) -> Encoder:
     )
 
 
-@register_encoder_prefix(
-    "conv_vae", "convolutional VAE encoder (latent mean), from scratch: conv_vae:<px> (128-d)"
-)
+@register_encoder_prefix("conv_vae", "convolutional VAE encoder (latent mean), from scratch: conv_vae:<px> (128-d)")
 def conv_vae(variant: str) -> Encoder:
     size = _size("conv_vae", variant, 16)
     return Encoder(
@@ -159,9 +153,7 @@ def conv_vae(variant: str) -> Encoder:
     )
 
 
-@register_encoder_prefix(
-    "conv_autoencoder", "convolutional autoencoder embedding: conv_autoencoder:<px> (128-d)"
-)
+@register_encoder_prefix("conv_autoencoder", "convolutional autoencoder embedding: conv_autoencoder:<px> (128-d)")
 def conv_autoencoder(variant: str) -> Encoder:
     size = _size("conv_autoencoder", variant, 16)
     return Encoder(

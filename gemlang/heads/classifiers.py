@@ -61,11 +61,25 @@ class LinearHead(nn.Module):
 class MLPHead(nn.Module):
     """Standardised features -> one hidden layer with dropout -> logits."""
 
-    def __init__(self, in_dim: int, n_classes: int, hidden: int = 512, dropout: float = 0.5, epochs: int = 60,
-                 weight_decay: float = 1e-3):
+    def __init__(
+        self,
+        in_dim: int,
+        n_classes: int,
+        hidden: int = 512,
+        dropout: float = 0.5,
+        epochs: int = 60,
+        weight_decay: float = 1e-3,
+    ):
         super().__init__()
-        self.config = {"type": "mlp", "in_dim": in_dim, "n_classes": n_classes, "hidden": hidden,
-                       "dropout": dropout, "epochs": epochs, "weight_decay": weight_decay}
+        self.config = {
+            "type": "mlp",
+            "in_dim": in_dim,
+            "n_classes": n_classes,
+            "hidden": hidden,
+            "dropout": dropout,
+            "epochs": epochs,
+            "weight_decay": weight_decay,
+        }
         self.standardize = Standardize(in_dim)
         self.net = nn.Sequential(
             nn.Dropout(dropout / 2),
@@ -108,11 +122,27 @@ class LinearMLPHead(nn.Module):
     right 0.8 points more often than either alone.
     """
 
-    def __init__(self, in_dim: int, n_classes: int, C: float = 0.05, hidden: int = 1024, dropout: float = 0.5,
-                 epochs: int = 40, weight_decay: float = 1e-2):
+    def __init__(
+        self,
+        in_dim: int,
+        n_classes: int,
+        C: float = 0.05,
+        hidden: int = 1024,
+        dropout: float = 0.5,
+        epochs: int = 40,
+        weight_decay: float = 1e-2,
+    ):
         super().__init__()
-        self.config = {"type": "linear+mlp", "in_dim": in_dim, "n_classes": n_classes, "C": C, "hidden": hidden,
-                       "dropout": dropout, "epochs": epochs, "weight_decay": weight_decay}
+        self.config = {
+            "type": "linear+mlp",
+            "in_dim": in_dim,
+            "n_classes": n_classes,
+            "C": C,
+            "hidden": hidden,
+            "dropout": dropout,
+            "epochs": epochs,
+            "weight_decay": weight_decay,
+        }
         self.linear = LinearHead(in_dim, n_classes, C)
         self.mlp = MLPHead(in_dim, n_classes, hidden, dropout, epochs, weight_decay)
 

@@ -167,8 +167,7 @@ def database_gems() -> dict[str, DatabaseGem]:
     for gem in gems.values():
         if gem.origin in ("simulant", "composite"):
             targets = dict.fromkeys(
-                ([gem.natural_counterpart_id] if gem.natural_counterpart_id else [])
-                + list(gem.target_minerals)
+                ([gem.natural_counterpart_id] if gem.natural_counterpart_id else []) + list(gem.target_minerals)
             )
             for target in targets:
                 imitations.setdefault(target, []).append(gem.name)

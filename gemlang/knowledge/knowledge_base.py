@@ -53,9 +53,7 @@ SOURCED_FACTS_PATH = Path(__file__).with_name("sourced_facts.json")
 TRADE_NAMES_PATH = Path(__file__).with_name("trade_names.json")
 
 # The facts the database can supply: all but the naming, the prose and the facts in words.
-DATABASE_FIELDS = tuple(
-    f for f in FACT_FIELDS if f not in ("species", "variety", "description", *SOURCED_FIELDS)
-)
+DATABASE_FIELDS = tuple(f for f in FACT_FIELDS if f not in ("species", "variety", "description", *SOURCED_FIELDS))
 RANGE_FIELDS = ("hardness", "specific_gravity", "refractive_index", "dispersion")
 LIST_FIELDS = ("colours", "diagnostic_features", "localities", "simulants")
 # Facts that differ between a variety and its species, so a "parent" row never supplies them over ours.
@@ -138,9 +136,7 @@ def _merge(gems: list[DatabaseGem]) -> dict[str, Any]:
             merged[field] = tuple(dict.fromkeys(item for _, v in present for item in v))
         else:
             distinct = dict.fromkeys(v for _, v in present)
-            merged[field] = (
-                next(iter(distinct)) if len(distinct) == 1 else "; ".join(f"{v} ({n})" for n, v in present)
-            )
+            merged[field] = next(iter(distinct)) if len(distinct) == 1 else "; ".join(f"{v} ({n})" for n, v in present)
     return merged
 
 
@@ -183,9 +179,7 @@ def reviewed_overrides() -> dict[str, dict[str, ReviewedOverride]]:
         if missing:
             raise KnowledgeError(f"reviewed_overrides.json: {item.get('gem')!r} lacks {missing}")
         if item["field"] not in DATABASE_FIELDS:
-            raise KnowledgeError(
-                f"reviewed_overrides.json: {item['gem']}: {item['field']!r} is not a database field"
-            )
+            raise KnowledgeError(f"reviewed_overrides.json: {item['gem']}: {item['field']!r} is not a database field")
         if item["field"] in out.get(item["gem"], {}):
             raise KnowledgeError(f"reviewed_overrides.json: {item['gem']} overrides {item['field']!r} twice")
         out.setdefault(item["gem"], {})[item["field"]] = ReviewedOverride(**item)
@@ -380,9 +374,7 @@ def _database_draft(
         database["diagnostic_features"] = _fallback_features(gem)
     values, sources, citations = _resolve_facts(gem.name, supplement, database, "same", reviewed)
     counterpart_id = gem.natural_counterpart_id or next(iter(gem.target_minerals), None)
-    counterpart = (
-        names.get(counterpart_id, counterpart_id.replace("-", " ")).lower() if counterpart_id else ""
-    )
+    counterpart = names.get(counterpart_id, counterpart_id.replace("-", " ")).lower() if counterpart_id else ""
     if supplement.get("species"):
         values["species"], sources["species"] = supplement["species"], SOURCE_GEMLANG
     elif gem.origin == "synthetic" and counterpart_id in species_of:
@@ -517,9 +509,7 @@ def knowledge_base() -> KnowledgeBase:
 
     names = {gid: g.name for gid, g in gems.items()}
     species_of = {gid: d.values["species"] for gid, d in absorbed.items()}
-    remaining = sorted(
-        (g for gid, g in gems.items() if gid not in absorbed), key=lambda g: g.origin != "natural"
-    )
+    remaining = sorted((g for gid, g in gems.items() if gid not in absorbed), key=lambda g: g.origin != "natural")
     for gem in remaining:  # naturals first, so synthetics can borrow their counterpart's species
         supplement = supplements.get(gem.id, {})
         name = supplement.get("name", gem.name)

@@ -161,9 +161,7 @@ def score_captions(
         "missing_references": missing_references,
         "missing_candidates": missing_candidates,
         "idf_corpus_size": len([t for t in idf_corpus if t and t.strip()]),
-        "text_encoder": (TEXT_ENCODER_NAME if encoder is None else type(encoder).__name__)
-        if semantic
-        else None,
+        "text_encoder": (TEXT_ENCODER_NAME if encoder is None else type(encoder).__name__) if semantic else None,
     }
 
 

@@ -27,9 +27,7 @@ def load_preset(name: str) -> dict:
     if not path.is_file():
         from gemlang.errors import UsageError
 
-        raise UsageError(
-            f"unknown method {name!r}; known methods: {', '.join(list_methods())} (see --list-methods)"
-        )
+        raise UsageError(f"unknown method {name!r}; known methods: {', '.join(list_methods())} (see --list-methods)")
     return json.loads(path.read_text())
 
 

@@ -25,9 +25,7 @@ def _row_histograms(values: torch.Tensor, bins: int) -> torch.Tensor:
     """Histogram of each row of integer values in [0, bins), as (N, bins) fractions (no one-hot blow-up)."""
     n = len(values)
     offsets = torch.arange(n, device=values.device).view(n, 1) * bins
-    counts = (
-        torch.bincount((values.reshape(n, -1) + offsets).flatten(), minlength=n * bins).view(n, bins).float()
-    )
+    counts = torch.bincount((values.reshape(n, -1) + offsets).flatten(), minlength=n * bins).view(n, bins).float()
     return counts / counts.sum(1, keepdim=True)
 
 
@@ -104,9 +102,7 @@ def fit_pixel_models(train: PhotoSet, settings: dict, seed: int) -> dict:
 
     return {
         "svm": svm_scores,
-        "random-forest": lambda photos: full_probabilities(
-            forest, pixel_vectors(photos, size, pixel_size), n
-        ),
+        "random-forest": lambda photos: full_probabilities(forest, pixel_vectors(photos, size, pixel_size), n),
     }
 
 

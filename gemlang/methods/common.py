@@ -102,9 +102,7 @@ def image_loss(settings: dict):
 
 
 @torch.no_grad()
-def batched(
-    fn: Callable[[torch.Tensor], torch.Tensor], inputs: torch.Tensor, batch_size: int = 64
-) -> torch.Tensor:
+def batched(fn: Callable[[torch.Tensor], torch.Tensor], inputs: torch.Tensor, batch_size: int = 64) -> torch.Tensor:
     """fn over inputs in batches (eval mode is the caller's business), on the device of fn's module."""
     return torch.cat([fn(inputs[i : i + batch_size]) for i in range(0, len(inputs), batch_size)])
 
@@ -134,9 +132,7 @@ def train_image_classifier(
     model = model or EncoderWithHead(encoder, head)
     data = TensorDataset(train.pixels(size), torch.from_numpy(train.labels))
     val_data = TensorDataset(val.pixels(size), torch.from_numpy(val.labels)) if val is not None else None
-    result = train_loop(
-        model, loss_fn or image_loss(settings), data, val_data, train_config(settings, seed, desc)
-    )
+    result = train_loop(model, loss_fn or image_loss(settings), data, val_data, train_config(settings, seed, desc))
     temperature = 1.0
     if val is not None:
         temperature = calibrate(image_logits(model, val, size), val.labels)
@@ -160,6 +156,4 @@ def as_classifier(
     extractor = FeatureExtractor(encoder.name)
     if finetuned:
         extractor.encoders = [encoder.eval().to(extractor.device)]
-    return GemClassifier(
-        extractor, head.eval(), classes, temperature, {**info, "finetuned_encoder": finetuned}
-    )
+    return GemClassifier(extractor, head.eval(), classes, temperature, {**info, "finetuned_encoder": finetuned})

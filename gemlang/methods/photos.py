@@ -92,11 +92,7 @@ def random_affine(
     angle = (torch.rand(n, device=x.device) * 2 - 1) * np.deg2rad(rotation)
     zoom = torch.empty(n, device=x.device).uniform_(scale[0], scale[1])
     t = (torch.rand(n, 2, device=x.device) * 2 - 1) * shift * 2  # affine_grid spans [-1, 1]
-    mirror = (
-        torch.where(torch.rand(n, device=x.device) < 0.5, -1.0, 1.0)
-        if flip
-        else torch.ones(n, device=x.device)
-    )
+    mirror = torch.where(torch.rand(n, device=x.device) < 0.5, -1.0, 1.0) if flip else torch.ones(n, device=x.device)
     cos, sin = torch.cos(angle) / zoom, torch.sin(angle) / zoom
     theta = torch.stack(
         [torch.stack([cos * mirror, -sin, t[:, 0]], 1), torch.stack([sin * mirror, cos, t[:, 1]], 1)], 1

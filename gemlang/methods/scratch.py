@@ -48,9 +48,7 @@ def fit_residual_cnn(train: PhotoSet, val: PhotoSet | None, settings: dict, seed
     def write_extras(path: Path) -> None:
         from gemlang.explain import save_explanation_grid
 
-        save_explanation_grid(
-            GemClassifier.load(path), examples, path / "vargrad_score_maps.png", method="vargrad"
-        )
+        save_explanation_grid(GemClassifier.load(path), examples, path / "vargrad_score_maps.png", method="vargrad")
 
     predict = lambda photos: softmax(image_logits(model, photos, size), temperature)  # noqa: E731
     return Fitted(predict, classifier, info, write_extras)
@@ -149,9 +147,7 @@ def fit_vae(train: PhotoSet, val: PhotoSet | None, settings: dict, seed: int) ->
         seconds["svm"] = seconds["random-forest"] = round(time.time() - started, 1)  # fitted together
         torch.manual_seed(seed)
         cnn = create_encoder(f"conv_vae:{size}")  # the same encoder, trained for classification alone
-        cnn_model, cnn_result, cnn_t = train_image_classifier(
-            cnn, train, val, settings, seed, "CNN (comparison)"
-        )
+        cnn_model, cnn_result, cnn_t = train_image_classifier(cnn, train, val, settings, seed, "CNN (comparison)")
         fitted.extra_predictions["cnn"] = lambda photos: softmax(image_logits(cnn_model, photos, size), cnn_t)
         info["comparison_cnn_training"] = cnn_result.to_dict()
         seconds["cnn"] = cnn_result.seconds

@@ -37,26 +37,26 @@ def default_model_card(clf: GemClassifier, recipe: Recipe, seconds: float, sourc
 **What it does**: names the gem in a photo among {len(clf.classes)} classes, with calibrated probabilities.
 
 **Data**: {source}
-{trained['n_images']} photos after removing exact duplicates (photos filed under two classes are left out).
+{trained["n_images"]} photos after removing exact duplicates (photos filed under two classes are left out).
 No photo is shipped; only the trained head (a few MB of numbers).
 
 **Method**: frozen ImageNet encoders `{recipe.encoder}` (pooled features of several depths of MobileNetV2
 and EfficientNet-Lite0, plus a centre-weighted HSV colour histogram), standardised; the `{recipe.head}` head
-averages the probabilities of a multinomial logistic regression (C={clf.head.config.get('C')}) and a one-hidden-layer
-MLP ({clf.head.config.get('hidden')} units, dropout {clf.head.config.get('dropout')}). Confidence is calibrated
+averages the probabilities of a multinomial logistic regression (C={clf.head.config.get("C")}) and a one-hidden-layer
+MLP ({clf.head.config.get("hidden")} units, dropout {clf.head.config.get("dropout")}). Confidence is calibrated
 by temperature scaling (T={clf.temperature:.3f}) fitted on the cross-validation's held-out predictions.
 
-**Cross-validated scores** ({cv['folds']}-fold, stratified, exact duplicates kept within one fold; every photo
+**Cross-validated scores** ({cv["folds"]}-fold, stratified, exact duplicates kept within one fold; every photo
 scored by a head that never saw it):
 
 | metric | value |
 |---|---|
-| top-1 accuracy | {cv['top1']:.1%} |
-| top-2 accuracy | {cv['top2']:.1%} |
-| top-5 accuracy | {cv['top5']:.1%} |
-| mean per-class accuracy | {cv['mean_per_class_accuracy']:.1%} |
-| macro F1 | {cv['macro_f1']:.3f} |
-| expected calibration error | {cv['expected_calibration_error']:.3f} |
+| top-1 accuracy | {cv["top1"]:.1%} |
+| top-2 accuracy | {cv["top2"]:.1%} |
+| top-5 accuracy | {cv["top5"]:.1%} |
+| mean per-class accuracy | {cv["mean_per_class_accuracy"]:.1%} |
+| macro F1 | {cv["macro_f1"]:.3f} |
+| expected calibration error | {cv["expected_calibration_error"]:.3f} |
 
 These are estimates on web catalogue photos like the training ones; phone photos of rough stones in
 poor light will score lower. Several classes are varieties told apart by a gemmologist with instruments, not

@@ -78,8 +78,10 @@ class FinetuneConfig:
     def fingerprint(self, data: ImageFolder) -> str:
         """What a checkpoint must match to be resumed: the recipe and the exact photos and classes."""
         recipe = {k: v for k, v in asdict(self).items() if k != "progress"}
-        photos = sorted(f"{p.relative_to(data.root).as_posix()}:{data.classes[y]}" for p, y in
-                        zip(data.paths, data.labels, strict=True))
+        photos = sorted(
+            f"{p.relative_to(data.root).as_posix()}:{data.classes[y]}"
+            for p, y in zip(data.paths, data.labels, strict=True)
+        )
         blob = json.dumps({"recipe": recipe, "photos": photos}, sort_keys=True)
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
@@ -100,9 +102,7 @@ def finetune_classifier(
     config = config or FinetuneConfig()
     log = log or logger.info
     if config.backbone not in FINETUNABLE:
-        raise FinetuneError(
-            f"cannot fine-tune {config.backbone!r}; choose one of: {', '.join(FINETUNABLE)}"
-        )
+        raise FinetuneError(f"cannot fine-tune {config.backbone!r}; choose one of: {', '.join(FINETUNABLE)}")
     data = deduplicate(data)
     if val is None:
         data, val = split_validation(data, config.val_folds, config.seed)
@@ -120,9 +120,16 @@ def finetune_classifier(
     if checkpoint_dir is not None:
         checkpoint = _checkpoint_file(Path(checkpoint_dir), config.fingerprint(data), config.backbone)
     train_config = TrainConfig(
-        epochs=config.epochs, batch_size=config.batch_size, lr=config.lr, weight_decay=config.weight_decay,
-        patience=config.patience, seed=config.seed, max_batches=config.max_batches, progress=config.progress,
-        desc=f"fine-tuning {config.backbone}", resume=checkpoint is not None,
+        epochs=config.epochs,
+        batch_size=config.batch_size,
+        lr=config.lr,
+        weight_decay=config.weight_decay,
+        patience=config.patience,
+        seed=config.seed,
+        max_batches=config.max_batches,
+        progress=config.progress,
+        desc=f"fine-tuning {config.backbone}",
+        resume=checkpoint is not None,
     )
     result = train_loop(
         model,
@@ -145,10 +152,17 @@ def finetune_classifier(
     metrics.pop("per_class")
     clf.info.update(
         {
-            "trained_on": {"data": str(data.root), "n_images": len(data), "n_classes": len(data.classes),
-                           "skipped": [[str(p), why] for p, why in data.skipped]},
-            "finetune": {**{k: v for k, v in asdict(config).items() if k != "progress"},
-                         "training": result.to_dict(), "image_size": size},
+            "trained_on": {
+                "data": str(data.root),
+                "n_images": len(data),
+                "n_classes": len(data.classes),
+                "skipped": [[str(p), why] for p, why in data.skipped],
+            },
+            "finetune": {
+                **{k: v for k, v in asdict(config).items() if k != "progress"},
+                "training": result.to_dict(),
+                "image_size": size,
+            },
             "validation": {"n_images": len(val), **metrics},
             "train_seconds": result.seconds,
         }
@@ -189,12 +203,12 @@ def colour_jitter(x: torch.Tensor, strength: float) -> torch.Tensor:
     n = len(x)
 
     def factor(spread: float) -> torch.Tensor:
-        return (1 + (torch.rand(n, 1, 1, 1, device=x.device) * 2 - 1) * spread)
+        return 1 + (torch.rand(n, 1, 1, 1, device=x.device) * 2 - 1) * spread
 
     x = x * factor(strength)
     grey = x.mean(dim=(1, 2, 3), keepdim=True)
     x = (x - grey) * factor(strength) + grey
-    luma = (0.299 * x[:, :1] + 0.587 * x[:, 1:2] + 0.114 * x[:, 2:3])
+    luma = 0.299 * x[:, :1] + 0.587 * x[:, 1:2] + 0.114 * x[:, 2:3]
     x = (x - luma) * factor(strength / 2) + luma
     return x.clamp(0, 1)
 

@@ -48,7 +48,12 @@ def folder_features(
 
 
 def out_of_fold_logits(
-    X: np.ndarray, y: np.ndarray, groups: np.ndarray, make_head: Callable, k: int, seed: int = 0,
+    X: np.ndarray,
+    y: np.ndarray,
+    groups: np.ndarray,
+    make_head: Callable,
+    k: int,
+    seed: int = 0,
     progress: Callable[[str], None] | None = None,
 ) -> np.ndarray:
     """Logits for every photo from a head that never saw that photo (or any copy of it)."""
@@ -77,8 +82,14 @@ class HeldOut:
 
 
 def held_out_predictions(
-    X: np.ndarray, y: np.ndarray, groups: np.ndarray, make_head: Callable, k: int, seed: int = 0,
-    temperature: float | None = None, progress: Callable[[str], None] | None = None,
+    X: np.ndarray,
+    y: np.ndarray,
+    groups: np.ndarray,
+    make_head: Callable,
+    k: int,
+    seed: int = 0,
+    temperature: float | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> HeldOut:
     """Calibrated predictions for every photo from a head trained on the other folds.
 

@@ -172,8 +172,13 @@ def train_loop(
         else:
             stale += 1
         if resuming and accelerator.is_main_process:
-            record = {"epoch": epoch, "history": history, "best": best, "stale": stale,
-                      "seconds": earlier_seconds + time.time() - started}
+            record = {
+                "epoch": epoch,
+                "history": history,
+                "best": best,
+                "stale": stale,
+                "seconds": earlier_seconds + time.time() - started,
+            }
             save_training_state(checkpoint, accelerator.unwrap_model(model), optimizer, scheduler, generator, record)
         if stale >= config.patience:
             break

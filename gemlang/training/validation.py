@@ -44,7 +44,11 @@ def evaluate_classifier(
 
 
 def cross_validate_recipe(
-    clf: GemClassifier, data: ImageFolder, k: int, out_dir: str | Path, cache: FeatureCache | None = None,
+    clf: GemClassifier,
+    data: ImageFolder,
+    k: int,
+    out_dir: str | Path,
+    cache: FeatureCache | None = None,
     seed: int = 0,
 ) -> dict:
     """Retrain the model's encoder + head recipe on K duplicate-aware folds of `data`; score held-out photos."""
@@ -52,12 +56,18 @@ def cross_validate_recipe(
     recipe = Recipe.of_classifier(clf)
     groups = duplicate_groups(data)
     held_out = held_out_predictions(
-        X, data.labels, groups, lambda: recipe.make_head(X.shape[1], len(data.classes)), k, seed,
+        X,
+        data.labels,
+        groups,
+        lambda: recipe.make_head(X.shape[1], len(data.classes)),
+        k,
+        seed,
         progress=logger.info,
     )
     probs = held_out.probabilities()
     metrics = classification_metrics(data.labels, probs, data.classes)
-    metrics.update(folds=k, encoder=clf.extractor.spec, head=recipe.head,
-                   skipped=[[str(p), why] for p, why in data.skipped])
+    metrics.update(
+        folds=k, encoder=clf.extractor.spec, head=recipe.head, skipped=[[str(p), why] for p, why in data.skipped]
+    )
     write_report(metrics, data.labels, probs, data.classes, out_dir)
     return metrics
