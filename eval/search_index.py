@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import sys
 import time
@@ -138,8 +139,8 @@ def report(results: list[dict], command: str, threads: int, source: str) -> str:
         "",
         f"Command: `{command}`. Vectors: {source} (see the script's docstring), dimension {DIM}. One query at a "
         f"time on {threads} FAISS thread; recall@10 against exact search. Latency as wall-clock / CPU time; "
-        f"machine: {platform.machine()}, 2 CPU cores shared with other jobs while this ran, so the wall-clock "
-        "tail includes waiting for a core.",
+        f"machine: {platform.machine()}, {os.cpu_count()} CPU cores, load average {os.getloadavg()[0]:.1f} at the "
+        "end (on a busy machine the wall-clock tail includes waiting for a core; CPU time does not).",
         "",
         "| vectors | gemlang builds | exact: p50 / p95 ms (wall) | exact: p50 / p95 ms (CPU) | exact: MB | "
         "IVF cells / nprobe | IVF: p50 / p95 ms (wall) | IVF: p50 / p95 ms (CPU) | IVF: recall@10 | IVF: MB | "
