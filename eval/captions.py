@@ -206,8 +206,8 @@ def main(argv: list[str] | None = None) -> int:
 
     rng = np.random.default_rng(args.seed)
     referenced = [c for c in range(len(data.classes)) if data.classes[c] in references]
-    if len(referenced) < 2:
-        raise SystemExit(f"{args.references}: references for at least two of the data's classes are needed")
+    if len({references[data.classes[c]]["text"] for c in referenced}) < 2:
+        raise SystemExit(f"{args.references}: two different reference passages for the data's classes are needed")
     ids = [p.relative_to(data.root).as_posix() for p in data.paths]
     candidates = {v: {} for v in VARIANTS}
     targets = {v: {} for v in VARIANTS}
@@ -218,7 +218,10 @@ def main(argv: list[str] | None = None) -> int:
         order = np.argsort(-probs[n])[:5]
         d = describe_prediction([(data.classes[j], float(probs[n, j])) for j in order])
         templated = d.text.split("\n\n")[0]
-        other = rng.choice([c for c in referenced if c != y])
+        own = references[data.classes[y]]["text"]
+        # Colour varieties without an article of their own share their gem's passage (ATTRIBUTION.md); a class with
+        # the same passage is not a wrong gem's reference, so the floor draws only from classes with another passage.
+        other = rng.choice([c for c in referenced if references[data.classes[c]]["text"] != own])
         for variant, text, reference in (
             ("catalog", d.text, references[data.classes[y]]["text"]),
             ("templated", templated, references[data.classes[y]]["text"]),
@@ -228,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
             candidates[variant][photo_id], targets[variant][photo_id] = text, reference
         right[photo_id] = bool(order[0] == y)
 
-    idf_corpus = [r["text"] for r in references.values()]
+    idf_corpus = list(dict.fromkeys(r["text"] for r in references.values()))  # a shared passage counts once
     text_encoder = CachedTextEncoder(cache) if semantic else None
     variants, by_correctness = {}, {}
     scored = list(right)

@@ -49,6 +49,19 @@ def test_every_number_in_a_description_matches_the_knowledge_base(name):
     assert ungrounded_numbers(d.text, [gem]) == []
 
 
+@pytest.mark.parametrize("name", class_names())
+def test_the_templated_paragraph_covers_every_sourced_topic_in_readable_sentences(name):
+    """What the gem is, what colours it, where it forms, its history and phenomena: each sourced fact is printed,
+    and the colour cause reads as a noun phrase after 'Its colour comes from'."""
+    gem = get_facts(name)
+    templated = describe_prediction([(name, 0.91)]).text.split("\n\n")[0]
+    for field in SOURCED_FIELDS:
+        fact = getattr(gem, field).rstrip(".")
+        assert fact[1:].lower() in templated.lower(), f"{name}: sourced {field} {fact!r} missing from {templated!r}"
+    assert gem.colour_cause, f"{name}: no sourced colour cause"
+    assert not re.search(r"comes from (in|on|at|by|with|its body colour is)\b", templated), templated
+
+
 def test_description_names_the_gem_and_carries_its_reference_description():
     d = describe_prediction([("Ruby", 0.9), ("Spinel", 0.05)])
     assert isinstance(d, Description)
