@@ -77,14 +77,13 @@ def test_smoke_mode_scores_descriptions_against_the_references(tmp_path):
 def test_wrong_gem_floor_never_uses_a_shared_passage(tmp_path):
     """Colour varieties may share their gem's passage; the floor must then come from a gem with another passage."""
     data = tmp_path / "photos"
-    _paint(data, "Sapphire Pink", (200, 90, 150))
-    _paint(data, "Sapphire Yellow", (220, 200, 40))
+    _paint(data, "Aventurine Green", (60, 140, 80))
+    _paint(data, "Aventurine Yellow", (210, 180, 60))
     _paint(data, "Emerald", (20, 150, 60))
     rows = {r["class"]: r for r in _references()}
-    shared = rows["Sapphire Pink"]
-    assert shared["text"] == rows["Sapphire Yellow"]["text"]
+    assert rows["Aventurine Green"]["text"] == rows["Aventurine Yellow"]["text"]
     refs = tmp_path / "refs.jsonl"
-    refs.write_text("\n".join(json.dumps(rows[c]) for c in ("Sapphire Pink", "Sapphire Yellow", "Emerald")) + "\n")
+    refs.write_text("\n".join(json.dumps(rows[c]) for c in ("Aventurine Green", "Aventurine Yellow", "Emerald")) + "\n")
     results = tmp_path / "results"
     run = subprocess.run(
         [sys.executable, str(REPO / "eval" / "captions.py"), "--smoke", "--data", str(data), "--references",
@@ -93,6 +92,6 @@ def test_wrong_gem_floor_never_uses_a_shared_passage(tmp_path):
     )  # fmt: skip
     assert run.returncode == 0, run.stderr[-2000:]
     per_item = list(csv.DictReader((results / "captions.per_item.csv").open()))
-    sapphires = [r for r in per_item if r["id"].startswith("Sapphire")]
-    assert len(sapphires) == 8
-    assert all(r["templated_tfidf"] != r["wrong_gem_floor_tfidf"] for r in sapphires)
+    aventurines = [r for r in per_item if r["id"].startswith("Aventurine")]
+    assert len(aventurines) == 8
+    assert all(r["templated_tfidf"] != r["wrong_gem_floor_tfidf"] for r in aventurines)
