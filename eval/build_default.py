@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import shlex
 import shutil
 import sys
@@ -22,6 +21,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+from reports import machine
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "gemstones" / "train"
@@ -93,13 +93,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="gemlang_build_") as tmp:
         tmp = Path(tmp)
         if args.smoke:
-            from smoke import SMOKE_ENCODER, painted_folder
+            from smoke import SMOKE_ENCODER, painted_folder, smoke_results
 
             args.data = painted_folder(tmp / "photos")
             recipe, cv = BUILT_IN.with_changes(encoder=SMOKE_ENCODER), 3
             args.empty_cache = True
-            if args.results == RESULTS:
-                args.results = tmp / "results"  # a smoke run never replaces the real reports
+            args.results = smoke_results(args.results, RESULTS, tmp)
         cache_dir = tmp / "cache" if args.empty_cache else args.cache
         started = time.time()
         clf = build_default_model(args.data, tmp / "model", FeatureCache(cache_dir), cv=cv, recipe=recipe)
@@ -126,13 +125,6 @@ def main(argv: list[str] | None = None) -> int:
     if shipped is not None:
         print(f"same head weights as the shipped model: {shipped['identical_weights']}")
     return 0
-
-
-def machine() -> str:
-    """The CPU, and whether other jobs shared it (the 1-minute load average above the core count)."""
-    load, cores = os.getloadavg()[0], os.cpu_count() or 1
-    shared = f"shared with other jobs (load average {load:.1f})" if load > cores else f"load average {load:.1f}"
-    return f"{platform.machine()}, {cores} CPU cores, no GPU; {shared}"
 
 
 def logging_to_stderr() -> None:

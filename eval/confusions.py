@@ -1,6 +1,7 @@
 """How far the built-in classifier can be trusted, and where a photo is not enough.
 
-    python eval/confusions.py        # writes eval/results/confusions.json, confusions.md, reliability.png
+    python eval/confusions.py                        # writes eval/results/confusions.json, .md, reliability.png
+    python eval/confusions.py --smoke --results DIR  # a model built here on painted photos: seconds
 
 Reads the cross-validation the shipped model's build ran (duplicate-aware stratified 5-fold on the shared
 photos; every photo scored by a head that never saw it; stored in its config.json) and writes: top-1/top-5
@@ -9,6 +10,9 @@ mistaken for each other; and which of them a photo alone does not separate (at l
 the pair's photos go to the other class), each with the readings whose published ranges do not overlap
 (hardness, specific gravity, refractive index), i.e. the measurement that settles it. No training: the
 report always describes the model that ships. The JSON is meant to be read by the assistant.
+
+A smoke run builds a small model on painted photos first (ruby and spinel painted alike, so a pair is
+confused and settled by a reading) and reads that model instead.
 """
 
 from __future__ import annotations
@@ -16,10 +20,13 @@ from __future__ import annotations
 import argparse
 import shlex
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from smoke import GEMS, SMOKE_ENCODER, painted_folder, smoke_results  # noqa: E402
 
 RESULTS = ROOT / "eval" / "results"
 SEPARATION_RATE = 0.10  # share of a pair's photos confused within the pair above which a photo is not enough
@@ -29,6 +36,8 @@ READINGS = {
     "specific_gravity": ("specific gravity", 0.05),
     "refractive_index": ("refractive index", 0.01),
 }
+# --smoke: spinel painted as ruby is, so a photo cannot tell them apart; their readings can.
+SMOKE_GEMS = {**GEMS, "Spinel": GEMS["Ruby"]}
 
 
 def settling_readings(first: str, second: str) -> list[dict]:
@@ -130,40 +139,64 @@ def write_markdown(results: dict, path: Path) -> None:
     write_text_atomic(path, "\n".join(lines) + "\n")
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", default="default", help="model folder (default: the built-in model)")
-    parser.add_argument("--out", type=Path, default=RESULTS)
-    args = parser.parse_args()
+    parser.add_argument(
+        "--results", "--out", type=Path, default=RESULTS, help="folder for confusions.{json,md} and reliability.png"
+    )
+    parser.add_argument("--smoke", action="store_true", help="a model built here on painted photos: seconds")
+    args = parser.parse_args(argv)
+    command = shlex.join(["python", "eval/confusions.py", *(sys.argv[1:] if argv is None else argv)])
+    with tempfile.TemporaryDirectory(prefix="gemlang_confusions_") as tmp:
+        if args.smoke:
+            args.model = str(smoke_model(Path(tmp)))
+            args.results = smoke_results(args.results, RESULTS, Path(tmp))
+        report(args.model, args.results, command)
+    return 0
 
+
+def smoke_model(tmp: Path) -> Path:
+    """A colour-histogram model with the built-in head, cross-validated on painted photos."""
+    from gemlang.features import FeatureCache
+    from gemlang.recipe import BUILT_IN
+    from gemlang.training.build import build_default_model
+
+    photos = painted_folder(tmp / "photos", per_class=6, classes=SMOKE_GEMS)
+    recipe = BUILT_IN.with_changes(encoder=SMOKE_ENCODER, head="linear")
+    build_default_model(photos, tmp / "model", FeatureCache(tmp / "cache"), cv=3, recipe=recipe, progress=False)
+    return tmp / "model"
+
+
+def report(model: str, out: Path, command: str) -> None:
     from gemlang.io import write_json_atomic
     from gemlang.metrics import plot_reliability
 
-    metrics = shipped_cross_validation(args.model)
+    metrics = shipped_cross_validation(model)
     inseparable = [
         {**pair, "settled_by": settling_readings(*pair["classes"])}
         for pair in metrics["confusion_pairs"]
         if pair["rate"] >= SEPARATION_RATE
     ]
     results = {
-        "command": shlex.join(["python", "eval/confusions.py", *sys.argv[1:]]),
+        "command": command,
         "separation_rate": SEPARATION_RATE,
         "inseparable": inseparable,
         "metrics": metrics,
     }
-    args.out.mkdir(parents=True, exist_ok=True)
-    write_json_atomic(results, args.out / "confusions.json")
+    out.mkdir(parents=True, exist_ok=True)
+    write_json_atomic(results, out / "confusions.json")
     plot_reliability(
         metrics["reliability"],
-        args.out / "reliability.png",
+        out / "reliability.png",
         title=f"Built-in classifier, {metrics['folds']}-fold cross-validation",
     )
-    write_markdown(results, args.out / "confusions.md")
+    write_markdown(results, out / "confusions.md")
     print(
         f"top-1 {metrics['top1']:.1%}  ECE {metrics['expected_calibration_error']:.3f}  "
-        f"{len(inseparable)} pairs a photo does not separate; wrote {args.out / 'confusions.md'}"
+        f"{len(inseparable)} pairs a photo does not separate; wrote {out / 'confusions.md'}"
     )
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -72,13 +72,38 @@ LEARNED_CONDITIONS = (
 )
 
 
-def load_features(data_dir: Path, extractor):
+def load_features(data_dir: Path, extractor, cache_dir: Path | None = None):
     from gemlang.data import scan_image_folder
     from gemlang.features import FeatureCache
     from gemlang.training import folder_features
 
-    folder = folder_features(scan_image_folder(data_dir), extractor, FeatureCache())
+    folder = folder_features(scan_image_folder(data_dir), extractor, FeatureCache(cache_dir))
     return folder.data, folder.features, folder.groups
+
+
+def photo_probabilities(args, feature_cache: Path | None = None):
+    """Deduplicated photos, their duplicate groups and out-of-fold photo probabilities under the model's recipe
+    (the smoke recipe with --smoke): (data, groups, probs, temperature, recipe, folds)."""
+    from gemlang.features import FeatureExtractor
+    from gemlang.fusion.train import held_out_cache, held_out_probabilities
+    from gemlang.model import GemClassifier
+
+    if args.smoke:
+        encoder, head_config = SMOKE_RECIPE[0], dict(SMOKE_RECIPE[1])
+        extractor, tta, source = FeatureExtractor(encoder), False, "smoke recipe"
+    else:
+        clf = GemClassifier.load(args.model)
+        extractor, head_config, source = clf.extractor, dict(clf.head.config), f"model {args.model}"
+        encoder, tta = clf.extractor.spec, clf.extractor.tta
+    data, X, groups = load_features(Path(args.data), extractor, feature_cache)
+    head_config = {**head_config, "in_dim": X.shape[1], "n_classes": len(data.classes)}
+    y = np.asarray(data.labels)
+    folds = min(args.folds, int(np.bincount(y).min()))
+    cache = None if args.smoke else (Path(args.cache) if args.cache else held_out_cache())
+    probs, temperature = held_out_probabilities(X, y, groups, head_config, folds, args.seed, cache)
+    print(f"out-of-fold photo top-1 {(probs.argmax(1) == y).mean():.1%}", file=sys.stderr)
+    recipe = {"encoder": encoder, "tta": tta, "head": head_config["type"], "source": source}
+    return data, groups, probs, temperature, recipe, folds
 
 
 def simulated(facts, readings, y, seed: int, noise: float, countries):
@@ -119,36 +144,22 @@ def twin_groups(model) -> np.ndarray:
 def evaluate(args) -> dict:
     from gemlang.assistant import Assistant
     from gemlang.data import stratified_group_folds
-    from gemlang.features import FeatureExtractor
     from gemlang.fusion import EvidenceModel
     from gemlang.fusion.simulate import reading_text
-    from gemlang.fusion.train import held_out_cache, held_out_probabilities, tune_settings
+    from gemlang.fusion.train import tune_settings
     from gemlang.hints import hints_from_metadata
-    from gemlang.model import GemClassifier
 
     started = time.time()
     if args.readings_only:  # no photo model: the photos only say which gems to simulate readings for
         from gemlang.data import deduplicate, duplicate_groups, scan_image_folder
 
         data = deduplicate(scan_image_folder(args.data))
-        encoder, tta, head_config, source, temperature = None, False, {"type": None}, "none (readings only)", 0.0
-        groups, probs = duplicate_groups(data), None
+        recipe = {"encoder": None, "tta": False, "head": None, "source": "none (readings only)"}
+        groups, probs, temperature = duplicate_groups(data), None, 0.0
+        folds = min(args.folds, int(np.bincount(data.labels).min()))
     else:
-        if args.smoke:
-            encoder, head_config = SMOKE_RECIPE[0], dict(SMOKE_RECIPE[1])
-            extractor, tta, source = FeatureExtractor(encoder), False, "smoke recipe"
-        else:
-            clf = GemClassifier.load(args.model)
-            extractor, head_config, source = clf.extractor, dict(clf.head.config), f"model {args.model}"
-            encoder, tta = clf.extractor.spec, clf.extractor.tta
-        data, X, groups = load_features(Path(args.data), extractor)
-        head_config = {**head_config, "in_dim": X.shape[1], "n_classes": len(data.classes)}
+        data, groups, probs, temperature, recipe, folds = photo_probabilities(args)
     y, classes = np.asarray(data.labels), list(data.classes)
-    folds = min(args.folds, int(np.bincount(y).min()))
-    if not args.readings_only:
-        cache = None if args.smoke else (Path(args.cache) if args.cache else held_out_cache())
-        probs, temperature = held_out_probabilities(X, y, groups, head_config, folds, args.seed, cache)
-        print(f"out-of-fold photo top-1 {(probs.argmax(1) == y).mean():.1%}", file=sys.stderr)
 
     model = EvidenceModel(classes)
     recorded = [hints_from_metadata(data.metadata_for(p)) for p in data.paths]  # a folder's metadata.csv
@@ -245,13 +256,7 @@ def evaluate(args) -> dict:
         "n_knowledge_gems": len(model.names),
         "folds": folds,
         "seed": args.seed,
-        "recipe": {
-            "encoder": encoder,
-            "tta": tta,
-            "head": head_config["type"],
-            "source": source,
-            "temperature": round(temperature, 4),
-        },
+        "recipe": {**recipe, "temperature": round(temperature, 4)},
         "settings_per_fold": [m.settings.to_dict() for m in models],
         "out_of_fold_photo_top1": None if probs is None else float((probs.argmax(1) == y).mean()),
         "seconds": round(time.time() - started, 1),
@@ -261,31 +266,10 @@ def evaluate(args) -> dict:
 
 def learned_head(facts, probs, y, groups, folds, args, hints_of, take, countries) -> dict:
     """The learned head it replaced, cross-fitted on the same folds, scored on the same hints (top-1 over classes)."""
-    from learned_fusion import fit_learned_head, predict
+    from learned_fusion import cross_fitted
 
-    from gemlang.data import stratified_group_folds
-    from gemlang.fusion.simulate import simulate_hints
-
-    def simulate_once(labels, rng):  # training: each photo with a random subset of the two hints, as before
-        subsets = [tuple(r for r in ("hardness", "place") if rng.random() < 0.5) for _ in labels]
-        return [simulate_hints(facts[t], s, rng, all_countries=countries) for t, s in zip(labels, subsets, strict=True)]
-
-    def pooled():  # 10 simulations per fold, cycled through the epochs (simulating is the slow part)
-        pool: list = []
-
-        def simulate(labels, rng):
-            if len(pool) < 10:
-                pool.append(simulate_once(labels, rng))
-                return pool[-1]
-            return pool[int(rng.integers(len(pool)))]
-
-        return simulate
-
-    predicted = {c: np.zeros(len(y), dtype=int) for c in LEARNED_CONDITIONS}
-    for train_idx, test_idx in stratified_group_folds(y, groups, folds, args.seed):
-        head = fit_learned_head(facts, probs[train_idx], y[train_idx], pooled(), args.epochs, args.seed)
-        for c in LEARNED_CONDITIONS:
-            predicted[c][test_idx] = predict(head, probs[test_idx], [hints_of[c][i] for i in test_idx])
+    conditions = {c: hints_of[c] for c in LEARNED_CONDITIONS}
+    predicted = cross_fitted(facts, probs, y, groups, folds, args.seed, args.epochs, conditions, countries)
     return {c: {"top1": float((p[take] == y[take]).mean())} for c, p in predicted.items()}
 
 

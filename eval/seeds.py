@@ -188,10 +188,10 @@ def smoke(args) -> int:
     unless given), never to eval/results."""
     import tempfile
 
-    from smoke import painted_folder
+    from smoke import painted_folder, smoke_results
 
     with tempfile.TemporaryDirectory(prefix="gemlang_seeds_") as tmp:
-        out = Path(tmp) / "results" if args.out == ROOT / "eval" / "results" else args.out
+        out = smoke_results(args.out, ROOT / "eval" / "results", Path(tmp))
         data = painted_folder(Path(tmp) / "photos", per_class=6)
         argv = ["--data", str(data), "--folds", "2", "--methods", SMOKE["methods"], "--out", str(out),
                 "--pictures", str(args.pictures), "--smoke-settings"]  # fmt: skip

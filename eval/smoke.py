@@ -20,6 +20,12 @@ GEMS = {
     "Citrine": ((230, 190, 30), "ellipse"),
 }
 SMOKE_ENCODER = "colour_hist"
+SMOKE_CNN = "residual_cnn:32"  # a small CNN with no weights to load, where a script needs a network
+
+
+def smoke_results(given: Path, real: Path, tmp: Path) -> Path:
+    """The folder a smoke run writes its reports to: the one given, unless that is the real reports' folder."""
+    return tmp / "results" if Path(given).resolve() == Path(real).resolve() else Path(given)
 
 
 def paint_gem(colour, shape: str, seed: int, size: int = 64) -> Image.Image:

@@ -2,20 +2,19 @@
 
     python eval/train_default.py                # the 7 largest classes of the shared photos
     python eval/train_default.py --classes 22   # about 700 photos
+    python eval/train_default.py --smoke --results DIR   # painted photos, light recipes, 3 folds: seconds
 
 A person's first `gemlang train --data DIR --out MODEL` starts with an empty feature cache, so each
 candidate recipe is timed exactly like that: a fresh cache, encoding, the 5-fold cross-validation that
 calibrates the model, the final fit. The collection is the N largest classes of the shared photos; one
 duplicate-aware stratified fifth of it is held out and never trained on, and scores the trained model.
 The default should be the most accurate recipe that trains a ~700-photo folder in 5 minutes on 2 cores.
-Writes eval/results/train_default.json and .md.
+Writes eval/results/train_default.json and .md (--results DIR: elsewhere).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import shlex
 import sys
 import tempfile
@@ -27,6 +26,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from reports import machine  # noqa: E402
+from smoke import SMOKE_CNN, SMOKE_ENCODER, painted_folder, smoke_results  # noqa: E402
+
 from gemlang.recipe import BUILT_IN, TRAIN_DEFAULT  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "gemstones" / "train"
@@ -35,6 +37,11 @@ CANDIDATES = [
     TRAIN_DEFAULT.with_changes(name="MobileNetV2 + linear"),
     BUILT_IN.with_changes(name="MobileNetV2-multi + colour + linear+mlp", encoder="mobilenet_v2_multi+colour_hist"),
     BUILT_IN.with_changes(name="built-in recipe"),
+]
+# --smoke: encoders with no weights to load, and the quick head.
+SMOKE_CANDIDATES = [
+    TRAIN_DEFAULT.with_changes(name="small CNN + linear", encoder=SMOKE_CNN),
+    TRAIN_DEFAULT.with_changes(name="colour + linear", encoder=SMOKE_ENCODER),
 ]
 
 
@@ -50,7 +57,7 @@ def largest_classes(data, n: int):
     return subset
 
 
-def run_candidate(recipe, train, test, seed: int) -> dict:
+def run_candidate(recipe, train, test, seed: int, folds: int = 5) -> dict:
     from gemlang.features import FeatureCache
     from gemlang.metrics import classification_metrics
     from gemlang.training import train_classifier
@@ -58,7 +65,7 @@ def run_candidate(recipe, train, test, seed: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         cache = FeatureCache(tmp)
         started = time.time()
-        clf = train_classifier(train, recipe=recipe, cv=5, seed=seed, cache=cache, progress=False, log=print)
+        clf = train_classifier(train, recipe=recipe, cv=folds, seed=seed, cache=cache, progress=False, log=print)
         seconds = time.time() - started
         probs, failures = clf.predict_proba(test.paths, cache=cache)
     y = test.labels[[i for i in range(len(test)) if i not in failures]]
@@ -84,8 +91,8 @@ def write_markdown(results: dict, path: Path) -> None:
         f"Collection: the {len(results['classes'])} largest classes of the shared photos "
         f"({', '.join(results['classes'])}): {results['n_train']} photos to train on, {results['n_test']} held out "
         "(a duplicate-aware stratified fifth).  ",
-        "Time: `train_classifier` as `gemlang train` runs it, from an empty feature cache: encoding, 5-fold "
-        "cross-validation, calibration and the final fit.  ",
+        "Time: `train_classifier` as `gemlang train` runs it, from an empty feature cache: encoding, "
+        f"{results.get('folds', 5)}-fold cross-validation, calibration and the final fit.  ",
         f"Machine: {results['machine']}.",
         "",
         "| recipe | encoders | head | train time | s / photo | held-out top-1 | held-out top-5 | CV top-1 |",
@@ -100,15 +107,32 @@ def write_markdown(results: dict, path: Path) -> None:
     write_text_atomic(path, "\n".join(lines) + "\n")
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--classes", type=int, default=7)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--only", nargs="*", default=None, help="candidate names to run (default all)")
-    parser.add_argument("--out", type=Path, default=RESULTS / "train_default")
-    args = parser.parse_args()
+    parser.add_argument("--results", type=Path, default=RESULTS, help="folder for train_default.{json,md}")
+    parser.add_argument("--out", type=Path, default=None, help="the reports' path without suffix (overrides --results)")
+    parser.add_argument("--smoke", action="store_true", help="painted photos, light recipes, 3 folds: seconds")
+    args = parser.parse_args(argv)
+    command = shlex.join(["python", "eval/train_default.py", *(sys.argv[1:] if argv is None else argv)])
+    folds, candidates = 5, CANDIDATES
+    with tempfile.TemporaryDirectory(prefix="gemlang_train_default_") as tmp:
+        if args.smoke:
+            args.data, args.classes = painted_folder(Path(tmp) / "photos", per_class=8), 3
+            args.results = smoke_results(args.results, RESULTS, Path(tmp))
+            folds, candidates = 3, SMOKE_CANDIDATES
+        out = args.out or args.results / "train_default"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        compare(args, candidates, folds, out, command)
+    print(f"wrote {out.with_suffix('.md')}")
+    return 0
 
+
+def compare(args, candidates: list, folds: int, out: Path, command: str) -> None:
+    """Train each chosen candidate cold on the same collection, score it on the same held-out fifth."""
     from gemlang.data import deduplicate, duplicate_groups, scan_image_folder, stratified_group_folds
     from gemlang.io import write_json_atomic
 
@@ -116,22 +140,22 @@ def main() -> None:
     train_idx, test_idx = next(stratified_group_folds(data.labels, duplicate_groups(data), 5, args.seed))
     train, test = data.subset(train_idx), data.subset(test_idx)
     results = {
-        "command": shlex.join(["python", "eval/train_default.py", *sys.argv[1:]]),
+        "command": command,
         "classes": data.classes,
         "n_train": len(train),
         "n_test": len(test),
-        "machine": f"{platform.machine()}, {os.cpu_count()} CPU cores, shared with other jobs while measured",
+        "folds": folds,
+        "machine": machine(),
         "candidates": [],
     }
-    for recipe in CANDIDATES:
+    for recipe in candidates:
         if args.only is None or recipe.name in args.only:
             print(f"== {recipe.name}", flush=True)
-            results["candidates"].append(run_candidate(recipe, train, test, args.seed))
+            results["candidates"].append(run_candidate(recipe, train, test, args.seed, folds))
             print(results["candidates"][-1], flush=True)
-    write_json_atomic(results, args.out.with_suffix(".json"))
-    write_markdown(results, args.out.with_suffix(".md"))
-    print(f"wrote {args.out.with_suffix('.md')}")
+    write_json_atomic(results, out.with_suffix(".json"))
+    write_markdown(results, out.with_suffix(".md"))
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -272,13 +272,13 @@ def smoke(args) -> int:
     """The whole measurement on 4 painted gems (one held out), to prove the script runs; reports go to --results."""
     import tempfile
 
-    from smoke import SMOKE_ENCODER, painted_folder
+    from smoke import SMOKE_ENCODER, painted_folder, smoke_results
 
     with tempfile.TemporaryDirectory(prefix="gemlang_zero_shot_") as tmp:
         data = painted_folder(Path(tmp) / "photos", per_class=5)
         cache = ["--cache", str(Path(tmp) / "cache")]
         options = ["--encoder", SMOKE_ENCODER, "--folds", "2", "--unseen", "1", "--draws", "1", "--steps", "20"]
-        results = Path(tmp) / "results" if args.results == RESULTS else args.results  # never the real reports
+        results = smoke_results(args.results, RESULTS, Path(tmp))
         return main(["--data", str(data), *cache, *options, "--results", str(results)])
 
 

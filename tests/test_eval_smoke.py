@@ -49,7 +49,68 @@ def test_seeds_smoke_compares_methods_on_the_same_folds(tmp_path, monkeypatch):
     assert {"histogram-rf", "autoencoder-knn"} <= set(methods) and methods["histogram-rf"]["n_test"] == 24
 
 
-@pytest.mark.parametrize("script", ["build_default", "zero_shot", "seeds"])
-def test_a_smoke_run_never_writes_the_real_reports(script):
-    text = (EVAL / f"{script}.py").read_text()
-    assert "--smoke" in text
+def test_components_smoke_scores_and_times_each_candidate(tmp_path, monkeypatch):
+    script = load_script("components", monkeypatch)
+    assert script.main(["--smoke", "--results", str(tmp_path)]) == 0
+    results = json.loads((tmp_path / "components.json").read_text())
+    assert [r["name"] for r in results["candidates"]] == ["built-in", "+ small CNN"] and results["folds"] == 3
+    for row in results["candidates"]:
+        cv = row["cross_validation"]
+        assert cv["n_images"] == 24 and 0 <= cv["top1"] <= cv["top5"] <= 1
+    plain, with_cnn = results["candidates"]
+    assert plain["onnx_ms"] == 0 and with_cnn["onnx_ms"] > 0 < results["budget_ms"]  # the histogram is not timed
+    assert with_cnn["cross_validation"]["feature_dim"] == plain["cross_validation"]["feature_dim"] + 256
+    report = (tmp_path / "components.md").read_text()
+    assert "| + small CNN | `residual_cnn:32+colour_hist` |" in report and "× budget" in report
+
+
+def test_confusions_smoke_finds_the_pair_painted_alike_and_the_reading_that_settles_it(tmp_path, monkeypatch):
+    script = load_script("confusions", monkeypatch)
+    assert script.main(["--smoke", "--results", str(tmp_path)]) == 0
+    results = json.loads((tmp_path / "confusions.json").read_text())
+    metrics = results["metrics"]
+    assert metrics["n_images"] == 30 and metrics["folds"] == 3 and len(metrics["per_class"]) == 5
+    pairs = {tuple(sorted(p["classes"])): p for p in results["inseparable"]}
+    assert set(pairs) == {("Ruby", "Spinel")}  # spinel is painted as ruby is; the other gems differ
+    assert {r["reading"] for r in pairs["Ruby", "Spinel"]["settled_by"]} >= {"refractive_index", "specific_gravity"}
+    assert (tmp_path / "reliability.png").stat().st_size > 0
+    assert "| Ruby / Spinel |" in (tmp_path / "confusions.md").read_text()
+
+
+def test_train_default_smoke_trains_each_candidate_and_scores_the_held_out_fifth(tmp_path, monkeypatch):
+    script = load_script("train_default", monkeypatch)
+    assert script.main(["--smoke", "--results", str(tmp_path)]) == 0
+    results = json.loads((tmp_path / "train_default.json").read_text())
+    assert len(results["classes"]) == 3 and results["n_train"] + results["n_test"] == 24 and results["folds"] == 3
+    assert [r["name"] for r in results["candidates"]] == [r.name for r in script.SMOKE_CANDIDATES]
+    for row in results["candidates"]:
+        assert row["held_out"]["n_images"] == results["n_test"]
+        assert row["cross_validated"]["n_images"] == results["n_train"] and row["train_seconds"] > 0
+        assert 0 <= row["held_out"]["top1"] <= row["held_out"]["top5"] <= 1
+    assert "3-fold cross-validation" in (tmp_path / "train_default.md").read_text()
+
+
+def test_learned_fusion_smoke_scores_the_baseline_under_fusions_conditions(tmp_path, monkeypatch):
+    script = load_script("learned_fusion", monkeypatch)
+    fusion = load_script("fusion", monkeypatch)
+    assert script.main(["--smoke", "--results", str(tmp_path)]) == 0
+    results = json.loads((tmp_path / "learned_fusion.json").read_text())
+    assert set(results["learned_head"]) == set(fusion.LEARNED_CONDITIONS)
+    assert results["setup"]["n_images"] == 24 and results["setup"]["n_classes"] == 4 and results["setup"]["epochs"] == 3
+    assert all(0 <= m["top1"] <= 1 for m in results["learned_head"].values()) and 0 <= results["photo_top1"] <= 1
+    report = (tmp_path / "learned_fusion.md").read_text()
+    assert report.count("\n| photo") == 1 + len(fusion.LEARNED_CONDITIONS)
+
+
+@pytest.mark.parametrize(
+    "script", ["build_default", "zero_shot", "seeds", "components", "confusions", "train_default", "learned_fusion"]
+)
+def test_a_smoke_run_never_writes_the_real_reports(script, tmp_path):
+    from smoke import smoke_results
+
+    assert "--smoke" in (EVAL / f"{script}.py").read_text()
+    assert "smoke_results(" in (EVAL / f"{script}.py").read_text()  # its reports' folder goes through the guard
+    real = EVAL / "results"
+    assert smoke_results(real, real, tmp_path) == tmp_path / "results"
+    assert smoke_results(real / ".." / "results", real, tmp_path) == tmp_path / "results"
+    assert smoke_results(tmp_path / "mine", real, tmp_path) == tmp_path / "mine"
