@@ -113,14 +113,13 @@ def main() -> None:
 
 def _smoke_setup(tmp: Path) -> int:
     """Painted photos and a colour-histogram classifier trained on them, made in seconds."""
-    sys.path.insert(0, str(REPO / "tests"))
-    from conftest import make_image_folder
+    from smoke import GEMS, painted_folder
 
     from gemlang.data import scan_image_folder
     from gemlang.features import FeatureCache
     from gemlang.training import train_classifier
 
-    make_image_folder(tmp / "photos", per_class=4)
+    painted_folder(tmp / "photos", per_class=4, classes={g: GEMS[g] for g in ("Ruby", "Emerald", "Sapphire Blue")})
     clf = train_classifier(scan_image_folder(tmp / "photos"), encoder="colour_hist", cv=2,
                            cache=FeatureCache(tmp / "train-cache"), progress=False, log=lambda _: None)  # fmt: skip
     clf.save(tmp / "model")

@@ -90,11 +90,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.smoke:
             sys.path.insert(0, str(ROOT / "eval"))
-            from speed import painted_photos
+            from smoke import GEMS, SMOKE_CNN, painted_folder
 
-            painted_photos(workdir / "photos", 18)
-            data = scan_image_folder(workdir / "photos")
-            encoder, head_type, options, k, calibrate, runs = "residual_cnn:32+colour_hist", "linear", {}, 3, 6, 3
+            three = {g: GEMS[g] for g in ("Ruby", "Emerald", "Sapphire Blue")}
+            data = scan_image_folder(painted_folder(workdir / "photos", per_class=6, classes=three))
+            encoder, head_type, options, k, calibrate, runs = f"{SMOKE_CNN}+colour_hist", "linear", {}, 3, 6, 3
             cache = None
         else:
             data = scan_image_folder(args.data)

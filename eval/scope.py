@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageDraw
 from sklearn.metrics import roc_auc_score
+from smoke import painted_folder, smoke_results
 
 from gemlang.data import deduplicate, duplicate_groups, scan_image_folder, stratified_group_folds
 from gemlang.features import FeatureCache, FeatureExtractor
@@ -31,6 +33,13 @@ from gemlang.io import write_json_atomic, write_text_atomic
 from gemlang.scope import NOT_A_GEM_PHOTO, UNKNOWN_MINERAL, fit_scope_check
 
 ROOT = Path(__file__).resolve().parents[1]
+# --smoke: six painted "gems" (coloured blobs on a light background), so three leave-classes-out splits work.
+SMOKE_STONES = {
+    f"Gem{c}": (colour, "ellipse")
+    for c, colour in enumerate(
+        [(200, 20, 40), (20, 160, 70), (30, 50, 200), (220, 200, 40), (150, 40, 180), (240, 140, 30)]
+    )
+}
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "gemstones" / "train"
 BUILT_IN_ENCODER = "mobilenet_v2_multi+efficientnet_lite0_multi+colour_hist"
 # scikit-image's bundled samples that load offline (CC0 / public domain, see skimage.data's docstrings).
@@ -241,10 +250,18 @@ def main(argv: list[str] | None = None) -> int:
         help="a tiny painted collection and the colour-histogram encoder: checks the script runs",
     )
     args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="gemlang_scope_") as tmp:
+        if args.smoke:
+            args.data = painted_folder(Path(tmp) / "photos", per_class=10, classes=SMOKE_STONES)
+            args.out = smoke_results(args.out, ROOT / "eval" / "results", Path(tmp))
+        return measure(args)
+
+
+def measure(args) -> int:
+    """Leave-classes-out and non-stone pictures through the scope check; scope.json and .md into --out."""
     started = time.time()
     splits, dim = 5, None
     if args.smoke:
-        args.data = _paint_stones(args.out / "smoke_data")
         args.encoder, splits, dim = "colour_hist", 3, 16
     if not args.data.is_dir():
         raise SystemExit(f"{args.data}: no photo folder; pass --data DIR (one sub-folder per class)")
@@ -264,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
             "command": command,
             "seconds": round(seconds, 1),
             "encoder": args.encoder,
-            "data": str(args.data if args.smoke else "gemstones-images train split"),
+            "data": "painted photos (smoke run)" if args.smoke else "gemstones-images train split",
             "splits": splits,
         }
     )
@@ -274,21 +291,6 @@ def main(argv: list[str] | None = None) -> int:
     print(json.dumps({k: v for k, v in summary.items() if not isinstance(v, dict)}, indent=1))
     print(f"wrote {args.out / 'scope.md'} ({command})")
     return 0
-
-
-def _paint_stones(root: Path, per_class: int = 10) -> Path:
-    """Six painted "gem" classes (a coloured blob on a light background) for the smoke run."""
-    colours = [(200, 20, 40), (20, 160, 70), (30, 50, 200), (220, 200, 40), (150, 40, 180), (240, 140, 30)]
-    rng = np.random.default_rng(0)
-    for c, colour in enumerate(colours):
-        (root / f"Gem{c}").mkdir(parents=True, exist_ok=True)
-        for i in range(per_class):
-            image = Image.new("RGB", (64, 64), tuple(int(v) for v in rng.integers(215, 255, 3)))
-            fill = tuple(int(np.clip(v + rng.integers(-25, 25), 0, 255)) for v in colour)
-            x0, y0, x1, y1 = (*rng.integers(4, 16, 2), *(64 - rng.integers(4, 16, 2)))
-            ImageDraw.Draw(image).ellipse((x0, y0, x1, y1), fill=fill)
-            image.save(root / f"Gem{c}" / f"{i}.png")
-    return root
 
 
 if __name__ == "__main__":

@@ -103,7 +103,8 @@ def test_learned_fusion_smoke_scores_the_baseline_under_fusions_conditions(tmp_p
 
 
 @pytest.mark.parametrize(
-    "script", ["build_default", "zero_shot", "seeds", "components", "confusions", "train_default", "learned_fusion"]
+    "script",
+    ["build_default", "zero_shot", "seeds", "components", "confusions", "train_default", "learned_fusion", "scope"],
 )
 def test_a_smoke_run_never_writes_the_real_reports(script, tmp_path):
     from smoke import smoke_results
