@@ -88,6 +88,10 @@ class FeaturePipeline:
     def encode_part(self, j: int, images: list[Image.Image]) -> np.ndarray:
         raise NotImplementedError
 
+    def encode_parts(self, batches: dict[int, list[Image.Image]]) -> dict[int, np.ndarray]:
+        """{part index: photos} -> {part index: features}; one part after the other unless a subclass can do better."""
+        return {j: self.encode_part(j, images) for j, images in batches.items()}
+
     def __call__(
         self,
         images: Sequence[ImageInput],
@@ -130,12 +134,11 @@ class FeaturePipeline:
                     loaded[i] = load_image(images[i])
                 except ImageError as e:
                     failures[i] = str(e)
+            todo = {j: [i for i in indices if i in loaded] for j, indices in todo.items()}
+            todo = {j: indices for j, indices in todo.items() if indices}
+            encoded = self.encode_parts({j: [loaded[i] for i in indices] for j, indices in todo.items()})
             for j, indices in todo.items():
-                indices = [i for i in indices if i in loaded]
-                if not indices:
-                    continue
-                features = self.encode_part(j, [loaded[i] for i in indices])
-                for i, f in zip(indices, features, strict=True):
+                for i, f in zip(indices, encoded[j], strict=True):
                     out[i, offsets[j] : offsets[j + 1]] = f
                     if cache:
                         cache.put(self.part_keys[j], digests[i], f)

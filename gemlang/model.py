@@ -157,7 +157,12 @@ class GemClassifier:
     ) -> tuple[np.ndarray, list[ScopeVerdict], dict[int, str]]:
         """`predict_proba` and the out-of-scope verdicts from one pass of the encoder."""
         serving = self.serving()
-        extract = serving.extractor if serving is not None else self.extractor
+        if serving is None:
+            return self._analyse(self.extractor, images, cache, progress)
+        with serving.one_blas_thread():
+            return self._analyse(serving.extractor, images, cache, progress)
+
+    def _analyse(self, extract, images, cache, progress):
         features, failures = extract(images, cache=cache, progress=progress)
         probs = np.full((len(images), len(self.classes)), np.nan, dtype=np.float32)
         ok = [i for i in range(len(images)) if i not in failures]

@@ -49,30 +49,53 @@ def _resample_weights(in_size: int, out_size: int) -> tuple[np.ndarray, np.ndarr
     return np.minimum(first[:, None] + j[None, :], in_size - 1), fixed, precision
 
 
-def _resample_rows(rows: np.ndarray, out_size: int, block: int = 2048) -> np.ndarray:
-    """uint8 (n, m) resampled along its first axis to (out_size, m)."""
-    index, weights, precision = _resample_weights(rows.shape[0], out_size)
-    out = np.empty((out_size, rows.shape[1]), dtype=np.uint8)
-    columns = [weights[:, k, None] for k in range(weights.shape[1])]
-    for start in range(0, rows.shape[1], block):  # column blocks keep the accumulator in the CPU cache
-        part = rows[:, start : start + block]
-        acc = np.full((out_size, part.shape[1]), 1 << (precision - 1), dtype=np.int32)
-        for k, w in enumerate(columns):
-            acc += part[index[:, k]] * w
-        np.right_shift(acc, precision, out=acc)
-        out[:, start : start + block] = np.clip(acc, 0, 255)
-    return out
+@lru_cache(maxsize=64)
+def _resample_bands(in_size: int, out_size: int, block: int = 32) -> tuple[list[tuple], int]:
+    """The resampling matrix cut into bands of `block` output pixels, each with the input span it reads."""
+    index, weights, precision = _resample_weights(in_size, out_size)
+    dense = np.zeros((out_size, in_size), dtype=np.float32)
+    rows = np.repeat(np.arange(out_size), index.shape[1])
+    used = weights.ravel() != 0  # clipped taps repeat an index with weight 0; skip them, they must not overwrite
+    dense[rows[used], index.ravel()[used]] = weights.ravel()[used]
+    bands = []
+    for o0 in range(0, out_size, block):
+        o1 = min(o0 + block, out_size)
+        read = np.flatnonzero(dense[o0:o1].any(axis=0))
+        i0, i1 = (int(read[0]), int(read[-1]) + 1) if len(read) else (0, 0)
+        bands.append((o0, o1, i0, i1, np.ascontiguousarray(dense[o0:o1, i0:i1])))
+    return bands, precision
+
+
+def _resample_rows(rows: np.ndarray, out_size: int) -> np.ndarray:
+    """uint8 (n, m) resampled along its first axis to (out_size, m).
+
+    One small matrix product per band of output rows. The sums are exact: integer weights and pixels, all
+    non-negative, below 2**24 in float32 (precision <= 15) and 2**53 in float64 otherwise.
+    """
+    bands, precision = _resample_bands(rows.shape[0], out_size)
+    dtype = np.float32 if precision <= 15 else np.float64
+    source = rows.astype(dtype)
+    acc = np.zeros((out_size, rows.shape[1]), dtype=dtype)
+    for o0, o1, i0, i1, weights in bands:
+        if i1 > i0:
+            np.matmul(weights.astype(dtype, copy=False), source[i0:i1], out=acc[o0:o1])
+    acc += 1 << (precision - 1)
+    acc *= 1.0 / (1 << precision)  # a power of two: exact, and floor() then is the reference's shift
+    np.floor(acc, out=acc)
+    return np.clip(acc, 0, 255, out=acc).astype(np.uint8)
 
 
 def resize_square(image: Image.Image, size: int) -> np.ndarray:
     """The whole photo squeezed to uint8 (size, size, 3), antialiased (no crop: gems often sit near an edge)."""
-    pixels = np.asarray(image if image.mode == "RGB" else image.convert("RGB"))
-    h, w, c = pixels.shape
-    if w != size:  # the horizontal pass first; columns become rows so that each pass gathers whole rows
-        pixels = _resample_rows(np.ascontiguousarray(pixels.transpose(1, 0, 2)).reshape(w, h * c), size)
-        pixels = pixels.reshape(size, h, c).transpose(1, 0, 2)
+    image = image if image.mode == "RGB" else image.convert("RGB")
+    w, h = image.size
+    if w != size:  # the horizontal pass first, on the transposed photo so that it resamples whole rows
+        columns = np.asarray(image.transpose(Image.Transpose.TRANSPOSE)).reshape(w, h * 3)
+        columns = _resample_rows(columns, size).reshape(size, h, 3)
+        image = Image.fromarray(columns).transpose(Image.Transpose.TRANSPOSE)  # PIL transposes fast, numpy slowly
+    pixels = np.asarray(image)
     if h != size:
-        pixels = _resample_rows(np.ascontiguousarray(pixels).reshape(h, size * c), size).reshape(size, size, c)
+        pixels = _resample_rows(pixels.reshape(h, size * 3), size).reshape(size, size, 3)
     return pixels
 
 
