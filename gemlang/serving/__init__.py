@@ -10,7 +10,9 @@ CNNs take 35-47 ms each eagerly and 11-14 ms each as ONNX Runtime graphs, with t
   could make it stale (encoder signature, fine-tuned weights, gemlang's encoder code, torch version,
   exporter, opset). It needs torch; it runs on the first prediction with a model, then never again.
 - `runtime.py` loads those graphs and runs them, and the head (`heads.py`), without importing torch:
-  a cold `gemlang predict` does not pay torch's import time.
+  a cold `gemlang predict` does not pay torch's import time. Each photo is resized once for all graphs
+  of its input size, and the graphs run side by side, one per core: a single photo gains little from a
+  second thread inside one graph, so two graphs at once make a photo cost about its slowest graph.
 
 Which path runs (`backend`): "auto" (default) serves on onnxruntime unless a CUDA GPU is visible, in
 which case the eager encoders run on the GPU through Accelerate. onnxruntime's CUDA provider is a
