@@ -76,29 +76,6 @@ def load_references(path: Path = REFERENCES) -> dict[str, dict]:
     return out
 
 
-def held_out_probabilities(data, X, groups, recipe, folds: int, seed: int, cache=None) -> np.ndarray:
-    """Calibrated out-of-fold probabilities of the recipe; kept in the feature cache, keyed by the features
-    and labels, so a re-run after a change to the descriptions does not retrain the heads."""
-    import hashlib
-    import json as json_module
-
-    from gemlang.training import held_out_predictions
-
-    settings = json_module.dumps({"head": recipe.head, "options": dict(recipe.head_options)}, sort_keys=True)
-    key = f"held-out-probabilities:{settings}:folds={folds}:seed={seed}"
-    digest = hashlib.sha256(X.tobytes() + np.asarray(data.labels).tobytes() + np.asarray(groups).tobytes()).hexdigest()
-    if cache is not None and (stored := cache.get(key, digest)) is not None:
-        return stored
-
-    def make_head():
-        return recipe.make_head(X.shape[1], len(data.classes))
-
-    probs = held_out_predictions(X, data.labels, groups, make_head, folds, seed, progress=print).probabilities()
-    if cache is not None:
-        cache.put(key, digest, probs)
-    return probs
-
-
 def distribution(values: list[float]) -> dict:
     v = np.asarray(values, dtype=float)
     q = np.quantile(v, [0.1, 0.25, 0.5, 0.75, 0.9])
@@ -183,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from gemlang.data import scan_image_folder
     from gemlang.features import FeatureCache
+    from gemlang.fusion.train import held_out_cache, held_out_probabilities
     from gemlang.io import write_text_atomic
     from gemlang.knowledge import get_facts
     from gemlang.language.describe import describe_prediction
@@ -202,7 +180,10 @@ def main(argv: list[str] | None = None) -> int:
     folder = folder_features(scan_image_folder(args.data), recipe.extractor(), cache, progress=not args.smoke)
     data, X, groups = folder.data, folder.features, folder.groups
     gems = [get_facts(c) for c in data.classes]
-    probs = held_out_probabilities(data, X, groups, recipe, folds, args.seed, cache)
+    head_config = {**recipe.make_head(X.shape[1], len(data.classes)).config}  # the model's own, defaults filled
+    # The same out-of-fold probabilities, and the same kept copy of them, as eval/fusion.py's.
+    kept = None if args.smoke else held_out_cache(cache)
+    probs, _ = held_out_probabilities(X, np.asarray(data.labels), groups, head_config, folds, args.seed, kept)
 
     rng = np.random.default_rng(args.seed)
     referenced = [c for c in range(len(data.classes)) if data.classes[c] in references]
