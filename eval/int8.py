@@ -76,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=SHARED_TRAIN, help="photo collection (default ../shared/...)")
     parser.add_argument("--smoke", action="store_true", help="painted photos and a tiny CNN: proves the script runs")
     parser.add_argument("--shared-machine", action="store_true", help="say in the report the CPU was shared")
+    parser.add_argument("--head", help="head to cross-validate (default: the built-in recipe's; 'linear' is quicker)")
     args = parser.parse_args(argv)
 
     from gemlang.data import load_image, scan_image_folder
@@ -98,7 +99,8 @@ def main(argv: list[str] | None = None) -> int:
             cache = None
         else:
             data = scan_image_folder(args.data)
-            encoder, head_type, options = BUILT_IN.encoder, BUILT_IN.head, dict(BUILT_IN.head_options)
+            recipe = BUILT_IN.with_changes(head=args.head)
+            encoder, head_type, options = recipe.encoder, recipe.head, dict(recipe.head_options)
             k, calibrate, runs, cache = 5, 64, 30, FeatureCache()
         import torch
 
@@ -140,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
             "encoders_one_photo_ms": {name: round(v, 2) for name, v in ms.items()},
             "ships": bool(abs(delta) <= SHIP_IF_WITHIN),
             "shared_machine": args.shared_machine,
-            "command": "python eval/int8.py" + (" --smoke" if args.smoke else ""),
+            "command": " ".join(["python eval/int8.py", *(argv if argv is not None else sys.argv[1:])]),
         }
         verdict = (
             "within the 0.3-point budget: int8 could ship" if results["ships"]
