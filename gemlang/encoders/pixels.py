@@ -108,10 +108,13 @@ class ResizeNormalise:
     std: tuple[float, float, float] = IMAGENET_STD
 
     def __call__(self, image: Image.Image) -> np.ndarray:
-        pixels = resize_square(image, self.size).astype(np.float32) / 255.0
+        return self.normalise(resize_square(image, self.size))
+
+    def normalise(self, pixels: np.ndarray) -> np.ndarray:
+        """uint8 (size, size, 3) from `resize_square` -> the encoder's float32 (3, size, size)."""
         mean = np.asarray(self.mean, dtype=np.float32)
         std = np.asarray(self.std, dtype=np.float32)
-        return np.ascontiguousarray(((pixels - mean) / std).transpose(2, 0, 1))
+        return np.ascontiguousarray(((pixels.astype(np.float32) / 255.0 - mean) / std).transpose(2, 0, 1))
 
     def to_dict(self) -> dict:
         return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}

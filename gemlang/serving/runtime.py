@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from gemlang.encoders.pixels import ResizeNormalise, colour_histogram
+from gemlang.encoders.pixels import ResizeNormalise, colour_histogram, resize_square
 from gemlang.features import FeaturePipeline
 from gemlang.serving import NotServable
 from gemlang.serving.export import export_graphs, graph_key, load_manifest, tensors_digest
@@ -58,6 +58,8 @@ class OnnxFeatureExtractor(FeaturePipeline):
                 except Exception as e:  # noqa: BLE001 - a damaged cache entry: re-exported by the caller
                     raise NotServable(f"the cached graph {folder / part['graph']} cannot be loaded ({e})") from e
         self._pixels = {j: ResizeNormalise.from_dict(p["pixels"]) for j, p in enumerate(self.parts) if "pixels" in p}
+        # A graph's size on disk stands in for its cost (weights ~ operations for these CNNs).
+        self._cost = {j: (folder / p["graph"]).stat().st_size if "graph" in p else 0 for j, p in enumerate(self.parts)}
 
     def encode_part(self, j: int, images: list[Image.Image], pixels: np.ndarray | None = None) -> np.ndarray:
         if self.parts[j]["kind"] == "colour_hist":
@@ -75,20 +77,23 @@ class OnnxFeatureExtractor(FeaturePipeline):
         onnxruntime releases the GIL, and one photo through one graph barely gains from a second thread;
         two graphs on two cores at the same time do, so one photo costs about its slowest graph.
         """
-        resized: dict[tuple, np.ndarray] = {}
+        resized: dict[tuple[int, int], np.ndarray] = {}  # (size, photo) -> uint8 pixels, shared by the graphs
+        for j, images in batches.items():
+            if j in self._pixels:
+                size = self._pixels[j].size
+                for im in images:
+                    if (size, id(im)) not in resized:
+                        resized[(size, id(im))] = resize_square(im, size)
 
-        def inputs(j: int) -> np.ndarray | None:
+        def encode(j: int) -> np.ndarray:
             if j not in self._pixels:
-                return None
-            keys = [(self._pixels[j], id(im)) for im in batches[j]]
-            for key, im in zip(keys, batches[j], strict=True):
-                if key not in resized:
-                    resized[key] = self._pixels[j](im)
-            return np.stack([resized[key] for key in keys])
+                return self.encode_part(j, batches[j])
+            pixels = self._pixels[j]
+            x = np.stack([pixels.normalise(resized[(pixels.size, id(im))]) for im in batches[j]])
+            return self.encode_part(j, batches[j], x)
 
-        ready = {j: inputs(j) for j in batches}
-        order = sorted(batches, key=lambda j: -self.part_dims[j])  # the graphs first, the histogram last
-        futures = {j: _pool().submit(self.encode_part, j, batches[j], ready[j]) for j in order}
+        order = sorted(batches, key=lambda j: -self._cost[j])  # the slowest graph first: it decides the wait
+        futures = {j: _pool().submit(encode, j) for j in order}
         return {j: futures[j].result() for j in batches}
 
 
