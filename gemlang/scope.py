@@ -110,7 +110,9 @@ class ScopeCheck:
 
     def class_distances(self, features: np.ndarray) -> np.ndarray:
         """(N, C) squared Mahalanobis distances to each class mean (shared within-class covariance)."""
-        z = self.project(features)
+        return self._class_distances(self.project(features))
+
+    def _class_distances(self, z: np.ndarray) -> np.ndarray:
         means, precision = self.tensors["class_means"], self.tensors["class_precision"]
         zp, mp = z @ precision, means @ precision
         d = np.maximum((zp * z).sum(1)[:, None] - 2 * zp @ means.T + (mp * means).sum(1)[None], 0)
@@ -118,8 +120,9 @@ class ScopeCheck:
 
     def distances(self, features: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(gem distance, photo distance, class distances) for each row of `features`."""
-        per_class = self.class_distances(features)
-        d = self.project(features) - self.tensors["centre"]
+        z = self.project(features)  # once: the projection is the costly step
+        per_class = self._class_distances(z)
+        d = z - self.tensors["centre"]
         photo = np.einsum("nd,de,ne->n", d, self.tensors["photo_precision"], d)
         background = np.einsum("nd,de,ne->n", d, self.tensors["class_precision"], d)
         return per_class.min(1) - background, photo, per_class

@@ -50,7 +50,7 @@ def _resample_weights(in_size: int, out_size: int) -> tuple[np.ndarray, np.ndarr
 
 
 @lru_cache(maxsize=64)
-def _resample_bands(in_size: int, out_size: int, block: int = 32) -> tuple[list[tuple], int]:
+def _resample_bands(in_size: int, out_size: int, block: int = 16) -> tuple[list[tuple], int]:
     """The resampling matrix cut into bands of `block` output pixels, each with the input span it reads."""
     index, weights, precision = _resample_weights(in_size, out_size)
     dense = np.zeros((out_size, in_size), dtype=np.float32)
