@@ -24,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageDraw
+from reports import machine
 from sklearn.metrics import roc_auc_score
 from smoke import painted_folder, smoke_results
 
@@ -211,7 +212,7 @@ def markdown(summary: dict, command: str, seconds: float, data: str) -> str:
     table = "\n".join(["| what | figure |", "|---|---|", *(f"| {a} | {b} |" for a, b in rows)])
     return f"""# Out-of-scope check: leave-classes-out and non-stone pictures
 
-Command: `{command}` ({seconds / 60:.1f} min; the machine's 2 cores were shared with other jobs).
+Command: `{command}` ({seconds / 60:.1f} min). Machine: {summary["machine"]}.
 Data: {data}. The check is `gemlang.scope` with its defaults, fitted and calibrated (thresholds included)
 only on the photos of each split's training part, as `gemlang train` does; no test photo was used.
 
@@ -259,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def measure(args) -> int:
     """Leave-classes-out and non-stone pictures through the scope check; scope.json and .md into --out."""
-    started = time.time()
+    started, machine_line = time.time(), machine()
     splits, dim = 5, None
     if args.smoke:
         args.encoder, splits, dim = "colour_hist", 3, 16
@@ -283,6 +284,7 @@ def measure(args) -> int:
             "encoder": args.encoder,
             "data": "painted photos (smoke run)" if args.smoke else "gemstones-images train split",
             "splits": splits,
+            "machine": machine_line,
         }
     )
     args.out.mkdir(parents=True, exist_ok=True)
