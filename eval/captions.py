@@ -180,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     folder = folder_features(scan_image_folder(args.data), recipe.extractor(), cache, progress=not args.smoke)
     data, X, groups = folder.data, folder.features, folder.groups
     gems = [get_facts(c) for c in data.classes]
-    head_config = {**recipe.make_head(X.shape[1], len(data.classes)).config}  # the model's own, defaults filled
+    head_config = recipe.make_head(X.shape[1], len(data.classes)).config  # as a built model's: defaults filled in
     # The same out-of-fold probabilities, and the same kept copy of them, as eval/fusion.py's.
     kept = None if args.smoke else held_out_cache(cache)
     probs, _ = held_out_probabilities(X, np.asarray(data.labels), groups, head_config, folds, args.seed, kept)

@@ -142,6 +142,8 @@ def twin_groups(model) -> np.ndarray:
 
 
 def evaluate(args) -> dict:
+    from reports import machine
+
     from gemlang.assistant import Assistant
     from gemlang.data import stratified_group_folds
     from gemlang.fusion import EvidenceModel
@@ -149,7 +151,7 @@ def evaluate(args) -> dict:
     from gemlang.fusion.train import tune_settings
     from gemlang.hints import hints_from_metadata
 
-    started = time.time()
+    started, machine_line = time.time(), machine()
     if args.readings_only:  # no photo model: the photos only say which gems to simulate readings for
         from gemlang.data import deduplicate, duplicate_groups, scan_image_folder
 
@@ -260,6 +262,7 @@ def evaluate(args) -> dict:
         "settings_per_fold": [m.settings.to_dict() for m in models],
         "out_of_fold_photo_top1": None if probs is None else float((probs.argmax(1) == y).mean()),
         "seconds": round(time.time() - started, 1),
+        "machine": machine_line,
     }
     return results
 
@@ -366,9 +369,7 @@ def write_report(results: dict, command: str, out_dir: Path) -> Path:
         "as people report it, 0.3 Mohs noise, scratch tests, 5% blunders; a known locality, 15% of the time a random "
         "country). They measure what the readings are worth when taken like that, not accuracy on hand samples.",
         "",
-        f"Run time: {s['seconds']:.0f} s"
-        + (" (photo features and held-out probabilities from their caches)" if s["out_of_fold_photo_top1"] else "")
-        + "; the machine was shared with other jobs while it ran.",
+        f"Run time: {s['seconds']:.0f} s. Machine: {s['machine']}.",
         "",
     ]
     out_dir.mkdir(parents=True, exist_ok=True)
