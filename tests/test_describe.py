@@ -43,7 +43,17 @@ def test_every_number_in_a_description_matches_the_knowledge_base(name):
     # No number in the templated part that is not one of the gem's formatted facts or the confidence.
     allowed = {gem.format(p) for p in LABELLED if getattr(gem, p)} | {"91"}
     sourced = [getattr(gem, f) for f in SOURCED_FIELDS]
-    prose = " ".join([gem.chemistry, *gem.diagnostic_features, *gem.localities, *sourced])
+    prose = " ".join(
+        [
+            gem.chemistry,
+            gem.cleavage,
+            gem.fracture,
+            *gem.diagnostic_features,
+            *gem.localities,
+            *gem.treatments,
+            *sourced,
+        ]
+    )
     stray = [n for n in re.findall(rf"(?<![\w.]){NUMBER}(?![\w])", templated) if n not in allowed and n not in prose]
     assert not stray, f"{name}: numbers not from the knowledge base: {stray} in {templated!r}"
     assert ungrounded_numbers(d.text, [gem]) == []

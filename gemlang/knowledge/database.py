@@ -133,6 +133,9 @@ def _normalise(family: Any) -> DatabaseGem:
         "colours": _text_items(family.colors),
         "localities": _text_items(family.localities),
         "diagnostic_features": split_features(family.diagnostic_features),
+        "mineral_class": _clean(family.category),
+        "fracture": _clean(family.fracture),
+        "treatments": _text_items(family.treatments),
     }
     return DatabaseGem(
         id=family.id,

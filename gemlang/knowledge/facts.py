@@ -26,7 +26,7 @@ DECIMALS: dict[str, int | None] = {
 }
 
 # Facts gemlang states from references it checked (`sourced_facts.json`); each carries a citation.
-SOURCED_FIELDS = ("composition", "colour_cause", "formation", "history", "phenomena")
+SOURCED_FIELDS = ("composition", "colour_cause", "formation", "name_origin", "history", "phenomena", "uses")
 
 # Every field that states a fact about the gem (and so records a source in `GemFacts.sources`).
 FACT_FIELDS = (
@@ -43,10 +43,13 @@ FACT_FIELDS = (
     "lustre",
     "cleavage",
     "pleochroism",
+    "mineral_class",
+    "fracture",
     "colours",
     "diagnostic_features",
     "localities",
     "simulants",
+    "treatments",
     "description",
     *SOURCED_FIELDS,
 )
@@ -122,15 +125,22 @@ class GemFacts:
     database_ids: tuple[str, ...] = ()  # gemmology-mineral-database family ids behind this entry
     is_dataset_class: bool = False  # one of the 87 photo classes gemlang recognises
     # In words, each with a citation in `citations`: what it is made of, what colours it, where and how it
-    # forms, its history and notable stones, its optical phenomena.
+    # forms, where its name comes from, its history and notable stones, its optical phenomena, its other uses.
     composition: str = ""
     colour_cause: str = ""
     formation: str = ""
+    name_origin: str = ""
     history: str = ""
     phenomena: str = ""
+    uses: str = ""
     # field -> the reference a reviewer checked it against, for reviewed overrides and sourced facts.
     citations: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    # The database's chemical class ("Nesosilicates"), fracture and the treatments in use.
+    mineral_class: str = ""
+    fracture: str = ""
+    treatments: tuple[str, ...] = ()
     group: str = ""  # the database's mineral group ("Garnet group")
+    variety_of: str = ""  # for a variety or rock: the database gem whose species-level facts it shares
     imitates: str = ""  # what a simulant, composite or synthetic stands for ("ruby")
     growth_method: str = ""  # how a synthetic is grown ("flame-fusion (Verneuil)")
 
@@ -175,6 +185,7 @@ class GemFacts:
             add("Dispersion", self.format("dispersion"))
         add("Lustre", self.lustre)
         add("Cleavage", self.cleavage)
+        add("Fracture", self.fracture)
         add("Pleochroism", self.pleochroism)
         return rows
 

@@ -3,8 +3,8 @@
 - `entries.json`: one entry per photo class, plus species/variety/gap fills for other database gems;
 - `reviewed_overrides.json`: the database facts gemlang corrects, each with the reason and the reference
   it was checked against (Malachite's birefringence, Pearl's optic character, ...);
-- `sourced_facts.json`: facts in words (composition, colour cause, formation, history, phenomena), each
-  with the reference it comes from;
+- `sourced_facts.json`: facts in words (composition, colour cause, formation, name origin, history, phenomena,
+  uses), each with the reference it comes from;
 - `trade_names.json`: trade names and misnomers ("smoky topaz") and the gem they really mean.
 
 Rules, so each fact has exactly one origin:
@@ -55,9 +55,9 @@ TRADE_NAMES_PATH = Path(__file__).with_name("trade_names.json")
 # The facts the database can supply: all but the naming, the prose and the facts in words.
 DATABASE_FIELDS = tuple(f for f in FACT_FIELDS if f not in ("species", "variety", "description", *SOURCED_FIELDS))
 RANGE_FIELDS = ("hardness", "specific_gravity", "refractive_index", "dispersion")
-LIST_FIELDS = ("colours", "diagnostic_features", "localities", "simulants")
+LIST_FIELDS = ("colours", "diagnostic_features", "localities", "simulants", "treatments")
 # Facts that differ between a variety and its species, so a "parent" row never supplies them over ours.
-VARIETY_FIELDS = ("colours", "localities", "diagnostic_features", "simulants", "pleochroism")
+VARIETY_FIELDS = ("colours", "localities", "diagnostic_features", "simulants", "pleochroism", "treatments")
 ENTRY_KEYS = {
     "name",
     "dataset_class",
@@ -309,7 +309,9 @@ def _class_draft(
         is_dataset_class=bool(entry.get("dataset_class", True)),
         absorbs=ids[0] if ids and role == "same" else None,
         citations=citations,
-        metadata={"group": gems[ids[0]].mineral_group} if ids else {},
+        metadata={"group": gems[ids[0]].mineral_group, "variety_of": gems[ids[0]].name if role == "parent" else ""}
+        if ids
+        else {},
     )
 
 
@@ -474,6 +476,9 @@ def _freeze(draft: _Draft, aliases: list[str]) -> GemFacts:
         dispersion=v.get("dispersion"),
         cleavage=v.get("cleavage", ""),
         pleochroism=v.get("pleochroism", ""),
+        mineral_class=v.get("mineral_class", ""),
+        fracture=v.get("fracture", ""),
+        treatments=tuple(v.get("treatments", ())),
         origin=draft.origin,
         database_ids=draft.database_ids,
         is_dataset_class=draft.is_dataset_class,

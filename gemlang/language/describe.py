@@ -23,7 +23,7 @@ from typing import Any
 from gemlang.knowledge import GemFacts, UnknownGemError, find_gem, get_facts
 from gemlang.knowledge.facts import SOURCED_FIELDS
 from gemlang.knowledge.tell_apart import tell_apart
-from gemlang.language.gem_prose import expert_paragraph, reference_description
+from gemlang.language.gem_prose import reference_description
 from gemlang.language.gem_text import NUMBER_FIELDS, gem_values
 from gemlang.language.prompts import fill, first_filled, read_toml, template_fields
 
@@ -100,6 +100,8 @@ def _grounding_numbers(gems: list[GemFacts]) -> set[str]:
                 reference_description(gem),
                 gem.chemistry,
                 gem.cleavage,
+                gem.fracture,
+                *gem.treatments,
                 *gem.diagnostic_features,
                 *gem.localities,
                 *(getattr(gem, f) for f in SOURCED_FIELDS),
@@ -130,7 +132,6 @@ def describe_prediction(top_k: list[tuple[str, float]], generator: Generator | N
         **gem_values(gem),
         "probability": percent(probability),
         "reference": reference_description(gem),
-        "expert": expert_paragraph(gem),
     }
     used: dict[str, str] = {}
     level = "confident" if probability >= CONFIDENT else "likely" if probability >= LIKELY else "unsure"

@@ -1,5 +1,5 @@
 """Prose about a gem written from its facts: the reference text of gems nobody wrote one for, and the
-expert-topic paragraph of a catalog description.
+sentences of a catalog description that put the knowledge base's facts into words.
 
 The knowledge base holds facts (numbers, names, places, and facts in words with their citations); this
 module turns them into sentences. Nothing here states a fact the knowledge base does not hold:
@@ -7,14 +7,20 @@ module turns them into sentences. Nothing here states a fact the knowledge base 
 - `reference_description(gem)`: the reviewed description when there is one, else `compose_description`,
   two to four plain sentences from the database facts (used for the ~100 database gems without a
   reviewed text: synthetics, simulants, rarer species);
-- `expert_paragraph(gem)`: what an expert text covers after saying what the gem is (the description
-  template's first sentence, which uses `GemFacts.composition`): what colours it, where and how it forms,
-  its history and notable stones, its phenomena — from the sourced facts (`colour_cause`, `formation`,
-  `history`, `phenomena`); where it is mined is the template's own sentence. A topic without a sourced fact
-  is left out.
+- what the gem is chemically, in words (`chemical_name`: the database's formula and chemical class read
+  out, 'a beryllium aluminium cyclosilicate'), its mineral group and crystal system;
+- the database's cleavage and fracture, and its treatments, as sentences; for a variety whose database
+  row is its species' (carnelian -> chalcedony), the treatments are said of the species, since that is
+  what the row describes.
+
+The description template (prompts/describe.toml) orders them as an expert text does: what the gem is,
+what colours it, where it forms and is found, its history, its phenomena, then its properties. A fact the
+knowledge base lacks leaves its sentence out.
 """
 
 from __future__ import annotations
+
+import re
 
 from gemlang.knowledge import GemFacts, format_quantity
 
@@ -31,7 +37,17 @@ def _article(word: str) -> str:
     return "an" if word[:1].lower() in "aeiou" else "a"
 
 
-def _sentence(text: str) -> str:
+PROPER_WORDS = ("Brazil",)  # list items that start with a proper noun keep its capital
+
+
+def _lower_first(text: str) -> str:
+    """'Heat treatment' -> 'heat treatment'; 'LWUV' and 'Brazil-law twinning' keep their capitals."""
+    if text.startswith(PROPER_WORDS) or len(text) < 2 or text[1].isupper():
+        return text
+    return text[0].lower() + text[1:]
+
+
+def sentence(text: str) -> str:
     """First letter up, one full stop at the end."""
     text = text.strip().rstrip(".")
     return text[:1].upper() + text[1:] + "." if text else ""
@@ -97,15 +113,106 @@ def reference_description(gem: GemFacts) -> str:
     return gem.description or compose_description(gem)
 
 
-def expert_paragraph(gem: GemFacts) -> str:
-    """The topics expert texts cover, each from a sourced fact; '' when the gem has none of them."""
-    sentences = []
-    if gem.colour_cause:
-        sentences.append(_sentence(f"Its colour comes from {gem.colour_cause}"))
-    if gem.formation:
-        sentences.append(_sentence(gem.formation))
-    if gem.history:
-        sentences.append(_sentence(gem.history))
-    if gem.phenomena:
-        sentences.append(_sentence(gem.phenomena))
-    return " ".join(s for s in sentences if s)
+ELEMENTS = {
+    "Al": "aluminium", "B": "boron", "Ba": "barium", "Be": "beryllium", "C": "carbon", "Ca": "calcium",
+    "Cl": "chlorine", "Cr": "chromium", "Cu": "copper", "F": "fluorine", "Fe": "iron", "H": "hydrogen",
+    "K": "potassium", "Li": "lithium", "Mg": "magnesium", "Mn": "manganese", "Na": "sodium", "O": "oxygen",
+    "P": "phosphorus", "S": "sulfur", "Si": "silicon", "Sr": "strontium", "Ti": "titanium", "V": "vanadium",
+    "Zn": "zinc", "Zr": "zirconium",
+}  # fmt: skip
+# The database's chemical classes (Strunz/Dana) that name what a compound is; others are not chemical classes.
+CHEMICAL_CLASSES = {
+    "Oxides": "oxide", "Nesosilicates": "nesosilicate", "Sorosilicates": "sorosilicate",
+    "Cyclosilicates": "cyclosilicate", "Inosilicates": "inosilicate", "Phyllosilicates": "phyllosilicate",
+    "Tectosilicates": "tectosilicate", "Carbonates": "carbonate", "Phosphates": "phosphate",
+    "Sulfides": "sulfide", "Sulfates": "sulfate", "Borates": "borate", "Tungstates": "tungstate",
+    "Chromates": "chromate",
+}  # fmt: skip
+# Elements that make the anion of the compound, not its metals, and the name of each kind of anion.
+ANION_FORMERS = {"O", "H", "Si", "C", "P", "S", "F", "Cl", "B"}
+HALIDES = {"F": "fluoride", "Cl": "chloride"}
+
+
+def formula_of(gem: GemFacts) -> str:
+    """The gem's chemical formula without trace elements or notes; '' when the chemistry is not one formula."""
+    head = gem.chemistry.split(" (")[0]
+    text = head.split(":")[0].strip()
+    several = ";" in head or re.search(r"\)\s*;", gem.chemistry)  # 'X (Pyrope); Y (Almandine)'
+    if not text or several or re.search(r"[a-z]{3,}", text):
+        return ""
+    symbols = re.findall(r"[A-Z][a-z]?", text)
+    return text if symbols and all(s in ELEMENTS for s in symbols) else ""
+
+
+def chemical_name(gem: GemFacts) -> str:
+    """What the gem is chemically, in words, from its formula and the database's chemical class:
+    'an aluminium oxide', 'a beryllium aluminium cyclosilicate', 'a hydrous copper aluminium phosphate';
+    '' when the database gives no single formula."""
+    formula = formula_of(gem)
+    if not formula:
+        return ""
+    symbols = list(dict.fromkeys(re.findall(r"[A-Z][a-z]?", formula)))
+    metals = [ELEMENTS[s] for s in symbols if s not in ANION_FORMERS]
+    extras = [ELEMENTS[s] for s in ("F", "Cl", "S") if s in symbols]
+    if "OH" in formula:
+        extras.append("hydroxyl")
+    if "Si" in symbols:
+        anion = CHEMICAL_CLASSES.get(gem.mineral_class, "silicate")
+        anion = anion if anion.endswith("silicate") else "silicate"
+        if "B" in symbols:
+            anion = "boro" + anion
+        if not metals:
+            anion = "silica, silicon dioxide"
+    elif "P" in symbols:
+        anion = "phosphate"
+    elif "C" in symbols and "O" in symbols:
+        anion = "carbonate"
+    elif "S" in symbols and "O" not in symbols:
+        anion = "sulfide"
+    elif "O" not in symbols and any(s in HALIDES for s in symbols):
+        anion = " and ".join(HALIDES[s] for s in symbols if s in HALIDES)
+    elif "O" in symbols:
+        anion = "oxide"
+    elif symbols == ["C"]:
+        return "pure carbon"
+    else:
+        return ""
+    if anion in ("sulfide", "fluoride", "chloride", "fluoride and chloride"):
+        extras = [e for e in extras if e not in ("sulfur", "fluorine", "chlorine")]
+    words = " ".join([*(["hydrous"] if "H2O" in formula else []), *metals, anion])
+    tail = f" with {_join(extras)}" if extras else ""
+    return f"{words}{tail}" if not metals else f"{_article(words)} {words}{tail}"
+
+
+def mineral_group(gem: GemFacts) -> str:
+    """The database's mineral group in words ('garnet group'), or '' when it would only repeat the gem's
+    species or name, or when the gem spans several database minerals (jadeite and nephrite)."""
+    match = re.match(r"([A-Z][A-Za-z]*) group\b", gem.group, flags=re.IGNORECASE)
+    if not match or len(gem.database_ids) != 1:
+        return ""
+    base = match.group(1).lower()
+    if base in (gem.species.lower(), gem.name.lower()) or base in gem.species.lower().split():
+        return ""
+    return f"{base} group"
+
+
+def crystal_structure(gem: GemFacts) -> str:
+    """'it crystallises in the hexagonal system', 'it is amorphous, with no crystal lattice', or ''."""
+    system = gem.crystal_system.strip().lower()
+    if not system:
+        return ""
+    if system == "amorphous":
+        return "it is amorphous, with no crystal lattice"
+    if gem.optical_character.lower().startswith("aggregate"):
+        return f"it is an aggregate of {system.split(' (')[0]} crystals"
+    return f"it crystallises in the {system} system"
+
+
+def treatment_sentence(gem: GemFacts, n: int = 3) -> str:
+    """The treatments the database lists ('Treatments: heat treatment; glass filling; flux healing.'); for a
+    variety whose facts are its species', said of the species. '' when none are listed."""
+    items = list(dict.fromkeys(_lower_first(t) for t in gem.treatments))[:n]
+    if not items:
+        return ""
+    whose = f" of {gem.variety_of.lower()}" if gem.variety_of else ""
+    return sentence(f"Treatments{whose}: {'; '.join(items)}")

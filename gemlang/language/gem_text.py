@@ -11,7 +11,14 @@ import re
 from typing import Any
 
 from gemlang.knowledge import GemFacts
-from gemlang.language.gem_prose import reference_description
+from gemlang.language.gem_prose import (
+    chemical_name,
+    crystal_structure,
+    mineral_group,
+    reference_description,
+    sentence,
+    treatment_sentence,
+)
 
 # Placeholders that name one item of a list; a template using them is expanded once per item.
 ITEM_FIELDS = {
@@ -63,6 +70,23 @@ def localities(gem: GemFacts, n: int = 3) -> list[str]:
     return [p for p in dict.fromkeys(places) if p and not p.lower().startswith(("worldwide", "any "))][:n]
 
 
+def other_names(gem: GemFacts, n: int = 3) -> list[str]:
+    """The gem's other names worth telling a reader ('Heliotrope' for Bloodstone), without those that only
+    reorder or respell its name ('Blue sapphire' for Sapphire Blue, 'Almandine garnet' for Almandine)."""
+    from gemlang.knowledge import normalise_name
+
+    def words(text: str) -> set[str]:
+        return set(normalise_name(text).replace("colour", "color").split())
+
+    own = words(gem.name)
+    names: dict[frozenset[str], str] = {}
+    for alias in gem.aliases:
+        key = frozenset(words(alias))
+        if key and not own <= key and key not in names:
+            names[key] = alias
+    return list(names.values())[:n]
+
+
 def gem_values(gem: GemFacts) -> dict[str, Any]:
     """Template values for one gem; unknown facts are empty strings (so templates using them are skipped)."""
     values: dict[str, Any] = {
@@ -72,6 +96,8 @@ def gem_values(gem: GemFacts) -> dict[str, Any]:
         "variety": gem.variety if gem.variety.lower() not in (gem.species.lower(), gem.name.lower()) else "",
         "mineral": gem.species if gem.species.lower() != gem.name.lower() else "",
         "chemistry": gem.chemistry,
+        # The chemistry as printed after "Its formula is": blank when the database gives words, not a formula.
+        "formula": gem.chemistry if not re.match(r"[A-Z][a-z]{2,}", gem.chemistry) else "",
         "composition": gem.composition,
         "crystal_system": gem.crystal_system,
         "lustre": gem.lustre.lower(),
@@ -81,7 +107,19 @@ def gem_values(gem: GemFacts) -> dict[str, Any]:
         "localities": join_words(localities(gem)),
         "features": "; ".join(_lower_first(f) for f in gem.diagnostic_features[:2]),
         "aliases": join_words(list(gem.aliases[:3]), "or"),
+        "other_names": join_words(other_names(gem)),
         "description": reference_description(gem),
+        # The facts in words, each a sentence or phrase of its own (prompts/describe.toml orders them).
+        "chemical": chemical_name(gem),
+        "group": mineral_group(gem),
+        "structure": crystal_structure(gem),
+        "colour_cause": gem.colour_cause.strip().rstrip("."),
+        "formation": sentence(gem.formation),
+        "name_origin": sentence(gem.name_origin),
+        "history": sentence(gem.history),
+        "phenomena": sentence(gem.phenomena),
+        "uses": sentence(gem.uses),
+        "treatments_sentence": treatment_sentence(gem),
     }
     for name in NUMBER_FIELDS:
         value = getattr(gem, name)

@@ -1,0 +1,104 @@
+"""Prose from facts: the chemistry read out in words, other names, treatments, and that every class's
+description says what it is, with nothing the knowledge base does not hold."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from gemlang.knowledge import GemFacts, class_names, get_facts
+from gemlang.knowledge.facts import SOURCE_DATABASE, SOURCED_FIELDS
+from gemlang.language.describe import describe_prediction
+from gemlang.language.gem_prose import (
+    chemical_name,
+    crystal_structure,
+    mineral_group,
+    treatment_sentence,
+)
+from gemlang.language.gem_text import other_names
+
+
+def _gem(**facts) -> GemFacts:
+    return GemFacts(name="Test stone", **facts)
+
+
+@pytest.mark.parametrize(
+    ("chemistry", "mineral_class", "words"),
+    [
+        ("Al2O3:Cr", "Oxides", "an aluminium oxide"),
+        ("Be3Al2(SiO3)6:Cr", "Cyclosilicates", "a beryllium aluminium cyclosilicate"),
+        ("CuAl6(PO4)4(OH)8.4H2O", "Phosphates", "a hydrous copper aluminium phosphate with hydroxyl"),
+        ("Al2SiO4(F,OH)2", "Nesosilicates", "an aluminium nesosilicate with fluorine and hydroxyl"),
+        ("FeS2", "Sulfides", "an iron sulfide"),
+        ("CaF2", "Halides", "a calcium fluoride"),
+        ("MnCO3", "Carbonates", "a manganese carbonate"),
+        ("CaB2Si2O8", "", "a calcium borosilicate"),
+        ("SiO2", "Tectosilicates", "silica, silicon dioxide"),
+        ("C", "Native Elements", "pure carbon"),
+    ],
+)
+def test_a_formula_is_read_out_in_words_with_its_chemical_class(chemistry, mineral_class, words):
+    assert chemical_name(_gem(chemistry=chemistry, mineral_class=mineral_class)) == words
+
+
+@pytest.mark.parametrize(
+    "chemistry",
+    [
+        "Complex borosilicate",
+        "Mg3Al2(SiO4)3 (Pyrope); Fe3Al2(SiO4)3 (Almandine)",
+        "approx. C10H16O (mixture of terpenoid resins)",
+        "Xy2O3",
+        "",
+    ],
+)
+def test_no_words_are_made_up_for_a_chemistry_that_is_not_one_formula(chemistry):
+    assert chemical_name(_gem(chemistry=chemistry)) == ""
+
+
+@pytest.mark.parametrize("name", class_names())
+def test_every_class_description_says_what_the_gem_is_made_of(name):
+    """The sourced composition, or the database's formula read out in words, opens every description."""
+    gem = get_facts(name)
+    said = gem.composition or chemical_name(gem)
+    assert said, f"{name}: neither a sourced composition nor a single formula"
+    assert said in describe_prediction([(name, 0.9)]).text.split("\n\n")[0]
+
+
+@pytest.mark.parametrize("name", class_names())
+def test_database_facts_in_the_prose_record_the_database_as_their_source(name):
+    gem = get_facts(name)
+    for field in ("mineral_class", "fracture", "treatments"):
+        if getattr(gem, field):
+            assert gem.sources[field] == SOURCE_DATABASE, (name, field)
+    for field in SOURCED_FIELDS:
+        if getattr(gem, field):
+            assert gem.citations.get(field), f"{name}: {field} has no citation"
+
+
+def test_a_variety_states_its_species_treatments_as_the_species():
+    carnelian = get_facts("Carnelian")
+    assert carnelian.variety_of == "Chalcedony"
+    assert treatment_sentence(carnelian).startswith("Treatments of chalcedony: ")
+    ruby = get_facts("Ruby")
+    assert treatment_sentence(ruby) == "Treatments: heat treatment; glass filling; flux healing."
+    assert treatment_sentence(dataclasses.replace(ruby, treatments=())) == ""
+
+
+def test_the_mineral_group_is_named_only_when_it_adds_something():
+    assert mineral_group(get_facts("Almandine")) == "garnet group"
+    assert mineral_group(get_facts("Emerald")) == ""  # 'beryl group' for a beryl only repeats the species
+    assert mineral_group(get_facts("Jade")) == ""  # jadeite and nephrite belong to different groups
+
+
+def test_crystal_structure_says_amorphous_and_aggregate_plainly():
+    assert crystal_structure(get_facts("Ruby")) == "it crystallises in the trigonal system"
+    assert crystal_structure(get_facts("Opal")) == "it is amorphous, with no crystal lattice"
+    assert crystal_structure(get_facts("Pearl")) == "it is an aggregate of orthorhombic crystals"
+
+
+def test_other_names_leave_out_respellings_of_the_name():
+    assert other_names(get_facts("Bloodstone")) == ["Heliotrope"]
+    assert other_names(get_facts("Sapphire Blue")) == []  # 'Blue sapphire' only reorders the name
+    assert "Almandine garnet" not in other_names(get_facts("Almandine"))
+    assert other_names(get_facts("Alexandrite")) == ["Colour-change chrysoberyl"]  # not also 'Color-change'
