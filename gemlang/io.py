@@ -51,7 +51,7 @@ def atomic_folder(path: str | Path) -> Iterator[Path]:
         yield tmp
         tmp.chmod(0o755)
         for file in tmp.iterdir():
-            file.chmod(0o644)
+            file.chmod(0o755 if file.is_dir() else 0o644)
         if path.exists():
             old = path.with_name(f".{path.name}.old")
             shutil.rmtree(old, ignore_errors=True)

@@ -1,7 +1,8 @@
 """`GemClassifier`: encoder + head + class names + calibration, saved as a folder of JSON and safetensors.
 
 A model folder holds `config.json` (encoder spec and signature, head config, classes, temperature,
-cross-validated scores) and `head.safetensors`; a fine-tuned model adds `encoder.safetensors`.
+cross-validated scores) and `head.safetensors`; a fine-tuned model adds `encoder.safetensors`, an int8
+model (`gemlang train --int8`) its quantized encoder graphs in `int8/` (see gemlang.serving.quantize).
 Loading never unpickles anything, and a head is never silently paired with an encoder it was not
 trained on.
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +37,11 @@ if TYPE_CHECKING:
 
 DEFAULT_MODEL_DIR = Path(__file__).parent / "default_model"
 FORMAT = "gemlang-classifier"
+INT8_NEEDS_ONNX = (
+    "this model's head was fitted on int8 encoder features, which onnxruntime computes from the quantized "
+    "graphs in its folder; eager PyTorch (backend 'torch', or a GPU device) would feed it float32 features it "
+    "was not fitted on. Use backend 'onnx' or 'auto' (--backend, GEMLANG_BACKEND), or retrain without --int8."
+)
 log = logging.getLogger("gemlang")
 
 
@@ -62,7 +69,9 @@ class GemClassifier:
         info: dict | None = None,
         backend: str | None = None,
         scope: ScopeCheck | None = None,
+        int8_graphs: tuple[Path, dict] | None = None,
     ):
+        """`int8_graphs` (folder, manifest): quantized encoder graphs whose features `head` was fitted on."""
         if head.config["in_dim"] != extractor.feature_dim:
             raise ModelError(
                 f"the head expects {head.config['in_dim']}-d features but encoder {extractor.spec!r} "
@@ -79,6 +88,11 @@ class GemClassifier:
         self._weights_digest: str | None = None  # of encoder.safetensors, when the model was loaded from one
         self._serving: ServingPipeline | None = None
         self._serving_refused: str | None = None
+        self.int8_graphs = int8_graphs
+        if int8_graphs is not None:
+            from gemlang.serving.quantize import folder_record
+
+            self.info["int8"] = folder_record(*int8_graphs)
 
     # --- the eager parts, built on first use when `load` took the serving path -----------------------
     @property
@@ -103,8 +117,19 @@ class GemClassifier:
 
     @property
     def device(self) -> str:
-        """Where photos are encoded: "cpu (onnxruntime)" on the serving path, else the torch device."""
-        return "cpu (onnxruntime)" if self.serving() is not None else str(self.extractor.device)
+        """Where photos are encoded: "cpu (onnxruntime)" (", int8") on the serving path, else the torch device."""
+        serving = self.serving()
+        return serving.extractor.device if serving is not None else str(self.extractor.device)
+
+    @property
+    def int8(self) -> bool:
+        """Whether the head was fitted on int8 encoder features (`gemlang train --int8`): served on onnxruntime only."""
+        return "int8" in self.info
+
+    @property
+    def feature_extractor(self):
+        """What computes the features the head was fitted on: an int8 model's quantized graphs, else eager."""
+        return self.serving().extractor if self.int8 else self.extractor
 
     # --- inference -------------------------------------------------------------------------------
     def serving(self) -> ServingPipeline | None:
@@ -114,15 +139,22 @@ class GemClassifier:
         gemlang.serving.export). A model the serving path cannot run falls back to eager PyTorch with a
         log message, unless backend="onnx" was asked for, which then raises ModelError.
         """
-        if self._serving is not None or self._serving_refused is not None or self.backend == "torch":
+        if self._serving is not None or self._serving_refused is not None:
             return self._serving
-        if self.backend == "auto" and self._extractor is not None and self._extractor.device.type != "cpu":
+        if self.backend == "torch":
+            if self.int8:
+                raise ModelError(INT8_NEEDS_ONNX)
+            return None
+        on_gpu = self._extractor is not None and self._extractor.device.type != "cpu"
+        if self.backend == "auto" and on_gpu and not self.int8:
             return None  # eager PyTorch on the GPU (see gemlang.serving for why)
         from gemlang.serving.runtime import ServingPipeline
 
         try:
             self._serving = ServingPipeline.for_classifier(self)
         except NotServable as e:
+            if self.int8:
+                raise ModelError(f"this int8 model cannot run on onnxruntime here: {e}.") from e
             if self.backend == "onnx":
                 raise ModelError(f"this model cannot run on onnxruntime: {e}. Use backend 'torch'.") from e
             self._serving_refused = str(e)
@@ -216,6 +248,10 @@ class GemClassifier:
                 self.scope.save(tmp)
             if self.info.get("model_card"):
                 (tmp / "MODEL_CARD.md").write_text(self.info["model_card"])
+            if self.int8_graphs is not None:
+                (tmp / "int8").mkdir()
+                for name in self.info["int8"]["sha256"]:
+                    shutil.copyfile(self.int8_graphs[0] / name, tmp / "int8" / name)
         return Path(path)
 
     @classmethod
@@ -223,12 +259,15 @@ class GemClassifier:
         cls, path: str | Path = "default", device: torch.device | None = None, backend: str | None = None
     ) -> GemClassifier:
         """A model folder ('default' = the built-in model). `backend`: "auto" (default, or $GEMLANG_BACKEND),
-        "onnx" or "torch" (see gemlang.serving); a `device` other than None means eager PyTorch there."""
+        "onnx" or "torch" (see gemlang.serving); a `device` other than None means eager PyTorch there.
+        An int8 model runs on onnxruntime only, from the graphs in its folder, checked against config.json."""
         path = DEFAULT_MODEL_DIR if str(path) == "default" else Path(path)
         config = _read_config(path)
         backend = requested_backend(backend)
         encoder_file = path / "encoder.safetensors"
         digest = file_digest(encoder_file) if encoder_file.exists() else None
+        if "int8" in config:
+            return cls._load_int8(path, config, digest, backend, device)
         if device is None and (backend == "onnx" or (backend == "auto" and not cuda_visible())):
             clf = cls._load_served(path, config, digest, backend)
             if clf is not None:
@@ -248,13 +287,32 @@ class GemClassifier:
         return clf
 
     @classmethod
-    def _load_served(cls, path: Path, config: dict, digest: str | None, backend: str) -> GemClassifier | None:
-        """The model on the serving path without building its PyTorch modules; None if not exported yet."""
+    def _load_int8(cls, path: Path, config: dict, digest: str | None, backend: str, device) -> GemClassifier:
+        from gemlang.serving.quantize import Int8GraphsError, verified_graphs
+
+        if backend == "torch" or device is not None:
+            raise ModelError(f"{path}: {INT8_NEEDS_ONNX}")
+        try:
+            graphs = verified_graphs(path / "int8", config["int8"])
+            return cls._load_served(path, config, digest, backend, graphs)
+        except (Int8GraphsError, NotServable) as e:
+            raise ModelError(f"{path}: its int8 graphs cannot run here: {e}") from e
+
+    @classmethod
+    def _load_served(
+        cls, path: Path, config: dict, digest: str | None, backend: str, graphs: tuple[Path, dict] | None = None
+    ) -> GemClassifier | None:
+        """The model on the serving path without building its PyTorch modules; None if not exported yet.
+
+        `graphs` (folder, manifest): the model's own int8 graphs, whose failures raise NotServable.
+        """
         from gemlang.serving.runtime import ServingPipeline
 
         try:
-            serving = ServingPipeline.from_folder(path, config, digest)
+            serving = ServingPipeline.from_folder(path, config, digest, graphs)
         except NotServable:
+            if graphs is not None:
+                raise
             return None
         if serving is None:
             return None
@@ -264,7 +322,7 @@ class GemClassifier:
         clf.info = {k: v for k, v in config.items() if k not in _CORE_KEYS}
         clf.scope = ScopeCheck.load(path, config.get("scope"))
         clf.backend, clf._source, clf._weights_digest = backend, (path, config, None), digest
-        clf._serving, clf._serving_refused = serving, None
+        clf._serving, clf._serving_refused, clf.int8_graphs = serving, None, graphs
         return clf
 
 

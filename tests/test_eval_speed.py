@@ -27,12 +27,17 @@ def test_speed_smoke_reports_every_figure(tmp_path, running_app):
     assert "python eval/speed.py --smoke" in report and "concurrent sessions" in report
 
 
-def test_int8_smoke_compares_cross_validated_top1(tmp_path):
+def test_int8_smoke_compares_training_with_and_without_int8(tmp_path, monkeypatch):
+    monkeypatch.setenv("GEMLANG_CACHE", str(tmp_path / "cache"))  # its graphs stay out of the user's cache
     spec = importlib.util.spec_from_file_location("eval_int8", SCRIPT.with_name("int8.py"))
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
-    assert script.main(["--smoke", "--results", str(tmp_path)]) == 0
+    assert script.main(["--smoke", "--results", str(tmp_path), "--heads", "linear"]) == 0
     results = json.loads((tmp_path / "int8.json").read_text())
-    assert set(results["cv_top1"]) == {"float32", "int8"} and results["photos"] == 18
-    assert 0 < results["feature_relative_error"] < 1 and results["ships"] == (abs(results["top1_change_points"]) <= 0.3)
-    assert "int8" in (tmp_path / "int8.md").read_text()
+    linear = results["heads"]["linear"]
+    assert set(linear["cv_top1"]) == {"float32", "int8"} and results["photos"] == 18
+    assert results["calibration_photos"] == 6 and linear["ships"] == (abs(linear["top1_change_points"]) <= 0.3)
+    assert 0 < results["feature_relative_error"] < 1
+    timing = results["predict_one_photo"]
+    assert timing["int8"]["n"] == timing["float32"]["n"] > 0 and timing["yardstick_mobilenet_v2"]["median_ms"] > 0
+    assert "gemlang train --int8" in (tmp_path / "int8.md").read_text()

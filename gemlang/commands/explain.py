@@ -39,7 +39,7 @@ def run(args) -> int:
         from gemlang.features import FeatureCache
         from gemlang.training import encode_folder
 
-        data, X = encode_folder(scan_image_folder(args.embedding), clf.extractor, FeatureCache())
+        data, X = encode_folder(scan_image_folder(args.embedding), clf.feature_extractor, FeatureCache())
         embedding_plot(X, data.labels, data.classes, args.out, f"t-SNE of {clf.extractor.spec} features")
         print(f"t-SNE of {len(X)} photos written to {args.out}")
         return 0
@@ -53,4 +53,7 @@ def run(args) -> int:
         f"{args.photo}: predicted {pred.label} ({pred.probability:.0%}); {args.method} map for {target} "
         f"written to {args.out}"
     )
+    if clf.int8:
+        print("  (an int8 model: the map follows the float32 encoder through the head fitted on int8 features, "
+              "an approximation of the quantized graphs the answer came from)")  # fmt: skip
     return 0

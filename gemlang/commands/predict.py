@@ -38,7 +38,8 @@ def run(args) -> int:
             continue
         pred = clf.rank(probs[i], args.top_k)
         if args.json:
-            print(json.dumps({"photo": photo, **pred.to_dict(), "out_of_scope": scopes[i].to_dict()}))
+            int8 = {"int8": True} if clf.int8 else {}  # encoders quantized (gemlang train --int8)
+            print(json.dumps({"photo": photo, **pred.to_dict(), "out_of_scope": scopes[i].to_dict(), **int8}))
         else:
             print(f"{photo}:" + (f" {scopes[i].sentence()}" if scopes[i].flagged else ""))
             for label, p in pred.top_k:

@@ -34,6 +34,12 @@ def register(subparsers) -> None:
     )
     p.add_argument("--tta", action="store_true", help="average features of each photo and its mirror image")
     p.add_argument(
+        "--int8", type=int, nargs="?", const=64, default=None, metavar="PHOTOS",
+        help="quantize the encoders to int8 (calibrated on PHOTOS training photos spread over the classes, "
+        "default 64) and fit the head on their features: faster predictions on a CPU, top-1 within a few "
+        "tenths of a point on the built-in recipe (README); the model then runs on onnxruntime only",
+    )  # fmt: skip
+    p.add_argument(
         "--cv",
         type=int,
         default=None,
@@ -86,6 +92,14 @@ def run(args) -> int:
         from gemlang.cli import CommandError
 
         raise CommandError("--data DIR and --out MODEL_DIR are required (or --list-encoders, --list-methods)")
+    if args.int8 is not None and (args.method or args.finetune):
+        from gemlang.cli import CommandError
+
+        raise CommandError("--int8 quantizes frozen encoders; it does not combine with --method or --finetune")
+    if args.int8 is not None and args.int8 < 1:
+        from gemlang.cli import CommandError
+
+        raise CommandError(f"--int8 {args.int8}: give the number of calibration photos (default 64)")
     if args.method:
         return run_method(args)
     if args.finetune:
@@ -103,6 +117,7 @@ def run(args) -> int:
         seed=args.seed,
         cache=FeatureCache(args.cache),
         head_options=options,
+        int8=args.int8,
     )
     for path, reason in clf.info["trained_on"]["skipped"]:
         print(f"skipped {path}: {reason}")
@@ -112,6 +127,9 @@ def run(args) -> int:
 
         print(f"cross-validated ({cv['folds']} folds): {summary_line(cv)}")
     clf.save(args.out)
+    if clf.int8:
+        print(f"encoders quantized to int8 on {clf.info['int8']['photos']} calibration photos; the head was fitted "
+              "on their features, so this model predicts on onnxruntime only")  # fmt: skip
     print(f"model written to {args.out}")
     return 0
 

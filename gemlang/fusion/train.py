@@ -215,7 +215,7 @@ def build_fusion(classifier, data, cache=None, folds: int = 5, seed: int = 0) ->
     unknown = sorted(set(data.classes) - set(classifier.classes))
     if unknown:
         raise DatasetError(f"{data.root}: classes the model does not know: {', '.join(unknown)}")
-    folder = folder_features(data, classifier.extractor, cache)
+    folder = folder_features(data, classifier.feature_extractor, cache)
     data, X, groups = folder.data, folder.features, folder.groups
     index = {c: i for i, c in enumerate(classifier.classes)}
     y = np.array([index[data.classes[label]] for label in data.labels])

@@ -43,10 +43,12 @@ class OnnxFeatureExtractor(FeaturePipeline):
         self.spec, self.tta = manifest["spec"], tta
         self.signature = f"{manifest['signature']} tta={tta}"
         self.parts = manifest["parts"]
-        self.part_keys = [f"{p['name']}|{p['signature']}|tta={tta}" for p in self.parts]  # FeatureExtractor's
+        # FeatureExtractor's cache keys; an int8 graph's features differ, so its key names the graph too.
+        self.part_keys = [f"{p['name']}|{p['signature']}|tta={tta}" + (f"|int8={p['int8']}" if "int8" in p else "")
+                          for p in self.parts]  # fmt: skip
         self.part_dims = [int(p["dim"]) for p in self.parts]
-        self.device = "cpu (onnxruntime)"
-        self.folder = folder
+        self.device = "cpu (onnxruntime, int8)" if "int8" in manifest else "cpu (onnxruntime)"
+        self.folder, self.manifest = folder, manifest
         graphs = sum(part["kind"] == "onnx" for part in self.parts)
         options = session_options(threads or max(1, _cpus() // max(graphs, 1)))  # the graphs run side by side
         self._sessions = {}
@@ -134,11 +136,16 @@ class ServingPipeline:
         return softmax(self.head(np.asarray(features, dtype=np.float32)) / temperature)
 
     @classmethod
-    def from_folder(cls, path: Path, config: dict, weights_digest: str | None) -> ServingPipeline | None:
-        """From a model folder and graphs exported earlier (torch-free); None when none are cached yet."""
+    def from_folder(
+        cls, path: Path, config: dict, weights_digest: str | None, graphs: tuple[Path, dict] | None = None
+    ) -> ServingPipeline | None:
+        """From a model folder and graphs exported earlier (torch-free); None when none are cached yet.
+
+        `graphs` (folder, manifest): the model's own graphs (int8) instead of the cache's; they must load.
+        """
         from safetensors.numpy import load_file
 
-        found = load_manifest(graph_key(config["encoder"], config["encoder_signature"], weights_digest))
+        found = graphs or load_manifest(graph_key(config["encoder"], config["encoder_signature"], weights_digest))
         if found is None:
             return None
         folder, manifest = found
@@ -155,6 +162,8 @@ class ServingPipeline:
         try:
             return cls(OnnxFeatureExtractor(folder, manifest, tta=config.get("tta", False)), head)
         except NotServable:
+            if graphs is not None:
+                raise
             return None  # a damaged entry: the eager load exports it again
 
     @classmethod
@@ -167,18 +176,27 @@ class ServingPipeline:
                                      for k, v in e.state_dict().items()})  # fmt: skip
         head = numpy_head(clf.head.config, {k: v.detach().cpu().numpy() for k, v in clf.head.state_dict().items()})
         _check_head(head, extractor.feature_dim, len(clf.classes))
-        key = graph_key(extractor.spec, extractor.signature, digest)
-        found = load_manifest(key)
-        if found is not None:
-            try:
-                return cls(OnnxFeatureExtractor(*found, tta=extractor.tta), head)
-            except NotServable:
-                pass  # damaged: export again
-        export_graphs(extractor, key)
-        found = load_manifest(key)
-        if found is None:
-            raise NotServable("the exported graphs could not be read back from the cache")
-        return cls(OnnxFeatureExtractor(*found, tta=extractor.tta), head)
+        if clf.int8:
+            if clf.int8_graphs is None:
+                raise NotServable("the model's int8 graphs are not known")
+            return cls(OnnxFeatureExtractor(*clf.int8_graphs, tta=extractor.tta), head)
+        return cls(float_extractor(extractor, digest), head)
+
+
+def float_extractor(extractor, weights_digest: str | None = None) -> OnnxFeatureExtractor:
+    """The serving twin of an eager `FeatureExtractor`: its cached graphs, exported first if missing or damaged."""
+    key = graph_key(extractor.spec, extractor.signature, weights_digest)
+    found = load_manifest(key)
+    if found is not None:
+        try:
+            return OnnxFeatureExtractor(*found, tta=extractor.tta)
+        except NotServable:
+            pass  # damaged: export again
+    export_graphs(extractor, key)
+    found = load_manifest(key)
+    if found is None:
+        raise NotServable("the exported graphs could not be read back from the cache")
+    return OnnxFeatureExtractor(*found, tta=extractor.tta)
 
 
 def _check_head(head: Head, in_dim: int, n_classes: int) -> None:

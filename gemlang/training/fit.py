@@ -38,11 +38,13 @@ def train_classifier(
     progress: bool = True,
     log: Callable[[str], None] | None = None,
     recipe: Recipe = TRAIN_DEFAULT,
+    int8: int | None = None,
 ) -> GemClassifier:
     """Fit a classifier on all (deduplicated) photos; with `cv` >= 2 also measure and calibrate it.
 
     `recipe` gives the encoder, head and TTA (default: `gemlang train`'s); `encoder`, `head`, `tta` and
-    `head_options` replace its fields when given.
+    `head_options` replace its fields when given. `int8`: quantize the encoders, calibrated on that many
+    photos spread over the classes, and fit everything on the int8 features (gemlang.serving.quantize).
     """
     log = log or logger.info
     recipe = recipe.with_changes(encoder=encoder, head=head, tta=tta, head_options=head_options)
@@ -50,7 +52,14 @@ def train_classifier(
         raise UsageError(f"unknown head {recipe.head!r}; choose one of: {', '.join(HEADS)}")
     started = time.time()
     extractor = recipe.extractor()
-    folder = folder_features(data, extractor, cache, progress)
+    features_of, int8_graphs = extractor, None
+    if int8:
+        from gemlang.data import deduplicate
+        from gemlang.serving.quantize import int8_extractor
+
+        features_of = int8_extractor(extractor, deduplicate(data).paths, int8)
+        int8_graphs = (features_of.folder, features_of.manifest)
+    folder = folder_features(data, features_of, cache, progress)
     data, X = folder.data, folder.features
     y = data.labels
     classes = data.classes
@@ -83,4 +92,4 @@ def train_classifier(
     final = make_head().fit(X, y, seed=seed)
     scope = fit_model_scope(X, y, folder.groups, seed, log)
     info["train_seconds"] = round(time.time() - started, 1)
-    return GemClassifier(extractor, final, classes, temperature, info, scope=scope)
+    return GemClassifier(extractor, final, classes, temperature, info, scope=scope, int8_graphs=int8_graphs)

@@ -39,7 +39,7 @@ def add_scope_check(model: str | Path, data: str | Path, cache: FeatureCache | N
     from gemlang.training.folds import folder_features
 
     clf = GemClassifier.load(model)
-    folder = folder_features(scan_image_folder(data), clf.extractor, cache, progress)
+    folder = folder_features(scan_image_folder(data), clf.feature_extractor, cache, progress)
     if folder.data.classes != clf.classes:
         raise UsageError(
             f"{data}: its classes differ from the model's ({len(folder.data.classes)} vs {len(clf.classes)}); "
