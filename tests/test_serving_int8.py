@@ -131,3 +131,9 @@ def test_int8_does_not_combine_with_finetuning(tiny_folder, tmp_path, capsys):
     argv = ["train", "--data", str(tiny_folder), "--out", str(tmp_path / "m"), "--int8", "--finetune"]
     assert main(argv) == 2
     assert "--int8" in capsys.readouterr().err
+
+
+def test_explaining_an_int8_model_says_the_map_is_an_approximation(int8_model, tiny_folder, tmp_path, capsys):
+    photo = str(scan_image_folder(tiny_folder).paths[0])
+    assert main(["explain", photo, "--model", str(int8_model), "--out", str(tmp_path / "map.png")]) == 0
+    assert "approximation" in capsys.readouterr().out and (tmp_path / "map.png").stat().st_size > 0
