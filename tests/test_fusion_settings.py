@@ -38,9 +38,9 @@ def test_tuning_picks_settings_from_the_grid_with_a_threshold_and_uses_recorded_
     recorded = [hints_from_metadata({"hardness": "9"}) if y == 0 else hints_from_metadata({}) for y in labels]
     settings, report = tune_settings(CLASSES, probs, labels, seed=0, recorded=recorded)
     best = max(report["grid"], key=lambda row: row["mean_log_likelihood"])
-    assert settings.photo_weight == best["photo_weight"] and settings.place_alpha == best["place_alpha"]
+    assert settings.photo_weight == best["photo_weight"] and settings.hardness_sigma == best["hardness_sigma"]
     assert 0.0 <= settings.unsure_below <= 1.0
-    assert ["recorded", "place"] in report["conditions"]
+    assert ["recorded"] in report["conditions"]
 
 
 def test_unsure_threshold_is_where_accuracy_drops_below_one_half():

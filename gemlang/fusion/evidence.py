@@ -13,20 +13,29 @@ simulants, the rarities without training photos):
   `OTHER_GEMS_MASS` of it, so readings can point to them (a CZ typed as "RI 2.16") but a photo alone
   never does. Without a photo, the gems start from `PRIOR` (the photo classes, the gems of the trade, a
   little ahead of rarities, lab-grown stones and imitations): a determinative table.
-- A numeric reading (RI, birefringence, SG, Mohs) is an interval [a, b]; a gem's range [lo, hi]. The
-  likelihood is the chance that a stone of that gem reads [a, b] on the instrument:
+- A numeric reading (RI, birefringence, SG, Mohs) is an interval [a, b] (one value: a = b); a gem's range
+  [lo, hi]. The stone's true value is taken as uniform in [lo, hi]; the instrument adds a Gaussian error of
+  σ; the person reports an interval the reading fell in (a value, "about 7", "6.5-7", a scratch test's
+  bound "over 5.5"). The likelihood is the mean density of that reading over [a, b]:
 
-      L = exp(-gap² / 2σ²) / (hi - lo + b - a + 2.5σ),     gap = distance between the two intervals
+      L = P(a ≤ value + error ≤ b) / (b - a),     the density at a when a = b,
 
-  with σ the instrument's tolerance (`gemlang.knowledge.instruments.TOLERANCE`: RI ±0.005 refractometer,
-  SG ±0.03 hydrostatic, ...). A narrow-range gem that fits is more likely than a broad one that fits.
-  A stated birefringence is a maximum on the stone, so a lower reading is only mildly penalised.
+  in closed form through the Gaussian's integral. A narrow-range gem that fits is more likely than a broad
+  one that fits; a stated range that covers only part of a gem's range counts that part; a scratch test
+  ("harder than 6") counts the share of the gem's range above 6. σ is the instrument's tolerance
+  (`gemlang.knowledge.instruments.TOLERANCE`: RI ±0.005 refractometer, SG ±0.03 hydrostatic, ...), but
+  for Mohs it is how well people state a hardness, a setting calibrated on held-out photos. A stated
+  birefringence is a maximum on the stone, so a lower reading is only mildly penalised.
 - Words (polariscope, dichroscope, UV, Chelsea filter, loupe) are compatibility tables with a small
   chance of a misread, because each of those tests has its well-known pitfalls.
-- A locality: (1 - leak)·(4 / n_g)^α when the place is one of the n_g countries the gem is known from,
-  leak when it is not, where leak is the share of stones bought, labelled or found far from the places
-  the knowledge base lists (its lists are not complete); every place is "elsewhere" for a lab-grown stone
-  or an imitation. The factor is deliberately a bounded ratio: a place is weak evidence next to an RI.
+- A locality: a stone of gem g is named by one of the n_g countries the knowledge base knows it from,
+  each as likely, or, with probability leak, by any of the N countries of the knowledge base (bought,
+  labelled or found far from its mines; the lists are not complete). Relative to a place said at random:
+
+      L = (1 - leak)·N / n_g + leak    when the place is one of the gem's countries,    leak    when not;
+
+  1 for a natural gem the knowledge base gives no locality (it may come from anywhere), and leak for a
+  lab-grown stone or an imitation (it comes from no mine, so every place is "elsewhere").
 Every numeric factor has a floor (`BLUNDER`): a reading can be wrong; a reading that rules out what the
 photo shows does not give a confident answer but "I'm not sure" with the reason.
 """
@@ -47,7 +56,6 @@ from gemlang.readings import Reading, Readings
 # The least one reading can say against a gem (a misread instrument, a wrong entry in the knowledge base):
 # a refractometer or a balance is rarely that wrong; a Mohs number or a scratch test often is.
 BLUNDER = {"ri": 1e-3, "sg": 1e-3, "birefringence": 1e-2, "hardness": 3e-2}
-TYPICAL_LOCALITIES = 4  # a gem known from this many countries gets the plain locality factor
 OTHER_GEMS_MASS = 0.03  # share of a photo's probability left to gems the classifier was not trained on
 # How often a gemmologist meets each kind of gem, before any evidence: the photo classes are the gems of the
 # trade; the knowledge base's other natural gems are rarer; a lab-grown twin or an imitation is possible
@@ -81,7 +89,7 @@ class Settings:
 
     photo_weight: float = 1.0  # w: how much the calibrated photo probabilities count against readings
     place_leak: float = 0.15  # share of stones named with a place that is not a known locality of the gem
-    place_alpha: float = 0.5  # 0: any known locality fits equally; 1: a gem from one country fits best
+    hardness_sigma: float = 0.5  # Mohs units: how far a stated hardness strays from the stone's own
     unsure_below: float = 0.5  # fused top-1 probability under which the answer says "I'm not sure"
 
     def to_dict(self) -> dict:
@@ -105,15 +113,44 @@ class Fused:
         return [(self.gems[i], float(self.probabilities[i])) for i in order]
 
 
+def _gauss_integral(z: np.ndarray) -> np.ndarray:
+    """∫_{-∞}^{z} Φ(t) dt, with Φ the standard normal distribution function."""
+    from scipy.special import ndtr
+
+    return z * ndtr(z) + np.exp(-0.5 * z * z) / math.sqrt(2 * math.pi)
+
+
+def interval_likelihoods(reading: Reading, lo, hi, sigma: float, floor: float = 1e-3) -> np.ndarray:
+    """L(reading | each gem's range [lo, hi]): the mean density over the reading's interval of a value
+    uniform in the gem's range plus Gaussian instrument error σ (module docstring); NaN bounds mean
+    unknown, L = 1. `floor` is the blunder rate: the least L can be, relative to a reading that fits."""
+    from scipy.special import ndtr
+
+    lo, hi = np.atleast_1d(np.asarray(lo, dtype=float)), np.atleast_1d(np.asarray(hi, dtype=float))
+    known = ~(np.isnan(lo) | np.isnan(hi))
+    lo, hi = np.where(known, lo, 0.0), np.where(known, hi, 0.0)
+    a, b = max(reading.low, -50.0), min(reading.high, 50.0)  # "over the limit", "below 2": open bounds
+    width = hi - lo
+    point_gem = width < 1e-9
+    safe = np.where(point_gem, 1.0, width)
+    if b - a < 1e-6 * sigma:  # one value: the density itself
+        ranged = (ndtr((a - lo) / sigma) - ndtr((a - hi) / sigma)) / safe
+        point = np.exp(-0.5 * ((a - lo) / sigma) ** 2) / (sigma * math.sqrt(2 * math.pi))
+    else:
+        g = _gauss_integral
+        ranged = sigma * (g((b - lo) / sigma) - g((a - lo) / sigma) - g((b - hi) / sigma) + g((a - hi) / sigma))
+        ranged = ranged / safe / (b - a)
+        point = (ndtr((b - lo) / sigma) - ndtr((a - lo) / sigma)) / (b - a)
+    density = np.where(point_gem, point, ranged)
+    fits = 1.0 / (width + (b - a) + 2.5 * sigma)  # about the density of a reading that fits
+    return np.where(known, np.maximum(density, floor * fits), 1.0)
+
+
 def interval_likelihood(reading: Reading, gem: tuple[float, float] | None, sigma: float, floor: float = 1e-3) -> float:
-    """L(reading | gem's range) under a uniform true value and Gaussian instrument error; 1 when unknown."""
+    """L(reading | one gem's range), 1 when the range is unknown; see `interval_likelihoods`."""
     if gem is None:
         return 1.0
-    lo, hi = gem
-    a, b = reading.low, min(reading.high, 50.0)
-    gap = max(0.0, a - hi, lo - b)
-    width = (hi - lo) + (b - a) + 2.5 * sigma
-    return max(floor, math.exp(-0.5 * (gap / sigma) ** 2)) / width
+    return float(interval_likelihoods(reading, gem[0], gem[1], sigma, floor)[0])
 
 
 class EvidenceModel:
@@ -141,6 +178,14 @@ class EvidenceModel:
         # imitation comes from no mine, so wherever a person says it was found is "elsewhere" for it.
         self.worldwide = [w or (not c and g.origin == "natural") for (c, w), g in zip(located, self.facts, strict=True)]
         self.n_countries = max(1, len(set().union(*self.countries)))
+        nan = (math.nan, math.nan)
+        self.ranges = {
+            key: np.array([getattr(p, key) or nan for p in self.profiles], dtype=float).reshape(-1, 2)
+            for key in ("ri", "sg", "hardness")
+        }
+        self.max_birefringence = np.array(
+            [math.nan if p.birefringence is None else p.birefringence for p in self.profiles]
+        )
         in_photos = set(self.classes)
         self.base_rates = np.array(
             [
@@ -177,21 +222,15 @@ class EvidenceModel:
         return out
 
     def _numeric(self, reading: Reading, key: str) -> np.ndarray:
-        sigma, floor = TOLERANCE[key], BLUNDER[key]
-        return np.array([interval_likelihood(reading, getattr(p, key), sigma, floor) for p in self.profiles])
+        sigma = self.settings.hardness_sigma if key == "hardness" else TOLERANCE[key]
+        lo, hi = self.ranges[key].T
+        return interval_likelihoods(reading, lo, hi, sigma, BLUNDER[key])
 
     def _birefringence(self, reading: Reading) -> np.ndarray:
-        sigma = TOLERANCE["birefringence"]
-        out = []
-        for p in self.profiles:
-            if p.birefringence is None:
-                out.append(1.0 / (0.05 + 2.5 * sigma))  # unknown: as likely as a broad range
-                continue
-            # A stone shows at most its maximum birefringence; facets cut across the axes show less.
-            out.append(
-                interval_likelihood(reading, (0.6 * p.birefringence, p.birefringence), sigma, BLUNDER["birefringence"])
-            )
-        return np.array(out)
+        sigma, top = TOLERANCE["birefringence"], self.max_birefringence
+        # A stone shows at most its maximum birefringence; facets cut across the axes show less.
+        out = interval_likelihoods(reading, 0.6 * top, top, sigma, BLUNDER["birefringence"])
+        return np.where(np.isnan(top), 1.0 / (0.05 + 2.5 * sigma), out)  # unknown: as likely as a broad range
 
     @staticmethod
     def _optic(seen: str, p: Profile) -> float:
@@ -229,15 +268,15 @@ class EvidenceModel:
         return 1.0 if words[seen] in p.features else 0.2
 
     def _place(self, said: Sequence[str]) -> np.ndarray:
-        s = self.settings
+        leak, n = self.settings.place_leak, self.n_countries
         out = []
         for known, anywhere in zip(self.countries, self.worldwide, strict=True):
             if anywhere:
-                out.append(1 - s.place_leak)
+                out.append(1.0)
             elif known & set(said):
-                out.append((1 - s.place_leak) * (TYPICAL_LOCALITIES / len(known)) ** s.place_alpha)
+                out.append((1 - leak) * n / len(known) + leak)
             else:
-                out.append(s.place_leak)
+                out.append(leak)
         return np.array(out)
 
     # --- the photo -------------------------------------------------------------------------------------

@@ -5,9 +5,10 @@
     load_settings("my_model/fusion", classifier)                           # FusionError if not its own
 
 The instrument tolerances are fixed facts; what depends on the classifier is how far its calibrated
-probabilities should count against readings (`photo_weight`), how people name places (`place_leak`,
-`place_alpha`), and the fused confidence below which held-out answers were wrong more often than right
-(`unsure_below`). They are chosen on out-of-fold probabilities of the classifier's own photos, with
+probabilities should count against readings (`photo_weight`), how people report what is not measured
+(`place_leak`: how often a place is not one the gem is known from; `hardness_sigma`: how far a stated
+Mohs number strays), and the fused confidence below which held-out answers were wrong more often than
+right (`unsure_below`). They are chosen on out-of-fold probabilities of the classifier's own photos, with
 readings simulated for each photo's true gem (`gemlang.fusion.simulate`) and the readings a folder's
 metadata.csv records (hardness, locality, ri, sg, ...), by a small grid search on the log-likelihood of
 the true gem. The folder holds one config.json, tied to the classifier by a
@@ -30,6 +31,7 @@ import numpy as np
 from gemlang.errors import GemlangError
 from gemlang.fusion.evidence import EvidenceModel, Settings
 from gemlang.hints import hints_from_metadata
+from gemlang.readings import Reading
 
 FORMAT = "gemlang-fusion-settings"
 log = logging.getLogger("gemlang")
@@ -37,8 +39,14 @@ log = logging.getLogger("gemlang")
 CALIBRATION_CONDITIONS = (("hardness",), ("place",), ("hardness", "place"), ("ri",), ("sg",), ("ri", "sg"), ())
 # The simulated places come from the knowledge base's own locality lists, which are incomplete; tuned on
 # them alone the model would trust a place more than real stones deserve, so the leak never goes below the
-# simulation's own 15% and a gem known from one country gets at most twice the plain factor.
-GRID = {"photo_weight": (0.6, 0.8, 1.0, 1.25), "place_leak": (0.15, 0.3), "place_alpha": (0.0, 0.5)}
+# simulation's own 15%. The share of the photo's probability left to gems without training photos
+# (`evidence.OTHER_GEMS_MASS`) and their prior are not tuned: no photo here shows such a gem, so the data
+# would always say "never", which is not true of the stones people bring.
+GRID = {
+    "photo_weight": (0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.25),
+    "place_leak": (0.15, 0.3),
+    "hardness_sigma": (0.25, 0.35, 0.5, 0.75),
+}
 
 
 class FusionError(GemlangError, RuntimeError):
@@ -68,12 +76,33 @@ def unsure_threshold(confidence: np.ndarray, correct: np.ndarray, target: float 
     return float(ok[0]) if len(ok) else 1.0
 
 
-def _log_factors(model: EvidenceModel, hints) -> tuple[np.ndarray, np.ndarray]:
-    """(sum of log-likelihoods of every reading but the place, log place factor or zeros) over the gems."""
-    factors = model.likelihoods(hints)
-    place = factors.pop("place", None)
-    other = sum((np.log(f) for f in factors.values()), np.zeros(len(model.names)))
-    return other, (np.log(place) if place is not None else np.zeros(len(model.names)))
+def _log_factors(model: EvidenceModel, hints) -> np.ndarray:
+    """Sum of the log-likelihoods over the gems of every reading but those the grid tunes (hardness, place)."""
+    factors = model.likelihoods(replace(hints, hardness=None, countries=()))
+    return sum((np.log(f) for f in factors.values()), np.zeros(len(model.names)))
+
+
+def _tuned_log_factor(model: EvidenceModel, hints_list: Sequence, key: str, setting: str, value: float):
+    """(photos, gems) log-likelihood of the hardness or the place of each photo's hints under one setting;
+    0.0 when no photo's hints have that reading."""
+    if not any(h.hardness if key == "hardness" else h.countries for h in hints_list):
+        return 0.0
+    trial = copy.copy(model)
+    trial.settings = replace(model.settings, **{setting: value})
+    out = np.zeros((len(hints_list), len(model.names)))
+    for n, h in enumerate(hints_list):
+        if key == "hardness" and h.hardness:
+            out[n] = np.log(trial._numeric(Reading(h.hardness.low, h.hardness.high), "hardness"))
+        elif key == "place" and h.countries:
+            out[n] = np.log(trial._place(h.countries))
+    return out
+
+
+def log_posteriors(log_photo: np.ndarray, weight: float, log_factors: np.ndarray) -> np.ndarray:
+    """log P(gem | photo, readings) per photo: w·log P_photo + the readings' log-likelihoods, normalised."""
+    logit = weight * log_photo + log_factors
+    logit = logit - logit.max(1, keepdims=True)
+    return logit - np.log(np.exp(logit).sum(1, keepdims=True))
 
 
 def tune_settings(
@@ -81,8 +110,10 @@ def tune_settings(
 ) -> tuple[Settings, dict]:
     """Settings that maximise the held-out log-likelihood of the true gem; and what they scored.
 
-    `recorded` holds, per photo, the `Hints` its metadata.csv row records (or an empty `Hints()`); photos
-    with recorded readings are one more calibration condition, next to the simulated ones.
+    `probs` are out-of-fold probabilities of photos whose true classes are `labels`: the settings are
+    chosen on them, so score the result on other photos. `recorded` holds, per photo, the `Hints` its
+    metadata.csv row records (or an empty `Hints()`); photos with recorded readings are one more
+    calibration condition, next to the simulated ones.
     """
     from gemlang.fusion.simulate import simulate_hints
 
@@ -93,32 +124,32 @@ def tune_settings(
     rng = np.random.default_rng(seed)
     log_photo = np.log(np.stack([model.photo_prior(p) for p in probs]))  # at photo_weight 1
     everyone = np.arange(len(labels))
-    rows = []  # (condition, photos, other log-factors (n, G), hints) per condition
+    rows = []  # (condition, photos, hints) per condition
     for readings in CALIBRATION_CONDITIONS:
-        hints = [simulate_hints(facts[y], readings, rng, all_countries=countries) for y in labels]
-        rows.append((readings, everyone, np.stack([_log_factors(model, h)[0] for h in hints]), hints))
+        rows.append(
+            (readings, everyone, [simulate_hints(facts[y], readings, rng, all_countries=countries) for y in labels])
+        )
     having = np.array([i for i, h in enumerate(recorded or ()) if h], dtype=int)
     if len(having):
-        hints = [recorded[i] for i in having]
-        rows.append((("recorded", "place"), having, np.stack([_log_factors(model, h)[0] for h in hints]), hints))
-    zeros = np.zeros(len(model.names))
+        rows.append((("recorded",), having, [recorded[i] for i in having]))
+    fixed = [np.stack([_log_factors(model, h) for h in hints]) for _, _, hints in rows]
+    tuned = {  # (row, setting, value) -> (photos, gems) log-factor of the reading that setting shapes
+        (r, setting, value): _tuned_log_factor(model, hints, key, setting, value)
+        for r, (_, _, hints) in enumerate(rows)
+        for key, setting in (("hardness", "hardness_sigma"), ("place", "place_leak"))
+        for value in GRID[setting]
+    }
     best, table = None, []
-    for w, leak, alpha in itertools.product(*GRID.values()):
-        trial = copy.copy(model)
-        trial.settings = replace(model.settings, photo_weight=w, place_leak=leak, place_alpha=alpha)
+    for w, leak, sigma in itertools.product(*GRID.values()):
         total, posteriors = 0.0, []
-        for readings, photos, other, hints in rows:
-            place = 0.0
-            if "place" in readings:
-                place = np.stack([np.log(trial._place(h.countries)) if h.countries else zeros for h in hints])
-            logit = w * log_photo[photos] + other + place
-            logit -= logit.max(1, keepdims=True)
-            logp = logit - np.log(np.exp(logit).sum(1, keepdims=True))
+        for r, (_, photos, _) in enumerate(rows):
+            factors = fixed[r] + tuned[r, "place_leak", leak] + tuned[r, "hardness_sigma", sigma]
+            logp = log_posteriors(log_photo[photos], w, factors)
             total += float(logp[np.arange(len(photos)), truth[photos]].mean()) / len(rows)
             posteriors.append((np.exp(logp), truth[photos]))
-        table.append({"photo_weight": w, "place_leak": leak, "place_alpha": alpha, "mean_log_likelihood": total})
+        table.append({"photo_weight": w, "place_leak": leak, "hardness_sigma": sigma, "mean_log_likelihood": total})
         if best is None or total > best[0]:
-            best = (total, trial.settings, posteriors)
+            best = (total, replace(model.settings, photo_weight=w, place_leak=leak, hardness_sigma=sigma), posteriors)
     _, settings, posteriors = best
     # The "I'm not sure" threshold, from the same held-out photos under every condition.
     post = np.concatenate([p for p, _ in posteriors])
