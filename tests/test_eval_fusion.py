@@ -24,6 +24,8 @@ def test_the_fusion_benchmark_runs_in_smoke_mode_and_reports_every_condition(tmp
     assert set(results["photo"]) == {name for name, _, _ in script.PHOTO_CONDITIONS}
     assert set(results["alone"]) == {name for name, _, _ in script.ALONE_CONDITIONS}
     assert all(0 <= m["top1"] <= m["top5"] <= 1 for m in results["photo"].values())
+    ceiling = results["alone_ceiling"]["RI+SG"]  # the same readings, told the stone is one of the photo classes
+    assert 0 <= ceiling["top1"] <= ceiling["top5"] <= ceiling["top5_groups"] <= 1
     assert results["typed"]["photo+RI+SG typed"]["parsed_fully"] == 1.0  # the parser reads what was typed
     assert results["recorded"]["photo+recorded"]["n"] > 0  # metadata.csv is used
     assert set(results["learned_head"]) == set(script.LEARNED_CONDITIONS)
