@@ -77,3 +77,39 @@ def test_every_gem_prints_a_value_for_every_test_even_where_the_knowledge_base_i
     for profile, gem in zip(model.profiles, model.facts, strict=True):
         for test in TESTS:
             assert value_text(profile, gem, test.key)
+
+
+def test_a_reading_is_the_interval_its_value_fell_in_a_range_plus_gaussian_error():
+    from gemlang.fusion.evidence import interval_likelihoods
+
+    sigma, lo, hi = 0.005, np.array([1.762, 1.54, 1.718]), np.array([1.770, 1.55, 1.718])
+    xs = np.linspace(1.45, 1.85, 8001)
+    density = np.stack([interval_likelihoods(Reading(x, x), lo, hi, sigma, floor=0.0) for x in xs])
+    assert np.trapezoid(density, xs, axis=0) == pytest.approx(1.0, abs=1e-3)  # a density per gem, point gem too
+    inside = (xs >= 1.760) & (xs <= 1.766)  # a stated interval: the mean density over it
+    stated = interval_likelihoods(Reading(1.760, 1.766), lo, hi, sigma, floor=0.0)
+    assert stated == pytest.approx(np.trapezoid(density[inside], xs[inside], axis=0) / 0.006, rel=1e-3)
+
+
+def test_a_scratch_test_counts_the_share_of_the_gems_range_it_allows_and_a_stated_range_favours_the_gem_it_covers():
+    from gemlang.fusion.evidence import interval_likelihoods
+
+    above_6 = interval_likelihoods(Reading(6.0, 10.0), [7.0, 5.0], [7.5, 7.0], 0.05, floor=0.0)
+    assert above_6[0] / above_6[1] == pytest.approx(2.0, rel=0.05)  # all of 7–7.5 is above 6, half of 5–7
+    own, neighbour, broad = interval_likelihoods(Reading(7.0, 7.5), [7.0, 7.5, 6.0], [7.5, 8.0, 7.5], 0.35)
+    assert own > 1.5 * neighbour and own > 1.5 * broad
+
+
+def test_a_place_is_one_of_the_gems_countries_each_as_likely_or_anywhere_with_the_leak(model):
+    from gemlang.hints import Hints
+
+    leak, n = model.settings.place_leak, model.n_countries
+    place = model.likelihoods(Hints(countries=("Tanzania",), places=("Tanzania",)))["place"]
+    tanzanite, garnet, ruby = model.index["Tanzanite"], model.index["Garnet Red"], model.index["Ruby"]
+    assert model.countries[tanzanite] == {"Tanzania"} and "Tanzania" in model.countries[garnet]
+    assert place[tanzanite] == pytest.approx((1 - leak) * n + leak)
+    # a gem known from many countries gets a share of the same mass; one not known from there, the leak
+    assert place[garnet] == pytest.approx((1 - leak) * n / len(model.countries[garnet]) + leak)
+    assert "Tanzania" not in model.countries[ruby] and place[ruby] == pytest.approx(leak)
+    lab = next(i for i, g in enumerate(model.facts) if g.origin != "natural")
+    assert place[lab] == pytest.approx(leak)  # a lab-grown stone or an imitation comes from no mine

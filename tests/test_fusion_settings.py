@@ -92,3 +92,17 @@ def test_the_shipped_fusion_settings_belong_to_the_shipped_model():
     # Raises FusionError if the default model was rebuilt without `gemlang build fusion`.
     settings = load_settings(DEFAULT_FUSION_DIR, GemClassifier.load("default"))
     assert 0.05 < settings.unsure_below < 0.95 and settings.photo_weight > 0
+
+
+def test_tuning_trusts_an_overconfident_photo_less_than_an_underconfident_one():
+    rng = np.random.default_rng(1)
+    labels = rng.integers(0, len(CLASSES), 80)
+    wrong = rng.random(80) < 0.35
+    said = np.where(wrong, (labels + 1) % len(CLASSES), labels)
+    overconfident = np.full((80, len(CLASSES)), 0.002)  # 99% sure, wrong a third of the time
+    overconfident[np.arange(80), said] = 0.994
+    underconfident = np.full((80, len(CLASSES)), 0.18)  # always right, 46% sure
+    underconfident[np.arange(80), labels] = 0.46
+    over, _ = tune_settings(CLASSES, overconfident, labels)
+    under, _ = tune_settings(CLASSES, underconfident, labels)
+    assert over.photo_weight < 1.0 < under.photo_weight
