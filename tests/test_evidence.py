@@ -113,3 +113,11 @@ def test_a_place_is_one_of_the_gems_countries_each_as_likely_or_anywhere_with_th
     assert "Tanzania" not in model.countries[ruby] and place[ruby] == pytest.approx(leak)
     lab = next(i for i, g in enumerate(model.facts) if g.origin != "natural")
     assert place[lab] == pytest.approx(leak)  # a lab-grown stone or an imitation comes from no mine
+
+
+def test_an_interval_typed_high_to_low_reads_as_the_same_interval():
+    from gemlang.fusion.evidence import interval_likelihoods
+
+    lo, hi = [1.762, 2.417, 1.54], [1.770, 2.417, 1.55]
+    forward = interval_likelihoods(Reading(1.524, 1.537), lo, hi, 0.005)
+    assert np.all(forward > 0) and np.allclose(interval_likelihoods(Reading(1.537, 1.524), lo, hi, 0.005), forward)

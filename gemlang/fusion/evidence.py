@@ -129,7 +129,7 @@ def interval_likelihoods(reading: Reading, lo, hi, sigma: float, floor: float = 
     lo, hi = np.atleast_1d(np.asarray(lo, dtype=float)), np.atleast_1d(np.asarray(hi, dtype=float))
     known = ~(np.isnan(lo) | np.isnan(hi))
     lo, hi = np.where(known, lo, 0.0), np.where(known, hi, 0.0)
-    a, b = max(reading.low, -50.0), min(reading.high, 50.0)  # "over the limit", "below 2": open bounds
+    a, b = sorted((max(reading.low, -50.0), min(reading.high, 50.0)))  # "over the limit", "below 2": open bounds
     width = hi - lo
     point_gem = width < 1e-9
     safe = np.where(point_gem, 1.0, width)

@@ -100,7 +100,8 @@ def simulate_hints(
     if ri and p.birefringence and rng.random() < 0.5:  # both shadow edges of a doubly refractive stone
         shown = p.birefringence * rng.uniform(0.6, 1.0)
         low = min(ri.low, p.ri[1] - shown) if p.ri else ri.low
-        ri = Reading(round(low, 3), round(low + shown + rng.normal(0, TOLERANCE["ri"] * noise / 2), 3))
+        high = low + shown + rng.normal(0, TOLERANCE["ri"] * noise / 2)
+        ri = Reading(round(min(low, high), 3), round(max(low, high), 3))  # the lower edge is read as the low one
     sg = _measure(p.sg, "sg", rng, noise, 2) if "sg" in readings else None
     bire = None
     if "birefringence" in readings and p.birefringence is not None:
