@@ -106,3 +106,16 @@ def test_tuning_trusts_an_overconfident_photo_less_than_an_underconfident_one():
     over, _ = tune_settings(CLASSES, overconfident, labels)
     under, _ = tune_settings(CLASSES, underconfident, labels)
     assert over.photo_weight < 1.0 < under.photo_weight
+
+
+def test_calibration_is_checked_on_folds_it_was_not_tuned_on_and_pays_there_for_an_overconfident_photo():
+    from gemlang.fusion.train import cross_validate
+
+    rng = np.random.default_rng(2)
+    labels = np.repeat(np.arange(len(CLASSES)), 15)
+    said = np.where(rng.random(len(labels)) < 0.35, (labels + 1) % len(CLASSES), labels)
+    probs = np.full((len(labels), len(CLASSES)), 0.002)
+    probs[np.arange(len(labels)), said] = 0.994
+    checked = cross_validate(CLASSES, probs, labels, np.arange(len(labels)), folds=3)
+    assert len(checked["folds"]) == 3 and all(f["settings"]["photo_weight"] < 1 for f in checked["folds"])
+    assert checked["calibrated"]["mean_log_likelihood"] > checked["defaults"]["mean_log_likelihood"]

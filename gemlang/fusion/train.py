@@ -105,57 +105,111 @@ def log_posteriors(log_photo: np.ndarray, weight: float, log_factors: np.ndarray
     return logit - np.log(np.exp(logit).sum(1, keepdims=True))
 
 
+class CalibrationSet:
+    """Photos with out-of-fold probabilities, each given the readings of every calibration condition; what
+    `tune_settings` chooses on and `cross_validate` scores on. The log-likelihoods of every reading are
+    computed once, those of hardness and place once per grid value of the setting that shapes them."""
+
+    def __init__(self, classes: Sequence[str], probs: np.ndarray, labels: np.ndarray, seed: int = 0, recorded=None):
+        from gemlang.fusion.simulate import simulate_hints
+
+        model = EvidenceModel(classes)
+        facts = [model.facts[i] for i in model.class_index]
+        self.truth = model.class_index[np.asarray(labels)]
+        countries = sorted(set().union(*model.countries))
+        rng = np.random.default_rng(seed)
+        self.log_photo = np.log(np.stack([model.photo_prior(p) for p in probs]))  # at photo_weight 1
+        everyone = np.arange(len(labels))
+        rows = []  # (condition, photos, hints) per condition
+        for readings in CALIBRATION_CONDITIONS:
+            hints = [simulate_hints(facts[y], readings, rng, all_countries=countries) for y in labels]
+            rows.append((readings, everyone, hints))
+        having = np.array([i for i, h in enumerate(recorded or ()) if h], dtype=int)
+        if len(having):
+            rows.append((("recorded",), having, [recorded[i] for i in having]))
+        self.conditions = [list(r[0]) for r in rows]
+        self.photos = [r[1] for r in rows]
+        self.fixed = [np.stack([_log_factors(model, h) for h in hints]) for _, _, hints in rows]
+        self.tuned = {  # (row, setting, value) -> (photos, gems) log-factor of the reading that setting shapes
+            (r, setting, value): _tuned_log_factor(model, hints, key, setting, value)
+            for r, (_, _, hints) in enumerate(rows)
+            for key, setting in (("hardness", "hardness_sigma"), ("place", "place_leak"))
+            for value in sorted({*GRID[setting], getattr(Settings(), setting)})
+        }
+
+    def score(self, settings: Settings) -> tuple[float, list[tuple[np.ndarray, np.ndarray]]]:
+        """Mean log-likelihood of the true gem over the conditions, and (posteriors, true gems) per condition."""
+        total, posteriors = 0.0, []
+        for r, photos in enumerate(self.photos):
+            place = self.tuned[r, "place_leak", settings.place_leak]
+            factors = self.fixed[r] + place + self.tuned[r, "hardness_sigma", settings.hardness_sigma]
+            logp = log_posteriors(self.log_photo[photos], settings.photo_weight, factors)
+            total += float(logp[np.arange(len(photos)), self.truth[photos]].mean()) / len(self.photos)
+            posteriors.append((np.exp(logp), self.truth[photos]))
+        return total, posteriors
+
+
+def _top1(posteriors: list[tuple[np.ndarray, np.ndarray]]) -> float:
+    return float(np.concatenate([p.argmax(1) == t for p, t in posteriors]).mean())
+
+
 def tune_settings(
     classes: Sequence[str], probs: np.ndarray, labels: np.ndarray, seed: int = 0, recorded: Sequence | None = None
 ) -> tuple[Settings, dict]:
     """Settings that maximise the held-out log-likelihood of the true gem; and what they scored.
 
     `probs` are out-of-fold probabilities of photos whose true classes are `labels`: the settings are
-    chosen on them, so score the result on other photos. `recorded` holds, per photo, the `Hints` its
-    metadata.csv row records (or an empty `Hints()`); photos with recorded readings are one more
-    calibration condition, next to the simulated ones.
+    chosen on them, so score the result on other photos (`cross_validate`). `recorded` holds, per photo,
+    the `Hints` its metadata.csv row records (or an empty `Hints()`); photos with recorded readings are one
+    more calibration condition, next to the simulated ones.
     """
-    from gemlang.fusion.simulate import simulate_hints
-
-    model = EvidenceModel(classes)
-    facts = [model.facts[i] for i in model.class_index]
-    truth = model.class_index[np.asarray(labels)]
-    countries = sorted(set().union(*model.countries))
-    rng = np.random.default_rng(seed)
-    log_photo = np.log(np.stack([model.photo_prior(p) for p in probs]))  # at photo_weight 1
-    everyone = np.arange(len(labels))
-    rows = []  # (condition, photos, hints) per condition
-    for readings in CALIBRATION_CONDITIONS:
-        rows.append(
-            (readings, everyone, [simulate_hints(facts[y], readings, rng, all_countries=countries) for y in labels])
-        )
-    having = np.array([i for i, h in enumerate(recorded or ()) if h], dtype=int)
-    if len(having):
-        rows.append((("recorded",), having, [recorded[i] for i in having]))
-    fixed = [np.stack([_log_factors(model, h) for h in hints]) for _, _, hints in rows]
-    tuned = {  # (row, setting, value) -> (photos, gems) log-factor of the reading that setting shapes
-        (r, setting, value): _tuned_log_factor(model, hints, key, setting, value)
-        for r, (_, _, hints) in enumerate(rows)
-        for key, setting in (("hardness", "hardness_sigma"), ("place", "place_leak"))
-        for value in GRID[setting]
-    }
+    data = CalibrationSet(classes, probs, labels, seed, recorded)
     best, table = None, []
     for w, leak, sigma in itertools.product(*GRID.values()):
-        total, posteriors = 0.0, []
-        for r, (_, photos, _) in enumerate(rows):
-            factors = fixed[r] + tuned[r, "place_leak", leak] + tuned[r, "hardness_sigma", sigma]
-            logp = log_posteriors(log_photo[photos], w, factors)
-            total += float(logp[np.arange(len(photos)), truth[photos]].mean()) / len(rows)
-            posteriors.append((np.exp(logp), truth[photos]))
+        settings = Settings(photo_weight=w, place_leak=leak, hardness_sigma=sigma)
+        total, posteriors = data.score(settings)
         table.append({"photo_weight": w, "place_leak": leak, "hardness_sigma": sigma, "mean_log_likelihood": total})
         if best is None or total > best[0]:
-            best = (total, replace(model.settings, photo_weight=w, place_leak=leak, hardness_sigma=sigma), posteriors)
+            best = (total, settings, posteriors)
     _, settings, posteriors = best
     # The "I'm not sure" threshold, from the same held-out photos under every condition.
     post = np.concatenate([p for p, _ in posteriors])
     correct = post.argmax(1) == np.concatenate([t for _, t in posteriors])
     settings = replace(settings, unsure_below=unsure_threshold(post.max(1), correct))
-    return settings, {"grid": table, "conditions": [list(r[0]) for r in rows]}
+    return settings, {"grid": table, "conditions": data.conditions}
+
+
+def cross_validate(
+    classes: Sequence[str],
+    probs: np.ndarray,
+    labels: np.ndarray,
+    groups: np.ndarray,
+    folds: int,
+    seed: int = 0,
+    recorded: Sequence | None = None,
+) -> dict:
+    """Whether calibrating pays on photos it never saw: settings tuned on all folds but one, scored on that
+    one against the uncalibrated defaults (mean log-likelihood of the true gem and top-1, over the
+    calibration conditions), per fold and in the mean."""
+    from gemlang.data import stratified_group_folds
+
+    labels = np.asarray(labels)
+    per_fold = []
+    for k, (train, test) in enumerate(stratified_group_folds(labels, groups, folds, seed)):
+        pick = (lambda idx: [recorded[i] for i in idx]) if recorded else (lambda idx: None)
+        tuned, _ = tune_settings(classes, probs[train], labels[train], seed, pick(train))
+        held_out = CalibrationSet(classes, probs[test], labels[test], seed + 1 + k, pick(test))
+        row = {"fold": k, "settings": tuned.to_dict()}
+        for name, settings in (("calibrated", tuned), ("defaults", Settings())):
+            total, posteriors = held_out.score(settings)
+            row[name] = {"mean_log_likelihood": total, "top1": _top1(posteriors)}
+        per_fold.append(row)
+        log.info("fold %d/%d: %s", k + 1, folds, row)
+    mean = {
+        name: {m: float(np.mean([f[name][m] for f in per_fold])) for m in ("mean_log_likelihood", "top1")}
+        for name in ("calibrated", "defaults")
+    }
+    return {"folds": per_fold, **mean}
 
 
 def save_settings(settings: Settings, path: str | Path, classifier, info: dict | None = None) -> Path:
@@ -238,7 +292,9 @@ def build_fusion(classifier, data, cache=None, folds: int = 5, seed: int = 0) ->
     """Settings for `classifier` from the folder of photos it was trained on (an `ImageFolder`).
 
     Photos are deduplicated, encoded through the feature cache and re-scored out of fold with the
-    classifier's own head recipe and temperature; those held-out probabilities calibrate the settings.
+    classifier's own head recipe and temperature; those held-out probabilities calibrate the settings, and a
+    cross-validation of the calibration itself (tuned on all folds but one, scored on that one) says whether
+    it pays on photos it never saw.
     """
     from gemlang.data import DatasetError
     from gemlang.training import folder_features
@@ -259,8 +315,9 @@ def build_fusion(classifier, data, cache=None, folds: int = 5, seed: int = 0) ->
     recorded = [hints_from_metadata(data.metadata_for(p)) for p in data.paths]
     settings, report = tune_settings(classifier.classes, probs, y, seed, recorded)
     report["photos_with_recorded_readings"] = int(sum(bool(h) for h in recorded))
+    checked = cross_validate(classifier.classes, probs, y, groups, folds, seed, recorded)
     info = {"calibrated_on": {"data": Path(data.root).name, "n_images": int(len(y)), "folds": folds, "seed": seed}}
-    return settings, {**info, "tuning": report}
+    return settings, {**info, "cross_validated": checked, "tuning": report}
 
 
 def build_fusion_folder(data: Path, out: Path, cache=None, seed: int = 0, model: str = "default", folds: int = 5):
