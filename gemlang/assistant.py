@@ -545,9 +545,9 @@ def hardness_conflict(gem: str, hints: Hints) -> str | None:
     if reading.low - high <= 0.5 and low - reading.high <= 0.5:
         return None
     return (
-        f"your reading ({reading.describe()}) does not fit {gem} (Mohs {facts.format('hardness')}); the photo "
-        "outweighs it here. Re-check the test on a fresh, inconspicuous spot: a streak of powder can look like "
-        "a scratch."
+        f"your reading ({reading.describe()}) does not fit {gem} (Mohs {facts.format('hardness')}); the rest of "
+        "the evidence outweighs it here. Re-check the test on a fresh, inconspicuous spot: a streak of powder "
+        "can look like a scratch."
     )
 
 
