@@ -156,7 +156,7 @@ def markdown(results: dict) -> str:
         "photos. Each model is fitted on the features it serves with.\n\n"
         "| head | CV top-1 float32 | CV top-1 int8 | change (points) | within 0.3 points |\n|---|---|---|---|---|\n"
         f"{rows}\n"
-        f"`GemClassifier.predict`, one photo, serving path (onnxruntime), both heads pooled "
+        f"`GemClassifier.predict`, one photo, serving path (onnxruntime), pooled over the heads compared "
         f"({timing['float32']['n']} calls each; one eager MobileNetV2 forward: {yard:.1f} ms in the same run):\n\n"
         "| encoders | median ms | p95 ms | x MobileNetV2 forward |\n|---|---|---|---|\n"
         f"{speed}\n"

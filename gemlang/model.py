@@ -137,7 +137,8 @@ class GemClassifier:
 
         Built on first use; the first time a model's encoders are seen they are exported (see
         gemlang.serving.export). A model the serving path cannot run falls back to eager PyTorch with a
-        log message, unless backend="onnx" was asked for, which then raises ModelError.
+        log message, unless backend="onnx" was asked for, which then raises ModelError. An int8 model has
+        no eager twin: it always serves on onnxruntime, and backend "torch" raises ModelError.
         """
         if self._serving is not None or self._serving_refused is not None:
             return self._serving
