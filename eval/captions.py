@@ -16,10 +16,13 @@ the photo's *true* gem with `gemlang.language.scoring` (TF-IDF cosine with the I
 independent references only; all-MiniLM-L6-v2 cosine). Scored variants:
 
 - catalog: the full text `gemlang describe` prints;
-- templated: its first paragraph, the part written from the facts (opening, identity, colour, constants,
-  the sourced facts in words, features, sources);
+- templated: its first paragraph, the part written from the facts (opening, what the gem is and its
+  chemistry in words, colour and its cause, formation, sources, name, history, phenomena, uses, constants,
+  features, treatments);
 - wrong-gem floor: the same templated description against the reference of a different, randomly drawn gem
-  (what an unrelated reference scores).
+  (what an unrelated reference scores);
+- content words: templated and floor again with English stop words left out of the TF-IDF, since words every
+  English sentence uses lift both alike.
 
 The second line keeps the earlier measure for comparison: the templated description against gemlang's own
 knowledge-base description of the true gem (circular, since gemlang wrote both).
@@ -122,6 +125,13 @@ def write_markdown(results: dict, path: Path) -> str:
             f"| {variant} | {r['tfidf_cosine']:.3f} / {r['semantic_cosine']:.3f} (n={r['n']}) | "
             f"{w['tfidf_cosine']:.3f} / {w['semantic_cosine']:.3f} (n={w['n']}) |"
         )
+    content = results.get("content_words_tfidf") or {}
+    if content.get("templated") is not None:
+        lines += [
+            "",
+            f"Content words only (the same TF-IDF with English stop words left out): templated "
+            f"{content['templated']:.3f}, wrong-gem floor {content['wrong_gem_floor']:.3f}.",
+        ]
     lines += [
         "",
         "Reading: *catalog* is the whole printed description; *templated* is its first paragraph, written from "
@@ -165,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     from gemlang.knowledge import get_facts
     from gemlang.language.describe import describe_prediction
     from gemlang.language.gem_prose import reference_description
-    from gemlang.language.scoring import score_captions
+    from gemlang.language.scoring import score_captions, tfidf_cosines
     from gemlang.metrics import top_k_accuracy, write_json_atomic
     from gemlang.recipe import BUILT_IN
     from gemlang.training import folder_features
@@ -246,6 +256,14 @@ def main(argv: list[str] | None = None) -> int:
             flush=True,
         )
 
+    # The same TF-IDF without English stop words: prose shares "it", "is", "the" with every reference, which lifts
+    # the true score and the wrong-gem floor alike; this line shows the content words alone.
+    content_words = {}
+    for variant in ("templated", "wrong_gem_floor"):
+        texts, refs = zip(*((candidates[variant][k], targets[variant][k]) for k in candidates[variant]), strict=True)
+        cos = tfidf_cosines(list(texts), list(refs), idf_corpus, stop_words="english")
+        content_words[variant] = float(np.mean(cos)) if len(cos) else None
+
     command = " ".join(["python eval/captions.py", *(sys.argv[1:] if argv is None else argv)])
     results = {
         "command": command,
@@ -262,6 +280,7 @@ def main(argv: list[str] | None = None) -> int:
         "idf_corpus": "independent references only",
         "variants": variants,
         "by_correctness": by_correctness,
+        "content_words_tfidf": content_words,
         "seconds": round(time.time() - started, 1),
         "machine_note": "; 2 CPU cores shared with other jobs" if args.shared_machine else "",
         "smoke": args.smoke,

@@ -83,6 +83,9 @@ def test_a_variety_states_its_species_treatments_as_the_species():
     ruby = get_facts("Ruby")
     assert treatment_sentence(ruby) == "Treatments: heat treatment; glass filling; flux healing."
     assert treatment_sentence(dataclasses.replace(ruby, treatments=())) == ""
+    # Zoisite's database row is tanzanite, a variety of zoisite: tanzanite's heating is not zoisite's treatment.
+    assert get_facts("Zoisite").variety_of == "Tanzanite" and treatment_sentence(get_facts("Zoisite")) == ""
+    assert treatment_sentence(get_facts("Jade")).startswith("Treatments: ")  # jadeite and nephrite together
 
 
 def test_the_mineral_group_is_named_only_when_it_adds_something():

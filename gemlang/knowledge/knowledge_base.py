@@ -309,7 +309,10 @@ def _class_draft(
         is_dataset_class=bool(entry.get("dataset_class", True)),
         absorbs=ids[0] if ids and role == "same" else None,
         citations=citations,
-        metadata={"group": gems[ids[0]].mineral_group, "variety_of": gems[ids[0]].name if role == "parent" else ""}
+        metadata={
+            "group": gems[ids[0]].mineral_group,
+            "variety_of": gems[ids[0]].name if role == "parent" and len(ids) == 1 else "",
+        }
         if ids
         else {},
     )

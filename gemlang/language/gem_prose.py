@@ -212,7 +212,7 @@ def treatment_sentence(gem: GemFacts, n: int = 3) -> str:
     """The treatments the database lists ('Treatments: heat treatment; glass filling; flux healing.'); for a
     variety whose facts are its species', said of the species. '' when none are listed."""
     items = list(dict.fromkeys(_lower_first(t) for t in gem.treatments))[:n]
-    if not items:
-        return ""
+    if not items or (gem.variety_of and gem.species.lower() == gem.name.lower()):
+        return ""  # none listed, or the row is a variety of this very species (Zoisite -> tanzanite): not its own
     whose = f" of {gem.variety_of.lower()}" if gem.variety_of else ""
     return sentence(f"Treatments{whose}: {'; '.join(items)}")

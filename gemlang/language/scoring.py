@@ -74,18 +74,24 @@ def knowledge_corpus() -> list[str]:
     return [text for gem in all_gems() if (text := reference_description(gem))]
 
 
-def tfidf_cosines(candidates: list[str], references: list[str], idf_corpus: Iterable[str]) -> np.ndarray:
-    """Row-wise TF-IDF cosine of candidates[i] and references[i], IDF estimated on `idf_corpus`."""
+def tfidf_cosines(
+    candidates: list[str], references: list[str], idf_corpus: Iterable[str], stop_words: str | None = None
+) -> np.ndarray:
+    """Row-wise TF-IDF cosine of candidates[i] and references[i], IDF estimated on `idf_corpus`.
+
+    `stop_words="english"` leaves out the words every English text shares ("it", "is", "the"), to see how
+    much of a score is content rather than sentence glue.
+    """
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     corpus = [t for t in idf_corpus if t and t.strip()]
     if not corpus:
         raise ValueError("idf_corpus is empty: the IDF needs at least one non-empty document")
-    analyzer = TfidfVectorizer().build_analyzer()
+    analyzer = TfidfVectorizer(stop_words=stop_words).build_analyzer()
     vocabulary = sorted({token for text in [*corpus, *candidates, *references] for token in analyzer(text)})
     if not vocabulary:
         return np.zeros(len(candidates))
-    vectorizer = TfidfVectorizer(vocabulary=vocabulary).fit(corpus)
+    vectorizer = TfidfVectorizer(vocabulary=vocabulary, stop_words=stop_words).fit(corpus)
     a = vectorizer.transform(candidates)
     b = vectorizer.transform(references)
     cosines = np.asarray(a.multiply(b).sum(axis=1)).ravel()  # rows are L2-normalised
