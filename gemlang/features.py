@@ -114,6 +114,10 @@ class FeaturePipeline:
             todo: dict[int, list[int]] = {}  # part index -> photo indices missing from the cache
             digests = {}
             for i in batch:
+                if cache is None:  # nothing to look up or keep: hashing the photo would be wasted work
+                    for j in range(len(self.part_keys)):
+                        todo.setdefault(j, []).append(i)
+                    continue
                 try:
                     digests[i] = _digest(images[i])
                 except FileNotFoundError:
