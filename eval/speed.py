@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED_TRAIN = ROOT.parent / "shared" / "data" / "gemstones" / "train"
 RESULTS = ROOT / "eval" / "results"
 FULL = {"runs": 30, "photos": 20, "batch": 64, "catalog": 400, "sessions": 20, "seconds": 60, "cli_runs": 3}
+SETTLE_S = 0.01  # pause between the yardstick and the call timed in turn with it
 SMOKE = {"runs": 3, "photos": 4, "batch": 8, "catalog": 8, "sessions": 2, "seconds": 4, "cli_runs": 1}
 
 
@@ -127,12 +128,15 @@ def paired_calls(fn, yardstick, runs: int) -> tuple[list[float], list[float]]:
     """fn and the yardstick timed in turn, call by call, so that both see the same state of the machine.
 
     Timed one block after the other, a change in the machine's load between the blocks (other work, the CPU's
-    clock) moved the ratio by a quarter; alternating cancels such drift.
+    clock) moved the ratio by a quarter; alternating cancels such drift. A short pause before each call lets
+    the other one's worker threads (PyTorch's OpenMP pool spins for a while after a forward) fall asleep.
     """
     fn()
     times, yard = [], []
     for _ in range(runs):
+        time.sleep(SETTLE_S)
         yard += time_calls(yardstick, 1, warmup=0)
+        time.sleep(SETTLE_S)
         times += time_calls(fn, 1, warmup=0)
     return times, yard
 
