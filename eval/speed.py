@@ -107,7 +107,7 @@ def time_calls(fn, runs: int, warmup: int = 2) -> list[float]:
     return times
 
 
-def mobilenet_yardstick():
+def mobilenet_forward():
     """One eager torchvision MobileNetV2 forward at 224 px, batch 1 (random weights: the cost is the same)."""
     import torch
     import torchvision
@@ -122,6 +122,11 @@ def mobilenet_yardstick():
     for _ in range(3):
         forward()
     return forward
+
+
+def mobilenet_yardstick(runs: int) -> list[float]:
+    """`runs` timings of the yardstick forward, one after the other."""
+    return time_calls(mobilenet_forward(), runs, warmup=0)
 
 
 def paired_calls(fn, yardstick, runs: int) -> tuple[list[float], list[float]]:
@@ -144,7 +149,7 @@ def paired_calls(fn, yardstick, runs: int) -> tuple[list[float], list[float]]:
 def library_timings(model: str, photos: list[Path], batch: list[Path], runs: int) -> dict:
     from gemlang.model import GemClassifier
 
-    yardstick = mobilenet_yardstick()
+    yardstick = mobilenet_forward()
     out: dict = {}
     for backend in ("torch", "onnx"):
         clf = GemClassifier.load(model, backend=backend)
