@@ -25,6 +25,7 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
+from gemlang.data.images import file_digest
 from gemlang.errors import GemlangError
 from gemlang.serving.export import _version, graphs_root, load_manifest
 
@@ -43,10 +44,6 @@ def calibration_photos(paths: Sequence, n: int = CALIBRATION_PHOTOS) -> list:
     return list(paths[::step][:n])
 
 
-def file_sha256(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
 def _code_digest() -> str:
     return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 
@@ -56,7 +53,7 @@ def quantize_graphs(float_folder: Path, manifest: dict, photos: Sequence) -> tup
 
     Photos that cannot be read are left out of the calibration; the digest names the ones used.
     """
-    from gemlang.data.images import ImageError, file_digest, load_image
+    from gemlang.data.images import ImageError, load_image
 
     images, digests = [], []
     for photo in photos:
@@ -110,7 +107,7 @@ def _quantize(float_folder: Path, manifest: dict, images: list, key: str, calibr
                     activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8,
                 )  # fmt: skip
                 prepared.unlink()
-                part["int8"] = file_sha256(tmp / part["graph"])[:16]  # feature cache keys: int8 features are others
+                part["int8"] = file_digest(tmp / part["graph"])[:16]  # feature cache keys: int8 features are others
             parts.append(part)
         int8 = {"calibration_digest": calibration, "photos": len(images), "settings": SETTINGS,
                 "onnxruntime": _version("onnxruntime"), "float_graphs": manifest["key"]}  # fmt: skip
@@ -121,7 +118,7 @@ def _quantize(float_folder: Path, manifest: dict, images: list, key: str, calibr
 def folder_record(folder: Path, manifest: dict) -> dict:
     """What a model's config.json says of its int8 graphs: the calibration, and every file's SHA-256."""
     files = ["manifest.json", *(p["graph"] for p in manifest["parts"] if p["kind"] == "onnx")]
-    return {**manifest["int8"], "sha256": {name: file_sha256(folder / name) for name in files}}
+    return {**manifest["int8"], "sha256": {name: file_digest(folder / name) for name in files}}
 
 
 def verified_graphs(folder: Path, record: dict) -> tuple[Path, dict]:
@@ -134,7 +131,7 @@ def verified_graphs(folder: Path, record: dict) -> tuple[Path, dict]:
         path = folder / name
         if Path(name).name != name or not path.is_file():
             raise Int8GraphsError(f"{path} is missing: this int8 model cannot run without it; {fix}.")
-        if file_sha256(path) != digest:
+        if file_digest(path) != digest:
             raise Int8GraphsError(f"{path} is damaged (its SHA-256 differs from config.json's); {fix}.")
     manifest = json.loads((folder / "manifest.json").read_text())
     graphs = {p["graph"] for p in manifest["parts"] if p["kind"] == "onnx"}
