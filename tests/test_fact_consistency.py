@@ -124,3 +124,60 @@ def test_every_sourced_fact_carries_its_citation():
         gem = get_facts(name)
         for field, (text, citation) in facts.items():
             assert getattr(gem, field) == text and gem.citations[field] == citation and "<http" in citation
+
+
+def _sourced(tmp_path, monkeypatch, gems: dict) -> dict:
+    """sourced_facts() read from a file holding only `gems` (and two sources), restored afterwards."""
+    from gemlang.knowledge import knowledge_base as module
+
+    data = {
+        "sources": {"a": {"title": "Book A", "url": "https://a.example"}, "b": {"title": "B", "url": "https://b.x"}},
+        "gems": gems,
+    }
+    path = tmp_path / "sourced_facts.json"
+    path.write_text(json.dumps(data))
+    monkeypatch.setattr(module, "SOURCED_FACTS_PATH", path)
+    sourced_facts.cache_clear()
+    try:
+        return sourced_facts()
+    finally:
+        sourced_facts.cache_clear()
+
+
+def test_several_facts_of_a_sentence_field_print_as_consecutive_sentences_with_all_citations(tmp_path, monkeypatch):
+    history = [{"text": "It was found in 1853", "source": "a"}, {"text": "Fabergé set it.", "source": "b"}]
+    facts = _sourced(tmp_path, monkeypatch, {"Ruby": {"history": history}})
+    text, citation = facts["Ruby"]["history"]
+    assert text == "It was found in 1853. Fabergé set it"
+    assert citation == "Book A <https://a.example>; B <https://b.x>"
+
+
+@pytest.mark.parametrize(
+    "gems",
+    [
+        {"Ruby": {"colour_cause": [{"text": "chromium", "source": "a"}]}},  # a phrase field holds one fact
+        {"Ruby": {"history": []}},
+        {"Ruby": {"history": [{"text": "Known since antiquity", "source": "nowhere"}]}},
+        {"Ruby": {"history": [{"text": " ", "source": "a"}]}},
+    ],
+)
+def test_a_list_in_a_phrase_field_an_empty_list_or_an_unsourced_fact_is_refused(tmp_path, monkeypatch, gems):
+    from gemlang.knowledge import KnowledgeError
+
+    with pytest.raises(KnowledgeError):
+        _sourced(tmp_path, monkeypatch, gems)
+
+
+def test_every_listed_source_is_cited_and_names_a_title_and_an_address():
+    """No stale reference: a source nobody cites anymore is removed with its fact."""
+    from gemlang.knowledge.knowledge_base import SOURCED_FACTS_PATH
+
+    data = json.loads(SOURCED_FACTS_PATH.read_text(encoding="utf-8"))
+    cited = {
+        fact["source"]
+        for facts in data["gems"].values()
+        for value in facts.values()
+        for fact in (value if isinstance(value, list) else [value])
+    }
+    assert set(data["sources"]) == cited
+    assert all(s["title"].strip() and s["url"].startswith("http") for s in data["sources"].values())

@@ -186,25 +186,42 @@ def reviewed_overrides() -> dict[str, dict[str, ReviewedOverride]]:
     return out
 
 
+# Sourced fields written as whole sentences: one of these may hold several facts, each from its own source
+# (a gem's discovery and a famous stone), printed one sentence after another. The others are phrases.
+SENTENCE_FIELDS = ("formation", "name_origin", "history", "phenomena", "uses")
+
+
 @lru_cache(maxsize=1)
 def sourced_facts() -> dict[str, dict[str, tuple[str, str]]]:
-    """sourced_facts.json as {gem name: {field: (text, citation)}}; every fact names a listed source."""
+    """sourced_facts.json as {gem name: {field: (text, citation)}}; every fact names a listed source.
+
+    A sentence field may hold a list of facts: their texts are joined as consecutive sentences and their
+    citations with '; ', in the order given."""
     with open(SOURCED_FACTS_PATH, encoding="utf-8") as f:
         data = json.load(f)
     references = data["sources"]
     out: dict[str, dict[str, tuple[str, str]]] = {}
     for name, facts in data["gems"].items():
-        for field, fact in facts.items():
+        for field, value in facts.items():
             if field not in SOURCED_FIELDS:
                 raise KnowledgeError(
                     f"sourced_facts.json: {name}: unknown field {field!r}; use one of {SOURCED_FIELDS}"
                 )
-            if fact.get("source") not in references or not fact.get("text"):
+            several = isinstance(value, list)
+            if several and (field not in SENTENCE_FIELDS or not value):
                 raise KnowledgeError(
-                    f"sourced_facts.json: {name}.{field} needs a text and a source listed under 'sources'"
+                    f"sourced_facts.json: {name}.{field}: only {SENTENCE_FIELDS} may list several facts"
                 )
-            ref = references[fact["source"]]
-            out.setdefault(name, {})[field] = (fact["text"].strip(), f"{ref['title']} <{ref['url']}>")
+            texts, citations = [], []
+            for fact in value if several else [value]:
+                if fact.get("source") not in references or not fact.get("text", "").strip():
+                    raise KnowledgeError(
+                        f"sourced_facts.json: {name}.{field} needs a text and a source listed under 'sources'"
+                    )
+                ref = references[fact["source"]]
+                texts.append(fact["text"].strip().rstrip("."))
+                citations.append(f"{ref['title']} <{ref['url']}>")
+            out.setdefault(name, {})[field] = (". ".join(texts), "; ".join(citations))
     return out
 
 
