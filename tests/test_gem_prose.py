@@ -4,6 +4,7 @@ description says what it is, with nothing the knowledge base does not hold."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 
@@ -16,7 +17,7 @@ from gemlang.language.gem_prose import (
     mineral_group,
     treatment_sentence,
 )
-from gemlang.language.gem_text import other_names
+from gemlang.language.gem_text import common_name, other_names, variety_phrase
 
 
 def _gem(**facts) -> GemFacts:
@@ -105,3 +106,27 @@ def test_other_names_leave_out_respellings_of_the_name():
     assert other_names(get_facts("Sapphire Blue")) == []  # 'Blue sapphire' only reorders the name
     assert "Almandine garnet" not in other_names(get_facts("Almandine"))
     assert other_names(get_facts("Alexandrite")) == ["Colour-change chrysoberyl"]  # not also 'Color-change'
+
+
+@pytest.mark.parametrize(
+    "name, said",
+    [
+        ("Quartz Smoky", "Smoky quartz"),
+        ("Cats Eye", "Cat's eye"),
+        ("Sapphire Pink", "Pink sapphire"),
+        ("Lapis Lazuli", "Lapis lazuli"),  # no reordering alias: the name in sentence case, not 'Lapis-lazuli'
+        ("Ruby", "Ruby"),
+    ],
+)
+def test_a_description_names_the_gem_as_prose_does_not_as_the_class_label(name, said):
+    assert common_name(get_facts(name)) == said
+    first = describe_prediction([(name, 0.9)]).text.split(". ", 2)[1]  # the sentence after the opening
+    assert first.startswith(f"{said} is "), first
+
+
+def test_a_description_never_says_a_gem_is_itself():
+    beer = get_facts("Quartz Beer")
+    assert variety_phrase(beer) == "light golden-brown quartz"
+    for name in class_names():
+        templated = describe_prediction([(name, 0.9)]).text.split("\n\n")[0].lower()
+        assert not re.search(r"(?:^|\. )(\w[\w' ]*) is \1\b\s*[,.(]", templated), (name, templated[:120])

@@ -73,27 +73,51 @@ def localities(gem: GemFacts, n: int = 3) -> list[str]:
 def other_names(gem: GemFacts, n: int = 3) -> list[str]:
     """The gem's other names worth telling a reader ('Heliotrope' for Bloodstone), without those that only
     reorder or respell its name ('Blue sapphire' for Sapphire Blue, 'Almandine garnet' for Almandine)."""
-    from gemlang.knowledge import normalise_name
-
-    def words(text: str) -> set[str]:
-        return set(normalise_name(text).replace("colour", "color").split())
-
-    own = words(gem.name)
+    own = _name_words(gem.name)
     names: dict[frozenset[str], str] = {}
     for alias in gem.aliases:
-        key = frozenset(words(alias))
+        key = frozenset(_name_words(alias))
         if key and not own <= key and key not in names:
             names[key] = alias
     return list(names.values())[:n]
+
+
+def _name_words(text: str) -> set[str]:
+    from gemlang.knowledge import normalise_name
+
+    return set(normalise_name(text).replace("colour", "color").split())
+
+
+def common_name(gem: GemFacts) -> str:
+    """How prose names the gem: 'Smoky quartz' for the class Quartz Smoky, "Cat's eye" for Cats Eye, from the
+    alias that only reorders or respells the class name; else the name itself, in sentence case ('Lapis lazuli')."""
+    own = _name_words(gem.name)
+    text = next((a for a in gem.aliases if _name_words(a) == own and "-" not in a), gem.name)
+    first, *rest = text.split(" ")
+    return " ".join([first, *(w if w.isupper() else w.lower() for w in rest)])
+
+
+def variety_phrase(gem: GemFacts) -> str:
+    """The variety as said after '<name> is': '' when it only repeats the name or species ("Ruby is ruby"), and
+    only its explanation when it starts with the name ('beer quartz (light golden-brown quartz)' -> 'light
+    golden-brown quartz'), so a description never says "Beer quartz is beer quartz"."""
+    variety = gem.variety.strip()
+    names = {gem.species.lower(), gem.name.lower(), common_name(gem).lower()}
+    head, _, note = variety.partition(" (")
+    if head.lower() in names:
+        return note.rstrip(")").strip()
+    return variety
 
 
 def gem_values(gem: GemFacts) -> dict[str, Any]:
     """Template values for one gem; unknown facts are empty strings (so templates using them are skipped)."""
     values: dict[str, Any] = {
         "name": gem.name,
+        "common_name": common_name(gem),
         "species": gem.species,
         # Blank when it would only repeat the name ("Ruby is ruby"): templates fall back to another wording.
         "variety": gem.variety if gem.variety.lower() not in (gem.species.lower(), gem.name.lower()) else "",
+        "variety_phrase": variety_phrase(gem),
         "mineral": gem.species if gem.species.lower() != gem.name.lower() else "",
         "chemistry": gem.chemistry,
         # The chemistry as printed after "Its formula is": blank when the database gives words, not a formula.
