@@ -45,6 +45,12 @@ EXAMPLES = [
 ]
 
 
+def overlay_label(assistant: Assistant) -> str:
+    """The heat map's caption; it says so when the map only approximates what the answer came from."""
+    note = assistant.classifier.heat_map_note if assistant.classifier is not None else None
+    return "What the model looked at" + (" (approximate: int8 model)" if note else "")
+
+
 def build_app(assistant: Assistant) -> gr.Blocks:
     """The page, wired to `assistant`; each browser session gets its own `Conversation`."""
 
@@ -102,7 +108,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                 )
                 gr.Examples(EXAMPLES, inputs=box, label="Try")
             with gr.Column(scale=2):
-                overlay = gr.Image(label="What the model looked at", type="pil", interactive=False, height=260)
+                overlay = gr.Image(label=overlay_label(assistant), type="pil", interactive=False, height=260)
                 bars = gr.Label(label="Most likely gems", num_top_classes=5, elem_id="ranking")
                 details = gr.Markdown(elem_id="description")
         outputs = [chatbot, box, bars, details, session]

@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
             from smoke import SMOKE_ENCODER, painted_folder, smoke_results
 
             args.data = painted_folder(tmp / "photos")
-            recipe, cv = BUILT_IN.with_changes(encoder=SMOKE_ENCODER), 3
+            recipe, cv = BUILT_IN.with_changes(encoder=SMOKE_ENCODER, int8=0), 3
             args.empty_cache = True
             args.results = smoke_results(args.results, RESULTS, tmp)
         cache_dir = tmp / "cache" if args.empty_cache else args.cache

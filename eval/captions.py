@@ -180,14 +180,16 @@ def main(argv: list[str] | None = None) -> int:
     from gemlang.recipe import BUILT_IN
     from gemlang.training import folder_features
 
-    recipe = BUILT_IN.with_changes(encoder=args.encoder or (SMOKE_ENCODER if args.smoke else None), head=args.head)
+    recipe = BUILT_IN.with_changes(encoder=args.encoder or (SMOKE_ENCODER if args.smoke else None), head=args.head,
+                                   int8=0 if args.smoke else None)  # fmt: skip
     folds = 2 if args.smoke else args.folds
     semantic = not (args.no_semantic or args.smoke)
 
     started = time.time()
     cache = FeatureCache(args.cache)
     references = load_references(args.references)
-    folder = folder_features(scan_image_folder(args.data), recipe.extractor(), cache, progress=not args.smoke)
+    photos = scan_image_folder(args.data)
+    folder = folder_features(photos, recipe.feature_extractor(photos), cache, progress=not args.smoke)
     data, X, groups = folder.data, folder.features, folder.groups
     gems = [get_facts(c) for c in data.classes]
     head_config = recipe.make_head(X.shape[1], len(data.classes)).config  # as a built model's: defaults filled in

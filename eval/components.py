@@ -53,9 +53,9 @@ CANDIDATES = [
 ]
 # --smoke: no weights to load, a quick head; the built-in's name is kept, so the other row is compared with it.
 SMOKE_CANDIDATES = [
-    BUILT_IN.with_changes(encoder=SMOKE_ENCODER, head="linear", head_options={"C": 0.05}),
+    BUILT_IN.with_changes(encoder=SMOKE_ENCODER, head="linear", head_options={"C": 0.05}, int8=0),
     BUILT_IN.with_changes(
-        name="+ small CNN", encoder=f"{SMOKE_CNN}+{SMOKE_ENCODER}", head="linear", head_options={"C": 0.05}
+        name="+ small CNN", encoder=f"{SMOKE_CNN}+{SMOKE_ENCODER}", head="linear", head_options={"C": 0.05}, int8=0
     ),
 ]
 
@@ -66,6 +66,7 @@ def shipped_scores() -> dict:
     config = json.loads((ROOT / "gemlang" / "default_model" / "config.json").read_text())
     cv = config.get("cross_validation")
     same = config["encoder"] == BUILT_IN.encoder and config["head"]["type"] == BUILT_IN.head and not config["tta"]
+    same = same and config.get("int8", {}).get("photos", 0) == BUILT_IN.int8
     if not (cv and same):
         return {}
     return {BUILT_IN.encoder: {**cv, "temperature": config["temperature"], "source": "the shipped model's build"}}
@@ -76,7 +77,7 @@ def cross_validate(recipe, data, cache, folds: int, seed: int) -> dict:
     from gemlang.training import folder_features, held_out_predictions
 
     started = time.time()
-    folder = folder_features(data, recipe.extractor(), cache, progress=True)
+    folder = folder_features(data, recipe.feature_extractor(data), cache, progress=True)
     X, y = folder.features, folder.data.labels
     held_out = held_out_predictions(
         X,

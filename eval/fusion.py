@@ -93,8 +93,8 @@ def photo_probabilities(args, feature_cache: Path | None = None):
         extractor, tta, source = FeatureExtractor(encoder), False, "smoke recipe"
     else:
         clf = GemClassifier.load(args.model)
-        extractor, head_config, source = clf.extractor, dict(clf.head.config), f"model {args.model}"
-        encoder, tta = clf.extractor.spec, clf.extractor.tta
+        extractor, head_config, source = clf.feature_extractor, dict(clf.head.config), f"model {args.model}"
+        encoder, tta = clf.extractor.spec + (" (int8)" if clf.int8 else ""), clf.extractor.tta
     data, X, groups = load_features(Path(args.data), extractor, feature_cache)
     head_config = {**head_config, "in_dim": X.shape[1], "n_classes": len(data.classes)}
     y = np.asarray(data.labels)

@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
             for precision in PRECISIONS:
                 torch.manual_seed(0)  # the smoke CNN's random weights: the same for both precisions
                 clf = train_classifier(data, head=head, cv=k, cache=cache, recipe=recipe,
-                                       int8=calibrate if precision == "int8" else None)  # fmt: skip
+                                       int8=calibrate if precision == "int8" else 0)  # fmt: skip
                 clf.backend = "onnx"  # the serving path for both (they would take it by default on a CPU)
                 models[f"{head} {precision}"] = clf
                 cv = clf.info["cross_validation"]

@@ -42,7 +42,6 @@ SMOKE_STONES = {
     )
 }
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "gemstones" / "train"
-BUILT_IN_ENCODER = "mobilenet_v2_multi+efficientnet_lite0_multi+colour_hist"
 # scikit-image's bundled samples that load offline (CC0 / public domain, see skimage.data's docstrings).
 SKIMAGE_SAMPLES = (
     "astronaut", "camera", "cat", "chelsea", "coffee", "coins", "rocket", "hubble_deep_field",
@@ -242,7 +241,8 @@ def features_of(extractor: FeatureExtractor, images: list, cache: FeatureCache |
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder of gem photos, one sub-folder a class")
-    parser.add_argument("--encoder", default=BUILT_IN_ENCODER)
+    parser.add_argument("--model", default="default", help="whose features: 'default' (built-in) or a model folder")
+    parser.add_argument("--encoder", default=None, help="measure on this encoder's float32 features instead")
     parser.add_argument("--out", type=Path, default=ROOT / "eval" / "results", help="folder for scope.json/.md")
     parser.add_argument("--cache", type=Path, default=None, help="feature cache (default ~/.cache/gemlang)")
     parser.add_argument(
@@ -258,6 +258,17 @@ def main(argv: list[str] | None = None) -> int:
         return measure(args)
 
 
+def model_features(model: str, encoder: str | None):
+    """(extractor, its name): the encoder's float32 features if named, else those the model's head was fitted on
+    (an int8 model's quantized graphs; their calibration photos span every class, held-out ones included)."""
+    if encoder:
+        return FeatureExtractor(encoder), encoder
+    from gemlang.model import GemClassifier
+
+    clf = GemClassifier.load(model)
+    return clf.feature_extractor, clf.extractor.spec + (" (int8)" if clf.int8 else "")
+
+
 def measure(args) -> int:
     """Leave-classes-out and non-stone pictures through the scope check; scope.json and .md into --out."""
     started, machine_line = time.time(), machine()
@@ -267,7 +278,7 @@ def measure(args) -> int:
     if not args.data.is_dir():
         raise SystemExit(f"{args.data}: no photo folder; pass --data DIR (one sub-folder per class)")
     data = deduplicate(scan_image_folder(args.data))
-    extractor = FeatureExtractor(args.encoder)
+    extractor, encoder = model_features(args.model, args.encoder)
     cache = None if args.smoke else FeatureCache(args.cache)
     X = features_of(extractor, data.paths, cache)
     others = {**package_pictures(), **painted_pictures()}
@@ -281,7 +292,7 @@ def measure(args) -> int:
         {
             "command": command,
             "seconds": round(seconds, 1),
-            "encoder": args.encoder,
+            "encoder": encoder,
             "data": "painted photos (smoke run)" if args.smoke else "gemstones-images train split",
             "splits": splits,
             "machine": machine_line,

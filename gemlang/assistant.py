@@ -280,7 +280,7 @@ class Assistant:
             heat, overlay = explain(self.classifier, image, method=self.explain_method, target=target)
         except Exception as e:  # an encoder Grad-CAM cannot read must not cost the person their answer
             return None, None, f"no heat map: {e}"
-        return heat, overlay, None
+        return heat, overlay, self.classifier.heat_map_note
 
 
 def describe(top_k: list[tuple[str, float]]) -> tuple[str, str | None]:

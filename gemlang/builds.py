@@ -58,7 +58,16 @@ BUILDERS: dict[str, Builder] = {
         "the built-in classifier (gemlang.recipe.BUILT_IN), cross-validated, with its model card",
         PACKAGE / "default_model",
         _build_default,
-        {"cv": {"type": int, "default": 5, "help": "cross-validation folds for the scores and calibration"}},
+        {
+            "cv": {"type": int, "default": 5, "help": "cross-validation folds for the scores and calibration"},
+            "int8": {
+                "type": int,
+                "default": None,
+                "metavar": "PHOTOS",
+                "help": "training photos that calibrate the int8 encoders (default: the built-in recipe's, 64); "
+                "0 keeps float32 encoders, e.g. for a GPU",
+            },
+        },
     ),
     "fusion": Builder(
         "the evidence model's settings for a classifier (photo weight, locality, 'not sure' threshold), "

@@ -127,6 +127,15 @@ class GemClassifier:
         return "int8" in self.info
 
     @property
+    def heat_map_note(self) -> str | None:
+        """What a heat map of this model is, when it is not exactly what the answer came from: Grad-CAM needs
+        eager float32 encoders, and an int8 model's answers come from its quantized graphs."""
+        if not self.int8:
+            return None
+        return ("an int8 model: the map follows the float32 encoders through the head fitted on int8 features, "
+                "an approximation of the quantized graphs the answer came from")  # fmt: skip
+
+    @property
     def feature_extractor(self):
         """What computes the features the head was fitted on: an int8 model's quantized graphs, else eager."""
         return self.serving().extractor if self.int8 else self.extractor

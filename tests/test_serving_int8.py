@@ -56,6 +56,10 @@ def test_training_with_int8_writes_the_graphs_and_says_so(int8_model, tiny_folde
     assert [p["kind"] for p in manifest["parts"]] == ["onnx", "colour_hist"] and "int8" in manifest["parts"][0]
     clf = GemClassifier.load(int8_model)
     assert clf.int8 and clf.device == "cpu (onnxruntime, int8)"
+    assert "approximation" in clf.heat_map_note  # Grad-CAM follows the float32 encoder, and says so
+    from gemlang.recipe import Recipe
+
+    assert Recipe.of_classifier(clf).int8 == 8  # the recipe says how the model was built, quantization included
     photo = str(scan_image_folder(tiny_folder).paths[0])
     assert main(["predict", photo, "--model", str(int8_model), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["int8"] is True

@@ -53,7 +53,6 @@ def run(args) -> int:
         f"{args.photo}: predicted {pred.label} ({pred.probability:.0%}); {args.method} map for {target} "
         f"written to {args.out}"
     )
-    if clf.int8:
-        print("  (an int8 model: the map follows the float32 encoder through the head fitted on int8 features, "
-              "an approximation of the quantized graphs the answer came from)")  # fmt: skip
+    if clf.heat_map_note:
+        print(f"  ({clf.heat_map_note})")
     return 0

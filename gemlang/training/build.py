@@ -29,9 +29,21 @@ GEMSTONES_IMAGES_CARD = (
 )
 
 
+def int8_sentence(clf: GemClassifier) -> str:
+    if not clf.int8:
+        return ""
+    return (
+        f"\nThe two CNNs run as int8 graphs (static quantization calibrated on {clf.info['int8']['photos']} training "
+        "photos, in the\nmodel folder's `int8/`); the head, its calibration and the out-of-scope check were fitted on "
+        "their features,\nso the model runs on onnxruntime (`gemlang build default --int8 0` builds a float32 one "
+        "for GPUs)."
+    )
+
+
 def default_model_card(clf: GemClassifier, recipe: Recipe, seconds: float, source: str = GEMSTONES_IMAGES_CARD) -> str:
     cv = clf.info["cross_validation"]
     trained = clf.info["trained_on"]
+    int8 = int8_sentence(clf)
     return f"""# gemlang default gem classifier
 
 **What it does**: names the gem in a photo among {len(clf.classes)} classes, with calibrated probabilities.
@@ -44,7 +56,7 @@ No photo is shipped; only the trained head (a few MB of numbers).
 and EfficientNet-Lite0, plus a centre-weighted HSV colour histogram), standardised; the `{recipe.head}` head
 averages the probabilities of a multinomial logistic regression (C={clf.head.config.get("C")}) and a one-hidden-layer
 MLP ({clf.head.config.get("hidden")} units, dropout {clf.head.config.get("dropout")}). Confidence is calibrated
-by temperature scaling (T={clf.temperature:.3f}) fitted on the cross-validation's held-out predictions.
+by temperature scaling (T={clf.temperature:.3f}) fitted on the cross-validation's held-out predictions.{int8}
 
 **Cross-validated scores** ({cv["folds"]}-fold, stratified, exact duplicates kept within one fold; every photo
 scored by a head that never saw it):
@@ -76,12 +88,15 @@ def build_default_model(
     recipe: Recipe = BUILT_IN,
     progress: bool = True,
     source: str | None = None,
+    int8: int | None = None,
 ) -> GemClassifier:
     """Train `recipe` on the photos under `data`, cross-validate it with `cv` folds, save it to `out`.
 
     `source` describes the photos in the model card; by default the built-in model's collection when `data`
-    is a folder called `train` under `gemstones`, else the folder's path.
+    is a folder called `train` under `gemstones`, else the folder's path. `int8` replaces the recipe's
+    number of int8 calibration photos (0: float32 encoders).
     """
+    recipe = recipe.with_changes(int8=int8)
     started = time.time()
     data = Path(data)
     is_gemstones = data.name == "train" and data.parent.name == "gemstones"

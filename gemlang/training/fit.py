@@ -42,23 +42,19 @@ def train_classifier(
 ) -> GemClassifier:
     """Fit a classifier on all (deduplicated) photos; with `cv` >= 2 also measure and calibrate it.
 
-    `recipe` gives the encoder, head and TTA (default: `gemlang train`'s); `encoder`, `head`, `tta` and
-    `head_options` replace its fields when given. `int8`: quantize the encoders, calibrated on that many
-    photos spread over the classes, and fit everything on the int8 features (gemlang.serving.quantize).
+    `recipe` gives the encoder, head, TTA and int8 calibration (default: `gemlang train`'s); `encoder`, `head`,
+    `tta`, `head_options` and `int8` replace its fields when given. With int8 the encoders are quantized,
+    calibrated on that many photos spread over the classes, and everything is fitted on the int8 features
+    (gemlang.serving.quantize); `int8=0` keeps float32 encoders.
     """
     log = log or logger.info
-    recipe = recipe.with_changes(encoder=encoder, head=head, tta=tta, head_options=head_options)
+    recipe = recipe.with_changes(encoder=encoder, head=head, tta=tta, head_options=head_options, int8=int8)
     if recipe.head not in HEADS:
         raise UsageError(f"unknown head {recipe.head!r}; choose one of: {', '.join(HEADS)}")
     started = time.time()
     extractor = recipe.extractor()
-    features_of, int8_graphs = extractor, None
-    if int8:
-        from gemlang.data import deduplicate
-        from gemlang.serving.quantize import int8_extractor
-
-        features_of = int8_extractor(extractor, deduplicate(data).paths, int8)
-        int8_graphs = (features_of.folder, features_of.manifest)
+    features_of = recipe.feature_extractor(data, extractor)
+    int8_graphs = (features_of.folder, features_of.manifest) if recipe.int8 else None
     folder = folder_features(data, features_of, cache, progress)
     data, X = folder.data, folder.features
     y = data.labels

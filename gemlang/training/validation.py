@@ -33,7 +33,7 @@ def evaluate_classifier(
     clf: GemClassifier, data: ImageFolder, out_dir: str | Path, cache: FeatureCache | None = None
 ) -> dict:
     y = _labels_in_model_order(data, clf)
-    data_ok, X = encode_folder(data, clf.extractor, cache)
+    data_ok, X = encode_folder(data, clf.feature_extractor, cache)
     readable = set(data_ok.paths)
     y = y[[i for i, p in enumerate(data.paths) if p in readable]]
     probs = clf.probabilities_from_features(X)
@@ -52,7 +52,7 @@ def cross_validate_recipe(
     seed: int = 0,
 ) -> dict:
     """Retrain the model's encoder + head recipe on K duplicate-aware folds of `data`; score held-out photos."""
-    data, X = encode_folder(data, clf.extractor, cache)
+    data, X = encode_folder(data, clf.feature_extractor, cache)
     recipe = Recipe.of_classifier(clf)
     groups = duplicate_groups(data)
     held_out = held_out_predictions(
