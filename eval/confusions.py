@@ -28,8 +28,9 @@ sys.path.insert(0, str(ROOT))
 
 from smoke import GEMS, SMOKE_ENCODER, painted_folder, smoke_results  # noqa: E402
 
+from gemlang.model import SEPARATION_RATE  # noqa: E402
+
 RESULTS = ROOT / "eval" / "results"
-SEPARATION_RATE = 0.10  # share of a pair's photos confused within the pair above which a photo is not enough
 # Smallest gap between two gems' ranges that a home test or a gem lab instrument reads reliably.
 READINGS = {
     "hardness": ("Mohs hardness", 0.5),

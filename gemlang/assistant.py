@@ -430,7 +430,15 @@ class Conversation:
             answer.notes.append(note)
         answer.properties = property_rows([name for name, _ in prediction.top_k[:2]])
         if len(prediction.top_k) > 1:
-            answer.tell_apart = tell_apart(prediction.top_k[0][0], prediction.top_k[1][0])
+            first, second = prediction.top_k[0][0], prediction.top_k[1][0]
+            answer.tell_apart = tell_apart(first, second)
+            confused = a.classifier.photo_confusion(first, second) if answer.used_photo else None
+            if confused and not self.hints.readings:
+                answer.notes.append(
+                    f"photos alone do not separate {first} from {second}: when this model was cross-validated, "
+                    f"{confused['rate']:.0%} of their {confused['photos']} photos were taken for the other. "
+                    + ("A reading settles it (how to tell them apart, below)." if answer.tell_apart else "")
+                )
         if self.images:  # the heat map follows the first gem the classifier itself knows
             self._target = next((n for n, _ in ranking if n in a.classifier.classes), prediction.label)
         else:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 DEFAULT_MODEL_DIR = Path(__file__).parent / "default_model"
 FORMAT = "gemlang-classifier"
+SEPARATION_RATE = 0.10  # share of a pair's photos confused within the pair above which a photo is not enough
 INT8_NEEDS_ONNX = (
     "this model's head was fitted on int8 encoder features, which onnxruntime computes from the quantized "
     "graphs in its folder; eager PyTorch (backend 'torch', or a GPU device) would feed it float32 features it "
@@ -125,6 +126,14 @@ class GemClassifier:
     def int8(self) -> bool:
         """Whether the head was fitted on int8 encoder features (`gemlang train --int8`): served on onnxruntime only."""
         return "int8" in self.info
+
+    def photo_confusion(self, first: str, second: str) -> dict | None:
+        """The cross-validation's record of `first` and `second` when photos alone do not separate them (at
+        least SEPARATION_RATE of the pair's held-out photos were taken for the other), else None."""
+        for pair in self.info.get("cross_validation", {}).get("confusion_pairs", []):
+            if set(pair["classes"]) == {first, second} and pair["rate"] >= SEPARATION_RATE:
+                return pair
+        return None
 
     @property
     def heat_map_note(self) -> str | None:

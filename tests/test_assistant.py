@@ -193,3 +193,16 @@ def test_asking_about_a_misnomer_answers_for_the_real_gem_and_says_so(assistant)
     answer = assistant.conversation().ask("tell me about smoky topaz")
     assert "Quartz Smoky" in answer.reply
     assert any("misnomer for smoky quartz" in note for note in answer.notes)
+
+
+def test_a_pair_photos_do_not_separate_is_said_with_the_models_own_record_until_a_reading_comes(chat_model_dir):
+    chat_assistant = Assistant.load(chat_model_dir)
+    record = {"classes": ["Garnet Red", "Ruby"], "a_as_b": 2, "b_as_a": 2, "photos": 12, "rate": 4 / 12}
+    chat_assistant.classifier.info["cross_validation"]["confusion_pairs"] = [record]
+    chat = chat_assistant.conversation()
+    first = chat.ask("what gem is this?", [red_stone_photo()])
+    said = [n for n in first.notes if n.startswith("photos alone do not separate")]
+    assert len(said) == 1 and "33% of their 12 photos" in said[0] and "Garnet Red" in said[0] and "Ruby" in said[0]
+    assert not any("photos alone" in n for n in chat.ask("RI 1.77").notes)  # a reading is in: no longer said
+    record["rate"] = 0.05  # a pair the photos mostly separate is not flagged
+    assert not any("photos alone" in n for n in chat_assistant.conversation().ask("?", [red_stone_photo()]).notes)
