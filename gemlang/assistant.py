@@ -432,12 +432,13 @@ class Conversation:
         if len(prediction.top_k) > 1:
             first, second = prediction.top_k[0][0], prediction.top_k[1][0]
             answer.tell_apart = tell_apart(first, second)
-            confused = a.classifier.photo_confusion(first, second) if answer.used_photo else None
-            if confused and not self.hints.readings:
+            photo_only = answer.used_photo and a.classifier is not None and not self.hints.readings
+            confused = a.classifier.photo_confusion(first, second) if photo_only else None
+            if confused:
                 answer.notes.append(
                     f"photos alone do not separate {first} from {second}: when this model was cross-validated, "
                     f"{confused['rate']:.0%} of their {confused['photos']} photos were taken for the other. "
-                    + ("A reading settles it (how to tell them apart, below)." if answer.tell_apart else "")
+                    + ("How to tell them apart is below." if answer.tell_apart else "")
                 )
         if self.images:  # the heat map follows the first gem the classifier itself knows
             self._target = next((n for n, _ in ranking if n in a.classifier.classes), prediction.label)
