@@ -38,7 +38,7 @@ def same_model(built: Path, shipped: Path) -> dict:
     a, b = (json.loads((p / "config.json").read_text()) for p in (built, shipped))
     wa, wb = (load_file(str(p / "head.safetensors")) for p in (built, shipped))
     same_weights = wa.keys() == wb.keys() and all(np.array_equal(wa[k], wb[k]) for k in wa)
-    fields = ("encoder", "encoder_signature", "tta", "head", "classes", "temperature", "cross_validation")
+    fields = ("encoder", "encoder_signature", "tta", "head", "classes", "temperature", "cross_validation", "int8")
     return {
         "identical_weights": bool(same_weights),
         "identical_config": {f: a.get(f) == b.get(f) for f in fields},
