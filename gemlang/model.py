@@ -41,7 +41,9 @@ SEPARATION_RATE = 0.10  # share of a pair's photos confused within the pair abov
 INT8_NEEDS_ONNX = (
     "this model's head was fitted on int8 encoder features, which onnxruntime computes from the quantized "
     "graphs in its folder; eager PyTorch (backend 'torch', or a GPU device) would feed it float32 features it "
-    "was not fitted on. Use backend 'onnx' or 'auto' (--backend, GEMLANG_BACKEND), or retrain without --int8."
+    "was not fitted on. Use backend 'onnx' or 'auto' (--backend, GEMLANG_BACKEND), or a model trained without "
+    "int8 (`gemlang train` without --int8; for the built-in recipe `gemlang build default --data DIR --int8 0 "
+    "--out MODEL_DIR`)."
 )
 log = logging.getLogger("gemlang")
 
