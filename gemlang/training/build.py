@@ -44,13 +44,14 @@ def default_model_card(clf: GemClassifier, recipe: Recipe, seconds: float, sourc
     cv = clf.info["cross_validation"]
     trained = clf.info["trained_on"]
     int8 = int8_sentence(clf)
+    shipped_graphs = " and the two quantized CNN graphs" if clf.int8 else ""
     return f"""# gemlang default gem classifier
 
 **What it does**: names the gem in a photo among {len(clf.classes)} classes, with calibrated probabilities.
 
 **Data**: {source}
 {trained["n_images"]} photos after removing exact duplicates (photos filed under two classes are left out).
-No photo is shipped; only the trained head (a few MB of numbers).
+No photo is shipped; only the trained head (a few MB of numbers){shipped_graphs}.
 
 **Method**: frozen ImageNet encoders `{recipe.encoder}` (pooled features of several depths of MobileNetV2
 and EfficientNet-Lite0, plus a centre-weighted HSV colour histogram), standardised; the `{recipe.head}` head
