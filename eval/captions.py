@@ -15,13 +15,16 @@ report says how many classes and photos were scored. Each description is scored 
 the photo's *true* gem with `gemlang.language.scoring` (TF-IDF cosine with the IDF estimated on the
 independent references only; all-MiniLM-L6-v2 cosine). Scored variants:
 
-- catalog: the full text `gemlang describe` prints;
-- templated: its first paragraph, the part written from the facts (opening, what the gem is and its
-  chemistry in words, colour and its cause, formation, sources, name, history, phenomena, uses, constants,
-  features, treatments);
-- wrong-gem floor: the same templated description against the reference of a different, randomly drawn gem
-  (what an unrelated reference scores);
-- content words: templated and floor again with English stop words left out of the TF-IDF, since words every
+- prose: the description's first paragraph, written from sourced facts in the order an expert text takes
+  (opening, what the gem is and its chemistry in words, colour and its cause, formation, sources, name,
+  history, phenomena, uses): the part that answers to an encyclopedia passage, and the headline;
+- templated: the prose and the gemmologist's data paragraph that follows it (constants, identifying
+  features, treatments): everything written from the facts, as the earlier measure scored it;
+- catalog: the full text `gemlang describe` prints (also the knowledge base's short reference description and,
+  for a close call, the runner-up);
+- wrong-gem floor: the same prose against the reference of a different, randomly drawn gem (what an
+  unrelated reference scores);
+- content words: prose and floor again with English stop words left out of the TF-IDF, since words every
   English sentence uses lift both alike.
 
 The second line keeps the earlier measure for comparison: the templated description against gemlang's own
@@ -45,7 +48,7 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "gemstones" / "train"
 RESULTS = REPO / "eval" / "results"
 REFERENCES = REPO / "eval" / "data" / "references" / "references.jsonl"
-VARIANTS = ("catalog", "templated", "wrong_gem_floor", "templated_vs_own_text")
+VARIANTS = ("prose", "templated", "catalog", "wrong_gem_floor", "templated_vs_own_text")
 METRICS = ("tfidf_cosine", "semantic_cosine")
 SMOKE_ENCODER = "colour_hist"  # no weights to load: the smoke run takes seconds
 
@@ -119,24 +122,27 @@ def write_markdown(results: dict, path: Path) -> str:
         "| variant | right top-1 | wrong top-1 |",
         "|---|---|---|",
     ]
-    for variant in ("catalog", "templated"):
+    for variant in ("prose", "templated", "catalog"):
         r, w = results["by_correctness"][variant]["right"], results["by_correctness"][variant]["wrong"]
         lines.append(
             f"| {variant} | {r['tfidf_cosine']:.3f} / {r['semantic_cosine']:.3f} (n={r['n']}) | "
             f"{w['tfidf_cosine']:.3f} / {w['semantic_cosine']:.3f} (n={w['n']}) |"
         )
     content = results.get("content_words_tfidf") or {}
-    if content.get("templated") is not None:
+    if content.get("prose") is not None:
         lines += [
             "",
-            f"Content words only (the same TF-IDF with English stop words left out): templated "
-            f"{content['templated']:.3f}, wrong-gem floor {content['wrong_gem_floor']:.3f}.",
+            f"Content words only (the same TF-IDF with English stop words left out): prose "
+            f"{content['prose']:.3f}, wrong-gem floor {content['wrong_gem_floor']:.3f}.",
         ]
     lines += [
         "",
-        "Reading: *catalog* is the whole printed description; *templated* is its first paragraph, written from "
-        "the knowledge base's facts; *wrong-gem floor* scores the templated text against another gem's "
-        "reference, so the distance between templated and floor is how gem-specific the text is. "
+        "Reading: *prose* is the description's first paragraph, written from sourced facts as an expert text is "
+        "(what the gem is, its colour and cause, formation, sources, name, history, phenomena, uses); "
+        "*templated* adds the gemmologist's data paragraph that follows it (constants, identifying features, "
+        "treatments), everything written from the facts; *catalog* is the whole printed description; "
+        "*wrong-gem floor* scores the prose against another gem's reference, so the distance between prose and "
+        "floor is how gem-specific the text is. "
         "*templated_vs_own_text* is the earlier, circular measure (gemlang's own knowledge-base description as "
         "reference), kept for comparison. Per-photo scores: `eval/results/captions.per_item.csv`.",
         "",
@@ -210,16 +216,16 @@ def main(argv: list[str] | None = None) -> int:
             continue
         order = np.argsort(-probs[n])[:5]
         d = describe_prediction([(data.classes[j], float(probs[n, j])) for j in order])
-        templated = d.text.split("\n\n")[0]
         own = references[data.classes[y]]["text"]
         # Colour varieties without an article of their own share their gem's passage (ATTRIBUTION.md); a class with
         # the same passage is not a wrong gem's reference, so the floor draws only from classes with another passage.
         other = rng.choice([c for c in referenced if references[data.classes[c]]["text"] != own])
         for variant, text, reference in (
+            ("prose", d.prose, references[data.classes[y]]["text"]),
+            ("templated", f"{d.prose} {d.properties}", references[data.classes[y]]["text"]),
             ("catalog", d.text, references[data.classes[y]]["text"]),
-            ("templated", templated, references[data.classes[y]]["text"]),
-            ("wrong_gem_floor", templated, references[data.classes[other]]["text"]),
-            ("templated_vs_own_text", templated, reference_description(gems[y])),
+            ("wrong_gem_floor", d.prose, references[data.classes[other]]["text"]),
+            ("templated_vs_own_text", f"{d.prose} {d.properties}", reference_description(gems[y])),
         ):
             candidates[variant][photo_id], targets[variant][photo_id] = text, reference
         right[photo_id] = bool(order[0] == y)
@@ -261,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     # The same TF-IDF without English stop words: prose shares "it", "is", "the" with every reference, which lifts
     # the true score and the wrong-gem floor alike; this line shows the content words alone.
     content_words = {}
-    for variant in ("templated", "wrong_gem_floor"):
+    for variant in ("prose", "wrong_gem_floor"):
         texts, refs = zip(*((candidates[variant][k], targets[variant][k]) for k in candidates[variant]), strict=True)
         cos = tfidf_cosines(list(texts), list(refs), idf_corpus, stop_words="english")
         content_words[variant] = float(np.mean(cos)) if len(cos) else None

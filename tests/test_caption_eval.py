@@ -69,9 +69,9 @@ def test_smoke_mode_scores_descriptions_against_the_references(tmp_path):
     assert run.returncode == 0, run.stderr[-2000:]
     report = json.loads((results / "captions.json").read_text())
     assert report["smoke"] and report["n_reference_classes"] == 3 and report["n_scored"] == 12
-    templated = report["variants"]["templated"]["tfidf_cosine"]["mean"]
+    prose = report["variants"]["prose"]["tfidf_cosine"]["mean"]
     floor = report["variants"]["wrong_gem_floor"]["tfidf_cosine"]["mean"]
-    assert 0 < floor < templated <= 1
+    assert 0 < floor < prose <= 1
     assert "independent" in (results / "captions.md").read_text()
 
 
@@ -95,4 +95,4 @@ def test_wrong_gem_floor_never_uses_a_shared_passage(tmp_path):
     per_item = list(csv.DictReader((results / "captions.per_item.csv").open()))
     aventurines = [r for r in per_item if r["id"].startswith("Aventurine")]
     assert len(aventurines) == 8
-    assert all(r["templated_tfidf"] != r["wrong_gem_floor_tfidf"] for r in aventurines)
+    assert all(r["prose_tfidf"] != r["wrong_gem_floor_tfidf"] for r in aventurines)

@@ -31,7 +31,7 @@ LABELLED = {
 def test_every_number_in_a_description_matches_the_knowledge_base(name):
     gem = get_facts(name)
     d = describe_prediction([(name, 0.91)])
-    templated = d.text.split("\n\n")[0]
+    templated = f"{d.prose} {d.properties}"  # the two paragraphs written from the facts
     properties = re.search(r"Mohs hardness [^;]*", templated).group(0)  # the sentence of constants
     found = {prop: pattern.findall(properties) for prop, pattern in LABELLED.items()}
     for prop, values in found.items():
@@ -64,7 +64,7 @@ def test_the_templated_paragraph_covers_every_sourced_topic_in_readable_sentence
     """What the gem is, what colours it, where it forms, its history and phenomena: each sourced fact is printed,
     and the colour cause reads as a noun phrase after 'Its colour comes from'."""
     gem = get_facts(name)
-    templated = describe_prediction([(name, 0.91)]).text.split("\n\n")[0]
+    templated = describe_prediction([(name, 0.91)]).prose
     for field in SOURCED_FIELDS:
         fact = getattr(gem, field).rstrip(".")
         assert fact[1:].lower() in templated.lower(), f"{name}: sourced {field} {fact!r} missing from {templated!r}"
@@ -211,3 +211,10 @@ def test_a_local_text_generation_model_writes_the_prose(tmp_path, monkeypatch):
 def test_a_generator_folder_without_a_model_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="not a Hugging Face model folder"):
         TextGenerator(str(tmp_path))
+
+
+def test_the_prose_comes_first_and_the_gemmologists_data_follow_in_a_paragraph_of_their_own():
+    d = describe_prediction([("Ruby", 0.95)])
+    assert d.text.split("\n\n")[:2] == [d.prose, d.properties]
+    assert "Mohs hardness" not in d.prose and "chromium" in d.prose
+    assert d.properties.startswith("Mohs hardness 9") and "Treatments" in d.properties

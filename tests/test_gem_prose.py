@@ -63,7 +63,7 @@ def test_every_class_description_says_what_the_gem_is_made_of(name):
     gem = get_facts(name)
     said = gem.composition or chemical_name(gem)
     assert said, f"{name}: neither a sourced composition nor a single formula"
-    assert said in describe_prediction([(name, 0.9)]).text.split("\n\n")[0]
+    assert said in describe_prediction([(name, 0.9)]).prose
 
 
 @pytest.mark.parametrize("name", class_names())
@@ -128,5 +128,5 @@ def test_a_description_never_says_a_gem_is_itself():
     beer = get_facts("Quartz Beer")
     assert variety_phrase(beer) == "light golden-brown quartz"
     for name in class_names():
-        templated = describe_prediction([(name, 0.9)]).text.split("\n\n")[0].lower()
+        templated = describe_prediction([(name, 0.9)]).prose.lower()
         assert not re.search(r"(?:^|\. )(\w[\w' ]*) is \1\b\s*[,.(]", templated), (name, templated[:120])

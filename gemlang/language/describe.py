@@ -39,6 +39,8 @@ class Description:
     text: str
     gem: GemFacts
     probability: float
+    prose: str = ""  # the first paragraph: what the gem is, its colour, origin, name, history, phenomena, uses
+    properties: str = ""  # the gemmologist's data: constants, identifying features, treatments (templates only)
     close_call: str | None = None
     alternative: GemFacts | None = None
     reference: str = ""
@@ -149,7 +151,7 @@ def describe_prediction(top_k: list[tuple[str, float]], generator: Generator | N
             },
         )
 
-    generated_by, ungrounded = "templates", []
+    generated_by, ungrounded, properties = "templates", [], ""
     if generator is not None:
         prompt = fill(t["generator"]["prompt"], {k: v or "unknown" for k, v in values.items()}) or ""
         body = generator(prompt).strip()
@@ -158,8 +160,12 @@ def describe_prediction(top_k: list[tuple[str, float]], generator: Generator | N
         paragraphs = [f"{opening} {body}".strip()]
         ungrounded = ungrounded_numbers(body, [gem] + ([alternative] if alternative else []))
     else:
-        sentences = [s for alts in t["description"]["sentences"] if (s := _fill_tracked(alts, values, used))]
-        paragraphs = [" ".join([opening, *sentences])]
+        prose, data = (
+            [s for alts in t["description"][part] if (s := _fill_tracked(alts, values, used))]
+            for part in ("sentences", "properties")
+        )
+        properties = " ".join(data)
+        paragraphs = [" ".join([opening, *prose])] + ([properties] if properties else [])
         reference = _fill_tracked(t["description"].get("reference", ""), values, used)
         if reference:
             paragraphs.append(reference)
@@ -169,6 +175,8 @@ def describe_prediction(top_k: list[tuple[str, float]], generator: Generator | N
         text="\n\n".join(paragraphs),
         gem=gem,
         probability=float(probability),
+        prose=paragraphs[0],
+        properties=properties,
         close_call=close_call,
         alternative=alternative,
         reference=reference_description(gem),
