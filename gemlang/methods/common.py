@@ -18,7 +18,7 @@ from gemlang.encoders import Encoder
 from gemlang.errors import UsageError
 from gemlang.features import FeatureExtractor
 from gemlang.heads import LinearHead, fit_temperature
-from gemlang.methods.photos import PhotoSet, normalise, random_affine
+from gemlang.methods.photos import PhotoSet, augmented, normalise
 from gemlang.model import GemClassifier
 from gemlang.training.loop import TrainConfig, TrainResult, train_loop
 from gemlang.training.losses import weighted_top_k_loss
@@ -88,13 +88,7 @@ def image_loss(settings: dict):
         pixels, y = batch
         x = normalise(pixels)
         if training and aug:
-            x = random_affine(
-                x,
-                aug.get("rotation", 0),
-                aug.get("shift", 0),
-                tuple(aug.get("scale", (1, 1))),
-                aug.get("flip", False),
-            )
+            x = augmented(x, aug)
         logits = model(x)
         return criterion(logits, y), int((logits.argmax(1) == y).sum())
 

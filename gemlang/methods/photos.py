@@ -99,3 +99,10 @@ def random_affine(
     )
     grid = torch.nn.functional.affine_grid(theta, list(x.shape), align_corners=False)
     return torch.nn.functional.grid_sample(x, grid, padding_mode="reflection", align_corners=False)
+
+
+def augmented(x: torch.Tensor, aug: dict) -> torch.Tensor:
+    """`random_affine` with a method's augmentation settings: rotation, shift, scale (zoom range), flip."""
+    return random_affine(
+        x, aug.get("rotation", 0), aug.get("shift", 0), tuple(aug.get("scale", (1, 1))), aug.get("flip", False)
+    )

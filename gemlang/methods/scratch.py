@@ -30,7 +30,7 @@ from gemlang.methods.common import (
     train_config,
     train_image_classifier,
 )
-from gemlang.methods.photos import PhotoSet, normalise, random_affine
+from gemlang.methods.photos import PhotoSet, augmented, normalise
 from gemlang.model import GemClassifier
 from gemlang.training.loop import train_loop
 from gemlang.training.losses import vae_loss
@@ -58,13 +58,7 @@ def _augmented_targets(pixels: torch.Tensor, aug: dict, training: bool) -> torch
     """Photos in [0, 1], augmented when training (the VAE reconstructs what it was shown)."""
     x = pixels.float() / 255
     if training and aug:
-        x = random_affine(
-            x,
-            aug.get("rotation", 0),
-            aug.get("shift", 0),
-            tuple(aug.get("scale", (1, 1))),
-            aug.get("flip", False),
-        )
+        x = augmented(x, aug)
     return x
 
 

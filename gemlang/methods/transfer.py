@@ -30,7 +30,7 @@ from gemlang.methods.common import (
     softmax,
     train_config,
 )
-from gemlang.methods.photos import PhotoSet, normalise, random_affine
+from gemlang.methods.photos import PhotoSet, augmented, normalise
 from gemlang.training.loop import train_loop
 
 MODEL_SIZE = 224  # the `resnet50` encoders' input size: only models trained at it can be saved
@@ -103,7 +103,7 @@ def fit_resnet50_transfer(train: PhotoSet, val: PhotoSet | None, settings: dict,
         maps, y = batch
         maps = maps.float()
         if training and aug:
-            maps = random_affine(maps, aug["rotation"], aug["shift"], tuple(aug["scale"]), aug.get("flip", False))
+            maps = augmented(maps, aug)
         logits = model(maps)
         return criterion(logits, y), int((logits.argmax(1) == y).sum())
 
