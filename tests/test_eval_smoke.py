@@ -10,6 +10,7 @@ import importlib.util
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 EVAL = Path(__file__).resolve().parents[1] / "eval"
@@ -115,3 +116,21 @@ def test_a_smoke_run_never_writes_the_real_reports(script, tmp_path):
     assert smoke_results(real, real, tmp_path) == tmp_path / "results"
     assert smoke_results(real / ".." / "results", real, tmp_path) == tmp_path / "results"
     assert smoke_results(tmp_path / "mine", real, tmp_path) == tmp_path / "mine"
+
+
+def test_finetune_fold_smoke_compares_builtin_finetuned_and_both(tmp_path, monkeypatch):
+    script = load_script("finetune_fold", monkeypatch)
+    assert script.main(["--smoke", "--results", str(tmp_path)]) == 0
+    results = json.loads((tmp_path / "finetune_fold.json").read_text())
+    assert results["smoke"] and results["n_held_out"] == 20 and results["finetune"]["backbone"] == "mobilenet_v2"
+    assert set(results["scores"]) == {"built-in", "mobilenet_v2 fine-tuned", "both (product)"}
+    for row in results["scores"].values():
+        assert 0 <= row["top1_95"][0] <= row["top1"] <= row["top1_95"][1] <= 1 and row["top1"] <= row["top5"]
+    assert "one fold" in (tmp_path / "finetune_fold.md").read_text().lower()
+
+
+def test_combined_probabilities_are_the_renormalised_product(monkeypatch):
+    script = load_script("finetune_fold", monkeypatch)
+    a, b = np.array([[0.6, 0.3, 0.1]]), np.array([[0.2, 0.7, 0.1]])
+    expected = a * b / (a * b).sum()
+    assert np.allclose(script.combined(a, b), expected)
