@@ -135,19 +135,13 @@ def scores(ranked_index: np.ndarray, truth: np.ndarray, groups_of=None) -> dict:
     return out
 
 
-def twin_groups(model) -> np.ndarray:
-    """Gems no refractometer, balance or polariscope can tell apart (identical constants) share a group id."""
-    ids: dict = {}
-    return np.array([ids.setdefault(model.constants(i), len(ids)) for i in range(len(model.names))])
-
-
 def evaluate(args) -> dict:
     from reports import machine
 
     from gemlang.assistant import Assistant
     from gemlang.data import stratified_group_folds
     from gemlang.fusion import EvidenceModel
-    from gemlang.fusion.simulate import reading_text
+    from gemlang.fusion.simulate import reading_text, truth_hints
     from gemlang.fusion.train import tune_settings
     from gemlang.hints import hints_from_metadata
 
@@ -183,7 +177,7 @@ def evaluate(args) -> dict:
     truth = model.class_index[y]  # each photo's true gem among all knowledge-base gems
     facts = [model.facts[i] for i in model.class_index]
     countries = sorted(set().union(*model.countries))
-    twins = twin_groups(model)
+    twins = model.twin_groups()
     n = len(y) if not args.smoke else min(len(y), 40)
     take = np.random.default_rng(args.seed).permutation(len(y))[:n]
     results: dict = {
@@ -194,6 +188,7 @@ def evaluate(args) -> dict:
         "typed": {},
         "learned_head": {},
         "unsure": {},
+        "told": {},
     }
     hints_of: dict[str, list] = {}
 
@@ -203,12 +198,29 @@ def evaluate(args) -> dict:
         hints_of[name] = hints
         post = np.stack([models[fold_of[i]].fuse(probs[i], hints[i], explain=False).probabilities for i in take])
         ranked = np.argsort(-post, 1)[:, :10]
-        results["photo"][name] = scores(ranked, truth[take])
+        alike = agreeing(model, readings, alike=True)
+        results["photo"][name] = {
+            **scores(ranked, truth[take]),
+            "told_photo_class": photo_class_ceiling(models, fold_of, probs, hints, take, y),
+            "told_fit": told(probs, y, agreeing(model, readings, alike=False), take),
+            "told_alike": told(probs, y, alike, take),
+            "confusions": confusions(model, truth[take], ranked[:, 0]),
+            "told_alike_confusions": confusions(
+                model, truth[take], model.class_index[np.argmax(probs[take] * alike[y[take]], 1)]
+            ),
+        }
         if name == "photo+true hardness+first locality":
             conf, correct = post.max(1), ranked[:, 0] == truth[take]
             thresholds = np.array([models[fold_of[i]].settings.unsure_below for i in take])
             results["unsure"] = _unsure(conf, correct, thresholds)
         print(f"{name}: {results['photo'][name]['top1']:.1%}", file=sys.stderr)
+
+    if photo_conditions:  # what no reading can change: the photo choosing among the true gem's twins
+        same = twins[model.class_index]
+        results["told"]["twins"] = told(probs, y, same[:, None] == same[None, :], take)
+        hints = [truth_hints(f) for f in facts]  # the very hints a label gives, as the benchmark types them
+        typed = [(h.hardness.describe() if h.hardness else "", h.countries) for h in hints]
+        results["told"]["same truth hints"] = told(probs, y, np.array([[a == b for b in typed] for a in typed]), take)
 
     having = [i for i in take if recorded[i]] if not args.readings_only else []
     if having:  # readings a person recorded for their photos, not simulated ones
@@ -279,6 +291,72 @@ def evaluate(args) -> dict:
     return results
 
 
+def agreeing(model, readings, alike: bool) -> np.ndarray:
+    """fits[t, c] over the photo classes: class c agrees with true class t on what the condition's readings measure.
+
+    alike=False, the gems the true values rule in: RI, SG and hardness ranges overlap; optic character or
+    pleochroism shared; a locality in common (for "truth", c is known from the true gem's first locality).
+    alike=True, the gems those readings cannot tell apart at all: ranges alike to within one tolerance at each
+    end (`TOLERANCE`, half a Mohs step for hardness), the same optic character or pleochroism, and the places
+    as above. A value the knowledge base does not give agrees with anything."""
+    from gemlang.fusion.simulate import truth_hints
+    from gemlang.knowledge.instruments import TOLERANCE
+
+    ci = model.class_index
+    fits = np.ones((len(ci), len(ci)), dtype=bool)
+    for key in ("hardness", "first place") if readings == "truth" else readings:
+        if key in ("ri", "sg", "hardness"):
+            lo, hi = model.ranges[key][ci].T  # NaN where unknown: every comparison is False, so it agrees
+            if alike:
+                far = (np.abs(lo[:, None] - lo[None, :]) > TOLERANCE[key] + 1e-9) | (
+                    np.abs(hi[:, None] - hi[None, :]) > TOLERANCE[key] + 1e-9
+                )
+            else:
+                far = (hi[None, :] < lo[:, None] - 1e-9) | (lo[None, :] > hi[:, None] + 1e-9)
+            fits &= ~far
+            continue
+        if key in ("optic", "pleochroism"):
+            sets = [
+                {x for x in (p.optic, *p.optic_also) if x} if key == "optic" else set(p.pleochroism)
+                for p in (model.profiles[i] for i in ci)
+            ]
+            agree = (lambda a, b: a == b) if alike else (lambda a, b: bool(a & b))
+        elif key == "place":
+            sets = [set() if model.worldwide[i] else model.countries[i] for i in ci]
+            agree = lambda a, b: bool(a & b)  # noqa: E731
+        else:  # "first place": the true gem's first listed locality, as in `truth_hints`
+            said = [set(truth_hints(model.facts[i]).countries) for i in ci]
+            known = [set() if model.worldwide[i] else model.countries[i] for i in ci]
+            fits &= np.array([[not s or not k or bool(s & k) for k in known] for s in said])
+            continue
+        fits &= np.array([[not a or not b or agree(a, b) for b in sets] for a in sets])
+    return fits
+
+
+def confusions(model, truth: np.ndarray, first: np.ndarray, most: int = 6) -> list:
+    """The commonest wrong first answers: [true gem, answer, photos], most frequent first."""
+    from collections import Counter
+
+    pairs = Counter((model.names[t], model.names[f]) for t, f in zip(truth, first, strict=True) if t != f)
+    return [[a, b, n] for (a, b), n in pairs.most_common(most)]
+
+
+def told(probs: np.ndarray, y: np.ndarray, fits: np.ndarray, take: np.ndarray) -> float:
+    """Top-1 of the photo's probabilities kept only for the classes `fits` allows for each photo's true class."""
+    return float((np.argmax(probs[take] * fits[y[take]], 1) == y[take]).mean())
+
+
+def photo_class_ceiling(models, fold_of, probs, hints, take, y) -> float:
+    """Top-1 of the same photo weight and likelihoods told that the stone is one of the photo classes (the gems
+    without training photos get nothing): what the evidence model could reach if it knew the benchmark's secret."""
+    hits = []
+    for i in take:
+        m = models[fold_of[i]]
+        log_l = sum((np.log(f[m.class_index]) for f in m.likelihoods(hints[i]).values()), np.zeros(len(m.classes)))
+        hits.append(np.argmax(m.settings.photo_weight * np.log(np.maximum(probs[i], 1e-12)) + log_l) == y[i])
+    return float(np.mean(hits))
+
+
 def ceiling(models, fold_of, frequencies, hints, take, truth, twins) -> dict:
     """What a ranking from the same readings could reach if it knew the benchmark's secret: the stone is always
     one of the photo classes, as often as in the other folds (no synthetic, simulant or rarity is ever shown).
@@ -334,8 +412,19 @@ def write_report(results: dict, command: str, out_dir: Path) -> Path:
         "",
     ]
     if results["photo"]:
-        lines += ["## Photo with readings (explicit evidence model)", "", "| input | top-1 | top-5 |", "|---|---|---|"]
-        lines += [f"| {k} | {m['top1']:.1%} | {m['top5']:.1%} |" for k, m in results["photo"].items()]
+        lines += [
+            "## Photo with readings (explicit evidence model)",
+            "",
+            "| input | top-1 | top-5 | top-1, told it is a photo class | top-1, told which gems fit | top-1, told "
+            "which gems the readings cannot tell apart |",
+            "|---|---|---|---|---|---|",
+        ]
+        lines += [
+            f"| {k} | {m['top1']:.1%} | {m['top5']:.1%} | {m['told_photo_class']:.1%} | {m['told_fit']:.1%} | "
+            f"{m['told_alike']:.1%} |"
+            for k, m in results["photo"].items()
+        ]
+        lines += ["", *told_text(results)]
     if results["recorded"]:
         lines += [
             "",
@@ -349,8 +438,9 @@ def write_report(results: dict, command: str, out_dir: Path) -> Path:
         "",
         "## Readings alone, no photo (a determinative table over every gem)",
         "",
-        "Twins are gems whose every constant is the same (the quartz colours, the chalcedonies, ruby and the "
-        "sapphires): no reading can separate them, so the last column counts a twin group as one entry.",
+        "Twins are gems whose every constant is alike to within one instrument tolerance (the quartz colours, the "
+        "chalcedonies, ruby and the sapphires, spodumene's varieties): no reading can separate them, so the last "
+        "column counts a twin group as one entry.",
         "",
         "| readings | top-1 | top-5 | top-5, twins as one |",
         "|---|---|---|---|",
@@ -412,6 +502,47 @@ def write_report(results: dict, command: str, out_dir: Path) -> Path:
     path = out_dir / "fusion.md"
     write_text_atomic(path, "\n".join(lines))
     return path
+
+
+def told_text(results: dict) -> list[str]:
+    """What the two "told" columns mean, what they say of the targets, and the commonest errors left."""
+    told, photo = results["told"], results["photo"]
+    lines = [
+        "*Told it is a photo class*: the same photo weight and likelihoods, the gems without training photos left "
+        "out, as if the model knew the benchmark's secret (as for RI+SG alone below): no ranking over every gem "
+        "loses less to the synthetics and rarities it has to keep in mind.",
+        "",
+        "What the information itself allows with this photo model: the last two columns keep the photo's "
+        "probabilities only for the classes that agree with the true gem on what the condition's readings measure, "
+        "set the rest to zero and take the most probable, as if the readings ruled gems in or out without error and "
+        "the stone were known to be a photo class. *Told which gems fit*: the classes the true values rule in (RI, "
+        "SG and hardness ranges overlap, optic character or pleochroism shared, a locality in common; for the true "
+        "hardness and first locality, the classes known from that place). *Told which gems the readings cannot tell "
+        "apart*: only the classes whose ranges are alike to within one instrument tolerance at each end (half a "
+        "Mohs step for hardness), with the same optic character or pleochroism, and the places as before. Neither "
+        "is a strict bound: a reading also says where in a range a value falls or how many places a gem comes "
+        "from, which the evidence model weighs and ruling in or out does not (so photo+locality beats its columns). "
+        f"Told the true gem's twin group (the gems no refractometer, balance or polariscope reading separates), "
+        f"the photo is right {told['twins']:.1%} of the time: readings can hardly do better than that with this "
+        "photo model; what is left is the photo choosing among twins.",
+    ]
+    truth = photo.get("photo+true hardness+first locality")
+    if truth and "same truth hints" in told:
+        lines += [
+            "",
+            f"With the true hardness and first locality, ruling out every class they do not fit leaves "
+            f"{truth['told_fit']:.1%}, and keeping only those they cannot tell apart {truth['told_alike']:.1%}: "
+            "the errors left are gems of the same hardness known from the same places ("
+            + ", ".join(f"{a} taken for {b} {n}" for a, b, n in truth["told_alike_confusions"])
+            + "). Only a model told which classes a label gives the very same hardness and *first* "
+            f"locality would get {told['same truth hints']:.1%}, by using how this benchmark types the place rather "
+            "than anything a stone shows.",
+        ]
+    for name in ("photo+RI+SG", "photo+true hardness+first locality"):
+        if name in photo and photo[name].get("confusions"):
+            pairs = ", ".join(f"{a} taken for {b} {n}" for a, b, n in photo[name]["confusions"])
+            lines += ["", f"Commonest errors with {name}: {pairs}."]
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:

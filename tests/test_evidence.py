@@ -121,3 +121,20 @@ def test_an_interval_typed_high_to_low_reads_as_the_same_interval():
     lo, hi = [1.762, 2.417, 1.54], [1.770, 2.417, 1.55]
     forward = interval_likelihoods(Reading(1.524, 1.537), lo, hi, 0.005)
     assert np.all(forward > 0) and np.allclose(interval_likelihoods(Reading(1.537, 1.524), lo, hi, 0.005), forward)
+
+
+def test_twins_are_gems_no_reading_separates_within_one_instrument_tolerance():
+    model = EvidenceModel(["Ruby", "Sapphire Pink", "Hiddenite", "Spodumene", "Spinel", "Tanzanite", "Zoisite"])
+    i = model.index
+    assert model.twins(i["Ruby"], i["Sapphire Pink"])  # corundum: one species, the same constants
+    assert model.twins(i["Hiddenite"], i["Spodumene"])  # SG 3.15–3.21 against 3.15–3.20: within a balance's error
+    assert not model.twins(i["Ruby"], i["Spinel"]) and not model.twins(i["Spinel"], i["Tanzanite"])
+    groups = model.twin_groups()
+    assert groups[i["Tanzanite"]] == groups[i["Zoisite"]] and groups[i["Ruby"]] == groups[i["Sapphire Pink"]]
+    assert groups[i["Ruby"]] != groups[i["Spinel"]]
+
+
+def test_fused_twins_name_the_leaders_no_reading_can_separate(model):
+    fused = model.fuse(None, parse_hints("RI 1.762-1.770, SG 4.00"))
+    assert fused.ranking[0][0] in ("Ruby", "Sapphire Blue")
+    assert {"Ruby", "Sapphire Blue"} <= {fused.ranking[0][0], *fused.twins}

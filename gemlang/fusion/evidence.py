@@ -105,7 +105,7 @@ class Fused:
     reasons: list[str] = field(default_factory=list)  # "RI 1.770 rules out Tanzanite (1.691–1.700)"
     conflict: str | None = None  # the readings rule out what the photo shows
     next_test: str | None = None  # the one test that would best split the leaders
-    twins: list[str] = field(default_factory=list)  # leading gems with the very same constants as the first
+    twins: list[str] = field(default_factory=list)  # leading gems no reading tells from the first (`twins`)
 
     @property
     def ranking(self) -> list[tuple[str, float]]:
@@ -304,14 +304,36 @@ class EvidenceModel:
             fused.reasons, fused.conflict = self._reasons(photo_probs, hints, factors, post)
             fused.next_test = self.next_test(post, hints)
             order = np.argsort(-post, kind="stable")
-            top = self.constants(int(order[0]))
-            fused.twins = [self.names[i] for i in order[1:10] if self.constants(int(i)) == top and post[i] > 1e-3]
+            top = int(order[0])
+            fused.twins = [self.names[i] for i in order[1:10] if self.twins(top, int(i)) and post[i] > 1e-3]
         return fused
 
-    def constants(self, i: int) -> tuple:
-        """What the refractometer, the balance and the polariscope read for gem i: equal for twins."""
-        p = self.profiles[i]
-        return (p.ri, p.birefringence, p.sg, p.optic, p.optic_also)
+    def twins(self, i: int, j: int) -> bool:
+        """Whether no refractometer, balance or polariscope reading can tell gems i and j apart: the same optic
+        character, and RI, SG and birefringence alike to within one instrument tolerance (`TOLERANCE`) at each
+        end. Ruby and the sapphires are twins, and so are spodumene's varieties (SG 3.15–3.20 and 3.15–3.21)."""
+        a, b = self.profiles[i], self.profiles[j]
+        if (a.optic, a.optic_also) != (b.optic, b.optic_also):
+            return False
+        for key in ("ri", "sg"):
+            ra, rb = getattr(a, key), getattr(b, key)
+            if (ra is None) != (rb is None):
+                return False
+            if ra is not None and max(abs(ra[0] - rb[0]), abs(ra[1] - rb[1])) > TOLERANCE[key] + 1e-9:
+                return False
+        ba, bb = a.birefringence, b.birefringence
+        if (ba is None) != (bb is None):
+            return False
+        return ba is None or abs(ba - bb) <= TOLERANCE["birefringence"] + 1e-9
+
+    def twin_groups(self) -> np.ndarray:
+        """A group id per gem: twins, and twins of twins, share one (what no reading can put in a different place)."""
+        group = np.arange(len(self.names))
+        for i in range(len(self.names)):
+            for j in range(i):
+                if group[j] != group[i] and self.twins(i, j):
+                    group[group == group[i]] = group[j]
+        return group
 
     def _ruled_out(self, key: str, factor: np.ndarray, i: int) -> bool:
         if key == "place":  # weak evidence: said whenever the place is not one the gem is known from

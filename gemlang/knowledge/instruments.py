@@ -1,7 +1,7 @@
 """What each gem-testing instrument shows for a gem, read from its facts: the determinative-table view.
 
     profile(get_facts("Ruby"))
-    -> Profile(ri=(1.762, 1.77), birefringence=0.008, sg=(4.0, 4.0), optic="uniaxial",
+    -> Profile(ri=(1.762, 1.77), birefringence=0.008, sg=(3.97, 4.05), optic="uniaxial",
                pleochroism=("strong",), fluorescence=("red",), chelsea_red=True, ...)
 
 The knowledge base states optic character, pleochroism and fluorescence in words ("Biaxial + or -",
