@@ -509,8 +509,8 @@ def told_text(results: dict) -> list[str]:
     told, photo = results["told"], results["photo"]
     lines = [
         "*Told it is a photo class*: the same photo weight and likelihoods, the gems without training photos left "
-        "out, as if the model knew the benchmark's secret (as for RI+SG alone below): no ranking over every gem "
-        "loses less to the synthetics and rarities it has to keep in mind.",
+        "out, as if the model knew the benchmark's secret (as for RI+SG alone below); its gap to the top-1 column "
+        "is what keeping the synthetics and rarities in mind costs.",
         "",
         "What the information itself allows with this photo model: the last two columns keep the photo's "
         "probabilities only for the classes that agree with the true gem on what the condition's readings measure, "
