@@ -5,8 +5,10 @@
 
 Protocol (no test photo is ever looked at): the classes are split into 5 groups at random; in turn each
 group is held out entirely ("stones the model was not trained on") and one duplicate-aware fold of the
-remaining classes' photos is kept aside ("in-scope photos"). The check is fitted, thresholds included, on
-the rest only, exactly as `gemlang train` fits it, then scored on:
+remaining classes' photos is kept aside ("in-scope photos"). The model's head recipe is fitted on the rest
+only, with its own 5-fold cross-validation for the held-out probabilities and temperature that the check
+reads; the check is fitted, thresholds included, on the same rest, exactly as `gemlang train` fits both,
+then scored on:
 - the kept-aside photos of known classes (flagged = false alarm),
 - every photo of the held-out classes (leave-classes-out),
 - pictures that are not gem photos: the sample photos scikit-image, scikit-learn and matplotlib ship
@@ -17,6 +19,7 @@ Writes eval/results/scope.json and scope.md.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import tempfile
 import time
@@ -30,8 +33,9 @@ from smoke import painted_folder, smoke_results
 
 from gemlang.data import deduplicate, duplicate_groups, scan_image_folder, stratified_group_folds
 from gemlang.features import FeatureCache, FeatureExtractor
+from gemlang.fusion.train import held_out_cache
 from gemlang.io import write_json_atomic, write_text_atomic
-from gemlang.scope import NOT_A_GEM_PHOTO, UNKNOWN_MINERAL, fit_scope_check
+from gemlang.scope import NOT_A_GEM_PHOTO, UNKNOWN_MINERAL, entropy, fit_scope_check
 
 ROOT = Path(__file__).resolve().parents[1]
 # --smoke: six painted "gems" (coloured blobs on a light background), so three leave-classes-out splits work.
@@ -114,9 +118,45 @@ def auroc(negatives: np.ndarray, positives: np.ndarray) -> float:
     return float(roc_auc_score(labels, np.r_[negatives, positives]))
 
 
+def split_head(X: np.ndarray, y: np.ndarray, groups: np.ndarray, queries: np.ndarray, head_config: dict,
+               seed: int = 0, cache_dir: Path | None = None) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """The classifier of one split, as `gemlang train` makes it from the split's training photos: its held-out
+    calibrated probabilities (5-fold) and its calibrated probabilities of the `queries`. Classes held out of
+    the split are no candidates: their columns are zero. Both are kept in `cache_dir` (keyed by the photos and
+    the recipe): on two shared cores the 30 head fits of a run take most of an hour.
+    """
+    import torch
+
+    from gemlang.fusion.train import held_out_probabilities
+    from gemlang.heads import build_head
+
+    present = np.zeros(head_config["n_classes"], bool)
+    present[np.unique(y)] = True
+
+    def known_only(p: np.ndarray) -> np.ndarray:
+        p = np.where(present[None], p, 0.0)
+        return p / p.sum(1, keepdims=True)
+
+    held_out, temperature = held_out_probabilities(X, y, groups, head_config, 5, seed, cache_dir)
+    key = json.dumps([head_config, seed]).encode()
+    digest = hashlib.sha256(X.tobytes() + np.asarray(y).tobytes() + queries.tobytes() + key).hexdigest()[:16]
+    path = Path(cache_dir) / f"scope-split-{digest}.npy" if cache_dir else None
+    if path and path.is_file():
+        logits = np.load(path)
+    else:
+        head = build_head(head_config).fit(X, y, seed=seed)
+        with torch.no_grad():
+            logits = head(torch.from_numpy(queries)).numpy()
+        if path:
+            tmp = path.with_name(path.stem + ".tmp.npy")
+            np.save(tmp, logits)
+            tmp.replace(path)
+    return known_only(held_out), known_only(torch.softmax(torch.from_numpy(logits) / temperature, 1).numpy())
+
+
 def leave_classes_out(
-    X: np.ndarray, y: np.ndarray, groups: np.ndarray, Z: np.ndarray, classes: list[str], splits: int = 5,
-    seed: int = 0, dim: int | None = None,
+    X: np.ndarray, y: np.ndarray, groups: np.ndarray, Z: np.ndarray, classes: list[str], head_config: dict,
+    splits: int = 5, seed: int = 0, dim: int | None = None, cache_dir: Path | None = None,
 ) -> dict:  # fmt: skip
     """Scores of the three kinds of photo over `splits` class groups held out in turn (see module doc)."""
     options = {} if dim is None else {"dim": dim}
@@ -130,13 +170,21 @@ def leave_classes_out(
         train = np.zeros(len(y), bool)
         train[folds[i][0]] = True
         train &= known
-        check = fit_scope_check(X[train], y[train], groups[train], seed=seed, **options)
-        for name, rows in (("in_scope", X[known & ~train]), ("unknown", X[~known]), ("non_stone", Z)):
-            gem, photo, _ = check.distances(rows)
-            kinds = [v.kind for v in check.assess(rows, classes)]
-            for key, value in (("gem", gem), ("photo", photo), ("kind", kinds)):
+        rows = {"in_scope": X[known & ~train], "unknown": X[~known], "non_stone": Z}
+        queries = np.ascontiguousarray(np.concatenate(list(rows.values())), dtype=np.float32)
+        held_out, probs = split_head(X[train], y[train], groups[train], queries, head_config, seed, cache_dir)
+        check = fit_scope_check(X[train], y[train], groups[train], held_out, seed=seed, **options)
+        cut = np.cumsum([len(r) for r in rows.values()])[:-1]
+        for (name, part), p in zip(rows.items(), np.split(probs, cut), strict=True):
+            gem, photo, _ = check.distances(part)
+            verdicts = check.assess(part, classes, p)
+            kinds, score = [v.kind for v in verdicts], [v.score for v in verdicts]
+            for key, value in (("gem", gem), ("photo", photo), ("entropy", entropy(p)), ("score", score),
+                               ("kind", kinds)):  # fmt: skip
                 parts[name].setdefault(key, []).append(np.asarray(value))
-        kinds = np.array([v.kind for v in check.assess(X[~known], classes)])
+            if name == "unknown":
+                unknown_kinds = np.array(kinds)
+        kinds = unknown_kinds
         for c in held:
             per_class[classes[c]] = float(np.isin(kinds[y[~known] == c], [UNKNOWN_MINERAL, NOT_A_GEM_PHOTO]).mean())
     joined = {name: {k: np.concatenate(v) for k, v in d.items()} for name, d in parts.items()}
@@ -158,7 +206,9 @@ def summarise(result: dict, non_stone_names: list[str], splits: int) -> dict:
         "n_in_scope": int(len(inside["gem"])),
         "n_unknown": int(len(unknown["gem"])),
         "n_non_stone_pictures": len(non_stone_names),
+        "auroc_unknown_vs_in_scope": auroc(inside["score"], unknown["score"]),
         "auroc_unknown_vs_in_scope_gem_distance": auroc(inside["gem"], unknown["gem"]),
+        "auroc_unknown_vs_in_scope_entropy": auroc(inside["entropy"], unknown["entropy"]),
         "auroc_non_stone_vs_in_scope_photo_distance": auroc(inside["photo"], other["photo"]),
         "auroc_non_stone_vs_unknown_photo_distance": auroc(unknown["photo"], other["photo"]),
         "in_scope_flagged": flagged(inside["kind"]),
@@ -173,6 +223,15 @@ def summarise(result: dict, non_stone_names: list[str], splits: int) -> dict:
             name: sorted({str(k) for k in other_kinds[:, j]}) for j, name in enumerate(non_stone_names)
         },
         "unknown_flag_rate_per_class": result["unknown_flag_rate_per_class"],
+        # For comparing the scores only (read off the in-scope photos, so no operating point of the check):
+        # the share of held-out-class photos above each score's quantile on the in-scope photos.
+        "unknown_flagged_at_in_scope_rate": {
+            score: {
+                f"{rate:.0%}": float((unknown[key] > np.quantile(inside[key], 1 - rate)).mean())
+                for rate in (0.04, 0.06, 0.08)
+            }
+            for score, key in (("gem distance + entropy", "score"), ("gem distance", "gem"), ("entropy", "entropy"))
+        },
     }
 
 
@@ -192,9 +251,11 @@ def markdown(summary: dict, command: str, seconds: float, data: str) -> str:
             f"{s['unknown_flagged']:.1%}",
         ),
         (
-            "leave-classes-out AUROC (gem distance, held-out classes vs in-scope)",
-            f"{s['auroc_unknown_vs_in_scope_gem_distance']:.3f}",
+            "leave-classes-out AUROC (the unknown-stone score: gem distance + classifier entropy, standard scores)",
+            f"{s['auroc_unknown_vs_in_scope']:.3f}",
         ),
+        ("... the gem distance alone", f"{s['auroc_unknown_vs_in_scope_gem_distance']:.3f}"),
+        ("... the classifier's entropy alone", f"{s['auroc_unknown_vs_in_scope_entropy']:.3f}"),
         (
             f"non-stone pictures flagged ({s['n_non_stone_pictures']} pictures x 5 fitted checks)",
             f"{s['non_stone_flagged']:.1%}",
@@ -209,13 +270,29 @@ def markdown(summary: dict, command: str, seconds: float, data: str) -> str:
         ('held-out-class photos called "not a gem photo"', f"{s['unknown_called_not_a_gem_photo']:.1%}"),
     ]
     table = "\n".join(["| what | figure |", "|---|---|", *(f"| {a} | {b} |" for a, b in rows)])
+    rates = s["unknown_flagged_at_in_scope_rate"]
+    columns = list(next(iter(rates.values())))
+    compared = "\n".join(
+        [
+            "| score | " + " | ".join(f"{c} of in-scope photos flagged" for c in columns) + " |",
+            "|---|" + "---|" * len(columns),
+            *(f"| {name} | " + " | ".join(f"{r[c]:.1%}" for c in columns) + " |" for name, r in rates.items()),
+        ]
+    )
     return f"""# Out-of-scope check: leave-classes-out and non-stone pictures
 
 Command: `{command}` ({seconds / 60:.1f} min). Machine: {summary["machine"]}.
-Data: {data}. The check is `gemlang.scope` with its defaults, fitted and calibrated (thresholds included)
-only on the photos of each split's training part, as `gemlang train` does; no test photo was used.
+Data: {data}; features and head recipe of {summary["encoder"]}. The check is `gemlang.scope` with its
+defaults, fitted and calibrated (thresholds included) only on the photos of each split's training part, with
+the held-out probabilities of the head recipe cross-validated on that part, as `gemlang train` does; no test
+photo was used.
 
 {table}
+
+Photos of held-out classes flagged by each score alone at the same share of in-scope photos flagged (each
+score's own quantile on the in-scope photos: for comparing the scores, not an operating point of the check):
+
+{compared}
 
 Top-1 accuracy on in-scope photos is unchanged by construction: the check never alters the class
 probabilities, it only decides whether the answer names a gem.
@@ -226,8 +303,10 @@ Non-stone pictures some fitted check let through: {", ".join(missed) or "none"}.
 
 Reading: pictures that are not gem photos are far from the whole collection and are caught; a stone of a
 class the model never saw is usually close to a sibling it knows (a held-out sapphire colour next to the
-other sapphires, a held-out garnet next to the other garnets), so the photo alone separates it only
-weakly. That is what the leave-classes-out AUROC measures, and why the answer then asks for readings.
+other sapphires, a held-out garnet next to the other garnets), so its gem distance is small; the classifier
+then often hesitates between the siblings, which its entropy reads. Each of the two scores catches stones
+the other misses; what neither separates are look-alikes of a known class (chrome diopside beside
+tsavorite, kyanite beside blue sapphire), which is why a flagged answer asks for readings.
 """
 
 
@@ -258,15 +337,18 @@ def main(argv: list[str] | None = None) -> int:
         return measure(args)
 
 
-def model_features(model: str, encoder: str | None):
-    """(extractor, its name): the encoder's float32 features if named, else those the model's head was fitted on
-    (an int8 model's quantized graphs; their calibration photos span every class, held-out ones included)."""
-    if encoder:
-        return FeatureExtractor(encoder), encoder
+def model_features(model: str, encoder: str | None, smoke: bool = False):
+    """(extractor, its name, head config): the encoder's float32 features if named, else those the model's head
+    was fitted on (an int8 model's quantized graphs; their calibration photos span every class, held-out ones
+    included); the model's head recipe (a logistic regression for a smoke run)."""
+    if smoke:
+        return FeatureExtractor(encoder), encoder, {"type": "linear", "C": 0.05}
     from gemlang.model import GemClassifier
 
     clf = GemClassifier.load(model)
-    return clf.feature_extractor, clf.extractor.spec + (" (int8)" if clf.int8 else "")
+    if encoder:
+        return FeatureExtractor(encoder), encoder, dict(clf.head_config)
+    return clf.feature_extractor, clf.extractor.spec + (" (int8)" if clf.int8 else ""), dict(clf.head_config)
 
 
 def measure(args) -> int:
@@ -278,13 +360,16 @@ def measure(args) -> int:
     if not args.data.is_dir():
         raise SystemExit(f"{args.data}: no photo folder; pass --data DIR (one sub-folder per class)")
     data = deduplicate(scan_image_folder(args.data))
-    extractor, encoder = model_features(args.model, args.encoder)
+    extractor, encoder, head_config = model_features(args.model, args.encoder, args.smoke)
     cache = None if args.smoke else FeatureCache(args.cache)
     X = features_of(extractor, data.paths, cache)
+    head_config.update(in_dim=X.shape[1], n_classes=len(data.classes))
     others = {**package_pictures(), **painted_pictures()}
     names = sorted(others)
     Z = features_of(extractor, [others[n] for n in names], None)
-    result = leave_classes_out(X, data.labels, duplicate_groups(data), Z, data.classes, splits=splits, dim=dim)
+    held_out_dir = None if args.smoke else held_out_cache(cache)
+    result = leave_classes_out(X, data.labels, duplicate_groups(data), Z, data.classes, head_config, splits=splits,
+                               dim=dim, cache_dir=held_out_dir)  # fmt: skip
     summary = summarise(result, names, splits)
     command = "python eval/scope.py" + (" --smoke" if args.smoke else "")
     seconds = time.time() - started

@@ -47,10 +47,10 @@ def _build_fusion(**kwargs):
     return build_fusion_folder(**kwargs)
 
 
-def _build_scope(data, out, cache=None, seed=0, **_):
+def _build_scope(data, out, cache=None, seed=0, folds=5, **_):
     from gemlang.training.scope_check import add_scope_check
 
-    return add_scope_check(out, data, cache, seed)
+    return add_scope_check(out, data, cache, seed, folds)
 
 
 BUILDERS: dict[str, Builder] = {
@@ -94,8 +94,17 @@ BUILDERS: dict[str, Builder] = {
         },
     ),
     "scope": Builder(
-        "the out-of-scope check of a model folder (--out, default the built-in model), from its training photos",
+        "the out-of-scope check of a model folder (--out, default the built-in model), from its training photos "
+        "and its head recipe's held-out probabilities",
         PACKAGE / "default_model",
         _build_scope,
+        {
+            "folds": {
+                "type": int,
+                "default": 5,
+                "help": "folds of the held-out probabilities whose entropy the check reads (kept beside the "
+                "feature cache); below 2 the check reads the feature distance alone",
+            }
+        },
     ),
 }

@@ -12,12 +12,22 @@ PCA), with two distances that answer two different questions:
 - **photo distance**: the Mahalanobis distance to the training photos as a whole (their mean and
   covariance). Far from all of them -> not a gem photo at all (a portrait, a street, a document).
 
+A stone of a class the model never saw usually sits near a sibling it knows (a held-out garnet beside the
+other garnets), where the gem distance is small; what gives it away more often is that the classifier
+cannot choose among the siblings. So when the model's held-out probabilities are at hand (`gemlang train`,
+`gemlang build scope`) the "unknown stone" decision reads the sum of two standard scores: the gem distance
+and the entropy of the classifier's calibrated probabilities, each standardised by its mean and standard
+deviation on photos no fitted head or check saw. Each reads what the other misses, and neither needs an
+example of an unknown stone to be weighed.
+
 Both thresholds are calibrated on photos no fitted check saw (cross-validation on the training photos),
-never on a test set: the gem distance flags 4% and the photo distance 2% of held-out photos of known
+never on a test set: the unknown-stone score flags 4% and the photo distance 2% of held-out photos of known
 classes. `eval/scope.py` measures the check with whole classes held out and on non-stone pictures.
 
 A model folder stores the check as `scope.safetensors` (PCA, class means, precision matrices) plus a
-`scope` entry in `config.json`; a folder without them still works and reports the check as unavailable.
+`scope` entry in `config.json` (thresholds and the standardisation of the two scores); a folder without them
+still works and reports the check as unavailable, and a check fitted before the entropy was read keeps
+deciding on the gem distance alone.
 """
 
 from __future__ import annotations
@@ -34,8 +44,8 @@ from gemlang.errors import GemlangError
 SCOPE_FILE = "scope.safetensors"
 IN_SCOPE, UNKNOWN_MINERAL, NOT_A_GEM_PHOTO, UNCHECKED = "in_scope", "unknown_mineral", "not_a_gem_photo", "unchecked"
 DEFAULT_DIM = 256  # eval/scope.py: 64-256 dims were compared; 256 separated non-stone pictures best
-# Both thresholds on held-out photos of known classes: 4% flagged by the gem distance, 2% by the photo distance.
-DEFAULT_FALSE_ALARM = 0.04  # share of held-out photos of known classes the gem threshold flags
+# Both thresholds on held-out photos of known classes: 4% flagged by the unknown-stone score, 2% by the photo distance.
+DEFAULT_FALSE_ALARM = 0.04  # share of held-out photos of known classes the unknown-stone threshold flags
 DEFAULT_PHOTO_QUANTILE = 0.98  # held-out gem photos beyond this photo distance are 2%: "not a gem photo"
 SHRINKAGE = 0.1  # covariance shrinkage towards a multiple of the identity: ~30 photos a class is little data
 
@@ -48,14 +58,17 @@ class ScopeError(GemlangError, RuntimeError):
 class ScopeVerdict:
     """What the check says about one photo.
 
-    kind: "in_scope", "unknown_mineral" (a stone photo, but far from every class), "not_a_gem_photo",
-    or "unchecked" (the model carries no scope check). `closest` are the nearest known classes.
+    kind: "in_scope", "unknown_mineral" (a stone photo, but unlike every class), "not_a_gem_photo",
+    or "unchecked" (the model carries no scope check). `closest` are the nearest known classes. `score` is
+    what the unknown-stone threshold reads (the gem distance alone for a check fitted without the
+    classifier's held-out probabilities).
     """
 
     kind: str
     gem_distance: float | None = None
     photo_distance: float | None = None
     closest: list[str] = field(default_factory=list)
+    score: float | None = None
 
     @property
     def flagged(self) -> bool:
@@ -78,6 +91,7 @@ class ScopeVerdict:
             "kind": self.kind,
             "gem_distance": None if self.gem_distance is None else round(self.gem_distance, 3),
             "photo_distance": None if self.photo_distance is None else round(self.photo_distance, 3),
+            "score": None if self.score is None else round(self.score, 3),
             "closest": self.closest,
         }
 
@@ -127,30 +141,53 @@ class ScopeCheck:
         background = np.einsum("nd,de,ne->n", d, self.tensors["class_precision"], d)
         return per_class.min(1) - background, photo, per_class
 
+    @property
+    def reads_probabilities(self) -> bool:
+        """Whether the unknown-stone score needs the classifier's calibrated probabilities."""
+        return "entropy" in self.config.get("standardise", {})
+
+    def unknown_scores(self, gem: np.ndarray, probabilities: np.ndarray | None) -> np.ndarray:
+        """What the unknown-stone threshold reads: the standard scores of the gem distance and of the
+        classifier's entropy summed, or the gem distance alone for a check fitted without the entropy."""
+        if not self.reads_probabilities:
+            return np.asarray(gem, dtype=np.float64)
+        if probabilities is None:
+            raise ScopeError("this scope check reads the classifier's probabilities too; pass them.")
+        return standard_score_sum(self.config["standardise"], gem, probabilities)
+
+    @property
+    def unknown_threshold(self) -> float:
+        return float(self.config["unknown_threshold" if self.reads_probabilities else "gem_threshold"])
+
     # --- verdicts --------------------------------------------------------------------------------
     def assess(self, features: np.ndarray, classes: list[str], probabilities: np.ndarray | None = None,
                closest: int = 3) -> list[ScopeVerdict]:  # fmt: skip
         """One verdict per feature row (rows of NaN, i.e. unreadable photos, get "unchecked").
 
-        The closest known gems are the classifier's top classes when its `probabilities` are given (what
-        the person is shown), else the nearest class means.
+        `probabilities` are the classifier's calibrated ones for the same rows; a check that reads them
+        needs them. The closest known gems are the classifier's top classes when they are given (what the
+        person is shown), else the nearest class means.
         """
         features = np.asarray(features, dtype=np.float32)
         ok = ~np.isnan(features).any(1)
+        if probabilities is not None:
+            ok &= ~np.isnan(np.asarray(probabilities, dtype=np.float64)).any(1)
         verdicts = [UNAVAILABLE] * len(features)
         if not ok.any():
             return verdicts
         gem, photo, per_class = self.distances(features[ok])
+        score = self.unknown_scores(gem, None if probabilities is None else np.asarray(probabilities)[ok])
+        threshold = self.unknown_threshold
         for row, i in enumerate(np.flatnonzero(ok)):
             if photo[row] > self.config["photo_threshold"]:
                 kind = NOT_A_GEM_PHOTO
-            elif gem[row] > self.config["gem_threshold"]:
+            elif score[row] > threshold:
                 kind = UNKNOWN_MINERAL
             else:
                 kind = IN_SCOPE
             order = np.argsort(-probabilities[i]) if probabilities is not None else np.argsort(per_class[row])
             nearest = [classes[c] for c in order[:closest]]
-            verdicts[i] = ScopeVerdict(kind, float(gem[row]), float(photo[row]), nearest)
+            verdicts[i] = ScopeVerdict(kind, float(gem[row]), float(photo[row]), nearest, float(score[row]))
         return verdicts
 
     # --- persistence -----------------------------------------------------------------------------
@@ -171,14 +208,39 @@ class ScopeCheck:
         return cls(tensors, config)
 
 
+def entropy(probabilities: np.ndarray) -> np.ndarray:
+    """Shannon entropy (nats) of each row of class probabilities: high when the classifier cannot choose."""
+    p = np.clip(np.asarray(probabilities, dtype=np.float64), 1e-30, 1.0)
+    return -(p * np.log(p)).sum(1)
+
+
+def standard_score_sum(standardise: dict[str, list[float]], gem: np.ndarray, probabilities: np.ndarray) -> np.ndarray:
+    """(gem distance - its mean) / its std + (entropy - its mean) / its std, with the means and standard
+    deviations of held-out photos of known classes (`standardise`: name -> [mean, std])."""
+    scores = {"gem_distance": np.asarray(gem, dtype=np.float64), "entropy": entropy(probabilities)}
+    return sum((scores[name] - mean) / std for name, (mean, std) in standardise.items())
+
+
 # --- fitting -------------------------------------------------------------------------------------
 def fit_projection(X: np.ndarray, dim: int = DEFAULT_DIM) -> dict[str, np.ndarray]:
-    """Standardisation and the top `dim` principal axes of the standardised features."""
+    """Standardisation and the top `dim` principal axes of the standardised features.
+
+    The axes come from the eigenvectors of the smaller of the two Gram matrices (photos x photos when there
+    are fewer photos than features, as here: ~2,000 photos, ~4,000 features), in float64: the same axes as a
+    full SVD, about ten times faster, which counts when the check is refitted in every fold.
+    """
     X = np.asarray(X, dtype=np.float32)
     mean, scale = X.mean(0), X.std(0) + 1e-6
     dim = int(min(dim, X.shape[0] - 1, X.shape[1]))
-    _, _, vt = np.linalg.svd((X - mean) / scale, full_matrices=False)
-    return {"mean": mean, "scale": scale, "components": np.ascontiguousarray(vt[:dim].T)}
+    A = ((X - mean) / scale).astype(np.float64)
+    if A.shape[0] < A.shape[1]:
+        eigenvalues, u = np.linalg.eigh(A @ A.T)
+        top = np.argsort(eigenvalues)[::-1][:dim]
+        components = (A.T @ u[:, top]) / np.sqrt(np.maximum(eigenvalues[top], 1e-12))
+    else:
+        eigenvalues, v = np.linalg.eigh(A.T @ A)
+        components = v[:, np.argsort(eigenvalues)[::-1][:dim]]
+    return {"mean": mean, "scale": scale, "components": np.ascontiguousarray(components, dtype=np.float32)}
 
 
 def _project(projection: dict[str, np.ndarray], features: np.ndarray) -> np.ndarray:
@@ -217,6 +279,7 @@ def fit_scope_check(
     X: np.ndarray,
     y: np.ndarray,
     groups: np.ndarray | None = None,
+    probabilities: np.ndarray | None = None,
     dim: int = DEFAULT_DIM,
     folds: int = 5,
     false_alarm: float = DEFAULT_FALSE_ALARM,
@@ -227,10 +290,14 @@ def fit_scope_check(
     """Fit the check on training features and calibrate its two thresholds on photos left out of fitting.
 
     `folds`-fold cross-validation (duplicates kept together) gives every photo a gem distance and a photo
-    distance from a check (projection included) that never saw it: the (1 - false_alarm) quantile of the
-    first and the `photo_quantile` quantile of the second become the thresholds. The projection is refitted
-    in every fold: a photo inside the PCA fit looks further out along its own axes than a new photo does,
-    which would push the thresholds up and let non-stone pictures through.
+    distance from a check (projection included) that never saw it. The projection is refitted in every
+    fold: a photo inside the PCA fit looks further out along its own axes than a new photo does, which would
+    push the thresholds up and let non-stone pictures through.
+
+    `probabilities` are the classifier's calibrated probabilities of the same photos from heads that never
+    saw them (its cross-validation): given, the unknown-stone score adds the standard score of their entropy
+    to that of the gem distance, both standardised on these held-out photos. The (1 - false_alarm) quantile
+    of that score and the `photo_quantile` quantile of the photo distance become the thresholds.
     """
     from gemlang.data import stratified_group_folds
 
@@ -246,6 +313,8 @@ def fit_scope_check(
         projection = fit_projection(X[train_idx], dim)
         check = ScopeCheck(_fit_tensors(projection, X[train_idx], y[train_idx]), {})
         held_out_gem[test_idx], held_out_photo[test_idx], _ = check.distances(X[test_idx])
+    if probabilities is not None and len(probabilities) != len(y):
+        raise ScopeError(f"{len(probabilities)} rows of held-out probabilities for {len(y)} photos.")
     final = _fit_tensors(fit_projection(X, dim), X, y)
     config = {
         "method": "relative-mahalanobis-pca",
@@ -256,8 +325,17 @@ def fit_scope_check(
         "photo_quantile": photo_quantile,
         "calibration": f"{k}-fold held-out photos, projection refitted in each fold",
     }
-    if log:
-        log(
-            f"scope check: gem threshold {config['gem_threshold']:.1f}, photo threshold {config['photo_threshold']:.1f}"
+    if probabilities is not None:
+        held_out = {"gem_distance": held_out_gem, "entropy": entropy(probabilities)}
+        standardise = {name: [float(v.mean()), float(v.std() + 1e-9)] for name, v in held_out.items()}
+        held_out_score = standard_score_sum(standardise, held_out_gem, probabilities)
+        config.update(
+            method="relative-mahalanobis-pca+entropy",
+            standardise=standardise,
+            unknown_threshold=float(np.quantile(held_out_score, 1 - false_alarm)),
         )
+    if log:
+        unknown = f"unknown-stone threshold {config['unknown_threshold']:.2f}" if probabilities is not None else (
+            f"gem threshold {config['gem_threshold']:.1f}")  # fmt: skip
+        log(f"scope check: {unknown}, photo threshold {config['photo_threshold']:.1f}")
     return ScopeCheck(final, config)

@@ -14,7 +14,15 @@ from conftest import red_stone_photo
 from PIL import Image, ImageDraw
 
 from gemlang.model import GemClassifier
-from gemlang.scope import NOT_A_GEM_PHOTO, SCOPE_FILE, UNCHECKED, UNKNOWN_MINERAL, ScopeCheck, fit_scope_check
+from gemlang.scope import (
+    NOT_A_GEM_PHOTO,
+    SCOPE_FILE,
+    UNCHECKED,
+    UNKNOWN_MINERAL,
+    ScopeCheck,
+    ScopeError,
+    fit_scope_check,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -155,3 +163,64 @@ def test_catalog_rows_carry_the_out_of_scope_column(chat_model_dir, tmp_path):
     assert "out_of_scope" in COLUMN_NAMES and "scope_kind" in COLUMN_NAMES
     assert rows[0]["out_of_scope"] is False and rows[0]["scope_kind"] == "in_scope"
     assert rows[1]["out_of_scope"] is True and rows[1]["scope_kind"] == NOT_A_GEM_PHOTO
+
+
+def _clusters(seed: int = 0, classes: int = 6, per_class: int = 30, dim: int = 40):
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(0, 1, (classes, dim)) * 3
+    y = np.repeat(np.arange(classes), per_class)
+    return rng, centres, y, (centres[y] + rng.normal(0, 1, (len(y), dim))).astype(np.float32)
+
+
+def confident(y: np.ndarray, classes: int, sure=0.9) -> np.ndarray:
+    """Probabilities putting `sure` (a number or one per row) on the true class, the rest spread evenly."""
+    sure = np.broadcast_to(np.asarray(sure, dtype=float), (len(y),))
+    p = np.repeat(((1 - sure) / (classes - 1))[:, None], classes, 1)
+    p[np.arange(len(y)), y] = sure
+    return p
+
+
+def test_with_held_out_probabilities_a_stone_the_classifier_cannot_name_is_flagged_near_a_known_class():
+    rng, centres, y, X = _clusters()
+    names = [f"gem{i}" for i in range(6)]
+    held_out = confident(y, 6, sure=rng.uniform(0.6, 0.99, len(y)))
+    check = fit_scope_check(X, y, probabilities=held_out, dim=16)
+    assert check.reads_probabilities and check.config["method"].endswith("+entropy")
+    assert set(check.config["standardise"]) == {"gem_distance", "entropy"}
+    near = (centres[[0, 1]] + rng.normal(0, 1, (2, 40))).astype(np.float32)  # where known stones lie
+    sure, torn = confident(np.array([0, 1]), 6), np.full((2, 6), 1 / 6)
+    assert [v.kind for v in check.assess(near, names, sure)] == ["in_scope", "in_scope"]
+    torn_verdicts = check.assess(near, names, torn)
+    assert all(v.kind == UNKNOWN_MINERAL for v in torn_verdicts)
+    assert all(v.score > check.unknown_threshold for v in torn_verdicts)
+    with pytest.raises(ScopeError, match="probabilities"):
+        check.assess(near, names)
+
+
+def test_the_threshold_flags_about_the_asked_share_of_new_photos_of_known_classes():
+    rng, centres, y, X = _clusters(seed=3)
+    check = fit_scope_check(X, y, probabilities=rng.dirichlet(np.full(6, 0.3), len(y)), dim=16, false_alarm=0.1)
+    fresh_y = np.repeat(np.arange(6), 200)
+    fresh = (centres[fresh_y] + rng.normal(0, 1, (len(fresh_y), 40))).astype(np.float32)
+    verdicts = check.assess(fresh, [str(i) for i in range(6)], rng.dirichlet(np.full(6, 0.3), len(fresh_y)))
+    assert 0.05 < np.mean([v.kind == UNKNOWN_MINERAL for v in verdicts]) < 0.18
+
+
+def test_a_check_fitted_without_probabilities_decides_on_the_gem_distance_alone():
+    _, _, y, X = _clusters(seed=4)
+    check = fit_scope_check(X, y, dim=16)
+    assert not check.reads_probabilities and "standardise" not in check.config
+    verdicts = check.assess(X[:3], [str(i) for i in range(6)], np.full((3, 6), 1 / 6))
+    assert [v.score for v in verdicts] == pytest.approx([v.gem_distance for v in verdicts])
+
+
+@pytest.mark.parametrize("photos, features", [(50, 120), (300, 40)])
+def test_the_projection_keeps_the_principal_axes_of_a_full_svd(photos, features):
+    from gemlang.scope import fit_projection
+
+    rng = np.random.default_rng(0)
+    X = (rng.normal(size=(photos, features)) * np.linspace(5, 0.1, features)).astype(np.float32)
+    projection = fit_projection(X, 16)
+    _, _, vt = np.linalg.svd((X - projection["mean"]) / projection["scale"], full_matrices=False)
+    cosines = np.abs((vt[:16] * projection["components"].T).sum(1))  # an axis may point either way
+    np.testing.assert_allclose(cosines, 1, atol=1e-5)

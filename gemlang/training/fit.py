@@ -73,11 +73,11 @@ def train_classifier(
         "head_options": dict(recipe.head_options),
         "seed": seed,
     }
-    temperature = 1.0
+    temperature, held_out_probabilities = 1.0, None
     if cv >= 2 and np.bincount(y).min() >= cv:
         log(f"cross-validating ({cv} folds, duplicates kept within a fold)...")
         held_out = held_out_predictions(X, y, folder.groups, make_head, cv, seed, progress=log if progress else None)
-        temperature = held_out.temperature
+        temperature, held_out_probabilities = held_out.temperature, held_out.probabilities()
         # Per-class accuracy, calibration and the pairs still confused stay with the model: its card reports
         # them, and the assistant can say which gems a photo alone does not separate.
         metrics = classification_metrics(y, held_out.probabilities(), classes)
@@ -86,6 +86,6 @@ def train_classifier(
         log(f"skipping cross-validation: a class has fewer than {cv} photos")
     log("fitting the final head on all photos...")
     final = make_head().fit(X, y, seed=seed)
-    scope = fit_model_scope(X, y, folder.groups, seed, log)
+    scope = fit_model_scope(X, y, folder.groups, held_out_probabilities, seed, log)
     info["train_seconds"] = round(time.time() - started, 1)
     return GemClassifier(extractor, final, classes, temperature, info, scope=scope, int8_graphs=int8_graphs)
