@@ -21,7 +21,7 @@ deviation on photos no fitted head or check saw. Each reads what the other misse
 example of an unknown stone to be weighed.
 
 Both thresholds are calibrated on photos no fitted check saw (cross-validation on the training photos),
-never on a test set: the unknown-stone score flags 4% and the photo distance 2% of held-out photos of known
+never on a test set: the unknown-stone score flags 6% and the photo distance 2% of held-out photos of known
 classes. `eval/scope.py` measures the check with whole classes held out and on non-stone pictures.
 
 A model folder stores the check as `scope.safetensors` (PCA, class means, precision matrices) plus a
@@ -44,8 +44,11 @@ from gemlang.errors import GemlangError
 SCOPE_FILE = "scope.safetensors"
 IN_SCOPE, UNKNOWN_MINERAL, NOT_A_GEM_PHOTO, UNCHECKED = "in_scope", "unknown_mineral", "not_a_gem_photo", "unchecked"
 DEFAULT_DIM = 256  # eval/scope.py: 64-256 dims were compared; 256 separated non-stone pictures best
-# Both thresholds on held-out photos of known classes: 4% flagged by the unknown-stone score, 2% by the photo distance.
-DEFAULT_FALSE_ALARM = 0.04  # share of held-out photos of known classes the unknown-stone threshold flags
+# Both thresholds on held-out photos of known classes: 6% flagged by the unknown-stone score, 2% by the photo distance.
+# The calibration's heads are fitted on four folds of five and hesitate more than the final head, so new photos of
+# known classes pass the entropy's share less often than its nominal rate: eval/scope.py flagged 5.6% of them in
+# all at 4% (24% of held-out classes) and 7.6% at 6% (32%).
+DEFAULT_FALSE_ALARM = 0.06  # share of held-out photos of known classes the unknown-stone threshold flags
 DEFAULT_PHOTO_QUANTILE = 0.98  # held-out gem photos beyond this photo distance are 2%: "not a gem photo"
 SHRINKAGE = 0.1  # covariance shrinkage towards a multiple of the identity: ~30 photos a class is little data
 
