@@ -133,9 +133,9 @@ def write_markdown(results: dict, path: Path) -> None:
         f"Fold {results['fold']} of {results['folds']} duplicate-aware folds ({results['n_held_out']} of "
         f"{results['n_images']} deduplicated photos), the folds of the built-in model's cross-validation. "
         f"Built-in: {results['built_in']['encoder']} + {results['built_in']['head']} head, out-of-fold. "
-        f"Fine-tuned: {f['backbone']} at {f['image_size']} px, {len(f['training']['history'])} of {f['epochs']} epochs "
-        f"run, the best (epoch {f['training']['best_epoch'] + 1}) kept by the validation loss on a fifth of the other folds; "
-        f"flip TTA {'on' if f['tta'] else 'off'}.",
+        f"Fine-tuned: {f['backbone']} at {f['image_size']} px, {len(f['training']['history'])} of {f['epochs']} "
+        f"epochs run, the best (epoch {f['training']['best_epoch'] + 1}) kept by the validation loss on a fifth of "
+        f"the other folds; flip TTA {'on' if f['tta'] else 'off'}.",
         "",
         "| model | top-1 (95% interval) | top-5 |",
         "|---|---|---|",
