@@ -176,7 +176,6 @@ def main(argv: list[str] | None = None) -> int:
 
     from gemlang.data import scan_image_folder
     from gemlang.features import FeatureCache
-    from gemlang.fusion.train import held_out_cache, held_out_probabilities
     from gemlang.io import write_text_atomic
     from gemlang.knowledge import get_facts
     from gemlang.language.describe import describe_prediction
@@ -184,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     from gemlang.language.scoring import score_captions, tfidf_cosines
     from gemlang.metrics import top_k_accuracy, write_json_atomic
     from gemlang.recipe import BUILT_IN
-    from gemlang.training import folder_features
+    from gemlang.training import folder_features, held_out_cache, held_out_probabilities
 
     recipe = BUILT_IN.with_changes(encoder=args.encoder or (SMOKE_ENCODER if args.smoke else None), head=args.head,
                                    int8=0 if args.smoke else None)  # fmt: skip

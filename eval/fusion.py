@@ -85,8 +85,8 @@ def photo_probabilities(args, feature_cache: Path | None = None):
     """Deduplicated photos, their duplicate groups and out-of-fold photo probabilities under the model's recipe
     (the smoke recipe with --smoke): (data, groups, probs, temperature, recipe, folds)."""
     from gemlang.features import FeatureExtractor
-    from gemlang.fusion.train import held_out_cache, held_out_probabilities
     from gemlang.model import GemClassifier
+    from gemlang.training import held_out_cache, held_out_probabilities
 
     if args.smoke:
         encoder, head_config = SMOKE_RECIPE[0], dict(SMOKE_RECIPE[1])

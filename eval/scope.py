@@ -33,9 +33,9 @@ from smoke import painted_folder, smoke_results
 
 from gemlang.data import deduplicate, duplicate_groups, scan_image_folder, stratified_group_folds
 from gemlang.features import FeatureCache, FeatureExtractor
-from gemlang.fusion.train import held_out_cache
 from gemlang.io import write_json_atomic, write_text_atomic
 from gemlang.scope import NOT_A_GEM_PHOTO, UNKNOWN_MINERAL, entropy, fit_scope_check
+from gemlang.training import held_out_cache
 
 ROOT = Path(__file__).resolve().parents[1]
 # --smoke: six painted "gems" (coloured blobs on a light background), so three leave-classes-out splits work.
@@ -127,8 +127,8 @@ def split_head(X: np.ndarray, y: np.ndarray, groups: np.ndarray, queries: np.nda
     """
     import torch
 
-    from gemlang.fusion.train import held_out_probabilities
     from gemlang.heads import build_head
+    from gemlang.training import held_out_probabilities
 
     present = np.zeros(head_config["n_classes"], bool)
     present[np.unique(y)] = True

@@ -310,14 +310,14 @@ def fit_scope_check(
     present = np.flatnonzero(counts)
     if len(present) < 2 or counts[present].min() < 2:
         raise ScopeError("a scope check needs at least two classes with two photos each.")
+    if probabilities is not None and len(probabilities) != len(y):
+        raise ScopeError(f"{len(probabilities)} rows of held-out probabilities for {len(y)} photos.")
     k = int(min(folds, counts[present].min()))
     held_out_gem, held_out_photo = np.full(len(y), np.nan), np.full(len(y), np.nan)
     for train_idx, test_idx in stratified_group_folds(y, groups, k, seed):
         projection = fit_projection(X[train_idx], dim)
         check = ScopeCheck(_fit_tensors(projection, X[train_idx], y[train_idx]), {})
         held_out_gem[test_idx], held_out_photo[test_idx], _ = check.distances(X[test_idx])
-    if probabilities is not None and len(probabilities) != len(y):
-        raise ScopeError(f"{len(probabilities)} rows of held-out probabilities for {len(y)} photos.")
     final = _fit_tensors(fit_projection(X, dim), X, y)
     config = {
         "method": "relative-mahalanobis-pca",

@@ -32,6 +32,7 @@ from gemlang.errors import GemlangError
 from gemlang.fusion.evidence import EvidenceModel, Settings
 from gemlang.hints import hints_from_metadata
 from gemlang.readings import Reading
+from gemlang.training.folds import held_out_cache, held_out_probabilities
 
 FORMAT = "gemlang-fusion-settings"
 log = logging.getLogger("gemlang")
@@ -248,44 +249,6 @@ def load_settings(path: str | Path, classifier=None) -> Settings:
         )
     known = set(Settings.__dataclass_fields__)
     return Settings(**{k: v for k, v in config["settings"].items() if k in known})
-
-
-def held_out_cache(cache=None) -> Path:
-    """Where held-out probabilities are kept between runs: beside the feature cache."""
-    from gemlang.features import FeatureCache
-
-    return (cache or FeatureCache()).root.parent / "held-out"
-
-
-def held_out_probabilities(
-    X: np.ndarray,
-    y: np.ndarray,
-    groups: np.ndarray,
-    head_config: dict,
-    folds: int,
-    seed: int = 0,
-    cache_dir: Path | None = None,
-) -> tuple[np.ndarray, float]:
-    """Calibrated probabilities of every photo from the recipe's head fitted on the other folds, and the
-    temperature fitted on those held-out logits; kept in `cache_dir` (keyed by the features and recipe),
-    because on two shared cores the cross-validation of a large head takes many minutes."""
-    from gemlang.heads import build_head
-    from gemlang.training import held_out_predictions
-
-    key = json.dumps([head_config, folds, seed]).encode()
-    digest = hashlib.sha256(np.ascontiguousarray(X).tobytes() + np.asarray(y).tobytes() + key).hexdigest()[:16]
-    path = Path(cache_dir) / f"oof-{digest}.npz" if cache_dir else None
-    if path and path.is_file():
-        with np.load(path) as f:
-            return f["probs"], float(f["temperature"])
-    held_out = held_out_predictions(X, y, groups, lambda: build_head(head_config), folds, seed, progress=log.info)
-    probs, temperature = held_out.probabilities(), held_out.temperature
-    if path:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.stem + ".tmp.npz")
-        np.savez(tmp, probs=probs, temperature=temperature)
-        tmp.replace(path)
-    return probs, temperature
 
 
 def build_fusion(classifier, data, cache=None, folds: int = 5, seed: int = 0) -> tuple[Settings, dict]:

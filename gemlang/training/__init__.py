@@ -6,7 +6,9 @@ from gemlang.training.folds import (
     HeldOut,
     encode_folder,
     folder_features,
+    held_out_cache,
     held_out_predictions,
+    held_out_probabilities,
     out_of_fold_logits,
 )
 
@@ -16,7 +18,9 @@ __all__ = [
     "HeldOut",
     "encode_folder",
     "folder_features",
+    "held_out_cache",
     "held_out_predictions",
+    "held_out_probabilities",
     "out_of_fold_logits",
     "train_classifier",
 ]

@@ -80,7 +80,7 @@ def train_classifier(
         temperature, held_out_probabilities = held_out.temperature, held_out.probabilities()
         # Per-class accuracy, calibration and the pairs still confused stay with the model: its card reports
         # them, and the assistant can say which gems a photo alone does not separate.
-        metrics = classification_metrics(y, held_out.probabilities(), classes)
+        metrics = classification_metrics(y, held_out_probabilities, classes)
         info["cross_validation"] = {"folds": cv, **metrics}
     elif cv >= 2:
         log(f"skipping cross-validation: a class has fewer than {cv} photos")

@@ -2,20 +2,28 @@
 
 Every honest score gemlang publishes, and every model that learns from a classifier's output (the fusion
 head, the caption benchmark), starts from these two steps; they live here once so that the built-in
-model, `gemlang evaluate --cv` and the benchmarks measure the same thing.
+model, `gemlang evaluate --cv` and the benchmarks measure the same thing. The held-out probabilities of a
+head recipe are also kept between runs (`held_out_probabilities`): the fusion and scope builds and the
+benchmarks read the same ones.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import torch
 
 from gemlang.data import ImageFolder, deduplicate, duplicate_groups, stratified_group_folds
 from gemlang.features import FeatureCache, FeatureExtractor
-from gemlang.heads import fit_temperature
+from gemlang.heads import build_head, fit_temperature
+
+logger = logging.getLogger("gemlang")
 
 
 def encode_folder(
@@ -98,3 +106,36 @@ def held_out_predictions(
     """
     logits = out_of_fold_logits(X, y, groups, make_head, k, seed, progress=progress)
     return HeldOut(logits, fit_temperature(logits, y) if temperature is None else float(temperature))
+
+
+def held_out_cache(cache=None) -> Path:
+    """Where held-out probabilities are kept between runs: beside the feature cache."""
+    return (cache or FeatureCache()).root.parent / "held-out"
+
+
+def held_out_probabilities(
+    X: np.ndarray,
+    y: np.ndarray,
+    groups: np.ndarray,
+    head_config: dict,
+    folds: int,
+    seed: int = 0,
+    cache_dir: Path | None = None,
+) -> tuple[np.ndarray, float]:
+    """Calibrated probabilities of every photo from the recipe's head fitted on the other folds, and the
+    temperature fitted on those held-out logits; kept in `cache_dir` (keyed by the features and recipe),
+    because on two shared cores the cross-validation of a large head takes many minutes."""
+    key = json.dumps([head_config, folds, seed]).encode()
+    digest = hashlib.sha256(np.ascontiguousarray(X).tobytes() + np.asarray(y).tobytes() + key).hexdigest()[:16]
+    path = Path(cache_dir) / f"oof-{digest}.npz" if cache_dir else None
+    if path and path.is_file():
+        with np.load(path) as f:
+            return f["probs"], float(f["temperature"])
+    held_out = held_out_predictions(X, y, groups, lambda: build_head(head_config), folds, seed, progress=logger.info)
+    probs, temperature = held_out.probabilities(), held_out.temperature
+    if path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.stem + ".tmp.npz")
+        np.savez(tmp, probs=probs, temperature=temperature)
+        tmp.replace(path)
+    return probs, temperature

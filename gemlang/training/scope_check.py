@@ -44,9 +44,8 @@ def add_scope_check(model: str | Path, data: str | Path, cache: FeatureCache | N
     fusion` reads); with `folds` < 2 the check reads the gem distance alone.
     """
     from gemlang.data import scan_image_folder
-    from gemlang.fusion.train import held_out_cache, held_out_probabilities
     from gemlang.model import DEFAULT_MODEL_DIR, GemClassifier
-    from gemlang.training.folds import folder_features
+    from gemlang.training.folds import folder_features, held_out_cache, held_out_probabilities
 
     clf = GemClassifier.load(model)
     folder = folder_features(scan_image_folder(data), clf.feature_extractor, cache, progress)
