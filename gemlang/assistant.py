@@ -10,6 +10,11 @@ any other chat front end show the same words. No widget or web code lives here.
     answer.candidates, answer.unsure, answer.to_markdown()
     answer = chat.ask("RI 1.762-1.770, SG 4.00")  # re-ranks the same photo with the readings
 
+Without a photo the answer reads like a gemmologist's determinative table (`gemlang.fusion.table`): gems
+that share every constant (the quartz colours, ruby and the sapphires) are one candidate, "Quartz (Amethyst,
+Citrine, …)", with their summed probability, split by a colour the person names; `Answer.members` lists the
+gems behind each candidate. With a photo the candidates are single gems.
+
 A `Conversation` remembers the last photo's class probabilities and the hints given so far, so a
 follow-up ("hardness 9", "found in Sri Lanka", "RI 1.77") re-ranks without a new upload; a new photo
 starts a new stone. Photo and readings meet in `gemlang.fusion.EvidenceModel`, which ranks every gem of
@@ -28,6 +33,7 @@ import numpy as np
 from PIL import Image
 
 from gemlang.fusion import EvidenceModel, Settings
+from gemlang.fusion.table import table_entries
 from gemlang.hints import Hints, parse_hints
 from gemlang.language.describe import describe_prediction, percent
 from gemlang.language.gem_prose import reference_description
@@ -70,6 +76,7 @@ class Answer:
 
     message: str
     candidates: list[tuple[str, float]] = field(default_factory=list)  # best first
+    members: list[tuple[str, ...]] = field(default_factory=list)  # the gems behind each candidate, most probable first
     unsure: bool = False
     unsure_below: float = DEFAULT_UNSURE_BELOW
     description: str = ""
@@ -102,6 +109,7 @@ class Answer:
             "unsure": self.unsure,
             "unsure_below": self.unsure_below,
             "candidates": [[name, p] for name, p in self.candidates],
+            "members": [list(gems) for gems in self.members],
             "description": self.description,
             "properties": [list(row) for row in self.properties],
             "tell_apart": self.tell_apart,
@@ -293,6 +301,47 @@ def describe(top_k: list[tuple[str, float]]) -> tuple[str, str | None]:
     return (reference_description(facts) if facts else ""), note
 
 
+def distinct_lines(evidence: EvidenceModel, lines: list) -> list:
+    """The first table line of each twin group: a line of other colours of the same species is left out."""
+    groups, out = evidence.twin_group_ids, []
+    for line in lines:
+        if all(groups[evidence.index[line.lead]] != groups[evidence.index[e.lead]] for e in out):
+            out.append(line)
+    return out
+
+
+def twins_note(line, hints: Hints) -> str:
+    """What a table line of several gems means for the person: which varieties, and what would split them."""
+    from gemlang.knowledge.colours import gem_colours
+
+    varieties = [g for g in line.gems if g != line.group]
+    gems = ", ".join(varieties[:8]) + (f" and {len(varieties) - 8} more" if len(varieties) > 8 else "")
+    note = f"{line.group} covers {gems}: they share every constant these readings measure, so "
+    if hints.colours:
+        return note + f"the colour you gave ({' and '.join(hints.colours)}) puts {line.lead} first."
+    shown = [next(iter(gem_colours(f)), "") for f in (_facts(g) for g in varieties) if f is not None]
+    examples = " or ".join(f'"{c}"' for c in list(dict.fromkeys(c for c in shown if c))[:2])
+    return note + f"only the colour (tell me, e.g. {examples}) or a photo tells them apart."
+
+
+def group_description(line, hints: Hints) -> str:
+    """The description of a table line of several gems: the varieties it covers with their colours, then the
+    reference entry of the species (of the leading variety when a stated colour put one first)."""
+    from gemlang.knowledge.colours import gem_colours
+
+    facts = [f for f in (_facts(n) for n in line.gems) if f is not None]
+    varieties = "; ".join(
+        f"{f.name} ({', '.join(list(gem_colours(f))[:3]) or 'colour not listed'})" for f in facts[:8]
+    ) + (f"; and {len(facts) - 8} more" if len(facts) > 8 else "")
+    text = (
+        f"**{line.group}**, {percent(line.probability)} together — {varieties}. They share the refractive index, "
+        "specific gravity and optic character, so the readings cannot choose among them: the colour (or a photo) "
+        "does, and only magnification or a laboratory tells a lab-grown one from the natural."
+    )
+    entry = _facts(line.lead if hints.colours else (line.group if line.group in line.gems else line.lead))
+    return text + ("\n\n" + reference_description(entry) if entry else "")
+
+
 def _facts(name: str):
     from gemlang.knowledge import UnknownGemError, get_facts
 
@@ -400,9 +449,19 @@ class Conversation:
         answer.used_photo = self.image_probs is not None
         answer.hints_used = self.hints.describe()
         ranking = fused.ranking
-        answer.candidates = ranking[: a.top_k]
         answer.reasons, answer.next_test = fused.reasons, fused.next_test or ""
-        answer.unsure = ranking[0][1] < a.unsure_below or fused.conflict is not None
+        lines = None if answer.used_photo else table_entries(a.evidence, fused, self.hints)
+        if lines is None:
+            answer.candidates = ranking[: a.top_k]
+            answer.members = [(name,) for name, _ in answer.candidates]
+        else:  # a determinative table: one line per gem, or group of twins, the readings can tell apart
+            answer.candidates = [(e.name, e.probability) for e in lines[: a.top_k]]
+            answer.members = [e.gems for e in lines[: a.top_k]]
+            # the test that splits the leading lines of different species (a stated colour already split the rest)
+            species = distinct_lines(a.evidence, lines)
+            leaders = [a.evidence.index[e.lead] for e in species[:6] if e.probability >= 0.1 * lines[0].probability]
+            answer.next_test = a.evidence.next_test(fused.probabilities, self.hints, leaders=leaders) or ""
+        answer.unsure = answer.candidates[0][1] < a.unsure_below or fused.conflict is not None
         if fused.conflict:
             answer.notes.append(f"I'm not sure because {fused.conflict}")
         if not answer.used_photo:
@@ -410,22 +469,25 @@ class Conversation:
                 "no photo yet, so this ranking rests on your readings alone, like a determinative table; "
                 "a photo helps with gems that share their constants."
             )
-        if fused.twins and not answer.used_photo:
-            answer.notes.append(
-                f"no reading separates {ranking[0][0]} from {', '.join(fused.twins[:5])}: they share every "
-                "constant, so colour or a photo tells them apart."
-            )
+        if lines and len(lines[0].gems) > 1:
+            answer.notes.append(twins_note(lines[0], self.hints))
         answer.caution = caution(ranking, self.hints, a.evidence, asked=bool(AUTHENTICITY_WORDS.search(text)))
         if asked_gem is not None and asked_gem.name in a.evidence.index:
             i = a.evidence.index[asked_gem.name]
             p = fused.probabilities[i]
             rank = int((fused.probabilities > p).sum()) + 1
             answer.reply = f"{asked_gem.name}: {percent(p)} (rank {rank} of {len(fused.probabilities)})."
-        prediction = Prediction(ranking[0][0], ranking[0][1], answer.candidates)
+        top_k = answer.candidates
+        if lines is not None:  # the properties and how to tell apart compare the first line with the next species
+            top_k = [(e.lead, e.probability) for e in distinct_lines(a.evidence, lines)[: a.top_k]]
+        prediction = Prediction(top_k[0][0], top_k[0][1], top_k)
         conflict = hardness_conflict(prediction.label, self.hints)
         if conflict and not fused.conflict:
             answer.notes.append(conflict)
-        answer.description, note = describe(prediction.top_k)
+        if lines and len(lines[0].gems) > 1:
+            answer.description, note = group_description(lines[0], self.hints), None
+        else:
+            answer.description, note = describe(prediction.top_k)
         if note:
             answer.notes.append(note)
         answer.properties = property_rows([name for name, _ in prediction.top_k[:2]])

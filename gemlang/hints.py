@@ -1,7 +1,7 @@
-"""What a person tells us about their stone, read from free text: Mohs hardness and where it was found.
+"""What a person tells us about their stone, read from free text: Mohs hardness, where it was found, its colour.
 
-    parse_hints("it scratches glass but not quartz, found in Sri Lanka")
-    -> Hints(hardness=HardnessHint(low=5.5, high=7.0, ...), places=("Sri Lanka",), ...)
+    parse_hints("a purple stone, it scratches glass but not quartz, found in Sri Lanka")
+    -> Hints(hardness=HardnessHint(low=5.5, high=7.0, ...), places=("Sri Lanka",), colours=("purple",), ...)
 
 Hardness arrives as a number ("hardness 9", "about 7" as a reply), a range ("6-7") or a scratch
 test. A scratch test is an inequality against a reference object of known hardness: the stone
@@ -10,7 +10,9 @@ becomes an interval [low, high] on the Mohs scale, the one form the fusion head 
 
 Places are read with the gazetteer of `gemlang.knowledge.places` ("Mogok" -> Myanmar, "Burma" ->
 Myanmar, any ISO country), so a place the knowledge base never mentions still counts as "somewhere
-else". The scratch-test reference objects come from `gemlang.knowledge.scratch`.
+else". The scratch-test reference objects come from `gemlang.knowledge.scratch`. Colour words are read
+with the colour vocabulary of `gemlang.knowledge.colours` (a colour alone is not enough to rank gems
+without a photo, so it does not make the hints count on its own; it refines a photo or readings).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from gemlang.knowledge.colours import said_colours
 from gemlang.knowledge.places import parse_places
 from gemlang.knowledge.scratch import reference_words
 from gemlang.readings import Readings, parse_readings
@@ -60,8 +63,10 @@ class Hints:
     places: tuple[str, ...] = ()  # the places as the person named them ("Mogok", "Burma")
     notes: tuple[str, ...] = field(default=())  # readings that contradicted each other, etc.
     readings: Readings = field(default_factory=Readings)  # refractometer, SG, polariscope, dichroscope, UV
+    colours: tuple[str, ...] = ()  # the colour names the person gave the stone (`gemlang.knowledge.colours.BASIC`)
 
     def __bool__(self) -> bool:
+        """Whether there is something to rank gems by; a colour alone is not (it only refines the rest)."""
         return self.hardness is not None or bool(self.countries) or bool(self.readings)
 
     def updated(self, newer: Hints) -> Hints:
@@ -72,10 +77,12 @@ class Hints:
             places=newer.places or self.places,
             notes=newer.notes,
             readings=self.readings.updated(newer.readings),
+            colours=newer.colours or self.colours,
         )
 
     def describe(self) -> list[str]:
-        out = self.readings.describe()
+        out = [f"{' and '.join(self.colours)} colour"] if self.colours else []
+        out += self.readings.describe()
         if self.hardness:
             out.append(self.hardness.describe())
         if self.places:
@@ -100,7 +107,14 @@ def parse_hints(text: str) -> Hints:
     hardness, notes = parse_hardness(text)
     countries, places = parse_places(text)
     notes = [*readings.problems, *notes]
-    return Hints(hardness=hardness, countries=countries, places=places, notes=tuple(notes), readings=readings)
+    return Hints(
+        hardness=hardness,
+        countries=countries,
+        places=places,
+        notes=tuple(notes),
+        readings=readings,
+        colours=said_colours(text),
+    )
 
 
 # --- hardness -------------------------------------------------------------------------------------

@@ -29,6 +29,8 @@ def test_the_fusion_benchmark_runs_in_smoke_mode_and_reports_every_condition(tmp
     photo_alone = results["photo"]["photo"]  # told nothing, the photo is on its own
     assert photo_alone["told_fit"] == photo_alone["told_alike"] == photo_alone["top1"]
     assert 0 <= results["told"]["twins"] <= 1 and 0 <= results["told"]["same truth hints"] <= 1
+    for m in results["alone"].values():  # the answer as lines of a determinative table
+        assert 0 <= m["table_top1"] <= m["table_top5"] <= 1
     ceiling = results["alone_ceiling"]["RI+SG"]  # the same readings, told the stone is one of the photo classes
     assert 0 <= ceiling["top1"] <= ceiling["top5"] <= ceiling["top5_groups"] <= 1
     assert results["typed"]["photo+RI+SG typed"]["parsed_fully"] == 1.0  # the parser reads what was typed

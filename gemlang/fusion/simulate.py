@@ -8,7 +8,9 @@ The true value of each quantity is drawn uniformly inside the gem's range, then 
 is added (`TOLERANCE` times `noise`, 1 = a careful reading). Hardness is told the ways people tell it
 (a number, "about 7", a range, a scratch test against the objects of `gemlang.knowledge.scratch`, now
 and then a blunder); a place is one of the gem's known localities, or 15% of the time anywhere, because
-stones are named by where they were bought as often as by where they were mined. `truth_hints` gives the
+stones are named by where they were bought as often as by where they were mined. A colour is one of the
+gem's listed colours read into a basic name (`gemlang.knowledge.colours`), and now and then
+(`NEAR_COLOUR_SAID`) a near name instead, as people call a violet stone purple. `truth_hints` gives the
 clean version: the gem's own hardness and its first listed locality, as a person with a label would type.
 
 These drive both the measurement in eval/fusion.py and the tuning in `gemlang build fusion`; the
@@ -23,6 +25,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from gemlang.hints import HardnessHint, Hints
+from gemlang.knowledge.colours import ANY_COLOUR, BASIC, NEAR, colour_names
 from gemlang.knowledge.facts import GemFacts
 from gemlang.knowledge.instruments import TOLERANCE, profile
 from gemlang.knowledge.places import gem_countries
@@ -33,6 +36,7 @@ from gemlang.readings import Reading, Readings
 HARDNESS_KINDS = {"number": 0.45, "about": 0.15, "range": 0.1, "scratch": 0.25, "blunder": 0.05}
 HARDNESS_NOISE = 0.3  # Mohs units, one standard deviation
 PLACE_FROM_ELSEWHERE = 0.15
+NEAR_COLOUR_SAID = 0.25  # a colour stated by a near name (violet for purple, pink for red)
 
 
 def simulate_hardness(
@@ -59,6 +63,23 @@ def simulate_hardness(
         return (ref, 10.0) if harder else (1.0, ref)
     x = float(round(rng.uniform(1.0, 10.0) * 2) / 2)
     return x, x
+
+
+def simulate_colour(gem: GemFacts, rng: np.random.Generator, near: float = NEAR_COLOUR_SAID) -> tuple[str, ...]:
+    """The colour name a person gives a stone of `gem`: one of its listed colours (a listed colour that names no
+    single one, "Various", may be any), the main name in it, sometimes a near name; () when none is listed."""
+    if not gem.colours:
+        return ()
+    listed = gem.colours[int(rng.integers(len(gem.colours)))]
+    names = {} if ANY_COLOUR.search(listed.lower()) else colour_names(listed)
+    if not names:
+        return (BASIC[int(rng.integers(len(BASIC)))],)
+    said = max(names, key=names.get)
+    if rng.random() < near:
+        neighbours = [(other, w) for pair, w in NEAR.items() if said in pair for other in pair if other != said]
+        weights = np.array([w for _, w in neighbours])
+        said = neighbours[int(rng.choice(len(neighbours), p=weights / weights.sum()))][0]
+    return (said,)
 
 
 def _measure(true_range, key: str, rng, noise: float, decimals: int) -> Reading | None:
@@ -125,11 +146,13 @@ def simulate_hints(
             countries = (own[int(rng.integers(len(own)))],)
         elif all_countries:
             countries = (all_countries[int(rng.integers(len(all_countries)))],)
+    colours = simulate_colour(gem, rng) if "colour" in readings else ()  # drawn last: the other draws stay as they were
     return Hints(
         hardness=hardness,
         countries=countries,
         places=countries,
         readings=Readings(ri=ri, birefringence=bire, sg=sg, optic=optic, pleochroism=pleochroism),
+        colours=colours,
     )
 
 
@@ -171,5 +194,8 @@ def reading_text(hints: Hints, rng: np.random.Generator) -> str:
         parts.append(f"hardness {h.low:g}" if h.low == h.high else f"hardness {h.low:g}-{h.high:g}")
     if hints.countries:
         parts.append(f"found in {hints.countries[0]}")
+    if hints.colours:
+        colour = " ".join(hints.colours)
+        parts.append(str(rng.choice([colour, f"a {colour} stone", f"colour {colour}", f"it is {colour}"])))
     rng.shuffle(parts)
     return ", ".join(parts)

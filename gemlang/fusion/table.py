@@ -1,0 +1,97 @@
+"""Readings without a photo, answered like a gemmologist's determinative table: one line per gem the evidence
+can tell apart.
+
+    entries = table_entries(model, model.fuse(None, parse_hints("RI 1.544-1.553, SG 2.65")), hints)
+    entries[0].name    # "Quartz (Amethyst, Ametrine, Citrine, Quartz Beer, …)"
+    entries[0].gems    # every variety of the line, most probable first
+
+Gems that share every constant (`EvidenceModel.twins`: the quartz colours, the chalcedonies, ruby and the
+sapphires, spodumene's varieties) are one line with their summed probability: no refractometer, balance or
+polariscope reading can put one above another, so listing them one by one only fills the answer with one
+species. When the person names a colour, it splits a line: the twins listed in that colour (or a near one,
+`gemlang.knowledge.colours.colour_fit`) stay the line, most probable first ("purple" with quartz readings:
+Amethyst first, or Amethyst alone when no other quartz is listed purple), and the other colours of the
+species follow as one line. With a photo, answers stay per gem: the photo separates the colours.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from gemlang.fusion.evidence import EvidenceModel, Fused
+from gemlang.hints import Hints
+from gemlang.knowledge.colours import BASIC, FITS, closeness
+
+LISTED = 4  # varieties named in a line's label before "…"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the table: a gem, or a group of gems no reading given can separate."""
+
+    name: str  # "Ruby", or "Quartz (Amethyst, Citrine, …)"
+    probability: float  # summed over the gems of the line
+    gems: tuple[str, ...]  # most probable first
+    group: str = ""  # the group's own name ("Quartz") when the line holds more than one gem
+
+    @property
+    def lead(self) -> str:
+        """The most probable gem of the line."""
+        return self.gems[0]
+
+
+def group_name(model: EvidenceModel, members: list[int]) -> str:
+    """What a gemmologist calls a twin group: the species the members share, by a member's name when one is named
+    for it ("Quartz", "Chalcedony", "Corundum"), else the species itself ("Grossular"), else the members joined."""
+    words: Counter = Counter()
+    for i in members:
+        species = model.facts[i].species.lower()
+        outside, _, inside = species.partition("(")
+        words.update(w.strip(" )") for w in (outside, inside) if w.strip(" )"))
+    names = {model.names[i].lower(): model.names[i] for i in members}
+    named = [w for w, _ in words.most_common() if w in names]
+    if named:
+        return names[named[0]]
+    if words and words.most_common(1)[0][1] * 2 > len(members):
+        return words.most_common(1)[0][0].capitalize()
+    return " or ".join(model.names[i] for i in members)
+
+
+def _line(model: EvidenceModel, group: str, members: list[int], post: np.ndarray, rest: bool = False) -> Entry:
+    members = sorted(members, key=lambda i: -post[i])
+    gems = tuple(model.names[i] for i in members)
+    probability = float(post[members].sum())
+    if len(members) == 1:
+        return Entry(gems[0], probability, gems)
+    shown = [g for g in gems if g != group]
+    listed = ", ".join(shown[:LISTED]) + (", …" if len(shown) > LISTED else "")
+    label = f"{group}, other colours" if rest else group
+    return Entry(f"{label} ({listed})" if " or " not in group else group, probability, gems, group)
+
+
+def table_entries(model: EvidenceModel, fused: Fused, hints: Hints, top: int | None = None) -> list[Entry]:
+    """The ranking as table lines (twin groups one line each, split by a stated colour), most probable first."""
+    post = fused.probabilities
+    groups = model.twin_group_ids
+    colour = None
+    if hints.colours:  # how much of each gem's listed colours is the colour said
+        near = np.array([[closeness(c, seen) for c in hints.colours] for seen in BASIC])
+        colour = (model.colour_shares @ near).mean(1)
+    lines: list[Entry] = []
+    for g in np.unique(groups):
+        members = [int(i) for i in np.flatnonzero(groups == g)]
+        name = group_name(model, members) if len(members) > 1 else model.names[members[0]]
+        if colour is None or len(members) == 1:
+            lines.append(_line(model, name, members, post))
+            continue
+        fits = [i for i in members if colour[i] >= FITS]
+        others = [i for i in members if i not in fits]
+        if fits:
+            lines.append(_line(model, name, fits, post))
+        if others:
+            lines.append(_line(model, name, others, post, rest=bool(fits)))
+    lines.sort(key=lambda e: -e.probability)
+    return lines[:top] if top else lines

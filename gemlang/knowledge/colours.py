@@ -1,0 +1,184 @@
+"""Colour as evidence: a small vocabulary of colour names, the colours each gem comes in, and what people say.
+
+    gem_colours(get_facts("Amethyst"))        # {"purple": 0.75, "violet": 0.25}: its listed colours, by name
+    said_colours("a purple stone, RI 1.544")  # ("purple",)
+
+Everyone states a stone's colour ("a blue stone, RI 1.762-1.770"), and colour is what tells apart the gems
+that share every constant (amethyst and citrine, ruby and the sapphires). The knowledge base lists each
+gem's colours in words ("Purplish-red", "Cornflower blue", "Madeira (brownish-orange)"); both those and a
+person's words are read into the thirteen `BASIC` colour names. A trade word maps to the names it means
+("lilac" is purple, "padparadscha" pink and orange); an "-ish" modifier counts half ("purplish-red" is
+mostly red); a listed colour that names none or any ("Various", "All colours", "Colour-change") spreads
+evenly over all.
+
+Names near each other (`NEAR`: violet~purple, pink~red, yellow~orange, ...) are the colour tolerance: a
+person who sees one may say the other, so a near name still counts (`NEAR_WEIGHT` of an exact one, 0.8
+for violet~purple, which people use almost interchangeably).
+`gemlang.fusion.evidence` turns this into the likelihood of the words said, with a floor for a stone
+whose colour the knowledge base does not list (treatment, a rare colour, a misnamed one).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from gemlang.knowledge.facts import GemFacts
+
+BASIC = (
+    "red", "pink", "orange", "yellow", "green", "blue", "violet", "purple",
+    "brown", "black", "grey", "white", "colourless",
+)  # fmt: skip
+# Pairs of names a person may use for the same stone (the tolerance of a colour word), and how often the other
+# name is said relative to the exact one: violet and purple are all but one name; red and pink are neighbours.
+NEAR_WEIGHT = 0.2
+NEAR = {
+    frozenset(p): NEAR_WEIGHT
+    for p in (
+        ("red", "pink"), ("red", "orange"), ("red", "purple"), ("red", "brown"), ("pink", "purple"),
+        ("pink", "orange"), ("orange", "yellow"), ("orange", "brown"), ("yellow", "green"), ("yellow", "brown"),
+        ("green", "blue"), ("blue", "violet"), ("violet", "pink"), ("brown", "black"),
+        ("black", "grey"), ("grey", "white"), ("white", "colourless"), ("grey", "colourless"),
+    )
+} | {frozenset(("violet", "purple")): 0.8}  # fmt: skip
+FITS = 0.1  # a gem fits a colour name when this share of its listed colours is that name (near names count less)
+
+# Words that name colours, in people's messages and in the knowledge base's lists.
+PLAIN_WORDS = {
+    **{c: (c,) for c in BASIC},
+    "gray": ("grey",), "colorless": ("colourless",), "water-clear": ("colourless",),
+    "lilac": ("purple",), "lavender": ("purple",), "mauve": ("purple",), "magenta": ("purple", "pink"),
+    "golden": ("yellow",), "lemon": ("yellow",), "canary": ("yellow",),
+    "smoky": ("brown",), "navy": ("blue",), "teal": ("blue", "green"), "cyan": ("blue",), "aqua": ("blue",),
+    "crimson": ("red",), "scarlet": ("red",), "cherry": ("red",), "peach": ("pink", "orange"),
+    "salmon": ("pink", "orange"), "cream": ("white",), "milky": ("white",), "olive": ("green",),
+    "lime": ("green",), "honey": ("yellow", "brown"), "champagne": ("yellow", "brown"),
+}  # fmt: skip
+ISH_WORDS = {
+    "reddish": "red", "pinkish": "pink", "orangey": "orange", "orangy": "orange", "orangish": "orange",
+    "yellowish": "yellow", "greenish": "green", "bluish": "blue", "violetish": "violet", "purplish": "purple",
+    "brownish": "brown", "blackish": "black", "greyish": "grey", "grayish": "grey", "whitish": "white",
+}  # fmt: skip
+# Only in the knowledge base's lists: in a message these name gems or cuts, not the colour of the stone.
+LIST_WORDS = {
+    "amethyst": ("purple",), "citrine": ("yellow",), "ametrine": ("purple", "yellow"), "morion": ("black",),
+    "emerald": ("green",), "padparadscha": ("pink", "orange"), "rose": ("pink",), "raspberry": ("pink", "red"),
+    "burgundy": ("red", "purple"), "cinnamon": ("orange", "brown"), "amber": ("brown", "orange"),
+    "madeira": ("orange", "brown"), "sherry": ("brown", "orange"), "cognac": ("brown",), "cornflower": ("blue",),
+    "sky": ("blue",), "azure": ("blue",), "ultramarine": ("blue",), "indigo": ("blue", "violet"),
+    "turquoise": ("blue", "green"), "apple": ("green",), "mint": ("green",), "grass": ("green",),
+    "pistachio": ("green",), "vermilion": ("red", "orange"), "blood": ("red",), "brick": ("red", "brown"),
+    "hyacinth": ("red", "orange"), "mahogany": ("brown", "red"), "bronze": ("brown",), "silver": ("grey",),
+    "steel": ("grey",), "lead": ("grey",), "gold": ("yellow",), "coffee": ("brown",), "chocolate": ("brown",),
+    "tangerine": ("orange",),
+    "mandarin": ("orange",), "fuchsia": ("pink", "purple"), "plum": ("purple",),
+}  # fmt: skip
+# A listed colour that names no single colour: it may be any.
+ANY_COLOUR = re.compile(r"\b(?:various|all colou?rs|multicolou?r|rainbow|spectral|play of colou?r)")
+# Colour words in a message that describe a test, a sheen or the surroundings rather than the stone.
+NOT_BODY_COLOUR = re.compile(r"\buv\b|ultra-?violet|fluoresc|glows?\b|chelsea|long-?wave|short-?wave|\blw\b|\bsw\b")
+AFTER_TEST = re.compile(r"pleochro|dichro|trichro|flash|sheen|schiller|play of|streak|spark")
+NOT_THE_STONE = r"(?:light|background|paper|cloth|box|filter|flash(?:es)?|sheen|streak)"
+CONNECTORS = {
+    "and",
+    "or",
+    "to",
+    "with",
+    "in",
+    "the",
+    "colours",
+    "colors",
+    "shows",
+    "showing",
+    "a",
+    "light",
+    "dark",
+    "deep",
+}
+NEGATED = re.compile(r"\b(?:not|no|isn'?t|never|without)\s+(?:\w+\s+)?$")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z]+(?:-clear)?", text.lower().replace("colorless", "colourless"))
+
+
+def _word_names(word: str, list_words: bool) -> dict[str, float]:
+    """The basic names one word says, unnormalised: an "-ish" word half, a word of two names half each."""
+    if word in ISH_WORDS:
+        return {ISH_WORDS[word]: 0.5}
+    names = PLAIN_WORDS.get(word) or (LIST_WORDS.get(word, ()) if list_words else ())
+    return {name: 1.0 / len(names) for name in names}
+
+
+def colour_names(text: str, list_words: bool = True) -> dict[str, float]:
+    """The basic colour names in one listed colour ("Purplish-red": red 2/3, purple 1/3), weights summing to 1;
+    {} when it names none."""
+    weights: dict[str, float] = {}
+    outside = re.sub(r"\(.*?\)", " ", text)  # "Green (emerald)": the words in brackets name a variety
+    for word in _words(outside if outside.strip() else text):
+        for name, w in _word_names(word, list_words).items():
+            weights[name] = weights.get(name, 0.0) + w
+    total = sum(weights.values())
+    return {c: w / total for c, w in weights.items()} if total else {}
+
+
+@cache
+def _gem_colours(name: str, colours: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
+    shares: dict[str, float] = {}
+    for listed in colours:
+        named = {} if ANY_COLOUR.search(listed.lower()) else colour_names(listed)
+        for c, w in (named or {c: 1.0 / len(BASIC) for c in BASIC}).items():
+            shares[c] = shares.get(c, 0.0) + w / len(colours)
+    return tuple(sorted(shares.items(), key=lambda kv: -kv[1]))
+
+
+def gem_colours(gem: GemFacts) -> dict[str, float]:
+    """How a stone of this gem is shared among the basic colours, from its listed colours (each listed colour an
+    equal share); {} when the knowledge base lists none."""
+    return dict(_gem_colours(gem.name, tuple(gem.colours))) if gem.colours else {}
+
+
+def closeness(said: str, seen: str) -> float:
+    """1 for the same name, the pair's `NEAR` weight for a near one, else 0."""
+    return 1.0 if said == seen else NEAR.get(frozenset((said, seen)), 0.0)
+
+
+def said_probability(said: str, seen: str) -> float:
+    """P(a person says `said` | the stone is `seen`): the exact name, or now and then a near one."""
+    return closeness(said, seen) / sum(closeness(other, seen) for other in BASIC)
+
+
+def colour_fit(shares: dict[str, float], said: tuple[str, ...]) -> float:
+    """How much of a gem's listed colours are the names said, near names counted by their closeness (mean over
+    the names said); compared with `FITS`."""
+    if not said:
+        return 1.0
+    return sum(sum(w * closeness(c, seen) for seen, w in shares.items()) for c in said) / len(said)
+
+
+def said_colours(text: str) -> tuple[str, ...]:
+    """The colour names a message gives the stone ("a purple stone" -> purple; "greenish blue" -> blue, green).
+
+    Colours of a test result ("red under UV", "red through the Chelsea filter"; after "pleochroism" the colours
+    seen in the dichroscope, up to the first words that are not colours), a sheen or flash, the surroundings
+    ("on a white background") and negated ones ("not blue") are not the stone's colour and are left out. Gem
+    names that contain a colour word ("emerald", "amethyst") are not read as colours: the person named a gem.
+    """
+    found: dict[str, float] = {}
+    after_test = False  # inside the colours a dichroscope or a flash showed, which may run over several commas
+    for clause in re.split(r"[,;.\n!?()/]+", (text or "").lower().replace("’", "'")):
+        words = re.findall(r"[a-z]+(?:-[a-z]+)*", clause)
+        if after_test and all(_word_names(w, False) or w in CONNECTORS for w in words):
+            continue
+        after_test = False
+        if NOT_BODY_COLOUR.search(clause):
+            continue
+        test = AFTER_TEST.search(clause)
+        after_test = test is not None
+        for m in re.finditer(r"[a-z]+(?:-[a-z]+)*", clause[: test.start() if test else len(clause)]):
+            if NEGATED.search(clause[: m.start()]) or re.match(rf"\s+{NOT_THE_STONE}\b", clause[m.end() :]):
+                continue
+            for word in _words(m.group(0)):
+                for name, w in _word_names(word, list_words=False).items():
+                    found[name] = found.get(name, 0.0) + w
+    return tuple(sorted(found, key=lambda c: -found[c]))
