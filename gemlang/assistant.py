@@ -600,7 +600,7 @@ def withhold_gem(answer: Answer, verdict: ScopeVerdict) -> None:
     answer.next_test = ""
     answer.heatmap = answer.overlay = None
     if verdict.kind == NOT_A_GEM_PHOTO:
-        answer.candidates = []
+        answer.candidates, answer.members = [], []
         advice = f"{RETAKE_HELP}."
     else:
         advice = READINGS_HELP
