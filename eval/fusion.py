@@ -52,15 +52,16 @@ PHOTO_CONDITIONS = [
     ("photo+RI+SG", ("ri", "sg"), 1.0),
     ("photo+RI+SG twice the noise", ("ri", "sg"), 2.0),
     ("photo+RI+SG+optic+pleochroism", ("ri", "sg", "optic", "pleochroism"), 1.0),
+    ("photo+colour", ("colour",), 1.0),
     ("photo+RI+SG+colour", ("ri", "sg", "colour"), 1.0),
 ]
 ALONE_CONDITIONS = [
     ("RI+SG", ("ri", "sg"), 1.0),
     ("RI+SG twice the noise", ("ri", "sg"), 2.0),
-    ("RI+SG+colour", ("ri", "sg", "colour"), 1.0),
     ("RI+SG+optic", ("ri", "sg", "optic"), 1.0),
     ("RI+SG+optic+pleochroism+hardness", ("ri", "sg", "optic", "pleochroism", "hardness"), 1.0),
     ("hardness+locality", ("hardness", "place"), 1.0),
+    ("RI+SG+colour", ("ri", "sg", "colour"), 1.0),
 ]
 TYPED_CONDITIONS = [
     ("photo+RI+SG typed", ("ri", "sg"), 1.0),
@@ -560,7 +561,8 @@ def told_text(results: dict) -> list[str]:
         "SG and hardness ranges overlap, optic character or pleochroism shared, a locality in common; for the true "
         "hardness and first locality, the classes known from that place). *Told which gems the readings cannot tell "
         "apart*: only the classes whose ranges are alike to within one instrument tolerance at each end (half a "
-        "Mohs step for hardness), with the same optic character or pleochroism, and the places as before. Neither "
+        "Mohs step for hardness), with the same optic character or pleochroism, and the places as before (a stated "
+        "colour rules nothing in or out, so the colour rows show what their instrument readings allow). Neither "
         "is a strict bound: a reading also says where in a range a value falls or how many places a gem comes "
         "from, which the evidence model weighs and ruling in or out does not (so photo+locality beats its columns). "
         f"Told the true gem's twin group (the gems no refractometer, balance or polariscope reading separates), "

@@ -58,7 +58,8 @@ RESET_WORDS = re.compile(r"\b(?:start over|new stone|another stone|reset|forget 
 HELP = (
     'Send me a photo of the stone and ask "what gem is this?". You can also tell me what you know: '
     '"hardness about 7", "it scratches glass", "found in Sri Lanka", or instrument readings such as '
-    '"RI 1.762-1.770, SG 4.00", "singly refractive", "strong pleochroism", "red under UV".'
+    '"RI 1.762-1.770, SG 4.00", "singly refractive", "strong pleochroism", "red under UV", and its colour ("a blue '
+    'stone").'
 )
 
 READINGS_HELP = (

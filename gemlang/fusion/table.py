@@ -8,10 +8,11 @@ can tell apart.
 Gems that share every constant (`EvidenceModel.twins`: the quartz colours, the chalcedonies, ruby and the
 sapphires, spodumene's varieties) are one line with their summed probability: no refractometer, balance or
 polariscope reading can put one above another, so listing them one by one only fills the answer with one
-species. When the person names a colour, it splits a line: the twins listed in that colour (or a near one,
-`gemlang.knowledge.colours.colour_fit`) stay the line, most probable first ("purple" with quartz readings:
-Amethyst first, or Amethyst alone when no other quartz is listed purple), and the other colours of the
-species follow as one line. With a photo, answers stay per gem: the photo separates the colours.
+species. When the person names a colour, it splits a line: the twins listed in that colour (at least `FITS`
+of their listed colours, a near name counted by its closeness; `gemlang.knowledge.colours`) stay the line,
+most probable first ("purple" with quartz readings: Amethyst first, or Amethyst alone when no other quartz
+is listed purple), and the other colours of the species follow as one line. With a photo, answers stay per
+gem: the photo separates the colours.
 """
 
 from __future__ import annotations

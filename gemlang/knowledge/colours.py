@@ -79,6 +79,7 @@ ANY_COLOUR = re.compile(r"\b(?:various|all colou?rs|multicolou?r|rainbow|spectra
 NOT_BODY_COLOUR = re.compile(r"\buv\b|ultra-?violet|fluoresc|glows?\b|chelsea|long-?wave|short-?wave|\blw\b|\bsw\b")
 AFTER_TEST = re.compile(r"pleochro|dichro|trichro|flash|sheen|schiller|play of|streak|spark")
 NOT_THE_STONE = r"(?:light|background|paper|cloth|box|filter|flash(?:es)?|sheen|streak)"
+# Words that may sit among the colours a dichroscope showed ("light blue and deep violet").
 CONNECTORS = {
     "and",
     "or",
@@ -86,11 +87,11 @@ CONNECTORS = {
     "with",
     "in",
     "the",
+    "a",
     "colours",
     "colors",
     "shows",
     "showing",
-    "a",
     "light",
     "dark",
     "deep",
@@ -123,7 +124,7 @@ def colour_names(text: str, list_words: bool = True) -> dict[str, float]:
 
 
 @cache
-def _gem_colours(name: str, colours: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
+def _gem_colours(colours: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
     shares: dict[str, float] = {}
     for listed in colours:
         named = {} if ANY_COLOUR.search(listed.lower()) else colour_names(listed)
@@ -135,7 +136,7 @@ def _gem_colours(name: str, colours: tuple[str, ...]) -> tuple[tuple[str, float]
 def gem_colours(gem: GemFacts) -> dict[str, float]:
     """How a stone of this gem is shared among the basic colours, from its listed colours (each listed colour an
     equal share); {} when the knowledge base lists none."""
-    return dict(_gem_colours(gem.name, tuple(gem.colours))) if gem.colours else {}
+    return dict(_gem_colours(tuple(gem.colours))) if gem.colours else {}
 
 
 def closeness(said: str, seen: str) -> float:
@@ -146,14 +147,6 @@ def closeness(said: str, seen: str) -> float:
 def said_probability(said: str, seen: str) -> float:
     """P(a person says `said` | the stone is `seen`): the exact name, or now and then a near one."""
     return closeness(said, seen) / sum(closeness(other, seen) for other in BASIC)
-
-
-def colour_fit(shares: dict[str, float], said: tuple[str, ...]) -> float:
-    """How much of a gem's listed colours are the names said, near names counted by their closeness (mean over
-    the names said); compared with `FITS`."""
-    if not said:
-        return 1.0
-    return sum(sum(w * closeness(c, seen) for seen, w in shares.items()) for c in said) / len(said)
 
 
 def said_colours(text: str) -> tuple[str, ...]:
@@ -167,8 +160,7 @@ def said_colours(text: str) -> tuple[str, ...]:
     found: dict[str, float] = {}
     after_test = False  # inside the colours a dichroscope or a flash showed, which may run over several commas
     for clause in re.split(r"[,;.\n!?()/]+", (text or "").lower().replace("’", "'")):
-        words = re.findall(r"[a-z]+(?:-[a-z]+)*", clause)
-        if after_test and all(_word_names(w, False) or w in CONNECTORS for w in words):
+        if after_test and all(_word_names(w, False) or w in CONNECTORS for w in _words(clause)):
             continue
         after_test = False
         if NOT_BODY_COLOUR.search(clause):
