@@ -317,7 +317,8 @@ def twins_note(line, hints: Hints) -> str:
 
     varieties = [g for g in line.gems if g != line.group]
     gems = ", ".join(varieties[:8]) + (f" and {len(varieties) - 8} more" if len(varieties) > 8 else "")
-    note = f"{line.group} covers {gems}: they share every constant these readings measure, so "
+    covers = line.name if " or " in line.group else f"{line.group} covers {gems}"  # a group without a name of its own
+    note = f"{covers}: they share every constant these readings measure, so "
     if hints.colours:
         return note + f"the colour you gave ({' and '.join(hints.colours)}) puts {line.lead} first."
     shown = [next(iter(gem_colours(f)), "") for f in (_facts(g) for g in varieties) if f is not None]

@@ -9,7 +9,7 @@ from gemlang.assistant import Assistant
 from gemlang.fusion import EvidenceModel
 from gemlang.fusion.evidence import BLUNDER
 from gemlang.fusion.simulate import simulate_colour
-from gemlang.fusion.table import table_entries
+from gemlang.fusion.table import group_name, table_entries
 from gemlang.hints import parse_hints
 from gemlang.knowledge import get_facts
 from gemlang.knowledge.colours import said_colours
@@ -130,3 +130,12 @@ def test_simulated_colours_come_from_the_gems_listed_colours_with_near_names_now
     assert set(said) <= {"purple", "violet", "pink", "red", "blue"} and said.count("purple") > 200
     assert {"violet", "pink"} & set(said)  # a near name, sometimes
     assert simulate_colour(GemFacts(name="Unlisted"), rng) == ()
+
+
+def test_a_twin_group_is_named_for_its_species_unless_another_gem_bears_that_name(model):
+    def named(*gems: str) -> str:
+        return group_name(model, [model.index[g] for g in gems])
+
+    assert named("Amethyst", "Citrine", "Quartz") == "Quartz"  # a member is named for the species
+    assert named("Bloodstone", "Carnelian", "Chalcedony") == "Chalcedony"
+    assert named("Hessonite", "Tsavorite") == "Hessonite or Tsavorite"  # "Grossular" would read as the gem Grossular

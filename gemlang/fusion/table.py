@@ -46,7 +46,8 @@ class Entry:
 
 def group_name(model: EvidenceModel, members: list[int]) -> str:
     """What a gemmologist calls a twin group: the species the members share, by a member's name when one is named
-    for it ("Quartz", "Chalcedony", "Corundum"), else the species itself ("Grossular"), else the members joined."""
+    for it ("Quartz", "Chalcedony", "Corundum"), else the species itself when no other gem bears its name, else
+    the members joined ("Hessonite or Tsavorite": a line named "Grossular" would read as the gem Grossular)."""
     words: Counter = Counter()
     for i in members:
         species = model.facts[i].species.lower()
@@ -56,9 +57,12 @@ def group_name(model: EvidenceModel, members: list[int]) -> str:
     named = [w for w, _ in words.most_common() if w in names]
     if named:
         return names[named[0]]
-    if words and words.most_common(1)[0][1] * 2 > len(members):
-        return words.most_common(1)[0][0].capitalize()
-    return " or ".join(model.names[i] for i in members)
+    species, count = words.most_common(1)[0] if words else ("", 0)
+    named_elsewhere = species in {n.lower() for n in model.names}  # "Grossular" is a gem of its own, not this pair
+    if count * 2 > len(members) and not named_elsewhere:
+        return species.capitalize()
+    names = [model.names[i] for i in members]
+    return ", ".join(names[:-1]) + " or " + names[-1]
 
 
 def _line(model: EvidenceModel, group: str, members: list[int], post: np.ndarray, rest: bool = False) -> Entry:
@@ -67,10 +71,12 @@ def _line(model: EvidenceModel, group: str, members: list[int], post: np.ndarray
     probability = float(post[members].sum())
     if len(members) == 1:
         return Entry(gems[0], probability, gems)
+    if " or " in group:  # a group with no name of its own: the line is its gems
+        return Entry(", ".join(gems[:-1]) + " or " + gems[-1], probability, gems, group)
     shown = [g for g in gems if g != group]
     listed = ", ".join(shown[:LISTED]) + (", …" if len(shown) > LISTED else "")
     label = f"{group}, other colours" if rest else group
-    return Entry(f"{label} ({listed})" if " or " not in group else group, probability, gems, group)
+    return Entry(f"{label} ({listed})", probability, gems, group)
 
 
 def table_entries(model: EvidenceModel, fused: Fused, hints: Hints, top: int | None = None) -> list[Entry]:
