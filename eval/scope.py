@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw
 from reports import machine
+from scope_candidates import RATES, candidate_signals, candidate_table
 from sklearn.metrics import roc_auc_score
 from smoke import painted_folder, smoke_results
 
@@ -94,7 +95,9 @@ def package_pictures() -> dict[str, Image.Image]:
     if skimage is not None:
         for name in SKIMAGE_SAMPLES:
             try:
-                a = getattr(skimage.data, name)()
+                # binary_blobs draws new blobs at each call: seeded, the pictures (and the split caches keyed by
+                # their features) stay the same from run to run
+                a = skimage.data.binary_blobs(rng=0) if name == "binary_blobs" else getattr(skimage.data, name)()
             except Exception:  # noqa: BLE001 - a sample that needs a download is simply left out
                 continue
             if a.dtype == bool:
@@ -119,11 +122,11 @@ def auroc(negatives: np.ndarray, positives: np.ndarray) -> float:
 
 
 def split_head(X: np.ndarray, y: np.ndarray, groups: np.ndarray, queries: np.ndarray, head_config: dict,
-               seed: int = 0, cache_dir: Path | None = None) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+               seed: int = 0, cache_dir: Path | None = None) -> tuple[np.ndarray, np.ndarray, float]:  # fmt: skip
     """The classifier of one split, as `gemlang train` makes it from the split's training photos: its held-out
-    calibrated probabilities (5-fold) and its calibrated probabilities of the `queries`. Classes held out of
-    the split are no candidates: their columns are zero. Both are kept in `cache_dir` (keyed by the photos and
-    the recipe): on two shared cores the 30 head fits of a run take most of an hour.
+    calibrated probabilities (5-fold), its calibrated probabilities of the `queries` and its temperature.
+    Classes held out of the split are no candidates: their columns are zero. Both are kept in `cache_dir`
+    (keyed by the photos and the recipe): on two shared cores the 30 head fits of a run take most of an hour.
     """
     import torch
 
@@ -151,20 +154,24 @@ def split_head(X: np.ndarray, y: np.ndarray, groups: np.ndarray, queries: np.nda
             tmp = path.with_name(path.stem + ".tmp.npy")
             np.save(tmp, logits)
             tmp.replace(path)
-    return known_only(held_out), known_only(torch.softmax(torch.from_numpy(logits) / temperature, 1).numpy())
+    calibrated = torch.softmax(torch.from_numpy(logits) / temperature, 1).numpy()
+    return known_only(held_out), known_only(calibrated), temperature
 
 
 def leave_classes_out(
     X: np.ndarray, y: np.ndarray, groups: np.ndarray, Z: np.ndarray, classes: list[str], head_config: dict,
     splits: int = 5, seed: int = 0, dim: int | None = None, cache_dir: Path | None = None,
+    part_dims: list[int] | None = None,
 ) -> dict:  # fmt: skip
-    """Scores of the three kinds of photo over `splits` class groups held out in turn (see module doc)."""
+    """Scores of the three kinds of photo over `splits` class groups held out in turn (see module doc), and
+    the other candidate scores (eval/scope_candidates.py) of each split's in-scope and held-out-class photos."""
     options = {} if dim is None else {"dim": dim}
     present = np.unique(y)
     class_groups = np.array_split(np.random.default_rng(seed).permutation(present), splits)
     folds = list(stratified_group_folds(y, groups, splits, seed))
     parts: dict[str, dict[str, list]] = {"in_scope": {}, "unknown": {}, "non_stone": {}}
     per_class: dict[str, float] = {}
+    candidates = []
     for i, held in enumerate(class_groups):
         known = ~np.isin(y, held)
         train = np.zeros(len(y), bool)
@@ -172,7 +179,8 @@ def leave_classes_out(
         train &= known
         rows = {"in_scope": X[known & ~train], "unknown": X[~known], "non_stone": Z}
         queries = np.ascontiguousarray(np.concatenate(list(rows.values())), dtype=np.float32)
-        held_out, probs = split_head(X[train], y[train], groups[train], queries, head_config, seed, cache_dir)
+        held_out, probs, temperature = split_head(X[train], y[train], groups[train], queries, head_config, seed,
+                                                  cache_dir)  # fmt: skip
         check = fit_scope_check(X[train], y[train], groups[train], held_out, seed=seed, **options)
         cut = np.cumsum([len(r) for r in rows.values()])[:-1]
         for (name, part), p in zip(rows.items(), np.split(probs, cut), strict=True):
@@ -185,10 +193,19 @@ def leave_classes_out(
             if name == "unknown":
                 unknown_kinds = np.array(kinds)
         kinds = unknown_kinds
+        n_in, n_unknown = len(rows["in_scope"]), len(rows["unknown"])
+        stones = queries[: n_in + n_unknown]
+        gem, _, per_class_distance = check.distances(stones)
+        signals = candidate_signals(X[train], y[train], held_out, stones, probs[: n_in + n_unknown], temperature,
+                                    part_dims or [X.shape[1]], per_class_distance.min(1), gem)  # fmt: skip
+        signals["gem distance + entropy (standard scores; shipped)"] = np.asarray(
+            check.unknown_scores(gem, probs[: n_in + n_unknown])
+        )
+        candidates.append({name: (v[:n_in], v[n_in:]) for name, v in signals.items()})
         for c in held:
             per_class[classes[c]] = float(np.isin(kinds[y[~known] == c], [UNKNOWN_MINERAL, NOT_A_GEM_PHOTO]).mean())
     joined = {name: {k: np.concatenate(v) for k, v in d.items()} for name, d in parts.items()}
-    return {"scores": joined, "unknown_flag_rate_per_class": per_class}
+    return {"scores": joined, "unknown_flag_rate_per_class": per_class, "candidates": candidate_table(candidates)}
 
 
 def summarise(result: dict, non_stone_names: list[str], splits: int) -> dict:
@@ -223,6 +240,8 @@ def summarise(result: dict, non_stone_names: list[str], splits: int) -> dict:
             name: sorted({str(k) for k in other_kinds[:, j]}) for j, name in enumerate(non_stone_names)
         },
         "unknown_flag_rate_per_class": result["unknown_flag_rate_per_class"],
+        "candidates": result["candidates"],
+        "candidate_best": best_candidates(result["candidates"]),
         # For comparing the scores only (read off the in-scope photos, so no operating point of the check):
         # the share of held-out-class photos above each score's quantile on the in-scope photos.
         "unknown_flagged_at_in_scope_rate": {
@@ -233,6 +252,15 @@ def summarise(result: dict, non_stone_names: list[str], splits: int) -> dict:
             for score, key in (("gem distance + entropy", "score"), ("gem distance", "gem"), ("entropy", "entropy"))
         },
     }
+
+
+def best_candidates(rows: list[dict]) -> dict:
+    """The shipped score's row, and the best other single score and learned combination by AUROC."""
+    shipped = next(r for r in rows if "shipped" in r["score"])
+    learned = [r for r in rows if r["score"].startswith("learned")]
+    single = [r for r in rows if r is not shipped and r not in learned]
+    return {"shipped": shipped, "single": max(single, key=lambda r: r["auroc"]),
+            "learned": max(learned, key=lambda r: r["auroc"]) if learned else None}  # fmt: skip
 
 
 def markdown(summary: dict, command: str, seconds: float, data: str) -> str:
@@ -279,6 +307,28 @@ def markdown(summary: dict, command: str, seconds: float, data: str) -> str:
             *(f"| {name} | " + " | ".join(f"{r[c]:.1%}" for c in columns) + " |" for name, r in rates.items()),
         ]
     )
+    candidates = "\n".join(
+        [
+            "| score | leave-classes-out AUROC | "
+            + " | ".join(f"held-out-class photos flagged at {r:.0%} of in-scope photos flagged" for r in RATES)
+            + " |",
+            "|---|---|" + "---|" * len(RATES),
+            *(
+                f"| {c['score']} | {c['auroc']:.3f} | "
+                + " | ".join(f"{c[f'unknown_flagged_at_{r:.0%}']:.1%}" for r in RATES)
+                + " |"
+                for c in s["candidates"]
+            ),
+        ]
+    )
+    top = s["candidate_best"]
+
+    def said(row: dict) -> str:
+        return f"{row['score']} (AUROC {row['auroc']:.3f}, {row['unknown_flagged_at_6%']:.1%} at 6%)"
+
+    best_line = f"Shipped: {said(top['shipped'])}; best other single score: {said(top['single'])}" + (
+        f"; best learned combination: {said(top['learned'])}." if top["learned"] else "."
+    )
     return f"""# Out-of-scope check: leave-classes-out and non-stone pictures
 
 Command: `{command}` ({seconds / 60:.1f} min). Machine: {summary["machine"]}.
@@ -293,6 +343,16 @@ Photos of held-out classes flagged by each score alone at the same share of in-s
 score's own quantile on the in-scope photos: for comparing the scores, not an operating point of the check):
 
 {compared}
+
+Candidate unknown-stone scores (eval/scope_candidates.py), each on the same splits, features and calibrated
+probabilities as the shipped score; "flagged at X%" is the share of held-out-class photos above the score's
+own quantile on the in-scope photos (for comparing scores, not an operating point). The learned combinations
+are logistic regressions (unknown = photos of held-out classes) whose weights for each split were fitted on
+the other splits' photos only (strictly nested):
+
+{candidates}
+
+{best_line}
 
 Top-1 accuracy on in-scope photos is unchanged by construction: the check never alters the class
 probabilities, it only decides whether the answer names a gem.
@@ -369,7 +429,7 @@ def measure(args) -> int:
     Z = features_of(extractor, [others[n] for n in names], None)
     held_out_dir = None if args.smoke else held_out_cache(cache)
     result = leave_classes_out(X, data.labels, duplicate_groups(data), Z, data.classes, head_config, splits=splits,
-                               dim=dim, cache_dir=held_out_dir)  # fmt: skip
+                               dim=dim, cache_dir=held_out_dir, part_dims=list(extractor.part_dims))  # fmt: skip
     summary = summarise(result, names, splits)
     command = "python eval/scope.py" + (" --smoke" if args.smoke else "")
     seconds = time.time() - started

@@ -134,3 +134,46 @@ def test_combined_probabilities_are_the_renormalised_product(monkeypatch):
     a, b = np.array([[0.6, 0.3, 0.1]]), np.array([[0.2, 0.7, 0.1]])
     expected = a * b / (a * b).sum()
     assert np.allclose(script.combined(a, b), expected)
+
+
+def test_scope_smoke_reports_candidate_scores_beside_the_shipped_one(tmp_path, monkeypatch):
+    script = load_script("scope", monkeypatch)
+    assert script.main(["--smoke", "--out", str(tmp_path)]) == 0
+    results = json.loads((tmp_path / "scope.json").read_text())
+    names = {row["score"] for row in results["candidates"]}
+    assert "gem distance + entropy (standard scores; shipped)" in names and "energy" in names
+    assert {"learned: energy + 1-NN distance", "1-NN distance (parts weighed alike)"} <= names
+    assert all(0 <= row["auroc"] <= 1 and 0 <= row["unknown_flagged_at_6%"] <= 1 for row in results["candidates"])
+    assert "strictly nested" in (tmp_path / "scope.md").read_text()
+
+
+def test_scope_non_stone_pictures_are_the_same_from_run_to_run(monkeypatch):
+    script = load_script("scope", monkeypatch)  # the split caches are keyed by their features
+    first, second = script.package_pictures(), script.package_pictures()
+    assert first.keys() == second.keys()
+    assert all(np.array_equal(np.asarray(first[n]), np.asarray(second[n])) for n in first)
+
+
+def test_a_nested_combination_never_weighs_a_split_on_its_own_photos(monkeypatch):
+    candidates = load_script("scope_candidates", monkeypatch)
+    rng = np.random.default_rng(0)
+
+    def split(shift):
+        return {name: (rng.normal(0, 1, 40), rng.normal(shift, 1, 30)) for name in ("a", "b")}
+
+    splits = [split(1.0) for _ in range(4)]
+    scored = candidates.nested_combination(splits, ["a", "b"])
+    changed = [{n: (v[0], v[1] * -5) for n, v in splits[0].items()}, *splits[1:]]
+    again = candidates.nested_combination(changed, ["a", "b"])
+    np.testing.assert_allclose(again[0][0], scored[0][0])  # split 0's unknown photos moved, its weights did not
+    assert not np.allclose(again[1][0], scored[1][0])  # the other splits' weights read split 0
+
+
+def test_knn_distance_is_zero_on_a_training_row_and_grows_with_k(monkeypatch):
+    knn_distance = load_script("scope_candidates", monkeypatch).knn_distance
+    rng = np.random.default_rng(0)
+    train = rng.normal(size=(50, 8))
+    train /= np.linalg.norm(train, axis=1, keepdims=True)
+    d = knn_distance(train, train[:5], (1, 3, 10))
+    np.testing.assert_allclose(d[1], 0, atol=1e-6)
+    assert (d[3] >= d[1]).all() and (d[10] >= d[3]).all()
