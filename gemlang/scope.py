@@ -47,7 +47,7 @@ DEFAULT_DIM = 256  # eval/scope.py: 64-256 dims were compared; 256 separated non
 # Both thresholds on held-out photos of known classes: 6% flagged by the unknown-stone score, 2% by the photo distance.
 # The calibration's heads are fitted on four folds of five and hesitate more than the final head, so new photos of
 # known classes pass the entropy's share less often than its nominal rate: eval/scope.py flagged 5.6% of them in
-# all at 4% (24% of held-out classes) and 7.6% at 6% (32%).
+# all at 4% (24% of held-out classes) and 7.5% at 6% (32%).
 DEFAULT_FALSE_ALARM = 0.06  # share of held-out photos of known classes the unknown-stone threshold flags
 DEFAULT_PHOTO_QUANTILE = 0.98  # held-out gem photos beyond this photo distance are 2%: "not a gem photo"
 SHRINKAGE = 0.1  # covariance shrinkage towards a multiple of the identity: ~30 photos a class is little data
