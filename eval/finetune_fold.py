@@ -15,14 +15,17 @@ three predictions of photos that none of the models saw are compared:
 - the two together: the product of their calibrated probabilities, renormalised (equal weights, nothing
   tuned on the fold).
 
-A full cross-validation would fine-tune five times (about two hours on 2 cores); one fold says whether that,
-and a built-in model with a fine-tuned member, are worth it. The fold's figures carry its sampling error:
-the report gives a 95% interval for each.
+A full cross-validation would fine-tune five times (about two hours on 2 cores), so the folds are run one
+command at a time: each run adds its fold to the report (or replaces a fold measured before) and the report
+pools the folds measured so far, weighting each by its photos. The figures carry their sampling error: the
+report gives a 95% interval for each. A report of another backbone, built-in recipe or photo collection is
+replaced, not pooled with.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import shlex
 import sys
 import tempfile
@@ -80,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.smoke:
             args.data = painted_folder(Path(tmp) / "photos", per_class=10)
             args.results = smoke_results(args.results, RESULTS, Path(tmp))
-            args.folds, args.fold = 2, 1
+            args.folds, args.fold = 2, min(args.fold, 2)
         data, groups, probs, _, recipe, folds = photo_probabilities(args)
         y = np.asarray(data.labels)
         train_idx, test_idx = list(stratified_group_folds(y, groups, folds, args.seed))[args.fold - 1]
@@ -101,55 +104,98 @@ def main(argv: list[str] | None = None) -> int:
         "both (product)": fold_scores(combined(probs[test_idx], tuned_probs), truth),
     }
     command = " ".join(["python eval/finetune_fold.py", *map(shlex.quote, sys.argv[1:] if argv is None else argv)])
-    results = {
+    this_fold = {
         "command": command,
-        "n_images": int(len(y)),
-        "fold": args.fold,
-        "folds": folds,
         "n_held_out": int(len(test_idx)),
-        "built_in": recipe,
         "finetune": {**tuned.info["finetune"], "validation": tuned.info["validation"]},
         "scores": rows,
         "minutes": round((time.time() - started) / 60, 1),
         "machine": machine_line,
+    }
+    setting = {
+        "n_images": int(len(y)),
+        "folds": folds,
+        "built_in": recipe,
+        "backbone": args.backbone,
         "smoke": args.smoke,
     }
     args.results.mkdir(parents=True, exist_ok=True)
+    results = with_fold(args.results / "finetune_fold.json", setting, args.fold, this_fold)
     write_json_atomic(results, args.results / "finetune_fold.json")
     write_markdown(results, args.results / "finetune_fold.md")
     for name, r in rows.items():
-        print(f"{name}: top-1 {r['top1']:.1%}, top-5 {r['top5']:.1%}")
+        print(f"fold {args.fold}, {name}: top-1 {r['top1']:.1%}, top-5 {r['top5']:.1%}")
+    for name, r in results["scores"].items():
+        print(f"folds {', '.join(results['per_fold'])} pooled, {name}: top-1 {r['top1']:.1%}, top-5 {r['top5']:.1%}")
     return 0
+
+
+def with_fold(path: Path, setting: dict, fold: int, this_fold: dict) -> dict:
+    """The report at `path` with this fold added (or replaced), and the folds measured so far pooled.
+
+    Only folds measured in the same setting (photos, folds, built-in recipe, backbone) are pooled; a report of
+    another setting is started afresh."""
+    per_fold: dict = {}
+    if path.is_file():
+        old = json.loads(path.read_text())
+        if {k: old.get(k) for k in setting} == setting:
+            per_fold = old.get("per_fold", {})
+        else:
+            print(f"{path} was measured in another setting: it is replaced, not pooled with", file=sys.stderr)
+    per_fold = dict(sorted({**per_fold, str(fold): this_fold}.items(), key=lambda kv: int(kv[0])))
+    n = sum(f["n_held_out"] for f in per_fold.values())
+    pooled = {}
+    for name in this_fold["scores"]:
+        top1, top5 = (
+            sum(f["scores"][name][key] * f["n_held_out"] for f in per_fold.values()) / n for key in ("top1", "top5")
+        )
+        half = 1.96 * np.sqrt(top1 * (1 - top1) / n)
+        pooled[name] = {"top1": top1, "top1_95": [max(0.0, top1 - half), min(1.0, top1 + half)], "top5": top5}
+    return {**setting, "n_held_out": n, "scores": pooled, "per_fold": per_fold}
 
 
 def write_markdown(results: dict, path: Path) -> None:
     from gemlang.io import write_text_atomic
 
-    f = results["finetune"]
+    folds = results["per_fold"]
+    b = results["built_in"]
     lines = [
-        "# A fine-tuned backbone beside the built-in classifier: one fold of the cross-validation",
+        "# A fine-tuned backbone beside the built-in classifier: folds of the cross-validation",
         "",
-        f"Command: `{results['command']}` ({results['minutes']} min). Machine: {results['machine']}.",
-        f"Fold {results['fold']} of {results['folds']} duplicate-aware folds ({results['n_held_out']} of "
-        f"{results['n_images']} deduplicated photos), the folds of the built-in model's cross-validation. "
-        f"Built-in: {results['built_in']['encoder']} + {results['built_in']['head']} head, out-of-fold. "
-        f"Fine-tuned: {f['backbone']} at {f['image_size']} px, {len(f['training']['history'])} of {f['epochs']} "
-        f"epochs run, the best (epoch {f['training']['best_epoch'] + 1}) kept by the validation loss on a fifth of "
-        f"the other folds; flip TTA {'on' if f['tta'] else 'off'}.",
+        f"Fold{'s' if len(folds) > 1 else ''} {', '.join(folds)} of {results['folds']} duplicate-aware folds "
+        f"({results['n_held_out']} of "
+        f"{results['n_images']} deduplicated photos held out), the folds of the built-in model's cross-validation. "
+        f"Built-in: {b['encoder']} + {b['head']} head, out-of-fold. Fine-tuned: {results['backbone']} on the other "
+        "folds, the best epoch kept by the validation loss on a fifth of them. Both: the product of the two "
+        "calibrated probabilities, renormalised, with equal weights (nothing tuned on the held-out fold).",
         "",
-        "| model | top-1 (95% interval) | top-5 |",
-        "|---|---|---|",
+        f"## Pooled over the {len(folds)} fold{'s' if len(folds) > 1 else ''} measured",
+        "",
+        *score_table(results["scores"]),
+        "",
+        "The five-fold figure the built-in model's target is set on needs all five folds.",
     ]
-    for name, r in results["scores"].items():
+    for fold, f in folds.items():
+        t = f["finetune"]
+        lines += [
+            "",
+            f"## Fold {fold} ({f['n_held_out']} photos)",
+            "",
+            f"Command: `{f['command']}` ({f['minutes']} min). Machine: {f['machine']}. "
+            f"Fine-tuned at {t['image_size']} px, {len(t['training']['history'])} of {t['epochs']} epochs run, the "
+            f"best (epoch {t['training']['best_epoch'] + 1}) kept; flip TTA {'on' if t['tta'] else 'off'}.",
+            "",
+            *score_table(f["scores"]),
+        ]
+    write_text_atomic(path, "\n".join(lines) + "\n")
+
+
+def score_table(scores: dict) -> list[str]:
+    rows = ["| model | top-1 (95% interval) | top-5 |", "|---|---|---|"]
+    for name, r in scores.items():
         lo, hi = r["top1_95"]
-        lines.append(f"| {name} | {r['top1']:.1%} ({lo:.1%}–{hi:.1%}) | {r['top5']:.1%} |")
-    lines += [
-        "",
-        "Both: the product of the two calibrated probabilities, renormalised, with equal weights (nothing tuned on "
-        "the fold). One fold only: the five-fold figure the built-in model's target is set on needs five fine-tunes.",
-        "",
-    ]
-    write_text_atomic(path, "\n".join(lines))
+        rows.append(f"| {name} | {r['top1']:.1%} ({lo:.1%}–{hi:.1%}) | {r['top5']:.1%} |")
+    return rows
 
 
 if __name__ == "__main__":

@@ -122,11 +122,31 @@ def test_finetune_fold_smoke_compares_builtin_finetuned_and_both(tmp_path, monke
     script = load_script("finetune_fold", monkeypatch)
     assert script.main(["--smoke", "--results", str(tmp_path)]) == 0
     results = json.loads((tmp_path / "finetune_fold.json").read_text())
-    assert results["smoke"] and results["n_held_out"] == 20 and results["finetune"]["backbone"] == "mobilenet_v2"
+    assert results["smoke"] and results["n_held_out"] == 20 and results["backbone"] == "mobilenet_v2"
+    assert list(results["per_fold"]) == ["1"]
     assert set(results["scores"]) == {"built-in", "mobilenet_v2 fine-tuned", "both (product)"}
     for row in results["scores"].values():
         assert 0 <= row["top1_95"][0] <= row["top1"] <= row["top1_95"][1] <= 1 and row["top1"] <= row["top5"]
-    assert "one fold" in (tmp_path / "finetune_fold.md").read_text().lower()
+    assert "fold 1 (20 photos)" in (tmp_path / "finetune_fold.md").read_text().lower()
+
+
+def test_finetune_fold_reports_pool_the_folds_measured_in_the_same_setting(tmp_path, monkeypatch):
+    script = load_script("finetune_fold", monkeypatch)
+    path, setting = tmp_path / "finetune_fold.json", {"n_images": 100, "folds": 5, "backbone": "mobilenet_v2"}
+
+    def fold(n, top1, top5):
+        return {"n_held_out": n, "scores": {"built-in": {"top1": top1, "top5": top5}}}
+
+    first = script.with_fold(path, setting, 2, fold(30, 0.5, 0.9))
+    path.write_text(json.dumps(first))
+    pooled = script.with_fold(path, setting, 1, fold(10, 0.9, 1.0))
+    assert list(pooled["per_fold"]) == ["1", "2"] and pooled["n_held_out"] == 40
+    assert pooled["scores"]["built-in"]["top1"] == pytest.approx((30 * 0.5 + 10 * 0.9) / 40)
+    assert pooled["scores"]["built-in"]["top5"] == pytest.approx((30 * 0.9 + 10 * 1.0) / 40)
+    again = script.with_fold(path, setting, 2, fold(30, 0.6, 0.9))  # a fold measured again replaces the old one
+    assert again["per_fold"]["2"]["scores"]["built-in"]["top1"] == 0.6 and again["n_held_out"] == 30
+    other = script.with_fold(path, {**setting, "backbone": "efficientnet_lite0"}, 1, fold(10, 0.9, 1.0))
+    assert list(other["per_fold"]) == ["1"]  # another backbone's folds are not pooled with these
 
 
 def test_combined_probabilities_are_the_renormalised_product(monkeypatch):
