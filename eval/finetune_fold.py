@@ -16,10 +16,11 @@ three predictions of photos that none of the models saw are compared:
   tuned on the fold).
 
 A full cross-validation would fine-tune five times (about two hours on 2 cores), so the folds are run one
-command at a time: each run adds its fold to the report (or replaces a fold measured before) and the report
-pools the folds measured so far, weighting each by its photos. The figures carry their sampling error: the
-report gives a 95% interval for each. A report of another backbone, built-in recipe or photo collection is
-replaced, not pooled with.
+command at a time: each run adds its fold to the backbone's report (or replaces a fold measured before), and
+the report pools the folds measured so far, weighting each by its photos. The figures carry their sampling
+error: the report gives a 95% interval for each. A report of another built-in recipe or photo collection is
+replaced, not pooled with. The fine-tuned model's probabilities of the fold's photos are kept beside the
+feature cache (held-out/finetuned-*.npz), so members can later be combined without fine-tuning again.
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from gemlang.data import stratified_group_folds
     from gemlang.metrics import write_json_atomic
+    from gemlang.training import held_out_cache
     from gemlang.training.finetune import FinetuneConfig, finetune_classifier
 
     started, machine_line = time.time(), machine()
@@ -120,14 +122,26 @@ def main(argv: list[str] | None = None) -> int:
         "smoke": args.smoke,
     }
     args.results.mkdir(parents=True, exist_ok=True)
-    results = with_fold(args.results / "finetune_fold.json", setting, args.fold, this_fold)
-    write_json_atomic(results, args.results / "finetune_fold.json")
-    write_markdown(results, args.results / "finetune_fold.md")
+    report = args.results / report_name(args.backbone)
+    results = with_fold(report.with_suffix(".json"), setting, args.fold, this_fold)
+    write_json_atomic(results, report.with_suffix(".json"))
+    write_markdown(results, report.with_suffix(".md"))
+    if not args.smoke:  # kept, so members can later be combined without fine-tuning again
+        kept = held_out_cache() / f"finetuned-{args.backbone}-fold{args.fold}of{folds}-seed{args.seed}.npz"
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        partial = kept.with_name(kept.stem + ".tmp.npz")  # renamed when complete: a crash leaves no half file
+        np.savez(partial, photos=np.asarray([str(data.paths[i]) for i in test_idx]), probs=tuned_probs)
+        partial.replace(kept)
     for name, r in rows.items():
         print(f"fold {args.fold}, {name}: top-1 {r['top1']:.1%}, top-5 {r['top5']:.1%}")
     for name, r in results["scores"].items():
         print(f"folds {', '.join(results['per_fold'])} pooled, {name}: top-1 {r['top1']:.1%}, top-5 {r['top5']:.1%}")
     return 0
+
+
+def report_name(backbone: str) -> str:
+    """Each backbone has its own report, so measuring another does not replace MobileNetV2's folds."""
+    return "finetune_fold" if backbone == "mobilenet_v2" else f"finetune_fold_{backbone}"
 
 
 def with_fold(path: Path, setting: dict, fold: int, this_fold: dict) -> dict:

@@ -145,8 +145,9 @@ def test_finetune_fold_reports_pool_the_folds_measured_in_the_same_setting(tmp_p
     assert pooled["scores"]["built-in"]["top5"] == pytest.approx((30 * 0.9 + 10 * 1.0) / 40)
     again = script.with_fold(path, setting, 2, fold(30, 0.6, 0.9))  # a fold measured again replaces the old one
     assert again["per_fold"]["2"]["scores"]["built-in"]["top1"] == 0.6 and again["n_held_out"] == 30
-    other = script.with_fold(path, {**setting, "backbone": "efficientnet_lite0"}, 1, fold(10, 0.9, 1.0))
-    assert list(other["per_fold"]) == ["1"]  # another backbone's folds are not pooled with these
+    other = script.with_fold(path, {**setting, "n_images": 90}, 1, fold(10, 0.9, 1.0))
+    assert list(other["per_fold"]) == ["1"]  # folds of another photo collection are not pooled with these
+    assert script.report_name("mobilenet_v2") != script.report_name("efficientnet_lite0")
 
 
 def test_combined_probabilities_are_the_renormalised_product(monkeypatch):
