@@ -76,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
 
     from gemlang.data import stratified_group_folds
+    from gemlang.io import atomic_file
     from gemlang.metrics import write_json_atomic
     from gemlang.training import held_out_cache
     from gemlang.training.finetune import FinetuneConfig, finetune_classifier
@@ -127,11 +128,10 @@ def main(argv: list[str] | None = None) -> int:
     write_json_atomic(results, report.with_suffix(".json"))
     write_markdown(results, report.with_suffix(".md"))
     if not args.smoke:  # kept, so members can later be combined without fine-tuning again
-        kept = held_out_cache() / f"finetuned-{args.backbone}-fold{args.fold}of{folds}-seed{args.seed}.npz"
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        partial = kept.with_name(kept.stem + ".tmp.npz")  # renamed when complete: a crash leaves no half file
-        np.savez(partial, photos=np.asarray([str(data.paths[i]) for i in test_idx]), probs=tuned_probs)
-        partial.replace(kept)
+        kept_dir = Path(args.cache) if args.cache else held_out_cache()
+        kept = kept_dir / f"finetuned-{args.backbone}-fold{args.fold}of{folds}-seed{args.seed}.npz"
+        with atomic_file(kept, "wb") as f:
+            np.savez(f, photos=np.asarray([str(data.paths[i]) for i in test_idx]), probs=tuned_probs)
     for name, r in rows.items():
         print(f"fold {args.fold}, {name}: top-1 {r['top1']:.1%}, top-5 {r['top5']:.1%}")
     for name, r in results["scores"].items():
