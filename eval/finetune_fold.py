@@ -20,7 +20,8 @@ command at a time: each run adds its fold to the backbone's report (or replaces 
 the report pools the folds measured so far, weighting each by its photos. The figures carry their sampling
 error: the report gives a 95% interval for each. A report of another built-in recipe or photo collection is
 replaced, not pooled with. The fine-tuned model's probabilities of the fold's photos are kept beside the
-feature cache (held-out/finetuned-*.npz), so members can later be combined without fine-tuning again.
+feature cache (held-out/finetuned-*.npz), with the fold's model folder beside them, so members can later be
+combined, and served differently, without fine-tuning again.
 """
 
 from __future__ import annotations
@@ -84,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     started, machine_line = time.time(), machine()
     with tempfile.TemporaryDirectory() as tmp:
         if args.smoke:
-            args.data = painted_folder(Path(tmp) / "photos", per_class=10)
+            if args.data == DEFAULT_DATA:
+                args.data = painted_folder(Path(tmp) / "photos", per_class=10)
             args.results = smoke_results(args.results, RESULTS, Path(tmp))
             args.folds, args.fold = 2, min(args.fold, 2)
         data, groups, probs, _, recipe, folds = photo_probabilities(args)
@@ -127,16 +129,51 @@ def main(argv: list[str] | None = None) -> int:
     results = with_fold(report.with_suffix(".json"), setting, args.fold, this_fold)
     write_json_atomic(results, report.with_suffix(".json"))
     write_markdown(results, report.with_suffix(".md"))
-    if not args.smoke:  # kept, so members can later be combined without fine-tuning again
+    if not args.smoke or args.cache:  # kept, so members can later be combined without fine-tuning again
         kept_dir = Path(args.cache) if args.cache else held_out_cache()
-        kept = kept_dir / f"finetuned-{args.backbone}-fold{args.fold}of{folds}-seed{args.seed}.npz"
-        with atomic_file(kept, "wb") as f:
+        kept = kept_dir / kept_name(args.backbone, args.fold, folds, args.seed)
+        with atomic_file(kept.with_suffix(".npz"), "wb") as f:
             np.savez(f, photos=np.asarray([str(data.paths[i]) for i in test_idx]), probs=tuned_probs)
+        tuned.save(kept)  # the fold's model too, so other ways of serving it can be scored on the same photos
     for name, r in rows.items():
         print(f"fold {args.fold}, {name}: top-1 {r['top1']:.1%}, top-5 {r['top5']:.1%}")
     for name, r in results["scores"].items():
         print(f"folds {', '.join(results['per_fold'])} pooled, {name}: top-1 {r['top1']:.1%}, top-5 {r['top5']:.1%}")
     return 0
+
+
+def kept_probabilities(photos: list, backbone: str, folds: int, seed: int = 0, cache: Path | None = None) -> np.ndarray:
+    """The kept probabilities of `photos` from `backbone` fine-tuned without each photo's fold, all folds
+    pooled (rows in the order of `photos`); an error naming the folds still to run if any photo is missing."""
+    from gemlang.training import held_out_cache
+
+    kept_dir = Path(cache) if cache else held_out_cache()
+    row_of: dict[str, np.ndarray] = {}
+    missing = []
+    for fold in range(1, folds + 1):
+        kept = kept_dir / f"{kept_name(backbone, fold, folds, seed)}.npz"
+        if not kept.is_file():
+            missing.append(fold)
+            continue
+        with np.load(kept) as f:
+            row_of.update(zip(map(_photo_key, f["photos"].tolist()), f["probs"], strict=True))
+    absent = [p for p in map(_photo_key, photos) if p not in row_of]
+    if missing or absent:
+        raise SystemExit(
+            f"no kept {backbone} probabilities for {len(absent)} photos (folds not run: {missing or 'none'}); run "
+            f"`python eval/finetune_fold.py --backbone {backbone} --fold N` for each missing fold"
+        )
+    return np.stack([row_of[p] for p in map(_photo_key, photos)])
+
+
+def _photo_key(path) -> str:
+    """class folder/file name: the same photo wherever the collection is mounted."""
+    return "/".join(Path(path).parts[-2:])
+
+
+def kept_name(backbone: str, fold: int, folds: int, seed: int) -> str:
+    """The name of a fold's kept model folder; its held-out probabilities are the same name + .npz."""
+    return f"finetuned-{backbone}-fold{fold}of{folds}-seed{seed}"
 
 
 def report_name(backbone: str) -> str:

@@ -108,6 +108,11 @@ def photo_probabilities(args, feature_cache: Path | None = None):
     folds = min(args.folds, int(np.bincount(y).min()))
     cache = None if args.smoke else (Path(args.cache) if args.cache else held_out_cache())
     probs, temperature = held_out_probabilities(X, y, groups, head_config, folds, args.seed, cache)
+    if getattr(args, "finetuned", None):  # beside a fine-tuned backbone: the product, as finetune_fold.py scores it
+        from finetune_fold import combined, kept_probabilities
+
+        probs = combined(probs, kept_probabilities(data.paths, args.finetuned, folds, args.seed, args.cache))
+        source += f" x {args.finetuned} fine-tuned on the other folds (eval/finetune_fold.py)"
     print(f"out-of-fold photo top-1 {(probs.argmax(1) == y).mean():.1%}", file=sys.stderr)
     recipe = {"encoder": encoder, "tta": tta, "head": head_config["type"], "source": source}
     return data, groups, probs, temperature, recipe, folds
@@ -595,6 +600,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--model", default="default", help="classifier whose recipe gives the photo probabilities")
     p.add_argument("--folds", type=int, default=5)
+    p.add_argument(
+        "--finetuned",
+        metavar="BACKBONE",
+        help="multiply the photo probabilities by those of BACKBONE fine-tuned on the other folds, kept by "
+        "eval/finetune_fold.py (every fold run first): what the readings add to that pair",
+    )
     p.add_argument(
         "--typed-photos", type=int, default=600, help="photos answered through the assistant, a random subset (0: all)"
     )

@@ -150,6 +150,30 @@ def test_finetune_fold_reports_pool_the_folds_measured_in_the_same_setting(tmp_p
     assert script.report_name("mobilenet_v2") != script.report_name("efficientnet_lite0")
 
 
+def test_finetune_serving_smoke_scores_each_way_of_serving_a_kept_fold_model(tmp_path, monkeypatch):
+    script = load_script("finetune_serving", monkeypatch)
+    assert script.main(["--smoke", "--results", str(tmp_path)]) == 0
+    results = json.loads((tmp_path / "finetune_serving.json").read_text())
+    ways = [script.way_name(graphs, tta) for graphs, tta in script.WAYS]
+    assert list(results["per_fold"]) == ["1"] and results["n_held_out"] == 20
+    assert set(results["scores"]) == {"built-in"} | {f"{who}, {way}" for who in ("fine-tuned", "both") for way in ways}
+    assert set(results["one_photo_ms"]) == set(ways) and all(ms > 0 for ms in results["one_photo_ms"].values())
+    assert "int8, photo only" in (tmp_path / "finetune_serving.md").read_text()
+
+
+def test_kept_probabilities_follow_the_photos_and_name_the_folds_to_run(tmp_path, monkeypatch):
+    script = load_script("finetune_fold", monkeypatch)
+    photos = [tmp_path / "mount" / c / f"{c}_{i}.jpg" for c in ("Ruby", "Jade") for i in range(2)]
+    for fold, rows in ((1, [0, 3]), (2, [1, 2])):
+        name = script.kept_name("mobilenet_v2", fold, 2, 0)
+        kept = [f"/elsewhere/{p.parent.name}/{p.name}" for p in (photos[i] for i in rows)]  # mounted elsewhere
+        np.savez(tmp_path / f"{name}.npz", photos=np.asarray(kept), probs=np.eye(4)[rows])
+    assert np.array_equal(script.kept_probabilities(photos, "mobilenet_v2", 2, cache=tmp_path), np.eye(4))
+    (tmp_path / f"{script.kept_name('mobilenet_v2', 2, 2, 0)}.npz").unlink()
+    with pytest.raises(SystemExit, match=r"folds not run: \[2\]"):
+        script.kept_probabilities(photos, "mobilenet_v2", 2, cache=tmp_path)
+
+
 def test_combined_probabilities_are_the_renormalised_product(monkeypatch):
     script = load_script("finetune_fold", monkeypatch)
     a, b = np.array([[0.6, 0.3, 0.1]]), np.array([[0.2, 0.7, 0.1]])
