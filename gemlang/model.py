@@ -85,6 +85,7 @@ class GemClassifier:
         self.classes = list(classes)
         self.temperature = float(temperature)
         self.info = dict(info or {})
+        self._mark_tuned_encoders()
         self.scope = scope
         self.backend = requested_backend(backend)
         self._source: tuple[Path, dict, torch.device | None] | None = None  # set by `load`: rebuild eager parts
@@ -96,6 +97,14 @@ class GemClassifier:
             from gemlang.serving.quantize import folder_record
 
             self.info["int8"] = folder_record(*int8_graphs)
+
+    def _mark_tuned_encoders(self) -> None:
+        """Trained encoders get signatures naming their weights: their cached features and exported graphs
+        are their own, never another network's of the same architecture (see Encoder.mark_tuned)."""
+        if self.info.get("finetuned_encoder") and self._extractor is not None:
+            for encoder in self._extractor.encoders:
+                if encoder.state_dict():
+                    encoder.mark_tuned()
 
     # --- the eager parts, built on first use when `load` took the serving path -----------------------
     @property
@@ -260,6 +269,7 @@ class GemClassifier:
         """Write the model folder atomically: a crash mid-save leaves the previous model intact."""
         from safetensors.torch import save_file
 
+        self._mark_tuned_encoders()  # weights changed since construction are named too
         with atomic_folder(path) as tmp:
             (tmp / "config.json").write_text(json.dumps(self.config(), indent=2) + "\n")
             save_file({k: v.contiguous() for k, v in self.head.state_dict().items()}, str(tmp / "head.safetensors"))
@@ -422,3 +432,5 @@ def _load_encoder_state(extractor: FeatureExtractor, state: dict[str, torch.Tens
             enc.load_state_dict(part)
         except RuntimeError as e:
             raise ModelError(f"encoder.safetensors does not fit encoder {enc.name!r} ({e}).") from e
+        if part:
+            enc.mark_tuned()

@@ -123,3 +123,18 @@ def test_train_finetune_command_writes_a_model_with_its_encoder_and_cleans_its_c
     assert not (tmp_path / "model.checkpoint").exists()
     clf = GemClassifier.load(out)
     assert clf.extractor.spec == "mobilenet_v2" and clf.info["finetune"]["epochs"] == 1
+
+
+@pytest.mark.parametrize("backend", ["torch", "onnx"])
+def test_a_finetuned_encoder_never_shares_cached_features_with_the_pretrained_one(tiny_data, tmp_path, backend):
+    from gemlang.features import FeatureCache, FeatureExtractor
+
+    clf = finetune_classifier(tiny_data, FinetuneConfig(**TINY), log=quiet)
+    clf.save(tmp_path / "model")
+    tuned = GemClassifier.load(tmp_path / "model", backend=backend)
+    photos, cache = tiny_data.paths[:4], FeatureCache(tmp_path / "cache")
+    FeatureExtractor("mobilenet_v2", tta=True)(photos, cache=cache)  # the ImageNet network's features, cached
+    fresh, _ = tuned.predict_proba(photos)
+    through_cache, _ = tuned.predict_proba(photos, cache=cache)
+    np.testing.assert_allclose(through_cache, fresh, atol=1e-5)
+    assert tuned.encoder_signature != FeatureExtractor("mobilenet_v2", tta=True).signature

@@ -74,10 +74,18 @@ class Encoder(nn.Module):
         self.net = net
         self.preprocess = preprocess
         self.feature_dim = feature_dim
-        self.signature = signature
+        self.signature = self.pretrained_signature = signature
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.net(x)
+
+    def mark_tuned(self) -> None:
+        """After its weights changed (fine-tuned, or fine-tuned weights loaded): a signature naming them, so
+        features cached and graphs exported with other weights, the pretrained ones included, are never
+        taken for its own."""
+        from gemlang.serving.export import tensors_digest
+
+        self.signature = f"{self.pretrained_signature} tuned={tensors_digest(self.state_dict())[:16]}"
 
     def __repr__(self) -> str:
         return f"Encoder({self.name!r}, feature_dim={self.feature_dim}, signature={self.signature!r})"
