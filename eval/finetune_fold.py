@@ -55,13 +55,6 @@ def fold_scores(probs: np.ndarray, y: np.ndarray) -> dict:
     return {"top1": top1, "top1_95": [max(0.0, top1 - half), min(1.0, top1 + half)], "top5": top5}
 
 
-def combined(*probabilities: np.ndarray) -> np.ndarray:
-    """Product of calibrated probabilities, renormalised per photo (equal weights)."""
-    log_p = sum(np.log(np.clip(p, 1e-12, 1.0)) for p in probabilities)
-    p = np.exp(log_p - log_p.max(1, keepdims=True))
-    return p / p.sum(1, keepdims=True)
-
-
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -79,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     from gemlang.data import stratified_group_folds
     from gemlang.io import atomic_file
     from gemlang.metrics import write_json_atomic
+    from gemlang.model import multiplied
     from gemlang.training import held_out_cache
     from gemlang.training.finetune import FinetuneConfig, finetune_classifier
 
@@ -106,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = {
         "built-in": fold_scores(probs[test_idx], truth),
         f"{args.backbone} fine-tuned": fold_scores(tuned_probs, truth),
-        "both (product)": fold_scores(combined(probs[test_idx], tuned_probs), truth),
+        "both (product)": fold_scores(multiplied(probs[test_idx], tuned_probs), truth),
     }
     command = " ".join(["python eval/finetune_fold.py", *map(shlex.quote, sys.argv[1:] if argv is None else argv)])
     this_fold = {

@@ -109,9 +109,11 @@ def photo_probabilities(args, feature_cache: Path | None = None):
     cache = None if args.smoke else (Path(args.cache) if args.cache else held_out_cache())
     probs, temperature = held_out_probabilities(X, y, groups, head_config, folds, args.seed, cache)
     if getattr(args, "finetuned", None):  # beside a fine-tuned backbone: the product, as finetune_fold.py scores it
-        from finetune_fold import combined, kept_probabilities
+        from finetune_fold import kept_probabilities
 
-        probs = combined(probs, kept_probabilities(data.paths, args.finetuned, folds, args.seed, args.cache))
+        from gemlang.model import multiplied
+
+        probs = multiplied(probs, kept_probabilities(data.paths, args.finetuned, folds, args.seed, args.cache))
         source += f" x {args.finetuned} fine-tuned on the other folds (eval/finetune_fold.py)"
     print(f"out-of-fold photo top-1 {(probs.argmax(1) == y).mean():.1%}", file=sys.stderr)
     recipe = {"encoder": encoder, "tta": tta, "head": head_config["type"], "source": source}

@@ -2,7 +2,10 @@
 
 A model folder holds `config.json` (encoder spec and signature, head config, classes, temperature,
 cross-validated scores) and `head.safetensors`; a fine-tuned model adds `encoder.safetensors`, an int8
-model (`gemlang train --int8`) its quantized encoder graphs in `int8/` (see gemlang.serving.quantize).
+model (`gemlang train --int8`) its quantized encoder graphs in `int8/` (see gemlang.serving.quantize), and a
+model with a companion the companion's own model folder in `companion/`: a second classifier of the same
+classes (e.g. a fine-tuned backbone beside a head on frozen features) whose calibrated probabilities multiply
+this one's, the product recalibrated by one temperature of its own.
 Loading never unpickles anything, and a head is never silently paired with an encoder it was not
 trained on.
 
@@ -36,6 +39,7 @@ if TYPE_CHECKING:
     from gemlang.serving.runtime import ServingPipeline
 
 DEFAULT_MODEL_DIR = Path(__file__).parent / "default_model"
+COMPANION = "companion"  # a companion model's folder inside its model's
 FORMAT = "gemlang-classifier"
 SEPARATION_RATE = 0.10  # share of a pair's photos confused within the pair above which a photo is not enough
 INT8_NEEDS_ONNX = (
@@ -85,6 +89,8 @@ class GemClassifier:
         self.classes = list(classes)
         self.temperature = float(temperature)
         self.info = dict(info or {})
+        self.companion: GemClassifier | None = None  # see `with_companion`
+        self.companion_temperature = 1.0
         self._mark_tuned_encoders()
         self.scope = scope
         self.backend = requested_backend(backend)
@@ -146,14 +152,30 @@ class GemClassifier:
                 return pair
         return None
 
+    def with_companion(self, companion: GemClassifier, temperature: float = 1.0) -> GemClassifier:
+        """This model with `companion`, a classifier of the same classes: its answers become the renormalised
+        product of the two models' calibrated probabilities, raised to 1/`temperature` (fitted on photos neither
+        model trained on, since the product of two calibrated answers is over-confident). Returns self."""
+        if list(companion.classes) != self.classes:
+            raise ModelError("a companion model must name the same classes, in the same order, as the model")
+        if companion.companion is not None:
+            raise ModelError("a companion model cannot have a companion of its own")
+        self.companion, self.companion_temperature = companion, float(temperature)
+        return self
+
     @property
     def heat_map_note(self) -> str | None:
         """What a heat map of this model is, when it is not exactly what the answer came from: Grad-CAM needs
-        eager float32 encoders, and an int8 model's answers come from its quantized graphs."""
-        if not self.int8:
-            return None
-        return ("an int8 model: the map follows the float32 encoders through the head fitted on int8 features, "
-                "an approximation of the quantized graphs the answer came from")  # fmt: skip
+        eager float32 encoders, and an int8 model's answers come from its quantized graphs; a companion's
+        share of the answer is not in the map."""
+        notes = []
+        if self.int8:
+            notes.append("an int8 model: the map follows the float32 encoders through the head fitted on int8 "
+                         "features, an approximation of the quantized graphs the answer came from")  # fmt: skip
+        if self.companion is not None:
+            notes.append("the map follows this model's own encoders; the answer also multiplies in a companion "
+                         "model's, which the map does not show")  # fmt: skip
+        return "; ".join(notes) or None
 
     @property
     def feature_extractor(self):
@@ -192,6 +214,14 @@ class GemClassifier:
         return self._serving
 
     def probabilities_from_features(self, features: np.ndarray) -> np.ndarray:
+        """Calibrated probabilities from this model's own features; a model with a companion needs the photos
+        (`analyse`, `predict_proba`), since the companion sees them through encoders of its own."""
+        if self.companion is not None:
+            raise ModelError("this model multiplies in a companion model's answers, which need the photos: "
+                             "call predict_proba or analyse with them")  # fmt: skip
+        return self._own_probabilities(features)
+
+    def _own_probabilities(self, features: np.ndarray) -> np.ndarray:
         serving = self.serving()
         if serving is not None:
             return serving.probabilities(features, self.temperature)
@@ -217,20 +247,27 @@ class GemClassifier:
     def analyse(
         self, images: list[ImageInput], cache: FeatureCache | None = None, progress: bool = False
     ) -> tuple[np.ndarray, list[ScopeVerdict], dict[int, str]]:
-        """`predict_proba` and the out-of-scope verdicts from one pass of the encoder."""
+        """`predict_proba` and the out-of-scope verdicts from one pass of the encoders (and the companion's)."""
         serving = self.serving()
         if serving is None:
-            return self._analyse(self.extractor, images, cache, progress)
-        with serving.one_blas_thread():
-            return self._analyse(serving.extractor, images, cache, progress)
+            features, probs, failures = self._own(self.extractor, images, cache, progress)
+        else:
+            with serving.one_blas_thread():
+                features, probs, failures = self._own(serving.extractor, images, cache, progress)
+        if self.companion is not None:
+            theirs, their_failures = self.companion.predict_proba(images, cache, progress)
+            failures = {**failures, **their_failures}
+            probs = multiplied(probs, theirs, self.companion_temperature)
+            probs[list(failures)] = np.nan
+        return probs, self.assess_scope(features, probs), failures
 
-    def _analyse(self, extract, images, cache, progress):
+    def _own(self, extract, images, cache, progress):
         features, failures = extract(images, cache=cache, progress=progress)
         probs = np.full((len(images), len(self.classes)), np.nan, dtype=np.float32)
         ok = [i for i in range(len(images)) if i not in failures]
         if ok:
-            probs[ok] = self.probabilities_from_features(features[ok])
-        return probs, self.assess_scope(features, probs), failures
+            probs[ok] = self._own_probabilities(features[ok])
+        return features, probs, failures
 
     def predict(self, images: ImageInput | list[ImageInput], top_k: int = 5) -> list[Prediction]:
         """One `Prediction` per photo; raises `ImageError` naming the first photo that cannot be read."""
@@ -263,6 +300,11 @@ class GemClassifier:
             "temperature": self.temperature,
             **self.info,
             **({"scope": self.scope.config} if self.scope is not None else {}),
+            **(
+                {"companion": {"folder": COMPANION, "temperature": self.companion_temperature}}
+                if self.companion is not None
+                else {}
+            ),
         }
 
     def save(self, path: str | Path) -> Path:
@@ -283,6 +325,8 @@ class GemClassifier:
                 (tmp / "int8").mkdir()
                 for name in self.info["int8"]["sha256"]:
                     shutil.copyfile(self.int8_graphs[0] / name, tmp / "int8" / name)
+            if self.companion is not None:
+                self.companion.save(tmp / COMPANION)
         return Path(path)
 
     @classmethod
@@ -293,6 +337,18 @@ class GemClassifier:
         "onnx" or "torch" (see gemlang.serving); a `device` other than None means eager PyTorch there.
         An int8 model runs on onnxruntime only, from the graphs in its folder, checked against config.json."""
         path = DEFAULT_MODEL_DIR if str(path) == "default" else Path(path)
+        clf = cls._load_own(path, device, backend)
+        companion = clf.info.pop("companion", None)
+        if companion is not None:
+            try:
+                partner = cls.load(path / companion["folder"], device, backend)
+            except ModelError as e:
+                raise ModelError(f"{path}: its companion model cannot be loaded: {e}") from e
+            clf.with_companion(partner, companion["temperature"])
+        return clf
+
+    @classmethod
+    def _load_own(cls, path: Path, device, backend: str | None) -> GemClassifier:
         config = _read_config(path)
         backend = requested_backend(backend)
         encoder_file = path / "encoder.safetensors"
@@ -348,13 +404,21 @@ class GemClassifier:
         if serving is None:
             return None
         clf = cls.__new__(cls)
-        clf._extractor = clf._head = None
+        clf._extractor = clf._head = clf.companion = None
+        clf.companion_temperature = 1.0
         clf.classes, clf.temperature = list(config["classes"]), float(config.get("temperature", 1.0))
         clf.info = {k: v for k, v in config.items() if k not in _CORE_KEYS}
         clf.scope = ScopeCheck.load(path, config.get("scope"))
         clf.backend, clf._source, clf._weights_digest = backend, (path, config, None), digest
         clf._serving, clf._serving_refused, clf.int8_graphs = serving, None, graphs
         return clf
+
+
+def multiplied(p: np.ndarray, q: np.ndarray, temperature: float = 1.0) -> np.ndarray:
+    """The product of two models' calibrated probabilities (N, C), raised to 1/`temperature`, renormalised."""
+    log_p = (np.log(np.clip(p, 1e-12, 1.0)) + np.log(np.clip(q, 1e-12, 1.0))) / temperature
+    e = np.exp(log_p - log_p.max(1, keepdims=True))
+    return (e / e.sum(1, keepdims=True)).astype(np.float32)
 
 
 def _read_config(path: Path) -> dict:
@@ -377,6 +441,7 @@ def _read_config(path: Path) -> dict:
 
 def _eager_parts(path: Path, config: dict, device) -> tuple[FeatureExtractor, torch.nn.Module]:
     """The PyTorch encoders and head of a model folder, checked against each other and the config."""
+    from safetensors import SafetensorError
     from safetensors.torch import load_file
 
     from gemlang.heads import build_head
@@ -384,7 +449,11 @@ def _eager_parts(path: Path, config: dict, device) -> tuple[FeatureExtractor, to
     extractor = FeatureExtractor(config["encoder"], tta=config.get("tta", False), device=device)
     encoder_file = path / "encoder.safetensors"
     if encoder_file.exists():
-        _load_encoder_state(extractor, load_file(str(encoder_file)))
+        try:
+            state = load_file(str(encoder_file))
+        except (OSError, SafetensorError) as e:
+            raise ModelError(f"{path}: encoder.safetensors cannot be read ({e}); copy the model folder again.") from e
+        _load_encoder_state(extractor, state)
     if not encoder_file.exists() and extractor.signature != config["encoder_signature"]:
         raise ModelError(
             f"{path}: the head was trained on encoder {config['encoder_signature']!r}, but this "
@@ -393,7 +462,7 @@ def _eager_parts(path: Path, config: dict, device) -> tuple[FeatureExtractor, to
     head = build_head(config["head"])
     try:
         head.load_state_dict(load_file(str(path / "head.safetensors")))
-    except (RuntimeError, OSError) as e:
+    except (RuntimeError, OSError, SafetensorError) as e:  # a damaged file, or weights of another head
         raise ModelError(f"{path}: head.safetensors does not fit the head in config.json ({e}).") from e
     if head.config["in_dim"] != extractor.feature_dim:
         raise ModelError(

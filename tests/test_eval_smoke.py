@@ -174,13 +174,6 @@ def test_kept_probabilities_follow_the_photos_and_name_the_folds_to_run(tmp_path
         script.kept_probabilities(photos, "mobilenet_v2", 2, cache=tmp_path)
 
 
-def test_combined_probabilities_are_the_renormalised_product(monkeypatch):
-    script = load_script("finetune_fold", monkeypatch)
-    a, b = np.array([[0.6, 0.3, 0.1]]), np.array([[0.2, 0.7, 0.1]])
-    expected = a * b / (a * b).sum()
-    assert np.allclose(script.combined(a, b), expected)
-
-
 def test_scope_smoke_reports_candidate_scores_beside_the_shipped_one(tmp_path, monkeypatch):
     script = load_script("scope", monkeypatch)
     assert script.main(["--smoke", "--out", str(tmp_path)]) == 0

@@ -114,3 +114,63 @@ def test_every_head_trains_saves_and_reloads(tiny_folder, tmp_path, head):
     again = GemClassifier.load(tmp_path / "m")
     assert again.head.config["type"] == head
     np.testing.assert_allclose(again.predict_proba(paths)[0], probs, atol=1e-6)
+
+
+@pytest.fixture(scope="module")
+def colour_model(tiny_folder, tmp_path_factory):
+    """A second model of the tiny classes, on other features: a companion for the tiny model."""
+    from gemlang.features import FeatureCache
+    from gemlang.training import train_classifier
+
+    return train_classifier(scan_image_folder(tiny_folder), encoder="colour_hist", cv=0,
+                            cache=FeatureCache(tmp_path_factory.mktemp("cache")), progress=False,
+                            log=lambda _: None)  # fmt: skip
+
+
+@pytest.mark.parametrize("backend", ["torch", "onnx"])
+def test_a_companion_multiplies_in_its_answers_and_travels_with_the_model(
+    tiny_model_dir, tiny_folder, colour_model, tmp_path, backend
+):
+    from gemlang.model import multiplied
+
+    paths = scan_image_folder(tiny_folder).paths
+    own = GemClassifier.load(tiny_model_dir, backend=backend)
+    mine, theirs = own.predict_proba(paths)[0], colour_model.predict_proba(paths)[0]
+    paired = GemClassifier.load(tiny_model_dir, backend=backend).with_companion(colour_model, temperature=1.5)
+    expected = multiplied(mine, theirs, 1.5)
+    np.testing.assert_allclose(paired.predict_proba(paths)[0], expected, atol=1e-5)
+    assert not np.allclose(np.log(expected), np.log(mine), atol=0.1)  # the companion really moved the answer
+
+    paired.save(tmp_path / "pair")
+    assert (tmp_path / "pair" / "companion" / "config.json").is_file()
+    again = GemClassifier.load(tmp_path / "pair", backend=backend)
+    assert again.companion is not None and again.companion_temperature == 1.5 and "companion" not in again.info
+    probs, verdicts, failures = again.analyse([*paths[:2], tmp_path / "missing.jpg"])
+    np.testing.assert_allclose(probs[:2], expected[:2], atol=1e-5)
+    assert list(failures) == [2] and np.isnan(probs[2]).all() and len(verdicts) == 3
+    assert "companion" in again.heat_map_note
+    with pytest.raises(ModelError, match="need the photos"):
+        again.probabilities_from_features(np.zeros((1, 4), dtype=np.float32))
+
+
+def test_a_companion_of_other_classes_or_a_broken_one_is_refused(tiny_model_dir, colour_model, tmp_path):
+    clf = GemClassifier.load(tiny_model_dir)
+    other = GemClassifier.load(tiny_model_dir)
+    other.classes = list(reversed(other.classes))
+    with pytest.raises(ModelError, match="same classes"):
+        clf.with_companion(other)
+    clf.with_companion(colour_model).save(tmp_path / "pair")
+    (tmp_path / "pair" / "companion" / "head.safetensors").write_bytes(b"not a head")
+    with pytest.raises(ModelError, match="companion model cannot be loaded"):
+        GemClassifier.load(tmp_path / "pair")
+
+
+def test_multiplied_probabilities_are_the_renormalised_product_raised_to_one_over_the_temperature():
+    from gemlang.model import multiplied
+
+    a, b = np.array([[0.6, 0.3, 0.1], [np.nan] * 3]), np.array([[0.2, 0.7, 0.1], [0.3, 0.3, 0.4]])
+    product = a[0] * b[0] / (a[0] * b[0]).sum()
+    np.testing.assert_allclose(multiplied(a, b)[0], product, rtol=1e-5)
+    softened = product**0.5 / (product**0.5).sum()
+    np.testing.assert_allclose(multiplied(a, b, 2.0)[0], softened, rtol=1e-5)
+    assert np.isnan(multiplied(a, b)[1]).all()  # an unreadable photo stays unanswered

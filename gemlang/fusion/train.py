@@ -261,7 +261,9 @@ def build_fusion(classifier, data, cache=None, folds: int = 5, seed: int = 0) ->
     """
     from gemlang.data import DatasetError
     from gemlang.training import folder_features
+    from gemlang.training.folds import own_head_only
 
+    own_head_only(classifier, "the fusion")
     unknown = sorted(set(data.classes) - set(classifier.classes))
     if unknown:
         raise DatasetError(f"{data.root}: classes the model does not know: {', '.join(unknown)}")

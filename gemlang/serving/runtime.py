@@ -143,6 +143,7 @@ class ServingPipeline:
 
         `graphs` (folder, manifest): the model's own graphs (int8) instead of the cache's; they must load.
         """
+        from safetensors import SafetensorError
         from safetensors.numpy import load_file
 
         found = graphs or load_manifest(graph_key(config["encoder"], config["encoder_signature"], weights_digest))
@@ -155,7 +156,7 @@ class ServingPipeline:
             raise NotServable(f"the head expects {head_config.get('in_dim')}-d features, the encoders give {features}")
         try:
             state = load_file(str(path / "head.safetensors"))
-        except OSError as e:
+        except (OSError, SafetensorError) as e:
             raise NotServable(f"head.safetensors cannot be read ({e})") from e
         head = numpy_head(head_config, state)
         _check_head(head, features, len(config["classes"]))

@@ -108,6 +108,19 @@ def held_out_predictions(
     return HeldOut(logits, fit_temperature(logits, y) if temperature is None else float(temperature))
 
 
+def own_head_only(clf, what: str) -> None:
+    """The builds that re-score a model out of fold retrain its head recipe, not a companion model: a UsageError
+    rather than settings calibrated on probabilities the model does not give."""
+    from gemlang.errors import UsageError
+
+    if clf.companion is not None:
+        raise UsageError(
+            f"{what} is calibrated on held-out probabilities of the model's own head recipe, but this model also "
+            "multiplies in a companion model's; calibrate the model before adding its companion "
+            "(GemClassifier.with_companion)."
+        )
+
+
 def held_out_cache(cache=None) -> Path:
     """Where held-out probabilities are kept between runs: beside the feature cache."""
     return (cache or FeatureCache()).root.parent / "held-out"

@@ -33,12 +33,15 @@ def evaluate_classifier(
     clf: GemClassifier, data: ImageFolder, out_dir: str | Path, cache: FeatureCache | None = None
 ) -> dict:
     y = _labels_in_model_order(data, clf)
-    data_ok, X = encode_folder(data, clf.feature_extractor, cache)
-    readable = set(data_ok.paths)
-    y = y[[i for i, p in enumerate(data.paths) if p in readable]]
-    probs = clf.probabilities_from_features(X)
+    probs, failures = clf.predict_proba(data.paths, cache, progress=True)  # the model's answers, companion included
+    readable = [i for i in range(len(data.paths)) if i not in failures]
+    if not readable:
+        raise DatasetError(f"{data.root}: none of its {len(data.paths)} photos could be read")
+    y, probs = y[readable], probs[readable]
     metrics = classification_metrics(y, probs, clf.classes)
-    metrics["skipped"] = [[str(p), why] for p, why in data_ok.skipped]
+    metrics["skipped"] = [[str(p), why] for p, why in data.skipped] + [
+        [str(data.paths[i]), why] for i, why in failures.items()
+    ]
     write_report(metrics, y, probs, clf.classes, out_dir)
     return metrics
 
@@ -51,7 +54,13 @@ def cross_validate_recipe(
     cache: FeatureCache | None = None,
     seed: int = 0,
 ) -> dict:
-    """Retrain the model's encoder + head recipe on K duplicate-aware folds of `data`; score held-out photos."""
+    """Retrain the model's encoder + head recipe on K duplicate-aware folds of `data`; score held-out photos.
+
+    A companion model (a fine-tuned backbone) is not retrained: the recipe cross-validated is the model's own.
+    """
+    if clf.companion is not None:
+        logger.warning("cross-validating the model's own encoder + head recipe; its companion model is not "
+                       "retrained on the folds (eval/finetune_fold.py measures a fine-tuned companion)")  # fmt: skip
     data, X = encode_folder(data, clf.feature_extractor, cache)
     recipe = Recipe.of_classifier(clf)
     groups = duplicate_groups(data)
