@@ -218,7 +218,10 @@ def write_markdown(results: dict, path: Path) -> None:
         "",
         *score_table(results["scores"]),
         "",
-        "The five-fold figure the built-in model's target is set on needs all five folds.",
+        "Every fold measured: a full cross-validation, the figure the built-in model's targets are set on."
+        if len(folds) == results["folds"]
+        else f"A full cross-validation (the figure the built-in model's targets are set on) needs all "
+        f"{results['folds']} folds.",
     ]
     for fold, f in folds.items():
         t = f["finetune"]
