@@ -254,12 +254,13 @@ class GemClassifier:
         else:
             with serving.one_blas_thread():
                 features, probs, failures = self._own(serving.extractor, images, cache, progress)
+        verdicts = self.assess_scope(features, probs)  # fitted on the model's own features and probabilities
         if self.companion is not None:
             theirs, their_failures = self.companion.predict_proba(images, cache, progress)
             failures = {**failures, **their_failures}
             probs = multiplied(probs, theirs, self.companion_temperature)
             probs[list(failures)] = np.nan
-        return probs, self.assess_scope(features, probs), failures
+        return probs, verdicts, failures
 
     def _own(self, extract, images, cache, progress):
         features, failures = extract(images, cache=cache, progress=progress)

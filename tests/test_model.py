@@ -148,6 +148,7 @@ def test_a_companion_multiplies_in_its_answers_and_travels_with_the_model(
     probs, verdicts, failures = again.analyse([*paths[:2], tmp_path / "missing.jpg"])
     np.testing.assert_allclose(probs[:2], expected[:2], atol=1e-5)
     assert list(failures) == [2] and np.isnan(probs[2]).all() and len(verdicts) == 3
+    assert verdicts[:2] == own.analyse(paths[:2])[1]  # the scope check reads what it was fitted on: the own answer
     assert "companion" in again.heat_map_note
     with pytest.raises(ModelError, match="need the photos"):
         again.probabilities_from_features(np.zeros((1, 4), dtype=np.float32))
@@ -174,3 +175,12 @@ def test_multiplied_probabilities_are_the_renormalised_product_raised_to_one_ove
     softened = product**0.5 / (product**0.5).sum()
     np.testing.assert_allclose(multiplied(a, b, 2.0)[0], softened, rtol=1e-5)
     assert np.isnan(multiplied(a, b)[1]).all()  # an unreadable photo stays unanswered
+
+
+def test_the_fusion_build_refuses_a_pair_it_cannot_calibrate(tiny_model_dir, tiny_folder, colour_model):
+    from gemlang.errors import UsageError
+    from gemlang.fusion.train import build_fusion
+
+    pair = GemClassifier.load(tiny_model_dir).with_companion(colour_model)
+    with pytest.raises(UsageError, match="companion"):
+        build_fusion(pair, scan_image_folder(tiny_folder))

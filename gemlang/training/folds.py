@@ -109,15 +109,15 @@ def held_out_predictions(
 
 
 def own_head_only(clf, what: str) -> None:
-    """The builds that re-score a model out of fold retrain its head recipe, not a companion model: a UsageError
-    rather than settings calibrated on probabilities the model does not give."""
+    """A build that re-scores a model out of fold to calibrate what weighs its answers (the fusion) retrains its
+    head recipe, not a companion model: a UsageError rather than settings calibrated on probabilities the model
+    does not give."""
     from gemlang.errors import UsageError
 
     if clf.companion is not None:
         raise UsageError(
-            f"{what} is calibrated on held-out probabilities of the model's own head recipe, but this model also "
-            "multiplies in a companion model's; calibrate the model before adding its companion "
-            "(GemClassifier.with_companion)."
+            f"{what} is calibrated on held-out answers, but this model multiplies in a companion model's, which "
+            "this build does not retrain on each fold (eval/finetune_fold.py does, for a fine-tuned backbone)."
         )
 
 

@@ -45,10 +45,9 @@ def add_scope_check(model: str | Path, data: str | Path, cache: FeatureCache | N
     """
     from gemlang.data import scan_image_folder
     from gemlang.model import DEFAULT_MODEL_DIR, GemClassifier
-    from gemlang.training.folds import folder_features, held_out_cache, held_out_probabilities, own_head_only
+    from gemlang.training.folds import folder_features, held_out_cache, held_out_probabilities
 
     clf = GemClassifier.load(model)
-    own_head_only(clf, "the out-of-scope check")
     folder = folder_features(scan_image_folder(data), clf.feature_extractor, cache, progress)
     if folder.data.classes != clf.classes:
         raise UsageError(
