@@ -156,9 +156,10 @@ def test_finetune_serving_smoke_scores_each_way_of_serving_a_kept_fold_model(tmp
     results = json.loads((tmp_path / "finetune_serving.json").read_text())
     ways = [script.way_name(graphs, tta) for graphs, tta in script.WAYS]
     assert list(results["per_fold"]) == ["1"] and results["n_held_out"] == 20
-    assert set(results["scores"]) == {"built-in"} | {f"{who}, {way}" for who in ("fine-tuned", "both") for way in ways}
+    assert set(results["scores"]) == {"built-in"} | {f"{who} {way}" for who in ("fine-tuned", "both") for way in ways}
     assert set(results["one_photo_ms"]) == set(ways) and all(ms > 0 for ms in results["one_photo_ms"].values())
-    assert "int8, photo only" in (tmp_path / "finetune_serving.md").read_text()
+    assert set(results["times_eager_mobilenet_v2"]) == set(ways)
+    assert "int8 photo only" in (tmp_path / "finetune_serving.md").read_text()
 
 
 def test_kept_probabilities_follow_the_photos_and_name_the_folds_to_run(tmp_path, monkeypatch):
