@@ -31,6 +31,7 @@ from finetune_fold import DEFAULT_DATA, fold_scores, kept_name  # noqa: E402
 from fusion import photo_probabilities  # noqa: E402
 from reports import machine  # noqa: E402
 from smoke import smoke_results  # noqa: E402
+from speed import mobilenet_forward, paired_calls  # noqa: E402
 
 RESULTS = ROOT / "eval" / "results"
 WAYS = [("float32", True), ("float32", False), ("int8", True), ("int8", False)]
@@ -42,55 +43,18 @@ def way_name(graphs: str, tta: bool) -> str:
 
 
 def served_ways(model_dir: Path, calibration: list, int8_photos: int) -> tuple:
-    """The fine-tuned model's encoder as ONNX Runtime extractors, one per way: ({name: extractor}, the model)."""
-    from gemlang.data.images import file_digest
+    """The fine-tuned model on its serving path, and its encoder as ONNX Runtime extractors, one per way:
+    ({name: extractor}, the model)."""
     from gemlang.model import GemClassifier
     from gemlang.serving.quantize import calibration_photos, quantize_graphs
-    from gemlang.serving.runtime import OnnxFeatureExtractor, float_extractor
+    from gemlang.serving.runtime import OnnxFeatureExtractor
 
-    clf = GemClassifier.load(model_dir, backend="torch")
-    # Keyed by the fine-tuned weights: the pretrained backbone's cached graphs are another network.
-    floats = float_extractor(clf.extractor, file_digest(model_dir / "encoder.safetensors"))
+    clf = GemClassifier.load(model_dir, backend="onnx")
+    floats = clf.serving().extractor  # its float32 graphs, exported on first use
     int8 = quantize_graphs(floats.folder, floats.manifest, calibration_photos(calibration, int8_photos))
     graphs = {"float32": (floats.folder, floats.manifest), "int8": int8}
     ways = {way_name(g, tta): OnnxFeatureExtractor(*graphs[g], tta=tta) for g, tta in WAYS}
     return ways, clf
-
-
-def eager_forward():
-    """The serving budget's unit: one eager PyTorch forward of one photo through MobileNetV2."""
-    import torch
-    from PIL import Image
-
-    from gemlang.encoders import create_encoder
-
-    encoder = create_encoder("mobilenet_v2").eval()
-    x = encoder.preprocess(Image.new("RGB", (64, 64)))[None]
-
-    def run():
-        with torch.no_grad():
-            encoder(x)
-
-    return run
-
-
-def interleaved_medians(runs: dict, repeats: int) -> dict:
-    """Median ms of each run, timed in turn round after round, so a busy spell of the machine hits all alike."""
-    times: dict = {name: [] for name in runs}
-    for round_ in range(repeats + 3):  # three warm-up rounds
-        for name, run in runs.items():
-            started = time.perf_counter()
-            run()
-            if round_ >= 3:
-                times[name].append((time.perf_counter() - started) * 1000)
-    return {name: float(np.median(t)) for name, t in times.items()}
-
-
-def probabilities(clf, features: np.ndarray) -> np.ndarray:
-    import torch
-
-    with torch.no_grad():
-        return torch.softmax(clf.head(torch.from_numpy(features)) / clf.temperature, dim=1).numpy()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -140,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
                 features, failures = extract(photos, progress=not args.smoke)
                 if failures:
                     raise SystemExit(f"{len(failures)} held-out photos could not be read: {failures}")
-                tuned = probabilities(clf, features)
+                tuned = clf.probabilities_from_features(features)  # the fold model's head and temperature
                 rows[f"fine-tuned {name}"] = fold_scores(tuned, truth)
                 rows[f"both {name}"] = fold_scores(multiplied(builtin[test_idx], tuned), truth)
             per_fold[str(fold)] = {"n_held_out": int(len(test_idx)), "scores": rows}
@@ -153,9 +117,12 @@ def main(argv: list[str] | None = None) -> int:
         n = sum(f["n_held_out"] for f in per_fold.values())
         pooled = {name: {k: v / n for k, v in acc.items()} for name, acc in pooled.items()}
         photo = load_image(data.paths[0])
-        runs = {"eager": eager_forward(), **{name: lambda e=extract: e([photo]) for name, extract in ways.items()}}
-        milliseconds = interleaved_medians(runs, args.repeats)
-        budget_ms = milliseconds.pop("eager")
+        yardstick, milliseconds, yard_ms = mobilenet_forward(), {}, []
+        for name, extract in ways.items():  # each way timed in turn with the yardstick, as eval/speed.py does
+            times, yard = paired_calls(lambda e=extract: e([photo]), yardstick, args.repeats)
+            milliseconds[name] = float(np.median(times))
+            yard_ms += yard
+        budget_ms = float(np.median(yard_ms))
     command = " ".join(["python eval/finetune_serving.py", *map(shlex.quote, sys.argv[1:] if argv is None else argv)])
     results = {
         "command": command,
@@ -214,8 +181,8 @@ def write_markdown(results: dict, path: Path) -> None:
         "",
         f"The built-in classifier alone on the same photos: {b['top1']:.1%} top-1, {b['top5']:.1%} top-5. One eager "
         f"MobileNetV2 forward took {budget:.1f} ms in this run. Timings are medians of single photos through the "
-        "graph (preprocessing included), timed in turn with the eager forward, round after round: the ratio is the "
-        "figure to carry.",
+        "graph (preprocessing included), each timed in turn with the eager forward (eval/speed.py's yardstick), call "
+        "by call: the ratio is the figure to carry.",
     ]
     write_text_atomic(path, "\n".join(lines) + "\n")
 

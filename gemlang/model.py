@@ -258,8 +258,7 @@ class GemClassifier:
         if self.companion is not None:
             theirs, their_failures = self.companion.predict_proba(images, cache, progress)
             failures = {**failures, **their_failures}
-            probs = multiplied(probs, theirs, self.companion_temperature)
-            probs[list(failures)] = np.nan
+            probs = multiplied(probs, theirs, self.companion_temperature)  # a photo either failed stays NaN
         return probs, verdicts, failures
 
     def _own(self, extract, images, cache, progress):

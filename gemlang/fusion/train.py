@@ -260,10 +260,14 @@ def build_fusion(classifier, data, cache=None, folds: int = 5, seed: int = 0) ->
     it pays on photos it never saw.
     """
     from gemlang.data import DatasetError
+    from gemlang.errors import UsageError
     from gemlang.training import folder_features
-    from gemlang.training.folds import own_head_only
 
-    own_head_only(classifier, "the fusion")
+    if classifier.companion is not None:  # its held-out answers would need the companion retrained on each fold
+        raise UsageError(
+            "the fusion is calibrated on held-out answers, but this model multiplies in a companion model's, which "
+            "this build does not retrain on each fold (eval/finetune_fold.py does, for a fine-tuned backbone)."
+        )
     unknown = sorted(set(data.classes) - set(classifier.classes))
     if unknown:
         raise DatasetError(f"{data.root}: classes the model does not know: {', '.join(unknown)}")

@@ -108,19 +108,6 @@ def held_out_predictions(
     return HeldOut(logits, fit_temperature(logits, y) if temperature is None else float(temperature))
 
 
-def own_head_only(clf, what: str) -> None:
-    """A build that re-scores a model out of fold to calibrate what weighs its answers (the fusion) retrains its
-    head recipe, not a companion model: a UsageError rather than settings calibrated on probabilities the model
-    does not give."""
-    from gemlang.errors import UsageError
-
-    if clf.companion is not None:
-        raise UsageError(
-            f"{what} is calibrated on held-out answers, but this model multiplies in a companion model's, which "
-            "this build does not retrain on each fold (eval/finetune_fold.py does, for a fine-tuned backbone)."
-        )
-
-
 def held_out_cache(cache=None) -> Path:
     """Where held-out probabilities are kept between runs: beside the feature cache."""
     return (cache or FeatureCache()).root.parent / "held-out"
