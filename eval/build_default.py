@@ -30,15 +30,22 @@ SCORES = ("top1", "top5", "mean_per_class_accuracy", "expected_calibration_error
 
 
 def same_model(built: Path, shipped: Path) -> dict:
-    """Whether two model folders hold the same head weights, classes, temperature and recipe."""
+    """Whether two model folders hold the same weights (head, and a companion's head and encoder), classes,
+    temperatures and recipe."""
     import json
 
     from safetensors.numpy import load_file
 
+    def weights(folder: Path) -> dict:
+        files = ("head.safetensors", "companion/head.safetensors", "companion/encoder.safetensors")
+        return {f"{name}:{k}": v for name in files if (folder / name).is_file()
+                for k, v in load_file(str(folder / name)).items()}  # fmt: skip
+
     a, b = (json.loads((p / "config.json").read_text()) for p in (built, shipped))
-    wa, wb = (load_file(str(p / "head.safetensors")) for p in (built, shipped))
+    wa, wb = weights(built), weights(shipped)
     same_weights = wa.keys() == wb.keys() and all(np.array_equal(wa[k], wb[k]) for k in wa)
-    fields = ("encoder", "encoder_signature", "tta", "head", "classes", "temperature", "cross_validation", "int8")
+    fields = ("encoder", "encoder_signature", "tta", "head", "classes", "temperature", "cross_validation", "int8",
+              "companion")  # fmt: skip
     return {
         "identical_weights": bool(same_weights),
         "identical_config": {f: a.get(f) == b.get(f) for f in fields},
@@ -66,9 +73,19 @@ def write_markdown(results: dict, path: Path) -> None:
         f"| build time | {results['minutes']:.1f} min |",
         *(f"| {k.replace('_', ' ')} (cross-validated) | {cv[k]:.3f} |" for k in SCORES),
     ]
+    pair = results.get("companion_held_out")
+    if pair:
+        lines += [
+            f"| {pair['backbone']} companion fine-tuned on all photos but fold 1 ({pair['n_images']} photos) | pair "
+            f"temperature {pair['temperature']:.3f} |",
+            *(f"| top-1 / top-5 on fold 1: {name} | {pair[name]['top1']:.3f} / {pair[name]['top5']:.3f} |"
+              for name in ("model", "companion", "pair")),
+        ]  # fmt: skip
+    if results.get("kept"):
+        lines.append(f"| model folder kept as | `{results['kept']}` |")
     if results.get("reproduces_shipped") is not None:
         same = results["reproduces_shipped"]["identical_weights"]
-        lines.append(f"| same head weights as gemlang/default_model | {'yes' if same else 'no'} |")
+        lines.append(f"| same weights as gemlang/default_model at the time | {'yes' if same else 'no'} |")
     write_text_atomic(path, "\n".join(lines) + "\n")
 
 
@@ -96,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
             from smoke import SMOKE_ENCODER, painted_folder, smoke_results
 
             args.data = painted_folder(tmp / "photos")
-            recipe, cv = BUILT_IN.with_changes(encoder=SMOKE_ENCODER, int8=0), 3
+            recipe, cv = BUILT_IN.with_changes(encoder=SMOKE_ENCODER, int8=0, companion=""), 3
             args.empty_cache = True
             args.results = smoke_results(args.results, RESULTS, tmp)
         cache_dir = tmp / "cache" if args.empty_cache else args.cache
@@ -115,7 +132,9 @@ def main(argv: list[str] | None = None) -> int:
             "seconds": round(seconds, 1),
             "minutes": round(seconds / 60, 1),
             "cross_validation": clf.info["cross_validation"],
+            "companion_held_out": clf.info.get("companion_held_out"),
             "reproduces_shipped": shipped,
+            "kept": os.path.relpath(args.keep, ROOT) if args.keep else None,
             "machine": machine(),
         }
         args.results.mkdir(parents=True, exist_ok=True)

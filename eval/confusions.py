@@ -164,7 +164,7 @@ def smoke_model(tmp: Path) -> Path:
     from gemlang.training.build import build_default_model
 
     photos = painted_folder(tmp / "photos", per_class=6, classes=SMOKE_GEMS)
-    recipe = BUILT_IN.with_changes(encoder=SMOKE_ENCODER, head="linear", int8=0)
+    recipe = BUILT_IN.with_changes(encoder=SMOKE_ENCODER, head="linear", int8=0, companion="")
     build_default_model(photos, tmp / "model", FeatureCache(tmp / "cache"), cv=3, recipe=recipe, progress=False)
     return tmp / "model"
 

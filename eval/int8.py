@@ -73,11 +73,12 @@ def main(argv: list[str] | None = None) -> int:
 
             three = {g: GEMS[g] for g in ("Ruby", "Emerald", "Sapphire Blue")}
             data = scan_image_folder(painted_folder(workdir / "photos", per_class=6, classes=three))
-            recipe = BUILT_IN.with_changes(encoder=f"{SMOKE_CNN}+colour_hist")
+            recipe = BUILT_IN.with_changes(encoder=f"{SMOKE_CNN}+colour_hist", companion="")
             k, calibrate, runs, cache, photos = 3, 6, 2, FeatureCache(workdir / "features"), data.paths[:3]
         else:
             data = scan_image_folder(args.data)
-            recipe, k, calibrate, runs, cache = BUILT_IN, 5, CALIBRATION_PHOTOS, 15, FeatureCache()
+            recipe = BUILT_IN.with_changes(companion="")  # the frozen encoders are what is quantized
+            k, calibrate, runs, cache = 5, CALIBRATION_PHOTOS, 15, FeatureCache()
             photos = shared_photos(args.data, 20)
         import torch
 

@@ -149,13 +149,17 @@ def paired_calls(fn, yardstick, runs: int) -> tuple[list[float], list[float]]:
 def eager_classifier(model: str):
     """The model on eager PyTorch. An int8 model refuses that path (its head was fitted on int8 features),
     so it is timed as the same encoders in float32 and the same head: the cost eager PyTorch would have."""
-    from gemlang.model import GemClassifier
+    from gemlang.model import COMPANION, DEFAULT_MODEL_DIR, GemClassifier
 
     clf = GemClassifier.load(model, backend="onnx")
     if not clf.int8:
         return GemClassifier.load(model, backend="torch")
     info = {k: v for k, v in clf.info.items() if k != "int8"}
-    return GemClassifier(clf.extractor, clf.head, clf.classes, clf.temperature, info, backend="torch")
+    eager = GemClassifier(clf.extractor, clf.head, clf.classes, clf.temperature, info, backend="torch")
+    if clf.companion is not None:  # a pair: its companion on eager PyTorch too
+        folder = (DEFAULT_MODEL_DIR if model == "default" else Path(model)) / COMPANION
+        eager.with_companion(GemClassifier.load(folder, backend="torch"), clf.companion_temperature)
+    return eager
 
 
 def library_timings(model: str, photos: list[Path], batch: list[Path], runs: int) -> dict:

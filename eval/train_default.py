@@ -35,8 +35,10 @@ DEFAULT_DATA = ROOT.parent / "shared" / "data" / "gemstones" / "train"
 RESULTS = ROOT / "eval" / "results"
 CANDIDATES = [
     TRAIN_DEFAULT.with_changes(name="MobileNetV2 + linear"),
-    BUILT_IN.with_changes(name="MobileNetV2-multi + colour + linear+mlp", encoder="mobilenet_v2_multi+colour_hist"),
-    BUILT_IN.with_changes(name="built-in recipe"),
+    BUILT_IN.with_changes(
+        name="MobileNetV2-multi + colour + linear+mlp", encoder="mobilenet_v2_multi+colour_hist", companion=""
+    ),
+    BUILT_IN.with_changes(name="built-in recipe", companion=""),
 ]
 # --smoke: encoders with no weights to load, and the quick head.
 SMOKE_CANDIDATES = [

@@ -67,6 +67,12 @@ BUILDERS: dict[str, Builder] = {
                 "help": "training photos that calibrate the int8 encoders (default: the built-in recipe's, 64); "
                 "0 keeps float32 encoders, e.g. for a GPU",
             },
+            "companion": {
+                "default": None,
+                "metavar": "BACKBONE",
+                "help": "backbone fine-tuned beside the frozen encoders, its answers multiplied in (default: the "
+                "built-in recipe's, mobilenet_v2; most of the build's time on a CPU); 'none' leaves it out",
+            },
         },
     ),
     "fusion": Builder(

@@ -19,8 +19,11 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +43,7 @@ if TYPE_CHECKING:
 
 DEFAULT_MODEL_DIR = Path(__file__).parent / "default_model"
 COMPANION = "companion"  # a companion model's folder inside its model's
+DECODE_ONCE = 32  # a pair decodes up to this many photos once for both networks; more would crowd the memory
 FORMAT = "gemlang-classifier"
 SEPARATION_RATE = 0.10  # share of a pair's photos confused within the pair above which a photo is not enough
 INT8_NEEDS_ONNX = (
@@ -248,6 +252,13 @@ class GemClassifier:
         self, images: list[ImageInput], cache: FeatureCache | None = None, progress: bool = False
     ) -> tuple[np.ndarray, list[ScopeVerdict], dict[int, str]]:
         """`predict_proba` and the out-of-scope verdicts from one pass of the encoders (and the companion's)."""
+        theirs = None
+        if self.companion is not None:
+            if cache is None and len(images) <= DECODE_ONCE:
+                images = _decoded(images)  # both networks read each photo: decode it once
+            # The companion's graph runs beside the model's own: one photo through small graphs barely gains
+            # from a second thread, so two networks at once finish sooner than one after the other.
+            theirs = _companion_threads().submit(self.companion.predict_proba, images, cache)
         serving = self.serving()
         if serving is None:
             features, probs, failures = self._own(self.extractor, images, cache, progress)
@@ -255,8 +266,8 @@ class GemClassifier:
             with serving.one_blas_thread():
                 features, probs, failures = self._own(serving.extractor, images, cache, progress)
         verdicts = self.assess_scope(features, probs)  # fitted on the model's own features and probabilities
-        if self.companion is not None:
-            theirs, their_failures = self.companion.predict_proba(images, cache, progress)
+        if theirs is not None:
+            theirs, their_failures = theirs.result()
             failures = {**failures, **their_failures}
             probs = multiplied(probs, theirs, self.companion_temperature)  # a photo either failed stays NaN
         return probs, verdicts, failures
@@ -412,6 +423,24 @@ class GemClassifier:
         clf.backend, clf._source, clf._weights_digest = backend, (path, config, None), digest
         clf._serving, clf._serving_refused, clf.int8_graphs = serving, None, graphs
         return clf
+
+
+@lru_cache(maxsize=1)
+def _companion_threads() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=os.cpu_count() or 1, thread_name_prefix="gemlang-companion")
+
+
+def _decoded(images: list[ImageInput]) -> list[ImageInput]:
+    """Each photo opened as upright RGB; one that cannot be stays as given, for each reader to report."""
+    from gemlang.data.images import ImageError, load_image
+
+    out = []
+    for image in images:
+        try:
+            out.append(load_image(image))
+        except ImageError:
+            out.append(image)
+    return out
 
 
 def multiplied(p: np.ndarray, q: np.ndarray, temperature: float = 1.0) -> np.ndarray:

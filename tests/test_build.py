@@ -23,12 +23,13 @@ def test_build_default_writes_a_cross_validated_model_with_its_card(tiny_folder,
     from gemlang.recipe import BUILT_IN
 
     out = tmp_path / "model"
-    # --int8 0: float32 encoders, so the test does not quantize two CNNs (int8 training: test_serving_int8.py)
+    # --int8 0: float32 encoders, so the test does not quantize two CNNs (int8 training: test_serving_int8.py);
+    # no fine-tuned companion either (a recipe with one: test_companion.py)
     assert main(["build", "default", "--data", str(tiny_folder), "--out", str(out), "--cv", "3", "--int8", "0",
-                 "--cache", str(tmp_path / "cache")]) == 0  # fmt: skip
+                 "--companion", "none", "--cache", str(tmp_path / "cache")]) == 0  # fmt: skip
     clf = GemClassifier.load(out)
     assert clf.extractor.spec == BUILT_IN.encoder and clf.head.config["type"] == BUILT_IN.head
-    assert BUILT_IN.int8 and not clf.int8 and clf.heat_map_note is None
+    assert BUILT_IN.int8 and not clf.int8 and clf.heat_map_note is None and clf.companion is None
     assert clf.info["cross_validation"]["folds"] == 3
     card = (out / "MODEL_CARD.md").read_text()
     assert f"| top-1 accuracy | {clf.info['cross_validation']['top1']:.1%} |" in card

@@ -37,6 +37,9 @@ def test_model_card_describes_the_loaded_model_and_the_built_in_recipe(default):
     assert json.loads((DEFAULT_MODEL_DIR / "config.json").read_text())["model_card"] == card
     assert "lsind18/gemstones-images" in card and "gemlang build default" in card
     assert default.info["cross_validation"]["folds"] == 5
+    # The fine-tuned companion ships inside the folder, held out on the cross-validation's first fold.
+    assert default.companion is not None and default.companion.info["held_out_fold"]["folds"] == 5
+    assert (DEFAULT_MODEL_DIR / "companion" / "encoder.safetensors").is_file()
 
 
 @pytest.mark.shared_data

@@ -61,6 +61,8 @@ def classifier_fingerprint(classifier) -> str:
     for key, value in sorted(classifier.head.state_dict().items()):
         h.update(key.encode())
         h.update(value.detach().cpu().float().numpy().tobytes())
+    if classifier.companion is not None:  # a pair answers with both: settings of the model alone are not its
+        h.update(f"{classifier_fingerprint(classifier.companion)} {classifier.companion_temperature:.6f}".encode())
     return h.hexdigest()[:32]
 
 
@@ -257,17 +259,12 @@ def build_fusion(classifier, data, cache=None, folds: int = 5, seed: int = 0) ->
     Photos are deduplicated, encoded through the feature cache and re-scored out of fold with the
     classifier's own head recipe and temperature; those held-out probabilities calibrate the settings, and a
     cross-validation of the calibration itself (tuned on all folds but one, scored on that one) says whether
-    it pays on photos it never saw.
+    it pays on photos it never saw. A pair (a model with a companion) is calibrated on the one fold its
+    companion never saw (`pair_held_out`).
     """
     from gemlang.data import DatasetError
-    from gemlang.errors import UsageError
     from gemlang.training import folder_features
 
-    if classifier.companion is not None:  # its held-out answers would need the companion retrained on each fold
-        raise UsageError(
-            "the fusion is calibrated on held-out answers, but this model multiplies in a companion model's, which "
-            "this build does not retrain on each fold (eval/finetune_fold.py does, for a fine-tuned backbone)."
-        )
     unknown = sorted(set(data.classes) - set(classifier.classes))
     if unknown:
         raise DatasetError(f"{data.root}: classes the model does not know: {', '.join(unknown)}")
@@ -280,13 +277,49 @@ def build_fusion(classifier, data, cache=None, folds: int = 5, seed: int = 0) ->
     if folds < 2:
         raise DatasetError(f"{data.root}: every class needs at least 2 photos to calibrate the fusion")
     config = {**classifier.head.config, "in_dim": X.shape[1], "n_classes": len(classifier.classes)}
+    if classifier.companion is not None:  # the companion's held-out fold, found with its own folds and seed
+        held = classifier.companion.info.get("held_out_fold") or {}
+        folds, seed = held.get("folds", folds), held.get("seed", seed)
     probs, _ = held_out_probabilities(X, y, groups, config, folds, seed, cache_dir=held_out_cache(cache))
     recorded = [hints_from_metadata(data.metadata_for(p)) for p in data.paths]
+    if classifier.companion is not None:
+        probs, keep = pair_held_out(classifier, data, probs, y, groups, cache)
+        y, groups, recorded = y[keep], groups[keep], [recorded[i] for i in keep]
+        counts = np.bincount(y)
+        folds = min(folds, int(counts[counts > 0].min()))
+        if folds < 2:
+            raise DatasetError(f"{data.root}: the companion's held-out fold has a class with one photo")
     settings, report = tune_settings(classifier.classes, probs, y, seed, recorded)
     report["photos_with_recorded_readings"] = int(sum(bool(h) for h in recorded))
     checked = cross_validate(classifier.classes, probs, y, groups, folds, seed, recorded)
     info = {"calibrated_on": {"data": Path(data.root).name, "n_images": int(len(y)), "folds": folds, "seed": seed}}
     return settings, {**info, "cross_validated": checked, "tuning": report}
+
+
+def pair_held_out(classifier, data, probs: np.ndarray, y: np.ndarray, groups: np.ndarray, cache=None):
+    """A pair's held-out answers and the photos they are for: the companion was fine-tuned on all photos but the
+    first fold of the model's cross-validation (gemlang.training.companion), so only there are both halves
+    held out. `probs` are the model's own out-of-fold probabilities over the same folds."""
+    from gemlang.data import DatasetError
+    from gemlang.errors import UsageError
+    from gemlang.model import multiplied
+    from gemlang.training.companion import held_out_fold
+
+    record = classifier.companion.info.get("held_out_fold")
+    if record is None:
+        raise UsageError(
+            "this model's companion does not record which photos it was held out from, so no answer of the pair "
+            "is known to be held out; rebuild the model with `gemlang build default`"
+        )
+    _, held = held_out_fold(y, groups, record["folds"], record["seed"])
+    if len(held) != record["n_images"]:
+        raise DatasetError(
+            f"{data.root}: not the photos the companion was trained on (its held-out fold had {record['n_images']} "
+            f"photos, here {len(held)}); calibrate on the folder it was built from"
+        )
+    theirs, failures = classifier.companion.predict_proba([data.paths[i] for i in held], cache)
+    ok = np.array([i not in failures for i in range(len(held))], dtype=bool)
+    return multiplied(probs[held[ok]], theirs[ok], classifier.companion_temperature), held[ok]
 
 
 def build_fusion_folder(data: Path, out: Path, cache=None, seed: int = 0, model: str = "default", folds: int = 5):

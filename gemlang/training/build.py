@@ -40,27 +40,51 @@ def int8_sentence(clf: GemClassifier) -> str:
     )
 
 
+def companion_paragraph(clf: GemClassifier) -> str:
+    if clf.companion is None:
+        return ""
+    held = clf.info["companion_held_out"]
+    finetune = clf.companion.info["finetune"]
+    temperature = f"{clf.companion_temperature:.3f}"
+    alone, theirs, pair = (f"{held[name]['top1']:.1%}" for name in ("model", "companion", "pair"))
+    return f"""
+
+**Fine-tuned companion**: `{held["backbone"]}` fine-tuned end to end on the photos ({finetune["image_size"]} px;
+rotations, zoom-crops, mirror images and mild colour jitter with no hue change; label smoothing, a cosine
+schedule, discriminative learning rates; `gemlang.training.finetune`), trained on all photos but the first
+cross-validation fold ({held["n_images"]} photos), on which it stopped early and was calibrated. Its calibrated
+probabilities multiply the head's, and the product is recalibrated by temperature scaling (T={temperature})
+fitted on that fold, where the head's probabilities are out of fold too. Top-1 on that fold: the head alone {alone},
+the companion alone {theirs}, the pair {pair} (the fold also chose the companion's epoch and the pair's temperature,
+so the pair's figure leans optimistic). The pair with a companion fine-tuned for every fold in turn is measured by
+`python eval/finetune_fold.py` (eval/results/finetune_fold.md). Its weights ship as `companion/encoder.safetensors`."""
+
+
 def default_model_card(clf: GemClassifier, recipe: Recipe, seconds: float, source: str = GEMSTONES_IMAGES_CARD) -> str:
     cv = clf.info["cross_validation"]
     trained = clf.info["trained_on"]
     int8 = int8_sentence(clf)
-    shipped_graphs = " and the two quantized CNN graphs" if clf.int8 else ""
+    companion = companion_paragraph(clf)
+    shipped = ["the trained head (a few MB of numbers)"]
+    shipped += ["the two quantized CNN graphs"] if clf.int8 else []
+    shipped += ["the fine-tuned companion's weights"] if clf.companion is not None else []
+    shipped_parts = ", ".join(shipped[:-1]) + (" and " if len(shipped) > 1 else "") + shipped[-1]
     return f"""# gemlang default gem classifier
 
 **What it does**: names the gem in a photo among {len(clf.classes)} classes, with calibrated probabilities.
 
 **Data**: {source}
 {trained["n_images"]} photos after removing exact duplicates (photos filed under two classes are left out).
-No photo is shipped; only the trained head (a few MB of numbers){shipped_graphs}.
+No photo is shipped; only {shipped_parts}.
 
 **Method**: frozen ImageNet encoders `{recipe.encoder}` (pooled features of several depths of MobileNetV2
 and EfficientNet-Lite0, plus a centre-weighted HSV colour histogram), standardised; the `{recipe.head}` head
 averages the probabilities of a multinomial logistic regression (C={clf.head.config.get("C")}) and a one-hidden-layer
 MLP ({clf.head.config.get("hidden")} units, dropout {clf.head.config.get("dropout")}). Confidence is calibrated
-by temperature scaling (T={clf.temperature:.3f}) fitted on the cross-validation's held-out predictions.{int8}
+by temperature scaling (T={clf.temperature:.3f}) fitted on the cross-validation's held-out predictions.{int8}{companion}
 
 **Cross-validated scores** ({cv["folds"]}-fold, stratified, exact duplicates kept within one fold; every photo
-scored by a head that never saw it):
+scored by a head that never saw it{"; the frozen encoders' head alone" if clf.companion is not None else ""}):
 
 | metric | value |
 |---|---|
@@ -90,14 +114,17 @@ def build_default_model(
     progress: bool = True,
     source: str | None = None,
     int8: int | None = None,
+    companion: str | None = None,
 ) -> GemClassifier:
     """Train `recipe` on the photos under `data`, cross-validate it with `cv` folds, save it to `out`.
 
     `source` describes the photos in the model card; by default the built-in model's collection when `data`
     is a folder called `train` under `gemstones`, else the folder's path. `int8` replaces the recipe's
-    number of int8 calibration photos (0: float32 encoders).
+    number of int8 calibration photos (0: float32 encoders), `companion` its fine-tuned backbone ("none": none).
     """
-    recipe = recipe.with_changes(int8=int8)
+    if companion is not None and companion.lower() in ("none", ""):
+        companion = ""
+    recipe = recipe.with_changes(int8=int8, companion=companion)
     started = time.time()
     data = Path(data)
     is_gemstones = data.name == "train" and data.parent.name == "gemstones"

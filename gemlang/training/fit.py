@@ -19,6 +19,8 @@ from gemlang.heads import HEADS
 from gemlang.metrics import classification_metrics
 from gemlang.model import GemClassifier
 from gemlang.recipe import TRAIN_DEFAULT, Recipe
+from gemlang.training.companion import fit_companion
+from gemlang.training.finetune import FinetuneConfig
 from gemlang.training.folds import folder_features, held_out_predictions
 from gemlang.training.scope_check import fit_model_scope
 
@@ -39,13 +41,15 @@ def train_classifier(
     log: Callable[[str], None] | None = None,
     recipe: Recipe = TRAIN_DEFAULT,
     int8: int | None = None,
+    finetune: FinetuneConfig | None = None,
 ) -> GemClassifier:
     """Fit a classifier on all (deduplicated) photos; with `cv` >= 2 also measure and calibrate it.
 
     `recipe` gives the encoder, head, TTA and int8 calibration (default: `gemlang train`'s); `encoder`, `head`,
     `tta`, `head_options` and `int8` replace its fields when given. With int8 the encoders are quantized,
     calibrated on that many photos spread over the classes, and everything is fitted on the int8 features
-    (gemlang.serving.quantize); `int8=0` keeps float32 encoders.
+    (gemlang.serving.quantize); `int8=0` keeps float32 encoders. A recipe with a `companion` also fine-tunes
+    that backbone (settings: `finetune`) and multiplies it in (gemlang.training.companion); that needs `cv`.
     """
     log = log or logger.info
     recipe = recipe.with_changes(encoder=encoder, head=head, tta=tta, head_options=head_options, int8=int8)
@@ -87,5 +91,16 @@ def train_classifier(
     log("fitting the final head on all photos...")
     final = make_head().fit(X, y, seed=seed)
     scope = fit_model_scope(X, y, folder.groups, held_out_probabilities, seed, log)
-    info["train_seconds"] = round(time.time() - started, 1)
-    return GemClassifier(extractor, final, classes, temperature, info, scope=scope, int8_graphs=int8_graphs)
+    clf = GemClassifier(extractor, final, classes, temperature, info, scope=scope, int8_graphs=int8_graphs)
+    if recipe.companion:
+        if held_out_probabilities is None:
+            raise UsageError(f"the recipe's fine-tuned companion is calibrated on held-out photos: it needs --cv {cv} "
+                             "or more, and that many distinct photos in every class")  # fmt: skip
+        checkpoints = (cache or FeatureCache()).root.parent / "finetune"
+        companion, pair_temperature, report = fit_companion(
+            data, folder.groups, held_out_probabilities, recipe.companion, cv, seed, finetune, checkpoints, log
+        )
+        clf.with_companion(companion, pair_temperature)
+        clf.info["companion_held_out"] = report
+    clf.info["train_seconds"] = round(time.time() - started, 1)
+    return clf
