@@ -240,8 +240,11 @@ class Assistant:
         return Conversation(self)
 
     def warm_up(self) -> None:
-        """Do the one-time work now rather than in someone's first turn: the serving path's graphs."""
-        self.classifier.serving()
+        """Do the one-time work now rather than in someone's first turn: the serving path's graphs (the
+        companion's too: exported on first use)."""
+        for model in (self.classifier, self.classifier.companion):
+            if model is not None:
+                model.serving()
 
     # --- the steps of an answer --------------------------------------------------------------------
     def read_photos(self, photos: Sequence[PhotoInput]) -> tuple[list[Image.Image], list[str]]:
