@@ -93,6 +93,13 @@ def _cell(d: dict | None) -> str:
     return "—" if d is None else f"{d['mean']:.3f}"
 
 
+def companion_note(results: dict) -> str:
+    if not results.get("classifier_companion"):
+        return ""
+    return (f", multiplied by its `{results['classifier_companion']}` companion fine-tuned without the photo's fold "
+            "(eval/finetune_fold.py), the product recalibrated as the shipped pair's is")  # fmt: skip
+
+
 def write_markdown(results: dict, path: Path) -> str:
     v = results["variants"]
     lines = [
@@ -102,7 +109,8 @@ def write_markdown(results: dict, path: Path) -> str:
         f"Data: `{results['data']}`, {results['n_images']} photos after removing exact duplicates. Classifier: the "
         f"built-in model's recipe (`{results['classifier_encoder']}`, `{results['classifier_head']}` head) "
         f"cross-validated with {results['folds']} duplicate-aware folds, so every photo is described from the "
-        f"prediction of a head that never saw it (held-out top-1 {results['classifier_top1']:.1%}).  ",
+        f"prediction of a head that never saw it{companion_note(results)} (held-out top-1 "
+        f"{results['classifier_top1']:.1%}).  ",
         f"References: {results['n_reference_classes']} of {results['n_classes']} classes have an independent "
         f"encyclopedia passage (`eval/data/references/`, attribution and licence in its ATTRIBUTION.md); "
         f"{results['n_scored']} photos of those classes are scored. TF-IDF IDF from the independent references "
@@ -163,6 +171,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--encoder", default=None, help="classifier features (default: the built-in recipe's)")
     p.add_argument("--head", default=None, help="classifier head type (default: the built-in recipe's)")
     p.add_argument("--cache", type=Path, default=None, help="feature cache (default ~/.cache/gemlang)")
+    p.add_argument(
+        "--companion",
+        default=None,
+        metavar="BACKBONE",
+        help="multiply in BACKBONE fine-tuned on the other folds, kept by eval/finetune_fold.py (default: the "
+        "built-in recipe's companion); 'none' scores the head alone",
+    )
     p.add_argument("--results", type=Path, default=RESULTS)
     p.add_argument("--no-semantic", action="store_true", help="TF-IDF only (no sentence encoder)")
     p.add_argument("--shared-machine", action="store_true", help="say in the report that the machine was shared")
@@ -201,6 +216,11 @@ def main(argv: list[str] | None = None) -> int:
     # The same out-of-fold probabilities, and the same kept copy of them, as eval/fusion.py's.
     kept = None if args.smoke else held_out_cache(cache)
     probs, _ = held_out_probabilities(X, np.asarray(data.labels), groups, head_config, folds, args.seed, kept)
+    companion = "" if args.smoke or args.companion == "none" else (args.companion or recipe.companion)
+    if companion:  # the built-in model answers with its fine-tuned companion: each fold's, kept by finetune_fold.py
+        from finetune_fold import with_kept_companion
+
+        probs, _ = with_kept_companion(data.paths, probs, data.labels, companion, folds, args.seed, kept)
 
     rng = np.random.default_rng(args.seed)
     referenced = [c for c in range(len(data.classes)) if data.classes[c] in references]
@@ -283,6 +303,7 @@ def main(argv: list[str] | None = None) -> int:
         "folds": folds,
         "classifier_encoder": recipe.encoder,
         "classifier_head": recipe.head,
+        "classifier_companion": companion,
         "classifier_top1": top_k_accuracy(data.labels, probs, 1),
         "idf_corpus": "independent references only",
         "variants": variants,

@@ -160,6 +160,20 @@ def kept_probabilities(photos: list, backbone: str, folds: int, seed: int = 0, c
     return np.stack([row_of[p] for p in map(_photo_key, photos)])
 
 
+def with_kept_companion(photos: list, probs: np.ndarray, labels, backbone: str, folds: int, seed: int = 0,
+                        cache: Path | None = None) -> tuple[np.ndarray, float]:  # fmt: skip
+    """Held-out `probs` of `photos` answered as a pair answers: multiplied by `backbone` fine-tuned without each
+    photo's fold (`kept_probabilities`), the product recalibrated by one temperature fitted on these held-out
+    answers, as a model's own temperature is on its held-out logits (two calibrated answers multiplied are
+    over-confident). (probabilities, temperature)."""
+    from gemlang.heads.classifiers import fit_temperature
+    from gemlang.model import multiplied
+
+    tuned = kept_probabilities(photos, backbone, folds, seed, cache)
+    temperature = fit_temperature(np.log(np.clip(multiplied(probs, tuned), 1e-12, 1.0)), np.asarray(labels))
+    return multiplied(probs, tuned, temperature), temperature
+
+
 def _photo_key(path) -> str:
     """class folder/file name: the same photo wherever the collection is mounted."""
     return "/".join(Path(path).parts[-2:])

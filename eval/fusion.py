@@ -111,16 +111,10 @@ def photo_probabilities(args, feature_cache: Path | None = None):
     cache = None if args.smoke else (Path(args.cache) if args.cache else held_out_cache())
     probs, temperature = held_out_probabilities(X, y, groups, head_config, folds, args.seed, cache)
     if getattr(args, "finetuned", None):  # beside a fine-tuned backbone: the product, as a pair of models gives it
-        from finetune_fold import kept_probabilities
+        from finetune_fold import with_kept_companion
 
-        from gemlang.heads.classifiers import fit_temperature
-        from gemlang.model import multiplied
-
-        tuned = kept_probabilities(data.paths, args.finetuned, folds, args.seed, args.cache)
-        # Two calibrated answers multiplied are over-confident: the pair's own temperature, fitted on these held-out
-        # answers as the model's own temperature was fitted on its held-out logits.
-        pair_temperature = fit_temperature(np.log(np.clip(multiplied(probs, tuned), 1e-12, 1.0)), y)
-        probs = multiplied(probs, tuned, pair_temperature)
+        pair = with_kept_companion(data.paths, probs, y, args.finetuned, folds, args.seed, args.cache)
+        probs, pair_temperature = pair
         source += (f" x {args.finetuned} fine-tuned on the other folds (eval/finetune_fold.py), the product "
                    f"recalibrated with temperature {pair_temperature:.3f}")  # fmt: skip
     print(f"out-of-fold photo top-1 {(probs.argmax(1) == y).mean():.1%}", file=sys.stderr)
