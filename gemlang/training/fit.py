@@ -53,6 +53,9 @@ def train_classifier(
     """
     log = log or logger.info
     recipe = recipe.with_changes(encoder=encoder, head=head, tta=tta, head_options=head_options, int8=int8)
+    if recipe.companion and cv < 2:
+        raise UsageError("the recipe's fine-tuned companion is calibrated on held-out photos: it needs "
+                         "cross-validation (--cv 2 or more)")  # fmt: skip
     if recipe.head not in HEADS:
         raise UsageError(f"unknown head {recipe.head!r}; choose one of: {', '.join(HEADS)}")
     started = time.time()
@@ -94,8 +97,8 @@ def train_classifier(
     clf = GemClassifier(extractor, final, classes, temperature, info, scope=scope, int8_graphs=int8_graphs)
     if recipe.companion:
         if held_out_probabilities is None:
-            raise UsageError(f"the recipe's fine-tuned companion is calibrated on held-out photos: it needs --cv {cv} "
-                             "or more, and that many distinct photos in every class")  # fmt: skip
+            raise UsageError(f"the recipe's fine-tuned companion is calibrated on held-out photos: every class needs "
+                             f"{cv} distinct photos to cross-validate, or use a smaller --cv (2 or more)")  # fmt: skip
         checkpoints = (cache or FeatureCache()).root.parent / "finetune"
         companion, pair_temperature, report = fit_companion(
             data, folder.groups, held_out_probabilities, recipe.companion, cv, seed, finetune, checkpoints, log
