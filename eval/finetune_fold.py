@@ -166,11 +166,10 @@ def with_kept_companion(photos: list, probs: np.ndarray, labels, backbone: str, 
     photo's fold (`kept_probabilities`), the product recalibrated by one temperature fitted on these held-out
     answers, as a model's own temperature is on its held-out logits (two calibrated answers multiplied are
     over-confident). (probabilities, temperature)."""
-    from gemlang.heads.classifiers import fit_temperature
-    from gemlang.model import multiplied
+    from gemlang.model import multiplied, pair_temperature
 
     tuned = kept_probabilities(photos, backbone, folds, seed, cache)
-    temperature = fit_temperature(np.log(np.clip(multiplied(probs, tuned), 1e-12, 1.0)), np.asarray(labels))
+    temperature = pair_temperature(probs, tuned, labels)
     return multiplied(probs, tuned, temperature), temperature
 
 

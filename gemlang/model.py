@@ -443,6 +443,14 @@ def _decoded(images: list[ImageInput]) -> list[ImageInput]:
     return out
 
 
+def pair_temperature(p: np.ndarray, q: np.ndarray, labels) -> float:
+    """The temperature of `multiplied(p, q, T)` fitted on held-out answers of photos whose true classes are
+    `labels`: two calibrated answers multiplied are over-confident."""
+    from gemlang.heads import fit_temperature
+
+    return fit_temperature(np.log(np.clip(multiplied(p, q), 1e-12, 1.0)), np.asarray(labels))
+
+
 def multiplied(p: np.ndarray, q: np.ndarray, temperature: float = 1.0) -> np.ndarray:
     """The product of two models' calibrated probabilities (N, C), raised to 1/`temperature`, renormalised."""
     log_p = (np.log(np.clip(p, 1e-12, 1.0)) + np.log(np.clip(q, 1e-12, 1.0))) / temperature

@@ -277,13 +277,13 @@ def build_fusion(classifier, data, cache=None, folds: int = 5, seed: int = 0) ->
     if folds < 2:
         raise DatasetError(f"{data.root}: every class needs at least 2 photos to calibrate the fusion")
     config = {**classifier.head.config, "in_dim": X.shape[1], "n_classes": len(classifier.classes)}
-    if classifier.companion is not None:  # the companion's held-out fold, found with its own folds and seed
-        held = classifier.companion.info.get("held_out_fold") or {}
-        folds, seed = held.get("folds", folds), held.get("seed", seed)
+    record = companion_fold(classifier) if classifier.companion is not None else None
+    if record is not None:  # the companion's held-out fold, found with its own folds and seed
+        folds, seed = record["folds"], record["seed"]
     probs, _ = held_out_probabilities(X, y, groups, config, folds, seed, cache_dir=held_out_cache(cache))
     recorded = [hints_from_metadata(data.metadata_for(p)) for p in data.paths]
-    if classifier.companion is not None:
-        probs, keep = pair_held_out(classifier, data, probs, y, groups, cache)
+    if record is not None:
+        probs, keep = pair_held_out(classifier, record, data, probs, y, groups, cache)
         y, groups, recorded = y[keep], groups[keep], [recorded[i] for i in keep]
         counts = np.bincount(y)
         folds = min(folds, int(counts[counts > 0].min()))
@@ -296,14 +296,9 @@ def build_fusion(classifier, data, cache=None, folds: int = 5, seed: int = 0) ->
     return settings, {**info, "cross_validated": checked, "tuning": report}
 
 
-def pair_held_out(classifier, data, probs: np.ndarray, y: np.ndarray, groups: np.ndarray, cache=None):
-    """A pair's held-out answers and the photos they are for: the companion was fine-tuned on all photos but the
-    first fold of the model's cross-validation (gemlang.training.companion), so only there are both halves
-    held out. `probs` are the model's own out-of-fold probabilities over the same folds."""
-    from gemlang.data import DatasetError
+def companion_fold(classifier) -> dict:
+    """What a pair's companion records of the fold it never trained on (folds, seed, photos)."""
     from gemlang.errors import UsageError
-    from gemlang.model import multiplied
-    from gemlang.training.companion import held_out_fold
 
     record = classifier.companion.info.get("held_out_fold")
     if record is None:
@@ -311,6 +306,17 @@ def pair_held_out(classifier, data, probs: np.ndarray, y: np.ndarray, groups: np
             "this model's companion does not record which photos it was held out from, so no answer of the pair "
             "is known to be held out; rebuild the model with `gemlang build default`"
         )
+    return record
+
+
+def pair_held_out(classifier, record: dict, data, probs: np.ndarray, y: np.ndarray, groups: np.ndarray, cache=None):
+    """A pair's held-out answers and the photos they are for: the companion was fine-tuned on all photos but the
+    first fold of the model's cross-validation (gemlang.training.companion; `record`: `companion_fold`), so only
+    there are both halves held out. `probs` are the model's own out-of-fold probabilities over the same folds."""
+    from gemlang.data import DatasetError
+    from gemlang.model import multiplied
+    from gemlang.training.companion import held_out_fold
+
     _, held = held_out_fold(y, groups, record["folds"], record["seed"])
     if len(held) != record["n_images"]:
         raise DatasetError(

@@ -21,9 +21,8 @@ from pathlib import Path
 import numpy as np
 
 from gemlang.data import ImageFolder, stratified_group_folds
-from gemlang.heads import fit_temperature
 from gemlang.metrics import classification_metrics
-from gemlang.model import GemClassifier, multiplied
+from gemlang.model import GemClassifier, multiplied, pair_temperature
 from gemlang.training.finetune import FinetuneConfig, finetune_classifier
 
 logger = logging.getLogger("gemlang")
@@ -67,7 +66,7 @@ def fit_companion(
     theirs, failures = companion.predict_proba([data.paths[i] for i in held])
     ok = np.array([i not in failures for i in range(len(held))], dtype=bool)
     own = own_held_out[held][ok]
-    temperature = fit_temperature(np.log(np.clip(multiplied(own, theirs[ok]), 1e-12, 1.0)), y[ok])
+    temperature = pair_temperature(own, theirs[ok], y[ok])
     pair = multiplied(own, theirs[ok], temperature)
     scores = {}
     for name, probs in (("model", own), ("companion", theirs[ok]), ("pair", pair)):
