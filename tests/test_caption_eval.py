@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import sys
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from PIL import Image
@@ -46,6 +47,26 @@ def test_no_sourced_fact_cites_an_evaluation_reference():
         for _, citation in facts.values():
             for url in re.findall(r"<(http[^>]+)>", citation):
                 assert url not in reference_urls, citation
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+COPIED_RUN = 12  # words in a row shared with a reference: a copied passage, not a shared name or phrase
+
+
+def test_no_sourced_fact_copies_an_evaluation_reference():
+    """A fact written in gemlang's words shares no long run of words with any evaluation reference (many pages
+    repeat encyclopedia text word for word; a fact taken from one would score against itself)."""
+    references = [(row["class"], _words(row["text"])) for row in _references()]
+    for name, facts in sourced_facts().items():
+        for field, (text, _) in facts.items():
+            fact = _words(text)
+            for reference_class, reference in references:
+                match = SequenceMatcher(None, fact, reference, autojunk=False).find_longest_match()
+                run = " ".join(fact[match.a : match.a + match.size])
+                assert match.size < COPIED_RUN, f"{name}.{field} repeats {reference_class}'s reference: {run!r}"
 
 
 def _paint(folder: Path, name: str, colour: tuple[int, int, int], n: int = 4) -> None:
