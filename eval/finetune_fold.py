@@ -83,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
                 args.data = painted_folder(Path(tmp) / "photos", per_class=10)
             args.results = smoke_results(args.results, RESULTS, Path(tmp))
             args.folds, args.fold = 2, min(args.fold, 2)
+        args.finetuned = "none"  # the head alone: its product with the fine-tuned backbone is what is measured here
         data, groups, probs, _, recipe, folds = photo_probabilities(args)
         y = np.asarray(data.labels)
         train_idx, test_idx = list(stratified_group_folds(y, groups, folds, args.seed))[args.fold - 1]

@@ -88,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
             smoke_run = ["--smoke", "--data", str(args.data), "--cache", str(args.cache)]
             finetune_fold.main([*smoke_run, "--results", str(Path(tmp) / "fold")])
             args.results = smoke_results(args.results, RESULTS, Path(tmp))
+        args.finetuned = "none"  # the head alone: the fine-tuned folds are multiplied in below
         data, groups, builtin, _, recipe, folds = photo_probabilities(args)
         y = np.asarray(data.labels)
         kept_dir = args.cache or held_out_cache()

@@ -102,8 +102,10 @@ def photo_probabilities(args, feature_cache: Path | None = None):
         clf = GemClassifier.load(args.model)
         extractor, head_config, source = clf.feature_extractor, dict(clf.head.config), f"model {args.model}"
         encoder, tta = clf.extractor.spec + (" (int8)" if clf.int8 else ""), clf.extractor.tta
-        if clf.companion is not None and not getattr(args, "finetuned", None):  # a pair: its companion on every fold
+        if clf.companion is not None and getattr(args, "finetuned", None) is None:  # a pair: its companion, each fold's
             args.finetuned = clf.companion.extractor.spec
+    if getattr(args, "finetuned", None) == "none":  # asked for the head alone
+        args.finetuned = None
     data, X, groups = load_features(Path(args.data), extractor, feature_cache)
     head_config = {**head_config, "in_dim": X.shape[1], "n_classes": len(data.classes)}
     y = np.asarray(data.labels)
@@ -609,7 +611,7 @@ def main(argv: list[str] | None = None) -> int:
         metavar="BACKBONE",
         help="multiply the photo probabilities by those of BACKBONE fine-tuned on the other folds, kept by "
         "eval/finetune_fold.py (every fold run first): what the readings add to that pair (default: the model's "
-        "companion, if it has one)",
+        "companion, if it has one; 'none': the head alone)",
     )
     p.add_argument(
         "--typed-photos", type=int, default=600, help="photos answered through the assistant, a random subset (0: all)"
