@@ -103,6 +103,25 @@ def test_the_audit_corrections_hold():
         assert "AGG" not in get_facts(name).optical_character
 
 
+PURE_PYROPE_SG = 3.58  # Mg3Al2(SiO4)3, the lightest member of the pyrope–almandine series
+
+
+def test_the_second_audit_corrections_hold():
+    for name in ("Pyrope", "Garnet Red"):
+        assert get_facts(name).specific_gravity[0] >= PURE_PYROPE_SG, name
+    assert get_facts("Jade").optical_character.startswith("Aggregate")
+    zircon = get_facts("Zircon")
+    assert zircon.specific_gravity[0] < 4.0 and zircon.refractive_index[0] < 1.85  # low (metamict) zircon too
+    assert get_facts("Morganite").specific_gravity[1] >= 2.85  # alkali-rich pink beryl is the heavy one
+    assert "dumortierite" in get_facts("Quartz Rose").colour_cause
+    assert "replaced" not in get_facts("Tigers Eye").composition  # intergrown, not a pseudomorph
+    assert "chromium" in get_facts("Spodumene").colour_cause and "Cr" in get_facts("Sapphire Purple").chemistry
+    assert not any("Kashmir)" in p for p in get_facts("Peridot").localities)
+    assert get_facts("Ametrine").confirmed_localities() == (
+        "Bolivia (Anahí mine, Santa Cruz Department; the only commercial source)",
+    )
+
+
 def test_a_reviewed_override_without_a_source_is_refused(tmp_path, monkeypatch):
     from gemlang.knowledge import KnowledgeError
     from gemlang.knowledge import knowledge_base as module
