@@ -81,7 +81,7 @@ def test_without_a_photo_hints_alone_give_a_ranking_with_a_warning(assistant):
     assert answer.heatmap is None
     # Corundum is not known from Colombia, emerald is not hardness 9: one of the two is wrong, so not sure
     torn = assistant.conversation().ask("it has hardness 9 and was found in Colombia")
-    assert torn.unsure and torn.probability < 0.5
+    assert torn.unsure and torn.probability < answer.probability - 0.25  # far less sure than agreeing hints
 
 
 def test_a_message_with_nothing_to_go_on_gets_help(assistant):
