@@ -117,6 +117,8 @@ def test_the_second_audit_corrections_hold():
     assert "replaced" not in get_facts("Tigers Eye").composition  # intergrown, not a pseudomorph
     assert "chromium" in get_facts("Spodumene").colour_cause and "Cr" in get_facts("Sapphire Purple").chemistry
     assert not any("Kashmir)" in p for p in get_facts("Peridot").localities)
+    assert get_facts("Topaz").refractive_index[1] >= 1.64  # hydroxyl-rich imperial topaz reads up to ~1.64
+    assert not any("Oregon" in c for c in get_facts("Sunstone").colours)  # Oregon sunstone is its own gem
     assert get_facts("Ametrine").confirmed_localities() == (
         "Bolivia (Anahí mine, Santa Cruz Department; the only commercial source)",
     )
