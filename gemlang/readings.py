@@ -33,6 +33,9 @@ SG_LIMITS = (0.90, 8.00)
 BIREFRINGENCE_MAX = 0.30
 REFRACTOMETER_LIMIT = 1.79  # the contact liquid's RI: stones above it read "over the limit"
 DERIVED = "from the two RI readings"
+# No birefringence to read: a singly refractive stone's RI range is a spread of values (or of its two edges'
+# blur), not two shadow edges, and an aggregate or strained glass gives a spot reading.
+NO_TWO_EDGES = ("isotropic", "anomalous", "aggregate")
 HEAVY_LIQUIDS = {"methylene iodide": 3.32, "diiodomethane": 3.32, "bromoform": 2.89, "clerici": 4.15}
 
 OPTIC_WORDS = {
@@ -124,6 +127,8 @@ class Readings:
         merged = {n: pick(n) for n in names}
         if newer.ri and not newer.birefringence and self.birefringence and self.birefringence.said == DERIVED:
             merged["birefringence"] = None  # it came from the old RI reading, which the new one replaces
+        if merged["optic"] in NO_TWO_EDGES and merged["birefringence"] and merged["birefringence"].said == DERIVED:
+            merged["birefringence"] = None
         return Readings(**merged, problems=newer.problems)
 
     def describe(self) -> list[str]:
@@ -210,8 +215,6 @@ def parse_readings(text: str) -> Readings:
         ri = Reading(REFRACTOMETER_LIMIT, 99.0, "over the refractometer's limit")
     bire, problem, _ = _checked(t, text, BIRE_WORDS, (0.0, BIREFRINGENCE_MAX), "a birefringence", BIRE_RANGE, 12)
     problems += [problem] if problem else []
-    if ri and bire is None and ri.high < 99 and ri.high > ri.low:
-        bire = Reading(round(ri.high - ri.low, 4), round(ri.high - ri.low, 4), DERIVED)
     sg, problem, found_sg = _checked(t, text, SG_WORDS, SG_LIMITS, "a specific gravity", SG_RANGE)
     problems += [problem] if problem else []
     if not found_sg:
@@ -229,6 +232,8 @@ def parse_readings(text: str) -> Readings:
             break
     if optic == "isotropic" and re.search(OPTIC_WORDS["anomalous"], t):
         optic = "anomalous"
+    if ri and bire is None and ri.high < 99 and ri.high > ri.low and optic not in NO_TWO_EDGES:
+        bire = Reading(round(ri.high - ri.low, 4), round(ri.high - ri.low, 4), DERIVED)
 
     pleochroism = next((level for level, pattern in PLEOCHROISM_LEVELS.items() if re.search(pattern, t)), None)
 

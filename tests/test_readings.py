@@ -28,6 +28,20 @@ def test_two_shadow_edges_give_the_birefringence_too():
     assert r.birefringence.low == pytest.approx(0.008)
 
 
+@pytest.mark.parametrize("text", ["RI 1.50-1.52, singly refractive", "RI 1.65-1.67, stays light", "RI 1.50-1.52, ADR"])
+def test_a_range_on_a_stone_without_two_shadow_edges_gives_no_birefringence(text):
+    r = parse_readings(text)
+    assert r.ri is not None and r.birefringence is None
+
+
+def test_a_later_singly_refractive_drops_the_birefringence_read_from_the_range():
+    first = parse_readings("RI 1.50-1.52")
+    assert first.birefringence.low == pytest.approx(0.02)
+    assert first.updated(parse_readings("it stays dark in the polariscope")).birefringence is None
+    assert parse_readings("SR").updated(first).birefringence is None
+    assert first.updated(parse_readings("bire 0.02, singly refractive")).birefringence.low == pytest.approx(0.02)
+
+
 @pytest.mark.parametrize("text, value", [("bire 0.008", 0.008), ("DR 0.009", 0.009), ("birefringence .018", 0.018)])
 def test_birefringence(text, value):
     assert parse_readings(text).birefringence.low == pytest.approx(value)
