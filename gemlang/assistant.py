@@ -548,7 +548,7 @@ def _kind(gem) -> str:
 
 def caution(ranking: list[tuple[str, float]], hints: Hints, evidence: EvidenceModel, asked: bool = False) -> str:
     """ "Possibly glass / a simulant" with the confirming test, or why a photo alone cannot settle it."""
-    from gemlang.knowledge.tell_apart import confirming_test, lookalikes
+    from gemlang.knowledge.tell_apart import confirming_test, in_sentence, lookalikes
 
     facts = {g.name: g for g in evidence.facts}
     top_p = ranking[0][1]
@@ -566,7 +566,7 @@ def caution(ranking: list[tuple[str, float]], hints: Hints, evidence: EvidenceMo
             confirming_test(suspect, rival)
             if rival
             else (
-                f"magnification: {suspect.diagnostic_features[0]}"
+                f"magnification: {in_sentence(suspect.diagnostic_features[0])}"
                 if suspect.diagnostic_features
                 else "a gem laboratory"
             )

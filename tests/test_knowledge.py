@@ -315,3 +315,18 @@ def test_trade_misnomers_resolve_to_the_real_gem_and_say_so(text, expected, says
     assert says in trade_name_in(text).note
     assert trade_name_in("a chrysoberyl cat's eye") is None
     assert find_gem("cat's eye").name == "Cats Eye"
+
+
+@pytest.mark.parametrize(
+    "phrase, inside",
+    [
+        ("Characteristic wrinkled surface", "characteristic wrinkled surface"),
+        ("FTIR: no water bands", "FTIR: no water bands"),
+        ("Haversian canals in cross-section", "Haversian canals in cross-section"),
+        ("Chelsea filter red", "Chelsea filter red"),
+    ],
+)
+def test_a_feature_set_inside_a_sentence_keeps_names_and_abbreviations(phrase, inside):
+    from gemlang.knowledge.tell_apart import in_sentence
+
+    assert in_sentence(phrase) == inside

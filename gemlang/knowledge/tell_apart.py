@@ -75,6 +75,9 @@ def _no_instrument(a: GemFacts, b: GemFacts) -> str:
     return f"No simple test separates {a.name} and {b.name}; a gem laboratory can."
 
 
+NAMES_KEPT = {"chelsea", "plato", "hanneman", "haversian", "verneuil", "czochralski", "gilson"}
+
+
 def lookalikes(gem: GemFacts, every: list[GemFacts]) -> list[GemFacts]:
     """Lab-grown twins (same species) and the imitations the knowledge base knows that imitate `gem`."""
     if gem.origin != "natural":
@@ -94,5 +97,14 @@ def confirming_test(suspect: GemFacts, natural: GemFacts) -> str:
         t = tests[0]
         return f"{t.name} ({t.instrument}): {_values(t, suspect, natural)}"
     if suspect.diagnostic_features:
-        return f"magnification: {suspect.diagnostic_features[0]}"
+        return f"magnification: {in_sentence(suspect.diagnostic_features[0])}"
     return "a gem laboratory"
+
+
+def in_sentence(phrase: str) -> str:
+    """A knowledge-base phrase ("Characteristic wrinkled surface") set inside a sentence: first letter lower-case,
+    unless it starts an abbreviation or a name ("UV", "Chelsea filter") kept as written."""
+    word = phrase.split(" ", 1)[0]
+    if not word or word[1:2].isupper() or word.lower() in NAMES_KEPT:
+        return phrase
+    return phrase[0].lower() + phrase[1:]
