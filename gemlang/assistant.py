@@ -523,8 +523,8 @@ class Conversation:
         Grad-CAM costs more than the answer itself (a forward and backward pass of eager PyTorch), so the
         app asks for it after showing the answer (`ask(..., explain=False)`, then this).
         """
-        if not self.images or self._target is None:
-            return None, None, None
+        if not self.images or self._target is None or (self.scope is not None and self.scope.flagged):
+            return None, None, None  # no map of a gem the answer does not name
         if self._target not in self._heatmaps:
             self._heatmaps[self._target] = self.assistant.explain(self.images[0], self._target)
         return self._heatmaps[self._target]

@@ -124,6 +124,7 @@ def test_the_answer_says_plainly_it_is_not_a_gem_photo_and_describes_no_gem(chat
     assert "This does not look like a gemstone photo" in text
     assert answer.candidates == [] and answer.description == "" and answer.tell_apart == ""
     assert "scratch" not in text.lower() and "I'm not sure" not in text
+    assert answer.heatmap is None and "map" not in text and chat.explain() == (None, None, None)
 
     answer = chat.ask("what gem is this?", photos=[red_stone_photo()])
     assert answer.out_of_scope is not None and not answer.out_of_scope.flagged
