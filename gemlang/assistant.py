@@ -54,6 +54,10 @@ KEY_PROPERTIES = (
 AUTHENTICITY_WORDS = re.compile(
     r"\b(?:real|fake|glass|synthetic|lab[- ]?(?:grown|created|made)|natural|simulant|imitation|genuine|cz)\b", re.I
 )
+# "the difference between ruby and spinel", "ruby vs spinel", "how do I tell ruby from spinel", "compare ..."
+COMPARE_WORDS = re.compile(
+    r"\b(?:differen\w*|differ|vs|versus|tell\b.{1,60}\b(?:from|apart)|distinguish\w*|compar\w*|separate)\b", re.I
+)
 RESET_WORDS = re.compile(r"\b(?:start over|new stone|another stone|reset|forget (?:it|that|everything))\b", re.I)
 HELP = (
     'Send me a photo of the stone and ask "what gem is this?". You can also tell me what you know: '
@@ -435,6 +439,14 @@ class Conversation:
         self.hints = self.hints.updated(new)
         answer.notes += list(new.notes)
 
+        compared = gems_compared(text) if not (images or new) else []
+        if compared:  # a question about two gems, not about the stone in hand: how a gemmologist separates them
+            first, second = compared[0].name, compared[1].name
+            answer.reply = f"**{first} or {second}?**"
+            answer.notes += [trade.note] if (trade := _trade_name(text)) is not None else []
+            answer.tell_apart = tell_apart(first, second)
+            answer.properties = property_rows([first, second])
+            return self._done(answer)
         asked_gem = None if (new.hardness and "scratch" in text.lower()) else _named_gem(text, fuzzy=not new)
         if asked_gem is not None and (trade := _trade_name(text)) is not None:
             answer.notes.append(trade.note)
@@ -625,6 +637,16 @@ def hardness_conflict(gem: str, hints: Hints) -> str | None:
         "the evidence outweighs it here. Re-check the test on a fresh, inconspicuous spot: a streak of powder "
         "can look like a scratch."
     )
+
+
+def gems_compared(text: str) -> list:
+    """The first two gems a message asks to compare ("the difference between ruby and spinel"), else []."""
+    from gemlang.knowledge.knowledge_base import gems_named_in
+
+    if not COMPARE_WORDS.search(text):
+        return []
+    named = gems_named_in(text)
+    return named[:2] if len(named) >= 2 else []
 
 
 def _trade_name(text: str):

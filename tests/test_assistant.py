@@ -206,3 +206,27 @@ def test_a_pair_photos_do_not_separate_is_said_with_the_models_own_record_until_
     assert not any("photos alone" in n for n in chat.ask("RI 1.77").notes)  # a reading is in: no longer said
     record["rate"] = 0.05  # a pair the photos mostly separate is not flagged
     assert not any("photos alone" in n for n in chat_assistant.conversation().ask("?", [red_stone_photo()]).notes)
+
+
+@pytest.mark.parametrize(
+    "question, first, second",
+    [
+        ("What's the difference between ruby and spinel?", "Ruby", "Spinel"),
+        ("tanzanite vs blue sapphire", "Tanzanite", "Sapphire Blue"),
+        ("how do I tell smoky topaz from citrine?", "Quartz Smoky", "Citrine"),
+    ],
+)
+def test_a_question_comparing_two_gems_says_how_to_tell_them_apart(assistant, question, first, second):
+    chat = assistant.conversation()
+    chat.ask("what gem is this?", photos=[red_stone_photo()])
+    answer = chat.ask(question)
+    assert answer.reply == f"**{first} or {second}?**" and answer.candidates == []
+    assert answer.tell_apart == tell_apart(first, second) and first in answer.tell_apart
+    assert answer.properties[0] == ("Property", first, second)
+    assert ("misnomer" in " ".join(answer.notes)) == ("topaz" in question)
+    assert chat.ask("hardness 9").used_photo  # the stone in hand is still there for the next reading
+
+
+def test_two_gems_named_without_a_comparison_or_with_readings_are_not_a_comparison(assistant):
+    assert assistant.conversation().ask("is it ruby or spinel? SG 3.60").candidates
+    assert assistant.conversation().ask("I love ruby and spinel").reply != "**Ruby or Spinel?**"

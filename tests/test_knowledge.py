@@ -330,3 +330,12 @@ def test_a_feature_set_inside_a_sentence_keeps_names_and_abbreviations(phrase, i
     from gemlang.knowledge.tell_apart import in_sentence
 
     assert in_sentence(phrase) == inside
+
+
+def test_every_gem_a_message_names_in_order_each_stretch_once():
+    from gemlang.knowledge.knowledge_base import gems_named_in
+
+    names = lambda text: [g.name for g in gems_named_in(text)]  # noqa: E731
+    assert names("tanzanite or red spinel or tanzanite?") == ["Tanzanite", "Spinel"]
+    assert names("smoky topaz and citrine") == ["Quartz Smoky", "Citrine"]
+    assert names("nothing to see") == [] and names("") == []

@@ -614,6 +614,25 @@ def trade_name_in(text: str) -> TradeName | None:
     return None
 
 
+def gems_named_in(text: str) -> list[GemFacts]:
+    """Every gem a piece of free text names, in the order named ("ruby or red spinel?" -> Ruby, Spinel).
+
+    Trade names first, then names and aliases longest first; a stretch of text names one gem only, so "red
+    spinel" is not also "spinel", and "smoky topaz" is smoky quartz, not topaz.
+    """
+    cat = knowledge_base()
+    key = normalise_name(text)
+    found: list[tuple[int, GemFacts]] = []
+    taken = [False] * len(key)
+    named = [(pattern, trade.gem) for pattern, trade in cat.trade_names] + list(cat.phrases)
+    for pattern, gem in named if key else ():
+        for m in pattern.finditer(key):
+            if not any(taken[m.start() : m.end()]):
+                taken[m.start() : m.end()] = [True] * (m.end() - m.start())
+                found.append((m.start(), gem))
+    return list({gem.name: gem for _, gem in sorted(found, key=lambda f: f[0])}.values())
+
+
 def find_gem(text: str) -> GemFacts | None:
     """The gem a piece of free text most likely names ("I think it's a tiger's eye"), or None.
 
