@@ -495,8 +495,10 @@ class Conversation:
             rank = int((fused.probabilities > p).sum()) + 1
             answer.reply = f"{asked_gem.name}: {percent(p)} (rank {rank} of {len(fused.probabilities)})."
         top_k = answer.candidates
-        if lines is not None:  # the properties and how to tell apart compare the first line with the next species
-            top_k = [(e.lead, e.probability) for e in distinct_lines(a.evidence, lines)[: a.top_k]]
+        if lines is not None:  # the properties and how to tell apart compare the first line with the next species,
+            species = distinct_lines(a.evidence, lines)  # unless that species is a long shot: then the next line
+            others = species if len(species) > 1 and species[1].probability >= 0.1 * lines[0].probability else lines
+            top_k = [(e.lead, e.probability) for e in others[: a.top_k]]
         prediction = Prediction(top_k[0][0], top_k[0][1], top_k)
         conflict = hardness_conflict(prediction.label, self.hints)
         if conflict and not fused.conflict:

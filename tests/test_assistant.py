@@ -230,3 +230,10 @@ def test_a_question_comparing_two_gems_says_how_to_tell_them_apart(assistant, qu
 def test_two_gems_named_without_a_comparison_or_with_readings_are_not_a_comparison(assistant):
     assert assistant.conversation().ask("is it ruby or spinel? SG 3.60").candidates
     assert assistant.conversation().ask("I love ruby and spinel").reply != "**Ruby or Spinel?**"
+
+
+def test_without_a_photo_the_advice_compares_the_leaders_not_a_long_shot(assistant):
+    answer = assistant.conversation().ask("it's blue, RI 1.69-1.70, strong trichroism")
+    (first, p1), (second, p2) = answer.candidates[:2]
+    assert (first, second) == ("Tanzanite", "Zoisite") and p2 > 0.1 * p1
+    assert answer.tell_apart.startswith("Tanzanite and Zoisite") and answer.properties[0][1:] == (first, second)
