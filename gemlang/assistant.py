@@ -509,9 +509,13 @@ class Conversation:
             answer.description, note = describe(prediction.top_k)
         if note:
             answer.notes.append(note)
-        answer.properties = property_rows([name for name, _ in prediction.top_k[:2]])
-        if len(prediction.top_k) > 1:
-            first, second = prediction.top_k[0][0], prediction.top_k[1][0]
+        # "could it be spinel?": the comparison is with the gem asked about, else with the runner-up
+        pair = [name for name, _ in prediction.top_k[:2]]
+        if asked_gem is not None and asked_gem.name != pair[0]:
+            pair = [pair[0], asked_gem.name]
+        answer.properties = property_rows(pair)
+        if len(pair) > 1:
+            first, second = pair
             answer.tell_apart = tell_apart(first, second)
             photo_only = answer.used_photo and a.classifier is not None and not self.hints.readings
             confused = a.classifier.photo_confusion(first, second) if photo_only else None

@@ -237,3 +237,11 @@ def test_without_a_photo_the_advice_compares_the_leaders_not_a_long_shot(assista
     (first, p1), (second, p2) = answer.candidates[:2]
     assert (first, second) == ("Tanzanite", "Zoisite") and p2 > 0.1 * p1
     assert answer.tell_apart.startswith("Tanzanite and Zoisite") and answer.properties[0][1:] == (first, second)
+
+
+def test_asking_about_another_gem_compares_the_answer_with_it(assistant):
+    chat = assistant.conversation()
+    top = chat.ask("what gem is this?", photos=[red_stone_photo()]).gem
+    answer = chat.ask("could it be spinel?")
+    assert answer.reply.startswith("Spinel: ") and answer.gem == top != "Spinel"
+    assert answer.tell_apart == tell_apart(top, "Spinel") and answer.properties[0] == ("Property", top, "Spinel")
