@@ -113,6 +113,24 @@ def test_predict_json_carries_the_out_of_scope_field(chat_model_dir, tmp_path, c
     assert rows[1]["out_of_scope"]["flagged"] is True and rows[1]["out_of_scope"]["kind"] == NOT_A_GEM_PHOTO
 
 
+def test_describe_writes_no_gem_description_for_a_photo_out_of_scope(chat_model_dir, tmp_path, capsys):
+    from gemlang.cli import main
+
+    stone, portrait = tmp_path / "stone.jpg", tmp_path / "portrait.png"
+    red_stone_photo(stone)
+    painted_portrait().save(portrait)
+    assert main(["describe", "--model", str(chat_model_dir), str(portrait)]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("This does not look like a gemstone photo. No description written")
+    assert "Mohs" not in text and "scratch" not in text
+    assert main(["describe", "--json", "--model", str(chat_model_dir), str(portrait)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["out_of_scope"]["kind"] == NOT_A_GEM_PHOTO and "text" not in out
+    assert main(["describe", "--json", "--model", str(chat_model_dir), str(stone)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["out_of_scope"]["flagged"] is False and "Mohs" in out["text"]
+
+
 def test_the_answer_says_plainly_it_is_not_a_gem_photo_and_describes_no_gem(chat_model_dir):
     from gemlang.assistant import Assistant
 

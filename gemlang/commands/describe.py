@@ -38,13 +38,30 @@ def register(subparsers) -> None:
     p.set_defaults(func=run)
 
 
+SCOPE_ADVICE = (
+    "send a close, sharp photo of the stone on a plain background; for a stone gemlang was not trained on, "
+    "instrument readings in the chat (`gemlang app`) rank every gem of its knowledge base."
+)
+
+
 def run(args) -> int:
+    from gemlang.data.images import ImageError
     from gemlang.language.describe import describe_prediction, load_generator
     from gemlang.language.gem_prose import reference_description
     from gemlang.model import GemClassifier
 
     clf = GemClassifier.load(args.model)
-    [pred] = clf.predict([args.photo], top_k=5)
+    probs, [scope], failures = clf.analyse([args.photo])
+    if failures:
+        raise ImageError(failures[0])
+    pred = clf.rank(probs[0], 5)
+    if scope.flagged:  # no description of a gem the model does not believe in (the chat says the same)
+        if args.json:
+            top_k = [list(t) for t in pred.top_k]
+            print(json.dumps({"photo": args.photo, "out_of_scope": scope.to_dict(), "top_k": top_k}, indent=2))
+        else:
+            print(f"{scope.sentence()} No description written: {SCOPE_ADVICE}")
+        return 0
     d = describe_prediction(pred.top_k, load_generator(args.generator))
     similar = []
     if args.similar > 0:
@@ -54,7 +71,8 @@ def run(args) -> int:
         model = AlignmentModel.load(args.alignment)
         [similar] = model.retrieve_descriptions([args.photo], k=args.similar, cache=FeatureCache(args.cache))
     if args.json:
-        out = {"photo": args.photo, **d.to_dict(), "top_k": [list(t) for t in pred.top_k]}
+        top_k = [list(t) for t in pred.top_k]
+        out = {"photo": args.photo, **d.to_dict(), "top_k": top_k, "out_of_scope": scope.to_dict()}
         if similar:
             out["similar"] = [
                 {"gem": g.name, "cosine": round(s, 4), "description": reference_description(g)} for g, s in similar
