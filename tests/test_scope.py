@@ -182,6 +182,8 @@ def test_catalog_rows_carry_the_out_of_scope_column(chat_model_dir, tmp_path):
     assert "out_of_scope" in COLUMN_NAMES and "scope_kind" in COLUMN_NAMES
     assert rows[0]["out_of_scope"] is False and rows[0]["scope_kind"] == "in_scope"
     assert rows[1]["out_of_scope"] is True and rows[1]["scope_kind"] == NOT_A_GEM_PHOTO
+    assert rows[1]["description"] == "This does not look like a gemstone photo."
+    assert "Mohs" in rows[0]["description"]
 
 
 def _clusters(seed: int = 0, classes: int = 6, per_class: int = 30, dim: int = 40):

@@ -50,7 +50,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("probability", "number", lambda r: round(float(r.description.probability), 4)),
     Column("alternative", "text", lambda r: r.description.alternative.name if r.description.alternative else ""),
     Column("top_k", "ranked", _ranked),
-    Column("description", "text", lambda r: r.description.text),
+    # a photo the scope check flags gets what it is instead of prose about a gem the model does not believe in
+    Column("description", "text", lambda r: r.scope.sentence() if r.scope and r.scope.flagged else r.description.text),
     # None when the model carries no scope check; scope_kind says which: not_a_gem_photo, unknown_mineral, ...
     Column("out_of_scope", "flag", lambda r: r.scope.flagged if r.scope and r.scope.kind != "unchecked" else None),
     Column("scope_kind", "text", lambda r: r.scope.kind if r.scope else "unchecked"),
@@ -103,6 +104,7 @@ def describe_batch(
             rows.append(error_row(photo, digest, failures[i]))
             continue
         prediction = classifier.rank(probs[i], top_k)
-        description = describe_prediction(prediction.top_k, generator)
+        flagged = scopes[i].flagged  # its prose is not printed: templates suffice for the columns it fills
+        description = describe_prediction(prediction.top_k, None if flagged else generator)
         rows.append(described_row(DescribedPhoto(photo, digest, prediction, description, scopes[i])))
     return rows
