@@ -35,6 +35,7 @@ from PIL import Image
 from gemlang.fusion import EvidenceModel, Settings
 from gemlang.fusion.table import table_entries
 from gemlang.hints import Hints, parse_hints
+from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.language.describe import describe_prediction, percent
 from gemlang.language.gem_prose import reference_description
 from gemlang.model import Prediction
@@ -489,11 +490,18 @@ class Conversation:
         if lines and len(lines[0].gems) > 1:
             answer.notes.append(twins_note(lines[0], self.hints))
         answer.caution = caution(ranking, self.hints, a.evidence, asked=bool(AUTHENTICITY_WORDS.search(text)))
-        if asked_gem is not None and asked_gem.name in a.evidence.index:
-            i = a.evidence.index[asked_gem.name]
-            p = fused.probabilities[i]
-            rank = int((fused.probabilities > p).sum()) + 1
-            answer.reply = f"{asked_gem.name}: {percent(p)} (rank {rank} of {len(fused.probabilities)})."
+        # "is it ruby or spinel?": each gem asked about with its probability and rank
+        named = gems_named_in(text) if asked_gem else []
+        asked = (named[:2] if asked_gem.name in {g.name for g in named} else [asked_gem]) if asked_gem else []
+        asked = [g for g in asked if g.name in a.evidence.index]
+        if asked:
+
+            def standing(name: str) -> str:
+                p = fused.probabilities[a.evidence.index[name]]
+                rank = int((fused.probabilities > p).sum()) + 1
+                return f"{name}: {percent(p)} (rank {rank} of {len(fused.probabilities)})"
+
+            answer.reply = "; ".join(standing(g.name) for g in asked) + "."
         top_k = answer.candidates
         if lines is not None:  # the properties and how to tell apart compare the first line with the next species,
             species = distinct_lines(a.evidence, lines)  # unless that species is a long shot: then the next line
@@ -509,10 +517,13 @@ class Conversation:
             answer.description, note = describe(prediction.top_k)
         if note:
             answer.notes.append(note)
-        # "could it be spinel?": the comparison is with the gem asked about, else with the runner-up
+        # "could it be spinel?": the comparison is with the gem asked about, else with the runner-up;
+        # "ruby or spinel?": between the two asked about
         pair = [name for name, _ in prediction.top_k[:2]]
-        if asked_gem is not None and asked_gem.name != pair[0]:
-            pair = [pair[0], asked_gem.name]
+        if len(asked) == 2:
+            pair = [g.name for g in asked]
+        elif asked and asked[0].name != pair[0]:
+            pair = [pair[0], asked[0].name]
         answer.properties = property_rows(pair)
         if len(pair) > 1:
             first, second = pair
@@ -647,8 +658,6 @@ def hardness_conflict(gem: str, hints: Hints) -> str | None:
 
 def gems_compared(text: str) -> list:
     """The first two gems a message asks to compare ("the difference between ruby and spinel"), else []."""
-    from gemlang.knowledge.knowledge_base import gems_named_in
-
     if not COMPARE_WORDS.search(text):
         return []
     named = gems_named_in(text)

@@ -245,3 +245,11 @@ def test_asking_about_another_gem_compares_the_answer_with_it(assistant):
     answer = chat.ask("could it be spinel?")
     assert answer.reply.startswith("Spinel: ") and answer.gem == top != "Spinel"
     assert answer.tell_apart == tell_apart(top, "Spinel") and answer.properties[0] == ("Property", top, "Spinel")
+
+
+def test_asking_which_of_two_gems_gives_both_their_standing_and_how_to_tell_them_apart(assistant):
+    chat = assistant.conversation()
+    chat.ask("what gem is this?", photos=[red_stone_photo()])
+    answer = chat.ask("is it ruby or spinel?")
+    assert answer.reply.startswith("Ruby: ") and "; Spinel: " in answer.reply and "rank" in answer.reply
+    assert answer.tell_apart == tell_apart("Ruby", "Spinel") and answer.properties[0] == ("Property", "Ruby", "Spinel")
