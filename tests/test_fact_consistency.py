@@ -119,6 +119,10 @@ def test_the_second_audit_corrections_hold():
     assert not any("Kashmir)" in p for p in get_facts("Peridot").localities)
     assert get_facts("Topaz").refractive_index[1] >= 1.64  # hydroxyl-rich imperial topaz reads up to ~1.64
     assert not any("Oregon" in c for c in get_facts("Sunstone").colours)  # Oregon sunstone is its own gem
+    # the third (30-fact) audit: East African 'sunstone' is potassium feldspar, not this oligoclase
+    sunstone = get_facts("Sunstone")
+    assert not any(p.startswith("Tanzania") for p in sunstone.confirmed_localities())
+    assert any(p.startswith("Tanzania") and sunstone.locality_status(p) for p in sunstone.localities)
     assert get_facts("Ametrine").confirmed_localities() == (
         "Bolivia (Anahí mine, Santa Cruz Department; the only commercial source)",
     )
