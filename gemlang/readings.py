@@ -199,9 +199,9 @@ def _checked(t: str, text: str, words: str, limits: tuple[float, float], what: s
     return None, f"“{said}” is not {what} a gem has ({known}); please re-check it.", True
 
 
-RI_WORDS = r"\br\.?\s?i\b\.?|refractive ind(?:ex|ices)|refractometer(?: reading)?|\bn\s*[=:]|\bn[dD]\b"
+RI_WORDS = r"\br\.?\s?i(?![a-z])\.?|refractive ind(?:ex|ices)|refractometer(?: reading)?|\bn\s*[=:]|\bn[dD]\b"
 BIRE_WORDS = r"\bbire\w*|\bbi-?ref\w*|\bdr\b|double refraction|δn|delta ?n|\bdn\b"
-SG_WORDS = r"\bs\.?\s?g\b\.?|specific gravity|relative density|density"
+SG_WORDS = r"\bs\.?\s?g(?![a-z])\.?|specific gravity|relative density|density"
 
 
 def parse_readings(text: str) -> Readings:

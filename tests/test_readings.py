@@ -16,6 +16,7 @@ from gemlang.readings import parse_readings
         ("refractive index 1.76 to 1.77", 1.76, 1.77),
         ("R.I. 1.544 - 1.553", 1.544, 1.553),
         ("the refractometer reads 1,718", 1.718, 1.718),
+        ("ri1.544", 1.544, 1.544),
     ],
 )
 def test_refractive_index_as_a_value_or_a_range(text, low, high):
@@ -49,7 +50,7 @@ def test_birefringence(text, value):
 
 @pytest.mark.parametrize(
     "text, low, high",
-    [("SG 3.52", 3.52, 3.52), ("specific gravity 4.0", 4.0, 4.0), ("S.G. 2.65", 2.65, 2.65),
+    [("SG 3.52", 3.52, 3.52), ("specific gravity 4.0", 4.0, 4.0), ("S.G. 2.65", 2.65, 2.65), ("sg2.65", 2.65, 2.65),
      ("it sinks in methylene iodide", 3.32, 99.0), ("it floats in bromoform", 0.0, 2.89)],
 )  # fmt: skip
 def test_specific_gravity_and_heavy_liquids(text, low, high):
