@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from gemlang.knowledge.colours import said_colours
-from gemlang.knowledge.places import parse_places
+from gemlang.knowledge.places import parse_places, places_denied
 from gemlang.knowledge.scratch import reference_words
 from gemlang.readings import Readings, parse_readings
 
@@ -107,6 +107,7 @@ def parse_hints(text: str) -> Hints:
     hardness, notes = parse_hardness(text)
     countries, places = parse_places(text)
     notes = [*readings.problems, *notes]
+    notes += [f"“{said}” is left out: only where a stone is from counts as evidence." for said in places_denied(text)]
     return Hints(
         hardness=hardness,
         countries=countries,
@@ -218,6 +219,9 @@ def parse_hardness(text: str) -> tuple[HardnessHint | None, list[str]]:
     t = text.lower().replace("’", "'")
     number = _numeric_hardness(t)
     if number:
+        if _NEGATION.search(_before(t, number.said, re.search(_HARDNESS_WORD, t))):
+            return None, [f"“{_said(t, number.said)}” says what the hardness is not; tell me what it is, or what the "
+                          "stone scratches and what scratches it."]  # fmt: skip
         return number, []
     beyond = re.search(rf"{_HARDNESS_WORD}[^\d]{{0,20}}?(\d+(?:[.,]\d+)?)", t)
     if beyond and not MOHS_MIN <= _to_float(beyond.group(1)) <= MOHS_MAX:
@@ -248,6 +252,18 @@ def parse_hardness(text: str) -> tuple[HardnessHint | None, list[str]]:
         notes.append(f"the scratch tests contradict each other ({'; '.join(said)}); ignoring them")
         return None, notes
     return HardnessHint(low, high, said="; ".join(said)), notes
+
+
+def _before(t: str, said: str, keyword: re.Match | None) -> str:
+    """The words between the hardness keyword and the number it gives ("hardness is not | 9")."""
+    at = t.find(said)
+    return t[keyword.end() : at] if keyword and at > keyword.end() else ""
+
+
+def _said(t: str, said: str) -> str:
+    keyword = re.search(_HARDNESS_WORD, t)
+    at = t.find(said)
+    return t[keyword.start() : at + len(said)].strip() if keyword and at > keyword.end() else said
 
 
 def _describe_test(name: str, relation: str, negated: bool) -> str:

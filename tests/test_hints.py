@@ -101,3 +101,24 @@ def test_hardness_hint_describes_itself_and_rejects_impossible_readings():
     assert HardnessHint(1, 2.5).describe() == "Mohs hardness below 2.5"
     with pytest.raises(ValueError):
         HardnessHint(8, 7)
+
+
+@pytest.mark.parametrize(
+    "text, countries",
+    [
+        ("not from Brazil", ()),
+        ("it isn't mined in Kenya", ()),
+        ("from Burma, not Thailand", ("Myanmar",)),
+        ("I'm not sure, but it came from Burma", ("Myanmar",)),
+    ],
+)
+def test_a_place_the_stone_is_not_from_is_no_evidence_and_is_said_to_be_left_out(text, countries):
+    hints = parse_hints(text)
+    assert hints.countries == countries
+    assert any("is left out" in n for n in hints.notes) == ("not from" in text or "n't" in text or ", not" in text)
+
+
+def test_a_hardness_denied_is_not_read_as_the_hardness():
+    hints = parse_hints("the hardness is not 9")
+    assert hints.hardness is None and any("what the hardness is not" in n for n in hints.notes)
+    assert parse_hints("not sure, maybe hardness 7").hardness.low == 7

@@ -191,9 +191,30 @@ def place_index() -> Index:
     return {**_knowledge_regions(), **country_index()}
 
 
+# "not from Brazil", "isn't mined in Kenya", "never found in Peru", "Burma, not Thailand": not where it comes from
+_DENIED = re.compile(r"\b(?:not|never|\w+n't)(?:\s+(?:\w+\s+){0,2}(?:from|in|at)(?:\s+the)?)?\s*$")
+
+
+def _denied(text: str, position: int) -> bool:
+    return bool(_DENIED.search((" " + text.lower().replace("’", "'") + " ")[max(0, position - 40) : position]))
+
+
+def places_denied(text: str) -> list[str]:
+    """The phrases in free text that say where a stone is *not* from ("not from Brazil"); such places are
+    not evidence for any gem, so `parse_places` leaves them out."""
+    t = " " + (text or "").lower().replace("’", "'") + " "
+    out = []
+    for position, name, _ in _matches(text or "", place_index()):
+        if _denied(text or "", position):
+            phrase = _DENIED.search(t[max(0, position - 40) : position])
+            out.append((phrase.group(0) if phrase else "").strip() + " " + name)
+    return out
+
+
 def parse_places(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(countries, places as named) in free text; the longest name wins ("South Africa" over "Africa")."""
-    matches = _matches(text or "", place_index())
+    """(countries, places as named) in free text; the longest name wins ("South Africa" over "Africa").
+    Places the text denies ("not from Brazil") are left out."""
+    matches = [m for m in _matches(text or "", place_index()) if not _denied(text or "", m[0])]
     places: list[str] = []
     for _, name, _ in matches:
         places += [name] if name not in places else []
