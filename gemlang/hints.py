@@ -81,7 +81,8 @@ class Hints:
         )
 
     def describe(self) -> list[str]:
-        out = [f"{' and '.join(self.colours)} colour"] if self.colours else []
+        said = " and ".join(self.colours)
+        out = [said if said == "colourless" else f"{said} colour"] if self.colours else []
         out += self.readings.describe()
         if self.hardness:
             out.append(self.hardness.describe())

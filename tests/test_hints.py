@@ -122,3 +122,8 @@ def test_a_hardness_denied_is_not_read_as_the_hardness():
     hints = parse_hints("the hardness is not 9")
     assert hints.hardness is None and any("what the hardness is not" in n for n in hints.notes)
     assert parse_hints("not sure, maybe hardness 7").hardness.low == 7
+
+
+@pytest.mark.parametrize("text, said", [("a blue stone", "blue colour"), ("colourless", "colourless")])
+def test_a_stated_colour_is_said_back_plainly(text, said):
+    assert parse_hints(text).describe() == [said]
