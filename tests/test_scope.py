@@ -245,3 +245,10 @@ def test_the_projection_keeps_the_principal_axes_of_a_full_svd(photos, features)
     _, _, vt = np.linalg.svd((X - projection["mean"]) / projection["scale"], full_matrices=False)
     cosines = np.abs((vt[:16] * projection["components"].T).sum(1))  # an axis may point either way
     np.testing.assert_allclose(cosines, 1, atol=1e-5)
+
+
+def test_describe_has_advice_for_every_kind_of_flagged_photo():
+    from gemlang.commands.describe import SCOPE_ADVICE
+
+    assert set(SCOPE_ADVICE) == {NOT_A_GEM_PHOTO, UNKNOWN_MINERAL}
+    assert "RI" in SCOPE_ADVICE[UNKNOWN_MINERAL] and "photo" in SCOPE_ADVICE[NOT_A_GEM_PHOTO]

@@ -38,10 +38,11 @@ def register(subparsers) -> None:
     p.set_defaults(func=run)
 
 
-SCOPE_ADVICE = (
-    "send a close, sharp photo of the stone on a plain background; for a stone gemlang was not trained on, "
-    "instrument readings in the chat (`gemlang app`) rank every gem of its knowledge base."
-)
+SCOPE_ADVICE = {  # what would help, by what the scope check found (gemlang.scope's kinds)
+    "not_a_gem_photo": "send a close, sharp photo of the stone on a plain background.",
+    "unknown_mineral": "a photo alone cannot settle it; instrument readings in the chat (`gemlang app`), such as "
+    '"RI 1.54, SG 2.65", rank every gem of the knowledge base.',
+}
 
 
 def run(args) -> int:
@@ -60,7 +61,7 @@ def run(args) -> int:
             top_k = [list(t) for t in pred.top_k]
             print(json.dumps({"photo": args.photo, "out_of_scope": scope.to_dict(), "top_k": top_k}, indent=2))
         else:
-            print(f"{scope.sentence()} No description written: {SCOPE_ADVICE}")
+            print(f"{scope.sentence()} No description written: {SCOPE_ADVICE[scope.kind]}")
         return 0
     d = describe_prediction(pred.top_k, load_generator(args.generator))
     similar = []
