@@ -218,3 +218,9 @@ def test_the_prose_comes_first_and_the_gemmologists_data_follow_in_a_paragraph_o
     assert d.text.split("\n\n")[:2] == [d.prose, d.properties]
     assert "Mohs hardness" not in d.prose and "chromium" in d.prose
     assert d.properties.startswith("Mohs hardness 9") and "Treatments" in d.properties
+
+
+def test_when_only_hardness_differs_the_advice_starts_without_damage_and_ends_with_the_scratch_test():
+    text = compare_gems(get_facts("Sphene"), get_facts("Realgar"))  # both over the limit, near SG 3.5
+    assert not text.startswith("A scratch") and "also" not in text
+    assert text.index("magnification") < text.index("A scratch test separates them (Mohs: Sphene 5–5.5, Realgar")

@@ -42,13 +42,14 @@ def tell_apart(a: GemFacts, b: GemFacts, rough: bool = False) -> str:
     text = f"To tell {a.name} from {b.name}: " + "; ".join(parts) + "." if parts else ""
     if scratch is not None:
         scratch_text = f"a scratch test also separates them (Mohs: {_values(scratch, a, b)})"
-        if rough or not parts:
+        if not parts:  # only hardness differs: what a loupe or a laboratory sees first, the scratch test last
+            mohs = scratch_text.replace(" also", "")
+            return f"{_no_instrument(a, b)} {mohs[0].upper()}{mohs[1:]}, {DAMAGE_WARNING}."
+        if rough:
             text += f" {scratch_text[0].upper()}{scratch_text[1:]}, {DAMAGE_WARNING}."
         else:
             text += f" On rough material {scratch_text}; {DAMAGE_WARNING}."
-    if text:
-        return text.strip()
-    return _no_instrument(a, b)
+    return text.strip() or _no_instrument(a, b)
 
 
 def _no_instrument(a: GemFacts, b: GemFacts) -> str:
