@@ -130,6 +130,17 @@ _NEGATION = re.compile(
 )
 
 
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
+
+
+def _spelled_out(t: str) -> str:
+    """'hardness seven and a half' -> 'hardness 7.5': number words only where a hardness is named."""
+    if not re.search(_HARDNESS_WORD, t):
+        return t
+    t = re.sub(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", lambda m: _NUMBER_WORDS[m.group(1)], t)
+    return re.sub(r"\b(\d{1,2})\s+and\s+a\s+half\b", r"\1.5", t)
+
+
 def _to_float(s: str) -> float:
     s = s.replace(",", ".").replace(" ", "")
     if s.endswith("1/2") or s.endswith("½"):
@@ -163,7 +174,7 @@ def _numeric_hardness(text: str) -> HardnessHint | None:
             found = _interval(_to_float(m.group(1)), _to_float(m.group(2)))
             if found:
                 return HardnessHint(*found, said=m.group(0).strip())
-        m = re.search(rf"({_APPROX}\s*)?{_NUM}", window)
+        m = re.search(rf"({_APPROX}\s*(?:an?\s+)?)?{_NUM}", window)
         if m:
             x = _to_float(m.group(2))
             spread = 0.5 if m.group(1) else 0.0
@@ -217,7 +228,7 @@ def parse_hardness(text: str) -> tuple[HardnessHint | None, list[str]]:
     Scratch tests intersect ("scratches glass but not quartz" -> 5.5-7); a stated number wins over
     scratch tests in the same message, since it is the more precise reading.
     """
-    t = text.lower().replace("’", "'")
+    t = _spelled_out(text.lower().replace("’", "'"))
     number = _numeric_hardness(t)
     if number:
         if _NEGATION.search(_before(t, number.said, re.search(_HARDNESS_WORD, t))):

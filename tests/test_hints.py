@@ -127,3 +127,21 @@ def test_a_hardness_denied_is_not_read_as_the_hardness():
 @pytest.mark.parametrize("text, said", [("a blue stone", "blue colour"), ("colourless", "colourless")])
 def test_a_stated_colour_is_said_back_plainly(text, said):
     assert parse_hints(text).describe() == [said]
+
+
+@pytest.mark.parametrize(
+    "text, low, high",
+    [
+        ("hardness seven", 7, 7),
+        ("hardness 7 and a half", 7.5, 7.5),
+        ("it's about a 7 on mohs", 6.5, 7.5),
+        ("hardness six to seven", 6, 7),
+    ],
+)
+def test_a_hardness_in_words_is_read(text, low, high):
+    h = parse_hints(text).hardness
+    assert (h.low, h.high) == (low, high)
+
+
+def test_number_words_without_a_hardness_are_not_a_hardness():
+    assert parse_hints("ten").hardness is None and parse_hints("one of two stones").hardness is None
