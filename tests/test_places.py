@@ -52,3 +52,17 @@ def test_one_scratch_table_serves_reading_simulation_and_advice():
     assert abs(sum(shares.values()) - 1) < 1e-9 and max(shares, key=shares.get) == 5.5
     assert [r.hardness for r in ADVISED] == sorted(r.hardness for r in ADVISED)
     assert "damages a cut stone" in DAMAGE_WARNING
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [("a Colombian emerald", "Colombia"), ("Sri Lankan sapphire", "Sri Lanka"), ("Persian turquoise", "Iran"),
+     ("Persian Gulf pearl", "Bahrain")],
+)  # fmt: skip
+def test_a_demonym_says_where_the_stone_is_from(text, country):
+    countries, _ = parse_places(text)
+    assert country in countries
+
+
+def test_demonyms_are_read_in_messages_not_in_the_knowledge_base():
+    assert countries_in("Colombian emerald belt; Zambia") == ("Zambia",)

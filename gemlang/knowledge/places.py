@@ -73,6 +73,48 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "Ratnapura": ("Sri Lanka",),
     "Mogok": ("Myanmar",),
 }
+# How people say where a stone is from with an adjective ("a Colombian emerald", "Sri Lankan sapphire"): the
+# gem-producing countries. Read in messages only, never in the knowledge base's notes.
+DEMONYMS: dict[str, tuple[str, ...]] = {
+    "Afghanistan": ("afghan", "afghani"),
+    "Australia": ("australian",),
+    "Bolivia": ("bolivian",),
+    "Brazil": ("brazilian",),
+    "Cambodia": ("cambodian",),
+    "Canada": ("canadian",),
+    "Chile": ("chilean",),
+    "China": ("chinese",),
+    "Colombia": ("colombian",),
+    "Czech Republic": ("czech",),
+    "Dominican Republic": ("dominican",),
+    "Egypt": ("egyptian",),
+    "Ethiopia": ("ethiopian",),
+    "India": ("indian",),
+    "Iran": ("iranian", "persian"),
+    "Italy": ("italian",),
+    "Japan": ("japanese",),
+    "Kenya": ("kenyan",),
+    "Madagascar": ("madagascan", "malagasy"),
+    "Mexico": ("mexican",),
+    "Mongolia": ("mongolian",),
+    "Mozambique": ("mozambican",),
+    "Namibia": ("namibian",),
+    "Nigeria": ("nigerian",),
+    "Norway": ("norwegian",),
+    "Pakistan": ("pakistani",),
+    "Peru": ("peruvian",),
+    "Russia": ("russian",),
+    "South Africa": ("south african",),
+    "Sri Lanka": ("sri lankan", "ceylonese"),
+    "Tajikistan": ("tajik",),
+    "Tanzania": ("tanzanian",),
+    "Thailand": ("thai",),
+    "USA": ("american",),
+    "Uruguay": ("uruguayan",),
+    "Vietnam": ("vietnamese",),
+    "Zambia": ("zambian",),
+    "Zimbabwe": ("zimbabwean",),
+}
 # Capitalised words in knowledge-base locality notes that are not places (or clash with gem words).
 NOT_PLACES = {
     "Any",
@@ -187,8 +229,10 @@ def _knowledge_regions() -> Index:
 
 @lru_cache(maxsize=1)
 def place_index() -> Index:
-    """Every place gemlang can read: countries, their other names, states, regions, knowledge-base regions."""
-    return {**_knowledge_regions(), **country_index()}
+    """Every place gemlang can read in a message: countries, their other names and demonyms, states, regions,
+    knowledge-base regions."""
+    demonyms = {name: (country, (country,)) for country, names in DEMONYMS.items() for name in names}
+    return {**demonyms, **_knowledge_regions(), **country_index()}
 
 
 # "not from Brazil", "isn't mined in Kenya", "never found in Peru", "Burma, not Thailand": not where it comes from
