@@ -508,9 +508,9 @@ class Conversation:
             others = species if len(species) > 1 and species[1].probability >= 0.1 * lines[0].probability else lines
             top_k = [(e.lead, e.probability) for e in others[: a.top_k]]
         prediction = Prediction(top_k[0][0], top_k[0][1], top_k)
-        conflict = hardness_conflict(prediction.label, self.hints)
-        if conflict and not fused.conflict:
-            answer.notes.append(conflict)
+        if fused.doubts:  # a reading argues against the answer the rest of the evidence kept
+            answer.unsure = True
+            answer.notes.append(doubt_note(prediction.label, fused.doubts))
         if lines and len(lines[0].gems) > 1:
             answer.description, note = group_description(lines[0], self.hints), None
         else:
@@ -641,19 +641,21 @@ def withhold_gem(answer: Answer, verdict: ScopeVerdict) -> None:
     answer.reply = " ".join(part for part in (f"**{verdict.sentence()}** {advice}", answer.reply) if part)
 
 
-def hardness_conflict(gem: str, hints: Hints) -> str | None:
-    """A note when the answer's known hardness and the person's reading are more than a reading error apart."""
-    facts = _facts(gem)
-    if not hints.hardness or facts is None or not facts.hardness:
-        return None
-    reading, (low, high) = hints.hardness, facts.hardness
-    if reading.low - high <= 0.5 and low - reading.high <= 0.5:
-        return None
-    return (
-        f"your reading ({reading.describe()}) does not fit {gem} (Mohs {facts.format('hardness')}); the rest of "
-        "the evidence outweighs it here. Re-check the test on a fresh, inconspicuous spot: a streak of powder "
-        "can look like a scratch."
-    )
+# How to re-check a reading that argues against the answer, by reading.
+RECHECK = {
+    "hardness": "re-check the test on a fresh, inconspicuous spot: a streak of powder can look like a scratch",
+    "optic": "turn the stone in the polariscope: seen along its optic axis a doubly refractive stone stays dark",
+    "pleochroism": "look through the dichroscope in several directions: along the optic axis there is no pleochroism",
+    "colour": "describe the stone's colour in daylight: the colour a photo shows depends on the light",
+}
+
+
+def doubt_note(gem: str, doubts: dict[str, str]) -> str:
+    """Why the answer is unsure though it kept its gem: the readings against it, and how to re-check them."""
+    checks = "; ".join(dict.fromkeys(RECHECK.get(key, "re-take that reading") for key in doubts))
+    because = "; ".join(doubts.values())
+    checks = checks[0].upper() + checks[1:]
+    return f"I'm not sure because {because}, though the rest of the evidence still points to {gem}. {checks}."
 
 
 def gems_compared(text: str) -> list:

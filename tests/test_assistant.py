@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 from conftest import red_stone_photo
 
@@ -166,14 +167,29 @@ def test_an_answer_is_plain_data():
     assert "**Ruby** (70%)" in answer.to_markdown()
 
 
-def test_a_reading_that_contradicts_the_answer_is_pointed_out():
-    from gemlang.assistant import hardness_conflict
+def test_a_reading_that_contradicts_the_answer_is_pointed_out(assistant):
     from gemlang.hints import parse_hints
 
-    assert "does not fit Garnet Red" in hardness_conflict("Garnet Red", parse_hints("hardness 9"))
-    assert hardness_conflict("Garnet Red", parse_hints("hardness 7")) is None
-    assert hardness_conflict("Garnet Red", parse_hints("it scratches glass")) is None
-    assert hardness_conflict("Ruby", parse_hints("found in Brazil")) is None
+    evidence = assistant.evidence
+    ruby = np.zeros(len(assistant.classifier.classes))
+    ruby[assistant.classifier.classes.index("Ruby")] = 0.99
+    for said, why in [("hardness 3", "Mohs hardness 3 does not fit Ruby (9)"),
+                      ("singly refractive", "argues against Ruby (doubly refractive"),
+                      ("it is green", "green is not a usual colour of Ruby")]:  # fmt: skip
+        fused = evidence.fuse(ruby, parse_hints(said))
+        assert fused.ranking[0][0] == "Ruby" and fused.conflict is None
+        assert any(why in d for d in fused.doubts.values()), (said, fused.doubts)
+    for said in ("hardness 9", "red, RI 1.77", "found in Brazil", "it scratches glass"):
+        assert not evidence.fuse(ruby, parse_hints(said)).doubts, said
+
+
+def test_an_answer_kept_against_a_reading_is_unsure_and_says_how_to_re_check(assistant):
+    chat = assistant.conversation()
+    first = chat.ask("what gem is this?", photos=[red_stone_photo()])
+    answer = chat.ask("hardness 3")
+    assert answer.gem == first.gem and answer.unsure
+    assert any(n.startswith("I'm not sure because Mohs hardness 3 does not fit") and "Re-check the test" in n
+               for n in answer.notes)  # fmt: skip
 
 
 def test_probabilities_never_read_as_certainty():

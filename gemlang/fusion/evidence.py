@@ -73,6 +73,7 @@ OTHER_GEMS_MASS = 0.03  # share of a photo's probability left to gems the classi
 PRIOR = {"photo class": 1.0, "natural": 0.6, "other": 0.3}
 COLOUR_MISS = 0.2  # share of stones whose stated colour is not one the knowledge base lists for the gem
 RULES_OUT = 1e-2  # a factor this small (relative to a perfect fit) is said to rule a gem out
+DOUBTS = 0.1  # a reading that makes another gem ten times likelier than the answer casts doubt on it
 
 # P(reading | the gem's class) for the polariscope; rows: what the person saw.
 OPTIC_FIT = {
@@ -115,6 +116,7 @@ class Fused:
     probabilities: np.ndarray  # (len(gems),)
     reasons: list[str] = field(default_factory=list)  # "RI 1.770 rules out Tanzanite (1.691–1.700)"
     conflict: str | None = None  # the readings rule out what the photo shows
+    doubts: dict[str, str] = field(default_factory=dict)  # {reading: why it argues against the answer it kept}
     next_test: str | None = None  # the one test that would best split the leaders
     twins: list[str] = field(default_factory=list)  # leading gems no reading tells from the first (`twins`)
 
@@ -325,6 +327,8 @@ class EvidenceModel:
         fused = Fused(self.names, post)
         if explain:
             fused.reasons, fused.conflict = self._reasons(photo_probs, hints, factors, post)
+            if fused.conflict is None:
+                fused.doubts = self._doubts(hints, factors, int(np.argmax(post)))
             fused.next_test = self.next_test(post, hints)
             order = np.argsort(-post, kind="stable")
             top = int(order[0])
@@ -396,7 +400,16 @@ class EvidenceModel:
                 )
         return list(dict.fromkeys(reasons)), conflict
 
-    def _reason(self, key: str, i: int, hints: Hints) -> str:
+    def _doubts(self, hints: Hints, factors: dict[str, np.ndarray], top: int) -> dict[str, str]:
+        """The readings that argue against the answer the rest of the evidence kept ("singly refractive" for a
+        ruby photo); the place is left out, being weak evidence that the reasons already mention."""
+        return {
+            key: self._reason(key, top, hints, verb="does not fit")
+            for key, factor in factors.items()
+            if key != "place" and factor[top] < DOUBTS * factor.max()
+        }
+
+    def _reason(self, key: str, i: int, hints: Hints, verb: str = "rules out") -> str:
         p, gem, r = self.profiles[i], self.facts[i], hints.readings
         if key == "place":
             said = ", ".join(hints.places or hints.countries)
@@ -411,7 +424,10 @@ class EvidenceModel:
                 shown = hints.hardness.describe().removeprefix("Mohs hardness ")
             else:
                 shown = reading.describe(2 if key == "sg" else 3)
-            return f"{label} {shown} rules out {gem.name} ({value_text(p, gem, key)})"
+            return f"{label} {shown} {verb} {gem.name} ({value_text(p, gem, key)})"
+        if key == "colour":
+            usual = ", ".join(c.lower() for c in gem.colours[:3])
+            return f"{' and '.join(hints.colours)} is not a usual colour of {gem.name} ({usual})"
         test_name = {
             "optic": "the polariscope",
             "pleochroism": "the dichroscope",
