@@ -508,7 +508,7 @@ class Conversation:
             others = species if len(species) > 1 and species[1].probability >= 0.1 * lines[0].probability else lines
             top_k = [(e.lead, e.probability) for e in others[: a.top_k]]
         prediction = Prediction(top_k[0][0], top_k[0][1], top_k)
-        if fused.doubts:  # a reading argues against the answer the rest of the evidence kept
+        if fused.doubts and lines is None:  # a reading argues against the answer the rest of the evidence kept
             answer.unsure = True
             answer.notes.append(doubt_note(prediction.label, fused.doubts))
         if lines and len(lines[0].gems) > 1:

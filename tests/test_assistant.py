@@ -181,6 +181,11 @@ def test_a_reading_that_contradicts_the_answer_is_pointed_out(assistant):
         assert any(why in d for d in fused.doubts.values()), (said, fused.doubts)
     for said in ("hardness 9", "red, RI 1.77", "found in Brazil", "it scratches glass"):
         assert not evidence.fuse(ruby, parse_hints(said)).doubts, said
+    optic = evidence.fuse(ruby, parse_hints("RI 1.77, singly refractive")).doubts["optic"]
+    assert "(singly refractive)" in optic and "RI" not in optic  # that reading alone
+    # without a photo the table's lines are the answer: no note about one gem inside a line
+    table = assistant.conversation().ask("RI 1.54, SG 2.65, singly refractive")
+    assert not any(n.startswith("I'm not sure because") for n in table.notes)
 
 
 def test_an_answer_kept_against_a_reading_is_unsure_and_says_how_to_re_check(assistant):

@@ -434,7 +434,8 @@ class EvidenceModel:
             "fluorescence": "the UV lamp",
             "chelsea": "the Chelsea filter",
         }.get(key, "what the loupe shows")
-        said = ", ".join(x for x in r.describe() if x) if key in ("optic", "pleochroism") else key
+        only = {"optic": Readings(optic=r.optic), "pleochroism": Readings(pleochroism=r.pleochroism)}.get(key)
+        said = ", ".join(only.describe()) if only else key  # that reading alone, not every one given
         what = value_text(p, gem, key) if key in ("optic", "pleochroism", "fluorescence", "chelsea") else "not typical"
         return f"{test_name} ({said}) argues against {gem.name} ({what})"
 
