@@ -510,7 +510,7 @@ class Conversation:
         prediction = Prediction(top_k[0][0], top_k[0][1], top_k)
         if fused.doubts and lines is None:  # a reading argues against the answer the rest of the evidence kept
             answer.unsure = True
-            answer.notes.append(doubt_note(prediction.label, fused.doubts))
+            answer.notes.append(doubt_note(prediction.label, fused.doubts, self.hints))
         if lines and len(lines[0].gems) > 1:
             answer.description, note = group_description(lines[0], self.hints), None
         else:
@@ -633,8 +633,9 @@ def withhold_gem(answer: Answer, verdict: ScopeVerdict) -> None:
     answer.description, answer.properties, answer.tell_apart = "", [], ""
     answer.next_test = ""
     answer.heatmap = answer.overlay = None
-    if verdict.kind == NOT_A_GEM_PHOTO:
-        answer.candidates, answer.members = [], []
+    if verdict.kind == NOT_A_GEM_PHOTO:  # no gem named, so nothing about one: no reasons, no doubts about it
+        answer.candidates, answer.members, answer.reasons = [], [], []
+        answer.notes = [n for n in answer.notes if not n.startswith("I'm not sure because")]
         advice = f"{RETAKE_HELP}."
     else:
         advice = READINGS_HELP
@@ -648,11 +649,14 @@ RECHECK = {
     "pleochroism": "look through the dichroscope in several directions: along the optic axis there is no pleochroism",
     "colour": "describe the stone's colour in daylight: the colour a photo shows depends on the light",
 }
+OPTIC_FIGURE = "look for the interference figure again with a conoscope: it tells uniaxial from biaxial"
 
 
-def doubt_note(gem: str, doubts: dict[str, str]) -> str:
+def doubt_note(gem: str, doubts: dict[str, str], hints: Hints) -> str:
     """Why the answer is unsure though it kept its gem: the readings against it, and how to re-check them."""
-    checks = "; ".join(dict.fromkeys(RECHECK.get(key, "re-take that reading") for key in doubts))
+    optic = hints.readings.optic
+    recheck = {**RECHECK, "optic": RECHECK["optic"] if optic in ("isotropic", "anomalous") else OPTIC_FIGURE}
+    checks = "; ".join(dict.fromkeys(recheck.get(key, "re-take that reading") for key in doubts))
     because = "; ".join(doubts.values())
     checks = checks[0].upper() + checks[1:]
     return f"I'm not sure because {because}, though the rest of the evidence still points to {gem}. {checks}."

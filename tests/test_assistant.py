@@ -274,3 +274,12 @@ def test_asking_which_of_two_gems_gives_both_their_standing_and_how_to_tell_them
     answer = chat.ask("is it ruby or spinel?")
     assert answer.reply.startswith("Ruby: ") and "; Spinel: " in answer.reply and "rank" in answer.reply
     assert answer.tell_apart == tell_apart("Ruby", "Spinel") and answer.properties[0] == ("Property", "Ruby", "Spinel")
+
+
+def test_the_re_check_advice_fits_the_optic_reading():
+    from gemlang.assistant import doubt_note
+    from gemlang.hints import parse_hints
+
+    said = {"optic": "the polariscope argues against Ruby"}
+    assert "optic axis" in doubt_note("Ruby", said, parse_hints("singly refractive"))
+    assert "conoscope" in doubt_note("Ruby", said, parse_hints("biaxial"))
