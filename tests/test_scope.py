@@ -167,6 +167,21 @@ def test_an_unknown_mineral_answer_names_the_closest_gems_and_asks_for_readings(
     assert "Scratch" not in text and "Ruby is" not in text and answer.unsure
 
 
+def test_readings_for_a_stone_unlike_every_class_rank_the_gems_by_themselves(chat_model_dir):
+    from gemlang.assistant import Assistant
+    from gemlang.scope import ScopeVerdict
+
+    assistant = Assistant.load(chat_model_dir)
+    chat = assistant.conversation()
+    chat.ask("what gem is this?", photos=[red_stone_photo()])
+    chat.scope = ScopeVerdict(UNKNOWN_MINERAL, 3.0, 10.0, ["Ruby", "Garnet Red"])  # as the check says of such a stone
+    answer = chat.ask("RI 1.718, SG 3.60, singly refractive")
+    assert "not trained on" in answer.reply and "Your readings alone rank the gems" in answer.reply
+    readings_only = assistant.rank(None, chat.hints).ranking
+    assert answer.candidates[0] == readings_only[0] and answer.candidates[0][0] == "Spinel"
+    assert answer.unsure and answer.description == "" and "scratch" not in answer.to_markdown().lower()
+
+
 def test_eval_scope_smoke_run_writes_its_report(tmp_path):
     subprocess.run([sys.executable, "eval/scope.py", "--smoke", "--out", str(tmp_path)], check=True, cwd=ROOT,
                    capture_output=True)  # fmt: skip
