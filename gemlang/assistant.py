@@ -618,8 +618,10 @@ def caution(ranking: list[tuple[str, float]], hints: Hints, evidence: EvidenceMo
     text = f"from a photo alone I cannot tell natural {top.name} from " + " or ".join(said) + "."
     testable = next((g for g in imitations if not confirming_test(g, top).startswith("magnification")), None)
     if testable is not None:
-        test = confirming_test(testable, top)
-        text += f" {test[0].upper()}{test[1:]} would expose {testable.name}"
+        test = confirming_test(testable, top)  # "birefringence (refractometer, ...): Doublet none, Ruby 0.008"
+        how, values = test.split("): ", 1) if "): " in test else (test, "")
+        how = f"{how})" if values else how
+        text += f" {how[0].upper()}{how[1:]} would expose {testable.name}" + (f" ({values})" if values else "")
         text += "; lab-grown stones share the natural constants: magnification or a lab decides." if grown else "."
     elif grown:
         text += " Lab-grown stones share the natural constants: magnification or a laboratory decides."

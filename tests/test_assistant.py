@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 import pytest
@@ -283,3 +284,12 @@ def test_the_re_check_advice_fits_the_optic_reading():
     said = {"optic": "the polariscope argues against Ruby"}
     assert "optic axis" in doubt_note("Ruby", said, parse_hints("singly refractive"))
     assert "conoscope" in doubt_note("Ruby", said, parse_hints("biaxial"))
+
+
+def test_asked_whether_it_is_real_the_answer_says_which_test_would_expose_an_imitation(assistant):
+    from gemlang.assistant import caution
+    from gemlang.hints import Hints
+
+    text = caution([("Ruby", 0.9), ("Spinel", 0.05)], Hints(), assistant.evidence, asked=True)
+    assert text.startswith("From a photo alone I cannot tell natural Ruby from lab-grown corundum")
+    assert re.search(r"\) would expose [\w\- ()]+ \([^)]*Ruby [\d.]+\)", text), text
