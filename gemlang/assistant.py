@@ -59,6 +59,7 @@ AUTHENTICITY_WORDS = re.compile(
 COMPARE_WORDS = re.compile(
     r"\b(?:differen\w*|differ|vs|versus|tell\b.{1,60}\b(?:from|apart)|distinguish\w*|compar\w*|separate)\b", re.I
 )
+UNSURE_BECAUSE = "I'm not sure because"  # opens each note on evidence about the named gem (none without one)
 RESET_WORDS = re.compile(r"\b(?:start over|new stone|another stone|reset|forget (?:it|that|everything))\b", re.I)
 HELP = (
     'Send me a photo of the stone and ask "what gem is this?". You can also tell me what you know: '
@@ -484,7 +485,7 @@ class Conversation:
             answer.next_test = a.evidence.next_test(fused.probabilities, self.hints, leaders=leaders) or ""
         answer.unsure = answer.candidates[0][1] < a.unsure_below or fused.conflict is not None
         if fused.conflict:
-            answer.notes.append(f"I'm not sure because {fused.conflict}")
+            answer.notes.append(f"{UNSURE_BECAUSE} {fused.conflict}")
         if not answer.used_photo:
             answer.notes.append(
                 "no photo yet, so this ranking rests on your readings alone, like a determinative table; "
@@ -494,9 +495,11 @@ class Conversation:
             answer.notes.append(twins_note(lines[0], self.hints))
         answer.caution = caution(ranking, self.hints, a.evidence, asked=bool(AUTHENTICITY_WORDS.search(text)))
         # "is it ruby or spinel?": each gem asked about with its probability and rank
-        named = gems_named_in(text) if asked_gem else []
-        asked = (named[:2] if asked_gem.name in {g.name for g in named} else [asked_gem]) if asked_gem else []
-        asked = [g for g in asked if g.name in a.evidence.index]
+        asked = []
+        if asked_gem is not None:
+            named = gems_named_in(text)
+            asked = named[:2] if asked_gem.name in {g.name for g in named} else [asked_gem]
+            asked = [g for g in asked if g.name in a.evidence.index]
         if asked:
 
             def standing(name: str) -> str:
@@ -580,7 +583,7 @@ def _kind(gem) -> str:
 
 def caution(ranking: list[tuple[str, float]], hints: Hints, evidence: EvidenceModel, asked: bool = False) -> str:
     """ "Possibly glass / a simulant" with the confirming test, or why a photo alone cannot settle it."""
-    from gemlang.knowledge.tell_apart import confirming_test, in_sentence, lookalikes
+    from gemlang.knowledge.tell_apart import confirming_test, in_sentence, instrument_test, lookalikes
 
     facts = {g.name: g for g in evidence.facts}
     top_p = ranking[0][1]
@@ -618,9 +621,7 @@ def caution(ranking: list[tuple[str, float]], hints: Hints, evidence: EvidenceMo
     text = f"from a photo alone I cannot tell natural {top.name} from " + " or ".join(said) + "."
     testable = next((g for g in imitations if not confirming_test(g, top).startswith("magnification")), None)
     if testable is not None:
-        test = confirming_test(testable, top)  # "birefringence (refractometer, ...): Doublet none, Ruby 0.008"
-        how, values = test.split("): ", 1) if "): " in test else (test, "")
-        how = f"{how})" if values else how
+        how, values = instrument_test(testable, top) or ("a gem laboratory", "")
         text += f" {how[0].upper()}{how[1:]} would expose {testable.name}" + (f" ({values})" if values else "")
         text += "; lab-grown stones share the natural constants: magnification or a lab decides." if grown else "."
     elif grown:
@@ -639,7 +640,7 @@ def withhold_gem(answer: Answer, verdict: ScopeVerdict) -> None:
     answer.heatmap = answer.overlay = None
     if verdict.kind == NOT_A_GEM_PHOTO:  # no gem named, so nothing about one: no reasons, no doubts about it
         answer.candidates, answer.members, answer.reasons, answer.next_test = [], [], [], ""
-        answer.notes = [n for n in answer.notes if not n.startswith("I'm not sure because")]
+        answer.notes = [n for n in answer.notes if not n.startswith(UNSURE_BECAUSE)]
         advice = f"{RETAKE_HELP}."
     elif answer.hints_used:  # the ranking below rests on the readings alone (Conversation.ask), its next test too
         advice = "Your readings alone rank the gems below, over every gem of the knowledge base."
@@ -666,7 +667,7 @@ def doubt_note(gem: str, doubts: dict[str, str], hints: Hints) -> str:
     checks = "; ".join(dict.fromkeys(recheck.get(key, "re-take that reading") for key in doubts))
     because = "; ".join(doubts.values())
     checks = checks[0].upper() + checks[1:]
-    return f"I'm not sure because {because}, though the rest of the evidence still points to {gem}. {checks}."
+    return f"{UNSURE_BECAUSE} {because}, though the rest of the evidence still points to {gem}. {checks}."
 
 
 def gems_compared(text: str) -> list:

@@ -231,9 +231,11 @@ def parse_hardness(text: str) -> tuple[HardnessHint | None, list[str]]:
     t = _spelled_out(text.lower().replace("’", "'"))
     number = _numeric_hardness(t)
     if number:
-        if _NEGATION.search(_before(t, number.said, re.search(_HARDNESS_WORD, t))):
-            return None, [f"“{_said(t, number.said)}” says what the hardness is not; tell me what it is, or what the "
-                          "stone scratches and what scratches it."]  # fmt: skip
+        keyword, at = re.search(_HARDNESS_WORD, t), t.find(number.said)
+        if keyword and at > keyword.end() and _NEGATION.search(t[keyword.end() : at]):  # "hardness is not 9"
+            said = t[keyword.start() : at + len(number.said)].strip()
+            return None, [f"“{said}” says what the hardness is not; tell me what it is, or what the stone "
+                          "scratches and what scratches it."]  # fmt: skip
         return number, []
     beyond = re.search(rf"{_HARDNESS_WORD}[^\d]{{0,20}}?(\d+(?:[.,]\d+)?)", t)
     if beyond and not MOHS_MIN <= _to_float(beyond.group(1)) <= MOHS_MAX:
@@ -264,18 +266,6 @@ def parse_hardness(text: str) -> tuple[HardnessHint | None, list[str]]:
         notes.append(f"the scratch tests contradict each other ({'; '.join(said)}); ignoring them")
         return None, notes
     return HardnessHint(low, high, said="; ".join(said)), notes
-
-
-def _before(t: str, said: str, keyword: re.Match | None) -> str:
-    """The words between the hardness keyword and the number it gives ("hardness is not | 9")."""
-    at = t.find(said)
-    return t[keyword.end() : at] if keyword and at > keyword.end() else ""
-
-
-def _said(t: str, said: str) -> str:
-    keyword = re.search(_HARDNESS_WORD, t)
-    at = t.find(said)
-    return t[keyword.start() : at + len(said)].strip() if keyword and at > keyword.end() else said
 
 
 def _describe_test(name: str, relation: str, negated: bool) -> str:

@@ -239,26 +239,29 @@ def place_index() -> Index:
 _DENIED = re.compile(r"\b(?:not|never|\w+n't)(?:\s+(?:\w+\s+){0,2}(?:from|in|at)(?:\s+the)?)?\s*$")
 
 
-def _denied(text: str, position: int) -> bool:
-    return bool(_DENIED.search((" " + text.lower().replace("’", "'") + " ")[max(0, position - 40) : position]))
+def _matches_and_denials(text: str) -> tuple[list[tuple[int, str, tuple[str, ...]]], list[str]]:
+    """The places a message names, split into those it affirms and the phrases that deny one ("not from Brazil")."""
+    t = " " + text.lower().replace("’", "'") + " "  # the text `_matches` positions refer to
+    kept, denied = [], []
+    for match in _matches(text, place_index()):
+        phrase = _DENIED.search(t[max(0, match[0] - 40) : match[0]])
+        if phrase:
+            denied.append(f"{phrase.group(0).strip()} {match[1]}")
+        else:
+            kept.append(match)
+    return kept, denied
 
 
 def places_denied(text: str) -> list[str]:
     """The phrases in free text that say where a stone is *not* from ("not from Brazil"); such places are
     not evidence for any gem, so `parse_places` leaves them out."""
-    t = " " + (text or "").lower().replace("’", "'") + " "
-    out = []
-    for position, name, _ in _matches(text or "", place_index()):
-        if _denied(text or "", position):
-            phrase = _DENIED.search(t[max(0, position - 40) : position])
-            out.append((phrase.group(0) if phrase else "").strip() + " " + name)
-    return out
+    return _matches_and_denials(text or "")[1]
 
 
 def parse_places(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(countries, places as named) in free text; the longest name wins ("South Africa" over "Africa").
     Places the text denies ("not from Brazil") are left out."""
-    matches = [m for m in _matches(text or "", place_index()) if not _denied(text or "", m[0])]
+    matches, _ = _matches_and_denials(text or "")
     places: list[str] = []
     for _, name, _ in matches:
         places += [name] if name not in places else []

@@ -41,14 +41,13 @@ def tell_apart(a: GemFacts, b: GemFacts, rough: bool = False) -> str:
     parts = [f"{t.name} ({t.instrument}): {_values(t, a, b)}" for t in gentle]
     text = f"To tell {a.name} from {b.name}: " + "; ".join(parts) + "." if parts else ""
     if scratch is not None:
-        scratch_text = f"a scratch test also separates them (Mohs: {_values(scratch, a, b)})"
+        mohs = f"(Mohs: {_values(scratch, a, b)})"
         if not parts:  # only hardness differs: what a loupe or a laboratory sees first, the scratch test last
-            mohs = scratch_text.replace(" also", "")
-            return f"{_no_instrument(a, b)} {mohs[0].upper()}{mohs[1:]}, {DAMAGE_WARNING}."
+            return f"{_no_instrument(a, b)} A scratch test separates them {mohs}, {DAMAGE_WARNING}."
         if rough:
-            text += f" {scratch_text[0].upper()}{scratch_text[1:]}, {DAMAGE_WARNING}."
+            text += f" A scratch test also separates them {mohs}, {DAMAGE_WARNING}."
         else:
-            text += f" On rough material {scratch_text}; {DAMAGE_WARNING}."
+            text += f" On rough material a scratch test also separates them {mohs}; {DAMAGE_WARNING}."
     return text.strip() or _no_instrument(a, b)
 
 
@@ -76,9 +75,6 @@ def _no_instrument(a: GemFacts, b: GemFacts) -> str:
     return f"No simple test separates {a.name} and {b.name}; a gem laboratory can."
 
 
-NAMES_KEPT = {"chelsea", "plato", "hanneman", "haversian", "verneuil", "czochralski", "gilson"}
-
-
 def lookalikes(gem: GemFacts, every: list[GemFacts]) -> list[GemFacts]:
     """Lab-grown twins (same species) and the imitations the knowledge base knows that imitate `gem`."""
     if gem.origin != "natural":
@@ -91,15 +87,26 @@ def lookalikes(gem: GemFacts, every: list[GemFacts]) -> list[GemFacts]:
     return list(dict.fromkeys(out))
 
 
+def instrument_test(suspect: GemFacts, natural: GemFacts) -> tuple[str, str] | None:
+    """The non-destructive test that would show `suspect` is not `natural` ("birefringence (refractometer, ...)")
+    and what each reads, or None when no instrument separates them."""
+    tests = [t for t in separating_tests(suspect, natural) if not t.destructive]
+    if not tests:
+        return None
+    return f"{tests[0].name} ({tests[0].instrument})", _values(tests[0], suspect, natural)
+
+
 def confirming_test(suspect: GemFacts, natural: GemFacts) -> str:
     """The test that would show `suspect` (a synthetic or imitation) is not `natural`."""
-    tests = [t for t in separating_tests(suspect, natural) if not t.destructive]
-    if tests:
-        t = tests[0]
-        return f"{t.name} ({t.instrument}): {_values(t, suspect, natural)}"
+    found = instrument_test(suspect, natural)
+    if found:
+        return f"{found[0]}: {found[1]}"
     if suspect.diagnostic_features:
         return f"magnification: {in_sentence(suspect.diagnostic_features[0])}"
     return "a gem laboratory"
+
+
+NAMES_KEPT = {"chelsea", "plato", "hanneman", "haversian", "verneuil", "czochralski", "gilson"}
 
 
 def in_sentence(phrase: str) -> str:
