@@ -13,6 +13,9 @@ then scored on:
 - every photo of the held-out classes (leave-classes-out),
 - pictures that are not gem photos: the sample photos scikit-image, scikit-learn and matplotlib ship
   (people, animals, a rocket, a street, textures, documents, microscope images) plus pictures painted here.
+The whole protocol runs twice: with the classes grouped at random (leave-classes-out: a held-out sapphire
+colour still has the other sapphires in training), and with every class of a mineral family held out together
+(leave-families-out: all quartz, all garnets, all beryls at once), the case of a mineral outside the collection.
 Writes eval/results/scope.json and scope.md.
 """
 
@@ -21,6 +24,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import tempfile
 import time
 from pathlib import Path
@@ -35,6 +39,7 @@ from smoke import painted_folder, smoke_results
 from gemlang.data import deduplicate, duplicate_groups, scan_image_folder, stratified_group_folds
 from gemlang.features import FeatureCache, FeatureExtractor
 from gemlang.io import write_json_atomic, write_text_atomic
+from gemlang.knowledge import UnknownGemError, get_facts
 from gemlang.scope import NOT_A_GEM_PHOTO, UNKNOWN_MINERAL, entropy, fit_scope_check
 from gemlang.training import held_out_cache
 
@@ -158,16 +163,43 @@ def split_head(X: np.ndarray, y: np.ndarray, groups: np.ndarray, queries: np.nda
     return known_only(held_out), known_only(calibrated), temperature
 
 
+def random_class_groups(y: np.ndarray, splits: int, seed: int) -> list[np.ndarray]:
+    """The classes present, shuffled and cut into `splits` groups of (nearly) equal size."""
+    return np.array_split(np.random.default_rng(seed).permutation(np.unique(y)), splits)
+
+
+def mineral_family(name: str) -> str:
+    """The mineral group a class belongs to (every quartz, garnet or corundum class is one family), else its
+    species; a name the knowledge base does not hold is a family of its own."""
+    try:
+        facts = get_facts(name)
+    except UnknownGemError:
+        return name
+    return re.sub(r" group\b.*| \(.*", "", (facts.group or facts.species).lower()).strip()
+
+
+def family_groups(y: np.ndarray, classes: list[str], splits: int, seed: int) -> list[np.ndarray]:
+    """The classes present cut into `splits` groups along mineral families, so a held-out class never has a
+    sibling in training (no held-out sapphire colour beside the other sapphires): the families in a shuffled
+    order, largest first, each to the group with the fewest classes so far."""
+    families: dict[str, list[int]] = {}
+    for c in np.random.default_rng(seed).permutation(np.unique(y)):
+        families.setdefault(mineral_family(classes[c]), []).append(int(c))
+    groups: list[list[int]] = [[] for _ in range(splits)]
+    for members in sorted(families.values(), key=len, reverse=True):
+        min(groups, key=len).extend(members)
+    return [np.array(sorted(g), dtype=int) for g in groups if g]
+
+
 def leave_classes_out(
     X: np.ndarray, y: np.ndarray, groups: np.ndarray, Z: np.ndarray, classes: list[str], head_config: dict,
-    splits: int = 5, seed: int = 0, dim: int | None = None, cache_dir: Path | None = None,
+    class_groups: list[np.ndarray], seed: int = 0, dim: int | None = None, cache_dir: Path | None = None,
     part_dims: list[int] | None = None,
 ) -> dict:  # fmt: skip
-    """Scores of the three kinds of photo over `splits` class groups held out in turn (see module doc), and
+    """Scores of the three kinds of photo with each of `class_groups` held out in turn (see module doc), and
     the other candidate scores (eval/scope_candidates.py) of each split's in-scope and held-out-class photos."""
     options = {} if dim is None else {"dim": dim}
-    present = np.unique(y)
-    class_groups = np.array_split(np.random.default_rng(seed).permutation(present), splits)
+    splits = len(class_groups)
     folds = list(stratified_group_folds(y, groups, splits, seed))
     parts: dict[str, dict[str, list]] = {"in_scope": {}, "unknown": {}, "non_stone": {}}
     per_class: dict[str, float] = {}
@@ -206,6 +238,14 @@ def leave_classes_out(
             per_class[classes[c]] = float(np.isin(kinds[y[~known] == c], [UNKNOWN_MINERAL, NOT_A_GEM_PHOTO]).mean())
     joined = {name: {k: np.concatenate(v) for k, v in d.items()} for name, d in parts.items()}
     return {"scores": joined, "unknown_flag_rate_per_class": per_class, "candidates": candidate_table(candidates)}
+
+
+# What the leave-families-out run reports (its non-stone pictures repeat the leave-classes-out run's).
+FAMILY_FIGURES = (
+    "n_in_scope", "n_unknown", "auroc_unknown_vs_in_scope", "auroc_unknown_vs_in_scope_gem_distance",
+    "auroc_unknown_vs_in_scope_entropy", "in_scope_flagged", "unknown_flagged", "unknown_called_not_a_gem_photo",
+    "unknown_flag_rate_per_class", "candidate_best",
+)  # fmt: skip
 
 
 def summarise(result: dict, non_stone_names: list[str], splits: int) -> dict:
@@ -264,7 +304,7 @@ def best_candidates(rows: list[dict]) -> dict:
 
 
 def markdown(summary: dict, command: str, seconds: float, data: str) -> str:
-    s = summary
+    s, f = summary, summary["leave_families_out"]
     worst = sorted(s["unknown_flag_rate_per_class"].items(), key=lambda kv: kv[1])[:8]
     best = sorted(s["unknown_flag_rate_per_class"].items(), key=lambda kv: -kv[1])[:8]
     missed = [n for n, kinds in s["non_stone_verdicts"].items() if "in_scope" in kinds]
@@ -284,6 +324,19 @@ def markdown(summary: dict, command: str, seconds: float, data: str) -> str:
         ),
         ("... the gem distance alone", f"{s['auroc_unknown_vs_in_scope_gem_distance']:.3f}"),
         ("... the classifier's entropy alone", f"{s['auroc_unknown_vs_in_scope_entropy']:.3f}"),
+        (
+            f"photos of held-out mineral families flagged ({f['n_unknown']} photos; in-scope photos flagged in "
+            f"that run {f['in_scope_flagged']:.1%})",
+            f"{f['unknown_flagged']:.1%}",
+        ),
+        (
+            "leave-families-out AUROC (every class of a mineral family held out at once; the same score)",
+            f"{f['auroc_unknown_vs_in_scope']:.3f}",
+        ),
+        (
+            "... the gem distance alone; the entropy alone",
+            f"{f['auroc_unknown_vs_in_scope_gem_distance']:.3f}; {f['auroc_unknown_vs_in_scope_entropy']:.3f}",
+        ),
         (
             f"non-stone pictures flagged ({s['n_non_stone_pictures']} pictures x 5 fitted checks)",
             f"{s['non_stone_flagged']:.1%}",
@@ -353,6 +406,11 @@ the other splits' photos only (strictly nested):
 {candidates}
 
 {best_line}
+
+Leave-families-out holds out every class of a mineral family together (groups of families:
+{"; ".join(", ".join(g) for g in f["held_out_families"])}), so no held-out stone has a sibling in training:
+the case of a mineral outside the collection. The leave-classes-out split above keeps the siblings, so many of
+its "unknown" photos are another colour of a species the model knows.
 
 Top-1 accuracy on in-scope photos is unchanged by construction: the check never alters the class
 probabilities, it only decides whether the answer names a gem.
@@ -428,9 +486,21 @@ def measure(args) -> int:
     names = sorted(others)
     Z = features_of(extractor, [others[n] for n in names], None)
     held_out_dir = None if args.smoke else held_out_cache(cache)
-    result = leave_classes_out(X, data.labels, duplicate_groups(data), Z, data.classes, head_config, splits=splits,
-                               dim=dim, cache_dir=held_out_dir, part_dims=list(extractor.part_dims))  # fmt: skip
-    summary = summarise(result, names, splits)
+    protocols = {
+        "classes": random_class_groups(data.labels, splits, seed=0),
+        "families": family_groups(data.labels, data.classes, splits, seed=0),
+    }
+    runs = {
+        protocol: leave_classes_out(X, data.labels, duplicate_groups(data), Z, data.classes, head_config,
+                                    class_groups, dim=dim, cache_dir=held_out_dir,
+                                    part_dims=list(extractor.part_dims))
+        for protocol, class_groups in protocols.items()
+    }  # fmt: skip
+    summary = summarise(runs["classes"], names, splits)
+    families = protocols["families"]
+    summary["leave_families_out"] = {
+        key: value for key, value in summarise(runs["families"], names, len(families)).items() if key in FAMILY_FIGURES
+    } | {"held_out_families": [sorted({mineral_family(data.classes[c]) for c in g}) for g in families]}
     command = "python eval/scope.py" + (" --smoke" if args.smoke else "")
     seconds = time.time() - started
     summary.update(

@@ -583,7 +583,7 @@ def _kind(gem) -> str:
 
 def caution(ranking: list[tuple[str, float]], hints: Hints, evidence: EvidenceModel, asked: bool = False) -> str:
     """ "Possibly glass / a simulant" with the confirming test, or why a photo alone cannot settle it."""
-    from gemlang.knowledge.tell_apart import confirming_test, in_sentence, instrument_test, lookalikes
+    from gemlang.knowledge.tell_apart import confirming_test, instrument_test, lookalikes
 
     facts = {g.name: g for g in evidence.facts}
     top_p = ranking[0][1]
@@ -596,16 +596,10 @@ def caution(ranking: list[tuple[str, float]], hints: Hints, evidence: EvidenceMo
         suspect = suspects[0]
         imitated = [g for g in evidence.facts if g.origin == "natural" and suspect in lookalikes(g, evidence.facts)]
         rival = next(iter(naturals + imitated), None)
-        fits = f" as well as {rival.name}" if rival else ""
-        confirm = (
-            confirming_test(suspect, rival)
-            if rival
-            else (
-                f"magnification: {in_sentence(suspect.diagnostic_features[0])}"
-                if suspect.diagnostic_features
-                else "a gem laboratory"
-            )
-        )
+        fits = ""
+        if rival is not None:  # a natural leader the readings fit as well, or else the gem it imitates
+            fits = f" as well as {rival.name}" if rival in naturals else f", not {rival.name}, which it imitates"
+        confirm = confirming_test(suspect, rival)
         if _kind(suspect) == "glass":
             names = ", ".join(g.name for g in suspects if _kind(g) == "glass")
             return f"possibly glass ({names}): your readings fit it{fits}. To confirm: {confirm}."
@@ -619,7 +613,7 @@ def caution(ranking: list[tuple[str, float]], hints: Hints, evidence: EvidenceMo
     said = [f"lab-grown {top.species}"] if grown else []
     said += [g.name for g in imitations[:3]]
     text = f"from a photo alone I cannot tell natural {top.name} from " + " or ".join(said) + "."
-    testable = next((g for g in imitations if not confirming_test(g, top).startswith("magnification")), None)
+    testable = next((g for g in imitations if instrument_test(g, top)), None)
     if testable is not None:
         how, values = instrument_test(testable, top) or ("a gem laboratory", "")
         text += f" {how[0].upper()}{how[1:]} would expose {testable.name}" + (f" ({values})" if values else "")

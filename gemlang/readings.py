@@ -170,15 +170,32 @@ def _decimals(text: str) -> int:
     return len(re.split(r"[.,]", text)[1]) if re.search(r"[.,]", text) else 0
 
 
+ABOVE = r"over|above|more than|greater than|higher than|exceeds|at least|>|≥"
+BELOW = r"under|below|less than|lower than|at most|<|≤"
+# "approx. 1.76", "c. 1.76": the abbreviation's full stop becomes a space (the text keeps its length).
+ABBREVIATED = re.compile(r"\b(approx|ca|c|circa|abt)\.")
+
+
 def _quantity(t: str, keyword: str, max_gap: int = 24, original: str = "") -> tuple[float, float, str] | None:
-    """The number or range right after a keyword: 'ri 1.762-1.770', 'sg is about 3.52', 'n = 1.54'."""
-    m = re.search(rf"(?:{keyword})[^\d.,]{{0,{max_gap}}}?(?<![\d.]){_NUM}(?:{_SEP}{_NUM})?", t)
-    if not m:
-        return None
-    low = _float(m.group(1))
-    high = _float(m.group(2)) if m.group(2) else low
-    said = original[m.start() - 1 : m.end() - 1] if len(original) == len(t) - 2 else m.group(0)
-    return min(low, high), max(low, high), said.strip()
+    """The number or range right after a keyword ('ri 1.762-1.770', 'sg is about 3.52', 'n = 1.54'), or a lone
+    number right before it ('1.76 RI, 4.00 SG'); 'RI over 1.79' is an interval open above, 'SG < 3' below."""
+    t = ABBREVIATED.sub(lambda m: m.group(1) + " ", t)
+    m = re.search(rf"(?:{keyword})([^\d.,]{{0,{max_gap}}}?)(?<![\d.]){_NUM}(?:{_SEP}{_NUM})?", t)
+    if m:
+        start, gap, low, high = m.start(), m.group(1), _float(m.group(2)), _float(m.group(3)) if m.group(3) else None
+    else:
+        m = re.search(rf"(?:^|[,;(]|\band\b)\s*(){_NUM}\s*(?:{keyword})", t)
+        if not m:
+            return None
+        start, gap, low, high = m.start(2), "", _float(m.group(2)), None
+    said = original[start - 1 : m.end() - 1] if len(original) == len(t) - 2 else t[start : m.end()]
+    if high is not None:
+        return min(low, high), max(low, high), said
+    if re.search(rf"(?:{ABOVE})\s*$", gap):
+        return low, 99.0, said
+    if re.search(rf"(?:{BELOW})\s*$", gap):
+        return 0.0, low, said
+    return low, low, said
 
 
 RI_RANGE = (
@@ -194,7 +211,8 @@ def _checked(t: str, text: str, words: str, limits: tuple[float, float], what: s
     if not found:
         return None, None, False
     low, high, said = found
-    if limits[0] <= low and high <= limits[1]:
+    finite = [v for v in (low, high) if 0 < v < 99]  # an open end ("over 1.79", "SG < 3") has no value to check
+    if finite and all(limits[0] <= v <= limits[1] for v in finite):
         return Reading(low, high, said), None, True
     return None, f"“{said}” is not {what} a gem has ({known}); please re-check it.", True
 

@@ -293,3 +293,13 @@ def test_asked_whether_it_is_real_the_answer_says_which_test_would_expose_an_imi
     text = caution([("Ruby", 0.9), ("Spinel", 0.05)], Hints(), assistant.evidence, asked=True)
     assert text.startswith("From a photo alone I cannot tell natural Ruby from lab-grown corundum")
     assert re.search(r"\) would expose [\w\- ()]+ \([^)]*Ruby [\d.]+\)", text), text
+
+
+def test_a_simulant_the_readings_fit_is_not_said_to_fit_the_gem_they_rule_out():
+    chat = Assistant(classifier=None).conversation()
+    answer = chat.ask("RI >1.81, SG 5.8, singly refractive, colourless")  # over the refractometer's limit
+    assert chat.hints.readings.ri.high >= 99 and answer.candidates[0][0] == "Cubic Zirconia"
+    text = answer.to_markdown()
+    assert "not Diamond, which it imitates" in text and "as well as Diamond" not in text
+    grown = Assistant(classifier=None).conversation().ask("RI over 1.79, SG 3.52, singly refractive").to_markdown()
+    assert "possibly CVD Diamond" in grown and "morphology" not in grown  # a rough crystal's shape: no use cut

@@ -183,7 +183,24 @@ def test_scope_smoke_reports_candidate_scores_beside_the_shipped_one(tmp_path, m
     assert "gem distance + entropy (standard scores; shipped)" in names and "energy" in names
     assert {"learned: energy + 1-NN distance", "1-NN distance (parts weighed alike)"} <= names
     assert all(0 <= row["auroc"] <= 1 and 0 <= row["unknown_flagged_at_6%"] <= 1 for row in results["candidates"])
-    assert "strictly nested" in (tmp_path / "scope.md").read_text()
+    families = results["leave_families_out"]  # the same protocol with whole mineral families held out
+    assert 0 <= families["auroc_unknown_vs_in_scope"] <= 1 and families["held_out_families"]
+    report = (tmp_path / "scope.md").read_text()
+    assert "strictly nested" in report and "leave-families-out AUROC" in report
+
+
+def test_scope_leave_families_out_holds_every_sibling_out_together(monkeypatch):
+    script = load_script("scope", monkeypatch)
+    classes = ["Ruby", "Sapphire Blue", "Sapphire Pink", "Amethyst", "Citrine", "Chalcedony", "Onyx Black",
+               "Almandine", "Tsavorite", "Peridot", "Diamond", "Gem0"]  # fmt: skip
+    y = np.repeat(np.arange(len(classes)), 3)
+    groups = script.family_groups(y, classes, 3, seed=0)
+    assert sorted(np.concatenate(groups)) == list(range(len(classes)))  # every class held out exactly once
+    where = {classes[c]: i for i, g in enumerate(groups) for c in g}
+    assert where["Ruby"] == where["Sapphire Blue"] == where["Sapphire Pink"]  # corundum
+    assert where["Amethyst"] == where["Citrine"] == where["Chalcedony"] == where["Onyx Black"]  # quartz
+    assert where["Almandine"] == where["Tsavorite"]  # garnets
+    assert script.mineral_family("Gem0") == "Gem0" and script.mineral_family("Peridot") == "olivine"
 
 
 def test_scope_non_stone_pictures_are_the_same_from_run_to_run(monkeypatch):

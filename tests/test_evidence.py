@@ -111,8 +111,21 @@ def test_a_place_is_one_of_the_gems_countries_each_as_likely_or_anywhere_with_th
     # a gem known from many countries gets a share of the same mass; one not known from there, the leak
     assert place[garnet] == pytest.approx((1 - leak) * n / len(model.countries[garnet]) + leak)
     assert "Tanzania" not in model.countries[ruby] and place[ruby] == pytest.approx(leak)
-    lab = next(i for i, g in enumerate(model.facts) if g.origin != "natural")
-    assert place[lab] == pytest.approx(leak)  # a lab-grown stone or an imitation comes from no mine
+    # a lab-grown stone or an imitation is sold with the imitated gem's story: a place cannot tell them apart
+    for lab, natural in (("Synthetic Spinel (Verneuil)", "Spinel"), ("Flux-Grown Ruby", "Ruby")):
+        said = next(iter(model.countries[model.index[natural]]))
+        place = model.likelihoods(Hints(countries=(said,), places=(said,)))["place"]
+        assert place[model.index[lab]] == place[model.index[natural]] > 1
+    glass = model.likelihoods(Hints(countries=("Burma",), places=("Burma",)))["place"][model.index["Glass (Paste)"]]
+    assert glass == 1.0  # an imitation of no particular gem may come with any story
+
+
+def test_a_place_said_of_a_red_stone_keeps_the_lab_grown_caution():
+    from gemlang.assistant import Assistant  # readings only: no photo model is loaded
+
+    chat = Assistant(classifier=None).conversation()
+    answer = chat.ask("red, RI 1.762-1.770, SG 4.00, the seller says it is from Burma. Is it synthetic?")
+    assert "Caution:** possibly" in answer.to_markdown() and "lab-grown" in answer.to_markdown()
 
 
 def test_an_interval_typed_high_to_low_reads_as_the_same_interval():

@@ -17,6 +17,11 @@ from gemlang.readings import parse_readings
         ("R.I. 1.544 - 1.553", 1.544, 1.553),
         ("the refractometer reads 1,718", 1.718, 1.718),
         ("ri1.544", 1.544, 1.544),
+        ("refractive index approx. 1.76", 1.76, 1.76),
+        ("RI c. 1.76", 1.76, 1.76),
+        ("1.76 RI, 4.00 SG", 1.76, 1.76),
+        ("RI over 1.79", 1.79, 99.0),  # above the limit, not a value of 1.79
+        ("RI >1.81", 1.81, 99.0),
     ],
 )
 def test_refractive_index_as_a_value_or_a_range(text, low, high):
@@ -51,7 +56,8 @@ def test_birefringence(text, value):
 @pytest.mark.parametrize(
     "text, low, high",
     [("SG 3.52", 3.52, 3.52), ("specific gravity 4.0", 4.0, 4.0), ("S.G. 2.65", 2.65, 2.65), ("sg2.65", 2.65, 2.65),
-     ("it sinks in methylene iodide", 3.32, 99.0), ("it floats in bromoform", 0.0, 2.89)],
+     ("it sinks in methylene iodide", 3.32, 99.0), ("it floats in bromoform", 0.0, 2.89), ("SG under 2.7", 0.0, 2.7),
+     ("1.76 RI, 4.00 SG", 4.0, 4.0)],
 )  # fmt: skip
 def test_specific_gravity_and_heavy_liquids(text, low, high):
     sg = parse_readings(text).sg

@@ -34,8 +34,9 @@ simulants, the rarities without training photos):
 
       L = (1 - leak)·N / n_g + leak    when the place is one of the gem's countries,    leak    when not;
 
-  1 for a natural gem the knowledge base gives no locality (it may come from anywhere), and leak for a
-  lab-grown stone or an imitation (it comes from no mine, so every place is "elsewhere").
+  1 for a gem the knowledge base gives no locality (it may come from anywhere). A lab-grown stone or an
+  imitation is sold with the story of the gem it imitates, so it counts that gem's countries: a place says
+  nothing about whether a stone is natural.
 - A colour the person names ("purple", "a blue stone"): the chance they say that name of a stone of gem g,
   from the colours the knowledge base lists for g (`gemlang.knowledge.colours`: a near name such as pink
   for red counts `NEAR_WEIGHT` of the exact one, violet for purple 0.8), and with probability `COLOUR_MISS`
@@ -126,6 +127,17 @@ class Fused:
         return [(self.gems[i], float(self.probabilities[i])) for i in order]
 
 
+def _sold_as(gem: GemFacts) -> GemFacts:
+    """The gem whose localities a stone's place is weighed against: for a lab-grown stone or an imitation, the
+    gem it imitates (an imitation of nothing the knowledge base knows has no locality); else the gem itself."""
+    from gemlang.knowledge import find_gem
+
+    if gem.origin == "natural":
+        return gem
+    imitated = find_gem(gem.imitates) if gem.imitates else None
+    return imitated if imitated is not None and imitated.origin == "natural" else GemFacts(name=gem.name)
+
+
 def _gauss_integral(z: np.ndarray) -> np.ndarray:
     """∫_{-∞}^{z} Φ(t) dt, with Φ the standard normal distribution function."""
     from scipy.special import ndtr
@@ -185,11 +197,12 @@ class EvidenceModel:
         self.classes = list(classes)
         self.class_index = np.array([self.index[c] for c in self.classes], dtype=int)
         self.profiles: list[Profile] = [profile(g) for g in self.facts]
-        located = [gem_countries(g) for g in self.facts]
+        # A lab-grown stone or an imitation is sold with the story of the gem it imitates ("a Burma ruby"), so
+        # a place says nothing about whether a stone is natural: it counts the imitated gem's localities. A
+        # gem the knowledge base gives no locality, and an imitation of no gem it knows, may come from anywhere.
+        located = [gem_countries(_sold_as(g)) for g in self.facts]
         self.countries = [set(c) for c, _ in located]
-        # A natural gem the knowledge base gives no locality may come from anywhere; a lab-grown stone or an
-        # imitation comes from no mine, so wherever a person says it was found is "elsewhere" for it.
-        self.worldwide = [w or (not c and g.origin == "natural") for (c, w), g in zip(located, self.facts, strict=True)]
+        self.worldwide = [w or not c for c, w in located]
         self.n_countries = max(1, len(set().union(*self.countries)))
         nan = (math.nan, math.nan)
         self.ranges = {
@@ -416,7 +429,9 @@ class EvidenceModel:
             known = sorted(self.countries[i])
             where = known[0] if len(known) == 1 else ", ".join(known[:4]) + (" and elsewhere" if len(known) > 4 else "")
             lead = "only known from" if len(known) <= 2 else "known from"
-            return f"{gem.name} is {lead} {where}; you said {said}"
+            sold_as = _sold_as(gem)
+            name = gem.name if sold_as.name == gem.name else f"{sold_as.name}, which {gem.name} imitates,"
+            return f"{name} is {lead} {where}; you said {said}"
         if key in ("ri", "sg", "hardness", "birefringence"):
             reading = {"ri": r.ri, "sg": r.sg, "birefringence": r.birefringence}.get(key)
             label = {"ri": "RI", "sg": "SG", "hardness": "Mohs hardness", "birefringence": "birefringence"}[key]

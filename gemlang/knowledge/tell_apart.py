@@ -16,6 +16,8 @@ the advice says what does: colour, inclusions under magnification, or a laborato
 
 from __future__ import annotations
 
+import re
+
 from gemlang.knowledge.facts import GemFacts
 from gemlang.knowledge.instruments import TESTS, Test, profile, separates, value_text
 from gemlang.knowledge.scratch import DAMAGE_WARNING
@@ -96,14 +98,15 @@ def instrument_test(suspect: GemFacts, natural: GemFacts) -> tuple[str, str] | N
     return f"{tests[0].name} ({tests[0].instrument})", _values(tests[0], suspect, natural)
 
 
-def confirming_test(suspect: GemFacts, natural: GemFacts) -> str:
-    """The test that would show `suspect` (a synthetic or imitation) is not `natural`."""
-    found = instrument_test(suspect, natural)
+def confirming_test(suspect: GemFacts, natural: GemFacts | None = None) -> str:
+    """The test that would show `suspect` (a synthetic or imitation) is not `natural`: an instrument reading that
+    differs, else the first sign of it that magnification or a laboratory sees on a cut stone (the shape of a
+    rough crystal is no use there)."""
+    found = instrument_test(suspect, natural) if natural is not None else None
     if found:
         return f"{found[0]}: {found[1]}"
-    if suspect.diagnostic_features:
-        return f"magnification: {in_sentence(suspect.diagnostic_features[0])}"
-    return "a gem laboratory"
+    signs = [f for f in suspect.diagnostic_features if not re.search(r"morpholog|\bhabit\b", f, re.I)]
+    return f"magnification or a gem laboratory ({in_sentence(signs[0])})" if signs else "a gem laboratory"
 
 
 NAMES_KEPT = {"chelsea", "plato", "hanneman", "haversian", "verneuil", "czochralski", "gilson"}
