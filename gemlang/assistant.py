@@ -493,7 +493,10 @@ class Conversation:
             )
         if lines and len(lines[0].gems) > 1:
             answer.notes.append(twins_note(lines[0], self.hints))
-        answer.caution = caution(ranking, self.hints, a.evidence, asked=bool(AUTHENTICITY_WORDS.search(text)))
+        # "is it real?", and "is it a diamond or cubic zirconia?": a question naming an imitation asks it too
+        imitations = [g.name for g in gems_named_in(text) if g.origin != "natural"]
+        asked_real = bool(imitations or AUTHENTICITY_WORDS.search(text))
+        answer.caution = caution(ranking, self.hints, a.evidence, asked=asked_real, named=imitations)
         # "is it ruby or spinel?": each gem asked about with its probability and rank
         asked = []
         if asked_gem is not None:
@@ -581,8 +584,12 @@ def _kind(gem) -> str:
     return {"synthetic": "lab-grown", "composite": "an assembled stone"}.get(gem.origin, "a simulant")
 
 
-def caution(ranking: list[tuple[str, float]], hints: Hints, evidence: EvidenceModel, asked: bool = False) -> str:
-    """ "Possibly glass / a simulant" with the confirming test, or why a photo alone cannot settle it."""
+def caution(
+    ranking: list[tuple[str, float]], hints: Hints, evidence: EvidenceModel, asked: bool = False,
+    named: Sequence[str] = (),
+) -> str:  # fmt: skip
+    """ "Possibly glass / a simulant" with the confirming test, or why a photo alone cannot settle it; the
+    imitations a question `named` ("or is it moissanite?") come first."""
     from gemlang.knowledge.tell_apart import confirming_test, instrument_test, lookalikes
 
     facts = {g.name: g for g in evidence.facts}
@@ -608,6 +615,7 @@ def caution(ranking: list[tuple[str, float]], hints: Hints, evidence: EvidenceMo
     look = lookalikes(top, evidence.facts) if asked else []
     if not look:
         return ""
+    look = sorted(look, key=lambda g: g.name not in named)  # stable: the rest keep their order
     imitations = [g for g in look if g.origin != "synthetic"]
     grown = [g for g in look if g.origin == "synthetic"]
     said = [f"lab-grown {top.species}"] if grown else []

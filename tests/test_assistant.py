@@ -295,6 +295,18 @@ def test_asked_whether_it_is_real_the_answer_says_which_test_would_expose_an_imi
     assert re.search(r"\) would expose [\w\- ()]+ \([^)]*Ruby [\d.]+\)", text), text
 
 
+def test_a_question_naming_an_imitation_asks_whether_it_is_real_and_names_it_first(assistant, tmp_path):
+    from gemlang.assistant import caution
+    from gemlang.hints import Hints
+
+    text = caution([("Diamond", 0.99)], Hints(), assistant.evidence, asked=True, named=["Moissanite"])
+    assert text.startswith("From a photo alone I cannot tell natural Diamond from lab-grown diamond or Moissanite")
+    assert "would expose Moissanite" in text
+    chat = assistant.conversation()
+    chat.ask("what gem is this?", [red_stone_photo(tmp_path / "stone.jpg")])
+    assert "Caution" in chat.ask("is it a ruby or a synthetic ruby (verneuil)?").to_markdown()
+
+
 def test_a_simulant_the_readings_fit_is_not_said_to_fit_the_gem_they_rule_out():
     chat = Assistant(classifier=None).conversation()
     answer = chat.ask("RI >1.81, SG 5.8, singly refractive, colourless")  # over the refractometer's limit
