@@ -52,6 +52,7 @@ KEY_PROPERTIES = (
     "Birefringence",
     "Lustre",
 )
+MAX_MESSAGE_CHARS = 4000  # a message's readings and questions fit in far fewer
 AUTHENTICITY_WORDS = re.compile(
     r"\b(?:real|fake|glass|synthetic|lab[- ]?(?:grown|created|made)|natural|simulant|imitation|genuine|cz)\b", re.I
 )
@@ -419,6 +420,9 @@ class Conversation:
             photos = [photos]
         text = text or ""
         answer = Answer(message=text, unsure_below=a.unsure_below)
+        if len(text) > MAX_MESSAGE_CHARS:  # a pasted book would hold up every other user of the app
+            text = text[:MAX_MESSAGE_CHARS]
+            answer.notes.append(f"your message is long: I read its first {MAX_MESSAGE_CHARS:,} characters.")
         if RESET_WORDS.search(text) and not photos:
             self.reset()
             answer.reply = "Starting over: send a photo of the next stone."

@@ -315,3 +315,12 @@ def test_a_simulant_the_readings_fit_is_not_said_to_fit_the_gem_they_rule_out():
     assert "not Diamond, which it imitates" in text and "as well as Diamond" not in text
     grown = Assistant(classifier=None).conversation().ask("RI over 1.79, SG 3.52, singly refractive").to_markdown()
     assert "possibly CVD Diamond" in grown and "morphology" not in grown  # a rough crystal's shape: no use cut
+
+
+def test_a_very_long_message_is_read_up_to_a_cap_and_says_so():
+    from gemlang.assistant import MAX_MESSAGE_CHARS
+
+    chat = Assistant(classifier=None).conversation()
+    answer = chat.ask("RI 1.762-1.770, SG 4.00, red. " + "the stone is nice and shiny " * 5000 + " SG 2.65")
+    assert f"first {MAX_MESSAGE_CHARS:,} characters" in answer.to_markdown()
+    assert chat.hints.readings.sg.low == 4.0  # the reading past the cap was not read

@@ -54,6 +54,11 @@ def test_errors_are_one_line_without_traceback(tmp_path, capsys):
     assert main(["train", "--data", str(tmp_path / "empty"), "--out", str(tmp_path / "m")]) == 2
     err = capsys.readouterr().err
     assert "no photos found" in err and "Traceback" not in err
+    assert main(["explain", str(bad), "--out", str(tmp_path / "map.txt")]) == 2  # checked before any work
+    assert "give a file name ending in .png" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_code:
+        main(["predict", str(bad), "--top-k", "0"])
+    assert exit_code.value.code == 2 and "give 1 or more" in capsys.readouterr().err
 
 
 def test_evaluate_rejects_classes_the_model_does_not_know(tiny_model_dir, tiny_folder, tmp_path, capsys):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from gemlang.commands import positive_int
+
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
@@ -33,9 +35,11 @@ def register(subparsers) -> None:
         metavar="PATH",
         help="local Hugging Face text-generation model folder to write the prose (default: templates)",
     )
-    p.add_argument("--top-k", type=int, default=5, help="candidates kept per photo (default 5)")
+    p.add_argument("--top-k", type=positive_int, default=5, help="candidates kept per photo (default 5)")
     p.add_argument("--cache", type=Path, default=None, help="feature cache folder (default ~/.cache/gemlang)")
-    p.add_argument("--batch-size", type=int, default=32, help="photos described and committed at a time (default 32)")
+    p.add_argument(
+        "--batch-size", type=positive_int, default=32, help="photos described and committed at a time (default 32)"
+    )
     p.add_argument("--restart", action="store_true", help="discard what OUT holds and catalog from scratch")
     p.add_argument(
         "--engine",
@@ -48,7 +52,7 @@ def register(subparsers) -> None:
         default=None,
         help="Ray cluster to run on ('auto', or ray://HEAD:10001); default: a local Ray of --workers CPUs",
     )
-    p.add_argument("--workers", type=int, default=2, help="Ray actors, each holding the model (default 2)")
+    p.add_argument("--workers", type=positive_int, default=2, help="Ray actors, each holding the model (default 2)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
 

@@ -27,10 +27,14 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from gemlang.cli import CommandError
+    from gemlang.io import atomic_file
+    from gemlang.language.describe import percent
     from gemlang.model import GemClassifier
 
     if (args.photo is None) == (args.embedding is None):
         raise CommandError("give either PHOTO or --embedding DATA")
+    if args.out.suffix.lower() != ".png":
+        raise CommandError(f"--out {args.out}: the map is written as a PNG image; give a file name ending in .png")
     clf = GemClassifier.load(args.model)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     if args.embedding is not None:
@@ -46,13 +50,17 @@ def run(args) -> int:
     from gemlang.explain import explain
 
     heat, shown = explain(clf, args.photo, args.method, args.target)
-    shown.save(args.out)
-    pred = clf.predict(args.photo, top_k=1)[0]
+    with atomic_file(args.out, "wb") as f:
+        shown.save(f, format="PNG")
+    probs, [scope], _ = clf.analyse([args.photo])
+    pred = clf.rank(probs[0], 1)
     target = args.target or pred.label
     print(
-        f"{args.photo}: predicted {pred.label} ({pred.probability:.0%}); {args.method} map for {target} "
+        f"{args.photo}: predicted {pred.label} ({percent(pred.probability)}); {args.method} map for {target} "
         f"written to {args.out}"
     )
+    if scope.flagged:  # the map still shows what the model looked at, but the answer is not to be trusted
+        print(f"  ({scope.sentence()})")
     if clf.heat_map_note:
         print(f"  ({clf.heat_map_note})")
     return 0

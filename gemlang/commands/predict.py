@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from gemlang.commands import positive_int
+
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
@@ -17,7 +19,7 @@ def register(subparsers) -> None:
     )
     p.add_argument("photos", nargs="+", metavar="PHOTO", help="photo file(s): JPEG, PNG, WebP, BMP, TIFF")
     p.add_argument("--model", default="default", help="model folder from `gemlang train`, or 'default' (built in)")
-    p.add_argument("--top-k", type=int, default=5, help="how many candidates to list (default 5)")
+    p.add_argument("--top-k", type=positive_int, default=5, help="how many candidates to list (default 5)")
     p.add_argument("--json", action="store_true", help="print JSON lines instead of a table")
     p.add_argument(
         "--backend", default=None, choices=["auto", "onnx", "torch"],

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gemlang.commands import positive_int
+
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
@@ -25,7 +27,7 @@ def register(subparsers) -> None:
         metavar="DIR",
         help="alignment model folder, or 'default' (built in)",
     )
-    p.add_argument("--top", type=int, default=10, help="how many photos to print (default 10)")
+    p.add_argument("--top", type=positive_int, default=10, help="how many photos to print (default 10)")
     p.add_argument("--cache", type=Path, default=None, help="feature cache folder (default ~/.cache/gemlang)")
     p.set_defaults(func=run)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gemlang.commands import positive_int
+
 
 def register(subparsers) -> None:
     from gemlang.recipe import TRAIN_DEFAULT
@@ -68,9 +70,11 @@ def register(subparsers) -> None:
         help="with --finetune: folder for the per-epoch checkpoint (default OUT.checkpoint); run the "
         "same command again to continue a run that was stopped",
     )
-    p.add_argument("--batch-size", type=int, default=None, help="with --finetune: photos per step (default 32)")
     p.add_argument(
-        "--epochs", type=int, default=None, help="with --method or --finetune: override the number of epochs"
+        "--batch-size", type=positive_int, default=None, help="with --finetune: photos per step (default 32)"
+    )
+    p.add_argument(
+        "--epochs", type=positive_int, default=None, help="with --method or --finetune: override the number of epochs"
     )
     p.add_argument("--list-methods", action="store_true", help="list the seed papers' methods and exit")
     p.set_defaults(func=run)

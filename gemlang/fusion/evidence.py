@@ -62,6 +62,7 @@ from gemlang.hints import Hints
 from gemlang.knowledge.colours import BASIC, gem_colours, said_probability
 from gemlang.knowledge.facts import GemFacts
 from gemlang.knowledge.instruments import TESTS, TOLERANCE, Profile, Test, separates, value_text
+from gemlang.language.describe import percent
 from gemlang.readings import Reading, Readings
 
 # The least one reading can say against a gem (a misread instrument, a wrong entry in the knowledge base):
@@ -407,7 +408,7 @@ class EvidenceModel:
             if against and fused_top != photo_top:
                 name = self.names[photo_top]
                 conflict = (
-                    f"the photo looks most like {name} ({photo_probs.max():.0%}), but "
+                    f"the photo looks most like {name} ({percent(photo_probs.max())}), but "
                     + "; ".join(self._reason(k, photo_top, hints) for k in against)
                     + f". The readings point to {self.names[fused_top]} instead: check the photo and the readings."
                 )

@@ -96,7 +96,7 @@ CONNECTORS = {
     "dark",
     "deep",
 }
-NEGATED = re.compile(r"\b(?:not|no|isn'?t|never|without)\s+(?:\w+\s+)?$")
+NEGATED = re.compile(r"\b(?:not|no|isn'?t|never|without)\s+(?:\w+\s+)?$")  # read in the 60 characters before
 
 
 def _words(text: str) -> list[str]:
@@ -168,7 +168,8 @@ def said_colours(text: str) -> tuple[str, ...]:
         test = AFTER_TEST.search(clause)
         after_test = test is not None
         for m in re.finditer(r"[a-z]+(?:-[a-z]+)*", clause[: test.start() if test else len(clause)]):
-            if NEGATED.search(clause[: m.start()]) or re.match(rf"\s+{NOT_THE_STONE}\b", clause[m.end() :]):
+            before, after = clause[max(0, m.start() - 60) : m.start()], clause[m.end() :]
+            if NEGATED.search(before) or re.match(rf"\s+{NOT_THE_STONE}\b", after):
                 continue
             for word in _words(m.group(0)):
                 for name, w in _word_names(word, list_words=False).items():
