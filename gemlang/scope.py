@@ -12,9 +12,9 @@ PCA), with two distances that answer two different questions:
 - **photo distance**: the Mahalanobis distance to the training photos as a whole (their mean and
   covariance). Far from all of them -> not a gem photo at all (a portrait, a street, a document).
 
-A stone of a class the model never saw usually sits near a sibling it knows (a held-out garnet beside the
-other garnets), where the gem distance is small; what gives it away more often is that the classifier
-cannot choose among the siblings. So when the model's held-out probabilities are at hand (`gemlang train`,
+A stone of a class the model never saw often sits near a gem it knows (a held-out garnet beside the other
+garnets, and as often a mineral of another family beside a look-alike), where the gem distance is small;
+what gives it away more often is that the classifier cannot choose among the gems it resembles. So when the model's held-out probabilities are at hand (`gemlang train`,
 `gemlang build scope`) the "unknown stone" decision reads the sum of two standard scores: the gem distance
 and the entropy of the classifier's calibrated probabilities, each standardised by its mean and standard
 deviation on photos no fitted head or check saw. Each reads what the other misses, and neither needs an
@@ -22,7 +22,8 @@ example of an unknown stone to be weighed.
 
 Both thresholds are calibrated on photos no fitted check saw (cross-validation on the training photos),
 never on a test set: the unknown-stone score flags 6% and the photo distance 2% of held-out photos of known
-classes. `eval/scope.py` measures the check with whole classes held out and on non-stone pictures.
+classes. `eval/scope.py` measures the check with whole classes held out, with whole mineral families held
+out, and on non-stone pictures.
 
 A model folder stores the check as `scope.safetensors` (PCA, class means, precision matrices) plus a
 `scope` entry in `config.json` (thresholds and the standardisation of the two scores); a folder without them
