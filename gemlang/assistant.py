@@ -34,7 +34,7 @@ from PIL import Image
 
 from gemlang.fusion import EvidenceModel, Settings
 from gemlang.fusion.table import table_entries
-from gemlang.hints import Hints, parse_hints
+from gemlang.hints import Hints, parse_hints, withdrawn_hints
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.language.describe import describe_prediction, percent
 from gemlang.language.gem_prose import reference_description
@@ -444,6 +444,11 @@ class Conversation:
             self.image_probs, self.scope = a.look(images)
         self.hints = self.hints.updated(new)
         answer.notes += list(new.notes)
+        withdrawn = withdrawn_hints(text)
+        if withdrawn:  # "ignore the RI, I misread it": the rest of what was said still counts
+            self.hints = self.hints.without(withdrawn)
+            new = new.without(withdrawn)
+            answer.notes.append(f"left out as you asked: {', '.join(withdrawn)}.")
 
         compared = gems_compared(text) if not (images or new) else []
         if compared:  # a question about two gems, not about the stone in hand: how a gemmologist separates them

@@ -80,6 +80,24 @@ class Hints:
             colours=newer.colours or self.colours,
         )
 
+    def without(self, withdrawn: tuple[str, ...]) -> Hints:
+        """These hints less what a person took back (`withdrawn_hints`): 'forget the RI' drops the RI and the
+        birefringence read from its two edges."""
+        if "everything" in withdrawn:
+            return Hints(notes=self.notes)
+        kept = self.readings
+        for name in withdrawn:
+            if name in READING_FIELDS:
+                kept = replace(kept, **dict.fromkeys(READING_FIELDS[name]))
+        return replace(
+            self,
+            readings=kept,
+            hardness=None if "hardness" in withdrawn else self.hardness,
+            countries=() if "locality" in withdrawn else self.countries,
+            places=() if "locality" in withdrawn else self.places,
+            colours=() if "colour" in withdrawn else self.colours,
+        )
+
     def describe(self) -> list[str]:
         said = " and ".join(self.colours)
         out = [said if said == "colourless" else f"{said} colour"] if self.colours else []
@@ -95,6 +113,46 @@ class Hints:
 
 def _number(x: float) -> str:
     return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+# What a person may take back ("ignore the RI", "forget the locality"), and the readings fields each clears.
+READING_FIELDS = {
+    "RI": ("ri", "birefringence"),
+    "birefringence": ("birefringence",),
+    "SG": ("sg",),
+    "optic character": ("optic",),
+    "pleochroism": ("pleochroism",),
+    "fluorescence": ("fluorescence",),
+    "Chelsea filter": ("chelsea_red",),
+}
+WITHDRAWABLE = {
+    "RI": r"r\.?i\.?|refractive index|refractometer(?: reading)?",
+    "birefringence": r"bire\w*|birefringence|double refraction|dr",
+    "SG": r"s\.?g\.?|specific gravity|density",
+    "hardness": r"hardness|mohs|scratch test",
+    "locality": r"locality|place|origin|location|country|where it(?:'s| is| was) from",
+    "colour": r"colou?r",
+    "optic character": r"polariscope|optic(?:al)?(?: character)?",
+    "pleochroism": r"pleochroism|dichroscope|dichroism|trichroism",
+    "fluorescence": r"fluorescence|uv",
+    "Chelsea filter": r"chelsea(?: filter)?",
+    "everything": r"(?:all (?:the |my )?)?(?:readings|hints)|everything",
+}
+_WITHDRAW = re.compile(
+    r"(?<!not )(?<!n't )(?<!cannot )\b(?:ignore|forget|drop|remove|scrap|disregard|delete|cancel|withdraw|discard|"
+    r"leave out|take out)\s+(?:about\s+)?(?:the\s+|my\s+|that\s+|its\s+)?(?=(?P<what>[a-z.' ]{1,30}))"
+)
+
+
+def withdrawn_hints(text: str) -> tuple[str, ...]:
+    """What a message takes back: 'ignore the RI, I misread it' -> ('RI',); 'forget everything' -> ('everything',)."""
+    found = []
+    for m in _WITHDRAW.finditer((text or "").lower()):
+        for name, pattern in WITHDRAWABLE.items():
+            if re.match(rf"(?:{pattern})\b", m.group("what")):
+                found.append(name)
+                break
+    return tuple(dict.fromkeys(found))
 
 
 def parse_hints(text: str) -> Hints:

@@ -324,3 +324,11 @@ def test_a_very_long_message_is_read_up_to_a_cap_and_says_so():
     answer = chat.ask("RI 1.762-1.770, SG 4.00, red. " + "the stone is nice and shiny " * 5000 + " SG 2.65")
     assert f"first {MAX_MESSAGE_CHARS:,} characters" in answer.to_markdown()
     assert chat.hints.readings.sg.low == 4.0  # the reading past the cap was not read
+
+
+def test_a_reading_taken_back_no_longer_counts_and_the_rest_stays():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.762-1.770, SG 4.00, red")
+    answer = chat.ask("sorry, ignore the RI, I misread it")
+    assert chat.hints.readings.ri is None and chat.hints.readings.sg.low == 4.0
+    assert "left out as you asked: RI" in answer.to_markdown() and "RI 1.7" not in answer.to_markdown()

@@ -145,3 +145,24 @@ def test_a_hardness_in_words_is_read(text, low, high):
 
 def test_number_words_without_a_hardness_are_not_a_hardness():
     assert parse_hints("ten").hardness is None and parse_hints("one of two stones").hardness is None
+
+
+@pytest.mark.parametrize(
+    "text, withdrawn",
+    [("ignore the RI, I misread it", ("RI",)), ("forget the SG and drop the locality", ("SG", "locality")),
+     ("please disregard my hardness", ("hardness",)), ("scrap the polariscope reading", ("optic character",)),
+     ("forget all the readings", ("everything",)), ("RI 1.544, SG 2.65", ()), ("I can't ignore its colour", ()),
+     ("ignore its colour", ("colour",))],
+)  # fmt: skip
+def test_what_a_message_takes_back(text, withdrawn):
+    from gemlang.hints import withdrawn_hints
+
+    assert withdrawn_hints(text) == withdrawn
+
+
+def test_taking_a_reading_back_keeps_the_rest():
+    hints = parse_hints("RI 1.762-1.770, SG 4.00, hardness 9, from Burma, red")
+    kept = hints.without(("RI", "locality"))
+    assert kept.readings.ri is None and kept.readings.birefringence is None  # the edges' difference goes too
+    assert kept.readings.sg.low == 4.0 and kept.hardness.low == 9 and kept.colours == ("red",)
+    assert not kept.countries and not kept.places and not hints.without(("everything",))
