@@ -14,10 +14,11 @@ PCA), with two distances that answer two different questions:
 
 A stone of a class the model never saw often sits near a gem it knows (a held-out garnet beside the other
 garnets, and as often a mineral of another family beside a look-alike), where the gem distance is small;
-what gives it away more often is that the classifier cannot choose among the gems it resembles. So when the model's held-out probabilities are at hand (`gemlang train`,
-`gemlang build scope`) the "unknown stone" decision reads the sum of two standard scores: the gem distance
-and the entropy of the classifier's calibrated probabilities, each standardised by its mean and standard
-deviation on photos no fitted head or check saw. Each reads what the other misses, and neither needs an
+what gives it away more often is that the classifier cannot choose among the gems it resembles. So when
+the model's held-out probabilities are at hand (`gemlang train`, `gemlang build scope`) the "unknown
+stone" decision reads the sum of two standard scores: the gem distance and the entropy of the classifier's
+calibrated probabilities, each standardised by its mean and standard deviation on photos no fitted head or
+check saw. Each reads what the other misses, and neither needs an
 example of an unknown stone to be weighed.
 
 Both thresholds are calibrated on photos no fitted check saw (cross-validation on the training photos),

@@ -331,4 +331,4 @@ def test_a_reading_taken_back_no_longer_counts_and_the_rest_stays():
     chat.ask("RI 1.762-1.770, SG 4.00, red")
     answer = chat.ask("sorry, ignore the RI, I misread it")
     assert chat.hints.readings.ri is None and chat.hints.readings.sg.low == 4.0
-    assert "left out as you asked: RI" in answer.to_markdown() and "RI 1.7" not in answer.to_markdown()
+    assert "left out as you asked: RI" in answer.to_markdown() and "RI" not in " ".join(answer.hints_used)
