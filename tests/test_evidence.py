@@ -151,3 +151,12 @@ def test_fused_twins_name_the_leaders_no_reading_can_separate(model):
     fused = model.fuse(None, parse_hints("RI 1.762-1.770, SG 4.00"))
     assert fused.ranking[0][0] in ("Ruby", "Sapphire Blue")
     assert {"Ruby", "Sapphire Blue"} <= {fused.ranking[0][0], *fused.twins}
+
+
+def test_a_class_the_photo_all_but_rules_out_is_not_below_a_gem_the_photo_model_never_saw(model):
+    ruby_photo = np.full(len(CLASSES), 1e-7)
+    ruby_photo[CLASSES.index("Ruby")] = 1.0
+    fused = model.fuse(ruby_photo / ruby_photo.sum(), parse_hints("singly refractive, SG 3.60, RI 1.718"))
+    assert fused.ranking[0][0] == "Spinel"  # not Taaffeite or a synthetic, which the photo model never saw
+    prior = model.photo_prior(ruby_photo / ruby_photo.sum())
+    assert prior[model.index["Spinel"]] == pytest.approx(prior[model.index["Taaffeite"]])

@@ -11,8 +11,10 @@ simulants, the rarities without training photos):
 
 - P_photo is the classifier's calibrated probability. Gems the classifier was not trained on share
   `OTHER_GEMS_MASS` of it, so readings can point to them (a CZ typed as "RI 2.16") but a photo alone
-  never does. Without a photo, the gems start from `PRIOR` (the photo classes, the gems of the trade, a
-  little ahead of rarities, lab-grown stones and imitations): a determinative table.
+  never does; and a class the classifier knows never gets less than an unseen natural gem, so readings of
+  a red spinel on a ruby-like photo give spinel, not a rarity the photo model cannot judge. Without a
+  photo, the gems start from `PRIOR` (the photo classes, the gems of the trade, a little ahead of rarities,
+  lab-grown stones and imitations): a determinative table.
 - A numeric reading (RI, birefringence, SG, Mohs) is an interval [a, b] (one value: a = b); a gem's range
   [lo, hi]. The stone's true value is taken as uniform in [lo, hi]; the instrument adds a Gaussian error of
   σ; the person reports an interval the reading fell in (a value, "about 7", "6.5-7", a scratch test's
@@ -327,7 +329,11 @@ class EvidenceModel:
         others = base.copy()
         others[self.class_index] = 0.0
         prior = OTHER_GEMS_MASS * others / max(others.sum(), 1e-12)
-        prior[self.class_index] = (1 - OTHER_GEMS_MASS if others.sum() else 1.0) * np.asarray(photo_probs, dtype=float)
+        photo = (1 - OTHER_GEMS_MASS if others.sum() else 1.0) * np.asarray(photo_probs, dtype=float)
+        # A class the photo model knows is never less likely than a natural gem it never saw: a red spinel the
+        # model scores 0.001% on a ruby-like photo must not rank below taaffeite once the readings say spinel.
+        unseen = OTHER_GEMS_MASS * PRIOR["natural"] / others.sum() if others.sum() else 0.0
+        prior[self.class_index] = np.maximum(photo, unseen)
         return np.maximum(prior, 1e-12) ** self.settings.photo_weight
 
     # --- fusion ----------------------------------------------------------------------------------------
