@@ -492,9 +492,8 @@ class Conversation:
             species = distinct_lines(a.evidence, lines)
             leaders = [a.evidence.index[e.lead] for e in species[:6] if e.probability >= 0.1 * lines[0].probability]
             answer.next_test = a.evidence.next_test(fused.probabilities, self.hints, leaders=leaders) or ""
-        answer.unsure = answer.candidates[0][1] < a.unsure_below or fused.conflict is not None
-        if fused.conflict:
-            answer.notes.append(f"{UNSURE_BECAUSE} {fused.conflict}")
+        answer.unsure = answer.candidates[0][1] < a.unsure_below or bool(fused.conflict or fused.clash)
+        answer.notes += [f"{UNSURE_BECAUSE} {why}" for why in (fused.conflict, fused.clash) if why]
         if not answer.used_photo:
             answer.notes.append(
                 "no photo yet, so this ranking rests on your readings alone, like a determinative table; "

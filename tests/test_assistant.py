@@ -332,3 +332,8 @@ def test_a_reading_taken_back_no_longer_counts_and_the_rest_stays():
     answer = chat.ask("sorry, ignore the RI, I misread it")
     assert chat.hints.readings.ri is None and chat.hints.readings.sg.low == 4.0
     assert "left out as you asked: RI" in answer.to_markdown() and "RI" not in " ".join(answer.hints_used)
+
+
+def test_readings_that_fit_no_gem_together_make_the_answer_unsure_and_ask_to_retake_them():
+    answer = Assistant(classifier=None).conversation().ask("RI 1.762-1.770, SG 2.65")
+    assert answer.unsure and "your readings fit no gem together" in answer.to_markdown()

@@ -160,3 +160,12 @@ def test_a_class_the_photo_all_but_rules_out_is_not_below_a_gem_the_photo_model_
     assert fused.ranking[0][0] == "Spinel"  # not Taaffeite or a synthetic, which the photo model never saw
     prior = model.photo_prior(ruby_photo / ruby_photo.sum())
     assert prior[model.index["Spinel"]] == pytest.approx(prior[model.index["Taaffeite"]])
+
+
+def test_readings_no_gem_fits_together_are_said_to_clash(model):
+    clash = model.fuse(None, parse_hints("RI 1.762-1.770, SG 2.65")).clash
+    assert clash.startswith("your readings fit no gem together: RI 1.762–1.770 fits Ruby")
+    assert "SG 2.65 fits Amethyst" in clash and "misread" in clash
+    assert model.fuse(None, parse_hints("RI 1.762-1.770, SG 4.00")).clash is None
+    assert model.fuse(None, parse_hints("RI 1.718, singly refractive")).clash is None
+    assert model.fuse(None, parse_hints("RI 1.544-1.553, SG 2.65, hardness 3")).clash is None  # hardness: often off

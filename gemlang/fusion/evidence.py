@@ -65,7 +65,7 @@ from gemlang.knowledge.colours import BASIC, gem_colours, said_probability
 from gemlang.knowledge.facts import GemFacts
 from gemlang.knowledge.instruments import TESTS, TOLERANCE, Profile, Test, separates, value_text
 from gemlang.language.describe import percent
-from gemlang.readings import Reading, Readings
+from gemlang.readings import DERIVED, Reading, Readings
 
 # The least one reading can say against a gem (a misread instrument, a wrong entry in the knowledge base):
 # a refractometer or a balance is rarely that wrong; a Mohs number or a scratch test often is.
@@ -78,6 +78,7 @@ PRIOR = {"photo class": 1.0, "natural": 0.6, "other": 0.3}
 COLOUR_MISS = 0.2  # share of stones whose stated colour is not one the knowledge base lists for the gem
 RULES_OUT = 1e-2  # a factor this small (relative to a perfect fit) is said to rule a gem out
 DOUBTS = 0.1  # a reading that makes another gem ten times likelier than the answer casts doubt on it
+CLASH_READINGS = ("ri", "birefringence", "sg", "optic")  # instrument readings that must fit one gem together
 
 # P(reading | the gem's class) for the polariscope; rows: what the person saw.
 OPTIC_FIT = {
@@ -120,6 +121,7 @@ class Fused:
     probabilities: np.ndarray  # (len(gems),)
     reasons: list[str] = field(default_factory=list)  # "RI 1.770 rules out Tanzanite (1.691–1.700)"
     conflict: str | None = None  # the readings rule out what the photo shows
+    clash: str | None = None  # the instrument readings fit no single gem together
     doubts: dict[str, str] = field(default_factory=dict)  # {reading: why it argues against the answer it kept}
     next_test: str | None = None  # the one test that would best split the leaders
     twins: list[str] = field(default_factory=list)  # leading gems no reading tells from the first (`twins`)
@@ -128,6 +130,11 @@ class Fused:
     def ranking(self) -> list[tuple[str, float]]:
         order = np.argsort(-self.probabilities, kind="stable")
         return [(self.gems[i], float(self.probabilities[i])) for i in order]
+
+
+def _derived(hints: Hints) -> bool:
+    """Whether the birefringence is the RI reading's two edges (so it is part of that reading, not another)."""
+    return hints.readings.birefringence is not None and hints.readings.birefringence.said == DERIVED
 
 
 def _sold_as(gem: GemFacts) -> GemFacts:
@@ -347,7 +354,8 @@ class EvidenceModel:
         fused = Fused(self.names, post)
         if explain:
             fused.reasons, fused.conflict = self._reasons(photo_probs, hints, factors, post)
-            if fused.conflict is None:
+            fused.clash = self._clash(hints, factors)
+            if fused.conflict is None and fused.clash is None:
                 fused.doubts = self._doubts(hints, factors, int(np.argmax(post)))
             fused.next_test = self.next_test(post, hints)
             order = np.argsort(-post, kind="stable")
@@ -420,6 +428,30 @@ class EvidenceModel:
                 )
         return list(dict.fromkeys(reasons)), conflict
 
+    def _clash(self, hints: Hints, factors: dict[str, np.ndarray]) -> str | None:
+        """Instrument readings that no gem fits together ("RI 1.762–1.770" and "SG 2.65": corundum's RI, quartz's
+        SG): which gems each fits, so the person knows to re-take one. None when some gem fits them all."""
+        keys = [k for k in CLASH_READINGS if k in factors and not (k == "birefringence" and _derived(hints))]
+        if len(keys) < 2:
+            return None
+        fit = {k: factors[k] / factors[k].max() for k in keys}
+        if np.prod(list(fit.values()), axis=0).max() >= RULES_OUT:
+            return None
+        parts = []
+        for k in keys:
+            best: dict[str, str] = {}  # species -> its best-fitting gem; among gems that fit well, photo classes
+            for i in sorted(
+                range(len(self.names)), key=lambda i: (fit[k][i] < 0.5, not self.facts[i].is_dataset_class, -fit[k][i])
+            ):
+                best.setdefault(self.facts[i].species or self.names[i], self.names[i])
+                if len(best) == 2:
+                    break
+            parts.append(f"{self._said(k, hints)} fits {' and '.join(best.values())}")
+        return (
+            "your readings fit no gem together: " + "; ".join(parts) + ". One of them is probably misread: "
+            "re-take each reading."
+        )
+
     def _doubts(self, hints: Hints, factors: dict[str, np.ndarray], top: int) -> dict[str, str]:
         """The readings that argue against the answer the rest of the evidence kept ("singly refractive" for a
         ruby photo); the place is left out, being weak evidence that the reasons already mention."""
@@ -428,6 +460,18 @@ class EvidenceModel:
             for key, factor in factors.items()
             if key != "place" and factor[top] < DOUBTS * factor.max()
         }
+
+    @staticmethod
+    def _said(key: str, hints: Hints) -> str:
+        """A numeric reading or the optic character as the answer repeats it: 'RI 1.762–1.770', 'SG 2.65'."""
+        r = hints.readings
+        if key == "optic":
+            return ", ".join(Readings(optic=r.optic).describe())
+        if key == "hardness":
+            return hints.hardness.describe()
+        reading = {"ri": r.ri, "sg": r.sg, "birefringence": r.birefringence}[key]
+        label = {"ri": "RI", "sg": "SG", "birefringence": "birefringence"}[key]
+        return f"{label} {reading.describe(2 if key == 'sg' else 3)}"
 
     def _reason(self, key: str, i: int, hints: Hints, verb: str = "rules out") -> str:
         p, gem, r = self.profiles[i], self.facts[i], hints.readings
@@ -440,13 +484,7 @@ class EvidenceModel:
             name = gem.name if sold_as.name == gem.name else f"{sold_as.name}, which {gem.name} imitates,"
             return f"{name} is {lead} {where}; you said {said}"
         if key in ("ri", "sg", "hardness", "birefringence"):
-            reading = {"ri": r.ri, "sg": r.sg, "birefringence": r.birefringence}.get(key)
-            label = {"ri": "RI", "sg": "SG", "hardness": "Mohs hardness", "birefringence": "birefringence"}[key]
-            if key == "hardness":
-                shown = hints.hardness.describe().removeprefix("Mohs hardness ")
-            else:
-                shown = reading.describe(2 if key == "sg" else 3)
-            return f"{label} {shown} {verb} {gem.name} ({value_text(p, gem, key)})"
+            return f"{self._said(key, hints)} {verb} {gem.name} ({value_text(p, gem, key)})"
         if key == "colour":
             usual = ", ".join(c.lower() for c in gem.colours[:3])
             return f"{' and '.join(hints.colours)} is not a usual colour of {gem.name} ({usual})"
