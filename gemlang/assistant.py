@@ -39,7 +39,7 @@ from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.language.describe import describe_prediction, percent
 from gemlang.language.gem_prose import reference_description
 from gemlang.model import Prediction
-from gemlang.scope import NOT_A_GEM_PHOTO, UNKNOWN_MINERAL, ScopeVerdict
+from gemlang.scope import NOT_A_GEM_PHOTO, ScopeVerdict
 
 DEFAULT_FUSION_DIR = Path(__file__).parent / "default_fusion"
 DEFAULT_TOP_K = 5
@@ -471,8 +471,8 @@ class Conversation:
             return self._done(answer)
 
         photo = self.image_probs
-        if self.scope is not None and self.scope.kind == UNKNOWN_MINERAL and self.hints:
-            photo = None  # a stone unlike every class: its readings, not its likeness to known gems, rank the gems
+        if self.scope is not None and self.scope.flagged and self.hints:
+            photo = None  # a flagged photo: the readings, not its likeness to known gems, rank the gems
         fused = a.rank(photo, self.hints)
         if fused is None:
             answer.reply = HELP
@@ -648,12 +648,12 @@ def withhold_gem(answer: Answer, verdict: ScopeVerdict) -> None:
     answer.unsure = True
     answer.description, answer.properties, answer.tell_apart = "", [], ""
     answer.heatmap = answer.overlay = None
-    if verdict.kind == NOT_A_GEM_PHOTO:  # no gem named, so nothing about one: no reasons, no doubts about it
+    if answer.hints_used:  # the ranking below rests on the readings alone (Conversation.ask), its next test too
+        advice = "Your readings alone rank the gems below, over every gem of the knowledge base."
+    elif verdict.kind == NOT_A_GEM_PHOTO:  # no gem named, so nothing about one: no reasons, no doubts about it
         answer.candidates, answer.members, answer.reasons, answer.next_test = [], [], [], ""
         answer.notes = [n for n in answer.notes if not n.startswith(UNSURE_BECAUSE)]
         advice = f"{RETAKE_HELP}."
-    elif answer.hints_used:  # the ranking below rests on the readings alone (Conversation.ask), its next test too
-        advice = "Your readings alone rank the gems below, over every gem of the knowledge base."
     else:
         answer.next_test = ""
         advice = READINGS_HELP

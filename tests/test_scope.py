@@ -143,9 +143,11 @@ def test_the_answer_says_plainly_it_is_not_a_gem_photo_and_describes_no_gem(chat
     assert answer.candidates == [] and answer.description == "" and answer.tell_apart == ""
     assert "scratch" not in text.lower() and "I'm not sure" not in text
     assert answer.heatmap is None and "map" not in text and chat.explain() == (None, None, None)
-    follow = chat.ask("RI 1.762-1.770, SG 4.00, biaxial")  # readings on the same picture: still no gem to argue about
-    assert follow.out_of_scope.kind == NOT_A_GEM_PHOTO and follow.reasons == [] and follow.candidates == []
-    assert not any(n.startswith("I'm not sure because") for n in follow.notes)
+    follow = chat.ask("RI 1.762-1.770, SG 4.00, uniaxial")  # the readings it asked for rank the gems by themselves
+    assert follow.out_of_scope.kind == NOT_A_GEM_PHOTO and "Your readings alone rank the gems" in follow.reply
+    readings_only = chat.assistant.rank(None, chat.hints).ranking
+    assert follow.candidates and follow.candidates[0][0] == readings_only[0][0]
+    assert not any("photo looks most like" in n for n in follow.notes)  # no argument with a picture of no gem
 
     answer = chat.ask("what gem is this?", photos=[red_stone_photo()])
     assert answer.out_of_scope is not None and not answer.out_of_scope.flagged
