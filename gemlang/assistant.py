@@ -35,9 +35,10 @@ from PIL import Image
 from gemlang.fusion import EvidenceModel, Settings
 from gemlang.fusion.table import table_entries
 from gemlang.hints import Hints, parse_hints, withdrawn_hints
+from gemlang.knowledge import GemFacts
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.language.describe import describe_prediction, percent
-from gemlang.language.gem_prose import reference_description
+from gemlang.language.gem_prose import reference_description, treatment_sentence
 from gemlang.model import Prediction
 from gemlang.scope import NOT_A_GEM_PHOTO, ScopeVerdict
 
@@ -525,6 +526,8 @@ class Conversation:
             others = species if len(species) > 1 and species[1].probability >= 0.1 * lines[0].probability else lines
             top_k = [(e.lead, e.probability) for e in others[: a.top_k]]
         prediction = Prediction(top_k[0][0], top_k[0][1], top_k)
+        aside = side_answer(text, a.evidence.facts[a.evidence.index[prediction.label]])
+        answer.reply = " ".join(part for part in (aside, answer.reply) if part)
         if fused.doubts and lines is None:  # a reading argues against the answer the rest of the evidence kept
             answer.unsure = True
             answer.notes.append(doubt_note(prediction.label, fused.doubts, self.hints))
@@ -637,6 +640,30 @@ def caution(
     elif grown:
         text += " Lab-grown stones share the natural constants: magnification or a laboratory decides."
     return text[0].upper() + text[1:]
+
+
+TREATMENT_QUESTION = re.compile(
+    r"\b(?:heat(?:ed)?|treat(?:ed|ment)?|untreated|unheated|enhanc\w*|oiled|dyed|irradiated|diffused|filled)\b", re.I
+)
+VALUE_QUESTION = re.compile(r"\b(?:worth|prices?|priced|value[ds]?|cost|how much|apprais\w*|valuation)\b", re.I)
+
+
+def side_answer(text: str, gem: GemFacts) -> str:
+    """What the question asks besides the gem's name: treatment ("is it heated?") or value, which a photo and
+    instrument readings cannot settle; said plainly, with the treatments in use for the gem, no price."""
+    asked = "?" in text or re.match(r"\s*(?:is|was|has|are|does|any)\b", text, re.I)
+    if asked and TREATMENT_QUESTION.search(text):
+        known = treatment_sentence(gem) or f"No common treatment is listed for {gem.name}."
+        return (
+            "Whether this stone was treated shows neither in a photo nor in the usual readings: a gem laboratory "
+            f"decides, from its inclusions, spectrum and fluorescence. {known}"
+        )
+    if VALUE_QUESTION.search(text):
+        return (
+            "I do not price stones: value rests on colour, clarity, cut, carat weight, treatment and origin, which "
+            "need the stone in hand and often a laboratory report; an independent appraiser can value it."
+        )
+    return ""
 
 
 def withhold_gem(answer: Answer, verdict: ScopeVerdict) -> None:

@@ -337,3 +337,14 @@ def test_a_reading_taken_back_no_longer_counts_and_the_rest_stays():
 def test_readings_that_fit_no_gem_together_make_the_answer_unsure_and_ask_to_retake_them():
     answer = Assistant(classifier=None).conversation().ask("RI 1.762-1.770, SG 2.65")
     assert answer.unsure and "your readings fit no gem together" in answer.to_markdown()
+
+
+def test_treatment_and_value_questions_are_answered_plainly_without_a_price():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.762-1.770, SG 4.00, red")
+    heated = chat.ask("is it heated?").to_markdown()
+    assert "a gem laboratory decides" in heated and "heat treatment" in heated
+    worth = chat.ask("what's it worth per carat?").to_markdown()
+    assert "I do not price stones" in worth and not re.search(r"[$€£]\s?\d", worth)
+    told = chat.ask("it was heated by the lab").to_markdown()  # a statement, not a question
+    assert "gem laboratory decides" not in told
