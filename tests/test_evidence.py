@@ -169,3 +169,8 @@ def test_readings_no_gem_fits_together_are_said_to_clash(model):
     assert model.fuse(None, parse_hints("RI 1.762-1.770, SG 4.00")).clash is None
     assert model.fuse(None, parse_hints("RI 1.718, singly refractive")).clash is None
     assert model.fuse(None, parse_hints("RI 1.544-1.553, SG 2.65, hardness 3")).clash is None  # hardness: often off
+
+
+def test_a_place_reason_names_the_main_sources_first(model):
+    reason = model._reason("place", model.index["Benitoite"], parse_hints("found in Brazil"))
+    assert reason.startswith("Benitoite is known from USA")  # San Benito County, its one gem source, first

@@ -211,6 +211,7 @@ class EvidenceModel:
         # a place says nothing about whether a stone is natural: it counts the imitated gem's localities. A
         # gem the knowledge base gives no locality, and an imitation of no gem it knows, may come from anywhere.
         located = [gem_countries(_sold_as(g)) for g in self.facts]
+        self.listed_countries = [c for c, _ in located]  # in the knowledge base's order: main sources first
         self.countries = [set(c) for c, _ in located]
         self.worldwide = [w or not c for c, w in located]
         self.n_countries = max(1, len(set().union(*self.countries)))
@@ -477,7 +478,7 @@ class EvidenceModel:
         p, gem, r = self.profiles[i], self.facts[i], hints.readings
         if key == "place":
             said = ", ".join(hints.places or hints.countries)
-            known = sorted(self.countries[i])
+            known = list(self.listed_countries[i])
             where = known[0] if len(known) == 1 else ", ".join(known[:4]) + (" and elsewhere" if len(known) > 4 else "")
             lead = "only known from" if len(known) <= 2 else "known from"
             sold_as = _sold_as(gem)
