@@ -224,3 +224,14 @@ def test_when_only_hardness_differs_the_advice_starts_without_damage_and_ends_wi
     text = compare_gems(get_facts("Sphene"), get_facts("Realgar"))  # both over the limit, near SG 3.5
     assert not text.startswith("A scratch") and "also" not in text
     assert text.index("magnification") < text.index("A scratch test separates them (Mohs: Sphene 5–5.5, Realgar")
+
+
+@pytest.mark.parametrize("narrow, broad", [("Ruby", "Corundum"), ("Emerald", "Beryl"), ("Dravite", "Tourmaline")])
+def test_a_gem_and_its_own_kind_are_not_told_apart_by_a_test(narrow, broad):
+    from gemlang.knowledge import find_gem
+    from gemlang.knowledge.tell_apart import tell_apart
+
+    for a, b in ((narrow, broad), (broad, narrow)):
+        text = tell_apart(find_gem(a), find_gem(b))
+        assert text.startswith(f"{narrow} is one kind of {broad.lower()}") and "scratch" not in text
+    assert tell_apart(find_gem("Chalcedony"), find_gem("Quartz")).startswith("To tell")  # the polariscope does

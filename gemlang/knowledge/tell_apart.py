@@ -35,9 +35,24 @@ def _values(test: Test, a: GemFacts, b: GemFacts) -> str:
     return f"{a.name} {value_text(profile(a), a, test.key)}, {b.name} {value_text(profile(b), b, test.key)}"
 
 
+def kind_of(narrow: GemFacts, broad: GemFacts) -> bool:
+    """Whether `narrow` is one kind of `broad` (ruby of corundum, emerald of beryl, dravite of tourmaline)."""
+    within = f"{narrow.species} {narrow.group}".lower()
+    return narrow.name != broad.name and re.search(rf"\b{re.escape(broad.name.lower())}\b", within) is not None
+
+
 def tell_apart(a: GemFacts, b: GemFacts, rough: bool = False) -> str:
     """Advice in one paragraph: the tests that separate two gems, with both gems' values."""
     tests = separating_tests(a, b)
+    if (kind_of(a, b) or kind_of(b, a)) and all(t.destructive for t in tests):
+        narrow, broad = (a, b) if kind_of(a, b) else (b, a)  # "ruby vs corundum": a gem and its own kind
+        colours = ", ".join(c.lower() for c in narrow.colours[:3])
+        what = f"its colour ({colours}) and, where that is not enough, a gem laboratory" if colours else "a laboratory"
+        return (
+            f"{narrow.name} is one kind of {broad.name.lower()}: every {narrow.name.lower()} is "
+            f"{broad.name.lower()}, so no test separates them. What sets {narrow.name} apart from other "
+            f"{broad.name.lower()} is {what}."
+        )
     gentle = [t for t in tests if not t.destructive][:MAX_TESTS]
     scratch = next((t for t in tests if t.destructive), None)
     parts = [f"{t.name} ({t.instrument}): {_values(t, a, b)}" for t in gentle]
