@@ -109,6 +109,8 @@ def test_table_lines_cover_every_gem_once(model):
         ("red through the Chelsea filter", ()),
         ("strong pleochroism, blue and green", ()),
         ("a blue stone with strong pleochroism, violet and green", ("blue",)),
+        ("RI 1.62, SG 3.06, strong pleochroism, green", ("green",)),  # a dichroscope shows two colours or more
+        ("strong trichroism, violet, blue and yellow", ()),
         ("photographed on a white background", ()),
         ("it is not blue", ()),
         ("is it an emerald or an amethyst?", ()),

@@ -78,6 +78,7 @@ ANY_COLOUR = re.compile(r"\b(?:various|all colou?rs|multicolou?r|rainbow|spectra
 # Colour words in a message that describe a test, a sheen or the surroundings rather than the stone.
 NOT_BODY_COLOUR = re.compile(r"\buv\b|ultra-?violet|fluoresc|glows?\b|chelsea|long-?wave|short-?wave|\blw\b|\bsw\b")
 AFTER_TEST = re.compile(r"pleochro|dichro|trichro|flash|sheen|schiller|play of|streak|spark")
+PLEOCHROIC = re.compile(r"pleochro|dichro|trichro")
 NOT_THE_STONE = r"(?:light|background|paper|cloth|box|filter|flash(?:es)?|sheen|streak)"
 # Words that may sit among the colours a dichroscope showed ("light blue and deep violet").
 CONNECTORS = {
@@ -149,6 +150,10 @@ def said_probability(said: str, seen: str) -> float:
     return closeness(said, seen) / sum(closeness(other, seen) for other in BASIC)
 
 
+def _colour_words(text: str) -> int:
+    return sum(1 for w in _words(text) if _word_names(w, False))
+
+
 def said_colours(text: str) -> tuple[str, ...]:
     """The colour names a message gives the stone ("a purple stone" -> purple; "greenish blue" -> blue, green).
 
@@ -158,15 +163,20 @@ def said_colours(text: str) -> tuple[str, ...]:
     names that contain a colour word ("emerald", "amethyst") are not read as colours: the person named a gem.
     """
     found: dict[str, float] = {}
-    after_test = False  # inside the colours a dichroscope or a flash showed, which may run over several commas
-    for clause in re.split(r"[,;.\n!?()/]+", (text or "").lower().replace("’", "'")):
-        if after_test and all(_word_names(w, False) or w in CONNECTORS for w in _words(clause)):
-            continue
-        after_test = False
-        if NOT_BODY_COLOUR.search(clause):
+    clauses = re.split(r"[,;.\n!?()/]+", (text or "").lower().replace("’", "'"))
+    skip_to = -1  # the last clause of the colours a dichroscope or a flash showed, which may run over commas
+    for j, clause in enumerate(clauses):
+        if j <= skip_to or NOT_BODY_COLOUR.search(clause):
             continue
         test = AFTER_TEST.search(clause)
-        after_test = test is not None
+        if test:
+            end = j + 1
+            while end < len(clauses) and all(_word_names(w, False) or w in CONNECTORS for w in _words(clauses[end])):
+                end += 1
+            shown = sum(_colour_words(c) for c in [clause[test.end() :], *clauses[j + 1 : end]])
+            # "strong pleochroism, green": a dichroscope shows two colours or more, so one is the stone's own
+            if not (PLEOCHROIC.match(test.group(0)) and shown == 1 and not _colour_words(clause[test.end() :])):
+                skip_to = end - 1
         for m in re.finditer(r"[a-z]+(?:-[a-z]+)*", clause[: test.start() if test else len(clause)]):
             before, after = clause[max(0, m.start() - 60) : m.start()], clause[m.end() :]
             if NEGATED.search(before) or re.match(rf"\s+{NOT_THE_STONE}\b", after):
