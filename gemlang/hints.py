@@ -181,7 +181,7 @@ def parse_hints(text: str) -> Hints:
 _NUM = r"(\d{1,2}\s*(?:1/2|½)|\d{1,2}(?:[.,]\d{1,2})?)"
 _APPROX = r"(?:about|around|roughly|approximately|approx\.?|maybe|perhaps|nearly|almost|~|circa|ca\.?)"
 _RANGE = rf"{_NUM}\s*(?:-|–|—|to|or)\s*{_NUM}"
-_HARDNESS_WORD = r"(?:hardness|mohs)"
+_HARDNESS_WORD = r"(?:hardness|mohs|\bh(?=\s*[=:]\s*\d))"  # "H=7", "H: 7.5" as a gemmologist notes it
 _NEGATION = re.compile(
     r"\b(?:not|no|never|cannot|can't|cant|won't|wont|doesn't|doesnt|didn't|didnt|isn't|"
     r"isnt|wasn't|wasnt|does not|did not|unable|fails? to|without)\b"

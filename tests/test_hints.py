@@ -11,6 +11,8 @@ from gemlang.hints import HardnessHint, Hints, parse_hints
     "text, low, high",
     [
         ("hardness 9", 9, 9),
+        ("H=7", 7, 7),
+        ("H: 7.5, SG 2.65", 7.5, 7.5),
         ("Mohs hardness of 7.5", 7.5, 7.5),
         ("7.5 on the Mohs scale", 7.5, 7.5),
         ("the hardness is about 7", 6.5, 7.5),
