@@ -235,3 +235,12 @@ def test_a_gem_and_its_own_kind_are_not_told_apart_by_a_test(narrow, broad):
         text = tell_apart(find_gem(a), find_gem(b))
         assert text.startswith(f"{narrow} is one kind of {broad.lower()}") and "scratch" not in text
     assert tell_apart(find_gem("Chalcedony"), find_gem("Quartz")).startswith("To tell")  # the polariscope does
+
+
+def test_a_strongly_doubly_refractive_gem_is_told_by_the_loupe_where_the_refractometer_cannot():
+    from gemlang.knowledge import find_gem
+    from gemlang.knowledge.tell_apart import tell_apart
+
+    text = tell_apart(find_gem("Diamond"), find_gem("Moissanite"))  # both over the refractometer's limit
+    assert "doubling of the back facet edges (10x loupe): Diamond none, Moissanite seen" in text
+    assert "doubling" not in tell_apart(find_gem("Ruby"), find_gem("Spinel"))  # 0.008: no visible doubling

@@ -517,6 +517,7 @@ class EvidenceModel:
             for k, v in (
                 ("ri", r.ri),
                 ("birefringence", r.birefringence),
+                ("doubling", r.birefringence),  # a measured birefringence says more than the loupe
                 ("sg", r.sg),
                 ("optic", r.optic),
                 ("pleochroism", r.pleochroism),

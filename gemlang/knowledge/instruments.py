@@ -28,6 +28,7 @@ TOLERANCE = {
     "sg": 0.03,  # hydrostatic balance on a stone of a carat or more
     "hardness": 0.5,  # a scratch test or a stated Mohs number: good to half a step
 }
+DOUBLING = 0.03  # birefringence from which a loupe shows doubled back facet edges in a stone of usual size
 OPTIC_CLASSES = ("isotropic", "uniaxial", "biaxial", "aggregate")
 PLEOCHROISM_LEVELS = ("none", "weak", "moderate", "strong")
 
@@ -47,6 +48,8 @@ TESTS = (
     Test("ri", "refractive index", "refractometer", 0.01),
     Test("birefringence", "birefringence", "refractometer, both shadow edges", 0.006),
     Test("sg", "specific gravity", "hydrostatic balance or heavy liquids", 0.05),
+    # a birefringence of 0.03 or more doubles the back facet edges seen through the table (zircon, moissanite)
+    Test("doubling", "doubling of the back facet edges", "10x loupe"),
     Test("optic", "optic character", "polariscope"),
     Test("pleochroism", "pleochroism", "dichroscope"),
     Test("fluorescence", "fluorescence", "long-wave UV lamp"),
@@ -167,6 +170,8 @@ def value_text(p: Profile, gem: GemFacts, key: str) -> str:
         return text + " (over the refractometer's limit)" if key == "ri" and _beyond_refractometer(p) else text
     if key == "birefringence":
         return "unknown" if p.birefringence is None else "none" if p.birefringence == 0 else f"{p.birefringence:.3f}"
+    if key == "doubling":
+        return "unknown" if p.birefringence is None else "seen" if p.birefringence >= DOUBLING else "none"
     if key == "optic":
         optic = {"isotropic": "singly refractive (stays dark)", "uniaxial": "doubly refractive, uniaxial",
                  "biaxial": "doubly refractive, biaxial", "aggregate": "aggregate (stays light)"}  # fmt: skip
@@ -205,6 +210,10 @@ def separates(test: Test, a: Profile, b: Profile) -> bool:
             and b.birefringence is not None
             and (abs(a.birefringence - b.birefringence) >= test.resolution)
         )
+    if test.key == "doubling":
+        doubled = [p.birefringence >= DOUBLING for p in (a, b) if p.birefringence is not None]
+        small = [p.birefringence <= 0.01 for p in (a, b) if p.birefringence is not None]
+        return len(doubled) == 2 and any(doubled) and any(small)
     if test.key == "optic":
         sa = {a.optic, *a.optic_also} - {None}
         sb = {b.optic, *b.optic_also} - {None}
