@@ -264,10 +264,10 @@ class Assistant:
             name = Path(photo).name if isinstance(photo, str | Path) else "the upload"
             try:
                 images.append(load_image(photo))
-            except ImageError as e:
-                problems.append(f"{name} is not a photo I can read ({e}).")
+            except ImageError as e:  # "<path>: why" -> "name: why": the app's upload paths mean nothing to a user
+                problems.append(f"{name}: {str(e).split(': ', 1)[-1]}")
             except OSError as e:
-                problems.append(f"{name} could not be opened ({e}).")
+                problems.append(f"{name} could not be opened ({e.strerror or e}).")
         return images, problems
 
     def photo_probabilities(self, images: list[Image.Image]) -> np.ndarray:
@@ -432,9 +432,7 @@ class Conversation:
         images, problems = a.read_photos(photos)
         if photos and not images:
             keep = " I am still looking at your earlier photo." if self.images else ""
-            answer.reply = (
-                " ".join(problems) + " Please upload a photo of the stone (JPEG, PNG, WebP, BMP, TIFF or GIF)." + keep
-            )
+            answer.reply = " ".join(problems) + " Please upload a photo of the stone." + keep
             return self._done(answer)
         answer.notes += [f"skipped {p}" for p in problems]
         new = parse_hints(text)

@@ -66,7 +66,7 @@ def test_a_file_that_is_not_a_photo_gets_a_message_not_an_error(client, tmp_path
     notes = tmp_path / "notes.txt"
     notes.write_text("not a photo")
     history, *_ = client.predict(message={"text": "", "files": [handle_file(str(notes))]}, api_name="/ask")
-    assert "notes.txt is not a photo" in history[-1]["content"][0]["text"]
+    assert "notes.txt: not an image file" in history[-1]["content"][0]["text"]
 
 
 def test_more_photos_than_a_message_may_carry_get_a_message(client, tmp_path):

@@ -71,7 +71,7 @@ def test_an_upload_that_is_not_a_photo_gets_a_clear_message_and_keeps_the_last_p
     notes.write_bytes(b"%PDF-1.4 not a photo")
     answer = chat.ask("and this?", [notes])
     assert not answer.candidates
-    assert "notes.pdf is not a photo" in answer.reply and "earlier photo" in answer.reply
+    assert "notes.pdf: not an image file" in answer.reply and "earlier photo" in answer.reply
     assert chat.ask("hardness 9").gem == "Ruby"
 
 
@@ -208,7 +208,7 @@ def test_several_photos_of_one_stone_are_read_together_and_bad_files_are_skipped
     broken.write_bytes(b"\xff\xd8\xff truncated")
     answer = assistant.conversation().ask("what gem is this?", [red_stone_photo(), red_stone_photo(seed=11), broken])
     assert answer.used_photo and {answer.gem} <= {"Ruby", "Garnet Red"}
-    assert any(n.startswith("skipped broken.jpg is not a photo") for n in answer.notes)
+    assert any(n.startswith("skipped broken.jpg: ") for n in answer.notes)
 
 
 def test_asking_about_a_misnomer_answers_for_the_real_gem_and_says_so(assistant):
