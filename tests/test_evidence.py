@@ -174,3 +174,11 @@ def test_readings_no_gem_fits_together_are_said_to_clash(model):
 def test_a_place_reason_names_the_main_sources_first(model):
     reason = model._reason("place", model.index["Benitoite"], parse_hints("found in Brazil"))
     assert reason.startswith("Benitoite is known from USA")  # San Benito County, its one gem source, first
+
+
+def test_reasons_speak_of_the_photos_contenders_not_of_long_shots(model):
+    sure = np.full(len(CLASSES), 0.0025)
+    sure[CLASSES.index("Spinel")] = 0.99
+    assert model.fuse(sure, parse_hints("SG 3.60")).reasons == []  # nobody suggested the gems SG 3.60 rules out
+    close = photo(Spinel=0.5, Ruby=0.4)
+    assert any("rules out Ruby" in r for r in model.fuse(close, parse_hints("SG 3.60")).reasons)

@@ -410,7 +410,8 @@ class EvidenceModel:
         if photo_probs is not None:
             order = np.argsort(-np.asarray(photo_probs))
             photo_top = int(self.class_index[order[0]])
-            leaders = [int(self.class_index[j]) for j in order[:3]] + leaders
+            p = np.asarray(photo_probs)  # the photo's own contenders: not a long shot nobody suggested
+            leaders = [int(self.class_index[j]) for j in order[:3] if p[j] >= 0.05 * p[order[0]]] + leaders
         reasons: list[str] = []
         for i in dict.fromkeys(int(i) for i in leaders):
             for key, factor in factors.items():
