@@ -115,12 +115,12 @@ def instrument_test(suspect: GemFacts, natural: GemFacts) -> tuple[str, str] | N
 
 def confirming_test(suspect: GemFacts, natural: GemFacts | None = None) -> str:
     """The test that would show `suspect` (a synthetic or imitation) is not `natural`: an instrument reading that
-    differs, else the first sign of it that magnification or a laboratory sees on a cut stone (the shape of a
-    rough crystal is no use there)."""
+    differs, else the first sign of it that magnification or a laboratory sees on a cut stone."""
     found = instrument_test(suspect, natural) if natural is not None else None
     if found:
         return f"{found[0]}: {found[1]}"
-    signs = [f for f in suspect.diagnostic_features if not re.search(r"morpholog|\bhabit\b", f, re.I)]
+    not_a_sign = r"morpholog|\bhabit\b|\brare\b"  # a rough crystal's shape, or how rare it is: no use on a cut stone
+    signs = [f for f in suspect.diagnostic_features if not re.search(not_a_sign, f, re.I)]
     return f"magnification or a gem laboratory ({in_sentence(signs[0])})" if signs else "a gem laboratory"
 
 
