@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
+from gemlang.errors import UsageError
+
 
 @contextlib.contextmanager
 def atomic_file(path: str | Path, mode: str = "w") -> Iterator[TextIO | BinaryIO]:
@@ -43,9 +45,15 @@ def write_json_atomic(data: object, path: str | Path) -> None:
 
 @contextlib.contextmanager
 def atomic_folder(path: str | Path) -> Iterator[Path]:
-    """Yield an empty temporary folder beside `path`; it replaces `path` (a model folder) only on success."""
+    """Yield an empty temporary folder beside `path`; it replaces `path` (a model folder) only on success.
+
+    An existing `path` is replaced only if it is empty or an earlier version of the same kind of folder (it
+    shares a file name with the new one): a folder of photos or documents given as --out is never deleted.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"{path} is a file, not a folder: choose another output folder.")
     tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}."))
     try:
         yield tmp
@@ -53,6 +61,12 @@ def atomic_folder(path: str | Path) -> Iterator[Path]:
         for file in tmp.iterdir():
             file.chmod(0o755 if file.is_dir() else 0o644)
         if path.exists():
+            before, after = {p.name for p in path.iterdir()}, {p.name for p in tmp.iterdir()}
+            if before and not before & after:
+                raise UsageError(
+                    f"{path} already holds files gemlang did not write there (e.g. {sorted(before)[0]}); it is left "
+                    "as it was. Choose a new or empty output folder."
+                )
             old = path.with_name(f".{path.name}.old")
             shutil.rmtree(old, ignore_errors=True)
             os.replace(path, old)

@@ -31,8 +31,29 @@ def test_interrupted_folder_write_keeps_the_old_folder(tmp_path):
 def test_completed_folder_write_replaces_and_is_readable(tmp_path):
     target = tmp_path / "model"
     with atomic_folder(target) as tmp:
+        (tmp / "config.json").write_text("1")
         (tmp / "a.txt").write_text("1")
     with atomic_folder(target) as tmp:
+        (tmp / "config.json").write_text("2")
         (tmp / "b.txt").write_text("2")
-    assert sorted(p.name for p in target.iterdir()) == ["b.txt"]
+    assert sorted(p.name for p in target.iterdir()) == ["b.txt", "config.json"]
     assert oct(target.stat().st_mode & 0o777) == "0o755"
+
+
+def test_an_output_folder_of_someone_elses_files_is_never_replaced(tmp_path):
+    from gemlang.errors import UsageError
+    from gemlang.io import atomic_folder
+
+    photos = tmp_path / "photos"
+    (photos / "Ruby").mkdir(parents=True)
+    (photos / "notes.txt").write_text("mine")
+    with pytest.raises(UsageError, match="gemlang did not write"):
+        with atomic_folder(photos) as tmp:
+            (tmp / "config.json").write_text("{}")
+    assert (photos / "notes.txt").read_text() == "mine" and (photos / "Ruby").is_dir()
+    model = tmp_path / "model"
+    for version in ("1", "2"):  # an earlier version of the same folder is replaced
+        with atomic_folder(model) as tmp:
+            (tmp / "config.json").write_text(version)
+    assert (model / "config.json").read_text() == "2"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary folder left behind
