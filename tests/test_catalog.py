@@ -97,6 +97,17 @@ def test_a_file_not_written_by_catalog_is_never_appended_to(collection, tiny_mod
     assert "--restart" in capsys.readouterr().err and out.read_text() == '{"mine": 1}\n'
 
 
+def test_a_catalog_edited_by_hand_is_not_cut_on_resume(collection, tiny_model_dir, tmp_path, capsys):
+    out = tmp_path / "catalog.md"
+    assert _catalog(collection, out, tiny_model_dir, "--cache", str(tmp_path / "c")) == 1
+    text = out.read_text()
+    edited = text.replace("\n", "\n> curator's note: check this one\n", 1)  # longer, with rows moved
+    out.write_text(edited)
+    capsys.readouterr()
+    assert _catalog(collection, out, tiny_model_dir) == 2
+    assert "changed outside gemlang" in capsys.readouterr().err and out.read_text() == edited
+
+
 def test_copies_and_moved_photos_are_catalogued_once(collection, tiny_model_dir, tmp_path, capsys):
     folder = tmp_path / "photos"
     shutil.copytree(collection / "Emerald", folder / "a")

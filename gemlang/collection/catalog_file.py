@@ -17,6 +17,7 @@ parts, one per batch, each written to a temporary name and renamed (a part is co
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
@@ -298,6 +299,16 @@ def read_rows(out: str | Path) -> Iterator[dict[str, Any]]:
 
 
 # --- opening, resuming, committing ---------------------------------------------------------------------------
+def _tail_digest(out: Path, committed: int, span: int = 4096) -> str | None:
+    """SHA-256 of the last `span` committed bytes of a one-file catalog (None for Parquet's folder): a file
+    edited by hand no longer matches, where a run killed mid-write only left bytes past `committed`."""
+    if not out.is_file():
+        return None
+    with open(out, "rb") as f:
+        f.seek(max(0, committed - span))
+        return hashlib.sha256(f.read(min(span, committed))).hexdigest()
+
+
 class CatalogWriter:
     """OUT opened for a run: `done` holds the keys already in it; `append` commits one batch."""
 
@@ -337,6 +348,11 @@ class CatalogWriter:
                 f"{self.out} was written with other settings ({said}). A catalog holds rows of one model and one set "
                 "of options: choose another --out, run with the same options to resume, or pass --restart."
             )
+        if record.get("tail_sha256") not in (None, _tail_digest(self.out, committed)):
+            raise CatalogFileError(
+                f"{self.out} was changed outside gemlang since its last run (its committed rows differ from what "
+                "was written), so appending could cut an edited row. Move it away or pass --restart."
+            )
         self.catalog.recover(committed)
         self.committed = committed
         failures = 0
@@ -352,9 +368,8 @@ class CatalogWriter:
         return True
 
     def _write_record(self) -> None:
-        write_json_atomic(
-            {"format": RECORD_FORMAT, "settings": self.settings, "committed": self.committed}, self.record
-        )
+        record = {"format": RECORD_FORMAT, "settings": self.settings, "committed": self.committed}
+        write_json_atomic(record | {"tail_sha256": _tail_digest(self.out, self.committed)}, self.record)
 
     def append(self, rows: list[dict[str, Any]]) -> None:
         if not rows:
