@@ -168,3 +168,18 @@ def test_the_throughput_smoke_run_catalogues_every_photo(tmp_path):
     result = json.loads((tmp_path / "catalog_throughput.json").read_text())
     assert result["photos"] == 12 and result["photos_per_s"] > 0
     assert result["summary"].startswith("12 of 12 photos described")
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".md", ".parquet"])
+def test_a_file_name_in_another_encoding_is_written_escaped_not_a_crash(tmp_path, suffix):
+    from gemlang.collection.catalog_file import CatalogWriter, read_rows
+    from gemlang.collection.catalog_rows import error_row
+
+    latin1 = os.fsdecode(b"caf\xe9.jpg")  # how Python sees a Latin-1 name on a UTF-8 file system
+    writer = CatalogWriter(tmp_path / f"catalog{suffix}", {"model": "m"})
+    writer.append([error_row(tmp_path / latin1, "", f"{latin1}: not an image")])
+    if suffix == ".md":  # written for people to read, not read back
+        assert "caf\\xe9.jpg" in (tmp_path / "catalog.md").read_text(encoding="utf-8")
+        return
+    [row] = list(read_rows(tmp_path / f"catalog{suffix}"))
+    assert row["photo"].endswith("caf\\xe9.jpg") and row["error"].startswith("caf\\xe9.jpg")
