@@ -68,3 +68,20 @@ def test_duplicates_share_a_group_and_never_straddle_folds(tiny_folder, tmp_path
 def test_too_many_folds_is_a_clear_error():
     with pytest.raises(ValueError, match="smaller --cv"):
         list(stratified_group_folds(np.array([0, 0, 1, 1]), np.arange(4), k=3))
+
+
+def test_metadata_csv_as_spreadsheets_save_it(tiny_folder, tmp_path):
+    import shutil
+
+    from gemlang.errors import GemlangError
+
+    data_dir = tmp_path / "data"
+    shutil.copytree(tiny_folder, data_dir)
+    csv_file = data_dir / "metadata.csv"
+    csv_file.write_bytes("\ufeffpath,hardness\nRuby/1.jpg\nRuby/0.jpg,9,extra\n".encode())  # BOM, short, long rows
+    data = scan_image_folder(data_dir)
+    assert data.metadata_for(data_dir / "Ruby" / "0.jpg") == {"hardness": "9"}
+    assert data.metadata_for(data_dir / "Ruby" / "1.jpg") == {"hardness": ""}
+    csv_file.write_bytes("path,locality\nRuby/0.jpg,S\xe3o Paulo\n".encode("latin-1"))
+    with pytest.raises(GemlangError, match="not UTF-8"):
+        scan_image_folder(data_dir)
