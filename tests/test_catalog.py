@@ -183,3 +183,16 @@ def test_a_file_name_in_another_encoding_is_written_escaped_not_a_crash(tmp_path
         return
     [row] = list(read_rows(tmp_path / f"catalog{suffix}"))
     assert row["photo"].endswith("caf\\xe9.jpg") and row["error"].startswith("caf\\xe9.jpg")
+
+
+def test_an_output_in_a_missing_folder_is_created_and_a_folder_for_a_file_is_refused(tmp_path):
+    from gemlang.collection.catalog_file import CatalogFileError, CatalogWriter
+
+    CatalogWriter(tmp_path / "new" / "deeper" / "catalog.jsonl", {"model": "m"})
+    assert (tmp_path / "new" / "deeper" / "catalog.jsonl").is_file()
+    (tmp_path / "taken.csv").mkdir()
+    with pytest.raises(CatalogFileError, match="is a folder"):
+        CatalogWriter(tmp_path / "taken.csv", {"model": "m"}, restart=True)
+    (tmp_path / "taken.parquet").write_text("x")
+    with pytest.raises(CatalogFileError, match="is a file"):
+        CatalogWriter(tmp_path / "taken.parquet", {"model": "m"}, restart=True)

@@ -324,6 +324,9 @@ class CatalogWriter:
         self.out = out
         self.settings = settings
         self.catalog = catalog_format(out)(out)
+        if out.is_dir() != (out.suffix == ".parquet") and out.exists():  # a folder where a file goes, or the reverse
+            raise CatalogFileError(f"{out} is a {'folder' if out.is_dir() else 'file'}: choose another --out.")
+        out.parent.mkdir(parents=True, exist_ok=True)
         self.record = run_record_path(out)
         self.done = KeySet()
         self.earlier_failures = 0
