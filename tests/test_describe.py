@@ -235,6 +235,8 @@ def test_a_gem_and_its_own_kind_are_not_told_apart_by_a_test(narrow, broad):
         text = tell_apart(find_gem(a), find_gem(b))
         assert text.startswith(f"{narrow} is one kind of {broad.lower()}") and "scratch" not in text
     assert tell_apart(find_gem("Chalcedony"), find_gem("Quartz")).startswith("To tell")  # the polariscope does
+    grown = tell_apart(find_gem("CVD Diamond"), find_gem("Diamond"))  # lab-grown: how it grew tells them apart
+    assert "one kind of" not in grown and "gem laboratory decide" in grown and "morphology" not in grown
 
 
 def test_a_strongly_doubly_refractive_gem_is_told_by_the_loupe_where_the_refractometer_cannot():

@@ -212,7 +212,7 @@ def separates(test: Test, a: Profile, b: Profile) -> bool:
         )
     if test.key == "doubling":
         doubled = [p.birefringence >= DOUBLING for p in (a, b) if p.birefringence is not None]
-        small = [p.birefringence <= 0.01 for p in (a, b) if p.birefringence is not None]
+        small = [p.birefringence <= 0.01 for p in (a, b) if p.birefringence is not None]  # no doubling seen
         return len(doubled) == 2 and any(doubled) and any(small)
     if test.key == "optic":
         sa = {a.optic, *a.optic_also} - {None}

@@ -36,9 +36,11 @@ def _values(test: Test, a: GemFacts, b: GemFacts) -> str:
 
 
 def kind_of(narrow: GemFacts, broad: GemFacts) -> bool:
-    """Whether `narrow` is one kind of `broad` (ruby of corundum, emerald of beryl, dravite of tourmaline)."""
+    """Whether `narrow` is one kind of `broad` (ruby of corundum, emerald of beryl, dravite of tourmaline); a
+    lab-grown stone is not a kind of the natural gem: what tells them apart is how they grew."""
     within = f"{narrow.species} {narrow.group}".lower()
-    return narrow.name != broad.name and re.search(rf"\b{re.escape(broad.name.lower())}\b", within) is not None
+    named = re.search(rf"\b{re.escape(broad.name.lower())}\b", within) is not None
+    return named and narrow.name != broad.name and narrow.origin == broad.origin
 
 
 def tell_apart(a: GemFacts, b: GemFacts, rough: bool = False) -> str:
@@ -72,7 +74,7 @@ def _no_instrument(a: GemFacts, b: GemFacts) -> str:
     """What separates two gems that share their constants."""
     if a.origin != b.origin and "natural" in (a.origin, b.origin):
         natural, other = (a, b) if a.origin == "natural" else (b, a)
-        clue = f" ({other.name}: {other.diagnostic_features[0]})" if other.diagnostic_features else ""
+        clue = f" ({other.name}: {sign})" if (sign := telltale(other)) else ""
         return (
             f"{natural.name} and {other.name} share their constants, so no refractometer or balance separates "
             f"them: inclusions under magnification{clue} or a gem laboratory decide."
@@ -83,7 +85,7 @@ def _no_instrument(a: GemFacts, b: GemFacts) -> str:
             f"{a.name} and {b.name} are both {a.species} with the same constants; the colour tells them apart "
             f"({a.name}: {colours(a)}; {b.name}: {colours(b)})."
         )
-    features = [f"{g.name}: {g.diagnostic_features[0]}" for g in (a, b) if g.diagnostic_features]
+    features = [f"{g.name}: {sign}" for g in (a, b) if (sign := telltale(g))]
     if features:
         return (
             f"No simple instrument test separates {a.name} and {b.name}; look for the diagnostic features under "
@@ -119,9 +121,16 @@ def confirming_test(suspect: GemFacts, natural: GemFacts | None = None) -> str:
     found = instrument_test(suspect, natural) if natural is not None else None
     if found:
         return f"{found[0]}: {found[1]}"
-    not_a_sign = r"morpholog|\bhabit\b|\brare\b"  # a rough crystal's shape, or how rare it is: no use on a cut stone
-    signs = [f for f in suspect.diagnostic_features if not re.search(not_a_sign, f, re.I)]
-    return f"magnification or a gem laboratory ({in_sentence(signs[0])})" if signs else "a gem laboratory"
+    sign = telltale(suspect)
+    return f"magnification or a gem laboratory ({in_sentence(sign)})" if sign else "a gem laboratory"
+
+
+NOT_A_SIGN = re.compile(r"morpholog|\bhabit\b|\brare\b", re.I)  # a rough crystal's shape, or how rare a gem is
+
+
+def telltale(gem: GemFacts) -> str | None:
+    """The first of a gem's diagnostic features that magnification or a laboratory sees on a cut stone."""
+    return next((f for f in gem.diagnostic_features if not NOT_A_SIGN.search(f)), None)
 
 
 NAMES_KEPT = {"chelsea", "plato", "hanneman", "haversian", "verneuil", "czochralski", "gilson"}
