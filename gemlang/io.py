@@ -14,6 +14,14 @@ from typing import BinaryIO, TextIO
 from gemlang.errors import UsageError
 
 
+def printable(text: str) -> str:
+    """Text as UTF-8 can hold it: a file name in another encoding (Latin-1 from an old archive reaches Python
+    as lone surrogates) is kept as backslash escapes ('caf\\xe9.jpg') instead of failing a print or a write."""
+    if any("\udc80" <= ch <= "\udcff" for ch in text):
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    return text
+
+
 @contextlib.contextmanager
 def atomic_file(path: str | Path, mode: str = "w") -> Iterator[TextIO | BinaryIO]:
     """Open a temporary file beside `path`; it replaces `path` only if the block finishes."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -118,3 +119,32 @@ def test_the_benchmark_smoke_run_reports_latency_memory_and_recall(tmp_path):
     recalls = {x["nprobe"]: x["recall_at_10"] for x in result["ivf"]["by_nprobe"]}
     assert recalls[max(recalls)] >= 0.9  # scanning most cells finds nearly all true neighbours
     assert "| 2,000 | flat |" in (tmp_path / "search_index.md").read_text()
+
+
+def test_an_index_keeps_absolute_paths_and_foreign_file_names(tmp_path, monkeypatch, capsys):
+    folder = make_image_folder(tmp_path / "photos", per_class=1)
+    latin1 = os.fsdecode(b"caf\xe9.png")  # a Latin-1 name from an old archive: not UTF-8
+    shutil.copy(next((folder / "Ruby").iterdir()), folder / "Ruby" / latin1)
+    monkeypatch.chdir(tmp_path)
+    assert main(["index", "photos", "--out", "idx", "--cache", str(tmp_path / "c"), "--no-progress"]) == 0
+    assert "4 photos" in capsys.readouterr().out
+    monkeypatch.chdir(folder)  # search from elsewhere: the printed paths still open
+    assert main(["search", "red", "--index", str(tmp_path / "idx"), "--top", "4"]) == 0
+    printed = [line.split(maxsplit=1)[1] for line in capsys.readouterr().out.splitlines()]
+    assert str(folder / "Ruby" / "caf\\xe9.png") in printed
+    assert all(Path(p).is_absolute() for p in printed)
+    assert main(["index", str(folder), "--out", str(tmp_path / "idx"), "--no-progress"]) == 0
+    assert "0 added, 0 removed, 4 unchanged" in capsys.readouterr().out  # the same photos, however typed
+
+
+def test_a_search_needs_words(tiny_folder, capsys):
+    assert main(["search", "?!", str(tiny_folder)]) == 2
+    assert "no words to search for" in capsys.readouterr().err
+
+
+def test_a_photo_that_cannot_be_read_is_named_once(tmp_path, capsys):
+    folder = make_image_folder(tmp_path / "photos", per_class=1)
+    (folder / "bad.jpg").write_text("junk")
+    assert main(["search", "red", str(folder), "--cache", str(tmp_path / "c")]) == 0
+    skipped = [line for line in capsys.readouterr().out.splitlines() if line.startswith("skipped")]
+    assert len(skipped) == 1 and skipped[0].count("bad.jpg") == 1

@@ -30,7 +30,7 @@ import numpy as np
 
 from gemlang.collection.catalog_rows import COLUMN_NAMES, COLUMNS, row_key
 from gemlang.errors import GemlangError
-from gemlang.io import write_json_atomic
+from gemlang.io import printable, write_json_atomic
 from gemlang.language.describe import percent
 
 RECORD_FORMAT = "gemlang-catalog-run"
@@ -299,14 +299,6 @@ def read_rows(out: str | Path) -> Iterator[dict[str, Any]]:
 
 
 # --- opening, resuming, committing ---------------------------------------------------------------------------
-def _printable(value: Any) -> Any:
-    """Text as UTF-8 can hold it: a file name in another encoding (Latin-1 from an old archive reaches Python
-    as lone surrogates) is kept as backslash escapes ('caf\\xe9.jpg') instead of failing the whole batch."""
-    if isinstance(value, str) and any("\udc80" <= ch <= "\udcff" for ch in value):
-        return os.fsencode(value).decode("utf-8", "backslashreplace")
-    return value
-
-
 def _tail_digest(out: Path, committed: int, span: int = 4096) -> str | None:
     """SHA-256 of the last `span` committed bytes of a one-file catalog (None for Parquet's folder): a file
     edited by hand no longer matches, where a run killed mid-write only left bytes past `committed`."""
@@ -385,7 +377,7 @@ class CatalogWriter:
     def append(self, rows: list[dict[str, Any]]) -> None:
         if not rows:
             return
-        rows = [{k: _printable(v) for k, v in row.items()} for row in rows]
+        rows = [{k: printable(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows]
         self.committed = self.catalog.append(rows)
         self._write_record()
         for row in rows:

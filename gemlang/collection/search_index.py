@@ -159,7 +159,7 @@ class SearchIndex:
             with open(tmp / PHOTOS_FILE, "w", encoding="utf-8") as f:
                 for i, (photo, digest, stat) in self.photos.items():
                     entry = {"id": i, "photo": photo, "sha256": digest, "stat": stat}
-                    f.write(json.dumps(entry, ensure_ascii=False) + "\n")
+                    f.write(json.dumps(entry) + "\n")  # ASCII escapes keep a non-UTF-8 file name intact
             config = {**self.config, "count": len(self), "nprobe": getattr(self.index, "nprobe", None)}
             (tmp / "config.json").write_text(json.dumps(config, indent=2) + "\n")
         return Path(path)
@@ -260,8 +260,10 @@ def index_folder(
     kind: str = "auto",
     progress: bool = True,
 ) -> tuple[SearchIndex, UpdateReport]:
-    """Create or update the index at `out` for the photos under `folder`, embedded by alignment `model`."""
+    """Create or update the index at `out` for the photos under `folder`, embedded by alignment `model`. Photos
+    are kept by absolute path, so search results open from any directory and `photos/` and `./photos` agree."""
     out = Path(out)
+    folder = Path(folder).resolve()
     signature = alignment_signature(model)
     dim = model.image_head.config["out_dim"]
     if out.exists() and not rebuild:

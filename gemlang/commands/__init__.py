@@ -12,3 +12,12 @@ def positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"{value} is too small: give 1 or more")
     return value
+
+
+def skipped_line(path: object, reason: str) -> str:
+    """'skipped PATH: why' for a photo that could not be used; the path once, even when the reason names it."""
+    from gemlang.io import printable
+
+    path = printable(str(path))
+    reason = printable(reason)
+    return f"skipped {reason}" if reason.startswith(path) else f"skipped {path}: {reason}"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gemlang.commands import skipped_line
+
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
@@ -50,7 +52,7 @@ def run(args) -> int:
     else:
         metrics = evaluate_classifier(clf, data, args.report, cache=cache)
     for path, reason in metrics.get("skipped", []):
-        print(f"skipped {path}: {reason}")
+        print(skipped_line(path, reason))
     print(summary_line(metrics))
     print(f"report written to {args.report}")
     return 0
@@ -71,7 +73,7 @@ def run_zero_shot(args, data) -> int:
     model = AlignmentModel.load(args.zero_shot)
     metrics = evaluate_zero_shot(model, data, args.report, cache=FeatureCache(args.cache))
     for path, reason in metrics.get("skipped", []):
-        print(f"skipped {path}: {reason}")
+        print(skipped_line(path, reason))
     print(f"zero-shot over {metrics['n_candidates']} gems: {summary_line(metrics)}")
     print(f"report written to {args.report}")
     return 0

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gemlang.commands import skipped_line
+
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
@@ -43,7 +45,7 @@ def run(args) -> int:
         args.folder, args.out, model, FeatureCache(args.cache), args.rebuild, args.kind, not args.no_progress
     )
     for photo, reason in report.failures.items():
-        print(f"skipped {reason if photo in reason else f'{photo}: {reason}'}")
+        print(skipped_line(photo, reason))
     print(
         f"{args.out}: {len(index)} photos ({index.config['kind']} index); {report.added} added, "
         f"{report.removed} removed, {report.kept} unchanged" + (", rebuilt" if report.rebuilt else "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gemlang.commands import positive_int
+from gemlang.commands import positive_int, skipped_line
 
 
 def register(subparsers) -> None:
@@ -35,12 +35,13 @@ def register(subparsers) -> None:
 def run(args) -> int:
     from gemlang.cli import CommandError
     from gemlang.features import FeatureCache
+    from gemlang.io import printable
     from gemlang.language.alignment import AlignmentModel
 
     if (args.folder is None) == (args.index is None):
         raise CommandError("give either a folder of photos (DIR) or an index (--index INDEX), not both")
-    if not args.text.strip():
-        raise CommandError('give some text to search for, e.g. "deep blue, hard"')
+    if not any(ch.isalnum() for ch in args.text):
+        raise CommandError(f'{args.text!r} has no words to search for: describe the stone, e.g. "deep blue, hard"')
     if args.index is not None:
         return _search_index(args)
     from gemlang.collection.photos import photo_paths
@@ -51,15 +52,16 @@ def run(args) -> int:
     model = AlignmentModel.load(args.alignment)
     ranked, failures = model.search(args.text, photos, cache=FeatureCache(args.cache), top=args.top)
     for path, reason in failures.items():
-        print(f"skipped {path}: {reason}")
+        print(skipped_line(path, reason))
     for path, score in ranked:
-        print(f"{score:+.3f}  {path}")
+        print(f"{score:+.3f}  {printable(str(path))}")
     return 0
 
 
 def _search_index(args) -> int:
     from gemlang.collection.search_index import SearchIndex, SearchIndexError, alignment_signature
     from gemlang.features import FeatureCache
+    from gemlang.io import printable
     from gemlang.language.alignment import AlignmentModel
 
     index = SearchIndex.load(args.index)
@@ -71,5 +73,5 @@ def _search_index(args) -> int:
         )
     query = model.embed_texts([args.text], cache=FeatureCache(args.cache))
     for path, score in index.search_vectors(query, args.top)[0]:
-        print(f"{score:+.3f}  {path}")
+        print(f"{score:+.3f}  {printable(str(path))}")
     return 0
