@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import TINY_CLASSES, make_image_folder
+from conftest import TINY_CLASSES, make_image_folder, paint_gem
 
 from gemlang.cli import main
 from gemlang.collection.catalog_file import KeySet, read_rows, run_record_path
@@ -196,3 +196,33 @@ def test_an_output_in_a_missing_folder_is_created_and_a_folder_for_a_file_is_ref
     (tmp_path / "taken.parquet").write_text("x")
     with pytest.raises(CatalogFileError, match="is a file"):
         CatalogWriter(tmp_path / "taken.parquet", {"model": "m"}, restart=True)
+
+
+def test_a_photo_that_failed_is_tried_again_and_stops_failing_once_fixed(tiny_model_dir, tmp_path, capsys):
+    folder = make_image_folder(tmp_path / "photos", per_class=1)
+    (folder / "Ruby" / "broken.jpg").write_bytes(b"not a photo")
+    (folder / "Ruby" / "gone.jpg").symlink_to(tmp_path / "nowhere.jpg")
+    out = tmp_path / "catalog.jsonl"
+    cache = ("--cache", str(tmp_path / "c"))
+    assert _catalog(folder, out, tiny_model_dir, *cache) == 1
+    assert "nowhere.jpg, which does not exist" in capsys.readouterr().err  # a broken link is listed, not lost
+    assert _catalog(folder, out, tiny_model_dir, *cache) == 1  # nothing changed: both still fail
+    assert "2 photo(s) an earlier run could not read still cannot be read" in capsys.readouterr().err
+    assert len(list(read_rows(out))) == 5  # and their error rows are not written twice
+
+    paint_gem((200, 20, 40), "polygon", seed=7).save(folder / "Ruby" / "broken.jpg")  # fixed
+    (folder / "Ruby" / "gone.jpg").unlink()  # removed
+    assert _catalog(folder, out, tiny_model_dir, *cache) == 0
+    rows = list(read_rows(out))
+    assert [r["gem"] in TINY_CLASSES for r in rows if r["photo"].endswith("broken.jpg") and not r["error"]] == [True]
+
+
+def test_two_runs_never_write_one_catalog_at_once(collection, tiny_model_dir, tmp_path, capsys):
+    from gemlang.collection.catalog_file import CatalogWriter
+
+    out = tmp_path / "catalog.jsonl"
+    running = CatalogWriter(out, {"model": "x"})  # holds OUT's lock as a run in progress would
+    assert _catalog(collection, out, tiny_model_dir) == 2
+    assert "another `gemlang catalog` is writing" in capsys.readouterr().err
+    running._lock.close()  # that run ends
+    assert _catalog(collection, out, tiny_model_dir, "--restart", "--cache", str(tmp_path / "c")) == 1

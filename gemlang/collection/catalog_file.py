@@ -309,6 +309,24 @@ def _tail_digest(out: Path, committed: int, span: int = 4096) -> str | None:
         return hashlib.sha256(f.read(min(span, committed))).hexdigest()
 
 
+def _lock_for_writing(out: Path):
+    """Hold an exclusive lock on OUT.lock for this process's life: a second run on the same OUT would interleave
+    its batches with this one's. The kernel drops the lock when the process ends, however it ends."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock, as before
+        return None
+    handle = open(out.with_name(out.name + ".lock"), "a")  # noqa: SIM115 (held open until the process ends)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        raise CatalogFileError(
+            f"another `gemlang catalog` is writing {out} right now; wait for it to finish, or choose another --out"
+        ) from None
+    return handle
+
+
 class CatalogWriter:
     """OUT opened for a run: `done` holds the keys already in it; `append` commits one batch."""
 
@@ -320,8 +338,9 @@ class CatalogWriter:
             raise CatalogFileError(f"{out} is a {'folder' if out.is_dir() else 'file'}: choose another --out.")
         out.parent.mkdir(parents=True, exist_ok=True)
         self.record = run_record_path(out)
+        self._lock = _lock_for_writing(out)
         self.done = KeySet()
-        self.earlier_failures = 0
+        self.failed_before = KeySet()  # photos OUT holds an error row for: counted again only if they still fail
         if restart or not self._resume():
             self.committed = self.catalog.start()
             self._write_record()
@@ -358,16 +377,17 @@ class CatalogWriter:
             )
         self.catalog.recover(committed)
         self.committed = committed
-        failures = 0
+        failed: list[int] = []
 
-        def codes() -> Iterator[int]:
-            nonlocal failures
-            for key, failed in self.catalog.keys():
-                failures += failed
-                yield KeySet.code(key)
+        def codes() -> Iterator[int]:  # photos described; those that failed are tried again
+            for key, error in self.catalog.keys():
+                if error:
+                    failed.append(KeySet.code(key))
+                else:
+                    yield KeySet.code(key)
 
         self.done = KeySet(np.fromiter(codes(), np.uint64))
-        self.earlier_failures = failures
+        self.failed_before = KeySet(np.array(failed, np.uint64))
         return True
 
     def _write_record(self) -> None:

@@ -13,6 +13,7 @@ A photo that cannot be read gets a row with only `photo`, `sha256` (when the fil
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,6 +81,8 @@ def digest_or_reason(photo: Path) -> tuple[str, str]:
     try:
         return file_digest(photo), ""
     except FileNotFoundError:
+        if photo.is_symlink():
+            return "", f"{photo}: a link to {os.readlink(photo)}, which does not exist. Fix or remove the link."
         return "", f"{photo}: no such file. Check the path."
     except OSError as e:
         return "", f"{photo}: cannot read the file ({e})"

@@ -30,13 +30,13 @@ Batches = Iterator[tuple[int, list[dict[str, Any]]]]
 class CatalogSummary:
     visited: int = 0
     described: int = 0
-    failed: int = 0  # photos of this run that could not be described
+    failed: int = 0  # photos of this run that could not be described (new error rows)
+    still_failing: int = 0  # photos OUT already held an error row for that still cannot be read
     skipped: int = 0  # already in OUT, or a copy of a photo catalogued earlier in this run
-    earlier_failures: int = 0  # error rows OUT already held when this run started
 
     @property
     def any_failed(self) -> bool:
-        return bool(self.failed or self.earlier_failures)
+        return bool(self.failed or self.still_failing)
 
 
 def run_settings(model: str, top_k: int, generator: str | None) -> dict[str, Any]:
@@ -86,15 +86,18 @@ def run_catalog(
     """Stream the photos of `folder` through `batches` (an engine) into `writer`; one commit per batch."""
     from tqdm.auto import tqdm
 
-    summary = CatalogSummary(earlier_failures=writer.earlier_failures)
+    summary = CatalogSummary()
     total = count_photos(folder)
     with tqdm(total=total, desc="cataloguing", unit="photo", disable=not progress, smoothing=0.05) as bar:
         if writer.done:
             bar.set_postfix_str(f"resuming: {len(writer.done)} photos already in {writer.out.name}")
         for visited, rows in batches(iter_photos(folder), writer.done):
-            fresh, seen = [], set()
+            fresh, seen, refailed = [], set(), 0
             for row in rows:
                 key = row_key(row)
+                if row.get("error") and key in writer.failed_before:  # its error row is in OUT already
+                    refailed += 1
+                    continue
                 if key in writer.done or key in seen:
                     continue
                 seen.add(key)
@@ -106,6 +109,7 @@ def run_catalog(
             writer.append(fresh)
             summary.visited += visited
             summary.described += len(fresh) - sum(1 for r in fresh if r.get("error"))
-            summary.skipped += visited - len(fresh)
+            summary.still_failing += refailed
+            summary.skipped += visited - len(fresh) - refailed
             bar.update(visited)
     return summary

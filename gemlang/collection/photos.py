@@ -37,8 +37,8 @@ def _walk(folder: Path) -> Iterator[Path]:
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(Path(entry.path))
-        elif Path(entry.name).suffix.lower() in IMAGE_SUFFIXES and entry.is_file():
-            yield Path(entry.path)
+        elif Path(entry.name).suffix.lower() in IMAGE_SUFFIXES and (entry.is_file() or entry.is_symlink()):
+            yield Path(entry.path)  # a broken link too: it is reported as missing rather than silently left out
 
 
 def count_photos(folder: str | Path) -> int:

@@ -18,8 +18,9 @@ def register(subparsers) -> None:
             "large collections). Rows are committed batch by batch: if the run is stopped, the same command "
             "resumes it, skipping photos whose content is already in OUT. OUT.run.json records the model and "
             "options; resuming with others is an error (use another --out, or --restart). Photos that cannot "
-            "be read are listed with the reason and the rest are still described; the exit status is 1 if any "
-            "photo of the catalog failed."
+            "be read are listed with the reason and the rest are still described; a resumed run reads them again "
+            "(a photo fixed since gets its row after its old error row). The exit status is 1 if any photo "
+            "still cannot be read. One run at a time writes OUT (OUT.lock)."
         ),
         epilog=(
             "On a Ray cluster: gemlang catalog /shared/photos --out /shared/catalog.parquet --engine ray "
@@ -104,8 +105,10 @@ def run(args) -> int:
         + (f", {summary.skipped} already in {args.out.name} (or copies of one)" if summary.skipped else "")
         + f"; catalog written to {args.out}"
     )
-    if summary.earlier_failures:
+    if summary.still_failing:
         print(
-            f"{args.out} also holds {summary.earlier_failures} photo(s) an earlier run could not read", file=sys.stderr
+            f"{summary.still_failing} photo(s) an earlier run could not read still cannot be read (their rows in "
+            f"{args.out.name} say why)",
+            file=sys.stderr,
         )
     return 1 if summary.any_failed else 0
