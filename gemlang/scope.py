@@ -309,17 +309,24 @@ def fit_scope_check(
     y = np.asarray(y, dtype=int)
     groups = np.arange(len(y)) if groups is None else np.asarray(groups)
     counts = np.bincount(y)
-    present = np.flatnonzero(counts)
-    if len(present) < 2 or counts[present].min() < 2:
+    # Calibrated on the classes with two photos or more; a class with one photo is in every fold's fit, so a
+    # collection with a few rare classes still gets the check.
+    calibrated = np.flatnonzero(counts[y] >= 2)
+    singles = np.flatnonzero(counts[y] < 2)
+    if len(np.unique(y[calibrated])) < 2:
         raise ScopeError("a scope check needs at least two classes with two photos each.")
     if probabilities is not None and len(probabilities) != len(y):
         raise ScopeError(f"{len(probabilities)} rows of held-out probabilities for {len(y)} photos.")
-    k = int(min(folds, counts[present].min()))
+    k = int(min(folds, counts[counts >= 2].min()))
     held_out_gem, held_out_photo = np.full(len(y), np.nan), np.full(len(y), np.nan)
-    for train_idx, test_idx in stratified_group_folds(y, groups, k, seed):
+    for train, test in stratified_group_folds(y[calibrated], groups[calibrated], k, seed):
+        train_idx, test_idx = np.concatenate([calibrated[train], singles]), calibrated[test]
         projection = fit_projection(X[train_idx], dim)
         check = ScopeCheck(_fit_tensors(projection, X[train_idx], y[train_idx]), {})
         held_out_gem[test_idx], held_out_photo[test_idx], _ = check.distances(X[test_idx])
+    held_out_gem, held_out_photo = held_out_gem[calibrated], held_out_photo[calibrated]
+    if probabilities is not None:
+        probabilities = np.asarray(probabilities)[calibrated]
     final = _fit_tensors(fit_projection(X, dim), X, y)
     config = {
         "method": "relative-mahalanobis-pca",

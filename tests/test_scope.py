@@ -272,3 +272,16 @@ def test_describe_has_advice_for_every_kind_of_flagged_photo():
 
     assert set(SCOPE_ADVICE) == {NOT_A_GEM_PHOTO, UNKNOWN_MINERAL}
     assert "RI" in SCOPE_ADVICE[UNKNOWN_MINERAL] and "photo" in SCOPE_ADVICE[NOT_A_GEM_PHOTO]
+
+
+def test_a_class_with_a_single_photo_does_not_cost_the_collection_its_check():
+    rng, centres, y, X = _clusters(seed=5)
+    rare = ((centres[0] + centres[1]) / 2 + rng.normal(0, 1, (1, 40))).astype(np.float32)  # 7th class, 1 photo
+    X, y = np.vstack([X, rare]), np.append(y, 6)
+    probabilities = confident(y, 7, sure=rng.uniform(0.6, 0.99, len(y)))
+    check = fit_scope_check(X, y, probabilities=probabilities, dim=16)
+    names = [f"gem{i}" for i in range(7)]
+    near = (centres[[2, 3]] + rng.normal(0, 1, (2, 40))).astype(np.float32)
+    assert [v.kind for v in check.assess(near, names, confident(np.array([2, 3]), 7))] == ["in_scope"] * 2
+    with pytest.raises(ScopeError, match="two classes with two photos"):
+        fit_scope_check(X[[0, 1, -1]], np.array([0, 0, 6]))
