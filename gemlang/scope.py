@@ -276,7 +276,8 @@ def _fit_tensors(projection: dict[str, np.ndarray], X: np.ndarray, y: np.ndarray
 
 def _precision(cov: np.ndarray) -> np.ndarray:
     dim = len(cov)
-    shrunk = (1 - SHRINKAGE) * cov + SHRINKAGE * np.trace(cov) / dim * np.eye(dim)
+    scale = np.trace(cov) / dim or 1.0  # no spread at all (one photo a class in a fold): shrink towards unit
+    shrunk = (1 - SHRINKAGE) * cov + SHRINKAGE * scale * np.eye(dim)
     return np.linalg.inv(shrunk)
 
 

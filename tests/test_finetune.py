@@ -37,6 +37,8 @@ def test_finetuned_model_saves_reloads_and_predicts_the_same(tiny_data, tmp_path
     reloaded_probs, _ = reloaded.predict_proba(photos)
     np.testing.assert_allclose(reloaded_probs, probs, atol=1e-5)
     assert reloaded.extractor.tta and reloaded.info["validation"]["n_images"] > 0
+    _, verdicts, _ = reloaded.analyse(photos)  # it carries the out-of-scope check, fitted on validation photos
+    assert reloaded.scope is not None and all(v.kind != "unchecked" for v in verdicts)
     # the encoder really was trained: its weights moved away from the ImageNet ones
     trained = clf.extractor.encoders[0].state_dict()
     assert any(not torch.equal(trained[k].cpu(), before[k]) for k in before if k in trained)

@@ -45,6 +45,7 @@ from gemlang.methods.photos import load_photos, normalise, random_affine
 from gemlang.metrics import classification_metrics
 from gemlang.model import GemClassifier
 from gemlang.training.loop import TrainConfig, train_loop
+from gemlang.training.scope_check import fit_model_scope
 
 logger = logging.getLogger("gemlang")
 FINETUNABLE = ("mobilenet_v2", "efficientnet_lite0", "efficientnet_lite1", "efficientnet_lite2")
@@ -148,7 +149,11 @@ def finetune_classifier(
     with torch.no_grad():
         logits = head(torch.from_numpy(features)).numpy()
     clf.temperature = fit_temperature(logits, val_photos.labels)
-    metrics = classification_metrics(val_photos.labels, clf.probabilities_from_features(features), data.classes)
+    val_probabilities = clf.probabilities_from_features(features)
+    # The out-of-scope check is fitted on the validation photos only: the network has pulled its training
+    # photos close to their class, so thresholds set on them would flag far too many new photos.
+    clf.scope = fit_model_scope(features, val_photos.labels, None, val_probabilities, config.seed, log)
+    metrics = classification_metrics(val_photos.labels, val_probabilities, data.classes)
     metrics.pop("per_class")
     clf.info.update(
         {
