@@ -24,11 +24,17 @@ def top_k_accuracy(y: np.ndarray, probs: np.ndarray, k: int) -> float:
 
 
 def classification_metrics(y: np.ndarray, probs: np.ndarray, classes: list[str]) -> dict:
-    """Top-1/2/5, mean per-class accuracy, macro P/R/F1 and a per-class table; fractions in [0, 1]."""
+    """Top-1/2/5, mean per-class accuracy, macro P/R/F1 and a per-class table; fractions in [0, 1].
+
+    Recall and F1 average over the classes the photos hold; precision also over the classes the model
+    answered that the photos do not hold (a model trained on more gems than a test folder has), whose
+    precision is 0: answering them was always wrong.
+    """
     y = np.asarray(y)
     pred = probs.argmax(1)
     present = np.unique(y)
     p, r, f, support = precision_recall_fscore_support(y, pred, labels=present, zero_division=0)
+    answered_elsewhere = len(np.setdiff1d(pred, present))
     per_class = [
         {"class": classes[c], "n": int(n), "accuracy": float(rc), "precision": float(pc), "f1": float(fc)}
         for c, pc, rc, fc, n in zip(present, p, r, f, support, strict=True)
@@ -40,7 +46,7 @@ def classification_metrics(y: np.ndarray, probs: np.ndarray, classes: list[str])
         "top2": top_k_accuracy(y, probs, 2),
         "top5": top_k_accuracy(y, probs, 5),
         "mean_per_class_accuracy": float(np.mean(r)),
-        "macro_precision": float(np.mean(p)),
+        "macro_precision": float(np.sum(p) / (len(p) + answered_elsewhere)),
         "macro_recall": float(np.mean(r)),
         "macro_f1": float(np.mean(f)),
         "expected_calibration_error": expected_calibration_error(y, probs),
@@ -180,4 +186,5 @@ def summary_line(metrics: dict) -> str:
         f"top-1 {metrics['top1']:.1%}  top-5 {metrics['top5']:.1%}"
         f"  mean per-class {metrics['mean_per_class_accuracy']:.1%}"
         f"  macro-F1 {metrics['macro_f1']:.3f}  on {metrics['n_images']} photos"
+        + (f"; {metrics['out_of_scope_flagged']:.1%} flagged out of scope" if "out_of_scope_flagged" in metrics else "")
     )

@@ -35,6 +35,8 @@ def test_train_then_predict_then_evaluate(tiny_folder, tmp_path, capsys, monkeyp
     for key in ("top1", "top5", "mean_per_class_accuracy", "macro_f1"):
         assert metrics[key] == 1.0, (key, metrics[key])
     assert metrics["n_images"] == 18
+    assert 0 <= metrics["out_of_scope_flagged"] <= 1  # how often the chat would have said "not a gem I know"
+    assert "flagged out of scope" in capsys.readouterr().out
     assert (report / "confusion_matrix.png").stat().st_size > 0
 
     cv_report = tmp_path / "cv"

@@ -54,3 +54,12 @@ def test_the_report_carries_calibration_and_confusions_and_draws_the_reliability
     assert sum(row["n"] for row in metrics["reliability"]) == 6
     write_report(metrics, y, probs, CLASSES, tmp_path)
     assert (tmp_path / "reliability.png").stat().st_size > 1000
+
+
+def test_answering_a_gem_the_photos_do_not_hold_counts_against_macro_precision():
+    y = np.array([0, 0, 1, 1])
+    right = classification_metrics(y, one_hot([0, 0, 1, 1], 0.8), CLASSES)
+    astray = classification_metrics(y, one_hot([0, 0, 1, 2], 0.8), CLASSES)  # one Garnet Red called Emerald
+    assert right["macro_precision"] == 1.0
+    assert astray["macro_precision"] == pytest.approx((1 + 1 + 0) / 3)  # Emerald's answers were all wrong
+    assert astray["macro_recall"] == pytest.approx((1 + 0.5) / 2)  # recall: over the gems present only

@@ -33,12 +33,16 @@ def evaluate_classifier(
     clf: GemClassifier, data: ImageFolder, out_dir: str | Path, cache: FeatureCache | None = None
 ) -> dict:
     y = _labels_in_model_order(data, clf)
-    probs, failures = clf.predict_proba(data.paths, cache, progress=True)  # the model's answers, companion included
+    probs, verdicts, failures = clf.analyse(data.paths, cache, progress=True)  # the answers, companion included
     readable = [i for i in range(len(data.paths)) if i not in failures]
     if not readable:
         raise DatasetError(f"{data.root}: none of its {len(data.paths)} photos could be read")
     y, probs = y[readable], probs[readable]
     metrics = classification_metrics(y, probs, clf.classes)
+    if clf.scope is not None:  # photos of known gems the chat would have answered "not a gem I know"
+        flagged = [verdicts[i].kind for i in readable if verdicts[i].flagged]
+        metrics["out_of_scope_flagged"] = len(flagged) / len(readable)
+        metrics["out_of_scope_kinds"] = {kind: flagged.count(kind) for kind in sorted(set(flagged))}
     metrics["skipped"] = [[str(p), why] for p, why in data.skipped] + [
         [str(data.paths[i]), why] for i, why in failures.items()
     ]
