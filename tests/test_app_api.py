@@ -29,6 +29,20 @@ def test_gemlang_app_is_a_command():
     assert (args.host, args.port, args.model) == ("127.0.0.1", 7860, "default")
 
 
+def test_a_port_another_program_holds_is_a_one_line_error(capsys):
+    import socket
+
+    from gemlang.cli import main
+
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        assert main(["app", "--port", str(port)]) == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in capsys.readouterr().err
+    assert main(["app", "--port", "70000"]) == 2
+
+
 @pytest.fixture(scope="module")
 def client(running_app):
     from gradio_client import Client

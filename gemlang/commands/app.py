@@ -56,6 +56,26 @@ def load_app_module():
     return module
 
 
+def check_port_free(host: str, port: int) -> None:
+    """A one-line error for a port another program holds, before the model loads (Gradio would raise a long
+    traceback after it)."""
+    import socket
+
+    from gemlang.cli import CommandError
+
+    if not 1 <= port <= 65535:
+        raise CommandError(f"--port {port}: give a port from 1 to 65535")
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does: TIME_WAIT is no owner
+        try:
+            probe.bind((host, port))
+        except OSError as e:
+            raise CommandError(
+                f"cannot listen on {host}:{port} ({e.strerror}); is the app already running? Pass another --port."
+            ) from None
+
+
 def run(args) -> int:
+    check_port_free(args.host, args.port)
     load_app_module().launch(args.model, args.host, args.port, args.fusion, args.top_k, backend=args.backend)
     return 0
