@@ -73,9 +73,10 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         if text:
             history.append({"role": "user", "content": text})
         history.append({"role": "assistant", "content": answer.summary_markdown()})
+        if not answer.candidates and session["conversation"].images:  # e.g. an unreadable upload: the earlier
+            return history, gr.MultimodalTextbox(value=None), gr.skip(), gr.skip(), session  # photo's answer stays
         bars = {name: p for name, p in answer.candidates} or None
-        details = answer.details_markdown()
-        return history, gr.MultimodalTextbox(value=None), bars, details, session
+        return history, gr.MultimodalTextbox(value=None), bars, answer.details_markdown(), session
 
     def heatmap(session: dict | None):
         """The overlay of the latest answer about a photo (cached per gem), or nothing."""

@@ -73,6 +73,12 @@ def test_ask_names_a_gem_with_a_probability_and_a_follow_up_re_ranks(client, tmp
     assert {c["label"]: c["confidence"] for c in bars["confidences"]}["Ruby"] > confidences["Ruby"]
     assert "Mohs hardness 9" in history[-1]["content"][0]["text"]
 
+    (tmp_path / "notes.jpg").write_text("not a photo")
+    upload = {"text": "", "files": [handle_file(str(tmp_path / "notes.jpg"))]}
+    history, _box, kept, kept_details = client.predict(message=upload, api_name="/ask")
+    assert "still looking at your earlier photo" in history[-1]["content"][0]["text"]
+    assert kept == kept_details == {"__type__": "update"}  # no change: the earlier photo's answer stays shown
+
 
 def test_a_file_that_is_not_a_photo_gets_a_message_not_an_error(client, tmp_path):
     from gradio_client import handle_file
