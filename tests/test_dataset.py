@@ -85,3 +85,6 @@ def test_metadata_csv_as_spreadsheets_save_it(tiny_folder, tmp_path):
     csv_file.write_bytes("path,locality\nRuby/0.jpg,S\xe3o Paulo\n".encode("latin-1"))
     with pytest.raises(GemlangError, match="not UTF-8"):
         scan_image_folder(data_dir)
+    csv_file.write_text('path,locality\nRuby/0.jpg,"Mogok\nRuby/1.jpg,Sri Lanka\n')  # an unclosed quote
+    with pytest.raises(GemlangError, match="malformed CSV"):
+        scan_image_folder(data_dir)

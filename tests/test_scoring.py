@@ -121,6 +121,7 @@ def test_missing_file_error_names_the_file(tmp_path):
         ("", "needs columns"),
         ("id,text\n1,Ruby\n1,Sapphire\n", "appears twice"),
         ("id,text\n,Ruby\n", "empty 'id'"),
+        ('id,text\n1,"Ruby, red\n2,Sapphire\n', "malformed CSV"),  # an unclosed quote would swallow row 2
     ],
 )
 def test_bad_csv_errors_name_the_file(tmp_path, content, message):

@@ -91,10 +91,12 @@ def _read_metadata(root: Path) -> dict[str, dict[str, str]]:
         return {}
     try:  # utf-8-sig: spreadsheets save "CSV UTF-8" with a byte-order mark before the first column's name
         with open(csv_path, newline="", encoding="utf-8-sig") as f:
-            reader = csv.DictReader(f)
+            reader = csv.DictReader(f, strict=True)  # an unclosed quote is an error, not rows swallowed
             if not reader.fieldnames or "path" not in [n.strip() for n in reader.fieldnames]:
                 raise DatasetError(f"{csv_path}: needs a 'path' column naming each photo relative to {root}.")
             rows = [{k.strip(): (v or "").strip() for k, v in row.items() if k is not None} for row in reader]
     except UnicodeDecodeError as e:
         raise DatasetError(f"{csv_path}: not UTF-8 text ({e.reason}); save it as CSV UTF-8.") from e
+    except csv.Error as e:
+        raise DatasetError(f"{csv_path}: malformed CSV ({e}); check its quotes.") from e
     return {row["path"]: {k: v for k, v in row.items() if k != "path"} for row in rows if row["path"]}

@@ -42,7 +42,7 @@ def read_id_text_csv(path: str | os.PathLike[str]) -> dict[str, str]:
         raise FileNotFoundError(f"Caption file not found: {path}")
     try:
         with open(path, newline="", encoding="utf-8-sig") as f:
-            reader = csv.DictReader(f)
+            reader = csv.DictReader(f, strict=True)  # an unclosed quote is an error, not one long caption
             header = [(name or "").strip().lower() for name in reader.fieldnames or []]
             missing = [c for c in (ID_COLUMN, TEXT_COLUMN) if c not in header]
             if missing:
