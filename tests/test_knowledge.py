@@ -279,6 +279,9 @@ def test_property_table_rows():
         ("a nice blue sapphire ring", "Sapphire Blue"),
         ("two rubies", "Ruby"),
         ("saphire", "Sapphire"),
+        ("is it amythest?", "Amethyst"),  # vowels swapped: the commonest misspelling of all
+        ("tanzinite or emerold", "Tanzanite"),
+        ("I demand an answer", None),  # not a misspelt demantoid
         ("is this zultanite?", "Diaspore"),
         ("it scratches glass and has hardness about 7", None),
         ("", None),

@@ -659,8 +659,27 @@ def find_gem(text: str) -> GemFacts | None:
     for candidate in dict.fromkeys(candidates):
         if len(candidate) < 4:
             continue
-        for match in difflib.get_close_matches(candidate, keys, n=1, cutoff=0.8):
+        # A misspelling is about as long as the name, and a stretch of several words is not one misspelt name:
+        # 'I demand an answer' is no demantoid.
+        alike = [k for k in keys if len(k.split()) >= len(candidate.split()) and abs(len(k) - len(candidate)) <= 2]
+        for match in difflib.get_close_matches(candidate, alike, n=1, cutoff=0.8):
             ratio = difflib.SequenceMatcher(None, candidate, match).ratio()
             if best is None or ratio > best[0]:
                 best = (ratio, match)
-    return cat.index[best[1]] if best else None
+    if best:
+        return cat.index[best[1]]
+    slips = {k for candidate in candidates for k in keys if _vowel_slip(candidate, k)}
+    return cat.index[slips.pop()] if len(slips) == 1 else None
+
+
+VOWELS = frozenset("aeiouy")
+
+
+def _vowel_slip(typed: str, name: str) -> bool:
+    """'amythest' for 'amethyst': the same letters but for vowels swapped or mistaken, in a word of seven
+    letters or more (difflib scores such a word below its cutoff; shorter words mistake real English words)."""
+    return (
+        len(typed) == len(name) >= 7
+        and typed != name
+        and all(a == b or (a in VOWELS and b in VOWELS) for a, b in zip(typed, name, strict=True))
+    )
