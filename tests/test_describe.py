@@ -226,7 +226,9 @@ def test_when_only_hardness_differs_the_advice_starts_without_damage_and_ends_wi
     assert text.index("magnification") < text.index("A scratch test separates them (Mohs: Sphene 5–5.5, Realgar")
 
 
-@pytest.mark.parametrize("narrow, broad", [("Ruby", "Corundum"), ("Emerald", "Beryl"), ("Dravite", "Tourmaline")])
+@pytest.mark.parametrize(
+    "narrow, broad", [("Ruby", "Corundum"), ("Emerald", "Beryl"), ("Dravite", "Tourmaline"), ("Elbaite", "Tourmaline")]
+)
 def test_a_gem_and_its_own_kind_are_not_told_apart_by_a_test(narrow, broad):
     from gemlang.knowledge import find_gem
     from gemlang.knowledge.tell_apart import tell_apart

@@ -38,7 +38,7 @@ def _values(test: Test, a: GemFacts, b: GemFacts) -> str:
 def kind_of(narrow: GemFacts, broad: GemFacts) -> bool:
     """Whether `narrow` is one kind of `broad` (ruby of corundum, emerald of beryl, dravite of tourmaline); a
     lab-grown stone is not a kind of the natural gem: what tells them apart is how they grew."""
-    within = f"{narrow.species} {narrow.group}".lower()
+    within = re.sub(r"\([^)]*\)", "", f"{narrow.species} {narrow.group}").lower()  # not '(mostly elbaite)'
     named = re.search(rf"\b{re.escape(broad.name.lower())}\b", within) is not None
     return named and narrow.name != broad.name and narrow.origin == broad.origin
 
