@@ -182,3 +182,16 @@ def test_reasons_speak_of_the_photos_contenders_not_of_long_shots(model):
     assert model.fuse(sure, parse_hints("SG 3.60")).reasons == []  # nobody suggested the gems SG 3.60 rules out
     close = photo(Spinel=0.5, Ruby=0.4)
     assert any("rules out Ruby" in r for r in model.fuse(close, parse_hints("SG 3.60")).reasons)
+
+
+def test_a_lab_grown_stone_its_database_calls_extremely_rare_does_not_lead_readings_of_the_gem_it_imitates():
+    ranked = EvidenceModel(["Tourmaline", "Pyrite"]).fuse(None, parse_hints("RI 1.62-1.64, SG 3.05, blue-green"))
+    names = [n for n, _ in ranked.ranking]
+    assert names[0] == "Tourmaline" and names.index("Lab-Grown Paraíba Tourmaline") > 2
+
+
+def test_a_metallic_stone_fits_neither_an_open_refractometer_bound_nor_a_polariscope_reading():
+    model = EvidenceModel(["Tourmaline", "Pyrite"])
+    fused = model.fuse(None, parse_hints("RI over the limit, SG 5.1, singly refractive"))
+    assert fused.ranking[0][0] == "Strontium Titanate"  # pyrite has SG 5.0 but no light passes through it
+    assert dict(fused.ranking)["Pyrite"] < 0.05

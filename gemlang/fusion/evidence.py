@@ -55,6 +55,7 @@ photo shows does not give a confident answer but "I'm not sure" with the reason.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -74,7 +75,9 @@ OTHER_GEMS_MASS = 0.03  # share of a photo's probability left to gems the classi
 # How often a gemmologist meets each kind of gem, before any evidence: the photo classes are the gems of the
 # trade; the knowledge base's other natural gems are rarer; a lab-grown twin or an imitation is possible
 # wherever readings allow it, and the answer names it as a caution rather than as the first guess.
-PRIOR = {"photo class": 1.0, "natural": 0.6, "other": 0.3}
+# A gem its database entry calls rare in the trade (a lab-grown Paraíba, strontium titanate) is met rarer still.
+PRIOR = {"photo class": 1.0, "natural": 0.6, "other": 0.3, "rare in trade": 0.05}
+RARE_IN_TRADE = re.compile(r"extremely rare|\brarest\b|\brare(ly seen)? in (modern )?trade", re.IGNORECASE)
 COLOUR_MISS = 0.2  # share of stones whose stated colour is not one the knowledge base lists for the gem
 RULES_OUT = 1e-2  # a factor this small (relative to a perfect fit) is said to rule a gem out
 DOUBTS = 0.1  # a reading that makes another gem ten times likelier than the answer casts doubt on it
@@ -98,6 +101,7 @@ PLEOCHROISM_FIT = {
     "present": {"none": 0.05, "weak": 0.8, "moderate": 1.0, "strong": 1.0},
 }
 UNKNOWN_FIT = 0.5  # a word reading of a gem the knowledge base says nothing about
+OPAQUE_FIT = 0.02  # a polariscope or dichroscope reading of a metallic stone, through which no light passes
 
 
 @dataclass(frozen=True)
@@ -157,8 +161,10 @@ def _gauss_integral(z: np.ndarray) -> np.ndarray:
 
 def interval_likelihoods(reading: Reading, lo, hi, sigma: float, floor: float = 1e-3) -> np.ndarray:
     """L(reading | each gem's range [lo, hi]): the mean density over the reading's interval of a value
-    uniform in the gem's range plus Gaussian instrument error σ (module docstring); NaN bounds mean
-    unknown, L = 1. `floor` is the blunder rate: the least L can be, relative to a reading that fits."""
+    uniform in the gem's range plus Gaussian instrument error σ (module docstring). NaN bounds mean
+    unknown (pyrite has no RI: it is opaque): L is then the mean over the gems whose range is known, as if
+    its range were any one of theirs, so an unknown never fits an open bound ("over the limit") better than
+    the gems that do. `floor` is the blunder rate: the least L can be, relative to a reading that fits."""
     from scipy.special import ndtr
 
     lo, hi = np.atleast_1d(np.asarray(lo, dtype=float)), np.atleast_1d(np.asarray(hi, dtype=float))
@@ -178,7 +184,8 @@ def interval_likelihoods(reading: Reading, lo, hi, sigma: float, floor: float = 
         point = (ndtr((b - lo) / sigma) - ndtr((a - lo) / sigma)) / (b - a)
     density = np.where(point_gem, point, ranged)
     fits = 1.0 / (width + (b - a) + 2.5 * sigma)  # about the density of a reading that fits
-    return np.where(known, np.maximum(density, floor * fits), 1.0)
+    likelihood = np.maximum(density, floor * fits)
+    return np.where(known, likelihood, likelihood[known].mean() if known.any() else 1.0)
 
 
 def interval_likelihood(reading: Reading, gem: tuple[float, float] | None, sigma: float, floor: float = 1e-3) -> float:
@@ -228,12 +235,15 @@ class EvidenceModel:
         self.colour_shares = np.array([[s.get(c, 0.0) for c in BASIC] for s in shares])
         self.said_given_seen = np.array([[said_probability(said, seen) for said in BASIC] for seen in BASIC])
         in_photos = set(self.classes)
-        self.base_rates = np.array(
-            [
-                PRIOR["photo class"] if g.name in in_photos else PRIOR["natural" if g.origin == "natural" else "other"]
-                for g in self.facts
-            ]
-        )
+        self.base_rates = np.array([self._prior(g, in_photos) for g in self.facts])
+
+    @staticmethod
+    def _prior(gem: GemFacts, in_photos: set[str]) -> float:
+        if gem.name in in_photos:
+            return PRIOR["photo class"]
+        if any(RARE_IN_TRADE.search(f) for f in gem.diagnostic_features):
+            return PRIOR["rare in trade"]
+        return PRIOR["natural" if gem.origin == "natural" else "other"]
 
     # --- one likelihood per reading ------------------------------------------------------------------
     def likelihoods(self, hints: Hints) -> dict[str, np.ndarray]:
@@ -284,12 +294,16 @@ class EvidenceModel:
     @staticmethod
     def _optic(seen: str, p: Profile) -> float:
         classes = [c for c in (p.optic, *p.optic_also) if c]
+        if p.opaque:
+            return OPAQUE_FIT
         if not classes:
             return UNKNOWN_FIT
         return max(OPTIC_FIT[seen][c] for c in classes)
 
     @staticmethod
     def _pleochroism(seen: str, p: Profile) -> float:
+        if p.opaque:
+            return OPAQUE_FIT
         if not p.pleochroism:
             return UNKNOWN_FIT
         return max(PLEOCHROISM_FIT[seen][level] for level in p.pleochroism)

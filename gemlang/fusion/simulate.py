@@ -130,11 +130,11 @@ def simulate_hints(
         bire = Reading(round(max(0.0, shown), 3), round(max(0.0, shown), 3))
     elif ri and ri.high > ri.low:
         bire = Reading(round(ri.high - ri.low, 4), round(ri.high - ri.low, 4))
-    optic = None
-    if "optic" in readings and p.optic:
+    optic = None  # a metallic stone lets no light through: neither the polariscope nor the dichroscope reads it
+    if "optic" in readings and p.optic and not p.opaque:
         optic = {"isotropic": "isotropic", "aggregate": "aggregate"}.get(p.optic, p.optic)
     pleochroism = None
-    if "pleochroism" in readings and p.pleochroism:
+    if "pleochroism" in readings and p.pleochroism and not p.opaque:
         pleochroism = p.pleochroism[int(rng.integers(len(p.pleochroism)))]
     hardness = None
     if "hardness" in readings and gem.hardness:

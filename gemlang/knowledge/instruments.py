@@ -74,6 +74,7 @@ class Profile:
     chelsea_red: bool | None
     features: str  # diagnostic features and description, lower case, for loupe observations
     origin: str
+    opaque: bool = False  # metallic, no RI: no light passes, so no refractometer, polariscope or dichroscope reads it
 
 
 def optic_classes(text: str) -> tuple[str, ...]:
@@ -159,6 +160,7 @@ def profile(gem: GemFacts) -> Profile:
         chelsea_red=_chelsea(" ; ".join(gem.diagnostic_features).lower()),
         features=features,
         origin=gem.origin,
+        opaque=gem.refractive_index is None and gem.lustre.lower().startswith("metallic"),
     )
 
 
