@@ -103,6 +103,17 @@ class ScopeVerdict:
 
 UNAVAILABLE = ScopeVerdict(UNCHECKED)
 
+# The least spread of pixel values (0-255, the largest over R, G, B) a photo with a stone in it shows: the
+# palest stone on white among the training photos spreads 10.5; a blank frame or a lens cap spreads ~0-2.
+BLANK_SPREAD = 4.0
+
+
+def blank_picture(image) -> bool:
+    """A picture of one flat colour (a lens cap, an empty frame): nothing in it for any check to weigh."""
+    small = image.convert("RGB")
+    small.thumbnail((128, 128))
+    return float(np.asarray(small, dtype=np.float32).reshape(-1, 3).std(0).max()) < BLANK_SPREAD
+
 
 class ScopeCheck:
     """Standardise -> PCA -> (nearest-class, whole-collection) Mahalanobis distances -> two thresholds."""

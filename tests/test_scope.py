@@ -285,3 +285,17 @@ def test_a_class_with_a_single_photo_does_not_cost_the_collection_its_check():
     assert [v.kind for v in check.assess(near, names, confident(np.array([2, 3]), 7))] == ["in_scope"] * 2
     with pytest.raises(ScopeError, match="two classes with two photos"):
         fit_scope_check(X[[0, 1, -1]], np.array([0, 0, 6]))
+
+
+@pytest.mark.parametrize("colour", [(0, 0, 0), (200, 20, 30), (128, 128, 128)])
+def test_a_picture_of_one_flat_colour_is_not_a_gem_photo_in_the_chat(chat_model_dir, colour):
+    from gemlang.assistant import Assistant
+
+    noise = np.random.default_rng(0).normal(0, 1.5, (120, 160, 3))  # a lens cap's sensor noise
+    blank = Image.fromarray(np.clip(np.array(colour) + noise, 0, 255).astype(np.uint8))
+    assistant = Assistant.load(chat_model_dir)
+    assistant.classifier.scope = None  # whatever the feature-space check would say: there is nothing to see
+    answer = assistant.conversation().ask("what gem is this?", photos=[blank])
+    assert answer.out_of_scope.kind == NOT_A_GEM_PHOTO and answer.candidates == []
+    stone = assistant.conversation().ask("what gem is this?", photos=[red_stone_photo()])
+    assert stone.candidates and not stone.out_of_scope.flagged
