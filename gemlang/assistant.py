@@ -33,6 +33,7 @@ import numpy as np
 from PIL import Image
 
 from gemlang.fusion import EvidenceModel, Settings
+from gemlang.fusion.evidence import gem_sold_as
 from gemlang.fusion.table import table_entries
 from gemlang.hints import Hints, parse_hints, withdrawn_hints
 from gemlang.knowledge import GemFacts
@@ -610,7 +611,11 @@ def caution(
         if not suspects or suspects[0] not in leaders[:3]:
             return ""
         suspect = suspects[0]
-        imitated = [g for g in evidence.facts if g.origin == "natural" and suspect in lookalikes(g, evidence.facts)]
+        sold_as = facts.get(gem_sold_as(suspect).name)  # the gem the knowledge base says it imitates
+        if sold_as is not None and sold_as.origin == "natural":
+            imitated = [sold_as]
+        else:
+            imitated = [g for g in evidence.facts if g.origin == "natural" and suspect in lookalikes(g, evidence.facts)]
         rival = next(iter(naturals + imitated), None)
         fits = ""
         if rival is not None:  # a natural leader the readings fit as well, or else the gem it imitates
@@ -630,13 +635,17 @@ def caution(
     said = [f"lab-grown {top.species}"] if grown else []
     said += [g.name for g in imitations[:3]]
     text = f"from a photo alone I cannot tell natural {top.name} from " + " or ".join(said) + "."
-    testable = next((g for g in imitations if instrument_test(g, top)), None)
-    if testable is not None:
-        how, values = instrument_test(testable, top) or ("a gem laboratory", "")
-        text += f" {how[0].upper()}{how[1:]} would expose {testable.name}" + (f" ({values})" if values else "")
-        text += "; lab-grown stones share the natural constants: magnification or a lab decides." if grown else "."
-    elif grown:
-        text += " Lab-grown stones share the natural constants: magnification or a laboratory decides."
+    # An instrument exposes the first imitation and the first lab-grown stone whose constants differ (a flux
+    # emerald reads lower than a natural one); the rest take magnification or a laboratory.
+    grown = [g for g in grown if gem_sold_as(g).name == top.name] or grown  # lab-grown rubies for a ruby
+    for found in (next((g for g in imitations if instrument_test(g, top)), None),
+                  next((g for g in grown if instrument_test(g, top)), None)):  # fmt: skip
+        if found is not None:
+            how, values = instrument_test(found, top)
+            text += f" {how[0].upper()}{how[1:]} would expose {found.name} ({values})."
+    if any(not instrument_test(g, top) for g in grown):
+        some = "Other lab-grown stones" if any(instrument_test(g, top) for g in grown) else "Lab-grown stones"
+        text += f" {some} share the natural constants: magnification or a laboratory decides."
     return text[0].upper() + text[1:]
 
 

@@ -316,6 +316,21 @@ def test_a_simulant_the_readings_fit_is_not_said_to_fit_the_gem_they_rule_out():
     assert "not Diamond, which it imitates" in text and "as well as Diamond" not in text
     grown = Assistant(classifier=None).conversation().ask("RI over 1.79, SG 3.52, singly refractive").to_markdown()
     assert "possibly CVD Diamond" in grown and "morphology" not in grown  # a rough crystal's shape: no use cut
+    flux = Assistant(classifier=None).conversation().ask("green, RI 1.561-1.564, SG 2.65, flux wisps").to_markdown()
+    assert "not Emerald, which it imitates" in flux  # the gem its facts say it imitates, not a look-alike
+
+
+def test_lab_grown_stones_an_instrument_exposes_are_not_said_to_share_the_natural_constants():
+    from gemlang.assistant import caution
+    from gemlang.fusion import EvidenceModel
+    from gemlang.hints import parse_hints
+
+    evidence = EvidenceModel(["Emerald", "Ruby"])
+    text = caution([("Emerald", 0.9)], parse_hints(""), evidence, asked=True)
+    assert "would expose Flux-Grown Emerald (Flux-Grown Emerald 1.560–1.563, Emerald 1.577–1.583)" in text
+    assert "Other lab-grown stones share the natural constants" in text
+    ruby = caution([("Ruby", 0.9)], parse_hints(""), evidence, asked=True)
+    assert "Sapphire" not in ruby and "Lab-grown stones share the natural constants" in ruby
 
 
 def test_a_very_long_message_is_read_up_to_a_cap_and_says_so():

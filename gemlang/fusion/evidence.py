@@ -12,7 +12,9 @@ simulants, the rarities without training photos):
 - P_photo is the classifier's calibrated probability. Gems the classifier was not trained on share
   `OTHER_GEMS_MASS` of it, so readings can point to them (a CZ typed as "RI 2.16") but a photo alone
   never does; and a class the classifier knows never gets less than an unseen natural gem, so readings of
-  a red spinel on a ruby-like photo give spinel, not a rarity the photo model cannot judge. Without a
+  a red spinel on a ruby-like photo give spinel, not a rarity the photo model cannot judge. A lab-grown
+  stone or an imitation looks like the gem it imitates, so it takes `LOOK_ALIKE` of that class's photo
+  probability (times its prior relative to a photo class). Without a
   photo, the gems start from `PRIOR` (the photo classes, the gems of the trade, a little ahead of rarities,
   lab-grown stones and imitations): a determinative table.
 - A numeric reading (RI, birefringence, SG, Mohs) is an interval [a, b] (one value: a = b); a gem's range
@@ -72,6 +74,10 @@ from gemlang.readings import DERIVED, Reading, Readings
 # a refractometer or a balance is rarely that wrong; a Mohs number or a scratch test often is.
 BLUNDER = {"ri": 1e-3, "sg": 1e-3, "birefringence": 1e-2, "hardness": 3e-2}
 OTHER_GEMS_MASS = 0.03  # share of a photo's probability left to gems the classifier was not trained on
+# A photo that looks like a diamond looks as much like a moissanite: a lab-grown stone or an imitation takes this
+# share of the photo probability of the gem it imitates (times its prior relative to a photo class), since most
+# stones people photograph are the natural gems the classifier learnt.
+LOOK_ALIKE = 0.1
 # How often a gemmologist meets each kind of gem, before any evidence: the photo classes are the gems of the
 # trade; the knowledge base's other natural gems are rarer; a lab-grown twin or an imitation is possible
 # wherever readings allow it, and the answer names it as a caution rather than as the first guess.
@@ -99,6 +105,15 @@ PLEOCHROISM_FIT = {
     "moderate": {"none": 0.05, "weak": 0.5, "moderate": 1.0, "strong": 0.7},
     "strong": {"none": 0.02, "weak": 0.2, "moderate": 0.6, "strong": 1.0},
     "present": {"none": 0.05, "weak": 0.8, "moderate": 1.0, "strong": 1.0},
+}
+# A loupe sign: the word a gem's features use for it, and P(the sign is seen | the gem's facts do not name it).
+# Curved striae come only from a melt (flame-fusion) and swirls and mould marks from glass or plastic; round
+# gas bubbles also sit in some natural fluid inclusions.
+OBSERVED = {
+    "gas bubbles": ("bubble", 0.2),
+    "swirl marks": ("swirl", 0.05),
+    "curved striae": ("curved", 0.01),
+    "mould marks": ("mould", 0.05),
 }
 UNKNOWN_FIT = 0.5  # a word reading of a gem the knowledge base says nothing about
 OPAQUE_FIT = 0.02  # a polariscope or dichroscope reading of a metallic stone, through which no light passes
@@ -141,7 +156,7 @@ def _derived(hints: Hints) -> bool:
     return hints.readings.birefringence is not None and hints.readings.birefringence.said == DERIVED
 
 
-def _sold_as(gem: GemFacts) -> GemFacts:
+def gem_sold_as(gem: GemFacts) -> GemFacts:
     """The gem whose localities a stone's place is weighed against: for a lab-grown stone or an imitation, the
     gem it imitates (an imitation of nothing the knowledge base knows has no locality); else the gem itself."""
     from gemlang.knowledge import find_gem
@@ -214,10 +229,13 @@ class EvidenceModel:
         self.classes = list(classes)
         self.class_index = np.array([self.index[c] for c in self.classes], dtype=int)
         self.profiles: list[Profile] = [profile(g) for g in self.facts]
+        position = {c: i for i, c in enumerate(self.classes)}  # the photo class each imitation looks like, or -1
+        self.looks_like = np.array([position.get(gem_sold_as(g).name, -1) if g.origin != "natural" else -1
+                                    for g in self.facts], dtype=int)  # fmt: skip
         # A lab-grown stone or an imitation is sold with the story of the gem it imitates ("a Burma ruby"), so
         # a place says nothing about whether a stone is natural: it counts the imitated gem's localities. A
         # gem the knowledge base gives no locality, and an imitation of no gem it knows, may come from anywhere.
-        located = [gem_countries(_sold_as(g)) for g in self.facts]
+        located = [gem_countries(gem_sold_as(g)) for g in self.facts]
         self.listed_countries = [c for c, _ in located]  # in the knowledge base's order: main sources first
         self.countries = [set(c) for c, _ in located]
         self.worldwide = [w or not c for c, w in located]
@@ -327,8 +345,8 @@ class EvidenceModel:
 
     @staticmethod
     def _observation(seen: str, p: Profile) -> float:
-        words = {"gas bubbles": "bubble", "swirl marks": "swirl", "curved striae": "curved", "mould marks": "mould"}
-        return 1.0 if words[seen] in p.features else 0.2
+        word, miss = OBSERVED[seen]
+        return 1.0 if word in p.features else miss
 
     def _place(self, said: Sequence[str]) -> np.ndarray:
         leak, n = self.settings.place_leak, self.n_countries
@@ -356,6 +374,9 @@ class EvidenceModel:
         # model scores 0.001% on a ruby-like photo must not rank below taaffeite once the readings say spinel.
         unseen = OTHER_GEMS_MASS * PRIOR["natural"] / others.sum() if others.sum() else 0.0
         prior[self.class_index] = np.maximum(photo, unseen)
+        twin = self.looks_like >= 0
+        looks = LOOK_ALIKE * base[twin] / PRIOR["photo class"] * photo[self.looks_like[twin]]
+        prior[twin] = np.maximum(prior[twin], looks)
         return np.maximum(prior, 1e-12) ** self.settings.photo_weight
 
     # --- fusion ----------------------------------------------------------------------------------------
@@ -496,7 +517,7 @@ class EvidenceModel:
             known = list(self.listed_countries[i])
             where = known[0] if len(known) == 1 else ", ".join(known[:4]) + (" and elsewhere" if len(known) > 4 else "")
             lead = "only known from" if len(known) <= 2 else "known from"
-            sold_as = _sold_as(gem)
+            sold_as = gem_sold_as(gem)
             name = gem.name if sold_as.name == gem.name else f"{sold_as.name}, which {gem.name} imitates,"
             return f"{name} is {lead} {where}; you said {said}"
         if key in ("ri", "sg", "hardness", "birefringence"):
