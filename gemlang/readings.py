@@ -9,7 +9,8 @@ What each reading may look like:
   doubly refractive stone, so they also give its birefringence.
 - birefringence: "bire 0.008", "DR 0.009", "birefringence .018".
 - specific gravity: "SG 3.52", "specific gravity 4.0", "sinks in methylene iodide" (SG above 3.32),
-  "floats in bromoform" (below 2.89).
+  "floats in bromoform" (below 2.89), both at once (between), "floats in the 3.32 liquid", "floats in
+  salt water" (below 1.13: the amber screen).
 - optic character and polariscope: "singly refractive", "SR", "isotropic", "stays dark"; "doubly
   refractive", "DR", "blinks"; "uniaxial", "biaxial"; "snake pattern", "ADR" (strain in a singly
   refractive stone); "stays light" (an aggregate: chalcedony, jade).
@@ -36,7 +37,14 @@ DERIVED = "from the two RI readings"
 # No birefringence to read: a singly refractive stone's RI range is a spread of values (or of its two edges'
 # blur), not two shadow edges, and an aggregate or strained glass gives a spot reading.
 NO_TWO_EDGES = ("isotropic", "anomalous", "aggregate")
-HEAVY_LIQUIDS = {"methylene iodide": 3.32, "diiodomethane": 3.32, "bromoform": 2.89, "clerici": 4.15}
+# Liquids a stone floats or sinks in, by density; strong salt water is the amber screen (amber and copal float).
+HEAVY_LIQUIDS = {"methylene iodide": 3.32, "diiodomethane": 3.32, "bromoform": 2.89, "clerici": 4.15,
+                 "salt water": 1.13, "salted water": 1.13, "brine": 1.13}  # fmt: skip
+_LIQUID = (
+    r"\b(sinks?|sank|sinking|floats?|floated|floating)\b[\w\s]{0,16}?\b(?:("
+    + "|".join(map(re.escape, HEAVY_LIQUIDS))
+    + r")|(\d\.\d{1,3})\s*(?:heavy\s+)?(?:liquid|solution)|(?:liquid|solution)\s+(?:of\s+)?(?:sg\s+)?(\d\.\d{1,3}))"
+)
 
 OPTIC_WORDS = {
     # polariscope words first: they say what the person saw, the optic class follows
@@ -222,6 +230,23 @@ BIRE_WORDS = r"\bbire\w*|\bbi-?ref\w*|\bdr\b|double refraction|δn|delta ?n|\bdn
 SG_WORDS = r"\bs\.?\s?g(?![a-z])\.?|specific gravity|relative density|density"
 
 
+def _liquids(t: str) -> tuple[Reading | None, str]:
+    """The SG bounds heavy liquids give: "sinks in bromoform, floats in methylene iodide" is SG 2.89–3.32;
+    a liquid by name or by density ("floats in the 3.32 liquid"). A stone said to float in a lighter liquid
+    than one it sinks in gets a problem line, not a reading."""
+    sinks, floats, said = [], [], []
+    for m in re.finditer(_LIQUID, t):
+        density = HEAVY_LIQUIDS[m.group(2)] if m.group(2) else float(m.group(3) or m.group(4))
+        (sinks if m.group(1).startswith("s") else floats).append(density)
+        said.append(m.group(0).strip())
+    if not said:
+        return None, ""
+    low, high = max(sinks, default=0.0), min(floats, default=99.0)
+    if low >= high:
+        return None, f"It cannot sink in a liquid of {low} and float in one of {high}: re-check the liquids."
+    return Reading(low, high, "; ".join(said)), ""
+
+
 def parse_readings(text: str) -> Readings:
     """Every instrument reading in a message; numbers no gem can have become `problems`, not readings."""
     t = " " + (text or "").lower().replace("’", "'") + " "
@@ -236,12 +261,8 @@ def parse_readings(text: str) -> Readings:
     sg, problem, found_sg = _checked(t, text, SG_WORDS, SG_LIMITS, "a specific gravity", SG_RANGE)
     problems += [problem] if problem else []
     if not found_sg:
-        for liquid, density in HEAVY_LIQUIDS.items():
-            m = re.search(rf"(sinks?|sank|floats?|floated)\b[\w\s]{{0,12}}\b{liquid}", t)
-            if m:
-                sinks = m.group(1).startswith("s")
-                sg = Reading(density, 99.0, m.group(0)) if sinks else Reading(0.0, density, m.group(0))
-                break
+        sg, problem = _liquids(t)
+        problems += [problem] if problem else []
 
     optic = None
     for name, pattern in OPTIC_WORDS.items():

@@ -208,3 +208,13 @@ def test_a_metallic_stone_fits_neither_an_open_refractometer_bound_nor_a_polaris
     fused = model.fuse(None, parse_hints("RI over the limit, SG 5.1, singly refractive"))
     assert fused.ranking[0][0] == "Strontium Titanate"  # pyrite has SG 5.0 but no light passes through it
     assert dict(fused.ranking)["Pyrite"] < 0.05
+
+
+def test_amber_floats_in_salt_water_and_leads_its_imitations_on_an_orange_stone():
+    model = EvidenceModel(["Amber", "Carnelian", "Citrine"])
+    ranking = model.fuse(None, parse_hints("RI 1.54, floats in saturated salt water, orange")).ranking
+    assert ranking[0][0] == "Amber" and {n for n, _ in ranking[:3]} >= {"Ambroid (Pressed Amber)"}
+    from gemlang.knowledge import get_facts
+    from gemlang.knowledge.colours import gem_colours
+
+    assert "blue" not in gem_colours(get_facts("Amber"))  # "Blue fluorescent (Dominican)" is its glow, not its body

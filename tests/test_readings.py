@@ -57,11 +57,18 @@ def test_birefringence(text, value):
     "text, low, high",
     [("SG 3.52", 3.52, 3.52), ("specific gravity 4.0", 4.0, 4.0), ("S.G. 2.65", 2.65, 2.65), ("sg2.65", 2.65, 2.65),
      ("it sinks in methylene iodide", 3.32, 99.0), ("it floats in bromoform", 0.0, 2.89), ("SG under 2.7", 0.0, 2.7),
-     ("1.76 RI, 4.00 SG", 4.0, 4.0)],
+     ("1.76 RI, 4.00 SG", 4.0, 4.0), ("floats in methylene iodide, sinks in bromoform", 2.89, 3.32),
+     ("colourless, floats in the 3.32 liquid", 0.0, 3.32), ("sank in the heavy liquid 3.32", 3.32, 99.0),
+     ("it floats in saturated salt water", 0.0, 1.13), ("floats in brine", 0.0, 1.13)],
 )  # fmt: skip
 def test_specific_gravity_and_heavy_liquids(text, low, high):
     sg = parse_readings(text).sg
     assert (sg.low, sg.high) == (low, high)
+
+
+def test_a_stone_cannot_float_in_a_lighter_liquid_than_one_it_sinks_in():
+    readings = parse_readings("floats in bromoform, sinks in methylene iodide")
+    assert readings.sg is None and "re-check the liquids" in readings.problems[0]
 
 
 @pytest.mark.parametrize(

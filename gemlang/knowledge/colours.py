@@ -52,7 +52,7 @@ PLAIN_WORDS = {
     "smoky": ("brown",), "navy": ("blue",), "teal": ("blue", "green"), "cyan": ("blue",), "aqua": ("blue",),
     "crimson": ("red",), "scarlet": ("red",), "cherry": ("red",), "peach": ("pink", "orange"),
     "salmon": ("pink", "orange"), "cream": ("white",), "milky": ("white",), "olive": ("green",),
-    "lime": ("green",), "honey": ("yellow", "brown"), "champagne": ("yellow", "brown"),
+    "lime": ("green",), "honey": ("yellow", "orange"), "champagne": ("yellow", "brown"),
 }  # fmt: skip
 ISH_WORDS = {
     "reddish": "red", "pinkish": "pink", "orangey": "orange", "orangy": "orange", "orangish": "orange",
@@ -64,7 +64,7 @@ LIST_WORDS = {
     "amethyst": ("purple",), "citrine": ("yellow",), "ametrine": ("purple", "yellow"), "morion": ("black",),
     "emerald": ("green",), "padparadscha": ("pink", "orange"), "rose": ("pink",), "raspberry": ("pink", "red"),
     "burgundy": ("red", "purple"), "cinnamon": ("orange", "brown"), "amber": ("brown", "orange"),
-    "madeira": ("orange", "brown"), "sherry": ("brown", "orange"), "cognac": ("brown",), "cornflower": ("blue",),
+    "madeira": ("orange", "brown"), "sherry": ("brown", "orange"), "cognac": ("brown", "orange"), "cornflower": ("blue",),
     "sky": ("blue",), "azure": ("blue",), "ultramarine": ("blue",), "indigo": ("blue", "violet"),
     "turquoise": ("blue", "green"), "apple": ("green",), "mint": ("green",), "grass": ("green",),
     "pistachio": ("green",), "vermilion": ("red", "orange"), "blood": ("red",), "brick": ("red", "brown"),
@@ -127,10 +127,11 @@ def colour_names(text: str, list_words: bool = True) -> dict[str, float]:
 @cache
 def _gem_colours(colours: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
     shares: dict[str, float] = {}
-    for listed in colours:
+    body = [c for c in colours if not NOT_BODY_COLOUR.search(c.lower())] or colours  # not "Blue fluorescent"
+    for listed in body:
         named = {} if ANY_COLOUR.search(listed.lower()) else colour_names(listed)
         for c, w in (named or {c: 1.0 / len(BASIC) for c in BASIC}).items():
-            shares[c] = shares.get(c, 0.0) + w / len(colours)
+            shares[c] = shares.get(c, 0.0) + w / len(body)
     return tuple(sorted(shares.items(), key=lambda kv: -kv[1]))
 
 
