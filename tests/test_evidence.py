@@ -218,3 +218,21 @@ def test_amber_floats_in_salt_water_and_leads_its_imitations_on_an_orange_stone(
     from gemlang.knowledge.colours import gem_colours
 
     assert "blue" not in gem_colours(get_facts("Amber"))  # "Blue fluorescent (Dominican)" is its glow, not its body
+
+
+def test_jadeite_is_read_as_the_aggregate_it_is_cut_from_and_no_two_edges_are_asked_of_it():
+    model = EvidenceModel(["Jade", "Peridot", "Chrome Diopside"])
+    hints = parse_hints("green, RI 1.66, SG 3.33, aggregate")
+    fused = model.fuse(None, hints)
+    assert fused.ranking[0][0] == "Jadeite"  # the textbook pair: spot RI 1.66, SG 3.33
+    post = np.array([dict(fused.ranking)[n] for n in model.names])
+    assert "birefringence" not in (model.next_test(post, hints) or "")  # a spot reading has no two edges
+
+
+def test_when_the_telling_test_is_made_the_next_test_says_so_rather_than_that_none_exists():
+    model = EvidenceModel(["Chrome Diopside", "Peridot"])
+    hints = parse_hints("green, RI 1.67-1.70, SG 3.29, biaxial")  # two edges: a birefringence of 0.030
+    fused = model.fuse(None, hints)
+    post = np.array([dict(fused.ranking)[n] for n in model.names])
+    advice = model.next_test(post, hints)
+    assert "is made (birefringence)" in advice and "no standard test" not in advice

@@ -68,7 +68,7 @@ from gemlang.knowledge.colours import BASIC, gem_colours, said_probability
 from gemlang.knowledge.facts import GemFacts
 from gemlang.knowledge.instruments import TESTS, TOLERANCE, Profile, Test, separates, value_text
 from gemlang.language.describe import percent
-from gemlang.readings import DERIVED, Reading, Readings
+from gemlang.readings import DERIVED, NO_TWO_EDGES, Reading, Readings
 
 # The least one reading can say against a gem (a misread instrument, a wrong entry in the knowledge base):
 # a refractometer or a balance is rarely that wrong; a Mohs number or a scratch test often is.
@@ -110,7 +110,7 @@ PLEOCHROISM_FIT = {
 # Curved striae come only from a melt (flame-fusion) and swirls and mould marks from glass or plastic; round
 # gas bubbles also sit in some natural fluid inclusions.
 OBSERVED = {
-    "gas bubbles": ("bubble", 0.2),
+    "gas bubbles": ("bubble", 0.1),
     "swirl marks": ("swirl", 0.05),
     "curved striae": ("curved", 0.01),
     "mould marks": ("mould", 0.05),
@@ -563,9 +563,11 @@ class EvidenceModel:
             )
             if v is not None
         }
+        # A singly refractive stone or an aggregate shows no two shadow edges to read a birefringence from.
+        cannot = {"birefringence"} if r.optic in NO_TWO_EDGES else set()
         best: tuple[float, Test] | None = None
         for test in TESTS:
-            if test.key in done or (test.destructive and not rough):
+            if test.key in done | cannot or (test.destructive and not rough):
                 continue
             score = sum(
                 post[a] * post[b]
@@ -576,7 +578,14 @@ class EvidenceModel:
             if score > 0 and (best is None or score > best[0] + 1e-12):
                 best = (score, test)
         if best is None:
-            names = " and ".join(self.names[i] for i in leaders[:2])
+            a, b = leaders[:2]
+            names = f"{self.names[a]} and {self.names[b]}"
+            made = [t.name for t in TESTS if t.key in done and separates(t, self.profiles[a], self.profiles[b])]
+            if made:  # the telling test is made: its reading is what to trust or re-check, not a missing test
+                return (
+                    f"the test that separates {names} is made ({made[0]}): if doubt remains, re-check that "
+                    "reading, or a gem laboratory decides."
+                )
             return (
                 f"no standard test reliably separates {names}: their constants overlap, so colour, inclusions under "
                 "magnification or a laboratory report decide."
