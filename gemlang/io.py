@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -51,17 +52,38 @@ def write_json_atomic(data: object, path: str | Path) -> None:
         f.write("\n")
 
 
+# What gemlang writes in its output folders (models, search indexes, alignments, fusion settings, ONNX graphs): a
+# folder holding only these is an earlier output, replaced whole; anything else in it belongs to someone.
+OWN_ENTRIES = re.compile(
+    r"config\.json|manifest\.json|MODEL_CARD\.md|[a-z_]+\.safetensors|part\d+\.onnx|vectors\.faiss|photos\.jsonl|"
+    r"companion|int8|fusion"
+)
+
+
+def check_replaceable(path: str | Path) -> None:
+    """Refuse an output folder that holds anything gemlang did not write there (call it before long work)."""
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"{path} is a file, not a folder: choose another output folder.")
+    if path.is_dir() and (foreign := sorted(p.name for p in path.iterdir() if not OWN_ENTRIES.fullmatch(p.name))):
+        raise UsageError(
+            f"{path} already holds files gemlang did not write there ({', '.join(foreign[:3])}"
+            f"{' …' if len(foreign) > 3 else ''}); it is left as it was. Move them away, or choose a new or empty "
+            "output folder."
+        )
+
+
 @contextlib.contextmanager
 def atomic_folder(path: str | Path) -> Iterator[Path]:
     """Yield an empty temporary folder beside `path`; it replaces `path` (a model folder) only on success.
 
-    An existing `path` is replaced only if it is empty or an earlier version of the same kind of folder (it
-    shares a file name with the new one): a folder of photos or documents given as --out is never deleted.
+    An existing `path` is replaced only if all it holds is what gemlang writes in such folders
+    (`check_replaceable`): a folder of photos or documents given as --out, or a note kept in a model folder,
+    is never deleted.
     """
-    path = Path(path)
+    path = Path(path).resolve()  # '.' has no name to put a temporary folder beside
+    check_replaceable(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    if path.exists() and not path.is_dir():
-        raise UsageError(f"{path} is a file, not a folder: choose another output folder.")
     tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}."))
     try:
         yield tmp
@@ -69,12 +91,7 @@ def atomic_folder(path: str | Path) -> Iterator[Path]:
         for file in tmp.iterdir():
             file.chmod(0o755 if file.is_dir() else 0o644)
         if path.exists():
-            before, after = {p.name for p in path.iterdir()}, {p.name for p in tmp.iterdir()}
-            if before and not before & after:
-                raise UsageError(
-                    f"{path} already holds files gemlang did not write there (e.g. {sorted(before)[0]}); it is left "
-                    "as it was. Choose a new or empty output folder."
-                )
+            check_replaceable(path)  # again: something may have been put there while the work ran
             old = path.with_name(f".{path.name}.old")
             shutil.rmtree(old, ignore_errors=True)
             os.replace(path, old)

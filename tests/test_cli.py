@@ -109,3 +109,14 @@ def test_a_bug_inside_the_library_keeps_its_traceback(tiny_folder, tmp_path, mon
     monkeypatch.setattr(gemlang.data, "scan_image_folder", broken_scan)
     with pytest.raises(ValueError, match="a bug"):
         main(["train", "--data", str(tiny_folder), "--out", str(tmp_path / "m")])
+
+
+def test_train_refuses_an_output_folder_of_someone_elses_files_before_training(tiny_folder, tmp_path, capsys):
+    project = tmp_path / "project"
+    (project / "src").mkdir(parents=True)
+    (project / "config.json").write_text("{}")
+    args = ["train", "--data", str(tiny_folder), "--out", str(project), "--encoder", "colour_hist", "--cv", "0"]
+    assert main(args) == 2
+    err = capsys.readouterr()
+    assert "gemlang did not write there (src)" in err.err and "cross-validat" not in err.out  # nothing was trained
+    assert (project / "src").is_dir() and (project / "config.json").read_text() == "{}"

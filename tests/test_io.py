@@ -32,11 +32,11 @@ def test_completed_folder_write_replaces_and_is_readable(tmp_path):
     target = tmp_path / "model"
     with atomic_folder(target) as tmp:
         (tmp / "config.json").write_text("1")
-        (tmp / "a.txt").write_text("1")
+        (tmp / "int8").mkdir()
     with atomic_folder(target) as tmp:
         (tmp / "config.json").write_text("2")
-        (tmp / "b.txt").write_text("2")
-    assert sorted(p.name for p in target.iterdir()) == ["b.txt", "config.json"]
+        (tmp / "head.safetensors").write_text("2")
+    assert sorted(p.name for p in target.iterdir()) == ["config.json", "head.safetensors"]
     assert oct(target.stat().st_mode & 0o777) == "0o755"
 
 
@@ -56,4 +56,12 @@ def test_an_output_folder_of_someone_elses_files_is_never_replaced(tmp_path):
         with atomic_folder(model) as tmp:
             (tmp / "config.json").write_text(version)
     assert (model / "config.json").read_text() == "2"
+    (model / "NOTES.txt").write_text("mine")  # a note kept in a model folder, or a project's own config.json
+    for folder in (model, tmp_path / "project"):
+        (tmp_path / "project" / "src").mkdir(parents=True, exist_ok=True)
+        (tmp_path / "project" / "config.json").write_text("{}")
+        with pytest.raises(UsageError, match="gemlang did not write"):
+            with atomic_folder(folder) as tmp:
+                (tmp / "config.json").write_text("3")
+    assert (model / "NOTES.txt").read_text() == "mine" and (tmp_path / "project" / "src").is_dir()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary folder left behind

@@ -37,7 +37,9 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from gemlang.features import FeatureCache
+    from gemlang.io import check_replaceable
 
+    check_replaceable(args.out)  # before the build's work, not after it
     options = {name: getattr(args, name) for name in args.options}
     args.builder.build(data=args.data, out=args.out, cache=FeatureCache(args.cache), seed=args.seed, **options)
     print(f"{args.build} written to {args.out}")

@@ -36,8 +36,10 @@ def run(args) -> int:
     from gemlang.collection.photos import iter_photos
     from gemlang.collection.search_index import index_folder
     from gemlang.features import FeatureCache
+    from gemlang.io import check_replaceable
     from gemlang.language.alignment import AlignmentModel
 
+    check_replaceable(args.out)
     if next(iter_photos(args.folder), None) is None:
         raise CommandError(f"{args.folder}: no photos found (JPEG, PNG, WebP, BMP, TIFF, GIF)")
     model = AlignmentModel.load(args.alignment)

@@ -96,6 +96,9 @@ def run(args) -> int:
         from gemlang.cli import CommandError
 
         raise CommandError("--data DIR and --out MODEL_DIR are required (or --list-encoders, --list-methods)")
+    from gemlang.io import check_replaceable
+
+    check_replaceable(args.out)  # before the training, not after it
     if args.int8 is not None and (args.method or args.finetune):
         from gemlang.cli import CommandError
 
