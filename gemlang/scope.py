@@ -286,6 +286,7 @@ def _fit_tensors(projection: dict[str, np.ndarray], X: np.ndarray, y: np.ndarray
 
 
 def _precision(cov: np.ndarray) -> np.ndarray:
+    cov = np.atleast_2d(cov)  # one axis: np.cov gives a scalar
     dim = len(cov)
     scale = np.trace(cov) / dim or 1.0  # no spread at all (one photo a class in a fold): shrink towards unit
     shrunk = (1 - SHRINKAGE) * cov + SHRINKAGE * scale * np.eye(dim)
@@ -330,6 +331,9 @@ def fit_scope_check(
     if probabilities is not None and len(probabilities) != len(y):
         raise ScopeError(f"{len(probabilities)} rows of held-out probabilities for {len(y)} photos.")
     k = int(min(folds, counts[counts >= 2].min()))
+    # One dimension for every fold's check and the final one, at most half the photos a fold fits on: a distance
+    # grows with the dimension, so thresholds set in a smaller space would flag a small collection's own photos.
+    dim = int(max(1, min(dim, X.shape[1], (len(calibrated) * (k - 1) // k + len(singles)) // 2)))
     held_out_gem, held_out_photo = np.full(len(y), np.nan), np.full(len(y), np.nan)
     for train, test in stratified_group_folds(y[calibrated], groups[calibrated], k, seed):
         train_idx, test_idx = np.concatenate([calibrated[train], singles]), calibrated[test]

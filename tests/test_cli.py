@@ -36,7 +36,9 @@ def test_train_then_predict_then_evaluate(tiny_folder, tmp_path, capsys, monkeyp
         assert metrics[key] == 1.0, (key, metrics[key])
     assert metrics["n_images"] == 18
     assert 0 <= metrics["out_of_scope_flagged"] <= 1  # how often the chat would have said "not a gem I know"
-    assert "flagged out of scope" in capsys.readouterr().out
+    printed = capsys.readouterr()
+    assert "flagged out of scope" in printed.out
+    assert "is the folder the model was trained on" in printed.err  # an in-sample score is said to be one
     assert (report / "confusion_matrix.png").stat().st_size > 0
 
     cv_report = tmp_path / "cv"

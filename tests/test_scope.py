@@ -299,3 +299,9 @@ def test_a_picture_of_one_flat_colour_is_not_a_gem_photo_in_the_chat(chat_model_
     assert answer.out_of_scope.kind == NOT_A_GEM_PHOTO and answer.candidates == []
     stone = assistant.conversation().ask("what gem is this?", photos=[red_stone_photo()])
     assert stone.candidates and not stone.out_of_scope.flagged
+
+
+def test_a_small_collection_is_checked_in_the_space_its_thresholds_were_set_in():
+    rng, centres, y, X = _clusters(seed=2, classes=3, per_class=8)
+    check = fit_scope_check(X, y)  # 24 photos: each fold fits on 19
+    assert check.config["dim"] == 19 // 2  # not 23 for the final check against thresholds set in 18 dimensions

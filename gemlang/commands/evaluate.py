@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from gemlang.commands import skipped_line
@@ -46,6 +47,14 @@ def run(args) -> int:
     if args.zero_shot is not None:
         return run_zero_shot(args, data)
     clf = GemClassifier.load(args.model)
+    trained_on = clf.info.get("trained_on", {}).get("data")
+    if not args.cv and trained_on and Path(trained_on).resolve() == Path(args.data).resolve():
+        print(
+            f"note: {args.data} is the folder the model was trained on: its scores are optimistic, and the out-of-"
+            "scope check flags more of these photos than of new ones (a photo sits further out along the axes it "
+            "helped fit). Score photos the model never saw, or pass --cv K to cross-validate the recipe.",
+            file=sys.stderr,
+        )
     cache = FeatureCache(args.cache)
     if args.cv:
         metrics = cross_validate_recipe(clf, data, args.cv, args.report, cache=cache)

@@ -172,7 +172,7 @@ def train_method(
         train_seconds=round(time.time() - started, 1),
         seed=seed,
         trained_on={
-            "data": str(data.root),
+            "data": str(Path(data.root).resolve()),
             "n_images": len(photos),
             "n_classes": len(photos.classes),
             "skipped": [[str(p), why] for p, why in photos.data.skipped],

@@ -158,7 +158,7 @@ def finetune_classifier(
     clf.info.update(
         {
             "trained_on": {
-                "data": str(data.root),
+                "data": str(Path(data.root).resolve()),
                 "n_images": len(data),
                 "n_classes": len(data.classes),
                 "skipped": [[str(p), why] for p, why in data.skipped],

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 
@@ -72,7 +73,7 @@ def train_classifier(
 
     info: dict = {
         "trained_on": {
-            "data": str(data.root),
+            "data": str(Path(data.root).resolve()),
             "n_images": int(len(y)),
             "n_classes": len(classes),
             "skipped": [[str(p), why] for p, why in data.skipped],
