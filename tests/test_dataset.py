@@ -88,3 +88,22 @@ def test_metadata_csv_as_spreadsheets_save_it(tiny_folder, tmp_path):
     csv_file.write_text('path,locality\nRuby/0.jpg,"Mogok\nRuby/1.jpg,Sri Lanka\n')  # an unclosed quote
     with pytest.raises(GemlangError, match="malformed CSV"):
         scan_image_folder(data_dir)
+
+
+def test_a_class_emptied_by_copies_filed_elsewhere_is_left_out_not_kept_empty(tiny_folder, tmp_path):
+    import shutil
+
+    from gemlang.data import deduplicate
+    from gemlang.errors import GemlangError
+
+    data_dir = tmp_path / "data"
+    shutil.copytree(tiny_folder, data_dir)
+    shutil.copytree(data_dir / "Ruby", data_dir / "Copper")  # the same photos filed twice
+    data = deduplicate(scan_image_folder(data_dir))
+    assert "Ruby" not in data.classes and "Copper" not in data.classes and len(data.classes) == 2
+    assert set(np.unique(data.labels)) == {0, 1}
+    assert any("Copper" in str(p) and "class left out" in why for p, why in data.skipped)
+    for other in [c for c in data.classes]:
+        shutil.rmtree(data_dir / other)
+    with pytest.raises(GemlangError, match="no class is left"):
+        deduplicate(scan_image_folder(data_dir))

@@ -38,7 +38,27 @@ def deduplicate(data: ImageFolder) -> ImageFolder:
             keep.append(i)
     out = data.subset(keep)
     out.skipped += list(conflicts.items())
-    return out
+    return _without_empty_classes(out, len(data.classes))
+
+
+def _without_empty_classes(data: ImageFolder, before: int) -> ImageFolder:
+    """A class all of whose photos were copies filed under other classes too is dropped, with a skipped line,
+    so a model never carries a class it saw no photo of."""
+    present = np.unique(data.labels)
+    if len(present) == len(data.classes):
+        return data
+    if len(present) < min(2, before):
+        raise DatasetError(
+            f"{data.root}: after leaving out photos filed under several classes, "
+            f"{'no class is' if not len(present) else 'one class is'} left; a model needs two. Give each class "
+            "photos of its own."
+        )
+    new_label = {int(old): new for new, old in enumerate(present)}
+    emptied = [(data.root / c, "every photo is also filed under another class; class left out")
+               for i, c in enumerate(data.classes) if i not in new_label]  # fmt: skip
+    return ImageFolder(data.root, [data.classes[i] for i in present], data.paths,
+                       np.array([new_label[int(y)] for y in data.labels], dtype=int), data.metadata,
+                       data.skipped + emptied)  # fmt: skip
 
 
 def stratified_group_folds(labels: np.ndarray, groups: np.ndarray, k: int, seed: int = 0):
