@@ -184,3 +184,24 @@ def test_the_fusion_build_refuses_a_pair_it_cannot_calibrate(tiny_model_dir, tin
     pair = GemClassifier.load(tiny_model_dir).with_companion(colour_model)
     with pytest.raises(UsageError, match="companion"):
         build_fusion(pair, scan_image_folder(tiny_folder))
+
+
+def test_an_mlp_head_is_not_thrown_by_a_feature_its_training_photos_never_varied():
+    import torch
+
+    from gemlang.heads import MLPHead
+    from gemlang.serving.heads import numpy_head
+
+    rng = np.random.default_rng(0)
+    centres = rng.normal(0, 1, (5, 200))
+    y = np.repeat(np.arange(5), 20)
+    X = (centres[y] + rng.normal(0, 1.5, (100, 200))).astype(np.float32)
+    X[:, :20] = 0.0  # e.g. colour-histogram bins a small collection never fills
+    fresh_y = np.repeat(np.arange(5), 40)
+    fresh = (centres[fresh_y] + rng.normal(0, 1.5, (200, 200))).astype(np.float32)
+    fresh[:, :20] = rng.uniform(0, 0.2, (200, 20))  # a new photo fills them a little
+    head = MLPHead(200, 5).fit(X, y)
+    with torch.no_grad():
+        assert (head(torch.from_numpy(fresh)).argmax(1).numpy() == fresh_y).mean() > 0.9
+    served = numpy_head(head.config, {k: v.numpy() for k, v in head.state_dict().items()})
+    assert (served(fresh).argmax(1) == fresh_y).mean() > 0.9  # the serving path reads it the same way

@@ -58,6 +58,12 @@ class LinearHead(nn.Module):
         return self.linear(self.standardize(x))
 
 
+# An MLP reads standardised features clipped to this many standard deviations: a feature that barely varied
+# among the training photos (a colour-histogram bin a small collection never fills) would otherwise reach a new
+# photo's hidden layer at thousands of deviations, through weights no training photo ever tested.
+MLP_INPUT_CLIP = 10.0
+
+
 class MLPHead(nn.Module):
     """Standardised features -> one hidden layer with dropout -> logits."""
 
@@ -92,7 +98,7 @@ class MLPHead(nn.Module):
     def fit(self, X: np.ndarray, y: np.ndarray, seed: int = 0) -> MLPHead:
         torch.manual_seed(seed)
         self.standardize.fit(X)
-        Z = self.standardize(torch.from_numpy(X))
+        Z = self.standardize(torch.from_numpy(X)).clamp(-MLP_INPUT_CLIP, MLP_INPUT_CLIP)
         labels = torch.from_numpy(y).long()
         opt = torch.optim.AdamW(self.net.parameters(), lr=1e-3, weight_decay=self.config["weight_decay"])
         steps_per_epoch = max(1, len(Z) // 64)
@@ -112,7 +118,7 @@ class MLPHead(nn.Module):
         return self
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.net(self.standardize(x))
+        return self.net(self.standardize(x).clamp(-MLP_INPUT_CLIP, MLP_INPUT_CLIP))
 
 
 class LinearMLPHead(nn.Module):

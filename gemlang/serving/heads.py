@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from gemlang.heads.classifiers import MLP_INPUT_CLIP
 from gemlang.serving import NotServable
 
 Head = Callable[[np.ndarray], np.ndarray]  # features (N, D) -> logits (N, C)
@@ -50,7 +51,7 @@ def _mlp(state: dict[str, np.ndarray], prefix: str = "") -> Head:
     standardize = _standardize(state, prefix)
     w1, b1 = state[f"{prefix}net.1.weight"].T.copy(), state[f"{prefix}net.1.bias"]
     w2, b2 = state[f"{prefix}net.4.weight"].T.copy(), state[f"{prefix}net.4.bias"]
-    return lambda x: _gelu(standardize(x) @ w1 + b1) @ w2 + b2
+    return lambda x: _gelu(np.clip(standardize(x), -MLP_INPUT_CLIP, MLP_INPUT_CLIP) @ w1 + b1) @ w2 + b2
 
 
 def _linear_mlp(state: dict[str, np.ndarray]) -> Head:
