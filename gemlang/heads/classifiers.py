@@ -14,6 +14,7 @@ from torch import nn
 from torch.nn import functional as F
 
 from gemlang.errors import UsageError
+from gemlang.serving.heads import MLP_INPUT_CLIP  # numpy only: serving loads without torch
 
 
 class Standardize(nn.Module):
@@ -56,12 +57,6 @@ class LinearHead(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.linear(self.standardize(x))
-
-
-# An MLP reads standardised features clipped to this many standard deviations: a feature that barely varied
-# among the training photos (a colour-histogram bin a small collection never fills) would otherwise reach a new
-# photo's hidden layer at thousands of deviations, through weights no training photo ever tested.
-MLP_INPUT_CLIP = 10.0
 
 
 class MLPHead(nn.Module):

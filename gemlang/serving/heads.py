@@ -10,10 +10,14 @@ from collections.abc import Callable
 
 import numpy as np
 
-from gemlang.heads.classifiers import MLP_INPUT_CLIP
 from gemlang.serving import NotServable
 
 Head = Callable[[np.ndarray], np.ndarray]  # features (N, D) -> logits (N, C)
+# An MLP head reads standardised features clipped to this many standard deviations (here and in
+# gemlang.heads.MLPHead): a feature that barely varied among the training photos (a colour-histogram bin a small
+# collection never fills) would otherwise reach a new photo's hidden layer at thousands of deviations, through
+# weights no training photo ever tested.
+MLP_INPUT_CLIP = 10.0
 
 
 def _erf(x: np.ndarray) -> np.ndarray:
