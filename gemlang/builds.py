@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gemlang.commands import positive_int
+
 PACKAGE = Path(__file__).parent
 
 
@@ -90,7 +92,7 @@ BUILDERS: dict[str, Builder] = {
         PACKAGE / "language" / "default_alignment",
         _build_alignment,
         {
-            "steps": {"type": int, "default": 1500, "help": "training steps"},
+            "steps": {"type": positive_int, "default": 1500, "help": "training steps (default 1500)"},
             "results": {
                 "type": Path,
                 "default": None,

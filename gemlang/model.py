@@ -470,9 +470,19 @@ def _read_config(path: Path) -> dict:
             f"{path}: not a gemlang model folder (no config.json). Use 'default' or a folder written by "
             "`gemlang train --out`."
         )
-    config = json.loads(config_file.read_text())
-    if config.get("format") != FORMAT:
-        raise ModelError(f"{path}: config.json is not a {FORMAT} config (format={config.get('format')!r}).")
+    try:
+        config = json.loads(config_file.read_text())
+    except (ValueError, OSError) as e:  # cut off by a failed copy, or edited by hand
+        raise ModelError(f"{path}: config.json cannot be read ({e}); copy the model folder again.") from e
+    if not isinstance(config, dict) or config.get("format") != FORMAT:
+        found = config.get("format") if isinstance(config, dict) else type(config).__name__
+        raise ModelError(f"{path}: config.json is not a {FORMAT} config (format={found!r}).")
+    classes, outputs = config.get("classes", []), config.get("head", {}).get("n_classes")
+    if outputs is not None and len(classes) != outputs:
+        raise ModelError(
+            f"{path}: config.json names {len(classes)} classes but its head gives {outputs} answers; "
+            "copy the model folder again or retrain it."
+        )
     return config
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
@@ -111,6 +112,25 @@ def test_a_bug_inside_the_library_keeps_its_traceback(tiny_folder, tmp_path, mon
     monkeypatch.setattr(gemlang.data, "scan_image_folder", broken_scan)
     with pytest.raises(ValueError, match="a bug"):
         main(["train", "--data", str(tiny_folder), "--out", str(tmp_path / "m")])
+
+
+def test_numbers_no_command_can_use_are_usage_errors_not_tracebacks(tiny_folder, tiny_model_dir, tmp_path, capsys):
+    with pytest.raises(SystemExit):  # argparse's own usage error, exit status 2
+        main(["train", "--data", str(tiny_folder), "--out", str(tmp_path / "m"), "--C", "0"])
+    assert "give a number above 0" in capsys.readouterr().err
+    report = tmp_path / "report.txt"
+    report.write_text("mine")
+    assert main(["evaluate", "--data", str(tiny_folder), "--model", str(tiny_model_dir), "--report", str(report)]) == 2
+    assert "is a file" in capsys.readouterr().err and report.read_text() == "mine"
+    few = tmp_path / "few"
+    for c in ("Ruby", "Emerald"):
+        (few / c).mkdir(parents=True)
+        shutil.copy(next((tiny_folder / c).iterdir()), few / c)
+    assert (
+        main(["explain", "--embedding", str(few), "--model", str(tiny_model_dir), "--out", str(tmp_path / "t.png")])
+        == 2
+    )
+    assert "needs at least 5 photos" in capsys.readouterr().err
 
 
 def test_train_refuses_an_output_folder_of_someone_elses_files_before_training(tiny_folder, tmp_path, capsys):

@@ -169,6 +169,16 @@ def test_score_writes_per_item_and_mean_cosines(tmp_path, capsys):
     assert "1 id(s) without a caption" in capsys.readouterr().out
 
 
+def test_score_fails_when_a_caption_goes_unscored_and_says_why(tmp_path, capsys):
+    cand = _id_text_csv(tmp_path / "c.csv", [["02", "Red corundum."]])
+    ref = _id_text_csv(tmp_path / "r.csv", [["2", "Ruby is red corundum."]])
+    args = ["score", "--candidates", str(cand), "--references", str(ref), "--no-semantic"]
+    assert main([*args, "--out", str(tmp_path / "s.json")]) == 1
+    assert "ids are compared as text ('02' is not '2')" in capsys.readouterr().err
+    assert main([*args, "--out", str(tmp_path)]) == 2  # a folder where the scores file goes
+    assert "is a folder" in capsys.readouterr().err
+
+
 def test_score_reports_a_bad_caption_file_in_one_line(tmp_path, capsys):
     bad = tmp_path / "bad.csv"
     bad.write_text("name,caption\nx,y\n")

@@ -75,6 +75,20 @@ def test_unknown_or_foreign_model_paths_are_clear_errors(tmp_path):
         GemClassifier.load(tmp_path / "foreign")
 
 
+def test_a_cut_off_or_inconsistent_config_is_a_clear_error(tiny_model_dir, tmp_path):
+    model = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model)
+    text = (model / "config.json").read_text()
+    (model / "config.json").write_text(text[: len(text) // 2])  # a copy that stopped half-way
+    with pytest.raises(ModelError, match="config.json cannot be read"):
+        GemClassifier.load(model)
+    config = json.loads(text)
+    config["classes"] = config["classes"][:-1]  # a class name deleted by hand
+    (model / "config.json").write_text(json.dumps(config))
+    with pytest.raises(ModelError, match="names 2 classes but its head gives 3 answers"):
+        GemClassifier.load(model)
+
+
 def test_predict_names_an_unreadable_photo(tiny_model_dir, tmp_path):
     bad = tmp_path / "bad.png"
     bad.write_text("nope")

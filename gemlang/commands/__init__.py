@@ -14,6 +14,17 @@ def positive_int(text: str) -> int:
     return value
 
 
+def positive_float(text: str) -> float:
+    """An argparse type for amounts that must be above 0 (--C)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"{text} is too small: give a number above 0")
+    return value
+
+
 def skipped_line(path: object, reason: str) -> str:
     """'skipped PATH: why' for a photo that could not be used; the path once, even when the reason names it."""
     from gemlang.io import printable

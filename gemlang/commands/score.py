@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 
@@ -13,7 +14,8 @@ def register(subparsers) -> None:
             "Compare each caption of CANDIDATES with the reference of the same id in REFERENCES (both CSV "
             "files with columns id,text) by TF-IDF cosine (IDF from the knowledge base's descriptions plus "
             "the references) and by the cosine of all-MiniLM-L6-v2 sentence embeddings. Writes OUT: JSON "
-            "with per-item scores and means, or a per-item CSV if OUT ends in .csv."
+            "with per-item scores and means, or a per-item CSV if OUT ends in .csv. Ids are matched as text. "
+            "Exit status 1 if a caption has no reference of its id (it is not scored)."
         ),
     )
     p.add_argument("--candidates", required=True, type=Path, metavar="C.csv", help="captions to score (id,text)")
@@ -24,8 +26,11 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
+    from gemlang.cli import CommandError
     from gemlang.language.scoring import score_files
 
+    if args.out.is_dir():
+        raise CommandError(f"--out {args.out} is a folder: give a file name ending in .json or .csv")
     scores = score_files(args.candidates, args.references, args.out, semantic=not args.no_semantic)
     line = f"{scores['n_items']} captions scored: mean TF-IDF cosine "
     line += "n/a" if scores["mean_tfidf_cosine"] is None else f"{scores['mean_tfidf_cosine']:.3f}"
@@ -39,4 +44,6 @@ def run(args) -> int:
         if scores[key]:
             print(f"{len(scores[key])} id(s) {what}, not scored: {', '.join(map(str, scores[key][:10]))}")
     print(f"scores written to {args.out}")
-    return 0
+    if not scores["n_items"]:
+        print("no id appears in both files: ids are compared as text ('02' is not '2')", file=sys.stderr)
+    return 1 if not scores["n_items"] or scores["missing_references"] else 0  # a caption left unscored

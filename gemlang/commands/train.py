@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gemlang.commands import positive_int
+from gemlang.commands import positive_float, positive_int
 
 
 def register(subparsers) -> None:
@@ -47,7 +47,10 @@ def register(subparsers) -> None:
         default=None,
         help="folds for cross-validation and calibration (default 5, or the method's); 0 skips",
     )
-    p.add_argument("--C", type=float, default=None, help="linear head: regularisation strength (higher = weaker)")
+    p.add_argument(
+        "--C", type=positive_float, default=None,
+        help="linear head: inverse regularisation strength (default 0.05; larger fits the training photos closer)",
+    )  # fmt: skip
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--cache", type=Path, default=None, help="feature cache folder (default ~/.cache/gemlang)")
     p.add_argument("--list-encoders", action="store_true", help="list the encoders and exit")

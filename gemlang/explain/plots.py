@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 
+from gemlang.errors import UsageError
 from gemlang.explain.saliency import explain
 
 
@@ -51,6 +52,8 @@ def embedding_plot(
     from sklearn.manifold import TSNE
 
     X = np.asarray(features, dtype=np.float32)
+    if len(X) < 5:
+        raise UsageError(f"a t-SNE map needs at least 5 photos; {len(X)} could be read")
     X = (X - X.mean(0)) / (X.std(0) + 1e-6)
     if X.shape[1] > 50 and len(X) > 50:
         X = PCA(50, random_state=seed).fit_transform(X)
