@@ -145,8 +145,12 @@ class Answer:
             name, p = self.candidates[0]
             if self.unsure:
                 others = ", ".join(f"{n} ({percent(q)})" for n, q in self.candidates[1:3])
-                headline = f"**I'm not sure.** My best guess is **{name}** ({percent(p)})"
-                headline += f", but it could also be {others}." if others else "."
+                if p >= self.unsure_below:  # a likely answer the evidence argues over: say both, not "best guess (>99%)"
+                    headline = f"**I'm not sure**, though the evidence puts **{name}** at {percent(p)}"
+                    headline += f"; then {others}." if others else "."
+                else:
+                    headline = f"**I'm not sure.** My best guess is **{name}** ({percent(p)})"
+                    headline += f", but it could also be {others}." if others else "."
             else:
                 runner_up = (
                     f"; next: {self.candidates[1][0]} ({percent(self.candidates[1][1])})"

@@ -364,3 +364,12 @@ def test_treatment_and_value_questions_are_answered_plainly_without_a_price():
     assert "I do not price stones" in worth and not re.search(r"[$€£]\s?\d", worth)
     told = chat.ask("it was heated by the lab").to_markdown()  # a statement, not a question
     assert "gem laboratory decides" not in told
+
+
+def test_an_unsure_answer_with_a_likely_gem_is_not_called_a_best_guess_at_over_99_percent():
+    from gemlang.assistant import Answer
+
+    argued = Answer("", candidates=[("Topaz", 0.995), ("Quartz", 0.004)], unsure=True).summary_markdown()
+    assert "though the evidence puts **Topaz** at >99%" in argued and "best guess" not in argued
+    torn = Answer("", candidates=[("Topaz", 0.35), ("Quartz", 0.30)], unsure=True).summary_markdown()
+    assert "My best guess is **Topaz** (35%), but it could also be Quartz (30%)" in torn
