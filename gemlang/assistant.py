@@ -145,7 +145,7 @@ class Answer:
             name, p = self.candidates[0]
             if self.unsure:
                 others = ", ".join(f"{n} ({percent(q)})" for n, q in self.candidates[1:3])
-                if p >= self.unsure_below:  # a likely answer the evidence argues over: say both, not "best guess (>99%)"
+                if p >= self.unsure_below:  # a likely gem the evidence argues over: not "best guess (>99%)"
                     headline = f"**I'm not sure**, though the evidence puts **{name}** at {percent(p)}"
                     headline += f"; then {others}." if others else "."
                 else:

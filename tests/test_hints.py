@@ -168,3 +168,12 @@ def test_taking_a_reading_back_keeps_the_rest():
     assert kept.readings.ri is None and kept.readings.birefringence is None  # the edges' difference goes too
     assert kept.readings.sg.low == 4.0 and kept.hardness.low == 9 and kept.colours == ("red",)
     assert not kept.countries and not kept.places and not hints.without(("everything",))
+
+
+@pytest.mark.parametrize(
+    "text, countries",
+    [("violet, brazil law twinning", ()), ("Brazil-law twins under crossed polars", ()), ("Japan law twin", ()),
+     ("from Brazil, twinned", ("Brazil",))],
+)  # fmt: skip
+def test_a_twin_law_named_after_a_country_is_not_where_the_stone_is_from(text, countries):
+    assert parse_hints(text).countries == countries

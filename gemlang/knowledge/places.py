@@ -239,11 +239,16 @@ def place_index() -> Index:
 _DENIED = re.compile(r"\b(?:not|never|\w+n't)(?:\s+(?:\w+\s+){0,2}(?:from|in|at)(?:\s+the)?)?\s*$")
 
 
+_TWIN_LAW = re.compile(r"\W?[\w'.]+(?:\s[\w'.]+)?[\s-]+(?:law\b|twin)")
+
+
 def _matches_and_denials(text: str) -> tuple[list[tuple[int, str, tuple[str, ...]]], list[str]]:
     """The places a message names, split into those it affirms and the phrases that deny one ("not from Brazil")."""
     t = " " + text.lower().replace("’", "'") + " "  # the text `_matches` positions refer to
     kept, denied = [], []
     for match in _matches(text, place_index()):
+        if _TWIN_LAW.match(t, match[0]):  # "Brazil-law twinning" names a twin law, not where the stone is from
+            continue
         phrase = _DENIED.search(t[max(0, match[0] - 40) : match[0]])
         if phrase:
             denied.append(f"{phrase.group(0).strip()} {match[1]}")
