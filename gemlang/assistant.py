@@ -718,11 +718,18 @@ def doubt_note(gem: str, doubts: dict[str, str], hints: Hints) -> str:
     return f"{UNSURE_BECAUSE} {because}, though the rest of the evidence still points to {gem}. {checks}."
 
 
+COMPARED_GLASS = re.compile(r"\b(?:from|and|vs\.?|versus|or|with)\s+(?:\w+\s+)?(?:glass|paste)\b", re.I)
+
+
 def gems_compared(text: str) -> list:
     """The first two gems a message asks to compare ("the difference between ruby and spinel"), else []."""
     if not COMPARE_WORDS.search(text):
         return []
     named = gems_named_in(text)
+    if len(named) == 1 and COMPARED_GLASS.search(text):  # "glass" alone is no gem name, but compared it is
+        from gemlang.knowledge import get_facts
+
+        named.append(get_facts("Glass (Paste)"))
     return named[:2] if len(named) >= 2 else []
 
 

@@ -373,3 +373,10 @@ def test_an_unsure_answer_with_a_likely_gem_is_not_called_a_best_guess_at_over_9
     assert "though the evidence puts **Topaz** at >99%" in argued and "best guess" not in argued
     torn = Answer("", candidates=[("Topaz", 0.35), ("Quartz", 0.30)], unsure=True).summary_markdown()
     assert "My best guess is **Topaz** (35%), but it could also be Quartz (30%)" in torn
+
+
+def test_glass_compared_with_a_gem_is_the_imitation_not_a_scratch_test():
+    from gemlang.assistant import gems_compared
+
+    assert [g.name for g in gems_compared("how do I tell emerald from green glass?")] == ["Emerald", "Glass (Paste)"]
+    assert gems_compared("ruby, and it scratches glass") == []
