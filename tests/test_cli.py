@@ -142,3 +142,11 @@ def test_train_refuses_an_output_folder_of_someone_elses_files_before_training(t
     err = capsys.readouterr()
     assert "gemlang did not write there (src)" in err.err and "cross-validat" not in err.out  # nothing was trained
     assert (project / "src").is_dir() and (project / "config.json").read_text() == "{}"
+
+
+def test_train_options_it_would_ignore_are_refused(tiny_folder, tmp_path, capsys):
+    base = ["train", "--data", str(tiny_folder), "--out", str(tmp_path / "m")]
+    assert main([*base, "--finetune", "--head", "mlp"]) == 2
+    assert "--head sets up a head on frozen features" in capsys.readouterr().err
+    assert main([*base, "--cv", "1"]) == 2
+    assert "give 2 or more folds, or 0" in capsys.readouterr().err

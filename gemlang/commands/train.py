@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from gemlang.commands import positive_float, positive_int
@@ -45,13 +46,14 @@ def register(subparsers) -> None:
         "--cv",
         type=int,
         default=None,
-        help="folds for cross-validation and calibration (default 5, or the method's); 0 skips",
+        help="folds for cross-validation and calibration (default 5, or the method's); 0 skips both, leaving "
+        "the confidence uncalibrated",
     )
     p.add_argument(
         "--C", type=positive_float, default=None,
         help="linear head: inverse regularisation strength (default 0.05; larger fits the training photos closer)",
     )  # fmt: skip
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--seed", type=int, default=0, help="seed for folds, heads and fine-tuning (default 0)")
     p.add_argument("--cache", type=Path, default=None, help="feature cache folder (default ~/.cache/gemlang)")
     p.add_argument("--list-encoders", action="store_true", help="list the encoders and exit")
     p.add_argument(
@@ -110,9 +112,22 @@ def run(args) -> int:
         from gemlang.cli import CommandError
 
         raise CommandError(f"--int8 {args.int8}: give the number of calibration photos (default 64)")
+    if args.cv is not None and (args.cv == 1 or args.cv < 0):
+        from gemlang.cli import CommandError
+
+        raise CommandError(f"--cv {args.cv}: give 2 or more folds, or 0 to skip cross-validation")
     if args.method:
         return run_method(args)
     if args.finetune:
+        ignored = [
+            f"--{name}" for name in ("head", "C", "cv", "int8", "tta") if getattr(args, name) not in (None, False)
+        ]
+        if ignored:
+            from gemlang.cli import CommandError
+
+            verb = "sets" if len(ignored) == 1 else "set"
+            raise CommandError(f"{', '.join(ignored)} {verb} up a head on frozen features; --finetune trains its "
+                               "own linear head end to end and calibrates it on a validation fold")  # fmt: skip
         return run_finetune(args)
     args.cv = 5 if args.cv is None else args.cv
     data = scan_image_folder(args.data)
@@ -173,7 +188,12 @@ def run_finetune(args) -> int:
     checkpoint = args.checkpoint or args.out.with_name(f"{args.out.name}.checkpoint")
     data = scan_image_folder(args.data)
     print(f"{len(data)} photos in {len(data.classes)} classes from {args.data}")
-    clf = finetune_classifier(data, config, checkpoint_dir=checkpoint)
+    try:
+        clf = finetune_classifier(data, config, checkpoint_dir=checkpoint)
+    except KeyboardInterrupt:
+        print(f"stopped: every finished epoch is kept in {checkpoint}; run the same command again to continue "
+              "from the last one", file=sys.stderr)  # fmt: skip
+        raise
     if not PartialState().is_main_process:  # under `accelerate launch`, one process writes the model
         return 0
     for path, reason in clf.info["trained_on"]["skipped"]:
