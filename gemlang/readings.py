@@ -17,7 +17,9 @@ What each reading may look like:
 - pleochroism (dichroscope): "strong trichroism", "weak dichroism", "no pleochroism".
 - UV fluorescence: "red under UV", "fluoresces blue", "inert under UV"; Chelsea filter: "red under the
   Chelsea filter", "stays green through the Chelsea".
-- what a loupe shows that points to glass or a synthetic: "gas bubbles", "swirl marks", "curved striae".
+- what a loupe shows that points to glass or a synthetic: "gas bubbles", "swirl marks", "curved striae";
+  and the textbook signs of one gem: "horsetail" inclusions (demantoid), a "red ring" table down (a
+  garnet-topped doublet), "nacreous" and "gritty" on the teeth (pearl), "insects" (amber).
 
 A number no gem can have ("RI 3.5", "SG 25", "bire 0.9") or a bare "1.54" that could be an RI or an
 SG is never guessed at: it becomes one line in `problems` that says what to re-check or how to write it.
@@ -72,6 +74,11 @@ OBSERVATIONS = {
     "swirl marks": r"swirl(?:s| marks?| lines?)",
     "curved striae": r"curved (?:striae|growth lines|banding|lines)",
     "mould marks": r"mou?ld(?:ed)? (?:marks|lines|seams)|rounded facet edges",
+    "horsetail inclusions": r"horse-?tails?",
+    "a red ring (doublet)": r"red ring",
+    "nacre": r"\bnacre(?:ous)?\b",
+    "gritty on the teeth": r"\bgritty\b|tooth test|rough (?:on|against) (?:the )?teeth",
+    "insect inclusions": r"\binsects?\b",
 }
 
 _NUM = r"(\d+(?:[.,]\d+)?|[.,]\d+)"

@@ -236,3 +236,15 @@ def test_when_the_telling_test_is_made_the_next_test_says_so_rather_than_that_no
     post = np.array([dict(fused.ranking)[n] for n in model.names])
     advice = model.next_test(post, hints)
     assert "is made (birefringence)" in advice and "no standard test" not in advice
+
+
+@pytest.mark.parametrize(
+    "said, gem",
+    [("green, RI over the limit, SR, horsetail inclusions", "Demantoid"),
+     ("white, SG 2.72, nacreous, gritty when rubbed on the teeth", "Pearl"),
+     ("red, RI 1.77, SR, a red ring when placed table down on white paper", "Garnet-Topped Doublet"),
+     ("RI 1.54, floats in brine, orange, contains insects", "Amber")],
+)  # fmt: skip
+def test_the_textbook_sign_of_a_gem_points_to_it(said, gem):
+    model = EvidenceModel(["Amber", "Pearl", "Garnet Red", "Ruby", "Tsavorite", "Carnelian"])
+    assert model.fuse(None, parse_hints(said)).ranking[0][0] == gem

@@ -108,12 +108,17 @@ PLEOCHROISM_FIT = {
 }
 # A loupe sign: the word a gem's features use for it, and P(the sign is seen | the gem's facts do not name it).
 # Curved striae come only from a melt (flame-fusion) and swirls and mould marks from glass or plastic; round
-# gas bubbles also sit in some natural fluid inclusions.
+# gas bubbles also sit in some natural fluid inclusions. The rest are the textbook signs of one gem each.
 OBSERVED = {
     "gas bubbles": ("bubble", 0.1),
     "swirl marks": ("swirl", 0.05),
     "curved striae": ("curved", 0.01),
     "mould marks": ("mould", 0.05),
+    "horsetail inclusions": ("horsetail", 0.01),  # demantoid's chrysotile fibres
+    "a red ring (doublet)": ("red ring", 0.01),  # a garnet-topped doublet, table down on white paper
+    "nacre": ("nacre", 0.05),
+    "gritty on the teeth": ("gritty", 0.02),  # the pearl test: imitations feel smooth
+    "insect inclusions": ("insect", 0.1),  # amber, and copal too
 }
 UNKNOWN_FIT = 0.5  # a word reading of a gem the knowledge base says nothing about
 OPAQUE_FIT = 0.02  # a polariscope or dichroscope reading of a metallic stone, through which no light passes
