@@ -515,7 +515,8 @@ class Conversation:
             named = gems_named_in(text)
             asked = named[:2] if asked_gem.name in {g.name for g in named} else [asked_gem]
             asked = [g for g in asked if g.name in a.evidence.index]
-        if asked:
+        no_gem_photo = self.scope is not None and self.scope.kind == NOT_A_GEM_PHOTO and not self.hints
+        if asked and not no_gem_photo:  # a picture of no gem gives no odds for one
 
             def standing(name: str) -> str:
                 p = fused.probabilities[a.evidence.index[name]]

@@ -143,6 +143,8 @@ def test_the_answer_says_plainly_it_is_not_a_gem_photo_and_describes_no_gem(chat
     assert answer.candidates == [] and answer.description == "" and answer.tell_apart == ""
     assert "scratch" not in text.lower() and "I'm not sure" not in text
     assert answer.heatmap is None and "map" not in text and chat.explain() == (None, None, None)
+    asked = chat.ask("is it a real ruby?").to_markdown()  # no odds for a gem from a picture of none
+    assert "rank" not in asked and "%" not in asked and "This does not look like a gemstone photo" in asked
     follow = chat.ask("RI 1.762-1.770, SG 4.00, uniaxial")  # the readings it asked for rank the gems by themselves
     assert follow.out_of_scope.kind == NOT_A_GEM_PHOTO and "Your readings alone rank the gems" in follow.reply
     readings_only = chat.assistant.rank(None, chat.hints).ranking
