@@ -220,6 +220,11 @@ def test_amber_floats_in_salt_water_and_leads_its_imitations_on_an_orange_stone(
     assert "blue" not in gem_colours(get_facts("Amber"))  # "Blue fluorescent (Dominican)" is its glow, not its body
 
 
+def test_turquoise_is_read_as_the_aggregate_it_is():
+    model = EvidenceModel(["Turquoise", "Larimar", "Pearl"])
+    assert model.fuse(None, parse_hints("sky blue, RI 1.61, SG 2.70, aggregate")).ranking[0][0] == "Turquoise"
+
+
 def test_jadeite_is_read_as_the_aggregate_it_is_cut_from_and_no_two_edges_are_asked_of_it():
     model = EvidenceModel(["Jade", "Peridot", "Chrome Diopside"])
     hints = parse_hints("green, RI 1.66, SG 3.33, aggregate")
