@@ -108,8 +108,13 @@ BUILT_IN = Recipe(
     companion="mobilenet_v2",
 )
 
-# `gemlang train` without options: one encoder and a logistic regression, minutes on a laptop CPU.
-TRAIN_DEFAULT = Recipe(name="train-default", encoder="mobilenet_v2", head="linear")
+# `gemlang train` without options: the built-in recipe's frozen encoders and heads, in float32 (they run on a GPU
+# too) and without its fine-tuned companion (tens of minutes). On a 759-photo, 20-class folder it trains in about a
+# minute on 2 CPU cores and is right 90.1% of the time on held-out photos, against 86.8% for MobileNetV2 + logistic
+# regression (eval/results/train_default.md).
+TRAIN_DEFAULT = Recipe(
+    name="train-default", encoder=BUILT_IN.encoder, head=BUILT_IN.head, head_options=dict(BUILT_IN.head_options)
+)
 
 # The frozen image tower of the image-text alignment (gemlang/language/default_alignment/). Lighter than the
 # classifier's: the projections trained on it are what is shipped, and their quality was measured with it
