@@ -658,17 +658,39 @@ TREATMENT_QUESTION = re.compile(
     r"\b(?:heat(?:ed)?|treat(?:ed|ment)?|untreated|unheated|enhanc\w*|oiled|dyed|irradiated|diffused|filled)\b", re.I
 )
 VALUE_QUESTION = re.compile(r"\b(?:worth|prices?|priced|value[ds]?|cost|how much|apprais\w*|valuation)\b", re.I)
+ORIGIN_QUESTION = re.compile(
+    r"\bwhere\b.{0,40}\b(?:from|mined|found|come|comes|originate\w*)\b|\b(?:origin|provenance)\b|"
+    r"\bwhich (?:country|mine)\b|\bis it (?:from|mined in)\b",
+    re.I,
+)
 
 
 def side_answer(text: str, gem: GemFacts) -> str:
-    """What the question asks besides the gem's name: treatment ("is it heated?") or value, which a photo and
-    instrument readings cannot settle; said plainly, with the treatments in use for the gem, no price."""
+    """What the question asks besides the gem's name: treatment ("is it heated?"), origin ("where is it from?")
+    or value, which a photo and instrument readings cannot settle; said plainly, with the treatments in use
+    or the main sources of the gem, and no price."""
     asked = "?" in text or re.match(r"\s*(?:is|was|has|are|does|any)\b", text, re.I)
     if asked and TREATMENT_QUESTION.search(text):
         known = treatment_sentence(gem) or f"No common treatment is listed for {gem.name}."
         return (
             "Whether this stone was treated shows neither in a photo nor in the usual readings: a gem laboratory "
             f"decides, from its inclusions, spectrum and fluorescence. {known}"
+        )
+    if ORIGIN_QUESTION.search(text):
+        from gemlang.knowledge.places import gem_countries, places_asked
+        from gemlang.language.gem_prose import main_sources
+
+        if gem.origin != "natural":
+            return f"{gem.name} is made in a laboratory, not mined."
+        sources = main_sources(gem)
+        said = f" {gem.name} is mined chiefly in {sources}." if sources else ""
+        countries, anywhere = gem_countries(gem)
+        for place, in_countries in places_asked(text):
+            known = anywhere or bool(set(in_countries) & set(countries))
+            said += f" {place} is {'among' if known else 'not among'} its known sources."
+        return (
+            "Where a stone was mined shows neither in a photo nor in the usual readings: a gem laboratory "
+            f"decides origin, from its inclusions and trace elements.{said}"
         )
     if VALUE_QUESTION.search(text):
         return (

@@ -366,6 +366,16 @@ def test_treatment_and_value_questions_are_answered_plainly_without_a_price():
     assert "gem laboratory decides" not in told
 
 
+def test_an_origin_question_is_answered_and_a_place_asked_about_is_no_evidence():
+    chat = Assistant(classifier=None).conversation()
+    before = chat.ask("RI 1.762-1.770, SG 4.00, red").candidates
+    where = chat.ask("where is it from?").to_markdown()
+    assert "a gem laboratory decides origin" in where and "Myanmar" in where
+    arizona = chat.ask("is it from Arizona?")
+    assert "Arizona is not among its known sources" in arizona.to_markdown()
+    assert arizona.candidates == before and not chat.hints.countries  # asked, not said
+
+
 def test_an_unsure_answer_with_a_likely_gem_is_not_called_a_best_guess_at_over_99_percent():
     from gemlang.assistant import Answer
 

@@ -239,6 +239,9 @@ def place_index() -> Index:
 _DENIED = re.compile(r"\b(?:not|never|\w+n't)(?:\s+(?:\w+\s+){0,2}(?:from|in|at)(?:\s+the)?)?\s*$")
 
 
+# "is it from Arizona?": a question about a place, not a statement of where the stone is from.
+_ASKED = re.compile(r"\b(?:is|was|could|can|might|would)\s+(?:it|this|that|the stone)\s+(?:be\s+|have been\s+)?"
+                    r"(?:from|mined in|found in)(?:\s+the)?\s*$")  # fmt: skip
 _TWIN_LAW = re.compile(r"\W?[\w'.]+(?:\s[\w'.]+)?[\s-]+(?:law\b|twin)")
 
 
@@ -249,12 +252,22 @@ def _matches_and_denials(text: str) -> tuple[list[tuple[int, str, tuple[str, ...
     for match in _matches(text, place_index()):
         if _TWIN_LAW.match(t, match[0]):  # "Brazil-law twinning" names a twin law, not where the stone is from
             continue
+        if _ASKED.search(t[max(0, match[0] - 40) : match[0]]):  # asked about (`places_asked`), not said
+            continue
         phrase = _DENIED.search(t[max(0, match[0] - 40) : match[0]])
         if phrase:
             denied.append(f"{phrase.group(0).strip()} {match[1]}")
         else:
             kept.append(match)
     return kept, denied
+
+
+def places_asked(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The places a message asks about, as named, with their countries ("is it from Arizona?" -> [("Arizona",
+    ("USA",))]): a question, so no evidence."""
+    t = " " + (text or "").lower().replace("’", "'") + " "
+    matches = _matches(text or "", place_index())
+    return [(name, countries) for at, name, countries in matches if _ASKED.search(t[max(0, at - 40) : at])]
 
 
 def places_denied(text: str) -> list[str]:

@@ -65,6 +65,14 @@ def _places(gem: GemFacts, n: int = 3) -> tuple[list[str], bool]:
     return places[:n], everywhere
 
 
+def main_sources(gem: GemFacts, n: int = 4) -> str:
+    """The gem's first `n` confirmed sources in words ("Myanmar, Mozambique and Thailand"), or ''."""
+    places = [re.sub(r"^([^,]+), ([^,]+)$", r"\1 (\2)", p) for p in _places(gem, n)[0]]  # "Arizona (USA)"
+    if not places:
+        return ""
+    return "; ".join(places) if any("," in p for p in places) else _join(places)
+
+
 def compose_description(gem: GemFacts) -> str:
     """Two to four plain sentences from the database facts, for gems without a reviewed description."""
     system = gem.crystal_system
