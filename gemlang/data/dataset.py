@@ -60,7 +60,8 @@ def scan_image_folder(root: str | Path, min_classes: int = 2) -> ImageFolder:
     """List the photos of a folder-per-class collection; files that are not photos are skipped and listed."""
     root = Path(root)
     if not root.is_dir():
-        raise DatasetError(f"{root}: no such folder. Point --data at a folder with one sub-folder per class.")
+        what = "a file, not a folder" if root.exists() else "no such folder"
+        raise DatasetError(f"{root}: {what}. Point --data at a folder with one sub-folder per class.")
     class_dirs = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
     classes, paths, labels, skipped = [], [], [], []
     for class_dir in class_dirs:

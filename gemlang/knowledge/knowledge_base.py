@@ -592,7 +592,9 @@ def get_facts(name: str) -> GemFacts:
     close = difflib.get_close_matches(key, list(cat.index), n=5, cutoff=0.6)
     suggestions = list(dict.fromkeys(cat.index[k].name for k in close))[:3]
     hint = f" Did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
-    raise UnknownGemError(f"Unknown gem {name!r}.{hint} all_gems() lists every gem gemlang knows.")
+    known = len({g.name for g in cat.index.values()})
+    raise UnknownGemError(f"Unknown gem {name!r}.{hint} gemlang knows the photo classes and the other gems of "
+                          f"gemmology-mineral-database, {known} in all, by name or trade name.")  # fmt: skip
 
 
 def all_gems() -> list[GemFacts]:

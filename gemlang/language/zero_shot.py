@@ -37,7 +37,8 @@ def candidate_names(data_classes: Sequence[str], candidates: Sequence[str] | Non
     if unknown:
         raise DatasetError(
             f"class folder(s) the knowledge base has no entry for, so no text prompt can describe them: "
-            f"{', '.join(unknown)}. Rename them to gem names gemlang knows (see gemlang.knowledge.all_gems())."
+            f"{', '.join(unknown)}. Rename them to gem names gemlang knows (the 87 photo classes or the gems of "
+            "gemmology-mineral-database)."
         )
     return names
 

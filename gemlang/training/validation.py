@@ -20,10 +20,11 @@ logger = logging.getLogger("gemlang")
 def _labels_in_model_order(data: ImageFolder, clf: GemClassifier) -> np.ndarray:
     unknown = sorted(set(data.classes) - set(clf.classes))
     if unknown:
+        shown = ", ".join(clf.classes[:12]) + (f", … ({len(clf.classes)} in all, in its config.json)"
+                                               if len(clf.classes) > 12 else "")  # fmt: skip
         raise DatasetError(
             f"{data.root}: class folder(s) the model does not know: {', '.join(unknown)}. Rename them to one of "
-            f"the model's classes (`gemlang predict --help` lists where to see them), remove them, or train a "
-            "model that includes them."
+            f"the model's classes ({shown}), remove them, or train a model that includes them."
         )
     index = {c: i for i, c in enumerate(clf.classes)}
     return np.array([index[data.classes[y]] for y in data.labels], dtype=int)
