@@ -130,3 +130,10 @@ def test_a_description_never_says_a_gem_is_itself():
     for name in class_names():
         templated = describe_prediction([(name, 0.9)]).prose.lower()
         assert not re.search(r"(?:^|\. )(\w[\w' ]*) is \1\b\s*[,.(]", templated), (name, templated[:120])
+
+
+def test_a_gem_with_no_facts_is_still_a_sentence():
+    from gemlang.knowledge.facts import GemFacts
+    from gemlang.language.gem_prose import compose_description
+
+    assert compose_description(GemFacts(name="Foo")) == "Foo is a gem material."

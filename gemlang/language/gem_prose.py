@@ -88,7 +88,9 @@ def compose_description(gem: GemFacts) -> str:
         purpose = f" used to imitate {gem.imitates}" if gem.imitates else " used as an imitation"
         sentences.append(f"{gem.name} is {kind}{purpose}, not the gem it resembles.")
     else:
-        what = "an amorphous gem material" if system == "amorphous" else f"{_article(system)} {system} gem material"
+        what = {"amorphous": "an amorphous gem material", "": "a gem material"}.get(
+            system, f"{_article(system)} {system} gem material"
+        )
         group = f" of the {gem.group}" if gem.group.lower().endswith("group") else ""
         chem = f" ({gem.chemistry})" if gem.chemistry else ""
         sentences.append(f"{gem.name} is {what}{group}{chem}.")
