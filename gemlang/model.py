@@ -501,6 +501,9 @@ def _eager_parts(path: Path, config: dict, device) -> tuple[FeatureExtractor, to
         except (OSError, SafetensorError) as e:
             raise ModelError(f"{path}: encoder.safetensors cannot be read ({e}); copy the model folder again.") from e
         _load_encoder_state(extractor, state)
+    if not encoder_file.exists() and config.get("finetuned_encoder"):
+        raise ModelError(f"{path}: encoder.safetensors, the model's fine-tuned encoder, is missing; copy the whole "
+                         "model folder again.")  # fmt: skip
     if not encoder_file.exists() and extractor.signature != config["encoder_signature"]:
         raise ModelError(
             f"{path}: the head was trained on encoder {config['encoder_signature']!r}, but this "

@@ -39,6 +39,11 @@ def test_finetuned_model_saves_reloads_and_predicts_the_same(tiny_data, tmp_path
     assert reloaded.extractor.tta and reloaded.info["validation"]["n_images"] > 0
     _, verdicts, _ = reloaded.analyse(photos)  # it carries the out-of-scope check, fitted on validation photos
     assert reloaded.scope is not None and all(v.kind != "unchecked" for v in verdicts)
+    (tmp_path / "model" / "encoder.safetensors").unlink()  # a copy that left the fine-tuned weights behind
+    from gemlang.model import ModelError
+
+    with pytest.raises(ModelError, match="fine-tuned encoder, is missing"):
+        GemClassifier.load(tmp_path / "model", backend="torch")
     # the encoder really was trained: its weights moved away from the ImageNet ones
     trained = clf.extractor.encoders[0].state_dict()
     assert any(not torch.equal(trained[k].cpu(), before[k]) for k in before if k in trained)

@@ -50,9 +50,13 @@ def add_scope_check(model: str | Path, data: str | Path, cache: FeatureCache | N
     clf = GemClassifier.load(model)
     folder = folder_features(scan_image_folder(data), clf.feature_extractor, cache, progress)
     if folder.data.classes != clf.classes:
+        here, known = set(folder.data.classes), set(clf.classes)
+        parts = [f"{what}: {', '.join(sorted(names))}" for what, names in
+                 (("not in the model", here - known), ("missing here", known - here)) if names]  # fmt: skip
+        differ = "; ".join(parts)
         raise UsageError(
-            f"{data}: its classes differ from the model's ({len(folder.data.classes)} vs {len(clf.classes)}); "
-            "pass the folder the model was trained on."
+            f"{data}: its classes differ from the model's ({differ or 'in another order'}); pass the folder the "
+            "model was trained on."
         )
     X, y = folder.features, folder.data.labels
     probabilities = None
