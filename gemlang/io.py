@@ -65,6 +65,9 @@ def check_replaceable(path: str | Path) -> None:
     path = Path(path)
     if path.exists() and not path.is_dir():
         raise UsageError(f"{path} is a file, not a folder: choose another output folder.")
+    here = Path.cwd().resolve()
+    if here == path.resolve() or path.resolve() in here.parents:  # replacing it would pull the floor away
+        raise UsageError(f"{path} is the current folder (or holds it): name a folder to write, e.g. --out my_model")
     if path.is_dir() and (foreign := sorted(p.name for p in path.iterdir() if not OWN_ENTRIES.fullmatch(p.name))):
         raise UsageError(
             f"{path} already holds files gemlang did not write there ({', '.join(foreign[:3])}"

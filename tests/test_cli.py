@@ -150,3 +150,6 @@ def test_train_options_it_would_ignore_are_refused(tiny_folder, tmp_path, capsys
     assert "--head sets up a head on frozen features" in capsys.readouterr().err
     assert main([*base, "--cv", "1"]) == 2
     assert "give 2 or more folds, or 0" in capsys.readouterr().err
+    assert main([*base, "--finetune", "--cv", "0"]) == 2  # 0 is asked for too, though it equals False
+    assert main([*base, "--epochs", "3"]) == 2
+    assert "only count with --finetune or --method" in capsys.readouterr().err

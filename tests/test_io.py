@@ -65,3 +65,16 @@ def test_an_output_folder_of_someone_elses_files_is_never_replaced(tmp_path):
                 (tmp / "config.json").write_text("3")
     assert (model / "NOTES.txt").read_text() == "mine" and (tmp_path / "project" / "src").is_dir()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary folder left behind
+
+
+def test_the_current_folder_is_never_an_output_folder(tmp_path, monkeypatch):
+    from gemlang.errors import UsageError
+    from gemlang.io import atomic_folder
+
+    (tmp_path / "inside").mkdir()
+    monkeypatch.chdir(tmp_path / "inside")
+    for out in (".", ".."):  # replacing it would leave the shell in a deleted folder
+        with pytest.raises(UsageError, match="is the current folder"):
+            with atomic_folder(out) as tmp:
+                (tmp / "config.json").write_text("{}")
+    assert (tmp_path / "inside").is_dir()

@@ -116,12 +116,12 @@ def run(args) -> int:
         from gemlang.cli import CommandError
 
         raise CommandError(f"--cv {args.cv}: give 2 or more folds, or 0 to skip cross-validation")
+    _refuse_options_it_would_ignore(args)
     if args.method:
         return run_method(args)
     if args.finetune:
-        ignored = [
-            f"--{name}" for name in ("head", "C", "cv", "int8", "tta") if getattr(args, name) not in (None, False)
-        ]
+        ignored = [f"--{n}" for n in ("head", "C", "cv", "int8", "tta") if getattr(args, n) not in (None, False)]
+        ignored += ["--cv"] if args.cv == 0 else []  # 0 == False: asked for, and ignored all the same
         if ignored:
             from gemlang.cli import CommandError
 
@@ -168,6 +168,17 @@ def run_method(args) -> int:
     overrides = {"epochs": args.epochs}
     train_method(args.method, args.data, args.out, cv=args.cv, seed=args.seed, overrides=overrides)
     return 0
+
+
+def _refuse_options_it_would_ignore(args) -> None:
+    from gemlang.cli import CommandError
+
+    if args.method and args.finetune:
+        raise CommandError("--method trains a seed paper's model and --finetune a bundled backbone: choose one")
+    if not (args.method or args.finetune):
+        given = [f"--{n.replace('_', '-')}" for n in ("epochs", "batch_size", "checkpoint") if getattr(args, n)]
+        if given:
+            raise CommandError(f"{', '.join(given)} only count with --finetune or --method")
 
 
 def run_finetune(args) -> int:
