@@ -470,6 +470,11 @@ class Conversation:
                 answer.description = reference_description(asked_gem)
                 answer.properties = property_rows([asked_gem.name])
                 answer.reply = f"**{asked_gem.name}**"
+            elif self.hints.colours:  # kept: it refines the first reading or photo that comes
+                answer.reply = (
+                    f"A colour alone ({' and '.join(self.hints.colours)}) fits too many gems to rank them. Send a "
+                    'photo of the stone, or add a reading: "RI 1.54", "SG 2.65", "hardness about 7".'
+                )
             else:
                 answer.reply = HELP
             return self._done(answer)
@@ -553,6 +558,7 @@ class Conversation:
             first, second = pair
             answer.tell_apart = tell_apart(first, second)
             photo_only = answer.used_photo and a.classifier is not None and not self.hints.readings
+            photo_only = photo_only and not (self.scope is not None and self.scope.flagged)  # no gem to confuse
             confused = a.classifier.photo_confusion(first, second) if photo_only else None
             if confused:
                 answer.notes.append(

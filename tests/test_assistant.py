@@ -366,6 +366,19 @@ def test_treatment_and_value_questions_are_answered_plainly_without_a_price():
     assert "gem laboratory decides" not in told
 
 
+def test_a_colour_alone_asks_for_a_photo_or_a_reading_and_is_kept_for_them():
+    chat = Assistant(classifier=None).conversation()
+    first = chat.ask("a red stone")
+    assert "A colour alone (red) fits too many gems" in first.reply and not first.candidates
+    assert "red" in chat.ask("RI 1.762-1.770").hints_used[0]  # the colour refines the reading that follows
+
+
+def test_a_red_ring_is_the_doublet_test_not_the_stones_colour():
+    from gemlang.hints import parse_hints
+
+    assert parse_hints("green stone, red ring when placed table down").colours == ("green",)
+
+
 def test_an_origin_question_is_answered_and_a_place_asked_about_is_no_evidence():
     chat = Assistant(classifier=None).conversation()
     before = chat.ask("RI 1.762-1.770, SG 4.00, red").candidates
