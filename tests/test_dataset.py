@@ -107,3 +107,16 @@ def test_a_class_emptied_by_copies_filed_elsewhere_is_left_out_not_kept_empty(ti
         shutil.rmtree(data_dir / other)
     with pytest.raises(GemlangError, match="no class is left"):
         deduplicate(scan_image_folder(data_dir))
+
+
+def test_a_photo_filed_twice_in_one_class_is_counted_once_and_said(tiny_folder, tmp_path):
+    import shutil
+
+    from gemlang.data import deduplicate
+
+    data_dir = tmp_path / "data"
+    shutil.copytree(tiny_folder, data_dir)
+    shutil.copy(data_dir / "Ruby" / "0.jpg", data_dir / "Ruby" / "copy.jpg")
+    data = deduplicate(scan_image_folder(data_dir))
+    assert len(data) == 18
+    assert any("copy.jpg" in str(p) and "the same photo as 0.jpg; counted once" == why for p, why in data.skipped)

@@ -29,15 +29,17 @@ def deduplicate(data: ImageFolder) -> ImageFolder:
     labels_of = defaultdict(set)
     for g, y in zip(groups, data.labels, strict=True):
         labels_of[g].add(int(y))
-    seen, keep, conflicts = set(), [], {}
+    seen, keep, left_out = {}, [], {}
     for i, g in enumerate(groups):
         if len(labels_of[g]) > 1:
-            conflicts[data.paths[i]] = "same photo filed under several classes; left out"
+            left_out[data.paths[i]] = "same photo filed under several classes; left out"
         elif g not in seen:
-            seen.add(g)
+            seen[g] = data.paths[i]
             keep.append(i)
+        else:  # said, so the photo count the model reports adds up
+            left_out[data.paths[i]] = f"the same photo as {seen[g].name}; counted once"
     out = data.subset(keep)
-    out.skipped += list(conflicts.items())
+    out.skipped += list(left_out.items())
     return _without_empty_classes(out, len(data.classes))
 
 
