@@ -26,9 +26,9 @@ def top_k_accuracy(y: np.ndarray, probs: np.ndarray, k: int) -> float:
 def classification_metrics(y: np.ndarray, probs: np.ndarray, classes: list[str]) -> dict:
     """Top-1/2/5, mean per-class accuracy, macro P/R/F1 and a per-class table; fractions in [0, 1].
 
-    Recall and F1 average over the classes the photos hold; precision also over the classes the model
+    Recall averages over the classes the photos hold; precision and F1 also over the classes the model
     answered that the photos do not hold (a model trained on more gems than a test folder has), whose
-    precision is 0: answering them was always wrong.
+    precision and F1 are 0: answering them was always wrong.
     """
     y = np.asarray(y)
     pred = probs.argmax(1)
@@ -48,7 +48,7 @@ def classification_metrics(y: np.ndarray, probs: np.ndarray, classes: list[str])
         "mean_per_class_accuracy": float(np.mean(r)),
         "macro_precision": float(np.sum(p) / (len(p) + answered_elsewhere)),
         "macro_recall": float(np.mean(r)),
-        "macro_f1": float(np.mean(f)),
+        "macro_f1": float(np.sum(f) / (len(f) + answered_elsewhere)),
         "expected_calibration_error": expected_calibration_error(y, probs),
         "reliability": reliability_table(y, probs),
         "confusion_pairs": confusion_pairs(y, probs, classes),

@@ -63,3 +63,4 @@ def test_answering_a_gem_the_photos_do_not_hold_counts_against_macro_precision()
     assert right["macro_precision"] == 1.0
     assert astray["macro_precision"] == pytest.approx((1 + 1 + 0) / 3)  # Emerald's answers were all wrong
     assert astray["macro_recall"] == pytest.approx((1 + 0.5) / 2)  # recall: over the gems present only
+    assert astray["macro_f1"] == pytest.approx((1 + 2 / 3 + 0) / 3)  # F1 over the same gems as precision

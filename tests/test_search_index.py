@@ -139,6 +139,7 @@ def test_an_index_keeps_absolute_paths_and_foreign_file_names(tmp_path, monkeypa
 
 def test_a_search_needs_words(tiny_folder, capsys):
     assert main(["search", "?!", str(tiny_folder)]) == 2
+    assert main(["search", "123", str(tiny_folder)]) == 2
     assert "no words to search for" in capsys.readouterr().err
 
 

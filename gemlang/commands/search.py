@@ -40,7 +40,7 @@ def run(args) -> int:
 
     if (args.folder is None) == (args.index is None):
         raise CommandError("give either a folder of photos (DIR) or an index (--index INDEX), not both")
-    if not any(ch.isalnum() for ch in args.text):
+    if not any(ch.isalpha() for ch in args.text):
         raise CommandError(f'{args.text!r} has no words to search for: describe the stone, e.g. "deep blue, hard"')
     if args.index is not None:
         return _search_index(args)
