@@ -155,6 +155,14 @@ def withdrawn_hints(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+# Signs a gemmologist reports that gemlang has no facts to weigh: said so, rather than dropped without a word.
+UNREAD_SIGNS = re.compile(
+    r"\b(?:silk|(?:two|three)[- ]phase inclusions?|fingerprints?|feathers?|rutile needles|jardin|absorption "
+    r"(?:bands?|lines?|spectrum)|spectroscope|floats? in water|sinks? in water)\b",
+    re.IGNORECASE,
+)
+
+
 def parse_hints(text: str) -> Hints:
     """Readings, hardness and places in a message; parts not understood are ignored, never guessed.
 
@@ -167,6 +175,10 @@ def parse_hints(text: str) -> Hints:
     countries, places = parse_places(text)
     notes = [*readings.problems, *notes]
     notes += [f"“{said}” is left out: only where a stone is from counts as evidence." for said in places_denied(text)]
+    unread = list(dict.fromkeys(m.group(0).lower() for m in UNREAD_SIGNS.finditer(text)))
+    if unread:
+        said = " or ".join(f"“{u}”" for u in unread)
+        notes.append(f"I do not weigh {said} yet: the photo and the readings decide.")
     return Hints(
         hardness=hardness,
         countries=countries,

@@ -177,3 +177,9 @@ def test_taking_a_reading_back_keeps_the_rest():
 )  # fmt: skip
 def test_a_twin_law_named_after_a_country_is_not_where_the_stone_is_from(text, countries):
     assert parse_hints(text).countries == countries
+
+
+def test_a_sign_gemlang_cannot_weigh_is_said_not_dropped_without_a_word():
+    said = "I do not weigh “silk” yet: the photo and the readings decide."
+    assert parse_hints("red stone with silk").notes == (said,)
+    assert parse_hints("RI 1.76, SG 4.00").notes == ()
