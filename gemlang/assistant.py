@@ -501,7 +501,9 @@ class Conversation:
             species = distinct_lines(a.evidence, lines)
             leaders = [a.evidence.index[e.lead] for e in species[:6] if e.probability >= 0.1 * lines[0].probability]
             answer.next_test = a.evidence.next_test(fused.probabilities, self.hints, leaders=leaders) or ""
-        answer.unsure = answer.candidates[0][1] < a.unsure_below or bool(fused.conflict or fused.clash)
+        answer.unsure = _leading_share(answer.candidates, a.evidence) < a.unsure_below or bool(
+            fused.conflict or fused.clash
+        )
         answer.notes += [f"{UNSURE_BECAUSE} {why}" for why in (fused.conflict, fused.clash) if why]
         if not answer.used_photo:
             answer.notes.append(
@@ -597,6 +599,21 @@ class Conversation:
         self._pending_notes = []
         self.answers.append(answer)
         return answer
+
+
+def _leading_share(candidates: list[tuple[str, float]], evidence: EvidenceModel) -> float:
+    """The leader's probability, with that of runners-up that are one kind of it or it of them (Tourmaline and
+    Elbaite): two names for one answer do not make the answer unsure."""
+    from gemlang.knowledge.tell_apart import kind_of
+
+    facts = {g.name: g for g in evidence.facts}
+    lead, share = candidates[0]
+    if lead not in facts:
+        return share
+    return share + sum(
+        p for name, p in candidates[1:]
+        if name in facts and (kind_of(facts[name], facts[lead]) or kind_of(facts[lead], facts[name]))
+    )  # fmt: skip
 
 
 def _kind(gem) -> str:

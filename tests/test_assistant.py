@@ -403,3 +403,10 @@ def test_glass_compared_with_a_gem_is_the_imitation_not_a_scratch_test():
 
     assert [g.name for g in gems_compared("how do I tell emerald from green glass?")] == ["Emerald", "Glass (Paste)"]
     assert gems_compared("ruby, and it scratches glass") == []
+
+
+def test_a_gem_and_its_own_kind_leading_together_do_not_make_the_answer_unsure():
+    answer = Assistant(classifier=None).conversation().ask("RI 1.62-1.64, DR 0.018, green, uniaxial")
+    names = [n for n, _ in answer.candidates[:2]]
+    assert set(names) == {"Tourmaline", "Elbaite"} and answer.candidates[0][1] < answer.unsure_below
+    assert not answer.unsure  # Elbaite is one kind of tourmaline: one answer under two names
