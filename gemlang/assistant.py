@@ -36,10 +36,11 @@ from gemlang.fusion import EvidenceModel, Settings
 from gemlang.fusion.evidence import gem_sold_as
 from gemlang.fusion.table import table_entries
 from gemlang.hints import Hints, parse_hints, withdrawn_hints
-from gemlang.knowledge import GemFacts
+from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.knowledge_base import gems_named_in
+from gemlang.knowledge.places import gem_countries, places_asked
 from gemlang.language.describe import describe_prediction, percent
-from gemlang.language.gem_prose import reference_description, treatment_sentence
+from gemlang.language.gem_prose import main_sources, reference_description, treatment_sentence
 from gemlang.model import Prediction
 from gemlang.scope import NOT_A_GEM_PHOTO, ScopeVerdict, blank_picture
 
@@ -361,7 +362,7 @@ def group_description(line, hints: Hints) -> str:
 
 
 def _facts(name: str):
-    from gemlang.knowledge import UnknownGemError, get_facts
+    from gemlang.knowledge import UnknownGemError
 
     try:
         return get_facts(name)
@@ -606,13 +607,13 @@ def _leading_share(candidates: list[tuple[str, float]], evidence: EvidenceModel)
     Elbaite): two names for one answer do not make the answer unsure."""
     from gemlang.knowledge.tell_apart import kind_of
 
-    facts = {g.name: g for g in evidence.facts}
+    gem = {name: evidence.facts[evidence.index[name]] for name, _ in candidates if name in evidence.index}
     lead, share = candidates[0]
-    if lead not in facts:
+    if lead not in gem:
         return share
     return share + sum(
         p for name, p in candidates[1:]
-        if name in facts and (kind_of(facts[name], facts[lead]) or kind_of(facts[lead], facts[name]))
+        if name in gem and (kind_of(gem[name], gem[lead]) or kind_of(gem[lead], gem[name]))
     )  # fmt: skip
 
 
@@ -666,13 +667,16 @@ def caution(
     # An instrument exposes the first imitation and the first lab-grown stone whose constants differ (a flux
     # emerald reads lower than a natural one); the rest take magnification or a laboratory.
     grown = [g for g in grown if gem_sold_as(g).name == top.name] or grown  # lab-grown rubies for a ruby
-    for found in (next((g for g in imitations if instrument_test(g, top)), None),
-                  next((g for g in grown if instrument_test(g, top)), None)):  # fmt: skip
+    tests = {g.name: instrument_test(g, top) for g in imitations + grown}
+    for found in (
+        next((g for g in imitations if tests[g.name]), None),
+        next((g for g in grown if tests[g.name]), None),
+    ):
         if found is not None:
-            how, values = instrument_test(found, top)
+            how, values = tests[found.name]
             text += f" {how[0].upper()}{how[1:]} would expose {found.name} ({values})."
-    if any(not instrument_test(g, top) for g in grown):
-        some = "Other lab-grown stones" if any(instrument_test(g, top) for g in grown) else "Lab-grown stones"
+    if any(not tests[g.name] for g in grown):
+        some = "Other lab-grown stones" if any(tests[g.name] for g in grown) else "Lab-grown stones"
         text += f" {some} share the natural constants: magnification or a laboratory decides."
     return text[0].upper() + text[1:]
 
@@ -700,9 +704,6 @@ def side_answer(text: str, gem: GemFacts) -> str:
             f"decides, from its inclusions, spectrum and fluorescence. {known}"
         )
     if ORIGIN_QUESTION.search(text):
-        from gemlang.knowledge.places import gem_countries, places_asked
-        from gemlang.language.gem_prose import main_sources
-
         if gem.origin != "natural":
             return f"{gem.name} is made in a laboratory, not mined."
         sources = main_sources(gem)
@@ -773,8 +774,6 @@ def gems_compared(text: str) -> list:
         return []
     named = gems_named_in(text)
     if len(named) == 1 and COMPARED_GLASS.search(text):  # "glass" alone is no gem name, but compared it is
-        from gemlang.knowledge import get_facts
-
         named.append(get_facts("Glass (Paste)"))
     return named[:2] if len(named) >= 2 else []
 

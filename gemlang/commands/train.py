@@ -104,30 +104,10 @@ def run(args) -> int:
     from gemlang.io import check_replaceable
 
     check_replaceable(args.out)  # before the training, not after it
-    if args.int8 is not None and (args.method or args.finetune):
-        from gemlang.cli import CommandError
-
-        raise CommandError("--int8 quantizes frozen encoders; it does not combine with --method or --finetune")
-    if args.int8 is not None and args.int8 < 1:
-        from gemlang.cli import CommandError
-
-        raise CommandError(f"--int8 {args.int8}: give the number of calibration photos (default 64)")
-    if args.cv is not None and (args.cv == 1 or args.cv < 0):
-        from gemlang.cli import CommandError
-
-        raise CommandError(f"--cv {args.cv}: give 2 or more folds, or 0 to skip cross-validation")
-    _refuse_options_it_would_ignore(args)
+    _check_options(args)
     if args.method:
         return run_method(args)
     if args.finetune:
-        ignored = [f"--{n}" for n in ("head", "C", "cv", "int8", "tta") if getattr(args, n) not in (None, False)]
-        ignored += ["--cv"] if args.cv == 0 else []  # 0 == False: asked for, and ignored all the same
-        if ignored:
-            from gemlang.cli import CommandError
-
-            verb = "sets" if len(ignored) == 1 else "set"
-            raise CommandError(f"{', '.join(ignored)} {verb} up a head on frozen features; --finetune trains its "
-                               "own linear head end to end and calibrates it on a validation fold")  # fmt: skip
         return run_finetune(args)
     args.cv = 5 if args.cv is None else args.cv
     data = scan_image_folder(args.data)
@@ -170,9 +150,26 @@ def run_method(args) -> int:
     return 0
 
 
-def _refuse_options_it_would_ignore(args) -> None:
+def _check_options(args) -> None:
+    """Refuse values no training can use, and options the chosen training would ignore."""
     from gemlang.cli import CommandError
 
+    if args.int8 is not None and (args.method or args.finetune):
+        raise CommandError("--int8 quantizes frozen encoders; it does not combine with --method or --finetune")
+    if args.int8 is not None and args.int8 < 1:
+        raise CommandError(f"--int8 {args.int8}: give the number of calibration photos (default 64)")
+    if args.cv is not None and (args.cv == 1 or args.cv < 0):
+        raise CommandError(f"--cv {args.cv}: give 2 or more folds, or 0 to skip cross-validation")
+    if args.finetune:  # by identity: --cv 0 equals False but was asked for all the same
+        ignored = [
+            f"--{n}"
+            for n in ("head", "C", "cv", "tta")
+            if getattr(args, n) is not None and getattr(args, n) is not False
+        ]
+        if ignored:
+            verb = "sets" if len(ignored) == 1 else "set"
+            raise CommandError(f"{', '.join(ignored)} {verb} up a head on frozen features; --finetune trains its "
+                               "own linear head end to end and calibrates it on a validation fold")  # fmt: skip
     if args.method and args.finetune:
         raise CommandError("--method trains a seed paper's model and --finetune a bundled backbone: choose one")
     if not (args.method or args.finetune):

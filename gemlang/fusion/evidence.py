@@ -234,13 +234,14 @@ class EvidenceModel:
         self.classes = list(classes)
         self.class_index = np.array([self.index[c] for c in self.classes], dtype=int)
         self.profiles: list[Profile] = [profile(g) for g in self.facts]
+        sold_as = [gem_sold_as(g) for g in self.facts]
         position = {c: i for i, c in enumerate(self.classes)}  # the photo class each imitation looks like, or -1
-        self.looks_like = np.array([position.get(gem_sold_as(g).name, -1) if g.origin != "natural" else -1
-                                    for g in self.facts], dtype=int)  # fmt: skip
+        self.looks_like = np.array([position.get(s.name, -1) if g.origin != "natural" else -1
+                                    for g, s in zip(self.facts, sold_as, strict=True)], dtype=int)  # fmt: skip
         # A lab-grown stone or an imitation is sold with the story of the gem it imitates ("a Burma ruby"), so
         # a place says nothing about whether a stone is natural: it counts the imitated gem's localities. A
         # gem the knowledge base gives no locality, and an imitation of no gem it knows, may come from anywhere.
-        located = [gem_countries(gem_sold_as(g)) for g in self.facts]
+        located = [gem_countries(s) for s in sold_as]
         self.listed_countries = [c for c, _ in located]  # in the knowledge base's order: main sources first
         self.countries = [set(c) for c, _ in located]
         self.worldwide = [w or not c for c, w in located]
@@ -316,9 +317,9 @@ class EvidenceModel:
 
     @staticmethod
     def _optic(seen: str, p: Profile) -> float:
-        classes = [c for c in (p.optic, *p.optic_also) if c]
         if p.opaque:
             return OPAQUE_FIT
+        classes = [c for c in (p.optic, *p.optic_also) if c]
         if not classes:
             return UNKNOWN_FIT
         return max(OPTIC_FIT[seen][c] for c in classes)
