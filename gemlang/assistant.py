@@ -42,7 +42,7 @@ from gemlang.knowledge.places import gem_countries, places_asked
 from gemlang.language.describe import describe_prediction, percent
 from gemlang.language.gem_prose import main_sources, reference_description, treatment_sentence
 from gemlang.model import Prediction
-from gemlang.scope import NOT_A_GEM_PHOTO, ScopeVerdict, blank_picture
+from gemlang.scope import NOT_A_GEM_PHOTO, ScopeVerdict
 
 DEFAULT_FUSION_DIR = Path(__file__).parent / "default_fusion"
 DEFAULT_TOP_K = 5
@@ -288,7 +288,7 @@ class Assistant:
         """
         probs, verdicts, failures = self.classifier.analyse(images)
         ok = [i for i in range(len(images)) if i not in failures]
-        verdicts = [ScopeVerdict(NOT_A_GEM_PHOTO) if blank_picture(images[i]) else verdicts[i] for i in ok]
+        verdicts = [verdicts[i] for i in ok]
         unflagged = [v for v in verdicts if not v.flagged]
         stones = [v for v in verdicts if v.kind != NOT_A_GEM_PHOTO]
         return probs[ok].mean(0), (unflagged or stones or verdicts)[0]

@@ -33,7 +33,7 @@ from gemlang.data.images import file_digest
 from gemlang.errors import GemlangError
 from gemlang.features import FeatureCache, FeatureExtractor, ImageInput
 from gemlang.io import atomic_folder
-from gemlang.scope import UNAVAILABLE, ScopeCheck, ScopeVerdict
+from gemlang.scope import NOT_A_GEM_PHOTO, UNAVAILABLE, ScopeCheck, ScopeVerdict, blank_picture
 from gemlang.serving import NotServable, cuda_visible, requested_backend
 
 if TYPE_CHECKING:
@@ -266,6 +266,10 @@ class GemClassifier:
             with serving.one_blas_thread():
                 features, probs, failures = self._own(serving.extractor, images, cache, progress)
         verdicts = self.assess_scope(features, probs)  # fitted on the model's own features and probabilities
+        verdicts = [  # one flat colour holds nothing to weigh, whatever the features' distances say
+            ScopeVerdict(NOT_A_GEM_PHOTO) if i not in failures and blank_picture(image) else verdict
+            for i, (image, verdict) in enumerate(zip(images, verdicts, strict=True))
+        ]
         if theirs is not None:
             theirs, their_failures = theirs.result()
             failures = {**failures, **their_failures}

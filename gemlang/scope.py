@@ -34,6 +34,7 @@ deciding on the gem distance alone.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,10 +109,28 @@ UNAVAILABLE = ScopeVerdict(UNCHECKED)
 BLANK_SPREAD = 4.0
 
 
-def blank_picture(image) -> bool:
-    """A picture of one flat colour (a lens cap, an empty frame): nothing in it for any check to weigh."""
-    small = image.convert("RGB")
-    small.thumbnail((128, 128))
+def blank_picture(source) -> bool:
+    """A picture of one flat colour (a lens cap, an empty frame): nothing in it for any check to weigh.
+
+    `source` is an opened image, a path or bytes; a file is read at reduced size (a JPEG decodes at 1/8 scale).
+    One that cannot be read is not called blank: whatever reads it reports why.
+    """
+    from PIL import Image
+
+    from gemlang.data.images import MAX_PIXELS, ImageError, to_rgb
+
+    try:
+        if isinstance(source, Image.Image):
+            small = to_rgb(source)
+        else:
+            small = Image.open(io.BytesIO(source) if isinstance(source, bytes) else source)
+            if small.width * small.height > MAX_PIXELS:
+                return False
+            small.draft("RGB", (128, 128))
+            small = to_rgb(small)
+        small.thumbnail((128, 128))
+    except (ImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return False
     return float(np.asarray(small, dtype=np.float32).reshape(-1, 3).std(0).max()) < BLANK_SPREAD
 
 

@@ -208,6 +208,29 @@ def test_catalog_rows_carry_the_out_of_scope_column(chat_model_dir, tmp_path):
     assert "Mohs" in rows[0]["description"]
 
 
+def flat_picture(colour=(128, 128, 128)) -> Image.Image:
+    noise = np.random.default_rng(0).normal(0, 1.5, (120, 160, 3))  # a lens cap's sensor noise
+    return Image.fromarray(np.clip(np.array(colour) + noise, 0, 255).astype(np.uint8))
+
+
+def test_predict_and_the_catalog_call_a_flat_picture_no_gem_photo_as_the_chat_does(chat_model_dir, tmp_path, capsys):
+    from gemlang.cli import main
+    from gemlang.collection.catalog_rows import describe_batch
+
+    stone, cap = tmp_path / "stone.jpg", tmp_path / "lens_cap.jpg"
+    red_stone_photo(stone)
+    flat_picture().save(cap, quality=95)
+    unchecked = tmp_path / "unchecked"  # a model without a feature-space check: only the flat rule can flag
+    shutil.copytree(chat_model_dir, unchecked)
+    (unchecked / SCOPE_FILE).unlink()
+    assert main(["predict", "--json", "--model", str(unchecked), str(stone), str(cap)]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.startswith("{")]
+    assert [r["out_of_scope"]["kind"] for r in rows] == ["unchecked", NOT_A_GEM_PHOTO]
+    rows = describe_batch([(stone, "a"), (cap, "b")], GemClassifier.load(unchecked))
+    assert [r["scope_kind"] for r in rows] == ["unchecked", NOT_A_GEM_PHOTO]
+    assert rows[1]["description"] == "This does not look like a gemstone photo."
+
+
 def _clusters(seed: int = 0, classes: int = 6, per_class: int = 30, dim: int = 40):
     rng = np.random.default_rng(seed)
     centres = rng.normal(0, 1, (classes, dim)) * 3
@@ -293,8 +316,7 @@ def test_a_class_with_a_single_photo_does_not_cost_the_collection_its_check():
 def test_a_picture_of_one_flat_colour_is_not_a_gem_photo_in_the_chat(chat_model_dir, colour):
     from gemlang.assistant import Assistant
 
-    noise = np.random.default_rng(0).normal(0, 1.5, (120, 160, 3))  # a lens cap's sensor noise
-    blank = Image.fromarray(np.clip(np.array(colour) + noise, 0, 255).astype(np.uint8))
+    blank = flat_picture(colour)
     assistant = Assistant.load(chat_model_dir)
     assistant.classifier.scope = None  # whatever the feature-space check would say: there is nothing to see
     answer = assistant.conversation().ask("what gem is this?", photos=[blank])
