@@ -33,7 +33,7 @@ import numpy as np
 from PIL import Image
 
 from gemlang.fusion import EvidenceModel, Settings
-from gemlang.fusion.evidence import gem_sold_as
+from gemlang.fusion.evidence import OBSERVED, gem_sold_as, tests_left_out
 from gemlang.fusion.table import table_entries
 from gemlang.hints import Hints, parse_hints, withdrawn_hints
 from gemlang.knowledge import GemFacts, get_facts
@@ -516,7 +516,8 @@ class Conversation:
         # "is it real?", and "is it a diamond or cubic zirconia?": a question naming an imitation asks it too
         imitations = [g.name for g in gems_named_in(text) if g.origin != "natural"]
         asked_real = bool(imitations or AUTHENTICITY_WORDS.search(text))
-        answer.caution = caution(ranking, self.hints, a.evidence, asked=asked_real, named=imitations)
+        shown = a.evidence.classes[int(np.argmax(photo))] if photo is not None else None
+        answer.caution = caution(ranking, self.hints, a.evidence, asked=asked_real, named=imitations, shown=shown)
         # "is it ruby or spinel?": each gem asked about with its probability and rank
         asked = []
         if asked_gem is not None:
@@ -625,10 +626,11 @@ def _kind(gem) -> str:
 
 def caution(
     ranking: list[tuple[str, float]], hints: Hints, evidence: EvidenceModel, asked: bool = False,
-    named: Sequence[str] = (),
+    named: Sequence[str] = (), shown: str | None = None,
 ) -> str:  # fmt: skip
     """ "Possibly glass / a simulant" with the confirming test, or why a photo alone cannot settle it; the
-    imitations a question `named` ("or is it moissanite?") come first."""
+    imitations a question `named` ("or is it moissanite?") come first. `shown`: the class the photo looks like,
+    the gem an imitation of many (glass) stands in for."""
     from gemlang.knowledge.tell_apart import confirming_test, instrument_test, lookalikes
 
     facts = {g.name: g for g in evidence.facts}
@@ -644,12 +646,16 @@ def caution(
         if sold_as is not None and sold_as.origin == "natural":
             imitated = [sold_as]
         else:
+            # Glass imitates every gem: the one it stands in for is what the photo shows, else the likeliest.
+            likelihood = dict(ranking)
             imitated = [g for g in evidence.facts if g.origin == "natural" and suspect in lookalikes(g, evidence.facts)]
+            imitated.sort(key=lambda g: (g.name != shown, -likelihood.get(g.name, 0.0)))
         rival = next(iter(naturals + imitated), None)
         fits = ""
         if rival is not None:  # a natural leader the readings fit as well, or else the gem it imitates
             fits = f" as well as {rival.name}" if rival in naturals else f", not {rival.name}, which it imitates"
-        confirm = confirming_test(suspect, rival)
+        seen = [OBSERVED[o][0] for o in hints.readings.observations]
+        confirm = confirming_test(suspect, rival, made=tests_left_out(hints), seen=seen)
         if _kind(suspect) == "glass":
             names = ", ".join(g.name for g in suspects if _kind(g) == "glass")
             return f"possibly glass ({names}): your readings fit it{fits}. To confirm: {confirm}."

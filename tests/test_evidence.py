@@ -55,12 +55,24 @@ def test_agreeing_readings_sharpen_the_photo_without_a_conflict(model):
 
 
 def test_a_photo_alone_never_ranks_a_gem_it_was_not_trained_on_first(model):
-    from gemlang.fusion.evidence import gem_sold_as
+    from gemlang.knowledge.tell_apart import lookalikes
 
     fused = model.fuse(photo(Ruby=0.4, Spinel=0.35), parse_hints(""))
     assert fused.ranking[0][0] in CLASSES
     facts = {g.name: g for g in model.facts}  # below it, only the look-alikes of what the photo shows
-    assert all(gem_sold_as(facts[n]).name in ("Ruby", "Spinel") for n, _ in fused.ranking[:5] if n not in CLASSES)
+    shown = {g.name for c in ("Ruby", "Spinel") for g in lookalikes(facts[c], model.facts)}
+    assert all(n in shown for n, _ in fused.ranking[:5] if n not in CLASSES)
+    flat = model.fuse(np.full(len(CLASSES), 1 / len(CLASSES)), parse_hints(""))  # glass looks like any class
+    assert flat.ranking[0][0] in CLASSES
+
+
+def test_glass_takes_the_likeness_of_a_photo_in_its_colours_and_black_glass_only_of_black_stones():
+    model = EvidenceModel([*CLASSES, "Emerald"])
+    emerald_photo = np.array([0.01] * len(CLASSES) + [0.95])
+    fused = dict(model.fuse(emerald_photo, parse_hints("RI 1.52, singly refractive, gas bubbles")).ranking)
+    assert max(fused, key=fused.get) == "Glass (Paste)" and fused["Glass (Paste)"] > 0.5
+    prior = dict(zip(model.names, model.photo_prior(emerald_photo), strict=True))
+    assert prior["Glass (Paste)"] > 10 * prior["French Jet (Black Glass)"]
 
 
 def test_readings_that_rule_out_the_photos_gem_name_the_imitation_that_looks_like_it():

@@ -161,6 +161,44 @@ def _derived(hints: Hints) -> bool:
     return hints.readings.birefringence is not None and hints.readings.birefringence.said == DERIVED
 
 
+def tests_made(hints: Hints) -> set[str]:
+    """The keys of the tests (`gemlang.knowledge.instruments.TESTS`) the readings already made."""
+    r = hints.readings
+    made = {
+        key
+        for key, value in (
+            ("ri", r.ri),
+            ("birefringence", r.birefringence),
+            ("doubling", r.birefringence),  # a measured birefringence says more than the loupe
+            ("sg", r.sg),
+            ("optic", r.optic),
+            ("pleochroism", r.pleochroism),
+            ("fluorescence", r.fluorescence),
+            ("chelsea", r.chelsea_red),
+            ("hardness", hints.hardness),
+        )
+        if value is not None
+    }
+    return made
+
+
+def tests_left_out(hints: Hints) -> set[str]:
+    """The tests not to suggest: those made, and those the readings rule out (a singly refractive stone or an
+    aggregate shows no two shadow edges to read a birefringence from)."""
+    return tests_made(hints) | ({"birefringence"} if hints.readings.optic in NO_TWO_EDGES else set())
+
+
+def _imitated_species(gem: GemFacts) -> str | None:
+    """The species an imitation stands in for ("corundum" for a lab-grown "sapphire"), '' when it imitates no
+    gem in particular (glass), None when the knowledge base does not know what it imitates."""
+    from gemlang.knowledge import find_gem
+
+    if not gem.imitates:
+        return ""
+    imitated = find_gem(gem.imitates)
+    return imitated.species if imitated is not None else None
+
+
 def gem_sold_as(gem: GemFacts) -> GemFacts:
     """The gem whose localities a stone's place is weighed against: for a lab-grown stone or an imitation, the
     gem it imitates (an imitation of nothing the knowledge base knows has no locality); else the gem itself."""
@@ -260,6 +298,16 @@ class EvidenceModel:
         self.said_given_seen = np.array([[said_probability(said, seen) for said in BASIC] for seen in BASIC])
         in_photos = set(self.classes)
         self.base_rates = np.array([self._prior(g, in_photos) for g in self.facts])
+        # (classes, gems): for the imitations of no one photo class, how alike their colours are to each class's
+        # (1 for the same spread of colours), among the classes they imitate: glass any gem, in proportion to how
+        # often it comes in that gem's colours (black glass only the black ones); a lab-grown "sapphire" only the
+        # corundum classes.
+        self.imitates_by_colour = np.array([g.origin != "natural" for g in self.facts]) & (self.looks_like < 0)
+        class_colours = self.colour_shares[self.class_index]
+        alike = (class_colours @ self.colour_shares.T) / (class_colours**2).sum(1, keepdims=True)
+        species = [_imitated_species(g) for g in self.facts]
+        imitable = [[s == "" or self.facts[c].species == s for s in species] for c in self.class_index]
+        self.colour_likeness = np.minimum(alike, 1.0) * np.array(imitable, dtype=bool).reshape(alike.shape)
 
     @staticmethod
     def _prior(gem: GemFacts, in_photos: set[str]) -> float:
@@ -383,6 +431,12 @@ class EvidenceModel:
         twin = self.looks_like >= 0
         looks = LOOK_ALIKE * base[twin] / PRIOR["photo class"] * photo[self.looks_like[twin]]
         prior[twin] = np.maximum(prior[twin], looks)
+        # An imitation of no one class (glass, a lab-grown "sapphire") looks like the classes of its colours: as
+        # much as the likeliest of them, times how alike their colours are.
+        anyone = self.imitates_by_colour
+        resembles = (self.colour_likeness[:, anyone] * photo[:, None]).max(0)
+        looks = LOOK_ALIKE * base[anyone] / PRIOR["photo class"] * resembles
+        prior[anyone] = np.maximum(prior[anyone], looks)
         return np.maximum(prior, 1e-12) ** self.settings.photo_weight
 
     # --- fusion ----------------------------------------------------------------------------------------
@@ -553,27 +607,10 @@ class EvidenceModel:
             leaders = [int(i) for i in order[:6] if post[i] >= 0.1 * post[order[0]]]
         if len(leaders) < 2:
             return None
-        r = hints.readings
-        done = {
-            k
-            for k, v in (
-                ("ri", r.ri),
-                ("birefringence", r.birefringence),
-                ("doubling", r.birefringence),  # a measured birefringence says more than the loupe
-                ("sg", r.sg),
-                ("optic", r.optic),
-                ("pleochroism", r.pleochroism),
-                ("fluorescence", r.fluorescence),
-                ("chelsea", r.chelsea_red),
-                ("hardness", hints.hardness),
-            )
-            if v is not None
-        }
-        # A singly refractive stone or an aggregate shows no two shadow edges to read a birefringence from.
-        cannot = {"birefringence"} if r.optic in NO_TWO_EDGES else set()
+        done, left_out = tests_made(hints), tests_left_out(hints)
         best: tuple[float, Test] | None = None
         for test in TESTS:
-            if test.key in done | cannot or (test.destructive and not rough):
+            if test.key in left_out or (test.destructive and not rough):
                 continue
             score = sum(
                 post[a] * post[b]

@@ -68,6 +68,7 @@ ENTRY_KEYS = {
     "variety",
     "description",
     "notes",
+    "imitates",
     *DATABASE_FIELDS,
 }
 # Words that name a database entry but mean something else in free text ("it scratches glass").
@@ -428,7 +429,7 @@ def _database_draft(
         citations=citations,
         metadata={
             "group": gem.mineral_group,
-            "imitates": _imitated(gem, counterpart) if gem.origin != "natural" else "",
+            "imitates": supplement.get("imitates") or _imitated(gem, counterpart) if gem.origin != "natural" else "",
             "growth_method": growth_method(gem),
         },
     )

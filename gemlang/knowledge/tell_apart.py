@@ -17,6 +17,7 @@ the advice says what does: colour, inclusions under magnification, or a laborato
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from gemlang.knowledge.facts import GemFacts
 from gemlang.knowledge.instruments import TESTS, Test, profile, separates, value_text
@@ -106,22 +107,27 @@ def lookalikes(gem: GemFacts, every: list[GemFacts]) -> list[GemFacts]:
     return list(dict.fromkeys(out))
 
 
-def instrument_test(suspect: GemFacts, natural: GemFacts) -> tuple[str, str] | None:
-    """The non-destructive test that would show `suspect` is not `natural` ("birefringence (refractometer, ...)")
-    and what each reads, or None when no instrument separates them."""
-    tests = [t for t in separating_tests(suspect, natural) if not t.destructive]
+def instrument_test(suspect: GemFacts, natural: GemFacts, made: Collection[str] = ()) -> tuple[str, str] | None:
+    """The non-destructive test, of those not `made` yet (test keys), that would show `suspect` is not `natural`
+    ("birefringence (refractometer, ...)") and what each reads, or None when no instrument separates them."""
+    tests = [t for t in separating_tests(suspect, natural) if not t.destructive and t.key not in made]
     if not tests:
         return None
     return f"{tests[0].name} ({tests[0].instrument})", _values(tests[0], suspect, natural)
 
 
-def confirming_test(suspect: GemFacts, natural: GemFacts | None = None) -> str:
+def confirming_test(
+    suspect: GemFacts, natural: GemFacts | None = None, made: Collection[str] = (), seen: Collection[str] = ()
+) -> str:
     """The test that would show `suspect` (a synthetic or imitation) is not `natural`: an instrument reading that
-    differs, else the first sign of it that magnification or a laboratory sees on a cut stone."""
-    found = instrument_test(suspect, natural) if natural is not None else None
+    differs, of those not `made` yet, else the first sign of it that magnification or a laboratory sees on a cut
+    stone, unless a sign the person has `seen` (words such as "bubble") is that one."""
+    found = instrument_test(suspect, natural, made) if natural is not None else None
     if found:
         return f"{found[0]}: {found[1]}"
     sign = telltale(suspect)
+    if sign and any(word in sign.lower() for word in seen):
+        return "a gem laboratory"
     return f"magnification or a gem laboratory ({in_sentence(sign)})" if sign else "a gem laboratory"
 
 
