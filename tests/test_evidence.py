@@ -184,7 +184,19 @@ def test_a_class_the_photo_all_but_rules_out_is_not_below_a_gem_the_photo_model_
     fused = model.fuse(ruby_photo / ruby_photo.sum(), parse_hints("singly refractive, SG 3.60, RI 1.718"))
     assert fused.ranking[0][0] == "Spinel"  # not Taaffeite or a synthetic, which the photo model never saw
     prior = model.photo_prior(ruby_photo / ruby_photo.sum())
-    assert prior[model.index["Spinel"]] == pytest.approx(prior[model.index["Taaffeite"]])
+    fit = model.colour_fit(ruby_photo / ruby_photo.sum())  # each as likely as its colours fit a ruby's red
+    spinel, taaffeite = model.index["Spinel"], model.index["Taaffeite"]
+    assert prior[spinel] / fit[spinel] == pytest.approx(prior[taaffeite] / fit[taaffeite])
+
+
+def test_where_the_photo_model_is_overruled_the_photos_colour_still_counts():
+    model = EvidenceModel(["Ruby", "Amethyst", "Quartz Rose", "Garnet Red", "Sapphire Blue"])
+    garnet = np.array([1e-6, 1e-6, 1e-6, 1.0, 1e-6])
+    fused = dict(model.fuse(garnet / garnet.sum(), parse_hints("RI 1.762-1.770, SG 4.00")).ranking)
+    assert fused["Ruby"] > 2 * fused["Sapphire Blue"]  # corundum, and red
+    ruby = np.array([1.0, 1e-6, 1e-6, 1e-6, 1e-6])
+    fused = dict(model.fuse(ruby / ruby.sum(), parse_hints("RI 1.544-1.553, SG 2.65")).ranking)
+    assert fused["Quartz Rose"] > fused["Amethyst"]  # quartz, and nearer red
 
 
 def test_readings_no_gem_fits_together_are_said_to_clash(model):

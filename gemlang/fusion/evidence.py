@@ -14,7 +14,10 @@ simulants, the rarities without training photos):
   never does; and a class the classifier knows never gets less than an unseen natural gem, so readings of
   a red spinel on a ruby-like photo give spinel, not a rarity the photo model cannot judge. A lab-grown
   stone or an imitation looks like the gem it imitates, so it takes `LOOK_ALIKE` of that class's photo
-  probability (times its prior relative to a photo class). Without a
+  probability (times its prior relative to a photo class); an imitation of no one class (glass) takes it of
+  the likeliest class times how alike their colours are. Where the classifier's judgement is not used (the
+  gems it never saw, the floor of its classes), the photo's colour, read from the classes it resembles,
+  still weighs each gem as a colour said would (below). Without a
   photo, the gems start from `PRIOR` (the photo classes, the gems of the trade, a little ahead of rarities,
   lab-grown stones and imitations): a determinative table.
 - A numeric reading (RI, birefringence, SG, Mohs) is an interval [a, b] (one value: a = b); a gem's range
@@ -422,12 +425,16 @@ class EvidenceModel:
             return base / base.sum()
         others = base.copy()
         others[self.class_index] = 0.0
-        prior = OTHER_GEMS_MASS * others / max(others.sum(), 1e-12)
+        # Where the classifier's judgement is not used (the gems it never saw, and the floor below), the photo
+        # still shows a colour: a red photo whose readings say quartz is likelier rose quartz than amethyst.
+        fit = self.colour_fit(photo_probs)
+        prior = OTHER_GEMS_MASS * others * fit / max(others.sum(), 1e-12)
         photo = (1 - OTHER_GEMS_MASS if others.sum() else 1.0) * np.asarray(photo_probs, dtype=float)
-        # A class the photo model knows is never less likely than a natural gem it never saw: a red spinel the
-        # model scores 0.001% on a ruby-like photo must not rank below taaffeite once the readings say spinel.
+        # A class the photo model knows is never less likely than a natural gem it never saw of as fitting a colour:
+        # a red spinel the model scores 0.001% on a ruby-like photo must not rank below taaffeite once the
+        # readings say spinel.
         unseen = OTHER_GEMS_MASS * PRIOR["natural"] / others.sum() if others.sum() else 0.0
-        prior[self.class_index] = np.maximum(photo, unseen)
+        prior[self.class_index] = np.maximum(photo, unseen * fit[self.class_index])
         twin = self.looks_like >= 0
         looks = LOOK_ALIKE * base[twin] / PRIOR["photo class"] * photo[self.looks_like[twin]]
         prior[twin] = np.maximum(prior[twin], looks)
@@ -438,6 +445,15 @@ class EvidenceModel:
         looks = LOOK_ALIKE * base[anyone] / PRIOR["photo class"] * resembles
         prior[anyone] = np.maximum(prior[anyone], looks)
         return np.maximum(prior, 1e-12) ** self.settings.photo_weight
+
+    def colour_fit(self, photo_probs: np.ndarray) -> np.ndarray:
+        """How well each gem's colours fit the photo's stone, whose colour is read from the classes the photo
+        resembles (weighed by their probabilities), relative to the best fit: 1 for a gem always in that colour,
+        down to `COLOUR_MISS` / 13 of the chance for one never in it, as `_colour` weighs a colour said."""
+        seen = np.asarray(photo_probs, dtype=float) @ self.colour_shares[self.class_index]
+        shown = self.colour_shares @ self.said_given_seen @ (seen / max(seen.sum(), 1e-12))
+        fit = (1 - COLOUR_MISS) * shown + COLOUR_MISS / len(BASIC)
+        return fit / fit.max()
 
     # --- fusion ----------------------------------------------------------------------------------------
     def fuse(self, photo_probs: np.ndarray | None, hints: Hints, explain: bool = True) -> Fused:
