@@ -9,8 +9,9 @@ What each reading may look like:
   doubly refractive stone, so they also give its birefringence.
 - birefringence: "bire 0.008", "DR 0.009", "birefringence .018".
 - specific gravity: "SG 3.52", "specific gravity 4.0", "sinks in methylene iodide" (SG above 3.32),
-  "floats in bromoform" (below 2.89), both at once (between), "floats in the 3.32 liquid", "floats in
-  salt water" (below 1.13: the amber screen).
+  "floats in bromoform" (below 2.89), both at once (between), "floats in the 3.32 liquid", "sinks in 3.32",
+  "sinks in Clerici 4.0" (diluted), "floats in salt water" (below 1.13: the amber screen); a hydrostatic
+  weighing, "2.000 ct in air, 1.496 ct in water" (SG = air / (air - water)).
 - optic character and polariscope: "singly refractive", "SR", "isotropic", "stays dark"; "doubly
   refractive", "DR", "blinks"; "uniaxial", "biaxial"; "snake pattern", "ADR" (strain in a singly
   refractive stone); "stays light" (an aggregate: chalcedony, jade).
@@ -22,7 +23,8 @@ What each reading may look like:
   garnet-topped doublet), "nacreous" and "gritty" on the teeth (pearl), "insects" (amber).
 
 A number no gem can have ("RI 3.5", "SG 25", "bire 0.9") or a bare "1.54" that could be an RI or an
-SG is never guessed at: it becomes one line in `problems` that says what to re-check or how to write it.
+SG is never guessed at, nor a number with a letter typed into it ("1.7l8"): it becomes one line in `problems`
+that says what to re-check or how to write it.
 """
 
 from __future__ import annotations
@@ -42,16 +44,20 @@ NO_TWO_EDGES = ("isotropic", "anomalous", "aggregate")
 # Liquids a stone floats or sinks in, by density; strong salt water is the amber screen (amber and copal float).
 HEAVY_LIQUIDS = {"methylene iodide": 3.32, "diiodomethane": 3.32, "bromoform": 2.89, "clerici": 4.15,
                  "salt water": 1.13, "salted water": 1.13, "brine": 1.13}  # fmt: skip
+# A liquid by name, by its density ("the 3.32 liquid", "a liquid of 3.32", "in 3.32"), or a named liquid diluted
+# to a stated density ("Clerici 4.0": Clerici solution is mixed to any density up to about 4.15).
 _LIQUID = (
     r"\b(sinks?|sank|sinking|floats?|floated|floating)\b[\w\s]{0,16}?\b(?:("
     + "|".join(map(re.escape, HEAVY_LIQUIDS))
-    + r")|(\d\.\d{1,3})\s*(?:heavy\s+)?(?:liquid|solution)|(?:liquid|solution)\s+(?:of\s+)?(?:sg\s+)?(\d\.\d{1,3}))"
+    + r")(?:\s*(?:solution|liquid)?\s*\(?(?:of\s+|sg\s*|at\s+)?(\d\.\d{1,3})(?![\d.]))?"
+    + r"|(\d\.\d{1,3})\s*(?:heavy\s+)?(?:liquid|solution)|(?:liquid|solution)\s+(?:of\s+)?(?:sg\s+)?(\d\.\d{1,3})"
+    + r"|(?<=in )(\d\.\d{1,3})(?![\d.]))"
 )
 
 OPTIC_WORDS = {
     # polariscope words first: they say what the person saw, the optic class follows
-    "isotropic": r"singly[ -]refractive|\bsr\b|isotropic|stays? dark|remains? dark|dark in all positions|"
-    r"extinct in all positions|single refraction",
+    "isotropic": r"singly[ -]refractive|\bsr\b|\bisotropic|monorefringent|stays? dark|remains? dark|"
+    r"dark in all positions|extinct in all positions|single refraction",
     "anomalous": r"snake pattern|\badr\b|anomalous double refraction|strain pattern|tatami",
     "aggregate": r"stays? light|remains? (?:light|bright)|light in all positions|\bagg\b|aggregate|polycrystalline",
     "uniaxial": r"uniaxial",
@@ -77,7 +83,8 @@ OBSERVATIONS = {
     "horsetail inclusions": r"horse-?tails?",
     "a red ring (doublet)": r"red ring",
     "nacre": r"\bnacre(?:ous)?\b",
-    "gritty on the teeth": r"\bgritty\b|tooth test|rough (?:on|against) (?:the )?teeth",
+    "gritty on the teeth": r"\bgritty\b|(?<!smooth )tooth test(?! (?:is |was )?smooth)|"
+    r"rough (?:on|against) (?:the )?teeth",
     "insect inclusions": r"\binsects?\b",
 }
 
@@ -203,7 +210,11 @@ def _quantity(t: str, keyword: str, max_gap: int = 24, original: str = "") -> tu
         if not m:
             return None
         start, gap, low, high = m.start(2), "", _float(m.group(2)), None
-    said = original[start - 1 : m.end() - 1] if len(original) == len(t) - 2 else t[start : m.end()]
+    end = m.end()
+    listed = re.match(r",\s+(\d+\.\d+)(?![\d.])", t[end:])  # "RI 1.76, 1.77": two edges listed, not SG 1.77
+    if high is None and listed and int(_float(listed.group(1))) == int(low) and gap.strip(" =:") == "":
+        high, end = _float(listed.group(1)), end + listed.end()
+    said = original[start - 1 : end - 1] if len(original) == len(t) - 2 else t[start:end]
     if high is not None:
         return min(low, high), max(low, high), said
     if re.search(rf"(?:{ABOVE})\s*$", gap):
@@ -232,7 +243,7 @@ def _checked(t: str, text: str, words: str, limits: tuple[float, float], what: s
     return None, f"“{said}” is not {what} a gem has ({known}); please re-check it.", True
 
 
-RI_WORDS = r"\br\.?\s?i(?![a-z])\.?|refractive ind(?:ex|ices)|refractometer(?: reading)?|\bn\s*[=:]|\bn[dD]\b"
+RI_WORDS = r"\br\.?\s?i(?![a-z])\.?|refractive i\w*(?:ex|ices)|refractometer(?: reading)?|\bn\s*[=:]|\bn[dD]\b"
 BIRE_WORDS = r"\bbire\w*|\bbi-?ref\w*|\bdr\b|double refraction|δn|delta ?n|\bdn\b"
 SG_WORDS = r"\bs\.?\s?g(?![a-z])\.?|specific gravity|relative density|density"
 
@@ -243,7 +254,8 @@ def _liquids(t: str) -> tuple[Reading | None, str]:
     than one it sinks in gets a problem line, not a reading."""
     sinks, floats, said = [], [], []
     for m in re.finditer(_LIQUID, t):
-        density = HEAVY_LIQUIDS[m.group(2)] if m.group(2) else float(m.group(3) or m.group(4))
+        stated = m.group(3) or m.group(4) or m.group(5) or m.group(6)
+        density = float(stated) if stated else HEAVY_LIQUIDS[m.group(2)]
         (sinks if m.group(1).startswith("s") else floats).append(density)
         said.append(m.group(0).strip())
     if not said:
@@ -254,10 +266,32 @@ def _liquids(t: str) -> tuple[Reading | None, str]:
     return Reading(low, high, "; ".join(said)), ""
 
 
+# A number with a letter typed into it ("1.7l8"): read as 1.7 it would be a wrong reading, so it is not read.
+GARBLED_NUMBER = re.compile(r"(?<![\w.])\d+[.,]\d*[a-z]+\d[\w.]*")
+# A hydrostatic weighing: the stone's weight in air and in water ("2.000 ct in air, 1.496 ct in water").
+_WEIGHT = r"(\d+(?:\.\d+)?)\s*(?:ct|carats?|g|grams?)?\s*(?:in|under)\s+"
+WEIGHED = re.compile(rf"{_WEIGHT}air\b.{{0,30}}?{_WEIGHT}water\b")
+
+
+def _weighed(t: str) -> tuple[Reading | None, str]:
+    """SG from a hydrostatic weighing: weight in air / (weight in air - weight in water)."""
+    m = WEIGHED.search(t)
+    if not m:
+        return None, ""
+    air, water = float(m.group(1)), float(m.group(2))
+    if not 0 <= water < air:
+        return None, f"“{m.group(0).strip()}”: a stone weighs less in water than in air; re-check the weights."
+    sg = round(air / (air - water), 2)
+    return Reading(sg, sg, f"weighed {m.group(1)} in air, {m.group(2)} in water"), ""
+
+
 def parse_readings(text: str) -> Readings:
     """Every instrument reading in a message; numbers no gem can have become `problems`, not readings."""
     t = " " + (text or "").lower().replace("’", "'") + " "
     problems: list[str] = []
+    for garbled in GARBLED_NUMBER.finditer(t):
+        problems.append(f"“{garbled.group(0)}” is not a number I can read; please retype it.")
+    t = GARBLED_NUMBER.sub(lambda m: " " * len(m.group(0)), t)  # the same length: `said` keeps its place
 
     ri, problem, found_ri = _checked(t, text, RI_WORDS, RI_LIMITS, "a refractive index", RI_RANGE)
     problems += [problem] if problem else []
@@ -268,6 +302,9 @@ def parse_readings(text: str) -> Readings:
     sg, problem, found_sg = _checked(t, text, SG_WORDS, SG_LIMITS, "a specific gravity", SG_RANGE)
     problems += [problem] if problem else []
     if not found_sg:
+        sg, problem = _weighed(t)
+        problems += [problem] if problem else []
+    if not found_sg and sg is None:
         sg, problem = _liquids(t)
         problems += [problem] if problem else []
 
@@ -289,8 +326,10 @@ def parse_readings(text: str) -> Readings:
         window = t[max(0, uv.start() - 40) : uv.end() + 40]
         if re.search(r"inert|no fluorescence|does(?:n't| not) fluoresce|nothing|dead|non-?fluorescent", window):
             fluorescence = "inert"
-        else:
-            colour = next((c for c in COLOURS if re.search(rf"\b{c}", window)), None)
+        else:  # the colour said with the lamp: after its word ("fluoresces blue"), else just before ("red under UV")
+            after = re.split(r"[,;.]", t[uv.start() : uv.end() + 40])[0]
+            before = re.split(r"[,;.]", t[max(0, uv.start() - 40) : uv.start()])[-1]
+            colour = next((c for part in (after, before) for c in COLOURS if re.search(rf"\b{c}", part)), None)
             if colour or re.search(r"fluoresc|glows?", window):
                 fluorescence = colour or "glows"
 
@@ -307,9 +346,15 @@ def parse_readings(text: str) -> Readings:
 
     if not (ri or sg or bire) and not problems:
         bare = re.fullmatch(
-            rf"\s*(?:it'?s|its|it is|i got|i measured|reads?|reading)?\s*{_NUM}(?:{_SEP}{_NUM})?\s*[.!]?\s*", t
+            rf"\s*(?:it'?s|its|it is|i got|i measured|reads?|reading)?\s*{_NUM}(?:(?:{_SEP}|,?\s+){_NUM})?\s*[.!]?\s*",
+            t,
         )
-        if bare and _decimals(bare.group(1)) >= 2:
+        if bare and _decimals(bare.group(1)) >= 2 and bare.group(2) and not re.search(_SEP, bare.group(0)):
+            problems.append(
+                f'“{bare.group(0).strip()}” has no units: write them as "RI {bare.group(1)}, SG {bare.group(2)}" if '
+                "they are the refractive index and the specific gravity."
+            )
+        elif bare and _decimals(bare.group(1)) >= 2:
             problems.append(
                 f"“{bare.group(0).strip()}” has no unit: is it a refractive index or a specific gravity? "
                 'Write it as "RI 1.54" or "SG 2.65".'

@@ -122,3 +122,42 @@ def test_a_message_of_readings_reads_everything_and_later_readings_replace_earli
 @pytest.mark.parametrize("text", ["what gem is this?", "I found 3 of these", "it is very hard", "found in Brazil"])
 def test_text_without_a_reading_gives_no_reading(text):
     assert not parse_readings(text)
+
+
+@pytest.mark.parametrize(
+    "text, low, high",
+    [
+        ("RI 1.76, 1.77", 1.76, 1.77),  # two shadow edges listed
+        ("refractive idex 1.762", 1.762, 1.762),
+    ],
+)
+def test_listed_edges_and_a_misspelt_keyword_still_read(text, low, high):
+    ri = parse_readings(text).ri
+    assert (ri.low, ri.high) == pytest.approx((low, high))
+    assert parse_readings("RI 1.54, 2.65 SG").ri.high == pytest.approx(1.54)  # not an RI of 1.54-2.65
+
+
+@pytest.mark.parametrize(
+    "text, low, high",
+    [
+        ("floats in 3.52 liquid, sinks in 3.32", 3.32, 3.52),
+        ("sinks in Clerici 4.0", 4.0, 99.0),  # Clerici solution diluted to 4.0
+        ("2.000 ct in air, 1.496 ct in water", 3.97, 3.97),  # hydrostatic weighing: 2.000 / 0.504
+    ],
+)
+def test_stated_liquid_densities_and_hydrostatic_weights_give_the_sg(text, low, high):
+    sg = parse_readings(text).sg
+    assert (sg.low, sg.high) == pytest.approx((low, high))
+
+
+def test_words_that_look_alike_are_not_read_as_their_opposite():
+    assert parse_readings("anisotropic, RI 1.544-1.553").optic == "anisotropic"  # not "isotropic"
+    assert "gritty on the teeth" not in parse_readings("smooth tooth test").observations
+    assert parse_readings("fluoresces blue under LW, yellow stone").fluorescence == "blue"
+    assert parse_hints("green stone, strong blue-green/yellow-green dichroism").colours == ("green",)
+
+
+@pytest.mark.parametrize("text", ["RI 1.7l8", "1.54 2.65", "3.2 g in air, 3.5 g in water"])
+def test_a_garbled_number_unitless_numbers_or_impossible_weights_are_asked_about_not_read(text):
+    r = parse_readings(text)
+    assert r.problems and r.ri is None and r.sg is None

@@ -156,6 +156,17 @@ def _colour_words(text: str) -> int:
     return sum(1 for w in _words(text) if _word_names(w, False))
 
 
+STRENGTH = {"strong", "strongly", "weak", "weakly", "distinct", "moderate", "faint", "slight", "very", "marked"}
+
+
+def _only_colours(text: str) -> int:
+    """How many colour words `text` holds when it holds nothing else (but connectors and a strength); else 0."""
+    words = _words(text)
+    if not all(_word_names(w, False) or w in CONNECTORS or w in STRENGTH for w in words):
+        return 0
+    return sum(1 for w in words if _word_names(w, False))
+
+
 def said_colours(text: str) -> tuple[str, ...]:
     """The colour names a message gives the stone ("a purple stone" -> purple; "greenish blue" -> blue, green).
 
@@ -165,7 +176,8 @@ def said_colours(text: str) -> tuple[str, ...]:
     names that contain a colour word ("emerald", "amethyst") are not read as colours: the person named a gem.
     """
     found: dict[str, float] = {}
-    clauses = re.split(r"[,;.\n!?()/]+", (text or "").lower().replace("’", "'"))
+    text = re.sub(r"(?<=[a-z])/(?=[a-z])", " and ", (text or "").lower().replace("’", "'"))  # "blue/green"
+    clauses = re.split(r"[,;.\n!?()/]+", text)
     skip_to = -1  # the last clause of the colours a dichroscope or a flash showed, which may run over commas
     for j, clause in enumerate(clauses):
         if j <= skip_to or NOT_BODY_COLOUR.search(clause):
@@ -179,7 +191,10 @@ def said_colours(text: str) -> tuple[str, ...]:
             # "strong pleochroism, green": a dichroscope shows two colours or more, so one is the stone's own
             if not (PLEOCHROIC.match(test.group(0)) and shown == 1 and not _colour_words(clause[test.end() :])):
                 skip_to = end - 1
-        for m in re.finditer(r"[a-z]+(?:-[a-z]+)*", clause[: test.start() if test else len(clause)]):
+        head = clause[: test.start() if test else len(clause)]
+        if test and PLEOCHROIC.match(test.group(0)) and _only_colours(head) >= 2:
+            continue  # "strong blue-green and yellow-green dichroism": the dichroscope's colours, not the stone's
+        for m in re.finditer(r"[a-z]+(?:-[a-z]+)*", head):
             before, after = clause[max(0, m.start() - 60) : m.start()], clause[m.end() :]
             if NEGATED.search(before) or re.match(rf"\s+{NOT_THE_STONE}\b", after):
                 continue
