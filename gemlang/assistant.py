@@ -432,8 +432,10 @@ class Conversation:
             answer.notes.append(f"your message is long: I read its first {MAX_MESSAGE_CHARS:,} characters.")
         if RESET_WORDS.search(text) and not photos:
             self.reset()
-            answer.reply = "Starting over: send a photo of the next stone."
-            return self._done(answer)
+            if not parse_hints(RESET_WORDS.sub(" ", text)):  # "new stone: RI 1.69, SG 3.35" goes on with those
+                answer.reply = "Starting over: send a photo of the next stone."
+                return self._done(answer)
+            answer.notes.append("a new stone: earlier photo and hints were cleared.")
 
         images, problems = a.read_photos(photos)
         if photos and not images:
@@ -518,6 +520,8 @@ class Conversation:
         asked_real = bool(imitations or AUTHENTICITY_WORDS.search(text))
         shown = a.evidence.classes[int(np.argmax(photo))] if photo is not None else None
         answer.caution = caution(ranking, self.hints, a.evidence, asked=asked_real, named=imitations, shown=shown)
+        if asked_gem is None and GLASS_QUESTION.search(text) and GLASS in a.evidence.index:  # glass is no gem name
+            asked_gem = a.evidence.facts[a.evidence.index[GLASS]]
         # "is it ruby or spinel?": each gem asked about with its probability and rank
         asked = []
         if asked_gem is not None:
@@ -574,6 +578,11 @@ class Conversation:
             self._target = next((n for n, _ in ranking if n in a.classifier.classes), prediction.label)
         else:
             self._target = None
+        if not (images or new or asked):  # a question about the same stone: its answer first, not the analysis again
+            focused = follow_up(text, answer, a.evidence)
+            if focused:
+                answer.reply = " ".join(part for part in (aside, focused) if part)
+                answer.reasons, answer.tell_apart = [], ""
         if self.images and explain:
             answer.heatmap, answer.overlay, note = self.explain()
             if note:
@@ -601,6 +610,49 @@ class Conversation:
         self._pending_notes = []
         self.answers.append(answer)
         return answer
+
+
+NEXT_TEST_QUESTION = re.compile(
+    r"\bnext\b.{0,12}\b(?:test|step|check)|\b(?:what|which)\b.{0,30}\b(?:test|check|measure|try|instrument)\b|"
+    r"\bwhat (?:else )?(?:should|can|could|do) i (?:do|test|check|try|measure)\b",
+    re.I,
+)
+CONFIDENCE_QUESTION = re.compile(r"\bhow (?:sure|confident|certain|likely)\b|\bconfidence\b|\bare you sure\b", re.I)
+GLASS_QUESTION = re.compile(
+    r"\b(?:is it|could it be|might it be|maybe|or)\s+(?:just\s+)?(?:a\s+)?(?:glass|paste)\b", re.I
+)
+GLASS = "Glass (Paste)"  # the knowledge base's glass imitation, which "could it be glass?" asks about
+NATURAL_QUESTION = re.compile(r"\b(?:natural|real|genuine|synthetic|lab[- ]?(?:grown|created|made)|fake)\b", re.I)
+
+
+def follow_up(text: str, answer: Answer, evidence: EvidenceModel) -> str:
+    """The answer to a question about the stone already discussed ("what test next?", "how sure are you?",
+    "is it natural?"), in a line or two; '' when the message asks none of these."""
+    if not answer.candidates or "?" not in text and not NEXT_TEST_QUESTION.search(text):
+        return ""
+    name, p = answer.candidates[0]
+    if NEXT_TEST_QUESTION.search(text):
+        if answer.next_test:
+            return f"Next: {answer.next_test}"
+        confirm = re.search(r"To confirm: (.+)", answer.caution)
+        return f"To confirm {name}: {confirm.group(1)}" if confirm else f"No further test is needed to name it {name}."
+    if CONFIDENCE_QUESTION.search(text):
+        why = next((n[len(UNSURE_BECAUSE) :].strip() for n in answer.notes if n.startswith(UNSURE_BECAUSE)), "")
+        if answer.unsure:
+            return f"Not very: {name} at {percent(p)}" + (f", and {why}" if why else ".")
+        return f"{name} at {percent(p)}: the evidence so far agrees on it."
+    if NATURAL_QUESTION.search(text):
+        if answer.caution:
+            caution, answer.caution = answer.caution, ""  # said as the reply, not twice
+            return caution[0].upper() + caution[1:]
+        gem = evidence.facts[evidence.index[name]] if name in evidence.index else None
+        if gem is not None and gem.origin != "natural":
+            return f"No: the evidence points to {name}, which is not a natural gem."
+        return (
+            f"Nothing you have told me points to an imitation; a lab-grown {gem.species if gem else name} would "
+            "share the natural constants, so magnification or a gem laboratory settles it."
+        )
+    return ""
 
 
 def _leading_share(candidates: list[tuple[str, float]], evidence: EvidenceModel) -> float:

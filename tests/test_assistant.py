@@ -410,3 +410,27 @@ def test_a_gem_and_its_own_kind_leading_together_do_not_make_the_answer_unsure()
     names = [n for n, _ in answer.candidates[:2]]
     assert set(names) == {"Tourmaline", "Elbaite"} and answer.candidates[0][1] < answer.unsure_below
     assert not answer.unsure  # Elbaite is one kind of tourmaline: one answer under two names
+
+
+def test_a_new_stone_with_readings_is_ranked_by_them_and_stays_for_the_next_question():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.762-1.770, SG 4.00, red")
+    answer = chat.ask("new stone: blue, RI 1.691-1.700, SG 3.35")
+    assert answer.gem == "Tanzanite" and any("new stone" in n for n in answer.notes)
+    assert chat.ask("what is it?").gem == "Tanzanite"  # not the help text: the readings were kept
+
+
+def test_questions_about_the_same_stone_are_answered_first_not_with_the_analysis_again():
+    chat = Assistant(classifier=None).conversation()
+    first = chat.ask("RI 1.52, singly refractive, gas bubbles, purple")
+    assert first.gem == "Glass (Paste)" and first.caution
+    nxt = chat.ask("what test next?")
+    assert nxt.reply.startswith(("Next: ", "To confirm Glass (Paste): ")) and not nxt.tell_apart
+    sure = chat.ask("how confident are you?")
+    assert sure.reply.startswith(("Not very: Glass (Paste)", "Glass (Paste) at"))
+    natural = chat.ask("is it natural?")
+    assert natural.reply.lower().startswith("possibly glass") and not natural.caution  # said once
+    assert chat.ask("could it be glass?").reply.startswith("Glass (Paste): ")
+    ruby = Assistant(classifier=None).conversation()
+    ruby.ask("red, RI 1.762-1.770, SG 4.00")
+    assert "lab-grown" in ruby.ask("is it natural?").reply  # a ruby's readings fit its lab-grown twins too
