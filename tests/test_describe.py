@@ -248,3 +248,23 @@ def test_a_strongly_doubly_refractive_gem_is_told_by_the_loupe_where_the_refract
     text = tell_apart(find_gem("Diamond"), find_gem("Moissanite"))  # both over the refractometer's limit
     assert "doubling of the back facet edges (10x loupe): Diamond none, Moissanite seen" in text
     assert "doubling" not in tell_apart(find_gem("Ruby"), find_gem("Spinel"))  # 0.008: no visible doubling
+
+
+def test_advice_names_only_tests_the_stones_allow_and_never_a_scratch_on_a_cut_stone():
+    from gemlang.knowledge import get_facts
+    from gemlang.knowledge.scratch import DAMAGE_WARNING
+    from gemlang.knowledge.tell_apart import tell_apart as advice
+
+    over_the_limit = advice(get_facts("Zircon"), get_facts("Sapphire Blue"))
+    assert "birefringence" not in over_the_limit and "doubling" in over_the_limit  # no shadow edges to read
+    assert "doubling" not in advice(get_facts("Chrysocolla"), get_facts("Turquoise"))  # an aggregate
+    assert "polariscope" not in advice(get_facts("Pyrite"), get_facts("Diamond"))  # opaque
+    assert "inconspicuous" not in DAMAGE_WARNING and "only on rough material" in DAMAGE_WARNING
+
+
+def test_descriptions_are_written_in_one_spelling_and_never_say_a_colour_comes_from_nothing():
+    from gemlang.language.describe import describe_prediction
+
+    for gem in ("Diamond", "Goshenite", "Danburite", "Chalcedony", "Hiddenite"):
+        text = describe_prediction([(gem, 0.9)]).text
+        assert "comes from nothing" not in text and "colorless" not in text.lower() and " color" not in text

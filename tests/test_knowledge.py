@@ -153,6 +153,8 @@ def test_database_values_match_what_get_facts_reports():
     """Read each family straight from mineral_database and compare with every database-sourced fact."""
     from mineral_database import get_family
 
+    from gemlang.knowledge.knowledge_base import _british  # the database's words, in British spelling
+
     checked = 0
     for gem in all_gems():
         families = [get_family(i) for i in gem.database_ids]
@@ -166,8 +168,8 @@ def test_database_values_match_what_get_facts_reports():
             "refractive_index": (family.ri_min, family.ri_max),
             "chemistry": family.chemistry,
             "crystal_system": family.crystal_system,
-            "lustre": family.lustre,
-            "colours": tuple(family.colors),
+            "lustre": _british(family.lustre),
+            "colours": _british(tuple(family.colors)),
         }
         for field, value in expected.items():
             if gem.sources.get(field) == SOURCE_DATABASE:

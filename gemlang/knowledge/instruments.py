@@ -199,10 +199,20 @@ def _gap(a: Range, b: Range) -> float:
     return max(b[0] - a[1], a[0] - b[1])
 
 
+THROUGH_THE_STONE = ("ri", "birefringence", "doubling", "optic", "pleochroism")  # tests that read light passing it
+ONE_CRYSTAL = ("birefringence", "doubling", "pleochroism")  # tests that need a single crystal
+
+
 def separates(test: Test, a: Profile, b: Profile) -> bool:
     """Whether `test` tells `a` from `b` reliably, from what the knowledge base states of both."""
     if test.key in ("ri", "birefringence") and _beyond_refractometer(a) and _beyond_refractometer(b):
         return False  # both read "over the limit": the refractometer shows no difference
+    if test.key == "birefringence" and (_beyond_refractometer(a) or _beyond_refractometer(b)):
+        return False  # a stone over the limit shows no shadow edges to read a birefringence from
+    if test.key in THROUGH_THE_STONE and (a.opaque or b.opaque):
+        return False  # no light passes an opaque stone
+    if test.key in ONE_CRYSTAL and "aggregate" in (a.optic, b.optic):
+        return False  # an aggregate gives a spot reading, no doubled facet edges and no pleochroic colours
     if test.key in ("ri", "sg", "hardness"):
         ra, rb = getattr(a, test.key), getattr(b, test.key)
         return ra is not None and rb is not None and _gap(ra, rb) >= test.resolution - 1e-9

@@ -266,9 +266,23 @@ def _resolve_facts(
             values[field] = _coerce(name, field, ours)
             sources[field] = SOURCE_GEMLANG
         elif _present(theirs):
-            values[field] = theirs
+            values[field] = _british(theirs)
             sources[field] = SOURCE_DATABASE
     return values, sources, citations
+
+
+_AMERICAN = ((re.compile(r"\b([Cc])olor"), r"\1olour"), (re.compile(r"\b([Gg])ray"), r"\1rey"))
+
+
+def _british(value: Any) -> Any:
+    """The database's American spellings ("colorless", "gray") as gemlang writes them, in text and lists."""
+    if isinstance(value, str):
+        for pattern, replacement in _AMERICAN:
+            value = pattern.sub(replacement, value)
+        return value
+    if isinstance(value, list | tuple):
+        return type(value)(_british(v) for v in value)
+    return value
 
 
 @dataclass

@@ -35,8 +35,7 @@ REFERENCES = (
 # Objects whose scratch test gemlang advises, softest first: things a person has, or a quartz/topaz point.
 ADVISED = tuple(r for r in REFERENCES if r.name in ("a fingernail", "a copper coin", "glass", "quartz", "topaz"))
 DAMAGE_WARNING = (
-    "only on rough material or an inconspicuous spot: a scratch test damages a cut stone, so on a cut gem "
-    "use the non-destructive tests above"
+    "only on rough material: a scratch test damages a cut stone, so on a cut gem use the non-destructive tests above"
 )
 
 
