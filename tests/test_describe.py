@@ -268,3 +268,14 @@ def test_descriptions_are_written_in_one_spelling_and_never_say_a_colour_comes_f
     for gem in ("Diamond", "Goshenite", "Danburite", "Chalcedony", "Hiddenite"):
         text = describe_prediction([(gem, 0.9)]).text
         assert "comes from nothing" not in text and "colorless" not in text.lower() and " color" not in text
+
+
+@pytest.mark.parametrize("gem", ["Alexandrite", "Almandine", "Malachite", "Spinel"])
+def test_a_description_gives_the_chemistry_once(gem):
+    from gemlang.language.describe import describe_prediction
+
+    prose = describe_prediction([(gem, 0.9)]).prose
+    assert "Chemically it is" not in prose or prose.count("aluminium oxide") <= 1
+    formula = re.sub(r"[^A-Za-z0-9]", "", get_facts(gem).chemistry.split(":")[0])
+    assert re.sub(r"[^A-Za-z0-9]", "", prose).count(formula) <= 1
+    assert "crystallises in the" in prose  # the structure is still said

@@ -12,6 +12,7 @@ from typing import Any
 
 from gemlang.knowledge import GemFacts
 from gemlang.language.gem_prose import (
+    ELEMENTS,
     chemical_name,
     crystal_structure,
     mineral_group,
@@ -109,6 +110,18 @@ def variety_phrase(gem: GemFacts) -> str:
     return variety
 
 
+def _unsaid_chemistry(values: dict[str, Any], composition: str) -> None:
+    """Blank the chemistry the opening sentence already gave ("a beryllium aluminium oxide", the formula), so the
+    description does not say it twice; the templates then fall back to what is left."""
+    said = composition.lower()
+    elements = [w for w in re.findall(r"[a-z]+", values["chemical"].lower()) if w in ELEMENTS.values()]
+    if elements and all(e in said for e in elements):
+        values["chemical"] = ""
+    bare = lambda text: re.sub(r"[^a-z0-9]", "", text.lower())  # noqa: E731 - Cu2CO3(OH)2 is Cu2(CO3)(OH)2
+    if values["formula"] and bare(values["formula"].split(":")[0]) in bare(said):
+        values["formula"] = ""
+
+
 def gem_values(gem: GemFacts) -> dict[str, Any]:
     """Template values for one gem; unknown facts are empty strings (so templates using them are skipped)."""
     values: dict[str, Any] = {
@@ -122,6 +135,7 @@ def gem_values(gem: GemFacts) -> dict[str, Any]:
         "chemistry": gem.chemistry,
         # The chemistry as printed after "Its formula is": blank when the database gives words, not a formula.
         "formula": gem.chemistry if not re.match(r"[A-Z][a-z]{2,}", gem.chemistry) else "",
+        "structure_sentence": sentence(crystal_structure(gem)),
         "composition": gem.composition,
         "crystal_system": gem.crystal_system,
         "lustre": gem.lustre.lower(),
@@ -152,6 +166,7 @@ def gem_values(gem: GemFacts) -> dict[str, Any]:
     items = gem_items(gem)
     for field, options in items.items():
         values[field] = options[0] if options else ""
+    _unsaid_chemistry(values, gem.composition)
     return values
 
 
