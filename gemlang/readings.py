@@ -315,7 +315,14 @@ def parse_readings(text: str) -> Readings:
             break
     if optic == "isotropic" and re.search(OPTIC_WORDS["anomalous"], t):
         optic = "anomalous"
-    if ri and bire is None and ri.high < 99 and ri.high > ri.low and optic not in NO_TWO_EDGES:
+    edges = ri is not None and ri.low < ri.high < 99 and optic not in NO_TWO_EDGES
+    if edges and bire is not None and abs((ri.high - ri.low) - bire.high) > max(0.01, bire.high / 2):
+        problems.append(
+            f"the two RI edges ({ri.describe(3)}) give a birefringence of {ri.high - ri.low:.3f}, not "
+            f"“{bire.said.strip()}”: I used the RI readings; please re-check the birefringence."
+        )
+        bire = None
+    if edges and bire is None:
         bire = Reading(round(ri.high - ri.low, 4), round(ri.high - ri.low, 4), DERIVED)
 
     pleochroism = next((level for level, pattern in PLEOCHROISM_LEVELS.items() if re.search(pattern, t)), None)

@@ -161,3 +161,9 @@ def test_words_that_look_alike_are_not_read_as_their_opposite():
 def test_a_garbled_number_unitless_numbers_or_impossible_weights_are_asked_about_not_read(text):
     r = parse_readings(text)
     assert r.problems and r.ri is None and r.sg is None
+
+
+def test_a_birefringence_the_two_ri_edges_contradict_is_said_and_the_edges_are_used():
+    r = parse_readings("RI 1.544-1.553, birefringence 0.2")
+    assert r.birefringence.high == pytest.approx(0.009) and "re-check the birefringence" in r.problems[0]
+    assert not parse_readings("RI 1.762-1.770, DR 0.008").problems
