@@ -68,7 +68,15 @@ def optic_phrase(gem: GemFacts) -> str:
 
 def localities(gem: GemFacts, n: int = 3) -> list[str]:
     places = [short_place(p) for p in gem.confirmed_localities()]
-    return [p for p in dict.fromkeys(places) if p and not p.lower().startswith(("worldwide", "any "))][:n]
+    skip = ("worldwide", "any ", "non-gem")  # not a place, or not a source of gems
+    return [p for p in dict.fromkeys(places) if p and not p.lower().startswith(skip)][:n]
+
+
+def join_places(places: list[str]) -> str:
+    """Places in words; with '; ' when a place has its own commas or 'and' ("Wah Wah Mountains, Utah; ...")."""
+    if any("," in p or " and " in p for p in places):
+        return "; ".join(places)
+    return join_words(places)
 
 
 def other_names(gem: GemFacts, n: int = 3) -> list[str]:
@@ -142,7 +150,7 @@ def gem_values(gem: GemFacts) -> dict[str, Any]:
         "cleavage": _lower_first(gem.cleavage),
         "optic": optic_phrase(gem),
         "colours": join_words([_lower_first(c) for c in gem.colours[:4]], "or"),
-        "localities": join_words(localities(gem)),
+        "localities": join_places(localities(gem)),
         "features": "; ".join(_lower_first(f) for f in gem.diagnostic_features[:2]),
         "aliases": join_words(list(gem.aliases[:3]), "or"),
         "other_names": join_words(other_names(gem)),
