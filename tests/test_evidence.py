@@ -277,3 +277,12 @@ def test_when_the_telling_test_is_made_the_next_test_says_so_rather_than_that_no
 def test_the_textbook_sign_of_a_gem_points_to_it(said, gem):
     model = EvidenceModel(["Amber", "Pearl", "Garnet Red", "Ruby", "Tsavorite", "Carnelian"])
     assert model.fuse(None, parse_hints(said)).ranking[0][0] == gem
+
+
+def test_a_gem_and_its_own_kind_leading_need_no_test_between_them():
+    model = EvidenceModel(["Tourmaline", "Ruby"])
+    post = np.zeros(len(model.names))
+    post[model.index["Tourmaline"]], post[model.index["Dravite"]] = 0.55, 0.45
+    assert model.next_test(post, parse_hints("")) is None  # not "no standard test separates Tourmaline and Dravite"
+    post[model.index["Ruby"]] = 0.4
+    assert model.next_test(post, parse_hints("")) is not None  # tourmaline or ruby: a real question

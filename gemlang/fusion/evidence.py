@@ -618,9 +618,17 @@ class EvidenceModel:
     ) -> str | None:
         """The single test, not yet made, that best splits the leading gems (or the given `leaders`, one gem for each
         line of a determinative table); None when one gem leads clearly."""
+        from gemlang.knowledge.tell_apart import kind_of
+
         order = np.argsort(-post, kind="stable")
         if leaders is None:
             leaders = [int(i) for i in order[:6] if post[i] >= 0.1 * post[order[0]]]
+        # A gem and its own kind (Tourmaline, Dravite) are one answer: no test separates them, none is needed.
+        facts = self.facts
+        leaders = [
+            g for n, g in enumerate(leaders)
+            if not any(kind_of(facts[g], facts[h]) or kind_of(facts[h], facts[g]) for h in leaders[:n])
+        ]  # fmt: skip
         if len(leaders) < 2:
             return None
         done, left_out = tests_made(hints), tests_left_out(hints)
