@@ -279,3 +279,11 @@ def test_a_description_gives_the_chemistry_once(gem):
     formula = re.sub(r"[^A-Za-z0-9]", "", get_facts(gem).chemistry.split(":")[0])
     assert re.sub(r"[^A-Za-z0-9]", "", prose).count(formula) <= 1
     assert "crystallises in the" in prose  # the structure is still said
+
+
+def test_what_magnification_is_asked_to_find_is_something_it_can_see():
+    from gemlang.knowledge import all_gems
+    from gemlang.knowledge.tell_apart import telltale
+
+    signs = [s for g in all_gems() if (s := telltale(g))]
+    assert signs and not [s for s in signs if re.search(r"hardness|\bSG\b|polariscope|\d\s*nm\b|acetone|touch", s)]

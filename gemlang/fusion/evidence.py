@@ -654,8 +654,8 @@ class EvidenceModel:
                     "reading, or a gem laboratory decides."
                 )
             return (
-                f"no standard test reliably separates {names}: their constants overlap, so colour, inclusions under "
-                "magnification or a laboratory report decide."
+                f"no standard test reliably separates {names}; colour, inclusions under magnification or a "
+                "laboratory report decide."
             )
         test = best[1]
         values = "; ".join(

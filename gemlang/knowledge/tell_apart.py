@@ -131,7 +131,13 @@ def confirming_test(
     return f"magnification or a gem laboratory ({in_sentence(sign)})" if sign else "a gem laboratory"
 
 
-NOT_A_SIGN = re.compile(r"morpholog|\bhabit\b|\brare\b", re.I)  # a rough crystal's shape, or how rare a gem is
+# Not what magnification shows: a rough crystal's shape, how rare a gem is, an instrument's reading (SG, RI,
+# polariscope, spectra), a test that harms or needs chemicals, or a colour alone.
+NOT_A_SIGN = re.compile(
+    r"morpholog|\bhabit\b|\brare\b|\bSG\b|\bRI\b|specific gravity|refractive|polariscope|\bADR\b|\d\s*nm\b|"
+    r"spectr|acetone|solvent|hot[- ]point|\btest\b|hardness|softens|temperature|touch|probe|^[\w\s-]*colou?r$",
+    re.I,
+)
 
 
 def telltale(gem: GemFacts) -> str | None:
