@@ -504,10 +504,13 @@ class Conversation:
             species = distinct_lines(a.evidence, lines)
             leaders = [a.evidence.index[e.lead] for e in species[:6] if e.probability >= 0.1 * lines[0].probability]
             answer.next_test = a.evidence.next_test(fused.probabilities, self.hints, leaders=leaders) or ""
-        answer.unsure = _leading_share(answer.candidates, a.evidence) < a.unsure_below or bool(
-            fused.conflict or fused.clash
-        )
-        answer.notes += [f"{UNSURE_BECAUSE} {why}" for why in (fused.conflict, fused.clash) if why]
+        conflict = fused.conflict
+        settled = settled_by_readings(photo, answer.candidates[0][0], a) if conflict else None
+        if settled:  # the photo's gem and the readings' are a pair photos confuse: the readings settle it
+            conflict = None
+            answer.notes.append(settled)
+        answer.unsure = _leading_share(answer.candidates, a.evidence) < a.unsure_below or bool(conflict or fused.clash)
+        answer.notes += [f"{UNSURE_BECAUSE} {why}" for why in (conflict, fused.clash) if why]
         if not answer.used_photo:
             answer.notes.append(
                 "no photo yet, so this ranking rests on your readings alone, like a determinative table; "
@@ -653,6 +656,25 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel) -> str:
             "share the natural constants, so magnification or a gem laboratory settles it."
         )
     return ""
+
+
+def settled_by_readings(photo: np.ndarray | None, answer: str, a: Assistant) -> str:
+    """When readings overrule the photo and the two gems are a pair this photo model confuses (its cross-validation
+    took one for the other at least half as often as `SEPARATION_RATE`), a sentence saying the readings settle
+    what a photo cannot; else ''. Then the readings answer, and the answer is not "I'm not sure"."""
+    from gemlang.model import SEPARATION_RATE
+
+    if photo is None or a.classifier is None:
+        return ""
+    shown = a.evidence.classes[int(np.argmax(photo))]
+    pair = a.classifier.photo_confusion(shown, answer, at_least=SEPARATION_RATE / 2)
+    if pair is None:
+        return ""
+    return (
+        f"the photo looks most like {shown}, but photos alone do not separate {shown} from {answer} "
+        f"({pair['rate']:.0%} of their photos were taken for the other when this model was cross-validated); "
+        "your readings settle it."
+    )
 
 
 def _leading_share(candidates: list[tuple[str, float]], evidence: EvidenceModel) -> float:

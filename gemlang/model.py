@@ -148,11 +148,11 @@ class GemClassifier:
         """Whether the head was fitted on int8 encoder features (`gemlang train --int8`): served on onnxruntime only."""
         return "int8" in self.info
 
-    def photo_confusion(self, first: str, second: str) -> dict | None:
+    def photo_confusion(self, first: str, second: str, at_least: float = SEPARATION_RATE) -> dict | None:
         """The cross-validation's record of `first` and `second` when photos alone do not separate them (at
-        least SEPARATION_RATE of the pair's held-out photos were taken for the other), else None."""
+        least `at_least` of the pair's held-out photos were taken for the other), else None."""
         for pair in self.info.get("cross_validation", {}).get("confusion_pairs", []):
-            if set(pair["classes"]) == {first, second} and pair["rate"] >= SEPARATION_RATE:
+            if set(pair["classes"]) == {first, second} and pair["rate"] >= at_least:
                 return pair
         return None
 

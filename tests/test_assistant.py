@@ -434,3 +434,17 @@ def test_questions_about_the_same_stone_are_answered_first_not_with_the_analysis
     ruby = Assistant(classifier=None).conversation()
     ruby.ask("red, RI 1.762-1.770, SG 4.00")
     assert "lab-grown" in ruby.ask("is it natural?").reply  # a ruby's readings fit its lab-grown twins too
+
+
+def test_readings_that_settle_a_pair_photos_confuse_are_not_a_contradiction():
+    from types import SimpleNamespace
+
+    from gemlang.assistant import settled_by_readings
+
+    pairs = {frozenset({"Sapphire Blue", "Tanzanite"}): {"rate": 0.1}}
+    classifier = SimpleNamespace(photo_confusion=lambda a, b, at_least: pairs.get(frozenset({a, b})))
+    a = SimpleNamespace(classifier=classifier, evidence=SimpleNamespace(classes=["Sapphire Blue", "Ruby"]))
+    photo = np.array([0.9, 0.1])
+    assert "your readings settle it" in settled_by_readings(photo, "Tanzanite", a)
+    assert settled_by_readings(photo, "Spinel", a) == ""  # a pair photos do separate: a real contradiction
+    assert settled_by_readings(None, "Tanzanite", a) == ""
