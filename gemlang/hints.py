@@ -194,6 +194,8 @@ _NUM = r"(\d{1,2}\s*(?:1/2|½)|\d{1,2}(?:[.,]\d{1,2})?)"
 _APPROX = r"(?:about|around|roughly|approximately|approx\.?|maybe|perhaps|nearly|almost|~|circa|ca\.?)"
 _RANGE = rf"{_NUM}\s*(?:-|–|—|to|or)\s*{_NUM}"
 _HARDNESS_WORD = r"(?:hardness|mohs|\bh(?=\s*[=:]\s*\d))"  # "H=7", "H: 7.5" as a gemmologist notes it
+# The keywords of the other readings, where a hardness clause ends ("hardness 7 SG 2.65").
+OTHER_READING = r"\b(?:s\.?\s?g|r\.?\s?i|specific gravity|refractive|density|bire\w*)\b"
 _NEGATION = re.compile(
     r"\b(?:not|no|never|cannot|can't|cant|won't|wont|doesn't|doesnt|didn't|didnt|isn't|"
     r"isnt|wasn't|wasnt|does not|did not|unable|fails? to|without)\b"
@@ -234,10 +236,14 @@ def _numeric_hardness(text: str) -> HardnessHint | None:
         bare = None  # "1.54": a refractive index or an SG without its unit, not a hardness
     if not keyword and not bare:
         return None
-    # Look at the text after the keyword first ("hardness is about 7"), then before it ("7 on the mohs").
-    windows = (
-        [t] if bare else [t[keyword.end() : keyword.end() + 40], t[max(0, keyword.start() - 16) : keyword.start()]]
-    )
+    # Look at the text after the keyword first ("hardness is about 7"), then before it ("7 on the mohs"), each
+    # only as far as its own clause: "hardness hard, SG 1.1" gives no hardness of 1.1.
+    clause_end = rf"(?<!\d),|,(?!\d)|;|{OTHER_READING}"  # not the decimal comma of "6,5"
+    after = re.split(clause_end, t[keyword.end() : keyword.end() + 40])[0] if keyword else ""
+    before = re.split(clause_end, t[max(0, keyword.start() - 16) : keyword.start()])[-1] if keyword else ""
+    if re.match(r"\s*(?:is|of|[=:])?\s*-\s*\d", after):
+        return None  # a negative number: parse_hardness says it is off the scale
+    windows = [t] if bare else [after, before]
     for window in windows:
         m = re.search(rf"(?:between\s+)?{_NUM}\s*(?:-|–|—|to|and|or)\s*{_NUM}", window)
         if m:
@@ -307,7 +313,7 @@ def parse_hardness(text: str) -> tuple[HardnessHint | None, list[str]]:
             return None, [f"“{said}” says what the hardness is not; tell me what it is, or what the stone "
                           "scratches and what scratches it."]  # fmt: skip
         return number, []
-    beyond = re.search(rf"{_HARDNESS_WORD}[^\d]{{0,20}}?(\d+(?:[.,]\d+)?)", t)
+    beyond = re.search(rf"{_HARDNESS_WORD}(?:(?!{OTHER_READING})[^\d;]){{0,20}}?(-?\s*\d+(?:[.,]\d+)?)", t)
     if beyond and not MOHS_MIN <= _to_float(beyond.group(1)) <= MOHS_MAX:
         said = beyond.group(0).strip()
         return None, [f"“{said}” is off the Mohs scale, which runs from 1 (talc) to 10 (diamond); please re-check it."]
@@ -370,3 +376,16 @@ def hints_from_metadata(row: dict[str, str]) -> Hints:
         if template and value and value.strip():
             parts.append(template.format(value.strip()))
     return parse_hints(", ".join(parts)) if parts else Hints()
+
+
+def metadata_problems(data) -> list[str]:
+    """What cannot be used in a photo folder's metadata.csv (`data`: a scanned `ImageFolder`), one line each:
+    rows naming no photo of the folder, and values the parser refuses ("hardness 42", "SG heavy")."""
+    photos = {p.relative_to(data.root).as_posix() for p in data.paths}
+    out = []
+    for path, row in data.metadata.items():
+        if path not in photos:
+            out.append(f"metadata.csv: {path}: no such photo in {data.root}; the row is not used.")
+            continue
+        out += [f"metadata.csv: {path}: {note}" for note in hints_from_metadata(row).notes]
+    return out

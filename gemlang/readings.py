@@ -210,6 +210,8 @@ def _quantity(t: str, keyword: str, max_gap: int = 24, original: str = "") -> tu
         if not m:
             return None
         start, gap, low, high = m.start(2), "", _float(m.group(2)), None
+    if re.search(r"(?:^|[\s=:])-\s*$", gap):  # "SG -1": a minus sign, not a dash between two numbers
+        low = -low
     end = m.end()
     listed = re.match(r",\s+(\d+\.\d+)(?![\d.])", t[end:])  # "RI 1.76, 1.77": two edges listed, not SG 1.77
     if high is None and listed and int(_float(listed.group(1))) == int(low) and gap.strip(" =:") == "":
@@ -235,12 +237,15 @@ def _checked(t: str, text: str, words: str, limits: tuple[float, float], what: s
     """(reading or None, the problem in one line or None, whether the keyword came with a number)."""
     found = _quantity(t, words, max_gap, original=text or "")
     if not found:
+        word = re.search(rf"(?:{words})\s*[=:]?\s*(nan|none|n/a|unknown|heavy|light|high|low|\?+)(?!\w)", t)
+        if word:  # "SG heavy", "RI: ?": a reading without its number
+            return None, f"“{word.group(0).strip()}” gives no number for {what}; please type the reading.", True
         return None, None, False
     low, high, said = found
     finite = [v for v in (low, high) if 0 < v < 99]  # an open end ("over 1.79", "SG < 3") has no value to check
     if finite and all(limits[0] <= v <= limits[1] for v in finite):
         return Reading(low, high, said), None, True
-    return None, f"“{said}” is not {what} a gem has ({known}); please re-check it.", True
+    return None, f"“{said.strip()}” is not {what} a gem has ({known}); please re-check it.", True
 
 
 RI_WORDS = r"\br\.?\s?i(?![a-z])\.?|refractive i\w*(?:ex|ices)|refractometer(?: reading)?|\bn\s*[=:]|\bn[dD]\b"

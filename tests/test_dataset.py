@@ -120,3 +120,15 @@ def test_a_photo_filed_twice_in_one_class_is_counted_once_and_said(tiny_folder, 
     data = deduplicate(scan_image_folder(data_dir))
     assert len(data) == 18
     assert any("copy.jpg" in str(p) and "the same photo as 0.jpg; counted once" == why for p, why in data.skipped)
+
+
+def test_what_metadata_csv_cannot_give_is_listed_row_by_row(tiny_folder, tmp_path):
+    from gemlang.hints import metadata_problems
+
+    data_dir = shutil.copytree(tiny_folder, tmp_path / "d")
+    rows = "path,hardness,sg\nRuby/0.jpg,42,3.99\nRuby/1.jpg,9,heavy\nRuby/gone.jpg,9,4.0\n../escape.jpg,7,2.65\n"
+    (data_dir / "metadata.csv").write_text(rows)
+    problems = metadata_problems(scan_image_folder(data_dir))
+    assert any("Ruby/0.jpg" in p and "off the Mohs scale" in p for p in problems)
+    assert any("Ruby/1.jpg" in p and "gives no number" in p for p in problems)
+    assert sum("no such photo" in p for p in problems) == 2  # a missing photo, a path outside the folder

@@ -167,3 +167,27 @@ def test_a_birefringence_the_two_ri_edges_contradict_is_said_and_the_edges_are_u
     r = parse_readings("RI 1.544-1.553, birefringence 0.2")
     assert r.birefringence.high == pytest.approx(0.009) and "re-check the birefringence" in r.problems[0]
     assert not parse_readings("RI 1.762-1.770, DR 0.008").problems
+
+
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        ("SG -1", "not a specific gravity"),
+        ("RI -1.54", "not a refractive index"),
+        ("hardness -3, RI 1.5 - 1.6", "off the Mohs scale"),
+        ("SG NaN", "gives no number"),
+        ("sg heavy", "gives no number"),
+    ],
+)
+def test_a_negative_or_missing_number_is_said_not_read_as_another_value(text, problem):
+    hints = parse_hints(text)
+    assert any(problem in n for n in hints.notes) and hints.readings.sg is None
+    assert hints.hardness is None  # "hardness -3, RI 1.5 - 1.6" is not a hardness of 1.5-1.6
+
+
+def test_a_hardness_is_read_only_from_its_own_clause():
+    assert parse_hints("hardness hard, SG 1.10").hardness is None
+    assert (parse_hints("hardness 7 SG 2.65").hardness.low, parse_hints("hardness 7 SG 2.65").readings.sg.low) == (
+        7,
+        2.65,
+    )

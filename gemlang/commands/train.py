@@ -112,6 +112,7 @@ def run(args) -> int:
     args.cv = 5 if args.cv is None else args.cv
     data = scan_image_folder(args.data)
     print(f"{len(data)} photos in {len(data.classes)} classes from {args.data}")
+    report_metadata(data)
     options = {"C": args.C} if args.C is not None and args.head != "mlp" else None
     clf = train_classifier(
         data,
@@ -196,6 +197,7 @@ def run_finetune(args) -> int:
     checkpoint = args.checkpoint or args.out.with_name(f"{args.out.name}.checkpoint")
     data = scan_image_folder(args.data)
     print(f"{len(data)} photos in {len(data.classes)} classes from {args.data}")
+    report_metadata(data)
     try:
         clf = finetune_classifier(data, config, checkpoint_dir=checkpoint)
     except KeyboardInterrupt:
@@ -213,3 +215,14 @@ def run_finetune(args) -> int:
     shutil.rmtree(checkpoint, ignore_errors=True)
     print(f"model written to {args.out} (fine-tuned encoder in encoder.safetensors)")
     return 0
+
+
+def report_metadata(data) -> None:
+    """metadata.csv is for `gemlang build fusion`, not the photo model: say so, and what in it is unusable."""
+    from gemlang.hints import metadata_problems
+
+    if data.metadata:
+        print(f"metadata.csv: {len(data.metadata)} rows; the photo model does not read them, "
+              "`gemlang build fusion` does (readings, hardness, locality)")  # fmt: skip
+        for problem in metadata_problems(data):
+            print(problem)

@@ -331,10 +331,14 @@ def pair_held_out(classifier, record: dict, data, probs: np.ndarray, y: np.ndarr
 def build_fusion_folder(data: Path, out: Path, cache=None, seed: int = 0, model: str = "default", folds: int = 5):
     """`gemlang build fusion`: calibrate the evidence model for `model` on `data` and write `out`."""
     from gemlang.data import scan_image_folder
+    from gemlang.hints import metadata_problems
     from gemlang.model import GemClassifier
 
     classifier = GemClassifier.load(model)
-    settings, info = build_fusion(classifier, scan_image_folder(data), cache, folds, seed)
+    folder = scan_image_folder(data)
+    for problem in metadata_problems(folder):
+        print(problem)
+    settings, info = build_fusion(classifier, folder, cache, folds, seed)
     save_settings(settings, out, classifier, info)
     log.info("saved %s (%s)", out, settings)
     return settings
