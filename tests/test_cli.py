@@ -153,3 +153,20 @@ def test_train_options_it_would_ignore_are_refused(tiny_folder, tmp_path, capsys
     assert main([*base, "--finetune", "--cv", "0"]) == 2  # 0 is asked for too, though it equals False
     assert main([*base, "--epochs", "3"]) == 2
     assert "only count with --finetune or --method" in capsys.readouterr().err
+
+
+def test_a_closed_pipe_ends_quietly(monkeypatch, tmp_path):
+    import argparse
+    import sys
+
+    import gemlang.cli as cli
+
+    def reader_gone(_args):  # "gemlang predict ... | head -1": head exits after one line
+        raise BrokenPipeError
+
+    parser = argparse.ArgumentParser()
+    parser.set_defaults(func=reader_gone, command="predict")
+    monkeypatch.setattr(cli, "build_parser", lambda: parser)
+    with open(tmp_path / "out", "w") as out:
+        monkeypatch.setattr(sys, "stdout", out)
+        assert cli.main([]) == 141  # no traceback: the shell's code for SIGPIPE
