@@ -75,7 +75,8 @@ def test_a_killed_run_resumes_with_every_photo_exactly_once(collection, tiny_mod
     assert text.startswith(before)  # every row committed before the kill is kept as it was
     rows = [json.loads(line) for line in text.splitlines()]  # and no broken line is left
     assert _photo_count(rows) == {p: 1 for p in photos}
-    assert {r["gem"] for r in rows if not r["error"]} <= set(TINY_CLASSES)
+    assert {r["gem"] for r in rows if not r["error"] and not r["out_of_scope"]} <= set(TINY_CLASSES)
+    assert all(r["gem"] == "" for r in rows if r["out_of_scope"])  # a flagged photo names no gem
 
 
 def test_resuming_with_another_option_is_an_error_that_names_it(collection, tiny_model_dir, tmp_path, capsys):
@@ -214,7 +215,8 @@ def test_a_photo_that_failed_is_tried_again_and_stops_failing_once_fixed(tiny_mo
     (folder / "Ruby" / "gone.jpg").unlink()  # removed
     assert _catalog(folder, out, tiny_model_dir, *cache) == 0
     rows = list(read_rows(out))
-    assert [r["gem"] in TINY_CLASSES for r in rows if r["photo"].endswith("broken.jpg") and not r["error"]] == [True]
+    fixed = [r for r in rows if r["photo"].endswith("broken.jpg") and not r["error"]]
+    assert len(fixed) == 1 and fixed[0]["top_k"][0][0] in TINY_CLASSES  # described now (named, or flagged)
 
 
 def test_two_runs_never_write_one_catalog_at_once(collection, tiny_model_dir, tmp_path, capsys):

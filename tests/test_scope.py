@@ -205,6 +205,7 @@ def test_catalog_rows_carry_the_out_of_scope_column(chat_model_dir, tmp_path):
     assert rows[0]["out_of_scope"] is False and rows[0]["scope_kind"] == "in_scope"
     assert rows[1]["out_of_scope"] is True and rows[1]["scope_kind"] == NOT_A_GEM_PHOTO
     assert rows[1]["description"] == "This does not look like a gemstone photo."
+    assert rows[1]["gem"] == "" and rows[1]["probability"] is None and rows[1]["top_k"]  # no gem named, likeness kept
     assert "Mohs" in rows[0]["description"]
 
 

@@ -197,6 +197,8 @@ class MarkdownCatalog(TextCatalog):
         mark = f"<!-- row {row_key(row)}{' failed' if row.get('error') else ''} -->"
         if row.get("error"):
             return f"\n## {row['photo']}\n{mark}\n\nNot described: {row['error']}\n"
+        if not row.get("gem"):  # out of scope: the description says what it is
+            return f"\n## {row['photo']}\n{mark}\n\n{row['description']}\n"
         return f"\n## {row['photo']}: {row['gem']} ({percent(row['probability'])})\n{mark}\n\n{row['description']}\n"
 
     def keys(self) -> Iterator[tuple[str, bool]]:

@@ -40,6 +40,10 @@ class Column:
     value: Callable[[DescribedPhoto], Any]
 
 
+def _flagged(r: DescribedPhoto) -> bool:
+    return bool(r.scope and r.scope.flagged)
+
+
 def _ranked(r: DescribedPhoto) -> list[list]:
     return [[label, round(float(p), 4)] for label, p in r.prediction.top_k]
 
@@ -47,12 +51,18 @@ def _ranked(r: DescribedPhoto) -> list[list]:
 COLUMNS: tuple[Column, ...] = (
     Column("photo", "text", lambda r: str(r.photo)),
     Column("sha256", "text", lambda r: r.digest),
-    Column("gem", "text", lambda r: r.description.gem.name),
-    Column("probability", "number", lambda r: round(float(r.description.probability), 4)),
-    Column("alternative", "text", lambda r: r.description.alternative.name if r.description.alternative else ""),
+    # A photo the scope check flags names no gem (filtering a catalog by gem must not pick it up); top_k keeps
+    # the classes it looks most like.
+    Column("gem", "text", lambda r: "" if _flagged(r) else r.description.gem.name),
+    Column("probability", "number", lambda r: None if _flagged(r) else round(float(r.description.probability), 4)),
+    Column(
+        "alternative",
+        "text",
+        lambda r: r.description.alternative.name if r.description.alternative and not _flagged(r) else "",
+    ),
     Column("top_k", "ranked", _ranked),
     # a photo the scope check flags gets what it is instead of prose about a gem the model does not believe in
-    Column("description", "text", lambda r: r.scope.sentence() if r.scope and r.scope.flagged else r.description.text),
+    Column("description", "text", lambda r: r.scope.sentence() if _flagged(r) else r.description.text),
     # None when the model carries no scope check; scope_kind says which: not_a_gem_photo, unknown_mineral, ...
     Column("out_of_scope", "flag", lambda r: r.scope.flagged if r.scope and r.scope.kind != "unchecked" else None),
     Column("scope_kind", "text", lambda r: r.scope.kind if r.scope else "unchecked"),
