@@ -239,6 +239,8 @@ class Assistant:
                     settings = load_settings(path, classifier)
                     break
                 except FusionError as e:
+                    if fusion:  # settings the person named: theirs to fix, not to replace quietly
+                        raise
                     notes.append(f"using the default fusion settings: {e}")
         else:
             if fusion:

@@ -119,3 +119,17 @@ def test_calibration_is_checked_on_folds_it_was_not_tuned_on_and_pays_there_for_
     checked = cross_validate(CLASSES, probs, labels, np.arange(len(labels)), folds=3)
     assert len(checked["folds"]) == 3 and all(f["settings"]["photo_weight"] < 1 for f in checked["folds"])
     assert checked["calibrated"]["mean_log_likelihood"] > checked["defaults"]["mean_log_likelihood"]
+
+
+def test_fusion_settings_named_for_another_classifier_are_a_clear_error(tiny_model_dir, tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from gemlang.assistant import Assistant
+    from gemlang.fusion.train import FusionError
+
+    other = tmp_path / "fusion"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "gemlang" / "default_fusion", other)  # the built-in's
+    assert json.loads((other / "config.json").read_text())["classifier"]
+    with pytest.raises(FusionError, match="another classifier"):
+        Assistant.load(tiny_model_dir, fusion=other)  # not "no config.json": it is there, for another model
