@@ -219,3 +219,13 @@ def test_an_mlp_head_is_not_thrown_by_a_feature_its_training_photos_never_varied
         assert (head(torch.from_numpy(fresh)).argmax(1).numpy() == fresh_y).mean() > 0.9
     served = numpy_head(head.config, {k: v.numpy() for k, v in head.state_dict().items()})
     assert (served(fresh).argmax(1) == fresh_y).mean() > 0.9  # the serving path reads it the same way
+
+
+def test_more_folds_than_a_class_has_photos_use_as_many_as_it_allows(tiny_folder):
+    from gemlang.data import scan_image_folder
+    from gemlang.training import train_classifier
+
+    said = []
+    clf = train_classifier(scan_image_folder(tiny_folder), encoder="colour_hist", cv=100, log=said.append)
+    assert clf.info["cross_validation"]["folds"] == 6 and clf.temperature != 1.0  # 6 photos a class: calibrated
+    assert any("--cv 100" in line and "6 folds are used" in line for line in said)

@@ -82,7 +82,11 @@ def train_classifier(
         "seed": seed,
     }
     temperature, held_out_probabilities = 1.0, None
-    if cv >= 2 and np.bincount(y).min() >= cv:
+    smallest = int(np.bincount(y).min())
+    if 2 <= smallest < cv:  # as many folds as the smallest class allows, said rather than done silently
+        log(f"--cv {cv} needs {cv} photos in every class; the smallest has {smallest}, so {smallest} folds are used")
+        cv = smallest
+    if cv >= 2 and smallest >= cv:
         log(f"cross-validating ({cv} folds, duplicates kept within a fold)...")
         held_out = held_out_predictions(X, y, folder.groups, make_head, cv, seed, progress=log if progress else None)
         temperature, held_out_probabilities = held_out.temperature, held_out.probabilities()
@@ -91,7 +95,7 @@ def train_classifier(
         metrics = classification_metrics(y, held_out_probabilities, classes)
         info["cross_validation"] = {"folds": cv, **metrics}
     elif cv >= 2:
-        log(f"skipping cross-validation: a class has fewer than {cv} photos")
+        log("skipping cross-validation: a class has a single photo, so the confidence is not calibrated")
     log("fitting the final head on all photos...")
     final = make_head().fit(X, y, seed=seed)
     scope = fit_model_scope(X, y, folder.groups, held_out_probabilities, seed, log)
