@@ -79,8 +79,9 @@ def test_predict_reports_bad_photos_and_still_answers_the_rest(tiny_model_dir, t
     bad = tmp_path / "bad.jpg"
     bad.write_text("text")
     code = main(["predict", str(bad), str(tiny_folder / "Ruby" / "2.jpg"), "--model", str(tiny_model_dir)])
-    out = capsys.readouterr().out
-    assert code == 1 and "bad.jpg" in out and "Ruby" in out
+    captured = capsys.readouterr()
+    assert code == 1 and "Ruby" in captured.out and "bad.jpg" not in captured.out
+    assert captured.err.count(str(bad)) == 1  # the reason, on stderr, names the photo once
 
 
 def test_score_without_the_text_model_package_is_a_one_line_error(tmp_path, capsys, monkeypatch):

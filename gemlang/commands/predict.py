@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 from gemlang.commands import positive_int
 
@@ -36,7 +37,11 @@ def run(args) -> int:
     probs, scopes, failures = clf.analyse(args.photos)
     for i, photo in enumerate(args.photos):
         if i in failures:
-            print(json.dumps({"photo": photo, "error": failures[i]}) if args.json else f"{photo}: {failures[i]}")
+            if args.json:
+                print(json.dumps({"photo": photo, "error": failures[i]}))
+            else:  # the reason names the photo already ("x.txt: not an image file ..."); to stderr, as errors go
+                reason = failures[i]
+                print(reason if reason.startswith(f"{photo}:") else f"{photo}: {reason}", file=sys.stderr)
             continue
         pred = clf.rank(probs[i], args.top_k)
         if args.json:
