@@ -228,3 +228,17 @@ def test_two_runs_never_write_one_catalog_at_once(collection, tiny_model_dir, tm
     assert "another `gemlang catalog` is writing" in capsys.readouterr().err
     running._lock.close()  # that run ends
     assert _catalog(collection, out, tiny_model_dir, "--restart", "--cache", str(tmp_path / "c")) == 1
+
+
+def test_a_first_run_calls_copies_copies_not_rows_already_in_the_catalog(tiny_model_dir, tiny_folder, tmp_path, capsys):
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    shutil.copy(tiny_folder / "Ruby" / "0.jpg", folder / "a.jpg")
+    shutil.copy(tiny_folder / "Ruby" / "0.jpg", folder / "b.jpg")  # the same photo twice
+    shutil.copy(tiny_folder / "Ruby" / "1.jpg", folder / "c.jpg")
+    out = tmp_path / "catalog.jsonl"
+    assert _catalog(folder, out, tiny_model_dir) == 0
+    said = capsys.readouterr().out
+    assert "1 copies of a photo described" in said and "already in" not in said
+    assert _catalog(folder, out, tiny_model_dir) == 0
+    assert "already in catalog.jsonl" in capsys.readouterr().out

@@ -33,6 +33,7 @@ class CatalogSummary:
     failed: int = 0  # photos of this run that could not be described (new error rows)
     still_failing: int = 0  # photos OUT already held an error row for that still cannot be read
     skipped: int = 0  # already in OUT, or a copy of a photo catalogued earlier in this run
+    copies: int = 0  # of those, copies of a photo this run catalogued (a catalog has one row per content)
 
     @property
     def any_failed(self) -> bool:
@@ -88,6 +89,7 @@ def run_catalog(
 
     summary = CatalogSummary()
     total = count_photos(folder)
+    this_run: set[str] = set()  # keys this run wrote: a later photo with one of them is a copy, not a resume
     with tqdm(total=total, desc="cataloguing", unit="photo", disable=not progress, smoothing=0.05) as bar:
         if writer.done:
             bar.set_postfix_str(f"resuming: {len(writer.done)} photos already in {writer.out.name}")
@@ -99,6 +101,7 @@ def run_catalog(
                     refailed += 1
                     continue
                 if key in writer.done or key in seen:
+                    summary.copies += key in seen or key in this_run
                     continue
                 seen.add(key)
                 fresh.append(row)
@@ -107,6 +110,7 @@ def run_catalog(
                     if on_failure:
                         on_failure(row)
             writer.append(fresh)
+            this_run.update(row_key(r) for r in fresh)
             summary.visited += visited
             summary.described += len(fresh) - sum(1 for r in fresh if r.get("error"))
             summary.still_failing += refailed

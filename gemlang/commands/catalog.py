@@ -102,7 +102,8 @@ def run(args) -> int:
     print(
         f"{summary.described} of {summary.visited} photos described"
         + (f", {summary.failed} could not be read" if summary.failed else "")
-        + (f", {summary.skipped} already in {args.out.name} (or copies of one)" if summary.skipped else "")
+        + (f", {resumed} already in {args.out.name}" if (resumed := summary.skipped - summary.copies) else "")
+        + (f", {summary.copies} copies of a photo described (one row per content)" if summary.copies else "")
         + f"; catalog written to {args.out}"
     )
     if summary.still_failing:
