@@ -153,7 +153,7 @@ def test_train_options_it_would_ignore_are_refused(tiny_folder, tmp_path, capsys
     assert "give 2 or more folds, or 0" in capsys.readouterr().err
     assert main([*base, "--finetune", "--cv", "0"]) == 2  # 0 is asked for too, though it equals False
     assert main([*base, "--epochs", "3"]) == 2
-    assert "only count with --finetune or --method" in capsys.readouterr().err
+    assert "only with --finetune or --method" in capsys.readouterr().err
 
 
 def test_a_closed_pipe_ends_quietly(monkeypatch, tmp_path):
@@ -171,3 +171,11 @@ def test_a_closed_pipe_ends_quietly(monkeypatch, tmp_path):
     with open(tmp_path / "out", "w") as out:
         monkeypatch.setattr(sys, "stdout", out)
         assert cli.main([]) == 141  # no traceback: the shell's code for SIGPIPE
+
+
+def test_options_and_paths_a_user_gets_wrong_are_said_plainly(tiny_folder, capsys):
+    assert main(["catalog", str(tiny_folder / "Ruby" / "0.jpg"), "--out", "x.jsonl"]) == 2
+    assert "is a file; give the folder" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["describe", str(tiny_folder / "Ruby" / "0.jpg"), "--similar", "-2"])
+    assert "below 0" in capsys.readouterr().err

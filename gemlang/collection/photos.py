@@ -16,6 +16,8 @@ from gemlang.data.images import IMAGE_SUFFIXES
 
 
 def _check_folder(folder: Path) -> None:
+    if folder.is_file():
+        raise FileNotFoundError(f"{folder}: is a file; give the folder that holds the photos (or use gemlang predict)")
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder}: no such folder of photos")
 

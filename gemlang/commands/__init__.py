@@ -14,6 +14,17 @@ def positive_int(text: str) -> int:
     return value
 
 
+def count(text: str) -> int:
+    """An argparse type for counts that may be 0 (--similar 0: none)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value} is below 0: give 0 or more")
+    return value
+
+
 def positive_float(text: str) -> float:
     """An argparse type for amounts that must be above 0 (--C)."""
     try:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from gemlang.commands import count
+
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
@@ -27,7 +29,7 @@ def register(subparsers) -> None:
     )
     p.add_argument(
         "--similar",
-        type=int,
+        type=count,
         default=0,
         metavar="N",
         help="also list the N knowledge-base descriptions nearest to the photo in the image-text alignment",

@@ -176,7 +176,8 @@ def _check_options(args) -> None:
     if not (args.method or args.finetune):
         given = [f"--{n.replace('_', '-')}" for n in ("epochs", "batch_size", "checkpoint") if getattr(args, n)]
         if given:
-            raise CommandError(f"{', '.join(given)} only count with --finetune or --method")
+            verb = "applies" if len(given) == 1 else "apply"
+            raise CommandError(f"{', '.join(given)} {verb} only with --finetune or --method")
 
 
 def run_finetune(args) -> int:

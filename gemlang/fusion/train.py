@@ -207,7 +207,10 @@ def cross_validate(
             total, posteriors = held_out.score(settings)
             row[name] = {"mean_log_likelihood": total, "top1": _top1(posteriors)}
         per_fold.append(row)
-        log.info("fold %d/%d: %s", k + 1, folds, row)
+        log.info(
+            "fold %d/%d: top-1 %.1f%% calibrated, %.1f%% with the default settings",
+            k + 1, folds, 100 * row["calibrated"]["top1"], 100 * row["defaults"]["top1"],
+        )  # fmt: skip
     mean = {
         name: {m: float(np.mean([f[name][m] for f in per_fold])) for m in ("mean_log_likelihood", "top1")}
         for name in ("calibrated", "defaults")
@@ -340,5 +343,5 @@ def build_fusion_folder(data: Path, out: Path, cache=None, seed: int = 0, model:
         print(problem)
     settings, info = build_fusion(classifier, folder, cache, folds, seed)
     save_settings(settings, out, classifier, info)
-    log.info("saved %s (%s)", out, settings)
+    log.debug("saved %s (%s)", out, settings)  # the command says where it wrote; the settings are in config.json
     return settings

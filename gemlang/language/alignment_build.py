@@ -93,5 +93,5 @@ def build_default_alignment(
     model.info["train_seconds"] = round(time.time() - started, 1)
     measured = measured_line(json.loads(Path(results).read_text())) if results else ""
     model.save(out, model_card=alignment_model_card(model, measured))
-    logger.info(f"alignment written to {out}")
+    logger.debug(f"alignment written to {out}")  # `gemlang build` says so itself
     return model
