@@ -179,3 +179,11 @@ def test_options_and_paths_a_user_gets_wrong_are_said_plainly(tiny_folder, capsy
     with pytest.raises(SystemExit):
         main(["describe", str(tiny_folder / "Ruby" / "0.jpg"), "--similar", "-2"])
     assert "below 0" in capsys.readouterr().err
+
+
+def test_score_refuses_an_output_name_it_cannot_honour(tmp_path, capsys):
+    captions = tmp_path / "c.csv"
+    captions.write_text("id,text\n1,a red stone\n")
+    assert main(["score", "--candidates", str(captions), "--references", str(captions), "--out",
+                 str(tmp_path / "s.txt"), "--no-semantic"]) == 2  # fmt: skip
+    assert "ending in .json or .csv" in capsys.readouterr().err

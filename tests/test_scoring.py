@@ -122,6 +122,8 @@ def test_missing_file_error_names_the_file(tmp_path):
         ("id,text\n1,Ruby\n1,Sapphire\n", "appears twice"),
         ("id,text\n,Ruby\n", "empty 'id'"),
         ('id,text\n1,"Ruby, red\n2,Sapphire\n', "malformed CSV"),  # an unclosed quote would swallow row 2
+        ("id,text\n1,a red, clear stone\n", "more fields than the header"),  # cut at the comma otherwise
+        ("id,text\n1,\n", "has no 'text'"),
     ],
 )
 def test_bad_csv_errors_name_the_file(tmp_path, content, message):
@@ -132,8 +134,8 @@ def test_bad_csv_errors_name_the_file(tmp_path, content, message):
 
 
 def test_score_files_writes_json_and_csv_atomically(tmp_path):
-    candidates = _write(tmp_path / "cand.csv", f"id,text\na,{RUBY}\nb,{WEATHER}\n")
-    references = _write(tmp_path / "ref.csv", f"id,text\na,{RUBY}\n")
+    candidates = _write(tmp_path / "cand.csv", f'id,text\na,"{RUBY}"\nb,"{WEATHER}"\n')  # the texts hold commas
+    references = _write(tmp_path / "ref.csv", f'id,text\na,"{RUBY}"\n')
     out = tmp_path / "out" / "scores.json"
     returned = score_files(candidates, references, out, semantic=False)
     written = json.loads(out.read_text(encoding="utf-8"))

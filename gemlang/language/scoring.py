@@ -58,7 +58,15 @@ def read_id_text_csv(path: str | os.PathLike[str]) -> dict[str, str]:
                     raise CaptionFileError(f"{path}, line {line}: empty {ID_COLUMN!r}")
                 if key in rows:
                     raise CaptionFileError(f"{path}, line {line}: id {key!r} appears twice")
-                rows[key] = (row.get(TEXT_COLUMN) or "").strip()
+                if row.get(None):  # csv puts fields beyond the header under None: a caption cut at a comma
+                    raise CaptionFileError(
+                        f"{path}, line {line}: more fields than the header has; put a text holding commas "
+                        'in double quotes ("a red, clear stone")'
+                    )
+                text = (row.get(TEXT_COLUMN) or "").strip()
+                if not text:
+                    raise CaptionFileError(f"{path}, line {line}: id {key!r} has no {TEXT_COLUMN!r}")
+                rows[key] = text
     except UnicodeDecodeError as exc:
         raise CaptionFileError(f"{path}: not UTF-8 text ({exc.reason}); save it as UTF-8 CSV") from exc
     except csv.Error as exc:
