@@ -34,11 +34,14 @@ def classification_metrics(y: np.ndarray, probs: np.ndarray, classes: list[str])
     pred = probs.argmax(1)
     present = np.unique(y)
     p, r, f, support = precision_recall_fscore_support(y, pred, labels=present, zero_division=0)
-    answered_elsewhere = len(np.setdiff1d(pred, present))
+    elsewhere = np.setdiff1d(pred, present)
+    answered_elsewhere = len(elsewhere)
     per_class = [
         {"class": classes[c], "n": int(n), "accuracy": float(rc), "precision": float(pc), "f1": float(fc)}
         for c, pc, rc, fc, n in zip(present, p, r, f, support, strict=True)
     ]
+    # The classes answered that the photos do not hold: listed too, since they count in the macro scores.
+    per_class += [{"class": classes[c], "n": 0, "accuracy": None, "precision": 0.0, "f1": 0.0} for c in elsewhere]
     return {
         "n_images": int(len(y)),
         "n_classes": int(len(present)),

@@ -64,3 +64,5 @@ def test_answering_a_gem_the_photos_do_not_hold_counts_against_macro_precision()
     assert astray["macro_precision"] == pytest.approx((1 + 1 + 0) / 3)  # Emerald's answers were all wrong
     assert astray["macro_recall"] == pytest.approx((1 + 0.5) / 2)  # recall: over the gems present only
     assert astray["macro_f1"] == pytest.approx((1 + 2 / 3 + 0) / 3)  # F1 over the same gems as precision
+    listed = {row["class"]: row for row in astray["per_class"]}  # the absent gem is listed with what it cost
+    assert listed["Emerald"]["n"] == 0 and listed["Emerald"]["precision"] == 0.0
