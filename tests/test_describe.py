@@ -287,3 +287,18 @@ def test_what_magnification_is_asked_to_find_is_something_it_can_see():
 
     signs = [s for g in all_gems() if (s := telltale(g))]
     assert signs and not [s for s in signs if re.search(r"hardness|\bSG\b|polariscope|\d\s*nm\b|acetone|touch", s)]
+
+
+@pytest.mark.parametrize(
+    "gem, said",
+    [
+        ("Iolite", "doubly refractive (biaxial negative, rarely positive)"),
+        ("Danburite", "doubly refractive (biaxial positive or negative)"),
+        ("Diaspore", "vitreous lustre, pearly on cleavage"),
+    ],
+)
+def test_the_data_paragraph_reads_as_words_not_database_codes(gem, said):
+    from gemlang.language.describe import describe_prediction
+
+    properties = describe_prediction([(gem, 0.9)]).properties
+    assert said in properties and "; pearly on cleavage lustre" not in properties

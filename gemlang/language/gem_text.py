@@ -59,11 +59,26 @@ def optic_phrase(gem: GemFacts) -> str:
         return "singly refractive"
     if low.startswith("aggregate"):
         return "a fine-grained aggregate (no single optic character)"
-    match = re.fullmatch(r"(uniaxial|biaxial)\s*([+-])?", low)
-    if match:
-        sign = {"+": " positive", "-": " negative"}.get(match.group(2) or "", "")
-        return f"doubly refractive ({match.group(1)}{sign})"
+    signs = {"+": "positive", "-": "negative", "+ or -": "positive or negative", "- or +": "negative or positive"}
+    match = re.fullmatch(
+        r"(uniaxial|biaxial)\s*([+-](?: or [+-])?)?\s*(?:\((rarely|sometimes) ([+-])\))?\s*(?:;\s*(.*))?", low
+    )
+    if match:  # "biaxial - (rarely +); massive material aggregate", in words
+        axial, sign, how, other, rest = match.groups()
+        said = axial + (f" {signs[sign]}" if sign else "") + (f", {how} {signs[other]}" if how else "")
+        rest = re.sub(r"^massive material aggregate$", "massive material is an aggregate", rest or "")
+        return f"doubly refractive ({said})" + (f"; {rest}" if rest else "")
     return _lower_first(oc)
+
+
+def lustre_phrase(gem: GemFacts) -> str:
+    """'vitreous lustre', or with a remark after it ('vitreous lustre, pearly on cleavage'), never 'X; Y lustre'."""
+    lustre = gem.lustre.strip().lower()
+    if not lustre:
+        return ""
+    main, _, remark = lustre.partition(";")
+    main = re.sub(r"\s*lustre$", "", main.strip())
+    return f"{main} lustre" + (f", {remark.strip()}" if remark.strip() else "")
 
 
 def localities(gem: GemFacts, n: int = 3) -> list[str]:
@@ -147,6 +162,7 @@ def gem_values(gem: GemFacts) -> dict[str, Any]:
         "composition": gem.composition,
         "crystal_system": gem.crystal_system,
         "lustre": gem.lustre.lower(),
+        "lustre_phrase": lustre_phrase(gem),
         "cleavage": _lower_first(gem.cleavage),
         "optic": optic_phrase(gem),
         "colours": join_words([_lower_first(c) for c in gem.colours[:4]], "or"),
