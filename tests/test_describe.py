@@ -265,9 +265,10 @@ def test_advice_names_only_tests_the_stones_allow_and_never_a_scratch_on_a_cut_s
 def test_descriptions_are_written_in_one_spelling_and_never_say_a_colour_comes_from_nothing():
     from gemlang.language.describe import describe_prediction
 
-    for gem in ("Diamond", "Goshenite", "Danburite", "Chalcedony", "Hiddenite"):
+    for gem in ("Diamond", "Goshenite", "Danburite", "Chalcedony", "Hiddenite", "Amber", "Opal"):
         text = describe_prediction([(gem, 0.9)]).text
         assert "comes from nothing" not in text and "colorless" not in text.lower() and " color" not in text
+        assert "LWUV" not in text and " - " not in text  # the database's shorthand, written out
 
 
 @pytest.mark.parametrize("gem", ["Alexandrite", "Almandine", "Malachite", "Spinel"])

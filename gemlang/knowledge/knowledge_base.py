@@ -271,11 +271,21 @@ def _resolve_facts(
     return values, sources, citations
 
 
-_AMERICAN = ((re.compile(r"\b([Cc])olor"), r"\1olour"), (re.compile(r"\b([Gg])ray"), r"\1rey"))
+_AMERICAN = (
+    (re.compile(r"\b([Cc])olor"), r"\1olour"),
+    (re.compile(r"\b([Gg])ray"), r"\1rey"),
+    # the database's shorthand, as a reader of a description needs it
+    (re.compile(r"\bLWUV\b"), "long-wave UV"),
+    (re.compile(r"\bSWUV\b"), "short-wave UV"),
+    (re.compile(r"\bH (?=\d)"), "hardness "),
+    (re.compile(r"\bzachery\b"), "Zachery"),
+    (re.compile(r"(?<=\w) - (?=\w)"), ": "),  # "black opal - most valuable"
+)
 
 
 def _british(value: Any) -> Any:
-    """The database's American spellings ("colorless", "gray") as gemlang writes them, in text and lists."""
+    """The database's American spellings ("colorless", "gray") and shorthand ("LWUV", "H 2.5-5") as gemlang writes
+    them, in text and lists."""
     if isinstance(value, str):
         for pattern, replacement in _AMERICAN:
             value = pattern.sub(replacement, value)
