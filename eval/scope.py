@@ -315,6 +315,16 @@ def markdown(summary: dict, command: str, seconds: float, data: str) -> str:
             f"{s['in_scope_flagged']:.1%}",
         ),
         ('... of which called "not a gem photo"', f"{s['in_scope_called_not_a_gem_photo']:.1%}"),
+        *(
+            [
+                (
+                    'the model\'s own training photos flagged by its shipped check (flagged / called "not a gem photo")',
+                    f"{s['own_photos_flagged']:.1%} / {s['own_photos_not_a_gem_photo']:.1%}",
+                )
+            ]
+            if "own_photos_flagged" in s
+            else []
+        ),  # fmt: skip
         (
             f"photos of held-out classes flagged ({s['n_unknown']} photos, 5 groups of classes)",
             f"{s['unknown_flagged']:.1%}",
@@ -458,6 +468,18 @@ def main(argv: list[str] | None = None) -> int:
         return measure(args)
 
 
+def own_photos_flagged(model: str, X: np.ndarray) -> dict:
+    """How often a model's shipped check flags the photos it was trained on (its head's own answers on them)."""
+    from gemlang.model import GemClassifier
+
+    clf = GemClassifier.load(model)
+    kinds = np.array([v.kind for v in clf.assess_scope(X, clf._own_probabilities(X))])
+    return {
+        "own_photos_flagged": float(np.isin(kinds, [NOT_A_GEM_PHOTO, UNKNOWN_MINERAL]).mean()),
+        "own_photos_not_a_gem_photo": float((kinds == NOT_A_GEM_PHOTO).mean()),
+    }
+
+
 def model_features(model: str, encoder: str | None, smoke: bool = False):
     """(extractor, its name, head config): the encoder's float32 features if named, else those the model's head
     was fitted on (an int8 model's quantized graphs; their calibration photos span every class, held-out ones
@@ -500,6 +522,8 @@ def measure(args) -> int:
         for protocol, class_groups in protocols.items()
     }  # fmt: skip
     summary = summarise(runs["classes"], names, splits)
+    if not (args.smoke or args.encoder):  # what a person trying the model's own photos sees
+        summary.update(own_photos_flagged(args.model, X))
     families = protocols["families"]
     summary["leave_families_out"] = {
         key: value for key, value in summarise(runs["families"], names, len(families)).items() if key in FAMILY_FIGURES

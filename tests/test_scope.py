@@ -331,3 +331,12 @@ def test_a_small_collection_is_checked_in_the_space_its_thresholds_were_set_in()
     rng, centres, y, X = _clusters(seed=2, classes=3, per_class=8)
     check = fit_scope_check(X, y)  # 24 photos: each fold fits on 19
     assert check.config["dim"] == 19 // 2  # not 23 for the final check against thresholds set in 18 dimensions
+
+
+def test_a_photo_the_classifier_is_sure_of_is_never_called_no_gem_photo():
+    rng, centres, y, X = _clusters(seed=3)
+    check = fit_scope_check(X, y, probabilities=confident(y, 6, sure=rng.uniform(0.5, 0.99, len(y))), dim=16)
+    far = (centres[0] + rng.normal(0, 25, (1, 40))).astype(np.float32)  # far from every photo it was fitted on
+    unsure, sure = confident(np.array([0]), 6, sure=0.3), confident(np.array([0]), 6, sure=0.95)
+    assert check.assess(far, [f"g{i}" for i in range(6)], unsure)[0].kind == NOT_A_GEM_PHOTO
+    assert check.assess(far, [f"g{i}" for i in range(6)], sure)[0].kind != NOT_A_GEM_PHOTO
