@@ -10,7 +10,9 @@ PCA), with two distances that answer two different questions:
   "relative" Mahalanobis distance, Ren et al. 2021): near the collection but near no class -> a stone the
   model was not trained on.
 - **photo distance**: the Mahalanobis distance to the training photos as a whole (their mean and
-  covariance). Far from all of them -> not a gem photo at all (a portrait, a street, a document).
+  covariance). Far from all of them -> not a gem photo at all (a portrait, a street, a document), unless the
+  classifier is sure of the photo (`SURE_OF_A_GEM`): a photo the check was fitted on sits further out along
+  the axes it helped fit, and a confident calibrated answer is right nine times in ten.
 
 A stone of a class the model never saw often sits near a gem it knows (a held-out garnet beside the other
 garnets, and as often a mineral of another family beside a look-alike), where the gem distance is small;
