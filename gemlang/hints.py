@@ -163,6 +163,25 @@ UNREAD_SIGNS = re.compile(
 )
 
 
+# Signs of a treatment, not of a gem: said as what they show, since a treated stone is still its species.
+TREATMENT_SIGNS = (
+    (
+        re.compile(r"\bflash(?:es|ing)?(?: effect)?\b[^.;]{0,60}\b(?:fissures?|fractures?|cracks?)\b", re.I),
+        "a blue or orange flash in fissures is the mark of glass filling (lead glass in ruby and sapphire): the "
+        "stone is still its species, but it must be sold as glass-filled (a composite)",
+    ),
+    (
+        re.compile(
+            r"\bcolou?r\b[^.;]{0,30}\b(?:concentrated|only)\b[^.;]{0,30}\b"
+            r"(?:facet (?:junctions|edges)|girdle|surface)\b",
+            re.I,
+        ),
+        "colour concentrated along facet junctions or at the surface is the mark of surface diffusion: the stone "
+        "is still its species, but its colour is added and must be disclosed",
+    ),
+)
+
+
 def parse_hints(text: str) -> Hints:
     """Readings, hardness and places in a message; parts not understood are ignored, never guessed.
 
@@ -175,6 +194,7 @@ def parse_hints(text: str) -> Hints:
     countries, places = parse_places(text)
     notes = [*readings.problems, *notes]
     notes += [f"“{said}” is left out: only where a stone is from counts as evidence." for said in places_denied(text)]
+    notes += [meaning for sign, meaning in TREATMENT_SIGNS if sign.search(text)]
     unread = list(dict.fromkeys(m.group(0).lower() for m in UNREAD_SIGNS.finditer(text)))
     if unread:
         said = " or ".join(f"“{u}”" for u in unread)
