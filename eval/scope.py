@@ -318,7 +318,7 @@ def markdown(summary: dict, command: str, seconds: float, data: str) -> str:
         *(
             [
                 (
-                    'the model\'s own training photos flagged by its shipped check (flagged / called "not a gem photo")',
+                    'the model\'s own training photos flagged by its shipped check (flagged / "not a gem photo")',
                     f"{s['own_photos_flagged']:.1%} / {s['own_photos_not_a_gem_photo']:.1%}",
                 )
             ]

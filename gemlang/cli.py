@@ -39,7 +39,24 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
         importlib.import_module(f"gemlang.commands.{name}").register(subparsers)
+    parser.set_defaults(commands=subparsers.choices)
     return parser
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """The command line, with a command's options allowed between its positionals ("search TEXT --top 3 DIR"),
+    and a command's own usage in its errors."""
+    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args, extra = parser.parse_known_args(argv)
+    if not extra:
+        return args
+    command = args.commands[args.command]
+    try:  # a command with sub-commands of its own (build) cannot mix them: the plain parse says what is wrong
+        mixed = command.parse_intermixed_args(argv[argv.index(args.command) + 1 :])
+    except TypeError:
+        return parser.parse_args(argv)
+    return argparse.Namespace(**{**vars(args), **vars(mixed)})
 
 
 def show_progress_messages() -> logging.Handler:
@@ -53,7 +70,7 @@ def show_progress_messages() -> logging.Handler:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = parse_args(argv)
     handler = show_progress_messages()
     try:
         return args.func(args) or 0

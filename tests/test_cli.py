@@ -187,3 +187,15 @@ def test_score_refuses_an_output_name_it_cannot_honour(tmp_path, capsys):
     assert main(["score", "--candidates", str(captions), "--references", str(captions), "--out",
                  str(tmp_path / "s.txt"), "--no-semantic"]) == 2  # fmt: skip
     assert "ending in .json or .csv" in capsys.readouterr().err
+
+
+def test_a_commands_options_may_sit_between_its_positionals(capsys):
+    from pathlib import Path
+
+    from gemlang.cli import parse_args
+
+    args = parse_args(["search", "deep blue", "--top", "3", "photos"])
+    assert (args.text, args.top, args.folder, args.command) == ("deep blue", 3, Path("photos"), "search")
+    with pytest.raises(SystemExit):
+        parse_args(["describe", "a.jpg", "b.jpg"])
+    assert "gemlang describe: error: unrecognized arguments: b.jpg" in capsys.readouterr().err  # its own usage
