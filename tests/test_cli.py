@@ -178,7 +178,7 @@ def test_options_and_paths_a_user_gets_wrong_are_said_plainly(tiny_folder, capsy
     assert "is a file; give the folder" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["describe", str(tiny_folder / "Ruby" / "0.jpg"), "--similar", "-2"])
-    assert "below 0" in capsys.readouterr().err
+    assert "too small: give 0 or more" in capsys.readouterr().err
 
 
 def test_score_refuses_an_output_name_it_cannot_honour(tmp_path, capsys):

@@ -3,26 +3,24 @@
 import argparse
 
 
-def positive_int(text: str) -> int:
-    """An argparse type for counts that must be at least 1 (--top-k, --batch-size, --workers, ...)."""
+def _whole_number(text: str, least: int) -> int:
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} is too small: give 1 or more")
+    if value < least:
+        raise argparse.ArgumentTypeError(f"{value} is too small: give {least} or more")
     return value
+
+
+def positive_int(text: str) -> int:
+    """An argparse type for counts that must be at least 1 (--top-k, --batch-size, --workers, ...)."""
+    return _whole_number(text, 1)
 
 
 def count(text: str) -> int:
     """An argparse type for counts that may be 0 (--similar 0: none)."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{value} is below 0: give 0 or more")
-    return value
+    return _whole_number(text, 0)
 
 
 def positive_float(text: str) -> float:
