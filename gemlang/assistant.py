@@ -646,11 +646,14 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel) -> str:
         if answer.unsure:
             return f"Not very: {name} at {percent(p)}" + (f", and {why}" if why else ".")
         return f"{name} at {percent(p)}: the evidence so far agrees on it."
+    gem = evidence.facts[evidence.index[name]] if name in evidence.index else None
+    cultured = next((f for f in gem.diagnostic_features if "cultured" in f.lower()), None) if gem else None
+    if cultured and re.search(r"\bcultur", text, re.I):  # "natural or cultured?" of a pearl: not about glass
+        return f"Natural or cultured is a gem laboratory's call: {cultured[0].lower()}{cultured[1:]}."
     if NATURAL_QUESTION.search(text):
         if answer.caution:
             caution, answer.caution = answer.caution, ""  # said as the reply, not twice
             return caution[0].upper() + caution[1:]
-        gem = evidence.facts[evidence.index[name]] if name in evidence.index else None
         if gem is not None and gem.origin != "natural":
             return f"No: the evidence points to {name}, which is not a natural gem."
         return (

@@ -448,3 +448,10 @@ def test_readings_that_settle_a_pair_photos_confuse_are_not_a_contradiction():
     assert "your readings settle it" in settled_by_readings(photo, "Tanzanite", a)
     assert settled_by_readings(photo, "Spinel", a) == ""  # a pair photos do separate: a real contradiction
     assert settled_by_readings(None, "Tanzanite", a) == ""
+
+
+def test_natural_or_cultured_of_a_pearl_is_answered_with_what_settles_it():
+    chat = Assistant(classifier=None).conversation()
+    assert chat.ask("RI 1.52-1.66, SG 2.72, nacre, gritty on the teeth").gem == "Pearl"
+    reply = chat.ask("is it natural or cultured?").reply
+    assert reply.startswith("Natural or cultured is a gem laboratory's call") and "x-radiography" in reply.lower()
