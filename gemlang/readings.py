@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 
 # What a gem can plausibly read, beyond which a number is a typo or another quantity.
-RI_LIMITS = (1.30, 3.00)
+RI_LIMITS = (1.35, 3.00)  # opal reads from about 1.37; 1.33 is water
 SG_LIMITS = (0.90, 8.00)
 BIREFRINGENCE_MAX = 0.30
 REFRACTOMETER_LIMIT = 1.79  # the contact liquid's RI: stones above it read "over the limit"
@@ -248,6 +248,9 @@ def _checked(t: str, text: str, words: str, limits: tuple[float, float], what: s
     return None, f"“{said.strip()}” is not {what} a gem has ({known}); please re-check it.", True
 
 
+# The principal indices as a mineralogist notes them: nα and nγ (biaxial), nω and nε or no and ne (uniaxial).
+_INDEX = r"\bn\s*(?:α|alpha|β|beta|γ|gamma|ω|omega|ε|epsilon|o|e|x|y|z)\s*[=:]?\s*(\d\.\d{2,3})"
+PRINCIPAL_INDICES = re.compile(rf"{_INDEX}[\s,;]*(?:and\s+)?{_INDEX}")
 RI_WORDS = r"\br\.?\s?i(?![a-z])\.?|refractive i\w*(?:ex|ices)|refractometer(?: reading)?|\bn\s*[=:]|\bn[dD]\b"
 BIRE_WORDS = r"\bbire\w*|\bbi-?ref\w*|\bdr\b|double refraction|δn|delta ?n|\bdn\b"
 SG_WORDS = r"\bs\.?\s?g(?![a-z])\.?|specific gravity|relative density|density"
@@ -300,6 +303,11 @@ def parse_readings(text: str) -> Readings:
 
     ri, problem, found_ri = _checked(t, text, RI_WORDS, RI_LIMITS, "a refractive index", RI_RANGE)
     problems += [problem] if problem else []
+    indices = PRINCIPAL_INDICES.search(t)  # "nα 1.762, nγ 1.770", "no = 1.770, ne = 1.762": the two edges
+    if indices and not found_ri:
+        low, high = sorted((_float(indices.group(1)), _float(indices.group(2))))
+        if RI_LIMITS[0] <= low and high <= RI_LIMITS[1]:
+            ri, found_ri = Reading(low, high, indices.group(0).strip()), True
     if not found_ri and re.search(r"over the limit|\botl\b|above the (?:refractometer'?s? )?limit|negative reading", t):
         ri = Reading(REFRACTOMETER_LIMIT, 99.0, "over the refractometer's limit")
     bire, problem, _ = _checked(t, text, BIRE_WORDS, (0.0, BIREFRINGENCE_MAX), "a birefringence", BIRE_RANGE, 12)

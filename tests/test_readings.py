@@ -191,3 +191,13 @@ def test_a_hardness_is_read_only_from_its_own_clause():
         7,
         2.65,
     )
+
+
+@pytest.mark.parametrize("text", ["nα 1.762 nγ 1.770", "no=1.770 ne=1.762", "n alpha 1.762, n gamma 1.770"])
+def test_principal_indices_as_a_mineralogist_notes_them_are_the_two_edges(text):
+    ri = parse_readings(text).ri
+    assert (ri.low, ri.high) == pytest.approx((1.762, 1.770))
+
+
+def test_an_ri_below_any_gem_is_asked_about():
+    assert parse_readings("RI 1.3").problems and parse_readings("RI 1.3").ri is None  # 1.33 is water
