@@ -54,9 +54,8 @@ def run(args) -> int:
     trained_on = clf.info.get("trained_on", {}).get("data")
     if not args.cv and trained_on and Path(trained_on).resolve() == Path(args.data).resolve():
         print(
-            f"note: {args.data} is the folder the model was trained on: its scores are optimistic, and the out-of-"
-            "scope check flags more of these photos than of new ones (a photo sits further out along the axes it "
-            "helped fit). Score photos the model never saw, or pass --cv K to cross-validate the recipe.",
+            f"note: {args.data} is the folder the model was trained on: its scores are optimistic. Score photos "
+            "the model never saw, or pass --cv K to cross-validate the recipe.",
             file=sys.stderr,
         )
     cache = FeatureCache(args.cache)
