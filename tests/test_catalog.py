@@ -242,3 +242,15 @@ def test_a_first_run_calls_copies_copies_not_rows_already_in_the_catalog(tiny_mo
     assert "1 copies of a photo described" in said and "already in" not in said
     assert _catalog(folder, out, tiny_model_dir) == 0
     assert "already in catalog.jsonl" in capsys.readouterr().out
+
+
+def test_rows_of_photos_since_deleted_are_reported(tiny_model_dir, tiny_folder, tmp_path, capsys):
+    folder = tmp_path / "photos"
+    shutil.copytree(tiny_folder / "Ruby", folder)
+    out = tmp_path / "catalog.jsonl"
+    assert _catalog(folder, out, tiny_model_dir) == 0
+    assert "no longer there" not in capsys.readouterr().err
+    (folder / "0.jpg").unlink()
+    assert _catalog(folder, out, tiny_model_dir) == 0
+    err = capsys.readouterr().err
+    assert "1 row(s) of catalog.jsonl describe photos no longer there" in err and "--restart" in err

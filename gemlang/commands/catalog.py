@@ -112,4 +112,18 @@ def run(args) -> int:
             f"{args.out.name} say why)",
             file=sys.stderr,
         )
+    gone = gone_rows(args.out)
+    if gone:
+        print(
+            f"{len(gone)} row(s) of {args.out.name} describe photos no longer there (moved or deleted), e.g. "
+            f"{gone[0]}: run with --restart to rebuild the catalog from the folder as it is",
+            file=sys.stderr,
+        )
     return 1 if summary.any_failed else 0
+
+
+def gone_rows(out: Path) -> list[str]:
+    """The photos a catalog has rows for that no longer exist where the rows say."""
+    from gemlang.collection.catalog_file import read_rows
+
+    return [row["photo"] for row in read_rows(out) if row.get("photo") and not Path(row["photo"]).exists()]
