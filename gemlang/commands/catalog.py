@@ -126,4 +126,8 @@ def gone_rows(out: Path) -> list[str]:
     """The photos a catalog has rows for that no longer exist where the rows say."""
     from gemlang.collection.catalog_file import read_rows
 
-    return [row["photo"] for row in read_rows(out) if row.get("photo") and not Path(row["photo"]).exists()]
+    try:
+        rows = list(read_rows(out))
+    except NotImplementedError:  # a Markdown catalog is for reading, not for reading back
+        return []
+    return [row["photo"] for row in rows if row.get("photo") and not Path(row["photo"]).exists()]
