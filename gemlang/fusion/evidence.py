@@ -418,8 +418,10 @@ class EvidenceModel:
         return np.array(out)
 
     # --- the photo -------------------------------------------------------------------------------------
-    def photo_prior(self, photo_probs: np.ndarray | None) -> np.ndarray:
-        """P_photo over every gem: the classifier's classes, and a small share for the gems it never saw."""
+    def photo_prior(self, photo_probs: np.ndarray | None, glass: bool = True) -> np.ndarray:
+        """P_photo over every gem: the classifier's classes, and a small share for the gems it never saw.
+        `glass`: whether imitations of no one class (glass, doublets) take their look-alike share; without a
+        reading to point to them they would only crowd out the classes the photo itself hesitates between."""
         base = self.base_rates
         if photo_probs is None:
             return base / base.sum()
@@ -440,7 +442,7 @@ class EvidenceModel:
         prior[twin] = np.maximum(prior[twin], looks)
         # An imitation of no one class (glass, a lab-grown "sapphire") looks like the classes of its colours: as
         # much as the likeliest of them, times how alike their colours are.
-        anyone = self.imitates_by_colour
+        anyone = self.imitates_by_colour & glass
         resembles = (self.colour_likeness[:, anyone] * photo[:, None]).max(0)
         looks = LOOK_ALIKE * base[anyone] / PRIOR["photo class"] * resembles
         prior[anyone] = np.maximum(prior[anyone], looks)
@@ -458,7 +460,7 @@ class EvidenceModel:
     # --- fusion ----------------------------------------------------------------------------------------
     def fuse(self, photo_probs: np.ndarray | None, hints: Hints, explain: bool = True) -> Fused:
         """The posterior over every gem, with reasons, a conflict note and the next test when `explain`."""
-        prior = self.photo_prior(photo_probs)
+        prior = self.photo_prior(photo_probs, glass=bool(hints.readings))
         factors = self.likelihoods(hints)
         log_post = np.log(prior) + sum((np.log(f) for f in factors.values()), np.zeros(len(prior)))
         post = np.exp(log_post - log_post.max())
