@@ -583,7 +583,8 @@ class Conversation:
             self._target = next((n for n, _ in ranking if n in a.classifier.classes), prediction.label)
         else:
             self._target = None
-        if not (images or new or asked):  # a question about the same stone: its answer first, not the analysis again
+        flagged = self.scope is not None and self.scope.flagged and not self.hints  # no gem named: none to discuss
+        if not (images or new or asked or flagged):  # a question about the same stone: its answer first, once
             focused = follow_up(text, answer, a.evidence)
             if focused:
                 answer.reply = " ".join(part for part in (aside, focused) if part)
@@ -636,17 +637,26 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel) -> str:
     if not answer.candidates or "?" not in text and not NEXT_TEST_QUESTION.search(text):
         return ""
     name, p = answer.candidates[0]
+    gem = evidence.facts[evidence.index[name]] if name in evidence.index else None
+    # What confirms a photo's answer: the gem's first readings an instrument takes (a photo is no measurement).
+    measure = confirming_readings(gem) if gem is not None and not answer.hints_used else ""
     if NEXT_TEST_QUESTION.search(text):
         if answer.next_test:
-            return f"Next: {answer.next_test}"
+            next_test, answer.next_test = answer.next_test, ""  # said as the reply, not twice
+            return f"Next: {next_test}"
         confirm = re.search(r"To confirm: (.+)", answer.caution)
-        return f"To confirm {name}: {confirm.group(1)}" if confirm else f"No further test is needed to name it {name}."
+        if confirm:
+            return f"To confirm {name}: {confirm.group(1)}"
+        if measure:
+            return f"A photo is no measurement: to confirm {name}, take {measure}."
+        return f"No further test is needed to name it {name}."
     if CONFIDENCE_QUESTION.search(text):
         why = next((n[len(UNSURE_BECAUSE) :].strip() for n in answer.notes if n.startswith(UNSURE_BECAUSE)), "")
         if answer.unsure:
             return f"Not very: {name} at {percent(p)}" + (f", and {why}" if why else ".")
+        if measure:
+            return f"{name} at {percent(p)} from the photo alone, which rules out no look-alike; {measure} would."
         return f"{name} at {percent(p)}: the evidence so far agrees on it."
-    gem = evidence.facts[evidence.index[name]] if name in evidence.index else None
     cultured = next((f for f in gem.diagnostic_features if "cultured" in f.lower()), None) if gem else None
     if cultured and re.search(r"\bcultur", text, re.I):  # "natural or cultured?" of a pearl: not about glass
         return f"Natural or cultured is a gem laboratory's call: {cultured[0].lower()}{cultured[1:]}."
@@ -656,11 +666,23 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel) -> str:
             return caution[0].upper() + caution[1:]
         if gem is not None and gem.origin != "natural":
             return f"No: the evidence points to {name}, which is not a natural gem."
+        grown = f"a lab-grown {gem.species}" if gem is not None else "a lab-grown stone"
         return (
-            f"Nothing you have told me points to an imitation; a lab-grown {gem.species if gem else name} would "
-            "share the natural constants, so magnification or a gem laboratory settles it."
+            f"Nothing you have told me points to an imitation; {grown} would share the natural constants, so "
+            "magnification or a gem laboratory settles it."
         )
     return ""
+
+
+def confirming_readings(gem: GemFacts) -> str:
+    """The readings that would confirm `gem` ("the refractive index (1.762–1.770) and the specific gravity
+    (3.97–4.05)"), '' when the knowledge base gives none."""
+    parts = [
+        f"the {label} ({gem.format(field)})"
+        for label, field in (("refractive index", "refractive_index"), ("specific gravity", "specific_gravity"))
+        if getattr(gem, field)
+    ]
+    return " and ".join(parts)
 
 
 def settled_by_readings(photo: np.ndarray | None, answer: str, a: Assistant) -> str:

@@ -455,3 +455,15 @@ def test_natural_or_cultured_of_a_pearl_is_answered_with_what_settles_it():
     assert chat.ask("RI 1.52-1.66, SG 2.72, nacre, gritty on the teeth").gem == "Pearl"
     reply = chat.ask("is it natural or cultured?").reply
     assert reply.startswith("Natural or cultured is a gem laboratory's call") and "x-radiography" in reply.lower()
+
+
+def test_follow_ups_on_a_photo_alone_ask_for_a_measurement_and_name_no_gem_for_a_rejected_photo():
+    from gemlang.fusion import EvidenceModel
+    from gemlang.scope import NOT_A_GEM_PHOTO, ScopeVerdict
+
+    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Spinel", "Garnet Red"])).conversation()
+    chat.image_probs = np.array([0.95, 0.03, 0.02])
+    assert chat.ask("what test next?").reply.startswith("A photo is no measurement: to confirm Ruby, take the")
+    assert "from the photo alone" in chat.ask("are you sure?").reply
+    chat.scope = ScopeVerdict(NOT_A_GEM_PHOTO)  # the photo was not a gem photo: no gem to discuss
+    assert "Ruby" not in chat.ask("how confident are you?").reply
