@@ -537,7 +537,14 @@ class Conversation:
         if asked and not no_gem_photo:  # a picture of no gem gives no odds for one
 
             def standing(name: str) -> str:
-                p = fused.probabilities[a.evidence.index[name]]
+                from gemlang.knowledge.tell_apart import kind_of
+
+                facts, index = a.evidence.facts, a.evidence.index
+                lead = facts[index[ranking[0][0]]]
+                if lead.name != name and kind_of(lead, facts[index[name]]):  # "is it a sapphire?" of a blue one
+                    kinds = [i for i, g in enumerate(facts) if g.name == name or kind_of(g, facts[index[name]])]
+                    return f"{lead.name} is one kind of {name}: {percent(fused.probabilities[kinds].sum())} together"
+                p = fused.probabilities[index[name]]
                 rank = int((fused.probabilities > p).sum()) + 1
                 return f"{name}: {percent(p)} (rank {rank} of {len(fused.probabilities)})"
 

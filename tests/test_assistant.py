@@ -467,3 +467,11 @@ def test_follow_ups_on_a_photo_alone_ask_for_a_measurement_and_name_no_gem_for_a
     assert "from the photo alone" in chat.ask("are you sure?").reply
     chat.scope = ScopeVerdict(NOT_A_GEM_PHOTO)  # the photo was not a gem photo: no gem to discuss
     assert "Ruby" not in chat.ask("how confident are you?").reply
+
+
+def test_asking_for_the_broad_gem_of_the_answer_is_answered_for_all_its_kinds():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Sapphire Blue", "Ruby", "Amethyst"])).conversation()
+    chat.image_probs = np.array([0.95, 0.03, 0.02])
+    assert chat.ask("is it a sapphire?").reply.startswith("Sapphire Blue is one kind of Sapphire: ")

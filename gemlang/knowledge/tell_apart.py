@@ -39,7 +39,8 @@ def _values(test: Test, a: GemFacts, b: GemFacts) -> str:
 def kind_of(narrow: GemFacts, broad: GemFacts) -> bool:
     """Whether `narrow` is one kind of `broad` (ruby of corundum, emerald of beryl, dravite of tourmaline); a
     lab-grown stone is not a kind of the natural gem: what tells them apart is how they grew."""
-    within = re.sub(r"\([^)]*\)", "", f"{narrow.species} {narrow.group}").lower()  # not '(mostly elbaite)'
+    # its species, group or variety ("blue sapphire" is a kind of Sapphire), not what a parenthesis adds
+    within = re.sub(r"\([^)]*\)", "", f"{narrow.species} {narrow.group} {narrow.variety}").lower()
     named = re.search(rf"\b{re.escape(broad.name.lower())}\b", within) is not None
     return named and narrow.name != broad.name and narrow.origin == broad.origin
 
