@@ -568,7 +568,8 @@ class Conversation:
             answer.notes.append(note)
         # "could it be spinel?": the comparison is with the gem asked about, else with the runner-up;
         # "ruby or spinel?": between the two asked about
-        pair = [name for name, _ in prediction.top_k[:2]]
+        # the runner-up, unless it is a long shot ("Pearl 99%, next: Galena <1%" needs no tell-apart)
+        pair = [name for name, p in prediction.top_k[:2] if p >= 0.01 or name == prediction.top_k[0][0]]
         if len(asked) == 2:
             pair = [g.name for g in asked]
         elif asked and asked[0].name != pair[0]:
@@ -666,6 +667,7 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel) -> str:
         return f"{name} at {percent(p)}: the evidence so far agrees on it."
     cultured = next((f for f in gem.diagnostic_features if "cultured" in f.lower()), None) if gem else None
     if cultured and re.search(r"\bcultur", text, re.I):  # "natural or cultured?" of a pearl: not about glass
+        answer.caution = ""
         return f"Natural or cultured is a gem laboratory's call: {cultured[0].lower()}{cultured[1:]}."
     if NATURAL_QUESTION.search(text):
         if answer.caution:
@@ -700,7 +702,12 @@ def settled_by_readings(photo: np.ndarray | None, answer: str, a: Assistant) -> 
 
     if photo is None or a.classifier is None:
         return ""
+    from gemlang.knowledge.tell_apart import lookalikes
+
     shown = a.evidence.classes[int(np.argmax(photo))]
+    facts, index = a.evidence.facts, a.evidence.index
+    if answer in index and facts[index[answer]] in lookalikes(facts[index[shown]], facts):  # glass for emerald
+        return f"the photo looks like {shown}, which {answer} imitates; your readings tell them apart."
     pair = a.classifier.photo_confusion(shown, answer, at_least=SEPARATION_RATE / 2)
     if pair is None:
         return ""

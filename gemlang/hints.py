@@ -167,8 +167,8 @@ UNREAD_SIGNS = re.compile(
 TREATMENT_SIGNS = (
     (
         re.compile(r"\bflash(?:es|ing)?(?: effect)?\b[^.;]{0,60}\b(?:fissures?|fractures?|cracks?)\b", re.I),
-        "a blue or orange flash in fissures is the mark of glass filling (lead glass in ruby and sapphire): the "
-        "stone is still its species, but it must be sold as glass-filled (a composite)",
+        "a blue or orange flash in fissures is the mark of a filling (lead glass in ruby and sapphire, resin or oil "
+        "in emerald): the stone is still its species, but the filling must be disclosed.",
     ),
     (
         re.compile(
@@ -177,7 +177,7 @@ TREATMENT_SIGNS = (
             re.I,
         ),
         "colour concentrated along facet junctions or at the surface is the mark of surface diffusion: the stone "
-        "is still its species, but its colour is added and must be disclosed",
+        "is still its species, but its colour is added and must be disclosed.",
     ),
 )
 

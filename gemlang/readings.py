@@ -278,7 +278,10 @@ def _liquids(t: str) -> tuple[Reading | None, str]:
 GARBLED_NUMBER = re.compile(r"(?<![\w.])\d+[.,]\d*[a-z]+\d[\w.]*")
 # A hydrostatic weighing: the stone's weight in air and in water ("2.000 ct in air, 1.496 ct in water").
 _WEIGHT = r"(\d+(?:\.\d+)?)\s*(?:ct|carats?|g|grams?)?\s*(?:in|under)\s+"
-WEIGHED = re.compile(rf"{_WEIGHT}air\b.{{0,30}}?{_WEIGHT}water\b")
+WEIGHED = re.compile(
+    rf"{_WEIGHT}air\b.{{0,30}}?{_WEIGHT}water\b"  # "2.000 ct in air, 1.496 ct in water"
+    r"|(?:weight|weighs?)?\s*in air\s*(\d+(?:\.\d+)?)\s*(?:ct|carats?|g|grams?)?.{0,30}?in water\s*(\d+(?:\.\d+)?)"
+)
 
 
 def _weighed(t: str) -> tuple[Reading | None, str]:
@@ -286,11 +289,11 @@ def _weighed(t: str) -> tuple[Reading | None, str]:
     m = WEIGHED.search(t)
     if not m:
         return None, ""
-    air, water = float(m.group(1)), float(m.group(2))
+    air, water = (float(m.group(1)), float(m.group(2))) if m.group(1) else (float(m.group(3)), float(m.group(4)))
     if not 0 <= water < air:
         return None, f"“{m.group(0).strip()}”: a stone weighs less in water than in air; re-check the weights."
     sg = round(air / (air - water), 2)
-    return Reading(sg, sg, f"weighed {m.group(1)} in air, {m.group(2)} in water"), ""
+    return Reading(sg, sg, f"weighed {air:g} in air, {water:g} in water"), ""
 
 
 def parse_readings(text: str) -> Readings:

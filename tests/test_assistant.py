@@ -440,14 +440,17 @@ def test_readings_that_settle_a_pair_photos_confuse_are_not_a_contradiction():
     from types import SimpleNamespace
 
     from gemlang.assistant import settled_by_readings
+    from gemlang.fusion import EvidenceModel
 
     pairs = {frozenset({"Sapphire Blue", "Tanzanite"}): {"rate": 0.1}}
     classifier = SimpleNamespace(photo_confusion=lambda a, b, at_least: pairs.get(frozenset({a, b})))
-    a = SimpleNamespace(classifier=classifier, evidence=SimpleNamespace(classes=["Sapphire Blue", "Ruby"]))
+    a = SimpleNamespace(classifier=classifier, evidence=EvidenceModel(["Sapphire Blue", "Ruby"]))
     photo = np.array([0.9, 0.1])
     assert "your readings settle it" in settled_by_readings(photo, "Tanzanite", a)
     assert settled_by_readings(photo, "Spinel", a) == ""  # a pair photos do separate: a real contradiction
     assert settled_by_readings(None, "Tanzanite", a) == ""
+    glass = settled_by_readings(photo, "Glass (Paste)", a)  # a copy looks like the gem it copies
+    assert "which Glass (Paste) imitates" in glass
 
 
 def test_natural_or_cultured_of_a_pearl_is_answered_with_what_settles_it():

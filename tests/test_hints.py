@@ -187,6 +187,6 @@ def test_a_sign_gemlang_cannot_weigh_is_said_not_dropped_without_a_word():
 
 def test_signs_of_a_treatment_are_said_as_treatments_not_read_as_another_gem():
     notes = parse_hints("red, RI 1.762-1.770, SG 3.95, flash effect blue/orange in fissures").notes
-    assert any("glass filling" in n and "still its species" in n for n in notes)
+    assert any("lead glass in ruby" in n and "still its species" in n for n in notes)
     assert any("surface diffusion" in n for n in parse_hints("colour concentrated along facet junctions").notes)
     assert not parse_hints("a red flash of colour").notes

@@ -201,3 +201,7 @@ def test_principal_indices_as_a_mineralogist_notes_them_are_the_two_edges(text):
 
 def test_an_ri_below_any_gem_is_asked_about():
     assert parse_readings("RI 1.3").problems and parse_readings("RI 1.3").ri is None  # 1.33 is water
+
+
+def test_a_weighing_written_weight_first_gives_the_sg_too():
+    assert parse_readings("weight in air 2.000 ct, in water 1.496 ct").sg.low == pytest.approx(3.97)

@@ -78,8 +78,8 @@ def _no_instrument(a: GemFacts, b: GemFacts) -> str:
         natural, other = (a, b) if a.origin == "natural" else (b, a)
         clue = f" ({other.name}: {sign})" if (sign := telltale(other)) else ""
         return (
-            f"{natural.name} and {other.name} share their constants, so no refractometer or balance separates "
-            f"them: inclusions under magnification{clue} or a gem laboratory decide."
+            f"{natural.name} and {other.name} have constants too close for a refractometer or balance to separate "
+            f"them reliably: inclusions under magnification{clue} or a gem laboratory decide."
         )
     if a.species and a.species == b.species:
         colours = lambda g: ", ".join(c.lower() for c in g.colours[:2]) or "its colour"  # noqa: E731
