@@ -507,11 +507,14 @@ class Conversation:
             leaders = [a.evidence.index[e.lead] for e in species[:6] if e.probability >= 0.1 * lines[0].probability]
             answer.next_test = a.evidence.next_test(fused.probabilities, self.hints, leaders=leaders) or ""
         conflict = fused.conflict
-        settled = settled_by_readings(photo, answer.candidates[0][0], a) if conflict else None
+        leading = _leading_share(answer.candidates, a.evidence)
+        settled = (
+            settled_by_readings(photo, answer.candidates[0][0], a) if conflict and leading >= a.unsure_below else ""
+        )
         if settled:  # the photo's gem and the readings' are a pair photos confuse: the readings settle it
             conflict = None
             answer.notes.append(settled)
-        answer.unsure = _leading_share(answer.candidates, a.evidence) < a.unsure_below or bool(conflict or fused.clash)
+        answer.unsure = leading < a.unsure_below or bool(conflict or fused.clash)
         answer.notes += [f"{UNSURE_BECAUSE} {why}" for why in (conflict, fused.clash) if why]
         if not answer.used_photo:
             answer.notes.append(
