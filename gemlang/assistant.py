@@ -468,6 +468,13 @@ class Conversation:
             answer.properties = property_rows([first, second])
             return self._done(answer)
         asked_gem = None if (new.hardness and "scratch" in text.lower()) else _named_gem(text, fuzzy=not new)
+        quantity = PROPERTY_QUESTION.search(text)
+        if quantity and asked_gem is not None and not (images or new):  # "what is the hardness of ruby?"
+            label, field = next(v for k, v in PROPERTY_FIELDS.items() if re.search(k, quantity.group(0), re.I))
+            value = asked_gem.format(field) if getattr(asked_gem, field) else "not known"
+            answer.reply = f"**{asked_gem.name}**: {label} {value}."
+            answer.properties = property_rows([asked_gem.name])
+            return self._done(answer)  # a question about a gem, not about the stone in hand
         if asked_gem is not None and (trade := _trade_name(text)) is not None:
             answer.notes.append(trade.note)
         if self.image_probs is None and not self.hints:
@@ -629,6 +636,18 @@ class Conversation:
         return answer
 
 
+# "what is the hardness of ruby?", "how hard is emerald?": a gem's constant asked for, not "is it a ruby?"
+PROPERTY_FIELDS = {
+    r"hard": ("Mohs hardness", "hardness"),
+    r"specific gravity|\bsg\b|density|heavy": ("specific gravity", "specific_gravity"),
+    r"refractive|\bri\b": ("refractive index", "refractive_index"),
+    r"birefringence": ("birefringence", "birefringence"),
+}
+PROPERTY_QUESTION = re.compile(
+    r"\bwhat(?:'s| is| are)\s+(?:the\s+)?(?:hardness|specific gravity|sg|density|refractive index|ri|"
+    r"birefringence)\s+of\b|\bhow\s+(?:hard|heavy|dense)\s+(?:is|are)\b",
+    re.I,
+)
 NEXT_TEST_QUESTION = re.compile(
     r"\bnext\b.{0,12}\b(?:test|step|check)|\b(?:what|which)\b.{0,30}\b(?:test|check|measure|try|instrument)\b|"
     r"\bwhat (?:else )?(?:should|can|could|do) i (?:do|test|check|try|measure)\b",

@@ -478,3 +478,12 @@ def test_asking_for_the_broad_gem_of_the_answer_is_answered_for_all_its_kinds():
     chat = Assistant(None, evidence=EvidenceModel(["Sapphire Blue", "Ruby", "Amethyst"])).conversation()
     chat.image_probs = np.array([0.95, 0.03, 0.02])
     assert chat.ask("is it a sapphire?").reply.startswith("Sapphire Blue is one kind of Sapphire: ")
+
+
+def test_a_gems_constant_asked_for_is_answered_without_changing_the_stone_in_hand():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Emerald", "Ruby"])).conversation()
+    chat.image_probs = np.array([0.95, 0.05])
+    assert chat.ask("what is the hardness of ruby?").reply == "**Ruby**: Mohs hardness 9."
+    assert chat.ask("what is it?").gem == "Emerald"
