@@ -39,6 +39,7 @@ from gemlang.hints import Hints, parse_hints, withdrawn_hints
 from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.places import gem_countries, places_asked
+from gemlang.knowledge.tell_apart import confirming_test, instrument_test, kind_of, lookalikes
 from gemlang.language.describe import describe_prediction, percent
 from gemlang.language.gem_prose import main_sources, reference_description, treatment_sentence
 from gemlang.model import Prediction
@@ -547,8 +548,6 @@ class Conversation:
         if asked and not no_gem_photo:  # a picture of no gem gives no odds for one
 
             def standing(name: str) -> str:
-                from gemlang.knowledge.tell_apart import kind_of
-
                 facts, index = a.evidence.facts, a.evidence.index
                 lead = facts[index[ranking[0][0]]]
                 if lead.name != name and kind_of(lead, facts[index[name]]):  # "is it a sapphire?" of a blue one
@@ -718,14 +717,13 @@ def confirming_readings(gem: GemFacts) -> str:
 
 def settled_by_readings(photo: np.ndarray | None, answer: str, a: Assistant) -> str:
     """When readings overrule the photo and the two gems are a pair this photo model confuses (its cross-validation
-    took one for the other at least half as often as `SEPARATION_RATE`), a sentence saying the readings settle
-    what a photo cannot; else ''. Then the readings answer, and the answer is not "I'm not sure"."""
+    took one for the other at least half as often as `SEPARATION_RATE`), or the readings' gem is an imitation of
+    the photo's (glass for emerald), a sentence saying the readings settle what a photo cannot; else ''. Then the
+    readings answer, and the answer is not "I'm not sure"."""
     from gemlang.model import SEPARATION_RATE
 
     if photo is None or a.classifier is None:
         return ""
-    from gemlang.knowledge.tell_apart import lookalikes
-
     shown = a.evidence.classes[int(np.argmax(photo))]
     facts, index = a.evidence.facts, a.evidence.index
     if answer in index and facts[index[answer]] in lookalikes(facts[index[shown]], facts):  # glass for emerald
@@ -743,8 +741,6 @@ def settled_by_readings(photo: np.ndarray | None, answer: str, a: Assistant) -> 
 def _leading_share(candidates: list[tuple[str, float]], evidence: EvidenceModel) -> float:
     """The leader's probability, with that of runners-up that are one kind of it or it of them (Tourmaline and
     Elbaite): two names for one answer do not make the answer unsure."""
-    from gemlang.knowledge.tell_apart import kind_of
-
     gem = {name: evidence.facts[evidence.index[name]] for name, _ in candidates if name in evidence.index}
     lead, share = candidates[0]
     if lead not in gem:
@@ -768,8 +764,6 @@ def caution(
     """ "Possibly glass / a simulant" with the confirming test, or why a photo alone cannot settle it; the
     imitations a question `named` ("or is it moissanite?") come first. `shown`: the class the photo looks like,
     the gem an imitation of many (glass) stands in for."""
-    from gemlang.knowledge.tell_apart import confirming_test, instrument_test, lookalikes
-
     facts = {g.name: g for g in evidence.facts}
     top_p = ranking[0][1]
     leaders = [facts[n] for n, p in ranking[:10] if p >= 0.05 * top_p]
