@@ -167,7 +167,7 @@ def _derived(hints: Hints) -> bool:
 def tests_made(hints: Hints) -> set[str]:
     """The keys of the tests (`gemlang.knowledge.instruments.TESTS`) the readings already made."""
     r = hints.readings
-    made = {
+    return {
         key
         for key, value in (
             ("ri", r.ri),
@@ -182,7 +182,6 @@ def tests_made(hints: Hints) -> set[str]:
         )
         if value is not None
     }
-    return made
 
 
 def tests_left_out(hints: Hints) -> set[str]:
@@ -432,9 +431,9 @@ class EvidenceModel:
         fit = self.colour_fit(photo_probs)
         prior = OTHER_GEMS_MASS * others * fit / max(others.sum(), 1e-12)
         photo = (1 - OTHER_GEMS_MASS if others.sum() else 1.0) * np.asarray(photo_probs, dtype=float)
-        # A class the photo model knows is never less likely than a natural gem it never saw of as fitting a colour:
-        # a red spinel the model scores 0.001% on a ruby-like photo must not rank below taaffeite once the
-        # readings say spinel.
+        # A class the photo model knows is never less likely than a natural gem it never saw whose colours fit the
+        # photo as well: a red spinel the model scores 0.001% on a ruby-like photo must not rank below taaffeite
+        # once the readings say spinel.
         unseen = OTHER_GEMS_MASS * PRIOR["natural"] / others.sum() if others.sum() else 0.0
         prior[self.class_index] = np.maximum(photo, unseen * fit[self.class_index])
         twin = self.looks_like >= 0
