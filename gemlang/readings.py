@@ -4,7 +4,8 @@
     -> Readings(ri=Reading(1.762, 1.77), sg=Reading(4.0, 4.0), optic="uniaxial", pleochroism="strong", ...)
 
 What each reading may look like:
-- refractive index: "RI 1.54", "n = 1.762-1.770", "refractive index 1.76 to 1.77", "over the limit" (OTL:
+- refractive index: "RI 1.54", "n = 1.762-1.770", "refractive index 1.76 to 1.77", "RI 1.76, 1.77", the principal
+  indices "nα 1.762 nγ 1.770" or "no = 1.770, ne = 1.762", "over the limit" (OTL:
   above the refractometer's ~1.79 contact-liquid limit). Two values are the two shadow edges of a
   doubly refractive stone, so they also give its birefringence.
 - birefringence: "bire 0.008", "DR 0.009", "birefringence .018".
