@@ -70,6 +70,7 @@ from gemlang.hints import Hints
 from gemlang.knowledge.colours import BASIC, gem_colours, said_probability
 from gemlang.knowledge.facts import GemFacts
 from gemlang.knowledge.instruments import TESTS, TOLERANCE, Profile, Test, separates, value_text
+from gemlang.knowledge.tell_apart import kind_of
 from gemlang.language.describe import percent
 from gemlang.readings import DERIVED, NO_TWO_EDGES, Reading, Readings
 
@@ -190,17 +191,6 @@ def tests_left_out(hints: Hints) -> set[str]:
     return tests_made(hints) | ({"birefringence"} if hints.readings.optic in NO_TWO_EDGES else set())
 
 
-def _imitated_species(gem: GemFacts) -> str | None:
-    """The species an imitation stands in for ("corundum" for a lab-grown "sapphire"), '' when it imitates no
-    gem in particular (glass), None when the knowledge base does not know what it imitates."""
-    from gemlang.knowledge import find_gem
-
-    if not gem.imitates:
-        return ""
-    imitated = find_gem(gem.imitates)
-    return imitated.species if imitated is not None else None
-
-
 def gem_sold_as(gem: GemFacts) -> GemFacts:
     """The gem whose localities a stone's place is weighed against: for a lab-grown stone or an imitation, the
     gem it imitates (an imitation of nothing the knowledge base knows has no locality); else the gem itself."""
@@ -307,7 +297,12 @@ class EvidenceModel:
         self.imitates_by_colour = np.array([g.origin != "natural" for g in self.facts]) & (self.looks_like < 0)
         class_colours = self.colour_shares[self.class_index]
         alike = (class_colours @ self.colour_shares.T) / (class_colours**2).sum(1, keepdims=True)
-        species = [_imitated_species(g) for g in self.facts]
+        # the species each imitates ("corundum" for a lab-grown "sapphire"); '' for one of no gem in particular
+        # (glass), None for one whose gem the knowledge base does not know
+        species = [
+            "" if not g.imitates else sold.species if sold.name != g.name else None
+            for g, sold in zip(self.facts, sold_as, strict=True)
+        ]
         imitable = [[s == "" or self.facts[c].species == s for s in species] for c in self.class_index]
         self.colour_likeness = np.minimum(alike, 1.0) * np.array(imitable, dtype=bool).reshape(alike.shape)
 
@@ -619,8 +614,6 @@ class EvidenceModel:
     ) -> str | None:
         """The single test, not yet made, that best splits the leading gems (or the given `leaders`, one gem for each
         line of a determinative table); None when one gem leads clearly."""
-        from gemlang.knowledge.tell_apart import kind_of
-
         order = np.argsort(-post, kind="stable")
         if leaders is None:
             leaders = [int(i) for i in order[:6] if post[i] >= 0.1 * post[order[0]]]
