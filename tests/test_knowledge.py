@@ -153,7 +153,7 @@ def test_database_values_match_what_get_facts_reports():
     """Read each family straight from mineral_database and compare with every database-sourced fact."""
     from mineral_database import get_family
 
-    from gemlang.knowledge.knowledge_base import _british  # the database's words, in British spelling
+    from gemlang.knowledge.knowledge_base import as_written  # the database's words, as gemlang writes them
 
     checked = 0
     for gem in all_gems():
@@ -168,8 +168,8 @@ def test_database_values_match_what_get_facts_reports():
             "refractive_index": (family.ri_min, family.ri_max),
             "chemistry": family.chemistry,
             "crystal_system": family.crystal_system,
-            "lustre": _british(family.lustre),
-            "colours": _british(tuple(family.colors)),
+            "lustre": as_written(family.lustre),
+            "colours": as_written(tuple(family.colors)),
         }
         for field, value in expected.items():
             if gem.sources.get(field) == SOURCE_DATABASE:

@@ -266,12 +266,12 @@ def _resolve_facts(
             values[field] = _coerce(name, field, ours)
             sources[field] = SOURCE_GEMLANG
         elif _present(theirs):
-            values[field] = _british(theirs)
+            values[field] = as_written(theirs)
             sources[field] = SOURCE_DATABASE
     return values, sources, citations
 
 
-_AMERICAN = (
+_REWRITES = (
     (re.compile(r"\b([Cc])olor"), r"\1olour"),
     (re.compile(r"\b([Gg])ray"), r"\1rey"),
     # the database's shorthand, as a reader of a description needs it
@@ -283,15 +283,15 @@ _AMERICAN = (
 )
 
 
-def _british(value: Any) -> Any:
+def as_written(value: Any) -> Any:
     """The database's American spellings ("colorless", "gray") and shorthand ("LWUV", "H 2.5-5") as gemlang writes
     them, in text and lists."""
     if isinstance(value, str):
-        for pattern, replacement in _AMERICAN:
+        for pattern, replacement in _REWRITES:
             value = pattern.sub(replacement, value)
         return value
     if isinstance(value, list | tuple):
-        return type(value)(_british(v) for v in value)
+        return type(value)(as_written(v) for v in value)
     return value
 
 
@@ -453,7 +453,7 @@ def _database_draft(
         citations=citations,
         metadata={
             "group": gem.mineral_group,
-            "imitates": supplement.get("imitates") or _imitated(gem, counterpart) if gem.origin != "natural" else "",
+            "imitates": (supplement.get("imitates") or _imitated(gem, counterpart)) if gem.origin != "natural" else "",
             "growth_method": growth_method(gem),
         },
     )

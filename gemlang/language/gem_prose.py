@@ -53,6 +53,16 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + "." if text else ""
 
 
+NOT_A_SOURCE = ("worldwide", "any ", "non-gem")  # locality entries that name no place, or no source of gems
+
+
+def join_places(places: list[str]) -> str:
+    """Places in words; with '; ' when a place has its own commas or 'and' ("Wah Wah Mountains, Utah; ...")."""
+    if any("," in p or " and " in p for p in places):
+        return "; ".join(places)
+    return _join(places) if places else ""
+
+
 def _places(gem: GemFacts, n: int = 3) -> tuple[list[str], bool]:
     """Up to n short confirmed localities, and whether the gem is found worldwide."""
     confirmed = gem.confirmed_localities()
@@ -60,7 +70,7 @@ def _places(gem: GemFacts, n: int = 3) -> tuple[list[str], bool]:
     places = [
         p
         for p in dict.fromkeys(_short(p) for p in confirmed)
-        if p and not p.lower().startswith(("worldwide", "any ")) and len(p.split()) <= 5
+        if p and not p.lower().startswith(NOT_A_SOURCE) and len(p.split()) <= 5
     ]
     return places[:n], everywhere
 
@@ -68,9 +78,7 @@ def _places(gem: GemFacts, n: int = 3) -> tuple[list[str], bool]:
 def main_sources(gem: GemFacts, n: int = 4) -> str:
     """The gem's first `n` confirmed sources in words ("Myanmar, Mozambique and Thailand"), or ''."""
     places = [re.sub(r"^([^,]+), ([^,]+)$", r"\1 (\2)", p) for p in _places(gem, n)[0]]  # "Arizona (USA)"
-    if not places:
-        return ""
-    return "; ".join(places) if any("," in p for p in places) else _join(places)
+    return join_places(places)
 
 
 def compose_description(gem: GemFacts) -> str:
@@ -113,8 +121,7 @@ def compose_description(gem: GemFacts) -> str:
     places, everywhere = _places(gem)
     if places:
         lead = "Found worldwide; notable sources include" if everywhere else "Notable sources:"
-        joined = "; ".join(places) if any("," in p for p in places) else _join(places)
-        sentences.append(f"{lead} {joined}.")
+        sentences.append(f"{lead} {join_places(places)}.")
     return " ".join(sentences)
 
 

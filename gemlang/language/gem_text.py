@@ -13,8 +13,10 @@ from typing import Any
 from gemlang.knowledge import GemFacts
 from gemlang.language.gem_prose import (
     ELEMENTS,
+    NOT_A_SOURCE,
     chemical_name,
     crystal_structure,
+    join_places,
     mineral_group,
     reference_description,
     sentence,
@@ -83,15 +85,7 @@ def lustre_phrase(gem: GemFacts) -> str:
 
 def localities(gem: GemFacts, n: int = 3) -> list[str]:
     places = [short_place(p) for p in gem.confirmed_localities()]
-    skip = ("worldwide", "any ", "non-gem")  # not a place, or not a source of gems
-    return [p for p in dict.fromkeys(places) if p and not p.lower().startswith(skip)][:n]
-
-
-def join_places(places: list[str]) -> str:
-    """Places in words; with '; ' when a place has its own commas or 'and' ("Wah Wah Mountains, Utah; ...")."""
-    if any("," in p or " and " in p for p in places):
-        return "; ".join(places)
-    return join_words(places)
+    return [p for p in dict.fromkeys(places) if p and not p.lower().startswith(NOT_A_SOURCE)][:n]
 
 
 def other_names(gem: GemFacts, n: int = 3) -> list[str]:
