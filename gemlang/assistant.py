@@ -42,7 +42,7 @@ from gemlang.knowledge.places import gem_countries, places_asked
 from gemlang.knowledge.tell_apart import confirming_test, instrument_test, kind_of, lookalikes
 from gemlang.language.describe import describe_prediction, percent
 from gemlang.language.gem_prose import main_sources, reference_description, treatment_sentence
-from gemlang.model import Prediction
+from gemlang.model import SEPARATION_RATE, Prediction
 from gemlang.scope import NOT_A_GEM_PHOTO, ScopeVerdict
 
 DEFAULT_FUSION_DIR = Path(__file__).parent / "default_fusion"
@@ -720,8 +720,6 @@ def settled_by_readings(photo: np.ndarray | None, answer: str, a: Assistant) -> 
     took one for the other at least half as often as `SEPARATION_RATE`), or the readings' gem is an imitation of
     the photo's (glass for emerald), a sentence saying the readings settle what a photo cannot; else ''. Then the
     readings answer, and the answer is not "I'm not sure"."""
-    from gemlang.model import SEPARATION_RATE
-
     if photo is None or a.classifier is None:
         return ""
     shown = a.evidence.classes[int(np.argmax(photo))]
