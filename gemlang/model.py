@@ -267,7 +267,9 @@ class GemClassifier:
                 features, probs, failures = self._own(serving.extractor, images, cache, progress)
         verdicts = self.assess_scope(features, probs)  # fitted on the model's own features and probabilities
         verdicts = [  # one flat colour holds nothing to weigh, whatever the features' distances say
-            ScopeVerdict(NOT_A_GEM_PHOTO) if i not in failures and blank_picture(image) else verdict
+            ScopeVerdict(NOT_A_GEM_PHOTO)
+            if i not in failures and verdict.kind != NOT_A_GEM_PHOTO and blank_picture(image)  # no second read
+            else verdict
             for i, (image, verdict) in enumerate(zip(images, verdicts, strict=True))
         ]
         if theirs is not None:
