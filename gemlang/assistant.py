@@ -774,15 +774,20 @@ def caution(
         sold_as = facts.get(gem_sold_as(suspect).name)  # the gem the knowledge base says it imitates
         if sold_as is not None and sold_as.origin == "natural":
             imitated = [sold_as]
-        else:
+        elif shown is not None:
             # Glass imitates every gem: the one it stands in for is what the photo shows, else the likeliest.
             likelihood = dict(ranking)
             imitated = [g for g in evidence.facts if g.origin == "natural" and suspect in lookalikes(g, evidence.facts)]
             imitated.sort(key=lambda g: (g.name != shown, -likelihood.get(g.name, 0.0)))
+        else:  # no photo: nothing says which of the many gems it imitates this one stands in for
+            imitated = []
         rival = next(iter(naturals + imitated), None)
         fits = ""
         if rival is not None:  # a natural leader the readings fit as well, or else the gem it imitates
-            fits = f" as well as {rival.name}" if rival in naturals else f", not {rival.name}, which it imitates"
+            if rival not in naturals:
+                fits = f", not {rival.name}, which it imitates"
+            else:  # the suspect may lead: then the readings fit it better than the natural gem
+                fits = f" {'better than' if ranking[0][0] == suspect.name else 'as well as'} {rival.name}"
         seen = [OBSERVED[o][0] for o in hints.readings.observations]
         confirm = confirming_test(suspect, rival, made=tests_left_out(hints), seen=seen)
         if _kind(suspect) == "glass":

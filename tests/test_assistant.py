@@ -487,3 +487,24 @@ def test_a_gems_constant_asked_for_is_answered_without_changing_the_stone_in_han
     chat.image_probs = np.array([0.95, 0.05])
     assert chat.ask("what is the hardness of ruby?").reply == "**Ruby**: Mohs hardness 9."
     assert chat.ask("what is it?").gem == "Emerald"
+
+
+def test_glass_the_readings_put_first_is_said_to_fit_them_better_than_the_natural_gem_behind_it(assistant):
+    from gemlang.assistant import caution
+    from gemlang.hints import parse_hints
+
+    hints = parse_hints("RI 1.52, SG 2.50, singly refractive")
+    ahead = caution([("Glass (Paste)", 0.6), ("Chrysocolla", 0.3)], hints, assistant.evidence)
+    behind = caution([("Chrysocolla", 0.6), ("Glass (Paste)", 0.3)], hints, assistant.evidence)
+    assert "fit it better than Chrysocolla" in ahead and "fit it as well as Chrysocolla" in behind
+
+
+def test_without_a_photo_glass_is_not_said_to_imitate_a_gem_nobody_named(assistant):
+    from gemlang.assistant import caution
+    from gemlang.hints import parse_hints
+
+    hints = parse_hints("RI 1.52, SG 2.50, singly refractive")
+    alone = caution([("Glass (Paste)", 0.9), ("Slocum Stone", 0.05)], hints, assistant.evidence)
+    assert alone.startswith("possibly glass") and "which it imitates" not in alone
+    shown = caution([("Glass (Paste)", 0.9)], hints, assistant.evidence, shown="Emerald")
+    assert "not Emerald, which it imitates" in shown

@@ -187,8 +187,9 @@ def test_a_class_the_photo_all_but_rules_out_is_not_below_a_gem_the_photo_model_
     assert fused.ranking[0][0] == "Spinel"  # not Taaffeite or a synthetic, which the photo model never saw
     prior = model.photo_prior(ruby_photo / ruby_photo.sum())
     fit = model.colour_fit(ruby_photo / ruby_photo.sum())  # each as likely as its colours fit a ruby's red
-    spinel, taaffeite = model.index["Spinel"], model.index["Taaffeite"]
-    assert prior[spinel] / fit[spinel] == pytest.approx(prior[taaffeite] / fit[taaffeite])
+    spinel, taaffeite, demantoid = model.index["Spinel"], model.index["Taaffeite"], model.index["Demantoid"]
+    assert prior[spinel] / fit[spinel] == pytest.approx(prior[demantoid] / fit[demantoid])
+    assert prior[spinel] / fit[spinel] > prior[taaffeite] / fit[taaffeite]  # a collectors' stone, met rarely
 
 
 def test_where_the_photo_model_is_overruled_the_photos_colour_still_counts():
@@ -288,3 +289,54 @@ def test_a_gem_and_its_own_kind_leading_need_no_test_between_them():
     assert model.next_test(post, parse_hints("")) is None  # not "no standard test separates Tourmaline and Dravite"
     post[model.index["Ruby"]] = 0.4
     assert model.next_test(post, parse_hints("")) is not None  # tourmaline or ruby: a real question
+
+
+def test_textbook_glass_readings_without_a_photo_name_glass_not_a_collectors_stone():
+    model = EvidenceModel(["Emerald", "Chrysocolla", "Amazonite"])
+    for said in ("RI 1.52, SG 2.50, singly refractive, gas bubbles", "SR, RI 1.515, SG 2.50, round gas bubbles"):
+        assert model.fuse(None, parse_hints(said)).ranking[0][0] == "Glass (Paste)", said
+    lead_glass = model.fuse(None, parse_hints("RI 1.62, SG 3.6, singly refractive, swirl marks")).ranking
+    assert lead_glass[0][0] == "Glass (Paste)"
+
+
+def test_a_material_made_in_kinds_fits_a_reading_of_one_kind_as_that_kinds_narrow_ranges_do():
+    from dataclasses import replace
+
+    from gemlang.knowledge import get_facts
+    from gemlang.knowledge.facts import Kind
+
+    glass = get_facts("Glass (Paste)")
+    crown, lead = Kind("crown", (1.50, 1.53), (2.35, 2.65)), Kind("lead", (1.60, 1.70), (3.4, 4.5))
+    spread, kinds = (EvidenceModel([], gems=[replace(glass, kinds=k)]) for k in ((), (crown, lead)))
+    for said in ("RI 1.515", "SG 2.50"):
+        fits = (m.likelihoods(parse_hints(said)) for m in (spread, kinds))
+        (key, whole), (_, kind) = (next(iter(f.items())) for f in fits)
+        assert kind[0] > 2 * whole[0], (said, kind, whole)
+    between = kinds.likelihoods(parse_hints("SG 3.0"))["sg"][0]  # in the span, in no kind's range
+    assert between < 0.1 * spread.likelihoods(parse_hints("SG 3.0"))["sg"][0]
+
+
+def test_how_often_a_gem_is_met_sets_its_prior_before_any_reading():
+    from gemlang.fusion.evidence import PRIOR
+
+    model = EvidenceModel(["Ruby"])
+    rate = dict(zip(model.names, model.base_rates, strict=True))
+    assert rate["Glass (Paste)"] == PRIOR["often"] == rate["Ruby"]
+    assert rate["Hauyne"] == rate["Strontium Titanate"] == PRIOR["rarely"] < rate["Cubic Zirconia"] < rate["Quartz"]
+
+
+def test_readings_of_plastic_name_plastic_and_amber_readings_still_name_amber():
+    model = EvidenceModel(["Amber", "Sodalite", "Coral"])
+    for said in ("SG 1.18, RI 1.49", "SG 1.05, RI 1.59", "orange, RI 1.64, SG 1.27, swirl marks"):
+        assert model.fuse(None, parse_hints(said)).ranking[0][0] == "Plastic", said
+    assert model.fuse(None, parse_hints("RI 1.54, SG 1.08")).ranking[0][0] == "Amber"
+
+
+def test_a_place_said_of_glass_is_the_story_of_the_gem_the_photo_shows():
+    model = EvidenceModel(["Ruby", "Sapphire Blue", "Emerald"])
+    ruby = np.array([0.9, 0.05, 0.05])
+    factors = model.likelihoods(parse_hints("from Iceland"))["place"]  # none of the three
+    told = model._imitations_told_as_the_photo(factors, ruby)
+    glass, ruby_at = model.index["Glass (Paste)"], model.index["Ruby"]
+    assert factors[glass] == 1.0 and told[glass] < 0.5  # no longer "from anywhere", so favoured
+    assert told[ruby_at] == factors[ruby_at]

@@ -189,7 +189,7 @@ def test_merged_entries_span_their_database_minerals():
 
 def test_every_database_gem_is_in_the_catalog_once():
     covered = [i for gem in all_gems() if gem.sources for i in gem.database_ids]
-    standalone = [gem.database_ids[0] for gem in all_gems() if not gem.is_dataset_class]
+    standalone = [gem.database_ids[0] for gem in all_gems() if not gem.is_dataset_class and gem.database_ids]
     assert set(covered) == set(database_gems())
     assert len(standalone) == len(set(standalone))
     names = [gem.name for gem in all_gems()]
@@ -344,3 +344,35 @@ def test_every_gem_a_message_names_in_order_each_stretch_once():
     assert names("tanzanite or red spinel or tanzanite?") == ["Tanzanite", "Spinel"]
     assert names("smoky topaz and citrine") == ["Quartz Smoky", "Citrine"]
     assert names("nothing to see") == [] and names("") == []
+
+
+def test_glass_comes_in_kinds_each_inside_its_span_and_sourced_and_met_is_checked():
+    from gemlang.knowledge.knowledge_base import _how_met
+
+    glass = get_facts("Glass (Paste)")
+    assert glass.met == "often" and len(glass.kinds) >= 2
+    for kind in glass.kinds:
+        for field in ("refractive_index", "specific_gravity"):
+            low, high = getattr(kind, field)
+            assert getattr(glass, field)[0] <= low < high <= getattr(glass, field)[1], (kind.name, field)
+        assert "<https://" in kind.source
+    assert get_facts("Hauyne").met == "rarely" and get_facts("Ruby").met == ""
+    assert glass.to_dict()["kinds"][0]["name"] == glass.kinds[0].name  # JSON-ready
+    with pytest.raises(KnowledgeError, match="met must be"):
+        _how_met("X", {"met": "sometimes"})
+    with pytest.raises(KnowledgeError, match="each kind needs"):
+        _how_met("X", {"kinds": [{"name": "crown", "refractive_index": [1.5, 1.53]}]})
+
+
+def test_a_gem_the_database_lacks_is_added_with_its_source_and_checked():
+    from gemlang.knowledge.knowledge_base import _added_draft
+
+    plastic = get_facts("Plastic")
+    assert plastic.origin == "simulant" and not plastic.database_ids and plastic.met == "often"
+    assert plastic.specific_gravity == (1.05, 1.55) and plastic.refractive_index == (1.46, 1.7)
+    assert all(plastic.sources[f] == SOURCE_GEMLANG and "<https://" in plastic.citations[f] for f in plastic.sources)
+    assert find_gem("is it bakelite?") is plastic
+    with pytest.raises(KnowledgeError, match="needs a name, species, source and origin"):
+        _added_draft({"name": "Resin", "species": "resin", "origin": "simulant"})
+    with pytest.raises(KnowledgeError, match="unknown keys"):
+        _added_draft({"name": "Resin", "species": "resin", "origin": "simulant", "source": "x", "shine": "yes"})

@@ -60,7 +60,6 @@ photo shows does not give a confident answer but "I'm not sure" with the reason.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -84,10 +83,10 @@ OTHER_GEMS_MASS = 0.03  # share of a photo's probability left to gems the classi
 LOOK_ALIKE = 0.1
 # How often a gemmologist meets each kind of gem, before any evidence: the photo classes are the gems of the
 # trade; the knowledge base's other natural gems are rarer; a lab-grown twin or an imitation is possible
-# wherever readings allow it, and the answer names it as a caution rather than as the first guess.
-# A gem its database entry calls rare in the trade (a lab-grown Paraíba, strontium titanate) is met rarer still.
-PRIOR = {"photo class": 1.0, "natural": 0.6, "other": 0.3, "rare in trade": 0.05}
-RARE_IN_TRADE = re.compile(r"extremely rare|\brarest\b|\brare(ly seen)? in (modern )?trade", re.IGNORECASE)
+# wherever readings allow it, and the answer names it as a caution rather than as the first guess. The
+# knowledge base marks the exceptions (`GemFacts.met`): glass, the commonest imitation, is met as often as a
+# gem of the trade; collectors' stones and rarities of the trade (hauyne, strontium titanate) far less often.
+PRIOR = {"photo class": 1.0, "natural": 0.6, "other": 0.3, "often": 1.0, "rarely": 0.05}
 COLOUR_MISS = 0.2  # share of stones whose stated colour is not one the knowledge base lists for the gem
 RULES_OUT = 1e-2  # a factor this small (relative to a perfect fit) is said to rule a gem out
 DOUBTS = 0.1  # a reading that makes another gem ten times likelier than the answer casts doubt on it
@@ -290,6 +289,9 @@ class EvidenceModel:
         self.said_given_seen = np.array([[said_probability(said, seen) for said in BASIC] for seen in BASIC])
         in_photos = set(self.classes)
         self.base_rates = np.array([self._prior(g, in_photos) for g in self.facts])
+        # What the photo leaves to the gems it never saw is shared out as if each were met as often as others of
+        # its origin: a gem met rarely takes less of it, without handing its share to the other rarities.
+        self.unseen_rates = sum(self._prior(g, in_photos, met=False) for g in self.facts if g.name not in in_photos)
         # (classes, gems): for the imitations of no one photo class, how alike their colours are to each class's
         # (1 for the same spread of colours), among the classes they imitate: glass any gem, in proportion to how
         # often it comes in that gem's colours (black glass only the black ones); a lab-grown "sapphire" only the
@@ -307,11 +309,11 @@ class EvidenceModel:
         self.colour_likeness = np.minimum(alike, 1.0) * np.array(imitable, dtype=bool).reshape(alike.shape)
 
     @staticmethod
-    def _prior(gem: GemFacts, in_photos: set[str]) -> float:
+    def _prior(gem: GemFacts, in_photos: set[str], met: bool = True) -> float:
         if gem.name in in_photos:
             return PRIOR["photo class"]
-        if any(RARE_IN_TRADE.search(f) for f in gem.diagnostic_features):
-            return PRIOR["rare in trade"]
+        if gem.met and met:
+            return PRIOR[gem.met]
         return PRIOR["natural" if gem.origin == "natural" else "other"]
 
     # --- one likelihood per reading ------------------------------------------------------------------
@@ -352,7 +354,15 @@ class EvidenceModel:
     def _numeric(self, reading: Reading, key: str) -> np.ndarray:
         sigma = self.settings.hardness_sigma if key == "hardness" else TOLERANCE[key]
         lo, hi = self.ranges[key].T
-        return interval_likelihoods(reading, lo, hi, sigma, BLUNDER[key])
+        out = interval_likelihoods(reading, lo, hi, sigma, BLUNDER[key])
+        # A material made in kinds (glass) is one of them, each as likely: a reading that fits crown glass is
+        # as dense there as crown glass's own narrow range makes it, not spread over every glass there is.
+        field = {"ri": "refractive_index", "sg": "specific_gravity"}.get(key)
+        for i, gem in enumerate(self.facts):
+            if field and gem.kinds:
+                ranges = np.array([getattr(kind, field) for kind in gem.kinds], dtype=float)
+                out[i] = interval_likelihoods(reading, *ranges.T, sigma, BLUNDER[key]).mean()
+        return out
 
     def _birefringence(self, reading: Reading) -> np.ndarray:
         sigma, top = TOLERANCE["birefringence"], self.max_birefringence
@@ -424,12 +434,12 @@ class EvidenceModel:
         # Where the classifier's judgement is not used (the gems it never saw, and the floor below), the photo
         # still shows a colour: a red photo whose readings say quartz is likelier rose quartz than amethyst.
         fit = self.colour_fit(photo_probs)
-        prior = OTHER_GEMS_MASS * others * fit / max(others.sum(), 1e-12)
+        prior = OTHER_GEMS_MASS * others * fit / max(self.unseen_rates, 1e-12)
         photo = (1 - OTHER_GEMS_MASS if others.sum() else 1.0) * np.asarray(photo_probs, dtype=float)
         # A class the photo model knows is never less likely than a natural gem it never saw whose colours fit the
         # photo as well: a red spinel the model scores 0.001% on a ruby-like photo must not rank below taaffeite
         # once the readings say spinel.
-        unseen = OTHER_GEMS_MASS * PRIOR["natural"] / others.sum() if others.sum() else 0.0
+        unseen = OTHER_GEMS_MASS * PRIOR["natural"] / self.unseen_rates if others.sum() else 0.0
         prior[self.class_index] = np.maximum(photo, unseen * fit[self.class_index])
         twin = self.looks_like >= 0
         looks = LOOK_ALIKE * base[twin] / PRIOR["photo class"] * photo[self.looks_like[twin]]
@@ -441,6 +451,17 @@ class EvidenceModel:
         looks = LOOK_ALIKE * base[anyone] / PRIOR["photo class"] * resembles
         prior[anyone] = np.maximum(prior[anyone], looks)
         return np.maximum(prior, 1e-12) ** self.settings.photo_weight
+
+    def _imitations_told_as_the_photo(self, place: np.ndarray, photo_probs: np.ndarray) -> np.ndarray:
+        """A place said of an imitation of no one gem (glass) is the story of the gem it stands in for: the one the
+        photo shows, weighed as its look-alike share is. Without this, a place that fits no gem of the photo would
+        favour glass, known from nowhere, over the very gem the photo shows."""
+        anyone = self.imitates_by_colour
+        weights = self.colour_likeness[:, anyone] * np.asarray(photo_probs, dtype=float)[:, None]
+        told = weights.T @ place[self.class_index] / np.maximum(weights.sum(0), 1e-12)
+        out = place.copy()
+        out[anyone] = np.where(weights.sum(0) > 0, told, place[anyone])
+        return out
 
     def colour_fit(self, photo_probs: np.ndarray) -> np.ndarray:
         """How well each gem's colours fit the photo's stone, whose colour is read from the classes the photo
@@ -456,6 +477,8 @@ class EvidenceModel:
         """The posterior over every gem, with reasons, a conflict note and the next test when `explain`."""
         prior = self.photo_prior(photo_probs, glass=bool(hints.readings))
         factors = self.likelihoods(hints)
+        if "place" in factors and photo_probs is not None:
+            factors["place"] = self._imitations_told_as_the_photo(factors["place"], photo_probs)
         log_post = np.log(prior) + sum((np.log(f) for f in factors.values()), np.zeros(len(prior)))
         post = np.exp(log_post - log_post.max())
         post /= post.sum()

@@ -6,7 +6,7 @@ Descriptions, property tables, chat answers and catalog entries all format hardn
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 SOURCE_DATABASE = "gemmology-mineral-database"
@@ -92,6 +92,19 @@ def format_quantity(name: str, value: Range | float | None) -> str:
 
 
 @dataclass(frozen=True)
+class Kind:
+    """One kind of a material made in several, each with constants of its own (crown and lead glass)."""
+
+    name: str
+    refractive_index: Range
+    specific_gravity: Range
+    source: str = ""  # the reference the ranges were checked against
+
+
+MET = ("often", "rarely")  # how often a gemmologist meets a gem, where it is neither usual nor ordinary
+
+
+@dataclass(frozen=True)
 class GemFacts:
     """What gemlang knows about one gem, and where each fact came from.
 
@@ -143,6 +156,10 @@ class GemFacts:
     variety_of: str = ""  # for a variety or rock: the database gem whose species-level facts it shares
     imitates: str = ""  # what a simulant, composite or synthetic stands for ("ruby")
     growth_method: str = ""  # how a synthetic is grown ("flame-fusion (Verneuil)")
+    # The kinds a material comes in, when its ranges span several (glass): a reading fits the material if it
+    # fits one kind, which says more than fitting somewhere in the whole span.
+    kinds: tuple[Kind, ...] = ()
+    met: str = ""  # "often" (glass, the commonest imitation), "rarely" (collectors' stones), or "" (see MET)
 
     def locality_status(self, place: str) -> str:
         """'' for a confirmed source, else what the locality really is ('claimed, unconfirmed', ...)."""
@@ -194,7 +211,7 @@ class GemFacts:
         for f in fields(self):
             value = getattr(self, f.name)
             if isinstance(value, tuple):
-                value = list(value)
+                value = [asdict(v) if isinstance(v, Kind) else v for v in value]
             elif isinstance(value, dict):
                 value = dict(value)
             out[f.name] = value

@@ -40,10 +40,12 @@ from gemlang.knowledge.database import DatabaseGem, database_gems, split_feature
 from gemlang.knowledge.facts import (
     DECIMALS,
     FACT_FIELDS,
+    MET,
     SOURCE_DATABASE,
     SOURCE_GEMLANG,
     SOURCED_FIELDS,
     GemFacts,
+    Kind,
     format_quantity,
 )
 
@@ -69,10 +71,15 @@ ENTRY_KEYS = {
     "description",
     "notes",
     "imitates",
+    "kinds",
+    "met",
     *DATABASE_FIELDS,
 }
+# A gem the database lacks (plastic), written in entries.json's `added_gems` with the reference its facts come from.
+ADDED_KEYS = {"name", "aliases", "origin", "species", "variety", "imitates", "kinds", "met", "source", *DATABASE_FIELDS}
+ORIGINS = ("natural", "synthetic", "simulant", "composite")
 # Words that name a database entry but mean something else in free text ("it scratches glass").
-AMBIGUOUS_WORDS = {"glass", "paste", "bone", "jet"}
+AMBIGUOUS_WORDS = {"glass", "paste", "bone", "jet", "plastic"}
 
 
 class KnowledgeError(GemlangError, ValueError):
@@ -309,7 +316,7 @@ class _Draft:
     is_dataset_class: bool
     absorbs: str | None = None  # database gem this entry *is* (folded in, not listed separately)
     citations: dict[str, str] = dataclass_field(default_factory=dict)
-    metadata: dict[str, str] = dataclass_field(default_factory=dict)  # group, imitates, growth_method
+    metadata: dict[str, Any] = dataclass_field(default_factory=dict)  # group, imitates, growth_method, kinds, met
 
 
 def _class_draft(
@@ -352,12 +359,35 @@ def _class_draft(
         absorbs=ids[0] if ids and role == "same" else None,
         citations=citations,
         metadata={
-            "group": gems[ids[0]].mineral_group,
-            "variety_of": gems[ids[0]].name if role == "parent" and len(ids) == 1 else "",
-        }
-        if ids
-        else {},
+            **_how_met(name, entry),
+            **(
+                {
+                    "group": gems[ids[0]].mineral_group,
+                    "variety_of": gems[ids[0]].name if role == "parent" and len(ids) == 1 else "",
+                }
+                if ids
+                else {}
+            ),
+        },
     )
+
+
+def _how_met(name: str, entry: dict[str, Any]) -> dict[str, Any]:
+    """An entry's `kinds` (each with its ranges and the reference they come from) and `met`, checked."""
+    out: dict[str, Any] = {}
+    if entry.get("met"):
+        if entry["met"] not in MET:
+            raise KnowledgeError(f"{name}: met must be one of {list(MET)}, not {entry['met']!r}")
+        out["met"] = entry["met"]
+    kinds = []
+    for kind in entry.get("kinds", []):
+        if set(kind) != {"name", "refractive_index", "specific_gravity", "source"} or not kind["source"]:
+            raise KnowledgeError(f"{name}: each kind needs exactly a name, refractive_index, specific_gravity, source")
+        ranges = [_coerce(name, f, kind[f]) for f in ("refractive_index", "specific_gravity")]
+        kinds.append(Kind(kind["name"], *ranges, source=kind["source"]))
+    if kinds:
+        out["kinds"] = tuple(kinds)
+    return out
 
 
 _METHOD_NAMES = {
@@ -452,9 +482,37 @@ def _database_draft(
         is_dataset_class=False,
         citations=citations,
         metadata={
+            **_how_met(gem.name, supplement),
             "group": gem.mineral_group,
             "imitates": (supplement.get("imitates") or _imitated(gem, counterpart)) if gem.origin != "natural" else "",
             "growth_method": growth_method(gem),
+        },
+    )
+
+
+def _added_draft(entry: dict[str, Any]) -> _Draft:
+    """An entry of `added_gems`: every fact from its one `source`, checked as the class entries' are."""
+    name = entry.get("name", "")
+    unknown = set(entry) - ADDED_KEYS
+    if unknown:
+        raise KnowledgeError(f"{name or entry}: unknown keys in entries.json added_gems: {sorted(unknown)}")
+    if not (name and entry.get("species") and entry.get("source")) or entry.get("origin") not in ORIGINS:
+        raise KnowledgeError(f"{name or entry}: an added gem needs a name, species, source and origin in {ORIGINS}")
+    values = {f: _coerce(name, f, entry[f]) for f in DATABASE_FIELDS if _present(entry.get(f))}
+    values |= {f: entry[f] for f in ("species", "variety") if entry.get(f)}
+    return _Draft(
+        name=name,
+        values=values,
+        sources=dict.fromkeys(values, SOURCE_GEMLANG),
+        aliases=list(entry.get("aliases", [])),
+        auto_aliases=[],
+        origin=entry["origin"],
+        database_ids=(),
+        is_dataset_class=False,
+        citations=dict.fromkeys(values, entry["source"]),
+        metadata={
+            **_how_met(name, entry),
+            "imitates": entry.get("imitates", "") if entry["origin"] != "natural" else "",
         },
     )
 
@@ -566,6 +624,8 @@ def knowledge_base() -> KnowledgeBase:
         draft = _database_draft(gem, supplement, species_of, names, reviewed.get(name))
         species_of.setdefault(gem.id, draft.values["species"])
         drafts.append(draft)
+
+    drafts += [_added_draft(entry) for entry in entries.get("added_gems", [])]
 
     drafted = {d.name for d in drafts}
     for mapping, what in ((reviewed, "reviewed_overrides.json"), (sourced_facts(), "sourced_facts.json")):
