@@ -33,7 +33,7 @@ import numpy as np
 from PIL import Image
 
 from gemlang.fusion import EvidenceModel, Settings
-from gemlang.fusion.evidence import OBSERVED, gem_sold_as, tests_left_out
+from gemlang.fusion.evidence import OBSERVED, gem_sold_as, tests_left_out, tests_made
 from gemlang.fusion.table import table_entries
 from gemlang.hints import Hints, parse_hints, withdrawn_hints
 from gemlang.knowledge import GemFacts, get_facts
@@ -564,7 +564,8 @@ class Conversation:
             others = species if len(species) > 1 and species[1].probability >= 0.1 * lines[0].probability else lines
             top_k = [(e.lead, e.probability) for e in others[: a.top_k]]
         prediction = Prediction(top_k[0][0], top_k[0][1], top_k)
-        aside = side_answer(text, a.evidence.facts[a.evidence.index[prediction.label]])
+        aside = side_answer(text, a.evidence.facts[a.evidence.index[prediction.label]], self.hints.signs)
+        answer.notes = [n for n in answer.notes if n not in self.hints.signs or n not in aside]  # said once
         answer.reply = " ".join(part for part in (aside, answer.reply) if part)
         if fused.doubts and lines is None:  # a reading argues against the answer the rest of the evidence kept
             answer.unsure = True
@@ -602,7 +603,7 @@ class Conversation:
             self._target = None
         flagged = self.scope is not None and self.scope.flagged and not self.hints  # no gem named: none to discuss
         if not (images or new or asked or flagged):  # a question about the same stone: its answer first, once
-            focused = follow_up(text, answer, a.evidence)
+            focused = follow_up(text, answer, a.evidence, self.hints)
             if focused:
                 answer.reply = " ".join(part for part in (aside, focused) if part)
                 answer.reasons, answer.tell_apart = [], ""
@@ -660,15 +661,17 @@ GLASS = "Glass (Paste)"  # the knowledge base's glass imitation, which "could it
 NATURAL_QUESTION = re.compile(r"\b(?:natural|real|genuine|synthetic|lab[- ]?(?:grown|created|made)|fake)\b", re.I)
 
 
-def follow_up(text: str, answer: Answer, evidence: EvidenceModel) -> str:
+def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints | None = None) -> str:
     """The answer to a question about the stone already discussed ("what test next?", "how sure are you?",
     "is it natural?"), in a line or two; '' when the message asks none of these."""
     if not answer.candidates or "?" not in text and not NEXT_TEST_QUESTION.search(text):
         return ""
     name, p = answer.candidates[0]
     gem = evidence.facts[evidence.index[name]] if name in evidence.index else None
-    # What confirms a photo's answer: the gem's first readings an instrument takes (a photo is no measurement).
-    measure = confirming_readings(gem) if gem is not None and not answer.hints_used else ""
+    # What confirms a photo's answer: the instrument readings not yet taken (a photo, a scratch test or a place
+    # is no measurement of the stone's constants).
+    taken = tests_made(hints) if hints is not None else set()
+    measure = confirming_readings(gem, skip=taken) if gem is not None else ""
     if NEXT_TEST_QUESTION.search(text):
         if answer.next_test:
             next_test, answer.next_test = answer.next_test, ""  # said as the reply, not twice
@@ -678,13 +681,19 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel) -> str:
             return f"To confirm {name}: {confirm.group(1)}"
         if measure:
             return f"A photo is no measurement: to confirm {name}, take {measure}."
+        rest = [(n, q) for n, q in answer.candidates[1:] if q >= 0.01]
+        if rest and answer.tell_apart:  # the readings fit; a look-alike they cannot exclude is left
+            left = f"{rest[0][0]} ({percent(rest[0][1])})"
+            return f"Your readings fit {name}. What is left is {left}: see below how to tell them apart."
         return f"No further test is needed to name it {name}."
     if CONFIDENCE_QUESTION.search(text):
         why = next((n[len(UNSURE_BECAUSE) :].strip() for n in answer.notes if n.startswith(UNSURE_BECAUSE)), "")
         if answer.unsure:
             return f"Not very: {name} at {percent(p)}" + (f", and {why}" if why else ".")
         if measure:
-            return f"{name} at {percent(p)} from the photo alone, which rules out no look-alike; {measure} would."
+            told = answer.hints_used
+            basis = "the photo and what you told me, which rule" if told else "the photo alone, which rules"
+            return f"{name} at {percent(p)} from {basis} out no look-alike; {measure} would."
         return f"{name} at {percent(p)}: the evidence so far agrees on it."
     cultured = next((f for f in gem.diagnostic_features if "cultured" in f.lower()), None) if gem else None
     if cultured and re.search(r"\bcultur", text, re.I):  # "natural or cultured?" of a pearl: not about glass
@@ -704,13 +713,16 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel) -> str:
     return ""
 
 
-def confirming_readings(gem: GemFacts) -> str:
+def confirming_readings(gem: GemFacts, skip: set[str] | frozenset[str] = frozenset()) -> str:
     """The readings that would confirm `gem` ("the refractive index (1.762–1.770) and the specific gravity
-    (3.97–4.05)"), '' when the knowledge base gives none."""
+    (3.97–4.05)"), but those in `skip` (test keys: "ri", "sg"); '' when none is left or known."""
     parts = [
         f"the {label} ({gem.format(field)})"
-        for label, field in (("refractive index", "refractive_index"), ("specific gravity", "specific_gravity"))
-        if getattr(gem, field)
+        for key, label, field in (
+            ("ri", "refractive index", "refractive_index"),
+            ("sg", "specific gravity", "specific_gravity"),
+        )
+        if getattr(gem, field) and key not in skip
     ]
     return " and ".join(parts)
 
@@ -768,7 +780,7 @@ def caution(
     naturals = [g for g in leaders if g.origin == "natural" and _kind(g) != "glass"]
     if hints.readings or hints.hardness:
         suspects = [g for g in leaders if g.origin != "natural" or _kind(g) == "glass"]
-        if not suspects or suspects[0] not in leaders[:3]:
+        if not suspects or (suspects[0] not in leaders[:3] and not asked):  # "is it synthetic?" looks further
             return ""
         suspect = suspects[0]
         sold_as = facts.get(gem_sold_as(suspect).name)  # the gem the knowledge base says it imitates
@@ -832,16 +844,23 @@ ORIGIN_QUESTION = re.compile(
 )
 
 
-def side_answer(text: str, gem: GemFacts) -> str:
+def side_answer(text: str, gem: GemFacts, signs: Sequence[str] = ()) -> str:
     """What the question asks besides the gem's name: treatment ("is it heated?"), origin ("where is it from?")
     or value, which a photo and instrument readings cannot settle; said plainly, with the treatments in use
-    or the main sources of the gem, and no price."""
+    or the main sources of the gem, and no price. `signs`: what the treatment signs the person saw mean."""
     asked = "?" in text or re.match(r"\s*(?:is|was|has|are|does|any)\b", text, re.I)
     if asked and TREATMENT_QUESTION.search(text):
         known = treatment_sentence(gem) or f"No common treatment is listed for {gem.name}."
-        return (
-            "Whether this stone was treated shows neither in a photo nor in the usual readings: a gem laboratory "
-            f"decides, from its inclusions, spectrum and fluorescence. {known}"
+        seen = " ".join(f"What you saw points to one: {s[0].lower()}{s[1:]}" for s in signs)
+        return " ".join(
+            part
+            for part in (
+                "Whether this stone was treated shows neither in a photo nor in the usual readings: a gem "
+                "laboratory decides, from its inclusions, spectrum and fluorescence.",
+                seen,
+                known,
+            )
+            if part
         )
     if ORIGIN_QUESTION.search(text):
         if gem.origin != "natural":

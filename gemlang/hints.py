@@ -64,6 +64,7 @@ class Hints:
     notes: tuple[str, ...] = field(default=())  # readings that contradicted each other, etc.
     readings: Readings = field(default_factory=Readings)  # refractometer, SG, polariscope, dichroscope, UV
     colours: tuple[str, ...] = ()  # the colour names the person gave the stone (`gemlang.knowledge.colours.BASIC`)
+    signs: tuple[str, ...] = ()  # what the treatment signs seen mean (`TREATMENT_SIGNS`), for "is it treated?"
 
     def __bool__(self) -> bool:
         """Whether there is something to rank gems by; a colour alone is not (it only refines the rest)."""
@@ -78,6 +79,7 @@ class Hints:
             notes=newer.notes,
             readings=self.readings.updated(newer.readings),
             colours=newer.colours or self.colours,
+            signs=tuple(dict.fromkeys(self.signs + newer.signs)),
         )
 
     def without(self, withdrawn: tuple[str, ...]) -> Hints:
@@ -194,7 +196,8 @@ def parse_hints(text: str) -> Hints:
     countries, places = parse_places(text)
     notes = [*readings.problems, *notes]
     notes += [f"“{said}” is left out: only where a stone is from counts as evidence." for said in places_denied(text)]
-    notes += [meaning for sign, meaning in TREATMENT_SIGNS if sign.search(text)]
+    signs = tuple(meaning for sign, meaning in TREATMENT_SIGNS if sign.search(text))
+    notes += signs
     unread = list(dict.fromkeys(m.group(0).lower() for m in UNREAD_SIGNS.finditer(text)))
     if unread:
         said = " or ".join(f"“{u}”" for u in unread)
@@ -206,6 +209,7 @@ def parse_hints(text: str) -> Hints:
         notes=tuple(notes),
         readings=readings,
         colours=said_colours(text),
+        signs=signs,
     )
 
 
@@ -341,6 +345,9 @@ def parse_hardness(text: str) -> tuple[HardnessHint | None, list[str]]:
     previous: str | None = None  # the relation of the last clause, for "scratches glass but not quartz"
     previous_negated = False
     for clause in _split_clauses(t):
+        if ASKS_TO_TEST.search(clause) and re.search(r"scratch|\bfile\b|\btest", clause):
+            notes.append(SCRATCH_QUESTION_NOTE)  # "should I do a scratch test?" reports no result
+            continue
         negated = bool(_NEGATION.search(clause))
         for name, ref, position in _references(clause):
             relation = _scratch_relation(clause, name, position)
@@ -357,11 +364,23 @@ def parse_hardness(text: str) -> tuple[HardnessHint | None, list[str]]:
             said.append(_describe_test(name, relation, negated))
             previous, previous_negated = relation, negated
     if not said:
-        return None, []
+        return None, notes
     if low > high:
         notes.append(f"the scratch tests contradict each other ({'; '.join(said)}); ignoring them")
         return None, notes
     return HardnessHint(low, high, said="; ".join(said)), notes
+
+
+# A question about making a test ("can I scratch it with a file?", "should I do a scratch test?") is no result.
+ASKS_TO_TEST = re.compile(
+    r"\b(?:can|could|should|shall|may|must|would|will|do)\s+(?:i|we|you|one)\b|\bhow (?:do|can|should) i\b|"
+    r"\bis it (?:safe|ok|okay|wise)\b|\bwhether to\b"
+)
+SCRATCH_QUESTION_NOTE = (
+    "you asked about a scratch test, so I read no result from it. A scratch or file test damages a cut stone "
+    "and proves little (a file chips a girdle; glass and synthetics pass it): keep it for rough. On a cut stone "
+    "the refractometer, polariscope, hydrostatic balance and a loupe decide without harm."
+)
 
 
 def _describe_test(name: str, relation: str, negated: bool) -> str:

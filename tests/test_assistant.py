@@ -75,10 +75,13 @@ def test_an_upload_that_is_not_a_photo_gets_a_clear_message_and_keeps_the_last_p
     assert chat.ask("hardness 9").gem == "Ruby"
 
 
+CORUNDUM_CLASSES = ("Ruby", "Sapphire Blue", "Sapphire Pink", "Sapphire Purple", "Sapphire Yellow")
+
+
 def test_without_a_photo_hints_alone_give_a_ranking_with_a_warning(assistant):
     answer = assistant.conversation().ask("it has hardness 9 and was found in Myanmar")
     assert answer.candidates and not answer.used_photo
-    assert answer.gem.startswith("Corundum (") and answer.members[0][0] in ("Ruby", "Sapphire Blue")
+    assert answer.gem.startswith("Corundum (") and answer.members[0][0] in CORUNDUM_CLASSES
     assert any("no photo yet" in n for n in answer.notes)
     assert answer.heatmap is None
     # Corundum is not known from Colombia, emerald is not hardness 9: one of the two is wrong, so not sure
@@ -508,3 +511,28 @@ def test_without_a_photo_glass_is_not_said_to_imitate_a_gem_nobody_named(assista
     assert alone.startswith("possibly glass") and "which it imitates" not in alone
     shown = caution([("Glass (Paste)", 0.9)], hints, assistant.evidence, shown="Emerald")
     assert "not Emerald, which it imitates" in shown
+
+
+def test_a_treatment_sign_seen_earlier_answers_is_it_treated_and_is_said_once():
+    chat = Assistant(classifier=None).conversation()
+    first = chat.ask("RI 1.762-1.770, SG 4.00, red, a blue flash in the fissures").to_markdown()
+    assert first.count("mark of a filling") == 1
+    treated = chat.ask("is it treated?").to_markdown()
+    assert "What you saw points to one: a blue or orange flash in fissures" in treated
+    together = Assistant(classifier=None).conversation().ask("RI 1.762-1.770, SG 4.00, flash in fractures, treated?")
+    assert together.to_markdown().count("mark of a filling") == 1
+    assert "mark of a filling" not in chat.ask("new stone: RI 1.544-1.553, SG 2.65, is it treated?").to_markdown()
+
+
+def test_what_test_next_asks_for_the_readings_not_yet_taken_or_names_the_look_alike_left():
+    from gemlang.assistant import Answer, follow_up
+    from gemlang.hints import parse_hints
+
+    evidence = Assistant(classifier=None).evidence
+    scratched = Answer(message="", candidates=[("Emerald", 0.9), ("Soudé Emerald", 0.02)], hints_used=["Mohs"])
+    reply = follow_up("what test next?", scratched, evidence, parse_hints("it scratches glass"))
+    assert reply.startswith("A photo is no measurement") and "refractive index" in reply
+    measured = Answer(message="", candidates=[("Emerald", 0.97), ("Soudé Emerald", 0.02)], hints_used=["RI", "SG"])
+    measured.tell_apart = "Emerald and Soudé Emerald have constants too close ..."
+    reply = follow_up("what test next?", measured, evidence, parse_hints("RI 1.577-1.583, SG 2.72"))
+    assert "No further test" not in reply and "What is left is Soudé Emerald" in reply

@@ -132,7 +132,7 @@ def test_a_place_is_one_of_the_gems_countries_each_as_likely_or_anywhere_with_th
 
     leak, n = model.settings.place_leak, model.n_countries
     place = model.likelihoods(Hints(countries=("Tanzania",), places=("Tanzania",)))["place"]
-    tanzanite, garnet, ruby = model.index["Tanzanite"], model.index["Garnet Red"], model.index["Ruby"]
+    tanzanite, garnet, ruby = model.index["Tanzanite"], model.index["Garnet Red"], model.index["Sapphire Blue"]
     assert model.countries[tanzanite] == {"Tanzania"} and "Tanzania" in model.countries[garnet]
     assert place[tanzanite] == pytest.approx((1 - leak) * n + leak)
     # a gem known from many countries gets a share of the same mass; one not known from there, the leak
@@ -340,3 +340,10 @@ def test_a_place_said_of_glass_is_the_story_of_the_gem_the_photo_shows():
     glass, ruby_at = model.index["Glass (Paste)"], model.index["Ruby"]
     assert factors[glass] == 1.0 and told[glass] < 0.5  # no longer "from anywhere", so favoured
     assert told[ruby_at] == factors[ruby_at]
+
+
+def test_lead_glass_readings_fit_one_kind_of_glass_and_are_no_clash():
+    model = EvidenceModel(["Emerald", "Ruby"])
+    fused = model.fuse(None, parse_hints("SR, RI 1.70, SG 4.2, green, gas bubbles, swirl marks"))
+    assert fused.clash is None and fused.ranking[0][0] == "Glass (Paste)" and fused.ranking[0][1] > 0.9
+    assert model.fuse(None, parse_hints("RI 1.762-1.770, SG 2.65")).clash is not None  # corundum's RI, quartz's SG

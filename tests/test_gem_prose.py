@@ -137,3 +137,18 @@ def test_a_gem_with_no_facts_is_still_a_sentence():
     from gemlang.language.gem_prose import compose_description
 
     assert compose_description(GemFacts(name="Foo")) == "Foo is a gem material."
+
+
+def test_an_imitation_named_for_its_material_is_not_said_to_be_that_material_again():
+    for name in ("Glass (Paste)", "Plastic"):
+        gem = get_facts(name)
+        text = describe_prediction([(name, 0.9)]).text.lower()
+        head = name.split(" (")[0].lower()
+        assert f"is {head}." not in text and f"is {head} (" not in text, text
+        assert head.capitalize() not in other_names(gem)  # 'Glass' only shortens 'Glass (Paste)'
+    assert "Red corundum" in other_names(get_facts("Ruby"))
+
+
+def test_a_carbide_is_not_read_out_as_silica():
+    text = describe_prediction([("Moissanite", 0.9)]).text
+    assert "silica" not in text.lower() and "SiC (silicon carbide)" in text

@@ -190,3 +190,23 @@ def test_signs_of_a_treatment_are_said_as_treatments_not_read_as_another_gem():
     assert any("lead glass in ruby" in n and "still its species" in n for n in notes)
     assert any("surface diffusion" in n for n in parse_hints("colour concentrated along facet junctions").notes)
     assert not parse_hints("a red flash of colour").notes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can I scratch it with a file to check?",
+        "should I do a scratch test to check it's not glass?",
+        "can I do a scratch test to confirm?",
+        "is it safe to scratch test it?",
+    ],
+)
+def test_a_question_about_making_a_scratch_test_is_no_result_and_warns_of_the_damage(text):
+    hints = parse_hints(text)
+    assert hints.hardness is None
+    assert any("damages a cut stone" in note for note in hints.notes)
+
+
+def test_a_scratch_test_reported_is_still_read():
+    assert parse_hints("I did a scratch test: it scratches quartz").hardness == HardnessHint(7.0, 10.0, "scratches quartz")
+    assert parse_hints("a file scratches it").hardness.high == 6.5

@@ -376,3 +376,34 @@ def test_a_gem_the_database_lacks_is_added_with_its_source_and_checked():
         _added_draft({"name": "Resin", "species": "resin", "origin": "simulant"})
     with pytest.raises(KnowledgeError, match="unknown keys"):
         _added_draft({"name": "Resin", "species": "resin", "origin": "simulant", "source": "x", "shine": "yes"})
+
+
+def test_the_database_spelling_is_written_out_but_colorado_stays_a_state():
+    from gemlang.knowledge.knowledge_base import as_written
+
+    assert as_written("Colorless to gray; Colorado (USA)") == "Colourless to grey; Colorado (USA)"
+    assert get_facts("Rhodochrosite").localities[0].startswith("Colorado")
+
+
+def test_a_place_the_great_sources_include_is_not_said_to_rule_the_gem_out():
+    from gemlang.knowledge.places import gem_countries
+
+    for gem, place in (("Ruby", "Sri Lanka"), ("Diamond", "Canada"), ("Emerald", "Afghanistan")):
+        assert place in gem_countries(get_facts(gem))[0], (gem, place)
+
+
+def test_jade_is_a_name_for_either_mineral_not_one_kind_of_each():
+    from gemlang.knowledge.tell_apart import kind_of
+
+    jade, jadeite = get_facts("Jade"), get_facts("Jadeite")
+    assert not kind_of(jade, jadeite) and not kind_of(jadeite, jade)
+    assert kind_of(get_facts("Ruby"), get_facts("Corundum"))
+
+
+def test_two_lab_grown_stones_of_one_colour_are_told_apart_by_how_they_grew_not_by_colour():
+    from gemlang.knowledge.tell_apart import tell_apart, telltale
+
+    text = tell_apart(get_facts("Flux-Grown Emerald"), get_facts("Hydrothermal Emerald"))
+    assert "the colour tells them apart" not in text and "magnification" in text
+    assert "colour tells them apart" in tell_apart(get_facts("Ruby"), get_facts("Sapphire Pink"))
+    assert not telltale(get_facts("Spessartite")).lower().startswith("vivid orange")  # seen by eye, no loupe sign

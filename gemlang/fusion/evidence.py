@@ -567,7 +567,15 @@ class EvidenceModel:
         if len(keys) < 2:
             return None
         fit = {k: factors[k] / factors[k].max() for k in keys}
-        if np.prod(list(fit.values()), axis=0).max() >= RULES_OUT:
+        # Whether some gem fits them all, each reading judged against what that gem's own range allows: a broad
+        # range (glass, whose RI and SG rise together through its kinds) fits as well as a narrow one does.
+        own = {k: factors[k] / self._fitting(k, hints) if k in ("ri", "sg") else fit[k] for k in keys}
+        together = np.prod([np.minimum(v, 1.0) for v in own.values()], axis=0)
+        for i, gem in enumerate(self.facts):  # a material made in kinds fits if one kind fits every reading
+            if gem.kinds:
+                rest = np.prod([min(own[k][i], 1.0) for k in keys if k not in ("ri", "sg")])
+                together[i] = rest * max(self._kind_fit(kind, hints, keys) for kind in gem.kinds)
+        if together.max() >= RULES_OUT:
             return None
         parts = []
         for k in keys:
@@ -583,6 +591,31 @@ class EvidenceModel:
             "your readings fit no gem together: " + "; ".join(parts) + ". One of them is probably misread: "
             "re-take each reading."
         )
+
+    @staticmethod
+    def _kind_fit(kind, hints: Hints, keys: Sequence[str]) -> float:
+        """How well one kind's RI and SG ranges fit the readings of `keys`, each relative to a reading inside."""
+        fit = 1.0
+        for key, name in (("ri", "refractive_index"), ("sg", "specific_gravity")):
+            if key in keys:
+                reading, sigma, (lo, hi) = getattr(hints.readings, key), TOLERANCE[key], getattr(kind, name)
+                inside = 1.0 / (hi - lo + abs(reading.high - reading.low) + 2.5 * sigma)
+                fit *= min(1.0, interval_likelihood(reading, (lo, hi), sigma, BLUNDER[key]) / inside)
+        return fit
+
+    def _fitting(self, key: str, hints: Hints) -> np.ndarray:
+        """Per gem, about the likelihood a `key` reading inside its range gets (`interval_likelihoods`' `fits`;
+        for a material made in kinds, inside one kind's): what a reading's likelihood is compared with."""
+        reading = {"ri": hints.readings.ri, "sg": hints.readings.sg}[key]
+        sigma, span = TOLERANCE[key], abs(reading.high - reading.low)
+        lo, hi = self.ranges[key].T
+        field = {"ri": "refractive_index", "sg": "specific_gravity"}[key]
+        out = 1.0 / (np.nan_to_num(hi - lo, nan=0.0) + span + 2.5 * sigma)
+        for i, gem in enumerate(self.facts):
+            if gem.kinds:
+                widths = [getattr(kind, field)[1] - getattr(kind, field)[0] for kind in gem.kinds]
+                out[i] = np.mean([1.0 / (w + span + 2.5 * sigma) for w in widths]) / len(gem.kinds)
+        return out
 
     def _doubts(self, hints: Hints, factors: dict[str, np.ndarray], top: int) -> dict[str, str]:
         """The readings that argue against the answer the rest of the evidence kept ("singly refractive" for a

@@ -279,7 +279,7 @@ def _resolve_facts(
 
 
 _REWRITES = (
-    (re.compile(r"\b([Cc])olor"), r"\1olour"),
+    (re.compile(r"\b([Cc])olor(?!ado)"), r"\1olour"),  # not the state of Colorado
     (re.compile(r"\b([Gg])ray"), r"\1rey"),
     # the database's shorthand, as a reader of a description needs it
     (re.compile(r"\bLWUV\b"), "long-wave UV"),

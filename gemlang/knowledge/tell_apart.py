@@ -40,6 +40,8 @@ def kind_of(narrow: GemFacts, broad: GemFacts) -> bool:
     """Whether `narrow` is one kind of `broad` (ruby of corundum, emerald of beryl, dravite of tourmaline); a
     lab-grown stone is not a kind of the natural gem: what tells them apart is how they grew."""
     # its species, group or variety ("blue sapphire" is a kind of Sapphire), not what a parenthesis adds
+    if " or " in narrow.species:  # jade is jadeite or nephrite: a name for either, not one kind of each
+        return False
     within = re.sub(r"\([^)]*\)", "", f"{narrow.species} {narrow.group} {narrow.variety}").lower()
     named = re.search(rf"\b{re.escape(broad.name.lower())}\b", within) is not None
     return named and narrow.name != broad.name and narrow.origin == broad.origin
@@ -81,8 +83,8 @@ def _no_instrument(a: GemFacts, b: GemFacts) -> str:
             f"{natural.name} and {other.name} have constants too close for a refractometer or balance to separate "
             f"them reliably: inclusions under magnification{clue} or a gem laboratory decide."
         )
-    if a.species and a.species == b.species:
-        colours = lambda g: ", ".join(c.lower() for c in g.colours[:2]) or "its colour"  # noqa: E731
+    colours = lambda g: ", ".join(c.lower() for c in g.colours[:2]) or "its colour"  # noqa: E731
+    if a.species and a.species == b.species and colours(a) != colours(b):  # else how they grew, not colour
         return (
             f"{a.name} and {b.name} are both {a.species} with the same constants; the colour tells them apart "
             f"({a.name}: {colours(a)}; {b.name}: {colours(b)})."
@@ -136,14 +138,23 @@ def confirming_test(
 # polariscope, spectra), a test that harms or needs chemicals, or a colour alone.
 NOT_A_SIGN = re.compile(
     r"morpholog|\bhabit\b|\brare\b|\bSG\b|\bRI\b|specific gravity|refractive|polariscope|\bADR\b|\d\s*nm\b|"
-    r"spectr|acetone|solvent|hot[- ]point|\btest\b|hardness|softens|temperature|touch|probe|^[\w\s-]*colou?r$",
+    r"spectr|acetone|solvent|hot[- ]point|\btest\b|hardness|softens|temperature|touch|probe|^[\w\s-]*colou?r$|"
+    r"\btough",
+    re.I,
+)
+# A feature that only names a colour ("Deep red, often brownish", "Vivid orange colour (Mandarin garnet)"): the
+# stone shows it to the eye, so it is no sign to look for under magnification.
+COLOUR_ONLY = re.compile(
+    r"^(?:(?:very|deep|dark|light|pale|vivid|bright|intense|rich|pure|medium|saturated|[a-z]+ish|[a-z]+-)\s+)*"
+    r"(?:red|orange|yellow|green|blue|violet|purple|pink|brown|black|white|gr[ae]y|colou?rless)"
+    r"(?:\s+colou?r(?:\s+from\b.*)?)?\s*(?:[,;(]|$)",
     re.I,
 )
 
 
 def telltale(gem: GemFacts) -> str | None:
     """The first of a gem's diagnostic features that magnification or a laboratory sees on a cut stone."""
-    return next((f for f in gem.diagnostic_features if not NOT_A_SIGN.search(f)), None)
+    return next((f for f in gem.diagnostic_features if not NOT_A_SIGN.search(f) and not COLOUR_ONLY.match(f)), None)
 
 
 NAMES_KEPT = {"chelsea", "plato", "hanneman", "haversian", "verneuil", "czochralski", "gilson"}

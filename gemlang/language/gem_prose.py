@@ -173,6 +173,8 @@ def chemical_name(gem: GemFacts) -> str:
     extras = [ELEMENTS[s] for s in ("F", "Cl", "S") if s in symbols]
     if "OH" in formula:
         extras.append("hydroxyl")
+    if "O" not in symbols and "C" in symbols and symbols != ["C"]:
+        return ""  # a carbide (moissanite's SiC): the formula says it, and it is no silicate
     if "Si" in symbols:
         anion = CHEMICAL_CLASSES.get(gem.mineral_class, "silicate")
         anion = anion if anion.endswith("silicate") else "silicate"

@@ -95,9 +95,14 @@ def other_names(gem: GemFacts, n: int = 3) -> list[str]:
     names: dict[frozenset[str], str] = {}
     for alias in gem.aliases:
         key = frozenset(_name_words(alias))
-        if key and not own <= key and key not in names:
+        if key and not own <= key and not key < own and key not in names:  # nor shorten it ('Glass')
             names[key] = alias
     return list(names.values())[:n]
+
+
+def _head(name: str) -> str:
+    """A name without what its brackets add: 'glass' for 'Glass (Paste)'."""
+    return name.split(" (")[0].strip().lower()
 
 
 def _name_words(text: str) -> set[str]:
@@ -148,7 +153,7 @@ def gem_values(gem: GemFacts) -> dict[str, Any]:
         # Blank when it would only repeat the name ("Ruby is ruby"): templates fall back to another wording.
         "variety": gem.variety if gem.variety.lower() not in (gem.species.lower(), gem.name.lower()) else "",
         "variety_phrase": variety_phrase(gem),
-        "mineral": gem.species if gem.species.lower() != gem.name.lower() else "",
+        "mineral": gem.species if _head(gem.species) != _head(gem.name) else "",  # not "Glass (paste) is glass"
         "chemistry": gem.chemistry,
         # The chemistry as printed after "Its formula is": blank when the database gives words, not a formula.
         "formula": gem.chemistry if not re.match(r"[A-Z][a-z]{2,}", gem.chemistry) else "",
