@@ -779,7 +779,12 @@ def caution(
     leaders = [facts[n] for n, p in ranking[:10] if p >= 0.05 * top_p]
     naturals = [g for g in leaders if g.origin == "natural" and _kind(g) != "glass"]
     if hints.readings or hints.hardness:
-        suspects = [g for g in leaders if g.origin != "natural" or _kind(g) == "glass"]
+        # a stone met rarely (a lab-grown Paraíba) is named as a caution only when asked about, or when it leads
+        suspects = [
+            g
+            for g in leaders
+            if (g.origin != "natural" or _kind(g) == "glass") and (g.met != "rarely" or asked or g is leaders[0])
+        ]
         if not suspects or (suspects[0] not in leaders[:3] and not asked):  # "is it synthetic?" looks further
             return ""
         suspect = suspects[0]

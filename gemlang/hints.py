@@ -159,7 +159,7 @@ def withdrawn_hints(text: str) -> tuple[str, ...]:
 
 # Signs a gemmologist reports that gemlang has no facts to weigh: said so, rather than dropped without a word.
 UNREAD_SIGNS = re.compile(
-    r"\b(?:silk|(?:two|three)[- ]phase inclusions?|fingerprints?|feathers?|rutile needles|jardin|absorption "
+    r"\b(?:two[- ]phase inclusions?|(?<!flux )fingerprints?|feathers?|jardin|absorption "
     r"(?:bands?|lines?|spectrum)|spectroscope|floats? in water|sinks? in water)\b",
     re.IGNORECASE,
 )

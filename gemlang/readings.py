@@ -87,6 +87,14 @@ OBSERVATIONS = {
     "gritty on the teeth": r"\bgritty\b|(?<!smooth )tooth test(?! (?:is |was )?smooth)|"
     r"rough (?:on|against) (?:the )?teeth",
     "insect inclusions": r"\binsects?\b",
+    "silk": r"(?<!no )\bsilk\b|(?<!no )rutile needles",
+    "three-phase inclusions": r"three[- ]phase inclusions?",
+    "platinum platelets": r"platinum (?:platelets?|inclusions?|flakes?)",
+    "flux inclusions": r"flux (?:inclusions?|fingerprints?|veils?|remnants?|residues?)",
+    "chevron growth or nail-head spicules": r"chevron|nail[- ]?head",
+    "a mosaic (lizard-skin) pattern": r"lizard[- ]?skin|chicken[- ]?wire",
+    "a join line (assembled stone)": r"join(?:ing)? (?:line|plane)|(?:separation|junction|contact) plane|"
+    r"(?:dark|black) backing|glue layer|two[- ]layer",
 }
 
 _NUM = r"(\d+(?:[.,]\d+)?|[.,]\d+)"
@@ -343,6 +351,8 @@ def parse_readings(text: str) -> Readings:
         bire = Reading(round(ri.high - ri.low, 4), round(ri.high - ri.low, 4), DERIVED)
 
     pleochroism = next((level for level, pattern in PLEOCHROISM_LEVELS.items() if re.search(pattern, t)), None)
+    if optic is None and pleochroism not in (None, "none") and re.search(r"\btrichro", t):
+        optic = "biaxial"  # three colours in the dichroscope: only a biaxial stone has three
 
     fluorescence = None
     uv = re.search(r"\buv\b|ultra-?violet|fluoresc|long-?wave|short-?wave|\blw\b|\bsw\b", t)

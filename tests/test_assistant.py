@@ -536,3 +536,11 @@ def test_what_test_next_asks_for_the_readings_not_yet_taken_or_names_the_look_al
     measured.tell_apart = "Emerald and Soudé Emerald have constants too close ..."
     reply = follow_up("what test next?", measured, evidence, parse_hints("RI 1.577-1.583, SG 2.72"))
     assert "No further test" not in reply and "What is left is Soudé Emerald" in reply
+
+
+def test_a_lab_grown_stone_met_rarely_is_a_caution_only_when_asked_about():
+    plain = Assistant(classifier=None).conversation().ask("RI 1.624-1.644, DR 0.020, SG 3.06, uniaxial, green")
+    asked = (
+        Assistant(classifier=None).conversation().ask("RI 1.624-1.644, DR 0.020, SG 3.06, uniaxial, green. Synthetic?")
+    )
+    assert "Paraíba" not in plain.caution and "Lab-Grown Paraíba Tourmaline" in asked.caution

@@ -347,3 +347,25 @@ def test_lead_glass_readings_fit_one_kind_of_glass_and_are_no_clash():
     fused = model.fuse(None, parse_hints("SR, RI 1.70, SG 4.2, green, gas bubbles, swirl marks"))
     assert fused.clash is None and fused.ranking[0][0] == "Glass (Paste)" and fused.ranking[0][1] > 0.9
     assert model.fuse(None, parse_hints("RI 1.762-1.770, SG 2.65")).clash is not None  # corundum's RI, quartz's SG
+
+
+@pytest.mark.parametrize(
+    "said, leads, behind",
+    [
+        ("RI 1.762-1.770, SG 4.00, blue, silk and fingerprints", "Sapphire Blue", "Czochralski Sapphire"),
+        ("RI 1.760-1.768, SG 4.00, red, platinum platelets and flux fingerprints", "Flux-Grown Ruby", "Ruby"),
+        ("RI 1.577-1.583, SG 2.72, green, three-phase inclusions", "Emerald", "Soudé Emerald"),
+        ("RI 1.44, SG 2.10, play of colour, lizard skin pattern", "Gilson Opal", "Opal"),
+    ],
+)
+def test_inclusions_that_tell_natural_from_lab_grown_move_the_answer(said, leads, behind):
+    model = EvidenceModel(["Ruby", "Sapphire Blue", "Emerald", "Opal"])
+    ranking = dict(model.fuse(None, parse_hints(said)).ranking)
+    assert ranking[leads] > 3 * ranking[behind], (said, ranking[leads], ranking[behind])
+
+
+def test_a_join_line_points_to_an_assembled_stone():
+    model = EvidenceModel(["Opal", "Emerald"])
+    opal = np.array([0.95, 0.05])
+    plain = dict(model.fuse(opal, parse_hints("black backing visible from the side")).ranking)
+    assert plain["Opal Doublet"] > plain["Opal"]

@@ -180,8 +180,9 @@ def test_a_twin_law_named_after_a_country_is_not_where_the_stone_is_from(text, c
 
 
 def test_a_sign_gemlang_cannot_weigh_is_said_not_dropped_without_a_word():
-    said = "I do not weigh “silk” yet: the photo and the readings decide."
-    assert parse_hints("red stone with silk").notes == (said,)
+    said = "I do not weigh “jardin” yet: the photo and the readings decide."
+    assert parse_hints("green stone with jardin").notes == (said,)
+    assert parse_hints("red stone with silk").notes == ()  # silk is weighed: it grows only in nature
     assert parse_hints("RI 1.76, SG 4.00").notes == ()
 
 
@@ -208,5 +209,6 @@ def test_a_question_about_making_a_scratch_test_is_no_result_and_warns_of_the_da
 
 
 def test_a_scratch_test_reported_is_still_read():
-    assert parse_hints("I did a scratch test: it scratches quartz").hardness == HardnessHint(7.0, 10.0, "scratches quartz")
+    reported = parse_hints("I did a scratch test: it scratches quartz").hardness
+    assert reported == HardnessHint(7.0, 10.0, "scratches quartz")
     assert parse_hints("a file scratches it").hardness.high == 6.5

@@ -205,3 +205,9 @@ def test_an_ri_below_any_gem_is_asked_about():
 
 def test_a_weighing_written_weight_first_gives_the_sg_too():
     assert parse_readings("weight in air 2.000 ct, in water 1.496 ct").sg.low == pytest.approx(3.97)
+
+
+def test_trichroism_says_the_stone_is_biaxial_unless_an_optic_character_is_given():
+    assert parse_readings("strong trichroism").optic == "biaxial"
+    assert parse_readings("uniaxial, strong trichroism").optic == "uniaxial"  # what the person saw stands
+    assert parse_readings("strong dichroism").optic is None and parse_readings("no trichroism").optic is None

@@ -60,6 +60,7 @@ photo shows does not give a confident answer but "I'm not sure" with the reason.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -109,7 +110,7 @@ PLEOCHROISM_FIT = {
     "strong": {"none": 0.02, "weak": 0.2, "moderate": 0.6, "strong": 1.0},
     "present": {"none": 0.05, "weak": 0.8, "moderate": 1.0, "strong": 1.0},
 }
-# A loupe sign: the word a gem's features use for it, and P(the sign is seen | the gem's facts do not name it).
+# A loupe sign: the pattern a gem's features use for it, and P(the sign is seen | the gem's facts do not name it).
 # Curved striae come only from a melt (flame-fusion) and swirls and mould marks from glass or plastic; round
 # gas bubbles also sit in some natural fluid inclusions. The rest are the textbook signs of one gem each.
 OBSERVED = {
@@ -122,6 +123,15 @@ OBSERVED = {
     "nacre": ("nacre", 0.05),
     "gritty on the teeth": ("gritty", 0.02),  # the pearl test: imitations feel smooth
     "insect inclusions": ("insect", 0.1),  # amber, and copal too
+    # The inclusions that tell natural from lab-grown: silk and three-phase inclusions grow only in nature;
+    # platinum and flux come from a flux-growth crucible, chevrons and nail-heads from hydrothermal growth.
+    "silk": (r"\bsilk\b", 0.05),
+    "three-phase inclusions": ("three-phase", 0.02),
+    "platinum platelets": ("platinum", 0.01),
+    "flux inclusions": (r"\bflux (?:remnant|inclusion|fingerprint|feather|veil)|metallic flux", 0.02),
+    "chevron growth or nail-head spicules": ("chevron|nail-head", 0.01),
+    "a mosaic (lizard-skin) pattern": ("lizard|chicken wire", 0.01),  # synthetic (Gilson) opal, from above
+    "a join line (assembled stone)": (r"junction|dark backing|two-layer|separation plane", 0.01),  # seen side-on
 }
 UNKNOWN_FIT = 0.5  # a word reading of a gem the knowledge base says nothing about
 OPAQUE_FIT = 0.02  # a polariscope or dichroscope reading of a metallic stone, through which no light passes
@@ -407,7 +417,7 @@ class EvidenceModel:
     @staticmethod
     def _observation(seen: str, p: Profile) -> float:
         word, miss = OBSERVED[seen]
-        return 1.0 if word in p.features else miss
+        return 1.0 if re.search(word, p.features) else miss
 
     def _place(self, said: Sequence[str]) -> np.ndarray:
         leak, n = self.settings.place_leak, self.n_countries

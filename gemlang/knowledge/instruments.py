@@ -72,7 +72,7 @@ class Profile:
     pleochroism: tuple[str, ...]  # the levels it shows, e.g. ("weak", "moderate")
     fluorescence: tuple[str, ...]  # "inert" and/or colours it fluoresces under UV
     chelsea_red: bool | None
-    features: str  # diagnostic features and description, lower case, for loupe observations
+    features: str  # diagnostic features and description, lower case, for loupe observations (`signs_text`)
     origin: str
     opaque: bool = False  # metallic, no RI: no light passes, so no refractometer, polariscope or dichroscope reads it
 
@@ -140,13 +140,26 @@ def _fluorescence_text(database_ids: tuple[str, ...]) -> str:
     return "; ".join(gems[i].fluorescence for i in database_ids if i in gems and gems[i].fluorescence)
 
 
+# A feature or a sentence that says what a gem lacks ("no natural silk", "absence of gas-bubble trains") names
+# a sign the gem does not show.
+_LACKS_ITEM = re.compile(r"^(?:no|not|absence|absent|lack|lacks|without)\b", re.I)
+_LACKS_SENTENCE = re.compile(r"\b(?:no|not|absence|absent|lack|lacks|without|unlike|instead)\b", re.I)
+
+
+def signs_text(gem: GemFacts) -> str:
+    """The gem's diagnostic features and description in lower case, for the loupe signs a person reports, without
+    the features and sentences that say what it lacks."""
+    items = [f for f in gem.diagnostic_features if not _LACKS_ITEM.match(f.strip())]
+    sentences = [s for s in re.split(r"(?<=[.;])\s+", gem.description) if not _LACKS_SENTENCE.search(s)]
+    return " ; ".join([*items, *sentences]).lower()
+
+
 def profile(gem: GemFacts) -> Profile:
     classes = optic_classes(gem.optical_character)
     optic = classes[0] if classes else None
     birefringence = gem.birefringence
     if birefringence is None and optic == "isotropic":
         birefringence = 0.0
-    features = " ".join([*gem.diagnostic_features, gem.description]).lower()
     return Profile(
         name=gem.name,
         ri=gem.refractive_index,
@@ -158,7 +171,7 @@ def profile(gem: GemFacts) -> Profile:
         pleochroism=pleochroism_levels(gem.pleochroism, optic),
         fluorescence=fluorescence_classes(_fluorescence_text(gem.database_ids)),
         chelsea_red=_chelsea(" ; ".join(gem.diagnostic_features).lower()),
-        features=features,
+        features=signs_text(gem),
         origin=gem.origin,
         opaque=gem.refractive_index is None and gem.lustre.lower().startswith("metallic"),
     )

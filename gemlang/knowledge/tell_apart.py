@@ -124,12 +124,12 @@ def confirming_test(
 ) -> str:
     """The test that would show `suspect` (a synthetic or imitation) is not `natural`: an instrument reading that
     differs, of those not `made` yet, else the first sign of it that magnification or a laboratory sees on a cut
-    stone, unless a sign the person has `seen` (words such as "bubble") is that one."""
+    stone, unless a sign the person has `seen` (patterns such as "bubble") is that one."""
     found = instrument_test(suspect, natural, made) if natural is not None else None
     if found:
         return f"{found[0]}: {found[1]}"
     sign = telltale(suspect)
-    if sign and any(word in sign.lower() for word in seen):
+    if sign and any(re.search(pattern, sign.lower()) for pattern in seen):
         return "a gem laboratory"
     return f"magnification or a gem laboratory ({in_sentence(sign)})" if sign else "a gem laboratory"
 
