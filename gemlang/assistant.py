@@ -58,7 +58,9 @@ KEY_PROPERTIES = (
 )
 MAX_MESSAGE_CHARS = 4000  # a message's readings and questions fit in far fewer
 AUTHENTICITY_WORDS = re.compile(
-    r"\b(?:real|fake|glass|synthetic|lab[- ]?(?:grown|created|made)|natural|simulant|imitation|genuine|cz)\b", re.I
+    r"\b(?:real|fake|glass|synthetic|lab[- ]?(?:grown|created|made)|natural|simulant|imitation|genuine|cz|"
+    r"doublet|triplet|assembled)\b",
+    re.I,
 )
 # "the difference between ruby and spinel", "ruby vs spinel", "how do I tell ruby from spinel", "compare ..."
 COMPARE_WORDS = re.compile(
@@ -538,6 +540,9 @@ class Conversation:
         answer.caution = caution(ranking, self.hints, a.evidence, asked=asked_real, named=imitations, shown=shown)
         if asked_gem is None and GLASS_QUESTION.search(text) and GLASS in a.evidence.index:  # glass is no gem name
             asked_gem = a.evidence.facts[a.evidence.index[GLASS]]
+        composites = [i for i, g in enumerate(a.evidence.facts) if g.origin == "composite"]
+        if asked_gem is None and DOUBLET_QUESTION.search(text) and composites:  # the likeliest assembled stone
+            asked_gem = a.evidence.facts[max(composites, key=lambda i: fused.probabilities[i])]
         # "is it ruby or spinel?": each gem asked about with its probability and rank
         asked = []
         if asked_gem is not None:
@@ -588,6 +593,9 @@ class Conversation:
         if len(pair) > 1:
             first, second = pair
             answer.tell_apart = tell_apart(first, second)
+            ruled = [r for r in answer.reasons if f"rules out {second} (" in r]
+            if ruled:  # advice from the ranges would contradict the readings that already settle it
+                answer.tell_apart = f"Your readings already tell them apart: {'; '.join(ruled)}."
             photo_only = answer.used_photo and a.classifier is not None and not self.hints.readings
             photo_only = photo_only and not (self.scope is not None and self.scope.flagged)  # no gem to confuse
             confused = a.classifier.photo_confusion(first, second) if photo_only else None
@@ -658,6 +666,9 @@ GLASS_QUESTION = re.compile(
     r"\b(?:is it|could it be|might it be|maybe|or)\s+(?:just\s+)?(?:a\s+)?(?:glass|paste)\b", re.I
 )
 GLASS = "Glass (Paste)"  # the knowledge base's glass imitation, which "could it be glass?" asks about
+DOUBLET_QUESTION = re.compile(
+    r"\b(?:is it|could it be|might it be|maybe|or)\s+(?:an?\s+)?(?:doublet|triplet|assembled|composite)\b", re.I
+)
 NATURAL_QUESTION = re.compile(r"\b(?:natural|real|genuine|synthetic|lab[- ]?(?:grown|created|made)|fake)\b", re.I)
 
 

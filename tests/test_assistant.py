@@ -544,3 +544,16 @@ def test_a_lab_grown_stone_met_rarely_is_a_caution_only_when_asked_about():
         Assistant(classifier=None).conversation().ask("RI 1.624-1.644, DR 0.020, SG 3.06, uniaxial, green. Synthetic?")
     )
     assert "Paraíba" not in plain.caution and "Lab-Grown Paraíba Tourmaline" in asked.caution
+
+
+def test_could_it_be_a_doublet_gives_the_likeliest_assembled_stones_standing():
+    answer = Assistant(classifier=None).conversation().ask("RI 1.45, SG 2.05, could it be a doublet?")
+    assert re.match(r"Opal (?:Doublet|Triplet): \d+% \(rank \d+ of \d+\)", answer.reply), answer.reply
+    join = Assistant(classifier=None).conversation().ask("RI 1.45, SG 2.05, black backing seen from the side")
+    assert join.candidates[0][0].startswith("Opal Doublet") or join.candidates[0][0].startswith("Opal Triplet")
+
+
+def test_when_the_readings_rule_the_runner_up_out_the_advice_says_so_instead_of_calling_them_alike():
+    answer = Assistant(classifier=None).conversation().ask("RI 1.59, SG 1.05, is it amber?")
+    assert answer.candidates[0][0] == "Plastic"
+    assert answer.tell_apart.startswith("Your readings already tell them apart: RI 1.590 rules out Amber")
