@@ -90,7 +90,7 @@ OBSERVATIONS = {
     "silk": r"(?<!no )\bsilk\b|(?<!no )rutile needles",
     "three-phase inclusions": r"three[- ]phase inclusions?",
     "platinum platelets": r"platinum (?:platelets?|inclusions?|flakes?)",
-    "flux inclusions": r"flux (?:inclusions?|fingerprints?|veils?|remnants?|residues?)",
+    "flux inclusions": r"flux (?:inclusions?|fingerprints?|veils?|wisps?|remnants?|residues?)|wispy veils",
     "chevron growth or nail-head spicules": r"chevron|nail[- ]?head",
     "a mosaic (lizard-skin) pattern": r"lizard[- ]?skin|chicken[- ]?wire",
     "a join line (assembled stone)": r"join(?:ing)? (?:line|plane)|(?:separation|junction|contact) plane|"

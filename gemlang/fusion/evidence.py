@@ -77,6 +77,7 @@ from gemlang.readings import DERIVED, NO_TWO_EDGES, Reading, Readings
 # The least one reading can say against a gem (a misread instrument, a wrong entry in the knowledge base):
 # a refractometer or a balance is rarely that wrong; a Mohs number or a scratch test often is.
 BLUNDER = {"ri": 1e-3, "sg": 1e-3, "birefringence": 1e-2, "hardness": 3e-2}
+GROWN_AS = ("synthetic", "composite")  # stones whose constants are those of the natural gem where they overlap
 OTHER_GEMS_MASS = 0.03  # share of a photo's probability left to gems the classifier was not trained on
 # A photo that looks like a diamond looks as much like a moissanite: a lab-grown stone or an imitation takes this
 # share of the photo probability of the gem it imitates (times its prior relative to a photo class), since most
@@ -290,6 +291,21 @@ class EvidenceModel:
             key: np.array([getattr(p, key) or nan for p in self.profiles], dtype=float).reshape(-1, 2)
             for key in ("ri", "sg", "hardness")
         }
+        # A lab-grown stone has the constants of the natural gem it is grown as, and an assembled stone reads as
+        # its natural top: where its listed range lies inside the natural gem's, the narrower listing reflects fewer
+        # stones measured, not a stone more likely to read there, so a reading weighs both alike (a flux-grown
+        # emerald's lower RI, or an opal doublet's backing in its SG, still counts for itself).
+        index_of = {g.name: i for i, g in enumerate(self.facts)}
+        self.grown_as: dict[str, list[tuple[int, int]]] = {}
+        for key in ("ri", "sg"):
+            pairs = []
+            for i, (g, sold) in enumerate(zip(self.facts, sold_as, strict=True)):
+                j = index_of.get(sold.name)
+                if g.origin in GROWN_AS and j is not None and j != i and self.facts[j].origin == "natural":
+                    (lo, hi), (nlo, nhi) = self.ranges[key][i], self.ranges[key][j]
+                    if nlo <= lo and hi <= nhi:  # strictly: a range off the natural one is a sign of growth
+                        pairs.append((i, j))
+            self.grown_as[key] = pairs
         self.max_birefringence = np.array(
             [math.nan if p.birefringence is None else p.birefringence for p in self.profiles]
         )
@@ -372,6 +388,8 @@ class EvidenceModel:
             if field and gem.kinds:
                 ranges = np.array([getattr(kind, field) for kind in gem.kinds], dtype=float)
                 out[i] = interval_likelihoods(reading, *ranges.T, sigma, BLUNDER[key]).mean()
+        for i, j in self.grown_as.get(key, ()):
+            out[i] = out[j]
         return out
 
     def _birefringence(self, reading: Reading) -> np.ndarray:
@@ -710,8 +728,8 @@ class EvidenceModel:
             made = [t.name for t in TESTS if t.key in done and separates(t, self.profiles[a], self.profiles[b])]
             if made:  # the telling test is made: its reading is what to trust or re-check, not a missing test
                 return (
-                    f"the test that separates {names} is made ({made[0]}): if doubt remains, re-check that "
-                    "reading, or a gem laboratory decides."
+                    f"none left: the {made[0]} you gave already separates {names}; if doubt remains, re-check "
+                    "it, or a gem laboratory decides."
                 )
             return (
                 f"no standard test reliably separates {names}; colour, inclusions under magnification or a "
