@@ -141,3 +141,11 @@ def test_a_twin_group_is_named_for_its_species_unless_another_gem_bears_that_nam
     assert named("Amethyst", "Citrine", "Quartz") == "Quartz"  # a member is named for the species
     assert named("Bloodstone", "Carnelian", "Chalcedony") == "Chalcedony"
     assert named("Hessonite", "Tsavorite") == "Hessonite or Tsavorite"  # "Grossular" would read as the gem Grossular
+
+
+def test_the_colour_of_a_join_or_a_backing_is_not_the_stones():
+    from gemlang.knowledge.colours import said_colours
+
+    assert said_colours("red line at girdle under immersion") == ()
+    assert said_colours("a black backing and a flat join line") == ()
+    assert said_colours("blue stone with a red line at the girdle") == ("blue",)

@@ -80,7 +80,11 @@ ANY_COLOUR = re.compile(r"\b(?:various|all colou?rs|multicolou?r|rainbow|spectra
 NOT_BODY_COLOUR = re.compile(r"\buv\b|ultra-?violet|fluoresc|glows?\b|chelsea|long-?wave|short-?wave|\blw\b|\bsw\b")
 AFTER_TEST = re.compile(r"pleochro|dichro|trichro|flash|sheen|schiller|play of|streak|spark")
 PLEOCHROIC = re.compile(r"pleochro|dichro|trichro")
-NOT_THE_STONE = r"(?:light|background|paper|cloth|box|filter|flash(?:es)?|sheen|streak|ring)"  # "a red ring": a doublet
+# "a red ring": a doublet; "a red line at the girdle": its join; "dark backing": an opal doublet's back
+NOT_THE_STONE = (
+    r"(?:light|background|paper|cloth|box|filter|flash(?:es)?|sheen|streak|ring|line|backing|layer|join|plane|"
+    r"band at the girdle)"
+)
 # Words that may sit among the colours a dichroscope showed ("light blue and deep violet").
 CONNECTORS = {
     "and",
