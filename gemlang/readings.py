@@ -64,7 +64,8 @@ OPTIC_WORDS = {
     "uniaxial": r"uniaxial",
     "biaxial": r"biaxial",
     "anisotropic": r"doubly[ -]refractive|\bdr\b(?!\s*[=:]?\s*\.?\d)|anisotropic|blinks|"
-    r"double refraction(?!\s*[=:]?\s*\.?\d)|goes light and dark|light and dark|four times light",
+    r"double refraction(?!\s*[=:]?\s*\.?\d)|goes light and dark|light and dark|four times light|"
+    r"(?<!no )(?<!without )\bdoubling\b|doubled (?:back )?facet",  # a loupe sees doubling only in a DR stone
 }
 PLEOCHROISM_LEVELS = {
     "none": r"\b(?:no|without|not|absent|lacks?)\b[\w\s]{0,12}(?:pleochro|dichro|trichro)|(?:pleochroism|dichroism|"

@@ -211,3 +211,8 @@ def test_trichroism_says_the_stone_is_biaxial_unless_an_optic_character_is_given
     assert parse_readings("strong trichroism").optic == "biaxial"
     assert parse_readings("uniaxial, strong trichroism").optic == "uniaxial"  # what the person saw stands
     assert parse_readings("strong dichroism").optic is None and parse_readings("no trichroism").optic is None
+
+
+def test_doubling_seen_with_a_loupe_says_doubly_refractive():
+    assert parse_readings("strong doubling of the back facets").optic == "anisotropic"
+    assert parse_readings("no doubling").optic is None
