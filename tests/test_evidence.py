@@ -381,3 +381,9 @@ def test_readings_of_natural_opal_name_opal_not_the_lab_grown_opal_listed_with_n
         assert factor[gilson] == factor[opal], key  # its constants are opal's: the readings weigh both alike
     flux = model.likelihoods(parse_hints("SG 2.65"))["sg"]  # flux-grown emerald's lower SG counts for itself
     assert flux[model.index["Flux-Grown Emerald"]] > 3 * flux[model.index["Emerald"]]
+
+
+def test_red_through_the_chelsea_filter_alone_points_to_the_gems_known_to_show_it():
+    model = EvidenceModel(["Ruby", "Emerald", "Amethyst", "Citrine", "Quartz Rose", "Quartz Smoky"])
+    ranking = [n for n, _ in model.fuse(None, parse_hints("red through the Chelsea filter")).ranking[:8]]
+    assert ranking[0] == "Emerald" and not {"Amethyst", "Citrine", "Quartz Smoky"} & set(ranking[:5])

@@ -428,8 +428,8 @@ class EvidenceModel:
 
     @staticmethod
     def _chelsea(red: bool, p: Profile) -> float:
-        if p.chelsea_red is None:
-            return 0.3 if red else 1.0
+        if p.chelsea_red is None:  # the filter's red is notable and noted (chromium, cobalt): unnoted, it stays green
+            return 0.1 if red else 1.0
         return 1.0 if p.chelsea_red == red else 0.1
 
     @staticmethod
