@@ -94,6 +94,7 @@ OBSERVATIONS = {
     "flux inclusions": r"flux (?:inclusions?|fingerprints?|veils?|wisps?|remnants?|residues?)|wispy veils",
     "chevron growth or nail-head spicules": r"chevron|nail[- ]?head",
     "a mosaic (lizard-skin) pattern": r"lizard[- ]?skin|chicken[- ]?wire",
+    "sticky under acetone": r"(?:tacky|sticky)[^.;]{0,40}aceton|aceton[^.;]{0,40}(?:tacky|sticky)",
     "a join line (assembled stone)": r"join(?:ing)? (?:line|plane)|(?:separation|junction|contact) plane|"
     r"(?:dark|black) backing|glue layer|two[- ]layer",
 }

@@ -387,3 +387,9 @@ def test_red_through_the_chelsea_filter_alone_points_to_the_gems_known_to_show_i
     model = EvidenceModel(["Ruby", "Emerald", "Amethyst", "Citrine", "Quartz Rose", "Quartz Smoky"])
     ranking = [n for n, _ in model.fuse(None, parse_hints("red through the Chelsea filter")).ranking[:8]]
     assert ranking[0] == "Emerald" and not {"Amethyst", "Citrine", "Quartz Smoky"} & set(ranking[:5])
+
+
+def test_a_surface_that_turns_sticky_under_acetone_names_copal():
+    model = EvidenceModel(["Amber"])
+    ranking = model.fuse(None, parse_hints("RI 1.54, SG 1.08, becomes sticky under a drop of acetone")).ranking
+    assert ranking[0][0] == "Copal (Amber Simulant)"

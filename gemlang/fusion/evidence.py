@@ -132,6 +132,7 @@ OBSERVED = {
     "flux inclusions": (r"\bflux (?:remnant|inclusion|fingerprint|feather|veil)|metallic flux", 0.02),
     "chevron growth or nail-head spicules": ("chevron|nail-head", 0.01),
     "a mosaic (lizard-skin) pattern": ("lizard|chicken wire", 0.01),  # synthetic (Gilson) opal, from above
+    "sticky under acetone": ("becomes tacky", 0.02),  # copal; amber resists the drop
     "a join line (assembled stone)": (r"(?<!facet )junction|dark backing|two-layer|separation plane", 0.01),  # side-on
 }
 UNKNOWN_FIT = 0.5  # a word reading of a gem the knowledge base says nothing about
