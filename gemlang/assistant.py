@@ -43,6 +43,7 @@ from gemlang.knowledge.tell_apart import confirming_test, instrument_test, kind_
 from gemlang.language.describe import describe_prediction, percent
 from gemlang.language.gem_prose import main_sources, reference_description, treatment_sentence
 from gemlang.model import SEPARATION_RATE, Prediction
+from gemlang.readings import REFRACTOMETER_LIMIT
 from gemlang.scope import NOT_A_GEM_PHOTO, ScopeVerdict
 
 DEFAULT_FUSION_DIR = Path(__file__).parent / "default_fusion"
@@ -443,11 +444,14 @@ class Conversation:
             answer.notes.append("a new stone: earlier photo and hints were cleared.")
 
         images, problems = a.read_photos(photos)
-        if photos and not images:
-            keep = " I am still looking at your earlier photo." if self.images else ""
+        keep = " I am still looking at your earlier photo." if self.images else ""
+        if photos and not images and not parse_hints(text):
             answer.reply = " ".join(problems) + " Please upload a photo of the stone." + keep
             return self._done(answer)
-        answer.notes += [f"skipped {p}" for p in problems]
+        if photos and not images:  # the photo failed, but what the message says still counts
+            answer.notes.append(" ".join(problems) + " I went on with what you wrote." + keep)
+        else:
+            answer.notes += [f"skipped {p}" for p in problems]
         new = parse_hints(text)
         if images:
             if self.hints:
@@ -727,8 +731,11 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
 def confirming_readings(gem: GemFacts, skip: set[str] | frozenset[str] = frozenset()) -> str:
     """The readings that would confirm `gem` ("the refractive index (1.762–1.770) and the specific gravity
     (3.97–4.05)"), but those in `skip` (test keys: "ri", "sg"); '' when none is left or known."""
+    beyond = gem.refractive_index is not None and gem.refractive_index[0] > REFRACTOMETER_LIMIT
     parts = [
         f"the {label} ({gem.format(field)})"
+        if not (key == "ri" and beyond)
+        else f"a refractometer reading (over its limit: {gem.format(field)})"
         for key, label, field in (
             ("ri", "refractive index", "refractive_index"),
             ("sg", "specific gravity", "specific_gravity"),

@@ -80,7 +80,13 @@ COLOURS = ("red", "orange", "yellow", "green", "blue", "violet", "purple", "pink
 OBSERVATIONS = {
     "gas bubbles": r"(?:gas )?bubbles?",
     "swirl marks": r"swirl(?:s| marks?| lines?)",
-    "curved striae": r"curved (?:striae|growth lines|banding|lines)",
+    "curved striae": r"curved (?:colou?r )?(?:striae|growth lines|growth|banding|bands|lines)",
+    "an acrid smell to a hot point": r"(?:acrid|carbolic|phenol|formaldehyde|camphor|vinegar|chemical|burning plastic)"
+    r"[^.;]{0,50}(?:hot[- ]?(?:point|needle)|heated)|(?:hot[- ]?(?:point|needle))[^.;]{0,50}(?:acrid|carbolic|"
+    r"phenol|formaldehyde|camphor|vinegar|chemical|plastic)",
+    "a coal smell to a hot point": r"\bcoal\b[^.;]{0,40}(?:smell|odou?r)|(?:smell|odou?r)[^.;]{0,40}\bcoal\b",
+    "a resinous smell to a hot point": r"(?:resinous|pine|resin)[^.;]{0,20}(?:smell|odou?r)|(?:smell|odou?r)s?"
+    r"[^.;]{0,20}(?:of |like )?(?:pine|resin)",
     "mould marks": r"mou?ld(?:ed)? (?:marks|lines|seams)|rounded facet edges",
     "horsetail inclusions": r"horse-?tails?",
     "a red ring (doublet)": r"red ring",
@@ -262,7 +268,11 @@ def _checked(t: str, text: str, words: str, limits: tuple[float, float], what: s
 # The principal indices as a mineralogist notes them: nα and nγ (biaxial), nω and nε or no and ne (uniaxial).
 _INDEX = r"\bn\s*(?:α|alpha|β|beta|γ|gamma|ω|omega|ε|epsilon|o|e|x|y|z)\s*[=:]?\s*(\d\.\d{2,3})"
 PRINCIPAL_INDICES = re.compile(rf"{_INDEX}[\s,;]*(?:and\s+)?{_INDEX}")
-RI_WORDS = r"\br\.?\s?i(?![a-z])\.?|refractive i\w*(?:ex|ices)|refractometer(?: reading)?|\bn\s*[=:]|\bn[dD]\b"
+# "refractive index", as typed in a hurry too ("refractiv index", "refactive index", "index of refraction")
+RI_WORDS = (
+    r"\br\.?\s?i(?![a-z])\.?|re?fr?a?ct?i?ve? i\w*(?:ex|ices)|index of refraction|refraction(?= *\d)|"
+    r"refractometer(?: reading)?|\bn\s*[=:]|\bn[dD]\b"
+)
 BIRE_WORDS = r"\bbire\w*|\bbi-?ref\w*|\bdr\b|double refraction|δn|delta ?n|\bdn\b"
 SG_WORDS = r"\bs\.?\s?g(?![a-z])\.?|specific gravity|relative density|density"
 

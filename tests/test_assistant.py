@@ -557,3 +557,17 @@ def test_when_the_readings_rule_the_runner_up_out_the_advice_says_so_instead_of_
     answer = Assistant(classifier=None).conversation().ask("RI 1.59, SG 1.05, is it amber?")
     assert answer.candidates[0][0] == "Plastic"
     assert answer.tell_apart.startswith("Your readings already tell them apart: RI 1.590 rules out Amber")
+
+
+def test_a_photo_that_cannot_be_read_keeps_the_readings_of_the_message():
+    chat = Assistant(classifier=None).conversation()
+    answer = chat.ask("RI over the limit, SG 5.8, SR, colourless", photos="/no/such/photo.jpg")
+    assert answer.candidates[0][0] == "Cubic Zirconia" and any("no such file" in n for n in answer.notes)
+
+
+def test_a_gem_beyond_the_refractometer_is_not_sent_to_it_for_an_ri():
+    from gemlang.assistant import confirming_readings
+    from gemlang.knowledge import get_facts
+
+    assert confirming_readings(get_facts("Diamond")).startswith("a refractometer reading (over its limit")
+    assert confirming_readings(get_facts("Ruby")).startswith("the refractive index (1.762")

@@ -393,3 +393,10 @@ def test_a_surface_that_turns_sticky_under_acetone_names_copal():
     model = EvidenceModel(["Amber"])
     ranking = model.fuse(None, parse_hints("RI 1.54, SG 1.08, becomes sticky under a drop of acetone")).ranking
     assert ranking[0][0] == "Copal (Amber Simulant)"
+
+
+def test_a_hot_point_smell_names_plastic_jet_or_amber():
+    model = EvidenceModel(["Jet", "Amber"])
+    carbolic = model.fuse(None, parse_hints("RI 1.64, SG 1.27, SR, dark brown, smells of carbolic acid at a hot point"))
+    assert carbolic.ranking[0][0] == "Plastic"
+    assert model.fuse(None, parse_hints("RI 1.66, SG 1.32, black, coal smell at a hot point")).ranking[0][0] == "Jet"

@@ -407,3 +407,11 @@ def test_two_lab_grown_stones_of_one_colour_are_told_apart_by_how_they_grew_not_
     assert "the colour tells them apart" not in text and "magnification" in text
     assert "colour tells them apart" in tell_apart(get_facts("Ruby"), get_facts("Sapphire Pink"))
     assert not telltale(get_facts("Spessartite")).lower().startswith("vivid orange")  # seen by eye, no loupe sign
+
+
+def test_a_rock_of_a_group_and_a_series_intermediate_are_no_kind_of_one_mineral():
+    from gemlang.knowledge.tell_apart import kind_of
+
+    assert not kind_of(get_facts("Lapis Lazuli"), get_facts("Sodalite"))
+    assert not kind_of(get_facts("Rhodolite"), get_facts("Almandine"))
+    assert kind_of(get_facts("Elbaite"), get_facts("Tourmaline"))  # tourmaline is the group itself

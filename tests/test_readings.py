@@ -216,3 +216,17 @@ def test_trichroism_says_the_stone_is_biaxial_unless_an_optic_character_is_given
 def test_doubling_seen_with_a_loupe_says_doubly_refractive():
     assert parse_readings("strong doubling of the back facets").optic == "anisotropic"
     assert parse_readings("no doubling").optic is None
+
+
+@pytest.mark.parametrize(
+    "text, low",
+    [("refractiv index 1.54", 1.54), ("refactive index 1.762-1.770", 1.762), ("index of refraction 1.544", 1.544)],
+)
+def test_a_refractive_index_typed_in_a_hurry_is_still_read(text, low):
+    assert parse_readings(text).ri.low == low
+
+
+def test_curved_colour_banding_and_hot_point_smells_are_read():
+    assert "curved striae" in parse_readings("curved colour banding and gas bubbles").observations
+    assert parse_readings("smells of carbolic acid with a hot point").observations == ("an acrid smell to a hot point",)
+    assert parse_readings("hot point: coal smell").observations == ("a coal smell to a hot point",)

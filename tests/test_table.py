@@ -149,3 +149,9 @@ def test_the_colour_of_a_join_or_a_backing_is_not_the_stones():
     assert said_colours("red line at girdle under immersion") == ()
     assert said_colours("a black backing and a flat join line") == ()
     assert said_colours("blue stone with a red line at the girdle") == ("blue",)
+
+
+def test_an_orange_peel_surface_is_no_orange_colour():
+    from gemlang.knowledge.colours import said_colours
+
+    assert said_colours("lavender, orange-peel surface") == ("purple",)

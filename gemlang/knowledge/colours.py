@@ -181,6 +181,7 @@ def said_colours(text: str) -> tuple[str, ...]:
     """
     found: dict[str, float] = {}
     text = re.sub(r"(?<=[a-z])/(?=[a-z])", " and ", (text or "").lower().replace("’", "'"))  # "blue/green"
+    text = re.sub(r"\borange[- ]peel\b", "dimpled", text)  # a polish texture, not a colour
     clauses = re.split(r"[,;.\n!?()/]+", text)
     skip_to = -1  # the last clause of the colours a dichroscope or a flash showed, which may run over commas
     for j, clause in enumerate(clauses):

@@ -40,9 +40,12 @@ def kind_of(narrow: GemFacts, broad: GemFacts) -> bool:
     """Whether `narrow` is one kind of `broad` (ruby of corundum, emerald of beryl, dravite of tourmaline); a
     lab-grown stone is not a kind of the natural gem: what tells them apart is how they grew."""
     # its species, group or variety ("blue sapphire" is a kind of Sapphire), not what a parenthesis adds
-    if " or " in narrow.species:  # jade is jadeite or nephrite: a name for either, not one kind of each
-        return False
-    within = re.sub(r"\([^)]*\)", "", f"{narrow.species} {narrow.group} {narrow.variety}").lower()
+    if " or " in narrow.species or "–" in narrow.species:  # jade (jadeite or nephrite), rhodolite (pyrope–almandine)
+        return False  # a name for either or for what lies between, not one kind of each
+    # its group counts only when `broad` is that group (elbaite is a tourmaline), not one mineral named after it
+    # (lapis lazuli, a rock of the sodalite group, is no kind of sodalite)
+    group = narrow.group if "group" in broad.species.lower() else ""
+    within = re.sub(r"\([^)]*\)", "", f"{narrow.species} {group} {narrow.variety}").lower()
     named = re.search(rf"\b{re.escape(broad.name.lower())}\b", within) is not None
     return named and narrow.name != broad.name and narrow.origin == broad.origin
 
