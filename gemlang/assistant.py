@@ -967,11 +967,21 @@ def _trade_name(text: str):
     return trade_name_in(text)
 
 
+# A mineral named as an inclusion or a colour within a description of the stone ("red hematite platelets", "pyrite
+# specks", "citrine-coloured"), which the message does not ask about.
+INCLUSION_OR_COLOUR = re.compile(
+    r"\b[a-z]+(?:[ -][a-z]+)?[ -](?:platelets?|needles?|specks?|flakes?|inclusions?|veins?|veining|grains?|spots?|"
+    r"fibres?|fibers?|matrix|colou?r(?:ed)?)\b",
+    re.I,
+)
+
+
 def _named_gem(text: str, fuzzy: bool = True):
     """The gem a message asks about ("is it a ruby?"), if any; only exact names in a message of readings."""
     from gemlang.knowledge import find_gem
     from gemlang.knowledge.knowledge_base import knowledge_base, normalise_name
 
+    text = INCLUSION_OR_COLOUR.sub(" ", text)  # "hematite platelets", "citrine colour": not the stone asked about
     if not text.strip():
         return None
     if fuzzy:

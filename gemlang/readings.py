@@ -100,6 +100,7 @@ OBSERVATIONS = {
     "flux inclusions": r"flux (?:inclusions?|fingerprints?|veils?|wisps?|remnants?|residues?)|wispy veils",
     "chevron growth or nail-head spicules": r"chevron|nail[- ]?head",
     "a mosaic (lizard-skin) pattern": r"lizard[- ]?skin|chicken[- ]?wire",
+    "aventurescence": r"aventurescen\w*|glitter\w*|spangles?|sparkling (?:platelets|flakes)",
     "sticky under acetone": r"(?:tacky|sticky)[^.;]{0,40}aceton|aceton[^.;]{0,40}(?:tacky|sticky)",
     "a join line (assembled stone)": r"join(?:ing)? (?:line|plane)|(?:separation|junction|contact) plane|"
     r"(?:dark|black) backing|glue layer|two[- ]layer",

@@ -400,3 +400,11 @@ def test_a_hot_point_smell_names_plastic_jet_or_amber():
     carbolic = model.fuse(None, parse_hints("RI 1.64, SG 1.27, SR, dark brown, smells of carbolic acid at a hot point"))
     assert carbolic.ranking[0][0] == "Plastic"
     assert model.fuse(None, parse_hints("RI 1.66, SG 1.32, black, coal smell at a hot point")).ranking[0][0] == "Jet"
+
+
+def test_aventurescence_names_sunstone_and_its_platelets_are_not_a_question_about_hematite():
+    from gemlang.assistant import Assistant
+
+    said = "RI 1.537-1.547, SG 2.65, orange, aventurescence from red hematite platelets"
+    answer = Assistant(classifier=None).conversation().ask(said)
+    assert answer.candidates[0][0] == "Sunstone" and "Hematite" not in answer.reply

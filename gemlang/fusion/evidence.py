@@ -132,6 +132,7 @@ OBSERVED = {
     "flux inclusions": (r"\bflux (?:remnant|inclusion|fingerprint|feather|veil)|metallic flux", 0.02),
     "chevron growth or nail-head spicules": ("chevron|nail-head", 0.01),
     "a mosaic (lizard-skin) pattern": ("lizard|chicken wire", 0.01),  # synthetic (Gilson) opal, from above
+    "aventurescence": ("aventurescen|spangl|glitter", 0.02),  # sunstone, aventurine: reflecting platelets
     "sticky under acetone": ("becomes tacky", 0.02),  # copal; amber resists the drop
     # the hot point (a destructive test, done on a hidden spot): plastic smells acrid, jet of coal, amber of pine
     "an acrid smell to a hot point": ("acrid odour", 0.02),
