@@ -415,3 +415,21 @@ def test_a_rock_of_a_group_and_a_series_intermediate_are_no_kind_of_one_mineral(
     assert not kind_of(get_facts("Lapis Lazuli"), get_facts("Sodalite"))
     assert not kind_of(get_facts("Rhodolite"), get_facts("Almandine"))
     assert kind_of(get_facts("Elbaite"), get_facts("Tourmaline"))  # tourmaline is the group itself
+
+
+def test_a_fact_entries_json_states_may_carry_its_citation_and_only_such_a_fact():
+    lapis = get_facts("Lapis Lazuli")
+    assert any("dye" in t for t in lapis.treatments) and "Nassau" in lapis.citations["treatments"]
+    gems = database_gems()
+    entry = {"name": "X", "species": "x", "description": "x", "database": "lazurite", "database_role": "parent"}
+    with pytest.raises(KnowledgeError, match="cites facts it does not state"):
+        _class_draft({**entry, "citations": {"treatments": "a book"}}, gems)
+
+
+def test_gems_of_the_same_constants_are_told_apart_by_a_bench_test_where_one_shows():
+    from gemlang.knowledge.tell_apart import tell_apart
+
+    amber = tell_apart(get_facts("Amber"), get_facts("Copal (Amber Simulant)"))
+    assert "A simple test at the bench helps" in amber and "acetone" in amber and "FTIR" not in amber
+    garnets = tell_apart(get_facts("Spessartite"), get_facts("Almandine"))
+    assert "absorption" in garnets

@@ -73,6 +73,7 @@ ENTRY_KEYS = {
     "imitates",
     "kinds",
     "met",
+    "citations",  # {field: the reference a fact entries.json states was checked against}
     *DATABASE_FIELDS,
 }
 # A gem the database lacks (plastic), written in entries.json's `added_gems` with the reference its facts come from.
@@ -338,6 +339,10 @@ def _class_draft(
         raise KnowledgeError(f"{name}: database_role must be 'same' (one database gem) or 'parent'")
     database = _merge([gems[i] for i in ids]) if ids else {}
     values, sources, citations = _resolve_facts(name, entry, database, role, reviewed)
+    stray = set(entry.get("citations", {})) - {f for f in DATABASE_FIELDS if _present(entry.get(f))}
+    if stray:
+        raise KnowledgeError(f"{name}: entries.json cites facts it does not state: {sorted(stray)}")
+    citations |= entry.get("citations", {})
     for name_field in ("species", "variety"):
         if entry.get(name_field):
             values[name_field] = entry[name_field]

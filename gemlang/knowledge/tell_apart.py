@@ -78,7 +78,14 @@ def tell_apart(a: GemFacts, b: GemFacts, rough: bool = False) -> str:
 
 
 def _no_instrument(a: GemFacts, b: GemFacts) -> str:
-    """What separates two gems that share their constants."""
+    """What separates two gems that share their constants: a bench test where one shows, else the loupe."""
+    text = _no_refractometer(a, b)
+    bench = [f"{g.name}: {in_sentence(t)}" for g in (a, b) if (t := bench_test(g))]
+    return f"{text} A simple test at the bench helps ({'; '.join(bench)})." if bench else text
+
+
+def _no_refractometer(a: GemFacts, b: GemFacts) -> str:
+    """What a loupe, the colour or a laboratory tells of two gems that share their constants."""
     if a.origin != b.origin and "natural" in (a.origin, b.origin):
         natural, other = (a, b) if a.origin == "natural" else (b, a)
         clue = f" ({other.name}: {sign})" if (sign := telltale(other)) else ""
@@ -142,7 +149,7 @@ def confirming_test(
 NOT_A_SIGN = re.compile(
     r"morpholog|\bhabit\b|\brare\b|\bSG\b|\bRI\b|specific gravity|refractive|polariscope|\bADR\b|\d\s*nm\b|"
     r"spectr|acetone|solvent|hot[- ]point|\btest\b|hardness|softens|temperature|touch|probe|^[\w\s-]*colou?r$|"
-    r"\btough",
+    r"\btough|FTIR|Raman",
     re.I,
 )
 # A feature that only names a colour ("Deep red, often brownish", "Vivid orange colour (Mandarin garnet)"): the
@@ -153,6 +160,22 @@ COLOUR_ONLY = re.compile(
     r"(?:\s+colou?r(?:\s+from\b.*)?)?\s*(?:[,;(]|$)",
     re.I,
 )
+
+
+# A test at the bench beyond the refractometer and balance: a spot of acetone or acid, the hot point, the hand
+# spectroscope. Laboratory methods (FTIR, Raman) are not bench tests.
+BENCH_TEST = re.compile(
+    r"aceton|hot[- ]?point|absorption (?:band|line|spectrum|at)|spectrum|\d\s*nm\b|effervesc|fizz|\bHCl\b|"
+    r"(?:with|in) (?:warm |cold |dilute )*acid",
+    re.I,
+)
+NOT_A_BENCH_TEST = re.compile(r"FTIR|Raman|\bATR\b|damaged|dyeing|spectral fire", re.I)
+
+
+def bench_test(gem: GemFacts) -> str | None:
+    """The first of a gem's diagnostic features that a simple test at the bench shows (acetone, acid, hot point,
+    spectroscope), or None."""
+    return next((f for f in gem.diagnostic_features if BENCH_TEST.search(f) and not NOT_A_BENCH_TEST.search(f)), None)
 
 
 def telltale(gem: GemFacts) -> str | None:

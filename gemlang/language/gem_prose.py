@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from gemlang.knowledge import GemFacts, format_quantity
+from gemlang.knowledge import SOURCE_DATABASE, GemFacts, format_quantity
 
 
 def _short(place: str) -> str:
@@ -233,5 +233,6 @@ def treatment_sentence(gem: GemFacts, n: int = 3) -> str:
     items = list(dict.fromkeys(_lower_first(t) for t in gem.treatments))[:n]
     if not items or (gem.variety_of and gem.species.lower() == gem.name.lower()):
         return ""  # none listed, or the row is a variety of this very species (Zoisite -> tanzanite): not its own
-    whose = f" of {gem.variety_of.lower()}" if gem.variety_of else ""
+    own = gem.sources.get("treatments") != SOURCE_DATABASE  # the variety's own, not its species'
+    whose = f" of {gem.variety_of.lower()}" if gem.variety_of and not own else ""
     return sentence(f"Treatments{whose}: {'; '.join(items)}")
