@@ -39,7 +39,7 @@ from gemlang.hints import Hints, parse_hints, withdrawn_hints
 from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.places import gem_countries, places_asked
-from gemlang.knowledge.tell_apart import confirming_test, instrument_test, kind_of, lookalikes
+from gemlang.knowledge.tell_apart import confirming_test, in_sentence, instrument_test, kind_of, lookalikes
 from gemlang.language.describe import describe_prediction, percent
 from gemlang.language.gem_prose import main_sources, reference_description, treatment_sentence
 from gemlang.model import SEPARATION_RATE, Prediction
@@ -60,7 +60,7 @@ KEY_PROPERTIES = (
 MAX_MESSAGE_CHARS = 4000  # a message's readings and questions fit in far fewer
 AUTHENTICITY_WORDS = re.compile(
     r"\b(?:real|fake|glass|synthetic|lab[- ]?(?:grown|created|made)|natural|simulant|imitation|genuine|cz|"
-    r"doublet|triplet|assembled)\b",
+    r"doublet|triplet|assembled|plastic|resin)\b",
     re.I,
 )
 # "the difference between ruby and spinel", "ruby vs spinel", "how do I tell ruby from spinel", "compare ..."
@@ -478,9 +478,15 @@ class Conversation:
         quantity = PROPERTY_QUESTION.search(text)
         if quantity and asked_gem is not None and not (images or new):  # "what is the hardness of ruby?"
             label, field = next(v for k, v in PROPERTY_FIELDS.items() if re.search(k, quantity.group(0), re.I))
-            value = asked_gem.format(field) if getattr(asked_gem, field) else "not known"
-            answer.reply = f"**{asked_gem.name}**: {label} {value}."
-            answer.properties = property_rows([asked_gem.name])
+            gems = [g for g in gems_named_in(text) if g.name in {f.name for f in a.evidence.facts}][:3]
+            gems = gems if len(gems) > 1 else [asked_gem]  # "is peridot harder than garnet?": each of them
+            answer.reply = (
+                "; ".join(
+                    f"**{g.name}**: {label} {g.format(field) if getattr(g, field) else 'not known'}" for g in gems
+                )
+                + "."
+            )
+            answer.properties = property_rows([g.name for g in gems])
             return self._done(answer)  # a question about a gem, not about the stone in hand
         if asked_gem is not None and (trade := _trade_name(text)) is not None:
             answer.notes.append(trade.note)
@@ -542,8 +548,9 @@ class Conversation:
         asked_real = bool(imitations or AUTHENTICITY_WORDS.search(text))
         shown = a.evidence.classes[int(np.argmax(photo))] if photo is not None else None
         answer.caution = caution(ranking, self.hints, a.evidence, asked=asked_real, named=imitations, shown=shown)
-        if asked_gem is None and GLASS_QUESTION.search(text) and GLASS in a.evidence.index:  # glass is no gem name
-            asked_gem = a.evidence.facts[a.evidence.index[GLASS]]
+        for question, material in MATERIAL_QUESTIONS.items():  # glass and plastic are no gem names in free text
+            if asked_gem is None and question.search(text) and material in a.evidence.index:
+                asked_gem = a.evidence.facts[a.evidence.index[material]]
         composites = [i for i, g in enumerate(a.evidence.facts) if g.origin == "composite"]
         if asked_gem is None and DOUBLET_QUESTION.search(text) and composites:  # the likeliest assembled stone
             asked_gem = a.evidence.facts[max(composites, key=lambda i: fused.probabilities[i])]
@@ -562,11 +569,15 @@ class Conversation:
                 if lead.name != name and kind_of(lead, facts[index[name]]):  # "is it a sapphire?" of a blue one
                     kinds = [i for i, g in enumerate(facts) if g.name == name or kind_of(g, facts[index[name]])]
                     return f"{lead.name} is one kind of {name}: {percent(fused.probabilities[kinds].sum())} together"
+                if " or " in lead.species and re.search(rf"\b{re.escape(name.lower())}\b", lead.species.lower()):
+                    lead_p = percent(fused.probabilities[index[lead.name]])  # jade: jadeite or nephrite
+                    either = lead.species.split(" (")[0]
+                    return f"{lead.name} ({lead_p}) is {either}: the RI and SG tell which"
                 p = fused.probabilities[index[name]]
                 rank = int((fused.probabilities > p).sum()) + 1
                 return f"{name}: {percent(p)} (rank {rank} of {len(fused.probabilities)})"
 
-            answer.reply = "; ".join(standing(g.name) for g in asked) + "."
+            answer.reply = "; ".join(dict.fromkeys(standing(g.name) for g in asked)) + "."
         top_k = answer.candidates
         if lines is not None:  # the properties and how to tell apart compare the first line with the next species,
             species = distinct_lines(a.evidence, lines)  # unless that species is a long shot: then the next line
@@ -650,14 +661,15 @@ class Conversation:
 
 # "what is the hardness of ruby?", "how hard is emerald?": a gem's constant asked for, not "is it a ruby?"
 PROPERTY_FIELDS = {
-    r"hard": ("Mohs hardness", "hardness"),
-    r"specific gravity|\bsg\b|density|heavy": ("specific gravity", "specific_gravity"),
+    r"hard|softer": ("Mohs hardness", "hardness"),
+    r"specific gravity|\bsg\b|dens|heav|lighter": ("specific gravity", "specific_gravity"),
     r"refractive|\bri\b": ("refractive index", "refractive_index"),
     r"birefringence": ("birefringence", "birefringence"),
 }
 PROPERTY_QUESTION = re.compile(
     r"\bwhat(?:'s| is| are)\s+(?:the\s+)?(?:hardness|specific gravity|sg|density|refractive index|ri|"
-    r"birefringence)\s+of\b|\bhow\s+(?:hard|heavy|dense)\s+(?:is|are)\b",
+    r"birefringence)\s+of\b|\bhow\s+(?:hard|heavy|dense)\s+(?:is|are)\b|"
+    r"\b(?:harder|softer|heavier|lighter|denser)\s+than\b",
     re.I,
 )
 NEXT_TEST_QUESTION = re.compile(
@@ -670,6 +682,10 @@ GLASS_QUESTION = re.compile(
     r"\b(?:is it|could it be|might it be|maybe|or)\s+(?:just\s+)?(?:a\s+)?(?:glass|paste)\b", re.I
 )
 GLASS = "Glass (Paste)"  # the knowledge base's glass imitation, which "could it be glass?" asks about
+PLASTIC_QUESTION = re.compile(
+    r"\b(?:is it|could it be|might it be|maybe|or)\s+(?:just\s+)?(?:a\s+)?(?:plastic|resin|acrylic)\b", re.I
+)
+MATERIAL_QUESTIONS = {GLASS_QUESTION: GLASS, PLASTIC_QUESTION: "Plastic"}  # the entry each question asks about
 DOUBLET_QUESTION = re.compile(
     r"\b(?:is it|could it be|might it be|maybe|or)\s+(?:an?\s+)?(?:doublet|triplet|assembled|composite)\b", re.I
 )
@@ -711,9 +727,11 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
             return f"{name} at {percent(p)} from {basis} out no look-alike; {measure} would."
         return f"{name} at {percent(p)}: the evidence so far agrees on it."
     cultured = next((f for f in gem.diagnostic_features if "cultured" in f.lower()), None) if gem else None
-    if cultured and re.search(r"\bcultur", text, re.I):  # "natural or cultured?" of a pearl: not about glass
+    if cultured and (re.search(r"\bcultur", text, re.I) or NATURAL_QUESTION.search(text)):  # a pearl: not glass
         answer.caution = ""
-        return f"Natural or cultured is a gem laboratory's call: {cultured[0].lower()}{cultured[1:]}."
+        imitation = next((f for f in gem.diagnostic_features if "imitation" in f.lower()), None)
+        told = f" Against an imitation: {in_sentence(imitation)}." if imitation else ""
+        return f"Natural or cultured is a gem laboratory's call: {in_sentence(cultured)}.{told}"
     if NATURAL_QUESTION.search(text):
         if answer.caution:
             caution, answer.caution = answer.caution, ""  # said as the reply, not twice

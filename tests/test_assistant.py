@@ -571,3 +571,27 @@ def test_a_gem_beyond_the_refractometer_is_not_sent_to_it_for_an_ri():
 
     assert confirming_readings(get_facts("Diamond")).startswith("a refractometer reading (over its limit")
     assert confirming_readings(get_facts("Ruby")).startswith("the refractive index (1.762")
+
+
+def test_could_it_be_plastic_gives_plastics_standing():
+    answer = Assistant(classifier=None).conversation().ask("RI 1.54, SG 1.08, could it be plastic?")
+    assert re.match(r"Plastic: [<\d]+% \(rank \d+ of \d+\)", answer.reply), answer.reply
+
+
+def test_a_property_question_about_two_gems_answers_both():
+    chat = Assistant(classifier=None).conversation()
+    assert chat.ask("is peridot harder than garnet?").reply.startswith("**Peridot**: Mohs hardness")
+    both = (
+        Assistant(classifier=None).conversation().ask("what is the specific gravity of diamond and of cubic zirconia?")
+    )
+    assert "**Diamond**: specific gravity 3.52" in both.reply and "**Cubic Zirconia**: specific gravity" in both.reply
+    assert "**Garnet**" in chat.ask("is peridot harder than garnet?").reply
+
+
+def test_is_it_natural_of_a_pearl_asks_natural_or_cultured_and_how_to_tell_an_imitation():
+    from gemlang.assistant import Answer, follow_up
+
+    evidence = Assistant(classifier=None).evidence
+    pearl = Answer(message="", candidates=[("Pearl", 0.99)])
+    reply = follow_up("is it natural?", pearl, evidence)
+    assert reply.startswith("Natural or cultured is a gem laboratory's call: X-radiography") and "teeth" in reply

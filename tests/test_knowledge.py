@@ -414,6 +414,7 @@ def test_a_rock_of_a_group_and_a_series_intermediate_are_no_kind_of_one_mineral(
 
     assert not kind_of(get_facts("Lapis Lazuli"), get_facts("Sodalite"))
     assert not kind_of(get_facts("Rhodolite"), get_facts("Almandine"))
+    assert not kind_of(get_facts("Maw-Sit-Sit"), get_facts("Jadeite"))  # a jadeite-bearing rock
     assert kind_of(get_facts("Elbaite"), get_facts("Tourmaline"))  # tourmaline is the group itself
 
 

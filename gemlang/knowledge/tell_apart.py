@@ -42,6 +42,8 @@ def kind_of(narrow: GemFacts, broad: GemFacts) -> bool:
     # its species, group or variety ("blue sapphire" is a kind of Sapphire), not what a parenthesis adds
     if " or " in narrow.species or "–" in narrow.species:  # jade (jadeite or nephrite), rhodolite (pyrope–almandine)
         return False  # a name for either or for what lies between, not one kind of each
+    if re.search(r"\brock\b", narrow.species, re.I):  # maw-sit-sit, lapis lazuli: rocks, no kind of a mineral
+        return False
     # its group counts only when `broad` is that group (elbaite is a tourmaline), not one mineral named after it
     # (lapis lazuli, a rock of the sodalite group, is no kind of sodalite)
     group = narrow.group if "group" in broad.species.lower() else ""
@@ -190,6 +192,6 @@ def in_sentence(phrase: str) -> str:
     """A knowledge-base phrase ("Characteristic wrinkled surface") set inside a sentence: first letter lower-case,
     unless it starts an abbreviation or a name ("UV", "Chelsea filter") kept as written."""
     word = phrase.split(" ", 1)[0]
-    if not word or word[1:2].isupper() or word.lower() in NAMES_KEPT:
+    if not word or word[1:2].isupper() or word[1:2] == "-" or word.lower() in NAMES_KEPT:  # "UV", "X-ray"
         return phrase
     return phrase[0].lower() + phrase[1:]
