@@ -604,6 +604,8 @@ class Conversation:
             pair = [g.name for g in asked]
         elif asked and asked[0].name != pair[0]:
             pair = [pair[0], asked[0].name]
+        elif len(pair) == 2 and self.hints.colours and "the colour tells them apart" in tell_apart(*pair):
+            pair = pair[:1]  # the colour the person gave already told these varieties apart
         answer.properties = property_rows(pair)
         if len(pair) > 1:
             first, second = pair

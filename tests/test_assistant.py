@@ -595,3 +595,9 @@ def test_is_it_natural_of_a_pearl_asks_natural_or_cultured_and_how_to_tell_an_im
     pearl = Answer(message="", candidates=[("Pearl", 0.99)])
     reply = follow_up("is it natural?", pearl, evidence)
     assert reply.startswith("Natural or cultured is a gem laboratory's call: X-radiography") and "teeth" in reply
+
+
+def test_a_colour_the_person_gave_is_not_offered_back_as_what_tells_two_varieties_apart():
+    for colour in ("purple", "yellow"):
+        answer = Assistant(classifier=None).conversation().ask(f"RI 1.762-1.770, SG 4.00, {colour}")
+        assert "the colour tells them apart" not in answer.tell_apart, colour
