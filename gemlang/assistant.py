@@ -691,13 +691,17 @@ MATERIAL_QUESTIONS = {GLASS_QUESTION: GLASS, PLASTIC_QUESTION: "Plastic"}  # the
 DOUBLET_QUESTION = re.compile(
     r"\b(?:is it|could it be|might it be|maybe|or)\s+(?:an?\s+)?(?:doublet|triplet|assembled|composite)\b", re.I
 )
+ELSE_QUESTION = re.compile(r"\bwhat else\b|\bother (?:possibilit|option|candidate|gem)|\balternatives?\b", re.I)
+WHY_QUESTION = re.compile(r"^\s*why\b|\bhow do you know\b|\bwhy (?:do|did|is|are) you\b", re.I)
+HISTORY_QUESTION = re.compile(r"\bhistory\b|\bhistorical\b|\bname (?:come|mean|origin)|\betymolog|\bnamed\b", re.I)
 NATURAL_QUESTION = re.compile(r"\b(?:natural|real|genuine|synthetic|lab[- ]?(?:grown|created|made)|fake)\b", re.I)
 
 
 def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints | None = None) -> str:
     """The answer to a question about the stone already discussed ("what test next?", "how sure are you?",
     "is it natural?"), in a line or two; '' when the message asks none of these."""
-    if not answer.candidates or "?" not in text and not NEXT_TEST_QUESTION.search(text):
+    asks = (NEXT_TEST_QUESTION, ELSE_QUESTION, WHY_QUESTION, HISTORY_QUESTION)
+    if not answer.candidates or "?" not in text and not any(q.search(text) for q in asks):
         return ""
     name, p = answer.candidates[0]
     gem = evidence.facts[evidence.index[name]] if name in evidence.index else None
@@ -745,6 +749,22 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
             f"Nothing you have told me points to an imitation; {grown} would share the natural constants, so "
             "magnification or a gem laboratory settles it."
         )
+    rest = [(n, q) for n, q in answer.candidates[1:4] if q >= 0.005]
+    if ELSE_QUESTION.search(text):
+        if not rest:
+            return f"Nothing else comes close to {name} ({percent(p)})."
+        return f"After {name} ({percent(p)}): " + ", ".join(f"{n} ({percent(q)})" for n, q in rest) + "."
+    if WHY_QUESTION.search(text):
+        if answer.reasons:
+            return "Because " + "; ".join(answer.reasons[:3]) + "."
+        basis = ("the photo and " if answer.used_photo else "") + ("what you told me" if answer.hints_used else "")
+        basis = basis.removesuffix(" and ") or "the photo"
+        fit = "fit" if " and " in basis else "fits"
+        after = f"next comes {rest[0][0]} ({percent(rest[0][1])})" if rest else "nothing else comes close"
+        return f"{name} is what {basis} {fit} best ({percent(p)}); {after}."
+    if HISTORY_QUESTION.search(text) and gem is not None and (gem.history or gem.name_origin):
+        named = re.search(r"\bname|etymolog", text, re.I)  # "where does the name come from?": the name only
+        return (gem.name_origin if named else gem.history) or gem.history or gem.name_origin
     return ""
 
 
@@ -905,7 +925,7 @@ def side_answer(text: str, gem: GemFacts, signs: Sequence[str] = ()) -> str:
             )
             if part
         )
-    if ORIGIN_QUESTION.search(text):
+    if ORIGIN_QUESTION.search(text) and not HISTORY_QUESTION.search(text):  # not "where does the name come from?"
         if gem.origin != "natural":
             return f"{gem.name} is made in a laboratory, not mined."
         sources = main_sources(gem)

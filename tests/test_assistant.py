@@ -601,3 +601,14 @@ def test_a_colour_the_person_gave_is_not_offered_back_as_what_tells_two_varietie
     for colour in ("purple", "yellow"):
         answer = Assistant(classifier=None).conversation().ask(f"RI 1.762-1.770, SG 4.00, {colour}")
         assert "the colour tells them apart" not in answer.tell_apart, colour
+
+
+def test_why_what_else_and_its_history_are_answered_about_the_stone_discussed():
+    from gemlang.assistant import Answer, follow_up
+
+    evidence = Assistant(classifier=None).evidence
+    answer = Answer(message="", candidates=[("Ruby", 0.92), ("Spinel", 0.03)], used_photo=True)
+    assert follow_up("why?", answer, evidence) == "Ruby is what the photo fits best (92%); next comes Spinel (3%)."
+    assert follow_up("what else could it be?", answer, evidence) == "After Ruby (92%): Spinel (3%)."
+    assert "Latin ruber" in follow_up("tell me about its history", answer, evidence)
+    assert "mined" not in follow_up("where does the name come from?", answer, evidence)
