@@ -552,8 +552,9 @@ class Conversation:
             if asked_gem is None and question.search(text) and material in a.evidence.index:
                 asked_gem = a.evidence.facts[a.evidence.index[material]]
         composites = [i for i, g in enumerate(a.evidence.facts) if g.origin == "composite"]
-        if asked_gem is None and DOUBLET_QUESTION.search(text) and composites:  # the likeliest assembled stone
-            asked_gem = a.evidence.facts[max(composites, key=lambda i: fused.probabilities[i])]
+        if asked_gem is None and (doublet := DOUBLET_QUESTION.search(text)) and composites:  # the likeliest one
+            named = [i for i in composites if doublet.group(1).lower() in a.evidence.names[i].lower()] or composites
+            asked_gem = a.evidence.facts[max(named, key=lambda i: fused.probabilities[i])]
         # "is it ruby or spinel?": each gem asked about with its probability and rank
         asked = []
         if asked_gem is not None:
@@ -689,7 +690,7 @@ PLASTIC_QUESTION = re.compile(
 )
 MATERIAL_QUESTIONS = {GLASS_QUESTION: GLASS, PLASTIC_QUESTION: "Plastic"}  # the entry each question asks about
 DOUBLET_QUESTION = re.compile(
-    r"\b(?:is it|could it be|might it be|maybe|or)\s+(?:an?\s+)?(?:doublet|triplet|assembled|composite)\b", re.I
+    r"\b(?:is it|could it be|might it be|maybe|or)\s+(?:an?\s+)?(doublet|triplet|assembled|composite)\b", re.I
 )
 ELSE_QUESTION = re.compile(r"\bwhat else\b|\bother (?:possibilit|option|candidate|gem)|\balternatives?\b", re.I)
 WHY_QUESTION = re.compile(r"^\s*why\b|\bhow do you know\b|\bwhy (?:do|did|is|are) you\b", re.I)
@@ -704,11 +705,19 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
     if not answer.candidates or "?" not in text and not any(q.search(text) for q in asks):
         return ""
     name, p = answer.candidates[0]
-    gem = evidence.facts[evidence.index[name]] if name in evidence.index else None
+    lead = name if name in evidence.index else (answer.members[0][0] if answer.members else "")  # a group: its lead
+    gem = evidence.facts[evidence.index[lead]] if lead in evidence.index else None
     # What confirms a photo's answer: the instrument readings not yet taken (a photo, a scratch test or a place
     # is no measurement of the stone's constants).
     taken = tests_made(hints) if hints is not None else set()
     measure = confirming_readings(gem, skip=taken) if gem is not None else ""
+    # the runners-up, but for the lead's own species or kinds (zoisite is what tanzanite is, not an alternative)
+    facts = {g.name: g for g in evidence.facts}
+    rest = [
+        (n, q)
+        for n, q in answer.candidates[1:4]
+        if q >= 0.005 and not (gem and n in facts and (kind_of(gem, facts[n]) or kind_of(facts[n], gem)))
+    ]
     if NEXT_TEST_QUESTION.search(text):
         if answer.next_test:
             next_test, answer.next_test = answer.next_test, ""  # said as the reply, not twice
@@ -718,10 +727,9 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
             return f"To confirm {name}: {confirm.group(1)}"
         if measure:
             return f"A photo is no measurement: to confirm {name}, take {measure}."
-        rest = [(n, q) for n, q in answer.candidates[1:] if q >= 0.01]
-        if rest and answer.tell_apart:  # the readings fit; a look-alike they cannot exclude is left
+        if rest and rest[0][1] >= 0.01 and answer.tell_apart:  # the readings fit; a look-alike is left
             left = f"{rest[0][0]} ({percent(rest[0][1])})"
-            return f"Your readings fit {name}. What is left is {left}: see below how to tell them apart."
+            return f"Your readings fit {name}. What is left is {left}. {answer.tell_apart}"
         return f"No further test is needed to name it {name}."
     if CONFIDENCE_QUESTION.search(text):
         why = next((n[len(UNSURE_BECAUSE) :].strip() for n in answer.notes if n.startswith(UNSURE_BECAUSE)), "")
@@ -749,19 +757,18 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
             f"Nothing you have told me points to an imitation; {grown} would share the natural constants, so "
             "magnification or a gem laboratory settles it."
         )
-    rest = [(n, q) for n, q in answer.candidates[1:4] if q >= 0.005]
     if ELSE_QUESTION.search(text):
         if not rest:
-            return f"Nothing else comes close to {name} ({percent(p)})."
+            shaky = ", though your readings do not fit it well: re-take them" if answer.unsure else ""
+            return f"Nothing else comes close to {name} ({percent(p)}){shaky}."
         return f"After {name} ({percent(p)}): " + ", ".join(f"{n} ({percent(q)})" for n, q in rest) + "."
     if WHY_QUESTION.search(text):
         if answer.reasons:
             return "Because " + "; ".join(answer.reasons[:3]) + "."
         basis = ("the photo and " if answer.used_photo else "") + ("what you told me" if answer.hints_used else "")
         basis = basis.removesuffix(" and ") or "the photo"
-        fit = "fit" if " and " in basis else "fits"
         after = f"next comes {rest[0][0]} ({percent(rest[0][1])})" if rest else "nothing else comes close"
-        return f"{name} is what {basis} {fit} best ({percent(p)}); {after}."
+        return f"{name} fits {basis} best ({percent(p)}); {after}."
     if HISTORY_QUESTION.search(text) and gem is not None and (gem.history or gem.name_origin):
         named = re.search(r"\bname|etymolog", text, re.I)  # "where does the name come from?": the name only
         return (gem.name_origin if named else gem.history) or gem.history or gem.name_origin
@@ -955,6 +962,8 @@ def withhold_gem(answer: Answer, verdict: ScopeVerdict) -> None:
     answer.unsure = True
     answer.description, answer.properties, answer.tell_apart = "", [], ""
     answer.heatmap = answer.overlay = None
+    if not answer.hints_used:  # no imitation of a gem the photo does not show
+        answer.caution = ""
     if answer.hints_used:  # the ranking below rests on the readings alone (Conversation.ask), its next test too
         advice = "Your readings alone rank the gems below, over every gem of the knowledge base."
     elif verdict.kind == NOT_A_GEM_PHOTO:  # no gem named, so nothing about one: no reasons, no doubts about it

@@ -106,6 +106,20 @@ OBSERVATIONS = {
     r"(?:dark|black) backing|glue layer|two[- ]layer",
 }
 
+# "no curved striae, no gas bubbles", "without silk", "gas bubbles absent": a sign said to be missing
+_DENIED_BEFORE = re.compile(r"\b(?:no|not|without|nor|lacks?|lacking|absence of|free of|never)\b[^,;.]{0,25}$")
+_DENIED_AFTER = re.compile(r"^[^,;.]{0,12}\b(?:absent|missing|not seen|none)\b")
+
+
+def _seen(pattern: str, t: str) -> bool:
+    """Whether a loupe sign is reported seen: a match of `pattern` in `t` that no nearby word denies."""
+    for m in re.finditer(pattern, t):
+        clause_start = max(t.rfind(c, 0, m.start()) for c in ",;.") + 1
+        if not _DENIED_BEFORE.search(t[clause_start : m.start()]) and not _DENIED_AFTER.search(t[m.end() :]):
+            return True
+    return False
+
+
 _NUM = r"(\d+(?:[.,]\d+)?|[.,]\d+)"
 _SEP = r"\s*(?:-|–|—|to|/|and)\s*"
 
@@ -389,7 +403,7 @@ def parse_readings(text: str) -> Readings:
         elif re.search(r"green|no (?:change|reaction)|not (?:red|pink)|inert|dark", window):
             chelsea_red = False
 
-    observations = tuple(name for name, pattern in OBSERVATIONS.items() if re.search(pattern, t))
+    observations = tuple(name for name, pattern in OBSERVATIONS.items() if _seen(pattern, t))
 
     if not (ri or sg or bire) and not problems:
         bare = re.fullmatch(

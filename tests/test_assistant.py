@@ -608,7 +608,47 @@ def test_why_what_else_and_its_history_are_answered_about_the_stone_discussed():
 
     evidence = Assistant(classifier=None).evidence
     answer = Answer(message="", candidates=[("Ruby", 0.92), ("Spinel", 0.03)], used_photo=True)
-    assert follow_up("why?", answer, evidence) == "Ruby is what the photo fits best (92%); next comes Spinel (3%)."
+    assert follow_up("why?", answer, evidence) == "Ruby fits the photo best (92%); next comes Spinel (3%)."
     assert follow_up("what else could it be?", answer, evidence) == "After Ruby (92%): Spinel (3%)."
     assert "Latin ruber" in follow_up("tell me about its history", answer, evidence)
     assert "mined" not in follow_up("where does the name come from?", answer, evidence)
+
+
+def test_follow_ups_leave_out_the_leads_own_species_name_the_look_alike_left_and_say_when_readings_fit_badly():
+    from gemlang.assistant import Answer, follow_up
+    from gemlang.hints import parse_hints
+
+    evidence = Assistant(classifier=None).evidence
+    told = parse_hints("RI 1.691-1.700, SG 3.35")
+    zoisite = Answer(message="", candidates=[("Tanzanite", 0.9), ("Zoisite", 0.06)], hints_used=["RI", "SG"])
+    assert follow_up("what else could it be?", zoisite, evidence, told).startswith("Nothing else comes close")
+    left = Answer(message="", candidates=[("Emerald", 0.97), ("Soudé Emerald", 0.02)], hints_used=["RI", "SG"])
+    left.tell_apart = "Emerald and Soudé Emerald have constants too close."
+    reply = follow_up("what test next?", left, evidence, parse_hints("RI 1.577-1.583, SG 2.72"))
+    assert reply.endswith("Emerald and Soudé Emerald have constants too close.") and "see below" not in reply
+    shaky = Answer(message="", candidates=[("Rhodonite", 0.999)], unsure=True, hints_used=["RI"])
+    assert "re-take them" in follow_up("what else could it be?", shaky, evidence)
+    group = Answer(message="", candidates=[("Quartz (Amethyst, …)", 0.73)], members=[("Amethyst", 0.5)])
+    assert "amethystos" in follow_up("tell me about its history", group, evidence)
+
+
+def test_a_sign_said_to_be_missing_is_not_read_as_seen():
+    from gemlang.readings import parse_readings
+
+    assert parse_readings("no curved striae, no gas bubbles, fine silk").observations == ("silk",)
+    assert parse_readings("gas bubbles absent").observations == ()
+
+
+def test_a_photo_withheld_as_no_gem_carries_no_caution_about_a_gem_it_does_not_show():
+    from gemlang.assistant import Answer, withhold_gem
+    from gemlang.scope import NOT_A_GEM_PHOTO, ScopeVerdict
+
+    answer = Answer(message="is it natural?", candidates=[("Moonstone", 0.4)])
+    answer.caution = "From a photo alone I cannot tell natural Moonstone from Glass (Paste)."
+    withhold_gem(answer, ScopeVerdict(NOT_A_GEM_PHOTO))
+    assert answer.caution == ""
+
+
+def test_could_it_be_a_triplet_asks_about_a_triplet():
+    answer = Assistant(classifier=None).conversation().ask("RI 1.45, SG 2.05, could it be a triplet?")
+    assert answer.reply.startswith("Opal Triplet:"), answer.reply

@@ -434,3 +434,13 @@ def test_gems_of_the_same_constants_are_told_apart_by_a_bench_test_where_one_sho
     assert "A simple test at the bench helps" in amber and "acetone" in amber and "FTIR" not in amber
     garnets = tell_apart(get_facts("Spessartite"), get_facts("Almandine"))
     assert "absorption" in garnets
+
+
+def test_a_bench_test_is_offered_only_where_it_comes_out_differently_for_the_two():
+    from gemlang.knowledge.tell_apart import kind_of, tell_apart
+
+    for a, b in (("Ruby", "Flux-Grown Ruby"), ("Coral", "Synthetic Coral"), ("Diamond", "CVD Diamond")):
+        assert "A simple test at the bench" not in tell_apart(get_facts(a), get_facts(b)), (a, b)
+    jet = tell_apart(get_facts("Jet"), get_facts("Vulcanite (Jet Simulant)"))
+    assert "coal smell" in jet and "sulfur" in jet
+    assert kind_of(get_facts("Garnet Red"), get_facts("Garnet"))  # a pyrope–almandine garnet is a garnet

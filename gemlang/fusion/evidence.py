@@ -133,11 +133,11 @@ OBSERVED = {
     "chevron growth or nail-head spicules": ("chevron|nail-head", 0.01),
     "a mosaic (lizard-skin) pattern": ("lizard|chicken wire", 0.01),  # synthetic (Gilson) opal, from above
     "aventurescence": ("aventurescen|spangl|glitter", 0.02),  # sunstone, aventurine: reflecting platelets
-    "sticky under acetone": ("becomes tacky", 0.02),  # copal; amber resists the drop
+    "sticky under acetone": ("becomes tacky", 0.005),  # copal, a definitive test; amber resists the drop
     # the hot point (a destructive test, done on a hidden spot): plastic smells acrid, jet of coal, amber of pine
     "an acrid smell to a hot point": ("acrid odour", 0.02),
     "a coal smell to a hot point": ("coal smell", 0.02),
-    "a resinous smell to a hot point": (r"resinous|\bpine\b", 0.05),
+    "a resinous smell to a hot point": (r"resinous|\bpine\b|softens at lower temperature", 0.05),  # copal too
     "a join line (assembled stone)": (r"(?<!facet )junction|dark backing|two-layer|separation plane", 0.01),  # side-on
 }
 UNKNOWN_FIT = 0.5  # a word reading of a gem the knowledge base says nothing about

@@ -40,14 +40,15 @@ def kind_of(narrow: GemFacts, broad: GemFacts) -> bool:
     """Whether `narrow` is one kind of `broad` (ruby of corundum, emerald of beryl, dravite of tourmaline); a
     lab-grown stone is not a kind of the natural gem: what tells them apart is how they grew."""
     # its species, group or variety ("blue sapphire" is a kind of Sapphire), not what a parenthesis adds
-    if " or " in narrow.species or "–" in narrow.species:  # jade (jadeite or nephrite), rhodolite (pyrope–almandine)
-        return False  # a name for either or for what lies between, not one kind of each
     if re.search(r"\brock\b", narrow.species, re.I):  # maw-sit-sit, lapis lazuli: rocks, no kind of a mineral
         return False
     # its group counts only when `broad` is that group (elbaite is a tourmaline), not one mineral named after it
     # (lapis lazuli, a rock of the sodalite group, is no kind of sodalite)
     group = narrow.group if "group" in broad.species.lower() else ""
     within = re.sub(r"\([^)]*\)", "", f"{narrow.species} {group} {narrow.variety}").lower()
+    # a name for either of two minerals or for what lies between them (jade: jadeite or nephrite; rhodolite:
+    # pyrope–almandine garnet) is no kind of either, though it is a kind of what both are (a garnet)
+    within = re.sub(r"\b[\w-]+(?:–[\w-]+)+|\b[\w-]+ or [\w-]+", " ", within)
     named = re.search(rf"\b{re.escape(broad.name.lower())}\b", within) is not None
     return named and narrow.name != broad.name and narrow.origin == broad.origin
 
@@ -82,7 +83,9 @@ def tell_apart(a: GemFacts, b: GemFacts, rough: bool = False) -> str:
 def _no_instrument(a: GemFacts, b: GemFacts) -> str:
     """What separates two gems that share their constants: a bench test where one shows, else the loupe."""
     text = _no_refractometer(a, b)
-    bench = [f"{g.name}: {in_sentence(t)}" for g in (a, b) if (t := bench_test(g))]
+    if kind_of(a, b) or kind_of(b, a):  # garnet red of garnet: one is a kind of the other, no test to make
+        return text
+    bench = bench_tests(a, b)
     return f"{text} A simple test at the bench helps ({'; '.join(bench)})." if bench else text
 
 
@@ -171,13 +174,36 @@ BENCH_TEST = re.compile(
     r"(?:with|in) (?:warm |cold |dilute )*acid",
     re.I,
 )
-NOT_A_BENCH_TEST = re.compile(r"FTIR|Raman|\bATR\b|damaged|dyeing|spectral fire", re.I)
+NOT_A_BENCH_TEST = re.compile(r"FTIR|Raman|\bATR\b|photoluminescen|centres|damaged|dyeing|spectral fire|same as", re.I)
 
 
 def bench_test(gem: GemFacts) -> str | None:
-    """The first of a gem's diagnostic features that a simple test at the bench shows (acetone, acid, hot point,
-    spectroscope), or None."""
-    return next((f for f in gem.diagnostic_features if BENCH_TEST.search(f) and not NOT_A_BENCH_TEST.search(f)), None)
+    """The part of a gem's first diagnostic feature that a simple test at the bench shows (acetone, acid, hot
+    point, spectroscope), or None."""
+    for feature in gem.diagnostic_features:
+        part = next((p for p in feature.split(";") if BENCH_TEST.search(p)), "").strip()  # not "singly refractive"
+        part = feature if part.count("(") != part.count(")") else part  # a ";" inside brackets splits nothing
+        if part and not NOT_A_BENCH_TEST.search(feature):
+            return part
+    return None
+
+
+# Words that say a bench test comes out differently for another stone ("whereas copal turns sticky").
+CONTRAST = re.compile(r"whereas|unaffected|resists|distinguish|\bvs\b|definitive", re.I)
+
+
+def bench_tests(a: GemFacts, b: GemFacts) -> list[str]:
+    """A bench test for each of two gems where the knowledge base gives both and they come out differently
+    (jet smells of coal and vulcanite of sulfur; spessartite and almandine show different absorption lines);
+    none where both pass alike (every coral fizzes in acid) or only one names a test its look-alike would pass
+    too (a lab-grown ruby shows natural ruby's chromium lines)."""
+    tests = {g.name: t for g in (a, b) if (t := bench_test(g))}
+    if len(tests) < 2:
+        return []
+    words = [{w.lower() for w in BENCH_TEST.findall(t)} for t in tests.values()]
+    if words[0] == words[1] and not CONTRAST.search(" ".join(tests.values())):
+        return []
+    return [f"{name}: {in_sentence(t)}" for name, t in tests.items()]
 
 
 def telltale(gem: GemFacts) -> str | None:
