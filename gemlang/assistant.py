@@ -68,6 +68,9 @@ COMPARE_WORDS = re.compile(
     r"\b(?:differen\w*|differ|vs|versus|tell\b.{1,60}\b(?:from|apart)|distinguish\w*|compar\w*|separate)\b", re.I
 )
 UNSURE_BECAUSE = "I'm not sure because"  # opens each note on evidence about the named gem (none without one)
+THANKS = re.compile(
+    r"\s*(?:thanks?(?: you)?(?: (?:very|so) much)?|thank you|thx|cheers|great|ok(?:ay)?|bye)[.!\s]*", re.I
+)
 RESET_WORDS = re.compile(r"\b(?:start over|new stone|another stone|reset|forget (?:it|that|everything))\b", re.I)
 HELP = (
     'Send me a photo of the stone and ask "what gem is this?". You can also tell me what you know: '
@@ -436,6 +439,9 @@ class Conversation:
         if len(text) > MAX_MESSAGE_CHARS:  # a pasted book would hold up every other user of the app
             text = text[:MAX_MESSAGE_CHARS]
             answer.notes.append(f"your message is long: I read its first {MAX_MESSAGE_CHARS:,} characters.")
+        if THANKS.fullmatch(text) and not photos:  # a courtesy, not a question: no analysis again
+            answer.reply = "You're welcome. Send another photo or a reading whenever you like."
+            return self._done(answer)
         if RESET_WORDS.search(text) and not photos:
             self.reset()
             if not parse_hints(RESET_WORDS.sub(" ", text)):  # "new stone: RI 1.69, SG 3.35" goes on with those
@@ -585,9 +591,14 @@ class Conversation:
             others = species if len(species) > 1 and species[1].probability >= 0.1 * lines[0].probability else lines
             top_k = [(e.lead, e.probability) for e in others[: a.top_k]]
         prediction = Prediction(top_k[0][0], top_k[0][1], top_k)
-        aside = side_answer(text, a.evidence.facts[a.evidence.index[prediction.label]], self.hints.signs)
+        # "is tanzanite usually treated?" with an emerald in hand: the gem the question names
+        about = asked_gem if asked_gem is not None and asked_gem.name in a.evidence.index else None
+        other = about is not None and about.name != prediction.label and (images or self.image_probs is not None)
+        about = about or a.evidence.facts[a.evidence.index[prediction.label]]
+        aside = side_answer(text, about, () if other else self.hints.signs, general=other)
         answer.notes = [n for n in answer.notes if n not in self.hints.signs or n not in aside]  # said once
-        answer.reply = " ".join(part for part in (aside, answer.reply) if part)
+        # a question about another gem is answered about that gem, without its odds for the stone in hand
+        answer.reply = aside if other and aside else " ".join(part for part in (aside, answer.reply) if part)
         if fused.doubts and lines is None:  # a reading argues against the answer the rest of the evidence kept
             answer.unsure = True
             answer.notes.append(doubt_note(prediction.label, fused.doubts, self.hints))
@@ -914,13 +925,16 @@ ORIGIN_QUESTION = re.compile(
 )
 
 
-def side_answer(text: str, gem: GemFacts, signs: Sequence[str] = ()) -> str:
+def side_answer(text: str, gem: GemFacts, signs: Sequence[str] = (), general: bool = False) -> str:
     """What the question asks besides the gem's name: treatment ("is it heated?"), origin ("where is it from?")
     or value, which a photo and instrument readings cannot settle; said plainly, with the treatments in use
-    or the main sources of the gem, and no price. `signs`: what the treatment signs the person saw mean."""
+    or the main sources of the gem, and no price. `signs`: what the treatment signs the person saw mean.
+    `general`: the question is about `gem` in general ("is tanzanite usually treated?"), not the stone in hand."""
     asked = "?" in text or re.match(r"\s*(?:is|was|has|are|does|any)\b", text, re.I)
     if asked and TREATMENT_QUESTION.search(text):
         known = treatment_sentence(gem) or f"No common treatment is listed for {gem.name}."
+        if general:  # "Treatments of tanzanite: heat treatment …"
+            return re.sub(r"^Treatments:", f"Treatments of {gem.name.lower()}:", known)
         seen = " ".join(f"What you saw points to one: {s[0].lower()}{s[1:]}" for s in signs)
         return " ".join(
             part
@@ -937,6 +951,8 @@ def side_answer(text: str, gem: GemFacts, signs: Sequence[str] = ()) -> str:
             return f"{gem.name} is made in a laboratory, not mined."
         sources = main_sources(gem)
         said = f" {gem.name} is mined chiefly in {sources}." if sources else ""
+        if general and said:
+            return said.strip()
         countries, anywhere = gem_countries(gem)
         for place, in_countries in places_asked(text):
             known = anywhere or bool(set(in_countries) & set(countries))

@@ -652,3 +652,16 @@ def test_a_photo_withheld_as_no_gem_carries_no_caution_about_a_gem_it_does_not_s
 def test_could_it_be_a_triplet_asks_about_a_triplet():
     answer = Assistant(classifier=None).conversation().ask("RI 1.45, SG 2.05, could it be a triplet?")
     assert answer.reply.startswith("Opal Triplet:"), answer.reply
+
+
+def test_a_question_about_another_gem_is_answered_about_that_gem_and_thanks_is_no_question(assistant, tmp_path):
+    from gemlang.assistant import side_answer
+    from gemlang.knowledge import get_facts
+
+    tanzanite = side_answer("is tanzanite usually treated?", get_facts("Tanzanite"), general=True)
+    assert tanzanite.startswith("Treatments of tanzanite: heat") and "this stone" not in tanzanite
+    sapphire = side_answer("where is sapphire mined?", get_facts("Sapphire Blue"), general=True)
+    assert sapphire.startswith("Sapphire Blue is mined chiefly in")
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.762-1.770, SG 4.00, red")
+    assert chat.ask("thanks").reply.startswith("You're welcome")
