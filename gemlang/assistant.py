@@ -763,7 +763,7 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
             return caution[0].upper() + caution[1:]
         if gem is not None and gem.origin != "natural":
             return f"No: the evidence points to {name}, which is not a natural gem."
-        grown = f"a lab-grown {gem.species}" if gem is not None else "a lab-grown stone"
+        grown = f"a lab-grown {species_word(gem)}" if gem is not None else "a lab-grown stone"
         return (
             f"Nothing you have told me points to an imitation; {grown} would share the natural constants, so "
             "magnification or a gem laboratory settles it."
@@ -894,7 +894,7 @@ def caution(
     look = sorted(look, key=lambda g: g.name not in named)  # stable: the rest keep their order
     imitations = [g for g in look if g.origin != "synthetic"]
     grown = [g for g in look if g.origin == "synthetic"]
-    said = [f"lab-grown {top.species}"] if grown else []
+    said = [f"lab-grown {species_word(top)}"] if grown else []
     said += [g.name for g in imitations[:3]]
     text = f"from a photo alone I cannot tell natural {top.name} from " + " or ".join(said) + "."
     # An instrument exposes the first imitation and the first lab-grown stone whose constants differ (a flux
@@ -1036,9 +1036,15 @@ def _trade_name(text: str):
 # specks", "citrine-coloured"), which the message does not ask about.
 INCLUSION_OR_COLOUR = re.compile(
     r"\b[a-z]+(?:[ -][a-z]+)?[ -](?:platelets?|needles?|specks?|flakes?|inclusions?|veins?|veining|grains?|spots?|"
-    r"fibres?|fibers?|matrix|colou?r(?:ed)?)\b",
+    r"fibres?|fibers?|matrix|colou?r(?:ed)?|spectrum|spectra|tester)\b",
     re.I,
 )
+
+
+def species_word(gem: GemFacts) -> str:
+    """The species as a word in a sentence: 'opal' for 'opal (hydrated amorphous silica)', 'tourmaline' for
+    'tourmaline group (mostly elbaite)'."""
+    return re.sub(r"\s*\([^)]*\)", "", gem.species).replace(" group", "").strip() or gem.name.lower()
 
 
 def _named_gem(text: str, fuzzy: bool = True):

@@ -665,3 +665,12 @@ def test_a_question_about_another_gem_is_answered_about_that_gem_and_thanks_is_n
     chat = Assistant(classifier=None).conversation()
     chat.ask("RI 1.762-1.770, SG 4.00, red")
     assert chat.ask("thanks").reply.startswith("You're welcome")
+
+
+def test_a_species_reads_as_a_word_and_a_spectrum_or_tester_named_is_no_question():
+    from gemlang.assistant import _named_gem, species_word
+    from gemlang.knowledge import get_facts
+
+    assert species_word(get_facts("Opal")) == "opal" and species_word(get_facts("Tourmaline")) == "tourmaline"
+    assert _named_gem("purplish red, almandine spectrum") is None and _named_gem("the diamond tester beeps") is None
+    assert _named_gem("is it almandine?").name == "Almandine"
