@@ -160,7 +160,7 @@ def withdrawn_hints(text: str) -> tuple[str, ...]:
 # Signs a gemmologist reports that gemlang has no facts to weigh: said so, rather than dropped without a word.
 UNREAD_SIGNS = re.compile(
     r"\b(?:two[- ]phase inclusions?|(?<!flux )fingerprints?|feathers?|jardin|absorption "
-    r"(?:bands?|lines?|spectrum)|spectroscope|floats? in water|sinks? in water)\b",
+    r"(?:bands?|lines?|spectrum)|floats? in water|sinks? in water)\b",
     re.IGNORECASE,
 )
 

@@ -101,6 +101,11 @@ OBSERVATIONS = {
     "chevron growth or nail-head spicules": r"chevron|nail[- ]?head",
     "a mosaic (lizard-skin) pattern": r"lizard[- ]?skin|chicken[- ]?wire",
     "aventurescence": r"aventurescen\w*|glitter\w*|spangles?|sparkling (?:platelets|flakes)",
+    # lines the hand spectroscope shows that the knowledge base names
+    "a 437 nm line": r"\b437(?:\.\d)?\s*nm\b",
+    "chromium lines near 694 nm": r"\b69[2-4](?:\.\d)?\s*nm\b|chromium (?:lines|doublet|spectrum)",
+    "iron bands at 505, 527 and 576 nm": r"\b576\s*(?:nm)?\b.{0,20}|\b505\b[^.;]{0,20}\b527\b|almandine spectrum",
+    "a 444 nm line": r"\b444(?:\.\d)?\s*nm\b",
     "sticky under acetone": r"(?:tacky|sticky)[^.;]{0,40}aceton|aceton[^.;]{0,40}(?:tacky|sticky)",
     "a join line (assembled stone)": r"join(?:ing)? (?:line|plane)|(?:separation|junction|contact) plane|"
     r"(?:dark|black) backing|glue layer|two[- ]layer",

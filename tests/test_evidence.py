@@ -408,3 +408,11 @@ def test_aventurescence_names_sunstone_and_its_platelets_are_not_a_question_abou
     said = "RI 1.537-1.547, SG 2.65, orange, aventurescence from red hematite platelets"
     answer = Assistant(classifier=None).conversation().ask(said)
     assert answer.candidates[0][0] == "Sunstone" and "Hematite" not in answer.reply
+
+
+def test_spectroscope_lines_the_knowledge_base_names_point_to_their_gems():
+    model = EvidenceModel(["Jade", "Almandine", "Garnet Red", "Peridot"])
+    jade = model.fuse(None, parse_hints("Spot RI 1.66, SG 3.33, green, aggregate, 437 nm line")).ranking
+    assert jade[0][0] == "Jadeite" and dict(jade)["Peridot"] < 0.05
+    garnet = model.fuse(None, parse_hints("SR, RI 1.79, SG 4.05, purplish red, bands at 505, 527 and 576 nm"))
+    assert garnet.ranking[0][0] == "Almandine"

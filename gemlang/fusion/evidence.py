@@ -133,6 +133,10 @@ OBSERVED = {
     "chevron growth or nail-head spicules": ("chevron|nail-head", 0.01),
     "a mosaic (lizard-skin) pattern": ("lizard|chicken wire", 0.01),  # synthetic (Gilson) opal, from above
     "aventurescence": ("aventurescen|spangl|glitter", 0.02),  # sunstone, aventurine: reflecting platelets
+    "a 437 nm line": (r"\b437\s*nm", 0.05),  # jadeite
+    "chromium lines near 694 nm": (r"\b69[2-4]\s*nm", 0.05),  # ruby (and the lab-grown)
+    "iron bands at 505, 527 and 576 nm": (r"\b576\b", 0.1),  # almandine
+    "a 444 nm line": (r"\b444\s*nm", 0.05),  # chrysoberyl
     "sticky under acetone": ("becomes tacky", 0.005),  # copal, a definitive test; amber resists the drop
     # the hot point (a destructive test, done on a hidden spot): plastic smells acrid, jet of coal, amber of pine
     "an acrid smell to a hot point": ("acrid odour", 0.02),
