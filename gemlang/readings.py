@@ -290,11 +290,16 @@ _INDEX = r"\bn\s*(?:α|alpha|β|beta|γ|gamma|ω|omega|ε|epsilon|o|e|x|y|z)\s*[
 PRINCIPAL_INDICES = re.compile(rf"{_INDEX}[\s,;]*(?:and\s+)?{_INDEX}")
 # "refractive index", as typed in a hurry too ("refractiv index", "refactive index", "index of refraction")
 RI_WORDS = (
-    r"\br\.?\s?i(?![a-z])\.?|re?fr?a?ct?i?ve? i\w*(?:ex|ices)|index of refraction|refraction(?= *\d)|"
+    r"\br\.?\s?[il](?![a-z])\.?|re?fr?a?ct?i?ve? i\w*(?:ex|ices)|index of refraction|refraction(?= *\d)|"
+    r"[íi]ndice de refracci[óo]n|brechungsindex|indice de r[ée]fraction|indice di rifrazione|"
     r"refractometer(?: reading)?|\bn\s*[=:]|\bn[dD]\b"
 )
 BIRE_WORDS = r"\bbire\w*|\bbi-?ref\w*|\bdr\b|double refraction|δn|delta ?n|\bdn\b"
-SG_WORDS = r"\bs\.?\s?g(?![a-z])\.?|specific gravity|relative density|density"
+# and as gem labs abroad write it: densidad, Dichte, densité, densità, peso específico
+SG_WORDS = (
+    r"\bs\.?\s?g(?![a-z])\.?|specific gravity|relative density|density|densidad|dichte|densit[ée]|densit[àa]|"
+    r"peso espec[ií]fico|spezifisches gewicht"
+)
 
 
 def _liquids(t: str) -> tuple[Reading | None, str]:

@@ -230,3 +230,17 @@ def test_curved_colour_banding_and_hot_point_smells_are_read():
     assert "curved striae" in parse_readings("curved colour banding and gas bubbles").observations
     assert parse_readings("smells of carbolic acid with a hot point").observations == ("an acrid smell to a hot point",)
     assert parse_readings("hot point: coal smell").observations == ("a coal smell to a hot point",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rl 1.762-1.770, SG 4.00",
+        "índice de refracción 1.762-1.770, densidad 4.00",
+        "Brechungsindex 1.762-1.770, Dichte 4.00",
+        "indice de réfraction 1.762-1.770, densité 4.00",
+    ],
+)
+def test_readings_as_labs_abroad_or_a_slipped_key_write_them_are_read(text):
+    readings = parse_readings(text)
+    assert readings.ri.low == 1.762 and readings.sg.low == 4.0
