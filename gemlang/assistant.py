@@ -484,7 +484,7 @@ class Conversation:
         quantity = PROPERTY_QUESTION.search(text)
         if quantity and asked_gem is not None and not (images or new):  # "what is the hardness of ruby?"
             label, field = next(v for k, v in PROPERTY_FIELDS.items() if re.search(k, quantity.group(0), re.I))
-            gems = [g for g in gems_named_in(text) if g.name in {f.name for f in a.evidence.facts}][:3]
+            gems = [g for g in gems_named_in(text) if g.name in a.evidence.index][:3]
             gems = gems if len(gems) > 1 else [asked_gem]  # "is peridot harder than garnet?": each of them
             answer.reply = (
                 "; ".join(
@@ -578,8 +578,7 @@ class Conversation:
                     return f"{lead.name} is one kind of {name}: {percent(fused.probabilities[kinds].sum())} together"
                 if " or " in lead.species and re.search(rf"\b{re.escape(name.lower())}\b", lead.species.lower()):
                     lead_p = percent(fused.probabilities[index[lead.name]])  # jade: jadeite or nephrite
-                    either = lead.species.split(" (")[0]
-                    return f"{lead.name} ({lead_p}) is {either}: the RI and SG tell which"
+                    return f"{lead.name} ({lead_p}) is {species_word(lead)}: the RI and SG tell which"
                 p = fused.probabilities[index[name]]
                 rank = int((fused.probabilities > p).sum()) + 1
                 return f"{name}: {percent(p)} (rank {rank} of {len(fused.probabilities)})"
@@ -692,17 +691,17 @@ NEXT_TEST_QUESTION = re.compile(
     re.I,
 )
 CONFIDENCE_QUESTION = re.compile(r"\bhow (?:sure|confident|certain|likely)\b|\bconfidence\b|\bare you sure\b", re.I)
-GLASS_QUESTION = re.compile(
-    r"\b(?:is it|could it be|might it be|maybe|or)\s+(?:just\s+)?(?:a\s+)?(?:glass|paste)\b", re.I
-)
+
+
+def _could_it_be(words: str) -> re.Pattern[str]:
+    """'could it be (a) X?' for the words of X, the word said kept as group 1."""
+    return re.compile(rf"\b(?:is it|could it be|might it be|maybe|or)\s+(?:just\s+)?(?:an?\s+)?({words})\b", re.I)
+
+
 GLASS = "Glass (Paste)"  # the knowledge base's glass imitation, which "could it be glass?" asks about
-PLASTIC_QUESTION = re.compile(
-    r"\b(?:is it|could it be|might it be|maybe|or)\s+(?:just\s+)?(?:a\s+)?(?:plastic|resin|acrylic)\b", re.I
-)
-MATERIAL_QUESTIONS = {GLASS_QUESTION: GLASS, PLASTIC_QUESTION: "Plastic"}  # the entry each question asks about
-DOUBLET_QUESTION = re.compile(
-    r"\b(?:is it|could it be|might it be|maybe|or)\s+(?:an?\s+)?(doublet|triplet|assembled|composite)\b", re.I
-)
+# the entry each question asks about: glass and plastic are no gem names in free text ("it scratches glass")
+MATERIAL_QUESTIONS = {_could_it_be("glass|paste"): GLASS, _could_it_be("plastic|resin|acrylic"): "Plastic"}
+DOUBLET_QUESTION = _could_it_be("doublet|triplet|assembled|composite")
 ELSE_QUESTION = re.compile(r"\bwhat else\b|\bother (?:possibilit|option|candidate|gem)|\balternatives?\b", re.I)
 WHY_QUESTION = re.compile(r"^\s*why\b|\bhow do you know\b|\bwhy (?:do|did|is|are) you\b", re.I)
 HISTORY_QUESTION = re.compile(r"\bhistory\b|\bhistorical\b|\bname (?:come|mean|origin)|\betymolog|\bnamed\b", re.I)
@@ -723,11 +722,11 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
     taken = tests_made(hints) if hints is not None else set()
     measure = confirming_readings(gem, skip=taken) if gem is not None else ""
     # the runners-up, but for the lead's own species or kinds (zoisite is what tanzanite is, not an alternative)
-    facts = {g.name: g for g in evidence.facts}
+    others = {n: evidence.facts[evidence.index[n]] for n, _ in answer.candidates[1:4] if n in evidence.index}
     rest = [
         (n, q)
         for n, q in answer.candidates[1:4]
-        if q >= 0.005 and not (gem and n in facts and (kind_of(gem, facts[n]) or kind_of(facts[n], gem)))
+        if q >= 0.005 and not (gem and n in others and (kind_of(gem, others[n]) or kind_of(others[n], gem)))
     ]
     if NEXT_TEST_QUESTION.search(text):
         if answer.next_test:
@@ -932,9 +931,9 @@ def side_answer(text: str, gem: GemFacts, signs: Sequence[str] = (), general: bo
     `general`: the question is about `gem` in general ("is tanzanite usually treated?"), not the stone in hand."""
     asked = "?" in text or re.match(r"\s*(?:is|was|has|are|does|any)\b", text, re.I)
     if asked and TREATMENT_QUESTION.search(text):
-        known = treatment_sentence(gem) or f"No common treatment is listed for {gem.name}."
+        known = treatment_sentence(gem, named=general) or f"No common treatment is listed for {gem.name}."
         if general:  # "Treatments of tanzanite: heat treatment …"
-            return re.sub(r"^Treatments:", f"Treatments of {gem.name.lower()}:", known)
+            return known
         seen = " ".join(f"What you saw points to one: {s[0].lower()}{s[1:]}" for s in signs)
         return " ".join(
             part

@@ -77,6 +77,7 @@ from gemlang.readings import DERIVED, NO_TWO_EDGES, Reading, Readings
 # The least one reading can say against a gem (a misread instrument, a wrong entry in the knowledge base):
 # a refractometer or a balance is rarely that wrong; a Mohs number or a scratch test often is.
 BLUNDER = {"ri": 1e-3, "sg": 1e-3, "birefringence": 1e-2, "hardness": 3e-2}
+KIND_FIELDS = {"ri": "refractive_index", "sg": "specific_gravity"}  # the readings a material's kinds set apart
 GROWN_AS = ("synthetic", "composite")  # stones whose constants are those of the natural gem where they overlap
 OTHER_GEMS_MASS = 0.03  # share of a photo's probability left to gems the classifier was not trained on
 # A photo that looks like a diamond looks as much like a moissanite: a lab-grown stone or an imitation takes this
@@ -316,6 +317,15 @@ class EvidenceModel:
                     if nlo <= lo and hi <= nhi:  # strictly: a range off the natural one is a sign of growth
                         pairs.append((i, j))
             self.grown_as[key] = pairs
+        # The RI and SG ranges of each kind of the materials made in kinds (glass, opal): {key: {gem: (kinds, 2)}}.
+        self.kind_ranges = {
+            key: {
+                i: np.array([getattr(kind, name) for kind in g.kinds], dtype=float)
+                for i, g in enumerate(self.facts)
+                if g.kinds
+            }
+            for key, name in KIND_FIELDS.items()
+        }
         self.max_birefringence = np.array(
             [math.nan if p.birefringence is None else p.birefringence for p in self.profiles]
         )
@@ -393,11 +403,8 @@ class EvidenceModel:
         out = interval_likelihoods(reading, lo, hi, sigma, BLUNDER[key])
         # A material made in kinds (glass) is one of them, each as likely: a reading that fits crown glass is
         # as dense there as crown glass's own narrow range makes it, not spread over every glass there is.
-        field = {"ri": "refractive_index", "sg": "specific_gravity"}.get(key)
-        for i, gem in enumerate(self.facts):
-            if field and gem.kinds:
-                ranges = np.array([getattr(kind, field) for kind in gem.kinds], dtype=float)
-                out[i] = interval_likelihoods(reading, *ranges.T, sigma, BLUNDER[key]).mean()
+        for i, ranges in self.kind_ranges.get(key, {}).items():
+            out[i] = interval_likelihoods(reading, *ranges.T, sigma, BLUNDER[key]).mean()
         for i, j in self.grown_as.get(key, ()):
             out[i] = out[j]
         return out
@@ -609,10 +616,9 @@ class EvidenceModel:
         # range (glass, whose RI and SG rise together through its kinds) fits as well as a narrow one does.
         own = {k: factors[k] / self._fitting(k, hints) if k in ("ri", "sg") else fit[k] for k in keys}
         together = np.prod([np.minimum(v, 1.0) for v in own.values()], axis=0)
-        for i, gem in enumerate(self.facts):  # a material made in kinds fits if one kind fits every reading
-            if gem.kinds:
-                rest = np.prod([min(own[k][i], 1.0) for k in keys if k not in ("ri", "sg")])
-                together[i] = rest * max(self._kind_fit(kind, hints, keys) for kind in gem.kinds)
+        for i in self.kind_ranges["ri"]:  # a material made in kinds fits if one kind fits every reading
+            rest = np.prod([min(own[k][i], 1.0) for k in keys if k not in KIND_FIELDS])
+            together[i] = rest * self._kind_fit(i, hints, keys)
         if together.max() >= RULES_OUT:
             return None
         parts = []
@@ -630,29 +636,25 @@ class EvidenceModel:
             "re-take each reading."
         )
 
-    @staticmethod
-    def _kind_fit(kind, hints: Hints, keys: Sequence[str]) -> float:
-        """How well one kind's RI and SG ranges fit the readings of `keys`, each relative to a reading inside."""
-        fit = 1.0
-        for key, name in (("ri", "refractive_index"), ("sg", "specific_gravity")):
-            if key in keys:
-                reading, sigma, (lo, hi) = getattr(hints.readings, key), TOLERANCE[key], getattr(kind, name)
-                inside = 1.0 / (hi - lo + abs(reading.high - reading.low) + 2.5 * sigma)
-                fit *= min(1.0, interval_likelihood(reading, (lo, hi), sigma, BLUNDER[key]) / inside)
-        return fit
+    def _kind_fit(self, i: int, hints: Hints, keys: Sequence[str]) -> float:
+        """How well the best kind of material `i` fits the RI and SG readings among `keys`, each relative to a
+        reading inside that kind's range."""
+        fit = np.ones(len(self.kind_ranges["ri"][i]))
+        for key in KIND_FIELDS.keys() & set(keys):
+            reading, sigma, (lo, hi) = getattr(hints.readings, key), TOLERANCE[key], self.kind_ranges[key][i].T
+            inside = 1.0 / (hi - lo + abs(reading.high - reading.low) + 2.5 * sigma)
+            fit *= np.minimum(1.0, interval_likelihoods(reading, lo, hi, sigma, BLUNDER[key]) / inside)
+        return float(fit.max())
 
     def _fitting(self, key: str, hints: Hints) -> np.ndarray:
         """Per gem, about the likelihood a `key` reading inside its range gets (`interval_likelihoods`' `fits`;
         for a material made in kinds, inside one kind's): what a reading's likelihood is compared with."""
-        reading = {"ri": hints.readings.ri, "sg": hints.readings.sg}[key]
+        reading = getattr(hints.readings, key)
         sigma, span = TOLERANCE[key], abs(reading.high - reading.low)
         lo, hi = self.ranges[key].T
-        field = {"ri": "refractive_index", "sg": "specific_gravity"}[key]
         out = 1.0 / (np.nan_to_num(hi - lo, nan=0.0) + span + 2.5 * sigma)
-        for i, gem in enumerate(self.facts):
-            if gem.kinds:
-                widths = [getattr(kind, field)[1] - getattr(kind, field)[0] for kind in gem.kinds]
-                out[i] = np.mean([1.0 / (w + span + 2.5 * sigma) for w in widths]) / len(gem.kinds)
+        for i, ranges in self.kind_ranges[key].items():
+            out[i] = np.mean(1.0 / (ranges[:, 1] - ranges[:, 0] + span + 2.5 * sigma)) / len(ranges)
         return out
 
     def _doubts(self, hints: Hints, factors: dict[str, np.ndarray], top: int) -> dict[str, str]:

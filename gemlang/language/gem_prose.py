@@ -227,12 +227,14 @@ def crystal_structure(gem: GemFacts) -> str:
     return f"it crystallises in the {system} system"
 
 
-def treatment_sentence(gem: GemFacts, n: int = 3) -> str:
+def treatment_sentence(gem: GemFacts, n: int = 3, named: bool = False) -> str:
     """The treatments the database lists ('Treatments: heat treatment; glass filling; flux healing.'); for a
-    variety whose facts are its species', said of the species. '' when none are listed."""
+    variety whose facts are its species', said of the species; `named`: said of the gem by name ('Treatments of
+    tanzanite: ...'), for a sentence about another gem than the one discussed. '' when none are listed."""
     items = list(dict.fromkeys(_lower_first(t) for t in gem.treatments))[:n]
     if not items or (gem.variety_of and gem.species.lower() == gem.name.lower()):
         return ""  # none listed, or the row is a variety of this very species (Zoisite -> tanzanite): not its own
     own = gem.sources.get("treatments") != SOURCE_DATABASE  # the variety's own, not its species'
     whose = f" of {gem.variety_of.lower()}" if gem.variety_of and not own else ""
+    whose = f" of {gem.name.lower()}" if named and not whose else whose
     return sentence(f"Treatments{whose}: {'; '.join(items)}")
