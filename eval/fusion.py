@@ -395,7 +395,7 @@ def photo_class_ceiling(models, fold_of, probs, hints, take, y) -> float:
     hits = []
     for i in take:
         m = models[fold_of[i]]
-        log_l = sum((np.log(f[m.class_index]) for f in m.likelihoods(hints[i]).values()), np.zeros(len(m.classes)))
+        log_l = m.log_likelihood(hints[i])[m.class_index]
         hits.append(np.argmax(m.settings.photo_weight * np.log(np.maximum(probs[i], 1e-12)) + log_l) == y[i])
     return float(np.mean(hits))
 
@@ -407,7 +407,7 @@ def ceiling(models, fold_of, frequencies, hints, take, truth, twins) -> dict:
     post = []
     for i in take:
         m = models[fold_of[i]]
-        log_l = sum((np.log(f) for f in m.likelihoods(hints[i]).values()), np.zeros(len(m.names)))
+        log_l = m.log_likelihood(hints[i])
         with np.errstate(divide="ignore"):
             post.append(log_l + np.log(frequencies[fold_of[i]]))
     return scores(np.argsort(-np.stack(post), 1)[:, :40], truth[take], twins)

@@ -37,6 +37,7 @@ from gemlang.fusion.evidence import OBSERVED, gem_sold_as, tests_left_out, tests
 from gemlang.fusion.table import table_entries
 from gemlang.hints import Hints, parse_hints, withdrawn_hints
 from gemlang.knowledge import GemFacts, get_facts
+from gemlang.knowledge.glossary import terms_asked
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.places import gem_countries, places_asked
 from gemlang.knowledge.tell_apart import confirming_test, in_sentence, instrument_test, kind_of, lookalikes
@@ -71,7 +72,10 @@ UNSURE_BECAUSE = "I'm not sure because"  # opens each note on evidence about the
 THANKS = re.compile(
     r"\s*(?:thanks?(?: you)?(?: (?:very|so) much)?|thank you|thx|cheers|great|ok(?:ay)?|bye)[.!\s]*", re.I
 )
-RESET_WORDS = re.compile(r"\b(?:start over|new stone|another stone|reset|forget (?:it|that|everything))\b", re.I)
+RESET_WORDS = re.compile(
+    r"\b(?:start over|(?:a |the )?(?:new|next|another|second|third|other) stone|reset|forget (?:it|that|everything))\b",
+    re.I,
+)
 HELP = (
     'Send me a photo of the stone and ask "what gem is this?". You can also tell me what you know: '
     '"hardness about 7", "it scratches glass", "found in Sri Lanka", or instrument readings such as '
@@ -393,13 +397,16 @@ def property_rows(names: Sequence[str]) -> list[tuple[str, ...]]:
     return rows
 
 
-def tell_apart(first: str, second: str) -> str:
-    """How a gemmologist would tell two gems apart (non-destructive tests first); '' when one is unknown."""
+def tell_apart(first: str, second: str, evidence: EvidenceModel | None = None, hints: Hints | None = None) -> str:
+    """How a gemmologist would tell two gems apart (non-destructive tests first); '' when one is unknown. With
+    the evidence model and the readings, each gem made in kinds is the kind the readings find (`as_read`)."""
     from gemlang.knowledge.tell_apart import tell_apart as advice
 
     a, b = _facts(first), _facts(second)
     if a is None or b is None:
         return ""
+    if evidence is not None and hints is not None:
+        a, b = evidence.as_read(a, hints), evidence.as_read(b, hints)
     return advice(a, b)
 
 
@@ -442,6 +449,10 @@ class Conversation:
         if THANKS.fullmatch(text) and not photos:  # a courtesy, not a question: no analysis again
             answer.reply = "You're welcome. Send another photo or a reading whenever you like."
             return self._done(answer)
+        if not photos and (terms := terms_asked(text)):  # "what is pleochroism?": no reading of the stone in hand
+            answer.reply = "\n\n".join(f"**{t.term[:1].upper() + t.term[1:]}**: {t.text}" for t in terms)
+            answer.notes += [f"source ({t.term}): {t.source}" for t in terms]
+            return self._done(answer)
         if RESET_WORDS.search(text) and not photos:
             self.reset()
             if not parse_hints(RESET_WORDS.sub(" ", text)):  # "new stone: RI 1.69, SG 3.35" goes on with those
@@ -464,7 +475,7 @@ class Conversation:
                 answer.notes.append("new photo, new stone: earlier hints were cleared.")
             self.images, self.hints, self._heatmaps = images, Hints(), {}
             self.image_probs, self.scope = a.look(images)
-        self.hints = self.hints.updated(new)
+        before, self.hints = self.hints, self.hints.updated(new)
         answer.notes += list(new.notes)
         withdrawn = withdrawn_hints(text)
         if withdrawn:  # "ignore the RI, I misread it": the rest of what was said still counts
@@ -482,16 +493,25 @@ class Conversation:
             return self._done(answer)
         asked_gem = None if (new.hardness and "scratch" in text.lower()) else _named_gem(text, fuzzy=not new)
         quantity = PROPERTY_QUESTION.search(text)
-        if quantity and asked_gem is not None and not (images or new):  # "what is the hardness of ruby?"
-            label, field = next(v for k, v in PROPERTY_FIELDS.items() if re.search(k, quantity.group(0), re.I))
+        # "what is the hardness of ruby?", "is quartz uniaxial?": a question about a gem, its words no reading
+        words_only = not (
+            new.hardness or new.countries or any(getattr(new.readings, k) for k in ("ri", "sg", "birefringence"))
+        )
+        if quantity and asked_gem is not None and not images and words_only:
+            self.hints = before  # "is quartz uniaxial?" says nothing of the stone in hand
+            # "the hardness and RI of zircon?": each quantity asked about
+            asked = [v for k, v in PROPERTY_FIELDS.items() if re.search(k, quantity.group(0), re.I)]
             gems = [g for g in gems_named_in(text) if g.name in a.evidence.index][:3]
             gems = gems if len(gems) > 1 else [asked_gem]  # "is peridot harder than garnet?": each of them
-            answer.reply = (
-                "; ".join(
-                    f"**{g.name}**: {label} {g.format(field) if getattr(g, field) else 'not known'}" for g in gems
-                )
-                + "."
-            )
+
+            def value(g: GemFacts, field: str) -> str:
+                v = getattr(g, field)
+                return "not known" if not v else v if isinstance(v, str) else g.format(field)
+
+            values = [f"**{g.name}**: " + ", ".join(f"{label} {value(g, f)}" for label, f in asked) for g in gems]
+            answer.reply = "; ".join(values) + "."
+            if len(gems) == 2 and (order := _ordered(gems, quantity.group(0))):
+                answer.reply = f"{order} {answer.reply}"
             answer.properties = property_rows([g.name for g in gems])
             return self._done(answer)  # a question about a gem, not about the stone in hand
         if asked_gem is not None and (trade := _trade_name(text)) is not None:
@@ -620,7 +640,7 @@ class Conversation:
         answer.properties = property_rows(pair)
         if len(pair) > 1:
             first, second = pair
-            answer.tell_apart = tell_apart(first, second)
+            answer.tell_apart = tell_apart(first, second, a.evidence, self.hints)
             ruled = [r for r in answer.reasons if f"rules out {second} (" in r]
             if ruled:  # advice from the ranges would contradict the readings that already settle it
                 answer.tell_apart = f"Your readings already tell them apart: {'; '.join(ruled)}."
@@ -672,17 +692,42 @@ class Conversation:
         return answer
 
 
+def _ordered(gems: Sequence[GemFacts], question: str) -> str:
+    """'Topaz is harder than Quartz.' for "which is harder, topaz or quartz?"; '' when the ranges overlap or the
+    question compares no hardness or density."""
+    field, more, less = (
+        ("hardness", "harder", "softer") if re.search(r"hard|soft", question, re.I)
+        else ("specific_gravity", "heavier", "lighter") if re.search(r"heav|light|dens", question, re.I)
+        else ("", "", "")
+    )  # fmt: skip
+    ranges = [getattr(g, field) for g in gems] if field else []
+    if len(ranges) != 2 or None in ranges:
+        return ""
+    (a, b), (ra, rb) = gems, ranges
+    if ra[0] > rb[1]:
+        return f"{a.name} is {more} than {b.name}."
+    if rb[0] > ra[1]:
+        return f"{b.name} is {more} than {a.name}."
+    quantity = "Mohs hardness" if field == "hardness" else "specific gravity"
+    return f"Neither is reliably {more}: their {quantity} ranges overlap."
+
+
 # "what is the hardness of ruby?", "how hard is emerald?": a gem's constant asked for, not "is it a ruby?"
 PROPERTY_FIELDS = {
     r"hard|softer": ("Mohs hardness", "hardness"),
     r"specific gravity|\bsg\b|dens|heav|lighter": ("specific gravity", "specific_gravity"),
-    r"refractive|\bri\b": ("refractive index", "refractive_index"),
+    r"refractive index|\bri\b": ("refractive index", "refractive_index"),
     r"birefringence": ("birefringence", "birefringence"),
+    r"uniaxial|biaxial|refractive(?! index)|isotropic": ("optic character", "optical_character"),
+    r"pleochro|dichro|trichro": ("pleochroism", "pleochroism"),
 }
+_PROPERTY = r"(?:hardness|specific gravity|sg|density|refractive index|ri|birefringence)"
 PROPERTY_QUESTION = re.compile(
-    r"\bwhat(?:'s| is| are)\s+(?:the\s+)?(?:hardness|specific gravity|sg|density|refractive index|ri|"
-    r"birefringence)\s+of\b|\bhow\s+(?:hard|heavy|dense)\s+(?:is|are)\b|"
-    r"\b(?:harder|softer|heavier|lighter|denser)\s+than\b",
+    rf"\bwhat(?:'s| is| are)\s+(?:the\s+)?{_PROPERTY}(?:\s*(?:,|and)\s*(?:the\s+)?{_PROPERTY})*\s+of\b|"
+    r"\bhow\s+(?:hard|heavy|dense)\s+(?:is|are)\b|"
+    r"\b(?:harder|softer|heavier|lighter|denser)\s+than\b|\bwhich\b[\w\s]{0,12}\b(?:harder|softer|heavier|lighter|denser)\b|"
+    r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:uniaxial|biaxial|singly refractive|doubly refractive|isotropic|"
+    r"anisotropic|pleochroic|dichroic|trichroic)\b",  # "is quartz uniaxial positive?"
     re.I,
 )
 NEXT_TEST_QUESTION = re.compile(

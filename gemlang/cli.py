@@ -74,8 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     handler = show_progress_messages()
     try:
         return args.func(args) or 0
-    # A missing file the person named is theirs to fix too; any other exception is a bug and keeps its traceback.
-    except (GemlangError, FileNotFoundError) as e:
+    except GemlangError as e:
         print(f"gemlang {args.command}: error: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -85,6 +84,12 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # so Python's own flush at exit does not fail again
         return 141  # the shell's code for a process stopped by SIGPIPE
+    # A missing file, a folder that cannot be written or a full disk is the person's to fix too; any other
+    # exception is a bug and keeps its traceback.
+    except OSError as e:
+        where = f"{e.filename}: " if e.filename else ""
+        print(f"gemlang {args.command}: error: {where}{e.strerror or e}", file=sys.stderr)
+        return 2
     finally:
         logging.getLogger("gemlang").removeHandler(handler)
 

@@ -60,9 +60,25 @@ OWN_ENTRIES = re.compile(
 )
 
 
+def check_writable(path: str | Path) -> None:
+    """Refuse an output path that cannot be written: under a file, or in a folder this user cannot write (a
+    read-only disk, another user's folder). Call it before long work, so the work is not thrown away."""
+    path = Path(path).absolute()
+    where = path.parent if path.exists() else path
+    ancestor = next(p for p in (where, *where.parents) if p.exists())  # what creating `path` would write into
+    if not ancestor.is_dir():
+        raise UsageError(f"{path}: {ancestor} is a file, so nothing can be written under it: choose another path.")
+    if not os.access(ancestor, os.W_OK | os.X_OK):
+        raise UsageError(
+            f"{path}: {ancestor} cannot be written (no permission, or a read-only disk): choose another path."
+        )
+
+
 def check_replaceable(path: str | Path) -> None:
-    """Refuse an output folder that holds anything gemlang did not write there (call it before long work)."""
+    """Refuse an output folder that holds anything gemlang did not write there, or that cannot be written
+    (call it before long work)."""
     path = Path(path)
+    check_writable(path)
     if path.exists() and not path.is_dir():
         raise UsageError(f"{path} is a file, not a folder: choose another output folder.")
     here = Path.cwd().resolve()

@@ -45,10 +45,11 @@ NO_TWO_EDGES = ("isotropic", "anomalous", "aggregate")
 # Liquids a stone floats or sinks in, by density; strong salt water is the amber screen (amber and copal float).
 HEAVY_LIQUIDS = {"methylene iodide": 3.32, "diiodomethane": 3.32, "bromoform": 2.89, "clerici": 4.15,
                  "salt water": 1.13, "salted water": 1.13, "brine": 1.13}  # fmt: skip
+SUSPENDS = 0.02  # a stone that hangs in a heavy liquid is of about its density: within this much
 # A liquid by name, by its density ("the 3.32 liquid", "a liquid of 3.32", "in 3.32"), or a named liquid diluted
 # to a stated density ("Clerici 4.0": Clerici solution is mixed to any density up to about 4.15).
 _LIQUID = (
-    r"\b(sinks?|sank|sinking|floats?|floated|floating)\b[\w\s]{0,16}?\b(?:("
+    r"\b(sinks?|sank|sinking|floats?|floated|floating|suspend(?:s|ed|ing)?|hover(?:s|ed|ing)?)\b[\w\s]{0,16}?\b(?:("
     + "|".join(map(re.escape, HEAVY_LIQUIDS))
     + r")(?:\s*(?:solution|liquid)?\s*\(?(?:of\s+|sg\s*|at\s+)?(\d\.\d{1,3})(?![\d.]))?"
     + r"|(\d\.\d{1,3})\s*(?:heavy\s+)?(?:liquid|solution)|(?:liquid|solution)\s+(?:of\s+)?(?:sg\s+)?(\d\.\d{1,3})"
@@ -106,6 +107,7 @@ OBSERVATIONS = {
     "chromium lines near 694 nm": r"\b69[2-4](?:\.\d)?\s*nm\b|chromium (?:lines|doublet|spectrum)",
     "iron bands at 505, 527 and 576 nm": r"\b576\s*(?:nm)?\b.{0,20}|\b505\b[^.;]{0,20}\b527\b|almandine spectrum",
     "a 444 nm line": r"\b444(?:\.\d)?\s*nm\b",
+    "a 653.5 nm line": r"\b653(?:\.\d)?\s*nm\b",
     "sticky under acetone": r"(?:tacky|sticky)[^.;]{0,40}aceton|aceton[^.;]{0,40}(?:tacky|sticky)",
     "a join line (assembled stone)": r"join(?:ing)? (?:line|plane)|(?:separation|junction|contact) plane|"
     r"(?:dark|black) backing|glue layer|two[- ]layer",
@@ -250,7 +252,8 @@ def _quantity(t: str, keyword: str, max_gap: int = 24, original: str = "") -> tu
     if re.search(r"(?:^|[\s=:])-\s*$", gap):  # "SG -1": a minus sign, not a dash between two numbers
         low = -low
     end = m.end()
-    listed = re.match(r",\s+(\d+\.\d+)(?![\d.])", t[end:])  # "RI 1.76, 1.77": two edges listed, not SG 1.77
+    # "RI 1.76, 1.77", "RI 1.544 1.553": two edges listed, not SG 1.77
+    listed = re.match(r"(?:,\s*|\s+)(\d\.\d+)(?![\d.])", t[end:])
     if high is None and listed and int(_float(listed.group(1))) == int(low) and gap.strip(" =:") == "":
         high, end = _float(listed.group(1)), end + listed.end()
     said = original[start - 1 : end - 1] if len(original) == len(t) - 2 else t[start:end]
@@ -292,13 +295,15 @@ PRINCIPAL_INDICES = re.compile(rf"{_INDEX}[\s,;]*(?:and\s+)?{_INDEX}")
 RI_WORDS = (
     r"\br\.?\s?[il](?![a-z])\.?|re?fr?a?ct?i?ve? i\w*(?:ex|ices)|index of refraction|refraction(?= *\d)|"
     r"[íi]ndice de refracci[óo]n|brechungsindex|indice de r[ée]fraction|indice di rifrazione|"
-    r"refractometer(?: reading)?|\bn\s*[=:]|\bn[dD]\b"
+    r"refractometer(?: reading)?|\bn\s*[=:]|\bn[dD]\b|\bn(?= +\d\.\d)|"
+    # a cabochon's or an aggregate's one vague edge: "spot reading 1.55", "a vague shadow edge near 1.66"
+    r"\bspot(?: reading| ri| rea?ding)?|(?:shadow|vague|faint|blurr?y|fuzzy) edge"
 )
 BIRE_WORDS = r"\bbire\w*|\bbi-?ref\w*|\bdr\b|double refraction|δn|delta ?n|\bdn\b"
 # and as gem labs abroad write it: densidad, Dichte, densité, densità, peso específico
 SG_WORDS = (
     r"\bs\.?\s?g(?![a-z])\.?|specific gravity|relative density|density|densidad|dichte|densit[ée]|densit[àa]|"
-    r"peso espec[ií]fico|spezifisches gewicht"
+    r"peso espec[ií]fico|spezifisches gewicht|hydrostatic(?:ally)?(?: sg| balance| reading)?"
 )
 
 
@@ -310,7 +315,11 @@ def _liquids(t: str) -> tuple[Reading | None, str]:
     for m in re.finditer(_LIQUID, t):
         stated = m.group(3) or m.group(4) or m.group(5) or m.group(6)
         density = float(stated) if stated else HEAVY_LIQUIDS[m.group(2)]
-        (sinks if m.group(1).startswith("s") else floats).append(density)
+        if m.group(1).startswith(("susp", "hover")):  # neither sinks nor floats: about the liquid's own density
+            sinks.append(round(density - SUSPENDS, 3))
+            floats.append(round(density + SUSPENDS, 3))
+        else:
+            (sinks if m.group(1).startswith("s") else floats).append(density)
         said.append(m.group(0).strip())
     if not said:
         return None, ""

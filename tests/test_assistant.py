@@ -328,9 +328,9 @@ def test_lab_grown_stones_an_instrument_exposes_are_not_said_to_share_the_natura
     from gemlang.fusion import EvidenceModel
     from gemlang.hints import parse_hints
 
-    evidence = EvidenceModel(["Emerald", "Ruby"])
-    text = caution([("Emerald", 0.9)], parse_hints(""), evidence, asked=True)
-    assert "would expose Flux-Grown Emerald (Flux-Grown Emerald 1.560–1.563, Emerald 1.577–1.583)" in text
+    evidence = EvidenceModel(["Sapphire Pink", "Ruby"])
+    text = caution([("Sapphire Pink", 0.9)], parse_hints(""), evidence, asked=True)
+    assert "would expose Flux-Grown Sapphire (Flux-Grown Sapphire " in text
     assert "Other lab-grown stones share the natural constants" in text
     ruby = caution([("Ruby", 0.9)], parse_hints(""), evidence, asked=True)
     assert "Sapphire" not in ruby and "Lab-grown stones share the natural constants" in ruby
@@ -413,6 +413,16 @@ def test_a_gem_and_its_own_kind_leading_together_do_not_make_the_answer_unsure()
     names = [n for n, _ in answer.candidates[:2]]
     assert set(names) == {"Tourmaline", "Elbaite"} and answer.candidates[0][1] < answer.unsure_below
     assert not answer.unsure  # Elbaite is one kind of tourmaline: one answer under two names
+
+
+@pytest.mark.parametrize("said", ["now the next stone: RI 1.544-1.553, purple", "second stone, RI 1.544-1.553, purple"])
+def test_the_next_stone_is_a_new_stone_without_the_last_ones_photo(said):
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Sapphire Blue", "Amethyst"])).conversation()
+    chat.image_probs = np.array([0.95, 0.05])
+    answer = chat.ask(said)
+    assert not answer.used_photo and "Amethyst" in answer.gem
 
 
 def test_a_new_stone_with_readings_is_ranked_by_them_and_stays_for_the_next_question():
@@ -580,12 +590,41 @@ def test_could_it_be_plastic_gives_plastics_standing():
 
 def test_a_property_question_about_two_gems_answers_both():
     chat = Assistant(classifier=None).conversation()
-    assert chat.ask("is peridot harder than garnet?").reply.startswith("**Peridot**: Mohs hardness")
+    assert "**Peridot**: Mohs hardness" in chat.ask("is peridot harder than garnet?").reply
     both = (
         Assistant(classifier=None).conversation().ask("what is the specific gravity of diamond and of cubic zirconia?")
     )
     assert "**Diamond**: specific gravity 3.52" in both.reply and "**Cubic Zirconia**: specific gravity" in both.reply
     assert "**Garnet**" in chat.ask("is peridot harder than garnet?").reply
+
+
+def test_which_of_two_gems_is_harder_or_heavier_is_said_first_and_several_constants_are_all_given():
+    chat = Assistant(classifier=None).conversation()
+    assert chat.ask("which is harder, topaz or quartz?").reply.startswith("Topaz is harder than Quartz.")
+    assert chat.ask("which is heavier, ruby or diamond?").reply.startswith("Ruby is heavier than Diamond.")
+    both = chat.ask("what's the hardness and RI of zircon?").reply
+    assert "Mohs hardness 7.5" in both and "refractive index" in both
+
+
+def test_a_question_about_a_term_is_explained_and_is_no_reading_of_the_stone_in_hand():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Spinel"])).conversation()
+    chat.image_probs = np.array([0.9, 0.1])
+    answer = chat.ask("what is pleochroism?")
+    assert answer.reply.startswith("**Pleochroism**: ") and any("source (pleochroism)" in n for n in answer.notes)
+    assert not chat.hints.readings  # the question made the stone in hand no more pleochroic than before
+    two = chat.ask("what's the difference between pleochroism and birefringence?").reply
+    assert two.index("**Pleochroism**") < two.index("**Birefringence**")
+    assert chat.ask("what is the RI of ruby?").reply == "**Ruby**: refractive index 1.762–1.770."
+    assert chat.ask("what is it?").gem == "Ruby"  # about the stone in hand, not a term
+
+
+def test_is_a_gem_uniaxial_or_pleochroic_is_answered_from_its_facts():
+    chat = Assistant(classifier=None).conversation()
+    assert chat.ask("is quartz uniaxial positive?").reply == "**Quartz**: optic character Uniaxial +."
+    assert chat.ask("is iolite pleochroic?").reply.startswith("**Iolite**: pleochroism ")
+    assert not chat.hints
 
 
 def test_is_it_natural_of_a_pearl_asks_natural_or_cultured_and_how_to_tell_an_imitation():

@@ -134,6 +134,32 @@ def test_numbers_no_command_can_use_are_usage_errors_not_tracebacks(tiny_folder,
     assert "needs at least 5 photos" in capsys.readouterr().err
 
 
+def test_an_output_path_under_a_file_is_refused_before_the_work(tiny_folder, tiny_model_dir, tmp_path, capsys):
+    a_file = tmp_path / "photo.jpg"
+    a_file.write_text("not a folder")
+    train = ["train", "--data", str(tiny_folder), "--encoder", "colour_hist", "--cv", "0"]
+    for args in (
+        [*train, "--out", str(a_file / "model")],
+        ["evaluate", "--data", str(tiny_folder), "--model", str(tiny_model_dir), "--report", str(a_file / "rep")],
+        ["catalog", str(tiny_folder), "--out", str(a_file / "c.jsonl")],
+    ):
+        assert main(args) == 2, args
+        err = capsys.readouterr()
+        assert "is a file, so nothing can be written under it" in err.err and "Traceback" not in err.err
+        assert "cross-validat" not in err.out and "top-1" not in err.out  # nothing was worked out first
+
+
+def test_a_folder_that_cannot_be_written_is_a_one_line_error(tiny_folder, tmp_path, capsys, monkeypatch):
+    import gemlang.data
+
+    def read_only(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", "/mnt/photos/.cache")
+
+    monkeypatch.setattr(gemlang.data, "scan_image_folder", read_only)
+    assert main(["train", "--data", str(tiny_folder), "--out", str(tmp_path / "m")]) == 2
+    assert capsys.readouterr().err.strip() == "gemlang train: error: /mnt/photos/.cache: Permission denied"
+
+
 def test_train_refuses_an_output_folder_of_someone_elses_files_before_training(tiny_folder, tmp_path, capsys):
     project = tmp_path / "project"
     (project / "src").mkdir(parents=True)

@@ -316,6 +316,50 @@ def test_a_material_made_in_kinds_fits_a_reading_of_one_kind_as_that_kinds_narro
     assert between < 0.1 * spread.likelihoods(parse_hints("SG 3.0"))["sg"][0]
 
 
+def test_readings_of_a_material_made_in_kinds_must_fit_one_kind_together():
+    from dataclasses import replace
+
+    from gemlang.knowledge import get_facts
+    from gemlang.knowledge.facts import Kind
+
+    glass = get_facts("Glass (Paste)")
+    crown, lead = Kind("crown", (1.50, 1.53), (2.35, 2.65)), Kind("lead", (1.60, 1.70), (3.4, 4.5))
+    model = EvidenceModel([], gems=[replace(glass, kinds=(crown, lead))])
+    one_kind = model.log_likelihood(parse_hints("RI 1.515, SG 2.50"))[0]
+    two_kinds = model.log_likelihood(parse_hints("RI 1.515, SG 3.90"))[0]  # crown's RI with lead glass's SG
+    assert one_kind > two_kinds + np.log(100)
+    # one reading alone is weighed over the kinds as before
+    assert model.log_likelihood(parse_hints("RI 1.515"))[0] == pytest.approx(
+        np.log(model.likelihoods(parse_hints("RI 1.515"))["ri"][0])
+    )
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["green, RI 1.79, SG 3.98, singly refractive", "green stone, RI 1.80, SG 4.00, DR 0.005",
+     "brownish green, RI 1.86, DR 0.020, SG 4.3"],
+)  # fmt: skip
+def test_low_and_intermediate_zircon_are_named_from_their_own_constants(said):
+    model = EvidenceModel(["Zircon", "Garnet Red", "Sapphire Blue", "Almandine"])
+    fused = model.fuse(None, parse_hints(said))
+    assert fused.ranking[0][0] == "Zircon", fused.ranking[:3]
+    assert not any("Zircon (" in reason for reason in fused.reasons)  # not "rules out Zircon (0.059)"
+
+
+def test_advice_treats_a_stone_as_the_kind_its_readings_find():
+    from gemlang.assistant import tell_apart
+
+    model = EvidenceModel(["Zircon", "Garnet Red"])
+    low = parse_hints("green, RI 1.79, SG 3.98, singly refractive")
+    fused = model.fuse(None, low)
+    assert fused.next_test is None or "polariscope" not in fused.next_test  # a low zircon stays dark too
+    advice = tell_apart("Zircon", "Garnet Red", model, low)
+    assert "polariscope" not in advice and "653.5 nm" in advice
+    high = tell_apart("Zircon", "Garnet Red", model, parse_hints("RI over the limit, SG 4.70, doubly refractive"))
+    assert "Zircon seen" in high and "653.5" not in high  # a high zircon doubles its back facets
+    assert model.fuse(None, parse_hints("green, SG 4.0, RI 1.81, 653.5 nm line")).ranking[0][0] == "Zircon"
+
+
 def test_how_often_a_gem_is_met_sets_its_prior_before_any_reading():
     from gemlang.fusion.evidence import PRIOR
 

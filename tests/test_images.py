@@ -101,6 +101,27 @@ def test_decompression_bomb_is_refused_before_decoding(tmp_path, monkeypatch):
         load_image(path)
 
 
+def test_a_camera_jpeg_above_the_limit_is_decoded_at_a_fraction_of_its_size(tmp_path, monkeypatch):
+    monkeypatch.setattr(images_module, "MAX_PIXELS", 10_000)
+    monkeypatch.setattr(images_module, "JPEG_DRAFT_PIXELS", 2_500)
+    path = _save(Image.new("RGB", (200, 200), (200, 30, 40)), tmp_path / "big.jpg", "JPEG")
+    image = load_image(path)
+    assert image.width * image.height <= 10_000 and image.getpixel((5, 5))[0] > 150  # the same photo, smaller
+
+
+def test_jfif_and_avif_photos_are_photos_and_an_heic_photo_is_named_with_what_to_do(tmp_path):
+    from gemlang.collection.photos import iter_photos
+
+    for name in ("a.jfif", "b.avif"):
+        _save(Image.new("RGB", (32, 32), (10, 120, 30)), tmp_path / name, "JPEG" if name.endswith("jfif") else "AVIF")
+    assert sorted(p.name for p in iter_photos(tmp_path)) == ["a.jfif", "b.avif"]
+    assert load_image(tmp_path / "b.avif").size == (32, 32)
+    heic = tmp_path / "IMG_0001.heic"
+    heic.write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(64))
+    with pytest.raises(ImageError, match="an HEIC photo .* export it as JPEG"):
+        load_image(heic)
+
+
 def test_real_bomb_header_is_refused(tmp_path):
     # A PNG that claims 30000 x 30000 pixels (900 MP) but holds almost nothing.
     import struct

@@ -300,7 +300,7 @@ def test_gem_facts_are_frozen_and_serialise_to_json():
     with pytest.raises(AttributeError):
         gem.name = "Glass"
     data = json.loads(json.dumps(gem.to_dict()))
-    assert data["name"] == "Emerald" and data["hardness"] == [7.5, 7.5]
+    assert data["name"] == "Emerald" and data["hardness"] == [7.5, 8.0]
     assert hash(gem) == hash(get_facts("emerald"))
 
 
@@ -444,3 +444,14 @@ def test_a_bench_test_is_offered_only_where_it_comes_out_differently_for_the_two
     jet = tell_apart(get_facts("Jet"), get_facts("Vulcanite (Jet Simulant)"))
     assert "coal smell" in jet and "sulfur" in jet
     assert kind_of(get_facts("Garnet Red"), get_facts("Garnet"))  # a pyrope–almandine garnet is a garnet
+
+
+def test_every_glossary_term_says_how_it_is_asked_and_where_its_text_was_checked():
+    from gemlang.knowledge.glossary import glossary, terms_asked
+
+    terms = glossary()
+    assert len({t.term for t in terms}) == len(terms) >= 3
+    for t in terms:
+        assert t.asked_as and t.text and re.search(r"<https?://\S+>$", t.source), t.term
+        assert terms_asked(f"what is {t.asked_as[0]}?") == [t], t.term
+    assert terms_asked("what is it?") == [] and terms_asked("what is the hardness of ruby?") == []

@@ -244,3 +244,20 @@ def test_curved_colour_banding_and_hot_point_smells_are_read():
 def test_readings_as_labs_abroad_or_a_slipped_key_write_them_are_read(text):
     readings = parse_readings(text)
     assert readings.ri.low == 1.762 and readings.sg.low == 4.0
+
+
+@pytest.mark.parametrize(
+    "text, key, low, high",
+    [
+        ("spot reading 1.55, green cabochon", "ri", 1.55, 1.55),
+        ("just a vague shadow edge around 1.54, it's a cabochon", "ri", 1.54, 1.54),
+        ("n 1.544/1.553, what is it?", "ri", 1.544, 1.553),
+        ("RI 1.544 1.553 SG 2.65 purple", "ri", 1.544, 1.553),
+        ("hydrostatic 2.65", "sg", 2.65, 2.65),
+        ("suspends in 3.05 liquid, pink", "sg", 3.03, 3.07),
+        ("it hovers in methylene iodide", "sg", 3.30, 3.34),
+    ],
+)
+def test_readings_as_a_bench_notes_them_spot_edges_pairs_and_suspensions(text, key, low, high):
+    reading = getattr(parse_readings(text), key)
+    assert reading is not None and (reading.low, reading.high) == pytest.approx((low, high))

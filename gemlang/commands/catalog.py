@@ -65,17 +65,20 @@ def run(args) -> int:
     from gemlang.collection.catalog_file import CatalogWriter, catalog_format
     from gemlang.collection.catalog_run import local_batches, run_catalog, run_settings
     from gemlang.collection.photos import iter_photos
+    from gemlang.data.images import PHOTO_FORMATS
     from gemlang.features import FeatureCache
+    from gemlang.io import check_writable
     from gemlang.language.describe import load_generator
     from gemlang.model import GemClassifier
 
     catalog_format(args.out)
+    check_writable(args.out)
     if args.batch_size < 1 or args.workers < 1:
         raise CommandError("--batch-size and --workers must be at least 1")
     if args.address and args.engine != "ray":
         raise CommandError("--address names a Ray cluster: use it with --engine ray")
     if next(iter_photos(args.folder), None) is None:
-        raise CommandError(f"{args.folder}: no photos found (JPEG, PNG, WebP, BMP, TIFF, GIF)")
+        raise CommandError(f"{args.folder}: no photos found ({PHOTO_FORMATS})")
     model = args.model if args.model == "default" else str(Path(args.model).resolve())
     clf = GemClassifier.load(model)
     writer = CatalogWriter(args.out, run_settings(model, args.top_k, args.generator), restart=args.restart)

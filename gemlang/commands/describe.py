@@ -19,7 +19,7 @@ def register(subparsers) -> None:
             "apart. Templates: prompts/describe.toml."
         ),
     )
-    p.add_argument("photo", metavar="PHOTO", help="photo file: JPEG, PNG, WebP, BMP, TIFF")
+    p.add_argument("photo", metavar="PHOTO", help="photo file: JPEG, PNG, WebP, AVIF, BMP, TIFF or GIF")
     p.add_argument("--model", default="default", help="model folder from `gemlang train`, or 'default' (built in)")
     p.add_argument(
         "--generator",

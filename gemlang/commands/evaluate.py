@@ -40,6 +40,7 @@ def run(args) -> int:
     from gemlang.cli import CommandError
     from gemlang.data import scan_image_folder
     from gemlang.features import FeatureCache
+    from gemlang.io import check_writable
     from gemlang.metrics import summary_line
     from gemlang.model import GemClassifier
     from gemlang.training.validation import cross_validate_recipe, evaluate_classifier
@@ -47,6 +48,7 @@ def run(args) -> int:
     if args.report.exists() and not args.report.is_dir():
         raise CommandError(f"--report {args.report} is a file: the report is a folder (metrics.json, per-class CSV, "
                            "plots); choose a folder name")  # fmt: skip
+    check_writable(args.report)  # before the evaluation, not after it
     data = scan_image_folder(args.data, min_classes=1 if not args.cv else 2)
     if args.zero_shot is not None:
         return run_zero_shot(args, data)

@@ -27,7 +27,7 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from gemlang.cli import CommandError
-    from gemlang.io import atomic_file
+    from gemlang.io import atomic_file, check_writable
     from gemlang.language.describe import percent
     from gemlang.model import GemClassifier
 
@@ -35,6 +35,7 @@ def run(args) -> int:
         raise CommandError("give either PHOTO or --embedding DATA")
     if args.out.suffix.lower() != ".png":
         raise CommandError(f"--out {args.out}: the map is written as a PNG image; give a file name ending in .png")
+    check_writable(args.out)
     clf = GemClassifier.load(args.model)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     if args.embedding is not None:

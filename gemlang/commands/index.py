@@ -35,13 +35,14 @@ def run(args) -> int:
     from gemlang.cli import CommandError
     from gemlang.collection.photos import iter_photos
     from gemlang.collection.search_index import index_folder
+    from gemlang.data.images import PHOTO_FORMATS
     from gemlang.features import FeatureCache
     from gemlang.io import check_replaceable
     from gemlang.language.alignment import AlignmentModel
 
     check_replaceable(args.out)
     if next(iter_photos(args.folder), None) is None:
-        raise CommandError(f"{args.folder}: no photos found (JPEG, PNG, WebP, BMP, TIFF, GIF)")
+        raise CommandError(f"{args.folder}: no photos found ({PHOTO_FORMATS})")
     model = AlignmentModel.load(args.alignment)
     index, report = index_folder(
         args.folder, args.out, model, FeatureCache(args.cache), args.rebuild, args.kind, not args.no_progress

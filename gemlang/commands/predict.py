@@ -18,7 +18,7 @@ def register(subparsers) -> None:
             "`out_of_scope`: flagged, kind, closest; kind is 'unchecked' for a model without the check)."
         ),
     )
-    p.add_argument("photos", nargs="+", metavar="PHOTO", help="photo file(s): JPEG, PNG, WebP, BMP, TIFF")
+    p.add_argument("photos", nargs="+", metavar="PHOTO", help="photo file(s): JPEG, PNG, WebP, AVIF, BMP, TIFF or GIF")
     p.add_argument("--model", default="default", help="model folder from `gemlang train`, or 'default' (built in)")
     p.add_argument("--top-k", type=positive_int, default=5, help="how many candidates to list (default 5)")
     p.add_argument("--json", action="store_true", help="print JSON lines instead of a table")

@@ -27,11 +27,13 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from gemlang.cli import CommandError
+    from gemlang.io import check_writable
     from gemlang.language.scoring import score_files
 
     if args.out.is_dir() or args.out.suffix.lower() not in (".json", ".csv"):
         what = "is a folder" if args.out.is_dir() else "has neither ending"
         raise CommandError(f"--out {args.out} {what}: give a file name ending in .json or .csv")
+    check_writable(args.out)
     scores = score_files(args.candidates, args.references, args.out, semantic=not args.no_semantic)
     line = f"{scores['n_items']} captions scored: mean TF-IDF cosine "
     line += "n/a" if scores["mean_tfidf_cosine"] is None else f"{scores['mean_tfidf_cosine']:.3f}"

@@ -34,11 +34,14 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from gemlang.cli import CommandError
+    from gemlang.data.images import PHOTO_FORMATS
     from gemlang.features import FeatureCache
     from gemlang.io import printable
     from gemlang.language.alignment import AlignmentModel
 
-    if (args.folder is None) == (args.index is None):
+    if args.folder is None and args.index is None:
+        raise CommandError("give a folder of photos (DIR) or an index (--index INDEX) to search")
+    if args.folder is not None and args.index is not None:
         raise CommandError("give either a folder of photos (DIR) or an index (--index INDEX), not both")
     if not any(ch.isalpha() for ch in args.text):
         raise CommandError(f'{args.text!r} has no words to search for: describe the stone, e.g. "deep blue, hard"')
@@ -48,7 +51,7 @@ def run(args) -> int:
 
     photos = photo_paths(args.folder)
     if not photos:
-        raise CommandError(f"{args.folder}: no photos found (JPEG, PNG, WebP, BMP, TIFF, GIF)")
+        raise CommandError(f"{args.folder}: no photos found ({PHOTO_FORMATS})")
     model = AlignmentModel.load(args.alignment)
     ranked, failures = model.search(args.text, photos, cache=FeatureCache(args.cache), top=args.top)
     for path, reason in failures.items():

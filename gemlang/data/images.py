@@ -18,9 +18,15 @@ from PIL import Image, UnidentifiedImageError
 
 from gemlang.errors import GemlangError
 
-# 50 megapixels: well above any phone photo (a 200 MP sensor bins to 12-50 MP), far below a bomb.
+# 50 megapixels decoded: well above what any model reads, far below a bomb. A larger JPEG (a 45-100 MP camera)
+# is decoded at 1/2, 1/4 or 1/8 scale (`Image.draft`) to about JPEG_DRAFT_PIXELS; beyond Pillow's own limit
+# (about 179 MP) no file is decoded at all.
 MAX_PIXELS = 50_000_000
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff", ".gif"}
+JPEG_DRAFT_PIXELS = 12_000_000
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".webp", ".avif", ".bmp", ".tif", ".tiff", ".gif"}
+PHOTO_FORMATS = "JPEG, PNG, WebP, AVIF, BMP, TIFF and GIF"  # what the messages say gemlang reads
+# An iPhone's HEIC photo: an ISO media file whose brand names HEIF, which this Pillow cannot decode
+HEIF_BRANDS = (b"ftypheic", b"ftypheix", b"ftyphevc", b"ftypheim", b"ftypheis", b"ftypmif1", b"ftypmsf1")
 
 
 class ImageError(GemlangError, ValueError):
@@ -119,16 +125,26 @@ def load_image(source: str | Path | bytes | Image.Image) -> Image.Image:
             # PIL's own bomb check warns at ~89 MP and raises at twice that; ours is stricter and clearer.
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(source))
+            width, height = image.size
+            if image.format == "JPEG" and width * height > MAX_PIXELS:  # decoded at a fraction of its size
+                scale = (JPEG_DRAFT_PIXELS / (width * height)) ** 0.5
+                image.draft("RGB", (max(1, int(width * scale)), max(1, int(height * scale))))
             _check_size(*image.size, name=name)
             image.load()
             return to_rgb(image)
     except ImageError:
         raise
     except Image.DecompressionBombError as e:
-        raise ImageError(f"{name}: refused as a possible decompression bomb ({e}).") from e
-    except UnidentifiedImageError as e:
         raise ImageError(
-            f"{name}: not an image file gemlang can read (JPEG, PNG, WebP, BMP, TIFF and GIF work)."
+            f"{name}: the file claims more pixels than any camera photo has (a guard against decompression bombs). "
+            "Resize the photo and try again."
         ) from e
+    except UnidentifiedImageError as e:
+        if source[4:12] in HEIF_BRANDS:
+            raise ImageError(
+                f"{name}: an HEIC photo (as an iPhone takes them), which gemlang cannot read: export it as JPEG "
+                "(on an iPhone: Settings > Camera > Formats > Most Compatible)."
+            ) from e
+        raise ImageError(f"{name}: not an image file gemlang can read ({PHOTO_FORMATS} work).") from e
     except (OSError, SyntaxError, ValueError) as e:
         raise ImageError(f"{name}: the image is corrupt or truncated ({e}). Re-export or re-download it.") from e

@@ -62,14 +62,23 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from gemlang.hints import Hints
 from gemlang.knowledge.colours import BASIC, gem_colours, said_probability
 from gemlang.knowledge.facts import GemFacts
-from gemlang.knowledge.instruments import TESTS, TOLERANCE, Profile, Test, separates, value_text
+from gemlang.knowledge.instruments import (
+    TESTS,
+    TOLERANCE,
+    Profile,
+    Test,
+    optic_classes,
+    profile,
+    separates,
+    value_text,
+)
 from gemlang.knowledge.tell_apart import kind_of
 from gemlang.language.describe import percent
 from gemlang.readings import DERIVED, NO_TWO_EDGES, Reading, Readings
@@ -77,7 +86,8 @@ from gemlang.readings import DERIVED, NO_TWO_EDGES, Reading, Readings
 # The least one reading can say against a gem (a misread instrument, a wrong entry in the knowledge base):
 # a refractometer or a balance is rarely that wrong; a Mohs number or a scratch test often is.
 BLUNDER = {"ri": 1e-3, "sg": 1e-3, "birefringence": 1e-2, "hardness": 3e-2}
-KIND_FIELDS = {"ri": "refractive_index", "sg": "specific_gravity"}  # the readings a material's kinds set apart
+KIND_READINGS = ("ri", "sg", "birefringence", "optic")  # the readings a material's kinds (glass, zircon) set apart
+KIND_SETTLED = 0.9  # the share of the readings' likelihood that settles which kind a stone is
 GROWN_AS = ("synthetic", "composite")  # stones whose constants are those of the natural gem where they overlap
 OTHER_GEMS_MASS = 0.03  # share of a photo's probability left to gems the classifier was not trained on
 # A photo that looks like a diamond looks as much like a moissanite: a lab-grown stone or an imitation takes this
@@ -138,6 +148,7 @@ OBSERVED = {
     "chromium lines near 694 nm": (r"\b69[2-4]\s*nm", 0.05),  # ruby (and the lab-grown)
     "iron bands at 505, 527 and 576 nm": (r"\b576\b", 0.1),  # almandine
     "a 444 nm line": (r"\b444\s*nm", 0.05),  # chrysoberyl
+    "a 653.5 nm line": (r"\b653\.5\s*nm", 0.05),  # zircon
     "sticky under acetone": ("becomes tacky", 0.005),  # copal, a definitive test; amber resists the drop
     # the hot point (a destructive test, done on a hidden spot): plastic smells acrid, jet of coal, amber of pine
     "an acrid smell to a hot point": ("acrid odour", 0.02),
@@ -273,7 +284,6 @@ class EvidenceModel:
         self, classes: Sequence[str] = (), settings: Settings | None = None, gems: Sequence[GemFacts] | None = None
     ):
         from gemlang.knowledge import all_gems
-        from gemlang.knowledge.instruments import profile
         from gemlang.knowledge.places import gem_countries
 
         self.settings = settings or Settings()
@@ -317,18 +327,25 @@ class EvidenceModel:
                     if nlo <= lo and hi <= nhi:  # strictly: a range off the natural one is a sign of growth
                         pairs.append((i, j))
             self.grown_as[key] = pairs
-        # The RI and SG ranges of each kind of the materials made in kinds (glass, opal): {key: {gem: (kinds, 2)}}.
-        self.kind_ranges = {
-            key: {
-                i: np.array([getattr(kind, name) for kind in g.kinds], dtype=float)
-                for i, g in enumerate(self.facts)
-                if g.kinds
-            }
-            for key, name in KIND_FIELDS.items()
-        }
         self.max_birefringence = np.array(
             [math.nan if p.birefringence is None else p.birefringence for p in self.profiles]
         )
+        # The materials made in kinds (glass, opal, zircon): each kind's ranges of the readings it sets apart,
+        # {key: {gem: (kinds, 2)}} (the birefringence a stone shows: at most its maximum), and its optic classes.
+        made_in_kinds = {i: g.kinds for i, g in enumerate(self.facts) if g.kinds}
+        self.kind_ranges = {
+            "ri": {i: np.array([k.refractive_index for k in kinds]) for i, kinds in made_in_kinds.items()},
+            "sg": {i: np.array([k.specific_gravity for k in kinds]) for i, kinds in made_in_kinds.items()},
+            "birefringence": {
+                i: np.array([self._shown(k.birefringence or (np.nan, self.max_birefringence[i])) for k in kinds])
+                for i, kinds in made_in_kinds.items()
+            },
+        }
+        self.kind_optics = {
+            i: [optic_classes(k.optical_character) or (self.profiles[i].optic, *self.profiles[i].optic_also)
+                for k in kinds]
+            for i, kinds in made_in_kinds.items()
+        }  # fmt: skip
         # How each gem's stones share the basic colours; a gem with no listed colour may be any.
         shares = [gem_colours(g) or dict.fromkeys(BASIC, 1.0 / len(BASIC)) for g in self.facts]
         self.colour_shares = np.array([[s.get(c, 0.0) for c in BASIC] for s in shares])
@@ -363,20 +380,36 @@ class EvidenceModel:
         return PRIOR["natural" if gem.origin == "natural" else "other"]
 
     # --- one likelihood per reading ------------------------------------------------------------------
+    def log_likelihood(self, hints: Hints, factors: dict[str, np.ndarray] | None = None) -> np.ndarray:
+        """log L(every reading of the hints | each gem): the readings' likelihoods (`likelihoods`, or `factors`
+        of these hints) multiplied, save that a material made in kinds must be one kind for all its readings."""
+        factors = self.likelihoods(hints) if factors is None else factors
+        out = sum((np.log(f) for f in factors.values()), np.zeros(len(self.names)))
+        for i, per_kind in self._kind_likelihoods(hints).items():
+            if len(per_kind) > 1:  # each reading alone was weighed over all kinds: weigh them together instead
+                together = np.prod(list(per_kind.values()), axis=0).mean()
+                out[i] += np.log(together) - sum(np.log(v.mean()) for v in per_kind.values())
+        return out
+
     def likelihoods(self, hints: Hints) -> dict[str, np.ndarray]:
-        """Reading name -> likelihood over every gem (only the readings the hints contain)."""
+        """Reading name -> likelihood over every gem (only the readings the hints contain). A material made in
+        kinds is one of them, each as likely: a reading that fits crown glass is as dense there as crown glass's
+        own narrow range makes it, not spread over every glass there is."""
         r: Readings = hints.readings
         out: dict[str, np.ndarray] = {}
+        kinds = self._kind_likelihoods(hints)
         if r.ri:
-            out["ri"] = self._numeric(r.ri, "ri")
+            out["ri"] = self._numeric(r.ri, "ri", kinds)
         if r.birefringence:
-            out["birefringence"] = self._birefringence(r.birefringence)
+            out["birefringence"] = self._birefringence(r.birefringence, kinds)
         if r.sg:
-            out["sg"] = self._numeric(r.sg, "sg")
+            out["sg"] = self._numeric(r.sg, "sg", kinds)
         if hints.hardness:
             out["hardness"] = self._numeric(Reading(hints.hardness.low, hints.hardness.high), "hardness")
         if r.optic:
             out["optic"] = np.array([self._optic(r.optic, p) for p in self.profiles])
+            for i, per_kind in kinds.items():
+                out["optic"][i] = per_kind["optic"].mean()
         if r.pleochroism:
             out["pleochroism"] = np.array([self._pleochroism(r.pleochroism, p) for p in self.profiles])
         if r.fluorescence:
@@ -397,29 +430,73 @@ class EvidenceModel:
         said_of_gem = self.colour_shares @ self.said_given_seen[:, columns]  # (gems, names said)
         return ((1 - COLOUR_MISS) * said_of_gem + COLOUR_MISS / len(BASIC)).mean(1)
 
-    def _numeric(self, reading: Reading, key: str) -> np.ndarray:
+    def as_read(self, gem: GemFacts, hints: Hints) -> GemFacts:
+        """A material made in kinds as the readings find it: the facts of the kind they fit (low zircon's RI,
+        SG, birefringence and optic character), when one kind takes at least KIND_SETTLED of the likelihood;
+        otherwise, and for any other gem, `gem` itself."""
+        i = self.index.get(gem.name)
+        per_kind = self._kind_likelihoods(hints).get(i, {}) if gem.kinds else {}
+        if not per_kind:
+            return gem
+        together = np.prod(list(per_kind.values()), axis=0)
+        best = int(np.argmax(together))
+        if together[best] < KIND_SETTLED * together.sum():
+            return gem
+        kind = gem.kinds[best]
+        return replace(
+            gem,
+            refractive_index=kind.refractive_index,
+            specific_gravity=kind.specific_gravity,
+            birefringence=kind.birefringence[1] if kind.birefringence else gem.birefringence,
+            optical_character=kind.optical_character or gem.optical_character,
+        )
+
+    def _kind_likelihoods(self, hints: Hints) -> dict[int, dict[str, np.ndarray]]:
+        """{gem made in kinds: {reading: its likelihood under each kind}}, for the readings kinds set apart."""
+        r, out = hints.readings, {}
+        for i in self.kind_optics:
+            per_kind = {
+                key: interval_likelihoods(getattr(r, key), *self.kind_ranges[key][i].T, TOLERANCE[key], BLUNDER[key])
+                for key in ("ri", "sg", "birefringence")
+                if getattr(r, key)
+            }
+            if r.optic:
+                per_kind["optic"] = np.array([self._optic(r.optic, self.profiles[i], c) for c in self.kind_optics[i]])
+            out[i] = per_kind
+        return out
+
+    def _numeric(self, reading: Reading, key: str, kinds: dict[int, dict[str, np.ndarray]] | None = None) -> np.ndarray:
         sigma = self.settings.hardness_sigma if key == "hardness" else TOLERANCE[key]
         lo, hi = self.ranges[key].T
         out = interval_likelihoods(reading, lo, hi, sigma, BLUNDER[key])
-        # A material made in kinds (glass) is one of them, each as likely: a reading that fits crown glass is
-        # as dense there as crown glass's own narrow range makes it, not spread over every glass there is.
-        for i, ranges in self.kind_ranges.get(key, {}).items():
-            out[i] = interval_likelihoods(reading, *ranges.T, sigma, BLUNDER[key]).mean()
+        for i, per_kind in (kinds or {}).items():
+            out[i] = per_kind[key].mean()
         for i, j in self.grown_as.get(key, ()):
             out[i] = out[j]
         return out
 
-    def _birefringence(self, reading: Reading) -> np.ndarray:
+    @staticmethod
+    def _shown(maximum: tuple) -> tuple:
+        """The birefringence a stone shows, given its maximum's range: at most that; facets cut across the axes
+        show less (a lower bound the maximum's own lower end sets, else 60% of the top)."""
+        lo, hi = maximum
+        return 0.6 * np.where(np.isnan(lo), hi, lo), hi
+
+    def _birefringence(self, reading: Reading, kinds: dict[int, dict[str, np.ndarray]] | None = None) -> np.ndarray:
         sigma, top = TOLERANCE["birefringence"], self.max_birefringence
-        # A stone shows at most its maximum birefringence; facets cut across the axes show less.
-        out = interval_likelihoods(reading, 0.6 * top, top, sigma, BLUNDER["birefringence"])
-        return np.where(np.isnan(top), 1.0 / (0.05 + 2.5 * sigma), out)  # unknown: as likely as a broad range
+        shown = self._shown((np.full_like(top, np.nan), top))
+        out = interval_likelihoods(reading, *shown, sigma, BLUNDER["birefringence"])
+        out = np.where(np.isnan(top), 1.0 / (0.05 + 2.5 * sigma), out)  # unknown: as likely as a broad range
+        for i, per_kind in (kinds or {}).items():
+            out[i] = per_kind["birefringence"].mean()
+        return out
 
     @staticmethod
-    def _optic(seen: str, p: Profile) -> float:
+    def _optic(seen: str, p: Profile, classes: Sequence[str | None] | None = None) -> float:
+        """P(the polariscope reading | the gem), or of one kind of it whose optic `classes` are given."""
         if p.opaque:
             return OPAQUE_FIT
-        classes = [c for c in (p.optic, *p.optic_also) if c]
+        classes = [c for c in (classes or (p.optic, *p.optic_also)) if c]
         if not classes:
             return UNKNOWN_FIT
         return max(OPTIC_FIT[seen][c] for c in classes)
@@ -524,7 +601,7 @@ class EvidenceModel:
         factors = self.likelihoods(hints)
         if "place" in factors and photo_probs is not None:
             factors["place"] = self._imitations_told_as_the_photo(factors["place"], photo_probs)
-        log_post = np.log(prior) + sum((np.log(f) for f in factors.values()), np.zeros(len(prior)))
+        log_post = np.log(prior) + self.log_likelihood(hints, factors)
         post = np.exp(log_post - log_post.max())
         post /= post.sum()
         fused = Fused(self.names, post)
@@ -616,9 +693,9 @@ class EvidenceModel:
         # range (glass, whose RI and SG rise together through its kinds) fits as well as a narrow one does.
         own = {k: factors[k] / self._fitting(k, hints) if k in ("ri", "sg") else fit[k] for k in keys}
         together = np.prod([np.minimum(v, 1.0) for v in own.values()], axis=0)
-        for i in self.kind_ranges["ri"]:  # a material made in kinds fits if one kind fits every reading
-            rest = np.prod([min(own[k][i], 1.0) for k in keys if k not in KIND_FIELDS])
-            together[i] = rest * self._kind_fit(i, hints, keys)
+        for i, per_kind in self._kind_likelihoods(hints).items():  # made in kinds: one kind fits every reading
+            rest = np.prod([min(own[k][i], 1.0) for k in keys if k not in KIND_READINGS])
+            together[i] = rest * self._kind_fit(i, per_kind, hints, keys)
         if together.max() >= RULES_OUT:
             return None
         parts = []
@@ -636,14 +713,17 @@ class EvidenceModel:
             "re-take each reading."
         )
 
-    def _kind_fit(self, i: int, hints: Hints, keys: Sequence[str]) -> float:
-        """How well the best kind of material `i` fits the RI and SG readings among `keys`, each relative to a
-        reading inside that kind's range."""
-        fit = np.ones(len(self.kind_ranges["ri"][i]))
-        for key in KIND_FIELDS.keys() & set(keys):
+    def _kind_fit(self, i: int, per_kind: dict[str, np.ndarray], hints: Hints, keys: Sequence[str]) -> float:
+        """How well the best kind of material `i` fits the readings among `keys` that kinds set apart, each
+        relative to a reading inside that kind's range (`per_kind`: their likelihoods under each kind)."""
+        fit = np.ones(len(self.kind_optics[i]))
+        for key in set(keys) & per_kind.keys():
+            if key == "optic":
+                fit *= per_kind[key]
+                continue
             reading, sigma, (lo, hi) = getattr(hints.readings, key), TOLERANCE[key], self.kind_ranges[key][i].T
-            inside = 1.0 / (hi - lo + abs(reading.high - reading.low) + 2.5 * sigma)
-            fit *= np.minimum(1.0, interval_likelihoods(reading, lo, hi, sigma, BLUNDER[key]) / inside)
+            inside = 1.0 / (np.nan_to_num(hi - lo) + abs(reading.high - reading.low) + 2.5 * sigma)
+            fit *= np.minimum(1.0, per_kind[key] / inside)
         return float(fit.max())
 
     def _fitting(self, key: str, hints: Hints) -> np.ndarray:
@@ -721,6 +801,9 @@ class EvidenceModel:
         ]  # fmt: skip
         if len(leaders) < 2:
             return None
+        # each as the readings find it (a low zircon is singly refractive: the polariscope does not set it apart)
+        read = {i: self.as_read(facts[i], hints) for i in leaders}
+        profiles = {i: profile(g) if g is not facts[i] else self.profiles[i] for i, g in read.items()}
         done, left_out = tests_made(hints), tests_left_out(hints)
         best: tuple[float, Test] | None = None
         for test in TESTS:
@@ -730,14 +813,14 @@ class EvidenceModel:
                 post[a] * post[b]
                 for n, a in enumerate(leaders)
                 for b in leaders[n + 1 :]
-                if separates(test, self.profiles[a], self.profiles[b])
+                if separates(test, profiles[a], profiles[b])
             )
             if score > 0 and (best is None or score > best[0] + 1e-12):
                 best = (score, test)
         if best is None:
             a, b = leaders[:2]
             names = f"{self.names[a]} and {self.names[b]}"
-            made = [t.name for t in TESTS if t.key in done and separates(t, self.profiles[a], self.profiles[b])]
+            made = [t.name for t in TESTS if t.key in done and separates(t, profiles[a], profiles[b])]
             if made:  # the telling test is made: its reading is what to trust or re-check, not a missing test
                 return (
                     f"none left: the {made[0]} you gave already separates {names}; if doubt remains, re-check "
@@ -748,7 +831,5 @@ class EvidenceModel:
                 "laboratory report decide."
             )
         test = best[1]
-        values = "; ".join(
-            f"{self.names[i]} {value_text(self.profiles[i], self.facts[i], test.key)}" for i in leaders[:4]
-        )
+        values = "; ".join(f"{self.names[i]} {value_text(profiles[i], read[i], test.key)}" for i in leaders[:4])
         return f"{test.name} with a {test.instrument}: {values}."

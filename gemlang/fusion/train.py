@@ -81,8 +81,7 @@ def unsure_threshold(confidence: np.ndarray, correct: np.ndarray, target: float 
 
 def _log_factors(model: EvidenceModel, hints) -> np.ndarray:
     """Sum of the log-likelihoods over the gems of every reading but those the grid tunes (hardness, place)."""
-    factors = model.likelihoods(replace(hints, hardness=None, countries=()))
-    return sum((np.log(f) for f in factors.values()), np.zeros(len(model.names)))
+    return model.log_likelihood(replace(hints, hardness=None, countries=()))
 
 
 def _tuned_log_factor(model: EvidenceModel, hints_list: Sequence, key: str, setting: str, value: float):

@@ -93,12 +93,16 @@ def format_quantity(name: str, value: Range | float | None) -> str:
 
 @dataclass(frozen=True)
 class Kind:
-    """One kind of a material made in several, each with constants of its own (crown and lead glass)."""
+    """One kind of a material made in several, each with constants of its own (crown and lead glass, low and
+    high zircon). `birefringence` is the range of the kind's maximum birefringence and `optical_character`
+    its own where they differ from the material's (metamict zircon: near zero, isotropic)."""
 
     name: str
     refractive_index: Range
     specific_gravity: Range
     source: str = ""  # the reference the ranges were checked against
+    birefringence: Range | None = None
+    optical_character: str = ""
 
 
 MET = ("often", "rarely")  # how often a gemmologist meets a gem, where it is neither usual nor ordinary

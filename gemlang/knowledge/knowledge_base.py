@@ -77,6 +77,7 @@ ENTRY_KEYS = {
     *DATABASE_FIELDS,
 }
 # A gem the database lacks (plastic), written in entries.json's `added_gems` with the reference its facts come from.
+KIND_OWN_FIELDS = {"birefringence", "optical_character"}  # a kind's own, where they differ from the material's
 ADDED_KEYS = {"name", "aliases", "origin", "species", "variety", "imitates", "kinds", "met", "source", *DATABASE_FIELDS}
 ORIGINS = ("natural", "synthetic", "simulant", "composite")
 # Words that name a database entry but mean something else in free text ("it scratches glass").
@@ -385,11 +386,18 @@ def _how_met(name: str, entry: dict[str, Any]) -> dict[str, Any]:
             raise KnowledgeError(f"{name}: met must be one of {list(MET)}, not {entry['met']!r}")
         out["met"] = entry["met"]
     kinds = []
+    required, optional = {"name", "refractive_index", "specific_gravity", "source"}, KIND_OWN_FIELDS
     for kind in entry.get("kinds", []):
-        if set(kind) != {"name", "refractive_index", "specific_gravity", "source"} or not kind["source"]:
-            raise KnowledgeError(f"{name}: each kind needs exactly a name, refractive_index, specific_gravity, source")
+        if not required <= set(kind) <= required | optional or not kind["source"]:
+            raise KnowledgeError(
+                f"{name}: each kind needs a name, refractive_index, specific_gravity and source, and may give "
+                f"{' and '.join(sorted(optional))}"
+            )
         ranges = [_coerce(name, f, kind[f]) for f in ("refractive_index", "specific_gravity")]
-        kinds.append(Kind(kind["name"], *ranges, source=kind["source"]))
+        # a kind's birefringence is a range (of its stones' maxima), checked as one
+        checked_as = {"birefringence": "refractive_index"}
+        own = {f: _coerce(name, checked_as.get(f, f), kind[f]) for f in optional & set(kind)}
+        kinds.append(Kind(kind["name"], *ranges, source=kind["source"], **own))
     if kinds:
         out["kinds"] = tuple(kinds)
     return out

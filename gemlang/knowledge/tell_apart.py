@@ -192,12 +192,23 @@ def bench_test(gem: GemFacts) -> str | None:
 CONTRAST = re.compile(r"whereas|unaffected|resists|distinguish|\bvs\b|definitive", re.I)
 
 
+# A bench test the knowledge base calls diagnostic of one gem tells it from a natural gem of another mineral.
+DIAGNOSTIC = re.compile(r"\bdiagnostic\b", re.I)
+
+
+def _other_minerals(a: GemFacts, b: GemFacts) -> bool:
+    return a.origin == b.origin == "natural" and not (a.species and a.species == b.species)
+
+
 def bench_tests(a: GemFacts, b: GemFacts) -> list[str]:
     """A bench test for each of two gems where the knowledge base gives both and they come out differently
     (jet smells of coal and vulcanite of sulfur; spessartite and almandine show different absorption lines);
     none where both pass alike (every coral fizzes in acid) or only one names a test its look-alike would pass
-    too (a lab-grown ruby shows natural ruby's chromium lines)."""
+    too (a lab-grown ruby shows natural ruby's chromium lines), unless it is diagnostic of one mineral and the
+    other is a natural gem of another."""
     tests = {g.name: t for g in (a, b) if (t := bench_test(g))}
+    if len(tests) == 1 and DIAGNOSTIC.search(*tests.values()) and _other_minerals(a, b):
+        return [f"{name}: {in_sentence(t)}" for name, t in tests.items()]  # zircon's 653.5 nm line: garnet has none
     if len(tests) < 2:
         return []
     words = [{w.lower() for w in BENCH_TEST.findall(t)} for t in tests.values()]

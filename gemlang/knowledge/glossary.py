@@ -1,0 +1,66 @@
+"""The gemmologist's words explained: "what is pleochroism?", "what does OTL mean?".
+
+A question about a term is answered from `glossary.json` (each entry with the page it was checked against)
+and is no reading of the stone in hand: "what is pleochroism?" must not make the stone pleochroic.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+GLOSSARY_PATH = Path(__file__).with_name("glossary.json")
+# "what is …", "what's …", "what does … mean", "define …", "explain …", "meaning of …", "how do I use a …"
+ASKING = re.compile(
+    r"^\s*(?:what(?:'s| is| are| does| do)\b|define\b|explain\b|(?:the )?meaning of\b|"
+    r"what do you mean by\b|how do (?:i|you|we) use\b|how does (?:a |an |the )?\w+ work\b)",
+    re.I,
+)
+# "what is it?", "what is this stone?", "what does my stone read?": about the stone in hand, not a term
+MAX_TERMS = 3
+ABOUT_THE_STONE = re.compile(r"\b(?:it|this|that|these|my|mine|the stone|the gem)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    asked_as: tuple[str, ...]
+    text: str
+    source: str
+
+
+@cache
+def glossary() -> tuple[Term, ...]:
+    with open(GLOSSARY_PATH, encoding="utf-8") as f:
+        entries = json.load(f)["terms"]
+    return tuple(Term(e["term"], tuple(e["asked_as"]), e["text"], e["source"]) for e in entries)
+
+
+def terms_asked(text: str) -> list[Term]:
+    """The glossary terms a question asks about, in the order asked ("the difference between uniaxial and
+    biaxial?" asks two); none for a question with a number, about the stone in hand ("what is it?", "what does
+    my refractometer read?"), about a gem ("what is the RI of ruby?") or about a term the glossary lacks."""
+    from gemlang.knowledge.knowledge_base import gems_named_in
+
+    if not ASKING.search(text) or re.search(r"\d", text):
+        return []
+    question = ASKING.sub(" ", text, count=1)
+    if ABOUT_THE_STONE.search(re.sub(r"\b(?:mean|work)\b.*$", "", question)) or gems_named_in(text):
+        return []
+    lowered = question.lower()
+    spans = [
+        (m.start(), m.end(), term)
+        for term in glossary()
+        for word in term.asked_as
+        if (m := re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", lowered))
+    ]
+    # "anomalous double refraction" asks for that term, not also for the "double refraction" inside it
+    inside = lambda a, b: b[0] <= a[0] and a[1] <= b[1] and a[1] - a[0] < b[1] - b[0]  # noqa: E731
+    found: dict[Term, int] = {}
+    for span in spans:
+        if not any(inside(span, other) for other in spans if other[2] != span[2]):
+            found[span[2]] = min(found.get(span[2], span[0]), span[0])
+    return sorted(found, key=found.get)[:MAX_TERMS]
