@@ -69,9 +69,8 @@ COMPARE_WORDS = re.compile(
     r"\b(?:differen\w*|differ|vs|versus|tell\b.{1,60}\b(?:from|apart)|distinguish\w*|compar\w*|separate)\b", re.I
 )
 UNSURE_BECAUSE = "I'm not sure because"  # opens each note on evidence about the named gem (none without one)
-THANKS = re.compile(
-    r"\s*(?:thanks?(?: you)?(?: (?:very|so) much)?|thank you|thx|cheers|great|ok(?:ay)?|bye)[.!\s]*", re.I
-)
+_COURTESY = r"(?:thanks?(?: you)?(?: (?:very|so) much)?|thank you|thx|cheers|great|ok(?:ay)?|(?:good)?bye|see you)"
+THANKS = re.compile(rf"\s*{_COURTESY}(?:[,.!\s]+{_COURTESY})*[.!\s]*", re.I)  # "thanks, bye" too
 RESET_WORDS = re.compile(
     r"\b(?:start over|(?:a |the )?(?:new|next|another|second|third|other) stone|reset|forget (?:it|that|everything))\b",
     re.I,

@@ -345,7 +345,10 @@ def parse_hardness(text: str) -> tuple[HardnessHint | None, list[str]]:
     previous: str | None = None  # the relation of the last clause, for "scratches glass but not quartz"
     previous_negated = False
     for clause in _split_clauses(t):
-        if ASKS_TO_TEST.search(clause) and re.search(r"scratch|\bfile\b|\btest", clause):
+        # "should I do a scratch test?", "can I test it with a knife?"; not "can I test it?" or "can I do a hot
+        # point test?", a test of another kind
+        scratching = re.search(r"scratch|\bfile\b", clause) or (re.search(r"\btest", clause) and _references(clause))
+        if ASKS_TO_TEST.search(clause) and scratching:
             notes.append(SCRATCH_QUESTION_NOTE)  # "should I do a scratch test?" reports no result
             continue
         negated = bool(_NEGATION.search(clause))

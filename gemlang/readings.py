@@ -68,6 +68,11 @@ OPTIC_WORDS = {
     r"double refraction(?!\s*[=:]?\s*\.?\d)|goes light and dark|light and dark|four times light|"
     r"(?<!no )(?<!without )\bdoubling\b|doubled (?:back )?facet",  # a loupe sees doubling only in a DR stone
 }
+# "uniaxial negative", "biaxial (+)", "U-", "optic sign: positive", "optically negative"
+OPTIC_SIGN = re.compile(
+    r"(?:\buniaxial|\bbiaxial|\b[ub](?=\s*[+\-−]\s*(?:[,;.)]|$))|optic(?:al)? sign(?: is)?|\boptically)"
+    r"\s*[:=]?\s*\(?\s*(\+|-|−|positive|negative|pos\b|neg\b)"
+)
 PLEOCHROISM_LEVELS = {
     "none": r"\b(?:no|without|not|absent|lacks?)\b[\w\s]{0,12}(?:pleochro|dichro|trichro)|(?:pleochroism|dichroism|"
     r"trichroism)\s*(?:is\s*)?(?:none|absent|nil)|(?:non|not)[- ]?(?:pleochroic|dichroic|trichroic)",
@@ -156,6 +161,7 @@ class Readings:
     birefringence: Reading | None = None
     sg: Reading | None = None
     optic: str | None = None  # isotropic | anomalous | anisotropic | uniaxial | biaxial | aggregate
+    optic_sign: str | None = None  # positive | negative: which shadow edge moves, or the conoscope's figure
     pleochroism: str | None = None  # none | weak | moderate | strong | present
     fluorescence: str | None = None  # "inert" or a colour ("red", "blue", ...), or "glows"
     chelsea_red: bool | None = None  # red/pink under the Chelsea filter (True) or not (False)
@@ -170,6 +176,7 @@ class Readings:
                 self.birefringence,
                 self.sg,
                 self.optic,
+                self.optic_sign,
                 self.pleochroism,
                 self.fluorescence,
                 self.chelsea_red,
@@ -184,7 +191,17 @@ class Readings:
             value = getattr(newer, name)
             return value if value not in (None, ()) else getattr(self, name)
 
-        names = ("ri", "birefringence", "sg", "optic", "pleochroism", "fluorescence", "chelsea_red", "observations")
+        names = (
+            "ri",
+            "birefringence",
+            "sg",
+            "optic",
+            "optic_sign",
+            "pleochroism",
+            "fluorescence",
+            "chelsea_red",
+            "observations",
+        )
         merged = {n: pick(n) for n in names}
         if newer.ri and not newer.birefringence and self.birefringence and self.birefringence.said == DERIVED:
             merged["birefringence"] = None  # it came from the old RI reading, which the new one replaces
@@ -202,6 +219,8 @@ class Readings:
             out.append(f"SG {self.sg.describe(2)}")
         if self.optic:
             out.append(OPTIC_NAMES[self.optic])
+        if self.optic_sign:
+            out.append(f"optically {self.optic_sign}")
         if self.pleochroism:
             level = {"present": "pleochroic", "none": "no pleochroism"}
             out.append(level.get(self.pleochroism, f"{self.pleochroism} pleochroism"))
@@ -396,6 +415,11 @@ def parse_readings(text: str) -> Readings:
     if edges and bire is None:
         bire = Reading(round(ri.high - ri.low, 4), round(ri.high - ri.low, 4), DERIVED)
 
+    sign = OPTIC_SIGN.search(t)
+    optic_sign = None if sign is None else "positive" if sign.group(1)[0] in "+p" else "negative"
+    if optic_sign and optic is None:  # only a doubly refractive stone has an optic sign; "U-" says uniaxial too
+        optic = {"u": "uniaxial", "b": "biaxial"}.get(sign.group(0).strip()[0], "anisotropic")
+
     pleochroism = next((level for level, pattern in PLEOCHROISM_LEVELS.items() if re.search(pattern, t)), None)
     if optic is None and pleochroism not in (None, "none") and re.search(r"\btrichro", t):
         optic = "biaxial"  # three colours in the dichroscope: only a biaxial stone has three
@@ -439,4 +463,15 @@ def parse_readings(text: str) -> Readings:
                 f"“{bare.group(0).strip()}” has no unit: is it a refractive index or a specific gravity? "
                 'Write it as "RI 1.54" or "SG 2.65".'
             )
-    return Readings(ri, bire, sg, optic, pleochroism, fluorescence, chelsea_red, observations, tuple(problems))
+    return Readings(
+        ri=ri,
+        birefringence=bire,
+        sg=sg,
+        optic=optic,
+        optic_sign=optic_sign,
+        pleochroism=pleochroism,
+        fluorescence=fluorescence,
+        chelsea_red=chelsea_red,
+        observations=observations,
+        problems=tuple(problems),
+    )

@@ -704,6 +704,7 @@ def test_a_question_about_another_gem_is_answered_about_that_gem_and_thanks_is_n
     chat = Assistant(classifier=None).conversation()
     chat.ask("RI 1.762-1.770, SG 4.00, red")
     assert chat.ask("thanks").reply.startswith("You're welcome")
+    assert chat.ask("thanks, bye").reply.startswith("You're welcome")  # not the whole answer again
 
 
 def test_a_species_reads_as_a_word_and_a_spectrum_or_tester_named_is_no_question():

@@ -254,3 +254,19 @@ def test_rows_of_photos_since_deleted_are_reported(tiny_model_dir, tiny_folder, 
     assert _catalog(folder, out, tiny_model_dir) == 0
     err = capsys.readouterr().err
     assert "1 row(s) of catalog.jsonl describe photos no longer there" in err and "--restart" in err
+
+
+def test_rows_name_photos_by_full_path_so_another_working_folder_or_an_odd_name_is_no_deletion(
+    tiny_model_dir, tiny_folder, tmp_path, capsys, monkeypatch
+):
+    folder = tmp_path / "work" / "photos"
+    shutil.copytree(tiny_folder / "Ruby", folder)
+    shutil.copy(tiny_folder / "Ruby" / "1.jpg", folder / os.fsdecode(b"caf\xe9.jpg"))  # a Latin-1 name
+    (tmp_path / "elsewhere").mkdir()
+    out = tmp_path / "catalog.jsonl"
+    monkeypatch.chdir(tmp_path / "work")
+    assert _catalog(Path("photos"), out, tiny_model_dir) == 0
+    assert all(Path(row["photo"]).is_absolute() for row in read_rows(out))
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    assert _catalog(Path("../work/photos"), out, tiny_model_dir) == 0
+    assert "no longer there" not in capsys.readouterr().err

@@ -262,8 +262,8 @@ def test_jadeite_is_read_as_the_aggregate_it_is_cut_from_and_no_two_edges_are_as
 
 
 def test_when_the_telling_test_is_made_the_next_test_says_so_rather_than_that_none_exists():
-    model = EvidenceModel(["Chrome Diopside", "Peridot"])
-    hints = parse_hints("green, RI 1.67-1.70, SG 3.29, biaxial")  # two edges: a birefringence of 0.030
+    model = EvidenceModel(["Chrome Diopside", "Tanzanite"])
+    hints = parse_hints("RI 1.696, DR 0.014")  # between tanzanite's 0.008–0.013 and chrome diopside's 0.024–0.031
     fused = model.fuse(None, hints)
     post = np.array([dict(fused.ranking)[n] for n in model.names])
     advice = model.next_test(post, hints)
@@ -358,6 +358,34 @@ def test_advice_treats_a_stone_as_the_kind_its_readings_find():
     high = tell_apart("Zircon", "Garnet Red", model, parse_hints("RI over the limit, SG 4.70, doubly refractive"))
     assert "Zircon seen" in high and "653.5" not in high  # a high zircon doubles its back facets
     assert model.fuse(None, parse_hints("green, SG 4.0, RI 1.81, 653.5 nm line")).ranking[0][0] == "Zircon"
+
+
+def test_the_optic_sign_and_a_birefringence_composition_varies_tell_scapolite_from_quartz():
+    from gemlang.knowledge import get_facts
+    from gemlang.knowledge.instruments import TESTS, profile, separates, value_text
+
+    model = EvidenceModel(["Scapolite", "Quartz Lemon", "Citrine", "Amethyst"])
+    said = "RI 1.550-1.564, SG 2.68, yellow, uniaxial negative, birefringence 0.014"
+    fused = model.fuse(None, parse_hints(said))
+    assert fused.ranking[0][0] == "Scapolite", fused.ranking[:3]
+    assert not any("Scapolite (" in reason for reason in fused.reasons)  # not "0.014 rules out Scapolite (0.037)"
+    scapolite, quartz = get_facts("Scapolite"), get_facts("Quartz")
+    assert scapolite.format("birefringence") == "0.004–0.037"
+    assert value_text(profile(scapolite), scapolite, "doubling") == "seen in some stones"
+    sign = next(t for t in TESTS if t.key == "optic_sign")
+    assert separates(sign, profile(scapolite), profile(quartz))
+    assert value_text(profile(quartz), quartz, "optic_sign") == "positive"
+
+
+def test_jade_is_jadeite_or_nephrite_and_its_readings_must_fit_one_of_them():
+    model = EvidenceModel(["Jade", "Peridot"])
+    jade = model.index["Jade"]
+    jadeite = model.log_likelihood(parse_hints("RI 1.66, SG 3.33"))[jade]
+    nephrite = model.log_likelihood(parse_hints("RI 1.61, SG 2.95"))[jade]
+    mixed = model.log_likelihood(parse_hints("RI 1.66, SG 2.95"))[jade]  # jadeite's RI, nephrite's SG
+    assert min(jadeite, nephrite) > mixed + np.log(100)
+    top = model.fuse(None, parse_hints("RI 1.66 spot, SG 3.33, green, aggregate")).ranking[0][0]
+    assert top in ("Jade", "Jadeite")
 
 
 def test_how_often_a_gem_is_met_sets_its_prior_before_any_reading():

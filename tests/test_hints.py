@@ -212,3 +212,15 @@ def test_a_scratch_test_reported_is_still_read():
     reported = parse_hints("I did a scratch test: it scratches quartz").hardness
     assert reported == HardnessHint(7.0, 10.0, "scratches quartz")
     assert parse_hints("a file scratches it").hardness.high == 6.5
+
+
+@pytest.mark.parametrize(
+    "text, scratch_question",
+    [("can I test it with a knife?", True), ("can I scratch it with a file?", True), ("can I test it?", False),
+     ("can I do a hot point test?", False), ("how do I test turquoise for dye?", False)],
+)  # fmt: skip
+def test_only_a_question_about_scratching_gets_the_scratch_test_warning(text, scratch_question):
+    from gemlang.hints import SCRATCH_QUESTION_NOTE
+
+    hints = parse_hints(text)
+    assert (SCRATCH_QUESTION_NOTE in hints.notes) == scratch_question and hints.hardness is None

@@ -261,3 +261,21 @@ def test_readings_as_labs_abroad_or_a_slipped_key_write_them_are_read(text):
 def test_readings_as_a_bench_notes_them_spot_edges_pairs_and_suspensions(text, key, low, high):
     reading = getattr(parse_readings(text), key)
     assert reading is not None and (reading.low, reading.high) == pytest.approx((low, high))
+
+
+@pytest.mark.parametrize(
+    "text, optic, sign",
+    [
+        ("uniaxial negative", "uniaxial", "negative"),
+        ("RI 1.62 1.64 SG 3.06 pink, uniaxial -", "uniaxial", "negative"),
+        ("biaxial (+)", "biaxial", "positive"),
+        ("U-", "uniaxial", "negative"),
+        ("optic sign: positive", "anisotropic", "positive"),
+        ("biaxial, strong pleochroism", "biaxial", None),
+        ("uniaxial, -0.009", "uniaxial", None),
+    ],
+)
+def test_the_optic_sign_is_read_with_the_optic_character(text, optic, sign):
+    r = parse_readings(text)
+    assert (r.optic, r.optic_sign) == (optic, sign)
+    assert ("optically " + sign in r.describe()) if sign else not any("optically" in d for d in r.describe())

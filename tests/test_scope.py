@@ -111,6 +111,8 @@ def test_predict_json_carries_the_out_of_scope_field(chat_model_dir, tmp_path, c
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.startswith("{")]
     assert rows[0]["out_of_scope"]["flagged"] is False and rows[0]["out_of_scope"]["kind"] == "in_scope"
     assert rows[1]["out_of_scope"]["flagged"] is True and rows[1]["out_of_scope"]["kind"] == NOT_A_GEM_PHOTO
+    assert rows[0]["label"] and rows[1]["label"] is None and rows[1]["probability"] is None  # no gem named
+    assert rows[1]["top_k"]  # the closest known gems still listed
 
 
 def test_describe_writes_no_gem_description_for_a_photo_out_of_scope(chat_model_dir, tmp_path, capsys):

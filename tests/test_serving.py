@@ -156,3 +156,14 @@ def test_a_model_the_serving_path_cannot_run_falls_back_or_says_why(tiny_folder,
         else:
             with pytest.raises(ModelError, match="linear-from-elsewhere"):
                 clf.predict(photo)
+
+
+def test_a_thread_count_that_is_no_number_is_a_usage_error(monkeypatch):
+    from gemlang.errors import UsageError
+    from gemlang.serving.runtime import _cpus
+
+    monkeypatch.setenv("GEMLANG_THREADS", "abc")
+    with pytest.raises(UsageError, match="GEMLANG_THREADS='abc'"):
+        _cpus()
+    monkeypatch.setenv("GEMLANG_THREADS", "3")
+    assert _cpus() == 3

@@ -101,7 +101,9 @@ def run(args) -> int:
 
         tqdm.write(f"could not describe {row['error']}", file=sys.stderr)  # above the progress bar, not through it
 
-    summary = run_catalog(args.folder, writer, batches, progress=not args.no_progress, on_failure=report)
+    # rows name photos by their full path: a later run from another folder, or a resume, still finds them
+    folder = Path(args.folder).absolute()
+    summary = run_catalog(folder, writer, batches, progress=not args.no_progress, on_failure=report)
     print(
         f"{summary.described} of {summary.visited} photos described"
         + (f", {summary.failed} could not be read" if summary.failed else "")
@@ -115,7 +117,7 @@ def run(args) -> int:
             f"{args.out.name} say why)",
             file=sys.stderr,
         )
-    gone = gone_rows(args.out)
+    gone = gone_rows(args.out, folder)
     if gone:
         print(
             f"{len(gone)} row(s) of {args.out.name} describe photos no longer there (moved or deleted), e.g. "
@@ -125,12 +127,17 @@ def run(args) -> int:
     return 1 if summary.any_failed else 0
 
 
-def gone_rows(out: Path) -> list[str]:
-    """The photos a catalog has rows for that no longer exist where the rows say."""
+def gone_rows(out: Path, folder: Path) -> list[str]:
+    """The photos a catalog has rows for that no longer exist where the rows say: neither among the photos of
+    `folder` now (as the rows write their names, a name in another encoding escaped) nor on disk."""
     from gemlang.collection.catalog_file import read_rows
+    from gemlang.collection.photos import iter_photos
+    from gemlang.io import printable
 
     try:
         rows = list(read_rows(out))
     except NotImplementedError:  # a Markdown catalog is for reading, not for reading back
         return []
-    return [row["photo"] for row in rows if row.get("photo") and not Path(row["photo"]).exists()]
+    present = {printable(str(photo)) for photo in iter_photos(folder)}
+    named = [row["photo"] for row in rows if row.get("photo")]
+    return [photo for photo in named if photo not in present and not Path(photo).exists()]

@@ -15,7 +15,8 @@ def register(subparsers) -> None:
         description=(
             "Print the most likely gems for each photo with calibrated probabilities, and whether the photo is "
             "out of scope: not a gem photo, or a stone unlike every class the model knows (JSON field "
-            "`out_of_scope`: flagged, kind, closest; kind is 'unchecked' for a model without the check)."
+            "`out_of_scope`: flagged, kind, closest; kind is 'unchecked' for a model without the check). A flagged "
+            "photo names no gem: its JSON `label` and `probability` are null, `top_k` lists the closest."
         ),
     )
     p.add_argument("photos", nargs="+", metavar="PHOTO", help="photo file(s): JPEG, PNG, WebP, AVIF, BMP, TIFF or GIF")
@@ -31,6 +32,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
+    from gemlang.io import printable
     from gemlang.model import GemClassifier
 
     clf = GemClassifier.load(args.model, backend=args.backend)
@@ -38,7 +40,7 @@ def run(args) -> int:
     for i, photo in enumerate(args.photos):
         if i in failures:
             if args.json:
-                print(json.dumps({"photo": photo, "error": failures[i]}))
+                print(json.dumps({"photo": printable(photo), "error": failures[i]}))
             else:  # the reason names the photo already ("x.txt: not an image file ..."); to stderr, as errors go
                 reason = failures[i]
                 print(reason if reason.startswith(f"{photo}:") else f"{photo}: {reason}", file=sys.stderr)
@@ -46,7 +48,10 @@ def run(args) -> int:
         pred = clf.rank(probs[i], args.top_k)
         if args.json:
             int8 = {"int8": True} if clf.int8 else {}  # encoders quantized (gemlang train --int8)
-            print(json.dumps({"photo": photo, **pred.to_dict(), "out_of_scope": scopes[i].to_dict(), **int8}))
+            named = pred.to_dict()
+            if scopes[i].flagged:  # as the catalog does: no gem named for a flagged photo; top_k holds the closest
+                named |= {"label": None, "probability": None}
+            print(json.dumps({"photo": printable(photo), **named, "out_of_scope": scopes[i].to_dict(), **int8}))
         else:
             print(f"{photo}:" + (f" {scopes[i].sentence()}" if scopes[i].flagged else ""))
             for label, p in pred.top_k:

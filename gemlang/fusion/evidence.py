@@ -114,6 +114,7 @@ OPTIC_FIT = {
     "biaxial": {"isotropic": 0.02, "uniaxial": 0.05, "biaxial": 1.0, "aggregate": 0.05},
     "aggregate": {"isotropic": 0.1, "uniaxial": 0.05, "biaxial": 0.05, "aggregate": 1.0},
 }
+WRONG_SIGN = 0.05  # P(the optic sign read | a gem of the other sign): the moving edge misjudged, the figure misread
 # P(reading | the gem's pleochroism) for the dichroscope; unknown pleochroism reads 0.5.
 PLEOCHROISM_FIT = {
     "none": {"none": 1.0, "weak": 0.6, "moderate": 0.25, "strong": 0.1},
@@ -208,6 +209,7 @@ def tests_made(hints: Hints) -> set[str]:
             ("doubling", r.birefringence),  # a measured birefringence says more than the loupe
             ("sg", r.sg),
             ("optic", r.optic),
+            ("optic_sign", r.optic_sign),
             ("pleochroism", r.pleochroism),
             ("fluorescence", r.fluorescence),
             ("chelsea", r.chelsea_red),
@@ -327,9 +329,11 @@ class EvidenceModel:
                     if nlo <= lo and hi <= nhi:  # strictly: a range off the natural one is a sign of growth
                         pairs.append((i, j))
             self.grown_as[key] = pairs
-        self.max_birefringence = np.array(
-            [math.nan if p.birefringence is None else p.birefringence for p in self.profiles]
-        )
+        # each gem's (least, greatest) maximum birefringence; NaN where unknown
+        self.birefringence_ranges = np.array(
+            [p.birefringence_range or (math.nan, math.nan) for p in self.profiles], dtype=float
+        ).reshape(-1, 2)
+        self.max_birefringence = self.birefringence_ranges[:, 1]
         # The materials made in kinds (glass, opal, zircon): each kind's ranges of the readings it sets apart,
         # {key: {gem: (kinds, 2)}} (the birefringence a stone shows: at most its maximum), and its optic classes.
         made_in_kinds = {i: g.kinds for i, g in enumerate(self.facts) if g.kinds}
@@ -337,7 +341,7 @@ class EvidenceModel:
             "ri": {i: np.array([k.refractive_index for k in kinds]) for i, kinds in made_in_kinds.items()},
             "sg": {i: np.array([k.specific_gravity for k in kinds]) for i, kinds in made_in_kinds.items()},
             "birefringence": {
-                i: np.array([self._shown(k.birefringence or (np.nan, self.max_birefringence[i])) for k in kinds])
+                i: np.array([self._shown(k.birefringence or self.birefringence_ranges[i]) for k in kinds])
                 for i, kinds in made_in_kinds.items()
             },
         }
@@ -410,6 +414,8 @@ class EvidenceModel:
             out["optic"] = np.array([self._optic(r.optic, p) for p in self.profiles])
             for i, per_kind in kinds.items():
                 out["optic"][i] = per_kind["optic"].mean()
+        if r.optic_sign:
+            out["optic_sign"] = np.array([self._optic_sign(r.optic_sign, p) for p in self.profiles])
         if r.pleochroism:
             out["pleochroism"] = np.array([self._pleochroism(r.pleochroism, p) for p in self.profiles])
         if r.fluorescence:
@@ -477,14 +483,14 @@ class EvidenceModel:
 
     @staticmethod
     def _shown(maximum: tuple) -> tuple:
-        """The birefringence a stone shows, given its maximum's range: at most that; facets cut across the axes
-        show less (a lower bound the maximum's own lower end sets, else 60% of the top)."""
+        """The birefringence a stone shows, given the range of its maximum: at most that; facets cut across the
+        axes show less, down to 60% of the least maximum."""
         lo, hi = maximum
-        return 0.6 * np.where(np.isnan(lo), hi, lo), hi
+        return 0.6 * np.asarray(lo), hi
 
     def _birefringence(self, reading: Reading, kinds: dict[int, dict[str, np.ndarray]] | None = None) -> np.ndarray:
         sigma, top = TOLERANCE["birefringence"], self.max_birefringence
-        shown = self._shown((np.full_like(top, np.nan), top))
+        shown = self._shown(self.birefringence_ranges.T)
         out = interval_likelihoods(reading, *shown, sigma, BLUNDER["birefringence"])
         out = np.where(np.isnan(top), 1.0 / (0.05 + 2.5 * sigma), out)  # unknown: as likely as a broad range
         for i, per_kind in (kinds or {}).items():
@@ -500,6 +506,14 @@ class EvidenceModel:
         if not classes:
             return UNKNOWN_FIT
         return max(OPTIC_FIT[seen][c] for c in classes)
+
+    @staticmethod
+    def _optic_sign(seen: str, p: Profile) -> float:
+        if p.opaque:
+            return OPAQUE_FIT
+        if not p.optic_sign:  # unknown, or a singly refractive stone, which the optic character already weighs
+            return UNKNOWN_FIT
+        return 1.0 if seen in p.optic_sign else WRONG_SIGN
 
     @staticmethod
     def _pleochroism(seen: str, p: Profile) -> float:
@@ -629,10 +643,10 @@ class EvidenceModel:
                 return False
             if ra is not None and max(abs(ra[0] - rb[0]), abs(ra[1] - rb[1])) > TOLERANCE[key] + 1e-9:
                 return False
-        ba, bb = a.birefringence, b.birefringence
+        ba, bb = a.birefringence_range, b.birefringence_range
         if (ba is None) != (bb is None):
             return False
-        return ba is None or abs(ba - bb) <= TOLERANCE["birefringence"] + 1e-9
+        return ba is None or max(abs(ba[0] - bb[0]), abs(ba[1] - bb[1])) <= TOLERANCE["birefringence"] + 1e-9
 
     def twin_groups(self) -> np.ndarray:
         """A group id per gem: twins, and twins of twins, share one (what no reading can put in a different place)."""
@@ -775,13 +789,19 @@ class EvidenceModel:
             return f"{' and '.join(hints.colours)} is not a usual colour of {gem.name} ({usual})"
         test_name = {
             "optic": "the polariscope",
+            "optic_sign": "the optic sign",
             "pleochroism": "the dichroscope",
             "fluorescence": "the UV lamp",
             "chelsea": "the Chelsea filter",
         }.get(key, "what the loupe shows")
-        only = {"optic": Readings(optic=r.optic), "pleochroism": Readings(pleochroism=r.pleochroism)}.get(key)
+        only = {
+            "optic": Readings(optic=r.optic),
+            "optic_sign": Readings(optic_sign=r.optic_sign),
+            "pleochroism": Readings(pleochroism=r.pleochroism),
+        }.get(key)
         said = ", ".join(only.describe()) if only else key  # that reading alone, not every one given
-        what = value_text(p, gem, key) if key in ("optic", "pleochroism", "fluorescence", "chelsea") else "not typical"
+        shown = ("optic", "optic_sign", "pleochroism", "fluorescence", "chelsea")
+        what = value_text(p, gem, key) if key in shown else "not typical"
         return f"{test_name} ({said}) argues against {gem.name} ({what})"
 
     # --- what to test next -----------------------------------------------------------------------------

@@ -118,15 +118,21 @@ def simulate_hints(
     """The hints a person reports for a stone of `gem`: only the `readings` named, each with noise."""
     p = _profile(gem)
     ri = _measure(p.ri, "ri", rng, noise, 3) if "ri" in readings else None
-    if ri and p.birefringence and rng.random() < 0.5:  # both shadow edges of a doubly refractive stone
-        shown = p.birefringence * rng.uniform(0.6, 1.0)
+    # this stone's maximum birefringence, where composition varies it (scapolite 0.004–0.037)
+    span = p.birefringence_range
+    shows_edges = ri and span and span[1] and rng.random() < 0.5  # both shadow edges of a doubly refractive stone
+    # drawn only when a reading shows it, so the other readings' draws stay as they were
+    needed = shows_edges or ("birefringence" in readings and span is not None)
+    top = None if not needed else span[1] if span[0] == span[1] else rng.uniform(*span)
+    if shows_edges:
+        shown = top * rng.uniform(0.6, 1.0)
         low = min(ri.low, p.ri[1] - shown) if p.ri else ri.low
         high = low + shown + rng.normal(0, TOLERANCE["ri"] * noise / 2)
         ri = Reading(round(min(low, high), 3), round(max(low, high), 3))  # the lower edge is read as the low one
     sg = _measure(p.sg, "sg", rng, noise, 2) if "sg" in readings else None
     bire = None
-    if "birefringence" in readings and p.birefringence is not None:
-        shown = p.birefringence * rng.uniform(0.6, 1.0) + rng.normal(0, TOLERANCE["birefringence"] * noise)
+    if "birefringence" in readings and top is not None:
+        shown = top * rng.uniform(0.6, 1.0) + rng.normal(0, TOLERANCE["birefringence"] * noise)
         bire = Reading(round(max(0.0, shown), 3), round(max(0.0, shown), 3))
     elif ri and ri.high > ri.low:
         bire = Reading(round(ri.high - ri.low, 4), round(ri.high - ri.low, 4))

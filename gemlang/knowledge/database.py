@@ -57,6 +57,12 @@ def parse_max(value: float | str | None) -> float | None:
         return None
 
 
+def _least(value: float | str | None) -> float | None:
+    """'0.004-0.037' (scapolite, whose birefringence rises with its calcium) -> 0.004; one value -> None."""
+    span = parse_range(value)
+    return span[0] if span and span[0] < span[1] else None
+
+
 def parse_range(value: float | str | None) -> Range | None:
     """'0.013-0.020' -> (0.013, 0.020); 0.044 -> (0.044, 0.044)."""
     if value is None or value == "":
@@ -125,6 +131,7 @@ def _normalise(family: Any) -> DatabaseGem:
         "specific_gravity": _range(family.sg_min, family.sg_max),
         "refractive_index": _range(family.ri_min, family.ri_max),
         "birefringence": parse_max(family.birefringence),
+        "least_birefringence": _least(family.birefringence),
         "optical_character": optic_character(family.optical_character),
         "dispersion": parse_range(family.dispersion),
         "lustre": _clean(family.lustre),

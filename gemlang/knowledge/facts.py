@@ -38,6 +38,7 @@ FACT_FIELDS = (
     "specific_gravity",
     "refractive_index",
     "birefringence",
+    "least_birefringence",
     "optical_character",
     "dispersion",
     "lustre",
@@ -127,6 +128,8 @@ class GemFacts:
     specific_gravity: Range | None = None
     refractive_index: Range | None = None
     birefringence: float | None = None
+    # the least of its stones' maximum birefringence, where composition varies it (scapolite 0.004–0.037)
+    least_birefringence: float | None = None
     lustre: str = ""
     colours: tuple[str, ...] = ()
     diagnostic_features: tuple[str, ...] = ()
@@ -174,8 +177,18 @@ class GemFacts:
         return tuple(p for p in self.localities if not locality_status(p))
 
     def format(self, name: str) -> str:
-        """A numeric field formatted the house way: gem.format("specific_gravity") -> '3.99–4.01'."""
+        """A numeric field formatted the house way: gem.format("specific_gravity") -> '3.99–4.01'; a birefringence
+        composition varies as its range (scapolite '0.004–0.037')."""
+        if name == "birefringence" and self.birefringence_range[0] != self.birefringence:
+            return format_quantity(name, self.birefringence_range)
         return format_quantity(name, getattr(self, name))
+
+    @property
+    def birefringence_range(self) -> tuple[float | None, float | None]:
+        """(least, greatest) maximum birefringence of its stones; both the same where composition does not vary it."""
+        top = self.birefringence
+        low = self.least_birefringence
+        return (min(low, top) if low is not None and top is not None else top, top)
 
     def property_table(self) -> list[tuple[str, str]]:
         """Rows (label, value) of the gem's identifying properties; unknown properties are left out."""

@@ -51,6 +51,7 @@ TESTS = (
     # a birefringence of 0.03 or more doubles the back facet edges seen through the table (zircon, moissanite)
     Test("doubling", "doubling of the back facet edges", "10x loupe"),
     Test("optic", "optic character", "polariscope"),
+    Test("optic_sign", "optic sign", "refractometer (which shadow edge moves)"),
     Test("pleochroism", "pleochroism", "dichroscope"),
     Test("fluorescence", "fluorescence", "long-wave UV lamp"),
     Test("chelsea", "Chelsea filter reaction", "Chelsea filter"),
@@ -75,6 +76,16 @@ class Profile:
     features: str  # diagnostic features and description, lower case, for loupe observations (`signs_text`)
     origin: str
     opaque: bool = False  # metallic, no RI: no light passes, so no refractometer, polariscope or dichroscope reads it
+    least_birefringence: float | None = None  # where composition varies the maximum (scapolite 0.004–0.037)
+    optic_sign: tuple[str, ...] = ()  # "positive" and/or "negative" (both: the species varies), () unknown
+
+    @property
+    def birefringence_range(self) -> Range | None:
+        """(least, greatest) maximum birefringence of its stones, or None when unknown."""
+        if self.birefringence is None:
+            return None
+        low = self.birefringence if self.least_birefringence is None else self.least_birefringence
+        return (min(low, self.birefringence), self.birefringence)
 
 
 def optic_classes(text: str) -> tuple[str, ...]:
@@ -91,6 +102,17 @@ def optic_classes(text: str) -> tuple[str, ...]:
         if m:
             found.append((m.start(), name))
     return tuple(name for _, name in sorted(found))
+
+
+def optic_signs(text: str) -> tuple[str, ...]:
+    """'Biaxial +' -> ('positive',); 'Uniaxial -' -> ('negative',); 'Biaxial + or -' -> both; '' -> ()."""
+    t = text.replace("−", "-").lower()
+    found = []
+    if re.search(r"\+|positive", t):
+        found.append("positive")
+    if re.search(r"(?<![a-z])-(?![a-z])|negative", t):
+        found.append("negative")
+    return tuple(found)
 
 
 def pleochroism_levels(text: str, optic: str | None) -> tuple[str, ...]:
@@ -174,6 +196,8 @@ def profile(gem: GemFacts) -> Profile:
         features=signs_text(gem),
         origin=gem.origin,
         opaque=gem.refractive_index is None and gem.lustre.lower().startswith("metallic"),
+        least_birefringence=gem.birefringence_range[0] if gem.birefringence is not None else None,
+        optic_sign=optic_signs(gem.optical_character) if optic in ("uniaxial", "biaxial") else (),
     )
 
 
@@ -184,13 +208,21 @@ def value_text(p: Profile, gem: GemFacts, key: str) -> str:
         text = gem.format(field)
         return text + " (over the refractometer's limit)" if key == "ri" and _beyond_refractometer(p) else text
     if key == "birefringence":
-        return "unknown" if p.birefringence is None else "none" if p.birefringence == 0 else f"{p.birefringence:.3f}"
+        if p.birefringence_range is None:
+            return "unknown"
+        low, high = p.birefringence_range
+        return "none" if high == 0 else f"{high:.3f}" if low == high else f"{low:.3f}–{high:.3f}"
     if key == "doubling":
-        return "unknown" if p.birefringence is None else "seen" if p.birefringence >= DOUBLING else "none"
+        if p.birefringence_range is None:
+            return "unknown"
+        low, high = p.birefringence_range
+        return "seen" if low >= DOUBLING else "none" if high < DOUBLING else "seen in some stones"
     if key == "optic":
         optic = {"isotropic": "singly refractive (stays dark)", "uniaxial": "doubly refractive, uniaxial",
                  "biaxial": "doubly refractive, biaxial", "aggregate": "aggregate (stays light)"}  # fmt: skip
         return optic.get(p.optic or "", "unknown")
+    if key == "optic_sign":
+        return " or ".join(p.optic_sign) or "unknown"
     if key == "pleochroism":
         if not p.pleochroism:
             return "unknown"
@@ -218,10 +250,10 @@ ONE_CRYSTAL = ("birefringence", "doubling", "pleochroism")  # tests that need a 
 
 def separates(test: Test, a: Profile, b: Profile) -> bool:
     """Whether `test` tells `a` from `b` reliably, from what the knowledge base states of both."""
-    if test.key in ("ri", "birefringence") and _beyond_refractometer(a) and _beyond_refractometer(b):
+    if test.key in ("ri", "birefringence", "optic_sign") and _beyond_refractometer(a) and _beyond_refractometer(b):
         return False  # both read "over the limit": the refractometer shows no difference
-    if test.key == "birefringence" and (_beyond_refractometer(a) or _beyond_refractometer(b)):
-        return False  # a stone over the limit shows no shadow edges to read a birefringence from
+    if test.key in ("birefringence", "optic_sign") and (_beyond_refractometer(a) or _beyond_refractometer(b)):
+        return False  # a stone over the limit shows no shadow edges to read a birefringence or a sign from
     if test.key in THROUGH_THE_STONE and (a.opaque or b.opaque):
         return False  # no light passes an opaque stone
     if test.key in ONE_CRYSTAL and "aggregate" in (a.optic, b.optic):
@@ -230,14 +262,12 @@ def separates(test: Test, a: Profile, b: Profile) -> bool:
         ra, rb = getattr(a, test.key), getattr(b, test.key)
         return ra is not None and rb is not None and _gap(ra, rb) >= test.resolution - 1e-9
     if test.key == "birefringence":
-        return (
-            a.birefringence is not None
-            and b.birefringence is not None
-            and (abs(a.birefringence - b.birefringence) >= test.resolution)
-        )
+        ra, rb = a.birefringence_range, b.birefringence_range
+        return ra is not None and rb is not None and _gap(ra, rb) >= test.resolution - 1e-9
     if test.key == "doubling":
-        doubled = [p.birefringence >= DOUBLING for p in (a, b) if p.birefringence is not None]
-        small = [p.birefringence <= 0.01 for p in (a, b) if p.birefringence is not None]  # no doubling seen
+        ranges = [p.birefringence_range for p in (a, b) if p.birefringence_range is not None]
+        doubled = [low >= DOUBLING for low, _ in ranges]  # every stone of it doubles its back facets
+        small = [high <= 0.01 for _, high in ranges]  # no doubling seen
         return len(doubled) == 2 and any(doubled) and any(small)
     if test.key == "optic":
         sa = {a.optic, *a.optic_also} - {None}
@@ -246,6 +276,8 @@ def separates(test: Test, a: Profile, b: Profile) -> bool:
             return False
         single = lambda s: s == {"isotropic"}  # noqa: E731
         return sa.isdisjoint(sb) and (single(sa) or single(sb) or "aggregate" in sa | sb)
+    if test.key == "optic_sign":  # a uniaxial positive quartz against a uniaxial negative scapolite
+        return len(a.optic_sign) == len(b.optic_sign) == 1 and a.optic_sign != b.optic_sign
     if test.key == "pleochroism":
         none_and_strong = lambda x, y: x == ("none",) and y and y[0] in ("moderate", "strong")  # noqa: E731
         return bool(none_and_strong(a.pleochroism, b.pleochroism) or none_and_strong(b.pleochroism, a.pleochroism))

@@ -116,7 +116,7 @@ def _coerce(name: str, field: str, value: Any) -> Any:
             if low > high:
                 raise ValueError(f"min {low} > max {high}")
             return (low, high)
-        if field == "birefringence":
+        if field in ("birefringence", "least_birefringence"):
             return float(value)
         if field in LIST_FIELDS:
             if isinstance(value, str) or not all(isinstance(v, str) for v in value):
@@ -162,6 +162,9 @@ def render_description(name: str, template: str, values: dict[str, Any]) -> str:
             )
         if values.get(field) is None:
             raise KnowledgeError(f"{name}: description uses {{{field}}} but the entry has no {field}")
+        least = values.get("least_birefringence") if field == "birefringence" else None
+        if least is not None and least < values[field]:  # as the property table gives it (scapolite 0.004–0.037)
+            return format_quantity(field, (least, values[field]))
         return format_quantity(field, values[field])
 
     return " ".join(_PLACEHOLDER.sub(fill, template).split())
@@ -463,6 +466,7 @@ def _database_draft(
     if not database.get("diagnostic_features"):
         database["diagnostic_features"] = _fallback_features(gem)
     values, sources, citations = _resolve_facts(gem.name, supplement, database, "same", reviewed)
+    citations |= supplement.get("citations", {})
     counterpart_id = gem.natural_counterpart_id or next(iter(gem.target_minerals), None)
     counterpart = names.get(counterpart_id, counterpart_id.replace("-", " ")).lower() if counterpart_id else ""
     if supplement.get("species"):
@@ -581,6 +585,7 @@ def _freeze(draft: _Draft, aliases: list[str]) -> GemFacts:
         specific_gravity=v.get("specific_gravity"),
         refractive_index=v.get("refractive_index"),
         birefringence=v.get("birefringence"),
+        least_birefringence=v.get("least_birefringence"),
         lustre=v.get("lustre", ""),
         colours=tuple(v.get("colours", ())),
         diagnostic_features=tuple(v.get("diagnostic_features", ())),

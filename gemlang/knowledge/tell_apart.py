@@ -154,7 +154,7 @@ def confirming_test(
 NOT_A_SIGN = re.compile(
     r"morpholog|\bhabit\b|\brare\b|\bSG\b|\bRI\b|specific gravity|refractive|polariscope|\bADR\b|\d\s*nm\b|"
     r"spectr|acetone|solvent|hot[- ]point|\btest\b|hardness|softens|temperature|touch|probe|^[\w\s-]*colou?r$|"
-    r"\btough|FTIR|Raman",
+    r"\btough|FTIR|Raman|\b(?:uni|bi)axial\b|isotropic|(?:singly|doubly) refractive",
     re.I,
 )
 # A feature that only names a colour ("Deep red, often brownish", "Vivid orange colour (Mandarin garnet)"): the

@@ -11,6 +11,7 @@ import numpy as np
 from PIL import Image
 
 from gemlang.encoders.pixels import ResizeNormalise, colour_histogram, resize_square
+from gemlang.errors import UsageError
 from gemlang.features import FeaturePipeline
 from gemlang.serving import NotServable
 from gemlang.serving.export import export_graphs, graph_key, load_manifest, tensors_digest
@@ -105,7 +106,10 @@ def _pool() -> ThreadPoolExecutor:
 
 
 def _cpus() -> int:
-    return int(os.environ.get("GEMLANG_THREADS", 0)) or len(os.sched_getaffinity(0))
+    said = os.environ.get("GEMLANG_THREADS", "").strip()
+    if said and not (said.isdigit() and int(said) > 0):
+        raise UsageError(f"GEMLANG_THREADS={said!r}: give a whole number of threads above 0, or unset it")
+    return int(said or 0) or len(os.sched_getaffinity(0))
 
 
 @lru_cache(maxsize=1)
