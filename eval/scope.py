@@ -295,7 +295,7 @@ def summarise(result: dict, non_stone_names: list[str], splits: int) -> dict:
 
 
 def best_candidates(rows: list[dict]) -> dict:
-    """The shipped score's row, and the best other single score and learned combination by AUROC."""
+    """The shipped score's row, and the best other score with no learned weights and learned combination by AUROC."""
     shipped = next(r for r in rows if "shipped" in r["score"])
     learned = [r for r in rows if r["score"].startswith("learned")]
     single = [r for r in rows if r is not shipped and r not in learned]
@@ -390,7 +390,7 @@ def markdown(summary: dict, command: str, seconds: float, data: str) -> str:
     def said(row: dict) -> str:
         return f"{row['score']} (AUROC {row['auroc']:.3f}, {row['unknown_flagged_at_6%']:.1%} at 6%)"
 
-    best_line = f"Shipped: {said(top['shipped'])}; best other single score: {said(top['single'])}" + (
+    best_line = f"Shipped: {said(top['shipped'])}; best other score with no learned weights: {said(top['single'])}" + (
         f"; best learned combination: {said(top['learned'])}." if top["learned"] else "."
     )
     return f"""# Out-of-scope check: leave-classes-out and non-stone pictures

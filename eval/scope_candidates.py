@@ -29,6 +29,19 @@ COMBINATIONS = {
     "learned: energy + 1-NN distance": ["energy", "1-NN distance (parts weighed alike)"],
     "learned: every score above": None,  # None: all single scores
 }
+# Fixed sums of standard scores (no weights learned), as the shipped check sums gem distance and entropy: each
+# score standardised by its mean and spread on the split's in-scope photos (no held-out-class photo is used).
+SUMS = {
+    "gem distance + energy (standard scores)": ["relative Mahalanobis (the shipped gem distance)", "energy"],
+    "gem distance + entropy + 1-NN among probability vectors (standard scores)": [
+        "relative Mahalanobis (the shipped gem distance)", "entropy (calibrated)",
+        "1-NN distance among probability vectors",
+    ],
+    "gem distance + energy + 1-NN among probability vectors (standard scores)": [
+        "relative Mahalanobis (the shipped gem distance)", "energy", "1-NN distance among probability vectors",
+    ],
+    "energy + 1-NN among probability vectors (standard scores)": ["energy", "1-NN distance among probability vectors"],
+}  # fmt: skip
 RATES = (0.06, 0.10)
 
 
@@ -99,10 +112,23 @@ def nested_combination(per_split: list[dict[str, tuple[np.ndarray, np.ndarray]]]
     return out
 
 
+def standard_sum(split: dict[str, tuple[np.ndarray, np.ndarray]], names: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The sum of the named scores of one split, each standardised on the split's in-scope photos."""
+    total = [np.zeros(len(split[names[0]][part])) for part in (0, 1)]
+    for name in names:
+        inside = split[name][0]
+        mean, std = inside.mean(), inside.std() + 1e-12
+        total = [t + (split[name][part] - mean) / std for part, t in enumerate(total)]
+    return total[0], total[1]
+
+
 def candidate_table(per_split: list[dict[str, tuple[np.ndarray, np.ndarray]]]) -> list[dict]:
     """One row per score: pooled leave-classes-out AUROC, and the share of held-out-class photos above the
     score's quantile on the in-scope photos at each of RATES (for comparing scores, not an operating point)."""
     scored = {name: [s[name] for s in per_split] for name in per_split[0]}
+    for label, names in SUMS.items():
+        if all(n in per_split[0] for n in names):
+            scored[label] = [standard_sum(s, names) for s in per_split]
     if len(per_split) > 2:
         singles = list(per_split[0])
         for label, names in COMBINATIONS.items():

@@ -496,6 +496,11 @@ class Conversation:
         words_only = not (
             new.hardness or new.countries or any(getattr(new.readings, k) for k in ("ri", "sg", "birefringence"))
         )
+        about_it = quantity and asked_gem is None and "?" in text and re.search(r"\b(?:it|its|it's)\b", text, re.I)
+        last = next((x.gem for x in reversed(self.answers) if x.gem in a.evidence.index), None)
+        if about_it and not images and last is not None:
+            asked_gem = a.evidence.facts[a.evidence.index[last]]  # "is it pleochroic?": the gem answered
+            answer.notes.append(f"about {asked_gem.name}, my answer for your stone.")
         if quantity and asked_gem is not None and not images and words_only:
             self.hints = before  # "is quartz uniaxial?" says nothing of the stone in hand
             # "the hardness and RI of zircon?": each quantity asked about
@@ -723,6 +728,7 @@ PROPERTY_FIELDS = {
 _PROPERTY = r"(?:hardness|specific gravity|sg|density|refractive index|ri|birefringence)"
 PROPERTY_QUESTION = re.compile(
     rf"\bwhat(?:'s| is| are)\s+(?:the\s+)?{_PROPERTY}(?:\s*(?:,|and)\s*(?:the\s+)?{_PROPERTY})*\s+of\b|"
+    rf"\bwhat(?:'s| is)\s+(?:its|it's|the stone's)\s+{_PROPERTY}\b|"
     r"\bhow\s+(?:hard|heavy|dense)\s+(?:is|are)\b|"
     r"\b(?:harder|softer|heavier|lighter|denser)\s+than\b|\bwhich\b[\w\s]{0,12}\b(?:harder|softer|heavier|lighter|denser)\b|"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:uniaxial|biaxial|singly refractive|doubly refractive|isotropic|"

@@ -166,7 +166,7 @@ class Readings:
     fluorescence: str | None = None  # "inert" or a colour ("red", "blue", ...), or "glows"
     chelsea_red: bool | None = None  # red/pink under the Chelsea filter (True) or not (False)
     observations: tuple[str, ...] = ()  # "gas bubbles", "curved striae", ...
-    problems: tuple[str, ...] = ()  # readings that cannot be right or cannot be read; never guessed
+    problems: tuple[str, ...] = ()  # readings that cannot be right or be read (never guessed), or used with a caveat
 
     def __bool__(self) -> bool:
         return any(
@@ -385,6 +385,11 @@ def parse_readings(text: str) -> Readings:
         low, high = sorted((_float(indices.group(1)), _float(indices.group(2))))
         if RI_LIMITS[0] <= low and high <= RI_LIMITS[1]:
             ri, found_ri = Reading(low, high, indices.group(0).strip()), True
+    if ri is not None and REFRACTOMETER_LIMIT + 0.03 < ri.low and ri.high < 99:  # "RI 2.9": not a refractometer's
+        problems.append(
+            f"“{ri.said.strip()}” is beyond what a gem refractometer reads (to about {REFRACTOMETER_LIMIT}; above, it "
+            "shows “over the limit”): I used it as a value from a table or another instrument."
+        )
     if not found_ri and re.search(r"over the limit|\botl\b|above the (?:refractometer'?s? )?limit|negative reading", t):
         ri = Reading(REFRACTOMETER_LIMIT, 99.0, "over the refractometer's limit")
     bire, problem, _ = _checked(t, text, BIRE_WORDS, (0.0, BIREFRINGENCE_MAX), "a birefringence", BIRE_RANGE, 12)

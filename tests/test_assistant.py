@@ -627,6 +627,17 @@ def test_is_a_gem_uniaxial_or_pleochroic_is_answered_from_its_facts():
     assert not chat.hints
 
 
+def test_a_property_asked_of_it_is_the_answered_gems_and_changes_nothing():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Quartz Rose", "Sapphire Pink"])).conversation()
+    chat.image_probs = np.array([0.95, 0.05])
+    assert chat.ask("what is it?").gem == "Quartz Rose"
+    assert chat.ask("what's its hardness?").reply == "**Quartz Rose**: Mohs hardness 7."
+    assert chat.ask("is it pleochroic?").reply.startswith("**Quartz Rose**: pleochroism ")
+    assert not chat.hints and chat.ask("what is it?").gem == "Quartz Rose"
+
+
 def test_is_it_natural_of_a_pearl_asks_natural_or_cultured_and_how_to_tell_an_imitation():
     from gemlang.assistant import Answer, follow_up
 

@@ -225,9 +225,10 @@ def test_search_prints_photos_ranked_by_the_text(workspace, alignment, capsys):
     code = main(["search", "deep blue, hard", str(workspace / "photos"), "--alignment", str(alignment),
                  "--cache", str(workspace / "cache")])  # fmt: skip
     assert code == 0
-    out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith("skipped") and "broken.jpg" in out[0]
-    ranked = [line.split() for line in out[1:]]
+    said = capsys.readouterr()
+    err, out = said.err.splitlines(), said.out.splitlines()
+    assert err[0].startswith("skipped") and "broken.jpg" in err[0]  # on stderr, apart from the results
+    ranked = [line.split() for line in out]
     assert ranked[0][1].endswith("blue.jpg") and len(ranked) == 2
     assert float(ranked[0][0]) > float(ranked[1][0])
 

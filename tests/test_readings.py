@@ -279,3 +279,9 @@ def test_the_optic_sign_is_read_with_the_optic_character(text, optic, sign):
     r = parse_readings(text)
     assert (r.optic, r.optic_sign) == (optic, sign)
     assert ("optically " + sign in r.describe()) if sign else not any("optically" in d for d in r.describe())
+
+
+def test_an_ri_no_refractometer_reads_is_used_with_a_word_about_where_it_came_from():
+    r = parse_readings("RI 2.42, SG 3.52")
+    assert r.ri.low == pytest.approx(2.42) and "beyond what a gem refractometer reads" in r.problems[0]
+    assert parse_readings("RI 1.81").problems == () and parse_readings("RI over 1.79").problems == ()

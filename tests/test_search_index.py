@@ -96,8 +96,8 @@ def test_an_unreadable_photo_is_listed_and_the_rest_indexed(tmp_path, capsys):
     out = tmp_path / "idx"
     code = main(["index", str(folder), "--out", str(out), "--cache", str(tmp_path / "c"), "--no-progress"])
     assert code == 1
-    printed = capsys.readouterr().out
-    assert "broken.jpg" in printed and "6 photos (flat index)" in printed
+    printed = capsys.readouterr()
+    assert "broken.jpg" in printed.err and "6 photos (flat index)" in printed.out
     shutil.rmtree(folder / "Emerald")
     paint_gem((30, 50, 200), "polygon", seed=7).save(folder / "Ruby" / "extra.jpg")
     (folder / "Ruby" / "broken.jpg").unlink()
@@ -147,5 +147,5 @@ def test_a_photo_that_cannot_be_read_is_named_once(tmp_path, capsys):
     folder = make_image_folder(tmp_path / "photos", per_class=1)
     (folder / "bad.jpg").write_text("junk")
     assert main(["search", "red", str(folder), "--cache", str(tmp_path / "c")]) == 0
-    skipped = [line for line in capsys.readouterr().out.splitlines() if line.startswith("skipped")]
+    skipped = [line for line in capsys.readouterr().err.splitlines() if line.startswith("skipped")]
     assert len(skipped) == 1 and skipped[0].count("bad.jpg") == 1

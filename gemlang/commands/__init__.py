@@ -1,6 +1,7 @@
 """One module per `gemlang` sub-command; see gemlang/cli.py."""
 
 import argparse
+import sys
 
 
 def _whole_number(text: str, least: int) -> int:
@@ -32,6 +33,11 @@ def positive_float(text: str) -> float:
     if not value > 0:
         raise argparse.ArgumentTypeError(f"{text} is too small: give a number above 0")
     return value
+
+
+def print_skipped(path: object, reason: str) -> None:
+    """Say on stderr that a photo was skipped, apart from the results on stdout (every command alike)."""
+    print(skipped_line(path, reason), file=sys.stderr)
 
 
 def skipped_line(path: object, reason: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from gemlang.commands import skipped_line
+from gemlang.commands import print_skipped
 
 
 def register(subparsers) -> None:
@@ -66,7 +66,7 @@ def run(args) -> int:
     else:
         metrics = evaluate_classifier(clf, data, args.report, cache=cache)
     for path, reason in metrics.get("skipped", []):
-        print(skipped_line(path, reason))
+        print_skipped(path, reason)
     print(summary_line(metrics))
     print(f"report written to {args.report}")
     return 0
@@ -87,7 +87,7 @@ def run_zero_shot(args, data) -> int:
     model = AlignmentModel.load(args.zero_shot)
     metrics = evaluate_zero_shot(model, data, args.report, cache=FeatureCache(args.cache))
     for path, reason in metrics.get("skipped", []):
-        print(skipped_line(path, reason))
+        print_skipped(path, reason)
     print(f"zero-shot over {metrics['n_candidates']} gems: {summary_line(metrics)}")
     print(f"report written to {args.report}")
     return 0

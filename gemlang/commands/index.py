@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gemlang.commands import skipped_line
+from gemlang.commands import print_skipped
 
 
 def register(subparsers) -> None:
@@ -48,7 +48,7 @@ def run(args) -> int:
         args.folder, args.out, model, FeatureCache(args.cache), args.rebuild, args.kind, not args.no_progress
     )
     for photo, reason in report.failures.items():
-        print(skipped_line(photo, reason))
+        print_skipped(photo, reason)
     print(
         f"{args.out}: {len(index)} photos ({index.config['kind']} index); {report.added} added, "
         f"{report.removed} removed, {report.kept} unchanged" + (", rebuilt" if report.rebuilt else "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gemlang.commands import positive_int, skipped_line
+from gemlang.commands import positive_int, print_skipped
 
 
 def register(subparsers) -> None:
@@ -55,7 +55,7 @@ def run(args) -> int:
     model = AlignmentModel.load(args.alignment)
     ranked, failures = model.search(args.text, photos, cache=FeatureCache(args.cache), top=args.top)
     for path, reason in failures.items():
-        print(skipped_line(path, reason))
+        print_skipped(path, reason)
     for path, score in ranked:
         print(f"{score:+.3f}  {printable(str(path))}")
     return 0

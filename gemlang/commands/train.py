@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from gemlang.commands import positive_float, positive_int
+from gemlang.commands import positive_float, positive_int, print_skipped
 
 
 def register(subparsers) -> None:
@@ -126,7 +126,7 @@ def run(args) -> int:
         int8=args.int8,
     )
     for path, reason in clf.info["trained_on"]["skipped"]:
-        print(f"skipped {path}: {reason}")
+        print_skipped(path, reason)
     cv = clf.info.get("cross_validation")
     if cv:
         from gemlang.metrics import summary_line
@@ -208,7 +208,7 @@ def run_finetune(args) -> int:
     if not PartialState().is_main_process:  # under `accelerate launch`, one process writes the model
         return 0
     for path, reason in clf.info["trained_on"]["skipped"]:
-        print(f"skipped {path}: {reason}")
+        print_skipped(path, reason)
     from gemlang.metrics import summary_line
 
     print(f"validation fold: {summary_line(clf.info['validation'])}")
