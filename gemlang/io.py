@@ -60,6 +60,15 @@ OWN_ENTRIES = re.compile(
 )
 
 
+def save_figure(fig, path: str | Path, dpi: int) -> None:
+    """Write a matplotlib figure as a PNG atomically (a crash leaves the old file or none) and close it."""
+    import matplotlib.pyplot as plt
+
+    with atomic_file(path, "wb") as f:
+        fig.savefig(f, format="png", dpi=dpi)
+    plt.close(fig)
+
+
 def check_writable(path: str | Path) -> None:
     """Refuse an output path that cannot be written: under a file, or in a folder this user cannot write (a
     read-only disk, another user's folder). Call it before long work, so the work is not thrown away."""

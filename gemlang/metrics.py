@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 
-from gemlang.io import atomic_file, write_json_atomic
+from gemlang.io import atomic_file, save_figure, write_json_atomic
 
 
 def top_k_accuracy(y: np.ndarray, probs: np.ndarray, k: int) -> float:
@@ -159,8 +159,7 @@ def plot_reliability(table: list[dict], path: Path, title: str = "Reliability di
     ax_n.set_ylabel("photos")
     ax_n.set_xlim(0, 1)
     fig.tight_layout()
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
+    save_figure(fig, path, dpi=120)
 
 
 def plot_confusion_matrix(y: np.ndarray, pred: np.ndarray, classes: list[str], path: Path) -> None:
@@ -180,8 +179,7 @@ def plot_confusion_matrix(y: np.ndarray, pred: np.ndarray, classes: list[str], p
     ax.set_ylabel("true")
     ax.set_title("Confusion matrix (row-normalised)")
     fig.tight_layout()
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
+    save_figure(fig, path, dpi=120)
 
 
 def summary_line(metrics: dict) -> str:

@@ -270,3 +270,8 @@ def test_rows_name_photos_by_full_path_so_another_working_folder_or_an_odd_name_
     monkeypatch.chdir(tmp_path / "elsewhere")
     assert _catalog(Path("../work/photos"), out, tiny_model_dir) == 0
     assert "no longer there" not in capsys.readouterr().err
+
+
+def test_ray_options_without_the_ray_engine_are_refused(tiny_folder, tiny_model_dir, tmp_path, capsys):
+    assert _catalog(tiny_folder, tmp_path / "c.jsonl", tiny_model_dir, "--workers", "8") == 2
+    assert "--workers set up Ray: use them with --engine ray" in capsys.readouterr().err

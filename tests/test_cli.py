@@ -132,6 +132,8 @@ def test_numbers_no_command_can_use_are_usage_errors_not_tracebacks(tiny_folder,
         == 2
     )
     assert "needs at least 5 photos" in capsys.readouterr().err
+    heat = ["explain", "--embedding", str(few), "--method", "vargrad", "--out", str(tmp_path / "t.png")]
+    assert main(heat) == 2 and "--method choose a photo's heat map" in capsys.readouterr().err
 
 
 def test_an_output_path_under_a_file_is_refused_before_the_work(tiny_folder, tiny_model_dir, tmp_path, capsys):
@@ -180,6 +182,8 @@ def test_train_options_it_would_ignore_are_refused(tiny_folder, tmp_path, capsys
     assert main([*base, "--finetune", "--cv", "0"]) == 2  # 0 is asked for too, though it equals False
     assert main([*base, "--epochs", "3"]) == 2
     assert "only with --finetune or --method" in capsys.readouterr().err
+    assert main([*base, "--method", "autoencoder-knn", "--batch-size", "4", "--head", "mlp"]) == 2
+    assert "--head, --batch-size would be ignored" in capsys.readouterr().err
 
 
 def test_a_closed_pipe_ends_quietly(monkeypatch, tmp_path):

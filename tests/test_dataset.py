@@ -34,6 +34,10 @@ def test_empty_and_one_class_folders_are_errors(tmp_path, tiny_folder):
     (tmp_path / "empty").mkdir()
     with pytest.raises(DatasetError, match="no photos found"):
         scan_image_folder(tmp_path / "empty")
+    flat = tmp_path / "flat"
+    shutil.copytree(tiny_folder / "Ruby", flat)  # photos, but in no class folder
+    with pytest.raises(DatasetError, match=r"photo\(s\) lie directly in it, none in a class folder"):
+        scan_image_folder(flat)
     one = tmp_path / "one"
     shutil.copytree(tiny_folder / "Ruby", one / "Ruby")
     with pytest.raises(DatasetError, match="at least 2"):

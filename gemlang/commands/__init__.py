@@ -2,6 +2,7 @@
 
 import argparse
 import sys
+from pathlib import Path
 
 
 def _whole_number(text: str, least: int) -> int:
@@ -33,6 +34,13 @@ def positive_float(text: str) -> float:
     if not value > 0:
         raise argparse.ArgumentTypeError(f"{text} is too small: give a number above 0")
     return value
+
+
+def add_cache_option(parser: argparse.ArgumentParser) -> None:
+    """--cache, as every command that encodes photos takes it."""
+    parser.add_argument(
+        "--cache", type=Path, default=None, help="feature cache folder (default $GEMLANG_CACHE, else ~/.cache/gemlang)"
+    )
 
 
 def print_skipped(path: object, reason: str) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gemlang.commands import add_cache_option
+
 
 def register(subparsers) -> None:
     from gemlang.builds import BUILDERS
@@ -28,7 +30,7 @@ def register(subparsers) -> None:
             default=builder.default_out,
             help=f"folder to write (default: the shipped one, {builder.default_out})",
         )
-        b.add_argument("--cache", type=Path, default=None, help="feature cache folder (default ~/.cache/gemlang)")
+        add_cache_option(b)
         b.add_argument("--seed", type=int, default=0)
         for option, spec in builder.options.items():
             b.add_argument(f"--{option.replace('_', '-')}", dest=option, **spec)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from gemlang.commands import positive_int
+from gemlang.commands import add_cache_option, positive_int
 
 
 def register(subparsers) -> None:
@@ -37,7 +37,7 @@ def register(subparsers) -> None:
         help="local Hugging Face text-generation model folder to write the prose (default: templates)",
     )
     p.add_argument("--top-k", type=positive_int, default=5, help="candidates kept per photo (default 5)")
-    p.add_argument("--cache", type=Path, default=None, help="feature cache folder (default ~/.cache/gemlang)")
+    add_cache_option(p)
     p.add_argument(
         "--batch-size", type=positive_int, default=32, help="photos described and committed at a time (default 32)"
     )
@@ -53,7 +53,9 @@ def register(subparsers) -> None:
         default=None,
         help="Ray cluster to run on ('auto', or ray://HEAD:10001); default: a local Ray of --workers CPUs",
     )
-    p.add_argument("--workers", type=positive_int, default=2, help="Ray actors, each holding the model (default 2)")
+    p.add_argument(
+        "--workers", type=positive_int, default=None, help="with --engine ray: actors, each with the model (default 2)"
+    )
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
 
@@ -73,10 +75,12 @@ def run(args) -> int:
 
     catalog_format(args.out)
     check_writable(args.out)
-    if args.batch_size < 1 or args.workers < 1:
-        raise CommandError("--batch-size and --workers must be at least 1")
-    if args.address and args.engine != "ray":
-        raise CommandError("--address names a Ray cluster: use it with --engine ray")
+    if args.batch_size < 1:
+        raise CommandError("--batch-size must be at least 1")
+    ray_options = [o for o, v in (("--address", args.address), ("--workers", args.workers)) if v]
+    if ray_options and args.engine != "ray":
+        raise CommandError(f"{' and '.join(ray_options)} set up Ray: use them with --engine ray")
+    args.workers = args.workers or 2
     if next(iter_photos(args.folder), None) is None:
         raise CommandError(f"{args.folder}: no photos found ({PHOTO_FORMATS})")
     model = args.model if args.model == "default" else str(Path(args.model).resolve())

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-from gemlang.commands import count
+from gemlang.commands import add_cache_option, count
 
 
 def register(subparsers) -> None:
@@ -35,7 +34,7 @@ def register(subparsers) -> None:
         help="also list the N knowledge-base descriptions nearest to the photo in the image-text alignment",
     )
     p.add_argument("--alignment", default="default", metavar="DIR", help="alignment folder for --similar")
-    p.add_argument("--cache", type=Path, default=None, help="feature cache folder (default ~/.cache/gemlang)")
+    add_cache_option(p)
     p.add_argument("--json", action="store_true", help="print the description and the facts used as JSON")
     p.set_defaults(func=run)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from gemlang.commands import print_skipped
+from gemlang.commands import add_cache_option, print_skipped
 
 
 def register(subparsers) -> None:
@@ -13,17 +13,19 @@ def register(subparsers) -> None:
         "evaluate",
         help="measure accuracy on a labelled folder of photos",
         description=(
-            "Score MODEL on DATA (one sub-folder per class) and write OUT_DIR/metrics.json, per_class.csv and "
-            "confusion_matrix.png. With --cv K, instead train the model's recipe (encoder, head) K times on "
-            "stratified folds of DATA, exact duplicate photos kept in the same fold, and report the held-out "
-            "predictions."
+            "Score MODEL on DATA (one sub-folder per class) and write OUT_DIR/metrics.json, per_class.csv, "
+            "confusion_matrix.png and reliability.png. With --cv K, instead train the model's recipe (encoder, "
+            "head) K times on stratified folds of DATA, exact duplicate photos kept in the same fold, and report "
+            "the held-out predictions."
         ),
     )
     p.add_argument("--data", required=True, type=Path, help="folder with one sub-folder of photos per class")
-    p.add_argument("--model", default="default", help="model folder, or 'default' (built in)")
-    p.add_argument("--cv", type=int, default=0, help="cross-validate the model's recipe with K folds")
+    p.add_argument("--model", default=None, help="model folder, or 'default' (built in; the default)")
+    p.add_argument(
+        "--cv", type=int, default=0, help="cross-validate the model's recipe with K folds (default 0: score MODEL)"
+    )
     p.add_argument("--report", required=True, type=Path, metavar="OUT_DIR", help="folder for the report")
-    p.add_argument("--cache", type=Path, default=None, help="feature cache folder (default ~/.cache/gemlang)")
+    add_cache_option(p)
     p.add_argument(
         "--zero-shot",
         nargs="?",
@@ -49,6 +51,9 @@ def run(args) -> int:
         raise CommandError(f"--report {args.report} is a file: the report is a folder (metrics.json, per-class CSV, "
                            "plots); choose a folder name")  # fmt: skip
     check_writable(args.report)  # before the evaluation, not after it
+    if args.zero_shot is not None and args.model is not None:
+        raise CommandError("--zero-shot classifies with an image-text alignment, not a --model: give one of them")
+    args.model = args.model or "default"
     data = scan_image_folder(args.data, min_classes=1 if not args.cv else 2)
     if args.zero_shot is not None:
         return run_zero_shot(args, data)

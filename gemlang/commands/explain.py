@@ -17,8 +17,8 @@ def register(subparsers) -> None:
         ),
     )
     p.add_argument("photo", nargs="?", metavar="PHOTO", help="the photo to explain")
-    p.add_argument("--model", default="default", help="model folder, or 'default' (built in)")
-    p.add_argument("--method", default="gradcam", choices=["gradcam", "vargrad"], help="heat map (default gradcam)")
+    p.add_argument("--model", default="default", help="model folder, or 'default' (built in; the default)")
+    p.add_argument("--method", default=None, choices=["gradcam", "vargrad"], help="heat map (default gradcam)")
     p.add_argument("--target", default=None, help="class to explain (default: the predicted one)")
     p.add_argument("--embedding", type=Path, default=None, metavar="DATA", help="t-SNE of the features of DATA")
     p.add_argument("--out", required=True, type=Path, help="PNG file to write")
@@ -36,6 +36,9 @@ def run(args) -> int:
     if args.out.suffix.lower() != ".png":
         raise CommandError(f"--out {args.out}: the map is written as a PNG image; give a file name ending in .png")
     check_writable(args.out)
+    if args.embedding is not None and (heat := [o for o in ("method", "target") if getattr(args, o)]):
+        raise CommandError(f"--{' and --'.join(heat)} choose a photo's heat map; --embedding maps a folder's features")
+    args.method = args.method or "gradcam"
     clf = GemClassifier.load(args.model)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     if args.embedding is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gemlang.commands import print_skipped
+from gemlang.commands import add_cache_option, print_skipped
 
 
 def register(subparsers) -> None:
@@ -26,7 +26,7 @@ def register(subparsers) -> None:
     )
     p.add_argument("--kind", choices=["auto", "flat", "ivf"], default="auto", help="index type (default: by size)")
     p.add_argument("--rebuild", action="store_true", help="re-embed every photo instead of updating INDEX")
-    p.add_argument("--cache", type=Path, default=None, help="feature cache folder (default ~/.cache/gemlang)")
+    add_cache_option(p)
     p.add_argument("--no-progress", action="store_true", help="no progress bars")
     p.set_defaults(func=run)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gemlang.commands import positive_int, print_skipped
+from gemlang.commands import add_cache_option, positive_int, print_skipped
 
 
 def register(subparsers) -> None:
@@ -28,7 +28,7 @@ def register(subparsers) -> None:
         help="alignment model folder, or 'default' (built in)",
     )
     p.add_argument("--top", type=positive_int, default=10, help="how many photos to print (default 10)")
-    p.add_argument("--cache", type=Path, default=None, help="feature cache folder (default ~/.cache/gemlang)")
+    add_cache_option(p)
     p.set_defaults(func=run)
 
 

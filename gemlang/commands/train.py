@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from gemlang.commands import positive_float, positive_int, print_skipped
+from gemlang.commands import add_cache_option, positive_float, positive_int, print_skipped
 
 
 def register(subparsers) -> None:
@@ -17,12 +17,12 @@ def register(subparsers) -> None:
         description=(
             "Train a gem classifier on DATA (one sub-folder per class, optional metadata.csv). Features are "
             "cached, so a second run over the same photos does no encoder work. With --cv K (default 5) the "
-            "head is cross-validated on duplicate-aware folds: the scores go into the model card and the "
-            "held-out predictions calibrate the confidence."
+            "head is cross-validated on duplicate-aware folds: the scores are printed and kept in the model's "
+            "config.json (cross_validation), and the held-out predictions calibrate the confidence."
         ),
     )
-    p.add_argument("--data", type=Path, help="folder with one sub-folder of photos per class")
-    p.add_argument("--out", type=Path, help="model folder to write (config.json + safetensors)")
+    p.add_argument("--data", type=Path, help="required: folder with one sub-folder of photos per class")
+    p.add_argument("--out", type=Path, help="required: model folder to write (config.json + safetensors)")
     p.add_argument(
         "--encoder",
         default=None,
@@ -54,7 +54,7 @@ def register(subparsers) -> None:
         help="linear head: inverse regularisation strength (default 0.05; larger fits the training photos closer)",
     )  # fmt: skip
     p.add_argument("--seed", type=int, default=0, help="seed for folds, heads and fine-tuning (default 0)")
-    p.add_argument("--cache", type=Path, default=None, help="feature cache folder (default ~/.cache/gemlang)")
+    add_cache_option(p)
     p.add_argument("--list-encoders", action="store_true", help="list the encoders and exit")
     p.add_argument(
         "--method",
@@ -173,6 +173,15 @@ def _check_options(args) -> None:
                                "own linear head end to end and calibrates it on a validation fold")  # fmt: skip
     if args.method and args.finetune:
         raise CommandError("--method trains a seed paper's model and --finetune a bundled backbone: choose one")
+    if args.method:  # a seed paper's method brings its own network, head and batches
+        ignored = [
+            f"--{n.replace('_', '-')}"
+            for n in ("encoder", "head", "C", "tta", "batch_size", "checkpoint")
+            if getattr(args, n)
+        ]
+        if ignored:
+            raise CommandError(f"--method {args.method} sets its own network and training: {', '.join(ignored)} "
+                               "would be ignored; leave them out (--epochs and --cv apply)")  # fmt: skip
     if not (args.method or args.finetune):
         given = [f"--{n.replace('_', '-')}" for n in ("epochs", "batch_size", "checkpoint") if getattr(args, n)]
         if given:

@@ -77,7 +77,9 @@ def scan_image_folder(root: str | Path, min_classes: int = 2) -> ImageFolder:
     stray = [p for p in root.iterdir() if p.is_file() and p.name not in IGNORED_NAMES and not p.name.startswith(".")]
     skipped += [(p, "file outside any class folder") for p in stray]
     if not paths:
-        raise DatasetError(f"{root}: no photos found. Expected one sub-folder per class, e.g. {root}/Ruby/photo1.jpg.")
+        loose = sum(1 for p in stray if p.suffix.lower() in IMAGE_SUFFIXES)
+        found = f"{loose} photo(s) lie directly in it, none in a class folder" if loose else "no photos found"
+        raise DatasetError(f"{root}: {found}. Expected one sub-folder per class, e.g. {root}/Ruby/photo1.jpg.")
     if len(classes) < min_classes:
         raise DatasetError(
             f"{root}: found {len(classes)} class folder(s) with photos ({', '.join(classes)}); "

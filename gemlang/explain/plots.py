@@ -8,6 +8,7 @@ import numpy as np
 
 from gemlang.errors import UsageError
 from gemlang.explain.saliency import explain
+from gemlang.io import save_figure
 
 
 def _pyplot():
@@ -31,8 +32,7 @@ def save_explanation_grid(classifier, images: list, path: str | Path, method: st
         ax.axis("off")
     fig.suptitle(f"{method} score maps", fontsize=9)
     fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
+    save_figure(fig, path, dpi=110)
     return Path(path)
 
 
@@ -71,6 +71,5 @@ def embedding_plot(
     ax.set_xticks([])
     ax.set_yticks([])
     fig.tight_layout()
-    fig.savefig(path, dpi=130)
-    plt.close(fig)
+    save_figure(fig, path, dpi=130)
     return Path(path)

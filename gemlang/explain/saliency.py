@@ -144,8 +144,13 @@ def explain(classifier, image, method: str = "gradcam", target: int | str | None
     if target is None:
         target = int(np.argmax(classifier.predict_proba([image])[0][0]))
     elif isinstance(target, str):
-        if target not in classifier.classes:
-            raise ExplainError(f"the model has no class {target!r}; its classes include {classifier.classes[:5]}...")
-        target = classifier.classes.index(target)
+        by_name = {c.casefold(): i for i, c in enumerate(classifier.classes)}  # "amethyst" is Amethyst
+        if target.casefold() not in by_name:
+            import difflib
+
+            close = difflib.get_close_matches(target, classifier.classes, n=3, cutoff=0.6)
+            hint = f"did you mean {', '.join(close)}?" if close else f"its classes include {classifier.classes[:5]}..."
+            raise ExplainError(f"the model has no class {target!r}; {hint}")
+        target = by_name[target.casefold()]
     heat = gradcam(classifier, image, target) if method == "gradcam" else vargrad(classifier, image, target)
     return heat, overlay(image, heat)
