@@ -75,7 +75,9 @@ def test_vargrad_is_repeatable():
 def test_target_by_name_and_bad_requests_are_explained():
     clf = tiny_cnn_model()
     explain(clf, bright_corner_photo(), "gradcam", target="Emerald")
-    assert np.array_equal(*(explain(clf, bright_corner_photo(), "gradcam", target=t)[0] for t in ("emerald", "Emerald")))
+    assert np.array_equal(
+        *(explain(clf, bright_corner_photo(), "gradcam", target=t)[0] for t in ("emerald", "Emerald"))
+    )
     with pytest.raises(ExplainError, match="no class"):
         explain(clf, bright_corner_photo(), "gradcam", target="Kryptonite")
     with pytest.raises(ExplainError, match="did you mean Emerald"):

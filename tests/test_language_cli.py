@@ -253,7 +253,16 @@ def test_evaluate_zero_shot_writes_the_classifier_report(workspace, alignment, c
         assert key in metrics
     assert metrics["n_images"] == 24 and metrics["n_candidates"] == 4 and metrics["top1"] > 0.5
     assert (report / "per_class.csv").is_file() and (report / "confusion_matrix.png").is_file()
-    both = ["evaluate", "--zero-shot", "--model", "default", "--data", str(workspace / "train"), "--report", str(report)]
+    both = [
+        "evaluate",
+        "--zero-shot",
+        "--model",
+        "default",
+        "--data",
+        str(workspace / "train"),
+        "--report",
+        str(report),
+    ]
     assert main(both) == 2 and "not a --model: give one of them" in capsys.readouterr().err
 
 
