@@ -117,7 +117,7 @@ def test_copies_and_moved_photos_are_catalogued_once(collection, tiny_model_dir,
     (folder / "a").rename(folder / "b")  # moved
     shutil.copy(folder / "b" / "0.jpg", folder / "b" / "copy of 0.jpg")  # a second copy
     assert _catalog(folder, out, tiny_model_dir, "--cache", str(tmp_path / "c")) == 0
-    assert "0 of 17 photos described, 17 already in" in capsys.readouterr().out
+    assert "0 of 17 photos described, 16 already in catalog.jsonl, 1 copy of a photo" in capsys.readouterr().out
     assert len(list(read_rows(out))) == 16
 
 
@@ -239,9 +239,14 @@ def test_a_first_run_calls_copies_copies_not_rows_already_in_the_catalog(tiny_mo
     out = tmp_path / "catalog.jsonl"
     assert _catalog(folder, out, tiny_model_dir) == 0
     said = capsys.readouterr().out
-    assert "1 copies of a photo described" in said and "already in" not in said
+    assert "1 copy of a photo described" in said and "already in" not in said
     assert _catalog(folder, out, tiny_model_dir) == 0
-    assert "already in catalog.jsonl" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "2 already in catalog.jsonl, 1 copy of a photo described" in said
+    alone = tmp_path / "alone.jsonl"  # one photo a batch: the copy is skipped before it is seen as one
+    assert _catalog(folder, alone, tiny_model_dir, "--batch-size", "1") == 0
+    said = capsys.readouterr().out
+    assert "1 copy of a photo described" in said and "already in" not in said
 
 
 def test_rows_of_photos_since_deleted_are_reported(tiny_model_dir, tiny_folder, tmp_path, capsys):
@@ -275,3 +280,28 @@ def test_rows_name_photos_by_full_path_so_another_working_folder_or_an_odd_name_
 def test_ray_options_without_the_ray_engine_are_refused(tiny_folder, tiny_model_dir, tmp_path, capsys):
     assert _catalog(tiny_folder, tmp_path / "c.jsonl", tiny_model_dir, "--workers", "8") == 2
     assert "--workers set up Ray: use them with --engine ray" in capsys.readouterr().err
+
+
+def test_a_markdown_catalog_shows_odd_file_names_literally(tmp_path):
+    from gemlang.collection.catalog_file import CatalogWriter
+    from gemlang.collection.catalog_rows import error_row
+
+    writer = CatalogWriter(tmp_path / "catalog.md", {"model": "m"})
+    writer.append(
+        [error_row(tmp_path / "## <!-- x.jpg", "", "not an image"), error_row(tmp_path / "a\nb.jpg", "", "x")]
+    )
+    text = (tmp_path / "catalog.md").read_text(encoding="utf-8")
+    assert "<!-- x.jpg" not in text and "\\#\\# &lt;!-- x.jpg" in text  # no comment opened that hides the rest
+    assert "a b.jpg" in text  # a name with a line break stays on its heading's line
+
+
+def test_linked_sub_folders_are_walked_once_and_a_link_loop_ends(tiny_folder, tmp_path):
+    from gemlang.collection.photos import iter_photos
+
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    (folder / "rubies").symlink_to(tiny_folder / "Ruby", target_is_directory=True)  # as `gemlang train` reads it
+    (folder / "rubies_again").symlink_to(tiny_folder / "Ruby", target_is_directory=True)
+    (folder / "loop").symlink_to(folder, target_is_directory=True)
+    found = list(iter_photos(folder))
+    assert len(found) == len(list((tiny_folder / "Ruby").iterdir())) > 0

@@ -26,10 +26,19 @@ def test_index_search_prints_what_the_folder_search_prints(tiny_folder, tmp_path
     assert main(["search", "deep blue, very hard", "--index", str(tmp_path / "idx"), "--top", "5"]) == 0
     from_index = capsys.readouterr().out
     assert len(from_index.splitlines()) == 5 and from_index == from_folder
+    moved = tmp_path / "moved"
+    shutil.copytree(tiny_folder, moved)  # the tiny folder is shared: move a copy's photos, not its own
+    assert main(["index", str(moved), "--out", str(tmp_path / "idx2"), "--cache", cache, "--no-progress"]) == 0
+    capsys.readouterr()
+    shutil.rmtree(moved)
+    assert main(["search", "deep blue, very hard", "--index", str(tmp_path / "idx2"), "--top", "2"]) == 0
+    said = capsys.readouterr()
+    assert said.out.count("(no longer there)") == 2 and "run `gemlang index` on the folder again" in said.err
 
 
 def test_search_needs_exactly_one_of_a_folder_and_an_index(tiny_folder, tmp_path, capsys):
     assert main(["search", "blue"]) == 2
+    assert "give a folder of photos (DIR) or an index (--index INDEX) to search" in capsys.readouterr().err
     assert main(["search", "blue", str(tiny_folder), "--index", str(tmp_path)]) == 2
     assert "either a folder of photos (DIR) or an index" in capsys.readouterr().err
     assert main(["search", "blue", "--index", str(tmp_path)]) == 2

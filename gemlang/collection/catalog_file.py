@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import html
 import io
 import json
 import os
@@ -187,6 +188,13 @@ class CsvCatalog(TextCatalog):
             yield from csv.DictReader(f)
 
 
+def _markdown_text(text: str) -> str:
+    """A file name as Markdown shows it literally: on one line, no HTML (a "<!--" would hide what follows), no
+    emphasis or link marks."""
+    text = html.escape(" ".join(str(text).split()), quote=False)
+    return re.sub(r"([`*_\[\]#|])", r"\\\1", text)
+
+
 class MarkdownCatalog(TextCatalog):
     """Readable, and still resumable: each row carries its key in an HTML comment a reader never sees."""
 
@@ -195,11 +203,12 @@ class MarkdownCatalog(TextCatalog):
 
     def render(self, row: dict[str, Any]) -> str:
         mark = f"<!-- row {row_key(row)}{' failed' if row.get('error') else ''} -->"
+        photo = _markdown_text(row["photo"])
         if row.get("error"):
-            return f"\n## {row['photo']}\n{mark}\n\nNot described: {row['error']}\n"
+            return f"\n## {photo}\n{mark}\n\nNot described: {_markdown_text(row['error'])}\n"
         if not row.get("gem"):  # out of scope: the description says what it is
-            return f"\n## {row['photo']}\n{mark}\n\n{row['description']}\n"
-        return f"\n## {row['photo']}: {row['gem']} ({percent(row['probability'])})\n{mark}\n\n{row['description']}\n"
+            return f"\n## {photo}\n{mark}\n\n{row['description']}\n"
+        return f"\n## {photo}: {row['gem']} ({percent(row['probability'])})\n{mark}\n\n{row['description']}\n"
 
     def keys(self) -> Iterator[tuple[str, bool]]:
         text = self.path.read_text(encoding="utf-8")

@@ -23,13 +23,14 @@ def _check_folder(folder: Path) -> None:
 
 
 def iter_photos(folder: str | Path) -> Iterator[Path]:
-    """Every photo under `folder` (sub-folders included, hidden files and folders skipped), lazily."""
+    """Every photo under `folder` (sub-folders included, linked ones too, hidden files and folders skipped),
+    lazily."""
     folder = Path(folder)
     _check_folder(folder)
-    yield from _walk(folder)
+    yield from _walk(folder, {os.path.realpath(folder)})
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def _walk(folder: Path, visited: set[str]) -> Iterator[Path]:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:  # an unreadable sub-folder is skipped, as an unreadable photo would be
@@ -37,8 +38,11 @@ def _walk(folder: Path) -> Iterator[Path]:
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(Path(entry.path))
+        if entry.is_dir():  # a linked folder too, as `gemlang train` reads it; each real folder once (no loops)
+            real = os.path.realpath(entry.path)
+            if real not in visited:
+                visited.add(real)
+                yield from _walk(Path(entry.path), visited)
         elif Path(entry.name).suffix.lower() in IMAGE_SUFFIXES and (entry.is_file() or entry.is_symlink()):
             yield Path(entry.path)  # a broken link too: it is reported as missing rather than silently left out
 

@@ -107,12 +107,20 @@ def run(args) -> int:
 
     # rows name photos by their full path: a later run from another folder, or a resume, still finds them
     folder = Path(args.folder).absolute()
+    earlier = len(writer.done)  # rows of earlier runs: only these can be resumed
     summary = run_catalog(folder, writer, batches, progress=not args.no_progress, on_failure=report)
+    # A copy of a photo this run described may be skipped before it is seen as a copy (it fell in a later batch).
+    resumed = min(summary.skipped - summary.copies, earlier)
+    copies = summary.skipped - resumed
     print(
         f"{summary.described} of {summary.visited} photos described"
         + (f", {summary.failed} could not be read" if summary.failed else "")
-        + (f", {resumed} already in {args.out.name}" if (resumed := summary.skipped - summary.copies) else "")
-        + (f", {summary.copies} copies of a photo described (one row per content)" if summary.copies else "")
+        + (f", {resumed} already in {args.out.name}" if resumed else "")
+        + (
+            f", {copies} {'copy' if copies == 1 else 'copies'} of a photo described (one row per content)"
+            if copies
+            else ""
+        )
         + f"; catalog written to {args.out}"
     )
     if summary.still_failing:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from gemlang.commands import add_cache_option, positive_int, print_skipped
@@ -75,6 +76,15 @@ def _search_index(args) -> int:
             "search with the alignment that built it, or rebuild the index with `gemlang index --rebuild`"
         )
     query = model.embed_texts([args.text], cache=FeatureCache(args.cache))
+    gone = 0
     for path, score in index.search_vectors(query, args.top)[0]:
-        print(f"{score:+.3f}  {printable(str(path))}")
+        missing = not Path(path).exists()  # deleted or moved since the index was built
+        gone += missing
+        print(f"{score:+.3f}  {printable(str(path))}" + ("  (no longer there)" if missing else ""))
+    if gone:
+        print(
+            f"{gone} photo(s) found are no longer where the index says: run `gemlang index` on the folder again "
+            "to update it",
+            file=sys.stderr,
+        )
     return 0
