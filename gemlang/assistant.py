@@ -71,6 +71,12 @@ COMPARE_WORDS = re.compile(
 UNSURE_BECAUSE = "I'm not sure because"  # opens each note on evidence about the named gem (none without one)
 _COURTESY = r"(?:thanks?(?: you)?(?: (?:very|so) much)?|thank you|thx|cheers|great|ok(?:ay)?|(?:good)?bye|see you)"
 THANKS = re.compile(rf"\s*{_COURTESY}(?:[,.!\s]+{_COURTESY})*[.!\s]*", re.I)  # "thanks, bye" too
+# a question about an earlier stone of a parcel: "the first one", "stone 2", "which of the two was the ruby?"
+EARLIER_STONE = re.compile(
+    r"\b(?:first|previous|earlier|other) (?:one|stone|photo|gem)\b|\bstone (?:[1-9]|[a-c])\b|"
+    r"\bwhich of (?:the|these|those) (?:two|three|four|stones)\b|\bgo back\b",
+    re.I,
+)
 RESET_WORDS = re.compile(
     r"\b(?:start over|(?:a |the )?(?:new|next|another|second|third|other) stone|reset|forget (?:it|that|everything))\b",
     re.I,
@@ -422,11 +428,32 @@ class Conversation:
         self._heatmaps: dict[str, tuple] = {}
         self._target: str | None = None  # the gem the latest answer about a photo named first
         self._pending_notes = list(assistant.notes)
+        self.stones: list[str] = []  # what was answered for each earlier stone of a parcel ("Aquamarine (97%)")
+        self._stone_began = 0  # the index in `answers` where the current stone's answers begin
 
     def reset(self) -> None:
+        self._next_stone()
         self.images, self.image_probs, self.hints, self._heatmaps = [], None, Hints(), {}
         self.scope = None
         self._target = None
+
+    def _next_stone(self) -> None:
+        """Keep what was answered for the stone just left (a new photo or "next stone"), for "the first one?"."""
+        answered = [x for x in self.answers[self._stone_began :] if x.gem]
+        if answered:
+            last = answered[-1]
+            self.stones.append(f"{last.gem} ({percent(last.probability)}{', not sure' if last.unsure else ''})")
+        self._stone_began = len(self.answers)
+
+    def _earlier_stones(self) -> str:
+        """The answers given for the stones of this chat, oldest first, and how to go back to one."""
+        current = [x for x in self.answers[self._stone_began :] if x.gem]
+        now = f"{current[-1].gem} ({percent(current[-1].probability)})" if current else "not answered yet"
+        listed = "; ".join(f"stone {i}: {s}" for i, s in enumerate(self.stones, 1))
+        return (
+            f"So far: {listed}; stone {len(self.stones) + 1}, the one in hand: {now}. I answer about the stone in "
+            "hand: to look at an earlier one again, send its photo (and its readings) again."
+        )
 
     def ask(
         self, text: str = "", photos: Sequence[PhotoInput] | PhotoInput | None = None, explain: bool = True
@@ -452,6 +479,9 @@ class Conversation:
             answer.reply = "\n\n".join(f"**{t.term[:1].upper() + t.term[1:]}**: {t.text}" for t in terms)
             answer.notes += [f"source ({t.term}): {t.source}" for t in terms]
             return self._done(answer)
+        if self.stones and not photos and EARLIER_STONE.search(text):  # "go back to the first one": a parcel
+            answer.reply = self._earlier_stones()
+            return self._done(answer)
         if RESET_WORDS.search(text) and not photos:
             self.reset()
             if not parse_hints(RESET_WORDS.sub(" ", text)):  # "new stone: RI 1.69, SG 3.35" goes on with those
@@ -472,6 +502,7 @@ class Conversation:
         if images:
             if self.hints:
                 answer.notes.append("new photo, new stone: earlier hints were cleared.")
+            self._next_stone()
             self.images, self.hints, self._heatmaps = images, Hints(), {}
             self.image_probs, self.scope = a.look(images)
         before, self.hints = self.hints, self.hints.updated(new)

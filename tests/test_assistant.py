@@ -638,6 +638,19 @@ def test_a_property_asked_of_it_is_the_answered_gems_and_changes_nothing():
     assert not chat.hints and chat.ask("what is it?").gem == "Quartz Rose"
 
 
+def test_a_question_about_an_earlier_stone_of_a_parcel_gets_the_stones_so_far():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Garnet Red"])).conversation()
+    chat.image_probs = np.array([0.95, 0.05])
+    assert chat.ask("stone A, what is it?").gem == "Ruby"
+    assert "So far" not in chat.ask("go back to the first one").reply  # one stone: nothing earlier to recall
+    chat.ask("the next stone: RI 1.79, SG 4.05")  # a new stone, by its readings
+    recap = chat.ask("which of the two was the ruby?").reply
+    assert recap.startswith("So far: stone 1: Ruby (") and "stone 2, the one in hand:" in recap
+    assert "send its photo" in recap
+
+
 def test_is_it_natural_of_a_pearl_asks_natural_or_cultured_and_how_to_tell_an_imitation():
     from gemlang.assistant import Answer, follow_up
 

@@ -392,11 +392,13 @@ def test_a_place_the_great_sources_include_is_not_said_to_rule_the_gem_out():
         assert place in gem_countries(get_facts(gem))[0], (gem, place)
 
 
-def test_jade_is_a_name_for_either_mineral_not_one_kind_of_each():
-    from gemlang.knowledge.tell_apart import kind_of
+def test_jade_is_a_name_for_either_mineral_and_each_is_told_by_its_constants_not_its_colour():
+    from gemlang.knowledge.tell_apart import kind_of, tell_apart
 
-    jade, jadeite = get_facts("Jade"), get_facts("Jadeite")
-    assert not kind_of(jade, jadeite) and not kind_of(jadeite, jade)
+    jade, jadeite, nephrite = get_facts("Jade"), get_facts("Jadeite"), get_facts("Nephrite")
+    assert not kind_of(jade, jadeite) and kind_of(jadeite, jade) and kind_of(nephrite, jade)  # jadeite jade
+    advice = tell_apart(jadeite, jade)
+    assert "nephrite jade RI 1.600–1.641" in advice and "colour" not in advice
     assert kind_of(get_facts("Ruby"), get_facts("Corundum"))
 
 

@@ -88,6 +88,9 @@ from gemlang.readings import DERIVED, NO_TWO_EDGES, Reading, Readings
 BLUNDER = {"ri": 1e-3, "sg": 1e-3, "birefringence": 1e-2, "hardness": 3e-2}
 KIND_READINGS = ("ri", "sg", "birefringence", "optic")  # the readings a material's kinds (glass, zircon) set apart
 KIND_SETTLED = 0.9  # the share of the readings' likelihood that settles which kind a stone is
+# Kinds are ideals with sharp edges; stones grade between them (glass of every recipe, zircon of every degree of
+# radiation damage). This share of a material's stones is read as if each reading could fall in any kind.
+KIND_BLEND = 0.2
 GROWN_AS = ("synthetic", "composite")  # stones whose constants are those of the natural gem where they overlap
 OTHER_GEMS_MASS = 0.03  # share of a photo's probability left to gems the classifier was not trained on
 # A photo that looks like a diamond looks as much like a moissanite: a lab-grown stone or an imitation takes this
@@ -391,8 +394,9 @@ class EvidenceModel:
         out = sum((np.log(f) for f in factors.values()), np.zeros(len(self.names)))
         for i, per_kind in self._kind_likelihoods(hints).items():
             if len(per_kind) > 1:  # each reading alone was weighed over all kinds: weigh them together instead
+                apart = np.prod([v.mean() for v in per_kind.values()])
                 together = np.prod(list(per_kind.values()), axis=0).mean()
-                out[i] += np.log(together) - sum(np.log(v.mean()) for v in per_kind.values())
+                out[i] += np.log((1 - KIND_BLEND) * together + KIND_BLEND * apart) - np.log(apart)
         return out
 
     def likelihoods(self, hints: Hints) -> dict[str, np.ndarray]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from gemlang.knowledge.facts import GemFacts
+from gemlang.knowledge.facts import GemFacts, format_range
 from gemlang.knowledge.instruments import TESTS, Test, profile, separates, value_text
 from gemlang.knowledge.scratch import DAMAGE_WARNING
 
@@ -60,6 +60,12 @@ def tell_apart(a: GemFacts, b: GemFacts, rough: bool = False) -> str:
         narrow, broad = (a, b) if kind_of(a, b) else (b, a)  # "ruby vs corundum": a gem and its own kind
         colours = ", ".join(c.lower() for c in narrow.colours[:3])
         what = f"its colour ({colours}) and, where that is not enough, a gem laboratory" if colours else "a laboratory"
+        if broad.kinds:  # jade: jadeite or nephrite, which the refractometer and the balance tell apart
+            kinds = "; ".join(
+                f"{k.name} RI {format_range(k.refractive_index, 3)}, SG {format_range(k.specific_gravity, 2)}"
+                for k in broad.kinds
+            )
+            what = f"its constants, which tell {broad.name.lower()}'s kinds apart ({kinds})"
         return (
             f"{narrow.name} is one kind of {broad.name.lower()}: every {narrow.name.lower()} is "
             f"{broad.name.lower()}, so no test separates them. What sets {narrow.name} apart from other "
