@@ -107,6 +107,8 @@ OBSERVATIONS = {
     "chevron growth or nail-head spicules": r"chevron|nail[- ]?head",
     "a mosaic (lizard-skin) pattern": r"lizard[- ]?skin|chicken[- ]?wire",
     "aventurescence": r"aventurescen\w*|glitter\w*|spangles?|sparkling (?:platelets|flakes)",
+    "adularescence": r"adularescen\w*|(?:blue|billowy|floating|silvery) (?:sheen|glow|light)",
+    "centipede inclusions": r"centipedes?",
     # lines the hand spectroscope shows that the knowledge base names
     "a 437 nm line": r"\b437(?:\.\d)?\s*nm\b",
     "chromium lines near 694 nm": r"\b69[2-4](?:\.\d)?\s*nm\b|chromium (?:lines|doublet|spectrum)",

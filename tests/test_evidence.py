@@ -388,6 +388,16 @@ def test_jade_is_jadeite_or_nephrite_and_its_readings_must_fit_one_of_them():
     assert top in ("Jade", "Jadeite")
 
 
+@pytest.mark.parametrize(
+    "said", ["RI 1.518-1.526, SG 2.57, colourless with blue adularescence, centipede inclusions",
+             "RI 1.518-1.526, SG 2.56, colourless with blue sheen"],
+)  # fmt: skip
+def test_moonstones_sheen_and_centipedes_name_moonstone_among_the_feldspars(said):
+    model = EvidenceModel(["Moonstone", "Amazonite", "Labradorite"])
+    top = model.fuse(None, parse_hints(said)).ranking[0][0]
+    assert top == "Moonstone"
+
+
 def test_how_often_a_gem_is_met_sets_its_prior_before_any_reading():
     from gemlang.fusion.evidence import PRIOR
 

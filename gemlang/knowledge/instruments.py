@@ -222,7 +222,8 @@ def value_text(p: Profile, gem: GemFacts, key: str) -> str:
                  "biaxial": "doubly refractive, biaxial", "aggregate": "aggregate (stays light)"}  # fmt: skip
         return optic.get(p.optic or "", "unknown")
     if key == "optic_sign":
-        return " or ".join(p.optic_sign) or "unknown"
+        no_sign = {"isotropic": "none (singly refractive)", "aggregate": "none (an aggregate)"}
+        return " or ".join(p.optic_sign) or no_sign.get(p.optic or "", "unknown")
     if key == "pleochroism":
         if not p.pleochroism:
             return "unknown"
