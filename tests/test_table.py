@@ -155,3 +155,12 @@ def test_an_orange_peel_surface_is_no_orange_colour():
     from gemlang.knowledge.colours import said_colours
 
     assert said_colours("lavender, orange-peel surface") == ("purple",)
+
+
+def test_a_species_gem_joins_the_line_of_its_own_kinds_and_names_it():
+    model = EvidenceModel(["Emerald", "Aquamarine", "Jade", "Peridot"])
+    hints = parse_hints("green, three-phase inclusions, RI 1.577-1.583, SG 2.72")
+    lines = table_entries(model, model.fuse(None, hints), hints)
+    assert lines[0].name.startswith("Beryl (Emerald") and "Beryl" not in [e.name for e in lines[1:]]
+    jade = parse_hints("RI 1.66 spot, SG 3.33, green, aggregate")
+    assert table_entries(model, model.fuse(None, jade), jade)[0].name == "Jade (Jadeite)"

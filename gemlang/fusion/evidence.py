@@ -664,6 +664,18 @@ class EvidenceModel:
         return group
 
     @property
+    def kinds_of_species(self) -> dict[int, list[int]]:
+        """{a species gem (Beryl, Jade, Garnet): the gems that are kinds of it}, worked out once per model."""
+        if getattr(self, "_kinds_of_species", None) is None:
+            found: dict[int, list[int]] = {}
+            for i, narrow in enumerate(self.facts):
+                for j, broad in enumerate(self.facts):
+                    if i != j and kind_of(narrow, broad):
+                        found.setdefault(j, []).append(i)
+            self._kinds_of_species = found
+        return self._kinds_of_species
+
+    @property
     def twin_group_ids(self) -> np.ndarray:
         """`twin_groups()`, worked out once per model (every answer without a photo groups its ranking by it)."""
         if getattr(self, "_twin_group_ids", None) is None:

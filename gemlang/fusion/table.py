@@ -79,10 +79,26 @@ def _line(model: EvidenceModel, group: str, members: list[int], post: np.ndarray
     return Entry(f"{label} ({listed})", probability, gems, group)
 
 
+def _with_their_species(model: EvidenceModel, groups: np.ndarray, post: np.ndarray) -> tuple[np.ndarray, dict]:
+    """Twin groups with each species gem a line of its own would otherwise give (Beryl, Jade, Garnet) joined to the
+    likeliest line of its own kinds (Emerald, Jadeite, Almandine): "Beryl" beside "Emerald" is no alternative.
+    Also {group: the species gem joined to it}, which names the line ("Jade (Jadeite)")."""
+    groups, named = groups.copy(), {}
+    alone = set(np.flatnonzero(np.bincount(groups)[groups] == 1).tolist())
+    for broad, kinds in model.kinds_of_species.items():
+        if broad not in alone:
+            continue
+        kinds = sorted(kinds, key=lambda i: -post[i])
+        if post[kinds[0]] > 0 and groups[kinds[0]] not in named:
+            groups[broad] = groups[kinds[0]]
+            named[groups[broad]] = broad
+    return groups, named
+
+
 def table_entries(model: EvidenceModel, fused: Fused, hints: Hints, top: int | None = None) -> list[Entry]:
     """The ranking as table lines (twin groups one line each, split by a stated colour), most probable first."""
     post = fused.probabilities
-    groups = model.twin_group_ids
+    groups, species = _with_their_species(model, model.twin_group_ids, post)
     colour = None
     if hints.colours:  # how much of each gem's listed colours is the colour said
         near = np.array([[closeness(c, seen) for c in hints.colours] for seen in BASIC])
@@ -91,6 +107,7 @@ def table_entries(model: EvidenceModel, fused: Fused, hints: Hints, top: int | N
     for g in np.unique(groups):
         members = [int(i) for i in np.flatnonzero(groups == g)]
         name = group_name(model, members) if len(members) > 1 else model.names[members[0]]
+        name = model.names[species[g]] if g in species else name
         if colour is None or len(members) == 1:
             lines.append(_line(model, name, members, post))
             continue
