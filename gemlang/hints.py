@@ -181,6 +181,16 @@ TREATMENT_SIGNS = (
         "colour concentrated along facet junctions or at the surface is the mark of surface diffusion: the stone "
         "is still its species, but its colour is added and must be disclosed.",
     ),
+    (
+        re.compile(
+            r"\bswabs?\b[^.;]{0,40}\b(?:came away|comes? (?:away|off)|colou?red|stained|residue|turned|picked up)\b"
+            r"(?![^.;]{0,12}\b(?:clean|white|nothing)\b)|\bcolou?r\b[^.;]{0,20}\b(?:on|off on) the swab\b",
+            re.I,
+        ),
+        "colour coming off on an acetone swab shows a dyed stone or an imitation (International Gem Society, dye "
+        "testing <https://frontend.gemsociety.org/lesson/destructive-mineral-tests-dye-testing>): the dye must be "
+        "disclosed.",
+    ),
 )
 
 

@@ -432,7 +432,7 @@ def parse_readings(text: str) -> Readings:
         optic = "biaxial"  # three colours in the dichroscope: only a biaxial stone has three
 
     fluorescence = None
-    uv = re.search(r"\buv\b|ultra-?violet|fluoresc|long-?wave|short-?wave|\blw\b|\bsw\b", t)
+    uv = re.search(r"\b(?:[ls]w)?uv\b|ultra-?violet|fluoresc|long-?wave|short-?wave|\blw\b|\bsw\b", t)
     if uv:
         window = t[max(0, uv.start() - 40) : uv.end() + 40]
         if re.search(r"inert|no fluorescence|does(?:n't| not) fluoresce|nothing|dead|non-?fluorescent", window):

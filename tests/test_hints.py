@@ -224,3 +224,11 @@ def test_only_a_question_about_scratching_gets_the_scratch_test_warning(text, sc
 
     hints = parse_hints(text)
     assert (SCRATCH_QUESTION_NOTE in hints.notes) == scratch_question and hints.hardness is None
+
+
+def test_colour_on_an_acetone_swab_is_the_sign_of_a_dye_not_the_stones_colour():
+    dyed = parse_hints("the acetone swab came away blue")
+    assert dyed.colours == () and any("dyed stone or an imitation" in s for s in dyed.signs)
+    assert parse_hints("the swab came away clean").signs == ()
+    lamp = parse_hints("LWUV inert, SWUV chalky blue, colourless, RI 1.72 singly refractive")
+    assert lamp.colours == ("colourless",) and lamp.readings.fluorescence == "inert"  # the lamp's blue is no colour

@@ -77,7 +77,10 @@ LIST_WORDS = {
 # A listed colour that names no single colour: it may be any.
 ANY_COLOUR = re.compile(r"\b(?:various|all colou?rs|multicolou?r|rainbow|spectral|play of colou?r)")
 # Colour words in a message that describe a test, a sheen or the surroundings rather than the stone.
-NOT_BODY_COLOUR = re.compile(r"\buv\b|ultra-?violet|fluoresc|glows?\b|chelsea|long-?wave|short-?wave|\blw\b|\bsw\b")
+# a lamp's or a test's colour, not the stone's: "SWUV chalky blue", "the acetone swab came away blue"
+NOT_BODY_COLOUR = re.compile(
+    r"\b(?:[ls]w)?uv\b|ultra-?violet|fluoresc|glows?\b|chelsea|long-?wave|short-?wave|\blw\b|\bsw\b|swab|aceton"
+)
 AFTER_TEST = re.compile(r"pleochro|dichro|trichro|flash|sheen|schiller|play of|streak|spark")
 PLEOCHROIC = re.compile(r"pleochro|dichro|trichro")
 # "a red ring": a doublet; "a red line at the girdle": its join; "dark backing": an opal doublet's back
