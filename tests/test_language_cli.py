@@ -233,6 +233,16 @@ def test_search_prints_photos_ranked_by_the_text(workspace, alignment, capsys):
     assert float(ranked[0][0]) > float(ranked[1][0])
 
 
+def test_a_folder_search_shows_its_progress_to_a_person_watching(workspace, alignment, capsys, monkeypatch):
+    import sys
+
+    args = ["search", "deep blue", str(workspace / "photos"), "--alignment", str(alignment), "--cache",
+            str(workspace / "cache2")]  # fmt: skip
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    assert main(args) == 0 and "encoding photos" in capsys.readouterr().err
+    assert main([*args, "--no-progress"]) == 0 and "encoding photos" not in capsys.readouterr().err
+
+
 def test_zero_shot_candidates_are_the_photo_classes_plus_the_datas_classes():
     from gemlang.knowledge import class_names
     from gemlang.language.zero_shot import candidate_names

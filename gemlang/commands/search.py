@@ -30,6 +30,7 @@ def register(subparsers) -> None:
     )
     p.add_argument("--top", type=positive_int, default=10, help="how many photos to print (default 10)")
     add_cache_option(p)
+    p.add_argument("--no-progress", action="store_true", help="no progress bar while a folder's photos are encoded")
     p.set_defaults(func=run)
 
 
@@ -54,7 +55,8 @@ def run(args) -> int:
     if not photos:
         raise CommandError(f"{args.folder}: no photos found ({PHOTO_FORMATS})")
     model = AlignmentModel.load(args.alignment)
-    ranked, failures = model.search(args.text, photos, cache=FeatureCache(args.cache), top=args.top)
+    progress = not args.no_progress and sys.stderr.isatty()  # a bar for a person watching, not for a pipe
+    ranked, failures = model.search(args.text, photos, cache=FeatureCache(args.cache), top=args.top, progress=progress)
     for path, reason in failures.items():
         print_skipped(path, reason)
     for path, score in ranked:

@@ -252,12 +252,17 @@ class AlignmentModel(nn.Module):
         return [[(gems[j], float(s[j])) for j in row] for s, row in zip(sims, order, strict=True)]
 
     def search(
-        self, text: str, photos: Sequence[ImageInput], cache: FeatureCache | None = None, top: int = 10
+        self,
+        text: str,
+        photos: Sequence[ImageInput],
+        cache: FeatureCache | None = None,
+        top: int = 10,
+        progress: bool = False,
     ) -> tuple[list[tuple[ImageInput, float]], dict[ImageInput, str]]:
         """Photos ranked by cosine with the text, best first; and {photo: reason} for unreadable ones."""
         if not text.strip():
             raise UsageError('give some text to search for, e.g. "deep blue, hard"')
-        Z, failures = self.embed_images(photos, cache)
+        Z, failures = self.embed_images(photos, cache, progress=progress)
         query = self.embed_texts([text], cache=cache)[0]
         ok = [i for i in range(len(photos)) if i not in failures]
         scores = Z[ok] @ query
