@@ -555,7 +555,8 @@ class Conversation:
             if asked_gem is not None:
                 answer.description = reference_description(asked_gem)
                 answer.properties = property_rows([asked_gem.name])
-                answer.reply = f"**{asked_gem.name}**"
+                aside = side_answer(text, asked_gem, general=True)  # "how much is a ruby worth?", "is it heated?"
+                answer.reply = f"**{asked_gem.name}**" + (f": {aside}" if aside else "")
             elif self.hints.colours:  # kept: it refines the first reading or photo that comes
                 answer.reply = (
                     f"A colour alone ({' and '.join(self.hints.colours)}) fits too many gems to rank them. Send a "

@@ -650,6 +650,13 @@ def test_a_question_about_an_earlier_stone_of_a_parcel_gets_the_stones_so_far():
     assert "send its photo" in recap
 
 
+def test_a_question_about_a_gems_worth_treatment_or_sources_with_no_stone_in_hand_is_answered():
+    chat = Assistant(classifier=None).conversation()
+    assert chat.ask("how much is a 1 carat ruby worth?").reply.startswith("**Ruby**: I do not price stones")
+    assert chat.ask("is tanzanite usually treated?").reply.startswith("**Tanzanite**: Treatments of tanzanite")
+    assert chat.ask("tell me about emerald").reply == "**Emerald**"  # no side question: the description alone
+
+
 def test_is_it_natural_of_a_pearl_asks_natural_or_cultured_and_how_to_tell_an_imitation():
     from gemlang.assistant import Answer, follow_up
 
