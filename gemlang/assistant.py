@@ -437,18 +437,23 @@ class Conversation:
         self.scope = None
         self._target = None
 
+    def _stone_answered(self) -> str | None:
+        """What was last answered for the stone in hand ("Aquamarine (97%)"), or None."""
+        answered = [x for x in self.answers[self._stone_began :] if x.gem]
+        if not answered:
+            return None
+        last = answered[-1]
+        return f"{last.gem} ({percent(last.probability)}{', not sure' if last.unsure else ''})"
+
     def _next_stone(self) -> None:
         """Keep what was answered for the stone just left (a new photo or "next stone"), for "the first one?"."""
-        answered = [x for x in self.answers[self._stone_began :] if x.gem]
-        if answered:
-            last = answered[-1]
-            self.stones.append(f"{last.gem} ({percent(last.probability)}{', not sure' if last.unsure else ''})")
+        if (answered := self._stone_answered()) is not None:
+            self.stones.append(answered)
         self._stone_began = len(self.answers)
 
     def _earlier_stones(self) -> str:
         """The answers given for the stones of this chat, oldest first, and how to go back to one."""
-        current = [x for x in self.answers[self._stone_began :] if x.gem]
-        now = f"{current[-1].gem} ({percent(current[-1].probability)})" if current else "not answered yet"
+        now = self._stone_answered() or "not answered yet"
         listed = "; ".join(f"stone {i}: {s}" for i, s in enumerate(self.stones, 1))
         return (
             f"So far: {listed}; stone {len(self.stones) + 1}, the one in hand: {now}. I answer about the stone in "
@@ -731,10 +736,10 @@ class Conversation:
 def _ordered(gems: Sequence[GemFacts], question: str) -> str:
     """'Topaz is harder than Quartz.' for "which is harder, topaz or quartz?"; '' when the ranges overlap or the
     question compares no hardness or density."""
-    field, more, less = (
-        ("hardness", "harder", "softer") if re.search(r"hard|soft", question, re.I)
-        else ("specific_gravity", "heavier", "lighter") if re.search(r"heav|light|dens", question, re.I)
-        else ("", "", "")
+    field, more = (
+        ("hardness", "harder") if re.search(r"hard|soft", question, re.I)
+        else ("specific_gravity", "heavier") if re.search(r"heav|light|dens", question, re.I)
+        else ("", "")
     )  # fmt: skip
     ranges = [getattr(g, field) for g in gems] if field else []
     if len(ranges) != 2 or None in ranges:

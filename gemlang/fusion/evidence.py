@@ -460,6 +460,7 @@ class EvidenceModel:
             refractive_index=kind.refractive_index,
             specific_gravity=kind.specific_gravity,
             birefringence=kind.birefringence[1] if kind.birefringence else gem.birefringence,
+            least_birefringence=kind.birefringence[0] if kind.birefringence else gem.least_birefringence,
             optical_character=kind.optical_character or gem.optical_character,
         )
 
