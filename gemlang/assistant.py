@@ -404,15 +404,18 @@ def property_rows(names: Sequence[str]) -> list[tuple[str, ...]]:
 
 def tell_apart(first: str, second: str, evidence: EvidenceModel | None = None, hints: Hints | None = None) -> str:
     """How a gemmologist would tell two gems apart (non-destructive tests first); '' when one is unknown. With
-    the evidence model and the readings, each gem made in kinds is the kind the readings find (`as_read`)."""
+    the evidence model and the readings, each gem made in kinds is the kind the readings find (`as_read`), and
+    the readings that already tell the two apart come first."""
     from gemlang.knowledge.tell_apart import tell_apart as advice
 
     a, b = _facts(first), _facts(second)
     if a is None or b is None:
         return ""
-    if evidence is not None and hints is not None:
-        a, b = evidence.as_read(a, hints), evidence.as_read(b, hints)
-    return advice(a, b)
+    if evidence is None or hints is None:
+        return advice(a, b)
+    a, b = evidence.as_read(a, hints), evidence.as_read(b, hints)
+    already = evidence.already_told(a.name, b.name, hints)
+    return f"{already} {advice(a, b)}" if already else advice(a, b)
 
 
 class Conversation:

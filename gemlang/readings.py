@@ -186,6 +186,13 @@ class Readings:
             )
         )
 
+    @property
+    def ri_edges(self) -> bool:
+        """Whether the RI is a doubly refractive stone's two shadow edges, each one read ("RI 1.544–1.553"),
+        rather than an interval one value fell in: two values, unless the stone is singly refractive or an
+        aggregate."""
+        return bool(self.ri and 0 < self.ri.low < self.ri.high < 99 and self.optic not in NO_TWO_EDGES)
+
     def updated(self, newer: Readings) -> Readings:
         """These readings with a newer message's on top: a new value of a quantity replaces the old one."""
 
@@ -412,7 +419,7 @@ def parse_readings(text: str) -> Readings:
             break
     if optic == "isotropic" and re.search(OPTIC_WORDS["anomalous"], t):
         optic = "anomalous"
-    edges = ri is not None and ri.low < ri.high < 99 and optic not in NO_TWO_EDGES
+    edges = Readings(ri=ri, optic=optic).ri_edges
     if edges and bire is not None and abs((ri.high - ri.low) - bire.high) > max(0.01, bire.high / 2):
         problems.append(
             f"the two RI edges ({ri.describe(3)}) give a birefringence of {ri.high - ri.low:.3f}, not "

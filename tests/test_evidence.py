@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from gemlang.fusion import EvidenceModel
-from gemlang.fusion.evidence import BLUNDER, interval_likelihood
+from gemlang.fusion.evidence import BLUNDER, interval_likelihood, interval_likelihoods
 from gemlang.hints import parse_hints
 from gemlang.readings import Reading
 
@@ -29,6 +29,21 @@ def test_a_reading_inside_a_narrow_range_outweighs_one_inside_a_broad_range_and_
     broad = interval_likelihood(Reading(1.765, 1.765), (1.73, 1.89), sigma)
     far = interval_likelihood(Reading(1.765, 1.765), (1.691, 1.700), sigma, BLUNDER["ri"])
     assert narrow > 5 * broad and far == pytest.approx(BLUNDER["ri"] / (0.009 + 2.5 * sigma))
+
+
+def test_two_ri_edges_are_two_values_read_so_an_edge_beyond_a_range_counts_fully_against_it():
+    sigma, quartz = 0.005, (1.544, 1.553)
+    as_edges = interval_likelihoods(Reading(1.550, 1.564), *quartz, sigma, edges=True)[0]
+    as_interval = interval_likelihoods(Reading(1.550, 1.564), *quartz, sigma)[0]
+    assert as_edges < 0.2 * as_interval  # the upper edge is 0.011 above quartz's: more than two tolerances
+    inside = [interval_likelihoods(Reading(1.544, 1.553), *quartz, sigma, edges=e)[0] for e in (True, False)]
+    assert inside[0] == pytest.approx(inside[1])  # a stone reading its own constants: no change
+
+
+def test_a_yellow_scapolite_read_on_the_refractometer_is_not_taken_for_quartz():
+    model = EvidenceModel(["Scapolite", "Quartz Lemon", "Citrine", "Amethyst"])
+    ranking = model.fuse(None, parse_hints("RI 1.550-1.564, SG 2.68, yellow")).ranking
+    assert ranking[0][0] == "Scapolite", ranking[:3]
 
 
 def test_readings_alone_rank_every_gem_of_the_knowledge_base_like_a_determinative_table(model):
@@ -498,3 +513,10 @@ def test_spectroscope_lines_the_knowledge_base_names_point_to_their_gems():
     assert jade[0][0] == "Jadeite" and dict(jade)["Peridot"] < 0.05
     garnet = model.fuse(None, parse_hints("SR, RI 1.79, SG 4.05, purplish red, bands at 505, 527 and 576 nm"))
     assert garnet.ranking[0][0] == "Almandine"
+
+
+def test_advice_on_two_gems_says_when_the_readings_given_already_tell_them_apart(model):
+    told = model.already_told("Peridot", "Chrome Diopside", parse_hints("green, RI 1.654-1.690, SG 3.34"))
+    assert told.startswith("Your readings already point to Peridot: RI 1.654–1.690 and birefringence 0.036 fit")
+    assert "not Chrome Diopside (1.664–1.701; 0.024–0.031)" in told  # ranges overlap; this stone's readings do not
+    assert model.already_told("Peridot", "Chrome Diopside", parse_hints("green, RI 1.670-1.700, DR 0.030")) is None

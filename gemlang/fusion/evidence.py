@@ -32,7 +32,9 @@ simulants, the rarities without training photos):
   ("harder than 6") counts the share of the gem's range above 6. σ is the instrument's tolerance
   (`gemlang.knowledge.instruments.TOLERANCE`: RI ±0.005 refractometer, SG ±0.03 hydrostatic, ...), but
   for Mohs it is how well people state a hardness, a setting calibrated on held-out photos. A stated
-  birefringence is a maximum on the stone, so a lower reading is only mildly penalised.
+  birefringence is a maximum on the stone, so a lower reading is only mildly penalised. A doubly refractive
+  stone's two RI values are its two shadow edges, each read: an edge beyond a gem's range counts against it
+  as a value read there (`interval_likelihoods`' `edges`).
 - Words (polariscope, dichroscope, UV, Chelsea filter, loupe) are compatibility tables with a small
   chance of a misread, because each of those tests has its well-known pitfalls.
 - A locality: a stone of gem g is named by one of the n_g countries the knowledge base knows it from,
@@ -105,6 +107,9 @@ LOOK_ALIKE = 0.1
 PRIOR = {"photo class": 1.0, "natural": 0.6, "other": 0.3, "often": 1.0, "rarely": 0.05}
 COLOUR_MISS = 0.2  # share of stones whose stated colour is not one the knowledge base lists for the gem
 RULES_OUT = 1e-2  # a factor this small (relative to a perfect fit) is said to rule a gem out
+TELLING = 3.0  # a reading this many times likelier under one of two gems leans its way
+# the readings whose values the knowledge base states for a gem (what the loupe shows it names, not measures)
+WITH_VALUES = ("ri", "birefringence", "sg", "hardness", "optic", "optic_sign", "pleochroism", "fluorescence", "chelsea")
 DOUBTS = 0.1  # a reading that makes another gem ten times likelier than the answer casts doubt on it
 CLASH_READINGS = ("ri", "birefringence", "sg", "optic")  # instrument readings that must fit one gem together
 
@@ -248,12 +253,20 @@ def _gauss_integral(z: np.ndarray) -> np.ndarray:
     return z * ndtr(z) + np.exp(-0.5 * z * z) / math.sqrt(2 * math.pi)
 
 
-def interval_likelihoods(reading: Reading, lo, hi, sigma: float, floor: float = 1e-3) -> np.ndarray:
+def interval_likelihoods(
+    reading: Reading, lo, hi, sigma: float, floor: float = 1e-3, edges: bool = False
+) -> np.ndarray:
     """L(reading | each gem's range [lo, hi]): the mean density over the reading's interval of a value
     uniform in the gem's range plus Gaussian instrument error σ (module docstring). NaN bounds mean
     unknown (pyrite has no RI: it is opaque): L is then the mean over the gems whose range is known, as if
     its range were any one of theirs, so an unknown never fits an open bound ("over the limit") better than
-    the gems that do. `floor` is the blunder rate: the least L can be, relative to a reading that fits."""
+    the gems that do. `floor` is the blunder rate: the least L can be, relative to a reading that fits.
+
+    With `edges`, the reading's two ends are two values read (a refractometer's two shadow edges), not an
+    interval one value fell in: an edge beyond a gem's range counts against it as a value read there would
+    (a Gaussian tail, exp(-d²/2σ²) for a distance d beyond), not merely by the share of the interval that
+    overlaps the range. Inside, and at its ends (where a stone of fixed composition reads its edges), no
+    change."""
     from scipy.special import ndtr
 
     lo, hi = np.atleast_1d(np.asarray(lo, dtype=float)), np.atleast_1d(np.asarray(hi, dtype=float))
@@ -273,6 +286,10 @@ def interval_likelihoods(reading: Reading, lo, hi, sigma: float, floor: float = 
         point = (ndtr((b - lo) / sigma) - ndtr((a - lo) / sigma)) / (b - a)
     density = np.where(point_gem, point, ranged)
     fits = 1.0 / (width + (b - a) + 2.5 * sigma)  # about the density of a reading that fits
+    if edges and b > a:
+        for v in (a, b):
+            beyond = np.maximum(np.maximum(lo - v, v - hi), 0.0)
+            density = density * np.exp(-0.5 * (beyond / sigma) ** 2)
     likelihood = np.maximum(density, floor * fits)
     return np.where(known, likelihood, likelihood[known].mean() if known.any() else 1.0)
 
@@ -409,7 +426,7 @@ class EvidenceModel:
         out: dict[str, np.ndarray] = {}
         kinds = self._kind_likelihoods(hints)
         if r.ri:
-            out["ri"] = self._numeric(r.ri, "ri", kinds)
+            out["ri"] = self._numeric(r.ri, "ri", kinds, edges=r.ri_edges)
         if r.birefringence:
             out["birefringence"] = self._birefringence(r.birefringence, kinds)
         if r.sg:
@@ -469,7 +486,9 @@ class EvidenceModel:
         r, out = hints.readings, {}
         for i in self.kind_optics:
             per_kind = {
-                key: interval_likelihoods(getattr(r, key), *self.kind_ranges[key][i].T, TOLERANCE[key], BLUNDER[key])
+                key: interval_likelihoods(
+                    getattr(r, key), *self.kind_ranges[key][i].T, TOLERANCE[key], BLUNDER[key], self._edges(key, hints)
+                )
                 for key in ("ri", "sg", "birefringence")
                 if getattr(r, key)
             }
@@ -478,10 +497,17 @@ class EvidenceModel:
             out[i] = per_kind
         return out
 
-    def _numeric(self, reading: Reading, key: str, kinds: dict[int, dict[str, np.ndarray]] | None = None) -> np.ndarray:
+    @staticmethod
+    def _edges(key: str, hints: Hints) -> bool:
+        """Whether the `key` reading is two values each read (an RI's two shadow edges), not an interval."""
+        return key == "ri" and hints.readings.ri_edges
+
+    def _numeric(
+        self, reading: Reading, key: str, kinds: dict[int, dict[str, np.ndarray]] | None = None, edges: bool = False
+    ) -> np.ndarray:
         sigma = self.settings.hardness_sigma if key == "hardness" else TOLERANCE[key]
         lo, hi = self.ranges[key].T
-        out = interval_likelihoods(reading, lo, hi, sigma, BLUNDER[key])
+        out = interval_likelihoods(reading, lo, hi, sigma, BLUNDER[key], edges)
         for i, per_kind in (kinds or {}).items():
             out[i] = per_kind[key].mean()
         for i, j in self.grown_as.get(key, ()):
@@ -781,18 +807,50 @@ class EvidenceModel:
 
     @staticmethod
     def _said(key: str, hints: Hints) -> str:
-        """A numeric reading or the optic character as the answer repeats it: 'RI 1.762–1.770', 'SG 2.65'."""
+        """A reading as the answer repeats it: 'RI 1.762–1.770', 'SG 2.65', 'singly refractive', 'red under the
+        Chelsea filter'; what the loupe showed by its own name ('gas bubbles')."""
         r = hints.readings
-        if key == "optic":
-            return ", ".join(Readings(optic=r.optic).describe())
         if key == "hardness":
             return hints.hardness.describe()
-        reading = {"ri": r.ri, "sg": r.sg, "birefringence": r.birefringence}[key]
-        label = {"ri": "RI", "sg": "SG", "birefringence": "birefringence"}[key]
-        return f"{label} {reading.describe(2 if key == 'sg' else 3)}"
+        if key in ("ri", "sg", "birefringence"):
+            reading = {"ri": r.ri, "sg": r.sg, "birefringence": r.birefringence}[key]
+            label = {"ri": "RI", "sg": "SG", "birefringence": "birefringence"}[key]
+            return f"{label} {reading.describe(2 if key == 'sg' else 3)}"
+        one = {
+            "optic": Readings(optic=r.optic),
+            "optic_sign": Readings(optic_sign=r.optic_sign),
+            "pleochroism": Readings(pleochroism=r.pleochroism),
+            "fluorescence": Readings(fluorescence=r.fluorescence),
+            "chelsea": Readings(chelsea_red=r.chelsea_red),
+        }.get(key)
+        return ", ".join(one.describe()) if one else key
+
+    def already_told(self, first: str, second: str, hints: Hints) -> str | None:
+        """The sentence saying which of two gems the readings already given favour, when together they make
+        it at least 1/`RULES_OUT` times likelier than the other, naming the readings that lean its way (each
+        `TELLING` times or more); None when they do not settle it. Colour and place are left out: a gem's
+        colour varies, and a stone may be sold far from its mines."""
+        i, j = self.index.get(first), self.index.get(second)
+        if i is None or j is None:
+            return None
+        factors = {k: f for k, f in self.likelihoods(hints).items() if k not in ("colour", "place")}
+        favour = self.log_likelihood(hints, factors)
+        if abs(favour[i] - favour[j]) < -math.log(RULES_OUT):
+            return None
+        better, worse = (i, j) if favour[i] > favour[j] else (j, i)
+        keys = [k for k, f in factors.items() if k in WITH_VALUES and f[better] >= TELLING * f[worse]]
+        if not keys:  # only together, through a material's kinds
+            return None
+        said = " and ".join(self._said(k, hints) for k in keys)
+        values = lambda g: "; ".join(value_text(self.profiles[g], self.facts[g], k) for k in keys)  # noqa: E731
+        return (
+            f"Your readings already point to {self.names[better]}: {said} fit{'s' * (len(keys) == 1)} "
+            f"{self.names[better]} "
+            f"({values(better)}), not {self.names[worse]} ({values(worse)})."
+        )
 
     def _reason(self, key: str, i: int, hints: Hints, verb: str = "rules out") -> str:
-        p, gem, r = self.profiles[i], self.facts[i], hints.readings
+        p, gem = self.profiles[i], self.facts[i]
         if key == "place":
             said = ", ".join(hints.places or hints.countries)
             known = list(self.listed_countries[i])
@@ -813,12 +871,7 @@ class EvidenceModel:
             "fluorescence": "the UV lamp",
             "chelsea": "the Chelsea filter",
         }.get(key, "what the loupe shows")
-        only = {
-            "optic": Readings(optic=r.optic),
-            "optic_sign": Readings(optic_sign=r.optic_sign),
-            "pleochroism": Readings(pleochroism=r.pleochroism),
-        }.get(key)
-        said = ", ".join(only.describe()) if only else key  # that reading alone, not every one given
+        said = self._said(key, hints) if key in ("optic", "optic_sign", "pleochroism") else key
         shown = ("optic", "optic_sign", "pleochroism", "fluorescence", "chelsea")
         what = value_text(p, gem, key) if key in shown else "not typical"
         return f"{test_name} ({said}) argues against {gem.name} ({what})"
