@@ -328,8 +328,18 @@ def _scratch_relation(clause: str, name: str, position: int) -> str | None:
     return None
 
 
+def _elliptical(clause: str) -> bool:
+    """Whether a clause is only reference objects, perhaps negated ("not quartz or topaz"): it takes the
+    relation of the scratch test before it. "it must be a diamond" names an object but tests nothing."""
+    names = "|".join(re.escape(name) for name, _, _ in _references(clause))
+    rest = re.sub(rf"\b(?:{names})s?\b|\b(?:not|or|nor|a|an|the|either|too|even|also)\b", " ", clause)
+    return "scratch" not in clause and not rest.split()
+
+
 def _split_clauses(text: str) -> list[str]:
-    return [c.strip() for c in re.split(r"[.;!?\n]+|,\s*|\s+(?:but|and|while|although|though)\s+", text) if c.strip()]
+    # "it scratches glass so it must be a diamond": what follows "so" or "because" is no further scratch test
+    joints = r"but|and|while|although|though|so|because|since"
+    return [c.strip() for c in re.split(rf"[.;!?\n]+|,\s*|\s+(?:{joints})\s+", text) if c.strip()]
 
 
 def parse_hardness(text: str) -> tuple[HardnessHint | None, list[str]]:
@@ -361,12 +371,12 @@ def parse_hardness(text: str) -> tuple[HardnessHint | None, list[str]]:
         if ASKS_TO_TEST.search(clause) and scratching:
             notes.append(SCRATCH_QUESTION_NOTE)  # "should I do a scratch test?" reports no result
             continue
-        negated = bool(_NEGATION.search(clause))
+        clause_negated, before = bool(_NEGATION.search(clause)), (previous, previous_negated)
         for name, ref, position in _references(clause):
-            relation = _scratch_relation(clause, name, position)
-            if relation is None and previous and not re.search(r"scratch", clause):
-                relation = previous  # an elliptical clause: "... but not quartz"
-                negated = negated != previous_negated
+            relation, negated = _scratch_relation(clause, name, position), clause_negated
+            if relation is None and before[0] and _elliptical(clause):
+                relation = before[0]  # an elliptical clause: "... but not quartz (or topaz)"
+                negated = clause_negated != before[1]
             if relation is None:
                 continue
             harder = (relation == "harder") != negated

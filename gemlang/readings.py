@@ -270,6 +270,9 @@ def _quantity(t: str, keyword: str, max_gap: int = 24, original: str = "") -> tu
     number right before it ('1.76 RI, 4.00 SG'); 'RI over 1.79' is an interval open above, 'SG < 3' below."""
     t = ABBREVIATED.sub(lambda m: m.group(1) + " ", t)
     m = re.search(rf"(?:{keyword})([^\d.,]{{0,{max_gap}}}?)(?<![\d.]){_NUM}(?:{_SEP}{_NUM})?", t)
+    others = "|".join(w for w in (RI_WORDS, SG_WORDS, BIRE_WORDS) if w != keyword)
+    if m and re.search(others, m.group(1)):  # "RI OTL SG 3.52": the number is another reading's
+        m = None
     if m:
         start, gap, low, high = m.start(), m.group(1), _float(m.group(2)), _float(m.group(3)) if m.group(3) else None
     else:

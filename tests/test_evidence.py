@@ -520,3 +520,11 @@ def test_advice_on_two_gems_says_when_the_readings_given_already_tell_them_apart
     assert told.startswith("Your readings already point to Peridot: RI 1.654–1.690 and birefringence 0.036 fit")
     assert "not Chrome Diopside (1.664–1.701; 0.024–0.031)" in told  # ranges overlap; this stone's readings do not
     assert model.already_told("Peridot", "Chrome Diopside", parse_hints("green, RI 1.670-1.700, DR 0.030")) is None
+
+
+def test_yellow_amber_with_insects_that_sinks_in_salt_water_is_taken_for_plastic():
+    model = EvidenceModel(["Amber", "Citrine", "Quartz Lemon"])
+    sinks = model.fuse(None, parse_hints("a yellow 'amber' with insects in it, it sinks in saturated salt water"))
+    assert sinks.ranking[0][0] == "Plastic", sinks.ranking[:3]  # amber floats; plastic fakes carry real insects
+    floats = model.fuse(None, parse_hints("yellow amber with an insect inside, it floats in salt water"))
+    assert floats.ranking[0][0] == "Amber"

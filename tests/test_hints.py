@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gemlang.hints import HardnessHint, Hints, parse_hints
+from gemlang.hints import HardnessHint, Hints, parse_hardness, parse_hints
 
 
 @pytest.mark.parametrize(
@@ -232,3 +232,13 @@ def test_colour_on_an_acetone_swab_is_the_sign_of_a_dye_not_the_stones_colour():
     assert parse_hints("the swab came away clean").signs == ()
     lamp = parse_hints("LWUV inert, SWUV chalky blue, colourless, RI 1.72 singly refractive")
     assert lamp.colours == ("colourless",) and lamp.readings.fluorescence == "inert"  # the lamp's blue is no colour
+
+
+def test_a_gem_named_after_so_or_because_is_no_scratch_test():
+    hint, _ = parse_hardness("it scratches glass so it must be a diamond right?")
+    assert (hint.low, hint.high, hint.said) == (5.5, 10.0, "scratches glass")  # not "scratches diamond": Mohs 10
+
+
+def test_an_elliptical_clause_naming_two_objects_negates_both():
+    hint, _ = parse_hardness("scratches glass but not quartz or topaz")
+    assert (hint.low, hint.high) == (5.5, 7.0) and "does not scratch topaz" in hint.said

@@ -457,3 +457,10 @@ def test_every_glossary_term_says_how_it_is_asked_and_where_its_text_was_checked
         assert t.asked_as and t.text and re.search(r"<https?://\S+>$", t.source), t.term
         assert terms_asked(f"what is {t.asked_as[0]}?") == [t], t.term
     assert terms_asked("what is it?") == [] and terms_asked("what is the hardness of ruby?") == []
+
+
+def test_a_reviewed_override_of_an_added_gem_applies_with_its_own_source():
+    plastic = get_facts("Plastic")  # an added gem: its facts come from one entry, save what a review adds
+    assert any("insects" in f for f in plastic.diagnostic_features)
+    assert "realorrepro.com" in plastic.citations["diagnostic_features"]
+    assert "realorrepro.com" not in plastic.citations["specific_gravity"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gemlang.hints import parse_hints
-from gemlang.readings import parse_readings
+from gemlang.readings import REFRACTOMETER_LIMIT, parse_readings
 
 
 @pytest.mark.parametrize(
@@ -285,3 +285,10 @@ def test_an_ri_no_refractometer_reads_is_used_with_a_word_about_where_it_came_fr
     r = parse_readings("RI 2.42, SG 3.52")
     assert r.ri.low == pytest.approx(2.42) and "beyond what a gem refractometer reads" in r.problems[0]
     assert parse_readings("RI 1.81").problems == () and parse_readings("RI over 1.79").problems == ()
+
+
+def test_a_keyword_then_another_readings_number_is_not_taken_for_the_first():
+    r = parse_readings("RI OTL SG 3.52 colourless")  # no comma: the 3.52 is the SG's, the RI over the limit
+    assert r.ri.low == REFRACTOMETER_LIMIT and r.ri.high >= 99 and r.sg.low == 3.52 and not r.problems
+    r = parse_readings("RI over the limit SG 5.8 SR")
+    assert r.ri.low == REFRACTOMETER_LIMIT and r.sg.low == 5.8 and r.optic == "isotropic"

@@ -143,7 +143,7 @@ OBSERVED = {
     "a red ring (doublet)": ("red ring", 0.01),  # a garnet-topped doublet, table down on white paper
     "nacre": ("nacre", 0.05),
     "gritty on the teeth": ("gritty", 0.02),  # the pearl test: imitations feel smooth
-    "insect inclusions": ("insect", 0.1),  # amber, and copal too
+    "insect inclusions": ("insect", 0.02),  # amber, copal, and plastic sold as amber: resins, no mineral
     # The inclusions that tell natural from lab-grown: silk and three-phase inclusions grow only in nature;
     # platinum and flux come from a flux-growth crucible, chevrons and nail-heads from hydrothermal growth.
     "silk": (r"\bsilk\b", 0.05),

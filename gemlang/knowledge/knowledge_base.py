@@ -2,7 +2,8 @@
 
 - `entries.json`: one entry per photo class, plus species/variety/gap fills for other database gems;
 - `reviewed_overrides.json`: the database facts gemlang corrects, each with the reason and the reference
-  it was checked against (Malachite's birefringence, Pearl's optic character, ...);
+  it was checked against (Malachite's birefringence, Pearl's optic character, ...), and facts of an added
+  gem (entries.json's `added_gems`) a later reference corrects or extends;
 - `sourced_facts.json`: facts in words (composition, colour cause, formation, name origin, history, phenomena,
   uses), each with the reference it comes from;
 - `trade_names.json`: trade names and misnomers ("smoky topaz") and the gem they really mean.
@@ -507,16 +508,20 @@ def _database_draft(
     )
 
 
-def _added_draft(entry: dict[str, Any]) -> _Draft:
-    """An entry of `added_gems`: every fact from its one `source`, checked as the class entries' are."""
+def _added_draft(entry: dict[str, Any], reviewed: dict[str, ReviewedOverride] | None = None) -> _Draft:
+    """An entry of `added_gems`: every fact from its one `source`, checked as the class entries' are, save
+    the fields a reviewed override gives, from that override's own source."""
     name = entry.get("name", "")
     unknown = set(entry) - ADDED_KEYS
     if unknown:
         raise KnowledgeError(f"{name or entry}: unknown keys in entries.json added_gems: {sorted(unknown)}")
     if not (name and entry.get("species") and entry.get("source")) or entry.get("origin") not in ORIGINS:
         raise KnowledgeError(f"{name or entry}: an added gem needs a name, species, source and origin in {ORIGINS}")
+    reviewed = reviewed or {}
     values = {f: _coerce(name, f, entry[f]) for f in DATABASE_FIELDS if _present(entry.get(f))}
+    values |= {f: _coerce(name, f, o.value) for f, o in reviewed.items()}
     values |= {f: entry[f] for f in ("species", "variety") if entry.get(f)}
+    citations = {f: reviewed[f].source if f in reviewed else entry["source"] for f in values}
     return _Draft(
         name=name,
         values=values,
@@ -526,7 +531,7 @@ def _added_draft(entry: dict[str, Any]) -> _Draft:
         origin=entry["origin"],
         database_ids=(),
         is_dataset_class=False,
-        citations=dict.fromkeys(values, entry["source"]),
+        citations=citations,
         metadata={
             **_how_met(name, entry),
             "imitates": entry.get("imitates", "") if entry["origin"] != "natural" else "",
@@ -643,7 +648,7 @@ def knowledge_base() -> KnowledgeBase:
         species_of.setdefault(gem.id, draft.values["species"])
         drafts.append(draft)
 
-    drafts += [_added_draft(entry) for entry in entries.get("added_gems", [])]
+    drafts += [_added_draft(entry, reviewed.get(entry.get("name", ""))) for entry in entries.get("added_gems", [])]
 
     drafted = {d.name for d in drafts}
     for mapping, what in ((reviewed, "reviewed_overrides.json"), (sourced_facts(), "sourced_facts.json")):
