@@ -31,7 +31,7 @@ that says what to re-check or how to write it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # What a gem can plausibly read, beyond which a number is a typo or another quantity.
 RI_LIMITS = (1.35, 3.00)  # opal reads from about 1.37; 1.33 is water
@@ -267,22 +267,30 @@ ABBREVIATED = re.compile(r"\b(approx|ca|c|circa|abt)\.")
 
 def _quantity(t: str, keyword: str, max_gap: int = 24, original: str = "") -> tuple[float, float, str] | None:
     """The number or range right after a keyword ('ri 1.762-1.770', 'sg is about 3.52', 'n = 1.54'), or a lone
-    number right before it ('1.76 RI, 4.00 SG'); 'RI over 1.79' is an interval open above, 'SG < 3' below."""
+    number right before it ('1.76 RI, 4.00 SG'); 'RI over 1.79' is an interval open above, 'SG < 3' below.
+    'RI is not 1.72, it's 1.76' is 1.76; 'RI is not 1.72' alone is no reading."""
     t = ABBREVIATED.sub(lambda m: m.group(1) + " ", t)
     m = re.search(rf"(?:{keyword})([^\d.,]{{0,{max_gap}}}?)(?<![\d.]){_NUM}(?:{_SEP}{_NUM})?", t)
     others = "|".join(w for w in (RI_WORDS, SG_WORDS, BIRE_WORDS) if w != keyword)
     if m and re.search(others, m.group(1)):  # "RI OTL SG 3.52": the number is another reading's
         m = None
-    if m:
-        start, gap, low, high = m.start(), m.group(1), _float(m.group(2)), _float(m.group(3)) if m.group(3) else None
+    if m and re.search(r"\b(?:not|isn't|isnt)\b", m.group(1)):
+        instead = rf"[^\d]{{0,12}}?\b(?:it'?s|but|rather|actually|instead)\b[^\d]{{0,12}}?{_NUM}(?:{_SEP}{_NUM})?"
+        m = re.compile(instead).match(t, m.end())
+        if not m:
+            return None
+        start, gap, end = m.start(), "", m.end()
+        low, high = _float(m.group(1)), _float(m.group(2)) if m.group(2) else None
+    elif m:
+        start, gap, end = m.start(), m.group(1), m.end()
+        low, high = _float(m.group(2)), _float(m.group(3)) if m.group(3) else None
     else:
         m = re.search(rf"(?:^|[,;(]|\band\b)\s*(){_NUM}\s*(?:{keyword})", t)
         if not m:
             return None
-        start, gap, low, high = m.start(2), "", _float(m.group(2)), None
+        start, gap, end, low, high = m.start(2), "", m.end(), _float(m.group(2)), None
     if re.search(r"(?:^|[\s=:])-\s*$", gap):  # "SG -1": a minus sign, not a dash between two numbers
         low = -low
-    end = m.end()
     # "RI 1.76, 1.77", "RI 1.544 1.553": two edges listed, not SG 1.77
     listed = re.match(r"(?:,\s*|\s+)(\d\.\d+)(?![\d.])", t[end:])
     if high is None and listed and int(_float(listed.group(1))) == int(low) and gap.strip(" =:") == "":
@@ -382,8 +390,29 @@ def _weighed(t: str) -> tuple[Reading | None, str]:
     return Reading(sg, sg, f"weighed {air:g} in air, {water:g} in water"), ""
 
 
+# A reading corrected within one message: "inert under LWUV? no wait, it glows red", "SG 3.25, sorry, I meant 3.52"
+SELF_CORRECTION = re.compile(
+    r"\bno,? wait\b|\bwait,? no\b|\bsorry,? i meant\b|\bi meant\b|\bcorrection:?|\bmake that\b|\bscratch that\b",
+    re.I,
+)
+
+
 def parse_readings(text: str) -> Readings:
-    """Every instrument reading in a message; numbers no gem can have become `problems`, not readings."""
+    """Every instrument reading in a message; numbers no gem can have become `problems`, not readings. What
+    follows a self-correction ("no wait", "I meant") replaces what it corrects."""
+    corrected = SELF_CORRECTION.search(text or "")
+    if not corrected:
+        return _parse_readings(text)
+    before, after = text[: corrected.start()], text[corrected.end() :]
+    first, then = _parse_readings(before), _parse_readings(after)
+    said = {"RI": first.ri, "SG": first.sg, "DR": first.birefringence}
+    last = max(((before.lower().rfind(r.said.lower()), k) for k, r in said.items() if r and r.said), default=None)
+    if last and not (then.ri or then.sg or then.birefringence):  # "SG 3.25, sorry, I meant 3.52": the SG again
+        then = _parse_readings(f"{last[1]} {after.lstrip(' ,:;')}")
+    return replace(first.updated(then), problems=first.problems + then.problems)
+
+
+def _parse_readings(text: str) -> Readings:
     t = " " + (text or "").lower().replace("’", "'") + " "
     problems: list[str] = []
     for garbled in GARBLED_NUMBER.finditer(t):
@@ -442,7 +471,7 @@ def parse_readings(text: str) -> Readings:
         optic = "biaxial"  # three colours in the dichroscope: only a biaxial stone has three
 
     fluorescence = None
-    uv = re.search(r"\b(?:[ls]w)?uv\b|ultra-?violet|fluoresc|long-?wave|short-?wave|\blw\b|\bsw\b", t)
+    uv = re.search(r"\b(?:[ls]w)?uv\b|ultra-?violet|fluoresc|long-?wave|short-?wave|\blw\b|\bsw\b|\bglow(?:s|ed)?\b", t)
     if uv:
         window = t[max(0, uv.start() - 40) : uv.end() + 40]
         if re.search(r"inert|no fluorescence|does(?:n't| not) fluoresce|nothing|dead|non-?fluorescent", window):

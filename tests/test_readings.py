@@ -292,3 +292,19 @@ def test_a_keyword_then_another_readings_number_is_not_taken_for_the_first():
     assert r.ri.low == REFRACTOMETER_LIMIT and r.ri.high >= 99 and r.sg.low == 3.52 and not r.problems
     r = parse_readings("RI over the limit SG 5.8 SR")
     assert r.ri.low == REFRACTOMETER_LIMIT and r.sg.low == 5.8 and r.optic == "isotropic"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("RI is NOT 1.72, it's 1.76; SG 4.0; red", ["RI 1.760", "SG 4.00"]),
+        ("RI not 1.72 but 1.76", ["RI 1.760"]),
+        ("RI is not 1.72", []),  # what it is not is no reading
+        ("red, RI 1.718, inert under LWUV? no wait, it glows red", ["RI 1.718", "red under UV"]),
+        ("SG 3.25, sorry, I meant 3.52", ["SG 3.52"]),  # the corrected number is the SG again
+        ("RI 1.76 SG 3.9, no wait, 4.0", ["RI 1.760", "SG 4.00"]),
+        ("fluoresces? no, inert", ["inert under UV"]),
+    ],
+)
+def test_a_reading_corrected_in_the_same_message_is_read_as_corrected(text, expected):
+    assert parse_readings(text).describe() == expected
