@@ -557,6 +557,15 @@ class Conversation:
                 answer.reply = f"{order} {answer.reply}"
             answer.properties = property_rows([g.name for g in gems])
             return self._done(answer)  # a question about a gem, not about the stone in hand
+        # "What is Kashmir sapphire?", "is tanzanite found in Brazil?": a question about a gem and a place, with no
+        # stone in hand, is answered from the gem's localities, not by ranking every gem found there
+        place_only = new.countries and not (new.hardness or new.readings or new.colours)
+        if asked_gem is not None and place_only and not (before or images) and GENERAL_QUESTION.search(text):
+            self.hints = before
+            answer.description = reference_description(asked_gem)
+            answer.properties = property_rows([asked_gem.name])
+            answer.reply = f"**{asked_gem.name}**: {_where_from(asked_gem, new, a.evidence)}"
+            return self._done(answer)
         if asked_gem is not None and (trade := _trade_name(text)) is not None:
             answer.notes.append(trade.note)
         if self.image_probs is None and not self.hints:
@@ -766,6 +775,7 @@ PROPERTY_FIELDS = {
     r"pleochro|dichro|trichro": ("pleochroism", "pleochroism"),
 }
 _PROPERTY = r"(?:hardness|specific gravity|sg|density|refractive index|ri|birefringence)"
+GENERAL_QUESTION = re.compile(r"\?\s*$|^\s*(?:what|which|where|tell me|is|are|does|do|can)\b", re.I)
 PROPERTY_QUESTION = re.compile(
     rf"\bwhat(?:'s| is| are)\s+(?:the\s+)?{_PROPERTY}(?:\s*(?:,|and)\s*(?:the\s+)?{_PROPERTY})*\s+of\b|"
     rf"\bwhat(?:'s| is)\s+(?:its|it's|the stone's)\s+{_PROPERTY}\b|"
@@ -1112,6 +1122,18 @@ def gems_compared(text: str) -> list:
     if len(named) == 1 and COMPARED_GLASS.search(text):  # "glass" alone is no gem name, but compared it is
         named.append(get_facts("Glass (Paste)"))
     return named[:2] if len(named) >= 2 else []
+
+
+def _where_from(gem: GemFacts, hints: Hints, evidence: EvidenceModel) -> str:
+    """Whether the places a question names are among the gem's known localities, in one sentence."""
+    known = list(evidence.listed_countries[evidence.index[gem.name]]) if gem.name in evidence.index else []
+    said = ", ".join(hints.places or hints.countries)
+    where = said if list(hints.places) == list(hints.countries) else f"{said} ({', '.join(hints.countries)})"
+    if not known:
+        return f"my sources name no locality for {gem.name}, so I cannot say whether it comes from {said}."
+    if set(hints.countries) & set(known):
+        return f"{gem.name} is known from {where}; its localities: {', '.join(known)}."
+    return f"my sources do not name {where} among {gem.name}'s localities ({', '.join(known)})."
 
 
 def _trade_name(text: str):

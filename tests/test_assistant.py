@@ -657,6 +657,15 @@ def test_a_question_about_a_gems_worth_treatment_or_sources_with_no_stone_in_han
     assert chat.ask("tell me about emerald").reply == "**Emerald**"  # no side question: the description alone
 
 
+def test_a_question_about_a_gem_from_a_place_with_no_stone_in_hand_answers_from_its_localities():
+    chat = Assistant(classifier=None).conversation()
+    kashmir = chat.ask("What is 'Kashmir' sapphire?")
+    assert kashmir.reply.startswith("**Sapphire**: Sapphire is known from Kashmir (India, Pakistan)")
+    assert kashmir.description and not kashmir.candidates  # not a ranking of every gem found in India
+    assert "do not name Brazil" in chat.ask("is tanzanite found in Brazil?").reply
+    assert chat.ask("blue stone found in Sri Lanka").candidates  # a stone in hand: ranked
+
+
 def test_is_it_natural_of_a_pearl_asks_natural_or_cultured_and_how_to_tell_an_imitation():
     from gemlang.assistant import Answer, follow_up
 

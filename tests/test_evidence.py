@@ -226,6 +226,11 @@ def test_readings_no_gem_fits_together_are_said_to_clash(model):
     assert model.fuse(None, parse_hints("RI 1.544-1.553, SG 2.65, hardness 3")).clash is None  # hardness: often off
 
 
+def test_a_clash_names_only_gems_that_fit_each_reading(model):
+    clash = model.fuse(None, parse_hints("RI 1.79 singly refractive, SG 7.05")).clash  # only GGG is that heavy
+    assert "SG 7.05 fits GGG (Gadolinium Gallium Garnet);" in clash and "Amethyst" not in clash
+
+
 def test_a_place_reason_names_the_main_sources_first(model):
     reason = model._reason("place", model.index["Benitoite"], parse_hints("found in Brazil"))
     assert reason.startswith("Benitoite is known from USA")  # San Benito County, its one gem source, first

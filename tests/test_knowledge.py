@@ -464,3 +464,8 @@ def test_a_reviewed_override_of_an_added_gem_applies_with_its_own_source():
     assert any("insects" in f for f in plastic.diagnostic_features)
     assert "realorrepro.com" in plastic.citations["diagnostic_features"]
     assert "realorrepro.com" not in plastic.citations["specific_gravity"]
+
+
+def test_textbook_readings_of_ggg_and_pyrope_lie_in_their_ranges():
+    assert get_facts("GGG").refractive_index[0] <= 1.970  # GIA: 1.970 (+.060)
+    assert get_facts("Pyrope").refractive_index[0] <= 1.730  # gem pyrope reads from 1.730

@@ -763,6 +763,8 @@ class EvidenceModel:
             for i in sorted(
                 range(len(self.names)), key=lambda i: (fit[k][i] < 0.5, not self.facts[i].is_dataset_class, -fit[k][i])
             ):
+                if best and fit[k][i] < 0.5:  # only one species fits it well: name no second that does not
+                    break
                 best.setdefault(self.facts[i].species or self.names[i], self.names[i])
                 if len(best) == 2:
                     break
