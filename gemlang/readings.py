@@ -117,7 +117,11 @@ OBSERVATIONS = {
     "a 653.5 nm line": r"\b653(?:\.\d)?\s*nm\b",
     "sticky under acetone": r"(?:tacky|sticky)[^.;]{0,40}aceton|aceton[^.;]{0,40}(?:tacky|sticky)",
     "a join line (assembled stone)": r"join(?:ing)? (?:line|plane)|(?:separation|junction|contact) plane|"
-    r"(?:dark|black) backing|glue layer|two[- ]layer",
+    r"(?:dark|black) backing|glue layer|two[- ]layer|three[- ]layers?|(?:two|three) layers|"
+    r"(?:red|colou?red|glue) plane|plane at the girdle|"
+    # "the crown reads RI 1.76 but the pavilion reads 1.52": two materials
+    r"\b(?:crown|table)\b[^.;\d]{0,12}\b(?:reads?|gives?|ri)\b(?:[^.;]|\.\d){0,30}\bpavilion\b[^.;\d]{0,12}"
+    r"\b(?:reads?|gives?|ri)\b[^.;\d]{0,8}\d",
 }
 
 # "no curved striae, no gas bubbles", "without silk", "gas bubbles absent": a sign said to be missing

@@ -533,3 +533,11 @@ def test_yellow_amber_with_insects_that_sinks_in_salt_water_is_taken_for_plastic
     assert sinks.ranking[0][0] == "Plastic", sinks.ranking[:3]  # amber floats; plastic fakes carry real insects
     floats = model.fuse(None, parse_hints("yellow amber with an insect inside, it floats in salt water"))
     assert floats.ranking[0][0] == "Amber"
+
+
+def test_a_join_line_points_to_the_assembled_stones_not_to_a_seed_plates_junction():
+    model = EvidenceModel(["Opal", "Ruby"])
+    ranked = [n for n, _ in model.fuse(None, parse_hints("three layers seen from the side")).ranking[:4]]
+    assert "Opal Triplet" in ranked and "Hydrothermal Ruby" not in ranked
+    doublet = model.fuse(None, parse_hints("red, table reads RI 1.79 SR, pavilion reads 1.52, a red ring"))
+    assert doublet.ranking[0][0] == "Garnet-Topped Doublet"

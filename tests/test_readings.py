@@ -308,3 +308,19 @@ def test_a_keyword_then_another_readings_number_is_not_taken_for_the_first():
 )
 def test_a_reading_corrected_in_the_same_message_is_read_as_corrected(text, expected):
     assert parse_readings(text).describe() == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the crown reads RI 1.762-1.770 but the pavilion reads RI 1.52",  # two materials: assembled
+        "opal with a black backing, looks like three layers from the side",
+        "a red plane at the girdle seen from the side in immersion",
+    ],
+)
+def test_an_assembled_stone_described_as_people_see_it_is_read_as_a_join(text):
+    assert "a join line (assembled stone)" in parse_readings(text).observations
+
+
+def test_a_table_and_pavilion_named_without_two_readings_are_no_join():
+    assert parse_readings("nice table, pavilion shows windowing").observations == ()

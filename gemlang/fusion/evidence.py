@@ -165,7 +165,11 @@ OBSERVED = {
     "an acrid smell to a hot point": ("acrid odour", 0.02),
     "a coal smell to a hot point": ("coal smell", 0.02),
     "a resinous smell to a hot point": (r"resinous|\bpine\b|softens at lower temperature", 0.05),  # copal too
-    "a join line (assembled stone)": (r"(?<!facet )junction|dark backing|two-layer|separation plane", 0.01),  # side-on
+    # seen side-on: a doublet's junction, an opal doublet's backing, a triplet's three layers
+    "a join line (assembled stone)": (
+        r"junction plane between crown|at junction|dark backing|(?:two|three)-layer|separation plane",
+        0.01,
+    ),
 }
 UNKNOWN_FIT = 0.5  # a word reading of a gem the knowledge base says nothing about
 OPAQUE_FIT = 0.02  # a polariscope or dichroscope reading of a metallic stone, through which no light passes
