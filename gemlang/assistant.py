@@ -38,6 +38,7 @@ from gemlang.fusion.table import table_entries
 from gemlang.hints import Hints, parse_hints, withdrawn_hints
 from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.glossary import terms_asked
+from gemlang.knowledge.home_tests import home_tests_in
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.places import gem_countries, places_asked
 from gemlang.knowledge.tell_apart import confirming_test, in_sentence, instrument_test, kind_of, lookalikes
@@ -572,7 +573,8 @@ class Conversation:
             if asked_gem is not None:
                 answer.description = reference_description(asked_gem)
                 answer.properties = property_rows([asked_gem.name])
-                aside = side_answer(text, asked_gem, general=True)  # "how much is a ruby worth?", "is it heated?"
+                # "how much is a ruby worth?", "is it heated?"; not "I heated it with a lighter" (a home test)
+                aside = "" if home_tests_in(text) else side_answer(text, asked_gem, general=True)
                 answer.reply = f"**{asked_gem.name}**" + (f": {aside}" if aside else "")
             elif self.hints.colours:  # kept: it refines the first reading or photo that comes
                 answer.reply = (
@@ -735,6 +737,10 @@ class Conversation:
         return self._heatmaps[self._target]
 
     def _done(self, answer: Answer) -> Answer:
+        # "the diamond tester beeped, so it's real?": what that test shows comes first, whatever else is said
+        if told := home_tests_in(answer.message):
+            answer.reply = "\n\n".join(t.text for t in told) + (f"\n\n{answer.reply}" if answer.reply else "")
+            answer.notes += [f"source ({t.test}): {'; '.join(t.sources)}" for t in told]
         if answer.used_photo and self.scope is not None:
             answer.out_of_scope = self.scope
             if self.scope.flagged:

@@ -1,0 +1,52 @@
+"""Tests people make at home to "prove" a gem ("the diamond tester beeped", "it didn't burn in a lighter"), and
+what each really shows, from `home_tests.json` (each checked against the pages it names).
+
+A home test that proves nothing must not read as a yes: "I heated it with a lighter and it didn't burn, so
+it's a diamond?" gets why it proves nothing, whether it can harm the stone, and what would settle it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+HOME_TESTS_PATH = Path(__file__).with_name("home_tests.json")
+# a claim about the stone that the test is meant to prove: "so it's a diamond?", "is it real?", "must be"
+CLAIM = re.compile(
+    r"\b(?:so|therefore|which means|means|proves?|must be|is it|it'?s|it is)\b[^.;]{0,30}"
+    r"\b(?:real|genuine|fake|natural|diamond|ruby|sapphire|emerald|gem)\b|"
+    r"\bis (?:it|this|my \w+) (?:real|genuine|fake)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class HomeTest:
+    test: str  # "the fog test"
+    said_as: tuple[str, ...]  # regular expressions, lower case
+    needs_claim: bool  # the words are also a plain reading ("it scratches glass"): only with a claim
+    text: str
+    sources: tuple[str, ...]
+
+
+@cache
+def home_tests() -> tuple[HomeTest, ...]:
+    with open(HOME_TESTS_PATH, encoding="utf-8") as f:
+        entries = json.load(f)["tests"]
+    return tuple(
+        HomeTest(e["test"], tuple(e["said_as"]), e["needs_claim"], e["text"], tuple(e["sources"])) for e in entries
+    )
+
+
+def home_tests_in(text: str) -> list[HomeTest]:
+    """The home tests a message reports as proof of what the stone is, in the order of `home_tests.json`."""
+    lowered = (text or "").lower().replace("’", "'")
+    claimed = CLAIM.search(lowered) is not None
+    return [
+        t
+        for t in home_tests()
+        if (claimed or not t.needs_claim) and any(re.search(pattern, lowered) for pattern in t.said_as)
+    ]

@@ -1,0 +1,44 @@
+"""Home tests people take for proof: what each really shows, said before anything else."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from gemlang.assistant import Assistant
+from gemlang.knowledge.home_tests import home_tests, home_tests_in
+
+
+def test_every_home_test_names_the_pages_it_was_checked_against():
+    assert len(home_tests()) >= 8
+    for test in home_tests():
+        assert test.sources and all(re.search(r"<https?://[^>]+>$", s) for s in test.sources), test.test
+        assert all(re.compile(p) for p in test.said_as)
+
+
+@pytest.mark.parametrize(
+    "text, test",
+    [
+        ("diamond tester beeped, so it is a real diamond?", "a diamond tester"),
+        ("I heated it with a lighter and it didn't burn, so it's a diamond?", "heating it"),
+        ("it scratches glass so it must be a diamond right?", "scratching glass"),
+        ("found a clear crystal on the beach, is it a diamond?", "a stone found outdoors"),
+        ("did the fog test and it cleared right away", "the fog test"),
+    ],
+)
+def test_a_home_test_offered_as_proof_is_recognised(text, test):
+    assert [t.test for t in home_tests_in(text)] == [test]
+
+
+def test_a_scratch_test_reported_as_a_reading_is_no_home_test():
+    assert home_tests_in("it scratches glass but not quartz") == []  # a student's bench reading, no claim
+
+
+def test_the_chat_says_what_a_home_test_shows_before_anything_else():
+    chat = Assistant(classifier=None).conversation()
+    beeped = chat.ask("diamond tester beeped, so it is a real diamond?")
+    assert beeped.reply.startswith("A thermal diamond tester's beep means 'diamond or moissanite'")
+    assert any("nationaljewelerssupplies.com" in n for n in beeped.notes)
+    heated = chat.ask("I heated it with a lighter and it didn't burn, so it's a diamond?").reply
+    assert heated.startswith("Surviving a lighter proves nothing") and "Treatments of diamond" not in heated
