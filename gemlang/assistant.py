@@ -37,6 +37,7 @@ from gemlang.fusion.evidence import OBSERVED, gem_sold_as, tests_left_out, tests
 from gemlang.fusion.table import table_entries
 from gemlang.hints import Hints, parse_hints, withdrawn_hints
 from gemlang.knowledge import GemFacts, get_facts
+from gemlang.knowledge.care import Care, care_of, care_question, never_cleaned_with
 from gemlang.knowledge.glossary import terms_asked
 from gemlang.knowledge.home_tests import home_tests_in
 from gemlang.knowledge.knowledge_base import gems_named_in
@@ -488,6 +489,19 @@ class Conversation:
             answer.reply = "\n\n".join(f"**{t.term[:1].upper() + t.term[1:]}**: {t.text}" for t in terms)
             answer.notes += [f"source ({t.term}): {t.source}" for t in terms]
             return self._done(answer)
+        care_asked = not photos and care_question(text)
+        if care_asked and (care := self._care(text)):  # "can I steam-clean emerald?"
+            answer.reply = care.answer()
+            answer.notes += [f"sources ({care.name}): {'; '.join(care.sources)}"]
+            return self._done(answer)
+        if care_asked and (gem := _named_gem(text, fuzzy=False)) is not None:
+            answer.notes.append(f"I have no checked care facts for {gem.name} yet.")
+        way = re.search(r"\b(ultrasonic|steam)", text, re.I)
+        if care_asked and way and re.search(r"\b(?:which|what) (?:gems|stones)\b", text, re.I):
+            way = way.group(1).lower()
+            cleaner = "an ultrasonic cleaner" if way == "ultrasonic" else "a steam cleaner"
+            answer.reply = f"Never in {cleaner}: {', '.join(never_cleaned_with(way))}. Ask about one for its care."
+            return self._done(answer)
         if self.stones and not photos and EARLIER_STONE.search(text):  # "go back to the first one": a parcel
             answer.reply = self._earlier_stones()
             return self._done(answer)
@@ -735,6 +749,17 @@ class Conversation:
         if self._target not in self._heatmaps:
             self._heatmaps[self._target] = self.assistant.explain(self.images[0], self._target)
         return self._heatmaps[self._target]
+
+    def _care(self, text: str) -> Care | None:
+        """The care a question asks about: of a treated material or gem it names, else ("can I steam it?") of
+        the gem answered for the stone in hand."""
+        gem = _named_gem(text, fuzzy=False)
+        if gem is None:
+            evidence = self.assistant.evidence
+            last = next((x.gem for x in reversed(self.answers) if x.gem in evidence.index), None)
+            gem = evidence.facts[evidence.index[last]] if last is not None else None
+        names = [gem.name, gem.species, gem.group] if gem is not None else []
+        return care_of(names, text)
 
     def _done(self, answer: Answer) -> Answer:
         # "the diamond tester beeped, so it's real?": what that test shows comes first, whatever else is said

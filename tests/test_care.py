@@ -1,0 +1,34 @@
+"""How to clean and look after a gem: answered from sourced facts, for a treated material first."""
+
+from __future__ import annotations
+
+import re
+
+from gemlang.assistant import Assistant
+from gemlang.knowledge.care import care_of, care_question, never_cleaned_with
+
+
+def test_every_care_entry_names_its_sources_and_says_only_known_verdicts():
+    verdicts = {"safe", "usually safe", "not recommended", "never", "damp cloth only", None}
+    for name in ("Opal", "Emerald", "Pearl", "Sapphire", "Kunzite"):
+        care = care_of([name])
+        assert care is not None and care.sources, name
+        assert all(re.search(r"<https?://[^>]+>$", s) for s in care.sources)
+        assert {care.ultrasonic, care.steam, care.warm_soapy_water} <= verdicts
+
+
+def test_a_treated_material_is_cared_for_as_treated_and_a_variety_as_its_species():
+    assert care_of(["Ruby"], "a ring set with glass-filled ruby").name == "lead-glass-filled ruby"
+    assert care_of(["Sapphire Blue"]).name == "Sapphire"
+    assert care_of(["Almandine", "almandine (garnet group)"]).name == "Garnet"
+    assert "Opal" in never_cleaned_with("ultrasonic") and "Sapphire" not in never_cleaned_with("ultrasonic")
+
+
+def test_a_care_question_is_answered_not_taken_for_a_reading():
+    assert care_question("Can I clean opal in an ultrasonic cleaner?")
+    assert not care_question("I cleaned it yesterday, RI 1.76")
+    chat = Assistant(classifier=None).conversation()
+    opal = chat.ask("Can I clean opal in an ultrasonic cleaner?")
+    assert opal.reply.startswith("**Caring for Opal**: Cleaning — ultrasonic cleaner: never")
+    assert not opal.candidates and any("gia.edu" in n for n in opal.notes)
+    assert "Kunzite" in chat.ask("will kunzite fade in sunlight?").reply
