@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -599,6 +599,11 @@ class Conversation:
                 answer.reply = HELP
             return self._done(answer)
 
+        # "emerald, RI 1.58, SG 2.72": a stone called by a gem of one colour is that colour, unless told otherwise
+        if self.image_probs is None and asked_gem is not None and new and not self.hints.colours:
+            if len(gems_named_in(text)) == 1 and (colour := _colour_of(asked_gem)):
+                self.hints = replace(self.hints, colours=(colour,))
+                answer.notes.append(f"you called it {asked_gem.name.lower()}, so I took its colour as {colour}.")
         photo = self.image_probs
         if self.scope is not None and self.scope.flagged and self.hints:
             photo = None  # a flagged photo: the readings, not its likeness to known gems, rank the gems
@@ -806,6 +811,7 @@ PROPERTY_FIELDS = {
     r"pleochro|dichro|trichro": ("pleochroism", "pleochroism"),
 }
 _PROPERTY = r"(?:hardness|specific gravity|sg|density|refractive index|ri|birefringence)"
+ONE_COLOUR = 0.6  # a gem whose listed colours are mostly one colour name is known by it
 GENERAL_QUESTION = re.compile(r"\?\s*$|^\s*(?:what|which|where|tell me|is|are|does|do|can)\b", re.I)
 PROPERTY_QUESTION = re.compile(
     rf"\bwhat(?:'s| is| are)\s+(?:the\s+)?{_PROPERTY}(?:\s*(?:,|and)\s*(?:the\s+)?{_PROPERTY})*\s+of\b|"
@@ -1153,6 +1159,15 @@ def gems_compared(text: str) -> list:
     if len(named) == 1 and COMPARED_GLASS.search(text):  # "glass" alone is no gem name, but compared it is
         named.append(get_facts("Glass (Paste)"))
     return named[:2] if len(named) >= 2 else []
+
+
+def _colour_of(gem: GemFacts) -> str | None:
+    """The colour a gem named for its colour is (emerald: green, ruby: red); None for one of many colours."""
+    from gemlang.knowledge.colours import gem_colours
+
+    shares = gem_colours(gem)
+    colour, share = max(shares.items(), key=lambda kv: kv[1], default=(None, 0.0))
+    return colour if share >= ONE_COLOUR else None
 
 
 def _where_from(gem: GemFacts, hints: Hints, evidence: EvidenceModel) -> str:

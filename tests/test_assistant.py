@@ -657,6 +657,15 @@ def test_a_question_about_a_gems_worth_treatment_or_sources_with_no_stone_in_han
     assert chat.ask("tell me about emerald").reply == "**Emerald**"  # no side question: the description alone
 
 
+def test_a_stone_called_by_a_gem_of_one_colour_is_taken_to_be_that_colour():
+    chat = Assistant(classifier=None).conversation()
+    emerald = chat.ask("emerald RI 1.58 SG 2.72, oil visible in fissures")
+    assert emerald.members[0][0] == "Emerald" and "green colour" in emerald.hints_used
+    assert any("so I took its colour as green" in n for n in emerald.notes)
+    chat = Assistant(classifier=None).conversation()
+    assert "colour" not in " ".join(chat.ask("is it a sapphire? RI 1.76").hints_used)  # sapphires come in every colour
+
+
 def test_a_question_about_a_gem_from_a_place_with_no_stone_in_hand_answers_from_its_localities():
     chat = Assistant(classifier=None).conversation()
     kashmir = chat.ask("What is 'Kashmir' sapphire?")
