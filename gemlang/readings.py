@@ -58,8 +58,10 @@ _LIQUID = (
 
 OPTIC_WORDS = {
     # polariscope words first: they say what the person saw, the optic class follows
-    "isotropic": r"singly[ -]refractive|\bsr\b|\bisotropic|monorefringent|stays? dark|remains? dark|"
-    r"dark in all positions|extinct in all positions|single refraction",
+    "isotropic": r"singly[ -]refractive|\bsr\b|\bs\.\s?r\.?(?!\w)|\bisotropic|monorefringent|stays? dark|"
+    r"remains? dark|dark in all positions|extinct in all positions|single refraction|"
+    # one shadow edge that stays put as the stone turns on the refractometer
+    r"(?:single|one) (?:shadow )?edge(?:[^.;]|\.\d){0,40}(?:does(?:n't| not) move|stays? (?:put|still|fixed))",
     "anomalous": r"snake pattern|\badr\b|anomalous double refraction|strain pattern|tatami",
     "aggregate": r"stays? light|remains? (?:light|bright)|light in all positions|\bagg\b|aggregate|polycrystalline",
     "uniaxial": r"uniaxial",
@@ -332,7 +334,10 @@ def _checked(t: str, text: str, words: str, limits: tuple[float, float], what: s
 
 
 # The principal indices as a mineralogist notes them: nα and nγ (biaxial), nω and nε or no and ne (uniaxial).
-_INDEX = r"\bn\s*(?:α|alpha|β|beta|γ|gamma|ω|omega|ε|epsilon|o|e|x|y|z)\s*[=:]?\s*(\d\.\d{2,3})"
+_INDEX = (
+    r"(?:\bn\s*(?:α|alpha|β|beta|γ|gamma|ω|omega|ε|epsilon|o|e|x|y|z)|(?<!\w)(?:α|β|γ|ω|ε))"  # "ω=1.770" too
+    r"\s*[=:]?\s*(\d\.\d{2,3})"
+)
 PRINCIPAL_INDICES = re.compile(rf"{_INDEX}[\s,;]*(?:and\s+)?{_INDEX}")
 # "refractive index", as typed in a hurry too ("refractiv index", "refactive index", "index of refraction")
 RI_WORDS = (
@@ -473,6 +478,11 @@ def _parse_readings(text: str) -> Readings:
     pleochroism = next((level for level, pattern in PLEOCHROISM_LEVELS.items() if re.search(pattern, t)), None)
     if optic is None and pleochroism not in (None, "none") and re.search(r"\btrichro", t):
         optic = "biaxial"  # three colours in the dichroscope: only a biaxial stone has three
+    if optic == "isotropic" and pleochroism not in (None, "none"):
+        problems.append(
+            "a singly refractive stone shows no pleochroism, so the polariscope and the dichroscope readings cannot "
+            "both be right: please re-check one (a doubly refractive stone seen along its optic axis stays dark)."
+        )
 
     fluorescence = None
     uv = re.search(r"\b(?:[ls]w)?uv\b|ultra-?violet|fluoresc|long-?wave|short-?wave|\blw\b|\bsw\b|\bglow(?:s|ed)?\b", t)

@@ -324,3 +324,21 @@ def test_an_assembled_stone_described_as_people_see_it_is_read_as_a_join(text):
 
 def test_a_table_and_pavilion_named_without_two_readings_are_no_join():
     assert parse_readings("nice table, pavilion shows windowing").observations == ()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ω=1.770 ε=1.762, blue", ["RI 1.762–1.770", "birefringence 0.008"]),  # the principal indices by symbol
+        ("R.I. 1.740 (S.R.), S.G. 3.65", ["RI 1.740", "SG 3.65", "singly refractive"]),
+        ("single shadow edge at 1.72 and it doesn't move when I rotate the stone", ["RI 1.720", "singly refractive"]),
+    ],
+)
+def test_bench_notation_as_students_write_it(text, expected):
+    assert parse_readings(text).describe() == expected
+
+
+def test_a_singly_refractive_stone_said_to_be_pleochroic_is_flagged():
+    readings = parse_readings("Singly refractive but strong pleochroism, RI 1.76")
+    assert any("shows no pleochroism" in p for p in readings.problems)
+    assert not parse_readings("doubly refractive, strong pleochroism").problems
