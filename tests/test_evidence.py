@@ -541,3 +541,11 @@ def test_a_join_line_points_to_the_assembled_stones_not_to_a_seed_plates_junctio
     assert "Opal Triplet" in ranked and "Hydrothermal Ruby" not in ranked
     doublet = model.fuse(None, parse_hints("red, table reads RI 1.79 SR, pavilion reads 1.52, a red ring"))
     assert doublet.ranking[0][0] == "Garnet-Topped Doublet"
+
+
+def test_a_gem_whose_ranges_nobody_states_does_not_hide_a_clash_of_readings():
+    from gemlang.knowledge import GemFacts, get_facts
+
+    gems = [get_facts(n) for n in ("Ruby", "Amethyst", "Spinel")] + [GemFacts(name="Mystery", species="mystery")]
+    clash = EvidenceModel(["Ruby", "Amethyst"], gems=gems).fuse(None, parse_hints("RI 1.762-1.770, SG 2.65")).clash
+    assert clash.startswith("your readings fit no gem together") and "Mystery" not in clash

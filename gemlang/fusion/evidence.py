@@ -755,6 +755,8 @@ class EvidenceModel:
         # Whether some gem fits them all, each reading judged against what that gem's own range allows: a broad
         # range (glass, whose RI and SG rise together through its kinds) fits as well as a narrow one does.
         own = {k: factors[k] / self._fitting(k, hints) if k in ("ri", "sg") else fit[k] for k in keys}
+        for k in set(keys) & {"ri", "sg"}:  # a gem whose range nobody states cannot be said to fit a reading
+            own[k] = np.where(np.isnan(self.ranges[k]).any(axis=1), 0.0, own[k])
         together = np.prod([np.minimum(v, 1.0) for v in own.values()], axis=0)
         for i, per_kind in self._kind_likelihoods(hints).items():  # made in kinds: one kind fits every reading
             rest = np.prod([min(own[k][i], 1.0) for k in keys if k not in KIND_READINGS])
@@ -769,6 +771,8 @@ class EvidenceModel:
             ):
                 if best and fit[k][i] < 0.5:  # only one species fits it well: name no second that does not
                     break
+                if k in ("ri", "sg") and np.isnan(self.ranges[k][i]).any():  # nobody states its range
+                    continue
                 best.setdefault(self.facts[i].species or self.names[i], self.names[i])
                 if len(best) == 2:
                     break
