@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
+from PIL import Image
 
 from gemlang.data.images import file_digest
 from gemlang.errors import GemlangError
@@ -256,6 +257,8 @@ class GemClassifier:
         if self.companion is not None:
             if cache is None and len(images) <= DECODE_ONCE:
                 images = _decoded(images)  # both networks read each photo: decode it once
+            else:  # an image given in memory is decoded here, once, not by both networks at the same time
+                images = [_decoded([i])[0] if isinstance(i, Image.Image) else i for i in images]
             # The companion's graph runs beside the model's own: one photo through small graphs barely gains
             # from a second thread, so two networks at once finish sooner than one after the other.
             theirs = _companion_threads().submit(self.companion.predict_proba, images, cache)

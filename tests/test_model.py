@@ -229,3 +229,31 @@ def test_more_folds_than_a_class_has_photos_use_as_many_as_it_allows(tiny_folder
     clf = train_classifier(scan_image_folder(tiny_folder), encoder="colour_hist", cv=100, log=said.append)
     assert clf.info["cross_validation"]["folds"] == 6 and clf.temperature != 1.0  # 6 photos a class: calibrated
     assert any("--cv 100" in line and "6 folds are used" in line for line in said)
+
+
+def test_a_linear_head_of_two_classes_separates_them_as_logistic_regression_does():
+    import torch
+    from sklearn.linear_model import LogisticRegression
+
+    from gemlang.heads.classifiers import LinearHead
+
+    rng = np.random.default_rng(0)
+    X = np.r_[rng.normal(0, 1, (50, 5)), rng.normal(1.5, 1, (50, 5))].astype(np.float32)
+    y = np.r_[np.zeros(50, int), np.ones(50, int)]
+    with torch.no_grad():
+        head = LinearHead(5, 2).fit(X, y)
+        probs = torch.softmax(head(torch.from_numpy(X)), 1).numpy()
+        standardised = head.standardize(torch.from_numpy(X)).numpy()
+    expected = LogisticRegression(C=0.05, max_iter=2000).fit(standardised, y).predict_proba(standardised)
+    assert np.allclose(probs, expected, atol=1e-5)  # not 50% / 50% for every photo
+    assert (probs.argmax(1) == y).mean() > 0.9
+
+
+def test_a_lazily_opened_pil_image_is_decoded_once_before_any_thread_reads_it(tmp_path):
+    from gemlang.data import load_image
+
+    path = tmp_path / "stone.jpg"
+    Image.new("RGB", (64, 48), (200, 30, 40)).save(path)
+    lazy = Image.open(path)
+    loaded = load_image(lazy)
+    assert loaded.size == (64, 48) and lazy.im is not None  # decoded in the caller's thread

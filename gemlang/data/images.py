@@ -109,6 +109,10 @@ def load_image(source: str | Path | bytes | Image.Image) -> Image.Image:
     """Open a photo from a path, raw bytes or a PIL image as upright RGB, or raise `ImageError`."""
     if isinstance(source, Image.Image):
         _check_size(*source.size, name="image")
+        try:
+            source.load()  # decode now, in this thread: two threads decoding one lazily opened file corrupt it
+        except (OSError, ValueError) as e:  # truncated or closed
+            raise ImageError(f"image: cannot decode it ({e}); pass the file's path or bytes instead.") from e
         return to_rgb(source)
     name = "image bytes" if isinstance(source, bytes) else str(source)
     if not isinstance(source, bytes):

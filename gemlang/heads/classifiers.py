@@ -49,8 +49,11 @@ class LinearHead(nn.Module):
         lr.fit(Z, y)
         weight = np.zeros((self.config["n_classes"], Z.shape[1]), dtype=np.float32)
         bias = np.full(self.config["n_classes"], -1e4, dtype=np.float32)  # classes absent from training
-        weight[lr.classes_] = lr.coef_
-        bias[lr.classes_] = lr.intercept_
+        coef, intercept = lr.coef_, lr.intercept_
+        if len(lr.classes_) == 2:  # scikit-learn gives two classes one row, the second's log-odds: split it
+            coef, intercept = np.vstack([-coef / 2, coef / 2]), np.concatenate([-intercept / 2, intercept / 2])
+        weight[lr.classes_] = coef
+        bias[lr.classes_] = intercept
         self.linear.weight.data = torch.from_numpy(weight)
         self.linear.bias.data = torch.from_numpy(bias)
         return self
