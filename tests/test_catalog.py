@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from conftest import TINY_CLASSES, make_image_folder, paint_gem
+from PIL import Image
 
 from gemlang.cli import main
 from gemlang.collection.catalog_file import KeySet, read_rows, run_record_path
@@ -259,6 +260,29 @@ def test_rows_of_photos_since_deleted_are_reported(tiny_model_dir, tiny_folder, 
     assert _catalog(folder, out, tiny_model_dir) == 0
     err = capsys.readouterr().err
     assert "1 row(s) of catalog.jsonl describe photos no longer there" in err and "--restart" in err
+
+
+def test_a_photo_replaced_under_its_name_is_reported(tiny_model_dir, tiny_folder, tmp_path, capsys):
+    folder = tmp_path / "photos"
+    shutil.copytree(tiny_folder / "Ruby", folder)
+    out = tmp_path / "catalog.jsonl"
+    assert _catalog(folder, out, tiny_model_dir) == 0
+    capsys.readouterr()
+    Image.new("RGB", (64, 64), (20, 160, 60)).save(folder / "0.jpg")  # another stone, the same file name
+    assert _catalog(folder, out, tiny_model_dir) == 0
+    err = capsys.readouterr().err
+    assert "1 photo(s) were replaced since an earlier run described them" in err and "--restart" in err
+    assert "no longer there" not in err
+
+
+def test_an_heic_photo_in_a_folder_is_reported_not_passed_over(tiny_model_dir, tiny_folder, tmp_path, capsys):
+    folder = tmp_path / "photos"
+    shutil.copytree(tiny_folder / "Ruby", folder)
+    (folder / "IMG_0001.HEIC").write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic")
+    out = tmp_path / "catalog.jsonl"
+    assert _catalog(folder, out, tiny_model_dir) == 1  # a photo could not be read
+    assert "an HEIC photo" in capsys.readouterr().err
+    assert any(row["photo"].endswith("IMG_0001.HEIC") and row["error"] for row in read_rows(out))
 
 
 def test_rows_name_photos_by_full_path_so_another_working_folder_or_an_odd_name_is_no_deletion(

@@ -129,19 +129,28 @@ def run(args) -> int:
             f"{args.out.name} say why)",
             file=sys.stderr,
         )
-    gone = gone_rows(args.out, folder)
+    gone, replaced = stale_rows(args.out, folder)
     if gone:
         print(
             f"{len(gone)} row(s) of {args.out.name} describe photos no longer there (moved or deleted), e.g. "
             f"{gone[0]}: run with --restart to rebuild the catalog from the folder as it is",
             file=sys.stderr,
         )
+    if replaced:
+        print(
+            f"{len(replaced)} photo(s) were replaced since an earlier run described them, e.g. {replaced[0]}: "
+            f"{args.out.name} keeps the old row beside the new one; run with --restart to rebuild the catalog",
+            file=sys.stderr,
+        )
     return 1 if summary.any_failed else 0
 
 
-def gone_rows(out: Path, folder: Path) -> list[str]:
-    """The photos a catalog has rows for that no longer exist where the rows say: neither among the photos of
-    `folder` now (as the rows write their names, a name in another encoding escaped) nor on disk."""
+def stale_rows(out: Path, folder: Path) -> tuple[list[str], list[str]]:
+    """The photos a catalog's rows no longer describe: those gone from where the rows say (neither among the
+    photos of `folder` now, as the rows write their names, a name in another encoding escaped, nor on disk),
+    and those replaced by another photo under the same name (a later run added its row beside the old one)."""
+    from collections import defaultdict
+
     from gemlang.collection.catalog_file import read_rows
     from gemlang.collection.photos import iter_photos
     from gemlang.io import printable
@@ -149,7 +158,12 @@ def gone_rows(out: Path, folder: Path) -> list[str]:
     try:
         rows = list(read_rows(out))
     except NotImplementedError:  # a Markdown catalog is for reading, not for reading back
-        return []
+        return [], []
     present = {printable(str(photo)) for photo in iter_photos(folder)}
-    named = [row["photo"] for row in rows if row.get("photo")]
-    return [photo for photo in named if photo not in present and not Path(photo).exists()]
+    contents: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        if row.get("photo"):
+            contents[row["photo"]].add(row.get("sha256") or "")
+    gone = [photo for photo in contents if photo not in present and not Path(photo).exists()]
+    replaced = [photo for photo, digests in contents.items() if len(digests) > 1 and photo not in gone]
+    return gone, replaced

@@ -24,6 +24,8 @@ from gemlang.errors import GemlangError
 MAX_PIXELS = 50_000_000
 JPEG_DRAFT_PIXELS = 12_000_000
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".webp", ".avif", ".bmp", ".tif", ".tiff", ".gif"}
+# HEIC photos cannot be decoded, but a folder's are visited so each is reported with what to do, not passed over
+IMAGE_SUFFIXES |= {".heic", ".heif"}
 PHOTO_FORMATS = "JPEG, PNG, WebP, AVIF, BMP, TIFF and GIF"  # what the messages say gemlang reads
 # An iPhone's HEIC photo: an ISO media file whose brand names HEIF, which this Pillow cannot decode
 HEIF_BRANDS = (b"ftypheic", b"ftypheix", b"ftyphevc", b"ftypheim", b"ftypheis", b"ftypmif1", b"ftypmsf1")
