@@ -22,7 +22,7 @@ import logging
 import os
 import shutil
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -66,9 +66,17 @@ class Prediction:
     label: str
     probability: float
     top_k: list[tuple[str, float]]
+    # the photo's out-of-scope check: when `out_of_scope.flagged`, `label` is only the likeliest known class of a
+    # photo that is no gem photo, or no gem the model knows ("unchecked" for a model without the check)
+    out_of_scope: ScopeVerdict = field(default_factory=lambda: UNAVAILABLE)
 
     def to_dict(self) -> dict:
-        return {"label": self.label, "probability": self.probability, "top_k": [list(t) for t in self.top_k]}
+        return {
+            "label": self.label,
+            "probability": self.probability,
+            "top_k": [list(t) for t in self.top_k],
+            "out_of_scope": self.out_of_scope.to_dict(),
+        }
 
 
 class GemClassifier:
@@ -165,6 +173,8 @@ class GemClassifier:
             raise ModelError("a companion model must name the same classes, in the same order, as the model")
         if companion.companion is not None:
             raise ModelError("a companion model cannot have a companion of its own")
+        if not float(temperature) > 0:  # 0 divides by zero, a negative one turns the ranking upside down
+            raise ModelError(f"a companion's temperature must be above 0, not {temperature}")
         self.companion, self.companion_temperature = companion, float(temperature)
         return self
 
@@ -295,10 +305,10 @@ class GemClassifier:
 
         if not isinstance(images, list | tuple):
             images = [images]
-        probs, failures = self.predict_proba(list(images))
+        probs, verdicts, failures = self.analyse(list(images))
         if failures:
             raise ImageError(next(iter(failures.values())))
-        return [self.rank(p, top_k) for p in probs]
+        return [replace(self.rank(p, top_k), out_of_scope=v) for p, v in zip(probs, verdicts, strict=True)]
 
     def rank(self, p: np.ndarray, top_k: int = 5) -> Prediction:
         """The top-k classes of one probability row."""

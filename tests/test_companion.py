@@ -93,3 +93,13 @@ def test_a_pair_is_calibrated_only_on_the_photos_it_was_built_from(pair_dir, tin
         photo.unlink()
     with pytest.raises(DatasetError, match="not the photos the companion was trained on"):
         build_fusion(GemClassifier.load(pair_dir), scan_image_folder(fewer), FeatureCache(tmp_path / "features"))
+
+
+@pytest.mark.parametrize("temperature", [0.0, -1.0, float("nan")])
+def test_a_companion_temperature_at_or_below_zero_is_refused(tiny_model_dir, temperature):
+    from gemlang import GemClassifier
+    from gemlang.model import ModelError
+
+    model, other = GemClassifier.load(tiny_model_dir), GemClassifier.load(tiny_model_dir)
+    with pytest.raises(ModelError, match="temperature must be above 0"):
+        model.with_companion(other, temperature=temperature)

@@ -257,3 +257,9 @@ def test_a_lazily_opened_pil_image_is_decoded_once_before_any_thread_reads_it(tm
     lazy = Image.open(path)
     loaded = load_image(lazy)
     assert loaded.size == (64, 48) and lazy.im is not None  # decoded in the caller's thread
+
+
+def test_a_prediction_carries_the_photos_out_of_scope_check():
+    clf = GemClassifier.load("default")
+    blank = clf.predict(Image.new("RGB", (200, 200), (200, 30, 40)))[0]  # one flat colour: no stone in it
+    assert blank.out_of_scope.flagged and blank.to_dict()["out_of_scope"]["kind"] == "not_a_gem_photo"
