@@ -29,6 +29,14 @@ class Builder:
     default_out: Path
     build: Callable[..., Any]
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # where a build for another model than the built-in one goes without --out (its `model` option's folder):
+    # the shipped folder belongs to the built-in model, and replacing it would change every user's answers
+    beside_model: str = ""
+
+    def out_for(self, options: dict[str, Any]) -> Path:
+        """`default_out`, or for a build made for a model folder (`--model DIR`), that folder's `beside_model`."""
+        model = str(options.get("model") or "default")
+        return self.default_out if not self.beside_model or model == "default" else Path(model) / self.beside_model
 
 
 def _build_default(**kwargs):
@@ -86,6 +94,7 @@ BUILDERS: dict[str, Builder] = {
             "model": {"default": "default", "help": "the classifier: 'default' or a model folder"},
             "folds": {"type": int, "default": 5, "help": "folds of the held-out photo probabilities"},
         },
+        beside_model="fusion",  # where `Assistant.load(model)` looks for them
     ),
     "alignment": Builder(
         "the image-text alignment behind zero-shot recognition, retrieval and `gemlang search`",

@@ -54,3 +54,12 @@ def test_build_alignment_writes_a_loadable_alignment(tiny_folder, tmp_path):
     assert model.image_encoder == ALIGNMENT_IMAGE_ENCODER
     assert sorted(model.info["trained_on"]["gems"]) == ["Emerald", "Ruby", "Sapphire Blue"]
     assert "gemlang build alignment" in (out / "MODEL_CARD.md").read_text()
+
+
+def test_fusion_settings_built_for_a_model_folder_go_beside_it_not_over_the_shipped_ones(tmp_path):
+    from gemlang.builds import BUILDERS, PACKAGE
+
+    fusion = BUILDERS["fusion"]
+    assert fusion.out_for({"model": str(tmp_path / "my_model")}) == tmp_path / "my_model" / "fusion"
+    assert fusion.out_for({"model": "default"}) == PACKAGE / "default_fusion"
+    assert BUILDERS["alignment"].out_for({}) == BUILDERS["alignment"].default_out

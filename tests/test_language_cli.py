@@ -233,6 +233,12 @@ def test_search_prints_photos_ranked_by_the_text(workspace, alignment, capsys):
     assert float(ranked[0][0]) > float(ranked[1][0])
 
 
+def test_a_photo_given_as_the_search_text_is_refused_with_what_to_run(workspace, alignment, capsys):
+    photo = workspace / "photos" / "red.png"
+    code = main(["search", str(photo), str(workspace / "photos"), "--alignment", str(alignment)])
+    assert code != 0 and "is a photo, and search looks for words" in capsys.readouterr().err
+
+
 def test_a_folder_search_shows_its_progress_to_a_person_watching(workspace, alignment, capsys, monkeypatch):
     import sys
 

@@ -24,11 +24,12 @@ def register(subparsers) -> None:
     for name, builder in BUILDERS.items():
         b = builds.add_parser(name, help=builder.summary, description=f"Build {builder.summary}.")
         b.add_argument("--data", type=Path, required=True, help="folder with one sub-folder of photos per class")
+        beside = f"; for --model DIR, DIR/{builder.beside_model}" if builder.beside_model else ""
         b.add_argument(
             "--out",
             type=Path,
-            default=builder.default_out,
-            help=f"folder to write (default: the shipped one, {builder.default_out})",
+            default=None,
+            help=f"folder to write (default: the shipped one, {builder.default_out}{beside})",
         )
         add_cache_option(b)
         b.add_argument("--seed", type=int, default=0)
@@ -41,8 +42,9 @@ def run(args) -> int:
     from gemlang.features import FeatureCache
     from gemlang.io import check_replaceable
 
-    check_replaceable(args.out)  # before the build's work, not after it
     options = {name: getattr(args, name) for name in args.options}
+    args.out = args.out or args.builder.out_for(options)
+    check_replaceable(args.out)  # before the build's work, not after it
     args.builder.build(data=args.data, out=args.out, cache=FeatureCache(args.cache), seed=args.seed, **options)
     print(f"{args.build} written to {args.out}")
     return 0

@@ -36,7 +36,7 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from gemlang.cli import CommandError
-    from gemlang.data.images import PHOTO_FORMATS
+    from gemlang.data.images import IMAGE_SUFFIXES, PHOTO_FORMATS
     from gemlang.features import FeatureCache
     from gemlang.io import printable
     from gemlang.language.alignment import AlignmentModel
@@ -45,6 +45,11 @@ def run(args) -> int:
         raise CommandError("give a folder of photos (DIR) or an index (--index INDEX) to search")
     if args.folder is not None and args.index is not None:
         raise CommandError("give either a folder of photos (DIR) or an index (--index INDEX), not both")
+    if Path(args.text).suffix.lower() in IMAGE_SUFFIXES and Path(args.text).is_file():  # a photo, not words
+        raise CommandError(
+            f"{args.text} is a photo, and search looks for words ('deep blue, hard'); to know what the stone is, "
+            f"run `gemlang predict {args.text}`"
+        )
     if not any(ch.isalpha() for ch in args.text):
         raise CommandError(f'{args.text!r} has no words to search for: describe the stone, e.g. "deep blue, hard"')
     if args.index is not None:
