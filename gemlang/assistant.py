@@ -475,8 +475,8 @@ class Conversation:
         a = self.assistant
         if photos is None:
             photos = []
-        elif isinstance(photos, str | Path | bytes | Image.Image):
-            photos = [photos]
+        elif isinstance(photos, str | Path | bytes | bytearray | Image.Image | np.ndarray) or hasattr(photos, "read"):
+            photos = [photos]  # one photo, not a list of them
         text = text or ""
         answer = Answer(message=text, unsure_below=a.unsure_below)
         if len(text) > MAX_MESSAGE_CHARS:  # a pasted book would hold up every other user of the app

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PIL import Image
 
-from gemlang.data.images import file_digest
+from gemlang.data.images import as_photo, file_digest
 from gemlang.errors import GemlangError
 from gemlang.features import FeatureCache, FeatureExtractor, ImageInput
 from gemlang.io import atomic_folder
@@ -305,7 +305,7 @@ class GemClassifier:
 
         if not isinstance(images, list | tuple):
             images = [images]
-        probs, verdicts, failures = self.analyse(list(images))
+        probs, verdicts, failures = self.analyse([as_photo(image) for image in images])
         if failures:
             raise ImageError(next(iter(failures.values())))
         return [replace(self.rank(p, top_k), out_of_scope=v) for p, v in zip(probs, verdicts, strict=True)]

@@ -263,3 +263,19 @@ def test_a_prediction_carries_the_photos_out_of_scope_check():
     clf = GemClassifier.load("default")
     blank = clf.predict(Image.new("RGB", (200, 200), (200, 30, 40)))[0]  # one flat colour: no stone in it
     assert blank.out_of_scope.flagged and blank.to_dict()["out_of_scope"]["kind"] == "not_a_gem_photo"
+
+
+def test_a_photo_given_as_an_array_bytearray_or_open_file_is_read(tiny_model_dir, tiny_folder):
+    import io
+
+    from gemlang.data import ImageError
+
+    clf = GemClassifier.load(tiny_model_dir)
+    path = next((tiny_folder / "Ruby").glob("*.jpg"))
+    expected = clf.predict(path)[0].top_k
+    pixels = np.asarray(Image.open(path).convert("RGB"))
+    for photo in (pixels, bytearray(path.read_bytes()), io.BytesIO(path.read_bytes())):
+        got = clf.predict(photo)[0].top_k
+        assert [n for n, _ in got] == [n for n, _ in expected]
+    with pytest.raises(ImageError, match="is not a picture"):
+        clf.predict(np.zeros((3, 3, 3, 3)))

@@ -107,8 +107,28 @@ def _check_size(width: int, height: int, name: str) -> None:
         raise ImageError(f"{name}: {width}x{height} pixels is too small to show a stone; use a real photo.")
 
 
+def as_photo(source):
+    """A photo as gemlang's readers take it (a path, bytes or a PIL image): a numpy array of pixels (H×W or
+    H×W×3/4, 8-bit), a bytearray or an open binary file is converted; anything else stays, for the reader to
+    refuse in its own words."""
+    if isinstance(source, np.ndarray):
+        try:
+            return Image.fromarray(source)
+        except (TypeError, ValueError) as e:
+            raise ImageError(
+                f"an array of shape {source.shape} and type {source.dtype} is not a picture: give H×W×3 uint8 RGB"
+            ) from e
+    if isinstance(source, bytearray | memoryview):
+        return bytes(source)
+    if hasattr(source, "read") and not isinstance(source, Image.Image):
+        return source.read()
+    return source
+
+
 def load_image(source: str | Path | bytes | Image.Image) -> Image.Image:
-    """Open a photo from a path, raw bytes or a PIL image as upright RGB, or raise `ImageError`."""
+    """Open a photo from a path, raw bytes or a PIL image (or what `as_photo` converts) as upright RGB, or raise
+    `ImageError`."""
+    source = as_photo(source)
     if isinstance(source, Image.Image):
         _check_size(*source.size, name="image")
         try:
