@@ -158,3 +158,14 @@ def test_a_photo_that_cannot_be_read_is_named_once(tmp_path, capsys):
     assert main(["search", "red", str(folder), "--cache", str(tmp_path / "c")]) == 0
     skipped = [line for line in capsys.readouterr().err.splitlines() if line.startswith("skipped")]
     assert len(skipped) == 1 and skipped[0].count("bad.jpg") == 1
+
+
+def test_an_index_of_one_folder_is_not_silently_emptied_by_updating_it_from_another(tmp_path, capsys):
+    first = make_image_folder(tmp_path / "first", per_class=1)
+    second = make_image_folder(tmp_path / "second", per_class=1)
+    out, cache = str(tmp_path / "idx"), str(tmp_path / "c")
+    assert main(["index", str(first), "--out", out, "--cache", cache, "--no-progress"]) == 0
+    capsys.readouterr()
+    assert main(["index", str(second), "--out", out, "--cache", cache, "--no-progress"]) != 0
+    assert f"is the index of {first.resolve()}" in capsys.readouterr().err
+    assert main(["index", str(second), "--out", out, "--cache", cache, "--rebuild", "--no-progress"]) == 0

@@ -273,8 +273,15 @@ def index_folder(
                 f"{out} was built with another image-text alignment ({index.config['alignment']}, this one is "
                 f"{signature}); pass --rebuild to re-embed every photo"
             )
+        indexed = index.config.get("folder")
+        if indexed and Path(indexed) != folder:  # an update holds exactly one folder's photos: the rest would go
+            raise SearchIndexError(
+                f"{out} is the index of {indexed}: updating it from {folder} would drop that folder's photos. "
+                "Give another --out for this folder, or --rebuild to make it the index of this folder alone"
+            )
     else:
         index = SearchIndex.empty(dim, signature)
+    index.config["folder"] = str(folder)
     report = index.update(folder, lambda photos: model.embed_images(photos, cache=cache), progress, kind)
     index.save(out)
     return index, report
