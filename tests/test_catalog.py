@@ -129,6 +129,10 @@ def test_parquet_holds_the_same_rows_as_jsonl(collection, tiny_model_dir, tmp_pa
     assert _catalog(collection, tmp_path / "c.parquet", tiny_model_dir, "--cache", cache, "--batch-size", "16") == 1
     assert len(list((tmp_path / "c.parquet").glob("part-*.parquet"))) == 4  # one part per batch
     assert list(read_rows(tmp_path / "c.parquet")) == list(read_rows(tmp_path / "c.jsonl"))
+    upper = tmp_path / "C.PARQUET"  # the suffix in capitals: the same format, and a second run resumes it
+    assert _catalog(collection, upper, tiny_model_dir, "--cache", cache, "--batch-size", "16") == 1
+    assert _catalog(collection, upper, tiny_model_dir, "--cache", cache, "--batch-size", "16") == 1
+    assert list(read_rows(upper)) == list(read_rows(tmp_path / "c.jsonl"))
 
 
 def test_ray_on_two_local_workers_gives_the_rows_of_one_process(collection, tiny_model_dir, tmp_path):

@@ -229,3 +229,11 @@ def test_a_commands_options_may_sit_between_its_positionals(capsys):
     with pytest.raises(SystemExit):
         parse_args(["describe", "a.jpg", "b.jpg"])
     assert "gemlang describe: error: unrecognized arguments: b.jpg" in capsys.readouterr().err  # its own usage
+
+
+def test_an_evaluation_report_inside_the_data_folder_is_refused(tiny_folder, tiny_model_dir, tmp_path, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(tiny_folder, data)
+    code = main(["evaluate", "--data", str(data), "--model", str(tiny_model_dir), "--report", str(data / "report")])
+    assert code != 0 and "is inside --data" in capsys.readouterr().err  # its plots would become a class
+    assert not (data / "report").exists()

@@ -345,7 +345,8 @@ class CatalogWriter:
         self.out = out
         self.settings = settings
         self.catalog = catalog_format(out)(out)
-        if out.is_dir() != (out.suffix == ".parquet") and out.exists():  # a folder where a file goes, or the reverse
+        # a folder where a file goes, or the reverse
+        if out.is_dir() != (out.suffix.lower() == ".parquet") and out.exists():
             raise CatalogFileError(f"{out} is a {'folder' if out.is_dir() else 'file'}: choose another --out.")
         out.parent.mkdir(parents=True, exist_ok=True)
         self.record = run_record_path(out)

@@ -51,6 +51,8 @@ def run(args) -> int:
         raise CommandError(f"--report {args.report} is a file: the report is a folder (metrics.json, per-class CSV, "
                            "plots); choose a folder name")  # fmt: skip
     check_writable(args.report)  # before the evaluation, not after it
+    if args.report.resolve().is_relative_to(Path(args.data).resolve()):  # its plots would become photos of a class
+        raise CommandError(f"--report {args.report} is inside --data {args.data}: put the report elsewhere")
     if args.zero_shot is not None and args.model is not None:
         raise CommandError("--zero-shot classifies with an image-text alignment, not a --model: give one of them")
     args.model = args.model or "default"
