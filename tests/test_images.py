@@ -32,7 +32,12 @@ def test_sixteen_bit_is_rescaled_not_clipped(tmp_path):
     arr = (np.arange(20 * 10).reshape(10, 20) * 300).astype(np.uint16)  # up to ~60000
     path = _save(Image.fromarray(arr), tmp_path / "deep.png", "PNG")
     out = np.asarray(load_image(path))
-    assert out.max() == 255 and out.min() == 0 and len(np.unique(out)) > 100
+    assert out.max() == round(arr.max() / 65535 * 255) and out.min() == 0 and len(np.unique(out)) > 100
+
+
+def test_a_dark_sixteen_bit_photo_stays_dark(tmp_path):
+    path = _save(Image.fromarray(np.full((16, 16), 11000, np.uint16)), tmp_path / "dark.png", "PNG")
+    assert np.asarray(load_image(path)).mean() == pytest.approx(11000 / 65535 * 255, abs=1)  # not stretched to white
 
 
 def test_transparency_is_composited_on_white(tmp_path):

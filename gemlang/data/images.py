@@ -80,10 +80,10 @@ def to_rgb(image: Image.Image) -> Image.Image:
     image = _upright(image)
     if image.mode == "RGB":
         return image
-    if image.mode in ("I;16", "I;16B", "I;16L", "I"):  # 16/32-bit greyscale: rescale, don't clip
+    if image.mode in ("I;16", "I;16B", "I;16L", "I"):  # 16-bit greyscale: its own scale, so a dark photo stays dark
         arr = np.asarray(image, dtype=np.float64)
-        hi = arr.max() or 1.0
-        image = Image.fromarray((arr / hi * 255).astype(np.uint8), "L")
+        full = 65535.0 if arr.max() > 255 or image.mode.startswith("I;16") else 255.0
+        image = Image.fromarray((np.clip(arr, 0, full) / full * 255).round().astype(np.uint8), "L")
     if image.mode == "F":
         arr = np.asarray(image, dtype=np.float64)
         lo, hi = arr.min(), arr.max()
