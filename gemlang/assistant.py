@@ -1158,6 +1158,11 @@ def gems_compared(text: str) -> list:
     named = gems_named_in(text)
     if len(named) == 1 and COMPARED_GLASS.search(text):  # "glass" alone is no gem name, but compared it is
         named.append(get_facts("Glass (Paste)"))
+    if len(named) == 1:  # "tanzinite vs iolite": the other side of the comparison, misspelt
+        from gemlang.knowledge import find_gem
+
+        sides = (find_gem(part) for part in re.split(r"\bvs\.?|\bversus\b|\bor\b|\band\b|,", text) if part.strip())
+        named += [gem for gem in sides if gem is not None and gem.name != named[0].name][:1]
     return named[:2] if len(named) >= 2 else []
 
 

@@ -666,6 +666,12 @@ def test_a_stone_called_by_a_gem_of_one_colour_is_taken_to_be_that_colour():
     assert "colour" not in " ".join(chat.ask("is it a sapphire? RI 1.76").hints_used)  # sapphires come in every colour
 
 
+def test_a_comparison_with_one_gem_misspelt_compares_both():
+    chat = Assistant(classifier=None).conversation()
+    assert chat.ask("tanzinite vs iolite").reply == "**Iolite or Tanzanite?**"
+    assert chat.ask("difference between ruby and a red stone").reply == "**Ruby**"  # no second gem to guess
+
+
 def test_a_question_about_a_gem_from_a_place_with_no_stone_in_hand_answers_from_its_localities():
     chat = Assistant(classifier=None).conversation()
     kashmir = chat.ask("What is 'Kashmir' sapphire?")
