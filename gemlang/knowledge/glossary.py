@@ -21,7 +21,7 @@ ASKING = re.compile(
 )
 # "what is it?", "what is this stone?", "what does my stone read?": about the stone in hand, not a term
 MAX_TERMS = 3
-ABOUT_THE_STONE = re.compile(r"\b(?:it|this|that|these|my|mine|the stone|the gem)\b", re.I)
+ABOUT_THE_STONE = re.compile(r"\b(?:it|its|this|that|these|my|mine|the stone|the gem)\b", re.I)
 
 
 @dataclass(frozen=True)
