@@ -283,8 +283,9 @@ def test_evaluate_zero_shot_writes_the_classifier_report(workspace, alignment, c
 
 
 def test_evaluate_zero_shot_names_classes_the_knowledge_base_lacks(workspace, alignment, tmp_path, capsys):
+    data = tmp_path / "data"
     for name in ("Ruby", "Moon Cheese"):
-        (tmp_path / name).mkdir()
-        _photo(tmp_path / name / "a.png", (200, 20, 40), seed=1)
-    code = main(["evaluate", "--zero-shot", str(alignment), "--data", str(tmp_path), "--report", str(tmp_path / "r")])
+        (data / name).mkdir(parents=True)
+        _photo(data / name / "a.png", (200, 20, 40), seed=1)
+    code = main(["evaluate", "--zero-shot", str(alignment), "--data", str(data), "--report", str(tmp_path / "r")])
     assert code == 2 and "Moon Cheese" in capsys.readouterr().err
