@@ -469,3 +469,11 @@ def test_a_reviewed_override_of_an_added_gem_applies_with_its_own_source():
 def test_textbook_readings_of_ggg_and_pyrope_lie_in_their_ranges():
     assert get_facts("GGG").refractive_index[0] <= 1.970  # GIA: 1.970 (+.060)
     assert get_facts("Pyrope").refractive_index[0] <= 1.730  # gem pyrope reads from 1.730
+
+
+def test_a_narrower_thing_named_before_a_term_is_not_answered_with_the_terms_entry():
+    from gemlang.knowledge.glossary import terms_asked
+
+    assert terms_asked("what are horsetail inclusions?") == []  # a kind of inclusion the glossary lacks
+    assert [t.term for t in terms_asked("what are inclusions?")] == ["inclusion"]
+    assert [t.term for t in terms_asked("what is strong pleochroism?")] == ["pleochroism"]

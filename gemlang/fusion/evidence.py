@@ -268,9 +268,9 @@ def interval_likelihoods(
 
     With `edges`, the reading's two ends are two values read (a refractometer's two shadow edges), not an
     interval one value fell in: an edge beyond a gem's range counts against it as a value read there would
-    (a Gaussian tail, exp(-d²/2σ²) for a distance d beyond), not merely by the share of the interval that
-    overlaps the range. Inside, and at its ends (where a stone of fixed composition reads its edges), no
-    change."""
+    (a Gaussian tail, exp(-d²/2σ²) for a distance d beyond, less the rounding of an edge typed to two
+    decimals), not merely by the share of the interval that overlaps the range. Inside, and at its ends (where
+    a stone of fixed composition reads its edges), no change."""
     from scipy.special import ndtr
 
     lo, hi = np.atleast_1d(np.asarray(lo, dtype=float)), np.atleast_1d(np.asarray(hi, dtype=float))
@@ -291,11 +291,23 @@ def interval_likelihoods(
     density = np.where(point_gem, point, ranged)
     fits = 1.0 / (width + (b - a) + 2.5 * sigma)  # about the density of a reading that fits
     if edges and b > a:
-        for v in (a, b):
-            beyond = np.maximum(np.maximum(lo - v, v - hi), 0.0)
+        for v, rounded in zip((a, b), _rounding(reading), strict=True):
+            beyond = np.maximum(np.maximum(lo - v, v - hi) - rounded, 0.0)
             density = density * np.exp(-0.5 * (beyond / sigma) ** 2)
     likelihood = np.maximum(density, floor * fits)
     return np.where(known, likelihood, likelihood[known].mean() if known.any() else 1.0)
+
+
+def _rounding(reading: Reading) -> tuple[float, float]:
+    """Half the last decimal place of each end of a reading as typed ("1.71" is 1.705–1.715, "1.710" to
+    ±0.0005): from the words it came from, else from the values."""
+    typed = re.findall(r"\d+\.(\d+)", reading.said)
+    places = (
+        [len(d) for d in typed[:2]]
+        if len(typed) >= 2
+        else [2 if abs(v * 100 - round(v * 100)) < 1e-6 else 3 for v in (reading.low, reading.high)]
+    )
+    return tuple(0.5 * 10.0**-p for p in places)
 
 
 def interval_likelihood(reading: Reading, gem: tuple[float, float] | None, sigma: float, floor: float = 1e-3) -> float:
@@ -848,7 +860,13 @@ class EvidenceModel:
         if abs(favour[i] - favour[j]) < -math.log(RULES_OUT):
             return None
         better, worse = (i, j) if favour[i] > favour[j] else (j, i)
-        keys = [k for k, f in factors.items() if k in WITH_VALUES and f[better] >= TELLING * f[worse]]
+        # a reading tells only if it falls outside what the other gem allows, not merely inside a broader range
+        fits = {k: self._fitting(k, hints)[worse] if k in ("ri", "sg") else f.max() for k, f in factors.items()}
+        keys = [
+            k
+            for k, f in factors.items()
+            if k in WITH_VALUES and f[better] >= TELLING * f[worse] and f[worse] < DOUBTS * fits[k]
+        ]
         if not keys:  # only together, through a material's kinds
             return None
         said = " and ".join(self._said(k, hints) for k in keys)

@@ -39,6 +39,19 @@ def glossary() -> tuple[Term, ...]:
     return tuple(Term(e["term"], tuple(e["asked_as"]), e["text"], e["source"]) for e in entries)
 
 
+# Words that may stand before a term without changing what it is ("a doublet", "strong pleochroism")
+KEEPS_THE_TERM = re.compile(
+    r"(?:^|\b(?:a|an|the|is|are|of|by|between|and|or|about|called|term|word|strong|weak|moderate|distinct|"
+    r"perfect|good|poor|true|natural))\W*$"
+)
+
+
+def _narrowed(before: str) -> bool:
+    """Whether a word before a term names a narrower thing than the term ("horsetail inclusions": a kind of
+    inclusion the glossary does not define, so its general entry would not answer the question)."""
+    return bool(re.search(r"[a-z]\W*$", before)) and not KEEPS_THE_TERM.search(before)
+
+
 def terms_asked(text: str) -> list[Term]:
     """The glossary terms a question asks about, in the order asked ("the difference between uniaxial and
     biaxial?" asks two); none for a question with a number, about the stone in hand ("what is it?", "what does
@@ -56,6 +69,7 @@ def terms_asked(text: str) -> list[Term]:
         for term in glossary()
         for word in term.asked_as
         if (m := re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", lowered))
+        and not _narrowed(lowered[: m.start()])
     ]
     # "anomalous double refraction" asks for that term, not also for the "double refraction" inside it
     inside = lambda a, b: b[0] <= a[0] and a[1] <= b[1] and a[1] - a[0] < b[1] - b[0]  # noqa: E731
