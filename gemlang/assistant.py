@@ -581,6 +581,11 @@ class Conversation:
             answer.properties = property_rows([asked_gem.name])
             answer.reply = f"**{asked_gem.name}**: {_where_from(asked_gem, new, a.evidence)}"
             return self._done(answer)
+        # "What is Mogok famous for?": a place asked about, no gem named and no stone in hand
+        if asked_gem is None and place_only and not (before or images) and PLACE_QUESTION.search(text):
+            self.hints = before
+            answer.reply = _gems_from(new, a.evidence)
+            return self._done(answer)
         if asked_gem is not None and (trade := _trade_name(text)) is not None:
             answer.notes.append(trade.note)
         if self.image_probs is None and not self.hints:
@@ -812,6 +817,12 @@ PROPERTY_FIELDS = {
 }
 _PROPERTY = r"(?:hardness|specific gravity|sg|density|refractive index|ri|birefringence)"
 ONE_COLOUR = 0.6  # a gem whose listed colours are mostly one colour name is known by it
+PLACE_QUESTION = re.compile(
+    r"\b(?:famous|known|noted|renowned) for\b|\bwhat (?:gems?|stones?|minerals?) (?:are |is |do |does )?"
+    r"(?:found|mined|come|comes|produced)\b|\b(?:gems?|stones?) (?:of|from)\b",
+    re.I,
+)
+PLACE_GEMS_SHOWN = 12
 GENERAL_QUESTION = re.compile(r"\?\s*$|^\s*(?:what|which|where|tell me|is|are|does|do|can)\b", re.I)
 PROPERTY_QUESTION = re.compile(
     rf"\bwhat(?:'s| is| are)\s+(?:the\s+)?{_PROPERTY}(?:\s*(?:,|and)\s*(?:the\s+)?{_PROPERTY})*\s+of\b|"
@@ -1173,6 +1184,25 @@ def _colour_of(gem: GemFacts) -> str | None:
     shares = gem_colours(gem)
     colour, share = max(shares.items(), key=lambda kv: kv[1], default=(None, 0.0))
     return colour if share >= ONE_COLOUR else None
+
+
+def _gems_from(hints: Hints, evidence: EvidenceModel) -> str:
+    """The natural gems the knowledge base knows from the country of the place a question names, those it is a
+    main source of first (the knowledge base lists countries, not mines: Mogok's answer is Myanmar's)."""
+    country = hints.countries[0]
+    place = hints.places[0] if hints.places else country
+    lead = f"**{country}**:" if place == country else f"**{place}** is in {country}, and by country"
+    found = [
+        (evidence.listed_countries[i].index(country), not gem.is_dataset_class, gem.name)
+        for i, gem in enumerate(evidence.facts)
+        if gem.origin == "natural"
+        if country in evidence.listed_countries[i]
+    ]
+    if not found:
+        return f"{lead} my sources name no gem from there."
+    names = [name for *_, name in sorted(found)]
+    more = f", and {len(names) - PLACE_GEMS_SHOWN} more" if len(names) > PLACE_GEMS_SHOWN else ""
+    return f"{lead} my sources list {', '.join(names[:PLACE_GEMS_SHOWN])}{more} (main sources first)."
 
 
 def _where_from(gem: GemFacts, hints: Hints, evidence: EvidenceModel) -> str:

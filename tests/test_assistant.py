@@ -666,6 +666,14 @@ def test_a_stone_called_by_a_gem_of_one_colour_is_taken_to_be_that_colour():
     assert "colour" not in " ".join(chat.ask("is it a sapphire? RI 1.76").hints_used)  # sapphires come in every colour
 
 
+def test_a_place_asked_about_lists_the_gems_known_from_its_country():
+    chat = Assistant(classifier=None).conversation()
+    mogok = chat.ask("What is Mogok famous for?")
+    assert mogok.reply.startswith("**Mogok** is in Myanmar, and by country my sources list") and "Ruby" in mogok.reply
+    assert not mogok.candidates and not chat.hints  # a question about a place, no stone's locality
+    assert "Tanzanite" in chat.ask("what gems come from Tanzania?").reply
+
+
 def test_a_comparison_with_one_gem_misspelt_compares_both():
     chat = Assistant(classifier=None).conversation()
     assert chat.ask("tanzinite vs iolite").reply == "**Iolite or Tanzanite?**"
