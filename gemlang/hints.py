@@ -168,9 +168,17 @@ UNREAD_SIGNS = re.compile(
 # Signs of a treatment, not of a gem: said as what they show, since a treated stone is still its species.
 TREATMENT_SIGNS = (
     (
-        re.compile(r"\bflash(?:es|ing)?(?: effect)?\b[^.;]{0,60}\b(?:fissures?|fractures?|cracks?)\b", re.I),
-        "a blue or orange flash in fissures is the mark of a filling (lead glass in ruby and sapphire, resin or oil "
-        "in emerald): the stone is still its species, but the filling must be disclosed.",
+        re.compile(
+            r"\bflash(?:es|ing)?(?: effect)?\b[^.;]{0,60}\b(?:fissures?|fractures?|cracks?)\b|"
+            r"\b(?:fissures?|fractures?|cracks?)\b[^.;]{0,60}\bflash(?:es|ing)?\b|"
+            # flattened gas bubbles trapped in a fracture: the glass that filled it
+            r"\bflat(?:tened)? (?:gas )?bubbles?\b|\bbubbles?\b[^.;]{0,12}\b(?:in|along|within) (?:the )?"
+            r"(?:fissures?|fractures?|cracks?)\b",
+            re.I,
+        ),
+        "a blue or orange flash in fissures, or flattened gas bubbles in them, is the mark of a filling (lead glass "
+        "in ruby and sapphire, resin or oil in emerald): the stone is still its species, but the filling must be "
+        "disclosed.",
     ),
     (
         re.compile(

@@ -86,7 +86,9 @@ PLEOCHROISM_LEVELS = {
 }
 COLOURS = ("red", "orange", "yellow", "green", "blue", "violet", "purple", "pink", "white", "chalky")
 OBSERVATIONS = {
-    "gas bubbles": r"(?:gas )?bubbles?",
+    # not flattened bubbles in a fracture: the glass that filled it (a treatment sign), not a glass or synthetic
+    "gas bubbles": r"(?<!flattened )(?<!flat )(?:gas )?bubbles?(?![^.;]{0,12}\b(?:in|along|within) (?:the )?"
+    r"(?:fissures?|fractures?|cracks?)\b)",
     "swirl marks": r"swirl(?:s| marks?| lines?)",
     "curved striae": r"curved (?:colou?r )?(?:striae|growth lines|growth|banding|bands|lines)",
     "an acrid smell to a hot point": r"(?:acrid|carbolic|phenol|formaldehyde|camphor|vinegar|chemical|burning plastic)"

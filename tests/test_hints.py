@@ -242,3 +242,10 @@ def test_a_gem_named_after_so_or_because_is_no_scratch_test():
 def test_an_elliptical_clause_naming_two_objects_negates_both():
     hint, _ = parse_hardness("scratches glass but not quartz or topaz")
     assert (hint.low, hint.high) == (5.5, 7.0) and "does not scratch topaz" in hint.said
+
+
+def test_flattened_bubbles_in_fractures_are_a_filling_not_a_synthetics_gas_bubbles():
+    hints = parse_hints("Ruby with flattened gas bubbles in fractures and a blue flash effect, SG 4.05")
+    assert "gas bubbles" not in hints.readings.observations
+    assert any(sign.startswith("a blue or orange flash in fissures") for sign in hints.signs)
+    assert "gas bubbles" in parse_hints("glass with gas bubbles and swirls").readings.observations
