@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import shutil
 
 import numpy as np
 import pytest
@@ -74,6 +76,14 @@ def test_describe_json_lists_the_facts_used(workspace, capsys):
     d = json.loads(capsys.readouterr().out)
     assert d["gem"] == "Ruby" and d["facts_used"]["hardness"] == "9" and not d["out_of_scope"]["flagged"]
     assert len(d["top_k"]) == 4 and d["photo"] == photo
+
+
+def test_describe_json_of_a_photo_named_in_another_encoding_is_valid_utf8(workspace, tmp_path, capsysbinary):
+    photo = tmp_path / os.fsdecode(b"caf\xe9.png")  # a Latin-1 name from an old archive
+    shutil.copy(workspace / "photos" / "red.png", photo)
+    assert main(["describe", str(photo), "--model", str(workspace / "model"), "--json"]) == 0
+    d = json.loads(capsysbinary.readouterr().out.decode("utf-8"))  # strict: no lone surrogates written
+    assert d["photo"].endswith("caf\\xe9.png")
 
 
 def test_describe_of_an_unreadable_photo_is_a_one_line_error(workspace, capsys):

@@ -48,6 +48,7 @@ SCOPE_ADVICE = {  # what would help, by what the scope check found (gemlang.scop
 
 def run(args) -> int:
     from gemlang.data.images import ImageError
+    from gemlang.io import printable
     from gemlang.language.describe import describe_prediction, load_generator
     from gemlang.language.gem_prose import reference_description
     from gemlang.model import GemClassifier
@@ -60,7 +61,8 @@ def run(args) -> int:
     if scope.flagged:  # no description of a gem the model does not believe in (the chat says the same)
         if args.json:
             top_k = [list(t) for t in pred.top_k]
-            print(json.dumps({"photo": args.photo, "out_of_scope": scope.to_dict(), "top_k": top_k}, indent=2))
+            named = {"photo": printable(args.photo), "out_of_scope": scope.to_dict(), "top_k": top_k}
+            print(json.dumps(named, indent=2))
         else:
             print(f"{scope.sentence()} No description written: {SCOPE_ADVICE[scope.kind]}")
         return 0
@@ -74,7 +76,7 @@ def run(args) -> int:
         [similar] = model.retrieve_descriptions([args.photo], k=args.similar, cache=FeatureCache(args.cache))
     if args.json:
         top_k = [list(t) for t in pred.top_k]
-        out = {"photo": args.photo, **d.to_dict(), "top_k": top_k, "out_of_scope": scope.to_dict()}
+        out = {"photo": printable(args.photo), **d.to_dict(), "top_k": top_k, "out_of_scope": scope.to_dict()}
         if similar:
             out["similar"] = [
                 {"gem": g.name, "cosine": round(s, 4), "description": reference_description(g)} for g, s in similar
