@@ -25,6 +25,7 @@ def test_every_home_test_names_the_pages_it_was_checked_against():
         ("it scratches glass so it must be a diamond right?", "scratching glass"),
         ("found a clear crystal on the beach, is it a diamond?", "a stone found outdoors"),
         ("did the fog test and it cleared right away", "the fog test"),
+        ("Pearls that feel smooth on the teeth, SG 2.85", "the tooth test"),  # informative: an imitation
     ],
 )
 def test_a_home_test_offered_as_proof_is_recognised(text, test):
