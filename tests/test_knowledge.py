@@ -477,3 +477,5 @@ def test_a_narrower_thing_named_before_a_term_is_not_answered_with_the_terms_ent
     assert terms_asked("what are horsetail inclusions?") == []  # a kind of inclusion the glossary lacks
     assert [t.term for t in terms_asked("what are inclusions?")] == ["inclusion"]
     assert [t.term for t in terms_asked("what is strong pleochroism?")] == ["pleochroism"]
+    assert [t.term for t in terms_asked("What is chatoyancy vs asterism?")] == ["chatoyancy", "asterism"]
+    assert [t.term for t in terms_asked("What is a bull's eye interference figure?")] == ["interference figure"]

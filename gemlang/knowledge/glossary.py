@@ -39,7 +39,10 @@ def glossary() -> tuple[Term, ...]:
     return tuple(Term(e["term"], tuple(e["asked_as"]), e["text"], e["source"]) for e in entries)
 
 
-# Words that may stand before a term without changing what it is ("a doublet", "strong pleochroism")
+# Terms whose kinds have names of their own the glossary does not define: "horsetail inclusions", "a fingerprint
+# inclusion" ask about that kind, which the general entry does not answer
+NAMES_KINDS = {"inclusion"}
+# Words that may stand before such a term without changing what it is ("the inclusions", "strong inclusions")
 KEEPS_THE_TERM = re.compile(
     r"(?:^|\b(?:a|an|the|is|are|of|by|between|and|or|about|called|term|word|strong|weak|moderate|distinct|"
     r"perfect|good|poor|true|natural))\W*$"
@@ -69,7 +72,7 @@ def terms_asked(text: str) -> list[Term]:
         for term in glossary()
         for word in term.asked_as
         if (m := re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", lowered))
-        and not _narrowed(lowered[: m.start()])
+        and not (term.term in NAMES_KINDS and _narrowed(lowered[: m.start()]))
     ]
     # "anomalous double refraction" asks for that term, not also for the "double refraction" inside it
     inside = lambda a, b: b[0] <= a[0] and a[1] <= b[1] and a[1] - a[0] < b[1] - b[0]  # noqa: E731
