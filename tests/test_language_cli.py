@@ -86,6 +86,13 @@ def test_describe_json_of_a_photo_named_in_another_encoding_is_valid_utf8(worksp
     assert d["photo"].endswith("caf\\xe9.png")
 
 
+def test_describe_keeps_the_photos_features_in_the_cache_it_is_given(workspace, tmp_path, capsys):
+    cache = tmp_path / "cache"
+    photo = str(workspace / "photos" / "red.png")
+    assert main(["describe", photo, "--model", str(workspace / "model"), "--cache", str(cache)]) == 0
+    assert any(p.is_file() for p in cache.rglob("*"))  # --cache was ignored without --similar
+
+
 def test_describe_of_an_unreadable_photo_is_a_one_line_error(workspace, capsys):
     code = main(["describe", str(workspace / "photos" / "broken.jpg"), "--model", str(workspace / "model")])
     assert code == 2

@@ -48,13 +48,14 @@ SCOPE_ADVICE = {  # what would help, by what the scope check found (gemlang.scop
 
 def run(args) -> int:
     from gemlang.data.images import ImageError
+    from gemlang.features import FeatureCache
     from gemlang.io import printable
     from gemlang.language.describe import describe_prediction, load_generator
     from gemlang.language.gem_prose import reference_description
     from gemlang.model import GemClassifier
 
     clf = GemClassifier.load(args.model)
-    probs, [scope], failures = clf.analyse([args.photo])
+    probs, [scope], failures = clf.analyse([args.photo], cache=FeatureCache(args.cache))
     if failures:
         raise ImageError(failures[0])
     pred = clf.rank(probs[0], 5)
@@ -69,7 +70,6 @@ def run(args) -> int:
     d = describe_prediction(pred.top_k, load_generator(args.generator))
     similar = []
     if args.similar > 0:
-        from gemlang.features import FeatureCache
         from gemlang.language.alignment import AlignmentModel
 
         model = AlignmentModel.load(args.alignment)
