@@ -27,6 +27,10 @@ def test_a_treated_material_is_cared_for_as_treated_and_a_variety_as_its_species
 def test_a_care_question_is_answered_not_taken_for_a_reading():
     assert care_question("Can I clean opal in an ultrasonic cleaner?")
     assert not care_question("I cleaned it yesterday, RI 1.76")
+    assert not care_question(
+        "Is it natural? Red stone RI 1.76 SG 4.0, perfectly clean, no inclusions at 10x"
+    )  # clarity
+    assert care_question("Can I clean amber with alcohol?")
     chat = Assistant(classifier=None).conversation()
     opal = chat.ask("Can I clean opal in an ultrasonic cleaner?")
     assert opal.reply.startswith("**Caring for Opal**: Cleaning — ultrasonic cleaner: never")

@@ -35,6 +35,7 @@ def test_a_home_test_offered_as_proof_is_recognised(text, test):
 def test_a_scratch_test_reported_as_a_reading_is_no_home_test():
     assert home_tests_in("it scratches glass but not quartz") == []  # a student's bench reading, no claim
     assert home_tests_in("pebble I found on a beach in Cornwall, translucent, orange") == []  # no diamond asked
+    assert home_tests_in("curved striae and gas bubbles: flame fusion? is it a real ruby?") == []  # no flame test
 
 
 def test_the_chat_says_what_a_home_test_shows_before_anything_else():

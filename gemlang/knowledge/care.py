@@ -17,7 +17,10 @@ from pathlib import Path
 CARE_PATH = Path(__file__).with_name("care.json")
 # a question about cleaning, storing or wearing a stone, not about what it is
 CARE_QUESTION = re.compile(
-    r"\b(?:clean(?:ing|ed|er)?|ultrasonic|steam(?:er)?|wash(?:ing)?|soak|stor(?:e|ing|age)|care (?:for|of)|"
+    # "clean" as a verb: not "perfectly clean, no inclusions" (a clarity)
+    r"\b(?:clean(?:ed)? (?:it|this|that|them|my|the|a|an|with|in|using)|cleaning|cleaner|"
+    r"(?:can|could|should|how (?:do|should|can|to)|safe to|ok to|okay to) (?:i |you |we )?clean|"
+    r"ultrasonic|steam(?:er)?|wash(?:ing)?|soak|stor(?:e|ing|age)|care (?:for|of)|"
     r"take care|look after|fade|fading|sunlight|(?:jeweller'?s |jeweler'?s )?torch|resiz(?:e|ing)|chlorine|"
     r"bleach|perfume|hairspray|swim(?:ming)?|every ?day wear|wear (?:it )?every ?day|durable|durability)\b",
     re.I,
