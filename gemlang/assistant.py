@@ -489,19 +489,19 @@ class Conversation:
             answer.reply = "\n\n".join(f"**{t.term[:1].upper() + t.term[1:]}**: {t.text}" for t in terms)
             answer.notes += [f"source ({t.term}): {t.source}" for t in terms]
             return self._done(answer)
-        care_asked = not photos and care_question(text)
-        if care_asked and (care := self._care(text)):  # "can I steam-clean emerald?"
-            answer.reply = care.answer()
-            answer.notes += [f"sources ({care.name}): {'; '.join(care.sources)}"]
-            return self._done(answer)
-        if care_asked and (gem := _named_gem(text, fuzzy=False)) is not None:
-            answer.notes.append(f"I have no checked care facts for {gem.name} yet.")
-        way = re.search(r"\b(ultrasonic|steam)", text, re.I)
-        if care_asked and way and re.search(r"\b(?:which|what) (?:gems|stones)\b", text, re.I):
-            way = way.group(1).lower()
-            cleaner = "an ultrasonic cleaner" if way == "ultrasonic" else "a steam cleaner"
-            answer.reply = f"Never in {cleaner}: {', '.join(never_cleaned_with(way))}. Ask about one for its care."
-            return self._done(answer)
+        if not photos and care_question(text):
+            if care := self._care(text):  # "can I steam-clean emerald?"
+                answer.reply = care.answer()
+                answer.notes += [f"sources ({care.name}): {'; '.join(care.sources)}"]
+                return self._done(answer)
+            way = re.search(r"\b(ultrasonic|steam)", text, re.I)
+            if way and re.search(r"\b(?:which|what) (?:gems|stones)\b", text, re.I):  # "which never go in …?"
+                way = way.group(1).lower()
+                cleaner = "an ultrasonic cleaner" if way == "ultrasonic" else "a steam cleaner"
+                answer.reply = f"Never in {cleaner}: {', '.join(never_cleaned_with(way))}. Ask about one for its care."
+                return self._done(answer)
+            if (gem := _named_gem(text, fuzzy=False)) is not None:
+                answer.notes.append(f"I have no checked care facts for {gem.name} yet.")
         if self.stones and not photos and EARLIER_STONE.search(text):  # "go back to the first one": a parcel
             answer.reply = self._earlier_stones()
             return self._done(answer)
@@ -572,17 +572,17 @@ class Conversation:
                 answer.reply = f"{order} {answer.reply}"
             answer.properties = property_rows([g.name for g in gems])
             return self._done(answer)  # a question about a gem, not about the stone in hand
-        # "What is Kashmir sapphire?", "is tanzanite found in Brazil?": a question about a gem and a place, with no
-        # stone in hand, is answered from the gem's localities, not by ranking every gem found there
-        place_only = new.countries and not (new.hardness or new.readings or new.colours)
-        if asked_gem is not None and place_only and not (before or images) and GENERAL_QUESTION.search(text):
+        # With no stone in hand, a question of a place is no locality of a stone: "What is Kashmir sapphire?" or
+        # "is tanzanite found in Brazil?" is answered from the gem's localities, not by ranking every gem found
+        # there, and "What is Mogok famous for?" lists the gems known from it
+        place_only = new.countries and not (new.hardness or new.readings or new.colours or before or images)
+        if place_only and asked_gem is not None and GENERAL_QUESTION.search(text):
             self.hints = before
             answer.description = reference_description(asked_gem)
             answer.properties = property_rows([asked_gem.name])
             answer.reply = f"**{asked_gem.name}**: {_where_from(asked_gem, new, a.evidence)}"
             return self._done(answer)
-        # "What is Mogok famous for?": a place asked about, no gem named and no stone in hand
-        if asked_gem is None and place_only and not (before or images) and PLACE_QUESTION.search(text):
+        if place_only and asked_gem is None and PLACE_QUESTION.search(text):
             self.hints = before
             answer.reply = _gems_from(new, a.evidence)
             return self._done(answer)

@@ -503,7 +503,11 @@ class EvidenceModel:
         for i in self.kind_optics:
             per_kind = {
                 key: interval_likelihoods(
-                    getattr(r, key), *self.kind_ranges[key][i].T, TOLERANCE[key], BLUNDER[key], self._edges(key, hints)
+                    getattr(r, key),
+                    *self.kind_ranges[key][i].T,
+                    TOLERANCE[key],
+                    BLUNDER[key],
+                    key == "ri" and r.ri_edges,
                 )
                 for key in ("ri", "sg", "birefringence")
                 if getattr(r, key)
@@ -512,11 +516,6 @@ class EvidenceModel:
                 per_kind["optic"] = np.array([self._optic(r.optic, self.profiles[i], c) for c in self.kind_optics[i]])
             out[i] = per_kind
         return out
-
-    @staticmethod
-    def _edges(key: str, hints: Hints) -> bool:
-        """Whether the `key` reading is two values each read (an RI's two shadow edges), not an interval."""
-        return key == "ri" and hints.readings.ri_edges
 
     def _numeric(
         self, reading: Reading, key: str, kinds: dict[int, dict[str, np.ndarray]] | None = None, edges: bool = False
@@ -873,8 +872,7 @@ class EvidenceModel:
         values = lambda g: "; ".join(value_text(self.profiles[g], self.facts[g], k) for k in keys)  # noqa: E731
         return (
             f"Your readings already point to {self.names[better]}: {said} fit{'s' * (len(keys) == 1)} "
-            f"{self.names[better]} "
-            f"({values(better)}), not {self.names[worse]} ({values(worse)})."
+            f"{self.names[better]} ({values(better)}), not {self.names[worse]} ({values(worse)})."
         )
 
     def _reason(self, key: str, i: int, hints: Hints, verb: str = "rules out") -> str:

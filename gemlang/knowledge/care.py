@@ -49,7 +49,7 @@ class Care:
             if verdict
         ]
         cleaning = f"Cleaning — {'; '.join(ways)}. " if ways else ""
-        return f"**Caring for {self.name.lower() if self.name[0].islower() else self.name}**: {cleaning}{self.text}"
+        return f"**Caring for {self.name}**: {cleaning}{self.text}"
 
 
 def _care(entry: dict, name: str) -> Care:
