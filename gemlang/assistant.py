@@ -42,6 +42,7 @@ from gemlang.knowledge.glossary import terms_asked
 from gemlang.knowledge.home_tests import home_tests_in
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.places import gem_countries, places_asked
+from gemlang.knowledge.superlatives import superlative_answer
 from gemlang.knowledge.tell_apart import confirming_test, in_sentence, instrument_test, kind_of, lookalikes
 from gemlang.language.describe import describe_prediction, percent
 from gemlang.language.gem_prose import main_sources, reference_description, treatment_sentence
@@ -485,6 +486,9 @@ class Conversation:
         if THANKS.fullmatch(text) and not photos:  # a courtesy, not a question: no analysis again
             answer.reply = "You're welcome. Send another photo or a reading whenever you like."
             return self._done(answer)
+        if not photos and not parse_hints(text) and (ranked := superlative_answer(text)):  # "the hardest gem?"
+            answer.reply = ranked
+            return self._done(answer)
         if not photos and (terms := terms_asked(text)):  # "what is pleochroism?": no reading of the stone in hand
             answer.reply = "\n\n".join(f"**{t.term[:1].upper() + t.term[1:]}**: {t.text}" for t in terms)
             answer.notes += [f"source ({t.term}): {t.source}" for t in terms]
@@ -593,7 +597,9 @@ class Conversation:
                 answer.description = reference_description(asked_gem)
                 answer.properties = property_rows([asked_gem.name])
                 # "how much is a ruby worth?", "is it heated?"; not "I heated it with a lighter" (a home test)
-                aside = "" if home_tests_in(text) else side_answer(text, asked_gem, general=True)
+                # signs of a treatment seen ("sapphire with discoid fractures, heated?") are of the stone in hand
+                aside = "" if home_tests_in(text) else side_answer(text, asked_gem, new.signs, general=not new.signs)
+                answer.notes = [n for n in answer.notes if n not in new.signs or n not in aside]  # said once
                 answer.reply = f"**{asked_gem.name}**" + (f": {aside}" if aside else "")
             elif self.hints.colours:  # kept: it refines the first reading or photo that comes
                 answer.reply = (

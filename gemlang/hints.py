@@ -165,6 +165,15 @@ UNREAD_SIGNS = re.compile(
 )
 
 
+# A message about jade, and the bluish-white glow of the polymer in a bleached, impregnated one
+_OF_JADE = r"^(?=[\s\S]*\bjade(?:ite)?\b)[\s\S]*?"
+_WHITE_GLOW = r"(?:blue[- ]?white|bluish[- ]white|chalky)"
+_POLYMER_GLOW = (
+    rf"\b{_WHITE_GLOW}(?: blue)?\b[^.;]{{0,20}}\b(?:glow|fluoresc)\w*|"
+    rf"\b(?:glow|fluoresc)\w*[^.;]{{0,20}}\b{_WHITE_GLOW}\b"
+)
+B_JADE_GLOW = re.compile(_OF_JADE + f"(?:{_POLYMER_GLOW})", re.I)  # the polymer's glow, not the jade's own
+
 # Signs of a treatment, not of a gem: said as what they show, since a treated stone is still its species.
 TREATMENT_SIGNS = (
     (
@@ -199,6 +208,37 @@ TREATMENT_SIGNS = (
         "testing <https://frontend.gemsociety.org/lesson/destructive-mineral-tests-dye-testing>): the dye must be "
         "disclosed.",
     ),
+    (
+        # not peridot's "lily pads", discoid fractures it grows with
+        re.compile(
+            r"^(?![\s\S]*\b(?:peridot|lily[- ]?pads?)\b)[\s\S]*?(?:"
+            r"\bdis[ck](?:oid(?:al)?|[- ]?like|[- ]shaped)\s+(?:tension\s+)?(?:fractures?|fissures?|feathers?)\b|"
+            r"\btension (?:halos?|fractures?|discs?)\b|\bsnowballs?\b|"
+            r"\b(?:melted|altered|burst|exploded) (?:crystals?|inclusions?)\b|"
+            r"\b(?:partly |partially )?(?:dissolved|broken[- ]up|dotted) (?:rutile )?(?:silk|needles)\b|"
+            r"\bink[- ]?spots?\b)",
+            re.I,
+        ),
+        "in ruby and sapphire, disc-like fractures round burst crystals, melted (“snowball”) crystals or partly "
+        "dissolved silk are signs of heating (SUWA, heated sapphire "
+        "<https://suwagem.com/dictionary/quality/book2-14/3.html>; Lotus Gemology, inclusion gallery "
+        "<https://www.lotusgemology.com/index.php/library/inclusion-gallery>): heating is accepted in the trade but "
+        "must be disclosed, and a laboratory confirms it.",
+    ),
+    (
+        # bleached, polymer-impregnated jadeite: signs seen on a stone called jade
+        re.compile(
+            rf"{_OF_JADE}(?:\b(?:acid[- ])?etched\b|\bhoneycomb\b|\bspider[- ]?web\b|"
+            r"\b(?:polymer|resin|plastic)\b[^.;]{0,20}\b(?:fill|filled|filling|impregnat\w*)\b|"
+            rf"\bimpregnat\w*\b[^.;]{{0,20}}\b(?:polymer|resin|plastic)\b|{_POLYMER_GLOW})",
+            re.I,
+        ),
+        "an etched surface in reflected light, a bluish-white glow under long-wave UV or an SG below about 3.32 "
+        "(it floats in a 3.32 liquid) are signs of bleached, polymer-impregnated jadeite (“B jade”; geohavens, "
+        "B-jade <http://geohavens.com/index.php?option=com_content&view=article&id=149&Itemid=663>); only "
+        "infrared spectroscopy proves the polymer (GIA, Gems & Gemology, Fall 1992 "
+        "<https://www.gia.edu/gems-gemology/fall-1992-bleaching-jadeite-fritsch>), and it must be disclosed.",
+    ),
 )
 
 
@@ -215,6 +255,8 @@ def parse_hints(text: str) -> Hints:
     notes = [*readings.problems, *notes]
     notes += [f"“{said}” is left out: only where a stone is from counts as evidence." for said in places_denied(text)]
     signs = tuple(meaning for sign, meaning in TREATMENT_SIGNS if sign.search(text))
+    if signs and B_JADE_GLOW.search(text):  # the polymer's glow, not the jade's: no fluorescence of the stone
+        readings = replace(readings, fluorescence=None)
     notes += signs
     unread = list(dict.fromkeys(m.group(0).lower() for m in UNREAD_SIGNS.finditer(text)))
     if unread:

@@ -776,3 +776,13 @@ def test_a_species_reads_as_a_word_and_a_spectrum_or_tester_named_is_no_question
     assert species_word(get_facts("Opal")) == "opal" and species_word(get_facts("Tourmaline")) == "tourmaline"
     assert _named_gem("purplish red, almandine spectrum") is None and _named_gem("the diamond tester beeps") is None
     assert _named_gem("is it almandine?").name == "Almandine"
+
+
+def test_treatment_signs_named_with_a_gem_answer_is_this_stone_treated_with_what_they_show():
+    chat = Assistant(classifier=None).conversation()
+    heated = chat.ask("sapphire with discoid fractures and glassy halos, is it heated?")
+    assert heated.reply.startswith("**Sapphire**: Whether this stone was treated")
+    assert "What you saw points to one: in ruby and sapphire, disc-like fractures" in heated.reply
+    assert not any(n.startswith("in ruby and sapphire") for n in heated.notes)  # said once
+    general = Assistant(classifier=None).conversation().ask("is sapphire usually heated?")
+    assert general.reply.startswith("**Sapphire**: Treatments of sapphire")

@@ -249,3 +249,23 @@ def test_flattened_bubbles_in_fractures_are_a_filling_not_a_synthetics_gas_bubbl
     assert "gas bubbles" not in hints.readings.observations
     assert any(sign.startswith("a blue or orange flash in fissures") for sign in hints.signs)
     assert "gas bubbles" in parse_hints("glass with gas bubbles and swirls").readings.observations
+
+
+@pytest.mark.parametrize(
+    "text, heated",
+    [("sapphire with discoid fractures and glassy halos", True), ("ruby with snowball inclusions", True),
+     ("blue sapphire, partly dissolved silk", True), ("ruby, tension halos round crystals", True),
+     ("peridot with discoid fractures", False), ("sapphire with fine intact silk", False)],
+)  # fmt: skip
+def test_signs_of_heating_in_corundum_are_a_treatment_not_peridots_lily_pads(text, heated):
+    signs = parse_hints(text).signs
+    assert any(s.startswith("in ruby and sapphire, disc-like fractures") for s in signs) == heated
+
+
+def test_a_jades_etched_surface_or_white_glow_is_b_jade_and_the_glow_no_fluorescence_of_the_stone():
+    glow = parse_hints("jade, glows bluish-white under LWUV")
+    assert any("bleached, polymer-impregnated jadeite" in s for s in glow.signs)
+    assert glow.readings.fluorescence is None  # the polymer's glow: it would rank chalcedony ahead of jade
+    assert parse_hints("jade bangle, acid etched surface with a honeycomb texture").signs
+    assert parse_hints("sapphire, chalky blue fluorescence").readings.fluorescence == "blue"  # no jade: a reading
+    assert parse_hints("can I clean jade with bleach?").signs == ()
