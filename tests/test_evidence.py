@@ -560,3 +560,15 @@ def test_edges_typed_to_two_decimals_are_read_with_their_rounding():
 def test_a_reading_inside_both_gems_ranges_is_not_said_to_tell_them_apart(model):
     hints = parse_hints("Pink spinel RI 1.727 SG 3.64 gas bubbles")  # inside rhodonite's broad ranges too
     assert model.already_told("Synthetic Spinel (Verneuil)", "Rhodonite", hints) is None
+
+
+def test_a_gem_ruled_out_that_keeps_a_share_says_why_it_keeps_it(model):
+    sure = np.full(len(CLASSES), 0.0001 / (len(CLASSES) - 1))
+    sure[CLASSES.index("Tanzanite")] = 0.9999  # a photo all but certain, against one reading
+    fused = model.fuse(sure, parse_hints("SG 3.6"))
+    kept = fused.probabilities[model.index["Tanzanite"]]
+    assert fused.ranking[0][0] != "Tanzanite" and kept >= 0.05
+    reason = next(r for r in fused.reasons if "rules out Tanzanite" in r)
+    assert reason.endswith(f"which keeps {round(100 * kept)}% only as the photo looks like it and a reading can slip")
+    weak = model.fuse(photo(Tanzanite=0.9), parse_hints("RI 1.77"))  # ruled out and left with little: no more said
+    assert "RI 1.770 rules out Tanzanite (1.691–1.700)" in weak.reasons

@@ -107,6 +107,7 @@ LOOK_ALIKE = 0.1
 PRIOR = {"photo class": 1.0, "natural": 0.6, "other": 0.3, "often": 1.0, "rarely": 0.05}
 COLOUR_MISS = 0.2  # share of stones whose stated colour is not one the knowledge base lists for the gem
 RULES_OUT = 1e-2  # a factor this small (relative to a perfect fit) is said to rule a gem out
+KEPT_SAID = 0.05  # a gem ruled out yet this probable: the answer says why it still has a share
 TELLING = 3.0  # a reading this many times likelier under one of two gems leans its way
 # the readings whose values the knowledge base states for a gem (what the loupe shows it names, not measures)
 WITH_VALUES = ("ri", "birefringence", "sg", "hardness", "optic", "optic_sign", "pleochroism", "fluorescence", "chelsea")
@@ -740,9 +741,10 @@ class EvidenceModel:
             leaders = [int(self.class_index[j]) for j in order[:3] if p[j] >= 0.05 * p[order[0]]] + leaders
         reasons: list[str] = []
         for i in dict.fromkeys(int(i) for i in leaders):
-            for key, factor in factors.items():
-                if self._ruled_out(key, factor, i):
-                    reasons.append(self._reason(key, i, hints))
+            said = [self._reason(key, i, hints) for key, factor in factors.items() if self._ruled_out(key, factor, i)]
+            if said and post[i] >= KEPT_SAID:  # a strong photo keeps a share only against a misread reading
+                said[-1] += f", which keeps {percent(post[i])} only as the photo looks like it and a reading can slip"
+            reasons += said
         conflict = None
         if photo_top is not None and photo_probs.max() >= 0.5:
             against = [k for k, f in factors.items() if self._ruled_out(k, f, photo_top)]
