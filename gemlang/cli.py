@@ -34,7 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gemlang",
         description="Recognise gemstones and minerals from photos, and describe them like a gemmologist.",
-        epilog="Run `gemlang COMMAND --help` for the options of one command.",
+        epilog="Run `gemlang COMMAND --help` for the options of one command. Exit status: 0 done; 1 done, but "
+        "some photos were skipped (each named on stderr); 2 an error, explained in one line.",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:

@@ -237,3 +237,20 @@ def test_an_evaluation_report_inside_the_data_folder_is_refused(tiny_folder, tin
     code = main(["evaluate", "--data", str(data), "--model", str(tiny_model_dir), "--report", str(data / "report")])
     assert code != 0 and "is inside --data" in capsys.readouterr().err  # its plots would become a class
     assert not (data / "report").exists()
+
+
+def test_every_command_that_skips_a_photo_exits_1_having_done_the_rest(tiny_folder, tmp_path, capsys, monkeypatch):
+    import shutil
+
+    monkeypatch.setenv("GEMLANG_CACHE", str(tmp_path / "cache"))
+    data = tmp_path / "data"
+    shutil.copytree(tiny_folder, data)
+    (data / "Ruby" / "broken.jpg").write_text("not a photo")
+    model = tmp_path / "model"
+    assert main(["train", "--data", str(data), "--out", str(model), "--encoder", "colour_hist", "--cv", "3"]) == 1
+    assert (model / "config.json").is_file()  # the model is written all the same
+    report = tmp_path / "report"
+    assert main(["evaluate", "--data", str(data), "--model", str(model), "--report", str(report)]) == 1
+    assert (report / "metrics.json").is_file()
+    assert main(["evaluate", "--data", str(tiny_folder), "--model", str(model), "--report", str(report)]) == 0
+    assert capsys.readouterr().err.count("broken.jpg") == 2  # said by each command that skipped it

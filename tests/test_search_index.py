@@ -155,7 +155,9 @@ def test_a_search_needs_words(tiny_folder, capsys):
 def test_a_photo_that_cannot_be_read_is_named_once(tmp_path, capsys):
     folder = make_image_folder(tmp_path / "photos", per_class=1)
     (folder / "bad.jpg").write_text("junk")
-    assert main(["search", "red", str(folder), "--cache", str(tmp_path / "c")]) == 0
+    assert (
+        main(["search", "red", str(folder), "--cache", str(tmp_path / "c")]) == 1
+    )  # done, the unreadable photo skipped
     skipped = [line for line in capsys.readouterr().err.splitlines() if line.startswith("skipped")]
     assert len(skipped) == 1 and skipped[0].count("bad.jpg") == 1
 

@@ -43,9 +43,18 @@ def add_cache_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def print_skipped(path: object, reason: str) -> None:
-    """Say on stderr that a photo was skipped, apart from the results on stdout (every command alike)."""
-    print(skipped_line(path, reason), file=sys.stderr)
+# Exit status, every command alike: 0 done; 1 done, but some photos were skipped (each said on stderr);
+# 2 nothing done, an error to fix.
+SKIPPED_STATUS = 1
+
+
+def report_skipped(skipped) -> int:
+    """Say on stderr which photos were skipped, apart from the results on stdout: (path, why) pairs or a
+    {path: why} mapping. The command's exit status: 1 if any photo was skipped, else 0."""
+    pairs = list(skipped.items() if hasattr(skipped, "items") else skipped)
+    for path, reason in pairs:
+        print(skipped_line(path, reason), file=sys.stderr)
+    return SKIPPED_STATUS if pairs else 0
 
 
 def skipped_line(path: object, reason: str) -> str:

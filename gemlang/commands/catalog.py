@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from gemlang.commands import add_cache_option, positive_int
+from gemlang.commands import SKIPPED_STATUS, add_cache_option, positive_int
 
 
 def register(subparsers) -> None:
@@ -142,7 +142,7 @@ def run(args) -> int:
             f"{args.out.name} keeps the old row beside the new one; run with --restart to rebuild the catalog",
             file=sys.stderr,
         )
-    return 1 if summary.any_failed else 0
+    return SKIPPED_STATUS if summary.any_failed else 0
 
 
 def stale_rows(out: Path, folder: Path) -> tuple[list[str], list[str]]:

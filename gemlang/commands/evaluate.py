@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from gemlang.commands import add_cache_option, print_skipped
+from gemlang.commands import add_cache_option, report_skipped
 
 
 def register(subparsers) -> None:
@@ -72,11 +72,10 @@ def run(args) -> int:
         metrics = cross_validate_recipe(clf, data, args.cv, args.report, cache=cache)
     else:
         metrics = evaluate_classifier(clf, data, args.report, cache=cache)
-    for path, reason in metrics.get("skipped", []):
-        print_skipped(path, reason)
+    status = report_skipped(metrics.get("skipped", []))
     print(summary_line(metrics))
     print(f"report written to {args.report}")
-    return 0
+    return status
 
 
 def run_zero_shot(args, data) -> int:
@@ -93,8 +92,7 @@ def run_zero_shot(args, data) -> int:
         )
     model = AlignmentModel.load(args.zero_shot)
     metrics = evaluate_zero_shot(model, data, args.report, cache=FeatureCache(args.cache))
-    for path, reason in metrics.get("skipped", []):
-        print_skipped(path, reason)
+    status = report_skipped(metrics.get("skipped", []))
     print(f"zero-shot over {metrics['n_candidates']} gems: {summary_line(metrics)}")
     print(f"report written to {args.report}")
-    return 0
+    return status

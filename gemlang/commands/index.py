@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gemlang.commands import add_cache_option, print_skipped
+from gemlang.commands import add_cache_option, report_skipped
 
 
 def register(subparsers) -> None:
@@ -47,10 +47,9 @@ def run(args) -> int:
     index, report = index_folder(
         args.folder, args.out, model, FeatureCache(args.cache), args.rebuild, args.kind, not args.no_progress
     )
-    for photo, reason in report.failures.items():
-        print_skipped(photo, reason)
+    status = report_skipped(report.failures)
     print(
         f"{args.out}: {len(index)} photos ({index.config['kind']} index); {report.added} added, "
         f"{report.removed} removed, {report.kept} unchanged" + (", rebuilt" if report.rebuilt else "")
     )
-    return 1 if report.failures else 0
+    return status

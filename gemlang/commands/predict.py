@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from gemlang.commands import positive_int
+from gemlang.commands import SKIPPED_STATUS, positive_int
 
 
 def register(subparsers) -> None:
@@ -56,4 +56,4 @@ def run(args) -> int:
             print(f"{photo}:" + (f" {scopes[i].sentence()}" if scopes[i].flagged else ""))
             for label, p in pred.top_k:
                 print(f"  {p:6.1%}  {label}")
-    return 1 if failures else 0
+    return SKIPPED_STATUS if failures else 0

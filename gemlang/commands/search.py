@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from gemlang.commands import add_cache_option, positive_int, print_skipped
+from gemlang.commands import add_cache_option, positive_int, report_skipped
 
 
 def register(subparsers) -> None:
@@ -62,11 +62,10 @@ def run(args) -> int:
     model = AlignmentModel.load(args.alignment)
     progress = not args.no_progress and sys.stderr.isatty()  # a bar for a person watching, not for a pipe
     ranked, failures = model.search(args.text, photos, cache=FeatureCache(args.cache), top=args.top, progress=progress)
-    for path, reason in failures.items():
-        print_skipped(path, reason)
+    status = report_skipped(failures)
     for path, score in ranked:
         print(f"{score:+.3f}  {printable(str(path))}")
-    return 0
+    return status
 
 
 def _search_index(args) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from gemlang.commands import add_cache_option, positive_float, positive_int, print_skipped
+from gemlang.commands import add_cache_option, positive_float, positive_int, report_skipped
 
 
 def register(subparsers) -> None:
@@ -125,8 +125,7 @@ def run(args) -> int:
         head_options=options,
         int8=args.int8,
     )
-    for path, reason in clf.info["trained_on"]["skipped"]:
-        print_skipped(path, reason)
+    status = report_skipped(clf.info["trained_on"]["skipped"])
     cv = clf.info.get("cross_validation")
     if cv:
         from gemlang.metrics import summary_line
@@ -137,7 +136,7 @@ def run(args) -> int:
         print(f"encoders quantized to int8 on {clf.info['int8']['photos']} calibration photos; the head was fitted "
               "on their features, so this model predicts on onnxruntime only")  # fmt: skip
     print(f"model written to {args.out}")
-    return 0
+    return status
 
 
 def run_method(args) -> int:
@@ -216,15 +215,14 @@ def run_finetune(args) -> int:
         raise
     if not PartialState().is_main_process:  # under `accelerate launch`, one process writes the model
         return 0
-    for path, reason in clf.info["trained_on"]["skipped"]:
-        print_skipped(path, reason)
+    status = report_skipped(clf.info["trained_on"]["skipped"])
     from gemlang.metrics import summary_line
 
     print(f"validation fold: {summary_line(clf.info['validation'])}")
     clf.save(args.out)
     shutil.rmtree(checkpoint, ignore_errors=True)
     print(f"model written to {args.out} (fine-tuned encoder in encoder.safetensors)")
-    return 0
+    return status
 
 
 def report_metadata(data) -> None:
