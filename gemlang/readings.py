@@ -273,10 +273,11 @@ BELOW = r"under|below|less than|lower than|at most|<|≤"
 ABBREVIATED = re.compile(r"\b(approx|ca|c|circa|abt)\.")
 
 
-def _quantity(t: str, keyword: str, max_gap: int = 24, original: str = "") -> tuple[float, float, str] | None:
+def _quantity(t: str, keyword: str, max_gap: int = 24, original: str = "") -> tuple[float, float, str, bool] | None:
     """The number or range right after a keyword ('ri 1.762-1.770', 'sg is about 3.52', 'n = 1.54'), or a lone
     number right before it ('1.76 RI, 4.00 SG'); 'RI over 1.79' is an interval open above, 'SG < 3' below.
-    'RI is not 1.72, it's 1.76' is 1.76; 'RI is not 1.72' alone is no reading."""
+    'RI is not 1.72, it's 1.76' is 1.76; 'RI is not 1.72' alone is no reading. The last item says whether an
+    alternative value followed ('SG 7.0? or 5.1?'), which leaves the reading unknown."""
     t = ABBREVIATED.sub(lambda m: m.group(1) + " ", t)
     m = re.search(rf"(?:{keyword})([^\d.,]{{0,{max_gap}}}?)(?<![\d.]){_NUM}(?:{_SEP}{_NUM})?", t)
     others = "|".join(w for w in (RI_WORDS, SG_WORDS, BIRE_WORDS) if w != keyword)
@@ -303,14 +304,21 @@ def _quantity(t: str, keyword: str, max_gap: int = 24, original: str = "") -> tu
     listed = re.match(r"(?:,\s*|\s+)(\d\.\d+)(?![\d.])", t[end:])
     if high is None and listed and int(_float(listed.group(1))) == int(low) and gap.strip(" =:") == "":
         high, end = _float(listed.group(1)), end + listed.end()
+    either = re.match(rf"\s*\??\s*,?\s*\bor\b\s*(?:maybe |perhaps |possibly )?{_NUM}(?![\d.])", t[end:])
+    end += either.end() if either and high is None else 0
     said = original[start - 1 : end - 1] if len(original) == len(t) - 2 else t[start:end]
+    if either and high is None:
+        return low, low, said, True
+    bound = re.match(r"\s*or (?:(higher|more|above|over)|lower|less|below|under)\b", t[end:])
+    if bound and high is None:  # "RI 1.76 or higher": open above
+        return (low, 99.0, said, False) if bound.group(1) else (0.0, low, said, False)
     if high is not None:
-        return min(low, high), max(low, high), said
+        return min(low, high), max(low, high), said, False
     if re.search(rf"(?:{ABOVE})\s*$", gap):
-        return low, 99.0, said
+        return low, 99.0, said, False
     if re.search(rf"(?:{BELOW})\s*$", gap):
-        return 0.0, low, said
-    return low, low, said
+        return 0.0, low, said, False
+    return low, low, said, False
 
 
 RI_RANGE = (
@@ -328,7 +336,9 @@ def _checked(t: str, text: str, words: str, limits: tuple[float, float], what: s
         if word:  # "SG heavy", "RI: ?": a reading without its number
             return None, f"“{word.group(0).strip()}” gives no number for {what}; please type the reading.", True
         return None, None, False
-    low, high, said = found
+    low, high, said, either = found
+    if either:  # "SG 7.0? or 5.1?": two values offered, neither measured for sure
+        return None, f"“{said.strip()}” gives two values for {what}: which is it? I used neither.", True
     finite = [v for v in (low, high) if 0 < v < 99]  # an open end ("over 1.79", "SG < 3") has no value to check
     if finite and all(limits[0] <= v <= limits[1] for v in finite):
         return Reading(low, high, said), None, True

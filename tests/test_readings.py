@@ -342,3 +342,18 @@ def test_a_singly_refractive_stone_said_to_be_pleochroic_is_flagged():
     readings = parse_readings("Singly refractive but strong pleochroism, RI 1.76")
     assert any("shows no pleochroism" in p for p in readings.problems)
     assert not parse_readings("doubly refractive, strong pleochroism").problems
+
+
+@pytest.mark.parametrize("text", ["Hematine ring, SG 7.0? or 5.1?", "SG 3.52 or maybe 3.60", "RI 1.544 or 1.553?"])
+def test_two_values_offered_as_alternatives_are_no_reading_and_said_so(text):
+    readings = parse_readings(text)
+    assert readings.sg is None and readings.ri is None
+    assert len(readings.problems) == 1 and "gives two values" in readings.problems[0]
+    assert "I used neither" in readings.problems[0]
+
+
+def test_a_value_or_higher_is_open_and_a_range_or_list_still_reads():
+    assert (parse_readings("RI 1.76 or higher").ri.low, parse_readings("RI 1.76 or higher").ri.high) == (1.76, 99.0)
+    assert parse_readings("SG 3.0 or less").sg.high == 3.0 and parse_readings("SG 3.0 or less").sg.low == 0.0
+    assert parse_readings("SG 3.52 or so").sg.low == 3.52
+    assert (parse_readings("SG 3.5 to 3.6").sg.low, parse_readings("SG 3.5 to 3.6").sg.high) == (3.5, 3.6)
