@@ -184,11 +184,11 @@ def test_a_file_name_in_another_encoding_is_written_escaped_not_a_crash(tmp_path
     latin1 = os.fsdecode(b"caf\xe9.jpg")  # how Python sees a Latin-1 name on a UTF-8 file system
     writer = CatalogWriter(tmp_path / f"catalog{suffix}", {"model": "m"})
     writer.append([error_row(tmp_path / latin1, "", f"{latin1}: not an image")])
-    if suffix == ".md":  # written for people to read, not read back
+    if suffix == ".md":  # written for people to read; its markers keep what a later run reads back
         assert "caf\\xe9.jpg" in (tmp_path / "catalog.md").read_text(encoding="utf-8")
-        return
     [row] = list(read_rows(tmp_path / f"catalog{suffix}"))
-    assert row["photo"].endswith("caf\\xe9.jpg") and row["error"].startswith("caf\\xe9.jpg")
+    assert row["photo"].endswith("caf\\xe9.jpg") and row["error"]
+    assert suffix == ".md" or row["error"].startswith("caf\\xe9.jpg")  # Markdown's reason is in its text
 
 
 def test_an_output_in_a_missing_folder_is_created_and_a_folder_for_a_file_is_refused(tmp_path):
@@ -254,22 +254,24 @@ def test_a_first_run_calls_copies_copies_not_rows_already_in_the_catalog(tiny_mo
     assert "1 copy of a photo described" in said and "already in" not in said
 
 
-def test_rows_of_photos_since_deleted_are_reported(tiny_model_dir, tiny_folder, tmp_path, capsys):
+@pytest.mark.parametrize("suffix", [".jsonl", ".md"])
+def test_rows_of_photos_since_deleted_are_reported(tiny_model_dir, tiny_folder, tmp_path, capsys, suffix):
     folder = tmp_path / "photos"
     shutil.copytree(tiny_folder / "Ruby", folder)
-    out = tmp_path / "catalog.jsonl"
+    out = tmp_path / f"catalog{suffix}"
     assert _catalog(folder, out, tiny_model_dir) == 0
     assert "no longer there" not in capsys.readouterr().err
     (folder / "0.jpg").unlink()
     assert _catalog(folder, out, tiny_model_dir) == 0
     err = capsys.readouterr().err
-    assert "1 row(s) of catalog.jsonl describe photos no longer there" in err and "--restart" in err
+    assert f"1 row(s) of catalog{suffix} describe photos no longer there" in err and "--restart" in err
 
 
-def test_a_photo_replaced_under_its_name_is_reported(tiny_model_dir, tiny_folder, tmp_path, capsys):
+@pytest.mark.parametrize("suffix", [".jsonl", ".md"])
+def test_a_photo_replaced_under_its_name_is_reported(tiny_model_dir, tiny_folder, tmp_path, capsys, suffix):
     folder = tmp_path / "photos"
     shutil.copytree(tiny_folder / "Ruby", folder)
-    out = tmp_path / "catalog.jsonl"
+    out = tmp_path / f"catalog{suffix}"
     assert _catalog(folder, out, tiny_model_dir) == 0
     capsys.readouterr()
     Image.new("RGB", (64, 64), (20, 160, 60)).save(folder / "0.jpg")  # another stone, the same file name
@@ -311,7 +313,7 @@ def test_ray_options_without_the_ray_engine_are_refused(tiny_folder, tiny_model_
 
 
 def test_a_markdown_catalog_shows_odd_file_names_literally(tmp_path):
-    from gemlang.collection.catalog_file import CatalogWriter
+    from gemlang.collection.catalog_file import CatalogWriter, read_rows
     from gemlang.collection.catalog_rows import error_row
 
     writer = CatalogWriter(tmp_path / "catalog.md", {"model": "m"})
@@ -321,6 +323,11 @@ def test_a_markdown_catalog_shows_odd_file_names_literally(tmp_path):
     text = (tmp_path / "catalog.md").read_text(encoding="utf-8")
     assert "<!-- x.jpg" not in text and "\\#\\# &lt;!-- x.jpg" in text  # no comment opened that hides the rest
     assert "a b.jpg" in text  # a name with a line break stays on its heading's line
+    # and each is read back as it was, for a later run to tell which photos are gone
+    assert [row["photo"] for row in read_rows(tmp_path / "catalog.md")] == [
+        str(tmp_path / "## <!-- x.jpg"),
+        str(tmp_path / "a\nb.jpg"),
+    ]
 
 
 def test_linked_sub_folders_are_walked_once_and_a_link_loop_ends(tiny_folder, tmp_path):

@@ -196,13 +196,16 @@ def _markdown_text(text: str) -> str:
 
 
 class MarkdownCatalog(TextCatalog):
-    """Readable, and still resumable: each row carries its key in an HTML comment a reader never sees."""
+    """Readable, and still resumable: each row carries its key and its photo's path in an HTML comment a
+    reader never sees, so a later run can tell which photos are gone or replaced (as for the other formats)."""
 
     header = "# Catalog\n"
-    _KEY = re.compile(r"^<!-- row (\S+)( failed)? -->$", re.MULTILINE)
+    _KEY = re.compile(r'^<!-- row (\S+)( failed)?(?: photo=("(?:[^"\\]|\\.)*"))? -->$', re.MULTILINE)
 
     def render(self, row: dict[str, Any]) -> str:
-        mark = f"<!-- row {row_key(row)}{' failed' if row.get('error') else ''} -->"
+        # the path as JSON, "<" and ">" escaped so that no file name can open or close a comment
+        path = json.dumps(str(row["photo"])).replace("<", "\\u003c").replace(">", "\\u003e")
+        mark = f"<!-- row {row_key(row)}{' failed' if row.get('error') else ''} photo={path} -->"
         photo = _markdown_text(row["photo"])
         if row.get("error"):
             return f"\n## {photo}\n{mark}\n\nNot described: {_markdown_text(row['error'])}\n"
@@ -214,6 +217,19 @@ class MarkdownCatalog(TextCatalog):
         text = self.path.read_text(encoding="utf-8")
         for m in self._KEY.finditer(text):
             yield m.group(1), bool(m.group(2))
+
+    def rows(self, committed: int | None = None) -> Iterator[dict[str, Any]]:
+        """What the markers keep of each row: its photo, content hash and whether it failed (a catalog written
+        before markers named the photo gives rows without one)."""
+        with _open_committed(self.path, committed) as f:
+            text = f.read()
+        for m in self._KEY.finditer(text):
+            key, failed, photo = m.groups()
+            yield {
+                "photo": json.loads(photo) if photo else None,
+                "sha256": "" if key.startswith("path:") else key,
+                "error": "not described" if failed else None,
+            }
 
 
 class ParquetCatalog:

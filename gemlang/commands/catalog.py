@@ -155,10 +155,7 @@ def stale_rows(out: Path, folder: Path) -> tuple[list[str], list[str]]:
     from gemlang.collection.photos import iter_photos
     from gemlang.io import printable
 
-    try:
-        rows = list(read_rows(out))
-    except NotImplementedError:  # a Markdown catalog is for reading, not for reading back
-        return [], []
+    rows = list(read_rows(out))
     present = {printable(str(photo)) for photo in iter_photos(folder)}
     contents: dict[str, set[str]] = defaultdict(set)
     for row in rows:
