@@ -37,6 +37,8 @@ from gemlang.fusion.evidence import OBSERVED, gem_sold_as, tests_left_out, tests
 from gemlang.fusion.table import table_entries
 from gemlang.hints import Hints, parse_hints, withdrawn_hints
 from gemlang.knowledge import GemFacts, get_facts
+from gemlang.knowledge.birthstones import birthstone_answer
+from gemlang.knowledge.birthstones import sources as birthstone_sources
 from gemlang.knowledge.care import Care, care_of, care_question, never_cleaned_with
 from gemlang.knowledge.glossary import terms_asked
 from gemlang.knowledge.home_tests import home_tests_in
@@ -488,6 +490,10 @@ class Conversation:
             return self._done(answer)
         if not photos and not parse_hints(text) and (ranked := superlative_answer(text)):  # "the hardest gem?"
             answer.reply = ranked
+            return self._done(answer)
+        if not photos and (months := birthstone_answer(text)):  # "the birthstone for July?"
+            answer.reply = months
+            answer.notes.append(f"sources: {'; '.join(birthstone_sources())}")
             return self._done(answer)
         if not photos and (terms := terms_asked(text)):  # "what is pleochroism?": no reading of the stone in hand
             answer.reply = "\n\n".join(f"**{t.term[:1].upper() + t.term[1:]}**: {t.text}" for t in terms)

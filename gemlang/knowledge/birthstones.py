@@ -1,0 +1,63 @@
+"""Birthstones: "what is the birthstone for July?", "is tanzanite a birthstone?", "what are the birthstones?".
+
+Answered from `birthstones.json`: the modern list most jewellers use (Jewelers of America's of 1912, as
+amended), with the year a gem joined it, and a word that lists differ by country and era.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+BIRTHSTONES_PATH = Path(__file__).with_name("birthstones.json")
+BIRTHSTONE = re.compile(r"\bbirth\s?stones?\b|\bbirth month\b", re.I)
+MONTHS = {name.lower(): name for name in calendar.month_name[1:]}
+MONTH = re.compile(r"\b(" + "|".join(MONTHS) + "|" + "|".join(m[:3] for m in MONTHS) + r")\b", re.I)
+
+
+@cache
+def _list() -> dict:
+    with open(BIRTHSTONES_PATH, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def sources() -> list[str]:
+    return list(_list()["sources"])
+
+
+def _gems(month: str) -> str:
+    """'pearl, moonstone or alexandrite (since 1952)'."""
+    data = _list()
+    named = [g + (f" (since {data['added'][g]})" if g in data["added"] else "") for g in data["months"][month]]
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " or " + named[-1]
+
+
+LIST = "on the modern list most jewellers use (lists differ by country and era)"
+
+
+def birthstone_answer(text: str) -> str:
+    """The answer to a birthstone question, or '' when the message asks none."""
+    if not BIRTHSTONE.search(text or ""):
+        return ""
+    data = _list()
+    said = [m.group(1).lower()[:3] for m in MONTH.finditer(text)]
+    said = [m for m in said if m != "may"] or said  # "may" is a month only when no other is named
+    if said:
+        month = next(m for m in MONTHS.values() if m.lower().startswith(said[0]))
+        return f"The birthstone for **{month}** is {_gems(month)}, {LIST}."
+    lowered = text.lower()
+    months_of = {
+        gem: month for month, gems in data["months"].items() for gem in gems if re.search(rf"\b{gem}s?\b", lowered)
+    }
+    if months_of:  # "is tanzanite a birthstone?", "which month is peridot for?"
+        return " ".join(
+            f"**{gem[:1].upper() + gem[1:]}** is a birthstone for {month}"
+            + (f" (since {data['added'][gem]})" if gem in data["added"] else "")
+            + f", {LIST}."
+            for gem, month in months_of.items()
+        )
+    listed = "; ".join(f"{month}: {_gems(month)}" for month in data["months"])
+    return f"The birthstones {LIST}: {listed}."

@@ -1,0 +1,30 @@
+"""Birthstones: the modern list, by month or by gem, with its sources."""
+
+from __future__ import annotations
+
+import re
+
+from gemlang.assistant import Assistant
+from gemlang.knowledge.birthstones import birthstone_answer, sources
+
+
+def test_a_month_gets_its_gems_and_a_gem_its_month():
+    assert birthstone_answer("what is the birthstone for July?").startswith("The birthstone for **July** is ruby,")
+    june = birthstone_answer("June birthstone?")
+    assert "pearl, moonstone or alexandrite (since the 1950s)" in june and "lists differ" in june
+    assert birthstone_answer("birthstone for dec").startswith("The birthstone for **December**")
+    assert birthstone_answer("Is tanzanite a birthstone?").startswith("**Tanzanite** is a birthstone for December")
+    assert birthstone_answer("what may be the birthstone for october").startswith("The birthstone for **October**")
+    listed = birthstone_answer("what are the birthstones?")
+    assert listed.count(":") == 13 and "August: peridot, spinel (since 2016) or sardonyx" in listed
+
+
+def test_no_birthstone_question_no_answer_and_every_source_is_a_page():
+    assert birthstone_answer("what gem is this? RI 1.76") == ""
+    assert all(re.search(r"<https?://[^>]+>$", s) for s in sources())
+
+
+def test_the_chat_answers_a_birthstone_question_with_its_sources():
+    answer = Assistant(classifier=None).conversation().ask("What is the birthstone for August?")
+    assert answer.reply.startswith("The birthstone for **August** is peridot") and not answer.candidates
+    assert any(note.startswith("sources: ") for note in answer.notes)
