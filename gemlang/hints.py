@@ -192,7 +192,7 @@ TREATMENT_SIGNS = (
     (
         re.compile(
             r"\bcolou?r\b[^.;]{0,30}\b(?:concentrated|only)\b[^.;]{0,30}\b"
-            r"(?:facet (?:junctions|edges)|girdle|surface)\b",
+            r"(?:facet (?:junctions|edges)|girdle|surface(?![- ]reaching))\b",
             re.I,
         ),
         "colour concentrated along facet junctions or at the surface is the mark of surface diffusion: the stone "
@@ -201,10 +201,14 @@ TREATMENT_SIGNS = (
     (
         re.compile(
             r"\bswabs?\b[^.;]{0,40}\b(?:came away|comes? (?:away|off)|colou?red|stained|residue|turned|picked up)\b"
-            r"(?![^.;]{0,12}\b(?:clean|white|nothing)\b)|\bcolou?r\b[^.;]{0,20}\b(?:on|off on) the swab\b",
+            r"(?![^.;]{0,12}\b(?:clean|white|nothing)\b)|\bcolou?r\b[^.;]{0,20}\b(?:on|off on) the swab\b|"
+            # dye gathers where it soaked in: cracks, fractures, drill holes
+            r"\bcolou?r\b[^.;]{0,30}\b(?:concentrated|collected|pooled|gathered)\b[^.;]{0,12}\b(?:in|along|within|at|"
+            r"around)\b[^.;]{0,25}\b(?:fractures?|cracks?|fissures?|drill ?holes?)\b",
             re.I,
         ),
-        "colour coming off on an acetone swab shows a dyed stone or an imitation (International Gem Society, dye "
+        "colour coming off on an acetone swab, or gathered in cracks or at drill holes, shows a dyed stone or an "
+        "imitation (International Gem Society, dye "
         "testing <https://frontend.gemsociety.org/lesson/destructive-mineral-tests-dye-testing>): the dye must be "
         "disclosed.",
     ),
@@ -392,6 +396,14 @@ def _split_clauses(text: str) -> list[str]:
     return [c.strip() for c in re.split(rf"[.;!?\n]+|,\s*|\s+(?:{joints})\s+", text) if c.strip()]
 
 
+# an attempt to scratch the stone that failed: the tool does not scratch it
+FAILED_ATTEMPT = re.compile(
+    r"\b(?:i |we )?(?:scratched|tried to scratch|tested) it with (?P<tool>(?:a |an |my |the )?[\w']+)"
+    r"(?:[^.;]{0,20}?)\b(?:and|but) (?:it|nothing) (?:didn'?t|did not|doesn'?t|does not|wouldn'?t|would not|"
+    r"won'?t|will not)(?: even)? (?:scratch|mark|leave a (?:scratch|mark))\b"
+)
+
+
 def parse_hardness(text: str) -> tuple[HardnessHint | None, list[str]]:
     """The hardness interval a message states, and notes on readings that could not be combined.
 
@@ -399,6 +411,7 @@ def parse_hardness(text: str) -> tuple[HardnessHint | None, list[str]]:
     scratch tests in the same message, since it is the more precise reading.
     """
     t = _spelled_out(text.lower().replace("’", "'"))
+    t = FAILED_ATTEMPT.sub(r"\g<tool> does not scratch it", t)  # "I scratched it with a knife and it didn't scratch"
     number = _numeric_hardness(t)
     if number:
         keyword, at = re.search(_HARDNESS_WORD, t), t.find(number.said)

@@ -433,6 +433,9 @@ def parse_readings(text: str) -> Readings:
     return replace(first.updated(then), problems=first.problems + then.problems)
 
 
+SR_BIRE_MAX = 0.004  # a birefringence above this is no singly refractive stone's (anomalous strain stays below)
+
+
 def _parse_readings(text: str) -> Readings:
     t = " " + (text or "").lower().replace("’", "'") + " "
     problems: list[str] = []
@@ -464,6 +467,10 @@ def _parse_readings(text: str) -> Readings:
     if not found_sg and sg is None:
         sg, problem = _liquids(t)
         problems += [problem] if problem else []
+    elif sg is not None and (liquid := _liquids(t)[0]) and (sg.high < liquid.low or sg.low > liquid.high):
+        problems.append(  # "SG 3.52, floats in methylene iodide": one of the two is wrong
+            f"“{sg.said.strip()}” and “{liquid.said}” cannot both be right: please re-check one."
+        )
 
     optic = None
     for name, pattern in OPTIC_WORDS.items():
@@ -490,6 +497,13 @@ def _parse_readings(text: str) -> Readings:
     pleochroism = next((level for level, pattern in PLEOCHROISM_LEVELS.items() if re.search(pattern, t)), None)
     if optic is None and pleochroism not in (None, "none") and re.search(r"\btrichro", t):
         optic = "biaxial"  # three colours in the dichroscope: only a biaxial stone has three
+    doubled = re.search(OPTIC_WORDS["anisotropic"], t)
+    if optic == "isotropic" and (doubled or (bire is not None and bire.said != DERIVED and bire.low > SR_BIRE_MAX)):
+        said = f"“{doubled.group(0)}”" if doubled else f"“{bire.said.strip()}”"
+        problems.append(
+            f"a singly refractive stone shows no double refraction, so “singly refractive” and {said} cannot both be "
+            "right: please re-check one (a doubly refractive stone seen along its optic axis stays dark)."
+        )
     if optic == "isotropic" and pleochroism not in (None, "none"):
         problems.append(
             "a singly refractive stone shows no pleochroism, so the polariscope and the dichroscope readings cannot "

@@ -269,3 +269,20 @@ def test_a_jades_etched_surface_or_white_glow_is_b_jade_and_the_glow_no_fluoresc
     assert parse_hints("jade bangle, acid etched surface with a honeycomb texture").signs
     assert parse_hints("sapphire, chalky blue fluorescence").readings.fluorescence == "blue"  # no jade: a reading
     assert parse_hints("can I clean jade with bleach?").signs == ()
+
+
+def test_an_attempt_to_scratch_that_failed_is_not_scratched():
+    for text in ("i scratched it with a knife and it didnt scratch so its a diamond right",
+                 "I tried to scratch it with my knife but it did not leave a mark"):  # fmt: skip
+        hint, _ = parse_hardness(text)
+        assert (hint.low, hint.high, hint.said) == (5.5, 10.0, "not scratched by knife")
+    assert parse_hardness("I scratched it with a knife")[0].high == 5.5
+
+
+@pytest.mark.parametrize(
+    "text", ["ruby with colour concentrated in the surface-reaching fractures", "black pearls, colour concentrated at "
+             "drill holes", "coral bead, colour concentrated in cracks"],
+)  # fmt: skip
+def test_colour_gathered_in_cracks_or_drill_holes_is_dye_not_diffusion(text):
+    [sign] = parse_hints(text).signs
+    assert "dyed stone" in sign and "diffusion" not in sign

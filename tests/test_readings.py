@@ -357,3 +357,20 @@ def test_a_value_or_higher_is_open_and_a_range_or_list_still_reads():
     assert parse_readings("SG 3.0 or less").sg.high == 3.0 and parse_readings("SG 3.0 or less").sg.low == 0.0
     assert parse_readings("SG 3.52 or so").sg.low == 3.52
     assert (parse_readings("SG 3.5 to 3.6").sg.low, parse_readings("SG 3.5 to 3.6").sg.high) == (3.5, 3.6)
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [("RI 1.54, SG 3.52, SR, colourless, strong doubling", "“doubling”"),
+     ("RI 1.76 singly refractive, DR 0.008, red", "“DR 0.008”")],
+)  # fmt: skip
+def test_singly_refractive_with_a_double_refraction_seen_is_said_to_contradict(text, said):
+    [problem] = parse_readings(text).problems
+    assert f"“singly refractive” and {said} cannot both be right" in problem
+    assert parse_readings("SR, RI 1.718").problems == ()
+
+
+def test_an_sg_its_heavy_liquid_contradicts_is_said():
+    [problem] = parse_readings("SG 3.52 and it floats in methylene iodide").problems
+    assert "“SG 3.52” and “floats in methylene iodide” cannot both be right" in problem
+    assert parse_readings("SG 3.52, sinks in methylene iodide").problems == ()
