@@ -7,21 +7,34 @@ from gemlang.knowledge.superlatives import superlative_answer
 
 
 def test_the_hardest_gem_and_the_hardest_after_diamond_come_from_the_ranges():
-    assert superlative_answer("What is the hardest gem?").startswith("**Diamond (Mohs 10)** is the hardest natural")
+    assert superlative_answer("What is the hardest gem?").startswith(
+        "Of the natural gems I know, **Diamond (Mohs 10)** is the hardest"
+    )
     after = superlative_answer("What is the hardest gem after diamond?")
-    assert after.startswith("**Corundum (Ruby, ") and "after Diamond" in after
+    assert "**Corundum (Ruby, " in after and "is the hardest after Diamond" in after
     assert "Moissanite would come first" in after  # man-made, and harder than corundum
-    assert superlative_answer("what is the second hardest mineral?").startswith("**Corundum")
-    assert superlative_answer("the hardest gem besides diamond and corundum?").startswith("**Chrysoberyl")
+    assert "**Corundum" in superlative_answer("what is the second hardest mineral?")
+    assert "**Chrysoberyl" in superlative_answer("the hardest gem besides diamond and corundum?")
+
+
+def test_the_gems_a_question_names_bound_the_answer_and_ties_are_said_together():
+    named = superlative_answer("Which is the hardest: topaz, quartz or spinel?")
+    assert named.startswith("Of Topaz, Quartz and Spinel I know, **Spinel (Mohs 8)** and **Topaz (Mohs 8)** are")
+    assert "next: Quartz" in named and "Diamond" not in named
+    garnet = superlative_answer("what is the hardest garnet")
+    assert garnet.startswith("Of the garnet kinds I know, **Almandine") and "Diamond" not in garnet
 
 
 def test_a_collectors_stone_first_is_followed_by_the_first_met_outside_collections():
     heavy = superlative_answer("what is the heaviest gemstone?")
-    assert heavy.startswith("**Galena (SG 7.40–7.60; a collector's stone)**")
+    assert "**Galena (SG 7.40–7.60; a collector's stone)**" in heavy
     assert "Of the gems met outside collections, " in heavy
-    assert superlative_answer("which gem is the lightest?").startswith("**Amber (SG 1.05–1.09)**")
-    assert superlative_answer("what gem has the lowest RI?").startswith("**Opal")
+    common = superlative_answer("Which common gem is the heaviest for its size?")
+    assert "collector" not in common and "Galena" not in common  # "common": no collectors' stones
+    assert "**Amber (SG 1.05–1.09)**" in superlative_answer("which gem is the lightest?")
+    assert "**Opal" in superlative_answer("what gem has the lowest RI?")
     assert "dispersion 0.330" in superlative_answer("which stone has the most fire?")
+    assert "birefringence 0.287" in superlative_answer("which gem has the strongest birefringence?")
 
 
 def test_a_turn_of_phrase_is_no_superlative_question():
@@ -32,6 +45,6 @@ def test_a_turn_of_phrase_is_no_superlative_question():
 def test_the_chat_answers_it_instead_of_naming_the_gem_after_which():
     chat = Assistant(classifier=None).conversation()
     answer = chat.ask("What is the hardest gem after diamond?")
-    assert answer.reply.startswith("**Corundum") and not answer.candidates
+    assert "**Corundum" in answer.reply and not answer.candidates
     # a reading in the message is about the stone in hand: ranked as readings, not as a superlative
     assert chat.ask("RI 1.762-1.770, which is the hardest gem it could be?").candidates

@@ -1,9 +1,11 @@
 """Which gem is the hardest, the softest, the densest, of highest RI or most fire: "the hardest gem after
-diamond?", "which gem is the softest?".
+diamond?", "which gem is the softest?", "the hardest garnet?", "which is harder: topaz, quartz or spinel?".
 
 Answered from the knowledge base's own ranges, natural gems only, one line per species (ruby and the
-sapphires are corundum), ranked by the middle of each range. Gems met mainly in collections say so, and a
-man-made stone that would come first is named after the natural answer (moissanite is harder than corundum).
+sapphires are corundum), ranked by the middle of each range. The gems a question names bound the answer (a
+group, such as garnet, stands for its members); "common" or "in jewellery" leaves out collectors' stones.
+Gems met mainly in collections say so, and a man-made stone that would come first is named after the
+natural answer (moissanite is harder than corundum).
 """
 
 from __future__ import annotations
@@ -17,26 +19,29 @@ from gemlang.knowledge.knowledge_base import all_gems, gems_named_in
 
 @dataclass(frozen=True)
 class Quantity:
-    field: str  # GemFacts field holding a (min, max) range
+    field: str  # GemFacts field: a (min, max) range, or one number (birefringence)
     label: str  # as the answer names it
-    phrase: str  # "the hardest natural gem"
+    most: str  # "the hardest"
     highest: bool  # the superlative asks for the largest value
 
 
 # each superlative, with the quantity it ranks by
 SUPERLATIVES = {
-    r"hardest": Quantity("hardness", "Mohs", "the hardest natural gem", True),
-    r"softest": Quantity("hardness", "Mohs", "the softest natural gem", False),
-    r"densest|heaviest": Quantity("specific_gravity", "SG", "the densest natural gem", True),
-    r"lightest|least dense": Quantity("specific_gravity", "SG", "the lightest natural gem", False),
+    r"hardest": Quantity("hardness", "Mohs", "the hardest", True),
+    r"softest": Quantity("hardness", "Mohs", "the softest", False),
+    r"densest|heaviest": Quantity("specific_gravity", "SG", "the densest", True),
+    r"lightest|least dense": Quantity("specific_gravity", "SG", "the lightest", False),
     r"(?:highest|greatest|largest) (?:refractive index|ri)|most refractive": Quantity(
-        "refractive_index", "RI", "the natural gem of highest refractive index", True
+        "refractive_index", "RI", "the highest in refractive index", True
     ),
     r"lowest (?:refractive index|ri)|least refractive": Quantity(
-        "refractive_index", "RI", "the natural gem of lowest refractive index", False
+        "refractive_index", "RI", "the lowest in refractive index", False
     ),
     r"(?:highest|greatest|largest|strongest) dispersion|most (?:dispersion|dispersive|fire)|fieriest": Quantity(
-        "dispersion", "dispersion", "the natural gem of highest dispersion (fire)", True
+        "dispersion", "dispersion", "the highest in dispersion (fire)", True
+    ),
+    r"(?:highest|greatest|largest|strongest) (?:birefringence|double refraction)|most birefringent": Quantity(
+        "birefringence", "birefringence", "the highest in birefringence", True
     ),
 }
 _WORDS = "|".join(f"(?:{w})" for w in SUPERLATIVES)
@@ -50,11 +55,20 @@ SUPERLATIVE_QUESTION = re.compile(
 EXCEPT = re.compile(r"\b(?:after|besides|other than|apart from|except|excluding|but not|next to)\b", re.I)
 ORDINALS = {"second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}
 _ORDINAL = re.compile(rf"\b({'|'.join(ORDINALS)})[- ]?(?:{_WORDS})\b", re.I)
+# gems people meet, not collectors' minerals: "the softest gem used in jewellery", "most refractive common gem"
+MET = re.compile(r"\b(?:common|jewell?e?ry|jewel|popular|everyday|used in|worn)\b", re.I)
 SHOWN = 3  # lines in the answer: the first, then the next ones
 
 
-def _middle(r: tuple[float, float]) -> float:
-    return (r[0] + r[1]) / 2
+def _value(g: GemFacts, field: str) -> float | None:
+    """The middle of a gem's range (or its one number)."""
+    v = getattr(g, field)
+    return None if not v else (v[0] + v[1]) / 2 if isinstance(v, tuple) else float(v)
+
+
+def _span(g: GemFacts, field: str) -> tuple[float, float]:
+    v = getattr(g, field)
+    return v if isinstance(v, tuple) else (float(v), float(v))
 
 
 def _species(g: GemFacts) -> str:
@@ -62,19 +76,36 @@ def _species(g: GemFacts) -> str:
     return re.sub(r"\s*\(.*\)$", "", g.species).strip() or g.name
 
 
+def _member(g: GemFacts, named: GemFacts) -> bool:
+    """Whether `g` is the gem named or one of its kind: quartz for amethyst's species, garnet for its group."""
+    if g.name == named.name or _species(g).lower() == _species(named).lower():
+        return True
+    group = _species(named).lower()
+    return group.endswith(" group") and g.group.lower() == group
+
+
 def _line(gems: list[GemFacts], q: Quantity) -> str:
     """'Corundum (Ruby, Sapphire Blue, …; Mohs 9)': one species, its members, its range."""
     species = _species(gems[0])
     names = [g.name for g in gems]
-    members = (
-        "" if names == [species.title()] or len(names) == 1 else ", ".join(names[:3]) + (", …" if names[3:] else "")
-    )
+    members = "" if len(names) == 1 else ", ".join(names[:3]) + (", …" if names[3:] else "")
     rare = "; a collector's stone" if all(g.met == "rarely" for g in gems) else ""
-    lo = min(getattr(g, q.field)[0] for g in gems)
-    hi = max(getattr(g, q.field)[1] for g in gems)
+    lo = min(_span(g, q.field)[0] for g in gems)
+    hi = max(_span(g, q.field)[1] for g in gems)
     label = names[0] if len(names) == 1 else species[:1].upper() + species[1:]
     inside = f"{members}; " if members else ""
     return f"{label} ({inside}{q.label} {format_quantity(q.field, (lo, hi))}{rare})"
+
+
+def _among(named: list[GemFacts]) -> str:
+    names = [g.name for g in named]
+    if len(names) == 1:
+        return f"the {names[0].lower()} kinds" if _species(named[0]).lower().endswith(" group") else names[0]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _joined(lines: list[str]) -> str:
+    return lines[0] if len(lines) == 1 else ", ".join(lines[:-1]) + " and " + lines[-1]
 
 
 def superlative_answer(text: str) -> str:
@@ -84,40 +115,50 @@ def superlative_answer(text: str) -> str:
         return ""
     said = (m.group("a") or m.group("b")).lower()
     q = next(q for words, q in SUPERLATIVES.items() if re.fullmatch(words, said))
-    gems = [g for g in all_gems() if getattr(g, q.field) and g.origin == "natural"]
+    after = EXCEPT.search(text)
+    asked, excepted_text = (text[: after.start()], text[after.end() :]) if after else (text, "")
+    named = gems_named_in(asked)  # "the hardest garnet", "topaz, quartz or spinel": those, not every gem
+    gems = [g for g in all_gems() if _value(g, q.field) is not None and g.origin == "natural"]
+    if named:
+        gems = [g for g in gems if any(_member(g, n) for n in named)]
+        gems = [g for g in gems if not _species(g).lower().endswith(" group")] or gems  # the members, not the group
+    met = bool(MET.search(text))
+    if met:
+        gems = [g for g in gems if g.met != "rarely"]
     by_species: dict[str, list[GemFacts]] = {}
-    for g in sorted(gems, key=lambda g: _middle(getattr(g, q.field)), reverse=q.highest):
+    for g in sorted(gems, key=lambda g: _value(g, q.field), reverse=q.highest):
         by_species.setdefault(_species(g).lower(), []).append(g)
     groups = list(by_species.values())
     # "after diamond": the species named are left out; "second hardest": the first ones are skipped
-    left_out = []
-    after = EXCEPT.search(text)
-    if after:
-        named = {_species(g).lower() for g in gems_named_in(text[after.end() :])}
-        left_out = [gs for gs in groups if _species(gs[0]).lower() in named]
-        groups = [gs for gs in groups if gs not in left_out]
+    excepted = {_species(g).lower() for g in gems_named_in(excepted_text)}
+    left_out = [gs for gs in groups if _species(gs[0]).lower() in excepted]
+    groups = [gs for gs in groups if gs not in left_out]
     skip = ORDINALS[o.group(1).lower()] if (o := _ORDINAL.search(text)) else 0
     left_out += groups[:skip]
     groups = groups[skip:]
     if not groups:
         return ""
-    first, rest = groups[0], groups[1:SHOWN]
-    excepted = f" after {' and '.join(_species(gs[0]).title() for gs in left_out)}" if left_out else ""
-    reply = f"**{_line(first, q)}** is {q.phrase} I know{excepted}"
+    top = _value(groups[0][0], q.field)
+    tied = [gs for gs in groups if abs(_value(gs[0], q.field) - top) < 1e-9]  # "spinel and topaz (Mohs 8)"
+    first, rest = groups[0], groups[len(tied) : len(tied) + SHOWN - 1]
+    scope = _among(named) if named else "the natural gems met outside collections" if met else "the natural gems"
+    but = f" after {' and '.join(_species(gs[0]).title() for gs in left_out)}" if left_out else ""
+    lead = _joined([f"**{_line(gs, q)}**" for gs in tied])
+    reply = f"Of {scope} I know, {lead} {'is' if len(tied) == 1 else 'are'} {q.most}{but}"
     if rest:
         reply += "; next: " + ", ".join(_line(gs, q) for gs in rest)
     reply += "."
-    if all(g.met == "rarely" for g in first) and (
-        common := next((gs for gs in groups if any(g.met != "rarely" for g in gs)), None)
-    ):
-        reply += f" Of the gems met outside collections, {_line(common, q)} comes first."
-    value = _middle(getattr(first[0], q.field))
+    if not (named or met) and all(g.met == "rarely" for g in first):
+        common = next((gs for gs in groups if any(g.met != "rarely" for g in gs)), None)
+        reply += f" Of the gems met outside collections, {_line(common, q)} comes first." if common else ""
+    value = _value(first[0], q.field)
     beyond = [
         g.name
         for g in all_gems()
-        if g.origin != "natural"
-        and getattr(g, q.field)
-        and (_middle(getattr(g, q.field)) > value if q.highest else _middle(getattr(g, q.field)) < value)
+        if not named
+        and g.origin != "natural"
+        and _value(g, q.field) is not None
+        and (_value(g, q.field) > value if q.highest else _value(g, q.field) < value)
         and _species(g).lower() not in {_species(gs[0]).lower() for gs in left_out}
     ]
     if beyond:
