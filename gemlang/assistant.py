@@ -35,7 +35,7 @@ from PIL import Image
 from gemlang.fusion import EvidenceModel, Settings
 from gemlang.fusion.evidence import OBSERVED, gem_sold_as, tests_left_out, tests_made
 from gemlang.fusion.table import table_entries
-from gemlang.hints import Hints, parse_hints, withdrawn_hints
+from gemlang.hints import FILLING_SIGN, Hints, parse_hints, withdrawn_hints
 from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.birthstones import birthstone_answer
 from gemlang.knowledge.birthstones import sources as birthstone_sources
@@ -73,6 +73,8 @@ AUTHENTICITY_WORDS = re.compile(
 COMPARE_WORDS = re.compile(
     r"\b(?:differen\w*|differ|vs|versus|tell\b.{1,60}\b(?:from|apart)|distinguish\w*|compar\w*|separate)\b", re.I
 )
+# the treated material a filling sign makes of a gem, as care.json names it
+FILLED = {"corundum": "glass-filled ruby", "emerald": "filled emerald", "diamond": "filled diamond"}
 UNSURE_BECAUSE = "I'm not sure because"  # opens each note on evidence about the named gem (none without one)
 _COURTESY = r"(?:thanks?(?: you)?(?: (?:very|so) much)?|thank you|thx|cheers|great|ok(?:ay)?|(?:good)?bye|see you)"
 THANKS = re.compile(rf"\s*{_COURTESY}(?:[,.!\s]+{_COURTESY})*[.!\s]*", re.I)  # "thanks, bye" too
@@ -561,9 +563,9 @@ class Conversation:
             new.hardness or new.countries or any(getattr(new.readings, k) for k in ("ri", "sg", "birefringence"))
         )
         about_it = quantity and asked_gem is None and "?" in text and re.search(r"\b(?:it|its|it's)\b", text, re.I)
-        last = next((x.gem for x in reversed(self.answers) if x.gem in a.evidence.index), None)
+        last = self._answered_gem()
         if about_it and not images and last is not None:
-            asked_gem = a.evidence.facts[a.evidence.index[last]]  # "is it pleochroic?": the gem answered
+            asked_gem = last  # "is it pleochroic?": the gem answered
             answer.notes.append(f"about {asked_gem.name}, my answer for your stone.")
         if quantity and asked_gem is not None and not images and words_only:
             self.hints = before  # "is quartz uniaxial?" says nothing of the stone in hand
@@ -689,7 +691,10 @@ class Conversation:
                     return f"{lead.name} is one kind of {name}: {percent(fused.probabilities[kinds].sum())} together"
                 if " or " in lead.species and re.search(rf"\b{re.escape(name.lower())}\b", lead.species.lower()):
                     lead_p = percent(fused.probabilities[index[lead.name]])  # jade: jadeite or nephrite
-                    return f"{lead.name} ({lead_p}) is {species_word(lead)}: the RI and SG tell which"
+                    kinds = [k.strip().title() for k in species_word(lead).split(" or ")]
+                    told = len(kinds) == 2 and a.evidence.already_told(*kinds, self.hints)  # the RI and SG given
+                    which = f"{told[0].lower()}{told[1:].rstrip('.')}" if told else "the RI and SG tell which"
+                    return f"{lead.name} ({lead_p}) is {species_word(lead)}; {which}"
                 p = fused.probabilities[index[name]]
                 rank = int((fused.probabilities > p).sum()) + 1
                 return f"{name}: {percent(p)} (rank {rank} of {len(fused.probabilities)})"
@@ -775,13 +780,21 @@ class Conversation:
     def _care(self, text: str) -> Care | None:
         """The care a question asks about: of a treated material or gem it names, else ("can I steam it?") of
         the gem answered for the stone in hand."""
-        gem = _named_gem(text, fuzzy=False)
-        if gem is None:
-            evidence = self.assistant.evidence
-            last = next((x.gem for x in reversed(self.answers) if x.gem in evidence.index), None)
-            gem = evidence.facts[evidence.index[last]] if last is not None else None
+        gem = _named_gem(text, fuzzy=False) or self._answered_gem()
         names = [gem.name, gem.species, gem.group] if gem is not None else []
+        if gem is not None and FILLING_SIGN in self.hints.signs:  # a filled stone: the filler is what heat harms
+            filled = next((m for key, m in FILLED.items() if key in f"{gem.name} {gem.species}".lower()), "")
+            text = f"{text} ({filled})"
         return care_of(names, text)
+
+    def _answered_gem(self) -> GemFacts | None:
+        """The gem the latest answer put first (a determinative table's: the first line's likeliest gem)."""
+        evidence = self.assistant.evidence
+        for x in reversed(self.answers):
+            name = x.members[0][0] if x.members else x.gem
+            if name in evidence.index:
+                return evidence.facts[evidence.index[name]]
+        return None
 
     def _done(self, answer: Answer) -> Answer:
         # "the diamond tester beeped, so it's real?": what that test shows comes first, whatever else is said

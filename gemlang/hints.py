@@ -174,6 +174,11 @@ _POLYMER_GLOW = (
 )
 B_JADE_GLOW = re.compile(_OF_JADE + f"(?:{_POLYMER_GLOW})", re.I)  # the polymer's glow, not the jade's own
 
+FILLING_SIGN = (
+    "a blue or orange flash in fissures, or flattened gas bubbles in them, is the mark of a filling (lead glass in "
+    "ruby and sapphire, resin or oil in emerald): the stone is still its species, but the filling must be disclosed."
+)
+
 # Signs of a treatment, not of a gem: said as what they show, since a treated stone is still its species.
 TREATMENT_SIGNS = (
     (
@@ -185,9 +190,7 @@ TREATMENT_SIGNS = (
             r"(?:fissures?|fractures?|cracks?)\b",
             re.I,
         ),
-        "a blue or orange flash in fissures, or flattened gas bubbles in them, is the mark of a filling (lead glass "
-        "in ruby and sapphire, resin or oil in emerald): the stone is still its species, but the filling must be "
-        "disclosed.",
+        FILLING_SIGN,
     ),
     (
         re.compile(

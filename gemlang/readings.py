@@ -87,7 +87,8 @@ PLEOCHROISM_LEVELS = {
 COLOURS = ("red", "orange", "yellow", "green", "blue", "violet", "purple", "pink", "white", "chalky")
 OBSERVATIONS = {
     # not flattened bubbles in a fracture: the glass that filled it (a treatment sign), not a glass or synthetic
-    "gas bubbles": r"(?<!flattened )(?<!flat )(?:gas )?bubbles?(?![^.;]{0,12}\b(?:in|along|within) (?:the )?"
+    "gas bubbles": r"(?<!flattened )(?<!flat )(?<!flattened gas )(?<!flat gas )(?:gas )?bubbles?"
+    r"(?![^.;]{0,12}\b(?:in|along|within) (?:the )?"
     r"(?:fissures?|fractures?|cracks?)\b)",
     "swirl marks": r"swirl(?:s| marks?| lines?)",
     "curved striae": r"curved (?:colou?r )?(?:striae|growth lines|growth|banding|bands|lines)",

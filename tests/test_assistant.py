@@ -786,3 +786,21 @@ def test_treatment_signs_named_with_a_gem_answer_is_this_stone_treated_with_what
     assert not any(n.startswith("in ruby and sapphire") for n in heated.notes)  # said once
     general = Assistant(classifier=None).conversation().ask("is sapphire usually heated?")
     assert general.reply.startswith("**Sapphire**: Treatments of sapphire")
+
+
+def test_a_filled_stone_answered_from_readings_is_cared_for_as_filled():
+    chat = Assistant(classifier=None).conversation()
+    first = chat.ask("Ruby, RI 1.762-1.770, SG 4.00, blue flash effect in fissures and flattened gas bubbles")
+    assert "gas bubbles" not in first.hints_used  # the filler's flattened bubbles: no synthetic's gas bubbles
+    torch = chat.ask("can I re-tip the prongs with a torch?")  # of the stone answered: its filler is what heat harms
+    assert torch.reply.startswith("**Caring for lead-glass-filled ruby**")
+
+
+def test_jadeite_or_nephrite_is_answered_from_the_readings_given():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Jade", "Aventurine Green"])).conversation()
+    chat.image_probs = np.array([0.9, 0.1])  # a photo of jade
+    chat.ask("RI 1.62 SG 2.95, aggregate")
+    answer = chat.ask("jadeite or nephrite?")
+    assert answer.reply.startswith("Jade (") and "; your readings already point to Nephrite: RI 1.620" in answer.reply
