@@ -517,7 +517,8 @@ class Conversation:
         if self.stones and not photos and EARLIER_STONE.search(text):  # "go back to the first one": a parcel
             answer.reply = self._earlier_stones()
             return self._done(answer)
-        if RESET_WORDS.search(text) and not photos:
+        reset = bool(RESET_WORDS.search(text)) and not photos
+        if reset:
             self.reset()
             if not parse_hints(RESET_WORDS.sub(" ", text)):  # "new stone: RI 1.69, SG 3.35" goes on with those
                 answer.reply = "Starting over: send a photo of the next stone."
@@ -542,7 +543,7 @@ class Conversation:
             self.image_probs, self.scope = a.look(images)
         before, self.hints = self.hints, self.hints.updated(new)
         answer.notes += list(new.notes)
-        withdrawn = withdrawn_hints(text)
+        withdrawn = () if reset else withdrawn_hints(text)  # "forget everything, new stone: RI …" kept the new
         if withdrawn:  # "ignore the RI, I misread it": the rest of what was said still counts
             self.hints = self.hints.without(withdrawn)
             new = new.without(withdrawn)

@@ -804,3 +804,10 @@ def test_jadeite_or_nephrite_is_answered_from_the_readings_given():
     chat.ask("RI 1.62 SG 2.95, aggregate")
     answer = chat.ask("jadeite or nephrite?")
     assert answer.reply.startswith("Jade (") and "; your readings already point to Nephrite: RI 1.620" in answer.reply
+
+
+def test_forget_everything_then_a_new_stones_readings_keeps_the_new_readings():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("red, RI 1.76, SG 4.0")
+    answer = chat.ask("forget everything, new stone: green, RI 1.654-1.690, SG 3.34")
+    assert answer.gem == "Peridot" and "SG 3.34" in answer.hints_used and "RI 1.76" not in answer.hints_used

@@ -479,3 +479,10 @@ def test_a_narrower_thing_named_before_a_term_is_not_answered_with_the_terms_ent
     assert [t.term for t in terms_asked("what is strong pleochroism?")] == ["pleochroism"]
     assert [t.term for t in terms_asked("What is chatoyancy vs asterism?")] == ["chatoyancy", "asterism"]
     assert [t.term for t in terms_asked("What is a bull's eye interference figure?")] == ["interference figure"]
+
+
+def test_a_term_that_names_a_gem_is_asked_and_a_question_about_the_gem_is_not():
+    from gemlang.knowledge.glossary import terms_asked
+
+    assert [t.term for t in terms_asked("what does B jade mean?")] == ["B jade"]
+    assert terms_asked("what is jade?") == [] and terms_asked("what is the RI of ruby?") == []

@@ -64,7 +64,7 @@ def terms_asked(text: str) -> list[Term]:
     if not ASKING.search(text) or re.search(r"\d", text):
         return []
     question = ASKING.sub(" ", text, count=1)
-    if ABOUT_THE_STONE.search(re.sub(r"\b(?:mean|work)\b.*$", "", question)) or gems_named_in(text):
+    if ABOUT_THE_STONE.search(re.sub(r"\b(?:mean|work)\b.*$", "", question)):
         return []
     lowered = question.lower()
     spans = [
@@ -74,6 +74,10 @@ def terms_asked(text: str) -> list[Term]:
         if (m := re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", lowered))
         and not (term.term in NAMES_KINDS and _narrowed(lowered[: m.start()]))
     ]
+    # a question about a gem ("what is the RI of ruby?") asks no term, unless the term names it ("B jade")
+    blanked = "".join(" " if any(a <= i < b for a, b, _ in spans) else ch for i, ch in enumerate(lowered))
+    if gems_named_in(blanked):
+        return []
     # "anomalous double refraction" asks for that term, not also for the "double refraction" inside it
     inside = lambda a, b: b[0] <= a[0] and a[1] <= b[1] and a[1] - a[0] < b[1] - b[0]  # noqa: E731
     found: dict[Term, int] = {}
