@@ -838,8 +838,10 @@ PROPERTY_FIELDS = {
     r"specific gravity|\bsg\b|dens|heav|lighter": ("specific gravity", "specific_gravity"),
     r"refractive index|\bri\b": ("refractive index", "refractive_index"),
     r"birefringence": ("birefringence", "birefringence"),
-    r"uniaxial|biaxial|refractive(?! index)|isotropic": ("optic character", "optical_character"),
+    r"uniaxial|biaxial|refractive(?! index)|isotropic|optic(?:al)? sign": ("optic character", "optical_character"),
     r"pleochro|dichro|trichro": ("pleochroism", "pleochroism"),
+    r"made of|composition|formula|chemi": ("chemistry", "chemistry"),
+    r"colou?r|\bwhy\b": ("coloured by", "colour_cause"),
 }
 _PROPERTY = r"(?:hardness|specific gravity|sg|density|refractive index|ri|birefringence)"
 ONE_COLOUR = 0.6  # a gem whose listed colours are mostly one colour name is known by it
@@ -856,7 +858,12 @@ PROPERTY_QUESTION = re.compile(
     r"\bhow\s+(?:hard|heavy|dense)\s+(?:is|are)\b|"
     r"\b(?:harder|softer|heavier|lighter|denser)\s+than\b|\bwhich\b[\w\s]{0,12}\b(?:harder|softer|heavier|lighter|denser)\b|"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:uniaxial|biaxial|singly refractive|doubly refractive|isotropic|"
-    r"anisotropic|pleochroic|dichroic|trichroic)\b",  # "is quartz uniaxial positive?"
+    r"anisotropic|pleochroic|dichroic|trichroic)\b|"  # "is quartz uniaxial positive?"
+    r"\boptic(?:al)? sign of\b|\bwhat(?:'s| is| are)\s+[a-z][\w' ]{0,30}?\s+made of\b|"  # "what is moissanite made of?"
+    r"\b(?:chemical )?(?:composition|formula) of\b|"
+    # "why does alexandrite change colour?", "why is ruby red?", "what gives emerald its colour?"
+    r"\bwhy (?:does|do|is|are)\s+[a-z][\w' ]{0,30}?\s+(?:change colou?r|(?:red|blue|green|yellow|pink|purple|"
+    r"orange|violet|black)\b)|\bwhat (?:gives|causes)\s+[a-z][\w' ]{0,30}?\s+(?:its |the |their )?colou?r",
     re.I,
 )
 NEXT_TEST_QUESTION = re.compile(
@@ -1254,7 +1261,8 @@ def _trade_name(text: str):
 # specks", "citrine-coloured"), which the message does not ask about.
 INCLUSION_OR_COLOUR = re.compile(
     r"\b[a-z]+(?:[ -][a-z]+)?[ -](?:platelets?|needles?|specks?|flakes?|inclusions?|veins?|veining|grains?|spots?|"
-    r"fibres?|fibers?|matrix|colou?r(?:ed)?|spectrum|spectra|tester)\b",
+    # not "change colour" or "its colour": "why does alexandrite change colour?" asks about alexandrite
+    r"fibres?|fibers?|matrix|(?<!change )(?<!its )(?<!their )colou?r(?:ed)?|spectrum|spectra|tester)\b",
     re.I,
 )
 

@@ -811,3 +811,19 @@ def test_forget_everything_then_a_new_stones_readings_keeps_the_new_readings():
     chat.ask("red, RI 1.76, SG 4.0")
     answer = chat.ask("forget everything, new stone: green, RI 1.654-1.690, SG 3.34")
     assert answer.gem == "Peridot" and "SG 3.34" in answer.hints_used and "RI 1.76" not in answer.hints_used
+
+
+@pytest.mark.parametrize(
+    "question, reply",
+    [("what is moissanite made of?", "**Moissanite**: chemistry SiC (silicon carbide)."),
+     ("optic sign of quartz", "**Quartz**: optic character Uniaxial +."),
+     ("Why does alexandrite change colour?", "**Alexandrite**: coloured by chromium replacing a little aluminium"),
+     ("what gives emerald its colour?", "**Emerald**: coloured by chromium and vanadium."),
+     ("what is the chemical formula of spinel?", "**Spinel**: chemistry MgAl2O4.")],
+)  # fmt: skip
+def test_a_gems_composition_optic_sign_and_colour_cause_are_answered_from_its_facts(question, reply):
+    assert Assistant(classifier=None).conversation().ask(question).reply.startswith(reply)
+
+
+def test_what_causes_a_phenomenon_is_its_glossary_term():
+    assert Assistant(classifier=None).conversation().ask("What causes asterism?").reply.startswith("**Asterism**:")
