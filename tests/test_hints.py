@@ -286,3 +286,12 @@ def test_an_attempt_to_scratch_that_failed_is_not_scratched():
 def test_colour_gathered_in_cracks_or_drill_holes_is_dye_not_diffusion(text):
     [sign] = parse_hints(text).signs
     assert "dyed stone" in sign and "diffusion" not in sign
+
+
+def test_colours_of_a_flash_are_not_the_stones_colour():
+    from gemlang.knowledge.colours import said_colours
+
+    assert said_colours("flash effect in fissures, orange and blue flashes when rotated") == ()
+    assert said_colours("diamond with an orange/blue flash") == ()
+    assert said_colours("red stone with a blue flash") == ("red",)
+    assert said_colours("blue and green") == ("blue", "green")

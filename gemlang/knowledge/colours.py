@@ -174,6 +174,17 @@ def _only_colours(text: str) -> int:
     return sum(1 for w in words if _word_names(w, False))
 
 
+def _of_another_thing(after: str) -> bool:
+    """Whether a colour word is one of a run of colours naming something not the stone: "orange and blue
+    flashes", "a red and white band"."""
+    for word in re.findall(r"[a-z]+(?:-[a-z]+)*", after):
+        if re.fullmatch(NOT_THE_STONE, word):
+            return True
+        if word not in CONNECTORS and not _word_names(word, False):
+            return False
+    return False
+
+
 def said_colours(text: str) -> tuple[str, ...]:
     """The colour names a message gives the stone ("a purple stone" -> purple; "greenish blue" -> blue, green).
 
@@ -204,7 +215,7 @@ def said_colours(text: str) -> tuple[str, ...]:
             continue  # "strong blue-green and yellow-green dichroism": the dichroscope's colours, not the stone's
         for m in re.finditer(r"[a-z]+(?:-[a-z]+)*", head):
             before, after = clause[max(0, m.start() - 60) : m.start()], clause[m.end() :]
-            if NEGATED.search(before) or re.match(rf"\s+{NOT_THE_STONE}\b", after):
+            if NEGATED.search(before) or re.match(rf"\s+{NOT_THE_STONE}\b", after) or _of_another_thing(after):
                 continue
             for word in _words(m.group(0)):
                 for name, w in _word_names(word, list_words=False).items():
