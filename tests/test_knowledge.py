@@ -486,3 +486,9 @@ def test_a_term_that_names_a_gem_is_asked_and_a_question_about_the_gem_is_not():
 
     assert [t.term for t in terms_asked("what does B jade mean?")] == ["B jade"]
     assert terms_asked("what is jade?") == [] and terms_asked("what is the RI of ruby?") == []
+
+
+def test_thailand_and_cambodia_are_sapphire_sources():
+    countries = " ".join(get_facts("Sapphire").localities)
+    assert "Thailand" in countries and "Cambodia" in countries  # else "from Thailand" argued against sapphire
+    assert "gia.edu" in get_facts("Sapphire").citations["localities"]
