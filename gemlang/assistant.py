@@ -1039,7 +1039,8 @@ def caution(
         suspects = [
             g
             for g in leaders
-            if (g.origin != "natural" or _kind(g) == "glass") and (g.met != "rarely" or asked or g is leaders[0])
+            if (g.origin != "natural" or _kind(g) == "glass")
+            and (g.met not in ("rarely", "hardly") or asked or g is leaders[0])
         ]
         if not suspects or (suspects[0] not in leaders[:3] and not asked):  # "is it synthetic?" looks further
             return ""

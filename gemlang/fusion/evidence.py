@@ -104,7 +104,7 @@ LOOK_ALIKE = 0.1
 # wherever readings allow it, and the answer names it as a caution rather than as the first guess. The
 # knowledge base marks the exceptions (`GemFacts.met`): glass, the commonest imitation, is met as often as a
 # gem of the trade; collectors' stones and rarities of the trade (hauyne, strontium titanate) far less often.
-PRIOR = {"photo class": 1.0, "natural": 0.6, "other": 0.3, "often": 1.0, "rarely": 0.05}
+PRIOR = {"photo class": 1.0, "natural": 0.6, "other": 0.3, "often": 1.0, "rarely": 0.05, "hardly": 0.01}
 COLOUR_MISS = 0.2  # share of stones whose stated colour is not one the knowledge base lists for the gem
 RULES_OUT = 1e-2  # a factor this small (relative to a perfect fit) is said to rule a gem out
 KEPT_SAID = 0.05  # a gem ruled out yet this probable: the answer says why it still has a share

@@ -106,7 +106,7 @@ class Kind:
     optical_character: str = ""
 
 
-MET = ("often", "rarely")  # how often a gemmologist meets a gem, where it is neither usual nor ordinary
+MET = ("often", "rarely", "hardly")  # how often a gemmologist meets a gem, where it is neither usual nor ordinary
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,9 @@ class GemFacts:
     # The kinds a material comes in, when its ranges span several (glass): a reading fits the material if it
     # fits one kind, which says more than fitting somewhere in the whole span.
     kinds: tuple[Kind, ...] = ()
-    met: str = ""  # "often" (glass, the commonest imitation), "rarely" (collectors' stones), or "" (see MET)
+    # "often" (glass, the commonest imitation), "rarely" (collectors' stones), "hardly" (a synthetic barely made),
+    # or "" (see MET)
+    met: str = ""
 
     def locality_status(self, place: str) -> str:
         """'' for a confirmed source, else what the locality really is ('claimed, unconfirmed', ...)."""
