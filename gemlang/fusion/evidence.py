@@ -743,7 +743,8 @@ class EvidenceModel:
         for i in dict.fromkeys(int(i) for i in leaders):
             said = [self._reason(key, i, hints) for key, factor in factors.items() if self._ruled_out(key, factor, i)]
             if said and post[i] >= KEPT_SAID:  # a strong photo keeps a share only against a misread reading
-                said[-1] += f", which keeps {percent(post[i])} only as the photo looks like it and a reading can slip"
+                why = "the photo looks like it" if photo_probs is not None else "your other readings fit it"
+                said[-1] += f", which keeps {percent(post[i])} only as {why} and a reading can slip"
             reasons += said
         conflict = None
         if photo_top is not None and photo_probs.max() >= 0.5:
