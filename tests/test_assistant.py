@@ -365,6 +365,7 @@ def test_treatment_and_value_questions_are_answered_plainly_without_a_price():
     assert "a gem laboratory decides" in heated and "heat treatment" in heated
     worth = chat.ask("what's it worth per carat?").to_markdown()
     assert "I do not price stones" in worth and not re.search(r"[$€£]\s?\d", worth)
+    assert "I do not price stones" in chat.ask("is it valuable?").reply
     told = chat.ask("it was heated by the lab").to_markdown()  # a statement, not a question
     assert "gem laboratory decides" not in told
 
