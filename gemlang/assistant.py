@@ -1098,7 +1098,9 @@ def caution(
 TREATMENT_QUESTION = re.compile(
     r"\b(?:heat(?:ed)?|treat(?:ed|ment)?|untreated|unheated|enhanc\w*|oiled|dyed|irradiated|diffused|filled)\b", re.I
 )
-VALUE_QUESTION = re.compile(r"\b(?:worth|prices?|priced|value[ds]?|cost|how much|apprais\w*|valuation|valuable|expensive)\b", re.I)
+VALUE_QUESTION = re.compile(
+    r"\b(?:worth|prices?|priced|value[ds]?|cost|how much|apprais\w*|valuation|valuable|expensive)\b", re.I
+)
 ORIGIN_QUESTION = re.compile(
     r"\bwhere\b.{0,40}\b(?:from|mined|found|come|comes|originate\w*)\b|\b(?:origin|provenance)\b|"
     r"\bwhich (?:country|mine)\b|\bis it (?:from|mined in)\b",

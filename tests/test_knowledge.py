@@ -492,3 +492,12 @@ def test_thailand_and_cambodia_are_sapphire_sources():
     countries = " ".join(get_facts("Sapphire").localities)
     assert "Thailand" in countries and "Cambodia" in countries  # else "from Thailand" argued against sapphire
     assert "gia.edu" in get_facts("Sapphire").citations["localities"]
+
+
+def test_the_polariscope_sets_an_aggregate_apart_and_the_dichroscope_a_strongly_pleochroic_gem():
+    from gemlang.knowledge.tell_apart import tell_apart
+
+    jade = tell_apart(get_facts("Peridot"), get_facts("Jadeite"))
+    assert "optic character (polariscope): Peridot doubly refractive, biaxial, Jadeite aggregate" in jade
+    iolite = tell_apart(get_facts("Amethyst"), get_facts("Iolite"))
+    assert "pleochroism (dichroscope): Amethyst weak pleochroism, Iolite strong pleochroism" in iolite

@@ -249,6 +249,13 @@ THROUGH_THE_STONE = ("ri", "birefringence", "doubling", "optic", "pleochroism") 
 ONE_CRYSTAL = ("birefringence", "doubling", "pleochroism")  # tests that need a single crystal
 
 
+def _plainly_more_pleochroic(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """Whether a dichroscope shows `y`'s pleochroism plainly where `x` shows little or none."""
+    if not (x and y):
+        return False
+    return (x == ("none",) and y[0] in ("moderate", "strong")) or (set(x) <= {"none", "weak"} and set(y) == {"strong"})
+
+
 def separates(test: Test, a: Profile, b: Profile) -> bool:
     """Whether `test` tells `a` from `b` reliably, from what the knowledge base states of both."""
     if test.key in ("ri", "birefringence", "optic_sign") and _beyond_refractometer(a) and _beyond_refractometer(b):
@@ -271,6 +278,9 @@ def separates(test: Test, a: Profile, b: Profile) -> bool:
         small = [high <= 0.01 for _, high in ranges]  # no doubling seen
         return len(doubled) == 2 and any(doubled) and any(small)
     if test.key == "optic":
+        if "aggregate" in (a.optic, b.optic) and a.optic != b.optic:  # jade stays light, a crystal blinks
+            other = b if a.optic == "aggregate" else a
+            return other.optic is not None and "aggregate" not in {other.optic, *other.optic_also}
         sa = {a.optic, *a.optic_also} - {None}
         sb = {b.optic, *b.optic_also} - {None}
         if not sa or not sb:
@@ -280,8 +290,10 @@ def separates(test: Test, a: Profile, b: Profile) -> bool:
     if test.key == "optic_sign":  # a uniaxial positive quartz against a uniaxial negative scapolite
         return len(a.optic_sign) == len(b.optic_sign) == 1 and a.optic_sign != b.optic_sign
     if test.key == "pleochroism":
-        none_and_strong = lambda x, y: x == ("none",) and y and y[0] in ("moderate", "strong")  # noqa: E731
-        return bool(none_and_strong(a.pleochroism, b.pleochroism) or none_and_strong(b.pleochroism, a.pleochroism))
+        # none against moderate or strong, or at most weak against only strong (amethyst against iolite)
+        return _plainly_more_pleochroic(a.pleochroism, b.pleochroism) or _plainly_more_pleochroic(
+            b.pleochroism, a.pleochroism
+        )
     if test.key == "fluorescence":
         fa, fb = set(a.fluorescence), set(b.fluorescence)
         return bool(fa and fb) and fa.isdisjoint(fb) and ("inert" in fa | fb)
