@@ -111,6 +111,8 @@ OBSERVATIONS = {
     "flux inclusions": r"flux (?:inclusions?|fingerprints?|veils?|wisps?|remnants?|residues?)|wispy veils",
     "chevron growth or nail-head spicules": r"chevron|nail[- ]?head",
     "a mosaic (lizard-skin) pattern": r"lizard[- ]?skin|chicken[- ]?wire",
+    "pyrite specks": r"(?<!no )pyrite (?:specks?|flecks?|inclusions?|grains?|spots?|crystals?)|(?:specks?|flecks?) of "
+    r"(?:brassy |golden )?pyrite|golden (?:specks?|flecks?)",
     "aventurescence": r"aventurescen\w*|glitter\w*|spangles?|sparkling (?:platelets|flakes)",
     "adularescence": r"adularescen\w*|(?:blue|billowy|floating|silvery) (?:sheen|glow|light)",
     "centipede inclusions": r"centipedes?",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from gemlang.assistant import Assistant
 from gemlang.hints import HardnessHint, Hints, parse_hardness, parse_hints
 
 
@@ -295,3 +296,21 @@ def test_colours_of_a_flash_are_not_the_stones_colour():
     assert said_colours("diamond with an orange/blue flash") == ()
     assert said_colours("red stone with a blue flash") == ("red",)
     assert said_colours("blue and green") == ("blue", "green")
+
+
+def test_the_colour_of_veins_or_streaks_of_another_mineral_is_not_the_stones():
+    from gemlang.knowledge.colours import said_colours
+
+    assert said_colours("some with white calcite streaks") == ()
+    assert said_colours("royal blue with white veins") == ("blue",)
+
+
+def test_pyrite_specks_are_read_and_point_to_lapis():
+    hints = parse_hints("Lapis parcel, some with white calcite streaks and pyrite flecks, SG 2.8")
+    assert hints.readings.observations == ("pyrite specks",) and hints.colours == ()
+    answer = (
+        Assistant(classifier=None)
+        .conversation()
+        .ask("Lapis parcel, some with white calcite streaks and pyrite flecks, SG 2.8")
+    )
+    assert answer.gem == "Lapis Lazuli"

@@ -85,8 +85,8 @@ AFTER_TEST = re.compile(r"pleochro|dichro|trichro|flash|sheen|schiller|play of|s
 PLEOCHROIC = re.compile(r"pleochro|dichro|trichro")
 # "a red ring": a doublet; "a red line at the girdle": its join; "dark backing": an opal doublet's back
 NOT_THE_STONE = (
-    r"(?:light|background|paper|cloth|box|filter|flash(?:es)?|sheen|streak|ring|line|backing|layer|join|plane|"
-    r"band at the girdle)"
+    r"(?:light|background|paper|cloth|box|filter|flash(?:es)?|sheen|streaks?|ring|line|backing|layer|join|plane|"
+    r"veins?|veining|flecks?|specks?|matrix|band at the girdle)"
 )
 # Words that may sit among the colours a dichroscope showed ("light blue and deep violet").
 CONNECTORS = {
@@ -176,11 +176,12 @@ def _only_colours(text: str) -> int:
 
 def _of_another_thing(after: str) -> bool:
     """Whether a colour word is one of a run of colours naming something not the stone: "orange and blue
-    flashes", "a red and white band"."""
-    for word in re.findall(r"[a-z]+(?:-[a-z]+)*", after):
-        if re.fullmatch(NOT_THE_STONE, word):
+    flashes", "white calcite streaks" (one other word may name what the streaks are of)."""
+    words = re.findall(r"[a-z]+(?:-[a-z]+)*", after)
+    for n, word in enumerate(words):
+        if re.fullmatch(NOT_THE_STONE, word) or (n + 1 < len(words) and re.fullmatch(NOT_THE_STONE, words[n + 1])):
             return True
-        if word not in CONNECTORS and not _word_names(word, False):
+        if word not in ("and", "or", "to") and not _word_names(word, False):  # "blue with white veins": blue
             return False
     return False
 
