@@ -440,12 +440,14 @@ class Conversation:
         self._pending_notes = list(assistant.notes)
         self.stones: list[str] = []  # what was answered for each earlier stone of a parcel ("Aquamarine (97%)")
         self._stone_began = 0  # the index in `answers` where the current stone's answers begin
+        self.topic: GemFacts | None = None  # the gem asked about with no stone in hand: "and its SG?" is of it
 
     def reset(self) -> None:
         self._next_stone()
         self.images, self.image_probs, self.hints, self._heatmaps = [], None, Hints(), {}
         self.scope = None
         self._target = None
+        self.topic = None
 
     def _stone_answered(self) -> str | None:
         """What was last answered for the stone in hand ("Aquamarine (97%)"), or None."""
@@ -563,6 +565,13 @@ class Conversation:
         words_only = not (
             new.hardness or new.countries or any(getattr(new.readings, k) for k in ("ri", "sg", "birefringence"))
         )
+        # no stone in hand: no photo, nothing said of one before, and no reading now ("is it singly refractive?"
+        # of the gem discussed is a question, not a polariscope reading)
+        no_stone = not (images or before or self.image_probs is not None) and (words_only if quantity else not new)
+        if asked_gem is None and no_stone and self.topic is not None and FOLLOW_UP.search(text):
+            asked_gem = self.topic  # "what is the RI of spinel?" then "and its SG?"
+        if asked_gem is not None and no_stone:
+            self.topic = asked_gem
         about_it = quantity and asked_gem is None and "?" in text and re.search(r"\b(?:it|its|it's)\b", text, re.I)
         last = self._answered_gem()
         if about_it and not images and last is not None:
@@ -570,6 +579,7 @@ class Conversation:
             answer.notes.append(f"about {asked_gem.name}, my answer for your stone.")
         if quantity and asked_gem is not None and not images and words_only:
             self.hints = before  # "is quartz uniaxial?" says nothing of the stone in hand
+            answer.notes = [n for n in answer.notes if n not in new.notes]  # "and its SG?" is no SG reading
             # "the hardness and RI of zircon?": each quantity asked about
             asked = [v for k, v in PROPERTY_FIELDS.items() if re.search(k, quantity.group(0), re.I)]
             gems = [g for g in gems_named_in(text) if g.name in a.evidence.index][:3]
@@ -781,7 +791,7 @@ class Conversation:
     def _care(self, text: str) -> Care | None:
         """The care a question asks about: of a treated material or gem it names, else ("can I steam it?") of
         the gem answered for the stone in hand."""
-        gem = _named_gem(text, fuzzy=False) or self._answered_gem()
+        gem = _named_gem(text, fuzzy=False) or self._answered_gem() or self.topic
         names = [gem.name, gem.species, gem.group] if gem is not None else []
         if gem is not None and FILLING_SIGN in self.hints.signs:  # a filled stone: the filler is what heat harms
             filled = next((m for key, m in FILLED.items() if key in f"{gem.name} {gem.species}".lower()), "")
@@ -845,6 +855,12 @@ PROPERTY_FIELDS = {
 }
 _PROPERTY = r"(?:hardness|specific gravity|sg|density|refractive index|ri|birefringence)"
 ONE_COLOUR = 0.6  # a gem whose listed colours are mostly one colour name is known by it
+# a question that goes on about the gem just discussed: "and its SG?", "is it treated?", "where is the best from?"
+FOLLOW_UP = re.compile(
+    r"\b(?:it|its|it's|they|them|their|the best|one|ones|oiling|heating|filling|treatments?)\b|"
+    r"^\s*(?:and|what about|how about)\b",
+    re.I,
+)
 PLACE_QUESTION = re.compile(
     r"\b(?:famous|known|noted|renowned) for\b|\bwhat (?:gems?|stones?|minerals?) (?:are |is |do |does )?"
     r"(?:found|mined|come|comes|produced)\b|\b(?:gems?|stones?) (?:of|from)\b",
@@ -854,7 +870,8 @@ PLACE_GEMS_SHOWN = 12
 GENERAL_QUESTION = re.compile(r"\?\s*$|^\s*(?:what|which|where|tell me|is|are|does|do|can)\b", re.I)
 PROPERTY_QUESTION = re.compile(
     rf"\bwhat(?:'s| is| are)\s+(?:the\s+)?{_PROPERTY}(?:\s*(?:,|and)\s*(?:the\s+)?{_PROPERTY})*\s+of\b|"
-    rf"\bwhat(?:'s| is)\s+(?:its|it's|the stone's)\s+{_PROPERTY}\b|"
+    rf"\bwhat(?:'s| is)\s+(?:its|it's|the stone's|[a-z][\w ]{{0,30}}?'s)\s+{_PROPERTY}\b|"  # "peridot's hardness"
+    rf"^\s*(?:and|what about|how about)\s+(?:its\s+|the\s+)?{_PROPERTY}\b|"  # "and its SG?" after a gem's RI
     r"\bhow\s+(?:hard|heavy|dense)\s+(?:is|are)\b|"
     r"\b(?:harder|softer|heavier|lighter|denser)\s+than\b|\bwhich\b[\w\s]{0,12}\b(?:harder|softer|heavier|lighter|denser)\b|"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:uniaxial|biaxial|singly refractive|doubly refractive|isotropic|"
@@ -1096,7 +1113,8 @@ def caution(
 
 
 TREATMENT_QUESTION = re.compile(
-    r"\b(?:heat(?:ed)?|treat(?:ed|ment)?|untreated|unheated|enhanc\w*|oiled|dyed|irradiated|diffused|filled)\b", re.I
+    r"\b(?:heat(?:ed)?|treat(?:ed|ments?)?|untreated|unheated|enhanc\w*|oiled|oiling|dyed|irradiated|diffused|filled)\b",
+    re.I,
 )
 VALUE_QUESTION = re.compile(
     r"\b(?:worth|prices?|priced|value[ds]?|cost|how much|apprais\w*|valuation|valuable|expensive)\b", re.I
@@ -1113,7 +1131,7 @@ def side_answer(text: str, gem: GemFacts, signs: Sequence[str] = (), general: bo
     or value, which a photo and instrument readings cannot settle; said plainly, with the treatments in use
     or the main sources of the gem, and no price. `signs`: what the treatment signs the person saw mean.
     `general`: the question is about `gem` in general ("is tanzanite usually treated?"), not the stone in hand."""
-    asked = "?" in text or re.match(r"\s*(?:is|was|has|are|does|any)\b", text, re.I)
+    asked = "?" in text or re.match(r"\s*(?:is|was|has|are|does|any|tell me|explain|describe)\b", text, re.I)
     if asked and TREATMENT_QUESTION.search(text):
         known = treatment_sentence(gem, named=general) or f"No common treatment is listed for {gem.name}."
         if general:  # "Treatments of tanzanite: heat treatment …"

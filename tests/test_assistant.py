@@ -828,3 +828,28 @@ def test_a_gems_composition_optic_sign_and_colour_cause_are_answered_from_its_fa
 
 def test_what_causes_a_phenomenon_is_its_glossary_term():
     assert Assistant(classifier=None).conversation().ask("What causes asterism?").reply.startswith("**Asterism**:")
+
+
+@pytest.mark.parametrize(
+    "turns, reply",
+    [(["What is the RI of spinel?", "and its SG?"], "**Spinel**: specific gravity 3.58–3.61."),
+     (["What is the RI of spinel?", "is it singly refractive?"], "**Spinel**: optic character Isotropic."),
+     (["What's peridot's hardness?", "and RI?"], "**Peridot**: refractive index 1.654–1.690."),
+     (["Where does tanzanite come from?", "is it treated?"], "**Tanzanite**: Treatments of tanzanite"),
+     (["Sapphire: what treatments are common?", "how do I care for it?"], "**Caring for Sapphire**"),
+     (["Tell me about emerald treatments", "is oiling permanent?"], "**Emerald**: Treatments of emerald: oiling")],
+)  # fmt: skip
+def test_a_follow_up_with_no_stone_in_hand_is_about_the_gem_just_discussed(turns, reply):
+    chat = Assistant(classifier=None).conversation()
+    for text in turns[:-1]:
+        chat.ask(text)
+    answer = chat.ask(turns[-1])
+    assert answer.reply.startswith(reply) and not answer.candidates
+    assert not any("gives no number" in note for note in answer.notes)  # "and its SG?" is no SG reading
+
+
+def test_the_gem_discussed_is_forgotten_once_a_stone_is_in_hand():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("What is the RI of spinel?")
+    chat.ask("RI 1.762-1.770, SG 4.00, red")
+    assert "Ruby" in chat.ask("and its SG?").reply  # the stone answered, not spinel
