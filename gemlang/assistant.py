@@ -612,6 +612,14 @@ class Conversation:
         if asked_gem is not None and (trade := _trade_name(text)) is not None:
             answer.notes.append(trade.note)
         if self.image_probs is None and not self.hints:
+            if asked_gem is not None and _asks_if_it_is(text, asked_gem) and not home_tests_in(text):
+                answer.reply = (  # "is it a sapphire??", "so it's a real diamond?" with nothing to go on
+                    f"**{asked_gem.name}?** Nothing you have told me shows whether it is: send a photo of the stone, "
+                    f"or what your instruments read ({asked_gem.name}: RI {asked_gem.format('refractive_index')}, SG "
+                    f"{asked_gem.format('specific_gravity')})."
+                )
+                answer.properties = property_rows([asked_gem.name])
+                return self._done(answer)
             if asked_gem is not None:
                 answer.description = reference_description(asked_gem)
                 answer.properties = property_rows([asked_gem.name])
@@ -893,7 +901,10 @@ CONFIDENCE_QUESTION = re.compile(r"\bhow (?:sure|confident|certain|likely)\b|\bc
 
 def _could_it_be(words: str) -> re.Pattern[str]:
     """'could it be (a) X?' for the words of X, the word said kept as group 1."""
-    return re.compile(rf"\b(?:is it|could it be|might it be|maybe|or)\s+(?:just\s+)?(?:an?\s+)?({words})\b", re.I)
+    # "is it glass?", not "is it glass-filled?" (a treatment)
+    return re.compile(
+        rf"\b(?:is it|could it be|might it be|maybe|or)\s+(?:just\s+)?(?:an?\s+)?({words})\b(?![- ]?fill)", re.I
+    )
 
 
 GLASS = "Glass (Paste)"  # the knowledge base's glass imitation, which "could it be glass?" asks about
@@ -1286,6 +1297,18 @@ INCLUSION_OR_COLOUR = re.compile(
     r"fibres?|fibers?|matrix|(?<!change )(?<!its )(?<!their )colou?r(?:ed)?|spectrum|spectra|tester)\b",
     re.I,
 )
+
+
+def _asks_if_it_is(text: str, gem: GemFacts) -> bool:
+    """Whether a message asks if the stone in hand is `gem` ("is it a sapphire??", "so it's a real diamond?",
+    "I think my pearl is fake"), not about the gem in general ("is sapphire heated?")."""
+    names = "|".join(re.escape(n.lower()) for n in (gem.name, *gem.aliases))
+    said = re.search(
+        rf"\b(?:is (?:it|this|that|mine)|so (?:it'?s|it is|its)|must be|it'?s)\s+(?:a |an |the )?"
+        rf"(?:real |genuine |natural |true )?(?:{names})\b|\bmy (?:{names})\b[^.?!]{{0,20}}\b(?:real|fake|genuine)\b",
+        text.lower(),
+    )
+    return said is not None
 
 
 def species_word(gem: GemFacts) -> str:

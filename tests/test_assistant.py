@@ -853,3 +853,22 @@ def test_the_gem_discussed_is_forgotten_once_a_stone_is_in_hand():
     chat.ask("What is the RI of spinel?")
     chat.ask("RI 1.762-1.770, SG 4.00, red")
     assert "Ruby" in chat.ask("and its SG?").reply  # the stone answered, not spinel
+
+
+@pytest.mark.parametrize(
+    "text, gem",
+    [("my stone is blue and shiny, got it at a car boot sale for £2, is it a sapphire??", "Sapphire"),
+     ("I put it in the freezer and it stayed cold, so it's a real diamond?", "Diamond"),
+     ("I think my pearl is fake, it's very light", "Pearl")],
+)  # fmt: skip
+def test_is_it_x_with_nothing_to_go_on_is_no_yes(text, gem):
+    answer = Assistant(classifier=None).conversation().ask(text)
+    assert answer.reply.startswith(f"**{gem}?** Nothing you have told me shows whether it is")
+    assert not answer.candidates
+
+
+def test_is_it_glass_filled_asks_about_a_treatment_not_about_glass():
+    from gemlang.assistant import MATERIAL_QUESTIONS
+
+    assert not any(q.search("is it glass-filled?") for q in MATERIAL_QUESTIONS)
+    assert any(q.search("could it be glass?") for q in MATERIAL_QUESTIONS)
