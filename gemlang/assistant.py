@@ -555,6 +555,12 @@ class Conversation:
         if compared:  # a question about two gems, not about the stone in hand: how a gemmologist separates them
             first, second = compared[0].name, compared[1].name
             answer.reply = f"**{first} or {second}?**"
+            asked = [v for k, v in PROPERTY_FIELDS.items() if k != r"colou?r|\bwhy\b" and re.search(k, text, re.I)]
+            if asked:  # "dispersion of diamond vs moissanite": the values asked for first
+                values = [
+                    f"{g.name} {label} {g.format(f)}" for label, f in asked[:2] for g in compared[:2] if getattr(g, f)
+                ]
+                answer.reply += " " + "; ".join(values) + "."
             answer.notes += [trade.note] if (trade := _trade_name(text)) is not None else []
             answer.tell_apart = tell_apart(first, second)
             answer.properties = property_rows([first, second])
@@ -856,12 +862,13 @@ PROPERTY_FIELDS = {
     r"specific gravity|\bsg\b|dens|heav|lighter": ("specific gravity", "specific_gravity"),
     r"refractive index|\bri\b": ("refractive index", "refractive_index"),
     r"birefringence": ("birefringence", "birefringence"),
+    r"dispersion|\bfire\b": ("dispersion", "dispersion"),
     r"uniaxial|biaxial|refractive(?! index)|isotropic|optic(?:al)? sign": ("optic character", "optical_character"),
     r"pleochro|dichro|trichro": ("pleochroism", "pleochroism"),
     r"made of|composition|formula|chemi": ("chemistry", "chemistry"),
     r"colou?r|\bwhy\b": ("coloured by", "colour_cause"),
 }
-_PROPERTY = r"(?:hardness|specific gravity|sg|density|refractive index|ri|birefringence)"
+_PROPERTY = r"(?:hardness|specific gravity|sg|density|refractive index|ri|birefringence|dispersion)"
 ONE_COLOUR = 0.6  # a gem whose listed colours are mostly one colour name is known by it
 # a question that goes on about the gem just discussed: "and its SG?", "is it treated?", "where is the best from?"
 FOLLOW_UP = re.compile(

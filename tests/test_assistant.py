@@ -872,3 +872,10 @@ def test_is_it_glass_filled_asks_about_a_treatment_not_about_glass():
 
     assert not any(q.search("is it glass-filled?") for q in MATERIAL_QUESTIONS)
     assert any(q.search("could it be glass?") for q in MATERIAL_QUESTIONS)
+
+
+def test_a_property_asked_of_two_gems_compared_or_of_one_is_given():
+    chat = Assistant(classifier=None).conversation()
+    both = chat.ask("dispersion of diamond vs moissanite").reply
+    assert both == "**Diamond or Moissanite?** Diamond dispersion 0.044; Moissanite dispersion 0.104."
+    assert chat.ask("what is the dispersion of diamond?").reply == "**Diamond**: dispersion 0.044."
