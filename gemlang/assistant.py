@@ -555,7 +555,8 @@ class Conversation:
         if compared:  # a question about two gems, not about the stone in hand: how a gemmologist separates them
             first, second = compared[0].name, compared[1].name
             answer.reply = f"**{first} or {second}?**"
-            asked = [v for k, v in PROPERTY_FIELDS.items() if k != r"colou?r|\bwhy\b" and re.search(k, text, re.I)]
+            # a constant the comparison names; not the cause of colour ("ruby vs spinel in colour")
+            asked = [v for k, v in PROPERTY_FIELDS.items() if v[1] != "colour_cause" and re.search(k, text, re.I)]
             if asked:  # "dispersion of diamond vs moissanite": the values asked for first
                 values = [
                     f"{g.name} {label} {g.format(f)}" for label, f in asked[:2] for g in compared[:2] if getattr(g, f)
