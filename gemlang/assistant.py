@@ -44,7 +44,7 @@ from gemlang.knowledge.glossary import terms_asked
 from gemlang.knowledge.home_tests import home_tests_in
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.places import gem_countries, places_asked
-from gemlang.knowledge.superlatives import superlative_answer
+from gemlang.knowledge.superlatives import optic_list_answer, superlative_answer
 from gemlang.knowledge.tell_apart import confirming_test, in_sentence, instrument_test, kind_of, lookalikes
 from gemlang.language.describe import describe_prediction, percent
 from gemlang.language.gem_prose import main_sources, reference_description, treatment_sentence
@@ -491,6 +491,9 @@ class Conversation:
             answer.notes.append(f"your message is long: I read its first {MAX_MESSAGE_CHARS:,} characters.")
         if THANKS.fullmatch(text) and not photos:  # a courtesy, not a question: no analysis again
             answer.reply = "You're welcome. Send another photo or a reading whenever you like."
+            return self._done(answer)
+        if not photos and (listed := optic_list_answer(text)):  # "which gems are singly refractive?"
+            answer.reply = listed
             return self._done(answer)
         if not photos and not parse_hints(text) and (ranked := superlative_answer(text)):  # "the hardest gem?"
             answer.reply = ranked

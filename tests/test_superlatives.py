@@ -48,3 +48,16 @@ def test_the_chat_answers_it_instead_of_naming_the_gem_after_which():
     assert "**Corundum" in answer.reply and not answer.candidates
     # a reading in the message is about the stone in hand: ranked as readings, not as a superlative
     assert chat.ask("RI 1.762-1.770, which is the hardest gem it could be?").candidates
+
+
+def test_which_gems_have_an_optic_character_lists_natural_transparent_ones():
+    from gemlang.knowledge.superlatives import optic_list_answer
+
+    sr = optic_list_answer("Which gems are singly refractive?")
+    assert sr.startswith("**Natural gems I know that are singly refractive**") and "Diamond" in sr
+    assert "Pyrite" not in sr and "Quartz" not in sr  # opaque, and doubly refractive
+    negative = optic_list_answer("Which gems are uniaxial negative?")
+    assert "Ruby" in negative and "Amethyst" not in negative  # quartz is uniaxial positive
+    assert optic_list_answer("what is it?") == ""
+    chat = Assistant(classifier=None).conversation()
+    assert chat.ask("Which gems are singly refractive?").reply == sr

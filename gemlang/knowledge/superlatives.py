@@ -1,5 +1,6 @@
 """Which gem is the hardest, the softest, the densest, of highest RI or most fire: "the hardest gem after
-diamond?", "which gem is the softest?", "the hardest garnet?", "which is harder: topaz, quartz or spinel?".
+diamond?", "which gem is the softest?", "the hardest garnet?", "which is harder: topaz, quartz or spinel?";
+and which gems have an optic character: "which gems are singly refractive?", "which are uniaxial negative?".
 
 Answered from the knowledge base's own ranges, natural gems only, one line per species (ruby and the
 sapphires are corundum), ranked by the middle of each range. The gems a question names bound the answer (a
@@ -164,3 +165,37 @@ def superlative_answer(text: str) -> str:
     if beyond:
         reply += f" Man-made, {', '.join(beyond[:3])} would come first."
     return reply + " (Ranked by the middle of each gem's range, one line per species.)"
+
+
+# "which gems are singly refractive?", "which gems are uniaxial negative?": the optic class and sign asked for
+OPTIC_LIST_QUESTION = re.compile(
+    r"\b(?:which|what)\s+(?:natural\s+)?(?:gems?|gemstones?|stones?|minerals?)\s+(?:are|is)\s+(?:also\s+)?"
+    r"(?P<optic>singly refractive|isotropic|uniaxial|biaxial)(?:\s+(?P<sign>positive|negative|\+|-))?",
+    re.I,
+)
+LISTED = 20  # names in a list answer before "and N more"
+
+
+def optic_list_answer(text: str) -> str:
+    """The natural gems of the optic class (and sign) a question asks for, one name per species; '' if not asked.
+    Opaque stones are left out: no light passes them, so a polariscope shows them nothing."""
+    from gemlang.knowledge.instruments import profile
+
+    m = OPTIC_LIST_QUESTION.search(text or "")
+    if m is None:
+        return ""
+    optic = {"singly refractive": "isotropic"}.get(m.group("optic").lower(), m.group("optic").lower())
+    sign = {"+": "positive", "-": "negative"}.get(m.group("sign") or "", (m.group("sign") or "").lower())
+    found: dict[str, str] = {}
+    for g in all_gems():
+        p = profile(g)
+        if g.origin == "natural" and not p.opaque and p.optic == optic and (not sign or p.optic_sign == (sign,)):
+            found.setdefault(_species(g).lower(), g.name)
+    names = sorted(found.values())
+    said = f"{m.group('optic').lower()}{' ' + sign if sign else ''}"
+    if not names:
+        return f"None of the natural gems I know is {said}."
+    more = f" and {len(names) - LISTED} more" if len(names) > LISTED else ""
+    return (
+        f"**Natural gems I know that are {said}** ({len(names)}, one per species): {', '.join(names[:LISTED])}{more}."
+    )
