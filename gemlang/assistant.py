@@ -40,6 +40,8 @@ from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.birthstones import birthstone_answer
 from gemlang.knowledge.birthstones import sources as birthstone_sources
 from gemlang.knowledge.care import Care, care_of, care_question, never_cleaned_with
+from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
+from gemlang.knowledge.disclosure import disclosure_answer
 from gemlang.knowledge.glossary import terms_asked
 from gemlang.knowledge.home_tests import home_tests_in
 from gemlang.knowledge.knowledge_base import gems_named_in
@@ -491,6 +493,10 @@ class Conversation:
             answer.notes.append(f"your message is long: I read its first {MAX_MESSAGE_CHARS:,} characters.")
         if THANKS.fullmatch(text) and not photos:  # a courtesy, not a question: no analysis again
             answer.reply = "You're welcome. Send another photo or a reading whenever you like."
+            return self._done(answer)
+        if not photos and (told := disclosure_answer(text, self._answered_gem())):  # "can I sell them as ruby?"
+            answer.reply = told
+            answer.notes.append(f"sources: {'; '.join(DISCLOSURE_SOURCES)}")
             return self._done(answer)
         if not photos and (listed := optic_list_answer(text)):  # "which gems are singly refractive?"
             answer.reply = listed
