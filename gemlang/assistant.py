@@ -873,12 +873,15 @@ PROPERTY_FIELDS = {
     r"refractive index|\bri\b": ("refractive index", "refractive_index"),
     r"birefringence": ("birefringence", "birefringence"),
     r"dispersion|\bfire\b": ("dispersion", "dispersion"),
+    r"spectr|absorption": ("spectroscope", "spectrum"),
     r"uniaxial|biaxial|refractive(?! index)|isotropic|optic(?:al)? sign": ("optic character", "optical_character"),
     r"pleochro|dichro|trichro": ("pleochroism", "pleochroism"),
     r"made of|composition|formula|chemi": ("chemistry", "chemistry"),
     r"colou?r|\bwhy\b": ("coloured by", "colour_cause"),
 }
-_PROPERTY = r"(?:hardness|specific gravity|sg|density|refractive index|ri|birefringence|dispersion)"
+_PROPERTY = (
+    r"(?:hardness|specific gravity|sg|density|refractive index|ri|birefringence|dispersion|(?:absorption )?spectrum)"
+)
 ONE_COLOUR = 0.6  # a gem whose listed colours are mostly one colour name is known by it
 # a question that goes on about the gem just discussed: "and its SG?", "is it treated?", "where is the best from?"
 FOLLOW_UP = re.compile(

@@ -879,3 +879,11 @@ def test_a_property_asked_of_two_gems_compared_or_of_one_is_given():
     both = chat.ask("dispersion of diamond vs moissanite").reply
     assert both == "**Diamond or Moissanite?** Diamond dispersion 0.044; Moissanite dispersion 0.104."
     assert chat.ask("what is the dispersion of diamond?").reply == "**Diamond**: dispersion 0.044."
+
+
+def test_a_gems_spectrum_is_asked_like_its_other_constants():
+    chat = Assistant(classifier=None).conversation()
+    almandine = chat.ask("what is the absorption spectrum of almandine?")
+    assert almandine.reply.startswith("**Almandine**: spectroscope Iron absorption spectrum: three bands near 505")
+    assert not almandine.notes  # no "I do not weigh absorption spectrum" note: it is a question, not a reading
+    assert chat.ask("what is the spectrum of quartz?").reply == "**Quartz**: spectroscope not known."

@@ -6,6 +6,7 @@ Descriptions, property tables, chat answers and catalog entries all format hardn
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -184,6 +185,14 @@ class GemFacts:
         if name == "birefringence" and self.birefringence_range[0] != self.birefringence:
             return format_quantity(name, self.birefringence_range)
         return format_quantity(name, getattr(self, name))
+
+    @property
+    def spectrum(self) -> str:
+        """What a spectroscope shows of it, from its diagnostic features ("absorption at 437nm"); '' if none."""
+        said = [
+            f for f in self.diagnostic_features if re.search(r"\bnm\b|\d\s*nm\b|(?<!full-)spectr|absorption", f, re.I)
+        ]
+        return "; ".join(said)
 
     @property
     def birefringence_range(self) -> tuple[float | None, float | None]:
