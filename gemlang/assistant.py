@@ -1337,6 +1337,12 @@ def species_word(gem: GemFacts) -> str:
     return re.sub(r"\s*\([^)]*\)", "", gem.species).replace(" group", "").strip() or gem.name.lower()
 
 
+# a question about one word and nothing else: "what is jet?", "tell me about bone"
+ASKED_ABOUT = re.compile(
+    r"\s*(?:what(?:'s| is| are)|tell me about|describe|explain)\s+(?:a |an |the )?([a-z][\w' -]*?)\s*[?.!]*\s*", re.I
+)
+
+
 def _named_gem(text: str, fuzzy: bool = True):
     """The gem a message asks about ("is it a ruby?"), if any; only exact names in a message of readings."""
     from gemlang.knowledge import find_gem
@@ -1345,6 +1351,8 @@ def _named_gem(text: str, fuzzy: bool = True):
     text = INCLUSION_OR_COLOUR.sub(" ", text)  # "hematite platelets", "citrine colour": not the stone asked about
     if not text.strip():
         return None
+    if (asked := ASKED_ABOUT.fullmatch(text)) and (gem := find_gem(asked.group(1))):
+        return gem  # "what is jet?": a word that means other things in a sentence ("jet black") names the gem here
     if fuzzy:
         return find_gem(text)
     key = normalise_name(text)

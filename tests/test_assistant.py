@@ -887,3 +887,8 @@ def test_a_gems_spectrum_is_asked_like_its_other_constants():
     assert almandine.reply.startswith("**Almandine**: spectroscope Iron absorption spectrum: three bands near 505")
     assert not almandine.notes  # no "I do not weigh absorption spectrum" note: it is a question, not a reading
     assert chat.ask("what is the spectrum of quartz?").reply == "**Quartz**: spectroscope not known."
+
+
+def test_what_is_jet_names_the_gem_a_word_of_many_meanings_stands_for_when_asked_alone():
+    assert Assistant(classifier=None).conversation().ask("What is jet?").reply.startswith("**Jet**")
+    assert Assistant(classifier=None).conversation().ask("what is it?").reply.startswith("Send me a photo")
