@@ -584,7 +584,8 @@ class Conversation:
         # no stone in hand: no photo, nothing said of one before, and no reading now ("is it singly refractive?"
         # of the gem discussed is a question, not a polariscope reading)
         no_stone = not (images or before or self.image_probs is not None) and (words_only if quantity else not new)
-        if asked_gem is None and no_stone and self.topic is not None and FOLLOW_UP.search(text):
+        of_topic = asked_gem is None and no_stone and self.topic is not None and bool(FOLLOW_UP.search(text))
+        if of_topic:
             asked_gem = self.topic  # "what is the RI of spinel?" then "and its SG?"
         if asked_gem is not None and no_stone:
             self.topic = asked_gem
@@ -628,7 +629,11 @@ class Conversation:
         if asked_gem is not None and (trade := _trade_name(text)) is not None:
             answer.notes.append(trade.note)
         if self.image_probs is None and not self.hints:
-            if asked_gem is not None and _asks_if_it_is(text, asked_gem) and not home_tests_in(text):
+            # "is it real?" of the gem just discussed asks the same
+            asks_if = asked_gem is not None and (
+                _asks_if_it_is(text, asked_gem) or (of_topic and NATURAL_QUESTION.search(text))
+            )
+            if asks_if and not home_tests_in(text):
                 answer.reply = (  # "is it a sapphire??", "so it's a real diamond?" with nothing to go on
                     f"**{asked_gem.name}?** Nothing you have told me shows whether it is: send a photo of the stone, "
                     f"or what your instruments read ({asked_gem.name}: RI {asked_gem.format('refractive_index')}, SG "

@@ -892,3 +892,9 @@ def test_a_gems_spectrum_is_asked_like_its_other_constants():
 def test_what_is_jet_names_the_gem_a_word_of_many_meanings_stands_for_when_asked_alone():
     assert Assistant(classifier=None).conversation().ask("What is jet?").reply.startswith("**Jet**")
     assert Assistant(classifier=None).conversation().ask("what is it?").reply.startswith("Send me a photo")
+
+
+def test_is_it_real_of_the_gem_just_discussed_is_no_yes():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("Pearl that feels smooth on the teeth, strings perfectly round, peeling coating at the drill hole")
+    assert chat.ask("Is it real?").reply.startswith("**Pearl?** Nothing you have told me shows whether it is")

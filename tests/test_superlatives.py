@@ -61,3 +61,7 @@ def test_which_gems_have_an_optic_character_lists_natural_transparent_ones():
     assert optic_list_answer("what is it?") == ""
     chat = Assistant(classifier=None).conversation()
     assert chat.ask("Which gems are singly refractive?").reply == sr
+
+
+def test_is_x_the_hardest_asks_about_every_gem_not_about_x_alone():
+    assert superlative_answer("is diamond the hardest gemstone?").startswith("Of the natural gems I know, **Diamond")

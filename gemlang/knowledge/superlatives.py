@@ -118,7 +118,10 @@ def superlative_answer(text: str) -> str:
     q = next(q for words, q in SUPERLATIVES.items() if re.fullmatch(words, said))
     after = EXCEPT.search(text)
     asked, excepted_text = (text[: after.start()], text[after.end() :]) if after else (text, "")
-    named = gems_named_in(asked)  # "the hardest garnet", "topaz, quartz or spinel": those, not every gem
+    # "the hardest garnet", "which is the hardest: topaz, quartz or spinel?": those gems, not every gem; not "is
+    # diamond the hardest?", which asks about every gem
+    before, after_word = gems_named_in(asked[: m.start()]), gems_named_in(asked[m.end() :])
+    named = after_word or (before if len(before) > 1 else [])
     gems = [g for g in all_gems() if _value(g, q.field) is not None and g.origin == "natural"]
     if named:
         gems = [g for g in gems if any(_member(g, n) for n in named)]
