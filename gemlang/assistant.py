@@ -1169,7 +1169,10 @@ def side_answer(text: str, gem: GemFacts, signs: Sequence[str] = (), general: bo
     `general`: the question is about `gem` in general ("is tanzanite usually treated?"), not the stone in hand."""
     asked = "?" in text or re.match(r"\s*(?:is|was|has|are|does|any|tell me|explain|describe)\b", text, re.I)
     if asked and TREATMENT_QUESTION.search(text):
-        known = treatment_sentence(gem, named=general) or f"No common treatment is listed for {gem.name}."
+        known = (
+            treatment_sentence(gem, n=len(gem.treatments), named=general)
+            or f"No common treatment is listed for {gem.name}."
+        )
         if general:  # "Treatments of tanzanite: heat treatment …"
             return known
         seen = " ".join(f"What you saw points to one: {s[0].lower()}{s[1:]}" for s in signs)

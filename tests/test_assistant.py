@@ -898,3 +898,8 @@ def test_is_it_real_of_the_gem_just_discussed_is_no_yes():
     chat = Assistant(classifier=None).conversation()
     chat.ask("Pearl that feels smooth on the teeth, strings perfectly round, peeling coating at the drill hole")
     assert chat.ask("Is it real?").reply.startswith("**Pearl?** Nothing you have told me shows whether it is")
+
+
+def test_a_treatment_question_lists_every_treatment_in_use():
+    reply = Assistant(classifier=None).conversation().ask("is diamond usually treated?").reply
+    assert reply == "**Diamond**: Treatments of diamond: HPHT; irradiation; coating; fracture filling."
