@@ -501,7 +501,8 @@ class Conversation:
         if not photos and (listed := optic_list_answer(text)):  # "which gems are singly refractive?"
             answer.reply = listed
             return self._done(answer)
-        if not photos and not parse_hints(text) and (ranked := superlative_answer(text)):  # "the hardest gem?"
+        # "the hardest gem?"; not "RI 1.76, which is the hardest gem it could be?", a reading of the stone in hand
+        if not photos and (ranked := superlative_answer(text)) and not parse_hints(text):
             answer.reply = ranked
             return self._done(answer)
         if not photos and (months := birthstone_answer(text)):  # "the birthstone for July?"

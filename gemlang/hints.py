@@ -262,7 +262,7 @@ def parse_hints(text: str) -> Hints:
     notes = [*readings.problems, *notes]
     notes += [f"“{said}” is left out: only where a stone is from counts as evidence." for said in places_denied(text)]
     signs = tuple(meaning for sign, meaning in TREATMENT_SIGNS if sign.search(text))
-    if signs and B_JADE_GLOW.search(text):  # the polymer's glow, not the jade's: no fluorescence of the stone
+    if B_JADE_GLOW.search(text):  # a B-jade sign: the polymer's glow, not the jade's, so no fluorescence of the stone
         readings = replace(readings, fluorescence=None)
     notes += signs
     unread = list(dict.fromkeys(m.group(0).lower() for m in UNREAD_SIGNS.finditer(text)))

@@ -274,6 +274,8 @@ ABOVE = r"over|above|more than|greater than|higher than|exceeds|at least|>|≥"
 BELOW = r"under|below|less than|lower than|at most|<|≤"
 # "approx. 1.76", "c. 1.76": the abbreviation's full stop becomes a space (the text keeps its length).
 ABBREVIATED = re.compile(r"\b(approx|ca|c|circa|abt)\.")
+ALTERNATIVE = re.compile(rf"\s*\??\s*,?\s*\bor\b\s*(?:maybe |perhaps |possibly )?{_NUM}(?![\d.])")  # "SG 7.0? or 5.1?"
+OPEN_BOUND = re.compile(r"\s*or (?:(higher|more|above|over)|lower|less|below|under)\b")  # "RI 1.76 or higher"
 
 
 def _quantity(t: str, keyword: str, max_gap: int = 24, original: str = "") -> tuple[float, float, str, bool] | None:
@@ -307,16 +309,15 @@ def _quantity(t: str, keyword: str, max_gap: int = 24, original: str = "") -> tu
     listed = re.match(r"(?:,\s*|\s+)(\d\.\d+)(?![\d.])", t[end:])
     if high is None and listed and int(_float(listed.group(1))) == int(low) and gap.strip(" =:") == "":
         high, end = _float(listed.group(1)), end + listed.end()
-    either = re.match(rf"\s*\??\s*,?\s*\bor\b\s*(?:maybe |perhaps |possibly )?{_NUM}(?![\d.])", t[end:])
-    end += either.end() if either and high is None else 0
+    either = ALTERNATIVE.match(t, end) if high is None else None  # part of what was said
+    end = either.end() if either else end
     said = original[start - 1 : end - 1] if len(original) == len(t) - 2 else t[start:end]
-    if either and high is None:
-        return low, low, said, True
-    bound = re.match(r"\s*or (?:(higher|more|above|over)|lower|less|below|under)\b", t[end:])
-    if bound and high is None:  # "RI 1.76 or higher": open above
-        return (low, 99.0, said, False) if bound.group(1) else (0.0, low, said, False)
     if high is not None:
         return min(low, high), max(low, high), said, False
+    if either:
+        return low, low, said, True
+    if bound := OPEN_BOUND.match(t, end):  # "RI 1.76 or higher": open above
+        return (low, 99.0, said, False) if bound.group(1) else (0.0, low, said, False)
     if re.search(rf"(?:{ABOVE})\s*$", gap):
         return low, 99.0, said, False
     if re.search(rf"(?:{BELOW})\s*$", gap):

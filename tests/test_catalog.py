@@ -254,13 +254,19 @@ def test_a_first_run_calls_copies_copies_not_rows_already_in_the_catalog(tiny_mo
     assert "1 copy of a photo described" in said and "already in" not in said
 
 
+def _catalogued(tiny_folder, tmp_path, model, suffix, capsys) -> tuple[Path, Path]:
+    """(folder, catalog): a copy of the Ruby photos, catalogued once, with nothing stale to report yet."""
+    folder, out = tmp_path / "photos", tmp_path / f"catalog{suffix}"
+    shutil.copytree(tiny_folder / "Ruby", folder)
+    assert _catalog(folder, out, model) == 0
+    err = capsys.readouterr().err
+    assert "no longer there" not in err and "were replaced" not in err
+    return folder, out
+
+
 @pytest.mark.parametrize("suffix", [".jsonl", ".md"])
 def test_rows_of_photos_since_deleted_are_reported(tiny_model_dir, tiny_folder, tmp_path, capsys, suffix):
-    folder = tmp_path / "photos"
-    shutil.copytree(tiny_folder / "Ruby", folder)
-    out = tmp_path / f"catalog{suffix}"
-    assert _catalog(folder, out, tiny_model_dir) == 0
-    assert "no longer there" not in capsys.readouterr().err
+    folder, out = _catalogued(tiny_folder, tmp_path, tiny_model_dir, suffix, capsys)
     (folder / "0.jpg").unlink()
     assert _catalog(folder, out, tiny_model_dir) == 0
     err = capsys.readouterr().err
@@ -269,11 +275,7 @@ def test_rows_of_photos_since_deleted_are_reported(tiny_model_dir, tiny_folder, 
 
 @pytest.mark.parametrize("suffix", [".jsonl", ".md"])
 def test_a_photo_replaced_under_its_name_is_reported(tiny_model_dir, tiny_folder, tmp_path, capsys, suffix):
-    folder = tmp_path / "photos"
-    shutil.copytree(tiny_folder / "Ruby", folder)
-    out = tmp_path / f"catalog{suffix}"
-    assert _catalog(folder, out, tiny_model_dir) == 0
-    capsys.readouterr()
+    folder, out = _catalogued(tiny_folder, tmp_path, tiny_model_dir, suffix, capsys)
     Image.new("RGB", (64, 64), (20, 160, 60)).save(folder / "0.jpg")  # another stone, the same file name
     assert _catalog(folder, out, tiny_model_dir) == 0
     err = capsys.readouterr().err

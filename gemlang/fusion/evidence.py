@@ -153,7 +153,7 @@ OBSERVED = {
     "flux inclusions": (r"\bflux (?:remnant|inclusion|fingerprint|feather|veil)|metallic flux", 0.02),
     "chevron growth or nail-head spicules": ("chevron|nail-head", 0.01),
     "a mosaic (lizard-skin) pattern": ("lizard|chicken wire", 0.01),  # synthetic (Gilson) opal, from above
-    "pyrite specks": (r"pyrite specks|(?<!rarely contains )pyrite and calcite", 0.1),  # lapis; sodalite rarely
+    "pyrite specks": ("pyrite specks", 0.1),  # lapis lazuli's; sodalite's features say it rarely has them
     "aventurescence": ("aventurescen|spangl|glitter", 0.02),  # sunstone, aventurine: reflecting platelets
     "adularescence": ("adularescen", 0.05),  # moonstone's floating blue sheen
     "centipede inclusions": ("centipede", 0.02),  # moonstone's stress cracks

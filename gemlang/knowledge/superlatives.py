@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from gemlang.knowledge.facts import GemFacts, format_quantity
+from gemlang.knowledge.instruments import profile
 from gemlang.knowledge.knowledge_base import all_gems, gems_named_in
 
 
@@ -102,7 +103,7 @@ def _among(named: list[GemFacts]) -> str:
     names = [g.name for g in named]
     if len(names) == 1:
         return f"the {names[0].lower()} kinds" if _species(named[0]).lower().endswith(" group") else names[0]
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return _joined(names)
 
 
 def _joined(lines: list[str]) -> str:
@@ -182,8 +183,6 @@ LISTED = 20  # names in a list answer before "and N more"
 def optic_list_answer(text: str) -> str:
     """The natural gems of the optic class (and sign) a question asks for, one name per species; '' if not asked.
     Opaque stones are left out: no light passes them, so a polariscope shows them nothing."""
-    from gemlang.knowledge.instruments import profile
-
     m = OPTIC_LIST_QUESTION.search(text or "")
     if m is None:
         return ""
