@@ -616,16 +616,17 @@ class Conversation:
         # With no stone in hand, a question of a place is no locality of a stone: "What is Kashmir sapphire?" or
         # "is tanzanite found in Brazil?" is answered from the gem's localities, not by ranking every gem found
         # there, and "What is Mogok famous for?" lists the gems known from it
-        place_only = new.countries and not (new.hardness or new.readings or new.colours or before or images)
+        places = parse_hints(text, questions=True)
+        place_only = places.countries and not (new.hardness or new.readings or new.colours or before or images)
         if place_only and asked_gem is not None and GENERAL_QUESTION.search(text):
             self.hints = before
             answer.description = reference_description(asked_gem)
             answer.properties = property_rows([asked_gem.name])
-            answer.reply = f"**{asked_gem.name}**: {_where_from(asked_gem, new, a.evidence)}"
+            answer.reply = f"**{asked_gem.name}**: {_where_from(asked_gem, places, a.evidence)}"
             return self._done(answer)
         if place_only and asked_gem is None and PLACE_QUESTION.search(text):
             self.hints = before
-            answer.reply = _gems_from(new, a.evidence)
+            answer.reply = _gems_from(places, a.evidence)
             return self._done(answer)
         if asked_gem is not None and (trade := _trade_name(text)) is not None:
             answer.notes.append(trade.note)
@@ -998,6 +999,15 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
         if gem is not None and gem.origin != "natural":
             return f"No: the evidence points to {name}, which is not a natural gem."
         grown = f"a lab-grown {species_word(gem)}" if gem is not None else "a lab-grown stone"
+        twins = [g for g in lookalikes(gem, evidence.facts) if g.origin == "synthetic"] if gem is not None else []
+        made = tests_left_out(hints) if hints else set()
+        found = next(((g, t) for g in twins if (t := instrument_test(g, gem, made))), None)
+        if found:  # flame-fusion spinel: its strain between crossed polars
+            twin, (how, values) = found
+            return (
+                f"Nothing you have told me points to an imitation. {how[0].upper()}{how[1:]} would expose "
+                f"{twin.name} ({values}); otherwise magnification or a gem laboratory settles it."
+            )
         return (
             f"Nothing you have told me points to an imitation; {grown} would share the natural constants, so "
             "magnification or a gem laboratory settles it."

@@ -249,15 +249,19 @@ TREATMENT_SIGNS = (
 )
 
 
-def parse_hints(text: str) -> Hints:
-    """Readings, hardness and places in a message; parts not understood are ignored, never guessed.
+def parse_hints(text: str, questions: bool = False) -> Hints:
+    """Readings, hardness and places in a message; parts not understood are ignored, never guessed. A question
+    about the stone ("does it fluoresce?") is no observation of it, unless `questions` (the places a question
+    asks about: "is tanzanite found in Brazil?").
 
     A number that cannot be right ("Mohs 11", "RI 3.5") or cannot be read ("1.54" with no unit) is not
     used; `notes` says so in one line.
     """
-    text = text or ""
+    asked, text = text or "", (text or "") if questions else observations(text or "")
     readings = parse_readings(text)
     hardness, notes = parse_hardness(text)
+    if SCRATCH_QUESTION_NOTE not in notes and SCRATCH_QUESTION_NOTE in parse_hardness(asked)[1]:
+        notes.append(SCRATCH_QUESTION_NOTE)  # "can I scratch it with a file?" is answered with the warning
     countries, places = parse_places(text)
     notes = [*readings.problems, *notes]
     notes += [f"“{said}” is left out: only where a stone is from counts as evidence." for said in places_denied(text)]
@@ -287,6 +291,27 @@ _RANGE = rf"{_NUM}\s*(?:-|–|—|to|or)\s*{_NUM}"
 _HARDNESS_WORD = r"(?:hardness|mohs|\bh(?=\s*[=:]\s*\d))"  # "H=7", "H: 7.5" as a gemmologist notes it
 # The keywords of the other readings, where a hardness clause ends ("hardness 7 SG 2.65").
 OTHER_READING = r"\b(?:s\.?\s?g|r\.?\s?i|specific gravity|refractive|density|bire\w*)\b"
+
+# A question about the stone is no observation of it: "does it fluoresce?", "would a knife scratch it?", "is it
+# pink sapphire?", "does Jaipur mean it's Indian?", "what causes the glow?". Asked "what gem glows red under UV?",
+# the glow is the person's observation, and a number with its reading ("is it SG 3.52?") is one too.
+_AUX = r"(?:does|do|did|would|could|can|will|is|are|was|were|should|shall|might|may|must)"
+_SUBJECT = r"(?:it|this|that|they|these|those|there|i|we|you|one|the|a|an|my|your|its|any|such|some)"
+ASKED_NOT_SEEN = re.compile(
+    rf"^(?:(?:and|so|but|then|ok|okay|hmm|well)\b[\s,]*)?(?:{_AUX}\s+{_SUBJECT}\b|{_AUX}\s+(?!not\b)\w+[^?]*\?\s*$|"
+    r"(?:why|how|where)\b|what\s+(?:causes?|caused|makes?|made|gives?|gave|happens|about)\b)",
+    re.I,
+)
+_NUMBER_READ = re.compile(OTHER_READING + r"\W{0,6}\d|" + _HARDNESS_WORD + r"\W{0,6}\d", re.I)
+
+
+def observations(text: str) -> str:
+    """`text` without the questions it asks about the stone (`ASKED_NOT_SEEN`), which say nothing of it."""
+    sentences = re.split(r"(?<=[?!])\s*|(?<=\.)\s+|\n+", text)
+    kept = [s for s in sentences if not ASKED_NOT_SEEN.search(s.strip()) or _NUMBER_READ.search(s)]
+    return text if len(kept) == len(sentences) else "\n".join(kept)
+
+
 _NEGATION = re.compile(
     r"\b(?:not|no|never|cannot|can't|cant|won't|wont|doesn't|doesnt|didn't|didnt|isn't|"
     r"isnt|wasn't|wasnt|does not|did not|unable|fails? to|without)\b"

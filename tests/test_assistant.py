@@ -336,6 +336,19 @@ def test_lab_grown_stones_an_instrument_exposes_are_not_said_to_share_the_natura
     assert "Sapphire" not in ruby and "Lab-grown stones share the natural constants" in ruby
 
 
+def test_flame_fusion_spinel_is_told_from_natural_spinel_by_its_strain_in_the_polariscope():
+    from gemlang.assistant import Answer, follow_up
+    from gemlang.knowledge import get_facts
+    from gemlang.knowledge.tell_apart import tell_apart
+
+    spinel, grown = get_facts("Spinel"), get_facts("Synthetic Spinel (Verneuil)")
+    assert "optic character (polariscope)" in tell_apart(spinel, grown) and "strain (ADR)" in tell_apart(spinel, grown)
+    assert "strain" not in tell_apart(get_facts("Amber"), get_facts("Plastic"))  # both strained: no test
+    evidence = Assistant(classifier=None).evidence
+    reply = follow_up("is it natural?", Answer(message="", candidates=[("Spinel", 0.95)]), evidence)
+    assert "would expose Synthetic Spinel (Verneuil)" in reply and "share the natural constants" not in reply
+
+
 def test_a_very_long_message_is_read_up_to_a_cap_and_says_so():
     from gemlang.assistant import MAX_MESSAGE_CHARS
 

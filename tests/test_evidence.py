@@ -101,6 +101,16 @@ def test_readings_that_rule_out_the_photos_gem_name_the_imitation_that_looks_lik
     assert model.fuse(ruby, parse_hints("")).ranking[0][0] == "Ruby"
 
 
+def test_an_imitation_a_class_is_known_to_be_mistaken_for_takes_a_share_of_that_class_not_of_every_colour():
+    # flame-fusion spinel is made to imitate blue sapphire and aquamarine (both list it), not ruby
+    model = EvidenceModel(["Sapphire Blue", "Ruby", "Spinel", "Kyanite"])
+    sapphire = np.array([0.9, 0.01, 0.01, 0.08])
+    fused = model.fuse(sapphire, parse_hints("singly refractive, RI 1.727, SG 3.64")).ranking
+    assert fused[0][0] == "Synthetic Spinel (Verneuil)"
+    ruby = np.array([0.01, 0.97, 0.01, 0.01])
+    assert model.fuse(ruby, parse_hints("singly refractive, RI 1.718, SG 3.60")).ranking[0][0] == "Spinel"
+
+
 def test_the_next_test_splits_the_leaders_and_is_never_destructive(model):
     fused = model.fuse(None, parse_hints("RI 1.69"))
     assert fused.next_test and "scratch" not in fused.next_test

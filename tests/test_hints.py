@@ -314,3 +314,35 @@ def test_pyrite_specks_are_read_and_point_to_lapis():
         .ask("Lapis parcel, some with white calcite streaks and pyrite flecks, SG 2.8")
     )
     assert answer.gem == "Lapis Lazuli"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "does it fluoresce?",
+        "does it glow under UV?",
+        "what causes the glow?",
+        "would a knife scratch it?",
+        "does Jaipur mean it's Indian?",
+        "is it black opal then?",
+        "is it pink sapphire?",
+        "would it float in salt water?",
+        "how hard is it",
+    ],
+)
+def test_a_question_about_the_stone_is_no_observation_of_it(text):
+    assert parse_hints(text).describe() == []
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("what gem glows red under UV?", "red under UV"),
+        ("it glows red under UV, is it ruby?", "red under UV"),
+        ("is it SG 3.52?", "SG 3.52"),
+        ("green stone from Sri Lanka. Does that help?", "found in Sri Lanka"),
+        ("Does not scratch glass", "Mohs hardness below 5.5 (does not scratch glass)"),
+    ],
+)
+def test_an_observation_beside_a_question_or_a_reading_in_one_is_still_read(text, read):
+    assert read in parse_hints(text).describe()

@@ -81,7 +81,7 @@ from gemlang.knowledge.instruments import (
     separates,
     value_text,
 )
-from gemlang.knowledge.tell_apart import kind_of
+from gemlang.knowledge.tell_apart import kind_of, named_lookalikes
 from gemlang.language.describe import percent
 from gemlang.readings import DERIVED, NO_TWO_EDGES, Reading, Readings
 
@@ -414,6 +414,13 @@ class EvidenceModel:
         ]
         imitable = [[s == "" or self.facts[c].species == s for s in species] for c in self.class_index]
         self.colour_likeness = np.minimum(alike, 1.0) * np.array(imitable, dtype=bool).reshape(alike.shape)
+        # (gems, classes): whether a photo class's simulants list names the lab-grown stone or imitation ('Blue
+        # spinel (natural and synthetic)' of blue sapphire): a photo of the class looks like it too. Natural gems
+        # are left to the classifier, which learnt how alike the classes look.
+        self.named_lookalike = np.zeros((len(self.facts), len(self.classes)), dtype=bool)
+        for c, name in enumerate(self.classes):
+            for g in named_lookalikes(self.facts[self.index[name]], self.facts):
+                self.named_lookalike[self.index[g.name], c] = g.origin != "natural"
 
     @staticmethod
     def _prior(gem: GemFacts, in_photos: set[str], met: bool = True) -> float:
@@ -636,6 +643,10 @@ class EvidenceModel:
         resembles = (self.colour_likeness[:, anyone] * photo[:, None]).max(0)
         looks = LOOK_ALIKE * base[anyone] / PRIOR["photo class"] * resembles
         prior[anyone] = np.maximum(prior[anyone], looks)
+        if glass:  # an imitation the photo's class is known to be mistaken for: as much as a lab-grown twin
+            named = self.named_lookalike.any(1)
+            resembles = (self.named_lookalike[named] * photo).max(1)
+            prior[named] = np.maximum(prior[named], LOOK_ALIKE * base[named] / PRIOR["photo class"] * resembles)
         return np.maximum(prior, 1e-12) ** self.settings.photo_weight
 
     def _imitations_told_as_the_photo(self, place: np.ndarray, photo_probs: np.ndarray) -> np.ndarray:

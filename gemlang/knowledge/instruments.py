@@ -78,6 +78,10 @@ class Profile:
     opaque: bool = False  # metallic, no RI: no light passes, so no refractometer, polariscope or dichroscope reads it
     least_birefringence: float | None = None  # where composition varies the maximum (scapolite 0.004–0.037)
     optic_sign: tuple[str, ...] = ()  # "positive" and/or "negative" (both: the species varies), () unknown
+    # a lab-grown or imitation stone the knowledge base says shows strain (ADR) between crossed polars, as
+    # flame-fusion spinel's cross-hatched "tabby" extinction sets it apart from natural spinel
+    made_with_strain: bool = False
+    species: str = ""
 
     @property
     def birefringence_range(self) -> Range | None:
@@ -198,6 +202,8 @@ def profile(gem: GemFacts) -> Profile:
         opaque=gem.refractive_index is None and gem.lustre.lower().startswith("metallic"),
         least_birefringence=gem.birefringence_range[0] if gem.birefringence is not None else None,
         optic_sign=optic_signs(gem.optical_character) if optic in ("uniaxial", "biaxial") else (),
+        made_with_strain=gem.origin != "natural" and "anomalous" in gem.optical_character.lower(),
+        species=gem.species,
     )
 
 
@@ -218,6 +224,8 @@ def value_text(p: Profile, gem: GemFacts, key: str) -> str:
         low, high = p.birefringence_range
         return "seen" if low >= DOUBLING else "none" if high < DOUBLING else "seen in some stones"
     if key == "optic":
+        if p.made_with_strain and p.optic == "isotropic":
+            return "singly refractive with strong cross-hatched strain (ADR)"
         optic = {"isotropic": "singly refractive (stays dark)", "uniaxial": "doubly refractive, uniaxial",
                  "biaxial": "doubly refractive, biaxial", "aggregate": "aggregate (stays light)"}  # fmt: skip
         return optic.get(p.optic or "", "unknown")
@@ -285,6 +293,8 @@ def separates(test: Test, a: Profile, b: Profile) -> bool:
         sb = {b.optic, *b.optic_also} - {None}
         if not sa or not sb:
             return False
+        if sa == sb == {"isotropic"}:  # the strain of a lab-grown stone against the natural gem it is grown as
+            return a.made_with_strain != b.made_with_strain and bool(a.species) and a.species == b.species
         single = lambda s: s == {"isotropic"}  # noqa: E731
         return sa.isdisjoint(sb) and (single(sa) or single(sb) or "aggregate" in sa | sb)
     if test.key == "optic_sign":  # a uniaxial positive quartz against a uniaxial negative scapolite

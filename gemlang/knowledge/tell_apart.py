@@ -21,6 +21,7 @@ from collections.abc import Collection
 
 from gemlang.knowledge.facts import GemFacts, format_range
 from gemlang.knowledge.instruments import TESTS, Test, profile, separates, value_text
+from gemlang.knowledge.knowledge_base import normalise_name
 from gemlang.knowledge.scratch import DAMAGE_WARNING
 
 MAX_TESTS = 3  # a short answer: the three most telling non-destructive tests
@@ -129,6 +130,35 @@ def lookalikes(gem: GemFacts, every: list[GemFacts]) -> list[GemFacts]:
     if any("glass" in s.lower() for s in gem.simulants):
         out += [g for g in every if g.name == "Glass (Paste)"]
     return list(dict.fromkeys(out))
+
+
+MADE_WORDS = re.compile(r"\b(?:synthetic|lab(?:oratory)? (?:grown|created)|man made)\b")
+# A phrase naming an assembled or imitation material: 'Glass-and-quartz triplets' names no quartz.
+MADE_THING = re.compile(
+    r"\b(?:doublets?|triplets?|glass|plastics?|resins?|imitations?|ceramics?|reconstitut\w*|bonded)\b"
+)
+
+
+def _named_in(phrase: str, gem: GemFacts) -> bool:
+    """Whether a simulant phrase names `gem`: a lab-grown stone by the gem it is grown as, else by its names."""
+    names = [gem.imitates] if gem.origin == "synthetic" else [gem.name.split(" (")[0], *gem.aliases]
+    return any(re.search(rf"\b{re.escape(normalise_name(n))}\b", phrase) for n in names if n)
+
+
+def named_lookalikes(gem: GemFacts, every: list[GemFacts]) -> list[GemFacts]:
+    """The gems `gem`'s simulants list names, natural or lab-grown: 'Blue spinel (natural and synthetic)' names
+    Spinel and the synthetic spinels, 'Red garnet' the gem called so, 'Kyanite' Kyanite. An imitation of no gem
+    in particular (glass, plastic) is left out: it is weighed by its colours."""
+    out = []
+    for phrase in (normalise_name(s) for s in gem.simulants):
+        lab_grown = bool(MADE_WORDS.search(phrase))
+        made = [g for g in every if g.origin != "natural" and g.imitates and _named_in(phrase, g)]
+        made = [g for g in made if g.origin != "synthetic" or lab_grown]
+        # 'Glass-and-quartz triplets' names no quartz, 'GGG (Gadolinium Gallium Garnet)' no garnet
+        natural = not (made or MADE_THING.search(phrase)) and (not lab_grown or "natural" in phrase)
+        natural |= lab_grown and "natural" in phrase  # 'Blue spinel (natural and synthetic)'
+        out += made + [g for g in every if natural and g.origin == "natural" and _named_in(phrase, g)]
+    return [g for g in dict.fromkeys(out) if g.name != gem.name]
 
 
 def instrument_test(suspect: GemFacts, natural: GemFacts, made: Collection[str] = ()) -> tuple[str, str] | None:
