@@ -509,7 +509,8 @@ class Conversation:
             answer.reply = months
             answer.notes.append(f"sources: {'; '.join(birthstone_sources())}")
             return self._done(answer)
-        if not photos and (terms := terms_asked(text)):  # "what is pleochroism?": no reading of the stone in hand
+        stones_value = THE_STONES_VALUE.search(text) and self._answered_gem() is not None  # "what's the RI?"
+        if not photos and not stones_value and (terms := terms_asked(text)):  # "what is pleochroism?"
             answer.reply = "\n\n".join(f"**{t.term[:1].upper() + t.term[1:]}**: {t.text}" for t in terms)
             answer.notes += [f"source ({t.term}): {t.source}" for t in terms]
             return self._done(answer)
@@ -590,7 +591,12 @@ class Conversation:
             asked_gem = self.topic  # "what is the RI of spinel?" then "and its SG?"
         if asked_gem is not None and no_stone:
             self.topic = asked_gem
-        about_it = quantity and asked_gem is None and "?" in text and re.search(r"\b(?:it|its|it's)\b", text, re.I)
+        if quantity is None and asked_gem is None:
+            quantity = THE_STONES_VALUE.search(text)  # "what's the RI?" of the stone answered
+        about_it = (
+            quantity and asked_gem is None and re.search(r"\?|^\s*(?:how|what|does|do|would|will|can)\b", text, re.I)
+        )
+        about_it = about_it and (re.search(r"\b(?:it|its|it's|this)\b", text, re.I) or THE_STONES_VALUE.search(text))
         last = self._answered_gem()
         if about_it and not images and last is not None:
             asked_gem = last  # "is it pleochroic?": the gem answered
@@ -601,10 +607,18 @@ class Conversation:
             # "the hardness and RI of zircon?": each quantity asked about
             asked = [v for k, v in PROPERTY_FIELDS.items() if re.search(k, quantity.group(0), re.I)]
             gems = [g for g in gems_named_in(text) if g.name in a.evidence.index][:3]
+            than = re.search(r"\b(?:it|this)\b.*\b(?:harder|softer|heavier|lighter|denser)\b", text, re.I)
+            if than and last is not None and len(gems) == 1 and gems[0] != last:
+                gems = [last, gems[0]]  # "is it harder than topaz?" of the stone answered
             gems = gems if len(gems) > 1 else [asked_gem]  # "is peridot harder than garnet?": each of them
+            if (scratched := _scratched_by(text, asked_gem)) and len(gems) == 1:
+                answer.reply = scratched  # "would a knife scratch it?"
+                return self._done(answer)
 
             def value(g: GemFacts, field: str) -> str:
                 v = getattr(g, field)
+                if field == "fluorescence" and v:
+                    return v[0].lower() + v[1:]  # "fluorescence moderate to strong red (LWUV)"
                 return "not known" if not v else v if isinstance(v, str) else g.format(field)
 
             values = [f"**{g.name}**: " + ", ".join(f"{label} {value(g, f)}" for label, f in asked) for g in gems]
@@ -853,6 +867,29 @@ class Conversation:
         return answer
 
 
+def _scratched_by(text: str, gem: GemFacts) -> str:
+    """'Ruby (Mohs 9) is harder than a steel knife (5.5): the knife does not scratch it.' for "would a knife
+    scratch it?" or "does it scratch glass?"; '' when the question names no reference object or the gem no
+    hardness."""
+    from gemlang.knowledge.scratch import REFERENCES
+
+    lowered = text.lower()
+    said = [(len(w), r) for r in REFERENCES for w in r.words if re.search(rf"\b{re.escape(w)}\b", lowered)]
+    if not said or gem.hardness is None or not re.search(r"scratch", lowered):
+        return ""
+    tool = max(said, key=lambda x: x[0])[1]
+    low, high = gem.hardness
+    mohs = f"{gem.name} (Mohs {gem.format('hardness')})"
+    than = f"{tool.name} ({tool.hardness:g})"
+    if low > tool.hardness:
+        verdict = f"is harder than {than}: it scratches {tool.name}, and {tool.name} does not scratch it"
+    elif high < tool.hardness:
+        verdict = f"is softer than {than}: {tool.name} scratches it"
+    else:
+        verdict = f"is about as hard as {than}: either may scratch the other"
+    return f"{mohs} {verdict}. Do not try it on a cut stone: a scratch test damages it, and proves little there."
+
+
 def _ordered(gems: Sequence[GemFacts], question: str) -> str:
     """'Topaz is harder than Quartz.' for "which is harder, topaz or quartz?"; '' when the ranges overlap or the
     question compares no hardness or density."""
@@ -884,10 +921,12 @@ PROPERTY_FIELDS = {
     r"uniaxial|biaxial|refractive(?! index)|isotropic|optic(?:al)? sign": ("optic character", "optical_character"),
     r"pleochro|dichro|trichro": ("pleochroism", "pleochroism"),
     r"made of|composition|formula|chemi": ("chemistry", "chemistry"),
+    r"fluoresc|\bglow": ("fluorescence", "fluorescence"),
     r"colou?r|\bwhy\b": ("coloured by", "colour_cause"),
 }
 _PROPERTY = (
-    r"(?:hardness|specific gravity|sg|density|refractive index|ri|birefringence|dispersion|(?:absorption )?spectrum)"
+    r"(?:hardness|specific gravity|sg|density|refractive index|ri|birefringence|dispersion|fluorescence|"
+    r"(?:absorption )?spectrum)"
 )
 ONE_COLOUR = 0.6  # a gem whose listed colours are mostly one colour name is known by it
 # a question that goes on about the gem just discussed: "and its SG?", "is it treated?", "where is the best from?"
@@ -908,6 +947,9 @@ PROPERTY_QUESTION = re.compile(
     rf"\bwhat(?:'s| is)\s+(?:its|it's|the stone's|[a-z][\w ]{{0,30}}?'s)\s+{_PROPERTY}\b|"  # "peridot's hardness"
     rf"^\s*(?:and|what about|how about)\s+(?:its\s+|the\s+)?{_PROPERTY}\b|"  # "and its SG?" after a gem's RI
     r"\bhow\s+(?:hard|heavy|dense)\s+(?:is|are)\b|"
+    r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+(?:fluoresce|glow)\b|"  # "does ruby fluoresce?"
+    r"\b(?:would|will|can|could|does|do)\s+(?:an?\s+|the\s+|my\s+)?[\w ]{0,20}?\bscratch\s+(?:it|this)\b|"
+    r"\b(?:does|would|will|can)\s+(?:it|this)\s+scratch\b|"  # "would a knife scratch it?": how hard it is
     r"\b(?:harder|softer|heavier|lighter|denser)\s+than\b|\bwhich\b[\w\s]{0,12}\b(?:harder|softer|heavier|lighter|denser)\b|"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:uniaxial|biaxial|singly refractive|doubly refractive|isotropic|"
     r"anisotropic|pleochroic|dichroic|trichroic)\b|"  # "is quartz uniaxial positive?"
@@ -921,6 +963,13 @@ PROPERTY_QUESTION = re.compile(
 NEXT_TEST_QUESTION = re.compile(
     r"\bnext\b.{0,12}\b(?:test|step|check)|\b(?:what|which)\b.{0,30}\b(?:test|check|measure|try|instrument)\b|"
     r"\bwhat (?:else )?(?:should|can|could|do) i (?:do|test|check|try|measure)\b",
+    re.I,
+)
+# "what's the RI?", "hardness?", "how hard is it": the value for the stone the last answer named, not a glossary term
+THE_STONES_VALUE = re.compile(
+    rf"^\s*(?:(?:and|so|ok|okay)\b[\s,]*)?(?:what(?:'s| is| are)\s+(?:the|its)\s+(?:mohs\s+)?{_PROPERTY}"
+    rf"(?:\s+of\s+(?:it|this|this stone|the stone|my stone))?|(?:mohs\s+)?{_PROPERTY}|"
+    r"how\s+(?:hard|heavy|dense)\s+(?:is|are)\s+(?:it|this|this stone|the stone|they))\s*\??\s*$",
     re.I,
 )
 CONFIDENCE_QUESTION = re.compile(r"\bhow (?:sure|confident|certain|likely)\b|\bconfidence\b|\bare you sure\b", re.I)

@@ -916,3 +916,19 @@ def test_is_it_real_of_the_gem_just_discussed_is_no_yes():
 def test_a_treatment_question_lists_every_treatment_in_use():
     reply = Assistant(classifier=None).conversation().ask("is diamond usually treated?").reply
     assert reply == "**Diamond**: Treatments of diamond: HPHT; irradiation; coating; fracture filling."
+
+
+def test_a_question_about_the_stone_answered_gets_its_value_and_leaves_the_ranking_alone():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Spinel"])).conversation()
+    chat.image_probs = np.array([0.95, 0.05])
+    first = chat.ask("what gem is this?")
+    assert first.gem == "Ruby"
+    assert "moderate to strong red" in chat.ask("does it fluoresce?").reply
+    assert chat.ask("what's the RI?").reply == "**Ruby**: refractive index 1.762–1.770."  # not the glossary's RI
+    assert chat.ask("how hard is it").reply == "**Ruby**: Mohs hardness 9."
+    knife = chat.ask("would a knife scratch it?").reply
+    assert "harder than a steel knife (5.5)" in knife and "damages" in knife
+    assert chat.ask("is it harder than topaz?").reply.startswith("Ruby is harder than Topaz.")
+    assert not chat.hints and chat.ask("what gem is this?").candidates == first.candidates

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field, fields
+from functools import cache
 from typing import Any
 
 SOURCE_DATABASE = "gemmology-mineral-database"
@@ -195,6 +196,12 @@ class GemFacts:
         return "; ".join(said)
 
     @property
+    def fluorescence(self) -> str:
+        """What it shows under a UV lamp, as the gemmology database says ("Moderate to strong red (LWUV)"); ''
+        if it says nothing."""
+        return _fluorescence_text(self.database_ids)
+
+    @property
     def birefringence_range(self) -> tuple[float | None, float | None]:
         """(least, greatest) maximum birefringence of its stones; both the same where composition does not vary it."""
         top = self.birefringence
@@ -244,3 +251,11 @@ class GemFacts:
                 value = dict(value)
             out[f.name] = value
         return out
+
+
+@cache
+def _fluorescence_text(database_ids: tuple[str, ...]) -> str:
+    from gemlang.knowledge.database import database_gems
+
+    gems = database_gems()
+    return "; ".join(gems[i].fluorescence for i in database_ids if i in gems and gems[i].fluorescence)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from gemlang.knowledge.facts import GemFacts, Range
 from gemlang.readings import COLOURS, REFRACTOMETER_LIMIT
@@ -158,14 +158,6 @@ def _chelsea(features: str) -> bool | None:
     return None
 
 
-@cache
-def _fluorescence_text(database_ids: tuple[str, ...]) -> str:
-    from gemlang.knowledge.database import database_gems
-
-    gems = database_gems()
-    return "; ".join(gems[i].fluorescence for i in database_ids if i in gems and gems[i].fluorescence)
-
-
 # A feature or a sentence that says what a gem lacks ("no natural silk", "absence of gas-bubble trains") names
 # a sign the gem does not show.
 _LACKS_ITEM = re.compile(r"^(?:no|not|absence|absent|lack|lacks|without)\b", re.I)
@@ -195,7 +187,7 @@ def profile(gem: GemFacts) -> Profile:
         optic=optic,
         optic_also=classes[1:],
         pleochroism=pleochroism_levels(gem.pleochroism, optic),
-        fluorescence=fluorescence_classes(_fluorescence_text(gem.database_ids)),
+        fluorescence=fluorescence_classes(gem.fluorescence),
         chelsea_red=_chelsea(" ; ".join(gem.diagnostic_features).lower()),
         features=signs_text(gem),
         origin=gem.origin,
