@@ -1250,7 +1250,7 @@ def side_answer(text: str, gem: GemFacts, signs: Sequence[str] = (), general: bo
         if gem.origin != "natural":
             return f"{gem.name} is made in a laboratory, not mined."
         sources = main_sources(gem)
-        said = f" {gem.name} is mined chiefly in {sources}." if sources else ""
+        said = f" {gem.name} comes chiefly from {sources}." if sources else ""  # pearls and coral are not mined
         if general and said:
             return said.strip()
         countries, anywhere = gem_countries(gem)
@@ -1294,7 +1294,9 @@ def withhold_gem(answer: Answer, verdict: ScopeVerdict) -> None:
 
 # How to re-check a reading that argues against the answer, by reading.
 RECHECK = {
-    "hardness": "re-check the test on a fresh, inconspicuous spot: a streak of powder can look like a scratch",
+    # not another scratch: it damages a cut stone, and the streak a softer tool leaves looks like a scratch
+    "hardness": "do not repeat a scratch test on a cut stone (it damages the stone, and a softer tool's streak looks "
+    "like a scratch): the refractometer or a hydrostatic balance settles it without harm",
     "optic": "turn the stone in the polariscope: seen along its optic axis a doubly refractive stone stays dark",
     "pleochroism": "look through the dichroscope in several directions: along the optic axis there is no pleochroism",
     "colour": "describe the stone's colour in daylight: the colour a photo shows depends on the light",

@@ -197,7 +197,7 @@ def test_an_answer_kept_against_a_reading_is_unsure_and_says_how_to_re_check(ass
     first = chat.ask("what gem is this?", photos=[red_stone_photo()])
     answer = chat.ask("hardness 3")
     assert answer.gem == first.gem and answer.unsure
-    assert any(n.startswith("I'm not sure because Mohs hardness 3 does not fit") and "Re-check the test" in n
+    assert any(n.startswith("I'm not sure because Mohs hardness 3 does not fit") and "Do not repeat a scratch test" in n
                for n in answer.notes)  # fmt: skip
 
 
@@ -776,7 +776,7 @@ def test_a_question_about_another_gem_is_answered_about_that_gem_and_thanks_is_n
     tanzanite = side_answer("is tanzanite usually treated?", get_facts("Tanzanite"), general=True)
     assert tanzanite.startswith("Treatments of tanzanite: heat") and "this stone" not in tanzanite
     sapphire = side_answer("where is sapphire mined?", get_facts("Sapphire Blue"), general=True)
-    assert sapphire.startswith("Sapphire Blue is mined chiefly in")
+    assert sapphire.startswith("Sapphire Blue comes chiefly from")
     chat = Assistant(classifier=None).conversation()
     chat.ask("RI 1.762-1.770, SG 4.00, red")
     assert chat.ask("thanks").reply.startswith("You're welcome")

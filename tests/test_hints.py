@@ -72,7 +72,7 @@ def test_text_without_a_reading_gives_no_hardness(text):
     "text, countries, places",
     [
         ("found in Sri Lanka", ("Sri Lanka",), ("Sri Lanka",)),
-        ("bought it in ceylon", ("Sri Lanka",), ("Ceylon",)),
+        ("mined in ceylon", ("Sri Lanka",), ("Ceylon",)),
         ("from Mogok, Burma", ("Myanmar",), ("Mogok", "Burma")),
         ("it comes from Minas Gerais", ("Brazil",), ("Minas Gerais",)),
         ("from New Mexico", ("USA",), ("New Mexico",)),
@@ -346,3 +346,10 @@ def test_a_question_about_the_stone_is_no_observation_of_it(text):
 )
 def test_an_observation_beside_a_question_or_a_reading_in_one_is_still_read(text, read):
     assert read in parse_hints(text).describe()
+
+
+@pytest.mark.parametrize("text", ["bought it in Thailand", "I got it from a dealer in Brazil", "bought in Sri Lanka"])
+def test_where_a_stone_was_bought_is_no_locality_and_says_so(text):
+    hints = parse_hints(text)
+    assert not hints.countries and any("is left out: only where a stone is from" in n for n in hints.notes)
+    assert parse_hints("bought in Thailand, mined in Mozambique").countries == ("Mozambique",)

@@ -27,7 +27,7 @@ def test_locality_notes_name_countries_longest_name_first(note, countries):
     "text, countries",
     [
         ("found in Wales", ("United Kingdom",)),
-        ("bought in Siam", ("Thailand",)),
+        ("from Siam", ("Thailand",)),
         ("from Minas Gerais", ("Brazil",)),
         ("dug it up in Montana", ("USA",)),
         ("from Lightning Ridge, New South Wales", ("Australia",)),
@@ -66,3 +66,10 @@ def test_a_demonym_says_where_the_stone_is_from(text, country):
 
 def test_demonyms_are_read_in_messages_not_in_the_knowledge_base():
     assert countries_in("Colombian emerald belt; Zambia") == ("Zambia",)
+
+
+def test_a_sea_gulf_or_coast_among_a_gems_sources_takes_the_article():
+    from gemlang.language.gem_prose import main_sources
+
+    assert main_sources(get_facts("Pearl")).startswith("the Persian Gulf")
+    assert "the Baltic coast" in main_sources(get_facts("Amber"))

@@ -237,6 +237,11 @@ def place_index() -> Index:
 
 # "not from Brazil", "isn't mined in Kenya", "never found in Peru", "Burma, not Thailand": not where it comes from
 _DENIED = re.compile(r"\b(?:not|never|\w+n't)(?:\s+(?:\w+\s+){0,2}(?:from|in|at)(?:\s+the)?)?\s*$")
+# "bought it in Bangkok", "got it from a dealer in Jaipur": where a stone was sold, not where it was mined
+# (Bangkok, Jaipur and Idar-Oberstein trade and cut stones from everywhere)
+_BOUGHT = re.compile(
+    r"\b(?:bought|purchased|got|acquired|picked up|sold)\s+(?:[\w']+\s+){0,5}?(?:in|at|from)(?:\s+the)?\s*$"
+)
 
 
 # "is it from Arizona?": a question about a place, not a statement of where the stone is from.
@@ -254,7 +259,9 @@ def _matches_and_denials(text: str) -> tuple[list[tuple[int, str, tuple[str, ...
             continue
         if _ASKED.search(t[max(0, match[0] - 40) : match[0]]):  # asked about (`places_asked`), not said
             continue
-        phrase = _DENIED.search(t[max(0, match[0] - 40) : match[0]])
+        phrase = _DENIED.search(t[max(0, match[0] - 40) : match[0]]) or _BOUGHT.search(
+            t[max(0, match[0] - 50) : match[0]]
+        )
         if phrase:
             denied.append(f"{phrase.group(0).strip()} {match[1]}")
         else:

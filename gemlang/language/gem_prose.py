@@ -75,10 +75,14 @@ def _places(gem: GemFacts, n: int = 3) -> tuple[list[str], bool]:
     return places[:n], everywhere
 
 
+# a sea, gulf or coast takes the article: "the Persian Gulf", "the Baltic coast"
+THE_PLACE = re.compile(r"^(?!the\b)[^,;()]*\b(?:Sea|Gulf|Ocean|[Cc]oast)\b")
+
+
 def main_sources(gem: GemFacts, n: int = 4) -> str:
     """The gem's first `n` confirmed sources in words ("Myanmar, Mozambique and Thailand"), or ''."""
     places = [re.sub(r"^([^,]+), ([^,]+)$", r"\1 (\2)", p) for p in _places(gem, n)[0]]  # "Arizona (USA)"
-    return join_places(places)
+    return join_places([f"the {p}" if THE_PLACE.search(p) else p for p in places])
 
 
 def compose_description(gem: GemFacts) -> str:
