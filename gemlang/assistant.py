@@ -1041,7 +1041,7 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
         imitation = next((f for f in gem.diagnostic_features if "imitation" in f.lower()), None)
         told = f" Against an imitation: {in_sentence(imitation)}." if imitation else ""
         return f"Natural or cultured is a gem laboratory's call: {in_sentence(cultured)}.{told}"
-    if NATURAL_QUESTION.search(text):
+    if NATURAL_QUESTION.search(text) and not COLOUR_NATURAL.search(text):  # not "is the blue natural?"
         if answer.caution:
             caution, answer.caution = answer.caution, ""  # said as the reply, not twice
             return caution[0].upper() + caution[1:]
@@ -1208,8 +1208,15 @@ def caution(
     return text[0].upper() + text[1:]
 
 
+# "is the blue natural?", "natural colour?": whether the colour was made, a treatment question
+COLOUR_NATURAL = re.compile(
+    r"\b(?:colou?r|blue|red|green|pink|yellow|purple|black|orange|brown)\s+(?:is\s+|be\s+)?(?:natural|real|genuine)\b|"
+    r"\bnatural(?:ly)?[- ]colou?re?d?\b",
+    re.I,
+)
 TREATMENT_QUESTION = re.compile(
-    r"\b(?:heat(?:ed)?|treat(?:ed|ments?)?|untreated|unheated|enhanc\w*|oiled|oiling|dyed|irradiated|diffused|filled)\b",
+    r"\b(?:heat(?:ed)?|treat(?:ed|ments?)?|untreated|unheated|enhanc\w*|oiled|oiling|dyed|irradiated|diffused|filled)\b|"
+    + COLOUR_NATURAL.pattern,
     re.I,
 )
 VALUE_QUESTION = re.compile(

@@ -932,3 +932,13 @@ def test_a_question_about_the_stone_answered_gets_its_value_and_leaves_the_ranki
     assert "harder than a steel knife (5.5)" in knife and "damages" in knife
     assert chat.ask("is it harder than topaz?").reply.startswith("Ruby is harder than Topaz.")
     assert not chat.hints and chat.ask("what gem is this?").candidates == first.candidates
+
+
+def test_is_the_colour_natural_is_a_treatment_question_about_the_stone_answered():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Topaz", "Aquamarine"])).conversation()
+    chat.image_probs = np.array([0.95, 0.05])
+    chat.ask("what gem is this?")
+    reply = chat.ask("is the blue natural?").reply
+    assert "irradiation + heat (blue topaz)" in reply and "Glass" not in reply

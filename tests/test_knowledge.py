@@ -501,3 +501,12 @@ def test_the_polariscope_sets_an_aggregate_apart_and_the_dichroscope_a_strongly_
     assert "optic character (polariscope): Peridot doubly refractive, biaxial, Jadeite aggregate" in jade
     iolite = tell_apart(get_facts("Amethyst"), get_facts("Iolite"))
     assert "pleochroism (dichroscope): Amethyst weak pleochroism, Iolite strong pleochroism" in iolite
+
+
+def test_a_variety_known_by_a_phenomenon_is_set_apart_by_it_and_its_look_alikes_by_the_constants():
+    from gemlang.knowledge.tell_apart import tell_apart
+
+    text = tell_apart(get_facts("Cats Eye"), get_facts("Chrysoberyl"))
+    assert "apart from other chrysoberyl is its cat's-eye" in text and "is its colour" not in text
+    assert "quartz cat's-eye" in text and "RI 1.746–1.755" in text
+    assert "is its colour change" in tell_apart(get_facts("Alexandrite"), get_facts("Chrysoberyl"))

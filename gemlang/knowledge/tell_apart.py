@@ -67,6 +67,14 @@ def tell_apart(a: GemFacts, b: GemFacts, rough: bool = False) -> str:
                 for k in broad.kinds
             )
             what = f"its constants, which tell {broad.name.lower()}'s kinds apart ({kinds})"
+        if phenomenon := DEFINING_PHENOMENON.match(narrow.phenomena):  # cat's-eye, colour change: not a colour
+            what = f"its {phenomenon.group(1)}. {narrow.phenomena.split('. ')[0].removesuffix('.')}"
+            others = [s for s in narrow.simulants if not (MADE_THING.search(s) or MADE_WORDS.search(s.lower()))]
+            if others and broad.refractive_index and broad.specific_gravity:
+                what += (
+                    f". Other gems show it too ({', '.join(o.lower() for o in others)}): {broad.name.lower()}'s RI "
+                    f"{broad.format('refractive_index')} and SG {broad.format('specific_gravity')} confirm it"
+                )
         return (
             f"{narrow.name} is one kind of {broad.name.lower()}: every {narrow.name.lower()} is "
             f"{broad.name.lower()}, so no test separates them. What sets {narrow.name} apart from other "
@@ -132,6 +140,8 @@ def lookalikes(gem: GemFacts, every: list[GemFacts]) -> list[GemFacts]:
     return list(dict.fromkeys(out))
 
 
+# a variety known by a phenomenon: "Its cat's-eye is light reflected ...", "Its colour change, ..."
+DEFINING_PHENOMENON = re.compile(r"^Its (cat's-eye|colour change|adularescence|labradorescence|chatoyancy|asterism)")
 MADE_WORDS = re.compile(r"\b(?:synthetic|lab(?:oratory)? (?:grown|created)|man made)\b")
 # A phrase naming an assembled or imitation material: 'Glass-and-quartz triplets' names no quartz.
 MADE_THING = re.compile(
