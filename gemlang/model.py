@@ -289,6 +289,11 @@ class GemClassifier:
             theirs, their_failures = theirs.result()
             failures = {**failures, **their_failures}
             probs = multiplied(probs, theirs, self.companion_temperature)  # a photo either failed stays NaN
+            # the closest known gems named are the ones the answer then shows: the pair's, not the head's alone
+            verdicts = [
+                replace(v, closest=[self.classes[c] for c in np.argsort(-p)[: len(v.closest)]]) if v.closest else v
+                for v, p in zip(verdicts, np.nan_to_num(probs, nan=0.0), strict=True)
+            ]
         return probs, verdicts, failures
 
     def _own(self, extract, images, cache, progress):

@@ -63,6 +63,15 @@ def test_a_pair_answers_with_the_product_of_both_halves(pair_dir, tiny_folder):
     np.testing.assert_allclose(mine[:4], multiplied(own, theirs, pair.companion_temperature), atol=1e-5)
 
 
+def test_the_closest_gems_an_out_of_scope_verdict_names_are_the_pairs_top_classes(pair_dir, tiny_folder):
+    photos = scan_image_folder(tiny_folder).paths[:8]
+    pair = GemClassifier.load(pair_dir)
+    probs, verdicts, _ = pair.analyse(photos)
+    assert all(v.closest for v in verdicts)
+    for p, verdict in zip(probs, verdicts, strict=True):  # what the answer names is what it then ranks
+        assert verdict.closest == [pair.classes[c] for c in np.argsort(-p)[: len(verdict.closest)]]
+
+
 def test_a_companion_needs_cross_validation_to_be_calibrated(tiny_folder):
     with pytest.raises(UsageError, match="--cv"):
         train_classifier(scan_image_folder(tiny_folder), cv=0, progress=False, recipe=PAIR, finetune=TINY_FINETUNE)
