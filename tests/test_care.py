@@ -8,11 +8,13 @@ from gemlang.assistant import Assistant
 from gemlang.knowledge.care import care_of, care_question, never_cleaned_with
 
 
-def test_every_care_entry_names_its_sources_and_says_only_known_verdicts():
+def test_every_photo_class_has_care_that_names_its_sources_and_says_only_known_verdicts():
+    from gemlang.knowledge import all_gems
+
     verdicts = {"safe", "usually safe", "not recommended", "never", "damp cloth only", None}
-    for name in ("Opal", "Emerald", "Pearl", "Sapphire", "Kunzite"):
-        care = care_of([name])
-        assert care is not None and care.sources, name
+    for gem in (g for g in all_gems() if g.is_dataset_class):
+        care = care_of([gem.name, gem.species, gem.group])
+        assert care is not None and care.sources, gem.name
         assert all(re.search(r"<https?://[^>]+>$", s) for s in care.sources)
         assert {care.ultrasonic, care.steam, care.warm_soapy_water} <= verdicts
 
@@ -21,6 +23,8 @@ def test_a_treated_material_is_cared_for_as_treated_and_a_variety_as_its_species
     assert care_of(["Ruby"], "a ring set with glass-filled ruby").name == "lead-glass-filled ruby"
     assert care_of(["Sapphire Blue"]).name == "Sapphire"
     assert care_of(["Almandine", "almandine (garnet group)"]).name == "Garnet"
+    assert care_of(["Onyx Black", "quartz (chalcedony)"]).name == "Chalcedony"  # not the quartz crystal's care
+    assert care_of(["Labradorite", "plagioclase feldspar"]).name == "Feldspar"
     assert "Opal" in never_cleaned_with("ultrasonic") and "Sapphire" not in never_cleaned_with("ultrasonic")
 
 

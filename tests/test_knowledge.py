@@ -510,3 +510,13 @@ def test_a_variety_known_by_a_phenomenon_is_set_apart_by_it_and_its_look_alikes_
     assert "apart from other chrysoberyl is its cat's-eye" in text and "is its colour" not in text
     assert "quartz cat's-eye" in text and "RI 1.746–1.755" in text
     assert "is its colour change" in tell_apart(get_facts("Alexandrite"), get_facts("Chrysoberyl"))
+
+
+def test_no_polariscope_or_dichroscope_is_advised_for_a_stone_no_light_passes():
+    from gemlang.knowledge.tell_apart import tell_apart
+
+    assert get_facts("Turquoise").diaphaneity == "opaque" and get_facts("Turquoise").citations["diaphaneity"]
+    for opaque, other in [("Turquoise", "Dyed Howlite (Turquoise Simulant)"), ("Onyx Black", "Glass (Paste)")]:
+        advice = tell_apart(get_facts(opaque), get_facts(other))
+        assert "polariscope" not in advice and "dichroscope" not in advice
+    assert "polariscope" in tell_apart(get_facts("Jade"), get_facts("Glass (Paste)"))  # translucent: it stays light

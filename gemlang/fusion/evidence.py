@@ -557,7 +557,7 @@ class EvidenceModel:
     @staticmethod
     def _optic(seen: str, p: Profile, classes: Sequence[str | None] | None = None) -> float:
         """P(the polariscope reading | the gem), or of one kind of it whose optic `classes` are given."""
-        if p.opaque:
+        if p.metallic:
             return OPAQUE_FIT
         classes = [c for c in (classes or (p.optic, *p.optic_also)) if c]
         if not classes:
@@ -566,7 +566,7 @@ class EvidenceModel:
 
     @staticmethod
     def _optic_sign(seen: str, p: Profile) -> float:
-        if p.opaque:
+        if p.metallic:
             return OPAQUE_FIT
         if not p.optic_sign:  # unknown, or a singly refractive stone, which the optic character already weighs
             return UNKNOWN_FIT
@@ -574,7 +574,7 @@ class EvidenceModel:
 
     @staticmethod
     def _pleochroism(seen: str, p: Profile) -> float:
-        if p.opaque:
+        if p.metallic:
             return OPAQUE_FIT
         if not p.pleochroism:
             return UNKNOWN_FIT
@@ -753,10 +753,13 @@ class EvidenceModel:
             leaders = [int(self.class_index[j]) for j in order[:3] if p[j] >= 0.05 * p[order[0]]] + leaders
         reasons: list[str] = []
         for i in dict.fromkeys(int(i) for i in leaders):
-            said = [self._reason(key, i, hints) for key, factor in factors.items() if self._ruled_out(key, factor, i)]
+            against = [key for key, factor in factors.items() if self._ruled_out(key, factor, i)]
+            said = [self._reason(key, i, hints) for key in against]
             if said and post[i] >= KEPT_SAID:  # a strong photo keeps a share only against a misread reading
                 why = "the photo looks like it" if photo_probs is not None else "your other readings fit it"
-                said[-1] += f", which keeps {percent(post[i])} only as {why} and a reading can slip"
+                # a place is often where the stone was bought or cut, not where it was mined
+                slip = "a place said can be where it was traded" if against == ["place"] else "a reading can slip"
+                said[-1] += f", which keeps {percent(post[i])} only as {why} and {slip}"
             reasons += said
         conflict = None
         if photo_top is not None and photo_probs.max() >= 0.5:

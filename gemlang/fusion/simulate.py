@@ -137,10 +137,10 @@ def simulate_hints(
     elif ri and ri.high > ri.low:
         bire = Reading(round(ri.high - ri.low, 4), round(ri.high - ri.low, 4))
     optic = None  # a metallic stone lets no light through: neither the polariscope nor the dichroscope reads it
-    if "optic" in readings and p.optic and not p.opaque:
+    if "optic" in readings and p.optic and not p.metallic:
         optic = {"isotropic": "isotropic", "aggregate": "aggregate"}.get(p.optic, p.optic)
     pleochroism = None
-    if "pleochroism" in readings and p.pleochroism and not p.opaque:
+    if "pleochroism" in readings and p.pleochroism and not p.metallic:
         pleochroism = p.pleochroism[int(rng.integers(len(p.pleochroism)))]
     hardness = None
     if "hardness" in readings and gem.hardness:

@@ -44,6 +44,7 @@ FACT_FIELDS = (
     "optical_character",
     "dispersion",
     "lustre",
+    "diaphaneity",
     "cleavage",
     "pleochroism",
     "mineral_class",
@@ -133,6 +134,7 @@ class GemFacts:
     # the least of its stones' maximum birefringence, where composition varies it (scapolite 0.004–0.037)
     least_birefringence: float | None = None
     lustre: str = ""
+    diaphaneity: str = ""  # how much light passes a cut stone, where it matters: "opaque" (no polariscope)
     colours: tuple[str, ...] = ()
     diagnostic_features: tuple[str, ...] = ()
     localities: tuple[str, ...] = ()

@@ -75,13 +75,20 @@ class Profile:
     chelsea_red: bool | None
     features: str  # diagnostic features and description, lower case, for loupe observations (`signs_text`)
     origin: str
-    opaque: bool = False  # metallic, no RI: no light passes, so no refractometer, polariscope or dichroscope reads it
+    # no light passes a cut stone (metallic pyrite, lapis, turquoise): no polariscope, dichroscope or shadow edges
+    # to read a birefringence from; a spot RI off a polished surface still reads, where the gem has one
+    opaque: bool = False
     least_birefringence: float | None = None  # where composition varies the maximum (scapolite 0.004–0.037)
     optic_sign: tuple[str, ...] = ()  # "positive" and/or "negative" (both: the species varies), () unknown
     # a lab-grown or imitation stone the knowledge base says shows strain (ADR) between crossed polars, as
     # flame-fusion spinel's cross-hatched "tabby" extinction sets it apart from natural spinel
     made_with_strain: bool = False
     species: str = ""
+
+    @property
+    def metallic(self) -> bool:
+        """Opaque with no RI at all (pyrite): a polariscope or dichroscope reading of it cannot be right."""
+        return self.opaque and self.ri is None
 
     @property
     def birefringence_range(self) -> Range | None:
@@ -191,7 +198,8 @@ def profile(gem: GemFacts) -> Profile:
         chelsea_red=_chelsea(" ; ".join(gem.diagnostic_features).lower()),
         features=signs_text(gem),
         origin=gem.origin,
-        opaque=gem.refractive_index is None and gem.lustre.lower().startswith("metallic"),
+        opaque=gem.diaphaneity == "opaque"
+        or (gem.refractive_index is None and gem.lustre.lower().startswith("metallic")),
         least_birefringence=gem.birefringence_range[0] if gem.birefringence is not None else None,
         optic_sign=optic_signs(gem.optical_character) if optic in ("uniaxial", "biaxial") else (),
         made_with_strain=gem.origin != "natural" and "anomalous" in gem.optical_character.lower(),
@@ -245,7 +253,7 @@ def _gap(a: Range, b: Range) -> float:
     return max(b[0] - a[1], a[0] - b[1])
 
 
-THROUGH_THE_STONE = ("ri", "birefringence", "doubling", "optic", "pleochroism")  # tests that read light passing it
+THROUGH_THE_STONE = ("birefringence", "doubling", "optic", "optic_sign", "pleochroism")  # light passing it
 ONE_CRYSTAL = ("birefringence", "doubling", "pleochroism")  # tests that need a single crystal
 
 

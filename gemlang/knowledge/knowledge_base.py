@@ -592,6 +592,7 @@ def _freeze(draft: _Draft, aliases: list[str]) -> GemFacts:
         birefringence=v.get("birefringence"),
         least_birefringence=v.get("least_birefringence"),
         lustre=v.get("lustre", ""),
+        diaphaneity=v.get("diaphaneity", ""),
         colours=tuple(v.get("colours", ())),
         diagnostic_features=tuple(v.get("diagnostic_features", ())),
         localities=tuple(v.get("localities", ())),
