@@ -783,16 +783,21 @@ class Conversation:
         # "ruby or spinel?": between the two asked about
         # the runner-up, unless it is a long shot ("Pearl 99%, next: Galena <1%" needs no tell-apart)
         pair = [name for name, p in prediction.top_k[:2] if p >= 0.01 or name == prediction.top_k[0][0]]
-        if len(asked) == 2:
+        also = None  # "could it be spinel or garnet?" of a ruby: the ruby against each
+        if len(asked) == 2 and prediction.label not in {g.name for g in asked} and (self.image_probs is not None):
+            pair, also = [pair[0], asked[0].name], asked[1].name
+        elif len(asked) == 2:
             pair = [g.name for g in asked]
         elif asked and asked[0].name != pair[0]:
             pair = [pair[0], asked[0].name]
         elif len(pair) == 2 and self.hints.colours and "the colour tells them apart" in tell_apart(*pair):
             pair = pair[:1]  # the colour the person gave already told these varieties apart
-        answer.properties = property_rows(pair)
+        answer.properties = property_rows(pair + [also] if also else pair)
         if len(pair) > 1:
             first, second = pair
             answer.tell_apart = tell_apart(first, second, a.evidence, self.hints)
+            if also:
+                answer.tell_apart += "\n\n" + tell_apart(first, also, a.evidence, self.hints)
             ruled = [r for r in answer.reasons if f"rules out {second} (" in r]
             if ruled:  # advice from the ranges would contradict the readings that already settle it
                 answer.tell_apart = f"Your readings already tell them apart: {'; '.join(ruled)}."
@@ -996,7 +1001,7 @@ NATURAL_QUESTION = re.compile(r"\b(?:natural|real|genuine|synthetic|lab[- ]?(?:g
 def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints | None = None) -> str:
     """The answer to a question about the stone already discussed ("what test next?", "how sure are you?",
     "is it natural?"), in a line or two; '' when the message asks none of these."""
-    asks = (NEXT_TEST_QUESTION, ELSE_QUESTION, WHY_QUESTION, HISTORY_QUESTION)
+    asks = (NEXT_TEST_QUESTION, ELSE_QUESTION, WHY_QUESTION, HISTORY_QUESTION, MORE_QUESTION)
     if not answer.candidates or "?" not in text and not any(q.search(text) for q in asks):
         return ""
     name, p = answer.candidates[0]
@@ -1013,6 +1018,10 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
         for n, q in answer.candidates[1:4]
         if q >= 0.005 and not (gem and n in others and (kind_of(gem, others[n]) or kind_of(others[n], gem)))
     ]
+    if gem is not None and (seen := what_it_shows(text, gem)):  # "what are the gold specks?"
+        return seen
+    if gem is not None and MORE_QUESTION.search(text) and answer.description:  # "tell me more"
+        return answer.description
     if NEXT_TEST_QUESTION.search(text):
         if answer.next_test:
             next_test, answer.next_test = answer.next_test, ""  # said as the reply, not twice
@@ -1227,6 +1236,46 @@ ORIGIN_QUESTION = re.compile(
     r"\bwhich (?:country|mine)\b|\bis it (?:from|mined in)\b",
     re.I,
 )
+
+
+# What the eye sees in a stone, asked about ("what are the gold specks?", "does it change colour?"): the words
+# asked -> what the gem's phenomena and diagnostic features call it.
+SEEN_IN_THE_STONE = {
+    r"specks?|flecks?|spots?|gold\b|glitter\w*|sparkl\w*|spangle\w*": r"speck|fleck|pyrite|aventurescen|glitter|spangl",
+    r"needles?|hairs?|threads?": r"needle|fibre|fiber|silk",
+    r"line of light|cat'?s[- ]eye|eye\b|stripes?|bands? of light|silky|shine|sheen|chatoyan\w*": (
+        r"cat's-eye|chatoyan|band of light|bands of light|sheen"
+    ),
+    r"change colou?r|colou?r[- ]change|different colou?r (?:in|under)": r"colou?r change",
+    r"\bfire\b|rainbow|dispersion": r"\bfire\b|dispersion",
+    r"\bglow\b|moonlight|adularescen\w*|billow\w*": r"adularescen|glow",
+    r"flash(?:es)?|play of colou?r|labradorescen\w*|iridescen\w*|schiller": (
+        r"labradorescen|play of colou?r|flash|iridescen|schiller"
+    ),
+    r"\bstar\b|asterism": r"\bstar|asterism",
+}
+ASKS_WHAT_IT_SHOWS = re.compile(r"^\s*(?:what|why|how|does|do|is|are|where)\b|\?\s*$", re.I)
+MORE_QUESTION = re.compile(
+    r"^\s*(?:tell me more|more (?:about it|info\w*|details?)|what else (?:can|do) you know)", re.I
+)
+
+
+def what_it_shows(text: str, gem: GemFacts) -> str:
+    """The gem's own words for what the person asks about seeing in it: its phenomena's and diagnostic
+    features' sentences that name it ("Its colour change, 'emerald by day, ...'"); '' when it names none."""
+    if not ASKS_WHAT_IT_SHOWS.search(text):
+        return ""
+    found: list[str] = []
+    for asked, named in SEEN_IN_THE_STONE.items():
+        if re.search(asked, text, re.I):
+            sentences = [x.strip() for x in re.split(r"(?<=\.)\s+", gem.phenomena) if x.strip()]
+            found += [x for x in [*sentences, *gem.diagnostic_features] if re.search(named, x, re.I)]
+    found = list(dict.fromkeys(f.rstrip(".") for f in found))[:3]
+    return (
+        f"**{gem.name}**: " + "; ".join(f[0].upper() + f[1:] if i == 0 else f for i, f in enumerate(found)) + "."
+        if found
+        else ""
+    )
 
 
 def side_answer(text: str, gem: GemFacts, signs: Sequence[str] = (), general: bool = False) -> str:

@@ -942,3 +942,27 @@ def test_is_the_colour_natural_is_a_treatment_question_about_the_stone_answered(
     chat.ask("what gem is this?")
     reply = chat.ask("is the blue natural?").reply
     assert "irradiation + heat (blue topaz)" in reply and "Glass" not in reply
+
+
+def test_what_the_eye_sees_in_the_stone_answered_is_answered_from_its_phenomena_and_features():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Lapis Lazuli", "Sodalite"])).conversation()
+    chat.image_probs = np.array([0.95, 0.05])
+    chat.ask("what gem is this?")
+    assert "pyrite specks" in chat.ask("what are the gold specks?").reply
+    assert chat.ask("tell me more").reply.startswith("Lapis Lazuli (")  # its description, not the ranking again
+    alexandrite = Assistant(None, evidence=EvidenceModel(["Alexandrite", "Tourmaline"])).conversation()
+    alexandrite.image_probs = np.array([0.95, 0.05])
+    alexandrite.ask("what gem is this?")
+    assert "colour change" in alexandrite.ask("does it change colour?").reply.lower()
+
+
+def test_could_it_be_one_of_two_other_gems_compares_the_stone_answered_with_each():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Spinel", "Garnet Red"])).conversation()
+    chat.image_probs = np.array([0.95, 0.03, 0.02])
+    chat.ask("what gem is this?")
+    advice = chat.ask("could it be spinel or garnet?").tell_apart
+    assert advice.startswith("To tell Ruby from Spinel") and "To tell Ruby from Garnet" in advice
