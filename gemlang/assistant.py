@@ -820,6 +820,7 @@ class Conversation:
             if focused:
                 answer.reply = " ".join(part for part in (aside, focused) if part)
                 answer.reasons, answer.tell_apart = [], ""
+                answer.notes = [n.replace(" How to tell them apart is below.", "") for n in answer.notes]
         if self.images and explain:
             answer.heatmap, answer.overlay, note = self.explain()
             if note:

@@ -22,6 +22,7 @@ CARE_QUESTION = re.compile(
     r"(?:can|could|should|how (?:do|should|can|to)|safe to|ok to|okay to) (?:i |you |we )?clean|"
     r"ultrasonic|steam(?:er)?|wash(?:ing)?|soak|stor(?:e|ing|age)|care (?:for|of)|"
     r"take care|look after|fade|fading|sunlight|(?:jeweller'?s |jeweler'?s )?torch|resiz(?:e|ing)|chlorine|"
+    r"pickle|acids?|re-?tip\w*|prongs?|solder\w*|"  # at the bench: the stone left in the setting
     r"bleach|perfume|hairspray|swim(?:ming)?|every ?day wear|wear (?:it )?every ?day|durable|durability)\b",
     re.I,
 )
