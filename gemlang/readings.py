@@ -116,6 +116,13 @@ OBSERVATIONS = {
     "aventurescence": r"aventurescen\w*|glitter\w*|spangles?|sparkling (?:platelets|flakes)",
     "adularescence": r"adularescen\w*|(?:blue|billowy|floating|silvery) (?:sheen|glow|light)",
     "centipede inclusions": r"centipedes?",
+    # "green in daylight, red under a lamp": alexandrite's change, in the words people use
+    "a colour change": r"colou?r[- ]change(?!s? (?:when|if|after|with) heat)|"
+    r"changes? colou?rs?\b(?! (?:when|if|after|with) heat)|"
+    r"\b(?:green|blue|bluish)[^.;]{0,25}\b(?:day ?light|sunlight|outdoors)\b[^.;]{0,30}\b(?:red|purple|violet|pink)"
+    r"[^.;]{0,25}\b(?:lamp|incandescent|candle ?light|tungsten|indoors|light ?bulb)|"
+    r"\b(?:red|purple|violet|pink)[^.;]{0,25}\b(?:lamp|incandescent|candle ?light|tungsten|indoors|light ?bulb)\b"
+    r"[^.;]{0,30}\b(?:green|blue|bluish)[^.;]{0,25}\b(?:day ?light|sunlight|outdoors)",
     # lines the hand spectroscope shows that the knowledge base names
     "a 437 nm line": r"\b437(?:\.\d)?\s*nm\b",
     "chromium lines near 694 nm": r"\b69[2-4](?:\.\d)?\s*nm\b|chromium (?:lines|doublet|spectrum)",

@@ -590,3 +590,12 @@ def test_without_a_photo_a_ruled_out_gem_keeps_its_share_by_the_other_readings()
     fused = EvidenceModel(CLASSES).fuse(None, parse_hints("RI 1.54, SG 3.52, colourless"))
     kept = [r for r in fused.reasons if "which keeps" in r]
     assert kept and all(r.endswith("only as your other readings fit it and a reading can slip") for r in kept)
+
+
+def test_a_colour_change_in_the_words_people_use_points_to_the_gems_that_show_one():
+    hints = parse_hints("it is green in daylight and red under a lamp")
+    assert "a colour change" in hints.describe()
+    model = EvidenceModel(["Alexandrite", "Tourmaline", "Emerald"])
+    ranking = [n for n, _ in model.fuse(None, hints).ranking[:3]]
+    assert ranking[0] == "Alexandrite" and "Tourmaline" not in ranking
+    assert "a colour change" not in parse_hints("the colour changes when heated").describe()

@@ -157,6 +157,7 @@ OBSERVED = {
     "aventurescence": ("aventurescen|spangl|glitter", 0.02),  # sunstone, aventurine: reflecting platelets
     "adularescence": ("adularescen", 0.05),  # moonstone's floating blue sheen
     "centipede inclusions": ("centipede", 0.02),  # moonstone's stress cracks
+    "a colour change": (r"colou?r[- ]change", 0.01),  # alexandrite, colour-change garnet and sapphire, synthetics
     "a 437 nm line": (r"\b437\s*nm", 0.05),  # jadeite
     "chromium lines near 694 nm": (r"\b69[2-4]\s*nm", 0.05),  # ruby (and the lab-grown)
     "iron bands at 505, 527 and 576 nm": (r"\b576\b", 0.1),  # almandine
