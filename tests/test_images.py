@@ -52,6 +52,14 @@ def test_exif_rotation_is_applied(tmp_path):
     path = tmp_path / "rotated.jpg"
     image.save(path, "JPEG", exif=exif.tobytes())
     assert load_image(path).size == (20, 40)
+    # read again (the classifier and its companion each read a photo decoded once): turned once, not twice
+    upright = load_image(path)
+    assert load_image(upright).size == (20, 40)
+    square = Image.new("RGB", (40, 40), (0, 0, 255))
+    square.paste((255, 0, 0), (0, 0, 20, 40))  # left half red: a turn moves it
+    square.save(path, "JPEG", exif=exif.tobytes())
+    once = np.asarray(load_image(path))
+    np.testing.assert_array_equal(np.asarray(load_image(load_image(path))), once)
 
 
 def test_broken_exif_does_not_stop_loading(tmp_path):

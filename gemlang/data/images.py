@@ -70,8 +70,12 @@ def _upright(image: Image.Image) -> Image.Image:
         orientation = image.getexif().get(_ORIENTATION_TAG, 1)
     except Exception:  # noqa: BLE001 - unreadable EXIF just means "no orientation known"
         return image
-    for op in _TRANSPOSE_FOR_ORIENTATION.get(orientation, []):
+    ops = _TRANSPOSE_FOR_ORIENTATION.get(orientation, [])
+    for op in ops:
         image = image.transpose(op)
+    if ops:  # upright now: the copied EXIF must not turn it again when the image is read a second time
+        image.info.pop("exif", None)
+        image.getexif()[_ORIENTATION_TAG] = 1
     return image
 
 
