@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import shutil
 from concurrent.futures import ThreadPoolExecutor
@@ -46,6 +47,7 @@ DEFAULT_MODEL_DIR = Path(__file__).parent / "default_model"
 COMPANION = "companion"  # a companion model's folder inside its model's
 DECODE_ONCE = 32  # a pair decodes up to this many photos once for both networks; more would crowd the memory
 FORMAT = "gemlang-classifier"
+FORMAT_VERSION = 1  # what this gemlang writes and the newest it reads
 SEPARATION_RATE = 0.10  # share of a pair's photos confused within the pair above which a photo is not enough
 INT8_NEEDS_ONNX = (
     "this model's head was fitted on int8 encoder features, which onnxruntime computes from the quantized "
@@ -326,7 +328,7 @@ class GemClassifier:
         eager = self._extractor is not None
         return {
             "format": FORMAT,
-            "format_version": 1,
+            "format_version": FORMAT_VERSION,
             "encoder": self._extractor.spec if eager else self._source[1]["encoder"],
             "encoder_signature": self.encoder_signature,
             "tta": self._extractor.tta if eager else self._source[1].get("tta", False),
@@ -403,7 +405,7 @@ class GemClassifier:
             config.get("temperature", 1.0),
             info,
             backend,
-            scope=ScopeCheck.load(path, config.get("scope")),
+            scope=_scope_of(path, config),
         )
         clf._source, clf._weights_digest = (path, config, device), digest
         return clf
@@ -443,7 +445,7 @@ class GemClassifier:
         clf.companion_temperature = 1.0
         clf.classes, clf.temperature = list(config["classes"]), float(config.get("temperature", 1.0))
         clf.info = {k: v for k, v in config.items() if k not in _CORE_KEYS}
-        clf.scope = ScopeCheck.load(path, config.get("scope"))
+        clf.scope = _scope_of(path, config)
         clf.backend, clf._source, clf._weights_digest = backend, (path, config, None), digest
         clf._serving, clf._serving_refused, clf.int8_graphs = serving, None, graphs
         return clf
@@ -482,6 +484,11 @@ def multiplied(p: np.ndarray, q: np.ndarray, temperature: float = 1.0) -> np.nda
     return (e / e.sum(1, keepdims=True)).astype(np.float32)
 
 
+def _companion_temperature(config: dict) -> list[tuple[str, object]]:
+    companion = config.get("companion")
+    return [("companion temperature", companion.get("temperature"))] if isinstance(companion, dict) else []
+
+
 def _read_config(path: Path) -> dict:
     config_file = path / "config.json"
     if path == DEFAULT_MODEL_DIR and not config_file.is_file():
@@ -501,6 +508,21 @@ def _read_config(path: Path) -> dict:
     if not isinstance(config, dict) or config.get("format") != FORMAT:
         found = config.get("format") if isinstance(config, dict) else type(config).__name__
         raise ModelError(f"{path}: config.json is not a {FORMAT} config (format={found!r}).")
+    version = config.get("format_version", FORMAT_VERSION)
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise ModelError(
+            f"{path}: config.json is format_version {version!r}, written by a newer gemlang than "
+            f"this one (which reads up to {FORMAT_VERSION}); upgrade gemlang."
+        )
+    missing = [k for k in ("encoder", "head", "classes") if not config.get(k)]
+    if missing or not isinstance(config["head"], dict):
+        raise ModelError(f"{path}: config.json lacks {', '.join(missing) or 'a head'}; copy the model folder again.")
+    for key, value in (("temperature", config.get("temperature", 1.0)), *_companion_temperature(config)):
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value <= 0:
+            raise ModelError(
+                f"{path}: config.json's {key} is {value!r}; it must be a number above 0. Copy the model folder "
+                "again or retrain it."
+            )
     classes, outputs = config.get("classes", []), config.get("head", {}).get("n_classes")
     if outputs is not None and len(classes) != outputs:
         raise ModelError(
@@ -508,6 +530,19 @@ def _read_config(path: Path) -> dict:
             "copy the model folder again or retrain it."
         )
     return config
+
+
+def _scope_of(path: Path, config: dict) -> ScopeCheck | None:
+    """The model's out-of-scope check, if it has one, checked to read this model's features."""
+    scope = ScopeCheck.load(path, config.get("scope"))
+    fitted, features = (scope.tensors["mean"].shape[-1] if scope else None), config["head"].get("in_dim")
+    if scope is not None and features is not None and fitted != features:
+        raise ModelError(
+            f"{path}: scope.safetensors was fitted on {fitted}-d features, but this model's encoder gives "
+            f"{features}-d: it comes from another model. Copy the model folder again, or rebuild the check with "
+            f"`gemlang build scope --data DIR --out {path}`."
+        )
+    return scope
 
 
 def _eager_parts(path: Path, config: dict, device) -> tuple[FeatureExtractor, torch.nn.Module]:
@@ -536,8 +571,14 @@ def _eager_parts(path: Path, config: dict, device) -> tuple[FeatureExtractor, to
     head = build_head(config["head"])
     try:
         head.load_state_dict(load_file(str(path / "head.safetensors")))
+    except FileNotFoundError as e:
+        raise ModelError(f"{path}: head.safetensors is missing; copy the whole model folder again.") from e
     except (RuntimeError, OSError, SafetensorError) as e:  # a damaged file, or weights of another head
-        raise ModelError(f"{path}: head.safetensors does not fit the head in config.json ({e}).") from e
+        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        raise ModelError(
+            f"{path}: head.safetensors does not fit the head in config.json ({first}); copy the model folder "
+            "again or retrain it."
+        ) from e
     if head.config["in_dim"] != extractor.feature_dim:
         raise ModelError(
             f"the head expects {head.config['in_dim']}-d features but encoder {extractor.spec!r} "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import numpy as np
@@ -87,6 +88,41 @@ def test_a_cut_off_or_inconsistent_config_is_a_clear_error(tiny_model_dir, tmp_p
     (model / "config.json").write_text(json.dumps(config))
     with pytest.raises(ModelError, match="names 2 classes but its head gives 3 answers"):
         GemClassifier.load(model)
+
+
+@pytest.mark.parametrize(
+    ("edit", "said"),
+    [
+        ({"temperature": 0}, "temperature is 0; it must be a number above 0"),
+        ({"temperature": -1}, "temperature is -1"),
+        ({"temperature": "x"}, "temperature is 'x'"),
+        ({"head": None}, "lacks head"),
+        ({"format_version": 99}, "format_version 99, written by a newer gemlang"),
+    ],
+)
+def test_a_config_edited_into_nonsense_is_refused_not_answered_with(tiny_model_dir, tmp_path, edit, said):
+    model = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model)
+    config = {**json.loads((model / "config.json").read_text()), **edit}
+    (model / "config.json").write_text(json.dumps({k: v for k, v in config.items() if v is not None}))
+    with pytest.raises(ModelError, match=re.escape(said)):
+        GemClassifier.load(model)
+
+
+def test_weights_from_another_model_are_refused_in_one_line(tiny_model_dir, tmp_path):
+    from safetensors.numpy import load_file, save_file
+
+    model = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model)
+    scope = load_file(str(model / "scope.safetensors"))
+    scope = {k: (v[:-1] if k in ("mean", "scale", "components") else v) for k, v in scope.items()}
+    save_file(scope, str(model / "scope.safetensors"))  # fitted on features one wider than this encoder's
+    with pytest.raises(ModelError, match="scope.safetensors was fitted on .* it comes from another model"):
+        GemClassifier.load(model)
+    shutil.copy(tiny_model_dir / "scope.safetensors", model / "scope.safetensors")
+    (model / "head.safetensors").unlink()
+    with pytest.raises(ModelError, match="head.safetensors is missing"):
+        GemClassifier.load(model, backend="torch")
 
 
 def test_predict_names_an_unreadable_photo(tiny_model_dir, tmp_path):
