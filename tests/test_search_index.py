@@ -12,7 +12,7 @@ import pytest
 from conftest import make_image_folder, paint_gem
 
 from gemlang.cli import main
-from gemlang.collection.search_index import SearchIndex
+from gemlang.collection.search_index import SearchIndex, SearchIndexError
 
 faiss = pytest.importorskip("faiss")
 
@@ -171,3 +171,19 @@ def test_an_index_of_one_folder_is_not_silently_emptied_by_updating_it_from_anot
     assert main(["index", str(second), "--out", out, "--cache", cache, "--no-progress"]) != 0
     assert f"is the index of {first.resolve()}" in capsys.readouterr().err
     assert main(["index", str(second), "--out", out, "--cache", cache, "--rebuild", "--no-progress"]) == 0
+
+
+def test_a_damaged_index_is_one_line_that_says_how_to_rebuild_it(tmp_path, capsys):
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"{i}.png").write_bytes(f"photo {i}".encode())
+    index = SearchIndex.empty(16, "test")
+    index.update(folder, _fake_embed, progress=False)
+    for damage in ("config.json", "vectors.faiss"):
+        saved = index.save(tmp_path / damage)
+        (saved / damage).write_text("{")  # cut off by a failed copy
+        with pytest.raises(SearchIndexError, match=r"the index is damaged .*--rebuild"):
+            SearchIndex.load(saved)
+        assert main(["search", "blue", "--index", str(saved)]) == 2
+        assert "--rebuild" in capsys.readouterr().err

@@ -137,19 +137,28 @@ class SearchIndex:
             raise SearchIndexError(
                 f"{path}: not a gemlang search index (no config.json); make one with `gemlang index`"
             )
-        config = json.loads((path / "config.json").read_text())
-        if config.get("format") != FORMAT:
-            raise SearchIndexError(f"{path}: config.json is not a {FORMAT} config (format={config.get('format')!r})")
-        index = faiss.read_index(str(path / VECTORS_FILE))
-        if config["kind"] == "ivf":
-            index.nprobe = int(config["nprobe"])
-        photos = {}
-        with open(path / PHOTOS_FILE, encoding="utf-8") as f:
-            for line in f:
-                entry = json.loads(line)
-                photos[int(entry["id"])] = (entry["photo"], entry["sha256"], entry.get("stat", ""))
+        rebuild = "rebuild it with `gemlang index DIR --out " + str(path) + " --rebuild`"
+        try:
+            config = json.loads((path / "config.json").read_text())
+        except (ValueError, OSError) as e:  # cut off by a failed copy, or edited by hand
+            raise SearchIndexError(f"{path}: the index is damaged (config.json: {e}); {rebuild}") from e
+        if not isinstance(config, dict) or config.get("format") != FORMAT:
+            found = config.get("format") if isinstance(config, dict) else type(config).__name__
+            raise SearchIndexError(f"{path}: config.json is not a {FORMAT} config (format={found!r})")
+        try:
+            index = faiss.read_index(str(path / VECTORS_FILE))
+            if config["kind"] == "ivf":
+                index.nprobe = int(config["nprobe"])
+            photos = {}
+            with open(path / PHOTOS_FILE, encoding="utf-8") as f:
+                for line in f:
+                    entry = json.loads(line)
+                    photos[int(entry["id"])] = (entry["photo"], entry["sha256"], entry.get("stat", ""))
+        except (RuntimeError, ValueError, KeyError, TypeError, OSError) as e:  # faiss raises RuntimeError
+            first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+            raise SearchIndexError(f"{path}: the index is damaged ({first}); {rebuild}") from e
         if index.ntotal != len(photos):
-            raise SearchIndexError(f"{path}: {VECTORS_FILE} and {PHOTOS_FILE} disagree; rebuild with --rebuild")
+            raise SearchIndexError(f"{path}: {VECTORS_FILE} and {PHOTOS_FILE} disagree; {rebuild}")
         return cls(index, photos, config)
 
     def save(self, path: str | Path) -> Path:
