@@ -333,6 +333,7 @@ def test_a_markdown_catalog_shows_odd_file_names_literally(tmp_path):
 
 
 def test_linked_sub_folders_are_walked_once_and_a_link_loop_ends(tiny_folder, tmp_path):
+    from gemlang.collection.catalog_rows import digest_or_reason
     from gemlang.collection.photos import iter_photos
 
     folder = tmp_path / "photos"
@@ -342,3 +343,7 @@ def test_linked_sub_folders_are_walked_once_and_a_link_loop_ends(tiny_folder, tm
     (folder / "loop").symlink_to(folder, target_is_directory=True)
     found = list(iter_photos(folder))
     assert len(found) == len(list((tiny_folder / "Ruby").iterdir())) > 0
+    (folder / "a.jpg").symlink_to(folder / "b.jpg")  # two links pointing at each other: a photo that cannot be read
+    (folder / "b.jpg").symlink_to(folder / "a.jpg")
+    looping = [p for p in iter_photos(folder) if p.name in ("a.jpg", "b.jpg")]
+    assert len(looping) == 2 and "loops back on itself" in digest_or_reason(looping[0])[1]

@@ -136,3 +136,13 @@ def test_what_metadata_csv_cannot_give_is_listed_row_by_row(tiny_folder, tmp_pat
     assert any("Ruby/0.jpg" in p and "off the Mohs scale" in p for p in problems)
     assert any("Ruby/1.jpg" in p and "gives no number" in p for p in problems)
     assert sum("no such photo" in p for p in problems) == 2  # a missing photo, a path outside the folder
+
+
+def test_a_dangling_or_looping_link_in_a_class_folder_is_skipped_and_said(tiny_folder, tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(tiny_folder, folder)
+    (folder / "Ruby" / "gone.png").symlink_to(tmp_path / "nowhere.png")
+    (folder / "Ruby" / "a.png").symlink_to(folder / "Ruby" / "b.png")
+    (folder / "Ruby" / "b.png").symlink_to(folder / "Ruby" / "a.png")
+    reasons = {p.name: why for p, why in scan_image_folder(folder).skipped}
+    assert "which does not exist" in reasons["gone.png"] and "loops back on itself" in reasons["a.png"]

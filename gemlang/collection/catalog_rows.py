@@ -12,14 +12,14 @@ A photo that cannot be read gets a row with only `photo`, `sha256` (when the fil
 
 from __future__ import annotations
 
+import errno
 import hashlib
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gemlang.data.images import file_digest
+from gemlang.data.images import file_digest, missing_photo
 
 
 @dataclass
@@ -90,11 +90,9 @@ def digest_or_reason(photo: Path) -> tuple[str, str]:
     """(content hash, "") or ("", why the file cannot be read)."""
     try:
         return file_digest(photo), ""
-    except FileNotFoundError:
-        if photo.is_symlink():
-            return "", f"{photo}: a link to {os.readlink(photo)}, which does not exist. Fix or remove the link."
-        return "", f"{photo}: no such file. Check the path."
     except OSError as e:
+        if e.errno in (errno.ENOENT, errno.ELOOP):
+            return "", missing_photo(photo)
         return "", f"{photo}: cannot read the file ({e})"
 
 

@@ -38,12 +38,16 @@ def _walk(folder: Path, visited: set[str]) -> Iterator[Path]:
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir():  # a linked folder too, as `gemlang train` reads it; each real folder once (no loops)
+        try:
+            is_dir = entry.is_dir()
+        except OSError:  # a link in a loop: a photo that cannot be read, reported as such
+            is_dir = False
+        if is_dir:  # a linked folder too, as `gemlang train` reads it; each real folder once (no loops)
             real = os.path.realpath(entry.path)
             if real not in visited:
                 visited.add(real)
                 yield from _walk(Path(entry.path), visited)
-        elif Path(entry.name).suffix.lower() in IMAGE_SUFFIXES and (entry.is_file() or entry.is_symlink()):
+        elif Path(entry.name).suffix.lower() in IMAGE_SUFFIXES and (entry.is_symlink() or entry.is_file()):
             yield Path(entry.path)  # a broken link too: it is reported as missing rather than silently left out
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from gemlang.data.images import IMAGE_SUFFIXES
+from gemlang.data.images import IMAGE_SUFFIXES, missing_photo
 from gemlang.errors import GemlangError
 
 IGNORED_NAMES = {"metadata.csv", "README.md", "README", "LICENSE", "Thumbs.db"}
@@ -65,7 +65,10 @@ def scan_image_folder(root: str | Path, min_classes: int = 2) -> ImageFolder:
     class_dirs = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
     classes, paths, labels, skipped = [], [], [], []
     for class_dir in class_dirs:
-        files = sorted(p for p in class_dir.rglob("*") if p.is_file() and not p.name.startswith("."))
+        every = sorted(p for p in class_dir.rglob("*") if not p.name.startswith("."))
+        broken = [p for p in every if p.is_symlink() and not p.exists()]  # a dangling or looping link
+        skipped += [(p, missing_photo(p).removeprefix(f"{p}: ")) for p in broken]
+        files = [p for p in every if p.is_file()]
         photos = [p for p in files if p.suffix.lower() in IMAGE_SUFFIXES]
         skipped += [(p, "not a photo (unknown file type)") for p in files if p not in photos]
         if not photos:

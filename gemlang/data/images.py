@@ -8,8 +8,10 @@ with a message a person can act on.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
+import os
 import warnings
 from pathlib import Path
 
@@ -129,6 +131,21 @@ def as_photo(source):
     return source
 
 
+def missing_photo(path: Path) -> str:
+    """Why a photo path leads to no file, in one line that says what to do."""
+    if path.is_symlink():
+        try:
+            target = os.readlink(path)
+            path.resolve(strict=True)
+        except RuntimeError:  # Python < 3.13 raises it for a loop
+            return f"{path}: a link that loops back on itself. Fix or remove the link."
+        except OSError as e:
+            if e.errno == errno.ELOOP:
+                return f"{path}: a link that loops back on itself. Fix or remove the link."
+            return f"{path}: a link to {target}, which does not exist. Fix or remove the link."
+    return f"{path}: no such file. Check the path."
+
+
 def load_image(source: str | Path | bytes | Image.Image) -> Image.Image:
     """Open a photo from a path, raw bytes or a PIL image (or what `as_photo` converts) as upright RGB, or raise
     `ImageError`."""
@@ -144,7 +161,7 @@ def load_image(source: str | Path | bytes | Image.Image) -> Image.Image:
     if not isinstance(source, bytes):
         path = Path(source)
         if not path.exists():
-            raise ImageError(f"{name}: no such file. Check the path.")
+            raise ImageError(missing_photo(path))
         if path.is_dir():
             raise ImageError(f"{name}: is a folder, not a photo.")
         source = path.read_bytes()
