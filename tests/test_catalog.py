@@ -347,3 +347,11 @@ def test_linked_sub_folders_are_walked_once_and_a_link_loop_ends(tiny_folder, tm
     (folder / "b.jpg").symlink_to(folder / "a.jpg")
     looping = [p for p in iter_photos(folder) if p.name in ("a.jpg", "b.jpg")]
     assert len(looping) == 2 and "loops back on itself" in digest_or_reason(looping[0])[1]
+
+
+def test_a_generator_folder_of_no_text_model_is_refused_before_anything_is_written(tiny_model_dir, tmp_path, capsys):
+    folder = make_image_folder(tmp_path / "photos", per_class=1)
+    out = tmp_path / "catalog.jsonl"
+    assert _catalog(folder, out, tiny_model_dir, "--generator", str(tiny_model_dir)) == 2
+    assert "not a text-generation model" in capsys.readouterr().err
+    assert not list(tmp_path.glob("catalog.jsonl*"))  # no record to block the next, correct run

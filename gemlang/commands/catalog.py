@@ -85,6 +85,7 @@ def run(args) -> int:
         raise CommandError(f"{args.folder}: no photos found ({PHOTO_FORMATS})")
     model = args.model if args.model == "default" else str(Path(args.model).resolve())
     clf = GemClassifier.load(model)
+    generator = load_generator(args.generator)  # a folder that is no text model fails here, before any record
     writer = CatalogWriter(args.out, run_settings(model, args.top_k, args.generator), restart=args.restart)
     if args.engine == "ray":
         from gemlang.collection.ray_engine import ray_batches, start_ray
@@ -96,7 +97,7 @@ def run(args) -> int:
         )  # fmt: skip
     else:
         batches = partial(
-            local_batches, classifier=clf, generator=load_generator(args.generator), top_k=args.top_k,
+            local_batches, classifier=clf, generator=generator, top_k=args.top_k,
             batch_size=args.batch_size, cache=FeatureCache(args.cache),
         )  # fmt: skip
 

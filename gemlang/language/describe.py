@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from gemlang.errors import GemlangError
 from gemlang.knowledge import GemFacts, UnknownGemError, find_gem, get_facts
 from gemlang.knowledge.facts import SOURCED_FIELDS
 from gemlang.knowledge.tell_apart import tell_apart
@@ -186,6 +187,10 @@ def describe_prediction(top_k: list[tuple[str, float]], generator: Generator | N
     )
 
 
+class GeneratorError(GemlangError):
+    """--generator names a folder that holds no text-generation model that loads here."""
+
+
 class TextGenerator:
     """A local Hugging Face causal language model (a folder with config, weights and tokenizer).
 
@@ -204,9 +209,16 @@ class TextGenerator:
             )
         from transformers import AutoModelForCausalLM, AutoTokenizer
 
-        self.tokenizer = AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
+        try:
+            self.tokenizer = AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
+            self.model = AutoModelForCausalLM.from_pretrained(str(folder), local_files_only=True).eval()
+        except (OSError, ValueError, KeyError, TypeError, ImportError) as e:  # a folder of another kind of model
+            first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+            raise GeneratorError(
+                f"{folder}: not a text-generation model that loads here ({first}); give a folder saved with "
+                "model.save_pretrained(DIR) and tokenizer.save_pretrained(DIR) of a causal language model"
+            ) from e
         self.tokenizer.truncation_side = "left"  # keep the end of the prompt: "Description:"
-        self.model = AutoModelForCausalLM.from_pretrained(str(folder), local_files_only=True).eval()
         self.max_new_tokens = max_new_tokens
         self.name = f"text-generation:{folder.name}"
 
