@@ -48,6 +48,10 @@ def test_train_then_predict_then_evaluate(tiny_folder, tmp_path, capsys, monkeyp
         == 0
     )
     assert json.loads((cv_report / "metrics.json").read_text())["folds"] == 3
+    config = json.loads((model / "config.json").read_text())
+    (model / "config.json").write_text(json.dumps({**config, "finetuned_encoder": True}))  # it saw every photo
+    leaked = ["evaluate", "--data", str(tiny_folder), "--model", str(model), "--cv", "3", "--report", str(cv_report)]
+    assert main(leaked) == 2 and "the score would be leaked" in capsys.readouterr().err
 
 
 def test_errors_are_one_line_without_traceback(tmp_path, capsys):

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 
 from gemlang.data import DatasetError, ImageFolder, duplicate_groups
+from gemlang.errors import UsageError
 from gemlang.features import FeatureCache
 from gemlang.metrics import classification_metrics, write_report
 from gemlang.model import GemClassifier
@@ -63,6 +64,13 @@ def cross_validate_recipe(
 
     A companion model (a fine-tuned backbone) is not retrained: the recipe cross-validated is the model's own.
     """
+    if clf.info.get("finetuned_encoder"):
+        raise UsageError(
+            "this model's encoder was fine-tuned on its training photos, so its features already know the photos a "
+            "fold would hold out and the score would be leaked; --cv retrains a frozen encoder's head only. Score "
+            "photos the model never saw (evaluate without --cv), or cross-validate the fine-tuning itself fold by "
+            "fold with eval/finetune_fold.py."
+        )
     if clf.companion is not None:
         logger.warning("cross-validating the model's own encoder + head recipe; its companion model is not "
                        "retrained on the folds (eval/finetune_fold.py measures a fine-tuned companion)")  # fmt: skip
