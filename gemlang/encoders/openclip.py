@@ -19,18 +19,18 @@ class _ImageTower(nn.Module):
         return self.model.encode_image(x, normalize=True)
 
 
-@register_encoder_prefix("open_clip", "a CLIP image tower from a local file: open_clip:<arch> with pretrained=PATH")
-def open_clip_encoder(arch: str, pretrained: str | None = None) -> Encoder:
+@register_encoder_prefix("open_clip", "a CLIP image tower from a local file: open_clip:<arch>@PATH")
+def open_clip_encoder(arch: str, weights: str | None = None) -> Encoder:
     import open_clip
 
-    if not pretrained:
+    if not weights:
         raise EncoderError(
-            f"open_clip:{arch} needs a local weights file (pretrained=PATH, or --encoder-weights PATH); "
-            "gemlang never downloads weights."
+            f"open_clip:{arch} needs a local weights file: --encoder open_clip:{arch}@PATH; gemlang never "
+            "downloads weights."
         )
     if arch not in open_clip.list_models():
         raise EncoderError(f"open_clip has no architecture {arch!r}; see open_clip.list_models().")
-    path = Path(pretrained)
+    path = Path(weights)
     model = open_clip.create_model(arch, pretrained=None)
     state = load_state_dict(str(path), f"open_clip:{arch}")
     missing, _ = model.load_state_dict(state, strict=False)

@@ -2,6 +2,8 @@
 
 Names combine with `+` into a feature spec ("mobilenet_v2_multi+colour_hist"); the features of the
 parts are concatenated. `open_clip:<arch>` builds a user's CLIP image tower from a local weights file.
+An encoder that reads a weights file of your own takes its path after `@`: `resnet50@/data/resnet50.pth`,
+`open_clip:ViT-B-32@/data/clip.pt`; the spec, path included, is what a saved model records.
 """
 
 from __future__ import annotations
@@ -43,14 +45,20 @@ def list_encoders() -> dict[str, str]:
 
 def create_encoder(name: str, **kwargs) -> Encoder:
     _load_builtin()
-    if ":" in name:
-        prefix, variant = name.split(":", 1)
-        if prefix in _PREFIX_FACTORIES:
-            return _PREFIX_FACTORIES[prefix](variant, **kwargs)
-    if name not in _FACTORIES:
+    name, _, weights = name.partition("@")  # "resnet50@/data/resnet50.pth": a weights file of your own
+    if weights:
+        kwargs["weights"] = weights
+    prefix, _, variant = name.partition(":")
+    factory = _PREFIX_FACTORIES.get(prefix) if variant else None
+    if factory is None and name not in _FACTORIES:
         known = ", ".join(sorted(_DESCRIPTIONS))
         raise EncoderError(f"unknown encoder {name!r}. Known encoders: {known}.")
-    return _FACTORIES[name](**kwargs)
+    try:
+        return factory(variant, **kwargs) if factory is not None else _FACTORIES[name](**kwargs)
+    except TypeError as e:
+        if weights and "weights" in str(e):
+            raise EncoderError(f"{name} reads no weights file of yours: drop the @{weights}.") from e
+        raise
 
 
 def split_spec(spec: str) -> list[str]:
