@@ -8,6 +8,7 @@ import logging
 import os
 import sys
 
+from gemlang import __version__
 from gemlang.errors import GemlangError
 
 # Each module defines `register(subparsers)`, which adds its parser and sets `func` to its runner.
@@ -37,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run `gemlang COMMAND --help` for the options of one command. Exit status: 0 done; 1 done, but "
         "some photos were skipped (each named on stderr); 2 an error, explained in one line.",
     )
+    parser.add_argument("--version", action="version", version=f"gemlang {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
         importlib.import_module(f"gemlang.commands.{name}").register(subparsers)

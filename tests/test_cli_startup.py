@@ -13,7 +13,7 @@ def test_the_command_line_answers_help_without_importing_the_heavy_libraries():
     script = (
         "import sys, contextlib, io\n"
         "from gemlang.cli import main\n"
-        "for argv in (['--help'], ['predict', '--help'], ['train', '--help'], ['app', '--help']):\n"
+        "for argv in (['--help'], ['--version'], ['predict', '--help'], ['train', '--help'], ['app', '--help']):\n"
         "    with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n"
         "        main(argv)\n"
         "print(sorted(m for m in ('torch', 'sklearn', 'gradio', 'onnxruntime') if m in sys.modules))\n"

@@ -32,7 +32,7 @@ def register(subparsers) -> None:
             help=f"folder to write (default: the shipped one, {builder.default_out}{beside})",
         )
         add_cache_option(b)
-        b.add_argument("--seed", type=int, default=0)
+        b.add_argument("--seed", type=int, default=0, help="random seed of the folds and of training (default 0)")
         for option, spec in builder.options.items():
             b.add_argument(f"--{option.replace('_', '-')}", dest=option, **spec)
         b.set_defaults(func=run, builder=builder, options=list(builder.options))
