@@ -108,3 +108,15 @@ def test_embedding_plot_writes_a_png(tmp_path):
     features = rng.normal(size=(24, 60)) + labels[:, None] * 3
     path = embedding_plot(features, labels, ["Ruby", "Emerald", "Topaz"], tmp_path / "tsne.png")
     assert Image.open(path).size[0] > 100
+
+
+def test_explain_names_no_prediction_for_a_picture_out_of_scope(tiny_model_dir, tmp_path, capsys):
+    from gemlang.cli import main
+
+    Image.new("RGB", (64, 64), (128, 128, 128)).save(tmp_path / "grey.png")  # a flat frame: no gem photo
+    assert (
+        main(["explain", str(tmp_path / "grey.png"), "--model", str(tiny_model_dir), "--out", str(tmp_path / "m.png")])
+        == 0
+    )
+    said = capsys.readouterr().out
+    assert "does not look like a gemstone photo" in said and "predicted" not in said

@@ -59,12 +59,11 @@ def run(args) -> int:
     probs, [scope], _ = clf.analyse([args.photo])
     pred = clf.rank(probs[0], 1)
     target = args.target or pred.label
-    print(
-        f"{args.photo}: predicted {pred.label} ({percent(pred.probability)}); {args.method} map for {target} "
-        f"written to {args.out}"
-    )
-    if scope.flagged:  # the map still shows what the model looked at, but the answer is not to be trusted
-        print(f"  ({scope.sentence()})")
+    if scope.flagged:  # the map still shows what the model looked at, but names no gem it believes in
+        said = f"{scope.sentence()} {args.method} map for {target}, the closest known class,"
+    else:
+        said = f"predicted {pred.label} ({percent(pred.probability)}); {args.method} map for {target}"
+    print(f"{args.photo}: {said} written to {args.out}")
     if clf.heat_map_note:
         print(f"  ({clf.heat_map_note})")
     return 0
