@@ -219,6 +219,7 @@ def test_a_photo_that_failed_is_tried_again_and_stops_failing_once_fixed(tiny_mo
     paint_gem((200, 20, 40), "polygon", seed=7).save(folder / "Ruby" / "broken.jpg")  # fixed
     (folder / "Ruby" / "gone.jpg").unlink()  # removed
     assert _catalog(folder, out, tiny_model_dir, *cache) == 0
+    assert "were replaced" not in capsys.readouterr().err  # fixed, not replaced: nothing to restart for
     rows = list(read_rows(out))
     fixed = [r for r in rows if r["photo"].endswith("broken.jpg") and not r["error"]]
     assert len(fixed) == 1 and fixed[0]["top_k"][0][0] in TINY_CLASSES  # described now (named, or flagged)

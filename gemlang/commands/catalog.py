@@ -158,10 +158,11 @@ def stale_rows(out: Path, folder: Path) -> tuple[list[str], list[str]]:
 
     rows = list(read_rows(out))
     present = {printable(str(photo)) for photo in iter_photos(folder)}
-    contents: dict[str, set[str]] = defaultdict(set)
+    contents: dict[str, set[str]] = defaultdict(set)  # the contents each photo's rows described
     for row in rows:
         if row.get("photo"):
-            contents[row["photo"]].add(row.get("sha256") or "")
+            contents[row["photo"]] |= {row.get("sha256") or ""} if not row.get("error") else set()
     gone = [photo for photo in contents if photo not in present and not Path(photo).exists()]
+    # a photo that could not be read and was fixed since is described beside its error row, not replaced
     replaced = [photo for photo, digests in contents.items() if len(digests) > 1 and photo not in gone]
     return gone, replaced
