@@ -258,3 +258,11 @@ def test_every_command_that_skips_a_photo_exits_1_having_done_the_rest(tiny_fold
     assert (report / "metrics.json").is_file()
     assert main(["evaluate", "--data", str(tiny_folder), "--model", str(model), "--report", str(report)]) == 0
     assert capsys.readouterr().err.count("broken.jpg") == 2  # said by each command that skipped it
+
+
+def test_a_cache_that_is_a_file_is_refused_before_any_work(tiny_folder, tmp_path, capsys):
+    taken = tmp_path / "cache.bin"
+    taken.write_text("x")
+    with pytest.raises(SystemExit):
+        main(["catalog", str(tiny_folder), "--out", str(tmp_path / "c.jsonl"), "--cache", str(taken)])
+    assert "--cache" in capsys.readouterr().err and not (tmp_path / "c.jsonl").exists()

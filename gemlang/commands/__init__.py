@@ -36,10 +36,21 @@ def positive_float(text: str) -> float:
     return value
 
 
+def cache_folder(text: str) -> Path:
+    """--cache: a folder, or where one will be made; a file there is refused before any work."""
+    path = Path(text)
+    if path.exists() and not path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text} is a file: the feature cache is a folder; give another path")
+    return path
+
+
 def add_cache_option(parser: argparse.ArgumentParser) -> None:
     """--cache, as every command that encodes photos takes it."""
     parser.add_argument(
-        "--cache", type=Path, default=None, help="feature cache folder (default $GEMLANG_CACHE, else ~/.cache/gemlang)"
+        "--cache",
+        type=cache_folder,
+        default=None,
+        help="feature cache folder (default $GEMLANG_CACHE, else ~/.cache/gemlang)",
     )
 
 
