@@ -78,3 +78,19 @@ def test_the_current_folder_is_never_an_output_folder(tmp_path, monkeypatch):
             with atomic_folder(out) as tmp:
                 (tmp / "config.json").write_text("{}")
     assert (tmp_path / "inside").is_dir()
+
+
+def test_a_file_that_cannot_be_created_is_named_as_given_not_by_its_temporary_name(tmp_path, monkeypatch):
+    import errno
+    import tempfile
+
+    from gemlang.io import atomic_file
+
+    def full_disk(**kw):
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / ".scores.json.x1y2.tmp"))
+
+    monkeypatch.setattr(tempfile, "mkstemp", full_disk)
+    target = tmp_path / "scores.json"
+    with pytest.raises(OSError) as raised, atomic_file(target) as f:
+        f.write("x")
+    assert raised.value.filename == str(target) and raised.value.errno == errno.ENOSPC
