@@ -168,8 +168,12 @@ def plot_confusion_matrix(y: np.ndarray, pred: np.ndarray, classes: list[str], p
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    cm = confusion_matrix(y, pred, labels=range(len(classes))).astype(float)
+    # the classes the photos are of or were taken for: a 3-class folder scored by an 87-class model is 3 or 4
+    # rows, not 87 with three lit cells
+    shown = sorted(set(np.asarray(y).tolist()) | set(np.asarray(pred).tolist()))
+    cm = confusion_matrix(y, pred, labels=shown).astype(float)
     cm /= np.maximum(cm.sum(1, keepdims=True), 1)
+    classes = [classes[c] for c in shown]
     size = max(6, len(classes) * 0.22)
     fig, ax = plt.subplots(figsize=(size, size))
     ax.imshow(cm, cmap="viridis", vmin=0, vmax=1)

@@ -66,3 +66,13 @@ def test_answering_a_gem_the_photos_do_not_hold_counts_against_macro_precision()
     assert astray["macro_f1"] == pytest.approx((1 + 2 / 3 + 0) / 3)  # F1 over the same gems as precision
     listed = {row["class"]: row for row in astray["per_class"]}  # the absent gem is listed with what it cost
     assert listed["Emerald"]["n"] == 0 and listed["Emerald"]["precision"] == 0.0
+
+
+def test_the_confusion_matrix_shows_the_classes_present_not_every_class_of_the_model(tmp_path):
+    from PIL import Image
+
+    from gemlang.metrics import plot_confusion_matrix
+
+    classes = [f"class {i}" for i in range(87)]
+    plot_confusion_matrix(np.array([0, 1, 2, 2]), np.array([0, 1, 2, 5]), classes, tmp_path / "cm.png")
+    assert Image.open(tmp_path / "cm.png").width < 1000  # 4 classes; all 87 would be about 2,300 px wide
