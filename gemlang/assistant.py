@@ -44,6 +44,7 @@ from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
 from gemlang.knowledge.disclosure import disclosure_answer
 from gemlang.knowledge.glossary import terms_asked
 from gemlang.knowledge.home_tests import home_tests_in
+from gemlang.knowledge.instruments import profile, value_text
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.places import gem_countries, places_asked
 from gemlang.knowledge.superlatives import optic_list_answer, superlative_answer
@@ -579,6 +580,8 @@ class Conversation:
             return self._done(answer)
         asked_gem = None if (new.hardness and "scratch" in text.lower()) else _named_gem(text, fuzzy=not new)
         quantity = PROPERTY_QUESTION.search(text)
+        if quantity is None and asked_gem is not None and not new and GENERAL_QUESTION.search(text.strip()):
+            quantity = INSTRUMENT_WORDS.search(text)  # "why does a garnet stay dark in the polariscope?"
         # "what is the hardness of ruby?", "is quartz uniaxial?": a question about a gem, its words no reading
         words_only = not (
             new.hardness or new.countries or any(getattr(new.readings, k) for k in ("ri", "sg", "birefringence"))
@@ -619,6 +622,10 @@ class Conversation:
                 v = getattr(g, field)
                 if field == "fluorescence" and v:
                     return v[0].lower() + v[1:]  # "fluorescence moderate to strong red (LWUV)"
+                if field == "refractive_index" and v:  # "2.417 (over the refractometer's limit)"
+                    return value_text(profile(g), g, "ri")
+                if field == "optical_character" and v:  # "isotropic (singly refractive: stays dark …)"
+                    return v[0].lower() + v[1:] + OPTIC_SHOWN.get(profile(g).optic or "", "")
                 return "not known" if not v else v if isinstance(v, str) else g.format(field)
 
             values = [f"**{g.name}**: " + ", ".join(f"{label} {value(g, f)}" for label, f in asked) for g in gems]
@@ -919,15 +926,18 @@ def _ordered(gems: Sequence[GemFacts], question: str) -> str:
 # "what is the hardness of ruby?", "how hard is emerald?": a gem's constant asked for, not "is it a ruby?"
 PROPERTY_FIELDS = {
     r"hard|softer": ("Mohs hardness", "hardness"),
-    r"specific gravity|\bsg\b|dens|heav|lighter": ("specific gravity", "specific_gravity"),
-    r"refractive index|\bri\b": ("refractive index", "refractive_index"),
+    r"specific gravity|\bsg\b|dens|heav|lighter|hydrostatic": ("specific gravity", "specific_gravity"),
+    r"refractive index|\bri\b|refractometer": ("refractive index", "refractive_index"),
     r"birefringence": ("birefringence", "birefringence"),
     r"dispersion|\bfire\b": ("dispersion", "dispersion"),
     r"spectr|absorption": ("spectroscope", "spectrum"),
-    r"uniaxial|biaxial|refractive(?! index)|isotropic|optic(?:al)? sign": ("optic character", "optical_character"),
-    r"pleochro|dichro|trichro": ("pleochroism", "pleochroism"),
+    r"uniaxial|biaxial|refractive(?! index)|isotropic|optic(?:al)? sign|polariscope|stays? dark|blinks?": (
+        "optic character",
+        "optical_character",
+    ),
+    r"pleochro|dichro|trichro|dichroscope": ("pleochroism", "pleochroism"),
     r"made of|composition|formula|chemi": ("chemistry", "chemistry"),
-    r"fluoresc|\bglow": ("fluorescence", "fluorescence"),
+    r"fluoresc|\bglow|\buv\b|ultraviolet": ("fluorescence", "fluorescence"),
     r"colou?r|\bwhy\b": ("coloured by", "colour_cause"),
 }
 _PROPERTY = (
@@ -969,6 +979,16 @@ PROPERTY_QUESTION = re.compile(
 NEXT_TEST_QUESTION = re.compile(
     r"\bnext\b.{0,12}\b(?:test|step|check)|\b(?:what|which)\b.{0,30}\b(?:test|check|measure|try|instrument)\b|"
     r"\bwhat (?:else )?(?:should|can|could|do) i (?:do|test|check|try|measure)\b",
+    re.I,
+)
+OPTIC_SHOWN = {  # what the polariscope shows of an optic character that names no double refraction
+    "isotropic": " (singly refractive: it stays dark between crossed polars as it turns)",
+    "aggregate": " (an aggregate: it stays light between crossed polars as it turns)",
+}
+# An instrument or what it shows, in a question about a gem: the constant it reads
+INSTRUMENT_WORDS = re.compile(
+    r"\b(?:polariscope|stays? dark|blinks?|refractometer|dichroscope|pleochro\w*|(?:UV|ultraviolet) (?:lamp|light)|"
+    r"fluoresc\w*|spectroscope|hydrostatic|heavy liquids?)\b",
     re.I,
 )
 # "what's the RI?", "hardness?", "how hard is it": the value for the stone the last answer named, not a glossary term

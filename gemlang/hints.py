@@ -264,7 +264,7 @@ def parse_hints(text: str, questions: bool = False) -> Hints:
         notes.append(SCRATCH_QUESTION_NOTE)  # "can I scratch it with a file?" is answered with the warning
     countries, places = parse_places(text)
     notes = [*readings.problems, *notes]
-    notes += [f"“{said}” is left out: only where a stone is from counts as evidence." for said in places_denied(text)]
+    notes += [f"“{said}” is left out: only where a stone was mined counts as evidence." for said in places_denied(text)]
     signs = tuple(meaning for sign, meaning in TREATMENT_SIGNS if sign.search(text))
     if B_JADE_GLOW.search(text):  # a B-jade sign: the polymer's glow, not the jade's, so no fluorescence of the stone
         readings = replace(readings, fluorescence=None)
@@ -298,11 +298,12 @@ OTHER_READING = r"\b(?:s\.?\s?g|r\.?\s?i|specific gravity|refractive|density|bir
 _AUX = r"(?:does|do|did|would|could|can|will|is|are|was|were|should|shall|might|may|must)"
 _SUBJECT = r"(?:it|this|that|they|these|those|there|i|we|you|one|the|a|an|my|your|its|any|such|some)"
 ASKED_NOT_SEEN = re.compile(
-    rf"^(?:(?:and|so|but|then|ok|okay|hmm|well)\b[\s,]*)?(?:{_AUX}\s+{_SUBJECT}\b|{_AUX}\s+(?!not\b)\w+[^?]*\?\s*$|"
+    rf"^(?:(?:and|or|so|but|then|ok|okay|hmm|well)\b[\s,]*)?(?:{_AUX}\s+{_SUBJECT}\b|{_AUX}\s+(?!not\b)\w+[^?]*\?\s*$|"
     r"(?:why|how|where)\b|what\s+(?:causes?|caused|makes?|made|gives?|gave|happens|about)\b)",
     re.I,
 )
-_NUMBER_READ = re.compile(OTHER_READING + r"\W{0,6}\d|" + _HARDNESS_WORD + r"\W{0,6}\d", re.I)
+_SAID_AS = r"\W{0,6}(?:(?:of|is|at|about|around|reads?)\W{1,3})?\d"  # "SG 3.52", "an RI of 1.71"
+_NUMBER_READ = re.compile(OTHER_READING + _SAID_AS + "|" + _HARDNESS_WORD + _SAID_AS, re.I)
 
 
 def observations(text: str) -> str:

@@ -230,6 +230,8 @@ class Readings:
             "observations",
         )
         merged = {n: pick(n) for n in names}
+        # what a loupe showed adds up, message by message ("curved striae", then "gas bubbles")
+        merged["observations"] = tuple(dict.fromkeys(self.observations + newer.observations))
         if newer.ri and not newer.birefringence and self.birefringence and self.birefringence.said == DERIVED:
             merged["birefringence"] = None  # it came from the old RI reading, which the new one replaces
         if merged["optic"] in NO_TWO_EDGES and merged["birefringence"] and merged["birefringence"].said == DERIVED:

@@ -635,7 +635,7 @@ def test_a_question_about_a_term_is_explained_and_is_no_reading_of_the_stone_in_
 
 def test_is_a_gem_uniaxial_or_pleochroic_is_answered_from_its_facts():
     chat = Assistant(classifier=None).conversation()
-    assert chat.ask("is quartz uniaxial positive?").reply == "**Quartz**: optic character Uniaxial +."
+    assert chat.ask("is quartz uniaxial positive?").reply == "**Quartz**: optic character uniaxial +."
     assert chat.ask("is iolite pleochroic?").reply.startswith("**Iolite**: pleochroism ")
     assert not chat.hints
 
@@ -830,7 +830,7 @@ def test_forget_everything_then_a_new_stones_readings_keeps_the_new_readings():
 @pytest.mark.parametrize(
     "question, reply",
     [("what is moissanite made of?", "**Moissanite**: chemistry SiC (silicon carbide)."),
-     ("optic sign of quartz", "**Quartz**: optic character Uniaxial +."),
+     ("optic sign of quartz", "**Quartz**: optic character uniaxial +."),
      ("Why does alexandrite change colour?", "**Alexandrite**: coloured by chromium replacing a little aluminium"),
      ("what gives emerald its colour?", "**Emerald**: coloured by chromium and vanadium."),
      ("what is the chemical formula of spinel?", "**Spinel**: chemistry MgAl2O4.")],
@@ -846,7 +846,7 @@ def test_what_causes_a_phenomenon_is_its_glossary_term():
 @pytest.mark.parametrize(
     "turns, reply",
     [(["What is the RI of spinel?", "and its SG?"], "**Spinel**: specific gravity 3.58–3.61."),
-     (["What is the RI of spinel?", "is it singly refractive?"], "**Spinel**: optic character Isotropic."),
+     (["What is the RI of spinel?", "is it singly refractive?"], "**Spinel**: optic character isotropic (singly"),
      (["What's peridot's hardness?", "and RI?"], "**Peridot**: refractive index 1.654–1.690."),
      (["Where does tanzanite come from?", "is it treated?"], "**Tanzanite**: Treatments of tanzanite"),
      (["Sapphire: what treatments are common?", "how do I care for it?"], "**Caring for Sapphire**"),
@@ -966,3 +966,22 @@ def test_could_it_be_one_of_two_other_gems_compares_the_stone_answered_with_each
     chat.ask("what gem is this?")
     advice = chat.ask("could it be spinel or garnet?").tell_apart
     assert advice.startswith("To tell Ruby from Spinel") and "To tell Ruby from Garnet" in advice
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("why does a garnet stay dark in the polariscope?", "**Garnet**: optic character isotropic (singly refractive"),
+        ("why does diamond give no reading on the refractometer?", "over the refractometer's limit"),
+        ("what does a dichroscope show for iolite?", "**Iolite**: pleochroism Very strong trichroism"),
+    ],
+)
+def test_a_question_about_a_gem_under_an_instrument_gets_what_the_instrument_reads(question, answer):
+    assert answer in Assistant(classifier=None).conversation().ask(question).reply
+
+
+def test_what_a_loupe_showed_adds_up_message_by_message():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.762-1.770, SG 4.00, red, curved striae")
+    chat.ask("gas bubbles too")
+    assert {"curved striae", "gas bubbles"} <= set(chat.hints.readings.observations)

@@ -351,5 +351,5 @@ def test_an_observation_beside_a_question_or_a_reading_in_one_is_still_read(text
 @pytest.mark.parametrize("text", ["bought it in Thailand", "I got it from a dealer in Brazil", "bought in Sri Lanka"])
 def test_where_a_stone_was_bought_is_no_locality_and_says_so(text):
     hints = parse_hints(text)
-    assert not hints.countries and any("is left out: only where a stone is from" in n for n in hints.notes)
+    assert not hints.countries and any("is left out: only where a stone was mined" in n for n in hints.notes)
     assert parse_hints("bought in Thailand, mined in Mozambique").countries == ("Mozambique",)

@@ -417,11 +417,14 @@ class EvidenceModel:
         self.colour_likeness = np.minimum(alike, 1.0) * np.array(imitable, dtype=bool).reshape(alike.shape)
         # (gems, classes): whether a photo class's simulants list names the lab-grown stone or imitation ('Blue
         # spinel (natural and synthetic)' of blue sapphire): a photo of the class looks like it too. Natural gems
-        # are left to the classifier, which learnt how alike the classes look.
+        # are left to the classifier, which learnt how alike the classes look, but for the natural twin of a
+        # lab-grown stone named with it: a blue spinel looks no less like a sapphire than a synthetic one.
         self.named_lookalike = np.zeros((len(self.facts), len(self.classes)), dtype=bool)
         for c, name in enumerate(self.classes):
-            for g in named_lookalikes(self.facts[self.index[name]], self.facts):
-                self.named_lookalike[self.index[g.name], c] = g.origin != "natural"
+            named = named_lookalikes(self.facts[self.index[name]], self.facts)
+            grown = {g.species for g in named if g.origin != "natural"}
+            for g in named:
+                self.named_lookalike[self.index[g.name], c] = g.origin != "natural" or g.species in grown
 
     @staticmethod
     def _prior(gem: GemFacts, in_photos: set[str], met: bool = True) -> float:
@@ -644,7 +647,7 @@ class EvidenceModel:
         resembles = (self.colour_likeness[:, anyone] * photo[:, None]).max(0)
         looks = LOOK_ALIKE * base[anyone] / PRIOR["photo class"] * resembles
         prior[anyone] = np.maximum(prior[anyone], looks)
-        if glass:  # an imitation the photo's class is known to be mistaken for: as much as a lab-grown twin
+        if glass:  # a stone the photo's class is known to be mistaken for: as much as a lab-grown twin
             named = self.named_lookalike.any(1)
             resembles = (self.named_lookalike[named] * photo).max(1)
             prior[named] = np.maximum(prior[named], LOOK_ALIKE * base[named] / PRIOR["photo class"] * resembles)
