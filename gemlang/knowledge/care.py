@@ -23,6 +23,7 @@ CARE_QUESTION = re.compile(
     r"ultrasonic|steam(?:er)?|wash(?:ing)?|soak|stor(?:e|ing|age)|care (?:for|of)|"
     r"take care|look after|fade|fading|sunlight|(?:jeweller'?s |jeweler'?s )?torch|resiz(?:e|ing)|chlorine|"
     r"pickle|acids?|re-?tip\w*|prongs?|solder\w*|"  # at the bench: the stone left in the setting
+    r"cut and polish|(?:cutting|sawing) (?:and|or) polishing|(?:safe|ok|okay) to (?:cut|saw|grind|polish)|lapidary|"
     r"bleach|perfume|hairspray|swim(?:ming)?|every ?day wear|wear (?:it )?every ?day|durable|durability)\b",
     re.I,
 )
