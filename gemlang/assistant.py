@@ -1216,8 +1216,14 @@ def caution(
     if not look:
         return ""
     look = sorted(look, key=lambda g: g.name not in named)  # stable: the rest keep their order
-    imitations = [g for g in look if g.origin != "synthetic"]
-    grown = [g for g in look if g.origin == "synthetic"]
+    # a lab-grown stone of another species (colour-change synthetic sapphire for alexandrite) is an imitation
+    # here, one per species: "lab-grown chrysoberyl or Synthetic Sapphire (Verneuil)"
+    twin = lambda g: g.origin == "synthetic" and g.species == top.species  # noqa: E731
+    generic = lambda g: g.origin == "synthetic" and g.name.startswith("Synthetic ")  # noqa: E731 - the commonest
+    imitations = sorted((g for g in look if not twin(g)), key=lambda g: (g.name not in named, not generic(g)))
+    imitations = [g for i, g in enumerate(imitations) if g.origin != "synthetic"
+                  or all(h.species != g.species for h in imitations[:i] if h.origin == "synthetic")]  # fmt: skip
+    grown = [g for g in look if twin(g)]
     said = [f"lab-grown {species_word(top)}"] if grown else []
     said += [g.name for g in imitations[:3]]
     text = f"from a photo alone I cannot tell natural {top.name} from " + " or ".join(said) + "."

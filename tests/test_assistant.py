@@ -985,3 +985,13 @@ def test_what_a_loupe_showed_adds_up_message_by_message():
     chat.ask("RI 1.762-1.770, SG 4.00, red, curved striae")
     chat.ask("gas bubbles too")
     assert {"curved striae", "gas bubbles"} <= set(chat.hints.readings.observations)
+
+
+def test_is_it_natural_names_a_lab_grown_stone_of_another_species_made_to_imitate_it():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Alexandrite", "Tourmaline"])).conversation()
+    chat.image_probs = np.array([0.95, 0.05])
+    chat.ask("what is it?")
+    reply = chat.ask("is it natural?").reply  # colour-change synthetic sapphire, the commonest 'alexandrite'
+    assert "lab-grown chrysoberyl or Synthetic Sapphire (Verneuil)" in reply and "Czochralski" not in reply

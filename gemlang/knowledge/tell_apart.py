@@ -129,12 +129,15 @@ def _no_refractometer(a: GemFacts, b: GemFacts) -> str:
 
 
 def lookalikes(gem: GemFacts, every: list[GemFacts]) -> list[GemFacts]:
-    """Lab-grown twins (same species) and the imitations the knowledge base knows that imitate `gem`."""
+    """Lab-grown twins (same species) and the imitations the knowledge base knows that imitate `gem`, lab-grown
+    stones of another species its look-alikes name among them."""
     if gem.origin != "natural":
         return []
     out = [g for g in every if g.origin == "synthetic" and g.species == gem.species]
     named = " ".join(gem.simulants).lower()
     out += [g for g in every if g.origin in ("simulant", "composite") and g.name.split(" (")[0].lower() in named]
+    # a lab-grown stone of another species it is made to imitate ("synthetic colour-change sapphire" of alexandrite)
+    out += [g for g in named_lookalikes(gem, every) if g.origin == "synthetic"]
     if any("glass" in s.lower() for s in gem.simulants):
         out += [g for g in every if g.name == "Glass (Paste)"]
     return list(dict.fromkeys(out))
