@@ -1072,25 +1072,9 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
         told = f" Against an imitation: {in_sentence(imitation)}." if imitation else ""
         return f"Natural or cultured is a gem laboratory's call: {in_sentence(cultured)}.{told}"
     if NATURAL_QUESTION.search(text) and not COLOUR_NATURAL.search(text):  # not "is the blue natural?"
-        if answer.caution:
-            caution, answer.caution = answer.caution, ""  # said as the reply, not twice
-            return caution[0].upper() + caution[1:]
         if gem is not None and gem.origin != "natural":
             return f"No: the evidence points to {name}, which is not a natural gem."
-        grown = f"a lab-grown {species_word(gem)}" if gem is not None else "a lab-grown stone"
-        twins = [g for g in lookalikes(gem, evidence.facts) if g.origin == "synthetic"] if gem is not None else []
-        made = tests_left_out(hints) if hints else set()
-        found = next(((g, t) for g in twins if (t := instrument_test(g, gem, made))), None)
-        if found:  # flame-fusion spinel: its strain between crossed polars
-            twin, (how, values) = found
-            return (
-                f"Nothing you have told me points to an imitation. {how[0].upper()}{how[1:]} would expose "
-                f"{twin.name} ({values}); otherwise magnification or a gem laboratory settles it."
-            )
-        return (
-            f"Nothing you have told me points to an imitation; {grown} would share the natural constants, so "
-            "magnification or a gem laboratory settles it."
-        )
+        return _natural_or_not(gem, answer, evidence, hints) + usually_treated(gem)
     if ELSE_QUESTION.search(text):
         if not rest:
             shaky = ", though your readings do not fit it well: re-take them" if answer.unsure else ""
@@ -1301,6 +1285,41 @@ def what_it_shows(text: str, gem: GemFacts) -> str:
     return (
         f"**{gem.name}**: " + "; ".join(f[0].upper() + f[1:] if i == 0 else f for i, f in enumerate(found)) + "."
         if found
+        else ""
+    )
+
+
+def _natural_or_not(gem: GemFacts | None, answer: Answer, evidence: EvidenceModel, hints: Hints | None) -> str:
+    """Whether the stone answered could be lab-grown or an imitation, and what would tell."""
+    if answer.caution:
+        caution, answer.caution = answer.caution, ""  # said as the reply, not twice
+        return caution[0].upper() + caution[1:]
+    grown = f"a lab-grown {species_word(gem)}" if gem is not None else "a lab-grown stone"
+    twins = [g for g in lookalikes(gem, evidence.facts) if g.origin == "synthetic"] if gem is not None else []
+    made = tests_left_out(hints) if hints else set()
+    found = next(((g, t) for g in twins if (t := instrument_test(g, gem, made))), None)
+    if found:  # flame-fusion spinel: its strain between crossed polars
+        twin, (how, values) = found
+        return (
+            f"Nothing you have told me points to an imitation. {how[0].upper()}{how[1:]} would expose "
+            f"{twin.name} ({values}); otherwise magnification or a gem laboratory settles it."
+        )
+    return (
+        f"Nothing you have told me points to an imitation; {grown} would share the natural constants, so "
+        "magnification or a gem laboratory settles it."
+    )
+
+
+# a treatment the knowledge base says most stones of a gem have ("Heat treatment (universal, removes brown)")
+AS_A_RULE = re.compile(r"\b(?:universal|most|almost all|nearly all|virtually all|common)\b", re.I)
+
+
+def usually_treated(gem: GemFacts | None) -> str:
+    """' Most of it on the market is treated, too: heat treatment (universal, removes brown).' or ''."""
+    usual = [t for t in (gem.treatments if gem else ()) if AS_A_RULE.search(t) and not re.match(r"(?i)none|not ", t)]
+    return (
+        f" Natural or not, most of it on the market is treated: {'; '.join(t[0].lower() + t[1:] for t in usual)}."
+        if usual
         else ""
     )
 

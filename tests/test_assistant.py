@@ -995,3 +995,12 @@ def test_is_it_natural_names_a_lab_grown_stone_of_another_species_made_to_imitat
     chat.ask("what is it?")
     reply = chat.ask("is it natural?").reply  # colour-change synthetic sapphire, the commonest 'alexandrite'
     assert "lab-grown chrysoberyl or Synthetic Sapphire (Verneuil)" in reply and "Czochralski" not in reply
+
+
+def test_is_it_natural_says_when_most_of_a_gem_on_the_market_is_treated():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Tanzanite", "Iolite"])).conversation()
+    chat.image_probs = np.array([0.95, 0.05])
+    chat.ask("what is it?")
+    assert "most of it on the market is treated: heat treatment (universal" in chat.ask("is it natural?").reply
