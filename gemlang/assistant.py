@@ -1072,7 +1072,7 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
         told = f" Against an imitation: {in_sentence(imitation)}." if imitation else ""
         return f"Natural or cultured is a gem laboratory's call: {in_sentence(cultured)}.{told}"
     if NATURAL_QUESTION.search(text) and not COLOUR_NATURAL.search(text):  # not "is the blue natural?"
-        if gem is not None and gem.origin != "natural":
+        if gem is not None and gem.origin != "natural" and not answer.caution:
             return f"No: the evidence points to {name}, which is not a natural gem."
         return _natural_or_not(gem, answer, evidence, hints) + usually_treated(gem)
     if ELSE_QUESTION.search(text):
