@@ -919,11 +919,8 @@ def test_a_treatment_question_lists_every_treatment_in_use():
 
 
 def test_a_question_about_the_stone_answered_gets_its_value_and_leaves_the_ranking_alone():
-    from gemlang.fusion import EvidenceModel
-
-    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Spinel"])).conversation()
-    chat.image_probs = np.array([0.95, 0.05])
-    first = chat.ask("what gem is this?")
+    chat = stone_answered("Ruby", "Spinel")
+    first = chat.answers[-1]
     assert first.gem == "Ruby"
     assert "moderate to strong red" in chat.ask("does it fluoresce?").reply
     assert chat.ask("what's the RI?").reply == "**Ruby**: refractive index 1.762–1.770."  # not the glossary's RI
@@ -935,35 +932,21 @@ def test_a_question_about_the_stone_answered_gets_its_value_and_leaves_the_ranki
 
 
 def test_is_the_colour_natural_is_a_treatment_question_about_the_stone_answered():
-    from gemlang.fusion import EvidenceModel
-
-    chat = Assistant(None, evidence=EvidenceModel(["Topaz", "Aquamarine"])).conversation()
-    chat.image_probs = np.array([0.95, 0.05])
-    chat.ask("what gem is this?")
+    chat = stone_answered("Topaz", "Aquamarine")
     reply = chat.ask("is the blue natural?").reply
     assert "irradiation + heat (blue topaz)" in reply and "Glass" not in reply
 
 
 def test_what_the_eye_sees_in_the_stone_answered_is_answered_from_its_phenomena_and_features():
-    from gemlang.fusion import EvidenceModel
-
-    chat = Assistant(None, evidence=EvidenceModel(["Lapis Lazuli", "Sodalite"])).conversation()
-    chat.image_probs = np.array([0.95, 0.05])
-    chat.ask("what gem is this?")
+    chat = stone_answered("Lapis Lazuli", "Sodalite")
     assert "pyrite specks" in chat.ask("what are the gold specks?").reply
     assert chat.ask("tell me more").reply.startswith("Lapis Lazuli (")  # its description, not the ranking again
-    alexandrite = Assistant(None, evidence=EvidenceModel(["Alexandrite", "Tourmaline"])).conversation()
-    alexandrite.image_probs = np.array([0.95, 0.05])
-    alexandrite.ask("what gem is this?")
+    alexandrite = stone_answered("Alexandrite", "Tourmaline")
     assert "colour change" in alexandrite.ask("does it change colour?").reply.lower()
 
 
 def test_could_it_be_one_of_two_other_gems_compares_the_stone_answered_with_each():
-    from gemlang.fusion import EvidenceModel
-
-    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Spinel", "Garnet Red"])).conversation()
-    chat.image_probs = np.array([0.95, 0.03, 0.02])
-    chat.ask("what gem is this?")
+    chat = stone_answered("Ruby", "Spinel", "Garnet Red")
     advice = chat.ask("could it be spinel or garnet?").tell_apart
     assert advice.startswith("To tell Ruby from Spinel") and "To tell Ruby from Garnet" in advice
 
@@ -988,19 +971,21 @@ def test_what_a_loupe_showed_adds_up_message_by_message():
 
 
 def test_is_it_natural_names_a_lab_grown_stone_of_another_species_made_to_imitate_it():
-    from gemlang.fusion import EvidenceModel
-
-    chat = Assistant(None, evidence=EvidenceModel(["Alexandrite", "Tourmaline"])).conversation()
-    chat.image_probs = np.array([0.95, 0.05])
-    chat.ask("what is it?")
+    chat = stone_answered("Alexandrite", "Tourmaline")
     reply = chat.ask("is it natural?").reply  # colour-change synthetic sapphire, the commonest 'alexandrite'
     assert "lab-grown chrysoberyl or Synthetic Sapphire (Verneuil)" in reply and "Czochralski" not in reply
 
 
 def test_is_it_natural_says_when_most_of_a_gem_on_the_market_is_treated():
+    chat = stone_answered("Tanzanite", "Iolite")
+    assert "most of it on the market is treated: heat treatment (universal" in chat.ask("is it natural?").reply
+
+
+def stone_answered(*classes: str):
+    """A chat whose photo (its probabilities given directly) was answered: the first class at 95%."""
     from gemlang.fusion import EvidenceModel
 
-    chat = Assistant(None, evidence=EvidenceModel(["Tanzanite", "Iolite"])).conversation()
-    chat.image_probs = np.array([0.95, 0.05])
-    chat.ask("what is it?")
-    assert "most of it on the market is treated: heat treatment (universal" in chat.ask("is it natural?").reply
+    chat = Assistant(None, evidence=EvidenceModel(list(classes))).conversation()
+    chat.image_probs = np.array([0.95] + [0.05 / (len(classes) - 1)] * (len(classes) - 1))
+    chat.ask("what gem is this?")
+    return chat

@@ -54,12 +54,17 @@ def _fake_embed(paths):
     return vectors / np.linalg.norm(vectors, axis=1, keepdims=True), {}
 
 
+def _fake_photos(folder: Path, n: int) -> Path:
+    """`n` small files named like photos, each of its own content (`_fake_embed` reads the bytes, not pixels)."""
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"{i:03d}.png").write_bytes(f"photo {i}".encode())
+    return folder
+
+
 @pytest.mark.parametrize("kind", ["flat", "ivf"])
 def test_updates_add_new_photos_drop_removed_ones_and_survive_a_reload(tmp_path, kind):
-    folder = tmp_path / "photos"
-    folder.mkdir()
-    for i in range(300):
-        (folder / f"{i:03d}.png").write_bytes(f"photo {i}".encode())
+    folder = _fake_photos(tmp_path / "photos", 300)
     index = SearchIndex.empty(16, "test")
     report = index.update(folder, _fake_embed, progress=False, kind=kind)
     assert (report.added, report.removed, index.config["kind"]) == (300, 0, kind)
@@ -174,12 +179,8 @@ def test_an_index_of_one_folder_is_not_silently_emptied_by_updating_it_from_anot
 
 
 def test_a_damaged_index_is_one_line_that_says_how_to_rebuild_it(tmp_path, capsys):
-    folder = tmp_path / "photos"
-    folder.mkdir()
-    for i in range(5):
-        (folder / f"{i}.png").write_bytes(f"photo {i}".encode())
     index = SearchIndex.empty(16, "test")
-    index.update(folder, _fake_embed, progress=False)
+    index.update(_fake_photos(tmp_path / "photos", 5), _fake_embed, progress=False)
     for damage in ("config.json", "vectors.faiss"):
         saved = index.save(tmp_path / damage)
         (saved / damage).write_text("{")  # cut off by a failed copy
