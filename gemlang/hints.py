@@ -296,21 +296,38 @@ OTHER_READING = r"\b(?:s\.?\s?g|r\.?\s?i|specific gravity|refractive|density|bir
 # pink sapphire?", "does Jaipur mean it's Indian?", "what causes the glow?". Asked "what gem glows red under UV?",
 # the glow is the person's observation, and a number with its reading ("is it SG 3.52?") is one too.
 _AUX = r"(?:does|do|did|would|could|can|will|is|are|was|were|should|shall|might|may|must)"
+_ASKING_AUX = r"(?:does|do|did|would|could|can|will|should|shall|might|may|must)"  # not "is": "Is singly refractive"
 _SUBJECT = r"(?:it|this|that|they|these|those|there|i|we|you|one|the|a|an|my|your|its|any|such|some)"
 ASKED_NOT_SEEN = re.compile(
     rf"^(?:(?:and|or|so|but|then|ok|okay|hmm|well)\b[\s,]*)?(?:{_AUX}\s+{_SUBJECT}\b|{_AUX}\s+(?!not\b)\w+[^?]*\?\s*$|"
-    r"(?:why|how|where)\b|what\s+(?:causes?|caused|makes?|made|gives?|gave|happens|about)\b)",
+    rf"{_ASKING_AUX}\s+(?!not\b|n't|be\b)\w+\s+\w+|"  # "Would quartz scratch it" without its "?"
+    r"(?:why|how|where)\b|what\s+(?:causes?|caused|makes?|made|gives?|gave|happens|about|(?:is|are)\s+the)\b)",
     re.I,
 )
 _SAID_AS = r"\W{0,6}(?:(?:of|is|at|about|around|reads?)\W{1,3})?\d"  # "SG 3.52", "an RI of 1.71"
 _NUMBER_READ = re.compile(OTHER_READING + _SAID_AS + "|" + _HARDNESS_WORD + _SAID_AS, re.I)
 
 
+def _statement(sentence: str) -> str:
+    """A sentence less the question it ends with: "bought it in Jaipur, does that mean it's Indian?" keeps
+    "bought it in Jaipur"; a question throughout, or a reading in one ("is it SG 3.52?"), is kept whole or
+    dropped whole."""
+    if _NUMBER_READ.search(sentence):
+        return sentence
+    if ASKED_NOT_SEEN.search(sentence.strip()):
+        return ""
+    if sentence.rstrip().endswith("?"):
+        for joint in re.finditer(r"[,;]\s*|\s+[-–—]\s+", sentence):
+            if ASKED_NOT_SEEN.search(sentence[joint.end() :]):
+                return sentence[: joint.start()]
+    return sentence
+
+
 def observations(text: str) -> str:
     """`text` without the questions it asks about the stone (`ASKED_NOT_SEEN`), which say nothing of it."""
     sentences = re.split(r"(?<=[?!])\s*|(?<=\.)\s+|\n+", text)
-    kept = [s for s in sentences if not ASKED_NOT_SEEN.search(s.strip()) or _NUMBER_READ.search(s)]
-    return text if len(kept) == len(sentences) else "\n".join(kept)
+    kept = [_statement(s) for s in sentences]
+    return text if kept == sentences else "\n".join(k for k in kept if k)
 
 
 _NEGATION = re.compile(

@@ -62,7 +62,7 @@ OPTIC_WORDS = {
     r"remains? dark|dark in all positions|extinct in all positions|single refraction|"
     # one shadow edge that stays put as the stone turns on the refractometer
     r"(?:single|one) (?:shadow )?edge(?:[^.;]|\.\d){0,40}(?:does(?:n't| not) move|stays? (?:put|still|fixed))",
-    "anomalous": r"snake pattern|\badr\b|anomalous double refraction|strain pattern|tatami",
+    "anomalous": r"snake pattern|\badr\b|anomalous double refraction|strain pattern|tatami|tabby|cross-?hatched",
     "aggregate": r"stays? light|remains? (?:light|bright)|light in all positions|\bagg\b|aggregate|polycrystalline",
     "uniaxial": r"uniaxial",
     "biaxial": r"biaxial",
@@ -75,8 +75,15 @@ OPTIC_SIGN = re.compile(
     r"(?:\buniaxial|\bbiaxial|\b[ub](?=\s*[+\-−]\s*(?:[,;.)]|$))|optic(?:al)? sign(?: is)?|\boptically)"
     r"\s*[:=]?\s*\(?\s*(\+|-|−|positive|negative|pos\b|neg\b)"
 )
+# a reading said not to be seen: "not", "isn't", "doesn't show", "shows no" before it
+NOT_SEEN = r"\b(?:not|isn'?t|aren'?t|never|(?:does|did|do)(?:n'?t|\s+not)\s+(?:show|have|give)|shows?\s+no)"
+NO_GLOW = (
+    r"inert|no (?:fluorescence|glow|reaction)|(?:does|did|do|is|was)(?:n'?t|\s+not)\s+(?:glow|fluoresce|react)|"
+    r"nothing|dead|non-?fluorescent"
+)
 PLEOCHROISM_LEVELS = {
-    "none": r"\b(?:no|without|not|absent|lacks?)\b[\w\s]{0,12}(?:pleochro|dichro|trichro)|(?:pleochroism|dichroism|"
+    "none": r"\b(?:no|without|not|absent|lacks?|isn'?t|aren'?t)\b[\w\s]{0,12}(?:pleochro|dichro|trichro)|"
+    r"(?:pleochroism|dichroism|"
     r"trichroism)\s*(?:is\s*)?(?:none|absent|nil)|(?:non|not)[- ]?(?:pleochroic|dichroic|trichroic)",
     "strong": r"(?:strong(?:ly)?|very|intense|marked|extreme(?:ly)?|obvious)\s+(?:pleochro|dichro|trichro)",
     "moderate": r"(?:moderate(?:ly)?|distinct(?:ly)?|clear(?:ly)?|medium)\s+(?:pleochro|dichro|trichro)",
@@ -487,7 +494,7 @@ def _parse_readings(text: str) -> Readings:
 
     optic = None
     for name, pattern in OPTIC_WORDS.items():
-        if re.search(pattern, t) and not re.search(rf"\b(?:not|isn't|never)\s+(?:{pattern})", t):
+        if re.search(pattern, t) and not re.search(rf"{NOT_SEEN}\s+(?:{pattern})", t):
             optic = name
             break
     if optic == "isotropic" and re.search(OPTIC_WORDS["anomalous"], t):
@@ -527,7 +534,7 @@ def _parse_readings(text: str) -> Readings:
     uv = re.search(r"\b(?:[ls]w)?uv\b|ultra-?violet|fluoresc|long-?wave|short-?wave|\blw\b|\bsw\b|\bglow(?:s|ed)?\b", t)
     if uv:
         window = t[max(0, uv.start() - 40) : uv.end() + 40]
-        if re.search(r"inert|no fluorescence|does(?:n't| not) fluoresce|nothing|dead|non-?fluorescent", window):
+        if re.search(NO_GLOW, window):
             fluorescence = "inert"
         else:  # the colour said with the lamp: after its word ("fluoresces blue"), else just before ("red under UV")
             after = re.split(r"[,;.]", t[uv.start() : uv.end() + 40])[0]

@@ -599,3 +599,17 @@ def test_a_colour_change_in_the_words_people_use_points_to_the_gems_that_show_on
     ranking = [n for n, _ in model.fuse(None, hints).ranking[:3]]
     assert ranking[0] == "Alexandrite" and "Tourmaline" not in ranking
     assert "a colour change" not in parse_hints("the colour changes when heated").describe()
+
+
+def test_strong_strain_in_a_singly_refractive_stone_points_to_the_gems_known_for_it():
+    model = EvidenceModel(["Spinel", "Ruby"])
+    spinel = np.array([0.95, 0.05])
+    hints = parse_hints("singly refractive, RI 1.728, SG 3.64, cross-hatched ADR")
+    assert model.fuse(spinel, hints).ranking[0][0] == "Synthetic Spinel (Verneuil)"
+    assert parse_hints("tabby extinction").readings.optic == "anomalous"
+
+
+def test_a_reading_outside_glass_kinds_is_said_against_each_kind_not_one_range_that_may_hold_it():
+    fused = EvidenceModel(["Emerald", "Tourmaline"]).fuse(np.array([0.9, 0.1]), parse_hints("SG 2.30, swirl marks"))
+    said = next(r for r in fused.reasons if "rules out Glass (Paste)" in r)
+    assert "(crown (soda-lime) glass 2.35–2.65; light flint" in said  # each kind, as "SG 2.80" falls between two

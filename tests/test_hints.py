@@ -353,3 +353,20 @@ def test_where_a_stone_was_bought_is_no_locality_and_says_so(text):
     hints = parse_hints(text)
     assert not hints.countries and any("is left out: only where a stone was mined" in n for n in hints.notes)
     assert parse_hints("bought in Thailand, mined in Mozambique").countries == ("Mozambique",)
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Doesn't glow under UV", ["inert under UV"]),
+        ("No reaction under LW UV", ["inert under UV"]),
+        ("it isn't pleochroic", ["no pleochroism"]),
+        ("it doesn't show doubling", []),
+        ("Would quartz scratch it", []),
+        ("bought from a shop in Bangkok, is it Burmese?", []),
+        ("it has a three-phase inclusion, could it be Colombian?", ["three-phase inclusions"]),
+        ("Can be scratched by a knife", ["Mohs hardness below 5.5 (scratched by knife)"]),
+    ],
+)
+def test_a_negation_is_no_sighting_and_a_question_after_a_comma_is_no_observation(text, read):
+    assert parse_hints(text).describe() == read

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 from gemlang.commands import SKIPPED_STATUS, positive_int
+
+FOLDER_HINT = " To name every photo of a folder, run `gemlang catalog DIR --out catalog.csv`."
 
 
 def register(subparsers) -> None:
@@ -42,7 +45,7 @@ def run(args) -> int:
             if args.json:
                 print(json.dumps({"photo": printable(photo), "error": failures[i]}))
             else:  # the reason names the photo already ("x.txt: not an image file ..."); to stderr, as errors go
-                reason = failures[i]
+                reason = failures[i] + (FOLDER_HINT if Path(photo).is_dir() else "")
                 print(reason if reason.startswith(f"{photo}:") else f"{photo}: {reason}", file=sys.stderr)
             continue
         pred = clf.rank(probs[i], args.top_k)
@@ -56,4 +59,6 @@ def run(args) -> int:
             print(f"{photo}:" + (f" {scopes[i].sentence()}" if scopes[i].flagged else ""))
             for label, p in pred.top_k:
                 print(f"  {p:6.1%}  {label}")
+    if failures and len(failures) == len(args.photos):
+        return 2  # nothing was done: an error to fix, as every command's exit status says
     return SKIPPED_STATUS if failures else 0

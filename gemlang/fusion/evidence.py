@@ -70,7 +70,7 @@ import numpy as np
 
 from gemlang.hints import Hints
 from gemlang.knowledge.colours import BASIC, gem_colours, said_probability
-from gemlang.knowledge.facts import GemFacts
+from gemlang.knowledge.facts import GemFacts, format_range
 from gemlang.knowledge.instruments import (
     TESTS,
     TOLERANCE,
@@ -123,6 +123,9 @@ OPTIC_FIT = {
     "biaxial": {"isotropic": 0.02, "uniaxial": 0.05, "biaxial": 1.0, "aggregate": 0.05},
     "aggregate": {"isotropic": 0.1, "uniaxial": 0.05, "biaxial": 0.05, "aggregate": 1.0},
 }
+# Strain (ADR) seen in a singly refractive gem whose facts name none: some natural stones show a little, the
+# strong cross-hatched kind marks flame-fusion spinel, glass and plastic.
+UNSTRAINED = 0.4
 WRONG_SIGN = 0.05  # P(the optic sign read | a gem of the other sign): the moving edge misjudged, the figure misread
 # P(reading | the gem's pleochroism) for the dichroscope; unknown pleochroism reads 0.5.
 PLEOCHROISM_FIT = {
@@ -566,7 +569,8 @@ class EvidenceModel:
         classes = [c for c in (classes or (p.optic, *p.optic_also)) if c]
         if not classes:
             return UNKNOWN_FIT
-        return max(OPTIC_FIT[seen][c] for c in classes)
+        fit = max(OPTIC_FIT[seen][c] for c in classes)
+        return fit * UNSTRAINED if seen == "anomalous" and classes == ["isotropic"] and not p.strained else fit
 
     @staticmethod
     def _optic_sign(seen: str, p: Profile) -> float:
@@ -907,6 +911,11 @@ class EvidenceModel:
             sold_as = gem_sold_as(gem)
             name = gem.name if sold_as.name == gem.name else f"{sold_as.name}, which {gem.name} imitates,"
             return f"{name} is {lead} {where}; you said {said}"
+        if key in ("ri", "sg") and gem.kinds:
+            # glass: each kind it is made in; one range from the lightest kind to the densest would hold the reading
+            field = {"ri": "refractive_index", "sg": "specific_gravity"}[key]
+            kinds = "; ".join(f"{k.name} {format_range(getattr(k, field), 3 if key == 'ri' else 2)}" for k in gem.kinds)
+            return f"{self._said(key, hints)} {verb} {gem.name} ({kinds})"
         if key in ("ri", "sg", "hardness", "birefringence"):
             return f"{self._said(key, hints)} {verb} {gem.name} ({value_text(p, gem, key)})"
         if key == "colour":

@@ -80,10 +80,15 @@ class Profile:
     opaque: bool = False
     least_birefringence: float | None = None  # where composition varies the maximum (scapolite 0.004–0.037)
     optic_sign: tuple[str, ...] = ()  # "positive" and/or "negative" (both: the species varies), () unknown
-    # a lab-grown or imitation stone the knowledge base says shows strain (ADR) between crossed polars, as
-    # flame-fusion spinel's cross-hatched "tabby" extinction sets it apart from natural spinel
-    made_with_strain: bool = False
+    # the knowledge base says it shows strain (ADR) between crossed polars (amber, plastic, flame-fusion spinel)
+    strained: bool = False
     species: str = ""
+
+    @property
+    def made_with_strain(self) -> bool:
+        """A lab-grown stone or imitation known for strain: flame-fusion spinel's cross-hatched "tabby" extinction
+        sets it apart from natural spinel."""
+        return self.strained and self.origin != "natural"
 
     @property
     def metallic(self) -> bool:
@@ -202,7 +207,7 @@ def profile(gem: GemFacts) -> Profile:
         or (gem.refractive_index is None and gem.lustre.lower().startswith("metallic")),
         least_birefringence=gem.birefringence_range[0] if gem.birefringence is not None else None,
         optic_sign=optic_signs(gem.optical_character) if optic in ("uniaxial", "biaxial") else (),
-        made_with_strain=gem.origin != "natural" and "anomalous" in gem.optical_character.lower(),
+        strained="anomalous" in gem.optical_character.lower() or "adr" in gem.optical_character.lower(),
         species=gem.species,
     )
 
