@@ -35,7 +35,7 @@ from PIL import Image
 from gemlang.fusion import EvidenceModel, Settings
 from gemlang.fusion.evidence import OBSERVED, gem_sold_as, tests_left_out, tests_made
 from gemlang.fusion.table import table_entries
-from gemlang.hints import FILLING_SIGN, Hints, parse_hints, withdrawn_hints
+from gemlang.hints import ASKED_NOT_SEEN, FILLING_SIGN, Hints, parse_hints, withdrawn_hints
 from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.birthstones import birthstone_answer
 from gemlang.knowledge.birthstones import sources as birthstone_sources
@@ -580,7 +580,8 @@ class Conversation:
             return self._done(answer)
         asked_gem = None if (new.hardness and "scratch" in text.lower()) else _named_gem(text, fuzzy=not new)
         quantity = PROPERTY_QUESTION.search(text)
-        if quantity is None and asked_gem is not None and not new and GENERAL_QUESTION.search(text.strip()):
+        asking = GENERAL_QUESTION.search(text.strip()) or ASKED_NOT_SEEN.search(text.strip())
+        if quantity is None and asked_gem is not None and not new and asking:
             quantity = INSTRUMENT_WORDS.search(text)  # "why does a garnet stay dark in the polariscope?"
         # "what is the hardness of ruby?", "is quartz uniaxial?": a question about a gem, its words no reading
         words_only = not (
@@ -614,7 +615,9 @@ class Conversation:
             if than and last is not None and len(gems) == 1 and gems[0] != last:
                 gems = [last, gems[0]]  # "is it harder than topaz?" of the stone answered
             gems = gems if len(gems) > 1 else [asked_gem]  # "is peridot harder than garnet?": each of them
-            if (scratched := _scratched_by(text, asked_gem)) and len(gems) == 1:
+            spoken_of = last or self.topic  # "can it scratch quartz?": the stone answered, or the gem discussed
+            subject = spoken_of if spoken_of is not None and re.search(r"\b(?:it|this)\b", text, re.I) else asked_gem
+            if (scratched := _scratched_by(text, subject)) and len(gems) == 1:
                 answer.reply = scratched  # "would a knife scratch it?"
                 return self._done(answer)
 
@@ -671,6 +674,9 @@ class Conversation:
                 # signs of a treatment seen ("sapphire with discoid fractures, heated?") are of the stone in hand
                 aside = "" if home_tests_in(text) else side_answer(text, asked_gem, new.signs, general=not new.signs)
                 answer.notes = [n for n in answer.notes if n not in new.signs or n not in aside]  # said once
+                if not aside and (seen := what_it_shows(text, asked_gem)):  # "what causes asterism in sapphire?"
+                    answer.reply = seen
+                    return self._done(answer)
                 answer.reply = f"**{asked_gem.name}**" + (f": {aside}" if aside else "")
             elif self.hints.colours:  # kept: it refines the first reading or photo that comes
                 answer.reply = (
@@ -887,7 +893,13 @@ def _scratched_by(text: str, gem: GemFacts) -> str:
     from gemlang.knowledge.scratch import REFERENCES
 
     lowered = text.lower()
-    said = [(len(w), r) for r in REFERENCES for w in r.words if re.search(rf"\b{re.escape(w)}\b", lowered)]
+    own = {gem.name.lower(), gem.species.lower()}  # "can a diamond be scratched?" names no tool
+    said = [
+        (len(w), r)
+        for r in REFERENCES
+        for w in r.words
+        if re.search(rf"\b{re.escape(w)}\b", lowered) and not any(w in name for name in own)
+    ]
     if not said or gem.hardness is None or not re.search(r"scratch", lowered):
         return ""
     tool = max(said, key=lambda x: x[0])[1]
@@ -925,10 +937,10 @@ def _ordered(gems: Sequence[GemFacts], question: str) -> str:
 
 # "what is the hardness of ruby?", "how hard is emerald?": a gem's constant asked for, not "is it a ruby?"
 PROPERTY_FIELDS = {
-    r"hard|softer": ("Mohs hardness", "hardness"),
+    r"hard|softer|scratch": ("Mohs hardness", "hardness"),
     r"specific gravity|\bsg\b|dens|heav|lighter|hydrostatic": ("specific gravity", "specific_gravity"),
     r"refractive index|\bri\b|refractometer": ("refractive index", "refractive_index"),
-    r"birefringence": ("birefringence", "birefringence"),
+    r"birefringence|doubling|double refraction": ("birefringence", "birefringence"),
     r"dispersion|\bfire\b": ("dispersion", "dispersion"),
     r"spectr|absorption": ("spectroscope", "spectrum"),
     r"uniaxial|biaxial|refractive(?! index)|isotropic|optic(?:al)? sign|polariscope|stays? dark|blinks?": (
@@ -988,7 +1000,8 @@ OPTIC_SHOWN = {  # what the polariscope shows of an optic character that names n
 # An instrument or what it shows, in a question about a gem: the constant it reads
 INSTRUMENT_WORDS = re.compile(
     r"\b(?:polariscope|stays? dark|blinks?|refractometer|dichroscope|pleochro\w*|(?:UV|ultraviolet) (?:lamp|light)|"
-    r"fluoresc\w*|spectroscope|hydrostatic|heavy liquids?)\b",
+    r"fluoresc\w*|spectroscope|hydrostatic|heavy liquids?|scratch\w*|refractive index|\bRI\b|\bSG\b|doubling|"
+    r"double refraction)\b",
     re.I,
 )
 # "what's the RI?", "hardness?", "how hard is it": the value for the stone the last answer named, not a glossary term
@@ -1257,13 +1270,17 @@ SEEN_IN_THE_STONE = {
     r"line of light|cat'?s[- ]eye|eye\b|stripes?|bands? of light|silky|shine|sheen|chatoyan\w*": (
         r"cat's-eye|chatoyan|band of light|bands of light|sheen"
     ),
-    r"change colou?r|colou?r[- ]change|different colou?r (?:in|under)": r"colou?r change",
+    r"change colou?r|colou?r[- ]change|different colou?r (?:in|under)|under (?:a |the )?(?:lamp|incandescent|candle)": (
+        r"colou?r change"
+    ),
     r"\bfire\b|rainbow|dispersion": r"\bfire\b|dispersion",
     r"\bglow\b|moonlight|adularescen\w*|billow\w*": r"adularescen|glow",
     r"flash(?:es)?|play of colou?r|labradorescen\w*|iridescen\w*|schiller": (
         r"labradorescen|play of colou?r|flash|iridescen|schiller"
     ),
     r"\bstar\b|asterism": r"\bstar|asterism",
+    r"doubling|double refraction|doubled": r"doubl|birefringen",
+    r"chelsea": r"chelsea",
 }
 ASKS_WHAT_IT_SHOWS = re.compile(r"^\s*(?:what|why|how|does|do|is|are|where)\b|\?\s*$", re.I)
 MORE_QUESTION = re.compile(

@@ -308,10 +308,21 @@ _SAID_AS = r"\W{0,6}(?:(?:of|is|at|about|around|reads?)\W{1,3})?\d"  # "SG 3.52"
 _NUMBER_READ = re.compile(OTHER_READING + _SAID_AS + "|" + _HARDNESS_WORD + _SAID_AS, re.I)
 
 
+def _of_another_gem(sentence: str) -> bool:
+    """Whether a question is about a gem it names, not about the stone in hand ("it", "this", "mine")."""
+    from gemlang.knowledge.knowledge_base import gems_named_in
+
+    if re.search(r"\b(?:it|its|it's|this|mine|my stone|the stone)\b", sentence, re.I):
+        return False
+    return bool(gems_named_in(sentence))
+
+
 def _statement(sentence: str) -> str:
     """A sentence less the question it ends with: "bought it in Jaipur, does that mean it's Indian?" keeps
     "bought it in Jaipur"; a question throughout, or a reading in one ("is it SG 3.52?"), is kept whole or
     dropped whole."""
+    if ASKED_NOT_SEEN.search(sentence.strip()) and _of_another_gem(sentence):
+        return ""  # "can a sapphire have an RI of 1.71?": a question about sapphire, no reading of the stone
     if _NUMBER_READ.search(sentence):
         return sentence
     if ASKED_NOT_SEEN.search(sentence.strip()):

@@ -989,3 +989,29 @@ def stone_answered(*classes: str):
     chat.image_probs = np.array([0.95] + [0.05 / (len(classes) - 1)] * (len(classes) - 1))
     chat.ask("what gem is this?")
     return chat
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("why does tourmaline show doubling", "**Tourmaline**: birefringence"),
+        ("can a diamond be scratched?", "**Diamond**: Mohs hardness 10."),
+        ("would a knife scratch opal?", "Opal (Mohs 5.5–6.5) is about as hard as a steel knife"),
+        ("does alexandrite look red under a lamp?", "**Alexandrite**: Its colour change"),
+        ("can a sapphire have an RI of 1.71?", "**Sapphire**: refractive index 1.762–1.770."),
+        ("sphene care", "**Caring for Sphene**"),
+        ("is vinegar safe for malachite?", "**Caring for Malachite**"),
+    ],
+)
+def test_a_question_about_a_gem_named_is_answered_about_that_gem_not_taken_for_a_stone(question, answer):
+    chat = Assistant(classifier=None).conversation()
+    reply = chat.ask(question).reply
+    assert reply.startswith(answer) and not chat.hints  # no reading of a stone in hand
+
+
+def test_can_it_scratch_a_gem_named_is_about_the_stone_answered():
+    assert (
+        stone_answered("Topaz", "Quartz Smoky")
+        .ask("Can it scratch quartz")
+        .reply.startswith("Topaz (Mohs 8) is harder than quartz (7)")
+    )

@@ -24,10 +24,12 @@ CARE_QUESTION = re.compile(
     r"take care|look after|fade|fading|sunlight|(?:jeweller'?s |jeweler'?s )?torch|resiz(?:e|ing)|chlorine|"
     r"pickle|acids?|re-?tip\w*|prongs?|solder\w*|"  # at the bench: the stone left in the setting
     r"cut and polish|(?:cutting|sawing) (?:and|or) polishing|(?:safe|ok|okay) to (?:cut|saw|grind|polish)|lapidary|"
+    r"lemon juice|vinegar|shower|dishwasher|household cleaners?|"  # acids and water at home
     r"bleach|perfume|hairspray|swim(?:ming)?|every ?day wear|wear (?:it )?every ?day|durable|durability)\b",
     re.I,
 )
 ASKED = re.compile(r"\?|^\s*(?:can|could|should|is|are|will|does|do|how|what|which)\b", re.I)
+SHORT_CARE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}(?:care|cleaning)\s*\??\s*$", re.I)  # "sphene care", "care?"
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ def _care_file() -> tuple[dict[str, Care], tuple[tuple[tuple[str, ...], Care], .
 
 def care_question(text: str) -> bool:
     """Whether a message asks how to clean, store or wear a stone."""
-    return bool(CARE_QUESTION.search(text or "") and ASKED.search(text or ""))
+    return bool(CARE_QUESTION.search(text or "") and ASKED.search(text or "")) or bool(SHORT_CARE.match(text or ""))
 
 
 def care_of(gem_names: list[str], text: str = "") -> Care | None:
