@@ -35,7 +35,7 @@ from PIL import Image
 from gemlang.fusion import EvidenceModel, Settings
 from gemlang.fusion.evidence import OBSERVED, gem_sold_as, tests_left_out, tests_made
 from gemlang.fusion.table import table_entries
-from gemlang.hints import ASKED_NOT_SEEN, FILLING_SIGN, Hints, parse_hints, withdrawn_hints
+from gemlang.hints import ASKED_NOT_SEEN, ASKS_TO_TEST, FILLING_SIGN, Hints, parse_hints, withdrawn_hints
 from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.birthstones import birthstone_answer
 from gemlang.knowledge.birthstones import sources as birthstone_sources
@@ -571,8 +571,9 @@ class Conversation:
             asked = [v for k, v in PROPERTY_FIELDS.items() if v[1] != "colour_cause" and re.search(k, text, re.I)]
             if asked:  # "dispersion of diamond vs moissanite": the values asked for first
                 values = [
-                    f"{g.name} {label} {g.format(f)}" for label, f in asked[:2] for g in compared[:2] if getattr(g, f)
-                ]
+                    f"{g.name} {label} {property_value(g, f)}" for label, f in asked[:2] for g in compared[:2]
+                    if getattr(g, f)
+                ]  # fmt: skip
                 answer.reply += " " + "; ".join(values) + "."
             answer.notes += [trade.note] if (trade := _trade_name(text)) is not None else []
             answer.tell_apart = tell_apart(first, second)
@@ -580,9 +581,10 @@ class Conversation:
             return self._done(answer)
         asked_gem = None if (new.hardness and "scratch" in text.lower()) else _named_gem(text, fuzzy=not new)
         quantity = PROPERTY_QUESTION.search(text)
+        # "why does a garnet stay dark in the polariscope?"; not "can I scratch test it?" or a reading misread
         asking = GENERAL_QUESTION.search(text.strip()) or ASKED_NOT_SEEN.search(text.strip())
-        if quantity is None and asked_gem is not None and not new and asking:
-            quantity = INSTRUMENT_WORDS.search(text)  # "why does a garnet stay dark in the polariscope?"
+        if quantity is None and asked_gem is not None and not (new or new.notes) and asking:
+            quantity = None if ASKS_TO_TEST.search(text) else INSTRUMENT_WORDS.search(text)
         # "what is the hardness of ruby?", "is quartz uniaxial?": a question about a gem, its words no reading
         words_only = not (
             new.hardness or new.countries or any(getattr(new.readings, k) for k in ("ri", "sg", "birefringence"))
@@ -621,17 +623,9 @@ class Conversation:
                 answer.reply = scratched  # "would a knife scratch it?"
                 return self._done(answer)
 
-            def value(g: GemFacts, field: str) -> str:
-                v = getattr(g, field)
-                if field == "fluorescence" and v:
-                    return v[0].lower() + v[1:]  # "fluorescence moderate to strong red (LWUV)"
-                if field == "refractive_index" and v:  # "2.417 (over the refractometer's limit)"
-                    return value_text(profile(g), g, "ri")
-                if field == "optical_character" and v:  # "isotropic (singly refractive: stays dark …)"
-                    return v[0].lower() + v[1:] + OPTIC_SHOWN.get(profile(g).optic or "", "")
-                return "not known" if not v else v if isinstance(v, str) else g.format(field)
-
-            values = [f"**{g.name}**: " + ", ".join(f"{label} {value(g, f)}" for label, f in asked) for g in gems]
+            values = [
+                f"**{g.name}**: " + ", ".join(f"{label} {property_value(g, f)}" for label, f in asked) for g in gems
+            ]
             answer.reply = "; ".join(values) + "."
             if len(gems) == 2 and (order := _ordered(gems, quantity.group(0))):
                 answer.reply = f"{order} {answer.reply}"
@@ -884,6 +878,21 @@ class Conversation:
         self._pending_notes = []
         self.answers.append(answer)
         return answer
+
+
+def property_value(g: GemFacts, field: str) -> str:
+    """A gem's value of a field asked about, as a gemmologist says it: "2.417 (over the refractometer's limit)",
+    "isotropic (singly refractive: …)", "moderate to strong red (LWUV)"; "not known" where the facts are silent."""
+    v = getattr(g, field)
+    if not v:
+        return "not known"
+    if field == "fluorescence":
+        return v[0].lower() + v[1:]
+    if field == "refractive_index":
+        return value_text(profile(g), g, "ri")
+    if field == "optical_character":
+        return v[0].lower() + v[1:] + OPTIC_SHOWN.get(profile(g).optic or "", "")
+    return v if isinstance(v, str) else g.format(field)
 
 
 def _scratched_by(text: str, gem: GemFacts) -> str:

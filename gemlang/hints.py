@@ -314,6 +314,8 @@ def _of_another_gem(sentence: str) -> bool:
 
     if re.search(r"\b(?:it|its|it's|this|mine|my stone|the stone)\b", sentence, re.I):
         return False
+    if re.search(r"\b(?:other than|besides|apart from|except|instead of)\b", sentence, re.I):
+        return False  # "could RI 1.54 be something other than quartz?": the reading is asked about
     return bool(gems_named_in(sentence))
 
 

@@ -1015,3 +1015,15 @@ def test_can_it_scratch_a_gem_named_is_about_the_stone_answered():
         .ask("Can it scratch quartz")
         .reply.startswith("Topaz (Mohs 8) is harder than quartz (7)")
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        ("I have two stones, a ruby and a spinel. How can I separate them with a polariscope?", "**Ruby or Spinel?**"),
+        ("Can I scratch test my stone to see if it's a diamond?", "**Diamond?** Nothing you have told me"),
+        ("could RI 1.54 be something other than quartz?", "Quartz: "),  # the reading ranked, quartz placed in it
+    ],
+)
+def test_questions_that_name_a_gem_and_an_instrument_keep_their_own_answers(message, said):
+    assert Assistant(classifier=None).conversation().ask(message).summary_markdown().startswith(said)
