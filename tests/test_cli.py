@@ -86,6 +86,8 @@ def test_predict_reports_bad_photos_and_still_answers_the_rest(tiny_model_dir, t
     captured = capsys.readouterr()
     assert code == 1 and "Ruby" in captured.out and "bad.jpg" not in captured.out
     assert captured.err.count(str(bad)) == 1  # the reason, on stderr, names the photo once
+    assert main(["predict", str(bad), str(tiny_folder), "--model", str(tiny_model_dir)]) == 2  # nothing was done
+    assert "run `gemlang catalog DIR" in capsys.readouterr().err  # a folder is pointed to the catalog
 
 
 def test_score_without_the_text_model_package_is_a_one_line_error(tmp_path, capsys, monkeypatch):
