@@ -342,3 +342,20 @@ def test_a_photo_the_classifier_is_sure_of_is_never_called_no_gem_photo():
     unsure, sure = confident(np.array([0]), 6, sure=0.3), confident(np.array([0]), 6, sure=0.95)
     assert check.assess(far, [f"g{i}" for i in range(6)], unsure)[0].kind == NOT_A_GEM_PHOTO
     assert check.assess(far, [f"g{i}" for i in range(6)], sure)[0].kind != NOT_A_GEM_PHOTO
+
+
+def test_a_drawing_or_a_page_of_text_is_no_photo_and_a_photo_of_a_stone_is():
+    from PIL import ImageDraw
+
+    from gemlang.scope import blank_picture
+
+    drawing = Image.new("RGB", (400, 400), (200, 220, 240))
+    pen = ImageDraw.Draw(drawing)
+    pen.ellipse((120, 60, 280, 260), fill=(235, 195, 165))  # a face, drawn: a few flat colours
+    pen.rectangle((110, 260, 290, 400), fill=(40, 60, 110))
+    page = Image.new("RGB", (400, 400), "white")
+    for row in range(60, 300, 80):  # a note or a receipt: mostly paper
+        ImageDraw.Draw(page).text((20, row), "Invoice no. 1234  Ruby ring  USD 450.00", fill="black")
+    assert blank_picture(drawing) and blank_picture(page)
+    assert drawing.size == (400, 400)  # looked at, not shrunk
+    assert not blank_picture(red_stone_photo())
