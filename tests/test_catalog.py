@@ -356,3 +356,14 @@ def test_a_generator_folder_of_no_text_model_is_refused_before_anything_is_writt
     assert _catalog(folder, out, tiny_model_dir, "--generator", str(tiny_model_dir)) == 2
     assert "not a text-generation model" in capsys.readouterr().err
     assert not list(tmp_path.glob("catalog.jsonl*"))  # no record to block the next, correct run
+
+
+def test_a_markdown_catalog_keeps_the_candidates_the_other_formats_keep():
+    from gemlang.collection.catalog_file import MarkdownCatalog
+
+    catalog = MarkdownCatalog(Path("unused.md"))
+    row = {"photo": "a.jpg", "sha256": "ab", "gem": "Opal", "probability": 0.89, "description": "An opal.",
+           "top_k": [["Opal", 0.89], ["Chrysocolla", 0.09]], "error": ""}  # fmt: skip
+    assert "Candidates: Opal 89%; Chrysocolla 9%." in catalog.render(row)
+    flagged = {**row, "gem": "", "description": "This does not look like a gemstone photo."}
+    assert "Closest known gems: Opal 89%" in catalog.render(flagged)

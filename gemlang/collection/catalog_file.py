@@ -209,9 +209,14 @@ class MarkdownCatalog(TextCatalog):
         photo = _markdown_text(row["photo"])
         if row.get("error"):
             return f"\n## {photo}\n{mark}\n\nNot described: {_markdown_text(row['error'])}\n"
+        # the runners-up, as the other formats keep them; for a photo out of scope, what it looks most like
+        ranked = ranked_text(row.get("top_k") or [])
         if not row.get("gem"):  # out of scope: the description says what it is
-            return f"\n## {photo}\n{mark}\n\n{row['description']}\n"
-        return f"\n## {photo}: {row['gem']} ({percent(row['probability'])})\n{mark}\n\n{row['description']}\n"
+            closest = f"\n\nClosest known gems: {ranked}." if ranked else ""
+            return f"\n## {photo}\n{mark}\n\n{row['description']}{closest}\n"
+        also = f"\n\nCandidates: {ranked}." if len(row.get("top_k") or []) > 1 else ""
+        head = f"\n## {photo}: {row['gem']} ({percent(row['probability'])})\n{mark}\n\n"
+        return f"{head}{row['description']}{also}\n"
 
     def keys(self) -> Iterator[tuple[str, bool]]:
         text = self.path.read_text(encoding="utf-8")
