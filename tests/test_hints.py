@@ -353,6 +353,8 @@ def test_where_a_stone_was_bought_is_no_locality_and_says_so(text):
     hints = parse_hints(text)
     assert not hints.countries and any("is left out: only where a stone was mined" in n for n in hints.notes)
     assert parse_hints("bought in Thailand, mined in Mozambique").countries == ("Mozambique",)
+    assert parse_hints("got it in Bangkok but it's from Madagascar").countries == ("Madagascar",)
+    assert not parse_hints("my aunt brought it back from Sri Lanka").countries  # where it was bought, again
 
 
 @pytest.mark.parametrize(

@@ -239,8 +239,9 @@ def place_index() -> Index:
 _DENIED = re.compile(r"\b(?:not|never|\w+n't)(?:\s+(?:\w+\s+){0,2}(?:from|in|at)(?:\s+the)?)?\s*$")
 # "bought it in Bangkok", "got it from a dealer in Jaipur": where a stone was sold, not where it was mined
 # (Bangkok, Jaipur and Idar-Oberstein trade and cut stones from everywhere)
-_BOUGHT = re.compile(
-    r"\b(?:bought|purchased|got|acquired|picked up|sold)\s+(?:[\w']+\s+){0,5}?(?:in|at|from)(?:\s+the)?\s*$"
+_BOUGHT = re.compile(  # within one clause: "got it in Bangkok but it's from Madagascar" is from Madagascar
+    r"\b(?:bought|purchased|got|acquired|picked up|sold|brought|souvenir)\s+"
+    r"(?:(?!(?:but|and|though|although|while|yet)\b)[\w']+\s+){0,5}?(?:in|at|from)(?:\s+the)?\s*$"
 )
 
 
