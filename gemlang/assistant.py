@@ -896,9 +896,9 @@ def property_value(g: GemFacts, field: str) -> str:
 
 
 def _scratched_by(text: str, gem: GemFacts) -> str:
-    """'Ruby (Mohs 9) is harder than a steel knife (5.5): the knife does not scratch it.' for "would a knife
-    scratch it?" or "does it scratch glass?"; '' when the question names no reference object or the gem no
-    hardness."""
+    """'Ruby (Mohs 9) is harder than a steel knife (5.5): it scratches a steel knife, and a steel knife does not
+    scratch it. …' for "would a knife scratch it?" or "does it scratch glass?"; '' when the question names no
+    reference object (but the gem itself) or the gem has no hardness."""
     from gemlang.knowledge.scratch import REFERENCES
 
     lowered = text.lower()
@@ -1302,11 +1302,11 @@ def what_it_shows(text: str, gem: GemFacts) -> str:
     features' sentences that name it ("Its colour change, 'emerald by day, ...'"); '' when it names none."""
     if not ASKS_WHAT_IT_SHOWS.search(text):
         return ""
+    said = [x.strip() for x in re.split(r"(?<=\.)\s+", gem.phenomena) if x.strip()] + list(gem.diagnostic_features)
     found: list[str] = []
     for asked, named in SEEN_IN_THE_STONE.items():
         if re.search(asked, text, re.I):
-            sentences = [x.strip() for x in re.split(r"(?<=\.)\s+", gem.phenomena) if x.strip()]
-            found += [x for x in [*sentences, *gem.diagnostic_features] if re.search(named, x, re.I)]
+            found += [x for x in said if re.search(named, x, re.I)]
     found = list(dict.fromkeys(f.rstrip(".") for f in found))[:3]
     return (
         f"**{gem.name}**: " + "; ".join(f[0].upper() + f[1:] if i == 0 else f for i, f in enumerate(found)) + "."
@@ -1341,7 +1341,7 @@ AS_A_RULE = re.compile(r"\b(?:universal|most|almost all|nearly all|virtually all
 
 
 def usually_treated(gem: GemFacts | None) -> str:
-    """' Most of it on the market is treated, too: heat treatment (universal, removes brown).' or ''."""
+    """' Natural or not, most of it on the market is treated: heat treatment (universal, removes brown).' or ''."""
     usual = [t for t in (gem.treatments if gem else ()) if AS_A_RULE.search(t) and not re.match(r"(?i)none|not ", t)]
     return (
         f" Natural or not, most of it on the market is treated: {'; '.join(t[0].lower() + t[1:] for t in usual)}."

@@ -257,11 +257,13 @@ def parse_hints(text: str, questions: bool = False) -> Hints:
     A number that cannot be right ("Mohs 11", "RI 3.5") or cannot be read ("1.54" with no unit) is not
     used; `notes` says so in one line.
     """
-    asked, text = text or "", (text or "") if questions else observations(text or "")
+    said = text or ""
+    text = said if questions else observations(said)
     readings = parse_readings(text)
     hardness, notes = parse_hardness(text)
-    if SCRATCH_QUESTION_NOTE not in notes and SCRATCH_QUESTION_NOTE in parse_hardness(asked)[1]:
-        notes.append(SCRATCH_QUESTION_NOTE)  # "can I scratch it with a file?" is answered with the warning
+    # "can I scratch it with a file?", a question left out, is still answered with the warning
+    if text != said and SCRATCH_QUESTION_NOTE not in notes and SCRATCH_QUESTION_NOTE in parse_hardness(said)[1]:
+        notes.append(SCRATCH_QUESTION_NOTE)
     countries, places = parse_places(text)
     notes = [*readings.problems, *notes]
     notes += [f"“{said}” is left out: only where a stone was mined counts as evidence." for said in places_denied(text)]
@@ -323,11 +325,12 @@ def _statement(sentence: str) -> str:
     """A sentence less the question it ends with: "bought it in Jaipur, does that mean it's Indian?" keeps
     "bought it in Jaipur"; a question throughout, or a reading in one ("is it SG 3.52?"), is kept whole or
     dropped whole."""
-    if ASKED_NOT_SEEN.search(sentence.strip()) and _of_another_gem(sentence):
+    asked = ASKED_NOT_SEEN.search(sentence.strip())
+    if asked and _of_another_gem(sentence):
         return ""  # "can a sapphire have an RI of 1.71?": a question about sapphire, no reading of the stone
     if _NUMBER_READ.search(sentence):
         return sentence
-    if ASKED_NOT_SEEN.search(sentence.strip()):
+    if asked:
         return ""
     if sentence.rstrip().endswith("?"):
         for joint in re.finditer(r"[,;]\s*|\s+[-–—]\s+", sentence):

@@ -535,8 +535,10 @@ def _read_config(path: Path) -> dict:
 def _scope_of(path: Path, config: dict) -> ScopeCheck | None:
     """The model's out-of-scope check, if it has one, checked to read this model's features."""
     scope = ScopeCheck.load(path, config.get("scope"))
-    fitted, features = (scope.tensors["mean"].shape[-1] if scope else None), config["head"].get("in_dim")
-    if scope is not None and features is not None and fitted != features:
+    if scope is None:
+        return None
+    fitted, features = scope.tensors["mean"].shape[-1], config["head"].get("in_dim")
+    if features is not None and fitted != features:
         raise ModelError(
             f"{path}: scope.safetensors was fitted on {fitted}-d features, but this model's encoder gives "
             f"{features}-d: it comes from another model. Copy the model folder again, or rebuild the check with "

@@ -83,8 +83,8 @@ NO_GLOW = (
 )
 PLEOCHROISM_LEVELS = {
     "none": r"\b(?:no|without|not|absent|lacks?|isn'?t|aren'?t)\b[\w\s]{0,12}(?:pleochro|dichro|trichro)|"
-    r"(?:pleochroism|dichroism|"
-    r"trichroism)\s*(?:is\s*)?(?:none|absent|nil)|(?:non|not)[- ]?(?:pleochroic|dichroic|trichroic)",
+    r"(?:pleochroism|dichroism|trichroism)\s*(?:is\s*)?(?:none|absent|nil)|"
+    r"(?:non|not)[- ]?(?:pleochroic|dichroic|trichroic)",
     "strong": r"(?:strong(?:ly)?|very|intense|marked|extreme(?:ly)?|obvious)\s+(?:pleochro|dichro|trichro)",
     "moderate": r"(?:moderate(?:ly)?|distinct(?:ly)?|clear(?:ly)?|medium)\s+(?:pleochro|dichro|trichro)",
     "weak": r"(?:weak(?:ly)?|faint(?:ly)?|slight(?:ly)?|feeble)\s+(?:pleochro|dichro|trichro)",
@@ -234,7 +234,6 @@ class Readings:
             "pleochroism",
             "fluorescence",
             "chelsea_red",
-            "observations",
         )
         merged = {n: pick(n) for n in names}
         # what a loupe showed adds up, message by message ("curved striae", then "gas bubbles")

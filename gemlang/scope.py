@@ -145,7 +145,8 @@ def blank_picture(source) -> bool:
     pixels = np.asarray(small).reshape(-1, 3)
     if float(pixels.astype(np.float32).std(0).max()) < BLANK_SPREAD:
         return True
-    _, counts = np.unique(pixels, axis=0, return_counts=True)
+    codes = (pixels[:, 0].astype(np.int32) << 16) | (pixels[:, 1].astype(np.int32) << 8) | pixels[:, 2]
+    _, counts = np.unique(codes, return_counts=True)  # one integer per colour: no sort of rows
     return len(counts) < DRAWN_COLOURS and np.sort(counts)[::-1][:8].sum() / len(pixels) > DRAWN_SHARE
 
 

@@ -167,9 +167,9 @@ def named_lookalikes(gem: GemFacts, every: list[GemFacts]) -> list[GemFacts]:
         lab_grown = bool(MADE_WORDS.search(phrase))
         made = [g for g in every if g.origin != "natural" and g.imitates and _named_in(phrase, g)]
         made = [g for g in made if g.origin != "synthetic" or lab_grown]
-        # 'Glass-and-quartz triplets' names no quartz, 'GGG (Gadolinium Gallium Garnet)' no garnet
-        natural = not (made or MADE_THING.search(phrase)) and (not lab_grown or "natural" in phrase)
-        natural |= lab_grown and "natural" in phrase  # 'Blue spinel (natural and synthetic)'
+        # 'Blue spinel (natural and synthetic)' names both; 'Glass-and-quartz triplets' names no quartz, and
+        # 'GGG (Gadolinium Gallium Garnet)' no garnet
+        natural = "natural" in phrase if lab_grown else not (made or MADE_THING.search(phrase))
         out += made + [g for g in every if natural and g.origin == "natural" and _named_in(phrase, g)]
     return [g for g in dict.fromkeys(out) if g.name != gem.name]
 
