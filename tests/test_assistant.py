@@ -1027,3 +1027,7 @@ def test_can_it_scratch_a_gem_named_is_about_the_stone_answered():
 )
 def test_questions_that_name_a_gem_and_an_instrument_keep_their_own_answers(message, said):
     assert Assistant(classifier=None).conversation().ask(message).summary_markdown().startswith(said)
+
+
+def test_does_it_fluoresce_says_what_the_lamp_shows_for_a_gem_the_database_says_nothing_of():
+    assert "inert" in stone_answered("Peridot", "Tourmaline").ask("does it fluoresce?").reply.lower()

@@ -613,3 +613,12 @@ def test_a_reading_outside_glass_kinds_is_said_against_each_kind_not_one_range_t
     fused = EvidenceModel(["Emerald", "Tourmaline"]).fuse(np.array([0.9, 0.1]), parse_hints("SG 2.30, swirl marks"))
     said = next(r for r in fused.reasons if "rules out Glass (Paste)" in r)
     assert "(crown (soda-lime) glass 2.35–2.65; light flint" in said  # each kind, as "SG 2.80" falls between two
+
+
+def test_an_inert_stone_under_uv_favours_the_gems_known_to_be_inert_over_a_red_glower():
+    model = EvidenceModel(["Ruby", "Rhodolite", "Pyrope"])
+    ruby, rhodolite, pyrope = (model.names.index(n) for n in ("Ruby", "Rhodolite", "Pyrope"))
+    inert = model.likelihoods(parse_hints("inert under UV"))["fluorescence"]
+    assert inert[rhodolite] == inert[pyrope] > 5 * inert[ruby]  # the garnets' iron quenches it; ruby glows red
+    red = model.likelihoods(parse_hints("glows red under UV"))["fluorescence"]
+    assert red[ruby] > 5 * red[rhodolite]

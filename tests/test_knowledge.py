@@ -520,3 +520,13 @@ def test_no_polariscope_or_dichroscope_is_advised_for_a_stone_no_light_passes():
         advice = tell_apart(get_facts(opaque), get_facts(other))
         assert "polariscope" not in advice and "dichroscope" not in advice
     assert "polariscope" in tell_apart(get_facts("Jade"), get_facts("Glass (Paste)"))  # translucent: it stays light
+
+
+def test_every_photo_class_fluorescence_that_entries_json_states_is_cited_and_read_as_a_lamp_reading():
+    from gemlang.knowledge.instruments import fluorescence_classes
+
+    stated = [get_facts(n) for n in class_names() if get_facts(n).sources.get("fluorescence") == SOURCE_GEMLANG]
+    assert len(stated) > 60
+    assert all(g.citations.get("fluorescence", "").endswith(">") for g in stated)
+    assert fluorescence_classes(get_facts("Peridot").fluorescence)[0] == "inert"
+    assert get_facts("Ruby").fluorescence.startswith("Moderate to strong red (long-wave UV)")  # the database's

@@ -34,7 +34,6 @@ class DatabaseGem:
     growth_method: str = ""
     inclusions: tuple[str, ...] = ()
     phenomenon: str = ""
-    fluorescence: str = ""
     diagnostic_synthetic_features: str = ""
 
 
@@ -137,6 +136,7 @@ def _normalise(family: Any) -> DatabaseGem:
         "lustre": _clean(family.lustre),
         "cleavage": _clean(family.cleavage),
         "pleochroism": _clean(family.pleochroism),
+        "fluorescence": _clean(family.fluorescence),
         "colours": _text_items(family.colors),
         "localities": _text_items(family.localities),
         "diagnostic_features": split_features(family.diagnostic_features),
@@ -155,7 +155,6 @@ def _normalise(family: Any) -> DatabaseGem:
         growth_method=_clean(family.growth_method),
         inclusions=_text_items(family.inclusions),
         phenomenon=_clean(family.phenomenon),
-        fluorescence=_clean(family.fluorescence),
         diagnostic_synthetic_features=_clean(family.diagnostic_synthetic_features),
     )
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field, fields
-from functools import cache
 from typing import Any
 
 SOURCE_DATABASE = "gemmology-mineral-database"
@@ -47,6 +46,7 @@ FACT_FIELDS = (
     "diaphaneity",
     "cleavage",
     "pleochroism",
+    "fluorescence",
     "mineral_class",
     "fracture",
     "colours",
@@ -145,6 +145,7 @@ class GemFacts:
     dispersion: Range | None = None
     cleavage: str = ""
     pleochroism: str = ""
+    fluorescence: str = ""  # what it shows under a UV lamp ("Moderate to strong red (long-wave UV)")
     origin: str = "natural"  # natural | synthetic | simulant | composite
     database_ids: tuple[str, ...] = ()  # gemmology-mineral-database family ids behind this entry
     is_dataset_class: bool = False  # one of the 87 photo classes gemlang recognises
@@ -198,12 +199,6 @@ class GemFacts:
         return "; ".join(said)
 
     @property
-    def fluorescence(self) -> str:
-        """What it shows under a UV lamp, as the gemmology database says ("Moderate to strong red (LWUV)"); ''
-        if it says nothing."""
-        return _fluorescence_text(self.database_ids)
-
-    @property
     def birefringence_range(self) -> tuple[float | None, float | None]:
         """(least, greatest) maximum birefringence of its stones; both the same where composition does not vary it."""
         top = self.birefringence
@@ -253,11 +248,3 @@ class GemFacts:
                 value = dict(value)
             out[f.name] = value
         return out
-
-
-@cache
-def _fluorescence_text(database_ids: tuple[str, ...]) -> str:
-    from gemlang.knowledge.database import database_gems
-
-    gems = database_gems()
-    return "; ".join(gems[i].fluorescence for i in database_ids if i in gems and gems[i].fluorescence)

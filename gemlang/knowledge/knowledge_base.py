@@ -60,7 +60,15 @@ DATABASE_FIELDS = tuple(f for f in FACT_FIELDS if f not in ("species", "variety"
 RANGE_FIELDS = ("hardness", "specific_gravity", "refractive_index", "dispersion")
 LIST_FIELDS = ("colours", "diagnostic_features", "localities", "simulants", "treatments")
 # Facts that differ between a variety and its species, so a "parent" row never supplies them over ours.
-VARIETY_FIELDS = ("colours", "localities", "diagnostic_features", "simulants", "pleochroism", "treatments")
+VARIETY_FIELDS = (
+    "colours",
+    "localities",
+    "diagnostic_features",
+    "simulants",
+    "pleochroism",
+    "fluorescence",
+    "treatments",
+)
 ENTRY_KEYS = {
     "name",
     "dataset_class",
@@ -433,8 +441,8 @@ def _fallback_features(gem: DatabaseGem) -> tuple[str, ...]:
         features.append(f"Phenomenon: {gem.phenomenon}")
     if gem.inclusions:
         features.append("Typical inclusions: " + ", ".join(gem.inclusions[:4]))
-    if gem.fluorescence:
-        features.append(f"Fluorescence: {gem.fluorescence}")
+    if fluorescence := gem.facts.get("fluorescence"):
+        features.append(f"Fluorescence: {fluorescence}")
     return tuple(features)
 
 
@@ -603,6 +611,7 @@ def _freeze(draft: _Draft, aliases: list[str]) -> GemFacts:
         dispersion=v.get("dispersion"),
         cleavage=v.get("cleavage", ""),
         pleochroism=v.get("pleochroism", ""),
+        fluorescence=v.get("fluorescence", ""),
         mineral_class=v.get("mineral_class", ""),
         fracture=v.get("fracture", ""),
         treatments=tuple(v.get("treatments", ())),
