@@ -36,7 +36,7 @@ from gemlang.fusion import EvidenceModel, Settings
 from gemlang.fusion.evidence import OBSERVED, gem_sold_as, tests_left_out, tests_made
 from gemlang.fusion.table import table_entries
 from gemlang.hints import ASKED_NOT_SEEN, ASKS_TO_TEST, FILLING_SIGN, Hints, parse_hints, withdrawn_hints
-from gemlang.knowledge import GemFacts, get_facts
+from gemlang.knowledge import GemFacts, all_gems, get_facts
 from gemlang.knowledge.birthstones import birthstone_answer
 from gemlang.knowledge.birthstones import sources as birthstone_sources
 from gemlang.knowledge.care import Care, care_of, care_question, never_cleaned_with
@@ -774,6 +774,9 @@ class Conversation:
         other = about is not None and about.name != prediction.label and (images or self.image_probs is not None)
         about = about or a.evidence.facts[a.evidence.index[prediction.label]]
         aside = side_answer(text, about, () if other else self.hints.signs, general=other)
+        if not aside and care_question(text) and (care := self._care(text, about)):  # a photo and "how do I clean it?"
+            aside = care.answer()
+            answer.notes.append(f"sources ({care.name}): {'; '.join(care.sources)}")
         answer.notes = [n for n in answer.notes if n not in self.hints.signs or n not in aside]  # said once
         # a question about another gem is answered about that gem, without its odds for the stone in hand
         answer.reply = aside if other and aside else " ".join(part for part in (aside, answer.reply) if part)
@@ -846,10 +849,10 @@ class Conversation:
             self._heatmaps[self._target] = self.assistant.explain(self.images[0], self._target)
         return self._heatmaps[self._target]
 
-    def _care(self, text: str) -> Care | None:
+    def _care(self, text: str, answered: GemFacts | None = None) -> Care | None:
         """The care a question asks about: of a treated material or gem it names, else ("can I steam it?") of
-        the gem answered for the stone in hand."""
-        gem = _named_gem(text, fuzzy=False) or self._answered_gem() or self.topic
+        the gem answered for the stone in hand (`answered`, when the answer is being made)."""
+        gem = _named_gem(text, fuzzy=False) or answered or self._answered_gem() or self.topic
         names = [gem.name, gem.species, gem.group] if gem is not None else []
         if gem is not None and FILLING_SIGN in self.hints.signs:  # a filled stone: the filler is what heat harms
             filled = next((m for key, m in FILLED.items() if key in f"{gem.name} {gem.species}".lower()), "")
@@ -1272,25 +1275,33 @@ ORIGIN_QUESTION = re.compile(
 
 
 # What the eye sees in a stone, asked about ("what are the gold specks?", "does it change colour?"): the words
-# asked -> what the gem's phenomena and diagnostic features call it.
+# asked -> (what the gem's facts call it, the phenomenon's name when a stone either shows it or not; not doubling,
+# fire or a filter's reaction, a matter of degree).
 SEEN_IN_THE_STONE = {
-    r"specks?|flecks?|spots?|gold\b|glitter\w*|sparkl\w*|spangle\w*": r"speck|fleck|pyrite|aventurescen|glitter|spangl",
-    r"needles?|hairs?|threads?": r"needle|fibre|fiber|silk",
+    r"specks?|flecks?|spots?|gold\b|glitter\w*|sparkl\w*|spangle\w*": (
+        r"speck|fleck|pyrite|aventurescen|glitter|spangl",
+        "",
+    ),
+    r"needles?|hairs?|threads?": (r"needle|fibre|fiber|silk", ""),
     r"line of light|cat'?s[- ]eye|eye\b|stripes?|bands? of light|silky|shine|sheen|chatoyan\w*": (
-        r"cat's-eye|chatoyan|band of light|bands of light|sheen"
+        r"cat's-eye|chatoyan|band of light|bands of light|sheen",
+        "cat's-eye",
     ),
     r"change colou?r|colou?r[- ]change|different colou?r (?:in|under)|under (?:a |the )?(?:lamp|incandescent|candle)": (
-        r"colou?r change"
+        r"colou?r change",
+        "colour change",
     ),
-    r"\bfire\b|rainbow|dispersion": r"\bfire\b|dispersion",
-    r"\bglow\b|moonlight|adularescen\w*|billow\w*": r"adularescen|glow",
+    r"\bfire\b|rainbow|dispersion": (r"\bfire\b|dispersion", ""),
+    r"\bglow\b|moonlight|adularescen\w*|billow\w*": (r"adularescen|glow", "adularescence"),
     r"flash(?:es)?|play of colou?r|labradorescen\w*|iridescen\w*|schiller": (
-        r"labradorescen|play of colou?r|flash|iridescen|schiller"
+        r"labradorescen|play of colou?r|flash|iridescen|schiller",
+        "play of colour or flash",
     ),
-    r"\bstar\b|asterism": r"\bstar|asterism",
-    r"doubling|double refraction|doubled": r"doubl|birefringen",
-    r"chelsea": r"chelsea",
+    r"\bstar\b|asterism": (r"\bstar|asterism", "star"),
+    r"doubling|double refraction|doubled": (r"doubl|birefringen", ""),
+    r"chelsea": (r"chelsea", ""),
 }
+YES_NO_QUESTION = re.compile(r"^\s*(?:does|do|is|are|can|will|has|have|could|would)\b", re.I)
 ASKS_WHAT_IT_SHOWS = re.compile(r"^\s*(?:what|why|how|does|do|is|are|where)\b|\?\s*$", re.I)
 MORE_QUESTION = re.compile(
     r"^\s*(?:tell me more|more (?:about it|info\w*|details?)|what else (?:can|do) you know)", re.I
@@ -1298,21 +1309,43 @@ MORE_QUESTION = re.compile(
 
 
 def what_it_shows(text: str, gem: GemFacts) -> str:
-    """The gem's own words for what the person asks about seeing in it: its phenomena's and diagnostic
-    features' sentences that name it ("Its colour change, 'emerald by day, ...'"); '' when it names none."""
+    """The gem's own words for what the person asks about seeing in it: the sentences of its phenomena, diagnostic
+    features, description and history that name it ("Its colour change, 'emerald by day, ...'"). A yes/no question
+    about a phenomenon its facts never name ("does it change colour?" of a peridot) is told so; '' otherwise."""
     if not ASKS_WHAT_IT_SHOWS.search(text):
         return ""
-    said = [x.strip() for x in re.split(r"(?<=\.)\s+", gem.phenomena) if x.strip()] + list(gem.diagnostic_features)
-    found: list[str] = []
-    for asked, named in SEEN_IN_THE_STONE.items():
-        if re.search(asked, text, re.I):
-            found += [x for x in said if re.search(named, x, re.I)]
+    said = [
+        *_sentences(gem.phenomena),
+        *gem.diagnostic_features,
+        *_sentences(gem.description),
+        *_sentences(gem.history),
+    ]
+    asked = [seen for words, seen in SEEN_IN_THE_STONE.items() if re.search(words, text, re.I)]
+    found = [x for named, _ in asked for x in said if re.search(named, x, re.I)]
+    if not found and asked:  # "what causes asterism in sapphire?": what its kinds' facts say (star sapphire's)
+        kinds = [k for k in all_gems() if kind_of(k, gem)]
+        found = [x for named, _ in asked for k in kinds for x in _sentences(k.phenomena) if re.search(named, x, re.I)]
     found = list(dict.fromkeys(f.rstrip(".") for f in found))[:3]
-    return (
-        f"**{gem.name}**: " + "; ".join(f[0].upper() + f[1:] if i == 0 else f for i, f in enumerate(found)) + "."
-        if found
-        else ""
-    )
+    if found:
+        return f"**{gem.name}**: " + "; ".join(f[0].upper() + f[1:] if i == 0 else f for i, f in enumerate(found)) + "."
+    missing = [(named, phenomenon) for named, phenomenon in asked if phenomenon]
+    if not missing or not YES_NO_QUESTION.search(text):
+        return ""
+    # "does garnet change colour?": not garnet as such, but one kind of it does
+    kinds = [k.name for k in all_gems() if kind_of(k, gem) and _shows(k, [named for named, _ in missing])][:2]
+    if kinds:
+        return f"**{gem.name}**: not as a rule, but {' and '.join(kinds)} {'do' if len(kinds) > 1 else 'does'}."
+    shows = " or ".join(phenomenon for _, phenomenon in missing)
+    return f"**{gem.name}**: not as a rule. No {shows} is among what I know of {gem.name.lower()}."
+
+
+def _shows(gem: GemFacts, named: Sequence[str]) -> bool:
+    said = " ".join((gem.name, gem.phenomena, *gem.diagnostic_features))
+    return any(re.search(n, said, re.I) for n in named)
+
+
+def _sentences(text: str) -> list[str]:
+    return [x.strip() for x in re.split(r"(?<=[a-z0-9)'\"]\.)\s+(?=[A-Z])", text) if x.strip()]  # not "J. P. Morgan"
 
 
 def _natural_or_not(gem: GemFacts | None, answer: Answer, evidence: EvidenceModel, hints: Hints | None) -> str:
@@ -1515,6 +1548,8 @@ INCLUSION_OR_COLOUR = re.compile(
     r"fibres?|fibers?|matrix|(?<!change )(?<!its )(?<!their )colou?r(?:ed)?|spectrum|spectra|tester)\b",
     re.I,
 )
+# "does it show a cat's eye?": the phenomenon, not the chrysoberyl the photo class is named for
+PHENOMENON_SHOWN = re.compile(r"\b(?:ha(?:ve|s)|shows?|showing|displays?)\s+(?:an?\s+)?cat'?s[- ]?eye\b", re.I)
 
 
 def _asks_if_it_is(text: str, gem: GemFacts) -> bool:
@@ -1546,7 +1581,7 @@ def _named_gem(text: str, fuzzy: bool = True):
     from gemlang.knowledge import find_gem
     from gemlang.knowledge.knowledge_base import knowledge_base, normalise_name
 
-    text = INCLUSION_OR_COLOUR.sub(" ", text)  # "hematite platelets", "citrine colour": not the stone asked about
+    text = INCLUSION_OR_COLOUR.sub(" ", PHENOMENON_SHOWN.sub(" ", text))  # "hematite platelets", "citrine colour"
     if not text.strip():
         return None
     if (asked := ASKED_ABOUT.fullmatch(text)) and (gem := find_gem(asked.group(1))):

@@ -1031,3 +1031,16 @@ def test_questions_that_name_a_gem_and_an_instrument_keep_their_own_answers(mess
 
 def test_does_it_fluoresce_says_what_the_lamp_shows_for_a_gem_the_database_says_nothing_of():
     assert "inert" in stone_answered("Peridot", "Tourmaline").ask("does it fluoresce?").reply.lower()
+
+
+def test_does_it_show_a_phenomenon_its_facts_never_name_is_told_not_as_a_rule():
+    peridot = stone_answered("Peridot", "Tourmaline")
+    assert peridot.ask("does it change colour?").reply.startswith("**Peridot**: not as a rule. No colour change")
+    assert peridot.ask("does it have a cat's eye?").reply.startswith("**Peridot**: not as a rule")  # no Cats Eye odds
+    andalusite = stone_answered("Andalusite", "Tourmaline").ask("does it change colour?").reply
+    assert "no true colour change" in andalusite  # its history says why people think so
+    chat = Assistant(classifier=None).conversation()
+    assert chat.ask("does garnet change colour?").reply == "**Garnet**: not as a rule, but Colour-Change Garnet does."
+    assert chat.ask("what causes asterism in sapphire?").reply.startswith("**Sapphire**: Star sapphire shows")
+    star = stone_answered("Sapphire Blue", "Tanzanite").ask("can it show a star?").reply
+    assert "J. P. Morgan" in star  # initials end no sentence

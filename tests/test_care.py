@@ -43,3 +43,20 @@ def test_a_care_question_is_answered_not_taken_for_a_reading():
     assert opal.reply.startswith("**Caring for Opal**: Cleaning — ultrasonic cleaner: never")
     assert not opal.candidates and any("gia.edu" in n for n in opal.notes)
     assert "Kunzite" in chat.ask("will kunzite fade in sunlight?").reply
+
+
+def test_jasper_is_cared_for_as_chalcedony_and_rose_quartz_care_says_it_can_fade():
+    assert care_of(["Jasper", "quartz (microcrystalline)"]).name == "Chalcedony"  # not the crystal quartz's care
+    quartz = care_of(["Quartz Rose", "quartz"])
+    assert "fades in long, strong sunlight" in quartz.text and any("fade" in s for s in quartz.sources)
+
+
+def test_a_photo_with_how_do_i_clean_it_is_named_and_its_care_given():
+    import numpy as np
+
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Opal", "Moonstone"])).conversation()
+    chat.image_probs = np.array([0.95, 0.05])  # the photo, as the classifier saw it
+    answer = chat.ask("how do I clean it?")
+    assert answer.gem == "Opal" and answer.reply.startswith("**Caring for Opal**")

@@ -66,7 +66,7 @@ def _care(entry: dict, name: str) -> Care:
 def _care_file() -> tuple[dict[str, Care], tuple[tuple[tuple[str, ...], Care], ...]]:
     with open(CARE_PATH, encoding="utf-8") as f:
         data = json.load(f)
-    gems = {e["gem"].lower(): _care(e, e["gem"]) for e in data["gems"]}
+    gems = {name.lower(): _care(e, e["gem"]) for e in data["gems"] for name in (e["gem"], *e.get("also", ()))}
     treatments = tuple((tuple(e["said_as"]), _care(e, e["treatment"])) for e in data["treatments"])
     return gems, treatments
 
