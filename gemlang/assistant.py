@@ -480,8 +480,22 @@ class Conversation:
     ) -> Answer:
         """Answer one message; `photos` are file paths, bytes or PIL images of one stone.
 
-        `explain=False` leaves the heat map out of the answer; `explain()` then gives it.
+        `explain=False` leaves the heat map out of the answer; `explain()` then gives it. A supposition ("if the
+        RI were 1.72, would it be spinel?") is answered with its readings, which are then dropped: they are no
+        reading of the stone, and the answer is not the stone's.
         """
+        supposed = parse_hints(text) if not photos and SUPPOSITION.search(text or "") else None
+        if not supposed:
+            return self._ask(text, photos, explain)
+        hints, answers = self.hints, len(self.answers)
+        answer = self._ask(text, photos, explain)
+        self.hints, self.answers[answers:] = hints, []
+        said = ", ".join(supposed.describe())
+        supposing = f"Supposing {said} (not kept as a reading of your stone)"
+        answer.reply = f"{supposing}: {answer.reply}" if answer.reply else f"{supposing}."
+        return answer
+
+    def _ask(self, text: str, photos: Sequence[PhotoInput] | PhotoInput | None, explain: bool) -> Answer:
         a = self.assistant
         if photos is None:
             photos = []
@@ -1302,6 +1316,14 @@ SEEN_IN_THE_STONE = {
     r"chelsea": (r"chelsea", ""),
 }
 YES_NO_QUESTION = re.compile(r"^\s*(?:does|do|is|are|can|will|has|have|could|would)\b", re.I)
+# "if the RI were 1.72, would it be spinel?", "what would an SG of 3.6 mean?": a reading supposed, not taken
+SUPPOSITION = re.compile(
+    # not "if it helps, RI 1.72" or "if I read it right, SG 3.52": a reading, hedged
+    r"^\s*(?:and\s+|but\s+|so\s+)?(?:what\s+if\b|if\b(?!\s+(?:(?:it|that|this)\s+(?:helps|matters)|i\b|i'm\b|my\b|"
+    r"you\b)))|\b(?:suppose|supposing|"
+    r"hypothetically|assuming)\b|\bwhat would an?\b|\bwould it (?:still )?be\b.*\bif\b",
+    re.I,
+)
 ASKS_WHAT_IT_SHOWS = re.compile(r"^\s*(?:what|why|how|does|do|is|are|where)\b|\?\s*$", re.I)
 MORE_QUESTION = re.compile(
     r"^\s*(?:tell me more|more (?:about it|info\w*|details?)|what else (?:can|do) you know)", re.I

@@ -1044,3 +1044,14 @@ def test_does_it_show_a_phenomenon_its_facts_never_name_is_told_not_as_a_rule():
     assert chat.ask("what causes asterism in sapphire?").reply.startswith("**Sapphire**: Star sapphire shows")
     star = stone_answered("Sapphire Blue", "Tanzanite").ask("can it show a star?").reply
     assert "J. P. Morgan" in star  # initials end no sentence
+
+
+def test_a_supposed_reading_is_answered_and_then_dropped():
+    chat = stone_answered("Sapphire Blue", "Spinel")
+    supposed = chat.ask("if the RI were 1.72, would it be spinel?")
+    assert supposed.reply.startswith("Supposing RI 1.720 (not kept as a reading of your stone): Spinel:")
+    assert supposed.gem == "Spinel"
+    assert not chat.hints and chat.answers[-1].gem == "Sapphire Blue"  # the stone's own answer stands
+    assert chat.ask("what would an SG of 3.6 mean?").reply.startswith("Supposing SG 3.60")
+    chat.ask("if I read it right, SG 3.99")
+    assert chat.hints.readings.sg  # a reading after all, hedged
