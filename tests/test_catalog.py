@@ -232,8 +232,9 @@ def test_two_runs_never_write_one_catalog_at_once(collection, tiny_model_dir, tm
     running = CatalogWriter(out, {"model": "x"})  # holds OUT's lock as a run in progress would
     assert _catalog(collection, out, tiny_model_dir) == 2
     assert "another `gemlang catalog` is writing" in capsys.readouterr().err
-    running._lock.close()  # that run ends
+    running.close()  # that run ends
     assert _catalog(collection, out, tiny_model_dir, "--restart", "--cache", str(tmp_path / "c")) == 1
+    assert not (tmp_path / "catalog.jsonl.lock").exists()  # the lock goes with the run
 
 
 def test_a_first_run_calls_copies_copies_not_rows_already_in_the_catalog(tiny_model_dir, tiny_folder, tmp_path, capsys):

@@ -342,21 +342,26 @@ def _tail_digest(out: Path, committed: int, span: int = 4096) -> str | None:
 
 
 def _lock_for_writing(out: Path):
-    """Hold an exclusive lock on OUT.lock for this process's life: a second run on the same OUT would interleave
-    its batches with this one's. The kernel drops the lock when the process ends, however it ends."""
+    """Hold an exclusive lock on OUT.lock until `CatalogWriter.close` removes it: a second run on the same OUT
+    would interleave its batches with this one's. The kernel drops the lock when the process ends, however it
+    ends; a lock file a finished run removed while another run opened it is not the lock, so that run tries again."""
     try:
         import fcntl
     except ImportError:  # not POSIX: no lock, as before
         return None
-    handle = open(out.with_name(out.name + ".lock"), "a")  # noqa: SIM115 (held open until the process ends)
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        handle.close()
-        raise CatalogFileError(
-            f"another `gemlang catalog` is writing {out} right now; wait for it to finish, or choose another --out"
-        ) from None
-    return handle
+    path = out.with_name(out.name + ".lock")
+    while True:
+        handle = open(path, "a")  # noqa: SIM115 (held open until the run closes it)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            raise CatalogFileError(
+                f"another `gemlang catalog` is writing {out} right now; wait for it to finish, or choose another --out"
+            ) from None
+        if path.exists() and path.stat().st_ino == os.fstat(handle.fileno()).st_ino:
+            return handle
+        handle.close()  # locked a file the run before removed: lock the one now at `path`
 
 
 class CatalogWriter:
@@ -422,6 +427,13 @@ class CatalogWriter:
         self.done = KeySet(np.fromiter(codes(), np.uint64))
         self.failed_before = KeySet(np.array(failed, np.uint64))
         return True
+
+    def close(self) -> None:
+        """The run is over: remove OUT.lock and release it (removed first, while still held)."""
+        if self._lock is not None:
+            Path(self._lock.name).unlink(missing_ok=True)
+            self._lock.close()
+            self._lock = None
 
     def _write_record(self) -> None:
         record = {"format": RECORD_FORMAT, "settings": self.settings, "committed": self.committed}

@@ -109,7 +109,10 @@ def run(args) -> int:
     # rows name photos by their full path: a later run from another folder, or a resume, still finds them
     folder = Path(args.folder).absolute()
     earlier = len(writer.done)  # rows of earlier runs: only these can be resumed
-    summary = run_catalog(folder, writer, batches, progress=not args.no_progress, on_failure=report)
+    try:
+        summary = run_catalog(folder, writer, batches, progress=not args.no_progress, on_failure=report)
+    finally:
+        writer.close()  # OUT.lock goes with the run, however it ended
     # A copy of a photo this run described may be skipped before it is seen as a copy (it fell in a later batch).
     resumed = min(summary.skipped - summary.copies, earlier)
     copies = summary.skipped - resumed
