@@ -484,7 +484,7 @@ class Conversation:
         RI were 1.72, would it be spinel?") is answered with its readings, which are then dropped: they are no
         reading of the stone, and the answer is not the stone's.
         """
-        supposed = parse_hints(text) if not photos and SUPPOSITION.search(text or "") else None
+        supposed = supposition(text or "") if not photos else None
         if not supposed:
             return self._ask(text, photos, explain)
         hints, answers = self.hints, len(self.answers)
@@ -975,7 +975,7 @@ PROPERTY_FIELDS = {
     ),
     r"pleochro|dichro|trichro|dichroscope": ("pleochroism", "pleochroism"),
     r"made of|composition|formula|chemi": ("chemistry", "chemistry"),
-    r"fluoresc|\bglow|\buv\b|ultraviolet": ("fluorescence", "fluorescence"),
+    r"fluoresc|phosphoresc|\bglow|\buv\b|ultraviolet": ("fluorescence", "fluorescence"),
     r"colou?r|\bwhy\b": ("coloured by", "colour_cause"),
 }
 _PROPERTY = (
@@ -1001,7 +1001,8 @@ PROPERTY_QUESTION = re.compile(
     rf"\bwhat(?:'s| is)\s+(?:its|it's|the stone's|[a-z][\w ]{{0,30}}?'s)\s+{_PROPERTY}\b|"  # "peridot's hardness"
     rf"^\s*(?:and|what about|how about)\s+(?:its\s+|the\s+)?{_PROPERTY}\b|"  # "and its SG?" after a gem's RI
     r"\bhow\s+(?:hard|heavy|dense)\s+(?:is|are)\b|"
-    r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+(?:fluoresce|glow)\b|"  # "does ruby fluoresce?"
+    r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+(?:fluoresce|phosphoresce|glow|react to (?:uv|ultra))|"
+    r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:fluorescent|phosphorescent)\b|"  # "is it fluorescent?"
     r"\b(?:would|will|can|could|does|do)\s+(?:an?\s+|the\s+|my\s+)?[\w ]{0,20}?\bscratch\s+(?:it|this)\b|"
     r"\b(?:does|would|will|can)\s+(?:it|this)\s+scratch\b|"  # "would a knife scratch it?": how hard it is
     r"\b(?:harder|softer|heavier|lighter|denser)\s+than\b|\bwhich\b[\w\s]{0,12}\b(?:harder|softer|heavier|lighter|denser)\b|"
@@ -1033,7 +1034,7 @@ INSTRUMENT_WORDS = re.compile(
 # "what's the RI?", "hardness?", "how hard is it": the value for the stone the last answer named, not a glossary term
 THE_STONES_VALUE = re.compile(
     rf"^\s*(?:(?:and|so|ok|okay)\b[\s,]*)?(?:what(?:'s| is| are)\s+(?:the|its)\s+(?:mohs\s+)?{_PROPERTY}"
-    rf"(?:\s+of\s+(?:it|this|this stone|the stone|my stone))?|(?:mohs\s+)?{_PROPERTY}|"
+    rf"(?:\s+of\s+(?:it|this|this stone|the stone|my stone))?|(?:any\s+|mohs\s+)?{_PROPERTY}|"
     r"how\s+(?:hard|heavy|dense)\s+(?:is|are)\s+(?:it|this|this stone|the stone|they))\s*\??\s*$",
     re.I,
 )
@@ -1298,11 +1299,11 @@ SEEN_IN_THE_STONE = {
     ),
     r"needles?|hairs?|threads?": (r"needle|fibre|fiber|silk", ""),
     r"line of light|cat'?s[- ]eye|eye\b|stripes?|bands? of light|silky|shine|sheen|chatoyan\w*": (
-        r"cat's-eye|chatoyan|band of light|bands of light|sheen",
-        "cat's-eye",
+        r"cat'?s[- ]eye|chatoyan|band of light|bands of light|sheen",
+        "cat's-eye or sheen",
     ),
     r"change colou?r|colou?r[- ]change|different colou?r (?:in|under)|under (?:a |the )?(?:lamp|incandescent|candle)": (
-        r"colou?r change",
+        r"colou?r[- ]chang|chang\w* colou?r",
         "colour change",
     ),
     r"\bfire\b|rainbow|dispersion": (r"\bfire\b|dispersion", ""),
@@ -1316,14 +1317,25 @@ SEEN_IN_THE_STONE = {
     r"chelsea": (r"chelsea", ""),
 }
 YES_NO_QUESTION = re.compile(r"^\s*(?:does|do|is|are|can|will|has|have|could|would)\b", re.I)
-# "if the RI were 1.72, would it be spinel?", "what would an SG of 3.6 mean?": a reading supposed, not taken
-SUPPOSITION = re.compile(
-    # not "if it helps, RI 1.72" or "if I read it right, SG 3.52": a reading, hedged
-    r"^\s*(?:and\s+|but\s+|so\s+)?(?:what\s+if\b|if\b(?!\s+(?:(?:it|that|this)\s+(?:helps|matters)|i\b|i'm\b|my\b|"
-    r"you\b)))|\b(?:suppose|supposing|"
-    r"hypothetically|assuming)\b|\bwhat would an?\b|\bwould it (?:still )?be\b.*\bif\b",
+# "let's say the RI is 1.72", "what would an SG of 3.6 mean?": a reading supposed, not taken
+SUPPOSING = re.compile(
+    r"\b(?:suppose|supposing|hypothetically|assum(?:e|ing)|imagine|let'?s say|for (?:the )?sake of argument|"
+    r"what if)\b|^\s*(?:and|but|so)\s+if\b|\bwhat would an?\b",
     re.I,
 )
+# "if the RI were 1.72, would it be spinel?": the reading inside the if-clause; not "if I read it right, SG 3.52",
+# "if accurate, RI 1.77" or "if my refractometer is right, RI 1.76", a reading hedged
+IF_CLAUSE = re.compile(r"\bif\b(?!\s+(?:i|i'm|my|you|it helps|that|this)\b)((?:[^,;.!?]|\.(?=\d))*)", re.I)
+
+
+def supposition(text: str) -> Hints | None:
+    """What a message supposes rather than reports ("if the RI were 1.72, …?"): its hints, or None."""
+    hints = parse_hints(text)
+    if hints and (SUPPOSING.search(text) or any(parse_hints(m.group(1)) for m in IF_CLAUSE.finditer(text))):
+        return hints
+    return None
+
+
 ASKS_WHAT_IT_SHOWS = re.compile(r"^\s*(?:what|why|how|does|do|is|are|where)\b|\?\s*$", re.I)
 MORE_QUESTION = re.compile(
     r"^\s*(?:tell me more|more (?:about it|info\w*|details?)|what else (?:can|do) you know)", re.I
@@ -1347,6 +1359,15 @@ def what_it_shows(text: str, gem: GemFacts) -> str:
     if not found and asked:  # "what causes asterism in sapphire?": what its kinds' facts say (star sapphire's)
         kinds = [k for k in all_gems() if kind_of(k, gem)]
         found = [x for named, _ in asked for k in kinds for x in _sentences(k.phenomena) if re.search(named, x, re.I)]
+    if not found and asked:  # "can alexandrite have a cat's eye?": another gem's facts naming the two side by side
+        name = re.escape(gem.name.lower())
+        together = [rf"(?:{n})\S*\s+(?:\w+\s+)?{name}\b|\b{name}\w*\s+(?:\w+\s+)?(?:{n})" for n, _ in asked]
+        found = [
+            x
+            for other in all_gems()
+            for x in (*_sentences(other.phenomena), *other.diagnostic_features, *_sentences(other.description))
+            if any(re.search(t, x, re.I) for t in together)
+        ]
     found = list(dict.fromkeys(f.rstrip(".") for f in found))[:3]
     if found:
         return f"**{gem.name}**: " + "; ".join(f[0].upper() + f[1:] if i == 0 else f for i, f in enumerate(found)) + "."
@@ -1358,7 +1379,12 @@ def what_it_shows(text: str, gem: GemFacts) -> str:
     if kinds:
         return f"**{gem.name}**: not as a rule, but {' and '.join(kinds)} {'do' if len(kinds) > 1 else 'does'}."
     shows = " or ".join(phenomenon for _, phenomenon in missing)
-    return f"**{gem.name}**: not as a rule. No {shows} is among what I know of {gem.name.lower()}."
+    shown = _sentences(gem.phenomena)[:1]  # "does opal change colour?": its play of colour is what it shows
+    return (  # facts name a gem's usual phenomena, not every rarity: no proof that it never shows one
+        f"**{gem.name}**: not that I know of: my facts for {gem.name.lower()} name no {shows}, though rare stones "
+        "of many gems show what their usual facts leave out."
+        + (f" What they name: {shown[0].rstrip('.')}." if shown else "")
+    )
 
 
 def _shows(gem: GemFacts, named: Sequence[str]) -> bool:

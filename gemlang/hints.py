@@ -303,7 +303,8 @@ _SUBJECT = r"(?:it|this|that|they|these|those|there|i|we|you|one|the|a|an|my|you
 ASKED_NOT_SEEN = re.compile(
     rf"^(?:(?:and|or|so|but|then|ok|okay|hmm|well)\b[\s,]*)?(?:{_AUX}\s+{_SUBJECT}\b|{_AUX}\s+(?!not\b)\w+[^?]*\?\s*$|"
     rf"{_ASKING_AUX}\s+(?!not\b|n't|be\b)\w+\s+\w+|"  # "Would quartz scratch it" without its "?"
-    r"(?:why|how|where)\b|what\s+(?:causes?|caused|makes?|made|gives?|gave|happens|about|(?:is|are)\s+the)\b)",
+    r"(?:why|how|where)\b|what\s+(?:causes?|caused|makes?|made|gives?|gave|happens|about|(?:is|are)\s+the)\b|"
+    r"any\s+[\w\s'-]{0,30}\?\s*$)",  # "any fluorescence?"
     re.I,
 )
 _SAID_AS = r"\W{0,6}(?:(?:of|is|at|about|around|reads?)\W{1,3})?\d"  # "SG 3.52", "an RI of 1.71"

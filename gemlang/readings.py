@@ -146,7 +146,10 @@ OBSERVATIONS = {
 }
 
 # "no curved striae, no gas bubbles", "without silk", "gas bubbles absent": a sign said to be missing
-_DENIED_BEFORE = re.compile(r"\b(?:no|not|without|nor|lacks?|lacking|absence of|free of|never)\b[^,;.]{0,25}$")
+_DENIED_BEFORE = re.compile(
+    r"\b(?:no|not|without|nor|lacks?|lacking|absence of|free of|never|"
+    r"(?:does|do|did|is|are|was|were|wo|ca|could|would|has|have|had)n'?t)\b[^,;.]{0,25}$"
+)
 _DENIED_AFTER = re.compile(r"^[^,;.]{0,12}\b(?:absent|missing|not seen|none)\b")
 
 

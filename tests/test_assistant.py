@@ -1033,15 +1033,20 @@ def test_does_it_fluoresce_says_what_the_lamp_shows_for_a_gem_the_database_says_
     assert "inert" in stone_answered("Peridot", "Tourmaline").ask("does it fluoresce?").reply.lower()
 
 
-def test_does_it_show_a_phenomenon_its_facts_never_name_is_told_not_as_a_rule():
+def test_does_it_show_a_phenomenon_is_answered_from_any_facts_that_name_it_else_not_that_i_know_of():
     peridot = stone_answered("Peridot", "Tourmaline")
-    assert peridot.ask("does it change colour?").reply.startswith("**Peridot**: not as a rule. No colour change")
-    assert peridot.ask("does it have a cat's eye?").reply.startswith("**Peridot**: not as a rule")  # no Cats Eye odds
+    said = peridot.ask("does it change colour?").reply
+    assert said.startswith("**Peridot**: not that I know of: my facts for peridot name no colour change")
+    assert "rare stones of many gems" in said  # no proof that it never does
+    assert peridot.ask("does it have a cat's eye?").reply.startswith("**Peridot**: not that I know of")  # no odds
     andalusite = stone_answered("Andalusite", "Tourmaline").ask("does it change colour?").reply
     assert "no true colour change" in andalusite  # its history says why people think so
     chat = Assistant(classifier=None).conversation()
     assert chat.ask("does garnet change colour?").reply == "**Garnet**: not as a rule, but Colour-Change Garnet does."
     assert chat.ask("what causes asterism in sapphire?").reply.startswith("**Sapphire**: Star sapphire shows")
+    assert "colour-change sapphires" in chat.ask("can sapphire change colour?").reply  # a kind's facts, hyphened
+    assert "alexandrite cat's eyes" in chat.ask("can alexandrite have a cat's eye?").reply  # chrysoberyl's facts
+    assert "play of colour" in chat.ask("does opal change colour?").reply  # what it does show
     star = stone_answered("Sapphire Blue", "Tanzanite").ask("can it show a star?").reply
     assert "J. P. Morgan" in star  # initials end no sentence
 
@@ -1053,5 +1058,15 @@ def test_a_supposed_reading_is_answered_and_then_dropped():
     assert supposed.gem == "Spinel"
     assert not chat.hints and chat.answers[-1].gem == "Sapphire Blue"  # the stone's own answer stands
     assert chat.ask("what would an SG of 3.6 mean?").reply.startswith("Supposing SG 3.60")
+    assert chat.ask("let's say it's singly refractive").reply.startswith("Supposing singly refractive")
+    chat.ask("If accurate, RI 1.77")
+    assert chat.hints.readings.ri  # a reading, hedged
     chat.ask("if I read it right, SG 3.99")
     assert chat.hints.readings.sg  # a reading after all, hedged
+
+
+def test_fluorescence_asked_in_other_words_is_answered_for_the_stone():
+    chat = stone_answered("Ruby", "Spinel")
+    for asked in ("any fluorescence?", "is it fluorescent?", "does it react to UV?", "does it phosphoresce?"):
+        assert chat.ask(asked).reply.startswith("**Ruby**: fluorescence moderate to strong red"), asked
+    assert not chat.hints  # asked, not seen

@@ -23,7 +23,9 @@ def test_a_treated_material_is_cared_for_as_treated_and_a_variety_as_its_species
     assert care_of(["Ruby"], "a ring set with glass-filled ruby").name == "lead-glass-filled ruby"
     assert care_of(["Sapphire Blue"]).name == "Sapphire"
     assert care_of(["Almandine", "almandine (garnet group)"]).name == "Garnet"
-    assert care_of(["Onyx Black", "quartz (chalcedony)"]).name == "Chalcedony"  # not the quartz crystal's care
+    assert care_of(["Carnelian", "quartz (chalcedony)"]).name == "Chalcedony"  # not the quartz crystal's care
+    assert care_of(["Onyx Black", "quartz (chalcedony)"]).ultrasonic == "not recommended"  # most of it is dyed
+    assert care_of(["Ruby"], "my fracture-filled ruby").name == "lead-glass-filled ruby"
     assert care_of(["Labradorite", "plagioclase feldspar"]).name == "Feldspar"
     assert "Opal" in never_cleaned_with("ultrasonic") and "Sapphire" not in never_cleaned_with("ultrasonic")
 

@@ -622,3 +622,10 @@ def test_an_inert_stone_under_uv_favours_the_gems_known_to_be_inert_over_a_red_g
     assert inert[rhodolite] == inert[pyrope] > 5 * inert[ruby]  # the garnets' iron quenches it; ruby glows red
     red = model.likelihoods(parse_hints("glows red under UV"))["fluorescence"]
     assert red[ruby] > 5 * red[rhodolite]
+
+
+def test_a_glow_said_of_some_stones_only_leaves_the_others_inert():
+    from gemlang.knowledge.instruments import fluorescence_classes
+
+    assert fluorescence_classes("Weak to moderate red (LWUV) in Cr-bearing; strong red in some") == ("inert", "red")
+    assert fluorescence_classes("Moderate to strong red (LWUV)") == ("red",)

@@ -372,3 +372,8 @@ def test_where_a_stone_was_bought_is_no_locality_and_says_so(text):
 )
 def test_a_negation_is_no_sighting_and_a_question_after_a_comma_is_no_observation(text, read):
     assert parse_hints(text).describe() == read
+
+
+def test_any_followed_by_a_question_mark_asks_and_reads_nothing():
+    assert not parse_hints("any fluorescence?")
+    assert parse_hints("RI 1.76, any idea?").readings.ri

@@ -374,3 +374,9 @@ def test_an_sg_its_heavy_liquid_contradicts_is_said():
     [problem] = parse_readings("SG 3.52 and it floats in methylene iodide").problems
     assert "“SG 3.52” and “floats in methylene iodide” cannot both be right" in problem
     assert parse_readings("SG 3.52, sinks in methylene iodide").problems == ()
+
+
+def test_a_sign_denied_with_nt_is_not_seen():
+    assert parse_readings("it doesn't change colour").observations == ()
+    assert parse_readings("it didnt show gas bubbles").observations == ()
+    assert parse_readings("it changes colour under a lamp").observations == ("a colour change",)

@@ -149,13 +149,16 @@ def pleochroism_levels(text: str, optic: str | None) -> tuple[str, ...]:
 
 
 def fluorescence_classes(text: str) -> tuple[str, ...]:
-    """'Moderate to strong red (LWUV)' -> ('red',); 'Usually inert; weak red in some' -> ('inert', 'red')."""
+    """'Moderate to strong red (LWUV)' -> ('red',); 'Usually inert; weak red in some' -> ('inert', 'red');
+    'Weak pink in some specimens' -> ('inert', 'pink')."""
     t = text.lower()
     if not t or t.startswith("variable"):
         return ()
-    found = ["inert"] if re.search(r"inert|\bnone\b|non-?fluorescent", t) else []
-    found += [c for c in COLOURS if re.search(rf"\b{c}", t)]
-    return tuple(dict.fromkeys(found))
+    # a glow said of some stones only ("red in Cr-bearing; strong red in some") leaves the others inert
+    some = r"\bin some\b|\bsome\b|\bmay\b|\boccasionally\b|\bsometimes\b|\boften\b|-bearing\b|\bnot all\b"
+    colours = [c for c in COLOURS if re.search(rf"\b{c}", t)]
+    inert = re.search(r"inert|\bnone\b|non-?fluorescent", t) or (colours and re.search(some, t))
+    return tuple(dict.fromkeys((["inert"] if inert else []) + colours))
 
 
 def _chelsea(features: str) -> bool | None:
