@@ -39,15 +39,16 @@ from gemlang.hints import ASKED_NOT_SEEN, ASKS_TO_TEST, FILLING_SIGN, Hints, par
 from gemlang.knowledge import GemFacts, all_gems, get_facts
 from gemlang.knowledge.birthstones import birthstone_answer
 from gemlang.knowledge.birthstones import sources as birthstone_sources
-from gemlang.knowledge.care import Care, care_of, care_question, never_cleaned_with
+from gemlang.knowledge.care import care_of, care_question, never_cleaned_with
 from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
 from gemlang.knowledge.disclosure import disclosure_answer
+from gemlang.knowledge.facts import sentences
 from gemlang.knowledge.glossary import terms_asked
 from gemlang.knowledge.home_tests import home_tests_in
 from gemlang.knowledge.instruments import profile, value_text
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.places import gem_countries, places_asked
-from gemlang.knowledge.superlatives import optic_list_answer, superlative_answer
+from gemlang.knowledge.superlatives import fluorescence_list_answer, optic_list_answer, superlative_answer
 from gemlang.knowledge.tell_apart import confirming_test, in_sentence, instrument_test, kind_of, lookalikes
 from gemlang.language.describe import describe_prediction, percent
 from gemlang.language.gem_prose import main_sources, reference_description, treatment_sentence
@@ -513,7 +514,8 @@ class Conversation:
             answer.reply = told
             answer.notes.append(f"sources: {'; '.join(DISCLOSURE_SOURCES)}")
             return self._done(answer)
-        if not photos and (listed := optic_list_answer(text)):  # "which gems are singly refractive?"
+        # "which gems are singly refractive?", "which gems fluoresce red?"
+        if not photos and (listed := optic_list_answer(text) or fluorescence_list_answer(text)):
             answer.reply = listed
             return self._done(answer)
         # "the hardest gem?"; not "RI 1.76, which is the hardest gem it could be?", a reading of the stone in hand
@@ -531,8 +533,8 @@ class Conversation:
             return self._done(answer)
         if not photos and care_question(text):
             if care := self._care(text):  # "can I steam-clean emerald?"
-                answer.reply = care.answer()
-                answer.notes += [f"sources ({care.name}): {'; '.join(care.sources)}"]
+                answer.reply, sources = care
+                answer.notes.append(sources)
                 return self._done(answer)
             way = re.search(r"\b(ultrasonic|steam)", text, re.I)
             if way and re.search(r"\b(?:which|what) (?:gems|stones)\b", text, re.I):  # "which never go in …?"
@@ -789,8 +791,8 @@ class Conversation:
         about = about or a.evidence.facts[a.evidence.index[prediction.label]]
         aside = side_answer(text, about, () if other else self.hints.signs, general=other)
         if not aside and care_question(text) and (care := self._care(text, about)):  # a photo and "how do I clean it?"
-            aside = care.answer()
-            answer.notes.append(f"sources ({care.name}): {'; '.join(care.sources)}")
+            aside, sources = care
+            answer.notes.append(sources)
         answer.notes = [n for n in answer.notes if n not in self.hints.signs or n not in aside]  # said once
         # a question about another gem is answered about that gem, without its odds for the stone in hand
         answer.reply = aside if other and aside else " ".join(part for part in (aside, answer.reply) if part)
@@ -863,15 +865,19 @@ class Conversation:
             self._heatmaps[self._target] = self.assistant.explain(self.images[0], self._target)
         return self._heatmaps[self._target]
 
-    def _care(self, text: str, answered: GemFacts | None = None) -> Care | None:
-        """The care a question asks about: of a treated material or gem it names, else ("can I steam it?") of
-        the gem answered for the stone in hand (`answered`, when the answer is being made)."""
+    def _care(self, text: str, answered: GemFacts | None = None) -> tuple[str, str] | None:
+        """The care a question asks about, and its sources note: of a treated material or gem it names, else
+        ("can I steam it?") of the gem answered for the stone in hand (`answered`, when the answer is being made)."""
         gem = _named_gem(text, fuzzy=False) or answered or self._answered_gem() or self.topic
         names = [gem.name, gem.species, gem.group] if gem is not None else []
+        asked = text
         if gem is not None and FILLING_SIGN in self.hints.signs:  # a filled stone: the filler is what heat harms
             filled = next((m for key, m in FILLED.items() if key in f"{gem.name} {gem.species}".lower()), "")
             text = f"{text} ({filled})"
-        return care_of(names, text)
+        care = care_of(names, text)
+        if care is None:
+            return None
+        return care.answer(asked, gem), f"sources ({care.name}): {'; '.join(care.sources)}"
 
     def _answered_gem(self) -> GemFacts | None:
         """The gem the latest answer put first (a determinative table's: the first line's likeliest gem)."""
@@ -1349,23 +1355,23 @@ def what_it_shows(text: str, gem: GemFacts) -> str:
     if not ASKS_WHAT_IT_SHOWS.search(text):
         return ""
     said = [
-        *_sentences(gem.phenomena),
+        *sentences(gem.phenomena),
         *gem.diagnostic_features,
-        *_sentences(gem.description),
-        *_sentences(gem.history),
+        *sentences(gem.description),
+        *sentences(gem.history),
     ]
     asked = [seen for words, seen in SEEN_IN_THE_STONE.items() if re.search(words, text, re.I)]
     found = [x for named, _ in asked for x in said if re.search(named, x, re.I)]
     if not found and asked:  # "what causes asterism in sapphire?": what its kinds' facts say (star sapphire's)
         kinds = [k for k in all_gems() if kind_of(k, gem)]
-        found = [x for named, _ in asked for k in kinds for x in _sentences(k.phenomena) if re.search(named, x, re.I)]
+        found = [x for named, _ in asked for k in kinds for x in sentences(k.phenomena) if re.search(named, x, re.I)]
     if not found and asked:  # "can alexandrite have a cat's eye?": another gem's facts naming the two side by side
         name = re.escape(gem.name.lower())
         together = [rf"(?:{n})\S*\s+(?:\w+\s+)?{name}\b|\b{name}\w*\s+(?:\w+\s+)?(?:{n})" for n, _ in asked]
         found = [
             x
             for other in all_gems()
-            for x in (*_sentences(other.phenomena), *other.diagnostic_features, *_sentences(other.description))
+            for x in (*sentences(other.phenomena), *other.diagnostic_features, *sentences(other.description))
             if any(re.search(t, x, re.I) for t in together)
         ]
     found = list(dict.fromkeys(f.rstrip(".") for f in found))[:3]
@@ -1379,7 +1385,7 @@ def what_it_shows(text: str, gem: GemFacts) -> str:
     if kinds:
         return f"**{gem.name}**: not as a rule, but {' and '.join(kinds)} {'do' if len(kinds) > 1 else 'does'}."
     shows = " or ".join(phenomenon for _, phenomenon in missing)
-    shown = _sentences(gem.phenomena)[:1]  # "does opal change colour?": its play of colour is what it shows
+    shown = sentences(gem.phenomena)[:1]  # "does opal change colour?": its play of colour is what it shows
     return (  # facts name a gem's usual phenomena, not every rarity: no proof that it never shows one
         f"**{gem.name}**: not that I know of: my facts for {gem.name.lower()} name no {shows}, though rare stones "
         "of many gems show what their usual facts leave out."
@@ -1390,10 +1396,6 @@ def what_it_shows(text: str, gem: GemFacts) -> str:
 def _shows(gem: GemFacts, named: Sequence[str]) -> bool:
     said = " ".join((gem.name, gem.phenomena, *gem.diagnostic_features))
     return any(re.search(n, said, re.I) for n in named)
-
-
-def _sentences(text: str) -> list[str]:
-    return [x.strip() for x in re.split(r"(?<=[a-z0-9)'\"]\.)\s+(?=[A-Z])", text) if x.strip()]  # not "J. P. Morgan"
 
 
 def _natural_or_not(gem: GemFacts | None, answer: Answer, evidence: EvidenceModel, hints: Hints | None) -> str:

@@ -62,3 +62,14 @@ def test_a_photo_with_how_do_i_clean_it_is_named_and_its_care_given():
     chat.image_probs = np.array([0.95, 0.05])  # the photo, as the classifier saw it
     answer = chat.ask("how do I clean it?")
     assert answer.gem == "Opal" and answer.reply.startswith("**Caring for Opal**")
+
+
+def test_a_light_question_is_answered_first_from_the_care_and_the_gems_own_facts():
+    chat = Assistant(classifier=None).conversation()
+    larimar = chat.ask("does larimar fade in sunlight?").reply
+    assert larimar.startswith("**Caring for Larimar**: In light: Larimar is photosensitive")
+    chrysoprase = chat.ask("does chrysoprase fade?").reply
+    assert chrysoprase.startswith("**Caring for Chrysoprase (cared for as chalcedony)**: In light:")
+    assert "sunlight can make its colour fade" in chrysoprase  # its own facts, not chalcedony's care
+    assert chat.ask("can I leave peridot on a windowsill?").reply.startswith("**Caring for Peridot**: In light:")
+    assert "In light" not in chat.ask("can I clean peridot in an ultrasonic?").reply

@@ -65,3 +65,14 @@ def test_which_gems_have_an_optic_character_lists_natural_transparent_ones():
 
 def test_is_x_the_hardest_asks_about_every_gem_not_about_x_alone():
     assert superlative_answer("is diamond the hardest gemstone?").startswith("Of the natural gems I know, **Diamond")
+
+
+def test_which_gems_fluoresce_lists_the_natural_gems_whose_facts_say_so_and_reads_no_stone():
+    from gemlang.assistant import Assistant
+
+    chat = Assistant(classifier=None).conversation()
+    red = chat.ask("which gems fluoresce red?").reply
+    assert red.startswith("**Natural gems whose facts say they fluoresce red**") and "Ruby" in red
+    assert "Almandine" not in red
+    assert "Almandine" in chat.ask("which gems are inert under UV?").reply
+    assert not chat.hints  # a question, no UV reading of a stone

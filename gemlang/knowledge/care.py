@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from gemlang.knowledge.facts import GemFacts, sentences
+
 CARE_PATH = Path(__file__).with_name("care.json")
 # a question about cleaning, storing or wearing a stone, not about what it is
 CARE_QUESTION = re.compile(
@@ -21,7 +23,8 @@ CARE_QUESTION = re.compile(
     r"\b(?:clean(?:ed)? (?:it|this|that|them|my|the|a|an|with|in|using)|cleaning|cleaner|"
     r"(?:can|could|should|how (?:do|should|can|to)|safe to|ok to|okay to) (?:i |you |we )?clean|"
     r"ultrasonic|steam(?:er)?|wash(?:ing)?|soak|stor(?:e|ing|age)|care (?:for|of)|"
-    r"take care|look after|fade|fading|sunlight|(?:jeweller'?s |jeweler'?s )?torch|resiz(?:e|ing)|chlorine|"
+    r"take care|look after|fade|fading|sunlight|in the sun|window ?sills?|"
+    r"(?:jeweller'?s |jeweler'?s )?torch|resiz(?:e|ing)|chlorine|"
     r"pickle|acids?|re-?tip\w*|prongs?|solder\w*|"  # at the bench: the stone left in the setting
     r"cut and polish|(?:cutting|sawing) (?:and|or) polishing|(?:safe|ok|okay) to (?:cut|saw|grind|polish)|lapidary|"
     r"lemon juice|vinegar|shower|dishwasher|household cleaners?|"  # acids and water at home
@@ -32,6 +35,13 @@ ASKED = re.compile(r"\?|^\s*(?:can|could|should|is|are|will|does|do|how|what|whi
 SHORT_CARE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}(?:care|cleaning)\s*\??\s*$", re.I)  # "sphene care", "care?"
 
 
+# "will it fade in the sun?": light, not cleaning, asked about
+LIGHT_QUESTION = re.compile(
+    r"\bfad(?:e|es|ed|ing)\b|\bsun(?:light|ny|shine)?\b|window ?sill|light[- ]?(?:stable|fast)", re.I
+)
+SAID_OF_LIGHT = re.compile(r"\bfad\w*|photosensitiv\w*|\bsunlight\b|\bbleach\w*|stable to light|light-sensitive", re.I)
+
+
 @dataclass(frozen=True)
 class Care:
     name: str  # the gem, or the treated material ("lead-glass-filled ruby")
@@ -40,9 +50,25 @@ class Care:
     warm_soapy_water: str | None
     text: str
     sources: tuple[str, ...]
+    treatment: bool = False  # the care of a treated material, not of a gem
 
-    def answer(self) -> str:
-        """The care of this gem in a few sentences: the three ways to clean it first, then the rest."""
+    def answer(self, question: str = "", gem: GemFacts | None = None) -> str:
+        """The care of this gem in a few sentences: what light does first when the question asks ("will it
+        fade?"), then the three ways to clean it, then the rest. `gem`: the gem asked about, when it is cared
+        for as another ("Jasper (cared for as chalcedony)")."""
+        name = self.name
+        if gem is not None and not self.treatment and self.name.lower() not in gem.name.lower():
+            name = f"{gem.name} (cared for as {self.name.lower()})"
+        light = ""
+        if LIGHT_QUESTION.search(question):
+            said = [*sentences(self.text)]
+            if gem is not None:
+                said += [*sentences(gem.phenomena), *gem.diagnostic_features, *sentences(gem.description)]
+            light = " ".join(dict.fromkeys(x.rstrip(".") + "." for x in said if SAID_OF_LIGHT.search(x)))
+            light = f"In light: {light} " if light else "In light: none of my sources names fading. "
+        return f"**Caring for {name}**: {light}{self._cleaning()}{self.text}"
+
+    def _cleaning(self) -> str:
         ways = [
             f"{way} {verdict}"
             for way, verdict in (
@@ -52,13 +78,18 @@ class Care:
             )
             if verdict
         ]
-        cleaning = f"Cleaning — {'; '.join(ways)}. " if ways else ""
-        return f"**Caring for {self.name}**: {cleaning}{self.text}"
+        return f"Cleaning — {'; '.join(ways)}. " if ways else ""
 
 
-def _care(entry: dict, name: str) -> Care:
+def _care(entry: dict, name: str, treatment: bool = False) -> Care:
     return Care(
-        name, entry["ultrasonic"], entry["steam"], entry["warm_soapy_water"], entry["text"], tuple(entry["sources"])
+        name,
+        entry["ultrasonic"],
+        entry["steam"],
+        entry["warm_soapy_water"],
+        entry["text"],
+        tuple(entry["sources"]),
+        treatment,
     )
 
 
@@ -67,7 +98,7 @@ def _care_file() -> tuple[dict[str, Care], tuple[tuple[tuple[str, ...], Care], .
     with open(CARE_PATH, encoding="utf-8") as f:
         data = json.load(f)
     gems = {name.lower(): _care(e, e["gem"]) for e in data["gems"] for name in (e["gem"], *e.get("also", ()))}
-    treatments = tuple((tuple(e["said_as"]), _care(e, e["treatment"])) for e in data["treatments"])
+    treatments = tuple((tuple(e["said_as"]), _care(e, e["treatment"], treatment=True)) for e in data["treatments"])
     return gems, treatments
 
 

@@ -74,6 +74,11 @@ def locality_status(place: str) -> str:
     return status if status.startswith(LOCALITY_STATUSES) else ""
 
 
+def sentences(text: str) -> list[str]:
+    """A fact's text split into its sentences; not at an initial ("J. P. Morgan") or a decimal point."""
+    return [x.strip() for x in re.split(r"(?<=[a-z0-9)'\"]\.)\s+(?=[A-Z])", text) if x.strip()]
+
+
 def format_number(value: float, decimals: int | None = None) -> str:
     if decimals is None:
         return f"{value:.2f}".rstrip("0").rstrip(".")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from gemlang.knowledge.facts import GemFacts, format_quantity
 from gemlang.knowledge.instruments import profile
 from gemlang.knowledge.knowledge_base import all_gems, gems_named_in
+from gemlang.readings import COLOURS
 
 
 @dataclass(frozen=True)
@@ -200,4 +201,37 @@ def optic_list_answer(text: str) -> str:
     more = f" and {len(names) - LISTED} more" if len(names) > LISTED else ""
     return (
         f"**Natural gems I know that are {said}** ({len(names)}, one per species): {', '.join(names[:LISTED])}{more}."
+    )
+
+
+# "which gems fluoresce red?", "which gems are inert under UV?"
+FLUORESCENCE_LIST_QUESTION = re.compile(
+    r"\b(?:which|what)\s+(?:natural\s+)?(?:gems?|gemstones?|stones?|minerals?)\s+(?:"
+    r"(?P<inert>(?:are|is)\s+inert)|(?:fluoresce|glow|are\s+fluorescent)(?:\s+(?P<colour>[a-z]+))?)",
+    re.I,
+)
+
+
+def fluorescence_list_answer(text: str) -> str:
+    """The natural gems whose facts say they glow (in the colour asked) or stay inert under a UV lamp; '' if not
+    asked."""
+    m = FLUORESCENCE_LIST_QUESTION.search(text or "")
+    if m is None:
+        return ""
+    colour = (m.group("colour") or "").lower()
+    wanted = "inert" if m.group("inert") else colour if colour in COLOURS else ""
+    said = "stay inert under UV" if wanted == "inert" else f"fluoresce {wanted}" if wanted else "fluoresce"
+    names = sorted(
+        g.name
+        for g in all_gems()
+        if g.origin == "natural"
+        and (classes := set(profile(g).fluorescence))
+        and (wanted in classes if wanted else classes - {"inert"})
+    )
+    if not names:
+        return f"None of the natural gems I know is said to {said}."
+    more = f" and {len(names) - LISTED} more" if len(names) > LISTED else ""
+    return (
+        f"**Natural gems whose facts say they {said}** ({len(names)}; many vary from stone to stone): "
+        f"{', '.join(names[:LISTED])}{more}."
     )
