@@ -123,6 +123,12 @@ OBSERVATIONS = {
     "aventurescence": r"aventurescen\w*|glitter\w*|spangles?|sparkling (?:platelets|flakes)",
     "adularescence": r"adularescen\w*|(?:blue|billowy|floating|silvery) (?:sheen|glow|light)",
     "centipede inclusions": r"centipedes?",
+    # the phenomena a cabochon shows: not "star sapphire" or "cat's-eye chrysoberyl", a gem's name
+    "a star (asterism)": r"\basteri\w*|\b(?:four|six|twelve|4|6|12)[- ]ray(?:ed)? star\b|"
+    r"\b(?:shows?|showing|has|with|see|seen|displays?) an? star\b",
+    "a cat's eye (chatoyancy)": r"\bchatoyan\w*|\b(?:shows?|showing|has|with|see|seen|displays?) an? cat'?s[- ]?eye\b|"
+    r"\bline of light\b|\bband of light\b",
+    "play of colour": r"\bplay[- ]of[- ]colou?rs?\b",
     # "green in daylight, red under a lamp": alexandrite's change, in the words people use
     "a colour change": r"colou?r[- ]change(?!s? (?:when|if|after|with) heat)|"
     r"changes? colou?rs?\b(?! (?:when|if|after|with) heat)|"

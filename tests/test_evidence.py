@@ -629,3 +629,10 @@ def test_a_glow_said_of_some_stones_only_leaves_the_others_inert():
 
     assert fluorescence_classes("Weak to moderate red (LWUV) in Cr-bearing; strong red in some") == ("inert", "red")
     assert fluorescence_classes("Moderate to strong red (LWUV)") == ("red",)
+
+
+def test_a_star_seen_favours_the_gems_whose_facts_name_one():
+    model = EvidenceModel(["Sapphire Blue", "Tanzanite"])
+    star = model.likelihoods(parse_hints("it shows a six-rayed star"))["a star (asterism)"]
+    sapphire, tanzanite = model.index["Sapphire Blue"], model.index["Tanzanite"]
+    assert star[sapphire] == 1.0 and star[tanzanite] < 0.2  # star sapphire's phenomenon; tanzanite shows none

@@ -380,3 +380,10 @@ def test_a_sign_denied_with_nt_is_not_seen():
     assert parse_readings("it doesn't change colour").observations == ()
     assert parse_readings("it didnt show gas bubbles").observations == ()
     assert parse_readings("it changes colour under a lamp").observations == ("a colour change",)
+
+
+def test_a_phenomenon_seen_is_an_observation_but_a_gems_name_is_not():
+    assert parse_readings("it shows a six-rayed star").observations == ("a star (asterism)",)
+    assert parse_readings("it has a cat's eye").observations == ("a cat's eye (chatoyancy)",)
+    assert parse_readings("it shows play of colour").observations == ("play of colour",)
+    assert parse_readings("cat's eye chrysoberyl, star sapphire").observations == ()  # names, not signs

@@ -180,10 +180,11 @@ _LACKS_SENTENCE = re.compile(r"\b(?:no|not|absence|absent|lack|lacks|without|unl
 
 
 def signs_text(gem: GemFacts) -> str:
-    """The gem's diagnostic features and description in lower case, for the loupe signs a person reports, without
-    the features and sentences that say what it lacks."""
+    """The gem's diagnostic features, description and phenomena in lower case, for the loupe signs a person
+    reports, without the features and sentences that say what it lacks."""
     items = [f for f in gem.diagnostic_features if not _LACKS_ITEM.match(f.strip())]
-    sentences = [s for s in re.split(r"(?<=[.;])\s+", gem.description) if not _LACKS_SENTENCE.search(s)]
+    said = f"{gem.description} {gem.phenomena}"  # "star sapphire shows a six-rayed star": a phenomenon is a sign
+    sentences = [s for s in re.split(r"(?<=[.;])\s+", said) if not _LACKS_SENTENCE.search(s)]
     return " ; ".join([*items, *sentences]).lower()
 
 
