@@ -492,6 +492,8 @@ class Conversation:
         answer = self._ask(text, photos, explain)
         self.hints, self.answers[answers:] = hints, []
         said = ", ".join(supposed.describe())
+        # a supposed reading is re-taken by nobody: why it argues against the answer stays, the re-check goes
+        answer.notes = [n.rsplit(". ", 1)[0] + "." if n.startswith(UNSURE_BECAUSE) else n for n in answer.notes]
         supposing = f"Supposing {said} (not kept as a reading of your stone)"
         answer.reply = f"{supposing}: {answer.reply}" if answer.reply else f"{supposing}."
         return answer

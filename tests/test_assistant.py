@@ -1058,6 +1058,9 @@ def test_a_supposed_reading_is_answered_and_then_dropped():
     assert supposed.gem == "Spinel"
     assert not chat.hints and chat.answers[-1].gem == "Sapphire Blue"  # the stone's own answer stands
     assert chat.ask("what would an SG of 3.6 mean?").reply.startswith("Supposing SG 3.60")
+    against = stone_answered("Ruby", "Sapphire Blue").ask("what would an SG of 2.2 mean?").notes
+    assert any("SG 2.20 does not fit Ruby" in n for n in against)  # why, but nothing to re-take
+    assert not any("re-take" in n.lower() for n in against)
     assert chat.ask("let's say it's singly refractive").reply.startswith("Supposing singly refractive")
     chat.ask("If accurate, RI 1.77")
     assert chat.hints.readings.ri  # a reading, hedged
