@@ -73,7 +73,7 @@ class Profile:
     pleochroism: tuple[str, ...]  # the levels it shows, e.g. ("weak", "moderate")
     fluorescence: tuple[str, ...]  # "inert" and/or colours it fluoresces under UV
     chelsea_red: bool | None
-    features: str  # diagnostic features and description, lower case, for loupe observations (`signs_text`)
+    features: str  # diagnostic features, description and phenomena, lower case, for loupe observations (`signs_text`)
     origin: str
     # no light passes a cut stone (metallic pyrite, lapis, turquoise): no polariscope, dichroscope or shadow edges
     # to read a birefringence from; a spot RI off a polished surface still reads, where the gem has one
