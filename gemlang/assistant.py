@@ -1332,8 +1332,8 @@ SUPPOSING = re.compile(
     re.I,
 )
 # "if the RI were 1.72, would it be spinel?": the reading inside the if-clause; not "if I read it right, SG 3.52",
-# "if accurate, RI 1.77" or "if my refractometer is right, RI 1.76", a reading hedged
-IF_CLAUSE = re.compile(r"\bif\b(?!\s+(?:i|i'm|my|you|it helps|that|this)\b)((?:[^,;.!?]|\.(?=\d))*)", re.I)
+# "if accurate, RI 1.77", "my reading, if correct: SG 3.99" or "if my refractometer is right, RI 1.76", a reading hedged
+IF_CLAUSE = re.compile(r"\bif\b(?!\s+(?:i|i'm|my|you|it helps|that|this)\b)((?:[^,;:.!?]|\.(?=\d))*)", re.I)
 
 
 def supposition(text: str) -> Hints | None:

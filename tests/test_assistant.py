@@ -1066,6 +1066,8 @@ def test_a_supposed_reading_is_answered_and_then_dropped():
     assert chat.hints.readings.ri  # a reading, hedged
     chat.ask("if I read it right, SG 3.99")
     assert chat.hints.readings.sg  # a reading after all, hedged
+    chat.ask("my reading, if correct: birefringence 0.008")
+    assert chat.hints.readings.birefringence
 
 
 def test_fluorescence_asked_in_other_words_is_answered_for_the_stone():
