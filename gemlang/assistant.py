@@ -53,7 +53,7 @@ from gemlang.knowledge.tell_apart import confirming_test, in_sentence, instrumen
 from gemlang.language.describe import describe_prediction, percent
 from gemlang.language.gem_prose import main_sources, reference_description, treatment_sentence
 from gemlang.model import SEPARATION_RATE, Prediction
-from gemlang.readings import REFRACTOMETER_LIMIT
+from gemlang.readings import REFRACTOMETER_LIMIT, Readings
 from gemlang.scope import NOT_A_GEM_PHOTO, ScopeVerdict
 
 DEFAULT_FUSION_DIR = Path(__file__).parent / "default_fusion"
@@ -86,6 +86,13 @@ THANKS = re.compile(rf"\s*{_COURTESY}(?:[,.!\s]+{_COURTESY})*[.!\s]*", re.I)  # 
 EARLIER_STONE = re.compile(
     r"\b(?:first|previous|earlier|other) (?:one|stone|photo|gem)\b|\bstone (?:[1-9]|[a-c])\b|"
     r"\bwhich of (?:the|these|those) (?:two|three|four|stones)\b|\bgo back\b",
+    re.I,
+)
+# "what did I tell you?", "what have I measured?", "what are my readings?": what the conversation holds of the stone
+TOLD_QUESTION = re.compile(
+    r"\bwhat (?:did|have) i (?:tell|told|say|said|give|given|measure|measured|read|typed?)\b|"
+    r"\bwhat(?:'s| is| are| were)\s+my\s+(?:readings?|measurements?|numbers|values|hints)\b|"
+    r"\bwhat do you (?:know|have) (?:about|of|on) my stone\b|\bremind me what i\b",
     re.I,
 )
 RESET_WORDS = re.compile(
@@ -549,6 +556,9 @@ class Conversation:
         if self.stones and not photos and EARLIER_STONE.search(text):  # "go back to the first one": a parcel
             answer.reply = self._earlier_stones()
             return self._done(answer)
+        if not photos and TOLD_QUESTION.search(text) and not parse_hints(text):
+            answer.reply = self._told()
+            return self._done(answer)
         reset = bool(RESET_WORDS.search(text)) and not photos
         if reset:
             self.reset()
@@ -624,7 +634,13 @@ class Conversation:
         last = self._answered_gem()
         if about_it and not images and last is not None:
             asked_gem = last  # "is it pleochroic?": the gem answered
-            answer.notes.append(f"about {asked_gem.name}, my answer for your stone.")
+            # a photo the scope check withheld, with no readings to rank by: the gem is only the closest one
+            placed = self.scope is None or not self.scope.flagged or self.image_probs is None or bool(self.hints)
+            answer.notes.append(
+                f"about {asked_gem.name}, my answer for your stone."
+                if placed
+                else f"about {asked_gem.name}, the closest gem I know, though I could not place your stone."
+            )
         if quantity and asked_gem is not None and not images and words_only:
             self.hints = before  # "is quartz uniaxial?" says nothing of the stone in hand
             answer.notes = [n for n in answer.notes if n not in new.notes]  # "and its SG?" is no SG reading
@@ -645,6 +661,8 @@ class Conversation:
                 f"**{g.name}**: " + ", ".join(f"{label} {property_value(g, f)}" for label, f in asked) for g in gems
             ]
             answer.reply = "; ".join(values) + "."
+            if about_it and (yours := self._readings_of([f for _, f in asked])):  # "what's the SG?" after "SG 4.0"
+                answer.reply += f" Your reading: {yours}."
             if len(gems) == 2 and (order := _ordered(gems, quantity.group(0))):
                 answer.reply = f"{order} {answer.reply}"
             answer.properties = property_rows([g.name for g in gems])
@@ -881,11 +899,31 @@ class Conversation:
             return None
         return care.answer(asked, gem), f"sources ({care.name}): {'; '.join(care.sources)}"
 
+    def _readings_of(self, fields: Sequence[str]) -> str:
+        """The stone's own readings of these knowledge-base fields, as the answer says them ("SG 4.00")."""
+        keys = {"refractive_index": "ri", "birefringence": "birefringence", "specific_gravity": "sg",
+                "optical_character": "optic", "pleochroism": "pleochroism", "fluorescence": "fluorescence"}  # fmt: skip
+        kept = Readings(**{keys[f]: getattr(self.hints.readings, keys[f]) for f in fields if f in keys})
+        told = kept.describe() + (
+            [self.hints.hardness.describe()] if "hardness" in fields and self.hints.hardness else []
+        )
+        return "; ".join(told)
+
+    def _told(self) -> str:
+        """What the conversation holds of the stone in hand: the photo and every reading and hint kept."""
+        held = (["your photo"] if self.image_probs is not None else []) + self.hints.describe()
+        if not held:
+            return 'You have not told me anything about this stone yet: send a photo, or readings such as "RI 1.54".'
+        return "For this stone I have: " + "; ".join(held) + "."
+
     def _answered_gem(self) -> GemFacts | None:
-        """The gem the latest answer put first (a determinative table's: the first line's likeliest gem)."""
+        """The gem the latest answer put first; a determinative table's first line: its likeliest gem, but with no
+        colour given, its group's own gem (Corundum for ruby and the sapphires, which no reading told apart)."""
         evidence = self.assistant.evidence
         for x in reversed(self.answers):
-            name = x.members[0][0] if x.members else x.gem
+            group = (x.gem or "").partition(" (")[0]
+            grouped = bool(x.members) and len(x.members[0]) > 1 and group in evidence.index and not self.hints.colours
+            name = group if grouped else (x.members[0][0] if x.members else x.gem)
             if name in evidence.index:
                 return evidence.facts[evidence.index[name]]
         return None

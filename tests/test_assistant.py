@@ -1051,6 +1051,27 @@ def test_does_it_show_a_phenomenon_is_answered_from_any_facts_that_name_it_else_
     assert "J. P. Morgan" in star  # initials end no sentence
 
 
+def test_what_was_told_is_listed_and_a_question_of_the_stones_value_echoes_its_reading():
+    chat = Assistant(classifier=None).conversation()
+    assert chat.ask("what did I tell you?").reply.startswith("You have not told me anything about this stone")
+    chat.ask("RI 1.76, SG 4.0")  # corundum, no colour: the line is the species, not its likeliest variety
+    assert chat.ask("what's the SG?").reply == "**Corundum**: specific gravity 3.99–4.01. Your reading: SG 4.00."
+    assert chat.ask("what have I measured?").reply == "For this stone I have: RI 1.760; SG 4.00."
+    photo = stone_answered("Zircon", "Topaz")
+    assert photo.ask("what are my readings?").reply == "For this stone I have: your photo."
+
+
+def test_a_stone_the_scope_check_could_not_place_is_not_called_the_answer_in_follow_ups():
+    from gemlang.scope import UNKNOWN_MINERAL, ScopeVerdict
+
+    chat = stone_answered("Zircon", "Topaz")
+    chat.scope = ScopeVerdict(UNKNOWN_MINERAL, 3.0, 10.0, ["Zircon", "Topaz"])
+    notes = chat.ask("does it fluoresce?").notes
+    assert "about Zircon, the closest gem I know, though I could not place your stone." in notes
+    chat.ask("SG 4.6")  # readings rank the gems by themselves: their answer is one for the stone
+    assert "my answer for your stone" in " ".join(chat.ask("what's the RI?").notes)
+
+
 def test_a_supposed_reading_is_answered_and_then_dropped():
     chat = stone_answered("Sapphire Blue", "Spinel")
     supposed = chat.ask("if the RI were 1.72, would it be spinel?")
