@@ -1551,7 +1551,11 @@ RECHECK = {
     "optic": "turn the stone in the polariscope: seen along its optic axis a doubly refractive stone stays dark",
     "pleochroism": "look through the dichroscope in several directions: along the optic axis there is no pleochroism",
     "colour": "describe the stone's colour in daylight: the colour a photo shows depends on the light",
+    # a white lamp or a bright room passes for a glow, and a glow only suggests: the refractometer settles it
+    "fluorescence": "look again with the lamp close in a dark room, and take the RI, which settles what a glow "
+    "only suggests",
 }
+LOOK_AGAIN = "look again with a 10x loupe under a single light"  # what the loupe showed (`OBSERVED`)
 OPTIC_FIGURE = "look for the interference figure again with a conoscope: it tells uniaxial from biaxial"
 
 
@@ -1559,7 +1563,8 @@ def doubt_note(gem: str, doubts: dict[str, str], hints: Hints) -> str:
     """Why the answer is unsure though it kept its gem: the readings against it, and how to re-check them."""
     optic = hints.readings.optic
     recheck = {**RECHECK, "optic": RECHECK["optic"] if optic in ("isotropic", "anomalous") else OPTIC_FIGURE}
-    checks = "; ".join(dict.fromkeys(recheck.get(key, "re-take that reading") for key in doubts))
+    again = {key: LOOK_AGAIN for key in doubts if key in OBSERVED}
+    checks = "; ".join(dict.fromkeys({**recheck, **again}.get(key, "re-take that reading") for key in doubts))
     because = "; ".join(doubts.values())
     checks = checks[0].upper() + checks[1:]
     return f"{UNSURE_BECAUSE} {because}, though the rest of the evidence still points to {gem}. {checks}."

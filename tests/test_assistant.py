@@ -1072,6 +1072,15 @@ def test_a_stone_the_scope_check_could_not_place_is_not_called_the_answer_in_fol
     assert "my answer for your stone" in " ".join(chat.ask("what's the RI?").notes)
 
 
+def test_a_glow_a_gem_never_shows_casts_doubt_on_it_with_advice_to_look_again():
+    chat = stone_answered("Garnet Red", "Ruby", "Spinel")
+    answer = chat.ask("it glows bright red under LW")
+    doubt = [n for n in answer.notes if "argues against Garnet Red" in n]
+    assert answer.unsure and doubt and "take the RI" in doubt[0]  # garnet's iron quenches a glow
+    starred = stone_answered("Tanzanite", "Sapphire Blue").ask("it shows a star").notes
+    assert any("10x loupe" in n for n in starred)
+
+
 def test_a_supposed_reading_is_answered_and_then_dropped():
     chat = stone_answered("Sapphire Blue", "Spinel")
     supposed = chat.ask("if the RI were 1.72, would it be spinel?")

@@ -853,7 +853,7 @@ class EvidenceModel:
         return {
             key: self._reason(key, top, hints, verb="does not fit")
             for key, factor in factors.items()
-            if key != "place" and factor[top] < DOUBTS * factor.max()
+            if key != "place" and factor[top] <= DOUBTS * factor.max()
         }
 
     @staticmethod
