@@ -307,7 +307,7 @@ ASKED_NOT_SEEN = re.compile(
     r"any\s+[\w\s'-]{0,30}\?\s*$)",  # "any fluorescence?"
     re.I,
 )
-_SAID_AS = r"\W{0,6}(?:(?:of|is|at|about|around|reads?)\W{1,3})?\d"  # "SG 3.52", "an RI of 1.71"
+_SAID_AS = r"\W{0,6}(?:(?:of|is|at|about|around|reads?|were|was|be)\W{1,3})?\d"  # "SG 3.52", "if the RI were 1.72"
 _NUMBER_READ = re.compile(OTHER_READING + _SAID_AS + "|" + _HARDNESS_WORD + _SAID_AS, re.I)
 
 
