@@ -656,6 +656,11 @@ class Conversation:
             if (scratched := _scratched_by(text, subject)) and len(gems) == 1:
                 answer.reply = scratched  # "would a knife scratch it?"
                 return self._done(answer)
+            # "does it glow?" of a moonstone: its floating sheen, not a UV lamp's glow
+            if len(gems) == 1 and GLOW_NOT_UV.search(text) and _shows(gems[0], [r"adularescen"]):
+                answer.reply = what_it_shows(text, gems[0])
+                answer.properties = property_rows([gems[0].name])
+                return self._done(answer)
 
             values = [
                 f"**{g.name}**: " + ", ".join(f"{label} {property_value(g, f)}" for label, f in asked) for g in gems
@@ -809,7 +814,8 @@ class Conversation:
         about = asked_gem if asked_gem is not None and asked_gem.name in a.evidence.index else None
         other = about is not None and about.name != prediction.label and (images or self.image_probs is not None)
         about = about or a.evidence.facts[a.evidence.index[prediction.label]]
-        aside = side_answer(text, about, () if other else self.hints.signs, general=other)
+        told = None if other or not self.hints.places else (self.hints.places, self.hints.countries)
+        aside = side_answer(text, about, () if other else self.hints.signs, general=other, told=told)
         if not aside and care_question(text) and (care := self._care(text, about)):  # a photo and "how do I clean it?"
             aside, sources = care
             answer.notes.append(sources)
@@ -1382,6 +1388,7 @@ def supposition(text: str) -> Hints | None:
     return None
 
 
+GLOW_NOT_UV = re.compile(r"^(?!.*(?:\buv\b|ultra-?violet|lamp|black ?light|fluoresc|phosphoresc)).*\bglow", re.I)
 ASKS_WHAT_IT_SHOWS = re.compile(r"^\s*(?:what|why|how|does|do|is|are|where)\b|\?\s*$", re.I)
 MORE_QUESTION = re.compile(
     r"^\s*(?:tell me more|more (?:about it|info\w*|details?)|what else (?:can|do) you know)", re.I
@@ -1473,11 +1480,15 @@ def usually_treated(gem: GemFacts | None) -> str:
     )
 
 
-def side_answer(text: str, gem: GemFacts, signs: Sequence[str] = (), general: bool = False) -> str:
+def side_answer(
+    text: str, gem: GemFacts, signs: Sequence[str] = (), general: bool = False,
+    told: tuple[Sequence[str], Sequence[str]] | None = None,
+) -> str:  # fmt: skip
     """What the question asks besides the gem's name: treatment ("is it heated?"), origin ("where is it from?")
     or value, which a photo and instrument readings cannot settle; said plainly, with the treatments in use
     or the main sources of the gem, and no price. `signs`: what the treatment signs the person saw mean.
-    `general`: the question is about `gem` in general ("is tanzanite usually treated?"), not the stone in hand."""
+    `general`: the question is about `gem` in general ("is tanzanite usually treated?"), not the stone in hand.
+    `told`: the places the person said the stone came from ("it's from Colombia"), as named and as countries."""
     asked = "?" in text or re.match(r"\s*(?:is|was|has|are|does|any|tell me|explain|describe)\b", text, re.I)
     if asked and TREATMENT_QUESTION.search(text):
         known = (
@@ -1505,9 +1516,14 @@ def side_answer(text: str, gem: GemFacts, signs: Sequence[str] = (), general: bo
         if general and said:
             return said.strip()
         countries, anywhere = gem_countries(gem)
-        for place, in_countries in places_asked(text):
+        asked = places_asked(text)
+        for place, in_countries in asked:
             known = anywhere or bool(set(in_countries) & set(countries))
             said += f" {place} is {'among' if known else 'not among'} its known sources."
+        if told and not asked:  # "it's from Colombia", then "where is it from?"
+            known = anywhere or bool(set(told[1]) & set(countries))
+            where = " and ".join(told[0])
+            said += f" You told me it is from {where}, {'one' if known else 'not one'} of its known sources."
         return (
             "Where a stone was mined shows neither in a photo nor in the usual readings: a gem laboratory "
             f"decides origin, from its inclusions and trace elements.{said}"

@@ -1081,6 +1081,19 @@ def test_a_glow_a_gem_never_shows_casts_doubt_on_it_with_advice_to_look_again():
     assert any("10x loupe" in n for n in starred)
 
 
+def test_does_it_glow_asks_a_moonstone_for_its_sheen_and_a_ruby_for_its_fluorescence():
+    moonstone = stone_answered("Moonstone", "Opal")
+    assert "adularescence" in moonstone.ask("does it glow?").reply.lower()
+    assert "fluorescence" in moonstone.ask("does it glow under UV?").reply
+    assert "fluorescence" in stone_answered("Ruby", "Spinel").ask("does it glow?").reply
+
+
+def test_where_is_it_from_repeats_the_place_the_person_gave():
+    chat = stone_answered("Emerald", "Peridot")
+    chat.ask("it's from Colombia")
+    assert "You told me it is from Colombia, one of its known sources." in chat.ask("where is it from?").reply
+
+
 def test_a_supposed_reading_is_answered_and_then_dropped():
     chat = stone_answered("Sapphire Blue", "Spinel")
     supposed = chat.ask("if the RI were 1.72, would it be spinel?")
