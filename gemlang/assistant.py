@@ -45,11 +45,11 @@ from gemlang.knowledge.disclosure import disclosure_answer
 from gemlang.knowledge.facts import sentences
 from gemlang.knowledge.glossary import terms_asked
 from gemlang.knowledge.home_tests import home_tests_in
-from gemlang.knowledge.instruments import profile, value_text
+from gemlang.knowledge.instruments import TESTS, profile, separates, value_text
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.places import gem_countries, places_asked
 from gemlang.knowledge.superlatives import fluorescence_list_answer, optic_list_answer, superlative_answer
-from gemlang.knowledge.tell_apart import confirming_test, in_sentence, instrument_test, kind_of, lookalikes
+from gemlang.knowledge.tell_apart import confirming_test, in_sentence, instrument_test, kind_of, lookalikes, values_read
 from gemlang.language.describe import describe_prediction, percent
 from gemlang.language.gem_prose import main_sources, reference_description, treatment_sentence
 from gemlang.model import SEPARATION_RATE, Prediction
@@ -604,6 +604,7 @@ class Conversation:
                 ]  # fmt: skip
                 answer.reply += " " + "; ".join(values) + "."
             answer.notes += [trade.note] if (trade := _trade_name(text)) is not None else []
+            answer.reply += _by_the_test_named(text, compared[0], compared[1], listed=bool(asked))
             answer.tell_apart = tell_apart(first, second)
             answer.properties = property_rows([first, second])
             return self._done(answer)
@@ -1587,6 +1588,34 @@ def doubt_note(gem: str, doubts: dict[str, str], hints: Hints) -> str:
 
 
 COMPARED_GLASS = re.compile(r"\b(?:from|and|vs\.?|versus|or|with)\s+(?:\w+\s+)?(?:glass|paste)\b", re.I)
+
+
+# an instrument a comparison names ("tell ruby from red spinel with a UV lamp?"): the test it makes
+TEST_NAMED = {
+    r"\buv\b|ultra-?violet|fluoresc|black ?light": "fluorescence",
+    r"polariscope": "optic",
+    r"dichroscope|pleochro": "pleochroism",
+    r"chelsea": "chelsea",
+    r"refractometer|refractive index|\bri\b": "ri",
+    r"hydrostatic|heavy liquids?|specific gravity|\bsg\b": "sg",
+}
+
+
+def _by_the_test_named(text: str, first: GemFacts, second: GemFacts, listed: bool = False) -> str:
+    """Whether the instrument a comparison names tells the two gems apart, and if not, the test that does;
+    nothing where the facts of either are silent on it. `listed`: the values are in the answer already."""
+    keys = [key for words, key in TEST_NAMED.items() if re.search(words, text, re.I)]
+    if not keys:
+        return ""
+    test = next(t for t in TESTS if t.key == keys[0])
+    values = values_read(test, first, second)
+    if "unknown" in values:
+        return ""
+    if separates(test, profile(first), profile(second)):
+        return f" The {test.instrument} tells them apart" + ("." if listed else f": {values}.")
+    said = f" The {test.instrument} does not tell them apart reliably ({values})"
+    other = instrument_test(first, second)
+    return said + (f"; the {other[0]} does: {other[1]}." if other else ".")
 
 
 def gems_compared(text: str) -> list:

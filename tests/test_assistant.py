@@ -1094,6 +1094,14 @@ def test_where_is_it_from_repeats_the_place_the_person_gave():
     assert "You told me it is from Colombia, one of its known sources." in chat.ask("where is it from?").reply
 
 
+def test_a_comparison_by_a_named_instrument_says_whether_it_tells_the_gems_apart():
+    chat = Assistant(None).conversation()
+    uv = chat.ask("how do I tell ruby from red spinel with a UV lamp?").reply
+    assert "The long-wave UV lamp does not tell them apart reliably" in uv
+    assert "the refractive index (refractometer) does: Ruby 1.762–1.770, Spinel 1.712–1.720." in uv
+    assert chat.ask("can the refractometer tell sapphire from tanzanite?").reply.endswith("tells them apart.")
+
+
 def test_a_supposed_reading_is_answered_and_then_dropped():
     chat = stone_answered("Sapphire Blue", "Spinel")
     supposed = chat.ask("if the RI were 1.72, would it be spinel?")

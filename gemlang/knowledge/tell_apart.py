@@ -33,7 +33,8 @@ def separating_tests(a: GemFacts, b: GemFacts) -> list[Test]:
     return [t for t in TESTS if separates(t, pa, pb)]
 
 
-def _values(test: Test, a: GemFacts, b: GemFacts) -> str:
+def values_read(test: Test, a: GemFacts, b: GemFacts) -> str:
+    """What `test` reads on each gem: "Ruby 1.762–1.770, Spinel 1.712–1.720"."""
     return f"{a.name} {value_text(profile(a), a, test.key)}, {b.name} {value_text(profile(b), b, test.key)}"
 
 
@@ -82,10 +83,10 @@ def tell_apart(a: GemFacts, b: GemFacts, rough: bool = False) -> str:
         )
     gentle = [t for t in tests if not t.destructive][:MAX_TESTS]
     scratch = next((t for t in tests if t.destructive), None)
-    parts = [f"{t.name} ({t.instrument}): {_values(t, a, b)}" for t in gentle]
+    parts = [f"{t.name} ({t.instrument}): {values_read(t, a, b)}" for t in gentle]
     text = f"To tell {a.name} from {b.name}: " + "; ".join(parts) + "." if parts else ""
     if scratch is not None:
-        mohs = f"(Mohs: {_values(scratch, a, b)})"
+        mohs = f"(Mohs: {values_read(scratch, a, b)})"
         if not parts:  # only hardness differs: what a loupe or a laboratory sees first, the scratch test last
             return f"{_no_instrument(a, b)} A scratch test separates them {mohs}, {DAMAGE_WARNING}."
         if rough:
@@ -180,7 +181,7 @@ def instrument_test(suspect: GemFacts, natural: GemFacts, made: Collection[str] 
     tests = [t for t in separating_tests(suspect, natural) if not t.destructive and t.key not in made]
     if not tests:
         return None
-    return f"{tests[0].name} ({tests[0].instrument})", _values(tests[0], suspect, natural)
+    return f"{tests[0].name} ({tests[0].instrument})", values_read(tests[0], suspect, natural)
 
 
 def confirming_test(
