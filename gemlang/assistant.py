@@ -452,6 +452,7 @@ class Conversation:
         self.stones: list[str] = []  # what was answered for each earlier stone of a parcel ("Aquamarine (97%)")
         self._stone_began = 0  # the index in `answers` where the current stone's answers begin
         self.topic: GemFacts | None = None  # the gem asked about with no stone in hand: "and its SG?" is of it
+        self._care_said: tuple[str, str] | None = None  # (gem, why) of the latest care answer, for "why not?"
 
     def reset(self) -> None:
         self._next_stone()
@@ -539,6 +540,11 @@ class Conversation:
         if not photos and not stones_value and (terms := terms_asked(text)):  # "what is pleochroism?"
             answer.reply = "\n\n".join(f"**{t.term[:1].upper() + t.term[1:]}**: {t.text}" for t in terms)
             answer.notes += [f"source ({t.term}): {t.source}" for t in terms]
+            return self._done(answer)
+        last_cared = self.answers and self._care_said and self.answers[-1].reply.startswith("**Caring for")
+        if not photos and last_cared and WHY_ONLY.fullmatch(text):  # "why not?" after "ultrasonic: never"
+            gem, why = self._care_said
+            answer.reply = f"**{gem}**: {why}"
             return self._done(answer)
         if not photos and care_question(text):
             if care := self._care(text):  # "can I steam-clean emerald?"
@@ -904,6 +910,7 @@ class Conversation:
         care = care_of(names, text)
         if care is None:
             return None
+        self._care_said = (gem.name if gem is not None else care.name, care.text)
         return care.answer(asked, gem), f"sources ({care.name}): {'; '.join(care.sources)}"
 
     def _readings_of(self, fields: Sequence[str]) -> str:
@@ -1107,6 +1114,7 @@ GLASS = "Glass (Paste)"  # the knowledge base's glass imitation, which "could it
 MATERIAL_QUESTIONS = {_could_it_be("glass|paste"): GLASS, _could_it_be("plastic|resin|acrylic"): "Plastic"}
 DOUBLET_QUESTION = _could_it_be("doublet|triplet|assembled|composite")
 ELSE_QUESTION = re.compile(r"\bwhat else\b|\bother (?:possibilit|option|candidate|gem)|\balternatives?\b", re.I)
+WHY_ONLY = re.compile(r"\s*(?:but |and |so )?why(?: not| so| is that)?\s*[?!.]*\s*", re.I)  # a follow-up, nothing more
 WHY_QUESTION = re.compile(r"^\s*why\b|\bhow do you know\b|\bwhy (?:do|did|is|are) you\b", re.I)
 HISTORY_QUESTION = re.compile(r"\bhistory\b|\bhistorical\b|\bname (?:come|mean|origin)|\betymolog|\bnamed\b", re.I)
 NATURAL_QUESTION = re.compile(r"\b(?:natural|real|genuine|synthetic|lab[- ]?(?:grown|created|made)|fake)\b", re.I)

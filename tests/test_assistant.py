@@ -1102,6 +1102,13 @@ def test_a_comparison_by_a_named_instrument_says_whether_it_tells_the_gems_apart
     assert chat.ask("can the refractometer tell sapphire from tanzanite?").reply.endswith("tells them apart.")
 
 
+def test_why_not_after_a_care_answer_gives_the_reasons():
+    chat = stone_answered("Topaz", "Aquamarine")
+    assert "ultrasonic cleaner: never" in chat.ask("can I put it in an ultrasonic?").reply
+    why = chat.ask("why not?").reply
+    assert why.startswith("**Topaz**: ") and "cleavage" in why and "Cleaning —" not in why
+
+
 def test_a_supposed_reading_is_answered_and_then_dropped():
     chat = stone_answered("Sapphire Blue", "Spinel")
     supposed = chat.ask("if the RI were 1.72, would it be spinel?")
