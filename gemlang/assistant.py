@@ -1336,8 +1336,8 @@ COLOUR_NATURAL = re.compile(
     re.I,
 )
 TREATMENT_QUESTION = re.compile(
-    r"\b(?:heat(?:ed)?|treat(?:ed|ments?)?|untreated|unheated|enhanc\w*|oiled|oiling|dyed|irradiated|diffused|filled)\b|"
-    + COLOUR_NATURAL.pattern,
+    r"\b(?:heat(?:ed)?(?![- ]?sensitive)|treat(?:ed|ments?)?|untreated|unheated|enhanc\w*|oiled|oiling|dyed|"
+    r"irradiated|diffused|filled)\b|" + COLOUR_NATURAL.pattern,
     re.I,
 )
 VALUE_QUESTION = re.compile(

@@ -1109,6 +1109,11 @@ def test_why_not_after_a_care_answer_gives_the_reasons():
     assert why.startswith("**Topaz**: ") and "cleavage" in why and "Cleaning —" not in why
 
 
+def test_is_it_heat_sensitive_of_a_photo_is_a_care_question_not_a_treatment_one():
+    said = stone_answered("Amethyst", "Citrine").ask("is it heat sensitive?").reply
+    assert said.startswith("**Caring for Amethyst**: In heat:") and "laboratory" not in said
+
+
 def test_a_supposed_reading_is_answered_and_then_dropped():
     chat = stone_answered("Sapphire Blue", "Spinel")
     supposed = chat.ask("if the RI were 1.72, would it be spinel?")

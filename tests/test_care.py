@@ -73,3 +73,12 @@ def test_a_light_question_is_answered_first_from_the_care_and_the_gems_own_facts
     assert "sunlight can make its colour fade" in chrysoprase  # its own facts, not chalcedony's care
     assert chat.ask("can I leave peridot on a windowsill?").reply.startswith("**Caring for Peridot**: In light:")
     assert "In light" not in chat.ask("can I clean peridot in an ultrasonic?").reply
+
+
+def test_a_heat_question_is_answered_first_from_the_care_facts():
+    from gemlang.assistant import Assistant
+
+    chat = Assistant(None).conversation()
+    sauna = chat.ask("can opal go in the sauna?").reply
+    assert sauna.startswith("**Caring for Opal**: In heat: High heat or sudden temperature changes can fracture opal")
+    assert "Treatments" in chat.ask("is tanzanite heat treated?").reply  # heating as a treatment is no care question

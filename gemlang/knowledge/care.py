@@ -28,7 +28,9 @@ CARE_QUESTION = re.compile(
     r"pickle|acids?|re-?tip\w*|prongs?|solder\w*|"  # at the bench: the stone left in the setting
     r"cut and polish|(?:cutting|sawing) (?:and|or) polishing|(?:safe|ok|okay) to (?:cut|saw|grind|polish)|lapidary|"
     r"lemon juice|vinegar|shower|dishwasher|household cleaners?|"  # acids and water at home
-    r"bleach|perfume|hairspray|swim(?:ming)?|every ?day wear|wear (?:it )?every ?day|durable|durability)\b",
+    r"bleach|perfume|hairspray|swim(?:ming)?|every ?day wear|wear (?:it )?every ?day|durable|durability|"
+    r"heat[- ]?sensitive|sensitive to heat|(?:stand|withstand|take|survive|handle) (?:the )?heat|"
+    r"temperature changes?|sauna|hot (?:water|tub|bath))\b",  # heat: not "is it heated?", a treatment
     re.I,
 )
 ASKED = re.compile(r"\?|^\s*(?:can|could|should|is|are|will|does|do|how|what|which)\b", re.I)
@@ -40,6 +42,13 @@ LIGHT_QUESTION = re.compile(
     r"\bfad(?:e|es|ed|ing)\b|\bsun(?:light|ny|shine)?\b|window ?sill|light[- ]?(?:stable|fast)", re.I
 )
 SAID_OF_LIGHT = re.compile(r"\bfad\w*|photosensitiv\w*|\bsunlight\b|\bbleach\w*|stable to light|light-sensitive", re.I)
+# "is it heat sensitive?", "can it go in the sauna?": what heat does, before the cleaning
+HEAT_QUESTION = re.compile(
+    r"heat[- ]?sensitive|sensitive to heat|(?:stand|withstand|take|survive|handle) (?:the )?heat|temperature|sauna|"
+    r"\bhot\b|\bboil",
+    re.I,
+)
+SAID_OF_HEAT = re.compile(r"\bheat\b|temperature|thermal|\bhot\b|\bcraz\w*|\btorch\b|\bflame\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -53,9 +62,9 @@ class Care:
     treatment: bool = False  # the care of a treated material, not of a gem
 
     def answer(self, question: str = "", gem: GemFacts | None = None) -> str:
-        """The care of this gem in a few sentences: what light does first when the question asks ("will it
-        fade?"), then the three ways to clean it, then the rest. `gem`: the gem asked about, when it is cared
-        for as another ("Jasper (cared for as chalcedony)")."""
+        """The care of this gem in a few sentences: what light or heat does first when the question asks ("will it
+        fade?", "is it heat sensitive?"), then the three ways to clean it, then the rest. `gem`: the gem asked
+        about, when it is cared for as another ("Jasper (cared for as chalcedony)")."""
         name = self.name
         if gem is not None and not self.treatment and self.name.lower() not in gem.name.lower():
             name = f"{gem.name} (cared for as {self.name.lower()})"
@@ -66,7 +75,11 @@ class Care:
                 said += [*sentences(gem.phenomena), *gem.diagnostic_features, *sentences(gem.description)]
             light = " ".join(dict.fromkeys(x.rstrip(".") + "." for x in said if SAID_OF_LIGHT.search(x)))
             light = f"In light: {light} " if light else "In light: none of my sources names fading. "
-        return f"**Caring for {name}**: {light}{self._cleaning()}{self.text}"
+        heat = ""
+        if HEAT_QUESTION.search(question):
+            heat = " ".join(dict.fromkeys(x.rstrip(".") + "." for x in sentences(self.text) if SAID_OF_HEAT.search(x)))
+            heat = f"In heat: {heat} " if heat else "In heat: none of my sources names a risk. "
+        return f"**Caring for {name}**: {light}{heat}{self._cleaning()}{self.text}"
 
     def _cleaning(self) -> str:
         ways = [
