@@ -811,6 +811,8 @@ class Conversation:
                 return f"{name}: {percent(p)} (rank {rank} of {len(fused.probabilities)})"
 
             answer.reply = "; ".join(dict.fromkeys(standing(g.name) for g in asked)) + "."
+            if len(asked) == 2 and (lean := a.evidence.leans(asked[0].name, asked[1].name, self.hints)):
+                answer.reply += f" {lean[0].upper()}{lean[1:]}"  # "citrine or scapolite?" with a yellow glow
         top_k = answer.candidates
         if lines is not None:  # the properties and how to tell apart compare the first line with the next species,
             species = distinct_lines(a.evidence, lines)  # unless that species is a long shot: then the next line

@@ -1114,6 +1114,13 @@ def test_is_it_heat_sensitive_of_a_photo_is_a_care_question_not_a_treatment_one(
     assert said.startswith("**Caring for Amethyst**: In heat:") and "laboratory" not in said
 
 
+def test_two_gems_asked_about_hear_which_way_a_reading_leans_when_it_does_not_settle_it():
+    chat = Assistant(None).conversation()
+    said = chat.ask("RI 1.54, SG 2.65, fluoresces yellow under long-wave UV. citrine or scapolite?").reply
+    assert "Yellow under UV leans to Scapolite" in said and "not Citrine (inert)" in said
+    assert "SG 2.65 leans" not in said  # inside both gems' ranges: it leans nowhere
+
+
 def test_a_supposed_reading_is_answered_and_then_dropped():
     chat = stone_answered("Sapphire Blue", "Spinel")
     supposed = chat.ask("if the RI were 1.72, would it be spinel?")

@@ -905,6 +905,29 @@ class EvidenceModel:
             f"{self.names[better]} ({values(better)}), not {self.names[worse]} ({values(worse)})."
         )
 
+    def leans(self, first: str, second: str, hints: Hints) -> str | None:
+        """The readings that lean one way between two gems (each `TELLING` times likelier under one), said with
+        what each gem's facts state, when `already_told` finds them not enough to settle it; None when none do.
+        "yellow under UV leans to Scapolite (pink, yellow, orange, inert), not Citrine (inert)"."""
+        i, j = self.index.get(first), self.index.get(second)
+        if i is None or j is None or self.already_told(first, second, hints):
+            return None
+        factors = {k: f for k, f in self.likelihoods(hints).items() if k in WITH_VALUES}
+        said = []
+        for k, f in factors.items():
+            better, worse = (i, j) if f[i] > f[j] else (j, i)
+            if f[better] < TELLING * f[worse]:
+                continue
+            # a number leans only when it falls outside what the other gem allows, not inside a broader range
+            if k in ("ri", "sg") and f[worse] >= DOUBTS * self._fitting(k, hints)[worse]:
+                continue
+            shown = [value_text(self.profiles[g], self.facts[g], k) for g in (better, worse)]
+            said.append(
+                f"{self._said(k, hints)} leans to {self.names[better]} ({shown[0]}), not {self.names[worse]} "
+                f"({shown[1]})"
+            )
+        return ("; ".join(said) + ", though not enough to settle it.") if said else None
+
     def _reason(self, key: str, i: int, hints: Hints, verb: str = "rules out") -> str:
         p, gem = self.profiles[i], self.facts[i]
         if key == "place":
