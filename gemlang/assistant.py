@@ -1383,7 +1383,8 @@ YES_NO_QUESTION = re.compile(r"^\s*(?:does|do|is|are|can|will|has|have|could|wou
 # "let's say the RI is 1.72", "what would an SG of 3.6 mean?": a reading supposed, not taken
 SUPPOSING = re.compile(
     r"\b(?:suppose|supposing|hypothetically|assum(?:e|ing)|imagine|let'?s say|for (?:the )?sake of argument|"
-    r"what if)\b|^\s*(?:and|but|so)\s+if\b|\bwhat would an?\b",
+    r"what if)\b|^\s*(?:and|but|so)\s+if\b|\bwhat would an?\b|"
+    r"\bwould (?:an?|the|that)\b[^?]{0,40}\bmake (?:it|this|the stone)\b",  # "would a 1.72 RI make it spinel?"
     re.I,
 )
 # "if the RI were 1.72, would it be spinel?": the reading inside the if-clause; not "if I read it right, SG 3.52",

@@ -308,7 +308,8 @@ ASKED_NOT_SEEN = re.compile(
     re.I,
 )
 _SAID_AS = r"\W{0,6}(?:(?:of|is|at|about|around|reads?|were|was|be)\W{1,3})?\d"  # "SG 3.52", "if the RI were 1.72"
-_NUMBER_READ = re.compile(OTHER_READING + _SAID_AS + "|" + _HARDNESS_WORD + _SAID_AS, re.I)
+# "SG 3.52", "an RI of 1.71", "a 1.72 RI"
+_NUMBER_READ = re.compile(OTHER_READING + _SAID_AS + "|" + _HARDNESS_WORD + _SAID_AS + r"|\d\s*" + OTHER_READING, re.I)
 
 
 def _of_another_gem(sentence: str) -> bool:

@@ -304,13 +304,16 @@ OPEN_BOUND = re.compile(r"\s*or (?:(higher|more|above|over)|lower|less|below|und
 
 def _quantity(t: str, keyword: str, max_gap: int = 24, original: str = "") -> tuple[float, float, str, bool] | None:
     """The number or range right after a keyword ('ri 1.762-1.770', 'sg is about 3.52', 'n = 1.54'), or a lone
-    number right before it ('1.76 RI, 4.00 SG'); 'RI over 1.79' is an interval open above, 'SG < 3' below.
+    number right before it ('1.76 RI, 4.00 SG', 'a 1.72 RI'); 'RI over 1.79' is an interval open above, 'SG < 3' below.
     'RI is not 1.72, it's 1.76' is 1.76; 'RI is not 1.72' alone is no reading. The last item says whether an
     alternative value followed ('SG 7.0? or 5.1?'), which leaves the reading unknown."""
     t = ABBREVIATED.sub(lambda m: m.group(1) + " ", t)
     m = re.search(rf"(?:{keyword})([^\d.,]{{0,{max_gap}}}?)(?<![\d.]){_NUM}(?:{_SEP}{_NUM})?", t)
     others = "|".join(w for w in (RI_WORDS, SG_WORDS, BIRE_WORDS) if w != keyword)
     if m and re.search(others, m.group(1)):  # "RI OTL SG 3.52": the number is another reading's
+        m = None
+    # "1.76 RI and 4.00 SG": a number after "and", followed by another reading's keyword, is that reading's
+    if m and re.search(r"\band\b|,", m.group(1)) and re.match(rf"\s*(?:{others})(?![^\d]{{0,6}}\d)", t[m.end() :]):
         m = None
     if m and re.search(r"\b(?:not|isn't|isnt)\b", m.group(1)):
         instead = rf"[^\d]{{0,12}}?\b(?:it'?s|but|rather|actually|instead)\b[^\d]{{0,12}}?{_NUM}(?:{_SEP}{_NUM})?"
@@ -323,7 +326,7 @@ def _quantity(t: str, keyword: str, max_gap: int = 24, original: str = "") -> tu
         start, gap, end = m.start(), m.group(1), m.end()
         low, high = _float(m.group(2)), _float(m.group(3)) if m.group(3) else None
     else:
-        m = re.search(rf"(?:^|[,;(]|\band\b)\s*(){_NUM}\s*(?:{keyword})", t)
+        m = re.search(rf"(?:^|[,;(]|\b(?:and|an?|with|gives?|reads?|shows?)\b)\s*(){_NUM}\s*(?:{keyword})", t)
         if not m:
             return None
         start, gap, end, low, high = m.start(2), "", m.end(), _float(m.group(2)), None

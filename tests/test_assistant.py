@@ -1128,6 +1128,7 @@ def test_a_supposed_reading_is_answered_and_then_dropped():
     assert supposed.gem == "Spinel"
     assert not chat.hints and chat.answers[-1].gem == "Sapphire Blue"  # the stone's own answer stands
     assert chat.ask("what would an SG of 3.6 mean?").reply.startswith("Supposing SG 3.60")
+    assert chat.ask("would a 1.72 RI make it spinel?").reply.startswith("Supposing RI 1.720")
     asked_last = chat.ask("would it be spinel if the RI were 1.72?")  # the if-clause after the question
     assert asked_last.reply.startswith("Supposing RI 1.720") and asked_last.gem == "Spinel"
     against = stone_answered("Ruby", "Sapphire Blue").ask("what would an SG of 2.2 mean?").notes

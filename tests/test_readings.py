@@ -20,6 +20,9 @@ from gemlang.readings import REFRACTOMETER_LIMIT, parse_readings
         ("refractive index approx. 1.76", 1.76, 1.76),
         ("RI c. 1.76", 1.76, 1.76),
         ("1.76 RI, 4.00 SG", 1.76, 1.76),
+        ("1.76 RI and 4.00 SG", 1.76, 1.76),  # 4.00 is the SG's
+        ("with a 1.72 RI", 1.72, 1.72),
+        ("RI is about 1.76 SG 4", 1.76, 1.76),
         ("RI over 1.79", 1.79, 99.0),  # above the limit, not a value of 1.79
         ("RI >1.81", 1.81, 99.0),
     ],
@@ -57,7 +60,8 @@ def test_birefringence(text, value):
     "text, low, high",
     [("SG 3.52", 3.52, 3.52), ("specific gravity 4.0", 4.0, 4.0), ("S.G. 2.65", 2.65, 2.65), ("sg2.65", 2.65, 2.65),
      ("it sinks in methylene iodide", 3.32, 99.0), ("it floats in bromoform", 0.0, 2.89), ("SG under 2.7", 0.0, 2.7),
-     ("1.76 RI, 4.00 SG", 4.0, 4.0), ("floats in methylene iodide, sinks in bromoform", 2.89, 3.32),
+     ("1.76 RI, 4.00 SG", 4.0, 4.0), ("1.76 RI and 4.00 SG", 4.0, 4.0),
+     ("floats in methylene iodide, sinks in bromoform", 2.89, 3.32),
      ("colourless, floats in the 3.32 liquid", 0.0, 3.32), ("sank in the heavy liquid 3.32", 3.32, 99.0),
      ("it floats in saturated salt water", 0.0, 1.13), ("floats in brine", 0.0, 1.13)],
 )  # fmt: skip
