@@ -73,6 +73,8 @@ def test_a_light_question_is_answered_first_from_the_care_and_the_gems_own_facts
     assert "sunlight can make its colour fade" in chrysoprase  # its own facts, not chalcedony's care
     assert chat.ask("can I leave peridot on a windowsill?").reply.startswith("**Caring for Peridot**: In light:")
     assert "In light" not in chat.ask("can I clean peridot in an ultrasonic?").reply
+    diamond = chat.ask("will diamond fade in the sun?").reply
+    assert diamond.startswith("**Caring for Diamond**: In light: none of my sources names fading.")  # not bleach
 
 
 def test_a_heat_question_is_answered_first_from_the_care_facts():

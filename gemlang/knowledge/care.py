@@ -41,7 +41,8 @@ SHORT_CARE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}(?:care|cleaning)\s*\??\s*$"
 LIGHT_QUESTION = re.compile(
     r"\bfad(?:e|es|ed|ing)\b|\bsun(?:light|ny|shine)?\b|window ?sill|light[- ]?(?:stable|fast)", re.I
 )
-SAID_OF_LIGHT = re.compile(r"\bfad\w*|photosensitiv\w*|\bsunlight\b|\bbleach\w*|stable to light|light-sensitive", re.I)
+# not "bleach": in the care texts it is a chemical to avoid or a treatment, never light's doing
+SAID_OF_LIGHT = re.compile(r"\bfad\w*|photosensitiv\w*|\bsunlight\b|stable to light|light-sensitive", re.I)
 # "is it heat sensitive?", "can it go in the sauna?": what heat does, before the cleaning
 HEAT_QUESTION = re.compile(
     r"heat[- ]?sensitive|sensitive to heat|(?:stand|withstand|take|survive|handle) (?:the )?heat|temperature|sauna|"
@@ -68,17 +69,13 @@ class Care:
         name = self.name
         if gem is not None and not self.treatment and self.name.lower() not in gem.name.lower():
             name = f"{gem.name} (cared for as {self.name.lower()})"
-        light = ""
-        if LIGHT_QUESTION.search(question):
-            said = [*sentences(self.text)]
-            if gem is not None:
-                said += [*sentences(gem.phenomena), *gem.diagnostic_features, *sentences(gem.description)]
-            light = " ".join(dict.fromkeys(x.rstrip(".") + "." for x in said if SAID_OF_LIGHT.search(x)))
-            light = f"In light: {light} " if light else "In light: none of my sources names fading. "
-        heat = ""
+        said = sentences(self.text)
+        light = heat = ""
+        if LIGHT_QUESTION.search(question):  # fading is as often in the gem's own facts as in its care
+            own = [*sentences(gem.phenomena), *gem.diagnostic_features, *sentences(gem.description)] if gem else []
+            light = _first("light", SAID_OF_LIGHT, [*said, *own], "none of my sources names fading")
         if HEAT_QUESTION.search(question):
-            heat = " ".join(dict.fromkeys(x.rstrip(".") + "." for x in sentences(self.text) if SAID_OF_HEAT.search(x)))
-            heat = f"In heat: {heat} " if heat else "In heat: none of my sources names a risk. "
+            heat = _first("heat", SAID_OF_HEAT, said, "none of my sources names a risk")
         return f"**Caring for {name}**: {light}{heat}{self._cleaning()}{self.text}"
 
     def _cleaning(self) -> str:
@@ -92,6 +89,12 @@ class Care:
             if verdict
         ]
         return f"Cleaning — {'; '.join(ways)}. " if ways else ""
+
+
+def _first(what: str, named: re.Pattern[str], said: list[str], none: str) -> str:
+    """What the sentences `said` of light or heat (those `named` matches), put before the cleaning: "In heat: …"."""
+    found = " ".join(dict.fromkeys(x.rstrip(".") + "." for x in said if named.search(x)))
+    return f"In {what}: {found or none + '.'} "
 
 
 def _care(entry: dict, name: str, treatment: bool = False) -> Care:
