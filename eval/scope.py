@@ -468,12 +468,19 @@ def main(argv: list[str] | None = None) -> int:
         return measure(args)
 
 
-def own_photos_flagged(model: str, X: np.ndarray) -> dict:
-    """How often a model's shipped check flags the photos it was trained on (its head's own answers on them)."""
-    from gemlang.model import GemClassifier
+def own_photos_flagged(model: str, X: np.ndarray, photos: list) -> dict:
+    """How often a model's shipped check flags the photos it was trained on, with the answers it shows on them
+    (a fine-tuned companion's joined to its head's, as `GemClassifier.analyse` does)."""
+    from gemlang.model import GemClassifier, multiplied
 
     clf = GemClassifier.load(model)
-    kinds = np.array([v.kind for v in clf.assess_scope(X, clf._own_probabilities(X))])
+    own = shown = clf._own_probabilities(X)
+    if clf.companion is not None:
+        theirs, failures = clf.companion.predict_proba(photos)
+        if failures:
+            raise SystemExit(f"the companion could not read: {failures}")
+        shown = multiplied(own, theirs, clf.companion_temperature)
+    kinds = np.array([v.kind for v in clf.assess_scope(X, own, shown=shown)])
     return {
         "own_photos_flagged": float(np.isin(kinds, [NOT_A_GEM_PHOTO, UNKNOWN_MINERAL]).mean()),
         "own_photos_not_a_gem_photo": float((kinds == NOT_A_GEM_PHOTO).mean()),
@@ -523,7 +530,7 @@ def measure(args) -> int:
     }  # fmt: skip
     summary = summarise(runs["classes"], names, splits)
     if not (args.smoke or args.encoder):  # what a person trying the model's own photos sees
-        summary.update(own_photos_flagged(args.model, X))
+        summary.update(own_photos_flagged(args.model, X, data.paths))
     families = protocols["families"]
     summary["leave_families_out"] = {
         key: value for key, value in summarise(runs["families"], names, len(families)).items() if key in FAMILY_FIGURES

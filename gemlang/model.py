@@ -255,11 +255,14 @@ class GemClassifier:
         probs, _, failures = self.analyse(images, cache, progress)
         return probs, failures
 
-    def assess_scope(self, features: np.ndarray, probabilities: np.ndarray | None = None) -> list[ScopeVerdict]:
-        """Whether each photo (a feature row) is a gem photo of a known class; "unchecked" without a check."""
+    def assess_scope(
+        self, features: np.ndarray, probabilities: np.ndarray | None = None, shown: np.ndarray | None = None
+    ) -> list[ScopeVerdict]:
+        """Whether each photo (a feature row) is a gem photo of a known class; "unchecked" without a check.
+        `shown`: the probabilities the answer shows, when a companion makes them differ from the head's."""
         if self.scope is None:
             return [UNAVAILABLE] * len(features)
-        return self.scope.assess(features, self.classes, probabilities)
+        return self.scope.assess(features, self.classes, probabilities, shown=shown)
 
     def analyse(
         self, images: list[ImageInput], cache: FeatureCache | None = None, progress: bool = False
@@ -280,22 +283,19 @@ class GemClassifier:
         else:
             with serving.one_blas_thread():
                 features, probs, failures = self._own(serving.extractor, images, cache, progress)
-        verdicts = self.assess_scope(features, probs)  # fitted on the model's own features and probabilities
+        own = probs
+        if theirs is not None:
+            theirs, their_failures = theirs.result()
+            failures = {**failures, **their_failures}
+            probs = multiplied(probs, theirs, self.companion_temperature)  # a photo either failed stays NaN
+        # fitted on the model's own features and probabilities; how sure the answer shown is (the pair's) counts
+        verdicts = self.assess_scope(features, own, shown=probs)
         verdicts = [  # one flat colour holds nothing to weigh, whatever the features' distances say
             ScopeVerdict(NOT_A_GEM_PHOTO)
             if i not in failures and verdict.kind != NOT_A_GEM_PHOTO and blank_picture(image)  # no second read
             else verdict
             for i, (image, verdict) in enumerate(zip(images, verdicts, strict=True))
         ]
-        if theirs is not None:
-            theirs, their_failures = theirs.result()
-            failures = {**failures, **their_failures}
-            probs = multiplied(probs, theirs, self.companion_temperature)  # a photo either failed stays NaN
-            # the closest known gems named are the ones the answer then shows: the pair's, not the head's alone
-            verdicts = [
-                replace(v, closest=[self.classes[c] for c in np.argsort(-p)[: len(v.closest)]]) if v.closest else v
-                for v, p in zip(verdicts, np.nan_to_num(probs, nan=0.0), strict=True)
-            ]
         return probs, verdicts, failures
 
     def _own(self, extract, images, cache, progress):

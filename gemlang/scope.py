@@ -212,12 +212,13 @@ class ScopeCheck:
 
     # --- verdicts --------------------------------------------------------------------------------
     def assess(self, features: np.ndarray, classes: list[str], probabilities: np.ndarray | None = None,
-               closest: int = 3) -> list[ScopeVerdict]:  # fmt: skip
+               closest: int = 3, shown: np.ndarray | None = None) -> list[ScopeVerdict]:  # fmt: skip
         """One verdict per feature row (rows of NaN, i.e. unreadable photos, get "unchecked").
 
         `probabilities` are the classifier's calibrated ones for the same rows; a check that reads them
-        needs them. The closest known gems are the classifier's top classes when they are given (what the
-        person is shown), else the nearest class means.
+        needs them. `shown` are the probabilities the answer shows when they are not these (a model with a
+        fine-tuned companion shows the pair's): how sure those are decides `SURE_OF_A_GEM`, and their top
+        classes are the closest known gems named (else the nearest class means).
         """
         features = np.asarray(features, dtype=np.float32)
         ok = ~np.isnan(features).any(1)
@@ -229,15 +230,16 @@ class ScopeCheck:
         gem, photo, per_class = self.distances(features[ok])
         score = self.unknown_scores(gem, None if probabilities is None else np.asarray(probabilities)[ok])
         threshold = self.unknown_threshold
+        shown = probabilities if shown is None else shown
         for row, i in enumerate(np.flatnonzero(ok)):
-            sure = probabilities is not None and float(np.max(probabilities[i])) >= SURE_OF_A_GEM
+            sure = shown is not None and float(np.nanmax(shown[i], initial=0.0)) >= SURE_OF_A_GEM
             if photo[row] > self.config["photo_threshold"] and not sure:
                 kind = NOT_A_GEM_PHOTO
             elif score[row] > threshold:
                 kind = UNKNOWN_MINERAL
             else:
                 kind = IN_SCOPE
-            order = np.argsort(-probabilities[i]) if probabilities is not None else np.argsort(per_class[row])
+            order = np.argsort(-np.nan_to_num(shown[i])) if shown is not None else np.argsort(per_class[row])
             nearest = [classes[c] for c in order[:closest]]
             verdicts[i] = ScopeVerdict(kind, float(gem[row]), float(photo[row]), nearest, float(score[row]))
         return verdicts

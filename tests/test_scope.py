@@ -342,6 +342,10 @@ def test_a_photo_the_classifier_is_sure_of_is_never_called_no_gem_photo():
     unsure, sure = confident(np.array([0]), 6, sure=0.3), confident(np.array([0]), 6, sure=0.95)
     assert check.assess(far, [f"g{i}" for i in range(6)], unsure)[0].kind == NOT_A_GEM_PHOTO
     assert check.assess(far, [f"g{i}" for i in range(6)], sure)[0].kind != NOT_A_GEM_PHOTO
+    # a model with a fine-tuned companion shows the pair's probabilities: their confidence is what counts
+    shown = check.assess(far, [f"g{i}" for i in range(6)], unsure, shown=sure)[0]
+    assert shown.kind != NOT_A_GEM_PHOTO and shown.closest[0] == "g0"
+    assert check.assess(far, [f"g{i}" for i in range(6)], sure, shown=unsure)[0].kind == NOT_A_GEM_PHOTO
 
 
 def test_a_drawing_or_a_page_of_text_is_no_photo_and_a_photo_of_a_stone_is():
