@@ -470,7 +470,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def own_photos_flagged(model: str, X: np.ndarray, photos: list) -> dict:
     """How often a model's shipped check flags the photos it was trained on, with the answers it shows on them
-    (a fine-tuned companion's joined to its head's, as `GemClassifier.analyse` does)."""
+    (a fine-tuned companion's joined to its head's) beside its head's, as `GemClassifier.analyse` does."""
     from gemlang.model import GemClassifier, multiplied
 
     clf = GemClassifier.load(model)

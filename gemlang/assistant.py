@@ -53,7 +53,7 @@ from gemlang.knowledge.tell_apart import confirming_test, in_sentence, instrumen
 from gemlang.language.describe import describe_prediction, percent
 from gemlang.language.gem_prose import main_sources, reference_description, treatment_sentence
 from gemlang.model import SEPARATION_RATE, Prediction
-from gemlang.readings import REFRACTOMETER_LIMIT, Readings
+from gemlang.readings import REFRACTOMETER_LIMIT, SELF_CORRECTION, Readings, last_quantity, parse_readings
 from gemlang.scope import NOT_A_GEM_PHOTO, ScopeVerdict
 
 DEFAULT_FUSION_DIR = Path(__file__).parent / "default_fusion"
@@ -506,6 +506,17 @@ class Conversation:
         answer.reply = f"{supposing}: {answer.reply}" if answer.reply else f"{supposing}."
         return answer
 
+    def _corrected(self, text: str) -> str:
+        """A bare number correcting the reading the last message gave ("RI 1.72", then "no wait, 1.76") said as
+        that reading ("no wait, RI 1.76"), which then replaces it; the message as it is otherwise."""
+        fixing = SELF_CORRECTION.search(text)
+        if not fixing or not self.answers or not re.search(r"\d", text[fixing.end() :]):
+            return text
+        said = parse_readings(text)
+        if said.ri or said.sg or said.birefringence or not (kind := last_quantity(self.answers[-1].message)):
+            return text
+        return f"{text[: fixing.end()]} {kind} {text[fixing.end() :].lstrip(' ,:;')}"
+
     def _ask(self, text: str, photos: Sequence[PhotoInput] | PhotoInput | None, explain: bool) -> Answer:
         a = self.assistant
         if photos is None:
@@ -517,6 +528,7 @@ class Conversation:
         if len(text) > MAX_MESSAGE_CHARS:  # a pasted book would hold up every other user of the app
             text = text[:MAX_MESSAGE_CHARS]
             answer.notes.append(f"your message is long: I read its first {MAX_MESSAGE_CHARS:,} characters.")
+        text = answer.message = self._corrected(text)
         if THANKS.fullmatch(text) and not photos:  # a courtesy, not a question: no analysis again
             answer.reply = "You're welcome. Send another photo or a reading whenever you like."
             return self._done(answer)
@@ -534,6 +546,8 @@ class Conversation:
             return self._done(answer)
         if not photos and (months := birthstone_answer(text)):  # "the birthstone for July?"
             answer.reply = months
+            if len(named := gems_named_in(months)) == 1 and self.image_probs is None and not self.hints:
+                self.topic = named[0]  # "how hard is it?" after "the birthstone for May is emerald"
             answer.notes.append(f"sources: {'; '.join(birthstone_sources())}")
             return self._done(answer)
         stones_value = THE_STONES_VALUE.search(text) and self._answered_gem() is not None  # "what's the RI?"
@@ -642,7 +656,7 @@ class Conversation:
         if about_it and not images and last is not None:
             asked_gem = last  # "is it pleochroic?": the gem answered
             # a photo the scope check withheld, with no readings to rank by: the gem is only the closest one
-            placed = self.scope is None or not self.scope.flagged or self.image_probs is None or bool(self.hints)
+            placed = self.scope is None or not self.scope.flagged or self.image_probs is None or self.hints.measured
             answer.notes.append(
                 f"about {asked_gem.name}, my answer for your stone."
                 if placed
@@ -725,6 +739,9 @@ class Conversation:
                     f"A colour alone ({' and '.join(self.hints.colours)}) fits too many gems to rank them. Send a "
                     'photo of the stone, or add a reading: "RI 1.54", "SG 2.65", "hardness about 7".'
                 )
+            elif unknown := _unknown_name(text):  # "tell me about painite": a name the knowledge base lacks
+                answer.reply = f"I have no facts on {unknown} in my knowledge base, so I cannot tell you about it. "
+                answer.reply += HELP
             else:
                 answer.reply = HELP
             return self._done(answer)
@@ -735,7 +752,7 @@ class Conversation:
                 self.hints = replace(self.hints, colours=(colour,))
                 answer.notes.append(f"you called it {asked_gem.name.lower()}, so I took its colour as {colour}.")
         photo = self.image_probs
-        if self.scope is not None and self.scope.flagged and self.hints:
+        if self.scope is not None and self.scope.flagged and self.hints.measured:
             photo = None  # a flagged photo: the readings, not its likeness to known gems, rank the gems
         fused = a.rank(photo, self.hints)
         if fused is None:
@@ -791,7 +808,7 @@ class Conversation:
             named = gems_named_in(text)
             asked = named[:2] if asked_gem.name in {g.name for g in named} else [asked_gem]
             asked = [g for g in asked if g.name in a.evidence.index]
-        no_gem_photo = self.scope is not None and self.scope.kind == NOT_A_GEM_PHOTO and not self.hints
+        no_gem_photo = self.scope is not None and self.scope.kind == NOT_A_GEM_PHOTO and not self.hints.measured
         if asked and not no_gem_photo:  # a picture of no gem gives no odds for one
 
             def standing(name: str) -> str:
@@ -875,7 +892,8 @@ class Conversation:
             self._target = next((n for n, _ in ranking if n in a.classifier.classes), prediction.label)
         else:
             self._target = None
-        flagged = self.scope is not None and self.scope.flagged and not self.hints  # no gem named: none to discuss
+        # no gem named: none to discuss
+        flagged = self.scope is not None and self.scope.flagged and not self.hints.measured
         if not (images or new or asked or flagged):  # a question about the same stone: its answer first, once
             focused = follow_up(text, answer, a.evidence, self.hints)
             if focused:
@@ -952,7 +970,8 @@ class Conversation:
         if answer.used_photo and self.scope is not None:
             answer.out_of_scope = self.scope
             if self.scope.flagged:
-                withhold_gem(answer, self.scope)
+                withheld = [x for x in self.answers[self._stone_began :] if x.out_of_scope is not None]
+                withhold_gem(answer, self.scope, by_readings=self.hints.measured, again=bool(withheld))
         answer.notes = self._pending_notes + answer.notes
         self._pending_notes = []
         self.answers.append(answer)
@@ -963,6 +982,8 @@ def property_value(g: GemFacts, field: str) -> str:
     """A gem's value of a field asked about, as a gemmologist says it: "2.417 (over the refractometer's limit)",
     "isotropic (singly refractive: …)", "moderate to strong red (LWUV)"; "not known" where the facts are silent."""
     v = getattr(g, field)
+    if field == "birefringence" and (shown := value_text(profile(g), g, "birefringence")) != "unknown":
+        return "none (singly refractive)" if shown == "none" else shown  # spinel's: none, not unknown
     if not v:
         return "not known"
     if field == "fluorescence":
@@ -1263,14 +1284,13 @@ def caution(
     facts = {g.name: g for g in evidence.facts}
     top_p = ranking[0][1]
     leaders = [facts[n] for n, p in ranking[:10] if p >= 0.05 * top_p]
-    naturals = [g for g in leaders if g.origin == "natural" and _kind(g) != "glass"]
+    naturals = [g for g in leaders if g.origin == "natural"]  # obsidian and moldavite too: natural glass is a gem
     if hints.readings or hints.hardness:
         # a stone met rarely (a lab-grown Paraíba) is named as a caution only when asked about, or when it leads
         suspects = [
             g
             for g in leaders
-            if (g.origin != "natural" or _kind(g) == "glass")
-            and (g.met not in ("rarely", "hardly") or asked or g is leaders[0])
+            if g.origin != "natural" and (g.met not in ("rarely", "hardly") or asked or g is leaders[0])
         ]
         if not suspects or (suspects[0] not in leaders[:3] and not asked):  # "is it synthetic?" looks further
             return ""
@@ -1548,27 +1568,42 @@ def side_answer(
     return ""
 
 
-def withhold_gem(answer: Answer, verdict: ScopeVerdict) -> None:
+def withhold_gem(answer: Answer, verdict: ScopeVerdict, by_readings: bool | None = None, again: bool = False) -> None:
     """An out-of-scope photo: say so plainly and ask for readings; describe no gem and advise no test on one.
 
     Not a gem photo: no gem is named at all. A stone unlike every known class: the closest known gems stay
-    listed as such, never as the answer.
+    listed as such, never as the answer. `by_readings`: the ranking rests on the readings alone (by default,
+    when any hint was used); a place or a colour alone ranks nothing. `again`: the chat said so already for
+    this photo, so a question about it gets the short form, not the same paragraph word for word.
     """
+    by_readings = bool(answer.hints_used) if by_readings is None else by_readings
     answer.unsure = True
     answer.description, answer.properties, answer.tell_apart = "", [], ""
     answer.heatmap = answer.overlay = None
-    if not answer.hints_used:  # no imitation of a gem the photo does not show
+    if not by_readings:  # no imitation of a gem the photo does not show
         answer.caution = ""
-    if answer.hints_used:  # the ranking below rests on the readings alone (Conversation.ask), its next test too
+    statement = f"**{verdict.sentence()}**"
+    if by_readings:  # the ranking below rests on the readings alone (Conversation.ask), its next test too
         advice = "Your readings alone rank the gems below, over every gem of the knowledge base."
     elif verdict.kind == NOT_A_GEM_PHOTO:  # no gem named, so nothing about one: no reasons, no doubts about it
         answer.candidates, answer.members, answer.reasons, answer.next_test = [], [], [], ""
         answer.notes = [n for n in answer.notes if not n.startswith(UNSURE_BECAUSE)]
         advice = f"{RETAKE_HELP}."
+        if again:
+            statement = (
+                "**As I said, this does not look like a gemstone photo**, so I cannot answer about a stone in it."
+            )
     else:
-        answer.next_test = ""
+        answer.next_test, answer.reasons = "", []
         advice = READINGS_HELP
-    answer.reply = " ".join(part for part in (f"**{verdict.sentence()}** {advice}", answer.reply) if part)
+        if again:  # "is it rare?" of a stone it could not place: ask about a known gem by name, or give a reading
+            closest = verdict.closest[0] if verdict.closest else "ruby"
+            statement = "**As I said, I could not place this stone among the gems I was trained on.**"
+            advice = (
+                f'Ask about a gem by name ("is {closest.lower()} rare?") for what I know of it, or tell me a reading '
+                '("RI 1.54", "SG 2.65", "hardness about 7") and I will rank the gems by it.'
+            )
+    answer.reply = " ".join(part for part in (f"{statement} {advice}", answer.reply) if part)
 
 
 # How to re-check a reading that argues against the answer, by reading.
@@ -1725,6 +1760,16 @@ def species_word(gem: GemFacts) -> str:
 ASKED_ABOUT = re.compile(
     r"\s*(?:what(?:'s| is| are)|tell me about|describe|explain)\s+(?:a |an |the )?([a-z][\w' -]*?)\s*[?.!]*\s*", re.I
 )
+
+
+NOT_A_NAME = re.compile(r"\b(?:this|it|that|these|those|you|your|yourself|my|me|we|our|name|up|going|gemlang)\b", re.I)
+
+
+def _unknown_name(text: str) -> str | None:
+    """The name a "what is X?" or "tell me about X" asks about, of one to three words, when no gem is found."""
+    asked = ASKED_ABOUT.fullmatch(text)
+    name = asked.group(1).strip() if asked else ""
+    return name if name and len(name.split()) <= 3 and not NOT_A_NAME.search(name) else None
 
 
 def _named_gem(text: str, fuzzy: bool = True):

@@ -70,6 +70,12 @@ class Hints:
         """Whether there is something to rank gems by; a colour alone is not (it only refines the rest)."""
         return self.hardness is not None or bool(self.countries) or bool(self.readings)
 
+    @property
+    def measured(self) -> bool:
+        """Whether they say something measured or seen of the stone itself (a reading, a hardness, a loupe sign),
+        not only where it is from or its colour: what can rank gems without a photo to lean on."""
+        return self.hardness is not None or bool(self.readings)
+
     def updated(self, newer: Hints) -> Hints:
         """This conversation's hints with a newer message's on top: a new reading replaces the old one."""
         return Hints(
@@ -528,7 +534,8 @@ ASKS_TO_TEST = re.compile(
 )
 SCRATCH_QUESTION_NOTE = (
     "you asked about a scratch test, so I read no result from it. A scratch or file test damages a cut stone "
-    "and proves little (a file chips a girdle; glass and synthetics pass it): keep it for rough. On a cut stone "
+    "and proves little (a file chips a girdle, and a lab-grown stone is as hard as the natural gem, so it resists "
+    "the file just the same): keep it for rough. On a cut stone "
     "the refractometer, polariscope, hydrostatic balance and a loupe decide without harm."
 )
 

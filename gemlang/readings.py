@@ -81,13 +81,17 @@ NO_GLOW = (
     r"inert|no (?:fluorescence|glow|reaction)|(?:does|did|do|is|was)(?:n'?t|\s+not)\s+(?:glow|fluoresce|react)|"
     r"nothing|dead|non-?fluorescent"
 )
+_PLEOCHROISM_IS = r"(?:pleochroism|dichroism|trichroism)\s*(?:[:=]\s*|is\s+)"  # "dichroism: weak", "… is strong"
 PLEOCHROISM_LEVELS = {
     "none": r"\b(?:no|without|not|absent|lacks?|isn'?t|aren'?t)\b[\w\s]{0,12}(?:pleochro|dichro|trichro)|"
-    r"(?:pleochroism|dichroism|trichroism)\s*(?:is\s*)?(?:none|absent|nil)|"
+    r"(?:pleochroism|dichroism|trichroism)\s*(?:[:=]\s*|is\s*)?(?:none|absent|nil|not seen)|"
     r"(?:non|not)[- ]?(?:pleochroic|dichroic|trichroic)",
-    "strong": r"(?:strong(?:ly)?|very|intense|marked|extreme(?:ly)?|obvious)\s+(?:pleochro|dichro|trichro)",
-    "moderate": r"(?:moderate(?:ly)?|distinct(?:ly)?|clear(?:ly)?|medium)\s+(?:pleochro|dichro|trichro)",
-    "weak": r"(?:weak(?:ly)?|faint(?:ly)?|slight(?:ly)?|feeble)\s+(?:pleochro|dichro|trichro)",
+    "strong": r"(?:strong(?:ly)?|very|intense|marked|extreme(?:ly)?|obvious)\s+(?:pleochro|dichro|trichro)|"
+    rf"{_PLEOCHROISM_IS}(?:very )?(?:strong|intense|marked|extreme|obvious)",
+    "moderate": r"(?:moderate(?:ly)?|distinct(?:ly)?|clear(?:ly)?|medium)\s+(?:pleochro|dichro|trichro)|"
+    rf"{_PLEOCHROISM_IS}(?:moderate|distinct|clear|medium)",
+    "weak": r"(?:weak(?:ly)?|faint(?:ly)?|slight(?:ly)?|feeble)\s+(?:pleochro|dichro|trichro)|"
+    rf"{_PLEOCHROISM_IS}(?:weak|faint|slight|feeble)",
     "present": r"\b(?:pleochroic|dichroic|trichroic|pleochroism|dichroism|trichroism)\b|"
     r"two colou?rs in the dichroscope",
 }
@@ -97,7 +101,9 @@ OBSERVATIONS = {
     "gas bubbles": r"(?<!flattened )(?<!flat )(?<!flattened gas )(?<!flat gas )(?:gas )?bubbles?"
     r"(?![^.;]{0,12}\b(?:in|along|within) (?:the )?"
     r"(?:fissures?|fractures?|cracks?)\b)",
-    "swirl marks": r"swirl(?:s| marks?| lines?)",
+    # not hessonite's "treacle-like swirls", its roiled texture
+    "swirl marks": r"(?<!treacle-like )(?<!treacly )(?<!treacle )(?<!roiled )swirl(?:s| marks?| lines?)",
+    "a treacly (heat-wave) texture": r"treacl\w*|\broiled\b|heat[- ]?wave",
     "curved striae": r"curved (?:colou?r )?(?:striae|growth lines|growth|banding|bands|lines)",
     "an acrid smell to a hot point": r"(?:acrid|carbolic|phenol|formaldehyde|camphor|vinegar|chemical|burning plastic)"
     r"[^.;]{0,50}(?:hot[- ]?(?:point|needle)|heated)|(?:hot[- ]?(?:point|needle))[^.;]{0,50}(?:acrid|carbolic|"
@@ -457,14 +463,39 @@ def parse_readings(text: str) -> Readings:
         return _parse_readings(text)
     before, after = text[: corrected.start()], text[corrected.end() :]
     first, then = _parse_readings(before), _parse_readings(after)
-    said = {"RI": first.ri, "SG": first.sg, "DR": first.birefringence}
-    last = max(((before.lower().rfind(r.said.lower()), k) for k, r in said.items() if r and r.said), default=None)
+    last = last_quantity(before)
     if last and not (then.ri or then.sg or then.birefringence):  # "SG 3.25, sorry, I meant 3.52": the SG again
-        then = _parse_readings(f"{last[1]} {after.lstrip(' ,:;')}")
+        then = _parse_readings(f"{last} {after.lstrip(' ,:;')}")
     return replace(first.updated(then), problems=first.problems + then.problems)
 
 
+def last_quantity(text: str) -> str | None:
+    """Which number a message read last, "RI", "SG" or "DR": what a bare "I meant 3.52" after it corrects."""
+    r = _parse_readings(text)
+    said = {"RI": r.ri, "SG": r.sg, "DR": r.birefringence}
+    last = max(((text.lower().rfind(r.said.lower()), k) for k, r in said.items() if r and r.said), default=None)
+    return last[1] if last else None
+
+
 SR_BIRE_MAX = 0.004  # a birefringence above this is no singly refractive stone's (anomalous strain stays below)
+
+
+# what the Chelsea filter did not do: "no reaction to the chelsea", "doesn't turn red", "stays green", "inert"
+CHELSEA_NOT_RED = (
+    r"\bno (?:change|reaction|red|pink)|\bnot (?:\w+ )?(?:red|pink)|(?:does|did|do)(?:n'?t| not)\b|"
+    r"\b(?:stays?|stayed|remains?|remained|looks?|looked|appears?|appeared)\s+(?:\w+\s+)?green|"
+    r"\bgreen (?:under|through|with|in)\b|inert|dark"
+)
+
+
+CLAUSE_BREAK = re.compile(r"[,;.!?]|\b(?:and|but)\b")
+
+
+def _clause(t: str, at: int) -> str:
+    """The clause of `t` around position `at`: between punctuation or an "and"/"but"."""
+    start = max((m.end() for m in CLAUSE_BREAK.finditer(t, 0, at)), default=0)
+    end = next((m.start() for m in CLAUSE_BREAK.finditer(t, at)), len(t))
+    return t[start:end]
 
 
 def _parse_readings(text: str) -> Readings:
@@ -542,9 +573,16 @@ def _parse_readings(text: str) -> Readings:
         )
 
     fluorescence = None
-    uv = re.search(r"\b(?:[ls]w)?uv\b|ultra-?violet|fluoresc|long-?wave|short-?wave|\blw\b|\bsw\b|\bglow(?:s|ed)?\b", t)
+    lamp = r"\b(?:[ls]w)?uv\b|ultra-?violet|fluoresc|long-?wave|short-?wave|\blw\b|\bsw\b|\bglow(?:s|ed)?\b"
+    # "glows red under the chelsea filter" is no UV reading; "red under LW, inert under SW": the long-wave one,
+    # which the knowledge base's fluorescence describes
+    lamps = [m for m in re.finditer(lamp, t) if "chelsea" not in _clause(t, m.start())]
+    uv = next((m for m in lamps if re.search(r"\blw|long", m.group(0) + _clause(t, m.start()))), None)
+    uv = uv or (lamps[0] if lamps else None)
     if uv:
         window = t[max(0, uv.start() - 40) : uv.end() + 40]
+        if len({_clause(t, m.start()) for m in lamps}) > 1:  # two lamps' readings: only this one's words
+            window = _clause(t, uv.start())
         if re.search(NO_GLOW, window):
             fluorescence = "inert"
         else:  # the colour said with the lamp: after its word ("fluoresces blue"), else just before ("red under UV")
@@ -555,13 +593,13 @@ def _parse_readings(text: str) -> Readings:
                 fluorescence = colour or "glows"
 
     chelsea_red = None
-    chelsea = re.search(r"chelsea", t)
-    if chelsea:
-        window = t[max(0, chelsea.start() - 40) : chelsea.end() + 40]
-        if re.search(r"\b(?:red|pink|reddish|pinkish)", window) and not re.search(r"\bnot (?:red|pink)", window):
-            chelsea_red = True
-        elif re.search(r"green|no (?:change|reaction)|not (?:red|pink)|inert|dark", window):
-            chelsea_red = False
+    for clause in CLAUSE_BREAK.split(t):  # "red stone, no reaction to the chelsea": this clause's words
+        if "chelsea" in clause:
+            if re.search(CHELSEA_NOT_RED, clause):
+                chelsea_red = False
+            elif re.search(r"\b(?:red|pink|reddish|pinkish)", clause):
+                chelsea_red = True
+            break
 
     observations = tuple(name for name, pattern in OBSERVATIONS.items() if _seen(pattern, t))
 

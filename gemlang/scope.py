@@ -94,7 +94,7 @@ class ScopeVerdict:
             names = self.closest
             listed = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "".join(names)
             closest = f"; the closest known gems are {listed}" if names else ""
-            return f"This looks like a mineral I was not trained on{closest}."
+            return f"This looks like a stone I was not trained on{closest}."
         return ""
 
     def to_dict(self) -> dict:
@@ -217,8 +217,8 @@ class ScopeCheck:
 
         `probabilities` are the classifier's calibrated ones for the same rows; a check that reads them
         needs them. `shown` are the probabilities the answer shows when they are not these (a model with a
-        fine-tuned companion shows the pair's): how sure those are decides `SURE_OF_A_GEM`, and their top
-        classes are the closest known gems named (else the nearest class means).
+        fine-tuned companion shows the pair's): either being sure of the photo (`SURE_OF_A_GEM`) keeps it a gem
+        photo, and their top classes are the closest known gems named (else the nearest class means).
         """
         features = np.asarray(features, dtype=np.float32)
         ok = ~np.isnan(features).any(1)
@@ -232,7 +232,7 @@ class ScopeCheck:
         threshold = self.unknown_threshold
         shown = probabilities if shown is None else shown
         for row, i in enumerate(np.flatnonzero(ok)):
-            sure = shown is not None and float(np.nanmax(shown[i], initial=0.0)) >= SURE_OF_A_GEM
+            sure = any(p is not None and np.nanmax(p[i], initial=0.0) >= SURE_OF_A_GEM for p in (probabilities, shown))
             if photo[row] > self.config["photo_threshold"] and not sure:
                 kind = NOT_A_GEM_PHOTO
             elif score[row] > threshold:

@@ -833,7 +833,8 @@ def test_forget_everything_then_a_new_stones_readings_keeps_the_new_readings():
      ("optic sign of quartz", "**Quartz**: optic character uniaxial +."),
      ("Why does alexandrite change colour?", "**Alexandrite**: coloured by chromium replacing a little aluminium"),
      ("what gives emerald its colour?", "**Emerald**: coloured by chromium and vanadium."),
-     ("what is the chemical formula of spinel?", "**Spinel**: chemistry MgAl2O4.")],
+     ("what is the chemical formula of spinel?", "**Spinel**: chemistry MgAl2O4."),
+     ("what's the birefringence of spinel?", "**Spinel**: birefringence none (singly refractive).")],
 )  # fmt: skip
 def test_a_gems_composition_optic_sign_and_colour_cause_are_answered_from_its_facts(question, reply):
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(reply)
@@ -850,7 +851,8 @@ def test_what_causes_a_phenomenon_is_its_glossary_term():
      (["What's peridot's hardness?", "and RI?"], "**Peridot**: refractive index 1.654–1.690."),
      (["Where does tanzanite come from?", "is it treated?"], "**Tanzanite**: Treatments of tanzanite"),
      (["Sapphire: what treatments are common?", "how do I care for it?"], "**Caring for Sapphire**"),
-     (["Tell me about emerald treatments", "is oiling permanent?"], "**Emerald**: Treatments of emerald: oiling")],
+     (["Tell me about emerald treatments", "is oiling permanent?"], "**Emerald**: Treatments of emerald: oiling"),
+     (["what is the birthstone for may", "how hard is it?"], "**Emerald**: Mohs hardness")],
 )  # fmt: skip
 def test_a_follow_up_with_no_stone_in_hand_is_about_the_gem_just_discussed(turns, reply):
     chat = Assistant(classifier=None).conversation()
@@ -1148,3 +1150,29 @@ def test_fluorescence_asked_in_other_words_is_answered_for_the_stone():
     for asked in ("any fluorescence?", "is it fluorescent?", "does it react to UV?", "does it phosphoresce?"):
         assert chat.ask(asked).reply.startswith("**Ruby**: fluorescence moderate to strong red"), asked
     assert not chat.hints  # asked, not seen
+
+
+@pytest.mark.parametrize(
+    "turns, kept, gone",
+    [(["RI 1.72", "no wait, 1.76"], "RI 1.760", "RI 1.720"),
+     (["RI 1.76", "sorry, I meant 1.72"], "RI 1.720", "RI 1.760"),
+     (["RI 1.76, SG 3.95", "I meant 3.99"], "SG 3.99", "SG 3.95"),
+     (["RI 1.76", "no wait, 1.76 and SG 4.00"], "SG 4.00", None)],
+)  # fmt: skip
+def test_a_bare_number_in_the_next_message_corrects_the_reading_said_last(turns, kept, gone):
+    chat = Assistant(classifier=None).conversation()
+    for text in turns:
+        answer = chat.ask(text)
+    assert kept in answer.hints_used and (gone is None or gone not in answer.hints_used)
+    assert not any("no unit" in n for n in answer.notes)
+
+
+def test_a_natural_glass_is_no_imitation_of_itself():
+    answer = Assistant(classifier=None).conversation().ask("is it moldavite? green, RI 1.49, SG 2.36, bubbles")
+    assert answer.gem == "Moldavite" and "which it imitates" not in answer.caution
+
+
+@pytest.mark.parametrize("question", ["tell me about painite", "what is charoite?"])
+def test_a_gem_the_knowledge_base_lacks_is_said_to_be_unknown_not_taken_for_another(question):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith("I have no facts on ") and not answer.candidates and not answer.description

@@ -501,6 +501,18 @@ def test_red_through_the_chelsea_filter_alone_points_to_the_gems_known_to_show_i
     assert ranking[0] == "Emerald" and not {"Amethyst", "Citrine", "Quartz Smoky"} & set(ranking[:5])
 
 
+def test_a_red_stone_red_through_the_chelsea_filter_is_no_doubt_of_red_spinel(model):
+    hints = parse_hints("red stone, RI 1.718, singly refractive, SG 3.60, glows red under the Chelsea filter")
+    fused = model.fuse(photo(Spinel=0.9), hints)
+    assert fused.ranking[0][0] == "Spinel" and not fused.doubts
+
+
+def test_a_hessonites_treacly_texture_counts_for_it():
+    model = EvidenceModel(["Hessonite", "Citrine"])
+    fused = model.fuse(None, parse_hints("orange stone, RI 1.742, SG 3.65, singly refractive, treacle-like swirls"))
+    assert fused.ranking[0][0] == "Hessonite" and not fused.doubts
+
+
 def test_a_surface_that_turns_sticky_under_acetone_names_copal():
     model = EvidenceModel(["Amber"])
     ranking = model.fuse(None, parse_hints("RI 1.54, SG 1.08, becomes sticky under a drop of acetone")).ranking

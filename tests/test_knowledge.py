@@ -284,6 +284,7 @@ def test_property_table_rows():
         ("is it amythest?", "Amethyst"),  # vowels swapped: the commonest misspelling of all
         ("tanzinite or emerold", "Tanzanite"),
         ("I demand an answer", None),  # not a misspelt demantoid
+        ("tell me about charoite", None),  # another mineral, not a misspelt achroite
         ("is this zultanite?", "Diaspore"),
         ("it scratches glass and has hardness about 7", None),
         ("", None),
@@ -409,6 +410,13 @@ def test_two_lab_grown_stones_of_one_colour_are_told_apart_by_how_they_grew_not_
     assert "the colour tells them apart" not in text and "magnification" in text
     assert "colour tells them apart" in tell_apart(get_facts("Ruby"), get_facts("Sapphire Pink"))
     assert not telltale(get_facts("Spessartite")).lower().startswith("vivid orange")  # seen by eye, no loupe sign
+
+
+def test_what_a_gem_lacks_is_no_feature_to_look_for_under_magnification():
+    from gemlang.knowledge.tell_apart import tell_apart
+
+    advice = tell_apart(get_facts("Spinel"), get_facts("Rhodonite"))
+    assert "lacks dichroism" not in advice and "Rhodonite:" in advice
 
 
 def test_a_rock_of_a_group_and_a_series_intermediate_are_no_kind_of_one_mineral():

@@ -103,6 +103,40 @@ def test_uv_chelsea_and_loupe_observations():
 
 
 @pytest.mark.parametrize(
+    "text, red",
+    [
+        ("Red faceted stone, no reaction to the Chelsea filter, RI 1.718", False),  # "red" said of the stone
+        ("a red stone, doesn't turn red under the Chelsea filter", False),
+        ("green stone under the chelsea looks red", True),
+        ("chelsea: pink", True),
+    ],
+)
+def test_the_chelsea_filter_reading_is_the_words_of_its_own_clause(text, red):
+    assert parse_readings(text).chelsea_red is red
+
+
+def test_a_glow_under_the_chelsea_filter_is_no_uv_reading_and_long_wave_wins_over_short_wave():
+    assert parse_readings("red stone, SG 3.60, glows red under the Chelsea filter").fluorescence is None
+    assert parse_readings("red under UV and red under the chelsea filter").fluorescence == "red"
+    assert parse_readings("the stone shows strong red under LW, inert under SW").fluorescence == "red"
+    assert parse_readings("inert LW, weak red SW").fluorescence == "inert"
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [("dichroism: none", "none"), ("pleochroism: nil", "none"), ("dichroism: strong", "strong"),
+     ("pleochroism is weak", "weak")],
+)  # fmt: skip
+def test_pleochroism_written_as_a_field_and_its_value(text, level):
+    assert parse_readings(text).pleochroism == level
+
+
+def test_hessonites_treacle_like_swirls_are_its_texture_not_the_swirl_marks_of_glass():
+    assert parse_readings("orange stone, treacle-like swirls").observations == ("a treacly (heat-wave) texture",)
+    assert parse_readings("swirl marks and gas bubbles").observations == ("gas bubbles", "swirl marks")
+
+
+@pytest.mark.parametrize(
     "text, word",
     [("RI 3.5", "refractive index"), ("SG 25", "specific gravity"), ("Mohs 11", "Mohs scale"),
      ("hardness 0.5", "Mohs scale"), ("bire 0.9", "birefringence"), ("1.54", "no unit")],

@@ -146,7 +146,8 @@ def test_the_answer_says_plainly_it_is_not_a_gem_photo_and_describes_no_gem(chat
     assert "scratch" not in text.lower() and "I'm not sure" not in text
     assert answer.heatmap is None and "map" not in text and chat.explain() == (None, None, None)
     asked = chat.ask("is it a real ruby?").to_markdown()  # no odds for a gem from a picture of none
-    assert "rank" not in asked and "%" not in asked and "This does not look like a gemstone photo" in asked
+    assert "rank" not in asked and "%" not in asked and "does not look like a gemstone photo" in asked
+    assert asked != text  # said again in short, not the same paragraph word for word
     follow = chat.ask("RI 1.762-1.770, SG 4.00, uniaxial")  # the readings it asked for rank the gems by themselves
     assert follow.out_of_scope.kind == NOT_A_GEM_PHOTO and "Your readings alone rank the gems" in follow.reply
     readings_only = chat.assistant.rank(None, chat.hints).ranking
@@ -168,7 +169,7 @@ def test_an_unknown_mineral_answer_names_the_closest_gems_and_asks_for_readings(
     answer.out_of_scope = verdict
     withhold_gem(answer, verdict)
     text = answer.to_markdown()
-    assert "a mineral I was not trained on; the closest known gems are Ruby, Spinel and Garnet Red" in text
+    assert "a stone I was not trained on; the closest known gems are Ruby, Spinel and Garnet Red" in text
     assert "RI 1.54" in text and "cannot be settled" in text
     assert "Scratch" not in text and "Ruby is" not in text and answer.unsure
 
@@ -186,6 +187,22 @@ def test_readings_for_a_stone_unlike_every_class_rank_the_gems_by_themselves(cha
     readings_only = assistant.rank(None, chat.hints).ranking
     assert answer.candidates[0] == readings_only[0] and answer.candidates[0][0] == "Spinel"
     assert answer.unsure and answer.description == "" and "scratch" not in answer.to_markdown().lower()
+
+
+def test_a_place_alone_does_not_rank_the_gems_for_a_stone_unlike_every_class_and_a_question_is_answered_short(
+    chat_model_dir,
+):
+    from gemlang.assistant import Assistant
+    from gemlang.scope import ScopeVerdict
+
+    chat = Assistant.load(chat_model_dir).conversation()
+    first = chat.ask("what gem is this?", photos=[red_stone_photo()])
+    chat.scope = ScopeVerdict(UNKNOWN_MINERAL, 3.0, 10.0, ["Ruby", "Garnet Red"])  # as the check says of such a stone
+    answer = chat.ask("it's from Myanmar")
+    assert "Your readings alone rank" not in answer.reply and not answer.reasons
+    assert answer.candidates[0][0] == first.candidates[0][0]  # the photo's closest gems, not every gem of Myanmar
+    again = chat.ask("is it rare?")
+    assert again.reply.startswith("**As I said, I could not place this stone") and "ruby rare?" in again.reply
 
 
 def test_eval_scope_smoke_run_writes_its_report(tmp_path):
@@ -342,10 +359,11 @@ def test_a_photo_the_classifier_is_sure_of_is_never_called_no_gem_photo():
     unsure, sure = confident(np.array([0]), 6, sure=0.3), confident(np.array([0]), 6, sure=0.95)
     assert check.assess(far, [f"g{i}" for i in range(6)], unsure)[0].kind == NOT_A_GEM_PHOTO
     assert check.assess(far, [f"g{i}" for i in range(6)], sure)[0].kind != NOT_A_GEM_PHOTO
-    # a model with a fine-tuned companion shows the pair's probabilities: their confidence is what counts
+    # a model with a fine-tuned companion shows the pair's probabilities: their confidence counts too
     shown = check.assess(far, [f"g{i}" for i in range(6)], unsure, shown=sure)[0]
     assert shown.kind != NOT_A_GEM_PHOTO and shown.closest[0] == "g0"
-    assert check.assess(far, [f"g{i}" for i in range(6)], sure, shown=unsure)[0].kind == NOT_A_GEM_PHOTO
+    assert check.assess(far, [f"g{i}" for i in range(6)], sure, shown=unsure)[0].kind != NOT_A_GEM_PHOTO
+    assert check.assess(far, [f"g{i}" for i in range(6)], unsure, shown=unsure)[0].kind == NOT_A_GEM_PHOTO
 
 
 def test_a_drawing_or_a_page_of_text_is_no_photo_and_a_photo_of_a_stone_is():

@@ -160,6 +160,7 @@ OBSERVED = {
     "aventurescence": ("aventurescen|spangl|glitter", 0.02),  # sunstone, aventurine: reflecting platelets
     "adularescence": ("adularescen", 0.05),  # moonstone's floating blue sheen
     "centipede inclusions": ("centipede", 0.02),  # moonstone's stress cracks
+    "a treacly (heat-wave) texture": (r"treacl|roiled|heat-wave", 0.02),  # hessonite's
     # phenomena: rare in gems whose facts leave them out, so the miss is milder than an inclusion's
     "a star (asterism)": (r"\bstar\b|asteri", 0.1),
     "a cat's eye (chatoyancy)": (r"cat'?s[- ]?eye|chatoyan", 0.1),
@@ -345,6 +346,8 @@ class EvidenceModel:
         self.classes = list(classes)
         self.class_index = np.array([self.index[c] for c in self.classes], dtype=int)
         self.profiles: list[Profile] = [profile(g) for g in self.facts]
+        # a red or pink stone looks red through the Chelsea filter, which passes deep red, whatever colours it
+        self.red_bodied = [bool({"red", "pink"} & set(gem_colours(g))) for g in self.facts]
         sold_as = [gem_sold_as(g) for g in self.facts]
         position = {c: i for i, c in enumerate(self.classes)}  # the photo class each imitation looks like, or -1
         self.looks_like = np.array([position.get(s.name, -1) if g.origin != "natural" else -1
@@ -480,7 +483,9 @@ class EvidenceModel:
         if r.fluorescence:
             out["fluorescence"] = np.array([self._fluorescence(r.fluorescence, p) for p in self.profiles])
         if r.chelsea_red is not None:
-            out["chelsea"] = np.array([self._chelsea(r.chelsea_red, p) for p in self.profiles])
+            out["chelsea"] = np.array(
+                [self._chelsea(r.chelsea_red, p, red) for p, red in zip(self.profiles, self.red_bodied, strict=True)]
+            )
         for seen in r.observations:
             out[seen] = np.array([self._observation(seen, p) for p in self.profiles])
         if hints.countries:
@@ -604,9 +609,9 @@ class EvidenceModel:
         return 0.1 if known == {"inert"} else 0.3
 
     @staticmethod
-    def _chelsea(red: bool, p: Profile) -> float:
+    def _chelsea(red: bool, p: Profile, red_bodied: bool = False) -> float:
         if p.chelsea_red is None:  # the filter's red is notable and noted (chromium, cobalt): unnoted, it stays green
-            return 0.1 if red else 1.0
+            return 1.0 if red_bodied or not red else 0.1  # unless the stone is red or pink to begin with
         return 1.0 if p.chelsea_red == red else 0.1
 
     @staticmethod
@@ -955,8 +960,8 @@ class EvidenceModel:
             "fluorescence": "the UV lamp",
             "chelsea": "the Chelsea filter",
         }.get(key, "what the loupe shows")
-        said = self._said(key, hints) if key in ("optic", "optic_sign", "pleochroism") else key
         shown = ("optic", "optic_sign", "pleochroism", "fluorescence", "chelsea")
+        said = self._said(key, hints) if key in shown else key
         what = value_text(p, gem, key) if key in shown else "not typical"
         return f"{test_name} ({said}) argues against {gem.name} ({what})"
 

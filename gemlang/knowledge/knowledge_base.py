@@ -781,8 +781,14 @@ def find_gem(text: str) -> GemFacts | None:
             continue
         # A misspelling is about as long as the name, and a stretch of several words is not one misspelt name:
         # 'I demand an answer' is no demantoid.
-        alike = [k for k in keys if len(k.split()) >= len(candidate.split()) and abs(len(k) - len(candidate)) <= 2]
-        for match in difflib.get_close_matches(candidate, alike, n=1, cutoff=0.8):
+        # And a slip keeps the first letter and most of the rest: 'charoite' is another mineral, not a misspelt
+        # 'achroite' or 'csarite'.
+        alike = [
+            k
+            for k in keys
+            if len(k.split()) >= len(candidate.split()) and abs(len(k) - len(candidate)) <= 2 and k[0] == candidate[0]
+        ]
+        for match in difflib.get_close_matches(candidate, alike, n=1, cutoff=0.84):
             ratio = difflib.SequenceMatcher(None, candidate, match).ratio()
             if best is None or ratio > best[0]:
                 best = (ratio, match)
