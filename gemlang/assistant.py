@@ -37,7 +37,7 @@ from gemlang.fusion.evidence import OBSERVED, gem_sold_as, tests_left_out, tests
 from gemlang.fusion.table import table_entries
 from gemlang.hints import ASKED_NOT_SEEN, ASKS_TO_TEST, FILLING_SIGN, Hints, parse_hints, withdrawn_hints
 from gemlang.knowledge import GemFacts, all_gems, get_facts
-from gemlang.knowledge.birthstones import birthstone_answer
+from gemlang.knowledge.birthstones import birthstone_answer, birthstone_of_stone
 from gemlang.knowledge.birthstones import sources as birthstone_sources
 from gemlang.knowledge.care import care_of, care_question, never_cleaned_with
 from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
@@ -544,6 +544,14 @@ class Conversation:
         if not photos and (ranked := superlative_answer(text)) and not parse_hints(text):
             answer.reply = ranked
             return self._done(answer)
+        if not photos and (kinds := kind_answer(text)):  # "is amethyst a quartz?", "is spinel the same as ruby?"
+            answer.reply = kinds
+            return self._done(answer)
+        answered = self._answered_gem()
+        if not photos and answered and (months := birthstone_of_stone(text, [answered.name, answered.species])):
+            answer.reply = months  # "is it my birthstone?" of the stone answered
+            answer.notes.append(f"sources: {'; '.join(birthstone_sources())}")
+            return self._done(answer)
         if not photos and (months := birthstone_answer(text)):  # "the birthstone for July?"
             answer.reply = months
             if len(named := gems_named_in(months)) == 1 and self.image_probs is None and not self.hints:
@@ -862,8 +870,10 @@ class Conversation:
         # the runner-up, unless it is a long shot ("Pearl 99%, next: Galena <1%" needs no tell-apart)
         pair = [name for name, p in prediction.top_k[:2] if p >= 0.01 or name == prediction.top_k[0][0]]
         also = None  # "could it be spinel or garnet?" of a ruby: the ruby against each
+        lead = a.evidence.facts[a.evidence.index[prediction.label]] if prediction.label in a.evidence.index else None
+        kinds_asked = lead is not None and all(kind_of(g, lead) for g in asked)  # "jadeite or nephrite?" of jade
         if len(asked) == 2 and prediction.label not in {g.name for g in asked} and (self.image_probs is not None):
-            pair, also = [pair[0], asked[0].name], asked[1].name
+            pair, also = ([g.name for g in asked], None) if kinds_asked else ([pair[0], asked[0].name], asked[1].name)
         elif len(asked) == 2:
             pair = [g.name for g in asked]
         elif asked and asked[0].name != pair[0]:
@@ -1760,6 +1770,38 @@ def species_word(gem: GemFacts) -> str:
 ASKED_ABOUT = re.compile(
     r"\s*(?:what(?:'s| is| are)|tell me about|describe|explain)\s+(?:a |an |the )?([a-z][\w' -]*?)\s*[?.!]*\s*", re.I
 )
+
+
+# "is amethyst a quartz?", "is spinel the same as ruby?", "is tanzanite a kind of zoisite?"
+IS_A_KIND = re.compile(
+    r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<x>[a-z][\w' -]*?)\s+(?:(?:a|an)\s+(?:kind|type|variety|form|sort)"
+    r"\s+of|the same (?:thing |stone |gem |mineral )?as|(?:a|an)|the same)\s+(?:an?\s+|the\s+)?(?P<y>[a-z][\w' -]*?)"
+    r"\s*\??\s*$",
+    re.I,
+)
+
+
+def kind_answer(text: str) -> str:
+    """Yes or no to "is X a Y?" of two gems, from the knowledge base's kinds and species; '' for any other
+    message, or where either is no gem it knows ("is it a sapphire?" is about the stone in hand)."""
+    from gemlang.knowledge import find_gem
+
+    asked = IS_A_KIND.match(text or "")
+    if not asked or re.fullmatch(r"it|this|that|they|these|those|mine", asked.group("x"), re.I):
+        return ""
+    x, y = find_gem(asked.group("x")), find_gem(asked.group("y"))
+    if x is None or y is None:
+        return ""
+    if x.name == y.name:
+        return f"**Yes**: {asked.group('x')} and {asked.group('y')} are names for the same gem, {x.name}."
+    if kind_of(x, y):
+        return f"**Yes**: {x.name} is one kind of {y.name.lower()}: every {x.name.lower()} is {y.name.lower()}."
+    if kind_of(y, x):
+        return f"**Not every one**: {y.name} is one kind of {x.name.lower()}, and there are others."
+    if x.species and x.species == y.species:  # ruby and sapphire: the advice says they are both corundum
+        return f"**No**: {tell_apart(x.name, y.name)}"
+    named = [g.name if g.species in ("", g.name.lower()) else f"{g.name} ({g.species})" for g in (x, y)]
+    return f"**No**: {named[0]} and {named[1]} are different gems. {tell_apart(x.name, y.name)}"
 
 
 NOT_A_NAME = re.compile(r"\b(?:this|it|that|these|those|you|your|yourself|my|me|we|our|name|up|going|gemlang)\b", re.I)

@@ -1176,3 +1176,23 @@ def test_a_natural_glass_is_no_imitation_of_itself():
 def test_a_gem_the_knowledge_base_lacks_is_said_to_be_unknown_not_taken_for_another(question):
     answer = Assistant(classifier=None).conversation().ask(question)
     assert answer.reply.startswith("I have no facts on ") and not answer.candidates and not answer.description
+
+
+@pytest.mark.parametrize(
+    "question, reply",
+    [("is amethyst a quartz?", "**Yes**: Amethyst is one kind of quartz"),
+     ("is olivine the same as peridot?", "**Yes**: olivine and peridot are names for the same gem, Peridot."),
+     ("is spinel the same as ruby?", "**No**: Spinel and Ruby (corundum) are different gems. To tell Spinel from Ruby"),
+     ("is ruby a sapphire?", "**No**: Ruby and Sapphire are both corundum"),
+     ("is quartz an amethyst?", "**Not every one**: Amethyst is one kind of quartz")],
+)  # fmt: skip
+def test_is_one_gem_another_is_answered_yes_or_no_from_kinds_and_species(question, reply):
+    assert Assistant(classifier=None).conversation().ask(question).reply.startswith(reply)
+
+
+def test_is_it_my_birthstone_is_answered_for_the_stone_answered():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("purple, RI 1.544-1.553, SG 2.65")
+    assert chat.ask("is it my birthstone?").reply.startswith("**Amethyst** is a birthstone for February")
+    assert chat.ask("I was born in July, is it my birthstone?").reply.endswith("Yours, for July, is ruby.")
+    assert chat.ask("is this my birthstone? born in february").reply.endswith("So it is yours.")

@@ -152,3 +152,9 @@ def test_an_imitation_named_for_its_material_is_not_said_to_be_that_material_aga
 def test_a_carbide_is_not_read_out_as_silica():
     text = describe_prediction([("Moissanite", 0.9)]).text
     assert "silica" not in text.lower() and "SiC (silicon carbide)" in text
+
+
+def test_a_treatment_listed_twice_with_and_without_a_note_is_said_once():
+    assert treatment_sentence(get_facts("Jade"), n=9) == (
+        "Treatments: polymer impregnation (B jade); dyeing (C jade); wax treatment (traditional)."
+    )

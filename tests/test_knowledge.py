@@ -538,3 +538,10 @@ def test_every_photo_class_fluorescence_that_entries_json_states_is_cited_and_re
     assert all(g.citations.get("fluorescence", "").endswith(">") for g in stated)
     assert fluorescence_classes(get_facts("Peridot").fluorescence)[0] == "inert"
     assert get_facts("Ruby").fluorescence.startswith("Moderate to strong red (long-wave UV)")  # the database's
+
+
+def test_a_kind_of_a_material_made_in_kinds_is_told_by_its_constants_not_said_to_have_no_test():
+    from gemlang.knowledge.tell_apart import tell_apart
+
+    advice = tell_apart(get_facts("Jadeite"), get_facts("Jade"))
+    assert "no test separates" not in advice and "nephrite jade RI 1.600" in advice

@@ -61,3 +61,22 @@ def birthstone_answer(text: str) -> str:
         )
     listed = "; ".join(f"{month}: {_gems(month)}" for month in data["months"])
     return f"The birthstones {LIST}: {listed}."
+
+
+def birthstone_of_stone(text: str, names: list[str]) -> str:
+    """For "is it my birthstone?" of a stone answered as the gem `names` (its name, then its species): the month
+    it is for, and whether it is the person's when they name their month; '' when no birthstone is asked of it."""
+    if not BIRTHSTONE.search(text or "") or not re.search(r"\b(?:it|this|my stone)\b", text, re.I):
+        return ""
+    data, lowered = _list(), " ".join(names).lower()
+    months = [m for m, gems in data["months"].items() for gem in gems if re.search(rf"\b{gem}\b", lowered)]
+    said = [m.group(1).lower()[:3] for m in MONTH.finditer(text)]
+    said = [m for m in said if m != "may"] or said
+    yours = next((m for m in MONTHS.values() if said and m.lower().startswith(said[0])), None)
+    if not months:
+        told = f"the birthstone for **{yours}** is {_gems(yours)}, {LIST}" if yours else f"none is, {LIST}"
+        return f"**{names[0]}** is no month's birthstone: {told}."
+    text = f"**{names[0]}** is a birthstone for {' and '.join(dict.fromkeys(months))}, {LIST}."
+    if yours:
+        text += " So it is yours." if yours in months else f" Yours, for {yours}, is {_gems(yours)}."
+    return text

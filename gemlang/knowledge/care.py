@@ -28,7 +28,8 @@ CARE_QUESTION = re.compile(
     r"pickle|acids?|re-?tip\w*|prongs?|solder\w*|"  # at the bench: the stone left in the setting
     r"cut and polish|(?:cutting|sawing) (?:and|or) polishing|(?:safe|ok|okay) to (?:cut|saw|grind|polish)|lapidary|"
     r"lemon juice|vinegar|shower|dishwasher|household cleaners?|"  # acids and water at home
-    r"bleach|perfume|hairspray|swim(?:ming)?|every ?day wear|wear (?:it )?every ?day|durable|durability|"
+    r"bleach|perfume|hairspray|swim(?:ming)?|every ?day wear|daily wear|durable|durability|"
+    r"wear (?:it |this |them )?(?:every ?day|daily|all the time)|"
     r"heat[- ]?sensitive|sensitive to heat|(?:stand|withstand|take|survive|handle) (?:the )?heat|"
     r"temperature changes?|sauna|hot (?:water|tub|bath))\b",  # heat: not "is it heated?", a treatment
     re.I,

@@ -67,7 +67,10 @@ def tell_apart(a: GemFacts, b: GemFacts, rough: bool = False) -> str:
                 f"{k.name} RI {format_range(k.refractive_index, 3)}, SG {format_range(k.specific_gravity, 2)}"
                 for k in broad.kinds
             )
-            what = f"its constants, which tell {broad.name.lower()}'s kinds apart ({kinds})"
+            return (
+                f"{narrow.name} is one of the kinds of {broad.name.lower()}, and the refractive index and specific "
+                f"gravity tell which kind a stone is ({kinds})."
+            )
         if phenomenon := DEFINING_PHENOMENON.match(narrow.phenomena):  # cat's-eye, colour change: not a colour
             what = f"its {phenomenon.group(1)}. {narrow.phenomena.split('. ')[0].removesuffix('.')}"
             others = [s for s in narrow.simulants if not (MADE_THING.search(s) or MADE_WORDS.search(s.lower()))]

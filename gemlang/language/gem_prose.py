@@ -235,7 +235,12 @@ def treatment_sentence(gem: GemFacts, n: int = 3, named: bool = False) -> str:
     """The treatments the database lists ('Treatments: heat treatment; glass filling; flux healing.'); for a
     variety whose facts are its species', said of the species; `named`: said of the gem by name ('Treatments of
     tanzanite: ...'), for a sentence about another gem than the one discussed. '' when none are listed."""
-    items = list(dict.fromkeys(_lower_first(t) for t in gem.treatments))[:n]
+    # "Wax treatment (traditional)" and "Wax treatment" from two sources: one item, the one that says more
+    said: dict[str, str] = {}
+    for t in gem.treatments:
+        plain = re.sub(r"\s*\(.*?\)", "", t).strip().lower()
+        said[plain] = t if len(t) > len(said.get(plain, "")) else said[plain]
+    items = [_lower_first(t) for t in said.values()][:n]
     if not items or (gem.variety_of and gem.species.lower() == gem.name.lower()):
         return ""  # none listed, or the row is a variety of this very species (Zoisite -> tanzanite): not its own
     own = gem.sources.get("treatments") != SOURCE_DATABASE  # the variety's own, not its species'
