@@ -906,10 +906,18 @@ class Conversation:
         flagged = self.scope is not None and self.scope.flagged and not self.hints.measured
         if not (images or new or asked or flagged):  # a question about the same stone: its answer first, once
             focused = follow_up(text, answer, a.evidence, self.hints)
+            # the stone was answered the same before: its description is not repeated under every answer
+            said = answer.gem is not None and any(x.gem == answer.gem for x in self.answers[self._stone_began :])
             if focused:
                 answer.reply = " ".join(part for part in (aside, focused) if part)
                 answer.reasons, answer.tell_apart = [], ""
                 answer.notes = [n.replace(" How to tell them apart is below.", "") for n in answer.notes]
+            elif said and not aside and GENERAL_QUESTION.search(text.strip()) and not SAME_QUESTION.search(text):
+                # "is it conflict free?": no fact answers it, and the same card again would look like an answer
+                answer.reply = UNANSWERED.format(name=answer.gem, lower=answer.gem.lower())
+                answer.reasons, answer.tell_apart, answer.next_test = [], "", ""
+            if said and (focused or aside or answer.reply.startswith(UNANSWERED[:12])):
+                answer.description = ""
         if self.images and explain:
             answer.heatmap, answer.overlay, note = self.explain()
             if note:
@@ -1221,6 +1229,10 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
         basis = basis.removesuffix(" and ") or "the photo"
         after = f"next comes {rest[0][0]} ({percent(rest[0][1])})" if rest else "nothing else comes close"
         return f"{name} fits {basis} best ({percent(p)}); {after}."
+    if COLOUR_QUESTION.search(text) and gem is not None and gem.colours:  # "what colour is it usually?"
+        colours = [c[0].lower() + c[1:] for c in gem.colours]
+        listed = ", ".join(colours[:-1]) + f" or {colours[-1]}" if len(colours) > 1 else colours[0]
+        return f"{gem.name} comes in {listed}."
     if HISTORY_QUESTION.search(text) and gem is not None and (gem.history or gem.name_origin):
         named = re.search(r"\bname|etymolog", text, re.I)  # "where does the name come from?": the name only
         return (gem.name_origin if named else gem.history) or gem.history or gem.name_origin
@@ -1432,6 +1444,18 @@ def supposition(text: str) -> Hints | None:
 
 GLOW_NOT_UV = re.compile(r"^(?!.*(?:\buv\b|ultra-?violet|lamp|black ?light|fluoresc|phosphoresc)).*\bglow", re.I)
 ASKS_WHAT_IT_SHOWS = re.compile(r"^\s*(?:what|why|how|does|do|is|are|where)\b|\?\s*$", re.I)
+COLOUR_QUESTION = re.compile(r"\b(?:what|which) colou?rs?\b|\bcolou?rs? (?:does|do|can) (?:it|they) come in\b", re.I)
+# "what is it?" again, "which gem is this?": the identification asked again, answered again in full
+SAME_QUESTION = re.compile(
+    r"^\s*(?:so|and|ok|okay)?[\s,]*(?:what(?:'s| is)\s+(?:it|this|that)\s*\??\s*$|what (?:gem|stone|mineral|kind)|"
+    r"which (?:gem|stone|mineral)|identify)",
+    re.I,
+)
+UNANSWERED = (
+    "My facts on {name} do not answer that. About this stone I can say how sure I am, what else it could be and "
+    "which test would settle it, whether it could be treated or lab-grown, how to care for it, where {lower} "
+    "comes from, or tell you more about it."
+)
 MORE_QUESTION = re.compile(
     r"^\s*(?:tell me more|more (?:about it|info\w*|details?)|what else (?:can|do) you know)", re.I
 )

@@ -1196,3 +1196,14 @@ def test_is_it_my_birthstone_is_answered_for_the_stone_answered():
     assert chat.ask("is it my birthstone?").reply.startswith("**Amethyst** is a birthstone for February")
     assert chat.ask("I was born in July, is it my birthstone?").reply.endswith("Yours, for July, is ruby.")
     assert chat.ask("is this my birthstone? born in february").reply.endswith("So it is yours.")
+
+
+def test_a_follow_up_no_fact_answers_says_so_instead_of_repeating_the_whole_answer():
+    chat = Assistant(classifier=None).conversation()
+    first = chat.ask("green, RI 1.654-1.690, SG 3.34")
+    assert first.gem == "Peridot" and first.description
+    answer = chat.ask("is it conflict free?")
+    assert answer.reply.startswith("My facts on Peridot do not answer that.") and not answer.description
+    colours = chat.ask("what colour is it usually?")
+    assert colours.reply.startswith("Peridot comes in ") and not colours.description
+    assert chat.ask("what is it?").description  # the identification asked again is answered again in full
