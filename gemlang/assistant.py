@@ -75,7 +75,7 @@ AUTHENTICITY_WORDS = re.compile(
 )
 # "the difference between ruby and spinel", "ruby vs spinel", "how do I tell ruby from spinel", "compare ..."
 COMPARE_WORDS = re.compile(
-    r"\b(?:differen\w*|differ|vs|versus|tell\b.{1,60}\b(?:from|apart)|distinguish\w*|compar\w*|separate)\b", re.I
+    r"\b(?:dif+e?ren\w*|differ|vs|versus|tell\b.{1,60}\b(?:from|apart)|distinguish\w*|compar\w*|separate)\b", re.I
 )
 # the treated material a filling sign makes of a gem, as care.json names it
 FILLED = {"corundum": "glass-filled ruby", "emerald": "filled emerald", "diamond": "filled diamond"}
@@ -453,6 +453,7 @@ class Conversation:
         self._stone_began = 0  # the index in `answers` where the current stone's answers begin
         self.topic: GemFacts | None = None  # the gem asked about with no stone in hand: "and its SG?" is of it
         self._care_said: tuple[str, str] | None = None  # (gem, why) of the latest care answer, for "why not?"
+        self._quantity_asked: str | None = None  # "how hard is" of "how hard is ruby?", for "and emerald?"
 
     def reset(self) -> None:
         self._next_stone()
@@ -654,6 +655,8 @@ class Conversation:
             asked_gem = self.topic  # "what is the RI of spinel?" then "and its SG?"
         if asked_gem is not None and no_stone:
             self.topic = asked_gem
+        if quantity is None and asked_gem is not None and no_stone and self._quantity_asked and AND_ABOUT.match(text):
+            quantity = PROPERTY_QUESTION.search(self._quantity_asked)  # "how hard is ruby?", then "and emerald?"
         if quantity is None and asked_gem is None:
             quantity = THE_STONES_VALUE.search(text)  # "what's the RI?" of the stone answered
         about_it = (
@@ -675,6 +678,7 @@ class Conversation:
             answer.notes = [n for n in answer.notes if n not in new.notes]  # "and its SG?" is no SG reading
             # "the hardness and RI of zircon?": each quantity asked about
             asked = [v for k, v in PROPERTY_FIELDS.items() if re.search(k, quantity.group(0), re.I)]
+            self._quantity_asked = quantity.group(0)
             gems = [g for g in gems_named_in(text) if g.name in a.evidence.index][:3]
             than = re.search(r"\b(?:it|this)\b.*\b(?:harder|softer|heavier|lighter|denser)\b", text, re.I)
             if than and last is not None and len(gems) == 1 and gems[0] != last:
@@ -1118,7 +1122,8 @@ PROPERTY_QUESTION = re.compile(
 )
 NEXT_TEST_QUESTION = re.compile(
     r"\bnext\b.{0,12}\b(?:test|step|check)|\b(?:what|which)\b.{0,30}\b(?:test|check|measure|try|instrument)\b|"
-    r"\bwhat (?:else )?(?:should|can|could|do) i (?:do|test|check|try|measure)\b",
+    r"\bwhat (?:else )?(?:should|can|could|do) i (?:do|test|check|try|measure)\b|"
+    r"\bchange your mind\b|\bwhat would (?:prove|show) (?:you|it|that)\b|\bhow (?:can|could|do) i (?:confirm|check)\b",
     re.I,
 )
 OPTIC_SHOWN = {  # what the polariscope shows of an optic character that names no double refraction
@@ -1376,9 +1381,10 @@ def caution(
 # "is the blue natural?", "natural colour?": whether the colour was made, a treatment question
 COLOUR_NATURAL = re.compile(
     r"\b(?:colou?r|blue|red|green|pink|yellow|purple|black|orange|brown)\s+(?:is\s+|be\s+)?(?:natural|real|genuine)\b|"
-    r"\bnatural(?:ly)?[- ]colou?re?d?\b",
+    r"\bnatural(?:ly)?[- ]colou?re?d?\b|"
+    r"^\s*(?:is|are)\s+(?:the\s+)?(?:blue|red|green|pink|yellow|purple|black|orange|brown)\s+[a-z]+\s+(?:natural|real)\b",
     re.I,
-)
+)  # "is blue topaz natural?": its colour
 TREATMENT_QUESTION = re.compile(
     r"\b(?:heat(?:ed)?(?![- ]?sensitive)|treat(?:ed|ments?)?|untreated|unheated|enhanc\w*|oiled|oiling|dyed|"
     r"irradiated|diffused|filled)\b|" + COLOUR_NATURAL.pattern,
@@ -1445,6 +1451,7 @@ def supposition(text: str) -> Hints | None:
 GLOW_NOT_UV = re.compile(r"^(?!.*(?:\buv\b|ultra-?violet|lamp|black ?light|fluoresc|phosphoresc)).*\bglow", re.I)
 ASKS_WHAT_IT_SHOWS = re.compile(r"^\s*(?:what|why|how|does|do|is|are|where)\b|\?\s*$", re.I)
 COLOUR_QUESTION = re.compile(r"\b(?:what|which) colou?rs?\b|\bcolou?rs? (?:does|do|can) (?:it|they) come in\b", re.I)
+AND_ABOUT = re.compile(r"^\s*(?:and|what about|how about)\b(?!.*\b(?:it|its|this|mine|my)\b)", re.I)
 # "what is it?" again, "which gem is this?": the identification asked again, answered again in full
 SAME_QUESTION = re.compile(
     r"^\s*(?:so|and|ok|okay)?[\s,]*(?:what(?:'s| is)\s+(?:it|this|that)\s*\??\s*$|what (?:gem|stone|mineral|kind)|"

@@ -852,7 +852,9 @@ def test_what_causes_a_phenomenon_is_its_glossary_term():
      (["Where does tanzanite come from?", "is it treated?"], "**Tanzanite**: Treatments of tanzanite"),
      (["Sapphire: what treatments are common?", "how do I care for it?"], "**Caring for Sapphire**"),
      (["Tell me about emerald treatments", "is oiling permanent?"], "**Emerald**: Treatments of emerald: oiling"),
-     (["what is the birthstone for may", "how hard is it?"], "**Emerald**: Mohs hardness")],
+     (["what is the birthstone for may", "how hard is it?"], "**Emerald**: Mohs hardness"),
+     (["how hard is ruby?", "and emerald?"], "**Emerald**: Mohs hardness 7.5–8"),
+     (["what is the RI of spinel?", "what about garnet?"], "**Garnet**: refractive index")],
 )  # fmt: skip
 def test_a_follow_up_with_no_stone_in_hand_is_about_the_gem_just_discussed(turns, reply):
     chat = Assistant(classifier=None).conversation()
@@ -1207,3 +1209,10 @@ def test_a_follow_up_no_fact_answers_says_so_instead_of_repeating_the_whole_answ
     colours = chat.ask("what colour is it usually?")
     assert colours.reply.startswith("Peridot comes in ") and not colours.description
     assert chat.ask("what is it?").description  # the identification asked again is answered again in full
+
+
+def test_is_a_coloured_gem_natural_is_a_treatment_question_and_what_would_change_your_mind_is_the_next_test():
+    chat = Assistant(classifier=None).conversation()
+    assert chat.ask("is blue topaz natural?").reply.startswith("**Topaz**: Treatments of topaz: irradiation + heat")
+    chat.ask("red stone, RI 1.718, SG 3.60")
+    assert chat.ask("what would change your mind?").reply.startswith("Next: ")

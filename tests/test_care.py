@@ -76,6 +76,8 @@ def test_a_light_question_is_answered_first_from_the_care_and_the_gems_own_facts
     assert "In light" not in chat.ask("can I clean peridot in an ultrasonic?").reply
     diamond = chat.ask("will diamond fade in the sun?").reply
     assert diamond.startswith("**Caring for Diamond**: In light: none of my sources names fading.")  # not bleach
+    opal = chat.ask("will opal crack in the sun?").reply  # its care names the sun's heat, if not fading
+    assert opal.startswith("**Caring for Opal**: In light: Generally stable, but heat from intense light")
 
 
 def test_a_heat_question_is_answered_first_from_the_care_facts():

@@ -43,7 +43,9 @@ LIGHT_QUESTION = re.compile(
     r"\bfad(?:e|es|ed|ing)\b|\bsun(?:light|ny|shine)?\b|window ?sill|light[- ]?(?:stable|fast)", re.I
 )
 # not "bleach": in the care texts it is a chemical to avoid or a treatment, never light's doing
-SAID_OF_LIGHT = re.compile(r"\bfad\w*|photosensitiv\w*|\bsunlight\b|stable to light|light-sensitive", re.I)
+SAID_OF_LIGHT = re.compile(
+    r"\bfad\w*|photosensitiv\w*|\bsun(?:light)?\b|stable to light|light-sensitive|intense light", re.I
+)  # "heat from intense light (… long direct sun) can cause crazing": opal's
 # "is it heat sensitive?", "can it go in the sauna?": what heat does, before the cleaning
 HEAT_QUESTION = re.compile(
     r"heat[- ]?sensitive|sensitive to heat|(?:stand|withstand|take|survive|handle) (?:the )?heat|temperature|sauna|"
