@@ -49,7 +49,15 @@ from gemlang.knowledge.instruments import TESTS, profile, separates, value_text
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.places import gem_countries, places_asked
 from gemlang.knowledge.superlatives import fluorescence_list_answer, optic_list_answer, superlative_answer
-from gemlang.knowledge.tell_apart import confirming_test, in_sentence, instrument_test, kind_of, lookalikes, values_read
+from gemlang.knowledge.tell_apart import (
+    confirming_test,
+    in_sentence,
+    instrument_test,
+    kind_of,
+    lookalikes,
+    telltale,
+    values_read,
+)
 from gemlang.language.describe import describe_prediction, percent
 from gemlang.language.gem_prose import main_sources, reference_description, treatment_sentence
 from gemlang.model import SEPARATION_RATE, Prediction
@@ -727,6 +735,18 @@ class Conversation:
             asks_if = asked_gem is not None and (
                 _asks_if_it_is(text, asked_gem) or (of_topic and NATURAL_QUESTION.search(text))
             )
+            either = [g.name for g in gems_named_in(text)][:2]
+            if asks_if and not home_tests_in(text) and len(either) == 2:  # "is it a real diamond or CZ?"
+                answer.reply = (
+                    f"**{either[0]} or {either[1]}?** Nothing you have told me shows which it is: send a photo of "
+                    "the stone, or what your instruments read."
+                )
+                answer.tell_apart, answer.properties = tell_apart(*either), property_rows(either)
+                return self._done(answer)
+            if asked_gem is not None and HOW_TO_KNOW.search(text) and (how := how_to_tell_natural(asked_gem)):
+                answer.reply = how  # "how do I know if my ruby is synthetic?"
+                answer.properties = property_rows([asked_gem.name])
+                return self._done(answer)
             if asks_if and not home_tests_in(text):
                 answer.reply = (  # "is it a sapphire??", "so it's a real diamond?" with nothing to go on
                     f"**{asked_gem.name}?** Nothing you have told me shows whether it is: send a photo of the stone, "
@@ -1789,6 +1809,32 @@ def _asks_if_it_is(text: str, gem: GemFacts) -> bool:
         text.lower(),
     )
     return said is not None
+
+
+# "how do I know if my ruby is synthetic?", "how can I tell lab-grown emerald from natural?"
+HOW_TO_KNOW = re.compile(
+    r"\bhow\b.{0,30}\b(?:know|tell|check|test|spot|recogni[sz]e)\b.{0,40}\b(?:synthetic|lab[- ]?(?:grown|created|made)|"
+    r"natural|real|fake)\b",
+    re.I,
+)
+
+
+SIGN_END = re.compile(r" \(| — |; ")  # a sign's first words: "flux remnants" of "Flux remnants (wispy veils)"
+
+
+def how_to_tell_natural(gem: GemFacts) -> str:
+    """How a natural gem is told from its lab-grown twins: the constants cannot, the inclusions each twin
+    shows under magnification can ("Synthetic Ruby (Verneuil): curved striae"); '' when it has no twin."""
+    twins = [g for g in lookalikes(gem, all_gems()) if g.origin == "synthetic" and g.species == gem.species]
+    own = [g for g in twins if gem.name.split()[0].lower() in g.name.lower()]  # flux-grown ruby for ruby
+    signs = [f"{t.name}: {SIGN_END.split(sign)[0].lower()}" for t in (own or twins)[:4] if (sign := telltale(t))]
+    if not signs:
+        return ""
+    return (
+        f"**{gem.name}**: a lab-grown {species_word(gem)} has the same constants as a natural one, so the "
+        f"refractometer and the balance cannot tell them apart; magnification can ({'; '.join(signs)}). A natural "
+        f"stone shows natural inclusions instead, and where none is conclusive a gem laboratory decides."
+    )
 
 
 def species_word(gem: GemFacts) -> str:

@@ -230,8 +230,9 @@ class Readings:
     def ri_edges(self) -> bool:
         """Whether the RI is a doubly refractive stone's two shadow edges, each one read ("RI 1.544–1.553"),
         rather than an interval one value fell in: two values, unless the stone is singly refractive or an
-        aggregate."""
-        return bool(self.ri and 0 < self.ri.low < self.ri.high < 99 and self.optic not in NO_TWO_EDGES)
+        aggregate, or they lie beyond a refractometer's reach ("RI 2.15–2.18" is a table's range for CZ)."""
+        beyond = self.ri is not None and self.ri.high > REFRACTOMETER_LIMIT + 0.03  # no refractometer read them
+        return bool(self.ri and 0 < self.ri.low < self.ri.high < 99 and self.optic not in NO_TWO_EDGES and not beyond)
 
     def updated(self, newer: Readings) -> Readings:
         """These readings with a newer message's on top: a new value of a quantity replaces the old one."""

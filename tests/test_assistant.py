@@ -1216,3 +1216,11 @@ def test_is_a_coloured_gem_natural_is_a_treatment_question_and_what_would_change
     assert chat.ask("is blue topaz natural?").reply.startswith("**Topaz**: Treatments of topaz: irradiation + heat")
     chat.ask("red stone, RI 1.718, SG 3.60")
     assert chat.ask("what would change your mind?").reply.startswith("Next: ")
+
+
+def test_diamond_or_cz_with_nothing_to_go_on_says_how_to_tell_them_and_how_to_spot_a_lab_grown_ruby():
+    chat = Assistant(classifier=None).conversation()
+    either = chat.ask("is it a real diamond or CZ?")
+    assert either.reply.startswith("**Diamond or Cubic Zirconia?**") and "Cubic Zirconia 5.65–5.95" in either.tell_apart
+    how = Assistant(classifier=None).conversation().ask("how do I know if my ruby is synthetic?").reply
+    assert how.startswith("**Ruby**: a lab-grown corundum has the same constants") and "curved striae" in how

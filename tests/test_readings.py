@@ -425,3 +425,9 @@ def test_a_phenomenon_seen_is_an_observation_but_a_gems_name_is_not():
     assert parse_readings("it has a cat's eye").observations == ("a cat's eye (chatoyancy)",)
     assert parse_readings("it shows play of colour").observations == ("play of colour",)
     assert parse_readings("cat's eye chrysoberyl, star sapphire").observations == ()  # names, not signs
+
+
+def test_an_ri_range_beyond_the_refractometer_is_a_tables_range_not_two_shadow_edges():
+    r = parse_readings("RI 2.15-2.18, SG 5.8")
+    assert r.birefringence is None and not r.ri_edges
+    assert parse_readings("RI 1.762-1.770").birefringence.low == pytest.approx(0.008)
