@@ -104,8 +104,9 @@ TOLD_QUESTION = re.compile(
     re.I,
 )
 RESET_WORDS = re.compile(
-    r"\b(?:start over|(?:a |the )?(?:new|next|another|second|third|other) stone|reset|forget (?:it|that|everything))\b",
-    re.I,
+    r"\b(?:start over|(?:a |the )?(?:new|next|another|second|third|other) stone|reset|forget (?:it|that|everything))\b|"
+    r"^\s*(?:(?:ok(?:ay)?|right|and)[,.!\s]+)?(?:next|another)(?:\s+(?:one|gem))?\s*(?:[:.,!-]|$)",
+    re.I,  # the last: "ok, next.", "next: RI 1.66"; not "next test?"
 )
 HELP = (
     'Send me a photo of the stone and ask "what gem is this?". You can also tell me what you know: '
@@ -615,18 +616,36 @@ class Conversation:
             answer.notes += [f"skipped {p}" for p in problems]
         new = parse_hints(text)
         if images:
-            if self.hints:
-                answer.notes.append("new photo, new stone: earlier hints were cleared.")
-            self._next_stone()
-            self.images, self.hints, self._heatmaps = images, Hints(), {}
+            # readings taken first, then the photo: the stone in hand, unless another photo showed a stone before
+            joins = bool(self.hints) and self.image_probs is None and not RESET_WORDS.search(text)
+            if joins:
+                answer.notes.append(
+                    f"I took this photo as the stone of your readings ({', '.join(self.hints.describe())}); say "
+                    "“new stone” if it is another."
+                )
+            else:
+                if self.hints:
+                    answer.notes.append("new photo, new stone: earlier hints were cleared.")
+                self._next_stone()
+                self.hints = Hints()
+            self.images, self._heatmaps = images, {}
             self.image_probs, self.scope = a.look(images)
         before, self.hints = self.hints, self.hints.updated(new)
         answer.notes += list(new.notes)
         withdrawn = () if reset else withdrawn_hints(text)  # "forget everything, new stone: RI …" kept the new
         if withdrawn:  # "ignore the RI, I misread it": the rest of what was said still counts
+            held = [w for w in withdrawn if w != "photo" and self.hints.holds(w)]
+            unheld = [w for w in withdrawn if w != "photo" and w not in held]
+            if "photo" in withdrawn and self.image_probs is not None and not images:  # "use only my readings"
+                self.images, self.image_probs, self.scope, self._heatmaps = [], None, None, {}
+                held.append("your photo")
             self.hints = self.hints.without(withdrawn)
             new = new.without(withdrawn)
-            answer.notes.append(f"left out as you asked: {', '.join(withdrawn)}.")
+            if held:
+                answer.notes.append(f"left out as you asked: {', '.join(held)}.")
+            if unheld:  # "forget the hardness" when none was given
+                unheld = ["readings" if w == "everything" else w for w in unheld]
+                answer.notes.append(f"you had given me no {' or '.join(unheld)}, so there was nothing to leave out.")
 
         compared = gems_compared(text) if not (images or new) else []
         if compared:  # a question about two gems, not about the stone in hand: how a gemmologist separates them
@@ -856,7 +875,7 @@ class Conversation:
                     which = f"{told[0].lower()}{told[1:].rstrip('.')}" if told else "the RI and SG tell which"
                     return f"{lead.name} ({lead_p}) is {species_word(lead)}; {which}"
                 p = fused.probabilities[index[name]]
-                rank = int((fused.probabilities > p).sum()) + 1
+                rank = next(i for i, (n, _) in enumerate(ranking, 1) if n == name)  # as listed, ties included
                 return f"{name}: {percent(p)} (rank {rank} of {len(fused.probabilities)})"
 
             answer.reply = "; ".join(dict.fromkeys(standing(g.name) for g in asked)) + "."
@@ -938,7 +957,7 @@ class Conversation:
                 answer.notes = [n.replace(" How to tell them apart is below.", "") for n in answer.notes]
             elif said and not aside and GENERAL_QUESTION.search(text.strip()) and not SAME_QUESTION.search(text):
                 # "is it conflict free?": no fact answers it, and the same card again would look like an answer
-                answer.reply = UNANSWERED.format(name=answer.gem, lower=answer.gem.lower())
+                answer.reply = UNANSWERED.format(name=answer.gem)
                 answer.reasons, answer.tell_apart, answer.next_test = [], "", ""
             if said and (focused or aside or answer.reply.startswith(UNANSWERED[:12])):
                 answer.description = ""
@@ -1480,8 +1499,8 @@ SAME_QUESTION = re.compile(
 )
 UNANSWERED = (
     "My facts on {name} do not answer that. About this stone I can say how sure I am, what else it could be and "
-    "which test would settle it, whether it could be treated or lab-grown, how to care for it, where {lower} "
-    "comes from, or tell you more about it."
+    "which test would settle it, whether it could be treated or lab-grown, how to care for it, where it comes "
+    "from, or tell you more about it."
 )
 MORE_QUESTION = re.compile(
     r"^\s*(?:tell me more|more (?:about it|info\w*|details?)|what else (?:can|do) you know)", re.I
@@ -1881,14 +1900,17 @@ def kind_answer(text: str) -> str:
     return f"**No**: {named[0]} and {named[1]} are different gems. {tell_apart(x.name, y.name)}"
 
 
-NOT_A_NAME = re.compile(r"\b(?:this|it|that|these|those|you|your|yourself|my|me|we|our|name|up|going|gemlang)\b", re.I)
+NOT_A_NAME = re.compile(
+    r"\b(?:this|it|that|these|those|you|your|yourself|my|me|we|our|name|up|going|gemlang|of|in|time|weather|life)\b",
+    re.I,
+)
 
 
 def _unknown_name(text: str) -> str | None:
-    """The name a "what is X?" or "tell me about X" asks about, of one to three words, when no gem is found."""
+    """The name a "what is X?" or "tell me about X" asks about, of one or two words, when no gem is found."""
     asked = ASKED_ABOUT.fullmatch(text)
     name = asked.group(1).strip() if asked else ""
-    return name if name and len(name.split()) <= 3 and not NOT_A_NAME.search(name) else None
+    return name if name and len(name.split()) <= 2 and not NOT_A_NAME.search(name) else None
 
 
 def _named_gem(text: str, fuzzy: bool = True):

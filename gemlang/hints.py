@@ -106,6 +106,14 @@ class Hints:
             colours=() if "colour" in withdrawn else self.colours,
         )
 
+    def holds(self, name: str) -> bool:
+        """Whether these hints hold what `withdrawn_hints` names ("RI", "hardness", "everything"; not "photo")."""
+        if name == "everything":
+            return bool(self) or bool(self.colours)
+        if name in READING_FIELDS:
+            return any(getattr(self.readings, f) not in (None, ()) for f in READING_FIELDS[name])
+        return bool({"hardness": self.hardness, "locality": self.countries, "colour": self.colours}.get(name))
+
     def describe(self) -> list[str]:
         said = " and ".join(self.colours)
         out = [said if said == "colourless" else f"{said} colour"] if self.colours else []
@@ -145,10 +153,11 @@ WITHDRAWABLE = {
     "fluorescence": r"fluorescence|uv",
     "Chelsea filter": r"chelsea(?: filter)?",
     "everything": r"(?:all (?:the |my )?)?(?:readings|hints)|everything",
+    "photo": r"photo|picture|image|pic\b",
 }
 _WITHDRAW = re.compile(
     r"(?<!not )(?<!n't )(?<!cannot )\b(?:ignore|forget|drop|remove|scrap|disregard|delete|cancel|withdraw|discard|"
-    r"leave out|take out)\s+(?:about\s+)?(?:the\s+|my\s+|that\s+|its\s+)?(?=(?P<what>[a-z.' ]{1,30}))"
+    r"leave out|take out|clear|wipe)\s+(?:about\s+)?(?:the\s+|my\s+|that\s+|its\s+)?(?=(?P<what>[a-z.' ]{1,30}))"
 )
 
 
@@ -363,10 +372,17 @@ _NEGATION = re.compile(
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
 
 
+_ONE_AS_A_PRONOUN = re.compile(
+    r"\b(?:this|that|the|which|each|any|no|every|other|another|last|next|new|first|second|third|same) one\b|"
+    r"\bone(?:'s| of\b)"
+)
+
+
 def _spelled_out(t: str) -> str:
     """'hardness seven and a half' -> 'hardness 7.5': number words only where a hardness is named."""
     if not re.search(_HARDNESS_WORD, t):
         return t
+    t = _ONE_AS_A_PRONOUN.sub(lambda m: m.group(0).replace("one", "___"), t)  # "this one's hardness": no Mohs 1
     t = re.sub(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", lambda m: _NUMBER_WORDS[m.group(1)], t)
     return re.sub(r"\b(\d{1,2})\s+and\s+a\s+half\b", r"\1.5", t)
 

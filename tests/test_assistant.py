@@ -1178,6 +1178,7 @@ def test_a_natural_glass_is_no_imitation_of_itself():
 def test_a_gem_the_knowledge_base_lacks_is_said_to_be_unknown_not_taken_for_another(question):
     answer = Assistant(classifier=None).conversation().ask(question)
     assert answer.reply.startswith("I have no facts on ") and not answer.candidates and not answer.description
+    assert Assistant(classifier=None).conversation().ask("what is the capital of France?").reply == HELP
 
 
 @pytest.mark.parametrize(
@@ -1224,3 +1225,32 @@ def test_diamond_or_cz_with_nothing_to_go_on_says_how_to_tell_them_and_how_to_sp
     assert either.reply.startswith("**Diamond or Cubic Zirconia?**") and "Cubic Zirconia 5.65–5.95" in either.tell_apart
     how = Assistant(classifier=None).conversation().ask("how do I know if my ruby is synthetic?").reply
     assert how.startswith("**Ruby**: a lab-grown corundum has the same constants") and "curved striae" in how
+
+
+def test_clearing_readings_the_photo_or_a_reading_never_given_is_done_or_said():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.62, SG 3.06, pink, strong pleochroism")
+    cleared = chat.ask("clear all readings")
+    assert "left out as you asked: everything." in cleared.notes and not chat.hints
+    chat.ask("RI 1.544-1.553, purple")
+    nothing = chat.ask("forget the hardness")
+    assert any("you had given me no hardness" in n for n in nothing.notes)
+    assert not any("left out as you asked" in n for n in nothing.notes)
+
+
+def test_ignore_the_photo_ranks_by_the_readings_alone(chat_model_dir):
+    chat = Assistant.load(chat_model_dir).conversation()
+    chat.ask("what is it?", photos=[red_stone_photo()])
+    chat.ask("RI 1.718, SG 3.60")
+    answer = chat.ask("ignore the photo")
+    assert not answer.used_photo and "left out as you asked: your photo." in answer.notes
+
+
+def test_readings_taken_before_the_first_photo_stay_with_it_and_next_starts_a_new_stone(assistant):
+    chat = assistant.conversation()
+    chat.ask("a red stone, RI 1.76, SG 4.00")
+    answer = chat.ask("now the photo of it", [red_stone_photo()])
+    assert answer.used_photo and "RI 1.760" in answer.hints_used and "SG 4.00" in answer.hints_used
+    assert any("I took this photo as the stone of your readings" in n for n in answer.notes)
+    fresh = chat.ask("next: RI 1.66, SG 3.34")
+    assert not fresh.used_photo and fresh.hints_used == ["RI 1.660", "SG 3.34"]

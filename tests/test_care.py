@@ -35,6 +35,7 @@ def test_a_care_question_is_answered_not_taken_for_a_reading():
     assert care_question("can I retip the prongs with the stone in place?")  # at the bench
     assert care_question("is it safe in the pickle?") and not care_question("RI 1.76, acid test fizzes")
     assert care_question("can i wear it daily") and care_question("is it ok for daily wear?")
+    assert care_question("can it get wet?") and care_question("is it waterproof?")
     assert care_question("is it safe to cut and polish malachite at home?") and not care_question("is the cut good?")
     assert not care_question("I cleaned it yesterday, RI 1.76")
     assert not care_question(

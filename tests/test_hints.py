@@ -377,3 +377,10 @@ def test_a_negation_is_no_sighting_and_a_question_after_a_comma_is_no_observatio
 def test_any_followed_by_a_question_mark_asks_and_reads_nothing():
     assert not parse_hints("any fluorescence?")
     assert parse_hints("RI 1.76, any idea?").readings.ri
+
+
+@pytest.mark.parametrize(
+    "text", ["what's this one's hardness?", "the hardness of this one?", "one of them has a hardness?"]
+)
+def test_one_as_a_pronoun_near_a_hardness_is_no_mohs_1(text):
+    assert parse_hints(text).hardness is None

@@ -27,7 +27,7 @@ CARE_QUESTION = re.compile(
     r"(?:jeweller'?s |jeweler'?s )?torch|resiz(?:e|ing)|chlorine|"
     r"pickle|acids?|re-?tip\w*|prongs?|solder\w*|"  # at the bench: the stone left in the setting
     r"cut and polish|(?:cutting|sawing) (?:and|or) polishing|(?:safe|ok|okay) to (?:cut|saw|grind|polish)|lapidary|"
-    r"lemon juice|vinegar|shower|dishwasher|household cleaners?|"  # acids and water at home
+    r"lemon juice|vinegar|shower|dishwasher|household cleaners?|get(?:ting)? wet|waterproof|water[- ]?resistant|"
     r"bleach|perfume|hairspray|swim(?:ming)?|every ?day wear|daily wear|durable|durability|"
     r"wear (?:it |this |them )?(?:every ?day|daily|all the time)|"
     r"heat[- ]?sensitive|sensitive to heat|(?:stand|withstand|take|survive|handle) (?:the )?heat|"
