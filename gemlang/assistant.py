@@ -90,6 +90,12 @@ FILLED = {"corundum": "glass-filled ruby", "emerald": "filled emerald", "diamond
 UNSURE_BECAUSE = "I'm not sure because"  # opens each note on evidence about the named gem (none without one)
 _COURTESY = r"(?:thanks?(?: you)?(?: (?:very|so) much)?|thank you|thx|cheers|great|ok(?:ay)?|(?:good)?bye|see you)"
 THANKS = re.compile(rf"\s*{_COURTESY}(?:[,.!\s]+{_COURTESY})*[.!\s]*", re.I)  # "thanks, bye" too
+# "so?", "hmm", "yes", "👍": a reply with nothing to act on, answered in short rather than with the whole answer again
+SHORT_REPLY = re.compile(
+    r"\s*(?:(?:hmm+|mm+|so|and|well|yes|yeah|yep|no|nope|really|i see|interesting|cool|wow|huh|oh|ah)\s*[?!.…]*\s*|"
+    r"[^\w]*)",
+    re.I,
+)
 # a question about an earlier stone of a parcel: "the first one", "stone 2", "which of the two was the ruby?"
 EARLIER_STONE = re.compile(
     r"\b(?:first|previous|earlier|other) (?:one|stone|photo|gem)\b|\bstone (?:[1-9]|[a-c])\b|"
@@ -100,7 +106,9 @@ EARLIER_STONE = re.compile(
 TOLD_QUESTION = re.compile(
     r"\bwhat (?:did|have) i (?:tell|told|say|said|give|given|measure|measured|read|typed?)\b|"
     r"\bwhat(?:'s| is| are| were)\s+my\s+(?:readings?|measurements?|numbers|values|hints)\b|"
-    r"\bwhat do you (?:know|have) (?:about|of|on) my stone\b|\bremind me what i\b",
+    r"\bwhat do you (?:know|have) (?:about|of|on) my stone\b|\bremind me what i\b|"
+    r"\bwhat (?:readings?|hints|evidence|information|info) (?:are|do|did) you (?:use|using|have|hold|know)\b|"
+    r"\bwhat do you have (?:now|so far)\b",
     re.I,
 )
 RESET_WORDS = re.compile(
@@ -481,8 +489,9 @@ class Conversation:
 
     def _next_stone(self) -> None:
         """Keep what was answered for the stone just left (a new photo or "next stone"), for "the first one?"."""
-        if (answered := self._stone_answered()) is not None:
-            self.stones.append(answered)
+        if (answered := self._stone_answered()) is not None:  # with its readings: "what was the first one's RI?"
+            said = self.hints.describe()
+            self.stones.append(answered + (f", from {'; '.join(said)}" if said else ""))
         self._stone_began = len(self.answers)
 
     def _earlier_stones(self) -> str:
@@ -540,7 +549,15 @@ class Conversation:
             answer.notes.append(f"your message is long: I read its first {MAX_MESSAGE_CHARS:,} characters.")
         text = answer.message = self._corrected(text)
         if THANKS.fullmatch(text) and not photos:  # a courtesy, not a question: no analysis again
-            answer.reply = "You're welcome. Send another photo or a reading whenever you like."
+            thanked = re.search(r"\bthank|\bthx\b|\bcheers\b", text, re.I)
+            answer.reply = "Send another photo or a reading whenever you like."
+            answer.reply = f"You're welcome. {answer.reply}" if thanked else answer.reply
+            return self._done(answer)
+        if SHORT_REPLY.fullmatch(text) and not photos and (answered := self._stone_answered()):  # "so?", "hmm"
+            answer.reply = (
+                f"In short: {answered}. Ask me how sure I am, what else it could be or which test would settle it, "
+                "or send a reading or the next stone."
+            )
             return self._done(answer)
         if not photos and (told := disclosure_answer(text, self._answered_gem())):  # "can I sell them as ruby?"
             answer.reply = told
@@ -591,6 +608,13 @@ class Conversation:
                 return self._done(answer)
             if (gem := _named_gem(text, fuzzy=False)) is not None:
                 answer.notes.append(f"I have no checked care facts for {gem.name} yet.")
+        if not photos and (other := self._other_gem_asked(text)) is not None:  # "tell me about tanzanite" of a ruby
+            colours = follow_up_colours(other) if COLOUR_QUESTION.search(text) else ""
+            answer.reply = colours.replace(other.name, f"**{other.name}**", 1) if colours else f"**{other.name}**"
+            answer.description = "" if colours else reference_description(other)
+            answer.properties = property_rows([other.name])
+            answer.notes.append(f"about {other.name} in general; the stone in hand is still {self._stone_answered()}.")
+            return self._done(answer)
         if self.stones and not photos and EARLIER_STONE.search(text):  # "go back to the first one": a parcel
             answer.reply = self._earlier_stones()
             return self._done(answer)
@@ -874,6 +898,17 @@ class Conversation:
                     told = len(kinds) == 2 and a.evidence.already_told(*kinds, self.hints)  # the RI and SG given
                     which = f"{told[0].lower()}{told[1:].rstrip('.')}" if told else "the RI and SG tell which"
                     return f"{lead.name} ({lead_p}) is {species_word(lead)}; {which}"
+                line = next((e for e in lines or () if name in e.gems and len(e.gems) > 1), None)
+                if line is not None:  # "is it a diamond?" of a line of diamonds no reading tells apart
+                    others = [g for g in line.gems if g != name]
+                    others = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
+                    place = lines.index(line) + 1
+                    place = "the first line" if place == 1 else f"line {place}"
+                    return (
+                        f"{name}: {percent(fused.probabilities[index[name]])} on its own, and "
+                        f"{percent(line.probability)} together with {others}, which no reading given tells apart "
+                        f"({place} of the table)"
+                    )
                 p = fused.probabilities[index[name]]
                 rank = next(i for i, (n, _) in enumerate(ranking, 1) if n == name)  # as listed, ties included
                 return f"{name}: {percent(p)} (rank {rank} of {len(fused.probabilities)})"
@@ -1010,6 +1045,18 @@ class Conversation:
         if not held:
             return 'You have not told me anything about this stone yet: send a photo, or readings such as "RI 1.54".'
         return "For this stone I have: " + "; ".join(held) + "."
+
+    def _other_gem_asked(self, text: str) -> GemFacts | None:
+        """The gem a general question names with another stone answered in hand ("tell me about tanzanite",
+        "what colour is peridot?" of a ruby), or None."""
+        from gemlang.knowledge import find_gem
+
+        answered = self._answered_gem()
+        if answered is None or self._stone_answered() is None or parse_hints(text) or COMPARE_WORDS.search(text):
+            return None  # "the difference between ruby and spinel?" is a comparison
+        asked = ASKED_ABOUT.fullmatch(text)
+        gem = find_gem(asked.group(1)) if asked else _named_gem(text) if COLOUR_QUESTION.search(text) else None
+        return gem if gem is not None and gem.name != answered.name else None
 
     def _answered_gem(self) -> GemFacts | None:
         """The gem the latest answer put first; a determinative table's first line: its likeliest gem, but with no
@@ -1274,13 +1321,23 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
         after = f"next comes {rest[0][0]} ({percent(rest[0][1])})" if rest else "nothing else comes close"
         return f"{name} fits {basis} best ({percent(p)}); {after}."
     if COLOUR_QUESTION.search(text) and gem is not None and gem.colours:  # "what colour is it usually?"
-        colours = [c[0].lower() + c[1:] for c in gem.colours]
-        listed = ", ".join(colours[:-1]) + f" or {colours[-1]}" if len(colours) > 1 else colours[0]
-        return f"{gem.name} comes in {listed}."
+        return follow_up_colours(gem)
     if HISTORY_QUESTION.search(text) and gem is not None and (gem.history or gem.name_origin):
         named = re.search(r"\bname|etymolog", text, re.I)  # "where does the name come from?": the name only
         return (gem.name_origin if named else gem.history) or gem.history or gem.name_origin
     return ""
+
+
+def follow_up_colours(gem: GemFacts) -> str:
+    """'Peridot comes in yellow-green, olive green or …'; '' for a gem whose colours are not listed."""
+    colours = [c[0].lower() + c[1:] for c in gem.colours]
+    if not colours:
+        return ""
+    return (
+        f"{gem.name} comes in "
+        + (", ".join(colours[:-1]) + f" or {colours[-1]}" if len(colours) > 1 else colours[0])
+        + "."
+    )
 
 
 def confirming_readings(gem: GemFacts, skip: set[str] | frozenset[str] = frozenset()) -> str:

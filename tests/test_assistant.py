@@ -1254,3 +1254,40 @@ def test_readings_taken_before_the_first_photo_stay_with_it_and_next_starts_a_ne
     assert any("I took this photo as the stone of your readings" in n for n in answer.notes)
     fresh = chat.ask("next: RI 1.66, SG 3.34")
     assert not fresh.used_photo and fresh.hints_used == ["RI 1.660", "SG 3.34"]
+
+
+def test_a_general_question_about_another_gem_with_a_stone_in_hand_is_about_that_gem(assistant):
+    chat = assistant.conversation()
+    stone = chat.ask("what is it?", [red_stone_photo()]).gem
+    other = "Tanzanite" if stone != "Tanzanite" else "Peridot"
+    about = chat.ask(f"tell me about {other.lower()}")
+    assert about.reply == f"**{other}**" and about.description and not about.candidates
+    assert any(f"the stone in hand is still {stone}" in n for n in about.notes)
+    colours = chat.ask("what colour is peridot?")
+    assert colours.reply.startswith("**Peridot** comes in ") or stone == "Peridot"
+
+
+def test_is_it_a_gem_of_a_line_of_twins_gives_its_own_share_and_the_lines(assistant):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 2.42, SG 3.52, singly refractive, colourless")
+    reply = chat.ask("is it a diamond?").reply
+    assert reply.startswith("Diamond: ") and "together with CVD Diamond" in reply
+
+
+def test_earlier_stones_are_recalled_with_their_readings_and_the_readings_in_use_are_listed():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.61-1.62, SG 3.53, colourless")
+    chat.ask("next stone: RI 1.544-1.553, purple")
+    recap = chat.ask("what was the RI of the first stone?").reply
+    assert recap.startswith("So far: stone 1: ") and "RI 1.610–1.620" in recap
+    using = chat.ask("what readings are you using?").reply
+    assert using.startswith("For this stone I have: purple colour; RI 1.544–1.553")
+
+
+@pytest.mark.parametrize("reply", ["so?", "hmm", "yes", "👍"])
+def test_a_short_reply_gets_the_answer_in_short_not_all_of_it_again(reply):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("green, RI 1.654-1.690, SG 3.34")
+    answer = chat.ask(reply)
+    assert answer.reply.startswith("In short: Peridot (") and not answer.description and not answer.candidates
+    assert chat.ask("ok").reply == "Send another photo or a reading whenever you like."
