@@ -90,6 +90,12 @@ FILLED = {"corundum": "glass-filled ruby", "emerald": "filled emerald", "diamond
 UNSURE_BECAUSE = "I'm not sure because"  # opens each note on evidence about the named gem (none without one)
 _COURTESY = r"(?:thanks?(?: you)?(?: (?:very|so) much)?|thank you|thx|cheers|great|ok(?:ay)?|(?:good)?bye|see you)"
 THANKS = re.compile(rf"\s*{_COURTESY}(?:[,.!\s]+{_COURTESY})*[.!\s]*", re.I)  # "thanks, bye" too
+MINE = re.compile(r"\s*(?:and|what about|how about)\s+(?:mine|my stone|my one|this one|the one in hand)\s*\??\s*", re.I)
+OFF_TOPIC = re.compile(
+    r"\b(?:write|compose)\b.{0,30}\b(?:poem|story|song|essay|haiku|limerick)s?\b|"
+    r"\b(?:tell|know) (?:me )?(?:a|any) jokes?\b|\bweather\b|\bcapital of\b",
+    re.I,
+)
 # "so?", "hmm", "yes", "👍": a reply with nothing to act on, answered in short rather than with the whole answer again
 SHORT_REPLY = re.compile(
     r"\s*(?:(?:hmm+|mm+|so|and|well|yes|yeah|yep|no|nope|really|i see|interesting|cool|wow|huh|oh|ah)\s*[?!.…]*\s*|"
@@ -525,6 +531,12 @@ class Conversation:
         answer.reply = f"{supposing}: {answer.reply}" if answer.reply else f"{supposing}."
         return answer
 
+    def _of_mine(self, text: str) -> str:
+        """ "and mine?" after "what's the hardness of spinel?" asks the same of the stone in hand: said so."""
+        if self._quantity_asked and self._stone_answered() and MINE.fullmatch(text):
+            return f"{self._quantity_asked} it?"
+        return text
+
     def _corrected(self, text: str) -> str:
         """A bare number correcting the reading the last message gave ("RI 1.72", then "no wait, 1.76") said as
         that reading ("no wait, RI 1.76"), which then replaces it; the message as it is otherwise."""
@@ -547,11 +559,14 @@ class Conversation:
         if len(text) > MAX_MESSAGE_CHARS:  # a pasted book would hold up every other user of the app
             text = text[:MAX_MESSAGE_CHARS]
             answer.notes.append(f"your message is long: I read its first {MAX_MESSAGE_CHARS:,} characters.")
-        text = answer.message = self._corrected(text)
+        text = answer.message = self._of_mine(self._corrected(text))
         if THANKS.fullmatch(text) and not photos:  # a courtesy, not a question: no analysis again
             thanked = re.search(r"\bthank|\bthx\b|\bcheers\b", text, re.I)
             answer.reply = "Send another photo or a reading whenever you like."
             answer.reply = f"You're welcome. {answer.reply}" if thanked else answer.reply
+            return self._done(answer)
+        if OFF_TOPIC.search(text) and not photos and not parse_hints(text):  # "write me a poem about diamonds"
+            answer.reply = f"I only know about gems and minerals, so I cannot help with that. {HELP}"
             return self._done(answer)
         if SHORT_REPLY.fullmatch(text) and not photos and (answered := self._stone_answered()):  # "so?", "hmm"
             answer.reply = (
@@ -715,6 +730,7 @@ class Conversation:
         )
         about_it = about_it and (re.search(r"\b(?:it|its|it's|this)\b", text, re.I) or THE_STONES_VALUE.search(text))
         last = self._answered_gem()
+        placed = True  # the stone in hand is a gem the answer believes in, not one the scope check withheld
         if about_it and not images and last is not None:
             asked_gem = last  # "is it pleochroic?": the gem answered
             # a photo the scope check withheld, with no readings to rank by: the gem is only the closest one
@@ -739,6 +755,12 @@ class Conversation:
             subject = spoken_of if spoken_of is not None and re.search(r"\b(?:it|this)\b", text, re.I) else asked_gem
             if (scratched := _scratched_by(text, subject)) and len(gems) == 1:
                 answer.reply = scratched  # "would a knife scratch it?"
+                if not placed:  # no scratch advice for a stone it could not place
+                    answer.reply = (
+                        f"I could not place your stone, so I cannot say how hard it is ({subject.name}, the closest "
+                        "gem I know, is not an answer). Do not scratch-test it: a scratch damages a cut stone. A "
+                        'refractive index ("RI 1.54") or a specific gravity ("SG 2.65") would tell me what it is.'
+                    )
                 return self._done(answer)
             # "does it glow?" of a moonstone: its floating sheen, not a UV lamp's glow
             if len(gems) == 1 and GLOW_NOT_UV.search(text) and _shows(gems[0], [r"adularescen"]):
@@ -992,7 +1014,7 @@ class Conversation:
                 answer.notes = [n.replace(" How to tell them apart is below.", "") for n in answer.notes]
             elif said and not aside and GENERAL_QUESTION.search(text.strip()) and not SAME_QUESTION.search(text):
                 # "is it conflict free?": no fact answers it, and the same card again would look like an answer
-                answer.reply = UNANSWERED.format(name=answer.gem)
+                answer.reply = UNANSWERED.format(name=answer.gem.partition(" (")[0])  # a line's group: "Corundum"
                 answer.reasons, answer.tell_apart, answer.next_test = [], "", ""
             if said and (focused or aside or answer.reply.startswith(UNANSWERED[:12])):
                 answer.description = ""
@@ -1055,6 +1077,8 @@ class Conversation:
         if answered is None or self._stone_answered() is None or parse_hints(text) or COMPARE_WORDS.search(text):
             return None  # "the difference between ruby and spinel?" is a comparison
         asked = ASKED_ABOUT.fullmatch(text)
+        if asked and (PROPERTY_QUESTION.search(text) or len(asked.group(1).split()) > 3):
+            asked = None  # "what's the hardness of spinel?" is answered with the value asked for
         gem = find_gem(asked.group(1)) if asked else _named_gem(text) if COLOUR_QUESTION.search(text) else None
         return gem if gem is not None and gem.name != answered.name else None
 

@@ -1178,7 +1178,8 @@ def test_a_natural_glass_is_no_imitation_of_itself():
 def test_a_gem_the_knowledge_base_lacks_is_said_to_be_unknown_not_taken_for_another(question):
     answer = Assistant(classifier=None).conversation().ask(question)
     assert answer.reply.startswith("I have no facts on ") and not answer.candidates and not answer.description
-    assert Assistant(classifier=None).conversation().ask("what is the capital of France?").reply == HELP
+    capital = Assistant(classifier=None).conversation().ask("what is the capital of France?").reply
+    assert capital.startswith("I only know about gems and minerals") and capital.endswith(HELP)
 
 
 @pytest.mark.parametrize(
@@ -1291,3 +1292,12 @@ def test_a_short_reply_gets_the_answer_in_short_not_all_of_it_again(reply):
     answer = chat.ask(reply)
     assert answer.reply.startswith("In short: Peridot (") and not answer.description and not answer.candidates
     assert chat.ask("ok").reply == "Send another photo or a reading whenever you like."
+
+
+def test_and_mine_asks_of_the_stone_in_hand_what_was_asked_of_a_gem_and_a_poem_is_declined():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("red, RI 1.762-1.770, SG 4.00")
+    chat.ask("what's the hardness of spinel?")
+    assert chat.ask("and mine?").reply.startswith("**Ruby**: Mohs hardness 9")
+    poem = chat.ask("write me a poem about diamonds").reply
+    assert poem.startswith("I only know about gems and minerals, so I cannot help with that.")

@@ -381,3 +381,15 @@ def test_a_drawing_or_a_page_of_text_is_no_photo_and_a_photo_of_a_stone_is():
     assert blank_picture(drawing) and blank_picture(page)
     assert drawing.size == (400, 400)  # looked at, not shrunk
     assert not blank_picture(red_stone_photo())
+
+
+def test_no_scratch_advice_for_a_stone_the_check_could_not_place(chat_model_dir):
+    from gemlang.assistant import Assistant
+    from gemlang.scope import ScopeVerdict
+
+    chat = Assistant.load(chat_model_dir).conversation()
+    chat.ask("what gem is this?", photos=[red_stone_photo()])
+    chat.scope = ScopeVerdict(UNKNOWN_MINERAL, 3.0, 10.0, ["Ruby", "Garnet Red"])  # as the check says of such a stone
+    reply = chat.ask("can I scratch it with a knife to check?").reply
+    assert reply.startswith("I could not place your stone") and "Do not scratch-test it" in reply
+    assert "harder than a steel knife" not in reply
