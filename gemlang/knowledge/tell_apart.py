@@ -81,8 +81,7 @@ def tell_apart(a: GemFacts, b: GemFacts, rough: bool = False) -> str:
                 )
         return (
             f"{narrow.name} is one kind of {broad.name.lower()}: every {narrow.name.lower()} is "
-            f"{broad.name.lower()}, so no test separates them. What sets {narrow.name} apart from other "
-            f"{broad.name.lower()} is {what}."
+            f"{broad.name.lower()}. What sets {narrow.name} apart from other {broad.name.lower()} is {what}."
         )
     gentle = [t for t in tests if not t.destructive][:MAX_TESTS]
     scratch = next((t for t in tests if t.destructive), None)
