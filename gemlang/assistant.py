@@ -61,7 +61,7 @@ from gemlang.knowledge.tell_apart import (
 from gemlang.language.describe import describe_prediction, percent
 from gemlang.language.gem_prose import main_sources, reference_description, treatment_sentence
 from gemlang.model import SEPARATION_RATE, Prediction
-from gemlang.readings import REFRACTOMETER_LIMIT, SELF_CORRECTION, Readings, last_quantity, parse_readings
+from gemlang.readings import DERIVED, REFRACTOMETER_LIMIT, SELF_CORRECTION, Readings, parse_readings
 from gemlang.scope import NOT_A_GEM_PHOTO, ScopeVerdict
 
 DEFAULT_FUSION_DIR = Path(__file__).parent / "default_fusion"
@@ -531,20 +531,32 @@ class Conversation:
         answer.reply = f"{supposing}: {answer.reply}" if answer.reply else f"{supposing}."
         return answer
 
-    def _of_mine(self, text: str) -> str:
+    def _of_mine(self, text: str, asked_before: str | None) -> str:
         """ "and mine?" after "what's the hardness of spinel?" asks the same of the stone in hand: said so."""
-        if self._quantity_asked and self._stone_answered() and MINE.fullmatch(text):
-            return f"{self._quantity_asked} it?"
+        if asked_before and self._stone_answered() and MINE.fullmatch(text):
+            return f"{asked_before} it?"
         return text
 
     def _corrected(self, text: str) -> str:
-        """A bare number correcting the reading the last message gave ("RI 1.72", then "no wait, 1.76") said as
-        that reading ("no wait, RI 1.76"), which then replaces it; the message as it is otherwise."""
+        """A bare number correcting a reading already given ("RI 1.72", then "no wait, 1.76") said as that reading
+        ("no wait, RI 1.76"), which then replaces it: the reading it is closest to, within a quarter of its value
+        ("SG 4.00", then "I meant 1.72" stays a number without a unit); the message as it is otherwise."""
         fixing = SELF_CORRECTION.search(text)
-        if not fixing or not self.answers or not re.search(r"\d", text[fixing.end() :]):
+        number = re.search(r"\d+(?:\.\d+)?", text[fixing.end() :]) if fixing else None
+        if number is None:
             return text
         said = parse_readings(text)
-        if said.ri or said.sg or said.birefringence or not (kind := last_quantity(self.answers[-1].message)):
+        if said.ri or said.sg or said.birefringence:
+            return text
+        held = self.hints.readings
+        value = float(number.group(0))
+        gaps = {
+            label: abs(value - reading.low) / reading.low
+            for label, reading in (("RI", held.ri), ("SG", held.sg), ("DR", held.birefringence))
+            if reading is not None and reading.low > 0 and reading.said != DERIVED
+        }
+        kind = min(gaps, key=gaps.get) if gaps else None
+        if kind is None or gaps[kind] > 0.25:
             return text
         return f"{text[: fixing.end()]} {kind} {text[fixing.end() :].lstrip(' ,:;')}"
 
@@ -559,7 +571,8 @@ class Conversation:
         if len(text) > MAX_MESSAGE_CHARS:  # a pasted book would hold up every other user of the app
             text = text[:MAX_MESSAGE_CHARS]
             answer.notes.append(f"your message is long: I read its first {MAX_MESSAGE_CHARS:,} characters.")
-        text = answer.message = self._of_mine(self._corrected(text))
+        asked_before, self._quantity_asked = self._quantity_asked, None  # set again if this asks a quantity
+        text = answer.message = self._of_mine(self._corrected(text), asked_before)
         if THANKS.fullmatch(text) and not photos:  # a courtesy, not a question: no analysis again
             thanked = re.search(r"\bthank|\bthx\b|\bcheers\b", text, re.I)
             answer.reply = "Send another photo or a reading whenever you like."
@@ -657,7 +670,10 @@ class Conversation:
         if images:
             # readings taken first, then the photo: the stone in hand, unless another photo showed a stone before
             joins = bool(self.hints) and self.image_probs is None and not RESET_WORDS.search(text)
-            if joins:
+            if self.image_probs is not None and SAME_STONE.search(text):  # "another angle of the same stone"
+                images = (self.images + images)[-SAME_STONE_PHOTOS:]
+                answer.notes.append(f"another photo of the same stone: I looked at all {len(images)} together.")
+            elif joins:
                 answer.notes.append(
                     f"I took this photo as the stone of your readings ({', '.join(self.hints.describe())}); say "
                     "“new stone” if it is another."
@@ -721,8 +737,8 @@ class Conversation:
             asked_gem = self.topic  # "what is the RI of spinel?" then "and its SG?"
         if asked_gem is not None and no_stone:
             self.topic = asked_gem
-        if quantity is None and asked_gem is not None and no_stone and self._quantity_asked and AND_ABOUT.match(text):
-            quantity = PROPERTY_QUESTION.search(self._quantity_asked)  # "how hard is ruby?", then "and emerald?"
+        if quantity is None and asked_gem is not None and no_stone and asked_before and AND_ABOUT.match(text):
+            quantity = PROPERTY_QUESTION.search(asked_before)  # "how hard is ruby?", then "and emerald?"
         if quantity is None and asked_gem is None:
             quantity = THE_STONES_VALUE.search(text)  # "what's the RI?" of the stone answered
         about_it = (
@@ -1012,7 +1028,7 @@ class Conversation:
                 answer.reply = " ".join(part for part in (aside, focused) if part)
                 answer.reasons, answer.tell_apart = [], ""
                 answer.notes = [n.replace(" How to tell them apart is below.", "") for n in answer.notes]
-            elif said and not aside and GENERAL_QUESTION.search(text.strip()) and not SAME_QUESTION.search(text):
+            elif said and not aside and NO_FACTS_ON.search(text):
                 # "is it conflict free?": no fact answers it, and the same card again would look like an answer
                 answer.reply = UNANSWERED.format(name=answer.gem.partition(" (")[0])  # a line's group: "Corundum"
                 answer.reasons, answer.tell_apart, answer.next_test = [], "", ""
@@ -1345,7 +1361,8 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
         after = f"next comes {rest[0][0]} ({percent(rest[0][1])})" if rest else "nothing else comes close"
         return f"{name} fits {basis} best ({percent(p)}); {after}."
     if COLOUR_QUESTION.search(text) and gem is not None and gem.colours:  # "what colour is it usually?"
-        return follow_up_colours(gem)
+        told = f"You told me it is {' and '.join(hints.colours)}. " if hints is not None and hints.colours else ""
+        return told + follow_up_colours(gem)
     if HISTORY_QUESTION.search(text) and gem is not None and (gem.history or gem.name_origin):
         named = re.search(r"\bname|etymolog", text, re.I)  # "where does the name come from?": the name only
         return (gem.name_origin if named else gem.history) or gem.history or gem.name_origin
@@ -1572,11 +1589,15 @@ GLOW_NOT_UV = re.compile(r"^(?!.*(?:\buv\b|ultra-?violet|lamp|black ?light|fluor
 ASKS_WHAT_IT_SHOWS = re.compile(r"^\s*(?:what|why|how|does|do|is|are|where)\b|\?\s*$", re.I)
 COLOUR_QUESTION = re.compile(r"\b(?:what|which) colou?rs?\b|\bcolou?rs? (?:does|do|can) (?:it|they) come in\b", re.I)
 AND_ABOUT = re.compile(r"^\s*(?:and|what about|how about)\b(?!.*\b(?:it|its|this|mine|my)\b)", re.I)
-# "what is it?" again, "which gem is this?": the identification asked again, answered again in full
-SAME_QUESTION = re.compile(
-    r"^\s*(?:so|and|ok|okay)?[\s,]*(?:what(?:'s| is)\s+(?:it|this|that)\s*\??\s*$|what (?:gem|stone|mineral|kind)|"
-    r"which (?:gem|stone|mineral)|identify)",
+SAME_STONE = re.compile(
+    r"\bsame (?:stone|gem|one)\b|"
+    r"\b(?:another|second|other|different) (?:angle|view|side|photo|picture|shot) of (?:it|this)\b",
     re.I,
+)
+SAME_STONE_PHOTOS = 6  # the photos of one stone looked at together, the latest kept
+# What the knowledge base holds no facts on: how rare a gem is, whether it was ethically sourced, its age, insurance
+NO_FACTS_ON = re.compile(
+    r"\brar(?:e|er|est|ity)\b|\bconflict|\bethic|\bresponsibl[ey] sourced|\bhow old\b|\binsur|\binvest", re.I
 )
 UNANSWERED = (
     "My facts on {name} do not answer that. About this stone I can say how sure I am, what else it could be and "

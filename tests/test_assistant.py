@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 from conftest import red_stone_photo
 
-from gemlang.assistant import HELP, Answer, Assistant, property_rows, tell_apart
+from gemlang.assistant import HELP, Answer, Assistant, follow_up_colours, property_rows, tell_apart
+from gemlang.knowledge import get_facts
 
 
 @pytest.fixture(scope="module")
@@ -1209,7 +1210,8 @@ def test_a_follow_up_no_fact_answers_says_so_instead_of_repeating_the_whole_answ
     answer = chat.ask("is it conflict free?")
     assert answer.reply.startswith("My facts on Peridot do not answer that.") and not answer.description
     colours = chat.ask("what colour is it usually?")
-    assert colours.reply.startswith("Peridot comes in ") and not colours.description
+    assert colours.reply == "You told me it is green. " + follow_up_colours(get_facts("Peridot"))
+    assert not colours.description
     assert chat.ask("what is it?").description  # the identification asked again is answered again in full
 
 
@@ -1301,3 +1303,26 @@ def test_and_mine_asks_of_the_stone_in_hand_what_was_asked_of_a_gem_and_a_poem_i
     assert chat.ask("and mine?").reply.startswith("**Ruby**: Mohs hardness 9")
     poem = chat.ask("write me a poem about diamonds").reply
     assert poem.startswith("I only know about gems and minerals, so I cannot help with that.")
+
+
+def test_another_photo_of_the_same_stone_keeps_its_readings_and_looks_at_both(assistant):
+    chat = assistant.conversation()
+    chat.ask("what is it?", [red_stone_photo()])
+    chat.ask("RI 1.76")
+    answer = chat.ask("another angle of the same stone", [red_stone_photo(seed=3)])
+    assert "RI 1.760" in answer.hints_used and len(chat.images) == 2
+    assert any("another photo of the same stone" in n for n in answer.notes)
+
+
+def test_a_correction_goes_to_the_reading_its_number_is_near_and_a_colour_question_repeats_the_one_told():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.76")
+    chat.ask("SG 4.00")
+    answer = chat.ask("sorry, I meant 1.72")
+    assert "RI 1.720" in answer.hints_used and "SG 4.00" in answer.hints_used
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.62, SG 3.06, pink")
+    assert chat.ask("what colour was it again?").reply.startswith("You told me it is pink. ")
+    chat.ask("what's the hardness of spinel?")
+    chat.ask("where does tanzanite come from?")
+    assert "Mohs hardness" not in chat.ask("and mine?").reply  # the question just before asked no quantity
