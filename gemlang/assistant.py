@@ -905,6 +905,7 @@ class Conversation:
             answer.notes.append(twins_note(lines[0], self.hints))
         # "is it real?", and "is it a diamond or cubic zirconia?": a question naming an imitation asks it too
         imitations = [g.name for g in gems_named_in(text) if g.origin != "natural"]
+        imitations += [m for q, m in MATERIAL_QUESTIONS.items() if q.search(text) and m not in imitations]  # plastic
         asked_real = bool(imitations or AUTHENTICITY_WORDS.search(text))
         shown = a.evidence.classes[int(np.argmax(photo))] if photo is not None else None
         answer.caution = caution(ranking, self.hints, a.evidence, asked=asked_real, named=imitations, shown=shown)
@@ -1277,7 +1278,8 @@ def _could_it_be(words: str) -> re.Pattern[str]:
     """'could it be (a) X?' for the words of X, the word said kept as group 1."""
     # "is it glass?", not "is it glass-filled?" (a treatment)
     return re.compile(
-        rf"\b(?:is it|could it be|might it be|maybe|or)\s+(?:just\s+)?(?:an?\s+)?({words})\b(?![- ]?fill)", re.I
+        rf"\b(?:is it|it is|it's|could it be|might it be|maybe|or)\s+(?:just\s+)?(?:an?\s+)?({words})\b(?![- ]?fill)",
+        re.I,
     )
 
 
@@ -1496,7 +1498,8 @@ def caution(
                   or all(h.species != g.species for h in imitations[:i] if h.origin == "synthetic")]  # fmt: skip
     grown = [g for g in look if twin(g)]
     said = [f"lab-grown {species_word(top)}"] if grown else []
-    said += [g.name for g in imitations[:3]]
+    imitations = imitations[:3]  # the ones named, and the only ones a test below may expose
+    said += [g.name for g in imitations]
     text = f"from a photo alone I cannot tell natural {top.name} from " + " or ".join(said) + "."
     # An instrument exposes the first imitation and the first lab-grown stone whose constants differ (a flux
     # emerald reads lower than a natural one); the rest take magnification or a laboratory.

@@ -1326,3 +1326,13 @@ def test_a_correction_goes_to_the_reading_its_number_is_near_and_a_colour_questi
     chat.ask("what's the hardness of spinel?")
     chat.ask("where does tanzanite come from?")
     assert "Mohs hardness" not in chat.ask("and mine?").reply  # the question just before asked no quantity
+
+
+def test_an_imitation_the_person_suspects_is_named_first_in_the_caution():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Amber", "Ruby"])).conversation()
+    chat.image_probs = np.array([0.97, 0.03])
+    caution = chat.ask("it feels warm and light, I think it is plastic").caution
+    assert caution.startswith("From a photo alone I cannot tell natural Amber from Plastic")
+    assert "Glass" not in caution  # no test exposing an imitation the caution did not name
