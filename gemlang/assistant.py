@@ -611,6 +611,10 @@ class Conversation:
             answer.reply = months
             if len(named := gems_named_in(months)) == 1 and self.image_probs is None and not self.hints:
                 self.topic = named[0]  # "how hard is it?" after "the birthstone for May is emerald"
+            asked = [v for k, v in PROPERTY_FIELDS.items() if k in CONSTANTS_ASKED and re.search(k, text, re.I)]
+            if len(named) == 1 and asked:  # "what's my birthstone and how hard is it?": both answered
+                values = ", ".join(f"{label} {property_value(named[0], f)}" for label, f in asked)
+                answer.reply += f" **{named[0].name}**: {values}."
             answer.notes.append(f"sources: {'; '.join(birthstone_sources())}")
             return self._done(answer)
         stones_value = THE_STONES_VALUE.search(text) and self._answered_gem() is not None  # "what's the RI?"
@@ -1210,6 +1214,8 @@ PROPERTY_FIELDS = {
     r"fluoresc|phosphoresc|\bglow|\buv\b|ultraviolet": ("fluorescence", "fluorescence"),
     r"colou?r|\bwhy\b": ("coloured by", "colour_cause"),
 }
+# the constants a question may ask beside another one ("what's my birthstone and how hard is it?")
+CONSTANTS_ASKED = list(PROPERTY_FIELDS)[:3]
 _PROPERTY = (
     r"(?:hardness|specific gravity|sg|density|refractive index|ri|birefringence|dispersion|fluorescence|"
     r"(?:absorption )?spectrum)"

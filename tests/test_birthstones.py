@@ -28,3 +28,11 @@ def test_the_chat_answers_a_birthstone_question_with_its_sources():
     answer = Assistant(classifier=None).conversation().ask("What is the birthstone for August?")
     assert answer.reply.startswith("The birthstone for **August** is peridot") and not answer.candidates
     assert any(note.startswith("sources: ") for note in answer.notes)
+
+
+def test_a_birthstone_asked_with_its_hardness_gets_both():
+    from gemlang.assistant import Assistant
+
+    chat = Assistant(classifier=None).conversation()
+    reply = chat.ask("im born in july whats my birthstone and how hard is it").reply
+    assert reply.startswith("The birthstone for **July** is ruby") and reply.endswith("**Ruby**: Mohs hardness 9.")
