@@ -60,6 +60,7 @@ from gemlang.knowledge.tell_apart import (
 )
 from gemlang.language.describe import describe_prediction, percent
 from gemlang.language.gem_prose import main_sources, reference_description, treatment_sentence
+from gemlang.language.gem_text import join_words
 from gemlang.model import SEPARATION_RATE, Prediction
 from gemlang.readings import DERIVED, REFRACTOMETER_LIMIT, SELF_CORRECTION, Readings, parse_readings
 from gemlang.scope import NOT_A_GEM_PHOTO, ScopeVerdict
@@ -1033,11 +1034,12 @@ class Conversation:
                 answer.reply = " ".join(part for part in (aside, focused) if part)
                 answer.reasons, answer.tell_apart = [], ""
                 answer.notes = [n.replace(" How to tell them apart is below.", "") for n in answer.notes]
-            elif said and not aside and NO_FACTS_ON.search(text):
-                # "is it conflict free?": no fact answers it, and the same card again would look like an answer
+            # "is it conflict free?": no fact answers it, and the same card again would look like an answer
+            unanswered = not focused and said and not aside and bool(NO_FACTS_ON.search(text))
+            if unanswered:
                 answer.reply = UNANSWERED.format(name=answer.gem.partition(" (")[0])  # a line's group: "Corundum"
                 answer.reasons, answer.tell_apart, answer.next_test = [], "", ""
-            if said and (focused or aside or answer.reply.startswith(UNANSWERED[:12])):
+            if said and (focused or aside or unanswered):
                 answer.description = ""
         if self.images and explain:
             answer.heatmap, answer.overlay, note = self.explain()
@@ -1380,13 +1382,7 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
 def follow_up_colours(gem: GemFacts) -> str:
     """'Peridot comes in yellow-green, olive green or …'; '' for a gem whose colours are not listed."""
     colours = [c[0].lower() + c[1:] for c in gem.colours]
-    if not colours:
-        return ""
-    return (
-        f"{gem.name} comes in "
-        + (", ".join(colours[:-1]) + f" or {colours[-1]}" if len(colours) > 1 else colours[0])
-        + "."
-    )
+    return f"{gem.name} comes in {join_words(colours, 'or')}." if colours else ""
 
 
 def confirming_readings(gem: GemFacts, skip: set[str] | frozenset[str] = frozenset()) -> str:

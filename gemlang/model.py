@@ -283,6 +283,9 @@ class GemClassifier:
         else:
             with serving.one_blas_thread():
                 features, probs, failures = self._own(serving.extractor, images, cache, progress)
+        # one flat colour holds nothing to weigh, whatever the features' distances say (looked at while the
+        # companion still runs; a file is read at reduced size, no second full read)
+        blank = {i for i, image in enumerate(images) if i not in failures and blank_picture(image)}
         own = probs
         if theirs is not None:
             theirs, their_failures = theirs.result()
@@ -290,12 +293,8 @@ class GemClassifier:
             probs = multiplied(probs, theirs, self.companion_temperature)  # a photo either failed stays NaN
         # fitted on the model's own features and probabilities; how sure the answer shown is (the pair's) counts
         verdicts = self.assess_scope(features, own, shown=probs)
-        verdicts = [  # one flat colour holds nothing to weigh, whatever the features' distances say
-            ScopeVerdict(NOT_A_GEM_PHOTO)
-            if i not in failures and verdict.kind != NOT_A_GEM_PHOTO and blank_picture(image)  # no second read
-            else verdict
-            for i, (image, verdict) in enumerate(zip(images, verdicts, strict=True))
-        ]
+        flat = ScopeVerdict(NOT_A_GEM_PHOTO)
+        verdicts = [flat if i in blank and v.kind != NOT_A_GEM_PHOTO else v for i, v in enumerate(verdicts)]
         return probs, verdicts, failures
 
     def _own(self, extract, images, cache, progress):

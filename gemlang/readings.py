@@ -464,18 +464,11 @@ def parse_readings(text: str) -> Readings:
         return _parse_readings(text)
     before, after = text[: corrected.start()], text[corrected.end() :]
     first, then = _parse_readings(before), _parse_readings(after)
-    last = last_quantity(before)
+    said = {"RI": first.ri, "SG": first.sg, "DR": first.birefringence}
+    last = max(((before.lower().rfind(r.said.lower()), k) for k, r in said.items() if r and r.said), default=None)
     if last and not (then.ri or then.sg or then.birefringence):  # "SG 3.25, sorry, I meant 3.52": the SG again
-        then = _parse_readings(f"{last} {after.lstrip(' ,:;')}")
+        then = _parse_readings(f"{last[1]} {after.lstrip(' ,:;')}")
     return replace(first.updated(then), problems=first.problems + then.problems)
-
-
-def last_quantity(text: str) -> str | None:
-    """Which number a message read last, "RI", "SG" or "DR": what a bare "I meant 3.52" after it corrects."""
-    r = _parse_readings(text)
-    said = {"RI": r.ri, "SG": r.sg, "DR": r.birefringence}
-    last = max(((text.lower().rfind(r.said.lower()), k) for k, r in said.items() if r and r.said), default=None)
-    return last[1] if last else None
 
 
 SR_BIRE_MAX = 0.004  # a birefringence above this is no singly refractive stone's (anomalous strain stays below)

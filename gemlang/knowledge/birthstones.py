@@ -38,15 +38,19 @@ def _gems(month: str) -> str:
 LIST = "on the modern list most jewellers use (lists differ by country and era)"
 
 
+def _month_said(text: str) -> str | None:
+    """The month a message names ("July", "jul"), or None."""
+    said = [m.group(1).lower()[:3] for m in MONTH.finditer(text)]
+    said = [m for m in said if m != "may"] or said  # "may" is a month only when no other is named
+    return next((m for m in MONTHS.values() if m.lower().startswith(said[0])), None) if said else None
+
+
 def birthstone_answer(text: str) -> str:
     """The answer to a birthstone question, or '' when the message asks none."""
     if not BIRTHSTONE.search(text or ""):
         return ""
     data = _list()
-    said = [m.group(1).lower()[:3] for m in MONTH.finditer(text)]
-    said = [m for m in said if m != "may"] or said  # "may" is a month only when no other is named
-    if said:
-        month = next(m for m in MONTHS.values() if m.lower().startswith(said[0]))
+    if month := _month_said(text):
         return f"The birthstone for **{month}** is {_gems(month)}, {LIST}."
     lowered = text.lower()
     months_of = {
@@ -70,9 +74,7 @@ def birthstone_of_stone(text: str, names: list[str]) -> str:
         return ""
     data, lowered = _list(), " ".join(names).lower()
     months = [m for m, gems in data["months"].items() for gem in gems if re.search(rf"\b{gem}\b", lowered)]
-    said = [m.group(1).lower()[:3] for m in MONTH.finditer(text)]
-    said = [m for m in said if m != "may"] or said
-    yours = next((m for m in MONTHS.values() if said and m.lower().startswith(said[0])), None)
+    yours = _month_said(text)
     if not months:
         told = f"the birthstone for **{yours}** is {_gems(yours)}, {LIST}" if yours else f"none is, {LIST}"
         return f"**{names[0]}** is no month's birthstone: {told}."
