@@ -785,12 +785,12 @@ def test_a_question_about_another_gem_is_answered_about_that_gem_and_thanks_is_n
 
 
 def test_a_species_reads_as_a_word_and_a_spectrum_or_tester_named_is_no_question():
-    from gemlang.assistant import _named_gem, species_word
+    from gemlang.assistant import named_gem, species_word
     from gemlang.knowledge import get_facts
 
     assert species_word(get_facts("Opal")) == "opal" and species_word(get_facts("Tourmaline")) == "tourmaline"
-    assert _named_gem("purplish red, almandine spectrum") is None and _named_gem("the diamond tester beeps") is None
-    assert _named_gem("is it almandine?").name == "Almandine"
+    assert named_gem("purplish red, almandine spectrum") is None and named_gem("the diamond tester beeps") is None
+    assert named_gem("is it almandine?").name == "Almandine"
 
 
 def test_treatment_signs_named_with_a_gem_answer_is_this_stone_treated_with_what_they_show():

@@ -1,0 +1,934 @@
+"""One chat: the stone in hand (its photos, their probabilities, the hints so far) and the answer to
+each message."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from gemlang.assistant.answer import UNSURE_BECAUSE, Answer
+from gemlang.assistant.gem_answers import (
+    by_the_test_named,
+    colour_of,
+    facts_name,
+    follow_up_colours,
+    gems_from,
+    how_to_tell_natural,
+    kind_answer,
+    ordered_answer,
+    property_rows,
+    property_value,
+    scratched_by,
+    side_answer,
+    species_word,
+    tell_apart,
+    what_it_shows,
+    where_from,
+)
+from gemlang.assistant.models import Assistant, PhotoInput
+from gemlang.assistant.questions import (
+    AND_ABOUT,
+    ASKED_ABOUT,
+    AUTHENTICITY_WORDS,
+    COLOUR_QUESTION,
+    COMPARE_WORDS,
+    CONSTANTS_ASKED,
+    DOUBLET_QUESTION,
+    EARLIER_STONE,
+    FOLLOW_UP,
+    GENERAL_QUESTION,
+    GLOW_NOT_UV,
+    HOW_TO_KNOW,
+    INSTRUMENT_WORDS,
+    MATERIAL_QUESTIONS,
+    MINE,
+    NATURAL_QUESTION,
+    NO_FACTS_ON,
+    OFF_TOPIC,
+    PLACE_QUESTION,
+    PROPERTY_FIELDS,
+    PROPERTY_QUESTION,
+    RESET_WORDS,
+    SAME_STONE,
+    SHORT_REPLY,
+    THANKS,
+    THE_STONES_VALUE,
+    TOLD_QUESTION,
+    WHY_ONLY,
+    asks_if_it_is,
+    gems_compared,
+    named_gem,
+    supposition,
+    trade_name_asked,
+    unknown_name,
+)
+from gemlang.assistant.stone_answers import (
+    HELP,
+    UNANSWERED,
+    caution,
+    describe,
+    distinct_lines,
+    doubt_note,
+    follow_up,
+    group_description,
+    leading_share,
+    settled_by_readings,
+    twins_note,
+    withhold_gem,
+)
+from gemlang.fusion.evidence import Fused
+from gemlang.fusion.table import table_entries
+from gemlang.hints import ASKED_NOT_SEEN, ASKS_TO_TEST, FILLING_SIGN, Hints, parse_hints, withdrawn_hints
+from gemlang.knowledge import GemFacts
+from gemlang.knowledge.birthstones import birthstone_answer, birthstone_of_stone
+from gemlang.knowledge.birthstones import sources as birthstone_sources
+from gemlang.knowledge.care import care_of, care_question, never_cleaned_with
+from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
+from gemlang.knowledge.disclosure import disclosure_answer
+from gemlang.knowledge.glossary import terms_asked
+from gemlang.knowledge.home_tests import home_tests_in
+from gemlang.knowledge.knowledge_base import gems_named_in
+from gemlang.knowledge.superlatives import fluorescence_list_answer, optic_list_answer, superlative_answer
+from gemlang.knowledge.tell_apart import kind_of
+from gemlang.language.describe import percent
+from gemlang.language.gem_prose import reference_description
+from gemlang.model import Prediction
+from gemlang.readings import DERIVED, SELF_CORRECTION, Readings, parse_readings
+from gemlang.scope import NOT_A_GEM_PHOTO, ScopeVerdict
+
+MAX_MESSAGE_CHARS = 4000  # a message's readings and questions fit in far fewer
+SAME_STONE_PHOTOS = 6  # the photos of one stone looked at together, the latest kept
+# the treated material a filling sign makes of a gem, as care.json names it
+FILLED = {"corundum": "glass-filled ruby", "emerald": "filled emerald", "diamond": "filled diamond"}
+
+
+@dataclass
+class Turn:
+    """One message on its way to an answer: what it says, and what the stages made of it so far."""
+
+    text: str
+    photos: list
+    answer: Answer
+    asked_before: str | None = None  # the quantity the message before asked ("how hard is"), for "and emerald?"
+    reset: bool = False  # "new stone": the stone in hand was forgotten
+    images: list[Image.Image] = field(default_factory=list)  # the photos looked at for the stone in hand
+    new: Hints = field(default_factory=Hints)  # what this message says of the stone
+    before: Hints = field(default_factory=Hints)  # the stone's hints before this message
+    asked_gem: GemFacts | None = None  # the gem the message asks about
+    of_topic: bool = False  # a follow-up about the gem discussed with no stone in hand ("and its SG?")
+    photo: np.ndarray | None = None  # the photo probabilities the ranking used (none for a flagged photo)
+    fused: Fused | None = None  # the evidence model's ranking
+    lines: list | None = None  # a determinative table's lines (no photo), else None
+    asked: list[GemFacts] = field(default_factory=list)  # the gems "is it ruby or spinel?" asks the odds of
+    aside: str = ""  # what the question asks besides the gem's name (treatment, origin, value, care)
+
+
+class Conversation:
+    """The state of one chat: the current stone's photo(s), their probabilities, and the hints so far."""
+
+    def __init__(self, assistant: Assistant):
+        self.assistant = assistant
+        self.images: list[Image.Image] = []
+        self.image_probs: np.ndarray | None = None
+        self.scope: ScopeVerdict | None = None  # the current photos' scope check
+        self.hints = Hints()
+        self.answers: list[Answer] = []
+        self._heatmaps: dict[str, tuple] = {}
+        self._target: str | None = None  # the gem the latest answer about a photo named first
+        self._pending_notes = list(assistant.notes)
+        self.stones: list[str] = []  # what was answered for each earlier stone of a parcel ("Aquamarine (97%)")
+        self._stone_began = 0  # the index in `answers` where the current stone's answers begin
+        self.topic: GemFacts | None = None  # the gem asked about with no stone in hand: "and its SG?" is of it
+        self._care_said: tuple[str, str] | None = None  # (gem, why) of the latest care answer, for "why not?"
+        self._quantity_asked: str | None = None  # "how hard is" of "how hard is ruby?", for "and emerald?"
+
+    def reset(self) -> None:
+        self._next_stone()
+        self.images, self.image_probs, self.hints, self._heatmaps = [], None, Hints(), {}
+        self.scope = None
+        self._target = None
+        self.topic = None
+
+    def _stone_answered(self) -> str | None:
+        """What was last answered for the stone in hand ("Aquamarine (97%)"), or None."""
+        answered = [x for x in self.answers[self._stone_began :] if x.gem]
+        if not answered:
+            return None
+        last = answered[-1]
+        return f"{last.gem} ({percent(last.probability)}{', not sure' if last.unsure else ''})"
+
+    def _next_stone(self) -> None:
+        """Keep what was answered for the stone just left (a new photo or "next stone"), for "the first one?"."""
+        if (answered := self._stone_answered()) is not None:  # with its readings: "what was the first one's RI?"
+            said = self.hints.describe()
+            self.stones.append(answered + (f", from {'; '.join(said)}" if said else ""))
+        self._stone_began = len(self.answers)
+
+    def _earlier_stones(self) -> str:
+        """The answers given for the stones of this chat, oldest first, and how to go back to one."""
+        now = self._stone_answered() or "not answered yet"
+        listed = "; ".join(f"stone {i}: {s}" for i, s in enumerate(self.stones, 1))
+        return (
+            f"So far: {listed}; stone {len(self.stones) + 1}, the one in hand: {now}. I answer about the stone in "
+            "hand: to look at an earlier one again, send its photo (and its readings) again."
+        )
+
+    def ask(
+        self, text: str = "", photos: Sequence[PhotoInput] | PhotoInput | None = None, explain: bool = True
+    ) -> Answer:
+        """Answer one message; `photos` are file paths, bytes or PIL images of one stone.
+
+        `explain=False` leaves the heat map out of the answer; `explain()` then gives it. A supposition ("if the
+        RI were 1.72, would it be spinel?") is answered with its readings, which are then dropped: they are no
+        reading of the stone, and the answer is not the stone's.
+        """
+        supposed = supposition((text or "")[:MAX_MESSAGE_CHARS]) if not photos else None  # a pasted book: its cap
+        if not supposed:
+            return self._ask(text, photos, explain)
+        hints, answers = self.hints, len(self.answers)
+        answer = self._ask(text, photos, explain)
+        self.hints, self.answers[answers:] = hints, []
+        said = ", ".join(supposed.describe())
+        # a supposed reading is re-taken by nobody: why it argues against the answer stays, the re-check goes
+        answer.notes = [n.rsplit(". ", 1)[0] + "." if n.startswith(UNSURE_BECAUSE) else n for n in answer.notes]
+        supposing = f"Supposing {said} (not kept as a reading of your stone)"
+        answer.reply = f"{supposing}: {answer.reply}" if answer.reply else f"{supposing}."
+        return answer
+
+    def _of_mine(self, text: str, asked_before: str | None) -> str:
+        """ "and mine?" after "what's the hardness of spinel?" asks the same of the stone in hand: said so."""
+        if asked_before and self._stone_answered() and MINE.fullmatch(text):
+            return f"{asked_before} it?"
+        return text
+
+    def _corrected(self, text: str) -> str:
+        """A bare number correcting a reading already given ("RI 1.72", then "no wait, 1.76") said as that reading
+        ("no wait, RI 1.76"), which then replaces it: the reading it is closest to, within a quarter of its value
+        ("SG 4.00", then "I meant 1.72" stays a number without a unit); the message as it is otherwise."""
+        fixing = SELF_CORRECTION.search(text)
+        number = re.search(r"\d+(?:\.\d+)?", text[fixing.end() :]) if fixing else None
+        if number is None:
+            return text
+        said = parse_readings(text)
+        if said.ri or said.sg or said.birefringence:
+            return text
+        held = self.hints.readings
+        value = float(number.group(0))
+        gaps = {
+            label: abs(value - reading.low) / reading.low
+            for label, reading in (("RI", held.ri), ("SG", held.sg), ("DR", held.birefringence))
+            if reading is not None and reading.low > 0 and reading.said != DERIVED
+        }
+        kind = min(gaps, key=gaps.get) if gaps else None
+        if kind is None or gaps[kind] > 0.25:
+            return text
+        return f"{text[: fixing.end()]} {kind} {text[fixing.end() :].lstrip(' ,:;')}"
+
+    def _ask(self, text: str, photos: Sequence[PhotoInput] | PhotoInput | None, explain: bool) -> Answer:
+        """The answer, stage by stage: a message that needs no stone; the photos and hints it brings; a question
+        about gems in general; and otherwise the stone in hand, ranked."""
+        turn = self._turn(text, photos)
+        if not turn.photos and any(reply(turn) for reply in self._without_the_stone()):
+            return self._done(turn.answer)
+        if self._start_over(turn) or not self._take_photos(turn):
+            return self._done(turn.answer)
+        self._take_hints(turn)
+        if self._comparison(turn) or self._gem_question(turn) or self._place_question(turn):
+            return self._done(turn.answer)
+        if self.image_probs is None and not self.hints:
+            self._nothing_to_rank(turn)
+            return self._done(turn.answer)
+        if self._rank(turn):
+            self._judge(turn)
+            self._about_the_leaders(turn)
+            self._follow_up(turn, explain)
+        return self._done(turn.answer)
+
+    def _turn(self, text: str, photos: Sequence[PhotoInput] | PhotoInput | None) -> Turn:
+        if photos is None:
+            photos = []
+        elif isinstance(photos, str | Path | bytes | bytearray | Image.Image | np.ndarray) or hasattr(photos, "read"):
+            photos = [photos]  # one photo, not a list of them
+        text = text or ""
+        answer = Answer(message=text, unsure_below=self.assistant.unsure_below)
+        if len(text) > MAX_MESSAGE_CHARS:  # a pasted book would hold up every other user of the app
+            text = text[:MAX_MESSAGE_CHARS]
+            answer.notes.append(f"your message is long: I read its first {MAX_MESSAGE_CHARS:,} characters.")
+        asked_before, self._quantity_asked = self._quantity_asked, None  # set again if this asks a quantity
+        text = answer.message = self._of_mine(self._corrected(text), asked_before)
+        return Turn(text, list(photos), answer, asked_before)
+
+    # --- messages answered without the stone in hand -------------------------------------------------------
+    def _without_the_stone(self) -> tuple[Callable[[Turn], bool], ...]:
+        """The replies to a message with no photo that need no stone, in the order they are tried; each answers
+        and returns True, or returns False."""
+        return (
+            self._courtesy, self._off_topic, self._in_short, self._disclosure, self._gem_list, self._superlative,
+            self._kind_asked, self._birthstone, self._glossary, self._care_asked, self._other_gem, self._earlier_stone,
+            self._what_i_told,
+        )  # fmt: skip
+
+    def _courtesy(self, turn: Turn) -> bool:
+        if not THANKS.fullmatch(turn.text):  # a courtesy, not a question: no analysis again
+            return False
+        thanked = re.search(r"\bthank|\bthx\b|\bcheers\b", turn.text, re.I)
+        reply = "Send another photo or a reading whenever you like."
+        turn.answer.reply = f"You're welcome. {reply}" if thanked else reply
+        return True
+
+    def _off_topic(self, turn: Turn) -> bool:
+        if not OFF_TOPIC.search(turn.text) or parse_hints(turn.text):  # "write me a poem about diamonds"
+            return False
+        turn.answer.reply = f"I only know about gems and minerals, so I cannot help with that. {HELP}"
+        return True
+
+    def _in_short(self, turn: Turn) -> bool:
+        if not SHORT_REPLY.fullmatch(turn.text) or not (answered := self._stone_answered()):  # "so?", "hmm"
+            return False
+        turn.answer.reply = (
+            f"In short: {answered}. Ask me how sure I am, what else it could be or which test would settle it, "
+            "or send a reading or the next stone."
+        )
+        return True
+
+    def _disclosure(self, turn: Turn) -> bool:
+        if not (told := disclosure_answer(turn.text, self._answered_gem())):  # "can I sell them as ruby?"
+            return False
+        turn.answer.reply = told
+        turn.answer.notes.append(f"sources: {'; '.join(DISCLOSURE_SOURCES)}")
+        return True
+
+    def _gem_list(self, turn: Turn) -> bool:
+        # "which gems are singly refractive?", "which gems fluoresce red?"
+        if not (listed := optic_list_answer(turn.text) or fluorescence_list_answer(turn.text)):
+            return False
+        turn.answer.reply = listed
+        return True
+
+    def _superlative(self, turn: Turn) -> bool:
+        # "the hardest gem?"; not "RI 1.76, which is the hardest gem it could be?", a reading of the stone in hand
+        if not (ranked := superlative_answer(turn.text)) or parse_hints(turn.text):
+            return False
+        turn.answer.reply = ranked
+        return True
+
+    def _kind_asked(self, turn: Turn) -> bool:
+        if not (kinds := kind_answer(turn.text)):  # "is amethyst a quartz?", "is spinel the same as ruby?"
+            return False
+        turn.answer.reply = kinds
+        return True
+
+    def _birthstone(self, turn: Turn) -> bool:
+        text, answer = turn.text, turn.answer
+        answered = self._answered_gem()
+        if answered and (months := birthstone_of_stone(text, [answered.name, answered.species])):
+            answer.reply = months  # "is it my birthstone?" of the stone answered
+        elif months := birthstone_answer(text):  # "the birthstone for July?"
+            answer.reply = months
+            if len(named := gems_named_in(months)) == 1 and self.image_probs is None and not self.hints:
+                self.topic = named[0]  # "how hard is it?" after "the birthstone for May is emerald"
+            asked = [v for k, v in PROPERTY_FIELDS.items() if k in CONSTANTS_ASKED and re.search(k, text, re.I)]
+            if len(named) == 1 and asked:  # "what's my birthstone and how hard is it?": both answered
+                values = ", ".join(f"{label} {property_value(named[0], f)}" for label, f in asked)
+                answer.reply += f" **{named[0].name}**: {values}."
+        else:
+            return False
+        answer.notes.append(f"sources: {'; '.join(birthstone_sources())}")
+        return True
+
+    def _glossary(self, turn: Turn) -> bool:
+        stones_value = THE_STONES_VALUE.search(turn.text) and self._answered_gem() is not None  # "what's the RI?"
+        if stones_value or not (terms := terms_asked(turn.text)):  # "what is pleochroism?"
+            return False
+        turn.answer.reply = "\n\n".join(f"**{t.term[:1].upper() + t.term[1:]}**: {t.text}" for t in terms)
+        turn.answer.notes += [f"source ({t.term}): {t.source}" for t in terms]
+        return True
+
+    def _care_asked(self, turn: Turn) -> bool:
+        text, answer = turn.text, turn.answer
+        last_cared = self.answers and self._care_said and self.answers[-1].reply.startswith("**Caring for")
+        if last_cared and WHY_ONLY.fullmatch(text):  # "why not?" after "ultrasonic: never"
+            gem, why = self._care_said
+            answer.reply = f"**{gem}**: {why}"
+            return True
+        if not care_question(text):
+            return False
+        if care := self._care(text):  # "can I steam-clean emerald?"
+            answer.reply, sources = care
+            answer.notes.append(sources)
+            return True
+        way = re.search(r"\b(ultrasonic|steam)", text, re.I)
+        if way and re.search(r"\b(?:which|what) (?:gems|stones)\b", text, re.I):  # "which never go in …?"
+            way = way.group(1).lower()
+            cleaner = "an ultrasonic cleaner" if way == "ultrasonic" else "a steam cleaner"
+            answer.reply = f"Never in {cleaner}: {', '.join(never_cleaned_with(way))}. Ask about one for its care."
+            return True
+        if (gem := named_gem(text, fuzzy=False)) is not None:
+            answer.notes.append(f"I have no checked care facts for {gem.name} yet.")
+        return False
+
+    def _other_gem(self, turn: Turn) -> bool:
+        if (other := self._other_gem_asked(turn.text)) is None:  # "tell me about tanzanite" with a ruby in hand
+            return False
+        answer = turn.answer
+        colours = follow_up_colours(other) if COLOUR_QUESTION.search(turn.text) else ""
+        answer.reply = colours.replace(other.name, f"**{other.name}**", 1) if colours else f"**{other.name}**"
+        answer.description = "" if colours else reference_description(other)
+        answer.properties = property_rows([other.name])
+        answer.notes.append(f"about {other.name} in general; the stone in hand is still {self._stone_answered()}.")
+        return True
+
+    def _earlier_stone(self, turn: Turn) -> bool:
+        if not self.stones or not EARLIER_STONE.search(turn.text):  # "go back to the first one": a parcel
+            return False
+        turn.answer.reply = self._earlier_stones()
+        return True
+
+    def _what_i_told(self, turn: Turn) -> bool:
+        if not TOLD_QUESTION.search(turn.text) or parse_hints(turn.text):
+            return False
+        turn.answer.reply = self._told()
+        return True
+
+    # --- what the message brings of the stone ------------------------------------------------------------------
+    def _start_over(self, turn: Turn) -> bool:
+        """ "new stone": the stone in hand forgotten; True when nothing else was said ("new stone: RI 1.69, SG 3.35"
+        goes on with those)."""
+        turn.reset = bool(RESET_WORDS.search(turn.text)) and not turn.photos
+        if not turn.reset:
+            return False
+        self.reset()
+        if not parse_hints(RESET_WORDS.sub(" ", turn.text)):
+            turn.answer.reply = "Starting over: send a photo of the next stone."
+            return True
+        turn.answer.notes.append("a new stone: earlier photo and hints were cleared.")
+        return False
+
+    def _take_photos(self, turn: Turn) -> bool:
+        """Look at the message's photos: the stone in hand, another view of it, or a new stone. False when no photo
+        could be read and the message says nothing else (the reply says why)."""
+        text, answer = turn.text, turn.answer
+        images, problems = self.assistant.read_photos(turn.photos)
+        keep = " I am still looking at your earlier photo." if self.images else ""
+        if turn.photos and not images and not parse_hints(text):
+            answer.reply = " ".join(problems) + " Please upload a photo of the stone." + keep
+            return False
+        if turn.photos and not images:  # the photo failed, but what the message says still counts
+            answer.notes.append(" ".join(problems) + " I went on with what you wrote." + keep)
+        else:
+            answer.notes += [f"skipped {p}" for p in problems]
+        if images:
+            # readings taken first, then the photo: the stone in hand, unless another photo showed a stone before
+            joins = bool(self.hints) and self.image_probs is None and not RESET_WORDS.search(text)
+            if self.image_probs is not None and SAME_STONE.search(text):  # "another angle of the same stone"
+                images = (self.images + images)[-SAME_STONE_PHOTOS:]
+                answer.notes.append(f"another photo of the same stone: I looked at all {len(images)} together.")
+            elif joins:
+                answer.notes.append(
+                    f"I took this photo as the stone of your readings ({', '.join(self.hints.describe())}); say "
+                    "“new stone” if it is another."
+                )
+            else:
+                if self.hints:
+                    answer.notes.append("new photo, new stone: earlier hints were cleared.")
+                self._next_stone()
+                self.hints = Hints()
+            self.images, self._heatmaps = images, {}
+            self.image_probs, self.scope = self.assistant.look(images)
+        turn.images = images
+        return True
+
+    def _take_hints(self, turn: Turn) -> None:
+        """Add what the message says of the stone to its hints, and leave out what it takes back."""
+        text, answer = turn.text, turn.answer
+        turn.new = new = parse_hints(text)
+        turn.before, self.hints = self.hints, self.hints.updated(new)
+        answer.notes += list(new.notes)
+        withdrawn = () if turn.reset else withdrawn_hints(text)  # "forget everything, new stone: RI …" kept the new
+        if not withdrawn:
+            return
+        # "ignore the RI, I misread it": the rest of what was said still counts
+        held = [w for w in withdrawn if w != "photo" and self.hints.holds(w)]
+        unheld = [w for w in withdrawn if w != "photo" and w not in held]
+        if "photo" in withdrawn and self.image_probs is not None and not turn.images:  # "use only my readings"
+            self.images, self.image_probs, self.scope, self._heatmaps = [], None, None, {}
+            held.append("your photo")
+        self.hints = self.hints.without(withdrawn)
+        turn.new = new.without(withdrawn)
+        if held:
+            answer.notes.append(f"left out as you asked: {', '.join(held)}.")
+        if unheld:  # "forget the hardness" when none was given
+            unheld = ["readings" if w == "everything" else w for w in unheld]
+            answer.notes.append(f"you had given me no {' or '.join(unheld)}, so there was nothing to leave out.")
+
+    # --- questions about gems, not about the stone in hand ------------------------------------------------------
+    def _comparison(self, turn: Turn) -> bool:
+        """A question about two gems: how a gemmologist separates them."""
+        text, answer = turn.text, turn.answer
+        compared = gems_compared(text) if not (turn.images or turn.new) else []
+        if not compared:
+            return False
+        first, second = compared[0].name, compared[1].name
+        answer.reply = f"**{first} or {second}?**"
+        # a constant the comparison names; not the cause of colour ("ruby vs spinel in colour")
+        asked = [v for k, v in PROPERTY_FIELDS.items() if v[1] != "colour_cause" and re.search(k, text, re.I)]
+        if asked:  # "dispersion of diamond vs moissanite": the values asked for first
+            values = [
+                f"{g.name} {label} {property_value(g, f)}" for label, f in asked[:2] for g in compared[:2]
+                if getattr(g, f)
+            ]  # fmt: skip
+            answer.reply += " " + "; ".join(values) + "."
+        answer.notes += [trade.note] if (trade := trade_name_asked(text)) is not None else []
+        answer.reply += by_the_test_named(text, compared[0], compared[1], listed=bool(asked))
+        answer.tell_apart = tell_apart(first, second)
+        answer.properties = property_rows([first, second])
+        return True
+
+    def _gem_question(self, turn: Turn) -> bool:
+        """A constant asked of a gem ("what is the hardness of ruby?", "is quartz uniaxial?", "what's the RI?" of
+        the gem answered), answered from its facts. Sets the gem the message asks about (`turn.asked_gem`)."""
+        text, answer, new, before = turn.text, turn.answer, turn.new, turn.before
+        a = self.assistant
+        asked_gem = None if (new.hardness and "scratch" in text.lower()) else named_gem(text, fuzzy=not new)
+        quantity = PROPERTY_QUESTION.search(text)
+        # "why does a garnet stay dark in the polariscope?"; not "can I scratch test it?" or a reading misread
+        asking = GENERAL_QUESTION.search(text.strip()) or ASKED_NOT_SEEN.search(text.strip())
+        if quantity is None and asked_gem is not None and not (new or new.notes) and asking:
+            quantity = None if ASKS_TO_TEST.search(text) else INSTRUMENT_WORDS.search(text)
+        # "what is the hardness of ruby?", "is quartz uniaxial?": a question about a gem, its words no reading
+        words_only = not (
+            new.hardness or new.countries or any(getattr(new.readings, k) for k in ("ri", "sg", "birefringence"))
+        )
+        # no stone in hand: no photo, nothing said of one before, and no reading now ("is it singly refractive?"
+        # of the gem discussed is a question, not a polariscope reading)
+        no_stone = not (turn.images or before or self.image_probs is not None) and (words_only if quantity else not new)
+        turn.of_topic = asked_gem is None and no_stone and self.topic is not None and bool(FOLLOW_UP.search(text))
+        if turn.of_topic:
+            asked_gem = self.topic  # "what is the RI of spinel?" then "and its SG?"
+        if asked_gem is not None and no_stone:
+            self.topic = asked_gem
+        if quantity is None and asked_gem is not None and no_stone and turn.asked_before and AND_ABOUT.match(text):
+            quantity = PROPERTY_QUESTION.search(turn.asked_before)  # "how hard is ruby?", then "and emerald?"
+        if quantity is None and asked_gem is None:
+            quantity = THE_STONES_VALUE.search(text)  # "what's the RI?" of the stone answered
+        about_it = (
+            quantity and asked_gem is None and re.search(r"\?|^\s*(?:how|what|does|do|would|will|can)\b", text, re.I)
+        )
+        about_it = about_it and (re.search(r"\b(?:it|its|it's|this)\b", text, re.I) or THE_STONES_VALUE.search(text))
+        last = self._answered_gem()
+        placed = True  # the stone in hand is a gem the answer believes in, not one the scope check withheld
+        if about_it and not turn.images and last is not None:
+            asked_gem = last  # "is it pleochroic?": the gem answered
+            # a photo the scope check withheld, with no readings to rank by: the gem is only the closest one
+            placed = self.scope is None or not self.scope.flagged or self.image_probs is None or self.hints.measured
+            answer.notes.append(
+                f"about {asked_gem.name}, my answer for your stone."
+                if placed
+                else f"about {asked_gem.name}, the closest gem I know, though I could not place your stone."
+            )
+        turn.asked_gem = asked_gem
+        if not (quantity and asked_gem is not None and not turn.images and words_only):
+            return False
+        self.hints = before  # "is quartz uniaxial?" says nothing of the stone in hand
+        answer.notes = [n for n in answer.notes if n not in new.notes]  # "and its SG?" is no SG reading
+        # "the hardness and RI of zircon?": each quantity asked about
+        asked = [v for k, v in PROPERTY_FIELDS.items() if re.search(k, quantity.group(0), re.I)]
+        self._quantity_asked = quantity.group(0)
+        gems = [g for g in gems_named_in(text) if g.name in a.evidence.index][:3]
+        than = re.search(r"\b(?:it|this)\b.*\b(?:harder|softer|heavier|lighter|denser)\b", text, re.I)
+        if than and last is not None and len(gems) == 1 and gems[0] != last:
+            gems = [last, gems[0]]  # "is it harder than topaz?" of the stone answered
+        gems = gems if len(gems) > 1 else [asked_gem]  # "is peridot harder than garnet?": each of them
+        spoken_of = last or self.topic  # "can it scratch quartz?": the stone answered, or the gem discussed
+        subject = spoken_of if spoken_of is not None and re.search(r"\b(?:it|this)\b", text, re.I) else asked_gem
+        if (scratched := scratched_by(text, subject)) and len(gems) == 1:
+            answer.reply = scratched  # "would a knife scratch it?"
+            if not placed:  # no scratch advice for a stone it could not place
+                answer.reply = (
+                    f"I could not place your stone, so I cannot say how hard it is ({subject.name}, the closest "
+                    "gem I know, is not an answer). Do not scratch-test it: a scratch damages a cut stone. A "
+                    'refractive index ("RI 1.54") or a specific gravity ("SG 2.65") would tell me what it is.'
+                )
+            return True
+        # "does it glow?" of a moonstone: its floating sheen, not a UV lamp's glow
+        if len(gems) == 1 and GLOW_NOT_UV.search(text) and facts_name(gems[0], [r"adularescen"]):
+            answer.reply = what_it_shows(text, gems[0])
+            answer.properties = property_rows([gems[0].name])
+            return True
+
+        values = [f"**{g.name}**: " + ", ".join(f"{label} {property_value(g, f)}" for label, f in asked) for g in gems]
+        answer.reply = "; ".join(values) + "."
+        if about_it and (yours := self._readings_of([f for _, f in asked])):  # "what's the SG?" after "SG 4.0"
+            answer.reply += f" Your reading: {yours}."
+        if len(gems) == 2 and (order := ordered_answer(gems, quantity.group(0))):
+            answer.reply = f"{order} {answer.reply}"
+        answer.properties = property_rows([g.name for g in gems])
+        return True  # a question about a gem, not about the stone in hand
+
+    def _place_question(self, turn: Turn) -> bool:
+        """With no stone in hand, a question of a place is no locality of a stone: "What is Kashmir sapphire?" or
+        "is tanzanite found in Brazil?" is answered from the gem's localities, not by ranking every gem found
+        there, and "What is Mogok famous for?" lists the gems known from it."""
+        text, answer, new, asked_gem = turn.text, turn.answer, turn.new, turn.asked_gem
+        places = parse_hints(text, questions=True)
+        place_only = places.countries and not (
+            new.hardness or new.readings or new.colours or turn.before or turn.images
+        )
+        if place_only and asked_gem is not None and GENERAL_QUESTION.search(text):
+            self.hints = turn.before
+            answer.description = reference_description(asked_gem)
+            answer.properties = property_rows([asked_gem.name])
+            answer.reply = f"**{asked_gem.name}**: {where_from(asked_gem, places, self.assistant.evidence)}"
+            return True
+        if place_only and asked_gem is None and PLACE_QUESTION.search(text):
+            self.hints = turn.before
+            answer.reply = gems_from(places, self.assistant.evidence)
+            return True
+        if asked_gem is not None and (trade := trade_name_asked(text)) is not None:
+            answer.notes.append(trade.note)
+        return False
+
+    def _nothing_to_rank(self, turn: Turn) -> None:
+        """No photo and no hint: a question about the gem it names, or how to begin."""
+        text, answer, asked_gem = turn.text, turn.answer, turn.asked_gem
+        # "is it real?" of the gem just discussed asks the same
+        asks_if = asked_gem is not None and (
+            asks_if_it_is(text, asked_gem) or (turn.of_topic and NATURAL_QUESTION.search(text))
+        )
+        either = [g.name for g in gems_named_in(text)][:2]
+        if asks_if and not home_tests_in(text) and len(either) == 2:  # "is it a real diamond or CZ?"
+            answer.reply = (
+                f"**{either[0]} or {either[1]}?** Nothing you have told me shows which it is: send a photo of "
+                "the stone, or what your instruments read."
+            )
+            answer.tell_apart, answer.properties = tell_apart(*either), property_rows(either)
+        elif asked_gem is not None and HOW_TO_KNOW.search(text) and (how := how_to_tell_natural(asked_gem)):
+            answer.reply = how  # "how do I know if my ruby is synthetic?"
+            answer.properties = property_rows([asked_gem.name])
+        elif asks_if and not home_tests_in(text):
+            answer.reply = (  # "is it a sapphire??", "so it's a real diamond?" with nothing to go on
+                f"**{asked_gem.name}?** Nothing you have told me shows whether it is: send a photo of the stone, "
+                f"or what your instruments read ({asked_gem.name}: RI {asked_gem.format('refractive_index')}, SG "
+                f"{asked_gem.format('specific_gravity')})."
+            )
+            answer.properties = property_rows([asked_gem.name])
+        elif asked_gem is not None:
+            answer.description = reference_description(asked_gem)
+            answer.properties = property_rows([asked_gem.name])
+            # "how much is a ruby worth?", "is it heated?"; not "I heated it with a lighter" (a home test)
+            # signs of a treatment seen ("sapphire with discoid fractures, heated?") are of the stone in hand
+            new = turn.new
+            aside = "" if home_tests_in(text) else side_answer(text, asked_gem, new.signs, general=not new.signs)
+            answer.notes = [n for n in answer.notes if n not in new.signs or n not in aside]  # said once
+            if not aside and (seen := what_it_shows(text, asked_gem)):  # "what causes asterism in sapphire?"
+                answer.reply = seen
+            else:
+                answer.reply = f"**{asked_gem.name}**" + (f": {aside}" if aside else "")
+        elif self.hints.colours:  # kept: it refines the first reading or photo that comes
+            answer.reply = (
+                f"A colour alone ({' and '.join(self.hints.colours)}) fits too many gems to rank them. Send a "
+                'photo of the stone, or add a reading: "RI 1.54", "SG 2.65", "hardness about 7".'
+            )
+        elif unknown := unknown_name(text):  # "tell me about painite": a name the knowledge base lacks
+            answer.reply = f"I have no facts on {unknown} in my knowledge base, so I cannot tell you about it. "
+            answer.reply += HELP
+        else:
+            answer.reply = HELP
+
+    # --- the stone in hand, ranked -------------------------------------------------------------------------------
+    def _rank(self, turn: Turn) -> bool:
+        """Rank every gem for the stone in hand: its candidates (a determinative table's lines without a photo),
+        the next test, and how sure the answer is. False when there is nothing to rank by (the reply says how to
+        begin)."""
+        text, answer, asked_gem, a = turn.text, turn.answer, turn.asked_gem, self.assistant
+        # "emerald, RI 1.58, SG 2.72": a stone called by a gem of one colour is that colour, unless told otherwise
+        if self.image_probs is None and asked_gem is not None and turn.new and not self.hints.colours:
+            if len(gems_named_in(text)) == 1 and (colour := colour_of(asked_gem)):
+                self.hints = replace(self.hints, colours=(colour,))
+                answer.notes.append(f"you called it {asked_gem.name.lower()}, so I took its colour as {colour}.")
+        photo = self.image_probs
+        if self.scope is not None and self.scope.flagged and self.hints.measured:
+            photo = None  # a flagged photo: the readings, not its likeness to known gems, rank the gems
+        fused = a.rank(photo, self.hints)
+        if fused is None:
+            answer.reply = HELP
+            return False
+        turn.photo, turn.fused = photo, fused
+        answer.used_photo = self.image_probs is not None
+        answer.hints_used = self.hints.describe()
+        answer.reasons, answer.next_test = fused.reasons, fused.next_test or ""
+        turn.lines = lines = None if answer.used_photo else table_entries(a.evidence, fused, self.hints)
+        if lines is None:
+            answer.candidates = fused.ranking[: a.top_k]
+            answer.members = [(name,) for name, _ in answer.candidates]
+        else:  # a determinative table: one line per gem, or group of twins, the readings can tell apart
+            answer.candidates = [(e.name, e.probability) for e in lines[: a.top_k]]
+            answer.members = [e.gems for e in lines[: a.top_k]]
+            # the test that splits the leading lines of different species (a stated colour already split the rest)
+            species = distinct_lines(a.evidence, lines)
+            leaders = [a.evidence.index[e.lead] for e in species[:6] if e.probability >= 0.1 * lines[0].probability]
+            answer.next_test = a.evidence.next_test(fused.probabilities, self.hints, leaders=leaders) or ""
+        conflict = fused.conflict
+        leading = leading_share(answer.candidates, a.evidence)
+        settled = (
+            settled_by_readings(photo, answer.candidates[0][0], a) if conflict and leading >= a.unsure_below else ""
+        )
+        if settled:  # the photo's gem and the readings' are a pair photos confuse: the readings settle it
+            conflict = None
+            answer.notes.append(settled)
+        answer.unsure = leading < a.unsure_below or bool(conflict or fused.clash)
+        answer.notes += [f"{UNSURE_BECAUSE} {why}" for why in (conflict, fused.clash) if why]
+        if not answer.used_photo:
+            answer.notes.append(
+                "no photo yet, so this ranking rests on your readings alone, like a determinative table; "
+                "a photo helps with gems that share their constants."
+            )
+        if lines and len(lines[0].gems) > 1:
+            answer.notes.append(twins_note(lines[0], self.hints))
+        return True
+
+    def _judge(self, turn: Turn) -> None:
+        """Whether it could be an imitation, and the odds of each gem the message asks about ("is it ruby or
+        spinel?"), each with its probability and rank."""
+        text, answer, fused, a = turn.text, turn.answer, turn.fused, self.assistant
+        # "is it real?", and "is it a diamond or cubic zirconia?": a question naming an imitation asks it too
+        imitations = [g.name for g in gems_named_in(text) if g.origin != "natural"]
+        imitations += [m for q, m in MATERIAL_QUESTIONS.items() if q.search(text) and m not in imitations]  # plastic
+        asked_real = bool(imitations or AUTHENTICITY_WORDS.search(text))
+        shown = a.evidence.classes[int(np.argmax(turn.photo))] if turn.photo is not None else None
+        answer.caution = caution(fused.ranking, self.hints, a.evidence, asked=asked_real, named=imitations, shown=shown)
+        for question, material in MATERIAL_QUESTIONS.items():  # glass and plastic are no gem names in free text
+            if turn.asked_gem is None and question.search(text) and material in a.evidence.index:
+                turn.asked_gem = a.evidence.facts[a.evidence.index[material]]
+        composites = [i for i, g in enumerate(a.evidence.facts) if g.origin == "composite"]
+        if turn.asked_gem is None and (doublet := DOUBLET_QUESTION.search(text)) and composites:  # the likeliest one
+            named = [i for i in composites if doublet.group(1).lower() in a.evidence.names[i].lower()] or composites
+            turn.asked_gem = a.evidence.facts[max(named, key=lambda i: fused.probabilities[i])]
+        if turn.asked_gem is not None:
+            named = gems_named_in(text)
+            asked = named[:2] if turn.asked_gem.name in {g.name for g in named} else [turn.asked_gem]
+            turn.asked = [g for g in asked if g.name in a.evidence.index]
+        no_gem_photo = self.scope is not None and self.scope.kind == NOT_A_GEM_PHOTO and not self.hints.measured
+        if turn.asked and not no_gem_photo:  # a picture of no gem gives no odds for one
+            answer.reply = "; ".join(dict.fromkeys(self._standing(g.name, turn) for g in turn.asked)) + "."
+            if len(turn.asked) == 2 and (lean := a.evidence.leans(turn.asked[0].name, turn.asked[1].name, self.hints)):
+                answer.reply += f" {lean[0].upper()}{lean[1:]}"  # "citrine or scapolite?" with a yellow glow
+
+    def _standing(self, name: str, turn: Turn) -> str:
+        """How a gem the message asks about stands in the ranking: its probability and rank, or its share of the
+        gem or table line that holds it."""
+        fused, lines = turn.fused, turn.lines
+        facts, index = self.assistant.evidence.facts, self.assistant.evidence.index
+        lead = facts[index[fused.ranking[0][0]]]
+        if lead.name != name and kind_of(lead, facts[index[name]]):  # "is it a sapphire?" of a blue one
+            kinds = [i for i, g in enumerate(facts) if g.name == name or kind_of(g, facts[index[name]])]
+            return f"{lead.name} is one kind of {name}: {percent(fused.probabilities[kinds].sum())} together"
+        if " or " in lead.species and re.search(rf"\b{re.escape(name.lower())}\b", lead.species.lower()):
+            lead_p = percent(fused.probabilities[index[lead.name]])  # jade: jadeite or nephrite
+            kinds = [k.strip().title() for k in species_word(lead).split(" or ")]
+            told = len(kinds) == 2 and self.assistant.evidence.already_told(*kinds, self.hints)  # the RI and SG given
+            which = f"{told[0].lower()}{told[1:].rstrip('.')}" if told else "the RI and SG tell which"
+            return f"{lead.name} ({lead_p}) is {species_word(lead)}; {which}"
+        line = next((e for e in lines or () if name in e.gems and len(e.gems) > 1), None)
+        if line is not None:  # "is it a diamond?" of a line of diamonds no reading tells apart
+            others = [g for g in line.gems if g != name]
+            others = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
+            place = lines.index(line) + 1
+            place = "the first line" if place == 1 else f"line {place}"
+            return (
+                f"{name}: {percent(fused.probabilities[index[name]])} on its own, and "
+                f"{percent(line.probability)} together with {others}, which no reading given tells apart "
+                f"({place} of the table)"
+            )
+        p = fused.probabilities[index[name]]
+        rank = next(i for i, (n, _) in enumerate(fused.ranking, 1) if n == name)  # as listed, ties included
+        return f"{name}: {percent(p)} (rank {rank} of {len(fused.probabilities)})"
+
+    def _about_the_leaders(self, turn: Turn) -> None:
+        """What the question asks besides the name (treatment, origin, value, care), the description of the
+        leading gem, its properties beside the gem it is likeliest confused with, and how to tell them apart."""
+        text, answer, lines, a = turn.text, turn.answer, turn.lines, self.assistant
+        top_k = answer.candidates
+        if lines is not None:  # the properties and how to tell apart compare the first line with the next species,
+            species = distinct_lines(a.evidence, lines)  # unless that species is a long shot: then the next line
+            others = species if len(species) > 1 and species[1].probability >= 0.1 * lines[0].probability else lines
+            top_k = [(e.lead, e.probability) for e in others[: a.top_k]]
+        prediction = Prediction(top_k[0][0], top_k[0][1], top_k)
+        # "is tanzanite usually treated?" with an emerald in hand: the gem the question names
+        about = turn.asked_gem if turn.asked_gem is not None and turn.asked_gem.name in a.evidence.index else None
+        other = about is not None and about.name != prediction.label and (turn.images or self.image_probs is not None)
+        about = about or a.evidence.facts[a.evidence.index[prediction.label]]
+        told = None if other or not self.hints.places else (self.hints.places, self.hints.countries)
+        turn.aside = aside = side_answer(text, about, () if other else self.hints.signs, general=other, told=told)
+        if not aside and care_question(text) and (care := self._care(text, about)):  # a photo and "how do I clean it?"
+            turn.aside = aside = care[0]
+            answer.notes.append(care[1])
+        answer.notes = [n for n in answer.notes if n not in self.hints.signs or n not in aside]  # said once
+        # a question about another gem is answered about that gem, without its odds for the stone in hand
+        answer.reply = aside if other and aside else " ".join(part for part in (aside, answer.reply) if part)
+        if turn.fused.doubts and lines is None:  # a reading argues against the answer the rest of the evidence kept
+            answer.unsure = True
+            answer.notes.append(doubt_note(prediction.label, turn.fused.doubts, self.hints))
+        if lines and len(lines[0].gems) > 1:
+            answer.description, note = group_description(lines[0], self.hints), None
+        else:
+            answer.description, note = describe(prediction.top_k)
+        if note:
+            answer.notes.append(note)
+        self._compare_the_leaders(turn, prediction)
+        if self.images:  # the heat map follows the first gem the classifier itself knows
+            self._target = next((n for n, _ in turn.fused.ranking if n in a.classifier.classes), prediction.label)
+        else:
+            self._target = None
+
+    def _compare_the_leaders(self, turn: Turn, prediction: Prediction) -> None:
+        """The properties and how to tell apart: "could it be spinel?" compares with the gem asked about, else with
+        the runner-up; "ruby or spinel?" the two asked about."""
+        answer, asked, a = turn.answer, turn.asked, self.assistant
+        # the runner-up, unless it is a long shot ("Pearl 99%, next: Galena <1%" needs no tell-apart)
+        pair = [name for name, p in prediction.top_k[:2] if p >= 0.01 or name == prediction.top_k[0][0]]
+        also = None  # "could it be spinel or garnet?" of a ruby: the ruby against each
+        lead = a.evidence.facts[a.evidence.index[prediction.label]] if prediction.label in a.evidence.index else None
+        kinds_asked = lead is not None and all(kind_of(g, lead) for g in asked)  # "jadeite or nephrite?" of jade
+        if len(asked) == 2 and prediction.label not in {g.name for g in asked} and (self.image_probs is not None):
+            pair, also = ([g.name for g in asked], None) if kinds_asked else ([pair[0], asked[0].name], asked[1].name)
+        elif len(asked) == 2:
+            pair = [g.name for g in asked]
+        elif asked and asked[0].name != pair[0]:
+            pair = [pair[0], asked[0].name]
+        elif len(pair) == 2 and self.hints.colours and "the colour tells them apart" in tell_apart(*pair):
+            pair = pair[:1]  # the colour the person gave already told these varieties apart
+        answer.properties = property_rows(pair + [also] if also else pair)
+        if len(pair) < 2:
+            return
+        first, second = pair
+        answer.tell_apart = tell_apart(first, second, a.evidence, self.hints)
+        if also:
+            answer.tell_apart += "\n\n" + tell_apart(first, also, a.evidence, self.hints)
+        ruled = [r for r in answer.reasons if f"rules out {second} (" in r]
+        if ruled:  # advice from the ranges would contradict the readings that already settle it
+            answer.tell_apart = f"Your readings already tell them apart: {'; '.join(ruled)}."
+        photo_only = answer.used_photo and a.classifier is not None and not self.hints.readings
+        photo_only = photo_only and not (self.scope is not None and self.scope.flagged)  # no gem to confuse
+        confused = a.classifier.photo_confusion(first, second) if photo_only else None
+        if confused:
+            answer.notes.append(
+                f"photos alone do not separate {first} from {second}: when this model was cross-validated, "
+                f"{confused['rate']:.0%} of their {confused['photos']} photos were taken for the other. "
+                + ("How to tell them apart is below." if answer.tell_apart else "")
+            )
+
+    def _follow_up(self, turn: Turn, explain: bool) -> None:
+        """A question about the same stone gets its answer first, once; then the heat map."""
+        text, answer, aside = turn.text, turn.answer, turn.aside
+        # no gem named: none to discuss
+        flagged = self.scope is not None and self.scope.flagged and not self.hints.measured
+        if not (turn.images or turn.new or turn.asked or flagged):
+            focused = follow_up(text, answer, self.assistant.evidence, self.hints)
+            # the stone was answered the same before: its description is not repeated under every answer
+            said = answer.gem is not None and any(x.gem == answer.gem for x in self.answers[self._stone_began :])
+            if focused:
+                answer.reply = " ".join(part for part in (aside, focused) if part)
+                answer.reasons, answer.tell_apart = [], ""
+                answer.notes = [n.replace(" How to tell them apart is below.", "") for n in answer.notes]
+            # "is it conflict free?": no fact answers it, and the same card again would look like an answer
+            unanswered = not focused and said and not aside and bool(NO_FACTS_ON.search(text))
+            if unanswered:
+                answer.reply = UNANSWERED.format(name=answer.gem.partition(" (")[0])  # a line's group: "Corundum"
+                answer.reasons, answer.tell_apart, answer.next_test = [], "", ""
+            if said and (focused or aside or unanswered):
+                answer.description = ""
+        if self.images and explain:
+            answer.heatmap, answer.overlay, note = self.explain()
+            if note:
+                answer.notes.append(note)
+
+    def explain(self) -> tuple[np.ndarray | None, Image.Image | None, str | None]:
+        """(heat map, overlay, note) of the current photo for the latest answer's top gem; cached per gem.
+
+        Grad-CAM costs more than the answer itself (a forward and backward pass of eager PyTorch), so the
+        app asks for it after showing the answer (`ask(..., explain=False)`, then this).
+        """
+        if not self.images or self._target is None or (self.scope is not None and self.scope.flagged):
+            return None, None, None  # no map of a gem the answer does not name
+        if self._target not in self._heatmaps:
+            self._heatmaps[self._target] = self.assistant.explain(self.images[0], self._target)
+        return self._heatmaps[self._target]
+
+    def _care(self, text: str, answered: GemFacts | None = None) -> tuple[str, str] | None:
+        """The care a question asks about, and its sources note: of a treated material or gem it names, else
+        ("can I steam it?") of the gem answered for the stone in hand (`answered`, when the answer is being made)."""
+        gem = named_gem(text, fuzzy=False) or answered or self._answered_gem() or self.topic
+        names = [gem.name, gem.species, gem.group] if gem is not None else []
+        asked = text
+        if gem is not None and FILLING_SIGN in self.hints.signs:  # a filled stone: the filler is what heat harms
+            filled = next((m for key, m in FILLED.items() if key in f"{gem.name} {gem.species}".lower()), "")
+            text = f"{text} ({filled})"
+        care = care_of(names, text)
+        if care is None:
+            return None
+        self._care_said = (gem.name if gem is not None else care.name, care.text)
+        return care.answer(asked, gem), f"sources ({care.name}): {'; '.join(care.sources)}"
+
+    def _readings_of(self, fields: Sequence[str]) -> str:
+        """The stone's own readings of these knowledge-base fields, as the answer says them ("SG 4.00")."""
+        keys = {"refractive_index": "ri", "birefringence": "birefringence", "specific_gravity": "sg",
+                "optical_character": "optic", "pleochroism": "pleochroism", "fluorescence": "fluorescence"}  # fmt: skip
+        kept = Readings(**{keys[f]: getattr(self.hints.readings, keys[f]) for f in fields if f in keys})
+        told = kept.describe() + (
+            [self.hints.hardness.describe()] if "hardness" in fields and self.hints.hardness else []
+        )
+        return "; ".join(told)
+
+    def _told(self) -> str:
+        """What the conversation holds of the stone in hand: the photo and every reading and hint kept."""
+        held = (["your photo"] if self.image_probs is not None else []) + self.hints.describe()
+        if not held:
+            return 'You have not told me anything about this stone yet: send a photo, or readings such as "RI 1.54".'
+        return "For this stone I have: " + "; ".join(held) + "."
+
+    def _other_gem_asked(self, text: str) -> GemFacts | None:
+        """The gem a general question names with another stone answered in hand ("tell me about tanzanite",
+        "what colour is peridot?" of a ruby), or None."""
+        from gemlang.knowledge import find_gem
+
+        answered = self._answered_gem()
+        if answered is None or self._stone_answered() is None or parse_hints(text) or COMPARE_WORDS.search(text):
+            return None  # "the difference between ruby and spinel?" is a comparison
+        asked = ASKED_ABOUT.fullmatch(text)
+        if asked and (PROPERTY_QUESTION.search(text) or len(asked.group(1).split()) > 3):
+            asked = None  # "what's the hardness of spinel?" is answered with the value asked for
+        gem = find_gem(asked.group(1)) if asked else named_gem(text) if COLOUR_QUESTION.search(text) else None
+        return gem if gem is not None and gem.name != answered.name else None
+
+    def _answered_gem(self) -> GemFacts | None:
+        """The gem the latest answer put first; a determinative table's first line: its likeliest gem, but with no
+        colour given, its group's own gem (Corundum for ruby and the sapphires, which no reading told apart)."""
+        evidence = self.assistant.evidence
+        for x in reversed(self.answers):
+            group = (x.gem or "").partition(" (")[0]
+            grouped = bool(x.members) and len(x.members[0]) > 1 and group in evidence.index and not self.hints.colours
+            name = group if grouped else (x.members[0][0] if x.members else x.gem)
+            if name in evidence.index:
+                return evidence.facts[evidence.index[name]]
+        return None
+
+    def _done(self, answer: Answer) -> Answer:
+        # "the diamond tester beeped, so it's real?": what that test shows comes first, whatever else is said
+        if told := home_tests_in(answer.message):
+            answer.reply = "\n\n".join(t.text for t in told) + (f"\n\n{answer.reply}" if answer.reply else "")
+            answer.notes += [f"source ({t.test}): {'; '.join(t.sources)}" for t in told]
+        if answer.used_photo and self.scope is not None:
+            answer.out_of_scope = self.scope
+            if self.scope.flagged:
+                withheld = [x for x in self.answers[self._stone_began :] if x.out_of_scope is not None]
+                withhold_gem(answer, self.scope, by_readings=self.hints.measured, again=bool(withheld))
+        answer.notes = self._pending_notes + answer.notes
+        self._pending_notes = []
+        self.answers.append(answer)
+        return answer

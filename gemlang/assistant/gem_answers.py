@@ -1,0 +1,409 @@
+"""Answers about a gem from the knowledge base's facts, whatever stone is in hand: its constants,
+what it shows, its treatments and sources, how it is told from another gem."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from gemlang.assistant.questions import (
+    ASKS_WHAT_IT_SHOWS,
+    HISTORY_QUESTION,
+    IS_A_KIND,
+    ORIGIN_QUESTION,
+    TEST_NAMED,
+    TREATMENT_QUESTION,
+    VALUE_QUESTION,
+    YES_NO_QUESTION,
+)
+from gemlang.fusion import EvidenceModel
+from gemlang.hints import Hints
+from gemlang.knowledge import GemFacts, all_gems, get_facts
+from gemlang.knowledge.facts import sentences
+from gemlang.knowledge.instruments import TESTS, profile, separates, value_text
+from gemlang.knowledge.places import gem_countries, places_asked
+from gemlang.knowledge.tell_apart import instrument_test, kind_of, lookalikes, telltale, values_read
+from gemlang.language.gem_prose import main_sources, treatment_sentence
+from gemlang.language.gem_text import join_words
+
+KEY_PROPERTIES = (
+    "Species",
+    "Mohs hardness",
+    "Specific gravity",
+    "Refractive index",
+    "Birefringence",
+    "Lustre",
+)
+
+
+def facts_of(name: str):
+    from gemlang.knowledge import UnknownGemError
+
+    try:
+        return get_facts(name)
+    except UnknownGemError:
+        return None
+
+
+def property_rows(names: Sequence[str]) -> list[tuple[str, ...]]:
+    """A small side-by-side table of the key properties of the given gems; the first row is the header."""
+    facts = [f for f in (facts_of(n) for n in names) if f is not None]
+    if not facts:
+        return []
+    tables = [dict(f.property_table()) for f in facts]
+    rows = [("Property", *(f.name for f in facts))]
+    for label in KEY_PROPERTIES:
+        values = [t.get(label, "—") for t in tables]
+        if any(v != "—" for v in values):
+            rows.append((label, *values))
+    return rows
+
+
+def tell_apart(first: str, second: str, evidence: EvidenceModel | None = None, hints: Hints | None = None) -> str:
+    """How a gemmologist would tell two gems apart (non-destructive tests first); '' when one is unknown. With
+    the evidence model and the readings, each gem made in kinds is the kind the readings find (`as_read`), and
+    the readings that already tell the two apart come first."""
+    from gemlang.knowledge.tell_apart import tell_apart as advice
+
+    a, b = facts_of(first), facts_of(second)
+    if a is None or b is None:
+        return ""
+    if evidence is None or hints is None:
+        return advice(a, b)
+    a, b = evidence.as_read(a, hints), evidence.as_read(b, hints)
+    already = evidence.already_told(a.name, b.name, hints)
+    return f"{already} {advice(a, b)}" if already else advice(a, b)
+
+
+def property_value(g: GemFacts, field: str) -> str:
+    """A gem's value of a field asked about, as a gemmologist says it: "2.417 (over the refractometer's limit)",
+    "isotropic (singly refractive: …)", "moderate to strong red (LWUV)"; "not known" where the facts are silent."""
+    v = getattr(g, field)
+    if field == "birefringence" and (shown := value_text(profile(g), g, "birefringence")) != "unknown":
+        return "none (singly refractive)" if shown == "none" else shown  # spinel's: none, not unknown
+    if not v:
+        return "not known"
+    if field == "fluorescence":
+        return v[0].lower() + v[1:]
+    if field == "refractive_index":
+        return value_text(profile(g), g, "ri")
+    if field == "optical_character":
+        return v[0].lower() + v[1:] + OPTIC_SHOWN.get(profile(g).optic or "", "")
+    return v if isinstance(v, str) else g.format(field)
+
+
+def scratched_by(text: str, gem: GemFacts) -> str:
+    """'Ruby (Mohs 9) is harder than a steel knife (5.5): it scratches a steel knife, and a steel knife does not
+    scratch it. …' for "would a knife scratch it?" or "does it scratch glass?"; '' when the question names no
+    reference object (but the gem itself) or the gem has no hardness."""
+    from gemlang.knowledge.scratch import REFERENCES
+
+    lowered = text.lower()
+    own = {gem.name.lower(), gem.species.lower()}  # "can a diamond be scratched?" names no tool
+    said = [
+        (len(w), r)
+        for r in REFERENCES
+        for w in r.words
+        if re.search(rf"\b{re.escape(w)}\b", lowered) and not any(w in name for name in own)
+    ]
+    if not said or gem.hardness is None or not re.search(r"scratch", lowered):
+        return ""
+    tool = max(said, key=lambda x: x[0])[1]
+    low, high = gem.hardness
+    mohs = f"{gem.name} (Mohs {gem.format('hardness')})"
+    than = f"{tool.name} ({tool.hardness:g})"
+    if low > tool.hardness:
+        verdict = f"is harder than {than}: it scratches {tool.name}, and {tool.name} does not scratch it"
+    elif high < tool.hardness:
+        verdict = f"is softer than {than}: {tool.name} scratches it"
+    else:
+        verdict = f"is about as hard as {than}: either may scratch the other"
+    return f"{mohs} {verdict}. Do not try it on a cut stone: a scratch test damages it, and proves little there."
+
+
+def ordered_answer(gems: Sequence[GemFacts], question: str) -> str:
+    """'Topaz is harder than Quartz.' for "which is harder, topaz or quartz?"; '' when the ranges overlap or the
+    question compares no hardness or density."""
+    field, more = (
+        ("hardness", "harder") if re.search(r"hard|soft", question, re.I)
+        else ("specific_gravity", "heavier") if re.search(r"heav|light|dens", question, re.I)
+        else ("", "")
+    )  # fmt: skip
+    ranges = [getattr(g, field) for g in gems] if field else []
+    if len(ranges) != 2 or None in ranges:
+        return ""
+    (a, b), (ra, rb) = gems, ranges
+    if ra[0] > rb[1]:
+        return f"{a.name} is {more} than {b.name}."
+    if rb[0] > ra[1]:
+        return f"{b.name} is {more} than {a.name}."
+    quantity = "Mohs hardness" if field == "hardness" else "specific gravity"
+    return f"Neither is reliably {more}: their {quantity} ranges overlap."
+
+
+ONE_COLOUR = 0.6  # a gem whose listed colours are mostly one colour name is known by it
+PLACE_GEMS_SHOWN = 12
+OPTIC_SHOWN = {  # what the polariscope shows of an optic character that names no double refraction
+    "isotropic": " (singly refractive: it stays dark between crossed polars as it turns)",
+    "aggregate": " (an aggregate: it stays light between crossed polars as it turns)",
+}
+
+
+def follow_up_colours(gem: GemFacts) -> str:
+    """'Peridot comes in yellow-green, olive green or …'; '' for a gem whose colours are not listed."""
+    colours = [c[0].lower() + c[1:] for c in gem.colours]
+    return f"{gem.name} comes in {join_words(colours, 'or')}." if colours else ""
+
+
+# What the eye sees in a stone, asked about ("what are the gold specks?", "does it change colour?"): the words
+# asked -> (what the gem's facts call it, the phenomenon's name when a stone either shows it or not; not doubling,
+# fire or a filter's reaction, a matter of degree).
+SEEN_IN_THE_STONE = {
+    r"specks?|flecks?|spots?|gold\b|glitter\w*|sparkl\w*|spangle\w*": (
+        r"speck|fleck|pyrite|aventurescen|glitter|spangl",
+        "",
+    ),
+    r"needles?|hairs?|threads?": (r"needle|fibre|fiber|silk", ""),
+    r"line of light|cat'?s[- ]eye|eye\b|stripes?|bands? of light|silky|shine|sheen|chatoyan\w*": (
+        r"cat'?s[- ]eye|chatoyan|band of light|bands of light|sheen",
+        "cat's-eye or sheen",
+    ),
+    r"change colou?r|colou?r[- ]change|different colou?r (?:in|under)|under (?:a |the )?(?:lamp|incandescent|candle)": (
+        r"colou?r[- ]chang|chang\w* colou?r",
+        "colour change",
+    ),
+    r"\bfire\b|rainbow|dispersion": (r"\bfire\b|dispersion", ""),
+    r"\bglow\b|moonlight|adularescen\w*|billow\w*": (r"adularescen|glow", "adularescence"),
+    r"flash(?:es)?|play of colou?r|labradorescen\w*|iridescen\w*|schiller": (
+        r"labradorescen|play of colou?r|flash|iridescen|schiller",
+        "play of colour or flash",
+    ),
+    r"\bstar\b|asterism": (r"\bstar|asterism", "star"),
+    r"doubling|double refraction|doubled": (r"doubl|birefringen", ""),
+    r"chelsea": (r"chelsea", ""),
+}
+
+
+def what_it_shows(text: str, gem: GemFacts) -> str:
+    """The gem's own words for what the person asks about seeing in it: the sentences of its phenomena, diagnostic
+    features, description and history that name it ("Its colour change, 'emerald by day, ...'"). A yes/no question
+    about a phenomenon its facts never name ("does it change colour?" of a peridot) is told so; '' otherwise."""
+    if not ASKS_WHAT_IT_SHOWS.search(text):
+        return ""
+    said = [
+        *sentences(gem.phenomena),
+        *gem.diagnostic_features,
+        *sentences(gem.description),
+        *sentences(gem.history),
+    ]
+    asked = [seen for words, seen in SEEN_IN_THE_STONE.items() if re.search(words, text, re.I)]
+    found = [x for named, _ in asked for x in said if re.search(named, x, re.I)]
+    if not found and asked:  # "what causes asterism in sapphire?": what its kinds' facts say (star sapphire's)
+        kinds = [k for k in all_gems() if kind_of(k, gem)]
+        found = [x for named, _ in asked for k in kinds for x in sentences(k.phenomena) if re.search(named, x, re.I)]
+    if not found and asked:  # "can alexandrite have a cat's eye?": another gem's facts naming the two side by side
+        name = re.escape(gem.name.lower())
+        together = [rf"(?:{n})\S*\s+(?:\w+\s+)?{name}\b|\b{name}\w*\s+(?:\w+\s+)?(?:{n})" for n, _ in asked]
+        found = [
+            x
+            for other in all_gems()
+            for x in (*sentences(other.phenomena), *other.diagnostic_features, *sentences(other.description))
+            if any(re.search(t, x, re.I) for t in together)
+        ]
+    found = list(dict.fromkeys(f.rstrip(".") for f in found))[:3]
+    if found:
+        return f"**{gem.name}**: " + "; ".join(f[0].upper() + f[1:] if i == 0 else f for i, f in enumerate(found)) + "."
+    missing = [(named, phenomenon) for named, phenomenon in asked if phenomenon]
+    if not missing or not YES_NO_QUESTION.search(text):
+        return ""
+    # "does garnet change colour?": not garnet as such, but one kind of it does
+    kinds = [k.name for k in all_gems() if kind_of(k, gem) and facts_name(k, [named for named, _ in missing])][:2]
+    if kinds:
+        return f"**{gem.name}**: not as a rule, but {' and '.join(kinds)} {'do' if len(kinds) > 1 else 'does'}."
+    shows = " or ".join(phenomenon for _, phenomenon in missing)
+    shown = sentences(gem.phenomena)[:1]  # "does opal change colour?": its play of colour is what it shows
+    return (  # facts name a gem's usual phenomena, not every rarity: no proof that it never shows one
+        f"**{gem.name}**: not that I know of: my facts for {gem.name.lower()} name no {shows}, though rare stones "
+        "of many gems show what their usual facts leave out."
+        + (f" What they name: {shown[0].rstrip('.')}." if shown else "")
+    )
+
+
+def facts_name(gem: GemFacts, named: Sequence[str]) -> bool:
+    """Whether the gem's name, phenomena or diagnostic features name any of the patterns `named`."""
+    said = " ".join((gem.name, gem.phenomena, *gem.diagnostic_features))
+    return any(re.search(n, said, re.I) for n in named)
+
+
+# a treatment the knowledge base says most stones of a gem have ("Heat treatment (universal, removes brown)")
+AS_A_RULE = re.compile(r"\b(?:universal|most|almost all|nearly all|virtually all|common)\b", re.I)
+
+
+def usually_treated(gem: GemFacts | None) -> str:
+    """' Natural or not, most of it on the market is treated: heat treatment (universal, removes brown).' or ''."""
+    usual = [t for t in (gem.treatments if gem else ()) if AS_A_RULE.search(t) and not re.match(r"(?i)none|not ", t)]
+    return (
+        f" Natural or not, most of it on the market is treated: {'; '.join(t[0].lower() + t[1:] for t in usual)}."
+        if usual
+        else ""
+    )
+
+
+def side_answer(
+    text: str, gem: GemFacts, signs: Sequence[str] = (), general: bool = False,
+    told: tuple[Sequence[str], Sequence[str]] | None = None,
+) -> str:  # fmt: skip
+    """What the question asks besides the gem's name: treatment ("is it heated?"), origin ("where is it from?")
+    or value, which a photo and instrument readings cannot settle; said plainly, with the treatments in use
+    or the main sources of the gem, and no price. `signs`: what the treatment signs the person saw mean.
+    `general`: the question is about `gem` in general ("is tanzanite usually treated?"), not the stone in hand.
+    `told`: the places the person said the stone came from ("it's from Colombia"), as named and as countries."""
+    asked = "?" in text or re.match(r"\s*(?:is|was|has|are|does|any|tell me|explain|describe)\b", text, re.I)
+    if asked and TREATMENT_QUESTION.search(text):
+        known = (
+            treatment_sentence(gem, n=len(gem.treatments), named=general)
+            or f"No common treatment is listed for {gem.name}."
+        )
+        if general:  # "Treatments of tanzanite: heat treatment …"
+            return known
+        seen = " ".join(f"What you saw points to one: {s[0].lower()}{s[1:]}" for s in signs)
+        return " ".join(
+            part
+            for part in (
+                "Whether this stone was treated shows neither in a photo nor in the usual readings: a gem "
+                "laboratory decides, from its inclusions, spectrum and fluorescence.",
+                seen,
+                known,
+            )
+            if part
+        )
+    if ORIGIN_QUESTION.search(text) and not HISTORY_QUESTION.search(text):  # not "where does the name come from?"
+        if gem.origin != "natural":
+            return f"{gem.name} is made in a laboratory, not mined."
+        sources = main_sources(gem)
+        said = f" {gem.name} comes chiefly from {sources}." if sources else ""  # pearls and coral are not mined
+        if general and said:
+            return said.strip()
+        countries, anywhere = gem_countries(gem)
+        asked = places_asked(text)
+        for place, in_countries in asked:
+            known = anywhere or bool(set(in_countries) & set(countries))
+            said += f" {place} is {'among' if known else 'not among'} its known sources."
+        if told and not asked:  # "it's from Colombia", then "where is it from?"
+            known = anywhere or bool(set(told[1]) & set(countries))
+            where = " and ".join(told[0])
+            said += f" You told me it is from {where}, {'one' if known else 'not one'} of its known sources."
+        return (
+            "Where a stone was mined shows neither in a photo nor in the usual readings: a gem laboratory "
+            f"decides origin, from its inclusions and trace elements.{said}"
+        )
+    if VALUE_QUESTION.search(text):
+        return (
+            "I do not price stones: value rests on colour, clarity, cut, carat weight, treatment and origin, which "
+            "need the stone in hand and often a laboratory report; an independent appraiser can value it."
+        )
+    return ""
+
+
+def by_the_test_named(text: str, first: GemFacts, second: GemFacts, listed: bool = False) -> str:
+    """Whether the instrument a comparison names tells the two gems apart, and if not, the test that does;
+    nothing where the facts of either are silent on it. `listed`: the values are in the answer already."""
+    keys = [key for words, key in TEST_NAMED.items() if re.search(words, text, re.I)]
+    if not keys:
+        return ""
+    test = next(t for t in TESTS if t.key == keys[0])
+    values = values_read(test, first, second)
+    if "unknown" in values:
+        return ""
+    if separates(test, profile(first), profile(second)):
+        return f" The {test.instrument} tells them apart" + ("." if listed else f": {values}.")
+    said = f" The {test.instrument} does not tell them apart reliably ({values})"
+    other = instrument_test(first, second)
+    return said + (f"; the {other[0]} does: {other[1]}." if other else ".")
+
+
+def colour_of(gem: GemFacts) -> str | None:
+    """The colour a gem named for its colour is (emerald: green, ruby: red); None for one of many colours."""
+    from gemlang.knowledge.colours import gem_colours
+
+    shares = gem_colours(gem)
+    colour, share = max(shares.items(), key=lambda kv: kv[1], default=(None, 0.0))
+    return colour if share >= ONE_COLOUR else None
+
+
+def gems_from(hints: Hints, evidence: EvidenceModel) -> str:
+    """The natural gems the knowledge base knows from the country of the place a question names, those it is a
+    main source of first (the knowledge base lists countries, not mines: Mogok's answer is Myanmar's)."""
+    country = hints.countries[0]
+    place = hints.places[0] if hints.places else country
+    lead = f"**{country}**:" if place == country else f"**{place}** is in {country}, and by country"
+    found = [
+        (evidence.listed_countries[i].index(country), not gem.is_dataset_class, gem.name)
+        for i, gem in enumerate(evidence.facts)
+        if gem.origin == "natural"
+        if country in evidence.listed_countries[i]
+    ]
+    if not found:
+        return f"{lead} my sources name no gem from there."
+    names = [name for *_, name in sorted(found)]
+    more = f", and {len(names) - PLACE_GEMS_SHOWN} more" if len(names) > PLACE_GEMS_SHOWN else ""
+    return f"{lead} my sources list {', '.join(names[:PLACE_GEMS_SHOWN])}{more} (main sources first)."
+
+
+def where_from(gem: GemFacts, hints: Hints, evidence: EvidenceModel) -> str:
+    """Whether the places a question names are among the gem's known localities, in one sentence."""
+    known = list(evidence.listed_countries[evidence.index[gem.name]]) if gem.name in evidence.index else []
+    said = ", ".join(hints.places or hints.countries)
+    where = said if list(hints.places) == list(hints.countries) else f"{said} ({', '.join(hints.countries)})"
+    if not known:
+        return f"my sources name no locality for {gem.name}, so I cannot say whether it comes from {said}."
+    if set(hints.countries) & set(known):
+        return f"{gem.name} is known from {where}; its localities: {', '.join(known)}."
+    return f"my sources do not name {where} among {gem.name}'s localities ({', '.join(known)})."
+
+
+SIGN_END = re.compile(r" \(| — |; ")  # a sign's first words: "flux remnants" of "Flux remnants (wispy veils)"
+
+
+def how_to_tell_natural(gem: GemFacts) -> str:
+    """How a natural gem is told from its lab-grown twins: the constants cannot, the inclusions each twin
+    shows under magnification can ("Synthetic Ruby (Verneuil): curved striae"); '' when it has no twin."""
+    twins = [g for g in lookalikes(gem, all_gems()) if g.origin == "synthetic" and g.species == gem.species]
+    own = [g for g in twins if gem.name.split()[0].lower() in g.name.lower()]  # flux-grown ruby for ruby
+    signs = [f"{t.name}: {SIGN_END.split(sign)[0].lower()}" for t in (own or twins)[:4] if (sign := telltale(t))]
+    if not signs:
+        return ""
+    return (
+        f"**{gem.name}**: a lab-grown {species_word(gem)} has the same constants as a natural one, so the "
+        f"refractometer and the balance cannot tell them apart; magnification can ({'; '.join(signs)}). A natural "
+        f"stone shows natural inclusions instead, and where none is conclusive a gem laboratory decides."
+    )
+
+
+def species_word(gem: GemFacts) -> str:
+    """The species as a word in a sentence: 'opal' for 'opal (hydrated amorphous silica)', 'tourmaline' for
+    'tourmaline group (mostly elbaite)'."""
+    return re.sub(r"\s*\([^)]*\)", "", gem.species).replace(" group", "").strip() or gem.name.lower()
+
+
+def kind_answer(text: str) -> str:
+    """Yes or no to "is X a Y?" of two gems, from the knowledge base's kinds and species; '' for any other
+    message, or where either is no gem it knows ("is it a sapphire?" is about the stone in hand)."""
+    from gemlang.knowledge import find_gem
+
+    asked = IS_A_KIND.match(text or "")
+    if not asked or re.fullmatch(r"it|this|that|they|these|those|mine", asked.group("x"), re.I):
+        return ""
+    x, y = find_gem(asked.group("x")), find_gem(asked.group("y"))
+    if x is None or y is None:
+        return ""
+    if x.name == y.name:
+        return f"**Yes**: {asked.group('x')} and {asked.group('y')} are names for the same gem, {x.name}."
+    if kind_of(x, y):
+        return f"**Yes**: {x.name} is one kind of {y.name.lower()}: every {x.name.lower()} is {y.name.lower()}."
+    if kind_of(y, x):
+        return f"**Not every one**: {y.name} is one kind of {x.name.lower()}, and there are others."
+    if x.species and x.species == y.species:  # ruby and sapphire: the advice says they are both corundum
+        return f"**No**: {tell_apart(x.name, y.name)}"
+    named = [g.name if g.species in ("", g.name.lower()) else f"{g.name} ({g.species})" for g in (x, y)]
+    return f"**No**: {named[0]} and {named[1]} are different gems. {tell_apart(x.name, y.name)}"

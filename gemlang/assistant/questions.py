@@ -1,0 +1,307 @@
+"""What a message asks: the patterns that read it, and the gems it names."""
+
+from __future__ import annotations
+
+import re
+
+from gemlang.hints import Hints, parse_hints
+from gemlang.knowledge import GemFacts, get_facts
+from gemlang.knowledge.knowledge_base import gems_named_in
+
+AUTHENTICITY_WORDS = re.compile(
+    r"\b(?:real|fake|glass|synthetic|lab[- ]?(?:grown|created|made)|natural|simulant|imitation|genuine|cz|"
+    r"doublet|triplet|assembled|plastic|resin)\b",
+    re.I,
+)
+# "the difference between ruby and spinel", "ruby vs spinel", "how do I tell ruby from spinel", "compare ..."
+COMPARE_WORDS = re.compile(
+    r"\b(?:dif+e?ren\w*|differ|vs|versus|tell\b.{1,60}\b(?:from|apart)|distinguish\w*|compar\w*|separate)\b", re.I
+)
+_COURTESY = r"(?:thanks?(?: you)?(?: (?:very|so) much)?|thank you|thx|cheers|great|ok(?:ay)?|(?:good)?bye|see you)"
+THANKS = re.compile(rf"\s*{_COURTESY}(?:[,.!\s]+{_COURTESY})*[.!\s]*", re.I)  # "thanks, bye" too
+MINE = re.compile(r"\s*(?:and|what about|how about)\s+(?:mine|my stone|my one|this one|the one in hand)\s*\??\s*", re.I)
+OFF_TOPIC = re.compile(
+    r"\b(?:write|compose)\b.{0,30}\b(?:poem|story|song|essay|haiku|limerick)s?\b|"
+    r"\b(?:tell|know) (?:me )?(?:a|any) jokes?\b|\bweather\b|\bcapital of\b",
+    re.I,
+)
+# "so?", "hmm", "yes", "👍": a reply with nothing to act on, answered in short rather than with the whole answer again
+SHORT_REPLY = re.compile(
+    r"\s*(?:(?:hmm+|mm+|so|and|well|yes|yeah|yep|no|nope|really|i see|interesting|cool|wow|huh|oh|ah)\s*[?!.…]*\s*|"
+    r"[^\w]*)",
+    re.I,
+)
+# a question about an earlier stone of a parcel: "the first one", "stone 2", "which of the two was the ruby?"
+EARLIER_STONE = re.compile(
+    r"\b(?:first|previous|earlier|other) (?:one|stone|photo|gem)\b|\bstone (?:[1-9]|[a-c])\b|"
+    r"\bwhich of (?:the|these|those) (?:two|three|four|stones)\b|\bgo back\b",
+    re.I,
+)
+# "what did I tell you?", "what have I measured?", "what are my readings?": what the conversation holds of the stone
+TOLD_QUESTION = re.compile(
+    r"\bwhat (?:did|have) i (?:tell|told|say|said|give|given|measure|measured|read|typed?)\b|"
+    r"\bwhat(?:'s| is| are| were)\s+my\s+(?:readings?|measurements?|numbers|values|hints)\b|"
+    r"\bwhat do you (?:know|have) (?:about|of|on) my stone\b|\bremind me what i\b|"
+    r"\bwhat (?:readings?|hints|evidence|information|info) (?:are|do|did) you (?:use|using|have|hold|know)\b|"
+    r"\bwhat do you have (?:now|so far)\b",
+    re.I,
+)
+RESET_WORDS = re.compile(
+    r"\b(?:start over|(?:a |the )?(?:new|next|another|second|third|other) stone|reset|forget (?:it|that|everything))\b|"
+    r"^\s*(?:(?:ok(?:ay)?|right|and)[,.!\s]+)?(?:next|another)(?:\s+(?:one|gem))?\s*(?:[:.,!-]|$)",
+    re.I,  # the last: "ok, next.", "next: RI 1.66"; not "next test?"
+)
+# "what is the hardness of ruby?", "how hard is emerald?": a gem's constant asked for, not "is it a ruby?"
+PROPERTY_FIELDS = {
+    r"hard|softer|scratch": ("Mohs hardness", "hardness"),
+    r"specific gravity|\bsg\b|dens|heav|lighter|hydrostatic": ("specific gravity", "specific_gravity"),
+    r"refractive index|\bri\b|refractometer": ("refractive index", "refractive_index"),
+    r"birefringence|doubling|double refraction": ("birefringence", "birefringence"),
+    r"dispersion|\bfire\b": ("dispersion", "dispersion"),
+    r"spectr|absorption": ("spectroscope", "spectrum"),
+    r"uniaxial|biaxial|refractive(?! index)|isotropic|optic(?:al)? sign|polariscope|stays? dark|blinks?": (
+        "optic character",
+        "optical_character",
+    ),
+    r"pleochro|dichro|trichro|dichroscope": ("pleochroism", "pleochroism"),
+    r"made of|composition|formula|chemi": ("chemistry", "chemistry"),
+    r"fluoresc|phosphoresc|\bglow|\buv\b|ultraviolet": ("fluorescence", "fluorescence"),
+    r"colou?r|\bwhy\b": ("coloured by", "colour_cause"),
+}
+# the constants a question may ask beside another one ("what's my birthstone and how hard is it?")
+CONSTANTS_ASKED = list(PROPERTY_FIELDS)[:3]
+_PROPERTY = (
+    r"(?:hardness|specific gravity|sg|density|refractive index|ri|birefringence|dispersion|fluorescence|"
+    r"(?:absorption )?spectrum)"
+)
+# a question that goes on about the gem just discussed: "and its SG?", "is it treated?", "where is the best from?"
+FOLLOW_UP = re.compile(
+    r"\b(?:it|its|it's|they|them|their|the best|one|ones|oiling|heating|filling|treatments?)\b|"
+    r"^\s*(?:and|what about|how about)\b",
+    re.I,
+)
+PLACE_QUESTION = re.compile(
+    r"\b(?:famous|known|noted|renowned) for\b|\bwhat (?:gems?|stones?|minerals?) (?:are |is |do |does )?"
+    r"(?:found|mined|come|comes|produced)\b|\b(?:gems?|stones?) (?:of|from)\b",
+    re.I,
+)
+GENERAL_QUESTION = re.compile(r"\?\s*$|^\s*(?:what|which|where|tell me|is|are|does|do|can)\b", re.I)
+PROPERTY_QUESTION = re.compile(
+    rf"\bwhat(?:'s| is| are)\s+(?:the\s+)?{_PROPERTY}(?:\s*(?:,|and)\s*(?:the\s+)?{_PROPERTY})*\s+of\b|"
+    rf"\bwhat(?:'s| is)\s+(?:its|it's|the stone's|[a-z][\w ]{{0,30}}?'s)\s+{_PROPERTY}\b|"  # "peridot's hardness"
+    rf"^\s*(?:and|what about|how about)\s+(?:its\s+|the\s+)?{_PROPERTY}\b|"  # "and its SG?" after a gem's RI
+    r"\bhow\s+(?:hard|heavy|dense)\s+(?:is|are)\b|"
+    r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+(?:fluoresce|phosphoresce|glow|react to (?:uv|ultra))|"
+    r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:fluorescent|phosphorescent)\b|"  # "is it fluorescent?"
+    r"\b(?:would|will|can|could|does|do)\s+(?:an?\s+|the\s+|my\s+)?[\w ]{0,20}?\bscratch\s+(?:it|this)\b|"
+    r"\b(?:does|would|will|can)\s+(?:it|this)\s+scratch\b|"  # "would a knife scratch it?": how hard it is
+    r"\b(?:harder|softer|heavier|lighter|denser)\s+than\b|\bwhich\b[\w\s]{0,12}\b(?:harder|softer|heavier|lighter|denser)\b|"
+    r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:uniaxial|biaxial|singly refractive|doubly refractive|isotropic|"
+    r"anisotropic|pleochroic|dichroic|trichroic)\b|"  # "is quartz uniaxial positive?"
+    r"\boptic(?:al)? sign of\b|\bwhat(?:'s| is| are)\s+[a-z][\w' ]{0,30}?\s+made of\b|"  # "what is moissanite made of?"
+    r"\b(?:chemical )?(?:composition|formula) of\b|"
+    # "why does alexandrite change colour?", "why is ruby red?", "what gives emerald its colour?"
+    r"\bwhy (?:does|do|is|are)\s+[a-z][\w' ]{0,30}?\s+(?:change colou?r|(?:red|blue|green|yellow|pink|purple|"
+    r"orange|violet|black)\b)|\bwhat (?:gives|causes)\s+[a-z][\w' ]{0,30}?\s+(?:its |the |their )?colou?r",
+    re.I,
+)
+NEXT_TEST_QUESTION = re.compile(
+    r"\bnext\b.{0,12}\b(?:test|step|check)|\b(?:what|which)\b.{0,30}\b(?:test|check|measure|try|instrument)\b|"
+    r"\bwhat (?:else )?(?:should|can|could|do) i (?:do|test|check|try|measure)\b|"
+    r"\bchange your mind\b|\bwhat would (?:prove|show) (?:you|it|that)\b|\bhow (?:can|could|do) i (?:confirm|check)\b",
+    re.I,
+)
+# An instrument or what it shows, in a question about a gem: the constant it reads
+INSTRUMENT_WORDS = re.compile(
+    r"\b(?:polariscope|stays? dark|blinks?|refractometer|dichroscope|pleochro\w*|(?:UV|ultraviolet) (?:lamp|light)|"
+    r"fluoresc\w*|spectroscope|hydrostatic|heavy liquids?|scratch\w*|refractive index|\bRI\b|\bSG\b|doubling|"
+    r"double refraction)\b",
+    re.I,
+)
+# "what's the RI?", "hardness?", "how hard is it": the value for the stone the last answer named, not a glossary term
+THE_STONES_VALUE = re.compile(
+    rf"^\s*(?:(?:and|so|ok|okay)\b[\s,]*)?(?:what(?:'s| is| are)\s+(?:the|its)\s+(?:mohs\s+)?{_PROPERTY}"
+    rf"(?:\s+of\s+(?:it|this|this stone|the stone|my stone))?|(?:any\s+|mohs\s+)?{_PROPERTY}|"
+    r"how\s+(?:hard|heavy|dense)\s+(?:is|are)\s+(?:it|this|this stone|the stone|they))\s*\??\s*$",
+    re.I,
+)
+CONFIDENCE_QUESTION = re.compile(r"\bhow (?:sure|confident|certain|likely)\b|\bconfidence\b|\bare you sure\b", re.I)
+
+
+def _could_it_be(words: str) -> re.Pattern[str]:
+    """'could it be (a) X?' for the words of X, the word said kept as group 1."""
+    # "is it glass?", not "is it glass-filled?" (a treatment)
+    return re.compile(
+        rf"\b(?:is it|it is|it's|could it be|might it be|maybe|or)\s+(?:just\s+)?(?:an?\s+)?({words})\b(?![- ]?fill)",
+        re.I,
+    )
+
+
+GLASS = "Glass (Paste)"  # the knowledge base's glass imitation, which "could it be glass?" asks about
+# the entry each question asks about: glass and plastic are no gem names in free text ("it scratches glass")
+MATERIAL_QUESTIONS = {_could_it_be("glass|paste"): GLASS, _could_it_be("plastic|resin|acrylic"): "Plastic"}
+DOUBLET_QUESTION = _could_it_be("doublet|triplet|assembled|composite")
+ELSE_QUESTION = re.compile(r"\bwhat else\b|\bother (?:possibilit|option|candidate|gem)|\balternatives?\b", re.I)
+WHY_ONLY = re.compile(r"\s*(?:but |and |so )?why(?: not| so| is that)?\s*[?!.]*\s*", re.I)  # a follow-up, nothing more
+WHY_QUESTION = re.compile(r"^\s*why\b|\bhow do you know\b|\bwhy (?:do|did|is|are) you\b", re.I)
+HISTORY_QUESTION = re.compile(r"\bhistory\b|\bhistorical\b|\bname (?:come|mean|origin)|\betymolog|\bnamed\b", re.I)
+NATURAL_QUESTION = re.compile(r"\b(?:natural|real|genuine|synthetic|lab[- ]?(?:grown|created|made)|fake)\b", re.I)
+# "is the blue natural?", "natural colour?": whether the colour was made, a treatment question
+COLOUR_NATURAL = re.compile(
+    r"\b(?:colou?r|blue|red|green|pink|yellow|purple|black|orange|brown)\s+(?:is\s+|be\s+)?(?:natural|real|genuine)\b|"
+    r"\bnatural(?:ly)?[- ]colou?re?d?\b|"
+    r"^\s*(?:is|are)\s+(?:the\s+)?(?:blue|red|green|pink|yellow|purple|black|orange|brown)\s+[a-z]+\s+(?:natural|real)\b",
+    re.I,
+)  # "is blue topaz natural?": its colour
+TREATMENT_QUESTION = re.compile(
+    r"\b(?:heat(?:ed)?(?![- ]?sensitive)|treat(?:ed|ments?)?|untreated|unheated|enhanc\w*|oiled|oiling|dyed|"
+    r"irradiated|diffused|filled)\b|" + COLOUR_NATURAL.pattern,
+    re.I,
+)
+VALUE_QUESTION = re.compile(
+    r"\b(?:worth|prices?|priced|value[ds]?|cost|how much|apprais\w*|valuation|valuable|expensive)\b", re.I
+)
+ORIGIN_QUESTION = re.compile(
+    r"\bwhere\b.{0,40}\b(?:from|mined|found|come|comes|originate\w*)\b|\b(?:origin|provenance)\b|"
+    r"\bwhich (?:country|mine)\b|\bis it (?:from|mined in)\b",
+    re.I,
+)
+YES_NO_QUESTION = re.compile(r"^\s*(?:does|do|is|are|can|will|has|have|could|would)\b", re.I)
+# "let's say the RI is 1.72", "what would an SG of 3.6 mean?": a reading supposed, not taken
+SUPPOSING = re.compile(
+    r"\b(?:suppose|supposing|hypothetically|assum(?:e|ing)|imagine|let'?s say|for (?:the )?sake of argument|"
+    r"what if)\b|^\s*(?:and|but|so)\s+if\b|\bwhat would an?\b|"
+    r"\bwould (?:an?|the|that)\b[^?]{0,40}\bmake (?:it|this|the stone)\b",  # "would a 1.72 RI make it spinel?"
+    re.I,
+)
+# "if the RI were 1.72, would it be spinel?": the reading inside the if-clause; not "if I read it right, SG 3.52",
+# "if accurate, RI 1.77", "my reading, if correct: SG 3.99" or "if my refractometer is right, RI 1.76", a reading hedged
+IF_CLAUSE = re.compile(r"\bif\b(?!\s+(?:i|i'm|my|you|it helps|that|this)\b)((?:[^,;:.!?]|\.(?=\d))*)", re.I)
+
+
+def supposition(text: str) -> Hints | None:
+    """What a message supposes rather than reports ("if the RI were 1.72, …?"): its hints, or None."""
+    hints = parse_hints(text)
+    if hints and (SUPPOSING.search(text) or any(parse_hints(m.group(1)) for m in IF_CLAUSE.finditer(text))):
+        return hints
+    return None
+
+
+GLOW_NOT_UV = re.compile(r"^(?!.*(?:\buv\b|ultra-?violet|lamp|black ?light|fluoresc|phosphoresc)).*\bglow", re.I)
+ASKS_WHAT_IT_SHOWS = re.compile(r"^\s*(?:what|why|how|does|do|is|are|where)\b|\?\s*$", re.I)
+COLOUR_QUESTION = re.compile(r"\b(?:what|which) colou?rs?\b|\bcolou?rs? (?:does|do|can) (?:it|they) come in\b", re.I)
+AND_ABOUT = re.compile(r"^\s*(?:and|what about|how about)\b(?!.*\b(?:it|its|this|mine|my)\b)", re.I)
+SAME_STONE = re.compile(
+    r"\bsame (?:stone|gem|one)\b|"
+    r"\b(?:another|second|other|different) (?:angle|view|side|photo|picture|shot) of (?:it|this)\b",
+    re.I,
+)
+# What the knowledge base holds no facts on: how rare a gem is, whether it was ethically sourced, its age, insurance
+NO_FACTS_ON = re.compile(
+    r"\brar(?:e|er|est|ity)\b|\bconflict|\bethic|\bresponsibl[ey] sourced|\bhow old\b|\binsur|\binvest", re.I
+)
+MORE_QUESTION = re.compile(
+    r"^\s*(?:tell me more|more (?:about it|info\w*|details?)|what else (?:can|do) you know)", re.I
+)
+COMPARED_GLASS = re.compile(r"\b(?:from|and|vs\.?|versus|or|with)\s+(?:\w+\s+)?(?:glass|paste)\b", re.I)
+# an instrument a comparison names ("tell ruby from red spinel with a UV lamp?"): the test it makes
+TEST_NAMED = {
+    r"\buv\b|ultra-?violet|fluoresc|black ?light": "fluorescence",
+    r"polariscope": "optic",
+    r"dichroscope|pleochro": "pleochroism",
+    r"chelsea": "chelsea",
+    r"refractometer|refractive index|\bri\b": "ri",
+    r"hydrostatic|heavy liquids?|specific gravity|\bsg\b": "sg",
+}
+
+
+def gems_compared(text: str) -> list:
+    """The first two gems a message asks to compare ("the difference between ruby and spinel"), else []."""
+    if not COMPARE_WORDS.search(text):
+        return []
+    named = gems_named_in(text)
+    if len(named) == 1 and COMPARED_GLASS.search(text):  # "glass" alone is no gem name, but compared it is
+        named.append(get_facts("Glass (Paste)"))
+    if len(named) == 1:  # "tanzinite vs iolite": the other side of the comparison, misspelt
+        from gemlang.knowledge import find_gem
+
+        sides = (find_gem(part) for part in re.split(r"\bvs\.?|\bversus\b|\bor\b|\band\b|,", text) if part.strip())
+        named += [gem for gem in sides if gem is not None and gem.name != named[0].name][:1]
+    return named[:2] if len(named) >= 2 else []
+
+
+def trade_name_asked(text: str):
+    """A trade name or misnomer in the message ("smoky topaz"), with the gem it really is."""
+    from gemlang.knowledge import trade_name_in
+
+    return trade_name_in(text)
+
+
+# A mineral named as an inclusion or a colour within a description of the stone ("red hematite platelets", "pyrite
+# specks", "citrine-coloured"), which the message does not ask about.
+INCLUSION_OR_COLOUR = re.compile(
+    r"\b[a-z]+(?:[ -][a-z]+)?[ -](?:platelets?|needles?|specks?|flakes?|inclusions?|veins?|veining|grains?|spots?|"
+    # not "change colour" or "its colour": "why does alexandrite change colour?" asks about alexandrite
+    r"fibres?|fibers?|matrix|(?<!change )(?<!its )(?<!their )colou?r(?:ed)?|spectrum|spectra|tester)\b",
+    re.I,
+)
+# "does it show a cat's eye?": the phenomenon, not the chrysoberyl the photo class is named for
+PHENOMENON_SHOWN = re.compile(r"\b(?:ha(?:ve|s)|shows?|showing|displays?)\s+(?:an?\s+)?cat'?s[- ]?eye\b", re.I)
+
+
+def asks_if_it_is(text: str, gem: GemFacts) -> bool:
+    """Whether a message asks if the stone in hand is `gem` ("is it a sapphire??", "so it's a real diamond?",
+    "I think my pearl is fake"), not about the gem in general ("is sapphire heated?")."""
+    names = "|".join(re.escape(n.lower()) for n in (gem.name, *gem.aliases))
+    said = re.search(
+        rf"\b(?:is (?:it|this|that|mine)|so (?:it'?s|it is|its)|must be|it'?s)\s+(?:a |an |the )?"
+        rf"(?:real |genuine |natural |true )?(?:{names})\b|\bmy (?:{names})\b[^.?!]{{0,20}}\b(?:real|fake|genuine)\b",
+        text.lower(),
+    )
+    return said is not None
+
+
+# "how do I know if my ruby is synthetic?", "how can I tell lab-grown emerald from natural?"
+HOW_TO_KNOW = re.compile(
+    r"\bhow\b.{0,30}\b(?:know|tell|check|test|spot|recogni[sz]e)\b.{0,40}\b(?:synthetic|lab[- ]?(?:grown|created|made)|"
+    r"natural|real|fake)\b",
+    re.I,
+)
+# a question about one word and nothing else: "what is jet?", "tell me about bone"
+ASKED_ABOUT = re.compile(
+    r"\s*(?:what(?:'s| is| are)|tell me about|describe|explain)\s+(?:a |an |the )?([a-z][\w' -]*?)\s*[?.!]*\s*", re.I
+)
+# "is amethyst a quartz?", "is spinel the same as ruby?", "is tanzanite a kind of zoisite?"
+IS_A_KIND = re.compile(
+    r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<x>[a-z][\w' -]*?)\s+(?:(?:a|an)\s+(?:kind|type|variety|form|sort)"
+    r"\s+of|the same (?:thing |stone |gem |mineral )?as|(?:a|an)|the same)\s+(?:an?\s+|the\s+)?(?P<y>[a-z][\w' -]*?)"
+    r"\s*\??\s*$",
+    re.I,
+)
+NOT_A_NAME = re.compile(
+    r"\b(?:this|it|that|these|those|you|your|yourself|my|me|we|our|name|up|going|gemlang|of|in|time|weather|life)\b",
+    re.I,
+)
+
+
+def unknown_name(text: str) -> str | None:
+    """The name a "what is X?" or "tell me about X" asks about, of one or two words, when no gem is found."""
+    asked = ASKED_ABOUT.fullmatch(text)
+    name = asked.group(1).strip() if asked else ""
+    return name if name and len(name.split()) <= 2 and not NOT_A_NAME.search(name) else None
+
+
+def named_gem(text: str, fuzzy: bool = True):
+    """The gem a message asks about ("is it a ruby?"), if any; only exact names in a message of readings."""
+    from gemlang.knowledge import find_gem
+    from gemlang.knowledge.knowledge_base import knowledge_base, normalise_name
+
+    text = INCLUSION_OR_COLOUR.sub(" ", PHENOMENON_SHOWN.sub(" ", text))  # "hematite platelets", "citrine colour"
+    if not text.strip():
+        return None
+    if (asked := ASKED_ABOUT.fullmatch(text)) and (gem := find_gem(asked.group(1))):
+        return gem  # "what is jet?": a word that means other things in a sentence ("jet black") names the gem here
+    if fuzzy:
+        return find_gem(text)
+    key = normalise_name(text)
+    return next((gem for pattern, gem in knowledge_base().phrases if pattern.search(key)), None)

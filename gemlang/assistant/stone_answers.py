@@ -1,0 +1,404 @@
+"""Answers about the stone in hand, from its ranking: the description, how sure, what else,
+whether it could be an imitation, what argues against it, and what to do with a photo out of scope."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from gemlang.assistant.answer import UNSURE_BECAUSE, Answer
+from gemlang.assistant.gem_answers import facts_of, follow_up_colours, species_word, usually_treated, what_it_shows
+from gemlang.assistant.models import Assistant
+from gemlang.assistant.questions import (
+    COLOUR_NATURAL,
+    COLOUR_QUESTION,
+    CONFIDENCE_QUESTION,
+    ELSE_QUESTION,
+    HISTORY_QUESTION,
+    MORE_QUESTION,
+    NATURAL_QUESTION,
+    NEXT_TEST_QUESTION,
+    WHY_QUESTION,
+)
+from gemlang.fusion import EvidenceModel
+from gemlang.fusion.evidence import OBSERVED, gem_sold_as, tests_left_out, tests_made
+from gemlang.hints import Hints
+from gemlang.knowledge import GemFacts
+from gemlang.knowledge.tell_apart import confirming_test, in_sentence, instrument_test, kind_of, lookalikes
+from gemlang.language.describe import describe_prediction, percent
+from gemlang.language.gem_prose import reference_description
+from gemlang.model import SEPARATION_RATE
+from gemlang.readings import REFRACTOMETER_LIMIT
+from gemlang.scope import NOT_A_GEM_PHOTO, ScopeVerdict
+
+HELP = (
+    'Send me a photo of the stone and ask "what gem is this?". You can also tell me what you know: '
+    '"hardness about 7", "it scratches glass", "found in Sri Lanka", or instrument readings such as '
+    '"RI 1.762-1.770, SG 4.00", "singly refractive", "strong pleochroism", "red under UV", and its colour ("a blue '
+    'stone").'
+)
+READINGS_HELP = (
+    "From a photo alone this cannot be settled (glass and lab-grown stones look the same as well). Readings "
+    'would help: tell me a refractive index ("RI 1.54"), a specific gravity ("SG 2.65") or a hardness '
+    '("hardness about 7").'
+)
+RETAKE_HELP = "Send a close, sharp photo of the stone on a plain background, or tell me readings you have"
+
+
+def describe(top_k: list[tuple[str, float]]) -> tuple[str, str | None]:
+    """(description, note): the language module's text, or the knowledge base's entry if that fails."""
+    try:
+        return describe_prediction(top_k).text, None
+    except Exception as e:  # noqa: BLE001 - e.g. a class the knowledge base does not know
+        note = f"the description module failed ({e}); showing the reference entry."
+    facts = facts_of(top_k[0][0])
+    return (reference_description(facts) if facts else ""), note
+
+
+def distinct_lines(evidence: EvidenceModel, lines: list) -> list:
+    """The first table line of each twin group: a line of other colours of the same species is left out."""
+    groups, out = evidence.twin_group_ids, []
+    for line in lines:
+        if all(groups[evidence.index[line.lead]] != groups[evidence.index[e.lead]] for e in out):
+            out.append(line)
+    return out
+
+
+def twins_note(line, hints: Hints) -> str:
+    """What a table line of several gems means for the person: which varieties, and what would split them."""
+    from gemlang.knowledge.colours import gem_colours
+
+    varieties = [g for g in line.gems if g != line.group]
+    gems = ", ".join(varieties[:8]) + (f" and {len(varieties) - 8} more" if len(varieties) > 8 else "")
+    covers = line.name if " or " in line.group else f"{line.group} covers {gems}"  # a group without a name of its own
+    note = f"{covers}: they share every constant these readings measure, so "
+    if hints.colours:
+        return note + f"the colour you gave ({' and '.join(hints.colours)}) puts {line.lead} first."
+    shown = [next(iter(gem_colours(f)), "") for f in (facts_of(g) for g in varieties) if f is not None]
+    examples = " or ".join(f'"{c}"' for c in list(dict.fromkeys(c for c in shown if c))[:2])
+    return note + f"only the colour (tell me, e.g. {examples}) or a photo tells them apart."
+
+
+def group_description(line, hints: Hints) -> str:
+    """The description of a table line of several gems: the varieties it covers with their colours, then the
+    reference entry of the species (of the leading variety when a stated colour put one first)."""
+    from gemlang.knowledge.colours import gem_colours
+
+    facts = [f for f in (facts_of(n) for n in line.gems) if f is not None]
+    varieties = "; ".join(
+        f"{f.name} ({', '.join(list(gem_colours(f))[:3]) or 'colour not listed'})" for f in facts[:8]
+    ) + (f"; and {len(facts) - 8} more" if len(facts) > 8 else "")
+    text = (
+        f"**{line.group}**, {percent(line.probability)} together — {varieties}. They share the refractive index, "
+        "specific gravity and optic character, so the readings cannot choose among them: the colour (or a photo) "
+        "does, and only magnification or a laboratory tells a lab-grown one from the natural."
+    )
+    entry = facts_of(line.lead if hints.colours else (line.group if line.group in line.gems else line.lead))
+    return text + ("\n\n" + reference_description(entry) if entry else "")
+
+
+def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints | None = None) -> str:
+    """The answer to a question about the stone already discussed ("what test next?", "how sure are you?",
+    "is it natural?"), in a line or two; '' when the message asks none of these."""
+    asks = (NEXT_TEST_QUESTION, ELSE_QUESTION, WHY_QUESTION, HISTORY_QUESTION, MORE_QUESTION)
+    if not answer.candidates or "?" not in text and not any(q.search(text) for q in asks):
+        return ""
+    name, p = answer.candidates[0]
+    lead = name if name in evidence.index else (answer.members[0][0] if answer.members else "")  # a group: its lead
+    gem = evidence.facts[evidence.index[lead]] if lead in evidence.index else None
+    # What confirms a photo's answer: the instrument readings not yet taken (a photo, a scratch test or a place
+    # is no measurement of the stone's constants).
+    taken = tests_made(hints) if hints is not None else set()
+    measure = confirming_readings(gem, skip=taken) if gem is not None else ""
+    # the runners-up, but for the lead's own species or kinds (zoisite is what tanzanite is, not an alternative)
+    others = {n: evidence.facts[evidence.index[n]] for n, _ in answer.candidates[1:4] if n in evidence.index}
+    rest = [
+        (n, q)
+        for n, q in answer.candidates[1:4]
+        if q >= 0.005 and not (gem and n in others and (kind_of(gem, others[n]) or kind_of(others[n], gem)))
+    ]
+    if gem is not None and (seen := what_it_shows(text, gem)):  # "what are the gold specks?"
+        return seen
+    if gem is not None and MORE_QUESTION.search(text) and answer.description:  # "tell me more"
+        return answer.description
+    if NEXT_TEST_QUESTION.search(text):
+        if answer.next_test:
+            next_test, answer.next_test = answer.next_test, ""  # said as the reply, not twice
+            return f"Next: {next_test}"
+        confirm = re.search(r"To confirm: (.+)", answer.caution)
+        if confirm:
+            return f"To confirm {name}: {confirm.group(1)}"
+        if measure:
+            return f"A photo is no measurement: to confirm {name}, take {measure}."
+        if rest and rest[0][1] >= 0.01 and answer.tell_apart:  # the readings fit; a look-alike is left
+            left = f"{rest[0][0]} ({percent(rest[0][1])})"
+            return f"Your readings fit {name}. What is left is {left}. {answer.tell_apart}"
+        return f"No further test is needed to name it {name}."
+    if CONFIDENCE_QUESTION.search(text):
+        why = next((n[len(UNSURE_BECAUSE) :].strip() for n in answer.notes if n.startswith(UNSURE_BECAUSE)), "")
+        if answer.unsure:
+            return f"Not very: {name} at {percent(p)}" + (f", and {why}" if why else ".")
+        if measure:
+            told = answer.hints_used
+            basis = "the photo and what you told me, which rule" if told else "the photo alone, which rules"
+            return f"{name} at {percent(p)} from {basis} out no look-alike; {measure} would."
+        return f"{name} at {percent(p)}: the evidence so far agrees on it."
+    cultured = next((f for f in gem.diagnostic_features if "cultured" in f.lower()), None) if gem else None
+    if cultured and (re.search(r"\bcultur", text, re.I) or NATURAL_QUESTION.search(text)):  # a pearl: not glass
+        answer.caution = ""
+        imitation = next((f for f in gem.diagnostic_features if "imitation" in f.lower()), None)
+        told = f" Against an imitation: {in_sentence(imitation)}." if imitation else ""
+        return f"Natural or cultured is a gem laboratory's call: {in_sentence(cultured)}.{told}"
+    if NATURAL_QUESTION.search(text) and not COLOUR_NATURAL.search(text):  # not "is the blue natural?"
+        if gem is not None and gem.origin != "natural" and not answer.caution:
+            return f"No: the evidence points to {name}, which is not a natural gem."
+        return _natural_or_not(gem, answer, evidence, hints) + usually_treated(gem)
+    if ELSE_QUESTION.search(text):
+        if not rest:
+            shaky = ", though your readings do not fit it well: re-take them" if answer.unsure else ""
+            return f"Nothing else comes close to {name} ({percent(p)}){shaky}."
+        return f"After {name} ({percent(p)}): " + ", ".join(f"{n} ({percent(q)})" for n, q in rest) + "."
+    if WHY_QUESTION.search(text):
+        if answer.reasons:
+            return "Because " + "; ".join(answer.reasons[:3]) + "."
+        basis = ("the photo and " if answer.used_photo else "") + ("what you told me" if answer.hints_used else "")
+        basis = basis.removesuffix(" and ") or "the photo"
+        after = f"next comes {rest[0][0]} ({percent(rest[0][1])})" if rest else "nothing else comes close"
+        return f"{name} fits {basis} best ({percent(p)}); {after}."
+    if COLOUR_QUESTION.search(text) and gem is not None and gem.colours:  # "what colour is it usually?"
+        told = f"You told me it is {' and '.join(hints.colours)}. " if hints is not None and hints.colours else ""
+        return told + follow_up_colours(gem)
+    if HISTORY_QUESTION.search(text) and gem is not None and (gem.history or gem.name_origin):
+        named = re.search(r"\bname|etymolog", text, re.I)  # "where does the name come from?": the name only
+        return (gem.name_origin if named else gem.history) or gem.history or gem.name_origin
+    return ""
+
+
+def confirming_readings(gem: GemFacts, skip: set[str] | frozenset[str] = frozenset()) -> str:
+    """The readings that would confirm `gem` ("the refractive index (1.762–1.770) and the specific gravity
+    (3.97–4.05)"), but those in `skip` (test keys: "ri", "sg"); '' when none is left or known."""
+    beyond = gem.refractive_index is not None and gem.refractive_index[0] > REFRACTOMETER_LIMIT
+    parts = [
+        f"the {label} ({gem.format(field)})"
+        if not (key == "ri" and beyond)
+        else f"a refractometer reading (over its limit: {gem.format(field)})"
+        for key, label, field in (
+            ("ri", "refractive index", "refractive_index"),
+            ("sg", "specific gravity", "specific_gravity"),
+        )
+        if getattr(gem, field) and key not in skip
+    ]
+    return " and ".join(parts)
+
+
+def settled_by_readings(photo: np.ndarray | None, answer: str, a: Assistant) -> str:
+    """When readings overrule the photo and the two gems are a pair this photo model confuses (its cross-validation
+    took one for the other at least half as often as `SEPARATION_RATE`), or the readings' gem is an imitation of
+    the photo's (glass for emerald), a sentence saying the readings settle what a photo cannot; else ''. Then the
+    readings answer, and the answer is not "I'm not sure"."""
+    if photo is None or a.classifier is None:
+        return ""
+    shown = a.evidence.classes[int(np.argmax(photo))]
+    facts, index = a.evidence.facts, a.evidence.index
+    if answer in index and facts[index[answer]] in lookalikes(facts[index[shown]], facts):  # glass for emerald
+        return f"the photo looks like {shown}, which {answer} imitates; your readings tell them apart."
+    pair = a.classifier.photo_confusion(shown, answer, at_least=SEPARATION_RATE / 2)
+    if pair is None:
+        return ""
+    return (
+        f"the photo looks most like {shown}, but photos alone do not separate {shown} from {answer} "
+        f"({pair['rate']:.0%} of their photos were taken for the other when this model was cross-validated); "
+        "your readings settle it."
+    )
+
+
+def leading_share(candidates: list[tuple[str, float]], evidence: EvidenceModel) -> float:
+    """The leader's probability, with that of runners-up that are one kind of it or it of them (Tourmaline and
+    Elbaite): two names for one answer do not make the answer unsure."""
+    gem = {name: evidence.facts[evidence.index[name]] for name, _ in candidates if name in evidence.index}
+    lead, share = candidates[0]
+    if lead not in gem:
+        return share
+    return share + sum(
+        p for name, p in candidates[1:]
+        if name in gem and (kind_of(gem[name], gem[lead]) or kind_of(gem[lead], gem[name]))
+    )  # fmt: skip
+
+
+def _kind(gem) -> str:
+    if "glass" in f"{gem.name} {gem.species}".lower():
+        return "glass"
+    return {"synthetic": "lab-grown", "composite": "an assembled stone"}.get(gem.origin, "a simulant")
+
+
+def caution(
+    ranking: list[tuple[str, float]], hints: Hints, evidence: EvidenceModel, asked: bool = False,
+    named: Sequence[str] = (), shown: str | None = None,
+) -> str:  # fmt: skip
+    """ "Possibly glass / a simulant" with the confirming test, or why a photo alone cannot settle it; the
+    imitations a question `named` ("or is it moissanite?") come first. `shown`: the class the photo looks like,
+    the gem an imitation of many (glass) stands in for."""
+    facts = {g.name: g for g in evidence.facts}
+    top_p = ranking[0][1]
+    leaders = [facts[n] for n, p in ranking[:10] if p >= 0.05 * top_p]
+    naturals = [g for g in leaders if g.origin == "natural"]  # obsidian and moldavite too: natural glass is a gem
+    if hints.readings or hints.hardness:
+        # a stone met rarely (a lab-grown Paraíba) is named as a caution only when asked about, or when it leads
+        suspects = [
+            g
+            for g in leaders
+            if g.origin != "natural" and (g.met not in ("rarely", "hardly") or asked or g is leaders[0])
+        ]
+        if not suspects or (suspects[0] not in leaders[:3] and not asked):  # "is it synthetic?" looks further
+            return ""
+        suspect = suspects[0]
+        sold_as = facts.get(gem_sold_as(suspect).name)  # the gem the knowledge base says it imitates
+        if sold_as is not None and sold_as.origin == "natural":
+            imitated = [sold_as]
+        elif shown is not None:
+            # Glass imitates every gem: the one it stands in for is what the photo shows, else the likeliest.
+            likelihood = dict(ranking)
+            imitated = [g for g in evidence.facts if g.origin == "natural" and suspect in lookalikes(g, evidence.facts)]
+            imitated.sort(key=lambda g: (g.name != shown, -likelihood.get(g.name, 0.0)))
+        else:  # no photo: nothing says which of the many gems it imitates this one stands in for
+            imitated = []
+        rival = next(iter(naturals + imitated), None)
+        fits = ""
+        if rival is not None:  # a natural leader the readings fit as well, or else the gem it imitates
+            if rival not in naturals:
+                fits = f", not {rival.name}, which it imitates"
+            else:  # the suspect may lead: then the readings fit it better than the natural gem
+                fits = f" {'better than' if ranking[0][0] == suspect.name else 'as well as'} {rival.name}"
+        seen = [OBSERVED[o][0] for o in hints.readings.observations]
+        confirm = confirming_test(suspect, rival, made=tests_left_out(hints), seen=seen)
+        if _kind(suspect) == "glass":
+            names = ", ".join(g.name for g in suspects if _kind(g) == "glass")
+            return f"possibly glass ({names}): your readings fit it{fits}. To confirm: {confirm}."
+        return f"possibly {suspect.name} ({_kind(suspect)}): your readings fit it{fits}. To confirm: {confirm}."
+    top = facts[ranking[0][0]]
+    look = lookalikes(top, evidence.facts) if asked else []
+    if not look:
+        return ""
+    look = sorted(look, key=lambda g: g.name not in named)  # stable: the rest keep their order
+    # a lab-grown stone of another species (colour-change synthetic sapphire for alexandrite) is an imitation
+    # here, one per species: "lab-grown chrysoberyl or Synthetic Sapphire (Verneuil)"
+    twin = lambda g: g.origin == "synthetic" and g.species == top.species  # noqa: E731
+    generic = lambda g: g.origin == "synthetic" and g.name.startswith("Synthetic ")  # noqa: E731 - the commonest
+    imitations = sorted((g for g in look if not twin(g)), key=lambda g: (g.name not in named, not generic(g)))
+    imitations = [g for i, g in enumerate(imitations) if g.origin != "synthetic"
+                  or all(h.species != g.species for h in imitations[:i] if h.origin == "synthetic")]  # fmt: skip
+    grown = [g for g in look if twin(g)]
+    said = [f"lab-grown {species_word(top)}"] if grown else []
+    imitations = imitations[:3]  # the ones named, and the only ones a test below may expose
+    said += [g.name for g in imitations]
+    text = f"from a photo alone I cannot tell natural {top.name} from " + " or ".join(said) + "."
+    # An instrument exposes the first imitation and the first lab-grown stone whose constants differ (a flux
+    # emerald reads lower than a natural one); the rest take magnification or a laboratory.
+    grown = [g for g in grown if gem_sold_as(g).name == top.name] or grown  # lab-grown rubies for a ruby
+    tests = {g.name: instrument_test(g, top) for g in imitations + grown}
+    for found in (
+        next((g for g in imitations if tests[g.name]), None),
+        next((g for g in grown if tests[g.name]), None),
+    ):
+        if found is not None:
+            how, values = tests[found.name]
+            text += f" {how[0].upper()}{how[1:]} would expose {found.name} ({values})."
+    if any(not tests[g.name] for g in grown):
+        some = "Other lab-grown stones" if any(tests[g.name] for g in grown) else "Lab-grown stones"
+        text += f" {some} share the natural constants: magnification or a laboratory decides."
+    return text[0].upper() + text[1:]
+
+
+UNANSWERED = (
+    "My facts on {name} do not answer that. About this stone I can say how sure I am, what else it could be and "
+    "which test would settle it, whether it could be treated or lab-grown, how to care for it, where it comes "
+    "from, or tell you more about it."
+)
+
+
+def _natural_or_not(gem: GemFacts | None, answer: Answer, evidence: EvidenceModel, hints: Hints | None) -> str:
+    """Whether the stone answered could be lab-grown or an imitation, and what would tell."""
+    if answer.caution:
+        caution, answer.caution = answer.caution, ""  # said as the reply, not twice
+        return caution[0].upper() + caution[1:]
+    grown = f"a lab-grown {species_word(gem)}" if gem is not None else "a lab-grown stone"
+    twins = [g for g in lookalikes(gem, evidence.facts) if g.origin == "synthetic"] if gem is not None else []
+    made = tests_left_out(hints) if hints else set()
+    found = next(((g, t) for g in twins if (t := instrument_test(g, gem, made))), None)
+    if found:  # flame-fusion spinel: its strain between crossed polars
+        twin, (how, values) = found
+        return (
+            f"Nothing you have told me points to an imitation. {how[0].upper()}{how[1:]} would expose "
+            f"{twin.name} ({values}); otherwise magnification or a gem laboratory settles it."
+        )
+    return (
+        f"Nothing you have told me points to an imitation; {grown} would share the natural constants, so "
+        "magnification or a gem laboratory settles it."
+    )
+
+
+def withhold_gem(answer: Answer, verdict: ScopeVerdict, by_readings: bool | None = None, again: bool = False) -> None:
+    """An out-of-scope photo: say so plainly and ask for readings; describe no gem and advise no test on one.
+
+    Not a gem photo: no gem is named at all. A stone unlike every known class: the closest known gems stay
+    listed as such, never as the answer. `by_readings`: the ranking rests on the readings alone (by default,
+    when any hint was used); a place or a colour alone ranks nothing. `again`: the chat said so already for
+    this photo, so a question about it gets the short form, not the same paragraph word for word.
+    """
+    by_readings = bool(answer.hints_used) if by_readings is None else by_readings
+    answer.unsure = True
+    answer.description, answer.properties, answer.tell_apart = "", [], ""
+    answer.heatmap = answer.overlay = None
+    if not by_readings:  # no imitation of a gem the photo does not show
+        answer.caution = ""
+    statement = f"**{verdict.sentence()}**"
+    if by_readings:  # the ranking below rests on the readings alone (Conversation.ask), its next test too
+        advice = "Your readings alone rank the gems below, over every gem of the knowledge base."
+    elif verdict.kind == NOT_A_GEM_PHOTO:  # no gem named, so nothing about one: no reasons, no doubts about it
+        answer.candidates, answer.members, answer.reasons, answer.next_test = [], [], [], ""
+        answer.notes = [n for n in answer.notes if not n.startswith(UNSURE_BECAUSE)]
+        advice = f"{RETAKE_HELP}."
+        if again:
+            statement = (
+                "**As I said, this does not look like a gemstone photo**, so I cannot answer about a stone in it."
+            )
+    else:
+        answer.next_test, answer.reasons = "", []
+        advice = READINGS_HELP
+        if again:  # "is it rare?" of a stone it could not place: ask about a known gem by name, or give a reading
+            closest = verdict.closest[0] if verdict.closest else "ruby"
+            statement = "**As I said, I could not place this stone among the gems I was trained on.**"
+            advice = (
+                f'Ask about a gem by name ("is {closest.lower()} rare?") for what I know of it, or tell me a reading '
+                '("RI 1.54", "SG 2.65", "hardness about 7") and I will rank the gems by it.'
+            )
+    answer.reply = " ".join(part for part in (f"{statement} {advice}", answer.reply) if part)
+
+
+# How to re-check a reading that argues against the answer, by reading.
+RECHECK = {
+    # not another scratch: it damages a cut stone, and the streak a softer tool leaves looks like a scratch
+    "hardness": "do not repeat a scratch test on a cut stone (it damages the stone, and a softer tool's streak looks "
+    "like a scratch): the refractometer or a hydrostatic balance settles it without harm",
+    "optic": "turn the stone in the polariscope: seen along its optic axis a doubly refractive stone stays dark",
+    "pleochroism": "look through the dichroscope in several directions: along the optic axis there is no pleochroism",
+    "colour": "describe the stone's colour in daylight: the colour a photo shows depends on the light",
+    # a white lamp or a bright room passes for a glow, and a glow only suggests: the refractometer settles it
+    "fluorescence": "look again with the lamp close in a dark room, and take the RI, which settles what a glow "
+    "only suggests",
+}
+LOOK_AGAIN = "look again with a 10x loupe under a single light"  # what the loupe showed (`OBSERVED`)
+OPTIC_FIGURE = "look for the interference figure again with a conoscope: it tells uniaxial from biaxial"
+
+
+def doubt_note(gem: str, doubts: dict[str, str], hints: Hints) -> str:
+    """Why the answer is unsure though it kept its gem: the readings against it, and how to re-check them."""
+    optic = hints.readings.optic
+    recheck = {**RECHECK, "optic": RECHECK["optic"] if optic in ("isotropic", "anomalous") else OPTIC_FIGURE}
+    again = {key: LOOK_AGAIN for key in doubts if key in OBSERVED}
+    checks = "; ".join(dict.fromkeys({**recheck, **again}.get(key, "re-take that reading") for key in doubts))
+    because = "; ".join(doubts.values())
+    checks = checks[0].upper() + checks[1:]
+    return f"{UNSURE_BECAUSE} {because}, though the rest of the evidence still points to {gem}. {checks}."
