@@ -171,7 +171,9 @@ def plot_confusion_matrix(y: np.ndarray, pred: np.ndarray, classes: list[str], p
     # the classes the photos are of or were taken for: a 3-class folder scored by an 87-class model is 3 or 4
     # rows, not 87 with three lit cells
     shown = sorted(set(np.asarray(y).tolist()) | set(np.asarray(pred).tolist()))
-    cm = confusion_matrix(y, pred, labels=shown).astype(float)
+    row = {c: i for i, c in enumerate(shown)}  # counted here: sklearn warns of a one-class folder's 1x1 matrix
+    cm = np.zeros((len(shown), len(shown)))
+    np.add.at(cm, ([row[c] for c in np.asarray(y).tolist()], [row[c] for c in np.asarray(pred).tolist()]), 1)
     cm /= np.maximum(cm.sum(1, keepdims=True), 1)
     classes = [classes[c] for c in shown]
     size = max(6, len(classes) * 0.22)

@@ -43,6 +43,18 @@ def test_build_default_refuses_a_folder_too_small_to_cross_validate(tiny_folder,
     assert not (tmp_path / "m").exists()
 
 
+@pytest.mark.parametrize("build", ["default", "alignment", "fusion"])
+def test_a_build_without_out_refuses_photos_of_other_classes_than_the_shipped_ones(build, tiny_folder, capsys):
+    from gemlang.builds import BUILDERS
+
+    shipped = BUILDERS[build].default_out
+    before = {p: p.stat().st_mtime_ns for p in shipped.iterdir()}
+    assert main(["build", build, "--data", str(tiny_folder)]) == 2
+    err = capsys.readouterr().err
+    assert "differ from the shipped classifier's" in err and "--out DIR" in err and "gemlang train" in err
+    assert {p: p.stat().st_mtime_ns for p in shipped.iterdir()} == before  # the shipped folder untouched
+
+
 def test_build_alignment_writes_a_loadable_alignment(tiny_folder, tmp_path):
     from gemlang.language.alignment import AlignmentModel
     from gemlang.recipe import ALIGNMENT_IMAGE_ENCODER

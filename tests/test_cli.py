@@ -268,3 +268,14 @@ def test_a_cache_that_is_a_file_is_refused_before_any_work(tiny_folder, tmp_path
     with pytest.raises(SystemExit):
         main(["catalog", str(tiny_folder), "--out", str(tmp_path / "c.jsonl"), "--cache", str(taken)])
     assert "--cache" in capsys.readouterr().err and not (tmp_path / "c.jsonl").exists()
+
+
+def test_explain_embedding_names_the_photos_it_skipped_and_exits_1(tiny_folder, tiny_model_dir, tmp_path, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(tiny_folder, data)
+    (data / "Ruby" / "broken.jpg").write_bytes(b"not a jpeg")
+    out = tmp_path / "t.png"
+    assert main(["explain", "--embedding", str(data), "--model", str(tiny_model_dir), "--out", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert out.is_file() and "t-SNE of" in captured.out
+    assert "skipped" in captured.err and "broken.jpg" in captured.err

@@ -76,3 +76,14 @@ def test_the_confusion_matrix_shows_the_classes_present_not_every_class_of_the_m
     classes = [f"class {i}" for i in range(87)]
     plot_confusion_matrix(np.array([0, 1, 2, 2]), np.array([0, 1, 2, 5]), classes, tmp_path / "cm.png")
     assert Image.open(tmp_path / "cm.png").width < 1000  # 4 classes; all 87 would be about 2,300 px wide
+
+
+def test_the_confusion_matrix_of_a_one_class_folder_is_drawn_without_a_library_warning(tmp_path):
+    import warnings
+
+    from gemlang.metrics import plot_confusion_matrix
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # "how good is it on my rubies?": one class, every photo taken for it
+        plot_confusion_matrix(np.zeros(4, int), np.zeros(4, int), ["Ruby", "Emerald"], tmp_path / "cm.png")
+    assert (tmp_path / "cm.png").stat().st_size > 0

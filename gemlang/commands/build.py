@@ -43,8 +43,31 @@ def run(args) -> int:
     from gemlang.io import check_replaceable
 
     options = {name: getattr(args, name) for name in args.options}
+    if args.out is None and args.builder.out_for(options) == args.builder.default_out:
+        check_shipped_classes(args.data, args.build, args.builder.default_out)
     args.out = args.out or args.builder.out_for(options)
     check_replaceable(args.out)  # before the build's work, not after it
     args.builder.build(data=args.data, out=args.out, cache=FeatureCache(args.cache), seed=args.seed, **options)
     print(f"{args.build} written to {args.out}")
     return 0
+
+
+def check_shipped_classes(data: Path, build: str, shipped_folder: Path) -> None:
+    """A build into the folder gemlang ships replaces what every user of this installation gets: only from a
+    folder with the shipped classifier's classes (a rebuild), never from a collection of one's own."""
+    import json
+
+    from gemlang.data import scan_image_folder
+    from gemlang.data.dataset import class_difference
+    from gemlang.errors import UsageError
+    from gemlang.model import DEFAULT_MODEL_DIR
+
+    shipped = json.loads((DEFAULT_MODEL_DIR / "config.json").read_text())["classes"]
+    found = scan_image_folder(data).classes
+    if found != shipped:
+        raise UsageError(
+            f"{data}: its classes differ from the shipped classifier's ({class_difference(found, shipped)}), and "
+            f"without --out `gemlang build {build}` writes into the folder gemlang ships ({shipped_folder}), which "
+            "every answer uses. Pass --out DIR to build your own (then --model DIR), or use `gemlang train --data "
+            "DIR --out MODEL` for a classifier of your own photos."
+        )

@@ -27,6 +27,7 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from gemlang.cli import CommandError
+    from gemlang.commands import report_skipped
     from gemlang.io import atomic_file, check_writable
     from gemlang.language.describe import percent
     from gemlang.model import GemClassifier
@@ -50,7 +51,7 @@ def run(args) -> int:
         data, X = encode_folder(scan_image_folder(args.embedding), clf.feature_extractor, FeatureCache())
         embedding_plot(X, data.labels, data.classes, args.out, f"t-SNE of {clf.extractor.spec} features")
         print(f"t-SNE of {len(X)} photos written to {args.out}")
-        return 0
+        return report_skipped(data.skipped)
     from gemlang.explain import explain
 
     heat, shown = explain(clf, args.photo, args.method, args.target)

@@ -7,6 +7,7 @@ columns a collection has, e.g. `hardness` or `locality`; rows are attached to th
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,9 +87,19 @@ def scan_image_folder(root: str | Path, min_classes: int = 2) -> ImageFolder:
     if len(classes) < min_classes:
         raise DatasetError(
             f"{root}: found {len(classes)} class folder(s) with photos ({', '.join(classes)}); "
-            f"at least {min_classes} are needed to train or evaluate a classifier."
+            f"at least {min_classes} are needed to train or cross-validate a classifier."
         )
     return ImageFolder(root, classes, paths, np.array(labels, dtype=int), _read_metadata(root), skipped)
+
+
+def class_difference(found: Sequence[str], expected: Sequence[str]) -> str:
+    """How a folder's classes differ from a model's: "not in the model: Moonstone; missing here: Ruby, …" (or "in
+    another order")."""
+    here, known = set(found), set(expected)
+    listed = lambda names: ", ".join(sorted(names)[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")  # noqa: E731
+    parts = [f"{what}: {listed(names)}" for what, names in
+             (("not in the model", here - known), ("missing here", known - here)) if names]  # fmt: skip
+    return "; ".join(parts) or "in another order"
 
 
 def _read_metadata(root: Path) -> dict[str, dict[str, str]]:

@@ -44,19 +44,16 @@ def add_scope_check(model: str | Path, data: str | Path, cache: FeatureCache | N
     fusion` reads); with `folds` < 2 the check reads the gem distance alone.
     """
     from gemlang.data import scan_image_folder
+    from gemlang.data.dataset import class_difference
     from gemlang.model import DEFAULT_MODEL_DIR, GemClassifier
     from gemlang.training.folds import folder_features, held_out_cache, held_out_probabilities
 
     clf = GemClassifier.load(model)
     folder = folder_features(scan_image_folder(data), clf.feature_extractor, cache, progress)
     if folder.data.classes != clf.classes:
-        here, known = set(folder.data.classes), set(clf.classes)
-        parts = [f"{what}: {', '.join(sorted(names))}" for what, names in
-                 (("not in the model", here - known), ("missing here", known - here)) if names]  # fmt: skip
-        differ = "; ".join(parts)
         raise UsageError(
-            f"{data}: its classes differ from the model's ({differ or 'in another order'}); pass the folder the "
-            "model was trained on."
+            f"{data}: its classes differ from the model's ({class_difference(folder.data.classes, clf.classes)}); "
+            "pass the folder the model was trained on."
         )
     X, y = folder.features, folder.data.labels
     probabilities = None
