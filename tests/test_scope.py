@@ -69,6 +69,18 @@ def test_a_cluster_held_out_of_fitting_is_flagged_and_noise_is_not_a_photo():
     assert sum(v.flagged for v in check.assess(fresh, [f"gem{i}" for i in range(7)])) <= 1
 
 
+@pytest.mark.parametrize(("classes", "photos", "warned"), [(3, 10, True), (12, 10, True), (12, 30, False)])
+def test_a_check_fitted_on_few_classes_or_photos_is_said_to_know_too_little(classes, photos, warned):
+    from gemlang.training.scope_check import fit_model_scope
+
+    rng = np.random.default_rng(0)
+    y = np.repeat(np.arange(classes), photos)
+    X = (rng.normal(0, 3, (classes, 20))[y] + rng.normal(0, 1, (len(y), 20))).astype(np.float32)
+    said = []
+    assert fit_model_scope(X, y, np.arange(len(y)), log=said.append) is not None
+    assert any(f"knows {classes} classes from {len(y)} photos, too few" in s for s in said) == warned
+
+
 def test_the_check_is_saved_with_the_model_and_loads_back_the_same(chat_model_dir, tmp_path):
     clf = GemClassifier.load(chat_model_dir)
     assert (chat_model_dir / SCOPE_FILE).is_file()
