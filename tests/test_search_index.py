@@ -26,6 +26,8 @@ def test_index_search_prints_what_the_folder_search_prints(tiny_folder, tmp_path
     assert main(["search", "deep blue, very hard", "--index", str(tmp_path / "idx"), "--top", "5"]) == 0
     from_index = capsys.readouterr().out
     assert len(from_index.splitlines()) == 5 and from_index == from_folder
+    assert main(["search", "deep blue", str(tmp_path / "idx")]) == 2  # the index given as a folder of photos
+    assert f"search it with --index {tmp_path / 'idx'}" in capsys.readouterr().err
     moved = tmp_path / "moved"
     shutil.copytree(tiny_folder, moved)  # the tiny folder is shared: move a copy's photos, not its own
     assert main(["index", str(moved), "--out", str(tmp_path / "idx2"), "--cache", cache, "--no-progress"]) == 0

@@ -27,7 +27,8 @@ def register(subparsers) -> None:
     p.add_argument("--top-k", type=positive_int, default=5, help="how many candidates to show (default 5)")
     p.add_argument(
         "--backend", default=None, choices=["auto", "onnx", "torch"],
-        help="encoders on onnxruntime or eager PyTorch (default auto: onnxruntime on a CPU; or $GEMLANG_BACKEND)",
+        help="encoders on onnxruntime or eager PyTorch (default auto: onnxruntime on a CPU; or $GEMLANG_BACKEND); "
+        "an int8 model, the built-in one included, runs on onnxruntime only",
     )  # fmt: skip
     p.set_defaults(func=run)
 

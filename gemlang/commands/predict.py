@@ -29,7 +29,8 @@ def register(subparsers) -> None:
     p.add_argument(
         "--backend", default=None, choices=["auto", "onnx", "torch"],
         help="encoders on onnxruntime (fast on a CPU; exported once on first use) or eager PyTorch "
-        "(default auto: onnxruntime unless a CUDA GPU is visible; or set GEMLANG_BACKEND)",
+        "(default auto: onnxruntime unless a CUDA GPU is visible; or set GEMLANG_BACKEND); an int8 model, the "
+        "built-in one included, runs on onnxruntime only",
     )  # fmt: skip
     p.set_defaults(func=run)
 

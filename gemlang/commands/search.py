@@ -58,7 +58,13 @@ def run(args) -> int:
 
     photos = photo_paths(args.folder)
     if not photos:
-        raise CommandError(f"{args.folder}: no photos found ({PHOTO_FORMATS})")
+        from gemlang.collection.search_index import VECTORS_FILE
+
+        index = (args.folder / VECTORS_FILE).is_file()  # "search TEXT idx" meant "--index idx"
+        raise CommandError(
+            f"{args.folder}: no photos found ({PHOTO_FORMATS})"
+            + (f"; it is an index from `gemlang index`: search it with --index {args.folder}" if index else "")
+        )
     model = AlignmentModel.load(args.alignment)
     progress = not args.no_progress and sys.stderr.isatty()  # a bar for a person watching, not for a pipe
     ranked, failures = model.search(args.text, photos, cache=FeatureCache(args.cache), top=args.top, progress=progress)

@@ -149,7 +149,9 @@ def explain(classifier, image, method: str = "gradcam", target: int | str | None
             import difflib
 
             close = difflib.get_close_matches(target, classifier.classes, n=3, cutoff=0.6)
-            hint = f"did you mean {', '.join(close)}?" if close else f"its classes include {classifier.classes[:5]}..."
+            classes = classifier.classes
+            listed = ", ".join(classes[:5]) + (f" and {len(classes) - 5} more" if len(classes) > 5 else "")
+            hint = f"did you mean {', '.join(close)}?" if close else f"its classes are {listed}"
             raise ExplainError(f"the model has no class {target!r}; {hint}")
         target = by_name[target.casefold()]
     heat = gradcam(classifier, image, target) if method == "gradcam" else vargrad(classifier, image, target)
