@@ -279,3 +279,11 @@ def test_explain_embedding_names_the_photos_it_skipped_and_exits_1(tiny_folder, 
     captured = capsys.readouterr()
     assert out.is_file() and "t-SNE of" in captured.out
     assert "skipped" in captured.err and "broken.jpg" in captured.err
+
+
+def test_train_no_progress_draws_no_bars(tiny_folder, tmp_path, capsys):
+    train = ["train", "--data", str(tiny_folder), "--encoder", "colour_hist", "--cv", "0"]
+    assert main([*train, "--out", str(tmp_path / "a"), "--cache", str(tmp_path / "c1")]) == 0
+    assert "encoding photos" in capsys.readouterr().err
+    assert main([*train, "--out", str(tmp_path / "b"), "--cache", str(tmp_path / "c2"), "--no-progress"]) == 0
+    assert "encoding photos" not in capsys.readouterr().err

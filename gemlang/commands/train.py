@@ -56,6 +56,7 @@ def register(subparsers) -> None:
     p.add_argument("--seed", type=int, default=0, help="seed for folds, heads and fine-tuning (default 0)")
     add_cache_option(p)
     p.add_argument("--list-encoders", action="store_true", help="list the encoders and exit")
+    p.add_argument("--no-progress", action="store_true", help="no progress bars (a --method run keeps its epoch lines)")
     p.add_argument(
         "--method",
         default=None,
@@ -124,6 +125,7 @@ def run(args) -> int:
         cache=FeatureCache(args.cache),
         head_options=options,
         int8=args.int8,
+        progress=not args.no_progress,
     )
     status = report_skipped(clf.info["trained_on"]["skipped"])
     cv = clf.info.get("cross_validation")
@@ -196,7 +198,7 @@ def run_finetune(args) -> int:
     from gemlang.data import scan_image_folder
     from gemlang.training.finetune import FinetuneConfig, finetune_classifier
 
-    config = FinetuneConfig(seed=args.seed)
+    config = FinetuneConfig(seed=args.seed, progress=not args.no_progress)
     if args.encoder is not None:
         config.backbone = args.encoder
     if args.epochs is not None:
