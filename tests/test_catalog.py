@@ -92,6 +92,18 @@ def test_resuming_with_another_option_is_an_error_that_names_it(collection, tiny
     assert "0 of 49 photos described" in capsys.readouterr().out and out.read_text() == first
 
 
+def test_resuming_with_another_model_names_both_models(collection, tiny_model_dir, tmp_path, capsys):
+    out, other = tmp_path / "catalog.csv", tmp_path / "other_model"
+    shutil.copytree(tiny_model_dir, other)
+    config = json.loads((other / "config.json").read_text())
+    (other / "config.json").write_text(json.dumps({**config, "temperature": config["temperature"] * 2}))
+    assert _catalog(collection, out, tiny_model_dir, "--cache", str(tmp_path / "c")) == 1
+    capsys.readouterr()
+    assert _catalog(collection, out, other) == 2
+    err = capsys.readouterr().err
+    assert f"model: '{tiny_model_dir}' (sha256:" in err and f"'{other}' (sha256:" in err
+
+
 def test_a_file_not_written_by_catalog_is_never_appended_to(collection, tiny_model_dir, tmp_path, capsys):
     out = tmp_path / "notes.jsonl"
     out.write_text('{"mine": 1}\n')

@@ -401,8 +401,13 @@ class CatalogWriter:
             return False
         differ = [k for k in COMPARED_SETTINGS if earlier.get(k) != self.settings.get(k)]
         if differ:
+
+            def shown(settings: dict, key: str) -> str:  # a model by where it came from, beside its fingerprint
+                source = settings.get("model_source") if key == "model" else None
+                return f"{source!r} ({settings.get(key)})" if source else repr(settings.get(key))
+
             said = "; ".join(
-                f"{k}: {earlier.get(k)!r} in {self.out.name}, {self.settings.get(k)!r} now" for k in differ
+                f"{k}: {shown(earlier, k)} in {self.out.name}, {shown(self.settings, k)} now" for k in differ
             )
             raise CatalogFileError(
                 f"{self.out} was written with other settings ({said}). A catalog holds rows of one model and one set "
