@@ -370,7 +370,9 @@ def _checked(t: str, text: str, words: str, limits: tuple[float, float], what: s
     """(reading or None, the problem in one line or None, whether the keyword came with a number)."""
     found = _quantity(t, words, max_gap, original=text or "")
     if not found:
-        word = re.search(rf"(?:{words})\s*[=:]?\s*(nan|none|n/a|unknown|heavy|light|high|low|\?+)(?!\w)", t)
+        word = re.search(rf"(?:{words})\s*([=:]?)\s*(nan|none|n/a|unknown|heavy|light|high|low|\?+)(?!\w)", t)
+        if word and word.group(2).startswith("?") and not word.group(1):  # "emerald RI?", "what's the SG?": asked
+            return None, None, False
         if word:  # "SG heavy", "RI: ?": a reading without its number
             return None, f"“{word.group(0).strip()}” gives no number for {what}; please type the reading.", True
         return None, None, False

@@ -10,6 +10,7 @@ import pytest
 from conftest import red_stone_photo
 
 from gemlang.assistant import HELP, Answer, Assistant, follow_up_colours, property_rows, tell_apart
+from gemlang.fusion import EvidenceModel
 from gemlang.knowledge import get_facts
 
 
@@ -1336,3 +1337,68 @@ def test_an_imitation_the_person_suspects_is_named_first_in_the_caution():
     caution = chat.ask("it feels warm and light, I think it is plastic").caution
     assert caution.startswith("From a photo alone I cannot tell natural Amber from Plastic")
     assert "Glass" not in caution  # no test exposing an imitation the caution did not name
+
+
+def test_a_constant_named_in_a_question_of_it_is_answered_of_the_stone_answered():
+    chat = stone_answered("Ruby", "Spinel")
+    first = chat.answers[-1]
+    assert chat.ask("what spectrum would it show?").reply.startswith("**Ruby**: spectroscope")
+    assert "moderate to strong red" in chat.ask("and under LWUV?").reply
+    assert not chat.hints and chat.ask("what gem is this?").candidates == first.candidates
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("pleochroism of iolite?", "**Iolite**: pleochroism Very strong trichroism"),
+        ("emrald RI?", "**Emerald**: refractive index 1.565–1.599."),
+        ("and kyanite hardness?", "**Kyanite**: Mohs hardness 4–7."),
+        ("optic character of zircon?", "**Zircon**: optic character uniaxial"),
+    ],
+)
+def test_a_constant_asked_of_a_gem_in_few_words_is_its_value_not_a_reading(question, reply):
+    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Emerald"])).conversation()
+    answer = chat.ask(question)
+    assert answer.reply.startswith(reply) and not answer.candidates
+    assert not chat.hints and not any("gives no number" in n for n in answer.notes)
+
+
+def test_weights_in_air_and_water_with_a_question_for_the_sg_are_read_as_the_sg():
+    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Emerald"])).conversation()
+    answer = chat.ask("My stone weighs 2.50 g in air and 1.80 g in water, what's the SG?")
+    assert answer.hints_used == ["SG 3.57"] and not any("gives no number" in n for n in answer.notes)
+
+
+def test_and_another_term_after_a_term_asked_is_the_glossary_again():
+    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Emerald"])).conversation()
+    assert chat.ask("What is birefringence?").reply.startswith("**Birefringence**")
+    answer = chat.ask("and pleochroism?")
+    assert answer.reply.startswith("**Pleochroism**") and not answer.candidates and not chat.hints
+
+
+@pytest.mark.parametrize(
+    ("question", "gem"),
+    [
+        ("How do I identify flux-grown synthetic ruby?", "Flux-Grown Ruby"),
+        ("Kashan flux ruby?", "Kashan Flux Ruby"),
+        ("tell me about hydrothermal emerald", "Hydrothermal Emerald"),
+        ("I see flux remnants, is it a ruby?", "Ruby"),  # a sign seen, not a name
+    ],
+)
+def test_a_lab_grown_stone_named_by_its_growth_is_that_one_not_the_commonest(question, gem):
+    from gemlang.assistant import named_gem
+
+    assert named_gem(question).name == gem
+
+
+@pytest.mark.parametrize(
+    ("question", "named", "not_named"),
+    [
+        ("which gems show play of colour?", "Opal", "Andalusite"),  # andalusite's play is of pleochroic colours
+        ("what stones have horsetail inclusions?", "Andradite", "Peridot"),
+        ("which gems show colour change?", "Alexandrite", "Andalusite"),
+    ],
+)
+def test_which_gems_show_a_sign_lists_the_gems_whose_facts_name_it(question, named, not_named):
+    reply = Assistant(None, evidence=EvidenceModel(["Ruby", "Emerald"])).conversation().ask(question).reply
+    assert reply.startswith("**Natural gems whose facts name") and named in reply and not_named not in reply

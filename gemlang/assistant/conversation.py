@@ -24,6 +24,7 @@ from gemlang.assistant.gem_answers import (
     property_rows,
     property_value,
     scratched_by,
+    shown_list_answer,
     side_answer,
     species_word,
     tell_apart,
@@ -33,6 +34,7 @@ from gemlang.assistant.gem_answers import (
 from gemlang.assistant.models import Assistant, PhotoInput
 from gemlang.assistant.questions import (
     AND_ABOUT,
+    AND_ABOUT_TERM,
     ASKED_ABOUT,
     AUTHENTICITY_WORDS,
     COLOUR_QUESTION,
@@ -56,6 +58,7 @@ from gemlang.assistant.questions import (
     RESET_WORDS,
     SAME_STONE,
     SHORT_REPLY,
+    STONE_PROPERTY,
     THANKS,
     THE_STONES_VALUE,
     TOLD_QUESTION,
@@ -115,6 +118,7 @@ class Turn:
     photos: list
     answer: Answer
     asked_before: str | None = None  # the quantity the message before asked ("how hard is"), for "and emerald?"
+    after_term: bool = False  # the message before asked what a term means: "and pleochroism?" asks another
     reset: bool = False  # "new stone": the stone in hand was forgotten
     images: list[Image.Image] = field(default_factory=list)  # the photos looked at for the stone in hand
     new: Hints = field(default_factory=Hints)  # what this message says of the stone
@@ -146,6 +150,7 @@ class Conversation:
         self.topic: GemFacts | None = None  # the gem asked about with no stone in hand: "and its SG?" is of it
         self._care_said: tuple[str, str] | None = None  # (gem, why) of the latest care answer, for "why not?"
         self._quantity_asked: str | None = None  # "how hard is" of "how hard is ruby?", for "and emerald?"
+        self._term_said = False  # the latest message asked what a term means ("what is birefringence?")
 
     def reset(self) -> None:
         self._next_stone()
@@ -260,8 +265,9 @@ class Conversation:
             text = text[:MAX_MESSAGE_CHARS]
             answer.notes.append(f"your message is long: I read its first {MAX_MESSAGE_CHARS:,} characters.")
         asked_before, self._quantity_asked = self._quantity_asked, None  # set again if this asks a quantity
+        after_term, self._term_said = self._term_said, False  # set again if this asks a term
         text = answer.message = self._of_mine(self._corrected(text), asked_before)
-        return Turn(text, list(photos), answer, asked_before)
+        return Turn(text, list(photos), answer, asked_before, after_term)
 
     # --- messages answered without the stone in hand -------------------------------------------------------
     def _without_the_stone(self) -> tuple[Callable[[Turn], bool], ...]:
@@ -304,8 +310,9 @@ class Conversation:
         return True
 
     def _gem_list(self, turn: Turn) -> bool:
-        # "which gems are singly refractive?", "which gems fluoresce red?"
-        if not (listed := optic_list_answer(turn.text) or fluorescence_list_answer(turn.text)):
+        # "which gems are singly refractive?", "which gems fluoresce red?", "which gems show asterism?"
+        text = turn.text
+        if not (listed := optic_list_answer(text) or fluorescence_list_answer(text) or shown_list_answer(text)):
             return False
         turn.answer.reply = listed
         return True
@@ -343,8 +350,12 @@ class Conversation:
 
     def _glossary(self, turn: Turn) -> bool:
         stones_value = THE_STONES_VALUE.search(turn.text) and self._answered_gem() is not None  # "what's the RI?"
-        if stones_value or not (terms := terms_asked(turn.text)):  # "what is pleochroism?"
+        terms = [] if stones_value else terms_asked(turn.text)  # "what is pleochroism?"
+        if not stones_value and not terms and turn.after_term and (more := AND_ABOUT_TERM.fullmatch(turn.text)):
+            terms = terms_asked(f"what is {more.group(1)}?")  # "what is birefringence?", then "and pleochroism?"
+        if not terms:
             return False
+        self._term_said = True
         turn.answer.reply = "\n\n".join(f"**{t.term[:1].upper() + t.term[1:]}**: {t.text}" for t in terms)
         turn.answer.notes += [f"source ({t.term}): {t.source}" for t in terms]
         return True
@@ -516,10 +527,16 @@ class Conversation:
             quantity = PROPERTY_QUESTION.search(turn.asked_before)  # "how hard is ruby?", then "and emerald?"
         if quantity is None and asked_gem is None:
             quantity = THE_STONES_VALUE.search(text)  # "what's the RI?" of the stone answered
+        # "what spectrum would it show?", "and under LWUV?": a constant asked of the stone answered, said of nothing
+        of_it = re.search(r"\b(?:it|its|it's|this)\b|^\s*and\b", text, re.I) and text.rstrip().endswith("?")
+        if quantity is None and asked_gem is None and of_it and not (new or new.notes):
+            quantity = STONE_PROPERTY.search(text)
         about_it = (
             quantity and asked_gem is None and re.search(r"\?|^\s*(?:how|what|does|do|would|will|can)\b", text, re.I)
         )
-        about_it = about_it and (re.search(r"\b(?:it|its|it's|this)\b", text, re.I) or THE_STONES_VALUE.search(text))
+        about_it = about_it and (
+            of_it or re.search(r"\b(?:it|its|it's|this)\b", text, re.I) or THE_STONES_VALUE.search(text)
+        )
         last = self._answered_gem()
         placed = True  # the stone in hand is a gem the answer believes in, not one the scope check withheld
         if about_it and not turn.images and last is not None:

@@ -22,6 +22,7 @@ from gemlang.knowledge import GemFacts, all_gems, get_facts
 from gemlang.knowledge.facts import sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, value_text
 from gemlang.knowledge.places import gem_countries, places_asked
+from gemlang.knowledge.superlatives import LISTED
 from gemlang.knowledge.tell_apart import instrument_test, kind_of, lookalikes, telltale, values_read
 from gemlang.language.gem_prose import main_sources, treatment_sentence
 from gemlang.language.gem_text import join_words
@@ -407,3 +408,41 @@ def kind_answer(text: str) -> str:
         return f"**No**: {tell_apart(x.name, y.name)}"
     named = [g.name if g.species in ("", g.name.lower()) else f"{g.name} ({g.species})" for g in (x, y)]
     return f"**No**: {named[0]} and {named[1]} are different gems. {tell_apart(x.name, y.name)}"
+
+
+# "which gems show asterism?", "what stones have horsetail inclusions?": a sign the loupe or the eye sees
+SHOWN_LIST_QUESTION = re.compile(
+    r"\b(?:which|what)\s+(?:natural\s+)?(?:gems?|gemstones?|stones?|minerals?)\s+(?:can\s+)?"
+    r"(?:show|shows|display|displays|have|has|exhibit|exhibits)\s+(?P<what>[^?]+)",
+    re.I,
+)
+
+
+def shown_list_answer(text: str) -> str:
+    """The gems whose facts name the phenomenon or inclusion a question asks about (the loupe signs of
+    `gemlang.fusion.evidence.OBSERVED`), natural ones first, one per species; '' if none is asked."""
+    from gemlang.fusion.evidence import OBSERVED
+    from gemlang.knowledge.knowledge_base import all_gems
+
+    m = SHOWN_LIST_QUESTION.search(text or "")
+    sign = next((s for s, (pattern, _) in OBSERVED.items() if m and re.search(pattern, m.group("what").lower())), None)
+    if sign is None:
+        return ""
+    natural: dict[str, str] = {}
+    grown: list[str] = []
+    for g in all_gems():
+        if re.search(OBSERVED[sign][0], profile(g).features):
+            if g.origin == "natural":
+                natural.setdefault(species_word(g).lower(), g.name)
+            else:
+                grown.append(g.name)
+    if not natural and not grown:
+        return f"None of the gems I know is said to show {sign}."
+    names = sorted(natural.values())
+    listed = ", ".join(names[:LISTED]) + (f" and {len(names) - LISTED} more" if len(names) > LISTED else "")
+    reply = f"**Natural gems whose facts name {sign}** ({len(names)}, one per species): {listed}." if names else (
+        f"No natural gem I know is said to show {sign}.")  # fmt: skip
+    if grown:
+        more = f" and {len(grown) - LISTED} more" if len(grown) > LISTED else ""
+        reply += f" Lab-grown stones and imitations: {', '.join(sorted(grown)[:LISTED])}{more}."
+    return reply

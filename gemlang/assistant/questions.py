@@ -59,20 +59,23 @@ PROPERTY_FIELDS = {
     r"birefringence|doubling|double refraction": ("birefringence", "birefringence"),
     r"dispersion|\bfire\b": ("dispersion", "dispersion"),
     r"spectr|absorption": ("spectroscope", "spectrum"),
-    r"uniaxial|biaxial|refractive(?! index)|isotropic|optic(?:al)? sign|polariscope|stays? dark|blinks?": (
+    r"uniaxial|biaxial|refractive(?! index)|isotropic|optic(?:al)? (?:sign|character)|polariscope|stays? dark|"
+    r"blinks?": (
         "optic character",
         "optical_character",
     ),
     r"pleochro|dichro|trichro|dichroscope": ("pleochroism", "pleochroism"),
     r"made of|composition|formula|chemi": ("chemistry", "chemistry"),
-    r"fluoresc|phosphoresc|\bglow|\buv\b|ultraviolet": ("fluorescence", "fluorescence"),
+    r"fluoresc|phosphoresc|\bglow|\b(?:lw|sw)?uv\b|ultraviolet": ("fluorescence", "fluorescence"),
     r"colou?r|\bwhy\b": ("coloured by", "colour_cause"),
 }
+# a constant named in a question about the stone answered ("what spectrum would it show?"); not why or its colour
+STONE_PROPERTY = re.compile("|".join(k for k, (_, field) in PROPERTY_FIELDS.items() if field != "colour_cause"), re.I)
 # the constants a question may ask beside another one ("what's my birthstone and how hard is it?")
 CONSTANTS_ASKED = list(PROPERTY_FIELDS)[:3]
 _PROPERTY = (
     r"(?:hardness|specific gravity|sg|density|refractive index|ri|birefringence|dispersion|fluorescence|"
-    r"(?:absorption )?spectrum)"
+    r"(?:absorption )?spectrum|pleochroism|dichroism|trichroism|optic(?:al)? (?:character|sign))"
 )
 # a question that goes on about the gem just discussed: "and its SG?", "is it treated?", "where is the best from?"
 FOLLOW_UP = re.compile(
@@ -90,6 +93,9 @@ PROPERTY_QUESTION = re.compile(
     rf"\bwhat(?:'s| is| are)\s+(?:the\s+)?{_PROPERTY}(?:\s*(?:,|and)\s*(?:the\s+)?{_PROPERTY})*\s+of\b|"
     rf"\bwhat(?:'s| is)\s+(?:its|it's|the stone's|[a-z][\w ]{{0,30}}?'s)\s+{_PROPERTY}\b|"  # "peridot's hardness"
     rf"^\s*(?:and|what about|how about)\s+(?:its\s+|the\s+)?{_PROPERTY}\b|"  # "and its SG?" after a gem's RI
+    # "pleochroism of iolite?"
+    rf"^\s*(?:and\s+)?(?:the\s+)?{_PROPERTY}\s+of\s+(?:an?\s+|the\s+)?[a-z][\w' -]{{0,30}}\??\s*$|"
+    rf"^\s*(?:and\s+)?[a-z][\w' -]{{0,30}}?\s+{_PROPERTY}\s*\?\s*$|"  # "emerald RI?", "and kyanite hardness?"
     r"\bhow\s+(?:hard|heavy|dense)\s+(?:is|are)\b|"
     r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+(?:fluoresce|phosphoresce|glow|react to (?:uv|ultra))|"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:fluorescent|phosphorescent)\b|"  # "is it fluorescent?"
@@ -190,6 +196,7 @@ def supposition(text: str) -> Hints | None:
 GLOW_NOT_UV = re.compile(r"^(?!.*(?:\buv\b|ultra-?violet|lamp|black ?light|fluoresc|phosphoresc)).*\bglow", re.I)
 ASKS_WHAT_IT_SHOWS = re.compile(r"^\s*(?:what|why|how|does|do|is|are|where)\b|\?\s*$", re.I)
 COLOUR_QUESTION = re.compile(r"\b(?:what|which) colou?rs?\b|\bcolou?rs? (?:does|do|can) (?:it|they) come in\b", re.I)
+AND_ABOUT_TERM = re.compile(r"\s*(?:and|what about|how about)\s+(?:the\s+)?([a-z][\w' -]*?)\s*\??\s*", re.I)
 AND_ABOUT = re.compile(r"^\s*(?:and|what about|how about)\b(?!.*\b(?:it|its|this|mine|my)\b)", re.I)
 SAME_STONE = re.compile(
     r"\bsame (?:stone|gem|one)\b|"
@@ -302,6 +309,33 @@ def named_gem(text: str, fuzzy: bool = True):
     if (asked := ASKED_ABOUT.fullmatch(text)) and (gem := find_gem(asked.group(1))):
         return gem  # "what is jet?": a word that means other things in a sentence ("jet black") names the gem here
     if fuzzy:
-        return find_gem(text)
+        return grown_as_said(find_gem(text), text)
     key = normalise_name(text)
-    return next((gem for pattern, gem in knowledge_base().phrases if pattern.search(key)), None)
+    return grown_as_said(next((gem for pattern, gem in knowledge_base().phrases if pattern.search(key)), None), text)
+
+
+# how a lab-grown stone was grown, as a message names it: "flux-grown synthetic ruby" is no flame-fusion ruby
+# ("flux remnants" are a sign seen, not a name)
+GROWN_BY = re.compile(
+    r"\b(flux|hydrothermal|verneuil|flame[- ]fusion|czochralski|kashan)\b"
+    r"(?![- ](?:remnants?|inclusions?|fingerprints?|veils?|feathers?|residues?|growth))",
+    re.I,
+)
+
+
+def grown_as_said(gem, text: str):
+    """The lab-grown twin of `gem` that the message names by its growth ("how do I identify flux-grown synthetic
+    ruby?": Flux-Grown Ruby, not the Synthetic Ruby (Verneuil) that "synthetic ruby" names), else `gem`."""
+    from gemlang.fusion.evidence import gem_sold_as
+    from gemlang.knowledge import all_gems
+
+    method = GROWN_BY.search(text)
+    if gem is None or method is None:
+        return gem
+    word = "verneuil" if method.group(1).lower().startswith("flame") else method.group(1).lower()
+    imitated = gem_sold_as(gem).name
+    grown = [
+        g for g in all_gems() if g.origin == "synthetic" and word in g.name.lower() and gem_sold_as(g).name == imitated
+    ]
+    said = set(re.findall(r"[a-z]+", text.lower()))
+    return max(grown, key=lambda g: len(set(re.findall(r"[a-z]+", g.name.lower())) & said), default=gem)
