@@ -366,6 +366,21 @@ BIRE_RANGE = "the largest are about 0.25"
 SG_RANGE = f"they run from about {SG_LIMITS[0]:.1f} to {SG_LIMITS[1]:.0f}"
 
 
+def _swapped(t: str, text: str) -> str:
+    """ "SG 1.76, RI 4.00": an RI no gem has beside an SG that is an RI, typed the other way round; said in a line
+    (neither is used), or ''."""
+    said_ri, said_sg = _quantity(t, RI_WORDS, original=text), _quantity(t, SG_WORDS, original=text)
+    if not said_ri or not said_sg:
+        return ""
+    ri, sg = said_ri[0], said_sg[0]
+    if not (SG_LIMITS[0] <= ri <= SG_LIMITS[1] and RI_LIMITS[0] <= sg <= REFRACTOMETER_LIMIT):
+        return ""
+    return (
+        f"“{said_ri[2].strip()}” is no refractive index and “{said_sg[2].strip()}” fits one: were they swapped "
+        f"(RI {sg:.2f}, SG {ri:.2f})? I used neither; please re-check which is which."
+    )
+
+
 def _checked(t: str, text: str, words: str, limits: tuple[float, float], what: str, known: str, max_gap: int = 24):
     """(reading or None, the problem in one line or None, whether the keyword came with a number)."""
     found = _quantity(t, words, max_gap, original=text or "")
@@ -529,6 +544,9 @@ def _parse_readings(text: str) -> Readings:
         problems.append(  # "SG 3.52, floats in methylene iodide": one of the two is wrong
             f"“{sg.said.strip()}” and “{liquid.said}” cannot both be right: please re-check one."
         )
+    if found_ri and ri is None and sg is not None and (swapped := _swapped(t, text)):
+        sg = None  # "SG 1.76, RI 4.00": the SG is as doubtful as the RI beside it
+        problems = [swapped]
 
     optic = None
     for name, pattern in OPTIC_WORDS.items():

@@ -147,6 +147,13 @@ def test_impossible_or_ambiguous_readings_are_said_in_one_line_and_never_used(te
     assert len(hints.notes) == 1 and word in hints.notes[0] and "\n" not in hints.notes[0]
 
 
+def test_an_ri_and_sg_typed_the_other_way_round_are_asked_about_and_neither_used():
+    hints = parse_hints("SG 1.76, RI 4.00, red")
+    assert hints.readings.ri is None and hints.readings.sg is None and hints.colours == ("red",)
+    assert len(hints.notes) == 1 and "were they swapped (RI 1.76, SG 4.00)?" in hints.notes[0]
+    assert parse_hints("RI 4.00, SG 3.5").readings.sg.low == 3.5  # an SG no refractometer reads: no swap
+
+
 def test_a_message_of_readings_reads_everything_and_later_readings_replace_earlier_ones():
     hints = parse_hints("RI 1.762-1.770, SG 4.00, uniaxial, strong dichroism, found in Sri Lanka, hardness 9")
     assert hints.describe() == [
