@@ -637,7 +637,7 @@ def test_a_question_about_a_term_is_explained_and_is_no_reading_of_the_stone_in_
 
 def test_is_a_gem_uniaxial_or_pleochroic_is_answered_from_its_facts():
     chat = Assistant(classifier=None).conversation()
-    assert chat.ask("is quartz uniaxial positive?").reply == "**Quartz**: optic character uniaxial +."
+    assert chat.ask("is quartz uniaxial positive?").reply == "**Quartz**: optic character uniaxial positive."
     assert chat.ask("is iolite pleochroic?").reply.startswith("**Iolite**: pleochroism ")
     assert not chat.hints
 
@@ -832,7 +832,7 @@ def test_forget_everything_then_a_new_stones_readings_keeps_the_new_readings():
 @pytest.mark.parametrize(
     "question, reply",
     [("what is moissanite made of?", "**Moissanite**: chemistry SiC (silicon carbide)."),
-     ("optic sign of quartz", "**Quartz**: optic character uniaxial +."),
+     ("optic sign of quartz", "**Quartz**: optic character uniaxial positive."),
      ("Why does alexandrite change colour?", "**Alexandrite**: coloured by chromium replacing a little aluminium"),
      ("what gives emerald its colour?", "**Emerald**: coloured by chromium and vanadium."),
      ("what is the chemical formula of spinel?", "**Spinel**: chemistry MgAl2O4."),
@@ -1353,7 +1353,7 @@ def test_a_constant_named_in_a_question_of_it_is_answered_of_the_stone_answered(
         ("pleochroism of iolite?", "**Iolite**: pleochroism Very strong trichroism"),
         ("emrald RI?", "**Emerald**: refractive index 1.565–1.599."),
         ("and kyanite hardness?", "**Kyanite**: Mohs hardness 4–7."),
-        ("optic character of zircon?", "**Zircon**: optic character uniaxial"),
+        ("optic character of zircon?", "**Zircon**: optic character uniaxial positive."),
     ],
 )
 def test_a_constant_asked_of_a_gem_in_few_words_is_its_value_not_a_reading(question, reply):

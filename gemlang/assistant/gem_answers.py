@@ -88,8 +88,10 @@ def property_value(g: GemFacts, field: str) -> str:
         return v[0].lower() + v[1:]
     if field == "refractive_index":
         return value_text(profile(g), g, "ri")
-    if field == "optical_character":
-        return v[0].lower() + v[1:] + OPTIC_SHOWN.get(profile(g).optic or "", "")
+    if field == "optical_character":  # the sign in words: "uniaxial negative", not "uniaxial -"
+        signed = re.sub(r"(?<=axial) ([+-])(?: or ([+-]))?", lambda m: " " + " or ".join(
+            SIGN_WORD[s] for s in m.groups() if s), v)  # fmt: skip
+        return signed[0].lower() + signed[1:] + OPTIC_SHOWN.get(profile(g).optic or "", "")
     return v if isinstance(v, str) else g.format(field)
 
 
@@ -144,6 +146,7 @@ def ordered_answer(gems: Sequence[GemFacts], question: str) -> str:
 
 ONE_COLOUR = 0.6  # a gem whose listed colours are mostly one colour name is known by it
 PLACE_GEMS_SHOWN = 12
+SIGN_WORD = {"+": "positive", "-": "negative"}
 OPTIC_SHOWN = {  # what the polariscope shows of an optic character that names no double refraction
     "isotropic": " (singly refractive: it stays dark between crossed polars as it turns)",
     "aggregate": " (an aggregate: it stays light between crossed polars as it turns)",
