@@ -516,8 +516,8 @@ def _parse_readings(text: str) -> Readings:
         problems.append(f"“{garbled.group(0)}” is not a number I can read; please retype it.")
     t = GARBLED_NUMBER.sub(lambda m: " " * len(m.group(0)), t)  # the same length: `said` keeps its place
 
-    ri, problem, found_ri = _checked(t, text, RI_WORDS, RI_LIMITS, "a refractive index", RI_RANGE)
-    problems += [problem] if problem else []
+    ri, ri_problem, found_ri = _checked(t, text, RI_WORDS, RI_LIMITS, "a refractive index", RI_RANGE)
+    problems += [ri_problem] if ri_problem else []
     indices = PRINCIPAL_INDICES.search(t)  # "nα 1.762, nγ 1.770", "no = 1.770, ne = 1.762": the two edges
     if indices and not found_ri:
         low, high = sorted((_float(indices.group(1)), _float(indices.group(2))))
@@ -546,7 +546,7 @@ def _parse_readings(text: str) -> Readings:
         )
     if found_ri and ri is None and sg is not None and (swapped := _swapped(t, text)):
         sg = None  # "SG 1.76, RI 4.00": the SG is as doubtful as the RI beside it
-        problems = [swapped]
+        problems = [swapped if p == ri_problem else p for p in problems]  # the other notes stand
 
     optic = None
     for name, pattern in OPTIC_WORDS.items():

@@ -152,6 +152,8 @@ def test_an_ri_and_sg_typed_the_other_way_round_are_asked_about_and_neither_used
     assert hints.readings.ri is None and hints.readings.sg is None and hints.colours == ("red",)
     assert len(hints.notes) == 1 and "were they swapped (RI 1.76, SG 4.00)?" in hints.notes[0]
     assert parse_hints("RI 4.00, SG 3.5").readings.sg.low == 3.5  # an SG no refractometer reads: no swap
+    garbled = parse_hints("SG 1.76, RI 4.00, bire 0.9")  # a note on another reading stays
+    assert any("swapped" in n for n in garbled.notes) and any("bire 0.9" in n for n in garbled.notes)
 
 
 def test_a_message_of_readings_reads_everything_and_later_readings_replace_earlier_ones():
