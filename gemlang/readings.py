@@ -509,6 +509,54 @@ def _clause(t: str, at: int) -> str:
     return t[start:end]
 
 
+# Shadow edges described as they behave while the stone turns on the refractometer: "one edge stays fixed at
+# 1.544, the other moves from 1.547 to 1.553", "1.762 fixed and 1.770 moving". A uniaxial stone shows one edge
+# that stays put (its ordinary index) and one that moves (the extraordinary); the sign is which way it moves.
+EDGE_FIXED = re.compile(
+    r"\b(?:fixed|constant|stationary|steady|unmoving|immobile|stays? (?:put|still|the same)|"
+    r"remains? (?:put|still|the same|constant)|(?:does|did)(?:n'?t| not) (?:move|change|shift)|not moving)\b"
+)
+EDGE_MOVES = re.compile(
+    r"(?<!n't )(?<!not )\b(?:mov(?:es?|ing|ed|able)|movable|var(?:y|ies|ying|ied|iable)|shift(?:s|ing|ed)?|"
+    r"chang(?:es?|ing|ed)|travell?(?:s|ing|ed)?)\b"
+)
+BOTH_EDGES_MOVE = re.compile(rf"\bboth (?:shadow )?edges? (?:\w+ ){{0,2}}?{EDGE_MOVES.pattern}")
+EDGE_SEGMENT = re.compile(r"[,;!?]|(?<!\d)\.|\.(?!\d)|\b(?:but|while|whereas|whilst)\b")
+
+
+def _edges_in_words(t: str) -> tuple[Reading, str | None, str | None] | None:
+    """(RI, optic sign, optic character) from shadow edges described by how they behave as the stone turns, or
+    None: one edge fixed and one moving is uniaxial, the sign is which way it moves; both moving is biaxial; one
+    fixed edge alone is its RI. Each number goes with the nearer of "fixed" and "moves" in its part of the text."""
+    fixed: list[float] = []
+    moving: list[float] = []
+    start = 0
+    for end in [m.start() for m in EDGE_SEGMENT.finditer(t)] + [len(t)]:
+        part, start = t[start:end], end + 1
+        stays = [m.start() for m in EDGE_FIXED.finditer(part)]
+        moves = [m.start() for m in EDGE_MOVES.finditer(part)]
+        for number in re.finditer(r"(?<![\d.])(\d\.\d{2,3})(?![\d.])", part):
+            value = float(number.group(1))
+            if stays + moves and RI_LIMITS[0] <= value <= REFRACTOMETER_LIMIT + 0.03:
+                near = min(stays + moves, key=lambda at: abs(at - number.start()))
+                (fixed if near in stays else moving).append(value)
+    if not fixed and len(set(moving)) > 1 and BOTH_EDGES_MOVE.search(t):
+        return (
+            Reading(min(moving), max(moving), f"both edges moving, {min(moving):.3f} to {max(moving):.3f}"),
+            None,
+            "biaxial",
+        )
+    if len(set(fixed)) != 1:
+        return None
+    omega = fixed[0]
+    if not moving:
+        return Reading(omega, omega, f"an edge fixed at {omega:.3f}"), None, None
+    epsilon = max(moving, key=lambda v: abs(v - omega))
+    said = f"one edge fixed at {omega:.3f}, the other moving to {epsilon:.3f}"
+    sign = None if epsilon == omega else "positive" if epsilon > omega else "negative"
+    return Reading(min(omega, epsilon), max(omega, epsilon), said), sign, "uniaxial"
+
+
 def _parse_readings(text: str) -> Readings:
     t = " " + (text or "").lower().replace("’", "'") + " "
     problems: list[str] = []
@@ -530,6 +578,11 @@ def _parse_readings(text: str) -> Readings:
         )
     if not found_ri and re.search(r"over the limit|\botl\b|above the (?:refractometer'?s? )?limit|negative reading", t):
         ri = Reading(REFRACTOMETER_LIMIT, 99.0, "over the refractometer's limit")
+    described = _edges_in_words(t)  # "one edge fixed at 1.544, the other moves to 1.553": uniaxial, a sign
+    if described and (ri is None or described[0].low - 1e-4 <= ri.low <= ri.high <= described[0].high + 1e-4):
+        ri, found_ri = described[0], True
+    else:
+        described = None
     bire, problem, _ = _checked(t, text, BIRE_WORDS, (0.0, BIREFRINGENCE_MAX), "a birefringence", BIRE_RANGE, 12)
     problems += [problem] if problem else []
     sg, problem, found_sg = _checked(t, text, SG_WORDS, SG_LIMITS, "a specific gravity", SG_RANGE)
@@ -555,6 +608,13 @@ def _parse_readings(text: str) -> Readings:
             break
     if optic == "isotropic" and re.search(OPTIC_WORDS["anomalous"], t):
         optic = "anomalous"
+    if optic in (None, "isotropic", "anisotropic"):  # one edge stays put and the other moves, or both move
+        if described and described[2]:
+            optic = described[2]
+        elif re.search(rf"\b(?:other|second)\b[^.;]{{0,30}}{EDGE_MOVES.pattern}", t):
+            optic = "uniaxial"
+        elif BOTH_EDGES_MOVE.search(t):
+            optic = "biaxial"
     edges = Readings(ri=ri, optic=optic).ri_edges
     if edges and bire is not None and abs((ri.high - ri.low) - bire.high) > max(0.01, bire.high / 2):
         problems.append(
@@ -567,6 +627,7 @@ def _parse_readings(text: str) -> Readings:
 
     sign = OPTIC_SIGN.search(t)
     optic_sign = None if sign is None else "positive" if sign.group(1)[0] in "+p" else "negative"
+    optic_sign = optic_sign or (described[1] if described else None)
     if optic_sign and optic is None:  # only a doubly refractive stone has an optic sign; "U-" says uniaxial too
         optic = {"u": "uniaxial", "b": "biaxial"}.get(sign.group(0).strip()[0], "anisotropic")
 

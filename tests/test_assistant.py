@@ -189,9 +189,22 @@ def test_a_reading_that_contradicts_the_answer_is_pointed_out(assistant):
         assert not evidence.fuse(ruby, parse_hints(said)).doubts, said
     optic = evidence.fuse(ruby, parse_hints("RI 1.77, singly refractive")).doubts["optic"]
     assert "(singly refractive)" in optic and "RI" not in optic  # that reading alone
-    # without a photo the table's lines are the answer: no note about one gem inside a line
+    # without a photo the table's lines are the answer: a note about the whole first line, not one gem inside it
     table = assistant.conversation().ask("RI 1.54, SG 2.65, singly refractive")
-    assert not any(n.startswith("I'm not sure because") for n in table.notes)
+    note = next(n for n in table.notes if n.startswith("I'm not sure because"))
+    assert "against Chalcedony (aggregate" in note and "Bloodstone" not in note
+
+
+def test_a_reading_against_every_gem_of_the_tables_first_line_is_pointed_out_without_a_photo(assistant):
+    # the fixed edge below the moving one is optically positive; every corundum is negative, whichever colour
+    answer = assistant.conversation().ask("Refractometer: two edges, 1.762 fixed and 1.770 moving. Red.")
+    assert answer.unsure and answer.candidates[0][0].startswith("Corundum (Ruby")
+    note = next(n for n in answer.notes if n.startswith("I'm not sure because"))
+    assert "the optic sign (optically positive) argues against Corundum (negative)" in note
+    assert "which edge stays fixed" in note
+    assert not any(
+        n.startswith("I'm not sure because") for n in assistant.conversation().ask("RI 1.762-1.770, SG 4.00, red").notes
+    )
 
 
 def test_an_answer_kept_against_a_reading_is_unsure_and_says_how_to_re_check(assistant):

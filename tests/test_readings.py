@@ -440,3 +440,29 @@ def test_an_ri_range_beyond_the_refractometer_is_a_tables_range_not_two_shadow_e
     r = parse_readings("RI 2.15-2.18, SG 5.8")
     assert r.birefringence is None and not r.ri_edges
     assert parse_readings("RI 1.762-1.770").birefringence.low == pytest.approx(0.008)
+
+
+@pytest.mark.parametrize(
+    "text, low, high, optic, sign",
+    [
+        # one edge stays put (the ordinary ray), the other moves: uniaxial, its sign is which way it moves
+        ("one shadow edge stays fixed at 1.544 while the other moves from 1.547 to 1.553. SG 2.65", 1.544, 1.553,
+         "uniaxial", "positive"),
+        ("two edges, 1.762 fixed and 1.770 moving", 1.762, 1.770, "uniaxial", "positive"),
+        ("the 1.770 edge stays put, the other moves down to 1.762", 1.762, 1.770, "uniaxial", "negative"),
+        ("one edge constant at 1.544 and the other varies between 1.547 and 1.553", 1.544, 1.553, "uniaxial",
+         "positive"),
+        ("one edge stays fixed at 1.544, the other moves", 1.544, 1.544, "uniaxial", None),
+        ("both shadow edges moved: 1.634 and 1.643", 1.634, 1.643, "biaxial", None),
+        ("single edge stays fixed at 1.718", 1.718, 1.718, "isotropic", None),
+    ],
+)  # fmt: skip
+def test_shadow_edges_described_by_how_they_move_give_the_ri_the_optic_character_and_the_sign(
+    text, low, high, optic, sign
+):
+    readings = parse_readings(text)
+    assert (readings.ri.low, readings.ri.high) == pytest.approx((low, high))
+    assert (readings.optic, readings.optic_sign) == (optic, sign) and readings.problems == ()
+    if optic == "uniaxial" and low < high:
+        assert readings.birefringence.low == pytest.approx(high - low)
+    assert parse_readings("the stone moved so I re-read it: RI 1.76, SG 4.0").optic is None

@@ -384,6 +384,9 @@ RECHECK = {
     "like a scratch): the refractometer or a hydrostatic balance settles it without harm",
     "optic": "turn the stone in the polariscope: seen along its optic axis a doubly refractive stone stays dark",
     "pleochroism": "look through the dichroscope in several directions: along the optic axis there is no pleochroism",
+    # the sign is which way the moving edge goes from the fixed one, easy to misjudge as the stone turns
+    "optic_sign": "turn the stone on the refractometer and note which edge stays fixed: the sign is positive when the "
+    "other edge moves to a higher reading, negative when it moves lower",
     "colour": "describe the stone's colour in daylight: the colour a photo shows depends on the light",
     # a white lamp or a bright room passes for a glow, and a glow only suggests: the refractometer settles it
     "fluorescence": "look again with the lamp close in a dark room, and take the RI, which settles what a glow "

@@ -861,6 +861,18 @@ class EvidenceModel:
             if key != "place" and factor[top] <= DOUBTS * factor.max()
         }
 
+    def line_doubts(self, hints: Hints, gems: Sequence[str], name: str) -> dict[str, str]:
+        """Without a photo: the instrument readings that argue against every gem of the table's first line (gems
+        no reading given tells apart, called `name`); "optically positive" against corundum, whichever colour.
+        A reading that argues against some of them only is what the table's other lines weigh."""
+        rows = [self.index[g] for g in gems if g in self.index]
+        factors = {k: f for k, f in self.likelihoods(hints).items() if k in WITH_VALUES}
+        return {
+            key: self._reason(key, rows[0], hints, verb="does not fit", name=name)
+            for key, factor in factors.items()
+            if rows and all(factor[i] <= DOUBTS * factor.max() for i in rows)
+        }
+
     @staticmethod
     def _said(key: str, hints: Hints) -> str:
         """A reading as the answer repeats it: 'RI 1.762–1.770', 'SG 2.65', 'singly refractive', 'red under the
@@ -933,8 +945,10 @@ class EvidenceModel:
             )
         return ("; ".join(said) + ", though not enough to settle it.") if said else None
 
-    def _reason(self, key: str, i: int, hints: Hints, verb: str = "rules out") -> str:
+    def _reason(self, key: str, i: int, hints: Hints, verb: str = "rules out", name: str = "") -> str:
+        """Why a reading argues against gem i, which is called `name` when given (a table line's species)."""
         p, gem = self.profiles[i], self.facts[i]
+        called = name or gem.name
         if key == "place":
             said = ", ".join(hints.places or hints.countries)
             known = list(self.listed_countries[i])
@@ -947,12 +961,12 @@ class EvidenceModel:
             # glass: each kind it is made in; one range from the lightest kind to the densest would hold the reading
             field = {"ri": "refractive_index", "sg": "specific_gravity"}[key]
             kinds = "; ".join(f"{k.name} {format_range(getattr(k, field), 3 if key == 'ri' else 2)}" for k in gem.kinds)
-            return f"{self._said(key, hints)} {verb} {gem.name} ({kinds})"
+            return f"{self._said(key, hints)} {verb} {called} ({kinds})"
         if key in ("ri", "sg", "hardness", "birefringence"):
-            return f"{self._said(key, hints)} {verb} {gem.name} ({value_text(p, gem, key)})"
+            return f"{self._said(key, hints)} {verb} {called} ({value_text(p, gem, key)})"
         if key == "colour":
             usual = ", ".join(c.lower() for c in gem.colours[:3])
-            return f"{' and '.join(hints.colours)} is not a usual colour of {gem.name} ({usual})"
+            return f"{' and '.join(hints.colours)} is not a usual colour of {called} ({usual})"
         test_name = {
             "optic": "the polariscope",
             "optic_sign": "the optic sign",
@@ -963,7 +977,7 @@ class EvidenceModel:
         shown = ("optic", "optic_sign", "pleochroism", "fluorescence", "chelsea")
         said = self._said(key, hints) if key in shown else key
         what = value_text(p, gem, key) if key in shown else "not typical"
-        return f"{test_name} ({said}) argues against {gem.name} ({what})"
+        return f"{test_name} ({said}) argues against {called} ({what})"
 
     # --- what to test next -----------------------------------------------------------------------------
     def next_test(
