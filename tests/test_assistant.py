@@ -1376,6 +1376,35 @@ def test_a_constant_asked_of_a_gem_in_few_words_is_its_value_not_a_reading(quest
     assert not chat.hints and not any("gives no number" in n for n in answer.notes)
 
 
+def test_every_constant_a_message_asks_of_a_gem_is_answered_and_a_bare_one_after_is_of_the_same_gem():
+    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Emerald"])).conversation()
+    reply = chat.ask("What are the hardness, SG and RI of spinel, and is it pleochroic?").reply
+    assert reply == (
+        "**Spinel**: Mohs hardness 8, specific gravity 3.58–3.61, refractive index 1.712–1.720, "
+        "pleochroism none (singly refractive)."
+    )
+    reply = chat.ask("Tourmaline RI and birefringence plus optic character?").reply
+    assert all(w in reply for w in ("refractive index 1.620", "birefringence 0.018", "uniaxial negative"))
+    chat.ask("What are the RI and birefringence of peridot?")
+    answer = chat.ask("optic sign?")
+    assert answer.reply.startswith("**Peridot**: optic character biaxial") and not chat.hints
+
+
+def test_a_question_of_which_one_after_two_gems_compared_is_of_both():
+    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Emerald"])).conversation()
+    chat.ask("What is the SG of amber?")
+    chat.ask("How do I tell jadeite from nephrite?")
+    harder = chat.ask("which one is harder?").reply
+    assert "**Jadeite**: Mohs hardness 6.5–7; **Nephrite**: Mohs hardness 6–6.5" in harder
+    assert chat.ask("what are their SGs?").reply == (
+        "**Jadeite**: specific gravity 3.25–3.36; **Nephrite**: specific gravity 2.90–3.10."
+    )
+    assert "Amber" not in chat.ask("which one is tougher?").reply  # not the gem asked about before the comparison
+    chat.ask("ruby vs spinel")
+    assert chat.ask("which is heavier?").reply.startswith("Ruby is heavier than Spinel.")
+    assert not chat.hints
+
+
 def test_weights_in_air_and_water_with_a_question_for_the_sg_are_read_as_the_sg():
     chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Emerald"])).conversation()
     answer = chat.ask("My stone weighs 2.50 g in air and 1.80 g in water, what's the SG?")

@@ -412,6 +412,17 @@ def test_two_lab_grown_stones_of_one_colour_are_told_apart_by_how_they_grew_not_
     assert not telltale(get_facts("Spessartite")).lower().startswith("vivid orange")  # seen by eye, no loupe sign
 
 
+def test_a_lab_grown_gem_whose_ri_and_sg_lie_just_below_the_natural_ones_is_said_to_lean_that_way():
+    from gemlang.knowledge.tell_apart import tell_apart
+
+    text = tell_apart(get_facts("Emerald"), get_facts("Flux-Grown Emerald"))
+    assert text.startswith(
+        "Flux-Grown Emerald's RI 1.560–1.563 and SG 2.65–2.66 lie just below Emerald's (RI 1.565–1.599, SG 2.67–2.78)"
+    )
+    assert "magnification" in text and "too close" not in text
+    assert "too close" in tell_apart(get_facts("Emerald"), get_facts("Hydrothermal Emerald"))  # overlapping
+
+
 def test_what_a_gem_lacks_is_no_feature_to_look_for_under_magnification():
     from gemlang.knowledge.tell_apart import tell_apart
 

@@ -51,6 +51,7 @@ from gemlang.assistant.questions import (
     MINE,
     NATURAL_QUESTION,
     NO_FACTS_ON,
+    OF_BOTH,
     OFF_TOPIC,
     PLACE_QUESTION,
     PROPERTY_FIELDS,
@@ -148,6 +149,7 @@ class Conversation:
         self.stones: list[str] = []  # what was answered for each earlier stone of a parcel ("Aquamarine (97%)")
         self._stone_began = 0  # the index in `answers` where the current stone's answers begin
         self.topic: GemFacts | None = None  # the gem asked about with no stone in hand: "and its SG?" is of it
+        self.pair: tuple[GemFacts, GemFacts] | None = None  # the two gems compared last: "which is harder?"
         self._care_said: tuple[str, str] | None = None  # (gem, why) of the latest care answer, for "why not?"
         self._quantity_asked: str | None = None  # "how hard is" of "how hard is ruby?", for "and emerald?"
         self._term_said = False  # the latest message asked what a term means ("what is birefringence?")
@@ -157,7 +159,7 @@ class Conversation:
         self.images, self.image_probs, self.hints, self._heatmaps = [], None, Hints(), {}
         self.scope = None
         self._target = None
-        self.topic = None
+        self.topic, self.pair = None, None
 
     def _stone_answered(self) -> str | None:
         """What was last answered for the stone in hand ("Aquamarine (97%)"), or None."""
@@ -485,6 +487,7 @@ class Conversation:
         if not compared:
             return False
         first, second = compared[0].name, compared[1].name
+        self.topic, self.pair = None, (compared[0], compared[1])  # "which one is harder?" asks of both
         answer.reply = f"**{first} or {second}?**"
         # a constant the comparison names; not the cause of colour ("ruby vs spinel in colour")
         asked = [v for k, v in PROPERTY_FIELDS.items() if v[1] != "colour_cause" and re.search(k, text, re.I)]
@@ -518,15 +521,21 @@ class Conversation:
         # no stone in hand: no photo, nothing said of one before, and no reading now ("is it singly refractive?"
         # of the gem discussed is a question, not a polariscope reading)
         no_stone = not (turn.images or before or self.image_probs is not None) and (words_only if quantity else not new)
-        turn.of_topic = asked_gem is None and no_stone and self.topic is not None and bool(FOLLOW_UP.search(text))
+        # "and its SG?", or a bare "optic sign?" after "what is the RI of peridot?": the gem discussed
+        follows = FOLLOW_UP.search(text) or THE_STONES_VALUE.search(text)
+        turn.of_topic = asked_gem is None and no_stone and self.topic is not None and bool(follows)
         if turn.of_topic:
             asked_gem = self.topic  # "what is the RI of spinel?" then "and its SG?"
-        if asked_gem is not None and no_stone:
-            self.topic = asked_gem
+        # "jadeite vs nephrite", then "which one is harder?": both gems compared
+        of_pair = asked_gem is None and no_stone and quantity and self.pair and OF_BOTH.search(text)
+        if of_pair:
+            asked_gem = self.pair[0]
+        elif asked_gem is not None and no_stone:
+            self.topic, self.pair = asked_gem, None
         if quantity is None and asked_gem is not None and no_stone and turn.asked_before and AND_ABOUT.match(text):
             quantity = PROPERTY_QUESTION.search(turn.asked_before)  # "how hard is ruby?", then "and emerald?"
-        if quantity is None and asked_gem is None:
-            quantity = THE_STONES_VALUE.search(text)  # "what's the RI?" of the stone answered
+        if quantity is None and (asked_gem is None or turn.of_topic):
+            quantity = THE_STONES_VALUE.search(text)  # "what's the RI?" of the stone answered, or of the gem discussed
         # "what spectrum would it show?", "and under LWUV?": a constant asked of the stone answered, said of nothing
         of_it = re.search(r"\b(?:it|its|it's|this)\b|^\s*and\b", text, re.I) and text.rstrip().endswith("?")
         if quantity is None and asked_gem is None and of_it and not (new or new.notes):
@@ -553,13 +562,20 @@ class Conversation:
             return False
         self.hints = before  # "is quartz uniaxial?" says nothing of the stone in hand
         answer.notes = [n for n in answer.notes if n not in new.notes]  # "and its SG?" is no SG reading
-        # "the hardness and RI of zircon?": each quantity asked about
-        asked = [v for k, v in PROPERTY_FIELDS.items() if re.search(k, quantity.group(0), re.I)]
+        # "the hardness and RI of zircon?", "what are the hardness, SG and RI of spinel, and is it pleochroic?": each
+        # constant asked about, in the whole message (what gives the colour only in the question's own words)
+        asked = [
+            v
+            for k, v in PROPERTY_FIELDS.items()
+            if re.search(k, quantity.group(0), re.I) or (v[1] != "colour_cause" and re.search(k, text, re.I))
+        ]
         self._quantity_asked = quantity.group(0)
         gems = [g for g in gems_named_in(text) if g.name in a.evidence.index][:3]
         than = re.search(r"\b(?:it|this)\b.*\b(?:harder|softer|heavier|lighter|denser)\b", text, re.I)
         if than and last is not None and len(gems) == 1 and gems[0] != last:
             gems = [last, gems[0]]  # "is it harder than topaz?" of the stone answered
+        if of_pair:
+            gems = list(self.pair)
         gems = gems if len(gems) > 1 else [asked_gem]  # "is peridot harder than garnet?": each of them
         spoken_of = last or self.topic  # "can it scratch quartz?": the stone answered, or the gem discussed
         subject = spoken_of if spoken_of is not None and re.search(r"\b(?:it|this)\b", text, re.I) else asked_gem

@@ -84,6 +84,8 @@ def property_value(g: GemFacts, field: str) -> str:
         return "none (singly refractive)" if shown == "none" else shown  # spinel's: none, not unknown
     if not v:
         return "not known"
+    if field == "pleochroism" and str(v).strip().lower() in ("none", "absent", "nil"):  # the database's "None"
+        return "none (singly refractive)" if profile(g).optic == "isotropic" else "none"
     if field == "fluorescence":
         return v[0].lower() + v[1:]
     if field == "refractive_index":

@@ -54,8 +54,8 @@ RESET_WORDS = re.compile(
 # "what is the hardness of ruby?", "how hard is emerald?": a gem's constant asked for, not "is it a ruby?"
 PROPERTY_FIELDS = {
     r"hard|softer|scratch": ("Mohs hardness", "hardness"),
-    r"specific gravity|\bsg\b|dens|heav|lighter|hydrostatic": ("specific gravity", "specific_gravity"),
-    r"refractive index|\bri\b|refractometer": ("refractive index", "refractive_index"),
+    r"specific gravity|\bsgs?\b|dens|heav|lighter|hydrostatic": ("specific gravity", "specific_gravity"),
+    r"refractive index|\bri\b|\bris\b|refractometer": ("refractive index", "refractive_index"),
     r"birefringence|doubling|double refraction": ("birefringence", "birefringence"),
     r"dispersion|\bfire\b": ("dispersion", "dispersion"),
     r"spectr|absorption": ("spectroscope", "spectrum"),
@@ -83,6 +83,8 @@ FOLLOW_UP = re.compile(
     r"^\s*(?:and|what about|how about)\b",
     re.I,
 )
+# a question of both gems just compared: "which one is harder?", "what are their SGs?"
+OF_BOTH = re.compile(r"\bwhich\b|\b(?:both|each|they|them|their|the two)\b", re.I)
 PLACE_QUESTION = re.compile(
     r"\b(?:famous|known|noted|renowned) for\b|\bwhat (?:gems?|stones?|minerals?) (?:are |is |do |does )?"
     r"(?:found|mined|come|comes|produced)\b|\b(?:gems?|stones?) (?:of|from)\b",
@@ -92,6 +94,7 @@ GENERAL_QUESTION = re.compile(r"\?\s*$|^\s*(?:what|which|where|tell me|is|are|do
 PROPERTY_QUESTION = re.compile(
     rf"\bwhat(?:'s| is| are)\s+(?:the\s+)?{_PROPERTY}(?:\s*(?:,|and)\s*(?:the\s+)?{_PROPERTY})*\s+of\b|"
     rf"\bwhat(?:'s| is)\s+(?:its|it's|the stone's|[a-z][\w ]{{0,30}}?'s)\s+{_PROPERTY}\b|"  # "peridot's hardness"
+    rf"\bwhat(?:'s| is| are)\s+their\s+{_PROPERTY}s?\b|"  # "what are their SGs?" of two gems compared
     rf"^\s*(?:and|what about|how about)\s+(?:its\s+|the\s+)?{_PROPERTY}\b|"  # "and its SG?" after a gem's RI
     # "pleochroism of iolite?"
     rf"^\s*(?:and\s+)?(?:the\s+)?{_PROPERTY}\s+of\s+(?:an?\s+|the\s+)?[a-z][\w' -]{{0,30}}\??\s*$|"

@@ -112,6 +112,11 @@ def _no_refractometer(a: GemFacts, b: GemFacts) -> str:
     if a.origin != b.origin and "natural" in (a.origin, b.origin):
         natural, other = (a, b) if a.origin == "natural" else (b, a)
         clue = f" ({other.name}: {sign})" if (sign := telltale(other)) else ""
+        if apart := _just_apart(other, natural):  # flux emerald's RI and SG below the natural's
+            return (
+                f"{other.name}'s {apart}: a reading there points to {other.name}, but the ranges nearly touch, so "
+                f"inclusions under magnification{clue} or a gem laboratory decide."
+            )
         return (
             f"{natural.name} and {other.name} have constants too close for a refractometer or balance to separate "
             f"them reliably: inclusions under magnification{clue} or a gem laboratory decide."
@@ -129,6 +134,20 @@ def _no_refractometer(a: GemFacts, b: GemFacts) -> str:
             f"magnification ({'; '.join(features)})."
         )
     return f"No simple test separates {a.name} and {b.name}; a gem laboratory can."
+
+
+def _just_apart(a: GemFacts, b: GemFacts) -> str:
+    """Where a's RI and SG lie wholly below or above b's, yet within a reading's tolerance of them: "RI 1.560–1.563
+    and SG 2.65–2.66 lie just below Emerald's (RI 1.565–1.599, SG 2.67–2.78)"; '' when they overlap."""
+    said, sides = [], set()
+    for field, label, decimals in (("refractive_index", "RI", 3), ("specific_gravity", "SG", 2)):
+        mine, theirs = getattr(a, field), getattr(b, field)
+        if mine and theirs and (mine[1] < theirs[0] or mine[0] > theirs[1]):
+            sides.add("below" if mine[1] < theirs[0] else "above")
+            said.append((f"{label} {format_range(mine, decimals)}", f"{label} {format_range(theirs, decimals)}"))
+    if not said or len(sides) > 1:
+        return ""
+    return f"{' and '.join(m for m, _ in said)} lie just {sides.pop()} {b.name}'s ({', '.join(t for _, t in said)})"
 
 
 def lookalikes(gem: GemFacts, every: list[GemFacts]) -> list[GemFacts]:
