@@ -905,7 +905,29 @@ def test_a_gems_spectrum_is_asked_like_its_other_constants():
     almandine = chat.ask("what is the absorption spectrum of almandine?")
     assert almandine.reply.startswith("**Almandine**: spectroscope Iron absorption spectrum: three bands near 505")
     assert not almandine.notes  # no "I do not weigh absorption spectrum" note: it is a question, not a reading
-    assert chat.ask("what is the spectrum of quartz?").reply == "**Quartz**: spectroscope not known."
+    assert chat.ask("what is the spectrum of quartz?").reply == (
+        "**Quartz**: I have no absorption spectrum on record for quartz."
+    )
+
+
+@pytest.mark.parametrize(
+    "question, gem, said",
+    [
+        ("What is the spectrum of diamond?", "Diamond", ("415.5 nm", "Cape", "478 nm")),
+        ("what is the spectrum of peridot?", "Peridot", ("453", "473", "493")),
+        ("what is the absorption spectrum of emerald?", "Emerald", ("683 and 680 nm", "chromium")),
+        ("what is the spectrum of sapphire?", "Sapphire", ("450, 460 and 470 nm",)),
+        ("what is the spectrum of spinel?", "Spinel", ("organ pipes", "540 nm")),
+        (
+            "What are the spectroscope lines of blue synthetic spinel coloured by cobalt?",
+            "Synthetic Spinel (Verneuil)",
+            ("cobalt", "635, 580 and 540 nm", "cobalt glass"),
+        ),
+    ],
+)
+def test_a_spectrum_asked_gives_the_lines_a_spectroscope_shows(question, gem, said):
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith(f"**{gem}**: spectroscope ") and all(s in reply for s in said), reply
 
 
 def test_what_is_jet_names_the_gem_a_word_of_many_meanings_stands_for_when_asked_alone():

@@ -206,3 +206,10 @@ def test_every_listed_source_is_cited_and_names_a_title_and_an_address():
     }
     assert set(data["sources"]) == cited
     assert all(s["title"].strip() and s["url"].startswith("http") for s in data["sources"].values())
+
+
+def test_a_sourced_absorption_spectrum_is_the_spectrum_the_gem_shows_over_the_databases_notes():
+    sapphire = get_facts("Sapphire")
+    assert sapphire.spectrum == sapphire.absorption_spectrum and "450, 460 and 470 nm" in sapphire.spectrum
+    assert "iron absorption bands" in sapphire.diagnostic_features  # the database's note, kept among its features
+    assert get_facts("Zircon").spectrum.startswith("Spectroscope: a diagnostic line at 653.5 nm")  # none sourced

@@ -15,6 +15,7 @@ from gemlang.assistant.answer import UNSURE_BECAUSE, Answer
 from gemlang.assistant.gem_answers import (
     by_the_test_named,
     colour_of,
+    constants_said,
     facts_name,
     follow_up_colours,
     gems_from,
@@ -578,8 +579,7 @@ class Conversation:
             answer.properties = property_rows([gems[0].name])
             return True
 
-        values = [f"**{g.name}**: " + ", ".join(f"{label} {property_value(g, f)}" for label, f in asked) for g in gems]
-        answer.reply = "; ".join(values) + "."
+        answer.reply = "; ".join(constants_said(g, asked) for g in gems) + "."
         if about_it and (yours := self._readings_of([f for _, f in asked])):  # "what's the SG?" after "SG 4.0"
             answer.reply += f" Your reading: {yours}."
         if len(gems) == 2 and (order := ordered_answer(gems, quantity.group(0))):

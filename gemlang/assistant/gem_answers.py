@@ -95,6 +95,14 @@ def property_value(g: GemFacts, field: str) -> str:
     return v if isinstance(v, str) else g.format(field)
 
 
+def constants_said(g: GemFacts, asked: Sequence[tuple[str, str]]) -> str:
+    """'**Ruby**: Mohs hardness 9, spectroscope …' for the (label, field) pairs asked; a spectrum asked alone that
+    the facts lack is said to be missing, not 'not known' as if no spectroscope could show one."""
+    if [f for _, f in asked] == ["spectrum"] and not g.spectrum:
+        return f"**{g.name}**: I have no absorption spectrum on record for {g.name[0].lower() + g.name[1:]}"
+    return f"**{g.name}**: " + ", ".join(f"{label} {property_value(g, f)}" for label, f in asked)
+
+
 def scratched_by(text: str, gem: GemFacts) -> str:
     """'Ruby (Mohs 9) is harder than a steel knife (5.5): it scratches a steel knife, and a steel knife does not
     scratch it. …' for "would a knife scratch it?" or "does it scratch glass?"; '' when the question names no

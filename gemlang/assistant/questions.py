@@ -245,11 +245,12 @@ def trade_name_asked(text: str):
 
 
 # A mineral named as an inclusion or a colour within a description of the stone ("red hematite platelets", "pyrite
-# specks", "citrine-coloured"), which the message does not ask about.
+# specks", "citrine-coloured"), which the message does not ask about; not "spinel coloured by cobalt", a gem named
+# with what colours it.
 INCLUSION_OR_COLOUR = re.compile(
     r"\b[a-z]+(?:[ -][a-z]+)?[ -](?:platelets?|needles?|specks?|flakes?|inclusions?|veins?|veining|grains?|spots?|"
     # not "change colour" or "its colour": "why does alexandrite change colour?" asks about alexandrite
-    r"fibres?|fibers?|matrix|(?<!change )(?<!its )(?<!their )colou?r(?:ed)?|spectrum|spectra|tester)\b",
+    r"fibres?|fibers?|matrix|(?<!change )(?<!its )(?<!their )colou?r(?:ed)?(?! by\b)|spectrum|spectra|tester)\b",
     re.I,
 )
 # "does it show a cat's eye?": the phenomenon, not the chrysoberyl the photo class is named for

@@ -28,6 +28,8 @@ DECIMALS: dict[str, int | None] = {
 
 # Facts gemlang states from references it checked (`sourced_facts.json`); each carries a citation.
 SOURCED_FIELDS = ("composition", "colour_cause", "formation", "name_origin", "history", "phenomena", "uses")
+# Sourced facts given when asked for, too particular for a gem's description: what a spectroscope shows.
+ASKED_SOURCED_FIELDS = ("absorption_spectrum",)
 
 # Every field that states a fact about the gem (and so records a source in `GemFacts.sources`).
 FACT_FIELDS = (
@@ -56,6 +58,7 @@ FACT_FIELDS = (
     "treatments",
     "description",
     *SOURCED_FIELDS,
+    *ASKED_SOURCED_FIELDS,
 )
 
 
@@ -163,6 +166,7 @@ class GemFacts:
     history: str = ""
     phenomena: str = ""
     uses: str = ""
+    absorption_spectrum: str = ""  # what a hand spectroscope shows, from a reference (see `spectrum`)
     # field -> the reference a reviewer checked it against, for reviewed overrides and sourced facts.
     citations: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     # The database's chemical class ("Nesosilicates"), fracture and the treatments in use.
@@ -197,7 +201,10 @@ class GemFacts:
 
     @property
     def spectrum(self) -> str:
-        """What a spectroscope shows of it, from its diagnostic features ("absorption at 437nm"); '' if none."""
+        """What a spectroscope shows of it: its sourced absorption spectrum, which a reviewer wrote in full, else
+        what its diagnostic features say of one ("absorption at 437nm"); '' if none."""
+        if self.absorption_spectrum:
+            return self.absorption_spectrum
         said = [
             f for f in self.diagnostic_features if re.search(r"\bnm\b|\d\s*nm\b|(?<!full-)spectr|absorption", f, re.I)
         ]

@@ -5,7 +5,7 @@
   it was checked against (Malachite's birefringence, Pearl's optic character, ...), and facts of an added
   gem (entries.json's `added_gems`) a later reference corrects or extends;
 - `sourced_facts.json`: facts in words (composition, colour cause, formation, name origin, history, phenomena,
-  uses), each with the reference it comes from;
+  uses, and the absorption spectrum a spectroscope shows), each with the reference it comes from;
 - `trade_names.json`: trade names and misnomers ("smoky topaz") and the gem they really mean.
 
 Rules, so each fact has exactly one origin:
@@ -39,6 +39,7 @@ from typing import Any
 from gemlang.errors import GemlangError
 from gemlang.knowledge.database import DatabaseGem, database_gems, split_features
 from gemlang.knowledge.facts import (
+    ASKED_SOURCED_FIELDS,
     DECIMALS,
     FACT_FIELDS,
     MET,
@@ -56,7 +57,9 @@ SOURCED_FACTS_PATH = Path(__file__).with_name("sourced_facts.json")
 TRADE_NAMES_PATH = Path(__file__).with_name("trade_names.json")
 
 # The facts the database can supply: all but the naming, the prose and the facts in words.
-DATABASE_FIELDS = tuple(f for f in FACT_FIELDS if f not in ("species", "variety", "description", *SOURCED_FIELDS))
+DATABASE_FIELDS = tuple(
+    f for f in FACT_FIELDS if f not in ("species", "variety", "description", *SOURCED_FIELDS, *ASKED_SOURCED_FIELDS)
+)
 RANGE_FIELDS = ("hardness", "specific_gravity", "refractive_index", "dispersion")
 LIST_FIELDS = ("colours", "diagnostic_features", "localities", "simulants", "treatments")
 # Facts that differ between a variety and its species, so a "parent" row never supplies them over ours.
@@ -210,7 +213,8 @@ def reviewed_overrides() -> dict[str, dict[str, ReviewedOverride]]:
 
 # Sourced fields written as whole sentences: one of these may hold several facts, each from its own source
 # (a gem's discovery and a famous stone), printed one sentence after another. The others are phrases.
-SENTENCE_FIELDS = ("formation", "name_origin", "history", "phenomena", "uses")
+SENTENCE_FIELDS = ("formation", "name_origin", "history", "phenomena", "uses", "absorption_spectrum")
+TEXT_FIELDS = (*SOURCED_FIELDS, *ASKED_SOURCED_FIELDS)
 
 
 @lru_cache(maxsize=1)
@@ -225,26 +229,29 @@ def sourced_facts() -> dict[str, dict[str, tuple[str, str]]]:
     out: dict[str, dict[str, tuple[str, str]]] = {}
     for name, facts in data["gems"].items():
         for field, value in facts.items():
-            if field not in SOURCED_FIELDS:
-                raise KnowledgeError(
-                    f"sourced_facts.json: {name}: unknown field {field!r}; use one of {SOURCED_FIELDS}"
-                )
+            if field not in TEXT_FIELDS:
+                raise KnowledgeError(f"sourced_facts.json: {name}: unknown field {field!r}; use one of {TEXT_FIELDS}")
             several = isinstance(value, list)
             if several and (field not in SENTENCE_FIELDS or not value):
                 raise KnowledgeError(
                     f"sourced_facts.json: {name}.{field}: only {SENTENCE_FIELDS} may list several facts"
                 )
-            texts, citations = [], []
-            for fact in value if several else [value]:
-                if fact.get("source") not in references or not fact.get("text", "").strip():
-                    raise KnowledgeError(
-                        f"sourced_facts.json: {name}.{field} needs a text and a source listed under 'sources'"
-                    )
-                ref = references[fact["source"]]
-                texts.append(fact["text"].strip().rstrip("."))
-                citations.append(f"{ref['title']} <{ref['url']}>")
+            texts, citations = _cited(f"{name}.{field}", value if several else [value], references)
             out.setdefault(name, {})[field] = (". ".join(texts), "; ".join(citations))
     return out
+
+
+def _cited(where: str, facts: list[dict[str, str]], references: dict[str, dict[str, str]]) -> tuple[list, list]:
+    """The texts of a list of {text, source} facts and their citations ('title <url>'); a fact without a text
+    or a listed source is refused."""
+    texts, citations = [], []
+    for fact in facts:
+        if not isinstance(fact, dict) or fact.get("source") not in references or not fact.get("text", "").strip():
+            raise KnowledgeError(f"sourced_facts.json: {where} needs a text and a source listed under 'sources'")
+        ref = references[fact["source"]]
+        texts.append(fact["text"].strip().rstrip("."))
+        citations.append(f"{ref['title']} <{ref['url']}>")
+    return texts, citations
 
 
 def _resolve_facts(
@@ -619,7 +626,7 @@ def _freeze(draft: _Draft, aliases: list[str]) -> GemFacts:
         database_ids=draft.database_ids,
         is_dataset_class=draft.is_dataset_class,
         citations={k: c for k, c in draft.citations.items() if _present(v.get(k))},
-        **{k: v.get(k, "") for k in SOURCED_FIELDS},
+        **{k: v.get(k, "") for k in TEXT_FIELDS},
         **draft.metadata,
     )
 
