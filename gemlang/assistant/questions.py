@@ -164,6 +164,18 @@ TREATMENT_QUESTION = re.compile(
     r"irradiated|diffused|filled)\b|" + COLOUR_NATURAL.pattern,
     re.I,
 )
+# "how do I detect lead-glass filled ruby?", "how is B jade detected?", "how do I tell if it's heated?": how a
+# treatment is found, not whether the stone in hand has one
+DETECTION_QUESTION = re.compile(
+    r"\b(?:how|what)\b.{0,40}\b(?:detect\w*|identif\w*|spot\w*|tell|know|recogni[sz]\w*|reveal\w*|see|check|test)\b|"
+    r"\bsigns? (?:of|that)\b",
+    re.I,
+)
+# the words that name a treatment in such a question: a treatment word, or the trade's names for treated jade
+TREATED_WORDS = re.compile(
+    TREATMENT_QUESTION.pattern + r"|\b(?:dye|fill(?:ing)?|impregnat\w*|polymer|bleach\w*|[bc][- ]jade)\b",
+    re.I,
+)
 VALUE_QUESTION = re.compile(
     r"\b(?:worth|prices?|priced|value[ds]?|cost|how much|apprais\w*|valuation|valuable|expensive)\b", re.I
 )

@@ -7,7 +7,7 @@ Descriptions, property tables, chat answers and catalog entries all format hardn
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import Any
 
 SOURCE_DATABASE = "gemmology-mineral-database"
@@ -117,6 +117,19 @@ class Kind:
     optical_character: str = ""
 
 
+@dataclass(frozen=True)
+class TreatmentSigns:
+    """How one treatment of a gem is detected: the signs a gemmologist sees at the bench (loupe, microscope,
+    spectroscope, UV lamp, SG), then what needs a laboratory. `said_as`: how people name the treatment
+    (regular expressions); `citation`: the references of both."""
+
+    treatment: str
+    said_as: tuple[str, ...]
+    bench: tuple[str, ...]
+    laboratory: tuple[str, ...]
+    citation: str
+
+
 MET = ("often", "rarely", "hardly")  # how often a gemmologist meets a gem, where it is neither usual nor ordinary
 
 
@@ -167,6 +180,8 @@ class GemFacts:
     phenomena: str = ""
     uses: str = ""
     absorption_spectrum: str = ""  # what a hand spectroscope shows, from a reference (see `spectrum`)
+    # how the treatments of the gem, or of the gems that are kinds of it, are detected
+    treatment_signs: tuple[TreatmentSigns, ...] = ()
     # field -> the reference a reviewer checked it against, for reviewed overrides and sourced facts.
     citations: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     # The database's chemical class ("Nesosilicates"), fracture and the treatments in use.
@@ -255,7 +270,7 @@ class GemFacts:
         for f in fields(self):
             value = getattr(self, f.name)
             if isinstance(value, tuple):
-                value = [asdict(v) if isinstance(v, Kind) else v for v in value]
+                value = [asdict(v) if is_dataclass(v) else v for v in value]
             elif isinstance(value, dict):
                 value = dict(value)
             out[f.name] = value
