@@ -981,6 +981,15 @@ def test_how_to_tell_if_it_is_heated_gives_the_signs_of_heating_in_the_gem_discu
     assert other.startswith("**Sapphire**: Treatments of sapphire: heat treatment; beryllium diffusion")
 
 
+def test_how_to_tell_if_the_stone_in_hand_is_heated_gives_the_signs_of_heating_in_the_gem_answered():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.762-1.770, SG 4.00, red")
+    answer = chat.ask("how do I tell if it's heated?")
+    assert answer.reply.startswith("**Ruby, heat treatment**: at the bench: under magnification, rutile silk")
+    assert "Whether this stone was treated" not in answer.reply  # the signs asked for, not that a laboratory decides
+    assert any(n.startswith("sources (heat treatment): ") for n in answer.notes)
+
+
 def test_what_is_jet_names_the_gem_a_word_of_many_meanings_stands_for_when_asked_alone():
     assert Assistant(classifier=None).conversation().ask("What is jet?").reply.startswith("**Jet**")
     assert Assistant(classifier=None).conversation().ask("what is it?").reply.startswith("Send me a photo")
