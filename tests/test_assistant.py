@@ -918,7 +918,89 @@ def test_a_gems_spectrum_is_asked_like_its_other_constants():
     almandine = chat.ask("what is the absorption spectrum of almandine?")
     assert almandine.reply.startswith("**Almandine**: spectroscope Iron absorption spectrum: three bands near 505")
     assert not almandine.notes  # no "I do not weigh absorption spectrum" note: it is a question, not a reading
-    assert chat.ask("what is the spectrum of quartz?").reply == "**Quartz**: spectroscope not known."
+    assert chat.ask("what is the spectrum of quartz?").reply == (
+        "**Quartz**: I have no absorption spectrum on record for quartz."
+    )
+
+
+@pytest.mark.parametrize(
+    "question, gem, said",
+    [
+        ("What is the spectrum of diamond?", "Diamond", ("415.5 nm", "Cape", "478 nm")),
+        ("what is the spectrum of peridot?", "Peridot", ("453", "473", "493")),
+        ("what is the absorption spectrum of emerald?", "Emerald", ("683 and 680 nm", "chromium")),
+        ("what is the spectrum of sapphire?", "Sapphire", ("450, 460 and 470 nm",)),
+        ("what is the spectrum of spinel?", "Spinel", ("organ pipes", "540 nm")),
+        (
+            "What are the spectroscope lines of blue synthetic spinel coloured by cobalt?",
+            "Synthetic Spinel (Verneuil)",
+            ("cobalt", "635, 580 and 540 nm", "cobalt glass"),
+        ),
+    ],
+)
+def test_a_spectrum_asked_gives_the_lines_a_spectroscope_shows(question, gem, said):
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith(f"**{gem}**: spectroscope ") and all(s in reply for s in said), reply
+
+
+@pytest.mark.parametrize(
+    "question, title, said, lab",
+    [
+        (
+            "How do I detect lead-glass filled ruby?",
+            "**Ruby, lead-glass filling**: at the bench: under magnification, blue and orange flashes",
+            ("flattened gas bubbles", "reflected light"),
+            "A laboratory confirms the filler",
+        ),
+        (
+            "How is a fracture-filled diamond detected?",
+            "**Diamond, fracture filling**: at the bench: under the microscope, the flash effect",
+            ("orange or yellow to electric blue, pink or purple", "trapped bubbles"),
+            "most practical and reliable test",
+        ),
+        (
+            "How do I detect dyed jadeite?",
+            "**Jadeite, dyeing**: at the bench: under the loupe, colour concentrated in fissures and along grain",
+            ("broad bands from the dye", "instead of the fine chromium lines"),
+            "A laboratory confirms it",
+        ),
+        (
+            "how is B jade detected?",
+            "**Jade, polymer impregnation (B jade)**: at the bench: on the polished surface in reflected light, a "
+            "spider-web network",
+            ("floats in a 3.32 liquid",),
+            "Infrared spectroscopy (FTIR) in a laboratory",
+        ),
+    ],
+)
+def test_how_a_treatment_is_detected_gives_its_bench_signs_then_the_laboratory(question, title, said, lab):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(title) and all(s in answer.reply for s in said), answer.reply
+    assert answer.reply.index(said[0]) < answer.reply.index(lab)  # the bench first
+    assert "Treatments of" not in answer.reply and not answer.description  # not the list of treatments again
+    assert any(n.startswith("sources (") and "<http" in n for n in answer.notes)
+
+
+@pytest.mark.parametrize("gem", ["sapphire", "ruby"])
+def test_how_to_tell_if_it_is_heated_gives_the_signs_of_heating_in_the_gem_discussed(gem):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask(f"tell me about {gem}")
+    reply = chat.ask("how do I tell if it's heated?").reply
+    assert reply.startswith(f"**{gem.title()}, heat treatment**: at the bench: under magnification, rutile silk")
+    assert "discoid" in reply and "chalky" in reply
+    assert reply.endswith("a gem laboratory confirms heating with instruments.")
+    # a treatment with no signs on record is still answered with the treatments in use
+    other = Assistant(classifier=None).conversation().ask("how do I detect beryllium-diffused sapphire?").reply
+    assert other.startswith("**Sapphire**: Treatments of sapphire: heat treatment; beryllium diffusion")
+
+
+def test_how_to_tell_if_the_stone_in_hand_is_heated_gives_the_signs_of_heating_in_the_gem_answered():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.762-1.770, SG 4.00, red")
+    answer = chat.ask("how do I tell if it's heated?")
+    assert answer.reply.startswith("**Ruby, heat treatment**: at the bench: under magnification, rutile silk")
+    assert "Whether this stone was treated" not in answer.reply  # the signs asked for, not that a laboratory decides
+    assert any(n.startswith("sources (heat treatment): ") for n in answer.notes)
 
 
 def test_what_is_jet_names_the_gem_a_word_of_many_meanings_stands_for_when_asked_alone():

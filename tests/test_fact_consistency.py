@@ -201,8 +201,78 @@ def test_every_listed_source_is_cited_and_names_a_title_and_an_address():
     cited = {
         fact["source"]
         for facts in data["gems"].values()
-        for value in facts.values()
+        for field, value in facts.items()
+        if field != "treatment_signs"
         for fact in (value if isinstance(value, list) else [value])
+    }
+    cited |= {
+        fact["source"]
+        for facts in data["gems"].values()
+        for item in facts.get("treatment_signs", [])
+        for fact in item["bench"] + item.get("laboratory", [])
     }
     assert set(data["sources"]) == cited
     assert all(s["title"].strip() and s["url"].startswith("http") for s in data["sources"].values())
+
+
+def _signs(tmp_path, monkeypatch, gems: dict) -> dict:
+    """treatment_signs() read from a file holding only `gems` (and two sources), restored afterwards."""
+    from gemlang.knowledge import knowledge_base as module
+
+    data = {"sources": {"a": {"title": "Book A", "url": "https://a.example"}}, "gems": gems}
+    path = tmp_path / "sourced_facts.json"
+    path.write_text(json.dumps(data))
+    monkeypatch.setattr(module, "SOURCED_FACTS_PATH", path)
+    module.treatment_signs.cache_clear()
+    try:
+        return module.treatment_signs()
+    finally:
+        module.treatment_signs.cache_clear()
+
+
+def test_a_treatments_signs_are_read_bench_first_with_every_citation(tmp_path, monkeypatch):
+    item = {
+        "treatment": "heat treatment",
+        "said_as": ["heat"],
+        "bench": [{"text": "Dissolved silk.", "source": "a"}],
+        "laboratory": [{"text": "A laboratory confirms it", "source": "a"}],
+    }
+    (signs,) = _signs(tmp_path, monkeypatch, {"Corundum": {"treatment_signs": [item]}})["Corundum"]
+    assert (signs.treatment, signs.said_as, signs.bench) == ("heat treatment", ("heat",), ("Dissolved silk",))
+    assert signs.laboratory == ("A laboratory confirms it",) and signs.citation == "Book A <https://a.example>"
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        {"treatment": "dyeing", "said_as": ["dye"], "bench": [{"text": "Colour in fissures", "source": "nowhere"}]},
+        {"treatment": "dyeing", "said_as": ["dye"], "bench": []},  # a treatment with no sign to look for
+        {"treatment": "dyeing", "bench": [{"text": "Colour in fissures", "source": "a"}]},  # asked by no words
+        {
+            "treatment": "dyeing",
+            "said_as": ["dye"],
+            "bench": [{"text": "Colour in fissures", "source": "a"}],
+            "laboratory": [{"text": "A laboratory"}],
+        },
+    ],
+)
+def test_a_treatment_sign_without_a_source_words_or_signs_is_refused(tmp_path, monkeypatch, item):
+    from gemlang.knowledge import KnowledgeError
+
+    with pytest.raises(KnowledgeError):
+        _signs(tmp_path, monkeypatch, {"Jadeite": {"treatment_signs": [item]}})
+
+
+def test_the_treatment_signs_in_use_are_the_gems_and_cite_their_references():
+    from gemlang.knowledge.knowledge_base import treatment_signs
+
+    for name, signs in treatment_signs().items():
+        assert get_facts(name).treatment_signs == signs
+        assert all(s.bench and "<http" in s.citation for s in signs), name
+
+
+def test_a_sourced_absorption_spectrum_is_the_spectrum_the_gem_shows_over_the_databases_notes():
+    sapphire = get_facts("Sapphire")
+    assert sapphire.spectrum == sapphire.absorption_spectrum and "450, 460 and 470 nm" in sapphire.spectrum
+    assert "iron absorption bands" in sapphire.diagnostic_features  # the database's note, kept among its features
+    assert get_facts("Zircon").spectrum.startswith("Spectroscope: a diagnostic line at 653.5 nm")  # none sourced

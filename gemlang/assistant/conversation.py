@@ -15,6 +15,8 @@ from gemlang.assistant.answer import UNSURE_BECAUSE, Answer
 from gemlang.assistant.gem_answers import (
     by_the_test_named,
     colour_of,
+    constants_said,
+    detection_answer,
     facts_name,
     follow_up_colours,
     gems_from,
@@ -594,8 +596,7 @@ class Conversation:
             answer.properties = property_rows([gems[0].name])
             return True
 
-        values = [f"**{g.name}**: " + ", ".join(f"{label} {property_value(g, f)}" for label, f in asked) for g in gems]
-        answer.reply = "; ".join(values) + "."
+        answer.reply = "; ".join(constants_said(g, asked) for g in gems) + "."
         if about_it and (yours := self._readings_of([f for _, f in asked])):  # "what's the SG?" after "SG 4.0"
             answer.reply += f" Your reading: {yours}."
         if len(gems) == 2 and (order := ordered_answer(gems, quantity.group(0))):
@@ -649,6 +650,10 @@ class Conversation:
                 f"or what your instruments read ({asked_gem.name}: RI {asked_gem.format('refractive_index')}, SG "
                 f"{asked_gem.format('specific_gravity')})."
             )
+            answer.properties = property_rows([asked_gem.name])
+        elif asked_gem is not None and (detected := detection_answer(text, asked_gem)):
+            answer.reply, sources = detected  # "how do I detect lead-glass filled ruby?"
+            answer.notes.append(sources)
             answer.properties = property_rows([asked_gem.name])
         elif asked_gem is not None:
             answer.description = reference_description(asked_gem)
@@ -805,6 +810,9 @@ class Conversation:
         about = about or a.evidence.facts[a.evidence.index[prediction.label]]
         told = None if other or not self.hints.places else (self.hints.places, self.hints.countries)
         turn.aside = aside = side_answer(text, about, () if other else self.hints.signs, general=other, told=told)
+        if detected := detection_answer(text, about):  # "how do I tell if it's heated?": the signs, not its odds
+            turn.aside = aside = detected[0]
+            answer.notes.append(detected[1])
         if not aside and care_question(text) and (care := self._care(text, about)):  # a photo and "how do I clean it?"
             turn.aside = aside = care[0]
             answer.notes.append(care[1])

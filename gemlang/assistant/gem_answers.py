@@ -8,10 +8,12 @@ from collections.abc import Sequence
 
 from gemlang.assistant.questions import (
     ASKS_WHAT_IT_SHOWS,
+    DETECTION_QUESTION,
     HISTORY_QUESTION,
     IS_A_KIND,
     ORIGIN_QUESTION,
     TEST_NAMED,
+    TREATED_WORDS,
     TREATMENT_QUESTION,
     VALUE_QUESTION,
     YES_NO_QUESTION,
@@ -19,7 +21,7 @@ from gemlang.assistant.questions import (
 from gemlang.fusion import EvidenceModel
 from gemlang.hints import Hints
 from gemlang.knowledge import GemFacts, all_gems, get_facts
-from gemlang.knowledge.facts import sentences
+from gemlang.knowledge.facts import TreatmentSigns, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, value_text
 from gemlang.knowledge.places import gem_countries, places_asked
 from gemlang.knowledge.superlatives import LISTED
@@ -95,6 +97,14 @@ def property_value(g: GemFacts, field: str) -> str:
             SIGN_WORD[s] for s in m.groups() if s), v)  # fmt: skip
         return signed[0].lower() + signed[1:] + OPTIC_SHOWN.get(profile(g).optic or "", "")
     return v if isinstance(v, str) else g.format(field)
+
+
+def constants_said(g: GemFacts, asked: Sequence[tuple[str, str]]) -> str:
+    """'**Ruby**: Mohs hardness 9, spectroscope …' for the (label, field) pairs asked; a spectrum asked alone that
+    the facts lack is said to be missing, not 'not known' as if no spectroscope could show one."""
+    if [f for _, f in asked] == ["spectrum"] and not g.spectrum:
+        return f"**{g.name}**: I have no absorption spectrum on record for {g.name[0].lower() + g.name[1:]}"
+    return f"**{g.name}**: " + ", ".join(f"{label} {property_value(g, f)}" for label, f in asked)
 
 
 def scratched_by(text: str, gem: GemFacts) -> str:
@@ -253,6 +263,44 @@ def usually_treated(gem: GemFacts | None) -> str:
         if usual
         else ""
     )
+
+
+def signs_known(gem: GemFacts) -> tuple[TreatmentSigns, ...]:
+    """The treatment signs recorded for a gem: its own, else those of the gem it is a kind of (a ruby's are
+    corundum's), else those of its kinds (jade's are jadeite's)."""
+    if gem.treatment_signs:
+        return gem.treatment_signs
+    others = all_gems()
+    for related in ([g for g in others if kind_of(gem, g)], [g for g in others if kind_of(g, gem)]):
+        signs = tuple(s for g in related for s in g.treatment_signs)
+        if signs:
+            return signs
+    return ()
+
+
+def detection_answer(text: str, gem: GemFacts) -> tuple[str, str] | None:
+    """How the treatment a question names is detected in `gem` ("how do I detect lead-glass filled ruby?"): the
+    bench signs, then what needs a laboratory, and the note of their sources; None when the question asks no such
+    thing, or no treatment of the gem's recorded signs is the one it names."""
+    if not (DETECTION_QUESTION.search(text) and TREATED_WORDS.search(text)):
+        return None
+    known = signs_known(gem)
+    named = [s for s in known if any(re.search(p, text, re.I) for p in s.said_as)]
+    general = re.search(r"\btreat(?:ed|ments?)?\b", text, re.I) and not named  # "how is treated jade detected?"
+    chosen = named[:1] or (known[:2] if general else ())
+    if not chosen:
+        return None
+    said = " ".join(detection_text(gem, s) for s in chosen)
+    return said, "; ".join(f"sources ({s.treatment}): {s.citation}" for s in chosen)
+
+
+def detection_text(gem: GemFacts, signs: TreatmentSigns) -> str:
+    """'**Ruby, lead-glass filling**: at the bench: …; …. A laboratory …' for one treatment's signs."""
+    bench = "; ".join(x[0].lower() + x[1:] for x in signs.bench)
+    text = f"**{gem.name}, {signs.treatment}**: at the bench: {bench}."
+    if signs.laboratory:
+        text += " " + " ".join(x + "." for x in signs.laboratory)
+    return text
 
 
 def side_answer(

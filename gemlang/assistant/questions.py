@@ -167,6 +167,18 @@ TREATMENT_QUESTION = re.compile(
     r"irradiated|diffused|filled)\b|" + COLOUR_NATURAL.pattern,
     re.I,
 )
+# "how do I detect lead-glass filled ruby?", "how is B jade detected?", "how do I tell if it's heated?": how a
+# treatment is found, not whether the stone in hand has one
+DETECTION_QUESTION = re.compile(
+    r"\b(?:how|what)\b.{0,40}\b(?:detect\w*|identif\w*|spot\w*|tell|know|recogni[sz]\w*|reveal\w*|see|check|test)\b|"
+    r"\bsigns? (?:of|that)\b",
+    re.I,
+)
+# the words that name a treatment in such a question: a treatment word, or the trade's names for treated jade
+TREATED_WORDS = re.compile(
+    TREATMENT_QUESTION.pattern + r"|\b(?:dye|fill(?:ing)?|impregnat\w*|polymer|bleach\w*|[bc][- ]jade)\b",
+    re.I,
+)
 VALUE_QUESTION = re.compile(
     r"\b(?:worth|prices?|priced|value[ds]?|cost|how much|apprais\w*|valuation|valuable|expensive)\b", re.I
 )
@@ -248,11 +260,12 @@ def trade_name_asked(text: str):
 
 
 # A mineral named as an inclusion or a colour within a description of the stone ("red hematite platelets", "pyrite
-# specks", "citrine-coloured"), which the message does not ask about.
+# specks", "citrine-coloured"), which the message does not ask about; not "spinel coloured by cobalt", a gem named
+# with what colours it.
 INCLUSION_OR_COLOUR = re.compile(
     r"\b[a-z]+(?:[ -][a-z]+)?[ -](?:platelets?|needles?|specks?|flakes?|inclusions?|veins?|veining|grains?|spots?|"
     # not "change colour" or "its colour": "why does alexandrite change colour?" asks about alexandrite
-    r"fibres?|fibers?|matrix|(?<!change )(?<!its )(?<!their )colou?r(?:ed)?|spectrum|spectra|tester)\b",
+    r"fibres?|fibers?|matrix|(?<!change )(?<!its )(?<!their )colou?r(?:ed)?(?! by\b)|spectrum|spectra|tester)\b",
     re.I,
 )
 # "does it show a cat's eye?": the phenomenon, not the chrysoberyl the photo class is named for

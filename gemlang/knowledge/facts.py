@@ -7,7 +7,7 @@ Descriptions, property tables, chat answers and catalog entries all format hardn
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import Any
 
 SOURCE_DATABASE = "gemmology-mineral-database"
@@ -28,6 +28,8 @@ DECIMALS: dict[str, int | None] = {
 
 # Facts gemlang states from references it checked (`sourced_facts.json`); each carries a citation.
 SOURCED_FIELDS = ("composition", "colour_cause", "formation", "name_origin", "history", "phenomena", "uses")
+# Sourced facts given when asked for, too particular for a gem's description: what a spectroscope shows.
+ASKED_SOURCED_FIELDS = ("absorption_spectrum",)
 
 # Every field that states a fact about the gem (and so records a source in `GemFacts.sources`).
 FACT_FIELDS = (
@@ -56,6 +58,7 @@ FACT_FIELDS = (
     "treatments",
     "description",
     *SOURCED_FIELDS,
+    *ASKED_SOURCED_FIELDS,
 )
 
 
@@ -114,6 +117,19 @@ class Kind:
     optical_character: str = ""
 
 
+@dataclass(frozen=True)
+class TreatmentSigns:
+    """How one treatment of a gem is detected: the signs a gemmologist sees at the bench (loupe, microscope,
+    spectroscope, UV lamp, SG), then what needs a laboratory. `said_as`: how people name the treatment
+    (regular expressions); `citation`: the references of both."""
+
+    treatment: str
+    said_as: tuple[str, ...]
+    bench: tuple[str, ...]
+    laboratory: tuple[str, ...]
+    citation: str
+
+
 MET = ("often", "rarely", "hardly")  # how often a gemmologist meets a gem, where it is neither usual nor ordinary
 
 
@@ -163,6 +179,9 @@ class GemFacts:
     history: str = ""
     phenomena: str = ""
     uses: str = ""
+    absorption_spectrum: str = ""  # what a hand spectroscope shows, from a reference (see `spectrum`)
+    # how the treatments of the gem, or of the gems that are kinds of it, are detected
+    treatment_signs: tuple[TreatmentSigns, ...] = ()
     # field -> the reference a reviewer checked it against, for reviewed overrides and sourced facts.
     citations: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     # The database's chemical class ("Nesosilicates"), fracture and the treatments in use.
@@ -197,7 +216,10 @@ class GemFacts:
 
     @property
     def spectrum(self) -> str:
-        """What a spectroscope shows of it, from its diagnostic features ("absorption at 437nm"); '' if none."""
+        """What a spectroscope shows of it: its sourced absorption spectrum, which a reviewer wrote in full, else
+        what its diagnostic features say of one ("absorption at 437nm"); '' if none."""
+        if self.absorption_spectrum:
+            return self.absorption_spectrum
         said = [
             f for f in self.diagnostic_features if re.search(r"\bnm\b|\d\s*nm\b|(?<!full-)spectr|absorption", f, re.I)
         ]
@@ -248,7 +270,7 @@ class GemFacts:
         for f in fields(self):
             value = getattr(self, f.name)
             if isinstance(value, tuple):
-                value = [asdict(v) if isinstance(v, Kind) else v for v in value]
+                value = [asdict(v) if is_dataclass(v) else v for v in value]
             elif isinstance(value, dict):
                 value = dict(value)
             out[f.name] = value

@@ -5,7 +5,8 @@
   it was checked against (Malachite's birefringence, Pearl's optic character, ...), and facts of an added
   gem (entries.json's `added_gems`) a later reference corrects or extends;
 - `sourced_facts.json`: facts in words (composition, colour cause, formation, name origin, history, phenomena,
-  uses), each with the reference it comes from;
+  uses, and the absorption spectrum a spectroscope shows), each with the reference it comes from, and how a
+  gem's treatments are detected (`treatment_signs`: the bench signs, then what needs a laboratory);
 - `trade_names.json`: trade names and misnomers ("smoky topaz") and the gem they really mean.
 
 Rules, so each fact has exactly one origin:
@@ -39,6 +40,7 @@ from typing import Any
 from gemlang.errors import GemlangError
 from gemlang.knowledge.database import DatabaseGem, database_gems, split_features
 from gemlang.knowledge.facts import (
+    ASKED_SOURCED_FIELDS,
     DECIMALS,
     FACT_FIELDS,
     MET,
@@ -47,6 +49,7 @@ from gemlang.knowledge.facts import (
     SOURCED_FIELDS,
     GemFacts,
     Kind,
+    TreatmentSigns,
     format_quantity,
 )
 
@@ -56,7 +59,9 @@ SOURCED_FACTS_PATH = Path(__file__).with_name("sourced_facts.json")
 TRADE_NAMES_PATH = Path(__file__).with_name("trade_names.json")
 
 # The facts the database can supply: all but the naming, the prose and the facts in words.
-DATABASE_FIELDS = tuple(f for f in FACT_FIELDS if f not in ("species", "variety", "description", *SOURCED_FIELDS))
+DATABASE_FIELDS = tuple(
+    f for f in FACT_FIELDS if f not in ("species", "variety", "description", *SOURCED_FIELDS, *ASKED_SOURCED_FIELDS)
+)
 RANGE_FIELDS = ("hardness", "specific_gravity", "refractive_index", "dispersion")
 LIST_FIELDS = ("colours", "diagnostic_features", "localities", "simulants", "treatments")
 # Facts that differ between a variety and its species, so a "parent" row never supplies them over ours.
@@ -210,7 +215,9 @@ def reviewed_overrides() -> dict[str, dict[str, ReviewedOverride]]:
 
 # Sourced fields written as whole sentences: one of these may hold several facts, each from its own source
 # (a gem's discovery and a famous stone), printed one sentence after another. The others are phrases.
-SENTENCE_FIELDS = ("formation", "name_origin", "history", "phenomena", "uses")
+SENTENCE_FIELDS = ("formation", "name_origin", "history", "phenomena", "uses", "absorption_spectrum")
+TEXT_FIELDS = (*SOURCED_FIELDS, *ASKED_SOURCED_FIELDS)
+TREATMENT_SIGNS = "treatment_signs"  # a list of treatments, each with its signs: read by `treatment_signs()`
 
 
 @lru_cache(maxsize=1)
@@ -225,25 +232,55 @@ def sourced_facts() -> dict[str, dict[str, tuple[str, str]]]:
     out: dict[str, dict[str, tuple[str, str]]] = {}
     for name, facts in data["gems"].items():
         for field, value in facts.items():
-            if field not in SOURCED_FIELDS:
+            if field == TREATMENT_SIGNS:
+                continue
+            if field not in TEXT_FIELDS:
                 raise KnowledgeError(
-                    f"sourced_facts.json: {name}: unknown field {field!r}; use one of {SOURCED_FIELDS}"
+                    f"sourced_facts.json: {name}: unknown field {field!r}; use one of {(*TEXT_FIELDS, TREATMENT_SIGNS)}"
                 )
             several = isinstance(value, list)
             if several and (field not in SENTENCE_FIELDS or not value):
                 raise KnowledgeError(
                     f"sourced_facts.json: {name}.{field}: only {SENTENCE_FIELDS} may list several facts"
                 )
-            texts, citations = [], []
-            for fact in value if several else [value]:
-                if fact.get("source") not in references or not fact.get("text", "").strip():
-                    raise KnowledgeError(
-                        f"sourced_facts.json: {name}.{field} needs a text and a source listed under 'sources'"
-                    )
-                ref = references[fact["source"]]
-                texts.append(fact["text"].strip().rstrip("."))
-                citations.append(f"{ref['title']} <{ref['url']}>")
+            texts, citations = _cited(f"{name}.{field}", value if several else [value], references)
             out.setdefault(name, {})[field] = (". ".join(texts), "; ".join(citations))
+    return out
+
+
+def _cited(where: str, facts: list[dict[str, str]], references: dict[str, dict[str, str]]) -> tuple[list, list]:
+    """The texts of a list of {text, source} facts and their citations ('title <url>'); a fact without a text
+    or a listed source is refused."""
+    texts, citations = [], []
+    for fact in facts:
+        if not isinstance(fact, dict) or fact.get("source") not in references or not fact.get("text", "").strip():
+            raise KnowledgeError(f"sourced_facts.json: {where} needs a text and a source listed under 'sources'")
+        ref = references[fact["source"]]
+        texts.append(fact["text"].strip().rstrip("."))
+        citations.append(f"{ref['title']} <{ref['url']}>")
+    return texts, citations
+
+
+@lru_cache(maxsize=1)
+def treatment_signs() -> dict[str, tuple[TreatmentSigns, ...]]:
+    """sourced_facts.json's `treatment_signs` as {gem name: its treatments' signs}; each treatment needs a name,
+    the words it is asked by, and bench signs, and every sign and laboratory test names a listed source."""
+    with open(SOURCED_FACTS_PATH, encoding="utf-8") as f:
+        data = json.load(f)
+    out: dict[str, tuple[TreatmentSigns, ...]] = {}
+    for name, facts in data["gems"].items():
+        signs = []
+        for item in facts.get(TREATMENT_SIGNS, []):
+            where = f"{name}.{TREATMENT_SIGNS}.{item.get('treatment')}"
+            if not (item.get("treatment") and item.get("said_as") and item.get("bench")):
+                raise KnowledgeError(f"sourced_facts.json: {where} needs a treatment, said_as and bench signs")
+            bench, cited = _cited(where, item["bench"], data["sources"])
+            laboratory, lab_cited = _cited(where, item.get("laboratory", []), data["sources"])
+            citation = "; ".join(dict.fromkeys(cited + lab_cited))
+            said_as = tuple(item["said_as"])
+            signs.append(TreatmentSigns(item["treatment"], said_as, tuple(bench), tuple(laboratory), citation))
+        if signs:
+            out[name] = tuple(signs)
     return out
 
 
@@ -619,7 +656,7 @@ def _freeze(draft: _Draft, aliases: list[str]) -> GemFacts:
         database_ids=draft.database_ids,
         is_dataset_class=draft.is_dataset_class,
         citations={k: c for k, c in draft.citations.items() if _present(v.get(k))},
-        **{k: v.get(k, "") for k in SOURCED_FIELDS},
+        **{k: v.get(k, "") for k in TEXT_FIELDS},
         **draft.metadata,
     )
 
@@ -669,6 +706,8 @@ def knowledge_base() -> KnowledgeBase:
         for fact_field, (text, citation) in sourced_facts().get(d.name, {}).items():
             d.values[fact_field], d.sources[fact_field] = text, SOURCE_GEMLANG
             d.citations[fact_field] = citation
+        if d.name in treatment_signs():
+            d.metadata["treatment_signs"] = treatment_signs()[d.name]
 
     # Explicit names and aliases must be unique; automatic ones (database names and ids) yield.
     owner: dict[str, str] = {}
