@@ -916,7 +916,9 @@ def test_a_property_asked_of_two_gems_compared_or_of_one_is_given():
 def test_a_gems_spectrum_is_asked_like_its_other_constants():
     chat = Assistant(classifier=None).conversation()
     almandine = chat.ask("what is the absorption spectrum of almandine?")
-    assert almandine.reply.startswith("**Almandine**: spectroscope Iron absorption spectrum: three bands near 505")
+    assert almandine.reply.startswith(
+        "**Almandine**, in the spectroscope: Iron absorption spectrum: three bands near 505"
+    )
     assert not almandine.notes  # no "I do not weigh absorption spectrum" note: it is a question, not a reading
     assert chat.ask("what is the spectrum of quartz?").reply == (
         "**Quartz**: I have no absorption spectrum on record for quartz."
@@ -940,7 +942,7 @@ def test_a_gems_spectrum_is_asked_like_its_other_constants():
 )
 def test_a_spectrum_asked_gives_the_lines_a_spectroscope_shows(question, gem, said):
     reply = Assistant(classifier=None).conversation().ask(question).reply
-    assert reply.startswith(f"**{gem}**: spectroscope ") and all(s in reply for s in said), reply
+    assert reply.startswith(f"**{gem}**, in the spectroscope: ") and all(s in reply for s in said), reply
 
 
 @pytest.mark.parametrize(
@@ -1437,7 +1439,7 @@ def test_an_imitation_the_person_suspects_is_named_first_in_the_caution():
 def test_a_constant_named_in_a_question_of_it_is_answered_of_the_stone_answered():
     chat = stone_answered("Ruby", "Spinel")
     first = chat.answers[-1]
-    assert chat.ask("what spectrum would it show?").reply.startswith("**Ruby**: spectroscope")
+    assert chat.ask("what spectrum would it show?").reply.startswith("**Ruby**, in the spectroscope: ")
     assert "moderate to strong red" in chat.ask("and under LWUV?").reply
     assert not chat.hints and chat.ask("what gem is this?").candidates == first.candidates
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gemlang.assistant import Assistant
-from gemlang.knowledge.superlatives import superlative_answer
+from gemlang.knowledge.superlatives import scale_answer, superlative_answer
 
 
 def test_the_hardest_gem_and_the_hardest_after_diamond_come_from_the_ranges():
@@ -76,3 +76,20 @@ def test_which_gems_fluoresce_lists_the_natural_gems_whose_facts_say_so_and_read
     assert "Almandine" not in red
     assert "Almandine" in chat.ask("which gems are inert under UV?").reply
     assert not chat.hints  # a question, no UV reading of a stone
+
+
+def test_where_an_ri_or_sg_lies_among_the_gems_is_answered_with_the_gems_it_fits():
+    ri = scale_answer("is 1.76 high for an RI?")
+    assert ri.startswith("An RI of 1.76 is high for a gem: ") and "of the natural gem species I know read lower" in ri
+    assert "Corundum (Ruby, " in ri and "over the limit" in ri  # close to the refractometer's reach
+    low = scale_answer("is 1.54 a low refractive index?")
+    assert low.startswith("An RI of 1.54 is low for a gem") and "Quartz (" in low and "over the limit" not in low
+    assert scale_answer("is an SG of 4.0 heavy?").startswith("An SG of 4.0 is high for a gem")
+    assert "higher than any natural gem I know reads" in scale_answer("is an RI of 3.5 high?")
+    assert scale_answer("is my ruby heavy?") == "" and scale_answer("is 4.0 high?") == ""  # no value, no quantity
+
+
+def test_a_value_asked_about_is_no_reading_of_the_stone_but_readings_with_a_question_are():
+    chat = Assistant(None).conversation()
+    assert chat.ask("is an RI of 1.54 low?").reply.startswith("An RI of 1.54 is low") and not chat.hints
+    assert chat.ask("RI 1.76, SG 4.0, is 4.0 high?").candidates and chat.hints

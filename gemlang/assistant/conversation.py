@@ -99,7 +99,12 @@ from gemlang.knowledge.disclosure import disclosure_answer
 from gemlang.knowledge.glossary import terms_asked
 from gemlang.knowledge.home_tests import home_tests_in
 from gemlang.knowledge.knowledge_base import gems_named_in
-from gemlang.knowledge.superlatives import fluorescence_list_answer, optic_list_answer, superlative_answer
+from gemlang.knowledge.superlatives import (
+    fluorescence_list_answer,
+    optic_list_answer,
+    scale_answer,
+    superlative_answer,
+)
 from gemlang.knowledge.tell_apart import kind_of
 from gemlang.language.describe import percent
 from gemlang.language.gem_prose import reference_description
@@ -279,8 +284,8 @@ class Conversation:
         and returns True, or returns False."""
         return (
             self._courtesy, self._off_topic, self._in_short, self._disclosure, self._gem_list, self._superlative,
-            self._kind_asked, self._birthstone, self._glossary, self._care_asked, self._other_gem, self._earlier_stone,
-            self._what_i_told,
+            self._scale, self._kind_asked, self._birthstone, self._glossary, self._care_asked, self._other_gem,
+            self._earlier_stone, self._what_i_told,
         )  # fmt: skip
 
     def _courtesy(self, turn: Turn) -> bool:
@@ -326,6 +331,14 @@ class Conversation:
         if not (ranked := superlative_answer(turn.text)) or parse_hints(turn.text):
             return False
         turn.answer.reply = ranked
+        return True
+
+    def _scale(self, turn: Turn) -> bool:
+        # "is 1.76 high for an RI?": a question about the value, not a reading of the stone; with one number only
+        # ("RI 1.76, SG 4.0, is 4.0 high?" gives readings to rank by)
+        if len(re.findall(r"\d+(?:[.,]\d+)?", turn.text)) != 1 or not (placed := scale_answer(turn.text)):
+            return False
+        turn.answer.reply = placed
         return True
 
     def _kind_asked(self, turn: Turn) -> bool:

@@ -102,7 +102,9 @@ def property_value(g: GemFacts, field: str) -> str:
 def constants_said(g: GemFacts, asked: Sequence[tuple[str, str]]) -> str:
     """'**Ruby**: Mohs hardness 9, spectroscope …' for the (label, field) pairs asked; a spectrum asked alone that
     the facts lack is said to be missing, not 'not known' as if no spectroscope could show one."""
-    if [f for _, f in asked] == ["spectrum"] and not g.spectrum:
+    if [f for _, f in asked] == ["spectrum"]:  # a sentence of its own: "**Diamond**, in the spectroscope: Most …"
+        if g.spectrum:
+            return f"**{g.name}**, in the spectroscope: {g.spectrum.rstrip('.')}"
         return f"**{g.name}**: I have no absorption spectrum on record for {g.name[0].lower() + g.name[1:]}"
     return f"**{g.name}**: " + ", ".join(f"{label} {property_value(g, f)}" for label, f in asked)
 

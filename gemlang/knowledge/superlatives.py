@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from gemlang.knowledge.facts import GemFacts, format_quantity
 from gemlang.knowledge.instruments import profile
 from gemlang.knowledge.knowledge_base import all_gems, gems_named_in
-from gemlang.readings import COLOURS
+from gemlang.readings import COLOURS, REFRACTOMETER_LIMIT
 
 
 @dataclass(frozen=True)
@@ -170,6 +170,64 @@ def superlative_answer(text: str) -> str:
     if beyond:
         reply += f" Man-made, {', '.join(beyond[:3])} would come first."
     return reply + " (Ranked by the middle of each gem's range, one line per species.)"
+
+
+# "is 1.76 high for an RI?", "is an SG of 4.0 heavy?", "is 1.54 a low refractive index?": where a value lies
+# among the gems, asked as a question, not a reading of the stone in hand
+SCALE_QUANTITIES = {
+    r"\bri\b|\br\.i\.|refractive index": Quantity("refractive_index", "RI", "", True),
+    r"\bsg\b|\bs\.g\.|specific gravity|density": Quantity("specific_gravity", "SG", "", True),
+}
+SCALE_QUESTION = re.compile(
+    r"\bis\b[^?.!]{0,24}?(?<![\d.])(?P<value>\d+(?:\.\d+)?)(?![\d.])[^?!]{0,24}?"
+    r"\b(?:high|low|heavy|light|dense|average|normal|usual|typical)\b",
+    re.I,
+)
+SCALE_TOLERANCE = {"refractive_index": 0.005, "specific_gravity": 0.03}  # a reading's, as the evidence model's
+FITTING_SHOWN = 4  # species named whose range holds the value
+
+
+def scale_answer(text: str) -> str:
+    """Where a refractive index or specific gravity lies among the natural gems ("is 1.76 high for an RI?"):
+    the share of species that read lower, the middle half of them, and the species whose range holds it (the
+    gems people meet first, the closest to the middle of their range first); '' if not asked."""
+    m = SCALE_QUESTION.search(text or "")
+    q = next((q for words, q in SCALE_QUANTITIES.items() if re.search(words, text or "", re.I)), None)
+    if m is None or q is None:
+        return ""
+    value, tolerance = float(m.group("value")), SCALE_TOLERANCE[q.field]
+    gems = [g for g in all_gems() if g.origin == "natural" and _value(g, q.field) is not None]
+    said = f"An {q.label} of {m.group('value')}"
+    highest, lowest = max(gems, key=lambda g: _span(g, q.field)[1]), min(gems, key=lambda g: _span(g, q.field)[0])
+    if value > _span(highest, q.field)[1] + tolerance or value < _span(lowest, q.field)[0] - tolerance:
+        top = value > _span(highest, q.field)[1]
+        edge = highest if top else lowest
+        return (
+            f"{said} is {'higher' if top else 'lower'} than any natural gem I know reads (the "
+            f"{'highest' if top else 'lowest'}: {_line([edge], q)}); please re-check it."
+        )
+    by_species: dict[str, list[GemFacts]] = {}
+    for g in sorted(gems, key=lambda g: _value(g, q.field)):
+        by_species.setdefault(_species(g).lower(), []).append(g)
+    middles = sorted(_value(gs[0], q.field) for gs in by_species.values())
+    below = sum(v < value for v in middles) / len(middles)
+    quarter, three_quarters = middles[len(middles) // 4], middles[3 * len(middles) // 4]
+    decimals = 3 if q.field == "refractive_index" else 2
+    where = "high" if below >= 0.75 else "low" if below <= 0.25 else "in the middle of the range"
+    reply = (
+        f"{said} is {where} for a gem: {below:.0%} of the natural gem species I know read lower, and the middle "
+        f"half of them lie between {q.label} {quarter:.{decimals}f} and {three_quarters:.{decimals}f}."
+    )
+    holds = lambda g: _span(g, q.field)[0] - tolerance <= value <= _span(g, q.field)[1] + tolerance  # noqa: E731
+    holding = [[g for g in gs if holds(g)] for gs in by_species.values()]
+    holding = [gs for gs in holding if gs]
+    holding.sort(key=lambda gs: (all(g.met == "rarely" for g in gs), min(abs(_value(g, q.field) - value) for g in gs)))
+    if holding:
+        more = f", and {len(holding) - FITTING_SHOWN} more" if holding[FITTING_SHOWN:] else ""
+        reply += f" It fits {_joined([_line(gs, q) for gs in holding[:FITTING_SHOWN]])}{more}."
+    if q.field == "refractive_index" and value >= REFRACTOMETER_LIMIT - 0.05:
+        reply += f" A gem refractometer reads up to about {REFRACTOMETER_LIMIT}: above, it shows “over the limit”."
+    return reply
 
 
 # "which gems are singly refractive?", "which gems are uniaxial negative?": the optic class and sign asked for
