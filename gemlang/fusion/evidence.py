@@ -858,7 +858,7 @@ class EvidenceModel:
         return {
             key: self._reason(key, top, hints, verb="does not fit")
             for key, factor in factors.items()
-            if key != "place" and factor[top] <= DOUBTS * factor.max()
+            if key != "place" and self._argues_against(key, factor, top, hints)
         }
 
     def line_doubts(self, hints: Hints, gems: Sequence[str], name: str) -> dict[str, str]:
@@ -870,8 +870,15 @@ class EvidenceModel:
         return {
             key: self._reason(key, rows[0], hints, verb="does not fit", name=name)
             for key, factor in factors.items()
-            if rows and all(factor[i] <= DOUBTS * factor.max() for i in rows)
+            if rows and all(self._argues_against(key, factor, i, hints) for i in rows)
         }
+
+    def _argues_against(self, key: str, factor: np.ndarray, i: int, hints: Hints) -> bool:
+        """Whether a reading makes gem i `DOUBTS` times less likely than it could be: than the best-fitting gem,
+        or for an RI or SG, than a reading inside gem i's own range (SG 1.05 fits plastic's broad 1.05–1.55,
+        though amber's narrow range gives it a higher likelihood)."""
+        best = self._fitting(key, hints)[i] if key in ("ri", "sg") else factor.max()
+        return bool(factor[i] <= DOUBTS * min(best, factor.max()))
 
     @staticmethod
     def _said(key: str, hints: Hints) -> str:
