@@ -202,7 +202,13 @@ def test_a_reading_against_every_gem_of_the_tables_first_line_is_pointed_out_wit
     note = next(n for n in answer.notes if n.startswith("I'm not sure because"))
     assert "the optic sign (optically positive) argues against Corundum (negative)" in note
     assert "which edge stays fixed" in note
-    for fitting in ("RI 1.762-1.770, SG 4.00, red", "SG 1.05, RI 1.59", "RI 1.64, SG 1.27, SR, dark brown"):
+    fitting_readings = (
+        "RI 1.762-1.770, SG 4.00, red",
+        "SG 1.05, RI 1.59",
+        "RI 1.64, SG 1.27, SR, dark brown",
+        "brownish green, RI 1.86, DR 0.020, SG 4.3",  # intermediate zircon's birefringence, not high zircon's
+    )
+    for fitting in fitting_readings:
         # inside the leader's own range, though a narrower range elsewhere fits better (amber's SG 1.05-1.09 beside
         # plastic's 1.05-1.55): no doubt
         assert not any(n.startswith("I'm not sure because") for n in assistant.conversation().ask(fitting).notes)

@@ -877,6 +877,9 @@ class EvidenceModel:
         """Whether a reading makes gem i `DOUBTS` times less likely than it could be: than the best-fitting gem,
         or for an RI or SG, than a reading inside gem i's own range (SG 1.05 fits plastic's broad 1.05–1.55,
         though amber's narrow range gives it a higher likelihood)."""
+        if i in self.kind_optics and key in KIND_READINGS:  # zircon's DR 0.020: its intermediate kind's, not high's
+            per_kind = self._kind_likelihoods(hints)[i]
+            return key in per_kind and self._kind_fit(i, per_kind, hints, [key]) <= DOUBTS
         best = self._fitting(key, hints)[i] if key in ("ri", "sg") else factor.max()
         return bool(factor[i] <= DOUBTS * min(best, factor.max()))
 

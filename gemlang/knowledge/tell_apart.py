@@ -137,8 +137,8 @@ def _no_refractometer(a: GemFacts, b: GemFacts) -> str:
 
 
 def _just_apart(a: GemFacts, b: GemFacts) -> str:
-    """Where a's RI and SG lie wholly below or above b's, yet within a reading's tolerance of them: "RI 1.560–1.563
-    and SG 2.65–2.66 lie just below Emerald's (RI 1.565–1.599, SG 2.67–2.78)"; '' when they overlap."""
+    """Where a's RI and SG lie wholly below or above b's, for two gems too close for a test to separate: "RI
+    1.560–1.563 and SG 2.65–2.66 lie just below Emerald's (RI 1.565–1.599, SG 2.67–2.78)"; '' when they overlap."""
     said, sides = [], set()
     for field, label, decimals in (("refractive_index", "RI", 3), ("specific_gravity", "SG", 2)):
         mine, theirs = getattr(a, field), getattr(b, field)
@@ -147,7 +147,8 @@ def _just_apart(a: GemFacts, b: GemFacts) -> str:
             said.append((f"{label} {format_range(mine, decimals)}", f"{label} {format_range(theirs, decimals)}"))
     if not said or len(sides) > 1:
         return ""
-    return f"{' and '.join(m for m, _ in said)} lie just {sides.pop()} {b.name}'s ({', '.join(t for _, t in said)})"
+    lie = "lie" if len(said) > 1 else "lies"
+    return f"{' and '.join(m for m, _ in said)} {lie} just {sides.pop()} {b.name}'s ({', '.join(t for _, t in said)})"
 
 
 def lookalikes(gem: GemFacts, every: list[GemFacts]) -> list[GemFacts]:
