@@ -944,6 +944,26 @@ def test_a_spectrum_asked_gives_the_lines_a_spectroscope_shows(question, gem, sa
 
 
 @pytest.mark.parametrize(
+    "question, gem, said",
+    [
+        ("what is the spectrum of alexandrite?", "Alexandrite", ("680.3 nm", "chromium", "iron stains")),
+        ("What does demantoid show in the spectroscope?", "Demantoid", ("443 nm", "701 nm", "chromium")),
+        ("what is the absorption spectrum of andradite?", "Andradite", ("443 nm", "cut off")),
+        ("what is the spectrum of pyrope?", "Pyrope", ("575 nm", "505 nm", "chromium")),
+        ("what is the spectrum of tanzanite?", "Tanzanite", ("595 nm", "528 and 455 nm")),
+        ("what is the spectrum of zoisite?", "Zoisite", ("chromium lines", "Green zoisite")),
+        ("what is the spectrum of chrome diopside?", "Chrome Diopside", ("690 nm", "670, 655 and 635 nm")),
+        ("what is the spectrum of hessonite?", "Hessonite", ("407 and 430 nm",)),
+        ("what is the spectrum of green tourmaline?", "Tourmaline", ("498 nm", "640 nm")),
+        ("what is the spectrum of jadeite?", "Jadeite", ("437 nm", "691.5 nm", "dye band")),
+    ],
+)
+def test_the_spectra_of_garnets_tanzanite_tourmaline_and_chromium_gems_are_the_sourced_lines(question, gem, said):
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith(f"**{gem}**") and all(s in reply for s in said), reply
+
+
+@pytest.mark.parametrize(
     "question, title, said, lab",
     [
         (
