@@ -953,6 +953,26 @@ def test_a_spectrum_asked_gives_the_lines_a_spectroscope_shows(question, gem, sa
 
 
 @pytest.mark.parametrize(
+    "question, gem, said",
+    [
+        ("what is the spectrum of alexandrite?", "Alexandrite", ("680.3 nm", "chromium", "iron stains")),
+        ("What does demantoid show in the spectroscope?", "Demantoid", ("443 nm", "701 nm", "chromium")),
+        ("what is the absorption spectrum of andradite?", "Andradite", ("443 nm", "cut off")),
+        ("what is the spectrum of pyrope?", "Pyrope", ("575 nm", "505 nm", "chromium")),
+        ("what is the spectrum of tanzanite?", "Tanzanite", ("595 nm", "528 and 455 nm")),
+        ("what is the spectrum of zoisite?", "Zoisite", ("chromium lines", "Green zoisite")),
+        ("what is the spectrum of chrome diopside?", "Chrome Diopside", ("690 nm", "670, 655 and 635 nm")),
+        ("what is the spectrum of hessonite?", "Hessonite", ("407 and 430 nm",)),
+        ("what is the spectrum of green tourmaline?", "Tourmaline", ("498 nm", "640 nm")),
+        ("what is the spectrum of jadeite?", "Jadeite", ("437 nm", "691.5 nm", "dye band")),
+    ],
+)
+def test_the_spectra_of_garnets_tanzanite_tourmaline_and_chromium_gems_are_the_sourced_lines(question, gem, said):
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith(f"**{gem}**") and all(s in reply for s in said), reply
+
+
+@pytest.mark.parametrize(
     "question, title, said, lab",
     [
         (
@@ -990,6 +1010,88 @@ def test_how_a_treatment_is_detected_gives_its_bench_signs_then_the_laboratory(q
     assert any(n.startswith("sources (") and "<http" in n for n in answer.notes)
 
 
+@pytest.mark.parametrize(
+    "question, title, said, lab",
+    [
+        (
+            "How do I know if my emerald is oiled?",
+            "**Emerald, clarity enhancement (oil or resin)**: at the bench: under magnification, the flash effect",
+            ("reflecting films", "gas bubbles", "long-wave UV"),
+            "infrared (FTIR) or Raman",
+        ),
+        (
+            "how do I detect Be-diffused sapphire?",
+            "**Sapphire, beryllium diffusion**: at the bench: immersed in methylene iodide",
+            ("yellowish orange rim", "altered zircon"),
+            "LA-ICP-MS",
+        ),
+        (
+            "how do I know if a ruby is beryllium treated?",
+            "**Ruby, beryllium diffusion**: at the bench: ",
+            ("yellowish orange rim",),
+            "LA-ICP-MS",
+        ),
+        (
+            "how can I tell if a diamond has been HPHT treated?",
+            "**Diamond, HPHT treatment**: at the bench: nitrogen-bearing (type I) stones",
+            ("graphite in fractures", "show nothing at the bench"),
+            "photoluminescence at liquid-nitrogen temperature",
+        ),
+        (
+            "how can I tell if a diamond is irradiated?",
+            "**Diamond, irradiation**: at the bench: in the spectroscope",
+            ("595 nm", "umbrella"),
+            "need a laboratory",
+        ),
+        (
+            "how do I detect stabilized turquoise?",
+            "**Turquoise, stabilisation (plastic impregnation)**: at the bench: a low SG",
+            ("hot point", "cavities"),
+            "Raman or infrared",
+        ),
+        (
+            "how can I tell if turquoise is dyed?",
+            "**Turquoise, dyeing**: at the bench: under magnification, uneven colour",
+            ("hollows",),
+            "677 nm",
+        ),
+        (
+            "how do I know if my tanzanite is heated?",
+            "**Tanzanite, heating**: at the bench: nearly all tanzanite is heated",
+            ("three colours",),
+            "not detectable",
+        ),
+        (
+            "how can I tell if blue topaz is irradiated?",
+            "**Topaz, irradiation and heating (blue topaz)**: at the bench: no routine gemmological test",
+            ("London blue",),
+            "residual radioactivity",
+        ),
+    ],
+)
+def test_oiled_emerald_be_sapphire_hpht_diamond_turquoise_tanzanite_and_topaz_give_their_signs(
+    question, title, said, lab
+):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(title) and all(s in answer.reply for s in said), answer.reply
+    assert answer.reply.index(said[0]) < answer.reply.index(lab)  # the bench first
+    assert "Treatments of" not in answer.reply and any(n.startswith("sources (") for n in answer.notes)
+
+
+@pytest.mark.parametrize("question", ["how do I detect treated opal?", "how do I tell if opal is sugar treated?"])
+def test_treated_opal_gives_the_carbon_specks_of_sugar_acid_treated_matrix_opal(question):
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith("**Opal, sugar-acid treatment (carbon in matrix opal)**: at the bench: ")
+    assert "black specks of carbon" in reply, reply
+
+
+def test_how_to_tell_if_it_is_heated_after_tanzanite_gives_the_dichroscope_and_that_a_laboratory_rarely_can():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("tell me about tanzanite")
+    reply = chat.ask("how do I tell if it's heated?").reply
+    assert reply.startswith("**Tanzanite, heating**:") and "dichroscope" in reply and "not detectable" in reply
+
+
 @pytest.mark.parametrize("gem", ["sapphire", "ruby"])
 def test_how_to_tell_if_it_is_heated_gives_the_signs_of_heating_in_the_gem_discussed(gem):
     chat = Assistant(classifier=None).conversation()
@@ -999,7 +1101,7 @@ def test_how_to_tell_if_it_is_heated_gives_the_signs_of_heating_in_the_gem_discu
     assert "discoid" in reply and "chalky" in reply
     assert reply.endswith("a gem laboratory confirms heating with instruments.")
     # a treatment with no signs on record is still answered with the treatments in use
-    other = Assistant(classifier=None).conversation().ask("how do I detect beryllium-diffused sapphire?").reply
+    other = Assistant(classifier=None).conversation().ask("how do I detect dyed sapphire?").reply
     assert other.startswith("**Sapphire**: Treatments of sapphire: heat treatment; beryllium diffusion")
 
 

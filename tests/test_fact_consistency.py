@@ -276,3 +276,10 @@ def test_a_sourced_absorption_spectrum_is_the_spectrum_the_gem_shows_over_the_da
     assert sapphire.spectrum == sapphire.absorption_spectrum and "450, 460 and 470 nm" in sapphire.spectrum
     assert "iron absorption bands" in sapphire.diagnostic_features  # the database's note, kept among its features
     assert get_facts("Zircon").spectrum.startswith("Spectroscope: a diagnostic line at 653.5 nm")  # none sourced
+
+
+def test_jadeites_sourced_spectrum_replaces_the_437_nm_note_which_stays_among_its_features():
+    jadeite = get_facts("Jadeite")
+    assert jadeite.spectrum.startswith("A sharp iron band at 437 nm") and "691.5 nm" in jadeite.spectrum
+    assert "absorption at 437nm" in jadeite.diagnostic_features  # what readings of '437 nm line' are matched against
+    assert get_facts("Demantoid").spectrum.startswith("A strong band at 443 nm")  # a database gem, sourced too

@@ -174,9 +174,11 @@ DETECTION_QUESTION = re.compile(
     r"\bsigns? (?:of|that)\b",
     re.I,
 )
-# the words that name a treatment in such a question: a treatment word, or the trade's names for treated jade
+# the words that name a treatment in such a question: a treatment word, a treatment's own name ("stabilized
+# turquoise", "HPHT", "Be-diffused", "sugar-treated", "oil"), or the trade's names for treated jade
 TREATED_WORDS = re.compile(
-    TREATMENT_QUESTION.pattern + r"|\b(?:dye|fill(?:ing)?|impregnat\w*|polymer|bleach\w*|[bc][- ]jade)\b",
+    TREATMENT_QUESTION.pattern + r"|\b(?:dye|fill(?:ing)?|impregnat\w*|polymer|bleach\w*|[bc][- ]jade|stabili[sz]\w*|"
+    r"hpht|beryllium|irradiat\w*|oil|resin|sugar)\b",
     re.I,
 )
 VALUE_QUESTION = re.compile(
