@@ -111,6 +111,7 @@ from gemlang.language.gem_prose import reference_description
 from gemlang.model import Prediction
 from gemlang.readings import DERIVED, SELF_CORRECTION, Readings, parse_readings
 from gemlang.scope import NOT_A_GEM_PHOTO, ScopeVerdict
+from gemlang.wording import some_of
 
 MAX_MESSAGE_CHARS = 4000  # a message's readings and questions fit in far fewer
 SAME_STONE_PHOTOS = 6  # the photos of one stone looked at together, the latest kept
@@ -788,7 +789,7 @@ class Conversation:
         line = next((e for e in lines or () if name in e.gems and len(e.gems) > 1), None)
         if line is not None:  # "is it a diamond?" of a line of diamonds no reading tells apart
             others = [g for g in line.gems if g != name]
-            others = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
+            others = some_of(others, 3)
             place = lines.index(line) + 1
             place = "the first line" if place == 1 else f"line {place}"
             return (

@@ -28,6 +28,7 @@ from gemlang.knowledge.superlatives import LISTED
 from gemlang.knowledge.tell_apart import instrument_test, kind_of, lookalikes, telltale, values_read
 from gemlang.language.gem_prose import main_sources, treatment_sentence
 from gemlang.language.gem_text import join_words
+from gemlang.wording import some_of
 
 KEY_PROPERTIES = (
     "Species",
@@ -402,8 +403,7 @@ def gems_from(hints: Hints, evidence: EvidenceModel) -> str:
     if not found:
         return f"{lead} my sources name no gem from there."
     names = [name for *_, name in sorted(found)]
-    more = f", and {len(names) - PLACE_GEMS_SHOWN} more" if len(names) > PLACE_GEMS_SHOWN else ""
-    return f"{lead} my sources list {', '.join(names[:PLACE_GEMS_SHOWN])}{more} (main sources first)."
+    return f"{lead} my sources list {some_of(names, PLACE_GEMS_SHOWN)} (main sources first)."
 
 
 def where_from(gem: GemFacts, hints: Hints, evidence: EvidenceModel) -> str:
@@ -494,10 +494,9 @@ def shown_list_answer(text: str) -> str:
     if not natural and not grown:
         return f"None of the gems I know is said to show {sign}."
     names = sorted(natural.values())
-    listed = ", ".join(names[:LISTED]) + (f" and {len(names) - LISTED} more" if len(names) > LISTED else "")
+    listed = some_of(names, LISTED)
     reply = f"**Natural gems whose facts name {sign}** ({len(names)}, one per species): {listed}." if names else (
         f"No natural gem I know is said to show {sign}.")  # fmt: skip
     if grown:
-        more = f" and {len(grown) - LISTED} more" if len(grown) > LISTED else ""
-        reply += f" Lab-grown stones and imitations: {', '.join(sorted(grown)[:LISTED])}{more}."
+        reply += f" Lab-grown stones and imitations: {some_of(sorted(grown), LISTED)}."
     return reply

@@ -32,6 +32,7 @@ from gemlang.language.gem_prose import reference_description
 from gemlang.model import SEPARATION_RATE
 from gemlang.readings import REFRACTOMETER_LIMIT
 from gemlang.scope import NOT_A_GEM_PHOTO, ScopeVerdict
+from gemlang.wording import some_of
 
 HELP = (
     'Send me a photo of the stone and ask "what gem is this?". You can also tell me what you know: '
@@ -71,7 +72,7 @@ def twins_note(line, hints: Hints) -> str:
     from gemlang.knowledge.colours import gem_colours
 
     varieties = [g for g in line.gems if g != line.group]
-    gems = ", ".join(varieties[:8]) + (f" and {len(varieties) - 8} more" if len(varieties) > 8 else "")
+    gems = some_of(varieties, 8)
     covers = line.name if " or " in line.group else f"{line.group} covers {gems}"  # a group without a name of its own
     note = f"{covers}: they share every constant these readings measure, so "
     if hints.colours:
@@ -87,9 +88,9 @@ def group_description(line, hints: Hints) -> str:
     from gemlang.knowledge.colours import gem_colours
 
     facts = [f for f in (facts_of(n) for n in line.gems) if f is not None]
-    varieties = "; ".join(
-        f"{f.name} ({', '.join(list(gem_colours(f))[:3]) or 'colour not listed'})" for f in facts[:8]
-    ) + (f"; and {len(facts) - 8} more" if len(facts) > 8 else "")
+    varieties = some_of(
+        [f"{f.name} ({', '.join(list(gem_colours(f))[:3]) or 'colour not listed'})" for f in facts], 8, "; "
+    )
     text = (
         f"**{line.group}**, {percent(line.probability)} together — {varieties}. They share the refractive index, "
         "specific gravity and optic character, so the readings cannot choose among them: the colour (or a photo) "

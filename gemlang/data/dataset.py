@@ -15,6 +15,7 @@ import numpy as np
 
 from gemlang.data.images import IMAGE_SUFFIXES, missing_photo
 from gemlang.errors import GemlangError
+from gemlang.wording import some_of
 
 IGNORED_NAMES = {"metadata.csv", "README.md", "README", "LICENSE", "Thumbs.db"}
 
@@ -96,8 +97,7 @@ def class_difference(found: Sequence[str], expected: Sequence[str]) -> str:
     """How a folder's classes differ from a model's: "not in the model: Moonstone; missing here: Ruby, …" (or "in
     another order")."""
     here, known = set(found), set(expected)
-    listed = lambda names: ", ".join(sorted(names)[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")  # noqa: E731
-    parts = [f"{what}: {listed(names)}" for what, names in
+    parts = [f"{what}: {some_of(sorted(names), 6)}" for what, names in
              (("not in the model", here - known), ("missing here", known - here)) if names]  # fmt: skip
     return "; ".join(parts) or "in another order"
 

@@ -23,6 +23,7 @@ from gemlang.data import load_image
 from gemlang.encoders import Encoder
 from gemlang.encoders.base import TappedPooling
 from gemlang.errors import GemlangError
+from gemlang.wording import some_of
 
 METHODS = ("gradcam", "vargrad")
 
@@ -150,7 +151,7 @@ def explain(classifier, image, method: str = "gradcam", target: int | str | None
 
             close = difflib.get_close_matches(target, classifier.classes, n=3, cutoff=0.6)
             classes = classifier.classes
-            listed = ", ".join(classes[:5]) + (f" and {len(classes) - 5} more" if len(classes) > 5 else "")
+            listed = some_of(classes, 5)
             hint = f"did you mean {', '.join(close)}?" if close else f"its classes are {listed}"
             raise ExplainError(f"the model has no class {target!r}; {hint}")
         target = by_name[target.casefold()]

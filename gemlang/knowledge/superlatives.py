@@ -18,6 +18,7 @@ from gemlang.knowledge.facts import GemFacts, format_quantity
 from gemlang.knowledge.instruments import profile
 from gemlang.knowledge.knowledge_base import all_gems, gems_named_in
 from gemlang.readings import COLOURS, REFRACTOMETER_LIMIT
+from gemlang.wording import some_of
 
 
 @dataclass(frozen=True)
@@ -223,8 +224,8 @@ def scale_answer(text: str) -> str:
     holding = [gs for gs in holding if gs]
     holding.sort(key=lambda gs: (all(g.met == "rarely" for g in gs), min(abs(_value(g, q.field) - value) for g in gs)))
     if holding:
-        more = f", and {len(holding) - FITTING_SHOWN} more" if holding[FITTING_SHOWN:] else ""
-        reply += f" It fits {_joined([_line(gs, q) for gs in holding[:FITTING_SHOWN]])}{more}."
+        lines = [_line(gs, q) for gs in holding]
+        reply += f" It fits {some_of(lines, FITTING_SHOWN) if holding[FITTING_SHOWN:] else _joined(lines)}."
     if q.field == "refractive_index" and value >= REFRACTOMETER_LIMIT - 0.05:
         reply += f" A gem refractometer reads up to about {REFRACTOMETER_LIMIT}: above, it shows “over the limit”."
     return reply
@@ -256,10 +257,7 @@ def optic_list_answer(text: str) -> str:
     said = f"{m.group('optic').lower()}{' ' + sign if sign else ''}"
     if not names:
         return f"None of the natural gems I know is {said}."
-    more = f" and {len(names) - LISTED} more" if len(names) > LISTED else ""
-    return (
-        f"**Natural gems I know that are {said}** ({len(names)}, one per species): {', '.join(names[:LISTED])}{more}."
-    )
+    return f"**Natural gems I know that are {said}** ({len(names)}, one per species): {some_of(names, LISTED)}."
 
 
 # "which gems fluoresce red?", "which gems are inert under UV?"
@@ -288,8 +286,7 @@ def fluorescence_list_answer(text: str) -> str:
     )
     if not names:
         return f"None of the natural gems I know is said to {said}."
-    more = f" and {len(names) - LISTED} more" if len(names) > LISTED else ""
     return (
         f"**Natural gems whose facts say they {said}** ({len(names)}; many vary from stone to stone): "
-        f"{', '.join(names[:LISTED])}{more}."
+        f"{some_of(names, LISTED)}."
     )
