@@ -402,10 +402,27 @@ def _checked(t: str, text: str, words: str, limits: tuple[float, float], what: s
 
 # The principal indices as a mineralogist notes them: nα and nγ (biaxial), nω and nε or no and ne (uniaxial).
 _INDEX = (
-    r"(?:\bn\s*(?:α|alpha|β|beta|γ|gamma|ω|omega|ε|epsilon|o|e|x|y|z)|(?<!\w)(?:α|β|γ|ω|ε))"  # "ω=1.770" too
+    r"(?:\bn\s*(?:α|alpha|β|beta|γ|gamma|ω|omega|ε|epsilon|o|e|x|y|z)|(?<!\w)(?:α|β|γ|ω|ε)|\b(?:omega|epsilon))"
     r"\s*[=:]?\s*(\d\.\d{2,3})"
 )
 PRINCIPAL_INDICES = re.compile(rf"{_INDEX}[\s,;]*(?:and\s+)?{_INDEX}")
+# which index of a uniaxial stone a label names: ω (ordinary, the edge that stays put) or ε (extraordinary)
+ORDINARY, EXTRAORDINARY = re.compile(r"ω|omega|\bn\s*o\b"), re.compile(r"ε|epsilon|\bn\s*e\b")
+
+
+def _uniaxial_sign(indices: re.Match[str]) -> str | None:
+    """ "ne = 1.553, no = 1.544": positive, nε above nω; None unless both of a uniaxial stone's indices are named."""
+    text = indices.string
+    first, second = text[indices.start() : indices.start(1)], text[indices.end(1) : indices.start(2)]
+    if ORDINARY.search(first) and EXTRAORDINARY.search(second):
+        omega, epsilon = _float(indices.group(1)), _float(indices.group(2))
+    elif EXTRAORDINARY.search(first) and ORDINARY.search(second):
+        epsilon, omega = _float(indices.group(1)), _float(indices.group(2))
+    else:
+        return None
+    return None if omega == epsilon else "positive" if epsilon > omega else "negative"
+
+
 # "refractive index", as typed in a hurry too ("refractiv index", "refactive index", "index of refraction")
 RI_WORDS = (
     r"\br\.?\s?[il](?![a-z])\.?|re?fr?a?ct?i?ve? i\w*(?:ex|ices)|index of refraction|refraction(?= *\d)|"
@@ -513,21 +530,31 @@ def _clause(t: str, at: int) -> str:
 # 1.544, the other moves from 1.547 to 1.553", "1.762 fixed and 1.770 moving". A uniaxial stone shows one edge
 # that stays put (its ordinary index) and one that moves (the extraordinary); the sign is which way it moves.
 EDGE_FIXED = re.compile(
-    r"\b(?:fixed|constant|stationary|steady|unmoving|immobile|stays? (?:put|still|the same)|"
-    r"remains? (?:put|still|the same|constant)|(?:does|did)(?:n'?t| not) (?:move|change|shift)|not moving)\b"
+    r"\b(?:fixed|constant|stationary|steady|unmoving|immobile|stays? (?:put|still|the same)|stays?(?= at\b)|"
+    r"remains? (?:put|still|the same|constant)|remains?(?= at\b)|(?:does|did)(?:n'?t| not) (?:move|change|shift)|"
+    r"not moving)\b"
 )
 EDGE_MOVES = re.compile(
     r"(?<!n't )(?<!not )\b(?:mov(?:es?|ing|ed|able)|movable|var(?:y|ies|ying|ied|iable)|shift(?:s|ing|ed)?|"
-    r"chang(?:es?|ing|ed)|travell?(?:s|ing|ed)?)\b"
+    r"chang(?:es?|ing|ed)|travell?(?:s|ing|ed)?|go(?:es|ing)|went|ris(?:es|ing)|rose|drop(?:s|ping|ped)?|"
+    r"fall(?:s|ing)?|fell|climb(?:s|ing|ed)?|swing(?:s|ing)?|swung)\b"
 )
 BOTH_EDGES_MOVE = re.compile(rf"\bboth (?:shadow )?edges? (?:\w+ ){{0,2}}?{EDGE_MOVES.pattern}")
-EDGE_SEGMENT = re.compile(r"[,;!?]|(?<!\d)\.|\.(?!\d)|\b(?:but|while|whereas|whilst)\b")
+EDGE_SEGMENT = re.compile(r"[,;:!?]|(?<!\d)\.|\.(?!\d)|\b(?:but|while|whereas|whilst)\b")
+SENTENCE_END = re.compile(r"[;!?]|(?<!\d)\.|\.(?!\d)")
+_RI_NUMBER = re.compile(r"(?<![\d.])(\d\.\d{2,3})(?![\d.])")
+
+
+def _ri_numbers(text: str) -> list[float]:
+    return [v for v in map(float, _RI_NUMBER.findall(text)) if RI_LIMITS[0] <= v <= REFRACTOMETER_LIMIT + 0.03]
 
 
 def _edges_in_words(t: str) -> tuple[Reading, str | None, str | None] | None:
     """(RI, optic sign, optic character) from shadow edges described by how they behave as the stone turns, or
-    None: one edge fixed and one moving is uniaxial, the sign is which way it moves; both moving is biaxial; one
-    fixed edge alone is its RI. Each number goes with the nearer of "fixed" and "moves" in its part of the text."""
+    None. One edge fixed and one moving: doubly refractive, and the sign is which way it moves (the uniaxial
+    pattern, though a biaxial stone shows it too on some facets, so the character is left open); both moving:
+    biaxial, which a uniaxial stone never shows; one fixed edge alone: its RI. Each number goes with the nearer
+    of "fixed" and "moves" in its part of the text; numbers that cannot be told apart give the RI alone."""
     fixed: list[float] = []
     moving: list[float] = []
     start = 0
@@ -535,26 +562,43 @@ def _edges_in_words(t: str) -> tuple[Reading, str | None, str | None] | None:
         part, start = t[start:end], end + 1
         stays = [m.start() for m in EDGE_FIXED.finditer(part)]
         moves = [m.start() for m in EDGE_MOVES.finditer(part)]
-        for number in re.finditer(r"(?<![\d.])(\d\.\d{2,3})(?![\d.])", part):
+        for number in _RI_NUMBER.finditer(part):
             value = float(number.group(1))
             if stays + moves and RI_LIMITS[0] <= value <= REFRACTOMETER_LIMIT + 0.03:
                 near = min(stays + moves, key=lambda at: abs(at - number.start()))
                 (fixed if near in stays else moving).append(value)
-    if not fixed and len(set(moving)) > 1 and BOTH_EDGES_MOVE.search(t):
-        return (
-            Reading(min(moving), max(moving), f"both edges moving, {min(moving):.3f} to {max(moving):.3f}"),
-            None,
-            "biaxial",
-        )
-    if len(set(fixed)) != 1:
+    if both := BOTH_EDGES_MOVE.search(t):  # "both edges move, 1.62 to 1.64": the numbers of that sentence
+        sentence = SENTENCE_END.split(t[both.start() :])[0]
+        values = sorted(set(_ri_numbers(sentence)) | set(moving))
+        if len(values) > 1 and not fixed:
+            said = f"both edges moving, {values[0]:.3f} to {values[-1]:.3f}"
+            return Reading(values[0], values[-1], said), None, "biaxial"
+    if len(set(fixed)) == 1 and moving:
+        omega = fixed[0]
+        epsilon = max(moving, key=lambda v: abs(v - omega))
+        said = f"one edge fixed at {omega:.3f}, the other moving to {epsilon:.3f}"
+        sign = None if epsilon == omega else "positive" if epsilon > omega else "negative"
+        return Reading(min(omega, epsilon), max(omega, epsilon), said), sign, "anisotropic"
+    values = sorted(set(fixed + moving))
+    if (stays := EDGE_FIXED.search(t)) and len(values) < 2:  # "one moves, the other is fixed: 1.577 and 1.583"
+        values = sorted(set(_ri_numbers(SENTENCE_END.split(t[stays.start() :])[0])) | set(values))
+    if stays and EDGE_MOVES.search(t) and len(values) > 1:  # which edge is which is not said
+        said = f"one edge fixed, one moving, {values[0]:.3f} to {values[-1]:.3f}"
+        return Reading(values[0], values[-1], said), None, "anisotropic"
+    if len(set(fixed)) == 1:
+        return Reading(fixed[0], fixed[0], f"an edge fixed at {fixed[0]:.3f}"), None, None
+    return None
+
+
+def _fixed_end(ri: Reading, described: tuple[Reading, str | None, str | None]) -> str | None:
+    """The sign when the one edge said to stay fixed is an end of the two edges read ("RI 1.544 to 1.553, the
+    1.553 shadow is fixed": the other, lower, moves: negative); None otherwise."""
+    fixed = described[0]
+    if fixed.low != fixed.high or not (0 < ri.low < ri.high < 99):
         return None
-    omega = fixed[0]
-    if not moving:
-        return Reading(omega, omega, f"an edge fixed at {omega:.3f}"), None, None
-    epsilon = max(moving, key=lambda v: abs(v - omega))
-    said = f"one edge fixed at {omega:.3f}, the other moving to {epsilon:.3f}"
-    sign = None if epsilon == omega else "positive" if epsilon > omega else "negative"
-    return Reading(min(omega, epsilon), max(omega, epsilon), said), sign, "uniaxial"
+    if abs(fixed.low - ri.high) < 5e-4:
+        return "negative"
+    return "positive" if abs(fixed.low - ri.low) < 5e-4 else None
 
 
 def _parse_readings(text: str) -> Readings:
@@ -567,10 +611,11 @@ def _parse_readings(text: str) -> Readings:
     ri, ri_problem, found_ri = _checked(t, text, RI_WORDS, RI_LIMITS, "a refractive index", RI_RANGE)
     problems += [ri_problem] if ri_problem else []
     indices = PRINCIPAL_INDICES.search(t)  # "nα 1.762, nγ 1.770", "no = 1.770, ne = 1.762": the two edges
-    if indices and not found_ri:
+    index_sign = None
+    if indices and (not found_ri or (ri is not None and ri.low == ri.high)):  # "RI: omega 1.770, epsilon 1.762"
         low, high = sorted((_float(indices.group(1)), _float(indices.group(2))))
-        if RI_LIMITS[0] <= low and high <= RI_LIMITS[1]:
-            ri, found_ri = Reading(low, high, indices.group(0).strip()), True
+        if RI_LIMITS[0] <= low and high <= RI_LIMITS[1] and (ri is None or ri.low in (low, high)):
+            ri, found_ri, index_sign = Reading(low, high, indices.group(0).strip()), True, _uniaxial_sign(indices)
     if ri is not None and REFRACTOMETER_LIMIT + 0.03 < ri.low and ri.high < 99:  # "RI 2.9": not a refractometer's
         problems.append(
             f"“{ri.said.strip()}” is beyond what a gem refractometer reads (to about {REFRACTOMETER_LIMIT}; above, it "
@@ -578,8 +623,10 @@ def _parse_readings(text: str) -> Readings:
         )
     if not found_ri and re.search(r"over the limit|\botl\b|above the (?:refractometer'?s? )?limit|negative reading", t):
         ri = Reading(REFRACTOMETER_LIMIT, 99.0, "over the refractometer's limit")
-    described = _edges_in_words(t)  # "one edge fixed at 1.544, the other moves to 1.553": uniaxial, a sign
-    if described and (ri is None or described[0].low - 1e-4 <= ri.low <= ri.high <= described[0].high + 1e-4):
+    described = _edges_in_words(t)  # "one edge fixed at 1.544, the other moves to 1.553": doubly refractive, a sign
+    if described and ri is not None and (end_sign := _fixed_end(ri, described)):  # "RI 1.544-1.553, 1.553 fixed"
+        described = (ri, end_sign, "anisotropic")
+    elif described and (ri is None or described[0].low - 1e-4 <= ri.low <= ri.high <= described[0].high + 1e-4):
         ri, found_ri = described[0], True
     else:
         described = None
@@ -612,7 +659,7 @@ def _parse_readings(text: str) -> Readings:
         if described and described[2]:
             optic = described[2]
         elif re.search(rf"\b(?:other|second)\b[^.;]{{0,30}}{EDGE_MOVES.pattern}", t):
-            optic = "uniaxial"
+            optic = "anisotropic"
         elif BOTH_EDGES_MOVE.search(t):
             optic = "biaxial"
     edges = Readings(ri=ri, optic=optic).ri_edges
@@ -627,7 +674,9 @@ def _parse_readings(text: str) -> Readings:
 
     sign = OPTIC_SIGN.search(t)
     optic_sign = None if sign is None else "positive" if sign.group(1)[0] in "+p" else "negative"
-    optic_sign = optic_sign or (described[1] if described else None)
+    optic_sign = optic_sign or (described[1] if described else None) or index_sign
+    if index_sign and optic in (None, "anisotropic"):  # ω and ε are a uniaxial stone's
+        optic = "uniaxial"
     if optic_sign and optic is None:  # only a doubly refractive stone has an optic sign; "U-" says uniaxial too
         optic = {"u": "uniaxial", "b": "biaxial"}.get(sign.group(0).strip()[0], "anisotropic")
 

@@ -1596,6 +1596,11 @@ def test_a_question_of_which_one_after_two_gems_compared_is_of_both():
     assert "Amber" not in chat.ask("which one is tougher?").reply  # not the gem asked about before the comparison
     chat.ask("ruby vs spinel")
     assert chat.ask("which is heavier?").reply.startswith("Ruby is heavier than Spinel.")
+    spectra = chat.ask("what are their spectra?").reply
+    assert spectra.startswith("**Ruby**, in the spectroscope: ") and "**Spinel**, in the spectroscope: " in spectra
+    assert chat.ask("and their RIs?").reply == (
+        "**Ruby**: refractive index 1.762–1.770; **Spinel**: refractive index 1.712–1.720."
+    )
     assert not chat.hints
 
 

@@ -423,6 +423,14 @@ def test_a_lab_grown_gem_whose_ri_and_sg_lie_just_below_the_natural_ones_is_said
     assert "too close" in tell_apart(get_facts("Emerald"), get_facts("Hydrothermal Emerald"))  # overlapping
 
 
+def test_two_gems_whose_constants_overlap_are_told_apart_by_their_spectra_when_the_facts_give_them():
+    from gemlang.knowledge.tell_apart import tell_apart
+
+    text = tell_apart(get_facts("Peridot"), get_facts("Chrome Diopside"))
+    assert "A simple test at the bench helps (Peridot: in the spectroscope, well-coloured peridot shows" in text
+    assert "Chrome Diopside: in the spectroscope, a chromium spectrum" in text and "No simple" not in text
+
+
 def test_what_a_gem_lacks_is_no_feature_to_look_for_under_magnification():
     from gemlang.knowledge.tell_apart import tell_apart
 

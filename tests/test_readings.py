@@ -376,7 +376,11 @@ def test_a_table_and_pavilion_named_without_two_readings_are_no_join():
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("ω=1.770 ε=1.762, blue", ["RI 1.762–1.770", "birefringence 0.008"]),  # the principal indices by symbol
+        # the principal indices by symbol: ε below ω is uniaxial negative
+        (
+            "ω=1.770 ε=1.762, blue",
+            ["RI 1.762–1.770", "birefringence 0.008", "doubly refractive, uniaxial", "optically negative"],
+        ),
         ("R.I. 1.740 (S.R.), S.G. 3.65", ["RI 1.740", "SG 3.65", "singly refractive"]),
         ("single shadow edge at 1.72 and it doesn't move when I rotate the stone", ["RI 1.720", "singly refractive"]),
     ],
@@ -445,16 +449,29 @@ def test_an_ri_range_beyond_the_refractometer_is_a_tables_range_not_two_shadow_e
 @pytest.mark.parametrize(
     "text, low, high, optic, sign",
     [
-        # one edge stays put (the ordinary ray), the other moves: uniaxial, its sign is which way it moves
+        # one edge stays put, the other moves: doubly refractive, the sign which way it moves (the uniaxial
+        # pattern, but a biaxial stone shows it too on some facets); both moving: biaxial
         ("one shadow edge stays fixed at 1.544 while the other moves from 1.547 to 1.553. SG 2.65", 1.544, 1.553,
-         "uniaxial", "positive"),
-        ("two edges, 1.762 fixed and 1.770 moving", 1.762, 1.770, "uniaxial", "positive"),
-        ("the 1.770 edge stays put, the other moves down to 1.762", 1.762, 1.770, "uniaxial", "negative"),
-        ("one edge constant at 1.544 and the other varies between 1.547 and 1.553", 1.544, 1.553, "uniaxial",
+         "anisotropic", "positive"),
+        ("two edges, 1.762 fixed and 1.770 moving", 1.762, 1.770, "anisotropic", "positive"),
+        ("the 1.770 edge stays put, the other moves down to 1.762", 1.762, 1.770, "anisotropic", "negative"),
+        ("one edge constant at 1.544 and the other varies between 1.547 and 1.553", 1.544, 1.553, "anisotropic",
          "positive"),
-        ("one edge stays fixed at 1.544, the other moves", 1.544, 1.544, "uniaxial", None),
+        ("one edge constant 1.544 other goes to 1.553", 1.544, 1.553, "anisotropic", "positive"),
+        ("one edge stays at 1.544, the other moves to 1.553, SG 2.65", 1.544, 1.553, "anisotropic", "positive"),
+        ("one edge stays fixed at 1.544, the other moves", 1.544, 1.544, "anisotropic", None),
+        ("one shadow edge moves, the other is fixed: 1.577 and 1.583", 1.577, 1.583, "anisotropic", None),
         ("both shadow edges moved: 1.634 and 1.643", 1.634, 1.643, "biaxial", None),
+        ("both shadow edges move, readings 1.62 to 1.64", 1.62, 1.64, "biaxial", None),
         ("single edge stays fixed at 1.718", 1.718, 1.718, "isotropic", None),
+        # the edge said to stay put is one of the two read
+        ("The shadow edges read 1.762 and 1.770. The 1.770 one stays put when I rotate the stone.", 1.762, 1.770,
+         "anisotropic", "negative"),
+        ("RI 1.544 to 1.553, the 1.553 shadow is fixed", 1.544, 1.553, "anisotropic", "negative"),
+        # the principal indices of a uniaxial stone, as a mineralogist names them
+        ("Readings: ne = 1.553, no = 1.544", 1.544, 1.553, "uniaxial", "positive"),
+        ("RI: omega 1.770, epsilon 1.762, SG 3.99, blue", 1.762, 1.770, "uniaxial", "negative"),
+        ("nα 1.762, nγ 1.770", 1.762, 1.770, None, None),  # a biaxial stone's sign needs β
     ],
 )  # fmt: skip
 def test_shadow_edges_described_by_how_they_move_give_the_ri_the_optic_character_and_the_sign(
@@ -463,6 +480,7 @@ def test_shadow_edges_described_by_how_they_move_give_the_ri_the_optic_character
     readings = parse_readings(text)
     assert (readings.ri.low, readings.ri.high) == pytest.approx((low, high))
     assert (readings.optic, readings.optic_sign) == (optic, sign) and readings.problems == ()
-    if optic == "uniaxial" and low < high:
+    if optic != "isotropic" and low < high:
         assert readings.birefringence.low == pytest.approx(high - low)
     assert parse_readings("the stone moved so I re-read it: RI 1.76, SG 4.0").optic is None
+    assert parse_readings("it goes light and dark, RI 1.544").optic_sign is None

@@ -75,7 +75,7 @@ STONE_PROPERTY = re.compile("|".join(k for k, (_, field) in PROPERTY_FIELDS.item
 CONSTANTS_ASKED = list(PROPERTY_FIELDS)[:3]
 _PROPERTY = (
     r"(?:hardness|specific gravity|sg|density|refractive index|ri|birefringence|dispersion|fluorescence|"
-    r"(?:absorption )?spectrum|pleochroism|dichroism|trichroism|optic(?:al)? (?:character|sign))"
+    r"(?:absorption )?spectr(?:um|a)|pleochroism|dichroism|trichroism|optic(?:al)? (?:character|sign))"
 )
 # a question that goes on about the gem just discussed: "and its SG?", "is it treated?", "where is the best from?"
 FOLLOW_UP = re.compile(
@@ -95,7 +95,7 @@ PROPERTY_QUESTION = re.compile(
     rf"\bwhat(?:'s| is| are)\s+(?:the\s+)?{_PROPERTY}(?:\s*(?:,|and)\s*(?:the\s+)?{_PROPERTY})*\s+of\b|"
     rf"\bwhat(?:'s| is)\s+(?:its|it's|the stone's|[a-z][\w ]{{0,30}}?'s)\s+{_PROPERTY}\b|"  # "peridot's hardness"
     rf"\bwhat(?:'s| is| are)\s+their\s+{_PROPERTY}s?\b|"  # "what are their SGs?" of two gems compared
-    rf"^\s*(?:and|what about|how about)\s+(?:its\s+|the\s+)?{_PROPERTY}\b|"  # "and its SG?" after a gem's RI
+    rf"^\s*(?:and|what about|how about)\s+(?:its\s+|the\s+|their\s+)?{_PROPERTY}s?\b|"  # "and its SG?" after an RI
     # "pleochroism of iolite?"
     rf"^\s*(?:and\s+)?(?:the\s+)?{_PROPERTY}\s+of\s+(?:an?\s+|the\s+)?[a-z][\w' -]{{0,30}}\??\s*$|"
     rf"^\s*(?:and\s+)?[a-z][\w' -]{{0,30}}?\s+{_PROPERTY}\s*\?\s*$|"  # "emerald RI?", "and kyanite hardness?"

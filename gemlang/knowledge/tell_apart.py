@@ -130,8 +130,8 @@ def _no_refractometer(a: GemFacts, b: GemFacts) -> str:
     features = [f"{g.name}: {sign}" for g in (a, b) if (sign := telltale(g))]
     if features:
         return (
-            f"No simple instrument test separates {a.name} and {b.name}; look for the diagnostic features under "
-            f"magnification ({'; '.join(features)})."
+            f"Their constants do not separate {a.name} and {b.name} reliably; look for the diagnostic features "
+            f"under magnification ({'; '.join(features)})."
         )
     return f"No simple test separates {a.name} and {b.name}; a gem laboratory can."
 
@@ -253,13 +253,16 @@ NOT_A_BENCH_TEST = re.compile(r"FTIR|Raman|\bATR\b|photoluminescen|centres|damag
 
 def bench_test(gem: GemFacts) -> str | None:
     """The part of a gem's first diagnostic feature that a simple test at the bench shows (acetone, acid, hot
-    point, spectroscope), or None."""
+    point, spectroscope), else its sourced absorption spectrum, or None."""
     for feature in gem.diagnostic_features:
         part = next((p for p in feature.split(";") if BENCH_TEST.search(p)), "").strip()  # not "singly refractive"
         part = feature if part.count("(") != part.count(")") else part  # a ";" inside brackets splits nothing
         if part and not NOT_A_BENCH_TEST.search(feature):
             return part
-    return None
+    spectrum = gem.absorption_spectrum
+    if not spectrum:
+        return None
+    return "in the spectroscope, " + (spectrum if spectrum[1:2].isupper() else spectrum[0].lower() + spectrum[1:])
 
 
 # Words that say a bench test comes out differently for another stone ("whereas copal turns sticky").
