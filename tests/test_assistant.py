@@ -1643,3 +1643,12 @@ def test_a_lab_grown_stone_named_by_its_growth_is_that_one_not_the_commonest(que
 def test_which_gems_show_a_sign_lists_the_gems_whose_facts_name_it(question, named, not_named):
     reply = Assistant(None, evidence=EvidenceModel(["Ruby", "Emerald"])).conversation().ask(question).reply
     assert reply.startswith("**Natural gems whose facts name") and named in reply and not_named not in reply
+
+
+def test_is_it_heated_of_the_stone_in_hand_says_a_laboratory_decides_and_what_a_gemmologist_looks_for():
+    chat = stone_answered("Ruby", "Spinel")
+    answer = chat.ask("is it heated?")
+    assert answer.reply.startswith("Whether this stone was treated shows neither in a photo")
+    assert "What a gemmologist looks for: **Ruby, heat treatment**" in answer.reply and "discoid" in answer.reply
+    assert any(n.startswith("sources (heat treatment)") for n in answer.notes)
+    assert "What a gemmologist looks for" not in chat.ask("is it treated?").reply  # no treatment named: the list

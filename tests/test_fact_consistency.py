@@ -275,7 +275,9 @@ def test_a_sourced_absorption_spectrum_is_the_spectrum_the_gem_shows_over_the_da
     sapphire = get_facts("Sapphire")
     assert sapphire.spectrum == sapphire.absorption_spectrum and "450, 460 and 470 nm" in sapphire.spectrum
     assert "iron absorption bands" in sapphire.diagnostic_features  # the database's note, kept among its features
-    assert get_facts("Zircon").spectrum.startswith("Spectroscope: a diagnostic line at 653.5 nm")  # none sourced
+    assert get_facts("Zircon").spectrum.startswith("A diagnostic line at 653.5 nm")  # none sourced: its features
+    # of a feature, the part about a spectrum, and no spectrum from what a spectroscope does not show
+    assert get_facts("Rhodolite").spectrum == "Weak iron absorption bands" and get_facts("Nephrite").spectrum == ""
 
 
 def test_jadeites_sourced_spectrum_replaces_the_437_nm_note_which_stays_among_its_features():

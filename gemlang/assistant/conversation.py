@@ -65,6 +65,7 @@ from gemlang.assistant.questions import (
     THANKS,
     THE_STONES_VALUE,
     TOLD_QUESTION,
+    TREATMENT_QUESTION,
     WHY_ONLY,
     asks_if_it_is,
     gems_compared,
@@ -827,6 +828,9 @@ class Conversation:
         if detected := detection_answer(text, about):  # "how do I tell if it's heated?": the signs, not its odds
             turn.aside = aside = detected[0]
             answer.notes.append(detected[1])
+        elif aside and not other and TREATMENT_QUESTION.search(text) and (signs := detection_answer(text, about, True)):
+            turn.aside = aside = f"{aside} What a gemmologist looks for: {signs[0]}"  # "is it heated?": a lab decides
+            answer.notes.append(signs[1])
         if not aside and care_question(text) and (care := self._care(text, about)):  # a photo and "how do I clean it?"
             turn.aside = aside = care[0]
             answer.notes.append(care[1])

@@ -281,16 +281,17 @@ def signs_known(gem: GemFacts) -> tuple[TreatmentSigns, ...]:
     return ()
 
 
-def detection_answer(text: str, gem: GemFacts) -> tuple[str, str] | None:
+def detection_answer(text: str, gem: GemFacts, of_the_stone: bool = False) -> tuple[str, str] | None:
     """How the treatment a question names is detected in `gem` ("how do I detect lead-glass filled ruby?"): the
     bench signs, then what needs a laboratory, and the note of their sources; None when the question asks no such
-    thing, or no treatment of the gem's recorded signs is the one it names."""
-    if not (DETECTION_QUESTION.search(text) and TREATED_WORDS.search(text)):
+    thing, or no treatment of the gem's recorded signs is the one it names. `of_the_stone`: whether the stone in
+    hand has it was asked ("is it heated?"), answered with the signs of the treatment named only."""
+    if not (of_the_stone or DETECTION_QUESTION.search(text)) or not TREATED_WORDS.search(text):
         return None
     known = signs_known(gem)
     named = [s for s in known if any(re.search(p, text, re.I) for p in s.said_as)]
     general = re.search(r"\btreat(?:ed|ments?)?\b", text, re.I) and not named  # "how is treated jade detected?"
-    chosen = named[:1] or (known[:2] if general else ())
+    chosen = named[:1] or (known[:2] if general and not of_the_stone else ())
     if not chosen:
         return None
     said = " ".join(detection_text(gem, s) for s in chosen)

@@ -220,10 +220,16 @@ class GemFacts:
         what its diagnostic features say of one ("absorption at 437nm"); '' if none."""
         if self.absorption_spectrum:
             return self.absorption_spectrum
+        # the parts of a feature about a spectrum ("weak iron absorption bands" of "Singly refractive; weak iron
+        # absorption bands"), without a label the answer adds itself ("Spectroscope: a line at 653.5 nm") and
+        # without what a spectroscope does not show ("no 437nm absorption", nephrite's, beside jadeite's line)
+        parts = (p.strip() for f in self.diagnostic_features for p in f.split(";"))
         said = [
-            f for f in self.diagnostic_features if re.search(r"\bnm\b|\d\s*nm\b|(?<!full-)spectr|absorption", f, re.I)
+            re.sub(r"^spectroscope\s*:\s*", "", p, flags=re.I)
+            for p in parts
+            if re.search(r"\bnm\b|\d\s*nm\b|(?<!full-)spectr|absorption", p, re.I) and not re.match(r"no\b", p, re.I)
         ]
-        return "; ".join(said)
+        return "; ".join(s[0].upper() + s[1:] for s in said if s)
 
     @property
     def birefringence_range(self) -> tuple[float | None, float | None]:
