@@ -87,6 +87,10 @@ def test_where_an_ri_or_sg_lies_among_the_gems_is_answered_with_the_gems_it_fits
     assert scale_answer("is an SG of 4.0 heavy?").startswith("An SG of 4.0 is high for a gem")
     assert "higher than any natural gem I know reads" in scale_answer("is an RI of 3.5 high?")
     assert scale_answer("is my ruby heavy?") == "" and scale_answer("is 4.0 high?") == ""  # no value, no quantity
+    fire = scale_answer("Is a dispersion of 0.044 high?")
+    assert fire.startswith("A dispersion of 0.044 is high for a gem") and "Diamond (dispersion 0.044)" in fire
+    assert scale_answer("is a DR of 0.009 low?").startswith("A birefringence of 0.009 is low for a gem")
+    assert scale_answer("Is a hardness of 7 hard?").startswith("A Mohs hardness of 7 is ")
 
 
 def test_a_value_asked_about_is_no_reading_of_the_stone_but_readings_with_a_question_are():

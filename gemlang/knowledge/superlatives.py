@@ -178,13 +178,18 @@ def superlative_answer(text: str) -> str:
 SCALE_QUANTITIES = {
     r"\bri\b|\br\.i\.|refractive index": Quantity("refractive_index", "RI", "", True),
     r"\bsg\b|\bs\.g\.|specific gravity|density": Quantity("specific_gravity", "SG", "", True),
+    r"birefringence|double refraction|\bdr\b": Quantity("birefringence", "birefringence", "", True),
+    r"dispersion|\bfire\b": Quantity("dispersion", "dispersion", "", True),
+    r"hardness|\bmohs\b|\bhard\b|\bsoft\b": Quantity("hardness", "Mohs", "", True),
 }
 SCALE_QUESTION = re.compile(
     r"\bis\b[^?.!]{0,24}?(?<![\d.])(?P<value>\d+(?:\.\d+)?)(?![\d.])[^?!]{0,24}?"
-    r"\b(?:high|low|heavy|light|dense|average|normal|usual|typical)\b",
+    r"\b(?:high|low|heavy|light|dense|average|normal|usual|typical|hard|soft|strong|weak|large|small)\b",
     re.I,
 )
-SCALE_TOLERANCE = {"refractive_index": 0.005, "specific_gravity": 0.03}  # a reading's, as the evidence model's
+# a reading's, as the evidence model's; half a step of the Mohs scale
+SCALE_TOLERANCE = {"refractive_index": 0.005, "specific_gravity": 0.03, "birefringence": 0.003, "dispersion": 0.003,
+                   "hardness": 0.5}  # fmt: skip
 FITTING_SHOWN = 4  # species named whose range holds the value
 
 
@@ -198,7 +203,8 @@ def scale_answer(text: str) -> str:
         return ""
     value, tolerance = float(m.group("value")), SCALE_TOLERANCE[q.field]
     gems = [g for g in all_gems() if g.origin == "natural" and _value(g, q.field) is not None]
-    said = f"An {q.label} of {m.group('value')}"
+    named = {"RI": "An RI", "SG": "An SG", "Mohs": "A Mohs hardness"}.get(q.label, f"A {q.label}")
+    said = f"{named} of {m.group('value')}"
     highest, lowest = max(gems, key=lambda g: _span(g, q.field)[1]), min(gems, key=lambda g: _span(g, q.field)[0])
     if value > _span(highest, q.field)[1] + tolerance or value < _span(lowest, q.field)[0] - tolerance:
         top = value > _span(highest, q.field)[1]
@@ -213,7 +219,7 @@ def scale_answer(text: str) -> str:
     middles = sorted(_value(gs[0], q.field) for gs in by_species.values())
     below = sum(v < value for v in middles) / len(middles)
     quarter, three_quarters = middles[len(middles) // 4], middles[3 * len(middles) // 4]
-    decimals = 3 if q.field == "refractive_index" else 2
+    decimals = {"refractive_index": 3, "birefringence": 3, "dispersion": 3, "hardness": 1}.get(q.field, 2)
     where = "high" if below >= 0.75 else "low" if below <= 0.25 else "in the middle of the range"
     reply = (
         f"{said} is {where} for a gem: {below:.0%} of the natural gem species I know read lower, and the middle "
