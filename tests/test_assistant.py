@@ -1577,6 +1577,9 @@ def test_every_constant_a_message_asks_of_a_gem_is_answered_and_a_bare_one_after
         "**Spinel**: Mohs hardness 8, specific gravity 3.58–3.61, refractive index 1.712–1.720, "
         "pleochroism none (singly refractive)."
     )
+    topaz = chat.ask("luster and cleavage of topaz?").reply
+    assert topaz == "**Topaz**: lustre vitreous, cleavage perfect basal {001}."
+    assert "crystal system orthorhombic" in chat.ask("tell me the RI, SG, crystal system and optic sign of topaz").reply
     reply = chat.ask("Tourmaline RI and birefringence plus optic character?").reply
     assert all(w in reply for w in ("refractive index 1.620", "birefringence 0.018", "uniaxial negative"))
     chat.ask("What are the RI and birefringence of peridot?")

@@ -66,6 +66,9 @@ PROPERTY_FIELDS = {
     ),
     r"pleochro|dichro|trichro|dichroscope": ("pleochroism", "pleochroism"),
     r"made of|composition|formula|chemi": ("chemistry", "chemistry"),
+    r"crystal system|crystalli[sz]es": ("crystal system", "crystal_system"),
+    r"lust(?:re|er)": ("lustre", "lustre"),
+    r"cleavage": ("cleavage", "cleavage"),
     r"fluoresc|phosphoresc|\bglow|\b(?:lw|sw)?uv\b|ultraviolet": ("fluorescence", "fluorescence"),
     r"colou?r|\bwhy\b": ("coloured by", "colour_cause"),
 }
@@ -75,7 +78,8 @@ STONE_PROPERTY = re.compile("|".join(k for k, (_, field) in PROPERTY_FIELDS.item
 CONSTANTS_ASKED = list(PROPERTY_FIELDS)[:3]
 _PROPERTY = (
     r"(?:hardness|specific gravity|sg|density|refractive index|ri|birefringence|dispersion|fluorescence|"
-    r"(?:absorption )?spectr(?:um|a)|pleochroism|dichroism|trichroism|optic(?:al)? (?:character|sign))"
+    r"(?:absorption )?spectr(?:um|a)|crystal system|lust(?:re|er)|cleavage|pleochroism|dichroism|trichroism|"
+    r"optic(?:al)? (?:character|sign))"
 )
 # a question that goes on about the gem just discussed: "and its SG?", "is it treated?", "where is the best from?"
 FOLLOW_UP = re.compile(
@@ -97,7 +101,8 @@ PROPERTY_QUESTION = re.compile(
     rf"\bwhat(?:'s| is| are)\s+their\s+{_PROPERTY}s?\b|"  # "what are their SGs?" of two gems compared
     rf"^\s*(?:and|what about|how about)\s+(?:its\s+|the\s+|their\s+)?{_PROPERTY}s?\b|"  # "and its SG?" after an RI
     # "pleochroism of iolite?"
-    rf"^\s*(?:and\s+)?(?:the\s+)?{_PROPERTY}\s+of\s+(?:an?\s+|the\s+)?[a-z][\w' -]{{0,30}}\??\s*$|"
+    rf"^\s*(?:and\s+)?(?:the\s+)?{_PROPERTY}(?:\s*(?:,|and)\s*(?:the\s+)?{_PROPERTY})*\s+of\s+(?:an?\s+|the\s+)?"
+    rf"[a-z][\w' -]{{0,30}}\??\s*$|"
     rf"^\s*(?:and\s+)?[a-z][\w' -]{{0,30}}?\s+{_PROPERTY}\s*\?\s*$|"  # "emerald RI?", "and kyanite hardness?"
     r"\bhow\s+(?:hard|heavy|dense)\s+(?:is|are)\b|"
     r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+(?:fluoresce|phosphoresce|glow|react to (?:uv|ultra))|"
