@@ -1655,3 +1655,8 @@ def test_is_it_heated_of_the_stone_in_hand_says_a_laboratory_decides_and_what_a_
     assert "What a gemmologist looks for: **Ruby, heat treatment**" in answer.reply and "discoid" in answer.reply
     assert any(n.startswith("sources (heat treatment)") for n in answer.notes)
     assert "What a gemmologist looks for" not in chat.ask("is it treated?").reply  # no treatment named: the list
+
+
+def test_a_gem_whose_facts_list_no_treatment_is_not_said_to_have_none_in_common_use():
+    reply = Assistant(None).conversation().ask("How do I detect heated amber?").reply
+    assert reply == "**Amber**: My sources list no treatment of Amber, which does not mean it is never treated."

@@ -320,7 +320,7 @@ def side_answer(
     if asked and TREATMENT_QUESTION.search(text):
         known = (
             treatment_sentence(gem, n=len(gem.treatments), named=general)
-            or f"No common treatment is listed for {gem.name}."
+            or f"My sources list no treatment of {gem.name}, which does not mean it is never treated."
         )
         if general:  # "Treatments of tanzanite: heat treatment …"
             return known
