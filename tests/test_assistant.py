@@ -940,6 +940,7 @@ def test_a_gems_spectrum_is_asked_like_its_other_constants():
         ("what is the absorption spectrum of emerald?", "Emerald", ("683 and 680 nm", "chromium")),
         ("what is the spectrum of sapphire?", "Sapphire", ("450, 460 and 470 nm",)),
         ("what is the spectrum of spinel?", "Spinel", ("organ pipes", "540 nm")),
+        ("What's the spectrum of blue spinel?", "Spinel", ("458 nm", "460 nm")),  # iron, not red spinel's chromium
         ("what is the spectrum of jade?", "Jade", ("Jadeite jade shows a sharp iron band at 437 nm",)),
         (
             "What are the spectroscope lines of blue synthetic spinel coloured by cobalt?",
