@@ -285,3 +285,21 @@ def test_jadeites_sourced_spectrum_replaces_the_437_nm_note_which_stays_among_it
     assert jadeite.spectrum.startswith("A sharp iron band at 437 nm") and "691.5 nm" in jadeite.spectrum
     assert "absorption at 437nm" in jadeite.diagnostic_features  # what readings of '437 nm line' are matched against
     assert get_facts("Demantoid").spectrum.startswith("A strong band at 443 nm")  # a database gem, sourced too
+
+
+def test_the_readmes_counts_of_sourced_facts_are_those_of_the_knowledge_base():
+    from pathlib import Path
+
+    from gemlang.knowledge.knowledge_base import SOURCED_FACTS_PATH, treatment_signs
+
+    data = json.loads(SOURCED_FACTS_PATH.read_text(encoding="utf-8"))
+    facts, pages = 0, set()
+    for gem in class_names():
+        for field, value in data["gems"].get(gem, {}).items():
+            if field != "treatment_signs":
+                said = value if isinstance(value, list) else [value]
+                facts, pages = facts + len(said), pages | {f["source"] for f in said}
+    signs = treatment_signs()
+    readme = " ".join((Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8").split())
+    assert f"{facts} facts of the classes from {len(pages)} named pages" in readme
+    assert f"say how {sum(map(len, signs.values()))} treatments of {len(signs)} gems are" in readme
