@@ -545,8 +545,13 @@ SENTENCE_END = re.compile(r"[;!?]|(?<!\d)\.|\.(?!\d)")
 _RI_NUMBER = re.compile(r"(?<![\d.])(\d\.\d{2,3})(?![\d.])")
 
 
+def _readable(value: float) -> bool:
+    """Whether a refractometer can read this RI (a number beyond it is some other quantity)."""
+    return RI_LIMITS[0] <= value <= REFRACTOMETER_LIMIT + 0.03
+
+
 def _ri_numbers(text: str) -> list[float]:
-    return [v for v in map(float, _RI_NUMBER.findall(text)) if RI_LIMITS[0] <= v <= REFRACTOMETER_LIMIT + 0.03]
+    return [v for v in map(float, _RI_NUMBER.findall(text)) if _readable(v)]
 
 
 def _edges_in_words(t: str) -> tuple[Reading, str | None, str | None] | None:
@@ -564,7 +569,7 @@ def _edges_in_words(t: str) -> tuple[Reading, str | None, str | None] | None:
         moves = [m.start() for m in EDGE_MOVES.finditer(part)]
         for number in _RI_NUMBER.finditer(part):
             value = float(number.group(1))
-            if stays + moves and RI_LIMITS[0] <= value <= REFRACTOMETER_LIMIT + 0.03:
+            if stays + moves and _readable(value):
                 near = min(stays + moves, key=lambda at: abs(at - number.start()))
                 (fixed if near in stays else moving).append(value)
     if both := BOTH_EDGES_MOVE.search(t):  # "both edges move, 1.62 to 1.64": the numbers of that sentence

@@ -802,12 +802,11 @@ class Conversation:
         rank = next(i for i, (n, _) in enumerate(fused.ranking, 1) if n == name)  # as listed, ties included
         return f"{name}: {percent(p)} (rank {rank} of {len(fused.probabilities)})"
 
-    def _line_doubts(self, turn: Turn) -> dict[str, str]:
+    def _line_doubts(self, turn: Turn, name: str) -> dict[str, str]:
         fused = turn.fused
         if not turn.lines or fused.conflict is not None or fused.clash is not None:  # those say it already
             return {}
-        line = turn.lines[0]
-        return self.assistant.evidence.line_doubts(self.hints, line.gems, line.group or line.name)
+        return self.assistant.evidence.line_doubts(self.hints, turn.lines[0].gems, name)
 
     def _about_the_leaders(self, turn: Turn) -> None:
         """What the question asks besides the name (treatment, origin, value, care), the description of the
@@ -839,12 +838,11 @@ class Conversation:
         answer.reply = aside if other and aside else " ".join(part for part in (aside, answer.reply) if part)
         # a reading argues against the answer the rest of the evidence kept; without a photo, against every gem
         # of the table's first line (a reading against some of them only is what the table's lines weigh)
-        doubts = turn.fused.doubts if lines is None else self._line_doubts(turn)
+        leader = lines[0].group or lines[0].name if lines else prediction.label
+        doubts = turn.fused.doubts if lines is None else self._line_doubts(turn, leader)
         if doubts:
             answer.unsure = True
-            answer.notes.append(
-                doubt_note(lines[0].group or lines[0].name if lines else prediction.label, doubts, self.hints)
-            )
+            answer.notes.append(doubt_note(leader, doubts, self.hints))
         if lines and len(lines[0].gems) > 1:
             answer.description, note = group_description(lines[0], self.hints), None
         else:

@@ -80,6 +80,14 @@ def _species(g: GemFacts) -> str:
     return re.sub(r"\s*\(.*\)$", "", g.species).strip() or g.name
 
 
+def _by_species(gems: list[GemFacts], field: str, highest: bool = False) -> list[list[GemFacts]]:
+    """The gems in lines of one species each, ordered by the middle of their ranges (the highest first if asked)."""
+    lines: dict[str, list[GemFacts]] = {}
+    for g in sorted(gems, key=lambda g: _value(g, field), reverse=highest):
+        lines.setdefault(_species(g).lower(), []).append(g)
+    return list(lines.values())
+
+
 def _member(g: GemFacts, named: GemFacts) -> bool:
     """Whether `g` is the gem named or one of its kind: quartz for amethyst's species, garnet for its group."""
     if g.name == named.name or _species(g).lower() == _species(named).lower():
@@ -132,10 +140,7 @@ def superlative_answer(text: str) -> str:
     met = bool(MET.search(text))
     if met:
         gems = [g for g in gems if g.met != "rarely"]
-    by_species: dict[str, list[GemFacts]] = {}
-    for g in sorted(gems, key=lambda g: _value(g, q.field), reverse=q.highest):
-        by_species.setdefault(_species(g).lower(), []).append(g)
-    groups = list(by_species.values())
+    groups = _by_species(gems, q.field, q.highest)
     # "after diamond": the species named are left out; "second hardest": the first ones are skipped
     excepted = {_species(g).lower() for g in gems_named_in(excepted_text)}
     left_out = [gs for gs in groups if _species(gs[0]).lower() in excepted]
@@ -213,10 +218,8 @@ def scale_answer(text: str) -> str:
             f"{said} is {'higher' if top else 'lower'} than any natural gem I know reads (the "
             f"{'highest' if top else 'lowest'}: {_line([edge], q)}); please re-check it."
         )
-    by_species: dict[str, list[GemFacts]] = {}
-    for g in sorted(gems, key=lambda g: _value(g, q.field)):
-        by_species.setdefault(_species(g).lower(), []).append(g)
-    middles = sorted(_value(gs[0], q.field) for gs in by_species.values())
+    by_species = _by_species(gems, q.field)
+    middles = sorted(_value(gs[0], q.field) for gs in by_species)
     below = sum(v < value for v in middles) / len(middles)
     quarter, three_quarters = middles[len(middles) // 4], middles[3 * len(middles) // 4]
     decimals = {"refractive_index": 3, "birefringence": 3, "dispersion": 3, "hardness": 1}.get(q.field, 2)
@@ -226,7 +229,7 @@ def scale_answer(text: str) -> str:
         f"half of them lie between {q.label} {quarter:.{decimals}f} and {three_quarters:.{decimals}f}."
     )
     holds = lambda g: _span(g, q.field)[0] - tolerance <= value <= _span(g, q.field)[1] + tolerance  # noqa: E731
-    holding = [[g for g in gs if holds(g)] for gs in by_species.values()]
+    holding = [[g for g in gs if holds(g)] for gs in by_species]
     holding = [gs for gs in holding if gs]
     holding.sort(key=lambda gs: (all(g.met == "rarely" for g in gs), min(abs(_value(g, q.field) - value) for g in gs)))
     if holding:
