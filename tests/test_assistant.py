@@ -1142,6 +1142,8 @@ def test_a_question_about_the_stone_answered_gets_its_value_and_leaves_the_ranki
     knife = chat.ask("would a knife scratch it?").reply
     assert "harder than a steel knife (5.5)" in knife and "damages" in knife
     assert chat.ask("is it harder than topaz?").reply.startswith("Ruby is harder than Topaz.")
+    floats = chat.ask("would it float in methylene iodide?").reply
+    assert floats.startswith("Ruby (SG 3.97–4.05) sinks in methylene iodide") and "my answer for your stone" in floats
     assert not chat.hints and chat.ask("what gem is this?").candidates == first.candidates
 
 
@@ -1211,6 +1213,10 @@ def stone_answered(*classes: str):
         ("why does tourmaline show doubling", "**Tourmaline**: birefringence"),
         ("can a diamond be scratched?", "**Diamond**: Mohs hardness 10."),
         ("would a knife scratch opal?", "Opal (Mohs 5.5–6.5) is about as hard as a steel knife"),
+        ("does amber float in salt water?", "Amber (SG 1.05–1.09) floats in strongly salted water (about 1.13)."),
+        ("does amber float in water?", "Amber (SG 1.05–1.09) sinks in water (1.00)."),
+        ("will diamond sink in methylene iodide?", "Diamond (SG 3.52) sinks in methylene iodide (3.32). Heavy"),
+        ("would quartz float in bromoform?", "Quartz (SG 2.65) floats in bromoform (2.89)."),
         ("does alexandrite look red under a lamp?", "**Alexandrite**: Its colour change"),
         ("can a sapphire have an RI of 1.71?", "**Sapphire**: refractive index 1.762–1.770."),
         ("sphene care", "**Caring for Sphene**"),

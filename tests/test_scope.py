@@ -405,3 +405,6 @@ def test_no_scratch_advice_for_a_stone_the_check_could_not_place(chat_model_dir)
     reply = chat.ask("can I scratch it with a knife to check?").reply
     assert reply.startswith("I could not place your stone") and "Do not scratch-test it" in reply
     assert "harder than a steel knife" not in reply
+    floats = chat.ask("would it sink in methylene iodide?").reply
+    assert "the closest gem I know, though I could not place your stone" in floats
+    assert "my answer for your stone" not in floats

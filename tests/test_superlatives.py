@@ -97,3 +97,15 @@ def test_a_value_asked_about_is_no_reading_of_the_stone_but_readings_with_a_ques
     chat = Assistant(None).conversation()
     assert chat.ask("is an RI of 1.54 low?").reply.startswith("An RI of 1.54 is low") and not chat.hints
     assert chat.ask("RI 1.76, SG 4.0, is 4.0 high?").candidates and chat.hints
+
+
+def test_another_value_after_a_scale_question_asks_the_same_of_it():
+    chat = Assistant(None).conversation()
+    chat.ask("is 1.76 high for an RI?")
+    assert chat.ask("and 1.54?").reply.startswith("An RI of 1.54 is low for a gem")
+    assert chat.ask("what about 2.42?").reply.startswith("An RI of 2.42 is high") and not chat.hints
+    chat = Assistant(None).conversation()
+    chat.ask("is an SG of 4.0 heavy?")
+    assert chat.ask("and 2.6?").reply.startswith("An SG of 2.6 is low for a gem")
+    chat.ask("RI 1.76")  # a reading in between: "and 1.54?" no longer asks where a value lies
+    assert not chat.ask("and 1.54?").reply.startswith("An RI of 1.54")

@@ -18,6 +18,7 @@ from gemlang.assistant.gem_answers import (
     constants_said,
     detection_answer,
     facts_name,
+    floats_in,
     follow_up_colours,
     gems_from,
     how_to_tell_natural,
@@ -37,6 +38,7 @@ from gemlang.assistant.models import Assistant, PhotoInput
 from gemlang.assistant.questions import (
     AND_ABOUT,
     AND_ABOUT_TERM,
+    ANOTHER_VALUE,
     ASKED_ABOUT,
     AUTHENTICITY_WORDS,
     COLOUR_QUESTION,
@@ -101,6 +103,7 @@ from gemlang.knowledge.glossary import terms_asked
 from gemlang.knowledge.home_tests import home_tests_in
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.superlatives import (
+    SCALE_QUESTION,
     fluorescence_list_answer,
     optic_list_answer,
     scale_answer,
@@ -162,6 +165,7 @@ class Conversation:
         self._care_said: tuple[str, str] | None = None  # (gem, why) of the latest care answer, for "why not?"
         self._quantity_asked: str | None = None  # "how hard is" of "how hard is ruby?", for "and emerald?"
         self._term_said = False  # the latest message asked what a term means ("what is birefringence?")
+        self._scale_asked: str | None = None  # "is 1.76 high for an RI?", for "and 1.54?"
 
     def reset(self) -> None:
         self._next_stone()
@@ -222,6 +226,13 @@ class Conversation:
             return f"{asked_before} it?"
         return text
 
+    @staticmethod
+    def _scaled_again(text: str, scale_before: str | None) -> str:
+        """ "and 1.54?" after "is 1.76 high for an RI?" asks the same of the new value: said so."""
+        if scale_before and (value := ANOTHER_VALUE.fullmatch(text)) and (m := SCALE_QUESTION.search(scale_before)):
+            return scale_before[: m.start("value")] + value.group("value") + scale_before[m.end("value") :]
+        return text
+
     def _corrected(self, text: str) -> str:
         """A bare number correcting a reading already given ("RI 1.72", then "no wait, 1.76") said as that reading
         ("no wait, RI 1.76"), which then replaces it: the reading it is closest to, within a quarter of its value
@@ -277,7 +288,8 @@ class Conversation:
             answer.notes.append(f"your message is long: I read its first {MAX_MESSAGE_CHARS:,} characters.")
         asked_before, self._quantity_asked = self._quantity_asked, None  # set again if this asks a quantity
         after_term, self._term_said = self._term_said, False  # set again if this asks a term
-        text = answer.message = self._of_mine(self._corrected(text), asked_before)
+        scale_before, self._scale_asked = self._scale_asked, None  # set again if this asks where a value lies
+        text = answer.message = self._of_mine(self._scaled_again(self._corrected(text), scale_before), asked_before)
         return Turn(text, list(photos), answer, asked_before, after_term)
 
     # --- messages answered without the stone in hand -------------------------------------------------------
@@ -340,7 +352,7 @@ class Conversation:
         # ("RI 1.76, SG 4.0, is 4.0 high?" gives readings to rank by)
         if len(re.findall(r"\d+(?:[.,]\d+)?", turn.text)) != 1 or not (placed := scale_answer(turn.text)):
             return False
-        turn.answer.reply = placed
+        turn.answer.reply, self._scale_asked = placed, turn.text
         return True
 
     def _kind_asked(self, turn: Turn) -> bool:
@@ -526,6 +538,14 @@ class Conversation:
         text, answer, new, before = turn.text, turn.answer, turn.new, turn.before
         a = self.assistant
         asked_gem = None if (new.hardness and "scratch" in text.lower()) else named_gem(text, fuzzy=not new)
+        last = self._answered_gem()
+        of_last = asked_gem is None and not turn.images and last is not None and re.search(r"\bit\b", text, re.I)
+        # a photo the scope check withheld, with no readings to rank by: the gem answered is only the closest one
+        placed = self.scope is None or not self.scope.flagged or self.image_probs is None or self.hints.measured
+        whose = "my answer for your stone" if placed else "the closest gem I know, though I could not place your stone"
+        if of_last and (floated := floats_in(text, last)):  # "would it float in bromoform?" of the stone answered
+            answer.reply = f"{floated} That is for {last.name}, {whose}."
+            return True
         quantity = PROPERTY_QUESTION.search(text)
         # "why does a garnet stay dark in the polariscope?"; not "can I scratch test it?" or a reading misread
         asking = GENERAL_QUESTION.search(text.strip()) or ASKED_NOT_SEEN.search(text.strip())
@@ -563,17 +583,11 @@ class Conversation:
         about_it = about_it and (
             of_it or re.search(r"\b(?:it|its|it's|this)\b", text, re.I) or THE_STONES_VALUE.search(text)
         )
-        last = self._answered_gem()
-        placed = True  # the stone in hand is a gem the answer believes in, not one the scope check withheld
-        if about_it and not turn.images and last is not None:
+        about_last = about_it and not turn.images and last is not None
+        placed = placed or not about_last  # the stone in hand is a gem the answer believes in
+        if about_last:
             asked_gem = last  # "is it pleochroic?": the gem answered
-            # a photo the scope check withheld, with no readings to rank by: the gem is only the closest one
-            placed = self.scope is None or not self.scope.flagged or self.image_probs is None or self.hints.measured
-            answer.notes.append(
-                f"about {asked_gem.name}, my answer for your stone."
-                if placed
-                else f"about {asked_gem.name}, the closest gem I know, though I could not place your stone."
-            )
+            answer.notes.append(f"about {asked_gem.name}, {whose}.")
         turn.asked_gem = asked_gem
         if not (quantity and asked_gem is not None and not turn.images and words_only):
             return False
@@ -665,6 +679,9 @@ class Conversation:
                 f"or what your instruments read ({asked_gem.name}: RI {asked_gem.format('refractive_index')}, SG "
                 f"{asked_gem.format('specific_gravity')})."
             )
+            answer.properties = property_rows([asked_gem.name])
+        elif asked_gem is not None and (floated := floats_in(text, asked_gem)):
+            answer.reply = floated  # "does amber float in salt water?"
             answer.properties = property_rows([asked_gem.name])
         elif asked_gem is not None and (detected := detection_answer(text, asked_gem)):
             answer.reply, sources = detected  # "how do I detect lead-glass filled ruby?"

@@ -139,6 +139,41 @@ def scratched_by(text: str, gem: GemFacts) -> str:
     return f"{mohs} {verdict}. Do not try it on a cut stone: a scratch test damages it, and proves little there."
 
 
+# "does amber float in salt water?", "will it sink in methylene iodide?": the gem's SG against the liquid's density
+FLOATS_ASKED = re.compile(r"\b(?:floats?|sinks?|suspends?|hovers?)\b", re.I)
+LIQUID_NAMES = {
+    "clerici": "undiluted Clerici solution",
+    "salt water": "strongly salted water",
+    "salted water": "strongly salted water",
+    "brine": "strongly salted water",
+}  # the others as they are
+
+
+def floats_in(text: str, gem: GemFacts) -> str:
+    """'Amber (SG 1.05–1.09) floats in strongly salted water (about 1.13) …' for "does amber float in salt
+    water?"; '' when the question names no liquid or the gem has no SG."""
+    from gemlang.readings import HEAVY_LIQUIDS
+
+    lowered = text.lower()
+    densities = {**HEAVY_LIQUIDS, "water": 1.0}
+    named = [w for w in densities if re.search(rf"\b{w}\b", lowered)]
+    if not named or gem.specific_gravity is None or not FLOATS_ASKED.search(lowered):
+        return ""
+    liquid = max(named, key=len)  # "salt water", not "water"
+    density, low, high = densities[liquid], *gem.specific_gravity
+    name = LIQUID_NAMES.get(liquid, liquid)
+    said = f"{name} ({'about ' if 'salt' in name else ''}{density:.2f})"
+    verdict = (
+        f"floats in {said}" if high < density
+        else f"sinks in {said}" if low > density
+        else f"is about as dense as {said}: a stone may float, hover or sink in it"
+    )  # fmt: skip
+    reply = f"{gem.name} (SG {gem.format('specific_gravity')}) {verdict}."
+    if liquid not in ("water", "salt water", "salted water", "brine"):
+        reply += " Heavy liquids are toxic: use them with care, and never on porous stones such as turquoise or opal."
+    return reply
+
+
 def ordered_answer(gems: Sequence[GemFacts], question: str) -> str:
     """'Topaz is harder than Quartz.' for "which is harder, topaz or quartz?"; '' when the ranges overlap or the
     question compares no hardness or density."""

@@ -219,6 +219,10 @@ GLOW_NOT_UV = re.compile(r"^(?!.*(?:\buv\b|ultra-?violet|lamp|black ?light|fluor
 ASKS_WHAT_IT_SHOWS = re.compile(r"^\s*(?:what|why|how|does|do|is|are|where)\b|\?\s*$", re.I)
 COLOUR_QUESTION = re.compile(r"\b(?:what|which) colou?rs?\b|\bcolou?rs? (?:does|do|can) (?:it|they) come in\b", re.I)
 AND_ABOUT_TERM = re.compile(r"\s*(?:and|what about|how about)\s+(?:the\s+)?([a-z][\w' -]*?)\s*\??\s*", re.I)
+# "and 1.54?", "what about 2.42?": the question before asked again of another value
+ANOTHER_VALUE = re.compile(
+    r"\s*(?:(?:and|or|what about|how about)\s+(?:an?\s+|of\s+)?|(?=[\d.]+\s*\?))(?P<value>\d+(?:\.\d+)?)\s*\??\s*", re.I
+)
 AND_ABOUT = re.compile(r"^\s*(?:and|what about|how about)\b(?!.*\b(?:it|its|this|mine|my)\b)", re.I)
 SAME_STONE = re.compile(
     r"\bsame (?:stone|gem|one)\b|"
