@@ -1404,7 +1404,9 @@ def test_a_gem_the_knowledge_base_lacks_is_said_to_be_unknown_not_taken_for_anot
      ("is olivine the same as peridot?", "**Yes**: olivine and peridot are names for the same gem, Peridot."),
      ("is spinel the same as ruby?", "**No**: Spinel and Ruby (corundum) are different gems. To tell Spinel from Ruby"),
      ("is ruby a sapphire?", "**No**: Ruby and Sapphire are both corundum"),
-     ("is quartz an amethyst?", "**Not every one**: Amethyst is one kind of quartz")],
+     ("is quartz an amethyst?", "**Not every one**: Amethyst is one kind of quartz"),
+     ("is a lab grown diamond a real diamond?", "**Yes and no**: a lab grown diamond is diamond, with the same"),
+     ("is a synthetic ruby a ruby?", "**Yes and no**: a synthetic ruby is corundum")],
 )  # fmt: skip
 def test_is_one_gem_another_is_answered_yes_or_no_from_kinds_and_species(question, reply):
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(reply)
@@ -1611,6 +1613,30 @@ def test_a_question_of_which_one_after_two_gems_compared_is_of_both():
     assert chat.ask("and their RIs?").reply == (
         "**Ruby**: refractive index 1.762–1.770; **Spinel**: refractive index 1.712–1.720."
     )
+    assert not chat.hints
+
+
+@pytest.mark.parametrize(
+    "question, reply",
+    [("whats harder, topaz or quartz", "Topaz is harder than Quartz."),
+     ("which has higher birefringence, peridot or tourmaline?", "Peridot is higher in birefringence than Tourmaline."),
+     ("whats harder, emerald or aquamarine", "Neither is reliably harder: their Mohs hardness ranges overlap."),
+     ("what's heavier, diamond or cz?", "Cubic Zirconia is heavier than Diamond."),
+     ("which shows more fire, diamond or zircon?", "Diamond is higher in dispersion than Zircon.")],
+)  # fmt: skip
+def test_which_of_two_gems_is_harder_or_higher_is_answered_whatever_the_wording(question, reply):
+    assert Assistant(classifier=None).conversation().ask(question).reply.startswith(reply)
+
+
+def test_two_gems_asked_in_turn_are_compared_next():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is the refractive index of peridot")
+    chat.ask("and tourmaline?")
+    assert chat.ask("which one has the higher birefringence?").reply.startswith("Peridot is higher in birefringence")
+    chat.ask("what is the SG of sapphire?")
+    chat.ask("and emerald?")
+    sinks = chat.ask("which sinks in bromoform?").reply
+    assert sinks.startswith("Sapphire (SG 3.99–4.01) sinks in bromoform (2.89); Emerald (SG 2.67–2.78) floats in it.")
     assert not chat.hints
 
 

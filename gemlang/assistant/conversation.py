@@ -543,8 +543,14 @@ class Conversation:
         # a photo the scope check withheld, with no readings to rank by: the gem answered is only the closest one
         placed = self.scope is None or not self.scope.flagged or self.image_probs is None or self.hints.measured
         whose = "my answer for your stone" if placed else "the closest gem I know, though I could not place your stone"
-        if of_last and (floated := floats_in(text, last)):  # "would it float in bromoform?" of the stone answered
+        if of_last and (floated := floats_in(text, [last])):  # "would it float in bromoform?" of the stone answered
             answer.reply = f"{floated} That is for {last.name}, {whose}."
+            return True
+        of_pair = asked_gem is None and not turn.images and self.pair and OF_BOTH.search(text)
+        if of_pair and (floated := floats_in(text, self.pair)):  # "which sinks in bromoform?" of the two compared
+            self.hints = before  # a question about the two gems, no reading of a stone
+            answer.notes = [n for n in answer.notes if n not in new.notes]
+            answer.reply = floated
             return True
         quantity = PROPERTY_QUESTION.search(text)
         # "why does a garnet stay dark in the polariscope?"; not "can I scratch test it?" or a reading misread
@@ -560,15 +566,17 @@ class Conversation:
         no_stone = not (turn.images or before or self.image_probs is not None) and (words_only if quantity else not new)
         # "and its SG?", or a bare "optic sign?" after "what is the RI of peridot?": the gem discussed
         follows = FOLLOW_UP.search(text) or THE_STONES_VALUE.search(text)
-        turn.of_topic = asked_gem is None and no_stone and self.topic is not None and bool(follows)
-        if turn.of_topic:
-            asked_gem = self.topic  # "what is the RI of spinel?" then "and its SG?"
         # "jadeite vs nephrite", then "which one is harder?": both gems compared
         of_pair = asked_gem is None and no_stone and quantity and self.pair and OF_BOTH.search(text)
+        turn.of_topic = not of_pair and asked_gem is None and no_stone and self.topic is not None and bool(follows)
+        if turn.of_topic:
+            asked_gem = self.topic  # "what is the RI of spinel?" then "and its SG?"
         if of_pair:
             asked_gem = self.pair[0]
         elif asked_gem is not None and no_stone:
-            self.topic, self.pair = asked_gem, None
+            # "what is the RI of peridot?", "and tourmaline?": the two are compared next ("which is higher?")
+            also = turn.asked_before and AND_ABOUT.match(text) and self.topic not in (None, asked_gem)
+            self.topic, self.pair = asked_gem, (self.topic, asked_gem) if also else None
         if quantity is None and asked_gem is not None and no_stone and turn.asked_before and AND_ABOUT.match(text):
             quantity = PROPERTY_QUESTION.search(turn.asked_before)  # "how hard is ruby?", then "and emerald?"
         if quantity is None and (asked_gem is None or turn.of_topic):
@@ -680,7 +688,7 @@ class Conversation:
                 f"{asked_gem.format('specific_gravity')})."
             )
             answer.properties = property_rows([asked_gem.name])
-        elif asked_gem is not None and (floated := floats_in(text, asked_gem)):
+        elif asked_gem is not None and (floated := floats_in(text, [asked_gem])):
             answer.reply = floated  # "does amber float in salt water?"
             answer.properties = property_rows([asked_gem.name])
         elif asked_gem is not None and (detected := detection_answer(text, asked_gem)):

@@ -11,6 +11,7 @@ from gemlang.assistant.questions import (
     DETECTION_QUESTION,
     HISTORY_QUESTION,
     IS_A_KIND,
+    LAB_GROWN,
     ORIGIN_QUESTION,
     TEST_NAMED,
     TREATED_WORDS,
@@ -149,49 +150,78 @@ LIQUID_NAMES = {
 }  # the others as they are
 
 
-def floats_in(text: str, gem: GemFacts) -> str:
-    """'Amber (SG 1.05–1.09) floats in strongly salted water (about 1.13) …' for "does amber float in salt
-    water?"; '' when the question names no liquid or the gem has no SG."""
+def floats_in(text: str, gems: Sequence[GemFacts]) -> str:
+    """'Amber (SG 1.05–1.09) floats in strongly salted water (about 1.13).' for "does amber float in salt
+    water?", each gem's in turn; '' when the question names no liquid or a gem has no SG."""
     from gemlang.readings import HEAVY_LIQUIDS
 
     lowered = text.lower()
     densities = {**HEAVY_LIQUIDS, "water": 1.0}
     named = [w for w in densities if re.search(rf"\b{w}\b", lowered)]
-    if not named or gem.specific_gravity is None or not FLOATS_ASKED.search(lowered):
+    if not named or not gems or any(g.specific_gravity is None for g in gems) or not FLOATS_ASKED.search(lowered):
         return ""
     liquid = max(named, key=len)  # "salt water", not "water"
-    density, low, high = densities[liquid], *gem.specific_gravity
+    density = densities[liquid]
     name = LIQUID_NAMES.get(liquid, liquid)
     said = f"{name} ({'about ' if 'salt' in name else ''}{density:.2f})"
-    verdict = (
-        f"floats in {said}" if high < density
-        else f"sinks in {said}" if low > density
-        else f"is about as dense as {said}: a stone may float, hover or sink in it"
-    )  # fmt: skip
-    reply = f"{gem.name} (SG {gem.format('specific_gravity')}) {verdict}."
+    verdicts = []
+    for g in gems:
+        low, high = g.specific_gravity
+        verdict = (
+            f"floats in {said}" if high < density
+            else f"sinks in {said}" if low > density
+            else f"is about as dense as {said}: a stone may float, hover or sink in it"
+        )  # fmt: skip
+        verdicts.append(f"{g.name} (SG {g.format('specific_gravity')}) {verdict}")
+        said = "it" if len(gems) > 1 else said  # "…sinks in bromoform (2.89); Emerald (SG …) floats in it"
+    reply = "; ".join(verdicts) + "."
     if liquid not in ("water", "salt water", "salted water", "brine"):
         reply += " Heavy liquids are toxic: use them with care, and never on porous stones such as turquoise or opal."
     return reply
 
 
+COMPARATIVE = re.compile(
+    r"\b(?:harder|softer|heavier|lighter|denser|higher|lower|greater|larger|stronger|more|less|bigger|smaller)\b", re.I
+)
+# What "which is harder / has the higher RI?" compares: (words, field, what the first gem is, the quantity named)
+ORDERED = (
+    (r"hard|soft", "hardness", "harder than", "Mohs hardness"),
+    (r"heav|light|dens|\bsgs?\b|specific gravity", "specific_gravity", "heavier than", "specific gravity"),
+    (
+        r"birefringence|double refraction|doubling|\bdr\b",
+        "birefringence",
+        "higher in birefringence than",
+        "birefringence",
+    ),
+    (r"refractive ind|\bris?\b", "refractive_index", "higher in RI than", "refractive index"),
+    (r"dispersion|\bfire\b", "dispersion", "higher in dispersion than", "dispersion"),
+)
+
+
+def _range(gem: GemFacts, field: str) -> tuple[float, float] | None:
+    """A gem's range of a constant; a singly refractive gem's birefringence is none (0)."""
+    value = getattr(gem, field)
+    if field == "birefringence" and value is None and gem.optical_character.lower() == "isotropic":
+        value = 0.0
+    return (value, value) if isinstance(value, float | int) else value
+
+
 def ordered_answer(gems: Sequence[GemFacts], question: str) -> str:
-    """'Topaz is harder than Quartz.' for "which is harder, topaz or quartz?"; '' when the ranges overlap or the
-    question compares no hardness or density."""
-    field, more = (
-        ("hardness", "harder") if re.search(r"hard|soft", question, re.I)
-        else ("specific_gravity", "heavier") if re.search(r"heav|light|dens", question, re.I)
-        else ("", "")
-    )  # fmt: skip
-    ranges = [getattr(g, field) for g in gems] if field else []
-    if len(ranges) != 2 or None in ranges:
+    """'Topaz is harder than Quartz.' for "which is harder, topaz or quartz?", 'Peridot is higher in birefringence
+    than Tourmaline.' for "which has the higher birefringence?"; '' when the question compares no constant."""
+    compared = next((c for c in ORDERED if re.search(c[0], question, re.I)), None)
+    if compared is None or len(gems) != 2 or not COMPARATIVE.search(question):  # not "what are their SGs?"
         return ""
-    (a, b), (ra, rb) = gems, ranges
+    _, field, more, quantity = compared
+    (a, b), ranges = gems, [_range(g, field) for g in gems]
+    if None in ranges:
+        return ""
+    (ra, rb) = ranges
     if ra[0] > rb[1]:
-        return f"{a.name} is {more} than {b.name}."
+        return f"{a.name} is {more} {b.name}."
     if rb[0] > ra[1]:
-        return f"{b.name} is {more} than {a.name}."
-    quantity = "Mohs hardness" if field == "hardness" else "specific gravity"
-    return f"Neither is reliably {more}: their {quantity} ranges overlap."
+        return f"{b.name} is {more} {a.name}."
+    return f"Neither is reliably {more.removesuffix(' than')}: their {quantity} ranges overlap."
 
 
 ONE_COLOUR = 0.6  # a gem whose listed colours are mostly one colour name is known by it
@@ -489,6 +519,14 @@ def kind_answer(text: str) -> str:
     x, y = find_gem(asked.group("x")), find_gem(asked.group("y"))
     if x is None or y is None:
         return ""
+    grown = [said for said in (asked.group("x"), asked.group("y")) if LAB_GROWN.search(said)]
+    if len(grown) == 1 and x.species == y.species:  # "is a lab-grown diamond a real diamond?"
+        return (
+            f"**Yes and no**: a {grown[0]} is {species_word(x)}, with the same constants as a natural one, but it was "
+            "made in a laboratory, not grown in the earth. It may be sold under the gem's name only with "
+            '"laboratory-grown", "laboratory-created" or "synthetic" before it (US Federal Trade Commission, Jewelry '
+            "Guides), and it is valued differently; telling it from a natural stone may take a gem laboratory."
+        )
     if x.name == y.name:
         return f"**Yes**: {asked.group('x')} and {asked.group('y')} are names for the same gem, {x.name}."
     if kind_of(x, y):
