@@ -1080,6 +1080,90 @@ def test_oiled_emerald_be_sapphire_hpht_diamond_turquoise_tanzanite_and_topaz_gi
     assert "Treatments of" not in answer.reply and any(n.startswith("sources (") for n in answer.notes)
 
 
+@pytest.mark.parametrize(
+    "question, title, said",
+    [
+        (
+            "how do I detect laser drilling in a diamond?",
+            "**Diamond, laser drilling**: at the bench: under the microscope",
+            ("very fine channels", "wormhole-like channels", "KM"),
+        ),
+        (
+            "how do I detect surface diffusion in sapphire?",
+            "**Sapphire, surface diffusion (titanium)**: at the bench: immersed in methylene iodide",
+            ("along the facet junctions", "titanium enriched in the outer rim"),
+        ),
+        (
+            "how can I tell if turquoise is waxed?",
+            "**Turquoise, waxing**: at the bench: a hot point held close",
+            ("bead up like sweat",),
+        ),
+        (
+            "how can you tell smoked opal?",
+            "**Opal, smoke treatment (Ethiopian opal)**: at the bench: ",
+            ("smoke concentrated in scratches or cracks", "Raman carbon peak"),
+        ),
+        (
+            "how do I tell if an opal is a triplet?",
+            "**Opal, doublets and triplets (assembled opal)**: at the bench: the layers of a doublet",
+            ("bubbles in the glue layer", "perfectly straight"),
+        ),
+        (
+            "how do I detect coated tanzanite?",
+            "**Tanzanite, coating**: at the bench: under magnification, a faint iridescence",
+            ("worn patches along facet junctions", "EDXRF"),
+        ),
+        (
+            "how can I tell if a pearl is dyed?",
+            "**Pearl, dyeing**: at the bench: under magnification, dye gathered in the drill hole",
+            ("long-wave UV", "silver-salt"),
+        ),
+    ],
+)
+def test_laser_drilling_surface_diffusion_waxing_smoke_doublets_coating_and_dyed_pearls_give_their_signs(
+    question, title, said
+):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(title) and all(s in answer.reply for s in said), answer.reply
+    assert "Treatments of" not in answer.reply and any(n.startswith("sources (") for n in answer.notes)
+
+
+@pytest.mark.parametrize(
+    "question, treatment",
+    [
+        ("how to detect beryllium diffusion in sapphire", "beryllium diffusion"),  # not the surface diffusion
+        ("how do I detect titanium diffused sapphire?", "surface diffusion (titanium)"),
+        ("how do I detect stabilized turquoise?", "stabilisation (plastic impregnation)"),  # waxing has its own
+    ],
+)
+def test_a_treatment_named_is_told_from_its_neighbours(question, treatment):
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith(f"**{question.split()[-1].rstrip('?').title()}, {treatment}**:"), reply
+
+
+@pytest.mark.parametrize(
+    "question, signs", [("is this pearl dyed?", "**Pearl, dyeing**"), ("is my sapphire heated?", "**Sapphire, heat")]
+)
+def test_a_treatment_of_the_stone_in_hand_is_no_question_of_what_gem_it_is(question, signs):
+    """ "is this pearl dyed?" asks of a treatment, not whether it is a pearl: a laboratory decides, and what a
+    gemmologist looks for; "is pearl usually dyed?" asks of the gem in general."""
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.split(":")[1].strip().startswith("Whether this stone was treated"), answer.reply
+    assert f"What a gemmologist looks for: {signs}" in answer.reply
+    assert any(n.startswith("sources (") for n in answer.notes)
+    general = Assistant(classifier=None).conversation().ask(question.replace("this", "").replace("my", "usually"))
+    assert "Treatments of" in general.reply and "What a gemmologist looks for" not in general.reply
+    assert Assistant(classifier=None).conversation().ask("is this a pearl?").reply.startswith("**Pearl?** Nothing")
+
+
+def test_an_assembled_stone_gets_the_signs_its_gem_records_for_stones_assembled_as_it_is():
+    for name in ("Opal Doublet", "Opal Triplet"):
+        reply = Assistant(classifier=None).conversation().ask(f"how do I spot an {name.lower()}?").reply
+        assert reply.startswith(f"**{name}, doublets and triplets (assembled opal)**:"), reply
+    # an assembled emerald is no oiled one: emerald's signs name no stone assembled as it is
+    assert not Assistant(classifier=None).conversation().ask("how do I spot a soudé emerald?").notes
+
+
 @pytest.mark.parametrize("question", ["how do I detect treated opal?", "how do I tell if opal is sugar treated?"])
 def test_treated_opal_gives_the_carbon_specks_of_sugar_acid_treated_matrix_opal(question):
     reply = Assistant(classifier=None).conversation().ask(question).reply

@@ -63,6 +63,7 @@ from gemlang.assistant.questions import (
     RESET_WORDS,
     SAME_STONE,
     SHORT_REPLY,
+    STONE_IN_HAND,
     STONE_PROPERTY,
     THANKS,
     THE_STONES_VALUE,
@@ -701,7 +702,13 @@ class Conversation:
             # "how much is a ruby worth?", "is it heated?"; not "I heated it with a lighter" (a home test)
             # signs of a treatment seen ("sapphire with discoid fractures, heated?") are of the stone in hand
             new = turn.new
-            aside = "" if home_tests_in(text) else side_answer(text, asked_gem, new.signs, general=not new.signs)
+            # "is my pearl dyed?": of the stone in hand, what a gemmologist looks for; "is pearl dyed?": in general
+            treatment = TREATMENT_QUESTION.search(text) is not None
+            in_hand = bool(new.signs) or (treatment and STONE_IN_HAND.search(text) is not None)
+            aside = "" if home_tests_in(text) else side_answer(text, asked_gem, new.signs, general=not in_hand)
+            if aside and in_hand and treatment and (signs := detection_answer(text, asked_gem, True)):
+                aside = f"{aside} What a gemmologist looks for: {signs[0]}"
+                answer.notes.append(signs[1])
             answer.notes = [n for n in answer.notes if n not in new.signs or n not in aside]  # said once
             if not aside and (seen := what_it_shows(text, asked_gem)):  # "what causes asterism in sapphire?"
                 answer.reply = seen

@@ -335,9 +335,14 @@ def usually_treated(gem: GemFacts | None) -> str:
 
 def signs_known(gem: GemFacts) -> tuple[TreatmentSigns, ...]:
     """The treatment signs recorded for a gem: its own, else those of the gem it is a kind of (a ruby's are
-    corundum's), else those of its kinds (jade's are jadeite's)."""
+    corundum's), else those of its kinds (jade's are jadeite's); an assembled stone's are those the gem it
+    imitates records for stones assembled as it is (an opal doublet's, opal's doublets and triplets)."""
     if gem.treatment_signs:
         return gem.treatment_signs
+    if gem.origin == "composite":
+        imitated = facts_of(gem.imitates) if gem.imitates else None
+        signs = signs_known(imitated) if imitated is not None else ()
+        return tuple(s for s in signs if any(re.search(p, gem.name, re.I) for p in s.said_as))
     others = all_gems()
     for related in ([g for g in others if kind_of(gem, g)], [g for g in others if kind_of(g, gem)]):
         signs = tuple(s for g in related for s in g.treatment_signs)

@@ -184,10 +184,12 @@ DETECTION_QUESTION = re.compile(
     re.I,
 )
 # the words that name a treatment in such a question: a treatment word, a treatment's own name ("stabilized
-# turquoise", "HPHT", "Be-diffused", "sugar-treated", "oil"), or the trade's names for treated jade
+# turquoise", "HPHT", "Be-diffused", "sugar-treated", "oil", "laser drilling", "waxed", "smoked"), the trade's
+# names for treated jade, or an assembled stone ("opal doublet")
 TREATED_WORDS = re.compile(
     TREATMENT_QUESTION.pattern + r"|\b(?:dye|fill(?:ing)?|impregnat\w*|polymer|bleach\w*|[bc][- ]jade|stabili[sz]\w*|"
-    r"hpht|beryllium|irradiat\w*|oil|resin|sugar)\b",
+    r"hpht|beryllium|irradiat\w*|oil|resin|sugar|diffusion|laser(?:ed|ing)?|drill(?:ed|ing)?|km|wax(?:ed|ing)?|"
+    r"coat(?:ed|ing)?|smoked?|smoking|doublets?|triplets?|assembled)\b",
     re.I,
 )
 VALUE_QUESTION = re.compile(
@@ -289,14 +291,19 @@ PHENOMENON_SHOWN = re.compile(r"\b(?:ha(?:ve|s)|shows?|showing|displays?)\s+(?:a
 
 def asks_if_it_is(text: str, gem: GemFacts) -> bool:
     """Whether a message asks if the stone in hand is `gem` ("is it a sapphire??", "so it's a real diamond?",
-    "I think my pearl is fake"), not about the gem in general ("is sapphire heated?")."""
+    "I think my pearl is fake"), not about the gem in general ("is sapphire heated?") nor of a treatment of the
+    stone ("is this pearl dyed?")."""
     names = "|".join(re.escape(n.lower()) for n in (gem.name, *gem.aliases))
     said = re.search(
         rf"\b(?:is (?:it|this|that|mine)|so (?:it'?s|it is|its)|must be|it'?s)\s+(?:a |an |the )?"
         rf"(?:real |genuine |natural |true )?(?:{names})\b|\bmy (?:{names})\b[^.?!]{{0,20}}\b(?:real|fake|genuine)\b",
         text.lower(),
     )
-    return said is not None
+    return said is not None and not TREATMENT_QUESTION.match(text[said.end() :].lstrip())
+
+
+# a message about the stone in hand ("is my pearl dyed?", "is this sapphire heated?"), not the gem in general
+STONE_IN_HAND = re.compile(r"\b(?:this|my|mine)\b", re.I)
 
 
 # "how do I know if my ruby is synthetic?", "how can I tell lab-grown emerald from natural?"
