@@ -356,10 +356,14 @@ def _statement(sentence: str) -> str:
     return sentence
 
 
+CHOICES_ASKED = re.compile(r"\s*[^?.!]+\bor\b[^?.!]+\?\s*", re.I)
+
+
 def observations(text: str) -> str:
     """`text` without the questions it asks about the stone (`ASKED_NOT_SEEN`), which say nothing of it."""
     sentences = re.split(r"(?<=[?!])\s*|(?<=\.)\s+|\n+", text)
-    kept = [_statement(s) for s in sentences]
+    # "where is it from? Burma or Mozambique?": choices asked, not said (but "RI 1.76 or 1.77?" is a reading)
+    kept = ["" if CHOICES_ASKED.fullmatch(s) and not _NUMBER_READ.search(s) else _statement(s) for s in sentences]
     return text if kept == sentences else "\n".join(k for k in kept if k)
 
 

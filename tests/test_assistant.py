@@ -722,6 +722,9 @@ def test_a_question_about_a_gem_from_a_place_with_no_stone_in_hand_answers_from_
     assert kashmir.reply.startswith("**Sapphire**: Sapphire is known from Kashmir (India, Pakistan)")
     assert kashmir.description and not kashmir.candidates  # not a ranking of every gem found in India
     assert "do not name Brazil" in chat.ask("is tanzanite found in Brazil?").reply
+    assert chat.ask("is tanzanite found in Brazil or Tanzania?").reply.startswith(
+        "**Tanzanite**: Tanzanite is known from Tanzania, but my sources do not name Brazil among its localities"
+    )
     assert chat.ask("blue stone found in Sri Lanka").candidates  # a stone in hand: ranked
 
 

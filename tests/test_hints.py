@@ -328,6 +328,8 @@ def test_pyrite_specks_are_read_and_point_to_lapis():
         "is it pink sapphire?",
         "would it float in salt water?",
         "how hard is it",
+        "where does this come from? Burma or Mozambique?",
+        "Burma or Thailand?",
     ],
 )
 def test_a_question_about_the_stone_is_no_observation_of_it(text):

@@ -484,7 +484,14 @@ def where_from(gem: GemFacts, hints: Hints, evidence: EvidenceModel) -> str:
     where = said if list(hints.places) == list(hints.countries) else f"{said} ({', '.join(hints.countries)})"
     if not known:
         return f"my sources name no locality for {gem.name}, so I cannot say whether it comes from {said}."
-    if set(hints.countries) & set(known):
+    found = [c for c in hints.countries if c in known]
+    if found and list(hints.places) == list(hints.countries) and len(found) < len(hints.countries):
+        missing = join_words([c for c in hints.countries if c not in found], "or")  # "in Brazil or Tanzania?"
+        return (
+            f"{gem.name} is known from {join_words(found)}, but my sources do not name {missing} among its "
+            f"localities ({', '.join(known)})."
+        )
+    if found:
         return f"{gem.name} is known from {where}; its localities: {', '.join(known)}."
     return f"my sources do not name {where} among {gem.name}'s localities ({', '.join(known)})."
 
