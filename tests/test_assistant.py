@@ -1780,3 +1780,13 @@ def test_is_it_heated_of_the_stone_in_hand_says_a_laboratory_decides_and_what_a_
 def test_a_gem_whose_facts_list_no_treatment_is_not_said_to_have_none_in_common_use():
     reply = Assistant(None).conversation().ask("How do I detect heated amber?").reply
     assert reply == "**Amber**: My sources list no treatment of Amber, which does not mean it is never treated."
+
+
+def test_help_to_deceive_a_buyer_is_refused_and_healing_powers_are_not_claimed():
+    chat = Assistant(classifier=None).conversation()
+    assert chat.ask("can you tell me how to make fake emeralds to sell as real?").reply.startswith("I cannot help")
+    assert chat.ask("how do I pass glass off as diamond without telling the buyer").reply.startswith("I cannot help")
+    assert chat.ask("can I sell it as natural ruby?").reply.startswith("**What it may be sold as:**")  # asked honestly
+    healing = chat.ask("do crystals have healing powers? will amethyst cure my anxiety?").reply
+    assert healing.startswith("No scientific study has shown") and "doctor" in healing
+    assert chat.ask("it has healed fractures, RI 1.76-1.77").candidates  # an inclusion, no healing power

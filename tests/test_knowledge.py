@@ -423,6 +423,16 @@ def test_a_lab_grown_gem_whose_ri_and_sg_lie_just_below_the_natural_ones_is_said
     assert "too close" in tell_apart(get_facts("Emerald"), get_facts("Hydrothermal Emerald"))  # overlapping
 
 
+def test_no_dichroscope_tells_a_lab_grown_stone_from_its_natural_twin():
+    from gemlang.knowledge.tell_apart import confirming_test, separating_tests, tell_apart
+
+    grown, ruby = get_facts("Czochralski Sapphire"), get_facts("Ruby")
+    assert "pleochroism" not in [t.key for t in separating_tests(grown, ruby)]
+    assert "dichroscope" not in tell_apart(grown, ruby) and "dichroscope" not in confirming_test(grown, ruby)
+    assert confirming_test(grown, ruby).startswith("magnification or a gem laboratory (tight curved growth striae")
+    assert "pleochroism" in [t.key for t in separating_tests(get_facts("Spinel"), ruby)]  # two materials: it does
+
+
 def test_two_gems_whose_constants_overlap_are_told_apart_by_their_spectra_when_the_facts_give_them():
     from gemlang.knowledge.tell_apart import tell_apart
 

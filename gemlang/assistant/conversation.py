@@ -44,11 +44,13 @@ from gemlang.assistant.questions import (
     COLOUR_QUESTION,
     COMPARE_WORDS,
     CONSTANTS_ASKED,
+    DECEIT,
     DOUBLET_QUESTION,
     EARLIER_STONE,
     FOLLOW_UP,
     GENERAL_QUESTION,
     GLOW_NOT_UV,
+    HEALING,
     HOW_TO_KNOW,
     INSTRUMENT_WORDS,
     MATERIAL_QUESTIONS,
@@ -312,6 +314,20 @@ class Conversation:
         return True
 
     def _off_topic(self, turn: Turn) -> bool:
+        if DECEIT.search(turn.text):  # "how do I make fake emeralds to sell as real?"
+            turn.answer.reply = (
+                "I cannot help to pass a stone off as what it is not: selling an imitation, a lab-grown stone or an "
+                "undisclosed treatment as natural is fraud. I can tell you how such stones are detected, or what "
+                'they must be sold as ("can I sell it as ruby?").'
+            )
+            return True
+        if HEALING.search(turn.text):  # "will amethyst cure my anxiety?"
+            turn.answer.reply = (
+                "No scientific study has shown that a gem or crystal heals, cures or changes how one feels; for "
+                "anxiety or any illness, a doctor or counsellor can help. I can tell you about the stone itself: "
+                "what it is, how it formed, where it comes from and how to care for it."
+            )
+            return True
         if not OFF_TOPIC.search(turn.text) or parse_hints(turn.text):  # "write me a poem about diamonds"
             return False
         turn.answer.reply = f"I only know about gems and minerals, so I cannot help with that. {HELP}"

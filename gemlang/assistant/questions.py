@@ -25,6 +25,21 @@ OFF_TOPIC = re.compile(
     r"\b(?:tell|know) (?:me )?(?:a|any) jokes?\b|\bweather\b|\bcapital of\b",
     re.I,
 )
+# "how do I make fake emeralds to sell as real?": help to deceive a buyer, which is refused
+DECEIT = re.compile(
+    r"\b(?:make|making|create|creating|produce|fake|faking|dye|dyeing)\b[^.?!]{0,40}\b(?:sell|pass)\w*\b[^.?!]{0,30}"
+    r"\bas\s+(?:an?\s+)?(?:real|natural|genuine|untreated)\b|"
+    r"\b(?:sell|pass)\w*\b[^.?!]{0,40}\bwithout\s+(?:telling|disclosing|saying)\b|"
+    r"\b(?:fool|trick|deceive|scam)\s+(?:a\s+|the\s+|my\s+)?(?:buyers?|customers?|people|appraisers?|jewell?ers?|"
+    r"gemm?ologists?|labs?|laborator(?:y|ies)|testers?)\b",
+    re.I,
+)
+# "will amethyst cure my anxiety?": powers no evidence shows a gem has (not "healed fractures", an inclusion)
+HEALING = re.compile(
+    r"\bhealing\s+(?:powers?|propert\w*|energ\w*|stones?|crystals?)\b|\b(?:cures?|curing)\b|\bchakras?\b|"
+    r"\bmetaphysical\b|\b(?:crystals?|gems?|stones?)\b[^.?!]{0,20}\b(?:powers?|vibrations?|energies)\b",
+    re.I,
+)
 # "so?", "hmm", "yes", "👍": a reply with nothing to act on, answered in short rather than with the whole answer again
 SHORT_REPLY = re.compile(
     r"\s*(?:(?:hmm+|mm+|so|and|well|yes|yeah|yep|no|nope|really|i see|interesting|cool|wow|huh|oh|ah)\s*[?!.…]*\s*|"

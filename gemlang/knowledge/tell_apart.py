@@ -28,9 +28,12 @@ MAX_TESTS = 3  # a short answer: the three most telling non-destructive tests
 
 
 def separating_tests(a: GemFacts, b: GemFacts) -> list[Test]:
-    """The tests that tell `a` from `b` reliably, non-destructive ones first."""
+    """The tests that tell `a` from `b` reliably, non-destructive ones first. A lab-grown stone's pleochroism is
+    its natural twin's (the same material in the same colour), whatever the two entries' words say of its
+    strength; its RI and SG may differ (flux-grown emerald, flame-fusion spinel), so those stay."""
     pa, pb = profile(a), profile(b)
-    return [t for t in TESTS if separates(t, pa, pb)]
+    twins = a.species == b.species and (a.origin == "synthetic") != (b.origin == "synthetic")
+    return [t for t in TESTS if separates(t, pa, pb) and not (twins and t.key == "pleochroism")]
 
 
 def values_read(test: Test, a: GemFacts, b: GemFacts) -> str:
