@@ -1790,3 +1790,14 @@ def test_help_to_deceive_a_buyer_is_refused_and_healing_powers_are_not_claimed()
     healing = chat.ask("do crystals have healing powers? will amethyst cure my anxiety?").reply
     assert healing.startswith("No scientific study has shown") and "doctor" in healing
     assert chat.ask("it has healed fractures, RI 1.76-1.77").candidates  # an inclusion, no healing power
+
+
+def test_glass_against_a_gem_and_the_stone_in_hand_against_a_gem_named_are_told_apart():
+    chat = Assistant(classifier=None).conversation()
+    glass = chat.ask("how do i tell glass from a real gem?").reply
+    assert glass.startswith("**Glass or a gem?** Glass (paste) is singly refractive") and "gas bubbles" in glass
+    terms = chat.ask("difference between a synthetic and a simulant?").reply
+    assert terms.startswith("**Synthetic**: ") and "**Simulant**: " in terms
+    chat = stone_answered("Emerald", "Aquamarine")
+    assert chat.ask("how do I tell it from glass?").reply == "**Emerald or Glass (Paste)?**"
+    assert chat.ask("how can i tell if its aquamarine?").reply == "**Emerald or Aquamarine?**"

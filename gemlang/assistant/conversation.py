@@ -21,6 +21,7 @@ from gemlang.assistant.gem_answers import (
     floats_in,
     follow_up_colours,
     gems_from,
+    how_to_spot_glass,
     how_to_tell_natural,
     kind_answer,
     ordered_answer,
@@ -43,12 +44,14 @@ from gemlang.assistant.questions import (
     AUTHENTICITY_WORDS,
     COLOUR_QUESTION,
     COMPARE_WORDS,
+    COMPARED_GLASS,
     CONSTANTS_ASKED,
     DECEIT,
     DOUBLET_QUESTION,
     EARLIER_STONE,
     FOLLOW_UP,
     GENERAL_QUESTION,
+    GLASS_OR_GEM,
     GLOW_NOT_UV,
     HEALING,
     HOW_TO_KNOW,
@@ -58,6 +61,7 @@ from gemlang.assistant.questions import (
     NATURAL_QUESTION,
     NO_FACTS_ON,
     OF_BOTH,
+    OF_THE_STONE_IN_HAND,
     OFF_TOPIC,
     PLACE_QUESTION,
     PROPERTY_FIELDS,
@@ -96,7 +100,7 @@ from gemlang.assistant.stone_answers import (
 from gemlang.fusion.evidence import Fused
 from gemlang.fusion.table import table_entries
 from gemlang.hints import ASKED_NOT_SEEN, ASKS_TO_TEST, FILLING_SIGN, Hints, parse_hints, withdrawn_hints
-from gemlang.knowledge import GemFacts
+from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.birthstones import birthstone_answer, birthstone_of_stone
 from gemlang.knowledge.birthstones import sources as birthstone_sources
 from gemlang.knowledge.care import care_of, care_question, never_cleaned_with
@@ -530,6 +534,11 @@ class Conversation:
         """A question about two gems: how a gemmologist separates them."""
         text, answer = turn.text, turn.answer
         compared = gems_compared(text) if not (turn.images or turn.new) else []
+        last = self._answered_gem()
+        if not compared and last is not None and not turn.images and OF_THE_STONE_IN_HAND.search(text):
+            # "how do I tell it from glass?", "how can I tell if it's dyed howlite?": the stone answered and that gem
+            named = gems_named_in(text) or ([get_facts("Glass (Paste)")] if COMPARED_GLASS.search(text) else [])
+            compared = [last, other] if (other := next((g for g in named if g.name != last.name), None)) else []
         if not compared:
             return False
         first, second = compared[0].name, compared[1].name
@@ -695,6 +704,9 @@ class Conversation:
                 "the stone, or what your instruments read."
             )
             answer.tell_apart, answer.properties = tell_apart(*either), property_rows(either)
+        elif asked_gem is None and GLASS_OR_GEM.search(text):
+            answer.reply = how_to_spot_glass()  # "how do I tell glass from a real gem?"
+            answer.properties = property_rows(["Glass (Paste)"])
         elif asked_gem is not None and HOW_TO_KNOW.search(text) and (how := how_to_tell_natural(asked_gem)):
             answer.reply = how  # "how do I know if my ruby is synthetic?"
             answer.properties = property_rows([asked_gem.name])

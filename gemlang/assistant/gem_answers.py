@@ -499,6 +499,20 @@ def where_from(gem: GemFacts, hints: Hints, evidence: EvidenceModel) -> str:
 SIGN_END = re.compile(r" \(| — |; ")  # a sign's first words: "flux remnants" of "Flux remnants (wispy veils)"
 
 
+def how_to_spot_glass() -> str:
+    """How glass is told from gems in general: its constants and what the loupe shows, from its facts."""
+    glass = get_facts("Glass (Paste)")
+    seen = [f[0].lower() + f[1:] for f in glass.diagnostic_features if not re.search(r"refractive|hardness", f, re.I)]
+    return (
+        "**Glass or a gem?** Glass (paste) is singly refractive: it stays dark between crossed polars as it turns "
+        f"and never shows doubled back facet edges. It reads RI {glass.format('refractive_index')} and SG "
+        f"{glass.format('specific_gravity')}, and it is only Mohs {glass.format('hardness')}. Under a 10x loupe: "
+        f"{'; '.join(seen)}. A stone that is doubly refractive, or reads outside those ranges, is not glass; one "
+        "that fits them may still be a singly refractive gem such as garnet or spinel, which its exact RI and SG "
+        "tell apart."
+    )
+
+
 def how_to_tell_natural(gem: GemFacts) -> str:
     """How a natural gem is told from its lab-grown twins: the constants cannot, the inclusions each twin
     shows under magnification can ("Synthetic Ruby (Verneuil): curved striae"); '' when it has no twin."""

@@ -257,6 +257,18 @@ NO_FACTS_ON = re.compile(
 MORE_QUESTION = re.compile(
     r"^\s*(?:tell me more|more (?:about it|info\w*|details?)|what else (?:can|do) you know)", re.I
 )
+# "how do I tell glass from a real gem?": glass against gems in general, no gem named
+GLASS_OR_GEM = re.compile(
+    r"\bglass\b.{0,40}\b(?:real|natural|genuine)\s+(?:gem|stone|gemstone|crystal)s?\b|"
+    r"\b(?:real|natural|genuine)\s+(?:gem|stone|gemstone|crystal)s?\b.{0,40}\bglass\b",
+    re.I,
+)
+# "how do I tell it from glass?", "how can I tell if it's dyed howlite?": the stone in hand against a gem named
+OF_THE_STONE_IN_HAND = re.compile(
+    r"\btell\b.{0,30}\b(?:it|this|mine)\b.{0,10}\b(?:from|apart)\b|\btell\b.{0,20}\b(?:if|whether)\s+"
+    r"(?:it'?s|its|it is|this is|mine is)\b|\b(?:it|this)\s+(?:vs\.?|versus)\b",
+    re.I,
+)
 COMPARED_GLASS = re.compile(r"\b(?:from|and|vs\.?|versus|or|with)\s+(?:\w+\s+)?(?:glass|paste)\b", re.I)
 # an instrument a comparison names ("tell ruby from red spinel with a UV lamp?"): the test it makes
 TEST_NAMED = {

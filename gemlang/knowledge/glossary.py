@@ -15,7 +15,7 @@ from pathlib import Path
 GLOSSARY_PATH = Path(__file__).with_name("glossary.json")
 # "what is …", "what's …", "what does … mean", "define …", "explain …", "meaning of …", "how do I use a …"
 ASKING = re.compile(
-    r"^\s*(?:what(?:'s| is| are| does| do)\b|define\b|explain\b|(?:the )?meaning of\b|"
+    r"^\s*(?:what(?:'s|s| is| are| does| do)\b|define\b|explain\b|(?:the )?meaning of\b|(?:the )?difference between\b|"
     r"what do you mean by\b|how do (?:i|you|we) use\b|how does (?:a |an |the )?\w+ work\b|"
     r"what (?:causes|makes|produces)\b)",  # "what causes asterism?"
     re.I,
