@@ -13,7 +13,8 @@ What each reading may look like:
   "floats in bromoform" (below 2.89), both at once (between), "floats in the 3.32 liquid", "sinks in 3.32",
   "sinks in Clerici 4.0" (diluted), "floats in salt water" (below 1.13: the amber screen); a hydrostatic
   weighing, "2.000 ct in air, 1.496 ct in water" (SG = air / (air - water)).
-- optic character and polariscope: "singly refractive", "SR", "isotropic", "stays dark"; "doubly
+- optic character and polariscope: "singly refractive", "single refractive", "SR", "isotropic", "stays dark",
+  and on the refractometer "only one reading" or "a single shadow edge"; "doubly
   refractive", "DR", "blinks"; "uniaxial", "biaxial"; "snake pattern", "ADR" (strain in a singly
   refractive stone); "stays light" (an aggregate: chalcedony, jade).
 - pleochroism (dichroscope): "strong trichroism", "weak dichroism", "no pleochroism".
@@ -58,8 +59,8 @@ _LIQUID = (
 
 OPTIC_WORDS = {
     # polariscope words first: they say what the person saw, the optic class follows
-    "isotropic": r"singly[ -]refractive|\bsr\b|\bs\.\s?r\.?(?!\w)|\bisotropic|monorefringent|stays? dark|"
-    r"remains? dark|dark in all positions|extinct in all positions|single refraction|"
+    "isotropic": r"\bsingl[ey][ -]?refract(?:ive|ing)\b|\bsr\b|\bs\.\s?r\.?(?!\w)|\bisotropic|monorefringent|"
+    r"stays? dark|remains? dark|dark in all positions|extinct in all positions|single refraction|"
     # one shadow edge that stays put as the stone turns on the refractometer
     r"(?:single|one) (?:shadow )?edge(?:[^.;]|\.\d){0,40}(?:does(?:n't| not) move|stays? (?:put|still|fixed))",
     "anomalous": r"snake pattern|\badr\b|anomalous double refraction|strain pattern|tatami|tabby|cross-?hatched",
@@ -70,6 +71,15 @@ OPTIC_WORDS = {
     r"double refraction(?!\s*[=:]?\s*\.?\d)|goes light and dark|light and dark|four times light|"
     r"(?<!no )(?<!without )\bdoubling\b|doubled (?:back )?facet",  # a loupe sees doubling only in a DR stone
 }
+# One shadow edge, not two, on the refractometer: "only one reading", "a single shadow edge": singly refractive.
+# Not a spot reading's one vague edge (any stone shows one), nor the first of two ("one edge stays, the other
+# moves"), nor "I have only one reading: SG 3.52".
+ONE_EDGE = re.compile(
+    r"\b(?:only|just) (?:one|a single|1) (?:ri |refractometer |refractive index )?"
+    r"(?:reading|shadow[- ]?edge|edge|shadow)\b(?!\s*(?::|so far|yet|of (?:the )?(?:sg|specific|hard)))|"
+    r"\bone (?:ri |refractometer )?reading only\b|\b(?:one|a single|single) shadow[- ]?edge\b"
+    r"(?!(?:[^.;]|\.\d)*\b(?:other|another|second|both|two)\b)"
+)
 # "uniaxial negative", "biaxial (+)", "U-", "optic sign: positive", "optically negative"
 OPTIC_SIGN = re.compile(
     r"(?:\buniaxial|\bbiaxial|\b[ub](?=\s*[+\-−]\s*(?:[,;.)]|$))|optic(?:al)? sign(?: is)?|\boptically)"
@@ -658,6 +668,8 @@ def _parse_readings(text: str) -> Readings:
         if re.search(pattern, t) and not re.search(rf"{NOT_SEEN}\s+(?:{pattern})", t):
             optic = name
             break
+    if optic is None and (one := ONE_EDGE.search(t)) and not re.search(rf"{NOT_SEEN}\s+$", t[: one.start()]):
+        optic = "isotropic"  # "only one reading", "a single shadow edge"
     if optic == "isotropic" and re.search(OPTIC_WORDS["anomalous"], t):
         optic = "anomalous"
     if optic in (None, "isotropic", "anisotropic"):  # one edge stays put and the other moves, or both move

@@ -87,6 +87,26 @@ def test_optic_character_and_polariscope_words(text, optic):
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["single refractive, RI 1.718, SG 3.60", "single refraction", "singly-refractive", "single-refractive",
+     "singly refracting", "only one reading, RI 1.76", "just one shadow edge at 1.72", "one shadow edge at 1.718",
+     "a single shadow edge, RI 1.81", "spectroscope shows iron lines, only one reading"],
+)  # fmt: skip
+def test_single_refraction_in_other_words_and_one_shadow_edge_are_singly_refractive(text):
+    assert parse_readings(text).optic == "isotropic"
+
+
+@pytest.mark.parametrize(
+    "text, optic",
+    [("not single refractive", None), ("I have only one reading: SG 3.52", None),
+     ("just one reading so far, SG 3.5", None), ("one shadow edge at 1.544 and a second at 1.553", None),
+     ("one shadow edge stays fixed at 1.544 while the other moves to 1.553", "anisotropic")],
+)  # fmt: skip
+def test_one_reading_of_something_else_or_the_first_of_two_edges_is_not_single_refraction(text, optic):
+    assert parse_readings(text).optic == optic
+
+
+@pytest.mark.parametrize(
     "text, level",
     [("strong trichroism", "strong"), ("no pleochroism", "none"), ("weakly dichroic", "weak"),
      ("distinct pleochroism", "moderate"), ("it is pleochroic", "present")],
