@@ -26,7 +26,8 @@ What each reading may look like:
 
 A number no gem can have ("RI 3.5", "SG 25", "bire 0.9") or a bare "1.54" that could be an RI or an
 SG is never guessed at, nor a number with a letter typed into it ("1.7l8"): it becomes one line in `problems`
-that says what to re-check or how to write it.
+that says what to re-check or how to write it, and asks about the value a misplaced decimal point would hide
+("RI 17.62": did you mean 1.762?).
 """
 
 from __future__ import annotations
@@ -391,8 +392,37 @@ def _swapped(t: str, text: str) -> str:
     )
 
 
-def _checked(t: str, text: str, words: str, limits: tuple[float, float], what: str, known: str, max_gap: int = 24):
-    """(reading or None, the problem in one line or None, whether the keyword came with a number)."""
+def _point_moved(said: str, limits: tuple[float, float], usual: tuple[float, float]) -> str:
+    """ "RI 17.62": the value its digits give with the decimal point moved, when that is the one such value in
+    `usual` (1.762, what a refractometer reads), for each number of `said` outside `limits`; '' when a number
+    gives none or more than one."""
+    moved = []
+    for number in re.findall(r"\d+(?:[.,]\d+)?|[.,]\d+", said):
+        if limits[0] <= _float(number) <= limits[1]:
+            moved.append(number)
+            continue
+        digits = re.sub(r"\D", "", number).lstrip("0")
+        fits = {f"{digits[:i] or 0}.{digits[i:]}".rstrip(".") for i in range(len(digits) + 1)}
+        fits = {v for v in fits if v and usual[0] <= float(v) <= usual[1]}
+        if len(fits) != 1:
+            return ""
+        moved += fits
+    return "–".join(moved)
+
+
+def _checked(
+    t: str,
+    text: str,
+    words: str,
+    limits: tuple[float, float],
+    what: str,
+    known: str,
+    max_gap: int = 24,
+    usual: tuple[float, float] | None = None,
+):
+    """(reading or None, the problem in one line or None, whether the keyword came with a number). A number
+    outside `limits` whose digits, the decimal point moved, give a value in `usual` is asked about: "RI 17.62"
+    was perhaps 1.762, but that is not guessed."""
     found = _quantity(t, words, max_gap, original=text or "")
     if not found:
         word = re.search(rf"(?:{words})\s*([=:]?)\s*(nan|none|n/a|unknown|heavy|light|high|low|\?+)(?!\w)", t)
@@ -407,6 +437,10 @@ def _checked(t: str, text: str, words: str, limits: tuple[float, float], what: s
     finite = [v for v in (low, high) if 0 < v < 99]  # an open end ("over 1.79", "SG < 3") has no value to check
     if finite and all(limits[0] <= v <= limits[1] for v in finite):
         return Reading(low, high, said), None, True
+    # a value, or two, as typed: not "SG -1" (a minus sign, not a misplaced point) nor an open bound ("SG < 30")
+    if usual and low > 0 and high != 99.0 and (meant := _point_moved(said, limits, usual)):
+        return None, f"“{said.strip()}” is not {what} a gem has ({known}): did you mean {meant} (a decimal " \
+            "point in the wrong place)? I did not use it; please re-check it.", True  # fmt: skip
     return None, f"“{said.strip()}” is not {what} a gem has ({known}); please re-check it.", True
 
 
@@ -623,7 +657,8 @@ def _parse_readings(text: str) -> Readings:
         problems.append(f"“{garbled.group(0)}” is not a number I can read; please retype it.")
     t = GARBLED_NUMBER.sub(lambda m: " " * len(m.group(0)), t)  # the same length: `said` keeps its place
 
-    ri, ri_problem, found_ri = _checked(t, text, RI_WORDS, RI_LIMITS, "a refractive index", RI_RANGE)
+    readable = (RI_LIMITS[0], REFRACTOMETER_LIMIT + 0.03)  # "RI 17.62": a refractometer's 1.762, misplaced?
+    ri, ri_problem, found_ri = _checked(t, text, RI_WORDS, RI_LIMITS, "a refractive index", RI_RANGE, usual=readable)
     problems += [ri_problem] if ri_problem else []
     indices = PRINCIPAL_INDICES.search(t)  # "nα 1.762, nγ 1.770", "no = 1.770, ne = 1.762": the two edges
     index_sign = None
@@ -647,7 +682,7 @@ def _parse_readings(text: str) -> Readings:
         described = None
     bire, problem, _ = _checked(t, text, BIRE_WORDS, (0.0, BIREFRINGENCE_MAX), "a birefringence", BIRE_RANGE, 12)
     problems += [problem] if problem else []
-    sg, problem, found_sg = _checked(t, text, SG_WORDS, SG_LIMITS, "a specific gravity", SG_RANGE)
+    sg, problem, found_sg = _checked(t, text, SG_WORDS, SG_LIMITS, "a specific gravity", SG_RANGE, usual=SG_LIMITS)
     problems += [problem] if problem else []
     if not found_sg:
         sg, problem = _weighed(t)

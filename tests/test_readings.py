@@ -167,6 +167,22 @@ def test_impossible_or_ambiguous_readings_are_said_in_one_line_and_never_used(te
     assert len(hints.notes) == 1 and word in hints.notes[0] and "\n" not in hints.notes[0]
 
 
+@pytest.mark.parametrize(
+    "text, meant",
+    [("RI 17.62 SG 4", "1.762"), ("RI 176", "1.76"), ("RI 0.1762", "1.762"), ("RI 17.62-17.70", "1.762–1.770"),
+     ("SG 352", "3.52")],
+)  # fmt: skip
+def test_a_number_with_its_decimal_point_misplaced_is_asked_about_not_guessed(text, meant):
+    hints = parse_hints(text)
+    quantity = "refractive index" if text.startswith("RI") else "specific gravity"
+    assert hints.readings.ri is None and (hints.readings.sg is None or text == "RI 17.62 SG 4")
+    [note] = hints.notes
+    assert f"is not a {quantity} a gem has" in note and f"did you mean {meant} (a decimal point in the wrong" in note
+    assert "I did not use it" in note and "\n" not in note
+    for nothing_near in ("RI 3.5", "SG -1", "SG over 30", "bire 8"):  # no value a point moved makes: no question
+        assert "did you mean" not in parse_hints(nothing_near).notes[0]
+
+
 def test_an_ri_and_sg_typed_the_other_way_round_are_asked_about_and_neither_used():
     hints = parse_hints("SG 1.76, RI 4.00, red")
     assert hints.readings.ri is None and hints.readings.sg is None and hints.colours == ("red",)
