@@ -27,7 +27,8 @@ What each reading may look like:
 A number no gem can have ("RI 3.5", "SG 25", "bire 0.9") or a bare "1.54" that could be an RI or an
 SG is never guessed at, nor a number with a letter typed into it ("1.7l8"): it becomes one line in `problems`
 that says what to re-check or how to write it, and asks about the value a misplaced decimal point would hide
-("RI 17.62": did you mean 1.762?).
+("RI 17.62": did you mean 1.762?). Readings that contradict each other ("SG 3.60" and "floats in methylene
+iodide") are said in one line too, and where which one is wrong cannot be told, neither is used.
 """
 
 from __future__ import annotations
@@ -505,6 +506,13 @@ def _liquids(t: str) -> tuple[Reading | None, str]:
     return Reading(low, high, "; ".join(said)), ""
 
 
+def _disagree(sg: Reading, liquid: Reading) -> bool:
+    """Whether an SG and what heavy liquids showed cannot both be right ("SG 3.60" and "floats in methylene
+    iodide", below 3.32): farther apart than a stone that hangs in a liquid is from its density (`SUSPENDS`),
+    which a balance's error or a warm liquid's lower density may bridge."""
+    return sg.high < liquid.low - SUSPENDS or sg.low > liquid.high + SUSPENDS
+
+
 # A number with a letter typed into it ("1.7l8"): read as 1.7 it would be a wrong reading, so it is not read.
 GARBLED_NUMBER = re.compile(r"(?<![\w.])\d+[.,]\d*[a-z]+\d[\w.]*")
 # A hydrostatic weighing: the stone's weight in air and in water ("2.000 ct in air, 1.496 ct in water").
@@ -690,10 +698,12 @@ def _parse_readings(text: str) -> Readings:
     if not found_sg and sg is None:
         sg, problem = _liquids(t)
         problems += [problem] if problem else []
-    elif sg is not None and (liquid := _liquids(t)[0]) and (sg.high < liquid.low or sg.low > liquid.high):
-        problems.append(  # "SG 3.52, floats in methylene iodide": one of the two is wrong
-            f"“{sg.said.strip()}” and “{liquid.said}” cannot both be right: please re-check one."
+    elif sg is not None and (liquid := _liquids(t)[0]) and _disagree(sg, liquid):
+        problems.append(  # "SG 3.60, floats in methylene iodide": one of the two is wrong, and which is not known
+            f"“{sg.said.strip()}” and “{liquid.said}” (SG {liquid.describe(2)}) cannot both be right: I used "
+            "neither; please re-check one."
         )
+        sg = None
     if found_ri and ri is None and sg is not None and (swapped := _swapped(t, text)):
         sg = None  # "SG 1.76, RI 4.00": the SG is as doubtful as the RI beside it
         problems = [swapped if p == ri_problem else p for p in problems]  # the other notes stand

@@ -459,8 +459,26 @@ def test_singly_refractive_with_a_double_refraction_seen_is_said_to_contradict(t
 
 def test_an_sg_its_heavy_liquid_contradicts_is_said():
     [problem] = parse_readings("SG 3.52 and it floats in methylene iodide").problems
-    assert "“SG 3.52” and “floats in methylene iodide” cannot both be right" in problem
+    assert "“SG 3.52” and “floats in methylene iodide” (SG below 3.32) cannot both be right" in problem
     assert parse_readings("SG 3.52, sinks in methylene iodide").problems == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I have a stone RI 1.718 SR SG 3.60 but it floats in methylene iodide", "SG 2.65, sinks in bromoform",
+     "2.000 ct in air, 1.496 ct in water, it floats in bromoform"],
+)  # fmt: skip
+def test_an_sg_and_a_heavy_liquid_that_disagree_are_both_left_out_in_one_line(text):
+    readings = parse_readings(text)
+    assert readings.sg is None  # which of the two is wrong is not known: neither is used, as with two liquids
+    [problem] = readings.problems
+    assert "cannot both be right: I used neither; please re-check one." in problem and "\n" not in problem
+    assert readings.ri is not None or "RI" not in text  # the other readings stand
+
+
+def test_an_sg_a_balance_or_a_warm_liquid_may_put_just_past_the_liquid_is_no_contradiction():
+    readings = parse_readings("SG 3.31, it sinks slowly in methylene iodide")
+    assert readings.problems == () and readings.sg.low == 3.31
 
 
 def test_a_sign_denied_with_nt_is_not_seen():
