@@ -73,6 +73,12 @@ OPTIC_WORDS = {
     r"double refraction(?!\s*[=:]?\s*\.?\d)|goes light and dark|light and dark|four times light|"
     r"(?<!no )(?<!without )\bdoubling\b|doubled (?:back )?facet",  # a loupe sees doubling only in a DR stone
 }
+# A spot (distant-vision) reading, off a cabochon's curved surface or a tiny facet: one vague edge, read as a
+# value or a range, never two shadow edges. "Spot" alone is a spot on the stone unless a number follows it.
+SPOT = re.compile(
+    r"\bspot[- ]?(?:reading|rea?ding|ri|r\.i\.|method|value)s?\b|\bspot\s*(?:of|at|near|about|around|~|=|:)?\s*\d|"
+    r"distant[- ]vision|\b(?:vague|blurr?y|fuzzy|indistinct) (?:shadow[- ]?)?(?:edge|reading)\b"
+)
 # One shadow edge, not two, on the refractometer: "only one reading", "a single shadow edge": singly refractive.
 # Not a spot reading's one vague edge (any stone shows one), nor the first of two ("one edge stays, the other
 # moves"), nor "I have only one reading: SG 3.52".
@@ -197,6 +203,7 @@ class Reading:
     low: float
     high: float
     said: str = ""
+    spot: bool = False  # an RI read by the spot (distant-vision) method: one vague value or range, not two edges
 
     def describe(self, decimals: int) -> str:
         low, high = f"{self.low:.{decimals}f}", f"{self.high:.{decimals}f}"
@@ -242,9 +249,11 @@ class Readings:
     def ri_edges(self) -> bool:
         """Whether the RI is a doubly refractive stone's two shadow edges, each one read ("RI 1.544–1.553"),
         rather than an interval one value fell in: two values, unless the stone is singly refractive or an
-        aggregate, or they lie beyond a refractometer's reach ("RI 2.15–2.18" is a table's range for CZ)."""
-        beyond = self.ri is not None and self.ri.high > REFRACTOMETER_LIMIT + 0.03  # no refractometer read them
-        return bool(self.ri and 0 < self.ri.low < self.ri.high < 99 and self.optic not in NO_TWO_EDGES and not beyond)
+        aggregate, they lie beyond a refractometer's reach ("RI 2.15–2.18" is a table's range for CZ), or they
+        are a spot reading's vague range ("RI 1.66-1.68 spot reading")."""
+        if self.ri is None or self.ri.spot or self.ri.high > REFRACTOMETER_LIMIT + 0.03:  # no two edges read
+            return False
+        return 0 < self.ri.low < self.ri.high < 99 and self.optic not in NO_TWO_EDGES
 
     def updated(self, newer: Readings) -> Readings:
         """These readings with a newer message's on top: a new value of a quantity replaces the old one."""
@@ -275,7 +284,7 @@ class Readings:
     def describe(self) -> list[str]:
         out = []
         if self.ri:
-            out.append(f"RI {self.ri.describe(3)}")
+            out.append(f"RI {self.ri.describe(3)}" + (" (spot reading)" if self.ri.spot else ""))
         if self.birefringence:
             out.append(f"birefringence {self.birefringence.describe(3)}")
         if self.sg:
@@ -474,7 +483,8 @@ RI_WORDS = (
     r"[íi]ndice de refracci[óo]n|brechungsindex|indice de r[ée]fraction|indice di rifrazione|"
     r"refractometer(?: reading)?|\bn\s*[=:]|\bn[dD]\b|\bn(?= +\d\.\d)|"
     # a cabochon's or an aggregate's one vague edge: "spot reading 1.55", "a vague shadow edge near 1.66"
-    r"\bspot(?: reading| ri| rea?ding)?|(?:shadow|vague|faint|blurr?y|fuzzy) edge"
+    r"\bspot(?: reading| ri| rea?ding)?|distant[- ]vision(?: reading| method)?|"
+    r"(?:shadow|vague|faint|blurr?y|fuzzy) edge"
 )
 BIRE_WORDS = r"\bbire\w*|\bbi-?ref\w*|\bdr\b|double refraction|δn|delta ?n|\bdn\b"
 # and as gem labs abroad write it: densidad, Dichte, densité, densità, peso específico
@@ -713,7 +723,11 @@ def _parse_readings(text: str) -> Readings:
         if re.search(pattern, t) and not re.search(rf"{NOT_SEEN}\s+(?:{pattern})", t):
             optic = name
             break
-    if optic is None and (one := ONE_EDGE.search(t)) and not re.search(rf"{NOT_SEEN}\s+$", t[: one.start()]):
+    spot = bool(SPOT.search(t)) and not re.search(rf"{NOT_SEEN}\s+(?:an?\s+)?(?:{SPOT.pattern})", t)
+    if ri is not None and spot:  # "RI 1.66-1.68 spot reading": a vague range, no birefringence from it
+        ri = replace(ri, spot=True)
+    one = None if spot else ONE_EDGE.search(t)  # a spot reading shows one edge whatever the stone
+    if optic is None and one and not re.search(rf"{NOT_SEEN}\s+$", t[: one.start()]):
         optic = "isotropic"  # "only one reading", "a single shadow edge"
     if optic == "isotropic" and re.search(OPTIC_WORDS["anomalous"], t):
         optic = "anomalous"

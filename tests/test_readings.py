@@ -37,6 +37,26 @@ def test_two_shadow_edges_give_the_birefringence_too():
     assert r.birefringence.low == pytest.approx(0.008)
 
 
+@pytest.mark.parametrize(
+    "text, ri",
+    [("RI 1.66-1.68 spot reading", "RI 1.660–1.680 (spot reading)"), ("spot reading 1.66-1.68", None),
+     ("spot RI 1.62-1.64", None), ("RI 1.61 by distant vision", "RI 1.610 (spot reading)"),
+     ("RI 1.54-1.56 spot method on the cabochon", None)],
+)  # fmt: skip
+def test_a_spot_reading_is_one_vague_value_or_range_and_gives_no_birefringence(text, ri):
+    r = parse_readings(text)
+    assert r.ri is not None and r.ri.spot and not r.ri_edges and r.birefringence is None
+    assert ri is None or r.describe()[0] == ri
+    assert "(spot reading)" in r.describe()[0]
+
+
+def test_a_spot_reading_shows_one_edge_whatever_the_stone_and_a_spot_on_it_is_no_spot_reading():
+    assert parse_readings("spot reading 1.66, only one shadow edge").optic is None
+    dark_spot = parse_readings("RI 1.62-1.64, a dark spot under the table")
+    assert not dark_spot.ri.spot and dark_spot.birefringence is not None
+    assert not parse_readings("not a spot reading: RI 1.62-1.64").ri.spot
+
+
 @pytest.mark.parametrize("text", ["RI 1.50-1.52, singly refractive", "RI 1.65-1.67, stays light", "RI 1.50-1.52, ADR"])
 def test_a_range_on_a_stone_without_two_shadow_edges_gives_no_birefringence(text):
     r = parse_readings(text)

@@ -246,8 +246,10 @@ def tests_made(hints: Hints) -> set[str]:
 
 def tests_left_out(hints: Hints) -> set[str]:
     """The tests not to suggest: those made, and those the readings rule out (a singly refractive stone or an
-    aggregate shows no two shadow edges to read a birefringence from)."""
-    return tests_made(hints) | ({"birefringence"} if hints.readings.optic in NO_TWO_EDGES else set())
+    aggregate shows no two shadow edges to read a birefringence from, nor a cabochon read by the spot method)."""
+    r = hints.readings
+    no_edges = r.optic in NO_TWO_EDGES or (r.ri is not None and r.ri.spot)
+    return tests_made(hints) | ({"birefringence"} if no_edges else set())
 
 
 def gem_sold_as(gem: GemFacts) -> GemFacts:
