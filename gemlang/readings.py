@@ -7,7 +7,9 @@ What each reading may look like:
 - refractive index: "RI 1.54", "n = 1.762-1.770", "refractive index 1.76 to 1.77", "RI 1.76, 1.77", the principal
   indices "nα 1.762 nγ 1.770" or "no = 1.770, ne = 1.762", "over the limit" (OTL:
   above the refractometer's ~1.79 contact-liquid limit). Two values are the two shadow edges of a
-  doubly refractive stone, so they also give its birefringence.
+  doubly refractive stone, so they also give its birefringence, as precise as the edges were typed
+  ("1.544-1.553": 0.009; "1.62-1.64": 0.015–0.025). A spot reading ("RI 1.66-1.68 spot reading", "distant
+  vision 1.61") is one vague value or range, never two edges.
 - birefringence: "bire 0.008", "DR 0.009", "birefringence .018".
 - specific gravity: "SG 3.52", "specific gravity 4.0", "sinks in methylene iodide" (SG above 3.32),
   "floats in bromoform" (below 2.89), both at once (between), "floats in the 3.32 liquid", "sinks in 3.32",
@@ -204,6 +206,17 @@ class Reading:
     high: float
     said: str = ""
     spot: bool = False  # an RI read by the spot (distant-vision) method: one vague value or range, not two edges
+
+    def rounding(self) -> tuple[float, float]:
+        """Half the last decimal place of each end as typed ("1.71" is 1.705–1.715, "1.710" to ±0.0005): from the
+        words it came from, else from the values."""
+        typed = re.findall(r"\d+\.(\d+)", self.said)
+        places = (
+            [len(d) for d in typed[:2]]
+            if len(typed) >= 2
+            else [2 if abs(v * 100 - round(v * 100)) < 1e-6 else 3 for v in (self.low, self.high)]
+        )
+        return tuple(0.5 * 10.0**-p for p in places)
 
     def describe(self, decimals: int) -> str:
         low, high = f"{self.low:.{decimals}f}", f"{self.high:.{decimals}f}"
@@ -657,6 +670,20 @@ def _edges_in_words(t: str) -> tuple[Reading, str | None, str | None] | None:
     return None
 
 
+def _edge_difference(ri: Reading) -> Reading:
+    """The birefringence two shadow edges give: their difference, give or take how each edge was rounded as typed.
+    Edges read to the third decimal ("1.544-1.553") give it to ±0.001, inside a refractometer's own error, so it
+    is one value (0.009). An edge typed to two decimals stands for anything within ±0.005, so the difference of
+    two may be off by up to ±0.01, but is off by no more than ±0.005 three times in four (two rounding errors
+    tend to cancel): that likelier part is the reading, which the evidence model blurs by the refractometer's
+    own error. "1.62-1.64" gives 0.015–0.025, not 0.020 to ±0.003, and "1.76-1.77" 0.005–0.015."""
+    difference, halves = round(ri.high - ri.low, 4), ri.rounding()
+    if max(halves) < 0.005:  # both edges to the third decimal
+        return Reading(difference, difference, DERIVED)
+    spread = sum(halves) / 2
+    return Reading(round(max(0.0, difference - spread), 4), round(difference + spread, 4), DERIVED)
+
+
 def _fixed_end(ri: Reading, described: tuple[Reading, str | None, str | None]) -> str | None:
     """The sign when the one edge said to stay fixed is an end of the two edges read ("RI 1.544 to 1.553, the
     1.553 shadow is fixed": the other, lower, moves: negative); None otherwise."""
@@ -746,7 +773,7 @@ def _parse_readings(text: str) -> Readings:
         )
         bire = None
     if edges and bire is None:
-        bire = Reading(round(ri.high - ri.low, 4), round(ri.high - ri.low, 4), DERIVED)
+        bire = _edge_difference(ri)
 
     sign = OPTIC_SIGN.search(t)
     optic_sign = None if sign is None else "positive" if sign.group(1)[0] in "+p" else "negative"

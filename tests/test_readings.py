@@ -38,6 +38,20 @@ def test_two_shadow_edges_give_the_birefringence_too():
 
 
 @pytest.mark.parametrize(
+    "text, low, high, said",
+    [("RI 1.544-1.553", 0.009, 0.009, "birefringence 0.009"),  # edges to the third decimal: one value
+     ("nα 1.762 nγ 1.770", 0.008, 0.008, "birefringence 0.008"),
+     ("RI 1.62-1.64", 0.015, 0.025, "birefringence 0.015–0.025"),  # each edge ±0.005: the difference ±0.005
+     ("RI 1.76, 1.77", 0.005, 0.015, "birefringence 0.005–0.015"),  # three times in four
+     ("RI 1.544-1.55", 0.00325, 0.00875, "birefringence 0.003–0.009")],
+)  # fmt: skip
+def test_the_birefringence_of_two_edges_is_as_precise_as_the_edges_were_typed(text, low, high, said):
+    r = parse_readings(text)
+    assert (r.birefringence.low, r.birefringence.high) == pytest.approx((low, high), abs=1e-4)
+    assert said in r.describe()
+
+
+@pytest.mark.parametrize(
     "text, ri",
     [("RI 1.66-1.68 spot reading", "RI 1.660–1.680 (spot reading)"), ("spot reading 1.66-1.68", None),
      ("spot RI 1.62-1.64", None), ("RI 1.61 by distant vision", "RI 1.610 (spot reading)"),
@@ -65,7 +79,7 @@ def test_a_range_on_a_stone_without_two_shadow_edges_gives_no_birefringence(text
 
 def test_a_later_singly_refractive_drops_the_birefringence_read_from_the_range():
     first = parse_readings("RI 1.50-1.52")
-    assert first.birefringence.low == pytest.approx(0.02)
+    assert (first.birefringence.low, first.birefringence.high) == pytest.approx((0.015, 0.025))  # 0.02, rounded
     assert first.updated(parse_readings("it stays dark in the polariscope")).birefringence is None
     assert parse_readings("SR").updated(first).birefringence is None
     assert first.updated(parse_readings("bire 0.02, singly refractive")).birefringence.low == pytest.approx(0.02)
