@@ -175,9 +175,11 @@ def withdrawn_hints(text: str) -> tuple[str, ...]:
 # Signs a gemmologist reports that gemlang has no facts to weigh: said so, rather than dropped without a word.
 UNREAD_SIGNS = re.compile(
     r"\b(?:two[- ]phase inclusions?|(?<!flux )fingerprints?|feathers?|jardin|absorption "
-    r"(?:bands?|lines?|spectrum)|floats? in water|sinks? in water)\b",
+    r"(?:bands?|lines?|spectrum)|iron (?:absorption )?(?:lines?|bands?|spectrum)|floats? in water|sinks? in water)\b",
     re.IGNORECASE,
 )
+# Of those, a spectroscope's: not said unread when the spectrum names a line the readings weigh ("a 437 nm line")
+UNREAD_SPECTRUM = re.compile(r"absorption|iron")
 
 
 # A message about jade, and the bluish-white glow of the polymer in a bleached, impregnated one
@@ -287,6 +289,8 @@ def parse_hints(text: str, questions: bool = False) -> Hints:
         readings = replace(readings, fluorescence=None)
     notes += signs
     unread = list(dict.fromkeys(m.group(0).lower() for m in UNREAD_SIGNS.finditer(text)))
+    if any(seen.endswith(" nm") for seen in readings.observations):  # "absorption bands at 505, 527 and 576 nm"
+        unread = [u for u in unread if not UNREAD_SPECTRUM.match(u)]
     if unread:
         said = " or ".join(f"“{u}”" for u in unread)
         notes.append(f"I do not weigh {said} yet: the photo and the readings decide.")

@@ -7,13 +7,16 @@ What each reading may look like:
 - refractive index: "RI 1.54", "n = 1.762-1.770", "refractive index 1.76 to 1.77", "RI 1.76, 1.77", the principal
   indices "nα 1.762 nγ 1.770" or "no = 1.770, ne = 1.762", "over the limit" (OTL:
   above the refractometer's ~1.79 contact-liquid limit). Two values are the two shadow edges of a
-  doubly refractive stone, so they also give its birefringence.
+  doubly refractive stone, so they also give its birefringence, as precise as the edges were typed
+  ("1.544-1.553": 0.009; "1.62-1.64": 0.015–0.025). A spot reading ("RI 1.66-1.68 spot reading", "distant
+  vision 1.61") is one vague value or range, never two edges.
 - birefringence: "bire 0.008", "DR 0.009", "birefringence .018".
 - specific gravity: "SG 3.52", "specific gravity 4.0", "sinks in methylene iodide" (SG above 3.32),
   "floats in bromoform" (below 2.89), both at once (between), "floats in the 3.32 liquid", "sinks in 3.32",
   "sinks in Clerici 4.0" (diluted), "floats in salt water" (below 1.13: the amber screen); a hydrostatic
   weighing, "2.000 ct in air, 1.496 ct in water" (SG = air / (air - water)).
-- optic character and polariscope: "singly refractive", "SR", "isotropic", "stays dark"; "doubly
+- optic character and polariscope: "singly refractive", "single refractive", "SR", "isotropic", "stays dark",
+  and on the refractometer "only one reading" or "a single shadow edge"; "doubly
   refractive", "DR", "blinks"; "uniaxial", "biaxial"; "snake pattern", "ADR" (strain in a singly
   refractive stone); "stays light" (an aggregate: chalcedony, jade).
 - pleochroism (dichroscope): "strong trichroism", "weak dichroism", "no pleochroism".
@@ -25,7 +28,9 @@ What each reading may look like:
 
 A number no gem can have ("RI 3.5", "SG 25", "bire 0.9") or a bare "1.54" that could be an RI or an
 SG is never guessed at, nor a number with a letter typed into it ("1.7l8"): it becomes one line in `problems`
-that says what to re-check or how to write it.
+that says what to re-check or how to write it, and asks about the value a misplaced decimal point would hide
+("RI 17.62": did you mean 1.762?). Readings that contradict each other ("SG 3.60" and "floats in methylene
+iodide") are said in one line too, and where which one is wrong cannot be told, neither is used.
 """
 
 from __future__ import annotations
@@ -58,8 +63,8 @@ _LIQUID = (
 
 OPTIC_WORDS = {
     # polariscope words first: they say what the person saw, the optic class follows
-    "isotropic": r"singly[ -]refractive|\bsr\b|\bs\.\s?r\.?(?!\w)|\bisotropic|monorefringent|stays? dark|"
-    r"remains? dark|dark in all positions|extinct in all positions|single refraction|"
+    "isotropic": r"\bsingl[ey][ -]?refract(?:ive|ing)\b|\bsr\b|\bs\.\s?r\.?(?!\w)|\bisotropic|monorefringent|"
+    r"stays? dark|remains? dark|dark in all positions|extinct in all positions|single refraction|"
     # one shadow edge that stays put as the stone turns on the refractometer
     r"(?:single|one) (?:shadow )?edge(?:[^.;]|\.\d){0,40}(?:does(?:n't| not) move|stays? (?:put|still|fixed))",
     "anomalous": r"snake pattern|\badr\b|anomalous double refraction|strain pattern|tatami|tabby|cross-?hatched",
@@ -70,6 +75,21 @@ OPTIC_WORDS = {
     r"double refraction(?!\s*[=:]?\s*\.?\d)|goes light and dark|light and dark|four times light|"
     r"(?<!no )(?<!without )\bdoubling\b|doubled (?:back )?facet",  # a loupe sees doubling only in a DR stone
 }
+# A spot (distant-vision) reading, off a cabochon's curved surface or a tiny facet: one vague edge, read as a
+# value or a range, never two shadow edges. "Spot" alone is a spot on the stone unless a number follows it.
+SPOT = re.compile(
+    r"\bspot[- ]?(?:reading|rea?ding|ri|r\.i\.|method|value)s?\b|\bspot\s*(?:of|at|near|about|around|~|=|:)?\s*\d|"
+    r"distant[- ]vision|\b(?:vague|blurr?y|fuzzy|indistinct) (?:shadow[- ]?)?(?:edge|reading)\b"
+)
+# One shadow edge, not two, on the refractometer: "only one reading", "a single shadow edge": singly refractive.
+# Not a spot reading's one vague edge (any stone shows one), nor the first of two ("one edge stays, the other
+# moves"), nor "I have only one reading: SG 3.52".
+ONE_EDGE = re.compile(
+    r"\b(?:only|just) (?:one|a single|1) (?:ri |refractometer |refractive index )?"
+    r"(?:reading|shadow[- ]?edge|edge|shadow)\b(?!\s*(?::|so far|yet|of (?:the )?(?:sg|specific|hard)))|"
+    r"\bone (?:ri |refractometer )?reading only\b|\b(?:one|a single|single) shadow[- ]?edge\b"
+    r"(?!(?:[^.;]|\.\d)*\b(?:other|another|second|both|two)\b)"
+)
 # "uniaxial negative", "biaxial (+)", "U-", "optic sign: positive", "optically negative"
 OPTIC_SIGN = re.compile(
     r"(?:\buniaxial|\bbiaxial|\b[ub](?=\s*[+\-−]\s*(?:[,;.)]|$))|optic(?:al)? sign(?: is)?|\boptically)"
@@ -185,6 +205,18 @@ class Reading:
     low: float
     high: float
     said: str = ""
+    spot: bool = False  # an RI read by the spot (distant-vision) method: one vague value or range, not two edges
+
+    def rounding(self) -> tuple[float, float]:
+        """Half the last decimal place of each end as typed ("1.71" is 1.705–1.715, "1.710" to ±0.0005): from the
+        words it came from, else from the values."""
+        typed = re.findall(r"\d+\.(\d+)", self.said)
+        places = (
+            [len(d) for d in typed[:2]]
+            if len(typed) >= 2
+            else [2 if abs(v * 100 - round(v * 100)) < 1e-6 else 3 for v in (self.low, self.high)]
+        )
+        return tuple(0.5 * 10.0**-p for p in places)
 
     def describe(self, decimals: int) -> str:
         low, high = f"{self.low:.{decimals}f}", f"{self.high:.{decimals}f}"
@@ -230,9 +262,11 @@ class Readings:
     def ri_edges(self) -> bool:
         """Whether the RI is a doubly refractive stone's two shadow edges, each one read ("RI 1.544–1.553"),
         rather than an interval one value fell in: two values, unless the stone is singly refractive or an
-        aggregate, or they lie beyond a refractometer's reach ("RI 2.15–2.18" is a table's range for CZ)."""
-        beyond = self.ri is not None and self.ri.high > REFRACTOMETER_LIMIT + 0.03  # no refractometer read them
-        return bool(self.ri and 0 < self.ri.low < self.ri.high < 99 and self.optic not in NO_TWO_EDGES and not beyond)
+        aggregate, they lie beyond a refractometer's reach ("RI 2.15–2.18" is a table's range for CZ), or they
+        are a spot reading's vague range ("RI 1.66-1.68 spot reading")."""
+        if self.ri is None or self.ri.spot or self.ri.high > REFRACTOMETER_LIMIT + 0.03:  # no two edges read
+            return False
+        return 0 < self.ri.low < self.ri.high < 99 and self.optic not in NO_TWO_EDGES
 
     def updated(self, newer: Readings) -> Readings:
         """These readings with a newer message's on top: a new value of a quantity replaces the old one."""
@@ -263,7 +297,7 @@ class Readings:
     def describe(self) -> list[str]:
         out = []
         if self.ri:
-            out.append(f"RI {self.ri.describe(3)}")
+            out.append(f"RI {self.ri.describe(3)}" + (" (spot reading)" if self.ri.spot else ""))
         if self.birefringence:
             out.append(f"birefringence {self.birefringence.describe(3)}")
         if self.sg:
@@ -381,8 +415,37 @@ def _swapped(t: str, text: str) -> str:
     )
 
 
-def _checked(t: str, text: str, words: str, limits: tuple[float, float], what: str, known: str, max_gap: int = 24):
-    """(reading or None, the problem in one line or None, whether the keyword came with a number)."""
+def _point_moved(said: str, limits: tuple[float, float], usual: tuple[float, float]) -> str:
+    """ "RI 17.62": the value its digits give with the decimal point moved, when that is the one such value in
+    `usual` (1.762, what a refractometer reads), for each number of `said` outside `limits`; '' when a number
+    gives none or more than one."""
+    moved = []
+    for number in re.findall(r"\d+(?:[.,]\d+)?|[.,]\d+", said):
+        if limits[0] <= _float(number) <= limits[1]:
+            moved.append(number)
+            continue
+        digits = re.sub(r"\D", "", number).lstrip("0")
+        fits = {f"{digits[:i] or 0}.{digits[i:]}".rstrip(".") for i in range(len(digits) + 1)}
+        fits = {v for v in fits if v and usual[0] <= float(v) <= usual[1]}
+        if len(fits) != 1:
+            return ""
+        moved += fits
+    return "–".join(moved)
+
+
+def _checked(
+    t: str,
+    text: str,
+    words: str,
+    limits: tuple[float, float],
+    what: str,
+    known: str,
+    max_gap: int = 24,
+    usual: tuple[float, float] | None = None,
+):
+    """(reading or None, the problem in one line or None, whether the keyword came with a number). A number
+    outside `limits` whose digits, the decimal point moved, give a value in `usual` is asked about: "RI 17.62"
+    was perhaps 1.762, but that is not guessed."""
     found = _quantity(t, words, max_gap, original=text or "")
     if not found:
         word = re.search(rf"(?:{words})\s*([=:]?)\s*(nan|none|n/a|unknown|heavy|light|high|low|\?+)(?!\w)", t)
@@ -397,6 +460,10 @@ def _checked(t: str, text: str, words: str, limits: tuple[float, float], what: s
     finite = [v for v in (low, high) if 0 < v < 99]  # an open end ("over 1.79", "SG < 3") has no value to check
     if finite and all(limits[0] <= v <= limits[1] for v in finite):
         return Reading(low, high, said), None, True
+    # a value, or two, as typed: not "SG -1" (a minus sign, not a misplaced point) nor an open bound ("SG < 30")
+    if usual and low > 0 and high != 99.0 and (meant := _point_moved(said, limits, usual)):
+        return None, f"“{said.strip()}” is not {what} a gem has ({known}): did you mean {meant} (a decimal " \
+            "point in the wrong place)? I did not use it; please re-check it.", True  # fmt: skip
     return None, f"“{said.strip()}” is not {what} a gem has ({known}); please re-check it.", True
 
 
@@ -429,7 +496,8 @@ RI_WORDS = (
     r"[íi]ndice de refracci[óo]n|brechungsindex|indice de r[ée]fraction|indice di rifrazione|"
     r"refractometer(?: reading)?|\bn\s*[=:]|\bn[dD]\b|\bn(?= +\d\.\d)|"
     # a cabochon's or an aggregate's one vague edge: "spot reading 1.55", "a vague shadow edge near 1.66"
-    r"\bspot(?: reading| ri| rea?ding)?|(?:shadow|vague|faint|blurr?y|fuzzy) edge"
+    r"\bspot(?: reading| ri| rea?ding)?|distant[- ]vision(?: reading| method)?|"
+    r"(?:shadow|vague|faint|blurr?y|fuzzy) edge"
 )
 BIRE_WORDS = r"\bbire\w*|\bbi-?ref\w*|\bdr\b|double refraction|δn|delta ?n|\bdn\b"
 # and as gem labs abroad write it: densidad, Dichte, densité, densità, peso específico
@@ -459,6 +527,13 @@ def _liquids(t: str) -> tuple[Reading | None, str]:
     if low >= high:
         return None, f"It cannot sink in a liquid of {low} and float in one of {high}: re-check the liquids."
     return Reading(low, high, "; ".join(said)), ""
+
+
+def _disagree(sg: Reading, liquid: Reading) -> bool:
+    """Whether an SG and what heavy liquids showed cannot both be right ("SG 3.60" and "floats in methylene
+    iodide", below 3.32): farther apart than a stone that hangs in a liquid is from its density (`SUSPENDS`),
+    which a balance's error or a warm liquid's lower density may bridge."""
+    return sg.high < liquid.low - SUSPENDS or sg.low > liquid.high + SUSPENDS
 
 
 # A number with a letter typed into it ("1.7l8"): read as 1.7 it would be a wrong reading, so it is not read.
@@ -595,6 +670,20 @@ def _edges_in_words(t: str) -> tuple[Reading, str | None, str | None] | None:
     return None
 
 
+def _edge_difference(ri: Reading) -> Reading:
+    """The birefringence two shadow edges give: their difference, give or take how each edge was rounded as typed.
+    Edges read to the third decimal ("1.544-1.553") give it to ±0.001, inside a refractometer's own error, so it
+    is one value (0.009). An edge typed to two decimals stands for anything within ±0.005, so the difference of
+    two may be off by up to ±0.01, but is off by no more than ±0.005 three times in four (two rounding errors
+    tend to cancel): that likelier part is the reading, which the evidence model blurs by the refractometer's
+    own error. "1.62-1.64" gives 0.015–0.025, not 0.020 to ±0.003, and "1.76-1.77" 0.005–0.015."""
+    difference, halves = round(ri.high - ri.low, 4), ri.rounding()
+    if max(halves) < 0.005:  # both edges to the third decimal
+        return Reading(difference, difference, DERIVED)
+    spread = sum(halves) / 2
+    return Reading(round(max(0.0, difference - spread), 4), round(difference + spread, 4), DERIVED)
+
+
 def _fixed_end(ri: Reading, described: tuple[Reading, str | None, str | None]) -> str | None:
     """The sign when the one edge said to stay fixed is an end of the two edges read ("RI 1.544 to 1.553, the
     1.553 shadow is fixed": the other, lower, moves: negative); None otherwise."""
@@ -613,7 +702,8 @@ def _parse_readings(text: str) -> Readings:
         problems.append(f"“{garbled.group(0)}” is not a number I can read; please retype it.")
     t = GARBLED_NUMBER.sub(lambda m: " " * len(m.group(0)), t)  # the same length: `said` keeps its place
 
-    ri, ri_problem, found_ri = _checked(t, text, RI_WORDS, RI_LIMITS, "a refractive index", RI_RANGE)
+    readable = (RI_LIMITS[0], REFRACTOMETER_LIMIT + 0.03)  # "RI 17.62": a refractometer's 1.762, misplaced?
+    ri, ri_problem, found_ri = _checked(t, text, RI_WORDS, RI_LIMITS, "a refractive index", RI_RANGE, usual=readable)
     problems += [ri_problem] if ri_problem else []
     indices = PRINCIPAL_INDICES.search(t)  # "nα 1.762, nγ 1.770", "no = 1.770, ne = 1.762": the two edges
     index_sign = None
@@ -637,7 +727,7 @@ def _parse_readings(text: str) -> Readings:
         described = None
     bire, problem, _ = _checked(t, text, BIRE_WORDS, (0.0, BIREFRINGENCE_MAX), "a birefringence", BIRE_RANGE, 12)
     problems += [problem] if problem else []
-    sg, problem, found_sg = _checked(t, text, SG_WORDS, SG_LIMITS, "a specific gravity", SG_RANGE)
+    sg, problem, found_sg = _checked(t, text, SG_WORDS, SG_LIMITS, "a specific gravity", SG_RANGE, usual=SG_LIMITS)
     problems += [problem] if problem else []
     if not found_sg:
         sg, problem = _weighed(t)
@@ -645,10 +735,12 @@ def _parse_readings(text: str) -> Readings:
     if not found_sg and sg is None:
         sg, problem = _liquids(t)
         problems += [problem] if problem else []
-    elif sg is not None and (liquid := _liquids(t)[0]) and (sg.high < liquid.low or sg.low > liquid.high):
-        problems.append(  # "SG 3.52, floats in methylene iodide": one of the two is wrong
-            f"“{sg.said.strip()}” and “{liquid.said}” cannot both be right: please re-check one."
+    elif sg is not None and (liquid := _liquids(t)[0]) and _disagree(sg, liquid):
+        problems.append(  # "SG 3.60, floats in methylene iodide": one of the two is wrong, and which is not known
+            f"“{sg.said.strip()}” and “{liquid.said}” (SG {liquid.describe(2)}) cannot both be right: I used "
+            "neither; please re-check one."
         )
+        sg = None
     if found_ri and ri is None and sg is not None and (swapped := _swapped(t, text)):
         sg = None  # "SG 1.76, RI 4.00": the SG is as doubtful as the RI beside it
         problems = [swapped if p == ri_problem else p for p in problems]  # the other notes stand
@@ -658,6 +750,12 @@ def _parse_readings(text: str) -> Readings:
         if re.search(pattern, t) and not re.search(rf"{NOT_SEEN}\s+(?:{pattern})", t):
             optic = name
             break
+    spot = bool(SPOT.search(t)) and not re.search(rf"{NOT_SEEN}\s+(?:an?\s+)?(?:{SPOT.pattern})", t)
+    if ri is not None and spot:  # "RI 1.66-1.68 spot reading": a vague range, no birefringence from it
+        ri = replace(ri, spot=True)
+    one = None if spot else ONE_EDGE.search(t)  # a spot reading shows one edge whatever the stone
+    if optic is None and one and not re.search(rf"{NOT_SEEN}\s+$", t[: one.start()]):
+        optic = "isotropic"  # "only one reading", "a single shadow edge"
     if optic == "isotropic" and re.search(OPTIC_WORDS["anomalous"], t):
         optic = "anomalous"
     if optic in (None, "isotropic", "anisotropic"):  # one edge stays put and the other moves, or both move
@@ -675,7 +773,7 @@ def _parse_readings(text: str) -> Readings:
         )
         bire = None
     if edges and bire is None:
-        bire = Reading(round(ri.high - ri.low, 4), round(ri.high - ri.low, 4), DERIVED)
+        bire = _edge_difference(ri)
 
     sign = OPTIC_SIGN.search(t)
     optic_sign = None if sign is None else "positive" if sign.group(1)[0] in "+p" else "negative"

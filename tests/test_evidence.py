@@ -7,6 +7,7 @@ import pytest
 
 from gemlang.fusion import EvidenceModel
 from gemlang.fusion.evidence import BLUNDER, interval_likelihood, interval_likelihoods
+from gemlang.fusion.evidence import tests_left_out as left_out
 from gemlang.hints import parse_hints
 from gemlang.readings import Reading
 
@@ -648,3 +649,9 @@ def test_a_star_seen_favours_the_gems_whose_facts_name_one():
     star = model.likelihoods(parse_hints("it shows a six-rayed star"))["a star (asterism)"]
     sapphire, tanzanite = model.index["Sapphire Blue"], model.index["Tanzanite"]
     assert star[sapphire] == 1.0 and star[tanzanite] < 0.2  # star sapphire's phenomenon; tanzanite shows none
+
+
+def test_a_spot_reading_leaves_out_the_birefringence_test_and_weighs_its_range_as_one_vague_value(model):
+    spot = parse_hints("RI 1.66-1.68 spot reading")
+    assert "birefringence" in left_out(spot) and "birefringence" not in left_out(parse_hints("RI 1.66"))
+    assert "birefringence" not in model.likelihoods(spot)  # no birefringence taken from a vague range

@@ -298,6 +298,26 @@ def test_colours_of_a_flash_are_not_the_stones_colour():
     assert said_colours("blue and green") == ("blue", "green")
 
 
+@pytest.mark.parametrize(
+    "text, colours",
+    [("red stone, RI 1.79 SR, SG 4.05, spectrum shows three bands in yellow green and blue (almandine spectrum)",
+      ("red",)),
+     ("red stone with absorption in the blue", ("red",)), ("a blue stone, lines in the red and a band in the yellow",
+     ("blue",)), ("green stone, spectroscope: a line in the blue at 437 nm", ("green",)),
+     ("blue with darker colour bands in the pavilion", ("blue",))],
+)  # fmt: skip
+def test_the_colours_of_absorption_bands_and_lines_are_not_the_stones(text, colours):
+    assert parse_hints(text).colours == colours
+
+
+def test_a_spectrum_with_no_one_gem_to_point_to_is_said_unweighed_and_one_weighed_is_not():
+    [note] = parse_hints("spectroscope shows iron lines, RI 1.76").notes  # sapphire, almandine, peridot, spinel...
+    assert "I do not weigh “iron lines” yet" in note
+    for weighed in ("absorption bands at 505, 527 and 576 nm", "red stone, iron bands at 505, 527 and 576 nm"):
+        hints = parse_hints(weighed)
+        assert hints.readings.observations == ("iron bands at 505, 527 and 576 nm",) and hints.notes == ()
+
+
 def test_the_colour_of_veins_or_streaks_of_another_mineral_is_not_the_stones():
     from gemlang.knowledge.colours import said_colours
 

@@ -37,6 +37,40 @@ def test_two_shadow_edges_give_the_birefringence_too():
     assert r.birefringence.low == pytest.approx(0.008)
 
 
+@pytest.mark.parametrize(
+    "text, low, high, said",
+    [("RI 1.544-1.553", 0.009, 0.009, "birefringence 0.009"),  # edges to the third decimal: one value
+     ("nα 1.762 nγ 1.770", 0.008, 0.008, "birefringence 0.008"),
+     ("RI 1.62-1.64", 0.015, 0.025, "birefringence 0.015–0.025"),  # each edge ±0.005: the difference ±0.005
+     ("RI 1.76, 1.77", 0.005, 0.015, "birefringence 0.005–0.015"),  # three times in four
+     ("RI 1.544-1.55", 0.00325, 0.00875, "birefringence 0.003–0.009")],
+)  # fmt: skip
+def test_the_birefringence_of_two_edges_is_as_precise_as_the_edges_were_typed(text, low, high, said):
+    r = parse_readings(text)
+    assert (r.birefringence.low, r.birefringence.high) == pytest.approx((low, high), abs=1e-4)
+    assert said in r.describe()
+
+
+@pytest.mark.parametrize(
+    "text, ri",
+    [("RI 1.66-1.68 spot reading", "RI 1.660–1.680 (spot reading)"), ("spot reading 1.66-1.68", None),
+     ("spot RI 1.62-1.64", None), ("RI 1.61 by distant vision", "RI 1.610 (spot reading)"),
+     ("RI 1.54-1.56 spot method on the cabochon", None)],
+)  # fmt: skip
+def test_a_spot_reading_is_one_vague_value_or_range_and_gives_no_birefringence(text, ri):
+    r = parse_readings(text)
+    assert r.ri is not None and r.ri.spot and not r.ri_edges and r.birefringence is None
+    assert ri is None or r.describe()[0] == ri
+    assert "(spot reading)" in r.describe()[0]
+
+
+def test_a_spot_reading_shows_one_edge_whatever_the_stone_and_a_spot_on_it_is_no_spot_reading():
+    assert parse_readings("spot reading 1.66, only one shadow edge").optic is None
+    dark_spot = parse_readings("RI 1.62-1.64, a dark spot under the table")
+    assert not dark_spot.ri.spot and dark_spot.birefringence is not None
+    assert not parse_readings("not a spot reading: RI 1.62-1.64").ri.spot
+
+
 @pytest.mark.parametrize("text", ["RI 1.50-1.52, singly refractive", "RI 1.65-1.67, stays light", "RI 1.50-1.52, ADR"])
 def test_a_range_on_a_stone_without_two_shadow_edges_gives_no_birefringence(text):
     r = parse_readings(text)
@@ -45,7 +79,7 @@ def test_a_range_on_a_stone_without_two_shadow_edges_gives_no_birefringence(text
 
 def test_a_later_singly_refractive_drops_the_birefringence_read_from_the_range():
     first = parse_readings("RI 1.50-1.52")
-    assert first.birefringence.low == pytest.approx(0.02)
+    assert (first.birefringence.low, first.birefringence.high) == pytest.approx((0.015, 0.025))  # 0.02, rounded
     assert first.updated(parse_readings("it stays dark in the polariscope")).birefringence is None
     assert parse_readings("SR").updated(first).birefringence is None
     assert first.updated(parse_readings("bire 0.02, singly refractive")).birefringence.low == pytest.approx(0.02)
@@ -83,6 +117,26 @@ def test_a_stone_cannot_float_in_a_lighter_liquid_than_one_it_sinks_in():
      ("snake pattern, singly refractive", "anomalous"), ("stays light in all positions", "aggregate")],
 )  # fmt: skip
 def test_optic_character_and_polariscope_words(text, optic):
+    assert parse_readings(text).optic == optic
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["single refractive, RI 1.718, SG 3.60", "single refraction", "singly-refractive", "single-refractive",
+     "singly refracting", "only one reading, RI 1.76", "just one shadow edge at 1.72", "one shadow edge at 1.718",
+     "a single shadow edge, RI 1.81", "spectroscope shows iron lines, only one reading"],
+)  # fmt: skip
+def test_single_refraction_in_other_words_and_one_shadow_edge_are_singly_refractive(text):
+    assert parse_readings(text).optic == "isotropic"
+
+
+@pytest.mark.parametrize(
+    "text, optic",
+    [("not single refractive", None), ("I have only one reading: SG 3.52", None),
+     ("just one reading so far, SG 3.5", None), ("one shadow edge at 1.544 and a second at 1.553", None),
+     ("one shadow edge stays fixed at 1.544 while the other moves to 1.553", "anisotropic")],
+)  # fmt: skip
+def test_one_reading_of_something_else_or_the_first_of_two_edges_is_not_single_refraction(text, optic):
     assert parse_readings(text).optic == optic
 
 
@@ -145,6 +199,22 @@ def test_impossible_or_ambiguous_readings_are_said_in_one_line_and_never_used(te
     hints = parse_hints(text)
     assert not hints and hints.hardness is None
     assert len(hints.notes) == 1 and word in hints.notes[0] and "\n" not in hints.notes[0]
+
+
+@pytest.mark.parametrize(
+    "text, meant",
+    [("RI 17.62 SG 4", "1.762"), ("RI 176", "1.76"), ("RI 0.1762", "1.762"), ("RI 17.62-17.70", "1.762–1.770"),
+     ("SG 352", "3.52")],
+)  # fmt: skip
+def test_a_number_with_its_decimal_point_misplaced_is_asked_about_not_guessed(text, meant):
+    hints = parse_hints(text)
+    quantity = "refractive index" if text.startswith("RI") else "specific gravity"
+    assert hints.readings.ri is None and (hints.readings.sg is None or text == "RI 17.62 SG 4")
+    [note] = hints.notes
+    assert f"is not a {quantity} a gem has" in note and f"did you mean {meant} (a decimal point in the wrong" in note
+    assert "I did not use it" in note and "\n" not in note
+    for nothing_near in ("RI 3.5", "SG -1", "SG over 30", "bire 8"):  # no value a point moved makes: no question
+        assert "did you mean" not in parse_hints(nothing_near).notes[0]
 
 
 def test_an_ri_and_sg_typed_the_other_way_round_are_asked_about_and_neither_used():
@@ -423,8 +493,26 @@ def test_singly_refractive_with_a_double_refraction_seen_is_said_to_contradict(t
 
 def test_an_sg_its_heavy_liquid_contradicts_is_said():
     [problem] = parse_readings("SG 3.52 and it floats in methylene iodide").problems
-    assert "“SG 3.52” and “floats in methylene iodide” cannot both be right" in problem
+    assert "“SG 3.52” and “floats in methylene iodide” (SG below 3.32) cannot both be right" in problem
     assert parse_readings("SG 3.52, sinks in methylene iodide").problems == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I have a stone RI 1.718 SR SG 3.60 but it floats in methylene iodide", "SG 2.65, sinks in bromoform",
+     "2.000 ct in air, 1.496 ct in water, it floats in bromoform"],
+)  # fmt: skip
+def test_an_sg_and_a_heavy_liquid_that_disagree_are_both_left_out_in_one_line(text):
+    readings = parse_readings(text)
+    assert readings.sg is None  # which of the two is wrong is not known: neither is used, as with two liquids
+    [problem] = readings.problems
+    assert "cannot both be right: I used neither; please re-check one." in problem and "\n" not in problem
+    assert readings.ri is not None or "RI" not in text  # the other readings stand
+
+
+def test_an_sg_a_balance_or_a_warm_liquid_may_put_just_past_the_liquid_is_no_contradiction():
+    readings = parse_readings("SG 3.31, it sinks slowly in methylene iodide")
+    assert readings.problems == () and readings.sg.low == 3.31
 
 
 def test_a_sign_denied_with_nt_is_not_seen():

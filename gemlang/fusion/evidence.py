@@ -246,8 +246,10 @@ def tests_made(hints: Hints) -> set[str]:
 
 def tests_left_out(hints: Hints) -> set[str]:
     """The tests not to suggest: those made, and those the readings rule out (a singly refractive stone or an
-    aggregate shows no two shadow edges to read a birefringence from)."""
-    return tests_made(hints) | ({"birefringence"} if hints.readings.optic in NO_TWO_EDGES else set())
+    aggregate shows no two shadow edges to read a birefringence from, nor a cabochon read by the spot method)."""
+    r = hints.readings
+    no_edges = r.optic in NO_TWO_EDGES or (r.ri is not None and r.ri.spot)
+    return tests_made(hints) | ({"birefringence"} if no_edges else set())
 
 
 def gem_sold_as(gem: GemFacts) -> GemFacts:
@@ -302,23 +304,11 @@ def interval_likelihoods(
     density = np.where(point_gem, point, ranged)
     fits = 1.0 / (width + (b - a) + 2.5 * sigma)  # about the density of a reading that fits
     if edges and b > a:
-        for v, rounded in zip((a, b), _rounding(reading), strict=True):
+        for v, rounded in zip((a, b), reading.rounding(), strict=True):
             beyond = np.maximum(np.maximum(lo - v, v - hi) - rounded, 0.0)
             density = density * np.exp(-0.5 * (beyond / sigma) ** 2)
     likelihood = np.maximum(density, floor * fits)
     return np.where(known, likelihood, likelihood[known].mean() if known.any() else 1.0)
-
-
-def _rounding(reading: Reading) -> tuple[float, float]:
-    """Half the last decimal place of each end of a reading as typed ("1.71" is 1.705–1.715, "1.710" to
-    ±0.0005): from the words it came from, else from the values."""
-    typed = re.findall(r"\d+\.(\d+)", reading.said)
-    places = (
-        [len(d) for d in typed[:2]]
-        if len(typed) >= 2
-        else [2 if abs(v * 100 - round(v * 100)) < 1e-6 else 3 for v in (reading.low, reading.high)]
-    )
-    return tuple(0.5 * 10.0**-p for p in places)
 
 
 def interval_likelihood(reading: Reading, gem: tuple[float, float] | None, sigma: float, floor: float = 1e-3) -> float:

@@ -81,7 +81,11 @@ ANY_COLOUR = re.compile(r"\b(?:various|all colou?rs|multicolou?r|rainbow|spectra
 NOT_BODY_COLOUR = re.compile(
     r"\b(?:[ls]w)?uv\b|ultra-?violet|fluoresc|glows?\b|chelsea|long-?wave|short-?wave|\blw\b|\bsw\b|swab|aceton"
 )
-AFTER_TEST = re.compile(r"pleochro|dichro|trichro|flash|sheen|schiller|play of|streak|spark")
+# and the spectroscope's bands and lines: "three bands in the yellow, green and blue", "absorption in the red"
+AFTER_TEST = re.compile(
+    r"pleochro|dichro|trichro|flash|sheen|schiller|play of|streak|spark|spectr|absorption|"
+    r"\b(?:bands?|lines?)\s+(?:in|near)\b"
+)
 PLEOCHROIC = re.compile(r"pleochro|dichro|trichro")
 # "a red ring": a doublet; "a red line at the girdle": its join; "dark backing": an opal doublet's back
 NOT_THE_STONE = (
