@@ -135,6 +135,14 @@ OBSERVATIONS = {
     "horsetail inclusions": r"horse-?tails?",
     "a red ring (doublet)": r"red ring",
     "nacre": r"\bnacre(?:ous)?\b",
+    # "the thermal tester says diamond", "passes the diamond tester": not "fails the tester", "says not diamond"
+    "passes a thermal diamond tester": r"\bpass(?:es|ed)?\s+(?:the\s+|a\s+|my\s+)?(?:thermal\s+|diamond\s+)+"
+    r"(?:tester|probe)|(?:thermal|diamond)\s+(?:tester|probe)[^.;]{0,25}\b(?:says|said|reads?|shows?|beeps?|beeped|"
+    r"indicates?)\s+(?:as\s+)?(?:a\s+)?(?:diamond|positive)\b|\btests?\s+(?:as|positive for)\s+(?:a\s+)?diamond\b|"
+    r"\b(?:thermal|diamond)\s+(?:tester|probe)\s+beep(?:s|ed)\b",
+    # "very high fire", "strong dispersion", "fiery like a diamond": not "no fire" or "little fire"
+    "strong fire (dispersion)": r"\b(?:very |extremely |really |so )?(?:high|strong|intense|lots of|much|great|huge|"
+    r"exceptional|big)\s+(?:fire|dispersion)\b|\bfiery\b|\bfire like (?:a )?diamond",
     "gritty on the teeth": r"\bgritty\b|(?<!smooth )tooth test(?! (?:is |was )?smooth)|"
     r"rough (?:on|against) (?:the )?teeth",
     "insect inclusions": r"\binsects?\b",

@@ -1801,3 +1801,17 @@ def test_glass_against_a_gem_and_the_stone_in_hand_against_a_gem_named_are_told_
     chat = stone_answered("Emerald", "Aquamarine")
     assert chat.ask("how do I tell it from glass?").reply == "**Emerald or Glass (Paste)?**"
     assert chat.ask("how can i tell if its aquamarine?").reply == "**Emerald or Aquamarine?**"
+
+
+def test_fire_doubling_and_a_thermal_testers_beep_point_to_moissanite():
+    from gemlang.hints import parse_hints
+
+    seen = parse_hints("doubling visible, very high fire, thermal tester says diamond, colourless").readings
+    assert set(seen.observations) == {"strong fire (dispersion)", "passes a thermal diamond tester"}
+    for not_seen in ("no fire", "little fire", "it fails the diamond tester", "the diamond tester says not diamond"):
+        assert parse_hints(not_seen).readings.observations == ()
+    chat = Assistant(classifier=None).conversation()
+    assert chat.ask("doubling visible, very high fire, thermal tester says diamond, colourless").gem == "Moissanite"
+    beeped = Assistant(None).conversation().ask("colourless, passes the diamond tester")
+    leaders = [name for name, _ in beeped.candidates]
+    assert {leaders[0], leaders[1]} == {"Diamond (CVD Diamond, HPHT Diamond)", "Moissanite"}

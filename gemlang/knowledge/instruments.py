@@ -179,13 +179,18 @@ _LACKS_ITEM = re.compile(r"^(?:no|not|absence|absent|lack|lacks|without)\b", re.
 _LACKS_SENTENCE = re.compile(r"\b(?:no|not|absence|absent|lack|lacks|without|unlike|instead)\b", re.I)
 
 
+STRONG_FIRE = 0.03  # dispersion (B-G interval) from which the eye sees strong fire: zircon 0.039, diamond 0.044
+
+
 def signs_text(gem: GemFacts) -> str:
     """The gem's diagnostic features, description and phenomena in lower case, for the loupe signs a person
     reports, without the features and sentences that say what it lacks."""
     items = [f for f in gem.diagnostic_features if not _LACKS_ITEM.match(f.strip())]
     said = f"{gem.description} {gem.phenomena}"  # "star sapphire shows a six-rayed star": a phenomenon is a sign
     sentences = [s for s in re.split(r"(?<=[.;])\s+", said) if not _LACKS_SENTENCE.search(s)]
-    return " ; ".join([*items, *sentences]).lower()
+    # the fire the eye sees, from the dispersion (diamond 0.044), whether or not the words mention it
+    fire = ["strong fire (high dispersion)"] if gem.dispersion and gem.dispersion[1] >= STRONG_FIRE else []
+    return " ; ".join([*items, *sentences, *fire]).lower()
 
 
 def profile(gem: GemFacts) -> Profile:
