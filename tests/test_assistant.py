@@ -1062,13 +1062,15 @@ def test_how_a_treatment_is_detected_gives_its_bench_signs_then_the_laboratory(q
         ),
         (
             "how do I know if my tanzanite is heated?",
-            "**Tanzanite, heating**: at the bench: nearly all tanzanite is heated",
+            "**Tanzanite, heating**: common and usually cannot be detected, not even by a gem laboratory, so it is "
+            "assumed: nearly all tanzanite is heated",
             ("three colours",),
-            "not detectable",
+            "proves natural colour",
         ),
         (
             "how can I tell if blue topaz is irradiated?",
-            "**Topaz, irradiation and heating (blue topaz)**: at the bench: no routine gemmological test",
+            "**Topaz, irradiation and heating (blue topaz)**: common and usually cannot be detected, not even by a gem "
+            "laboratory, so it is assumed: no routine gemmological test",
             ("London blue",),
             "residual radioactivity",
         ),
@@ -1775,6 +1777,57 @@ def test_is_it_heated_of_the_stone_in_hand_says_a_laboratory_decides_and_what_a_
     assert "What a gemmologist looks for: **Ruby, heat treatment**" in answer.reply and "discoid" in answer.reply
     assert any(n.startswith("sources (heat treatment)") for n in answer.notes)
     assert "What a gemmologist looks for" not in chat.ask("is it treated?").reply  # no treatment named: the list
+
+
+def test_is_it_heated_of_an_aquamarine_says_heating_is_assumed_for_no_laboratory_can_tell():
+    chat = stone_answered("Aquamarine", "Topaz")
+    answer = chat.ask("is it heated?")
+    assert answer.reply.startswith(
+        "In aquamarine, heating is common and usually cannot be detected, not even by a gem laboratory, so it is "
+        "assumed: gemmological testing can hardly tell"
+    ), answer.reply
+    assert "a gem laboratory decides" not in answer.reply and "What a gemmologist looks for" not in answer.reply
+    assert "Treatments: heat treatment" in answer.reply
+    (note,) = [n for n in answer.notes if n.startswith("sources (heating): ")]
+    assert "professionaljeweler.com" in note and "just-color.com" in note
+    # "is it treated?" names no treatment: a laboratory decides most, and heating, which it cannot, is assumed
+    treated = chat.ask("is it treated?").reply
+    assert treated.startswith("Whether this stone was treated") and "decides most treatments" in treated
+    assert "heating is common and usually cannot be detected" in treated
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("is aquamarine heated?", "**Aquamarine**: Treatments of aquamarine: heat treatment (to reduce green and "
+         "enhance blue). In aquamarine, heating is common and usually cannot be detected, not even by a gem"),
+        ("how do I detect heated aquamarine?", "**Aquamarine, heating**: common and usually cannot be detected, not "
+         "even by a gem laboratory, so it is assumed: "),
+        ("is my aquamarine heated?", "**Aquamarine**: In aquamarine, heating is common and usually cannot be"),
+        ("is my blue topaz treated?", "**Topaz**: In topaz, irradiation and heating (blue topaz) is common and usually"
+         " cannot be detected"),
+        ("how do I detect irradiated topaz?", "**Topaz, irradiation and heating (blue topaz)**: common and usually "
+         "cannot be detected, not even by a gem laboratory, so it is assumed: no routine gemmological test"),
+        ("is my zircon heated?", "**Zircon**: In zircon, heating (blue zircon) is common and usually cannot be"),
+    ],
+)  # fmt: skip
+def test_a_treatment_no_laboratory_can_usually_detect_is_said_to_be_assumed_with_its_sources(question, said):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(said), answer.reply
+    assert "a gem laboratory decides" not in answer.reply
+    assert any(n.startswith("sources (") for n in answer.notes)
+
+
+def test_the_signs_that_still_help_follow_an_undetectable_treatment_and_a_detectable_one_keeps_the_laboratory():
+    tanzanite = Assistant(classifier=None).conversation().ask("is my tanzanite heated?").reply
+    assert tanzanite.startswith("**Tanzanite**: In tanzanite, heating is common and usually cannot be detected")
+    assert "What a gemmologist looks for: **Tanzanite, heating**: at the bench: with the dichroscope" in tanzanite
+    blue = Assistant(classifier=None).conversation().ask("is my blue topaz treated?").reply
+    assert "What a gemmologist looks for: **Topaz, irradiation and heating (blue topaz)**: at the bench:" in blue
+    assert blue.count("no routine gemmological test") == 1  # said once, not again among the signs
+    sapphire = Assistant(classifier=None).conversation().ask("is my sapphire heated?").reply
+    assert "a gem laboratory decides, from its inclusions" in sapphire and "usually cannot be detected" not in sapphire
+    assert "usually cannot be detected" not in Assistant(None).conversation().ask("is my topaz dyed?").reply
 
 
 def test_a_gem_whose_facts_list_no_treatment_is_not_said_to_have_none_in_common_use():

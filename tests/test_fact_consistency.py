@@ -209,7 +209,7 @@ def test_every_listed_source_is_cited_and_names_a_title_and_an_address():
         fact["source"]
         for facts in data["gems"].values()
         for item in facts.get("treatment_signs", [])
-        for fact in item["bench"] + item.get("laboratory", [])
+        for fact in item.get("undetectable", []) + item.get("bench", []) + item.get("laboratory", [])
     }
     assert set(data["sources"]) == cited
     assert all(s["title"].strip() and s["url"].startswith("http") for s in data["sources"].values())
@@ -242,9 +242,23 @@ def test_a_treatments_signs_are_read_bench_first_with_every_citation(tmp_path, m
     assert signs.laboratory == ("A laboratory confirms it",) and signs.citation == "Book A <https://a.example>"
 
 
+def test_a_treatment_no_laboratory_can_usually_detect_needs_no_bench_signs_but_its_facts_sourced(tmp_path, monkeypatch):
+    item = {
+        "treatment": "heating",
+        "said_as": ["heat"],
+        "undetectable": [{"text": "No test tells heated colour from natural.", "source": "a"}],
+    }
+    (signs,) = _signs(tmp_path, monkeypatch, {"Aquamarine": {"treatment_signs": [item]}})["Aquamarine"]
+    assert signs.undetectable == ("No test tells heated colour from natural",) and signs.bench == ()
+    assert signs.citation == "Book A <https://a.example>"
+
+
 @pytest.mark.parametrize(
     "item",
     [
+        {"treatment": "heating", "said_as": ["heat"], "undetectable": [{"text": "No test tells it"}]},  # unsourced
+        {"treatment": "heating", "said_as": ["heat"], "undetectable": [{"text": "No test", "source": "nowhere"}]},
+        {"treatment": "heating", "said_as": ["heat"], "undetectable": {"text": "No test tells it", "source": "a"}},
         {"treatment": "dyeing", "said_as": ["dye"], "bench": [{"text": "Colour in fissures", "source": "nowhere"}]},
         {"treatment": "dyeing", "said_as": ["dye"], "bench": []},  # a treatment with no sign to look for
         {"treatment": "dyeing", "bench": [{"text": "Colour in fissures", "source": "a"}]},  # asked by no words
@@ -268,7 +282,7 @@ def test_the_treatment_signs_in_use_are_the_gems_and_cite_their_references():
 
     for name, signs in treatment_signs().items():
         assert get_facts(name).treatment_signs == signs
-        assert all(s.bench and "<http" in s.citation for s in signs), name
+        assert all((s.bench or s.undetectable) and "<http" in s.citation for s in signs), name
 
 
 def test_a_sourced_absorption_spectrum_is_the_spectrum_the_gem_shows_over_the_databases_notes():

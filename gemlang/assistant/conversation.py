@@ -24,6 +24,7 @@ from gemlang.assistant.gem_answers import (
     how_to_spot_glass,
     how_to_tell_natural,
     kind_answer,
+    looked_for,
     ordered_answer,
     property_rows,
     property_value,
@@ -734,8 +735,8 @@ class Conversation:
             treatment = TREATMENT_QUESTION.search(text) is not None
             in_hand = bool(new.signs) or (treatment and STONE_IN_HAND.search(text) is not None)
             aside = "" if home_tests_in(text) else side_answer(text, asked_gem, new.signs, general=not in_hand)
-            if aside and in_hand and treatment and (signs := detection_answer(text, asked_gem, True)):
-                aside = f"{aside} What a gemmologist looks for: {signs[0]}"
+            if aside and treatment and (signs := looked_for(text, asked_gem, of_the_stone=in_hand)):
+                aside = f"{aside} {signs[0]}".strip()  # "is it heated?": what a gemmologist looks for
                 answer.notes.append(signs[1])
             answer.notes = [n for n in answer.notes if n not in new.signs or n not in aside]  # said once
             if not aside and (seen := what_it_shows(text, asked_gem)):  # "what causes asterism in sapphire?"
@@ -887,8 +888,8 @@ class Conversation:
         if detected := detection_answer(text, about):  # "how do I tell if it's heated?": the signs, not its odds
             turn.aside = aside = detected[0]
             answer.notes.append(detected[1])
-        elif aside and not other and TREATMENT_QUESTION.search(text) and (signs := detection_answer(text, about, True)):
-            turn.aside = aside = f"{aside} What a gemmologist looks for: {signs[0]}"  # "is it heated?": a lab decides
+        elif aside and TREATMENT_QUESTION.search(text) and (signs := looked_for(text, about, of_the_stone=not other)):
+            turn.aside = aside = f"{aside} {signs[0]}".strip()  # "is it heated?": what a gemmologist looks for
             answer.notes.append(signs[1])
         if not aside and care_question(text) and (care := self._care(text, about)):  # a photo and "how do I clean it?"
             turn.aside = aside = care[0]

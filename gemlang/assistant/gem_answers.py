@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from gemlang.assistant.questions import (
     ASKS_WHAT_IT_SHOWS,
+    COLOUR_NATURAL,
     DETECTION_QUESTION,
     HISTORY_QUESTION,
     IS_A_KIND,
@@ -351,30 +352,87 @@ def signs_known(gem: GemFacts) -> tuple[TreatmentSigns, ...]:
     return ()
 
 
-def detection_answer(text: str, gem: GemFacts, of_the_stone: bool = False) -> tuple[str, str] | None:
+def treatments_named(text: str, gem: GemFacts) -> tuple[TreatmentSigns, ...]:
+    """The recorded treatments of `gem` (`signs_known`) a message names ("is it heated?": heating)."""
+    return tuple(s for s in signs_known(gem) if any(re.search(p, text, re.I) for p in s.said_as))
+
+
+# what is said of a treatment that usually cannot be detected (its facts say it is common, and why)
+UNDETECTABLE = "common and usually cannot be detected, not even by a gem laboratory, so it is assumed"
+# a treatment question that names no treatment: "is it treated?", "enhanced?", "is the colour natural?"
+ANY_TREATMENT = re.compile(r"\b(?:treat(?:ed|ments?)?|untreated|enhanc\w*)\b|" + COLOUR_NATURAL.pattern, re.I)
+
+
+def assumed(text: str, gem: GemFacts) -> tuple[TreatmentSigns, ...]:
+    """The recorded treatments of `gem` that usually cannot be detected, even by a laboratory, a treatment question
+    is answered with: those it names ("is it heated?" of an aquamarine), or, when it names none ("is it
+    treated?"), all of them; none when it names a treatment without recorded signs ("is it dyed?")."""
+    named = treatments_named(text, gem)
+    if not named and not ANY_TREATMENT.search(text):
+        return ()
+    return tuple(s for s in (named or signs_known(gem)) if s.undetectable)
+
+
+def undetectable_said(gem: GemFacts, signs: TreatmentSigns) -> str:
+    """'In aquamarine, heating is common and usually cannot be detected, not even by a gem laboratory, so it is
+    assumed: …; ….' (its facts say that it is common, and why it cannot be detected)."""
+    return f"In {gem.name.lower()}, {signs.treatment} is {UNDETECTABLE}: {why_undetectable(signs)}."
+
+
+def why_undetectable(signs: TreatmentSigns) -> str:
+    """A treatment's `undetectable` facts, one clause after another."""
+    return "; ".join(x[0].lower() + x[1:] for x in signs.undetectable)
+
+
+def detection_answer(text: str, gem: GemFacts) -> tuple[str, str] | None:
     """How the treatment a question names is detected in `gem` ("how do I detect lead-glass filled ruby?"): the
-    bench signs, then what needs a laboratory, and the note of their sources; None when the question asks no such
-    thing, or no treatment of the gem's recorded signs is the one it names. `of_the_stone`: whether the stone in
-    hand has it was asked ("is it heated?"), answered with the signs of the treatment named only."""
-    if not (of_the_stone or DETECTION_QUESTION.search(text)) or not TREATED_WORDS.search(text):
+    bench signs, then what needs a laboratory, and the note of their sources; for a treatment that usually cannot
+    be detected, that first. None when the question asks no such thing, or no treatment of the gem's recorded
+    signs is the one it names."""
+    if not DETECTION_QUESTION.search(text) or not TREATED_WORDS.search(text):
         return None
     known = signs_known(gem)
-    named = [s for s in known if any(re.search(p, text, re.I) for p in s.said_as)]
+    named = treatments_named(text, gem)
     general = re.search(r"\btreat(?:ed|ments?)?\b", text, re.I) and not named  # "how is treated jade detected?"
-    chosen = named[:1] or (known[:2] if general and not of_the_stone else ())
+    chosen = named[:1] or (known[:2] if general else ())
     if not chosen:
         return None
     said = " ".join(detection_text(gem, s) for s in chosen)
-    return said, "; ".join(f"sources ({s.treatment}): {s.citation}" for s in chosen)
+    return said, sources_note(chosen)
 
 
-def detection_text(gem: GemFacts, signs: TreatmentSigns) -> str:
-    """'**Ruby, lead-glass filling**: at the bench: …; …. A laboratory …' for one treatment's signs."""
-    bench = "; ".join(x[0].lower() + x[1:] for x in signs.bench)
-    text = f"**{gem.name}, {signs.treatment}**: at the bench: {bench}."
-    if signs.laboratory:
-        text += " " + " ".join(x + "." for x in signs.laboratory)
-    return text
+def sources_note(chosen: Sequence[TreatmentSigns]) -> str:
+    """'sources (heat treatment): …; sources (…): …' for the treatments an answer speaks of."""
+    return "; ".join(f"sources ({s.treatment}): {s.citation}" for s in chosen)
+
+
+def looked_for(text: str, gem: GemFacts, of_the_stone: bool = True) -> tuple[str, str] | None:
+    """What follows the aside `side_answer` gives a treatment question, and the note of the sources of both: of the
+    stone in hand ("is it heated?"), what a gemmologist looks for, the signs of the treatment named only (of one
+    that usually cannot be detected, the signs that still help, if any: the aside says it is assumed); of the gem in
+    general ("is aquamarine heated?"), nothing but the note. None when the aside uses no recorded signs."""
+    if not TREATED_WORDS.search(text):
+        return None
+    named = treatments_named(text, gem)[:1] if of_the_stone else ()
+    shown = [(s, said) for s in named if (said := detection_text(gem, s, told=True))]
+    chosen = list(dict.fromkeys((*assumed(text, gem), *(s for s, _ in shown))))
+    if not chosen:
+        return None
+    return (f"What a gemmologist looks for: {shown[0][1]}" if shown else ""), sources_note(chosen)
+
+
+def detection_text(gem: GemFacts, signs: TreatmentSigns, told: bool = False) -> str:
+    """'**Ruby, lead-glass filling**: at the bench: …; …. A laboratory …' for one treatment's signs; for a treatment
+    that usually cannot be detected, '**Aquamarine, heating**: common and usually cannot be detected, …' first,
+    unless `told` already (then '' when no sign still helps)."""
+    parts = []
+    if signs.undetectable and not told:
+        parts.append(f"{UNDETECTABLE}: {why_undetectable(signs)}.")
+    if signs.bench:
+        bench = "; ".join(x[0].lower() + x[1:] for x in signs.bench)
+        parts.append(f"{'At' if parts else 'at'} the bench: {bench}.")
+    parts += [x + "." for x in signs.laboratory]
+    return f"**{gem.name}, {signs.treatment}**: " + " ".join(parts) if parts else ""
 
 
 def side_answer(
@@ -385,26 +443,35 @@ def side_answer(
     or value, which a photo and instrument readings cannot settle; said plainly, with the treatments in use
     or the main sources of the gem, and no price. `signs`: what the treatment signs the person saw mean.
     `general`: the question is about `gem` in general ("is tanzanite usually treated?"), not the stone in hand.
-    `told`: the places the person said the stone came from ("it's from Colombia"), as named and as countries."""
+    `told`: the places the person said the stone came from ("it's from Colombia"), as named and as countries.
+    A treatment that usually cannot be detected, even by a laboratory ("is it heated?" of an aquamarine), is said
+    to be assumed, with why, in place of a laboratory deciding; `looked_for` gives what follows and the note."""
     asked = "?" in text or re.match(r"\s*(?:is|was|has|are|does|any|tell me|explain|describe)\b", text, re.I)
     if asked and TREATMENT_QUESTION.search(text):
         known = (
             treatment_sentence(gem, n=len(gem.treatments), named=general)
             or f"My sources list no treatment of {gem.name}, which does not mean it is never treated."
         )
+        # a treatment that usually cannot be detected, even by a laboratory, is said to be assumed (see `assumed`)
+        hidden = assumed(text, gem)
+        undetectable = [undetectable_said(gem, s) for s in hidden]
         if general:  # "Treatments of tanzanite: heat treatment …"
-            return known
-        seen = " ".join(f"What you saw points to one: {s[0].lower()}{s[1:]}" for s in signs)
-        return " ".join(
-            part
-            for part in (
-                "Whether this stone was treated shows neither in a photo nor in the usual readings: a gem "
-                "laboratory decides, from its inclusions, spectrum and fluorescence.",
-                seen,
-                known,
+            return " ".join((known, *undetectable))
+        named = treatments_named(text, gem)
+        if named and len(hidden) == len(named):  # "is it heated?" of an aquamarine: no laboratory decides
+            lead = ""
+        elif hidden:  # "is it treated?" of a topaz: a laboratory decides some of its treatments, not all
+            lead = (
+                "Whether this stone was treated shows neither in a photo nor in the usual readings: a gem laboratory "
+                "decides most treatments, from its inclusions, spectrum and fluorescence, but not every one."
             )
-            if part
-        )
+        else:
+            lead = (
+                "Whether this stone was treated shows neither in a photo nor in the usual readings: a gem "
+                "laboratory decides, from its inclusions, spectrum and fluorescence."
+            )
+        seen = " ".join(f"What you saw points to one: {s[0].lower()}{s[1:]}" for s in signs)
+        return " ".join(part for part in (lead, *undetectable, seen, known) if part)
     if ORIGIN_QUESTION.search(text) and not HISTORY_QUESTION.search(text):  # not "where does the name come from?"
         if gem.origin != "natural":
             return f"{gem.name} is made in a laboratory, not mined."

@@ -121,13 +121,16 @@ class Kind:
 class TreatmentSigns:
     """How one treatment of a gem is detected: the signs a gemmologist sees at the bench (loupe, microscope,
     spectroscope, UV lamp, SG), then what needs a laboratory. `said_as`: how people name the treatment
-    (regular expressions); `citation`: the references of both."""
+    (regular expressions); `undetectable`: for a treatment that usually leaves no trace even a laboratory finds
+    (the heating of aquamarine), why, so that it is assumed rather than looked for; `citation`: the references
+    of all three."""
 
     treatment: str
     said_as: tuple[str, ...]
     bench: tuple[str, ...]
     laboratory: tuple[str, ...]
     citation: str
+    undetectable: tuple[str, ...] = ()
 
 
 MET = ("often", "rarely", "hardly")  # how often a gemmologist meets a gem, where it is neither usual nor ordinary

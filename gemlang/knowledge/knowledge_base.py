@@ -6,7 +6,8 @@
   gem (entries.json's `added_gems`) a later reference corrects or extends;
 - `sourced_facts.json`: facts in words (composition, colour cause, formation, name origin, history, phenomena,
   uses, and the absorption spectrum a spectroscope shows), each with the reference it comes from, and how a
-  gem's treatments are detected (`treatment_signs`: the bench signs, then what needs a laboratory);
+  gem's treatments are detected (`treatment_signs`: the bench signs, then what needs a laboratory, or that a
+  treatment usually cannot be detected, even by a laboratory, and is assumed);
 - `trade_names.json`: trade names and misnomers ("smoky topaz") and the gem they really mean.
 
 Rules, so each fact has exactly one origin:
@@ -264,7 +265,9 @@ def _cited(where: str, facts: list[dict[str, str]], references: dict[str, dict[s
 @lru_cache(maxsize=1)
 def treatment_signs() -> dict[str, tuple[TreatmentSigns, ...]]:
     """sourced_facts.json's `treatment_signs` as {gem name: its treatments' signs}; each treatment needs a name,
-    the words it is asked by, and bench signs, and every sign and laboratory test names a listed source."""
+    the words it is asked by, and bench signs or, for a treatment that usually cannot be detected even by a
+    laboratory (`undetectable`: the facts that say so and why), those facts; every sign, laboratory test and
+    undetectable fact names a listed source, or the file is refused."""
     with open(SOURCED_FACTS_PATH, encoding="utf-8") as f:
         data = json.load(f)
     out: dict[str, tuple[TreatmentSigns, ...]] = {}
@@ -272,13 +275,20 @@ def treatment_signs() -> dict[str, tuple[TreatmentSigns, ...]]:
         signs = []
         for item in facts.get(TREATMENT_SIGNS, []):
             where = f"{name}.{TREATMENT_SIGNS}.{item.get('treatment')}"
-            if not (item.get("treatment") and item.get("said_as") and item.get("bench")):
-                raise KnowledgeError(f"sourced_facts.json: {where} needs a treatment, said_as and bench signs")
-            bench, cited = _cited(where, item["bench"], data["sources"])
+            if not (item.get("treatment") and item.get("said_as") and (item.get("bench") or item.get("undetectable"))):
+                raise KnowledgeError(
+                    f"sourced_facts.json: {where} needs a treatment, said_as, and bench signs or undetectable facts"
+                )
+            undetectable, hidden_cited = _cited(where, item.get("undetectable", []), data["sources"])
+            bench, cited = _cited(where, item.get("bench", []), data["sources"])
             laboratory, lab_cited = _cited(where, item.get("laboratory", []), data["sources"])
-            citation = "; ".join(dict.fromkeys(cited + lab_cited))
+            citation = "; ".join(dict.fromkeys(hidden_cited + cited + lab_cited))
             said_as = tuple(item["said_as"])
-            signs.append(TreatmentSigns(item["treatment"], said_as, tuple(bench), tuple(laboratory), citation))
+            signs.append(
+                TreatmentSigns(
+                    item["treatment"], said_as, tuple(bench), tuple(laboratory), citation, tuple(undetectable)
+                )
+            )
         if signs:
             out[name] = tuple(signs)
     return out
