@@ -1868,3 +1868,10 @@ def test_fire_doubling_and_a_thermal_testers_beep_point_to_moissanite():
     beeped = Assistant(None).conversation().ask("colourless, passes the diamond tester")
     leaders = [name for name, _ in beeped.candidates]
     assert {leaders[0], leaders[1]} == {"Diamond (CVD Diamond, HPHT Diamond)", "Moissanite"}
+
+
+def test_readings_that_prove_a_species_the_photo_disagrees_with_name_the_species():
+    chat = stone_answered("Kunzite", "Ruby")
+    answer = chat.ask("RI 1.762-1.770 SG 4.00 uniaxial -")
+    note = next(n for n in answer.notes if "the photo looks most like Kunzite" in n)
+    assert "The readings point to corundum (" in note and "together; " in note

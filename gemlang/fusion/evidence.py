@@ -138,6 +138,7 @@ PLEOCHROISM_FIT = {
 # A loupe sign: the pattern a gem's features use for it, and P(the sign is seen | the gem's facts do not name it).
 # Curved striae come only from a melt (flame-fusion) and swirls and mould marks from glass or plastic; round
 # gas bubbles also sit in some natural fluid inclusions. The rest are the textbook signs of one gem each.
+SETTLED_SPECIES = 0.9  # the readings' share of one species from which they are said to settle it
 OBSERVED = {
     "gas bubbles": ("bubble", 0.1),
     "swirl marks": ("swirl", 0.05),
@@ -782,9 +783,20 @@ class EvidenceModel:
                 conflict = (
                     f"the photo looks most like {name} ({percent(photo_probs.max())}), but "
                     + "; ".join(self._reason(k, photo_top, hints) for k in against)
-                    + f". The readings point to {self.names[fused_top]} instead: check the photo and the readings."
+                    + f". The readings point to {self._species_share(fused_top, post)} instead: check the photo and "
+                    "the readings."
                 )
         return list(dict.fromkeys(reasons)), conflict
+
+    def _species_share(self, top: int, post: np.ndarray) -> str:
+        """The gem the readings point to, or its species when they settle that and not the variety: "corundum
+        (98% together; Sapphire Pink first)", the readings proving corundum and the colour not saying which."""
+        species = re.sub(r"\s*\([^)]*\)", "", self.facts[top].species).strip()
+        mates = [i for i, g in enumerate(self.facts) if species and re.sub(r"\s*\([^)]*\)", "", g.species) == species]
+        share = float(post[mates].sum()) if mates else 0.0
+        if len(mates) < 2 or share < SETTLED_SPECIES or post[top] >= SETTLED_SPECIES:
+            return self.names[top]
+        return f"{species} ({percent(share)} together; {self.names[top]} first)"
 
     def _clash(self, hints: Hints, factors: dict[str, np.ndarray]) -> str | None:
         """Instrument readings that no gem fits together ("RI 1.762–1.770" and "SG 2.65": corundum's RI, quartz's
