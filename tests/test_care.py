@@ -88,3 +88,15 @@ def test_a_heat_question_is_answered_first_from_the_care_facts():
     sauna = chat.ask("can opal go in the sauna?").reply
     assert sauna.startswith("**Caring for Opal**: In heat: High heat or sudden temperature changes can fracture opal")
     assert "Treatments" in chat.ask("is tanzanite heat treated?").reply  # heating as a treatment is no care question
+
+
+def test_whether_a_gem_stands_everyday_ring_wear_is_said_from_its_hardness_and_cleavage():
+    chat = Assistant(classifier=None).conversation()
+    sapphire = chat.ask("is sapphire good for an engagement ring?").reply
+    assert sapphire.startswith("**Caring for Sapphire**: Sapphire (Mohs 9) is hard enough for everyday wear")
+    tanzanite = chat.ask("can I wear tanzanite every day in a ring?").reply
+    assert "softer than quartz (Mohs 7)" in tanzanite and "protective setting" in tanzanite
+    assert "and its perfect cleavage lets a hard knock split it" in tanzanite
+    assert "though its perfect cleavage" in chat.ask("is diamond durable enough for daily wear?").reply
+    assert "pendants, earrings or brooches suit it better" in chat.ask("can I wear my pearl ring every day?").reply
+    assert "everyday wear" not in chat.ask("how do I clean sapphire?").reply  # asked how to clean, not to wear

@@ -47,6 +47,14 @@ SAID_OF_LIGHT = re.compile(
     r"\bfad\w*|photosensitiv\w*|\bsun(?:light)?\b|stable to light|light-sensitive|intense light", re.I
 )  # "heat from intense light (… long direct sun) can cause crazing": opal's
 # "is it heat sensitive?", "can it go in the sauna?": what heat does, before the cleaning
+# "can I wear it every day in a ring?", "is tanzanite good for an engagement ring?"
+WEAR_QUESTION = re.compile(
+    r"\b(?:wear|worn)\b[^.?!]{0,30}\b(?:every ?day|daily|rings?|all the time)\b|"
+    r"\b(?:every ?day|daily) (?:wear|rings?)\b|\b(?:good|suitable|ok|okay|durable enough|hard enough|tough enough) "
+    r"(?:for|in) an? (?:engagement |wedding )?ring\b",
+    re.I,
+)
+DUST = 7.0  # household dust is mostly quartz grains: a softer gem's facets dull with daily wear
 HEAT_QUESTION = re.compile(
     r"heat[- ]?sensitive|sensitive to heat|(?:stand|withstand|take|survive|handle) (?:the )?heat|temperature|sauna|"
     r"\bhot\b|\bboil",
@@ -79,7 +87,8 @@ class Care:
             light = _first("light", SAID_OF_LIGHT, [*said, *own], "none of my sources names fading")
         if HEAT_QUESTION.search(question):
             heat = _first("heat", SAID_OF_HEAT, said, "none of my sources names a risk")
-        return f"**Caring for {name}**: {light}{heat}{self._cleaning()}{self.text}"
+        worn = wear_verdict(gem) if gem is not None and WEAR_QUESTION.search(question) else ""
+        return f"**Caring for {name}**: {worn}{light}{heat}{self._cleaning()}{self.text}"
 
     def _cleaning(self) -> str:
         ways = [
@@ -92,6 +101,27 @@ class Care:
             if verdict
         ]
         return f"Cleaning — {'; '.join(ways)}. " if ways else ""
+
+
+def wear_verdict(gem: GemFacts) -> str:
+    """Whether a gem stands everyday wear in a ring, from its hardness against dust (quartz, 7) and its
+    cleavage: "Tanzanite (Mohs 6.5) is softer than quartz …"; '' for a gem with no hardness."""
+    if gem.hardness is None:
+        return ""
+    mohs = f"{gem.name} (Mohs {gem.format('hardness')})"
+    if gem.hardness[0] >= DUST:
+        said = f"{mohs} is hard enough for everyday wear: the quartz grains in dust (Mohs 7) do not scratch it"
+    elif gem.hardness[0] >= 5.5:
+        said = (
+            f"{mohs} is softer than quartz (Mohs 7), the hardest common grain in dust, so its polish dulls over years "
+            "of daily wear: in a ring it wants a protective setting and to come off for rough work; earrings and "
+            "pendants wear better"
+        )
+    else:
+        said = f"{mohs} scratches easily in daily ring wear: pendants, earrings or brooches suit it better"
+    if (gem.cleavage or "").lower().startswith("perfect"):
+        said += f", {'though' if gem.hardness[0] >= DUST else 'and'} its perfect cleavage lets a hard knock split it"
+    return f"{said}. "
 
 
 def _first(what: str, named: re.Pattern[str], said: list[str], none: str) -> str:
@@ -123,7 +153,8 @@ def _care_file() -> tuple[dict[str, Care], tuple[tuple[tuple[str, ...], Care], .
 
 def care_question(text: str) -> bool:
     """Whether a message asks how to clean, store or wear a stone."""
-    return bool(CARE_QUESTION.search(text or "") and ASKED.search(text or "")) or bool(SHORT_CARE.match(text or ""))
+    asked = bool((CARE_QUESTION.search(text or "") or WEAR_QUESTION.search(text or "")) and ASKED.search(text or ""))
+    return asked or bool(SHORT_CARE.match(text or ""))
 
 
 def care_of(gem_names: list[str], text: str = "") -> Care | None:
