@@ -43,6 +43,10 @@ RI_LIMITS = (1.35, 3.00)  # opal reads from about 1.37; 1.33 is water
 SG_LIMITS = (0.90, 8.00)
 BIREFRINGENCE_MAX = 0.30
 REFRACTOMETER_LIMIT = 1.79  # the contact liquid's RI: stones above it read "over the limit"
+# "RI 1.81 OTL", "OTL at 1.80": the number beside "over the limit" is where the instrument's scale ends
+LIMIT_SAID = re.compile(
+    r"\d\.\d+\s*\(?(?:otl|over the limit|over limit)\b|\b(?:otl|over the limit|over limit)\s*(?:at|of|\(|=|:)?\s*\d\.\d"
+)
 DERIVED = "from the two RI readings"
 # No birefringence to read: a singly refractive stone's RI range is a spread of values (or of its two edges'
 # blur), not two shadow edges, and an aggregate or strained glass gives a spot reading.
@@ -726,6 +730,8 @@ def _parse_readings(text: str) -> Readings:
         )
     if not found_ri and re.search(r"over the limit|\botl\b|above the (?:refractometer'?s? )?limit|negative reading", t):
         ri = Reading(REFRACTOMETER_LIMIT, 99.0, "over the refractometer's limit")
+    elif ri is not None and ri.low == ri.high and 1.75 <= ri.low <= 1.87 and LIMIT_SAID.search(t):
+        ri = Reading(ri.low, 99.0, f"over the refractometer's limit ({ri.low:.2f})")  # "RI 1.81 OTL": the limit
     described = _edges_in_words(t)  # "one edge fixed at 1.544, the other moves to 1.553": doubly refractive, a sign
     if described and ri is not None and (end_sign := _fixed_end(ri, described)):  # "RI 1.544-1.553, 1.553 fixed"
         described = (ri, end_sign, "anisotropic")

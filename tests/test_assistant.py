@@ -762,6 +762,8 @@ def test_follow_ups_leave_out_the_leads_own_species_name_the_look_alike_left_and
     told = parse_hints("RI 1.691-1.700, SG 3.35")
     zoisite = Answer(message="", candidates=[("Tanzanite", 0.9), ("Zoisite", 0.06)], hints_used=["RI", "SG"])
     assert follow_up("what else could it be?", zoisite, evidence, told).startswith("Nothing else comes close")
+    beryl = Answer(message="", candidates=[("Beryl", 0.74), ("Morganite", 0.06)], hints_used=["RI", "SG"])
+    assert follow_up("why?", beryl, evidence) == "Beryl fits what you told me best (74%); next comes Morganite (6%)."
     left = Answer(message="", candidates=[("Emerald", 0.97), ("Soudé Emerald", 0.02)], hints_used=["RI", "SG"])
     left.tell_apart = "Emerald and Soudé Emerald have constants too close."
     reply = follow_up("what test next?", left, evidence, parse_hints("RI 1.577-1.583, SG 2.72"))

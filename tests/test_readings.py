@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from gemlang.assistant import Assistant
 from gemlang.hints import parse_hints
 from gemlang.readings import REFRACTOMETER_LIMIT, parse_readings
 
@@ -402,6 +403,13 @@ def test_an_ri_no_refractometer_reads_is_used_with_a_word_about_where_it_came_fr
     r = parse_readings("RI 2.42, SG 3.52")
     assert r.ri.low == pytest.approx(2.42) and "beyond what a gem refractometer reads" in r.problems[0]
     assert parse_readings("RI 1.81").problems == () and parse_readings("RI over 1.79").problems == ()
+
+
+def test_a_number_beside_over_the_limit_is_the_instruments_limit_not_the_stones_ri():
+    r = parse_readings("RI 1.81 OTL, SG 3.52 hydrostatic, singly refractive, sinks in MI")
+    assert (r.ri.low, r.ri.high) == (1.81, 99.0) and r.birefringence is None and r.sg.low == 3.52
+    assert parse_readings("RI 1.81").ri.high == 1.81  # no "over the limit": a reading
+    assert Assistant(None).conversation().ask("RI 1.81 OTL, SG 3.52, singly refractive").gem.startswith("Diamond")
 
 
 def test_a_keyword_then_another_readings_number_is_not_taken_for_the_first():

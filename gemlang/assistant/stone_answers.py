@@ -113,12 +113,13 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
     # is no measurement of the stone's constants).
     taken = tests_made(hints) if hints is not None else set()
     measure = confirming_readings(gem, skip=taken) if gem is not None else ""
-    # the runners-up, but for the lead's own species or kinds (zoisite is what tanzanite is, not an alternative)
+    # the runners-up, but for the lead's own species (zoisite is what tanzanite is, not an alternative); a kind of
+    # the lead is one (morganite after beryl: the colour decides)
     others = {n: evidence.facts[evidence.index[n]] for n, _ in answer.candidates[1:4] if n in evidence.index}
     rest = [
         (n, q)
         for n, q in answer.candidates[1:4]
-        if q >= 0.005 and not (gem and n in others and (kind_of(gem, others[n]) or kind_of(others[n], gem)))
+        if q >= 0.005 and not (gem and n in others and kind_of(gem, others[n]))
     ]
     if gem is not None and (seen := what_it_shows(text, gem)):  # "what are the gold specks?"
         return seen
