@@ -71,7 +71,8 @@ OPTIC_WORDS = {
     r"stays? dark|remains? dark|dark in all positions|extinct in all positions|single refraction|"
     # one shadow edge that stays put as the stone turns on the refractometer
     r"(?:single|one) (?:shadow )?edge(?:[^.;]|\.\d){0,40}(?:does(?:n't| not) move|stays? (?:put|still|fixed))",
-    "anomalous": r"snake pattern|\badr\b|anomalous double refraction|strain pattern|tatami|tabby|cross-?hatched",
+    "anomalous": r"snake pattern|\badr\b|anomalous double refraction|strain pattern|tatami|tabby|"
+    r"cross[- ]?hatch(?:ed|ing)?",
     "aggregate": r"stays? light|remains? (?:light|bright)|light in all positions|\bagg\b|aggregate|polycrystalline",
     "uniaxial": r"uniaxial",
     "biaxial": r"biaxial",

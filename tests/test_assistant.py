@@ -342,7 +342,7 @@ def test_a_simulant_the_readings_fit_is_not_said_to_fit_the_gem_they_rule_out():
     grown = Assistant(classifier=None).conversation().ask("RI over 1.79, SG 3.52, singly refractive").to_markdown()
     assert "possibly CVD Diamond" in grown and "morphology" not in grown  # a rough crystal's shape: no use cut
     flux = Assistant(classifier=None).conversation().ask("green, RI 1.561-1.564, SG 2.65, flux wisps").to_markdown()
-    assert "not Emerald, which it imitates" in flux  # the gem its facts say it imitates, not a look-alike
+    assert "are its signs, not Emerald's" in flux  # the gem its facts say it imitates, not a look-alike
 
 
 def test_lab_grown_stones_an_instrument_exposes_are_not_said_to_share_the_natural_constants():
@@ -1877,3 +1877,12 @@ def test_readings_that_prove_a_species_the_photo_disagrees_with_name_the_species
     answer = chat.ask("RI 1.762-1.770 SG 4.00 uniaxial -")
     note = next(n for n in answer.notes if "the photo looks most like Kunzite" in n)
     assert "The readings point to corundum (" in note and "together; " in note
+
+
+def test_signs_of_a_lab_grown_stone_seen_make_it_likely_not_merely_possible():
+    chat = Assistant(classifier=None).conversation()
+    answer = chat.ask("red stone RI 1.76-1.77, SG 4.0, curved striae and gas bubbles under the loupe")
+    assert answer.caution.startswith("likely Synthetic Ruby (Verneuil) (lab-grown): ")
+    assert "are its signs, not Ruby's" in answer.caution and "dichroscope" not in answer.tell_apart
+    plain = Assistant(classifier=None).conversation().ask("red stone RI 1.76-1.77, SG 4.0").caution
+    assert not plain.startswith("likely")  # nothing seen that tells: at most a possibility

@@ -580,3 +580,7 @@ def test_shadow_edges_described_by_how_they_move_give_the_ri_the_optic_character
         assert readings.birefringence.low == pytest.approx(high - low)
     assert parse_readings("the stone moved so I re-read it: RI 1.76, SG 4.0").optic is None
     assert parse_readings("it goes light and dark, RI 1.544").optic_sign is None
+
+
+def test_cross_hatched_strain_is_anomalous_double_refraction():
+    assert parse_readings("RI 1.72 SR, shows cross hatched strain").optic == "anomalous"

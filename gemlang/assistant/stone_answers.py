@@ -26,6 +26,7 @@ from gemlang.fusion import EvidenceModel
 from gemlang.fusion.evidence import OBSERVED, gem_sold_as, tests_left_out, tests_made
 from gemlang.hints import Hints
 from gemlang.knowledge import GemFacts
+from gemlang.knowledge.instruments import profile
 from gemlang.knowledge.tell_apart import confirming_test, in_sentence, instrument_test, kind_of, lookalikes
 from gemlang.language.describe import describe_prediction, percent
 from gemlang.language.gem_prose import reference_description
@@ -278,6 +279,15 @@ def caution(
         if _kind(suspect) == "glass":
             names = ", ".join(g.name for g in suspects if _kind(g) == "glass")
             return f"possibly glass ({names}): your readings fit it{fits}. To confirm: {confirm}."
+        # signs seen that the suspect's facts name and the gem it passes for does not ("curved striae" and "gas
+        # bubbles" in a ruby: flame fusion): no longer a mere possibility
+        own = profile(suspect).features
+        told = [o for o in hints.readings.observations if re.search(OBSERVED[o][0], own)]
+        if told and rival is not None and not any(re.search(OBSERVED[o][0], profile(rival).features) for o in told):
+            return (
+                f"likely {suspect.name} ({_kind(suspect)}): {' and '.join(told)} are its signs, not {rival.name}'s. "
+                "A gem laboratory can confirm it."
+            )
         return f"possibly {suspect.name} ({_kind(suspect)}): your readings fit it{fits}. To confirm: {confirm}."
     top = facts[ranking[0][0]]
     look = lookalikes(top, evidence.facts) if asked else []

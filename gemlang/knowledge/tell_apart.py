@@ -29,10 +29,10 @@ MAX_TESTS = 3  # a short answer: the three most telling non-destructive tests
 
 def separating_tests(a: GemFacts, b: GemFacts) -> list[Test]:
     """The tests that tell `a` from `b` reliably, non-destructive ones first. A lab-grown stone's pleochroism is
-    its natural twin's (the same material in the same colour), whatever the two entries' words say of its
-    strength; its RI and SG may differ (flux-grown emerald, flame-fusion spinel), so those stay."""
+    that of its species' other stones, natural or grown (the same material in the same colour), whatever the
+    entries' words say of its strength; its RI and SG may differ (flux-grown emerald, flame-fusion spinel)."""
     pa, pb = profile(a), profile(b)
-    twins = a.species == b.species and (a.origin == "synthetic") != (b.origin == "synthetic")
+    twins = a.species == b.species and "synthetic" in (a.origin, b.origin)
     return [t for t in TESTS if separates(t, pa, pb) and not (twins and t.key == "pleochroism")]
 
 
