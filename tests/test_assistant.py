@@ -1719,6 +1719,18 @@ def test_which_of_two_gems_is_harder_or_higher_is_answered_whatever_the_wording(
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(reply)
 
 
+def test_a_comparison_is_followed_by_another_and_asked_for_the_lower_one_names_it():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("whats harder topaz or quartz?")
+    assert chat.ask("and which is heavier?").reply.startswith("Topaz is heavier than Quartz.")
+    chat.ask("RI of garnet?")
+    chat.ask("and of spinel?")
+    assert chat.ask("which one has the lower RI?").reply.startswith("Spinel is lower in RI than Garnet.")
+    calcite = chat.ask("which is more birefringent, calcite or peridot?").reply
+    assert calcite.startswith("Calcite is higher in birefringence than Peridot. **Calcite**: birefringence 0.172")
+    assert chat.ask("which is softer, topaz or quartz?").reply.startswith("Quartz is softer than Topaz.")
+
+
 def test_two_gems_asked_in_turn_are_compared_next():
     chat = Assistant(classifier=None).conversation()
     chat.ask("what is the refractive index of peridot")
@@ -1842,6 +1854,15 @@ def test_help_to_deceive_a_buyer_is_refused_and_healing_powers_are_not_claimed()
     assert chat.ask("can you tell me how to make fake emeralds to sell as real?").reply.startswith("I cannot help")
     assert chat.ask("how do I pass glass off as diamond without telling the buyer").reply.startswith("I cannot help")
     assert chat.ask("can I sell it as natural ruby?").reply.startswith("**What it may be sold as:**")  # asked honestly
+    for deceit in ("I want to sell glass as sapphire on ebay, what should I write?",
+                   "how do I make a glass stone look like a diamond to fool a pawn shop?",
+                   "how do I dye quartz so buyers think its amethyst",
+                   "I want to fill the cracks in my emerald with oil before selling and not tell the buyer",
+                   "what's the best way to make a treated stone pass a lab test?"):  # fmt: skip
+        assert chat.ask(deceit).reply.startswith("I cannot help"), deceit
+    for honest in ("the stone has been fracture filled, should I disclose it?",
+                   "can I sell lab grown sapphire as sapphire?"):  # fmt: skip
+        assert chat.ask(honest).reply.startswith("**What it may be sold as:**"), honest
     healing = chat.ask("do crystals have healing powers? will amethyst cure my anxiety?").reply
     assert healing.startswith("No scientific study has shown") and "doctor" in healing
     assert chat.ask("it has healed fractures, RI 1.76-1.77").candidates  # an inclusion, no healing power
@@ -1886,3 +1907,12 @@ def test_signs_of_a_lab_grown_stone_seen_make_it_likely_not_merely_possible():
     assert "are its signs, not Ruby's" in answer.caution and "dichroscope" not in answer.tell_apart
     plain = Assistant(classifier=None).conversation().ask("red stone RI 1.76-1.77, SG 4.0").caution
     assert not plain.startswith("likely")  # nothing seen that tells: at most a possibility
+
+
+def test_treatments_and_origins_asked_of_the_stone_in_hand_are_answered():
+    chat = stone_answered("Tanzanite", "Sapphire Blue")
+    assert "**Tanzanite, coating**" in chat.ask("is it coated?").reply
+    chat = stone_answered("Emerald", "Aquamarine")
+    origin = chat.ask("is it Colombian or Zambian?").reply
+    assert origin.startswith("Where a stone was mined shows neither in a photo")
+    assert "Colombia is among its known sources. Zambia is among its known sources." in origin

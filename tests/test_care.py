@@ -100,3 +100,5 @@ def test_whether_a_gem_stands_everyday_ring_wear_is_said_from_its_hardness_and_c
     assert "though its perfect cleavage" in chat.ask("is diamond durable enough for daily wear?").reply
     assert "pendants, earrings or brooches suit it better" in chat.ask("can I wear my pearl ring every day?").reply
     assert "everyday wear" not in chat.ask("how do I clean sapphire?").reply  # asked how to clean, not to wear
+    emerald = chat.ask("can I wear emerald every day in a ring?").reply
+    assert "but it is not tough: a knock can chip or break it" in emerald  # its care text: toughness only fair

@@ -643,6 +643,8 @@ class Conversation:
         if of_pair:
             gems = list(self.pair)
         gems = gems if len(gems) > 1 else [asked_gem]  # "is peridot harder than garnet?": each of them
+        if len(gems) == 2 and not of_pair and no_stone:  # "whats harder, topaz or quartz", then "which is heavier?"
+            self.topic, self.pair = None, (gems[0], gems[1])
         spoken_of = last or self.topic  # "can it scratch quartz?": the stone answered, or the gem discussed
         subject = spoken_of if spoken_of is not None and re.search(r"\b(?:it|this)\b", text, re.I) else asked_gem
         if (scratched := scratched_by(text, subject)) and len(gems) == 1:

@@ -21,11 +21,11 @@ from gemlang.assistant.questions import (
     YES_NO_QUESTION,
 )
 from gemlang.fusion import EvidenceModel
-from gemlang.hints import Hints
+from gemlang.hints import CHOICES_ASKED, Hints
 from gemlang.knowledge import GemFacts, all_gems, get_facts
 from gemlang.knowledge.facts import TreatmentSigns, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, value_text
-from gemlang.knowledge.places import gem_countries, places_asked
+from gemlang.knowledge.places import gem_countries, places_asked, places_named
 from gemlang.knowledge.superlatives import LISTED
 from gemlang.knowledge.tell_apart import instrument_test, kind_of, lookalikes, telltale, values_read
 from gemlang.language.gem_prose import main_sources, treatment_sentence
@@ -184,19 +184,16 @@ def floats_in(text: str, gems: Sequence[GemFacts]) -> str:
 COMPARATIVE = re.compile(
     r"\b(?:harder|softer|heavier|lighter|denser|higher|lower|greater|larger|stronger|more|less|bigger|smaller)\b", re.I
 )
-# What "which is harder / has the higher RI?" compares: (words, field, what the first gem is, the quantity named)
+FEWER = re.compile(r"\b(?:softer|lighter|lower|less|smaller|weaker)\b", re.I)  # "which has the lower RI?"
+# What "which is harder / has the higher RI?" compares: (words, field, the more's words, the less's, the quantity)
 ORDERED = (
-    (r"hard|soft", "hardness", "harder than", "Mohs hardness"),
-    (r"heav|light|dens|\bsgs?\b|specific gravity", "specific_gravity", "heavier than", "specific gravity"),
-    (
-        r"birefringence|double refraction|doubling|\bdr\b",
-        "birefringence",
-        "higher in birefringence than",
-        "birefringence",
-    ),
-    (r"refractive ind|\bris?\b", "refractive_index", "higher in RI than", "refractive index"),
-    (r"dispersion|\bfire\b", "dispersion", "higher in dispersion than", "dispersion"),
-)
+    (r"hard|soft", "hardness", "harder", "softer", "Mohs hardness"),
+    (r"heav|light|dens|\bsgs?\b|specific gravity", "specific_gravity", "heavier", "lighter", "specific gravity"),
+    (r"birefring|double refraction|doubling|\bdr\b", "birefringence", "higher in birefringence",
+     "lower in birefringence", "birefringence"),
+    (r"refractive|\bris?\b", "refractive_index", "higher in RI", "lower in RI", "refractive index"),
+    (r"dispers|\bfire\b", "dispersion", "higher in dispersion", "lower in dispersion", "dispersion"),
+)  # fmt: skip
 
 
 def _range(gem: GemFacts, field: str) -> tuple[float, float] | None:
@@ -208,21 +205,22 @@ def _range(gem: GemFacts, field: str) -> tuple[float, float] | None:
 
 
 def ordered_answer(gems: Sequence[GemFacts], question: str) -> str:
-    """'Topaz is harder than Quartz.' for "which is harder, topaz or quartz?", 'Peridot is higher in birefringence
-    than Tourmaline.' for "which has the higher birefringence?"; '' when the question compares no constant."""
+    """'Topaz is harder than Quartz.' for "which is harder, topaz or quartz?", 'Spinel is lower in RI than
+    Garnet.' for "which has the lower RI?"; '' when the question compares no constant."""
     compared = next((c for c in ORDERED if re.search(c[0], question, re.I)), None)
     if compared is None or len(gems) != 2 or not COMPARATIVE.search(question):  # not "what are their SGs?"
         return ""
-    _, field, more, quantity = compared
-    (a, b), ranges = gems, [_range(g, field) for g in gems]
+    _, field, more, less, quantity = compared
+    ranges = [_range(g, field) for g in gems]
     if None in ranges:
         return ""
-    (ra, rb) = ranges
+    (a, b), (ra, rb) = gems, ranges
+    fewer = bool(FEWER.search(question))
     if ra[0] > rb[1]:
-        return f"{a.name} is {more} {b.name}."
+        return f"{b.name} is {less} than {a.name}." if fewer else f"{a.name} is {more} than {b.name}."
     if rb[0] > ra[1]:
-        return f"{b.name} is {more} {a.name}."
-    return f"Neither is reliably {more.removesuffix(' than')}: their {quantity} ranges overlap."
+        return f"{a.name} is {less} than {b.name}." if fewer else f"{b.name} is {more} than {a.name}."
+    return f"Neither is reliably {less if fewer else more}: their {quantity} ranges overlap."
 
 
 ONE_COLOUR = 0.6  # a gem whose listed colours are mostly one colour name is known by it
@@ -472,7 +470,10 @@ def side_answer(
             )
         seen = " ".join(f"What you saw points to one: {s[0].lower()}{s[1:]}" for s in signs)
         return " ".join(part for part in (lead, *undetectable, seen, known) if part)
-    if ORIGIN_QUESTION.search(text) and not HISTORY_QUESTION.search(text):  # not "where does the name come from?"
+    # "where is it from?", "is it Colombian or Zambian?", "Kashmir or Sri Lanka?"; not "where does the name come from?"
+    choices = places_named(text) if CHOICES_ASKED.fullmatch(text) else []
+    choices = choices if len(choices) > 1 else []
+    if (ORIGIN_QUESTION.search(text) or choices) and not HISTORY_QUESTION.search(text):
         if gem.origin != "natural":
             return f"{gem.name} is made in a laboratory, not mined."
         sources = main_sources(gem)
@@ -480,7 +481,7 @@ def side_answer(
         if general and said:
             return said.strip()
         countries, anywhere = gem_countries(gem)
-        asked = places_asked(text)
+        asked = places_asked(text) or choices
         for place, in_countries in asked:
             known = anywhere or bool(set(in_countries) & set(countries))
             said += f" {place} is {'among' if known else 'not among'} its known sources."

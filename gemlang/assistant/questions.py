@@ -29,8 +29,14 @@ OFF_TOPIC = re.compile(
 DECEIT = re.compile(
     r"\b(?:make|making|create|creating|produce|fake|faking|dye|dyeing)\b[^.?!]{0,40}\b(?:sell|pass)\w*\b[^.?!]{0,30}"
     r"\bas\s+(?:an?\s+)?(?:real|natural|genuine|untreated)\b|"
+    r"\b(?:want|going|plan|planning|trying|help me|how (?:do|can|should) i|best way)\b[^.?!]{0,20}\bsell\w*\s+"
+    r"(?:a\s+|an\s+|my\s+|the\s+)?(?:glass|plastic|synthetics?|lab[- ]?(?:grown|created|made)|fakes?|imitations?|"
+    r"dyed|treated|filled|cz|cubic zirconia|moissanite|simulants?)\b[^.?!]{0,30}\bas\b|"
     r"\b(?:sell|pass)\w*\b[^.?!]{0,40}\bwithout\s+(?:telling|disclosing|saying)\b|"
-    r"\b(?:fool|trick|deceive|scam)\s+(?:a\s+|the\s+|my\s+)?(?:buyers?|customers?|people|appraisers?|jewell?ers?|"
+    r"\b(?:not|never|don'?t|without)\s+(?:tell|telling|disclose|disclosing)\s+(?:the\s+|my\s+|a\s+)?(?:buyers?|customers?)\b|"
+    r"\bso\s+(?:the\s+)?(?:buyers?|customers?|people)\s+think\b|"
+    r"\bmake\b[^.?!]{0,40}\bpass\b[^.?!]{0,15}\b(?:a\s+|the\s+)?(?:lab|laboratory|gem lab|tester)\b|"
+    r"\b(?:fool|trick|deceive|scam|cheat)\s+(?:a|an|the|my|some|people|buyers?|customers?|appraisers?|jewell?ers?|"
     r"gemm?ologists?|labs?|laborator(?:y|ies)|testers?)\b",
     re.I,
 )
@@ -71,8 +77,8 @@ PROPERTY_FIELDS = {
     r"hard|softer|scratch": ("Mohs hardness", "hardness"),
     r"specific gravity|\bsgs?\b|dens|heav|lighter|hydrostatic": ("specific gravity", "specific_gravity"),
     r"refractive index|\bri\b|\bris\b|refractometer": ("refractive index", "refractive_index"),
-    r"birefringence|doubling|double refraction": ("birefringence", "birefringence"),
-    r"dispersion|\bfire\b": ("dispersion", "dispersion"),
+    r"birefring|doubling|double refraction": ("birefringence", "birefringence"),
+    r"dispers|\bfire\b": ("dispersion", "dispersion"),
     r"spectr|absorption": ("spectroscope", "spectrum"),
     r"uniaxial|biaxial|refractive(?! index)|isotropic|optic(?:al)? (?:sign|character)|polariscope|stays? dark|"
     r"blinks?": (
@@ -129,6 +135,7 @@ PROPERTY_QUESTION = re.compile(
     # "which has the higher birefringence?", "which one shows more fire?"
     rf"\bwhich\b[\w\s]{{0,12}}\b(?:has|have|shows?)\s+(?:the\s+|a\s+)?(?:higher|lower|greater|larger|stronger|more|less|"
     rf"bigger|smaller)\s+(?:{_PROPERTY}|fire)\b|"
+    r"\b(?:more|less)\s+(?:birefringent|dispersive|refractive|dense)\b|"  # "which is more birefringent, X or Y?"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:uniaxial|biaxial|singly refractive|doubly refractive|isotropic|"
     r"anisotropic|pleochroic|dichroic|trichroic)\b|"  # "is quartz uniaxial positive?"
     r"\boptic(?:al)? sign of\b|\bwhat(?:'s| is| are)\s+[a-z][\w' ]{0,30}?\s+made of\b|"  # "what is moissanite made of?"
@@ -188,7 +195,8 @@ COLOUR_NATURAL = re.compile(
 )  # "is blue topaz natural?": its colour
 TREATMENT_QUESTION = re.compile(
     r"\b(?:heat(?:ed)?(?![- ]?sensitive)|treat(?:ed|ments?)?|untreated|unheated|enhanc\w*|oiled|oiling|dyed|"
-    r"irradiated|diffused|filled)\b|" + COLOUR_NATURAL.pattern,
+    r"irradiated|diffused|filled|coated|waxed|stabili[sz]ed|(?:laser[- ])?drilled|lasered|smoked)\b|"
+    + COLOUR_NATURAL.pattern,
     re.I,
 )
 # "how do I detect lead-glass filled ruby?", "how is B jade detected?", "how do I tell if it's heated?": how a

@@ -55,6 +55,7 @@ WEAR_QUESTION = re.compile(
     re.I,
 )
 DUST = 7.0  # household dust is mostly quartz grains: a softer gem's facets dull with daily wear
+NOT_TOUGH = re.compile(r"toughness[^.;]{0,25}\b(?:poor|fair)\b|\b(?:poor|fair)(?: to \w+)? toughness", re.I)
 HEAT_QUESTION = re.compile(
     r"heat[- ]?sensitive|sensitive to heat|(?:stand|withstand|take|survive|handle) (?:the )?heat|temperature|sauna|"
     r"\bhot\b|\bboil",
@@ -87,7 +88,7 @@ class Care:
             light = _first("light", SAID_OF_LIGHT, [*said, *own], "none of my sources names fading")
         if HEAT_QUESTION.search(question):
             heat = _first("heat", SAID_OF_HEAT, said, "none of my sources names a risk")
-        worn = wear_verdict(gem) if gem is not None and WEAR_QUESTION.search(question) else ""
+        worn = wear_verdict(gem, self.text) if gem is not None and WEAR_QUESTION.search(question) else ""
         return f"**Caring for {name}**: {worn}{light}{heat}{self._cleaning()}{self.text}"
 
     def _cleaning(self) -> str:
@@ -103,13 +104,19 @@ class Care:
         return f"Cleaning — {'; '.join(ways)}. " if ways else ""
 
 
-def wear_verdict(gem: GemFacts) -> str:
-    """Whether a gem stands everyday wear in a ring, from its hardness against dust (quartz, 7) and its
-    cleavage: "Tanzanite (Mohs 6.5) is softer than quartz …"; '' for a gem with no hardness."""
+def wear_verdict(gem: GemFacts, care: str = "") -> str:
+    """Whether a gem stands everyday wear in a ring, from its hardness against dust (quartz, 7), the toughness
+    its `care` text gives and its cleavage: "Tanzanite (Mohs 6.5) is softer than quartz …"; '' for a gem with
+    no hardness."""
     if gem.hardness is None:
         return ""
     mohs = f"{gem.name} (Mohs {gem.format('hardness')})"
-    if gem.hardness[0] >= DUST:
+    if gem.hardness[0] >= DUST and NOT_TOUGH.search(care):  # emerald: hard, but it chips
+        said = (
+            f"{mohs} is hard enough that the quartz grains in dust (Mohs 7) do not scratch it, but it is not tough: "
+            "a knock can chip or break it, so in a ring it wants a protective setting and to come off for rough work"
+        )
+    elif gem.hardness[0] >= DUST:
         said = f"{mohs} is hard enough for everyday wear: the quartz grains in dust (Mohs 7) do not scratch it"
     elif gem.hardness[0] >= 5.5:
         said = (

@@ -13,7 +13,8 @@ from gemlang.knowledge.facts import GemFacts
 
 SELL_QUESTION = re.compile(
     r"\b(?:sell|call|list|market|advertise|describe|label)\s+(?:it|them|this|these|that|those|the \w+)\s+as\b|"
-    r"\b(?:can|could|may|should)\s+(?:i|we)\s+(?:sell|call)\b",
+    r"\b(?:can|could|may|should)\s+(?:i|we)\s+(?:sell|call)\b|"
+    r"\bdisclos(?:e|ure)\b|\b(?:declare|tell)\s+(?:it\s+to\s+)?(?:the\s+|my\s+|a\s+)?(?:buyers?|customers?)\b",
     re.I,
 )
 RULE = (

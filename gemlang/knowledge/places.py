@@ -278,6 +278,11 @@ def places_asked(text: str) -> list[tuple[str, tuple[str, ...]]]:
     return [(name, countries) for at, name, countries in matches if _ASKED.search(t[max(0, at - 40) : at])]
 
 
+def places_named(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Every place a message names, with its countries, whether asked or said ("Kashmir or Sri Lanka?")."""
+    return [(name, countries) for _, name, countries in _matches(text or "", place_index())]
+
+
 def places_denied(text: str) -> list[str]:
     """The phrases in free text that say where a stone is *not* from ("not from Brazil"); such places are
     not evidence for any gem, so `parse_places` leaves them out."""
