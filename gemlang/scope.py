@@ -14,8 +14,8 @@ PCA), with two distances that answer two different questions:
 
 Neither verdict is given when the classifier is sure of the photo (`SURE_OF_A_GEM`): a photo the check was
 fitted on sits further out along the axes it helped fit, and a confident calibrated answer is right nine times
-in ten. With whole classes held out, no held-out-class photo the check flagged was one its classifier was that
-sure of (`eval/scope.py`), so the rule costs no detection there.
+in ten. `eval/scope.py` reports what the rule costs and spares with whole classes held out: the held-out-class
+photos and the in-scope photos the distances would flag but the classifier is that sure of.
 
 A stone of a class the model never saw often sits near a gem it knows (a held-out garnet beside the other
 garnets, and as often a mineral of another family beside a look-alike), where the gem distance is small;
