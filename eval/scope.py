@@ -40,7 +40,7 @@ from gemlang.data import deduplicate, duplicate_groups, scan_image_folder, strat
 from gemlang.features import FeatureCache, FeatureExtractor
 from gemlang.io import write_json_atomic, write_text_atomic
 from gemlang.knowledge import UnknownGemError, get_facts
-from gemlang.scope import NOT_A_GEM_PHOTO, UNKNOWN_MINERAL, entropy, fit_scope_check
+from gemlang.scope import NOT_A_GEM_PHOTO, SURE_OF_A_GEM, UNKNOWN_MINERAL, entropy, fit_scope_check
 from gemlang.training import held_out_cache
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -219,8 +219,11 @@ def leave_classes_out(
             gem, photo, _ = check.distances(part)
             verdicts = check.assess(part, classes, p)
             kinds, score = [v.kind for v in verdicts], [v.score for v in verdicts]
+            # kept in scope only because the classifier is sure of it: the distances alone would flag it
+            distant = (photo > check.config["photo_threshold"]) | (np.asarray(score) > check.unknown_threshold)
+            spared = distant & (p.max(1) >= SURE_OF_A_GEM)
             for key, value in (("gem", gem), ("photo", photo), ("entropy", entropy(p)), ("score", score),
-                               ("kind", kinds)):  # fmt: skip
+                               ("kind", kinds), ("spared", spared)):  # fmt: skip
                 parts[name].setdefault(key, []).append(np.asarray(value))
             if name == "unknown":
                 unknown_kinds = np.array(kinds)
@@ -273,6 +276,9 @@ def summarise(result: dict, non_stone_names: list[str], splits: int) -> dict:
         "unknown_flagged": flagged(unknown["kind"]),
         "unknown_called_unknown_mineral": share(unknown["kind"], UNKNOWN_MINERAL),
         "unknown_called_not_a_gem_photo": share(unknown["kind"], NOT_A_GEM_PHOTO),
+        # the cost and the gain of never flagging a photo the classifier is sure of (`SURE_OF_A_GEM`)
+        "unknown_spared_by_sure_rule": float(unknown["spared"].mean()),
+        "in_scope_spared_by_sure_rule": float(inside["spared"].mean()),
         "non_stone_flagged": flagged(other["kind"]),
         "non_stone_called_not_a_gem_photo": share(other["kind"], NOT_A_GEM_PHOTO),
         "out_of_scope_flagged": flagged(np.r_[unknown["kind"], other["kind"]]),
@@ -335,6 +341,11 @@ def markdown(summary: dict, command: str, seconds: float, data: str) -> str:
         ),
         ("... the gem distance alone", f"{s['auroc_unknown_vs_in_scope_gem_distance']:.3f}"),
         ("... the classifier's entropy alone", f"{s['auroc_unknown_vs_in_scope_entropy']:.3f}"),
+        (
+            f"photos the distances would flag but the classifier is {SURE_OF_A_GEM:.0%} sure of, so kept in scope: "
+            "held-out classes (missed) / in-scope photos (false alarms spared)",
+            f"{s['unknown_spared_by_sure_rule']:.1%} / {s['in_scope_spared_by_sure_rule']:.1%}",
+        ),
         (
             f"photos of held-out mineral families flagged ({f['n_unknown']} photos; in-scope photos flagged in "
             f"that run {f['in_scope_flagged']:.1%})",

@@ -10,9 +10,12 @@ PCA), with two distances that answer two different questions:
   "relative" Mahalanobis distance, Ren et al. 2021): near the collection but near no class -> a stone the
   model was not trained on.
 - **photo distance**: the Mahalanobis distance to the training photos as a whole (their mean and
-  covariance). Far from all of them -> not a gem photo at all (a portrait, a street, a document), unless the
-  classifier is sure of the photo (`SURE_OF_A_GEM`): a photo the check was fitted on sits further out along
-  the axes it helped fit, and a confident calibrated answer is right nine times in ten.
+  covariance). Far from all of them -> not a gem photo at all (a portrait, a street, a document).
+
+Neither verdict is given when the classifier is sure of the photo (`SURE_OF_A_GEM`): a photo the check was
+fitted on sits further out along the axes it helped fit, and a confident calibrated answer is right nine times
+in ten. `eval/scope.py` reports what the rule costs and spares with whole classes held out: the held-out-class
+photos and the in-scope photos the distances would flag but the classifier is that sure of.
 
 A stone of a class the model never saw often sits near a gem it knows (a held-out garnet beside the other
 garnets, and as often a mineral of another family beside a look-alike), where the gem distance is small;
@@ -56,9 +59,9 @@ DEFAULT_DIM = 256  # eval/scope.py: 64-256 dims were compared; 256 separated non
 DEFAULT_FALSE_ALARM = 0.06  # share of held-out photos of known classes the unknown-stone threshold flags
 DEFAULT_PHOTO_QUANTILE = 0.98  # held-out gem photos beyond this photo distance are 2%: "not a gem photo"
 SHRINKAGE = 0.1  # covariance shrinkage towards a multiple of the identity: ~30 photos a class is little data
-# A photo the classifier is this sure of (its calibrated top probability) is never "not a gem photo": a calibrated
-# 90% is right nine times in ten on photos of known gems. The photo distance is largest for the photos the check
-# was fitted on (their own PCA axes), so without this a model flags its own training photos and their crops.
+# A photo the classifier is this sure of (its calibrated top probability) is never out of scope: a calibrated 90%
+# is right nine times in ten on photos of known gems. Both distances are largest for the photos the check was
+# fitted on (their own PCA axes), so without this a model flags its own training photos and their crops.
 SURE_OF_A_GEM = 0.9
 
 
@@ -217,8 +220,8 @@ class ScopeCheck:
 
         `probabilities` are the classifier's calibrated ones for the same rows; a check that reads them
         needs them. `shown` are the probabilities the answer shows when they are not these (a model with a
-        fine-tuned companion shows the pair's): either being sure of the photo (`SURE_OF_A_GEM`) keeps it a gem
-        photo, and their top classes are the closest known gems named (else the nearest class means).
+        fine-tuned companion shows the pair's): either being sure of the photo (`SURE_OF_A_GEM`) keeps it in scope,
+        and their top classes are the closest known gems named (else the nearest class means).
         """
         features = np.asarray(features, dtype=np.float32)
         ok = ~np.isnan(features).any(1)
@@ -233,7 +236,9 @@ class ScopeCheck:
         shown = probabilities if shown is None else shown
         for row, i in enumerate(np.flatnonzero(ok)):
             sure = any(p is not None and np.nanmax(p[i], initial=0.0) >= SURE_OF_A_GEM for p in (probabilities, shown))
-            if photo[row] > self.config["photo_threshold"] and not sure:
+            if sure:
+                kind = IN_SCOPE
+            elif photo[row] > self.config["photo_threshold"]:
                 kind = NOT_A_GEM_PHOTO
             elif score[row] > threshold:
                 kind = UNKNOWN_MINERAL

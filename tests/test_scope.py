@@ -378,6 +378,16 @@ def test_a_photo_the_classifier_is_sure_of_is_never_called_no_gem_photo():
     assert check.assess(far, [f"g{i}" for i in range(6)], unsure, shown=unsure)[0].kind == NOT_A_GEM_PHOTO
 
 
+def test_a_photo_the_classifier_is_sure_of_is_never_called_a_stone_it_was_not_trained_on():
+    rng, centres, y, X = _clusters(seed=3)
+    check = fit_scope_check(X, y, probabilities=confident(y, 6, sure=rng.uniform(0.5, 0.99, len(y))), dim=16)
+    between = ((centres[0] + centres[1]) / 2 + rng.normal(0, 1, (1, 40))).astype(np.float32)  # near no class
+    torn, sure = np.full((1, 6), 1 / 6), confident(np.array([0]), 6, sure=0.95)
+    names = [f"g{i}" for i in range(6)]
+    assert check.assess(between, names, torn)[0].kind == UNKNOWN_MINERAL
+    assert check.assess(between, names, sure)[0].kind == "in_scope"
+
+
 def test_a_drawing_or_a_page_of_text_is_no_photo_and_a_photo_of_a_stone_is():
     from PIL import ImageDraw
 
