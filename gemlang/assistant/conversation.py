@@ -125,6 +125,21 @@ from gemlang.readings import DERIVED, SELF_CORRECTION, Readings, parse_readings
 from gemlang.scope import NOT_A_GEM_PHOTO, ScopeVerdict
 from gemlang.wording import some_of
 
+# What is declined with its reason: help to deceive a buyer, and powers no evidence shows a gem has
+DECLINED = (
+    (
+        DECEIT,  # "how do I make fake emeralds to sell as real?"
+        "I cannot help to pass a stone off as what it is not: selling an imitation, a lab-grown stone or an "
+        "undisclosed treatment as natural is fraud. I can tell you how such stones are detected, or what they must "
+        'be sold as ("can I sell it as ruby?").',
+    ),
+    (
+        HEALING,  # "will amethyst cure my anxiety?"
+        "No scientific study has shown that a gem or crystal heals, cures or changes how one feels; for anxiety or "
+        "any illness, a doctor or counsellor can help. I can tell you about the stone itself: what it is, how it "
+        "formed, where it comes from and how to care for it.",
+    ),
+)
 MAX_MESSAGE_CHARS = 4000  # a message's readings and questions fit in far fewer
 SAME_STONE_PHOTOS = 6  # the photos of one stone looked at together, the latest kept
 # the treated material a filling sign makes of a gem, as care.json names it
@@ -319,19 +334,8 @@ class Conversation:
         return True
 
     def _off_topic(self, turn: Turn) -> bool:
-        if DECEIT.search(turn.text):  # "how do I make fake emeralds to sell as real?"
-            turn.answer.reply = (
-                "I cannot help to pass a stone off as what it is not: selling an imitation, a lab-grown stone or an "
-                "undisclosed treatment as natural is fraud. I can tell you how such stones are detected, or what "
-                'they must be sold as ("can I sell it as ruby?").'
-            )
-            return True
-        if HEALING.search(turn.text):  # "will amethyst cure my anxiety?"
-            turn.answer.reply = (
-                "No scientific study has shown that a gem or crystal heals, cures or changes how one feels; for "
-                "anxiety or any illness, a doctor or counsellor can help. I can tell you about the stone itself: "
-                "what it is, how it formed, where it comes from and how to care for it."
-            )
+        if said := next((reply for asked, reply in DECLINED if asked.search(turn.text)), None):
+            turn.answer.reply = said
             return True
         if not OFF_TOPIC.search(turn.text) or parse_hints(turn.text):  # "write me a poem about diamonds"
             return False
