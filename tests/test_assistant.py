@@ -1503,6 +1503,38 @@ def test_is_one_gem_another_is_answered_yes_or_no_from_kinds_and_species(questio
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(reply)
 
 
+@pytest.mark.parametrize(
+    "question, reply",
+    [("is a Herkimer diamond a real diamond?", "**No**: 'Herkimer diamond' is the name for water-clear, doubly"),
+     ("are Herkimer diamonds real diamonds?", "**No**: 'Herkimer diamond' is the name for water-clear, doubly"),
+     ("is a Cape May diamond a real diamond?", "**No**: 'Cape May diamonds' are clear quartz pebbles"),
+     ("is a Herkimer diamond quartz?", "**Yes**: 'Herkimer diamond' is the name for water-clear, doubly"),
+     ("is a Matara diamond real?", "**No**: 'Matara diamond' is an old name for colourless zircon"),
+     ("is 'Oriental emerald' an emerald?", "**No**: 'Oriental emerald' is an old name for green sapphire (corundum)"),
+     ("is a Mexican diamond real?", "**No**: 'Mexican diamond' is a misleading name for rock crystal"),
+     ("is Korean jade real jade?", "**No**: 'Korean jade' is serpentine, not jade"),
+     ("is a Brazilian emerald a real emerald?", "**Not necessarily**: 'Brazilian emerald' was long the name for green"),
+     ("is smoky topaz a topaz?", "**No**: 'smoky topaz' is a misnomer for smoky quartz"),
+     ("is a Cape ruby a garnet?", "**Yes**: 'Cape ruby' is a trade name for pyrope garnet"),
+     ("is mystic topaz real topaz?", "**Yes**: 'mystic topaz' is colourless topaz")],
+)  # fmt: skip
+def test_is_a_trade_name_the_gem_it_names_is_answered_for_the_gem_it_really_is(question, reply):
+    answer = Assistant(classifier=None).conversation().ask(question).reply
+    assert answer.startswith(reply)
+    assert "To tell" in answer or answer.startswith("**Yes**")  # how to tell the two apart, where they differ
+
+
+@pytest.mark.parametrize(
+    "question, gem, says",
+    [("what is a Herkimer diamond?", "Quartz", "Herkimer County"),
+     ("what's a Mexican jade", "Calcite", "dyed green"),
+     ("tell me about Ceylon diamond", "Zircon", "colourless zircon")],
+)  # fmt: skip
+def test_asking_what_a_trade_name_is_describes_the_real_gem_not_a_locality_of_the_named_one(question, gem, says):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply == f"**{gem}**" and any(says in note for note in answer.notes)
+
+
 def test_is_it_my_birthstone_is_answered_for_the_stone_answered():
     chat = Assistant(classifier=None).conversation()
     chat.ask("purple, RI 1.544-1.553, SG 2.65")

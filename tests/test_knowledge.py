@@ -312,6 +312,14 @@ def test_gem_facts_are_frozen_and_serialise_to_json():
         ("cat's-eye quartz", "Quartz", "not the chrysoberyl"),
         ("is it a smoky topaz?", "Quartz Smoky", "misnomer for smoky quartz"),
         ("a Cape ruby", "Pyrope", "pyrope"),
+        ("what is a Herkimer diamond?", "Quartz", "quartz crystals"),
+        ("is a Cape May diamond real?", "Quartz", "quartz pebbles"),
+        ("is a Matura diamond real?", "Zircon", "colourless zircon"),
+        ("is 'Oriental emerald' an emerald?", "Sapphire", "green sapphire"),
+        ("Oriental topaz", "Sapphire Yellow", "yellow sapphire"),
+        ("Korean jade", "Serpentine", "serpentine"),
+        ("a Mexican jade", "Calcite", "marble"),
+        ("a Brazilian emerald", "Tourmaline", "green tourmaline"),
     ],
 )
 def test_trade_misnomers_resolve_to_the_real_gem_and_say_so(text, expected, says):
@@ -321,6 +329,25 @@ def test_trade_misnomers_resolve_to_the_real_gem_and_say_so(text, expected, says
     assert says in trade_name_in(text).note
     assert trade_name_in("a chrysoberyl cat's eye") is None
     assert find_gem("cat's eye").name == "Cats Eye"
+
+
+def test_each_trade_name_names_the_gem_its_words_mean_and_cites_a_page():
+    from gemlang.knowledge.knowledge_base import knowledge_base
+
+    trades = {t.phrase: t for _, t in knowledge_base().trade_names}
+    assert all(re.search(r"<https?://\S+>", t.source) for t in trades.values())
+    assert trades["Herkimer diamond"].named.name == "Diamond" and trades["Korean jade"].named.name == "Jade"
+    assert trades["balas ruby"].named.name == "Ruby"  # not Spinel, whose alias "balas ruby" is
+    assert [p for p, t in trades.items() if t.also_genuine] == ["Brazilian emerald"]
+
+
+def test_a_place_in_a_trade_name_is_no_locality_of_the_stone():
+    from gemlang.knowledge.places import parse_places
+
+    assert parse_places("what's a Mexican jade")[0] == ()
+    assert parse_places("a Ceylon diamond, or a Cape ruby")[0] == ()
+    assert parse_places("jade from Mexico")[0] == ("Mexico",)
+    assert parse_places("a Ceylon sapphire")[0] == ("Sri Lanka",)
 
 
 @pytest.mark.parametrize(

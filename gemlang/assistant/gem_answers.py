@@ -602,11 +602,53 @@ def species_word(gem: GemFacts) -> str:
     return re.sub(r"\s*\([^)]*\)", "", gem.species).replace(" group", "").strip() or gem.name.lower()
 
 
+# what follows a trade name in "is a Herkimer diamond a real diamond?", "is Korean jade real jade?", "is a Matara
+# diamond real?", "is smoky topaz the same as topaz?"
+AFTER_TRADE_NAME = re.compile(
+    r"(?:(?:a|an|the)\s+)?(?:(?:kind|type|variety|form|sort)\s+of\s+|same\s+(?:thing\s+|stone\s+|gem\s+)?as\s+)?"
+    r"(?:(?:a|an|the)\s+)?(?P<real>(?:real|genuine|true|natural|proper)\b\s*)?(?P<y>.*)"
+)
+
+
+def trade_name_verdict(text: str) -> str:
+    """Yes or no to "is X a Y?" or "is X real?" where X is a trade name or misnomer ("Herkimer diamond"): the gem
+    it really is (quartz) against the gem asked about, or the gem its words name (diamond); '' for any other
+    message."""
+    from gemlang.knowledge import find_gem
+    from gemlang.knowledge.knowledge_base import knowledge_base, normalise_name
+
+    key = normalise_name(text or "")
+    found = next(((m, t) for pattern, t in knowledge_base().trade_names if (m := pattern.search(key))), None)
+    if found is None:
+        return ""
+    m, trade = found
+    before = key[: m.start()].split()
+    if before[:1] not in (["is"], ["are"]) or not set(before[1:]) <= {"a", "an", "the", "my", "this", "that"}:
+        return ""
+    after = AFTER_TRADE_NAME.fullmatch(key[m.end() :].strip())
+    said = after.group("y") if after else ""
+    if not said and not (after and after.group("real")):  # "is a Herkimer diamond?" asks nothing
+        return ""
+    y = find_gem(said) if said else trade.named
+    if y is None:
+        return ""
+    gem, note = trade.gem, trade.note[:1].upper() + trade.note[1:]
+    either = trade.named is not None and trade.also_genuine and y.name in (gem.name, trade.named.name)
+    if either:  # "is a Brazilian emerald a real emerald?": the name is said of both
+        return f"**Not necessarily**: {note}. {tell_apart(gem.name, trade.named.name)}"
+    if gem.name == y.name or kind_of(gem, y):  # "is a Herkimer diamond quartz?", "is mystic topaz real topaz?"
+        return f"**Yes**: {note}."
+    return f"**No**: {note}. {tell_apart(gem.name, y.name)}"
+
+
 def kind_answer(text: str) -> str:
     """Yes or no to "is X a Y?" of two gems, from the knowledge base's kinds and species; '' for any other
-    message, or where either is no gem it knows ("is it a sapphire?" is about the stone in hand)."""
+    message, or where either is no gem it knows ("is it a sapphire?" is about the stone in hand). A trade name
+    is answered for the gem it really is (`trade_name_verdict`)."""
     from gemlang.knowledge import find_gem
 
+    if verdict := trade_name_verdict(text):
+        return verdict
     asked = IS_A_KIND.match(text or "")
     if not asked or re.fullmatch(r"it|this|that|they|these|those|mine", asked.group("x"), re.I):
         return ""

@@ -385,7 +385,8 @@ def named_gem(text: str, fuzzy: bool = True):
     if fuzzy:
         return grown_as_said(find_gem(text), text)
     key = normalise_name(text)
-    return grown_as_said(next((gem for pattern, gem in knowledge_base().phrases if pattern.search(key)), None), text)
+    named = [(pattern, trade.gem) for pattern, trade in knowledge_base().trade_names] + list(knowledge_base().phrases)
+    return grown_as_said(next((gem for pattern, gem in named if pattern.search(key)), None), text)
 
 
 # how a lab-grown stone was grown, as a message names it: "flux-grown synthetic ruby" is no flame-fusion ruby

@@ -604,10 +604,12 @@ def load_entries() -> dict[str, Any]:
 class TradeName:
     """A trade name or misnomer ("smoky topaz"), the gem it really is, and what to tell the person."""
 
-    phrase: str
+    phrase: str  # as written ("Herkimer diamond")
     gem: GemFacts
     note: str
     source: str
+    named: GemFacts | None = None  # the gem its words name ("diamond" for "Herkimer diamond")
+    also_genuine: bool = False  # also said of that gem itself (emerald is mined in Brazil too)
 
 
 @dataclass(frozen=True)
@@ -618,7 +620,9 @@ class KnowledgeBase:
     trade_names: tuple[tuple[re.Pattern[str], TradeName], ...] = ()  # checked before `phrases`
 
 
-def _trade_names(index: dict[str, GemFacts]) -> tuple[tuple[re.Pattern[str], TradeName], ...]:
+def _trade_names(
+    index: dict[str, GemFacts], phrases: tuple[tuple[re.Pattern[str], GemFacts], ...]
+) -> tuple[tuple[re.Pattern[str], TradeName], ...]:
     with open(TRADE_NAMES_PATH, encoding="utf-8") as f:
         items = json.load(f)["trade_names"]
     out = []
@@ -627,7 +631,12 @@ def _trade_names(index: dict[str, GemFacts]) -> tuple[tuple[re.Pattern[str], Tra
         if key not in index or not item.get("source") or not item.get("note"):
             raise KnowledgeError(f"trade_names.json: {item.get('phrase')!r} needs a known gem, a note and a source")
         phrase = normalise_name(item["phrase"])
-        out.append((phrase, TradeName(phrase, index[key], item["note"], item["source"])))
+        # the gem its words name, if not itself ("balas ruby", an alias of spinel, names ruby)
+        named = next((gem for pattern, gem in phrases if (m := pattern.search(phrase)) and m[0] != phrase), None)
+        trade = TradeName(
+            item["phrase"], index[key], item["note"], item["source"], named, item.get("also_genuine", False)
+        )
+        out.append((phrase, trade))
     out.sort(key=lambda pair: -len(pair[0]))
     return tuple((_phrase_pattern(phrase), trade) for phrase, trade in out)
 
@@ -747,7 +756,7 @@ def knowledge_base() -> KnowledgeBase:
     )
     phrases = tuple((_phrase_pattern(k), index[k]) for k in ranked)
     ordered = sorted(frozen, key=lambda g: (not g.is_dataset_class, g.name.lower()))
-    return KnowledgeBase(gems=tuple(ordered), index=index, phrases=phrases, trade_names=_trade_names(index))
+    return KnowledgeBase(gems=tuple(ordered), index=index, phrases=phrases, trade_names=_trade_names(index, phrases))
 
 
 def get_facts(name: str) -> GemFacts:

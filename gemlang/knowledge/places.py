@@ -251,12 +251,22 @@ _ASKED = re.compile(r"\b(?:is|was|could|can|might|would)\s+(?:it|this|that|the s
 _TWIN_LAW = re.compile(r"\W?[\w'.]+(?:\s[\w'.]+)?[\s-]+(?:law\b|twin)")
 
 
+def _trade_name_at(text: str, at: int) -> bool:
+    """Whether a trade name or misnomer begins at `at` ("Mexican jade", "Ceylon diamond")."""
+    from gemlang.knowledge.knowledge_base import knowledge_base, normalise_name
+
+    key = normalise_name(text[at : at + 60])
+    return any(pattern.match(key) for pattern, _ in knowledge_base().trade_names)
+
+
 def _matches_and_denials(text: str) -> tuple[list[tuple[int, str, tuple[str, ...]]], list[str]]:
     """The places a message names, split into those it affirms and the phrases that deny one ("not from Brazil")."""
     t = " " + text.lower().replace("’", "'") + " "  # the text `_matches` positions refer to
     kept, denied = [], []
     for match in _matches(text, place_index()):
         if _TWIN_LAW.match(t, match[0]):  # "Brazil-law twinning" names a twin law, not where the stone is from
+            continue
+        if _trade_name_at(t, match[0]):  # "Mexican jade", "Cape ruby": a trade name, not where the stone is from
             continue
         if _ASKED.search(t[max(0, match[0] - 40) : match[0]]):  # asked about (`places_asked`), not said
             continue
