@@ -121,6 +121,7 @@ PLEOCHROISM_LEVELS = {
     r"two colou?rs in the dichroscope",
 }
 COLOURS = ("red", "orange", "yellow", "green", "blue", "violet", "purple", "pink", "white", "chalky")
+_LINE = r"(?:nm\b|(?:absorption\s+)?(?:line|band|doublet)s?\b)"  # "437 nm", "437 line", "a 437 band"
 OBSERVATIONS = {
     # not flattened bubbles in a fracture: the glass that filled it (a treatment sign), not a glass or synthetic
     "gas bubbles": r"(?<!flattened )(?<!flat )(?<!flattened gas )(?<!flat gas )(?:gas )?bubbles?"
@@ -176,11 +177,11 @@ OBSERVATIONS = {
     r"\b(?:red|purple|violet|pink)[^.;]{0,25}\b(?:lamp|incandescent|candle ?light|tungsten|indoors|light ?bulb)\b"
     r"[^.;]{0,30}\b(?:green|blue|bluish)[^.;]{0,25}\b(?:day ?light|sunlight|outdoors)",
     # lines the hand spectroscope shows that the knowledge base names
-    "a 437 nm line": r"\b437(?:\.\d)?\s*nm\b",
-    "chromium lines near 694 nm": r"\b69[2-4](?:\.\d)?\s*nm\b|chromium (?:lines|doublet|spectrum)",
+    "a 437 nm line": rf"\b437(?:\.\d)?\s*{_LINE}",
+    "chromium lines near 694 nm": rf"\b69[2-4](?:\.\d)?\s*{_LINE}|chromium (?:lines|doublet|spectrum)",
     "iron bands at 505, 527 and 576 nm": r"\b576\s*(?:nm)?\b.{0,20}|\b505\b[^.;]{0,20}\b527\b|almandine spectrum",
-    "a 444 nm line": r"\b444(?:\.\d)?\s*nm\b",
-    "a 653.5 nm line": r"\b653(?:\.\d)?\s*nm\b",
+    "a 444 nm line": rf"\b444(?:\.\d)?\s*{_LINE}",
+    "a 653.5 nm line": rf"\b653(?:\.\d)?\s*{_LINE}",
     "sticky under acetone": r"(?:tacky|sticky)[^.;]{0,40}aceton|aceton[^.;]{0,40}(?:tacky|sticky)",
     "a join line (assembled stone)": r"join(?:ing)? (?:line|plane)|(?:separation|junction|contact) plane|"
     r"(?:dark|black) backing|glue layer|two[- ]layer|three[- ]layers?|(?:two|three) layers|"

@@ -1897,6 +1897,9 @@ def test_help_to_deceive_a_buyer_is_refused_and_healing_powers_are_not_claimed()
         assert chat.ask(honest).reply.startswith("**What it may be sold as:**"), honest
     healing = chat.ask("do crystals have healing powers? will amethyst cure my anxiety?").reply
     assert healing.startswith("No scientific study has shown") and "doctor" in healing
+    for claim in ("is it possible to heal with rose quartz?", "will black tourmaline protect me from negative energy?",
+                  "my customer says amethyst helps sleep, should I tell them its true?"):  # fmt: skip
+        assert chat.ask(claim).reply.startswith("No scientific study has shown"), claim
     assert chat.ask("it has healed fractures, RI 1.76-1.77").candidates  # an inclusion, no healing power
 
 
@@ -1923,6 +1926,7 @@ def test_fire_doubling_and_a_thermal_testers_beep_point_to_moissanite():
     beeped = Assistant(None).conversation().ask("colourless, passes the diamond tester")
     leaders = [name for name, _ in beeped.candidates]
     assert {leaders[0], leaders[1]} == {"Diamond (CVD Diamond, HPHT Diamond)", "Moissanite"}
+    assert sum(p for _, p in beeped.candidates[:2]) > 0.9  # no other gem passes a thermal tester
 
 
 def test_readings_that_prove_a_species_the_photo_disagrees_with_name_the_species():

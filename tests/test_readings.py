@@ -584,3 +584,8 @@ def test_shadow_edges_described_by_how_they_move_give_the_ri_the_optic_character
 
 def test_cross_hatched_strain_is_anomalous_double_refraction():
     assert parse_readings("RI 1.72 SR, shows cross hatched strain").optic == "anomalous"
+
+
+def test_a_spectroscope_line_is_read_with_or_without_nm():
+    for said in ("437 nm", "a 437 line in the spectroscope", "437 absorption band"):
+        assert parse_readings(f"green, {said}").observations == ("a 437 nm line",), said

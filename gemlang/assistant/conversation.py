@@ -135,9 +135,9 @@ DECLINED = (
     ),
     (
         HEALING,  # "will amethyst cure my anxiety?"
-        "No scientific study has shown that a gem or crystal heals, cures or changes how one feels; for anxiety or "
-        "any illness, a doctor or counsellor can help. I can tell you about the stone itself: what it is, how it "
-        "formed, where it comes from and how to care for it.",
+        "No scientific study has shown that a gem or crystal heals, cures, protects or changes how one feels; for an "
+        "illness or a worry, a doctor or counsellor can help. I can tell you about the stone itself: what it is, how "
+        "it formed, where it comes from and how to care for it.",
     ),
 )
 MAX_MESSAGE_CHARS = 4000  # a message's readings and questions fit in far fewer

@@ -43,7 +43,9 @@ DECEIT = re.compile(
 # "will amethyst cure my anxiety?": powers no evidence shows a gem has (not "healed fractures", an inclusion)
 HEALING = re.compile(
     r"\bhealing\s+(?:powers?|propert\w*|energ\w*|stones?|crystals?)\b|\b(?:cures?|curing)\b|\bchakras?\b|"
-    r"\bmetaphysical\b|\b(?:crystals?|gems?|stones?)\b[^.?!]{0,20}\b(?:powers?|vibrations?|energies)\b",
+    r"\bmetaphysical\b|\b(?:crystals?|gems?|stones?)\b[^.?!]{0,20}\b(?:powers?|vibrations?|energies)\b|"
+    r"\bheal\s+(?:with|me|you|my|people)\b|\bnegative energ\w*|\bhelps?\s+(?:with\s+)?(?:sleep|anxiety|stress|"
+    r"depression|insomnia)\b",
     re.I,
 )
 # "so?", "hmm", "yes", "👍": a reply with nothing to act on, answered in short rather than with the whole answer again

@@ -150,8 +150,8 @@ OBSERVED = {
     # fire the eye sees (`signs_text`: diamond and its imitations, zircon, demantoid, sphene); the eye takes
     # brilliance for fire, so a gem with little is unlikely, not ruled out
     "strong fire (dispersion)": ("strong fire", 0.1),
-    # a thermal tester's beep: diamond, lab-grown diamond and moissanite conduct heat so well; others seldom fool it
-    "passes a thermal diamond tester": (r"(?:strong|high) thermal conductivity|reads as diamond on thermal", 0.02),
+    # a thermal tester's beep: diamond, lab-grown diamond and moissanite conduct heat so well; no other gem does
+    "passes a thermal diamond tester": (r"(?:strong|high) thermal conductivity|reads as diamond on thermal", 0.002),
     "gritty on the teeth": ("gritty", 0.02),  # the pearl test: imitations feel smooth
     "insect inclusions": ("insect", 0.02),  # amber, copal, and plastic sold as amber: resins, no mineral
     # The inclusions that tell natural from lab-grown: silk and three-phase inclusions grow only in nature;
