@@ -1627,6 +1627,24 @@ def test_earlier_stones_are_recalled_with_their_readings_and_the_readings_in_use
     assert using.startswith("For this stone I have: purple colour; RI 1.544–1.553")
 
 
+def test_readings_of_several_stones_in_one_message_are_ranked_one_stone_at_a_time():
+    chat = Assistant(classifier=None).conversation()
+    answer = chat.ask("two stones: stone A RI 1.544-1.553 SG 2.65, stone B RI 1.762-1.770 SG 4.00")
+    first, second = answer.reply.split("\n")[1:3]
+    assert first.startswith("- **Stone A** (RI 1.544–1.553") and "Quartz" in first and "Corundum" not in first
+    assert second.startswith("- **Stone B** (RI 1.762–1.770") and "Corundum" in second
+    assert answer.gem.startswith("Corundum") and chat.hints.readings.sg.low == 4.0  # the last one is in hand
+    recap = chat.ask("what was stone A?").reply
+    assert recap.startswith("So far: Stone A: Quartz") and "Stone B, the one in hand: Corundum" in recap
+    assert "Readings of 2 stones" in chat.ask("first one RI 1.54 SG 2.65; second one RI 1.72 SG 3.6").reply
+    for one_stone in (
+        "is this stone a ruby? RI 1.76",
+        "stone 1 is 2.5 ct, RI 1.76 SG 4.0",
+        "stone 1 RI 1.66, stone 2 nice",
+    ):
+        assert "Readings of" not in chat.ask(one_stone).reply
+
+
 @pytest.mark.parametrize("reply", ["so?", "hmm", "yes", "👍"])
 def test_a_short_reply_gets_the_answer_in_short_not_all_of_it_again(reply):
     chat = Assistant(classifier=None).conversation()
@@ -1809,6 +1827,7 @@ def test_a_lab_grown_stone_named_by_its_growth_is_that_one_not_the_commonest(que
         ("which gems show play of colour?", "Opal", "Andalusite"),  # andalusite's play is of pleochroic colours
         ("what stones have horsetail inclusions?", "Andradite", "Peridot"),
         ("which gems show colour change?", "Alexandrite", "Andalusite"),
+        ("which gems show a star?", "Sapphire Blue", "Peridot"),  # star sapphire named beside star ruby
     ],
 )
 def test_which_gems_show_a_sign_lists_the_gems_whose_facts_name_it(question, named, not_named):

@@ -450,6 +450,15 @@ def test_a_lab_grown_gem_whose_ri_and_sg_lie_just_below_the_natural_ones_is_said
     assert "too close" in tell_apart(get_facts("Emerald"), get_facts("Hydrothermal Emerald"))  # overlapping
 
 
+def test_two_natural_gems_whose_sg_ranges_nearly_touch_are_said_to_be_split_by_a_careful_reading():
+    from gemlang.knowledge.tell_apart import tell_apart
+
+    text = tell_apart(get_facts("Spinel"), get_facts("Hydrogrossular"))
+    assert text.startswith("Spinel's SG 3.58–3.61 lies just above Hydrogrossular's (SG 3.36–3.55)")
+    assert "No simple test" not in tell_apart(get_facts("Spinel"), get_facts("Hydrogrossular"))
+    assert "lies just" not in tell_apart(get_facts("Garnet Red"), get_facts("Hessonite"))  # overlapping ranges
+
+
 def test_no_dichroscope_tells_a_lab_grown_stone_from_its_natural_twin():
     from gemlang.knowledge.tell_apart import confirming_test, separating_tests, tell_apart
 

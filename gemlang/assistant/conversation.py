@@ -80,6 +80,7 @@ from gemlang.assistant.questions import (
     asks_if_it_is,
     gems_compared,
     named_gem,
+    parcel,
     supposition,
     trade_name_asked,
     unknown_name,
@@ -181,7 +182,8 @@ class Conversation:
         self._heatmaps: dict[str, tuple] = {}
         self._target: str | None = None  # the gem the latest answer about a photo named first
         self._pending_notes = list(assistant.notes)
-        self.stones: list[str] = []  # what was answered for each earlier stone of a parcel ("Aquamarine (97%)")
+        self.stones: list[tuple[str, str]] = []  # (name, what was answered) of each earlier stone of a parcel
+        self._stone_name = ""  # what a parcel message called the stone in hand ("Stone B"); else "stone N"
         self._stone_began = 0  # the index in `answers` where the current stone's answers begin
         self.topic: GemFacts | None = None  # the gem asked about with no stone in hand: "and its SG?" is of it
         self.pair: tuple[GemFacts, GemFacts] | None = None  # the two gems compared last: "which is harder?"
@@ -209,15 +211,17 @@ class Conversation:
         """Keep what was answered for the stone just left (a new photo or "next stone"), for "the first one?"."""
         if (answered := self._stone_answered()) is not None:  # with its readings: "what was the first one's RI?"
             said = self.hints.describe()
-            self.stones.append(answered + (f", from {'; '.join(said)}" if said else ""))
-        self._stone_began = len(self.answers)
+            name = self._stone_name or f"stone {len(self.stones) + 1}"
+            self.stones.append((name, answered + (f", from {'; '.join(said)}" if said else "")))
+        self._stone_began, self._stone_name = len(self.answers), ""
 
     def _earlier_stones(self) -> str:
         """The answers given for the stones of this chat, oldest first, and how to go back to one."""
         now = self._stone_answered() or "not answered yet"
-        listed = "; ".join(f"stone {i}: {s}" for i, s in enumerate(self.stones, 1))
+        listed = "; ".join(f"{name}: {said}" for name, said in self.stones)
         return (
-            f"So far: {listed}; stone {len(self.stones) + 1}, the one in hand: {now}. I answer about the stone in "
+            f"So far: {listed}; {self._stone_name or f'stone {len(self.stones) + 1}'}, the one in hand: {now}. "
+            "I answer about the stone in "
             "hand: to look at an earlier one again, send its photo (and its readings) again."
         )
 
@@ -230,6 +234,8 @@ class Conversation:
         RI were 1.72, would it be spinel?") is answered with its readings, which are then dropped: they are no
         reading of the stone, and the answer is not the stone's.
         """
+        if not photos and len(stones := parcel((text or "")[:MAX_MESSAGE_CHARS])) > 1:
+            return self._parcel(stones, explain)
         supposed = supposition((text or "")[:MAX_MESSAGE_CHARS]) if not photos else None  # a pasted book: its cap
         if not supposed:
             return self._ask(text, photos, explain)
@@ -241,6 +247,26 @@ class Conversation:
         answer.notes = [n.rsplit(". ", 1)[0] + "." if n.startswith(UNSURE_BECAUSE) else n for n in answer.notes]
         supposing = f"Supposing {said} (not kept as a reading of your stone)"
         answer.reply = f"{supposing}: {answer.reply}" if answer.reply else f"{supposing}."
+        return answer
+
+    def _parcel(self, stones: list[tuple[str, str]], explain: bool) -> Answer:
+        """Readings of several stones in one message: each ranked on its own readings as a new stone, in order; the
+        last one stays in hand, and its whole answer follows the others' headlines."""
+        headlines = []
+        for label, words in stones:
+            if self.image_probs is not None or self.hints or self._stone_answered():
+                self.reset()
+            self._stone_name = label
+            answer = self._ask(words, None, explain)
+            said = "; ".join(self.hints.describe())
+            headline = answer.summary_markdown().split("\n", 1)[0].strip()
+            headlines.append(f"- **{label}**{f' ({said})' if said else ''}: {headline}")
+        intro = (
+            f"Readings of {len(stones)} stones, each ranked on its own:\n" + "\n".join(headlines) + f"\n\n"
+            f"{stones[-1][0]} is the stone in hand now; its answer follows. To come back to another, send its "
+            "readings again."
+        )
+        answer.reply = f"{intro}\n\n{answer.reply}" if answer.reply else intro
         return answer
 
     def _of_mine(self, text: str, asked_before: str | None) -> str:

@@ -675,6 +675,14 @@ def kind_answer(text: str) -> str:
     return f"**No**: {named[0]} and {named[1]} are different gems. {tell_apart(x.name, y.name)}"
 
 
+def _species_with_kinds(species: str, gems: list[str]) -> str:
+    """'Corundum (Ruby, Sapphire Blue)', 'Andradite (also Demantoid)', or the one gem's name."""
+    if len(gems) == 1:
+        return gems[0]
+    others = sorted(g for g in gems if g.lower() != species)
+    return f"{species.capitalize()} ({'also ' if len(others) < len(gems) else ''}{', '.join(others)})"
+
+
 # "which gems show asterism?", "what stones have horsetail inclusions?": a sign the loupe or the eye sees
 SHOWN_LIST_QUESTION = re.compile(
     r"\b(?:which|what)\s+(?:natural\s+)?(?:gems?|gemstones?|stones?|minerals?)\s+(?:can\s+)?"
@@ -693,19 +701,19 @@ def shown_list_answer(text: str) -> str:
     sign = next((s for s, (pattern, _) in OBSERVED.items() if m and re.search(pattern, m.group("what").lower())), None)
     if sign is None:
         return ""
-    natural: dict[str, str] = {}
+    natural: dict[str, list[str]] = {}  # species -> its gems: star sapphire is named beside star ruby
     grown: list[str] = []
     for g in all_gems():
         if re.search(OBSERVED[sign][0], profile(g).features):
             if g.origin == "natural":
-                natural.setdefault(species_word(g).lower(), g.name)
+                natural.setdefault(species_word(g).lower(), []).append(g.name)
             else:
                 grown.append(g.name)
     if not natural and not grown:
         return f"None of the gems I know is said to show {sign}."
-    names = sorted(natural.values())
-    listed = some_of(names, LISTED)
-    reply = f"**Natural gems whose facts name {sign}** ({len(names)}, one per species): {listed}." if names else (
+    names = sorted((_species_with_kinds(species, gems) for species, gems in natural.items()), key=str.lower)
+    listed = some_of(names, LISTED, sep="; ")
+    reply = f"**Natural gems whose facts name {sign}** ({len(names)} species): {listed}." if names else (
         f"No natural gem I know is said to show {sign}.")  # fmt: skip
     if grown:
         reply += f" Lab-grown stones and imitations: {some_of(sorted(grown), LISTED)}."

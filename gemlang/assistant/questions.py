@@ -69,6 +69,29 @@ TOLD_QUESTION = re.compile(
     r"\bwhat do you have (?:now|so far)\b",
     re.I,
 )
+# a parcel in one message: "stone A: RI 1.544-1.553, SG 2.65; stone B: RI 1.762-1.770", "first one RI 1.54, SG 2.65;
+# second one RI 1.72"; a letter only in capitals ("is this stone a ruby?" names no stone A)
+STONE_LABEL = re.compile(
+    r"\b(?:stone|gem|specimen|sample)\s*(?:no\.?\s*|#\s*)?(?:[1-9]|(?-i:[A-D]))\b(?![.,]\d)|"
+    r"\b(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|other|last)\s+(?:one|stone|gem)\b",
+    re.I,
+)
+
+
+def parcel(text: str) -> list[tuple[str, str]]:
+    """(label, what is said of it) for each stone of a message giving readings of several, in order; [] when the
+    message is of one stone, or says something before the first label that a stone could own."""
+    marks = list(STONE_LABEL.finditer(text))
+    if len(marks) < 2 or parse_hints(text[: marks[0].start()]):
+        return []
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    stones = [
+        (m.group(0)[:1].upper() + m.group(0)[1:], text[m.end() : end].strip(" ,;:.-–"))
+        for m, end in zip(marks, ends, strict=True)
+    ]
+    return stones if all(parse_hints(words) for _, words in stones) else []
+
+
 RESET_WORDS = re.compile(
     r"\b(?:start over|(?:a |the )?(?:new|next|another|second|third|other) stone|reset|forget (?:it|that|everything))\b|"
     r"^\s*(?:(?:ok(?:ay)?|right|and)[,.!\s]+)?(?:next|another)(?:\s+(?:one|gem))?\s*(?:[:.,!-]|$)",

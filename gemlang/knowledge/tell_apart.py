@@ -131,12 +131,17 @@ def _no_refractometer(a: GemFacts, b: GemFacts) -> str:
             f"({a.name}: {colours(a)}; {b.name}: {colours(b)})."
         )
     features = [f"{g.name}: {sign}" for g in (a, b) if (sign := telltale(g))]
+    # ranges apart by less than an instrument resolves (spinel's SG 3.58-3.61, hydrogrossular's 3.36-3.55): a
+    # careful reading well inside one range still decides, one at the gap does not
+    near = next((f"{g.name}'s {apart}" for g, h in ((a, b), (b, a)) if (apart := _just_apart(g, h))), "")
+    if near:
+        near = f"{near}: a careful reading well inside either range decides, one near the gap does not. "
     if features:
         return (
-            f"Their constants do not separate {a.name} and {b.name} reliably; look for the diagnostic features "
-            f"under magnification ({'; '.join(features)})."
+            f"{near}Their constants do not separate {a.name} and {b.name} reliably; look for the diagnostic "
+            f"features under magnification ({'; '.join(features)})."
         )
-    return f"No simple test separates {a.name} and {b.name}; a gem laboratory can."
+    return f"{near}No simple test separates {a.name} and {b.name} reliably; a gem laboratory can."
 
 
 def _just_apart(a: GemFacts, b: GemFacts) -> str:
