@@ -457,6 +457,8 @@ def test_two_natural_gems_whose_sg_ranges_nearly_touch_are_said_to_be_split_by_a
     assert text.startswith("Spinel's SG 3.58–3.61 lies just above Hydrogrossular's (SG 3.36–3.55)")
     assert "No simple test" not in tell_apart(get_facts("Spinel"), get_facts("Hydrogrossular"))
     assert "lies just" not in tell_apart(get_facts("Garnet Red"), get_facts("Hessonite"))  # overlapping ranges
+    rutile = tell_apart(get_facts("Zircon"), get_facts("Synthetic Rutile"))  # RIs 0.7 apart, both over the limit
+    assert "just above" not in rutile and "both read over the refractometer's limit" in rutile
 
 
 def test_no_dichroscope_tells_a_lab_grown_stone_from_its_natural_twin():

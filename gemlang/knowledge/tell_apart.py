@@ -23,6 +23,7 @@ from gemlang.knowledge.facts import GemFacts, format_range
 from gemlang.knowledge.instruments import TESTS, Test, profile, separates, value_text
 from gemlang.knowledge.knowledge_base import normalise_name
 from gemlang.knowledge.scratch import DAMAGE_WARNING
+from gemlang.readings import REFRACTOMETER_LIMIT
 
 MAX_TESTS = 3  # a short answer: the three most telling non-destructive tests
 
@@ -120,9 +121,13 @@ def _no_refractometer(a: GemFacts, b: GemFacts) -> str:
                 f"{other.name}'s {apart}: a reading there points to {other.name}, but the ranges nearly touch, so "
                 f"inclusions under magnification{clue} or a gem laboratory decide."
             )
+        if all(g.refractive_index and g.refractive_index[0] > REFRACTOMETER_LIMIT for g in (a, b)):
+            constants = "both read over the refractometer's limit, and their SGs overlap"  # zircon, synthetic rutile
+        else:
+            constants = "have constants too close for a refractometer or balance to separate them reliably"
         return (
-            f"{natural.name} and {other.name} have constants too close for a refractometer or balance to separate "
-            f"them reliably: inclusions under magnification{clue} or a gem laboratory decide."
+            f"{natural.name} and {other.name} {constants}: inclusions under magnification{clue} or a gem laboratory "
+            "decide."
         )
     colours = lambda g: ", ".join(c.lower() for c in g.colours[:2]) or "its colour"  # noqa: E731
     if a.species and a.species == b.species and colours(a) != colours(b):  # else how they grew, not colour
@@ -148,9 +153,12 @@ def _just_apart(a: GemFacts, b: GemFacts) -> str:
     """Where a's RI and SG lie wholly below or above b's, for two gems too close for a test to separate: "RI
     1.560–1.563 and SG 2.65–2.66 lie just below Emerald's (RI 1.565–1.599, SG 2.67–2.78)"; '' when they overlap."""
     said, sides = [], set()
-    for field, label, decimals in (("refractive_index", "RI", 3), ("specific_gravity", "SG", 2)):
+    for field, label, decimals, near in (("refractive_index", "RI", 3, 0.02), ("specific_gravity", "SG", 2, 0.1)):
         mine, theirs = getattr(a, field), getattr(b, field)
-        if mine and theirs and (mine[1] < theirs[0] or mine[0] > theirs[1]):
+        if not (mine and theirs) or (label == "RI" and min(mine[0], theirs[0]) > REFRACTOMETER_LIMIT):
+            continue  # both over the refractometer's limit: no reading of either to compare
+        gap = max(theirs[0] - mine[1], mine[0] - theirs[1])
+        if 0 < gap <= near:  # apart, but closer than a reading to the gap could tell (not rutile's 2.6 and 1.9)
             sides.add("below" if mine[1] < theirs[0] else "above")
             said.append((f"{label} {format_range(mine, decimals)}", f"{label} {format_range(theirs, decimals)}"))
     if not said or len(sides) > 1:
