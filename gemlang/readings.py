@@ -95,9 +95,10 @@ ONE_EDGE = re.compile(
     r"\bone (?:ri |refractometer )?reading only\b|\b(?:one|a single|single) shadow[- ]?edge\b"
     r"(?!(?:[^.;]|\.\d)*\b(?:other|another|second|both|two)\b)"
 )
-# "uniaxial negative", "biaxial (+)", "U-", "optic sign: positive", "optically negative"
+# "uniaxial negative", "biaxial (+)", "U-", "uni -", "bi +", "optic sign: positive", "optically negative"
 OPTIC_SIGN = re.compile(
-    r"(?:\buniaxial|\bbiaxial|\b[ub](?=\s*[+\-−]\s*(?:[,;.)]|$))|optic(?:al)? sign(?: is)?|\boptically)"
+    r"(?:\buniaxial|\bbiaxial|\b(?:uni|biax|bi|[ub])(?=\s*[+\-−]\s*(?:[,;.)\s]|$))|optic(?:al)? sign(?: is)?|"
+    r"\boptically)"
     r"\s*[:=]?\s*\(?\s*(\+|-|−|positive|negative|pos\b|neg\b)"
 )
 # a reading said not to be seen: "not", "isn't", "doesn't show", "shows no" before it
@@ -106,18 +107,18 @@ NO_GLOW = (
     r"inert|no (?:fluorescence|glow|reaction)|(?:does|did|do|is|was)(?:n'?t|\s+not)\s+(?:glow|fluoresce|react)|"
     r"nothing|dead|non-?fluorescent"
 )
-_PLEOCHROISM_IS = r"(?:pleochroism|dichroism|trichroism)\s*(?:[:=]\s*|is\s+)"  # "dichroism: weak", "… is strong"
+_PLEOCHROISM_IS = r"(?:pleochroism|dichroism|trichroism|pleo)\s*(?:[:=]\s*|is\s+)"  # "dichroism: weak", "… is strong"
 PLEOCHROISM_LEVELS = {
-    "none": r"\b(?:no|without|not|absent|lacks?|isn'?t|aren'?t)\b[\w\s]{0,12}(?:pleochro|dichro|trichro)|"
+    "none": r"\b(?:no|without|not|absent|lacks?|isn'?t|aren'?t)\b[\w\s]{0,12}(?:pleochro|pleo\b|dichro|trichro)|"
     r"(?:pleochroism|dichroism|trichroism)\s*(?:[:=]\s*|is\s*)?(?:none|absent|nil|not seen)|"
     r"(?:non|not)[- ]?(?:pleochroic|dichroic|trichroic)",
-    "strong": r"(?:strong(?:ly)?|very|intense|marked|extreme(?:ly)?|obvious)\s+(?:pleochro|dichro|trichro)|"
+    "strong": r"(?:strong(?:ly)?|very|intense|marked|extreme(?:ly)?|obvious)\s+(?:pleochro|pleo\b|dichro|trichro)|"
     rf"{_PLEOCHROISM_IS}(?:very )?(?:strong|intense|marked|extreme|obvious)",
-    "moderate": r"(?:moderate(?:ly)?|distinct(?:ly)?|clear(?:ly)?|medium)\s+(?:pleochro|dichro|trichro)|"
+    "moderate": r"(?:moderate(?:ly)?|distinct(?:ly)?|clear(?:ly)?|medium)\s+(?:pleochro|pleo\b|dichro|trichro)|"
     rf"{_PLEOCHROISM_IS}(?:moderate|distinct|clear|medium)",
-    "weak": r"(?:weak(?:ly)?|faint(?:ly)?|slight(?:ly)?|feeble)\s+(?:pleochro|dichro|trichro)|"
+    "weak": r"(?:weak(?:ly)?|faint(?:ly)?|slight(?:ly)?|feeble)\s+(?:pleochro|pleo\b|dichro|trichro)|"
     rf"{_PLEOCHROISM_IS}(?:weak|faint|slight|feeble)",
-    "present": r"\b(?:pleochroic|dichroic|trichroic|pleochroism|dichroism|trichroism)\b|"
+    "present": r"\b(?:pleochroic|dichroic|trichroic|pleochroism|dichroism|trichroism|pleo)\b|"
     r"two colou?rs in the dichroscope",
 }
 COLOURS = ("red", "orange", "yellow", "green", "blue", "violet", "purple", "pink", "white", "chalky")
@@ -579,10 +580,19 @@ SELF_CORRECTION = re.compile(
 )
 
 
+# a sign asked about and answered no, as a bench note reads: "curved striae? no", "ADR? none", "bubbles? nope"
+ASKED_NOT_SEEN = re.compile(
+    r"(?!(?:is|are|was|does|do|did|can|could|what|which|how|would|should|will)\b)(?P<what>\b[a-z][\w' -]{0,38}?)"
+    r"\s*\?\s*(?:no|nope|none|nil|not seen|absent)\b(?!\s*(?:wait|sorry|idea|clue))",
+    re.I,
+)
+
+
 def parse_readings(text: str) -> Readings:
     """Every instrument reading in a message; numbers no gem can have become `problems`, not readings. What
     follows a self-correction ("no wait", "I meant") replaces what it corrects."""
-    corrected = SELF_CORRECTION.search(text or "")
+    text = ASKED_NOT_SEEN.sub(r"not \g<what>", text or "")  # "curved striae? no": not seen, not a sighting
+    corrected = SELF_CORRECTION.search(text)
     if not corrected:
         return _parse_readings(text)
     before, after = text[: corrected.start()], text[corrected.end() :]
@@ -782,7 +792,7 @@ def _parse_readings(text: str) -> Readings:
         elif BOTH_EDGES_MOVE.search(t):
             optic = "biaxial"
     edges = Readings(ri=ri, optic=optic).ri_edges
-    if edges and bire is not None and abs((ri.high - ri.low) - bire.high) > max(0.01, bire.high / 2):
+    if edges and bire is not None and abs((ri.high - ri.low) - bire.high) > max(0.01, bire.high / 4):
         problems.append(
             f"the two RI edges ({ri.describe(3)}) give a birefringence of {ri.high - ri.low:.3f}, not "
             f"“{bire.said.strip()}”: I used the RI readings; please re-check the birefringence."
@@ -796,8 +806,10 @@ def _parse_readings(text: str) -> Readings:
     optic_sign = optic_sign or (described[1] if described else None) or index_sign
     if index_sign and optic in (None, "anisotropic"):  # ω and ε are a uniaxial stone's
         optic = "uniaxial"
-    if optic_sign and optic is None:  # only a doubly refractive stone has an optic sign; "U-" says uniaxial too
+    if sign and optic in (None, "anisotropic"):  # only a DR stone has an optic sign; "U-" says uniaxial too
         optic = {"u": "uniaxial", "b": "biaxial"}.get(sign.group(0).strip()[0], "anisotropic")
+    elif optic_sign and optic is None:  # the sign of moving edges or of principal indices
+        optic = "anisotropic"
 
     pleochroism = next((level for level, pattern in PLEOCHROISM_LEVELS.items() if re.search(pattern, t)), None)
     if optic is None and pleochroism not in (None, "none") and re.search(r"\btrichro", t):

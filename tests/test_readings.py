@@ -391,6 +391,11 @@ def test_readings_as_a_bench_notes_them_spot_edges_pairs_and_suspensions(text, k
         ("optic sign: positive", "anisotropic", "positive"),
         ("biaxial, strong pleochroism", "biaxial", None),
         ("uniaxial, -0.009", "uniaxial", None),
+        ("RI 1.717-1.721 DR 0.004 uni -, SG 3.61", "uniaxial", "negative"),  # as a bench notes it
+        ("RI 1.667-1.680 DR 0.013 bi -, SG 3.30", "biaxial", "negative"),
+        ("biax + RI 1.61", "biaxial", "positive"),
+        ("RI 1.76-1.77 ADR? no, DR, uni -", "uniaxial", "negative"),  # a sign asked about and answered no
+        ("bi-colour tourmaline, RI 1.62-1.64", None, None),
     ],
 )
 def test_the_optic_sign_is_read_with_the_optic_character(text, optic, sign):
@@ -589,3 +594,22 @@ def test_cross_hatched_strain_is_anomalous_double_refraction():
 def test_a_spectroscope_line_is_read_with_or_without_nm():
     for said in ("437 nm", "a 437 line in the spectroscope", "437 absorption band"):
         assert parse_readings(f"green, {said}").observations == ("a 437 nm line",), said
+
+
+@pytest.mark.parametrize(
+    "text, level", [("RI 1.624-1.644 strong pleo", "strong"), ("pleo: weak", "weak"), ("pleochroism? none", "none")]
+)
+def test_pleochroism_is_read_as_a_bench_abbreviates_it(text, level):
+    assert parse_readings(text).pleochroism == level
+
+
+def test_a_sign_asked_about_and_answered_no_is_not_a_sighting():
+    assert parse_readings("red, RI 1.762-1.770, curved striae? no. platinum platelets").observations == (
+        "platinum platelets",
+    )
+    assert parse_readings("is it glass? no idea, RI 1.52").ri.low == pytest.approx(1.52)
+
+
+def test_a_birefringence_a_quarter_off_the_two_edges_is_pointed_out():
+    r = parse_readings("bire 0.25 RI 1.49-1.66 SG 2.71")
+    assert r.birefringence.high == pytest.approx(0.175) and "give a birefringence of 0.170" in r.problems[0]
