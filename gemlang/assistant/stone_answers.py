@@ -249,10 +249,13 @@ def caution(
     naturals = [g for g in leaders if g.origin == "natural"]  # obsidian and moldavite too: natural glass is a gem
     if hints.readings or hints.hardness:
         # a stone met rarely (a lab-grown Paraíba) is named as a caution only when asked about, or when it leads
+        # and one no instrument reading argues against (DR 0.038 against glass, whatever share the photo leaves it)
         suspects = [
             g
             for g in leaders
-            if g.origin != "natural" and (g.met not in ("rarely", "hardly") or asked or g is leaders[0])
+            if g.origin != "natural"
+            and (g.met not in ("rarely", "hardly") or asked or g is leaders[0])
+            and not evidence.argued_against(g.name, hints)
         ]
         if not suspects or (suspects[0] not in leaders[:3] and not asked):  # "is it synthetic?" looks further
             return ""

@@ -880,6 +880,12 @@ class EvidenceModel:
             if rows and all(self._argues_against(key, factor, i, hints) for i in rows)
         }
 
+    def argued_against(self, name: str, hints: Hints) -> list[str]:
+        """The instrument readings that argue against gem `name` (`_argues_against`): DR 0.038 against glass."""
+        i = self.index[name]
+        factors = {k: f for k, f in self.likelihoods(hints).items() if k in CLASH_READINGS}
+        return [key for key, factor in factors.items() if self._argues_against(key, factor, i, hints)]
+
     def _argues_against(self, key: str, factor: np.ndarray, i: int, hints: Hints) -> bool:
         """Whether a reading makes gem i `DOUBTS` times less likely than it could be: than the best-fitting gem,
         or for an RI or SG, than a reading inside gem i's own range (SG 1.05 fits plastic's broad 1.05–1.55,

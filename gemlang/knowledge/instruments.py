@@ -215,7 +215,8 @@ def profile(gem: GemFacts) -> Profile:
         opaque=gem.diaphaneity == "opaque"
         or (gem.refractive_index is None and gem.lustre.lower().startswith("metallic")),
         least_birefringence=gem.birefringence_range[0] if gem.birefringence is not None else None,
-        optic_sign=optic_signs(gem.optical_character) if optic in ("uniaxial", "biaxial") else (),
+        # an aggregate's sign is its crystals' ("Biaxial + in a single crystal" of jadeite)
+        optic_sign=optic_signs(gem.optical_character) if {*classes} & {"uniaxial", "biaxial"} else (),
         strained="anomalous" in gem.optical_character.lower() or "adr" in gem.optical_character.lower(),
         species=gem.species,
     )
