@@ -673,6 +673,17 @@ def test_a_property_asked_of_it_is_the_answered_gems_and_changes_nothing():
     assert not chat.hints and chat.ask("what is it?").gem == "Quartz Rose"
 
 
+def test_a_stone_small_in_its_photo_is_looked_at_cropped_and_the_answer_says_so(assistant):
+    from PIL import Image, ImageDraw
+
+    framed = Image.new("RGB", (600, 600), (200, 200, 200))
+    ImageDraw.Draw(framed).ellipse([250, 250, 350, 350], fill=(180, 20, 40))
+    chat = assistant.conversation()
+    answer = chat.ask("what is it?", [framed])
+    assert any("cropped to the stone" in n for n in answer.notes) and chat.images[0].width < 300
+    close_up = chat.ask("and this one?", [framed.crop((200, 200, 400, 400))])
+    assert not any("cropped" in n for n in close_up.notes)
+
 def test_a_question_about_an_earlier_stone_of_a_parcel_gets_the_stones_so_far():
     from gemlang.fusion import EvidenceModel
 
@@ -1466,7 +1477,12 @@ def test_fluorescence_asked_in_other_words_is_answered_for_the_stone():
     [(["RI 1.72", "no wait, 1.76"], "RI 1.760", "RI 1.720"),
      (["RI 1.76", "sorry, I meant 1.72"], "RI 1.720", "RI 1.760"),
      (["RI 1.76, SG 3.95", "I meant 3.99"], "SG 3.99", "SG 3.95"),
-     (["RI 1.76", "no wait, 1.76 and SG 4.00"], "SG 4.00", None)],
+     (["RI 1.76", "no wait, 1.76 and SG 4.00"], "SG 4.00", None),
+     # as a bench corrects itself
+     (["colourless RI 1.544-1.553", "wrong stone on the refractometer. real reading 1.762-1.770"], "RI 1.762–1.770",
+      "RI 1.544–1.553"),
+     (["RI 1.654-1.690, SG 3.34", "and now it reads 1.62-1.64, wrong stone"], "RI 1.620–1.640", "RI 1.654–1.690"),
+     (["red stone, RI 1.762-1.770, SG 3.18", "hmm no, it's 4.00, i misread the balance"], "SG 4.00", "SG 3.18")],
 )  # fmt: skip
 def test_a_bare_number_in_the_next_message_corrects_the_reading_said_last(turns, kept, gone):
     chat = Assistant(classifier=None).conversation()

@@ -158,3 +158,25 @@ def test_pil_images_and_bytes_are_accepted():
     buf = io.BytesIO()
     image.save(buf, "PNG")
     assert load_image(buf.getvalue()).size == (16, 16)
+
+
+def _framed_stone(size: int, stone: int, background=(200, 200, 200)) -> Image.Image:
+    """A red oval `stone` px across, centred in a plain `size` px frame."""
+    from PIL import ImageDraw
+
+    image = Image.new("RGB", (size, size), background)
+    left = (size - stone) // 2
+    ImageDraw.Draw(image).ellipse([left, left, left + stone, left + stone], fill=(180, 20, 40))
+    return image
+
+
+def test_a_stone_small_in_a_plain_frame_is_boxed_and_one_that_fills_it_is_not():
+    from gemlang.data.images import stone_box
+
+    left, top, right, bottom = stone_box(_framed_stone(600, 150))
+    assert 170 <= left <= 225 and 170 <= top <= 225 and 375 <= right <= 430 and 375 <= bottom <= 430
+    assert stone_box(_framed_stone(600, 400)) is None  # the stone fills most of the picture: nothing to crop
+    assert stone_box(Image.new("RGB", (300, 300), (200, 200, 200))) is None  # no stone stands out
+    busy = Image.fromarray(np.random.default_rng(0).integers(0, 256, (300, 300, 3), dtype=np.uint8))
+    busy.paste(_framed_stone(60, 50), (120, 120))
+    assert stone_box(busy) is None  # a busy background: no frame to tell the stone from

@@ -284,10 +284,14 @@ class Conversation:
 
     def _corrected(self, text: str) -> str:
         """A bare number correcting a reading already given ("RI 1.72", then "no wait, 1.76") said as that reading
-        ("no wait, RI 1.76"), which then replaces it: the reading it is closest to, within a quarter of its value
+        ("no wait, RI 1.76"), which then replaces it: the reading it is closest to, within 30% of its value
         ("SG 4.00", then "I meant 1.72" stays a number without a unit); the message as it is otherwise."""
         fixing = SELF_CORRECTION.search(text)
         number = re.search(r"\d+(?:\.\d+)?", text[fixing.end() :]) if fixing else None
+        numbers = re.findall(r"\d+(?:\.\d+)?", text)
+        if fixing and number is None and len(numbers) == 1:  # "it's 4.00, I misread the balance": said before it
+            at = text.index(numbers[0])
+            return self._corrected(f"{text[:at]}{fixing.group(0)} {text[at:fixing.start()]}{text[fixing.end() :]}")
         if number is None:
             return text
         said = parse_readings(text)
@@ -301,7 +305,7 @@ class Conversation:
             if reading is not None and reading.low > 0 and reading.said != DERIVED
         }
         kind = min(gaps, key=gaps.get) if gaps else None
-        if kind is None or gaps[kind] > 0.25:
+        if kind is None or gaps[kind] > 0.3:
             return text
         return f"{text[: fixing.end()]} {kind} {text[fixing.end() :].lstrip(' ,:;')}"
 
@@ -508,6 +512,12 @@ class Conversation:
         could be read and the message says nothing else (the reply says why)."""
         text, answer = turn.text, turn.answer
         images, problems = self.assistant.read_photos(turn.photos)
+        images, cropped = self.assistant.cropped_to_stone(images)
+        if cropped:
+            answer.notes.append(
+                "the stone fills only a small part of your photo, so I looked at it cropped to the stone; a close-up "
+                "that the stone fills answers best."
+            )
         keep = " I am still looking at your earlier photo." if self.images else ""
         if turn.photos and not images and not parse_hints(text):
             answer.reply = " ".join(problems) + " Please upload a photo of the stone." + keep

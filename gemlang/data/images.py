@@ -195,3 +195,48 @@ def load_image(source: str | Path | bytes | Image.Image) -> Image.Image:
         raise ImageError(f"{name}: not an image file gemlang can read ({PHOTO_FORMATS} work).") from e
     except (OSError, SyntaxError, ValueError) as e:
         raise ImageError(f"{name}: the image is corrupt or truncated ({e}). Re-export or re-download it.") from e
+
+
+# A stone photographed from afar sits small in a plain frame (a ring on a desk, a stone on a tray): the encoders
+# then see mostly background, and the photo looks like no gem they learnt. Cropped to the stone it looks like the
+# close-ups they were trained on. The stone is what differs from the frame's border colours; a frame is plain when
+# its border varies little, and the stone is small when its box spans under SMALL_STONE of the picture both ways.
+PLAIN_BORDER = 24.0  # the largest per-channel spread (0-255) of a plain background's border pixels
+STONE_CONTRAST = 40.0  # how far (RGB distance) a pixel must lie from every border colour to be the stone's
+SMALL_STONE = 0.4
+STONE_MARGIN = 0.15  # of the stone box's size, kept on each side of it
+
+
+def stone_box(image: Image.Image) -> tuple[int, int, int, int] | None:
+    """The box (left, top, right, bottom) to crop a stone small in a plain frame to; None when the stone
+    fills the picture, the background is busy, or no stone stands out from it."""
+    small = image.convert("RGB")
+    small.thumbnail((128, 128))
+    pixels = np.asarray(small, dtype=np.float32)
+    h, w, _ = pixels.shape
+    if min(h, w) < 16:
+        return None
+    edge = 3
+    border = np.concatenate(
+        [pixels[:edge].reshape(-1, 3), pixels[-edge:].reshape(-1, 3), pixels[:, :edge].reshape(-1, 3),
+         pixels[:, -edge:].reshape(-1, 3)]
+    )  # fmt: skip
+    if border.std(0).max() > PLAIN_BORDER:
+        return None
+    colours = border[:: max(1, len(border) // 64)]
+    distance = np.sqrt(((pixels.reshape(-1, 1, 3) - colours[None]) ** 2).sum(-1)).min(1).reshape(h, w)
+    rows, cols = np.nonzero(distance > STONE_CONTRAST)
+    if len(rows) < 0.005 * h * w:
+        return None
+    top, bottom = np.percentile(rows, [0.5, 99.5])
+    left, right = np.percentile(cols, [0.5, 99.5])
+    if bottom - top >= SMALL_STONE * h or right - left >= SMALL_STONE * w:
+        return None
+    margin = STONE_MARGIN * max(bottom - top, right - left)
+    scale = image.width / w
+    return (
+        max(0, int((left - margin) * scale)),
+        max(0, int((top - margin) * scale)),
+        min(image.width, int((right + margin + 1) * scale)),
+        min(image.height, int((bottom + margin + 1) * scale)),
+    )
