@@ -406,3 +406,19 @@ def test_any_followed_by_a_question_mark_asks_and_reads_nothing():
 )
 def test_one_as_a_pronoun_near_a_hardness_is_no_mohs_1(text):
     assert parse_hints(text).hardness is None
+
+
+@pytest.mark.parametrize(
+    "text, colours",
+    [
+        ("its clear, scratches glass", ("colourless",)),
+        ("clear stone, RI 1.544-1.553", ("colourless",)),
+        ("its clear blue", ("blue",)),  # transparent and blue
+        ("old black and white pic of my mums ring, what stone?", ()),  # the photo's lack of colour
+        ("b&w photo, it was pink", ("pink",)),
+    ],
+)
+def test_clear_is_colourless_and_a_black_and_white_photo_is_no_colour_of_the_stone(text, colours):
+    from gemlang.knowledge.colours import said_colours
+
+    assert said_colours(text) == colours

@@ -190,6 +190,16 @@ def _of_another_thing(after: str) -> bool:
     return False
 
 
+PHOTO_WITHOUT_COLOUR = re.compile(
+    r"\b(?:black[- ]and[- ]white|b ?& ?w|gr[ae]y-?scale|monochrome)\s+(?:pic|photo|picture|image|shot|snap|print)s?\b|"
+    r"\bb ?& ?w\b|\bgr[ae]y-?scale\b"
+)
+CLEAR_STONE = re.compile(
+    r"(?:(?<=\bit's )|(?<=\bits )|(?<=\bit is )|(?<=\btotally ))clear\b(?![\s-]+(?:\w+ )?(?:blue|green|red|yellow|"
+    r"pink|purple|violet|orange|brown|black|grey|gray)\b)|\bclear(?=\s+(?:stone|gem|gemstone|crystal|one|rock|pebble)s?\b)"
+)
+
+
 def said_colours(text: str) -> tuple[str, ...]:
     """The colour names a message gives the stone ("a purple stone" -> purple; "greenish blue" -> blue, green).
 
@@ -201,6 +211,8 @@ def said_colours(text: str) -> tuple[str, ...]:
     found: dict[str, float] = {}
     text = re.sub(r"(?<=[a-z])/(?=[a-z])", " and ", (text or "").lower().replace("’", "'"))  # "blue/green"
     text = re.sub(r"\borange[- ]peel\b", "dimpled", text)  # a polish texture, not a colour
+    text = PHOTO_WITHOUT_COLOUR.sub(" ", text)  # "an old black and white pic": the photo's, not the stone's
+    text = CLEAR_STONE.sub("colourless", text)  # "it's clear", "a clear stone": no colour, not a clear blue
     clauses = re.split(r"[,;.\n!?()/]+", text)
     skip_to = -1  # the last clause of the colours a dichroscope or a flash showed, which may run over commas
     for j, clause in enumerate(clauses):
