@@ -54,6 +54,14 @@ def test_painted_non_stone_pictures_are_flagged_and_a_known_stone_is_not(chat_mo
     assert portrait.sentence() == "This does not look like a gemstone photo."
 
 
+def test_care_asked_with_a_picture_that_is_no_gem_photo_names_no_gem(chat_model_dir):
+    from gemlang.assistant import Assistant
+    from gemlang.assistant.conversation import UNKNOWN_STONE_CARE
+
+    answer = Assistant.load(chat_model_dir).conversation().ask("how do i clean it", [painted_landscape()])
+    assert answer.out_of_scope.kind == NOT_A_GEM_PHOTO
+    assert UNKNOWN_STONE_CARE in answer.reply and "Caring for" not in answer.reply
+
 def test_a_cluster_held_out_of_fitting_is_flagged_and_noise_is_not_a_photo():
     rng = np.random.default_rng(0)
     centres = rng.normal(0, 1, (7, 40)) * 3

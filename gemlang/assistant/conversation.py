@@ -146,6 +146,14 @@ SAME_STONE_PHOTOS = 6  # the photos of one stone looked at together, the latest 
 # the treated material a filling sign makes of a gem, as care.json names it
 FILLED = {"corundum": "glass-filled ruby", "emerald": "filled emerald", "diamond": "filled diamond"}
 
+# Care of a stone no answer names (a flagged photo): what `gemlang/knowledge/care.json` allows every gem it lists,
+# pearl and amber included ("damp cloth only"), and what some do not survive.
+UNKNOWN_STONE_CARE = (
+    "Until the stone is identified, care for it as the most delicate gems need: wipe it with a soft cloth dampened "
+    "in lukewarm water and dry it; no ultrasonic or steam cleaner, no heat, chemicals or household cleaners, which "
+    "opal, pearl, amber, emerald and other gems do not survive."
+)
+
 
 @dataclass
 class Turn:
@@ -291,7 +299,7 @@ class Conversation:
         numbers = re.findall(r"\d+(?:\.\d+)?", text)
         if fixing and number is None and len(numbers) == 1:  # "it's 4.00, I misread the balance": said before it
             at = text.index(numbers[0])
-            return self._corrected(f"{text[:at]}{fixing.group(0)} {text[at:fixing.start()]}{text[fixing.end() :]}")
+            return self._corrected(f"{text[:at]}{fixing.group(0)} {text[at : fixing.start()]}{text[fixing.end() :]}")
         if number is None:
             return text
         said = parse_readings(text)
@@ -933,7 +941,10 @@ class Conversation:
         elif aside and TREATMENT_QUESTION.search(text) and (signs := looked_for(text, about, of_the_stone=not other)):
             turn.aside = aside = f"{aside} {signs[0]}".strip()  # "is it heated?": what a gemmologist looks for
             answer.notes.append(signs[1])
-        if not aside and care_question(text) and (care := self._care(text, about)):  # a photo and "how do I clean it?"
+        unplaced = self.scope is not None and self.scope.flagged and turn.asked_gem is None and not self.hints
+        if not aside and care_question(text) and unplaced:  # no gem it believes in: the care that suits every gem
+            turn.aside = aside = UNKNOWN_STONE_CARE
+        elif not aside and care_question(text) and (care := self._care(text, about)):  # "how do I clean it?"
             turn.aside = aside = care[0]
             answer.notes.append(care[1])
         answer.notes = [n for n in answer.notes if n not in self.hints.signs or n not in aside]  # said once
