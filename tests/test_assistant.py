@@ -1513,7 +1513,9 @@ def test_a_gem_the_knowledge_base_lacks_is_said_to_be_unknown_not_taken_for_anot
      ("is ruby a sapphire?", "**No**: Ruby and Sapphire are both corundum"),
      ("is quartz an amethyst?", "**Not every one**: Amethyst is one kind of quartz"),
      ("is a lab grown diamond a real diamond?", "**Yes and no**: a lab grown diamond is diamond, with the same"),
-     ("is a synthetic ruby a ruby?", "**Yes and no**: a synthetic ruby is corundum")],
+     ("is a synthetic ruby a ruby?", "**Yes and no**: a synthetic ruby is corundum"),
+     ("is moissanite a fake diamond?", "**It is not diamond, but not a fake in itself**: Moissanite is a material"),
+     ("is spinel a fake ruby?", "**No**: Spinel and Ruby (corundum) are different gems.")],  # spinel imitates none
 )  # fmt: skip
 def test_is_one_gem_another_is_answered_yes_or_no_from_kinds_and_species(question, reply):
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(reply)

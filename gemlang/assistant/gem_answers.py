@@ -21,6 +21,7 @@ from gemlang.assistant.questions import (
     YES_NO_QUESTION,
 )
 from gemlang.fusion import EvidenceModel
+from gemlang.fusion.evidence import gem_sold_as
 from gemlang.hints import CHOICES_ASKED, Hints
 from gemlang.knowledge import GemFacts, all_gems, get_facts
 from gemlang.knowledge.facts import TreatmentSigns, sentences
@@ -641,6 +642,9 @@ def trade_name_verdict(text: str) -> str:
     return f"**No**: {note}. {tell_apart(gem.name, y.name)}"
 
 
+FAKE = re.compile(r"\b(?:fake|imitation|simulant|faux|knock-?off|copy)\b", re.I)  # "is CZ a fake diamond?"
+
+
 def kind_answer(text: str) -> str:
     """Yes or no to "is X a Y?" of two gems, from the knowledge base's kinds and species; '' for any other
     message, or where either is no gem it knows ("is it a sapphire?" is about the stone in hand). A trade name
@@ -662,6 +666,13 @@ def kind_answer(text: str) -> str:
             "made in a laboratory, not grown in the earth. It may be sold under the gem's name only with "
             '"laboratory-grown", "laboratory-created" or "synthetic" before it (US Federal Trade Commission, Jewelry '
             "Guides), and it is valued differently; telling it from a natural stone may take a gem laboratory."
+        )
+    if FAKE.search(asked.group("y")) and x.origin != "natural" and gem_sold_as(x).name == y.name:
+        made = {"synthetic": "a lab-grown material", "composite": "an assembled stone"}.get(x.origin, "a material")
+        return (
+            f"**It is not {y.name.lower()}, but not a fake in itself**: {x.name} is {made} of its own, used to "
+            f"imitate {y.name.lower()}. Sold as {x.name.lower()} it is what it says; sold as {y.name.lower()} it is "
+            f"a fake (US Federal Trade Commission, Jewelry Guides). {tell_apart(x.name, y.name)}"
         )
     if x.name == y.name:
         return f"**Yes**: {asked.group('x')} and {asked.group('y')} are names for the same gem, {x.name}."
