@@ -102,3 +102,13 @@ def test_whether_a_gem_stands_everyday_ring_wear_is_said_from_its_hardness_and_c
     assert "everyday wear" not in chat.ask("how do I clean sapphire?").reply  # asked how to clean, not to wear
     emerald = chat.ask("can I wear emerald every day in a ring?").reply
     assert "but it is not tough: a knock can chip or break it" in emerald  # its care text: toughness only fair
+
+
+def test_which_gems_stand_everyday_ring_wear_lists_the_hard_tough_ones_and_leaves_out_one_ruled_out():
+    chat = Assistant(classifier=None).conversation()
+    reply = chat.ask("what gemstone is good for an everyday ring thats not a diamond").reply
+    assert reply.startswith("**For a ring worn every day**") and "Sapphire (Mohs 9)" in reply
+    listed = reply.split(". Softer gems")[0]
+    assert "Diamond" not in listed and "Emerald" not in listed and "Topaz" not in listed  # chips; perfect cleavage
+    assert "Diamond (Mohs 10)" in chat.ask("best stones for an engagement ring?").reply
+    assert chat.ask("can I wear tanzanite every day?").reply.startswith("**Caring for Tanzanite**")  # one gem asked

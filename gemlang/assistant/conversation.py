@@ -105,7 +105,7 @@ from gemlang.hints import ASKED_NOT_SEEN, ASKS_TO_TEST, FILLING_SIGN, Hints, par
 from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.birthstones import birthstone_answer, birthstone_of_stone
 from gemlang.knowledge.birthstones import sources as birthstone_sources
-from gemlang.knowledge.care import care_of, care_question, never_cleaned_with
+from gemlang.knowledge.care import care_of, care_question, never_cleaned_with, ring_gems_answer
 from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
 from gemlang.knowledge.disclosure import disclosure_answer
 from gemlang.knowledge.glossary import terms_asked
@@ -359,7 +359,8 @@ class Conversation:
         and returns True, or returns False."""
         return (
             self._courtesy, self._off_topic, self._in_short, self._disclosure, self._gem_list, self._superlative,
-            self._scale, self._kind_asked, self._birthstone, self._glossary, self._care_asked, self._other_gem,
+            self._scale, self._kind_asked, self._birthstone, self._glossary, self._ring_gems, self._care_asked,
+            self._other_gem,
             self._earlier_stone, self._what_i_told,
         )  # fmt: skip
 
@@ -453,6 +454,13 @@ class Conversation:
         self._term_said = True
         turn.answer.reply = "\n\n".join(f"**{t.term[:1].upper() + t.term[1:]}**: {t.text}" for t in terms)
         turn.answer.notes += [f"source ({t.term}): {t.source}" for t in terms]
+        return True
+
+    def _ring_gems(self, turn: Turn) -> bool:
+        if not (listed := ring_gems_answer(turn.text)):  # "what gemstone is good for an everyday ring?"
+            return False
+        turn.answer.reply = listed
+        turn.answer.notes.append("from the hardness in the knowledge base and each gem's sourced care notes")
         return True
 
     def _care_asked(self, turn: Turn) -> bool:

@@ -185,3 +185,45 @@ def never_cleaned_with(way: str) -> list[str]:
     gems, treatments = _care_file()
     cares = [*gems.values(), *(care for _, care in treatments)]
     return [care.name for care in cares if getattr(care, way) == "never"]
+
+
+# "what gemstone is good for an everyday ring that's not a diamond?", "best stones for an engagement ring?"
+RING_GEMS_QUESTION = re.compile(
+    r"\b(?:what|which)\b[^?.]{0,30}\b(?:gems?|gemstones?|stones?)\b[^?.]{0,40}\b(?:every ?day|daily|engagement|"
+    r"wedding)\s+rings?\b|\b(?:best|good|durable|hardest|toughest)\s+(?:gems?|gemstones?|stones?)\s+for\s+(?:an?\s+)?"
+    r"(?:every ?day |daily |engagement |wedding )?rings?\b",
+    re.I,
+)
+NOT_THIS_GEM = re.compile(r"\b(?:not|other than|besides|except|instead of|no)\s+(?:an?\s+)?([a-z]+)", re.I)
+
+
+def ring_gems_answer(text: str) -> str:
+    """The gems of the care notes that stand everyday ring wear (Mohs 8 or more, tough, no perfect cleavage but
+    diamond's), hardest first, those that need care in a ring, and none a question rules out ("not a diamond");
+    '' for any other question."""
+    from gemlang.knowledge import find_gem
+
+    if not RING_GEMS_QUESTION.search(text or ""):
+        return ""
+    ruled_out = {m.group(1).lower().rstrip("s") for m in NOT_THIS_GEM.finditer(text)}
+    gems, _ = _care_file()
+    wear, careful = [], []
+    for name, care in gems.items():
+        gem = find_gem(name)
+        if gem is None or gem.hardness is None or gem.origin != "natural" or gem.name.lower() != name:
+            continue
+        cleaves = (gem.cleavage or "").lower().startswith("perfect") and gem.hardness[0] < 10
+        if gem.hardness[0] >= 8 and not NOT_TOUGH.search(care.text) and not cleaves:
+            if not ruled_out & {name, gem.species.lower()}:
+                wear.append(gem)
+        elif gem.hardness[0] < DUST or NOT_TOUGH.search(care.text) or cleaves:
+            careful.append(gem)
+    wear.sort(key=lambda g: (-g.hardness[0], g.name))
+    listed = "; ".join(f"{g.name} (Mohs {g.format('hardness')})" for g in wear)
+    softest = ", ".join(g.name for g in sorted(careful, key=lambda g: (g.hardness[0], g.name))[:12])
+    return (
+        f"**For a ring worn every day**, the gems hard enough that the quartz in dust (Mohs 7) does not scratch them "
+        f"and tough enough for knocks: {listed}. Softer gems, or those that chip or split along a cleavage, want a "
+        f"protective setting and to come off for rough work, or suit earrings and pendants better: {softest}, "
+        'among others. Ask about one ("can I wear tanzanite every day?") for its care.'
+    )
