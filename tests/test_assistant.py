@@ -1989,3 +1989,10 @@ def test_treatments_and_origins_asked_of_the_stone_in_hand_are_answered():
     origin = chat.ask("is it Colombian or Zambian?").reply
     assert origin.startswith("Where a stone was mined shows neither in a photo")
     assert "Colombia is among its known sources. Zambia is among its known sources." in origin
+
+
+def test_how_sure_after_readings_alone_says_nothing_of_a_photo():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("blue, RI 1.718 SR")
+    reply = chat.ask("how sure are you?").reply
+    assert reply.startswith("Spinel at") and "photo" not in reply

@@ -144,8 +144,11 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
         if answer.unsure:
             return f"Not very: {name} at {percent(p)}" + (f", and {why}" if why else ".")
         if measure:
-            told = answer.hints_used
-            basis = "the photo and what you told me, which rule" if told else "the photo alone, which rules"
+            basis = "the photo alone, which rules"
+            if answer.hints_used:  # with no photo, the readings alone
+                basis = "what you told me, which rules"
+                if answer.used_photo:
+                    basis = "the photo and what you told me, which rule"
             return f"{name} at {percent(p)} from {basis} out no look-alike; {measure} would."
         return f"{name} at {percent(p)}: the evidence so far agrees on it."
     cultured = next((f for f in gem.diagnostic_features if "cultured" in f.lower()), None) if gem else None
