@@ -684,6 +684,7 @@ def test_a_stone_small_in_its_photo_is_looked_at_cropped_and_the_answer_says_so(
     close_up = chat.ask("and this one?", [framed.crop((200, 200, 400, 400))])
     assert not any("cropped" in n for n in close_up.notes)
 
+
 def test_a_question_about_an_earlier_stone_of_a_parcel_gets_the_stones_so_far():
     from gemlang.fusion import EvidenceModel
 
@@ -1996,3 +1997,10 @@ def test_how_sure_after_readings_alone_says_nothing_of_a_photo():
     chat.ask("blue, RI 1.718 SR")
     reply = chat.ask("how sure are you?").reply
     assert reply.startswith("Spinel at") and "photo" not in reply
+
+
+@pytest.mark.parametrize("question", ["what can you do?", "can you identify any rock?", "how does this work"])
+def test_what_it_can_and_cannot_name_is_said_when_asked(question):
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert "I cannot name ordinary rocks" in reply and reply.startswith("No photo model is loaded")
+    assert "I cannot name" not in Assistant(classifier=None).conversation().ask("what are you using?").reply

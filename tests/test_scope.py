@@ -62,6 +62,7 @@ def test_care_asked_with_a_picture_that_is_no_gem_photo_names_no_gem(chat_model_
     assert answer.out_of_scope.kind == NOT_A_GEM_PHOTO
     assert UNKNOWN_STONE_CARE in answer.reply and "Caring for" not in answer.reply
 
+
 def test_a_cluster_held_out_of_fitting_is_flagged_and_noise_is_not_a_photo():
     rng = np.random.default_rng(0)
     centres = rng.normal(0, 1, (7, 40)) * 3

@@ -43,6 +43,7 @@ from gemlang.assistant.questions import (
     ANOTHER_VALUE,
     ASKED_ABOUT,
     AUTHENTICITY_WORDS,
+    CAPABILITIES_QUESTION,
     COLOUR_QUESTION,
     COMPARE_WORDS,
     COMPARED_GLASS,
@@ -358,9 +359,9 @@ class Conversation:
         """The replies to a message with no photo that need no stone, in the order they are tried; each answers
         and returns True, or returns False."""
         return (
-            self._courtesy, self._off_topic, self._in_short, self._disclosure, self._gem_list, self._superlative,
-            self._scale, self._kind_asked, self._birthstone, self._glossary, self._ring_gems, self._care_asked,
-            self._other_gem,
+            self._courtesy, self._capabilities, self._off_topic, self._in_short, self._disclosure, self._gem_list,
+            self._superlative, self._scale, self._kind_asked, self._birthstone, self._glossary, self._ring_gems,
+            self._care_asked, self._other_gem,
             self._earlier_stone, self._what_i_told,
         )  # fmt: skip
 
@@ -370,6 +371,25 @@ class Conversation:
         thanked = re.search(r"\bthank|\bthx\b|\bcheers\b", turn.text, re.I)
         reply = "Send another photo or a reading whenever you like."
         turn.answer.reply = f"You're welcome. {reply}" if thanked else reply
+        return True
+
+    def _capabilities(self, turn: Turn) -> bool:
+        if not CAPABILITIES_QUESTION.search(turn.text) or parse_hints(turn.text):  # "what can you do?"
+            return False
+        evidence = self.assistant.evidence
+        photos = (
+            f"From a photo I recognise {len(evidence.classes)} kinds of gemstone (cut or polished stones, such as ruby, "
+            "sapphire, emerald, amethyst or opal), and"
+            if self.assistant.classifier is not None
+            else "No photo model is loaded, so I go by what you tell me:"
+        )
+        turn.answer.reply = (
+            f"{photos} I know the constants of {len(evidence.names)} gems, lab-grown stones and imitations, so "
+            "readings (refractive index, specific gravity, hardness, optic character, pleochroism, fluorescence) "
+            "rank those too. I cannot name ordinary rocks, fossils, meteorites or metals, and a photo alone cannot "
+            "tell a natural stone from a lab-grown one or from glass: readings or a gem laboratory can. Ask me too "
+            "about a gem's properties, care, treatments and birthstones, or how to tell two gems apart. " + HELP
+        )
         return True
 
     def _off_topic(self, turn: Turn) -> bool:

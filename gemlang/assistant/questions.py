@@ -92,6 +92,13 @@ def parcel(text: str) -> list[tuple[str, str]]:
     return stones if all(parse_hints(words) for _, words in stones) else []
 
 
+# "what can you do?", "can you identify any rock?": what the assistant can and cannot name
+CAPABILITIES_QUESTION = re.compile(
+    r"\bwhat (?:can|do) you do\b|\b(?:what|who) are you\b(?!\s+\w)|\bhow do(?:es)? (?:you|this|it) work\b|"
+    r"\b(?:can|do) you (?:identify|recogni[sz]e|name|know) (?:any|all|every|other) (?:kinds? of )?"
+    r"(?:rocks?|stones?|minerals?|gems?|gemstones?)\b|\bwhat (?:gems|stones|minerals) do you know\b",
+    re.I,
+)
 RESET_WORDS = re.compile(
     r"\b(?:start over|(?:a |the )?(?:new|next|another|second|third|other) stone|reset|forget (?:it|that|everything))\b|"
     r"^\s*(?:(?:ok(?:ay)?|right|and)[,.!\s]+)?(?:next|another)(?:\s+(?:one|gem))?\s*(?:[:.,!-]|$)",
