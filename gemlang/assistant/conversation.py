@@ -378,8 +378,8 @@ class Conversation:
             return False
         evidence = self.assistant.evidence
         photos = (
-            f"From a photo I recognise {len(evidence.classes)} kinds of gemstone (cut or polished stones, such as ruby, "
-            "sapphire, emerald, amethyst or opal), and"
+            f"From a photo I recognise {len(evidence.classes)} kinds of gemstone (cut or polished stones, such as "
+            "ruby, sapphire, emerald, amethyst or opal), and"
             if self.assistant.classifier is not None
             else "No photo model is loaded, so I go by what you tell me:"
         )
