@@ -685,6 +685,12 @@ def test_a_stone_small_in_its_photo_is_looked_at_cropped_and_the_answer_says_so(
     assert not any("cropped" in n for n in close_up.notes)
 
 
+def test_a_tiny_photo_leaves_the_answer_unsure_and_says_why(assistant):
+    from conftest import red_stone_photo
+
+    answer = assistant.conversation().ask("what is it?", [red_stone_photo().resize((20, 20))])
+    assert answer.unsure and any(n.startswith("your photo is very small (20 x 20 px)") for n in answer.notes)
+
 def test_a_question_about_an_earlier_stone_of_a_parcel_gets_the_stones_so_far():
     from gemlang.fusion import EvidenceModel
 

@@ -180,3 +180,16 @@ def test_a_stone_small_in_a_plain_frame_is_boxed_and_one_that_fills_it_is_not():
     busy = Image.fromarray(np.random.default_rng(0).integers(0, 256, (300, 300, 3), dtype=np.uint8))
     busy.paste(_framed_stone(60, 50), (120, 120))
     assert stone_box(busy) is None  # a busy background: no frame to tell the stone from
+
+
+def test_a_tiny_dark_or_black_and_white_photo_is_called_so_and_a_fair_one_is_not():
+    from gemlang.data.images import photo_shortcomings
+
+    fair = _framed_stone(300, 200, background=(235, 235, 240))
+    assert photo_shortcomings(fair) == []
+    assert photo_shortcomings(fair.resize((40, 40))) == ["very small (40 x 40 px)"]
+    assert photo_shortcomings(fair.convert("L").convert("RGB")) == ["black and white"]
+    dark = Image.fromarray((np.asarray(fair) // 8).astype(np.uint8))
+    assert photo_shortcomings(dark) == ["very dark"]
+    velvet = _framed_stone(300, 200, background=(5, 5, 5))  # a red stone on black velvet, lit: not dark
+    assert "very dark" not in photo_shortcomings(velvet)

@@ -100,6 +100,7 @@ from gemlang.assistant.stone_answers import (
     twins_note,
     withhold_gem,
 )
+from gemlang.data.images import photo_shortcomings
 from gemlang.fusion.evidence import Fused
 from gemlang.fusion.table import table_entries
 from gemlang.hints import ASKED_NOT_SEEN, ASKS_TO_TEST, FILLING_SIGN, Hints, parse_hints, withdrawn_hints
@@ -146,6 +147,24 @@ MAX_MESSAGE_CHARS = 4000  # a message's readings and questions fit in far fewer
 SAME_STONE_PHOTOS = 6  # the photos of one stone looked at together, the latest kept
 # the treated material a filling sign makes of a gem, as care.json names it
 FILLED = {"corundum": "glass-filled ruby", "emerald": "filled emerald", "diamond": "filled diamond"}
+
+
+def photo_flaws_note(flaws: list[str]) -> str:
+    """Why a poor photo (`photo_shortcomings`) leaves the answer unsure, and what to send instead."""
+    poor = [f for f in flaws if not f.startswith("black and white")]
+    said = []
+    if poor:
+        said.append(
+            f"your photo is {' and '.join(poor)}, so the colour and detail a gem is told by are mostly lost and I "
+            "cannot be sure of it: a close, sharp photo in daylight answers best"
+        )
+    if len(poor) < len(flaws):
+        said.append(
+            'your photo shows no colour at all: if the stone has one, tell me ("it is pink"), as colour is what '
+            "tells most gems apart"
+        )
+    return "; ".join(said) + "."
+
 
 # Care of a stone no answer names (a flagged photo): what `gemlang/knowledge/care.json` allows every gem it lists,
 # pearl and amber included ("damp cloth only"), and what some do not survive.
@@ -200,9 +219,11 @@ class Conversation:
         self._quantity_asked: str | None = None  # "how hard is" of "how hard is ruby?", for "and emerald?"
         self._term_said = False  # the latest message asked what a term means ("what is birefringence?")
         self._scale_asked: str | None = None  # "is 1.76 high for an RI?", for "and 1.54?"
+        self._photo_flaws: list[str] = []  # what makes the stone's photos poor witnesses ("very dark")
 
     def reset(self) -> None:
         self._next_stone()
+        self._photo_flaws = []
         self.images, self.image_probs, self.hints, self._heatmaps = [], None, Hints(), {}
         self.scope = None
         self._target = None
@@ -579,6 +600,9 @@ class Conversation:
                 self._next_stone()
                 self.hints = Hints()
             self.images, self._heatmaps = images, {}
+            # what every photo of the stone lacks (one fair photo is enough to answer from)
+            each = [{flaw.split(" (")[0]: flaw for flaw in photo_shortcomings(image)} for image in images]
+            self._photo_flaws = [flaw for kind, flaw in each[0].items() if all(kind in e for e in each)]
             self.image_probs, self.scope = self.assistant.look(images)
         turn.images = images
         return True
@@ -875,6 +899,9 @@ class Conversation:
             answer.notes.append(settled)
         answer.unsure = leading < a.unsure_below or bool(conflict or fused.clash)
         answer.notes += [f"{UNSURE_BECAUSE} {why}" for why in (conflict, fused.clash) if why]
+        if answer.used_photo and self._photo_flaws:
+            answer.notes.append(photo_flaws_note(self._photo_flaws))
+            answer.unsure |= any(not f.startswith("black and white") for f in self._photo_flaws)
         if not answer.used_photo:
             answer.notes.append(
                 "no photo yet, so this ranking rests on your readings alone, like a determinative table; "

@@ -240,3 +240,25 @@ def stone_box(image: Image.Image) -> tuple[int, int, int, int] | None:
         min(image.width, int((right + margin + 1) * scale)),
         min(image.height, int((bottom + margin + 1) * scale)),
     )
+
+
+SMALL_PHOTO = 64  # px on the shorter side: below it a photo shows a stone's colour but not its cut or inclusions
+DARK_PHOTO = 35.0  # mean brightness (0-255) below which colours sink into black: a photo taken in the dark
+
+
+def photo_shortcomings(image: Image.Image) -> list[str]:
+    """What makes a photo a poor witness, in words for the answer: "black and white" (no colour at all, as a
+    scanned print is, unlike a colourless stone's photo, whose pixels keep some tint), "very dark", "very small
+    (40 x 40 px)"; [] for a fair photo."""
+    out = []
+    if min(image.size) < SMALL_PHOTO:
+        out.append(f"very small ({image.width} x {image.height} px)")
+    small = image.convert("RGB")
+    small.thumbnail((128, 128))
+    pixels = np.asarray(small, dtype=np.int16)
+    tint = np.abs(pixels - pixels.mean(2, keepdims=True)).max(2)
+    if (tint <= 2).mean() > 0.999:
+        out.append("black and white")
+    if pixels.mean() < DARK_PHOTO and np.percentile(pixels.max(2), 99) < 3 * DARK_PHOTO:  # a diamond on velvet sparkles
+        out.append("very dark")
+    return out
