@@ -347,6 +347,8 @@ class Conversation:
             return self._done(turn.answer)
         if self._start_over(turn) or not self._take_photos(turn):
             return self._done(turn.answer)
+        if self._general_beside_no_gem_photo(turn):  # a picture of no gem, and "what's the birthstone for June?"
+            return self._done(turn.answer)
         self._take_hints(turn)
         if self._comparison(turn) or self._gem_question(turn) or self._place_question(turn):
             return self._done(turn.answer)
@@ -385,6 +387,20 @@ class Conversation:
             self._care_asked, self._other_gem,
             self._earlier_stone, self._what_i_told,
         )  # fmt: skip
+
+    def _general_beside_no_gem_photo(self, turn: Turn) -> bool:
+        """A question that needs no stone, sent with a picture that shows none: the question answered after
+        saying so."""
+        if not turn.photos or self.scope is None or self.scope.kind != NOT_A_GEM_PHOTO or self.hints:
+            return False
+        general = (
+            self._capabilities, self._gem_list, self._superlative, self._scale, self._kind_asked, self._birthstone,
+            self._glossary, self._ring_gems,
+        )  # fmt: skip
+        if not any(reply(turn) for reply in general):
+            return False
+        turn.answer.reply = f"**{self.scope.sentence()}** {turn.answer.reply}"
+        return True
 
     def _courtesy(self, turn: Turn) -> bool:
         if not THANKS.fullmatch(turn.text):  # a courtesy, not a question: no analysis again
