@@ -244,7 +244,8 @@ NOT_A_SIGN = re.compile(
     r"morpholog|\bhabit\b|\brare\b|\bSG\b|\bRI\b|specific gravity|refractive|polariscope|\bADR\b|\d\s*nm\b|"
     r"spectr|acetone|solvent|hot[- ]point|\btest\b|hardness|softens|temperature|touch|probe|^[\w\s-]*colou?r$|"
     r"\btough|FTIR|Raman|\b(?:uni|bi)axial\b|isotropic|(?:singly|doubly) refractive|"
-    r"^(?:no|not|lacks?|without|absence)\b|\bunlike\b|confused|historic|phosphoresc|fluoresc",
+    r"^(?:no|not|lacks?|without|absence)\b|\bunlike\b|confused|historic|phosphoresc|fluoresc|\brarely\b|"
+    r"\brarest\b|\bin (?:modern )?trade\b|superseded",
     re.I,
 )
 # A feature that only names a colour ("Deep red, often brownish", "Vivid orange colour (Mandarin garnet)"): the
