@@ -691,6 +691,7 @@ def test_a_tiny_photo_leaves_the_answer_unsure_and_says_why(assistant):
     answer = assistant.conversation().ask("what is it?", [red_stone_photo().resize((20, 20))])
     assert answer.unsure and any(n.startswith("your photo is very small (20 x 20 px)") for n in answer.notes)
 
+
 def test_a_question_about_an_earlier_stone_of_a_parcel_gets_the_stones_so_far():
     from gemlang.fusion import EvidenceModel
 
@@ -2010,3 +2011,12 @@ def test_what_it_can_and_cannot_name_is_said_when_asked(question):
     reply = Assistant(classifier=None).conversation().ask(question).reply
     assert "I cannot name ordinary rocks" in reply and reply.startswith("No photo model is loaded")
     assert "I cannot name" not in Assistant(classifier=None).conversation().ask("what are you using?").reply
+
+
+def test_is_it_a_gem_with_kinds_counts_its_kinds_when_another_gem_leads():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Topaz", "Sapphire Blue"])).conversation()
+    chat.image_probs = np.array([0.9, 0.1])
+    reply = chat.ask("is it a sapphire?").reply
+    assert reply.startswith("Sapphire and its kinds: ") and "the likeliest, Sapphire Blue" in reply

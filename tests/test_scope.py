@@ -71,6 +71,7 @@ def test_a_question_needing_no_stone_sent_with_a_picture_of_none_is_answered(cha
     assert answer.reply.startswith("**This does not look like a gemstone photo.** **Pleochroism**: ")
     assert not chat.hints  # the word asked about is no reading of a stone
 
+
 def test_a_cluster_held_out_of_fitting_is_flagged_and_noise_is_not_a_photo():
     rng = np.random.default_rng(0)
     centres = rng.normal(0, 1, (7, 40)) * 3

@@ -982,6 +982,14 @@ class Conversation:
             )
         p = fused.probabilities[index[name]]
         rank = next(i for i, (n, _) in enumerate(fused.ranking, 1) if n == name)  # as listed, ties included
+        kinds = [i for i, g in enumerate(facts) if kind_of(g, facts[index[name]])]
+        if kinds and fused.probabilities[kinds].max() > p:  # "is this sapphire?" with Topaz first: its kinds count
+            together = percent(p + fused.probabilities[kinds].sum())
+            best = max(kinds, key=lambda i: fused.probabilities[i])
+            return f"{name} and its kinds: {together} together (the likeliest, {facts[best].name}, ranked " + (
+                f"{next(i for i, (n, _) in enumerate(fused.ranking, 1) if n == facts[best].name)} of "
+                f"{len(fused.probabilities)})"
+            )
         return f"{name}: {percent(p)} (rank {rank} of {len(fused.probabilities)})"
 
     def _line_doubts(self, turn: Turn, name: str) -> dict[str, str]:
