@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"Command: `{result['command']}` ({result['minutes']} min). Machine: {result['machine']}.",
                 "",
                 f"{n} photos of the shared collection, each pasted into the middle third of a plain grey frame and "
-                "looked at by the shipped assistant; they are its own training photos, so \"named right\" is "
+                'looked at by the shipped assistant; they are its own training photos, so "named right" is '
                 "optimistic both ways.",
                 "",
                 "| framed photo | flagged out of scope | named right |",
