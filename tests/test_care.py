@@ -42,6 +42,8 @@ def test_a_care_question_is_answered_not_taken_for_a_reading():
         "Is it natural? Red stone RI 1.76 SG 4.0, perfectly clean, no inclusions at 10x"
     )  # clarity
     assert care_question("Can I clean amber with alcohol?")
+    assert care_question("got this for my birthday! can i wear it swimming") and care_question("in the pool?")
+    assert care_question("can i use windex on my opal ring") and not care_question("I wear it swimming, RI 1.54")
     chat = Assistant(classifier=None).conversation()
     opal = chat.ask("Can I clean opal in an ultrasonic cleaner?")
     assert opal.reply.startswith("**Caring for Opal**: Cleaning — ultrasonic cleaner: never")

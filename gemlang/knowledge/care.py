@@ -28,13 +28,18 @@ CARE_QUESTION = re.compile(
     r"pickle|acids?|re-?tip\w*|prongs?|solder\w*|"  # at the bench: the stone left in the setting
     r"cut and polish|(?:cutting|sawing) (?:and|or) polishing|(?:safe|ok|okay) to (?:cut|saw|grind|polish)|lapidary|"
     r"lemon juice|vinegar|shower|dishwasher|household cleaners?|get(?:ting)? wet|waterproof|water[- ]?resistant|"
-    r"bleach|perfume|hairspray|swim(?:ming)?|every ?day wear|daily wear|durable|durability|"
+    r"bleach|perfume|hairspray|swim(?:ming)?|(?:swimming )?pool|hot tub|jacuzzi|every ?day wear|daily wear|durable|"
+    r"durability|windex|ammonia|toothpaste|baking soda|rubbing alcohol|jewell?e?ry cleaner|"
     r"wear (?:it |this |them )?(?:every ?day|daily|all the time)|"
     r"heat[- ]?sensitive|sensitive to heat|(?:stand|withstand|take|survive|handle) (?:the )?heat|"
     r"temperature changes?|sauna|hot (?:water|tub|bath))\b",  # heat: not "is it heated?", a treatment
     re.I,
 )
-ASKED = re.compile(r"\?|^\s*(?:can|could|should|is|are|will|does|do|how|what|which)\b", re.I)
+ASKED = re.compile(
+    r"\?|^\s*(?:can|could|should|is|are|will|does|do|how|what|which)\b|\b(?:can|could|should|may) (?:i|you|we)\b|"
+    r"\bis it (?:ok|okay|safe|fine)\b",
+    re.I,
+)
 SHORT_CARE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}(?:care|cleaning)\s*\??\s*$", re.I)  # "sphene care", "care?"
 
 
