@@ -143,6 +143,9 @@ def test_predict_json_carries_the_out_of_scope_field(chat_model_dir, tmp_path, c
     assert rows[1]["out_of_scope"]["flagged"] is True and rows[1]["out_of_scope"]["kind"] == NOT_A_GEM_PHOTO
     assert rows[0]["label"] and rows[1]["label"] is None and rows[1]["probability"] is None  # no gem named
     assert rows[1]["top_k"]  # the closest known gems still listed
+    assert main(["predict", "--model", str(chat_model_dir), str(stone), str(portrait)]) == 0
+    table = capsys.readouterr().out.split(f"{portrait}:")
+    assert "%" in table[0] and "%" not in table[1]  # no odds printed under a verdict that names no gem
 
 
 def test_describe_writes_no_gem_description_for_a_photo_out_of_scope(chat_model_dir, tmp_path, capsys):

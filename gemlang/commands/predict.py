@@ -58,6 +58,8 @@ def run(args) -> int:
             print(json.dumps({"photo": printable(photo), **named, "out_of_scope": scopes[i].to_dict(), **int8}))
         else:
             print(f"{photo}:" + (f" {scopes[i].sentence()}" if scopes[i].flagged else ""))
+            if scopes[i].flagged:  # no odds under a verdict that names no gem: the sentence gives the closest
+                continue
             for label, p in pred.top_k:
                 print(f"  {p:6.1%}  {label}")
     if failures and len(failures) == len(args.photos):
