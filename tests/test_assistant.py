@@ -2020,3 +2020,12 @@ def test_is_it_a_gem_with_kinds_counts_its_kinds_when_another_gem_leads():
     chat.image_probs = np.array([0.9, 0.1])
     reply = chat.ask("is it a sapphire?").reply
     assert reply.startswith("Sapphire and its kinds: ") and "the likeliest, Sapphire Blue" in reply
+
+
+def test_looking_at_photos_none_of_which_can_be_read_is_a_clear_error(assistant):
+    from PIL import Image
+
+    from gemlang.data import ImageError
+
+    with pytest.raises(ImageError, match="no photo could be read: .*50 megapixel limit"):
+        assistant.look([Image.new("RGB", (8000, 7000))])

@@ -130,6 +130,10 @@ class Assistant:
         """
         probs, verdicts, failures = self.classifier.analyse(images)
         ok = [i for i in range(len(images)) if i not in failures]
+        if not ok:  # `read_photos` turns such uploads away first; a caller who skipped it is told why
+            from gemlang.data import ImageError
+
+            raise ImageError("no photo could be read: " + "; ".join(failures.values()))
         verdicts = [verdicts[i] for i in ok]
         unflagged = [v for v in verdicts if not v.flagged]
         stones = [v for v in verdicts if v.kind != NOT_A_GEM_PHOTO]
