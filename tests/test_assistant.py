@@ -2029,3 +2029,15 @@ def test_looking_at_photos_none_of_which_can_be_read_is_a_clear_error(assistant)
 
     with pytest.raises(ImageError, match="no photo could be read: .*50 megapixel limit"):
         assistant.look([Image.new("RGB", (8000, 7000))])
+
+
+def test_an_animated_upload_is_answered_from_its_first_frame_and_says_so(assistant):
+    import io
+
+    from conftest import red_stone_photo
+
+    first = red_stone_photo()
+    data = io.BytesIO()
+    first.save(data, "GIF", save_all=True, append_images=[first.rotate(90)])
+    answer = assistant.conversation().ask("what is it?", [data.getvalue()])
+    assert any(n.startswith("an animated picture: I looked at its first frame only") for n in answer.notes)

@@ -193,3 +193,11 @@ def test_a_tiny_dark_or_black_and_white_photo_is_called_so_and_a_fair_one_is_not
     assert photo_shortcomings(dark) == ["very dark"]
     velvet = _framed_stone(300, 200, background=(5, 5, 5))  # a red stone on black velvet, lit: not dark
     assert "very dark" not in photo_shortcomings(velvet)
+
+
+def test_an_animated_picture_is_read_by_its_first_frame_and_says_how_many_it_has():
+    frames = [Image.new("RGB", (60, 60), colour) for colour in ("red", "green", "blue")]
+    data = io.BytesIO()
+    frames[0].save(data, "GIF", save_all=True, append_images=frames[1:])
+    image = load_image(data.getvalue())
+    assert image.info["frames"] == 3 and image.getpixel((30, 30))[0] > 200  # the first, red frame

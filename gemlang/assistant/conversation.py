@@ -585,6 +585,8 @@ class Conversation:
         could be read and the message says nothing else (the reply says why)."""
         text, answer = turn.text, turn.answer
         images, problems = self.assistant.read_photos(turn.photos)
+        if any(image.info.get("frames", 1) > 1 for image in images):
+            answer.notes.append("an animated picture: I looked at its first frame only; send each stone as a photo.")
         images, cropped = self.assistant.cropped_to_stone(images)
         if cropped:
             answer.notes.append(

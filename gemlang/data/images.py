@@ -178,7 +178,10 @@ def load_image(source: str | Path | bytes | Image.Image) -> Image.Image:
                 image.draft("RGB", (max(1, int(width * scale)), max(1, int(height * scale))))
             _check_size(*image.size, name=name)
             image.load()
-            return to_rgb(image)
+            frames = getattr(image, "n_frames", 1)
+            image = to_rgb(image)
+            image.info["frames"] = frames  # an animated GIF is read by its first frame: the answer says so
+            return image
     except ImageError:
         raise
     except Image.DecompressionBombError as e:
