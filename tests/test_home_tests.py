@@ -45,3 +45,13 @@ def test_the_chat_says_what_a_home_test_shows_before_anything_else():
     assert any("nationaljewelerssupplies.com" in n for n in beeped.notes)
     heated = chat.ask("I heated it with a lighter and it didn't burn, so it's a diamond?").reply
     assert heated.startswith("Surviving a lighter proves nothing") and "Treatments of diamond" not in heated
+
+
+@pytest.mark.parametrize(
+    "question", ["how do i tell if a diamond is real at home", "how can i test my diamond at home?"]
+)
+def test_how_to_test_at_home_lists_what_each_home_test_shows_and_what_settles_it(question):
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith("**No home test proves what a stone is.**") and "- The fog test is no proof" in reply
+    assert "tooth test" not in reply and "gem laboratory" in reply  # a pearl's test only for a pearl
+    assert "tooth test" in Assistant(classifier=None).conversation().ask("how can i test my pearls at home?").reply

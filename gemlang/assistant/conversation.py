@@ -111,7 +111,7 @@ from gemlang.knowledge.care import care_of, care_question, never_cleaned_with, r
 from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
 from gemlang.knowledge.disclosure import disclosure_answer
 from gemlang.knowledge.glossary import terms_asked
-from gemlang.knowledge.home_tests import home_tests_in
+from gemlang.knowledge.home_tests import home_tests_in, testing_at_home_answer
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.superlatives import (
     SCALE_QUESTION,
@@ -384,7 +384,7 @@ class Conversation:
         return (
             self._courtesy, self._capabilities, self._off_topic, self._in_short, self._disclosure, self._gem_list,
             self._superlative, self._scale, self._kind_asked, self._birthstone, self._glossary, self._ring_gems,
-            self._care_asked, self._other_gem,
+            self._at_home, self._care_asked, self._other_gem,
             self._earlier_stone, self._what_i_told,
         )  # fmt: skip
 
@@ -511,6 +511,15 @@ class Conversation:
         self._term_said = True
         turn.answer.reply = "\n\n".join(f"**{t.term[:1].upper() + t.term[1:]}**: {t.text}" for t in terms)
         turn.answer.notes += [f"source ({t.term}): {t.source}" for t in terms]
+        return True
+
+    def _at_home(self, turn: Turn) -> bool:
+        if not (told := testing_at_home_answer(turn.text)) or parse_hints(turn.text):  # "how can I test it at home?"
+            return False
+        turn.answer.reply = told
+        turn.answer.notes.append(
+            "sources: `gemlang/knowledge/home_tests.json`, each test with the pages it was checked against"
+        )
         return True
 
     def _ring_gems(self, turn: Turn) -> bool:

@@ -50,3 +50,29 @@ def home_tests_in(text: str) -> list[HomeTest]:
         for t in home_tests()
         if (claimed or not t.needs_claim) and any(re.search(pattern, lowered) for pattern in t.said_as)
     ]
+
+
+# "how do I tell if a diamond is real at home?", "how can I check at home?", "home test for a pearl?"
+TESTING_AT_HOME = re.compile(
+    r"\b(?:test|tell|check|know|prove|see)\b[^.?!]{0,50}\b(?:at home|myself|without (?:a |an )?(?:lab|jewell?er))\b|"
+    r"\bhome[- ]tests?\b",
+    re.I,
+)
+ABOUT_PEARLS = ("the tooth test",)  # a test of pearls only: listed when the question is of a pearl
+NOT_A_TEST = ("a stone found outdoors",)  # a note on finds, not a test
+
+
+def testing_at_home_answer(text: str) -> str:
+    """What the usual home tests show, one line each (the first sentence of each note), and what settles it; ''
+    unless the message asks how to test a stone at home."""
+    if not TESTING_AT_HOME.search(text or ""):
+        return ""
+    pearl = re.search(r"\bpearls?\b", text, re.I) is not None
+    tests = [t for t in home_tests() if t.test not in NOT_A_TEST and (pearl or t.test not in ABOUT_PEARLS)]
+    lines = [f"- {t.text.split('. ')[0].rstrip('.')}." for t in tests]  # each note's first sentence names its test
+    return (
+        "**No home test proves what a stone is.** What the usual ones show:\n"
+        + "\n".join(lines)
+        + "\n\nWhat settles it is a gemmologist's instruments (refractometer, balance, a 10x loupe, a moissanite "
+        "tester) or a gem laboratory; tell me any readings you get."
+    )
