@@ -72,6 +72,14 @@ def test_a_question_needing_no_stone_sent_with_a_picture_of_none_is_answered(cha
     assert not chat.hints  # the word asked about is no reading of a stone
 
 
+def test_is_it_glass_after_a_flagged_picture_says_how_glass_is_told_from_a_gem(chat_model_dir):
+    from gemlang.assistant import Assistant
+
+    chat = Assistant.load(chat_model_dir).conversation()
+    chat.ask("what is it?", [painted_landscape()])
+    reply = chat.ask("it's probably sea glass right?").reply
+    assert reply.startswith("**As I said") and "**Glass or a gem?**" in reply
+
 def test_a_cluster_held_out_of_fitting_is_flagged_and_noise_is_not_a_photo():
     rng = np.random.default_rng(0)
     centres = rng.normal(0, 1, (7, 40)) * 3

@@ -9,7 +9,14 @@ from collections.abc import Sequence
 import numpy as np
 
 from gemlang.assistant.answer import UNSURE_BECAUSE, Answer
-from gemlang.assistant.gem_answers import facts_of, follow_up_colours, species_word, usually_treated, what_it_shows
+from gemlang.assistant.gem_answers import (
+    facts_of,
+    follow_up_colours,
+    how_to_spot_glass,
+    species_word,
+    usually_treated,
+    what_it_shows,
+)
 from gemlang.assistant.models import Assistant
 from gemlang.assistant.questions import (
     COLOUR_NATURAL,
@@ -392,6 +399,8 @@ def withhold_gem(answer: Answer, verdict: ScopeVerdict, by_readings: bool | None
                 f'Ask about a gem by name ("is {closest.lower()} rare?") for what I know of it, or tell me a reading '
                 '("RI 1.54", "SG 2.65", "hardness about 7") and I will rank the gems by it.'
             )
+    if again and not by_readings and re.search(r"\bglass\b", answer.message, re.I):  # "probably sea glass right?"
+        advice = f"A photo cannot tell glass from a gem, but a loupe and two readings can. {how_to_spot_glass()}"
     answer.reply = " ".join(part for part in (f"{statement} {advice}", answer.reply) if part)
 
 
