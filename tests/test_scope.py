@@ -80,6 +80,7 @@ def test_is_it_glass_after_a_flagged_picture_says_how_glass_is_told_from_a_gem(c
     reply = chat.ask("it's probably sea glass right?").reply
     assert reply.startswith("**As I said") and "**Glass or a gem?**" in reply
 
+
 def test_a_cluster_held_out_of_fitting_is_flagged_and_noise_is_not_a_photo():
     rng = np.random.default_rng(0)
     centres = rng.normal(0, 1, (7, 40)) * 3
