@@ -2041,3 +2041,13 @@ def test_an_animated_upload_is_answered_from_its_first_frame_and_says_so(assista
     first.save(data, "GIF", save_all=True, append_images=[first.rotate(90)])
     answer = assistant.conversation().ask("what is it?", [data.getvalue()])
     assert any(n.startswith("an animated picture: I looked at its first frame only") for n in answer.notes)
+
+
+def test_unsure_of_the_colour_of_a_species_the_readings_prove_the_headline_names_the_species():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Spinel", "Ruby", "Sapphire Pink"])).conversation()
+    chat.image_probs = np.array([0.9, 0.05, 0.05])  # the photo says spinel
+    answer = chat.ask("RI 1.762-1.770, SG 4.00, uniaxial negative")
+    assert answer.unsure and answer.species[0] == "corundum"
+    assert answer.summary_markdown().startswith("**I'm not sure which corundum it is**: corundum at ")

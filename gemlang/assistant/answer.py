@@ -37,6 +37,7 @@ class Answer:
     reply: str = ""  # the whole answer when there is nothing to rank (help, unreadable upload)
     notes: list[str] = field(default_factory=list)
     out_of_scope: ScopeVerdict | None = None  # the photo's scope check; None when no photo was used
+    species: tuple[str, float] | None = None  # unsure of the gem, not of its species: (species, their share)
 
     @property
     def gem(self) -> str | None:
@@ -67,6 +68,7 @@ class Answer:
             "reply": self.reply,
             "notes": self.notes,
             "out_of_scope": self.out_of_scope.to_dict() if self.out_of_scope is not None else None,
+            "species": None if self.species is None else {"name": self.species[0], "probability": self.species[1]},
         }
 
     def summary_markdown(self) -> str:
@@ -80,7 +82,13 @@ class Answer:
             name, p = self.candidates[0]
             if self.unsure:
                 others = ", ".join(f"{n} ({percent(q)})" for n, q in self.candidates[1:3])
-                if p >= self.unsure_below:  # a likely gem the evidence argues over: not "best guess (>99%)"
+                if self.species is not None:  # the readings settle corundum, not which colour of it
+                    kind, share = self.species
+                    headline = (
+                        f"**I'm not sure which {kind} it is**: {kind} at {percent(share)} together, **{name}** first "
+                        f"({percent(p)})" + (f", then {others}." if others else ".")
+                    )
+                elif p >= self.unsure_below:  # a likely gem the evidence argues over: not "best guess (>99%)"
                     headline = f"**I'm not sure**, though the evidence puts **{name}** at {percent(p)}"
                     headline += f"; then {others}." if others else "."
                 else:

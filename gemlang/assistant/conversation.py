@@ -926,6 +926,8 @@ class Conversation:
             answer.notes.append(settled)
         answer.unsure = leading < a.unsure_below or bool(conflict or fused.clash)
         answer.notes += [f"{UNSURE_BECAUSE} {why}" for why in (conflict, fused.clash) if why]
+        if answer.unsure and answer.used_photo:  # of corundum, say, not of its colour: the headline says which
+            answer.species = a.evidence.species_total(answer.candidates[0][0], fused.probabilities, settled=0.5)
         if answer.used_photo and self._photo_flaws:
             answer.notes.append(photo_flaws_note(self._photo_flaws))
             answer.unsure |= any(not f.startswith("black and white") for f in self._photo_flaws)

@@ -788,15 +788,23 @@ class EvidenceModel:
                 )
         return list(dict.fromkeys(reasons)), conflict
 
-    def _species_share(self, top: int, post: np.ndarray) -> str:
-        """The gem the readings point to, or its species when they settle that and not the variety: "corundum
-        (98% together; Sapphire Pink first)", the readings proving corundum and the colour not saying which."""
+    def species_total(self, name: str, post: np.ndarray, settled: float = SETTLED_SPECIES) -> tuple[str, float] | None:
+        """(species, its gems' probability together) when that reaches `settled` and the gem alone does not
+        (corundum 99%, Sapphire Pink first at 11%); None otherwise."""
+        top = self.index[name]
         species = re.sub(r"\s*\([^)]*\)", "", self.facts[top].species).strip()
         mates = [i for i, g in enumerate(self.facts) if species and re.sub(r"\s*\([^)]*\)", "", g.species) == species]
         share = float(post[mates].sum()) if mates else 0.0
-        if len(mates) < 2 or share < SETTLED_SPECIES or post[top] >= SETTLED_SPECIES:
+        if len(mates) < 2 or share < settled or post[top] >= settled:
+            return None
+        return species, share
+
+    def _species_share(self, top: int, post: np.ndarray) -> str:
+        """The gem the readings point to, or its species when they settle that and not the variety: "corundum
+        (98% together; Sapphire Pink first)", the readings proving corundum and the colour not saying which."""
+        if (total := self.species_total(self.names[top], post)) is None:
             return self.names[top]
-        return f"{species} ({percent(share)} together; {self.names[top]} first)"
+        return f"{total[0]} ({percent(total[1])} together; {self.names[top]} first)"
 
     def _clash(self, hints: Hints, factors: dict[str, np.ndarray]) -> str | None:
         """Instrument readings that no gem fits together ("RI 1.762–1.770" and "SG 2.65": corundum's RI, quartz's
