@@ -722,6 +722,10 @@ def _fixed_end(ri: Reading, described: tuple[Reading, str | None, str | None]) -
     return "positive" if abs(fixed.low - ri.low) < 5e-4 else None
 
 
+# a refractometer's two shadow edges written as a range ("1.762-1.770", "1.54 to 1.55"); not an SG of 1.05-1.10
+TWO_EDGES = re.compile(r"(?<![\d.])(1\.[4-9]\d{1,3})\s*(?:-|–|to)\s*(1\.[4-9]\d{1,3})(?![\d.])")
+
+
 def _parse_readings(text: str) -> Readings:
     t = " " + (text or "").lower().replace("’", "'") + " "
     problems: list[str] = []
@@ -747,6 +751,13 @@ def _parse_readings(text: str) -> Readings:
         ri = Reading(REFRACTOMETER_LIMIT, 99.0, "over the refractometer's limit")
     elif ri is not None and ri.low == ri.high and 1.75 <= ri.low <= 1.87 and LIMIT_SAID.search(t):
         ri = Reading(ri.low, 99.0, f"over the refractometer's limit ({ri.low:.2f})")  # "RI 1.81 OTL": the limit
+    apart = [(float(m.group(1)), float(m.group(2))) for m in TWO_EDGES.finditer(t)]
+    if ri is not None and any(abs(low - ri.low) > 0.05 for low, _ in apart):  # "RI 1.76-1.77 and 1.54-1.55"
+        problems.append(
+            f"two refractive indices far apart ({' and '.join(f'{lo:.3f}–{hi:.3f}' for lo, hi in apart)}): an "
+            "assembled stone reads differently on its crown and pavilion, or these are two stones. I used the "
+            f"first ({ri.describe(3)}); send each stone's readings apart, or say where each was taken."
+        )
     described = _edges_in_words(t)  # "one edge fixed at 1.544, the other moves to 1.553": doubly refractive, a sign
     if described and ri is not None and (end_sign := _fixed_end(ri, described)):  # "RI 1.544-1.553, 1.553 fixed"
         described = (ri, end_sign, "anisotropic")

@@ -613,3 +613,9 @@ def test_a_sign_asked_about_and_answered_no_is_not_a_sighting():
 def test_a_birefringence_a_quarter_off_the_two_edges_is_pointed_out():
     r = parse_readings("bire 0.25 RI 1.49-1.66 SG 2.71")
     assert r.birefringence.high == pytest.approx(0.175) and "give a birefringence of 0.170" in r.problems[0]
+
+
+def test_two_refractive_indices_far_apart_are_pointed_out_and_the_first_used():
+    r = parse_readings("RI 1.76-1.77 and 1.54-1.55, SG 4.0")
+    assert r.ri.low == pytest.approx(1.76) and "two refractive indices far apart" in r.problems[0]
+    assert parse_readings("RI 1.62-1.64, 1.63-1.65").problems == ()  # the same stone read twice
