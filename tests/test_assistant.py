@@ -1490,7 +1490,13 @@ def test_fluorescence_asked_in_other_words_is_answered_for_the_stone():
      (["colourless RI 1.544-1.553", "wrong stone on the refractometer. real reading 1.762-1.770"], "RI 1.762–1.770",
       "RI 1.544–1.553"),
      (["RI 1.654-1.690, SG 3.34", "and now it reads 1.62-1.64, wrong stone"], "RI 1.620–1.640", "RI 1.654–1.690"),
-     (["red stone, RI 1.762-1.770, SG 3.18", "hmm no, it's 4.00, i misread the balance"], "SG 4.00", "SG 3.18")],
+     (["red stone, RI 1.762-1.770, SG 3.18", "hmm no, it's 4.00, i misread the balance"], "SG 4.00", "SG 3.18"),
+     (["RI 1.762-1.770 SG 3.00", "it's 4.00, I misread the balance"], "SG 4.00", "SG 3.00"),  # the instrument named
+     (["RI 1.718 SR SG 3.00", "I misread the balance, it's 3.60"], "SG 3.60", "SG 3.00"),
+     (["RI 1.544-1.553 SG 2.65", "it's 1.577-1.583, I misread the refractometer"], "RI 1.577–1.583", "RI 1.544–1.553"),
+     (["RI 1.544-1.553 SG 2.65", "now it reads 1.577-1.583 and SG 2.72"], "RI 1.577–1.583", "RI 1.544–1.553"),
+     (["RI 1.762-1.770 SG 4.00", "real reading 1.718, SG 3.60"], "RI 1.718", "RI 1.762–1.770"),
+     (["real reading 1.762-1.770, SG 4.00"], "RI 1.762–1.770", None)],  # no reading held: edges are an RI
 )  # fmt: skip
 def test_a_bare_number_in_the_next_message_corrects_the_reading_said_last(turns, kept, gone):
     chat = Assistant(classifier=None).conversation()

@@ -166,6 +166,15 @@ def photo_flaws_note(flaws: list[str]) -> str:
     return "; ".join(said) + "."
 
 
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# a number already said as what it is: "RI 1.76", "SG: 3.60", "birefringence 0.008" (its label just before it)
+LABELLED = re.compile(
+    r"(?:\bri|\bsg|\bdr|\bbire\w*|refractive index|specific gravity|\bn)\s*(?:[:=~]|of|is|was|at)?\s*$", re.I
+)
+ON_THE_BALANCE = re.compile(r"\bbalance\b|hydrostatic|\bweigh\w*|\bsg\b(?![\s:=]*\d)", re.I)  # "misread the balance"
+ON_THE_REFRACTOMETER = re.compile(r"refractometer|\bri\b(?![\s:=]*\d)|shadow edge", re.I)
+
+
 # Care of a stone no answer names (a flagged photo): what `gemlang/knowledge/care.json` allows every gem it lists,
 # pearl and amber included ("damp cloth only"), and what some do not survive.
 UNKNOWN_STONE_CARE = (
@@ -313,31 +322,41 @@ class Conversation:
         return text
 
     def _corrected(self, text: str) -> str:
-        """A bare number correcting a reading already given ("RI 1.72", then "no wait, 1.76") said as that reading
-        ("no wait, RI 1.76"), which then replaces it: the reading it is closest to, within 30% of its value
-        ("SG 4.00", then "I meant 1.72" stays a number without a unit); the message as it is otherwise."""
+        """A bare number correcting a reading ("RI 1.72", then "no wait, 1.76") said as that reading ("no wait, RI
+        1.76"), which then replaces it. Which reading: the instrument named ("I misread the balance": the SG), else
+        the one held it is closest to, within 30% of its value, and not one the message gives with its label; else
+        a refractometer's value (1.4-1.9 to three decimals, or two edges) is an RI. "It's 4.00, I misread the balance":
+        the value said before the correction is moved after it. The message as it is otherwise."""
         fixing = SELF_CORRECTION.search(text)
-        number = re.search(r"\d+(?:\.\d+)?", text[fixing.end() :]) if fixing else None
-        numbers = re.findall(r"\d+(?:\.\d+)?", text)
-        if fixing and number is None and len(numbers) == 1:  # "it's 4.00, I misread the balance": said before it
-            at = text.index(numbers[0])
+        if fixing is None:
+            return text
+        number = NUMBER.search(text, fixing.end())
+        if number is None:  # "it's 4.00, I misread the balance": the value came first
+            first = NUMBER.search(text[: fixing.start()])
+            if first is None:
+                return text
+            at = first.start()
             return self._corrected(f"{text[:at]}{fixing.group(0)} {text[at : fixing.start()]}{text[fixing.end() :]}")
-        if number is None:
+        if LABELLED.search(text[: number.start()]):  # "real reading RI 1.76": said as what it is
             return text
         said = parse_readings(text)
-        if said.ri or said.sg or said.birefringence:
+        kind = "SG" if ON_THE_BALANCE.search(text) else "RI" if ON_THE_REFRACTOMETER.search(text) else None
+        if kind is None:
+            held = self.hints.readings
+            value = float(number.group(0))
+            gaps = {
+                label: abs(value - reading.low) / reading.low
+                for label, reading, now in (("RI", held.ri, said.ri), ("SG", held.sg, said.sg),
+                                            ("DR", held.birefringence, said.birefringence))
+                if reading is not None and reading.low > 0 and reading.said != DERIVED and now is None
+            }  # fmt: skip
+            kind = min(gaps, key=gaps.get) if gaps else None
+            if kind is None or gaps[kind] > 0.3:
+                edges = re.match(r"1\.[4-9]\d{2,3}\b|1\.[4-9]\d\s*(?:-|–|to)\s*1\.\d", text[number.start() :])
+                kind = "RI" if said.ri is None and edges else None  # "1.718", "1.76-1.77": a refractometer's
+        if kind is None:
             return text
-        held = self.hints.readings
-        value = float(number.group(0))
-        gaps = {
-            label: abs(value - reading.low) / reading.low
-            for label, reading in (("RI", held.ri), ("SG", held.sg), ("DR", held.birefringence))
-            if reading is not None and reading.low > 0 and reading.said != DERIVED
-        }
-        kind = min(gaps, key=gaps.get) if gaps else None
-        if kind is None or gaps[kind] > 0.3:
-            return text
-        return f"{text[: fixing.end()]} {kind} {text[fixing.end() :].lstrip(' ,:;')}"
+        return f"{text[: number.start()]}{kind} {text[number.start() :]}"
 
     def _ask(self, text: str, photos: Sequence[PhotoInput] | PhotoInput | None, explain: bool) -> Answer:
         """The answer, stage by stage: a message that needs no stone; the photos and hints it brings; a question
