@@ -97,8 +97,8 @@ ONE_EDGE = re.compile(
 )
 # "uniaxial negative", "biaxial (+)", "U-", "uni -", "bi +", "optic sign: positive", "optically negative"
 OPTIC_SIGN = re.compile(
-    r"(?:\buniaxial|\bbiaxial|\b(?:uni|biax|bi|[ub])(?=\s*[+\-−]\s*(?:[,;.)\s]|$))|optic(?:al)? sign(?: is)?|"
-    r"\boptically)"
+    r"(?:\buniaxial|\bbiaxial|\b(?:uni|biax|bi|[ub])(?=\s*(?:[+\-−]\s*(?:[,;.)\s]|$)|(?:pos|neg)\b))|"
+    r"optic(?:al)? sign(?: is)?|\boptically)"
     r"\s*[:=]?\s*\(?\s*(\+|-|−|positive|negative|pos\b|neg\b)"
 )
 # a reading said not to be seen: "not", "isn't", "doesn't show", "shows no" before it
@@ -586,7 +586,8 @@ SELF_CORRECTION = re.compile(
 # a sign asked about and answered no, as a bench note reads: "curved striae? no", "ADR? none", "bubbles? nope"
 ASKED_NOT_SEEN = re.compile(
     r"(?!(?:is|are|was|does|do|did|can|could|what|which|how|would|should|will)\b)(?P<what>\b[a-z][\w' -]{0,38}?)"
-    r"\s*\?\s*(?:no|nope|none|nil|not seen|absent)\b(?!\s*(?:wait|sorry|idea|clue))",
+    r"(?:\s*\?\s*(?:no|nope|none|nil|not seen|absent)\b(?!\s*(?:wait|sorry|idea|clue))|"
+    r"\s*:\s*(?:no|none|nil|not seen|absent)\s*(?=[,;.!]|$))",  # "ADR: no", "pleo: none"; not "chelsea: no change"
     re.I,
 )
 
@@ -796,8 +797,9 @@ def _parse_readings(text: str) -> Readings:
     one = None if spot else ONE_EDGE.search(t)  # a spot reading shows one edge whatever the stone
     if optic is None and one and not re.search(rf"{NOT_SEEN}\s+$", t[: one.start()]):
         optic = "isotropic"  # "only one reading", "a single shadow edge"
-    if optic == "isotropic" and re.search(OPTIC_WORDS["anomalous"], t):
-        optic = "anomalous"
+    strain = OPTIC_WORDS["anomalous"]
+    if optic == "isotropic" and re.search(strain, t) and not re.search(rf"(?:{NOT_SEEN}|\bno)\s+(?:{strain})", t):
+        optic = "anomalous"  # "SR, ADR" (not "SR, no ADR")
     if optic in (None, "isotropic", "anisotropic"):  # one edge stays put and the other moves, or both move
         if described and described[2]:
             optic = described[2]

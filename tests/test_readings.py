@@ -396,6 +396,9 @@ def test_readings_as_a_bench_notes_them_spot_edges_pairs_and_suspensions(text, k
         ("biax + RI 1.61", "biaxial", "positive"),
         ("RI 1.76-1.77 ADR? no, DR, uni -", "uniaxial", "negative"),  # a sign asked about and answered no
         ("bi-colour tourmaline, RI 1.62-1.64", None, None),
+        ("uni neg, RI 1.55", "uniaxial", "negative"),
+        ("RI 1.718 SR SG 3.60, ADR: no", "isotropic", None),  # strain answered no, beside "SR"
+        ("RI 1.718 SR, no ADR", "isotropic", None),
     ],
 )
 def test_the_optic_sign_is_read_with_the_optic_character(text, optic, sign):
@@ -597,7 +600,13 @@ def test_a_spectroscope_line_is_read_with_or_without_nm():
 
 
 @pytest.mark.parametrize(
-    "text, level", [("RI 1.624-1.644 strong pleo", "strong"), ("pleo: weak", "weak"), ("pleochroism? none", "none")]
+    "text, level",
+    [
+        ("RI 1.624-1.644 strong pleo", "strong"),
+        ("pleo: weak", "weak"),
+        ("pleochroism? none", "none"),
+        ("pleo: none", "none"),
+    ],
 )
 def test_pleochroism_is_read_as_a_bench_abbreviates_it(text, level):
     assert parse_readings(text).pleochroism == level
