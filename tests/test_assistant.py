@@ -1529,7 +1529,9 @@ def test_a_gem_the_knowledge_base_lacks_is_said_to_be_unknown_not_taken_for_anot
      ("is a lab grown diamond a real diamond?", "**Yes and no**: a lab grown diamond is diamond, with the same"),
      ("is a synthetic ruby a ruby?", "**Yes and no**: a synthetic ruby is corundum"),
      ("is moissanite a fake diamond?", "**It is not diamond, but not a fake in itself**: Moissanite is a material"),
-     ("is spinel a fake ruby?", "**No**: Spinel and Ruby (corundum) are different gems.")],  # spinel imitates none
+     ("is spinel a fake ruby?", "**It is not ruby, but not a fake in itself**: Spinel is a gem of its own that"),
+     ("is lab diamond a fake diamond?", "**No**: a lab diamond is diamond itself, not an imitation"),
+     ("is glass a fake diamond?", "**It is not diamond, but not a fake in itself**: Glass (Paste) is a material")],
 )  # fmt: skip
 def test_is_one_gem_another_is_answered_yes_or_no_from_kinds_and_species(question, reply):
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(reply)

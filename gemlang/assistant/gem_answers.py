@@ -643,6 +643,7 @@ def trade_name_verdict(text: str) -> str:
 
 
 FAKE = re.compile(r"\b(?:fake|imitation|simulant|faux|knock-?off|copy)\b", re.I)  # "is CZ a fake diamond?"
+LAB_SAID = re.compile(r"\blab\b|\blaboratory\b", re.I)  # "a lab diamond": lab-grown
 
 
 def kind_answer(text: str) -> str:
@@ -667,12 +668,22 @@ def kind_answer(text: str) -> str:
             '"laboratory-grown", "laboratory-created" or "synthetic" before it (US Federal Trade Commission, Jewelry '
             "Guides), and it is valued differently; telling it from a natural stone may take a gem laboratory."
         )
-    if FAKE.search(asked.group("y")) and x.origin != "natural" and gem_sold_as(x).name == y.name:
+    if FAKE.search(asked.group("y")) and (grown or LAB_SAID.search(asked.group("x"))) and x.species == y.species:
+        return (  # "is a lab diamond a fake diamond?"
+            f"**No**: a {asked.group('x')} is {species_word(y)} itself, not an imitation: the same material, grown in "
+            'a laboratory. It must be sold as "laboratory-grown" or "synthetic" (US Federal Trade Commission, Jewelry '
+            "Guides) and is valued differently; sold as natural it would be a fake."
+        )
+    simulant_of_y = x.name != y.name and any(x.name.split(" (")[0].lower() in s.lower() for s in y.simulants)
+    imitates = gem_sold_as(x).name == y.name or simulant_of_y  # glass and white sapphire are sold as diamond too
+    if FAKE.search(asked.group("y")) and imitates and x.name != y.name:
         made = {"synthetic": "a lab-grown material", "composite": "an assembled stone"}.get(x.origin, "a material")
+        made = f"a gem of its own that looks like {y.name.lower()}" if x.origin == "natural" else (
+            f"{made} of its own, used to imitate {y.name.lower()}")  # fmt: skip
         return (
-            f"**It is not {y.name.lower()}, but not a fake in itself**: {x.name} is {made} of its own, used to "
-            f"imitate {y.name.lower()}. Sold as {x.name.lower()} it is what it says; sold as {y.name.lower()} it is "
-            f"a fake (US Federal Trade Commission, Jewelry Guides). {tell_apart(x.name, y.name)}"
+            f"**It is not {y.name.lower()}, but not a fake in itself**: {x.name} is {made}. Sold as "
+            f"{x.name.lower()} it is what it says; sold as {y.name.lower()} it is a fake (US Federal Trade "
+            f"Commission, Jewelry Guides). {tell_apart(x.name, y.name)}"
         )
     if x.name == y.name:
         return f"**Yes**: {asked.group('x')} and {asked.group('y')} are names for the same gem, {x.name}."
