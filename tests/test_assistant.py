@@ -2059,3 +2059,11 @@ def test_unsure_of_the_colour_of_a_species_the_readings_prove_the_headline_names
     answer = chat.ask("RI 1.762-1.770, SG 4.00, uniaxial negative")
     assert answer.unsure and answer.species[0] == "corundum"
     assert answer.summary_markdown().startswith("**I'm not sure which corundum it is**: corundum at ")
+
+
+def test_a_term_asked_with_a_gem_photo_is_explained_above_the_answer_and_is_no_reading(assistant):
+    from conftest import red_stone_photo
+
+    chat = assistant.conversation()
+    answer = chat.ask("what is pleochroism?", [red_stone_photo()])
+    assert answer.reply.startswith("**Pleochroism**: ") and answer.gem is not None and not chat.hints

@@ -229,6 +229,7 @@ class Conversation:
         self._term_said = False  # the latest message asked what a term means ("what is birefringence?")
         self._scale_asked: str | None = None  # "is 1.76 high for an RI?", for "and 1.54?"
         self._photo_flaws: list[str] = []  # what makes the stone's photos poor witnesses ("very dark")
+        self._pending_terms = ""  # a term asked with a photo, answered above the photo's answer
 
     def reset(self) -> None:
         self._next_stone()
@@ -368,7 +369,12 @@ class Conversation:
             return self._done(turn.answer)
         if self._general_beside_no_gem_photo(turn):  # a picture of no gem, and "what's the birthstone for June?"
             return self._done(turn.answer)
-        self._take_hints(turn)
+        terms = terms_asked(turn.text) if turn.photos else []  # "what is pleochroism?" sent with a gem photo
+        if terms:  # the term answered above the photo's answer; its word is no reading of the stone
+            self._pending_terms = "\n\n".join(f"**{t.term[:1].upper() + t.term[1:]}**: {t.text}" for t in terms)
+            turn.answer.notes += [f"source ({t.term}): {t.source}" for t in terms]
+        else:
+            self._take_hints(turn)
         if self._comparison(turn) or self._gem_question(turn) or self._place_question(turn):
             return self._done(turn.answer)
         if self.image_probs is None and not self.hints:
@@ -1224,5 +1230,8 @@ class Conversation:
                 withhold_gem(answer, self.scope, by_readings=self.hints.measured, again=bool(withheld))
         answer.notes = self._pending_notes + answer.notes
         self._pending_notes = []
+        if self._pending_terms:
+            answer.reply = f"{self._pending_terms}\n\n{answer.reply}".strip()
+            self._pending_terms = ""
         self.answers.append(answer)
         return answer
