@@ -1671,6 +1671,9 @@ def test_readings_of_several_stones_in_one_message_are_ranked_one_stone_at_a_tim
     recap = chat.ask("what was stone A?").reply
     assert recap.startswith("So far: Stone A: Quartz") and "Stone B, the one in hand: Corundum" in recap
     assert "Readings of 2 stones" in chat.ask("first one RI 1.54 SG 2.65; second one RI 1.72 SG 3.6").reply
+    assert "Readings of 2 stones" in chat.ask("stone one RI 2.42 SG 3.52 and stone two RI 1.718 SR SG 3.60").reply
+    other = chat.ask("RI 1.76 SG 4.0 and the other stone RI 1.544-1.553 SG 2.65").reply
+    assert "- **The first stone** (RI 1.760; SG 4.00)" in other and "- **The other stone** (RI 1.544–1.553" in other
     for one_stone in (
         "is this stone a ruby? RI 1.76",
         "stone 1 is 2.5 ct, RI 1.76 SG 4.0",

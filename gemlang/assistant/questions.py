@@ -72,21 +72,29 @@ TOLD_QUESTION = re.compile(
 # a parcel in one message: "stone A: RI 1.544-1.553, SG 2.65; stone B: RI 1.762-1.770", "first one RI 1.54, SG 2.65;
 # second one RI 1.72"; a letter only in capitals ("is this stone a ruby?" names no stone A)
 STONE_LABEL = re.compile(
-    r"\b(?:stone|gem|specimen|sample)\s*(?:no\.?\s*|#\s*)?(?:[1-9]|(?-i:[A-D]))\b(?![.,]\d)|"
-    r"\b(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|other|last)\s+(?:one|stone|gem)\b",
+    r"\b(?:stone|gem|specimen|sample)\s*(?:no\.?\s*|#\s*)?(?:[1-9]|one|two|three|four|(?-i:[A-D]))\b(?![.,]\d)|"
+    r"\b(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|other|last|next)\s+(?:one|stone|gem)\b",
     re.I,
 )
+
+
+def _without_and(words: str) -> str:
+    """What is said of one stone of a parcel, without the joining punctuation or "and"."""
+    return re.sub(r"\s*\band\s*$", "", words.strip(" ,;:.-–")).strip(" ,;:.-–")
 
 
 def parcel(text: str) -> list[tuple[str, str]]:
     """(label, what is said of it) for each stone of a message giving readings of several, in order; [] when the
     message is of one stone, or says something before the first label that a stone could own."""
     marks = list(STONE_LABEL.finditer(text))
-    if len(marks) < 2 or parse_hints(text[: marks[0].start()]):
+    before = text[: marks[0].start()] if marks else ""
+    # "RI 2.42, SG 3.52 and the other stone RI 1.718": the readings before "the other stone" are the first stone's
+    first = [("The first stone", _without_and(before))] if marks and parse_hints(before) else []
+    if len(marks) + len(first) < 2 or (first and not re.search(r"other|second|next|two|2|(?-i:B)", marks[0].group(0))):
         return []
     ends = [m.start() for m in marks[1:]] + [len(text)]
-    stones = [
-        (m.group(0)[:1].upper() + m.group(0)[1:], text[m.end() : end].strip(" ,;:.-–"))
+    stones = first + [
+        (m.group(0)[:1].upper() + m.group(0)[1:], _without_and(text[m.end() : end]))
         for m, end in zip(marks, ends, strict=True)
     ]
     return stones if all(parse_hints(words) for _, words in stones) else []
