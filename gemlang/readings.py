@@ -727,6 +727,12 @@ def _fixed_end(ri: Reading, described: tuple[Reading, str | None, str | None]) -
 TWO_EDGES = re.compile(r"(?<![\d.])(1\.[4-9]\d{1,3})\s*(?:-|–|to)\s*(1\.[4-9]\d{1,3})(?![\d.])")
 
 
+def _labelled_at(t: str, at: int) -> bool:
+    """Whether the number at `at` follows a reading's label ("sg 1.55-1.60", "bire 0.008")."""
+    label = r"(?:\bri|\bsg|\bdr|\bbire\w*|index|gravity|\bn)\s*(?:[:=~]|of|is|was|at)?\s*$"
+    return re.search(label, t[:at]) is not None
+
+
 def _parse_readings(text: str) -> Readings:
     t = " " + (text or "").lower().replace("’", "'") + " "
     problems: list[str] = []
@@ -874,6 +880,10 @@ def _parse_readings(text: str) -> Readings:
 
     observations = tuple(name for name, pattern in OBSERVATIONS.items() if _seen(pattern, t))
 
+    if ri is None and (sg or bire) and (edges := TWO_EDGES.search(t)) and not _labelled_at(t, edges.start()):
+        problems.append(  # "SG 2.65, 1.544-1.553": not silently dropped, nor guessed
+            f'“{edges.group(0)}” has no unit: if it is the refractive index, write it as "RI {edges.group(0)}".'
+        )
     if not (ri or sg or bire) and not problems:
         bare = re.fullmatch(
             rf"\s*(?:it'?s|its|it is|i got|i measured|reads?|reading)?\s*{_NUM}(?:(?:{_SEP}|,?\s+){_NUM})?\s*[.!]?\s*",

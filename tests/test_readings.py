@@ -628,3 +628,10 @@ def test_two_refractive_indices_far_apart_are_pointed_out_and_the_first_used():
     r = parse_readings("RI 1.76-1.77 and 1.54-1.55, SG 4.0")
     assert r.ri.low == pytest.approx(1.76) and "two refractive indices far apart" in r.problems[0]
     assert parse_readings("RI 1.62-1.64, 1.63-1.65").problems == ()  # the same stone read twice
+
+
+def test_two_edges_without_a_unit_beside_a_labelled_reading_are_not_dropped_in_silence():
+    r = parse_readings("1.544-1.553, SG 2.65")
+    assert r.ri is None and r.sg.low == pytest.approx(2.65)
+    assert r.problems == ('“1.544-1.553” has no unit: if it is the refractive index, write it as "RI 1.544-1.553".',)
+    assert parse_readings("SG 1.55-1.60, bire 0.01").problems == ()  # a labelled SG range
