@@ -2070,3 +2070,12 @@ def test_a_term_asked_with_a_gem_photo_is_explained_above_the_answer_and_is_no_r
     chat = assistant.conversation()
     answer = chat.ask("what is pleochroism?", [red_stone_photo()])
     assert answer.reply.startswith("**Pleochroism**: ") and answer.gem is not None and not chat.hints
+
+
+def test_a_photo_without_colour_asks_for_it_until_it_is_told(assistant):
+    from conftest import red_stone_photo
+
+    chat = assistant.conversation()
+    grey = red_stone_photo().convert("L").convert("RGB")
+    assert any("shows no colour at all" in n for n in chat.ask("what is it?", [grey]).notes)
+    assert not any("shows no colour at all" in n for n in chat.ask("it's red").notes)

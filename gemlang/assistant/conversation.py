@@ -953,9 +953,11 @@ class Conversation:
         answer.notes += [f"{UNSURE_BECAUSE} {why}" for why in (conflict, fused.clash) if why]
         if answer.unsure and answer.used_photo:  # of corundum, say, not of its colour: the headline says which
             answer.species = a.evidence.species_total(answer.candidates[0][0], fused.probabilities, settled=0.5)
-        if answer.used_photo and self._photo_flaws:
-            answer.notes.append(photo_flaws_note(self._photo_flaws))
-            answer.unsure |= any(not f.startswith("black and white") for f in self._photo_flaws)
+        # a colour told answers a photo without one ("it's green"): no need to ask for it again
+        flaws = [f for f in self._photo_flaws if not (self.hints.colours and f.startswith("black and white"))]
+        if answer.used_photo and flaws:
+            answer.notes.append(photo_flaws_note(flaws))
+            answer.unsure |= any(not f.startswith("black and white") for f in flaws)
         if not answer.used_photo:
             answer.notes.append(
                 "no photo yet, so this ranking rests on your readings alone, like a determinative table; "
