@@ -36,3 +36,12 @@ def test_a_birthstone_asked_with_its_hardness_gets_both():
     chat = Assistant(classifier=None).conversation()
     reply = chat.ask("im born in july whats my birthstone and how hard is it").reply
     assert reply.startswith("The birthstone for **July** is ruby") and reply.endswith("**Ruby**: Mohs hardness 9.")
+
+
+def test_and_another_month_after_a_birthstone_answer_asks_the_same_of_it():
+    from gemlang.assistant import Assistant
+
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what's the birthstone for august?")
+    assert chat.ask("and feb?").reply.startswith("The birthstone for **February** is amethyst")
+    assert not chat.ask("and november?").reply.startswith("The birthstone for **February**")

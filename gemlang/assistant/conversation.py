@@ -508,12 +508,20 @@ class Conversation:
         turn.answer.reply = kinds
         return True
 
+    def _birthstone_again(self, text: str) -> str:
+        """ "and feb?" after a birthstone answer asks the same of that month; '' otherwise."""
+        last = self.answers[-1].reply if self.answers else ""
+        follow = re.fullmatch(r"\s*(?:and|what about|how about)\s+(?:for\s+)?(\w+)\s*\??\s*", text, re.I)
+        if not (follow and last.startswith("The birthstone for ")):
+            return ""
+        return birthstone_answer(f"the birthstone for {follow.group(1)}")
+
     def _birthstone(self, turn: Turn) -> bool:
         text, answer = turn.text, turn.answer
         answered = self._answered_gem()
         if answered and (months := birthstone_of_stone(text, [answered.name, answered.species])):
             answer.reply = months  # "is it my birthstone?" of the stone answered
-        elif months := birthstone_answer(text):  # "the birthstone for July?"
+        elif months := birthstone_answer(text) or self._birthstone_again(text):  # "the birthstone for July?"
             answer.reply = months
             if len(named := gems_named_in(months)) == 1 and self.image_probs is None and not self.hints:
                 self.topic = named[0]  # "how hard is it?" after "the birthstone for May is emerald"
