@@ -291,7 +291,7 @@ def test_asking_about_another_gem_compares_the_answer_with_it(assistant):
     chat = assistant.conversation()
     top = chat.ask("what gem is this?", photos=[red_stone_photo()]).gem
     answer = chat.ask("could it be spinel?")
-    assert answer.reply.startswith("Spinel: ") and answer.gem == top != "Spinel"
+    assert answer.reply.startswith("**Probably not**: Spinel: ") and answer.gem == top != "Spinel"  # under 5%
     assert answer.tell_apart == tell_apart(top, "Spinel") and answer.properties[0] == ("Property", top, "Spinel")
 
 
@@ -620,7 +620,7 @@ def test_a_gem_beyond_the_refractometer_is_not_sent_to_it_for_an_ri():
 
 def test_could_it_be_plastic_gives_plastics_standing():
     answer = Assistant(classifier=None).conversation().ask("RI 1.54, SG 1.08, could it be plastic?")
-    assert re.match(r"Plastic: [<\d]+% \(rank \d+ of \d+\)", answer.reply), answer.reply
+    assert re.match(r"(?:\*\*Probably not\*\*: )?Plastic: [<\d]+% \(rank \d+ of \d+\)", answer.reply), answer.reply
 
 
 def test_a_property_question_about_two_gems_answers_both():
@@ -2079,3 +2079,13 @@ def test_a_photo_without_colour_asks_for_it_until_it_is_told(assistant):
     grey = red_stone_photo().convert("L").convert("RGB")
     assert any("shows no colour at all" in n for n in chat.ask("what is it?", [grey]).notes)
     assert not any("shows no colour at all" in n for n in chat.ask("it's red").notes)
+
+
+def test_a_gem_asked_about_that_the_evidence_all_but_rules_out_is_answered_probably_not():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Goshenite", "Diamond"])).conversation()
+    chat.image_probs = np.array([0.99, 0.01])
+    assert chat.ask("is this a diamond? my bf gave it to me").reply.startswith("**Probably not**: Diamond: ")
+    chat.image_probs = np.array([0.5, 0.5])
+    assert chat.ask("is it a diamond?").reply.startswith("Diamond: ")

@@ -167,6 +167,7 @@ def photo_flaws_note(flaws: list[str]) -> str:
 
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
+UNLIKELY = 0.05  # "is it a diamond?" answered "Probably not" below this share (the gem and its kinds together)
 # a number already said as what it is: "RI 1.76", "SG: 3.60", "birefringence 0.008" (its label just before it)
 LABELLED = re.compile(
     r"(?:\bri|\bsg|\bdr|\bbire\w*|refractive index|specific gravity|\bn)\s*(?:[:=~]|of|is|was|at)?\s*$", re.I
@@ -999,6 +1000,12 @@ class Conversation:
         no_gem_photo = self.scope is not None and self.scope.kind == NOT_A_GEM_PHOTO and not self.hints.measured
         if turn.asked and not no_gem_photo:  # a picture of no gem gives no odds for one
             answer.reply = "; ".join(dict.fromkeys(self._standing(g.name, turn) for g in turn.asked)) + "."
+            facts, index = a.evidence.facts, a.evidence.index
+            if len(turn.asked) == 1 and turn.asked[0].name != fused.ranking[0][0]:  # "is this a diamond?" of a beryl
+                asked = index[turn.asked[0].name]
+                kinds = [i for i, g in enumerate(facts) if i == asked or kind_of(g, facts[asked])]
+                if fused.probabilities[kinds].sum() < UNLIKELY:
+                    answer.reply = f"**Probably not**: {answer.reply}"
             if len(turn.asked) == 2 and (lean := a.evidence.leans(turn.asked[0].name, turn.asked[1].name, self.hints)):
                 answer.reply += f" {lean[0].upper()}{lean[1:]}"  # "citrine or scapolite?" with a yellow glow
 
