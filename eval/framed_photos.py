@@ -2,6 +2,7 @@
 
     python eval/framed_photos.py              # writes eval/results/framed_photos.json and .md
     python eval/framed_photos.py --photos 20  # fewer photos: a quick look
+    python eval/framed_photos.py --smoke --results DIR  # a few painted photos: checks the script runs
 
 Each sampled photo of the shared collection is pasted into the middle third of a plain grey frame, as a stone
 on a desk or a tray looks when photographed from arm's length, and the shipped assistant looks at it twice: as
@@ -48,7 +49,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--photos", type=int, default=150, help="photos sampled for framing")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--results", type=Path, default=RESULTS)
+    parser.add_argument("--smoke", action="store_true", help="four painted photos: checks the script runs")
     args = parser.parse_args(argv)
+    if args.smoke:
+        import tempfile
+
+        from smoke import painted_folder
+
+        with tempfile.TemporaryDirectory() as tmp:
+            painted_folder(Path(tmp), per_class=2)
+            rest = [a for a in (argv or []) if a != "--smoke"]
+            return main([*rest, "--data", tmp, "--photos", "4"])
 
     from tqdm import tqdm
 

@@ -233,3 +233,11 @@ def test_knn_distance_is_zero_on_a_training_row_and_grows_with_k(monkeypatch):
     d = knn_distance(train, train[:5], (1, 3, 10))
     np.testing.assert_allclose(d[1], 0, atol=1e-6)
     assert (d[3] >= d[1]).all() and (d[10] >= d[3]).all()
+
+
+def test_framed_photos_smoke_reports_both_ways(tmp_path, monkeypatch):
+    script = load_script("framed_photos", monkeypatch)
+    assert script.main(["--smoke", "--results", str(tmp_path)]) == 0
+    results = json.loads((tmp_path / "framed_photos.json").read_text())
+    assert results["photos"] == 4 and set(results["framed"]) == {"as sent", "cropped to the stone"}
+    assert "| cropped to the stone |" in (tmp_path / "framed_photos.md").read_text()
