@@ -727,10 +727,13 @@ def _fixed_end(ri: Reading, described: tuple[Reading, str | None, str | None]) -
 TWO_EDGES = re.compile(r"(?<![\d.])(1\.[4-9]\d{1,3})\s*(?:-|–|to)\s*(1\.[4-9]\d{1,3})(?![\d.])")
 
 
-def _labelled_at(t: str, at: int) -> bool:
-    """Whether the number at `at` follows a reading's label ("sg 1.55-1.60", "bire 0.008")."""
-    label = r"(?:\bri|\bsg|\bdr|\bbire\w*|index|gravity|\bn)\s*(?:[:=~]|of|is|was|at)?\s*$"
-    return re.search(label, t[:at]) is not None
+# a reading's label just before its number: "RI 1.76", "SG: 3.60", "birefringence 0.008", "refractive index of"
+LABEL_BEFORE = re.compile(r"(?:\bri|\bsg|\bdr|\bbire\w*|index|gravity|\bn)\s*(?:[:=~]|of|is|was|at)?\s*$", re.I)
+
+
+def labelled_at(text: str, at: int) -> bool:
+    """Whether the number at `at` of `text` is said with its label ("sg 1.55-1.60", "real reading RI 1.76")."""
+    return LABEL_BEFORE.search(text[:at]) is not None
 
 
 def _parse_readings(text: str) -> Readings:
@@ -880,7 +883,7 @@ def _parse_readings(text: str) -> Readings:
 
     observations = tuple(name for name, pattern in OBSERVATIONS.items() if _seen(pattern, t))
 
-    if ri is None and (sg or bire) and (edges := TWO_EDGES.search(t)) and not _labelled_at(t, edges.start()):
+    if ri is None and (sg or bire) and (edges := TWO_EDGES.search(t)) and not labelled_at(t, edges.start()):
         problems.append(  # "SG 2.65, 1.544-1.553": not silently dropped, nor guessed
             f'“{edges.group(0)}” has no unit: if it is the refractive index, write it as "RI {edges.group(0)}".'
         )

@@ -100,7 +100,7 @@ from gemlang.assistant.stone_answers import (
     twins_note,
     withhold_gem,
 )
-from gemlang.data.images import photo_shortcomings
+from gemlang.data.images import NO_COLOUR, photo_shortcomings
 from gemlang.fusion.evidence import Fused
 from gemlang.fusion.table import table_entries
 from gemlang.hints import ASKED_NOT_SEEN, ASKS_TO_TEST, FILLING_SIGN, Hints, parse_hints, withdrawn_hints
@@ -124,7 +124,7 @@ from gemlang.knowledge.tell_apart import kind_of
 from gemlang.language.describe import percent
 from gemlang.language.gem_prose import reference_description
 from gemlang.model import Prediction
-from gemlang.readings import DERIVED, SELF_CORRECTION, Readings, parse_readings
+from gemlang.readings import DERIVED, SELF_CORRECTION, Readings, labelled_at, parse_readings
 from gemlang.scope import NOT_A_GEM_PHOTO, ScopeVerdict
 from gemlang.wording import some_of
 
@@ -151,7 +151,7 @@ FILLED = {"corundum": "glass-filled ruby", "emerald": "filled emerald", "diamond
 
 def photo_flaws_note(flaws: list[str]) -> str:
     """Why a poor photo (`photo_shortcomings`) leaves the answer unsure, and what to send instead."""
-    poor = [f for f in flaws if not f.startswith("black and white")]
+    poor = [f for f in flaws if f != NO_COLOUR]
     said = []
     if poor:
         said.append(
@@ -166,12 +166,14 @@ def photo_flaws_note(flaws: list[str]) -> str:
     return "; ".join(said) + "."
 
 
+def explained(terms: list, answer: Answer) -> str:
+    """The glossary's entries for the terms asked ("**Pleochroism**: …"); their sources go to the answer's notes."""
+    answer.notes += [f"source ({t.term}): {t.source}" for t in terms]
+    return "\n\n".join(f"**{t.term[:1].upper() + t.term[1:]}**: {t.text}" for t in terms)
+
+
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 UNLIKELY = 0.05  # "is it a diamond?" answered "Probably not" below this share (the gem and its kinds together)
-# a number already said as what it is: "RI 1.76", "SG: 3.60", "birefringence 0.008" (its label just before it)
-LABELLED = re.compile(
-    r"(?:\bri|\bsg|\bdr|\bbire\w*|refractive index|specific gravity|\bn)\s*(?:[:=~]|of|is|was|at)?\s*$", re.I
-)
 ON_THE_BALANCE = re.compile(r"\bbalance\b|hydrostatic|\bweigh\w*|\bsg\b(?![\s:=]*\d)", re.I)  # "misread the balance"
 ON_THE_REFRACTOMETER = re.compile(r"refractometer|\bri\b(?![\s:=]*\d)|shadow edge", re.I)
 
@@ -252,16 +254,20 @@ class Conversation:
         """Keep what was answered for the stone just left (a new photo or "next stone"), for "the first one?"."""
         if (answered := self._stone_answered()) is not None:  # with its readings: "what was the first one's RI?"
             said = self.hints.describe()
-            name = self._stone_name or f"stone {len(self.stones) + 1}"
-            self.stones.append((name, answered + (f", from {'; '.join(said)}" if said else "")))
+            self.stones.append((self._in_hand_name, answered + (f", from {'; '.join(said)}" if said else "")))
         self._stone_began, self._stone_name = len(self.answers), ""
+
+    @property
+    def _in_hand_name(self) -> str:
+        """What the stone in hand is called: its name in a parcel message ("Stone B"), else "stone N"."""
+        return self._stone_name or f"stone {len(self.stones) + 1}"
 
     def _earlier_stones(self) -> str:
         """The answers given for the stones of this chat, oldest first, and how to go back to one."""
         now = self._stone_answered() or "not answered yet"
         listed = "; ".join(f"{name}: {said}" for name, said in self.stones)
         return (
-            f"So far: {listed}; {self._stone_name or f'stone {len(self.stones) + 1}'}, the one in hand: {now}. "
+            f"So far: {listed}; {self._in_hand_name}, the one in hand: {now}. "
             "I answer about the stone in "
             "hand: to look at an earlier one again, send its photo (and its readings) again."
         )
@@ -339,7 +345,7 @@ class Conversation:
                 return text
             at = first.start()
             return self._corrected(f"{text[:at]}{fixing.group(0)} {text[at : fixing.start()]}{text[fixing.end() :]}")
-        if LABELLED.search(text[: number.start()]):  # "real reading RI 1.76": said as what it is
+        if labelled_at(text, number.start()):  # "real reading RI 1.76": said as what it is
             return text
         said = parse_readings(text)
         kind = "SG" if ON_THE_BALANCE.search(text) else "RI" if ON_THE_REFRACTOMETER.search(text) else None
@@ -372,8 +378,7 @@ class Conversation:
             return self._done(turn.answer)
         terms = terms_asked(turn.text) if turn.photos else []  # "what is pleochroism?" sent with a gem photo
         if terms:  # the term answered above the photo's answer; its word is no reading of the stone
-            self._pending_terms = "\n\n".join(f"**{t.term[:1].upper() + t.term[1:]}**: {t.text}" for t in terms)
-            turn.answer.notes += [f"source ({t.term}): {t.source}" for t in terms]
+            self._pending_terms = explained(terms, turn.answer)
         else:
             self._take_hints(turn)
         if self._comparison(turn) or self._gem_question(turn) or self._place_question(turn):
@@ -543,8 +548,7 @@ class Conversation:
         if not terms:
             return False
         self._term_said = True
-        turn.answer.reply = "\n\n".join(f"**{t.term[:1].upper() + t.term[1:]}**: {t.text}" for t in terms)
-        turn.answer.notes += [f"source ({t.term}): {t.source}" for t in terms]
+        turn.answer.reply = explained(terms, turn.answer)
         return True
 
     def _at_home(self, turn: Turn) -> bool:
@@ -963,10 +967,10 @@ class Conversation:
         if answer.unsure and answer.used_photo:  # of corundum, say, not of its colour: the headline says which
             answer.species = a.evidence.species_total(answer.candidates[0][0], fused.probabilities, settled=0.5)
         # a colour told answers a photo without one ("it's green"): no need to ask for it again
-        flaws = [f for f in self._photo_flaws if not (self.hints.colours and f.startswith("black and white"))]
+        flaws = [f for f in self._photo_flaws if not (self.hints.colours and f == NO_COLOUR)]
         if answer.used_photo and flaws:
             answer.notes.append(photo_flaws_note(flaws))
-            answer.unsure |= any(not f.startswith("black and white") for f in flaws)
+            answer.unsure |= any(f != NO_COLOUR for f in flaws)
         if not answer.used_photo:
             answer.notes.append(
                 "no photo yet, so this ranking rests on your readings alone, like a determinative table; "
@@ -1000,11 +1004,10 @@ class Conversation:
         no_gem_photo = self.scope is not None and self.scope.kind == NOT_A_GEM_PHOTO and not self.hints.measured
         if turn.asked and not no_gem_photo:  # a picture of no gem gives no odds for one
             answer.reply = "; ".join(dict.fromkeys(self._standing(g.name, turn) for g in turn.asked)) + "."
-            facts, index = a.evidence.facts, a.evidence.index
             if len(turn.asked) == 1 and turn.asked[0].name != fused.ranking[0][0]:  # "is this a diamond?" of a beryl
-                asked = index[turn.asked[0].name]
-                kinds = [i for i, g in enumerate(facts) if i == asked or kind_of(g, facts[asked])]
-                if fused.probabilities[kinds].sum() < UNLIKELY:
+                name = turn.asked[0].name
+                together = fused.probabilities[[a.evidence.index[name], *self._kinds(name)]].sum()
+                if together < UNLIKELY:
                     answer.reply = f"**Probably not**: {answer.reply}"
             if len(turn.asked) == 2 and (lean := a.evidence.leans(turn.asked[0].name, turn.asked[1].name, self.hints)):
                 answer.reply += f" {lean[0].upper()}{lean[1:]}"  # "citrine or scapolite?" with a yellow glow
@@ -1035,17 +1038,20 @@ class Conversation:
                 f"{percent(line.probability)} together with {others}, which no reading given tells apart "
                 f"({place} of the table)"
             )
-        p = fused.probabilities[index[name]]
-        rank = next(i for i, (n, _) in enumerate(fused.ranking, 1) if n == name)  # as listed, ties included
-        kinds = [i for i, g in enumerate(facts) if kind_of(g, facts[index[name]])]
+        p, of = fused.probabilities[index[name]], len(fused.probabilities)
+        rank = {n: i for i, (n, _) in enumerate(fused.ranking, 1)}  # as listed, ties included
+        kinds = self._kinds(name)
         if kinds and fused.probabilities[kinds].max() > p:  # "is this sapphire?" with Topaz first: its kinds count
             together = percent(p + fused.probabilities[kinds].sum())
-            best = max(kinds, key=lambda i: fused.probabilities[i])
-            return f"{name} and its kinds: {together} together (the likeliest, {facts[best].name}, ranked " + (
-                f"{next(i for i, (n, _) in enumerate(fused.ranking, 1) if n == facts[best].name)} of "
-                f"{len(fused.probabilities)})"
-            )
-        return f"{name}: {percent(p)} (rank {rank} of {len(fused.probabilities)})"
+            best = facts[max(kinds, key=lambda i: fused.probabilities[i])].name
+            return f"{name} and its kinds: {together} together (the likeliest, {best}, ranked {rank[best]} of {of})"
+        return f"{name}: {percent(p)} (rank {rank[name]} of {of})"
+
+    def _kinds(self, name: str) -> list[int]:
+        """The indices of the gems that are one kind of gem `name` (Sapphire Blue of Sapphire)."""
+        facts = self.assistant.evidence.facts
+        gem = facts[self.assistant.evidence.index[name]]
+        return [i for i, g in enumerate(facts) if kind_of(g, gem)]
 
     def _line_doubts(self, turn: Turn, name: str) -> dict[str, str]:
         fused = turn.fused

@@ -259,14 +259,14 @@ def caution(
     naturals = [g for g in leaders if g.origin == "natural"]  # obsidian and moldavite too: natural glass is a gem
     if hints.readings or hints.hardness:
         # a stone met rarely (a lab-grown Paraíba) is named as a caution only when asked about, or when it leads
-        # and one no instrument reading argues against (DR 0.038 against glass, whatever share the photo leaves it)
         suspects = [
             g
             for g in leaders
-            if g.origin != "natural"
-            and (g.met not in ("rarely", "hardly") or asked or g is leaders[0])
-            and not evidence.argued_against(g.name, hints)
+            if g.origin != "natural" and (g.met not in ("rarely", "hardly") or asked or g is leaders[0])
         ]
+        # and not one an instrument reading argues against (DR 0.038 against glass, whatever share the photo left it)
+        doubted = evidence.argued_against([g.name for g in suspects], hints) if suspects else set()
+        suspects = [g for g in suspects if g.name not in doubted]
         if not suspects or (suspects[0] not in leaders[:3] and not asked):  # "is it synthetic?" looks further
             return ""
         suspect = suspects[0]

@@ -246,6 +246,7 @@ def stone_box(image: Image.Image) -> tuple[int, int, int, int] | None:
 
 
 SMALL_PHOTO = 64  # px on the shorter side: below it a photo shows a stone's colour but not its cut or inclusions
+NO_COLOUR = "black and white"  # a photo's shortcoming the stone's colour, once told, makes good
 DARK_PHOTO = 35.0  # mean brightness (0-255) below which colours sink into black: a photo taken in the dark
 
 
@@ -261,7 +262,7 @@ def photo_shortcomings(image: Image.Image) -> list[str]:
     pixels = np.asarray(small, dtype=np.int16)
     tint = np.abs(pixels - pixels.mean(2, keepdims=True)).max(2)
     if (tint <= 2).mean() > 0.999:
-        out.append("black and white")
+        out.append(NO_COLOUR)
     if pixels.mean() < DARK_PHOTO and np.percentile(pixels.max(2), 99) < 3 * DARK_PHOTO:  # a diamond on velvet sparkles
         out.append("very dark")
     return out

@@ -888,11 +888,15 @@ class EvidenceModel:
             if rows and all(self._argues_against(key, factor, i, hints) for i in rows)
         }
 
-    def argued_against(self, name: str, hints: Hints) -> list[str]:
-        """The instrument readings that argue against gem `name` (`_argues_against`): DR 0.038 against glass."""
-        i = self.index[name]
+    def argued_against(self, names: Sequence[str], hints: Hints) -> set[str]:
+        """Those of the gems `names` an instrument reading argues against (`_argues_against`): DR 0.038 against
+        glass; the readings' likelihoods computed once for all of them."""
         factors = {k: f for k, f in self.likelihoods(hints).items() if k in CLASH_READINGS}
-        return [key for key, factor in factors.items() if self._argues_against(key, factor, i, hints)]
+        return {
+            name
+            for name in names
+            if any(self._argues_against(key, factor, self.index[name], hints) for key, factor in factors.items())
+        }
 
     def _argues_against(self, key: str, factor: np.ndarray, i: int, hints: Hints) -> bool:
         """Whether a reading makes gem i `DOUBTS` times less likely than it could be: than the best-fitting gem,
