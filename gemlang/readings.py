@@ -81,9 +81,10 @@ OPTIC_WORDS = {
     r"(?<!no )(?<!without )\bdoubling\b|doubled (?:back )?facet",  # a loupe sees doubling only in a DR stone
 }
 # A spot (distant-vision) reading, off a cabochon's curved surface or a tiny facet: one vague edge, read as a
-# value or a range, never two shadow edges. "Spot" alone is a spot on the stone unless a number follows it.
+# value or a range, never two shadow edges. "Spot" alone is a spot on the stone unless a number is beside it.
 SPOT = re.compile(
     r"\bspot[- ]?(?:reading|rea?ding|ri|r\.i\.|method|value)s?\b|\bspot\s*(?:of|at|near|about|around|~|=|:)?\s*\d|"
+    r"\d\s*\(?\s*spot\b(?!\s+(?:of|on|in)\b)|"  # "RI 1.66 spot", "1.66 (spot)"; not "1.66, spot of red"
     r"distant[- ]vision|\b(?:vague|blurr?y|fuzzy|indistinct) (?:shadow[- ]?)?(?:edge|reading)\b"
 )
 # One shadow edge, not two, on the refractometer: "only one reading", "a single shadow edge": singly refractive.
@@ -123,6 +124,8 @@ PLEOCHROISM_LEVELS = {
 }
 COLOURS = ("red", "orange", "yellow", "green", "blue", "violet", "purple", "pink", "white", "chalky")
 _LINE = r"(?:nm\b|(?:absorption\s+)?(?:line|band|doublet)s?\b)"  # "437 nm", "437 line", "a 437 band"
+JOIN_LINE = "a join line (assembled stone)"
+TWO_MATERIALS = "two RIs, crown and pavilion (assembled stone)"  # `crown_and_pavilion`: no one material reads so
 OBSERVATIONS = {
     # not flattened bubbles in a fracture: the glass that filled it (a treatment sign), not a glass or synthetic
     "gas bubbles": r"(?<!flattened )(?<!flat )(?<!flattened gas )(?<!flat gas )(?:gas )?bubbles?"
@@ -184,12 +187,9 @@ OBSERVATIONS = {
     "a 444 nm line": rf"\b444(?:\.\d)?\s*{_LINE}",
     "a 653.5 nm line": rf"\b653(?:\.\d)?\s*{_LINE}",
     "sticky under acetone": r"(?:tacky|sticky)[^.;]{0,40}aceton|aceton[^.;]{0,40}(?:tacky|sticky)",
-    "a join line (assembled stone)": r"join(?:ing)? (?:line|plane)|(?:separation|junction|contact) plane|"
+    JOIN_LINE: r"join(?:ing)? (?:line|plane)|(?:separation|junction|contact) plane|"
     r"(?:dark|black) backing|glue layer|two[- ]layer|three[- ]layers?|(?:two|three) layers|"
-    r"(?:red|colou?red|glue) plane|plane at the girdle|"
-    # "the crown reads RI 1.76 but the pavilion reads 1.52": two materials
-    r"\b(?:crown|table)\b[^.;\d]{0,12}\b(?:reads?|gives?|ri)\b(?:[^.;]|\.\d){0,30}\bpavilion\b[^.;\d]{0,12}"
-    r"\b(?:reads?|gives?|ri)\b[^.;\d]{0,8}\d",
+    r"(?:red|colou?red|glue) plane|plane at the girdle",  # and two RIs, crown and pavilion (`crown_and_pavilion`)
 }
 
 # "no curved striae, no gas bubbles", "without silk", "gas bubbles absent": a sign said to be missing
@@ -724,6 +724,28 @@ def _fixed_end(ri: Reading, described: tuple[Reading, str | None, str | None]) -
 
 
 # a refractometer's two shadow edges written as a range ("1.762-1.770", "1.54 to 1.55"); not an SG of 1.05-1.10
+# A refractometer reading said of one part of a cut stone: "1.52 on the pavilion", "the table reads 1.77".
+_PART = r"(crown|table|pavilion)"
+_PART_AFTER = re.compile(rf"(?<![\d.])(1\.\d{{2,3}})(?![\d.])\s*(?:(?:on|at|from|off|of)\s+(?:the\s+)?)?{_PART}\b")
+_PART_BEFORE = re.compile(rf"\b{_PART}\b(?:\s+facets?)?[^.;\d]{{0,24}}?(?<![\d.])(1\.\d{{2,3}})(?![\d.])")
+ASSEMBLED_GAP = 0.02  # crown and pavilion of one material read alike, to within a birefringence
+
+
+def crown_and_pavilion(t: str) -> tuple[float, float] | None:
+    """(crown RI, pavilion RI) when a message gives both and they differ: two materials, an assembled stone."""
+    found: dict[str, float] = {}
+    taken = []
+    for m in _PART_AFTER.finditer(t):  # "1.77 on the crown" first: its number is not the next part's
+        found.setdefault("pavilion" if m.group(2) == "pavilion" else "crown", float(m.group(1)))
+        taken.append(m.span(1))
+    for m in _PART_BEFORE.finditer(t):  # "the table reads 1.77"
+        if not any(a <= m.start(2) < b for a, b in taken):
+            found.setdefault("pavilion" if m.group(1) == "pavilion" else "crown", float(m.group(2)))
+    if len(found) < 2 or abs(found["crown"] - found["pavilion"]) < ASSEMBLED_GAP:
+        return None
+    return found["crown"], found["pavilion"]
+
+
 TWO_EDGES = re.compile(r"(?<![\d.])(1\.[4-9]\d{1,3})\s*(?:-|–|to)\s*(1\.[4-9]\d{1,3})(?![\d.])")
 
 
@@ -762,7 +784,15 @@ def _parse_readings(text: str) -> Readings:
     elif ri is not None and ri.low == ri.high and 1.75 <= ri.low <= 1.87 and LIMIT_SAID.search(t):
         ri = Reading(ri.low, 99.0, f"over the refractometer's limit ({ri.low:.2f})")  # "RI 1.81 OTL": the limit
     apart = [(float(m.group(1)), float(m.group(2))) for m in TWO_EDGES.finditer(t)]
-    if ri is not None and any(abs(low - ri.low) > 0.05 for low, _ in apart):  # "RI 1.76-1.77 and 1.54-1.55"
+    if two_parts := crown_and_pavilion(t):  # "RI 1.77 on the crown, 1.52 on the pavilion": a doublet
+        crown, pavilion = two_parts
+        if ri is None or abs(ri.low - crown) > 1e-9:  # not "the crown reads RI 1.762-1.770": that range is the crown's
+            ri, found_ri = Reading(crown, crown, f"RI {crown:g} on the crown"), True
+        problems.append(
+            f"RI {crown:g} on the crown and {pavilion:g} on the pavilion: two materials, the mark of an assembled "
+            "stone (a doublet or triplet). I ranked the stone by its crown's reading."
+        )
+    elif ri is not None and any(abs(low - ri.low) > 0.05 for low, _ in apart):  # "RI 1.76-1.77 and 1.54-1.55"
         problems.append(
             f"two refractive indices far apart ({' and '.join(f'{lo:.3f}–{hi:.3f}' for lo, hi in apart)}): an "
             "assembled stone reads differently on its crown and pavilion, or these are two stones. I used the "
@@ -882,6 +912,7 @@ def _parse_readings(text: str) -> Readings:
             break
 
     observations = tuple(name for name, pattern in OBSERVATIONS.items() if _seen(pattern, t))
+    observations += (TWO_MATERIALS,) if two_parts else ()
 
     if ri is None and (sg or bire) and (edges := TWO_EDGES.search(t)) and not labelled_at(t, edges.start()):
         problems.append(  # "SG 2.65, 1.544-1.553": not silently dropped, nor guessed

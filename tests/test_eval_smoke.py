@@ -241,3 +241,12 @@ def test_framed_photos_smoke_reports_both_ways(tmp_path, monkeypatch):
     results = json.loads((tmp_path / "framed_photos.json").read_text())
     assert results["photos"] == 4 and set(results["framed"]) == {"as sent", "cropped to the stone"}
     assert "| cropped to the stone |" in (tmp_path / "framed_photos.md").read_text()
+
+
+def test_colourless_photos_smoke_fits_a_greyscale_temperature_on_held_out_folds(tmp_path, monkeypatch):
+    script = load_script("colourless_photos", monkeypatch)
+    assert script.main(["--smoke", "--results", str(tmp_path)]) == 0
+    results = json.loads((tmp_path / "colourless_photos.json").read_text())
+    assert len(results["temperature_ratio_per_fold"]) == results["folds"] and results["temperature_ratio"] > 0
+    assert set(results["scores"]) >= {"greyscale photo + colour told", "colour told alone"}
+    assert "| greyscale photo |" in (tmp_path / "colourless_photos.md").read_text()

@@ -408,6 +408,46 @@ def test_the_optic_sign_and_a_birefringence_composition_varies_tell_scapolite_fr
     assert value_text(profile(quartz), quartz, "optic_sign") == "positive"
 
 
+def test_the_optic_figure_tells_a_uniaxial_gem_from_a_biaxial_one_the_constants_cannot():
+    from gemlang.assistant import tell_apart
+    from gemlang.knowledge import get_facts
+    from gemlang.knowledge.instruments import TESTS, profile, separates
+
+    model = EvidenceModel(["Andalusite", "Apatite", "Tourmaline", "Spinel", "Jade"])
+    fused = model.fuse(None, parse_hints("RI 1.63-1.64, SG 3.15, doubly refractive"))
+    assert fused.next_test.startswith("optic figure with a conoscope"), fused.next_test
+    assert "Andalusite biaxial; Apatite uniaxial" in fused.next_test
+    assert "optic figure" in tell_apart("Andalusite", "Apatite", model, parse_hints(""))
+    # the figure is read: no longer suggested, and it decides
+    biaxial = model.fuse(None, parse_hints("RI 1.63-1.64, SG 3.15, biaxial"))
+    assert biaxial.ranking[0][0] == "Andalusite" and "optic figure" not in (biaxial.next_test or "")
+    # a singly refractive stone or an aggregate has no figure to show
+    figure = next(t for t in TESTS if t.key == "optic_figure")
+    andalusite, spinel, jade = (profile(get_facts(n)) for n in ("Andalusite", "Spinel", "Jade"))
+    assert not separates(figure, andalusite, spinel) and not separates(figure, andalusite, jade)
+    assert "optic figure" not in (model.fuse(None, parse_hints("RI 1.63, SG 3.15, singly refractive")).next_test or "")
+
+
+def test_where_no_instrument_separates_the_leaders_the_next_test_is_the_bench_test_or_the_loupe():
+    model = EvidenceModel(["Amber", "Emerald"])
+    amber = model.fuse(None, parse_hints("RI 1.54, SG 1.04, yellow, floats in salt water")).next_test
+    assert amber.startswith("the standard readings do not separate Amber and Copal")
+    assert "acetone" in amber
+    emerald = model.fuse(None, parse_hints("RI 1.577-1.583, uniaxial negative, SG 2.72, green")).next_test
+    assert "under magnification (" in emerald and "junction plane" in emerald, emerald
+    # a spot reading off a cabochon: no birefringence and no interference figure to suggest
+    spot = model.fuse(None, parse_hints("RI 1.59 spot, SG 2.55, white")).next_test or ""
+    assert "conoscope" not in spot and "both shadow edges" not in spot
+
+
+def test_crown_and_pavilion_reading_apart_name_the_doublet_even_against_a_ruby_photo():
+    model = EvidenceModel(["Ruby", "Garnet Red"])
+    hints = parse_hints("RI 1.77 on the crown, 1.52 on the pavilion")
+    assert model.fuse(None, hints).ranking[0][0] == "Garnet-Topped Doublet"
+    ruby_photo = np.array([0.98, 0.02])
+    assert model.fuse(ruby_photo, hints).ranking[0][0] == "Garnet-Topped Doublet"
+
+
 def test_jade_is_jadeite_or_nephrite_and_its_readings_must_fit_one_of_them():
     model = EvidenceModel(["Jade", "Peridot"])
     jade = model.index["Jade"]

@@ -6,7 +6,7 @@ import pytest
 
 from gemlang.assistant import Assistant
 from gemlang.hints import parse_hints
-from gemlang.readings import REFRACTOMETER_LIMIT, parse_readings
+from gemlang.readings import REFRACTOMETER_LIMIT, Reading, parse_readings
 
 
 @pytest.mark.parametrize(
@@ -446,7 +446,6 @@ def test_a_reading_corrected_in_the_same_message_is_read_as_corrected(text, expe
 @pytest.mark.parametrize(
     "text",
     [
-        "the crown reads RI 1.762-1.770 but the pavilion reads RI 1.52",  # two materials: assembled
         "opal with a black backing, looks like three layers from the side",
         "a red plane at the girdle seen from the side in immersion",
     ],
@@ -635,3 +634,24 @@ def test_two_edges_without_a_unit_beside_a_labelled_reading_are_not_dropped_in_s
     assert r.ri is None and r.sg.low == pytest.approx(2.65)
     assert r.problems == ('“1.544-1.553” has no unit: if it is the refractive index, write it as "RI 1.544-1.553".',)
     assert parse_readings("SG 1.55-1.60, bire 0.01").problems == ()  # a labelled SG range
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RI 1.77 on the crown, 1.52 on the pavilion",
+        "the table reads 1.77 but the pavilion facets read 1.52",
+        "crown RI 1.77, pavilion RI 1.52",
+        "table 1.77 / pavilion 1.52",
+    ],
+)
+def test_two_refractive_indices_on_crown_and_pavilion_say_an_assembled_stone(text):
+    from gemlang.readings import TWO_MATERIALS
+
+    r = parse_readings(text)
+    assert r.ri == Reading(1.77, 1.77, r.ri.said) and TWO_MATERIALS in r.observations
+    assert any("two materials, the mark of an assembled stone" in p for p in r.problems)
+    ranged = parse_readings("the crown reads RI 1.762-1.770 but the pavilion reads RI 1.52")
+    assert (ranged.ri.low, ranged.ri.high) == (1.762, 1.770) and TWO_MATERIALS in ranged.observations
+    one = parse_readings("RI 1.544 on the table, SG 2.65")  # one part named: one material
+    assert one.ri.low == 1.544 and TWO_MATERIALS not in one.observations and not one.problems

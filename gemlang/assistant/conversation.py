@@ -36,7 +36,7 @@ from gemlang.assistant.gem_answers import (
     what_it_shows,
     where_from,
 )
-from gemlang.assistant.models import Assistant, PhotoInput
+from gemlang.assistant.models import Assistant, PhotoInput, seen_without_colour
 from gemlang.assistant.questions import (
     AND_ABOUT,
     AND_ABOUT_TERM,
@@ -58,6 +58,7 @@ from gemlang.assistant.questions import (
     HEALING,
     HOW_TO_KNOW,
     INSTRUMENT_WORDS,
+    LAB_GROWN,
     MATERIAL_QUESTIONS,
     MINE,
     NATURAL_QUESTION,
@@ -80,6 +81,7 @@ from gemlang.assistant.questions import (
     WHY_ONLY,
     asks_if_it_is,
     gems_compared,
+    lab_grown_twins,
     named_gem,
     parcel,
     supposition,
@@ -120,9 +122,10 @@ from gemlang.knowledge.superlatives import (
     scale_answer,
     superlative_answer,
 )
-from gemlang.knowledge.tell_apart import kind_of
+from gemlang.knowledge.tell_apart import kind_of, treated_into
 from gemlang.language.describe import percent
 from gemlang.language.gem_prose import reference_description
+from gemlang.language.gem_text import join_words
 from gemlang.model import Prediction
 from gemlang.readings import DERIVED, SELF_CORRECTION, Readings, labelled_at, parse_readings
 from gemlang.scope import NOT_A_GEM_PHOTO, ScopeVerdict
@@ -669,6 +672,8 @@ class Conversation:
             each = [{flaw.split(" (")[0]: flaw for flaw in photo_shortcomings(image)} for image in images]
             self._photo_flaws = [flaw for kind, flaw in each[0].items() if all(kind in e for e in each)]
             self.image_probs, self.scope = self.assistant.look(images)
+            if NO_COLOUR in self._photo_flaws:
+                self.image_probs, self.scope = seen_without_colour(self.image_probs, self.scope)
         turn.images = images
         return True
 
@@ -720,7 +725,7 @@ class Conversation:
             answer.reply += " " + "; ".join(values) + "."
         answer.notes += [trade.note] if (trade := trade_name_asked(text)) is not None else []
         answer.reply += by_the_test_named(text, compared[0], compared[1], listed=bool(asked))
-        answer.tell_apart = tell_apart(first, second)
+        answer.tell_apart = treated_into(text, compared[0], compared[1]) or tell_apart(first, second)
         answer.properties = property_rows([first, second])
         return True
 
@@ -910,6 +915,13 @@ class Conversation:
                 answer.reply = seen
             else:
                 answer.reply = f"**{asked_gem.name}**" + (f": {aside}" if aside else "")
+            twins = lab_grown_twins(asked_gem) if asked_gem.origin == "natural" and LAB_GROWN.search(text) else []
+            if len(twins) > 1:  # "tell me about synthetic emerald": which lab-grown one, before the natural gem
+                answer.reply += (" " if aside else ": ") + (
+                    f"Lab-grown {asked_gem.name.lower()} is made in more than one way ("
+                    f"{join_words([t.name for t in twins], 'and')}), and each has its own facts: ask about one of "
+                    f"them by name. What follows is natural {asked_gem.name.lower()}."
+                )
         elif self.hints.colours:  # kept: it refines the first reading or photo that comes
             answer.reply = (
                 f"A colour alone ({' and '.join(self.hints.colours)}) fits too many gems to rank them. Send a "

@@ -198,8 +198,10 @@ ORDERED = (
 
 
 def _range(gem: GemFacts, field: str) -> tuple[float, float] | None:
-    """A gem's range of a constant; a singly refractive gem's birefringence is none (0)."""
-    value = getattr(gem, field)
+    """A gem's range of a constant; a singly refractive gem's birefringence is none (0), a tourmaline's as its
+    composition varies it (0.014–0.040)."""
+    ranged = field == "birefringence" and gem.birefringence is not None
+    value = gem.birefringence_range if ranged else getattr(gem, field)
     if field == "birefringence" and value is None and gem.optical_character.lower() == "isotropic":
         value = 0.0
     return (value, value) if isinstance(value, float | int) else value

@@ -321,6 +321,7 @@ COMPARED_GLASS = re.compile(r"\b(?:from|and|vs\.?|versus|or|with)\s+(?:\w+\s+)?(
 # an instrument a comparison names ("tell ruby from red spinel with a UV lamp?"): the test it makes
 TEST_NAMED = {
     r"\buv\b|ultra-?violet|fluoresc|black ?light": "fluorescence",
+    r"conoscope|interference figure|optic figure": "optic_figure",
     r"polariscope": "optic",
     r"dichroscope|pleochro": "pleochroism",
     r"chelsea": "chelsea",
@@ -421,7 +422,8 @@ def named_gem(text: str, fuzzy: bool = True):
     if not text.strip():
         return None
     if (asked := ASKED_ABOUT.fullmatch(text)) and (gem := find_gem(asked.group(1))):
-        return gem  # "what is jet?": a word that means other things in a sentence ("jet black") names the gem here
+        # "what is jet?": a word that means other things in a sentence ("jet black") names the gem here
+        return grown_as_said(gem, text)
     if fuzzy:
         return grown_as_said(find_gem(text), text)
     key = normalise_name(text)
@@ -438,6 +440,14 @@ GROWN_BY = re.compile(
 )
 
 
+def lab_grown_twins(gem) -> list:
+    """The lab-grown stones sold as `gem` (Flux-Grown Emerald and Hydrothermal Emerald for Emerald)."""
+    from gemlang.fusion.evidence import gem_sold_as
+    from gemlang.knowledge import all_gems
+
+    return [g for g in all_gems() if g.origin == "synthetic" and gem_sold_as(g).name == gem.name]
+
+
 def grown_as_said(gem, text: str):
     """The lab-grown twin of `gem` that the message names by its growth ("how do I identify flux-grown synthetic
     ruby?": Flux-Grown Ruby, not the Synthetic Ruby (Verneuil) that "synthetic ruby" names), else `gem`."""
@@ -445,8 +455,11 @@ def grown_as_said(gem, text: str):
     from gemlang.knowledge import all_gems
 
     method = GROWN_BY.search(text)
-    if gem is None or method is None:
+    if gem is None:
         return gem
+    if method is None:  # "synthetic emerald": the one lab-grown emerald, if only one is known
+        twins = lab_grown_twins(gem) if gem.origin == "natural" and LAB_GROWN.search(text) else []
+        return twins[0] if len(twins) == 1 else gem
     word = "verneuil" if method.group(1).lower().startswith("flame") else method.group(1).lower()
     imitated = gem_sold_as(gem).name
     grown = [

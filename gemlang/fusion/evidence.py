@@ -72,6 +72,7 @@ from gemlang.hints import Hints
 from gemlang.knowledge.colours import BASIC, gem_colours, said_probability
 from gemlang.knowledge.facts import GemFacts, format_range
 from gemlang.knowledge.instruments import (
+    FIGURES,
     TESTS,
     TOLERANCE,
     Profile,
@@ -81,9 +82,9 @@ from gemlang.knowledge.instruments import (
     separates,
     value_text,
 )
-from gemlang.knowledge.tell_apart import kind_of, named_lookalikes
+from gemlang.knowledge.tell_apart import bench_tests, kind_of, named_lookalikes, telling_signs
 from gemlang.language.describe import percent
-from gemlang.readings import DERIVED, NO_TWO_EDGES, Reading, Readings
+from gemlang.readings import DERIVED, JOIN_LINE, NO_TWO_EDGES, TWO_MATERIALS, Reading, Readings
 
 # The least one reading can say against a gem (a misread instrument, a wrong entry in the knowledge base):
 # a refractometer or a balance is rarely that wrong; a Mohs number or a scratch test often is.
@@ -136,6 +137,7 @@ PLEOCHROISM_FIT = {
     "present": {"none": 0.05, "weak": 0.8, "moderate": 1.0, "strong": 1.0},
 }
 # A loupe sign: the pattern a gem's features use for it, and P(the sign is seen | the gem's facts do not name it).
+ASSEMBLED = r"junction plane between crown|at junction|dark backing|(?:two|three)-layer|separation plane"
 # Curved striae come only from a melt (flame-fusion) and swirls and mould marks from glass or plastic; round
 # gas bubbles also sit in some natural fluid inclusions. The rest are the textbook signs of one gem each.
 SETTLED_SPECIES = 0.9  # the readings' share of one species from which they are said to settle it
@@ -183,10 +185,8 @@ OBSERVED = {
     "a coal smell to a hot point": ("coal smell", 0.02),
     "a resinous smell to a hot point": (r"resinous|\bpine\b|softens at lower temperature", 0.05),  # copal too
     # seen side-on: a doublet's junction, an opal doublet's backing, a triplet's three layers
-    "a join line (assembled stone)": (
-        r"junction plane between crown|at junction|dark backing|(?:two|three)-layer|separation plane",
-        0.01,
-    ),
+    JOIN_LINE: (ASSEMBLED, 0.01),
+    TWO_MATERIALS: (ASSEMBLED, 0.001),  # a misread refractometer, never a loupe's doubt about a reflection
 }
 UNKNOWN_FIT = 0.5  # a word reading of a gem the knowledge base says nothing about
 OPAQUE_FIT = 0.02  # a polariscope or dichroscope reading of a metallic stone, through which no light passes
@@ -240,6 +240,7 @@ def tests_made(hints: Hints) -> set[str]:
             ("doubling", r.birefringence),  # a measured birefringence says more than the loupe
             ("sg", r.sg),
             ("optic", r.optic),
+            ("optic_figure", r.optic if r.optic in FIGURES else None),
             ("optic_sign", r.optic_sign),
             ("pleochroism", r.pleochroism),
             ("fluorescence", r.fluorescence),
@@ -252,10 +253,12 @@ def tests_made(hints: Hints) -> set[str]:
 
 def tests_left_out(hints: Hints) -> set[str]:
     """The tests not to suggest: those made, and those the readings rule out (a singly refractive stone or an
-    aggregate shows no two shadow edges to read a birefringence from, nor a cabochon read by the spot method)."""
+    aggregate shows no two shadow edges to read a birefringence from, nor a cabochon read by the spot method,
+    and no interference figure)."""
     r = hints.readings
     no_edges = r.optic in NO_TWO_EDGES or (r.ri is not None and r.ri.spot)
-    return tests_made(hints) | ({"birefringence"} if no_edges else set())
+    # nor a figure: a singly refractive stone or an aggregate shows none, a cabochon is seldom clear enough for one
+    return tests_made(hints) | ({"birefringence", "optic_figure"} if no_edges else set())
 
 
 def gem_sold_as(gem: GemFacts) -> GemFacts:
@@ -790,12 +793,14 @@ class EvidenceModel:
 
     def species_total(self, name: str, post: np.ndarray, settled: float = SETTLED_SPECIES) -> tuple[str, float] | None:
         """(species, its gems' probability together) when that reaches `settled` and the gem alone does not
-        (corundum 99%, Sapphire Pink first at 11%); None otherwise."""
+        (corundum 99%, Sapphire Pink first at 11%); None otherwise, and when a gem of another species keeps half
+        that share: the doubt is then which species (spinel 51% against a garnet at 43%), not which of its gems."""
         top = self.index[name]
         species = re.sub(r"\s*\([^)]*\)", "", self.facts[top].species).strip()
         mates = [i for i, g in enumerate(self.facts) if species and re.sub(r"\s*\([^)]*\)", "", g.species) == species]
         share = float(post[mates].sum()) if mates else 0.0
-        if len(mates) < 2 or share < settled or post[top] >= settled:
+        rival = float(np.delete(post, mates).max(initial=0.0))
+        if len(mates) < 2 or share < settled or post[top] >= settled or rival >= share / 2:
             return None
         return species, share
 
@@ -1008,10 +1013,11 @@ class EvidenceModel:
             "pleochroism": "the dichroscope",
             "fluorescence": "the UV lamp",
             "chelsea": "the Chelsea filter",
+            TWO_MATERIALS: "the refractometer",
         }.get(key, "what the loupe shows")
         shown = ("optic", "optic_sign", "pleochroism", "fluorescence", "chelsea")
         said = self._said(key, hints) if key in shown else key
-        what = value_text(p, gem, key) if key in shown else "not typical"
+        what = value_text(p, gem, key) if key in shown else "one material" if key == TWO_MATERIALS else "not typical"
         return f"{test_name} ({said}) argues against {called} ({what})"
 
     # --- what to test next -----------------------------------------------------------------------------
@@ -1055,6 +1061,14 @@ class EvidenceModel:
                 return (
                     f"none left: the {made[0]} you gave already separates {names}; if doubt remains, re-check "
                     "it, or a gem laboratory decides."
+                )
+            if bench := bench_tests(facts[a], facts[b]):  # amber and copal: a drop of acetone
+                return f"the standard readings do not separate {names}; a bench test does: " + (f"{'; '.join(bench)}.")
+            signs = telling_signs(facts[a], facts[b])
+            if signs and facts[a].species != facts[b].species:  # ruby and pink sapphire: the colour, not the loupe
+                return (
+                    f"no standard test reliably separates {names}; look for the diagnostic features under "
+                    f"magnification ({'; '.join(signs)}), or a gem laboratory decides."
                 )
             return (
                 f"no standard test reliably separates {names}; colour, inclusions under magnification or a "

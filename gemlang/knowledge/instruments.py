@@ -52,6 +52,8 @@ TESTS = (
     Test("doubling", "doubling of the back facet edges", "10x loupe"),
     Test("optic", "optic character", "polariscope"),
     Test("optic_sign", "optic sign", "refractometer (which shadow edge moves)"),
+    # uniaxial or biaxial: the interference figure in a polariscope with a strain-free glass sphere (conoscope)
+    Test("optic_figure", "optic figure", "conoscope"),
     Test("pleochroism", "pleochroism", "dichroscope"),
     Test("fluorescence", "fluorescence", "long-wave UV lamp"),
     Test("chelsea", "Chelsea filter reaction", "Chelsea filter"),
@@ -244,6 +246,9 @@ def value_text(p: Profile, gem: GemFacts, key: str) -> str:
         optic = {"isotropic": "singly refractive (stays dark)", "uniaxial": "doubly refractive, uniaxial",
                  "biaxial": "doubly refractive, biaxial", "aggregate": "aggregate (stays light)"}  # fmt: skip
         return optic.get(p.optic or "", "unknown")
+    if key == "optic_figure":
+        crystal = {"isotropic": "none (singly refractive)", "aggregate": "none (an aggregate)"}
+        return " or ".join(_figures(p)) or crystal.get(p.optic or "", "unknown")
     if key == "optic_sign":
         no_sign = {"isotropic": "none (singly refractive)", "aggregate": "none (an aggregate)"}
         return " or ".join(p.optic_sign) or no_sign.get(p.optic or "", "unknown")
@@ -268,8 +273,14 @@ def _gap(a: Range, b: Range) -> float:
     return max(b[0] - a[1], a[0] - b[1])
 
 
-THROUGH_THE_STONE = ("birefringence", "doubling", "optic", "optic_sign", "pleochroism")  # light passing it
-ONE_CRYSTAL = ("birefringence", "doubling", "pleochroism")  # tests that need a single crystal
+THROUGH_THE_STONE = ("birefringence", "doubling", "optic", "optic_figure", "optic_sign", "pleochroism")
+ONE_CRYSTAL = ("birefringence", "doubling", "optic_figure", "pleochroism")  # tests that need a single crystal
+FIGURES = ("uniaxial", "biaxial")
+
+
+def _figures(p: Profile) -> tuple[str, ...]:
+    """The interference figures a gem's crystals show: ('uniaxial',), ('biaxial',), () for no single crystal."""
+    return tuple(c for c in (p.optic, *p.optic_also) if c in FIGURES)
 
 
 def _plainly_more_pleochroic(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
@@ -312,6 +323,10 @@ def separates(test: Test, a: Profile, b: Profile) -> bool:
             return a.made_with_strain != b.made_with_strain and bool(a.species) and a.species == b.species
         single = lambda s: s == {"isotropic"}  # noqa: E731
         return sa.isdisjoint(sb) and (single(sa) or single(sb) or "aggregate" in sa | sb)
+    if test.key == "optic_figure":  # apatite's uniaxial figure against andalusite's biaxial one
+        fa, fb = _figures(a), _figures(b)
+        crystals = {a.optic, b.optic} <= set(FIGURES)
+        return crystals and len(fa) == len(fb) == 1 and fa != fb
     if test.key == "optic_sign":  # a uniaxial positive quartz against a uniaxial negative scapolite
         return len(a.optic_sign) == len(b.optic_sign) == 1 and a.optic_sign != b.optic_sign
     if test.key == "pleochroism":

@@ -5,8 +5,9 @@
         Tanzanite 1.691–1.700; specific gravity (...): ...; ..."
 
 The tests come in the order of `gemlang.knowledge.instruments.TESTS`: refractometer, birefringence,
-hydrostatic balance, polariscope, dichroscope, UV lamp, Chelsea filter. A scratch test separates many
-pairs too, but it damages a cut stone, so it is offered only for rough material, with that warning.
+hydrostatic balance, loupe, polariscope, optic sign, conoscope figure, dichroscope, UV lamp, Chelsea filter.
+A scratch test separates many pairs too, but it damages a cut stone, so it is offered only for rough
+material, with that warning.
 When no instrument separates two gems (ruby and pink sapphire, a natural stone and its lab-grown twin)
 the advice says what does: colour, inclusions under magnification, or a laboratory.
 
@@ -102,6 +103,26 @@ def tell_apart(a: GemFacts, b: GemFacts, rough: bool = False) -> str:
     return text.strip() or _no_instrument(a, b)
 
 
+TREATED_WORDS = r"heated|heat[- ]treated|burnt|burned|treated|irradiated"
+
+
+def treated_into(text: str, a: GemFacts, b: GemFacts) -> str:
+    """For "natural citrine or heated amethyst?": most citrine is amethyst heated into it, so the colour cannot
+    tell them apart; what a gemmologist looks at instead, from the gem's facts. '' when the message names no gem
+    treated into the other."""
+    for gem, source in ((a, b), (b, a)):
+        made = next((t for t in gem.treatments if re.search(rf"\bfrom {re.escape(source.name)}", t, re.I)), None)
+        if made and re.search(rf"\b(?:{TREATED_WORDS})\s+{re.escape(source.name)}", text, re.I):
+            signs = [f for f in gem.diagnostic_features if re.search(r"\bnatural\b|heated|treated", f, re.I)]
+            how = f"; what hints at each: {'; '.join(in_sentence(f) for f in signs)}" if signs else ""
+            much = "Most" if re.search(r"\bmost\b", made, re.I) else "Some"
+            return (
+                f"{much} {gem.name.lower()} is {source.name.lower()} treated into it, the same mineral, so the "
+                f"constants cannot tell them apart{how}. Only a gem laboratory is sure."
+            )
+    return ""
+
+
 def _no_instrument(a: GemFacts, b: GemFacts) -> str:
     """What separates two gems that share their constants: a bench test where one shows, else the loupe."""
     text = _no_refractometer(a, b)
@@ -135,7 +156,7 @@ def _no_refractometer(a: GemFacts, b: GemFacts) -> str:
             f"{a.name} and {b.name} are both {a.species} with the same constants; the colour tells them apart "
             f"({a.name}: {colours(a)}; {b.name}: {colours(b)})."
         )
-    features = [f"{g.name}: {sign}" for g in (a, b) if (sign := telltale(g))]
+    features = telling_signs(a, b)
     # ranges apart by less than an instrument resolves (spinel's SG 3.58-3.61, hydrogrossular's 3.36-3.55): a
     # careful reading well inside one range still decides, one at the gap does not
     near = next((f"{g.name}'s {apart}" for g, h in ((a, b), (b, a)) if (apart := _just_apart(g, h))), "")
@@ -309,6 +330,15 @@ def bench_tests(a: GemFacts, b: GemFacts) -> list[str]:
     if words[0] == words[1] and not CONTRAST.search(" ".join(tests.values())):
         return []
     return [f"{name}: {in_sentence(t)}" for name, t in tests.items()]
+
+
+def telling_signs(a: GemFacts, b: GemFacts) -> list[str]:
+    """Each gem's telltale ("Soudé Emerald: green colour concentrated at junction plane"), none where both
+    are the same sign (elbaite's and dravite's strong pleochroism tells neither from the other)."""
+    signs = {g.name: sign for g in (a, b) if (sign := telltale(g))}
+    if len({sign.lower() for sign in signs.values()}) < len(signs):
+        return []
+    return [f"{name}: {in_sentence(sign)}" for name, sign in signs.items()]
 
 
 def telltale(gem: GemFacts) -> str | None:
