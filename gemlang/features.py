@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,8 +40,29 @@ def default_device() -> torch.device:
 
 
 def cache_root() -> Path:
-    """~/.cache/gemlang, or $GEMLANG_CACHE: features and exported encoder graphs live below it."""
-    return Path(os.environ.get("GEMLANG_CACHE", Path.home() / ".cache" / "gemlang"))
+    """~/.cache/gemlang, or $GEMLANG_CACHE: features and exported encoder graphs live below it. A cache that
+    cannot be written (a read-only home, a shared install) gives way to one in the temporary folder: it only
+    saves work, so it must not stop any."""
+    return _writable(Path(os.environ.get("GEMLANG_CACHE", Path.home() / ".cache" / "gemlang")))
+
+
+@lru_cache(maxsize=8)
+def _writable(root: Path) -> Path:
+    import logging
+    import tempfile
+
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=root, prefix=".write-test-"):
+            pass
+        return root
+    except OSError as e:
+        fallback = Path(tempfile.gettempdir()) / f"gemlang-cache-{os.getuid() if hasattr(os, 'getuid') else 0}"
+        logging.getLogger("gemlang").warning(
+            "the cache %s cannot be written (%s); using %s instead for this run (set GEMLANG_CACHE to choose one)",
+            root, e.strerror or e, fallback,
+        )  # fmt: skip
+        return fallback
 
 
 def default_cache_dir() -> Path:

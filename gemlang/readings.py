@@ -125,6 +125,7 @@ PLEOCHROISM_LEVELS = {
 COLOURS = ("red", "orange", "yellow", "green", "blue", "violet", "purple", "pink", "white", "chalky")
 _LINE = r"(?:nm\b|(?:absorption\s+)?(?:line|band|doublet)s?\b)"  # "437 nm", "437 line", "a 437 band"
 JOIN_LINE = "a join line (assembled stone)"
+THERMAL_SAID = "passes a thermal diamond tester"
 TWO_MATERIALS = "two RIs, crown and pavilion (assembled stone)"  # `crown_and_pavilion`: no one material reads so
 OBSERVATIONS = {
     # not flattened bubbles in a fracture: the glass that filled it (a treatment sign), not a glass or synthetic
@@ -146,15 +147,18 @@ OBSERVATIONS = {
     "a red ring (doublet)": r"red ring",
     "nacre": r"\bnacre(?:ous)?\b",
     # "the thermal tester says diamond", "passes the diamond tester": not "fails the tester", "says not diamond"
-    "passes a thermal diamond tester": r"\bpass(?:es|ed)?\s+(?:the\s+|a\s+|my\s+)?(?:thermal\s+|diamond\s+)+"
+    THERMAL_SAID: r"\bpass(?:es|ed)?\s+(?:the\s+|a\s+|my\s+)?(?:thermal\s+|diamond\s+)+"
     r"(?:tester|probe)|(?:thermal|diamond)\s+(?:tester|probe)[^.;]{0,25}\b(?:says|said|reads?|shows?|beeps?|beeped|"
     r"indicates?)\s+(?:as\s+)?(?:a\s+)?(?:diamond|positive)\b|\btests?\s+(?:as|positive for)\s+(?:a\s+)?diamond\b|"
     r"\b(?:thermal|diamond)\s+(?:tester|probe)\s+beep(?:s|ed)\b",
     # "very high fire", "strong dispersion", "fiery like a diamond": not "no fire" or "little fire"
     "strong fire (dispersion)": r"\b(?:very |extremely |really |so )?(?:high|strong|intense|lots of|much|great|huge|"
     r"exceptional|big)\s+(?:fire|dispersion)\b|\bfiery\b|\bfire like (?:a )?diamond",
-    "gritty on the teeth": r"\bgritty\b|(?<!smooth )tooth test(?! (?:is |was )?smooth)|"
+    "gritty on the teeth": r"\bgritty\b|(?<!smooth )tooth test(?!\s*(?:[:=-]\s*|is\s+|was\s+)?smooth)|"
     r"rough (?:on|against) (?:the )?teeth",
+    # the tooth test failed: a pearl's nacre always feels gritty, a coated bead smooth
+    "smooth on the teeth": r"\bsmooth\b[^.;]{0,40}\bteeth\b|\bteeth\b[^.;]{0,40}\bsmooth\b|"
+    r"tooth test[^.;]{0,20}\bsmooth\b",
     "insect inclusions": r"\binsects?\b",
     "silk": r"(?<!no )\bsilk\b|(?<!no )rutile needles",
     "three-phase inclusions": r"three[- ]phase inclusions?",

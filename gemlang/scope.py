@@ -39,7 +39,6 @@ deciding on the gem distance alone.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -129,23 +128,12 @@ def blank_picture(source) -> bool:
     `source` is an opened image, a path or bytes; a file is read at reduced size (a JPEG decodes at 1/8 scale).
     One that cannot be read is not called blank: whatever reads it reports why.
     """
-    from PIL import Image
+    from gemlang.data.images import thumbnail
 
-    from gemlang.data.images import MAX_PIXELS, ImageError, to_rgb
-
-    try:
-        if isinstance(source, Image.Image):
-            small = to_rgb(source).copy()  # the thumbnail below must not shrink the caller's picture
-        else:
-            small = Image.open(io.BytesIO(source) if isinstance(source, bytes) else source)
-            if small.width * small.height > MAX_PIXELS:
-                return False
-            small.draft("RGB", (128, 128))
-            small = to_rgb(small)
-        small.thumbnail((128, 128))
-    except (ImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    read = thumbnail(source)
+    if read is None:
         return False
-    pixels = np.asarray(small).reshape(-1, 3)
+    pixels = np.asarray(read[1]).reshape(-1, 3)
     if float(pixels.astype(np.float32).std(0).max()) < BLANK_SPREAD:
         return True
     codes = (pixels[:, 0].astype(np.int32) << 16) | (pixels[:, 1].astype(np.int32) << 8) | pixels[:, 2]

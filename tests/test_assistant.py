@@ -1770,7 +1770,7 @@ def test_every_constant_a_message_asks_of_a_gem_is_answered_and_a_bare_one_after
     assert topaz == "**Topaz**: lustre vitreous, cleavage perfect basal {001}."
     assert "crystal system orthorhombic" in chat.ask("tell me the RI, SG, crystal system and optic sign of topaz").reply
     reply = chat.ask("Tourmaline RI and birefringence plus optic character?").reply
-    assert all(w in reply for w in ("refractive index 1.620", "birefringence 0.014–0.040", "uniaxial negative"))
+    assert all(w in reply for w in ("refractive index 1.620", "birefringence 0.014–0.021", "uniaxial negative"))
     chat.ask("What are the RI and birefringence of peridot?")
     answer = chat.ask("optic sign?")
     assert answer.reply.startswith("**Peridot**: optic character biaxial") and not chat.hints
@@ -1800,8 +1800,7 @@ def test_a_question_of_which_one_after_two_gems_compared_is_of_both():
     "question, reply",
     [("whats harder, topaz or quartz", "Topaz is harder than Quartz."),
      ("which has higher birefringence, peridot or quartz?", "Peridot is higher in birefringence than Quartz."),
-     ("which has higher birefringence, peridot or tourmaline?",  # dark tourmaline reaches 0.040
-      "Neither is reliably higher in birefringence: their birefringence ranges overlap."),
+     ("which has higher birefringence, peridot or tourmaline?", "Peridot is higher in birefringence than Tourmaline."),
      ("whats harder, emerald or aquamarine", "Neither is reliably harder: their Mohs hardness ranges overlap."),
      ("what's heavier, diamond or cz?", "Cubic Zirconia is heavier than Diamond."),
      ("which shows more fire, diamond or zircon?", "Diamond is higher in dispersion than Zircon.")],

@@ -380,3 +380,22 @@ def test_a_markdown_catalog_keeps_the_candidates_the_other_formats_keep():
     assert "Candidates: Opal 89%; Chrysocolla 9%." in catalog.render(row)
     flagged = {**row, "gem": "", "description": "This does not look like a gemstone photo."}
     assert "Closest known gems: Opal 89%" in catalog.render(flagged)
+
+
+def test_a_poor_photo_is_said_so_in_its_row_as_predict_and_describe_say_it(tiny_model_dir, tmp_path, capsys):
+    from PIL import Image
+
+    from gemlang.cli import main
+
+    folder = make_image_folder(tmp_path / "photos", per_class=1)
+    ruby = next((folder / "Ruby").iterdir())
+    Image.open(ruby).resize((24, 24)).save(folder / "Ruby" / "thumb.jpg")
+    out = tmp_path / "catalog.jsonl"
+    assert _catalog(folder, out, tiny_model_dir, "--cache", str(tmp_path / "c")) == 0
+    flaws = {Path(r["photo"]).name: r["photo_flaws"] for r in read_rows(out)}
+    assert flaws["thumb.jpg"] == "very small (24 x 24 px)" and flaws[ruby.name] == ""
+    capsys.readouterr()
+    assert main(["predict", str(folder / "Ruby" / "thumb.jpg"), "--model", str(tiny_model_dir), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["photo_flaws"] == ["very small (24 x 24 px)"]
+    assert main(["predict", str(folder / "Ruby" / "thumb.jpg"), "--model", str(tiny_model_dir)]) == 0
+    assert "note: the photo is very small (24 x 24 px)" in capsys.readouterr().out

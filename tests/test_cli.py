@@ -52,6 +52,8 @@ def test_train_then_predict_then_evaluate(tiny_folder, tmp_path, capsys, monkeyp
     (model / "config.json").write_text(json.dumps({**config, "finetuned_encoder": True}))  # it saw every photo
     leaked = ["evaluate", "--data", str(tiny_folder), "--model", str(model), "--cv", "3", "--report", str(cv_report)]
     assert main(leaked) == 2 and "the score would be leaked" in capsys.readouterr().err
+    assert main([*args[:-2], "--cv", "0", "--no-progress"]) == 0  # the same --out again: replaced, and said so
+    assert f"{model} holds a model; it will be replaced" in capsys.readouterr().err
 
 
 def test_errors_are_one_line_without_traceback(tmp_path, capsys):

@@ -448,6 +448,17 @@ def test_crown_and_pavilion_reading_apart_name_the_doublet_even_against_a_ruby_p
     assert model.fuse(ruby_photo, hints).ranking[0][0] == "Garnet-Topped Doublet"
 
 
+def test_the_thermal_tester_tells_diamond_from_cz_even_in_a_setting_but_not_from_moissanite():
+    from gemlang.assistant import tell_apart
+
+    model = EvidenceModel(["Diamond"])
+    assert "thermal conductivity (thermal diamond tester): Diamond passes, Cubic Zirconia fails" in tell_apart(
+        "Diamond", "Cubic Zirconia", model, parse_hints("")
+    )
+    assert "thermal" not in tell_apart("Diamond", "Moissanite", model, parse_hints(""))
+    assert "thermal" not in tell_apart("CVD Diamond", "Diamond", model, parse_hints(""))
+
+
 def test_jade_is_jadeite_or_nephrite_and_its_readings_must_fit_one_of_them():
     model = EvidenceModel(["Jade", "Peridot"])
     jade = model.index["Jade"]

@@ -69,3 +69,17 @@ def test_damaged_cache_entry_is_recomputed(tiny_folder, tmp_path):
         entry.write_bytes(b"garbage")
     again, _ = extractor([path], cache=cache)
     np.testing.assert_allclose(again, expected)
+
+
+def test_a_cache_that_cannot_be_written_gives_way_to_one_in_the_temporary_folder(tmp_path, monkeypatch, caplog):
+    from gemlang.features import _writable, cache_root
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("GEMLANG_CACHE", str(blocker / "cache"))  # under a file: never creatable
+    _writable.cache_clear()
+    root = cache_root()
+    assert root != blocker / "cache" and root.name.startswith("gemlang-cache-")
+    assert "cannot be written" in caplog.text and "GEMLANG_CACHE" in caplog.text
+    monkeypatch.setenv("GEMLANG_CACHE", str(tmp_path / "ok"))
+    assert cache_root() == tmp_path / "ok"  # a writable one is used as given

@@ -102,7 +102,7 @@ from gemlang.assistant.stone_answers import (
     twins_note,
     withhold_gem,
 )
-from gemlang.data.images import NO_COLOUR, photo_shortcomings
+from gemlang.data.images import NO_COLOUR, photo_shortcomings, shortcomings_note
 from gemlang.fusion.evidence import Fused
 from gemlang.fusion.table import table_entries
 from gemlang.hints import ASKED_NOT_SEEN, ASKS_TO_TEST, FILLING_SIGN, Hints, parse_hints, withdrawn_hints
@@ -150,23 +150,6 @@ MAX_MESSAGE_CHARS = 4000  # a message's readings and questions fit in far fewer
 SAME_STONE_PHOTOS = 6  # the photos of one stone looked at together, the latest kept
 # the treated material a filling sign makes of a gem, as care.json names it
 FILLED = {"corundum": "glass-filled ruby", "emerald": "filled emerald", "diamond": "filled diamond"}
-
-
-def photo_flaws_note(flaws: list[str]) -> str:
-    """Why a poor photo (`photo_shortcomings`) leaves the answer unsure, and what to send instead."""
-    poor = [f for f in flaws if f != NO_COLOUR]
-    said = []
-    if poor:
-        said.append(
-            f"your photo is {' and '.join(poor)}, so the colour and detail a gem is told by are mostly lost and I "
-            "cannot be sure of it: a close, sharp photo in daylight answers best"
-        )
-    if len(poor) < len(flaws):
-        said.append(
-            'your photo shows no colour at all: if the stone has one, tell me ("it is pink"), as colour is what '
-            "tells most gems apart"
-        )
-    return "; ".join(said) + "."
 
 
 def explained(terms: list, answer: Answer) -> str:
@@ -981,7 +964,7 @@ class Conversation:
         # a colour told answers a photo without one ("it's green"): no need to ask for it again
         flaws = [f for f in self._photo_flaws if not (self.hints.colours and f == NO_COLOUR)]
         if answer.used_photo and flaws:
-            answer.notes.append(photo_flaws_note(flaws))
+            answer.notes.append(shortcomings_note(flaws))
             answer.unsure |= any(f != NO_COLOUR for f in flaws)
         if not answer.used_photo:
             answer.notes.append(

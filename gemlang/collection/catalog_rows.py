@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gemlang.data.images import file_digest, missing_photo
+from gemlang.data.images import file_digest, missing_photo, photo_shortcomings
 
 
 @dataclass
@@ -31,6 +31,7 @@ class DescribedPhoto:
     prediction: Any  # gemlang.model.Prediction
     description: Any  # gemlang.language.describe.Description
     scope: Any = None  # gemlang.scope.ScopeVerdict: is the photo a gem photo of a known class?
+    flaws: tuple[str, ...] = ()  # what makes the photo a poor witness (`photo_shortcomings`): "very dark", ...
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,8 @@ COLUMNS: tuple[Column, ...] = (
     # None when the model carries no scope check; scope_kind says which: not_a_gem_photo, unknown_mineral, ...
     Column("out_of_scope", "flag", lambda r: r.scope.flagged if r.scope and r.scope.kind != "unchecked" else None),
     Column("scope_kind", "text", lambda r: r.scope.kind if r.scope else "unchecked"),
+    # "very dark; very small (40 x 40 px)": the gem named is less sure than its probability says
+    Column("photo_flaws", "text", lambda r: "; ".join(r.flaws)),
     Column("error", "text", lambda r: ""),
 )
 COLUMN_NAMES = [c.name for c in COLUMNS]
@@ -117,5 +120,6 @@ def describe_batch(
         prediction = classifier.rank(probs[i], top_k)
         flagged = scopes[i].flagged  # its prose is not printed: templates suffice for the columns it fills
         description = describe_prediction(prediction.top_k, None if flagged else generator)
-        rows.append(described_row(DescribedPhoto(photo, digest, prediction, description, scopes[i])))
+        flaws = tuple(photo_shortcomings(photo))
+        rows.append(described_row(DescribedPhoto(photo, digest, prediction, description, scopes[i], flaws)))
     return rows

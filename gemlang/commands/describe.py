@@ -47,7 +47,7 @@ SCOPE_ADVICE = {  # what would help, by what the scope check found (gemlang.scop
 
 
 def run(args) -> int:
-    from gemlang.data.images import ImageError
+    from gemlang.data.images import ImageError, photo_shortcomings, shortcomings_warning
     from gemlang.features import FeatureCache
     from gemlang.io import printable
     from gemlang.language.describe import describe_prediction, load_generator
@@ -59,13 +59,16 @@ def run(args) -> int:
     if failures:
         raise ImageError(failures[0])
     pred = clf.rank(probs[0], 5)
+    flaws = photo_shortcomings(args.photo)
     if scope.flagged:  # no description of a gem the model does not believe in (the chat says the same)
-        if args.json:
+        said = f"{scope.sentence()} No description written: {SCOPE_ADVICE[scope.kind]}"
+        if args.json:  # the keys of a described photo, with no gem named (as `predict --json` gives it)
             top_k = [list(t) for t in pred.top_k]
-            named = {"photo": printable(args.photo), "out_of_scope": scope.to_dict(), "top_k": top_k}
+            named = {"photo": printable(args.photo), "gem": None, "probability": None, "text": said}
+            named |= {"top_k": top_k, "out_of_scope": scope.to_dict(), "photo_flaws": flaws}
             print(json.dumps(named, indent=2))
         else:
-            print(f"{scope.sentence()} No description written: {SCOPE_ADVICE[scope.kind]}")
+            print(said)
         return 0
     d = describe_prediction(pred.top_k, load_generator(args.generator))
     similar = []
@@ -77,12 +80,15 @@ def run(args) -> int:
     if args.json:
         top_k = [list(t) for t in pred.top_k]
         out = {"photo": printable(args.photo), **d.to_dict(), "top_k": top_k, "out_of_scope": scope.to_dict()}
+        out["photo_flaws"] = flaws
         if similar:
             out["similar"] = [
                 {"gem": g.name, "cosine": round(s, 4), "description": reference_description(g)} for g, s in similar
             ]
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
+    if flaws:
+        print(f"Note: {shortcomings_warning(flaws)}.\n")
     print(d.text)
     if similar:
         print("\nNearest reference descriptions (image-text alignment):")

@@ -19,7 +19,8 @@ def register(subparsers) -> None:
             "Print the most likely gems for each photo with calibrated probabilities, and whether the photo is "
             "out of scope: not a gem photo, or a stone unlike every class the model knows (JSON field "
             "`out_of_scope`: flagged, kind, closest; kind is 'unchecked' for a model without the check). A flagged "
-            "photo names no gem: its JSON `label` and `probability` are null, `top_k` lists the closest."
+            "photo names no gem: its JSON `label` and `probability` are null, `top_k` lists the closest. A photo "
+            "too small, too dark or without colour is said so (JSON `photo_flaws`): its odds are less sure."
         ),
     )
     p.add_argument("photos", nargs="+", metavar="PHOTO", help="photo file(s): JPEG, PNG, WebP, AVIF, BMP, TIFF or GIF")
@@ -36,6 +37,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
+    from gemlang.data.images import photo_shortcomings, shortcomings_warning
     from gemlang.io import printable
     from gemlang.model import GemClassifier
 
@@ -50,14 +52,18 @@ def run(args) -> int:
                 print(reason if reason.startswith(f"{photo}:") else f"{photo}: {reason}", file=sys.stderr)
             continue
         pred = clf.rank(probs[i], args.top_k)
+        flaws = photo_shortcomings(photo)  # too small, too dark, no colour: as the chat says of such a photo
         if args.json:
             int8 = {"int8": True} if clf.int8 else {}  # encoders quantized (gemlang train --int8)
             named = pred.to_dict()
             if scopes[i].flagged:  # as the catalog does: no gem named for a flagged photo; top_k holds the closest
                 named |= {"label": None, "probability": None}
-            print(json.dumps({"photo": printable(photo), **named, "out_of_scope": scopes[i].to_dict(), **int8}))
+            scope = {"out_of_scope": scopes[i].to_dict(), "photo_flaws": flaws}
+            print(json.dumps({"photo": printable(photo), **named, **scope, **int8}))
         else:
             print(f"{photo}:" + (f" {scopes[i].sentence()}" if scopes[i].flagged else ""))
+            if flaws:
+                print(f"  note: {shortcomings_warning(flaws)}")
             if scopes[i].flagged:  # no odds under a verdict that names no gem: the sentence gives the closest
                 continue
             for label, p in pred.top_k:

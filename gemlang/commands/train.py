@@ -106,6 +106,8 @@ def run(args) -> int:
 
     check_replaceable(args.out)  # before the training, not after it
     _check_options(args)
+    if (args.out / "config.json").is_file():  # replaced only once the new one is written, but not unsaid
+        print(f"note: {args.out} holds a model; it will be replaced when this one is written", file=sys.stderr)
     if args.method:
         return run_method(args)
     if args.finetune:

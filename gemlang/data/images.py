@@ -250,15 +250,37 @@ NO_COLOUR = "black and white"  # a photo's shortcoming the stone's colour, once 
 DARK_PHOTO = 35.0  # mean brightness (0-255) below which colours sink into black: a photo taken in the dark
 
 
-def photo_shortcomings(image: Image.Image) -> list[str]:
+def thumbnail(source, side: int = 128) -> tuple[tuple[int, int], Image.Image] | None:
+    """(the photo's full width and height, an RGB copy at most `side` px) from an opened image, a path or
+    bytes; a file is read at reduced size (a JPEG decodes at 1/8 scale). None when it cannot be read: whatever
+    reads it in full reports why."""
+    try:
+        if isinstance(source, Image.Image):
+            size, small = source.size, to_rgb(source).copy()  # the thumbnail must not shrink the caller's picture
+        else:
+            small = Image.open(io.BytesIO(source) if isinstance(source, bytes) else source)
+            if small.width * small.height > MAX_PIXELS:
+                return None
+            size = small.size
+            small.draft("RGB", (side, side))
+            small = to_rgb(small)
+        small.thumbnail((side, side))
+    except (ImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return None
+    return size, small
+
+
+def photo_shortcomings(source) -> list[str]:
     """What makes a photo a poor witness, in words for the answer: "black and white" (no colour at all, as a
     scanned print is, unlike a colourless stone's photo, whose pixels keep some tint), "very dark", "very small
-    (40 x 40 px)"; [] for a fair photo."""
+    (40 x 40 px)"; [] for a fair photo, or one that cannot be read. `source`: an opened image, a path or bytes."""
+    read = thumbnail(source)
+    if read is None:
+        return []
+    (width, height), small = read
     out = []
-    if min(image.size) < SMALL_PHOTO:
-        out.append(f"very small ({image.width} x {image.height} px)")
-    small = image.convert("RGB")
-    small.thumbnail((128, 128))
+    if min(width, height) < SMALL_PHOTO:
+        out.append(f"very small ({width} x {height} px)")
     pixels = np.asarray(small, dtype=np.int16)
     tint = np.abs(pixels - pixels.mean(2, keepdims=True)).max(2)
     if (tint <= 2).mean() > 0.999:
@@ -266,3 +288,28 @@ def photo_shortcomings(image: Image.Image) -> list[str]:
     if pixels.mean() < DARK_PHOTO and np.percentile(pixels.max(2), 99) < 3 * DARK_PHOTO:  # a diamond on velvet sparkles
         out.append("very dark")
     return out
+
+
+def shortcomings_note(flaws: list[str]) -> str:
+    """Why a poor photo (`photo_shortcomings`) leaves the answer unsure, and what to send instead."""
+    poor = [f for f in flaws if f != NO_COLOUR]
+    said = []
+    if poor:
+        said.append(
+            f"your photo is {' and '.join(poor)}, so the colour and detail a gem is told by are mostly lost and I "
+            "cannot be sure of it: a close, sharp photo in daylight answers best"
+        )
+    if len(poor) < len(flaws):
+        said.append(
+            'your photo shows no colour at all: if the stone has one, tell me ("it is pink"), as colour is what '
+            "tells most gems apart"
+        )
+    return "; ".join(said) + "."
+
+
+def shortcomings_warning(flaws: list[str]) -> str:
+    """One line for a command's output on a poor photo: "the photo is very dark: …"."""
+    return (
+        f"the photo is {' and '.join(flaws)}: the gem it names is less sure than its odds say; a close, sharp "
+        "colour photo in daylight answers best"
+    )

@@ -72,6 +72,7 @@ from gemlang.hints import Hints
 from gemlang.knowledge.colours import BASIC, gem_colours, said_probability
 from gemlang.knowledge.facts import GemFacts, format_range
 from gemlang.knowledge.instruments import (
+    CONDUCTS_HEAT,
     FIGURES,
     TESTS,
     TOLERANCE,
@@ -84,7 +85,7 @@ from gemlang.knowledge.instruments import (
 )
 from gemlang.knowledge.tell_apart import bench_tests, kind_of, named_lookalikes, telling_signs
 from gemlang.language.describe import percent
-from gemlang.readings import DERIVED, JOIN_LINE, NO_TWO_EDGES, TWO_MATERIALS, Reading, Readings
+from gemlang.readings import DERIVED, JOIN_LINE, NO_TWO_EDGES, THERMAL_SAID, TWO_MATERIALS, Reading, Readings
 
 # The least one reading can say against a gem (a misread instrument, a wrong entry in the knowledge base):
 # a refractometer or a balance is rarely that wrong; a Mohs number or a scratch test often is.
@@ -153,8 +154,10 @@ OBSERVED = {
     # brilliance for fire, so a gem with little is unlikely, not ruled out
     "strong fire (dispersion)": ("strong fire", 0.1),
     # a thermal tester's beep: diamond, lab-grown diamond and moissanite conduct heat so well; no other gem does
-    "passes a thermal diamond tester": (r"(?:strong|high) thermal conductivity|reads as diamond on thermal", 0.002),
+    THERMAL_SAID: (CONDUCTS_HEAT.pattern, 0.002),
     "gritty on the teeth": ("gritty", 0.02),  # the pearl test: imitations feel smooth
+    # the pearl test failed: it argues against the gems that feel gritty (pearl), and for no gem in particular
+    "smooth on the teeth": (r"^(?![\s\S]*gritty)", 0.02),
     "insect inclusions": ("insect", 0.02),  # amber, copal, and plastic sold as amber: resins, no mineral
     # The inclusions that tell natural from lab-grown: silk and three-phase inclusions grow only in nature;
     # platinum and flux come from a flux-growth crucible, chevrons and nail-heads from hydrothermal growth.
@@ -245,6 +248,7 @@ def tests_made(hints: Hints) -> set[str]:
             ("pleochroism", r.pleochroism),
             ("fluorescence", r.fluorescence),
             ("chelsea", r.chelsea_red),
+            ("thermal", True if THERMAL_SAID in r.observations else None),
             ("hardness", hints.hardness),
         )
         if value is not None

@@ -50,6 +50,8 @@ TESTS = (
     Test("sg", "specific gravity", "hydrostatic balance or heavy liquids", 0.05),
     # a birefringence of 0.03 or more doubles the back facet edges seen through the table (zircon, moissanite)
     Test("doubling", "doubling of the back facet edges", "10x loupe"),
+    # diamond and moissanite carry heat away as no other gem does: the thermal tester, on a set stone too
+    Test("thermal", "thermal conductivity", "thermal diamond tester"),
     Test("optic", "optic character", "polariscope"),
     Test("optic_sign", "optic sign", "refractometer (which shadow edge moves)"),
     # uniaxial or biaxial: the interference figure in a polariscope with a strain-free glass sphere (conoscope)
@@ -85,6 +87,7 @@ class Profile:
     # the knowledge base says it shows strain (ADR) between crossed polars (amber, plastic, flame-fusion spinel)
     strained: bool = False
     species: str = ""
+    conducts_heat: bool = False  # passes a thermal diamond tester (diamond, lab-grown or not, and moissanite)
 
     @property
     def made_with_strain(self) -> bool:
@@ -181,6 +184,7 @@ _LACKS_ITEM = re.compile(r"^(?:no|not|absence|absent|lack|lacks|without)\b", re.
 _LACKS_SENTENCE = re.compile(r"\b(?:no|not|absence|absent|lack|lacks|without|unlike|instead)\b", re.I)
 
 
+CONDUCTS_HEAT = re.compile(r"(?:strong|high) thermal conductivity|reads as diamond on thermal")
 STRONG_FIRE = 0.03  # dispersion (B-G interval) from which the eye sees strong fire: zircon 0.039, diamond 0.044
 
 
@@ -221,6 +225,7 @@ def profile(gem: GemFacts) -> Profile:
         optic_sign=optic_signs(gem.optical_character) if {*classes} & {"uniaxial", "biaxial"} else (),
         strained="anomalous" in gem.optical_character.lower() or "adr" in gem.optical_character.lower(),
         species=gem.species,
+        conducts_heat=gem.species == "diamond" or bool(CONDUCTS_HEAT.search(signs_text(gem))),
     )
 
 
@@ -262,6 +267,8 @@ def value_text(p: Profile, gem: GemFacts, key: str) -> str:
         )
     if key == "chelsea":
         return "unknown" if p.chelsea_red is None else "red" if p.chelsea_red else "no red"
+    if key == "thermal":
+        return "passes" if p.conducts_heat else "fails"
     return ""
 
 
@@ -339,6 +346,8 @@ def separates(test: Test, a: Profile, b: Profile) -> bool:
         return bool(fa and fb) and fa.isdisjoint(fb) and ("inert" in fa | fb)
     if test.key == "chelsea":
         return a.chelsea_red is not None and b.chelsea_red is not None and a.chelsea_red != b.chelsea_red
+    if test.key == "thermal":  # worth the tester only where one of the two is a diamond or moissanite
+        return a.conducts_heat != b.conducts_heat
     return False
 
 
