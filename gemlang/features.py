@@ -145,6 +145,9 @@ class FeaturePipeline:
                 except FileNotFoundError:
                     failures[i] = f"{images[i]}: no such file. Check the path."
                     continue
+                except IsADirectoryError:
+                    failures[i] = f"{images[i]}: is a folder, not a photo."
+                    continue
                 except OSError as e:
                     failures[i] = f"{images[i]}: cannot read the file ({e})"
                     continue

@@ -289,3 +289,14 @@ def test_train_no_progress_draws_no_bars(tiny_folder, tmp_path, capsys):
     assert "encoding photos" in capsys.readouterr().err
     assert main([*train, "--out", str(tmp_path / "b"), "--cache", str(tmp_path / "c2"), "--no-progress"]) == 0
     assert "encoding photos" not in capsys.readouterr().err
+
+
+def test_gemlang_alone_prints_what_it_can_do_and_a_folder_to_describe_is_pointed_to_the_catalog(
+    tiny_model_dir, tmp_path, capsys
+):
+    with pytest.raises(SystemExit) as stopped:
+        main([])
+    assert stopped.value.code == 0 and "COMMAND" in capsys.readouterr().out
+    assert main(["describe", str(tmp_path), "--model", str(tiny_model_dir)]) == 2
+    err = capsys.readouterr().err
+    assert "is a folder, not a photo" in err and "gemlang catalog DIR" in err and "Errno" not in err

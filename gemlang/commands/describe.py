@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from gemlang.commands import add_cache_option, count
 
@@ -57,7 +58,8 @@ def run(args) -> int:
     clf = GemClassifier.load(args.model)
     probs, [scope], failures = clf.analyse([args.photo], cache=FeatureCache(args.cache))
     if failures:
-        raise ImageError(failures[0])
+        folder = " To describe every photo of a folder, run `gemlang catalog DIR --out catalog.csv`."
+        raise ImageError(failures[0] + (folder if Path(args.photo).is_dir() else ""))
     pred = clf.rank(probs[0], 5)
     flaws = photo_shortcomings(args.photo)
     if scope.flagged:  # no description of a gem the model does not believe in (the chat says the same)

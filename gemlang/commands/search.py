@@ -81,7 +81,7 @@ def _search_index(args) -> int:
     from gemlang.language.alignment import AlignmentModel
 
     index = SearchIndex.load(args.index)
-    model = AlignmentModel.load(args.alignment)
+    model = AlignmentModel.load(args.alignment, images=False)  # only the text is encoded
     if alignment_signature(model) != index.config["alignment"]:
         raise SearchIndexError(
             f"{args.index} was built with another image-text alignment than --alignment {args.alignment}; "

@@ -293,7 +293,9 @@ class AlignmentModel(nn.Module):
         return Path(path)
 
     @classmethod
-    def load(cls, path: str | Path = "default") -> AlignmentModel:
+    def load(cls, path: str | Path = "default", images: bool = True) -> AlignmentModel:
+        """The alignment folder at `path`; `images=False` for text only (searching an index): the image tower,
+        slow to build, is then built on first use."""
         path = DEFAULT_ALIGNMENT_DIR if str(path) == "default" else Path(path)
         config_file = path / "config.json"
         if not config_file.is_file():
@@ -324,5 +326,6 @@ class AlignmentModel(nn.Module):
             model.load_state_dict(load_file(str(path / WEIGHTS_FILE)))
         except (RuntimeError, OSError) as e:
             raise AlignmentError(f"{path}: {WEIGHTS_FILE} does not fit the heads in config.json ({e})") from e
-        model.extractor  # noqa: B018 - build the image tower now, so a mismatch fails at load time
+        if images:
+            model.extractor  # noqa: B018 - build the image tower now, so a mismatch fails at load time
         return model.eval()
