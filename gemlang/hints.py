@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from gemlang.knowledge.colours import said_colours
 from gemlang.knowledge.places import parse_places, places_denied
 from gemlang.knowledge.scratch import reference_words
-from gemlang.readings import Readings, parse_readings
+from gemlang.readings import SMOOTH_ON_TEETH, Readings, parse_readings
 
 MOHS_MIN, MOHS_MAX = 1.0, 10.0
 SCRATCH_REFERENCES = reference_words()
@@ -191,6 +191,12 @@ _POLYMER_GLOW = (
 )
 B_JADE_GLOW = re.compile(_OF_JADE + f"(?:{_POLYMER_GLOW})", re.I)  # the polymer's glow, not the jade's own
 
+IMITATION_PEARL = (
+    "smooth on the teeth: the nacre of a natural or cultured pearl, overlapping aragonite platelets, feels gritty, "
+    "so a smooth one is most likely an imitation (a coated glass, plastic or shell bead); a loupe at the drill hole, "
+    "where a coating flakes, confirms it."
+)
+AGAINST_NOTES = {SMOOTH_ON_TEETH: IMITATION_PEARL}
 FILLING_SIGN = (
     "a blue or orange flash in fissures, or flattened gas bubbles in them, is the mark of a filling (lead glass in "
     "ruby and sapphire, resin or oil in emerald): the stone is still its species, but the filling must be disclosed."
@@ -288,6 +294,8 @@ def parse_hints(text: str, questions: bool = False) -> Hints:
     if B_JADE_GLOW.search(text):  # a B-jade sign: the polymer's glow, not the jade's, so no fluorescence of the stone
         readings = replace(readings, fluorescence=None)
     notes += signs
+    # a sign that only argues against a gem (the tooth test failed): what it means, with or without a photo
+    notes += [AGAINST_NOTES[seen] for seen in readings.observations if seen in AGAINST_NOTES]
     unread = list(dict.fromkeys(m.group(0).lower() for m in UNREAD_SIGNS.finditer(text)))
     if any(seen.endswith(" nm") for seen in readings.observations):  # "absorption bands at 505, 527 and 576 nm"
         unread = [u for u in unread if not UNREAD_SPECTRUM.match(u)]
@@ -609,3 +617,14 @@ def metadata_problems(data) -> list[str]:
             continue
         out += [f"metadata.csv: {path}: {note}" for note in hints_from_metadata(row).notes]
     return out
+
+
+def signs_against(hints: Hints, gem) -> str:
+    """What the signs that only argue against some gems say of `gem` (`AGAINST_NOTES`), '' when none does."""
+    from gemlang.fusion.evidence import EvidenceModel
+    from gemlang.knowledge.instruments import profile
+
+    seen = hints.readings.observations
+    return " ".join(
+        AGAINST_NOTES[o] for o in seen if o in AGAINST_NOTES and EvidenceModel.observation_fit(o, profile(gem)) < 1
+    )

@@ -126,6 +126,9 @@ COLOURS = ("red", "orange", "yellow", "green", "blue", "violet", "purple", "pink
 _LINE = r"(?:nm\b|(?:absorption\s+)?(?:line|band|doublet)s?\b)"  # "437 nm", "437 line", "a 437 band"
 JOIN_LINE = "a join line (assembled stone)"
 THERMAL_SAID = "passes a thermal diamond tester"
+SMOOTH_ON_TEETH = "smooth on the teeth"
+# signs that only argue against some gems (a pearl feels gritty): with nothing else, they rank nothing
+AGAINST_ONLY = (SMOOTH_ON_TEETH,)
 TWO_MATERIALS = "two RIs, crown and pavilion (assembled stone)"  # `crown_and_pavilion`: no one material reads so
 OBSERVATIONS = {
     # not flattened bubbles in a fracture: the glass that filled it (a treatment sign), not a glass or synthetic
@@ -157,7 +160,7 @@ OBSERVATIONS = {
     "gritty on the teeth": r"\bgritty\b|(?<!smooth )tooth test(?!\s*(?:[:=-]\s*|is\s+|was\s+)?smooth)|"
     r"rough (?:on|against) (?:the )?teeth",
     # the tooth test failed: a pearl's nacre always feels gritty, a coated bead smooth
-    "smooth on the teeth": r"\bsmooth\b[^.;]{0,40}\bteeth\b|\bteeth\b[^.;]{0,40}\bsmooth\b|"
+    SMOOTH_ON_TEETH: r"\bsmooth\b[^.;]{0,40}\bteeth\b|\bteeth\b[^.;]{0,40}\bsmooth\b|"
     r"tooth test[^.;]{0,20}\bsmooth\b",
     "insect inclusions": r"\binsects?\b",
     "silk": r"(?<!no )\bsilk\b|(?<!no )rutile needles",
@@ -273,7 +276,7 @@ class Readings:
                 self.pleochroism,
                 self.fluorescence,
                 self.chelsea_red,
-                self.observations or None,
+                tuple(o for o in self.observations if o not in AGAINST_ONLY) or None,
             )
         )
 

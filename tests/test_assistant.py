@@ -1233,8 +1233,11 @@ def test_what_is_jet_names_the_gem_a_word_of_many_meanings_stands_for_when_asked
 
 def test_is_it_real_of_the_gem_just_discussed_is_no_yes():
     chat = Assistant(classifier=None).conversation()
-    chat.ask("Pearl that feels smooth on the teeth, strings perfectly round, peeling coating at the drill hole")
+    chat.ask("Pearl that strings perfectly round, peeling coating at the drill hole")
     assert chat.ask("Is it real?").reply.startswith("**Pearl?** Nothing you have told me shows whether it is")
+    chat = Assistant(classifier=None).conversation()  # the tooth test failed: it says so
+    chat.ask("Pearl that feels smooth on the teeth, strings perfectly round, peeling coating at the drill hole")
+    assert chat.ask("Is it real?").reply.startswith("**Pearl?** Probably not: smooth on the teeth: the nacre")
 
 
 def test_a_treatment_question_lists_every_treatment_in_use():

@@ -612,3 +612,19 @@ def test_a_kind_of_a_material_made_in_kinds_is_told_by_its_constants_not_said_to
 
     advice = tell_apart(get_facts("Jadeite"), get_facts("Jade"))
     assert "no test separates" not in advice and "nephrite jade RI 1.600" in advice
+
+
+def test_no_knowledge_file_names_a_key_twice():
+    """A key given twice in a JSON object is silently overwritten by the second: a fact would be lost."""
+    import json
+    from pathlib import Path
+
+    import gemlang.knowledge
+
+    def no_duplicates(pairs):
+        keys = [k for k, _ in pairs]
+        assert len(keys) == len(set(keys)), sorted({k for k in keys if keys.count(k) > 1})
+        return dict(pairs)
+
+    for path in Path(gemlang.knowledge.__file__).parent.glob("*.json"):
+        json.loads(path.read_text(), object_pairs_hook=no_duplicates)

@@ -105,7 +105,7 @@ from gemlang.assistant.stone_answers import (
 from gemlang.data.images import NO_COLOUR, photo_shortcomings, shortcomings_note
 from gemlang.fusion.evidence import Fused
 from gemlang.fusion.table import table_entries
-from gemlang.hints import ASKED_NOT_SEEN, ASKS_TO_TEST, FILLING_SIGN, Hints, parse_hints, withdrawn_hints
+from gemlang.hints import ASKED_NOT_SEEN, ASKS_TO_TEST, FILLING_SIGN, Hints, parse_hints, signs_against, withdrawn_hints
 from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.birthstones import birthstone_answer, birthstone_of_stone
 from gemlang.knowledge.birthstones import sources as birthstone_sources
@@ -865,6 +865,9 @@ class Conversation:
             answer.properties = property_rows(["Glass (Paste)"])
         elif asked_gem is not None and HOW_TO_KNOW.search(text) and (how := how_to_tell_natural(asked_gem)):
             answer.reply = how  # "how do I know if my ruby is synthetic?"
+            answer.properties = property_rows([asked_gem.name])
+        elif asks_if and (against := signs_against(self.hints, asked_gem)):
+            answer.reply = f"**{asked_gem.name}?** Probably not: {against}"  # "smooth on the teeth", "is it real?"
             answer.properties = property_rows([asked_gem.name])
         elif asks_if and not home_tests_in(text):
             answer.reply = (  # "is it a sapphire??", "so it's a real diamond?" with nothing to go on

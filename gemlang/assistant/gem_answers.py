@@ -720,9 +720,11 @@ def shown_list_answer(text: str) -> str:
     `gemlang.fusion.evidence.OBSERVED`), natural ones first, one per species; '' if none is asked."""
     from gemlang.fusion.evidence import OBSERVED
     from gemlang.knowledge.knowledge_base import all_gems
+    from gemlang.readings import AGAINST_ONLY
 
     m = SHOWN_LIST_QUESTION.search(text or "")
-    sign = next((s for s, (pattern, _) in OBSERVED.items() if m and re.search(pattern, m.group("what").lower())), None)
+    shown = {s: pattern for s, (pattern, _) in OBSERVED.items() if s not in AGAINST_ONLY}  # what a gem shows
+    sign = next((s for s, pattern in shown.items() if m and re.search(pattern, m.group("what").lower())), None)
     if sign is None:
         return ""
     natural: dict[str, list[str]] = {}  # species -> its gems: star sapphire is named beside star ruby

@@ -85,7 +85,16 @@ from gemlang.knowledge.instruments import (
 )
 from gemlang.knowledge.tell_apart import bench_tests, kind_of, named_lookalikes, telling_signs
 from gemlang.language.describe import percent
-from gemlang.readings import DERIVED, JOIN_LINE, NO_TWO_EDGES, THERMAL_SAID, TWO_MATERIALS, Reading, Readings
+from gemlang.readings import (
+    DERIVED,
+    JOIN_LINE,
+    NO_TWO_EDGES,
+    SMOOTH_ON_TEETH,
+    THERMAL_SAID,
+    TWO_MATERIALS,
+    Reading,
+    Readings,
+)
 
 # The least one reading can say against a gem (a misread instrument, a wrong entry in the knowledge base):
 # a refractometer or a balance is rarely that wrong; a Mohs number or a scratch test often is.
@@ -157,7 +166,7 @@ OBSERVED = {
     THERMAL_SAID: (CONDUCTS_HEAT.pattern, 0.002),
     "gritty on the teeth": ("gritty", 0.02),  # the pearl test: imitations feel smooth
     # the pearl test failed: it argues against the gems that feel gritty (pearl), and for no gem in particular
-    "smooth on the teeth": (r"^(?![\s\S]*gritty)", 0.02),
+    SMOOTH_ON_TEETH: (r"^(?![\s\S]*gritty)", 0.02),
     "insect inclusions": ("insect", 0.02),  # amber, copal, and plastic sold as amber: resins, no mineral
     # The inclusions that tell natural from lab-grown: silk and three-phase inclusions grow only in nature;
     # platinum and flux come from a flux-growth crucible, chevrons and nail-heads from hydrothermal growth.
@@ -490,7 +499,7 @@ class EvidenceModel:
                 [self._chelsea(r.chelsea_red, p, red) for p, red in zip(self.profiles, self.red_bodied, strict=True)]
             )
         for seen in r.observations:
-            out[seen] = np.array([self._observation(seen, p) for p in self.profiles])
+            out[seen] = np.array([self.observation_fit(seen, p) for p in self.profiles])
         if hints.countries:
             out["place"] = self._place(hints.countries)
         if hints.colours:
@@ -618,7 +627,7 @@ class EvidenceModel:
         return 1.0 if p.chelsea_red == red else 0.1
 
     @staticmethod
-    def _observation(seen: str, p: Profile) -> float:
+    def observation_fit(seen: str, p: Profile) -> float:
         word, miss = OBSERVED[seen]
         return 1.0 if re.search(word, p.features) else miss
 
@@ -692,7 +701,8 @@ class EvidenceModel:
     # --- fusion ----------------------------------------------------------------------------------------
     def fuse(self, photo_probs: np.ndarray | None, hints: Hints, explain: bool = True) -> Fused:
         """The posterior over every gem, with reasons, a conflict note and the next test when `explain`."""
-        prior = self.photo_prior(photo_probs, glass=bool(hints.readings))
+        # a reading, or a sign that only argues against a gem ("smooth on the teeth": no pearl), opens the door
+        prior = self.photo_prior(photo_probs, glass=bool(hints.readings) or bool(hints.readings.observations))
         factors = self.likelihoods(hints)
         if "place" in factors and photo_probs is not None:
             factors["place"] = self._imitations_told_as_the_photo(factors["place"], photo_probs)
