@@ -42,6 +42,9 @@ from dataclasses import dataclass, replace
 RI_LIMITS = (1.35, 3.00)  # opal reads from about 1.37; 1.33 is water
 SG_LIMITS = (0.90, 8.00)
 BIREFRINGENCE_MAX = 0.30
+DOUBLING = 0.03  # birefringence from which a loupe shows doubled back facet edges in a stone of usual size
+LOUPE_DOUBLING = r"\bdoubling\b|doubled (?:back )?facet"
+LOUPE_SAID = "doubling seen with a loupe"
 REFRACTOMETER_LIMIT = 1.79  # the contact liquid's RI: stones above it read "over the limit"
 # "RI 1.81 OTL", "OTL at 1.80": the number beside "over the limit" is where the instrument's scale ends
 LIMIT_SAID = re.compile(
@@ -244,6 +247,8 @@ class Reading:
         low, high = f"{self.low:.{decimals}f}", f"{self.high:.{decimals}f}"
         if self.high >= 99:
             return f"above {low}"
+        if self.high == BIREFRINGENCE_MAX and self.low < self.high:  # doubled back facets: a birefringence from low
+            return f"{low} or more"
         if self.low <= 0:
             return f"below {high}"
         return low if low == high else f"{low}–{high}"
@@ -321,7 +326,8 @@ class Readings:
         if self.ri:
             out.append(f"RI {self.ri.describe(3)}" + (" (spot reading)" if self.ri.spot else ""))
         if self.birefringence:
-            out.append(f"birefringence {self.birefringence.describe(3)}")
+            seen = " (doubled back facets)" if self.birefringence.said == LOUPE_SAID else ""
+            out.append(f"birefringence {self.birefringence.describe(3)}{seen}")
         if self.sg:
             out.append(f"SG {self.sg.describe(2)}")
         if self.optic:
@@ -862,6 +868,8 @@ def _parse_readings(text: str) -> Readings:
         bire = None
     if edges and bire is None:
         bire = _edge_difference(ri)
+    if bire is None and _seen(LOUPE_DOUBLING, t):  # doubled back facets: a birefringence of DOUBLING or more
+        bire = Reading(DOUBLING, BIREFRINGENCE_MAX, LOUPE_SAID)
 
     sign = OPTIC_SIGN.search(t)
     optic_sign = None if sign is None else "positive" if sign.group(1)[0] in "+p" else "negative"

@@ -459,6 +459,14 @@ def test_the_thermal_tester_tells_diamond_from_cz_even_in_a_setting_but_not_from
     assert "thermal" not in tell_apart("CVD Diamond", "Diamond", model, parse_hints(""))
 
 
+def test_doubled_back_facets_seen_with_a_loupe_rule_out_a_diamond_the_photo_shows():
+    model = EvidenceModel(["Diamond", "Quartz Smoky"])
+    said = parse_hints("I see doubled back facets with my loupe")
+    assert said.readings.birefringence.describe(3) == "0.030 or more"
+    assert model.fuse(np.array([0.99, 0.01]), said).ranking[0][0] == "Moissanite"
+    assert parse_hints("no doubling").readings.birefringence is None
+
+
 def test_jade_is_jadeite_or_nephrite_and_its_readings_must_fit_one_of_them():
     model = EvidenceModel(["Jade", "Peridot"])
     jade = model.index["Jade"]

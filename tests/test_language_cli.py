@@ -66,8 +66,9 @@ def test_help_lists_the_language_commands(capsys):
 
 def test_describe_prints_a_grounded_description(workspace, capsys):
     assert main(["describe", str(workspace / "photos" / "red.png"), "--model", str(workspace / "model")]) == 0
-    out = capsys.readouterr().out
-    assert out.startswith("Ruby (") and "Mohs hardness 9" in out
+    printed = capsys.readouterr()
+    assert printed.out.startswith("Ruby (") and "Mohs hardness 9" in printed.out
+    assert "note: the photo is very small (40 x 40 px)" in printed.err  # a thumbnail is said to be one, aside
 
 
 def test_describe_json_lists_the_facts_used(workspace, capsys):

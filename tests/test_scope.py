@@ -169,7 +169,8 @@ def test_describe_writes_no_gem_description_for_a_photo_out_of_scope(chat_model_
     assert "Mohs" not in text and "scratch" not in text
     assert main(["describe", "--json", "--model", str(chat_model_dir), str(portrait)]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert out["out_of_scope"]["kind"] == NOT_A_GEM_PHOTO and "text" not in out
+    assert out["out_of_scope"]["kind"] == NOT_A_GEM_PHOTO and out["gem"] is None  # the keys of any description
+    assert out["text"].startswith("This does not look like a gemstone photo. No description written")
     assert main(["describe", "--json", "--model", str(chat_model_dir), str(stone)]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["out_of_scope"]["flagged"] is False and "Mohs" in out["text"]

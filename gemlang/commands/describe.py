@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from gemlang.commands import add_cache_option, count
@@ -89,8 +90,8 @@ def run(args) -> int:
             ]
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
-    if flaws:
-        print(f"Note: {shortcomings_warning(flaws)}.\n")
+    if flaws:  # on stderr: the description alone is what a script keeps
+        print(f"note: {shortcomings_warning(flaws)}", file=sys.stderr)
     print(d.text)
     if similar:
         print("\nNearest reference descriptions (image-text alignment):")

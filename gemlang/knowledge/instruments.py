@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gemlang.knowledge.facts import GemFacts, Range
-from gemlang.readings import COLOURS, REFRACTOMETER_LIMIT
+from gemlang.readings import COLOURS, DOUBLING, REFRACTOMETER_LIMIT
 
 # One standard deviation of a careful reading on each instrument, in the quantity's units.
 TOLERANCE = {
@@ -28,7 +28,6 @@ TOLERANCE = {
     "sg": 0.03,  # hydrostatic balance on a stone of a carat or more
     "hardness": 0.5,  # a scratch test or a stated Mohs number: good to half a step
 }
-DOUBLING = 0.03  # birefringence from which a loupe shows doubled back facet edges in a stone of usual size
 OPTIC_CLASSES = ("isotropic", "uniaxial", "biaxial", "aggregate")
 PLEOCHROISM_LEVELS = ("none", "weak", "moderate", "strong")
 
