@@ -591,6 +591,16 @@ def test_a_lab_grown_stone_met_rarely_is_a_caution_only_when_asked_about():
     assert "Paraíba" not in plain.caution and "Lab-Grown Paraíba Tourmaline" in asked.caution
 
 
+def test_natural_asked_of_a_stone_the_photo_is_sure_of_names_the_lab_grown_twin_the_readings_fit_as_well():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Emerald", "Peridot"])).conversation()
+    chat.image_probs = np.array([0.98, 0.02])  # the photo says emerald
+    said = "it glows red under long-wave UV and is bright red through the Chelsea filter. natural?"
+    caution = chat.ask(said).caution
+    assert caution.startswith("possibly ") and "Emerald (lab-grown)" in caution, caution
+
+
 def test_could_it_be_a_doublet_gives_the_likeliest_assembled_stones_standing():
     answer = Assistant(classifier=None).conversation().ask("RI 1.45, SG 2.05, could it be a doublet?")
     assert re.match(r"Opal (?:Doublet|Triplet): \d+% \(rank \d+ of \d+\)", answer.reply), answer.reply

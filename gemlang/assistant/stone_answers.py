@@ -255,7 +255,8 @@ def caution(
     the gem an imitation of many (glass) stands in for."""
     facts = {g.name: g for g in evidence.facts}
     top_p = ranking[0][1]
-    leaders = [facts[n] for n, p in ranking[:10] if p >= 0.05 * top_p]
+    # "natural?" looks further down: a lab-grown twin the readings fit as well, whatever share the photo left it
+    leaders = [facts[n] for n, p in ranking[:10] if p >= (0.005 if asked else 0.05) * top_p]
     naturals = [g for g in leaders if g.origin == "natural"]  # obsidian and moldavite too: natural glass is a gem
     if hints.readings or hints.hardness:
         # a stone met rarely (a lab-grown Paraíba) is named as a caution only when asked about, or when it leads
