@@ -628,3 +628,11 @@ def test_no_knowledge_file_names_a_key_twice():
 
     for path in Path(gemlang.knowledge.__file__).parent.glob("*.json"):
         json.loads(path.read_text(), object_pairs_hook=no_duplicates)
+
+
+def test_an_assembled_stone_is_told_by_its_join_first_and_never_by_a_scratch():
+    from gemlang.knowledge.tell_apart import tell_apart
+
+    text = tell_apart(get_facts("Garnet-Topped Doublet"), get_facts("Sapphire"))
+    assert text.startswith("To tell Garnet-Topped Doublet from Sapphire: the join, seen from the side with a loupe")
+    assert "red ring" in text and "scratch" not in text

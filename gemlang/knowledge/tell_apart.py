@@ -91,6 +91,11 @@ def tell_apart(a: GemFacts, b: GemFacts, rough: bool = False) -> str:
     gentle = [t for t in tests if not t.destructive][:MAX_TESTS]
     scratch = next((t for t in tests if t.destructive), None)
     parts = [f"{t.name} ({t.instrument}): {values_read(t, a, b)}" for t in gentle]
+    # an assembled stone shows itself first: its join seen from the side (a garnet top's red ring, table down)
+    assembled = [f"{g.name}: {in_sentence(sign)}" for g in (a, b) if g.origin == "composite" and (sign := telltale(g))]
+    if assembled:
+        parts.insert(0, f"the join, seen from the side with a loupe ({'; '.join(assembled)})")
+        scratch = None  # an assembled stone is never rough
     text = f"To tell {a.name} from {b.name}: " + "; ".join(parts) + "." if parts else ""
     if scratch is not None:
         mohs = f"(Mohs: {values_read(scratch, a, b)})"
