@@ -601,6 +601,14 @@ def test_natural_asked_of_a_stone_the_photo_is_sure_of_names_the_lab_grown_twin_
     assert caution.startswith("possibly ") and "Emerald (lab-grown)" in caution, caution
 
 
+def test_natural_against_lab_grown_says_where_a_twin_reads_just_apart():
+    chat = Assistant(classifier=None).conversation()
+    emerald = chat.ask("how do I tell natural emerald from synthetic emerald?").reply
+    assert "rarely tell them apart (Flux-Grown Emerald's RI 1.560–1.563 and SG 2.65–2.66 lie just below" in emerald
+    ruby = chat.ask("how do I know if my ruby is synthetic?").reply
+    assert "has the same constants as a natural one" in ruby
+
+
 def test_could_it_be_a_doublet_gives_the_likeliest_assembled_stones_standing():
     answer = Assistant(classifier=None).conversation().ask("RI 1.45, SG 2.05, could it be a doublet?")
     assert re.match(r"Opal (?:Doublet|Triplet): \d+% \(rank \d+ of \d+\)", answer.reply), answer.reply

@@ -28,7 +28,7 @@ from gemlang.knowledge.facts import TreatmentSigns, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, value_text
 from gemlang.knowledge.places import gem_countries, places_asked, places_named
 from gemlang.knowledge.superlatives import LISTED
-from gemlang.knowledge.tell_apart import instrument_test, kind_of, lookalikes, telltale, values_read
+from gemlang.knowledge.tell_apart import instrument_test, just_apart, kind_of, lookalikes, telltale, values_read
 from gemlang.language.gem_prose import main_sources, treatment_sentence
 from gemlang.language.gem_text import join_words
 from gemlang.wording import some_of
@@ -592,10 +592,18 @@ def how_to_tell_natural(gem: GemFacts) -> str:
     signs = [f"{t.name}: {SIGN_END.split(sign)[0].lower()}" for t in (own or twins)[:4] if (sign := telltale(t))]
     if not signs:
         return ""
+    # flux-grown emerald reads just below natural emerald: a reading there points to it, though not surely
+    apart = [f"{t.name}'s {gap}" for t in (own or twins) if (gap := just_apart(t, gem))]
+    constants = (
+        f"most lab-grown {species_word(gem)} has the constants of a natural one, so the refractometer and the "
+        f"balance rarely tell them apart ({'; '.join(apart)}: a reading there points to it)"
+        if apart
+        else f"a lab-grown {species_word(gem)} has the same constants as a natural one, so the refractometer and "
+        "the balance cannot tell them apart"
+    )
     return (
-        f"**{gem.name}**: a lab-grown {species_word(gem)} has the same constants as a natural one, so the "
-        f"refractometer and the balance cannot tell them apart; magnification can ({'; '.join(signs)}). A natural "
-        f"stone shows natural inclusions instead, and where none is conclusive a gem laboratory decides."
+        f"**{gem.name}**: {constants}; magnification can ({'; '.join(signs)}). A natural stone shows natural "
+        "inclusions instead, and where none is conclusive a gem laboratory decides."
     )
 
 

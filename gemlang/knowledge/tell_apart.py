@@ -142,7 +142,7 @@ def _no_refractometer(a: GemFacts, b: GemFacts) -> str:
     if a.origin != b.origin and "natural" in (a.origin, b.origin):
         natural, other = (a, b) if a.origin == "natural" else (b, a)
         clue = f" ({other.name}: {sign})" if (sign := telltale(other)) else ""
-        if apart := _just_apart(other, natural):  # flux emerald's RI and SG below the natural's
+        if apart := just_apart(other, natural):  # flux emerald's RI and SG below the natural's
             return (
                 f"{other.name}'s {apart}: a reading there points to {other.name}, but the ranges nearly touch, so "
                 f"inclusions under magnification{clue} or a gem laboratory decide."
@@ -164,7 +164,7 @@ def _no_refractometer(a: GemFacts, b: GemFacts) -> str:
     features = telling_signs(a, b)
     # ranges apart by less than an instrument resolves (spinel's SG 3.58-3.61, hydrogrossular's 3.36-3.55): a
     # careful reading well inside one range still decides, one at the gap does not
-    near = next((f"{g.name}'s {apart}" for g, h in ((a, b), (b, a)) if (apart := _just_apart(g, h))), "")
+    near = next((f"{g.name}'s {apart}" for g, h in ((a, b), (b, a)) if (apart := just_apart(g, h))), "")
     if near:
         near = f"{near}: a careful reading well inside either range decides, one near the gap does not. "
     if features:
@@ -175,7 +175,7 @@ def _no_refractometer(a: GemFacts, b: GemFacts) -> str:
     return f"{near}No simple test separates {a.name} and {b.name} reliably; a gem laboratory can."
 
 
-def _just_apart(a: GemFacts, b: GemFacts) -> str:
+def just_apart(a: GemFacts, b: GemFacts) -> str:
     """Where a's RI and SG lie wholly below or above b's, for two gems too close for a test to separate: "RI
     1.560–1.563 and SG 2.65–2.66 lie just below Emerald's (RI 1.565–1.599, SG 2.67–2.78)"; '' when they overlap."""
     said, sides = [], set()
