@@ -714,3 +714,9 @@ def test_a_spot_reading_leaves_out_the_birefringence_test_and_weighs_its_range_a
     spot = parse_hints("RI 1.66-1.68 spot reading")
     assert "birefringence" in left_out(spot) and "birefringence" not in left_out(parse_hints("RI 1.66"))
     assert "birefringence" not in model.likelihoods(spot)  # no birefringence taken from a vague range
+
+
+def test_a_us_state_is_weighed_as_the_usa_and_four_peaks_is_an_amethyst_source():
+    model = EvidenceModel(["Amethyst", "Quartz Rose"])
+    fused = model.fuse(np.array([0.9, 0.1]), parse_hints("found at Four Peaks, Arizona"))
+    assert fused.ranking[0][0] == "Amethyst" and not any(r.startswith("Amethyst is") for r in fused.reasons)
