@@ -51,7 +51,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     and a command's own usage in its errors."""
     parser = build_parser()
     argv = sys.argv[1:] if argv is None else list(argv)
-    if not argv:  # `gemlang` alone: what it can do, as `./run` alone shows
+    if not argv and parser.get_default("commands"):  # `gemlang` alone: what it can do, as `./run` alone shows
         parser.print_help()
         raise SystemExit(0)
     args, extra = parser.parse_known_args(argv)
