@@ -133,6 +133,19 @@ def test_bad_csv_errors_name_the_file(tmp_path, content, message):
     assert "bad.csv" in str(info.value)
 
 
+def test_an_empty_caption_is_scored_zero_and_named_not_a_stop(tmp_path, capsys):
+    from gemlang.cli import main
+
+    candidates = _write(tmp_path / "cand.csv", f'id,text\na,"{RUBY}"\nb,\n')
+    references = _write(tmp_path / "ref.csv", f'id,text\na,"{RUBY}"\nb,"{RUBY}"\n')
+    out = tmp_path / "scores.json"
+    assert main(["score", "--candidates", str(candidates), "--references", str(references), "--out", str(out),
+                 "--no-semantic"]) == 0  # fmt: skip
+    assert "1 id(s) with an empty caption, scored 0: b" in capsys.readouterr().out
+    scores = json.loads(out.read_text())
+    assert scores["empty_candidates"] == ["b"] and scores["per_item"][1]["tfidf_cosine"] == 0.0
+
+
 def test_score_files_writes_json_and_csv_atomically(tmp_path):
     candidates = _write(tmp_path / "cand.csv", f'id,text\na,"{RUBY}"\nb,"{WEATHER}"\n')  # the texts hold commas
     references = _write(tmp_path / "ref.csv", f'id,text\na,"{RUBY}"\n')

@@ -41,11 +41,12 @@ def run(args) -> int:
         line += f", mean semantic cosine {scores['mean_semantic_cosine']:.3f}"
     print(line)
     for key, what in (
-        ("missing_references", "without a reference"),
-        ("missing_candidates", "without a caption"),
+        ("missing_references", "without a reference, not scored"),
+        ("missing_candidates", "without a caption, not scored"),
+        ("empty_candidates", "with an empty caption, scored 0"),
     ):
         if scores[key]:
-            print(f"{len(scores[key])} id(s) {what}, not scored: {', '.join(map(str, scores[key][:10]))}")
+            print(f"{len(scores[key])} id(s) {what}: {', '.join(map(str, scores[key][:10]))}")
     print(f"scores written to {args.out}")
     if not scores["n_items"]:
         print("no id appears in both files: ids are compared as text ('02' is not '2')", file=sys.stderr)

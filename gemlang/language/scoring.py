@@ -35,8 +35,9 @@ class CaptionFileError(GemlangError, ValueError):
     """A caption CSV that cannot be used; the message names the file and what is wrong."""
 
 
-def read_id_text_csv(path: str | os.PathLike[str]) -> dict[str, str]:
-    """Read a CSV with columns `id,text` (others ignored) into {id: text}, keeping file order."""
+def read_id_text_csv(path: str | os.PathLike[str], allow_empty: bool = False) -> dict[str, str]:
+    """Read a CSV with columns `id,text` (others ignored) into {id: text}, keeping file order; an empty text is
+    an error unless `allow_empty` (a captioning model that wrote nothing for a photo: scored 0, not a stop)."""
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"Caption file not found: {path}")
@@ -64,7 +65,7 @@ def read_id_text_csv(path: str | os.PathLike[str]) -> dict[str, str]:
                         'in double quotes ("a red, clear stone")'
                     )
                 text = (row.get(TEXT_COLUMN) or "").strip()
-                if not text:
+                if not text and not allow_empty:
                     raise CaptionFileError(f"{path}, line {line}: id {key!r} has no {TEXT_COLUMN!r}")
                 rows[key] = text
     except UnicodeDecodeError as exc:
@@ -153,6 +154,9 @@ def score_captions(
     refs = [references[key] or "" for key in ids]
     tfidf = tfidf_cosines(cand, refs, idf_corpus) if ids else np.zeros(0)
     sem = semantic_cosines(cand, refs, encoder) if semantic and ids else None
+    empty = [key for key, text in zip(ids, cand, strict=True) if not text.strip()]
+    if sem is not None and empty:  # an empty caption says nothing: 0, whatever an encoder makes of ""
+        sem = np.where([not text.strip() for text in cand], 0.0, sem)
     per_item = [
         {
             "id": key,
@@ -174,6 +178,7 @@ def score_captions(
         "n_items": len(per_item),
         "missing_references": missing_references,
         "missing_candidates": missing_candidates,
+        "empty_candidates": empty,
         "idf_corpus_size": len([t for t in idf_corpus if t and t.strip()]),
         "text_encoder": (TEXT_ENCODER_NAME if encoder is None else type(encoder).__name__) if semantic else None,
     }
@@ -203,7 +208,7 @@ def score_files(
     semantic: bool = True,
 ) -> dict[str, Any]:
     """Score the captions of one `id,text` CSV against another and write the result to `out_path`."""
-    candidates = read_id_text_csv(candidates_csv)
+    candidates = read_id_text_csv(candidates_csv, allow_empty=True)
     references = read_id_text_csv(references_csv)
     scores = score_captions(candidates, references, idf_corpus=idf_corpus, semantic=semantic)
     scores["candidates_file"] = str(candidates_csv)
