@@ -300,3 +300,15 @@ def test_gemlang_alone_prints_what_it_can_do_and_a_folder_to_describe_is_pointed
     assert main(["describe", str(tmp_path), "--model", str(tiny_model_dir)]) == 2
     err = capsys.readouterr().err
     assert "is a folder, not a photo" in err and "gemlang catalog DIR" in err and "Errno" not in err
+
+
+def test_train_notes_classes_the_knowledge_base_names_no_gem_for(tmp_path, capsys, monkeypatch):
+    from conftest import make_image_folder
+
+    monkeypatch.setenv("GEMLANG_CACHE", str(tmp_path / "cache"))
+    folder = make_image_folder(tmp_path / "photos", per_class=4, classes={
+        "Ruby": ((200, 20, 40), "polygon"), "Widget": ((30, 60, 200), "ellipse")})  # fmt: skip
+    args = ["train", "--data", str(folder), "--out", str(tmp_path / "m"), "--encoder", "colour_hist"]
+    assert main([*args, "--head", "linear", "--cv", "0", "--no-progress"]) == 0
+    err = capsys.readouterr().err
+    assert "no gem facts for 1 class(es) (Widget)" in err and "Ruby" not in err.split("no gem facts")[1]

@@ -116,6 +116,7 @@ def run(args) -> int:
     data = scan_image_folder(args.data)
     print(f"{len(data)} photos in {len(data.classes)} classes from {args.data}")
     report_metadata(data)
+    report_unknown_classes(data)
     options = {"C": args.C} if args.C is not None and args.head != "mlp" else None
     clf = train_classifier(
         data,
@@ -211,6 +212,7 @@ def run_finetune(args) -> int:
     data = scan_image_folder(args.data)
     print(f"{len(data)} photos in {len(data.classes)} classes from {args.data}")
     report_metadata(data)
+    report_unknown_classes(data)
     try:
         clf = finetune_classifier(data, config, checkpoint_dir=checkpoint)
     except KeyboardInterrupt:
@@ -227,6 +229,18 @@ def run_finetune(args) -> int:
     shutil.rmtree(checkpoint, ignore_errors=True)
     print(f"model written to {args.out} (fine-tuned encoder in encoder.safetensors)")
     return status
+
+
+def report_unknown_classes(data) -> None:
+    """Classes the knowledge base names no gem for: the model learns them, but `describe` and the chat can say
+    little of them beyond the name."""
+    from gemlang.knowledge import find_gem
+
+    unknown = [c for c in data.classes if find_gem(c) is None]
+    if unknown:
+        print(f"note: no gem facts for {len(unknown)} class(es) ({', '.join(unknown[:5])}"
+              f"{' …' if len(unknown) > 5 else ''}): descriptions will say little of them; name a folder after a "
+              "gem the knowledge base knows (e.g. Emerald) for its facts", file=sys.stderr)  # fmt: skip
 
 
 def report_metadata(data) -> None:
