@@ -30,7 +30,9 @@ def test_train_then_predict_then_evaluate(tiny_folder, tmp_path, capsys, monkeyp
     assert line["label"] == "Emerald" and len(line["top_k"]) == 3
 
     report = tmp_path / "report"
-    assert main(["evaluate", "--data", str(tiny_folder), "--model", str(model), "--report", str(report)]) == 0
+    evaluate = ["evaluate", "--data", str(tiny_folder), "--model", str(model), "--report", str(report)]
+    assert main([*evaluate, "--no-progress"]) == 0 and "photo/s" not in capsys.readouterr().err  # no bars
+    assert main(evaluate) == 0
     metrics = json.loads((report / "metrics.json").read_text())
     # Scored on the photos it trained on, three distinct colours: every photo right, a check of the report's wiring.
     for key in ("top1", "top5", "mean_per_class_accuracy", "macro_f1"):

@@ -26,6 +26,7 @@ def register(subparsers) -> None:
     )
     p.add_argument("--report", required=True, type=Path, metavar="OUT_DIR", help="folder for the report")
     add_cache_option(p)
+    p.add_argument("--no-progress", action="store_true", help="no progress bars (for logs and scripts)")
     p.add_argument(
         "--zero-shot",
         nargs="?",
@@ -68,10 +69,11 @@ def run(args) -> int:
             file=sys.stderr,
         )
     cache = FeatureCache(args.cache)
+    progress = not args.no_progress
     if args.cv:
-        metrics = cross_validate_recipe(clf, data, args.cv, args.report, cache=cache)
+        metrics = cross_validate_recipe(clf, data, args.cv, args.report, cache=cache, progress=progress)
     else:
-        metrics = evaluate_classifier(clf, data, args.report, cache=cache)
+        metrics = evaluate_classifier(clf, data, args.report, cache=cache, progress=progress)
     status = report_skipped(metrics.get("skipped", []))
     print(summary_line(metrics))
     print(f"report written to {args.report}")

@@ -32,10 +32,11 @@ def _labels_in_model_order(data: ImageFolder, clf: GemClassifier) -> np.ndarray:
 
 
 def evaluate_classifier(
-    clf: GemClassifier, data: ImageFolder, out_dir: str | Path, cache: FeatureCache | None = None
-) -> dict:
+    clf: GemClassifier, data: ImageFolder, out_dir: str | Path, cache: FeatureCache | None = None,
+    progress: bool = True,
+) -> dict:  # fmt: skip
     y = _labels_in_model_order(data, clf)
-    probs, verdicts, failures = clf.analyse(data.paths, cache, progress=True)  # the answers, companion included
+    probs, verdicts, failures = clf.analyse(data.paths, cache, progress=progress)  # the answers, companion included
     readable = [i for i in range(len(data.paths)) if i not in failures]
     if not readable:
         raise DatasetError(f"{data.root}: none of its {len(data.paths)} photos could be read")
@@ -59,6 +60,7 @@ def cross_validate_recipe(
     out_dir: str | Path,
     cache: FeatureCache | None = None,
     seed: int = 0,
+    progress: bool = True,
 ) -> dict:
     """Retrain the model's encoder + head recipe on K duplicate-aware folds of `data`; score held-out photos.
 
@@ -74,7 +76,7 @@ def cross_validate_recipe(
     if clf.companion is not None:
         logger.warning("cross-validating the model's own encoder + head recipe; its companion model is not "
                        "retrained on the folds (eval/finetune_fold.py measures a fine-tuned companion)")  # fmt: skip
-    data, X = encode_folder(data, clf.feature_extractor, cache)
+    data, X = encode_folder(data, clf.feature_extractor, cache, progress)
     recipe = Recipe.of_classifier(clf)
     groups = duplicate_groups(data)
     held_out = held_out_predictions(
@@ -84,7 +86,7 @@ def cross_validate_recipe(
         lambda: recipe.make_head(X.shape[1], len(data.classes)),
         k,
         seed,
-        progress=logger.info,
+        progress=logger.info if progress else None,
     )
     probs = held_out.probabilities()
     metrics = classification_metrics(data.labels, probs, data.classes)
