@@ -399,3 +399,17 @@ def test_a_poor_photo_is_said_so_in_its_row_as_predict_and_describe_say_it(tiny_
     assert json.loads(capsys.readouterr().out)["photo_flaws"] == ["very small (24 x 24 px)"]
     assert main(["predict", str(folder / "Ruby" / "thumb.jpg"), "--model", str(tiny_model_dir)]) == 0
     assert "note: the photo is very small (24 x 24 px)" in capsys.readouterr().out
+
+
+def test_ctrl_c_says_what_is_kept_and_how_to_go_on(collection, tiny_model_dir, tmp_path, capsys, monkeypatch):
+    import gemlang.collection.catalog_run as catalog_run
+
+    def stopped(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(catalog_run, "run_catalog", stopped)
+    out = tmp_path / "catalog.jsonl"
+    assert _catalog(collection, out, tiny_model_dir) == 130
+    err = capsys.readouterr().err
+    assert f"stopped: 0 photos are in {out}; run the same command again" in err
+    assert not (tmp_path / "catalog.jsonl.lock").exists()  # the lock goes with the run

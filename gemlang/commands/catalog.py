@@ -111,6 +111,10 @@ def run(args) -> int:
     earlier = len(writer.done)  # rows of earlier runs: only these can be resumed
     try:
         summary = run_catalog(folder, writer, batches, progress=not args.no_progress, on_failure=report)
+    except KeyboardInterrupt:  # every committed batch is kept: say so, and how to go on
+        print(f"stopped: {len(writer.done)} photos are in {args.out}; run the same command again to go on from "
+              "there", file=sys.stderr)  # fmt: skip
+        raise
     finally:
         writer.close()  # OUT.lock goes with the run, however it ended
     # A copy of a photo this run described may be skipped before it is seen as a copy (it fell in a later batch).
