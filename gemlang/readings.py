@@ -891,6 +891,14 @@ def _parse_readings(text: str) -> Readings:
             f"a singly refractive stone shows no double refraction, so “singly refractive” and {said} cannot both be "
             "right: please re-check one (a doubly refractive stone seen along its optic axis stays dark)."
         )
+    # "RI 1.762-1.770, SR": two readings to the third decimal, a birefringence apart, are two shadow edges
+    edges_read = [m for m in TWO_EDGES.finditer(t) if min(_decimals(m.group(1)), _decimals(m.group(2))) >= 3]
+    apart = [m for m in edges_read if float(m.group(2)) - float(m.group(1)) > SR_BIRE_MAX]
+    if optic == "isotropic" and apart and ri is not None and not ri.spot:
+        problems.append(
+            f"two RIs read to the third decimal ({apart[0].group(0)}) are a doubly refractive stone's two shadow "
+            "edges, which a singly refractive stone does not show: please re-check one (I used the range as read)."
+        )
     if optic == "isotropic" and pleochroism not in (None, "none"):
         problems.append(
             "a singly refractive stone shows no pleochroism, so the polariscope and the dichroscope readings cannot "

@@ -655,3 +655,10 @@ def test_two_refractive_indices_on_crown_and_pavilion_say_an_assembled_stone(tex
     assert (ranged.ri.low, ranged.ri.high) == (1.762, 1.770) and TWO_MATERIALS in ranged.observations
     one = parse_readings("RI 1.544 on the table, SG 2.65")  # one part named: one material
     assert one.ri.low == 1.544 and TWO_MATERIALS not in one.observations and not one.problems
+
+
+def test_two_shadow_edges_said_with_singly_refractive_are_pointed_out():
+    said = parse_readings("RI 1.762-1.770 SR SG 3.60")
+    assert any("a doubly refractive stone's two shadow edges" in p for p in said.problems)
+    assert not parse_readings("RI 1.50-1.52, singly refractive").problems  # a range, not two edges read
+    assert not parse_readings("RI 1.718-1.720 SR").problems  # within a singly refractive stone's strain
