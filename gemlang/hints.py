@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from gemlang.knowledge.colours import said_colours
 from gemlang.knowledge.places import parse_places, places_denied
 from gemlang.knowledge.scratch import reference_words
-from gemlang.readings import SMOOTH_ON_TEETH, Readings, parse_readings
+from gemlang.readings import SMOOTH_ON_TEETH, THERMAL_FAILED, Readings, parse_readings
 
 MOHS_MIN, MOHS_MAX = 1.0, 10.0
 SCRATCH_REFERENCES = reference_words()
@@ -196,7 +196,12 @@ IMITATION_PEARL = (
     "so a smooth one is most likely an imitation (a coated glass, plastic or shell bead); a loupe at the drill hole, "
     "where a coating flakes, confirms it."
 )
-AGAINST_NOTES = {SMOOTH_ON_TEETH: IMITATION_PEARL}
+AGAINST_NOTES = {
+    SMOOTH_ON_TEETH: IMITATION_PEARL,
+    THERMAL_FAILED: "a thermal tester that does not call it diamond rules out diamond, lab-grown or not, and "
+    "moissanite, which carry heat away as no other gem does; a dirty or warm stone, or a probe off the facet, reads "
+    "low, so clean it and try again before trusting it.",
+}
 FILLING_SIGN = (
     "a blue or orange flash in fissures, or flattened gas bubbles in them, is the mark of a filling (lead glass in "
     "ruby and sapphire, resin or oil in emerald): the stone is still its species, but the filling must be disclosed."

@@ -43,7 +43,9 @@ RI_LIMITS = (1.35, 3.00)  # opal reads from about 1.37; 1.33 is water
 SG_LIMITS = (0.90, 8.00)
 BIREFRINGENCE_MAX = 0.30
 DOUBLING = 0.03  # birefringence from which a loupe shows doubled back facet edges in a stone of usual size
-LOUPE_DOUBLING = r"\bdoubling\b|doubled (?:back )?facet"
+LOUPE_DOUBLING = (
+    r"\bdoubling\b|doubled (?:back )?facets?|facets? (?:look|looks|appear|appears|seem|seems)(?: to be)? doubled"
+)
 LOUPE_SAID = "doubling seen with a loupe"
 REFRACTOMETER_LIMIT = 1.79  # the contact liquid's RI: stones above it read "over the limit"
 # "RI 1.81 OTL", "OTL at 1.80": the number beside "over the limit" is where the instrument's scale ends
@@ -80,9 +82,8 @@ OPTIC_WORDS = {
     "uniaxial": r"uniaxial",
     "biaxial": r"biaxial",
     "anisotropic": r"doubly[ -]refractive|\bdr\b(?!\s*[=:]?\s*\.?\d)|anisotropic|blinks|"
-    r"double refraction(?!\s*[=:]?\s*\.?\d)|goes light and dark|light and dark|four times light|"
-    r"(?<!no )(?<!without )\bdoubling\b|doubled (?:back )?facet",  # a loupe sees doubling only in a DR stone
-}
+    r"double refraction(?!\s*[=:]?\s*\.?\d)|goes light and dark|light and dark|four times light",
+}  # and doubled back facets (`LOUPE_DOUBLING`): a loupe sees doubling only in a DR stone
 # A spot (distant-vision) reading, off a cabochon's curved surface or a tiny facet: one vague edge, read as a
 # value or a range, never two shadow edges. "Spot" alone is a spot on the stone unless a number is beside it.
 SPOT = re.compile(
@@ -129,9 +130,12 @@ COLOURS = ("red", "orange", "yellow", "green", "blue", "violet", "purple", "pink
 _LINE = r"(?:nm\b|(?:absorption\s+)?(?:line|band|doublet)s?\b)"  # "437 nm", "437 line", "a 437 band"
 JOIN_LINE = "a join line (assembled stone)"
 THERMAL_SAID = "passes a thermal diamond tester"
+THERMAL_FAILED = "fails a thermal diamond tester"
 SMOOTH_ON_TEETH = "smooth on the teeth"
 # signs that only argue against some gems (a pearl feels gritty): with nothing else, they rank nothing
-AGAINST_ONLY = (SMOOTH_ON_TEETH,)
+AGAINST_ONLY = (SMOOTH_ON_TEETH, THERMAL_FAILED)
+# the two results of one test: a newer one replaces the other
+OPPOSITE_RESULTS = (("gritty on the teeth", SMOOTH_ON_TEETH), (THERMAL_SAID, THERMAL_FAILED))
 TWO_MATERIALS = "two RIs, crown and pavilion (assembled stone)"  # `crown_and_pavilion`: no one material reads so
 OBSERVATIONS = {
     # not flattened bubbles in a fracture: the glass that filled it (a treatment sign), not a glass or synthetic
@@ -162,9 +166,17 @@ OBSERVATIONS = {
     r"exceptional|big)\s+(?:fire|dispersion)\b|\bfiery\b|\bfire like (?:a )?diamond",
     "gritty on the teeth": r"\bgritty\b|(?<!smooth )tooth test(?!\s*(?:[:=-]\s*|is\s+|was\s+)?smooth)|"
     r"rough (?:on|against) (?:the )?teeth",
+    # the tester says no: neither diamond nor moissanite ("I don't have a diamond tester" says nothing)
+    THERMAL_FAILED: r"\bfail(?:s|ed|ing)?\s+(?:on\s+)?(?:the\s+|a\s+|my\s+)?(?:thermal\s+|diamond\s+)+"
+    r"(?:tester|probe|test)\b|"
+    r"\b(?:tester|probe)[^.;]{0,25}\b(?:didn'?t|did not|does not|doesn'?t|won'?t)\s+beep|"
+    r"(?:tester|probe)[^.;]{0,25}\bsays?\s+(?:it'?s\s+|it is\s+)?not\s+(?:a\s+)?diamond|"
+    r"\bnot\s+(?:a\s+)?diamond\s+on\s+the\s+(?:thermal\s+|diamond\s+)?(?:tester|probe)",
     # the tooth test failed: a pearl's nacre always feels gritty, a coated bead smooth
-    SMOOTH_ON_TEETH: r"\bsmooth\b[^.;]{0,40}\bteeth\b|\bteeth\b[^.;]{0,40}\bsmooth\b|"
-    r"tooth test[^.;]{0,20}\bsmooth\b",
+    # (not "my teeth are smooth"; "not gritty" is a smooth feel)
+    SMOOTH_ON_TEETH: r"\bsmooth\b[^.;]{0,40}\b(?:on|against|across) (?:my |the |your )?(?:front )?teeth\b|"
+    r"\bteeth\b[^.;]{0,25}\b(?:it |the pearl |the bead )?feels? smooth\b|tooth test[^.;]{0,20}\bsmooth\b|"
+    r"\bnot gritty\b",
     "insect inclusions": r"\binsects?\b",
     "silk": r"(?<!no )\bsilk\b|(?<!no )rutile needles",
     "three-phase inclusions": r"three[- ]phase inclusions?",
@@ -207,7 +219,9 @@ _DENIED_BEFORE = re.compile(
     r"\b(?:no|not|without|nor|lacks?|lacking|absence of|free of|never|"
     r"(?:does|do|did|is|are|was|were|wo|ca|could|would|has|have|had)n'?t)\b[^,;.]{0,25}$"
 )
-_DENIED_AFTER = re.compile(r"^[^,;.]{0,12}\b(?:absent|missing|not seen|none)\b")
+_DENIED_AFTER = re.compile(
+    r"^[^,;.]{0,12}\b(?:absent|missing|not seen|none)\b|^\W{0,3}\s*(?:no|nope|not that i can (?:tell|see))\b"
+)
 
 
 def _seen(pattern: str, t: str) -> bool:
@@ -314,7 +328,10 @@ class Readings:
         )
         merged = {n: pick(n) for n in names}
         # what a loupe showed adds up, message by message ("curved striae", then "gas bubbles")
-        merged["observations"] = tuple(dict.fromkeys(self.observations + newer.observations))
+        # a newer result of the same test replaces the older ("actually it was gritty, I was wrong")
+        replaced = {o for pair in OPPOSITE_RESULTS for o in pair if set(pair) - {o} & set(newer.observations)}
+        kept = tuple(o for o in self.observations if o not in replaced)
+        merged["observations"] = tuple(dict.fromkeys(kept + newer.observations))
         if newer.ri and not newer.birefringence and self.birefringence and self.birefringence.said == DERIVED:
             merged["birefringence"] = None  # it came from the old RI reading, which the new one replaces
         if merged["optic"] in NO_TWO_EDGES and merged["birefringence"] and merged["birefringence"].said == DERIVED:
@@ -738,25 +755,31 @@ def _fixed_end(ri: Reading, described: tuple[Reading, str | None, str | None]) -
 
 # a refractometer's two shadow edges written as a range ("1.762-1.770", "1.54 to 1.55"); not an SG of 1.05-1.10
 # A refractometer reading said of one part of a cut stone: "1.52 on the pavilion", "the table reads 1.77".
-_PART = r"(crown|table|pavilion)"
+_PART = r"(cr(?:ow|wo)n|table|top|pavill?ion|pav|bottom)"  # "crwon", "pavillion", "pav": as typed in a hurry
+_LOWER_PART = re.compile(r"pav|bottom")
 _PART_AFTER = re.compile(rf"(?<![\d.])(1\.\d{{2,3}})(?![\d.])\s*(?:(?:on|at|from|off|of)\s+(?:the\s+)?)?{_PART}\b")
 _PART_BEFORE = re.compile(rf"\b{_PART}\b(?:\s+facets?)?[^.;\d]{{0,24}}?(?<![\d.])(1\.\d{{2,3}})(?![\d.])")
 ASSEMBLED_GAP = 0.02  # crown and pavilion of one material read alike, to within a birefringence
 
 
-def crown_and_pavilion(t: str) -> tuple[float, float] | None:
-    """(crown RI, pavilion RI) when a message gives both and they differ: two materials, an assembled stone."""
+def parts_read(t: str) -> tuple[float, float] | None:
+    """(crown RI, pavilion RI) when a message gives a reading for each part of a cut stone, else None."""
     found: dict[str, float] = {}
     taken = []
+    part = lambda word: "pavilion" if _LOWER_PART.match(word) else "crown"  # noqa: E731
     for m in _PART_AFTER.finditer(t):  # "1.77 on the crown" first: its number is not the next part's
-        found.setdefault("pavilion" if m.group(2) == "pavilion" else "crown", float(m.group(1)))
+        found.setdefault(part(m.group(2)), float(m.group(1)))
         taken.append(m.span(1))
     for m in _PART_BEFORE.finditer(t):  # "the table reads 1.77"
         if not any(a <= m.start(2) < b for a, b in taken):
-            found.setdefault("pavilion" if m.group(1) == "pavilion" else "crown", float(m.group(2)))
-    if len(found) < 2 or abs(found["crown"] - found["pavilion"]) < ASSEMBLED_GAP:
-        return None
-    return found["crown"], found["pavilion"]
+            found.setdefault(part(m.group(1)), float(m.group(2)))
+    return (found["crown"], found["pavilion"]) if len(found) == 2 else None
+
+
+def crown_and_pavilion(t: str) -> tuple[float, float] | None:
+    """(crown RI, pavilion RI) when they differ: two materials, an assembled stone."""
+    read = parts_read(t)
+    return read if read and abs(read[0] - read[1]) >= ASSEMBLED_GAP else None
 
 
 TWO_EDGES = re.compile(r"(?<![\d.])(1\.[4-9]\d{1,3})\s*(?:-|–|to)\s*(1\.[4-9]\d{1,3})(?![\d.])")
@@ -805,6 +828,8 @@ def _parse_readings(text: str) -> Readings:
             f"RI {crown:g} on the crown and {pavilion:g} on the pavilion: two materials, the mark of an assembled "
             "stone (a doublet or triplet). I ranked the stone by its crown's reading."
         )
+    elif ri is None and (read := parts_read(t)):  # "1.762 on the crown, 1.770 on the pavilion": one material
+        ri, found_ri = Reading(min(read), max(read), f"RI {read[0]:g} on the crown, {read[1]:g} on the pavilion"), True
     elif ri is not None and any(abs(low - ri.low) > 0.05 for low, _ in apart):  # "RI 1.76-1.77 and 1.54-1.55"
         problems.append(
             f"two refractive indices far apart ({' and '.join(f'{lo:.3f}–{hi:.3f}' for lo, hi in apart)}): an "
@@ -843,6 +868,9 @@ def _parse_readings(text: str) -> Readings:
         if re.search(pattern, t) and not re.search(rf"{NOT_SEEN}\s+(?:{pattern})", t):
             optic = name
             break
+    doubled = _seen(LOUPE_DOUBLING, t)  # "I can't see any doubling": not seen
+    if optic is None and doubled:
+        optic = "anisotropic"
     spot = bool(SPOT.search(t)) and not re.search(rf"{NOT_SEEN}\s+(?:an?\s+)?(?:{SPOT.pattern})", t)
     if ri is not None and spot:  # "RI 1.66-1.68 spot reading": a vague range, no birefringence from it
         ri = replace(ri, spot=True)
@@ -868,7 +896,7 @@ def _parse_readings(text: str) -> Readings:
         bire = None
     if edges and bire is None:
         bire = _edge_difference(ri)
-    if bire is None and _seen(LOUPE_DOUBLING, t):  # doubled back facets: a birefringence of DOUBLING or more
+    if bire is None and doubled:  # doubled back facets: a birefringence of DOUBLING or more
         bire = Reading(DOUBLING, BIREFRINGENCE_MAX, LOUPE_SAID)
 
     sign = OPTIC_SIGN.search(t)
@@ -884,9 +912,9 @@ def _parse_readings(text: str) -> Readings:
     pleochroism = next((level for level, pattern in PLEOCHROISM_LEVELS.items() if re.search(pattern, t)), None)
     if optic is None and pleochroism not in (None, "none") and re.search(r"\btrichro", t):
         optic = "biaxial"  # three colours in the dichroscope: only a biaxial stone has three
-    doubled = re.search(OPTIC_WORDS["anisotropic"], t)
-    if optic == "isotropic" and (doubled or (bire is not None and bire.said != DERIVED and bire.low > SR_BIRE_MAX)):
-        said = f"“{doubled.group(0)}”" if doubled else f"“{bire.said.strip()}”"
+    shown = re.search(OPTIC_WORDS["anisotropic"], t) or (re.search(LOUPE_DOUBLING, t) if doubled else None)
+    if optic == "isotropic" and (shown or (bire is not None and bire.said != DERIVED and bire.low > SR_BIRE_MAX)):
+        said = f"“{shown.group(0)}”" if shown else f"“{bire.said.strip()}”"
         problems.append(
             f"a singly refractive stone shows no double refraction, so “singly refractive” and {said} cannot both be "
             "right: please re-check one (a doubly refractive stone seen along its optic axis stays dark)."

@@ -2016,8 +2016,10 @@ def test_fire_doubling_and_a_thermal_testers_beep_point_to_moissanite():
 
     seen = parse_hints("doubling visible, very high fire, thermal tester says diamond, colourless").readings
     assert set(seen.observations) == {"strong fire (dispersion)", "passes a thermal diamond tester"}
-    for not_seen in ("no fire", "little fire", "it fails the diamond tester", "the diamond tester says not diamond"):
+    for not_seen in ("no fire", "little fire"):
         assert parse_hints(not_seen).readings.observations == ()
+    for failed in ("it fails the diamond tester", "the diamond tester says not diamond", "the tester didn't beep"):
+        assert parse_hints(failed).readings.observations == ("fails a thermal diamond tester",)  # no diamond
     chat = Assistant(classifier=None).conversation()
     assert chat.ask("doubling visible, very high fire, thermal tester says diamond, colourless").gem == "Moissanite"
     beeped = Assistant(None).conversation().ask("colourless, passes the diamond tester")

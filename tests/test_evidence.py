@@ -720,3 +720,13 @@ def test_a_us_state_is_weighed_as_the_usa_and_four_peaks_is_an_amethyst_source()
     model = EvidenceModel(["Amethyst", "Quartz Rose"])
     fused = model.fuse(np.array([0.9, 0.1]), parse_hints("found at Four Peaks, Arizona"))
     assert fused.ranking[0][0] == "Amethyst" and not any(r.startswith("Amethyst is") for r in fused.reasons)
+
+
+def test_a_failed_thermal_tester_rules_out_diamond_and_moissanite_and_alone_ranks_nothing():
+    model = EvidenceModel(["Diamond", "Quartz Smoky"])
+    failed = parse_hints("it fails the diamond tester")
+    assert not failed.readings  # nothing to rank by alone
+    top = [g for g, _ in model.fuse(np.array([0.99, 0.01]), failed).ranking[:5]]
+    assert "Diamond" not in top and "Moissanite" not in top
+    passed = model.fuse(None, parse_hints("colourless, passes the diamond tester")).ranking
+    assert {passed[0][0], passed[1][0]} <= {"Diamond", "CVD Diamond", "HPHT Diamond", "Moissanite"}

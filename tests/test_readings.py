@@ -662,3 +662,28 @@ def test_two_shadow_edges_said_with_singly_refractive_are_pointed_out():
     assert any("a doubly refractive stone's two shadow edges" in p for p in said.problems)
     assert not parse_readings("RI 1.50-1.52, singly refractive").problems  # a range, not two edges read
     assert not parse_readings("RI 1.718-1.720 SR").problems  # within a singly refractive stone's strain
+
+
+@pytest.mark.parametrize(
+    ("text", "seen"),
+    [
+        ("doubling? not that I can tell", ()),
+        ("I can't see any doubling", ()),
+        ("the back facets look doubled", ("doubled",)),
+        ("my teeth are smooth lol", ()),
+        ("not gritty at all", ("smooth on the teeth",)),
+        ("I got 1.762 on the crown and 1.770 on the pavilion", ()),
+        ("1.77 crown; 1.52 pav", ("two RIs, crown and pavilion (assembled stone)",)),
+    ],
+)
+def test_signs_in_other_wordings_and_their_negations(text, seen):
+    r = parse_readings(text)
+    found = ("doubled",) if r.birefringence is not None and r.birefringence.said == "doubling seen with a loupe" else ()
+    assert found + r.observations == seen, (text, r)
+
+
+def test_a_newer_result_of_the_same_test_replaces_the_older():
+    first = parse_readings("it feels smooth on my teeth")
+    assert first.updated(parse_readings("actually it was gritty, I was wrong")).observations == ("gritty on the teeth",)
+    crown = parse_readings("I got 1.762 on the crown and 1.770 on the pavilion").ri
+    assert (crown.low, crown.high) == (1.762, 1.770)  # one material: the two readings as a range

@@ -90,6 +90,7 @@ from gemlang.readings import (
     JOIN_LINE,
     NO_TWO_EDGES,
     SMOOTH_ON_TEETH,
+    THERMAL_FAILED,
     THERMAL_SAID,
     TWO_MATERIALS,
     Reading,
@@ -164,6 +165,7 @@ OBSERVED = {
     "strong fire (dispersion)": ("strong fire", 0.1),
     # a thermal tester's beep: diamond, lab-grown diamond and moissanite conduct heat so well; no other gem does
     THERMAL_SAID: (CONDUCTS_HEAT.pattern, 0.002),
+    THERMAL_FAILED: (r"^(?![\s\S]*(?:strong|high) thermal conductivity)", 0.002),  # fits by `conducts_heat`
     "gritty on the teeth": ("gritty", 0.02),  # the pearl test: imitations feel smooth
     # the pearl test failed: it argues against the gems that feel gritty (pearl), and for no gem in particular
     SMOOTH_ON_TEETH: (r"^(?![\s\S]*gritty)", 0.02),
@@ -628,6 +630,9 @@ class EvidenceModel:
 
     @staticmethod
     def observation_fit(seen: str, p: Profile) -> float:
+        if seen in (THERMAL_SAID, THERMAL_FAILED):  # diamond, lab-grown or not, and moissanite pass; no other gem
+            passes = seen == THERMAL_SAID
+            return 1.0 if p.conducts_heat == passes else OBSERVED[THERMAL_SAID][1]
         word, miss = OBSERVED[seen]
         return 1.0 if re.search(word, p.features) else miss
 
@@ -1028,10 +1033,17 @@ class EvidenceModel:
             "fluorescence": "the UV lamp",
             "chelsea": "the Chelsea filter",
             TWO_MATERIALS: "the refractometer",
+            THERMAL_SAID: "the thermal tester",
+            THERMAL_FAILED: "the thermal tester",
         }.get(key, "what the loupe shows")
         shown = ("optic", "optic_sign", "pleochroism", "fluorescence", "chelsea")
         said = self._said(key, hints) if key in shown else key
-        what = value_text(p, gem, key) if key in shown else "one material" if key == TWO_MATERIALS else "not typical"
+        what = (
+            value_text(p, gem, key) if key in shown
+            else "one material" if key == TWO_MATERIALS
+            else value_text(p, gem, "thermal") if key in (THERMAL_SAID, THERMAL_FAILED)
+            else "not typical"
+        )  # fmt: skip
         return f"{test_name} ({said}) argues against {called} ({what})"
 
     # --- what to test next -----------------------------------------------------------------------------
