@@ -9,10 +9,11 @@ stratified folds every benchmark uses; each fold's head (the built-in model's re
 companion) is fitted on the other folds' colour photos and scores the held-out photos twice, in colour and
 in greyscale. The greyscale logits get their own temperature, fitted on the other folds' greyscale logits
 (strictly nested), and its ratio to the colour temperature is `COLOURLESS_TEMPERATURE` in
-`gemlang.assistant.models`, which the chat applies to a photo with no colour. Each held-out photo is then
-ranked by the evidence model over every knowledge-base gem: in colour; in greyscale; in greyscale with the
-stone's colour told as people state it (`gemlang.fusion.simulate.simulate_colour`), at the colour temperature
-and at the greyscale one; and the told colour alone.
+`gemlang.scope`, which the chat, `predict`, `describe` and the catalog apply to a photo with no
+colour. Each held-out photo is then ranked by the evidence model over every knowledge-base gem: in colour;
+in greyscale; in greyscale with the stone's colour told as people state it
+(`gemlang.fusion.simulate.simulate_colour`), at the colour temperature and at the greyscale one; and the
+told colour alone.
 """
 
 from __future__ import annotations
@@ -204,8 +205,8 @@ def write_report(result: dict, out: Path) -> None:
                 "",
                 f"Greyscale logits need a temperature {result['temperature_ratio']:.2f} times the colour one "
                 f"(per fold, fitted on the other folds: {per_fold}): a photo without colour is that much less sure "
-                "than it looks. The chat divides such a photo's log-probabilities by this ratio "
-                "(`COLOURLESS_TEMPERATURE` in `gemlang/assistant/models.py`).",
+                "than it looks. The chat, `predict`, `describe` and the catalog divide such a photo's "
+                "log-probabilities by this ratio (`COLOURLESS_TEMPERATURE` in `gemlang/scope.py`).",
                 *check_lines(result["flagged_by_shipped_check"]),
             ]
         )
@@ -221,8 +222,8 @@ def check_lines(flagged: dict | None) -> list[str]:
         "",
         f"The shipped scope check, on {flagged['photos']} of its own training photos, calls "
         f"{flagged['colour']:.0%} of them a stone it was not trained on in colour and {flagged['greyscale']:.0%} in "
-        "greyscale: its distances are to colour photos, so the chat does not use that verdict for a photo with no "
-        'colour ("not a gem photo" stands).',
+        "greyscale: its distances are to colour photos, so the chat and the commands do not use that verdict for a "
+        'photo with no colour ("not a gem photo" stands).',
     ]
 
 

@@ -64,6 +64,19 @@ SHRINKAGE = 0.1  # covariance shrinkage towards a multiple of the identity: ~30 
 SURE_OF_A_GEM = 0.9
 
 
+# Colour is most of what the encoders learnt: the logits of a greyscale photo need this many times the temperature
+# of a colour photo's to be calibrated (eval/colourless_photos.py fits it on held-out photos).
+COLOURLESS_TEMPERATURE = 1.39
+
+
+def seen_without_colour(probs: np.ndarray, verdict: ScopeVerdict) -> tuple[np.ndarray, ScopeVerdict]:
+    """A photo with no colour at all, as the evidence should weigh it: its probabilities at the greyscale
+    temperature, and no "stone I was not trained on", which its distance from the colour photos the check was
+    fitted on would say of a known gem as often as not ("not a gem photo" stands: a portrait is no stone)."""
+    tempered = np.exp(np.log(np.clip(probs, 1e-12, None)) / COLOURLESS_TEMPERATURE)
+    return tempered / tempered.sum(), ScopeVerdict(UNCHECKED) if verdict.kind == UNKNOWN_MINERAL else verdict
+
+
 class ScopeError(GemlangError, RuntimeError):
     """A scope check that cannot be fitted or loaded; the message says why."""
 

@@ -2142,8 +2142,7 @@ def test_a_photo_without_colour_asks_for_it_until_it_is_told(assistant):
 def test_a_photo_without_colour_is_weighed_as_less_sure_and_never_called_an_unknown_stone(assistant, monkeypatch):
     from conftest import red_stone_photo
 
-    from gemlang.assistant.models import seen_without_colour
-    from gemlang.scope import NOT_A_GEM_PHOTO, UNKNOWN_MINERAL, ScopeVerdict
+    from gemlang.scope import NOT_A_GEM_PHOTO, UNKNOWN_MINERAL, ScopeVerdict, seen_without_colour
 
     probs = np.array([0.9, 0.08, 0.02])
     tempered, verdict = seen_without_colour(probs, ScopeVerdict(UNKNOWN_MINERAL, closest=["Ruby"]))

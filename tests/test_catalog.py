@@ -390,10 +390,13 @@ def test_a_poor_photo_is_said_so_in_its_row_as_predict_and_describe_say_it(tiny_
     folder = make_image_folder(tmp_path / "photos", per_class=1)
     ruby = next((folder / "Ruby").iterdir())
     Image.open(ruby).resize((24, 24)).save(folder / "Ruby" / "thumb.jpg")
+    Image.open(ruby).convert("L").save(folder / "Ruby" / "grey.png")
     out = tmp_path / "catalog.jsonl"
     assert _catalog(folder, out, tiny_model_dir, "--cache", str(tmp_path / "c")) == 0
-    flaws = {Path(r["photo"]).name: r["photo_flaws"] for r in read_rows(out)}
+    rows = {Path(r["photo"]).name: r for r in read_rows(out)}
+    flaws = {name: r["photo_flaws"] for name, r in rows.items()}
     assert flaws["thumb.jpg"] == "very small (24 x 24 px)" and flaws[ruby.name] == ""
+    assert "black and white" in flaws["grey.png"] and rows["grey.png"]["scope_kind"] != "unknown_mineral"
     capsys.readouterr()
     assert main(["predict", str(folder / "Ruby" / "thumb.jpg"), "--model", str(tiny_model_dir), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["photo_flaws"] == ["very small (24 x 24 px)"]

@@ -36,7 +36,7 @@ from gemlang.assistant.gem_answers import (
     what_it_shows,
     where_from,
 )
-from gemlang.assistant.models import Assistant, PhotoInput, seen_without_colour
+from gemlang.assistant.models import Assistant, PhotoInput
 from gemlang.assistant.questions import (
     AND_ABOUT,
     AND_ABOUT_TERM,
@@ -128,7 +128,7 @@ from gemlang.language.gem_prose import reference_description
 from gemlang.language.gem_text import join_words
 from gemlang.model import Prediction
 from gemlang.readings import DERIVED, SELF_CORRECTION, Readings, labelled_at, parse_readings
-from gemlang.scope import NOT_A_GEM_PHOTO, ScopeVerdict
+from gemlang.scope import NOT_A_GEM_PHOTO, ScopeVerdict, seen_without_colour
 from gemlang.wording import some_of
 
 # What is declined with its reason: help to deceive a buyer, and powers no evidence shows a gem has

@@ -11,7 +11,7 @@ from PIL import Image
 
 from gemlang.fusion import EvidenceModel, Settings
 from gemlang.hints import Hints
-from gemlang.scope import NOT_A_GEM_PHOTO, UNCHECKED, UNKNOWN_MINERAL, ScopeVerdict
+from gemlang.scope import NOT_A_GEM_PHOTO, ScopeVerdict
 
 if TYPE_CHECKING:
     from gemlang.assistant.conversation import Conversation
@@ -20,17 +20,6 @@ if TYPE_CHECKING:
 DEFAULT_FUSION_DIR = Path(__file__).parents[1] / "default_fusion"
 DEFAULT_TOP_K = 5
 PhotoInput = str | Path | bytes | Image.Image
-# Colour is most of what the encoders learnt: the logits of a greyscale photo need this many times the temperature
-# of a colour photo's to be calibrated (eval/colourless_photos.py fits it on held-out photos).
-COLOURLESS_TEMPERATURE = 1.39
-
-
-def seen_without_colour(probs: np.ndarray, verdict: ScopeVerdict) -> tuple[np.ndarray, ScopeVerdict]:
-    """A photo with no colour at all, as the evidence should weigh it: its probabilities at the greyscale
-    temperature, and no "stone I was not trained on", which its distance from the colour photos the check was
-    fitted on would say of a known gem as often as not ("not a gem photo" stands: a portrait is no stone)."""
-    tempered = np.exp(np.log(np.clip(probs, 1e-12, None)) / COLOURLESS_TEMPERATURE)
-    return tempered / tempered.sum(), ScopeVerdict(UNCHECKED) if verdict.kind == UNKNOWN_MINERAL else verdict
 
 
 class Assistant:

@@ -49,20 +49,23 @@ SCOPE_ADVICE = {  # what would help, by what the scope check found (gemlang.scop
 
 
 def run(args) -> int:
-    from gemlang.data.images import ImageError, photo_shortcomings, shortcomings_warning
+    from gemlang.data.images import NO_COLOUR, ImageError, photo_shortcomings, shortcomings_warning
     from gemlang.features import FeatureCache
     from gemlang.io import printable
     from gemlang.language.describe import describe_prediction, load_generator
     from gemlang.language.gem_prose import reference_description
     from gemlang.model import GemClassifier
+    from gemlang.scope import seen_without_colour
 
     clf = GemClassifier.load(args.model)
     probs, [scope], failures = clf.analyse([args.photo], cache=FeatureCache(args.cache))
     if failures:
         folder = " To describe every photo of a folder, run `gemlang catalog DIR --out catalog.csv`."
         raise ImageError(failures[0] + (folder if Path(args.photo).is_dir() else ""))
-    pred = clf.rank(probs[0], 5)
     flaws = photo_shortcomings(args.photo)
+    if NO_COLOUR in flaws:  # weighed as the chat weighs it
+        probs[0], scope = seen_without_colour(probs[0], scope)
+    pred = clf.rank(probs[0], 5)
     if scope.flagged:  # no description of a gem the model does not believe in (the chat says the same)
         said = f"{scope.sentence()} No description written: {SCOPE_ADVICE[scope.kind]}"
         if args.json:  # the keys of a described photo, with no gem named (as `predict --json` gives it)

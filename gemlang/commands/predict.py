@@ -37,9 +37,10 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from gemlang.data.images import photo_shortcomings, shortcomings_warning
+    from gemlang.data.images import NO_COLOUR, photo_shortcomings, shortcomings_warning
     from gemlang.io import printable
     from gemlang.model import GemClassifier
+    from gemlang.scope import seen_without_colour
 
     clf = GemClassifier.load(args.model, backend=args.backend)
     probs, scopes, failures = clf.analyse(args.photos)
@@ -51,8 +52,10 @@ def run(args) -> int:
                 reason = failures[i] + (FOLDER_HINT if Path(photo).is_dir() else "")
                 print(reason if reason.startswith(f"{photo}:") else f"{photo}: {reason}", file=sys.stderr)
             continue
-        pred = clf.rank(probs[i], args.top_k)
         flaws = photo_shortcomings(photo)  # too small, too dark, no colour: as the chat says of such a photo
+        if NO_COLOUR in flaws:  # weighed as the chat weighs it: less sure, and no "not trained on" from its colour
+            probs[i], scopes[i] = seen_without_colour(probs[i], scopes[i])
+        pred = clf.rank(probs[i], args.top_k)
         if args.json:
             int8 = {"int8": True} if clf.int8 else {}  # encoders quantized (gemlang train --int8)
             named = pred.to_dict()
