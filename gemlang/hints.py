@@ -376,11 +376,21 @@ def _statement(sentence: str) -> str:
 CHOICES_ASKED = re.compile(r"\s*[^?.!]+\bor\b[^?.!]+\?\s*", re.I)
 
 
+def _before_choice(sentence: str) -> str:
+    """What a sentence says before the choice it asks: "red under UV, natural or synthetic?" keeps "red under UV";
+    "is it ruby, spinel or garnet?" keeps nothing."""
+    for joint in reversed(list(re.finditer(r"[,;]\s*|\s+[-–—]\s+", sentence))):
+        if CHOICES_ASKED.fullmatch(sentence[joint.end() :]) and not CHOICES_ASKED.fullmatch(sentence[: joint.start()]):
+            return _statement(sentence[: joint.start()])
+    return ""
+
+
 def observations(text: str) -> str:
     """`text` without the questions it asks about the stone (`ASKED_NOT_SEEN`), which say nothing of it."""
     sentences = re.split(r"(?<=[?!])\s*|(?<=\.)\s+|\n+", text)
     # "where is it from? Burma or Mozambique?": choices asked, not said (but "RI 1.76 or 1.77?" is a reading)
-    kept = ["" if CHOICES_ASKED.fullmatch(s) and not _NUMBER_READ.search(s) else _statement(s) for s in sentences]
+    kept = [_before_choice(s) if CHOICES_ASKED.fullmatch(s) and not _NUMBER_READ.search(s) else _statement(s)
+            for s in sentences]  # fmt: skip
     return text if kept == sentences else "\n".join(k for k in kept if k)
 
 

@@ -422,3 +422,11 @@ def test_clear_is_colourless_and_a_black_and_white_photo_is_no_colour_of_the_sto
     from gemlang.knowledge.colours import said_colours
 
     assert said_colours(text) == colours
+
+
+def test_what_is_said_before_a_choice_asked_is_still_said():
+    from gemlang.hints import observations
+
+    assert observations("red under UV, natural or synthetic?") == "red under UV"
+    assert observations("Is it ruby, spinel or garnet?") == ""  # a choice asked, nothing said
+    assert parse_hints("found in Sri Lanka, ruby or spinel?").countries
