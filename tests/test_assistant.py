@@ -2164,3 +2164,13 @@ def test_a_gem_asked_about_that_the_evidence_all_but_rules_out_is_answered_proba
     assert chat.ask("is this a diamond? my bf gave it to me").reply.startswith("**Probably not**: Diamond: ")
     chat.image_probs = np.array([0.5, 0.5])
     assert chat.ask("is it a diamond?").reply.startswith("Diamond: ")
+
+
+def test_is_it_real_after_a_failed_tooth_test_is_probably_not_when_unsure():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Pearl", "Opal"])).conversation()
+    chat.image_probs = np.array([0.99, 0.01])  # the photo says pearl
+    chat.ask("it feels smooth on my teeth")
+    reply = chat.ask("is it real?").reply
+    assert reply.startswith("Probably not: the evidence leans to "), reply

@@ -166,6 +166,8 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
         return f"Natural or cultured is a gem laboratory's call: {in_sentence(cultured)}.{told}"
     if NATURAL_QUESTION.search(text) and not COLOUR_NATURAL.search(text):  # not "is the blue natural?"
         if gem is not None and gem.origin != "natural" and not answer.caution:
+            if answer.unsure:  # "I'm not sure" below: not a flat no
+                return f"Probably not: the evidence leans to {name} ({percent(p)}), which is not a natural gem."
             return f"No: the evidence points to {name}, which is not a natural gem."
         return _natural_or_not(gem, answer, evidence, hints) + usually_treated(gem)
     if ELSE_QUESTION.search(text):
