@@ -632,14 +632,3 @@ def metadata_problems(data) -> list[str]:
             continue
         out += [f"metadata.csv: {path}: {note}" for note in hints_from_metadata(row).notes]
     return out
-
-
-def signs_against(hints: Hints, gem) -> str:
-    """What the signs that only argue against some gems say of `gem` (`AGAINST_NOTES`), '' when none does."""
-    from gemlang.fusion.evidence import EvidenceModel
-    from gemlang.knowledge.instruments import profile
-
-    seen = hints.readings.observations
-    return " ".join(
-        AGAINST_NOTES[o] for o in seen if o in AGAINST_NOTES and EvidenceModel.observation_fit(o, profile(gem)) < 1
-    )

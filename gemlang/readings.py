@@ -219,9 +219,7 @@ _DENIED_BEFORE = re.compile(
     r"\b(?:no|not|without|nor|lacks?|lacking|absence of|free of|never|"
     r"(?:does|do|did|is|are|was|were|wo|ca|could|would|has|have|had)n'?t)\b[^,;.]{0,25}$"
 )
-_DENIED_AFTER = re.compile(
-    r"^[^,;.]{0,12}\b(?:absent|missing|not seen|none)\b|^\W{0,3}\s*(?:no|nope|not that i can (?:tell|see))\b"
-)
+_DENIED_AFTER = re.compile(r"^[^,;.]{0,12}\b(?:absent|missing|not seen|none)\b|^\W{0,3}not that i can (?:tell|see)\b")
 
 
 def _seen(pattern: str, t: str) -> bool:
@@ -329,7 +327,7 @@ class Readings:
         merged = {n: pick(n) for n in names}
         # what a loupe showed adds up, message by message ("curved striae", then "gas bubbles")
         # a newer result of the same test replaces the older ("actually it was gritty, I was wrong")
-        replaced = {o for pair in OPPOSITE_RESULTS for o in pair if set(pair) - {o} & set(newer.observations)}
+        replaced = {old for a, b in OPPOSITE_RESULTS for old, new in ((a, b), (b, a)) if new in newer.observations}
         kept = tuple(o for o in self.observations if o not in replaced)
         merged["observations"] = tuple(dict.fromkeys(kept + newer.observations))
         if newer.ri and not newer.birefringence and self.birefringence and self.birefringence.said == DERIVED:
@@ -753,7 +751,6 @@ def _fixed_end(ri: Reading, described: tuple[Reading, str | None, str | None]) -
     return "positive" if abs(fixed.low - ri.low) < 5e-4 else None
 
 
-# a refractometer's two shadow edges written as a range ("1.762-1.770", "1.54 to 1.55"); not an SG of 1.05-1.10
 # A refractometer reading said of one part of a cut stone: "1.52 on the pavilion", "the table reads 1.77".
 _PART = r"(cr(?:ow|wo)n|table|top|pavill?ion|pav|bottom)"  # "crwon", "pavillion", "pav": as typed in a hurry
 _LOWER_PART = re.compile(r"pav|bottom")
@@ -782,6 +779,7 @@ def crown_and_pavilion(t: str) -> tuple[float, float] | None:
     return read if read and abs(read[0] - read[1]) >= ASSEMBLED_GAP else None
 
 
+# a refractometer's two shadow edges written as a range ("1.762-1.770", "1.54 to 1.55"); not an SG of 1.05-1.10
 TWO_EDGES = re.compile(r"(?<![\d.])(1\.[4-9]\d{1,3})\s*(?:-|–|to)\s*(1\.[4-9]\d{1,3})(?![\d.])")
 
 
@@ -920,11 +918,13 @@ def _parse_readings(text: str) -> Readings:
             "right: please re-check one (a doubly refractive stone seen along its optic axis stays dark)."
         )
     # "RI 1.762-1.770, SR": two readings to the third decimal, a birefringence apart, are two shadow edges
-    edges_read = [m for m in TWO_EDGES.finditer(t) if min(_decimals(m.group(1)), _decimals(m.group(2))) >= 3]
-    apart = [m for m in edges_read if float(m.group(2)) - float(m.group(1)) > SR_BIRE_MAX]
-    if optic == "isotropic" and apart and ri is not None and not ri.spot:
+    read_edges = [
+        m for m in TWO_EDGES.finditer(t)
+        if min(map(_decimals, m.groups())) >= 3 and float(m.group(2)) - float(m.group(1)) > SR_BIRE_MAX
+    ]  # fmt: skip
+    if optic == "isotropic" and read_edges and ri is not None and not ri.spot:
         problems.append(
-            f"two RIs read to the third decimal ({apart[0].group(0)}) are a doubly refractive stone's two shadow "
+            f"two RIs read to the third decimal ({read_edges[0].group(0)}) are a doubly refractive stone's two shadow "
             "edges, which a singly refractive stone does not show: please re-check one (I used the range as read)."
         )
     if optic == "isotropic" and pleochroism not in (None, "none"):

@@ -77,6 +77,15 @@ def seen_without_colour(probs: np.ndarray, verdict: ScopeVerdict) -> tuple[np.nd
     return tempered / tempered.sum(), ScopeVerdict(UNCHECKED) if verdict.kind == UNKNOWN_MINERAL else verdict
 
 
+def as_weighed(source, probs: np.ndarray, verdict: ScopeVerdict) -> tuple[list[str], np.ndarray, ScopeVerdict]:
+    """A photo's shortcomings (`photo_shortcomings`), and its probabilities and verdict as a command weighs them,
+    as the chat does: a photo with no colour `seen_without_colour`."""
+    from gemlang.data.images import NO_COLOUR, photo_shortcomings
+
+    flaws = photo_shortcomings(source)
+    return (flaws, *seen_without_colour(probs, verdict)) if NO_COLOUR in flaws else (flaws, probs, verdict)
+
+
 class ScopeError(GemlangError, RuntimeError):
     """A scope check that cannot be fitted or loaded; the message says why."""
 

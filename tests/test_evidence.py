@@ -724,8 +724,10 @@ def test_a_us_state_is_weighed_as_the_usa_and_four_peaks_is_an_amethyst_source()
 
 def test_a_failed_thermal_tester_rules_out_diamond_and_moissanite_and_alone_ranks_nothing():
     model = EvidenceModel(["Diamond", "Quartz Smoky"])
+    from gemlang.fusion.evidence import tests_made
+
     failed = parse_hints("it fails the diamond tester")
-    assert not failed.readings  # nothing to rank by alone
+    assert not failed.readings and "thermal" in tests_made(failed)  # nothing to rank by alone; the test is made
     top = [g for g, _ in model.fuse(np.array([0.99, 0.01]), failed).ranking[:5]]
     assert "Diamond" not in top and "Moissanite" not in top
     passed = model.fuse(None, parse_hints("colourless, passes the diamond tester")).ranking

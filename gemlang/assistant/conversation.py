@@ -99,13 +99,14 @@ from gemlang.assistant.stone_answers import (
     group_description,
     leading_share,
     settled_by_readings,
+    signs_against,
     twins_note,
     withhold_gem,
 )
 from gemlang.data.images import NO_COLOUR, photo_shortcomings, shortcomings_note
 from gemlang.fusion.evidence import Fused
 from gemlang.fusion.table import table_entries
-from gemlang.hints import ASKED_NOT_SEEN, ASKS_TO_TEST, FILLING_SIGN, Hints, parse_hints, signs_against, withdrawn_hints
+from gemlang.hints import ASKED_NOT_SEEN, ASKS_TO_TEST, FILLING_SIGN, Hints, parse_hints, withdrawn_hints
 from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.birthstones import birthstone_answer, birthstone_of_stone
 from gemlang.knowledge.birthstones import sources as birthstone_sources

@@ -452,7 +452,6 @@ def grown_as_said(gem, text: str):
     """The lab-grown twin of `gem` that the message names by its growth ("how do I identify flux-grown synthetic
     ruby?": Flux-Grown Ruby, not the Synthetic Ruby (Verneuil) that "synthetic ruby" names), else `gem`."""
     from gemlang.fusion.evidence import gem_sold_as
-    from gemlang.knowledge import all_gems
 
     method = GROWN_BY.search(text)
     if gem is None:
@@ -461,9 +460,6 @@ def grown_as_said(gem, text: str):
         twins = lab_grown_twins(gem) if gem.origin == "natural" and LAB_GROWN.search(text) else []
         return twins[0] if len(twins) == 1 else gem
     word = "verneuil" if method.group(1).lower().startswith("flame") else method.group(1).lower()
-    imitated = gem_sold_as(gem).name
-    grown = [
-        g for g in all_gems() if g.origin == "synthetic" and word in g.name.lower() and gem_sold_as(g).name == imitated
-    ]
+    grown = [g for g in lab_grown_twins(gem_sold_as(gem)) if word in g.name.lower()]
     said = set(re.findall(r"[a-z]+", text.lower()))
     return max(grown, key=lambda g: len(set(re.findall(r"[a-z]+", g.name.lower())) & said), default=gem)

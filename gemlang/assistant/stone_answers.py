@@ -31,7 +31,7 @@ from gemlang.assistant.questions import (
 )
 from gemlang.fusion import EvidenceModel
 from gemlang.fusion.evidence import OBSERVED, gem_sold_as, tests_left_out, tests_made
-from gemlang.hints import Hints
+from gemlang.hints import AGAINST_NOTES, Hints
 from gemlang.knowledge import GemFacts
 from gemlang.knowledge.instruments import profile
 from gemlang.knowledge.tell_apart import confirming_test, in_sentence, instrument_test, kind_of, lookalikes
@@ -435,3 +435,11 @@ def doubt_note(gem: str, doubts: dict[str, str], hints: Hints) -> str:
     because = "; ".join(doubts.values())
     checks = checks[0].upper() + checks[1:]
     return f"{UNSURE_BECAUSE} {because}, though the rest of the evidence still points to {gem}. {checks}."
+
+
+def signs_against(hints: Hints, gem: GemFacts) -> str:
+    """What the signs that only argue against some gems say of `gem` (`AGAINST_NOTES`), '' when none does."""
+    seen = hints.readings.observations
+    return " ".join(
+        AGAINST_NOTES[o] for o in seen if o in AGAINST_NOTES and EvidenceModel.observation_fit(o, profile(gem)) < 1
+    )

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gemlang.data.images import NO_COLOUR, file_digest, missing_photo, photo_shortcomings
+from gemlang.data.images import file_digest, missing_photo
 
 
 @dataclass
@@ -108,7 +108,7 @@ def describe_batch(
 ) -> list[dict[str, Any]]:
     """One row per (photo, content hash), in order; photos that cannot be read get an error row."""
     from gemlang.language.describe import describe_prediction
-    from gemlang.scope import seen_without_colour
+    from gemlang.scope import as_weighed
 
     if not photos:
         return []
@@ -118,11 +118,9 @@ def describe_batch(
         if i in failures:
             rows.append(error_row(photo, digest, failures[i]))
             continue
-        flaws, scope = tuple(photo_shortcomings(photo)), scopes[i]
-        if NO_COLOUR in flaws:  # weighed as the chat weighs it
-            probs[i], scope = seen_without_colour(probs[i], scope)
+        flaws, probs[i], scope = as_weighed(photo, probs[i], scopes[i])  # too small, dark, no colour: as the chat
         prediction = classifier.rank(probs[i], top_k)
         flagged = scope.flagged  # its prose is not printed: templates suffice for the columns it fills
         description = describe_prediction(prediction.top_k, None if flagged else generator)
-        rows.append(described_row(DescribedPhoto(photo, digest, prediction, description, scope, flaws)))
+        rows.append(described_row(DescribedPhoto(photo, digest, prediction, description, scope, tuple(flaws))))
     return rows

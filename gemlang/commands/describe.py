@@ -49,22 +49,20 @@ SCOPE_ADVICE = {  # what would help, by what the scope check found (gemlang.scop
 
 
 def run(args) -> int:
-    from gemlang.data.images import NO_COLOUR, ImageError, photo_shortcomings, shortcomings_warning
+    from gemlang.data.images import ImageError, shortcomings_warning
     from gemlang.features import FeatureCache
     from gemlang.io import printable
     from gemlang.language.describe import describe_prediction, load_generator
     from gemlang.language.gem_prose import reference_description
     from gemlang.model import GemClassifier
-    from gemlang.scope import seen_without_colour
+    from gemlang.scope import as_weighed
 
     clf = GemClassifier.load(args.model)
     probs, [scope], failures = clf.analyse([args.photo], cache=FeatureCache(args.cache))
     if failures:
         folder = " To describe every photo of a folder, run `gemlang catalog DIR --out catalog.csv`."
         raise ImageError(failures[0] + (folder if Path(args.photo).is_dir() else ""))
-    flaws = photo_shortcomings(args.photo)
-    if NO_COLOUR in flaws:  # weighed as the chat weighs it
-        probs[0], scope = seen_without_colour(probs[0], scope)
+    flaws, probs[0], scope = as_weighed(args.photo, probs[0], scope)  # too small, dark, no colour: as the chat
     pred = clf.rank(probs[0], 5)
     if scope.flagged:  # no description of a gem the model does not believe in (the chat says the same)
         said = f"{scope.sentence()} No description written: {SCOPE_ADVICE[scope.kind]}"

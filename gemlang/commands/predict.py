@@ -37,10 +37,10 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from gemlang.data.images import NO_COLOUR, photo_shortcomings, shortcomings_warning
+    from gemlang.data.images import shortcomings_warning
     from gemlang.io import printable
     from gemlang.model import GemClassifier
-    from gemlang.scope import seen_without_colour
+    from gemlang.scope import as_weighed
 
     clf = GemClassifier.load(args.model, backend=args.backend)
     probs, scopes, failures = clf.analyse(args.photos)
@@ -52,9 +52,7 @@ def run(args) -> int:
                 reason = failures[i] + (FOLDER_HINT if Path(photo).is_dir() else "")
                 print(reason if reason.startswith(f"{photo}:") else f"{photo}: {reason}", file=sys.stderr)
             continue
-        flaws = photo_shortcomings(photo)  # too small, too dark, no colour: as the chat says of such a photo
-        if NO_COLOUR in flaws:  # weighed as the chat weighs it: less sure, and no "not trained on" from its colour
-            probs[i], scopes[i] = seen_without_colour(probs[i], scopes[i])
+        flaws, probs[i], scopes[i] = as_weighed(photo, probs[i], scopes[i])  # too small, dark, no colour: as the chat
         pred = clf.rank(probs[i], args.top_k)
         if args.json:
             int8 = {"int8": True} if clf.int8 else {}  # encoders quantized (gemlang train --int8)

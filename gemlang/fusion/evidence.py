@@ -259,7 +259,7 @@ def tests_made(hints: Hints) -> set[str]:
             ("pleochroism", r.pleochroism),
             ("fluorescence", r.fluorescence),
             ("chelsea", r.chelsea_red),
-            ("thermal", True if THERMAL_SAID in r.observations else None),
+            ("thermal", True if {THERMAL_SAID, THERMAL_FAILED} & set(r.observations) else None),
             ("hardness", hints.hardness),
         )
         if value is not None
@@ -1089,7 +1089,7 @@ class EvidenceModel:
                     "it, or a gem laboratory decides."
                 )
             if bench := bench_tests(facts[a], facts[b]):  # amber and copal: a drop of acetone
-                return f"the standard readings do not separate {names}; a bench test does: " + (f"{'; '.join(bench)}.")
+                return f"the standard readings do not separate {names}; a bench test does: {'; '.join(bench)}."
             signs = telling_signs(facts[a], facts[b])
             if signs and facts[a].species != facts[b].species:  # ruby and pink sapphire: the colour, not the loupe
                 return (

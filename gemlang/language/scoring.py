@@ -154,9 +154,10 @@ def score_captions(
     refs = [references[key] or "" for key in ids]
     tfidf = tfidf_cosines(cand, refs, idf_corpus) if ids else np.zeros(0)
     sem = semantic_cosines(cand, refs, encoder) if semantic and ids else None
-    empty = [key for key, text in zip(ids, cand, strict=True) if not text.strip()]
+    blank = [not text.strip() for text in cand]
+    empty = [key for key, is_blank in zip(ids, blank, strict=True) if is_blank]
     if sem is not None and empty:  # an empty caption says nothing: 0, whatever an encoder makes of ""
-        sem = np.where([not text.strip() for text in cand], 0.0, sem)
+        sem = np.where(blank, 0.0, sem)
     per_item = [
         {
             "id": key,
