@@ -6,10 +6,11 @@
 
 Each sampled photo of the shared collection is pasted into the middle third of a plain grey frame, as a stone
 on a desk or a tray looks when photographed from arm's length, and the shipped assistant looks at it twice: as
-sent, and cropped by `gemlang.data.images.stone_box`, as the chat does. The report gives how many were flagged
-as out of scope and how many were named right each way, and how many untouched photos of the collection the
-crop would apply to at all. The photos are the shipped model's own training photos, so "named right" is
-optimistic for both; what the report measures is what the framing costs and what the crop wins back.
+sent, and cropped by `gemlang.data.images.cropped_to_stone`, as the chat, `predict`, `describe` and the catalog
+do. The report gives how many were flagged as out of scope and how many were named right each way, and how many
+untouched photos of the collection the crop would apply to at all. The photos are the shipped model's own
+training photos, so "named right" is optimistic for both; what the report measures is what the framing costs and
+what the crop wins back.
 """
 
 from __future__ import annotations
@@ -65,19 +66,19 @@ def main(argv: list[str] | None = None) -> int:
 
     from gemlang.assistant import Assistant
     from gemlang.data import load_image, scan_image_folder
-    from gemlang.data.images import stone_box
+    from gemlang.data.images import cropped_to_stone
     from gemlang.io import write_text_atomic
 
     started = time.time()
     data = scan_image_folder(args.data)
     assistant = Assistant.load()
     classes = list(assistant.evidence.classes)
-    cropped_anyway = sum(stone_box(load_image(p)) is not None for p in tqdm(data.paths, desc="untouched photos"))
+    cropped_anyway = sum(cropped_to_stone([p])[1][0] for p in tqdm(data.paths, desc="untouched photos"))
     sample = random.Random(args.seed).sample(range(len(data)), min(args.photos, len(data)))
     counts = {"as sent": [0, 0], "cropped to the stone": [0, 0]}
     for i in tqdm(sample, desc="framed photos"):
         photo = framed(load_image(data.paths[i]))
-        for way, image in (("as sent", photo), ("cropped to the stone", assistant.cropped_to_stone([photo])[0][0])):
+        for way, image in (("as sent", photo), ("cropped to the stone", cropped_to_stone([photo])[0][0])):
             probs, verdict = assistant.look([image])
             counts[way][0] += verdict.flagged
             counts[way][1] += classes[int(np.argmax(probs))] == data.classes[data.labels[i]]

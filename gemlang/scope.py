@@ -77,13 +77,22 @@ def seen_without_colour(probs: np.ndarray, verdict: ScopeVerdict) -> tuple[np.nd
     return tempered / tempered.sum(), ScopeVerdict(UNCHECKED) if verdict.kind == UNKNOWN_MINERAL else verdict
 
 
-def as_weighed(source, probs: np.ndarray, verdict: ScopeVerdict) -> tuple[list[str], np.ndarray, ScopeVerdict]:
-    """A photo's shortcomings (`photo_shortcomings`), and its probabilities and verdict as a command weighs them,
-    as the chat does: a photo with no colour `seen_without_colour`."""
-    from gemlang.data.images import NO_COLOUR, photo_shortcomings
+def analysed_as_the_chat(classifier, photos: list, cache=None, progress: bool = False):
+    """`classifier.analyse` of photos as the chat looks at them, for the commands: a stone small in a plain frame
+    cropped to it (`cropped_to_stone`), and each photo's shortcomings (`photo_shortcomings`, with
+    SMALL_IN_FRAME for a cropped one) weighed: a photo with no colour `seen_without_colour`. Returns the
+    probabilities, verdicts and failures of `analyse`, and each photo's shortcomings."""
+    from gemlang.data.images import NO_COLOUR, SMALL_IN_FRAME, cropped_to_stone, photo_shortcomings
 
-    flaws = photo_shortcomings(source)
-    return (flaws, *seen_without_colour(probs, verdict)) if NO_COLOUR in flaws else (flaws, probs, verdict)
+    looked_at, cropped = cropped_to_stone(list(photos))
+    probs, verdicts, failures = classifier.analyse(looked_at, cache=cache, progress=progress)
+    flaws = []
+    for i, photo in enumerate(looked_at):
+        found = [] if i in failures else photo_shortcomings(photo) + [SMALL_IN_FRAME] * cropped[i]
+        if NO_COLOUR in found:
+            probs[i], verdicts[i] = seen_without_colour(probs[i], verdicts[i])
+        flaws.append(found)
+    return probs, verdicts, failures, flaws
 
 
 class ScopeError(GemlangError, RuntimeError):

@@ -416,3 +416,31 @@ def test_ctrl_c_says_what_is_kept_and_how_to_go_on(collection, tiny_model_dir, t
     err = capsys.readouterr().err
     assert f"stopped: 0 photos are in {out}; run the same command again" in err
     assert not (tmp_path / "catalog.jsonl.lock").exists()  # the lock goes with the run
+
+
+def test_a_stone_small_in_a_plain_frame_is_named_from_its_crop_as_the_chat_does(tiny_model_dir, tmp_path, capsys):
+    from PIL import Image
+
+    from gemlang.cli import main
+    from gemlang.data.images import SMALL_IN_FRAME, stone_box
+
+    folder = make_image_folder(tmp_path / "photos", per_class=1)
+    ruby = Image.open(next((folder / "Ruby").iterdir())).convert("RGB").resize((90, 90))
+    framed = Image.new("RGB", (400, 400), (205, 205, 210))
+    framed.paste(ruby, (155, 155))
+    framed.save(folder / "Ruby" / "afar.png")
+    crop = framed.crop(stone_box(framed))
+    crop.save(tmp_path / "crop.png")
+    out = tmp_path / "catalog.jsonl"
+    assert _catalog(folder, out, tiny_model_dir, "--cache", str(tmp_path / "c")) == 0
+    rows = {Path(r["photo"]).name: r for r in read_rows(out)}
+    assert rows["afar.png"]["photo_flaws"] == SMALL_IN_FRAME
+    assert all(r["photo_flaws"] == "" for name, r in rows.items() if name != "afar.png")
+    capsys.readouterr()
+    for photo in (folder / "Ruby" / "afar.png", tmp_path / "crop.png"):
+        assert main(["predict", str(photo), "--model", str(tiny_model_dir), "--json"]) == 0
+    afar, cropped = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert afar["top_k"] == cropped["top_k"] and afar["photo_flaws"] == [SMALL_IN_FRAME]
+    assert cropped["photo_flaws"] == [] and [t[0] for t in rows["afar.png"]["top_k"]] == [t[0] for t in afar["top_k"]]
+    assert main(["predict", str(folder / "Ruby" / "afar.png"), "--model", str(tiny_model_dir)]) == 0
+    assert "looked at cropped to the stone" in capsys.readouterr().out

@@ -103,7 +103,7 @@ from gemlang.assistant.stone_answers import (
     twins_note,
     withhold_gem,
 )
-from gemlang.data.images import NO_COLOUR, photo_shortcomings, shortcomings_note
+from gemlang.data.images import NO_COLOUR, cropped_to_stone, photo_shortcomings, shortcomings_note
 from gemlang.fusion.evidence import Fused
 from gemlang.fusion.table import table_entries
 from gemlang.hints import ASKED_NOT_SEEN, ASKS_TO_TEST, FILLING_SIGN, Hints, parse_hints, withdrawn_hints
@@ -621,8 +621,8 @@ class Conversation:
         images, problems = self.assistant.read_photos(turn.photos)
         if any(image.info.get("frames", 1) > 1 for image in images):
             answer.notes.append("an animated picture: I looked at its first frame only; send each stone as a photo.")
-        images, cropped = self.assistant.cropped_to_stone(images)
-        if cropped:
+        images, cropped = cropped_to_stone(images)
+        if any(cropped):
             answer.notes.append(
                 "the stone fills only a small part of your photo, so I looked at it cropped to the stone; a close-up "
                 "that the stone fills answers best."

@@ -108,16 +108,6 @@ class Assistant:
                 problems.append(f"{name} could not be opened ({e.strerror or e}).")
         return images, problems
 
-    @staticmethod
-    def cropped_to_stone(images: list[Image.Image]) -> tuple[list[Image.Image], int]:
-        """The photos with each one whose stone sits small in a plain frame cropped to the stone (the encoders
-        learnt close-ups: from afar a known gem reads as unknown), and how many were cropped."""
-        from gemlang.data.images import stone_box
-
-        boxes = [stone_box(image) for image in images]
-        out = [image if box is None else image.crop(box) for image, box in zip(images, boxes, strict=True)]
-        return out, sum(box is not None for box in boxes)
-
     def photo_probabilities(self, images: list[Image.Image]) -> np.ndarray:
         """Class probabilities of one stone seen in one or more photos (their average)."""
         return self.look(images)[0]

@@ -67,7 +67,8 @@ COLUMNS: tuple[Column, ...] = (
     # None when the model carries no scope check; scope_kind says which: not_a_gem_photo, unknown_mineral, ...
     Column("out_of_scope", "flag", lambda r: r.scope.flagged if r.scope and r.scope.kind != "unchecked" else None),
     Column("scope_kind", "text", lambda r: r.scope.kind if r.scope else "unchecked"),
-    # "very dark; very small (40 x 40 px)": the gem named is less sure than its probability says
+    # "very dark; very small (40 x 40 px)": the gem named is less sure than its probability says; "stone small in
+    # the frame": looked at cropped to the stone
     Column("photo_flaws", "text", lambda r: "; ".join(r.flaws)),
     Column("error", "text", lambda r: ""),
 )
@@ -108,19 +109,18 @@ def describe_batch(
 ) -> list[dict[str, Any]]:
     """One row per (photo, content hash), in order; photos that cannot be read get an error row."""
     from gemlang.language.describe import describe_prediction
-    from gemlang.scope import as_weighed
+    from gemlang.scope import analysed_as_the_chat
 
     if not photos:
         return []
-    probs, scopes, failures = classifier.analyse([str(p) for p, _ in photos], cache=cache)
+    probs, scopes, failures, flaws = analysed_as_the_chat(classifier, [str(p) for p, _ in photos], cache=cache)
     rows = []
     for i, (photo, digest) in enumerate(photos):
         if i in failures:
             rows.append(error_row(photo, digest, failures[i]))
             continue
-        flaws, probs[i], scope = as_weighed(photo, probs[i], scopes[i])  # too small, dark, no colour: as the chat
-        prediction = classifier.rank(probs[i], top_k)
+        scope, prediction = scopes[i], classifier.rank(probs[i], top_k)
         flagged = scope.flagged  # its prose is not printed: templates suffice for the columns it fills
         description = describe_prediction(prediction.top_k, None if flagged else generator)
-        rows.append(described_row(DescribedPhoto(photo, digest, prediction, description, scope, tuple(flaws))))
+        rows.append(described_row(DescribedPhoto(photo, digest, prediction, description, scope, tuple(flaws[i]))))
     return rows

@@ -55,14 +55,13 @@ def run(args) -> int:
     from gemlang.language.describe import describe_prediction, load_generator
     from gemlang.language.gem_prose import reference_description
     from gemlang.model import GemClassifier
-    from gemlang.scope import as_weighed
+    from gemlang.scope import analysed_as_the_chat
 
     clf = GemClassifier.load(args.model)
-    probs, [scope], failures = clf.analyse([args.photo], cache=FeatureCache(args.cache))
+    probs, [scope], failures, [flaws] = analysed_as_the_chat(clf, [args.photo], cache=FeatureCache(args.cache))
     if failures:
         folder = " To describe every photo of a folder, run `gemlang catalog DIR --out catalog.csv`."
         raise ImageError(failures[0] + (folder if Path(args.photo).is_dir() else ""))
-    flaws, probs[0], scope = as_weighed(args.photo, probs[0], scope)  # too small, dark, no colour: as the chat
     pred = clf.rank(probs[0], 5)
     if scope.flagged:  # no description of a gem the model does not believe in (the chat says the same)
         said = f"{scope.sentence()} No description written: {SCOPE_ADVICE[scope.kind]}"

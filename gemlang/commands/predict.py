@@ -20,7 +20,9 @@ def register(subparsers) -> None:
             "out of scope: not a gem photo, or a stone unlike every class the model knows (JSON field "
             "`out_of_scope`: flagged, kind, closest; kind is 'unchecked' for a model without the check). A flagged "
             "photo names no gem: its JSON `label` and `probability` are null, `top_k` lists the closest. A photo "
-            "too small, too dark or without colour is said so (JSON `photo_flaws`): its odds are less sure."
+            "too small, too dark or without colour is said so (JSON `photo_flaws`): its odds are less sure. A stone "
+            "small in a plain frame is looked at cropped to it, as the chat does (`photo_flaws`: 'stone small in the "
+            "frame')."
         ),
     )
     p.add_argument("photos", nargs="+", metavar="PHOTO", help="photo file(s): JPEG, PNG, WebP, AVIF, BMP, TIFF or GIF")
@@ -40,10 +42,10 @@ def run(args) -> int:
     from gemlang.data.images import shortcomings_warning
     from gemlang.io import printable
     from gemlang.model import GemClassifier
-    from gemlang.scope import as_weighed
+    from gemlang.scope import analysed_as_the_chat
 
     clf = GemClassifier.load(args.model, backend=args.backend)
-    probs, scopes, failures = clf.analyse(args.photos)
+    probs, scopes, failures, flaws = analysed_as_the_chat(clf, args.photos)  # cropped, weighed: as the chat looks
     for i, photo in enumerate(args.photos):
         if i in failures:
             if args.json:
@@ -52,19 +54,18 @@ def run(args) -> int:
                 reason = failures[i] + (FOLDER_HINT if Path(photo).is_dir() else "")
                 print(reason if reason.startswith(f"{photo}:") else f"{photo}: {reason}", file=sys.stderr)
             continue
-        flaws, probs[i], scopes[i] = as_weighed(photo, probs[i], scopes[i])  # too small, dark, no colour: as the chat
         pred = clf.rank(probs[i], args.top_k)
         if args.json:
             int8 = {"int8": True} if clf.int8 else {}  # encoders quantized (gemlang train --int8)
             named = pred.to_dict()
             if scopes[i].flagged:  # as the catalog does: no gem named for a flagged photo; top_k holds the closest
                 named |= {"label": None, "probability": None}
-            scope = {"out_of_scope": scopes[i].to_dict(), "photo_flaws": flaws}
+            scope = {"out_of_scope": scopes[i].to_dict(), "photo_flaws": flaws[i]}
             print(json.dumps({"photo": printable(photo), **named, **scope, **int8}))
         else:
             print(f"{photo}:" + (f" {scopes[i].sentence()}" if scopes[i].flagged else ""))
-            if flaws:
-                print(f"  note: {shortcomings_warning(flaws)}")
+            if flaws[i]:
+                print(f"  note: {shortcomings_warning(flaws[i])}")
             if scopes[i].flagged:  # no odds under a verdict that names no gem: the sentence gives the closest
                 continue
             for label, p in pred.top_k:

@@ -213,9 +213,20 @@ STONE_MARGIN = 0.15  # of the stone box's size, kept on each side of it
 def stone_box(image: Image.Image) -> tuple[int, int, int, int] | None:
     """The box (left, top, right, bottom) to crop a stone small in a plain frame to; None when the stone
     fills the picture, the background is busy, or no stone stands out from it."""
-    small = image.convert("RGB")
-    small.thumbnail((128, 128))
-    pixels = np.asarray(small, dtype=np.float32)
+    found = _stone_fraction(thumbnail(image))
+    return None if found is None else _pixel_box(found, image.size)
+
+
+def _pixel_box(fraction: tuple[float, ...], size: tuple[int, int]) -> tuple[int, int, int, int]:
+    (left, top, right, bottom), (w, h) = fraction, size
+    return int(left * w), int(top * h), min(w, int(right * w) + 1), min(h, int(bottom * h) + 1)
+
+
+def _stone_fraction(read) -> tuple[float, float, float, float] | None:
+    """`stone_box` as fractions of the picture's sides, from `thumbnail`'s (size, small picture)."""
+    if read is None:
+        return None
+    pixels = np.asarray(read[1], dtype=np.float32)
     h, w, _ = pixels.shape
     if min(h, w) < 16:
         return None
@@ -227,26 +238,49 @@ def stone_box(image: Image.Image) -> tuple[int, int, int, int] | None:
     if border.std(0).max() > PLAIN_BORDER:
         return None
     colours = border[:: max(1, len(border) // 64)]
-    distance = np.sqrt(((pixels.reshape(-1, 1, 3) - colours[None]) ** 2).sum(-1)).min(1).reshape(h, w)
-    rows, cols = np.nonzero(distance > STONE_CONTRAST)
-    if len(rows) < 0.005 * h * w:
+    every = 2  # every other pixel each way: a quarter of the work (a catalog pays ~1 ms a photo), the same box
+    flat = pixels[::every, ::every].reshape(-1, 3)  # squared distances to every border colour, as one product
+    squared = (flat**2).sum(1, keepdims=True) - 2 * flat @ colours.T + (colours**2).sum(1)
+    rows, cols = np.nonzero((squared.min(1) > STONE_CONTRAST**2).reshape(len(range(0, h, every)), -1))
+    rows, cols = rows * every, cols * every
+    if len(rows) < 0.005 * h * w / every**2:
         return None
     top, bottom = np.percentile(rows, [0.5, 99.5])
     left, right = np.percentile(cols, [0.5, 99.5])
     if bottom - top >= SMALL_STONE * h or right - left >= SMALL_STONE * w:
         return None
     margin = STONE_MARGIN * max(bottom - top, right - left)
-    scale = image.width / w
     return (
-        max(0, int((left - margin) * scale)),
-        max(0, int((top - margin) * scale)),
-        min(image.width, int((right + margin + 1) * scale)),
-        min(image.height, int((bottom + margin + 1) * scale)),
+        max(0.0, (left - margin) / w),
+        max(0.0, (top - margin) / h),
+        min(1.0, (right + margin + 1) / w),
+        min(1.0, (bottom + margin + 1) / h),
     )
+
+
+def cropped_to_stone(photos: list) -> tuple[list, list[bool]]:
+    """The photos (paths, bytes or opened images) with each one whose stone sits small in a plain frame replaced
+    by its crop to the stone, and which were cropped. The encoders learnt close-ups: from afar a known gem reads
+    as unknown. A file is looked at in a reduced-size read and decoded in full only to be cropped; one that
+    cannot be read is left as it is, for whatever reads it to say why."""
+    out, cropped = [], []
+    for photo in photos:
+        found = _stone_fraction(thumbnail(photo))
+        if found is not None:
+            try:
+                image = load_image(photo)
+            except (ImageError, OSError):
+                found = None
+            else:
+                photo = image.crop(_pixel_box(found, image.size))
+        out.append(photo)
+        cropped.append(found is not None)
+    return out, cropped
 
 
 SMALL_PHOTO = 64  # px on the shorter side: below it a photo shows a stone's colour but not its cut or inclusions
 NO_COLOUR = "black and white"  # a photo's shortcoming the stone's colour, once told, makes good
+SMALL_IN_FRAME = "stone small in the frame"  # a shortcoming `cropped_to_stone` makes good
 DARK_PHOTO = 35.0  # mean brightness (0-255) below which colours sink into black: a photo taken in the dark
 
 
@@ -309,7 +343,9 @@ def shortcomings_note(flaws: list[str]) -> str:
 
 def shortcomings_warning(flaws: list[str]) -> str:
     """One line for a command's output on a poor photo: "the photo is very dark: …"."""
-    return (
-        f"the photo is {' and '.join(flaws)}: the gem it names is less sure than its odds say; a close, sharp "
-        "colour photo in daylight answers best"
-    )
+    poor = [f for f in flaws if f != SMALL_IN_FRAME]
+    said = [f"the photo is {' and '.join(poor)}: the gem it names is less sure than its odds say"] if poor else []
+    if len(poor) < len(flaws):
+        said.append("the stone fills only a small part of the photo, so it was looked at cropped to the stone")
+    close_up = "a close, sharp colour photo in daylight" if poor else "a close-up that the stone fills"
+    return "; ".join(said) + f"; {close_up} answers best"
