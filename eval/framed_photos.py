@@ -1,4 +1,4 @@
-"""A stone photographed from afar: the chat's crop to the stone, measured.
+"""A stone photographed from afar: the crop to the stone, measured.
 
     python eval/framed_photos.py              # writes eval/results/framed_photos.json and .md
     python eval/framed_photos.py --photos 20  # fewer photos: a quick look
@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         args.results / "framed_photos.md",
         "\n".join(
             [
-                "# A stone photographed from afar: the chat's crop to the stone",
+                "# A stone photographed from afar: the crop to the stone",
                 "",
                 f"Command: `{result['command']}` ({result['minutes']} min). Machine: {result['machine']}.",
                 "",

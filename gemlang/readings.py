@@ -410,7 +410,8 @@ def _quantity(t: str, keyword: str, max_gap: int = 24, original: str = "") -> tu
         start, gap, end = m.start(), m.group(1), m.end()
         low, high = _float(m.group(2)), _float(m.group(3)) if m.group(3) else None
     else:
-        m = re.search(rf"(?:^|[,;(]|\b(?:and|an?|with|gives?|reads?|shows?)\b)\s*(){_NUM}\s*(?:{keyword})", t)
+        # "1.76 RI", "1.62 (spot)"
+        m = re.search(rf"(?:^|[,;(]|\b(?:and|an?|with|gives?|reads?|shows?)\b)\s*(){_NUM}\s*\(?\s*(?:{keyword})", t)
         if not m:
             return None
         start, gap, end, low, high = m.start(2), "", m.end(), _float(m.group(2)), None
@@ -539,7 +540,7 @@ RI_WORDS = (
     r"[íi]ndice de refracci[óo]n|brechungsindex|indice de r[ée]fraction|indice di rifrazione|"
     r"refractometer(?: reading)?|\bn\s*[=:]|\bn[dD]\b|\bn(?= +\d\.\d)|"
     # a cabochon's or an aggregate's one vague edge: "spot reading 1.55", "a vague shadow edge near 1.66"
-    r"\bspot(?: reading| ri| rea?ding)?|distant[- ]vision(?: reading| method)?|"
+    r"\bspot(?: reading| ri| rea?ding)?(?!\s+(?:of|on|in)\s+[a-z])|distant[- ]vision(?: reading| method)?|"
     r"(?:shadow|vague|faint|blurr?y|fuzzy) edge"
 )
 BIRE_WORDS = r"\bbire\w*|\bbi-?ref\w*|\bdr\b|double refraction|δn|delta ?n|\bdn\b"
