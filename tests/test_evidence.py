@@ -567,6 +567,21 @@ def test_a_red_stone_red_through_the_chelsea_filter_is_no_doubt_of_red_spinel(mo
     assert fused.ranking[0][0] == "Spinel" and not fused.doubts
 
 
+def test_a_blue_stone_red_through_the_chelsea_filter_is_cobalt_blue_synthetic_spinel_not_a_chromium_gem(model):
+    fused = model.fuse(None, parse_hints("blue stone, red through the Chelsea filter, RI 1.727, singly refractive"))
+    assert fused.ranking[0][0] == "Synthetic Spinel (Verneuil)" and fused.ranking[0][1] > 0.8
+    red = model.likelihoods(parse_hints("blue stone, red through the Chelsea filter"))["chelsea"]
+    # emerald's red is its chromium green's; some synthetic spinel (the cobalt-blue) and some glass show it blue
+    assert red[model.index["Synthetic Spinel (Verneuil)"]] == red[model.index["Glass (Paste)"]] == 1.0
+    assert red[model.index["Emerald"]] < 0.3 and red[model.index["Sapphire Blue"]] == 0.1
+
+
+def test_glass_that_stays_green_through_the_chelsea_filter_is_still_glass(model):
+    hints = parse_hints("green stone, stays green under the chelsea filter, RI 1.52, singly refractive, gas bubbles")
+    assert model.likelihoods(hints)["chelsea"][model.index["Glass (Paste)"]] == 1.0  # only some glass shows red
+    assert model.fuse(None, hints).ranking[0][0] == "Glass (Paste)"
+
+
 def test_a_hessonites_treacly_texture_counts_for_it():
     model = EvidenceModel(["Hessonite", "Citrine"])
     fused = model.fuse(None, parse_hints("orange stone, RI 1.742, SG 3.65, singly refractive, treacle-like swirls"))

@@ -361,7 +361,8 @@ class EvidenceModel:
         self.class_index = np.array([self.index[c] for c in self.classes], dtype=int)
         self.profiles: list[Profile] = [profile(g) for g in self.facts]
         # a red or pink stone looks red through the Chelsea filter, which passes deep red, whatever colours it
-        self.red_bodied = [bool({"red", "pink"} & set(gem_colours(g))) for g in self.facts]
+        self.colour_shares_by_name = [gem_colours(g) for g in self.facts]
+        self.red_bodied = [bool({"red", "pink"} & set(shares)) for shares in self.colour_shares_by_name]
         sold_as = [gem_sold_as(g) for g in self.facts]
         position = {c: i for i, c in enumerate(self.classes)}  # the photo class each imitation looks like, or -1
         self.looks_like = np.array([position.get(s.name, -1) if g.origin != "natural" else -1
@@ -497,9 +498,7 @@ class EvidenceModel:
         if r.fluorescence:
             out["fluorescence"] = np.array([self._fluorescence(r.fluorescence, p) for p in self.profiles])
         if r.chelsea_red is not None:
-            out["chelsea"] = np.array(
-                [self._chelsea(r.chelsea_red, p, red) for p, red in zip(self.profiles, self.red_bodied, strict=True)]
-            )
+            out["chelsea"] = self._chelsea_fits(r.chelsea_red, set(hints.colours))
         for seen in r.observations:
             out[seen] = np.array([self.observation_fit(seen, p) for p in self.profiles])
         if hints.countries:
@@ -622,11 +621,28 @@ class EvidenceModel:
             return 1.0
         return 0.1 if known == {"inert"} else 0.3
 
+    def _chelsea_fits(self, red: bool, told: set[str]) -> np.ndarray:
+        """L(the Chelsea filter's reaction | each gem), for a stone of the colours told (any, when none is)."""
+        out = []
+        for p, shares, red_bodied in zip(self.profiles, self.colour_shares_by_name, self.red_bodied, strict=True):
+            if not told:
+                out.append(self._chelsea(red, p, red_bodied))
+                continue
+            red_bodied = bool({"red", "pink"} & told)  # a stone told red is red-bodied whatever the gem
+            fit = self._chelsea(red, p, red_bodied)
+            if p.chelsea_red and not p.chelsea_some:
+                # the gem's red is that of its own stones (emerald's chromium green): of a stone of another colour
+                # (a blue one) the knowledge base says nothing
+                alike = max((shares.get(c, 0.0) for c in told), default=0.0) if shares else 1.0
+                fit = alike * fit + (1 - alike) * self._chelsea(red, replace(p, chelsea_red=None), red_bodied)
+            out.append(fit)
+        return np.array(out)
+
     @staticmethod
     def _chelsea(red: bool, p: Profile, red_bodied: bool = False) -> float:
         if p.chelsea_red is None:  # the filter's red is notable and noted (chromium, cobalt): unnoted, it stays green
             return 1.0 if red_bodied or not red else 0.1  # unless the stone is red or pink to begin with
-        return 1.0 if p.chelsea_red == red else 0.1
+        return 1.0 if p.chelsea_red == red or p.chelsea_some or (red and red_bodied) else 0.1
 
     @staticmethod
     def observation_fit(seen: str, p: Profile) -> float:

@@ -75,7 +75,7 @@ class Profile:
     optic_also: tuple[str, ...]  # other classes its material shows (Jade: biaxial jadeite, aggregate nephrite)
     pleochroism: tuple[str, ...]  # the levels it shows, e.g. ("weak", "moderate")
     fluorescence: tuple[str, ...]  # "inert" and/or colours it fluoresces under UV
-    chelsea_red: bool | None
+    chelsea_red: bool | None  # red through the Chelsea filter
     features: str  # diagnostic features, description and phenomena, lower case, for loupe observations (`signs_text`)
     origin: str
     # no light passes a cut stone (metallic pyrite, lapis, turquoise): no polariscope, dichroscope or shadow edges
@@ -87,6 +87,7 @@ class Profile:
     strained: bool = False
     species: str = ""
     conducts_heat: bool = False  # passes a thermal diamond tester (diamond, lab-grown or not, and moissanite)
+    chelsea_some: bool = False  # only some of its stones are red through the Chelsea filter (cobalt-blue ones)
 
     @property
     def made_with_strain(self) -> bool:
@@ -165,16 +166,22 @@ def fluorescence_classes(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((["inert"] if inert else []) + colours))
 
 
-def _chelsea(features: str) -> bool | None:
+# A Chelsea reaction the knowledge base gives for some of a gem's stones only ("may show an orange flash",
+# "cobalt-blue stones red"): a red or a green one then fits the gem alike.
+CHELSEA_SOME = re.compile(r"\b(?:may|some|only|can)\b|\w+-(?:blue|green|coloured) stones\b")
+
+
+def _chelsea(features: str) -> tuple[bool | None, bool]:
+    """(red through the Chelsea filter, whether only some of the gem's stones are) from its features."""
     for sentence in re.split(r"[;.]", features):
         if "chelsea" in sentence:
             if re.search(r"stays green|no reaction|not red", sentence):
-                return False
+                return False, False
             if re.search(r"\bred|reddish|pink|orange flash|reaction", sentence) and not re.search(
                 r"dyed|differs|may look|often reddish", sentence
             ):
-                return True
-    return None
+                return True, bool(CHELSEA_SOME.search(sentence))
+    return None, False
 
 
 # A feature or a sentence that says what a gem lacks ("no natural silk", "absence of gas-bubble trains") names
@@ -204,6 +211,7 @@ def profile(gem: GemFacts) -> Profile:
     birefringence = gem.birefringence
     if birefringence is None and optic == "isotropic":
         birefringence = 0.0
+    chelsea_red, chelsea_some = _chelsea(" ; ".join(gem.diagnostic_features).lower())
     return Profile(
         name=gem.name,
         ri=gem.refractive_index,
@@ -214,7 +222,7 @@ def profile(gem: GemFacts) -> Profile:
         optic_also=classes[1:],
         pleochroism=pleochroism_levels(gem.pleochroism, optic),
         fluorescence=fluorescence_classes(gem.fluorescence),
-        chelsea_red=_chelsea(" ; ".join(gem.diagnostic_features).lower()),
+        chelsea_red=chelsea_red,
         features=signs_text(gem),
         origin=gem.origin,
         opaque=gem.diaphaneity == "opaque"
@@ -225,6 +233,7 @@ def profile(gem: GemFacts) -> Profile:
         strained="anomalous" in gem.optical_character.lower() or "adr" in gem.optical_character.lower(),
         species=gem.species,
         conducts_heat=gem.species == "diamond" or bool(CONDUCTS_HEAT.search(signs_text(gem))),
+        chelsea_some=chelsea_some,
     )
 
 
@@ -265,7 +274,9 @@ def value_text(p: Profile, gem: GemFacts, key: str) -> str:
             "unknown" if not p.fluorescence else "inert" if p.fluorescence == ("inert",) else ", ".join(p.fluorescence)
         )
     if key == "chelsea":
-        return "unknown" if p.chelsea_red is None else "red" if p.chelsea_red else "no red"
+        if p.chelsea_red is None:
+            return "unknown"
+        return "red in some stones" if p.chelsea_some else "red" if p.chelsea_red else "no red"
     if key == "thermal":
         return "passes" if p.conducts_heat else "fails"
     return ""
@@ -344,6 +355,7 @@ def separates(test: Test, a: Profile, b: Profile) -> bool:
         fa, fb = set(a.fluorescence), set(b.fluorescence)
         return bool(fa and fb) and fa.isdisjoint(fb) and ("inert" in fa | fb)
     if test.key == "chelsea":
+        # a red in some of one gem's stones still rules out a gem that never shows it
         return a.chelsea_red is not None and b.chelsea_red is not None and a.chelsea_red != b.chelsea_red
     if test.key == "thermal":  # worth the tester only where one of the two is a diamond or moissanite
         return a.conducts_heat != b.conducts_heat
