@@ -753,6 +753,24 @@ def test_a_comparison_with_one_gem_misspelt_compares_both():
     assert chat.ask("difference between ruby and a red stone").reply == "**Ruby**"  # no second gem to guess
 
 
+def test_a_choice_asked_how_to_tell_and_a_dyed_imitation_by_its_minerals_name_are_comparisons():
+    chat = Assistant(classifier=None).conversation()
+    assert chat.ask("amber or plastic? how can I tell").reply == "**Amber or Plastic?**"
+    assert chat.ask("how can I tell plastic from amber").reply == "**Amber or Plastic?**"
+    turquoise = chat.ask("how do I tell turquoise from howlite?")  # was turquoise's description
+    assert turquoise.reply == "**Turquoise or Dyed Howlite (Turquoise Simulant)?**" and "SG" in turquoise.tell_apart
+    assert chat.ask("turquoise vs magnesite").reply == "**Turquoise or Dyed Magnesite (Turquoise Simulant)?**"
+    assert chat.ask("how can I tell if my ruby is real").reply.startswith("**Ruby**:")  # one gem: no choice
+
+
+def test_an_imitation_the_knowledge_base_has_no_facts_of_is_checked_against_the_gems_own():
+    answer = Assistant(classifier=None).conversation().ask("how can I tell jade from quartzite")
+    assert answer.reply == "**Jade or quartzite?**"  # was jade's description, with no word of quartzite
+    assert "no facts of quartzite" in answer.tell_apart
+    assert "dyed quartzite among jade's imitations" in answer.tell_apart
+    assert "SG 2.90–3.36" in answer.tell_apart and not answer.candidates
+
+
 def test_a_question_about_a_gem_from_a_place_with_no_stone_in_hand_answers_from_its_localities():
     chat = Assistant(classifier=None).conversation()
     kashmir = chat.ask("What is 'Kashmir' sapphire?")

@@ -46,7 +46,6 @@ from gemlang.assistant.questions import (
     CAPABILITIES_QUESTION,
     COLOUR_QUESTION,
     COMPARE_WORDS,
-    COMPARED_GLASS,
     CONSTANTS_ASKED,
     DECEIT,
     DOUBLET_QUESTION,
@@ -80,7 +79,9 @@ from gemlang.assistant.questions import (
     TREATMENT_QUESTION,
     WHY_ONLY,
     asks_if_it_is,
+    compared_material,
     gems_compared,
+    imitation_compared,
     lab_grown_twins,
     named_gem,
     parcel,
@@ -107,7 +108,7 @@ from gemlang.data.images import NO_COLOUR, cropped_to_stone, photo_shortcomings,
 from gemlang.fusion.evidence import Fused
 from gemlang.fusion.table import table_entries
 from gemlang.hints import ASKED_NOT_SEEN, ASKS_TO_TEST, FILLING_SIGN, Hints, parse_hints, withdrawn_hints
-from gemlang.knowledge import GemFacts, get_facts
+from gemlang.knowledge import GemFacts
 from gemlang.knowledge.birthstones import birthstone_answer, birthstone_of_stone
 from gemlang.knowledge.birthstones import sources as birthstone_sources
 from gemlang.knowledge.care import care_of, care_question, never_cleaned_with, ring_gems_answer
@@ -692,10 +693,10 @@ class Conversation:
         last = self._answered_gem()
         if not compared and last is not None and not turn.images and OF_THE_STONE_IN_HAND.search(text):
             # "how do I tell it from glass?", "how can I tell if it's dyed howlite?": the stone answered and that gem
-            named = gems_named_in(text) or ([get_facts("Glass (Paste)")] if COMPARED_GLASS.search(text) else [])
+            named = gems_named_in(text) or ([material] if (material := compared_material(text)) else [])
             compared = [last, other] if (other := next((g for g in named if g.name != last.name), None)) else []
         if not compared:
-            return False
+            return self._imitation_compared(turn)
         first, second = compared[0].name, compared[1].name
         self.topic, self.pair = None, (compared[0], compared[1])  # "which one is harder?" asks of both
         answer.reply = f"**{first} or {second}?**"
@@ -711,6 +712,33 @@ class Conversation:
         answer.reply += by_the_test_named(text, compared[0], compared[1], listed=bool(asked))
         answer.tell_apart = treated_into(text, compared[0], compared[1]) or tell_apart(first, second)
         answer.properties = property_rows([first, second])
+        return True
+
+    def _imitation_compared(self, turn: Turn) -> bool:
+        """ "How do I tell turquoise from howlite?": an imitation the knowledge base lists for the gem but has no
+        facts of; the gem's own constants and signs are what to check."""
+        if turn.images or turn.new or (found := imitation_compared(turn.text)) is None:
+            return False
+        gem, imitation = found
+        other_side = r"\b(?:or|from|vs\.?|versus|and)\s+(?:an?\s+)?([a-z][a-z -]*?)\s*(?:[?.!,]|$)"  # "from quartzite"
+        said = re.search(other_side, turn.text, re.I)
+        other = said.group(1) if said and gem.name.lower() not in said.group(1).lower() else imitation.lower()
+        self.topic, self.pair = gem, None
+        turn.answer.reply = f"**{gem.name} or {other}?**"
+        constants = "; ".join(
+            f"{label} {property_value(gem, field)}"
+            for label, field in (("RI", "refractive_index"), ("SG", "specific_gravity"), ("hardness", "hardness"))
+            if getattr(gem, field)
+        )
+        signs = "; ".join(gem.diagnostic_features)
+        turn.answer.tell_apart = (
+            f"I have no facts of {other} itself, but my knowledge base lists {imitation[0].lower() + imitation[1:]} "
+            f"among {gem.name.lower()}'s imitations. So check the stone against {gem.name.lower()}'s own constants "
+            f"({constants})"
+            + (f" and signs ({signs})" if signs else "")
+            + ": one that does not fit them is an imitation, and a gem laboratory decides."
+        )
+        turn.answer.properties = property_rows([gem.name])
         return True
 
     def _gem_question(self, turn: Turn) -> bool:

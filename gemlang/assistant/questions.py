@@ -317,7 +317,52 @@ OF_THE_STONE_IN_HAND = re.compile(
     r"(?:it'?s|its|it is|this is|mine is)\b|\b(?:it|this)\s+(?:vs\.?|versus)\b",
     re.I,
 )
-COMPARED_GLASS = re.compile(r"\b(?:from|and|vs\.?|versus|or|with)\s+(?:\w+\s+)?(?:glass|paste)\b", re.I)
+# "glass" and "plastic" alone are no gem names, but compared they are: "ruby or glass", "plastic or amber?"
+_MATERIAL = r"(glass|paste|plastic)"
+COMPARED_MATERIAL = re.compile(
+    rf"\b(?:from|and|vs\.?|versus|or|with)\s+(?:\w+\s+)?{_MATERIAL}\b|"
+    rf"\b{_MATERIAL}\s+(?:or|vs\.?|versus|and|from)\s",
+    re.I,
+)
+MATERIAL_GEMS = {"glass": "Glass (Paste)", "paste": "Glass (Paste)", "plastic": "Plastic"}
+# "amber or plastic? how can I tell": a comparison asked as a choice and how to tell
+HOW_TO_TELL = re.compile(r"\bhow\b.{0,25}\b(?:tell|know|check|test)\b", re.I)
+
+
+def compared_material(text: str):
+    """The glass or plastic a comparison names ("ruby or glass?"), as a gem, or None."""
+    m = COMPARED_MATERIAL.search(text)
+    return get_facts(MATERIAL_GEMS[(m.group(1) or m.group(2)).lower()]) if m else None
+
+
+def asks_to_compare(text: str) -> bool:
+    """ "ruby vs spinel", "how do I tell ruby from spinel", "amber or plastic? how can I tell"."""
+    return bool(COMPARE_WORDS.search(text) or (HOW_TO_TELL.search(text) and re.search(r"\bor\b", text, re.I)))
+
+
+# words of a listed imitation that name no mineral: "Dyed howlite" is howlite
+IMITATION_WORDS = re.compile(
+    r"\b(?:dyed|reconstituted|imitation|gilson|look-?alikes?|and|or|glass|plastic|treated|heated|the)\b|[()']", re.I
+)
+
+
+def imitation_compared(text: str):
+    """(gem, imitation) when a comparison names one gem and a listed imitation of it the knowledge base has no
+    facts of ("how do I tell turquoise from howlite?": Turquoise, "Dyed howlite"), else None."""
+    if not asks_to_compare(text):
+        return None
+    named = gems_named_in(text)
+    if len(named) != 1 or compared_material(text):
+        return None
+    gem = named[0]
+    own = {w for n in (gem.name, *gem.aliases) for w in re.findall(r"[a-z]+", n.lower())}  # "pressed amber"
+    words = set(re.findall(r"[a-z]+", text.lower())) - own
+    for imitation in gem.simulants:
+        if any(len(w) > 3 and w in words for w in IMITATION_WORDS.sub(" ", imitation.lower()).split()):
+            return gem, imitation
+    return None
+
+
 # an instrument a comparison names ("tell ruby from red spinel with a UV lamp?"): the test it makes
 TEST_NAMED = {
     r"\buv\b|ultra-?violet|fluoresc|black ?light": "fluorescence",
@@ -332,11 +377,13 @@ TEST_NAMED = {
 
 def gems_compared(text: str) -> list:
     """The first two gems a message asks to compare ("the difference between ruby and spinel"), else []."""
-    if not COMPARE_WORDS.search(text):
+    if not asks_to_compare(text):
         return []
     named = gems_named_in(text)
-    if len(named) == 1 and COMPARED_GLASS.search(text):  # "glass" alone is no gem name, but compared it is
-        named.append(get_facts("Glass (Paste)"))
+    if len(named) == 1 and (material := compared_material(text)) and material.name != named[0].name:
+        named.append(material)
+    if len(named) == 1 and imitation_compared(text):  # "turquoise vs chalk-dyed magnesite": no misspelt magnetite
+        return []
     if len(named) == 1:  # "tanzinite vs iolite": the other side of the comparison, misspelt
         from gemlang.knowledge import find_gem
 

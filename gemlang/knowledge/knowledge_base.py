@@ -544,6 +544,8 @@ def _database_draft(
     base = gem.name.split(" (")[0].strip()
     if base != gem.name and "simulant" not in gem.name.lower():
         auto.append(base)
+    if base.lower().startswith("dyed "):  # "turquoise or howlite?": the dyed imitation, by its mineral's name
+        auto.append(base[len("dyed ") :])
     return _Draft(
         name=supplement.get("name", gem.name),
         values=values,
