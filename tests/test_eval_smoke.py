@@ -250,3 +250,11 @@ def test_colourless_photos_smoke_fits_a_greyscale_temperature_on_held_out_folds(
     assert len(results["temperature_ratio_per_fold"]) == results["folds"] and results["temperature_ratio"] > 0
     assert set(results["scores"]) >= {"greyscale photo + colour told", "colour told alone"}
     assert "| greyscale photo |" in (tmp_path / "colourless_photos.md").read_text()
+
+
+def test_camera_photos_smoke_times_each_size_in_a_process_of_its_own(tmp_path, monkeypatch):
+    script = load_script("camera_photos", monkeypatch)
+    assert script.main(["--smoke", "--results", str(tmp_path)]) == 0
+    sizes = json.loads((tmp_path / "camera_photos.json").read_text())["sizes"]
+    assert list(sizes) == ["as in the collection", "phone, 12 MP", "camera, 48 MP"]
+    assert sizes["camera, 48 MP"]["size"] == "800 x 600" and all(v["peak_mb"] > 0 for v in sizes.values())

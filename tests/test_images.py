@@ -122,6 +122,27 @@ def test_a_camera_jpeg_above_the_limit_is_decoded_at_a_fraction_of_its_size(tmp_
     assert image.width * image.height <= 10_000 and image.getpixel((5, 5))[0] > 150  # the same photo, smaller
 
 
+def test_a_camera_jpeg_is_decoded_at_a_fraction_of_its_size_that_keeps_enough_pixels(tmp_path, monkeypatch):
+    monkeypatch.setattr(images_module, "DECODED_SIDE", 64)
+    path = _save(Image.new("RGB", (400, 300), (200, 30, 40)), tmp_path / "camera.jpg", "JPEG")
+    image = load_image(path)
+    assert 64 <= min(image.size) < 300 and image.size[0] / image.size[1] == pytest.approx(4 / 3, abs=0.02)
+    small = _save(Image.new("RGB", (100, 100), (200, 30, 40)), tmp_path / "small.jpg", "JPEG")
+    assert load_image(small).size == (100, 100)  # under twice the side: decoded whole
+
+
+def test_a_photo_many_times_the_input_is_box_reduced_first_to_nearly_the_same_pixels(monkeypatch):
+    import gemlang.encoders.pixels as pixels
+
+    rng = np.random.default_rng(0)
+    side = 3 * pixels.REDUCED_SIDE * 32  # reduced by 3 for a 32 px input
+    photo = Image.fromarray(rng.integers(0, 256, (side // 8, side // 5, 3), dtype=np.uint8)).resize((side * 2, side))
+    fast = pixels.resize_square(photo, 32).astype(int)
+    monkeypatch.setattr(pixels, "REDUCED_SIDE", 10**6)  # never reduced: the exact resize of the whole photo
+    exact = pixels.resize_square(photo, 32).astype(int)
+    assert np.abs(fast - exact).mean() < 1 and np.abs(fast - exact).max() <= 8
+
+
 def test_jfif_and_avif_photos_are_photos_and_an_heic_photo_is_named_with_what_to_do(tmp_path):
     from gemlang.collection.photos import iter_photos
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import io
+import math
 import os
 import warnings
 from pathlib import Path
@@ -20,11 +21,14 @@ from PIL import Image, UnidentifiedImageError
 
 from gemlang.errors import GemlangError
 
-# 50 megapixels decoded: well above what any model reads, far below a bomb. A larger JPEG (a 45-100 MP camera)
-# is decoded at 1/2, 1/4 or 1/8 scale (`Image.draft`) to about JPEG_DRAFT_PIXELS; beyond Pillow's own limit
-# (about 179 MP) no file is decoded at all.
+# 50 megapixels decoded: well above what any model reads, far below a bomb. A camera's JPEG is decoded at 1/2,
+# 1/4 or 1/8 scale (`Image.draft`, in the JPEG's own transform: fast, and a fraction of the memory) while its
+# shorter side stays at least DECODED_SIDE px, more than an encoder, the crop to a stone or a heat map needs (a
+# 48 MP photo: 1.5 GB less); one over the limit goes down to about JPEG_DRAFT_PIXELS whatever its shape. Beyond
+# Pillow's own limit (about 179 MP) no file is decoded at all.
 MAX_PIXELS = 50_000_000
 JPEG_DRAFT_PIXELS = 12_000_000
+DECODED_SIDE = 1024
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".webp", ".avif", ".bmp", ".tif", ".tiff", ".gif"}
 # HEIC photos cannot be decoded, but a folder's are visited so each is reported with what to do, not passed over
 IMAGE_SUFFIXES |= {".heic", ".heif"}
@@ -173,9 +177,9 @@ def load_image(source: str | Path | bytes | Image.Image) -> Image.Image:
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(source))
             width, height = image.size
-            if image.format == "JPEG" and width * height > MAX_PIXELS:  # decoded at a fraction of its size
-                scale = (JPEG_DRAFT_PIXELS / (width * height)) ** 0.5
-                image.draft("RGB", (max(1, int(width * scale)), max(1, int(height * scale))))
+            if image.format == "JPEG" and (min(width, height) >= 2 * DECODED_SIDE or width * height > MAX_PIXELS):
+                scale = min(DECODED_SIDE / min(width, height), (JPEG_DRAFT_PIXELS / (width * height)) ** 0.5)
+                image.draft("RGB", (max(1, math.ceil(width * scale)), max(1, math.ceil(height * scale))))
             _check_size(*image.size, name=name)
             image.load()
             frames = getattr(image, "n_frames", 1)
