@@ -58,8 +58,8 @@ def write_json_atomic(data: object, path: str | Path) -> None:
 # What gemlang writes in its output folders (models, search indexes, alignments, fusion settings, ONNX graphs): a
 # folder holding only these is an earlier output, replaced whole; anything else in it belongs to someone.
 OWN_ENTRIES = re.compile(
-    r"config\.json|manifest\.json|MODEL_CARD\.md|[a-z_]+\.safetensors|part\d+\.onnx|vectors\.faiss|photos\.jsonl|"
-    r"companion|int8|fusion"
+    r"config\.json|manifest\.json|MODEL_CARD\.md|trained_photos\.txt|[a-z_]+\.safetensors|part\d+\.onnx|"
+    r"vectors\.faiss|photos\.jsonl|companion|int8|fusion"
 )
 
 

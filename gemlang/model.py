@@ -45,6 +45,11 @@ if TYPE_CHECKING:
 
 DEFAULT_MODEL_DIR = Path(__file__).parent / "default_model"
 COMPANION = "companion"  # a companion model's folder inside its model's
+# Which photos a model was trained on, by content: the first TRAINED_ID_HEX hex digits of each file's SHA-256,
+# one per line, so `gemlang evaluate` can say when it scores photos the model saw, wherever they now are. Not a
+# .json or .safetensors file: it is no part of the model's fingerprint, which a catalog records.
+TRAINED_PHOTOS = "trained_photos.txt"
+TRAINED_ID_HEX = 16
 DECODE_ONCE = 32  # a pair decodes up to this many photos once for both networks; more would crowd the memory
 FORMAT = "gemlang-classifier"
 FORMAT_VERSION = 1  # what this gemlang writes and the newest it reads
@@ -113,6 +118,7 @@ class GemClassifier:
         self._weights_digest: str | None = None  # of encoder.safetensors, when the model was loaded from one
         self._serving: ServingPipeline | None = None
         self._serving_refused: str | None = None
+        self.trained_photos: frozenset[str] = frozenset()  # `photo_ids` of the training photos, where known
         self.int8_graphs = int8_graphs
         if int8_graphs is not None:
             from gemlang.serving.quantize import folder_record
@@ -363,6 +369,8 @@ class GemClassifier:
                     shutil.copyfile(self.int8_graphs[0] / name, tmp / "int8" / name)
             if self.companion is not None:
                 self.companion.save(tmp / COMPANION)
+            if self.trained_photos:
+                (tmp / TRAINED_PHOTOS).write_text("".join(f"{i}\n" for i in sorted(self.trained_photos)))
         return Path(path)
 
     @classmethod
@@ -374,6 +382,8 @@ class GemClassifier:
         An int8 model runs on onnxruntime only, from the graphs in its folder, checked against config.json."""
         path = DEFAULT_MODEL_DIR if str(path) == "default" else Path(path)
         clf = cls._load_own(path, device, backend)
+        listed = path / TRAINED_PHOTOS
+        clf.trained_photos = frozenset(listed.read_text().split()) if listed.is_file() else frozenset()
         companion = clf.info.pop("companion", None)
         if companion is not None:
             try:
@@ -448,6 +458,20 @@ class GemClassifier:
         clf.backend, clf._source, clf._weights_digest = backend, (path, config, None), digest
         clf._serving, clf._serving_refused, clf.int8_graphs = serving, None, graphs
         return clf
+
+
+def photo_id(path: str | Path) -> str:
+    """What identifies a photo file by content in TRAINED_PHOTOS ('' when it cannot be read)."""
+    from gemlang.data.images import file_digest
+
+    try:
+        return file_digest(path)[:TRAINED_ID_HEX]
+    except OSError:
+        return ""
+
+
+def photo_ids(paths) -> frozenset[str]:
+    return frozenset(filter(None, map(photo_id, paths)))
 
 
 @lru_cache(maxsize=1)

@@ -6,6 +6,7 @@ import json
 import shutil
 
 import pytest
+from PIL import Image
 
 from gemlang.cli import main
 
@@ -41,7 +42,12 @@ def test_train_then_predict_then_evaluate(tiny_folder, tmp_path, capsys, monkeyp
     assert 0 <= metrics["out_of_scope_flagged"] <= 1  # how often the chat would have said "not a gem I know"
     printed = capsys.readouterr()
     assert "flagged out of scope" in printed.out
-    assert "is the folder the model was trained on" in printed.err  # an in-sample score is said to be one
+    assert "all photos in" in printed.err and "the model was trained on" in printed.err  # said in-sample
+    copied = tmp_path / "copied"  # the same photos elsewhere, and one new: counted by content, not by path
+    shutil.copytree(tiny_folder, copied)
+    Image.new("RGB", (40, 40), (250, 250, 0)).save(copied / "Emerald" / "new.png")
+    assert main(["evaluate", "--data", str(copied), "--model", str(model), "--report", str(tmp_path / "r2")]) == 0
+    assert "18 of the 19 photos in" in capsys.readouterr().err
     assert (report / "confusion_matrix.png").stat().st_size > 0
 
     cv_report = tmp_path / "cv"

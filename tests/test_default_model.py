@@ -50,6 +50,9 @@ def test_model_card_counts_the_deduplicated_shared_photos(default):
     photos = deduplicate(scan_image_folder(SHARED_TRAIN))
     assert default.info["trained_on"]["n_images"] == default.info["cross_validation"]["n_images"] == len(photos)
     assert f"{len(photos)} photos after removing exact duplicates" in (DEFAULT_MODEL_DIR / "MODEL_CARD.md").read_text()
+    from gemlang.model import photo_ids
+
+    assert default.trained_photos == photo_ids(photos.paths)  # `gemlang evaluate` on them says they were seen
 
 
 @pytest.mark.shared_data

@@ -39,7 +39,8 @@ def test_save_load_round_trip_gives_identical_predictions(tiny_model_dir, tiny_f
     paths = scan_image_folder(tiny_folder).paths
     np.testing.assert_allclose(clf.predict_proba(paths)[0], again.predict_proba(paths)[0], atol=1e-6)
     saved = sorted(p.name for p in (tmp_path / "copy").iterdir())
-    assert saved == ["config.json", "head.safetensors", "scope.safetensors"]
+    assert saved == ["config.json", "head.safetensors", "scope.safetensors", "trained_photos.txt"]
+    assert again.trained_photos == clf.trained_photos and len(clf.trained_photos) == len(paths)  # kept on re-save
 
 
 def test_config_records_encoder_classes_and_cross_validation(tiny_model_dir):

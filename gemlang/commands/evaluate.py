@@ -61,13 +61,8 @@ def run(args) -> int:
     if args.zero_shot is not None:
         return run_zero_shot(args, data)
     clf = GemClassifier.load(args.model)
-    trained_on = clf.info.get("trained_on", {}).get("data")
-    if not args.cv and trained_on and Path(trained_on).resolve() == Path(args.data).resolve():
-        print(
-            f"note: {args.data} is the folder the model was trained on: its scores are optimistic. Score photos "
-            "the model never saw, or pass --cv K to cross-validate the recipe.",
-            file=sys.stderr,
-        )
+    if not args.cv:
+        print_seen_in_training(clf, data, args.data)
     cache = FeatureCache(args.cache)
     progress = not args.no_progress
     if args.cv:
@@ -78,6 +73,25 @@ def run(args) -> int:
     print(summary_line(metrics))
     print(f"report written to {args.report}")
     return status
+
+
+def print_seen_in_training(clf, data, folder) -> None:
+    """A note on stderr when the photos to score include the model's training photos: by content where the
+    model lists them (a copy elsewhere counts), else by the folder's path."""
+    from gemlang.model import photo_id
+
+    advice = "Score photos the model never saw, or pass --cv K to cross-validate the recipe."
+    if clf.trained_photos:
+        seen = sum(photo_id(p) in clf.trained_photos for p in data.paths)
+        if seen:
+            share = "all" if seen == len(data) else f"{seen} of the {len(data)}"
+            print(f"note: {share} photos in {folder} are photos the model was trained on (the same files, by "
+                  f"content): its scores are optimistic. {advice}", file=sys.stderr)  # fmt: skip
+        return
+    trained_on = clf.info.get("trained_on", {}).get("data")
+    if trained_on and Path(trained_on).resolve() == Path(folder).resolve():
+        print(f"note: {folder} is the folder the model was trained on: its scores are optimistic. {advice}",
+              file=sys.stderr)  # fmt: skip
 
 
 def run_zero_shot(args, data) -> int:

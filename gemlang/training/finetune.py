@@ -43,7 +43,7 @@ from gemlang.heads import LinearHead, fit_temperature
 from gemlang.io import write_json_atomic
 from gemlang.methods.photos import load_photos, normalise, random_affine
 from gemlang.metrics import classification_metrics
-from gemlang.model import GemClassifier
+from gemlang.model import GemClassifier, photo_ids
 from gemlang.training.loop import TrainConfig, train_loop
 from gemlang.training.scope_check import fit_model_scope
 
@@ -145,6 +145,7 @@ def finetune_classifier(
     extractor = FeatureExtractor(config.backbone, tta=config.tta)
     extractor.encoders = [encoder.eval().to(extractor.device)]
     clf = GemClassifier(extractor, head.eval(), data.classes, 1.0, {"finetuned_encoder": True})
+    clf.trained_photos = photo_ids(train_photos.data.paths)  # not the validation fold, which only stopped it
     features, _ = extractor(val_photos.data.paths)
     with torch.no_grad():
         logits = head(torch.from_numpy(features)).numpy()

@@ -18,7 +18,7 @@ from gemlang.errors import UsageError
 from gemlang.features import FeatureCache
 from gemlang.heads import HEADS
 from gemlang.metrics import classification_metrics
-from gemlang.model import GemClassifier
+from gemlang.model import GemClassifier, photo_ids
 from gemlang.recipe import TRAIN_DEFAULT, Recipe
 from gemlang.training.companion import fit_companion
 from gemlang.training.finetune import FinetuneConfig
@@ -100,6 +100,7 @@ def train_classifier(
     final = make_head().fit(X, y, seed=seed)
     scope = fit_model_scope(X, y, folder.groups, held_out_probabilities, seed, log)
     clf = GemClassifier(extractor, final, classes, temperature, info, scope=scope, int8_graphs=int8_graphs)
+    clf.trained_photos = photo_ids(data.paths)
     if recipe.companion:
         if held_out_probabilities is None:
             raise UsageError(f"the recipe's fine-tuned companion is calibrated on held-out photos: every class needs "
