@@ -757,6 +757,7 @@ def test_a_choice_asked_how_to_tell_and_a_dyed_imitation_by_its_minerals_name_ar
     chat = Assistant(classifier=None).conversation()
     assert chat.ask("amber or plastic? how can I tell").reply == "**Amber or Plastic?**"
     assert chat.ask("how can I tell plastic from amber").reply == "**Amber or Plastic?**"
+    assert chat.ask("is it glass or plastic? how do I tell").reply == "**Glass (Paste) or Plastic?**"
     turquoise = chat.ask("how do I tell turquoise from howlite?")  # was turquoise's description
     assert turquoise.reply == "**Turquoise or Dyed Howlite (Turquoise Simulant)?**" and "SG" in turquoise.tell_apart
     assert chat.ask("turquoise vs magnesite").reply == "**Turquoise or Dyed Magnesite (Turquoise Simulant)?**"

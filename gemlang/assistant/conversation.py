@@ -79,7 +79,7 @@ from gemlang.assistant.questions import (
     TREATMENT_QUESTION,
     WHY_ONLY,
     asks_if_it_is,
-    compared_material,
+    compared_materials,
     gems_compared,
     imitation_compared,
     lab_grown_twins,
@@ -693,7 +693,7 @@ class Conversation:
         last = self._answered_gem()
         if not compared and last is not None and not turn.images and OF_THE_STONE_IN_HAND.search(text):
             # "how do I tell it from glass?", "how can I tell if it's dyed howlite?": the stone answered and that gem
-            named = gems_named_in(text) or ([material] if (material := compared_material(text)) else [])
+            named = gems_named_in(text) or compared_materials(text)
             compared = [last, other] if (other := next((g for g in named if g.name != last.name), None)) else []
         if not compared:
             return self._imitation_compared(turn)

@@ -321,7 +321,7 @@ OF_THE_STONE_IN_HAND = re.compile(
 _MATERIAL = r"(glass|paste|plastic)"
 COMPARED_MATERIAL = re.compile(
     rf"\b(?:from|and|vs\.?|versus|or|with)\s+(?:\w+\s+)?{_MATERIAL}\b|"
-    rf"\b{_MATERIAL}\s+(?:or|vs\.?|versus|and|from)\s",
+    rf"\b{_MATERIAL}(?=\s+(?:or|vs\.?|versus|and|from)\s)",
     re.I,
 )
 MATERIAL_GEMS = {"glass": "Glass (Paste)", "paste": "Glass (Paste)", "plastic": "Plastic"}
@@ -329,10 +329,10 @@ MATERIAL_GEMS = {"glass": "Glass (Paste)", "paste": "Glass (Paste)", "plastic": 
 HOW_TO_TELL = re.compile(r"\bhow\b.{0,25}\b(?:tell|know|check|test)\b", re.I)
 
 
-def compared_material(text: str):
-    """The glass or plastic a comparison names ("ruby or glass?"), as a gem, or None."""
-    m = COMPARED_MATERIAL.search(text)
-    return get_facts(MATERIAL_GEMS[(m.group(1) or m.group(2)).lower()]) if m else None
+def compared_materials(text: str) -> list:
+    """The glass and plastic a comparison names ("ruby or glass?", "glass or plastic?"), as gems, in order."""
+    named = [MATERIAL_GEMS[(m.group(1) or m.group(2)).lower()] for m in COMPARED_MATERIAL.finditer(text)]
+    return [get_facts(name) for name in dict.fromkeys(named)]
 
 
 def asks_to_compare(text: str) -> bool:
@@ -352,7 +352,7 @@ def imitation_compared(text: str):
     if not asks_to_compare(text):
         return None
     named = gems_named_in(text)
-    if len(named) != 1 or compared_material(text):
+    if len(named) != 1 or compared_materials(text):
         return None
     gem = named[0]
     own = {w for n in (gem.name, *gem.aliases) for w in re.findall(r"[a-z]+", n.lower())}  # "pressed amber"
@@ -380,8 +380,8 @@ def gems_compared(text: str) -> list:
     if not asks_to_compare(text):
         return []
     named = gems_named_in(text)
-    if len(named) == 1 and (material := compared_material(text)) and material.name != named[0].name:
-        named.append(material)
+    if len(named) < 2:  # "glass" alone is no gem name, but compared it is: "ruby or glass?", "glass or plastic?"
+        named += [m for m in compared_materials(text) if m.name not in {g.name for g in named}]
     if len(named) == 1 and imitation_compared(text):  # "turquoise vs chalk-dyed magnesite": no misspelt magnetite
         return []
     if len(named) == 1:  # "tanzinite vs iolite": the other side of the comparison, misspelt
