@@ -33,7 +33,7 @@ from reports import machine  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "gemstones" / "train"
 RESULTS = ROOT / "eval" / "results"
-SIZES = {"phone, 12 MP": (4000, 3000), "camera, 48 MP": (8000, 6000)}
+SIZES = {"phone 12 MP": (4000, 3000), "camera 48 MP": (8000, 6000)}
 
 
 def predicted(photo: Path, model: str) -> tuple[str, float, float]:
