@@ -258,3 +258,11 @@ def test_camera_photos_smoke_times_each_size_in_a_process_of_its_own(tmp_path, m
     sizes = json.loads((tmp_path / "camera_photos.json").read_text())["sizes"]
     assert list(sizes) == ["as in the collection", "phone 12 MP", "camera 48 MP"]
     assert sizes["camera 48 MP"]["size"] == "800 x 600" and all(v["peak_mb"] > 0 for v in sizes.values())
+
+
+def test_views_smoke_scores_the_four_ways_on_the_same_folds(tmp_path, monkeypatch):
+    script = load_script("views", monkeypatch)
+    assert script.main(["--smoke", "--results", str(tmp_path)]) == 0
+    results = json.loads((tmp_path / "views.json").read_text())
+    assert results["encoder_passes_with_test_time_views"] == 3 and results["folds"] == 2
+    assert len(results["scores"]) == 4 and all(0 <= s["top1"] <= s["top5"] <= 1 for s in results["scores"].values())
