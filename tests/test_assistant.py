@@ -762,6 +762,9 @@ def test_a_choice_asked_how_to_tell_and_a_dyed_imitation_by_its_minerals_name_ar
     assert turquoise.reply == "**Turquoise or Dyed Howlite (Turquoise Simulant)?**" and "SG" in turquoise.tell_apart
     assert chat.ask("turquoise vs magnesite").reply == "**Turquoise or Dyed Magnesite (Turquoise Simulant)?**"
     assert chat.ask("how can I tell if my ruby is real").reply.startswith("**Ruby**:")  # one gem: no choice
+    in_hand = Assistant(classifier=None).conversation()
+    in_hand.ask("red stone, RI 1.762-1.770, SG 4.00")
+    assert in_hand.ask("is it ruby or spinel? how can I check").reply != "**Ruby or Spinel?**"  # of the stone
 
 
 def test_an_imitation_the_knowledge_base_has_no_facts_of_is_checked_against_the_gems_own():

@@ -689,7 +689,8 @@ class Conversation:
     def _comparison(self, turn: Turn) -> bool:
         """A question about two gems: how a gemmologist separates them."""
         text, answer = turn.text, turn.answer
-        compared = gems_compared(text) if not (turn.images or turn.new) else []
+        choice = self.image_probs is None and not self.hints  # no stone in hand that "ruby or spinel?" is about
+        compared = gems_compared(text, choice) if not (turn.images or turn.new) else []
         last = self._answered_gem()
         if not compared and last is not None and not turn.images and OF_THE_STONE_IN_HAND.search(text):
             # "how do I tell it from glass?", "how can I tell if it's dyed howlite?": the stone answered and that gem
@@ -717,7 +718,8 @@ class Conversation:
     def _imitation_compared(self, turn: Turn) -> bool:
         """ "How do I tell turquoise from howlite?": an imitation the knowledge base lists for the gem but has no
         facts of; the gem's own constants and signs are what to check."""
-        if turn.images or turn.new or (found := imitation_compared(turn.text)) is None:
+        choice = self.image_probs is None and not self.hints
+        if turn.images or turn.new or (found := imitation_compared(turn.text, choice)) is None:
             return False
         gem, imitation = found
         other_side = r"\b(?:or|from|vs\.?|versus|and)\s+(?:an?\s+)?([a-z][a-z -]*?)\s*(?:[?.!,]|$)"  # "from quartzite"

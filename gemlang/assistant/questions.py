@@ -335,9 +335,12 @@ def compared_materials(text: str) -> list:
     return [get_facts(name) for name in dict.fromkeys(named)]
 
 
-def asks_to_compare(text: str) -> bool:
-    """ "ruby vs spinel", "how do I tell ruby from spinel", "amber or plastic? how can I tell"."""
-    return bool(COMPARE_WORDS.search(text) or (HOW_TO_TELL.search(text) and re.search(r"\bor\b", text, re.I)))
+def asks_to_compare(text: str, choice: bool = True) -> bool:
+    """ "ruby vs spinel", "how do I tell ruby from spinel", and with `choice` (no stone in hand, which "is it ruby
+    or spinel? how can I check" would be about) "amber or plastic? how can I tell"."""
+    if COMPARE_WORDS.search(text):
+        return True
+    return choice and bool(HOW_TO_TELL.search(text) and re.search(r"\bor\b", text, re.I))
 
 
 # words of a listed imitation that name no mineral: "Dyed howlite" is howlite
@@ -346,10 +349,10 @@ IMITATION_WORDS = re.compile(
 )
 
 
-def imitation_compared(text: str):
+def imitation_compared(text: str, choice: bool = True):
     """(gem, imitation) when a comparison names one gem and a listed imitation of it the knowledge base has no
     facts of ("how do I tell turquoise from howlite?": Turquoise, "Dyed howlite"), else None."""
-    if not asks_to_compare(text):
+    if not asks_to_compare(text, choice):
         return None
     named = gems_named_in(text)
     if len(named) != 1 or compared_materials(text):
@@ -375,14 +378,15 @@ TEST_NAMED = {
 }
 
 
-def gems_compared(text: str) -> list:
-    """The first two gems a message asks to compare ("the difference between ruby and spinel"), else []."""
-    if not asks_to_compare(text):
+def gems_compared(text: str, choice: bool = True) -> list:
+    """The first two gems a message asks to compare ("the difference between ruby and spinel"), else [];
+    `choice`: see `asks_to_compare`."""
+    if not asks_to_compare(text, choice):
         return []
     named = gems_named_in(text)
     if len(named) < 2:  # "glass" alone is no gem name, but compared it is: "ruby or glass?", "glass or plastic?"
         named += [m for m in compared_materials(text) if m.name not in {g.name for g in named}]
-    if len(named) == 1 and imitation_compared(text):  # "turquoise vs chalk-dyed magnesite": no misspelt magnetite
+    if len(named) == 1 and imitation_compared(text, choice):  # "turquoise vs dyed magnesite": no misspelt magnetite
         return []
     if len(named) == 1:  # "tanzinite vs iolite": the other side of the comparison, misspelt
         from gemlang.knowledge import find_gem
