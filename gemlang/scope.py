@@ -88,7 +88,8 @@ def analysed_as_the_chat(classifier, photos: list, cache=None, progress: bool = 
     probs, verdicts, failures = classifier.analyse(looked_at, cache=cache, progress=progress)
     flaws = []
     for i, photo in enumerate(looked_at):
-        found = [] if i in failures else photo_shortcomings(photo) + [SMALL_IN_FRAME] * cropped[i]
+        small = cropped[i] and verdicts[i].kind != NOT_A_GEM_PHOTO  # a cropped blank picture is no small stone
+        found = [] if i in failures else photo_shortcomings(photo) + [SMALL_IN_FRAME] * small
         if NO_COLOUR in found:
             probs[i], verdicts[i] = seen_without_colour(probs[i], verdicts[i])
         flaws.append(found)

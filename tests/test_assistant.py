@@ -692,15 +692,20 @@ def test_a_property_asked_of_it_is_the_answered_gems_and_changes_nothing():
 
 
 def test_a_stone_small_in_its_photo_is_looked_at_cropped_and_the_answer_says_so(assistant):
+    from conftest import red_stone_photo
     from PIL import Image, ImageDraw
 
     framed = Image.new("RGB", (600, 600), (200, 200, 200))
-    ImageDraw.Draw(framed).ellipse([250, 250, 350, 350], fill=(180, 20, 40))
+    framed.paste(red_stone_photo().resize((100, 100)), (250, 250))
     chat = assistant.conversation()
     answer = chat.ask("what is it?", [framed])
     assert any("cropped to the stone" in n for n in answer.notes) and chat.images[0].width < 300
     close_up = chat.ask("and this one?", [framed.crop((200, 200, 400, 400))])
     assert not any("cropped" in n for n in close_up.notes)
+    blank = Image.new("RGB", (600, 600), (255, 255, 255))
+    ImageDraw.Draw(blank).rectangle([280, 280, 320, 320], fill=(200, 0, 0))  # a flat square: no stone
+    flat = assistant.conversation().ask("what is it?", [blank])
+    assert not any("cropped" in n for n in flat.notes)  # not "no gem photo" and "the stone fills a small part"
 
 
 def test_a_tiny_photo_leaves_the_answer_unsure_and_says_why(assistant):

@@ -42,7 +42,7 @@ def test_train_then_predict_then_evaluate(tiny_folder, tmp_path, capsys, monkeyp
     assert 0 <= metrics["out_of_scope_flagged"] <= 1  # how often the chat would have said "not a gem I know"
     printed = capsys.readouterr()
     assert "flagged out of scope" in printed.out
-    assert "all photos in" in printed.err and "the model was trained on" in printed.err  # said in-sample
+    assert "all the photos in" in printed.err and "the model was trained on" in printed.err  # said in-sample
     copied = tmp_path / "copied"  # the same photos elsewhere, and one new: counted by content, not by path
     shutil.copytree(tiny_folder, copied)
     Image.new("RGB", (40, 40), (250, 250, 0)).save(copied / "Emerald" / "new.png")

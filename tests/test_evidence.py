@@ -428,6 +428,15 @@ def test_the_optic_figure_tells_a_uniaxial_gem_from_a_biaxial_one_the_constants_
     assert "optic figure" not in (model.fuse(None, parse_hints("RI 1.63, SG 3.15, singly refractive")).next_test or "")
 
 
+def test_a_bench_test_both_gems_name_is_the_one_given_salt_water_for_amber_and_plastic():
+    from gemlang.knowledge import get_facts
+    from gemlang.knowledge.tell_apart import tell_apart
+
+    said = tell_apart(get_facts("Amber"), get_facts("Plastic"))
+    assert "floats in saturated salt water" in said and "sinks in saturated salt water" in said  # not acetone
+    assert "acetone" in tell_apart(get_facts("Amber"), get_facts("Copal (Amber Simulant)"))
+
+
 def test_where_no_instrument_separates_the_leaders_the_next_test_is_the_bench_test_or_the_loupe():
     model = EvidenceModel(["Amber", "Emerald"])
     amber = model.fuse(None, parse_hints("RI 1.54, SG 1.04, yellow, floats in salt water")).next_test

@@ -294,6 +294,10 @@ def test_colours_of_a_flash_are_not_the_stones_colour():
 
     assert said_colours("flash effect in fissures, orange and blue flashes when rotated") == ()
     assert said_colours("diamond with an orange/blue flash") == ()
+    # a colour said of the stone in the clause of a test's result is the stone's: only the result's is not
+    assert said_colours("my blue stone goes red under a chelsea filter") == ("blue",)
+    assert said_colours("green glass stays green under chelsea") == ("green",)
+    assert said_colours("red under the chelsea filter") == () == said_colours("not a blue stone, red under chelsea")
     assert said_colours("red stone with a blue flash") == ("red",)
     assert said_colours("blue and green") == ("blue", "green")
 

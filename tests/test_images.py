@@ -129,6 +129,8 @@ def test_a_camera_jpeg_is_decoded_at_a_fraction_of_its_size_that_keeps_enough_pi
     assert 64 <= min(image.size) < 300 and image.size[0] / image.size[1] == pytest.approx(4 / 3, abs=0.02)
     small = _save(Image.new("RGB", (100, 100), (200, 30, 40)), tmp_path / "small.jpg", "JPEG")
     assert load_image(small).size == (100, 100)  # under twice the side: decoded whole
+    panorama = _save(Image.new("RGB", (800, 100), (200, 30, 40)), tmp_path / "panorama.jpg", "JPEG")
+    assert 128 <= load_image(panorama).width < 800  # by its longer side: 12000 x 1500 no longer costs a gigabyte
 
 
 def test_a_photo_many_times_the_input_is_box_reduced_first_to_nearly_the_same_pixels(monkeypatch):

@@ -623,11 +623,6 @@ class Conversation:
         if any(image.info.get("frames", 1) > 1 for image in images):
             answer.notes.append("an animated picture: I looked at its first frame only; send each stone as a photo.")
         images, cropped = cropped_to_stone(images)
-        if any(cropped):
-            answer.notes.append(
-                "the stone fills only a small part of your photo, so I looked at it cropped to the stone; a close-up "
-                "that the stone fills answers best."
-            )
         keep = " I am still looking at your earlier photo." if self.images else ""
         if turn.photos and not images and not parse_hints(text):
             answer.reply = " ".join(problems) + " Please upload a photo of the stone." + keep
@@ -657,6 +652,11 @@ class Conversation:
             each = [{flaw.split(" (")[0]: flaw for flaw in photo_shortcomings(image)} for image in images]
             self._photo_flaws = [flaw for kind, flaw in each[0].items() if all(kind in e for e in each)]
             self.image_probs, self.scope = self.assistant.look(images)
+            if any(cropped) and self.scope.kind != NOT_A_GEM_PHOTO:  # a cropped blank picture is no small stone
+                answer.notes.append(
+                    "the stone fills only a small part of your photo, so I looked at it cropped to the stone; a "
+                    "close-up that the stone fills answers best."
+                )
             if NO_COLOUR in self._photo_flaws:
                 self.image_probs, self.scope = seen_without_colour(self.image_probs, self.scope)
         turn.images = images

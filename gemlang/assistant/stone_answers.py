@@ -421,6 +421,9 @@ RECHECK = {
     # a white lamp or a bright room passes for a glow, and a glow only suggests: the refractometer settles it
     "fluorescence": "look again with the lamp close in a dark room, and take the RI, which settles what a glow "
     "only suggests",
+    # the filter's red marks chromium or cobalt; a weak lamp or a red-bodied stone misleads, and it only suggests
+    "chelsea": "look again through the filter held close to the eye, the stone under a strong white lamp, and take "
+    "the RI, which settles what the filter only suggests",
 }
 LOOK_AGAIN = "look again with a 10x loupe under a single light"  # what the loupe showed (`OBSERVED`)
 OPTIC_FIGURE = "look for the interference figure again with a conoscope: it tells uniaxial from biaxial"

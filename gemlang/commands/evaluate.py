@@ -84,8 +84,9 @@ def print_seen_in_training(clf, data, folder) -> None:
     if clf.trained_photos:
         seen = sum(photo_id(p) in clf.trained_photos for p in data.paths)
         if seen:
-            share = "all" if seen == len(data) else f"{seen} of the {len(data)}"
-            print(f"note: {share} photos in {folder} are photos the model was trained on (the same files, by "
+            share = "all the" if seen == len(data) else f"{seen} of the {len(data)}"
+            are = "is a photo" if seen == 1 and len(data) > 1 else "are photos"
+            print(f"note: {share} photos in {folder} {are} the model was trained on (the same files, by "
                   f"content): its scores are optimistic. {advice}", file=sys.stderr)  # fmt: skip
         return
     trained_on = clf.info.get("trained_on", {}).get("data")

@@ -150,6 +150,16 @@ def missing_photo(path: Path) -> str:
     return f"{path}: no such file. Check the path."
 
 
+def _draft_scale(width: int, height: int) -> float:
+    """How far a JPEG is shrunk as it is decoded (1: not at all); see DECODED_SIDE."""
+    short, long = sorted((width, height))
+    if short >= 2 * DECODED_SIDE or width * height > MAX_PIXELS:
+        return min(DECODED_SIDE / short, (JPEG_DRAFT_PIXELS / (width * height)) ** 0.5)
+    if long >= 4 * DECODED_SIDE:  # a panorama (12000 x 1500): by its longer side
+        return 2 * DECODED_SIDE / long
+    return 1.0
+
+
 def load_image(source: str | Path | bytes | Image.Image) -> Image.Image:
     """Open a photo from a path, raw bytes or a PIL image (or what `as_photo` converts) as upright RGB, or raise
     `ImageError`."""
@@ -177,8 +187,7 @@ def load_image(source: str | Path | bytes | Image.Image) -> Image.Image:
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(source))
             width, height = image.size
-            if image.format == "JPEG" and (min(width, height) >= 2 * DECODED_SIDE or width * height > MAX_PIXELS):
-                scale = min(DECODED_SIDE / min(width, height), (JPEG_DRAFT_PIXELS / (width * height)) ** 0.5)
+            if image.format == "JPEG" and (scale := _draft_scale(width, height)) < 1.0:
                 image.draft("RGB", (max(1, math.ceil(width * scale)), max(1, math.ceil(height * scale))))
             _check_size(*image.size, name=name)
             image.load()
@@ -296,8 +305,10 @@ def thumbnail(source, side: int = 128) -> tuple[tuple[int, int], Image.Image] | 
         if isinstance(source, Image.Image):
             size, small = source.size, to_rgb(source).copy()  # the thumbnail must not shrink the caller's picture
         else:
-            small = Image.open(io.BytesIO(source) if isinstance(source, bytes) else source)
-            if small.width * small.height > MAX_PIXELS:
+            with warnings.catch_warnings():  # a large camera JPEG is no bomb: decoded at 1/8 scale, as below
+                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+                small = Image.open(io.BytesIO(source) if isinstance(source, bytes) else source)
+            if small.format != "JPEG" and small.width * small.height > MAX_PIXELS:
                 return None
             size = small.size
             small.draft("RGB", (side, side))
@@ -348,7 +359,7 @@ def shortcomings_note(flaws: list[str]) -> str:
 def shortcomings_warning(flaws: list[str]) -> str:
     """One line for a command's output on a poor photo: "the photo is very dark: …"."""
     poor = [f for f in flaws if f != SMALL_IN_FRAME]
-    said = [f"the photo is {' and '.join(poor)}: the gem it names is less sure than its odds say"] if poor else []
+    said = [f"the photo is {' and '.join(poor)}: the answer is less sure than its odds say"] if poor else []
     if len(poor) < len(flaws):
         said.append("the stone fills only a small part of the photo, so it was looked at cropped to the stone")
     close_up = "a close, sharp colour photo in daylight" if poor else "a close-up that the stone fills"

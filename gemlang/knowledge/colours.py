@@ -200,6 +200,12 @@ CLEAR_STONE = re.compile(
 )
 
 
+# a colour said of the stone itself before a test's result in the same clause: "a blue stone", "green glass"
+STONE_CALLED = re.compile(
+    r"\b([a-z]+(?:[- ][a-z]+)?)[- ](?:stone|gem|gemstone|glass|cabochon|cab|crystal|bead|pebble)s?\b"
+)
+
+
 def said_colours(text: str) -> tuple[str, ...]:
     """The colour names a message gives the stone ("a purple stone" -> purple; "greenish blue" -> blue, green).
 
@@ -216,7 +222,14 @@ def said_colours(text: str) -> tuple[str, ...]:
     clauses = re.split(r"[,;.\n!?()/]+", text)
     skip_to = -1  # the last clause of the colours a dichroscope or a flash showed, which may run over commas
     for j, clause in enumerate(clauses):
-        if j <= skip_to or NOT_BODY_COLOUR.search(clause):
+        if j <= skip_to:
+            continue
+        if test := NOT_BODY_COLOUR.search(clause):  # "my blue stone goes red under a chelsea filter": blue
+            for m in STONE_CALLED.finditer(clause[: test.start()]):
+                if not NEGATED.search(clause[max(0, m.start() - 60) : m.start()]):
+                    for word in _words(m.group(1)):
+                        for name, w in _word_names(word, list_words=False).items():
+                            found[name] = found.get(name, 0.0) + w
             continue
         test = AFTER_TEST.search(clause)
         if test:

@@ -274,8 +274,8 @@ def value_text(p: Profile, gem: GemFacts, key: str) -> str:
             "unknown" if not p.fluorescence else "inert" if p.fluorescence == ("inert",) else ", ".join(p.fluorescence)
         )
     if key == "chelsea":
-        if p.chelsea_red is None:
-            return "unknown"
+        if p.chelsea_red is None:  # noted only where it shows red (chromium, cobalt): unnoted, a gem stays green
+            return "no red noted"
         return "red in some stones" if p.chelsea_some else "red" if p.chelsea_red else "no red"
     if key == "thermal":
         return "passes" if p.conducts_heat else "fails"

@@ -288,20 +288,30 @@ COLOUR_ONLY = re.compile(
 # spectroscope. Laboratory methods (FTIR, Raman) are not bench tests.
 BENCH_TEST = re.compile(
     r"aceton|hot[- ]?point|absorption (?:band|line|spectrum|at)|spectrum|\d\s*nm\b|effervesc|fizz|\bHCl\b|"
-    r"(?:with|in) (?:warm |cold |dilute )*acid",
+    r"(?:with|in) (?:warm |cold |dilute )*acid|salt(?:ed)? water",
     re.I,
 )
 NOT_A_BENCH_TEST = re.compile(r"FTIR|Raman|\bATR\b|photoluminescen|centres|damaged|dyeing|spectral fire|same as", re.I)
 
 
-def bench_test(gem: GemFacts) -> str | None:
-    """The part of a gem's first diagnostic feature that a simple test at the bench shows (acetone, acid, hot
-    point, spectroscope), else its sourced absorption spectrum, or None."""
+def bench_parts(gem: GemFacts) -> list[str]:
+    """The parts of a gem's diagnostic features that a simple test at the bench shows (acetone, acid, hot point,
+    salt water, spectroscope), in the knowledge base's order."""
+    out = []
     for feature in gem.diagnostic_features:
         part = next((p for p in feature.split(";") if BENCH_TEST.search(p)), "").strip()  # not "singly refractive"
         part = feature if part.count("(") != part.count(")") else part  # a ";" inside brackets splits nothing
         if part and not NOT_A_BENCH_TEST.search(feature):
-            return part
+            out.append(part)
+    return out
+
+
+def bench_test(gem: GemFacts, test: str = "") -> str | None:
+    """The part of a gem's first diagnostic feature that a simple test at the bench shows (with `test`, the
+    first that makes that test: "salt water"), else its sourced absorption spectrum, or None."""
+    parts = [p for p in bench_parts(gem) if not test or test in _test_words(p)]
+    if parts:
+        return parts[0]
     spectrum = gem.absorption_spectrum
     if not spectrum:
         return None
@@ -309,7 +319,7 @@ def bench_test(gem: GemFacts) -> str | None:
 
 
 # Words that say a bench test comes out differently for another stone ("whereas copal turns sticky").
-CONTRAST = re.compile(r"whereas|unaffected|resists|distinguish|\bvs\b|definitive", re.I)
+CONTRAST = re.compile(r"whereas|\bwhere\b|unaffected|resists|distinguish|\bvs\b|definitive", re.I)
 
 
 # A bench test the knowledge base calls diagnostic of one gem tells it from a natural gem of another mineral.
@@ -326,7 +336,9 @@ def bench_tests(a: GemFacts, b: GemFacts) -> list[str]:
     none where both pass alike (every coral fizzes in acid) or only one names a test its look-alike would pass
     too (a lab-grown ruby shows natural ruby's chromium lines), unless it is diagnostic of one mineral and the
     other is a natural gem of another."""
-    tests = {g.name: t for g in (a, b) if (t := bench_test(g))}
+    # the test both name, where there is one: amber floats in salt water and plastic sinks
+    shared = [w for p in bench_parts(a) for w in _test_words(p) if any(w in _test_words(q) for q in bench_parts(b))]
+    tests = {g.name: t for g in (a, b) if (t := bench_test(g, shared[0] if shared else ""))}
     if len(tests) == 1 and DIAGNOSTIC.search(*tests.values()) and _other_minerals(a, b):
         return [f"{name}: {in_sentence(t)}" for name, t in tests.items()]  # zircon's 653.5 nm line: garnet has none
     if len(tests) < 2:
@@ -335,6 +347,11 @@ def bench_tests(a: GemFacts, b: GemFacts) -> list[str]:
     if words[0] == words[1] and not CONTRAST.search(" ".join(tests.values())):
         return []
     return [f"{name}: {in_sentence(t)}" for name, t in tests.items()]
+
+
+def _test_words(part: str) -> set[str]:
+    """The bench tests a feature names, as comparable words ("salt water", "aceton", "hot point")."""
+    return {re.sub(r"[- ]+", " ", w.lower()).replace("salted", "salt") for w in BENCH_TEST.findall(part)}
 
 
 def telling_signs(a: GemFacts, b: GemFacts) -> list[str]:
