@@ -199,6 +199,7 @@ def test_a_stone_small_in_a_plain_frame_is_boxed_and_one_that_fills_it_is_not():
     left, top, right, bottom = stone_box(_framed_stone(600, 150))
     assert 170 <= left <= 225 and 170 <= top <= 225 and 375 <= right <= 430 and 375 <= bottom <= 430
     assert stone_box(_framed_stone(600, 400)) is None  # the stone fills most of the picture: nothing to crop
+    assert stone_box(_framed_stone(1000, 60)) is not None  # 6% of the width: a ring photographed from afar
     assert stone_box(Image.new("RGB", (300, 300), (200, 200, 200))) is None  # no stone stands out
     busy = Image.fromarray(np.random.default_rng(0).integers(0, 256, (300, 300, 3), dtype=np.uint8))
     busy.paste(_framed_stone(60, 50), (120, 120))

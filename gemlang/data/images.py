@@ -221,6 +221,7 @@ PLAIN_BORDER = 24.0  # the largest per-channel spread (0-255) of a plain backgro
 STONE_CONTRAST = 40.0  # how far (RGB distance) a pixel must lie from every border colour to be the stone's
 SMALL_STONE = 0.4
 STONE_MARGIN = 0.15  # of the stone box's size, kept on each side of it
+SMALLEST_STONE = 0.002  # of the picture's area: a stone 5% of its width across (a ring photographed from afar)
 
 
 def stone_box(image: Image.Image) -> tuple[int, int, int, int] | None:
@@ -256,7 +257,7 @@ def _stone_fraction(read) -> tuple[float, float, float, float] | None:
     squared = (flat**2).sum(1, keepdims=True) - 2 * flat @ colours.T + (colours**2).sum(1)
     rows, cols = np.nonzero((squared.min(1) > STONE_CONTRAST**2).reshape(len(range(0, h, every)), -1))
     rows, cols = rows * every, cols * every
-    if len(rows) < 0.005 * h * w / every**2:
+    if len(rows) < SMALLEST_STONE * h * w / every**2:
         return None
     top, bottom = np.percentile(rows, [0.5, 99.5])
     left, right = np.percentile(cols, [0.5, 99.5])
