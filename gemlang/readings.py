@@ -644,7 +644,7 @@ SR_BIRE_MAX = 0.004  # a birefringence above this is no singly refractive stone'
 CHELSEA_NOT_RED = (
     r"\bno (?:change|reaction|red|pink)|\bnot (?:\w+ )?(?:red|pink)|(?:does|did|do)(?:n'?t| not)\b|"
     r"\b(?:stays?|stayed|remains?|remained|looks?|looked|appears?|appeared)\s+(?:\w+\s+)?green|"
-    r"\bgreen (?:under|through|with|in)\b|inert|dark"
+    r"\bgreen (?:under|through|with|in)\b|inert|dark|negative|shows nothing|nothing (?:seen|shown)"
 )
 
 
@@ -959,7 +959,7 @@ def _parse_readings(text: str) -> Readings:
         if "chelsea" in clause:
             if re.search(CHELSEA_NOT_RED, clause):
                 chelsea_red = False
-            elif re.search(r"\b(?:red|pink|reddish|pinkish)", clause):
+            elif re.search(r"\b(?:red|pink|reddish|pinkish|positive)", clause):  # "chelsea positive": red
                 chelsea_red = True
             break
 

@@ -690,3 +690,9 @@ def test_a_newer_result_of_the_same_test_replaces_the_older():
     assert first.updated(parse_readings("actually it was gritty, I was wrong")).observations == ("gritty on the teeth",)
     crown = parse_readings("I got 1.762 on the crown and 1.770 on the pavilion").ri
     assert (crown.low, crown.high) == (1.762, 1.770)  # one material: the two readings as a range
+
+
+def test_a_chelsea_result_said_as_positive_or_negative_is_read():
+    assert parse_readings("green stone, RI 1.57, chelsea negative").chelsea_red is False
+    assert parse_readings("the chelsea filter shows nothing").chelsea_red is False
+    assert parse_readings("chelsea positive").chelsea_red is True
