@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
                 raise SystemExit(f"cannot read: {failures}")
             X[v, start : start + batch] = features
     config = dict(model.head_config, n_classes=len(data.classes))
-    ways = ("photos", "photos and views", "photos, test-time views", "photos and views, test-time views")
+    ways = ("photos", "photos and views", "photos with test-time views", "photos and views with test-time views")
     probs = {name: np.zeros((len(y), len(data.classes)), np.float32) for name in ways}
     for train, test in tqdm(list(stratified_group_folds(y, groups, args.folds, args.seed)), desc="folds"):
         for trained_on in ("photos", "photos and views"):
@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
             with torch.no_grad():
                 each = [torch.softmax(head(torch.from_numpy(X[v, test])), 1).numpy() for v in range(k + 1)]
             probs[trained_on][test] = each[0]
-            probs[f"{trained_on}, test-time views"][test] = np.mean(each, 0)
+            probs[f"{trained_on} with test-time views"][test] = np.mean(each, 0)
     result = {
         "command": "python eval/views.py" + (" " + shlex.join(argv) if argv else ""),
         "machine": machine(),
