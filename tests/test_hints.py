@@ -298,6 +298,8 @@ def test_colours_of_a_flash_are_not_the_stones_colour():
     assert said_colours("my blue stone goes red under a chelsea filter") == ("blue",)
     assert said_colours("green glass stays green under chelsea") == ("green",)
     assert said_colours("red under the chelsea filter") == () == said_colours("not a blue stone, red under chelsea")
+    # a gem's colour named by the gem: its first listed colour; other "-coloured" words as they were
+    assert said_colours("aquamarine-coloured stone") == ("blue",) and said_colours("dark-coloured stone") == ()
     assert said_colours("red stone with a blue flash") == ("red",)
     assert said_colours("blue and green") == ("blue", "green")
 

@@ -206,6 +206,17 @@ STONE_CALLED = re.compile(
 )
 
 
+GEM_COLOURED = re.compile(r"\b([a-z]+)[- ]colou?red\b")
+
+
+def _as_gem_coloured(m: re.Match[str]) -> str:
+    """ "aquamarine-coloured" -> the gem's first listed colour ("blue"); any other "-coloured" word as written."""
+    from gemlang.knowledge.knowledge_base import gems_named_in
+
+    named = gems_named_in(m.group(1))
+    return re.sub(r"\(.*?\)", "", named[0].colours[0]).lower() if named and named[0].colours else m.group(0)
+
+
 def said_colours(text: str) -> tuple[str, ...]:
     """The colour names a message gives the stone ("a purple stone" -> purple; "greenish blue" -> blue, green).
 
@@ -219,6 +230,7 @@ def said_colours(text: str) -> tuple[str, ...]:
     text = re.sub(r"\borange[- ]peel\b", "dimpled", text)  # a polish texture, not a colour
     text = PHOTO_WITHOUT_COLOUR.sub(" ", text)  # "an old black and white pic": the photo's, not the stone's
     text = CLEAR_STONE.sub("colourless", text)  # "it's clear", "a clear stone": no colour, not a clear blue
+    text = GEM_COLOURED.sub(_as_gem_coloured, text)  # "aquamarine-coloured": the gem's own colour
     clauses = re.split(r"[,;.\n!?()/]+", text)
     skip_to = -1  # the last clause of the colours a dichroscope or a flash showed, which may run over commas
     for j, clause in enumerate(clauses):
