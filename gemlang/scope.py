@@ -79,17 +79,17 @@ def seen_without_colour(probs: np.ndarray, verdict: ScopeVerdict) -> tuple[np.nd
 
 def analysed_as_the_chat(classifier, photos: list, cache=None, progress: bool = False):
     """`classifier.analyse` of photos as the chat looks at them, for the commands: a stone small in a plain frame
-    cropped to it (`cropped_to_stone`), and each photo's shortcomings (`photo_shortcomings`, with
+    cropped to it (`cropped_to_stone`), and each photo's shortcomings (`shortcomings_of`, with
     SMALL_IN_FRAME for a cropped one) weighed: a photo with no colour `seen_without_colour`. Returns the
     probabilities, verdicts and failures of `analyse`, and each photo's shortcomings."""
-    from gemlang.data.images import NO_COLOUR, SMALL_IN_FRAME, cropped_to_stone, photo_shortcomings
+    from gemlang.data.images import NO_COLOUR, SMALL_IN_FRAME, cropped_to_stone, shortcomings_of
 
-    looked_at, cropped = cropped_to_stone(list(photos))
+    looked_at, cropped, reads = cropped_to_stone(list(photos))
     probs, verdicts, failures = classifier.analyse(looked_at, cache=cache, progress=progress)
     flaws = []
-    for i, photo in enumerate(looked_at):
+    for i, read in enumerate(reads):
         small = cropped[i] and verdicts[i].kind != NOT_A_GEM_PHOTO  # a cropped blank picture is no small stone
-        found = [] if i in failures else photo_shortcomings(photo) + [SMALL_IN_FRAME] * small
+        found = [] if i in failures else shortcomings_of(read) + [SMALL_IN_FRAME] * small
         if NO_COLOUR in found:
             probs[i], verdicts[i] = seen_without_colour(probs[i], verdicts[i])
         flaws.append(found)

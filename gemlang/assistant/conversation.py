@@ -622,7 +622,7 @@ class Conversation:
         images, problems = self.assistant.read_photos(turn.photos)
         if any(image.info.get("frames", 1) > 1 for image in images):
             answer.notes.append("an animated picture: I looked at its first frame only; send each stone as a photo.")
-        images, cropped = cropped_to_stone(images)
+        images, cropped, _ = cropped_to_stone(images)
         keep = " I am still looking at your earlier photo." if self.images else ""
         if turn.photos and not images and not parse_hints(text):
             answer.reply = " ".join(problems) + " Please upload a photo of the stone." + keep
@@ -697,7 +697,7 @@ class Conversation:
             named = gems_named_in(text) or compared_materials(text)
             compared = [last, other] if (other := next((g for g in named if g.name != last.name), None)) else []
         if not compared:
-            return self._imitation_compared(turn)
+            return self._imitation_compared(turn, choice)
         first, second = compared[0].name, compared[1].name
         self.topic, self.pair = None, (compared[0], compared[1])  # "which one is harder?" asks of both
         answer.reply = f"**{first} or {second}?**"
@@ -715,10 +715,9 @@ class Conversation:
         answer.properties = property_rows([first, second])
         return True
 
-    def _imitation_compared(self, turn: Turn) -> bool:
+    def _imitation_compared(self, turn: Turn, choice: bool) -> bool:
         """ "How do I tell turquoise from howlite?": an imitation the knowledge base lists for the gem but has no
-        facts of; the gem's own constants and signs are what to check."""
-        choice = self.image_probs is None and not self.hints
+        facts of; the gem's own constants and signs are what to check. `choice`: see `gems_compared`."""
         if turn.images or turn.new or (found := imitation_compared(turn.text, choice)) is None:
             return False
         gem, imitation = found

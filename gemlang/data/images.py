@@ -272,14 +272,16 @@ def _stone_fraction(read) -> tuple[float, float, float, float] | None:
     )
 
 
-def cropped_to_stone(photos: list) -> tuple[list, list[bool]]:
+def cropped_to_stone(photos: list) -> tuple[list, list[bool], list]:
     """The photos (paths, bytes or opened images) with each one whose stone sits small in a plain frame replaced
-    by its crop to the stone, and which were cropped. The encoders learnt close-ups: from afar a known gem reads
+    by its crop to the stone, which were cropped, and the `thumbnail` of each as looked at (for
+    `shortcomings_of`, so a file is not read again). The encoders learnt close-ups: from afar a known gem reads
     as unknown. A file is looked at in a reduced-size read and decoded in full only to be cropped; one that
     cannot be read is left as it is, for whatever reads it to say why."""
-    out, cropped = [], []
+    out, cropped, reads = [], [], []
     for photo in photos:
-        found = _stone_fraction(thumbnail(photo))
+        read = thumbnail(photo)
+        found = _stone_fraction(read)
         if found is not None:
             try:
                 image = load_image(photo)
@@ -287,9 +289,11 @@ def cropped_to_stone(photos: list) -> tuple[list, list[bool]]:
                 found = None
             else:
                 photo = image.crop(_pixel_box(found, image.size))
+                read = thumbnail(photo)
         out.append(photo)
         cropped.append(found is not None)
-    return out, cropped
+        reads.append(read)
+    return out, cropped, reads
 
 
 SMALL_PHOTO = 64  # px on the shorter side: below it a photo shows a stone's colour but not its cut or inclusions
@@ -324,7 +328,11 @@ def photo_shortcomings(source) -> list[str]:
     """What makes a photo a poor witness, in words for the answer: "black and white" (no colour at all, as a
     scanned print is, unlike a colourless stone's photo, whose pixels keep some tint), "very dark", "very small
     (40 x 40 px)"; [] for a fair photo, or one that cannot be read. `source`: an opened image, a path or bytes."""
-    read = thumbnail(source)
+    return shortcomings_of(thumbnail(source))
+
+
+def shortcomings_of(read: tuple[tuple[int, int], Image.Image] | None) -> list[str]:
+    """`photo_shortcomings` from a photo's `thumbnail`."""
     if read is None:
         return []
     (width, height), small = read

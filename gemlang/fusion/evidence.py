@@ -624,25 +624,21 @@ class EvidenceModel:
     def _chelsea_fits(self, red: bool, told: set[str]) -> np.ndarray:
         """L(the Chelsea filter's reaction | each gem), for a stone of the colours told (any, when none is)."""
         out = []
-        for p, shares, red_bodied in zip(self.profiles, self.colour_shares_by_name, self.red_bodied, strict=True):
-            if not told:
-                out.append(self._chelsea(red, p, red_bodied))
+        for p, shares, gem_red in zip(self.profiles, self.colour_shares_by_name, self.red_bodied, strict=True):
+            red_bodied = bool({"red", "pink"} & told) if told else gem_red  # told red: red whatever the gem
+            # the filter's red is notable and noted (chromium, cobalt): unnoted, a stone stays green, unless it is
+            # red or pink to begin with
+            unnoted = 1.0 if red_bodied or not red else 0.1
+            if p.chelsea_red is None:
+                out.append(unnoted)
                 continue
-            red_bodied = bool({"red", "pink"} & told)  # a stone told red is red-bodied whatever the gem
-            fit = self._chelsea(red, p, red_bodied)
-            if p.chelsea_red and not p.chelsea_some:
-                # the gem's red is that of its own stones (emerald's chromium green): of a stone of another colour
-                # (a blue one) the knowledge base says nothing
-                alike = max((shares.get(c, 0.0) for c in told), default=0.0) if shares else 1.0
-                fit = alike * fit + (1 - alike) * self._chelsea(red, replace(p, chelsea_red=None), red_bodied)
-            out.append(fit)
+            noted = 1.0 if p.chelsea_red == red or p.chelsea_some or (red and red_bodied) else 0.1
+            # a gem's own red is that of its own stones (emerald's chromium green): of a stone told another colour
+            # (a blue one) the knowledge base says nothing
+            ours = told and shares and p.chelsea_red and not p.chelsea_some
+            alike = max(shares.get(c, 0.0) for c in told) if ours else 1.0
+            out.append(alike * noted + (1 - alike) * unnoted)
         return np.array(out)
-
-    @staticmethod
-    def _chelsea(red: bool, p: Profile, red_bodied: bool = False) -> float:
-        if p.chelsea_red is None:  # the filter's red is notable and noted (chromium, cobalt): unnoted, it stays green
-            return 1.0 if red_bodied or not red else 0.1  # unless the stone is red or pink to begin with
-        return 1.0 if p.chelsea_red == red or p.chelsea_some or (red and red_bodied) else 0.1
 
     @staticmethod
     def observation_fit(seen: str, p: Profile) -> float:

@@ -239,9 +239,7 @@ def said_colours(text: str) -> tuple[str, ...]:
         if test := NOT_BODY_COLOUR.search(clause):  # "my blue stone goes red under a chelsea filter": blue
             for m in STONE_CALLED.finditer(clause[: test.start()]):
                 if not NEGATED.search(clause[max(0, m.start() - 60) : m.start()]):
-                    for word in _words(m.group(1)):
-                        for name, w in _word_names(word, list_words=False).items():
-                            found[name] = found.get(name, 0.0) + w
+                    _count_names(found, m.group(1))
             continue
         test = AFTER_TEST.search(clause)
         if test:
@@ -259,7 +257,12 @@ def said_colours(text: str) -> tuple[str, ...]:
             before, after = clause[max(0, m.start() - 60) : m.start()], clause[m.end() :]
             if NEGATED.search(before) or re.match(rf"\s+{NOT_THE_STONE}\b", after) or _of_another_thing(after):
                 continue
-            for word in _words(m.group(0)):
-                for name, w in _word_names(word, list_words=False).items():
-                    found[name] = found.get(name, 0.0) + w
+            _count_names(found, m.group(0))
     return tuple(sorted(found, key=lambda c: -found[c]))
+
+
+def _count_names(found: dict[str, float], said: str) -> None:
+    """Add the basic colour names the words of `said` give to `found`."""
+    for word in _words(said):
+        for name, w in _word_names(word, list_words=False).items():
+            found[name] = found.get(name, 0.0) + w

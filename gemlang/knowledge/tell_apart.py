@@ -337,8 +337,9 @@ def bench_tests(a: GemFacts, b: GemFacts) -> list[str]:
     too (a lab-grown ruby shows natural ruby's chromium lines), unless it is diagnostic of one mineral and the
     other is a natural gem of another."""
     # the test both name, where there is one: amber floats in salt water and plastic sinks
-    shared = [w for p in bench_parts(a) for w in _test_words(p) if any(w in _test_words(q) for q in bench_parts(b))]
-    tests = {g.name: t for g in (a, b) if (t := bench_test(g, shared[0] if shared else ""))}
+    theirs = {w for part in bench_parts(b) for w in _test_words(part)}
+    shared = next((w for part in bench_parts(a) for w in _test_words(part) if w in theirs), "")
+    tests = {g.name: t for g in (a, b) if (t := bench_test(g, shared))}
     if len(tests) == 1 and DIAGNOSTIC.search(*tests.values()) and _other_minerals(a, b):
         return [f"{name}: {in_sentence(t)}" for name, t in tests.items()]  # zircon's 653.5 nm line: garnet has none
     if len(tests) < 2:
