@@ -754,8 +754,21 @@ def test_a_place_asked_about_lists_the_gems_known_from_its_country():
 
 def test_a_comparison_with_one_gem_misspelt_compares_both():
     chat = Assistant(classifier=None).conversation()
-    assert chat.ask("tanzinite vs iolite").reply == "**Iolite or Tanzanite?**"
+    assert chat.ask("tanzinite vs iolite").reply == "**Tanzanite or Iolite?**"
     assert chat.ask("difference between ruby and a red stone").reply == "**Ruby**"  # no second gem to guess
+
+
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("rubby vs spinnel", "**Ruby or Spinel?**"),
+        ("ambre or plastik? how can I tell", "**Amber or Plastic?**"),  # letters swapped; glass and plastic misspelt
+        ("how do I tell turqoise from howlit", "**Turquoise or Dyed Howlite (Turquoise Simulant)?**"),
+        ("amethist or glas? how to tell", "**Amethyst or Glass (Paste)?**"),
+    ],
+)
+def test_a_comparison_with_both_gems_misspelt_compares_both(text, reply):
+    assert Assistant(classifier=None).conversation().ask(text).reply.startswith(reply)
 
 
 def test_a_choice_asked_how_to_tell_and_a_dyed_imitation_by_its_minerals_name_are_comparisons():

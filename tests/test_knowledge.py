@@ -283,6 +283,8 @@ def test_property_table_rows():
         ("saphire", "Sapphire"),
         ("is it amythest?", "Amethyst"),  # vowels swapped: the commonest misspelling of all
         ("tanzinite or emerold", "Tanzanite"),
+        ("ambre", "Amber"),  # two neighbouring letters swapped
+        ("is it a spinle?", "Spinel"),
         ("I demand an answer", None),  # not a misspelt demantoid
         ("tell me about charoite", None),  # another mineral, not a misspelt achroite
         ("is this zultanite?", "Diaspore"),

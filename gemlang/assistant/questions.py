@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from gemlang.hints import Hints, parse_hints
@@ -388,12 +389,26 @@ def gems_compared(text: str, choice: bool = True) -> list:
         named += [m for m in compared_materials(text) if m.name not in {g.name for g in named}]
     if len(named) == 1 and imitation_compared(text, choice):  # "turquoise vs dyed magnesite": no misspelt magnetite
         return []
-    if len(named) == 1:  # "tanzinite vs iolite": the other side of the comparison, misspelt
-        from gemlang.knowledge import find_gem
-
-        sides = (find_gem(part) for part in re.split(r"\bvs\.?|\bversus\b|\bor\b|\band\b|,", text) if part.strip())
-        named += [gem for gem in sides if gem is not None and gem.name != named[0].name][:1]
+    if len(named) < 2:  # "tanzinite vs iolite", "rubby or spinnel", "ambre or plastik": a side misspelt
+        sides = [gem for part in COMPARED_SIDES.split(text) if part.strip() and (gem := _side_named(part))]
+        named = list({gem.name: gem for gem in sides}.values()) if len({g.name for g in sides}) >= 2 else named
     return named[:2] if len(named) >= 2 else []
+
+
+COMPARED_SIDES = re.compile(r"\bvs\.?|\bversus\b|\bor\b|\band\b|\bfrom\b|,", re.I)
+
+
+def _side_named(part: str):
+    """The gem one side of a comparison names, misspelt too ("rubby", "plastik"), or None."""
+    from gemlang.knowledge import find_gem
+
+    if gem := next(iter(gems_named_in(part)), None) or find_gem(part):
+        return gem
+    for word in re.findall(r"[a-z]{4,}", part.lower()):  # "glas", "plastik": glass and plastic are no gem names
+        close = difflib.get_close_matches(word, list(MATERIAL_GEMS), n=1, cutoff=0.8)
+        if close and close[0][0] == word[0]:
+            return get_facts(MATERIAL_GEMS[close[0]])
+    return None
 
 
 def trade_name_asked(text: str):

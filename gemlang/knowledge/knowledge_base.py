@@ -854,11 +854,23 @@ def find_gem(text: str) -> GemFacts | None:
                 best = (ratio, match)
     if best:
         return cat.index[best[1]]
-    slips = {k for candidate in candidates for k in keys if _vowel_slip(candidate, k)}
+    slips = {k for candidate in candidates for k in keys if _vowel_slip(candidate, k) or _swapped(candidate, k)}
     return cat.index[slips.pop()] if len(slips) == 1 else None
 
 
 VOWELS = frozenset("aeiouy")
+
+
+def _swapped(typed: str, name: str) -> bool:
+    """'ambre' for 'amber': two neighbouring letters typed the other way round, in a word of five letters or more
+    (difflib scores a short word's swap below its cutoff)."""
+    if len(typed) != len(name) or len(name) < 5:
+        return False
+    differ = [i for i, (a, b) in enumerate(zip(typed, name, strict=True)) if a != b]
+    if len(differ) != 2 or differ[1] != differ[0] + 1:
+        return False
+    i = differ[0]
+    return typed[i : i + 2] == name[i + 1] + name[i]
 
 
 def _vowel_slip(typed: str, name: str) -> bool:
