@@ -15,12 +15,14 @@ from gemlang.assistant.answer import UNSURE_BECAUSE, Answer
 from gemlang.assistant.gem_answers import (
     by_the_test_named,
     colour_of,
+    constants_and_signs,
     constants_said,
     detection_answer,
     facts_name,
     floats_in,
     follow_up_colours,
     gems_from,
+    gems_it_is_one_of,
     how_to_spot_glass,
     how_to_tell_natural,
     kind_answer,
@@ -726,19 +728,15 @@ class Conversation:
         other = said.group(1) if said and gem.name.lower() not in said.group(1).lower() else imitation.lower()
         self.topic, self.pair = gem, None
         turn.answer.reply = f"**{gem.name} or {other}?**"
-        constants = "; ".join(
-            f"{label} {property_value(gem, field)}"
-            for label, field in (("RI", "refractive_index"), ("SG", "specific_gravity"), ("hardness", "hardness"))
-            if getattr(gem, field)
-        )
-        signs = "; ".join(gem.diagnostic_features)
+        members = gems_it_is_one_of(gem)  # jade is jadeite or nephrite: each with its own constants and signs
+        checks = " or ".join(f"{m.name.lower()} ({constants_and_signs(m)})" for m in members)
         turn.answer.tell_apart = (
             f"I have no facts of {other} itself, but my knowledge base lists {imitation[0].lower() + imitation[1:]} "
             f"among {gem.name.lower()}'s imitations. So check the stone against {gem.name.lower()}'s own constants "
-            f"({constants})"
-            + (f" and signs ({signs})" if signs else "")
+            + (f"and signs, those of one of its minerals: {checks}" if members else
+               f"and signs ({constants_and_signs(gem)})")
             + ": one that does not fit them is an imitation, and a gem laboratory decides."
-        )
+        )  # fmt: skip
         turn.answer.properties = property_rows([gem.name])
         return True
 

@@ -103,6 +103,23 @@ def property_value(g: GemFacts, field: str) -> str:
     return v if isinstance(v, str) else g.format(field)
 
 
+def constants_and_signs(g: GemFacts) -> str:
+    """ "RI 1.654–1.688; SG 3.25–3.36; hardness 6.5–7; interlocking granular texture; …": what to check a stone
+    against."""
+    fields = (("RI", "refractive_index"), ("SG", "specific_gravity"), ("hardness", "hardness"))
+    said = [f"{label} {property_value(g, field)}" for label, field in fields if getattr(g, field)]
+    return "; ".join(said + [sign[0].lower() + sign[1:] for sign in g.diagnostic_features])
+
+
+def gems_it_is_one_of(gem: GemFacts) -> list[GemFacts]:
+    """The gems a name covers that are two minerals (jade: jadeite, nephrite; red garnet: pyrope, almandine), each
+    with its own facts; [] for one mineral."""
+    ids = set(gem.database_ids)
+    if len(ids) < 2:
+        return []
+    return [g for g in all_gems() if g.name != gem.name and g.database_ids and set(g.database_ids) <= ids]
+
+
 def constants_said(g: GemFacts, asked: Sequence[tuple[str, str]]) -> str:
     """'**Ruby**: Mohs hardness 9, spectroscope …' for the (label, field) pairs asked; a spectrum asked alone that
     the facts lack is said to be missing, not 'not known' as if no spectroscope could show one."""
