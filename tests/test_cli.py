@@ -42,12 +42,17 @@ def test_train_then_predict_then_evaluate(tiny_folder, tmp_path, capsys, monkeyp
     assert 0 <= metrics["out_of_scope_flagged"] <= 1  # how often the chat would have said "not a gem I know"
     printed = capsys.readouterr()
     assert "flagged out of scope" in printed.out
-    assert "all the photos in" in printed.err and "the model was trained on" in printed.err  # said in-sample
+    assert "all the photos scored from" in printed.err and "the model was trained on" in printed.err  # in-sample
+    assert metrics["trained_photos_scored"] == 18 and "photos_never_trained_on" not in metrics
     copied = tmp_path / "copied"  # the same photos elsewhere, and one new: counted by content, not by path
     shutil.copytree(tiny_folder, copied)
     Image.new("RGB", (40, 40), (250, 250, 0)).save(copied / "Emerald" / "new.png")
     assert main(["evaluate", "--data", str(copied), "--model", str(model), "--report", str(tmp_path / "r2")]) == 0
-    assert "18 of the 19 photos in" in capsys.readouterr().err
+    printed = capsys.readouterr()
+    assert "18 of the 19 photos scored from" in printed.err
+    assert "on the 1 photo it was not trained on: top-1" in printed.out
+    again = json.loads((tmp_path / "r2" / "metrics.json").read_text())
+    assert again["trained_photos_scored"] == 18 and again["photos_never_trained_on"]["n_images"] == 1
     assert (report / "confusion_matrix.png").stat().st_size > 0
 
     cv_report = tmp_path / "cv"

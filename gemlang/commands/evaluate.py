@@ -61,8 +61,6 @@ def run(args) -> int:
     if args.zero_shot is not None:
         return run_zero_shot(args, data)
     clf = GemClassifier.load(args.model)
-    if not args.cv:
-        print_seen_in_training(clf, data, args.data)
     cache = FeatureCache(args.cache)
     progress = not args.no_progress
     if args.cv:
@@ -71,23 +69,28 @@ def run(args) -> int:
         metrics = evaluate_classifier(clf, data, args.report, cache=cache, progress=progress)
     status = report_skipped(metrics.get("skipped", []))
     print(summary_line(metrics))
+    if not args.cv:
+        print_seen_in_training(clf, metrics, args.data)
     print(f"report written to {args.report}")
     return status
 
 
-def print_seen_in_training(clf, data, folder) -> None:
-    """A note on stderr when the photos to score include the model's training photos: by content where the
-    model lists them (a copy elsewhere counts), else by the folder's path."""
-    from gemlang.model import photo_id
-
+def print_seen_in_training(clf, metrics: dict, folder) -> None:
+    """A note on stderr when the photos scored include the model's training photos: by content where the model
+    lists them (a copy elsewhere counts; `evaluate_classifier` counted them and scored the others apart), else by
+    the folder's path."""
     advice = "Score photos the model never saw, or pass --cv K to cross-validate the recipe."
     if clf.trained_photos:
-        seen = sum(photo_id(p) in clf.trained_photos for p in data.paths)
+        seen, scored = metrics.get("trained_photos_scored", 0), metrics["n_images"]
         if seen:
-            share = "all the" if seen == len(data) else f"{seen} of the {len(data)}"
-            are = "is a photo" if seen == 1 and len(data) > 1 else "are photos"
-            print(f"note: {share} photos in {folder} {are} the model was trained on (the same files, by "
+            share = "all the" if seen == scored else f"{seen} of the {scored}"
+            are = "is a photo" if seen == 1 and scored > 1 else "are photos"
+            print(f"note: {share} photos scored from {folder} {are} the model was trained on (the same files, by "
                   f"content): its scores are optimistic. {advice}", file=sys.stderr)  # fmt: skip
+        if unseen := metrics.get("photos_never_trained_on"):
+            n = unseen["n_images"]
+            print(f"on the {n} photo{'s' * (n != 1)} it was not trained on: top-1 {unseen['top1']:.1%}  "
+                  f"top-5 {unseen['top5']:.1%} (photos_never_trained_on in metrics.json)")  # fmt: skip
         return
     trained_on = clf.info.get("trained_on", {}).get("data")
     if trained_on and Path(trained_on).resolve() == Path(folder).resolve():

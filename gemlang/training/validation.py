@@ -11,7 +11,7 @@ from gemlang.data import DatasetError, ImageFolder, duplicate_groups
 from gemlang.errors import UsageError
 from gemlang.features import FeatureCache
 from gemlang.metrics import classification_metrics, write_report
-from gemlang.model import GemClassifier
+from gemlang.model import GemClassifier, photo_id
 from gemlang.recipe import Recipe
 from gemlang.training.folds import encode_folder, held_out_predictions
 
@@ -49,6 +49,12 @@ def evaluate_classifier(
     metrics["skipped"] = [[str(p), why] for p, why in data.skipped] + [
         [str(data.paths[i]), why] for i, why in failures.items()
     ]
+    if clf.trained_photos:  # photos the model was trained on score high: counted, and the others scored apart
+        seen = np.array([photo_id(data.paths[i]) in clf.trained_photos for i in readable], dtype=bool)
+        metrics["trained_photos_scored"] = int(seen.sum())
+        if 0 < seen.sum() < len(seen):
+            unseen = classification_metrics(y[~seen], probs[~seen], clf.classes)
+            metrics["photos_never_trained_on"] = {k: unseen[k] for k in ("n_images", "top1", "top5")}
     write_report(metrics, y, probs, clf.classes, out_dir)
     return metrics
 
