@@ -605,6 +605,7 @@ def _weighed(t: str) -> tuple[Reading | None, str]:
 # A reading corrected within one message: "inert under LWUV? no wait, it glows red", "SG 3.25, sorry, I meant 3.52"
 SELF_CORRECTION = re.compile(
     r"\bno,? wait\b|\bwait,? no\b|\bsorry,? i meant\b|\bi meant\b|\bcorrection:?|\bmake that\b|\bscratch that\b|"
+    r"\boops\b|\bthat(?: was|'s| is) wrong\b|\bmy (?:mistake|bad)\b|\btypo\b|"
     # as a bench corrects itself: "real reading 1.762-1.770", "now it reads 1.62", "it's 4.00, I misread the balance"
     r"\b(?:the )?(?:real|correct|right|true|actual) (?:reading|value|ri|sg)\b|\b(?:now )?it (?:now )?reads\b|"
     r"\bi? ?mis-?(?:read|typed)\b|\bre-?(?:measured|took it|did it)\b",

@@ -1563,7 +1563,16 @@ def test_fluorescence_asked_in_other_words_is_answered_for_the_stone():
      (["RI 1.544-1.553 SG 2.65", "it's 1.577-1.583, I misread the refractometer"], "RI 1.577–1.583", "RI 1.544–1.553"),
      (["RI 1.544-1.553 SG 2.65", "now it reads 1.577-1.583 and SG 2.72"], "RI 1.577–1.583", "RI 1.544–1.553"),
      (["RI 1.762-1.770 SG 4.00", "real reading 1.718, SG 3.60"], "RI 1.718", "RI 1.762–1.770"),
-     (["real reading 1.762-1.770, SG 4.00"], "RI 1.762–1.770", None)],  # no reading held: edges are an RI
+     (["real reading 1.762-1.770, SG 4.00"], "RI 1.762–1.770", None),  # no reading held: edges are an RI
+     (["blue stone RI 1.691-1.700", "oops, that was wrong, it's 1.762-1.770"], "RI 1.762–1.770", "RI 1.691–1.700"),
+     (["SG 3.18", "my mistake, 4.00"], "SG 4.00", "SG 3.18"),
+     # a reading finished in a second message: the other shadow edge, or the unit of a number sent alone
+     (["blue stone, RI 1.762", "the other edge is 1.770"], "RI 1.762–1.770", "RI 1.762"),
+     (["RI 1.770", "second edge 1.762"], "RI 1.762–1.770", None),
+     (["RI 1.762", "and 1.770 for the high edge"], "RI 1.762–1.770", None),
+     (["1.54", "it's the RI"], "RI 1.540", None),
+     (["2.65", "SG"], "SG 2.65", None),
+     (["red stone, SG 4.00", "RI too", "1.762-1.770"], "RI 1.762–1.770", None)],
 )  # fmt: skip
 def test_a_bare_number_in_the_next_message_corrects_the_reading_said_last(turns, kept, gone):
     chat = Assistant(classifier=None).conversation()
@@ -1571,6 +1580,16 @@ def test_a_bare_number_in_the_next_message_corrects_the_reading_said_last(turns,
         answer = chat.ask(text)
     assert kept in answer.hints_used and (gone is None or gone not in answer.hints_used)
     assert not any("no unit" in n for n in answer.notes)
+
+
+def test_a_number_far_from_the_edge_held_is_no_second_edge_and_a_unit_waits_one_message_only():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.54")
+    assert "RI 1.540–2.100" not in chat.ask("the other edge is 2.10").hints_used  # no stone's two edges
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("1.54")
+    chat.ask("what is a refractometer?")
+    assert "RI 1.540" not in chat.ask("RI").hints_used
 
 
 def test_a_natural_glass_is_no_imitation_of_itself():

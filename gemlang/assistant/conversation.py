@@ -12,6 +12,7 @@ import numpy as np
 from PIL import Image
 
 from gemlang.assistant.answer import UNSURE_BECAUSE, Answer
+from gemlang.assistant.follow_ups import waiting_for, with_other_edge, with_unit_given
 from gemlang.assistant.gem_answers import (
     by_the_test_named,
     colour_of,
@@ -221,6 +222,7 @@ class Conversation:
         self._quantity_asked: str | None = None  # "how hard is" of "how hard is ruby?", for "and emerald?"
         self._term_said = False  # the latest message asked what a term means ("what is birefringence?")
         self._scale_asked: str | None = None  # "is 1.76 high for an RI?", for "and 1.54?"
+        self._waiting: tuple[str | None, str | None] = (None, None)  # "1.54" for "it's the RI"; "RI too" for "1.76"
         self._photo_flaws: list[str] = []  # what makes the stone's photos poor witnesses ("very dark")
         self._pending_terms = ""  # a term asked with a photo, answered above the photo's answer
 
@@ -395,7 +397,10 @@ class Conversation:
         asked_before, self._quantity_asked = self._quantity_asked, None  # set again if this asks a quantity
         after_term, self._term_said = self._term_said, False  # set again if this asks a term
         scale_before, self._scale_asked = self._scale_asked, None  # set again if this asks where a value lies
-        text = answer.message = self._of_mine(self._scaled_again(self._corrected(text), scale_before), asked_before)
+        text = with_other_edge(self._corrected(with_unit_given(text, *self._waiting)), self.hints.readings.ri)
+        text = answer.message = self._of_mine(self._scaled_again(text, scale_before), asked_before)
+        read = parse_readings(text)
+        self._waiting = (None, None) if read.ri or read.sg or read.birefringence else waiting_for(text)
         return Turn(text, list(photos), answer, asked_before, after_term)
 
     # --- messages answered without the stone in hand -------------------------------------------------------

@@ -1,0 +1,65 @@
+"""A reading finished over two messages, as people give them at the bench: the refractometer's other shadow edge
+("RI 1.762", then "the other edge is 1.770"), and the unit of a number sent alone ("1.54", asked "RI or SG?",
+then "it's the RI"; or "RI too", then "1.762-1.770"). Each is rewritten as the one reading it completes."""
+
+from __future__ import annotations
+
+import re
+
+from gemlang.readings import Reading, labelled_at
+
+OTHER_EDGE = re.compile(
+    r"\b(?:other|second|2nd|high(?:er)?|low(?:er)?|upper|top|bottom|next)\s+(?:shadow[- ]?)?edge\b", re.I
+)
+EDGE_VALUE = re.compile(r"(?<![\d.])1\.\d{2,3}(?![\d.])")
+EDGE_APART = 0.3  # two edges of one stone lie closer than this (the largest gem birefringence is about 0.29)
+# a unit alone: "it's the RI", "RI", "refractive index", "that was the SG", "RI too", "the RI is"
+_UNIT = r"(?P<unit>r\.?\s?i\.?|refractive index|refraction|s\.?\s?g\.?|specific gravity|density)"
+UNIT_ALONE = re.compile(
+    rf"\s*(?:(?:it|that|this)(?:'?s| is| was)\s+)?(?:the\s+|an?\s+)?{_UNIT}(?:\s+(?:too|also|as well|is|reading))?"
+    r"\s*[:.!?]*\s*",
+    re.I,
+)
+# a number, or two edges, sent alone ("1.54", "1.762-1.770", "it's 1.54")
+_VALUE = r"\d+(?:[.,]\d+)?"
+BARE_NUMBER = re.compile(
+    rf"\s*(?:it'?s|its|it is|i got|i measured|reads?)?\s*(?P<value>{_VALUE}(?:\s*(?:-|–|to|/)\s*{_VALUE})?)\s*[.!]?\s*",
+    re.I,
+)
+
+
+def unit_label(match: re.Match) -> str:
+    unit = match.group("unit").lower().replace(".", "").replace(" ", "")
+    return "RI" if unit.startswith(("ri", "refract")) else "SG"
+
+
+def with_other_edge(text: str, held: Reading | None) -> str:
+    """ "the other edge is 1.770" after RI 1.762: "RI 1.762-1.770", which then replaces the one edge held; the
+    message as it is otherwise."""
+    if held is None or held.low != held.high or not OTHER_EDGE.search(text):
+        return text
+    edge = EDGE_VALUE.search(text)
+    if edge is None or abs(float(edge.group(0)) - held.low) > EDGE_APART:
+        return text
+    low, high = sorted((held.low, float(edge.group(0))))
+    label = "" if labelled_at(text, edge.start()) else "RI "
+    return f"{text[: edge.start()]}{label}{low:g}-{high:g}{text[edge.end() :]}"
+
+
+def with_unit_given(text: str, number_before: str | None, unit_before: str | None) -> str:
+    """A unit answering a number sent alone before ("1.54", then "it's the RI": "RI 1.54"), or a number answering
+    a unit said alone before ("RI too", then "1.762-1.770": "RI 1.762-1.770"); the message as it is otherwise."""
+    if number_before and (unit := UNIT_ALONE.fullmatch(text)):
+        return f"{unit_label(unit)} {number_before}"
+    if unit_before and (number := BARE_NUMBER.fullmatch(text)):
+        return f"{unit_before} {number.group('value')}"
+    return text
+
+
+def waiting_for(text: str) -> tuple[str | None, str | None]:
+    """What a message leaves waiting for its other half: (a number sent alone, a unit said alone)."""
+    if number := BARE_NUMBER.fullmatch(text):
+        return number.group("value"), None
+    if unit := UNIT_ALONE.fullmatch(text):
+        return None, unit_label(unit)
+    return None, None
