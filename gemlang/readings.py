@@ -76,11 +76,12 @@ OPTIC_WORDS = {
     r"stays? dark|remains? dark|dark in all positions|extinct in all positions|single refraction|"
     # one shadow edge that stays put as the stone turns on the refractometer
     r"(?:single|one) (?:shadow )?edge(?:[^.;]|\.\d){0,40}(?:does(?:n't| not) move|stays? (?:put|still|fixed))",
-    "anomalous": r"snake pattern|\badr\b|anomalous double refraction|strain pattern|tatami|tabby|"
-    r"cross[- ]?hatch(?:ed|ing)?",
+    "anomalous": r"snake[- ]?(?:like )?(?:pattern|bands?)|snake-like|\badr\b|"
+    r"anomalous (?:double refraction|extinction)|strain pattern|tatami|tabby|cross[- ]?hatch(?:ed|ing)?",
     "aggregate": r"stays? light|remains? (?:light|bright)|light in all positions|\bagg\b|aggregate|polycrystalline",
-    "uniaxial": r"uniaxial",
-    "biaxial": r"biaxial",
+    # and the conoscope's figures: a uniaxial stone's one melatope (the "bull's eye"), a biaxial one's two
+    "uniaxial": r"uniaxial|bull'?s[- ]?eye|\b(?:one|a single|single) melatope\b",
+    "biaxial": r"biaxial|\b(?:two|2) melatopes\b",
     "anisotropic": r"doubly[ -]refractive|\bdr\b(?!\s*[=:]?\s*\.?\d)|anisotropic|blinks|"
     r"double refraction(?!\s*[=:]?\s*\.?\d)|goes light and dark|light and dark|four times light",
 }  # and doubled back facets (`LOUPE_DOUBLING`): a loupe sees doubling only in a DR stone
@@ -112,6 +113,7 @@ NO_GLOW = (
     r"inert|no (?:fluorescence|glow|reaction)|(?:does|did|do|is|was)(?:n'?t|\s+not)\s+(?:glow|fluoresce|react)|"
     r"nothing|dead|non-?fluorescent"
 )
+_SEVERAL_COLOURS = r"(?:two|2|three|3)\s+(?:different\s+)?colou?rs"  # "the dichroscope shows two colours"
 _PLEOCHROISM_IS = r"(?:pleochroism|dichroism|trichroism|pleo)\s*(?:[:=]\s*|is\s+)"  # "dichroism: weak", "… is strong"
 PLEOCHROISM_LEVELS = {
     "none": r"\b(?:no|without|not|absent|lacks?|isn'?t|aren'?t)\b[\w\s]{0,12}(?:pleochro|pleo\b|dichro|trichro)|"
@@ -124,7 +126,7 @@ PLEOCHROISM_LEVELS = {
     "weak": r"(?:weak(?:ly)?|faint(?:ly)?|slight(?:ly)?|feeble)\s+(?:pleochro|pleo\b|dichro|trichro)|"
     rf"{_PLEOCHROISM_IS}(?:weak|faint|slight|feeble)",
     "present": r"\b(?:pleochroic|dichroic|trichroic|pleochroism|dichroism|trichroism|pleo)\b|"
-    r"two colou?rs in the dichroscope",
+    rf"dichroscope\b[^.;]{{0,30}}\b{_SEVERAL_COLOURS}|\b{_SEVERAL_COLOURS}[^.;]{{0,30}}\bdichroscope",
 }
 COLOURS = ("red", "orange", "yellow", "green", "blue", "violet", "purple", "pink", "white", "chalky")
 _LINE = r"(?:nm\b|(?:absorption\s+)?(?:line|band|doublet)s?\b)"  # "437 nm", "437 line", "a 437 band"
@@ -547,7 +549,7 @@ BIRE_WORDS = r"\bbire\w*|\bbi-?ref\w*|\bdr\b|double refraction|δn|delta ?n|\bdn
 # and as gem labs abroad write it: densidad, Dichte, densité, densità, peso específico
 SG_WORDS = (
     r"\bs\.?\s?g(?![a-z])\.?|specific gravity|relative density|density|densidad|dichte|densit[ée]|densit[àa]|"
-    r"peso espec[ií]fico|spezifisches gewicht|hydrostatic(?:ally)?(?: sg| balance| reading)?"
+    r"peso espec[ií]fico|spezifisches gewicht|hydrostatic(?:ally)?(?: sg| balance| reading)?|\bd(?=\s*=\s*\d)"
 )
 
 
@@ -868,6 +870,13 @@ def _parse_readings(text: str) -> Readings:
         if re.search(pattern, t) and not re.search(rf"{NOT_SEEN}\s+(?:{pattern})", t):
             optic = name
             break
+    axes = [name for name in ("uniaxial", "biaxial") if re.search(OPTIC_WORDS[name], t)]
+    if len(axes) == 2 and not re.search(rf"{NOT_SEEN}\s+(?:{OPTIC_WORDS['uniaxial']}|{OPTIC_WORDS['biaxial']})", t):
+        optic = "anisotropic"  # either is doubly refractive; which one is left unsaid
+        problems.append(
+            "a stone is uniaxial or biaxial, not both: I used only that it is doubly refractive; please re-check "
+            "the interference figure (one melatope: uniaxial; two: biaxial)."
+        )
     doubled = _seen(LOUPE_DOUBLING, t)  # "I can't see any doubling": not seen
     if optic is None and doubled:
         optic = "anisotropic"
@@ -910,7 +919,8 @@ def _parse_readings(text: str) -> Readings:
         optic = "anisotropic"
 
     pleochroism = next((level for level, pattern in PLEOCHROISM_LEVELS.items() if re.search(pattern, t)), None)
-    if optic is None and pleochroism not in (None, "none") and re.search(r"\btrichro", t):
+    three = r"\btrichro|\b(?:three|3)\s+(?:\w+\s+)?colou?rs"
+    if optic is None and pleochroism not in (None, "none") and re.search(three, t):
         optic = "biaxial"  # three colours in the dichroscope: only a biaxial stone has three
     shown = re.search(OPTIC_WORDS["anisotropic"], t) or (re.search(LOUPE_DOUBLING, t) if doubled else None)
     if optic == "isotropic" and (shown or (bire is not None and bire.said != DERIVED and bire.low > SR_BIRE_MAX)):

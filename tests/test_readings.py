@@ -98,7 +98,7 @@ def test_birefringence(text, value):
     [("SG 3.52", 3.52, 3.52), ("specific gravity 4.0", 4.0, 4.0), ("S.G. 2.65", 2.65, 2.65), ("sg2.65", 2.65, 2.65),
      ("it sinks in methylene iodide", 3.32, 99.0), ("it floats in bromoform", 0.0, 2.89), ("SG under 2.7", 0.0, 2.7),
      ("1.76 RI, 4.00 SG", 4.0, 4.0), ("1.76 RI and 4.00 SG", 4.0, 4.0),
-     ("floats in methylene iodide, sinks in bromoform", 2.89, 3.32),
+     ("floats in methylene iodide, sinks in bromoform", 2.89, 3.32), ("n = 1.76, d = 4.0", 4.0, 4.0),
      ("colourless, floats in the 3.32 liquid", 0.0, 3.32), ("sank in the heavy liquid 3.32", 3.32, 99.0),
      ("it floats in saturated salt water", 0.0, 1.13), ("floats in brine", 0.0, 1.13)],
 )  # fmt: skip
@@ -117,10 +117,20 @@ def test_a_stone_cannot_float_in_a_lighter_liquid_than_one_it_sinks_in():
     [("singly refractive", "isotropic"), ("SR", "isotropic"), ("it stays dark in the polariscope", "isotropic"),
      ("isotropic", "isotropic"), ("doubly refractive", "anisotropic"), ("it is DR", "anisotropic"),
      ("it blinks", "anisotropic"), ("uniaxial", "uniaxial"), ("biaxial", "biaxial"),
-     ("snake pattern, singly refractive", "anomalous"), ("stays light in all positions", "aggregate")],
+     ("snake pattern, singly refractive", "anomalous"), ("stays light in all positions", "aggregate"),
+     # bench words: strain seen as bands, and the conoscope's figures
+     ("polariscope shows snake-like bands", "anomalous"), ("anomalous extinction", "anomalous"),
+     ("conoscope: bull's eye figure", "uniaxial"), ("interference figure shows two melatopes", "biaxial"),
+     ("the dichroscope shows three colours", "biaxial")],
 )  # fmt: skip
 def test_optic_character_and_polariscope_words(text, optic):
     assert parse_readings(text).optic == optic
+
+
+def test_uniaxial_and_biaxial_together_are_said_to_contradict_and_only_double_refraction_is_kept():
+    readings = parse_readings("RI 1.718 uniaxial and biaxial")
+    assert readings.optic == "anisotropic" and "uniaxial or biaxial, not both" in readings.problems[0]
+    assert parse_readings("biaxial, not uniaxial").optic == "biaxial" and not parse_readings("biaxial").problems
 
 
 @pytest.mark.parametrize(
@@ -146,7 +156,8 @@ def test_one_reading_of_something_else_or_the_first_of_two_edges_is_not_single_r
 @pytest.mark.parametrize(
     "text, level",
     [("strong trichroism", "strong"), ("no pleochroism", "none"), ("weakly dichroic", "weak"),
-     ("distinct pleochroism", "moderate"), ("it is pleochroic", "present")],
+     ("distinct pleochroism", "moderate"), ("it is pleochroic", "present"),
+     ("dichroscope shows two colours, orange-red and purplish-red", "present")],
 )  # fmt: skip
 def test_pleochroism(text, level):
     assert parse_readings(text).pleochroism == level
