@@ -2237,3 +2237,23 @@ def test_is_it_real_after_a_failed_tooth_test_is_probably_not_when_unsure():
     chat.ask("it feels smooth on my teeth")
     reply = chat.ask("is it real?").reply
     assert reply.startswith("Probably not: the evidence leans to "), reply
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["is my ruby real?", "I bought a ruby in Thailand for 20 dollars, is it real?",
+     "my ruby cost only 20 dollars, is it real?"],  # not a valuation: whether it is ruby
+)  # fmt: skip
+def test_is_it_real_of_a_gem_named_says_what_else_is_sold_as_it(text):
+    reply = Assistant(classifier=None).conversation().ask(text).reply
+    assert reply.startswith("**Ruby?** Nothing you have told me shows whether it is")
+    assert "Sold as ruby and not ruby: lab-grown ruby, red spinel, red garnet" in reply
+
+
+def test_an_origin_claimed_of_the_stone_in_hand_is_for_a_laboratory_to_decide():
+    chat = stone_answered("Sapphire Blue", "Kyanite")
+    reply = chat.ask("is this a Kashmir sapphire?").reply  # sapphire blue is sapphire: the stone in hand
+    assert reply.startswith("Where a stone was mined shows neither in a photo") and "Kashmir is among" in reply
+    chat = stone_answered("Ruby", "Spinel")
+    answer = chat.ask("I was told it's a Burmese ruby, is that true?")
+    assert "a gem laboratory decides origin" in answer.reply and "found in Myanmar" in answer.hints_used

@@ -34,6 +34,7 @@ from gemlang.assistant.gem_answers import (
     scratched_by,
     shown_list_answer,
     side_answer,
+    sold_as,
     species_word,
     tell_apart,
     what_it_shows,
@@ -862,9 +863,10 @@ class Conversation:
         there, and "What is Mogok famous for?" lists the gems known from it."""
         text, answer, new, asked_gem = turn.text, turn.answer, turn.new, turn.asked_gem
         places = parse_hints(text, questions=True)
+        of_the_photo = self.image_probs is not None and re.search(r"\b(?:this|it|my|mine)\b", text, re.I)
         place_only = places.countries and not (
-            new.hardness or new.readings or new.colours or turn.before or turn.images
-        )
+            new.hardness or new.readings or new.colours or turn.before or turn.images or of_the_photo
+        )  # "is this a Kashmir sapphire?" of a photo answered: the stone's origin, which a laboratory decides
         if place_only and asked_gem is not None and GENERAL_QUESTION.search(text):
             self.hints = turn.before
             answer.description = reference_description(asked_gem)
@@ -906,7 +908,7 @@ class Conversation:
             answer.reply = (  # "is it a sapphire??", "so it's a real diamond?" with nothing to go on
                 f"**{asked_gem.name}?** Nothing you have told me shows whether it is: send a photo of the stone, "
                 f"or what your instruments read ({asked_gem.name}: RI {asked_gem.format('refractive_index')}, SG "
-                f"{asked_gem.format('specific_gravity')})."
+                f"{asked_gem.format('specific_gravity')}).{sold_as(asked_gem)}"
             )
             answer.properties = property_rows([asked_gem.name])
         elif asked_gem is not None and (floated := floats_in(text, [asked_gem])):
@@ -1102,8 +1104,10 @@ class Conversation:
         prediction = Prediction(top_k[0][0], top_k[0][1], top_k)
         # "is tanzanite usually treated?" with an emerald in hand: the gem the question names
         about = turn.asked_gem if turn.asked_gem is not None and turn.asked_gem.name in a.evidence.index else None
-        other = about is not None and about.name != prediction.label and (turn.images or self.image_probs is not None)
-        about = about or a.evidence.facts[a.evidence.index[prediction.label]]
+        predicted = a.evidence.facts[a.evidence.index[prediction.label]]
+        other = about is not None and about.name != prediction.label and not kind_of(predicted, about)
+        other = other and (turn.images or self.image_probs is not None)  # "is this a Kashmir sapphire?": the same
+        about = about or predicted
         told = None if other or not self.hints.places else (self.hints.places, self.hints.countries)
         turn.aside = aside = side_answer(text, about, () if other else self.hints.signs, general=other, told=told)
         if detected := detection_answer(text, about):  # "how do I tell if it's heated?": the signs, not its odds

@@ -13,12 +13,14 @@ from gemlang.assistant.questions import (
     HISTORY_QUESTION,
     IS_A_KIND,
     LAB_GROWN,
+    ORIGIN_CLAIM_ASKED,
     ORIGIN_QUESTION,
     TEST_NAMED,
     TREATED_WORDS,
     TREATMENT_QUESTION,
     VALUE_QUESTION,
     YES_NO_QUESTION,
+    lab_grown_twins,
 )
 from gemlang.fusion import EvidenceModel
 from gemlang.fusion.evidence import gem_sold_as
@@ -109,6 +111,14 @@ def constants_and_signs(g: GemFacts) -> str:
     fields = (("RI", "refractive_index"), ("SG", "specific_gravity"), ("hardness", "hardness"))
     said = [f"{label} {property_value(g, field)}" for label, field in fields if getattr(g, field)]
     return "; ".join(said + [sign[0].lower() + sign[1:] for sign in g.diagnostic_features])
+
+
+def sold_as(gem: GemFacts) -> str:
+    """ " Sold as ruby and not ruby: lab-grown ruby, red spinel, …": what a stone said to be `gem` may be instead
+    (its lab-grown twins and the imitations the knowledge base lists); '' when it lists none."""
+    name = gem.name.lower()
+    others = ([f"lab-grown {name}"] if lab_grown_twins(gem) else []) + [s[0].lower() + s[1:] for s in gem.simulants]
+    return f" Sold as {name} and not {name}: {join_words(others, 'and')}." if others else ""
 
 
 def gems_it_is_one_of(gem: GemFacts) -> list[GemFacts]:
@@ -493,7 +503,9 @@ def side_answer(
     # "where is it from?", "is it Colombian or Zambian?", "Kashmir or Sri Lanka?"; not "where does the name come from?"
     choices = places_named(text) if CHOICES_ASKED.fullmatch(text) else []
     choices = choices if len(choices) > 1 else []
-    if (ORIGIN_QUESTION.search(text) or choices) and not HISTORY_QUESTION.search(text):
+    # "is this a Kashmir sapphire?", "a Burmese ruby, is that true?": an origin claimed, asked to be confirmed
+    claimed = places_named(text) if asked and ORIGIN_CLAIM_ASKED.search(text) else []
+    if (ORIGIN_QUESTION.search(text) or choices or claimed) and not HISTORY_QUESTION.search(text):
         if gem.origin != "natural":
             return f"{gem.name} is made in a laboratory, not mined."
         sources = main_sources(gem)
@@ -501,11 +513,11 @@ def side_answer(
         if general and said:
             return said.strip()
         countries, anywhere = gem_countries(gem)
-        asked = places_asked(text) or choices
-        for place, in_countries in asked:
+        places = places_asked(text) or choices or claimed
+        for place, in_countries in places:
             known = anywhere or bool(set(in_countries) & set(countries))
             said += f" {place} is {'among' if known else 'not among'} its known sources."
-        if told and not asked:  # "it's from Colombia", then "where is it from?"
+        if told and not places:  # "it's from Colombia", then "where is it from?"
             known = anywhere or bool(set(told[1]) & set(countries))
             where = " and ".join(told[0])
             said += f" You told me it is from {where}, {'one' if known else 'not one'} of its known sources."

@@ -264,6 +264,11 @@ ORIGIN_QUESTION = re.compile(
     r"\bwhich (?:country|mine)\b|\bis it (?:from|mined in)\b",
     re.I,
 )
+# whether the stone is what it was said to be: "is this a Kashmir sapphire?", "a Burmese ruby, is that true?"
+ORIGIN_CLAIM_ASKED = re.compile(
+    r"^\s*(?:is|was)\s+(?:it|this|that|mine|my\s+\w+)\b|\b(?:is|was) (?:that|it|this) (?:true|right|correct|so)\b",
+    re.I,
+)
 YES_NO_QUESTION = re.compile(r"^\s*(?:does|do|is|are|can|will|has|have|could|would)\b", re.I)
 # "let's say the RI is 1.72", "what would an SG of 3.6 mean?": a reading supposed, not taken
 SUPPOSING = re.compile(
@@ -438,7 +443,9 @@ def asks_if_it_is(text: str, gem: GemFacts) -> bool:
     names = "|".join(re.escape(n.lower()) for n in (gem.name, *gem.aliases))
     said = re.search(
         rf"\b(?:is (?:it|this|that|mine)|so (?:it'?s|it is|its)|must be|it'?s)\s+(?:a |an |the )?"
-        rf"(?:real |genuine |natural |true )?(?:{names})\b|\bmy (?:{names})\b[^.?!]{{0,20}}\b(?:real|fake|genuine)\b",
+        rf"(?:real |genuine |natural |true )?(?:{names})\b|\bmy (?:{names})\b[^.?!]{{0,20}}\b(?:real|fake|genuine)\b|"
+        # "I bought a ruby in Thailand for 20 dollars, is it real?"
+        rf"\b(?:{names})\b[^?]{{0,80}}\b(?:is|was) (?:it|this|that|she) (?:really )?(?:real|genuine|authentic|fake)\b",
         text.lower(),
     )
     return said is not None and not TREATMENT_QUESTION.match(text[said.end() :].lstrip())

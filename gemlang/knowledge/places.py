@@ -33,7 +33,7 @@ SHORT_NAMES = {
 # Other names of a country that people, trade names and old books use (lower case).
 OTHER_NAMES: dict[str, tuple[str, ...]] = {
     "USA": ("usa", "u.s.a.", "u.s.a", "u.s.", "united states of america", "america", "the states"),
-    "Myanmar": ("burma", "burmese"),
+    "Myanmar": ("burma",),
     "Sri Lanka": ("ceylon",),
     "Thailand": ("siam",),
     "Iran": ("persia",),
@@ -98,6 +98,7 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "Mexico": ("mexican",),
     "Mongolia": ("mongolian",),
     "Mozambique": ("mozambican",),
+    "Myanmar": ("burmese",),
     "Namibia": ("namibian",),
     "Nigeria": ("nigerian",),
     "Norway": ("norwegian",),
