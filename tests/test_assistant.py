@@ -2257,3 +2257,20 @@ def test_an_origin_claimed_of_the_stone_in_hand_is_for_a_laboratory_to_decide():
     chat = stone_answered("Ruby", "Spinel")
     answer = chat.ask("I was told it's a Burmese ruby, is that true?")
     assert "a gem laboratory decides origin" in answer.reply and "found in Myanmar" in answer.hints_used
+
+
+@pytest.mark.parametrize(
+    ("text", "gem"),
+    [("is diamond natural or lab-grown? how do I tell", "Diamond"),  # the question after the choice
+     ("natural or lab-grown sapphire, how to tell?", "Sapphire"),
+     ("how do I tell natural from synthetic spinel?", "Spinel")],  # the natural gem, not the synthetic's card
+)  # fmt: skip
+def test_how_to_tell_natural_from_lab_grown_in_other_word_orders(text, gem):
+    reply = Assistant(classifier=None).conversation().ask(text).reply
+    assert reply.startswith(f"**{gem}**:") and "magnification can (" in reply
+
+
+def test_the_caution_on_a_photo_says_what_magnification_shows_in_lab_grown_twins():
+    chat = stone_answered("Ruby", "Spinel")
+    said = chat.ask("how do I know if it's natural or lab grown?").reply  # the caution, said as the reply
+    assert "magnification (Flux-Grown Ruby: flux remnants;" in said and "Synthetic Ruby (Verneuil): curved" in said

@@ -109,7 +109,7 @@ from gemlang.assistant.stone_answers import (
     withhold_gem,
 )
 from gemlang.data.images import NO_COLOUR, cropped_to_stone, photo_shortcomings, shortcomings_note
-from gemlang.fusion.evidence import Fused
+from gemlang.fusion.evidence import Fused, gem_sold_as
 from gemlang.fusion.table import table_entries
 from gemlang.hints import ASKED_NOT_SEEN, ASKS_TO_TEST, FILLING_SIGN, Hints, parse_hints, withdrawn_hints
 from gemlang.knowledge import GemFacts
@@ -889,6 +889,7 @@ class Conversation:
             asks_if_it_is(text, asked_gem) or (turn.of_topic and NATURAL_QUESTION.search(text))
         )
         either = [g.name for g in gems_named_in(text)][:2]
+        natural = gem_sold_as(asked_gem) if asked_gem is not None else None  # synthetic spinel's: spinel
         if asks_if and not home_tests_in(text) and len(either) == 2:  # "is it a real diamond or CZ?"
             answer.reply = (
                 f"**{either[0]} or {either[1]}?** Nothing you have told me shows which it is: send a photo of "
@@ -898,9 +899,9 @@ class Conversation:
         elif asked_gem is None and GLASS_OR_GEM.search(text):
             answer.reply = how_to_spot_glass()  # "how do I tell glass from a real gem?"
             answer.properties = property_rows(["Glass (Paste)"])
-        elif asked_gem is not None and HOW_TO_KNOW.search(text) and (how := how_to_tell_natural(asked_gem)):
-            answer.reply = how  # "how do I know if my ruby is synthetic?"
-            answer.properties = property_rows([asked_gem.name])
+        elif asked_gem is not None and HOW_TO_KNOW.search(text) and (how := how_to_tell_natural(natural)):
+            answer.reply = how  # "how do I know if my ruby is synthetic?", "natural from synthetic spinel?"
+            answer.properties = property_rows([natural.name])
         elif asks_if and (against := signs_against(self.hints, asked_gem)):
             answer.reply = f"**{asked_gem.name}?** Probably not: {against}"  # "smooth on the teeth", "is it real?"
             answer.properties = property_rows([asked_gem.name])

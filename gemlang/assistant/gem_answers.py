@@ -599,6 +599,11 @@ def where_from(gem: GemFacts, hints: Hints, evidence: EvidenceModel) -> str:
 SIGN_END = re.compile(r" \(| — |; ")  # a sign's first words: "flux remnants" of "Flux remnants (wispy veils)"
 
 
+def magnified_signs(grown: Sequence[GemFacts]) -> list[str]:
+    """What magnification shows in each lab-grown stone ("Synthetic Ruby (Verneuil): curved striae")."""
+    return [f"{t.name}: {SIGN_END.split(sign)[0].lower()}" for t in grown if (sign := telltale(t))]
+
+
 def how_to_spot_glass() -> str:
     """How glass is told from gems in general: its constants and what the loupe shows, from its facts."""
     glass = get_facts("Glass (Paste)")
@@ -618,7 +623,7 @@ def how_to_tell_natural(gem: GemFacts) -> str:
     shows under magnification can ("Synthetic Ruby (Verneuil): curved striae"); '' when it has no twin."""
     twins = [g for g in lookalikes(gem, all_gems()) if g.origin == "synthetic" and g.species == gem.species]
     own = [g for g in twins if gem.name.split()[0].lower() in g.name.lower()]  # flux-grown ruby for ruby
-    signs = [f"{t.name}: {SIGN_END.split(sign)[0].lower()}" for t in (own or twins)[:4] if (sign := telltale(t))]
+    signs = magnified_signs((own or twins)[:4])
     if not signs:
         return ""
     # flux-grown emerald reads just below natural emerald: a reading there points to it, though not surely

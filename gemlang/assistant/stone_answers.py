@@ -13,6 +13,7 @@ from gemlang.assistant.gem_answers import (
     facts_of,
     follow_up_colours,
     how_to_spot_glass,
+    magnified_signs,
     species_word,
     usually_treated,
     what_it_shows,
@@ -333,9 +334,10 @@ def caution(
         if found is not None:
             how, values = tests[found.name]
             text += f" {how[0].upper()}{how[1:]} would expose {found.name} ({values})."
-    if any(not tests[g.name] for g in grown):
-        some = "Other lab-grown stones" if any(tests[g.name] for g in grown) else "Lab-grown stones"
-        text += f" {some} share the natural constants: magnification or a laboratory decides."
+    if alike := [g for g in grown if not tests[g.name]]:
+        some = "Other lab-grown stones" if len(alike) < len(grown) else "Lab-grown stones"
+        signs = f" ({'; '.join(signs)})" if (signs := magnified_signs(alike[:4])) else ""
+        text += f" {some} share the natural constants: magnification{signs} or a laboratory decides."
     return text[0].upper() + text[1:]
 
 
