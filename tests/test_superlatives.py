@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from gemlang.assistant import Assistant
 from gemlang.knowledge.superlatives import scale_answer, superlative_answer
 
@@ -56,8 +58,10 @@ def test_which_gems_have_an_optic_character_lists_natural_transparent_ones():
     sr = optic_list_answer("Which gems are singly refractive?")
     assert sr.startswith("**Natural gems I know that are singly refractive**") and "Diamond" in sr
     assert "Pyrite" not in sr and "Quartz" not in sr  # opaque, and doubly refractive
+    assert "Spinel" in sr.split(" and ")[0]  # a gem of the trade is not hidden among "and 3 more"
     negative = optic_list_answer("Which gems are uniaxial negative?")
     assert "Ruby" in negative and "Amethyst" not in negative  # quartz is uniaxial positive
+    assert negative.split(": ", 1)[1].startswith("Beryl (Aquamarine")  # each species with its gems, trade first
     assert optic_list_answer("what is it?") == ""
     chat = Assistant(classifier=None).conversation()
     assert chat.ask("Which gems are singly refractive?").reply == sr
@@ -75,7 +79,21 @@ def test_which_gems_fluoresce_lists_the_natural_gems_whose_facts_say_so_and_read
     assert red.startswith("**Natural gems whose facts say they fluoresce red**") and "Ruby" in red
     assert "Almandine" not in red
     assert "Almandine" in chat.ask("which gems are inert under UV?").reply
+    assert chat.ask("what fluoresces red under UV?").reply == red  # the gems unsaid
     assert not chat.hints  # a question, no UV reading of a stone
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "absent"),
+    [("which gems have an RI around 1.718?", "Spinel (RI 1.712–1.720)", "Corundum"),
+     ("what gems have an SG above 4?", "Magnetite (SG 5.17–5.18)", "Quartz"),
+     ("which stones have a hardness below 3?", "Gypsum (Mohs 2)", "Diamond")],
+)  # fmt: skip
+def test_which_gems_have_a_value_lists_the_gems_it_fits_or_lies_beyond_and_reads_no_stone(question, first, absent):
+    chat = Assistant(classifier=None).conversation()
+    reply = chat.ask(question).reply
+    assert reply.split(": ", 1)[1].startswith(first) and absent not in reply
+    assert not chat.hints and not chat.ask(question).candidates  # a question, not a reading of a stone
 
 
 def test_where_an_ri_or_sg_lies_among_the_gems_is_answered_with_the_gems_it_fits():

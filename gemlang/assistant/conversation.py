@@ -127,6 +127,7 @@ from gemlang.knowledge.superlatives import (
     optic_list_answer,
     scale_answer,
     superlative_answer,
+    value_list_answer,
 )
 from gemlang.knowledge.tell_apart import kind_of, treated_into
 from gemlang.language.describe import percent
@@ -482,9 +483,11 @@ class Conversation:
         return True
 
     def _gem_list(self, turn: Turn) -> bool:
-        # "which gems are singly refractive?", "which gems fluoresce red?", "which gems show asterism?"
+        # "which gems are singly refractive?", "which gems fluoresce red?", "which gems have an RI around 1.718?",
+        # "which gems show asterism?"
         text = turn.text
-        if not (listed := optic_list_answer(text) or fluorescence_list_answer(text) or shown_list_answer(text)):
+        listed = optic_list_answer(text) or fluorescence_list_answer(text) or value_list_answer(text)
+        if not (listed := listed or shown_list_answer(text)):
             return False
         turn.answer.reply = listed
         return True

@@ -228,16 +228,60 @@ def scale_answer(text: str) -> str:
         f"{said} is {where} for a gem: {below:.0%} of the natural gem species I know read lower, and the middle "
         f"half of them lie between {q.label} {quarter:.{decimals}f} and {three_quarters:.{decimals}f}."
     )
-    holds = lambda g: _span(g, q.field)[0] - tolerance <= value <= _span(g, q.field)[1] + tolerance  # noqa: E731
-    holding = [[g for g in gs if holds(g)] for gs in by_species]
-    holding = [gs for gs in holding if gs]
-    holding.sort(key=lambda gs: (all(g.met == "rarely" for g in gs), min(abs(_value(g, q.field) - value) for g in gs)))
-    if holding:
+    if holding := _holding(by_species, q, value):
         lines = [_line(gs, q) for gs in holding]
         reply += f" It fits {some_of(lines, FITTING_SHOWN) if holding[FITTING_SHOWN:] else _joined(lines)}."
     if q.field == "refractive_index" and value >= REFRACTOMETER_LIMIT - 0.05:
         reply += f" A gem refractometer reads up to about {REFRACTOMETER_LIMIT}: above, it shows “over the limit”."
     return reply
+
+
+def _holding(by_species: list[list[GemFacts]], q: Quantity, value: float) -> list[list[GemFacts]]:
+    """The species lines whose range holds `value` (within a reading's tolerance), the gems people meet first,
+    the closest to the middle of their range first."""
+    tolerance = SCALE_TOLERANCE[q.field]
+    holds = lambda g: _span(g, q.field)[0] - tolerance <= value <= _span(g, q.field)[1] + tolerance  # noqa: E731
+    holding = [gs for gs in ([g for g in gs if holds(g)] for gs in by_species) if gs]
+    return sorted(holding, key=lambda gs: (all(g.met == "rarely" for g in gs), min(abs(_value(g, q.field) - value)
+                                                                                  for g in gs)))  # fmt: skip
+
+
+# "which gems have an RI around 1.718?", "what gems have an SG above 4?": the gems a value fits, or lies beyond
+VALUE_LIST_QUESTION = re.compile(
+    r"\b(?:which|what)\s+(?:natural\s+)?(?:gems?|gemstones?|stones?|minerals?)\s+(?:have|has|show|read)\s+"
+    r"(?:an?\s+|the\s+)?(?P<quantity>ri|r\.i\.|refractive index|sg|s\.g\.|specific gravity|density|hardness|mohs)"
+    r"\s+(?:(?:of|at|is)\s+)?(?P<how>around|about|near|close to|over|above|more than|greater than|higher than|"
+    r"under|below|less than|lower than)?\s*(?:~\s*)?(?P<value>\d+(?:\.\d+)?)",
+    re.I,
+)
+ABOVE = ("over", "above", "more than", "greater than", "higher than")
+
+
+def value_list_answer(text: str) -> str:
+    """The natural gems whose range holds a value ("an RI around 1.718"), or lies above or below it ("an SG above
+    4"), one line per species, the gems people meet first; '' if not asked."""
+    m = VALUE_LIST_QUESTION.search(text or "")
+    if m is None:
+        return ""
+    q = next(q for words, q in SCALE_QUANTITIES.items() if re.search(words, m.group("quantity"), re.I))
+    value, how = float(m.group("value")), (m.group("how") or "").lower()
+    gems = [g for g in all_gems() if g.origin == "natural" and _value(g, q.field) is not None]
+    said = f"{q.label} {m.group('value')}" if q.label != "Mohs" else f"Mohs hardness {m.group('value')}"
+    if how in ABOVE or how.startswith(("under", "below", "less", "lower")):
+        above = how in ABOVE
+        beyond = [g for g in gems if (_span(g, q.field)[1] > value if above else _span(g, q.field)[0] < value)]
+        lines = _by_species(beyond, q.field, highest=above)
+        lines.sort(key=lambda gs: all(g.met == "rarely" for g in gs))  # stable: by value within each
+        where = "above" if above else "below"
+    else:
+        lines, where = _holding(_by_species(gems, q.field), q, value), "around"
+    if not lines:
+        return f"None of the natural gems I know reads {where} {said}."
+    shown = [_line(gs, q) for gs in lines]
+    return (
+        f"**Natural gems that read {where} {said}** ({len(lines)} species, the gems of the trade first): "
+        f"{some_of(shown, LISTED)}."
+    )
 
 
 # "which gems are singly refractive?", "which gems are uniaxial negative?": the optic class and sign asked for
@@ -257,22 +301,39 @@ def optic_list_answer(text: str) -> str:
         return ""
     optic = {"singly refractive": "isotropic"}.get(m.group("optic").lower(), m.group("optic").lower())
     sign = {"+": "positive", "-": "negative"}.get(m.group("sign") or "", (m.group("sign") or "").lower())
-    found: dict[str, str] = {}
+    found: dict[str, list[GemFacts]] = {}
     for g in all_gems():
         p = profile(g)
         if g.origin == "natural" and not p.opaque and p.optic == optic and (not sign or p.optic_sign == (sign,)):
-            found.setdefault(_species(g).lower(), g.name)
-    names = sorted(found.values())
+            found.setdefault(_species(g).lower(), []).append(g)
     said = f"{m.group('optic').lower()}{' ' + sign if sign else ''}"
-    if not names:
+    if not found:
         return f"None of the natural gems I know is {said}."
-    return f"**Natural gems I know that are {said}** ({len(names)}, one per species): {some_of(names, LISTED)}."
+    lines = sorted(found.values(), key=_trade_first)
+    return (
+        f"**Natural gems I know that are {said}** ({len(lines)} species, the gems of the trade first): "
+        f"{some_of([_members(gs) for gs in lines], LISTED)}."
+    )
+
+
+def _trade_first(gems: list[GemFacts]) -> tuple:
+    """The order of species lines in a list: those with photo classes, then those people meet, then by name."""
+    return (not any(g.is_dataset_class for g in gems), all(g.met == "rarely" for g in gems), _species(gems[0]).lower())
+
+
+def _members(gems: list[GemFacts]) -> str:
+    """'Beryl (Aquamarine, Emerald, …)': one species and its gems; a species of one gem by that gem's name."""
+    if len(gems) == 1:
+        return gems[0].name
+    names = sorted((g.name for g in gems), key=lambda n: n not in {g.name for g in gems if g.is_dataset_class})
+    species = _species(gems[0])
+    return f"{species[:1].upper() + species[1:]} ({', '.join(names[:3])}{', …' if names[3:] else ''})"
 
 
 # "which gems fluoresce red?", "which gems are inert under UV?"
-FLUORESCENCE_LIST_QUESTION = re.compile(
-    r"\b(?:which|what)\s+(?:natural\s+)?(?:gems?|gemstones?|stones?|minerals?)\s+(?:"
-    r"(?P<inert>(?:are|is)\s+inert)|(?:fluoresce|glow|are\s+fluorescent)(?:\s+(?P<colour>[a-z]+))?)",
+FLUORESCENCE_LIST_QUESTION = re.compile(  # and "what fluoresces red under UV?", the gems unsaid
+    r"\b(?:which|what)\s+(?:(?:natural\s+)?(?:gems?|gemstones?|stones?|minerals?)\s+)?(?:"
+    r"(?P<inert>(?:are|is)\s+inert)|(?:fluoresces?|glows?|(?:are|is)\s+fluorescent)\b(?:\s+(?P<colour>[a-z]+))?)",
     re.I,
 )
 
