@@ -2274,3 +2274,13 @@ def test_the_caution_on_a_photo_says_what_magnification_shows_in_lab_grown_twins
     chat = stone_answered("Ruby", "Spinel")
     said = chat.ask("how do I know if it's natural or lab grown?").reply  # the caution, said as the reply
     assert "magnification (Flux-Grown Ruby: flux remnants;" in said and "Synthetic Ruby (Verneuil): curved" in said
+
+
+def test_a_bubble_in_an_emerald_with_emeralds_constants_may_be_one_of_its_three_phase_inclusions():
+    answer = (
+        Assistant(classifier=None)
+        .conversation()
+        .ask("green stone RI 1.577 - 1.583 SG 2.71 hardness 7.5, it has a small bubble I can see with a loupe")
+    )
+    assert "Emerald" in answer.candidates[0][0]  # the beryl line leads, not the assembled stone
+    assert "likely Soudé" not in answer.caution and "junction plane" in answer.caution  # what would confirm it

@@ -300,7 +300,9 @@ def caution(
         # bubbles" in a ruby: flame fusion): no longer a mere possibility
         own = profile(suspect).features
         told = [o for o in hints.readings.observations if re.search(OBSERVED[o][0], own)]
-        if told and rival is not None and not any(re.search(OBSERVED[o][0], profile(rival).features) for o in told):
+        # (a bubble may be one of a natural emerald's three-phase inclusions: then not its sign alone)
+        theirs = lambda o: EvidenceModel.observation_fit(o, profile(rival)) > OBSERVED[o][1]  # noqa: E731
+        if told and rival is not None and not any(theirs(o) for o in told):
             return (
                 f"likely {suspect.name} ({_kind(suspect)}): {' and '.join(told)} are its signs, not {rival.name}'s. "
                 "A gem laboratory can confirm it."

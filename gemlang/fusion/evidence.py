@@ -152,6 +152,10 @@ ASSEMBLED = r"junction plane between crown|at junction|dark backing|(?:two|three
 # Curved striae come only from a melt (flame-fusion) and swirls and mould marks from glass or plastic; round
 # gas bubbles also sit in some natural fluid inclusions. The rest are the textbook signs of one gem each.
 SETTLED_SPECIES = 0.9  # the readings' share of one species from which they are said to settle it
+# A two- or three-phase inclusion (Colombian emerald's) holds a gas bubble: "a small bubble" seen in a gem that has
+# them may be one, so it argues against that gem far less than against one with no such inclusion.
+HOLDS_A_BUBBLE = re.compile(r"two-phase|three-phase|fluid inclusion", re.I)
+BUBBLE_IN_AN_INCLUSION = 0.5
 OBSERVED = {
     "gas bubbles": ("bubble", 0.1),
     "swirl marks": ("swirl", 0.05),
@@ -646,6 +650,8 @@ class EvidenceModel:
             passes = seen == THERMAL_SAID
             return 1.0 if p.conducts_heat == passes else OBSERVED[THERMAL_SAID][1]
         word, miss = OBSERVED[seen]
+        if seen == "gas bubbles" and not re.search(word, p.features) and HOLDS_A_BUBBLE.search(p.features):
+            return BUBBLE_IN_AN_INCLUSION
         return 1.0 if re.search(word, p.features) else miss
 
     def _place(self, said: Sequence[str]) -> np.ndarray:
