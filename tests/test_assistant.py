@@ -2284,3 +2284,11 @@ def test_a_bubble_in_an_emerald_with_emeralds_constants_may_be_one_of_its_three_
     )
     assert "Emerald" in answer.candidates[0][0]  # the beryl line leads, not the assembled stone
     assert "likely Soudé" not in answer.caution and "junction plane" in answer.caution  # what would confirm it
+
+
+def test_a_natural_gem_named_as_lab_grown_when_none_is_known_is_no_comparison_with_that_gem():
+    answer = Assistant(classifier=None).conversation().ask("how can I tell tanzanite from synthetic forsterite?")
+    assert answer.reply == "**Tanzanite or synthetic forsterite?**"  # was Tanzanite or Peridot (forsterite)
+    assert "synthetic forsterite among tanzanite's imitations" in answer.tell_apart
+    ruby = Assistant(classifier=None).conversation().ask("how do I tell ruby from synthetic ruby")
+    assert ruby.reply == "**Ruby or Synthetic Ruby (Verneuil)?**"  # a lab-grown ruby is known

@@ -355,12 +355,23 @@ IMITATION_WORDS = re.compile(
 )
 
 
+def named_as_such(text: str) -> list:
+    """The gems a message names (`gems_named_in`), but not a natural gem named as lab-grown when none of it is
+    known ("synthetic forsterite" is no peridot: an imitation of tanzanite the knowledge base has no facts of)."""
+    return [
+        gem for gem in gems_named_in(text)
+        if not (gem.origin == "natural" and not lab_grown_twins(gem) and re.search(
+            rf"{LAB_GROWN.pattern}\s+(?:{'|'.join(re.escape(n.lower()) for n in (gem.name, *gem.aliases))})\b",
+            text.lower()))
+    ]  # fmt: skip
+
+
 def imitation_compared(text: str, choice: bool = True):
     """(gem, imitation) when a comparison names one gem and a listed imitation of it the knowledge base has no
     facts of ("how do I tell turquoise from howlite?": Turquoise, "Dyed howlite"), else None."""
     if not asks_to_compare(text, choice):
         return None
-    named = gems_named_in(text)
+    named = named_as_such(text)
     if len(named) != 1 or compared_materials(text):
         return None
     gem = named[0]
@@ -389,7 +400,7 @@ def gems_compared(text: str, choice: bool = True) -> list:
     `choice`: see `asks_to_compare`."""
     if not asks_to_compare(text, choice):
         return []
-    named = gems_named_in(text)
+    named = named_as_such(text)
     if len(named) < 2:  # "glass" alone is no gem name, but compared it is: "ruby or glass?", "glass or plastic?"
         named += [m for m in compared_materials(text) if m.name not in {g.name for g in named}]
     if len(named) == 1 and imitation_compared(text, choice):  # "turquoise vs dyed magnesite": no misspelt magnetite
@@ -407,6 +418,8 @@ def _side_named(part: str):
     """The gem one side of a comparison names, misspelt too ("rubby", "plastik"), or None."""
     from gemlang.knowledge import find_gem
 
+    if named_as_such(part) != gems_named_in(part):  # "synthetic forsterite": no gem known
+        return None
     if gem := next(iter(gems_named_in(part)), None) or find_gem(part):
         return gem
     for word in re.findall(r"[a-z]{4,}", part.lower()):  # "glas", "plastik": glass and plastic are no gem names
