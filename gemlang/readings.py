@@ -470,6 +470,9 @@ def _point_moved(said: str, limits: tuple[float, float], usual: tuple[float, flo
         if limits[0] <= _float(number) <= limits[1]:
             moved.append(number)
             continue
+        if number[0] in ".," and usual[0] > 1 and usual[0] <= _float(f"1{number}") <= usual[1]:
+            moved.append(f"1.{number[1:]}")  # "RI .544": the refractometer's leading 1 left out
+            continue
         digits = re.sub(r"\D", "", number).lstrip("0")
         fits = {f"{digits[:i] or 0}.{digits[i:]}".rstrip(".") for i in range(len(digits) + 1)}
         fits = {v for v in fits if v and usual[0] <= float(v) <= usual[1]}
@@ -508,8 +511,10 @@ def _checked(
         return Reading(low, high, said), None, True
     # a value, or two, as typed: not "SG -1" (a minus sign, not a misplaced point) nor an open bound ("SG < 30")
     if usual and low > 0 and high != 99.0 and (meant := _point_moved(said, limits, usual)):
-        return None, f"“{said.strip()}” is not {what} a gem has ({known}): did you mean {meant} (a decimal " \
-            "point in the wrong place)? I did not use it; please re-check it.", True  # fmt: skip
+        slip = "its leading 1 left out" if "1." in meant and re.search(r"(?<!\d)[.,]\d", said) else \
+            "a decimal point in the wrong place"  # fmt: skip
+        return None, f"“{said.strip()}” is not {what} a gem has ({known}): did you mean {meant} ({slip})? I " \
+            "did not use it; please re-check it.", True  # fmt: skip
     return None, f"“{said.strip()}” is not {what} a gem has ({known}); please re-check it.", True
 
 
@@ -968,7 +973,10 @@ def _parse_readings(text: str) -> Readings:
     chelsea_red = None
     for clause in CLAUSE_BREAK.split(t):  # "red stone, no reaction to the chelsea": this clause's words
         if "chelsea" in clause:
-            if re.search(CHELSEA_NOT_RED, clause):
+            # "the Chelsea filter shows green", "chelsea: green": green and no red seen through it
+            shows = r"chelsea(?:\s+filter)?\s*(?::|\b(?:shows?|showing|gives?|reads?|is|was)\b)\s*(?:\w+\s+)?green\b"
+            green = re.search(rf"{shows}(?!\s+(?:stone|gem))", clause) and not re.search(r"\b(?:red|pink)", clause)
+            if re.search(CHELSEA_NOT_RED, clause) or green:
                 chelsea_red = False
             elif re.search(r"\b(?:red|pink|reddish|pinkish|positive)", clause):  # "chelsea positive": red
                 chelsea_red = True

@@ -177,10 +177,18 @@ def test_uv_chelsea_and_loupe_observations():
         ("a red stone, doesn't turn red under the Chelsea filter", False),
         ("green stone under the chelsea looks red", True),
         ("chelsea: pink", True),
+        ("green stone, RI 1.57-1.58, but the Chelsea filter shows green", False),  # green seen, no red
+        ("chelsea filter: green", False),
+        ("the chelsea filter on a green stone", None),  # the stone's colour, no reaction said
     ],
 )
 def test_the_chelsea_filter_reading_is_the_words_of_its_own_clause(text, red):
     assert parse_readings(text).chelsea_red is red
+
+
+def test_a_refractive_index_without_its_leading_one_is_asked_about_not_used():
+    readings = parse_readings("RI .544-.553")
+    assert readings.ri is None and "did you mean 1.544–1.553 (its leading 1 left out)?" in readings.problems[0]
 
 
 def test_a_glow_under_the_chelsea_filter_is_no_uv_reading_and_long_wave_wins_over_short_wave():
