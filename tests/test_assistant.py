@@ -2292,3 +2292,10 @@ def test_a_natural_gem_named_as_lab_grown_when_none_is_known_is_no_comparison_wi
     assert "synthetic forsterite among tanzanite's imitations" in answer.tell_apart
     ruby = Assistant(classifier=None).conversation().ask("how do I tell ruby from synthetic ruby")
     assert ruby.reply == "**Ruby or Synthetic Ruby (Verneuil)?**"  # a lab-grown ruby is known
+
+
+def test_why_names_no_gem_ruled_out_that_neither_the_photo_nor_the_readings_gave_a_share():
+    chat = Assistant(None, evidence=EvidenceModel(["Topaz", "Quartz", "Rhodonite"])).conversation()
+    chat.image_probs = np.array([0.995, 0.004, 0.001])
+    chat.ask("what gem is this?")
+    assert chat.ask("RI 1.61-1.62, SG 3.53, biaxial +").reasons == []  # was "rules out Rhodonite", a 0% third

@@ -797,7 +797,8 @@ class EvidenceModel:
 
     def _reasons(self, photo_probs, hints: Hints, factors: dict[str, np.ndarray], post: np.ndarray):
         """Sentences for the gems the readings rule out among the photo's and the fused leaders."""
-        leaders = [int(i) for i in np.argsort(-post, kind="stable")[:3]]
+        # the fused leaders with a share worth a word: not a third place at 0% that nobody suggested
+        leaders = [int(i) for i in np.argsort(-post, kind="stable")[:3] if post[i] >= 0.05 * post.max()]
         photo_top = None
         if photo_probs is not None:
             order = np.argsort(-np.asarray(photo_probs))
