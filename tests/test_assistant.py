@@ -2299,3 +2299,15 @@ def test_why_names_no_gem_ruled_out_that_neither_the_photo_nor_the_readings_gave
     chat.image_probs = np.array([0.995, 0.004, 0.001])
     chat.ask("what gem is this?")
     assert chat.ask("RI 1.61-1.62, SG 3.53, biaxial +").reasons == []  # was "rules out Rhodonite", a 0% third
+
+
+def test_is_it_heated_amethyst_of_a_citrine_asks_whether_the_stone_in_hand_was_made_so():
+    reply = stone_answered("Citrine", "Amethyst").ask("is it heated amethyst?").reply
+    assert reply.startswith("Whether this stone was treated shows neither in a photo") and "from amethyst" in reply
+    assert "Probably not" not in reply  # not the odds that the citrine is an amethyst
+
+
+def test_what_about_a_triplet_after_a_doublet_asks_the_same_of_the_triplet():
+    chat = stone_answered("Opal", "Gilson Opal")
+    assert chat.ask("is it a doublet?").reply.startswith("**Probably not**: Opal Doublet")
+    assert chat.ask("what about a triplet?").reply.startswith("**Probably not**: Opal Triplet")

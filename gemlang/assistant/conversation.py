@@ -1034,6 +1034,11 @@ class Conversation:
         if turn.asked_gem is None and (doublet := DOUBLET_QUESTION.search(text)) and composites:  # the likeliest one
             named = [i for i in composites if doublet.group(1).lower() in a.evidence.names[i].lower()] or composites
             turn.asked_gem = a.evidence.facts[max(named, key=lambda i: fused.probabilities[i])]
+        # "is it heated amethyst?" of a citrine: whether the stone in hand was made so (amethyst heats to citrine)
+        top = a.evidence.facts[a.evidence.index[fused.ranking[0][0]]]
+        asked = turn.asked_gem
+        if asked is not None and any(f"(to {top.name.lower()}" in t.lower() for t in asked.treatments):
+            turn.asked_gem = top
         if turn.asked_gem is not None:
             named = gems_named_in(text)
             asked = named[:2] if turn.asked_gem.name in {g.name for g in named} else [turn.asked_gem]

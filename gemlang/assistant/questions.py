@@ -213,7 +213,8 @@ def _could_it_be(words: str) -> re.Pattern[str]:
     """'could it be (a) X?' for the words of X, the word said kept as group 1."""
     # "is it glass?", not "is it glass-filled?" (a treatment)
     return re.compile(
-        rf"\b(?:is it|it is|it's|could it be|might it be|maybe|or)\s+(?:just\s+)?(?:an?\s+)?({words})\b(?![- ]?fill)",
+        rf"\b(?:is it|it is|it's|could it be|might it be|maybe|or|what about|how about)\s+(?:just\s+)?(?:an?\s+)?"
+        rf"({words})\b(?![- ]?fill)",
         re.I,
     )
 
