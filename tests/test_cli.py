@@ -325,3 +325,11 @@ def test_train_notes_classes_the_knowledge_base_names_no_gem_for(tmp_path, capsy
     assert main([*args, "--head", "linear", "--cv", "0", "--no-progress"]) == 0
     err = capsys.readouterr().err
     assert "no gem facts for 1 class(es) (Widget)" in err and "Ruby" not in err.split("no gem facts")[1]
+
+
+def test_predict_json_names_a_skipped_photo_on_stderr_too(tiny_model_dir, tmp_path, capsys):
+    Image.new("RGB", (40, 40), (200, 30, 30)).save(tmp_path / "ok.png")
+    assert main(["predict", "--json", str(tmp_path / "ok.png"), str(tmp_path / "gone.jpg"), "--model",
+                 str(tiny_model_dir)]) == 1  # fmt: skip
+    printed = capsys.readouterr()
+    assert "gone.jpg" in printed.err and '"error"' in printed.out.splitlines()[-1]

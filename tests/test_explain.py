@@ -120,3 +120,18 @@ def test_explain_names_no_prediction_for_a_picture_out_of_scope(tiny_model_dir, 
     )
     said = capsys.readouterr().out
     assert "does not look like a gemstone photo" in said and "predicted" not in said
+
+
+def test_explain_looks_at_a_stone_small_in_a_plain_frame_cropped_as_predict_does(tmp_path, capsys):
+    from gemlang.cli import main
+
+    model = tiny_cnn_model()
+    model.save(tmp_path / "model")
+    framed = Image.new("RGB", (800, 600), (128, 128, 128))
+    stone = np.random.default_rng(0).integers(0, 60, (80, 80, 3), dtype=np.uint8) + np.array([180, 20, 40], np.uint8)
+    framed.paste(Image.fromarray(stone), (360, 260))  # a red stone in the middle of a plain frame
+    framed.save(tmp_path / "framed.jpg")
+    out = tmp_path / "map.png"
+    assert main(["explain", str(tmp_path / "framed.jpg"), "--model", str(tmp_path / "model"), "--out", str(out)]) == 0
+    assert "looked at cropped to the stone" in capsys.readouterr().out
+    assert max(Image.open(out).size) < 400  # the map is of the crop, as the answer is

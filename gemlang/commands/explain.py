@@ -52,12 +52,18 @@ def run(args) -> int:
         embedding_plot(X, data.labels, data.classes, args.out, f"t-SNE of {clf.extractor.spec} features")
         print(f"t-SNE of {len(X)} photos written to {args.out}")
         return report_skipped(data.skipped)
+    from gemlang.data.images import cropped_to_stone, shortcomings_warning
     from gemlang.explain import explain
+    from gemlang.scope import analysed_as_the_chat
 
-    heat, shown = explain(clf, args.photo, args.method, args.target)
+    # the answer `predict` gives, and the map of the photo as looked at: a stone small in a plain frame cropped to it
+    [looked_at], _, _ = cropped_to_stone([args.photo])
+    heat, shown = explain(clf, looked_at, args.method, args.target)
     with atomic_file(args.out, "wb") as f:
         shown.save(f, format="PNG")
-    probs, [scope], _ = clf.analyse([args.photo])
+    probs, [scope], _, [flaws] = analysed_as_the_chat(clf, [args.photo])
+    if flaws:
+        print(f"note: {shortcomings_warning(flaws)}")
     pred = clf.rank(probs[0], 1)
     target = args.target or pred.label
     if scope.flagged:  # the map still shows what the model looked at, but names no gem it believes in

@@ -48,11 +48,11 @@ def run(args) -> int:
     probs, scopes, failures, flaws = analysed_as_the_chat(clf, args.photos)  # cropped, weighed: as the chat looks
     for i, photo in enumerate(args.photos):
         if i in failures:
-            if args.json:
+            if args.json:  # a line of the output, and named on stderr as every skipped photo is
                 print(json.dumps({"photo": printable(photo), "error": failures[i]}))
-            else:  # the reason names the photo already ("x.txt: not an image file ..."); to stderr, as errors go
-                reason = failures[i] + (FOLDER_HINT if Path(photo).is_dir() else "")
-                print(reason if reason.startswith(f"{photo}:") else f"{photo}: {reason}", file=sys.stderr)
+            # the reason names the photo already ("x.txt: not an image file ..."); to stderr, as errors go
+            reason = failures[i] + (FOLDER_HINT if Path(photo).is_dir() else "")
+            print(reason if reason.startswith(f"{photo}:") else f"{photo}: {reason}", file=sys.stderr)
             continue
         pred = clf.rank(probs[i], args.top_k)
         if args.json:
