@@ -89,6 +89,9 @@ def gradcam(classifier, image: Image.Image, target: int) -> np.ndarray:
     return _resize(cam, image.size)
 
 
+VARGRAD_BATCH = 4  # noisy copies back-propagated together
+
+
 def vargrad(
     classifier,
     image: Image.Image,
@@ -111,11 +114,15 @@ def vargrad(
     sigma = noise * float(x.max() - x.min())
     offsets = torch.randint(-shift, shift + 1, (samples, 2), generator=generator).tolist()
     noise_draw = sigma * torch.randn((samples, *x.shape[1:]), generator=generator).to(x.device)
-    shifted = torch.cat([torch.roll(x, (dy, dx), dims=(2, 3)) for dy, dx in offsets]) + noise_draw
-    shifted.requires_grad_(True)
-    score = _scores(classifier, image, cnn, shifted)[:, target].sum()  # samples are independent in eval mode
-    (grad,) = torch.autograd.grad(score, shifted)
-    grad = torch.stack([torch.roll(g, (-dy, -dx), dims=(1, 2)) for g, (dy, dx) in zip(grad, offsets, strict=True)])
+    grads = []
+    for start in range(0, samples, VARGRAD_BATCH):  # a few copies at a time: all 24 at once took about 3 GB
+        chunk = offsets[start : start + VARGRAD_BATCH]
+        shifted = torch.cat([torch.roll(x, (dy, dx), dims=(2, 3)) for dy, dx in chunk])
+        shifted = (shifted + noise_draw[start : start + len(chunk)]).requires_grad_(True)
+        score = _scores(classifier, image, cnn, shifted)[:, target].sum()  # samples are independent in eval mode
+        (grad,) = torch.autograd.grad(score, shifted)
+        grads += [torch.roll(g, (-dy, -dx), dims=(1, 2)) for g, (dy, dx) in zip(grad, chunk, strict=True)]
+    grad = torch.stack(grads)
     heat = grad.var(0).sum(0)
     heat = heat.clamp(max=torch.quantile(heat.flatten(), 0.99))  # a few extreme pixels would hide the rest
     heat = F.avg_pool2d(heat[None, None], 3, stride=1, padding=1, count_include_pad=False)[0, 0]
