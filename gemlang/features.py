@@ -22,7 +22,7 @@ import numpy as np
 from PIL import Image
 
 from gemlang.data.images import ImageError, file_digest, image_digest, load_image
-from gemlang.io import atomic_file
+from gemlang.io import atomic_file, bars_off
 
 if TYPE_CHECKING:
     import torch
@@ -130,7 +130,7 @@ class FeaturePipeline:
         out = np.full((len(images), self.feature_dim), np.nan, dtype=np.float32)
         failures: dict[int, str] = {}
         offsets = np.cumsum([0, *self.part_dims])
-        bar = tqdm(total=len(images), desc="encoding photos", unit="photo", disable=not progress)
+        bar = tqdm(total=len(images), desc="encoding photos", unit="photo", disable=bars_off(progress))
         for start in range(0, len(images), batch_size):
             batch = list(range(start, min(start + batch_size, len(images))))
             todo: dict[int, list[int]] = {}  # part index -> photo indices missing from the cache

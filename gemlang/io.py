@@ -15,6 +15,12 @@ from typing import BinaryIO, TextIO
 from gemlang.errors import UsageError
 
 
+def bars_off(progress: bool) -> bool | None:
+    """tqdm's `disable` for a command's progress bars: off when asked (--no-progress), and off when stderr is no
+    terminal (tqdm's None), so a log file gets no frames of a bar."""
+    return None if progress else True
+
+
 def printable(text: str) -> str:
     """Text as UTF-8 can hold it: a file name in another encoding (Latin-1 from an old archive reaches Python
     as lone surrogates) is kept as backslash escapes ('caf\\xe9.jpg') instead of failing a print or a write."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 
 import pytest
 from PIL import Image
@@ -296,8 +297,11 @@ def test_explain_embedding_names_the_photos_it_skipped_and_exits_1(tiny_folder, 
     assert "skipped" in captured.err and "broken.jpg" in captured.err
 
 
-def test_train_no_progress_draws_no_bars(tiny_folder, tmp_path, capsys):
+def test_train_no_progress_draws_no_bars_nor_does_a_log_file(tiny_folder, tmp_path, capsys, monkeypatch):
     train = ["train", "--data", str(tiny_folder), "--encoder", "colour_hist", "--cv", "0"]
+    assert main([*train, "--out", str(tmp_path / "log"), "--cache", str(tmp_path / "c0")]) == 0
+    assert "encoding photos" not in capsys.readouterr().err  # stderr to a file: no frames of a bar in it
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)  # a person watching
     assert main([*train, "--out", str(tmp_path / "a"), "--cache", str(tmp_path / "c1")]) == 0
     assert "encoding photos" in capsys.readouterr().err
     assert main([*train, "--out", str(tmp_path / "b"), "--cache", str(tmp_path / "c2"), "--no-progress"]) == 0

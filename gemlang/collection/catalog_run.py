@@ -21,6 +21,7 @@ from gemlang.collection.catalog_file import CatalogWriter, KeySet
 from gemlang.collection.catalog_rows import COLUMN_NAMES, describe_batch, digest_or_reason, error_row, row_key
 from gemlang.collection.fingerprint import folder_fingerprint
 from gemlang.collection.photos import batched, count_photos, iter_photos
+from gemlang.io import bars_off
 
 # (photos visited, rows for the ones not skipped) per batch, in the folder's order
 Batches = Iterator[tuple[int, list[dict[str, Any]]]]
@@ -90,7 +91,7 @@ def run_catalog(
     summary = CatalogSummary()
     total = count_photos(folder)
     this_run: set[str] = set()  # keys this run wrote: a later photo with one of them is a copy, not a resume
-    with tqdm(total=total, desc="cataloguing", unit="photo", disable=not progress, smoothing=0.05) as bar:
+    with tqdm(total=total, desc="cataloguing", unit="photo", disable=bars_off(progress), smoothing=0.05) as bar:
         if writer.done:
             bar.set_postfix_str(f"resuming: {len(writer.done)} photos already in {writer.out.name}")
         for visited, rows in batches(iter_photos(folder), writer.done):

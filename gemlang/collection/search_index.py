@@ -31,7 +31,7 @@ from gemlang.collection.catalog_rows import digest_or_reason
 from gemlang.collection.fingerprint import fingerprint
 from gemlang.collection.photos import batched, iter_photos
 from gemlang.errors import GemlangError
-from gemlang.io import atomic_folder
+from gemlang.io import atomic_folder, bars_off
 
 FORMAT = "gemlang-search-index"
 FLAT_LIMIT = 100_000  # exact search stays under ~10 ms a query below this on one core
@@ -206,7 +206,7 @@ class SearchIndex:
         seen: set[str] = set()
         stale: list[int] = []
         new: list[tuple[Path, str, str]] = []
-        for photo in tqdm(iter_photos(folder), desc="checking photos", unit="photo", disable=not progress):
+        for photo in tqdm(iter_photos(folder), desc="checking photos", unit="photo", disable=bars_off(progress)):
             key = str(photo)
             seen.add(key)
             known = by_path.get(key)
@@ -232,7 +232,7 @@ class SearchIndex:
                 del self.photos[i]
             report.removed = len(stale)
 
-        bar = tqdm(total=len(new), desc="embedding photos", unit="photo", disable=not progress)
+        bar = tqdm(total=len(new), desc="embedding photos", unit="photo", disable=bars_off(progress))
         for batch in batched(new, EMBED_BATCH):
             vectors, failures = embed([p for p, _, _ in batch])
             ok = [j for j in range(len(batch)) if j not in failures]

@@ -111,7 +111,9 @@ def run_zero_shot(args, data) -> int:
             "alignment's recipe is eval/zero_shot.py in the source repository)"
         )
     model = AlignmentModel.load(args.zero_shot)
-    metrics = evaluate_zero_shot(model, data, args.report, cache=FeatureCache(args.cache))
+    metrics = evaluate_zero_shot(
+        model, data, args.report, cache=FeatureCache(args.cache), progress=not args.no_progress
+    )
     status = report_skipped(metrics.get("skipped", []))
     print(f"zero-shot over {metrics['n_candidates']} gems: {summary_line(metrics)}")
     print(f"report written to {args.report}")

@@ -67,9 +67,10 @@ def evaluate_zero_shot(
     out_dir: str | Path,
     candidates: Sequence[str] | None = None,
     cache: FeatureCache | None = None,
+    progress: bool = True,
 ) -> dict[str, Any]:
     """Zero-shot metrics of `model` on `data`, written to out_dir as metrics.json, per_class.csv and a plot."""
-    y, probs, names, data_ok = zero_shot_predictions(model, data, candidates, cache)
+    y, probs, names, data_ok = zero_shot_predictions(model, data, candidates, cache, progress)
     metrics = classification_metrics(y, probs, names)
     metrics.update(
         mode="zero-shot text prompts",

@@ -16,6 +16,7 @@ from torchvision.transforms import v2 as T
 from tqdm.auto import tqdm
 
 from gemlang.data import ImageError, ImageFolder, load_image
+from gemlang.io import bars_off
 
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
 IMAGENET_STD = (0.229, 0.224, 0.225)
@@ -59,7 +60,7 @@ def load_photos(data: ImageFolder, sizes: list[int], progress: bool = True) -> P
     resizers = {s: T.Resize((s, s), antialias=True) for s in sizes}
     out = {s: torch.zeros((len(data), 3, s, s), dtype=torch.uint8) for s in sizes}
     bad: dict = {}
-    for i, path in enumerate(tqdm(data.paths, desc="loading photos", unit="photo", disable=not progress)):
+    for i, path in enumerate(tqdm(data.paths, desc="loading photos", unit="photo", disable=bars_off(progress))):
         try:
             image = to_tensor(load_image(path))
         except ImageError as e:

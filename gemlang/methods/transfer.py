@@ -20,6 +20,7 @@ from tqdm.auto import tqdm
 
 from gemlang.encoders import create_encoder
 from gemlang.heads import LinearHead
+from gemlang.io import bars_off
 from gemlang.methods.common import (
     EncoderWithHead,
     Fitted,
@@ -53,7 +54,7 @@ def resnet_trunk(photos: PhotoSet, size: int, progress: bool = True) -> tuple[to
         pixels = photos.pixels(size)
         pooled2, maps3 = [], []
         with torch.no_grad():
-            for i in tqdm(range(0, len(pixels), 32), desc="ResNet-50 Layer1-3", disable=not progress):
+            for i in tqdm(range(0, len(pixels), 32), desc="ResNet-50 Layer1-3", disable=bars_off(progress)):
                 x = net.maxpool(net.relu(net.bn1(net.conv1(normalise(pixels[i : i + 32])))))
                 layer2 = net.layer2(net.layer1(x))
                 pooled2.append(layer2.mean((2, 3)))

@@ -28,6 +28,7 @@ from torch import nn
 from torch.utils.data import DataLoader, Dataset
 from tqdm.auto import tqdm
 
+from gemlang.io import bars_off
 from gemlang.training.checkpoint import load_training_state, save_training_state
 
 logger = logging.getLogger("gemlang")
@@ -138,7 +139,7 @@ def train_loop(
             total=steps,
             desc=f"{config.desc} {epoch}/{config.epochs}",
             unit="batch",
-            disable=not config.progress,
+            disable=bars_off(config.progress),
             leave=False,
         )
         for i, batch in enumerate(bar):
