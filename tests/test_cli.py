@@ -337,3 +337,10 @@ def test_predict_json_names_a_skipped_photo_on_stderr_too(tiny_model_dir, tmp_pa
                  str(tiny_model_dir)]) == 1  # fmt: skip
     printed = capsys.readouterr()
     assert "gone.jpg" in printed.err and '"error"' in printed.out.splitlines()[-1]
+
+
+def test_train_writes_no_model_inside_its_data_folder(tiny_folder, tmp_path, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(tiny_folder, data)
+    assert main(["train", "--data", str(data), "--out", str(data / "Ruby" / "model")]) == 2
+    assert "is inside --data" in capsys.readouterr().err and not (data / "Ruby" / "model").exists()

@@ -91,20 +91,23 @@ def run(args) -> int:
     from gemlang.encoders import list_encoders
     from gemlang.features import FeatureCache
     from gemlang.training import train_classifier
+    from gemlang.training.fit import DEFAULT_ENCODER
 
     if args.list_encoders:
         for name, description in list_encoders().items():
             print(f"{name:28s} {description}")
+        print(f"(gemlang train's default: {DEFAULT_ENCODER}; join names with + to stack their features)")
         return 0
     if args.list_methods:
         return run_method(args)
-    if args.data is None or args.out is None:
-        from gemlang.cli import CommandError
-
-        raise CommandError("--data DIR and --out MODEL_DIR are required (or --list-encoders, --list-methods)")
+    from gemlang.cli import CommandError
     from gemlang.io import check_replaceable
 
+    if args.data is None or args.out is None:
+        raise CommandError("--data DIR and --out MODEL_DIR are required (or --list-encoders, --list-methods)")
     check_replaceable(args.out)  # before the training, not after it
+    if Path(args.out).resolve().is_relative_to(Path(args.data).resolve()):  # its files would be read as photos
+        raise CommandError(f"--out {args.out} is inside --data {args.data}: write the model elsewhere")
     _check_options(args)
     if (args.out / "config.json").is_file():  # replaced only once the new one is written, but not unsaid
         print(f"note: {args.out} holds a model; it will be replaced when this one is written", file=sys.stderr)

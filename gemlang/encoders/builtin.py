@@ -45,7 +45,7 @@ def _mobilenet(name: str, layers: str, image_size: int = 224, weights: str | Non
     )
 
 
-@register_encoder("mobilenet_v2", "MobileNetV2, ImageNet weights, pooled 1280-d features (default)")
+@register_encoder("mobilenet_v2", "MobileNetV2, ImageNet weights, pooled 1280-d features")
 def mobilenet_v2(**kw) -> Encoder:
     return _mobilenet("mobilenet_v2", "final", **kw)
 
