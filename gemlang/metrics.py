@@ -70,8 +70,8 @@ def reliability_table(y: np.ndarray, probs: np.ndarray, bins: int = 10) -> list[
         n = int(in_bin.sum())
         table.append(
             {
-                "from": float(lo),
-                "to": float(hi),
+                "from": round(float(lo), 6),  # 0.3, not linspace's 0.30000000000000004
+                "to": round(float(hi), 6),
                 "n": n,
                 "confidence": float(conf[in_bin].mean()) if n else None,
                 "accuracy": float(correct[in_bin].mean()) if n else None,

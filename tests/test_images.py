@@ -225,3 +225,21 @@ def test_an_animated_picture_is_read_by_its_first_frame_and_says_how_many_it_has
     frames[0].save(data, "GIF", save_all=True, append_images=frames[1:])
     image = load_image(data.getvalue())
     assert image.info["frames"] == 3 and image.getpixel((30, 30))[0] > 200  # the first, red frame
+
+
+def test_a_photo_file_whose_header_is_damaged_is_said_to_be_damaged_not_another_kind_of_file(tmp_path):
+    buf = io.BytesIO()
+    Image.fromarray(np.random.default_rng(0).integers(0, 255, (64, 64, 3), dtype=np.uint8)).save(buf, "JPEG")
+    damaged = bytearray(buf.getvalue())
+    for i in range(0, len(damaged), 50):  # its first byte too: the JFIF marker name still says JPEG
+        damaged[i] = 0
+    (tmp_path / "damaged.jpg").write_bytes(bytes(damaged))
+    with pytest.raises(ImageError, match="a JPEG whose data is damaged"):
+        load_image(tmp_path / "damaged.jpg")
+
+
+def test_reliability_bins_have_round_edges():
+    from gemlang.metrics import reliability_table
+
+    table = reliability_table(np.array([0, 1]), np.array([[0.9, 0.1], [0.35, 0.65]]))
+    assert [row["to"] for row in table][:3] == [0.1, 0.2, 0.3]

@@ -208,9 +208,18 @@ def load_image(source: str | Path | bytes | Image.Image) -> Image.Image:
                 f"{name}: an HEIC photo (as an iPhone takes them), which gemlang cannot read: export it as JPEG "
                 "(on an iPhone: Settings > Camera > Formats > Most Compatible)."
             ) from e
+        kind = next((k for signature, k in SIGNATURES.items() if source.startswith(signature)), None)
+        if kind or source[6:10] in (b"JFIF", b"Exif"):  # a JPEG's APP0/APP1 marker name, past a damaged start
+            kind = kind or "JPEG"
+            raise ImageError(f"{name}: a {kind} whose data is damaged; re-export or copy it again.") from e
         raise ImageError(f"{name}: not an image file gemlang can read ({PHOTO_FORMATS} work).") from e
     except (OSError, SyntaxError, ValueError) as e:
         raise ImageError(f"{name}: the image is corrupt or truncated ({e}). Re-export or re-download it.") from e
+
+
+# the first bytes of a photo file: one that starts so but will not open is damaged, not another kind of file
+SIGNATURES = {b"\xff\xd8\xff": "JPEG", b"\x89PNG\r\n\x1a\n": "PNG", b"GIF8": "GIF", b"II*\x00": "TIFF",
+              b"MM\x00*": "TIFF"}  # fmt: skip
 
 
 # A stone photographed from afar sits small in a plain frame (a ring on a desk, a stone on a tray): the encoders
