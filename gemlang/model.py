@@ -21,6 +21,7 @@ import json
 import logging
 import math
 import os
+import re
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -382,8 +383,7 @@ class GemClassifier:
         An int8 model runs on onnxruntime only, from the graphs in its folder, checked against config.json."""
         path = DEFAULT_MODEL_DIR if str(path) == "default" else Path(path)
         clf = cls._load_own(path, device, backend)
-        listed = path / TRAINED_PHOTOS
-        clf.trained_photos = frozenset(listed.read_text().split()) if listed.is_file() else frozenset()
+        clf.trained_photos = _trained_photos(path / TRAINED_PHOTOS)
         companion = clf.info.pop("companion", None)
         if companion is not None:
             try:
@@ -468,6 +468,22 @@ def photo_id(path: str | Path) -> str:
         return file_digest(path)[:TRAINED_ID_HEX]
     except OSError:
         return ""
+
+
+def _trained_photos(listed: Path) -> frozenset[str]:
+    """The photo ids a model folder lists (none when it lists none); a list that is not ids is said to be
+    unreadable and left out, so `gemlang evaluate` does not silently find no training photo among the scored."""
+    if not listed.is_file():
+        return frozenset()
+    try:
+        ids = listed.read_text().split()
+    except (OSError, UnicodeDecodeError):
+        ids = None
+    if ids is None or not all(re.fullmatch(rf"[0-9a-f]{{{TRAINED_ID_HEX}}}", i) for i in ids):
+        log.warning(f"{listed}: not a list of photo ids (damaged?); which photos the model was trained on is "
+                    "unknown. Train the model again to rewrite it.")  # fmt: skip
+        return frozenset()
+    return frozenset(ids)
 
 
 def photo_ids(paths) -> frozenset[str]:

@@ -316,3 +316,17 @@ def test_a_photo_given_as_an_array_bytearray_or_open_file_is_read(tiny_model_dir
         assert [n for n, _ in got] == [n for n, _ in expected]
     with pytest.raises(ImageError, match="is not a picture"):
         clf.predict(np.zeros((3, 3, 3, 3)))
+
+
+def test_a_damaged_list_of_trained_photos_is_said_and_left_out(tmp_path, caplog):
+    from gemlang.features import FeatureExtractor
+    from gemlang.heads.classifiers import LinearHead
+
+    histogram = FeatureExtractor("colour_hist")
+    clf = GemClassifier(histogram, LinearHead(histogram.feature_dim, 2), ["a", "b"])
+    clf.trained_photos = frozenset({"0123456789abcdef"})
+    clf.save(tmp_path / "m")
+    assert GemClassifier.load(tmp_path / "m").trained_photos == {"0123456789abcdef"}
+    (tmp_path / "m" / "trained_photos.txt").write_bytes(b"\x00\xffgarbage")
+    assert GemClassifier.load(tmp_path / "m").trained_photos == frozenset()
+    assert "not a list of photo ids" in caplog.text
