@@ -40,7 +40,7 @@ deciding on the gem distance alone.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -50,6 +50,8 @@ from gemlang.errors import GemlangError
 
 SCOPE_FILE = "scope.safetensors"
 IN_SCOPE, UNKNOWN_MINERAL, NOT_A_GEM_PHOTO, UNCHECKED = "in_scope", "unknown_mineral", "not_a_gem_photo", "unchecked"
+# a photo with no colour, which the unknown-stone check cannot judge (`seen_without_colour`); not the model's lack
+UNCHECKED_COLOURLESS = "unchecked_colourless"
 DEFAULT_DIM = 256  # eval/scope.py: 64-256 dims were compared; 256 separated non-stone pictures best
 # Both thresholds on held-out photos of known classes: 6% flagged by the unknown-stone score, 2% by the photo distance.
 # The calibration's heads are fitted on four folds of five and hesitate more than the final head, so new photos of
@@ -74,7 +76,8 @@ def seen_without_colour(probs: np.ndarray, verdict: ScopeVerdict) -> tuple[np.nd
     temperature, and no "stone I was not trained on", which its distance from the colour photos the check was
     fitted on would say of a known gem as often as not ("not a gem photo" stands: a portrait is no stone)."""
     tempered = np.exp(np.log(np.clip(probs, 1e-12, None)) / COLOURLESS_TEMPERATURE)
-    return tempered / tempered.sum(), ScopeVerdict(UNCHECKED) if verdict.kind == UNKNOWN_MINERAL else verdict
+    unjudged = verdict.kind == UNKNOWN_MINERAL  # its distances kept, for whoever reads the JSON
+    return tempered / tempered.sum(), replace(verdict, kind=UNCHECKED_COLOURLESS) if unjudged else verdict
 
 
 def analysed_as_the_chat(classifier, photos: list, cache=None, progress: bool = False):
@@ -105,9 +108,10 @@ class ScopeVerdict:
     """What the check says about one photo.
 
     kind: "in_scope", "unknown_mineral" (a stone photo, but unlike every class), "not_a_gem_photo",
-    or "unchecked" (the model carries no scope check). `closest` are the nearest known classes. `score` is
-    what the unknown-stone threshold reads (the gem distance alone for a check fitted without the
-    classifier's held-out probabilities).
+    "unchecked" (the model carries no scope check), or "unchecked_colourless" (a photo without colour, far from
+    the colour photos the check was fitted on: it cannot judge whether it shows a stone it was not trained on).
+    `closest` are the nearest known classes. `score` is what the unknown-stone threshold reads (the gem distance
+    alone for a check fitted without the classifier's held-out probabilities).
     """
 
     kind: str

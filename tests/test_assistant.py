@@ -2208,9 +2208,11 @@ def test_a_photo_without_colour_is_weighed_as_less_sure_and_never_called_an_unkn
     from gemlang.scope import NOT_A_GEM_PHOTO, UNKNOWN_MINERAL, ScopeVerdict, seen_without_colour
 
     probs = np.array([0.9, 0.08, 0.02])
-    tempered, verdict = seen_without_colour(probs, ScopeVerdict(UNKNOWN_MINERAL, closest=["Ruby"]))
+    tempered, verdict = seen_without_colour(probs, ScopeVerdict(UNKNOWN_MINERAL, gem_distance=3.0, closest=["Ruby"]))
     assert tempered.argsort().tolist() == probs.argsort().tolist() and 0.34 < tempered[0] < 0.9
     assert np.isclose(tempered.sum(), 1.0) and not verdict.flagged  # the check cannot judge a grey photo
+    # and says so, not that the model has no check; the distances kept
+    assert verdict.kind == "unchecked_colourless" and verdict.to_dict()["gem_distance"] == 3.0
     assert seen_without_colour(probs, ScopeVerdict(NOT_A_GEM_PHOTO))[1].kind == NOT_A_GEM_PHOTO  # a portrait
     grey = red_stone_photo().convert("L").convert("RGB")
     sure = np.eye(len(assistant.classifier.classes))[0] * 0.9 + 0.1 / len(assistant.classifier.classes)

@@ -65,7 +65,11 @@ COLUMNS: tuple[Column, ...] = (
     # a photo the scope check flags gets what it is instead of prose about a gem the model does not believe in
     Column("description", "text", lambda r: r.scope.sentence() if _flagged(r) else r.description.text),
     # None when the model carries no scope check; scope_kind says which: not_a_gem_photo, unknown_mineral, ...
-    Column("out_of_scope", "flag", lambda r: r.scope.flagged if r.scope and r.scope.kind != "unchecked" else None),
+    Column(
+        "out_of_scope",
+        "flag",
+        lambda r: r.scope.flagged if r.scope and not r.scope.kind.startswith("unchecked") else None,
+    ),  # fmt: skip
     Column("scope_kind", "text", lambda r: r.scope.kind if r.scope else "unchecked"),
     # "very dark; very small (40 x 40 px)": the gem named is less sure than its probability says; "stone small in
     # the frame": looked at cropped to the stone

@@ -18,11 +18,12 @@ def register(subparsers) -> None:
         description=(
             "Print the most likely gems for each photo with calibrated probabilities, and whether the photo is "
             "out of scope: not a gem photo, or a stone unlike every class the model knows (JSON field "
-            "`out_of_scope`: flagged, kind, closest; kind is 'unchecked' for a model without the check). A flagged "
-            "photo names no gem: its JSON `label` and `probability` are null, `top_k` lists the closest. A photo "
-            "too small, too dark or without colour is said so (JSON `photo_flaws`): its odds are less sure. A stone "
-            "small in a plain frame is looked at cropped to it, as the chat does (`photo_flaws`: 'stone small in the "
-            "frame')."
+            "`out_of_scope`: flagged, kind, closest; kind is 'unchecked' for a model without the check, "
+            "'unchecked_colourless' for a black-and-white photo, which the unknown-stone check cannot judge). A "
+            "flagged photo names no gem: its JSON `label` and `probability` are null, `top_k` lists the closest. A "
+            "photo too small, too dark or without colour is said so (JSON `photo_flaws`): its odds are less sure. A "
+            "stone small in a plain frame is looked at cropped to it, as the chat does (`photo_flaws`: 'stone small "
+            "in the frame')."
         ),
     )
     p.add_argument("photos", nargs="+", metavar="PHOTO", help="photo file(s): JPEG, PNG, WebP, AVIF, BMP, TIFF or GIF")
