@@ -604,6 +604,7 @@ METADATA_COLUMNS = {
     "birefringence": "birefringence {}", "dr": "birefringence {}", "optic": "{}", "optic_character": "{}",
     "pleochroism": "{} pleochroism", "fluorescence": "{} under UV",
     "locality": "found in {}", "place": "found in {}", "country": "found in {}", "origin": "found in {}",
+    "colour": "a {} stone", "color": "a {} stone",
 }  # fmt: skip
 
 
@@ -615,7 +616,7 @@ def hints_from_metadata(row: dict[str, str]) -> Hints:
     """
     parts = []
     for column, value in row.items():
-        template = METADATA_COLUMNS.get((column or "").strip().lower().replace(" ", "_"))
+        template = METADATA_COLUMNS.get(_column(column))
         if template and value and value.strip():
             parts.append(template.format(value.strip()))
     return parse_hints(", ".join(parts)) if parts else Hints()
@@ -625,10 +626,30 @@ def metadata_problems(data) -> list[str]:
     """What cannot be used in a photo folder's metadata.csv (`data`: a scanned `ImageFolder`), one line each:
     rows naming no photo of the folder, and values the parser refuses ("hardness 42", "SG heavy")."""
     photos = {p.relative_to(data.root).as_posix() for p in data.paths}
-    out = []
+    columns = {c for row in data.metadata.values() for c in row}
+    unread = sorted(c for c in columns if _column(c) not in METADATA_COLUMNS)
+    out = [f"metadata.csv: column(s) {', '.join(unread)} not read (gemlang reads {', '.join(METADATA_COLUMNS)})."] \
+        if unread else []  # fmt: skip
     for path, row in data.metadata.items():
         if path not in photos:
             out.append(f"metadata.csv: {path}: no such photo in {data.root}; the row is not used.")
             continue
+        if (times := data.metadata_repeats.get(path)) is not None:
+            out.append(f"metadata.csv: {path}: listed {times} times; its last row is used.")
         out += [f"metadata.csv: {path}: {note}" for note in hints_from_metadata(row).notes]
+        out += [f"metadata.csv: {path}: {column} “{value}”: not a value gemlang can read; not used."
+                for column, value in row.items() if _unread(column, value)]  # fmt: skip
     return out
+
+
+def _column(name: str) -> str:
+    return (name or "").strip().lower().replace(" ", "_")
+
+
+def _unread(column: str, value: str) -> bool:
+    """A value of a column gemlang reads that gives neither a reading nor a note ("ri: abc", "locality: Mars")."""
+    template = METADATA_COLUMNS.get(_column(column))
+    if not template or not (value or "").strip():
+        return False
+    read = parse_hints(template.format(value.strip()))
+    return not (read or read.colours or read.notes)

@@ -138,6 +138,25 @@ def test_what_metadata_csv_cannot_give_is_listed_row_by_row(tiny_folder, tmp_pat
     assert sum("no such photo" in p for p in problems) == 2  # a missing photo, a path outside the folder
 
 
+def test_metadata_csv_values_paths_and_columns_it_cannot_use_are_said_not_dropped(tiny_folder, tmp_path):
+    from gemlang.hints import metadata_problems
+
+    data_dir = shutil.copytree(tiny_folder, tmp_path / "d")
+    rows = ("path,ri,locality,colour,notes\n"
+            "Ruby\\0.jpg,1.76,Myanmar,red,a\n"  # a Windows path
+            f"{data_dir / 'Ruby' / '1.jpg'},abc,Mars,red,b\n"  # an absolute path inside the folder
+            "Emerald/1.jpg,1.58,Colombia,green,c\nEmerald/1.jpg,1.58,Zambia,green,d\n")  # fmt: skip
+    (data_dir / "metadata.csv").write_text(rows)
+    data = scan_image_folder(data_dir)
+    assert set(data.metadata) == {"Ruby/0.jpg", "Ruby/1.jpg", "Emerald/1.jpg"}
+    problems = metadata_problems(data)
+    assert problems[0].startswith("metadata.csv: column(s) notes not read")  # colour is read, as the chat reads it
+    assert any("Ruby/1.jpg: ri “abc”: not a value" in p for p in problems)
+    assert any("Ruby/1.jpg: locality “Mars”: not a value" in p for p in problems)
+    assert any("Emerald/1.jpg: listed 2 times; its last row is used" in p for p in problems)
+    assert not any("no such photo" in p or "Ruby/0.jpg" in p for p in problems)
+
+
 def test_a_dangling_or_looping_link_in_a_class_folder_is_skipped_and_said(tiny_folder, tmp_path):
     folder = tmp_path / "data"
     shutil.copytree(tiny_folder, folder)

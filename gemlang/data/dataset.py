@@ -32,6 +32,7 @@ class ImageFolder:
     labels: np.ndarray
     metadata: dict[str, dict[str, str]] = field(default_factory=dict)
     skipped: list[tuple[Path, str]] = field(default_factory=list)
+    metadata_repeats: dict[str, int] = field(default_factory=dict)  # photos metadata.csv lists more than once
 
     def __len__(self) -> int:
         return len(self.paths)
@@ -45,6 +46,7 @@ class ImageFolder:
             self.labels[indices],
             self.metadata,
             list(self.skipped),
+            self.metadata_repeats,
         )
 
     def without(self, bad: dict[Path, str]) -> ImageFolder:
@@ -90,7 +92,8 @@ def scan_image_folder(root: str | Path, min_classes: int = 2) -> ImageFolder:
             f"{root}: found {len(classes)} class folder(s) with photos ({', '.join(classes)}); "
             f"at least {min_classes} are needed to train or cross-validate a classifier."
         )
-    return ImageFolder(root, classes, paths, np.array(labels, dtype=int), _read_metadata(root), skipped)
+    metadata, repeats = _read_metadata(root)
+    return ImageFolder(root, classes, paths, np.array(labels, dtype=int), metadata, skipped, repeats)
 
 
 def class_difference(found: Sequence[str], expected: Sequence[str]) -> str:
@@ -102,10 +105,13 @@ def class_difference(found: Sequence[str], expected: Sequence[str]) -> str:
     return "; ".join(parts) or "in another order"
 
 
-def _read_metadata(root: Path) -> dict[str, dict[str, str]]:
+def _read_metadata(root: Path) -> tuple[dict[str, dict[str, str]], dict[str, int]]:
+    """metadata.csv's rows by photo path (relative to `root`, as `Ruby/ruby_1.jpg`; a Windows `Ruby\\ruby_1.jpg`
+    or an absolute path inside `root` is read as that), the last row of a photo listed twice; and how many
+    times each photo listed more than once is."""
     csv_path = root / "metadata.csv"
     if not csv_path.exists():
-        return {}
+        return {}, {}
     try:  # utf-8-sig: spreadsheets save "CSV UTF-8" with a byte-order mark before the first column's name
         with open(csv_path, newline="", encoding="utf-8-sig") as f:
             reader = csv.DictReader(f, strict=True)  # an unclosed quote is an error, not rows swallowed
@@ -116,4 +122,18 @@ def _read_metadata(root: Path) -> dict[str, dict[str, str]]:
         raise DatasetError(f"{csv_path}: not UTF-8 text ({e.reason}); save it as CSV UTF-8.") from e
     except csv.Error as e:
         raise DatasetError(f"{csv_path}: malformed CSV ({e}); check its quotes.") from e
-    return {row["path"]: {k: v for k, v in row.items() if k != "path"} for row in rows if row["path"]}
+    by_path: dict[str, dict[str, str]] = {}
+    listed: dict[str, int] = {}
+    for row in rows:
+        if path := _relative(row["path"], root):
+            by_path[path] = {k: v for k, v in row.items() if k != "path"}
+            listed[path] = listed.get(path, 0) + 1
+    return by_path, {path: n for path, n in listed.items() if n > 1}
+
+
+def _relative(path: str, root: Path) -> str:
+    """A metadata.csv path as the folder's photos are keyed: forward slashes, relative to `root`."""
+    path = path.replace("\\", "/")
+    if Path(path).is_absolute() and Path(path).resolve().is_relative_to(root.resolve()):
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    return path
