@@ -75,6 +75,8 @@ def build_faiss(vectors: np.ndarray, ids: np.ndarray, kind: str, seed: int = 0):
         index.cp.seed = seed
         rng = np.random.default_rng(seed)
         sample = vectors[rng.choice(len(vectors), min(len(vectors), 64 * cells), replace=False)]
+        # an ivf index asked for on a small collection: as many points a cell as there are, not FAISS's warning
+        index.cp.min_points_per_centroid = max(1, min(index.cp.min_points_per_centroid, len(sample) // cells))
         index.train(sample)  # 64 points a cell: enough for k-means, minutes less than FAISS's default 256
         index.set_direct_map_type(faiss.DirectMap.Hashtable)  # removal and reconstruction by id
         index.nprobe = default_nprobe(cells)
