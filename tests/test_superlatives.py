@@ -80,14 +80,21 @@ def test_which_gems_fluoresce_lists_the_natural_gems_whose_facts_say_so_and_read
     assert "Almandine" not in red
     assert "Almandine" in chat.ask("which gems are inert under UV?").reply
     assert chat.ask("what fluoresces red under UV?").reply == red  # the gems unsaid
+    assert "Diamond" in chat.ask("what glows blue under UV").reply  # most diamonds that glow glow blue
+    for asked in ("which is fluorescent, ruby or spinel?", "which glows more, diamond or moissanite?",
+                  "which gems glow in the dark?"):  # of two gems named; phosphorescence  # fmt: skip
+        assert "Natural gems whose facts say" not in Assistant(classifier=None).conversation().ask(asked).reply
     assert not chat.hints  # a question, no UV reading of a stone
 
 
 @pytest.mark.parametrize(
     ("question", "first", "absent"),
     [("which gems have an RI around 1.718?", "Spinel (RI 1.712–1.720)", "Corundum"),
-     ("what gems have an SG above 4?", "Magnetite (SG 5.17–5.18)", "Quartz"),
-     ("which stones have a hardness below 3?", "Gypsum (Mohs 2)", "Diamond")],
+     ("what gems have an SG above 4?", "Pyrite (SG 4.95–5.10)", "Quartz"),  # a photo class before magnetite
+     ("which stones have a hardness below 3?", "Amber (Mohs 2–2.5)", "Diamond"),
+     ("which gems have a hardness of 9 or more", "Diamond (Mohs 10)", "Topaz"),  # 9 itself too, not 8.5
+     ("gems with SG below 2", "Amber (SG 1.05–1.09)", "Quartz"),
+     ("which gems have RI > 1.7", "Diamond (RI 2.417)", "Quartz")],
 )  # fmt: skip
 def test_which_gems_have_a_value_lists_the_gems_it_fits_or_lies_beyond_and_reads_no_stone(question, first, absent):
     chat = Assistant(classifier=None).conversation()

@@ -242,19 +242,22 @@ def _holding(by_species: list[list[GemFacts]], q: Quantity, value: float) -> lis
     tolerance = SCALE_TOLERANCE[q.field]
     holds = lambda g: _span(g, q.field)[0] - tolerance <= value <= _span(g, q.field)[1] + tolerance  # noqa: E731
     holding = [gs for gs in ([g for g in gs if holds(g)] for gs in by_species) if gs]
-    return sorted(holding, key=lambda gs: (all(g.met == "rarely" for g in gs), min(abs(_value(g, q.field) - value)
-                                                                                  for g in gs)))  # fmt: skip
+    return sorted(holding, key=lambda gs: (*_trade_first(gs)[:2], min(abs(_value(g, q.field) - value) for g in gs)))
 
 
 # "which gems have an RI around 1.718?", "what gems have an SG above 4?": the gems a value fits, or lies beyond
 VALUE_LIST_QUESTION = re.compile(
-    r"\b(?:which|what)\s+(?:natural\s+)?(?:gems?|gemstones?|stones?|minerals?)\s+(?:have|has|show|read)\s+"
+    r"\b(?:(?:which|what)\s+(?:natural\s+)?(?:gems?|gemstones?|stones?|minerals?)\s+(?:have|has|show|read)|"
+    r"\b(?:gems?|gemstones?|stones?|minerals?)\s+with)\s+"
     r"(?:an?\s+|the\s+)?(?P<quantity>ri|r\.i\.|refractive index|sg|s\.g\.|specific gravity|density|hardness|mohs)"
-    r"\s+(?:(?:of|at|is)\s+)?(?P<how>around|about|near|close to|over|above|more than|greater than|higher than|"
-    r"under|below|less than|lower than)?\s*(?:~\s*)?(?P<value>\d+(?:\.\d+)?)",
+    r"\s*(?:(?:of|at|is)\s+)?(?P<how>around|about|near|close to|over|above|more than|greater than|higher than|"
+    r"under|below|less than|lower than|>=?|<=?)?\s*(?:~\s*)?(?P<value>\d+(?:\.\d+)?)"
+    r"(?:\s+(?P<after>or\s+(?:more|above|higher|over|less|below|lower|under))|(?P<plus>\+))?",
     re.I,
 )
-ABOVE = ("over", "above", "more than", "greater than", "higher than")
+ABOVE = ("over", "above", "more than", "greater than", "higher than", ">", ">=", "or more", "or above", "or higher",
+         "or over", "+")  # fmt: skip
+BELOW = ("under", "below", "less than", "lower than", "<", "<=", "or less", "or below", "or lower", "or under")
 
 
 def value_list_answer(text: str) -> str:
@@ -264,15 +267,19 @@ def value_list_answer(text: str) -> str:
     if m is None:
         return ""
     q = next(q for words, q in SCALE_QUANTITIES.items() if re.search(words, m.group("quantity"), re.I))
-    value, how = float(m.group("value")), (m.group("how") or "").lower()
+    value = float(m.group("value"))
+    how = re.sub(r"\s+", " ", (m.group("after") or m.group("plus") or m.group("how") or "").lower())
     gems = [g for g in all_gems() if g.origin == "natural" and _value(g, q.field) is not None]
     said = f"{q.label} {m.group('value')}" if q.label != "Mohs" else f"Mohs hardness {m.group('value')}"
-    if how in ABOVE or how.startswith(("under", "below", "less", "lower")):
-        above = how in ABOVE
-        beyond = [g for g in gems if (_span(g, q.field)[1] > value if above else _span(g, q.field)[0] < value)]
+    if how in ABOVE or how in BELOW:
+        above, inclusive = how in ABOVE, how.startswith("or") or how in ("+", ">=", "<=")  # "9 or more": 9 too
+        if above:
+            beyond = [g for g in gems if _span(g, q.field)[1] > value or inclusive and _span(g, q.field)[1] >= value]
+        else:
+            beyond = [g for g in gems if _span(g, q.field)[0] < value or inclusive and _span(g, q.field)[0] <= value]
         lines = _by_species(beyond, q.field, highest=above)
-        lines.sort(key=lambda gs: all(g.met == "rarely" for g in gs))  # stable: by value within each
-        where = "above" if above else "below"
+        lines.sort(key=lambda gs: _trade_first(gs)[:2])  # stable: by value within each
+        where = ("at or above" if inclusive else "above") if above else ("at or below" if inclusive else "below")
     else:
         lines, where = _holding(_by_species(gems, q.field), q, value), "around"
     if not lines:
@@ -332,8 +339,9 @@ def _members(gems: list[GemFacts]) -> str:
 
 # "which gems fluoresce red?", "which gems are inert under UV?"
 FLUORESCENCE_LIST_QUESTION = re.compile(  # and "what fluoresces red under UV?", the gems unsaid
-    r"\b(?:which|what)\s+(?:(?:natural\s+)?(?:gems?|gemstones?|stones?|minerals?)\s+)?(?:"
-    r"(?P<inert>(?:are|is)\s+inert)|(?:fluoresces?|glows?|(?:are|is)\s+fluorescent)\b(?:\s+(?P<colour>[a-z]+))?)",
+    r"\b(?:which|what)\s+(?:(?P<noun>(?:natural\s+)?(?:gems?|gemstones?|stones?|minerals?))\s+)?(?:"
+    r"(?P<inert>(?:are|is)\s+inert)|(?:fluoresces?|glows?|(?:are|is)\s+fluorescent)\b(?!\s+in\s+the\s+dark)"
+    r"(?:\s+(?P<colour>[a-z]+))?)",
     re.I,
 )
 
@@ -342,7 +350,8 @@ def fluorescence_list_answer(text: str) -> str:
     """The natural gems whose facts say they glow (in the colour asked) or stay inert under a UV lamp; '' if not
     asked."""
     m = FLUORESCENCE_LIST_QUESTION.search(text or "")
-    if m is None:
+    # with no gems said, only "what fluoresces red?" lists: "which is fluorescent, ruby or spinel?" asks of two
+    if m is None or not m.group("noun") and (gems_named_in(text) or re.match(r"\w+\s+(?:is|are)\b", m.group(0))):
         return ""
     colour = (m.group("colour") or "").lower()
     wanted = "inert" if m.group("inert") else colour if colour in COLOURS else ""
