@@ -80,7 +80,8 @@ OPTIC_WORDS = {
     r"anomalous (?:double refraction|extinction)|strain pattern|tatami|tabby|cross[- ]?hatch(?:ed|ing)?",
     "aggregate": r"stays? light|remains? (?:light|bright)|light in all positions|\bagg\b|aggregate|polycrystalline",
     # and the conoscope's figures: a uniaxial stone's one melatope (the "bull's eye"), a biaxial one's two
-    "uniaxial": r"uniaxial|bull'?s[- ]?eye|\b(?:one|a single|single) melatope\b",
+    "uniaxial": r"uniaxial|bull'?s[- ]?eye (?:figure|interference)|(?:conoscope|interference figure)\W+(?:\w+\W+){0,3}"
+    r"bull'?s[- ]?eye|\b(?:one|a single|single) melatope\b",
     "biaxial": r"biaxial|\b(?:two|2) melatopes\b",
     "anisotropic": r"doubly[ -]refractive|\bdr\b(?!\s*[=:]?\s*\.?\d)|anisotropic|blinks|"
     r"double refraction(?!\s*[=:]?\s*\.?\d)|goes light and dark|light and dark|four times light",
@@ -554,7 +555,8 @@ BIRE_WORDS = r"\bbire\w*|\bbi-?ref\w*|\bdr\b|double refraction|δn|delta ?n|\bdn
 # and as gem labs abroad write it: densidad, Dichte, densité, densità, peso específico
 SG_WORDS = (
     r"\bs\.?\s?g(?![a-z])\.?|specific gravity|relative density|density|densidad|dichte|densit[ée]|densit[àa]|"
-    r"peso espec[ií]fico|spezifisches gewicht|hydrostatic(?:ally)?(?: sg| balance| reading)?|\bd(?=\s*=\s*\d)"
+    r"peso espec[ií]fico|spezifisches gewicht|hydrostatic(?:ally)?(?: sg| balance| reading)?|"
+    r"\bd(?=\s*=\s*\d\.\d+(?!\s*(?:mm|cm|ct|carats?|%|°)))"  # "d = 4.0", not "d = 6 mm" nor "D = 4.0 ct"
 )
 
 

@@ -1570,6 +1570,8 @@ def test_fluorescence_asked_in_other_words_is_answered_for_the_stone():
      (["blue stone, RI 1.762", "the other edge is 1.770"], "RI 1.762–1.770", "RI 1.762"),
      (["RI 1.770", "second edge 1.762"], "RI 1.762–1.770", None),
      (["RI 1.762", "and 1.770 for the high edge"], "RI 1.762–1.770", None),
+     (["RI 1.544-1.553", "oops, the other edge was 1.548"], "RI 1.548–1.553", "RI 1.544–1.553"),  # one edge fixed
+     (["RI 1.762", "oops, the other edge of the stone is chipped"], "RI 1.762", None),  # no reading
      (["1.54", "it's the RI"], "RI 1.540", None),
      (["2.65", "SG"], "SG 2.65", None),
      (["red stone, SG 4.00", "RI too", "1.762-1.770"], "RI 1.762–1.770", None)],

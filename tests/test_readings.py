@@ -121,6 +121,7 @@ def test_a_stone_cannot_float_in_a_lighter_liquid_than_one_it_sinks_in():
      # bench words: strain seen as bands, and the conoscope's figures
      ("polariscope shows snake-like bands", "anomalous"), ("anomalous extinction", "anomalous"),
      ("conoscope: bull's eye figure", "uniaxial"), ("interference figure shows two melatopes", "biaxial"),
+     ("bull's eye cat's eye effect on a cabochon", None),  # no instrument: a look, no optic figure
      ("the dichroscope shows three colours", "biaxial")],
 )  # fmt: skip
 def test_optic_character_and_polariscope_words(text, optic):
@@ -184,6 +185,11 @@ def test_uv_chelsea_and_loupe_observations():
 )
 def test_the_chelsea_filter_reading_is_the_words_of_its_own_clause(text, red):
     assert parse_readings(text).chelsea_red is red
+
+
+@pytest.mark.parametrize("text", ["round brilliant, d = 6 mm", "D = 4.0 ct", "the table is 60%, d = 62%"])
+def test_a_d_that_is_a_size_a_weight_or_a_depth_is_no_density(text):
+    assert parse_readings(text).sg is None and not parse_readings(text).problems
 
 
 def test_a_refractive_index_without_its_leading_one_is_asked_about_not_used():

@@ -44,6 +44,7 @@ from gemlang.assistant.models import Assistant, PhotoInput
 from gemlang.assistant.questions import (
     AND_ABOUT,
     AND_ABOUT_TERM,
+    AND_THE_OTHER_ASSEMBLY,
     ANOTHER_VALUE,
     ASKED_ABOUT,
     AUTHENTICITY_WORDS,
@@ -225,6 +226,7 @@ class Conversation:
         self._term_said = False  # the latest message asked what a term means ("what is birefringence?")
         self._scale_asked: str | None = None  # "is 1.76 high for an RI?", for "and 1.54?"
         self._waiting: tuple[str | None, str | None] = (None, None)  # "1.54" for "it's the RI"; "RI too" for "1.76"
+        self._assembly_asked = False  # "is it a doublet?", for "what about a triplet?"
         self._photo_flaws: list[str] = []  # what makes the stone's photos poor witnesses ("very dark")
         self._pending_terms = ""  # a term asked with a photo, answered above the photo's answer
 
@@ -399,7 +401,10 @@ class Conversation:
         asked_before, self._quantity_asked = self._quantity_asked, None  # set again if this asks a quantity
         after_term, self._term_said = self._term_said, False  # set again if this asks a term
         scale_before, self._scale_asked = self._scale_asked, None  # set again if this asks where a value lies
-        text = with_other_edge(self._corrected(with_unit_given(text, *self._waiting)), self.hints.readings.ri)
+        text = self._corrected(with_other_edge(with_unit_given(text, *self._waiting), self.hints.readings.ri))
+        if self._assembly_asked and (other := AND_THE_OTHER_ASSEMBLY.fullmatch(text)):
+            text = f"is it a {other.group(1).lower()}?"  # "what about a triplet?" after "is it a doublet?"
+        self._assembly_asked = False
         text = answer.message = self._of_mine(self._scaled_again(text, scale_before), asked_before)
         read = parse_readings(text)
         self._waiting = (None, None) if read.ri or read.sg or read.birefringence else waiting_for(text)
@@ -1032,6 +1037,7 @@ class Conversation:
                 turn.asked_gem = a.evidence.facts[a.evidence.index[material]]
         composites = [i for i, g in enumerate(a.evidence.facts) if g.origin == "composite"]
         if turn.asked_gem is None and (doublet := DOUBLET_QUESTION.search(text)) and composites:  # the likeliest one
+            self._assembly_asked = True
             named = [i for i in composites if doublet.group(1).lower() in a.evidence.names[i].lower()] or composites
             turn.asked_gem = a.evidence.facts[max(named, key=lambda i: fused.probabilities[i])]
         # "is it heated amethyst?" of a citrine: whether the stone in hand was made so (amethyst heats to citrine)

@@ -34,14 +34,17 @@ def unit_label(match: re.Match) -> str:
 
 
 def with_other_edge(text: str, held: Reading | None) -> str:
-    """ "the other edge is 1.770" after RI 1.762: "RI 1.762-1.770", which then replaces the one edge held; the
-    message as it is otherwise."""
-    if held is None or held.low != held.high or not OTHER_EDGE.search(text):
+    """ "the other edge is 1.770" after RI 1.762: "RI 1.762-1.770", which then replaces the one edge held; after
+    two edges ("oops, the other edge was 1.548" after 1.544-1.553) the new value replaces the edge it is nearer.
+    The message as it is otherwise."""
+    if held is None or not OTHER_EDGE.search(text):
         return text
     edge = EDGE_VALUE.search(text)
-    if edge is None or abs(float(edge.group(0)) - held.low) > EDGE_APART:
+    value = float(edge.group(0)) if edge else 0.0
+    if edge is None or abs(value - held.low) > EDGE_APART:
         return text
-    low, high = sorted((held.low, float(edge.group(0))))
+    kept = held.low if abs(value - held.low) >= abs(value - held.high) else held.high  # the edge not corrected
+    low, high = sorted((kept, value))
     label = "" if labelled_at(text, edge.start()) else "RI "
     return f"{text[: edge.start()]}{label}{low:g}-{high:g}{text[edge.end() :]}"
 

@@ -213,8 +213,7 @@ def _could_it_be(words: str) -> re.Pattern[str]:
     """'could it be (a) X?' for the words of X, the word said kept as group 1."""
     # "is it glass?", not "is it glass-filled?" (a treatment)
     return re.compile(
-        rf"\b(?:is it|it is|it's|could it be|might it be|maybe|or|what about|how about)\s+(?:just\s+)?(?:an?\s+)?"
-        rf"({words})\b(?![- ]?fill)",
+        rf"\b(?:is it|it is|it's|could it be|might it be|maybe|or)\s+(?:just\s+)?(?:an?\s+)?({words})\b(?![- ]?fill)",
         re.I,
     )
 
@@ -223,6 +222,8 @@ GLASS = "Glass (Paste)"  # the knowledge base's glass imitation, which "could it
 # the entry each question asks about: glass and plastic are no gem names in free text ("it scratches glass")
 MATERIAL_QUESTIONS = {_could_it_be("glass|paste"): GLASS, _could_it_be("plastic|resin|acrylic"): "Plastic"}
 DOUBLET_QUESTION = _could_it_be("doublet|triplet|assembled|composite")
+# "what about a triplet?" after "is it a doublet?": the same question of the other kind of assembled stone
+AND_THE_OTHER_ASSEMBLY = re.compile(r"\s*(?:and|what about|how about)\s+(?:an?\s+)?(doublet|triplet)\s*[?.!]*\s*", re.I)
 ELSE_QUESTION = re.compile(r"\bwhat else\b|\bother (?:possibilit|option|candidate|gem)|\balternatives?\b", re.I)
 WHY_ONLY = re.compile(r"\s*(?:but |and |so )?why(?: not| so| is that)?\s*[?!.]*\s*", re.I)  # a follow-up, nothing more
 WHY_QUESTION = re.compile(r"^\s*why\b|\bhow do you know\b|\bwhy (?:do|did|is|are) you\b", re.I)
