@@ -476,10 +476,10 @@ def _trained_photos(listed: Path) -> frozenset[str]:
     if not listed.is_file():
         return frozenset()
     try:
-        ids = listed.read_text().split()
+        ids = listed.read_text().lower().split()
     except (OSError, UnicodeDecodeError):
         ids = None
-    if ids is None or not all(re.fullmatch(rf"[0-9a-f]{{{TRAINED_ID_HEX}}}", i) for i in ids):
+    if not ids or not all(re.fullmatch(rf"[0-9a-f]{{{TRAINED_ID_HEX}}}", i) for i in ids):  # none: emptied
         log.warning(f"{listed}: not a list of photo ids (damaged?); which photos the model was trained on is "
                     "unknown. Train the model again to rewrite it.")  # fmt: skip
         return frozenset()

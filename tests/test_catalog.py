@@ -444,3 +444,18 @@ def test_a_stone_small_in_a_plain_frame_is_named_from_its_crop_as_the_chat_does(
     assert cropped["photo_flaws"] == [] and [t[0] for t in rows["afar.png"]["top_k"]] == [t[0] for t in afar["top_k"]]
     assert main(["predict", str(folder / "Ruby" / "afar.png"), "--model", str(tiny_model_dir)]) == 0
     assert "looked at cropped to the stone" in capsys.readouterr().out
+
+
+def test_a_tiny_stone_in_a_large_frame_is_small_in_the_frame_not_a_very_small_photo(tiny_model_dir, tmp_path, capsys):
+    from PIL import Image
+
+    from gemlang.cli import main
+    from gemlang.data.images import SMALL_IN_FRAME
+
+    folder = make_image_folder(tmp_path / "photos", per_class=1)
+    ruby = Image.open(next((folder / "Ruby").iterdir())).convert("RGB").resize((50, 40))
+    framed = Image.new("RGB", (800, 800), (255, 255, 255))
+    framed.paste(ruby, (375, 380))  # the crop is under 64 px, the photo 800 px
+    framed.save(tmp_path / "far.png")
+    assert main(["predict", str(tmp_path / "far.png"), "--model", str(tiny_model_dir), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["photo_flaws"] == [SMALL_IN_FRAME]

@@ -44,7 +44,7 @@ def test_train_then_predict_then_evaluate(tiny_folder, tmp_path, capsys, monkeyp
     printed = capsys.readouterr()
     assert "flagged out of scope" in printed.out
     assert "all the photos scored from" in printed.err and "the model was trained on" in printed.err  # in-sample
-    assert metrics["trained_photos_scored"] == 18 and "photos_never_trained_on" not in metrics
+    assert metrics["trained_photos_scored"] == 18 and metrics["photos_never_trained_on"]["n_images"] == 0
     copied = tmp_path / "copied"  # the same photos elsewhere, and one new: counted by content, not by path
     shutil.copytree(tiny_folder, copied)
     Image.new("RGB", (40, 40), (250, 250, 0)).save(copied / "Emerald" / "new.png")

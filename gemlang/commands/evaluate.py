@@ -87,7 +87,7 @@ def print_seen_in_training(clf, metrics: dict, folder) -> None:
             are = "is a photo" if seen == 1 and scored > 1 else "are photos"
             print(f"note: {share} photos scored from {folder} {are} the model was trained on (the same files, by "
                   f"content): its scores are optimistic. {advice}", file=sys.stderr)  # fmt: skip
-        if unseen := metrics.get("photos_never_trained_on"):
+        if seen and (unseen := metrics["photos_never_trained_on"])["n_images"]:
             n = unseen["n_images"]
             print(f"on the {n} photo{'s' * (n != 1)} it was not trained on: top-1 {unseen['top1']:.1%}  "
                   f"top-5 {unseen['top5']:.1%} (photos_never_trained_on in metrics.json)")  # fmt: skip

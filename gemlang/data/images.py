@@ -298,7 +298,9 @@ def cropped_to_stone(photos: list) -> tuple[list, list[bool], list]:
                 found = None
             else:
                 photo = image.crop(_pixel_box(found, image.size))
-                read = thumbnail(photo)
+                # the crop's pixels for colour and light, the photo's own size: a stone small in an 800-px photo
+                # is said to be small in the frame, not the photo to be "very small (71 x 60 px)"
+                read = (read[0], thumbnail(photo)[1])
         out.append(photo)
         cropped.append(found is not None)
         reads.append(read)

@@ -52,9 +52,8 @@ def evaluate_classifier(
     if clf.trained_photos:  # photos the model was trained on score high: counted, and the others scored apart
         seen = np.array([photo_id(data.paths[i]) in clf.trained_photos for i in readable], dtype=bool)
         metrics["trained_photos_scored"] = int(seen.sum())
-        if 0 < seen.sum() < len(seen):
-            unseen = classification_metrics(y[~seen], probs[~seen], clf.classes)
-            metrics["photos_never_trained_on"] = {k: unseen[k] for k in ("n_images", "top1", "top5")}
+        unseen = classification_metrics(y[~seen], probs[~seen], clf.classes) if (~seen).any() else {"n_images": 0}
+        metrics["photos_never_trained_on"] = {k: unseen.get(k) for k in ("n_images", "top1", "top5")}
     write_report(metrics, y, probs, clf.classes, out_dir)
     return metrics
 
