@@ -616,7 +616,7 @@ def hints_from_metadata(row: dict[str, str]) -> Hints:
     """
     parts = []
     for column, value in row.items():
-        template = METADATA_COLUMNS.get(_column(column))
+        template = METADATA_COLUMNS.get(_column(column)) if column else None
         if template and value and value.strip():
             parts.append(template.format(value.strip()))
     return parse_hints(", ".join(parts)) if parts else Hints()
@@ -626,7 +626,7 @@ def metadata_problems(data) -> list[str]:
     """What cannot be used in a photo folder's metadata.csv (`data`: a scanned `ImageFolder`), one line each:
     rows naming no photo of the folder, and values the parser refuses ("hardness 42", "SG heavy")."""
     photos = {p.relative_to(data.root).as_posix() for p in data.paths}
-    columns = {c for row in data.metadata.values() for c in row}
+    columns = {c for row in data.metadata.values() for c in row if c}  # a blank name (a trailing comma) aside
     unread = sorted(c for c in columns if _column(c) not in METADATA_COLUMNS)
     out = [f"metadata.csv: column(s) {', '.join(unread)} not read (gemlang reads {', '.join(METADATA_COLUMNS)})."] \
         if unread else []  # fmt: skip
@@ -636,6 +636,8 @@ def metadata_problems(data) -> list[str]:
             continue
         if (times := data.metadata_repeats.get(path)) is not None:
             out.append(f"metadata.csv: {path}: listed {times} times; its last row is used.")
+        if row.get(None):  # values past the last column
+            out.append(f"metadata.csv: {path}: more values than columns (“{row[None]}” has no column); not used.")
         out += [f"metadata.csv: {path}: {note}" for note in hints_from_metadata(row).notes]
         out += [f"metadata.csv: {path}: {column} “{value}”: not a value gemlang can read; not used."
                 for column, value in row.items() if _unread(column, value)]  # fmt: skip
@@ -648,7 +650,7 @@ def _column(name: str) -> str:
 
 def _unread(column: str, value: str) -> bool:
     """A value of a column gemlang reads that gives neither a reading nor a note ("ri: abc", "locality: Mars")."""
-    template = METADATA_COLUMNS.get(_column(column))
+    template = METADATA_COLUMNS.get(_column(column)) if column else None
     if not template or not (value or "").strip():
         return False
     read = parse_hints(template.format(value.strip()))

@@ -2254,6 +2254,16 @@ def test_is_it_real_of_a_gem_named_says_what_else_is_sold_as_it(text):
     assert "Sold as ruby and not ruby: lab-grown ruby, red spinel, red garnet" in reply
 
 
+@pytest.mark.parametrize(
+    "text", ["is this a Kashmir sapphire?", "I was told this is a Sri Lankan sapphire, is that true?"]
+)
+def test_an_origin_claimed_with_no_photo_is_for_a_laboratory_to_decide(text):
+    reply = Assistant(classifier=None).conversation().ask(text).reply
+    assert reply.startswith("**Sapphire**: Sapphire is known from") and "a gem laboratory decides origin" in reply
+    general = Assistant(classifier=None).conversation().ask("What is Kashmir sapphire?").reply
+    assert "laboratory" not in general  # a question about the gem, no stone's origin
+
+
 def test_an_origin_claimed_of_the_stone_in_hand_is_for_a_laboratory_to_decide():
     chat = stone_answered("Sapphire Blue", "Kyanite")
     reply = chat.ask("is this a Kashmir sapphire?").reply  # sapphire blue is sapphire: the stone in hand

@@ -84,7 +84,7 @@ def test_metadata_csv_as_spreadsheets_save_it(tiny_folder, tmp_path):
     csv_file = data_dir / "metadata.csv"
     csv_file.write_bytes("\ufeffpath,hardness\nRuby/1.jpg\nRuby/0.jpg,9,extra\n".encode())  # BOM, short, long rows
     data = scan_image_folder(data_dir)
-    assert data.metadata_for(data_dir / "Ruby" / "0.jpg") == {"hardness": "9"}
+    assert data.metadata_for(data_dir / "Ruby" / "0.jpg") == {"hardness": "9", None: "extra"}  # said, not used
     assert data.metadata_for(data_dir / "Ruby" / "1.jpg") == {"hardness": ""}
     csv_file.write_bytes("path,locality\nRuby/0.jpg,S\xe3o Paulo\n".encode("latin-1"))
     with pytest.raises(GemlangError, match="not UTF-8"):
@@ -165,3 +165,14 @@ def test_a_dangling_or_looping_link_in_a_class_folder_is_skipped_and_said(tiny_f
     (folder / "Ruby" / "b.png").symlink_to(folder / "Ruby" / "a.png")
     reasons = {p.name: why for p, why in scan_image_folder(folder).skipped}
     assert "which does not exist" in reasons["gone.png"] and "loops back on itself" in reasons["a.png"]
+
+
+def test_metadata_csv_with_a_capital_path_a_dot_path_a_trailing_comma_and_an_extra_value(tiny_folder, tmp_path):
+    from gemlang.hints import metadata_problems
+
+    data_dir = shutil.copytree(tiny_folder, tmp_path / "d")
+    (data_dir / "metadata.csv").write_text("Path,ri,\n./Ruby/0.jpg,1.76,\nRuby/1.jpg,1.76,,extra\n")
+    data = scan_image_folder(data_dir)
+    assert set(data.metadata) == {"Ruby/0.jpg", "Ruby/1.jpg"}
+    assert metadata_problems(data) == ["metadata.csv: Ruby/1.jpg: more values than columns (“extra” has no column); "
+                                       "not used."]  # fmt: skip

@@ -14,6 +14,7 @@ from PIL import Image
 from gemlang.assistant.answer import UNSURE_BECAUSE, Answer
 from gemlang.assistant.follow_ups import waiting_for, with_other_edge, with_unit_given
 from gemlang.assistant.gem_answers import (
+    ORIGIN_DECIDED,
     by_the_test_named,
     colour_of,
     constants_and_signs,
@@ -70,6 +71,7 @@ from gemlang.assistant.questions import (
     OF_BOTH,
     OF_THE_STONE_IN_HAND,
     OFF_TOPIC,
+    ORIGIN_CLAIM_ASKED,
     PLACE_QUESTION,
     PROPERTY_FIELDS,
     PROPERTY_QUESTION,
@@ -880,6 +882,8 @@ class Conversation:
             answer.description = reference_description(asked_gem)
             answer.properties = property_rows([asked_gem.name])
             answer.reply = f"**{asked_gem.name}**: {where_from(asked_gem, places, self.assistant.evidence)}"
+            if ORIGIN_CLAIM_ASKED.search(text):  # "is this a Kashmir sapphire?": of a stone, which no reading places
+                answer.reply += f" {ORIGIN_DECIDED}"
             return True
         if place_only and asked_gem is None and PLACE_QUESTION.search(text):
             self.hints = turn.before

@@ -521,10 +521,7 @@ def side_answer(
             known = anywhere or bool(set(told[1]) & set(countries))
             where = " and ".join(told[0])
             said += f" You told me it is from {where}, {'one' if known else 'not one'} of its known sources."
-        return (
-            "Where a stone was mined shows neither in a photo nor in the usual readings: a gem laboratory "
-            f"decides origin, from its inclusions and trace elements.{said}"
-        )
+        return f"{ORIGIN_DECIDED}{said}"
     if VALUE_QUESTION.search(text):
         return (
             "I do not price stones: value rests on colour, clarity, cut, carat weight, treatment and origin, which "
@@ -596,6 +593,10 @@ def where_from(gem: GemFacts, hints: Hints, evidence: EvidenceModel) -> str:
     return f"my sources do not name {where} among {gem.name}'s localities ({', '.join(known)})."
 
 
+ORIGIN_DECIDED = (
+    "Where a stone was mined shows neither in a photo nor in the usual readings: a gem laboratory decides origin, "
+    "from its inclusions and trace elements."
+)
 SIGN_END = re.compile(r" \(| — |; ")  # a sign's first words: "flux remnants" of "Flux remnants (wispy veils)"
 
 

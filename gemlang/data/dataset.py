@@ -7,6 +7,7 @@ columns a collection has, e.g. `hardness` or `locality`; rows are attached to th
 from __future__ import annotations
 
 import csv
+import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -115,9 +116,13 @@ def _read_metadata(root: Path) -> tuple[dict[str, dict[str, str]], dict[str, int
     try:  # utf-8-sig: spreadsheets save "CSV UTF-8" with a byte-order mark before the first column's name
         with open(csv_path, newline="", encoding="utf-8-sig") as f:
             reader = csv.DictReader(f, strict=True)  # an unclosed quote is an error, not rows swallowed
-            if not reader.fieldnames or "path" not in [n.strip() for n in reader.fieldnames]:
+            if not reader.fieldnames or "path" not in [n.strip().lower() for n in reader.fieldnames]:
                 raise DatasetError(f"{csv_path}: needs a 'path' column naming each photo relative to {root}.")
-            rows = [{k.strip(): (v or "").strip() for k, v in row.items() if k is not None} for row in reader]
+            # names as written but "Path" as "path"; a value past the last column is kept under None, for
+            # `metadata_problems` to say, not dropped unsaid
+            rows = [{("path" if (k or "").strip().lower() == "path" else k.strip()) if k is not None else None:
+                     ((v or "").strip() if not isinstance(v, list) else ", ".join(v))
+                     for k, v in row.items()} for row in reader]  # fmt: skip
     except UnicodeDecodeError as e:
         raise DatasetError(f"{csv_path}: not UTF-8 text ({e.reason}); save it as CSV UTF-8.") from e
     except csv.Error as e:
@@ -136,4 +141,4 @@ def _relative(path: str, root: Path) -> str:
     path = path.replace("\\", "/")
     if Path(path).is_absolute() and Path(path).resolve().is_relative_to(root.resolve()):
         return Path(path).resolve().relative_to(root.resolve()).as_posix()
-    return path
+    return posixpath.normpath(path) if path else path  # "./Ruby/ruby_1.jpg" is Ruby/ruby_1.jpg
