@@ -2325,3 +2325,26 @@ def test_what_about_a_triplet_after_a_doublet_asks_the_same_of_the_triplet():
     chat = stone_answered("Opal", "Gilson Opal")
     assert chat.ask("is it a doublet?").reply.startswith("**Probably not**: Opal Doublet")
     assert chat.ask("what about a triplet?").reply.startswith("**Probably not**: Opal Triplet")
+
+
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [("is it topaz or citrine?", "**Topaz or Citrine?**"), ("is it ruby or spinel?", "**Ruby or Spinel?**"),
+     ("jade or plastic", "**Jade or Plastic?**"), ("synthetic ruby or ruby?", "**Synthetic Ruby (Verneuil) or Ruby?**"),
+     ("tanzanite or synthetic forsterite", "**Tanzanite or synthetic forsterite?**")],
+)  # fmt: skip
+def test_a_choice_between_two_gems_with_no_stone_in_hand_is_how_to_tell_them_apart(text, reply):
+    answer = Assistant(classifier=None).conversation().ask(text)
+    assert answer.reply == reply and answer.tell_apart  # was one gem's card
+    assert not Assistant(classifier=None).conversation().ask("is it from Brazil or Colombia?").tell_apart
+
+
+def test_are_they_real_of_pearls_named_asks_whether_they_are_pearls():
+    reply = Assistant(classifier=None).conversation().ask("my grandmother's pearl necklace, are they real?").reply
+    assert reply.startswith("**Pearl?** Nothing you have told me shows whether it is") and "Sold as pearl" in reply
+
+
+def test_are_they_real_of_two_stones_named_answers_for_each():
+    reply = Assistant(classifier=None).conversation().ask("I bought a ruby and a sapphire, are they real?").reply
+    assert reply.startswith("**Ruby and Sapphire?** Nothing you have told me shows whether they are")
+    assert "Sold as ruby and not ruby" in reply and "Sold as sapphire and not sapphire" in reply  # not "which it is"

@@ -115,7 +115,7 @@ from gemlang.data.images import NO_COLOUR, cropped_to_stone, photo_shortcomings,
 from gemlang.fusion.evidence import Fused, gem_sold_as
 from gemlang.fusion.table import table_entries
 from gemlang.hints import ASKED_NOT_SEEN, ASKS_TO_TEST, FILLING_SIGN, Hints, parse_hints, withdrawn_hints
-from gemlang.knowledge import GemFacts
+from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.birthstones import birthstone_answer, birthstone_of_stone
 from gemlang.knowledge.birthstones import sources as birthstone_sources
 from gemlang.knowledge.care import care_of, care_question, never_cleaned_with, ring_gems_answer
@@ -902,7 +902,18 @@ class Conversation:
         )
         either = [g.name for g in gems_named_in(text)][:2]
         natural = gem_sold_as(asked_gem) if asked_gem is not None else None  # synthetic spinel's: spinel
-        if asks_if and not home_tests_in(text) and len(either) == 2:  # "is it a real diamond or CZ?"
+        both = len(either) == 2 and re.search(r"\band\b", text, re.I) and not re.search(r"\bor\b", text, re.I)
+        if asks_if and not home_tests_in(text) and both:  # "I bought a ruby and a sapphire, are they real?"
+            gems = [get_facts(name) for name in either]
+            answer.reply = (
+                f"**{either[0]} and {either[1]}?** Nothing you have told me shows whether they are: send a photo of "
+                "each stone, or what your instruments read ("
+                + "; ".join(f"{g.name}: RI {g.format('refractive_index')}, SG {g.format('specific_gravity')}"
+                            for g in gems)
+                + ")." + "".join(sold_as(g) for g in gems)
+            )  # fmt: skip
+            answer.properties = property_rows(either)
+        elif asks_if and not home_tests_in(text) and len(either) == 2:  # "is it a real diamond or CZ?"
             answer.reply = (
                 f"**{either[0]} or {either[1]}?** Nothing you have told me shows which it is: send a photo of "
                 "the stone, or what your instruments read."

@@ -343,12 +343,21 @@ def compared_materials(text: str) -> list:
     return [get_facts(name) for name in dict.fromkeys(named)]
 
 
+# a choice and nothing more: "ruby or spinel?", "is it topaz or citrine?", "jade or plastic"
+CHOICE_ONLY = re.compile(
+    r"\s*(?:(?:is|could|might)\s+(?:it|this|that)\s+(?:be\s+)?)?(?:an?\s+)?[^?,.!]{2,40}?\s+or\s+(?:an?\s+)?"
+    r"[^?,.!]{2,40}?\s*[?.!]*\s*",
+    re.I,
+)
+
+
 def asks_to_compare(text: str, choice: bool = True) -> bool:
     """ "ruby vs spinel", "how do I tell ruby from spinel", and with `choice` (no stone in hand, which "is it ruby
-    or spinel? how can I check" would be about) "amber or plastic? how can I tell"."""
+    or spinel? how can I check" would be about) "amber or plastic? how can I tell" and "is it topaz or citrine?"."""
     if COMPARE_WORDS.search(text):
         return True
-    return choice and bool(HOW_TO_TELL.search(text) and re.search(r"\bor\b", text, re.I))
+    either = re.search(r"\bor\b", text, re.I)
+    return choice and bool(either and (HOW_TO_TELL.search(text) or CHOICE_ONLY.fullmatch(text)))
 
 
 # words of a listed imitation that name no mineral: "Dyed howlite" is howlite
@@ -460,7 +469,8 @@ def asks_if_it_is(text: str, gem: GemFacts) -> bool:
         rf"\b(?:is (?:it|this|that|mine)|so (?:it'?s|it is|its)|must be|it'?s)\s+(?:a |an |the )?"
         rf"(?:real |genuine |natural |true )?(?:{names})\b|\bmy (?:{names})\b[^.?!]{{0,20}}\b(?:real|fake|genuine)\b|"
         # "I bought a ruby in Thailand for 20 dollars, is it real?"
-        rf"\b(?:{names})\b[^?]{{0,80}}\b(?:is|was) (?:it|this|that|she) (?:really )?(?:real|genuine|authentic|fake)\b",
+        rf"\b(?:{names})\b[^?]{{0,80}}\b(?:(?:is|was) (?:it|this|that|she)|are (?:they|these|those)) (?:really )?"
+        r"(?:real|genuine|authentic|fake)\b",
         text.lower(),
     )
     return said is not None and not TREATMENT_QUESTION.match(text[said.end() :].lstrip())
