@@ -114,7 +114,8 @@ NO_GLOW = (
     r"inert|no (?:fluorescence|glow|reaction)|(?:does|did|do|is|was)(?:n'?t|\s+not)\s+(?:glow|fluoresce|react)|"
     r"nothing|dead|non-?fluorescent"
 )
-_SEVERAL_COLOURS = r"(?:two|2|three|3)\s+(?:different\s+)?colou?rs"  # "the dichroscope shows two colours"
+# "the dichroscope shows two colours", "two shades of blue"
+_SEVERAL_COLOURS = r"(?:two|2|three|3)\s+(?:different\s+)?(?:colou?rs|shades|tones|hues)"
 _PLEOCHROISM_IS = r"(?:pleochroism|dichroism|trichroism|pleo)\s*(?:[:=]\s*|is\s+)"  # "dichroism: weak", "… is strong"
 PLEOCHROISM_LEVELS = {
     "none": r"\b(?:no|without|not|absent|lacks?|isn'?t|aren'?t)\b[\w\s]{0,12}(?:pleochro|pleo\b|dichro|trichro)|"
@@ -471,8 +472,9 @@ def _point_moved(said: str, limits: tuple[float, float], usual: tuple[float, flo
         if limits[0] <= _float(number) <= limits[1]:
             moved.append(number)
             continue
-        if number[0] in ".," and usual[0] > 1 and usual[0] <= _float(f"1{number}") <= usual[1]:
-            moved.append(f"1.{number[1:]}")  # "RI .544": the refractometer's leading 1 left out
+        bare = number[1:] if number[0] in ".," else number[2:] if number[:2] in ("0.", "0,") else ""
+        if bare and usual[0] > 1 and usual[0] <= _float(f"1.{bare}") <= usual[1]:
+            moved.append(f"1.{bare}")  # "RI .544", "RI 0.544": the refractometer's leading 1 left out
             continue
         digits = re.sub(r"\D", "", number).lstrip("0")
         fits = {f"{digits[:i] or 0}.{digits[i:]}".rstrip(".") for i in range(len(digits) + 1)}
@@ -512,7 +514,7 @@ def _checked(
         return Reading(low, high, said), None, True
     # a value, or two, as typed: not "SG -1" (a minus sign, not a misplaced point) nor an open bound ("SG < 30")
     if usual and low > 0 and high != 99.0 and (meant := _point_moved(said, limits, usual)):
-        slip = "its leading 1 left out" if "1." in meant and re.search(r"(?<!\d)[.,]\d", said) else \
+        slip = "its leading 1 left out" if "1." in meant and re.search(r"(?<![1-9])[.,]\d", said) else \
             "a decimal point in the wrong place"  # fmt: skip
         return None, f"“{said.strip()}” is not {what} a gem has ({known}): did you mean {meant} ({slip})? I " \
             "did not use it; please re-check it.", True  # fmt: skip

@@ -158,7 +158,8 @@ def test_one_reading_of_something_else_or_the_first_of_two_edges_is_not_single_r
     "text, level",
     [("strong trichroism", "strong"), ("no pleochroism", "none"), ("weakly dichroic", "weak"),
      ("distinct pleochroism", "moderate"), ("it is pleochroic", "present"),
-     ("dichroscope shows two colours, orange-red and purplish-red", "present")],
+     ("dichroscope shows two colours, orange-red and purplish-red", "present"),
+     ("the dichroscope shows two shades of blue", "present")],
 )  # fmt: skip
 def test_pleochroism(text, level):
     assert parse_readings(text).pleochroism == level
@@ -195,6 +196,7 @@ def test_a_d_that_is_a_size_a_weight_or_a_depth_is_no_density(text):
 def test_a_refractive_index_without_its_leading_one_is_asked_about_not_used():
     readings = parse_readings("RI .544-.553")
     assert readings.ri is None and "did you mean 1.544–1.553 (its leading 1 left out)?" in readings.problems[0]
+    assert "did you mean 1.544 (its leading 1 left out)?" in parse_readings("RI 0.544").problems[0]
 
 
 def test_a_glow_under_the_chelsea_filter_is_no_uv_reading_and_long_wave_wins_over_short_wave():
