@@ -514,7 +514,8 @@ def _checked(
         return Reading(low, high, said), None, True
     # a value, or two, as typed: not "SG -1" (a minus sign, not a misplaced point) nor an open bound ("SG < 30")
     if usual and low > 0 and high != 99.0 and (meant := _point_moved(said, limits, usual)):
-        slip = "its leading 1 left out" if "1." in meant and re.search(r"(?<![1-9])[.,]\d", said) else \
+        dropped = re.search(r"(?<!\d)0?[.,](\d+)", said)  # ".544", "0.544": a refractometer's 1.544 short of its 1
+        slip = "its leading 1 left out" if dropped and f"1.{dropped.group(1)}" in meant else \
             "a decimal point in the wrong place"  # fmt: skip
         return None, f"“{said.strip()}” is not {what} a gem has ({known}): did you mean {meant} ({slip})? I " \
             "did not use it; please re-check it.", True  # fmt: skip
