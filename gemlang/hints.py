@@ -336,6 +336,7 @@ ASKED_NOT_SEEN = re.compile(
     rf"^(?:(?:and|or|so|but|then|ok|okay|hmm|well)\b[\s,]*)?(?:{_AUX}\s+{_SUBJECT}\b|{_AUX}\s+(?!not\b)\w+[^?]*\?\s*$|"
     rf"{_ASKING_AUX}\s+(?!not\b|n't|be\b)\w+\s+\w+|"  # "Would quartz scratch it" without its "?"
     r"(?:why|how|where)\b|what\s+(?:causes?|caused|makes?|made|gives?|gave|happens|about|(?:is|are)\s+the)\b|"
+    r"which\s+(?:one\s+|of\s+them\s+)?(?:fluoresces?|glows?|is|are)\b|"  # "which fluoresces, ruby or garnet?"
     r"any\s+[\w\s'-]{0,30}\?\s*$)",  # "any fluorescence?"
     re.I,
 )

@@ -559,7 +559,7 @@ BIRE_WORDS = r"\bbire\w*|\bbi-?ref\w*|\bdr\b|double refraction|δn|delta ?n|\bdn
 SG_WORDS = (
     r"\bs\.?\s?g(?![a-z])\.?|specific gravity|relative density|density|densidad|dichte|densit[ée]|densit[àa]|"
     r"peso espec[ií]fico|spezifisches gewicht|hydrostatic(?:ally)?(?: sg| balance| reading)?|"
-    r"\bd(?=\s*=\s*\d\.\d+(?!\s*(?:mm|cm|ct|carats?|%|°)))"  # "d = 4.0", not "d = 6 mm" nor "D = 4.0 ct"
+    r"\bd(?=\s*=\s*\d\.\d+(?![\d.])(?!\s*(?:mm|cm|ct|carats?|%|°|å|angstrom)))"  # "d = 4.0", not "D = 4.0 ct"
 )
 
 

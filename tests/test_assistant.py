@@ -2348,3 +2348,27 @@ def test_are_they_real_of_two_stones_named_answers_for_each():
     reply = Assistant(classifier=None).conversation().ask("I bought a ruby and a sapphire, are they real?").reply
     assert reply.startswith("**Ruby and Sapphire?** Nothing you have told me shows whether they are")
     assert "Sold as ruby and not ruby" in reply and "Sold as sapphire and not sapphire" in reply  # not "which it is"
+
+
+def test_later_review_regressions_stay_fixed():
+    def ask(*turns):
+        chat = Assistant(classifier=None).conversation()
+        return [chat.ask(t) for t in turns][-1]
+
+    assert ask("a red stone with RI 1.76 and SG 4.0").candidates  # a stone's readings, not a list of gems
+    assert "RI 1.762–1.765" in ask("RI 1.762-1.770", "the upper edge was 1.765").hints_used  # the edge named
+    assert ask("which fluoresces, ruby or garnet?").reply.startswith("**Ruby**: fluorescence")  # asked, not seen
+    assert ask("my grandmother's pearls, are they real?").reply.startswith("**Pearl?**")
+    assert ask("a ruby and a sapphire, are they real or fake?").reply.startswith("**Ruby and Sapphire?**")
+    opal = stone_answered("Opal", "Gilson Opal")
+    assert opal.ask("what about a triplet?").reply.startswith("**Probably not**: Opal Triplet")
+
+
+def test_a_tiny_stone_in_a_large_plain_frame_is_small_in_the_frame_not_a_very_small_photo(assistant):
+    from conftest import red_stone_photo
+    from PIL import Image
+
+    framed = Image.new("RGB", (800, 800), (255, 255, 255))
+    framed.paste(red_stone_photo().resize((60, 50)), (370, 375))
+    notes = assistant.conversation().ask("what is it?", framed).notes
+    assert any("cropped to the stone" in n for n in notes) and not any("very small" in n for n in notes)

@@ -188,7 +188,9 @@ def test_the_chelsea_filter_reading_is_the_words_of_its_own_clause(text, red):
     assert parse_readings(text).chelsea_red is red
 
 
-@pytest.mark.parametrize("text", ["round brilliant, d = 6 mm", "D = 4.0 ct", "the table is 60%, d = 62%"])
+@pytest.mark.parametrize(
+    "text", ["round brilliant, d = 6 mm", "D = 4.0 ct", "the table is 60%, d = 62%", "d = 6.50 mm", "d = 3.34 Å"]
+)
 def test_a_d_that_is_a_size_a_weight_or_a_depth_is_no_density(text):
     assert parse_readings(text).sg is None and not parse_readings(text).problems
 

@@ -111,7 +111,7 @@ from gemlang.assistant.stone_answers import (
     twins_note,
     withhold_gem,
 )
-from gemlang.data.images import NO_COLOUR, cropped_to_stone, photo_shortcomings, shortcomings_note
+from gemlang.data.images import NO_COLOUR, cropped_to_stone, shortcomings_note, shortcomings_of
 from gemlang.fusion.evidence import Fused, gem_sold_as
 from gemlang.fusion.table import table_entries
 from gemlang.hints import ASKED_NOT_SEEN, ASKS_TO_TEST, FILLING_SIGN, Hints, parse_hints, withdrawn_hints
@@ -228,7 +228,6 @@ class Conversation:
         self._term_said = False  # the latest message asked what a term means ("what is birefringence?")
         self._scale_asked: str | None = None  # "is 1.76 high for an RI?", for "and 1.54?"
         self._waiting: tuple[str | None, str | None] = (None, None)  # "1.54" for "it's the RI"; "RI too" for "1.76"
-        self._assembly_asked = False  # "is it a doublet?", for "what about a triplet?"
         self._photo_flaws: list[str] = []  # what makes the stone's photos poor witnesses ("very dark")
         self._pending_terms = ""  # a term asked with a photo, answered above the photo's answer
 
@@ -404,9 +403,8 @@ class Conversation:
         after_term, self._term_said = self._term_said, False  # set again if this asks a term
         scale_before, self._scale_asked = self._scale_asked, None  # set again if this asks where a value lies
         text = self._corrected(with_other_edge(with_unit_given(text, *self._waiting), self.hints.readings.ri))
-        if self._assembly_asked and (other := AND_THE_OTHER_ASSEMBLY.fullmatch(text)):
-            text = f"is it a {other.group(1).lower()}?"  # "what about a triplet?" after "is it a doublet?"
-        self._assembly_asked = False
+        if self.image_probs is not None and (other := AND_THE_OTHER_ASSEMBLY.fullmatch(text)):
+            text = f"is it a {other.group(1).lower()}?"  # "what about a triplet?" of the stone in hand
         text = answer.message = self._of_mine(self._scaled_again(text, scale_before), asked_before)
         read = parse_readings(text)
         self._waiting = (None, None) if read.ri or read.sg or read.birefringence else waiting_for(text)
@@ -640,7 +638,7 @@ class Conversation:
         images, problems = self.assistant.read_photos(turn.photos)
         if any(image.info.get("frames", 1) > 1 for image in images):
             answer.notes.append("an animated picture: I looked at its first frame only; send each stone as a photo.")
-        images, cropped, _ = cropped_to_stone(images)
+        images, cropped, reads = cropped_to_stone(images)
         keep = " I am still looking at your earlier photo." if self.images else ""
         if turn.photos and not images and not parse_hints(text):
             answer.reply = " ".join(problems) + " Please upload a photo of the stone." + keep
@@ -667,7 +665,7 @@ class Conversation:
                 self.hints = Hints()
             self.images, self._heatmaps = images, {}
             # what every photo of the stone lacks (one fair photo is enough to answer from)
-            each = [{flaw.split(" (")[0]: flaw for flaw in photo_shortcomings(image)} for image in images]
+            each = [{flaw.split(" (")[0]: flaw for flaw in shortcomings_of(read)} for read in reads]
             self._photo_flaws = [flaw for kind, flaw in each[0].items() if all(kind in e for e in each)]
             self.image_probs, self.scope = self.assistant.look(images)
             if any(cropped) and self.scope.kind != NOT_A_GEM_PHOTO:  # a cropped blank picture is no small stone
@@ -902,7 +900,9 @@ class Conversation:
         )
         either = [g.name for g in gems_named_in(text)][:2]
         natural = gem_sold_as(asked_gem) if asked_gem is not None else None  # synthetic spinel's: spinel
-        both = len(either) == 2 and re.search(r"\band\b", text, re.I) and not re.search(r"\bor\b", text, re.I)
+        # "a ruby and a sapphire, are they real (or fake)?": two stones, not a choice between two gems
+        first, second = (re.escape(name) for name in either) if len(either) == 2 else ("", "")
+        both = len(either) == 2 and re.search(rf"{first}\w*\b.{{0,30}}\band\b.{{0,30}}\b{second}", text, re.I)
         if asks_if and not home_tests_in(text) and both:  # "I bought a ruby and a sapphire, are they real?"
             gems = [get_facts(name) for name in either]
             answer.reply = (
@@ -1052,7 +1052,6 @@ class Conversation:
                 turn.asked_gem = a.evidence.facts[a.evidence.index[material]]
         composites = [i for i, g in enumerate(a.evidence.facts) if g.origin == "composite"]
         if turn.asked_gem is None and (doublet := DOUBLET_QUESTION.search(text)) and composites:  # the likeliest one
-            self._assembly_asked = True
             named = [i for i in composites if doublet.group(1).lower() in a.evidence.names[i].lower()] or composites
             turn.asked_gem = a.evidence.facts[max(named, key=lambda i: fused.probabilities[i])]
         # "is it heated amethyst?" of a citrine: whether the stone in hand was made so (amethyst heats to citrine)

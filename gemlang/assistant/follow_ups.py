@@ -43,7 +43,13 @@ def with_other_edge(text: str, held: Reading | None) -> str:
     value = float(edge.group(0)) if edge else 0.0
     if edge is None or abs(value - held.low) > EDGE_APART:
         return text
-    kept = held.low if abs(value - held.low) >= abs(value - held.high) else held.high  # the edge not corrected
+    named = OTHER_EDGE.search(text).group(0).lower()  # "the upper edge was 1.765": that edge, else the nearer
+    if re.match(r"(?:high|upper|top)", named):
+        kept = held.low
+    elif re.match(r"(?:low|bottom)", named):
+        kept = held.high
+    else:
+        kept = held.low if abs(value - held.low) >= abs(value - held.high) else held.high
     low, high = sorted((kept, value))
     label = "" if labelled_at(text, edge.start()) else "RI "
     return f"{text[: edge.start()]}{label}{low:g}-{high:g}{text[edge.end() :]}"

@@ -222,7 +222,7 @@ GLASS = "Glass (Paste)"  # the knowledge base's glass imitation, which "could it
 # the entry each question asks about: glass and plastic are no gem names in free text ("it scratches glass")
 MATERIAL_QUESTIONS = {_could_it_be("glass|paste"): GLASS, _could_it_be("plastic|resin|acrylic"): "Plastic"}
 DOUBLET_QUESTION = _could_it_be("doublet|triplet|assembled|composite")
-# "what about a triplet?" after "is it a doublet?": the same question of the other kind of assembled stone
+# "what about a triplet?" of the stone in hand: "is it a triplet?"
 AND_THE_OTHER_ASSEMBLY = re.compile(r"\s*(?:and|what about|how about)\s+(?:an?\s+)?(doublet|triplet)\s*[?.!]*\s*", re.I)
 ELSE_QUESTION = re.compile(r"\bwhat else\b|\bother (?:possibilit|option|candidate|gem)|\balternatives?\b", re.I)
 WHY_ONLY = re.compile(r"\s*(?:but |and |so )?why(?: not| so| is that)?\s*[?!.]*\s*", re.I)  # a follow-up, nothing more
@@ -469,8 +469,8 @@ def asks_if_it_is(text: str, gem: GemFacts) -> bool:
         rf"\b(?:is (?:it|this|that|mine)|so (?:it'?s|it is|its)|must be|it'?s)\s+(?:a |an |the )?"
         rf"(?:real |genuine |natural |true )?(?:{names})\b|\bmy (?:{names})\b[^.?!]{{0,20}}\b(?:real|fake|genuine)\b|"
         # "I bought a ruby in Thailand for 20 dollars, is it real?"
-        rf"\b(?:{names})\b[^?]{{0,80}}\b(?:(?:is|was) (?:it|this|that|she)|are (?:they|these|those)) (?:really )?"
-        r"(?:real|genuine|authentic|fake)\b",
+        rf"\b(?:{names})(?:s|es)?\b[^?]{{0,80}}\b(?:(?:is|was) (?:it|this|that|she)|are (?:they|these|those|both)) "
+        r"(?:really |both )?(?:real|genuine|authentic|fake)\b",
         text.lower(),
     )
     return said is not None and not TREATMENT_QUESTION.match(text[said.end() :].lstrip())

@@ -246,9 +246,9 @@ def _holding(by_species: list[list[GemFacts]], q: Quantity, value: float) -> lis
 
 
 # "which gems have an RI around 1.718?", "what gems have an SG above 4?": the gems a value fits, or lies beyond
-VALUE_LIST_QUESTION = re.compile(
-    r"\b(?:(?:which|what)\s+(?:natural\s+)?(?:gems?|gemstones?|stones?|minerals?)\s+(?:have|has|show|read)|"
-    r"\b(?:gems?|gemstones?|stones?|minerals?)\s+with)\s+"
+VALUE_LIST_QUESTION = re.compile(  # a question of gems in general, not "a red stone with RI 1.76"
+    r"(?:\b(?:which|what)\s+(?:natural\s+)?(?:gems?|gemstones?|stones?|minerals?)\s+(?:have|has|show|read|with)|"
+    r"^\s*(?:list\s+(?:the\s+)?)?(?:natural\s+)?(?:gems|gemstones|minerals)\s+with)\s+"
     r"(?:an?\s+|the\s+)?(?P<quantity>ri|r\.i\.|refractive index|sg|s\.g\.|specific gravity|density|hardness|mohs)"
     r"\s*(?:(?:of|at|is)\s+)?(?P<how>around|about|near|close to|over|above|more than|greater than|higher than|"
     r"under|below|less than|lower than|>=?|<=?)?\s*(?:~\s*)?(?P<value>\d+(?:\.\d+)?)"
