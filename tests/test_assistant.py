@@ -2255,8 +2255,10 @@ def test_is_it_real_of_a_gem_named_says_what_else_is_sold_as_it(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["is this a Kashmir sapphire?", "I was told this is a Sri Lankan sapphire, is that true?"]
-)
+    "text",
+    ["is this a Kashmir sapphire?", "I was told this is a Sri Lankan sapphire, is that true?",
+     "the dealer says it's a Kashmir sapphire, is he right?", "a Ceylon sapphire, can you confirm?"],
+)  # fmt: skip
 def test_an_origin_claimed_with_no_photo_is_for_a_laboratory_to_decide(text):
     reply = Assistant(classifier=None).conversation().ask(text).reply
     assert reply.startswith("**Sapphire**: Sapphire is known from") and "a gem laboratory decides origin" in reply

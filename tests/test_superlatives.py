@@ -94,7 +94,10 @@ def test_which_gems_fluoresce_lists_the_natural_gems_whose_facts_say_so_and_read
      ("which stones have a hardness below 3?", "Amber (Mohs 2–2.5)", "Diamond"),
      ("which gems have a hardness of 9 or more", "Diamond (Mohs 10)", "Topaz"),  # 9 itself too, not 8.5
      ("gems with SG below 2", "Amber (SG 1.05–1.09)", "Quartz"),
-     ("which gems have RI > 1.7", "Diamond (RI 2.417)", "Quartz")],
+     ("which gems have RI > 1.7", "Diamond (RI 2.417)", "Quartz"),
+     ("which gems have a hardness of at least 8", "Diamond (Mohs 10)", "Quartz"),
+     ("which gems have an SG greater than or equal to 4", "Pyrite (SG 4.95–5.10)", "Quartz"),
+     ("which gems have an RI between 1.54 and 1.55", "Chrysocolla (RI 1.460–1.570)", "Corundum")],
 )  # fmt: skip
 def test_which_gems_have_a_value_lists_the_gems_it_fits_or_lies_beyond_and_reads_no_stone(question, first, absent):
     chat = Assistant(classifier=None).conversation()

@@ -268,7 +268,8 @@ ORIGIN_QUESTION = re.compile(
 )
 # whether the stone is what it was said to be: "is this a Kashmir sapphire?", "a Burmese ruby, is that true?"
 ORIGIN_CLAIM_ASKED = re.compile(
-    r"^\s*(?:is|was)\s+(?:it|this|that|mine|my\s+\w+)\b|\b(?:is|was) (?:that|it|this) (?:true|right|correct|so)\b",
+    r"^\s*(?:is|was)\s+(?:it|this|that|mine|my\s+\w+)\b|\b(?:is|was) (?:that|it|this) (?:true|right|correct|so)\b|"
+    r"\b(?:is|are) (?:he|she|they) right\b|\b(?:can|could) you confirm\b|,\s*right\s*\?",
     re.I,
 )
 YES_NO_QUESTION = re.compile(r"^\s*(?:does|do|is|are|can|will|has|have|could|would)\b", re.I)

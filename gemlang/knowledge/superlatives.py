@@ -250,14 +250,17 @@ VALUE_LIST_QUESTION = re.compile(  # a question of gems in general, not "a red s
     r"(?:\b(?:which|what)\s+(?:natural\s+)?(?:gems?|gemstones?|stones?|minerals?)\s+(?:have|has|show|read|with)|"
     r"^\s*(?:list\s+(?:the\s+)?)?(?:natural\s+)?(?:gems|gemstones|minerals)\s+with)\s+"
     r"(?:an?\s+|the\s+)?(?P<quantity>ri|r\.i\.|refractive index|sg|s\.g\.|specific gravity|density|hardness|mohs)"
-    r"\s*(?:(?:of|at|is)\s+)?(?P<how>around|about|near|close to|over|above|more than|greater than|higher than|"
-    r"under|below|less than|lower than|>=?|<=?)?\s*(?:~\s*)?(?P<value>\d+(?:\.\d+)?)"
-    r"(?:\s+(?P<after>or\s+(?:more|above|higher|over|less|below|lower|under))|(?P<plus>\+))?",
+    r"\s*(?:(?:of|at|is)\s+)?(?P<how>around|about|near|close to|at least|at most|"
+    r"(?:over|above|more than|greater than|higher than|under|below|less than|lower than)(?: or equal to)?|between|"
+    r">=?|<=?)?\s*(?:~\s*)?(?P<value>\d+(?:\.\d+)?)"
+    r"(?:\s+(?P<after>or\s+(?:more|above|higher|over|less|below|lower|under))|(?P<plus>\+)|"
+    r"\s*(?:and|to|-|–)\s*(?P<upper>\d+(?:\.\d+)?))?",
     re.I,
 )
 ABOVE = ("over", "above", "more than", "greater than", "higher than", ">", ">=", "or more", "or above", "or higher",
-         "or over", "+")  # fmt: skip
-BELOW = ("under", "below", "less than", "lower than", "<", "<=", "or less", "or below", "or lower", "or under")
+         "or over", "+", "at least")  # fmt: skip
+BELOW = ("under", "below", "less than", "lower than", "<", "<=", "or less", "or below", "or lower", "or under",
+         "at most")  # fmt: skip
 
 
 def value_list_answer(text: str) -> str:
@@ -269,10 +272,17 @@ def value_list_answer(text: str) -> str:
     q = next(q for words, q in SCALE_QUANTITIES.items() if re.search(words, m.group("quantity"), re.I))
     value = float(m.group("value"))
     how = re.sub(r"\s+", " ", (m.group("after") or m.group("plus") or m.group("how") or "").lower())
+    inclusive = how.startswith(("or", "at ")) or how in ("+", ">=", "<=") or how.endswith("or equal to")
+    how = how.removesuffix(" or equal to")  # "greater than or equal to 4": above, 4 included
     gems = [g for g in all_gems() if g.origin == "natural" and _value(g, q.field) is not None]
     said = f"{q.label} {m.group('value')}" if q.label != "Mohs" else f"Mohs hardness {m.group('value')}"
-    if how in ABOVE or how in BELOW:
-        above, inclusive = how in ABOVE, how.startswith("or") or how in ("+", ">=", "<=")  # "9 or more": 9 too
+    if how == "between" and m.group("upper"):  # "an RI between 1.54 and 1.55": the gems whose range meets it
+        low, high = sorted((value, float(m.group("upper"))))
+        meets = [g for g in gems if _span(g, q.field)[0] <= high and _span(g, q.field)[1] >= low]
+        lines = sorted(_by_species(meets, q.field), key=lambda gs: _trade_first(gs)[:2])
+        where, said = "between", f"{said} and {m.group('upper')}"
+    elif how in ABOVE or how in BELOW:
+        above = how in ABOVE  # "9 or more", "at least 8": the value itself too
         if above:
             beyond = [g for g in gems if _span(g, q.field)[1] > value or inclusive and _span(g, q.field)[1] >= value]
         else:
