@@ -2374,3 +2374,10 @@ def test_a_tiny_stone_in_a_large_plain_frame_is_small_in_the_frame_not_a_very_sm
     framed.paste(red_stone_photo().resize((60, 50)), (370, 375))
     notes = assistant.conversation().ask("what is it?", framed).notes
     assert any("cropped to the stone" in n for n in notes) and not any("very small" in n for n in notes)
+
+
+def test_an_emerald_cut_is_a_cut_of_any_stone_not_the_gem():
+    chat = Assistant(classifier=None).conversation()
+    assert not chat.ask("is it emerald cut or oval?").reply.startswith("**Emerald")
+    reply = Assistant(classifier=None).conversation().ask("emerald cut diamond, is it real?").reply
+    assert reply.startswith("**Diamond?** Nothing you have told me shows whether it is")  # not "Emerald or Diamond?"

@@ -62,6 +62,7 @@ from gemlang.assistant.questions import (
     GLOW_NOT_UV,
     HEALING,
     HOW_TO_KNOW,
+    INCLUSION_OR_COLOUR,
     INSTRUMENT_WORDS,
     LAB_GROWN,
     MATERIAL_QUESTIONS,
@@ -898,7 +899,7 @@ class Conversation:
         asks_if = asked_gem is not None and (
             asks_if_it_is(text, asked_gem) or (turn.of_topic and NATURAL_QUESTION.search(text))
         )
-        either = [g.name for g in gems_named_in(text)][:2]
+        either = [g.name for g in gems_named_in(INCLUSION_OR_COLOUR.sub(" ", text))][:2]  # not "emerald cut"
         natural = gem_sold_as(asked_gem) if asked_gem is not None else None  # synthetic spinel's: spinel
         # "a ruby and a sapphire, are they real (or fake)?": two stones, not a choice between two gems
         first, second = (re.escape(name) for name in either) if len(either) == 2 else ("", "")

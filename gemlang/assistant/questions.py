@@ -454,7 +454,8 @@ def trade_name_asked(text: str):
 INCLUSION_OR_COLOUR = re.compile(
     r"\b[a-z]+(?:[ -][a-z]+)?[ -](?:platelets?|needles?|specks?|flakes?|inclusions?|veins?|veining|grains?|spots?|"
     # not "change colour" or "its colour": "why does alexandrite change colour?" asks about alexandrite
-    r"fibres?|fibers?|matrix|(?<!change )(?<!its )(?<!their )colou?r(?:ed)?(?! by\b)|spectrum|spectra|tester)\b",
+    r"fibres?|fibers?|matrix|(?<!change )(?<!its )(?<!their )colou?r(?:ed)?(?! by\b)|spectrum|spectra|tester)\b|"
+    r"\bemerald[- ]cut\b",  # a cut of any stone ("is it emerald cut or oval?"), not the gem
     re.I,
 )
 # "does it show a cat's eye?": the phenomenon, not the chrysoberyl the photo class is named for
