@@ -115,7 +115,8 @@ NO_GLOW = (
     r"nothing|dead|non-?fluorescent"
 )
 # "the dichroscope shows two colours", "two shades of blue"
-_SEVERAL_COLOURS = r"(?:two|2|three|3)\s+(?:different\s+)?(?:colou?rs|shades|tones|hues)"
+_HUES = r"(?:colou?rs|shades|tones|hues)"
+_SEVERAL_COLOURS = rf"(?:two|2|three|3)\s+(?:different\s+)?{_HUES}"
 _PLEOCHROISM_IS = r"(?:pleochroism|dichroism|trichroism|pleo)\s*(?:[:=]\s*|is\s+)"  # "dichroism: weak", "… is strong"
 PLEOCHROISM_LEVELS = {
     "none": r"\b(?:no|without|not|absent|lacks?|isn'?t|aren'?t)\b[\w\s]{0,12}(?:pleochro|pleo\b|dichro|trichro)|"
@@ -929,7 +930,7 @@ def _parse_readings(text: str) -> Readings:
         optic = "anisotropic"
 
     pleochroism = next((level for level, pattern in PLEOCHROISM_LEVELS.items() if re.search(pattern, t)), None)
-    three = r"\btrichro|\b(?:three|3)\s+(?:\w+\s+)?colou?rs"
+    three = rf"\btrichro|\b(?:three|3)\s+(?:\w+\s+)?{_HUES}"
     if optic is None and pleochroism not in (None, "none") and re.search(three, t):
         optic = "biaxial"  # three colours in the dichroscope: only a biaxial stone has three
     shown = re.search(OPTIC_WORDS["anisotropic"], t) or (re.search(LOUPE_DOUBLING, t) if doubled else None)

@@ -85,9 +85,15 @@ def analysed_as_the_chat(classifier, photos: list, cache=None, progress: bool = 
     cropped to it (`cropped_to_stone`), and each photo's shortcomings (`shortcomings_of`, with
     SMALL_IN_FRAME for a cropped one) weighed: a photo with no colour `seen_without_colour`. Returns the
     probabilities, verdicts and failures of `analyse`, and each photo's shortcomings."""
-    from gemlang.data.images import NO_COLOUR, SMALL_IN_FRAME, cropped_to_stone, shortcomings_of
+    from gemlang.data.images import cropped_to_stone
 
-    looked_at, cropped, reads = cropped_to_stone(list(photos))
+    return weighed_as_the_chat(classifier, *cropped_to_stone(list(photos)), cache=cache, progress=progress)
+
+
+def weighed_as_the_chat(classifier, looked_at: list, cropped: list, reads: list, cache=None, progress: bool = False):
+    """`analysed_as_the_chat` of photos `cropped_to_stone` already looked at (`gemlang explain` maps the crop)."""
+    from gemlang.data.images import NO_COLOUR, SMALL_IN_FRAME, shortcomings_of
+
     probs, verdicts, failures = classifier.analyse(looked_at, cache=cache, progress=progress)
     flaws = []
     for i, read in enumerate(reads):

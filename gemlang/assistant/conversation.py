@@ -32,6 +32,7 @@ from gemlang.assistant.gem_answers import (
     ordered_answer,
     property_rows,
     property_value,
+    ri_and_sg,
     scratched_by,
     shown_list_answer,
     side_answer,
@@ -407,8 +408,7 @@ class Conversation:
         if self.image_probs is not None and (other := AND_THE_OTHER_ASSEMBLY.fullmatch(text)):
             text = f"is it a {other.group(1).lower()}?"  # "what about a triplet?" of the stone in hand
         text = answer.message = self._of_mine(self._scaled_again(text, scale_before), asked_before)
-        read = parse_readings(text)
-        self._waiting = (None, None) if read.ri or read.sg or read.birefringence else waiting_for(text)
+        self._waiting = waiting_for(text)  # a bare number or a bare unit: neither is a reading alone
         return Turn(text, list(photos), answer, asked_before, after_term)
 
     # --- messages answered without the stone in hand -------------------------------------------------------
@@ -908,11 +908,9 @@ class Conversation:
             gems = [get_facts(name) for name in either]
             answer.reply = (
                 f"**{either[0]} and {either[1]}?** Nothing you have told me shows whether they are: send a photo of "
-                "each stone, or what your instruments read ("
-                + "; ".join(f"{g.name}: RI {g.format('refractive_index')}, SG {g.format('specific_gravity')}"
-                            for g in gems)
-                + ")." + "".join(sold_as(g) for g in gems)
-            )  # fmt: skip
+                f"each stone, or what your instruments read ({'; '.join(map(ri_and_sg, gems))})."
+                + "".join(sold_as(g) for g in gems)
+            )
             answer.properties = property_rows(either)
         elif asks_if and not home_tests_in(text) and len(either) == 2:  # "is it a real diamond or CZ?"
             answer.reply = (
@@ -932,8 +930,7 @@ class Conversation:
         elif asks_if and not home_tests_in(text):
             answer.reply = (  # "is it a sapphire??", "so it's a real diamond?" with nothing to go on
                 f"**{asked_gem.name}?** Nothing you have told me shows whether it is: send a photo of the stone, "
-                f"or what your instruments read ({asked_gem.name}: RI {asked_gem.format('refractive_index')}, SG "
-                f"{asked_gem.format('specific_gravity')}).{sold_as(asked_gem)}"
+                f"or what your instruments read ({ri_and_sg(asked_gem)}).{sold_as(asked_gem)}"
             )
             answer.properties = property_rows([asked_gem.name])
         elif asked_gem is not None and (floated := floats_in(text, [asked_gem])):
@@ -1057,8 +1054,9 @@ class Conversation:
             turn.asked_gem = a.evidence.facts[max(named, key=lambda i: fused.probabilities[i])]
         # "is it heated amethyst?" of a citrine: whether the stone in hand was made so (amethyst heats to citrine)
         top = a.evidence.facts[a.evidence.index[fused.ranking[0][0]]]
-        asked = turn.asked_gem
-        if asked is not None and any(f"(to {top.name.lower()}" in t.lower() for t in asked.treatments):
+        if turn.asked_gem is not None and any(
+            f"(to {top.name.lower()}" in t.lower() for t in turn.asked_gem.treatments
+        ):
             turn.asked_gem = top
         if turn.asked_gem is not None:
             named = gems_named_in(text)

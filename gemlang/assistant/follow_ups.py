@@ -35,15 +35,12 @@ def unit_label(match: re.Match) -> str:
 
 def with_other_edge(text: str, held: Reading | None) -> str:
     """ "the other edge is 1.770" after RI 1.762: "RI 1.762-1.770", which then replaces the one edge held; after
-    two edges ("oops, the other edge was 1.548" after 1.544-1.553) the new value replaces the edge it is nearer.
-    The message as it is otherwise."""
-    if held is None or not OTHER_EDGE.search(text):
+    two edges, the new value replaces the edge it names ("the upper edge was 1.765"), else the one it is nearer
+    ("oops, the other edge was 1.548" after 1.544-1.553). The message as it is otherwise."""
+    said, edge = OTHER_EDGE.search(text), EDGE_VALUE.search(text)
+    if held is None or said is None or edge is None or abs(float(edge.group(0)) - held.low) > EDGE_APART:
         return text
-    edge = EDGE_VALUE.search(text)
-    value = float(edge.group(0)) if edge else 0.0
-    if edge is None or abs(value - held.low) > EDGE_APART:
-        return text
-    named = OTHER_EDGE.search(text).group(0).lower()  # "the upper edge was 1.765": that edge, else the nearer
+    value, named = float(edge.group(0)), said.group(0).lower()
     if re.match(r"(?:high|upper|top)", named):
         kept = held.low
     elif re.match(r"(?:low|bottom)", named):

@@ -113,6 +113,11 @@ def constants_and_signs(g: GemFacts) -> str:
     return "; ".join(said + [sign[0].lower() + sign[1:] for sign in g.diagnostic_features])
 
 
+def ri_and_sg(g: GemFacts) -> str:
+    """ "Ruby: RI 1.762–1.770, SG 3.97–4.05": the readings that would say whether a stone is `g`."""
+    return f"{g.name}: RI {g.format('refractive_index')}, SG {g.format('specific_gravity')}"
+
+
 def sold_as(gem: GemFacts) -> str:
     """ " Sold as ruby and not ruby: lab-grown ruby, red spinel, …": what a stone said to be `gem` may be instead
     (its lab-grown twins and the imitations the knowledge base lists); '' when it lists none."""

@@ -370,12 +370,14 @@ IMITATION_WORDS = re.compile(
 def named_as_such(text: str) -> list:
     """The gems a message names (`gems_named_in`), but not a natural gem named as lab-grown when none of it is
     known ("synthetic forsterite" is no peridot: an imitation of tanzanite the knowledge base has no facts of)."""
-    return [
-        gem for gem in gems_named_in(text)
-        if not (gem.origin == "natural" and not lab_grown_twins(gem) and re.search(
-            rf"{LAB_GROWN.pattern}\s+(?:{'|'.join(re.escape(n.lower()) for n in (gem.name, *gem.aliases))})\b",
-            text.lower()))
-    ]  # fmt: skip
+    return [gem for gem in gems_named_in(text) if not _no_such_lab_grown(gem, text)]
+
+
+def _no_such_lab_grown(gem, text: str) -> bool:
+    """Whether `text` names `gem` as lab-grown ("synthetic forsterite") and no lab-grown one is known."""
+    names = "|".join(re.escape(n.lower()) for n in (gem.name, *gem.aliases))
+    said = re.search(rf"{LAB_GROWN.pattern}\s+(?:{names})\b", text.lower())
+    return said is not None and gem.origin == "natural" and not lab_grown_twins(gem)
 
 
 def imitation_compared(text: str, choice: bool = True):
@@ -430,9 +432,10 @@ def _side_named(part: str):
     """The gem one side of a comparison names, misspelt too ("rubby", "plastik"), or None."""
     from gemlang.knowledge import find_gem
 
-    if named_as_such(part) != gems_named_in(part):  # "synthetic forsterite": no gem known
+    named = gems_named_in(part)
+    if any(_no_such_lab_grown(gem, part) for gem in named):  # "synthetic forsterite": no gem known
         return None
-    if gem := next(iter(gems_named_in(part)), None) or find_gem(part):
+    if gem := next(iter(named), None) or find_gem(part):
         return gem
     for word in re.findall(r"[a-z]{4,}", part.lower()):  # "glas", "plastik": glass and plastic are no gem names
         close = difflib.get_close_matches(word, list(MATERIAL_GEMS), n=1, cutoff=0.8)

@@ -54,14 +54,14 @@ def run(args) -> int:
         return report_skipped(data.skipped)
     from gemlang.data.images import cropped_to_stone, shortcomings_warning
     from gemlang.explain import explain
-    from gemlang.scope import analysed_as_the_chat
+    from gemlang.scope import weighed_as_the_chat
 
     # the answer `predict` gives, and the map of the photo as looked at: a stone small in a plain frame cropped to it
-    [looked_at], _, _ = cropped_to_stone([args.photo])
-    heat, shown = explain(clf, looked_at, args.method, args.target)
+    looked = cropped_to_stone([args.photo])
+    heat, shown = explain(clf, looked[0][0], args.method, args.target)
     with atomic_file(args.out, "wb") as f:
         shown.save(f, format="PNG")
-    probs, [scope], _, [flaws] = analysed_as_the_chat(clf, [args.photo])
+    probs, [scope], _, [flaws] = weighed_as_the_chat(clf, *looked)
     if flaws:
         print(f"note: {shortcomings_warning(flaws)}")
     pred = clf.rank(probs[0], 1)

@@ -11,6 +11,7 @@ natural answer (moissanite is harder than corundum).
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 
@@ -282,11 +283,11 @@ def value_list_answer(text: str) -> str:
         lines = sorted(_by_species(meets, q.field), key=lambda gs: _trade_first(gs)[:2])
         where, said = "between", f"{said} and {m.group('upper')}"
     elif how in ABOVE or how in BELOW:
-        above = how in ABOVE  # "9 or more", "at least 8": the value itself too
-        if above:
-            beyond = [g for g in gems if _span(g, q.field)[1] > value or inclusive and _span(g, q.field)[1] >= value]
-        else:
-            beyond = [g for g in gems if _span(g, q.field)[0] < value or inclusive and _span(g, q.field)[0] <= value]
+        above = how in ABOVE
+        past = operator.ge if inclusive else operator.gt  # "9 or more", "at least 8": the value itself too
+        beyond = [
+            g for g in gems if (past(_span(g, q.field)[1], value) if above else past(value, _span(g, q.field)[0]))
+        ]
         lines = _by_species(beyond, q.field, highest=above)
         lines.sort(key=lambda gs: _trade_first(gs)[:2])  # stable: by value within each
         where = ("at or above" if inclusive else "above") if above else ("at or below" if inclusive else "below")
