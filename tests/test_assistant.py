@@ -1317,6 +1317,7 @@ def test_a_question_about_the_stone_answered_gets_its_value_and_leaves_the_ranki
     knife = chat.ask("would a knife scratch it?").reply
     assert "harder than a steel knife (5.5)" in knife and "damages" in knife
     assert chat.ask("is it harder than topaz?").reply.startswith("Ruby is harder than Topaz.")
+    assert chat.ask("which glows red, it or spinel?").reply.startswith("**Ruby**: fluorescence")  # both of them
     floats = chat.ask("would it float in methylene iodide?").reply
     assert floats.startswith("Ruby (SG 3.97–4.05) sinks in methylene iodide") and "my answer for your stone" in floats
     assert not chat.hints and chat.ask("what gem is this?").candidates == first.candidates
@@ -2360,6 +2361,8 @@ def test_later_review_regressions_stay_fixed():
     assert ask("a red stone with RI 1.76 and SG 4.0").candidates  # a stone's readings, not a list of gems
     assert "RI 1.762–1.765" in ask("RI 1.762-1.770", "the upper edge was 1.765").hints_used  # the edge named
     assert ask("which fluoresces, ruby or garnet?").reply.startswith("**Ruby**: fluorescence")  # asked, not seen
+    assert ask("which glows red, ruby or spinel?").reply.startswith("**Ruby**: fluorescence")  # not spinel's card
+    assert ask("ruby vs spinel", "which glows?").reply.startswith("**Ruby**: fluorescence")  # the two compared
     assert ask("my grandmother's pearls, are they real?").reply.startswith("**Pearl?**")
     assert ask("a ruby and a sapphire, are they real or fake?").reply.startswith("**Ruby and Sapphire?**")
     opal = stone_answered("Opal", "Gilson Opal")

@@ -106,6 +106,24 @@ def test_which_gems_have_a_value_lists_the_gems_it_fits_or_lies_beyond_and_reads
     assert not chat.hints and not chat.ask(question).candidates  # a question, not a reading of a stone
 
 
+@pytest.mark.parametrize(
+    ("question", "first", "absent"),
+    [("which gems are harder than quartz?", "Diamond (Mohs 10)", "Quartz ("),  # its own species left out
+     ("what gems are softer than glass?", "Amber (Mohs 2–2.5)", "Kyanite"),  # 4–7: not reliably softer
+     ("which gems are harder than a knife?", "Diamond (Mohs 10)", "Fluorite"),
+     ("which stones are heavier than diamond?", "Pyrite (SG 4.95–5.10)", "Quartz"),
+     ("gems lighter than quartz", "Amber (SG 1.05–1.09)", "Corundum")],
+)  # fmt: skip
+def test_which_gems_are_harder_or_heavier_than_a_gem_lists_those_reliably_beyond_it(question, first, absent):
+    chat = Assistant(classifier=None).conversation()
+    listed = chat.ask(question).reply.split(": ", 1)[1]
+    assert listed.startswith(first) and absent not in listed
+    assert not chat.hints and not chat.ask(question).candidates  # a question, not a scratch test of a stone
+    assert "a steel knife (Mohs 5.5)" in chat.ask("which gems are harder than a knife?").reply
+    assert chat.ask("which gems are harder than diamond?").reply.startswith("None of the natural gems I know is")
+    assert not chat.ask("is peridot harder than garnet?").reply.startswith("**Natural gems")  # two gems compared
+
+
 def test_where_an_ri_or_sg_lies_among_the_gems_is_answered_with_the_gems_it_fits():
     ri = scale_answer("is 1.76 high for an RI?")
     assert ri.startswith("An RI of 1.76 is high for a gem: ") and "of the natural gem species I know read lower" in ri

@@ -58,6 +58,7 @@ from gemlang.assistant.questions import (
     DOUBLET_QUESTION,
     EARLIER_STONE,
     FOLLOW_UP,
+    GEMS_IN_GENERAL,
     GENERAL_QUESTION,
     GLASS_OR_GEM,
     GLOW_NOT_UV,
@@ -128,6 +129,7 @@ from gemlang.knowledge.home_tests import home_tests_in, testing_at_home_answer
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.superlatives import (
     SCALE_QUESTION,
+    compared_list_answer,
     fluorescence_list_answer,
     optic_list_answer,
     scale_answer,
@@ -492,8 +494,10 @@ class Conversation:
         # "which gems are singly refractive?", "which gems fluoresce red?", "which gems have an RI around 1.718?",
         # "which gems show asterism?"
         text = turn.text
+        if self.pair and OF_BOTH.search(text) and not GEMS_IN_GENERAL.search(text):
+            return False  # "ruby vs spinel", then "which glows?": of the two compared
         listed = optic_list_answer(text) or fluorescence_list_answer(text) or value_list_answer(text)
-        if not (listed := listed or shown_list_answer(text)):
+        if not (listed := listed or compared_list_answer(text) or shown_list_answer(text)):
             return False
         turn.answer.reply = listed
         return True
@@ -833,7 +837,12 @@ class Conversation:
         ]
         self._quantity_asked = quantity.group(0)
         gems = [g for g in gems_named_in(text) if g.name in a.evidence.index][:3]
-        than = re.search(r"\b(?:it|this)\b.*\b(?:harder|softer|heavier|lighter|denser)\b", text, re.I)
+        # "is it harder than topaz?", "which glows red, it or spinel?": the stone answered beside the gem named
+        than = re.search(
+            r"\b(?:it|this)\b.*\b(?:harder|softer|heavier|lighter|denser)\b|\b(?:it|this)\s+or\b|\bor\s+(?:it|this)\b",
+            text,
+            re.I,
+        )
         if than and last is not None and len(gems) == 1 and gems[0] != last:
             gems = [last, gems[0]]  # "is it harder than topaz?" of the stone answered
         if of_pair:

@@ -149,6 +149,8 @@ FOLLOW_UP = re.compile(
     r"^\s*(?:and|what about|how about)\b",
     re.I,
 )
+# gems in general ("which gems glow?"), not the two just compared ("which glows?")
+GEMS_IN_GENERAL = re.compile(r"\b(?:gems?|gemstones?|stones?|minerals?)\b", re.I)
 # a question of both gems just compared: "which one is harder?", "what are their SGs?"
 OF_BOTH = re.compile(r"\bwhich\b|\b(?:both|each|they|them|their|the two)\b", re.I)
 PLACE_QUESTION = re.compile(
@@ -169,6 +171,7 @@ PROPERTY_QUESTION = re.compile(
     r"\bhow\s+(?:hard|heavy|dense)\s+(?:is|are)\b|"
     r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+(?:fluoresce|phosphoresce|glow|react to (?:uv|ultra))|"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:fluorescent|phosphorescent)\b|"  # "is it fluorescent?"
+    r"\bwhich\b[\w\s]{0,12}?\b(?:glows?|fluoresces?|phosphoresces?)\b|"  # "which glows red, ruby or spinel?"
     r"\b(?:would|will|can|could|does|do)\s+(?:an?\s+|the\s+|my\s+)?[\w ]{0,20}?\bscratch\s+(?:it|this)\b|"
     r"\b(?:does|would|will|can)\s+(?:it|this)\s+scratch\b|"  # "would a knife scratch it?": how hard it is
     r"\b(?:harder|softer|heavier|lighter|denser)\s+than\b|\bwhich\b[\w\s]{0,12}\b(?:harder|softer|heavier|lighter|denser)\b|"

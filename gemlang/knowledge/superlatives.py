@@ -284,12 +284,7 @@ def value_list_answer(text: str) -> str:
         where, said = "between", f"{said} and {m.group('upper')}"
     elif how in ABOVE or how in BELOW:
         above = how in ABOVE
-        past = operator.ge if inclusive else operator.gt  # "9 or more", "at least 8": the value itself too
-        beyond = [
-            g for g in gems if (past(_span(g, q.field)[1], value) if above else past(value, _span(g, q.field)[0]))
-        ]
-        lines = _by_species(beyond, q.field, highest=above)
-        lines.sort(key=lambda gs: _trade_first(gs)[:2])  # stable: by value within each
+        lines = _beyond(gems, q, value, above, inclusive)
         where = ("at or above" if inclusive else "above") if above else ("at or below" if inclusive else "below")
     else:
         lines, where = _holding(_by_species(gems, q.field), q, value), "around"
@@ -300,6 +295,64 @@ def value_list_answer(text: str) -> str:
         f"**Natural gems that read {where} {said}** ({len(lines)} species, the gems of the trade first): "
         f"{some_of(shown, LISTED)}."
     )
+
+
+def _beyond(gems: list[GemFacts], q: Quantity, value: float, above: bool, inclusive: bool) -> list[list[GemFacts]]:
+    """The species lines whose range reaches above (or below) `value`, the gems of the trade first."""
+    past = operator.ge if inclusive else operator.gt  # "9 or more", "at least 8": the value itself too
+    beyond = [g for g in gems if (past(_span(g, q.field)[1], value) if above else past(value, _span(g, q.field)[0]))]
+    lines = _by_species(beyond, q.field, highest=above)
+    return sorted(lines, key=lambda gs: _trade_first(gs)[:2])  # stable: by value within each
+
+
+# "which gems are harder than quartz?", "what stones are softer than glass?", "gems heavier than diamond"
+COMPARED_LIST_QUESTION = re.compile(
+    r"(?:\b(?:which|what)\s+(?:natural\s+)?(?:gems?|gemstones?|stones?|minerals?)\s+(?:are|is)\s+|"
+    r"^\s*(?:list\s+(?:the\s+)?)?(?:natural\s+)?(?:gems|gemstones|minerals)\s+(?:that are\s+)?)"
+    r"(?P<how>harder|softer|heavier|lighter|denser|less dense)\s+than\s+(?:an?\s+|the\s+)?(?P<than>[^?.!,;]+)",
+    re.I,
+)
+COMPARED = {  # the word -> the quantity it compares and whether the gems listed lie above
+    "harder": ("hardness", True), "softer": ("hardness", False), "heavier": ("specific_gravity", True),
+    "denser": ("specific_gravity", True), "lighter": ("specific_gravity", False),
+    "less dense": ("specific_gravity", False),
+}  # fmt: skip
+
+
+def compared_list_answer(text: str) -> str:
+    """The natural gems harder, softer, heavier or lighter than a gem or a scratch-test object ("which gems are
+    harder than quartz?"): those whose range's middle lies beyond its range, one line per species; '' if not
+    asked or if what they are compared with is unknown."""
+    from gemlang.knowledge.scratch import REFERENCES
+
+    m = COMPARED_LIST_QUESTION.search(text or "")
+    if m is None:
+        return ""
+    field, above = COMPARED[re.sub(r"\s+", " ", m.group("how").lower())]
+    q = next(q for q in SCALE_QUANTITIES.values() if q.field == field)
+    than = m.group("than").strip().lower()
+    named = gems_named_in(than)
+    words = r"(?:an?\s+|my\s+)?(?:steel\s+)?(?:{})s?"
+    scratched = next((r for r in REFERENCES if re.fullmatch(words.format("|".join(r.words)), than)), None)
+    if named and _value(named[0], field) is not None:
+        value, own = _span(named[0], field)[1 if above else 0], _species(named[0]).lower()
+        said = _line([named[0]], q)
+    elif scratched is not None and field == "hardness":
+        value, own, said = scratched.hardness, "", f"{scratched.name} (Mohs {scratched.hardness:g})"
+    else:
+        return ""
+    # reliably beyond it: the middle of a gem's range past the end of the other's ("Neither is reliably harder")
+    beyond = [
+        g for g in all_gems()
+        if g.origin == "natural" and (v := _value(g, field)) is not None and (v > value if above else v < value)
+    ]  # fmt: skip
+    lines = [gs for gs in _by_species(beyond, field, highest=above) if _species(gs[0]).lower() != own]
+    lines.sort(key=lambda gs: _trade_first(gs)[:2])  # stable: by value within each
+    how = m.group("how").lower()
+    if not lines:
+        return f"None of the natural gems I know is {how} than {said}."
+    shown = some_of([_line(gs, q) for gs in lines], LISTED)
+    return f"**Natural gems {how} than {said}** ({len(lines)} species, the gems of the trade first): {shown}."
 
 
 # "which gems are singly refractive?", "which gems are uniaxial negative?": the optic class and sign asked for
