@@ -73,8 +73,10 @@ def save_figure(fig, path: str | Path, dpi: int) -> None:
     """Write a matplotlib figure as a PNG atomically (a crash leaves the old file or none) and close it."""
     import matplotlib.pyplot as plt
 
+    from gemlang.data.images import WRITTEN_BY
+
     with atomic_file(path, "wb") as f:
-        fig.savefig(f, format="png", dpi=dpi)
+        fig.savefig(f, format="png", dpi=dpi, metadata=dict([WRITTEN_BY]))  # not taken for a photo if put among them
     plt.close(fig)
 
 

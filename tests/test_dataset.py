@@ -30,6 +30,24 @@ def test_scan_lists_classes_and_skips_non_photos(tiny_folder, tmp_path):
     assert "no photos" in reasons["Empty Class"]
 
 
+def test_pictures_gemlang_made_are_not_taken_for_photos_of_the_class_they_lie_in(tiny_folder, tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from gemlang.io import save_figure
+
+    data_dir = shutil.copytree(tiny_folder, tmp_path / "d")
+    save_figure(plt.figure(figsize=(2, 2)), data_dir / "Ruby" / "reliability.png", dpi=50)  # a report saved there
+    fig = plt.figure(figsize=(2, 2))
+    fig.savefig(data_dir / "Ruby" / "own_plot.png", dpi=50)  # a picture of someone else's is theirs to file
+    data = scan_image_folder(data_dir)
+    reasons = {p.name: why for p, why in data.skipped}
+    assert "a picture gemlang made" in reasons["reliability.png"]
+    assert "own_plot.png" in {p.name for p in data.paths} and len(data) == 19
+
+
 def test_empty_and_one_class_folders_are_errors(tmp_path, tiny_folder):
     (tmp_path / "empty").mkdir()
     with pytest.raises(DatasetError, match="no photos found"):

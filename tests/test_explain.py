@@ -8,6 +8,7 @@ import torch
 from PIL import Image
 from torch import nn
 
+from gemlang.data.images import written_by_gemlang
 from gemlang.encoders import Encoder
 from gemlang.encoders.base import TappedPooling, imagenet_preprocess
 from gemlang.explain import ExplainError, embedding_plot, explain
@@ -100,6 +101,7 @@ def test_explain_command_writes_an_overlay_png_for_a_saved_model(tmp_path):
     out = tmp_path / "maps" / "stone_cam.png"
     assert main(["explain", str(tmp_path / "stone.png"), "--model", str(tmp_path / "model"), "--out", str(out)]) == 0
     assert Image.open(out).size == (48, 48)
+    assert written_by_gemlang(out) and not written_by_gemlang(tmp_path / "stone.png")  # never trained as a photo
 
 
 def test_embedding_plot_writes_a_png(tmp_path):
@@ -108,6 +110,7 @@ def test_embedding_plot_writes_a_png(tmp_path):
     features = rng.normal(size=(24, 60)) + labels[:, None] * 3
     path = embedding_plot(features, labels, ["Ruby", "Emerald", "Topaz"], tmp_path / "tsne.png")
     assert Image.open(path).size[0] > 100
+    assert written_by_gemlang(path)
 
 
 def test_explain_names_no_prediction_for_a_picture_out_of_scope(tiny_model_dir, tmp_path, capsys):

@@ -52,7 +52,7 @@ def run(args) -> int:
         embedding_plot(X, data.labels, data.classes, args.out, f"t-SNE of {clf.extractor.spec} features")
         print(f"t-SNE of {len(X)} photos written to {args.out}")
         return report_skipped(data.skipped)
-    from gemlang.data.images import cropped_to_stone, shortcomings_warning
+    from gemlang.data.images import cropped_to_stone, gemlang_png_info, shortcomings_warning
     from gemlang.explain import explain
     from gemlang.scope import weighed_as_the_chat
 
@@ -60,7 +60,7 @@ def run(args) -> int:
     looked = cropped_to_stone([args.photo])
     heat, shown = explain(clf, looked[0][0], args.method, args.target)
     with atomic_file(args.out, "wb") as f:
-        shown.save(f, format="PNG")
+        shown.save(f, format="PNG", pnginfo=gemlang_png_info())
     probs, [scope], _, [flaws] = weighed_as_the_chat(clf, *looked)
     if flaws:
         print(f"note: {shortcomings_warning(flaws)}")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from gemlang.data.images import IMAGE_SUFFIXES, missing_photo
+from gemlang.data.images import IMAGE_SUFFIXES, missing_photo, written_by_gemlang
 from gemlang.errors import GemlangError
 from gemlang.wording import some_of
 
@@ -76,6 +76,9 @@ def scan_image_folder(root: str | Path, min_classes: int = 2) -> ImageFolder:
         files = [p for p in every if p.is_file()]
         photos = [p for p in files if p.suffix.lower() in IMAGE_SUFFIXES]
         skipped += [(p, "not a photo (unknown file type)") for p in files if p not in photos]
+        made = {p for p in photos if written_by_gemlang(p)}
+        skipped += [(p, "a picture gemlang made (a report or heat map), not a photo") for p in sorted(made)]
+        photos = [p for p in photos if p not in made]
         if not photos:
             skipped.append((class_dir, "class folder has no photos; class left out"))
             continue

@@ -135,6 +135,32 @@ def as_photo(source):
     return source
 
 
+# The PNG text chunk gemlang writes into every picture it makes (reports, heat maps), so that one saved into a
+# photo folder is not taken for a photo of a gem
+WRITTEN_BY = ("Software", "gemlang")
+
+
+def gemlang_png_info():
+    """The PNG text chunk that marks a picture as gemlang's (`written_by_gemlang`), for PIL's `save`."""
+    from PIL.PngImagePlugin import PngInfo
+
+    info = PngInfo()
+    info.add_text(*WRITTEN_BY)
+    return info
+
+
+def written_by_gemlang(path: Path) -> bool:
+    """Whether a PNG is a picture gemlang made (a confusion matrix, a reliability diagram, a heat map): its
+    header's text chunks are read, not its pixels. Anything unreadable is left for the photo reader to report."""
+    if path.suffix.lower() != ".png":
+        return False
+    try:
+        with Image.open(path) as im:
+            return str(im.info.get(WRITTEN_BY[0], "")).startswith(WRITTEN_BY[1])
+    except Exception:  # noqa: BLE001 (a damaged file is reported where it is read)
+        return False
+
+
 def missing_photo(path: Path) -> str:
     """Why a photo path leads to no file, in one line that says what to do."""
     if path.is_symlink():
