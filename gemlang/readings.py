@@ -133,6 +133,7 @@ PLEOCHROISM_LEVELS = {
 }
 COLOURS = ("red", "orange", "yellow", "green", "blue", "violet", "purple", "pink", "white", "chalky")
 _LINE = r"(?:nm\b|(?:absorption\s+)?(?:line|band|doublet)s?\b)"  # "437 nm", "437 line", "a 437 band"
+_NM = r"(?<![\d.,])\b"  # a wavelength starts a number: not the "576" of "RI 1.570-1.576"
 JOIN_LINE = "a join line (assembled stone)"
 THERMAL_SAID = "passes a thermal diamond tester"
 THERMAL_FAILED = "fails a thermal diamond tester"
@@ -208,11 +209,12 @@ OBSERVATIONS = {
     r"\b(?:red|purple|violet|pink)[^.;]{0,25}\b(?:lamp|incandescent|candle ?light|tungsten|indoors|light ?bulb)\b"
     r"[^.;]{0,30}\b(?:green|blue|bluish)[^.;]{0,25}\b(?:day ?light|sunlight|outdoors)",
     # lines the hand spectroscope shows that the knowledge base names
-    "a 437 nm line": rf"\b437(?:\.\d)?\s*{_LINE}",
-    "chromium lines near 694 nm": rf"\b69[2-4](?:\.\d)?\s*{_LINE}|chromium (?:lines|doublet|spectrum)",
-    "iron bands at 505, 527 and 576 nm": r"\b576\s*(?:nm)?\b.{0,20}|\b505\b[^.;]{0,20}\b527\b|almandine spectrum",
-    "a 444 nm line": rf"\b444(?:\.\d)?\s*{_LINE}",
-    "a 653.5 nm line": rf"\b653(?:\.\d)?\s*{_LINE}",
+    "a 437 nm line": rf"{_NM}437(?:\.\d)?\s*{_LINE}",
+    "chromium lines near 694 nm": rf"{_NM}69[2-4](?:\.\d)?\s*{_LINE}|chromium (?:lines|doublet|spectrum)",
+    "iron bands at 505, 527 and 576 nm": rf"{_NM}576\s*(?:nm)?\b.{{0,20}}|{_NM}505\b[^.;]{{0,20}}\b527\b|"
+    r"almandine spectrum",
+    "a 444 nm line": rf"{_NM}444(?:\.\d)?\s*{_LINE}",
+    "a 653.5 nm line": rf"{_NM}653(?:\.\d)?\s*{_LINE}",
     "sticky under acetone": r"(?:tacky|sticky)[^.;]{0,40}aceton|aceton[^.;]{0,40}(?:tacky|sticky)",
     JOIN_LINE: r"join(?:ing)? (?:line|plane)|(?:separation|junction|contact) plane|"
     r"(?:dark|black) backing|glue layer|two[- ]layer|three[- ]layers?|(?:two|three) layers|"
@@ -794,6 +796,12 @@ def crown_and_pavilion(t: str) -> tuple[float, float] | None:
     return read if read and abs(read[0] - read[1]) >= ASSEMBLED_GAP else None
 
 
+# a bench shorthand: an RI followed by what the polariscope or the edges showed ("1.74 SR", "1.718 s.r."); not the
+# second edge of a range ("1.544-1.553 DR")
+OPTIC_AFTER = re.compile(
+    r"(?<![\d.\-–])(?<!to )(?<!- )(?<!– )(1\.[4-9]\d{1,3})(?![\d.])\s*,?\s*(?:sr|dr|adr|s\.\s?r\.?|d\.\s?r\.?)(?!\w)"
+)
+EDGES_MATCH = 0.002  # two edges this close to differing by the birefringence given are an RI
 # a refractometer's two shadow edges written as a range ("1.762-1.770", "1.54 to 1.55"); not an SG of 1.05-1.10
 TWO_EDGES = re.compile(r"(?<![\d.])(1\.[4-9]\d{1,3})\s*(?:-|–|to)\s*(1\.[4-9]\d{1,3})(?![\d.])")
 
@@ -960,7 +968,14 @@ def _parse_readings(text: str) -> Readings:
     lamp = r"\b(?:[ls]w)?uv\b|ultra-?violet|fluoresc|long-?wave|short-?wave|\blw\b|\bsw\b|\bglow(?:s|ed)?\b"
     # "glows red under the chelsea filter" is no UV reading; "red under LW, inert under SW": the long-wave one,
     # which the knowledge base's fluorescence describes
-    lamps = [m for m in re.finditer(lamp, t) if "chelsea" not in _clause(t, m.start())]
+    # nor a glow that moves as the stone is tilted, a moonstone's sheen seen in daylight
+    sheen = r"\b(?:moves?|moving|tilt\w*|turn(?:s|ed|ing)? it|rolls?|rolling|floats?|floating|billow\w*|sheen)\b"
+    lamps = [
+        m
+        for m in re.finditer(lamp, t)
+        if "chelsea" not in _clause(t, m.start())
+        and not (m.group(0).startswith("glow") and re.search(sheen, _clause(t, m.start())))
+    ]
     uv = next((m for m in lamps if re.search(r"\blw|long", m.group(0) + _clause(t, m.start()))), None)
     uv = uv or (lamps[0] if lamps else None)
     if uv:
@@ -991,7 +1006,15 @@ def _parse_readings(text: str) -> Readings:
     observations = tuple(name for name, pattern in OBSERVATIONS.items() if _seen(pattern, t))
     observations += (TWO_MATERIALS,) if two_parts else ()
 
-    if ri is None and (sg or bire) and (edges := TWO_EDGES.search(t)) and not labelled_at(t, edges.start()):
+    shorthand = None if ri is not None else OPTIC_AFTER.search(t)  # "reads 1.74 SR": a refractometer's one edge
+    if shorthand and not labelled_at(t, shorthand.start()):
+        ri = Reading(float(shorthand.group(1)), float(shorthand.group(1)), shorthand.group(1))
+    unlabelled = ri is None and (sg or bire) and (edges := TWO_EDGES.search(t)) and not labelled_at(t, edges.start())
+    if unlabelled and bire and abs(float(edges.group(2)) - float(edges.group(1)) - bire.high) <= EDGES_MATCH:
+        # "1.654-1.690, birefringence 0.036": two edges as far apart as the birefringence given are the RI
+        ri = Reading(float(edges.group(1)), float(edges.group(2)), edges.group(0))
+        problems.append(f"I read “{edges.group(0)}” as the refractive index: its edges differ by the birefringence.")
+    elif unlabelled:
         problems.append(  # "SG 2.65, 1.544-1.553": not silently dropped, nor guessed
             f'“{edges.group(0)}” has no unit: if it is the refractive index, write it as "RI {edges.group(0)}".'
         )

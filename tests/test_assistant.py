@@ -2384,3 +2384,39 @@ def test_an_emerald_cut_is_a_cut_of_any_stone_not_the_gem():
     assert not chat.ask("is it emerald cut or oval?").reply.startswith("**Emerald")
     reply = Assistant(classifier=None).conversation().ask("emerald cut diamond, is it real?").reply
     assert reply.startswith("**Diamond?** Nothing you have told me shows whether it is")  # not "Emerald or Diamond?"
+
+
+def test_appraisers_questions_get_no_price_refusal_and_disclosure_questions_the_rule():
+    chat = Assistant(classifier=None).conversation()
+    assert not chat.ask("I'm appraising a ring for insurance, RI 1.762-1.770").reply.startswith("I do not price")
+    assert chat.ask("Does glass filling need to be disclosed on the valuation?").reply.startswith(
+        "**What it may be sold as:**"
+    )
+    assert chat.ask("so how should I describe it on the valuation document?").reply.startswith("**What it may be")
+    assert chat.ask("can you appraise it?").reply.startswith("I do not price stones")
+
+
+@pytest.mark.parametrize("text", ["cool thx", "ok ty", "thanks man", "gracias!", "thank you, very helpful"])
+def test_thanks_in_other_words_is_thanks(text):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.762-1.770, SG 4.00")
+    assert chat.ask(text).reply.endswith("Send another photo or a reading whenever you like.")
+
+
+def test_another_stone_of_the_piece_is_a_new_stone_and_same_readings_carry_over():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("dark red, RI 1.79, SR, SG 4.05")
+    small = chat.ask("one of the small stones reads 1.74 SR SG 3.78 instead")
+    assert small.hints_used == ["RI 1.740", "SG 3.78", "singly refractive"]  # not the centre stone's RI
+    assert "stone 1: Garnet (Almandine)" in chat.ask("what's the first stone again?").reply
+    brooch = Assistant(classifier=None).conversation()
+    brooch.ask("the first stone is RI 1.544-1.553, SG 2.65, purple")
+    second = brooch.ask("the second stone in the brooch is yellow with the same readings")
+    assert "yellow colour" in second.hints_used and "SG 2.65" in second.hints_used and second.candidates
+    assert not brooch.ask("next stone, a yellow one").reply.startswith("Starting over")  # its colour kept
+
+
+def test_a_reading_that_fits_neither_of_two_gems_leans_to_neither():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 2.15 SR SG 5.8")
+    assert "leans to" not in chat.ask("could it be YAG or GGG?").reply  # 2.15 is beyond both

@@ -725,3 +725,20 @@ def test_a_chelsea_result_said_as_positive_or_negative_is_read():
     assert parse_readings("green stone, RI 1.57, chelsea negative").chelsea_red is False
     assert parse_readings("the chelsea filter shows nothing").chelsea_red is False
     assert parse_readings("chelsea positive").chelsea_red is True
+
+
+def test_an_ri_is_no_wavelength_and_a_moving_glow_is_no_uv_reading():
+    assert "iron bands at 505, 527 and 576 nm" not in parse_readings("RI 1.570-1.576").observations  # its "576"
+    assert "iron bands at 505, 527 and 576 nm" in parse_readings("bands at 505, 527 and 576 nm").observations
+    assert parse_readings("the blue glow moves when i tilt it").fluorescence is None  # a moonstone's sheen
+    assert parse_readings("it glows blue under LWUV when I tilt it").fluorescence == "blue"
+
+
+def test_unlabelled_numbers_read_as_an_ri_only_where_the_bench_says_so():
+    both = parse_readings("my reading is 1.654-1.690, birefringence 0.036")  # the edges differ by it
+    assert (both.ri.low, both.ri.high) == (1.654, 1.69) and not any("no unit" in p for p in both.problems)
+    assert parse_readings("SG 2.65, 1.544-1.553").ri is None  # nothing says which it is
+    assert parse_readings("1.544-1.553, DR 0.020").ri is None  # the edges do not differ by it
+    short = parse_readings("one of the small stones reads 1.74 SR SG 3.78")  # a refractometer's shorthand
+    assert short.ri.low == 1.74 and short.optic == "isotropic" and short.sg.low == 3.78
+    assert parse_readings("SG 3.52 SR").ri is None

@@ -79,6 +79,7 @@ from gemlang.assistant.questions import (
     PROPERTY_FIELDS,
     PROPERTY_QUESTION,
     RESET_WORDS,
+    SAME_READINGS,
     SAME_STONE,
     SHORT_REPLY,
     STONE_IN_HAND,
@@ -629,8 +630,16 @@ class Conversation:
         turn.reset = bool(RESET_WORDS.search(turn.text)) and not turn.photos
         if not turn.reset:
             return False
+        kept = self.hints.readings if SAME_READINGS.search(turn.text) else None  # "… with the same readings"
         self.reset()
-        if not parse_hints(RESET_WORDS.sub(" ", turn.text)):
+        said = parse_hints(RESET_WORDS.sub(" ", turn.text))
+        if kept:
+            self.hints = Hints(readings=kept)
+            turn.answer.notes.append(
+                f"a new stone, with the last one's readings as you said: {', '.join(self.hints.describe())}."
+            )
+            return False
+        if not (said or said.colours):
             turn.answer.reply = "Starting over: send a photo of the next stone."
             return True
         turn.answer.notes.append("a new stone: earlier photo and hints were cleared.")

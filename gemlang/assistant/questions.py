@@ -18,7 +18,11 @@ AUTHENTICITY_WORDS = re.compile(
 COMPARE_WORDS = re.compile(
     r"\b(?:dif+e?ren\w*|differ|vs|versus|tell\b.{1,60}\b(?:from|apart)|distinguish\w*|compar\w*|separate)\b", re.I
 )
-_COURTESY = r"(?:thanks?(?: you)?(?: (?:very|so) much)?|thank you|thx|cheers|great|ok(?:ay)?|(?:good)?bye|see you)"
+_COURTESY = (
+    r"(?:(?:thanks?(?: you)?|thx|ty|tysm)(?: (?:very|so) much| a lot| again| (?:man|mate|buddy))?|cheers|great|cool|"
+    r"nice|awesome|perfect|(?:very |really |super )?helpful|ok(?:ay)?|(?:good)?bye|see you|gracias|merci(?: beaucoup)?|"
+    r"danke(?: sch(?:ö|oe)n)?|grazie|obrigad[oa])"
+)
 THANKS = re.compile(rf"\s*{_COURTESY}(?:[,.!\s]+{_COURTESY})*[.!\s]*", re.I)  # "thanks, bye" too
 MINE = re.compile(r"\s*(?:and|what about|how about)\s+(?:mine|my stone|my one|this one|the one in hand)\s*\??\s*", re.I)
 OFF_TOPIC = re.compile(
@@ -110,8 +114,15 @@ CAPABILITIES_QUESTION = re.compile(
 )
 RESET_WORDS = re.compile(
     r"\b(?:start over|(?:a |the )?(?:new|next|another|second|third|other) stone|reset|forget (?:it|that|everything))\b|"
+    # another stone of the piece: "one of the small stones reads …", "the centre stone reads …"
+    r"\b(?:one of the|the|a|an) (?:small(?:er)?|little|side|centre|center|main|middle|accent|large(?:r)?|big(?:ger)?) "
+    r"stones?\b|"
     r"^\s*(?:(?:ok(?:ay)?|right|and)[,.!\s]+)?(?:next|another)(?:\s+(?:one|gem))?\s*(?:[:.,!-]|$)",
     re.I,  # the last: "ok, next.", "next: RI 1.66"; not "next test?"
+)
+# "the second stone is yellow with the same readings": the readings of the stone before, on a new stone
+SAME_READINGS = re.compile(
+    r"\bsame (?:readings?|ri|sg|values|numbers|constants|measurements)\b|\breads? the same\b", re.I
 )
 # "what is the hardness of ruby?", "how hard is emerald?": a gem's constant asked for, not "is it a ruby?"
 PROPERTY_FIELDS = {
@@ -262,7 +273,7 @@ TREATED_WORDS = re.compile(
     re.I,
 )
 VALUE_QUESTION = re.compile(
-    r"\b(?:worth|prices?|priced|value[ds]?|cost|how much|apprais\w*|valuation|valuable|expensive)\b", re.I
+    r"\b(?:worth|prices?|priced|value[ds]?|cost|how much|apprais(?:e|ed)|valuable|expensive)\b", re.I
 )
 ORIGIN_QUESTION = re.compile(
     r"\bwhere\b.{0,40}\b(?:from|mined|found|come|comes|originate\w*)\b|\b(?:origin|provenance)\b|"

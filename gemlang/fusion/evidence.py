@@ -1013,8 +1013,10 @@ class EvidenceModel:
             better, worse = (i, j) if f[i] > f[j] else (j, i)
             if f[better] < TELLING * f[worse]:
                 continue
-            # a number leans only when it falls outside what the other gem allows, not inside a broader range
-            if k in ("ri", "sg") and f[worse] >= DOUBTS * self._fitting(k, hints)[worse]:
+            # a number leans only when it falls outside what the other gem allows, not inside a broader range, and
+            # inside what the first allows: one that fits neither (RI 2.15 for YAG or GGG) leans to neither
+            fitting = self._fitting(k, hints) if k in ("ri", "sg") else None
+            if fitting is not None and (f[worse] >= DOUBTS * fitting[worse] or f[better] < DOUBTS * fitting[better]):
                 continue
             shown = [value_text(self.profiles[g], self.facts[g], k) for g in (better, worse)]
             said.append(

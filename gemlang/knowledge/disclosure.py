@@ -14,7 +14,10 @@ from gemlang.knowledge.facts import GemFacts
 SELL_QUESTION = re.compile(
     r"\b(?:sell|call|list|market|advertise|describe|label)\s+(?:it|them|this|these|that|those|the \w+)\s+as\b|"
     r"\b(?:can|could|may|should)\s+(?:i|we)\s+(?:sell|call)\b|"
-    r"\bdisclos(?:e|ure)\b|\b(?:declare|tell)\s+(?:it\s+to\s+)?(?:the\s+|my\s+|a\s+)?(?:buyers?|customers?)\b",
+    r"\bdisclos(?:e|ed|ing|ure)\b|\b(?:declare|tell)\s+(?:it\s+to\s+)?(?:the\s+|my\s+|a\s+)?(?:buyers?|customers?)\b|"
+    # an appraiser's: "how should I describe it on the valuation?", "what wording should I use for …?"
+    r"\b(?:describe|word|name|call|list)\s+(?:it|them|this|these)\s+(?:on|in)\s+(?:the\s+|an?\s+|my\s+)?"
+    r"(?:valuation|appraisal|insurance|report|document|invoice|certificate|listing)|\bwhat wording\b",
     re.I,
 )
 RULE = (
