@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from gemlang.knowledge.colours import said_colours
-from gemlang.knowledge.places import parse_places, places_denied
+from gemlang.knowledge.places import CLAIMED, parse_places, places_denied
 from gemlang.knowledge.scratch import reference_words
 from gemlang.readings import SMOOTH_ON_TEETH, THERMAL_FAILED, Readings, parse_readings
 
@@ -292,9 +292,15 @@ def parse_hints(text: str, questions: bool = False) -> Hints:
     # "can I scratch it with a file?", a question left out, is still answered with the warning
     if text != said and SCRATCH_QUESTION_NOTE not in notes and SCRATCH_QUESTION_NOTE in parse_hardness(said)[1]:
         notes.append(SCRATCH_QUESTION_NOTE)
-    countries, places = parse_places(text)
+    countries, places = parse_places(text, claims=questions)
     notes = [*readings.problems, *notes]
-    notes += [f"“{said}” is left out: only where a stone was mined counts as evidence." for said in places_denied(text)]
+    notes += [
+        f"“{said}” is left out: "
+        + ("what someone says of a stone's origin is for a laboratory to confirm." if CLAIMED.search(said + " ")
+           else "only where a stone was mined counts as evidence.")
+        for said in places_denied(text)
+        if not (questions and CLAIMED.search(said + " "))
+    ]  # fmt: skip
     signs = tuple(meaning for sign, meaning in TREATMENT_SIGNS if sign.search(text))
     if B_JADE_GLOW.search(text):  # a B-jade sign: the polymer's glow, not the jade's, so no fluorescence of the stone
         readings = replace(readings, fluorescence=None)

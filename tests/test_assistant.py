@@ -11,6 +11,7 @@ from conftest import red_stone_photo
 
 from gemlang.assistant import HELP, Answer, Assistant, follow_up_colours, property_rows, tell_apart
 from gemlang.fusion import EvidenceModel
+from gemlang.hints import parse_hints
 from gemlang.knowledge import get_facts
 
 
@@ -2273,7 +2274,17 @@ def test_an_origin_claimed_of_the_stone_in_hand_is_for_a_laboratory_to_decide():
     assert reply.startswith("Where a stone was mined shows neither in a photo") and "Kashmir is among" in reply
     chat = stone_answered("Ruby", "Spinel")
     answer = chat.ask("I was told it's a Burmese ruby, is that true?")
-    assert "a gem laboratory decides origin" in answer.reply and "found in Myanmar" in answer.hints_used
+    assert "a gem laboratory decides origin" in answer.reply
+    assert not answer.hints_used and any("for a laboratory to confirm" in n for n in answer.notes)  # told, not found
+    seller = stone_answered("Sapphire Blue", "Onyx Black")
+    assert not seller.ask("the guy said sri lanka sapphire").hints_used  # a claim weighs nothing
+
+
+def test_a_place_someone_claims_is_no_evidence_but_a_report_is():
+    assert not parse_hints("the owner says it's unheated Ceylon").countries
+    assert not parse_hints("she said it was a burma ruby").countries
+    assert parse_hints("he said it was mined in Brazil but it is from Colombia").countries == ("Colombia",)
+    assert parse_hints("the GIA report says Sri Lanka").countries == ("Sri Lanka",)
 
 
 @pytest.mark.parametrize(

@@ -245,6 +245,13 @@ _BOUGHT = re.compile(  # within one clause: "got it in Bangkok but it's from Mad
     r"(?:(?!(?:but|and|though|although|while|yet)\b)[\w']+\s+){0,5}?(?:in|at|from)(?:\s+the)?\s*$"
 )
 
+# "the seller said Sri Lanka", "she said it was a Burma ruby", "the owner says it's unheated Ceylon": a claim, which
+# is what the stone is to be checked against, not evidence of where it was mined (a laboratory report's stands)
+CLAIMED = re.compile(
+    r"\b(?:said|says|say|told me|tells me|claims?|claimed|swears?|swore|insists?|insisted|according to|"
+    r"sold (?:it|them|this) (?:to me )?as|was told)\b(?:(?!(?:but|and|though|although|while|yet)\b)[^,;.!?]){0,30}$"
+)
+_REPORTED = re.compile(r"\b(?:report|certificate|cert|lab|laboratory|gia|ssef|gübelin|gubelin|agl|grs)\b")
 
 # "is it from Arizona?": a question about a place, not a statement of where the stone is from.
 _ASKED = re.compile(r"\b(?:is|was|could|can|might|would)\s+(?:it|this|that|the stone)\s+(?:be\s+|have been\s+)?"
@@ -260,8 +267,9 @@ def _trade_name_at(text: str, at: int) -> bool:
     return any(pattern.match(key) for pattern, _ in knowledge_base().trade_names)
 
 
-def _matches_and_denials(text: str) -> tuple[list[tuple[int, str, tuple[str, ...]]], list[str]]:
-    """The places a message names, split into those it affirms and the phrases that deny one ("not from Brazil")."""
+def _matches_and_denials(text: str, claims: bool = False) -> tuple[list[tuple[int, str, tuple[str, ...]]], list[str]]:
+    """The places a message names, split into those it affirms and the phrases that deny one ("not from Brazil"),
+    or only claim one ("the seller said Sri Lanka"), unless `claims` are to be kept (a claim asked about)."""
     t = " " + text.lower().replace("’", "'") + " "  # the text `_matches` positions refer to
     kept, denied = [], []
     for match in _matches(text, place_index()):
@@ -271,9 +279,10 @@ def _matches_and_denials(text: str) -> tuple[list[tuple[int, str, tuple[str, ...
             continue
         if _ASKED.search(t[max(0, match[0] - 40) : match[0]]):  # asked about (`places_asked`), not said
             continue
-        phrase = _DENIED.search(t[max(0, match[0] - 40) : match[0]]) or _BOUGHT.search(
-            t[max(0, match[0] - 50) : match[0]]
-        )
+        before = t[max(0, match[0] - 50) : match[0]]
+        claimed = CLAIMED.search(before)
+        claimed = claimed if claimed and not claims and not _REPORTED.search(before[: claimed.start()][-30:]) else None
+        phrase = _DENIED.search(t[max(0, match[0] - 40) : match[0]]) or _BOUGHT.search(before) or claimed
         if phrase:
             denied.append(f"{phrase.group(0).strip()} {match[1]}")
         else:
@@ -300,10 +309,11 @@ def places_denied(text: str) -> list[str]:
     return _matches_and_denials(text or "")[1]
 
 
-def parse_places(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def parse_places(text: str, claims: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(countries, places as named) in free text; the longest name wins ("South Africa" over "Africa").
-    Places the text denies ("not from Brazil") are left out."""
-    matches, _ = _matches_and_denials(text or "")
+    Places the text denies ("not from Brazil") are left out, and so are those it says someone claimed ("the
+    dealer says Sri Lanka") unless `claims` (a question about the claim)."""
+    matches, _ = _matches_and_denials(text or "", claims)
     places: list[str] = []
     for _, name, _ in matches:
         places += [name] if name not in places else []
