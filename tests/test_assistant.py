@@ -1395,7 +1395,10 @@ def stone_answered(*classes: str):
         ("will diamond sink in methylene iodide?", "Diamond (SG 3.52) sinks in methylene iodide (3.32). Heavy"),
         ("would quartz float in bromoform?", "Quartz (SG 2.65) floats in bromoform (2.89)."),
         ("does alexandrite look red under a lamp?", "**Alexandrite**: Its colour change"),
-        ("can a sapphire have an RI of 1.71?", "**Sapphire**: refractive index 1.762–1.770."),
+        (
+            "can a sapphire have an RI of 1.71?",
+            "**No.** Sapphire's refractive index is 1.762–1.770, so RI 1.710 does not",
+        ),
         ("sphene care", "**Caring for Sphene**"),
         ("is vinegar safe for malachite?", "**Caring for Malachite**"),
     ],
@@ -2431,3 +2434,17 @@ def test_a_reading_that_fits_neither_of_two_gems_leans_to_neither():
     chat = Assistant(classifier=None).conversation()
     chat.ask("RI 2.15 SR SG 5.8")
     assert "leans to" not in chat.ask("could it be YAG or GGG?").reply  # 2.15 is beyond both
+
+
+@pytest.mark.parametrize(
+    ("claim", "reply"),
+    [("Peridot is uniaxial, right?", "**No.** Peridot is not uniaxial: its optical character is biaxial"),
+     ("and diamond has SG 3.25?", "**No.** Diamond's specific gravity is 3.52, so SG 3.25 does not fit."),
+     ("ok so ruby is cubic, right?", "**No.** Ruby is not cubic: its crystal system is trigonal."),
+     ("quartz is uniaxial positive, isn't it?", "**Yes.** Quartz is uniaxial"),
+     ("is it true that emerald has RI 1.57-1.58?", "**Yes.** Emerald's refractive index is 1.565–1.599.")],
+)  # fmt: skip
+def test_a_claim_about_a_gem_asked_to_be_confirmed_is_checked_not_read_as_a_stone(claim, reply):
+    chat = Assistant(classifier=None).conversation()
+    assert chat.ask(claim).reply.startswith(reply) and not chat.hints  # no reading of a stone
+    assert not chat.ask("my stone is uniaxial, right?").reply.startswith("**")  # the user's stone: a reading

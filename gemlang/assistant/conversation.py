@@ -12,6 +12,7 @@ import numpy as np
 from PIL import Image
 
 from gemlang.assistant.answer import UNSURE_BECAUSE, Answer
+from gemlang.assistant.fact_checks import claims_checked
 from gemlang.assistant.follow_ups import waiting_for, with_other_edge, with_unit_given
 from gemlang.assistant.gem_answers import (
     ORIGIN_DECIDED,
@@ -420,8 +421,8 @@ class Conversation:
         and returns True, or returns False."""
         return (
             self._courtesy, self._capabilities, self._off_topic, self._in_short, self._disclosure, self._gem_list,
-            self._superlative, self._scale, self._kind_asked, self._birthstone, self._glossary, self._ring_gems,
-            self._at_home, self._care_asked, self._other_gem,
+            self._superlative, self._scale, self._kind_asked, self._fact_check, self._birthstone, self._glossary,
+            self._ring_gems, self._at_home, self._care_asked, self._other_gem,
             self._earlier_stone, self._what_i_told,
         )  # fmt: skip
 
@@ -442,7 +443,9 @@ class Conversation:
     def _courtesy(self, turn: Turn) -> bool:
         if not THANKS.fullmatch(turn.text):  # a courtesy, not a question: no analysis again
             return False
-        thanked = re.search(r"\bthank|\bthx\b|\bcheers\b", turn.text, re.I)
+        thanked = re.search(
+            r"\bthank|\bthx\b|\bty\b|\btysm\b|\bcheers\b|gracias|merci|danke|grazie|obrigad", turn.text, re.I
+        )
         reply = "Send another photo or a reading whenever you like."
         turn.answer.reply = f"You're welcome. {reply}" if thanked else reply
         return True
@@ -516,6 +519,12 @@ class Conversation:
         if len(re.findall(r"\d+(?:[.,]\d+)?", turn.text)) != 1 or not (placed := scale_answer(turn.text)):
             return False
         turn.answer.reply, self._scale_asked = placed, turn.text
+        return True
+
+    def _fact_check(self, turn: Turn) -> bool:
+        if not (checked := claims_checked(turn.text)):  # "peridot is uniaxial, right?": a claim, not a reading
+            return False
+        turn.answer.reply = checked
         return True
 
     def _kind_asked(self, turn: Turn) -> bool:

@@ -1,0 +1,85 @@
+"""A statement about a gem asked to be confirmed: "peridot is uniaxial, right?", "diamond has SG 3.25?", "ruby is
+cubic, correct?". A student checking what they learnt, not readings of a stone: each claim is compared with the
+gem's facts and said to hold or not, with the right value.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gemlang.assistant.gem_answers import property_value
+from gemlang.hints import parse_hints
+from gemlang.knowledge.facts import GemFacts
+from gemlang.knowledge.instruments import profile
+from gemlang.knowledge.knowledge_base import gems_named_in
+
+# "…, right?", "…, correct?", "…, isn't it?", "is it true that …?", or "<gem> is/has …?" asked outright
+TAGGED = re.compile(
+    r"(?:,|\s)\s*(?:right|correct|true|yes|no|isn'?t (?:it|that so)|doesn'?t it|is(?:n'?t)? that (?:right|correct|so|"
+    r"true))\s*\?+\s*$|^\s*(?:is it true that|am i right (?:that|in thinking)|i (?:read|heard|learnt|learned) that)\b",
+    re.I,
+)
+STATED = r"\s+(?:is|are|has|have|shows?|reads?)\b"
+ABOUT_A_STONE = re.compile(r"\b(?:my|this|the stone|mine|it'?s|it)\b", re.I)
+SYSTEMS = ("cubic", "isometric", "tetragonal", "hexagonal", "trigonal", "orthorhombic", "monoclinic", "triclinic",
+           "amorphous")  # fmt: skip
+OPTIC_SAID = {"isotropic": "singly refractive", "uniaxial": "uniaxial", "biaxial": "biaxial",
+              "anisotropic": "doubly refractive"}  # fmt: skip
+TOLERANCE = {"ri": 0.005, "sg": 0.03, "hardness": 0.5}
+
+
+def _within(value: tuple[float, float], known: tuple[float, float] | None, tolerance: float) -> bool:
+    return known is not None and known[0] - tolerance <= value[0] and value[1] <= known[1] + tolerance
+
+
+def _optic_holds(said: str, gem: GemFacts) -> bool:
+    p = profile(gem)
+    shown = {p.optic, *p.optic_also}
+    return said in shown or (said == "anisotropic" and bool(shown & {"uniaxial", "biaxial"}))
+
+
+def claims_checked(text: str) -> str:
+    """Each claim about the one gem a message names, said to hold or not with its facts; '' when the message
+    is no such check (no gem, two gems, a stone of the user's, or nothing a fact could settle)."""
+    gems = gems_named_in(text or "")
+    if len(gems) != 1 or ABOUT_A_STONE.search(TAGGED.sub("", text)):
+        return ""
+    gem = gems[0]
+    plain = re.search(rf"\b{re.escape(gem.name.split()[0])}\w*{STATED}", text, re.I) and text.rstrip().endswith("?")
+    if not (TAGGED.search(text) or plain):
+        return ""
+    hints = parse_hints(text, questions=True)
+    r, lowered = hints.readings, text.lower()
+    checks: list[tuple[bool, str, str, str]] = []  # (holds, what was said, the constant, its value)
+    if r.ri is not None:
+        holds = _within((r.ri.low, r.ri.high), gem.refractive_index, TOLERANCE["ri"])
+        checks.append((holds, f"RI {r.ri.describe(3)}", "refractive index", property_value(gem, "refractive_index")))
+    if r.sg is not None:
+        holds = _within((r.sg.low, r.sg.high), gem.specific_gravity, TOLERANCE["sg"])
+        checks.append((holds, f"SG {r.sg.describe(2)}", "specific gravity", property_value(gem, "specific_gravity")))
+    if hints.hardness is not None:
+        holds = _within((hints.hardness.low, hints.hardness.high), gem.hardness, TOLERANCE["hardness"])
+        checks.append((holds, f"hardness {hints.hardness.said}", "Mohs hardness", property_value(gem, "hardness")))
+    if r.optic in OPTIC_SAID:
+        optic = property_value(gem, "optical_character")
+        checks.append((_optic_holds(r.optic, gem), OPTIC_SAID[r.optic], "optical character", optic))
+    if r.pleochroism is not None:
+        pleochroic = bool(set(profile(gem).pleochroism) - {"none"})
+        holds = pleochroic == (r.pleochroism != "none")
+        said = "not pleochroic" if r.pleochroism == "none" else "pleochroic"
+        checks.append((holds, said, "pleochroism", property_value(gem, "pleochroism")))
+    system = next((s for s in SYSTEMS if re.search(rf"\b{s}\b", lowered)), None)
+    if system and gem.crystal_system:
+        same = system.replace("isometric", "cubic") in gem.crystal_system.lower()
+        checks.append((same, system, "crystal system", gem.crystal_system.lower()))
+    if not checks:
+        return ""
+    lines = [
+        f"{gem.name}'s {label} is {value}" + ("" if holds else f", so {said} does not fit") + "."
+        if said.startswith(("RI", "SG", "hardness"))
+        else f"{gem.name} {'is' if holds else 'is not'} {said}: its {label} is {value}."
+        for holds, said, label, value in checks
+    ]
+    held = [check[0] for check in checks]
+    verdict = "**Yes.**" if all(held) else "**No.**" if not any(held) else "**Partly.**"
+    return " ".join([verdict, *lines])
