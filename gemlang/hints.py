@@ -342,9 +342,14 @@ ASKED_NOT_SEEN = re.compile(
     rf"^(?:(?:and|or|so|but|then|ok|okay|hmm|well)\b[\s,]*)?(?:{_AUX}\s+{_SUBJECT}\b|{_AUX}\s+(?!not\b)\w+[^?]*\?\s*$|"
     rf"{_ASKING_AUX}\s+(?!not\b|n't|be\b)\w+\s+\w+|"  # "Would quartz scratch it" without its "?"
     r"(?:why|how|where)\b|what\s+(?:causes?|caused|makes?|made|gives?|gave|happens|about|(?:is|are)\s+the)\b|"
+    r"what\s+(?:does|do|did|would|will|should)\s+[^?]*\blooks?\s+like\b|"  # "what does the doubling look like?"
     r"which\s+(?:one\s+|of\s+them\s+)?(?:fluoresces?|glows?|is|are)\b|"  # "which fluoresces, ruby or garnet?"
     r"any\s+[\w\s'-]{0,30}\?\s*$)",  # "any fluorescence?"
     re.I,
+)
+# a statement asked to be confirmed: "…, right?", "…, isn't it?" (of a gem it names: no reading of the stone)
+TAG_QUESTION = re.compile(
+    r"(?:,|\s)\s*(?:right|correct|true|isn'?t (?:it|that so)|is(?:n'?t)? that (?:right|so))\s*\?+\s*$", re.I
 )
 _SAID_AS = r"\W{0,6}(?:(?:of|is|at|about|around|reads?|were|was|be)\W{1,3})?\d"  # "SG 3.52", "if the RI were 1.72"
 # "SG 3.52", "an RI of 1.71", "a 1.72 RI"
@@ -367,7 +372,7 @@ def _statement(sentence: str) -> str:
     "bought it in Jaipur"; a question throughout, or a reading in one ("is it SG 3.52?"), is kept whole or
     dropped whole."""
     asked = ASKED_NOT_SEEN.search(sentence.strip())
-    if asked and _of_another_gem(sentence):
+    if (asked or TAG_QUESTION.search(sentence)) and _of_another_gem(sentence):  # "hessonite shows …, right?" too
         return ""  # "can a sapphire have an RI of 1.71?": a question about sapphire, no reading of the stone
     if _NUMBER_READ.search(sentence):
         return sentence

@@ -2448,3 +2448,17 @@ def test_a_claim_about_a_gem_asked_to_be_confirmed_is_checked_not_read_as_a_ston
     chat = Assistant(classifier=None).conversation()
     assert chat.ask(claim).reply.startswith(reply) and not chat.hints  # no reading of a stone
     assert not chat.ask("my stone is uniaxial, right?").reply.startswith("**")  # the user's stone: a reading
+
+
+def test_streak_chemistry_and_questions_about_other_gems_are_answered_not_read():
+    chat = Assistant(classifier=None).conversation()
+    assert chat.ask("what colour streak should pyrite give?").reply == (
+        "**Pyrite**: streak greenish black (on unglazed porcelain)."
+    )
+    assert chat.ask("malachite streak?").reply.startswith("**Malachite**: streak not on record; most gems leave")
+    polymorphs = chat.ask("is kyanite the same chemistry as andalusite?").reply
+    assert polymorphs.startswith("**Yes**: Kyanite and Andalusite are both Al2SiO5, in different crystal structures")
+    assert chat.ask("is peridot the same composition as emerald?").reply.startswith("**No**: Peridot and Emerald")
+    assert not parse_hints("and what does the doubling look like under a loupe?")  # a question, no doubling seen
+    assert not parse_hints("hessonite shows a treacle-like 'heat wave' effect, right?").readings  # of hessonite
+    assert parse_hints("it glows red, right?").readings.fluorescence == "red"  # of the stone in hand

@@ -155,3 +155,13 @@ def test_another_value_after_a_scale_question_asks_the_same_of_it():
     assert chat.ask("and 2.6?").reply.startswith("An SG of 2.6 is low for a gem")
     chat.ask("RI 1.76")  # a reading in between: "and 1.54?" no longer asks where a value lies
     assert not chat.ask("and 1.54?").reply.startswith("An RI of 1.54")
+
+
+def test_which_gems_are_pleochroic_dichroic_or_trichroic_lists_them_by_their_axes():
+    chat = Assistant(classifier=None).conversation()
+    trichroic = chat.ask("which gems are trichroic?").reply
+    assert trichroic.startswith("**Natural gems I know that are trichroic** (biaxial") and "Iolite" in trichroic
+    assert "Corundum" not in trichroic and not chat.hints  # uniaxial; and a question, no reading
+    dichroic = chat.ask("which gems are dichroic?").reply
+    assert "Corundum (Ruby" in dichroic and "Iolite" not in dichroic
+    assert "Tourmaline" in chat.ask("which gems are strongly pleochroic?").reply

@@ -853,6 +853,8 @@ class Conversation:
             for k, v in PROPERTY_FIELDS.items()
             if re.search(k, quantity.group(0), re.I) or (v[1] != "colour_cause" and re.search(k, text, re.I))
         ]
+        if any(field == "streak" for _, field in asked):  # "what colour streak?": the powder's colour, not the stone's
+            asked = [(label, field) for label, field in asked if field != "colour_cause"]
         self._quantity_asked = quantity.group(0)
         gems = [g for g in gems_named_in(text) if g.name in a.evidence.index][:3]
         # "is it harder than topaz?", "which glows red, it or spinel?": the stone answered beside the gem named

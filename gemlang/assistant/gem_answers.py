@@ -28,6 +28,7 @@ from gemlang.hints import CHOICES_ASKED, Hints
 from gemlang.knowledge import GemFacts, all_gems, get_facts
 from gemlang.knowledge.facts import TreatmentSigns, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, value_text
+from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.places import gem_countries, places_asked, places_named
 from gemlang.knowledge.superlatives import LISTED
 from gemlang.knowledge.tell_apart import instrument_test, just_apart, kind_of, lookalikes, telltale, values_read
@@ -87,6 +88,8 @@ def tell_apart(first: str, second: str, evidence: EvidenceModel | None = None, h
 def property_value(g: GemFacts, field: str) -> str:
     """A gem's value of a field asked about, as a gemmologist says it: "2.417 (over the refractometer's limit)",
     "isotropic (singly refractive: …)", "moderate to strong red (LWUV)"; "not known" where the facts are silent."""
+    if field == "streak":
+        return streak_of(g)
     v = getattr(g, field)
     if field == "birefringence" and (shown := value_text(profile(g), g, "birefringence")) != "unknown":
         return "none (singly refractive)" if shown == "none" else shown  # spinel's: none, not unknown
@@ -103,6 +106,25 @@ def property_value(g: GemFacts, field: str) -> str:
             SIGN_WORD[s] for s in m.groups() if s), v)  # fmt: skip
         return signed[0].lower() + signed[1:] + OPTIC_SHOWN.get(profile(g).optic or "", "")
     return v if isinstance(v, str) else g.format(field)
+
+
+# "greenish-black streak", "its streak is greenish black", "red streak on unglazed porcelain": a colour, not the
+# "white perthite streaks" of a stone's pattern
+STREAK = re.compile(
+    r"\b([a-z]+(?:[- ][a-z]+)?) streak(?= on unglazed|[;.,]|$)|\bstreak is ([a-z]+(?:[- ][a-z]+)?)", re.I
+)
+
+
+def streak_of(g: GemFacts) -> str:
+    """The colour of the powder a gem leaves on unglazed porcelain, where its facts name it."""
+    for text in (*g.diagnostic_features, g.description):
+        if m := STREAK.search(text or ""):
+            return f"{(m.group(1) or m.group(2)).lower().replace('-', ' ')} (on unglazed porcelain)"
+    return (
+        "not on record; most gems leave a white or colourless streak, and those harder than the porcelain plate "
+        "(about Mohs 7) scratch it instead. A streak test tells opaque minerals apart (pyrite greenish black, "
+        "hematite red) and is done only on rough material"
+    )
 
 
 def constants_and_signs(g: GemFacts) -> str:
@@ -696,6 +718,33 @@ FAKE = re.compile(r"\b(?:fake|imitation|simulant|faux|knock-?off|copy)\b", re.I)
 LAB_SAID = re.compile(r"\blab\b|\blaboratory\b", re.I)  # "a lab diamond": lab-grown
 
 
+# "is kyanite the same chemistry as andalusite?", "are ruby and sapphire chemically the same?"
+SAME_CHEMISTRY = re.compile(
+    r"\bsame\s+(?:chemistry|chemical|composition|formula)|\bchemically\s+(?:the\s+same|identical|alike)", re.I
+)
+
+
+def chemistry_compared(gems: Sequence[GemFacts]) -> str:
+    """Whether gems share a chemistry (a formula less its colouring trace elements, "Al2O3:Cr" as Al2O3), with
+    their crystal systems where those differ (kyanite and andalusite: one formula, two structures); '' for
+    fewer than two gems with a known chemistry."""
+    known = [g for g in gems if g.chemistry][:4]
+    if len(known) < 2:
+        return ""
+    base = {g.name: re.split(r":|\s+\(", g.chemistry)[0].strip() for g in known}  # not "(Mg,Fe)2SiO4"'s bracket
+    names = join_words([g.name for g in known])
+    if len(set(base.values())) > 1:
+        each = "; ".join(f"{name} {formula}" for name, formula in base.items())
+        return f"**No**: {names} differ in chemistry: {each}."
+    systems = {g.name: g.crystal_system.lower() for g in known if g.crystal_system}
+    structures = (
+        f", in different crystal structures ({'; '.join(f'{n} {c}' for n, c in systems.items())}): polymorphs"
+        if len(set(systems.values())) > 1
+        else ""
+    )
+    return f"**Yes**: {names} are {'both' if len(known) == 2 else 'all'} {next(iter(base.values()))}{structures}."
+
+
 def kind_answer(text: str) -> str:
     """Yes or no to "is X a Y?" of two gems, from the knowledge base's kinds and species; '' for any other
     message, or where either is no gem it knows ("is it a sapphire?" is about the stone in hand). A trade name
@@ -704,6 +753,8 @@ def kind_answer(text: str) -> str:
 
     if verdict := trade_name_verdict(text):
         return verdict
+    if SAME_CHEMISTRY.search(text or "") and (chemistry := chemistry_compared(gems_named_in(text))):
+        return chemistry
     asked = IS_A_KIND.match(text or "")
     if not asked or re.fullmatch(r"it|this|that|they|these|those|mine", asked.group("x"), re.I):
         return ""

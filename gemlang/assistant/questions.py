@@ -143,6 +143,7 @@ PROPERTY_FIELDS = {
     r"lust(?:re|er)": ("lustre", "lustre"),
     r"cleavage": ("cleavage", "cleavage"),
     r"fluoresc|phosphoresc|\bglow|\b(?:lw|sw)?uv\b|ultraviolet": ("fluorescence", "fluorescence"),
+    r"\bstreak\b": ("streak", "streak"),
     r"colou?r|\bwhy\b": ("coloured by", "colour_cause"),
 }
 # a constant named in a question about the stone answered ("what spectrum would it show?"); not why or its colour
@@ -152,7 +153,7 @@ CONSTANTS_ASKED = list(PROPERTY_FIELDS)[:3]
 _PROPERTY = (
     r"(?:hardness|specific gravity|sg|density|refractive index|ri|birefringence|dispersion|fluorescence|"
     r"(?:absorption )?spectr(?:um|a)|crystal system|lust(?:re|er)|cleavage|pleochroism|dichroism|trichroism|"
-    r"optic(?:al)? (?:character|sign))"
+    r"optic(?:al)? (?:character|sign)|streak)"
 )
 # a question that goes on about the gem just discussed: "and its SG?", "is it treated?", "where is the best from?"
 FOLLOW_UP = re.compile(
@@ -179,7 +180,7 @@ PROPERTY_QUESTION = re.compile(
     rf"^\s*(?:and\s+)?(?:the\s+)?{_PROPERTY}(?:\s*(?:,|and)\s*(?:the\s+)?{_PROPERTY})*\s+of\s+(?:an?\s+|the\s+)?"
     rf"[a-z][\w' -]{{0,30}}\??\s*$|"
     rf"^\s*(?:and\s+)?[a-z][\w' -]{{0,30}}?\s+{_PROPERTY}\s*\?\s*$|"  # "emerald RI?", "and kyanite hardness?"
-    r"\bhow\s+(?:hard|heavy|dense)\s+(?:is|are)\b|"
+    r"\bhow\s+(?:hard|heavy|dense)\s+(?:is|are)\b|\bwhat\s+(?:colou?r(?:ed)?\s+)?streak\b|"
     r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+(?:fluoresce|phosphoresce|glow|react to (?:uv|ultra))|"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:fluorescent|phosphorescent)\b|"  # "is it fluorescent?"
     r"\bwhich\b[\w\s]{0,12}?\b(?:glows?|fluoresces?|phosphoresces?)\b|"  # "which glows red, ruby or spinel?"

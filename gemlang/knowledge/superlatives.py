@@ -358,7 +358,8 @@ def compared_list_answer(text: str) -> str:
 # "which gems are singly refractive?", "which gems are uniaxial negative?": the optic class and sign asked for
 OPTIC_LIST_QUESTION = re.compile(
     r"\b(?:which|what)\s+(?:natural\s+)?(?:gems?|gemstones?|stones?|minerals?)\s+(?:are|is)\s+(?:also\s+)?"
-    r"(?P<optic>singly refractive|isotropic|uniaxial|biaxial)(?:\s+(?P<sign>positive|negative|\+|-))?",
+    r"(?:(?P<optic>singly refractive|isotropic|uniaxial|biaxial)(?:\s+(?P<sign>positive|negative|\+|-))?|"
+    r"(?P<strongly>strongly\s+)?(?P<pleochroic>pleochroic|dichroic|trichroic))",
     re.I,
 )
 LISTED = 20  # names in a list answer before "and N more"
@@ -370,6 +371,8 @@ def optic_list_answer(text: str) -> str:
     m = OPTIC_LIST_QUESTION.search(text or "")
     if m is None:
         return ""
+    if m.group("pleochroic"):
+        return _pleochroic_list(m.group("pleochroic").lower(), bool(m.group("strongly")))
     optic = {"singly refractive": "isotropic"}.get(m.group("optic").lower(), m.group("optic").lower())
     sign = {"+": "positive", "-": "negative"}.get(m.group("sign") or "", (m.group("sign") or "").lower())
     found: dict[str, list[GemFacts]] = {}
@@ -383,6 +386,32 @@ def optic_list_answer(text: str) -> str:
     lines = sorted(found.values(), key=_trade_first)
     return (
         f"**Natural gems I know that are {said}** ({len(lines)} species, the gems of the trade first): "
+        f"{some_of([_members(gs) for gs in lines], LISTED)}."
+    )
+
+
+AXES_SAID = {"dichroic": " (uniaxial: two colours in the dichroscope)",
+             "trichroic": " (biaxial: up to three colours, two at a time in the dichroscope)"}  # fmt: skip
+
+
+def _pleochroic_list(said: str, strongly: bool) -> str:
+    """The natural transparent gems that show pleochroism (strong, if asked): two colours for a uniaxial gem
+    (dichroic), three for a biaxial one (trichroic), one name per species."""
+    axes = {"dichroic": "uniaxial", "trichroic": "biaxial"}.get(said)
+    found: dict[str, list[GemFacts]] = {}
+    for g in all_gems():
+        p = profile(g)
+        levels = set(p.pleochroism) - {"none"}
+        shown = "strong" in levels if strongly else bool(levels)
+        if g.origin == "natural" and not p.opaque and shown and (axes is None or p.optic == axes):
+            found.setdefault(_species(g).lower(), []).append(g)
+    said = f"{'strongly ' if strongly else ''}{said}"
+    if not found:
+        return f"None of the natural gems I know is {said}."
+    lines = sorted(found.values(), key=_trade_first)
+    how = AXES_SAID.get(said.split()[-1], "")
+    return (
+        f"**Natural gems I know that are {said}**{how} ({len(lines)} species, the gems of the trade first): "
         f"{some_of([_members(gs) for gs in lines], LISTED)}."
     )
 
