@@ -244,6 +244,38 @@ TREATMENT_SIGNS = (
         "disclosed.",
     ),
     (
+        re.compile(
+            r"(?:acrid|burning plastic|plastic|chemical)[^.;]{0,50}(?:hot[- ]?(?:point|needle)|heated)|"
+            r"(?:hot[- ]?(?:point|needle)|heated)[^.;]{0,50}(?:acrid|burning plastic|smells? (?:of|like) plastic)",
+            re.I,
+        ),
+        "an acrid, burning-plastic smell to a hot point is the polymer of a stabilised (plastic-impregnated) stone, "
+        "as most turquoise is, or a plastic imitation (International Gem Society, destructive tests: the hot point "
+        "<https://www.gemsociety.org/article/destructive-tests-hot-point/>): stabilisation must be disclosed.",
+    ),
+    (
+        re.compile(r"\blaser[- ]?(?:drill(?:ed|ing)?(?:[- ]holes?)?|holes?|channels?|tunnels?)\b|\bldh\b", re.I),
+        "a laser drill hole is a fine straight channel bored from the surface to a dark inclusion, which is then "
+        "bleached with acid; it leaves a diamond a diamond, but CIBJO asks that it be disclosed, and a grading "
+        "report names it (Professional Jeweler, Tunneling to an inclusion "
+        "<http://www.professionaljeweler.com/archives/articles/1998/apr98/0498dg1.html>; GemGate, laser drill "
+        "holes: natural etch channels can look alike <https://gemgate.com/diamond-info/advanced-diamond-information/"
+        "diamond-clarity/laser-drill-holes/>).",
+    ),
+    (
+        re.compile(
+            r"\bbead(?:ed)?\s+nucle(?:us|i)\b|"
+            r"\b(?:shell\s+)?bead\b[^.;]{0,40}\b(?:drill[- ]?hole|inside|under the nacre)\b|"
+            r"\bdrill[- ]?hole\b[^.;]{0,60}\bbead\b",
+            re.I,
+        ),
+        "a shell bead seen under the nacre at the drill hole is the nucleus of a bead-cultured pearl: a cultured "
+        "pearl, not a natural one (a natural pearl has no bead), and a thin nacre over it wears through sooner; "
+        "X-radiography confirms it (SSEF, Cultured South Sea pearls with small beads "
+        "<https://www.ssef.ch/cultured-south-sea-pearls-with-small-beads/>; Premium Pearl, nacre thickness "
+        "<https://www.premiumpearl.com/guide-pearl-nacre.html>).",
+    ),
+    (
         # not peridot's "lily pads", discoid fractures it grows with
         re.compile(
             r"^(?![\s\S]*\b(?:peridot|lily[- ]?pads?)\b)[\s\S]*?(?:"

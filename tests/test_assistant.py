@@ -2462,3 +2462,16 @@ def test_streak_chemistry_and_questions_about_other_gems_are_answered_not_read()
     assert not parse_hints("and what does the doubling look like under a loupe?")  # a question, no doubling seen
     assert not parse_hints("hessonite shows a treacle-like 'heat wave' effect, right?").readings  # of hessonite
     assert parse_hints("it glows red, right?").readings.fluorescence == "red"  # of the stone in hand
+
+
+def test_bench_signs_of_stabilisation_laser_drilling_and_a_bead_nucleus_are_said():
+    turquoise = Assistant(classifier=None).conversation()
+    hot = turquoise.ask("turquoise cabochon, a hot point makes it smell of burning plastic")
+    assert not (hot.caution or "").startswith("likely Plastic")  # a stabilised stone's polymer too
+    assert "Turquoise" in dict(hot.candidates) and any("stabilised (plastic-impregnated)" in n for n in hot.notes)
+    pearl = Assistant(classifier=None).conversation()
+    pearl.ask("pearl necklace, the drill holes show a bead nucleus with a thin nacre layer, SG 2.72")
+    assert "What you saw points to cultured" in pearl.ask("so is it natural or cultured?").reply
+    diamond = Assistant(classifier=None).conversation()
+    diamond.ask("RI over the limit, SG 3.52, singly refractive")
+    assert any(n.startswith("a laser drill hole is") for n in diamond.ask("I see a laser drill hole").notes)

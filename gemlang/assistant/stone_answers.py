@@ -164,7 +164,9 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
         answer.caution = ""
         imitation = next((f for f in gem.diagnostic_features if "imitation" in f.lower()), None)
         told = f" Against an imitation: {in_sentence(imitation)}." if imitation else ""
-        return f"Natural or cultured is a gem laboratory's call: {in_sentence(cultured)}.{told}"
+        seen = [sign for sign in (hints.signs if hints else ()) if "cultured pearl" in sign]  # a bead at the hole
+        seen_said = f" What you saw points to cultured: {seen[0]}" if seen else ""
+        return f"Natural or cultured is a gem laboratory's call: {in_sentence(cultured)}.{told}{seen_said}"
     if NATURAL_QUESTION.search(text) and not COLOUR_NATURAL.search(text):  # not "is the blue natural?"
         if gem is not None and gem.origin != "natural" and not answer.caution:
             if answer.unsure:  # "I'm not sure" below: not a flat no

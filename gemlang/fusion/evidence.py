@@ -199,7 +199,8 @@ OBSERVED = {
     "a 653.5 nm line": (r"\b653\.5\s*nm", 0.05),  # zircon
     "sticky under acetone": ("becomes tacky", 0.005),  # copal, a definitive test; amber resists the drop
     # the hot point (a destructive test, done on a hidden spot): plastic smells acrid, jet of coal, amber of pine
-    "an acrid smell to a hot point": ("acrid odour", 0.02),
+    # a plastic's, or the polymer of a stabilised stone's (turquoise, chrysocolla, variscite, B jade)
+    "an acrid smell to a hot point": (r"acrid odour|stabilis|polymer-impregnat|resin-impregnat", 0.02),
     "a coal smell to a hot point": ("coal smell", 0.02),
     "a resinous smell to a hot point": (r"resinous|\bpine\b|softens at lower temperature", 0.05),  # copal too
     # seen side-on: a doublet's junction, an opal doublet's backing, a triplet's three layers
