@@ -524,10 +524,16 @@ def _references(clause: str) -> list[tuple[str, float, int]]:
 
 def _scratch_relation(clause: str, name: str, position: int) -> str | None:
     """'harder' if the stone scratches the object, 'softer' if the object scratches the stone, else None."""
+    obj = rf"(?:the |a |an |my |some |any |piece of |)*{re.escape(name)}s?"
+    # "softer than a knife", "harder than glass" of the stone: not "ruby is harder than sapphire", of two gems
+    compared = re.search(rf"\b(harder|softer)\s+than\s+{obj}", clause)
+    if compared:
+        from gemlang.knowledge.knowledge_base import gems_named_in
+
+        return None if gems_named_in(clause[: compared.start()]) else compared.group(1).removesuffix("er") + "er"
     verb = re.search(r"scratch(?:es|ed|ing)?|mark(?:s|ed)?|scuff(?:s|ed)?", clause)
     if not verb:
         return None
-    obj = rf"(?:the |a |an |my |some |any |piece of |)*{re.escape(name)}s?"
     softer_patterns = (
         # "scratched by a knife", "I can scratch it with my fingernail"
         rf"scratch(?:es|ed)?\s+(?:[\w']+\s+){{0,3}}(?:by|with)\s+{obj}",

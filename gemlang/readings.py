@@ -155,6 +155,10 @@ OBSERVATIONS = {
     "an acrid smell to a hot point": r"(?:acrid|carbolic|phenol|formaldehyde|camphor|vinegar|chemical|burning plastic)"
     r"[^.;]{0,50}(?:hot[- ]?(?:point|needle)|heated)|(?:hot[- ]?(?:point|needle))[^.;]{0,50}(?:acrid|carbolic|"
     r"phenol|formaldehyde|camphor|vinegar|chemical|plastic)",
+    # a collector's tests on rough: a carbonate fizzes in dilute acid; cleavage along a crystal form
+    "effervescence in acid": r"\b(?:fizz(?:es|ed|ing)?|effervesc\w*)\b",
+    "octahedral cleavage": r"octahedral cleavage|cleav\w*[^.;]{0,25}\boctahedr",
+    "rhombohedral cleavage": r"rhombohedral cleavage|cleav\w*[^.;]{0,25}\brhomb",
     "a coal smell to a hot point": r"\bcoal\b[^.;]{0,40}(?:smell|odou?r)|(?:smell|odou?r)[^.;]{0,40}\bcoal\b",
     "a resinous smell to a hot point": r"(?:resinous|pine|resin)[^.;]{0,20}(?:smell|odou?r)|(?:smell|odou?r)s?"
     r"[^.;]{0,20}(?:of |like )?(?:pine|resin)",

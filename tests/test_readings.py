@@ -742,3 +742,21 @@ def test_unlabelled_numbers_read_as_an_ri_only_where_the_bench_says_so():
     short = parse_readings("one of the small stones reads 1.74 SR SG 3.78")  # a refractometer's shorthand
     assert short.ri.low == 1.74 and short.optic == "isotropic" and short.sg.low == 3.78
     assert parse_readings("SG 3.52 SR").ri is None
+
+
+def test_a_collectors_tests_on_rough_are_read():
+    fluorite = parse_hints("Purple cubes with perfect octahedral cleavage, glassy lustre, softer than a knife")
+    assert "octahedral cleavage" in fluorite.readings.observations and fluorite.hardness.high == 5.5
+    carbonate = parse_readings("rhombohedral cleavage, fizzes in dilute HCl")
+    assert set(carbonate.observations) == {"rhombohedral cleavage", "effervescence in acid"}
+    assert parse_hints("it is harder than quartz").hardness.low == 7
+    assert parse_hints("ruby is harder than sapphire").hardness is None  # two gems compared, no scratch test
+    chat = Assistant(classifier=None).conversation()
+    assert chat.ask("rhombohedral cleavage, fizzes in dilute HCl, hardness 3, pink").gem == "Rhodochrosite"
+    assert (
+        Assistant(classifier=None)
+        .conversation()
+        .ask("Purple cubes with perfect octahedral cleavage, softer than a knife")
+        .gem
+        == "Fluorite"
+    )

@@ -198,6 +198,9 @@ OBSERVED = {
     "a 444 nm line": (r"\b444\s*nm", 0.05),  # chrysoberyl
     "a 653.5 nm line": (r"\b653\.5\s*nm", 0.05),  # zircon
     "sticky under acetone": ("becomes tacky", 0.005),  # copal, a definitive test; amber resists the drop
+    "effervescence in acid": (r"effervesc|fizzes in", 0.05),  # carbonates: coral, malachite, rhodochrosite
+    "octahedral cleavage": ("octahedral", 0.05),  # fluorite, diamond (`signs_text` reads the cleavage)
+    "rhombohedral cleavage": ("rhombohedral", 0.05),  # calcite, rhodochrosite
     # the hot point (a destructive test, done on a hidden spot): plastic smells acrid, jet of coal, amber of pine
     # a plastic's, or the polymer of a stabilised stone's (turquoise, chrysocolla, variscite, B jade)
     "an acrid smell to a hot point": (r"acrid odour|stabilis|polymer-impregnat|resin-impregnat", 0.02),

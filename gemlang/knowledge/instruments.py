@@ -198,6 +198,7 @@ def signs_text(gem: GemFacts) -> str:
     """The gem's diagnostic features, description and phenomena in lower case, for the loupe signs a person
     reports, without the features and sentences that say what it lacks."""
     items = [f for f in gem.diagnostic_features if not _LACKS_ITEM.match(f.strip())]
+    items += [f"cleavage {gem.cleavage}"] if gem.cleavage else []  # "perfect octahedral": a collector's sign
     said = f"{gem.description} {gem.phenomena}"  # "star sapphire shows a six-rayed star": a phenomenon is a sign
     sentences = [s for s in re.split(r"(?<=[.;])\s+", said) if not _LACKS_SENTENCE.search(s)]
     # the fire the eye sees, from the dispersion (diamond 0.044), whether or not the words mention it
