@@ -2475,3 +2475,14 @@ def test_bench_signs_of_stabilisation_laser_drilling_and_a_bead_nucleus_are_said
     diamond = Assistant(classifier=None).conversation()
     diamond.ask("RI over the limit, SG 3.52, singly refractive")
     assert any(n.startswith("a laser drill hole is") for n in diamond.ask("I see a laser drill hole").notes)
+
+
+def test_the_sea_and_breaking_are_care_questions_and_a_close_up_is_the_same_stone():
+    from gemlang.knowledge.care import care_question
+
+    assert care_question("is it ok to wear in the sea?") and care_question("does it break easy")
+    assert not care_question("found on a beach in Sri Lanka")  # no question asked
+    from gemlang.assistant.questions import SAME_STONE
+
+    assert SAME_STONE.search("close-up of the same specimen") and SAME_STONE.search("a close-up")
+    assert not SAME_STONE.search("a close-up of another stone")

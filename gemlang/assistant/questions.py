@@ -318,7 +318,8 @@ ANOTHER_VALUE = re.compile(
 )
 AND_ABOUT = re.compile(r"^\s*(?:and|what about|how about)\b(?!.*\b(?:it|its|this|mine|my)\b)", re.I)
 SAME_STONE = re.compile(
-    r"\bsame (?:stone|gem|one)\b|"
+    r"\bsame (?:stone|gem|one|specimen|crystal|piece|ring|pendant|pearl|sample)\b|\b(?:close-?up|closer look|"
+    r"another (?:angle|view))\b(?![^.?!]{0,30}\b(?:another|other|new|different)\b)|"
     r"\b(?:another|second|other|different) (?:angle|view|side|photo|picture|shot) of (?:it|this)\b",
     re.I,
 )

@@ -29,6 +29,8 @@ CARE_QUESTION = re.compile(
     r"cut and polish|(?:cutting|sawing) (?:and|or) polishing|(?:safe|ok|okay) to (?:cut|saw|grind|polish)|lapidary|"
     r"lemon juice|vinegar|shower|dishwasher|household cleaners?|get(?:ting)? wet|waterproof|water[- ]?resistant|"
     r"bleach|perfume|hairspray|swim(?:ming)?|(?:swimming )?pool|hot tub|jacuzzi|every ?day wear|daily wear|durable|"
+    r"(?:in|into) the (?:sea|ocean)|"  # "is it ok to wear in the sea?" (not "float in salt water", an SG test)
+    r"break(?:s)? easy|break easily|(?:easy|easily) to (?:break|chip)|brittle|fragile|chip(?:s)? easily|"
     r"durability|windex|ammonia|toothpaste|baking soda|rubbing alcohol|jewell?e?ry cleaner|"
     r"wear (?:it |this |them )?(?:every ?day|daily|all the time)|"
     r"heat[- ]?sensitive|sensitive to heat|(?:stand|withstand|take|survive|handle) (?:the )?heat|"
