@@ -93,6 +93,14 @@ def test_evaluate_rejects_classes_the_model_does_not_know(tiny_model_dir, tiny_f
     shutil.copytree(data / "Ruby", data / "Unobtainium")
     assert main(["evaluate", "--data", str(data), "--model", str(tiny_model_dir), "--report", str(tmp_path / "r")]) == 2
     assert "Unobtainium" in capsys.readouterr().err
+    shutil.rmtree(data / "Unobtainium")
+    (data / "Ruby").rename(data / "ruby")  # a folder differing from a model class only in case is that class
+    shutil.copytree(data / "Emerald", data / "Emerld")
+    assert main(["evaluate", "--data", str(data), "--model", str(tiny_model_dir), "--report", str(tmp_path / "r")]) == 2
+    err = capsys.readouterr().err
+    assert "Emerld (did you mean Emerald?)" in err and "ruby" not in err
+    shutil.rmtree(data / "Emerld")
+    assert main(["evaluate", "--data", str(data), "--model", str(tiny_model_dir), "--report", str(tmp_path / "r")]) == 0
 
 
 def test_predict_reports_bad_photos_and_still_answers_the_rest(tiny_model_dir, tiny_folder, tmp_path, capsys):

@@ -303,3 +303,13 @@ def test_the_data_paragraph_reads_as_words_not_database_codes(gem, said):
 
     properties = describe_prediction([(gem, 0.9)]).properties
     assert said in properties and "; pearly on cleavage lustre" not in properties
+
+
+def test_a_class_named_by_a_trade_name_keeps_its_name_and_says_whose_facts_describe_it():
+    from gemlang.language.describe import describe_prediction
+
+    described = describe_prediction([("Smoky Topaz", 0.9), ("Citrine", 0.1)])
+    assert described.to_dict()["gem"] == "Smoky Topaz" and described.gem.name == "Quartz Smoky"
+    assert described.text.startswith("Smoky Topaz is described here as Quartz Smoky")
+    assert describe_prediction([("ruby", 0.9)]).to_dict()["gem"] == "ruby"  # the model's own label, as predict
+    assert not describe_prediction([("Ruby", 0.9)]).text.startswith("Ruby is described here")

@@ -54,7 +54,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("sha256", "text", lambda r: r.digest),
     # A photo the scope check flags names no gem (filtering a catalog by gem must not pick it up); top_k keeps
     # the classes it looks most like.
-    Column("gem", "text", lambda r: "" if _flagged(r) else r.description.gem.name),
+    Column("gem", "text", lambda r: "" if _flagged(r) else r.description.named),
     Column("probability", "number", lambda r: None if _flagged(r) else round(float(r.description.probability), 4)),
     Column(
         "alternative",

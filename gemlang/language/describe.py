@@ -48,10 +48,16 @@ class Description:
     facts_used: dict[str, str] = field(default_factory=dict)  # template field -> the value printed
     generated_by: str = "templates"
     ungrounded_numbers: list[str] = field(default_factory=list)
+    label: str = ""  # the class as the model names it ("Smoky Topaz"), which `gem`'s facts describe
+
+    @property
+    def named(self) -> str:
+        """The class the model answered, as it names it: what a catalog row and `predict` say."""
+        return self.label or self.gem.name
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "gem": self.gem.name,
+            "gem": self.named,
             "probability": self.probability,
             "text": self.text,
             "close_call": self.close_call,
@@ -139,6 +145,8 @@ def describe_prediction(top_k: list[tuple[str, float]], generator: Generator | N
     used: dict[str, str] = {}
     level = "confident" if probability >= CONFIDENT else "likely" if probability >= LIKELY else "unsure"
     opening = _fill_tracked(t["opening"][level], values, used) or f"{gem.name}."
+    if gem.name.lower() != name.lower():  # a class named by a trade name or another name: say whose facts these are
+        opening = f"{name} is described here as {gem.name}, the gem the name stands for. {opening}"
 
     close_call, alternative = None, None
     if len(top_k) > 1 and probability - top_k[1][1] < CLOSE_CALL_GAP:
@@ -184,6 +192,7 @@ def describe_prediction(top_k: list[tuple[str, float]], generator: Generator | N
         facts_used=used,
         generated_by=generated_by,
         ungrounded_numbers=ungrounded,
+        label=name,
     )
 
 

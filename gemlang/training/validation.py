@@ -19,16 +19,21 @@ logger = logging.getLogger("gemlang")
 
 
 def _labels_in_model_order(data: ImageFolder, clf: GemClassifier) -> np.ndarray:
-    unknown = sorted(set(data.classes) - set(clf.classes))
+    import difflib
+
+    # a folder named "ruby" is the model's "Ruby", as `gemlang train` and `describe` read it
+    index = {c.lower(): i for i, c in enumerate(clf.classes)}
+    unknown = sorted(c for c in set(data.classes) if c.lower() not in index)
     if unknown:
         shown = ", ".join(clf.classes[:12]) + (f", … ({len(clf.classes)} in all, in its config.json)"
                                                if len(clf.classes) > 12 else "")  # fmt: skip
+        close = {c: difflib.get_close_matches(c.lower(), list(index), n=1, cutoff=0.75) for c in unknown}
+        named = [f"{c} (did you mean {clf.classes[index[m[0]]]}?)" if m else c for c, m in close.items()]
         raise DatasetError(
-            f"{data.root}: class folder(s) the model does not know: {', '.join(unknown)}. Rename them to one of "
+            f"{data.root}: class folder(s) the model does not know: {', '.join(named)}. Rename them to one of "
             f"the model's classes ({shown}), remove them, or train a model that includes them."
         )
-    index = {c: i for i, c in enumerate(clf.classes)}
-    return np.array([index[data.classes[y]] for y in data.labels], dtype=int)
+    return np.array([index[data.classes[y].lower()] for y in data.labels], dtype=int)
 
 
 def evaluate_classifier(
