@@ -383,7 +383,7 @@ class GemClassifier:
         An int8 model runs on onnxruntime only, from the graphs in its folder, checked against config.json."""
         path = DEFAULT_MODEL_DIR if str(path) == "default" else Path(path)
         clf = cls._load_own(path, device, backend)
-        clf.trained_photos = _trained_photos(path / TRAINED_PHOTOS)
+        clf.trained_photos = listed_photo_ids(path / TRAINED_PHOTOS)
         companion = clf.info.pop("companion", None)
         if companion is not None:
             try:
@@ -470,7 +470,7 @@ def photo_id(path: str | Path) -> str:
         return ""
 
 
-def _trained_photos(listed: Path) -> frozenset[str]:
+def listed_photo_ids(listed: Path) -> frozenset[str]:
     """The photo ids a model folder lists (none when it lists none); a list that is not ids is said to be
     unreadable and left out, so `gemlang evaluate` does not silently find no training photo among the scored."""
     if not listed.is_file():

@@ -307,3 +307,39 @@ def test_evaluate_zero_shot_names_classes_the_knowledge_base_lacks(workspace, al
         _photo(data / name / "a.png", (200, 20, 40), seed=1)
     code = main(["evaluate", "--zero-shot", str(alignment), "--data", str(data), "--report", str(tmp_path / "r")])
     assert code == 2 and "Moon Cheese" in capsys.readouterr().err
+
+
+def test_evaluate_zero_shot_says_which_photos_the_alignment_was_trained_on(workspace, alignment, tmp_path, capsys,
+                                                                          monkeypatch):  # fmt: skip
+    from gemlang.data import scan_image_folder
+    from gemlang.language.alignment import AlignmentModel
+    from gemlang.model import photo_ids
+
+    monkeypatch.setattr("gemlang.language.zero_shot.class_names", lambda: list(COLOURS))
+    model = AlignmentModel.load(alignment)
+    model.trained_photos = photo_ids(scan_image_folder(workspace / "train").paths[:12])  # half of them
+    model.save(tmp_path / "seen")
+    assert AlignmentModel.load(tmp_path / "seen").trained_photos == model.trained_photos  # kept in the folder
+    report = tmp_path / "report"
+    code = main(["evaluate", "--zero-shot", str(tmp_path / "seen"), "--data", str(workspace / "train"),
+                 "--report", str(report), "--cache", str(workspace / "cache"), "--no-progress"])  # fmt: skip
+    captured = capsys.readouterr()
+    assert code == 0 and "12 of the 24 photos scored" in captured.err and "optimistic" in captured.err
+    metrics = json.loads((report / "metrics.json").read_text())
+    assert metrics["trained_photos_scored"] == 12 and metrics["photos_never_trained_on"]["n_images"] == 12
+
+
+def test_an_alignment_built_from_a_users_folder_names_that_folder_on_its_card(tmp_path):
+    from gemlang.language.alignment_build import GEMSTONES_IMAGES, alignment_model_card
+
+    class Built:  # what the card reads of a built alignment
+        image_encoder, image_encoder_signature, temperature, seen_bias = "colour_hist", "sig", 0.07, 0.1
+        trained_on = {"n_images": 20, "gems": ["Ruby", "Emerald"], "n_texts": 8, "data": "/data/mine"}
+        info = {"training": {"image_hidden": 32, "dim": 16, "steps": 5, "batch_size": 4, "seed": 0},
+                "trained_on": trained_on}  # fmt: skip
+
+    card = alignment_model_card(Built())
+    assert card.startswith("# gemlang image-text alignment") and "`/data/mine`" in card
+    assert "Gemstones Images" not in card
+    Built.info["trained_on"]["data"] = GEMSTONES_IMAGES
+    assert "Gemstones Images" in alignment_model_card(Built()) and "default" in alignment_model_card(Built())

@@ -116,5 +116,6 @@ def run_zero_shot(args, data) -> int:
     )
     status = report_skipped(metrics.get("skipped", []))
     print(f"zero-shot over {metrics['n_candidates']} gems: {summary_line(metrics)}")
+    print_seen_in_training(model, metrics, args.data)  # an alignment lists its training photos as a model does
     print(f"report written to {args.report}")
     return status

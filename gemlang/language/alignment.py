@@ -40,7 +40,7 @@ from gemlang.io import atomic_folder
 from gemlang.knowledge import GemFacts, all_gems, class_names
 from gemlang.language.gem_prose import reference_description
 from gemlang.language.text_encoder import TEXT_EMBEDDING_DIM, TEXT_ENCODER_NAME, embed_texts
-from gemlang.model import ModelError
+from gemlang.model import TRAINED_PHOTOS, ModelError, listed_photo_ids
 from gemlang.recipe import ALIGNMENT_IMAGE_ENCODER
 
 FORMAT = "gemlang-alignment"
@@ -116,6 +116,7 @@ class AlignmentModel(nn.Module):
         self.image_encoder = image_encoder
         self.image_encoder_signature = image_encoder_signature
         self.info = dict(info or {})
+        self.trained_photos: frozenset[str] = frozenset()  # `photo_ids` of its training photos, where known
         self._extractor: FeatureExtractor | None = None
         self._prompt_cache: dict[str, np.ndarray] = {}
         self.eval()
@@ -290,6 +291,8 @@ class AlignmentModel(nn.Module):
             save_file(state, str(tmp / WEIGHTS_FILE))
             if model_card:
                 (tmp / "MODEL_CARD.md").write_text(model_card)
+            if self.trained_photos:  # for `gemlang evaluate --zero-shot`, as a classifier's
+                (tmp / TRAINED_PHOTOS).write_text("".join(f"{i}\n" for i in sorted(self.trained_photos)))
         return Path(path)
 
     @classmethod
@@ -326,6 +329,7 @@ class AlignmentModel(nn.Module):
             model.load_state_dict(load_file(str(path / WEIGHTS_FILE)))
         except (RuntimeError, OSError) as e:
             raise AlignmentError(f"{path}: {WEIGHTS_FILE} does not fit the heads in config.json ({e})") from e
+        model.trained_photos = listed_photo_ids(path / TRAINED_PHOTOS)
         if images:
             model.extractor  # noqa: B018 - build the image tower now, so a mismatch fails at load time
         return model.eval()

@@ -17,6 +17,7 @@ from gemlang.features import FeatureCache, FeatureExtractor
 from gemlang.knowledge import get_facts
 from gemlang.language.alignment import DEFAULT_ALIGNMENT_DIR, AlignmentModel
 from gemlang.language.alignment_training import fit_alignment
+from gemlang.model import photo_ids
 from gemlang.recipe import ALIGNMENT_IMAGE_ENCODER
 from gemlang.training.folds import folder_features
 
@@ -39,7 +40,15 @@ def measured_line(results: dict) -> str:
 def alignment_model_card(model: AlignmentModel, measured: str = "") -> str:
     info = model.info
     t = info["training"]
-    return f"""# gemlang default image-text alignment
+    trained = info["trained_on"]
+    public = trained.get("data") == GEMSTONES_IMAGES
+    source = (
+        'the\n  training split of the public "Gemstones Images" collection (lsind18/gemstones-images, Daria '
+        "Chemkaeva;\n  photos collected mostly from minerals.net and rasavgems.com)"
+        if public
+        else f"`{trained.get('data')}`"
+    )  # a user's own folder is named as such, never as the public collection
+    return f"""# gemlang {"default " if public else ""}image-text alignment
 
 A CLIP-style shared space for gem photos and gem texts, used for zero-shot classification from text prompts
 (`gemlang evaluate --zero-shot`), photo-to-description retrieval and `gemlang search`.
@@ -51,10 +60,8 @@ A CLIP-style shared space for gem photos and gem texts, used for zero-shot class
   {t["batch_size"]} photo-text pairs of distinct gems, seed {t["seed"]}.
 - Seen-gem offset {model.seen_bias:.2f} (cosine), calibrated on training gems only; applied when gems
   without training photos are among the candidates.
-- Training data: {info["trained_on"]["n_images"]} photos of {len(info["trained_on"]["gems"])} gem classes from the
-  training split of the public "Gemstones Images" collection (lsind18/gemstones-images, Daria Chemkaeva;
-  photos collected mostly from minerals.net and rasavgems.com), paired with {info["trained_on"]["n_texts"]}
-  texts written from gemlang's knowledge base with prompts/phrasings.txt. No photo is shipped.
+- Training data: {trained["n_images"]} photos of {len(trained["gems"])} gem classes from {source}, paired with
+  {trained["n_texts"]} texts written from gemlang's knowledge base with prompts/phrasings.txt. No photo is shipped.
 
 {measured}
 
@@ -91,6 +98,7 @@ def build_default_alignment(
     is_gemstones = data.name == "train" and data.parent.name == "gemstones"
     model.info["trained_on"]["data"] = GEMSTONES_IMAGES if is_gemstones else str(data)
     model.info["train_seconds"] = round(time.time() - started, 1)
+    model.trained_photos = photo_ids(folder.data.paths)
     measured = measured_line(json.loads(Path(results).read_text())) if results else ""
     model.save(out, model_card=alignment_model_card(model, measured))
     logger.debug(f"alignment written to {out}")  # `gemlang build` says so itself

@@ -70,8 +70,11 @@ def evaluate_zero_shot(
     progress: bool = True,
 ) -> dict[str, Any]:
     """Zero-shot metrics of `model` on `data`, written to out_dir as metrics.json, per_class.csv and a plot."""
+    from gemlang.training.validation import scored_apart
+
     y, probs, names, data_ok = zero_shot_predictions(model, data, candidates, cache, progress)
     metrics = classification_metrics(y, probs, names)
+    metrics.update(scored_apart(model.trained_photos, list(data_ok.paths), y, probs, names))
     metrics.update(
         mode="zero-shot text prompts",
         n_candidates=len(names),

@@ -54,13 +54,22 @@ def evaluate_classifier(
     metrics["skipped"] = [[str(p), why] for p, why in data.skipped] + [
         [str(data.paths[i]), why] for i, why in failures.items()
     ]
-    if clf.trained_photos:  # photos the model was trained on score high: counted, and the others scored apart
-        seen = np.array([photo_id(data.paths[i]) in clf.trained_photos for i in readable], dtype=bool)
-        metrics["trained_photos_scored"] = int(seen.sum())
-        unseen = classification_metrics(y[~seen], probs[~seen], clf.classes) if (~seen).any() else {"n_images": 0}
-        metrics["photos_never_trained_on"] = {k: unseen.get(k) for k in ("n_images", "top1", "top5")}
+    metrics.update(scored_apart(clf.trained_photos, [data.paths[i] for i in readable], y, probs, clf.classes))
     write_report(metrics, y, probs, clf.classes, out_dir)
     return metrics
+
+
+def scored_apart(trained_photos: frozenset[str], paths: list, y: np.ndarray, probs: np.ndarray, classes) -> dict:
+    """Photos a model was trained on score high: how many of those scored it was (`trained_photos_scored`), and
+    the scores of the others (`photos_never_trained_on`); nothing when the model lists no training photos."""
+    if not trained_photos:
+        return {}
+    seen = np.array([photo_id(p) in trained_photos for p in paths], dtype=bool)
+    unseen = classification_metrics(y[~seen], probs[~seen], classes) if (~seen).any() else {"n_images": 0}
+    return {
+        "trained_photos_scored": int(seen.sum()),
+        "photos_never_trained_on": {k: unseen.get(k) for k in ("n_images", "top1", "top5")},
+    }
 
 
 def cross_validate_recipe(
