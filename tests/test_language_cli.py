@@ -343,3 +343,14 @@ def test_an_alignment_built_from_a_users_folder_names_that_folder_on_its_card(tm
     assert "Gemstones Images" not in card
     Built.info["trained_on"]["data"] = GEMSTONES_IMAGES
     assert "Gemstones Images" in alignment_model_card(Built()) and "default" in alignment_model_card(Built())
+
+
+def test_an_index_built_with_an_alignment_is_searched_with_it_unless_told(workspace, alignment, tmp_path, capsys):
+    cache, idx = str(workspace / "cache"), str(tmp_path / "idx")
+    assert main(["index", str(workspace / "train"), "--out", idx, "--alignment", str(alignment), "--cache", cache,
+                 "--no-progress"]) == 0  # fmt: skip
+    capsys.readouterr()
+    assert main(["search", "deep blue", "--index", idx, "--top", "2", "--cache", cache]) == 0  # the index's own
+    assert len(capsys.readouterr().out.splitlines()) == 2
+    assert main(["search", "deep blue", "--index", idx, "--alignment", "default"]) == 2
+    assert f"search with --alignment {alignment.resolve()}" in capsys.readouterr().err  # which one, named

@@ -270,9 +270,11 @@ def index_folder(
     rebuild: bool = False,
     kind: str = "auto",
     progress: bool = True,
+    source: str = "default",
 ) -> tuple[SearchIndex, UpdateReport]:
     """Create or update the index at `out` for the photos under `folder`, embedded by alignment `model`. Photos
-    are kept by absolute path, so search results open from any directory and `photos/` and `./photos` agree."""
+    are kept by absolute path, so search results open from any directory and `photos/` and `./photos` agree.
+    `source` is where the alignment came from ("default" or its folder), so `gemlang search` can use it again."""
     out = Path(out)
     folder = Path(folder).resolve()
     signature = alignment_signature(model)
@@ -293,6 +295,7 @@ def index_folder(
     else:
         index = SearchIndex.empty(dim, signature)
     index.config["folder"] = str(folder)
+    index.config["alignment_source"] = source
     report = index.update(folder, lambda photos: model.embed_images(photos, cache=cache), progress, kind)
     index.save(out)
     return index, report

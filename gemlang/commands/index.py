@@ -44,8 +44,9 @@ def run(args) -> int:
     if next(iter_photos(args.folder), None) is None:
         raise CommandError(f"{args.folder}: no photos found ({PHOTO_FORMATS})")
     model = AlignmentModel.load(args.alignment)
+    source = args.alignment if args.alignment == "default" else str(Path(args.alignment).resolve())
     index, report = index_folder(
-        args.folder, args.out, model, FeatureCache(args.cache), args.rebuild, args.kind, not args.no_progress
+        args.folder, args.out, model, FeatureCache(args.cache), args.rebuild, args.kind, not args.no_progress, source
     )
     status = report_skipped(report.failures)
     print(

@@ -24,9 +24,9 @@ def register(subparsers) -> None:
     p.add_argument("--index", type=Path, default=None, metavar="INDEX", help="index folder from `gemlang index`")
     p.add_argument(
         "--alignment",
-        default="default",
+        default=None,
         metavar="DIR",
-        help="alignment model folder, or 'default' (built in)",
+        help="alignment model folder, or 'default' (built in); with --index, the one that built the index",
     )
     p.add_argument("--top", type=positive_int, default=10, help="how many photos to print (default 10)")
     add_cache_option(p)
@@ -65,7 +65,7 @@ def run(args) -> int:
             f"{args.folder}: no photos found ({PHOTO_FORMATS})"
             + (f"; it is an index from `gemlang index`: search it with --index {args.folder}" if index else "")
         )
-    model = AlignmentModel.load(args.alignment)
+    model = AlignmentModel.load(args.alignment or "default")
     progress = not args.no_progress and sys.stderr.isatty()  # a bar for a person watching, not for a pipe
     ranked, failures = model.search(args.text, photos, cache=FeatureCache(args.cache), top=args.top, progress=progress)
     status = report_skipped(failures)
@@ -81,11 +81,14 @@ def _search_index(args) -> int:
     from gemlang.language.alignment import AlignmentModel
 
     index = SearchIndex.load(args.index)
-    model = AlignmentModel.load(args.alignment, images=False)  # only the text is encoded
+    built_with = index.config.get("alignment_source")  # an index written before it was recorded: unknown
+    alignment = args.alignment or built_with or "default"
+    model = AlignmentModel.load(alignment, images=False)  # only the text is encoded
     if alignment_signature(model) != index.config["alignment"]:
+        which = f"--alignment {built_with}" if built_with else "the alignment that built it"
         raise SearchIndexError(
-            f"{args.index} was built with another image-text alignment than --alignment {args.alignment}; "
-            "search with the alignment that built it, or rebuild the index with `gemlang index --rebuild`"
+            f"{args.index} was built with another image-text alignment than {alignment}; search with {which}, "
+            "or rebuild the index with `gemlang index --rebuild`"
         )
     query = model.embed_texts([args.text], cache=FeatureCache(args.cache))
     gone = 0
