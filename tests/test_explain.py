@@ -91,7 +91,7 @@ def test_target_by_name_and_bad_requests_are_explained():
         explain(no_cnn, bright_corner_photo(), "gradcam")
 
 
-def test_explain_command_writes_an_overlay_png_for_a_saved_model(tmp_path):
+def test_explain_command_writes_an_overlay_png_for_a_saved_model(tmp_path, capsys):
     from gemlang.cli import main
 
     model = tiny_cnn_model()
@@ -102,6 +102,9 @@ def test_explain_command_writes_an_overlay_png_for_a_saved_model(tmp_path):
     assert main(["explain", str(tmp_path / "stone.png"), "--model", str(tmp_path / "model"), "--out", str(out)]) == 0
     assert Image.open(out).size == (48, 48)
     assert written_by_gemlang(out) and not written_by_gemlang(tmp_path / "stone.png")  # never trained as a photo
+    assert main(["explain", str(tmp_path / "stone.png"), "--model", str(tmp_path / "model"), "--out", str(out),
+                 "--target", model.classes[-1].lower()]) == 0  # fmt: skip
+    assert f"map for {model.classes[-1]}" in capsys.readouterr().out  # the class as the model names it
 
 
 def test_embedding_plot_writes_a_png(tmp_path):

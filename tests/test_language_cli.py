@@ -192,7 +192,7 @@ def test_score_fails_when_a_caption_goes_unscored_and_says_why(tmp_path, capsys)
     cand = _id_text_csv(tmp_path / "c.csv", [["02", "Red corundum."]])
     ref = _id_text_csv(tmp_path / "r.csv", [["2", "Ruby is red corundum."]])
     args = ["score", "--candidates", str(cand), "--references", str(ref), "--no-semantic"]
-    assert main([*args, "--out", str(tmp_path / "s.json")]) == 1
+    assert main([*args, "--out", str(tmp_path / "s.json")]) == 2  # nothing at all was scored: an error
     assert "ids are compared as text ('02' is not '2')" in capsys.readouterr().err
     assert main([*args, "--out", str(tmp_path)]) == 2  # a folder where the scores file goes
     assert "is a folder" in capsys.readouterr().err

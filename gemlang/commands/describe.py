@@ -20,7 +20,11 @@ def register(subparsers) -> None:
             "apart. Templates: prompts/describe.toml."
         ),
     )
-    p.add_argument("photo", metavar="PHOTO", help="photo file: JPEG, PNG, WebP, AVIF, BMP, TIFF or GIF")
+    p.add_argument(
+        "photo",
+        metavar="PHOTO",
+        help="one photo file: JPEG, PNG, WebP, AVIF, BMP, TIFF or GIF (for many, `gemlang catalog DIR`)",
+    )
     p.add_argument("--model", default="default", help="model folder from `gemlang train`, or 'default' (built in)")
     p.add_argument(
         "--generator",

@@ -65,7 +65,9 @@ def run(args) -> int:
     if flaws:
         print(f"note: {shortcomings_warning(flaws)}")
     pred = clf.rank(probs[0], 1)
-    target = args.target or pred.label
+    # the class as the model names it ("--target emerald" maps Emerald)
+    target = next((c for c in clf.classes if c.casefold() == args.target.casefold()), args.target) if args.target \
+        else pred.label  # fmt: skip
     if scope.flagged:  # the map still shows what the model looked at, but names no gem it believes in
         said = f"{scope.sentence()} {args.method} map for {target}, the closest known class,"
     else:

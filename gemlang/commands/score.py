@@ -48,6 +48,7 @@ def run(args) -> int:
         if scores[key]:
             print(f"{len(scores[key])} id(s) {what}: {', '.join(map(str, scores[key][:10]))}")
     print(f"scores written to {args.out}")
-    if not scores["n_items"]:
+    if not scores["n_items"]:  # nothing was done: an error (2), not "done, some skipped" (1)
         print("no id appears in both files: ids are compared as text ('02' is not '2')", file=sys.stderr)
-    return 1 if not scores["n_items"] or scores["missing_references"] else 0  # a caption left unscored
+        return 2
+    return 1 if scores["missing_references"] else 0  # a caption left unscored
