@@ -217,6 +217,7 @@ def test_a_tiny_dark_or_black_and_white_photo_is_called_so_and_a_fair_one_is_not
     assert photo_shortcomings(dark) == ["very dark"]
     velvet = _framed_stone(300, 200, background=(5, 5, 5))  # a red stone on black velvet, lit: not dark
     assert "very dark" not in photo_shortcomings(velvet)
+    assert photo_shortcomings(Image.new("RGB", (300, 300), "white")) == []  # a blank frame: no black-and-white photo
 
 
 def test_an_animated_picture_is_read_by_its_first_frame_and_says_how_many_it_has():
