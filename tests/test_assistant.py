@@ -2486,3 +2486,13 @@ def test_the_sea_and_breaking_are_care_questions_and_a_close_up_is_the_same_ston
 
     assert SAME_STONE.search("close-up of the same specimen") and SAME_STONE.search("a close-up")
     assert not SAME_STONE.search("a close-up of another stone")
+
+
+def test_which_one_is_which_of_two_stones_gets_the_summary_of_both():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.74 SR, SG 3.78")
+    chat.ask("next stone: RI 1.76 SR SG 3.84")
+    reply = chat.ask("which one is pyrope and which is rhodolite?").reply
+    assert (
+        reply.startswith("So far: stone 1: Garnet (Pyrope)") and "stone 2, the one in hand: Garnet (Rhodolite)" in reply
+    )

@@ -62,7 +62,8 @@ SHORT_REPLY = re.compile(
 # a question about an earlier stone of a parcel: "the first one", "stone 2", "which of the two was the ruby?"
 EARLIER_STONE = re.compile(
     r"\b(?:first|previous|earlier|other) (?:one|stone|photo|gem)\b|\bstone (?:[1-9]|[a-c])\b|"
-    r"\bwhich of (?:the|these|those) (?:two|three|four|stones)\b|\bgo back\b",
+    r"\bwhich of (?:the|these|those) (?:two|three|four|stones)\b|\bgo back\b|"
+    r"\bwhich (?:one )?is\b[^?.!]{0,40}\band which\b",  # "which one is pyrope and which is rhodolite?"
     re.I,
 )
 # "what did I tell you?", "what have I measured?", "what are my readings?": what the conversation holds of the stone
