@@ -2496,3 +2496,13 @@ def test_which_one_is_which_of_two_stones_gets_the_summary_of_both():
     assert (
         reply.startswith("So far: stone 1: Garnet (Pyrope)") and "stone 2, the one in hand: Garnet (Rhodolite)" in reply
     )
+
+
+def test_a_red_chelsea_reaction_counts_for_demantoid_not_against_it():
+    answer = (
+        Assistant(classifier=None)
+        .conversation()
+        .ask("green stone, RI over the limit, red under Chelsea filter, strong dispersion")
+    )
+    assert answer.gem == "Garnet (Demantoid)" and not answer.unsure
+    assert not any("argues against" in n for n in answer.notes)
