@@ -180,6 +180,10 @@ def _check_options(args) -> None:
                                "own linear head end to end and calibrates it on a validation fold")  # fmt: skip
     if args.method and args.finetune:
         raise CommandError("--method trains a seed paper's model and --finetune a bundled backbone: choose one")
+    if args.encoder is not None and not args.method:  # a typo is said before the photos are scanned
+        from gemlang.encoders import check_spec
+
+        check_spec(args.encoder)
     if args.method:  # a seed paper's method brings its own network, head and batches
         ignored = [
             f"--{n.replace('_', '-')}"
