@@ -206,7 +206,7 @@ def run_finetune(args) -> int:
     from accelerate import PartialState
 
     from gemlang.data import scan_image_folder
-    from gemlang.training.finetune import FinetuneConfig, finetune_classifier
+    from gemlang.training.finetune import FinetuneConfig, finetune_classifier, finished_epochs
 
     config = FinetuneConfig(seed=args.seed, progress=not args.no_progress)
     if args.encoder is not None:
@@ -223,8 +223,12 @@ def run_finetune(args) -> int:
     try:
         clf = finetune_classifier(data, config, checkpoint_dir=checkpoint)
     except KeyboardInterrupt:
-        print(f"stopped: every finished epoch is kept in {checkpoint}; run the same command again to continue "
-              "from the last one", file=sys.stderr)  # fmt: skip
+        if epochs := finished_epochs(checkpoint):
+            print(f"stopped: {epochs} finished epoch(s) are kept in {checkpoint}; run the same command again to "
+                  f"continue after epoch {epochs}", file=sys.stderr)  # fmt: skip
+        else:
+            print("stopped before the first epoch finished: nothing was kept to continue from; run the command "
+                  "again to start over", file=sys.stderr)  # fmt: skip
         raise
     if not PartialState().is_main_process:  # under `accelerate launch`, one process writes the model
         return 0
