@@ -43,11 +43,25 @@ def cache_root() -> Path:
     """~/.cache/gemlang, or $GEMLANG_CACHE: features and exported encoder graphs live below it. A cache that
     cannot be written (a read-only home, a shared install) gives way to one in the temporary folder: it only
     saves work, so it must not stop any."""
-    return _writable(Path(os.environ.get("GEMLANG_CACHE", Path.home() / ".cache" / "gemlang")))
+    root = Path(os.environ.get("GEMLANG_CACHE", Path.home() / ".cache" / "gemlang"))
+    return writable_cache(root, _temporary_cache(), "set GEMLANG_CACHE to choose one")
+
+
+def feature_cache_folder(root: Path) -> Path:
+    """A feature cache folder given by name (--cache), or the one in the temporary folder if it cannot be
+    written, as for the default cache."""
+    return writable_cache(root, _temporary_cache() / "features", "give --cache a folder you can write")
+
+
+def _temporary_cache() -> Path:
+    import tempfile
+
+    return Path(tempfile.gettempdir()) / f"gemlang-cache-{os.getuid() if hasattr(os, 'getuid') else 0}"
 
 
 @lru_cache(maxsize=8)
-def _writable(root: Path) -> Path:
+def writable_cache(root: Path, fallback: Path, advice: str) -> Path:
+    """`root` if a file can be made in it, else `fallback`, with a warning (once) naming both."""
     import logging
     import tempfile
 
@@ -57,10 +71,9 @@ def _writable(root: Path) -> Path:
             pass
         return root
     except OSError as e:
-        fallback = Path(tempfile.gettempdir()) / f"gemlang-cache-{os.getuid() if hasattr(os, 'getuid') else 0}"
         logging.getLogger("gemlang").warning(
-            "the cache %s cannot be written (%s); using %s instead for this run (set GEMLANG_CACHE to choose one)",
-            root, e.strerror or e, fallback,
+            "the cache %s cannot be written (%s); using %s instead for this run (%s)",
+            root, e.strerror or e, fallback, advice,
         )  # fmt: skip
         return fallback
 
@@ -73,7 +86,7 @@ class FeatureCache:
     """One small .npy file per (encoder, photo); writes are atomic, so a crash never leaves half a file."""
 
     def __init__(self, root: str | Path | None = None):
-        self.root = Path(root) if root else default_cache_dir()
+        self.root = feature_cache_folder(Path(root)) if root else default_cache_dir()
 
     def _file(self, key: str, digest: str) -> Path:
         return self.root / hashlib.sha256(key.encode()).hexdigest()[:16] / digest[:2] / f"{digest}.npy"

@@ -656,6 +656,7 @@ METADATA_COLUMNS = {
     "locality": "found in {}", "place": "found in {}", "country": "found in {}", "origin": "found in {}",
     "colour": "a {} stone", "color": "a {} stone",
 }  # fmt: skip
+ADDS_UP = {"found in {}"}  # a locality and its country add up; two hardness columns say one thing twice
 
 
 def hints_from_metadata(row: dict[str, str]) -> Hints:
@@ -664,10 +665,11 @@ def hints_from_metadata(row: dict[str, str]) -> Hints:
     Going through the same parser as the chat means a recorded "6.5-7" or "Minas Gerais, Brazil" is read
     exactly as if a person had typed it, and an impossible value is dropped with a note, not used.
     """
-    parts = []
+    parts, said = [], set()
     for column, value in row.items():
         template = METADATA_COLUMNS.get(_column(column)) if column else None
-        if template and value and value.strip():
+        if template and value and value.strip() and (template in ADDS_UP or template not in said):
+            said.add(template)  # of two columns that say the same (ri, refractive_index) the first filled in
             parts.append(template.format(value.strip()))
     return parse_hints(", ".join(parts)) if parts else Hints()
 
@@ -680,6 +682,7 @@ def metadata_problems(data) -> list[str]:
     unread = sorted(c for c in columns if _column(c) not in METADATA_COLUMNS)
     out = [f"metadata.csv: column(s) {', '.join(unread)} not read (gemlang reads {', '.join(METADATA_COLUMNS)})."] \
         if unread else []  # fmt: skip
+    out += _doubled_columns([c for c in data.metadata_columns if c])
     for path, row in data.metadata.items():
         if path not in photos:
             out.append(f"metadata.csv: {path}: no such photo in {data.root}; the row is not used.")
@@ -691,6 +694,20 @@ def metadata_problems(data) -> list[str]:
         out += [f"metadata.csv: {path}: {note}" for note in hints_from_metadata(row).notes]
         out += [f"metadata.csv: {path}: {column} “{value}”: not a value gemlang can read; not used."
                 for column, value in row.items() if _unread(column, value)]  # fmt: skip
+    return out
+
+
+def _doubled_columns(names: list[str]) -> list[str]:
+    """A column given twice, or two that say the same (ri and refractive_index): which one a row's value comes
+    from, since only one is used (`_row` in gemlang/data/dataset.py, `hints_from_metadata`)."""
+    out = [f"metadata.csv: column {name} is given {names.count(name)} times; in each row the first of them filled "
+           "in is used." for name in dict.fromkeys(names) if names.count(name) > 1]  # fmt: skip
+    alike: dict[str, list[str]] = {}
+    for name in dict.fromkeys(names):
+        if (template := METADATA_COLUMNS.get(_column(name))) and template not in ADDS_UP:
+            alike.setdefault(template, []).append(name)
+    out += [f"metadata.csv: columns {' and '.join(same)} say the same thing; in each row the first of them filled "
+            f"in is used ({', then '.join(same)})." for same in alike.values() if len(same) > 1]  # fmt: skip
     return out
 
 

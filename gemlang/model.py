@@ -55,18 +55,27 @@ DECODE_ONCE = 32  # a pair decodes up to this many photos once for both networks
 FORMAT = "gemlang-classifier"
 FORMAT_VERSION = 1  # what this gemlang writes and the newest it reads
 SEPARATION_RATE = 0.10  # share of a pair's photos confused within the pair above which a photo is not enough
-INT8_NEEDS_ONNX = (
-    "this model's head was fitted on int8 encoder features, which onnxruntime computes from the quantized "
-    "graphs in its folder; eager PyTorch (backend 'torch', or a GPU device) would feed it float32 features it "
-    "was not fitted on. Use backend 'onnx' or 'auto' (--backend, GEMLANG_BACKEND), or a model trained without "
-    "int8 (`gemlang train` without --int8; for the built-in recipe `gemlang build default --data DIR --int8 0 "
-    "--out MODEL_DIR`)."
-)
 log = logging.getLogger("gemlang")
 
 
 class ModelError(GemlangError, RuntimeError):
     """A model folder that cannot be loaded; the message says why and what to do."""
+
+
+def int8_needs_onnx(backend: str | None) -> str:
+    """Why an int8 model does not run on eager PyTorch, and the way out from where 'torch' came: `backend`, the
+    argument given (None: none, so $GEMLANG_BACKEND, which commands without --backend read too)."""
+    if backend is None and requested_backend() == "torch":
+        way_out = ("GEMLANG_BACKEND is set to torch: unset it, or set it to onnx or auto (a command's --backend, "
+                   "where it has one, overrides it)")  # fmt: skip
+    else:
+        way_out = "Use backend 'onnx' or 'auto' (--backend, GEMLANG_BACKEND)"
+    return (
+        "this model's head was fitted on int8 encoder features, which onnxruntime computes from the quantized "
+        "graphs in its folder; eager PyTorch (backend 'torch', or a GPU device) would feed it float32 features it "
+        f"was not fitted on. {way_out}; or use a model trained without int8 (`gemlang train` without --int8; for "
+        "the built-in recipe `gemlang build default --data DIR --int8 0 --out MODEL_DIR`)."
+    )
 
 
 @dataclass
@@ -219,7 +228,7 @@ class GemClassifier:
             return self._serving
         if self.backend == "torch":
             if self.int8:
-                raise ModelError(INT8_NEEDS_ONNX)
+                raise ModelError(int8_needs_onnx(None))
             return None
         on_gpu = self._extractor is not None and self._extractor.device.type != "cpu"
         if self.backend == "auto" and on_gpu and not self.int8:
@@ -396,11 +405,11 @@ class GemClassifier:
     @classmethod
     def _load_own(cls, path: Path, device, backend: str | None) -> GemClassifier:
         config = _read_config(path)
-        backend = requested_backend(backend)
         encoder_file = path / "encoder.safetensors"
         digest = file_digest(encoder_file) if encoder_file.exists() else None
         if "int8" in config:
             return cls._load_int8(path, config, digest, backend, device)
+        backend = requested_backend(backend)
         if device is None and (backend == "onnx" or (backend == "auto" and not cuda_visible())):
             clf = cls._load_served(path, config, digest, backend)
             if clf is not None:
@@ -420,11 +429,12 @@ class GemClassifier:
         return clf
 
     @classmethod
-    def _load_int8(cls, path: Path, config: dict, digest: str | None, backend: str, device) -> GemClassifier:
+    def _load_int8(cls, path: Path, config: dict, digest: str | None, asked: str | None, device) -> GemClassifier:
         from gemlang.serving.quantize import Int8GraphsError, verified_graphs
 
+        backend = requested_backend(asked)
         if backend == "torch" or device is not None:
-            raise ModelError(f"{path}: {INT8_NEEDS_ONNX}")
+            raise ModelError(f"{path}: {int8_needs_onnx(asked)}")
         try:
             graphs = verified_graphs(path / "int8", config["int8"])
             return cls._load_served(path, config, digest, backend, graphs)

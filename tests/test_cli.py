@@ -352,3 +352,14 @@ def test_train_writes_no_model_inside_its_data_folder(tiny_folder, tmp_path, cap
     shutil.copytree(tiny_folder, data)
     assert main(["train", "--data", str(data), "--out", str(data / "Ruby" / "model")]) == 2
     assert "is inside --data" in capsys.readouterr().err and not (data / "Ruby" / "model").exists()
+
+
+def test_gemlang_backend_torch_is_answered_with_what_a_command_without_backend_can_do(
+    tiny_folder, tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setenv("GEMLANG_BACKEND", "torch")  # the built-in model is int8: onnxruntime only
+    photo = str(tiny_folder / "Ruby" / "0.jpg")
+    for argv in (["describe", photo], ["catalog", str(tiny_folder), "--out", str(tmp_path / "c.csv")]):
+        assert main(argv) == 2
+        message = capsys.readouterr().err
+        assert "GEMLANG_BACKEND is set to torch: unset it, or set it to onnx or auto" in message, argv

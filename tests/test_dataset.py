@@ -194,3 +194,20 @@ def test_metadata_csv_with_a_capital_path_a_dot_path_a_trailing_comma_and_an_ext
     assert set(data.metadata) == {"Ruby/0.jpg", "Ruby/1.jpg"}
     assert metadata_problems(data) == ["metadata.csv: Ruby/1.jpg: more values than columns (“extra” has no column); "
                                        "not used."]  # fmt: skip
+
+
+def test_a_repeated_column_or_two_that_say_the_same_are_said_and_the_first_filled_in_is_used(tiny_folder, tmp_path):
+    from gemlang.hints import hints_from_metadata, metadata_problems
+
+    data_dir = shutil.copytree(tiny_folder, tmp_path / "d")
+    rows = "path,ri,ri,refractive_index,colour,color,locality,country\nRuby/0.jpg,abc,,1.76,red,blue,Mogok,Myanmar\n"
+    (data_dir / "metadata.csv").write_text(rows)
+    data = scan_image_folder(data_dir)
+    problems = metadata_problems(data)
+    assert "metadata.csv: column ri is given 2 times; in each row the first of them filled in is used." in problems
+    assert any(p.startswith("metadata.csv: columns ri and refractive_index say the same thing") for p in problems)
+    assert any(p.startswith("metadata.csv: columns colour and color say the same thing") for p in problems)
+    assert not any("locality and country" in p for p in problems)  # a place and its country add up
+    assert any("Ruby/0.jpg: ri “abc”: not a value" in p for p in problems)  # the empty twin did not hide it
+    hints = hints_from_metadata(data.metadata["Ruby/0.jpg"])
+    assert hints.colours == ("red",) and set(hints.places) >= {"Mogok", "Myanmar"}

@@ -45,6 +45,38 @@ def test_unknown_encoder_lists_the_known_ones():
         create_encoder("inception_v9")
 
 
+@pytest.mark.parametrize(
+    ("spec", "said"),
+    [("mobilenet_v2+mobilenet_v2", "names mobilenet_v2 twice"), ("mobilenet_v2+", "empty part"),
+     ("colour_hist++mobilenet_v2", "empty part"), ("colour_hist+inception_v9", "unknown encoder 'inception_v9'")],
+)  # fmt: skip
+def test_an_encoder_spec_with_a_repeated_empty_or_unknown_part_is_refused(spec, said):
+    from gemlang.encoders import check_spec
+
+    with pytest.raises(EncoderError, match=said):
+        check_spec(spec)
+    check_spec("mobilenet_v2+colour_hist")  # a spec that builds passes
+
+
+def test_train_refuses_an_unknown_encoder_before_it_looks_at_the_photos(tmp_path, capsys):
+    from gemlang.cli import main
+
+    argv = ["train", "--data", str(tmp_path / "no-such-folder"), "--out", str(tmp_path / "m"), "--encoder", "foo"]
+    assert main(argv) == 2
+    assert "unknown encoder 'foo'" in capsys.readouterr().err
+
+
+def test_a_file_that_is_no_weights_file_is_said_to_be_so(tmp_path):
+    from gemlang.encoders.base import load_state_dict
+
+    (tmp_path / "text.jpg").write_text("hello, not weights")
+    with pytest.raises(EncoderError, match=r"text.jpg is not a PyTorch weights file \(a state dict") as caught:
+        load_state_dict(str(tmp_path / "text.jpg"), "resnet50")
+    assert "101" not in str(caught.value)
+    with pytest.raises(EncoderError, match="cannot read the weights file .*No such file"):
+        load_state_dict(str(tmp_path / "gone.pth"), "resnet50")
+
+
 def test_resnet50_accepts_a_local_weights_file_and_rejects_a_wrong_one(tmp_path):
     import torchvision
     from safetensors.torch import save_file

@@ -72,14 +72,23 @@ def test_damaged_cache_entry_is_recomputed(tiny_folder, tmp_path):
 
 
 def test_a_cache_that_cannot_be_written_gives_way_to_one_in_the_temporary_folder(tmp_path, monkeypatch, caplog):
-    from gemlang.features import _writable, cache_root
+    from gemlang.features import cache_root, writable_cache
 
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("GEMLANG_CACHE", str(blocker / "cache"))  # under a file: never creatable
-    _writable.cache_clear()
+    writable_cache.cache_clear()
     root = cache_root()
     assert root != blocker / "cache" and root.name.startswith("gemlang-cache-")
     assert "cannot be written" in caplog.text and "GEMLANG_CACHE" in caplog.text
     monkeypatch.setenv("GEMLANG_CACHE", str(tmp_path / "ok"))
     assert cache_root() == tmp_path / "ok"  # a writable one is used as given
+
+
+def test_a_cache_folder_given_by_name_that_cannot_be_written_gives_way_too(tmp_path, caplog):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    cache = FeatureCache(blocker / "cache")  # as `--cache` gives it
+    assert cache.root.name == "features" and cache.root.parent.name.startswith("gemlang-cache-")
+    assert f"using {cache.root} instead" in caplog.text and "--cache" in caplog.text
+    assert FeatureCache(tmp_path / "ok").root == tmp_path / "ok"

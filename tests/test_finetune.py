@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 import torch
@@ -86,8 +88,45 @@ def test_a_killed_run_resumes_from_its_checkpoint_and_ends_where_an_unbroken_run
 def test_a_checkpoint_of_another_run_is_refused(tiny_data, tmp_path):
     (tmp_path / "ck").mkdir()
     (tmp_path / "ck" / "run.json").write_text('{"fingerprint": "someone-else"}')
+    (tmp_path / "ck" / "finetune.last.json").write_text('{"epoch": 2}')  # it finished epochs: they are kept
     with pytest.raises(FinetuneError, match="different run"):
         finetune_classifier(tiny_data, FinetuneConfig(**TINY), checkpoint_dir=tmp_path / "ck", log=quiet)
+
+
+def test_a_checkpoint_of_another_run_with_no_finished_epoch_is_replaced_with_a_note(tmp_path):
+    (tmp_path / "ck").mkdir()
+    (tmp_path / "ck" / "run.json").write_text('{"fingerprint": "someone-else"}')  # stopped before its first epoch
+    said = []
+    checkpoint = finetune._checkpoint_file(tmp_path / "ck", "mine", "mobilenet_v2", said.append)
+    assert checkpoint == tmp_path / "ck" / "finetune.safetensors"
+    assert json.loads((tmp_path / "ck" / "run.json").read_text())["fingerprint"] == "mine"
+    assert any("finished no epoch; it is replaced" in line for line in said)
+
+
+def test_the_best_state_checkpoint_is_readable_like_every_file_written(tmp_path):
+    from gemlang.training.loop import save_state_atomic
+
+    save_state_atomic({"w": torch.zeros(2)}, tmp_path / "finetune.safetensors")
+    assert (tmp_path / "finetune.safetensors").stat().st_mode & 0o777 == 0o644  # not a temporary file's 0600
+
+
+@pytest.mark.parametrize("finished", [0, 2])
+def test_a_stopped_finetune_says_truly_whether_an_epoch_was_kept(tiny_folder, tmp_path, capsys, monkeypatch, finished):
+    from gemlang.cli import main
+
+    def stopped(data, config, checkpoint_dir):
+        checkpoint_dir.mkdir()
+        if finished:
+            (checkpoint_dir / "finetune.last.json").write_text(json.dumps({"epoch": finished}))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(finetune, "finetune_classifier", stopped)
+    assert main(["train", "--finetune", "--data", str(tiny_folder), "--out", str(tmp_path / "m")]) == 130
+    err = capsys.readouterr().err
+    if finished:
+        assert "2 finished epoch(s) are kept" in err and "continue after epoch 2" in err
+    else:
+        assert "stopped before the first epoch finished: nothing was kept" in err and "kept in" not in err
 
 
 def test_only_the_bundled_backbones_can_be_finetuned(tiny_data):

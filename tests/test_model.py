@@ -268,6 +268,19 @@ def test_more_folds_than_a_class_has_photos_use_as_many_as_it_allows(tiny_folder
     assert any("--cv 100" in line and "6 folds are used" in line for line in said)
 
 
+def test_a_class_of_a_single_photo_is_named_with_what_to_do_when_cross_validation_is_skipped(tiny_folder, tmp_path):
+    from gemlang.training import train_classifier
+
+    data_dir = shutil.copytree(tiny_folder, tmp_path / "d")
+    for extra in sorted((data_dir / "Emerald").iterdir())[1:]:
+        extra.unlink()
+    said = []
+    clf = train_classifier(scan_image_folder(data_dir), encoder="colour_hist", cv=3, log=said.append)
+    assert clf.temperature == 1.0 and "cross_validation" not in clf.info
+    assert any("not calibrated: class Emerald has a single photo; add photos to it, or remove its folder" in line
+               for line in said)  # fmt: skip
+
+
 def test_a_linear_head_of_two_classes_separates_them_as_logistic_regression_does():
     import torch
     from sklearn.linear_model import LogisticRegression

@@ -141,3 +141,14 @@ def test_explaining_an_int8_model_says_the_map_is_an_approximation(int8_model, t
     photo = str(scan_image_folder(tiny_folder).paths[0])
     assert main(["explain", photo, "--model", str(int8_model), "--out", str(tmp_path / "map.png")]) == 0
     assert "approximation" in capsys.readouterr().out and (tmp_path / "map.png").stat().st_size > 0
+
+
+def test_a_damaged_head_file_of_an_int8_model_is_named_not_its_graphs(tmp_path):
+    from gemlang.model import DEFAULT_MODEL_DIR
+
+    model = shutil.copytree(DEFAULT_MODEL_DIR, tmp_path / "m")  # the built-in model is int8
+    head = model / "head.safetensors"
+    head.write_bytes(head.read_bytes()[:100])
+    with pytest.raises(ModelError, match=r"head.safetensors is damaged .*copy the model folder again") as caught:
+        GemClassifier.load(model)
+    assert "int8 graphs" not in str(caught.value)

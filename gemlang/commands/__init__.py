@@ -50,7 +50,8 @@ def add_cache_option(parser: argparse.ArgumentParser) -> None:
         "--cache",
         type=cache_folder,
         default=None,
-        help="feature cache folder (default $GEMLANG_CACHE, else ~/.cache/gemlang)",
+        help="feature cache folder (default $GEMLANG_CACHE, else ~/.cache/gemlang); one that cannot be written "
+        "gives way to one in the temporary folder, with a warning",
     )
 
 

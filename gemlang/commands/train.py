@@ -180,6 +180,10 @@ def _check_options(args) -> None:
                                "own linear head end to end and calibrates it on a validation fold")  # fmt: skip
     if args.method and args.finetune:
         raise CommandError("--method trains a seed paper's model and --finetune a bundled backbone: choose one")
+    if args.encoder is not None and not args.method:  # a typo is said before the photos are scanned
+        from gemlang.encoders import check_spec
+
+        check_spec(args.encoder)
     if args.method:  # a seed paper's method brings its own network, head and batches
         ignored = [
             f"--{n.replace('_', '-')}"
@@ -202,7 +206,7 @@ def run_finetune(args) -> int:
     from accelerate import PartialState
 
     from gemlang.data import scan_image_folder
-    from gemlang.training.finetune import FinetuneConfig, finetune_classifier
+    from gemlang.training.finetune import FinetuneConfig, finetune_classifier, finished_epochs
 
     config = FinetuneConfig(seed=args.seed, progress=not args.no_progress)
     if args.encoder is not None:
@@ -219,8 +223,12 @@ def run_finetune(args) -> int:
     try:
         clf = finetune_classifier(data, config, checkpoint_dir=checkpoint)
     except KeyboardInterrupt:
-        print(f"stopped: every finished epoch is kept in {checkpoint}; run the same command again to continue "
-              "from the last one", file=sys.stderr)  # fmt: skip
+        if epochs := finished_epochs(checkpoint):
+            print(f"stopped: {epochs} finished epoch(s) are kept in {checkpoint}; run the same command again to "
+                  f"continue after epoch {epochs}", file=sys.stderr)  # fmt: skip
+        else:
+            print("stopped before the first epoch finished: nothing was kept to continue from; run the command "
+                  "again to start over", file=sys.stderr)  # fmt: skip
         raise
     if not PartialState().is_main_process:  # under `accelerate launch`, one process writes the model
         return 0

@@ -34,6 +34,7 @@ class ImageFolder:
     metadata: dict[str, dict[str, str]] = field(default_factory=dict)
     skipped: list[tuple[Path, str]] = field(default_factory=list)
     metadata_repeats: dict[str, int] = field(default_factory=dict)  # photos metadata.csv lists more than once
+    metadata_columns: list[str] = field(default_factory=list)  # its header, repeated names and all
 
     def __len__(self) -> int:
         return len(self.paths)
@@ -48,6 +49,7 @@ class ImageFolder:
             self.metadata,
             list(self.skipped),
             self.metadata_repeats,
+            self.metadata_columns,
         )
 
     def without(self, bad: dict[Path, str]) -> ImageFolder:
@@ -96,8 +98,8 @@ def scan_image_folder(root: str | Path, min_classes: int = 2) -> ImageFolder:
             f"{root}: found {len(classes)} class folder(s) with photos ({', '.join(classes)}); "
             f"at least {min_classes} are needed to train or cross-validate a classifier."
         )
-    metadata, repeats = _read_metadata(root)
-    return ImageFolder(root, classes, paths, np.array(labels, dtype=int), metadata, skipped, repeats)
+    metadata, repeats, columns = _read_metadata(root)
+    return ImageFolder(root, classes, paths, np.array(labels, dtype=int), metadata, skipped, repeats, columns)
 
 
 def class_difference(found: Sequence[str], expected: Sequence[str]) -> str:
@@ -109,23 +111,21 @@ def class_difference(found: Sequence[str], expected: Sequence[str]) -> str:
     return "; ".join(parts) or "in another order"
 
 
-def _read_metadata(root: Path) -> tuple[dict[str, dict[str, str]], dict[str, int]]:
+def _read_metadata(root: Path) -> tuple[dict[str, dict[str, str]], dict[str, int], list[str]]:
     """metadata.csv's rows by photo path (relative to `root`, as `Ruby/ruby_1.jpg`; a Windows `Ruby\\ruby_1.jpg`
-    or an absolute path inside `root` is read as that), the last row of a photo listed twice; and how many
-    times each photo listed more than once is."""
+    or an absolute path inside `root` is read as that), the last row of a photo listed twice; how many
+    times each photo listed more than once is; and the column names, as the header gives them."""
     csv_path = root / "metadata.csv"
     if not csv_path.exists():
-        return {}, {}
+        return {}, {}, []
     try:  # utf-8-sig: spreadsheets save "CSV UTF-8" with a byte-order mark before the first column's name
         with open(csv_path, newline="", encoding="utf-8-sig") as f:
-            reader = csv.DictReader(f, strict=True)  # an unclosed quote is an error, not rows swallowed
-            if not reader.fieldnames or "path" not in [n.strip().lower() for n in reader.fieldnames]:
+            reader = csv.reader(f, strict=True)  # an unclosed quote is an error, not rows swallowed
+            # names as written but "Path" as "path"
+            columns = [("path" if n.strip().lower() == "path" else n.strip()) for n in next(reader, [])]
+            if "path" not in columns:
                 raise DatasetError(f"{csv_path}: needs a 'path' column naming each photo relative to {root}.")
-            # names as written but "Path" as "path"; a value past the last column is kept under None, for
-            # `metadata_problems` to say, not dropped unsaid
-            rows = [{("path" if (k or "").strip().lower() == "path" else k.strip()) if k is not None else None:
-                     ((v or "").strip() if not isinstance(v, list) else ", ".join(v))
-                     for k, v in row.items()} for row in reader]  # fmt: skip
+            rows = [_row(columns, values) for values in reader if values]
     except UnicodeDecodeError as e:
         raise DatasetError(f"{csv_path}: not UTF-8 text ({e.reason}); save it as CSV UTF-8.") from e
     except csv.Error as e:
@@ -136,7 +136,21 @@ def _read_metadata(root: Path) -> tuple[dict[str, dict[str, str]], dict[str, int
         if path := _relative(row["path"], root):
             by_path[path] = {k: v for k, v in row.items() if k != "path"}
             listed[path] = listed.get(path, 0) + 1
-    return by_path, {path: n for path, n in listed.items() if n > 1}
+    return by_path, {path: n for path, n in listed.items() if n > 1}, columns
+
+
+def _row(columns: list[str], values: list[str]) -> dict[str | None, str]:
+    """One metadata.csv line by column name. Of a name given twice (a spreadsheet slip), the first value filled
+    in is kept, not the last column's, so no reading is lost to an empty twin; values past the last column are
+    kept under None, for `metadata_problems` to say, not dropped unsaid."""
+    row: dict[str | None, str] = {}
+    for name, value in zip(columns, values, strict=False):  # a short line fills the rest below
+        if not row.get(name):
+            row[name] = value.strip()
+    row |= {name: "" for name in columns if name not in row}
+    if len(values) > len(columns):
+        row[None] = ", ".join(values[len(columns) :])
+    return row
 
 
 def _relative(path: str, root: Path) -> str:

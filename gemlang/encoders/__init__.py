@@ -14,6 +14,7 @@ _EXPORTS = {
     "register_encoder": "gemlang.encoders.registry",
     "register_encoder_prefix": "gemlang.encoders.registry",
     "split_spec": "gemlang.encoders.registry",
+    "check_spec": "gemlang.encoders.registry",
 }
 __all__ = list(_EXPORTS)
 

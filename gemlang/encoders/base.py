@@ -120,8 +120,13 @@ def load_state_dict(path: str, what: str) -> dict[str, torch.Tensor]:
 
             return load_file(path)
         state = torch.load(path, map_location="cpu", weights_only=True)
-    except Exception as e:  # noqa: BLE001 - any failure here means "this file is not usable weights"
-        raise EncoderError(f"{what}: could not read weights from {path} ({e}).") from e
+    except OSError as e:  # no such file, no permission: the reader's own words say it
+        raise EncoderError(f"{what}: cannot read the weights file {path} ({e.strerror or e}).") from e
+    except Exception as e:  # noqa: BLE001 - anything else: not usable weights (torch's own words, e.g. "101", help no one)
+        raise EncoderError(
+            f"{what}: {path} is not a PyTorch weights file (a state dict of tensors saved with torch.save, or "
+            ".safetensors); give the network's weights file."
+        ) from e
     if isinstance(state, dict) and "state_dict" in state and isinstance(state["state_dict"], dict):
         state = state["state_dict"]
     if not isinstance(state, dict):

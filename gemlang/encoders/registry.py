@@ -8,6 +8,7 @@ An encoder that reads a weights file of your own takes its path after `@`: `resn
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from gemlang.encoders.base import Encoder, EncoderError
@@ -44,28 +45,47 @@ def list_encoders() -> dict[str, str]:
 
 
 def create_encoder(name: str, **kwargs) -> Encoder:
-    _load_builtin()
+    factory = _factory(name)
     name, _, weights = name.partition("@")  # "resnet50@/data/resnet50.pth": a weights file of your own
     if weights:
         kwargs["weights"] = weights
-    prefix, _, variant = name.partition(":")
-    factory = _PREFIX_FACTORIES.get(prefix) if variant else None
-    if factory is None and name not in _FACTORIES:
-        known = ", ".join(sorted(_DESCRIPTIONS))
-        raise EncoderError(f"unknown encoder {name!r}. Known encoders: {known}.")
     try:
-        return factory(variant, **kwargs) if factory is not None else _FACTORIES[name](**kwargs)
+        return factory(**kwargs)
     except TypeError as e:
         if weights and "weights" in str(e):
             raise EncoderError(f"{name} reads no weights file of yours: drop the @{weights}.") from e
         raise
 
 
+def _factory(name: str) -> Callable[..., Encoder]:
+    """What builds encoder `name` (its `@weights` aside); an unknown name is an error that lists the known ones."""
+    _load_builtin()
+    name = name.partition("@")[0]
+    prefix, _, variant = name.partition(":")
+    if variant and prefix in _PREFIX_FACTORIES:
+        return functools.partial(_PREFIX_FACTORIES[prefix], variant)
+    if name not in _FACTORIES:
+        raise EncoderError(f"unknown encoder {name!r}. Known encoders: {', '.join(sorted(_DESCRIPTIONS))}.")
+    return _FACTORIES[name]
+
+
 def split_spec(spec: str) -> list[str]:
-    parts = [p.strip() for p in spec.split("+") if p.strip()]
-    if not parts:
+    """The encoder names of a `+`-joined spec; an empty part (a stray '+') or a name given twice is refused."""
+    parts = [p.strip() for p in spec.split("+")]
+    if not any(parts):
         raise EncoderError("empty encoder spec; name one, e.g. --encoder mobilenet_v2")
+    if "" in parts:
+        raise EncoderError(f"encoder spec {spec!r} has an empty part (a '+' with no name on one side); remove it")
+    if twice := sorted({p for p in parts if parts.count(p) > 1}):
+        raise EncoderError(f"encoder spec {spec!r} names {', '.join(twice)} twice: the same features twice add "
+                           "nothing but work and size; name each encoder once")  # fmt: skip
     return parts
+
+
+def check_spec(spec: str) -> None:
+    """Refuse a spec that cannot be built (a typo, a stray '+') before any photo is scanned or encoded."""
+    for name in split_spec(spec):
+        _factory(name)
 
 
 def _load_builtin() -> None:

@@ -160,8 +160,12 @@ class ServingPipeline:
             raise NotServable(f"the head expects {head_config.get('in_dim')}-d features, the encoders give {features}")
         try:
             state = load_file(str(path / "head.safetensors"))
-        except (OSError, SafetensorError) as e:
-            raise NotServable(f"head.safetensors cannot be read ({e})") from e
+        except (OSError, SafetensorError) as e:  # the folder's fault, not the serving path's: no backend can run it
+            from gemlang.model import ModelError
+
+            raise ModelError(
+                f"{path}: head.safetensors is damaged or missing ({e}); copy the model folder again."
+            ) from e
         head = numpy_head(head_config, state)
         _check_head(head, features, len(config["classes"]))
         try:

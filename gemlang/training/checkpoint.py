@@ -47,7 +47,7 @@ def save_training_state(
     tensors["rng.torch"] = torch.get_rng_state()
     tensors["rng.loader"] = loader_generator.get_state()
     with atomic_file(tensors_path, "wb") as f:
-        f.write(_safetensors_bytes(tensors))
+        f.write(safetensors_bytes(tensors))
     write_json_atomic(
         {
             **record,
@@ -87,5 +87,5 @@ def load_training_state(
     return record
 
 
-def _safetensors_bytes(tensors: dict[str, torch.Tensor]) -> bytes:
+def safetensors_bytes(tensors: dict[str, torch.Tensor]) -> bytes:
     return save({k: v.detach().cpu().contiguous() for k, v in tensors.items()})

@@ -44,11 +44,13 @@ from gemlang.io import write_json_atomic
 from gemlang.methods.photos import load_photos, normalise, random_affine
 from gemlang.metrics import classification_metrics
 from gemlang.model import GemClassifier, photo_ids
+from gemlang.training.checkpoint import resume_paths
 from gemlang.training.loop import TrainConfig, train_loop
 from gemlang.training.scope_check import fit_model_scope
 
 logger = logging.getLogger("gemlang")
 FINETUNABLE = ("mobilenet_v2", "efficientnet_lite0", "efficientnet_lite1", "efficientnet_lite2")
+CHECKPOINT_FILE = "finetune.safetensors"  # the best state; resume_paths names the resumable state beside it
 
 
 class FinetuneError(UsageError):
@@ -119,7 +121,7 @@ def finetune_classifier(
     model = _EncoderWithHead(encoder, head)
     checkpoint = None
     if checkpoint_dir is not None:
-        checkpoint = _checkpoint_file(Path(checkpoint_dir), config.fingerprint(data), config.backbone)
+        checkpoint = _checkpoint_file(Path(checkpoint_dir), config.fingerprint(data), config.backbone, log)
     train_config = TrainConfig(
         epochs=config.epochs,
         batch_size=config.batch_size,
@@ -247,19 +249,29 @@ def _loss_fn(config: FinetuneConfig, mean, std):
     return loss_fn
 
 
-def _checkpoint_file(folder: Path, fingerprint: str, backbone: str) -> Path:
-    """The best-state file in `folder`; refuses a folder holding another run's checkpoint."""
+def _checkpoint_file(folder: Path, fingerprint: str, backbone: str, log: Callable[[str], None]) -> Path:
+    """The best-state file in `folder`; refuses a folder holding another run's finished epochs."""
     marker = folder / "run.json"
-    if marker.is_file():
-        found = json.loads(marker.read_text()).get("fingerprint")
-        if found != fingerprint:
+    found = json.loads(marker.read_text()).get("fingerprint") if marker.is_file() else None
+    if found is not None and found != fingerprint:
+        if finished_epochs(folder):
             raise FinetuneError(
                 f"{folder} holds the checkpoint of a different run (other photos or settings). Delete it to "
                 "start afresh, or pass another checkpoint folder."
             )
-    else:
+        log(f"note: {folder} held a run with other photos or settings that finished no epoch; it is replaced")
+    if found != fingerprint:
         write_json_atomic({"fingerprint": fingerprint, "backbone": backbone}, marker)
-    return folder / "finetune.safetensors"
+    return folder / CHECKPOINT_FILE
+
+
+def finished_epochs(folder: str | Path) -> int:
+    """How many epochs the checkpoint in `folder` keeps (0: none finished, nothing to continue from)."""
+    _, record = resume_paths(Path(folder) / CHECKPOINT_FILE)
+    try:
+        return int(json.loads(record.read_text())["epoch"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return 0
 
 
 def _resize_normalise(encoder: Encoder) -> ResizeNormalise:

@@ -24,6 +24,7 @@ from gemlang.training.companion import fit_companion
 from gemlang.training.finetune import FinetuneConfig
 from gemlang.training.folds import folder_features, held_out_predictions
 from gemlang.training.scope_check import fit_model_scope
+from gemlang.wording import some_of
 
 DEFAULT_ENCODER = TRAIN_DEFAULT.encoder
 logger = logging.getLogger("gemlang")
@@ -94,8 +95,12 @@ def train_classifier(
         # them, and the assistant can say which gems a photo alone does not separate.
         metrics = classification_metrics(y, held_out_probabilities, classes)
         info["cross_validation"] = {"folds": cv, **metrics}
-    elif cv >= 2:
-        log("skipping cross-validation: a class has a single photo, so the confidence is not calibrated")
+    elif cv >= 2:  # folds need two photos of every class; calibrating on some classes only would mislead
+        lone = [classes[i] for i in np.flatnonzero(np.bincount(y) == 1)]
+        one = len(lone) == 1
+        log(f"skipping cross-validation, so the confidence is not calibrated: {'class' if one else 'classes'} "
+            f"{some_of(lone, 5)} {'has' if one else 'have'} a single photo; add photos to {'it' if one else 'them'}, "
+            f"or remove {'its folder' if one else 'their folders'}")  # fmt: skip
     log("fitting the final head on all photos...")
     final = make_head().fit(X, y, seed=seed)
     scope = fit_model_scope(X, y, folder.groups, held_out_probabilities, seed, log)

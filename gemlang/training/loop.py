@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import logging
 import math
-import os
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -23,13 +21,13 @@ from pathlib import Path
 import torch
 from accelerate import Accelerator
 from accelerate.utils import set_seed
-from safetensors.torch import load_file, save_file
+from safetensors.torch import load_file
 from torch import nn
 from torch.utils.data import DataLoader, Dataset
 from tqdm.auto import tqdm
 
-from gemlang.io import bars_off
-from gemlang.training.checkpoint import load_training_state, save_training_state
+from gemlang.io import atomic_file, bars_off
+from gemlang.training.checkpoint import load_training_state, safetensors_bytes, save_training_state
 
 logger = logging.getLogger("gemlang")
 
@@ -66,13 +64,10 @@ class TrainResult:
 
 
 def save_state_atomic(state: dict[str, torch.Tensor], path: str | Path) -> None:
-    """Write a state dict as safetensors so that a crash mid-write never leaves a half checkpoint."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    os.close(fd)
-    save_file({k: v.detach().cpu().contiguous() for k, v in state.items()}, tmp)
-    os.replace(tmp, path)
+    """Write a state dict as safetensors so that a crash mid-write never leaves a half checkpoint (and with the
+    permissions of any file gemlang writes, not a temporary file's private ones)."""
+    with atomic_file(path, "wb") as f:
+        f.write(safetensors_bytes(state))
 
 
 def train_loop(
