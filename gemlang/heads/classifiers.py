@@ -95,6 +95,9 @@ class MLPHead(nn.Module):
 
     def fit(self, X: np.ndarray, y: np.ndarray, seed: int = 0) -> MLPHead:
         torch.manual_seed(seed)
+        for layer in self.net:  # the weights drawn when the head was built came from an unseeded generator
+            if isinstance(layer, nn.Linear):
+                layer.reset_parameters()
         self.standardize.fit(X)
         Z = self.standardize(torch.from_numpy(X)).clamp(-MLP_INPUT_CLIP, MLP_INPUT_CLIP)
         labels = torch.from_numpy(y).long()
