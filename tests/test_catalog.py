@@ -307,6 +307,25 @@ def test_an_heic_photo_in_a_folder_is_reported_not_passed_over(tiny_model_dir, t
     assert any(row["photo"].endswith("IMG_0001.HEIC") and row["error"] for row in read_rows(out))
 
 
+def test_a_pipe_or_a_link_to_a_device_is_listed_as_unreadable_not_read_forever(
+    tiny_model_dir, tiny_folder, tmp_path, capsys, alarm
+):
+    folder = tmp_path / "photos"
+    shutil.copytree(tiny_folder / "Ruby", folder)
+    os.mkfifo(folder / "pipe.jpg")
+    (folder / "zero.jpg").symlink_to("/dev/zero")
+    out = tmp_path / "catalog.jsonl"
+    assert _catalog(folder, out, tiny_model_dir) == 1  # done, two photos could not be read
+    said = capsys.readouterr()
+    assert "6 of 8 photos described, 2 could not be read" in said.out
+    for name in ("pipe.jpg", "zero.jpg"):
+        assert f"{name}: not a regular file (a device, pipe or socket)" in said.err
+    errors = {Path(row["photo"]).name: row["error"] for row in read_rows(out) if row["error"]}
+    assert set(errors) == {"pipe.jpg", "zero.jpg"}
+    assert main(["predict", str(folder / "zero.jpg"), "--model", str(tiny_model_dir)]) == 2
+    assert "zero.jpg: not a regular file (a device, pipe or socket)" in capsys.readouterr().err
+
+
 def test_rows_name_photos_by_full_path_so_another_working_folder_or_an_odd_name_is_no_deletion(
     tiny_model_dir, tiny_folder, tmp_path, capsys, monkeypatch
 ):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import numpy as np
@@ -194,3 +195,13 @@ def test_metadata_csv_with_a_capital_path_a_dot_path_a_trailing_comma_and_an_ext
     assert set(data.metadata) == {"Ruby/0.jpg", "Ruby/1.jpg"}
     assert metadata_problems(data) == ["metadata.csv: Ruby/1.jpg: more values than columns (“extra” has no column); "
                                        "not used."]  # fmt: skip
+
+
+def test_a_pipe_or_a_link_to_a_device_in_a_class_folder_is_listed_as_skipped(tiny_folder, tmp_path):
+    data_dir = shutil.copytree(tiny_folder, tmp_path / "d")
+    os.mkfifo(data_dir / "Ruby" / "pipe.jpg")
+    (data_dir / "Ruby" / "zero.jpg").symlink_to("/dev/zero")
+    data = scan_image_folder(data_dir)
+    assert len(data) == 18
+    reasons = {p.name: why for p, why in data.skipped}
+    assert reasons["pipe.jpg"] == reasons["zero.jpg"] == "not a regular file (a device, pipe or socket)"

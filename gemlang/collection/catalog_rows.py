@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gemlang.data.images import file_digest, missing_photo
+from gemlang.data.images import ImageError, missing_photo, photo_digest
 
 
 @dataclass
@@ -97,7 +97,9 @@ def row_key(row: dict[str, Any]) -> str:
 def digest_or_reason(photo: Path) -> tuple[str, str]:
     """(content hash, "") or ("", why the file cannot be read)."""
     try:
-        return file_digest(photo), ""
+        return photo_digest(photo), ""
+    except ImageError as e:  # a device, pipe or folder named like a photo, or a file too large to be one
+        return "", str(e)
     except OSError as e:
         if e.errno in (errno.ENOENT, errno.ELOOP):
             return "", missing_photo(photo)
