@@ -437,6 +437,28 @@ def test_ctrl_c_says_what_is_kept_and_how_to_go_on(collection, tiny_model_dir, t
     assert not (tmp_path / "catalog.jsonl.lock").exists()  # the lock goes with the run
 
 
+def test_a_restart_says_what_it_discards_and_once_stopped_to_go_on_without_restart(
+    tiny_model_dir, tiny_folder, tmp_path, capsys, monkeypatch
+):
+    import gemlang.collection.catalog_run as catalog_run
+
+    folder, out = tmp_path / "photos", tmp_path / "catalog.csv"
+    shutil.copytree(tiny_folder / "Ruby", folder)
+    assert _catalog(folder, out, tiny_model_dir) == 0
+    assert "--restart" not in capsys.readouterr().err
+
+    def stopped(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(catalog_run, "run_catalog", stopped)
+    assert _catalog(folder, out, tiny_model_dir, "--restart") == 130
+    err = capsys.readouterr().err
+    assert f"--restart: the 6 row(s) {out} held are discarded" in err
+    assert "run the same command again without --restart (with it, the run starts over)" in err
+    assert _catalog(folder, out, tiny_model_dir, "--restart") == 130  # nothing left to discard
+    assert "are discarded" not in capsys.readouterr().err
+
+
 def test_a_stone_small_in_a_plain_frame_is_named_from_its_crop_as_the_chat_does(tiny_model_dir, tmp_path, capsys):
     from PIL import Image
 

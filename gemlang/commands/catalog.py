@@ -87,6 +87,9 @@ def run(args) -> int:
     clf = GemClassifier.load(model)
     generator = load_generator(args.generator)  # a folder that is no text model fails here, before any record
     writer = CatalogWriter(args.out, run_settings(model, args.top_k, args.generator), restart=args.restart)
+    if writer.discarded:
+        print(f"--restart: the {writer.discarded} row(s) {args.out} held are discarded; the catalog is made anew",
+              file=sys.stderr)  # fmt: skip
     if args.engine == "ray":
         from gemlang.collection.ray_engine import ray_batches, start_ray
 
@@ -112,7 +115,8 @@ def run(args) -> int:
     try:
         summary = run_catalog(folder, writer, batches, progress=not args.no_progress, on_failure=report)
     except KeyboardInterrupt:  # every committed batch is kept: say so, and how to go on
-        print(f"stopped: {len(writer.done)} photos are in {args.out}; run the same command again to go on from "
+        again = "again without --restart (with it, the run starts over)" if args.restart else "again"
+        print(f"stopped: {len(writer.done)} photos are in {args.out}; run the same command {again} to go on from "
               "there", file=sys.stderr)  # fmt: skip
         raise
     finally:
