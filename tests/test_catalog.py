@@ -130,7 +130,9 @@ def test_copies_and_moved_photos_are_catalogued_once(collection, tiny_model_dir,
     (folder / "a").rename(folder / "b")  # moved
     shutil.copy(folder / "b" / "0.jpg", folder / "b" / "copy of 0.jpg")  # a second copy
     assert _catalog(folder, out, tiny_model_dir, "--cache", str(tmp_path / "c")) == 0
-    assert "0 of 17 photos described, 16 already in catalog.jsonl, 1 copy of a photo" in capsys.readouterr().out
+    said = capsys.readouterr()
+    assert "0 of 17 photos described, 16 already in catalog.jsonl, 1 skipped as a copy of a photo" in said.out
+    assert f"{folder / 'b' / 'copy of 0.jpg'}: a copy of {folder / 'a' / '0.jpg'}, whose row describes it" in said.err
     assert len(list(read_rows(out))) == 16
 
 
@@ -256,16 +258,45 @@ def test_a_first_run_calls_copies_copies_not_rows_already_in_the_catalog(tiny_mo
     shutil.copy(tiny_folder / "Ruby" / "0.jpg", folder / "b.jpg")  # the same photo twice
     shutil.copy(tiny_folder / "Ruby" / "1.jpg", folder / "c.jpg")
     out = tmp_path / "catalog.jsonl"
+    copy = "1 skipped as a copy of a photo already in the catalog (one row per content)"
+    listed = f"{folder / 'b.jpg'}: a copy of {folder / 'a.jpg'}, whose row describes it"
     assert _catalog(folder, out, tiny_model_dir) == 0
-    said = capsys.readouterr().out
-    assert "1 copy of a photo described" in said and "already in" not in said
+    said = capsys.readouterr()
+    assert f"2 of 3 photos described, {copy}" in said.out and listed in said.err
+    assert "already in catalog.jsonl" not in said.out
     assert _catalog(folder, out, tiny_model_dir) == 0
-    said = capsys.readouterr().out
-    assert "2 already in catalog.jsonl, 1 copy of a photo described" in said
+    said = capsys.readouterr()
+    assert f"2 already in catalog.jsonl, {copy}" in said.out and listed in said.err
     alone = tmp_path / "alone.jsonl"  # one photo a batch: the copy is skipped before it is seen as one
     assert _catalog(folder, alone, tiny_model_dir, "--batch-size", "1") == 0
-    said = capsys.readouterr().out
-    assert "1 copy of a photo described" in said and "already in" not in said
+    said = capsys.readouterr()
+    assert copy in said.out and "already in catalog.jsonl" not in said.out and listed in said.err
+
+
+def test_many_copies_are_listed_ten_then_counted(tiny_model_dir, tiny_folder, tmp_path, capsys):
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    for i in range(13):  # a photo and 12 copies of it
+        shutil.copy(tiny_folder / "Ruby" / "0.jpg", folder / f"{i:02d}.jpg")
+    assert _catalog(folder, tmp_path / "catalog.csv", tiny_model_dir) == 0
+    said = capsys.readouterr()
+    assert "1 of 13 photos described, 12 skipped as copies of photos already in the catalog" in said.out
+    assert said.err.count(f"a copy of {folder / '00.jpg'}, whose row describes it") == 10
+    assert "and 2 more copies, skipped likewise" in said.err
+
+
+def test_a_catalog_holding_rows_of_another_folder_is_noted_not_refused(tiny_model_dir, tiny_folder, tmp_path, capsys):
+    out = tmp_path / "catalog.jsonl"
+    first, second = shutil.copytree(tiny_folder / "Ruby", tmp_path / "a"), tmp_path / "b"
+    second.mkdir()
+    shutil.copy(tiny_folder / "Emerald" / "0.jpg", second / "e.jpg")
+    assert _catalog(first, out, tiny_model_dir) == 0
+    assert "note:" not in capsys.readouterr().err
+    assert _catalog(second, out, tiny_model_dir) == 0
+    err = capsys.readouterr().err
+    assert f"note: catalog.jsonl also holds 6 row(s) of photos outside {second}, e.g. {first}" in err
+    assert "use another --out to catalog this folder on its own" in err
+    assert len(list(read_rows(out))) == 7
 
 
 def _catalogued(tiny_folder, tmp_path, model, suffix, capsys) -> tuple[Path, Path]:

@@ -89,6 +89,12 @@ def error_row(photo: str | Path, digest: str, reason: str) -> dict[str, Any]:
     return {**row, "photo": str(photo), "sha256": digest, "error": reason}
 
 
+def skipped_row(photo: str | Path, digest: str) -> dict[str, Any]:
+    """What an engine gives for a photo whose content OUT holds already: never written, but the run can say
+    whether it was resumed or is a copy of a photo catalogued under another name."""
+    return {"photo": str(photo), "sha256": digest, "skipped": True}
+
+
 def row_key(row: dict[str, Any]) -> str:
     """What identifies a catalogued photo: its content hash, or its path when it could not even be read."""
     return row.get("sha256") or "path:" + hashlib.sha256(str(row["photo"]).encode()).hexdigest()
