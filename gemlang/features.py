@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PIL import Image
 
-from gemlang.data.images import ImageError, file_digest, image_digest, load_image
+from gemlang.data.images import ImageError, image_digest, load_image, photo_digest
 from gemlang.io import atomic_file, bars_off
 
 if TYPE_CHECKING:
@@ -155,11 +155,11 @@ class FeaturePipeline:
                     continue
                 try:
                     digests[i] = _digest(images[i])
+                except ImageError as e:  # a folder, a device or pipe, a file too large to be a photo
+                    failures[i] = str(e)
+                    continue
                 except FileNotFoundError:
                     failures[i] = f"{images[i]}: no such file. Check the path."
-                    continue
-                except IsADirectoryError:
-                    failures[i] = f"{images[i]}: is a folder, not a photo."
                     continue
                 except OSError as e:
                     failures[i] = f"{images[i]}: cannot read the file ({e})"
@@ -232,4 +232,4 @@ class FeatureExtractor(FeaturePipeline):
 
 
 def _digest(image: ImageInput) -> str:
-    return image_digest(image) if isinstance(image, Image.Image) else file_digest(image)
+    return image_digest(image) if isinstance(image, Image.Image) else photo_digest(image)

@@ -472,11 +472,11 @@ class GemClassifier:
 
 def photo_id(path: str | Path) -> str:
     """What identifies a photo file by content in TRAINED_PHOTOS ('' when it cannot be read)."""
-    from gemlang.data.images import file_digest
+    from gemlang.data.images import ImageError, photo_digest
 
     try:
-        return file_digest(path)[:TRAINED_ID_HEX]
-    except OSError:
+        return photo_digest(path)[:TRAINED_ID_HEX]
+    except (ImageError, OSError):
         return ""
 
 

@@ -26,6 +26,21 @@ def make_image_folder(root: Path, per_class: int = 6, classes: dict | None = Non
     return painted_folder(root, per_class, classes or TINY_CLASSES)
 
 
+@pytest.fixture
+def alarm():
+    """A test that would hang (a pipe waiting for a writer, a device read forever) fails after 60 s instead."""
+    import signal
+
+    def ring(*_):
+        raise TimeoutError("still reading after 60 s")
+
+    before = signal.signal(signal.SIGALRM, ring)
+    signal.alarm(60)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, before)
+
+
 @pytest.fixture(scope="session")
 def tiny_folder(tmp_path_factory) -> Path:
     """3 classes x 6 painted photos; read-only by convention (copy it to modify)."""

@@ -130,7 +130,9 @@ def test_copies_and_moved_photos_are_catalogued_once(collection, tiny_model_dir,
     (folder / "a").rename(folder / "b")  # moved
     shutil.copy(folder / "b" / "0.jpg", folder / "b" / "copy of 0.jpg")  # a second copy
     assert _catalog(folder, out, tiny_model_dir, "--cache", str(tmp_path / "c")) == 0
-    assert "0 of 17 photos described, 16 already in catalog.jsonl, 1 copy of a photo" in capsys.readouterr().out
+    said = capsys.readouterr()
+    assert "0 of 17 photos described, 16 already in catalog.jsonl, 1 skipped as a copy of a photo" in said.out
+    assert f"{folder / 'b' / 'copy of 0.jpg'}: a copy of {folder / 'a' / '0.jpg'}, whose row describes it" in said.err
     assert len(list(read_rows(out))) == 16
 
 
@@ -256,16 +258,45 @@ def test_a_first_run_calls_copies_copies_not_rows_already_in_the_catalog(tiny_mo
     shutil.copy(tiny_folder / "Ruby" / "0.jpg", folder / "b.jpg")  # the same photo twice
     shutil.copy(tiny_folder / "Ruby" / "1.jpg", folder / "c.jpg")
     out = tmp_path / "catalog.jsonl"
+    copy = "1 skipped as a copy of a photo already in the catalog (one row per content)"
+    listed = f"{folder / 'b.jpg'}: a copy of {folder / 'a.jpg'}, whose row describes it"
     assert _catalog(folder, out, tiny_model_dir) == 0
-    said = capsys.readouterr().out
-    assert "1 copy of a photo described" in said and "already in" not in said
+    said = capsys.readouterr()
+    assert f"2 of 3 photos described, {copy}" in said.out and listed in said.err
+    assert "already in catalog.jsonl" not in said.out
     assert _catalog(folder, out, tiny_model_dir) == 0
-    said = capsys.readouterr().out
-    assert "2 already in catalog.jsonl, 1 copy of a photo described" in said
+    said = capsys.readouterr()
+    assert f"2 already in catalog.jsonl, {copy}" in said.out and listed in said.err
     alone = tmp_path / "alone.jsonl"  # one photo a batch: the copy is skipped before it is seen as one
     assert _catalog(folder, alone, tiny_model_dir, "--batch-size", "1") == 0
-    said = capsys.readouterr().out
-    assert "1 copy of a photo described" in said and "already in" not in said
+    said = capsys.readouterr()
+    assert copy in said.out and "already in catalog.jsonl" not in said.out and listed in said.err
+
+
+def test_many_copies_are_listed_ten_then_counted(tiny_model_dir, tiny_folder, tmp_path, capsys):
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    for i in range(13):  # a photo and 12 copies of it
+        shutil.copy(tiny_folder / "Ruby" / "0.jpg", folder / f"{i:02d}.jpg")
+    assert _catalog(folder, tmp_path / "catalog.csv", tiny_model_dir) == 0
+    said = capsys.readouterr()
+    assert "1 of 13 photos described, 12 skipped as copies of photos already in the catalog" in said.out
+    assert said.err.count(f"a copy of {folder / '00.jpg'}, whose row describes it") == 10
+    assert "and 2 more copies, skipped likewise" in said.err
+
+
+def test_a_catalog_holding_rows_of_another_folder_is_noted_not_refused(tiny_model_dir, tiny_folder, tmp_path, capsys):
+    out = tmp_path / "catalog.jsonl"
+    first, second = shutil.copytree(tiny_folder / "Ruby", tmp_path / "a"), tmp_path / "b"
+    second.mkdir()
+    shutil.copy(tiny_folder / "Emerald" / "0.jpg", second / "e.jpg")
+    assert _catalog(first, out, tiny_model_dir) == 0
+    assert "note:" not in capsys.readouterr().err
+    assert _catalog(second, out, tiny_model_dir) == 0
+    err = capsys.readouterr().err
+    assert f"note: catalog.jsonl also holds 6 row(s) of photos outside {second}, e.g. {first}" in err
+    assert "use another --out to catalog this folder on its own" in err
+    assert len(list(read_rows(out))) == 7
 
 
 def _catalogued(tiny_folder, tmp_path, model, suffix, capsys) -> tuple[Path, Path]:
@@ -305,6 +336,25 @@ def test_an_heic_photo_in_a_folder_is_reported_not_passed_over(tiny_model_dir, t
     assert _catalog(folder, out, tiny_model_dir) == 1  # a photo could not be read
     assert "an HEIC photo" in capsys.readouterr().err
     assert any(row["photo"].endswith("IMG_0001.HEIC") and row["error"] for row in read_rows(out))
+
+
+def test_a_pipe_or_a_link_to_a_device_is_listed_as_unreadable_not_read_forever(
+    tiny_model_dir, tiny_folder, tmp_path, capsys, alarm
+):
+    folder = tmp_path / "photos"
+    shutil.copytree(tiny_folder / "Ruby", folder)
+    os.mkfifo(folder / "pipe.jpg")
+    (folder / "zero.jpg").symlink_to("/dev/zero")
+    out = tmp_path / "catalog.jsonl"
+    assert _catalog(folder, out, tiny_model_dir) == 1  # done, two photos could not be read
+    said = capsys.readouterr()
+    assert "6 of 8 photos described, 2 could not be read" in said.out
+    for name in ("pipe.jpg", "zero.jpg"):
+        assert f"{name}: not a regular file (a device, pipe or socket)" in said.err
+    errors = {Path(row["photo"]).name: row["error"] for row in read_rows(out) if row["error"]}
+    assert set(errors) == {"pipe.jpg", "zero.jpg"}
+    assert main(["predict", str(folder / "zero.jpg"), "--model", str(tiny_model_dir)]) == 2
+    assert "zero.jpg: not a regular file (a device, pipe or socket)" in capsys.readouterr().err
 
 
 def test_rows_name_photos_by_full_path_so_another_working_folder_or_an_odd_name_is_no_deletion(
@@ -416,6 +466,28 @@ def test_ctrl_c_says_what_is_kept_and_how_to_go_on(collection, tiny_model_dir, t
     err = capsys.readouterr().err
     assert f"stopped: 0 photos are in {out}; run the same command again" in err
     assert not (tmp_path / "catalog.jsonl.lock").exists()  # the lock goes with the run
+
+
+def test_a_restart_says_what_it_discards_and_once_stopped_to_go_on_without_restart(
+    tiny_model_dir, tiny_folder, tmp_path, capsys, monkeypatch
+):
+    import gemlang.collection.catalog_run as catalog_run
+
+    folder, out = tmp_path / "photos", tmp_path / "catalog.csv"
+    shutil.copytree(tiny_folder / "Ruby", folder)
+    assert _catalog(folder, out, tiny_model_dir) == 0
+    assert "--restart" not in capsys.readouterr().err
+
+    def stopped(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(catalog_run, "run_catalog", stopped)
+    assert _catalog(folder, out, tiny_model_dir, "--restart") == 130
+    err = capsys.readouterr().err
+    assert f"--restart: the 6 row(s) {out} held are discarded" in err
+    assert "run the same command again without --restart (with it, the run starts over)" in err
+    assert _catalog(folder, out, tiny_model_dir, "--restart") == 130  # nothing left to discard
+    assert "are discarded" not in capsys.readouterr().err
 
 
 def test_a_stone_small_in_a_plain_frame_is_named_from_its_crop_as_the_chat_does(tiny_model_dir, tmp_path, capsys):

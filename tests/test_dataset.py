@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import numpy as np
@@ -211,3 +212,13 @@ def test_a_repeated_column_or_two_that_say_the_same_are_said_and_the_first_fille
     assert any("Ruby/0.jpg: ri “abc”: not a value" in p for p in problems)  # the empty twin did not hide it
     hints = hints_from_metadata(data.metadata["Ruby/0.jpg"])
     assert hints.colours == ("red",) and set(hints.places) >= {"Mogok", "Myanmar"}
+
+
+def test_a_pipe_or_a_link_to_a_device_in_a_class_folder_is_listed_as_skipped(tiny_folder, tmp_path):
+    data_dir = shutil.copytree(tiny_folder, tmp_path / "d")
+    os.mkfifo(data_dir / "Ruby" / "pipe.jpg")
+    (data_dir / "Ruby" / "zero.jpg").symlink_to("/dev/zero")
+    data = scan_image_folder(data_dir)
+    assert len(data) == 18
+    reasons = {p.name: why for p, why in data.skipped}
+    assert reasons["pipe.jpg"] == reasons["zero.jpg"] == "not a regular file (a device, pipe or socket)"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -10,6 +12,7 @@ from PIL import Image
 
 from gemlang.data import ImageError, load_image
 from gemlang.data import images as images_module
+from gemlang.data.images import photo_digest, thumbnail
 
 
 def _save(image: Image.Image, path, fmt: str, **kw):
@@ -105,6 +108,28 @@ def test_missing_file_and_folder(tmp_path):
         load_image(tmp_path / "nope.jpg")
     with pytest.raises(ImageError, match="folder"):
         load_image(tmp_path)
+
+
+def test_a_pipe_or_a_link_to_a_device_named_like_a_photo_is_refused_not_read(tmp_path, alarm):
+    os.mkfifo(tmp_path / "pipe.jpg")  # opening it would wait for a writer
+    (tmp_path / "zero.jpg").symlink_to("/dev/zero")  # reading it never ends
+    for path in (tmp_path / "pipe.jpg", tmp_path / "zero.jpg"):
+        for read in (load_image, photo_digest):
+            with pytest.raises(ImageError, match=r"(zero|pipe)\.jpg: not a regular file \(a device, pipe or socket\)"):
+                read(path)
+        assert thumbnail(path) is None
+
+
+def test_a_file_far_larger_than_any_photo_is_not_read(tmp_path, monkeypatch):
+    path = _save(Image.new("RGB", (64, 64)), tmp_path / "big.png", "PNG")
+    monkeypatch.setattr(images_module, "MAX_PHOTO_BYTES", path.stat().st_size - 1)
+    for read in (load_image, photo_digest):
+        with pytest.raises(ImageError, match="far more than any photo, so it is not read"):
+            read(path)
+    status = Path("/proc/self/status")  # a regular file that says it is empty: the bytes read are counted too
+    if status.exists():
+        with pytest.raises(ImageError, match="far more than any photo"):
+            photo_digest(status)
 
 
 def test_decompression_bomb_is_refused_before_decoding(tmp_path, monkeypatch):

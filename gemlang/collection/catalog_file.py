@@ -379,6 +379,7 @@ class CatalogWriter:
         self._lock = _lock_for_writing(out)
         self.done = KeySet()
         self.failed_before = KeySet()  # photos OUT holds an error row for: counted again only if they still fail
+        self.discarded = self._rows_held() if restart else 0  # said as the run starts: the old catalog is gone
         if restart or not self._resume():
             self.committed = self.catalog.start()
             self._write_record()
@@ -432,6 +433,13 @@ class CatalogWriter:
         self.done = KeySet(np.fromiter(codes(), np.uint64))
         self.failed_before = KeySet(np.array(failed, np.uint64))
         return True
+
+    def _rows_held(self) -> int:
+        """How many committed rows OUT holds (0 for a file `gemlang catalog` did not write, or cannot read)."""
+        try:
+            return sum(1 for _ in read_rows(self.out)) if self.record.exists() and self.out.exists() else 0
+        except (OSError, ValueError, KeyError):
+            return 0
 
     def close(self) -> None:
         """The run is over: remove OUT.lock and release it (removed first, while still held)."""

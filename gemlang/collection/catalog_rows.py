@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gemlang.data.images import file_digest, missing_photo
+from gemlang.data.images import ImageError, missing_photo, photo_digest
 
 
 @dataclass
@@ -89,6 +89,12 @@ def error_row(photo: str | Path, digest: str, reason: str) -> dict[str, Any]:
     return {**row, "photo": str(photo), "sha256": digest, "error": reason}
 
 
+def skipped_row(photo: str | Path, digest: str) -> dict[str, Any]:
+    """What an engine gives for a photo whose content OUT holds already: never written, but the run can say
+    whether it was resumed or is a copy of a photo catalogued under another name."""
+    return {"photo": str(photo), "sha256": digest, "skipped": True}
+
+
 def row_key(row: dict[str, Any]) -> str:
     """What identifies a catalogued photo: its content hash, or its path when it could not even be read."""
     return row.get("sha256") or "path:" + hashlib.sha256(str(row["photo"]).encode()).hexdigest()
@@ -97,7 +103,9 @@ def row_key(row: dict[str, Any]) -> str:
 def digest_or_reason(photo: Path) -> tuple[str, str]:
     """(content hash, "") or ("", why the file cannot be read)."""
     try:
-        return file_digest(photo), ""
+        return photo_digest(photo), ""
+    except ImageError as e:  # a device, pipe or folder named like a photo, or a file too large to be one
+        return "", str(e)
     except OSError as e:
         if e.errno in (errno.ENOENT, errno.ELOOP):
             return "", missing_photo(photo)

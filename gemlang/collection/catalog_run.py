@@ -13,18 +13,26 @@ by the same code, so both engines give the same file.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from gemlang.collection.catalog_file import CatalogWriter, KeySet
-from gemlang.collection.catalog_rows import COLUMN_NAMES, describe_batch, digest_or_reason, error_row, row_key
+from gemlang.collection.catalog_rows import (
+    COLUMN_NAMES,
+    describe_batch,
+    digest_or_reason,
+    error_row,
+    row_key,
+    skipped_row,
+)
 from gemlang.collection.fingerprint import folder_fingerprint
 from gemlang.collection.photos import batched, count_photos, iter_photos
 from gemlang.io import bars_off
 
-# (photos visited, rows for the ones not skipped) per batch, in the folder's order
+# (photos visited, a row for each: described, failed or `skipped_row`) per batch, in the folder's order
 Batches = Iterator[tuple[int, list[dict[str, Any]]]]
+COPIES_NAMED = 10
 
 
 @dataclass
@@ -33,8 +41,10 @@ class CatalogSummary:
     described: int = 0
     failed: int = 0  # photos of this run that could not be described (new error rows)
     still_failing: int = 0  # photos OUT already held an error row for that still cannot be read
-    skipped: int = 0  # already in OUT, or a copy of a photo catalogued earlier in this run
-    copies: int = 0  # of those, copies of a photo this run catalogued (a catalog has one row per content)
+    resumed: int = 0  # photos whose content OUT held before this run
+    copies: int = 0  # copies of a photo this run catalogued under another name (a catalog has one row per content)
+    # (photo, content key) of the first COPIES_NAMED copies, for the run to say whose row describes each
+    copies_named: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def any_failed(self) -> bool:
@@ -68,14 +78,16 @@ def local_batches(
 ) -> Batches:
     """Describe in this process; photos whose key is in `done` (updated by the caller as it writes) are skipped."""
     for batch in batched(photos, batch_size):
-        todo, failed = [], []
+        todo, rows = [], []
         for photo in batch:
             digest, reason = digest_or_reason(photo)
             if reason:
-                failed.append(error_row(photo, "", reason))
-            elif digest not in done:
+                rows.append(error_row(photo, "", reason))
+            elif digest in done:
+                rows.append(skipped_row(photo, digest))
+            else:
                 todo.append((photo, digest))
-        yield len(batch), failed + describe_batch(todo, classifier, generator, top_k, cache)
+        yield len(batch), rows + describe_batch(todo, classifier, generator, top_k, cache)
 
 
 def run_catalog(
@@ -90,7 +102,9 @@ def run_catalog(
 
     summary = CatalogSummary()
     total = count_photos(folder)
-    this_run: set[str] = set()  # keys this run wrote: a later photo with one of them is a copy, not a resume
+    # keys OUT held before this run: the first photo skipped with one is resumed (its row's photo, or the photo
+    # moved), any later one a copy; a photo skipped with another key is a copy of one this run described
+    earlier, resumed = KeySet(writer.done.to_array()), KeySet()
     with tqdm(total=total, desc="cataloguing", unit="photo", disable=bars_off(progress), smoothing=0.05) as bar:
         if writer.done:
             bar.set_postfix_str(f"resuming: {len(writer.done)} photos already in {writer.out.name}")
@@ -101,8 +115,14 @@ def run_catalog(
                 if row.get("error") and key in writer.failed_before:  # its error row is in OUT already
                     refailed += 1
                     continue
-                if key in writer.done or key in seen:
-                    summary.copies += key in seen or key in this_run
+                if row.get("skipped") or key in writer.done or key in seen:
+                    if key in earlier and key not in resumed:
+                        summary.resumed += 1
+                        resumed.add(key)
+                    else:
+                        summary.copies += 1
+                        if len(summary.copies_named) < COPIES_NAMED:
+                            summary.copies_named.append((row["photo"], key))
                     continue
                 seen.add(key)
                 fresh.append(row)
@@ -111,10 +131,8 @@ def run_catalog(
                     if on_failure:
                         on_failure(row)
             writer.append(fresh)
-            this_run.update(row_key(r) for r in fresh)
             summary.visited += visited
             summary.described += len(fresh) - sum(1 for r in fresh if r.get("error"))
             summary.still_failing += refailed
-            summary.skipped += visited - len(fresh) - refailed
             bar.update(visited)
     return summary

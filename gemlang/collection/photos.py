@@ -47,8 +47,9 @@ def _walk(folder: Path, visited: set[str]) -> Iterator[Path]:
             if real not in visited:
                 visited.add(real)
                 yield from _walk(Path(entry.path), visited)
-        elif Path(entry.name).suffix.lower() in IMAGE_SUFFIXES and (entry.is_symlink() or entry.is_file()):
-            yield Path(entry.path)  # a broken link too: it is reported as missing rather than silently left out
+        elif Path(entry.name).suffix.lower() in IMAGE_SUFFIXES:
+            # a broken link, a pipe or a device too: each is reported (never read) rather than silently left out
+            yield Path(entry.path)
 
 
 def count_photos(folder: str | Path) -> int:

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from gemlang.collection.catalog_file import KeySet
-from gemlang.collection.catalog_rows import describe_batch, digest_or_reason, error_row
+from gemlang.collection.catalog_rows import describe_batch, digest_or_reason, error_row, skipped_row
 from gemlang.collection.photos import batched
 from gemlang.errors import GemlangError
 
@@ -30,7 +30,7 @@ CHUNK = 50_000
 
 
 class CatalogActor:
-    """Holds one classifier; turns a batch of photo paths into one JSON row per photo ("" when skipped)."""
+    """Holds one classifier; turns a batch of photo paths into one JSON row per photo."""
 
     def __init__(self, model: str, generator: str | None, top_k: int, cache_dir: str | None, done: np.ndarray):
         from gemlang.features import FeatureCache
@@ -51,7 +51,9 @@ class CatalogActor:
             digest, reason = digest_or_reason(photo)
             if reason:
                 out[i] = json.dumps(error_row(photo, "", reason), ensure_ascii=False)
-            elif digest not in self.done:
+            elif digest in self.done:
+                out[i] = json.dumps(skipped_row(photo, digest), ensure_ascii=False)
+            else:
                 todo.append((photo, digest))
                 where.append(i)
         for i, row in zip(

@@ -69,7 +69,7 @@ def run(args) -> int:
     from gemlang.collection.photos import iter_photos
     from gemlang.data.images import PHOTO_FORMATS
     from gemlang.features import FeatureCache
-    from gemlang.io import check_writable
+    from gemlang.io import check_writable, printable
     from gemlang.language.describe import load_generator
     from gemlang.model import GemClassifier
 
@@ -87,6 +87,9 @@ def run(args) -> int:
     clf = GemClassifier.load(model)
     generator = load_generator(args.generator)  # a folder that is no text model fails here, before any record
     writer = CatalogWriter(args.out, run_settings(model, args.top_k, args.generator), restart=args.restart)
+    if writer.discarded:
+        print(f"--restart: the {writer.discarded} row(s) {args.out} held are discarded; the catalog is made anew",
+              file=sys.stderr)  # fmt: skip
     if args.engine == "ray":
         from gemlang.collection.ray_engine import ray_batches, start_ray
 
@@ -108,36 +111,47 @@ def run(args) -> int:
 
     # rows name photos by their full path: a later run from another folder, or a resume, still finds them
     folder = Path(args.folder).absolute()
-    earlier = len(writer.done)  # rows of earlier runs: only these can be resumed
     try:
         summary = run_catalog(folder, writer, batches, progress=not args.no_progress, on_failure=report)
     except KeyboardInterrupt:  # every committed batch is kept: say so, and how to go on
-        print(f"stopped: {len(writer.done)} photos are in {args.out}; run the same command again to go on from "
+        again = "again without --restart (with it, the run starts over)" if args.restart else "again"
+        print(f"stopped: {len(writer.done)} photos are in {args.out}; run the same command {again} to go on from "
               "there", file=sys.stderr)  # fmt: skip
         raise
     finally:
         writer.close()  # OUT.lock goes with the run, however it ended
-    # A copy of a photo this run described may be skipped before it is seen as a copy (it fell in a later batch).
-    resumed = min(summary.skipped - summary.copies, earlier)
-    copies = summary.skipped - resumed
+    copies = summary.copies
+    as_copies = "a copy of a photo" if copies == 1 else "copies of photos"
     print(
         f"{summary.described} of {summary.visited} photos described"
         + (f", {summary.failed} could not be read" if summary.failed else "")
-        + (f", {resumed} already in {args.out.name}" if resumed else "")
-        + (
-            f", {copies} {'copy' if copies == 1 else 'copies'} of a photo described (one row per content)"
-            if copies
-            else ""
-        )
+        + (f", {summary.resumed} already in {args.out.name}" if summary.resumed else "")
+        + (f", {copies} skipped as {as_copies} already in the catalog (one row per content)" if copies else "")
         + f"; catalog written to {args.out}"
     )
+    # a copy has no row of its own: say whose row describes it, so a look-up by its name can find it
+    origins = first_rows(args.out, {key for _, key in summary.copies_named})
+    for photo, key in summary.copies_named:
+        photo, origin = printable(photo), origins.get(key, "another photo")  # as rows write names
+        if origin == photo:  # its row is an earlier run's, and a copy of it under another name was visited first
+            print(f"{photo}: its row also describes a copy of it under another name", file=sys.stderr)
+        else:
+            print(f"{photo}: a copy of {origin}, whose row describes it", file=sys.stderr)
+    if copies > len(summary.copies_named):
+        print(f"and {copies - len(summary.copies_named)} more copies, skipped likewise", file=sys.stderr)
     if summary.still_failing:
         print(
             f"{summary.still_failing} photo(s) an earlier run could not read still cannot be read (their rows in "
             f"{args.out.name} say why)",
             file=sys.stderr,
         )
-    gone, replaced = stale_rows(args.out, folder)
+    gone, replaced, elsewhere = stale_rows(args.out, folder)
+    if elsewhere:  # a catalog may gather several folders, but one meant for this folder alone should not
+        print(
+            f"note: {args.out.name} also holds {len(elsewhere)} row(s) of photos outside {args.folder}, e.g. "
+            f"{elsewhere[0]}; use another --out to catalog this folder on its own",
+            file=sys.stderr,
+        )
     if gone:
         print(
             f"{len(gone)} row(s) of {args.out.name} describe photos no longer there (moved or deleted), e.g. "
@@ -153,10 +167,12 @@ def run(args) -> int:
     return SKIPPED_STATUS if summary.any_failed else 0
 
 
-def stale_rows(out: Path, folder: Path) -> tuple[list[str], list[str]]:
+def stale_rows(out: Path, folder: Path) -> tuple[list[str], list[str], list[str]]:
     """The photos a catalog's rows no longer describe: those gone from where the rows say (neither among the
     photos of `folder` now, as the rows write their names, a name in another encoding escaped, nor on disk),
-    and those replaced by another photo under the same name (a later run added its row beside the old one)."""
+    and those replaced by another photo under the same name (a later run added its row beside the old one);
+    and the photos of rows outside `folder` (catalogued from another folder)."""
+    import os
     from collections import defaultdict
 
     from gemlang.collection.catalog_file import read_rows
@@ -172,4 +188,31 @@ def stale_rows(out: Path, folder: Path) -> tuple[list[str], list[str]]:
     gone = [photo for photo in contents if photo not in present and not Path(photo).exists()]
     # a photo that could not be read and was fixed since is described beside its error row, not replaced
     replaced = [photo for photo, digests in contents.items() if len(digests) > 1 and photo not in gone]
-    return gone, replaced
+    # inside `folder` by name, or once links and ".." are resolved (each row's folder once)
+    real_folders: dict[str, str] = {}
+    inside = (os.path.normpath(folder) + os.sep, os.path.realpath(folder) + os.sep)
+
+    def outside(photo: str) -> bool:
+        if os.path.normpath(photo).startswith(inside[0]):
+            return False
+        parent = os.path.dirname(photo)
+        real = real_folders.setdefault(parent, os.path.realpath(parent) + os.sep)
+        return not real.startswith(inside[1])
+
+    elsewhere = [photo for photo in contents if photo not in present and outside(photo)]
+    return gone, replaced, elsewhere
+
+
+def first_rows(out: Path, keys: set[str]) -> dict[str, str]:
+    """The photo of the first row of each content key in `keys` (one pass over OUT; none when `keys` is empty)."""
+    from gemlang.collection.catalog_file import read_rows
+    from gemlang.collection.catalog_rows import row_key
+
+    found: dict[str, str] = {}
+    for row in read_rows(out) if keys else ():
+        key = row_key(row)
+        if key in keys and key not in found:
+            found[key] = row["photo"]
+            if len(found) == len(keys):
+                break
+    return found

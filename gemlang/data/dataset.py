@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from gemlang.data.images import IMAGE_SUFFIXES, missing_photo, written_by_gemlang
+from gemlang.data.images import IMAGE_SUFFIXES, NOT_REGULAR, missing_photo, written_by_gemlang
 from gemlang.errors import GemlangError
 from gemlang.wording import some_of
 
@@ -75,6 +75,8 @@ def scan_image_folder(root: str | Path, min_classes: int = 2) -> ImageFolder:
         every = sorted(p for p in class_dir.rglob("*") if not p.name.startswith("."))
         broken = [p for p in every if p.is_symlink() and not p.exists()]  # a dangling or looping link
         skipped += [(p, missing_photo(p).removeprefix(f"{p}: ")) for p in broken]
+        # a pipe, socket or device (or a link to one) is listed, never read: reading one may never end
+        skipped += [(p, NOT_REGULAR) for p in every if p.exists() and not (p.is_file() or p.is_dir())]
         files = [p for p in every if p.is_file()]
         photos = [p for p in files if p.suffix.lower() in IMAGE_SUFFIXES]
         skipped += [(p, "not a photo (unknown file type)") for p in files if p not in photos]

@@ -13,7 +13,9 @@ import hashlib
 import io
 import math
 import os
+import stat
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -42,11 +44,55 @@ class ImageError(GemlangError, ValueError):
 
 
 def file_digest(path: str | Path) -> str:
-    """SHA-256 of a file's bytes: identifies a photo independent of its name (cache key, dedup)."""
+    """SHA-256 of a file's bytes (a model's files; a photo's go through `photo_digest`)."""
     h = hashlib.sha256()
     with open(path, "rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             h.update(chunk)
+    return h.hexdigest()
+
+
+# A photo's file is read whole (hashed, decoded). A link to a device or a pipe would be read forever, and a file
+# this large is no photo: neither is read, so a stray one cannot stall a run over a folder.
+MAX_PHOTO_BYTES = 1 << 30
+NOT_REGULAR = "not a regular file (a device, pipe or socket)"
+
+
+def _too_large(path) -> ImageError:
+    limit = f"{MAX_PHOTO_BYTES / 2**30:g} GiB"
+    return ImageError(f"{path}: over {limit}, far more than any photo, so it is not read. Remove it from the photos.")
+
+
+def check_photo_file(path: str | Path) -> None:
+    """Raise `ImageError` unless a photo path leads to a regular file of at most MAX_PHOTO_BYTES; checked before
+    the file is opened (opening a pipe waits for a writer). OSError for a missing file."""
+    info = os.stat(path)  # follows links: what a link leads to is what would be read
+    if stat.S_ISDIR(info.st_mode):
+        raise ImageError(f"{path}: is a folder, not a photo.")
+    if not stat.S_ISREG(info.st_mode):
+        raise ImageError(f"{path}: {NOT_REGULAR}; only photo files are read. Remove it or link to the photo itself.")
+    if info.st_size > MAX_PHOTO_BYTES:
+        raise _too_large(path)
+
+
+def photo_chunks(path: str | Path) -> Iterator[bytes]:
+    """A photo file's bytes, a chunk at a time, after `check_photo_file`."""
+    check_photo_file(path)
+    read = 0
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            read += len(chunk)
+            if read > MAX_PHOTO_BYTES:  # a file that grew, or said a smaller size than it holds
+                raise _too_large(path)
+            yield chunk
+
+
+def photo_digest(path: str | Path) -> str:
+    """SHA-256 of a photo file's bytes: identifies a photo independent of its name (cache key, dedup); raises
+    as `photo_chunks` does."""
+    h = hashlib.sha256()
+    for chunk in photo_chunks(path):
+        h.update(chunk)
     return h.hexdigest()
 
 
@@ -202,9 +248,7 @@ def load_image(source: str | Path | bytes | Image.Image) -> Image.Image:
         path = Path(source)
         if not path.exists():
             raise ImageError(missing_photo(path))
-        if path.is_dir():
-            raise ImageError(f"{name}: is a folder, not a photo.")
-        source = path.read_bytes()
+        source = b"".join(photo_chunks(path))
     if not source:
         raise ImageError(f"{name}: the file is empty.")
     try:
@@ -347,6 +391,8 @@ def thumbnail(source, side: int = 128) -> tuple[tuple[int, int], Image.Image] | 
         if isinstance(source, Image.Image):
             size, small = source.size, to_rgb(source).copy()  # the thumbnail must not shrink the caller's picture
         else:
+            if isinstance(source, str | os.PathLike):
+                check_photo_file(source)
             with warnings.catch_warnings():  # a large camera JPEG is no bomb: decoded at 1/8 scale, as below
                 warnings.simplefilter("ignore", Image.DecompressionBombWarning)
                 small = Image.open(io.BytesIO(source) if isinstance(source, bytes) else source)
