@@ -245,8 +245,8 @@ TREATMENT_SIGNS = (
     ),
     (
         re.compile(
-            r"(?:acrid|burning plastic|plastic|chemical)[^.;]{0,50}(?:hot[- ]?(?:point|needle)|heated)|"
-            r"(?:hot[- ]?(?:point|needle)|heated)[^.;]{0,50}(?:acrid|burning plastic|smells? (?:of|like) plastic)",
+            r"(?:acrid|burning plastic|smells? (?:of|like) (?:burning )?plastic)[^.;]{0,50}hot[- ]?(?:point|needle)|"
+            r"hot[- ]?(?:point|needle)[^.;]{0,50}(?:acrid|burning plastic|smells? (?:of|like) (?:burning )?plastic)",
             re.I,
         ),
         "an acrid, burning-plastic smell to a hot point is the polymer of a stabilised (plastic-impregnated) stone, "
@@ -254,7 +254,11 @@ TREATMENT_SIGNS = (
         "<https://www.gemsociety.org/article/destructive-tests-hot-point/>): stabilisation must be disclosed.",
     ),
     (
-        re.compile(r"\blaser[- ]?(?:drill(?:ed|ing)?(?:[- ]holes?)?|holes?|channels?|tunnels?)\b|\bldh\b", re.I),
+        re.compile(  # not "no laser drill holes visible"
+            r"(?<!\bno )(?<!\bnot )(?<!\bwithout )(?<!\bany )"
+            r"\blaser[- ]?(?:drill(?:ed|ing)?(?:[- ]holes?)?|holes?|channels?|tunnels?)\b|\bldh\b",
+            re.I,
+        ),
         "a laser drill hole is a fine straight channel bored from the surface to a dark inclusion, which is then "
         "bleached with acid; it leaves a diamond a diamond, but CIBJO asks that it be disclosed, and a grading "
         "report names it (Professional Jeweler, Tunneling to an inclusion "
@@ -264,9 +268,9 @@ TREATMENT_SIGNS = (
     ),
     (
         re.compile(
-            r"\bbead(?:ed)?\s+nucle(?:us|i)\b|"
-            r"\b(?:shell\s+)?bead\b[^.;]{0,40}\b(?:drill[- ]?hole|inside|under the nacre)\b|"
-            r"\bdrill[- ]?hole\b[^.;]{0,60}\bbead\b",
+            r"\bbead(?:ed)?\s+nucle(?:us|i)\b|^(?=[\s\S]*\b(?:pearls?|nacre|nacreous)\b)[\s\S]*?(?:"  # of a pearl
+            r"\b(?:shell\s+)?bead\b[^.;]{0,40}\b(?:drill[- ]?holes?|inside|under the nacre)\b|"
+            r"\bdrill[- ]?holes?\b[^.;]{0,60}\bbead\b)",
             re.I,
         ),
         "a shell bead seen under the nacre at the drill hole is the nucleus of a bead-cultured pearl: a cultured "
@@ -399,12 +403,22 @@ def _of_another_gem(sentence: str) -> bool:
     return bool(gems_named_in(sentence))
 
 
+def _gem_opens(sentence: str) -> bool:
+    """Whether a sentence opens with the name of a gem ("ok so ruby is …", "Hessonite shows …")."""
+    from gemlang.knowledge.knowledge_base import gems_named_in
+
+    return bool(gems_named_in(" ".join(sentence.split()[:3])))
+
+
 def _statement(sentence: str) -> str:
     """A sentence less the question it ends with: "bought it in Jaipur, does that mean it's Indian?" keeps
     "bought it in Jaipur"; a question throughout, or a reading in one ("is it SG 3.52?"), is kept whole or
     dropped whole."""
     asked = ASKED_NOT_SEEN.search(sentence.strip())
-    if (asked or TAG_QUESTION.search(sentence)) and _of_another_gem(sentence):  # "hessonite shows …, right?" too
+    # "hessonite shows a treacly texture, right?": a claim about the gem it opens with; not "a red stone reading
+    # 1.718 SR, spinel right?", readings of a stone and the gem they are thought to make it
+    claim = TAG_QUESTION.search(sentence) and _gem_opens(sentence)
+    if (asked or claim) and _of_another_gem(sentence):
         return ""  # "can a sapphire have an RI of 1.71?": a question about sapphire, no reading of the stone
     if _NUMBER_READ.search(sentence):
         return sentence

@@ -133,7 +133,8 @@ PLEOCHROISM_LEVELS = {
 }
 COLOURS = ("red", "orange", "yellow", "green", "blue", "violet", "purple", "pink", "white", "chalky")
 _LINE = r"(?:nm\b|(?:absorption\s+)?(?:line|band|doublet)s?\b)"  # "437 nm", "437 line", "a 437 band"
-_NM = r"(?<![\d.,])\b"  # a wavelength starts a number: not the "576" of "RI 1.570-1.576"
+# a wavelength starts a number: not the "576" of "RI 1.570-1.576" or "1,576"; but "692,694 nm" lists two
+_NM = r"(?<![\d.])(?<!(?<!\d)\d,)\b"
 JOIN_LINE = "a join line (assembled stone)"
 THERMAL_SAID = "passes a thermal diamond tester"
 THERMAL_FAILED = "fails a thermal diamond tester"

@@ -2455,7 +2455,7 @@ def test_streak_chemistry_and_questions_about_other_gems_are_answered_not_read()
     assert chat.ask("what colour streak should pyrite give?").reply == (
         "**Pyrite**: streak greenish black (on unglazed porcelain)."
     )
-    assert chat.ask("malachite streak?").reply.startswith("**Malachite**: streak not on record; most gems leave")
+    assert chat.ask("malachite streak?").reply.startswith("**Malachite**: streak not on record here. A streak is")
     polymorphs = chat.ask("is kyanite the same chemistry as andalusite?").reply
     assert polymorphs.startswith("**Yes**: Kyanite and Andalusite are both Al2SiO5, in different crystal structures")
     assert chat.ask("is peridot the same composition as emerald?").reply.startswith("**No**: Peridot and Emerald")
@@ -2506,3 +2506,67 @@ def test_a_red_chelsea_reaction_counts_for_demantoid_not_against_it():
     )
     assert answer.gem == "Garnet (Demantoid)" and not answer.unsure
     assert not any("argues against" in n for n in answer.notes)
+
+
+def test_readings_ending_in_a_gem_right_are_ranked_and_kept_not_fact_checked():
+    chat = Assistant(classifier=None).conversation()
+    answer = chat.ask("Got a red stone reading 1.718 SR, spinel right?")
+    assert answer.candidates and answer.gem == "Spinel" and chat.hints.readings.ri is not None
+    told = Assistant(classifier=None).conversation()
+    told.ask("Reads SR with RI 1.718 and SG 3.60. Spinel is cubic, isn't it?")
+    assert told.ask("what have I told you?").reply.startswith("For this stone I have: RI 1.718; SG 3.60")
+
+
+@pytest.mark.parametrize(
+    ("claim", "reply"),
+    [("zircon is uniaxial negative, right?", "**No.** Zircon is not uniaxial negative"),  # the sign checked
+     ("Tanzanite is dichroic, right?", "**No.** Tanzanite is not dichroic"),  # trichroic: biaxial
+     ("ruby is hexagonal, right?", "**Partly.** Ruby is, loosely, hexagonal"),  # trigonal, hexagonal family
+     ("iolite is not pleochroic, right?", "**No.** Iolite is pleochroic:")],  # not "not not pleochroic"
+)  # fmt: skip
+def test_claims_are_checked_to_the_sign_the_axes_and_the_crystal_family(claim, reply):
+    assert Assistant(classifier=None).conversation().ask(claim).reply.startswith(reply)
+
+
+def test_the_stone_in_hand_stays_when_its_centre_stone_size_or_close_up_is_spoken_of(assistant):
+    from conftest import red_stone_photo
+
+    chat = assistant.conversation()
+    first = chat.ask("what is it?", red_stone_photo())
+    assert chat.ask("What is the centre stone?").candidates == first.candidates  # not "Starting over"
+    assert (
+        "RI 1.762–1.770" in chat.ask("the centre stone reads RI 1.762-1.770").hints_used
+        and chat.image_probs is not None
+    )
+    assert chat.ask("It's a big stone, about 12 ct, SG 4.00").used_photo
+    piece = Assistant(classifier=None).conversation()
+    piece.ask("emerald bracelet, the side stones read RI 1.577-1.583, SG 2.72")
+    centre = piece.ask("and the centre stone reads RI 1.565-1.570")
+    assert "SG 2.72" not in centre.hints_used  # after a side stone, the centre stone is another
+    other = Assistant(classifier=None).conversation()
+    other.ask("RI 1.544-1.553, SG 2.65, purple")
+    assert "SG 2.65" not in other.ask("Another stone, but not the same readings: RI 1.716 SR, red").hints_used
+    from gemlang.assistant.questions import SAME_STONE
+
+    assert not SAME_STONE.search("Here's a close-up of the second stone")
+    assert not SAME_STONE.search("Close-up of stone 2") and not SAME_STONE.search("Close-up of the next one")
+
+
+def test_review_regressions_of_places_spectra_valuations_and_signs_stay_fixed():
+    assert parse_hints("I was told by GIA that it's from Kashmir, blue").countries  # a laboratory's word
+    assert parse_hints("As I said I found it myself in Montana").countries == ("USA",)
+    assert "chromium lines near 694 nm" in parse_hints("lines at 692,694 nm").readings.observations
+    assert not parse_hints("RI 1,570-1,576").readings.observations  # its 576 is no wavelength
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.762-1.770, SG 4.00, red")
+    assert chat.ask("Can you do a valuation of my ring?").reply.startswith("I do not price stones")
+    assert not parse_hints("The sapphire came in a plastic gem box, sold as unheated").signs
+    assert not parse_hints("Lapis bead, dye concentrated around the drill hole").signs[1:]  # the dye's only
+    assert not parse_hints("Under the loupe: no laser drill holes visible").signs
+    assert (
+        "Andradite"
+        in Assistant(classifier=None)
+        .conversation()
+        .ask("Which gems are harder than glass but softer than quartz?")
+        .reply.split("**")[2]
+    )  # both bounds: 5.5 to 7, not harder than quartz

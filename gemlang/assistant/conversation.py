@@ -68,6 +68,7 @@ from gemlang.assistant.questions import (
     INCLUSION_OR_COLOUR,
     INSTRUMENT_WORDS,
     LAB_GROWN,
+    MAIN_STONE,
     MATERIAL_QUESTIONS,
     MINE,
     NATURAL_QUESTION,
@@ -83,6 +84,7 @@ from gemlang.assistant.questions import (
     SAME_READINGS,
     SAME_STONE,
     SHORT_REPLY,
+    SIDE_STONE,
     STONE_IN_HAND,
     STONE_PROPERTY,
     THANKS,
@@ -227,6 +229,7 @@ class Conversation:
         self.stones: list[tuple[str, str]] = []  # (name, what was answered) of each earlier stone of a parcel
         self._stone_name = ""  # what a parcel message called the stone in hand ("Stone B"); else "stone N"
         self._stone_began = 0  # the index in `answers` where the current stone's answers begin
+        self._on_a_side_stone = False  # the stone in hand is a piece's side stone: "the centre stone reads" is another
         self.topic: GemFacts | None = None  # the gem asked about with no stone in hand: "and its SG?" is of it
         self.pair: tuple[GemFacts, GemFacts] | None = None  # the two gems compared last: "which is harder?"
         self._care_said: tuple[str, str] | None = None  # (gem, why) of the latest care answer, for "why not?"
@@ -636,9 +639,12 @@ class Conversation:
     def _start_over(self, turn: Turn) -> bool:
         """ "new stone": the stone in hand forgotten; True when nothing else was said ("new stone: RI 1.69, SG 3.35"
         goes on with those)."""
-        turn.reset = bool(RESET_WORDS.search(turn.text)) and not turn.photos
+        side = bool(SIDE_STONE.search(turn.text)) and parse_hints(turn.text).measured  # another stone's readings
+        main = self._on_a_side_stone and bool(MAIN_STONE.search(turn.text)) and parse_hints(turn.text).measured
+        turn.reset = (bool(RESET_WORDS.search(turn.text)) or side or main) and not turn.photos
         if not turn.reset:
             return False
+        self._on_a_side_stone = side
         kept = self.hints.readings if SAME_READINGS.search(turn.text) else None  # "… with the same readings"
         self.reset()
         said = parse_hints(RESET_WORDS.sub(" ", turn.text))

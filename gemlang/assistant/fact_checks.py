@@ -20,6 +20,13 @@ TAGGED = re.compile(
     re.I,
 )
 STATED = r"\s+(?:is|are|has|have|shows?|reads?)\b"
+# what may come before the gem a claim is about: fillers and the claim's own opening, no reading of a stone
+OPENER = re.compile(
+    r"\s*(?:(?:ok(?:ay)?|so|and|but|well|hmm|right|also|wait)\b[\s,]*)*(?:(?:is it true that|am i right (?:that|in "
+    r"thinking)|i (?:read|heard|learnt|learned|was taught) that|(?:can|could|does|do|is|are|will)(?: an?| the)?|an?|"
+    r"the)\s+)?",
+    re.I,
+)
 ABOUT_A_STONE = re.compile(r"\b(?:my|this|the stone|mine|it'?s|it)\b", re.I)
 SYSTEMS = ("cubic", "isometric", "tetragonal", "hexagonal", "trigonal", "orthorhombic", "monoclinic", "triclinic",
            "amorphous")  # fmt: skip
@@ -45,6 +52,11 @@ def claims_checked(text: str) -> str:
     if len(gems) != 1 or ABOUT_A_STONE.search(TAGGED.sub("", text)):
         return ""
     gem = gems[0]
+    named = re.search(rf"\b{re.escape(gem.name.split()[0][:5])}", text, re.I)
+    # the claim opens the message: "Got a red stone reading 1.718 SR, spinel right?" gives readings of a stone
+    # first, and asks whether they make it spinel, which the ranking answers
+    if named is None or not OPENER.fullmatch(text[: named.start()]):
+        return ""
     plain = re.search(rf"\b{re.escape(gem.name.split()[0])}\w*{STATED}", text, re.I) and text.rstrip().endswith("?")
     if not (TAGGED.search(text) or plain):
         return ""
@@ -62,24 +74,37 @@ def claims_checked(text: str) -> str:
         checks.append((holds, f"hardness {hints.hardness.said}", "Mohs hardness", property_value(gem, "hardness")))
     if r.optic in OPTIC_SAID:
         optic = property_value(gem, "optical_character")
-        checks.append((_optic_holds(r.optic, gem), OPTIC_SAID[r.optic], "optical character", optic))
+        signs = profile(gem).optic_sign  # "uniaxial negative" of a positive gem is wrong, class or no class
+        sign_holds = r.optic_sign is None or not signs or r.optic_sign in signs
+        said = OPTIC_SAID[r.optic] + (f" {r.optic_sign}" if r.optic_sign else "")
+        checks.append((_optic_holds(r.optic, gem) and sign_holds, said, "optical character", optic))
     if r.pleochroism is not None:
         pleochroic = bool(set(profile(gem).pleochroism) - {"none"})
         holds = pleochroic == (r.pleochroism != "none")
         said = "not pleochroic" if r.pleochroism == "none" else "pleochroic"
+        axes = next((w for w in ("dichroic", "trichroic") if w in lowered), None)  # two colours: uniaxial; three
+        if axes and pleochroic:
+            holds, said = profile(gem).optic == {"dichroic": "uniaxial", "trichroic": "biaxial"}[axes], axes
         checks.append((holds, said, "pleochroism", property_value(gem, "pleochroism")))
     system = next((s for s in SYSTEMS if re.search(rf"\b{s}\b", lowered)), None)
     if system and gem.crystal_system:
         same = system.replace("isometric", "cubic") in gem.crystal_system.lower()
-        checks.append((same, system, "crystal system", gem.crystal_system.lower()))
+        # trigonal gems (corundum, quartz) belong to the hexagonal crystal family many books file them under
+        family = system == "hexagonal" and "trigonal" in gem.crystal_system.lower()
+        so = gem.crystal_system.lower() + (", in the hexagonal crystal family" if family else "")
+        checks.append((same or None if family else same, system, "crystal system", so))
     if not checks:
         return ""
-    lines = [
-        f"{gem.name}'s {label} is {value}" + ("" if holds else f", so {said} does not fit") + "."
-        if said.startswith(("RI", "SG", "hardness"))
-        else f"{gem.name} {'is' if holds else 'is not'} {said}: its {label} is {value}."
-        for holds, said, label, value in checks
-    ]
+
+    def line(holds: bool | None, said: str, label: str, value: str) -> str:
+        if said.startswith(("RI", "SG", "hardness")):
+            return f"{gem.name}'s {label} is {value}" + ("" if holds else f", so {said} does not fit") + "."
+        if holds is None:  # true in a looser sense: "hexagonal" of a trigonal gem
+            return f"{gem.name} is, loosely, {said}: its {label} is {value}."
+        negated = said.removeprefix("not ") if said.startswith("not ") else f"not {said}"
+        return f"{gem.name} is {said if holds else negated}: its {label} is {value}."
+
+    lines = [line(*check) for check in checks]
     held = [check[0] for check in checks]
-    verdict = "**Yes.**" if all(held) else "**No.**" if not any(held) else "**Partly.**"
+    verdict = "**Yes.**" if all(held) else "**No.**" if not any(h is not False for h in held) else "**Partly.**"
     return " ".join([verdict, *lines])

@@ -121,9 +121,9 @@ def streak_of(g: GemFacts) -> str:
         if m := STREAK.search(text or ""):
             return f"{(m.group(1) or m.group(2)).lower().replace('-', ' ')} (on unglazed porcelain)"
     return (
-        "not on record; most gems leave a white or colourless streak, and those harder than the porcelain plate "
-        "(about Mohs 7) scratch it instead. A streak test tells opaque minerals apart (pyrite greenish black, "
-        "hematite red) and is done only on rough material"
+        "not on record here. A streak is the colour of a mineral's powder on unglazed porcelain: it tells opaque "
+        "and strongly coloured minerals apart (pyrite greenish black, hematite red), while most transparent gems "
+        "leave a white or colourless one, or scratch the plate (about Mohs 7); it is done only on rough material"
     )
 
 

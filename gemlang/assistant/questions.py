@@ -115,15 +115,20 @@ CAPABILITIES_QUESTION = re.compile(
 )
 RESET_WORDS = re.compile(
     r"\b(?:start over|(?:a |the )?(?:new|next|another|second|third|other) stone|reset|forget (?:it|that|everything))\b|"
-    # another stone of the piece: "one of the small stones reads …", "the centre stone reads …"
-    r"\b(?:one of the|the|a|an) (?:small(?:er)?|little|side|centre|center|main|middle|accent|large(?:r)?|big(?:ger)?) "
-    r"stones?\b|"
     r"^\s*(?:(?:ok(?:ay)?|right|and)[,.!\s]+)?(?:next|another)(?:\s+(?:one|gem))?\s*(?:[:.,!-]|$)",
     re.I,  # the last: "ok, next.", "next: RI 1.66"; not "next test?"
 )
+# Another stone of a piece given its own readings: "one of the small stones reads 1.74 SR", "the side stones read …";
+# and, after those, the piece's main stone again: "and the centre stone reads …" (alone, the centre stone is the
+# stone in hand: "what is the centre stone?")
+_READS = r"[^.?!]{0,20}\b(?:reads?|read|has|have|shows?|gives?|gave|measures?|measured|is|are)\b"
+SIDE_STONE = re.compile(rf"\b(?:one of the|the|an?)\s+(?:small(?:er)?|little|side|accent)\s+stones?\b{_READS}", re.I)
+MAIN_STONE = re.compile(rf"\b(?:the|its)\s+(?:centre|center|main|middle|central)\s+stone\b{_READS}", re.I)
 # "the second stone is yellow with the same readings": the readings of the stone before, on a new stone
-SAME_READINGS = re.compile(
-    r"\bsame (?:readings?|ri|sg|values|numbers|constants|measurements)\b|\breads? the same\b", re.I
+SAME_READINGS = re.compile(  # not "another stone, but not the same readings"
+    r"(?<!\bnot )(?<!\bnot the )(?<!n't the )\bsame (?:readings?|ri|sg|values|numbers|constants|measurements)\b|"
+    r"(?<!n't )(?<!\bnot )\breads? the same\b",
+    re.I,
 )
 # "what is the hardness of ruby?", "how hard is emerald?": a gem's constant asked for, not "is it a ruby?"
 PROPERTY_FIELDS = {
@@ -275,7 +280,10 @@ TREATED_WORDS = re.compile(
     re.I,
 )
 VALUE_QUESTION = re.compile(
-    r"\b(?:worth|prices?|priced|value[ds]?|cost|how much|apprais(?:e|ed)|valuable|expensive)\b", re.I
+    r"\b(?:worth|prices?|priced|value[ds]?|cost|how much|apprais(?:e|ed)|valuable|expensive)\b|"
+    # a valuation asked for ("can you do a valuation?", "I need an appraisal"), not an appraiser's own work
+    r"\b(?:do|give|get|need|want|make|provide|write|have)\b[^.?!]{0,20}\b(?:valuation|appraisal)\b",
+    re.I,
 )
 ORIGIN_QUESTION = re.compile(
     r"\bwhere\b.{0,40}\b(?:from|mined|found|come|comes|originate\w*)\b|\b(?:origin|provenance)\b|"
@@ -319,8 +327,10 @@ ANOTHER_VALUE = re.compile(
 )
 AND_ABOUT = re.compile(r"^\s*(?:and|what about|how about)\b(?!.*\b(?:it|its|this|mine|my)\b)", re.I)
 SAME_STONE = re.compile(
-    r"\bsame (?:stone|gem|one|specimen|crystal|piece|ring|pendant|pearl|sample)\b|\b(?:close-?up|closer look|"
-    r"another (?:angle|view))\b(?![^.?!]{0,30}\b(?:another|other|new|different)\b)|"
+    r"\bsame (?:stone|gem|one|specimen|crystal|piece|ring|pendant|pearl|sample)\b|"
+    # a close-up of the stone in hand, unless the message names another ("close-up of the second stone")
+    r"^(?![\s\S]*\b(?:another|other|new|different|second|third|next|last|stone\s*\d|#\d)\b)[\s\S]*?"
+    r"\b(?:close-?up|closer look|another (?:angle|view))\b|"
     r"\b(?:another|second|other|different) (?:angle|view|side|photo|picture|shot) of (?:it|this)\b",
     re.I,
 )

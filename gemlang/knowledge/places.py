@@ -251,7 +251,11 @@ CLAIMED = re.compile(
     r"\b(?:said|says|say|told me|tells me|claims?|claimed|swears?|swore|insists?|insisted|according to|"
     r"sold (?:it|them|this) (?:to me )?as|was told)\b(?:(?!(?:but|and|though|although|while|yet)\b)[^,;.!?]){0,30}$"
 )
-_REPORTED = re.compile(r"\b(?:report|certificate|cert|lab|laboratory|gia|ssef|gübelin|gubelin|agl|grs)\b")
+# a laboratory's word, or the user's own ("as I said", "I found it myself"): not a claim to be checked
+_FIRST_HAND = re.compile(
+    r"\b(?:report|certificate|cert|lab|laboratory|gia|ssef|gübelin|gubelin|agl|grs|gia's)\b|\bas i (?:said|told you)\b|"
+    r"\bi (?:found|dug|mined|collected|picked)\b"
+)
 
 # "is it from Arizona?": a question about a place, not a statement of where the stone is from.
 _ASKED = re.compile(r"\b(?:is|was|could|can|might|would)\s+(?:it|this|that|the stone)\s+(?:be\s+|have been\s+)?"
@@ -281,7 +285,7 @@ def _matches_and_denials(text: str, claims: bool = False) -> tuple[list[tuple[in
             continue
         before = t[max(0, match[0] - 50) : match[0]]
         claimed = CLAIMED.search(before)
-        claimed = claimed if claimed and not claims and not _REPORTED.search(before[: claimed.start()][-30:]) else None
+        claimed = claimed if claimed and not claims and not _FIRST_HAND.search(before) else None
         phrase = _DENIED.search(t[max(0, match[0] - 40) : match[0]]) or _BOUGHT.search(before) or claimed
         if phrase:
             denied.append(f"{phrase.group(0).strip()} {match[1]}")

@@ -306,12 +306,16 @@ def _beyond(gems: list[GemFacts], q: Quantity, value: float, above: bool, inclus
 
 
 # "which gems are harder than quartz?", "what stones are softer than glass?", "gems heavier than diamond"
+_COMPARED = r"(?P<how>harder|softer|heavier|lighter|denser|less dense)\s+than\s+(?:an?\s+|the\s+)?(?P<than>.+?)"
+_THAN_ENDS = r"(?=\s*(?:[?.!,;]|\b(?:but|and|yet)\b|$))"
 COMPARED_LIST_QUESTION = re.compile(
     r"(?:\b(?:which|what)\s+(?:natural\s+)?(?:gems?|gemstones?|stones?|minerals?)\s+(?:are|is)\s+|"
     r"^\s*(?:list\s+(?:the\s+)?)?(?:natural\s+)?(?:gems|gemstones|minerals)\s+(?:that are\s+)?)"
-    r"(?P<how>harder|softer|heavier|lighter|denser|less dense)\s+than\s+(?:an?\s+|the\s+)?(?P<than>[^?.!,;]+)",
+    rf"{_COMPARED}{_THAN_ENDS}",
     re.I,
 )
+# "… harder than glass but softer than quartz": a second bound on the same quantity
+ALSO_COMPARED = re.compile(rf"\b(?:but|and|yet)\s+(?:also\s+)?{_COMPARED}{_THAN_ENDS}", re.I)
 COMPARED = {  # the word -> the quantity it compares and whether the gems listed lie above
     "harder": ("hardness", True), "softer": ("hardness", False), "heavier": ("specific_gravity", True),
     "denser": ("specific_gravity", True), "lighter": ("specific_gravity", False),
@@ -319,40 +323,58 @@ COMPARED = {  # the word -> the quantity it compares and whether the gems listed
 }  # fmt: skip
 
 
-def compared_list_answer(text: str) -> str:
-    """The natural gems harder, softer, heavier or lighter than a gem or a scratch-test object ("which gems are
-    harder than quartz?"): those whose range's middle lies beyond its range, one line per species; '' if not
-    asked or if what they are compared with is unknown."""
+def _bound(how: str, than: str) -> tuple[str, bool, float, str, str] | None:
+    """(quantity, above, value, how it is said, the species compared with) of "harder than quartz"; None if what
+    it is compared with is no gem or scratch-test object gemlang knows."""
     from gemlang.knowledge.scratch import REFERENCES
 
-    m = COMPARED_LIST_QUESTION.search(text or "")
-    if m is None:
-        return ""
-    field, above = COMPARED[re.sub(r"\s+", " ", m.group("how").lower())]
+    field, above = COMPARED[re.sub(r"\s+", " ", how.lower())]
     q = next(q for q in SCALE_QUANTITIES.values() if q.field == field)
-    than = m.group("than").strip().lower()
+    than = than.strip().lower()
     named = gems_named_in(than)
     words = r"(?:an?\s+|my\s+)?(?:steel\s+)?(?:{})s?"
     scratched = next((r for r in REFERENCES if re.fullmatch(words.format("|".join(r.words)), than)), None)
     if named and _value(named[0], field) is not None:
-        value, own = _span(named[0], field)[1 if above else 0], _species(named[0]).lower()
-        said = _line([named[0]], q)
-    elif scratched is not None and field == "hardness":
-        value, own, said = scratched.hardness, "", f"{scratched.name} (Mohs {scratched.hardness:g})"
-    else:
+        value, said = _span(named[0], field)[1 if above else 0], f"{how.lower()} than {_line([named[0]], q)}"
+        return field, above, value, said, _species(named[0]).lower()
+    if scratched is not None and field == "hardness":
+        return (
+            field,
+            above,
+            scratched.hardness,
+            f"{how.lower()} than {scratched.name} (Mohs {scratched.hardness:g})",
+            "",
+        )
+    return None
+
+
+def compared_list_answer(text: str) -> str:
+    """The natural gems harder, softer, heavier or lighter than a gem or a scratch-test object ("which gems are
+    harder than quartz?", "… harder than glass but softer than quartz?"): those whose range's middle lies beyond
+    its range, one line per species; '' if not asked, or if what they are compared with is unknown or the two
+    bounds measure different things."""
+    m = COMPARED_LIST_QUESTION.search(text or "")
+    if m is None:
         return ""
+    asked = [m, *ALSO_COMPARED.finditer(text, m.end())]
+    bounds = [_bound(b.group("how"), b.group("than")) for b in asked]
+    if None in bounds or len({b[0] for b in bounds}) > 1:
+        return ""
+    field, q = bounds[0][0], next(q for q in SCALE_QUANTITIES.values() if q.field == bounds[0][0])
+    own = {b[4] for b in bounds}
     # reliably beyond it: the middle of a gem's range past the end of the other's ("Neither is reliably harder")
     beyond = [
         g for g in all_gems()
-        if g.origin == "natural" and (v := _value(g, field)) is not None and (v > value if above else v < value)
+        if g.origin == "natural" and (v := _value(g, field)) is not None
+        and all(v > value if above else v < value for _, above, value, _, _ in bounds)
     ]  # fmt: skip
-    lines = [gs for gs in _by_species(beyond, field, highest=above) if _species(gs[0]).lower() != own]
+    lines = [gs for gs in _by_species(beyond, field, highest=bounds[0][1]) if _species(gs[0]).lower() not in own]
     lines.sort(key=lambda gs: _trade_first(gs)[:2])  # stable: by value within each
-    how = m.group("how").lower()
+    said = " and ".join(b[3] for b in bounds)
     if not lines:
-        return f"None of the natural gems I know is {how} than {said}."
+        return f"None of the natural gems I know is {said}."
     shown = some_of([_line(gs, q) for gs in lines], LISTED)
-    return f"**Natural gems {how} than {said}** ({len(lines)} species, the gems of the trade first): {shown}."
+    return f"**Natural gems {said}** ({len(lines)} species, the gems of the trade first): {shown}."
 
 
 # "which gems are singly refractive?", "which gems are uniaxial negative?": the optic class and sign asked for
