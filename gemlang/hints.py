@@ -254,9 +254,9 @@ TREATMENT_SIGNS = (
         "<https://www.gemsociety.org/article/destructive-tests-hot-point/>): stabilisation must be disclosed.",
     ),
     (
-        re.compile(  # not "no laser drill holes visible"
-            r"(?<!\bno )(?<!\bnot )(?<!\bwithout )(?<!\bany )"
-            r"\blaser[- ]?(?:drill(?:ed|ing)?(?:[- ]holes?)?|holes?|channels?|tunnels?)\b|\bldh\b",
+        re.compile(  # not "no laser drill holes visible", "no sign of laser drilling"
+            r"^(?![\s\S]*\b(?:no|not|without|nor|never)\b[^.;,]{0,25}\blaser)[\s\S]*?"
+            r"(?:\blaser[- ]?(?:drill(?:ed|ing)?(?:[- ]holes?)?|holes?|channels?|tunnels?)\b|\bldh\b)",
             re.I,
         ),
         "a laser drill hole is a fine straight channel bored from the surface to a dark inclusion, which is then "
@@ -403,11 +403,20 @@ def _of_another_gem(sentence: str) -> bool:
     return bool(gems_named_in(sentence))
 
 
+# a gem's name as a cut or a colour ("emerald cut", "ruby red", "peridot-green"): no gem a claim is about
+GEM_AS_A_WORD = re.compile(
+    r"^\s*\w+(?:\s+\w+)?[\s-]+(?:cut|shaped|red|green|blue|pink|yellow|purple|violet|orange|brown|colou?r(?:ed)?)\b",
+    re.I,
+)
+
+
 def _gem_opens(sentence: str) -> bool:
-    """Whether a sentence opens with the name of a gem ("ok so ruby is …", "Hessonite shows …")."""
+    """Whether a sentence opens with the name of a gem ("ok so ruby is …", "Hessonite shows …"), not with a gem's
+    name used for a cut or a colour ("Emerald cut stone, …", "Ruby red stone, …")."""
     from gemlang.knowledge.knowledge_base import gems_named_in
 
-    return bool(gems_named_in(" ".join(sentence.split()[:3])))
+    opening = " ".join(sentence.split()[:3])
+    return bool(gems_named_in(opening)) and not GEM_AS_A_WORD.match(opening)
 
 
 def _statement(sentence: str) -> str:

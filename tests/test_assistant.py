@@ -2570,3 +2570,31 @@ def test_review_regressions_of_places_spectra_valuations_and_signs_stay_fixed():
         .ask("Which gems are harder than glass but softer than quartz?")
         .reply.split("**")[2]
     )  # both bounds: 5.5 to 7, not harder than quartz
+
+
+def test_second_review_regressions_stay_fixed(assistant):
+    from conftest import red_stone_photo
+
+    from gemlang.assistant.questions import SAME_STONE
+
+    cut = Assistant(classifier=None).conversation()
+    cut.ask("Emerald cut stone, RI 1.762-1.770, SG 4.00, blue - sapphire, right?")  # a cut, not a claim of emerald
+    assert cut.ask("what have I told you?").reply.startswith("For this stone I have: blue colour; RI 1.762–1.770")
+    red = Assistant(classifier=None).conversation().ask("Peridot green stone, RI 1.654-1.690, olivine right?")
+    assert red.gem == "Peridot" and red.candidates  # ranked, not "Yes. Peridot's refractive index is …"
+    negated = Assistant(classifier=None).conversation().ask("ruby is not dichroic, right?").reply
+    assert negated.startswith("**No.** Ruby is dichroic")
+    small = assistant.conversation()
+    small.ask("what is it?", red_stone_photo())
+    assert small.ask("It's a small stone and it reads RI 1.762-1.770").used_photo  # its size, not another stone
+    ring = assistant.conversation()
+    first = ring.ask("what is it?", red_stone_photo())
+    ring.ask("The side stones read over the limit, SG 3.52")
+    back = ring.ask("What is the centre stone?")
+    assert back.candidates == first.candidates and "back to the centre stone" in " ".join(back.notes)
+    assert SAME_STONE.search("The other photo was blurry, here's a close-up")  # of the stone in hand
+    assert not SAME_STONE.search("here's a close-up of the other stone")
+    assert not parse_hints("I found it on eBay, the seller says it is from Ceylon").countries
+    assert not parse_hints("No lab report, but the seller says it is from Burma").countries
+    assert parse_hints("the GIA report says Sri Lanka").countries == ("Sri Lanka",)
+    assert not parse_hints("No sign of laser drilling").signs

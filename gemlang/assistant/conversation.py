@@ -213,6 +213,19 @@ class Turn:
     aside: str = ""  # what the question asks besides the gem's name (treatment, origin, value, care)
 
 
+def _side_stone_read(text: str) -> bool:
+    """Whether a message gives a piece's side stones readings of their own ("one of the small stones reads 1.74
+    SR"): a number read in the side stones' words, before any "the centre stone" that follows."""
+    side = SIDE_STONE.search(text)
+    if side is None:
+        return False
+    own = text[side.start() :]
+    if centre := MAIN_STONE.search(own):
+        own = own[: centre.start()]
+    said = parse_hints(own)
+    return bool(said.readings.ri or said.readings.sg or said.hardness)
+
+
 class Conversation:
     """The state of one chat: the current stone's photo(s), their probabilities, and the hints so far."""
 
@@ -229,7 +242,9 @@ class Conversation:
         self.stones: list[tuple[str, str]] = []  # (name, what was answered) of each earlier stone of a parcel
         self._stone_name = ""  # what a parcel message called the stone in hand ("Stone B"); else "stone N"
         self._stone_began = 0  # the index in `answers` where the current stone's answers begin
-        self._on_a_side_stone = False  # the stone in hand is a piece's side stone: "the centre stone reads" is another
+        # the stone in hand before a piece's side stones were given (photos, look, scope, hints, flaws): "the
+        # centre stone" goes back to it
+        self._main_stone: tuple | None = None
         self.topic: GemFacts | None = None  # the gem asked about with no stone in hand: "and its SG?" is of it
         self.pair: tuple[GemFacts, GemFacts] | None = None  # the two gems compared last: "which is harder?"
         self._care_said: tuple[str, str] | None = None  # (gem, why) of the latest care answer, for "why not?"
@@ -242,6 +257,7 @@ class Conversation:
 
     def reset(self) -> None:
         self._next_stone()
+        self._main_stone = None
         self._photo_flaws = []
         self.images, self.image_probs, self.hints, self._heatmaps = [], None, Hints(), {}
         self.scope = None
@@ -638,15 +654,22 @@ class Conversation:
     # --- what the message brings of the stone ------------------------------------------------------------------
     def _start_over(self, turn: Turn) -> bool:
         """ "new stone": the stone in hand forgotten; True when nothing else was said ("new stone: RI 1.69, SG 3.35"
-        goes on with those)."""
-        side = bool(SIDE_STONE.search(turn.text)) and parse_hints(turn.text).measured  # another stone's readings
-        main = self._on_a_side_stone and bool(MAIN_STONE.search(turn.text)) and parse_hints(turn.text).measured
-        turn.reset = (bool(RESET_WORDS.search(turn.text)) or side or main) and not turn.photos
+        goes on with those). A piece's side stones given their own readings are another stone, and "the centre
+        stone" after them is the one in hand before them again."""
+        if not turn.photos and self._main_stone is not None and MAIN_STONE.search(turn.text):
+            self._next_stone()  # the side stone's answer kept for "what was the first one?"
+            self.images, self.image_probs, self.scope, self.hints, self._photo_flaws = self._main_stone
+            self._main_stone = None
+            turn.answer.notes.append("back to the centre stone, with its photo and readings.")
+            return False
+        side = _side_stone_read(turn.text)
+        turn.reset = (bool(RESET_WORDS.search(turn.text)) or side) and not turn.photos
         if not turn.reset:
             return False
-        self._on_a_side_stone = side
+        main = (self.images, self.image_probs, self.scope, self.hints, self._photo_flaws) if side else None
         kept = self.hints.readings if SAME_READINGS.search(turn.text) else None  # "… with the same readings"
         self.reset()
+        self._main_stone = main
         said = parse_hints(RESET_WORDS.sub(" ", turn.text))
         if kept:
             self.hints = Hints(readings=kept)
@@ -691,7 +714,7 @@ class Conversation:
                 if self.hints:
                     answer.notes.append("new photo, new stone: earlier hints were cleared.")
                 self._next_stone()
-                self.hints = Hints()
+                self.hints, self._main_stone = Hints(), None
             self.images, self._heatmaps = images, {}
             # what every photo of the stone lacks (one fair photo is enough to answer from)
             each = [{flaw.split(" (")[0]: flaw for flaw in shortcomings_of(read)} for read in reads]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from gemlang.assistant.gem_answers import property_value
-from gemlang.hints import parse_hints
+from gemlang.hints import GEM_AS_A_WORD, parse_hints
 from gemlang.knowledge.facts import GemFacts
 from gemlang.knowledge.instruments import profile
 from gemlang.knowledge.knowledge_base import gems_named_in
@@ -55,8 +55,8 @@ def claims_checked(text: str) -> str:
     named = re.search(rf"\b{re.escape(gem.name.split()[0][:5])}", text, re.I)
     # the claim opens the message: "Got a red stone reading 1.718 SR, spinel right?" gives readings of a stone
     # first, and asks whether they make it spinel, which the ranking answers
-    if named is None or not OPENER.fullmatch(text[: named.start()]):
-        return ""
+    if named is None or not OPENER.fullmatch(text[: named.start()]) or GEM_AS_A_WORD.match(text[named.start() :]):
+        return ""  # not "Ruby red stone reading 1.718 SR, spinel right?", a stone's readings
     plain = re.search(rf"\b{re.escape(gem.name.split()[0])}\w*{STATED}", text, re.I) and text.rstrip().endswith("?")
     if not (TAGGED.search(text) or plain):
         return ""
@@ -84,7 +84,9 @@ def claims_checked(text: str) -> str:
         said = "not pleochroic" if r.pleochroism == "none" else "pleochroic"
         axes = next((w for w in ("dichroic", "trichroic") if w in lowered), None)  # two colours: uniaxial; three
         if axes and pleochroic:
-            holds, said = profile(gem).optic == {"dichroic": "uniaxial", "trichroic": "biaxial"}[axes], axes
+            denied = bool(re.search(rf"\bnot\s+{axes}", lowered))  # "ruby is not dichroic, right?"
+            shows = profile(gem).optic == {"dichroic": "uniaxial", "trichroic": "biaxial"}[axes]
+            holds, said = shows != denied, f"not {axes}" if denied else axes
         checks.append((holds, said, "pleochroism", property_value(gem, "pleochroism")))
     system = next((s for s in SYSTEMS if re.search(rf"\b{s}\b", lowered)), None)
     if system and gem.crystal_system:

@@ -118,12 +118,15 @@ RESET_WORDS = re.compile(
     r"^\s*(?:(?:ok(?:ay)?|right|and)[,.!\s]+)?(?:next|another)(?:\s+(?:one|gem))?\s*(?:[:.,!-]|$)",
     re.I,  # the last: "ok, next.", "next: RI 1.66"; not "next test?"
 )
-# Another stone of a piece given its own readings: "one of the small stones reads 1.74 SR", "the side stones read …";
-# and, after those, the piece's main stone again: "and the centre stone reads …" (alone, the centre stone is the
-# stone in hand: "what is the centre stone?")
-_READS = r"[^.?!]{0,20}\b(?:reads?|read|has|have|shows?|gives?|gave|measures?|measured|is|are)\b"
-SIDE_STONE = re.compile(rf"\b(?:one of the|the|an?)\s+(?:small(?:er)?|little|side|accent)\s+stones?\b{_READS}", re.I)
-MAIN_STONE = re.compile(rf"\b(?:the|its)\s+(?:centre|center|main|middle|central)\s+stone\b{_READS}", re.I)
+# Another stone of a piece given its own readings: "one of the small stones reads 1.74 SR", "the side stones read …"
+# (not "it's a small stone and it reads …", the stone in hand); and, after those, the piece's main stone again:
+# "what is the centre stone?", "and the centre stone reads …"
+SIDE_STONE = re.compile(
+    r"\b(?:one of the|the)\s+(?:small(?:er)?|little|side|accent)\s+stones\b[^.?!;]{0,20}?"
+    r"\b(?:reads?|read|has|have|shows?|gives?|gave|measures?|measured|is|are)\b",
+    re.I,
+)
+MAIN_STONE = re.compile(r"\b(?:the|its)\s+(?:centre|center|main|middle|central)\s+stone\b", re.I)
 # "the second stone is yellow with the same readings": the readings of the stone before, on a new stone
 SAME_READINGS = re.compile(  # not "another stone, but not the same readings"
     r"(?<!\bnot )(?<!\bnot the )(?<!n't the )\bsame (?:readings?|ri|sg|values|numbers|constants|measurements)\b|"
@@ -328,9 +331,9 @@ ANOTHER_VALUE = re.compile(
 AND_ABOUT = re.compile(r"^\s*(?:and|what about|how about)\b(?!.*\b(?:it|its|this|mine|my)\b)", re.I)
 SAME_STONE = re.compile(
     r"\bsame (?:stone|gem|one|specimen|crystal|piece|ring|pendant|pearl|sample)\b|"
-    # a close-up of the stone in hand, unless the message names another ("close-up of the second stone")
-    r"^(?![\s\S]*\b(?:another|other|new|different|second|third|next|last|stone\s*\d|#\d)\b)[\s\S]*?"
-    r"\b(?:close-?up|closer look|another (?:angle|view))\b|"
+    # a close-up of the stone in hand, unless what it is of is another ("a close-up of the second stone")
+    r"\b(?:close-?up|closer look|another (?:angle|view))\b(?!\s+(?:of\s+)?(?:the\s+|my\s+|a\s+)?(?:another|other|new|"
+    r"different|second|third|next|last|stone\s*\d|#\d)\b)|"
     r"\b(?:another|second|other|different) (?:angle|view|side|photo|picture|shot) of (?:it|this)\b",
     re.I,
 )

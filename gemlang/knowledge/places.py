@@ -285,7 +285,11 @@ def _matches_and_denials(text: str, claims: bool = False) -> tuple[list[tuple[in
             continue
         before = t[max(0, match[0] - 50) : match[0]]
         claimed = CLAIMED.search(before)
-        claimed = claimed if claimed and not claims and not _FIRST_HAND.search(before) else None
+        # a laboratory's or the user's own word in the claim itself ("told by GIA that …"), not "no lab report, but
+        # the seller says …" or "I found it on eBay, the seller says …"
+        clause = re.split(r"[,;.!?]|\bbut\b", before[: claimed.start()])[-1] if claimed else ""
+        first_hand = claimed and _FIRST_HAND.search(clause + before[claimed.start() :])
+        claimed = claimed if claimed and not claims and not first_hand else None
         phrase = _DENIED.search(t[max(0, match[0] - 40) : match[0]]) or _BOUGHT.search(before) or claimed
         if phrase:
             denied.append(f"{phrase.group(0).strip()} {match[1]}")
