@@ -2598,3 +2598,14 @@ def test_second_review_regressions_stay_fixed(assistant):
     assert not parse_hints("No lab report, but the seller says it is from Burma").countries
     assert parse_hints("the GIA report says Sri Lanka").countries == ("Sri Lanka",)
     assert not parse_hints("No sign of laser drilling").signs
+
+
+@pytest.mark.parametrize(
+    ("claim", "reply"),
+    [("Hey, spinel is singly refractive, right?", "**Yes.** Spinel is singly refractive"),
+     ("I think garnet is singly refractive, right?", "**Yes.** Garnet is singly refractive"),
+     ("CZ is cubic, right?", "**Yes.** Cubic Zirconia is cubic"),  # named by another name
+     ("Which gems are softer than a knife and heavier than diamond?", "I list gems by one property at a time")],
+)  # fmt: skip
+def test_claims_after_a_greeting_or_by_another_name_and_mixed_lists_are_answered(claim, reply):
+    assert Assistant(classifier=None).conversation().ask(claim).reply.startswith(reply)

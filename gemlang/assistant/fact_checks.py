@@ -22,9 +22,9 @@ TAGGED = re.compile(
 STATED = r"\s+(?:is|are|has|have|shows?|reads?)\b"
 # what may come before the gem a claim is about: fillers and the claim's own opening, no reading of a stone
 OPENER = re.compile(
-    r"\s*(?:(?:ok(?:ay)?|so|and|but|well|hmm|right|also|wait)\b[\s,]*)*(?:(?:is it true that|am i right (?:that|in "
-    r"thinking)|i (?:read|heard|learnt|learned|was taught) that|(?:can|could|does|do|is|are|will)(?: an?| the)?|an?|"
-    r"the)\s+)?",
+    r"\s*(?:(?:ok(?:ay)?|so|and|but|well|hmm|right|also|wait|hey|hi|hello)\b[\s,]*)*(?:(?:is it true that|am i "
+    r"right (?:that|in thinking)|i (?:read|heard|learnt|learned|was taught|think|believe|thought)(?: that)?|"
+    r"(?:can|could|does|do|is|are|will)(?: an?| the)?|an?|the)\s+)?",
     re.I,
 )
 ABOUT_A_STONE = re.compile(r"\b(?:my|this|the stone|mine|it'?s|it)\b", re.I)
@@ -52,7 +52,10 @@ def claims_checked(text: str) -> str:
     if len(gems) != 1 or ABOUT_A_STONE.search(TAGGED.sub("", text)):
         return ""
     gem = gems[0]
-    named = re.search(rf"\b{re.escape(gem.name.split()[0][:5])}", text, re.I)
+    # where the message names it: by its name or any other ("CZ is cubic, right?")
+    spots = [m for n in (gem.name, *gem.aliases) if (m := re.search(rf"\b{re.escape(n)}", text, re.I))]
+    spots = spots or [m for m in [re.search(rf"\b{re.escape(gem.name.split()[0][:5])}", text, re.I)] if m]
+    named = min(spots, key=lambda m: m.start()) if spots else None
     # the claim opens the message: "Got a red stone reading 1.718 SR, spinel right?" gives readings of a stone
     # first, and asks whether they make it spinel, which the ranking answers
     if named is None or not OPENER.fullmatch(text[: named.start()]) or GEM_AS_A_WORD.match(text[named.start() :]):

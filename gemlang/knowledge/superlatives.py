@@ -358,8 +358,16 @@ def compared_list_answer(text: str) -> str:
         return ""
     asked = [m, *ALSO_COMPARED.finditer(text, m.end())]
     bounds = [_bound(b.group("how"), b.group("than")) for b in asked]
-    if None in bounds or len({b[0] for b in bounds}) > 1:
+    if None in bounds:
         return ""
+    if len({b[0] for b in bounds}) > 1:  # "softer than a knife and heavier than diamond"
+        return (
+            "I list gems by one property at a time: ask for those "
+            + bounds[0][3]
+            + ", then for those "
+            + bounds[1][3]
+            + ", and compare the two lists."
+        )
     field, q = bounds[0][0], next(q for q in SCALE_QUANTITIES.values() if q.field == bounds[0][0])
     own = {b[4] for b in bounds}
     # reliably beyond it: the middle of a gem's range past the end of the other's ("Neither is reliably harder")
