@@ -385,7 +385,9 @@ ASKED_NOT_SEEN = re.compile(
 )
 # a statement asked to be confirmed: "…, right?", "…, isn't it?" (of a gem it names: no reading of the stone)
 TAG_QUESTION = re.compile(
-    r"(?:,|\s)\s*(?:right|correct|true|isn'?t (?:it|that so)|is(?:n'?t)? that (?:right|so))\s*\?+\s*$", re.I
+    r"(?:,|\s)\s*(?:right|correct|true|yes|no|isn'?t (?:it|that so)|doesn'?t it|is(?:n'?t)? that (?:right|correct|so|"
+    r"true))\s*\?+\s*$",
+    re.I,
 )
 _SAID_AS = r"\W{0,6}(?:(?:of|is|at|about|around|reads?|were|was|be)\W{1,3})?\d"  # "SG 3.52", "if the RI were 1.72"
 # "SG 3.52", "an RI of 1.71", "a 1.72 RI"

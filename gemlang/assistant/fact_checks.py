@@ -8,16 +8,14 @@ from __future__ import annotations
 import re
 
 from gemlang.assistant.gem_answers import property_value
-from gemlang.hints import GEM_AS_A_WORD, parse_hints
+from gemlang.hints import GEM_AS_A_WORD, TAG_QUESTION, parse_hints
 from gemlang.knowledge.facts import GemFacts
 from gemlang.knowledge.instruments import profile
 from gemlang.knowledge.knowledge_base import gems_named_in
 
-# "…, right?", "…, correct?", "…, isn't it?", "is it true that …?", or "<gem> is/has …?" asked outright
-TAGGED = re.compile(
-    r"(?:,|\s)\s*(?:right|correct|true|yes|no|isn'?t (?:it|that so)|doesn'?t it|is(?:n'?t)? that (?:right|correct|so|"
-    r"true))\s*\?+\s*$|^\s*(?:is it true that|am i right (?:that|in thinking)|i (?:read|heard|learnt|learned) that)\b",
-    re.I,
+# "is it true that …?" (besides "…, right?", `TAG_QUESTION`, and "<gem> is/has …?" asked outright)
+ASKED_IF_TRUE = re.compile(
+    r"^\s*(?:is it true that|am i right (?:that|in thinking)|i (?:read|heard|learnt|learned) that)\b", re.I
 )
 STATED = r"\s+(?:is|are|has|have|shows?|reads?)\b"
 # what may come before the gem a claim is about: fillers and the claim's own opening, no reading of a stone
@@ -49,7 +47,7 @@ def claims_checked(text: str) -> str:
     """Each claim about the one gem a message names, said to hold or not with its facts; '' when the message
     is no such check (no gem, two gems, a stone of the user's, or nothing a fact could settle)."""
     gems = gems_named_in(text or "")
-    if len(gems) != 1 or ABOUT_A_STONE.search(TAGGED.sub("", text)):
+    if len(gems) != 1 or ABOUT_A_STONE.search(ASKED_IF_TRUE.sub("", TAG_QUESTION.sub("", text))):
         return ""
     gem = gems[0]
     # where the message names it: by its name or any other ("CZ is cubic, right?")
@@ -61,7 +59,7 @@ def claims_checked(text: str) -> str:
     if named is None or not OPENER.fullmatch(text[: named.start()]) or GEM_AS_A_WORD.match(text[named.start() :]):
         return ""  # not "Ruby red stone reading 1.718 SR, spinel right?", a stone's readings
     plain = re.search(rf"\b{re.escape(gem.name.split()[0])}\w*{STATED}", text, re.I) and text.rstrip().endswith("?")
-    if not (TAGGED.search(text) or plain):
+    if not (TAG_QUESTION.search(text) or ASKED_IF_TRUE.search(text) or plain):
         return ""
     hints = parse_hints(text, questions=True)
     r, lowered = hints.readings, text.lower()
