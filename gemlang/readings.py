@@ -198,7 +198,8 @@ OBSERVATIONS = {
     "pyrite specks": r"(?<!no )pyrite (?:specks?|flecks?|inclusions?|grains?|spots?|crystals?)|(?:specks?|flecks?) of "
     r"(?:brassy |golden )?pyrite|golden (?:specks?|flecks?)",
     "aventurescence": r"aventurescen\w*|glitter\w*|spangles?|sparkling (?:platelets|flakes)",
-    "adularescence": r"adularescen\w*|(?:blue|billowy|floating|silvery) (?:sheen|glow|light)",
+    "adularescence": r"adularescen\w*|(?:blue|billowy|floating|silvery) (?:sheen|glow|light)|"
+    r"\bsheen\b[^.;]{0,25}\b(?:moves?|moving|floats?|rolls?)\b|\b(?:moving|floating|rolling) sheen\b",
     "centipede inclusions": r"centipedes?",
     # the phenomena a cabochon shows: not "star sapphire" or "cat's-eye chrysoberyl", a gem's name
     "a star (asterism)": r"\basteri\w*|\b(?:four|six|twelve|4|6|12)[- ]ray(?:ed)? star\b|"
@@ -803,8 +804,9 @@ def crown_and_pavilion(t: str) -> tuple[float, float] | None:
 
 # a bench shorthand: an RI followed by what the polariscope or the edges showed ("1.74 SR", "1.718 s.r."); not the
 # second edge of a range ("1.544-1.553 DR")
-OPTIC_AFTER = re.compile(
-    r"(?<![\d.\-–])(?<!to )(?<!- )(?<!– )(1\.[4-9]\d{1,3})(?![\d.])\s*,?\s*(?:sr|dr|adr|s\.\s?r\.?|d\.\s?r\.?)(?!\w)"
+OPTIC_AFTER = re.compile(  # "1.544, 1.553 DR" and "1.544-1.553 DR": both edges
+    r"(?<![\d.\-–])(?<!to )(?<!- )(?<!– )(?:(1\.[4-9]\d{1,3})\s*(?:[,/\-–]|to)\s*)?(1\.[4-9]\d{1,3})(?![\d.])\s*,?\s*"
+    r"(?:sr|dr|adr|s\.\s?r\.?|d\.\s?r\.?)(?!\w)(?!\s*[:=]?\s*0?\.\d)"  # not "DR 0.020", a birefringence
 )
 EDGES_MATCH = 0.002  # two edges this close to differing by the birefringence given are an RI
 # a refractometer's two shadow edges written as a range ("1.762-1.770", "1.54 to 1.55"); not an SG of 1.05-1.10
@@ -1013,7 +1015,12 @@ def _parse_readings(text: str) -> Readings:
 
     shorthand = None if ri is not None else OPTIC_AFTER.search(t)  # "reads 1.74 SR": a refractometer's one edge
     if shorthand and not labelled_at(t, shorthand.start()):
-        ri = Reading(float(shorthand.group(1)), float(shorthand.group(1)), shorthand.group(1))
+        edges = sorted(float(v) for v in shorthand.groups() if v)
+        ri = Reading(edges[0], edges[-1], shorthand.group(0).strip())
+        # its "DR" is the polariscope's word, not a birefringence of 1.553 to be re-checked
+        problems = [p for p in problems if f"“{shorthand.group(2)} " not in p]
+        if bire is None and Readings(ri=ri, optic=optic).ri_edges:  # two edges: their difference, as for "RI …"
+            bire = _edge_difference(ri)
     unlabelled = ri is None and (sg or bire) and (edges := TWO_EDGES.search(t)) and not labelled_at(t, edges.start())
     if unlabelled and bire and abs(float(edges.group(2)) - float(edges.group(1)) - bire.high) <= EDGES_MATCH:
         # "1.654-1.690, birefringence 0.036": two edges as far apart as the birefringence given are the RI

@@ -760,3 +760,15 @@ def test_a_collectors_tests_on_rough_are_read():
         .gem
         == "Fluorite"
     )
+
+
+def test_two_edges_before_dr_a_moving_sheen_and_readings_carried_over_are_read_as_meant():
+    for text in ("1.544, 1.553 DR", "1.544-1.553 DR"):
+        both = parse_readings(text)
+        assert (both.ri.low, both.ri.high) == (1.544, 1.553) and both.birefringence and not both.problems
+    seen = parse_readings("glows blue under longwave UV, and the sheen moves as I tilt it")
+    assert seen.fluorescence == "blue" and "adularescence" in seen.observations
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.762-1.770, SG 4.00, red")
+    carried = chat.ask("next stone: same RI, but SG 3.99").notes[0]
+    assert "RI 1.762–1.770" in carried and "SG 4.00" not in carried  # the SG given anew is not said carried

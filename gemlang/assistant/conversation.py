@@ -673,8 +673,11 @@ class Conversation:
         said = parse_hints(RESET_WORDS.sub(" ", turn.text))
         if kept:
             self.hints = Hints(readings=kept)
+            # what the message gives anew ("same RI, but SG 3.99") replaces the old value: not said to be carried
+            given = {k for k in ("ri", "sg", "birefringence", "optic", "pleochroism") if getattr(said.readings, k)}
+            carried = Hints(readings=replace(kept, **dict.fromkeys(given)))
             turn.answer.notes.append(
-                f"a new stone, with the last one's readings as you said: {', '.join(self.hints.describe())}."
+                f"a new stone, with the last one's readings as you said: {', '.join(carried.describe())}."
             )
             return False
         if not (said or said.colours):
