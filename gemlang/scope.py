@@ -163,6 +163,11 @@ BLANK_SPREAD = 4.0
 DRAWN_COLOURS, DRAWN_SHARE = 500, 0.92
 
 
+def one_flat_colour(pixels: np.ndarray) -> bool:
+    """Whether pixels (any shape ending in RGB) spread less than any photo of a stone does: a lens cap, a frame."""
+    return float(np.asarray(pixels, dtype=np.float32).reshape(-1, 3).std(0).max()) < BLANK_SPREAD
+
+
 def blank_picture(source) -> bool:
     """A picture of one flat colour (a lens cap, an empty frame) or a few (a drawing, scanned text): no photo of
     anything for any check to weigh.
@@ -176,7 +181,7 @@ def blank_picture(source) -> bool:
     if read is None:
         return False
     pixels = np.asarray(read[1]).reshape(-1, 3)
-    if float(pixels.astype(np.float32).std(0).max()) < BLANK_SPREAD:
+    if one_flat_colour(pixels):
         return True
     codes = (pixels[:, 0].astype(np.int32) << 16) | (pixels[:, 1].astype(np.int32) << 8) | pixels[:, 2]
     _, counts = np.unique(codes, return_counts=True)  # one integer per colour: no sort of rows

@@ -129,8 +129,9 @@ def run(args) -> int:
         + (f", {copies} skipped as {as_copies} already in the catalog (one row per content)" if copies else "")
         + f"; catalog written to {args.out}"
     )
+    # one pass over OUT: the rows gone, replaced or of other folders, and the rows the copies share
+    gone, replaced, elsewhere, origins = stale_rows(args.out, folder, {key for _, key in summary.copies_named})
     # a copy has no row of its own: say whose row describes it, so a look-up by its name can find it
-    origins = first_rows(args.out, {key for _, key in summary.copies_named})
     for photo, key in summary.copies_named:
         photo, origin = printable(photo), origins.get(key, "another photo")  # as rows write names
         if origin == photo:  # its row is an earlier run's, and a copy of it under another name was visited first
@@ -145,7 +146,6 @@ def run(args) -> int:
             f"{args.out.name} say why)",
             file=sys.stderr,
         )
-    gone, replaced, elsewhere = stale_rows(args.out, folder)
     if elsewhere:  # a catalog may gather several folders, but one meant for this folder alone should not
         print(
             f"note: {args.out.name} also holds {len(elsewhere)} row(s) of photos outside {args.folder}, e.g. "
@@ -167,24 +167,30 @@ def run(args) -> int:
     return SKIPPED_STATUS if summary.any_failed else 0
 
 
-def stale_rows(out: Path, folder: Path) -> tuple[list[str], list[str], list[str]]:
+def stale_rows(
+    out: Path, folder: Path, copied: set[str] = frozenset()
+) -> tuple[list[str], list[str], list[str], dict[str, str]]:
     """The photos a catalog's rows no longer describe: those gone from where the rows say (neither among the
     photos of `folder` now, as the rows write their names, a name in another encoding escaped, nor on disk),
     and those replaced by another photo under the same name (a later run added its row beside the old one);
-    and the photos of rows outside `folder` (catalogued from another folder)."""
+    the photos of rows outside `folder` (catalogued from another folder); and, of each content key in `copied`,
+    the photo of its first row (whose row a copy skipped shares)."""
     import os
     from collections import defaultdict
 
     from gemlang.collection.catalog_file import read_rows
+    from gemlang.collection.catalog_rows import row_key
     from gemlang.collection.photos import iter_photos
     from gemlang.io import printable
 
-    rows = list(read_rows(out))
     present = {printable(str(photo)) for photo in iter_photos(folder)}
     contents: dict[str, set[str]] = defaultdict(set)  # the contents each photo's rows described
-    for row in rows:
+    origins: dict[str, str] = {}
+    for row in read_rows(out):
         if row.get("photo"):
             contents[row["photo"]] |= {row.get("sha256") or ""} if not row.get("error") else set()
+        if copied and (key := row_key(row)) in copied:
+            origins.setdefault(key, row["photo"])
     gone = [photo for photo in contents if photo not in present and not Path(photo).exists()]
     # a photo that could not be read and was fixed since is described beside its error row, not replaced
     replaced = [photo for photo, digests in contents.items() if len(digests) > 1 and photo not in gone]
@@ -200,19 +206,4 @@ def stale_rows(out: Path, folder: Path) -> tuple[list[str], list[str], list[str]
         return not real.startswith(inside[1])
 
     elsewhere = [photo for photo in contents if photo not in present and outside(photo)]
-    return gone, replaced, elsewhere
-
-
-def first_rows(out: Path, keys: set[str]) -> dict[str, str]:
-    """The photo of the first row of each content key in `keys` (one pass over OUT; none when `keys` is empty)."""
-    from gemlang.collection.catalog_file import read_rows
-    from gemlang.collection.catalog_rows import row_key
-
-    found: dict[str, str] = {}
-    for row in read_rows(out) if keys else ():
-        key = row_key(row)
-        if key in keys and key not in found:
-            found[key] = row["photo"]
-            if len(found) == len(keys):
-                break
-    return found
+    return gone, replaced, elsewhere, origins

@@ -422,12 +422,11 @@ def shortcomings_of(read: tuple[tuple[int, int], Image.Image] | None) -> list[st
     out = []
     if min(width, height) < SMALL_PHOTO:
         out.append(f"very small ({width} x {height} px)")
-    from gemlang.scope import BLANK_SPREAD
+    from gemlang.scope import one_flat_colour
 
     pixels = np.asarray(small, dtype=np.int16)
     tint = np.abs(pixels - pixels.mean(2, keepdims=True)).max(2)
-    blank = float(pixels.reshape(-1, 3).std(0).max()) < BLANK_SPREAD  # a white frame: no photo, let alone a b/w one
-    if (tint <= 2).mean() > 0.999 and not blank:
+    if (tint <= 2).mean() > 0.999 and not one_flat_colour(pixels):  # a white frame is no black-and-white photo
         out.append(NO_COLOUR)
     if pixels.mean() < DARK_PHOTO and np.percentile(pixels.max(2), 99) < 3 * DARK_PHOTO:  # a diamond on velvet sparkles
         out.append("very dark")
