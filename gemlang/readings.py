@@ -256,6 +256,9 @@ class Reading:
     high: float
     said: str = ""
     spot: bool = False  # an RI read by the spot (distant-vision) method: one vague value or range, not two edges
+    # How far either side of one value the reading may lie for how it was typed: half its last decimal place
+    # ("SG 3.5" is 3.45-3.55), a whole place when said to be rough ("SG 3.5 ish", "about 1.72"). `typed_give`.
+    give: float = 0.0
 
     def rounding(self) -> tuple[float, float]:
         """Half the last decimal place of each end as typed ("1.71" is 1.705–1.715, "1.710" to ±0.0005): from the
@@ -276,6 +279,8 @@ class Reading:
             return f"{low} or more"
         if self.low <= 0:
             return f"below {high}"
+        if low == high and self.give and ROUGHLY.search(self.said):  # "SG 3.5 ish": as roughly as it was said
+            return f"about {self.low:g}"
         return low if low == high else f"{low}–{high}"
 
 
@@ -391,6 +396,21 @@ def _decimals(text: str) -> int:
     return len(re.split(r"[.,]", text)[1]) if re.search(r"[.,]", text) else 0
 
 
+# words that make a value rough: "about 3.5", "~1.72", "3.5 ish", "like 3.5", "3.5 or so"
+ROUGHLY = re.compile(r"\b(?:about|approx\w*|around|roughly|circa|ca|abt|like|or so|ish)\b|~")
+ROUGH_AFTER = re.compile(r"\s*-?\s*(?:ish\b|or so\b)")
+
+
+def typed_give(said: str) -> float:
+    """Half the last decimal place of the one value in `said`, or a whole place when it is said to be rough;
+    0 when `said` holds no value or several (a range, a calculation)."""
+    values = re.findall(r"\d+(?:[.,](\d+))?", said)
+    if len(values) != 1:
+        return 0.0
+    place = 10.0 ** -len(values[0])
+    return place if ROUGHLY.search(said) else place / 2
+
+
 ABOVE = r"over|above|more than|greater than|higher than|exceeds|at least|>|≥"
 BELOW = r"under|below|less than|lower than|at most|<|≤"
 # "approx. 1.76", "c. 1.76": the abbreviation's full stop becomes a space (the text keeps its length).
@@ -436,6 +456,8 @@ def _quantity(t: str, keyword: str, max_gap: int = 24, original: str = "") -> tu
         high, end = _float(listed.group(1)), end + listed.end()
     either = ALTERNATIVE.match(t, end) if high is None else None  # part of what was said
     end = either.end() if either else end
+    if high is None and (rough := ROUGH_AFTER.match(t, end)):  # "SG 3.5 ish": part of what was said
+        end = rough.end()
     said = original[start - 1 : end - 1] if len(original) == len(t) - 2 else t[start:end]
     if high is not None:
         return min(low, high), max(low, high), said, False
@@ -520,7 +542,7 @@ def _checked(
         return None, f"“{said.strip()}” gives two values for {what}: which is it? I used neither.", True
     finite = [v for v in (low, high) if 0 < v < 99]  # an open end ("over 1.79", "SG < 3") has no value to check
     if finite and all(limits[0] <= v <= limits[1] for v in finite):
-        return Reading(low, high, said), None, True
+        return Reading(low, high, said, give=typed_give(said) if low == high else 0.0), None, True
     # a value, or two, as typed: not "SG -1" (a minus sign, not a misplaced point) nor an open bound ("SG < 30")
     if usual and low > 0 and high != 99.0 and (meant := _point_moved(said, limits, usual)):
         dropped = re.search(r"(?<!\d)0?[.,](\d+)", said)  # ".544", "0.544": a refractometer's 1.544 short of its 1

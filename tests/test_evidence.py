@@ -756,3 +756,14 @@ def test_a_failed_thermal_tester_rules_out_diamond_and_moissanite_and_alone_rank
     assert "Diamond" not in top and "Moissanite" not in top
     passed = model.fuse(None, parse_hints("colourless, passes the diamond tester")).ranking
     assert {passed[0][0], passed[1][0]} <= {"Diamond", "CVD Diamond", "HPHT Diamond", "Moissanite"}
+
+
+def test_a_value_typed_more_roughly_than_the_instrument_reads_covers_the_span_it_was_rounded_from():
+    # Spinel reads SG 3.58-3.61: "3.50" exact is ~2.7 tolerances below it, "3.5 ish" may be up to 3.6
+    spinel = (3.58, 3.61)
+    rough = interval_likelihoods(Reading(3.5, 3.5, "SG 3.5 ish", give=0.1), *spinel, 0.03)[0]
+    exact = interval_likelihoods(Reading(3.5, 3.5, "SG 3.50", give=0.005), *spinel, 0.03)[0]
+    assert rough > 3 * exact
+    model = EvidenceModel(CLASSES)
+    ranked = model.fuse(None, parse_hints("RI 1.72 ish, SG 3.5 ish, red, singly refractive")).ranking
+    assert "Spinel" in [name for name, _ in ranked[:2]]

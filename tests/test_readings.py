@@ -6,7 +6,7 @@ import pytest
 
 from gemlang.assistant import Assistant
 from gemlang.hints import parse_hints
-from gemlang.readings import REFRACTOMETER_LIMIT, Reading, parse_readings
+from gemlang.readings import REFRACTOMETER_LIMIT, parse_readings
 
 
 @pytest.mark.parametrize(
@@ -680,7 +680,7 @@ def test_two_refractive_indices_on_crown_and_pavilion_say_an_assembled_stone(tex
     from gemlang.readings import TWO_MATERIALS
 
     r = parse_readings(text)
-    assert r.ri == Reading(1.77, 1.77, r.ri.said) and TWO_MATERIALS in r.observations
+    assert (r.ri.low, r.ri.high) == (1.77, 1.77) and TWO_MATERIALS in r.observations
     assert any("two materials, the mark of an assembled stone" in p for p in r.problems)
     ranged = parse_readings("the crown reads RI 1.762-1.770 but the pavilion reads RI 1.52")
     assert (ranged.ri.low, ranged.ri.high) == (1.762, 1.770) and TWO_MATERIALS in ranged.observations
@@ -772,3 +772,23 @@ def test_two_edges_before_dr_a_moving_sheen_and_readings_carried_over_are_read_a
     chat.ask("RI 1.762-1.770, SG 4.00, red")
     carried = chat.ask("next stone: same RI, but SG 3.99").notes[0]
     assert "RI 1.762–1.770" in carried and "SG 4.00" not in carried  # the SG given anew is not said carried
+
+
+@pytest.mark.parametrize(
+    "text, give, shown",
+    [
+        ("SG 3.5", 0.05, "SG 3.50"),
+        ("sg is like 3.5 ish", 0.1, "SG about 3.5"),
+        ("SG about 3.52", 0.01, "SG about 3.52"),
+        ("SG 3.52", 0.005, "SG 3.52"),
+        ("SG ~4", 1.0, "SG about 4"),
+    ],
+)
+def test_a_value_typed_roughly_may_lie_as_far_as_its_rounding_or_a_whole_place_when_said_to_be_rough(text, give, shown):
+    sg = parse_readings(text).sg
+    assert sg.give == pytest.approx(give) and shown in parse_readings(text).describe()
+
+
+def test_a_range_or_a_calculation_has_no_give():
+    assert parse_readings("RI 1.762-1.770").ri.give == 0
+    assert parse_readings("weighs 2.00 ct in air and 1.50 ct in water").sg.give == 0

@@ -23,7 +23,8 @@ simulants, the rarities without training photos):
 - A numeric reading (RI, birefringence, SG, Mohs) is an interval [a, b] (one value: a = b); a gem's range
   [lo, hi]. The stone's true value is taken as uniform in [lo, hi]; the instrument adds a Gaussian error of
   σ; the person reports an interval the reading fell in (a value, "about 7", "6.5-7", a scratch test's
-  bound "over 5.5"). The likelihood is the mean density of that reading over [a, b]:
+  bound "over 5.5"); one value typed more roughly than the instrument reads ("SG 3.5", "RI 1.72 ish") is the
+  span it was rounded from (`Reading.give`). The likelihood is the mean density of that reading over [a, b]:
 
       L = P(a ≤ value + error ≤ b) / (b - a),     the density at a when a = b,
 
@@ -322,6 +323,8 @@ def interval_likelihoods(
     known = ~(np.isnan(lo) | np.isnan(hi))
     lo, hi = np.where(known, lo, 0.0), np.where(known, hi, 0.0)
     a, b = sorted((max(reading.low, -50.0), min(reading.high, 50.0)))  # "over the limit", "below 2": open bounds
+    if reading.give > sigma:  # typed more roughly than the instrument reads ("SG 3.5 ish"): the whole span it covers
+        a, b = a - reading.give, b + reading.give
     width = hi - lo
     point_gem = width < 1e-9
     safe = np.where(point_gem, 1.0, width)
