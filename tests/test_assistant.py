@@ -548,6 +548,17 @@ def test_glass_the_readings_put_first_is_said_to_fit_them_better_than_the_natura
     assert "fit it better than Chrysocolla" in ahead and "fit it as well as Chrysocolla" in behind
 
 
+def test_a_lab_grown_twin_far_behind_the_natural_gem_is_named_when_asked_but_not_as_fitting_as_well(assistant):
+    from gemlang.assistant import caution
+    from gemlang.hints import parse_hints
+
+    hints = parse_hints("RI 1.718, singly refractive, SG 3.60, red")
+    ranking = [("Spinel", 0.94), ("Synthetic Spinel (Verneuil)", 0.03)]
+    text = caution(ranking, hints, assistant.evidence, asked=True)
+    assert "Synthetic Spinel (Verneuil)" in text and "less well than Spinel (3% against 94%)" in text
+    assert "as well as" not in text
+
+
 def test_without_a_photo_glass_is_not_said_to_imitate_a_gem_nobody_named(assistant):
     from gemlang.assistant import caution
     from gemlang.hints import parse_hints

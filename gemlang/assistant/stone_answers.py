@@ -251,6 +251,10 @@ def _kind(gem) -> str:
     return {"synthetic": "lab-grown", "composite": "an assembled stone"}.get(gem.origin, "a simulant")
 
 
+# A lab-grown twin with at least this share of the natural gem's is said to fit the readings "as well as" it.
+AS_WELL = 0.5
+
+
 def caution(
     ranking: list[tuple[str, float]], hints: Hints, evidence: EvidenceModel, asked: bool = False,
     named: Sequence[str] = (), shown: str | None = None,
@@ -292,7 +296,15 @@ def caution(
             if rival not in naturals:
                 fits = f", not {rival.name}, which it imitates"
             else:  # the suspect may lead: then the readings fit it better than the natural gem
-                fits = f" {'better than' if ranking[0][0] == suspect.name else 'as well as'} {rival.name}"
+                share = dict(ranking)
+                ours, theirs_share = share.get(suspect.name, 0.0), share.get(rival.name, 0.0)
+                fits = (
+                    f" better than {rival.name}" if ranking[0][0] == suspect.name
+                    else f" as well as {rival.name}" if ours >= AS_WELL * theirs_share
+                    # asked "natural?", a twin far behind is still named: with how far, not as an equal
+                    else f" less well than {rival.name} ({percent(ours)} against {percent(theirs_share)}), but "
+                    "not so badly as to rule it out"
+                )  # fmt: skip
         seen = [OBSERVED[o][0] for o in hints.readings.observations]
         confirm = confirming_test(suspect, rival, made=tests_left_out(hints), seen=seen)
         if _kind(suspect) == "glass":
