@@ -730,6 +730,7 @@ def test_a_chelsea_result_said_as_positive_or_negative_is_read():
 def test_an_ri_is_no_wavelength_and_a_moving_glow_is_no_uv_reading():
     assert "iron bands at 505, 527 and 576 nm" not in parse_readings("RI 1.570-1.576").observations  # its "576"
     assert "iron bands at 505, 527 and 576 nm" in parse_readings("bands at 505, 527 and 576 nm").observations
+    assert "iron bands at 505, 527 and 576 nm" in parse_readings("red, bands 504 520 573nm").observations
     assert parse_readings("the blue glow moves when i tilt it").fluorescence is None  # a moonstone's sheen
     assert parse_readings("it glows blue under LWUV when I tilt it").fluorescence == "blue"
 
