@@ -124,6 +124,8 @@ class Hints:
             named = ", ".join(self.places)
             countries = ", ".join(c for c in self.countries if c not in self.places)
             out.append(f"found in {named}" + (f" ({countries})" if countries else ""))
+        if FILLING_SIGN in self.signs:  # weighed too: a gem the trade fills (`EvidenceModel.likelihoods`)
+            out.append(FILLED_FLASH)
         return out
 
 
@@ -202,6 +204,7 @@ AGAINST_NOTES = {
     "moissanite, which carry heat away as no other gem does; a dirty or warm stone, or a probe off the facet, reads "
     "low, so clean it and try again before trusting it.",
 }
+FILLED_FLASH = "a flash in filled fissures"  # the sign as the evidence weighs it and the answer lists it
 FILLING_SIGN = (
     "a blue or orange flash in fissures, or flattened gas bubbles in them, is the mark of a filling (lead glass in "
     "ruby and sapphire, resin or oil in emerald): the stone is still its species, but the filling must be disclosed."

@@ -767,3 +767,12 @@ def test_a_value_typed_more_roughly_than_the_instrument_reads_covers_the_span_it
     model = EvidenceModel(CLASSES)
     ranked = model.fuse(None, parse_hints("RI 1.72 ish, SG 3.5 ish, red, singly refractive")).ranking
     assert "Spinel" in [name for name, _ in ranked[:2]]
+
+
+def test_the_flash_of_a_filled_fissure_points_to_a_gem_the_trade_fills():
+    model = EvidenceModel(CLASSES)
+    plain = [name for name, _ in model.fuse(None, parse_hints("red, SG 4.10")).ranking]
+    flash = model.fuse(None, parse_hints("red, fractures with a blue flash, SG 4.10"))
+    names = [name for name, _ in flash.ranking]
+    assert plain.index("Almandine") < plain.index("Ruby") and names.index("Ruby") < names.index("Almandine")
+    assert "a flash in filled fissures" in parse_hints("fractures with a blue flash").describe()

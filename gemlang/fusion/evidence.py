@@ -69,7 +69,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from gemlang.hints import Hints
+from gemlang.hints import FILLED_FLASH, FILLING_SIGN, Hints
 from gemlang.knowledge.colours import BASIC, gem_colours, said_probability
 from gemlang.knowledge.facts import GemFacts, format_range
 from gemlang.knowledge.instruments import (
@@ -157,6 +157,11 @@ SETTLED_SPECIES = 0.9  # the readings' share of one species from which they are 
 # them may be one, so it argues against that gem far less than against one with no such inclusion.
 HOLDS_A_BUBBLE = re.compile(r"two-phase|three-phase|fluid inclusion", re.I)
 BUBBLE_IN_AN_INCLUSION = 0.5
+# A blue or orange flash in fissures (`hints.FILLING_SIGN`) is seen in the gems the knowledge base lists a filling
+# for (lead glass in ruby, oil or resin in emerald, fracture-filled diamond); in another gem it is a misread (a
+# thin film's interference colours) or a filling no list gives, so it argues against that gem without ruling it out.
+FILLED_MISS = 0.1
+
 OBSERVED = {
     "gas bubbles": ("bubble", 0.1),
     "swirl marks": ("swirl", 0.05),
@@ -371,6 +376,7 @@ class EvidenceModel:
         self.classes = list(classes)
         self.class_index = np.array([self.index[c] for c in self.classes], dtype=int)
         self.profiles: list[Profile] = [profile(g) for g in self.facts]
+        self.filled = np.array([any("fill" in t.lower() for t in g.treatments or ()) for g in self.facts])
         # a red or pink stone looks red through the Chelsea filter, which passes deep red, whatever colours it
         self.colour_shares_by_name = [gem_colours(g) for g in self.facts]
         self.red_bodied = [bool({"red", "pink"} & set(shares)) for shares in self.colour_shares_by_name]
@@ -512,6 +518,8 @@ class EvidenceModel:
             out["chelsea"] = self._chelsea_fits(r.chelsea_red, set(hints.colours))
         for seen in r.observations:
             out[seen] = np.array([self.observation_fit(seen, p) for p in self.profiles])
+        if FILLING_SIGN in hints.signs:  # the flash of a filled fissure: a gem the trade fills (ruby, emerald, diamond)
+            out[FILLED_FLASH] = np.where(self.filled, 1.0, FILLED_MISS)
         if hints.countries:
             out["place"] = self._place(hints.countries)
         if hints.colours:
@@ -1070,6 +1078,7 @@ class EvidenceModel:
             value_text(p, gem, key) if key in shown
             else "one material" if key == TWO_MATERIALS
             else value_text(p, gem, "thermal") if key in (THERMAL_SAID, THERMAL_FAILED)
+            else "not a gem the trade fills" if key == FILLED_FLASH
             else "not typical"
         )  # fmt: skip
         return f"{test_name} ({said}) argues against {called} ({what})"
