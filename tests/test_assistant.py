@@ -2620,3 +2620,24 @@ def test_second_review_regressions_stay_fixed(assistant):
 )  # fmt: skip
 def test_claims_after_a_greeting_or_by_another_name_and_mixed_lists_are_answered(claim, reply):
     assert Assistant(classifier=None).conversation().ask(claim).reply.startswith(reply)
+
+
+@pytest.mark.parametrize(
+    "question, gem, said",
+    [
+        ("how many carats is it?", "Ruby", "carat balance"),
+        ("is it stolen?", "Emerald", "stolen-property register"),
+        ("what's the clarity grade?", "Diamond", "graded loose under 10x"),
+        ("how old is this stone?", "Ruby", "formed long before it was cut"),
+        ("type?", "Diamond", "infrared spectroscopy"),
+        ("was it a good deal at $2000?", "Sapphire Blue", "I do not price stones"),
+        ("what type is it?", "Garnet Red", ""),  # of a garnet: its species, not a diamond's type
+        ("how heavy is ruby?", "Ruby", ""),  # the gem's SG, asked in general
+    ],
+)
+def test_what_no_photo_or_reading_settles_is_said_plainly_with_how_to_find_out(question, gem, said):
+    from gemlang.assistant.gem_answers import side_answer
+    from gemlang.knowledge import get_facts
+
+    answer = side_answer(question, get_facts(gem), general="ruby" in question)
+    assert said in answer if said else answer == ""

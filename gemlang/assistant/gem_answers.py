@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from gemlang.assistant.limits import beyond_the_evidence
 from gemlang.assistant.questions import (
     ASKS_WHAT_IT_SHOWS,
     COLOUR_NATURAL,
@@ -549,6 +550,8 @@ def side_answer(
             where = " and ".join(told[0])
             said += f" You told me it is from {where}, {'one' if known else 'not one'} of its known sources."
         return f"{ORIGIN_DECIDED}{said}"
+    if asked and not general and (limit := beyond_the_evidence(text, gem)):
+        return limit
     if VALUE_QUESTION.search(text):
         return (
             "I do not price stones: value rests on colour, clarity, cut, carat weight, treatment and origin, which "

@@ -284,6 +284,7 @@ TREATED_WORDS = re.compile(
 )
 VALUE_QUESTION = re.compile(
     r"\b(?:worth|prices?|priced|value[ds]?|cost|how much|apprais(?:e|ed)|valuable|expensive)\b|"
+    r"\b(?:good deal|bargain|overpa(?:y|id)|paid too much|rip[- ]?off)\b|"  # what was paid, weighed
     # a valuation asked for ("can you do a valuation?", "I need an appraisal"), not an appraiser's own work
     r"\b(?:do|give|get|need|want|make|provide|write|have)\b[^.?!]{0,20}\b(?:valuation|appraisal)\b",
     re.I,

@@ -1,0 +1,63 @@
+"""Questions about the stone in hand that neither a photo nor the usual readings answer: its weight, its grades,
+its diamond type, its age, whether it was stolen. Each is said plainly, with how to find out, rather than
+answered with the stone's card again."""
+
+from __future__ import annotations
+
+import re
+
+from gemlang.knowledge import GemFacts
+
+# (what is asked, the answer); the first that matches answers. {gem} is the stone's name as answered.
+BEYOND_THE_EVIDENCE = (
+    (
+        re.compile(
+            r"\bhow many (?:carats?|cts?)\b|\bcarat weight\b|\bhow (?:heavy|much does it weigh)\b|"
+            r"\bwhat(?:'s| is) (?:the |its )?weight\b|\b(?:weight|carats?) (?:is it|of it)\b",
+            re.I,
+        ),
+        "A photo shows no weight. Weigh a loose stone on a carat balance (1 ct = 0.2 g); for a mounted one, "
+        "measure its length, width and depth with a gauge and estimate the weight with the formula for its cut "
+        "and {gem}'s specific gravity, and say on paper that it is an estimate.",
+    ),
+    (
+        re.compile(
+            r"\b(?:clarity|colou?r|cut) grades?\b|\bwhat grade\b|\bgrade (?:is it|of it)\b|"
+            r"\b(?:vs1|vs2|vvs1?|vvs2|si1|si2|i1)\b",
+            re.I,
+        ),  # fmt: skip
+        "Grades need the stone in hand: clarity is graded loose under 10x magnification, and colour against "
+        "master stones in standard daylight; a photo's lighting, white balance and resolution show neither "
+        "reliably. A grading laboratory's report gives both.",
+    ),
+    (  # asked of a diamond only: "what type is it?" of a garnet asks for its species
+        re.compile(
+            r"\btype\s*(?:ia|ib|iia|iib|ii|i|1|2)[ab]?\b|\bdiamond type\b|\b(?:what|which) type\b|"
+            r"^\W*type\W*$",
+            re.I,
+        ),  # fmt: skip
+        "A diamond's type (Ia, Ib, IIa, IIb) is told by infrared spectroscopy in a laboratory (a type IIb also "
+        "conducts electricity); nothing in a photo or the usual readings shows it.",
+    ),
+    (
+        re.compile(r"\bstolen\b|\bhot property\b", re.I),
+        "I cannot know whether a stone is stolen. Ask for its provenance (receipts, and a laboratory report whose "
+        "number and any girdle inscription match the stone), and check a stolen-property register or the police "
+        "if in doubt.",
+    ),
+    (
+        re.compile(r"\bhow old\b|\bwhat age\b|\b(?:age|date) of (?:it|the (?:stone|ring|piece))\b|\bantique\b", re.I),
+        "A stone's age does not show: natural {gem} formed long before it was cut, and a photo cannot date the "
+        "cutting. The piece dates better than the stone: the cut's style, the setting, hallmarks and maker's marks.",
+    ),
+)
+
+DIAMOND_TYPE = BEYOND_THE_EVIDENCE[2][0]
+
+
+def beyond_the_evidence(text: str, gem: GemFacts) -> str:
+    """The plain answer to a question about the stone in hand that no photo or reading settles, or ''."""
+    for asked, answer in BEYOND_THE_EVIDENCE:
+        if asked.search(text) and (asked is not DIAMOND_TYPE or "diamond" in (gem.species or gem.name).lower()):
+            return answer.format(gem=gem.name)
+    return ""
