@@ -2641,3 +2641,16 @@ def test_what_no_photo_or_reading_settles_is_said_plainly_with_how_to_find_out(q
 
     answer = side_answer(question, get_facts(gem), general="ruby" in question)
     assert said in answer if said else answer == ""
+
+
+def test_a_take_in_slip_records_what_was_seen_and_measured_and_leaves_origin_and_treatment_open():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Sapphire Blue"])).conversation()
+    chat.ask("RI 1.762-1.770 SG 4.00 red")
+    slip = chat.ask("what do I write on the take-in slip?").reply
+    assert "RI 1.762–1.770" in slip and "SG 4.00" in slip and "consistent with corundum (not confirmed)" in slip
+    assert "any treatment, not determined" in slip
+    unsure = Assistant(None, evidence=EvidenceModel(["Ruby"])).conversation()
+    unsure.ask("RI 1.54 SG 2.65")
+    assert "identity not determined" in unsure.ask("what should I put on the intake form?").reply

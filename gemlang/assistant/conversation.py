@@ -43,6 +43,7 @@ from gemlang.assistant.gem_answers import (
     what_it_shows,
     where_from,
 )
+from gemlang.assistant.limits import TAKE_IN, intake_record
 from gemlang.assistant.models import Assistant, PhotoInput
 from gemlang.assistant.questions import (
     AND_ABOUT,
@@ -1205,6 +1206,8 @@ class Conversation:
         elif aside and TREATMENT_QUESTION.search(text) and (signs := looked_for(text, about, of_the_stone=not other)):
             turn.aside = aside = f"{aside} {signs[0]}".strip()  # "is it heated?": what a gemmologist looks for
             answer.notes.append(signs[1])
+        if not aside and not other and TAKE_IN.search(text):  # "what do I write on the take-in slip?"
+            turn.aside = aside = intake_record(self.hints.describe(), predicted, prediction.probability)
         unplaced = self.scope is not None and self.scope.flagged and turn.asked_gem is None and not self.hints
         if not aside and care_question(text) and unplaced:  # no gem it believes in: the care that suits every gem
             turn.aside = aside = UNKNOWN_STONE_CARE

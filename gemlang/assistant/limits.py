@@ -61,3 +61,27 @@ def beyond_the_evidence(text: str, gem: GemFacts) -> str:
         if asked.search(text) and (asked is not DIAMOND_TYPE or "diamond" in (gem.species or gem.name).lower()):
             return answer.format(gem=gem.name)
     return ""
+
+
+# "what do I write on the take-in slip?", "how do I describe it on the repair envelope?": a jeweller's intake record
+TAKE_IN = re.compile(
+    r"\b(?:take[- ]?in|intake|repair|job)\s+(?:slip|sheet|form|envelope|ticket|record|receipt)s?\b|"
+    r"\b(?:write|put|note|record|describe)\b[^.?!]{0,30}\b(?:take[- ]?in|intake|receipt|repair ticket)\b",
+    re.I,
+)
+CONSISTENT = 0.5  # a leader at least this sure is written "consistent with"; below, the identity is left open
+
+
+def intake_record(used: list[str], leader: GemFacts, share: float) -> str:
+    """What a take-in record says of the stone: what was seen and measured (`used`, the readings as the answer
+    lists them), the identity only as consistent with the leading species when it leads clearly, and origin and
+    treatment as not determined: a slip that names more than was tested is a promise nobody checked."""
+    seen = "; ".join(used) if used else "no readings taken"
+    species = leader.species or leader.name
+    identity = f"consistent with {species} (not confirmed)" if share >= CONSISTENT else "identity not determined"
+    return (
+        f"Describe, do not conclude: a take-in record says what you saw and measured, not what a full test would. "
+        f"For this stone: {seen}; {identity}; natural or lab-grown, and any treatment, not determined. Add its "
+        "measurements, an estimated weight marked as an estimate, the mounting's metal and marks, and any chips, "
+        "abrasions or loose stones, so the piece returned can be matched to the one received."
+    )
