@@ -210,6 +210,11 @@ FILLING_SIGN = (
     "ruby and sapphire, resin or oil in emerald): the stone is still its species, but the filling must be disclosed."
 )
 
+INTACT_SILK = (
+    "in ruby and sapphire, fine intact silk (rutile needles) speaks against heating, which dissolves or breaks it up "
+    "(GIA GemKids, sapphire under the microscope <https://gemkids.gia.edu/gem/sapphire-microscope>); only a "
+    "laboratory rules heating out."
+)
 # Signs of a treatment, not of a gem: said as what they show, since a treated stone is still its species.
 TREATMENT_SIGNS = (
     (
@@ -313,7 +318,18 @@ TREATMENT_SIGNS = (
         "infrared spectroscopy proves the polymer (GIA, Gems & Gemology, Fall 1992 "
         "<https://www.gia.edu/gems-gemology/fall-1992-bleaching-jadeite-fritsch>), and it must be disclosed.",
     ),
+    (
+        # the sign against heating: silk said to be whole, not "partly dissolved silk" (a sign of heating, above)
+        re.compile(
+            r"\b(?:intact|unaltered|undisturbed|unbroken|sharp|crisp)\s+(?:rutile\s+)?(?:silk|needles)\b|"
+            r"\b(?:silk|needles)\b[^.;]{0,20}\b(?:intact|unaltered|undisturbed|unbroken)\b",
+            re.I,
+        ),
+        INTACT_SILK,
+    ),
 )
+# What a sign against a treatment means: it makes one less likely, where the rest point to one.
+AGAINST_A_TREATMENT = (INTACT_SILK,)
 
 
 def parse_hints(text: str, questions: bool = False) -> Hints:

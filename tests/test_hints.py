@@ -436,3 +436,15 @@ def test_what_is_said_before_a_choice_asked_is_still_said():
     assert observations("red under UV, natural or synthetic?") == "red under UV"
     assert observations("Is it ruby, spinel or garnet?") == ""  # a choice asked, nothing said
     assert parse_hints("found in Sri Lanka, ruby or spinel?").countries
+
+
+def test_intact_silk_is_a_sign_against_heating_and_dissolved_silk_one_of_it():
+    from gemlang.assistant.gem_answers import side_answer
+    from gemlang.hints import INTACT_SILK
+    from gemlang.knowledge import get_facts
+
+    assert INTACT_SILK in parse_hints("blue, intact silk").signs
+    assert INTACT_SILK in parse_hints("the rutile needles look unbroken").signs
+    assert INTACT_SILK not in parse_hints("partly dissolved silk").signs
+    said = side_answer("heated?", get_facts("Sapphire Blue"), parse_hints("blue, intact silk").signs)
+    assert "What you saw speaks against one: in ruby and sapphire, fine intact silk" in said

@@ -25,7 +25,7 @@ from gemlang.assistant.questions import (
 )
 from gemlang.fusion import EvidenceModel
 from gemlang.fusion.evidence import gem_sold_as
-from gemlang.hints import CHOICES_ASKED, Hints
+from gemlang.hints import AGAINST_A_TREATMENT, CHOICES_ASKED, Hints
 from gemlang.knowledge import GemFacts, all_gems, get_facts
 from gemlang.knowledge.facts import TreatmentSigns, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, value_text
@@ -526,7 +526,8 @@ def side_answer(
                 "Whether this stone was treated shows neither in a photo nor in the usual readings: a gem "
                 "laboratory decides, from its inclusions, spectrum and fluorescence."
             )
-        seen = " ".join(f"What you saw points to one: {s[0].lower()}{s[1:]}" for s in signs)
+        leans = {True: "speaks against one", False: "points to one"}
+        seen = " ".join(f"What you saw {leans[s in AGAINST_A_TREATMENT]}: {s[0].lower()}{s[1:]}" for s in signs)
         return " ".join(part for part in (lead, *undetectable, seen, known) if part)
     # "where is it from?", "is it Colombian or Zambian?", "Kashmir or Sri Lanka?"; not "where does the name come from?"
     choices = places_named(text) if CHOICES_ASKED.fullmatch(text) else []
