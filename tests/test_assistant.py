@@ -2654,3 +2654,12 @@ def test_a_take_in_slip_records_what_was_seen_and_measured_and_leaves_origin_and
     unsure = Assistant(None, evidence=EvidenceModel(["Ruby"])).conversation()
     unsure.ask("RI 1.54 SG 2.65")
     assert "identity not determined" in unsure.ask("what should I put on the intake form?").reply
+
+
+def test_natural_asked_of_a_pearl_photo_says_a_photo_cannot_tell_a_cultured_pearl_either(assistant):
+    from gemlang.assistant import caution
+    from gemlang.hints import parse_hints
+
+    said = caution([("Pearl", 0.99)], parse_hints(""), assistant.evidence, asked=True)
+    assert "from a cultured one" in said and "X-radiography" in said
+    assert "cultured" not in caution([("Ruby", 0.99)], parse_hints(""), assistant.evidence, asked=True)

@@ -354,6 +354,9 @@ def caution(
         some = "Other lab-grown stones" if len(alike) < len(grown) else "Lab-grown stones"
         signs = f" ({'; '.join(signs)})" if (signs := magnified_signs(alike[:4])) else ""
         text += f" {some} share the natural constants: magnification{signs} or a laboratory decides."
+    if cultured := next((f for f in top.diagnostic_features if "cultured" in f.lower()), None):
+        # a pearl: "natural" asks first whether it was cultured, which no photo shows either
+        text += f" Nor can it tell a natural {top.name} from a cultured one, as most sold are: {in_sentence(cultured)}."
     return text[0].upper() + text[1:]
 
 
