@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from gemlang.knowledge.colours import said_colours
 from gemlang.knowledge.places import CLAIMED, parse_places, places_denied
 from gemlang.knowledge.scratch import reference_words
-from gemlang.readings import SMOOTH_ON_TEETH, THERMAL_FAILED, Readings, parse_readings
+from gemlang.readings import JOIN_LINE, SMOOTH_ON_TEETH, THERMAL_FAILED, Readings, parse_readings
 
 MOHS_MIN, MOHS_MAX = 1.0, 10.0
 SCRATCH_REFERENCES = reference_words()
@@ -200,6 +200,9 @@ IMITATION_PEARL = (
 )
 AGAINST_NOTES = {
     SMOOTH_ON_TEETH: IMITATION_PEARL,
+    JOIN_LINE: "a join line is the mark of an assembled stone (a doublet or triplet), a crown of one material on a "
+    "pavilion of another: an RI read on the table is the crown's and an SG the whole stone's. Read the pavilion's "
+    "RI as well, look along the join for flattened bubbles and a change of lustre, and describe it as assembled.",
     THERMAL_FAILED: "a thermal tester that does not call it diamond rules out diamond, lab-grown or not, and "
     "moissanite, which carry heat away as no other gem does; a dirty or warm stone, or a probe off the facet, reads "
     "low, so clean it and try again before trusting it.",
@@ -360,7 +363,8 @@ def parse_hints(text: str, questions: bool = False) -> Hints:
     if B_JADE_GLOW.search(text):  # a B-jade sign: the polymer's glow, not the jade's, so no fluorescence of the stone
         readings = replace(readings, fluorescence=None)
     notes += signs
-    # a sign that only argues against a gem (the tooth test failed): what it means, with or without a photo
+    # a sign that only argues against a gem (the tooth test failed), or says what the stone is made as (a join
+    # line): what it means, with or without a photo
     notes += [AGAINST_NOTES[seen] for seen in readings.observations if seen in AGAINST_NOTES]
     unread = list(dict.fromkeys(m.group(0).lower() for m in UNREAD_SIGNS.finditer(text)))
     if any(seen.endswith(" nm") for seen in readings.observations):  # "absorption bands at 505, 527 and 576 nm"

@@ -448,3 +448,9 @@ def test_intact_silk_is_a_sign_against_heating_and_dissolved_silk_one_of_it():
     assert INTACT_SILK not in parse_hints("partly dissolved silk").signs
     said = side_answer("heated?", get_facts("Sapphire Blue"), parse_hints("blue, intact silk").signs)
     assert "What you saw speaks against one: in ruby and sapphire, fine intact silk" in said
+
+
+def test_a_join_line_says_what_an_assembled_stone_means_for_the_readings():
+    notes = parse_hints("it's actually a doublet, I can see a join line at the girdle").notes
+    assert any("an RI read on the table is the crown's" in n for n in notes)
+    assert not any("crown's" in n for n in parse_hints("RI 1.544-1.553 SG 2.65 purple").notes)
