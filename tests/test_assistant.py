@@ -2609,3 +2609,20 @@ def test_second_review_regressions_stay_fixed(assistant):
 )  # fmt: skip
 def test_claims_after_a_greeting_or_by_another_name_and_mixed_lists_are_answered(claim, reply):
     assert Assistant(classifier=None).conversation().ask(claim).reply.startswith(reply)
+
+
+def test_another_mineral_named_with_what_is_seen_of_it_is_another_stone():
+    galena = Assistant(classifier=None).conversation()
+    galena.ask("grey metallic cubes, SG 7.5, hardness 2.5")
+    assert galena.ask("what about sphalerite?").gem == "Galena"  # a question about the stone in hand
+    other = galena.ask("what about sphalerite? resinous lustre, brown, six directions of cleavage")
+    assert "another stone" in " ".join(other.notes)
+    assert galena.ask("what have I told you?").reply == "For this stone I have: brown colour."  # no SG 7.50
+    ruby = Assistant(classifier=None).conversation()
+    ruby.ask("RI 1.762-1.770, SG 4.00, red")
+    assert ruby.ask("How about spinel? RI 1.718, singly refractive").hints_used == ["RI 1.718", "singly refractive"]
+    same = Assistant(classifier=None).conversation()
+    same.ask("RI 1.762-1.770, SG 4.00, red")
+    assert "SG 4.00" in same.ask("what about spinel? it stays dark in the polariscope").hints_used  # of "it"
+    assert "SG 4.05" in same.ask("and garnet? SG 4.05").hints_used  # a reading the stone in hand may also give
+    assert "RI 1.762–1.770" in same.ask("what about garnet? SG 4.05").hints_used

@@ -92,6 +92,7 @@ from gemlang.assistant.questions import (
     TOLD_QUESTION,
     TREATMENT_QUESTION,
     WHY_ONLY,
+    another_mineral,
     asks_if_it_is,
     compared_materials,
     gems_compared,
@@ -663,7 +664,8 @@ class Conversation:
             turn.answer.notes.append("back to the centre stone, with its photo and readings.")
             return False
         side = _side_stone_read(turn.text)
-        turn.reset = (bool(RESET_WORDS.search(turn.text)) or side) and not turn.photos
+        other = self._another_mineral(turn.text)
+        turn.reset = (bool(RESET_WORDS.search(turn.text)) or side or bool(other)) and not turn.photos
         if not turn.reset:
             return False
         main = (self.images, self.image_probs, self.scope, self.hints, self._photo_flaws) if side else None
@@ -683,8 +685,25 @@ class Conversation:
         if not (said or said.colours):
             turn.answer.reply = "Starting over: send a photo of the next stone."
             return True
-        turn.answer.notes.append("a new stone: earlier photo and hints were cleared.")
+        if other:
+            turn.answer.notes.append(other)
+        else:
+            turn.answer.notes.append("a new stone: earlier photo and hints were cleared.")
         return False
+
+    def _another_mineral(self, text: str) -> str:
+        """ "What about sphalerite? resinous lustre, brown" of a grey galena: another mineral named with what is seen
+        of it, which the stone in hand cannot also be, is another stone; the note that says so, else ''. Without
+        what is seen ("what about sphalerite?"), or with what the stone may also be, it is the stone in hand."""
+        if (named := another_mineral(text)) is None or not (self.hints or self.hints.colours):
+            return ""
+        name, gem, seen = named
+        answered = self._answered_gem()
+        same = answered is not None and gem is not None and gem.name == answered.name
+        if same or not self.hints.contradicted_by(seen):
+            return ""
+        unknown = "" if gem is not None else f" I have no facts on {name}, so I rank the gems I know by it."
+        return f"{name}, with what you saw of it, is another stone: the earlier photo and hints were cleared.{unknown}"
 
     def _take_photos(self, turn: Turn) -> bool:
         """Look at the message's photos: the stone in hand, another view of it, or a new stone. False when no photo

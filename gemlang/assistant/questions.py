@@ -329,6 +329,26 @@ ANOTHER_VALUE = re.compile(
     r"\s*(?:(?:and|or|what about|how about)\s+(?:an?\s+|of\s+)?|(?=[\d.]+\s*\?))(?P<value>\d+(?:\.\d+)?)\s*\??\s*", re.I
 )
 AND_ABOUT = re.compile(r"^\s*(?:and|what about|how about)\b(?!.*\b(?:it|its|this|mine|my)\b)", re.I)
+# "what about sphalerite? resinous lustre, brown": a mineral named, then what is seen of it (not "what about spinel?
+# it stays dark", the stone in hand)
+ANOTHER_MINERAL = re.compile(
+    AND_ABOUT.pattern + r"\s+(?:an?\s+)?(?P<name>[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)\s*[?:,.!;–-]\s*\S", re.I
+)
+
+
+def another_mineral(text: str) -> tuple[str, GemFacts | None, Hints] | None:
+    """(name, its facts or None, what the message says it shows) when a message names a mineral and then what is
+    seen of it: a gem the knowledge base knows, or a word named as most minerals are (sphalerite, smithsonite)."""
+    said = ANOTHER_MINERAL.match(text)
+    if said is None or not ((seen := parse_hints(text)) or seen.colours):
+        return None
+    name = said.group("name")
+    named = gems_named_in(name)
+    if not named and not (re.fullmatch(r"[a-z]{3,}ite", name, re.I) and not parse_hints(name).colours):  # "white"
+        return None
+    return name, next(iter(named), None), seen
+
+
 SAME_STONE = re.compile(
     r"\bsame (?:stone|gem|one|specimen|crystal|piece|ring|pendant|pearl|sample)\b|"
     # a close-up of the stone in hand, unless what it is of is another ("a close-up of the second stone")
