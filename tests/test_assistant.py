@@ -2626,3 +2626,14 @@ def test_another_mineral_named_with_what_is_seen_of_it_is_another_stone():
     assert "SG 4.00" in same.ask("what about spinel? it stays dark in the polariscope").hints_used  # of "it"
     assert "SG 4.05" in same.ask("and garnet? SG 4.05").hints_used  # a reading the stone in hand may also give
     assert "RI 1.762–1.770" in same.ask("what about garnet? SG 4.05").hints_used
+
+
+def test_a_claimed_loupe_sign_is_checked_and_a_claim_sent_with_a_photo_is_answered_above_the_photos_answer(assistant):
+    chat = Assistant(classifier=None).conversation()
+    treacly = chat.ask("Hessonite shows a treacly swirl, right?").reply
+    assert treacly.startswith("**Yes.** Hessonite's facts name a treacly (heat-wave) texture: “distinctive roiled")
+    horsetail = chat.ask("ruby has horsetail inclusions, right?").reply
+    assert horsetail == "**No.** Ruby's facts name no horsetail inclusions."
+    with_photo = assistant.conversation().ask("Ruby is not dichroic, right?", red_stone_photo())
+    assert with_photo.reply.startswith("**No.** Ruby is dichroic") and with_photo.candidates  # then the photo's answer
+    assert not assistant.conversation().ask("It's a ruby, right?", red_stone_photo()).reply.startswith("**")

@@ -254,7 +254,8 @@ class Conversation:
         self._scale_asked: str | None = None  # "is 1.76 high for an RI?", for "and 1.54?"
         self._waiting: tuple[str | None, str | None] = (None, None)  # "1.54" for "it's the RI"; "RI too" for "1.76"
         self._photo_flaws: list[str] = []  # what makes the stone's photos poor witnesses ("very dark")
-        self._pending_terms = ""  # a term asked with a photo, answered above the photo's answer
+        # what a message sent with a photo asks besides it, answered above the photo's answer: a term, a claim
+        self._answered_first = ""
 
     def reset(self) -> None:
         self._next_stone()
@@ -401,8 +402,10 @@ class Conversation:
             return self._done(turn.answer)
         terms = terms_asked(turn.text) if turn.photos else []  # "what is pleochroism?" sent with a gem photo
         if terms:  # the term answered above the photo's answer; its word is no reading of the stone
-            self._pending_terms = explained(terms, turn.answer)
+            self._answered_first = explained(terms, turn.answer)
         else:
+            # "hessonite shows a treacly swirl, right?" with a photo: the claim's yes or no, then the photo's answer
+            self._answered_first = claims_checked(turn.text) if turn.photos else ""
             self._take_hints(turn)
         if self._comparison(turn) or self._gem_question(turn) or self._place_question(turn):
             return self._done(turn.answer)
@@ -1396,8 +1399,8 @@ class Conversation:
                 withhold_gem(answer, self.scope, by_readings=self.hints.measured, again=bool(withheld))
         answer.notes = self._pending_notes + answer.notes
         self._pending_notes = []
-        if self._pending_terms:
-            answer.reply = f"{self._pending_terms}\n\n{answer.reply}".strip()
-            self._pending_terms = ""
+        if self._answered_first:
+            answer.reply = f"{self._answered_first}\n\n{answer.reply}".strip()
+            self._answered_first = ""
         self.answers.append(answer)
         return answer
