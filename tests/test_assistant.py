@@ -2059,9 +2059,8 @@ def test_help_to_deceive_a_buyer_is_refused_and_healing_powers_are_not_claimed()
                    "I want to fill the cracks in my emerald with oil before selling and not tell the buyer",
                    "what's the best way to make a treated stone pass a lab test?"):  # fmt: skip
         assert chat.ask(deceit).reply.startswith("I cannot help"), deceit
-    for honest in ("the stone has been fracture filled, should I disclose it?",
-                   "can I sell lab grown sapphire as sapphire?"):  # fmt: skip
-        assert chat.ask(honest).reply.startswith("**What it may be sold as:**"), honest
+    assert chat.ask("the stone has been fracture filled, should I disclose it?").reply.startswith("**Fracture filling")
+    assert chat.ask("can I sell lab grown sapphire as sapphire?").reply.startswith("**What it may be sold as:**")
     healing = chat.ask("do crystals have healing powers? will amethyst cure my anxiety?").reply
     assert healing.startswith("No scientific study has shown") and "doctor" in healing
     for claim in ("is it possible to heal with rose quartz?", "will black tourmaline protect me from negative energy?",
@@ -2404,7 +2403,7 @@ def test_appraisers_questions_get_no_price_refusal_and_disclosure_questions_the_
     chat = Assistant(classifier=None).conversation()
     assert not chat.ask("I'm appraising a ring for insurance, RI 1.762-1.770").reply.startswith("I do not price")
     assert chat.ask("Does glass filling need to be disclosed on the valuation?").reply.startswith(
-        "**What it may be sold as:**"
+        "**Glass filling must be disclosed**"
     )
     assert chat.ask("so how should I describe it on the valuation document?").reply.startswith("**What it may be")
     assert chat.ask("can you appraise it?").reply.startswith("I do not price stones")
@@ -2637,3 +2636,8 @@ def test_a_claimed_loupe_sign_is_checked_and_a_claim_sent_with_a_photo_is_answer
     with_photo = assistant.conversation().ask("Ruby is not dichroic, right?", red_stone_photo())
     assert with_photo.reply.startswith("**No.** Ruby is dichroic") and with_photo.candidates  # then the photo's answer
     assert not assistant.conversation().ask("It's a ruby, right?", red_stone_photo()).reply.startswith("**")
+
+
+def test_a_treatments_disclosure_asked_with_a_photo_is_answered_above_the_photos_answer(assistant):
+    answer = assistant.conversation().ask("Do I need to disclose that it's heated?", red_stone_photo())
+    assert answer.reply.startswith("**Heating must be disclosed when it significantly affects") and answer.candidates

@@ -128,7 +128,7 @@ from gemlang.knowledge.birthstones import birthstone_answer, birthstone_of_stone
 from gemlang.knowledge.birthstones import sources as birthstone_sources
 from gemlang.knowledge.care import care_of, care_question, never_cleaned_with, ring_gems_answer
 from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
-from gemlang.knowledge.disclosure import disclosure_answer
+from gemlang.knowledge.disclosure import disclosure_answer, treatment_disclosure
 from gemlang.knowledge.glossary import terms_asked
 from gemlang.knowledge.home_tests import home_tests_in, testing_at_home_answer
 from gemlang.knowledge.knowledge_base import gems_named_in
@@ -404,8 +404,7 @@ class Conversation:
         if terms:  # the term answered above the photo's answer; its word is no reading of the stone
             self._answered_first = explained(terms, turn.answer)
         else:
-            # "hessonite shows a treacly swirl, right?" with a photo: the claim's yes or no, then the photo's answer
-            self._answered_first = claims_checked(turn.text) if turn.photos else ""
+            self._answered_first = self._asked_beside_the_photo(turn) if turn.photos else ""
             self._take_hints(turn)
         if self._comparison(turn) or self._gem_question(turn) or self._place_question(turn):
             return self._done(turn.answer)
@@ -448,6 +447,18 @@ class Conversation:
             self._ring_gems, self._at_home, self._care_asked, self._other_gem,
             self._earlier_stone, self._what_i_told,
         )  # fmt: skip
+
+    @staticmethod
+    def _asked_beside_the_photo(turn: Turn) -> str:
+        """What a message sent with a photo asks that needs no stone, answered above the photo's answer: a claim
+        ("hessonite shows a treacly swirl, right?": its yes or no) or a treatment's disclosure ("do I need to
+        disclose that it's heated?"); ''."""
+        if checked := claims_checked(turn.text):
+            return checked
+        if treated := treatment_disclosure(turn.text):  # the photo's answer says what a laboratory decides
+            turn.answer.notes.append(f"sources: {'; '.join(treated[1])}")
+            return treated[0]
+        return ""
 
     def _general_beside_no_gem_photo(self, turn: Turn) -> bool:
         """A question that needs no stone, sent with a picture that shows none: the question answered after
@@ -511,7 +522,12 @@ class Conversation:
         return True
 
     def _disclosure(self, turn: Turn) -> bool:
-        if not (told := disclosure_answer(turn.text, self._answered_gem())):  # "can I sell them as ruby?"
+        gem = self._answered_gem()
+        if treated := treatment_disclosure(turn.text, of_a_stone=gem is not None):  # "must oiling be disclosed?"
+            turn.answer.reply = treated[0]
+            turn.answer.notes.append(f"sources: {'; '.join(treated[1])}")
+            return True
+        if not (told := disclosure_answer(turn.text, gem)):  # "can I sell them as ruby?"
             return False
         turn.answer.reply = told
         turn.answer.notes.append(f"sources: {'; '.join(DISCLOSURE_SOURCES)}")
