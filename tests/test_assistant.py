@@ -2641,3 +2641,16 @@ def test_a_claimed_loupe_sign_is_checked_and_a_claim_sent_with_a_photo_is_answer
 def test_a_treatments_disclosure_asked_with_a_photo_is_answered_above_the_photos_answer(assistant):
     answer = assistant.conversation().ask("Do I need to disclose that it's heated?", red_stone_photo())
     assert answer.reply.startswith("**Heating must be disclosed when it significantly affects") and answer.candidates
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [("est-ce que c'est cher?", "is it expensive?"), ("et comment je nettoie?", "how do I clean it?"),
+     ("¿Cómo lo limpio?", "how do I clean it?"), ("wie viel ist er wert?", "is it expensive?")],
+)  # fmt: skip
+def test_a_question_in_another_language_is_told_to_ask_in_english_not_answered_with_the_card_again(text, meant):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.762-1.770, SG 4.00, red")
+    assert chat.ask(text).reply.endswith(f"If you meant “{meant}”, please ask it in English.")
+    assert chat.ask("Is it from Côte d'Ivoire?").reply.startswith("Where a stone was mined")  # English, a French name
+    assert chat.ask("la vie en rose").candidates  # two words: no language told

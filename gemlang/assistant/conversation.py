@@ -70,6 +70,7 @@ from gemlang.assistant.questions import (
     LAB_GROWN,
     MAIN_STONE,
     MATERIAL_QUESTIONS,
+    MEANT,
     MINE,
     NATURAL_QUESTION,
     NO_FACTS_ON,
@@ -99,6 +100,7 @@ from gemlang.assistant.questions import (
     imitation_compared,
     lab_grown_twins,
     named_gem,
+    not_in_english,
     parcel,
     supposition,
     trade_name_asked,
@@ -442,10 +444,10 @@ class Conversation:
         """The replies to a message with no photo that need no stone, in the order they are tried; each answers
         and returns True, or returns False."""
         return (
-            self._courtesy, self._capabilities, self._off_topic, self._in_short, self._disclosure, self._gem_list,
-            self._superlative, self._scale, self._kind_asked, self._fact_check, self._birthstone, self._glossary,
-            self._ring_gems, self._at_home, self._care_asked, self._other_gem,
-            self._earlier_stone, self._what_i_told,
+            self._courtesy, self._in_english, self._capabilities, self._off_topic, self._in_short, self._disclosure,
+            self._gem_list, self._superlative, self._scale, self._kind_asked, self._fact_check, self._birthstone,
+            self._glossary, self._ring_gems, self._at_home, self._care_asked, self._other_gem, self._earlier_stone,
+            self._what_i_told,
         )  # fmt: skip
 
     @staticmethod
@@ -482,6 +484,15 @@ class Conversation:
         )
         reply = "Send another photo or a reading whenever you like."
         turn.answer.reply = f"You're welcome. {reply}" if thanked else reply
+        return True
+
+    def _in_english(self, turn: Turn) -> bool:
+        # "est-ce que c'est cher?": not the card again, as if it were answered; no translation either
+        if not not_in_english(turn.text) or parse_hints(turn.text):
+            return False
+        meant = [english for words, english in MEANT if words.search(turn.text)]
+        ask = f"If you meant “{meant[0]}”, please ask it in English." if len(meant) == 1 else "Please ask in English."
+        turn.answer.reply = f"I answer in English only, so I cannot read that question. {ask}"
         return True
 
     def _capabilities(self, turn: Turn) -> bool:

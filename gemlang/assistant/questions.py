@@ -53,6 +53,33 @@ HEALING = re.compile(
     r"depression|insomnia)\b",
     re.I,
 )
+# A message in French, Spanish or German ("est-ce que c'est cher?", "¿cuánto vale?", "wie reinige ich ihn?"): two of
+# their common little words and none of English's (not "a ruby from Rio de Janeiro"); what it may ask, where its words
+# say so plainly
+FOREIGN_WORDS = set(
+    "est ce c'est qu'est que je tu vous il elle et le la les des du une comment pourquoi combien quel quelle "
+    "mon ma mes pas oui avec dans sur est-ce quoi ça "  # French
+    "es el los las qué cómo cuánto cuanto por para con mi mis esto este esta del y sí "  # Spanish
+    "ist das der und wie ich nicht ein eine mein kann für wo woher wieviel ihn sie".split()  # German
+)
+ENGLISH_WORDS = set(
+    "the it it's its is are what how my this that a an of and do does can i you to in from with for be was".split()
+)
+MEANT = (
+    (re.compile(r"\b(?:cher|chère|prix|vaut|coûte|precio|caro|cara|vale|cuesta|teuer|preis|wert|kostet)\b", re.I),
+     "is it expensive?"),
+    (re.compile(r"\b(?:nettoi\w*|nettoy\w*|limpi\w*|reinig\w*|putz\w*)", re.I), "how do I clean it?"),
+    (re.compile(r"\bc'est quoi\b|\bqu'est-ce que c'est\b|\bqué es\b|\bwas ist das\b", re.I), "what is it?"),
+)  # fmt: skip
+
+
+def not_in_english(text: str) -> bool:
+    """Whether a message is in French, Spanish or German rather than English (`FOREIGN_WORDS`)."""
+    words = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text.lower().replace("’", "'"))
+    foreign = sum(w in FOREIGN_WORDS for w in words) + text.lstrip().startswith(("¿", "¡"))
+    return foreign >= 2 and not any(w in ENGLISH_WORDS for w in words)
+
+
 # "so?", "hmm", "yes", "👍": a reply with nothing to act on, answered in short rather than with the whole answer again
 SHORT_REPLY = re.compile(
     r"\s*(?:(?:hmm+|mm+|so|and|well|yes|yeah|yep|no|nope|really|i see|interesting|cool|wow|huh|oh|ah)\s*[?!.…]*\s*|"
