@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from gemlang.knowledge.colours import said_colours
+from gemlang.knowledge.instruments import TOLERANCE
 from gemlang.knowledge.places import CLAIMED, parse_places, places_denied
 from gemlang.knowledge.scratch import reference_words
 from gemlang.readings import JOIN_LINE, SMOOTH_ON_TEETH, THERMAL_FAILED, Readings, parse_readings
@@ -113,6 +114,22 @@ class Hints:
         if name in READING_FIELDS:
             return any(getattr(self.readings, f) not in (None, ()) for f in READING_FIELDS[name])
         return bool({"hardness": self.hardness, "locality": self.countries, "colour": self.colours}.get(name))
+
+    def contradicted_by(self, newer: Hints) -> bool:
+        """Whether a newer message says what these hints cannot also be: another colour, a reading or hardness
+        outside the one held, singly against doubly refractive ("grey, SG 7.5", then "brown")."""
+        old, new = self.readings, newer.readings
+
+        def apart(a, b, key: str) -> bool:  # two careful readings of one stone differ by up to twice the tolerance
+            return a is not None and b is not None and max(a.low - b.high, b.low - a.high) > 2 * TOLERANCE[key]
+
+        optic = {old.optic, new.optic}
+        return (
+            bool(self.colours and newer.colours and not set(self.colours) & set(newer.colours))
+            or any(apart(getattr(old, k), getattr(new, k), k) for k in ("ri", "birefringence", "sg"))
+            or apart(self.hardness, newer.hardness, "hardness")
+            or ("isotropic" in optic and bool(optic & {"anisotropic", "uniaxial", "biaxial"}))
+        )
 
     def describe(self) -> list[str]:
         said = " and ".join(self.colours)

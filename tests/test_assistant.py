@@ -2070,9 +2070,8 @@ def test_help_to_deceive_a_buyer_is_refused_and_healing_powers_are_not_claimed()
                    "I want to fill the cracks in my emerald with oil before selling and not tell the buyer",
                    "what's the best way to make a treated stone pass a lab test?"):  # fmt: skip
         assert chat.ask(deceit).reply.startswith("I cannot help"), deceit
-    for honest in ("the stone has been fracture filled, should I disclose it?",
-                   "can I sell lab grown sapphire as sapphire?"):  # fmt: skip
-        assert chat.ask(honest).reply.startswith("**What it may be sold as:**"), honest
+    assert chat.ask("the stone has been fracture filled, should I disclose it?").reply.startswith("**Fracture filling")
+    assert chat.ask("can I sell lab grown sapphire as sapphire?").reply.startswith("**What it may be sold as:**")
     healing = chat.ask("do crystals have healing powers? will amethyst cure my anxiety?").reply
     assert healing.startswith("No scientific study has shown") and "doctor" in healing
     for claim in ("is it possible to heal with rose quartz?", "will black tourmaline protect me from negative energy?",
@@ -2415,7 +2414,7 @@ def test_appraisers_questions_get_no_price_refusal_and_disclosure_questions_the_
     chat = Assistant(classifier=None).conversation()
     assert not chat.ask("I'm appraising a ring for insurance, RI 1.762-1.770").reply.startswith("I do not price")
     assert chat.ask("Does glass filling need to be disclosed on the valuation?").reply.startswith(
-        "**What it may be sold as:**"
+        "**Glass filling must be disclosed**"
     )
     assert chat.ask("so how should I describe it on the valuation document?").reply.startswith("**What it may be")
     assert chat.ask("can you appraise it?").reply.startswith("I do not price stones")
@@ -2663,3 +2662,49 @@ def test_natural_asked_of_a_pearl_photo_says_a_photo_cannot_tell_a_cultured_pear
     said = caution([("Pearl", 0.99)], parse_hints(""), assistant.evidence, asked=True)
     assert "from a cultured one" in said and "X-radiography" in said
     assert "cultured" not in caution([("Ruby", 0.99)], parse_hints(""), assistant.evidence, asked=True)
+
+
+def test_another_mineral_named_with_what_is_seen_of_it_is_another_stone():
+    galena = Assistant(classifier=None).conversation()
+    galena.ask("grey metallic cubes, SG 7.5, hardness 2.5")
+    assert galena.ask("what about sphalerite?").gem == "Galena"  # a question about the stone in hand
+    other = galena.ask("what about sphalerite? resinous lustre, brown, six directions of cleavage")
+    assert "another stone" in " ".join(other.notes)
+    assert galena.ask("what have I told you?").reply == "For this stone I have: brown colour."  # no SG 7.50
+    ruby = Assistant(classifier=None).conversation()
+    ruby.ask("RI 1.762-1.770, SG 4.00, red")
+    assert ruby.ask("How about spinel? RI 1.718, singly refractive").hints_used == ["RI 1.718", "singly refractive"]
+    same = Assistant(classifier=None).conversation()
+    same.ask("RI 1.762-1.770, SG 4.00, red")
+    assert "SG 4.00" in same.ask("what about spinel? it stays dark in the polariscope").hints_used  # of "it"
+    assert "SG 4.05" in same.ask("and garnet? SG 4.05").hints_used  # a reading the stone in hand may also give
+    assert "RI 1.762–1.770" in same.ask("what about garnet? SG 4.05").hints_used
+
+
+def test_a_claimed_loupe_sign_is_checked_and_a_claim_sent_with_a_photo_is_answered_above_the_photos_answer(assistant):
+    chat = Assistant(classifier=None).conversation()
+    treacly = chat.ask("Hessonite shows a treacly swirl, right?").reply
+    assert treacly.startswith("**Yes.** Hessonite's facts name a treacly (heat-wave) texture: “distinctive roiled")
+    horsetail = chat.ask("ruby has horsetail inclusions, right?").reply
+    assert horsetail == "**No.** Ruby's facts name no horsetail inclusions."
+    with_photo = assistant.conversation().ask("Ruby is not dichroic, right?", red_stone_photo())
+    assert with_photo.reply.startswith("**No.** Ruby is dichroic") and with_photo.candidates  # then the photo's answer
+    assert not assistant.conversation().ask("It's a ruby, right?", red_stone_photo()).reply.startswith("**")
+
+
+def test_a_treatments_disclosure_asked_with_a_photo_is_answered_above_the_photos_answer(assistant):
+    answer = assistant.conversation().ask("Do I need to disclose that it's heated?", red_stone_photo())
+    assert answer.reply.startswith("**Heating must be disclosed when it significantly affects") and answer.candidates
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [("est-ce que c'est cher?", "is it expensive?"), ("et comment je nettoie?", "how do I clean it?"),
+     ("¿Cómo lo limpio?", "how do I clean it?"), ("wie viel ist er wert?", "is it expensive?")],
+)  # fmt: skip
+def test_a_question_in_another_language_is_told_to_ask_in_english_not_answered_with_the_card_again(text, meant):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.762-1.770, SG 4.00, red")
+    assert chat.ask(text).reply.endswith(f"If you meant “{meant}”, please ask it in English.")
+    assert chat.ask("Is it from Côte d'Ivoire?").reply.startswith("Where a stone was mined")  # English, a French name
+    assert chat.ask("la vie en rose").candidates  # two words: no language told

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from gemlang.assistant import Assistant
-from gemlang.knowledge.disclosure import SOURCES, disclosure_answer
+from gemlang.knowledge.care import treated_material
+from gemlang.knowledge.disclosure import SOURCES, TREATMENTS, disclosure_answer
 
 
 def test_a_synthetic_answered_must_be_sold_as_what_it_is_and_a_natural_one_tested_first():
@@ -24,3 +25,17 @@ def test_no_sale_question_no_answer_and_every_source_is_a_page():
     assert disclosure_answer("what is ruby?", None) == "" and disclosure_answer("RI 1.76", None) == ""
     assert "Nothing here yet shows what the stone is" in disclosure_answer("can I call it a diamond?", None)
     assert all(re.search(r"<https?://[^>]+>$", s) for s in SOURCES)
+
+
+def test_a_disclosure_question_naming_a_treatment_is_answered_plainly_by_16_cfr_23_22():
+    chat = Assistant(classifier=None).conversation()
+    oiled = chat.ask("Does the oiling have to be disclosed?")
+    assert oiled.reply.startswith("**Oiling must be disclosed**: it is not permanent (“Oiling is stable but not")
+    assert "it needs special care (ultrasonic: never" in oiled.reply and "16 CFR 23.22" in oiled.reply
+    assert "ecfr.gov" in " ".join(oiled.notes)
+    assert chat.ask("must I tell the buyer it was dyed?").reply.startswith("**Dyeing must be disclosed**: it is not")
+    assert chat.ask("is irradiation something to disclose?").reply.startswith("**Irradiation must be disclosed where")
+    heated = chat.ask("Do heated stones need disclosing to customers?").reply
+    assert heated.startswith("**Heating must be disclosed when it significantly affects the stone's value**")
+    assert chat.ask("It's oiled, the seller disclosed it").reply.startswith("**What it may be sold as")  # not asked
+    assert all(treated_material(material) is not None for _, _, material in TREATMENTS)

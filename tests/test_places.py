@@ -39,6 +39,19 @@ def test_places_people_name_map_to_countries(text, countries):
     assert parse_places(text)[0] == countries
 
 
+@pytest.mark.parametrize(
+    "text, places",
+    [("Found it in Sri Lanka myself, my guide said it came from the Ratnapura gravels", ("Sri Lanka", "Ratnapura")),
+     ("I dug it up myself; the local miners told me it is from Merelani", ("Merelani",)),
+     ("I found it on eBay, the seller says Ceylon", ()),  # a seller's word, whoever found it
+     ("I found it myself at a gem show, the dealer said Burma", ()),
+     ("my guide said it came from Ratnapura", ()),  # no find of the user's own: a claim like any other
+     ("No lab report, but the seller says Burma", ())],
+)  # fmt: skip
+def test_a_guide_at_the_pit_names_where_a_stone_the_user_found_comes_from_and_a_seller_does_not(text, places):
+    assert parse_places(text)[1] == places
+
+
 def test_a_gem_known_from_one_country_and_one_found_everywhere():
     assert gem_countries(get_facts("Tanzanite")) == (("Tanzania",), False)
     countries, _ = gem_countries(get_facts("Sapphire Blue"))

@@ -124,6 +124,15 @@ def test_which_gems_are_harder_or_heavier_than_a_gem_lists_those_reliably_beyond
     assert not chat.ask("is peridot harder than garnet?").reply.startswith("**Natural gems")  # two gems compared
 
 
+def test_a_gem_as_a_bound_stands_for_the_middle_of_its_range_as_the_gems_listed_do_and_its_kinds_are_left_out():
+    chat = Assistant(classifier=None).conversation()
+    between = chat.ask("Which gems are heavier than ruby but lighter than zircon?").reply  # zircon: SG 3.90–4.73
+    assert "Almandine (SG 4.05–4.30)" in between and "Spessartite (SG 4.12–4.20)" in between
+    heavier = chat.ask("what stones are heavier than garnet?").reply
+    assert "Corundum (" in heavier and "Almandine" not in heavier and "Garnet Red" not in heavier  # no garnet
+    assert "Spinel (Mohs 8)" in chat.ask("which gems are harder than emerald?").reply  # beryl: Mohs 7.5–8
+
+
 def test_where_an_ri_or_sg_lies_among_the_gems_is_answered_with_the_gems_it_fits():
     ri = scale_answer("is 1.76 high for an RI?")
     assert ri.startswith("An RI of 1.76 is high for a gem: ") and "of the natural gem species I know read lower" in ri

@@ -71,6 +71,7 @@ from gemlang.assistant.questions import (
     LAB_GROWN,
     MAIN_STONE,
     MATERIAL_QUESTIONS,
+    MEANT,
     MINE,
     NATURAL_QUESTION,
     NO_FACTS_ON,
@@ -93,12 +94,14 @@ from gemlang.assistant.questions import (
     TOLD_QUESTION,
     TREATMENT_QUESTION,
     WHY_ONLY,
+    another_mineral,
     asks_if_it_is,
     compared_materials,
     gems_compared,
     imitation_compared,
     lab_grown_twins,
     named_gem,
+    not_in_english,
     parcel,
     supposition,
     trade_name_asked,
@@ -128,7 +131,7 @@ from gemlang.knowledge.birthstones import birthstone_answer, birthstone_of_stone
 from gemlang.knowledge.birthstones import sources as birthstone_sources
 from gemlang.knowledge.care import care_of, care_question, never_cleaned_with, ring_gems_answer
 from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
-from gemlang.knowledge.disclosure import disclosure_answer
+from gemlang.knowledge.disclosure import disclosure_answer, treatment_disclosure
 from gemlang.knowledge.glossary import terms_asked
 from gemlang.knowledge.home_tests import home_tests_in, testing_at_home_answer
 from gemlang.knowledge.knowledge_base import gems_named_in
@@ -254,7 +257,8 @@ class Conversation:
         self._scale_asked: str | None = None  # "is 1.76 high for an RI?", for "and 1.54?"
         self._waiting: tuple[str | None, str | None] = (None, None)  # "1.54" for "it's the RI"; "RI too" for "1.76"
         self._photo_flaws: list[str] = []  # what makes the stone's photos poor witnesses ("very dark")
-        self._pending_terms = ""  # a term asked with a photo, answered above the photo's answer
+        # what a message sent with a photo asks besides it, answered above the photo's answer: a term, a claim
+        self._answered_first = ""
 
     def reset(self) -> None:
         self._next_stone()
@@ -401,8 +405,9 @@ class Conversation:
             return self._done(turn.answer)
         terms = terms_asked(turn.text) if turn.photos else []  # "what is pleochroism?" sent with a gem photo
         if terms:  # the term answered above the photo's answer; its word is no reading of the stone
-            self._pending_terms = explained(terms, turn.answer)
+            self._answered_first = explained(terms, turn.answer)
         else:
+            self._answered_first = self._asked_beside_the_photo(turn) if turn.photos else ""
             self._take_hints(turn)
         if self._comparison(turn) or self._gem_question(turn) or self._place_question(turn):
             return self._done(turn.answer)
@@ -440,11 +445,23 @@ class Conversation:
         """The replies to a message with no photo that need no stone, in the order they are tried; each answers
         and returns True, or returns False."""
         return (
-            self._courtesy, self._capabilities, self._off_topic, self._in_short, self._disclosure, self._gem_list,
-            self._superlative, self._scale, self._kind_asked, self._fact_check, self._birthstone, self._glossary,
-            self._ring_gems, self._at_home, self._care_asked, self._other_gem,
-            self._earlier_stone, self._what_i_told,
+            self._courtesy, self._in_english, self._capabilities, self._off_topic, self._in_short, self._disclosure,
+            self._gem_list, self._superlative, self._scale, self._kind_asked, self._fact_check, self._birthstone,
+            self._glossary, self._ring_gems, self._at_home, self._care_asked, self._other_gem, self._earlier_stone,
+            self._what_i_told,
         )  # fmt: skip
+
+    @staticmethod
+    def _asked_beside_the_photo(turn: Turn) -> str:
+        """What a message sent with a photo asks that needs no stone, answered above the photo's answer: a claim
+        ("hessonite shows a treacly swirl, right?": its yes or no) or a treatment's disclosure ("do I need to
+        disclose that it's heated?"); ''."""
+        if checked := claims_checked(turn.text):
+            return checked
+        if treated := treatment_disclosure(turn.text):  # the photo's answer says what a laboratory decides
+            turn.answer.notes.append(f"sources: {'; '.join(treated[1])}")
+            return treated[0]
+        return ""
 
     def _general_beside_no_gem_photo(self, turn: Turn) -> bool:
         """A question that needs no stone, sent with a picture that shows none: the question answered after
@@ -468,6 +485,15 @@ class Conversation:
         )
         reply = "Send another photo or a reading whenever you like."
         turn.answer.reply = f"You're welcome. {reply}" if thanked else reply
+        return True
+
+    def _in_english(self, turn: Turn) -> bool:
+        # "est-ce que c'est cher?": not the card again, as if it were answered; no translation either
+        if not not_in_english(turn.text) or parse_hints(turn.text):
+            return False
+        meant = [english for words, english in MEANT if words.search(turn.text)]
+        ask = f"If you meant “{meant[0]}”, please ask it in English." if len(meant) == 1 else "Please ask in English."
+        turn.answer.reply = f"I answer in English only, so I cannot read that question. {ask}"
         return True
 
     def _capabilities(self, turn: Turn) -> bool:
@@ -508,7 +534,12 @@ class Conversation:
         return True
 
     def _disclosure(self, turn: Turn) -> bool:
-        if not (told := disclosure_answer(turn.text, self._answered_gem())):  # "can I sell them as ruby?"
+        gem = self._answered_gem()
+        if treated := treatment_disclosure(turn.text, of_a_stone=gem is not None):  # "must oiling be disclosed?"
+            turn.answer.reply = treated[0]
+            turn.answer.notes.append(f"sources: {'; '.join(treated[1])}")
+            return True
+        if not (told := disclosure_answer(turn.text, gem)):  # "can I sell them as ruby?"
             return False
         turn.answer.reply = told
         turn.answer.notes.append(f"sources: {'; '.join(DISCLOSURE_SOURCES)}")
@@ -664,7 +695,8 @@ class Conversation:
             turn.answer.notes.append("back to the centre stone, with its photo and readings.")
             return False
         side = _side_stone_read(turn.text)
-        turn.reset = (bool(RESET_WORDS.search(turn.text)) or side) and not turn.photos
+        other = self._another_mineral(turn.text)
+        turn.reset = (bool(RESET_WORDS.search(turn.text)) or side or bool(other)) and not turn.photos
         if not turn.reset:
             return False
         main = (self.images, self.image_probs, self.scope, self.hints, self._photo_flaws) if side else None
@@ -684,8 +716,25 @@ class Conversation:
         if not (said or said.colours):
             turn.answer.reply = "Starting over: send a photo of the next stone."
             return True
-        turn.answer.notes.append("a new stone: earlier photo and hints were cleared.")
+        if other:
+            turn.answer.notes.append(other)
+        else:
+            turn.answer.notes.append("a new stone: earlier photo and hints were cleared.")
         return False
+
+    def _another_mineral(self, text: str) -> str:
+        """ "What about sphalerite? resinous lustre, brown" of a grey galena: another mineral named with what is seen
+        of it, which the stone in hand cannot also be, is another stone; the note that says so, else ''. Without
+        what is seen ("what about sphalerite?"), or with what the stone may also be, it is the stone in hand."""
+        if (named := another_mineral(text)) is None or not (self.hints or self.hints.colours):
+            return ""
+        name, gem, seen = named
+        answered = self._answered_gem()
+        same = answered is not None and gem is not None and gem.name == answered.name
+        if same or not self.hints.contradicted_by(seen):
+            return ""
+        unknown = "" if gem is not None else f" I have no facts on {name}, so I rank the gems I know by it."
+        return f"{name}, with what you saw of it, is another stone: the earlier photo and hints were cleared.{unknown}"
 
     def _take_photos(self, turn: Turn) -> bool:
         """Look at the message's photos: the stone in hand, another view of it, or a new stone. False when no photo
@@ -1380,8 +1429,8 @@ class Conversation:
                 withhold_gem(answer, self.scope, by_readings=self.hints.measured, again=bool(withheld))
         answer.notes = self._pending_notes + answer.notes
         self._pending_notes = []
-        if self._pending_terms:
-            answer.reply = f"{self._pending_terms}\n\n{answer.reply}".strip()
-            self._pending_terms = ""
+        if self._answered_first:
+            answer.reply = f"{self._answered_first}\n\n{answer.reply}".strip()
+            self._answered_first = ""
         self.answers.append(answer)
         return answer

@@ -8,10 +8,12 @@ from __future__ import annotations
 import re
 
 from gemlang.assistant.gem_answers import property_value
+from gemlang.fusion.evidence import OBSERVED, EvidenceModel
 from gemlang.hints import GEM_AS_A_WORD, TAG_QUESTION, parse_hints
 from gemlang.knowledge.facts import GemFacts
-from gemlang.knowledge.instruments import profile
+from gemlang.knowledge.instruments import profile, signs_text
 from gemlang.knowledge.knowledge_base import gems_named_in
+from gemlang.readings import AGAINST_ONLY, THERMAL_SAID
 
 # "is it true that …?" (besides "…, right?", `TAG_QUESTION`, and "<gem> is/has …?" asked outright)
 ASKED_IF_TRUE = re.compile(
@@ -96,10 +98,20 @@ def claims_checked(text: str) -> str:
         family = system == "hexagonal" and "trigonal" in gem.crystal_system.lower()
         so = gem.crystal_system.lower() + (", in the hexagonal crystal family" if family else "")
         checks.append((same or None if family else same, system, "crystal system", so))
+    # a loupe sign ("hessonite shows a treacly swirl"), as the ranking weighs it, with the words of the facts
+    # that name it; not a tester's result, which no feature names
+    for seen in (s for s in r.observations if s in OBSERVED and s not in (*AGAINST_ONLY, THERMAL_SAID)):
+        named = [item for item in signs_text(gem).split(" ; ") if re.search(OBSERVED[seen][0], item)]
+        holds = EvidenceModel.observation_fit(seen, profile(gem)) == 1.0
+        checks.append((holds, seen, "sign", named[0] if named and holds else ""))
     if not checks:
         return ""
 
     def line(holds: bool | None, said: str, label: str, value: str) -> str:
+        if label == "sign" and not holds:
+            return f"{gem.name}'s facts name no {re.sub(r'^an? ', '', said)}."
+        if label == "sign":
+            return f"{gem.name}'s facts name {said}" + (f": “{value}”." if value else ".")
         if said.startswith(("RI", "SG", "hardness")):
             return f"{gem.name}'s {label} is {value}" + ("" if holds else f", so {said} does not fit") + "."
         if holds is None:  # true in a looser sense: "hexagonal" of a trigonal gem

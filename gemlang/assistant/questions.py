@@ -53,6 +53,33 @@ HEALING = re.compile(
     r"depression|insomnia)\b",
     re.I,
 )
+# A message in French, Spanish or German ("est-ce que c'est cher?", "¿cuánto vale?", "wie reinige ich ihn?"): two of
+# their common little words and none of English's (not "a ruby from Rio de Janeiro"); what it may ask, where its words
+# say so plainly
+FOREIGN_WORDS = set(
+    "est ce c'est qu'est que je tu vous il elle et le la les des du une comment pourquoi combien quel quelle "
+    "mon ma mes pas oui avec dans sur est-ce quoi ça "  # French
+    "es el los las qué cómo cuánto cuanto por para con mi mis esto este esta del y sí "  # Spanish
+    "ist das der und wie ich nicht ein eine mein kann für wo woher wieviel ihn sie".split()  # German
+)
+ENGLISH_WORDS = set(
+    "the it it's its is are what how my this that a an of and do does can i you to in from with for be was".split()
+)
+MEANT = (
+    (re.compile(r"\b(?:cher|chère|prix|vaut|coûte|precio|caro|cara|vale|cuesta|teuer|preis|wert|kostet)\b", re.I),
+     "is it expensive?"),
+    (re.compile(r"\b(?:nettoi\w*|nettoy\w*|limpi\w*|reinig\w*|putz\w*)", re.I), "how do I clean it?"),
+    (re.compile(r"\bc'est quoi\b|\bqu'est-ce que c'est\b|\bqué es\b|\bwas ist das\b", re.I), "what is it?"),
+)  # fmt: skip
+
+
+def not_in_english(text: str) -> bool:
+    """Whether a message is in French, Spanish or German rather than English (`FOREIGN_WORDS`)."""
+    words = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text.lower().replace("’", "'"))
+    foreign = sum(w in FOREIGN_WORDS for w in words) + text.lstrip().startswith(("¿", "¡"))
+    return foreign >= 2 and not any(w in ENGLISH_WORDS for w in words)
+
+
 # "so?", "hmm", "yes", "👍": a reply with nothing to act on, answered in short rather than with the whole answer again
 SHORT_REPLY = re.compile(
     r"\s*(?:(?:hmm+|mm+|so|and|well|yes|yeah|yep|no|nope|really|i see|interesting|cool|wow|huh|oh|ah)\s*[?!.…]*\s*|"
@@ -330,6 +357,26 @@ ANOTHER_VALUE = re.compile(
     r"\s*(?:(?:and|or|what about|how about)\s+(?:an?\s+|of\s+)?|(?=[\d.]+\s*\?))(?P<value>\d+(?:\.\d+)?)\s*\??\s*", re.I
 )
 AND_ABOUT = re.compile(r"^\s*(?:and|what about|how about)\b(?!.*\b(?:it|its|this|mine|my)\b)", re.I)
+# "what about sphalerite? resinous lustre, brown": a mineral named, then what is seen of it (not "what about spinel?
+# it stays dark", the stone in hand)
+ANOTHER_MINERAL = re.compile(
+    AND_ABOUT.pattern + r"\s+(?:an?\s+)?(?P<name>[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)\s*[?:,.!;–-]\s*\S", re.I
+)
+
+
+def another_mineral(text: str) -> tuple[str, GemFacts | None, Hints] | None:
+    """(name, its facts or None, what the message says it shows) when a message names a mineral and then what is
+    seen of it: a gem the knowledge base knows, or a word named as most minerals are (sphalerite, smithsonite)."""
+    said = ANOTHER_MINERAL.match(text)
+    if said is None or not ((seen := parse_hints(text)) or seen.colours):
+        return None
+    name = said.group("name")
+    named = gems_named_in(name)
+    if not named and not (re.fullmatch(r"[a-z]{3,}ite", name, re.I) and not parse_hints(name).colours):  # "white"
+        return None
+    return name, next(iter(named), None), seen
+
+
 SAME_STONE = re.compile(
     r"\bsame (?:stone|gem|one|specimen|crystal|piece|ring|pendant|pearl|sample)\b|"
     # a close-up of the stone in hand, unless what it is of is another ("a close-up of the second stone")

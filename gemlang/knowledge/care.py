@@ -187,6 +187,11 @@ def care_of(gem_names: list[str], text: str = "") -> Care | None:
     return None
 
 
+def treated_material(name: str) -> Care | None:
+    """The care of a treated material by its name in the care notes ("dyed stones"), or None."""
+    return next((care for _, care in _care_file()[1] if care.name == name), None)
+
+
 def never_cleaned_with(way: str) -> list[str]:
     """The gems and treated materials that must never go in the `way` ("ultrasonic" or "steam") cleaner."""
     gems, treatments = _care_file()

@@ -1,15 +1,17 @@
-"""What a stone may be sold as: "can I sell them as ruby?", "can I call it a diamond?".
+"""What a stone may be sold as: "can I sell them as ruby?", "can I call it a diamond?", "does the oiling have to be
+disclosed?".
 
 The rule quoted is the US Federal Trade Commission's Jewelry Guides (16 CFR 23.23(b), and their disclosure of
-treatments); the answer says it, then what the evidence showed of the stone in hand, never more: only a
-laboratory report settles a sale.
+treatments, 23.22); the answer says it, then what the evidence showed of the stone in hand, never more: only a
+laboratory report settles a sale. A treatment named is answered by 23.22, from what the care notes say of it.
 """
 
 from __future__ import annotations
 
 import re
 
-from gemlang.knowledge.facts import GemFacts
+from gemlang.knowledge.care import Care, care_of, treated_material
+from gemlang.knowledge.facts import GemFacts, sentences
 
 SELL_QUESTION = re.compile(
     r"\b(?:sell|call|list|market|advertise|describe|label)\s+(?:it|them|this|these|that|those|the \w+)\s+as\b|"
@@ -27,11 +29,101 @@ RULE = (
     "(US Federal Trade Commission, Jewelry Guides: 16 CFR 23.23, and their disclosure of treatments)."
 )
 SOURCES = (
+    "16 CFR 23.22, Disclosure of treatments to gemstones "
+    "<https://www.ecfr.gov/current/title-16/chapter-I/subchapter-B/part-23/section-23.22>",
     "FTC, warning letters to diamond sellers, quoting the Jewelry Guides 23.23(b) "
     "<https://www.ftc.gov/business-guidance/blog/2019/04/warning-letters-re-mined-diamond-sellers-describe-products-accurately>",
     "FTC, In the Loupe: advertising diamonds, gemstones and pearls "
     "<https://www.ftc.gov/business-guidance/resources/loupe-advertising-diamond-gemstones-pearls>",
 )
+
+
+TREATMENT_RULE = (
+    "The FTC Jewelry Guides (16 CFR 23.22) require a treatment to be disclosed when it is not permanent, when it "
+    "creates special care requirements, or when it significantly affects the stone's value."
+)
+DISCLOSE_QUESTION = re.compile(
+    r"\bdisclos(?:e|ed|ing|ure)\b|\b(?:declare|mention)\b|\btell\s+(?:it\s+to\s+)?(?:the\s+|my\s+|a\s+)?(?:buyers?|"
+    r"customers?)\b",
+    re.I,
+)
+ASKED = re.compile(
+    r"\?\s*$|^\s*(?:do|does|must|should|shall|is|are|has|have|need|can|could|would|will|what|how)\b", re.I
+)
+# The treatments a disclosure question may name, and the treated material whose care notes (care.json) say whether
+# it lasts and what care it needs
+TREATMENTS = (
+    (r"\boil(?:ed|ing|s)?\b", "Oiling", "oiled/resin-filled emerald"),
+    (r"\bresin", "Resin filling", "oiled/resin-filled emerald"),
+    (r"\bglass[- ]?fill|\blead[- ]glass", "Glass filling", "lead-glass-filled ruby"),
+    (r"\b(?:fracture|clarity)[- ]?(?:fill|enhanc)", "Fracture filling", "fracture-filled diamond"),
+    (r"\bdye(?:d|ing|s)?\b", "Dyeing", "dyed stones"),
+    (r"\bcoat(?:ed|ing|ings)?\b", "Coating", "coated (mystic) topaz"),
+    (r"\bstabili[sz](?:ed|ation|ing)\b", "Stabilisation", "stabilised turquoise"),
+)
+NOT_PERMANENT = re.compile(r"not permanent|unstable|not (?:light-)?stable|easily removed|\baltered\b", re.I)
+SPECIAL_CARE = ("never", "not recommended", "damp cloth only")
+# What the care notes say, gem by gem, of the treatments that have no treated material of their own there: heating
+# (stable in spinel, citrine and tourmaline; heated ruby and sapphire clean as untreated ones; heat-treated zircon can
+# revert), irradiation (its colours fade in tourmaline, kunzite and Maxixe-type beryl) and diffusion (re-cutting
+# removes a shallow diffusion's colour from sapphire; lattice-diffused corundum cleans as untreated)
+GEM_BY_GEM = (
+    (
+        r"\bheat(?:ed|ing)?\b|\bheat[- ]treat",
+        "**Heating must be disclosed when it significantly affects the stone's value**: it usually lasts and needs no "
+        "special care (my care notes call it stable in spinel, citrine and tourmaline, and clean heated ruby and "
+        "sapphire as untreated ones), but heat-treated zircon can revert in bright light, so there it must be "
+        "disclosed.",
+    ),
+    (
+        r"\birradiat",
+        "**Irradiation must be disclosed where its colour can fade**, as in tourmaline, kunzite and Maxixe-type beryl "
+        "(my care notes); a lasting irradiated colour, when it significantly affects the stone's value.",
+    ),
+    (
+        r"\bdiffus",
+        "**Diffusion must be disclosed when it is shallow**: re-cutting or surface damage removes its colour (my care "
+        "notes of sapphire), a special care requirement; a lattice diffusion, which cleans as untreated stones do, "
+        "when it significantly affects the stone's value.",
+    ),
+)
+CARE_NOTES = "the care notes of gemlang/knowledge/care.json, each with the pages it was checked against"
+
+
+def _from_care(name: str, said_as: str, care: Care) -> str:
+    """ "**Oiling must be disclosed**: it is not permanent (…) and needs special care (…)." from its care notes: the
+    shortest words on its permanence, those that name the treatment first."""
+    lasting = [c.strip() for x in sentences(care.text) for c in re.split(r"[;:]", x) if NOT_PERMANENT.search(c)]
+    lasting = [c for c in lasting if re.search(said_as, c, re.I)] or lasting  # resin's own words, not oil's
+    ways = [f"{way}: {said}" for way, said in (("ultrasonic", care.ultrasonic), ("steam", care.steam),
+            ("warm soapy water", care.warm_soapy_water)) if said in SPECIAL_CARE]  # fmt: skip
+    why = ([f"it is not permanent (“{min(lasting, key=len).rstrip('.')}”)"] if lasting else []) + (
+        [f"it needs special care ({'; '.join(ways)})"] if ways else []
+    )
+    if not why:
+        return f"**{name} must be disclosed when it significantly affects the stone's value.**"
+    return f"**{name} must be disclosed**: {' and '.join(why)}."
+
+
+def treatment_disclosure(text: str, of_a_stone: bool = False) -> tuple[str, tuple[str, ...]] | None:
+    """Whether the treatment a disclosure question names must be disclosed, and why, by 16 CFR 23.22, with the
+    sources; None if the message asks no such thing. `of_a_stone`: a stone in hand, whose treatment a laboratory
+    decides."""
+    if not (DISCLOSE_QUESTION.search(text or "") and ASKED.search(text)):  # not "it's oiled, the seller disclosed it"
+        return None
+    # a filler, dye or coating first: "heated and glass-filled" is answered for the glass
+    treated = next(((said_as, name, m) for said_as, name, m in TREATMENTS if re.search(said_as, text, re.I)), None)
+    if treated is not None:
+        said_as, name, material = treated
+        named = care_of([], text)  # the treated material the message names ("glass-filled ruby")
+        care = named if named is not None and named.treatment else treated_material(material)
+        said, sources = _from_care(name, said_as, care), care.sources
+    elif said := next((plain for pattern, plain in GEM_BY_GEM if re.search(pattern, text, re.I)), ""):
+        sources = (CARE_NOTES,)
+    else:
+        return None
+    lab = " Whether your stone has it, only a gem laboratory can tell." if of_a_stone else ""
+    return f"{said} {TREATMENT_RULE}{lab}", (SOURCES[0], *sources)
 
 
 def disclosure_answer(text: str, gem: GemFacts | None) -> str:

@@ -256,6 +256,15 @@ _FIRST_HAND = re.compile(
     r"\b(?:report|certificate|cert|lab|laboratory|gia|ssef|gübelin|gubelin|agl|grs|gia's)\b|\bas i (?:said|told you)\b|"
     r"\bi (?:found|dug|mined|collected|picked)\b"
 )
+# someone at the pit, of a stone the user found there: "found it myself, my guide said the Ratnapura gravels" (not
+# a seller's word, whoever found it: "I found it on eBay, the seller says Ceylon")
+_AT_THE_FIND = re.compile(
+    r"\b(?:guides?|miners?|diggers?|locals?|villagers?|(?:mine|pit) (?:owner|manager|foreman)|"
+    r"owner of the (?:mine|pit))\b"
+)
+_FOUND_MYSELF = re.compile(
+    r"\b(?:i|we)\s+(?:found|dug|mined|collected)\b|\b(?:found|dug|mined|collected)\b[^.;!?]{0,40}\b(?:myself|ourselves)\b"
+)
 
 # "is it from Arizona?": a question about a place, not a statement of where the stone is from.
 _ASKED = re.compile(r"\b(?:is|was|could|can|might|would)\s+(?:it|this|that|the stone)\s+(?:be\s+|have been\s+)?"
@@ -289,6 +298,7 @@ def _matches_and_denials(text: str, claims: bool = False) -> tuple[list[tuple[in
         # the seller says …" or "I found it on eBay, the seller says …"
         clause = re.split(r"[,;.!?]|\bbut\b", before[: claimed.start()])[-1] if claimed else ""
         first_hand = claimed and _FIRST_HAND.search(clause + before[claimed.start() :])
+        first_hand = first_hand or (claimed and _AT_THE_FIND.search(clause) and _FOUND_MYSELF.search(t))
         claimed = claimed if claimed and not claims and not first_hand else None
         phrase = _DENIED.search(t[max(0, match[0] - 40) : match[0]]) or _BOUGHT.search(before) or claimed
         if phrase:

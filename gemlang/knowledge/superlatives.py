@@ -323,9 +323,9 @@ COMPARED = {  # the word -> the quantity it compares and whether the gems listed
 }  # fmt: skip
 
 
-def _bound(how: str, than: str) -> tuple[str, bool, float, str, str] | None:
-    """(quantity, above, value, how it is said, the species compared with) of "harder than quartz"; None if what
-    it is compared with is no gem or scratch-test object gemlang knows."""
+def _bound(how: str, than: str) -> tuple[str, bool, float, str, GemFacts | None] | None:
+    """(quantity, above, value, how it is said, the gem compared with) of "harder than quartz"; None if what it is
+    compared with is no gem or scratch-test object gemlang knows."""
     from gemlang.knowledge.scratch import REFERENCES
 
     field, above = COMPARED[re.sub(r"\s+", " ", how.lower())]
@@ -334,16 +334,16 @@ def _bound(how: str, than: str) -> tuple[str, bool, float, str, str] | None:
     named = gems_named_in(than)
     words = r"(?:an?\s+|my\s+)?(?:steel\s+)?(?:{})s?"
     scratched = next((r for r in REFERENCES if re.fullmatch(words.format("|".join(r.words)), than)), None)
-    if named and _value(named[0], field) is not None:
-        value, said = _span(named[0], field)[1 if above else 0], f"{how.lower()} than {_line([named[0]], q)}"
-        return field, above, value, said, _species(named[0]).lower()
+    if named and (value := _value(named[0], field)) is not None:  # its middle, as each gem listed is placed
+        said = f"{how.lower()} than {_line([named[0]], q)}"
+        return field, above, value, said, named[0]
     if scratched is not None and field == "hardness":
         return (
             field,
             above,
             scratched.hardness,
             f"{how.lower()} than {scratched.name} (Mohs {scratched.hardness:g})",
-            "",
+            None,
         )
     return None
 
@@ -351,7 +351,8 @@ def _bound(how: str, than: str) -> tuple[str, bool, float, str, str] | None:
 def compared_list_answer(text: str) -> str:
     """The natural gems harder, softer, heavier or lighter than a gem or a scratch-test object ("which gems are
     harder than quartz?", "… harder than glass but softer than quartz?"): those whose range's middle lies beyond
-    its range, one line per species; '' if not asked, or if what they are compared with is unknown or the two
+    the middle of the gem's range (a wide one, zircon's SG 3.90–4.73, would otherwise shut out the gems inside it) or
+    the object's value, one line per species; '' if not asked, or if what they are compared with is unknown or the two
     bounds measure different things."""
     m = COMPARED_LIST_QUESTION.search(text or "")
     if m is None:
@@ -369,14 +370,13 @@ def compared_list_answer(text: str) -> str:
             + ", and compare the two lists."
         )
     field, q = bounds[0][0], next(q for q in SCALE_QUANTITIES.values() if q.field == bounds[0][0])
-    own = {b[4] for b in bounds}
-    # reliably beyond it: the middle of a gem's range past the end of the other's ("Neither is reliably harder")
+    own = [b[4] for b in bounds if b[4] is not None]  # no garnet is heavier than garnet
     beyond = [
         g for g in all_gems()
-        if g.origin == "natural" and (v := _value(g, field)) is not None
+        if g.origin == "natural" and (v := _value(g, field)) is not None and not any(_member(g, n) for n in own)
         and all(v > value if above else v < value for _, above, value, _, _ in bounds)
     ]  # fmt: skip
-    lines = [gs for gs in _by_species(beyond, field, highest=bounds[0][1]) if _species(gs[0]).lower() not in own]
+    lines = _by_species(beyond, field, highest=bounds[0][1])
     lines.sort(key=lambda gs: _trade_first(gs)[:2])  # stable: by value within each
     said = " and ".join(b[3] for b in bounds)
     if not lines:
