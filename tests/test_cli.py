@@ -354,12 +354,20 @@ def test_train_writes_no_model_inside_its_data_folder(tiny_folder, tmp_path, cap
     assert "is inside --data" in capsys.readouterr().err and not (data / "Ruby" / "model").exists()
 
 
-def test_gemlang_backend_torch_is_answered_with_what_a_command_without_backend_can_do(
+def test_describe_and_catalog_take_backend_and_the_advice_names_it_only_where_the_command_has_it(
     tiny_folder, tmp_path, capsys, monkeypatch
 ):
     monkeypatch.setenv("GEMLANG_BACKEND", "torch")  # the built-in model is int8: onnxruntime only
     photo = str(tiny_folder / "Ruby" / "0.jpg")
-    for argv in (["describe", photo], ["catalog", str(tiny_folder), "--out", str(tmp_path / "c.csv")]):
+    catalog = ["catalog", str(tiny_folder), "--out", str(tmp_path / "c.csv"), "--no-progress"]
+    for argv in (["describe", photo], catalog):
         assert main(argv) == 2
         message = capsys.readouterr().err
         assert "GEMLANG_BACKEND is set to torch: unset it, or set it to onnx or auto" in message, argv
+        assert "Or pass --backend onnx: it overrides GEMLANG_BACKEND." in message, argv
+        assert main([*argv, "--backend", "onnx"]) == 0, argv  # the way out the message names
+        capsys.readouterr()
+    # `build fusion` has no --backend: its advice names none
+    assert main(["build", "fusion", "--data", str(tiny_folder), "--out", str(tmp_path / "fusion")]) == 2
+    message = capsys.readouterr().err
+    assert "GEMLANG_BACKEND is set to torch: unset it" in message and "--backend" not in message

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from gemlang.commands import SKIPPED_STATUS, add_cache_option, positive_int
+from gemlang.commands import SKIPPED_STATUS, add_backend_option, add_cache_option, positive_int
 
 
 def register(subparsers) -> None:
@@ -38,6 +38,7 @@ def register(subparsers) -> None:
     )
     p.add_argument("--top-k", type=positive_int, default=5, help="candidates kept per photo (default 5)")
     add_cache_option(p)
+    add_backend_option(p)
     p.add_argument(
         "--batch-size", type=positive_int, default=32, help="photos described and committed at a time (default 32)"
     )
@@ -84,7 +85,7 @@ def run(args) -> int:
     if next(iter_photos(args.folder), None) is None:
         raise CommandError(f"{args.folder}: no photos found ({PHOTO_FORMATS})")
     model = args.model if args.model == "default" else str(Path(args.model).resolve())
-    clf = GemClassifier.load(model)
+    clf = GemClassifier.load(model, backend=args.backend)
     generator = load_generator(args.generator)  # a folder that is no text model fails here, before any record
     writer = CatalogWriter(args.out, run_settings(model, args.top_k, args.generator), restart=args.restart)
     if writer.discarded:
@@ -95,8 +96,9 @@ def run(args) -> int:
 
         start_ray(args.address, args.workers)
         batches = partial(
-            ray_batches, model=model, generator=args.generator, top_k=args.top_k, batch_size=args.batch_size,
-            cache_dir=str(args.cache.resolve()) if args.cache else None, workers=args.workers,
+            ray_batches, model=model, backend=args.backend, generator=args.generator, top_k=args.top_k,
+            batch_size=args.batch_size, cache_dir=str(args.cache.resolve()) if args.cache else None,
+            workers=args.workers,
         )  # fmt: skip
     else:
         batches = partial(

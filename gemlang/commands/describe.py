@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from gemlang.commands import add_cache_option, count
+from gemlang.commands import add_backend_option, add_cache_option, count
 
 
 def register(subparsers) -> None:
@@ -41,6 +41,7 @@ def register(subparsers) -> None:
     )
     p.add_argument("--alignment", default="default", metavar="DIR", help="alignment folder for --similar")
     add_cache_option(p)
+    add_backend_option(p)
     p.add_argument("--json", action="store_true", help="print the description and the facts used as JSON")
     p.set_defaults(func=run)
 
@@ -61,7 +62,7 @@ def run(args) -> int:
     from gemlang.model import GemClassifier
     from gemlang.scope import analysed_as_the_chat
 
-    clf = GemClassifier.load(args.model)
+    clf = GemClassifier.load(args.model, backend=args.backend)
     probs, [scope], failures, [flaws] = analysed_as_the_chat(clf, [args.photo], cache=FeatureCache(args.cache))
     if failures:
         folder = " To describe every photo of a folder, run `gemlang catalog DIR --out catalog.csv`."

@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from gemlang.commands import SKIPPED_STATUS, positive_int
+from gemlang.commands import SKIPPED_STATUS, add_backend_option, positive_int
 
 FOLDER_HINT = " To name every photo of a folder, run `gemlang catalog DIR --out catalog.csv`."
 
@@ -30,12 +30,7 @@ def register(subparsers) -> None:
     p.add_argument("--model", default="default", help="model folder from `gemlang train`, or 'default' (built in)")
     p.add_argument("--top-k", type=positive_int, default=5, help="how many candidates to list (default 5)")
     p.add_argument("--json", action="store_true", help="print JSON lines instead of a table")
-    p.add_argument(
-        "--backend", default=None, choices=["auto", "onnx", "torch"],
-        help="encoders on onnxruntime (fast on a CPU; exported once on first use) or eager PyTorch "
-        "(default auto: onnxruntime unless a CUDA GPU is visible; or set GEMLANG_BACKEND); an int8 model, the "
-        "built-in one included, runs on onnxruntime only",
-    )  # fmt: skip
+    add_backend_option(p)
     p.set_defaults(func=run)
 
 
