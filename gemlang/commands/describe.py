@@ -95,6 +95,8 @@ def run(args) -> int:
             ]
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
+    if scope.sentence():  # unflagged: a photo too small to judge, said beside the description
+        print(f"note: {scope.sentence()}", file=sys.stderr)
     if flaws:  # on stderr: the description alone is what a script keeps
         print(f"note: {shortcomings_warning(flaws)}", file=sys.stderr)
     print(d.text)

@@ -65,6 +65,8 @@ def run(args) -> int:
     with atomic_file(args.out, "wb") as f:
         shown.save(f, format="PNG", pnginfo=gemlang_png_info())
     probs, [scope], _, [flaws] = weighed_as_the_chat(clf, *looked)
+    if scope.sentence() and not scope.flagged:  # a photo too small to judge (a flagged one is said below)
+        print(f"note: {scope.sentence()}")
     if flaws:
         print(f"note: {shortcomings_warning(flaws)}")
     pred = clf.rank(probs[0], 1)

@@ -19,7 +19,8 @@ def register(subparsers) -> None:
             "Print the most likely gems for each photo with calibrated probabilities, and whether the photo is "
             "out of scope: not a gem photo, or a stone unlike every class the model knows (JSON field "
             "`out_of_scope`: flagged, kind, closest; kind is 'unchecked' for a model without the check, "
-            "'unchecked_colourless' for a black-and-white photo, which the unknown-stone check cannot judge). A "
+            "'unchecked_colourless' for a black-and-white photo, which the unknown-stone check cannot judge, "
+            "'unchecked_small' for a photo under 64 px on its shorter side, too small to judge, which is said). A "
             "flagged photo names no gem: its JSON `label` and `probability` are null, `top_k` lists the closest. A "
             "photo too small, too dark or without colour is said so (JSON `photo_flaws`): its odds are less sure. A "
             "stone small in a plain frame is looked at cropped to it, as the chat does (`photo_flaws`: 'stone small "
@@ -59,7 +60,8 @@ def run(args) -> int:
             scope = {"out_of_scope": scopes[i].to_dict(), "photo_flaws": flaws[i]}
             print(json.dumps({"photo": printable(photo), **named, **scope, **int8}))
         else:
-            print(f"{photo}:" + (f" {scopes[i].sentence()}" if scopes[i].flagged else ""))
+            said = scopes[i].sentence()  # what a flagged photo is, or that it is too small to judge
+            print(f"{photo}:" + (f" {said}" if said else ""))
             if flaws[i]:
                 print(f"  note: {shortcomings_warning(flaws[i])}")
             if scopes[i].flagged:  # no odds under a verdict that names no gem: the sentence gives the closest

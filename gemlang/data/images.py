@@ -378,6 +378,7 @@ def cropped_to_stone(photos: list) -> tuple[list, list[bool], list]:
 
 
 SMALL_PHOTO = 64  # px on the shorter side: below it a photo shows a stone's colour but not its cut or inclusions
+VERY_SMALL = "very small"  # the shortcoming of a photo under SMALL_PHOTO, said with its size: "very small (8 x 8 px)"
 NO_COLOUR = "black and white"  # a photo's shortcoming the stone's colour, once told, makes good
 SMALL_IN_FRAME = "stone small in the frame"  # a shortcoming `cropped_to_stone` makes good
 DARK_PHOTO = 35.0  # mean brightness (0-255) below which colours sink into black: a photo taken in the dark
@@ -421,7 +422,7 @@ def shortcomings_of(read: tuple[tuple[int, int], Image.Image] | None) -> list[st
     (width, height), small = read
     out = []
     if min(width, height) < SMALL_PHOTO:
-        out.append(f"very small ({width} x {height} px)")
+        out.append(f"{VERY_SMALL} ({width} x {height} px)")
     from gemlang.scope import one_flat_colour
 
     pixels = np.asarray(small, dtype=np.int16)
