@@ -104,6 +104,35 @@ def test_resuming_with_another_model_names_both_models(collection, tiny_model_di
     assert f"model: '{tiny_model_dir}' (sha256:" in err and f"'{other}' (sha256:" in err
 
 
+def test_a_csv_catalog_gives_the_candidates_as_text_and_as_the_numbers_the_jsonl_holds(
+    collection, tiny_model_dir, tmp_path, capsys
+):
+    import csv
+
+    jsonl, out, cache = tmp_path / "catalog.jsonl", tmp_path / "catalog.csv", str(tmp_path / "c")
+    assert _catalog(collection, jsonl, tiny_model_dir, "--cache", cache) == 1
+    assert _catalog(collection, out, tiny_model_dir, "--cache", cache) == 1
+    with open(out, newline="") as f:
+        rows = list(csv.DictReader(f))
+    held = {row["photo"]: row["top_k"] for row in read_rows(jsonl)}
+    assert {row["photo"]: json.loads(row["top_k_json"]) for row in rows} == held
+    described = next(row for row in rows if not row["error"])
+    assert described["top_k"].startswith(json.loads(described["top_k_json"])[0][0]) and "%" in described["top_k"]
+    # a CSV an earlier gemlang wrote, without top_k_json, is not extended with rows that would not line up
+    record = json.loads(run_record_path(out).read_text())
+    record["settings"]["columns"].remove("top_k_json")
+    run_record_path(out).write_text(json.dumps(record))
+    before = out.read_text()
+    capsys.readouterr()
+    assert _catalog(collection, out, tiny_model_dir, "--cache", cache) == 2
+    said = capsys.readouterr().err
+    assert "written by another version of gemlang, with other columns (new: top_k_json)" in said
+    assert "Pass --restart to rebuild it" in said and out.read_text() == before
+    assert _catalog(collection, out, tiny_model_dir, "--cache", cache, "--restart") == 1
+    with open(out, newline="") as f:
+        assert {row["photo"]: json.loads(row["top_k_json"]) for row in csv.DictReader(f)} == held
+
+
 def test_a_file_not_written_by_catalog_is_never_appended_to(collection, tiny_model_dir, tmp_path, capsys):
     out = tmp_path / "notes.jsonl"
     out.write_text('{"mine": 1}\n')

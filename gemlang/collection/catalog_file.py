@@ -112,6 +112,7 @@ class TextCatalog:
     """JSONL, CSV and Markdown: one file, appended in binary mode so committed lengths are exact bytes."""
 
     header = ""
+    columns = COLUMN_NAMES  # what a row holds in this format; a run resumes only a catalog of the same
 
     def __init__(self, path: Path):
         self.path = path
@@ -168,7 +169,11 @@ def ranked_text(ranked: list[list]) -> str:
 
 
 class CsvCatalog(TextCatalog):
-    header = ",".join(COLUMN_NAMES) + "\n"
+    """A ranked column twice: as text to read ("Ruby 98%; Almandine 1%") and, in NAME_json, as the JSON list of
+    [label, probability] the JSONL row holds."""
+
+    columns = [name for c in COLUMNS for name in ([c.name, f"{c.name}_json"] if c.kind == "ranked" else [c.name])]
+    header = ",".join(columns) + "\n"
 
     def render(self, row: dict[str, Any]) -> str:
         buffer = io.StringIO()
@@ -176,7 +181,8 @@ class CsvCatalog(TextCatalog):
         for c in COLUMNS:
             v = row.get(c.name)
             if c.kind == "ranked":
-                v = ranked_text(v or [])
+                values.append(ranked_text(v or []))
+                v = json.dumps(v or [], ensure_ascii=False)
             elif c.kind == "flag":
                 v = "" if v is None else "yes" if v else "no"
             values.append("" if v is None else v)
@@ -239,6 +245,8 @@ class MarkdownCatalog(TextCatalog):
 
 class ParquetCatalog:
     """A folder of Parquet parts (a Parquet dataset: pyarrow, pandas, Spark, DuckDB and Ray read it whole)."""
+
+    columns = COLUMN_NAMES
 
     def __init__(self, path: Path):
         self.path = path
@@ -369,8 +377,8 @@ class CatalogWriter:
 
     def __init__(self, out: Path, settings: dict[str, Any], restart: bool = False):
         self.out = out
-        self.settings = settings
         self.catalog = catalog_format(out)(out)
+        self.settings = settings | {"columns": list(self.catalog.columns)}
         # a folder where a file goes, or the reverse
         if out.is_dir() != (out.suffix.lower() == ".parquet") and out.exists():
             raise CatalogFileError(f"{out} is a {'folder' if out.is_dir() else 'file'}: choose another --out.")
@@ -401,6 +409,15 @@ class CatalogWriter:
         if not self.out.exists():
             return False
         differ = [k for k in COMPARED_SETTINGS if earlier.get(k) != self.settings.get(k)]
+        if "columns" in differ:  # written by another version of gemlang: no option of this run would match it
+            before, now = earlier.get("columns") or [], self.settings["columns"]
+            added, gone = [c for c in now if c not in before], [c for c in before if c not in now]
+            changes = [f"{label}: {', '.join(names)}" for label, names in (("new", added), ("gone", gone)) if names]
+            raise CatalogFileError(
+                f"{self.out} was written by another version of gemlang, with other columns "
+                f"({'; '.join(changes) or 'in another order'}), so this run's rows would not line up with its rows. "
+                "Pass --restart to rebuild it with the current columns, or choose another --out to keep it as it is."
+            )
         if differ:
 
             def shown(settings: dict, key: str) -> str:  # a model by where it came from, beside its fingerprint

@@ -19,7 +19,6 @@ from typing import Any
 
 from gemlang.collection.catalog_file import CatalogWriter, KeySet
 from gemlang.collection.catalog_rows import (
-    COLUMN_NAMES,
     describe_batch,
     digest_or_reason,
     error_row,
@@ -52,7 +51,8 @@ class CatalogSummary:
 
 
 def run_settings(model: str, top_k: int, generator: str | None) -> dict[str, Any]:
-    """What a catalog's rows depend on; a resumed run must match (see catalog_file.COMPARED_SETTINGS).
+    """What a catalog's rows depend on; a resumed run must match (see catalog_file.COMPARED_SETTINGS), the
+    columns of its format too, which `CatalogWriter` adds.
 
     `model` is a model folder or "default"; its fingerprint is taken from its files.
     """
@@ -63,7 +63,6 @@ def run_settings(model: str, top_k: int, generator: str | None) -> dict[str, Any
         "model_source": str(model),
         "top_k": int(top_k),
         "generator": str(Path(generator).resolve()) if generator else "templates",
-        "columns": list(COLUMN_NAMES),
     }
 
 
