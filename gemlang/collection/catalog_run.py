@@ -3,7 +3,8 @@
 Photos are walked lazily, described a batch at a time and committed to OUT batch by batch
 (`catalog_file.CatalogWriter`), so memory stays flat however large the collection, a killed run loses at
 most one batch, and running the same command again resumes: photos whose content is already in OUT are
-skipped (a renamed or moved photo is not described twice, and neither is a second copy of one).
+skipped (a renamed or moved photo is not described twice, and neither is a second copy of one; the command
+then gives a moved photo's row its new path, see `gemlang.commands.catalog.stale_rows`).
 
 The describing runs in this process (`engine="local"`) or on Ray Data actors (`engine="ray"`,
 `gemlang.collection.ray_engine`); either way the rows come back here in the folder's order and are written
