@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -25,6 +26,8 @@ def register(subparsers) -> None:
         metavar="PHOTO",
         help="one photo file: JPEG, PNG, WebP, AVIF, BMP, TIFF or GIF (for many, `gemlang catalog DIR`)",
     )
+    # more photos are told where several go, not argparse's "unrecognized arguments"
+    p.add_argument("more_photos", nargs="*", help=argparse.SUPPRESS)
     p.add_argument("--model", default="default", help="model folder from `gemlang train`, or 'default' (built in)")
     p.add_argument(
         "--generator",
@@ -54,6 +57,7 @@ SCOPE_ADVICE = {  # what would help, by what the scope check found (gemlang.scop
 
 
 def run(args) -> int:
+    from gemlang.cli import CommandError
     from gemlang.data.images import ImageError, shortcomings_warning
     from gemlang.features import FeatureCache
     from gemlang.io import printable
@@ -62,6 +66,11 @@ def run(args) -> int:
     from gemlang.model import GemClassifier
     from gemlang.scope import analysed_as_the_chat
 
+    if args.more_photos:
+        raise CommandError(
+            f"describe takes one photo ({len(args.more_photos) + 1} given). To describe several, put them in a folder "
+            "and run `gemlang catalog DIR --out catalog.csv`."
+        )
     clf = GemClassifier.load(args.model, backend=args.backend)
     probs, [scope], failures, [flaws] = analysed_as_the_chat(clf, [args.photo], cache=FeatureCache(args.cache))
     if failures:
