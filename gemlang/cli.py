@@ -81,7 +81,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args) or 0
     except GemlangError as e:
-        print(f"gemlang {args.command}: error: {e}", file=sys.stderr)
+        # an int8 model refused for GEMLANG_BACKEND=torch (model.Int8NeedsOnnx): a command with --backend has one
+        # more way out, which the library cannot know of
+        overridable = getattr(e, "by_environment", False) and "backend" in args
+        also = " Or pass --backend onnx: it overrides GEMLANG_BACKEND." if overridable else ""
+        print(f"gemlang {args.command}: error: {e}{also}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -62,19 +62,30 @@ class ModelError(GemlangError, RuntimeError):
     """A model folder that cannot be loaded; the message says why and what to do."""
 
 
-def int8_needs_onnx(backend: str | None) -> str:
+class Int8NeedsOnnx(ModelError):
+    """An int8 model asked to run on eager PyTorch. `by_environment`: asked by GEMLANG_BACKEND=torch, which a
+    command's --backend overrides (the command line adds so for a command with the option)."""
+
+    def __init__(self, message: str, by_environment: bool):
+        super().__init__(message)
+        self.by_environment = by_environment
+
+
+def int8_needs_onnx(backend: str | None, where: str = "") -> Int8NeedsOnnx:
     """Why an int8 model does not run on eager PyTorch, and the way out from where 'torch' came: `backend`, the
-    argument given (None: none, so $GEMLANG_BACKEND, which commands without --backend read too)."""
-    if backend is None and requested_backend() == "torch":
-        way_out = ("GEMLANG_BACKEND is set to torch: unset it, or set it to onnx or auto (a command's --backend, "
-                   "where it has one, overrides it)")  # fmt: skip
+    argument given (None: none, so $GEMLANG_BACKEND). `where`: the model folder, said first."""
+    by_environment = backend is None and requested_backend() == "torch"
+    if by_environment:
+        way_out = "GEMLANG_BACKEND is set to torch: unset it, or set it to onnx or auto"
     else:
         way_out = "Use backend 'onnx' or 'auto' (--backend, GEMLANG_BACKEND)"
-    return (
-        "this model's head was fitted on int8 encoder features, which onnxruntime computes from the quantized "
-        "graphs in its folder; eager PyTorch (backend 'torch', or a GPU device) would feed it float32 features it "
-        f"was not fitted on. {way_out}; or use a model trained without int8 (`gemlang train` without --int8; for "
-        "the built-in recipe `gemlang build default --data DIR --int8 0 --out MODEL_DIR`)."
+    return Int8NeedsOnnx(
+        f"{where}{': ' if where else ''}this model's head was fitted on int8 encoder features, which onnxruntime "
+        "computes from the quantized graphs in its folder; eager PyTorch (backend 'torch', or a GPU device) would "
+        f"feed it float32 features it was not fitted on. {way_out}; or use a model trained without int8 (`gemlang "
+        "train` without --int8; for the built-in recipe `gemlang build default --data DIR --int8 0 --out "
+        "MODEL_DIR`).",
+        by_environment,
     )
 
 
@@ -228,7 +239,7 @@ class GemClassifier:
             return self._serving
         if self.backend == "torch":
             if self.int8:
-                raise ModelError(int8_needs_onnx(None))
+                raise int8_needs_onnx(None)
             return None
         on_gpu = self._extractor is not None and self._extractor.device.type != "cpu"
         if self.backend == "auto" and on_gpu and not self.int8:
@@ -434,7 +445,7 @@ class GemClassifier:
 
         backend = requested_backend(asked)
         if backend == "torch" or device is not None:
-            raise ModelError(f"{path}: {int8_needs_onnx(asked)}")
+            raise int8_needs_onnx(asked, str(path))
         try:
             graphs = verified_graphs(path / "int8", config["int8"])
             return cls._load_served(path, config, digest, backend, graphs)

@@ -104,6 +104,35 @@ def test_resuming_with_another_model_names_both_models(collection, tiny_model_di
     assert f"model: '{tiny_model_dir}' (sha256:" in err and f"'{other}' (sha256:" in err
 
 
+def test_a_csv_catalog_gives_the_candidates_as_text_and_as_the_numbers_the_jsonl_holds(
+    collection, tiny_model_dir, tmp_path, capsys
+):
+    import csv
+
+    jsonl, out, cache = tmp_path / "catalog.jsonl", tmp_path / "catalog.csv", str(tmp_path / "c")
+    assert _catalog(collection, jsonl, tiny_model_dir, "--cache", cache) == 1
+    assert _catalog(collection, out, tiny_model_dir, "--cache", cache) == 1
+    with open(out, newline="") as f:
+        rows = list(csv.DictReader(f))
+    held = {row["photo"]: row["top_k"] for row in read_rows(jsonl)}
+    assert {row["photo"]: json.loads(row["top_k_json"]) for row in rows} == held
+    described = next(row for row in rows if not row["error"])
+    assert described["top_k"].startswith(json.loads(described["top_k_json"])[0][0]) and "%" in described["top_k"]
+    # a CSV an earlier gemlang wrote, without top_k_json, is not extended with rows that would not line up
+    record = json.loads(run_record_path(out).read_text())
+    record["settings"]["columns"].remove("top_k_json")
+    run_record_path(out).write_text(json.dumps(record))
+    before = out.read_text()
+    capsys.readouterr()
+    assert _catalog(collection, out, tiny_model_dir, "--cache", cache) == 2
+    said = capsys.readouterr().err
+    assert "written by another version of gemlang, with other columns (new: top_k_json)" in said
+    assert "Pass --restart to rebuild it" in said and out.read_text() == before
+    assert _catalog(collection, out, tiny_model_dir, "--cache", cache, "--restart") == 1
+    with open(out, newline="") as f:
+        assert {row["photo"]: json.loads(row["top_k_json"]) for row in csv.DictReader(f)} == held
+
+
 def test_a_file_not_written_by_catalog_is_never_appended_to(collection, tiny_model_dir, tmp_path, capsys):
     out = tmp_path / "notes.jsonl"
     out.write_text('{"mine": 1}\n')
@@ -132,8 +161,8 @@ def test_copies_and_moved_photos_are_catalogued_once(collection, tiny_model_dir,
     assert _catalog(folder, out, tiny_model_dir, "--cache", str(tmp_path / "c")) == 0
     said = capsys.readouterr()
     assert "0 of 17 photos described, 16 already in catalog.jsonl, 1 skipped as a copy of a photo" in said.out
-    assert f"{folder / 'b' / 'copy of 0.jpg'}: a copy of {folder / 'a' / '0.jpg'}, whose row describes it" in said.err
-    assert len(list(read_rows(out))) == 16
+    assert f"{folder / 'b' / 'copy of 0.jpg'}: a copy of {folder / 'b' / '0.jpg'}, whose row describes it" in said.err
+    assert "16 photo(s) moved" in said.err and len(list(read_rows(out))) == 16
 
 
 def test_parquet_holds_the_same_rows_as_jsonl(collection, tiny_model_dir, tmp_path):
@@ -316,6 +345,36 @@ def test_rows_of_photos_since_deleted_are_reported(tiny_model_dir, tiny_folder, 
     assert _catalog(folder, out, tiny_model_dir) == 0
     err = capsys.readouterr().err
     assert f"1 row(s) of catalog{suffix} describe photos no longer there" in err and "--restart" in err
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".md", ".parquet"])
+def test_photos_moved_or_renamed_get_their_new_paths_in_their_rows_without_being_described_again(
+    tiny_model_dir, tiny_folder, tmp_path, capsys, suffix
+):
+    from gemlang.collection.catalog_file import _markdown_text
+
+    if suffix == ".parquet":
+        pytest.importorskip("pyarrow")
+    folder, out = _catalogued(tiny_folder, tmp_path, tiny_model_dir, suffix, capsys)
+    before = {row["sha256"]: row for row in read_rows(out)}
+    (folder / "sub").mkdir()
+    (folder / "0.jpg").rename(folder / "sub" / "0.jpg")  # moved
+    (folder / "1.jpg").rename(folder / "renamed.jpg")
+    (folder / "2.jpg").unlink()
+    assert _catalog(folder, out, tiny_model_dir) == 0
+    said = capsys.readouterr()
+    assert f"0 of 5 photos described, 5 already in catalog{suffix}" in said.out
+    assert f"2 photo(s) moved: their rows in catalog{suffix} now give the new paths" in said.err
+    assert f"1 row(s) of catalog{suffix} describe photos no longer there" in said.err  # 2.jpg, deleted
+    rows = {row["sha256"]: row for row in read_rows(out)}
+    now = ["sub/0.jpg", "renamed.jpg", "2.jpg", "3.jpg", "4.jpg", "5.jpg"]
+    assert {row["photo"] for row in rows.values()} == {str(folder / photo) for photo in now}
+    assert all({**row, "photo": ""} == {**before[key], "photo": ""} for key, row in rows.items())  # moved, not redone
+    if suffix == ".md":  # the heading a reader sees names the new path too
+        assert f"## {_markdown_text(str(folder / 'renamed.jpg'))}:" in out.read_text()
+    assert _catalog(folder, out, tiny_model_dir) == 0  # the run record follows: resumed as it is, nothing to move
+    said = capsys.readouterr()
+    assert f"0 of 5 photos described, 5 already in catalog{suffix}" in said.out and "photo(s) moved" not in said.err
 
 
 @pytest.mark.parametrize("suffix", [".jsonl", ".md"])

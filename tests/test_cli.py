@@ -257,8 +257,8 @@ def test_a_commands_options_may_sit_between_its_positionals(capsys):
     args = parse_args(["search", "deep blue", "--top", "3", "photos"])
     assert (args.text, args.top, args.folder, args.command) == ("deep blue", 3, Path("photos"), "search")
     with pytest.raises(SystemExit):
-        parse_args(["describe", "a.jpg", "b.jpg"])
-    assert "gemlang describe: error: unrecognized arguments: b.jpg" in capsys.readouterr().err  # its own usage
+        parse_args(["explain", "a.jpg", "b.jpg", "--out", "map.png"])
+    assert "gemlang explain: error: unrecognized arguments: b.jpg" in capsys.readouterr().err  # its own usage
 
 
 def test_an_evaluation_report_inside_the_data_folder_is_refused(tiny_folder, tiny_model_dir, tmp_path, capsys):
@@ -327,6 +327,16 @@ def test_gemlang_alone_prints_what_it_can_do_and_a_folder_to_describe_is_pointed
     assert "is a folder, not a photo" in err and "gemlang catalog DIR" in err and "Errno" not in err
 
 
+def test_describe_given_several_photos_is_pointed_to_the_catalog(tiny_model_dir, tmp_path, capsys):
+    a, b = tmp_path / "a.png", tmp_path / "b.png"
+    for photo in (a, b):
+        Image.new("RGB", (64, 64), (200, 30, 30)).save(photo)
+    assert main(["describe", str(a), str(b), "--model", str(tiny_model_dir)]) == 2
+    err = capsys.readouterr().err
+    assert "describe takes one photo (2 given)" in err and "gemlang catalog DIR" in err
+    assert "unrecognized arguments" not in err and len(err.strip().splitlines()) == 1
+
+
 def test_train_notes_classes_the_knowledge_base_names_no_gem_for(tmp_path, capsys, monkeypatch):
     from conftest import make_image_folder
 
@@ -354,12 +364,20 @@ def test_train_writes_no_model_inside_its_data_folder(tiny_folder, tmp_path, cap
     assert "is inside --data" in capsys.readouterr().err and not (data / "Ruby" / "model").exists()
 
 
-def test_gemlang_backend_torch_is_answered_with_what_a_command_without_backend_can_do(
+def test_describe_and_catalog_take_backend_and_the_advice_names_it_only_where_the_command_has_it(
     tiny_folder, tmp_path, capsys, monkeypatch
 ):
     monkeypatch.setenv("GEMLANG_BACKEND", "torch")  # the built-in model is int8: onnxruntime only
     photo = str(tiny_folder / "Ruby" / "0.jpg")
-    for argv in (["describe", photo], ["catalog", str(tiny_folder), "--out", str(tmp_path / "c.csv")]):
+    catalog = ["catalog", str(tiny_folder), "--out", str(tmp_path / "c.csv"), "--no-progress"]
+    for argv in (["describe", photo], catalog):
         assert main(argv) == 2
         message = capsys.readouterr().err
         assert "GEMLANG_BACKEND is set to torch: unset it, or set it to onnx or auto" in message, argv
+        assert "Or pass --backend onnx: it overrides GEMLANG_BACKEND." in message, argv
+        assert main([*argv, "--backend", "onnx"]) == 0, argv  # the way out the message names
+        capsys.readouterr()
+    # `build fusion` has no --backend: its advice names none
+    assert main(["build", "fusion", "--data", str(tiny_folder), "--out", str(tmp_path / "fusion")]) == 2
+    message = capsys.readouterr().err
+    assert "GEMLANG_BACKEND is set to torch: unset it" in message and "--backend" not in message

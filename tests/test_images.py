@@ -231,6 +231,19 @@ def test_a_stone_small_in_a_plain_frame_is_boxed_and_one_that_fills_it_is_not():
     assert stone_box(busy) is None  # a busy background: no frame to tell the stone from
 
 
+def test_a_stone_too_small_to_crop_to_leaves_the_photo_whole_not_unreadable():
+    from PIL import ImageDraw
+
+    from gemlang.data.images import cropped_to_stone, load_image, stone_box
+
+    dot = Image.new("RGB", (16, 16), (250, 250, 250))
+    ImageDraw.Draw(dot).rectangle([7, 7, 9, 9], fill=(200, 20, 40))  # a crop of it would be 2 x 2 px
+    assert stone_box(dot) is None
+    [looked], [cropped], _ = cropped_to_stone([dot])
+    assert looked is dot and not cropped
+    load_image(looked)  # read as sent, where the crop was refused as "too small to show a stone"
+
+
 def test_a_tiny_dark_or_black_and_white_photo_is_called_so_and_a_fair_one_is_not():
     from gemlang.data.images import photo_shortcomings
 

@@ -449,3 +449,50 @@ def test_no_scratch_advice_for_a_stone_the_check_could_not_place(chat_model_dir)
     floats = chat.ask("would it sink in methylene iodide?").reply
     assert "the closest gem I know, though I could not place your stone" in floats
     assert "my answer for your stone" not in floats
+
+
+def test_a_photo_too_small_to_judge_gets_no_unknown_stone_verdict_in_predict_describe_the_catalog_and_the_chat(
+    chat_model_dir, tmp_path, capsys, monkeypatch
+):
+    from gemlang.assistant import Assistant
+    from gemlang.cli import main
+    from gemlang.collection.catalog_rows import describe_batch
+    from gemlang.scope import UNCHECKED_SMALL, ScopeVerdict
+
+    def unknown(self, features, classes, probabilities=None, closest=3, shown=None):  # as the check says of both
+        return [ScopeVerdict(UNKNOWN_MINERAL, 3.0, 10.0, classes[:2], 4.0) for _ in features]
+
+    monkeypatch.setattr(ScopeCheck, "assess", unknown)
+    stone, tiny = tmp_path / "stone.png", tmp_path / "tiny.png"
+    red_stone_photo().save(stone)
+    red_stone_photo().resize((8, 8)).save(tiny)
+    too_small = "This photo is too small for me to judge whether it shows a stone I was trained on."
+    assert main(["predict", "--json", "--model", str(chat_model_dir), str(stone), str(tiny)]) == 0
+    fair, small = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert fair["out_of_scope"]["kind"] == UNKNOWN_MINERAL and fair["label"] is None
+    assert small["out_of_scope"]["kind"] == UNCHECKED_SMALL and not small["out_of_scope"]["flagged"]
+    assert small["label"] and small["out_of_scope"]["gem_distance"] == 3.0  # a gem named; the distances kept
+    assert small["photo_flaws"] == ["very small (8 x 8 px)"]
+    assert main(["predict", "--model", str(chat_model_dir), str(tiny)]) == 0
+    table = capsys.readouterr().out
+    assert table.startswith(f"{tiny}: {too_small}") and "%" in table and "not trained on" not in table
+    assert main(["describe", "--model", str(chat_model_dir), str(tiny)]) == 0
+    printed = capsys.readouterr()
+    assert f"note: {too_small}" in printed.err and "Mohs" in printed.out
+    [row] = describe_batch([(tiny, "a")], GemClassifier.load(chat_model_dir))
+    assert row["scope_kind"] == UNCHECKED_SMALL and row["out_of_scope"] is None and row["gem"]
+    assert row["description"].startswith(too_small) and "Mohs" in row["description"]
+    answer = Assistant.load(chat_model_dir).conversation().ask("what gem is this?", photos=[Image.open(tiny)])
+    assert answer.out_of_scope.kind == UNCHECKED_SMALL and answer.gem and answer.unsure
+    text = answer.to_markdown()
+    assert "too small for me to judge whether it shows a stone I was trained on" in text
+    assert "not trained on" not in text
+
+
+def test_a_photo_too_small_to_judge_keeps_a_not_a_gem_photo_verdict():
+    from gemlang.scope import IN_SCOPE, UNCHECKED_SMALL, ScopeVerdict, seen_too_small, too_small_to_judge
+
+    assert too_small_to_judge(["very dark", "very small (8 x 8 px)"]) and not too_small_to_judge(["very dark"])
+    for kind, seen in ((UNKNOWN_MINERAL, UNCHECKED_SMALL), (IN_SCOPE, UNCHECKED_SMALL),
+                       (NOT_A_GEM_PHOTO, NOT_A_GEM_PHOTO), (UNCHECKED, UNCHECKED)):  # fmt: skip
+        assert seen_too_small(ScopeVerdict(kind)).kind == seen, kind

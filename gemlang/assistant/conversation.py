@@ -150,7 +150,14 @@ from gemlang.language.gem_prose import reference_description
 from gemlang.language.gem_text import join_words
 from gemlang.model import Prediction
 from gemlang.readings import DERIVED, SELF_CORRECTION, Readings, labelled_at, parse_readings
-from gemlang.scope import NOT_A_GEM_PHOTO, ScopeVerdict, seen_without_colour
+from gemlang.scope import (
+    NOT_A_GEM_PHOTO,
+    UNCHECKED_SMALL,
+    ScopeVerdict,
+    seen_too_small,
+    seen_without_colour,
+    too_small_to_judge,
+)
 from gemlang.wording import some_of
 
 # What is declined with its reason: help to deceive a buyer, and powers no evidence shows a gem has
@@ -778,6 +785,8 @@ class Conversation:
                     "the stone fills only a small part of your photo, so I looked at it cropped to the stone; a "
                     "close-up that the stone fills answers best."
                 )
+            if too_small_to_judge(self._photo_flaws):
+                self.scope = seen_too_small(self.scope)
             if NO_COLOUR in self._photo_flaws:
                 self.image_probs, self.scope = seen_without_colour(self.image_probs, self.scope)
         turn.images = images
@@ -1134,6 +1143,9 @@ class Conversation:
             answer.species = a.evidence.species_total(answer.candidates[0][0], fused.probabilities, settled=0.5)
         # a colour told answers a photo without one ("it's green"): no need to ask for it again
         flaws = [f for f in self._photo_flaws if not (self.hints.colours and f == NO_COLOUR)]
+        if answer.used_photo and self.scope is not None and self.scope.kind == UNCHECKED_SMALL:
+            said = self.scope.sentence()  # a note, as the photo's shortcomings are: "this photo is too small …"
+            answer.notes.append(said[0].lower() + said[1:])
         if answer.used_photo and flaws:
             answer.notes.append(shortcomings_note(flaws))
             answer.unsure |= any(f != NO_COLOUR for f in flaws)

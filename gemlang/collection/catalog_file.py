@@ -31,10 +31,12 @@ import numpy as np
 
 from gemlang.collection.catalog_rows import COLUMN_NAMES, COLUMNS, row_key
 from gemlang.errors import GemlangError
-from gemlang.io import printable, write_json_atomic
+from gemlang.io import atomic_file, printable, write_json_atomic
 from gemlang.language.describe import percent
 
 RECORD_FORMAT = "gemlang-catalog-run"
+# (row key, photo as the row names it) -> the path the photo has moved to
+Moved = dict[tuple[str, str], str]
 COMPARED_SETTINGS = ("model", "top_k", "generator", "columns")
 
 
@@ -112,6 +114,7 @@ class TextCatalog:
     """JSONL, CSV and Markdown: one file, appended in binary mode so committed lengths are exact bytes."""
 
     header = ""
+    columns = COLUMN_NAMES  # what a row holds in this format; a run resumes only a catalog of the same
 
     def __init__(self, path: Path):
         self.path = path
@@ -143,6 +146,20 @@ class TextCatalog:
     def render(self, row: dict[str, Any]) -> str:
         raise NotImplementedError
 
+    def move_rows(self, committed: int, moved: Moved) -> int:
+        """Rewrite the first `committed` bytes beside the file, each row of `moved` with its photo's new path, and
+        replace the file with it; the new committed length."""
+        with _open_committed(self.path, committed) as f, atomic_file(self.path, "wb") as out:
+            for text in self._moved(f, moved):
+                out.write(text.encode())
+            out.flush()
+            os.fsync(out.fileno())
+            size = out.tell()
+        return size
+
+    def _moved(self, f: io.TextIOWrapper, moved: Moved) -> Iterator[str]:
+        raise NotImplementedError
+
     def keys(self) -> Iterator[tuple[str, bool]]:
         """(key, failed) of every committed row."""
         for row in self.rows():
@@ -157,6 +174,12 @@ class JsonlCatalog(TextCatalog):
     def render(self, row: dict[str, Any]) -> str:
         return json.dumps(row, ensure_ascii=False) + "\n"
 
+    def _moved(self, f: io.TextIOWrapper, moved: Moved) -> Iterator[str]:
+        for line in f:
+            row = json.loads(line)
+            new = moved.get((row_key(row), row["photo"]))
+            yield line if new is None else self.render({**row, "photo": new})
+
     def rows(self, committed: int | None = None) -> Iterator[dict[str, Any]]:
         with _open_committed(self.path, committed) as f:
             for line in f:
@@ -168,7 +191,11 @@ def ranked_text(ranked: list[list]) -> str:
 
 
 class CsvCatalog(TextCatalog):
-    header = ",".join(COLUMN_NAMES) + "\n"
+    """A ranked column twice: as text to read ("Ruby 98%; Almandine 1%") and, in NAME_json, as the JSON list of
+    [label, probability] the JSONL row holds."""
+
+    columns = [name for c in COLUMNS for name in ([c.name, f"{c.name}_json"] if c.kind == "ranked" else [c.name])]
+    header = ",".join(columns) + "\n"
 
     def render(self, row: dict[str, Any]) -> str:
         buffer = io.StringIO()
@@ -176,12 +203,27 @@ class CsvCatalog(TextCatalog):
         for c in COLUMNS:
             v = row.get(c.name)
             if c.kind == "ranked":
-                v = ranked_text(v or [])
+                values.append(ranked_text(v or []))
+                v = json.dumps(v or [], ensure_ascii=False)
             elif c.kind == "flag":
                 v = "" if v is None else "yes" if v else "no"
             values.append("" if v is None else v)
         csv.writer(buffer, lineterminator="\n").writerow(values)
         return buffer.getvalue()
+
+    def _moved(self, f: io.TextIOWrapper, moved: Moved) -> Iterator[str]:
+        reader, buffer = csv.reader(f), io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        header = next(reader)
+        writer.writerow(header)
+        photo, digest = header.index("photo"), header.index("sha256")
+        for cells in reader:
+            new = moved.get((row_key({"photo": cells[photo], "sha256": cells[digest]}), cells[photo]))
+            writer.writerow(cells if new is None else [*cells[:photo], new, *cells[photo + 1 :]])
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+        yield buffer.getvalue()
 
     def rows(self, committed: int | None = None) -> Iterator[dict[str, Any]]:
         with _open_committed(self.path, committed) as f:
@@ -202,10 +244,14 @@ class MarkdownCatalog(TextCatalog):
     header = "# Catalog\n"
     _KEY = re.compile(r'^<!-- row (\S+)( failed)?(?: photo=("(?:[^"\\]|\\.)*"))? -->$', re.MULTILINE)
 
-    def render(self, row: dict[str, Any]) -> str:
+    @staticmethod
+    def _mark(key: str, failed: bool, photo: str) -> str:
         # the path as JSON, "<" and ">" escaped so that no file name can open or close a comment
-        path = json.dumps(str(row["photo"])).replace("<", "\\u003c").replace(">", "\\u003e")
-        mark = f"<!-- row {row_key(row)}{' failed' if row.get('error') else ''} photo={path} -->"
+        path = json.dumps(str(photo)).replace("<", "\\u003c").replace(">", "\\u003e")
+        return f"<!-- row {key}{' failed' if failed else ''} photo={path} -->"
+
+    def render(self, row: dict[str, Any]) -> str:
+        mark = self._mark(row_key(row), bool(row.get("error")), row["photo"])
         photo = _markdown_text(row["photo"])
         if row.get("error"):
             return f"\n## {photo}\n{mark}\n\nNot described: {_markdown_text(row['error'])}\n"
@@ -217,6 +263,21 @@ class MarkdownCatalog(TextCatalog):
         also = f"\n\nCandidates: {ranked}." if len(row.get("top_k") or []) > 1 else ""
         head = f"\n## {photo}: {row['gem']} ({percent(row['probability'])})\n{mark}\n\n"
         return f"{head}{row['description']}{also}\n"
+
+    def _moved(self, f: io.TextIOWrapper, moved: Moved) -> Iterator[str]:
+        """The text with the heading and the marker of each moved row naming the new path (the rest as it was)."""
+        text, start = f.read(), 0
+        for m in self._KEY.finditer(text):
+            key, failed, photo = m.groups()
+            new = moved.get((key, json.loads(photo))) if photo else None
+            if new is None:
+                continue
+            heading = text.rfind("\n## ", start, m.start()) + 1  # "## PHOTO\n" or "## PHOTO: Gem (p%)\n" above it
+            shown = "## " + _markdown_text(json.loads(photo))
+            yield text[start:heading] + "## " + _markdown_text(new) + text[heading + len(shown) : m.start()]
+            yield self._mark(key, bool(failed), new)
+            start = m.end()
+        yield text[start:]
 
     def keys(self) -> Iterator[tuple[str, bool]]:
         text = self.path.read_text(encoding="utf-8")
@@ -239,6 +300,8 @@ class MarkdownCatalog(TextCatalog):
 
 class ParquetCatalog:
     """A folder of Parquet parts (a Parquet dataset: pyarrow, pandas, Spark, DuckDB and Ray read it whole)."""
+
+    columns = COLUMN_NAMES
 
     def __init__(self, path: Path):
         self.path = path
@@ -267,7 +330,6 @@ class ParquetCatalog:
 
     def append(self, rows: list[dict[str, Any]]) -> int:
         import pyarrow as pa
-        import pyarrow.parquet as pq
 
         n = len(self._parts())
         if rows:
@@ -280,15 +342,34 @@ class ParquetCatalog:
                 ]
                 for c in COLUMNS
             }
-            table = pa.table(columns, schema=self.schema())
-            final = self.path / f"part-{n:06d}.parquet"
-            tmp = self.path / f".{final.name}.tmp"
-            pq.write_table(table, tmp)
-            with open(tmp, "rb+") as f:
-                os.fsync(f.fileno())
-            os.replace(tmp, final)
+            self._write_part(pa.table(columns, schema=self.schema()), self.path / f"part-{n:06d}.parquet")
             n += 1
         return n
+
+    @staticmethod
+    def _write_part(table, final: Path) -> None:
+        """Write a part under a temporary name, then rename it: a part is complete or absent."""
+        import pyarrow.parquet as pq
+
+        tmp = final.with_name(f".{final.name}.tmp")
+        pq.write_table(table, tmp)
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, final)
+
+    def move_rows(self, committed: int, moved: Moved) -> int:
+        """Each part holding a row of `moved` rewritten with the photo's new path; the parts committed stay as many."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        for part in self._parts():
+            table = pq.read_table(part)
+            photos, digests = table.column("photo").to_pylist(), table.column("sha256").to_pylist()
+            now = [moved.get((row_key({"photo": p, "sha256": d}), p), p) for p, d in zip(photos, digests, strict=True)]
+            if now != photos:
+                column = table.schema.get_field_index("photo")
+                self._write_part(table.set_column(column, "photo", pa.array(now, pa.string())), part)
+        return committed
 
     def rows(self, committed: int | None = None) -> Iterator[dict[str, Any]]:
         import pyarrow.parquet as pq
@@ -369,8 +450,8 @@ class CatalogWriter:
 
     def __init__(self, out: Path, settings: dict[str, Any], restart: bool = False):
         self.out = out
-        self.settings = settings
         self.catalog = catalog_format(out)(out)
+        self.settings = settings | {"columns": list(self.catalog.columns)}
         # a folder where a file goes, or the reverse
         if out.is_dir() != (out.suffix.lower() == ".parquet") and out.exists():
             raise CatalogFileError(f"{out} is a {'folder' if out.is_dir() else 'file'}: choose another --out.")
@@ -401,6 +482,15 @@ class CatalogWriter:
         if not self.out.exists():
             return False
         differ = [k for k in COMPARED_SETTINGS if earlier.get(k) != self.settings.get(k)]
+        if "columns" in differ:  # written by another version of gemlang: no option of this run would match it
+            before, now = earlier.get("columns") or [], self.settings["columns"]
+            added, gone = [c for c in now if c not in before], [c for c in before if c not in now]
+            changes = [f"{label}: {', '.join(names)}" for label, names in (("new", added), ("gone", gone)) if names]
+            raise CatalogFileError(
+                f"{self.out} was written by another version of gemlang, with other columns "
+                f"({'; '.join(changes) or 'in another order'}), so this run's rows would not line up with its rows. "
+                "Pass --restart to rebuild it with the current columns, or choose another --out to keep it as it is."
+            )
         if differ:
 
             def shown(settings: dict, key: str) -> str:  # a model by where it came from, beside its fingerprint
@@ -451,6 +541,14 @@ class CatalogWriter:
     def _write_record(self) -> None:
         record = {"format": RECORD_FORMAT, "settings": self.settings, "committed": self.committed}
         write_json_atomic(record | {"tail_sha256": _tail_digest(self.out, self.committed)}, self.record)
+
+    def move_rows(self, moved: Moved) -> None:
+        """Give the rows of photos that moved their new path: OUT rewritten beside itself replaces it (a Parquet part
+        at a time), then the run record follows. Killed between the two, OUT holds whole rows either way, and the
+        next run refuses it as changed since its last run (--restart rebuilds it)."""
+        if moved:
+            self.committed = self.catalog.move_rows(self.committed, moved)
+            self._write_record()
 
     def append(self, rows: list[dict[str, Any]]) -> None:
         if not rows:

@@ -45,6 +45,13 @@ def _flagged(r: DescribedPhoto) -> bool:
     return bool(r.scope and r.scope.flagged)
 
 
+def _description(r: DescribedPhoto) -> str:
+    """A flagged photo gets what it is instead of prose about a gem the model does not believe in; one too small
+    for the check to judge says so before the prose."""
+    said = r.scope.sentence() if r.scope else ""
+    return said if _flagged(r) else " ".join(text for text in (said, r.description.text) if text)
+
+
 def _ranked(r: DescribedPhoto) -> list[list]:
     return [[label, round(float(p), 4)] for label, p in r.prediction.top_k]
 
@@ -62,8 +69,7 @@ COLUMNS: tuple[Column, ...] = (
         lambda r: r.description.alternative.name if r.description.alternative and not _flagged(r) else "",
     ),
     Column("top_k", "ranked", _ranked),
-    # a photo the scope check flags gets what it is instead of prose about a gem the model does not believe in
-    Column("description", "text", lambda r: r.scope.sentence() if _flagged(r) else r.description.text),
+    Column("description", "text", _description),
     # None when the model carries no scope check; scope_kind says which: not_a_gem_photo, unknown_mineral, ...
     Column(
         "out_of_scope",

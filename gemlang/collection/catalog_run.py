@@ -3,7 +3,8 @@
 Photos are walked lazily, described a batch at a time and committed to OUT batch by batch
 (`catalog_file.CatalogWriter`), so memory stays flat however large the collection, a killed run loses at
 most one batch, and running the same command again resumes: photos whose content is already in OUT are
-skipped (a renamed or moved photo is not described twice, and neither is a second copy of one).
+skipped (a renamed or moved photo is not described twice, and neither is a second copy of one; the command
+then gives a moved photo's row its new path, see `gemlang.commands.catalog.stale_rows`).
 
 The describing runs in this process (`engine="local"`) or on Ray Data actors (`engine="ray"`,
 `gemlang.collection.ray_engine`); either way the rows come back here in the folder's order and are written
@@ -19,7 +20,6 @@ from typing import Any
 
 from gemlang.collection.catalog_file import CatalogWriter, KeySet
 from gemlang.collection.catalog_rows import (
-    COLUMN_NAMES,
     describe_batch,
     digest_or_reason,
     error_row,
@@ -52,7 +52,8 @@ class CatalogSummary:
 
 
 def run_settings(model: str, top_k: int, generator: str | None) -> dict[str, Any]:
-    """What a catalog's rows depend on; a resumed run must match (see catalog_file.COMPARED_SETTINGS).
+    """What a catalog's rows depend on; a resumed run must match (see catalog_file.COMPARED_SETTINGS), the
+    columns of its format too, which `CatalogWriter` adds.
 
     `model` is a model folder or "default"; its fingerprint is taken from its files.
     """
@@ -63,7 +64,6 @@ def run_settings(model: str, top_k: int, generator: str | None) -> dict[str, Any
         "model_source": str(model),
         "top_k": int(top_k),
         "generator": str(Path(generator).resolve()) if generator else "templates",
-        "columns": list(COLUMN_NAMES),
     }
 
 

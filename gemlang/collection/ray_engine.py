@@ -32,12 +32,20 @@ CHUNK = 50_000
 class CatalogActor:
     """Holds one classifier; turns a batch of photo paths into one JSON row per photo."""
 
-    def __init__(self, model: str, generator: str | None, top_k: int, cache_dir: str | None, done: np.ndarray):
+    def __init__(
+        self,
+        model: str,
+        backend: str | None,
+        generator: str | None,
+        top_k: int,
+        cache_dir: str | None,
+        done: np.ndarray,
+    ):
         from gemlang.features import FeatureCache
         from gemlang.language.describe import load_generator
         from gemlang.model import GemClassifier
 
-        self.classifier = GemClassifier.load(model)
+        self.classifier = GemClassifier.load(model, backend=backend)
         self.generator = load_generator(generator)
         self.top_k = top_k
         self.cache = FeatureCache(cache_dir)
@@ -82,6 +90,7 @@ def ray_batches(
     done: KeySet,
     *,
     model: str,
+    backend: str | None,
     generator: str | None,
     top_k: int,
     batch_size: int,
@@ -100,6 +109,7 @@ def ray_batches(
             CatalogActor,
             fn_constructor_kwargs={
                 "model": model,
+                "backend": backend,
                 "generator": generator,
                 "top_k": top_k,
                 "cache_dir": cache_dir,

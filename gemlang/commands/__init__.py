@@ -55,6 +55,18 @@ def add_cache_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_backend_option(parser: argparse.ArgumentParser) -> None:
+    """--backend, as every command that runs a classifier on photos takes it."""
+    from gemlang.serving import BACKENDS
+
+    parser.add_argument(
+        "--backend", default=None, choices=BACKENDS,
+        help="encoders on onnxruntime (fast on a CPU; exported once on first use) or eager PyTorch "
+        "(default auto: onnxruntime unless a CUDA GPU is visible; or set GEMLANG_BACKEND); an int8 model, the "
+        "built-in one included, runs on onnxruntime only",
+    )  # fmt: skip
+
+
 # Exit status, every command alike: 0 done; 1 done, but some photos were skipped (each said on stderr);
 # 2 nothing done, an error to fix.
 SKIPPED_STATUS = 1

@@ -6,7 +6,7 @@ import importlib
 import importlib.util
 from pathlib import Path
 
-from gemlang.commands import positive_int
+from gemlang.commands import add_backend_option, positive_int
 
 # The app lives in the top-level app/ folder, installed as the package gemlang_app (setup.py). A source
 # checkout used without installing (PYTHONPATH=.) has no gemlang_app: the file is then loaded from app/.
@@ -25,11 +25,7 @@ def register(subparsers) -> None:
     p.add_argument("--model", default="default", help="model folder from `gemlang train`, or 'default' (built in)")
     p.add_argument("--fusion", default=None, help="fusion settings folder (default: MODEL/fusion, or the built-in one)")
     p.add_argument("--top-k", type=positive_int, default=5, help="how many candidates to show (default 5)")
-    p.add_argument(
-        "--backend", default=None, choices=["auto", "onnx", "torch"],
-        help="encoders on onnxruntime or eager PyTorch (default auto: onnxruntime on a CPU; or $GEMLANG_BACKEND); "
-        "an int8 model, the built-in one included, runs on onnxruntime only",
-    )  # fmt: skip
+    add_backend_option(p)
     p.set_defaults(func=run)
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Container
 from pathlib import Path
 
-from gemlang.commands import SKIPPED_STATUS, add_cache_option, positive_int
+from gemlang.commands import SKIPPED_STATUS, add_backend_option, add_cache_option, positive_int
 
 
 def register(subparsers) -> None:
@@ -16,7 +17,8 @@ def register(subparsers) -> None:
             "Classify and describe every photo under DIR (sub-folders included) into OUT: .jsonl (one JSON "
             "object a photo, with the top candidates), .csv, .md, or .parquet (a folder of Parquet parts, for "
             "large collections). Rows are committed batch by batch: if the run is stopped, the same command "
-            "resumes it, skipping photos whose content is already in OUT. OUT.run.json records the model and "
+            "resumes it, skipping photos whose content is already in OUT (a photo moved or renamed within DIR: its "
+            "row takes the new path). OUT.run.json records the model and "
             "options; resuming with others is an error (use another --out, or --restart). Photos that cannot "
             "be read are listed with the reason and the rest are still described; a resumed run reads them again "
             "(a photo fixed since gets its row after its old error row). The exit status is 1 if any photo "
@@ -38,6 +40,7 @@ def register(subparsers) -> None:
     )
     p.add_argument("--top-k", type=positive_int, default=5, help="candidates kept per photo (default 5)")
     add_cache_option(p)
+    add_backend_option(p)
     p.add_argument(
         "--batch-size", type=positive_int, default=32, help="photos described and committed at a time (default 32)"
     )
@@ -84,7 +87,7 @@ def run(args) -> int:
     if next(iter_photos(args.folder), None) is None:
         raise CommandError(f"{args.folder}: no photos found ({PHOTO_FORMATS})")
     model = args.model if args.model == "default" else str(Path(args.model).resolve())
-    clf = GemClassifier.load(model)
+    clf = GemClassifier.load(model, backend=args.backend)
     generator = load_generator(args.generator)  # a folder that is no text model fails here, before any record
     writer = CatalogWriter(args.out, run_settings(model, args.top_k, args.generator), restart=args.restart)
     if writer.discarded:
@@ -95,8 +98,9 @@ def run(args) -> int:
 
         start_ray(args.address, args.workers)
         batches = partial(
-            ray_batches, model=model, generator=args.generator, top_k=args.top_k, batch_size=args.batch_size,
-            cache_dir=str(args.cache.resolve()) if args.cache else None, workers=args.workers,
+            ray_batches, model=model, backend=args.backend, generator=args.generator, top_k=args.top_k,
+            batch_size=args.batch_size, cache_dir=str(args.cache.resolve()) if args.cache else None,
+            workers=args.workers,
         )  # fmt: skip
     else:
         batches = partial(
@@ -113,6 +117,10 @@ def run(args) -> int:
     folder = Path(args.folder).absolute()
     try:
         summary = run_catalog(folder, writer, batches, progress=not args.no_progress, on_failure=report)
+        # one pass over OUT: the rows gone, replaced or of other folders, the rows the copies share, and the rows
+        # of photos that moved, which take their new path while this run still holds OUT.lock
+        gone, replaced, elsewhere, origins, moved = stale_rows(args.out, folder, {k for _, k in summary.copies_named})
+        writer.move_rows(moved)
     except KeyboardInterrupt:  # every committed batch is kept: say so, and how to go on
         again = "again without --restart (with it, the run starts over)" if args.restart else "again"
         print(f"stopped: {len(writer.done)} photos are in {args.out}; run the same command {again} to go on from "
@@ -129,8 +137,6 @@ def run(args) -> int:
         + (f", {copies} skipped as {as_copies} already in the catalog (one row per content)" if copies else "")
         + f"; catalog written to {args.out}"
     )
-    # one pass over OUT: the rows gone, replaced or of other folders, and the rows the copies share
-    gone, replaced, elsewhere, origins = stale_rows(args.out, folder, {key for _, key in summary.copies_named})
     # a copy has no row of its own: say whose row describes it, so a look-up by its name can find it
     for photo, key in summary.copies_named:
         photo, origin = printable(photo), origins.get(key, "another photo")  # as rows write names
@@ -140,6 +146,10 @@ def run(args) -> int:
             print(f"{photo}: a copy of {origin}, whose row describes it", file=sys.stderr)
     if copies > len(summary.copies_named):
         print(f"and {copies - len(summary.copies_named)} more copies, skipped likewise", file=sys.stderr)
+    if moved:
+        (_, was), now = next(iter(moved.items()))
+        print(f"{len(moved)} photo(s) moved: their rows in {args.out.name} now give the new paths (e.g. {was}, now "
+              f"{now})", file=sys.stderr)  # fmt: skip
     if summary.still_failing:
         print(
             f"{summary.still_failing} photo(s) an earlier run could not read still cannot be read (their rows in "
@@ -154,8 +164,8 @@ def run(args) -> int:
         )
     if gone:
         print(
-            f"{len(gone)} row(s) of {args.out.name} describe photos no longer there (moved or deleted), e.g. "
-            f"{gone[0]}: run with --restart to rebuild the catalog from the folder as it is",
+            f"{len(gone)} row(s) of {args.out.name} describe photos no longer there (deleted, or moved out of "
+            f"{args.folder}), e.g. {gone[0]}: run with --restart to rebuild the catalog from the folder as it is",
             file=sys.stderr,
         )
     if replaced:
@@ -169,12 +179,13 @@ def run(args) -> int:
 
 def stale_rows(
     out: Path, folder: Path, copied: set[str] = frozenset()
-) -> tuple[list[str], list[str], list[str], dict[str, str]]:
+) -> tuple[list[str], list[str], list[str], dict[str, str], dict[tuple[str, str], str]]:
     """The photos a catalog's rows no longer describe: those gone from where the rows say (neither among the
     photos of `folder` now, as the rows write their names, a name in another encoding escaped, nor on disk),
     and those replaced by another photo under the same name (a later run added its row beside the old one);
-    the photos of rows outside `folder` (catalogued from another folder); and, of each content key in `copied`,
-    the photo of its first row (whose row a copy skipped shares)."""
+    the photos of rows outside `folder` (catalogued from another folder); of each content key in `copied`,
+    the photo of its first row (whose row a copy skipped shares); and the rows of photos that moved, (row key,
+    photo) -> the photo of `folder` that now holds their content (`moved_photos`), which are not gone."""
     import os
     from collections import defaultdict
 
@@ -185,13 +196,20 @@ def stale_rows(
 
     present = {printable(str(photo)) for photo in iter_photos(folder)}
     contents: dict[str, set[str]] = defaultdict(set)  # the contents each photo's rows described
+    failed: dict[str, set[str]] = defaultdict(set)  # the contents of photos whose rows say they cannot be read
     origins: dict[str, str] = {}
     for row in read_rows(out):
         if row.get("photo"):
             contents[row["photo"]] |= {row.get("sha256") or ""} if not row.get("error") else set()
+            if row.get("error") and row.get("sha256"):
+                failed[row["photo"]].add(row["sha256"])
         if copied and (key := row_key(row)) in copied:
             origins.setdefault(key, row["photo"])
     gone = [photo for photo in contents if photo not in present and not Path(photo).exists()]
+    moved = moved_photos(folder, {photo: contents[photo] | failed[photo] for photo in gone}, contents)
+    left = {photo for _, photo in moved}  # a photo whose row moved with it is no longer gone
+    gone = [photo for photo in gone if photo not in left]
+    origins = {key: moved.get((key, photo), photo) for key, photo in origins.items()}
     # a photo that could not be read and was fixed since is described beside its error row, not replaced
     replaced = [photo for photo, digests in contents.items() if len(digests) > 1 and photo not in gone]
     # inside `folder` by name, or once links and ".." are resolved (each row's folder once)
@@ -205,5 +223,30 @@ def stale_rows(
         real = real_folders.setdefault(parent, os.path.realpath(parent) + os.sep)
         return not real.startswith(inside[1])
 
-    elsewhere = [photo for photo in contents if photo not in present and outside(photo)]
-    return gone, replaced, elsewhere, origins
+    elsewhere = [photo for photo in contents if photo not in present and photo not in left and outside(photo)]
+    return gone, replaced, elsewhere, origins, moved
+
+
+def moved_photos(folder: Path, gone: dict[str, set[str]], with_rows: Container[str]) -> dict[tuple[str, str], str]:
+    """Where photos whose rows are `gone` (photo -> the contents its rows hold) are now: for each content, the
+    first photo of `folder`, in the order a run visits them, that has no row of its own (`with_rows`) and holds
+    that content. Only such photos are hashed again: a run keeps no path of the photos it skips."""
+    from gemlang.collection.catalog_rows import digest_or_reason
+    from gemlang.collection.photos import iter_photos
+    from gemlang.io import printable
+
+    wanted: dict[str, list[str]] = {}  # content -> the gone photos whose rows hold it
+    for photo, digests in gone.items():
+        for digest in digests - {""}:
+            wanted.setdefault(digest, []).append(photo)
+    moved: dict[tuple[str, str], str] = {}
+    for photo in iter_photos(folder) if wanted else ():
+        name = printable(str(photo))
+        if name in with_rows:
+            continue
+        digest, _ = digest_or_reason(photo)
+        for was in wanted.pop(digest, []):
+            moved[(digest, was)] = name
+        if not wanted:
+            break
+    return moved

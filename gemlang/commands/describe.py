@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
 
-from gemlang.commands import add_cache_option, count
+from gemlang.commands import add_backend_option, add_cache_option, count
 
 
 def register(subparsers) -> None:
@@ -25,6 +26,8 @@ def register(subparsers) -> None:
         metavar="PHOTO",
         help="one photo file: JPEG, PNG, WebP, AVIF, BMP, TIFF or GIF (for many, `gemlang catalog DIR`)",
     )
+    # more photos are told where several go, not argparse's "unrecognized arguments"
+    p.add_argument("more_photos", nargs="*", help=argparse.SUPPRESS)
     p.add_argument("--model", default="default", help="model folder from `gemlang train`, or 'default' (built in)")
     p.add_argument(
         "--generator",
@@ -41,6 +44,7 @@ def register(subparsers) -> None:
     )
     p.add_argument("--alignment", default="default", metavar="DIR", help="alignment folder for --similar")
     add_cache_option(p)
+    add_backend_option(p)
     p.add_argument("--json", action="store_true", help="print the description and the facts used as JSON")
     p.set_defaults(func=run)
 
@@ -53,6 +57,7 @@ SCOPE_ADVICE = {  # what would help, by what the scope check found (gemlang.scop
 
 
 def run(args) -> int:
+    from gemlang.cli import CommandError
     from gemlang.data.images import ImageError, shortcomings_warning
     from gemlang.features import FeatureCache
     from gemlang.io import printable
@@ -61,7 +66,12 @@ def run(args) -> int:
     from gemlang.model import GemClassifier
     from gemlang.scope import analysed_as_the_chat
 
-    clf = GemClassifier.load(args.model)
+    if args.more_photos:
+        raise CommandError(
+            f"describe takes one photo ({len(args.more_photos) + 1} given). To describe several, put them in a folder "
+            "and run `gemlang catalog DIR --out catalog.csv`."
+        )
+    clf = GemClassifier.load(args.model, backend=args.backend)
     probs, [scope], failures, [flaws] = analysed_as_the_chat(clf, [args.photo], cache=FeatureCache(args.cache))
     if failures:
         folder = " To describe every photo of a folder, run `gemlang catalog DIR --out catalog.csv`."
@@ -94,6 +104,8 @@ def run(args) -> int:
             ]
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
+    if scope.sentence():  # unflagged: a photo too small to judge, said beside the description
+        print(f"note: {scope.sentence()}", file=sys.stderr)
     if flaws:  # on stderr: the description alone is what a script keeps
         print(f"note: {shortcomings_warning(flaws)}", file=sys.stderr)
     print(d.text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from gemlang.commands import add_cache_option, report_skipped
+from gemlang.commands import add_backend_option, add_cache_option, report_skipped
 
 
 def register(subparsers) -> None:
@@ -26,6 +26,7 @@ def register(subparsers) -> None:
     )
     p.add_argument("--report", required=True, type=Path, metavar="OUT_DIR", help="folder for the report")
     add_cache_option(p)
+    add_backend_option(p)
     p.add_argument("--no-progress", action="store_true", help="no progress bars (for logs and scripts)")
     p.add_argument(
         "--zero-shot",
@@ -56,11 +57,13 @@ def run(args) -> int:
         raise CommandError(f"--report {args.report} is inside --data {args.data}: put the report elsewhere")
     if args.zero_shot is not None and args.model is not None:
         raise CommandError("--zero-shot classifies with an image-text alignment, not a --model: give one of them")
+    if args.zero_shot is not None and args.backend:
+        raise CommandError("--backend chooses how a --model runs; --zero-shot runs an image-text alignment")
     args.model = args.model or "default"
     data = scan_image_folder(args.data, min_classes=1 if not args.cv else 2)
     if args.zero_shot is not None:
         return run_zero_shot(args, data)
-    clf = GemClassifier.load(args.model)
+    clf = GemClassifier.load(args.model, backend=args.backend)
     cache = FeatureCache(args.cache)
     progress = not args.no_progress
     if args.cv:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gemlang.commands import add_backend_option
+
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
@@ -22,6 +24,7 @@ def register(subparsers) -> None:
     p.add_argument("--target", default=None, help="class to explain (default: the predicted one)")
     p.add_argument("--embedding", type=Path, default=None, metavar="DATA", help="t-SNE of the features of DATA")
     p.add_argument("--out", required=True, type=Path, help="PNG file to write")
+    add_backend_option(p)
     p.set_defaults(func=run)
 
 
@@ -40,7 +43,7 @@ def run(args) -> int:
     if args.embedding is not None and (heat := [o for o in ("method", "target") if getattr(args, o)]):
         raise CommandError(f"--{' and --'.join(heat)} choose a photo's heat map; --embedding maps a folder's features")
     args.method = args.method or "gradcam"
-    clf = GemClassifier.load(args.model)
+    clf = GemClassifier.load(args.model, backend=args.backend)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     if args.embedding is not None:
         from gemlang.data import scan_image_folder
@@ -62,6 +65,8 @@ def run(args) -> int:
     with atomic_file(args.out, "wb") as f:
         shown.save(f, format="PNG", pnginfo=gemlang_png_info())
     probs, [scope], _, [flaws] = weighed_as_the_chat(clf, *looked)
+    if scope.sentence() and not scope.flagged:  # a photo too small to judge (a flagged one is said below)
+        print(f"note: {scope.sentence()}")
     if flaws:
         print(f"note: {shortcomings_warning(flaws)}")
     pred = clf.rank(probs[0], 1)

@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from gemlang.commands import SKIPPED_STATUS, positive_int
+from gemlang.commands import SKIPPED_STATUS, add_backend_option, positive_int
 
 FOLDER_HINT = " To name every photo of a folder, run `gemlang catalog DIR --out catalog.csv`."
 
@@ -19,7 +19,8 @@ def register(subparsers) -> None:
             "Print the most likely gems for each photo with calibrated probabilities, and whether the photo is "
             "out of scope: not a gem photo, or a stone unlike every class the model knows (JSON field "
             "`out_of_scope`: flagged, kind, closest; kind is 'unchecked' for a model without the check, "
-            "'unchecked_colourless' for a black-and-white photo, which the unknown-stone check cannot judge). A "
+            "'unchecked_colourless' for a black-and-white photo, which the unknown-stone check cannot judge, "
+            "'unchecked_small' for a photo under 64 px on its shorter side, too small to judge, which is said). A "
             "flagged photo names no gem: its JSON `label` and `probability` are null, `top_k` lists the closest. A "
             "photo too small, too dark or without colour is said so (JSON `photo_flaws`): its odds are less sure. A "
             "stone small in a plain frame is looked at cropped to it, as the chat does (`photo_flaws`: 'stone small "
@@ -30,12 +31,7 @@ def register(subparsers) -> None:
     p.add_argument("--model", default="default", help="model folder from `gemlang train`, or 'default' (built in)")
     p.add_argument("--top-k", type=positive_int, default=5, help="how many candidates to list (default 5)")
     p.add_argument("--json", action="store_true", help="print JSON lines instead of a table")
-    p.add_argument(
-        "--backend", default=None, choices=["auto", "onnx", "torch"],
-        help="encoders on onnxruntime (fast on a CPU; exported once on first use) or eager PyTorch "
-        "(default auto: onnxruntime unless a CUDA GPU is visible; or set GEMLANG_BACKEND); an int8 model, the "
-        "built-in one included, runs on onnxruntime only",
-    )  # fmt: skip
+    add_backend_option(p)
     p.set_defaults(func=run)
 
 
@@ -64,7 +60,8 @@ def run(args) -> int:
             scope = {"out_of_scope": scopes[i].to_dict(), "photo_flaws": flaws[i]}
             print(json.dumps({"photo": printable(photo), **named, **scope, **int8}))
         else:
-            print(f"{photo}:" + (f" {scopes[i].sentence()}" if scopes[i].flagged else ""))
+            said = scopes[i].sentence()  # what a flagged photo is, or that it is too small to judge
+            print(f"{photo}:" + (f" {said}" if said else ""))
             if flaws[i]:
                 print(f"  note: {shortcomings_warning(flaws[i])}")
             if scopes[i].flagged:  # no odds under a verdict that names no gem: the sentence gives the closest

@@ -29,6 +29,7 @@ from gemlang.errors import GemlangError
 # 48 MP photo: 1.5 GB less); one over the limit goes down to about JPEG_DRAFT_PIXELS whatever its shape. Beyond
 # Pillow's own limit (about 179 MP) no file is decoded at all.
 MAX_PIXELS = 50_000_000
+SMALLEST_SIDE = 8  # px: a narrower picture shows no stone, and is refused as too small
 JPEG_DRAFT_PIXELS = 12_000_000
 DECODED_SIDE = 1024
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".webp", ".avif", ".bmp", ".tif", ".tiff", ".gif"}
@@ -159,7 +160,7 @@ def _check_size(width: int, height: int, name: str) -> None:
             f"{name}: {width}x{height} pixels is larger than the {MAX_PIXELS // 1_000_000} megapixel limit "
             "(a guard against decompression bombs). Resize the photo and try again."
         )
-    if width < 8 or height < 8:
+    if width < SMALLEST_SIDE or height < SMALLEST_SIDE:
         raise ImageError(f"{name}: {width}x{height} pixels is too small to show a stone; use a real photo.")
 
 
@@ -305,14 +306,18 @@ SMALLEST_STONE = 0.002  # of the picture's area: a stone 5% of its width across 
 
 def stone_box(image: Image.Image) -> tuple[int, int, int, int] | None:
     """The box (left, top, right, bottom) to crop a stone small in a plain frame to; None when the stone
-    fills the picture, the background is busy, or no stone stands out from it."""
+    fills the picture, the background is busy, no stone stands out from it, or the crop would be too small to
+    read (a dot in a 16-px picture)."""
     found = _stone_fraction(thumbnail(image))
     return None if found is None else _pixel_box(found, image.size)
 
 
-def _pixel_box(fraction: tuple[float, ...], size: tuple[int, int]) -> tuple[int, int, int, int]:
+def _pixel_box(fraction: tuple[float, ...], size: tuple[int, int]) -> tuple[int, int, int, int] | None:
+    """`_stone_fraction`'s box in pixels of a picture of `size`; None when the crop would be narrower than
+    SMALLEST_SIDE, which no reader takes: the picture is then looked at whole."""
     (left, top, right, bottom), (w, h) = fraction, size
-    return int(left * w), int(top * h), min(w, int(right * w) + 1), min(h, int(bottom * h) + 1)
+    box = int(left * w), int(top * h), min(w, int(right * w) + 1), min(h, int(bottom * h) + 1)
+    return box if min(box[2] - box[0], box[3] - box[1]) >= SMALLEST_SIDE else None
 
 
 def _stone_fraction(read) -> tuple[float, float, float, float] | None:
@@ -360,24 +365,26 @@ def cropped_to_stone(photos: list) -> tuple[list, list[bool], list]:
     out, cropped, reads = [], [], []
     for photo in photos:
         read = thumbnail(photo)
-        found = _stone_fraction(read)
+        found, box = _stone_fraction(read), None
         if found is not None:
             try:
                 image = load_image(photo)
+                box = _pixel_box(found, image.size)  # None for a crop too small to read: looked at whole
             except (ImageError, OSError):
-                found = None
-            else:
-                photo = image.crop(_pixel_box(found, image.size))
-                # the crop's pixels for colour and light, the photo's own size: a stone small in an 800-px photo
-                # is said to be small in the frame, not the photo to be "very small (71 x 60 px)"
-                read = (read[0], thumbnail(photo)[1])
+                pass
+        if box is not None:
+            photo = image.crop(box)
+            # the crop's pixels for colour and light, the photo's own size: a stone small in an 800-px photo
+            # is said to be small in the frame, not the photo to be "very small (71 x 60 px)"
+            read = (read[0], thumbnail(photo)[1])
         out.append(photo)
-        cropped.append(found is not None)
+        cropped.append(box is not None)
         reads.append(read)
     return out, cropped, reads
 
 
 SMALL_PHOTO = 64  # px on the shorter side: below it a photo shows a stone's colour but not its cut or inclusions
+VERY_SMALL = "very small"  # the shortcoming of a photo under SMALL_PHOTO, said with its size: "very small (8 x 8 px)"
 NO_COLOUR = "black and white"  # a photo's shortcoming the stone's colour, once told, makes good
 SMALL_IN_FRAME = "stone small in the frame"  # a shortcoming `cropped_to_stone` makes good
 DARK_PHOTO = 35.0  # mean brightness (0-255) below which colours sink into black: a photo taken in the dark
@@ -421,7 +428,7 @@ def shortcomings_of(read: tuple[tuple[int, int], Image.Image] | None) -> list[st
     (width, height), small = read
     out = []
     if min(width, height) < SMALL_PHOTO:
-        out.append(f"very small ({width} x {height} px)")
+        out.append(f"{VERY_SMALL} ({width} x {height} px)")
     from gemlang.scope import one_flat_colour
 
     pixels = np.asarray(small, dtype=np.int16)
