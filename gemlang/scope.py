@@ -85,9 +85,9 @@ def seen_without_colour(probs: np.ndarray, verdict: ScopeVerdict) -> tuple[np.nd
 
 def seen_too_small(verdict: ScopeVerdict) -> ScopeVerdict:
     """A photo too small to judge (a VERY_SMALL shortcoming), as the check can weigh it: not at all. The built-in
-    model's check was fitted on photos of 110 px and more; its own training photos (one in ten), shrunk to 48, 32
-    and 8 px, were called stones it was not trained on 4%, 12% and 58% of the time, against 1% at 64 px and none
-    as they are. Its distances are kept, for whoever reads the JSON; "not a gem photo" stands."""
+    model's check was fitted on photos of 110 px and more, and its own training photos shrunk well below that are
+    called stones it was not trained on more often the smaller they get. Its distances are kept, for whoever
+    reads the JSON; "not a gem photo" stands."""
     return verdict if verdict.kind in (NOT_A_GEM_PHOTO, UNCHECKED) else replace(verdict, kind=UNCHECKED_SMALL)
 
 
