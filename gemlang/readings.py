@@ -423,8 +423,9 @@ def _quantity(t: str, keyword: str, max_gap: int = 24, original: str = "") -> tu
         start, gap, end = m.start(), m.group(1), m.end()
         low, high = _float(m.group(2)), _float(m.group(3)) if m.group(3) else None
     else:
-        # "1.76 RI", "1.62 (spot)"
-        m = re.search(rf"(?:^|[,;(]|\b(?:and|an?|with|gives?|reads?|shows?)\b)\s*(){_NUM}\s*\(?\s*(?:{keyword})", t)
+        # "1.76 RI", "1.62 (spot)"; not the "553" after the decimal comma of "1,544-1,553 DR" (one digit before it)
+        before = r"(?:^|(?<![^\d.]\d),|,(?!\d)|[;(]|\b(?:and|an?|with|gives?|reads?|shows?)\b)"
+        m = re.search(rf"{before}\s*(){_NUM}\s*\(?\s*(?:{keyword})", t)
         if not m:
             return None
         start, gap, end, low, high = m.start(2), "", m.end(), _float(m.group(2)), None
@@ -802,10 +803,11 @@ def crown_and_pavilion(t: str) -> tuple[float, float] | None:
     return read if read and abs(read[0] - read[1]) >= ASSEMBLED_GAP else None
 
 
-# a bench shorthand: an RI followed by what the polariscope or the edges showed ("1.74 SR", "1.718 s.r."); not the
-# second edge of a range ("1.544-1.553 DR")
+# a bench shorthand: an RI followed by what the polariscope or the edges showed ("1.74 SR", "1.718 s.r.", "1,718 SR");
+# not the second edge of a range ("1.544-1.553 DR")
 OPTIC_AFTER = re.compile(  # "1.544, 1.553 DR" and "1.544-1.553 DR": both edges
-    r"(?<![\d.\-–])(?<!to )(?<!- )(?<!– )(?:(1\.[4-9]\d{1,3})\s*(?:[,/\-–]|to)\s*)?(1\.[4-9]\d{1,3})(?![\d.])\s*,?\s*"
+    r"(?<![\d.\-–])(?<!to )(?<!- )(?<!– )(?:(1[.,][4-9]\d{1,3})\s*(?:[,/\-–]|to)\s*)?(1[.,][4-9]\d{1,3})(?![\d.])"
+    r"\s*,?\s*"
     r"(?:sr|dr|adr|s\.\s?r\.?|d\.\s?r\.?)(?!\w)(?!\s*[:=]?\s*0?\.\d)"  # not "DR 0.020", a birefringence
 )
 EDGES_MATCH = 0.002  # two edges this close to differing by the birefringence given are an RI
@@ -1015,7 +1017,7 @@ def _parse_readings(text: str) -> Readings:
 
     shorthand = None if ri is not None else OPTIC_AFTER.search(t)  # "reads 1.74 SR": a refractometer's one edge
     if shorthand and not labelled_at(t, shorthand.start()):
-        edges = sorted(float(v) for v in shorthand.groups() if v)
+        edges = sorted(_float(v) for v in shorthand.groups() if v)
         ri = Reading(edges[0], edges[-1], shorthand.group(0).strip())
         # its "DR" is the polariscope's word, not a birefringence of 1.553 to be re-checked
         problems = [p for p in problems if f"“{shorthand.group(2)} " not in p]
