@@ -167,11 +167,16 @@ OBSERVATIONS = {
     "horsetail inclusions": r"horse-?tails?",
     "a red ring (doublet)": r"red ring",
     "nacre": r"\bnacre(?:ous)?\b",
-    # "the thermal tester says diamond", "passes the diamond tester": not "fails the tester", "says not diamond"
+    # "the thermal tester says diamond", "passes the diamond tester", "tester beeps diamond", "beeps on the diamond
+    # tester", "reads diamond on the tester": not "fails the tester", "says not diamond", "didn't beep"
     THERMAL_SAID: r"\bpass(?:es|ed)?\s+(?:the\s+|a\s+|my\s+)?(?:thermal\s+|diamond\s+)+"
-    r"(?:tester|probe)|(?:thermal|diamond)\s+(?:tester|probe)[^.;]{0,25}\b(?:says|said|reads?|shows?|beeps?|beeped|"
-    r"indicates?)\s+(?:as\s+)?(?:a\s+)?(?:diamond|positive)\b|\btests?\s+(?:as|positive for)\s+(?:a\s+)?diamond\b|"
-    r"\b(?:thermal|diamond)\s+(?:tester|probe)\s+beep(?:s|ed)\b",
+    r"(?:tester|probe)|\b(?:tester|probe)(?:(?!not\b|n't\b|never\b)[^.;]){0,25}\b(?:says|said|reads?|shows?|beeps?|"
+    r"beeped|indicates?)\s+(?:as\s+)?(?:a\s+)?(?:diamond|positive)\b|"
+    r"\btests?\s+(?:as|positive for)\s+(?:a\s+)?diamond\b|"
+    r"\b(?:thermal|diamond)\s+(?:tester|probe)\s+beep(?:s|ed)\b|"
+    r"\bbeep(?:s|ed)?\s+(?:on|with)\s+(?:the\s+|a\s+|my\s+)?(?:thermal\s+|diamond\s+)+(?:tester|probe)|"
+    r"\b(?:says|said|reads?|shows?|tests?|comes? up|came up|beeps?|beeped)\s+(?:as\s+)?(?:a\s+)?(?:diamond|positive)\s+"
+    r"(?:on|with)\s+(?:the\s+|a\s+|my\s+)?(?:thermal\s+|diamond\s+)*(?:tester|probe)",
     # "very high fire", "strong dispersion", "fiery like a diamond": not "no fire" or "little fire"
     "strong fire (dispersion)": r"\b(?:very |extremely |really |so )?(?:high|strong|intense|lots of|much|great|huge|"
     r"exceptional|big)\s+(?:fire|dispersion)\b|\bfiery\b|\bfire like (?:a )?diamond",
