@@ -304,6 +304,15 @@ def test_asking_which_of_two_gems_gives_both_their_standing_and_how_to_tell_them
     assert answer.tell_apart == tell_apart("Ruby", "Spinel") and answer.properties[0] == ("Property", "Ruby", "Spinel")
 
 
+@pytest.mark.parametrize("question", ["RUBBY OR SPINEL??", "rubby or spinel?", "is it ruby or spinnel"])
+def test_a_choice_of_two_gems_with_a_side_misspelt_gets_both_as_the_clean_one_does(assistant, question):
+    chat = assistant.conversation()
+    chat.ask("what gem is this?", photos=[red_stone_photo()])
+    answer = chat.ask(question)
+    assert "Ruby: " in answer.reply and "Spinel: " in answer.reply
+    assert answer.tell_apart == tell_apart("Ruby", "Spinel") and answer.properties[0] == ("Property", "Ruby", "Spinel")
+
+
 def test_the_re_check_advice_fits_the_optic_reading():
     from gemlang.assistant import doubt_note
     from gemlang.hints import parse_hints

@@ -1120,7 +1120,7 @@ class Conversation:
         ):
             turn.asked_gem = top
         if turn.asked_gem is not None:
-            named = gems_named_in(text)
+            named = gems_compared(text) or gems_named_in(text)  # "SAPHIRE OR TANZANITE??": a side misspelt too
             asked = named[:2] if turn.asked_gem.name in {g.name for g in named} else [turn.asked_gem]
             turn.asked = [g for g in asked if g.name in a.evidence.index]
         no_gem_photo = self.scope is not None and self.scope.kind == NOT_A_GEM_PHOTO and not self.hints.measured
