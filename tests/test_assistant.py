@@ -1999,6 +1999,25 @@ def test_is_it_heated_of_the_stone_in_hand_says_a_laboratory_decides_and_what_a_
     assert "What a gemmologist looks for" not in chat.ask("is it treated?").reply  # no treatment named: the list
 
 
+@pytest.mark.parametrize(
+    "message",
+    ["saphire ri 1.76 sg 3.99 is it heated", "emerald RI 1.577-1.583 SG 2.72 has it been oiled",
+     "red RI 1.762-1.770 was it heated or not"],
+)  # fmt: skip
+def test_a_treatment_question_run_on_after_the_readings_without_its_question_mark_is_answered(message):
+    answer = Assistant(classifier=None).conversation().ask(message)
+    assert answer.reply.startswith("Whether this stone was treated shows neither in a photo"), answer.reply
+    told = Assistant(classifier=None).conversation().ask("red RI 1.762-1.770, the seller heated it").reply
+    assert "Whether this stone was treated" not in told  # said, not asked
+
+
+def test_is_it_real_asked_with_readings_that_point_to_no_imitation_says_what_would_tell():
+    chat = stone_answered("Sapphire Blue", "Tanzanite")
+    message = "listed as sapphire, my friend said RI 1.76 and it has some silk, is it a real one or did i get scammed"
+    assert chat.ask(message).caution.startswith("Nothing you have told me points to an imitation")
+    assert stone_answered("Sapphire Blue", "Tanzanite").ask("RI 1.76, blue in natural light").caution == ""
+
+
 def test_is_it_heated_of_an_aquamarine_says_heating_is_assumed_for_no_laboratory_can_tell():
     chat = stone_answered("Aquamarine", "Topaz")
     answer = chat.ask("is it heated?")

@@ -52,6 +52,7 @@ from gemlang.assistant.questions import (
     ASKED_ABOUT,
     AUTHENTICITY_WORDS,
     CAPABILITIES_QUESTION,
+    COLOUR_NATURAL,
     COLOUR_QUESTION,
     COMPARE_WORDS,
     CONSTANTS_ASKED,
@@ -80,6 +81,7 @@ from gemlang.assistant.questions import (
     PLACE_QUESTION,
     PROPERTY_FIELDS,
     PROPERTY_QUESTION,
+    QUESTION_RUN_ON,
     RESET_WORDS,
     SAME_READINGS,
     SAME_STONE,
@@ -113,6 +115,7 @@ from gemlang.assistant.stone_answers import (
     follow_up,
     group_description,
     leading_share,
+    natural_or_not,
     settled_by_readings,
     signs_against,
     twins_note,
@@ -1106,6 +1109,11 @@ class Conversation:
         asked_real = bool(imitations or AUTHENTICITY_WORDS.search(text))
         shown = a.evidence.classes[int(np.argmax(turn.photo))] if turn.photo is not None else None
         answer.caution = caution(fused.ranking, self.hints, a.evidence, asked=asked_real, named=imitations, shown=shown)
+        top = a.evidence.facts[a.evidence.index[fused.ranking[0][0]]]
+        real = NATURAL_QUESTION.search(text) and not COLOUR_NATURAL.search(text)  # not "is the blue natural?"
+        real = real and top.origin == "natural" and ("?" in text or QUESTION_RUN_ON.search(text))  # "is it a real one"
+        if real and not answer.caution:
+            answer.caution = natural_or_not(top, answer, a.evidence, self.hints)  # with readings no imitation fits
         for question, material in MATERIAL_QUESTIONS.items():  # glass and plastic are no gem names in free text
             if turn.asked_gem is None and question.search(text) and material in a.evidence.index:
                 turn.asked_gem = a.evidence.facts[a.evidence.index[material]]
@@ -1114,7 +1122,6 @@ class Conversation:
             named = [i for i in composites if doublet.group(1).lower() in a.evidence.names[i].lower()] or composites
             turn.asked_gem = a.evidence.facts[max(named, key=lambda i: fused.probabilities[i])]
         # "is it heated amethyst?" of a citrine: whether the stone in hand was made so (amethyst heats to citrine)
-        top = a.evidence.facts[a.evidence.index[fused.ranking[0][0]]]
         if turn.asked_gem is not None and any(
             f"(to {top.name.lower()}" in t.lower() for t in turn.asked_gem.treatments
         ):

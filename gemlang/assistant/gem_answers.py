@@ -15,6 +15,7 @@ from gemlang.assistant.questions import (
     LAB_GROWN,
     ORIGIN_CLAIM_ASKED,
     ORIGIN_QUESTION,
+    QUESTION_RUN_ON,
     TEST_NAMED,
     TREATED_WORDS,
     TREATMENT_QUESTION,
@@ -502,6 +503,7 @@ def side_answer(
     A treatment that usually cannot be detected, even by a laboratory ("is it heated?" of an aquamarine), is said
     to be assumed, with why, in place of a laboratory deciding; `looked_for` gives what follows and the note."""
     asked = "?" in text or re.match(r"\s*(?:is|was|has|are|does|any|tell me|explain|describe)\b", text, re.I)
+    asked = asked or QUESTION_RUN_ON.search(text)
     if asked and TREATMENT_QUESTION.search(text):
         known = (
             treatment_sentence(gem, n=len(gem.treatments), named=general)

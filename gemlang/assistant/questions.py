@@ -300,6 +300,8 @@ ORIGIN_CLAIM_ASKED = re.compile(
     re.I,
 )
 YES_NO_QUESTION = re.compile(r"^\s*(?:does|do|is|are|can|will|has|have|could|would)\b", re.I)
+# a question about the stone run on after what is said of it, its "?" left off: "saphire ri 1.76 sg 3.99 is it heated"
+QUESTION_RUN_ON = re.compile(r"\b(?:is|was|has|are|does|did)\s+(?:it|this|that|mine|the stone)\b", re.I)
 # "let's say the RI is 1.72", "what would an SG of 3.6 mean?": a reading supposed, not taken
 SUPPOSING = re.compile(
     r"\b(?:suppose|supposing|hypothetically|assum(?:e|ing)|imagine|let'?s say|for (?:the )?sake of argument|"

@@ -172,7 +172,7 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
             if answer.unsure:  # "I'm not sure" below: not a flat no
                 return f"Probably not: the evidence leans to {name} ({percent(p)}), which is not a natural gem."
             return f"No: the evidence points to {name}, which is not a natural gem."
-        return _natural_or_not(gem, answer, evidence, hints) + usually_treated(gem)
+        return natural_or_not(gem, answer, evidence, hints) + usually_treated(gem)
     if ELSE_QUESTION.search(text):
         if not rest:
             shaky = ", though your readings do not fit it well: re-take them" if answer.unsure else ""
@@ -352,7 +352,7 @@ UNANSWERED = (
 )
 
 
-def _natural_or_not(gem: GemFacts | None, answer: Answer, evidence: EvidenceModel, hints: Hints | None) -> str:
+def natural_or_not(gem: GemFacts | None, answer: Answer, evidence: EvidenceModel, hints: Hints | None) -> str:
     """Whether the stone answered could be lab-grown or an imitation, and what would tell."""
     if answer.caution:
         caution, answer.caution = answer.caution, ""  # said as the reply, not twice
