@@ -464,9 +464,9 @@ _SETTING = re.compile(r"\b(?:in|under|through|on|with)\b[^.!?]*", re.I)  # "in s
 _DOES = re.compile(r"(?:is|are|has|have|does|do|would|will|should|can|always|usually|normally|typically|\w+s)\b", re.I)
 
 
-def _of_another(clause: str) -> bool:
-    """Whether a clause says what another gem, or glass or plastic, does ("amber floats in salt water"): no reading
-    of the stone in hand."""
+def says_what_a_gem_does(clause: str) -> bool:
+    """Whether a clause says what a gem, or glass or plastic, does ("amber floats in salt water", "hessonite shows a
+    treacly swirl"): no reading of the stone in hand."""
     from gemlang.knowledge.knowledge_base import gems_named_in
 
     words = clause.split()
@@ -489,7 +489,7 @@ def _of_this_stone(sentence: str) -> str:
     before, left = re.match(r"(.*[,;]\s*)?(.*)", head).groups("")  # only the clauses next to the joint
     right, after = re.match(r"([^,;]*)(.*)", sentence[joint.end() :]).groups()
     other, own = (left, right) if _THIS_STONE.search(right) else (right, left)
-    if not (_of_another(other) and _THIS_STONE.search(own)):
+    if not (says_what_a_gem_does(other) and _THIS_STONE.search(own)):
         return sentence
     setting = _SETTING.search(other)
     if setting and not _SETTING.search(own):  # before the full stop: "this one sank in salt water."

@@ -525,7 +525,8 @@ def test_follow_ups_on_a_photo_alone_ask_for_a_measurement_and_name_no_gem_for_a
     chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Spinel", "Garnet Red"])).conversation()
     chat.image_probs = np.array([0.95, 0.03, 0.02])
     assert chat.ask("what test next?").reply.startswith("A photo is no measurement: to confirm Ruby, take the")
-    assert "from the photo alone" in chat.ask("are you sure?").reply
+    assert chat.ask("are you sure?").reply.startswith("No, not for certain: Ruby leads at ")  # a photo's look-alikes
+    assert "from the photo alone" in chat.ask("how sure are you?").reply
     chat.scope = ScopeVerdict(NOT_A_GEM_PHOTO)  # the photo was not a gem photo: no gem to discuss
     assert "Ruby" not in chat.ask("how confident are you?").reply
 
@@ -2009,6 +2010,30 @@ def test_a_treatment_question_run_on_after_the_readings_without_its_question_mar
     assert answer.reply.startswith("Whether this stone was treated shows neither in a photo"), answer.reply
     told = Assistant(classifier=None).conversation().ask("red RI 1.762-1.770, the seller heated it").reply
     assert "Whether this stone was treated" not in told  # said, not asked
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["this is definitely a diamond right?", "it's a diamond, isn't it?", "surely a diamond?", "diamond, right?"],
+)
+def test_a_leading_confirmation_of_a_gem_from_a_photo_says_what_a_photo_cannot_tell_it_from(question):
+    answer = stone_answered("Diamond", "Zircon").ask(question)
+    assert answer.caution.startswith("From a photo alone I cannot tell natural Diamond from lab-grown diamond or")
+    assert "Cubic Zirconia" in answer.caution and "would expose" in answer.caution
+    assert stone_answered("Diamond", "Zircon").ask("what is it?").caution == ""  # nothing asked to be confirmed
+    assert stone_answered("Danburite", "Diamond").ask(question).caution == ""  # "Probably not" says it already
+    claim = stone_answered("Hessonite", "Garnet Red").ask("Hessonite shows a treacle-like swirl, right?")
+    assert claim.caution == ""  # a claim about the gem, not a yes asked for the stone
+
+
+@pytest.mark.parametrize("question", ["are you 100% sure?", "you sure?", "are you really certain?"])
+def test_are_you_sure_of_a_photos_answer_is_answered_no_with_the_look_alikes_and_the_test(question):
+    chat = stone_answered("Diamond", "Zircon")
+    answer = chat.ask(question)
+    assert answer.reply.startswith("No, not for certain: Diamond leads at ")
+    assert "cannot tell natural Diamond from" in answer.reply and "would expose Cubic Zirconia" in answer.reply
+    assert answer.caution == ""  # said once, as the reply
+    assert chat.ask("how sure are you?").reply.startswith("Diamond at ")  # how sure, not yes or no
 
 
 def test_is_it_real_asked_with_readings_that_point_to_no_imitation_says_what_would_tell():

@@ -96,6 +96,7 @@ from gemlang.assistant.questions import (
     WHY_ONLY,
     asks_if_it_is,
     compared_materials,
+    confirmation_asked,
     gems_compared,
     imitation_compared,
     lab_grown_twins,
@@ -1106,10 +1107,13 @@ class Conversation:
         # "is it real?", and "is it a diamond or cubic zirconia?": a question naming an imitation asks it too
         imitations = [g.name for g in gems_named_in(text) if g.origin != "natural"]
         imitations += [m for q, m in MATERIAL_QUESTIONS.items() if q.search(text) and m not in imitations]  # plastic
-        asked_real = bool(imitations or AUTHENTICITY_WORDS.search(text))
+        top = a.evidence.facts[a.evidence.index[fused.ranking[0][0]]]
+        # "this is definitely a diamond right?", "are you 100% sure?" of a photo's answer: a yes asked for, which the
+        # photo cannot give against the gem's look-alikes
+        confirming = answer.used_photo and confirmation_asked(text, top)
+        asked_real = bool(imitations or AUTHENTICITY_WORDS.search(text) or confirming)
         shown = a.evidence.classes[int(np.argmax(turn.photo))] if turn.photo is not None else None
         answer.caution = caution(fused.ranking, self.hints, a.evidence, asked=asked_real, named=imitations, shown=shown)
-        top = a.evidence.facts[a.evidence.index[fused.ranking[0][0]]]
         real = NATURAL_QUESTION.search(text) and not COLOUR_NATURAL.search(text)  # not "is the blue natural?"
         real = real and top.origin == "natural" and ("?" in text or QUESTION_RUN_ON.search(text))  # "is it a real one"
         if real and not answer.caution:

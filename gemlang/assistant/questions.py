@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from gemlang.hints import Hints, parse_hints
+from gemlang.hints import TAG_QUESTION, Hints, parse_hints, says_what_a_gem_does
 from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.knowledge_base import gems_named_in
 
@@ -230,7 +230,26 @@ THE_STONES_VALUE = re.compile(
     r"how\s+(?:hard|heavy|dense)\s+(?:is|are)\s+(?:it|this|this stone|the stone|they))\s*\??\s*$",
     re.I,
 )
-CONFIDENCE_QUESTION = re.compile(r"\bhow (?:sure|confident|certain|likely)\b|\bconfidence\b|\bare you sure\b", re.I)
+# "are you sure?", "are you 100% sure?", "you sure?": the answer asked to be stood by, yes or no
+SURE_QUESTION = re.compile(r"\b(?:are you|you|u)\s+(?:\w+\s+|100\s*%\s*)?(?:sure|certain|positive)\b", re.I)
+CONFIDENCE_QUESTION = re.compile(
+    rf"\bhow (?:sure|confident|certain|likely)\b|\bconfidence\b|{SURE_QUESTION.pattern}", re.I
+)
+# a gem asked to be confirmed, leading: "this is definitely a diamond right?", "surely it's an emerald?"
+LEADING_WORDS = re.compile(r"\b(?:definitely|surely|certainly|for sure|100\s*%|must be|no doubt)\b", re.I)
+
+
+def confirmation_asked(text: str, gem: GemFacts) -> bool:
+    """Whether a message asks a yes that the stone is `gem` ("this is definitely a diamond right?", "are you 100%
+    sure?"), which a photo cannot give against the gem's look-alikes; not a claim about a gem ("hessonite shows a
+    treacly swirl, right?")."""
+    from gemlang.knowledge.tell_apart import kind_of
+
+    if SURE_QUESTION.search(text):
+        return True
+    leading = "?" in text and (TAG_QUESTION.search(text) or LEADING_WORDS.search(text))
+    named = any(g.name == gem.name or kind_of(gem, g) for g in gems_named_in(text))
+    return bool(leading and named and not says_what_a_gem_does(text))
 
 
 def _could_it_be(words: str) -> re.Pattern[str]:

@@ -28,6 +28,7 @@ from gemlang.assistant.questions import (
     MORE_QUESTION,
     NATURAL_QUESTION,
     NEXT_TEST_QUESTION,
+    SURE_QUESTION,
     WHY_QUESTION,
 )
 from gemlang.fusion import EvidenceModel
@@ -151,6 +152,9 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
         why = next((n[len(UNSURE_BECAUSE) :].strip() for n in answer.notes if n.startswith(UNSURE_BECAUSE)), "")
         if answer.unsure:
             return f"Not very: {name} at {percent(p)}" + (f", and {why}" if why else ".")
+        if SURE_QUESTION.search(text) and answer.caution:  # "are you 100% sure?": what it could still be, and the test
+            caution, answer.caution = answer.caution, ""  # said as the reply, not twice
+            return f"No, not for certain: {name} leads at {percent(p)}, but {caution[0].lower()}{caution[1:]}"
         if measure:
             basis = "the photo alone, which rules"
             if answer.hints_used:  # with no photo, the readings alone
