@@ -328,7 +328,9 @@ def parse_hints(text: str, questions: bool = False) -> Hints:
     # "can I scratch it with a file?", a question left out, is still answered with the warning
     if text != said and SCRATCH_QUESTION_NOTE not in notes and SCRATCH_QUESTION_NOTE in parse_hardness(said)[1]:
         notes.append(SCRATCH_QUESTION_NOTE)
-    countries, places = parse_places(text, claims=questions)
+    # "it's definitely Colombian, right?": a place asked to be confirmed is a question, not where the stone was mined
+    told = text if questions else "\n".join(s for s in SENTENCES.split(text) if not TAG_QUESTION.search(s))
+    countries, places = parse_places(told, claims=questions)
     notes = [*readings.problems, *notes]
     notes += [
         f"“{said}” is left out: "
@@ -497,10 +499,13 @@ def _of_this_stone(sentence: str) -> str:
     return f"{before}{own}{after}"
 
 
+SENTENCES = re.compile(r"(?<=[?!])\s*|(?<=\.)\s+|\n+")
+
+
 def observations(text: str) -> str:
     """`text` without the questions it asks about the stone (`ASKED_NOT_SEEN`) and what it says of other gems
     (`_of_this_stone`), which say nothing of it."""
-    sentences = re.split(r"(?<=[?!])\s*|(?<=\.)\s+|\n+", text)
+    sentences = SENTENCES.split(text)
     # "where is it from? Burma or Mozambique?": choices asked, not said (but "RI 1.76 or 1.77?" is a reading)
     kept = [_before_choice(s) if CHOICES_ASKED.fullmatch(s) and not _NUMBER_READ.search(s) else _statement(s)
             for s in map(_of_this_stone, sentences)]  # fmt: skip

@@ -2336,6 +2336,25 @@ def test_an_origin_claimed_of_the_stone_in_hand_is_for_a_laboratory_to_decide():
     assert not seller.ask("the guy said sri lanka sapphire").hints_used  # a claim weighs nothing
 
 
+@pytest.mark.parametrize(
+    ("classes", "text", "place"),
+    [
+        (("Emerald", "Peridot"), "it's definitely Colombian right?", "Colombia"),
+        (("Emerald", "Peridot"), "from Colombia, isn't it?", "Colombia"),
+        (("Sapphire Blue", "Kyanite"), "the seller said its kashmir sapphire, is it?", "Kashmir"),
+        (("Ruby", "Spinel"), "Burmese, correct?", "Myanmar"),
+    ],
+)
+def test_a_place_asked_to_be_confirmed_is_answered_as_a_question_and_not_taken_as_evidence(classes, text, place):
+    answer = stone_answered(*classes).ask(text)
+    assert (
+        answer.reply.startswith("Where a stone was mined shows neither in a photo")
+        and f"{place} is among" in answer.reply
+    )
+    assert "so I did not use it" in answer.reply and not answer.hints_used
+    assert parse_hints("it's Colombian").countries == ("Colombia",)  # said, not asked: where it was mined
+
+
 def test_a_place_someone_claims_is_no_evidence_but_a_report_is():
     assert not parse_hints("the owner says it's unheated Ceylon").countries
     assert not parse_hints("she said it was a burma ruby").countries

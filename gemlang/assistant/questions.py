@@ -313,9 +313,10 @@ ORIGIN_QUESTION = re.compile(
     re.I,
 )
 # whether the stone is what it was said to be: "is this a Kashmir sapphire?", "a Burmese ruby, is that true?"
-ORIGIN_CLAIM_ASKED = re.compile(
+ORIGIN_CLAIM_ASKED = re.compile(  # and "the seller said its Kashmir sapphire, is it?"
     r"^\s*(?:is|was)\s+(?:it|this|that|mine|my\s+\w+)\b|\b(?:is|was) (?:that|it|this) (?:true|right|correct|so)\b|"
-    r"\b(?:is|are) (?:he|she|they) right\b|\b(?:can|could) you confirm\b|,\s*right\s*\?",
+    r"\b(?:is|are) (?:he|she|they) right\b|\b(?:can|could) you confirm\b|,\s*right\s*\?|"
+    r",\s*(?:is|was) (?:it|that|she)\s*\?+\s*$",
     re.I,
 )
 YES_NO_QUESTION = re.compile(r"^\s*(?:does|do|is|are|can|will|has|have|could|would)\b", re.I)
