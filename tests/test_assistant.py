@@ -2167,6 +2167,26 @@ def test_signs_of_a_lab_grown_stone_seen_make_it_likely_not_merely_possible():
     assert not plain.startswith("likely")  # nothing seen that tells: at most a possibility
 
 
+@pytest.mark.parametrize(
+    ("classes", "colour", "grown"),
+    [(("Sapphire Blue", "Tanzanite"), "blue", "Synthetic Sapphire (Verneuil)"),
+     (("Ruby", "Spinel"), "red", "Synthetic Ruby (Verneuil)")],
+)  # fmt: skip
+def test_curved_striae_in_corundum_lead_to_the_melt_grown_stone_and_the_caution_agrees_with_the_header(
+    classes, colour, grown
+):
+    answer = stone_answered(*classes).ask(f"{colour} RI 1.762-1.770 SG 4.00, curved colour banding")
+    assert answer.gem == grown and answer.caution.startswith(f"likely {grown} (lab-grown): curved striae are its")
+
+
+def test_a_sign_of_a_lab_grown_stone_that_the_ranking_does_not_lead_with_makes_it_possible_not_likely():
+    from gemlang.assistant import caution
+
+    ranking = [("Onyx Red", 0.83), ("Synthetic Ruby (Verneuil)", 0.07), ("Synthetic Alexandrite", 0.04)]
+    said = caution(ranking, parse_hints("curved banding"), EvidenceModel(["Onyx Red", "Ruby"]))
+    assert said.startswith("possibly Synthetic Ruby (Verneuil) (lab-grown): curved striae are its signs")
+
+
 def test_treatments_and_origins_asked_of_the_stone_in_hand_are_answered():
     chat = stone_answered("Tanzanite", "Sapphire Blue")
     assert "**Tanzanite, coating**" in chat.ask("is it coated?").reply

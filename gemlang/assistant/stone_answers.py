@@ -309,8 +309,9 @@ def caution(
         # (a bubble may be one of a natural emerald's three-phase inclusions: then not its sign alone)
         theirs = lambda o: EvidenceModel.observation_fit(o, profile(rival)) > OBSERVED[o][1]  # noqa: E731
         if told and rival is not None and not any(theirs(o) for o in told):
+            likely = "likely" if ranking[0][0] == suspect.name else "possibly"  # as the ranking above it says
             return (
-                f"likely {suspect.name} ({_kind(suspect)}): {' and '.join(told)} are its signs, not {rival.name}'s. "
+                f"{likely} {suspect.name} ({_kind(suspect)}): {' and '.join(told)} are its signs, not {rival.name}'s. "
                 "A gem laboratory can confirm it."
             )
         return f"possibly {suspect.name} ({_kind(suspect)}): your readings fit it{fits}. To confirm: {confirm}."
