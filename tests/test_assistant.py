@@ -2620,6 +2620,39 @@ def test_claims_are_checked_to_the_sign_the_axes_and_the_crystal_family(claim, r
     assert Assistant(classifier=None).conversation().ask(claim).reply.startswith(reply)
 
 
+@pytest.mark.parametrize(
+    ("message", "centre", "side", "later", "called"),
+    [
+        ("ring, red centre stone RI 1.762-1.770 SG 4.00, two colourless side stones RI 2.42 SR", "RI 1.762–1.770",
+         "Diamond", "and the side stones?", "The side stones"),
+        ("pendant, 3 stones: middle one blue RI 1.762-1.770 SG 4.00, the two outer ones green RI 1.577-1.583",
+         "blue colour", "Beryl", "the outer stones, what are they?", "The outer stones"),
+        ("two accent diamonds over the limit, SR; the main stone reads RI 1.718 SR, red", "RI 1.718",
+         "Diamond", "what about the accent diamonds?", "The accent diamonds"),
+    ],
+)  # fmt: skip
+def test_a_pieces_centre_and_side_stones_in_one_message_are_ranked_apart(message, centre, side, later, called):
+    chat = Assistant(classifier=None).conversation()
+    answer = chat.ask(message)
+    assert centre in answer.hints_used and len([h for h in answer.hints_used if h.startswith("RI ")]) == 1
+    assert not any(h in answer.hints_used for h in ("colourless", "green colour", "blue and green colour"))
+    assert not any("third decimal" in n or "far apart" in n for n in answer.notes)  # not one stone's readings
+    assert answer.reply.startswith(f"**{called}** (") and side in answer.reply.split("apart from the centre stone: ")[1]
+    again = chat.ask(later).reply
+    assert again.startswith(f"**{called}** (") and again.endswith("The stone in hand is still the centre stone.")
+    assert chat.ask("what have I told you?").reply.startswith("For this stone I have: ")
+    assert centre in chat.ask("what have I told you?").reply
+
+
+def test_side_stones_named_beside_the_centre_stone_without_readings_are_left_out_of_its_evidence():
+    answer = (
+        Assistant(classifier=None).conversation().ask("ring, red centre stone RI 1.762-1.770, colourless side stones")
+    )
+    assert answer.hints_used[0] == "red colour" and any(
+        n.startswith("what you said of the side stones") for n in answer.notes
+    )
+
+
 def test_the_stone_in_hand_stays_when_its_centre_stone_size_or_close_up_is_spoken_of(assistant):
     from conftest import red_stone_photo
 

@@ -126,7 +126,33 @@ SIDE_STONE = re.compile(
     r"\b(?:reads?|read|has|have|shows?|gives?|gave|measures?|measured|is|are)\b",
     re.I,
 )
-MAIN_STONE = re.compile(r"\b(?:the|its)\s+(?:centre|center|main|middle|central)\s+stone\b", re.I)
+MAIN_STONE = re.compile(r"\b(?:(?:the|its)\s+)?(?:centre|center|main|middle|central)\s+(?:stone|one)\b", re.I)
+# a piece's other stones, named beside its centre stone: "two colourless side stones", "the two outer ones",
+# "surrounded by small white stones", "accent diamonds"
+SIDE_STONES = re.compile(
+    r"\b(?:side|accent|outer|small(?:er)?|little|tiny|surrounding)\s+(?:[a-z]+\s+){0,2}?(?:stones|ones|diamonds|gems)\b",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[;:!?\n]|(?<!\d)[.,]|[.,](?!\d)")  # not the decimal point or comma of "1.762", "1,76"
+
+
+def piece_parts(text: str) -> tuple[str, str, str] | None:
+    """(what a message says of a piece's centre stone, what it says of its other stones, what it calls them) when it
+    speaks of both ("ring, red centre stone RI 1.762-1.770 SG 4.00, two colourless side stones RI 2.42 SR"): the
+    other stones' words run from the start of the clause naming them to the clause naming the centre stone, or to
+    the end; the rest is the centre stone's. None unless it names both, in clauses of their own."""
+    side, centre = SIDE_STONES.search(text), MAIN_STONE.search(text)
+    if side is None or centre is None:
+        return None
+    clause = lambda at: max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)  # noqa: E731
+    begin = clause(side.start())
+    end = clause(centre.start()) if centre.start() > side.start() else len(text)
+    if begin <= centre.start() < end or begin >= end:  # "the centre and side stones read …": one clause for both
+        return None
+    called = "the " + re.sub(r"\bones\b", "stones", side.group(0).lower())  # "the outer stones"
+    return text[:begin] + text[end:], text[begin:end].strip(), called
+
+
 # "the second stone is yellow with the same readings": the readings of the stone before, on a new stone
 SAME_READINGS = re.compile(  # not "another stone, but not the same readings"
     r"(?<!\bnot )(?<!\bnot the )(?<!n't the )\bsame (?:readings?|ri|sg|values|numbers|constants|measurements)\b|"
