@@ -367,7 +367,9 @@ def parse_hints(text: str, questions: bool = False) -> Hints:
     # "can I scratch it with a file?", a question left out, is still answered with the warning
     if text != said and SCRATCH_QUESTION_NOTE not in notes and SCRATCH_QUESTION_NOTE in parse_hardness(said)[1]:
         notes.append(SCRATCH_QUESTION_NOTE)
-    countries, places = parse_places(text, claims=questions)
+    # "it's definitely Colombian, right?": a place asked to be confirmed is a question, not where the stone was mined
+    told = text if questions else "\n".join(s for s in SENTENCES.split(text) if not TAG_QUESTION.search(s))
+    countries, places = parse_places(told, claims=questions)
     notes = [*readings.problems, *notes]
     notes += [
         f"“{said}” is left out: "
@@ -494,12 +496,59 @@ def _before_choice(sentence: str) -> str:
     return ""
 
 
+# what another gem does, set against what the stone in hand does: "amber floats in salt water, but this one sank",
+# "while glass sinks in bromoform, mine floats"
+_CONTRAST = re.compile(r"\s*,?\s*\b(?:but|whereas|whilst|while)\b\s*", re.I)
+_CONTRAST_FIRST = re.compile(r"^\s*(?:while|whilst|whereas|unlike)\b\s*([^,;]+)[,;]\s*", re.I)
+_THIS_STONE = re.compile(r"\b(?:it|this|mine|my (?:stone|one|gem|piece))\b", re.I)
+_SETTING = re.compile(r"\b(?:in|under|through|on|with)\b[^.!?]*", re.I)  # "in salt water", "under UV"
+# what a gem does, said of the gem: "amber floats", "real amber would float", "spinel is"; not "ruby red under UV"
+_DOES = re.compile(r"(?:is|are|has|have|does|do|would|will|should|can|always|usually|normally|typically|\w+s)\b", re.I)
+
+
+def says_what_a_gem_does(clause: str) -> bool:
+    """Whether a clause says what a gem, or glass or plastic, does ("amber floats in salt water", "hessonite shows a
+    treacly swirl"): no reading of the stone in hand."""
+    from gemlang.knowledge.knowledge_base import gems_named_in
+
+    words = clause.split()
+    said = any(
+        (gems_named_in(" ".join(words[: i + 1])) or words[i].lower() in ("glass", "plastic")) and _DOES.fullmatch(verb)
+        for i, verb in enumerate(words[1:4])
+    )
+    return said and not _THIS_STONE.search(clause) and not _NUMBER_READ.search(clause)
+
+
+def _of_this_stone(sentence: str) -> str:
+    """A sentence contrasting another gem with the stone in hand, less what the other gem does; the stone's clause
+    takes the other's setting when it leaves it out: "amber floats in salt water, but this one sank" says that
+    this one sank in salt water."""
+    first = _CONTRAST_FIRST.match(sentence)
+    joint = first or _CONTRAST.search(sentence)
+    if joint is None:
+        return sentence
+    head = first.group(1) if first else sentence[: joint.start()]
+    before, left = re.match(r"(.*[,;]\s*)?(.*)", head).groups("")  # only the clauses next to the joint
+    right, after = re.match(r"([^,;]*)(.*)", sentence[joint.end() :]).groups()
+    other, own = (left, right) if _THIS_STONE.search(right) else (right, left)
+    if not (says_what_a_gem_does(other) and _THIS_STONE.search(own)):
+        return sentence
+    setting = _SETTING.search(other)
+    if setting and not _SETTING.search(own):  # before the full stop: "this one sank in salt water."
+        own = re.sub(r"\s*([.!?]*)\s*$", rf" {setting.group(0).strip()}\1", own, count=1)
+    return f"{before}{own}{after}"
+
+
+SENTENCES = re.compile(r"(?<=[?!])\s*|(?<=\.)\s+|\n+")
+
+
 def observations(text: str) -> str:
-    """`text` without the questions it asks about the stone (`ASKED_NOT_SEEN`), which say nothing of it."""
-    sentences = re.split(r"(?<=[?!])\s*|(?<=\.)\s+|\n+", text)
+    """`text` without the questions it asks about the stone (`ASKED_NOT_SEEN`) and what it says of other gems
+    (`_of_this_stone`), which say nothing of it."""
+    sentences = SENTENCES.split(text)
     # "where is it from? Burma or Mozambique?": choices asked, not said (but "RI 1.76 or 1.77?" is a reading)
     kept = [_before_choice(s) if CHOICES_ASKED.fullmatch(s) and not _NUMBER_READ.search(s) else _statement(s)
-            for s in sentences]  # fmt: skip
+            for s in map(_of_this_stone, sentences)]  # fmt: skip
     return text if kept == sentences else "\n".join(k for k in kept if k)
 
 

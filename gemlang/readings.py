@@ -167,11 +167,16 @@ OBSERVATIONS = {
     "horsetail inclusions": r"horse-?tails?",
     "a red ring (doublet)": r"red ring",
     "nacre": r"\bnacre(?:ous)?\b",
-    # "the thermal tester says diamond", "passes the diamond tester": not "fails the tester", "says not diamond"
+    # "the thermal tester says diamond", "passes the diamond tester", "tester beeps diamond", "beeps on the diamond
+    # tester", "reads diamond on the tester": not "fails the tester", "says not diamond", "didn't beep"
     THERMAL_SAID: r"\bpass(?:es|ed)?\s+(?:the\s+|a\s+|my\s+)?(?:thermal\s+|diamond\s+)+"
-    r"(?:tester|probe)|(?:thermal|diamond)\s+(?:tester|probe)[^.;]{0,25}\b(?:says|said|reads?|shows?|beeps?|beeped|"
-    r"indicates?)\s+(?:as\s+)?(?:a\s+)?(?:diamond|positive)\b|\btests?\s+(?:as|positive for)\s+(?:a\s+)?diamond\b|"
-    r"\b(?:thermal|diamond)\s+(?:tester|probe)\s+beep(?:s|ed)\b",
+    r"(?:tester|probe)|\b(?:tester|probe)(?:(?!not\b|n't\b|never\b)[^.;]){0,25}\b(?:says|said|reads?|shows?|beeps?|"
+    r"beeped|indicates?)\s+(?:as\s+)?(?:a\s+)?(?:diamond|positive)\b|"
+    r"\btests?\s+(?:as|positive for)\s+(?:a\s+)?diamond\b|"
+    r"\b(?:thermal|diamond)\s+(?:tester|probe)\s+beep(?:s|ed)\b|"
+    r"\bbeep(?:s|ed)?\s+(?:on|with)\s+(?:the\s+|a\s+|my\s+)?(?:thermal\s+|diamond\s+)+(?:tester|probe)|"
+    r"\b(?:says|said|reads?|shows?|tests?|comes? up|came up|beeps?|beeped)\s+(?:as\s+)?(?:a\s+)?(?:diamond|positive)\s+"
+    r"(?:on|with)\s+(?:the\s+|a\s+|my\s+)?(?:thermal\s+|diamond\s+)*(?:tester|probe)",
     # "very high fire", "strong dispersion", "fiery like a diamond": not "no fire" or "little fire"
     "strong fire (dispersion)": r"\b(?:very |extremely |really |so )?(?:high|strong|intense|lots of|much|great|huge|"
     r"exceptional|big)\s+(?:fire|dispersion)\b|\bfiery\b|\bfire like (?:a )?diamond",
@@ -444,8 +449,9 @@ def _quantity(t: str, keyword: str, max_gap: int = 24, original: str = "") -> tu
         start, gap, end = m.start(), m.group(1), m.end()
         low, high = _float(m.group(2)), _float(m.group(3)) if m.group(3) else None
     else:
-        # "1.76 RI", "1.62 (spot)"
-        m = re.search(rf"(?:^|[,;(]|\b(?:and|an?|with|gives?|reads?|shows?)\b)\s*(){_NUM}\s*\(?\s*(?:{keyword})", t)
+        # "1.76 RI", "1.62 (spot)"; not the "553" after the decimal comma of "1,544-1,553 DR" (one digit before it)
+        before = r"(?:^|(?<![^\d.]\d),|,(?!\d)|[;(]|\b(?:and|an?|with|gives?|reads?|shows?)\b)"
+        m = re.search(rf"{before}\s*(){_NUM}\s*\(?\s*(?:{keyword})", t)
         if not m:
             return None
         start, gap, end, low, high = m.start(2), "", m.end(), _float(m.group(2)), None
@@ -825,10 +831,11 @@ def crown_and_pavilion(t: str) -> tuple[float, float] | None:
     return read if read and abs(read[0] - read[1]) >= ASSEMBLED_GAP else None
 
 
-# a bench shorthand: an RI followed by what the polariscope or the edges showed ("1.74 SR", "1.718 s.r."); not the
-# second edge of a range ("1.544-1.553 DR")
+# a bench shorthand: an RI followed by what the polariscope or the edges showed ("1.74 SR", "1.718 s.r.", "1,718 SR");
+# not the second edge of a range ("1.544-1.553 DR")
 OPTIC_AFTER = re.compile(  # "1.544, 1.553 DR" and "1.544-1.553 DR": both edges
-    r"(?<![\d.\-–])(?<!to )(?<!- )(?<!– )(?:(1\.[4-9]\d{1,3})\s*(?:[,/\-–]|to)\s*)?(1\.[4-9]\d{1,3})(?![\d.])\s*,?\s*"
+    r"(?<![\d.\-–])(?<!to )(?<!- )(?<!– )(?:(1[.,][4-9]\d{1,3})\s*(?:[,/\-–]|to)\s*)?(1[.,][4-9]\d{1,3})(?![\d.])"
+    r"\s*,?\s*"
     r"(?:sr|dr|adr|s\.\s?r\.?|d\.\s?r\.?)(?!\w)(?!\s*[:=]?\s*0?\.\d)"  # not "DR 0.020", a birefringence
 )
 EDGES_MATCH = 0.002  # two edges this close to differing by the birefringence given are an RI
@@ -1038,7 +1045,7 @@ def _parse_readings(text: str) -> Readings:
 
     shorthand = None if ri is not None else OPTIC_AFTER.search(t)  # "reads 1.74 SR": a refractometer's one edge
     if shorthand and not labelled_at(t, shorthand.start()):
-        edges = sorted(float(v) for v in shorthand.groups() if v)
+        edges = sorted(_float(v) for v in shorthand.groups() if v)
         ri = Reading(edges[0], edges[-1], shorthand.group(0).strip())
         # its "DR" is the polariscope's word, not a birefringence of 1.553 to be re-checked
         problems = [p for p in problems if f"“{shorthand.group(2)} " not in p]

@@ -304,6 +304,15 @@ def test_asking_which_of_two_gems_gives_both_their_standing_and_how_to_tell_them
     assert answer.tell_apart == tell_apart("Ruby", "Spinel") and answer.properties[0] == ("Property", "Ruby", "Spinel")
 
 
+@pytest.mark.parametrize("question", ["RUBBY OR SPINEL??", "rubby or spinel?", "is it ruby or spinnel"])
+def test_a_choice_of_two_gems_with_a_side_misspelt_gets_both_as_the_clean_one_does(assistant, question):
+    chat = assistant.conversation()
+    chat.ask("what gem is this?", photos=[red_stone_photo()])
+    answer = chat.ask(question)
+    assert "Ruby: " in answer.reply and "Spinel: " in answer.reply
+    assert answer.tell_apart == tell_apart("Ruby", "Spinel") and answer.properties[0] == ("Property", "Ruby", "Spinel")
+
+
 def test_the_re_check_advice_fits_the_optic_reading():
     from gemlang.assistant import doubt_note
     from gemlang.hints import parse_hints
@@ -516,7 +525,8 @@ def test_follow_ups_on_a_photo_alone_ask_for_a_measurement_and_name_no_gem_for_a
     chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Spinel", "Garnet Red"])).conversation()
     chat.image_probs = np.array([0.95, 0.03, 0.02])
     assert chat.ask("what test next?").reply.startswith("A photo is no measurement: to confirm Ruby, take the")
-    assert "from the photo alone" in chat.ask("are you sure?").reply
+    assert chat.ask("are you sure?").reply.startswith("No, not for certain: Ruby leads at ")  # a photo's look-alikes
+    assert "from the photo alone" in chat.ask("how sure are you?").reply
     chat.scope = ScopeVerdict(NOT_A_GEM_PHOTO)  # the photo was not a gem photo: no gem to discuss
     assert "Ruby" not in chat.ask("how confident are you?").reply
 
@@ -2001,6 +2011,49 @@ def test_is_it_heated_of_the_stone_in_hand_says_a_laboratory_decides_and_what_a_
     assert "What a gemmologist looks for" not in chat.ask("is it treated?").reply  # no treatment named: the list
 
 
+@pytest.mark.parametrize(
+    "message",
+    ["saphire ri 1.76 sg 3.99 is it heated", "emerald RI 1.577-1.583 SG 2.72 has it been oiled",
+     "red RI 1.762-1.770 was it heated or not"],
+)  # fmt: skip
+def test_a_treatment_question_run_on_after_the_readings_without_its_question_mark_is_answered(message):
+    answer = Assistant(classifier=None).conversation().ask(message)
+    assert answer.reply.startswith("Whether this stone was treated shows neither in a photo"), answer.reply
+    told = Assistant(classifier=None).conversation().ask("red RI 1.762-1.770, the seller heated it").reply
+    assert "Whether this stone was treated" not in told  # said, not asked
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["this is definitely a diamond right?", "it's a diamond, isn't it?", "surely a diamond?", "diamond, right?"],
+)
+def test_a_leading_confirmation_of_a_gem_from_a_photo_says_what_a_photo_cannot_tell_it_from(question):
+    answer = stone_answered("Diamond", "Zircon").ask(question)
+    assert answer.caution.startswith("From a photo alone I cannot tell natural Diamond from lab-grown diamond or")
+    assert "Cubic Zirconia" in answer.caution and "would expose" in answer.caution
+    assert stone_answered("Diamond", "Zircon").ask("what is it?").caution == ""  # nothing asked to be confirmed
+    assert stone_answered("Danburite", "Diamond").ask(question).caution == ""  # "Probably not" says it already
+    claim = stone_answered("Hessonite", "Garnet Red").ask("Hessonite shows a treacle-like swirl, right?")
+    assert claim.caution == ""  # a claim about the gem, not a yes asked for the stone
+
+
+@pytest.mark.parametrize("question", ["are you 100% sure?", "you sure?", "are you really certain?"])
+def test_are_you_sure_of_a_photos_answer_is_answered_no_with_the_look_alikes_and_the_test(question):
+    chat = stone_answered("Diamond", "Zircon")
+    answer = chat.ask(question)
+    assert answer.reply.startswith("No, not for certain: Diamond leads at ")
+    assert "cannot tell natural Diamond from" in answer.reply and "would expose Cubic Zirconia" in answer.reply
+    assert answer.caution == ""  # said once, as the reply
+    assert chat.ask("how sure are you?").reply.startswith("Diamond at ")  # how sure, not yes or no
+
+
+def test_is_it_real_asked_with_readings_that_point_to_no_imitation_says_what_would_tell():
+    chat = stone_answered("Sapphire Blue", "Tanzanite")
+    message = "listed as sapphire, my friend said RI 1.76 and it has some silk, is it a real one or did i get scammed"
+    assert chat.ask(message).caution.startswith("Nothing you have told me points to an imitation")
+    assert stone_answered("Sapphire Blue", "Tanzanite").ask("RI 1.76, blue in natural light").caution == ""
+
+
 def test_is_it_heated_of_an_aquamarine_says_heating_is_assumed_for_no_laboratory_can_tell():
     chat = stone_answered("Aquamarine", "Topaz")
     answer = chat.ask("is it heated?")
@@ -2122,6 +2175,26 @@ def test_signs_of_a_lab_grown_stone_seen_make_it_likely_not_merely_possible():
     assert "are its signs, not Ruby's" in answer.caution and "dichroscope" not in answer.tell_apart
     plain = Assistant(classifier=None).conversation().ask("red stone RI 1.76-1.77, SG 4.0").caution
     assert not plain.startswith("likely")  # nothing seen that tells: at most a possibility
+
+
+@pytest.mark.parametrize(
+    ("classes", "colour", "grown"),
+    [(("Sapphire Blue", "Tanzanite"), "blue", "Synthetic Sapphire (Verneuil)"),
+     (("Ruby", "Spinel"), "red", "Synthetic Ruby (Verneuil)")],
+)  # fmt: skip
+def test_curved_striae_in_corundum_lead_to_the_melt_grown_stone_and_the_caution_agrees_with_the_header(
+    classes, colour, grown
+):
+    answer = stone_answered(*classes).ask(f"{colour} RI 1.762-1.770 SG 4.00, curved colour banding")
+    assert answer.gem == grown and answer.caution.startswith(f"likely {grown} (lab-grown): curved striae are its")
+
+
+def test_a_sign_of_a_lab_grown_stone_that_the_ranking_does_not_lead_with_makes_it_possible_not_likely():
+    from gemlang.assistant import caution
+
+    ranking = [("Onyx Red", 0.83), ("Synthetic Ruby (Verneuil)", 0.07), ("Synthetic Alexandrite", 0.04)]
+    said = caution(ranking, parse_hints("curved banding"), EvidenceModel(["Onyx Red", "Ruby"]))
+    assert said.startswith("possibly Synthetic Ruby (Verneuil) (lab-grown): curved striae are its signs")
 
 
 def test_treatments_and_origins_asked_of_the_stone_in_hand_are_answered():
@@ -2291,6 +2364,25 @@ def test_an_origin_claimed_of_the_stone_in_hand_is_for_a_laboratory_to_decide():
     assert not answer.hints_used and any("for a laboratory to confirm" in n for n in answer.notes)  # told, not found
     seller = stone_answered("Sapphire Blue", "Onyx Black")
     assert not seller.ask("the guy said sri lanka sapphire").hints_used  # a claim weighs nothing
+
+
+@pytest.mark.parametrize(
+    ("classes", "text", "place"),
+    [
+        (("Emerald", "Peridot"), "it's definitely Colombian right?", "Colombia"),
+        (("Emerald", "Peridot"), "from Colombia, isn't it?", "Colombia"),
+        (("Sapphire Blue", "Kyanite"), "the seller said its kashmir sapphire, is it?", "Kashmir"),
+        (("Ruby", "Spinel"), "Burmese, correct?", "Myanmar"),
+    ],
+)
+def test_a_place_asked_to_be_confirmed_is_answered_as_a_question_and_not_taken_as_evidence(classes, text, place):
+    answer = stone_answered(*classes).ask(text)
+    assert (
+        answer.reply.startswith("Where a stone was mined shows neither in a photo")
+        and f"{place} is among" in answer.reply
+    )
+    assert "so I did not use it" in answer.reply and not answer.hints_used
+    assert parse_hints("it's Colombian").countries == ("Colombia",)  # said, not asked: where it was mined
 
 
 def test_a_place_someone_claims_is_no_evidence_but_a_report_is():
@@ -2536,6 +2628,39 @@ def test_readings_ending_in_a_gem_right_are_ranked_and_kept_not_fact_checked():
 )  # fmt: skip
 def test_claims_are_checked_to_the_sign_the_axes_and_the_crystal_family(claim, reply):
     assert Assistant(classifier=None).conversation().ask(claim).reply.startswith(reply)
+
+
+@pytest.mark.parametrize(
+    ("message", "centre", "side", "later", "called"),
+    [
+        ("ring, red centre stone RI 1.762-1.770 SG 4.00, two colourless side stones RI 2.42 SR", "RI 1.762–1.770",
+         "Diamond", "and the side stones?", "The side stones"),
+        ("pendant, 3 stones: middle one blue RI 1.762-1.770 SG 4.00, the two outer ones green RI 1.577-1.583",
+         "blue colour", "Beryl", "the outer stones, what are they?", "The outer stones"),
+        ("two accent diamonds over the limit, SR; the main stone reads RI 1.718 SR, red", "RI 1.718",
+         "Diamond", "what about the accent diamonds?", "The accent diamonds"),
+    ],
+)  # fmt: skip
+def test_a_pieces_centre_and_side_stones_in_one_message_are_ranked_apart(message, centre, side, later, called):
+    chat = Assistant(classifier=None).conversation()
+    answer = chat.ask(message)
+    assert centre in answer.hints_used and len([h for h in answer.hints_used if h.startswith("RI ")]) == 1
+    assert not any(h in answer.hints_used for h in ("colourless", "green colour", "blue and green colour"))
+    assert not any("third decimal" in n or "far apart" in n for n in answer.notes)  # not one stone's readings
+    assert answer.reply.startswith(f"**{called}** (") and side in answer.reply.split("apart from the centre stone: ")[1]
+    again = chat.ask(later).reply
+    assert again.startswith(f"**{called}** (") and again.endswith("The stone in hand is still the centre stone.")
+    assert chat.ask("what have I told you?").reply.startswith("For this stone I have: ")
+    assert centre in chat.ask("what have I told you?").reply
+
+
+def test_side_stones_named_beside_the_centre_stone_without_readings_are_left_out_of_its_evidence():
+    answer = (
+        Assistant(classifier=None).conversation().ask("ring, red centre stone RI 1.762-1.770, colourless side stones")
+    )
+    assert answer.hints_used[0] == "red colour" and any(
+        n.startswith("what you said of the side stones") for n in answer.notes
+    )
 
 
 def test_the_stone_in_hand_stays_when_its_centre_stone_size_or_close_up_is_spoken_of(assistant):

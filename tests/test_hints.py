@@ -376,6 +376,31 @@ def test_an_observation_beside_a_question_or_a_reading_in_one_is_still_read(text
     assert read in parse_hints(text).describe()
 
 
+@pytest.mark.parametrize(
+    ("text", "read", "not_read"),
+    [
+        ("amber floats in salt water, but this one sank. still amber right?", "SG above 1.13", "SG below 1.13"),
+        ("real amber floats in brine whereas mine sinks", "SG above 1.13", "SG below 1.13"),
+        ("while glass sinks in bromoform, this one floats, RI 1.54", "SG below 2.89", "SG above 2.89"),
+        ("this one sank in salt water, whereas amber floats", "SG above 1.13", "SG below 1.13"),
+        ("spinel is singly refractive but mine blinks", "doubly refractive", "singly refractive"),
+        (
+            "emerald turns red through the Chelsea filter but this one stays green",
+            "not red under the Chelsea filter",
+            "red under the Chelsea filter",
+        ),
+    ],
+)
+def test_what_another_gem_does_set_against_the_stone_is_no_reading_of_it(text, read, not_read):
+    said = parse_hints(text).describe()
+    assert read in said and not_read not in said
+
+
+def test_a_gem_named_in_the_stones_own_words_before_but_is_still_the_stone():
+    assert {"red under UV", "SG 3.60"} <= set(parse_hints("ruby red under UV, but it is SG 3.6").describe())
+    assert {"RI 1.762–1.770", "SG 3.60"} <= set(parse_hints("Ruby RI 1.762-1.770 but it is SG 3.6").describe())
+
+
 @pytest.mark.parametrize("text", ["bought it in Thailand", "I got it from a dealer in Brazil", "bought in Sri Lanka"])
 def test_where_a_stone_was_bought_is_no_locality_and_says_so(text):
     hints = parse_hints(text)

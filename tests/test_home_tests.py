@@ -48,6 +48,32 @@ def test_the_chat_says_what_a_home_test_shows_before_anything_else():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "mossanite??? tester beeps diamond",
+        "the tester says diamond",
+        "it beeps on the diamond tester",
+        "reads diamond on the tester",
+        "beeped on my thermal probe",
+    ],
+)
+def test_a_diamond_testers_beep_is_read_and_explained_in_any_word_order(text):
+    from gemlang.readings import THERMAL_SAID, parse_readings
+
+    assert parse_readings(text).observations == (THERMAL_SAID,)
+    assert [t.test for t in home_tests_in(text)] == ["a diamond tester"]
+    reply = Assistant(classifier=None).conversation().ask(text).reply
+    assert reply.startswith("A thermal diamond tester's beep means 'diamond or moissanite'")
+
+
+@pytest.mark.parametrize("text", ["the tester didn't beep", "it doesn't read diamond on the tester"])
+def test_a_diamond_tester_that_did_not_beep_is_no_pass(text):
+    from gemlang.readings import THERMAL_SAID, parse_readings
+
+    assert THERMAL_SAID not in parse_readings(text).observations
+
+
+@pytest.mark.parametrize(
     "question", ["how do i tell if a diamond is real at home", "how can i test my diamond at home?"]
 )
 def test_how_to_test_at_home_lists_what_each_home_test_shows_and_what_settles_it(question):

@@ -52,6 +52,22 @@ def test_a_guide_at_the_pit_names_where_a_stone_the_user_found_comes_from_and_a_
     assert parse_places(text)[1] == places
 
 
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        ("Origin: Burma (Myanmar)", ("Burma",)),  # one country by two names is one place
+        ("from Ceylon, i.e. Sri Lanka", ("Ceylon",)),
+        ("a Burmese ruby, mined in Myanmar", ("Myanmar",)),
+        ("from the U.S.A. (United States)", ("U.S.A.",)),
+        ("from Mogok, Burma", ("Mogok", "Burma")),  # a place in a country and the country are two
+        ("Minas Gerais, Brazil", ("Minas Gerais", "Brazil")),
+        ("Sri Lanka or Burma", ("Sri Lanka", "Burma")),
+    ],
+)
+def test_a_country_named_twice_by_other_names_is_one_place(text, places):
+    assert parse_places(text)[1] == places
+
+
 def test_a_gem_known_from_one_country_and_one_found_everywhere():
     assert gem_countries(get_facts("Tanzanite")) == (("Tanzania",), False)
     countries, _ = gem_countries(get_facts("Sapphire Blue"))

@@ -793,3 +793,19 @@ def test_a_value_typed_roughly_may_lie_as_far_as_its_rounding_or_a_whole_place_w
 def test_a_range_or_a_calculation_has_no_give():
     assert parse_readings("RI 1.762-1.770").ri.give == 0
     assert parse_readings("weighs 2.00 ct in air and 1.50 ct in water").sg.give == 0
+
+
+@pytest.mark.parametrize(
+    "text", ["RI 1,544-1,553 DR", "1,544-1,553 DR", "RI 1,544 - 1,553 DR, SG 2,65", "1,544, 1,553 DR"]
+)
+def test_edges_with_decimal_commas_before_dr_are_the_ri_and_the_dr_no_birefringence(text):
+    read = parse_readings(text)
+    assert (read.ri.low, read.ri.high) == (1.544, 1.553) and read.birefringence.low == 0.009
+    assert read.optic == "anisotropic" and not read.problems  # no "“553 DR” is not a birefringence"
+
+
+def test_a_decimal_comma_does_not_hide_a_number_said_before_its_label():
+    assert parse_readings("RI 1.62,3.06 SG").sg.low == 3.06  # a comma after two digits separates readings
+    assert parse_readings("hardness 7, 2.65 SG").sg.low == 2.65
+    assert parse_readings("SG 2,65 DR").problems == ()  # not "65 DR"
+    assert parse_readings("1,718 SR, SG 3,60").ri.low == 1.718

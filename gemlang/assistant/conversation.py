@@ -53,6 +53,7 @@ from gemlang.assistant.questions import (
     ASKED_ABOUT,
     AUTHENTICITY_WORDS,
     CAPABILITIES_QUESTION,
+    COLOUR_NATURAL,
     COLOUR_QUESTION,
     COMPARE_WORDS,
     CONSTANTS_ASKED,
@@ -82,11 +83,13 @@ from gemlang.assistant.questions import (
     PLACE_QUESTION,
     PROPERTY_FIELDS,
     PROPERTY_QUESTION,
+    QUESTION_RUN_ON,
     RESET_WORDS,
     SAME_READINGS,
     SAME_STONE,
     SHORT_REPLY,
     SIDE_STONE,
+    SIDE_STONES,
     STONE_IN_HAND,
     STONE_PROPERTY,
     THANKS,
@@ -97,12 +100,14 @@ from gemlang.assistant.questions import (
     another_mineral,
     asks_if_it_is,
     compared_materials,
+    confirmation_asked,
     gems_compared,
     imitation_compared,
     lab_grown_twins,
     named_gem,
     not_in_english,
     parcel,
+    piece_parts,
     supposition,
     trade_name_asked,
     unknown_name,
@@ -117,6 +122,7 @@ from gemlang.assistant.stone_answers import (
     follow_up,
     group_description,
     leading_share,
+    natural_or_not,
     settled_by_readings,
     signs_against,
     twins_note,
@@ -256,6 +262,7 @@ class Conversation:
         # the stone in hand before a piece's side stones were given (photos, look, scope, hints, flaws): "the
         # centre stone" goes back to it
         self._main_stone: tuple | None = None
+        self._side_stones: str | None = None  # what was answered for a piece's side stones given with its centre stone
         self.topic: GemFacts | None = None  # the gem asked about with no stone in hand: "and its SG?" is of it
         self.pair: tuple[GemFacts, GemFacts] | None = None  # the two gems compared last: "which is harder?"
         self._care_said: tuple[str, str] | None = None  # (gem, why) of the latest care answer, for "why not?"
@@ -290,6 +297,7 @@ class Conversation:
             said = self.hints.describe()
             self.stones.append((self._in_hand_name, answered + (f", from {'; '.join(said)}" if said else "")))
         self._stone_began, self._stone_name = len(self.answers), ""
+        self._side_stones = None
 
     @property
     def _in_hand_name(self) -> str:
@@ -315,6 +323,8 @@ class Conversation:
         RI were 1.72, would it be spinel?") is answered with its readings, which are then dropped: they are no
         reading of the stone, and the answer is not the stone's.
         """
+        if (piece := piece_parts((text or "")[:MAX_MESSAGE_CHARS])) is not None:
+            return self._piece(*piece, photos, explain)
         if not photos and len(stones := parcel((text or "")[:MAX_MESSAGE_CHARS])) > 1:
             return self._parcel(stones, explain)
         supposed = supposition((text or "")[:MAX_MESSAGE_CHARS]) if not photos else None  # a pasted book: its cap
@@ -348,6 +358,34 @@ class Conversation:
             "readings again."
         )
         answer.reply = f"{intro}\n\n{answer.reply}" if answer.reply else intro
+        return answer
+
+    def _piece(self, centre: str, side: str, called: str, photos, explain: bool) -> Answer:
+        """A piece's centre stone and its other stones in one message ("ring, red centre stone RI 1.762-1.770,
+        two colourless side stones RI 2.42 SR"): the centre stone is the stone in hand, with the photo and its own
+        words only; the side stones, given readings of their own, are ranked apart and said first, and "and the
+        side stones?" gets that answer again."""
+        said = parse_hints(side)
+        answer = self._ask(centre, photos, explain)
+        if said.measured:  # ranked as a stone of their own, which the stone in hand does not become
+            theirs = self.assistant.conversation().ask(side, explain=False)
+            headline = replace(theirs, reply="").summary_markdown().split("\n", 1)[0].strip().rstrip(".")
+            caution = f" {theirs.caution[0].upper()}{theirs.caution[1:]}" if theirs.caution else ""
+            then = f" Next test for them: {theirs.next_test}" if theirs.next_test else ""
+            ranked = (
+                f"**{called[0].upper()}{called[1:]}** ({'; '.join(said.describe())}), ranked on their own readings, "
+                f"apart from the centre stone: {headline}.{caution}{then}"
+            )
+            tested = [t.text for t in home_tests_in(side)]  # what a tester's beep on them means, said first
+            self._side_stones = "\n\n".join([*tested, ranked])
+            answer.notes += [f"{called}: {n}" for n in said.notes] + [
+                n for n in theirs.notes if n.startswith("source (")
+            ]
+        elif self._side_stones is None and (said or said.colours):
+            answer.notes.append(f"what you said of {called} is left out of the centre stone's evidence; give their "
+                                "own readings to have them ranked.")  # fmt: skip
+        if self._side_stones:
+            answer.reply = f"{self._side_stones}\n\n{answer.reply}".strip()
         return answer
 
     def _of_mine(self, text: str, asked_before: str | None) -> str:
@@ -452,10 +490,10 @@ class Conversation:
         """The replies to a message with no photo that need no stone, in the order they are tried; each answers
         and returns True, or returns False."""
         return (
-            self._courtesy, self._in_english, self._capabilities, self._off_topic, self._in_short, self._disclosure,
-            self._gem_list, self._superlative, self._scale, self._kind_asked, self._fact_check, self._birthstone,
-            self._glossary, self._ring_gems, self._at_home, self._care_asked, self._other_gem, self._earlier_stone,
-            self._what_i_told,
+            self._courtesy, self._in_english, self._capabilities, self._off_topic, self._in_short,
+            self._side_stones_again, self._disclosure, self._gem_list, self._superlative, self._scale,
+            self._kind_asked, self._fact_check, self._birthstone, self._glossary, self._ring_gems, self._at_home,
+            self._care_asked, self._other_gem, self._earlier_stone, self._what_i_told,
         )  # fmt: skip
 
     @staticmethod
@@ -538,6 +576,13 @@ class Conversation:
             f"In short: {answered}. Ask me how sure I am, what else it could be or which test would settle it, "
             "or send a reading or the next stone."
         )
+        return True
+
+    def _side_stones_again(self, turn: Turn) -> bool:
+        # "and the side stones?", "the outer stones, what are they?" after a piece given in one message
+        if self._side_stones is None or not SIDE_STONES.search(turn.text) or parse_hints(turn.text):
+            return False
+        turn.answer.reply = f"{self._side_stones}\n\nThe stone in hand is still the centre stone."
         return True
 
     def _disclosure(self, turn: Turn) -> bool:
@@ -1165,9 +1210,17 @@ class Conversation:
         # "is it real?", and "is it a diamond or cubic zirconia?": a question naming an imitation asks it too
         imitations = [g.name for g in gems_named_in(text) if g.origin != "natural"]
         imitations += [m for q, m in MATERIAL_QUESTIONS.items() if q.search(text) and m not in imitations]  # plastic
-        asked_real = bool(imitations or AUTHENTICITY_WORDS.search(text))
+        top = a.evidence.facts[a.evidence.index[fused.ranking[0][0]]]
+        # "this is definitely a diamond right?", "are you 100% sure?" of a photo's answer: a yes asked for, which the
+        # photo cannot give against the gem's look-alikes
+        confirming = answer.used_photo and confirmation_asked(text, top)
+        asked_real = bool(imitations or AUTHENTICITY_WORDS.search(text) or confirming)
         shown = a.evidence.classes[int(np.argmax(turn.photo))] if turn.photo is not None else None
         answer.caution = caution(fused.ranking, self.hints, a.evidence, asked=asked_real, named=imitations, shown=shown)
+        real = NATURAL_QUESTION.search(text) and not COLOUR_NATURAL.search(text)  # not "is the blue natural?"
+        real = real and top.origin == "natural" and ("?" in text or QUESTION_RUN_ON.search(text))  # "is it a real one"
+        if real and not answer.caution:
+            answer.caution = natural_or_not(top, answer, a.evidence, self.hints)  # with readings no imitation fits
         for question, material in MATERIAL_QUESTIONS.items():  # glass and plastic are no gem names in free text
             if turn.asked_gem is None and question.search(text) and material in a.evidence.index:
                 turn.asked_gem = a.evidence.facts[a.evidence.index[material]]
@@ -1176,13 +1229,12 @@ class Conversation:
             named = [i for i in composites if doublet.group(1).lower() in a.evidence.names[i].lower()] or composites
             turn.asked_gem = a.evidence.facts[max(named, key=lambda i: fused.probabilities[i])]
         # "is it heated amethyst?" of a citrine: whether the stone in hand was made so (amethyst heats to citrine)
-        top = a.evidence.facts[a.evidence.index[fused.ranking[0][0]]]
         if turn.asked_gem is not None and any(
             f"(to {top.name.lower()}" in t.lower() for t in turn.asked_gem.treatments
         ):
             turn.asked_gem = top
         if turn.asked_gem is not None:
-            named = gems_named_in(text)
+            named = gems_compared(text) or gems_named_in(text)  # "SAPHIRE OR TANZANITE??": a side misspelt too
             asked = named[:2] if turn.asked_gem.name in {g.name for g in named} else [turn.asked_gem]
             turn.asked = [g for g in asked if g.name in a.evidence.index]
         no_gem_photo = self.scope is not None and self.scope.kind == NOT_A_GEM_PHOTO and not self.hints.measured

@@ -16,6 +16,7 @@ from gemlang.assistant.questions import (
     LAB_GROWN,
     ORIGIN_CLAIM_ASKED,
     ORIGIN_QUESTION,
+    QUESTION_RUN_ON,
     TEST_NAMED,
     TREATED_WORDS,
     TREATMENT_QUESTION,
@@ -25,7 +26,7 @@ from gemlang.assistant.questions import (
 )
 from gemlang.fusion import EvidenceModel
 from gemlang.fusion.evidence import gem_sold_as
-from gemlang.hints import AGAINST_A_TREATMENT, CHOICES_ASKED, Hints
+from gemlang.hints import AGAINST_A_TREATMENT, CHOICES_ASKED, TAG_QUESTION, Hints
 from gemlang.knowledge import GemFacts, all_gems, get_facts
 from gemlang.knowledge.facts import TreatmentSigns, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, value_text
@@ -503,6 +504,7 @@ def side_answer(
     A treatment that usually cannot be detected, even by a laboratory ("is it heated?" of an aquamarine), is said
     to be assumed, with why, in place of a laboratory deciding; `looked_for` gives what follows and the note."""
     asked = "?" in text or re.match(r"\s*(?:is|was|has|are|does|any|tell me|explain|describe)\b", text, re.I)
+    asked = asked or QUESTION_RUN_ON.search(text)
     if asked and TREATMENT_QUESTION.search(text):
         known = (
             treatment_sentence(gem, n=len(gem.treatments), named=general)
@@ -533,7 +535,8 @@ def side_answer(
     choices = places_named(text) if CHOICES_ASKED.fullmatch(text) else []
     choices = choices if len(choices) > 1 else []
     # "is this a Kashmir sapphire?", "a Burmese ruby, is that true?": an origin claimed, asked to be confirmed
-    claimed = places_named(text) if asked and ORIGIN_CLAIM_ASKED.search(text) else []
+    # and "it's definitely Colombian right?" of the stone in hand (`TAG_QUESTION`): asked, so no evidence
+    claimed = places_named(text) if asked and (ORIGIN_CLAIM_ASKED.search(text) or TAG_QUESTION.search(text)) else []
     if (ORIGIN_QUESTION.search(text) or choices or claimed) and not HISTORY_QUESTION.search(text):
         if gem.origin != "natural":
             return f"{gem.name} is made in a laboratory, not mined."
@@ -546,6 +549,8 @@ def side_answer(
         for place, in_countries in places:
             known = anywhere or bool(set(in_countries) & set(countries))
             said += f" {place} is {'among' if known else 'not among'} its known sources."
+        if places:
+            said += " A place asked about is no evidence of where the stone was mined, so I did not use it."
         if told and not places:  # "it's from Colombia", then "where is it from?"
             known = anywhere or bool(set(told[1]) & set(countries))
             where = " and ".join(told[0])

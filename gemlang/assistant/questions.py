@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from gemlang.hints import Hints, parse_hints
+from gemlang.hints import TAG_QUESTION, Hints, parse_hints, says_what_a_gem_does
 from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.knowledge_base import gems_named_in
 
@@ -153,7 +153,33 @@ SIDE_STONE = re.compile(
     r"\b(?:reads?|read|has|have|shows?|gives?|gave|measures?|measured|is|are)\b",
     re.I,
 )
-MAIN_STONE = re.compile(r"\b(?:the|its)\s+(?:centre|center|main|middle|central)\s+stone\b", re.I)
+MAIN_STONE = re.compile(r"\b(?:(?:the|its)\s+)?(?:centre|center|main|middle|central)\s+(?:stone|one)\b", re.I)
+# a piece's other stones, named beside its centre stone: "two colourless side stones", "the two outer ones",
+# "surrounded by small white stones", "accent diamonds"
+SIDE_STONES = re.compile(
+    r"\b(?:side|accent|outer|small(?:er)?|little|tiny|surrounding)\s+(?:[a-z]+\s+){0,2}?(?:stones|ones|diamonds|gems)\b",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[;:!?\n]|(?<!\d)[.,]|[.,](?!\d)")  # not the decimal point or comma of "1.762", "1,76"
+
+
+def piece_parts(text: str) -> tuple[str, str, str] | None:
+    """(what a message says of a piece's centre stone, what it says of its other stones, what it calls them) when it
+    speaks of both ("ring, red centre stone RI 1.762-1.770 SG 4.00, two colourless side stones RI 2.42 SR"): the
+    other stones' words run from the start of the clause naming them to the clause naming the centre stone, or to
+    the end; the rest is the centre stone's. None unless it names both, in clauses of their own."""
+    side, centre = SIDE_STONES.search(text), MAIN_STONE.search(text)
+    if side is None or centre is None:
+        return None
+    clause = lambda at: max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)  # noqa: E731
+    begin = clause(side.start())
+    end = clause(centre.start()) if centre.start() > side.start() else len(text)
+    if begin <= centre.start() < end or begin >= end:  # "the centre and side stones read …": one clause for both
+        return None
+    called = "the " + re.sub(r"\bones\b", "stones", side.group(0).lower())  # "the outer stones"
+    return text[:begin] + text[end:], text[begin:end].strip(), called
+
+
 # "the second stone is yellow with the same readings": the readings of the stone before, on a new stone
 SAME_READINGS = re.compile(  # not "another stone, but not the same readings"
     r"(?<!\bnot )(?<!\bnot the )(?<!n't the )\bsame (?:readings?|ri|sg|values|numbers|constants|measurements)\b|"
@@ -257,7 +283,26 @@ THE_STONES_VALUE = re.compile(
     r"how\s+(?:hard|heavy|dense)\s+(?:is|are)\s+(?:it|this|this stone|the stone|they))\s*\??\s*$",
     re.I,
 )
-CONFIDENCE_QUESTION = re.compile(r"\bhow (?:sure|confident|certain|likely)\b|\bconfidence\b|\bare you sure\b", re.I)
+# "are you sure?", "are you 100% sure?", "you sure?": the answer asked to be stood by, yes or no
+SURE_QUESTION = re.compile(r"\b(?:are you|you|u)\s+(?:\w+\s+|100\s*%\s*)?(?:sure|certain|positive)\b", re.I)
+CONFIDENCE_QUESTION = re.compile(
+    rf"\bhow (?:sure|confident|certain|likely)\b|\bconfidence\b|{SURE_QUESTION.pattern}", re.I
+)
+# a gem asked to be confirmed, leading: "this is definitely a diamond right?", "surely it's an emerald?"
+LEADING_WORDS = re.compile(r"\b(?:definitely|surely|certainly|for sure|100\s*%|must be|no doubt)\b", re.I)
+
+
+def confirmation_asked(text: str, gem: GemFacts) -> bool:
+    """Whether a message asks a yes that the stone is `gem` ("this is definitely a diamond right?", "are you 100%
+    sure?"), which a photo cannot give against the gem's look-alikes; not a claim about a gem ("hessonite shows a
+    treacly swirl, right?")."""
+    from gemlang.knowledge.tell_apart import kind_of
+
+    if SURE_QUESTION.search(text):
+        return True
+    leading = "?" in text and (TAG_QUESTION.search(text) or LEADING_WORDS.search(text))
+    named = any(g.name == gem.name or kind_of(gem, g) for g in gems_named_in(text))
+    return bool(leading and named and not says_what_a_gem_does(text))
 
 
 def _could_it_be(words: str) -> re.Pattern[str]:
@@ -322,12 +367,15 @@ ORIGIN_QUESTION = re.compile(
     re.I,
 )
 # whether the stone is what it was said to be: "is this a Kashmir sapphire?", "a Burmese ruby, is that true?"
-ORIGIN_CLAIM_ASKED = re.compile(
+ORIGIN_CLAIM_ASKED = re.compile(  # and "the seller said its Kashmir sapphire, is it?"
     r"^\s*(?:is|was)\s+(?:it|this|that|mine|my\s+\w+)\b|\b(?:is|was) (?:that|it|this) (?:true|right|correct|so)\b|"
-    r"\b(?:is|are) (?:he|she|they) right\b|\b(?:can|could) you confirm\b|,\s*right\s*\?",
+    r"\b(?:is|are) (?:he|she|they) right\b|\b(?:can|could) you confirm\b|,\s*right\s*\?|"
+    r",\s*(?:is|was) (?:it|that|she)\s*\?+\s*$",
     re.I,
 )
 YES_NO_QUESTION = re.compile(r"^\s*(?:does|do|is|are|can|will|has|have|could|would)\b", re.I)
+# a question about the stone run on after what is said of it, its "?" left off: "saphire ri 1.76 sg 3.99 is it heated"
+QUESTION_RUN_ON = re.compile(r"\b(?:is|was|has|are|does|did)\s+(?:it|this|that|mine|the stone)\b", re.I)
 # "let's say the RI is 1.72", "what would an SG of 3.6 mean?": a reading supposed, not taken
 SUPPOSING = re.compile(
     r"\b(?:suppose|supposing|hypothetically|assum(?:e|ing)|imagine|let'?s say|for (?:the )?sake of argument|"

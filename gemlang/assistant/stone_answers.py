@@ -28,6 +28,7 @@ from gemlang.assistant.questions import (
     MORE_QUESTION,
     NATURAL_QUESTION,
     NEXT_TEST_QUESTION,
+    SURE_QUESTION,
     WHY_QUESTION,
 )
 from gemlang.fusion import EvidenceModel
@@ -151,6 +152,9 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
         why = next((n[len(UNSURE_BECAUSE) :].strip() for n in answer.notes if n.startswith(UNSURE_BECAUSE)), "")
         if answer.unsure:
             return f"Not very: {name} at {percent(p)}" + (f", and {why}" if why else ".")
+        if SURE_QUESTION.search(text) and answer.caution:  # "are you 100% sure?": what it could still be, and the test
+            caution, answer.caution = answer.caution, ""  # said as the reply, not twice
+            return f"No, not for certain: {name} leads at {percent(p)}, but {caution[0].lower()}{caution[1:]}"
         if measure:
             basis = "the photo alone, which rules"
             if answer.hints_used:  # with no photo, the readings alone
@@ -172,7 +176,7 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
             if answer.unsure:  # "I'm not sure" below: not a flat no
                 return f"Probably not: the evidence leans to {name} ({percent(p)}), which is not a natural gem."
             return f"No: the evidence points to {name}, which is not a natural gem."
-        return _natural_or_not(gem, answer, evidence, hints) + usually_treated(gem)
+        return natural_or_not(gem, answer, evidence, hints) + usually_treated(gem)
     if ELSE_QUESTION.search(text):
         if not rest:
             shaky = ", though your readings do not fit it well: re-take them" if answer.unsure else ""
@@ -317,8 +321,9 @@ def caution(
         # (a bubble may be one of a natural emerald's three-phase inclusions: then not its sign alone)
         theirs = lambda o: EvidenceModel.observation_fit(o, profile(rival)) > OBSERVED[o][1]  # noqa: E731
         if told and rival is not None and not any(theirs(o) for o in told):
+            likely = "likely" if ranking[0][0] == suspect.name else "possibly"  # as the ranking above it says
             return (
-                f"likely {suspect.name} ({_kind(suspect)}): {' and '.join(told)} are its signs, not {rival.name}'s. "
+                f"{likely} {suspect.name} ({_kind(suspect)}): {' and '.join(told)} are its signs, not {rival.name}'s. "
                 "A gem laboratory can confirm it."
             )
         return f"possibly {suspect.name} ({_kind(suspect)}): your readings fit it{fits}. To confirm: {confirm}."
@@ -367,7 +372,7 @@ UNANSWERED = (
 )
 
 
-def _natural_or_not(gem: GemFacts | None, answer: Answer, evidence: EvidenceModel, hints: Hints | None) -> str:
+def natural_or_not(gem: GemFacts | None, answer: Answer, evidence: EvidenceModel, hints: Hints | None) -> str:
     """Whether the stone answered could be lab-grown or an imitation, and what would tell."""
     if answer.caution:
         caution, answer.caution = answer.caution, ""  # said as the reply, not twice

@@ -165,7 +165,10 @@ FILLED_MISS = 0.1
 OBSERVED = {
     "gas bubbles": ("bubble", 0.1),
     "swirl marks": ("swirl", 0.05),
-    "curved striae": ("curved", 0.01),
+    # diagnostic of melt growth, seen in no natural stone: one sighting outweighs what a photo, which cannot tell a
+    # natural stone from its lab-grown twin, leaves the twin (a blue Verneuil sapphire, sold as "sapphire", takes a
+    # fifth of the share a Verneuil ruby takes of a ruby photo)
+    "curved striae": ("curved", 0.001),
     "mould marks": ("mould", 0.05),
     "horsetail inclusions": ("horsetail", 0.01),  # demantoid's chrysotile fibres
     "a red ring (doublet)": ("red ring", 0.01),  # a garnet-topped doublet, table down on white paper

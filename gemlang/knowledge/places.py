@@ -146,8 +146,8 @@ def _country_name(country) -> str:
 
 
 @lru_cache(maxsize=1)
-def country_index() -> Index:
-    """Every country's names (ISO, common, official, other), states of the federations, fixed regions."""
+def _names_of_countries() -> Index:
+    """Every country's names (ISO, common, official, other): the names of a country itself, not of a place in it."""
     index: Index = {}
     for country in pycountry.countries:
         canonical = _country_name(country)
@@ -164,6 +164,13 @@ def country_index() -> Index:
     for canonical, names in OTHER_NAMES.items():
         for name in names:
             index.setdefault(name, (name.upper() if len(name) <= 4 else name.title(), (canonical,)))
+    return index
+
+
+@lru_cache(maxsize=1)
+def country_index() -> Index:
+    """Every country's names (`_names_of_countries`), states of the federations, fixed regions."""
+    index = dict(_names_of_countries())
     for code in FEDERATIONS:
         country = _country_name(pycountry.countries.get(alpha_2=code))
         for sub in pycountry.subdivisions.get(country_code=code):
@@ -333,7 +340,12 @@ def parse_places(text: str, claims: bool = False) -> tuple[tuple[str, ...], tupl
     dealer says Sri Lanka") unless `claims` (a question about the claim)."""
     matches, _ = _matches_and_denials(text or "", claims)
     places: list[str] = []
-    for _, name, _ in matches:
+    named: set[tuple[str, ...]] = set()  # the countries named by a name of their own ("Burma (Myanmar)": one place)
+    for _, name, countries in matches:
+        if name.lower() in _names_of_countries():
+            if countries in named:
+                continue
+            named.add(countries)
         places += [name] if name not in places else []
     return _countries(matches), tuple(places)
 
