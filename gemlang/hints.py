@@ -352,6 +352,12 @@ TREATMENT_SIGNS = (
 AGAINST_A_TREATMENT = (INTACT_SILK,)
 
 
+# "CF red", "CF: pink", "CF neg": the Chelsea filter's reaction as a bench notes it, not the stone's colour
+CHELSEA_SHORTHAND = re.compile(
+    r"\bCF\b(?=\s*[:=-]?\s*(?:red|pink|reddish|pinkish|green|greenish|neg\w*|pos\w*|inert|no reaction)\b)", re.I
+)
+
+
 def parse_hints(text: str, questions: bool = False) -> Hints:
     """Readings, hardness and places in a message; parts not understood are ignored, never guessed. A question
     about the stone ("does it fluoresce?") is no observation of it, unless `questions` (the places a question
@@ -360,7 +366,7 @@ def parse_hints(text: str, questions: bool = False) -> Hints:
     A number that cannot be right ("Mohs 11", "RI 3.5") or cannot be read ("1.54" with no unit) is not
     used; `notes` says so in one line.
     """
-    said = text or ""
+    said = CHELSEA_SHORTHAND.sub("Chelsea filter", text or "")
     text = said if questions else observations(said)
     readings = parse_readings(text)
     hardness, notes = parse_hardness(text)
@@ -498,6 +504,7 @@ def _before_choice(sentence: str) -> str:
 
 # what another gem does, set against what the stone in hand does: "amber floats in salt water, but this one sank",
 # "while glass sinks in bromoform, mine floats"
+_READING_LABEL = re.compile(r"\b(?:SG|RI|specific gravity|refractive index|birefringence|hardness)\b", re.I)
 _CONTRAST = re.compile(r"\s*,?\s*\b(?:but|whereas|whilst|while)\b\s*", re.I)
 _CONTRAST_FIRST = re.compile(r"^\s*(?:while|whilst|whereas|unlike)\b\s*([^,;]+)[,;]\s*", re.I)
 _THIS_STONE = re.compile(r"\b(?:it|this|mine|my (?:stone|one|gem|piece))\b", re.I)
@@ -506,7 +513,7 @@ _SETTING = re.compile(r"\b(?:in|under|through|on|with)\b[^.!?]*", re.I)  # "in s
 _DOES = re.compile(r"(?:is|are|has|have|does|do|would|will|should|can|always|usually|normally|typically|\w+s)\b", re.I)
 
 
-def says_what_a_gem_does(clause: str) -> bool:
+def says_what_a_gem_does(clause: str, readings_too: bool = False) -> bool:
     """Whether a clause says what a gem, or glass or plastic, does ("amber floats in salt water", "hessonite shows a
     treacly swirl"): no reading of the stone in hand."""
     from gemlang.knowledge.knowledge_base import gems_named_in
@@ -516,7 +523,7 @@ def says_what_a_gem_does(clause: str) -> bool:
         (gems_named_in(" ".join(words[: i + 1])) or words[i].lower() in ("glass", "plastic")) and _DOES.fullmatch(verb)
         for i, verb in enumerate(words[1:4])
     )
-    return said and not _THIS_STONE.search(clause) and not _NUMBER_READ.search(clause)
+    return said and not _THIS_STONE.search(clause) and (readings_too or not _NUMBER_READ.search(clause))
 
 
 def _of_this_stone(sentence: str) -> str:
@@ -531,11 +538,15 @@ def _of_this_stone(sentence: str) -> str:
     before, left = re.match(r"(.*[,;]\s*)?(.*)", head).groups("")  # only the clauses next to the joint
     right, after = re.match(r"([^,;]*)(.*)", sentence[joint.end() :]).groups()
     other, own = (left, right) if _THIS_STONE.search(right) else (right, left)
-    if not (says_what_a_gem_does(other) and _THIS_STONE.search(own)):
+    # set against the stone, a gem's own value is the gem's too: "ruby has an SG of 4.0 while mine is 3.6"
+    if not (says_what_a_gem_does(other, readings_too=True) and _THIS_STONE.search(own)):
         return sentence
     setting = _SETTING.search(other)
     if setting and not _SETTING.search(own):  # before the full stop: "this one sank in salt water."
         own = re.sub(r"\s*([.!?]*)\s*$", rf" {setting.group(0).strip()}\1", own, count=1)
+    label = _READING_LABEL.search(other)
+    if label and not _READING_LABEL.search(own):  # "mine is 3.6": the value of the reading the other clause names
+        own = re.sub(r"(?<![\d.,])(\d+(?:[.,]\d+)?)", rf"{label.group(0)} \1", own, count=1)
     return f"{before}{own}{after}"
 
 

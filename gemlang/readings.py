@@ -152,7 +152,9 @@ OBSERVATIONS = {
     # not hessonite's "treacle-like swirls", its roiled texture
     "swirl marks": r"(?<!treacle-like )(?<!treacly )(?<!treacle )(?<!roiled )swirl(?:s| marks?| lines?)",
     "a treacly (heat-wave) texture": r"treacl\w*|\broiled\b|heat[- ]?wave",
-    "curved striae": r"curved (?:colou?r )?(?:striae|growth lines|growth|banding|bands|lines)",
+    # in the stone, not "curved lines on the metal of the setting"
+    "curved striae": r"curved (?:colou?r )?(?:striae|growth lines|growth|banding|bands|lines)(?![^.;,]{0,25}\b(?:"
+    r"metal|setting|mount\w*|shank|prongs?|claws?|bezel|gold|silver|platinum|chain|clasp)\b)",
     "an acrid smell to a hot point": r"(?:acrid|carbolic|phenol|formaldehyde|camphor|vinegar|chemical|burning plastic)"
     r"[^.;]{0,50}(?:hot[- ]?(?:point|needle)|heated)|(?:hot[- ]?(?:point|needle))[^.;]{0,50}(?:acrid|carbolic|"
     r"phenol|formaldehyde|camphor|vinegar|chemical|plastic)",
@@ -408,12 +410,12 @@ ROUGH_AFTER = re.compile(r"\s*-?\s*(?:ish\b|or so\b)")
 
 
 def typed_give(said: str) -> float:
-    """Half the last decimal place of the one value in `said`, or a whole place when it is said to be rough;
-    0 when `said` holds no value or several (a range, a calculation)."""
+    """Half the last decimal place of the one value in `said` (a whole number as one place: "SG 4" is 4.0), or a
+    whole place when it is said to be rough; 0 when `said` holds no value or several (a range, a calculation)."""
     values = re.findall(r"\d+(?:[.,](\d+))?", said)
     if len(values) != 1:
         return 0.0
-    place = 10.0 ** -len(values[0])
+    place = 10.0 ** -max(len(values[0]), 1)  # "SG 4" beside an RI means 4.0, as a bench writes it: not 3.5-4.5
     return place if ROUGHLY.search(said) else place / 2
 
 

@@ -2833,3 +2833,35 @@ def test_a_question_in_another_language_is_told_to_ask_in_english_not_answered_w
     assert chat.ask(text).reply.endswith(f"If you meant “{meant}”, please ask it in English.")
     assert chat.ask("Is it from Côte d'Ivoire?").reply.startswith("Where a stone was mined")  # English, a French name
     assert chat.ask("la vie en rose").candidates  # two words: no language told
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what type of stone is this?", "what type of cut is this?", "what age do sapphires form at?",
+     "my ring was stolen, how do I describe it for the police?"],
+)  # fmt: skip
+def test_ordinary_questions_are_not_taken_for_what_no_photo_settles(question):
+    from gemlang.assistant.gem_answers import side_answer
+    from gemlang.assistant.limits import TAKE_IN
+    from gemlang.knowledge import get_facts
+
+    assert side_answer(question, get_facts("Diamond")) == ""
+    assert bool(TAKE_IN.search(question)) == ("police" in question)  # a theft victim gets a record to give
+
+
+def test_a_mineral_named_with_a_measurement_taken_again_is_the_stone_in_hand():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("green, RI 1.577-1.583, SG 2.72")
+    again = chat.ask("what about tourmaline? I re-measured and birefringence is 0.018").to_markdown()
+    assert "another stone" not in again and "RI 1.577–1.583" in again and "SG 2.72" in again
+
+
+def test_natural_asked_of_a_gem_nobody_grows_names_its_imitations_not_a_lab_grown_one():
+    from gemlang.assistant.answer import Answer
+    from gemlang.assistant.stone_answers import natural_or_not
+    from gemlang.fusion import EvidenceModel
+    from gemlang.knowledge import get_facts
+
+    evidence = EvidenceModel(["Amber"])
+    said = natural_or_not(get_facts("Amber"), Answer(""), evidence, parse_hints("SG 1.08, yellow"))
+    assert "lab-grown" not in said and "Copal" in said and "Nothing you have told me points to an imitation" in said

@@ -479,3 +479,19 @@ def test_a_join_line_says_what_an_assembled_stone_means_for_the_readings():
     notes = parse_hints("it's actually a doublet, I can see a join line at the girdle").notes
     assert any("an RI read on the table is the crown's" in n for n in notes)
     assert not any("crown's" in n for n in parse_hints("RI 1.544-1.553 SG 2.65 purple").notes)
+
+
+def test_a_gems_value_set_against_the_stones_own_is_not_the_stones_reading():
+    assert parse_hints("Ruby has an SG of 4.0 while mine is 3.6, red, singly refractive").readings.sg.low == 3.6
+    assert parse_hints("ruby reads RI 1.76 while mine is 1.718").readings.ri.low == 1.718
+
+
+def test_chelsea_filter_shorthand_is_the_filters_reaction_not_the_stones_colour():
+    h = parse_hints("RI 1.577-1.583 SG 2.72, CF red")
+    assert h.readings.chelsea_red is True and "red" not in h.colours
+    assert parse_hints("red stone, cf. the ruby I had").readings.chelsea_red is None
+
+
+def test_curved_lines_on_the_setting_are_no_curved_striae_in_the_stone():
+    assert "curved striae" not in parse_hints("blue, curved lines on the metal of the setting").readings.observations
+    assert "curved striae" in parse_hints("blue, curved colour banding").readings.observations

@@ -782,7 +782,8 @@ def test_two_edges_before_dr_a_moving_sheen_and_readings_carried_over_are_read_a
         ("sg is like 3.5 ish", 0.1, "SG about 3.5"),
         ("SG about 3.52", 0.01, "SG about 3.52"),
         ("SG 3.52", 0.005, "SG 3.52"),
-        ("SG ~4", 1.0, "SG about 4"),
+        ("SG ~4", 0.1, "SG about 4"),
+        ("SG 4", 0.05, "SG 4.00"),
     ],
 )
 def test_a_value_typed_roughly_may_lie_as_far_as_its_rounding_or_a_whole_place_when_said_to_be_rough(text, give, shown):

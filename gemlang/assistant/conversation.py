@@ -194,6 +194,7 @@ def explained(terms: list, answer: Answer) -> str:
 
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
+MEASURED_AGAIN = re.compile(r"\b(?:again|mine)\b", re.I)  # "… measured it again", "mine reads …": the stone in hand
 UNLIKELY = 0.05  # "is it a diamond?" answered "Probably not" below this share (the gem and its kinds together)
 ON_THE_BALANCE = re.compile(r"\bbalance\b|hydrostatic|\bweigh\w*|\bsg\b(?![\s:=]*\d)", re.I)  # "misread the balance"
 ON_THE_REFRACTOMETER = re.compile(r"refractometer|\bri\b(?![\s:=]*\d)|shadow edge", re.I)
@@ -783,6 +784,8 @@ class Conversation:
         name, gem, seen = named
         answered = self._answered_gem()
         same = answered is not None and gem is not None and gem.name == answered.name
+        # "what about tourmaline? I re-measured and the birefringence is 0.018": the stone in hand, measured again
+        same = same or bool(SELF_CORRECTION.search(text) or SAME_STONE.search(text) or MEASURED_AGAIN.search(text))
         if same or not self.hints.contradicted_by(seen):
             return ""
         unknown = "" if gem is not None else f" I have no facts on {name}, so I rank the gems I know by it."

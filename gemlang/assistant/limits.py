@@ -25,28 +25,36 @@ BEYOND_THE_EVIDENCE = (
             r"\b(?:clarity|colou?r|cut) grades?\b|\bwhat grade\b|\bgrade (?:is it|of it)\b|"
             r"\b(?:vs1|vs2|vvs1?|vvs2|si1|si2|i1)\b",
             re.I,
-        ),  # fmt: skip
+        ),
         "Grades need the stone in hand: clarity is graded loose under 10x magnification, and colour against "
         "master stones in standard daylight; a photo's lighting, white balance and resolution show neither "
         "reliably. A grading laboratory's report gives both.",
     ),
-    (  # asked of a diamond only: "what type is it?" of a garnet asks for its species
+    (  # asked of a diamond only; not "what type of stone / cut is this?", which asks what it is
         re.compile(
-            r"\btype\s*(?:ia|ib|iia|iib|ii|i|1|2)[ab]?\b|\bdiamond type\b|\b(?:what|which) type\b|"
-            r"^\W*type\W*$",
+            r"\btype\s*(?:ia|ib|iia|iib|ii|i|1|2)[ab]?\b|\bdiamond type\b|"
+            r"\b(?:what|which) type\b(?!\s+of\s+(?!diamond))|^\W*type\W*$",
             re.I,
-        ),  # fmt: skip
+        ),
         "A diamond's type (Ia, Ib, IIa, IIb) is told by infrared spectroscopy in a laboratory (a type IIb also "
         "conducts electricity); nothing in a photo or the usual readings shows it.",
     ),
-    (
-        re.compile(r"\bstolen\b|\bhot property\b", re.I),
+    (  # whether the stone in hand was stolen, not a theft the asker suffered ("my ring was stolen")
+        re.compile(
+            r"\b(?:is|was|could|might|may)\s+(?:it|this|that|the\s+\w+)\s+(?:be\s+|have\s+been\s+)?stolen\b|"
+            r"\bhot property\b",
+            re.I,
+        ),
         "I cannot know whether a stone is stolen. Ask for its provenance (receipts, and a laboratory report whose "
         "number and any girdle inscription match the stone), and check a stolen-property register or the police "
         "if in doubt.",
     ),
-    (
-        re.compile(r"\bhow old\b|\bwhat age\b|\b(?:age|date) of (?:it|the (?:stone|ring|piece))\b|\bantique\b", re.I),
+    (  # of the stone or piece in hand, not "what age do sapphires form at?"
+        re.compile(
+            r"\bhow old (?:is|are) (?:it|this|that|these|the (?:stone|ring|piece|jewel\w*))\b|"
+            r"\bwhat age is (?:it|this)\b|\b(?:age|date) of (?:it|the (?:stone|ring|piece))\b|\bantique\b",
+            re.I,
+        ),
         "A stone's age does not show: natural {gem} formed long before it was cut, and a photo cannot date the "
         "cutting. The piece dates better than the stone: the cut's style, the setting, hallmarks and maker's marks.",
     ),
@@ -63,10 +71,11 @@ def beyond_the_evidence(text: str, gem: GemFacts) -> str:
     return ""
 
 
-# "what do I write on the take-in slip?", "how do I describe it on the repair envelope?": a jeweller's intake record
+# "what do I write on the take-in slip?", "how do I describe it for the police?": a record of the stone
 TAKE_IN = re.compile(
     r"\b(?:take[- ]?in|intake|repair|job)\s+(?:slip|sheet|form|envelope|ticket|record|receipt)s?\b|"
-    r"\b(?:write|put|note|record|describe)\b[^.?!]{0,30}\b(?:take[- ]?in|intake|receipt|repair ticket)\b",
+    r"\b(?:write|put|note|record|describe)\b[^.?!]{0,30}\b(?:take[- ]?in|intake|receipt|repair ticket|police|"
+    r"insurers?|insurance)\b",
     re.I,
 )
 CONSISTENT = 0.5  # a leader at least this sure is written "consistent with"; below, the identity is left open
@@ -80,8 +89,8 @@ def intake_record(used: list[str], leader: GemFacts, share: float) -> str:
     species = leader.species or leader.name
     identity = f"consistent with {species} (not confirmed)" if share >= CONSISTENT else "identity not determined"
     return (
-        f"Describe, do not conclude: a take-in record says what you saw and measured, not what a full test would. "
+        f"Describe, do not conclude: a record of a stone says what you saw and measured, not what a full test would. "
         f"For this stone: {seen}; {identity}; natural or lab-grown, and any treatment, not determined. Add its "
         "measurements, an estimated weight marked as an estimate, the mounting's metal and marks, and any chips, "
-        "abrasions or loose stones, so the piece returned can be matched to the one received."
+        "abrasions or loose stones, so the piece can be told from any other."
     )

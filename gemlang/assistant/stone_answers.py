@@ -39,6 +39,7 @@ from gemlang.knowledge.instruments import profile
 from gemlang.knowledge.tell_apart import confirming_test, in_sentence, instrument_test, kind_of, lookalikes
 from gemlang.language.describe import describe_prediction, percent
 from gemlang.language.gem_prose import reference_description
+from gemlang.language.gem_text import join_words
 from gemlang.model import SEPARATION_RATE
 from gemlang.readings import REFRACTOMETER_LIMIT
 from gemlang.scope import NOT_A_GEM_PHOTO, ScopeVerdict
@@ -387,6 +388,10 @@ def natural_or_not(gem: GemFacts | None, answer: Answer, evidence: EvidenceModel
             f"Nothing you have told me points to an imitation. {how[0].upper()}{how[1:]} would expose "
             f"{twin.name} ({values}); otherwise magnification or a gem laboratory settles it."
         )
+    if not twins and gem is not None:  # nothing is grown as amber or pearl: name what imitates it instead
+        alike = [g.name for g in lookalikes(gem, evidence.facts) if g.origin != "synthetic"][:3]
+        named = f" ({join_words(alike)} can look alike)" if alike else ""
+        return f"Nothing you have told me points to an imitation{named}; magnification or a gem laboratory settles it."
     return (
         f"Nothing you have told me points to an imitation; {grown} would share the natural constants, so "
         "magnification or a gem laboratory settles it."
