@@ -36,7 +36,14 @@ TOLERANCE = {"ri": 0.005, "sg": 0.03, "hardness": 0.5}
 
 
 def _within(value: tuple[float, float], known: tuple[float, float] | None, tolerance: float) -> bool:
-    return known is not None and known[0] - tolerance <= value[0] and value[1] <= known[1] + tolerance
+    """Whether a value said of a gem fits its range; a bound said ("floats in salt water": SG below 1.13) holds
+    when the gem's whole range lies within it."""
+    if known is None:
+        return False
+    low, high = value
+    if low <= 0 or high >= 99:
+        return low - tolerance <= known[0] and known[1] <= high + tolerance
+    return known[0] - tolerance <= low and high <= known[1] + tolerance
 
 
 def _optic_holds(said: str, gem: GemFacts) -> bool:
