@@ -2867,3 +2867,13 @@ def test_natural_asked_of_a_gem_nobody_grows_names_its_imitations_not_a_lab_grow
     evidence = EvidenceModel(["Amber"])
     said = natural_or_not(get_facts("Amber"), Answer(""), evidence, parse_hints("SG 1.08, yellow"))
     assert "lab-grown" not in said and "Copal" in said and "Nothing you have told me points to an imitation" in said
+
+
+def test_side_stones_asked_of_with_nothing_told_of_them_are_not_judged_by_the_centre_stone():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Diamond"])).conversation()
+    chat.ask("red centre stone, RI 1.762-1.770, SG 4.00")
+    said = chat.ask("what about the side stones? they look like small diamonds").reply
+    assert said.startswith("The photo and readings I have are the centre stone's") and "Probably not" not in said
+    assert "RI 1.762–1.770" in chat.ask("what is it?").hints_used  # the centre stone still in hand

@@ -194,6 +194,11 @@ def explained(terms: list, answer: Answer) -> str:
 
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
+SIDE_STONES_UNTOLD = (
+    "The photo and readings I have are the centre stone's, so they say nothing of the side stones. To judge them, "
+    "tell me their colour and what a thermal diamond tester (and a moissanite tester) shows on them, or an RI "
+    "where a facet reaches the refractometer; the centre stone stays in hand."
+)
 MEASURED_AGAIN = re.compile(r"\b(?:again|mine)\b", re.I)  # "… measured it again", "mine reads …": the stone in hand
 UNLIKELY = 0.05  # "is it a diamond?" answered "Probably not" below this share (the gem and its kinds together)
 ON_THE_BALANCE = re.compile(r"\bbalance\b|hydrostatic|\bweigh\w*|\bsg\b(?![\s:=]*\d)", re.I)  # "misread the balance"
@@ -581,9 +586,15 @@ class Conversation:
 
     def _side_stones_again(self, turn: Turn) -> bool:
         # "and the side stones?", "the outer stones, what are they?" after a piece given in one message
-        if self._side_stones is None or not SIDE_STONES.search(turn.text) or parse_hints(turn.text):
+        if not SIDE_STONES.search(turn.text) or parse_hints(turn.text):
             return False
-        turn.answer.reply = f"{self._side_stones}\n\nThe stone in hand is still the centre stone."
+        if self._side_stones is not None:
+            turn.answer.reply = f"{self._side_stones}\n\nThe stone in hand is still the centre stone."
+            return True
+        # asked of side stones nothing was told of, with a centre stone in hand: its photo and readings are not theirs
+        if "?" not in turn.text or self._main_stone is not None or not (self.hints or self.image_probs is not None):
+            return False
+        turn.answer.reply = SIDE_STONES_UNTOLD
         return True
 
     def _disclosure(self, turn: Turn) -> bool:
