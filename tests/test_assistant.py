@@ -2753,6 +2753,7 @@ def test_claims_after_a_greeting_or_by_another_name_and_mixed_lists_are_answered
     [
         ("how many carats is it?", "Ruby", "carat balance"),
         ("is it stolen?", "Emerald", "stolen-property register"),
+        ("is this stone stolen?", "Emerald", "stolen-property register"),
         ("what's the clarity grade?", "Diamond", "graded loose under 10x"),
         ("how old is this stone?", "Ruby", "formed long before it was cut"),
         ("type?", "Diamond", "infrared spectroscopy"),

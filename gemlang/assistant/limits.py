@@ -41,7 +41,7 @@ BEYOND_THE_EVIDENCE = (
     ),
     (  # whether the stone in hand was stolen, not a theft the asker suffered ("my ring was stolen")
         re.compile(
-            r"\b(?:is|was|could|might|may)\s+(?:it|this|that|the\s+\w+)\s+(?:be\s+|have\s+been\s+)?stolen\b|"
+            r"\b(?:is|was|could|might|may)\s+(?:it|(?:this|that|the)(?:\s+\w+)?)\s+(?:be\s+|have\s+been\s+)?stolen\b|"
             r"\bhot property\b",
             re.I,
         ),
