@@ -8,6 +8,12 @@ import re
 
 from gemlang.knowledge import GemFacts
 
+# asked of a diamond only; not "what type of stone / cut is this?", which asks what it is
+DIAMOND_TYPE = re.compile(
+    r"\btype\s*(?:ia|ib|iia|iib|ii|i|1|2)[ab]?\b|\bdiamond type\b|"
+    r"\b(?:what|which) type\b(?!\s+of\s+(?!diamond))|^\W*type\W*$",
+    re.I,
+)
 # (what is asked, the answer); the first that matches answers. {gem} is the stone's name as answered.
 BEYOND_THE_EVIDENCE = (
     (
@@ -30,12 +36,8 @@ BEYOND_THE_EVIDENCE = (
         "master stones in standard daylight; a photo's lighting, white balance and resolution show neither "
         "reliably. A grading laboratory's report gives both.",
     ),
-    (  # asked of a diamond only; not "what type of stone / cut is this?", which asks what it is
-        re.compile(
-            r"\btype\s*(?:ia|ib|iia|iib|ii|i|1|2)[ab]?\b|\bdiamond type\b|"
-            r"\b(?:what|which) type\b(?!\s+of\s+(?!diamond))|^\W*type\W*$",
-            re.I,
-        ),
+    (  # of a diamond only (`beyond_the_evidence`)
+        DIAMOND_TYPE,
         "A diamond's type (Ia, Ib, IIa, IIb) is told by infrared spectroscopy in a laboratory (a type IIb also "
         "conducts electricity); nothing in a photo or the usual readings shows it.",
     ),
@@ -59,8 +61,6 @@ BEYOND_THE_EVIDENCE = (
         "cutting. The piece dates better than the stone: the cut's style, the setting, hallmarks and maker's marks.",
     ),
 )
-
-DIAMOND_TYPE = BEYOND_THE_EVIDENCE[2][0]
 
 
 def beyond_the_evidence(text: str, gem: GemFacts) -> str:
