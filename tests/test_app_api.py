@@ -100,7 +100,8 @@ def test_more_photos_than_a_message_may_carry_get_a_message(client, tmp_path):
 
 
 def test_the_app_ships_in_the_wheel(tmp_path):
-    """`gemlang app` must start from an installed wheel: app/ installs as the package gemlang_app."""
+    """`gemlang app` must start from an installed wheel: app/ installs as the package gemlang_app, and every data
+    file of the library (model weights, int8 graphs, knowledge) ships with it."""
     import shutil
     import subprocess
     import sys
@@ -118,6 +119,9 @@ def test_the_app_ships_in_the_wheel(tmp_path):
     [wheel] = (tmp_path / "dist").glob("gemlang-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "gemlang_app/chat.py" in names and "gemlang/commands/app.py" in names
+    # The built-in model's weights and graphs, subfolders included: without them the default model cannot load.
+    data = {str(f.relative_to(source)) for f in (source / "gemlang").rglob("*") if f.is_file() and f.suffix != ".py"}
+    assert sorted(data - set(names)) == []
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(tmp_path / "site"),
                     str(wheel)], check=True, capture_output=True)  # fmt: skip
     probe = "import importlib.util as u; print(u.find_spec('gemlang_app.chat').origin)"
