@@ -128,3 +128,8 @@ def test_the_app_ships_in_the_wheel(tmp_path):
     out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env={"PYTHONPATH": str(tmp_path / "site")},
                          capture_output=True, text=True, check=True)  # fmt: skip
     assert out.stdout.strip() == str(tmp_path / "site" / "gemlang_app" / "chat.py")
+    # The editable templates install as data files; a --target install puts them beside the packages.
+    probe = "from gemlang.language.prompts import prompts_dir; print(prompts_dir())"
+    out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env={"PYTHONPATH": str(tmp_path / "site")},
+                         capture_output=True, text=True, check=True)  # fmt: skip
+    assert out.stdout.strip() == str(tmp_path / "site" / "share" / "gemlang" / "prompts")

@@ -33,14 +33,19 @@ def _installed_dir() -> Path | None:
     from importlib import metadata
 
     try:
-        files = metadata.files("gemlang") or []
+        dist = metadata.distribution("gemlang")
     except metadata.PackageNotFoundError:
         return None
-    for f in files:
+    for f in dist.files or []:
         parts = f.parts
         if len(parts) >= 4 and parts[-4:-1] == ("share", "gemlang", "prompts") and parts[-1] == MARKER:
-            return Path(f.locate()).resolve().parent
-    return None
+            recorded = Path(f.locate()).resolve().parent
+            if (recorded / MARKER).is_file():
+                return recorded
+    # `pip install --target DIR` puts the data files in DIR/share, beside the packages, while the record
+    # still gives them relative to a site-packages folder.
+    beside = Path(dist.locate_file("share/gemlang/prompts"))
+    return beside if (beside / MARKER).is_file() else None
 
 
 @lru_cache(maxsize=1)
