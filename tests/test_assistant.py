@@ -153,7 +153,7 @@ def test_a_model_grad_cam_cannot_explain_answers_without_a_heat_map(tiny_folder)
                                    log=lambda _: None)  # fmt: skip
     answer = Assistant(colour_only).conversation().ask("what gem is this?", [red_stone_photo()])
     assert answer.candidates and answer.heatmap is None
-    assert any(n.startswith("no heat map") for n in answer.notes)
+    assert answer.heatmap_note.startswith("no heat map") and "heat map" not in answer.to_markdown()
 
 
 def test_simple_tests_pick_the_property_that_separates_two_gems():

@@ -143,6 +143,15 @@ def test_explaining_an_int8_model_says_the_map_is_an_approximation(int8_model, t
     assert "approximation" in capsys.readouterr().out and (tmp_path / "map.png").stat().st_size > 0
 
 
+def test_the_chat_says_the_map_is_an_approximation_with_the_map_not_in_the_reply(int8_model, tiny_folder):
+    from gemlang.assistant import Assistant
+
+    photo = str(scan_image_folder(tiny_folder).paths[0])
+    answer = Assistant(GemClassifier.load(int8_model)).conversation().ask("what gem is this?", [photo])
+    assert answer.heatmap is not None and "approximation" in answer.heatmap_note
+    assert "approximation" not in answer.to_markdown() and answer.to_dict()["heatmap_note"] == answer.heatmap_note
+
+
 def test_a_damaged_head_file_of_an_int8_model_is_named_not_its_graphs(tmp_path):
     from gemlang.model import DEFAULT_MODEL_DIR
 

@@ -29,6 +29,9 @@ class Answer:
     tell_apart: str = ""
     heatmap: np.ndarray | None = None  # (H, W) in [0, 1]
     overlay: Image.Image | None = None  # the photo with the heat map blended over it
+    # What the map is when not exactly what the answer came from (an int8 model, a companion), or why there is
+    # none: said with the map, not in the reply, where it would mean nothing to a person asking about a stone.
+    heatmap_note: str = ""
     hints_used: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)  # what the readings rule out, and why
     next_test: str = ""  # the one test that would best split the leading gems
@@ -65,6 +68,7 @@ class Answer:
             "caution": self.caution,
             "used_photo": self.used_photo,
             "has_heatmap": self.heatmap is not None,
+            "heatmap_note": self.heatmap_note,
             "reply": self.reply,
             "notes": self.notes,
             "out_of_scope": self.out_of_scope.to_dict() if self.out_of_scope is not None else None,

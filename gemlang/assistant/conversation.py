@@ -1422,8 +1422,7 @@ class Conversation:
                 answer.description = ""
         if self.images and explain:
             answer.heatmap, answer.overlay, note = self.explain()
-            if note:
-                answer.notes.append(note)
+            answer.heatmap_note = note or ""
 
     def explain(self) -> tuple[np.ndarray | None, Image.Image | None, str | None]:
         """(heat map, overlay, note) of the current photo for the latest answer's top gem; cached per gem.
