@@ -1673,6 +1673,17 @@ def test_is_a_trade_name_the_gem_it_names_is_answered_for_the_gem_it_really_is(q
 
 
 @pytest.mark.parametrize(
+    "question, reply",
+    [("Is 'Madeira topaz' an acceptable name to use?", "**No**: 'Madeira topaz' is citrine, a quartz, not topaz"),
+     ("is korean jade a correct trade name?", "**No**: 'Korean jade' is serpentine"),
+     ("is African emerald an acceptable name?", "**Only for the genuine gem**: 'African emerald' has been said of")],
+)  # fmt: skip
+def test_whether_a_trade_name_may_be_used_is_answered_with_the_naming_rule(question, reply):
+    answer = Assistant(classifier=None).conversation().ask(question).reply
+    assert answer.startswith(reply) and "16 CFR 23.25(a)" in answer
+
+
+@pytest.mark.parametrize(
     "question, gem, says",
     [("what is a Herkimer diamond?", "Quartz", "Herkimer County"),
      ("what's a Mexican jade", "Calcite", "dyed green"),

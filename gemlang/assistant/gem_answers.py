@@ -691,6 +691,18 @@ AFTER_TRADE_NAME = re.compile(
     r"(?:(?:a|an|the)\s+)?(?P<real>(?:real|genuine|true|natural|proper)\b\s*)?(?P<y>.*)"
 )
 
+# "is 'Madeira topaz' an acceptable name (to use)?": whether the name may be used, not what the stone is
+NAME_ASKED = re.compile(
+    r"(?:an?\s+)?(?:acceptable|correct|proper|right|legal|legitimate|ok|okay|allowed|fair|accurate|honest)\s+"
+    r"(?:trade\s+)?name\b.*"
+)
+# 16 CFR 23.25(a) as revised in 2018: a gem's name for what is not that gem
+NAME_RULE = (
+    "The FTC Jewelry Guides (16 CFR 23.25(a), <https://www.ecfr.gov/current/title-16/part-23/section-23.25>) call "
+    "it deceptive to describe a product by the name of a precious or semi-precious stone it is not in fact; name it "
+    "as what it is"
+)
+
 
 def trade_name_verdict(text: str) -> str:
     """Yes or no to "is X a Y?" or "is X real?" where X is a trade name or misnomer ("Herkimer diamond"): the gem
@@ -707,7 +719,13 @@ def trade_name_verdict(text: str) -> str:
     before = key[: m.start()].split()
     if before[:1] not in (["is"], ["are"]) or not set(before[1:]) <= {"a", "an", "the", "my", "this", "that"}:
         return ""
-    after = AFTER_TRADE_NAME.fullmatch(key[m.end() :].strip())
+    rest = key[m.end() :].strip()
+    if NAME_ASKED.fullmatch(rest):
+        note = trade.note[:1].upper() + trade.note[1:]
+        if trade.named is not None and trade.also_genuine:  # "gold topaz": fair of the genuine gem, not of the other
+            return f"**Only for the genuine gem**: {note}. {NAME_RULE}: {trade.gem.name.lower()}."
+        return f"**No**: {note}. {NAME_RULE}: {trade.gem.name.lower()}."
+    after = AFTER_TRADE_NAME.fullmatch(rest)
     said = after.group("y") if after else ""
     if not said and not (after and after.group("real")):  # "is a Herkimer diamond?" asks nothing
         return ""
