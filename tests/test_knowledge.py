@@ -345,6 +345,7 @@ def test_an_adjective_before_jade_is_no_trade_name():
     make are left out of the trade names and aliases."""
     assert find_gem("my new jade pendant, how do I clean it?").name == "Jade"
     assert find_gem("a gold topaz ring").name == "Topaz"  # a topaz set in gold
+    assert find_gem("my Brazilian aquamarine").name == "Aquamarine"  # Brazil mines aquamarine
 
 
 def test_each_trade_name_names_the_gem_its_words_mean_and_cites_a_page():
@@ -354,7 +355,8 @@ def test_each_trade_name_names_the_gem_its_words_mean_and_cites_a_page():
     assert all(re.search(r"<https?://\S+>", t.source) for t in trades.values())
     assert trades["Herkimer diamond"].named.name == "Diamond" and trades["Korean jade"].named.name == "Jade"
     assert trades["balas ruby"].named.name == "Ruby"  # not Spinel, whose alias "balas ruby" is
-    assert sorted(p for p, t in trades.items() if t.also_genuine) == ["African emerald", "Brazilian emerald"]
+    said_of_both = sorted(p for p, t in trades.items() if t.also_genuine)
+    assert said_of_both == ["African emerald", "Australian jade", "Brazilian emerald"]
 
 
 def test_a_place_in_a_trade_name_is_no_locality_of_the_stone():
