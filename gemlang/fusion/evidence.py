@@ -829,8 +829,12 @@ class EvidenceModel:
             said = [self._reason(key, i, hints) for key in against]
             if said and post[i] >= KEPT_SAID:  # a strong photo keeps a share only against a misread reading
                 why = "the photo looks like it" if photo_probs is not None else "your other readings fit it"
-                # a place is often where the stone was bought or cut, not where it was mined
-                slip = "a place said can be where it was traded" if against == ["place"] else "a reading can slip"
+                # a place is often where a stone was bought or cut, not mined; and a find may be a new locality
+                slip = (
+                    "a place said may be where it was bought, and no list of the places a gem is found in is complete"
+                    if against == ["place"]
+                    else "a reading can slip"
+                )
                 said[-1] += f", which keeps {percent(post[i])} only as {why} and {slip}"
             reasons += said
         conflict = None
