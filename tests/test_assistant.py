@@ -970,6 +970,23 @@ def test_a_gems_composition_optic_sign_and_colour_cause_are_answered_from_its_fa
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(reply)
 
 
+@pytest.mark.parametrize(
+    "question, title",
+    [("how does a refractometer work?", "**Refractometer**:"), ("how do diamond testers work?", "**Thermal diamond"),
+     ("what does a moissanite tester do?", "**Moissanite tester**:"), ("what causes colour in gems?", "**Cause of")],
+)  # fmt: skip
+def test_how_an_instrument_works_is_explained_not_the_help_card(question, title):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert title in answer.reply and HELP not in answer.reply and not answer.candidates
+
+
+def test_how_an_instrument_works_asked_of_the_stone_in_hand_keeps_its_readings():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.762-1.770")
+    assert chat.ask("how does a polariscope work?").reply.startswith("**Polariscope**:")
+    assert chat.ask("what is it?").candidates[0][0].startswith("Corundum")  # the readings are still the stone's
+
+
 def test_what_causes_a_phenomenon_is_its_glossary_term():
     assert Assistant(classifier=None).conversation().ask("What causes asterism?").reply.startswith("**Asterism**:")
 
