@@ -987,6 +987,28 @@ def test_how_an_instrument_works_asked_of_the_stone_in_hand_keeps_its_readings()
     assert chat.ask("what is it?").candidates[0][0].startswith("Corundum")  # the readings are still the stone's
 
 
+@pytest.mark.parametrize(
+    "question, facts, why",
+    [("why does ruby glow red under UV?", ["**Ruby**: fluorescence", "coloured by chromium"], "**Fluorescence**:"),
+     ("why is tourmaline pleochroic?", ["**Tourmaline**: pleochroism", "optic character uniaxial"], "**Pleochroism**:"),
+     ("why is zircon doubly refractive?", ["uniaxial positive", "crystal system tetragonal"], "**Doubly refractive**:"),
+     ("why is sapphire blue?", ["**Sapphire Blue**: coloured by iron together with titanium"], "**Cause of colour**:"),
+     ("why does iolite change colour when I turn it?", ["**Iolite**: coloured by iron"], "**Pleochroism**:"),
+     ("why does alexandrite change colour?", ["**Alexandrite**: coloured by chromium"], "**Colour change**:"),
+     ("why do star sapphires have a star?", ["**Sapphire**: Star sapphire shows a six-rayed star"], "**Asterism**:")],
+)  # fmt: skip
+def test_why_a_gem_shows_a_property_gives_its_own_facts_then_the_mechanism(question, facts, why):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert all(f in answer.reply for f in facts) and why in answer.reply, answer.reply
+    assert answer.reply.index(facts[0]) < answer.reply.index(why)  # the gem's facts first
+    assert any(note.startswith("source (") for note in answer.notes)
+
+
+def test_a_gems_property_asked_without_why_gets_no_mechanism():
+    answer = Assistant(classifier=None).conversation().ask("what is the fluorescence of ruby?")
+    assert answer.reply.startswith("**Ruby**: fluorescence") and "**Fluorescence**:" not in answer.reply
+
+
 def test_what_causes_a_phenomenon_is_its_glossary_term():
     assert Assistant(classifier=None).conversation().ask("What causes asterism?").reply.startswith("**Asterism**:")
 

@@ -60,6 +60,7 @@ from gemlang.assistant.questions import (
     DECEIT,
     DOUBLET_QUESTION,
     EARLIER_STONE,
+    EXPLAINED_BY,
     FOLLOW_UP,
     GEMS_IN_GENERAL,
     GENERAL_QUESTION,
@@ -138,7 +139,7 @@ from gemlang.knowledge.birthstones import sources as birthstone_sources
 from gemlang.knowledge.care import care_of, care_question, never_cleaned_with, ring_gems_answer
 from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
 from gemlang.knowledge.disclosure import disclosure_answer, treatment_disclosure
-from gemlang.knowledge.glossary import terms_asked
+from gemlang.knowledge.glossary import mechanism, terms_asked
 from gemlang.knowledge.home_tests import home_tests_in, testing_at_home_answer
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.superlatives import (
@@ -1037,7 +1038,13 @@ class Conversation:
             answer.properties = property_rows([gems[0].name])
             return True
 
+        if why := mechanism(text, [f for _, f in asked]):  # "why is tourmaline pleochroic?": what explains it too
+            fields = {field: (label, field) for label, field in PROPERTY_FIELDS.values()}
+            also = [fields[f] for _, asked_field in asked for f in EXPLAINED_BY.get(asked_field, ())]
+            asked = list(dict.fromkeys(asked + also))
         answer.reply = "; ".join(constants_said(g, asked) for g in gems) + "."
+        if why:  # the gem's own facts, then the mechanism they work by
+            answer.reply += "\n\n" + explained(why, answer)
         if about_it and (yours := self._readings_of([f for _, f in asked])):  # "what's the SG?" after "SG 4.0"
             answer.reply += f" Your reading: {yours}."
         if len(gems) == 2 and (order := ordered_answer(gems, quantity.group(0))):
@@ -1135,6 +1142,8 @@ class Conversation:
             answer.notes = [n for n in answer.notes if n not in new.signs or n not in aside]  # said once
             if not aside and (seen := what_it_shows(text, asked_gem)):  # "what causes asterism in sapphire?"
                 answer.reply = seen
+                if why := mechanism(text, []):  # "why do star sapphires have a star?": how a star forms
+                    answer.reply += "\n\n" + explained(why, answer)
             else:
                 answer.reply = f"**{asked_gem.name}**" + (f": {aside}" if aside else "")
             twins = lab_grown_twins(asked_gem) if asked_gem.origin == "natural" and LAB_GROWN.search(text) else []

@@ -208,6 +208,14 @@ PROPERTY_FIELDS = {
     r"\bstreak\b": ("streak", "streak"),
     r"colou?r|\bwhy\b": ("coloured by", "colour_cause"),
 }
+# What of a gem explains a property a "why" question asks of it: its pleochroism comes with its double refraction
+# and its colouring element, its glow with the element that colours it, its double refraction with its crystal system
+EXPLAINED_BY = {
+    "pleochroism": ("optical_character", "colour_cause"),
+    "fluorescence": ("colour_cause",),
+    "optical_character": ("crystal_system",),
+    "birefringence": ("crystal_system",),
+}
 # a constant named in a question about the stone answered ("what spectrum would it show?"); not why or its colour
 STONE_PROPERTY = re.compile("|".join(k for k, (_, field) in PROPERTY_FIELDS.items() if field != "colour_cause"), re.I)
 # the constants a question may ask beside another one ("what's my birthstone and how hard is it?")

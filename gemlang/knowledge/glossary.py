@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -24,9 +25,11 @@ ASKING = re.compile(
     r"what (?:causes|makes|produces|gives)\b|why (?:do|does|is|are|would|can)\b|how come\b)",  # "what causes asterism?"
     re.I,
 )
-# "why do gems have colour?", "what gives gems their colour?": the mechanism is asked
+# "why does ruby glow red under UV?", "what gives gems their colour?": the mechanism is asked, not only the fact
 ASKS_WHY = re.compile(r"^\s*(?:why|how come)\b|\bwhat (?:causes|makes|produces|gives)\b", re.I)
 COLOUR_ASKED = re.compile(r"\bcolou?r(?:s|ed|ful)?\b", re.I)
+# a colour that changes as the stone is turned is pleochroism, not a colour change with the light
+WITH_DIRECTION = re.compile(r"\b(?:turn\w*|rotat\w*|tilt\w*|angles?|directions?|sides?)\b", re.I)
 # "what is it?", "what is this stone?", "what does my stone read?": about the stone in hand, not a term
 MAX_TERMS = 3
 ABOUT_THE_STONE = re.compile(r"\b(?:it|its|this|that|these|my|mine|the stone|the gem)\b", re.I)
@@ -83,6 +86,20 @@ def terms_asked(text: str) -> list[Term]:
     if not spans and ASKS_WHY.search(text) and COLOUR_ASKED.search(question):
         return [_term("cause of colour")]  # "why do gems have colour?", "what gives gems their colour?"
     return _outermost(spans)
+
+
+def mechanism(text: str, fields: Sequence[str]) -> list[Term]:
+    """The glossary terms that explain why a gem does what a "why" question asks of it ("why does ruby glow red
+    under UV?": fluorescence; "why is sapphire blue?": the cause of colour), for the gem's own facts to be read
+    with; none for a question that asks no why."""
+    if not ASKS_WHY.search(text):
+        return []
+    terms = _outermost(_spans(text.lower()))
+    if any(t.term == "colour change" for t in terms) and WITH_DIRECTION.search(text):  # "… when I turn it?"
+        terms = [_term("pleochroism") if t.term == "colour change" else t for t in terms]
+    if not terms and "colour_cause" in fields:
+        terms = [_term("cause of colour")]
+    return list(dict.fromkeys(terms))[:MAX_TERMS]
 
 
 def _term(name: str) -> Term:
