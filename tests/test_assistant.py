@@ -2917,3 +2917,31 @@ def test_side_stones_asked_of_with_nothing_told_of_them_are_not_judged_by_the_ce
     said = chat.ask("what about the side stones? they look like small diamonds").reply
     assert said.startswith("The photo and readings I have are the centre stone's") and "Probably not" not in said
     assert "RI 1.762–1.770" in chat.ask("what is it?").hints_used  # the centre stone still in hand
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["there are two stones in this photo, what are they?", "2 gems in the picture, which is which?",
+     "what are these stones?"],
+)  # fmt: skip
+def test_a_photo_said_to_hold_several_stones_is_answered_for_the_dominant_stone_with_one_photo_each_asked(
+    assistant, question
+):
+    answer = assistant.conversation().ask(question, [red_stone_photo()])
+    assert answer.reply.startswith("**Several stones in one photo:**") and "one photo per stone" in answer.reply
+    assert answer.candidates and answer.used_photo  # the photo is still answered, as a whole
+
+
+def test_several_stones_said_of_the_photo_in_hand_keep_it_and_say_what_was_answered(assistant):
+    chat = assistant.conversation()
+    first = chat.ask("what gem is this?", [red_stone_photo()])
+    answer = chat.ask("there were actually two stones in that photo")
+    assert answer.reply.startswith("**Several stones in one photo:**") and first.gem in answer.reply
+    assert chat.ask("hardness 9").used_photo  # the photo is still the stone in hand
+
+
+def test_side_stones_of_a_piece_are_no_photo_of_several_stones(assistant):
+    chat = assistant.conversation()
+    chat.ask("what gem is this?", [red_stone_photo()])
+    assert "Several stones" not in chat.ask("what are the side stones?").reply
+    assert "Several stones" not in chat.ask("what gem is this?", [red_stone_photo()]).reply

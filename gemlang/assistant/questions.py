@@ -160,6 +160,14 @@ SIDE_STONES = re.compile(
     r"\b(?:side|accent|outer|small(?:er)?|little|tiny|surrounding)\s+(?:[a-z]+\s+){0,2}?(?:stones|ones|diamonds|gems)\b",
     re.I,
 )
+# "there are two stones in this photo", "what are these gems?", "which is which?": a photo of several stones, which
+# the classifier judges as a whole picture, not stone by stone (a piece's side stones are `SIDE_STONES`)
+SEVERAL_STONES = re.compile(
+    r"\b(?:two|three|four|five|six|several|multiple|many|[2-9]|a few|a couple of|a pair of|both|all the|these|those|"
+    r"different)\s+(?:[a-z]+\s+)?(?:stones|gems|gemstones)\b|\bmore than one (?:stone|gem)\b|"
+    r"\b(?:each|every) (?:stone|gem)\b|\bwhich (?:one )?is which\b",
+    re.I,
+)
 _CLAUSE_END = re.compile(r"[;:!?\n]|(?<!\d)[.,]|[.,](?!\d)")  # not the decimal point or comma of "1.762", "1,76"
 
 
