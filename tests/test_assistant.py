@@ -970,6 +970,45 @@ def test_a_gems_composition_optic_sign_and_colour_cause_are_answered_from_its_fa
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(reply)
 
 
+@pytest.mark.parametrize(
+    "question, title",
+    [("how does a refractometer work?", "**Refractometer**:"), ("how do diamond testers work?", "**Thermal diamond"),
+     ("what does a moissanite tester do?", "**Moissanite tester**:"), ("what causes colour in gems?", "**Cause of")],
+)  # fmt: skip
+def test_how_an_instrument_works_is_explained_not_the_help_card(question, title):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert title in answer.reply and HELP not in answer.reply and not answer.candidates
+
+
+def test_how_an_instrument_works_asked_of_the_stone_in_hand_keeps_its_readings():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.762-1.770")
+    assert chat.ask("how does a polariscope work?").reply.startswith("**Polariscope**:")
+    assert chat.ask("what is it?").candidates[0][0].startswith("Corundum")  # the readings are still the stone's
+
+
+@pytest.mark.parametrize(
+    "question, facts, why",
+    [("why does ruby glow red under UV?", ["**Ruby**: fluorescence", "coloured by chromium"], "**Fluorescence**:"),
+     ("why is tourmaline pleochroic?", ["**Tourmaline**: pleochroism", "optic character uniaxial"], "**Pleochroism**:"),
+     ("why is zircon doubly refractive?", ["uniaxial positive", "crystal system tetragonal"], "**Doubly refractive**:"),
+     ("why is sapphire blue?", ["**Sapphire Blue**: coloured by iron together with titanium"], "**Cause of colour**:"),
+     ("why does iolite change colour when I turn it?", ["**Iolite**: coloured by iron"], "**Pleochroism**:"),
+     ("why does alexandrite change colour?", ["**Alexandrite**: coloured by chromium"], "**Colour change**:"),
+     ("why do star sapphires have a star?", ["**Sapphire**: Star sapphire shows a six-rayed star"], "**Asterism**:")],
+)  # fmt: skip
+def test_why_a_gem_shows_a_property_gives_its_own_facts_then_the_mechanism(question, facts, why):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert all(f in answer.reply for f in facts) and why in answer.reply, answer.reply
+    assert answer.reply.index(facts[0]) < answer.reply.index(why)  # the gem's facts first
+    assert any(note.startswith("source (") for note in answer.notes)
+
+
+def test_a_gems_property_asked_without_why_gets_no_mechanism():
+    answer = Assistant(classifier=None).conversation().ask("what is the fluorescence of ruby?")
+    assert answer.reply.startswith("**Ruby**: fluorescence") and "**Fluorescence**:" not in answer.reply
+
+
 def test_what_causes_a_phenomenon_is_its_glossary_term():
     assert Assistant(classifier=None).conversation().ask("What causes asterism?").reply.startswith("**Asterism**:")
 
@@ -2889,3 +2928,31 @@ def test_side_stones_asked_of_with_nothing_told_of_them_are_not_judged_by_the_ce
     said = chat.ask("what about the side stones? they look like small diamonds").reply
     assert said.startswith("The photo and readings I have are the centre stone's") and "Probably not" not in said
     assert "RI 1.762–1.770" in chat.ask("what is it?").hints_used  # the centre stone still in hand
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["there are two stones in this photo, what are they?", "2 gems in the picture, which is which?",
+     "what are these stones?"],
+)  # fmt: skip
+def test_a_photo_said_to_hold_several_stones_is_answered_for_the_dominant_stone_with_one_photo_each_asked(
+    assistant, question
+):
+    answer = assistant.conversation().ask(question, [red_stone_photo()])
+    assert answer.reply.startswith("**Several stones in one photo:**") and "one photo per stone" in answer.reply
+    assert answer.candidates and answer.used_photo  # the photo is still answered, as a whole
+
+
+def test_several_stones_said_of_the_photo_in_hand_keep_it_and_say_what_was_answered(assistant):
+    chat = assistant.conversation()
+    first = chat.ask("what gem is this?", [red_stone_photo()])
+    answer = chat.ask("there were actually two stones in that photo")
+    assert answer.reply.startswith("**Several stones in one photo:**") and first.gem in answer.reply
+    assert chat.ask("hardness 9").used_photo  # the photo is still the stone in hand
+
+
+def test_side_stones_of_a_piece_are_no_photo_of_several_stones(assistant):
+    chat = assistant.conversation()
+    chat.ask("what gem is this?", [red_stone_photo()])
+    assert "Several stones" not in chat.ask("what are the side stones?").reply
+    assert "Several stones" not in chat.ask("what gem is this?", [red_stone_photo()]).reply

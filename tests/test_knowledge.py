@@ -574,6 +574,37 @@ def test_a_narrower_thing_named_before_a_term_is_not_answered_with_the_terms_ent
     assert [t.term for t in terms_asked("What is a bull's eye interference figure?")] == ["interference figure"]
 
 
+@pytest.mark.parametrize(
+    "question, term",
+    [("how does a refractometer work?", "refractometer"), ("How does the polariscope work", "polariscope"),
+     ("how does a dichroscope work?", "dichroscope"), ("how does the chelsea filter work?", "Chelsea filter"),
+     ("how does a hydrostatic balance work?", "hydrostatic weighing"), ("how do heavy liquids work?", "heavy liquids"),
+     ("how does a spectroscope work?", "spectroscope"), ("how does a UV lamp work?", "UV lamp"),
+     ("how does a loupe work?", "loupe"), ("how does a diamond tester work?", "thermal diamond tester"),
+     ("how does a moissanite tester work?", "moissanite tester"),
+     ("how is refractive index measured?", "refractive index"),
+     ("why are some gems doubly refractive?", "doubly refractive"), ("what causes colour in gems?", "cause of colour"),
+     ("why do gems have colour?", "cause of colour"), ("what is an idiochromatic gem?", "cause of colour")],
+)  # fmt: skip
+def test_how_an_instrument_works_and_why_gems_show_a_property_are_glossary_questions(question, term):
+    from gemlang.knowledge.glossary import terms_asked
+
+    assert [t.term for t in terms_asked(question)] == [term]
+
+
+def test_how_a_stone_or_a_gem_is_tested_is_no_glossary_question():
+    from gemlang.knowledge.glossary import terms_asked
+
+    assert terms_asked("how do I test it?") == [] and terms_asked("how is B jade detected?") == []
+    assert terms_asked("why is ruby red?") == [] and terms_asked("why does my stone glow under UV?") == []
+
+
+def test_the_refractometer_entry_says_it_works_by_the_critical_angle():
+    from gemlang.knowledge.glossary import terms_asked
+
+    assert "critical angle" in terms_asked("how does a refractometer work?")[0].text
+
+
 def test_a_term_that_names_a_gem_is_asked_and_a_question_about_the_gem_is_not():
     from gemlang.knowledge.glossary import terms_asked
 

@@ -60,6 +60,7 @@ from gemlang.assistant.questions import (
     DECEIT,
     DOUBLET_QUESTION,
     EARLIER_STONE,
+    EXPLAINED_BY,
     FOLLOW_UP,
     GEMS_IN_GENERAL,
     GENERAL_QUESTION,
@@ -87,6 +88,7 @@ from gemlang.assistant.questions import (
     RESET_WORDS,
     SAME_READINGS,
     SAME_STONE,
+    SEVERAL_STONES,
     SHORT_REPLY,
     SIDE_STONE,
     SIDE_STONES,
@@ -114,6 +116,7 @@ from gemlang.assistant.questions import (
 )
 from gemlang.assistant.stone_answers import (
     HELP,
+    SEVERAL_IN_ONE_PHOTO,
     UNANSWERED,
     caution,
     describe,
@@ -138,7 +141,7 @@ from gemlang.knowledge.birthstones import sources as birthstone_sources
 from gemlang.knowledge.care import care_of, care_question, never_cleaned_with, ring_gems_answer
 from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
 from gemlang.knowledge.disclosure import disclosure_answer, treatment_disclosure
-from gemlang.knowledge.glossary import terms_asked
+from gemlang.knowledge.glossary import mechanism, terms_asked
 from gemlang.knowledge.home_tests import home_tests_in, testing_at_home_answer
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.superlatives import (
@@ -194,6 +197,15 @@ def explained(terms: list, answer: Answer) -> str:
 
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
+PHOTO_WORD = re.compile(r"\b(?:photos?|pictures?|pics?|images?|shots?|snaps?)\b", re.I)
+
+
+def several_stones(text: str) -> bool:
+    """Whether a message says its photo holds several stones ("there are two stones in this photo", "which is
+    which?"), not a piece's side stones beside its centre stone."""
+    return bool(SEVERAL_STONES.search(text)) and not SIDE_STONES.search(text)
+
+
 SIDE_STONES_UNTOLD = (
     "The photo and readings I have are the centre stone's, so they say nothing of the side stones. To judge them, "
     "tell me their colour and what a thermal diamond tester (and a moissanite tester) shows on them, or an RI "
@@ -497,9 +509,9 @@ class Conversation:
         and returns True, or returns False."""
         return (
             self._courtesy, self._in_english, self._capabilities, self._off_topic, self._in_short,
-            self._side_stones_again, self._disclosure, self._gem_list, self._superlative, self._scale,
-            self._kind_asked, self._fact_check, self._birthstone, self._glossary, self._ring_gems, self._at_home,
-            self._care_asked, self._other_gem, self._earlier_stone, self._what_i_told,
+            self._side_stones_again, self._several_in_the_photo, self._disclosure, self._gem_list, self._superlative,
+            self._scale, self._kind_asked, self._fact_check, self._birthstone, self._glossary, self._ring_gems,
+            self._at_home, self._care_asked, self._other_gem, self._earlier_stone, self._what_i_told,
         )  # fmt: skip
 
     @staticmethod
@@ -507,12 +519,24 @@ class Conversation:
         """What a message sent with a photo asks that needs no stone, answered above the photo's answer: a claim
         ("hessonite shows a treacly swirl, right?": its yes or no) or a treatment's disclosure ("do I need to
         disclose that it's heated?"); ''."""
+        if several_stones(turn.text):  # "there are two stones in this photo, what are they?"
+            return SEVERAL_IN_ONE_PHOTO
         if checked := claims_checked(turn.text):
             return checked
         if treated := treatment_disclosure(turn.text):  # the photo's answer says what a laboratory decides
             turn.answer.notes.append(f"sources: {'; '.join(treated[1])}")
             return treated[0]
         return ""
+
+    def _several_in_the_photo(self, turn: Turn) -> bool:
+        # "there were two stones in that photo": said after the photo was answered, of the photo in hand
+        if self.image_probs is None or not several_stones(turn.text) or not PHOTO_WORD.search(turn.text):
+            return False
+        if parse_hints(turn.text):
+            return False
+        answered = self._stone_answered()
+        turn.answer.reply = SEVERAL_IN_ONE_PHOTO + (f" My answer for that photo: {answered}." if answered else "")
+        return True
 
     def _general_beside_no_gem_photo(self, turn: Turn) -> bool:
         """A question that needs no stone, sent with a picture that shows none: the question answered after
@@ -1037,7 +1061,13 @@ class Conversation:
             answer.properties = property_rows([gems[0].name])
             return True
 
+        if why := mechanism(text, [f for _, f in asked]):  # "why is tourmaline pleochroic?": what explains it too
+            fields = {field: (label, field) for label, field in PROPERTY_FIELDS.values()}
+            also = [fields[f] for _, asked_field in asked for f in EXPLAINED_BY.get(asked_field, ())]
+            asked = list(dict.fromkeys(asked + also))
         answer.reply = "; ".join(constants_said(g, asked) for g in gems) + "."
+        if why:  # the gem's own facts, then the mechanism they work by
+            answer.reply += "\n\n" + explained(why, answer)
         if about_it and (yours := self._readings_of([f for _, f in asked])):  # "what's the SG?" after "SG 4.0"
             answer.reply += f" Your reading: {yours}."
         if len(gems) == 2 and (order := ordered_answer(gems, quantity.group(0))):
@@ -1135,6 +1165,8 @@ class Conversation:
             answer.notes = [n for n in answer.notes if n not in new.signs or n not in aside]  # said once
             if not aside and (seen := what_it_shows(text, asked_gem)):  # "what causes asterism in sapphire?"
                 answer.reply = seen
+                if why := mechanism(text, []):  # "why do star sapphires have a star?": how a star forms
+                    answer.reply += "\n\n" + explained(why, answer)
             else:
                 answer.reply = f"**{asked_gem.name}**" + (f": {aside}" if aside else "")
             twins = lab_grown_twins(asked_gem) if asked_gem.origin == "natural" and LAB_GROWN.search(text) else []

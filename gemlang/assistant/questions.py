@@ -160,6 +160,14 @@ SIDE_STONES = re.compile(
     r"\b(?:side|accent|outer|small(?:er)?|little|tiny|surrounding)\s+(?:[a-z]+\s+){0,2}?(?:stones|ones|diamonds|gems)\b",
     re.I,
 )
+# "there are two stones in this photo", "what are these gems?", "which is which?": a photo of several stones, which
+# the classifier judges as a whole picture, not stone by stone (a piece's side stones are `SIDE_STONES`)
+SEVERAL_STONES = re.compile(
+    r"\b(?:two|three|four|five|six|several|multiple|many|[2-9]|a few|a couple of|a pair of|both|all the|these|those|"
+    r"different)\s+(?:[a-z]+\s+)?(?:stones|gems|gemstones)\b|\bmore than one (?:stone|gem)\b|"
+    r"\b(?:each|every) (?:stone|gem)\b|\bwhich (?:one )?is which\b",
+    re.I,
+)
 _CLAUSE_END = re.compile(r"[;:!?\n]|(?<!\d)[.,]|[.,](?!\d)")  # not the decimal point or comma of "1.762", "1,76"
 
 
@@ -207,6 +215,14 @@ PROPERTY_FIELDS = {
     r"fluoresc|phosphoresc|\bglow|\b(?:lw|sw)?uv\b|ultraviolet": ("fluorescence", "fluorescence"),
     r"\bstreak\b": ("streak", "streak"),
     r"colou?r|\bwhy\b": ("coloured by", "colour_cause"),
+}
+# What of a gem explains a property a "why" question asks of it: its pleochroism comes with its double refraction
+# and its colouring element, its glow with the element that colours it, its double refraction with its crystal system
+EXPLAINED_BY = {
+    "pleochroism": ("optical_character", "colour_cause"),
+    "fluorescence": ("colour_cause",),
+    "optical_character": ("crystal_system",),
+    "birefringence": ("crystal_system",),
 }
 # a constant named in a question about the stone answered ("what spectrum would it show?"); not why or its colour
 STONE_PROPERTY = re.compile("|".join(k for k, (_, field) in PROPERTY_FIELDS.items() if field != "colour_cause"), re.I)

@@ -59,6 +59,15 @@ READINGS_HELP = (
 RETAKE_HELP = "Send a close, sharp photo of the stone on a plain background, or tell me readings you have"
 
 
+# Said when a person tells that a photo holds several stones: the classifier looks at the whole picture
+SEVERAL_IN_ONE_PHOTO = (
+    "**Several stones in one photo:** I judge a photo as a whole, not stone by stone, so what I say of it is for "
+    "the stone that dominates the picture, and where the stones differ it may be a mix of them. For an answer for "
+    "each, send one photo per stone: the stone alone, filling most of the frame, on a plain white or grey "
+    "background, in daylight or under a daylight lamp, and in sharp focus."
+)
+
+
 def describe(top_k: list[tuple[str, float]]) -> tuple[str, str | None]:
     """(description, note): the language module's text, or the knowledge base's entry if that fails."""
     try:

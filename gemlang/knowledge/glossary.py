@@ -1,4 +1,5 @@
-"""The gemmologist's words explained: "what is pleochroism?", "what does OTL mean?".
+"""The gemmologist's words explained: "what is pleochroism?", "what does OTL mean?", "how does a refractometer
+work?", "why are some gems doubly refractive?".
 
 A question about a term is answered from `glossary.json` (each entry with the page it was checked against)
 and is no reading of the stone in hand: "what is pleochroism?" must not make the stone pleochroic.
@@ -8,18 +9,27 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 GLOSSARY_PATH = Path(__file__).with_name("glossary.json")
-# "what is …", "what's …", "what does … mean", "define …", "explain …", "meaning of …", "how do I use a …"
+# "what is …", "what's …", "what does … mean", "define …", "explain …", "meaning of …", "how do I use a …", "how does
+# a refractometer work?", "how is RI measured?", "why are some gems doubly refractive?"; the asking words only, so
+# the term after them stays in the question
 ASKING = re.compile(
     r"^\s*(?:what(?:'s|s| is| are| does| do)\b|define\b|explain\b|(?:the )?meaning of\b|(?:the )?difference between\b|"
-    r"what do you mean by\b|how do (?:i|you|we) use\b|how does (?:a |an |the )?\w+ work\b|"
-    r"what (?:causes|makes|produces)\b)",  # "what causes asterism?"
+    r"what do you mean by\b|how do (?:i|you|we) (?:use|measure|read)\b|how (?:does|do)\b(?!\s+(?:i|you|we)\b)|"
+    r"how (?:is|are)\b(?=.*\b(?:measured|read|determined|calculated|used)\b)|"
+    r"what (?:causes|makes|produces|gives)\b|why (?:do|does|is|are|would|can)\b|how come\b)",  # "what causes asterism?"
     re.I,
 )
+# "why does ruby glow red under UV?", "what gives gems their colour?": the mechanism is asked, not only the fact
+ASKS_WHY = re.compile(r"^\s*(?:why|how come)\b|\bwhat (?:causes|makes|produces|gives)\b", re.I)
+COLOUR_ASKED = re.compile(r"\bcolou?r(?:s|ed|ful)?\b", re.I)
+# a colour that changes as the stone is turned is pleochroism, not a colour change with the light
+WITH_DIRECTION = re.compile(r"\b(?:turn\w*|rotat\w*|tilt\w*|angles?|directions?|sides?)\b", re.I)
 # "what is it?", "what is this stone?", "what does my stone read?": about the stone in hand, not a term
 MAX_TERMS = 3
 ABOUT_THE_STONE = re.compile(r"\b(?:it|its|this|that|these|my|mine|the stone|the gem)\b", re.I)
@@ -67,18 +77,48 @@ def terms_asked(text: str) -> list[Term]:
     question = ASKING.sub(" ", text, count=1)
     if ABOUT_THE_STONE.search(re.sub(r"\b(?:mean|work)\b.*$", "", question)):
         return []
+    spans = _spans(question.lower())
+    # a question about a gem ("what is the RI of ruby?") asks no term, unless the term names it ("B jade")
     lowered = question.lower()
-    spans = [
+    blanked = "".join(" " if any(a <= i < b for a, b, _ in spans) else ch for i, ch in enumerate(lowered))
+    if gems_named_in(blanked):
+        return []
+    if not spans and ASKS_WHY.search(text) and COLOUR_ASKED.search(question):
+        return [_term("cause of colour")]  # "why do gems have colour?", "what gives gems their colour?"
+    return _outermost(spans)
+
+
+def mechanism(text: str, fields: Sequence[str]) -> list[Term]:
+    """The glossary terms that explain why a gem does what a "why" question asks of it ("why does ruby glow red
+    under UV?": fluorescence; "why is sapphire blue?": the cause of colour), for the gem's own facts to be read
+    with; none for a question that asks no why."""
+    if not ASKS_WHY.search(text):
+        return []
+    terms = _outermost(_spans(text.lower()))
+    if any(t.term == "colour change" for t in terms) and WITH_DIRECTION.search(text):  # "… when I turn it?"
+        terms = [_term("pleochroism") if t.term == "colour change" else t for t in terms]
+    if not terms and "colour_cause" in fields:
+        terms = [_term("cause of colour")]
+    return list(dict.fromkeys(terms))[:MAX_TERMS]
+
+
+def _term(name: str) -> Term:
+    return next(t for t in glossary() if t.term == name)
+
+
+def _spans(lowered: str) -> list[tuple[int, int, Term]]:
+    """Where each glossary term is named in a lower-case text, as (start, end, term)."""
+    return [
         (m.start(), m.end(), term)
         for term in glossary()
         for word in term.asked_as
         if (m := re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", lowered))
         and not (term.term in NAMES_KINDS and _narrowed(lowered[: m.start()]))
     ]
-    # a question about a gem ("what is the RI of ruby?") asks no term, unless the term names it ("B jade")
-    blanked = "".join(" " if any(a <= i < b for a, b, _ in spans) else ch for i, ch in enumerate(lowered))
-    if gems_named_in(blanked):
-        return []
+
+
+def _outermost(spans: list[tuple[int, int, Term]]) -> list[Term]:
+    """The terms named, in the order named, leaving out those named only inside a longer term."""
     # "anomalous double refraction" asks for that term, not also for the "double refraction" inside it
     inside = lambda a, b: b[0] <= a[0] and a[1] <= b[1] and a[1] - a[0] < b[1] - b[0]  # noqa: E731
     found: dict[Term, int] = {}
