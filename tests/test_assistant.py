@@ -1004,6 +1004,13 @@ def test_why_a_gem_shows_a_property_gives_its_own_facts_then_the_mechanism(quest
     assert any(note.startswith("source (") for note in answer.notes)
 
 
+def test_an_opals_fire_is_its_play_of_colour_a_diamonds_its_dispersion():
+    chat = Assistant(classifier=None).conversation()
+    opal = chat.ask("why does opal have fire?").reply
+    assert "**Play-of-colour**:" in opal and "**Dispersion**:" not in opal
+    assert "**Dispersion**:" in chat.ask("why does diamond have fire?").reply
+
+
 def test_a_gems_property_asked_without_why_gets_no_mechanism():
     answer = Assistant(classifier=None).conversation().ask("what is the fluorescence of ruby?")
     assert answer.reply.startswith("**Ruby**: fluorescence") and "**Fluorescence**:" not in answer.reply

@@ -30,6 +30,7 @@ ASKS_WHY = re.compile(r"^\s*(?:why|how come)\b|\bwhat (?:causes|makes|produces|g
 COLOUR_ASKED = re.compile(r"\bcolou?r(?:s|ed|ful)?\b", re.I)
 # a colour that changes as the stone is turned is pleochroism, not a colour change with the light
 WITH_DIRECTION = re.compile(r"\b(?:turn\w*|rotat\w*|tilt\w*|angles?|directions?|sides?)\b", re.I)
+OPAL = re.compile(r"\bopals?\b", re.I)
 # "what is it?", "what is this stone?", "what does my stone read?": about the stone in hand, not a term
 MAX_TERMS = 3
 ABOUT_THE_STONE = re.compile(r"\b(?:it|its|this|that|these|my|mine|the stone|the gem)\b", re.I)
@@ -97,6 +98,8 @@ def mechanism(text: str, fields: Sequence[str]) -> list[Term]:
     terms = _outermost(_spans(text.lower()))
     if any(t.term == "colour change" for t in terms) and WITH_DIRECTION.search(text):  # "… when I turn it?"
         terms = [_term("pleochroism") if t.term == "colour change" else t for t in terms]
+    if OPAL.search(text):  # "why does opal have fire?": its play-of-colour, not a faceted stone's dispersion
+        terms = [_term("play-of-colour") if t.term == "dispersion" else t for t in terms]
     if not terms and "colour_cause" in fields:
         terms = [_term("cause of colour")]
     return list(dict.fromkeys(terms))[:MAX_TERMS]
