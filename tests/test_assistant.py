@@ -750,6 +750,15 @@ def test_a_question_about_an_earlier_stone_of_a_parcel_gets_the_stones_so_far():
     assert "send its photo" in recap
 
 
+def test_a_constant_asked_of_an_earlier_stone_is_answered_from_the_gem_answered_for_it():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("two stones: stone A RI 1.544-1.553 SG 2.65, stone B RI 1.762-1.770 SG 4.00")
+    reply = chat.ask("go back to stone A, what is its hardness?").reply
+    assert reply.startswith("Stone A was answered Quartz") and "Mohs hardness 7" in reply
+    assert reply.endswith("The stone in hand is still Stone B.") and chat.hints.readings.sg.low == 4.0
+    assert chat.ask("what was the first one?").reply.startswith("So far: Stone A: Quartz")  # no constant asked
+
+
 def test_a_question_about_a_gems_worth_treatment_or_sources_with_no_stone_in_hand_is_answered():
     chat = Assistant(classifier=None).conversation()
     assert chat.ask("how much is a 1 carat ruby worth?").reply.startswith("**Ruby**: I do not price stones")
@@ -1827,7 +1836,7 @@ def test_earlier_stones_are_recalled_with_their_readings_and_the_readings_in_use
     chat.ask("RI 1.61-1.62, SG 3.53, colourless")
     chat.ask("next stone: RI 1.544-1.553, purple")
     recap = chat.ask("what was the RI of the first stone?").reply
-    assert recap.startswith("So far: stone 1: ") and "RI 1.610–1.620" in recap
+    assert recap.startswith("Stone 1 was answered ") and "RI 1.610–1.620" in recap  # its readings, and its gem's
     using = chat.ask("what readings are you using?").reply
     assert using.startswith("For this stone I have: purple colour; RI 1.544–1.553")
 

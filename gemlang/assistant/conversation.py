@@ -274,7 +274,8 @@ class Conversation:
         self._heatmaps: dict[str, tuple] = {}
         self._target: str | None = None  # the gem the latest answer about a photo named first
         self._pending_notes = list(assistant.notes)
-        self.stones: list[tuple[str, str]] = []  # (name, what was answered) of each earlier stone of a parcel
+        # (name, what was answered, the gem answered) of each earlier stone of a parcel
+        self.stones: list[tuple[str, str, str | None]] = []
         self._stone_name = ""  # what a parcel message called the stone in hand ("Stone B"); else "stone N"
         self._stone_began = 0  # the index in `answers` where the current stone's answers begin
         # the stone in hand before a piece's side stones were given (photos, look, scope, hints, flaws): "the
@@ -312,8 +313,9 @@ class Conversation:
     def _next_stone(self) -> None:
         """Keep what was answered for the stone just left (a new photo or "next stone"), for "the first one?"."""
         if (answered := self._stone_answered()) is not None:  # with its readings: "what was the first one's RI?"
-            said = self.hints.describe()
-            self.stones.append((self._in_hand_name, answered + (f", from {'; '.join(said)}" if said else "")))
+            said, gem = self.hints.describe(), self._answered_gem()
+            told = answered + (f", from {'; '.join(said)}" if said else "")
+            self.stones.append((self._in_hand_name, told, gem.name if gem is not None else None))
         self._stone_began, self._stone_name = len(self.answers), ""
         self._side_stones = None
 
@@ -325,7 +327,7 @@ class Conversation:
     def _earlier_stones(self) -> str:
         """The answers given for the stones of this chat, oldest first, and how to go back to one."""
         now = self._stone_answered() or "not answered yet"
-        listed = "; ".join(f"{name}: {said}" for name, said in self.stones)
+        listed = "; ".join(f"{name}: {said}" for name, said, _ in self.stones)
         return (
             f"So far: {listed}; {self._in_hand_name}, the one in hand: {now}. "
             "I answer about the stone in "
@@ -762,8 +764,29 @@ class Conversation:
     def _earlier_stone(self, turn: Turn) -> bool:
         if not self.stones or not EARLIER_STONE.search(turn.text):  # "go back to the first one": a parcel
             return False
-        turn.answer.reply = self._earlier_stones()
+        turn.answer.reply = self._earlier_stone_facts(turn.text) or self._earlier_stones()
         return True
+
+    def _earlier_stone_facts(self, text: str) -> str:
+        """A constant asked of one earlier stone ("go back to the first one, what was its hardness?"), from the facts
+        of the gem answered for it; '' when no constant is asked or the stone meant is unclear."""
+        asked = [v for k, v in PROPERTY_FIELDS.items() if v[1] != "colour_cause" and re.search(k, text, re.I)]
+        named = [s for s in self.stones if re.search(rf"\b{re.escape(s[0])}\b", text, re.I)]
+        if named:
+            meant = named[-1]
+        elif re.search(r"\bfirst\b", text, re.I):
+            meant = self.stones[0]
+        elif len(self.stones) == 1 or re.search(r"\b(?:previous|last|earlier)\b", text, re.I):
+            meant = self.stones[-1]
+        else:
+            return ""
+        name, said, gem = meant
+        if not asked or gem is None:
+            return ""
+        return (
+            f"{name[:1].upper() + name[1:]} was answered {said}. {constants_said(get_facts(gem), asked)}. "
+            f"The stone in hand is still {self._in_hand_name}."
+        )
 
     def _what_i_told(self, turn: Turn) -> bool:
         if not TOLD_QUESTION.search(turn.text) or parse_hints(turn.text):
