@@ -569,13 +569,24 @@ def test_a_lab_grown_twin_far_behind_the_natural_gem_is_named_when_asked_but_not
     assert "as well as" not in text
 
 
+def test_a_simulant_the_ranking_leads_with_is_likely_not_possibly(assistant):
+    from gemlang.assistant import caution
+    from gemlang.hints import parse_hints
+
+    hints = parse_hints("RI over limit, SG 5.80, singly refractive, colourless")
+    leading = caution([("Cubic Zirconia", 0.98), ("Diamond", 0.01)], hints, assistant.evidence)
+    assert leading.startswith("likely Cubic Zirconia (a simulant)")
+    behind = caution([("Diamond", 0.6), ("Cubic Zirconia", 0.3)], hints, assistant.evidence)
+    assert behind.startswith("possibly Cubic Zirconia")
+
+
 def test_without_a_photo_glass_is_not_said_to_imitate_a_gem_nobody_named(assistant):
     from gemlang.assistant import caution
     from gemlang.hints import parse_hints
 
     hints = parse_hints("RI 1.52, SG 2.50, singly refractive")
     alone = caution([("Glass (Paste)", 0.9), ("Slocum Stone", 0.05)], hints, assistant.evidence)
-    assert alone.startswith("possibly glass") and "which it imitates" not in alone
+    assert alone.startswith("likely glass") and "which it imitates" not in alone
     shown = caution([("Glass (Paste)", 0.9)], hints, assistant.evidence, shown="Emerald")
     assert "not Emerald, which it imitates" in shown
 

@@ -321,9 +321,10 @@ def caution(
                 )  # fmt: skip
         seen = [OBSERVED[o][0] for o in hints.readings.observations]
         confirm = confirming_test(suspect, rival, made=tests_left_out(hints), seen=seen)
+        likely = "likely" if ranking[0][0] == suspect.name else "possibly"  # as the ranking above it says
         if _kind(suspect) == "glass":
             names = ", ".join(g.name for g in suspects if _kind(g) == "glass")
-            return f"possibly glass ({names}): your readings fit it{fits}. To confirm: {confirm}."
+            return f"{likely} glass ({names}): your readings fit it{fits}. To confirm: {confirm}."
         # signs seen that the suspect's facts name and the gem it passes for does not ("curved striae" and "gas
         # bubbles" in a ruby: flame fusion): no longer a mere possibility
         own = profile(suspect).features
@@ -331,12 +332,11 @@ def caution(
         # (a bubble may be one of a natural emerald's three-phase inclusions: then not its sign alone)
         theirs = lambda o: EvidenceModel.observation_fit(o, profile(rival)) > OBSERVED[o][1]  # noqa: E731
         if told and rival is not None and not any(theirs(o) for o in told):
-            likely = "likely" if ranking[0][0] == suspect.name else "possibly"  # as the ranking above it says
             return (
                 f"{likely} {suspect.name} ({_kind(suspect)}): {' and '.join(told)} are its signs, not {rival.name}'s. "
                 "A gem laboratory can confirm it."
             )
-        return f"possibly {suspect.name} ({_kind(suspect)}): your readings fit it{fits}. To confirm: {confirm}."
+        return f"{likely} {suspect.name} ({_kind(suspect)}): your readings fit it{fits}. To confirm: {confirm}."
     top = facts[ranking[0][0]]
     look = lookalikes(top, evidence.facts) if asked else []
     if not look:
