@@ -2878,3 +2878,41 @@ def test_side_stones_asked_of_with_nothing_told_of_them_are_not_judged_by_the_ce
     said = chat.ask("what about the side stones? they look like small diamonds").reply
     assert said.startswith("The photo and readings I have are the centre stone's") and "Probably not" not in said
     assert "RI 1.762–1.770" in chat.ask("what is it?").hints_used  # the centre stone still in hand
+
+
+@pytest.mark.parametrize(
+    ("claim", "reply"),
+    [("is it true that ruby and sapphire are both corundum with hardness 9 and SG 4.00?",
+      "**Yes.** Ruby is corundum (Al2O3:Cr). Ruby's specific gravity is 3.97–4.05. Ruby's Mohs hardness is 9. "
+      "Sapphire is corundum"),  # each gem the claim is about, and what it is said to be
+     ("my textbook says sapphire RI 1.762-1.770 DR 0.008, is that what you have?",
+      "**Yes.** Sapphire's refractive index is 1.762–1.770. Sapphire's birefringence is 0.008."),
+     ("my notes say nephrite SG 3.34, is that right?",
+      "**No.** Nephrite's specific gravity is 2.90–3.10, so SG 3.34 does not fit; it fits Jadeite, the other jade."),
+     ("the jeweller says moissanite is 'a type of diamond' is that true",
+      "**No.** Moissanite is not diamond: it is moissanite, SiC (silicon carbide), a diamond simulant.")],
+)  # fmt: skip
+def test_what_a_book_notes_or_a_jeweller_say_of_gems_is_checked_as_a_claim_and_is_no_reading(claim, reply):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.45 (spot), SG 2.10, amorphous, play of colour")
+    held = chat.hints
+    assert chat.ask(claim).reply.startswith(reply)
+    assert chat.hints == held  # the stone's own readings stay as they were
+
+
+def test_a_value_asked_to_be_confirmed_beside_a_question_of_the_stone_is_the_gems_and_the_stone_is_answered_too():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("SG 2.64, colourless")
+    answer = chat.ask("could it be topaz instead? SG 3.53 right")
+    assert answer.reply.startswith("**Yes.** Topaz's specific gravity is 3.50–3.57.\n\n**Probably not**: Topaz")
+    assert chat.hints.readings.sg.low == 2.64  # not replaced by topaz's 3.53
+
+
+def test_a_claim_beside_a_comparison_is_answered_first_and_the_comparison_after():
+    reply = (
+        Assistant(classifier=None)
+        .conversation()
+        .ask("moissanite vs diamond, the jeweller says moissanite is 'a type of diamond' is that true")
+        .reply
+    )
+    assert reply.startswith("**No.** Moissanite is not diamond") and "**Moissanite or Diamond?**" in reply

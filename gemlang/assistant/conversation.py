@@ -12,7 +12,7 @@ import numpy as np
 from PIL import Image
 
 from gemlang.assistant.answer import UNSURE_BECAUSE, Answer
-from gemlang.assistant.fact_checks import claims_checked
+from gemlang.assistant.fact_checks import claim_and_rest, claims_checked
 from gemlang.assistant.follow_ups import waiting_for, with_other_edge, with_unit_given
 from gemlang.assistant.gem_answers import (
     ORIGIN_DECIDED,
@@ -458,7 +458,7 @@ class Conversation:
         if terms:  # the term answered above the photo's answer; its word is no reading of the stone
             self._answered_first = explained(terms, turn.answer)
         else:
-            self._answered_first = self._asked_beside_the_photo(turn) if turn.photos else ""
+            self._answered_first = self._asked_beside_the_photo(turn) if turn.photos else self._answered_first
             self._take_hints(turn)
         if self._comparison(turn) or self._gem_question(turn) or self._place_question(turn):
             return self._done(turn.answer)
@@ -637,7 +637,11 @@ class Conversation:
         return True
 
     def _fact_check(self, turn: Turn) -> bool:
-        if not (checked := claims_checked(turn.text)):  # "peridot is uniaxial, right?": a claim, not a reading
+        checked, rest = claim_and_rest(turn.text)  # "peridot is uniaxial, right?": a claim, not a reading
+        if not checked:
+            return False
+        if re.search(r"\w", rest):  # "could it be topaz instead? SG 3.53 right": the claim first, then the rest
+            self._answered_first, turn.text = checked, rest.strip()
             return False
         turn.answer.reply = checked
         return True
