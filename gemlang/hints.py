@@ -427,6 +427,7 @@ ASKED_NOT_SEEN = re.compile(
     rf"{_ASKING_AUX}\s+(?!not\b|n't|be\b)\w+\s+\w+|"  # "Would quartz scratch it" without its "?"
     r"(?:why|how|where)\b|what\s+(?:causes?|caused|makes?|made|gives?|gave|happens|about|(?:is|are)\s+the)\b|"
     r"what\s+(?:does|do|did|would|will|should)\s+[^?]*\blooks?\s+like\b|"  # "what does the doubling look like?"
+    r"what\s+(?:does|do)\s+[^?]*\b(?:mean|stand\s+for)\b|"  # "what does DR mean?": a word asked, not seen
     r"which\s+(?:one\s+|of\s+them\s+)?(?:fluoresces?|glows?|is|are)\b|"  # "which fluoresces, ruby or garnet?"
     r"any\s+[\w\s'-]{0,30}\?\s*$)",  # "any fluorescence?"
     re.I,
@@ -452,6 +453,17 @@ SOURCE_SAYS = re.compile(
     r"lecture|teacher|tutor|lecturer|instructor|chart|table|website|site|jewell?er|seller|dealer|vendor|shop|friend|"
     r"guide)\s+(?:says?|said|states?|gives?|lists?|claims?|told me)\b(?:\s+that\b)?|according to\b[^,;]*[,;]?)",
     re.I,
+)
+# a value asked of other gems, not read on this one: "what else has RI near 1.54", "which other gems read 1.62"
+VALUE_ASKED_OF_OTHERS = re.compile(
+    r"\b(?:what|which|anything|any)\s+(?:else|other(?:\s+(?:gems?|stones?|minerals?|ones?))?)\s+(?:\w+\s+)?"
+    r"(?:has|have|reads?|shows?|with|gives?)\b",
+    re.I,
+)
+# a term asked about in quotation marks ("what is 'doubling of back facets'?"): the words mentioned, not seen
+QUOTED = re.compile(r"(?<!\w)['‘\"“][^'’\"”\n]{1,60}?['’\"”](?!\w)")
+TERM_ASKED = re.compile(
+    r"\bwhat(?:'s|\s+is|\s+are|\s+does|\s+do)\s+(?:the\s+)?(?:term\s+|word\s+)?['‘\"“]|\bmeans?\b", re.I
 )
 _SAID_AS = r"\W{0,6}(?:(?:of|is|at|about|around|reads?|were|was|be)\W{1,3})?\d"  # "SG 3.52", "if the RI were 1.72"
 # "SG 3.52", "an RI of 1.71", "a 1.72 RI"
@@ -489,11 +501,14 @@ def _gem_opens(sentence: str) -> bool:
 def _statement(sentence: str, gem_named: bool = False) -> str:
     """A sentence less the question it ends with: "bought it in Jaipur, does that mean it's Indian?" keeps
     "bought it in Jaipur"; a question throughout, or a reading in one ("is it SG 3.52?"), is kept whole or
-    dropped whole. What a source says of a gem ("my notes say nephrite SG 3.34") is dropped from where it begins.
-    `gem_named`: the message names a gem, whose value a bare "SG 3.53 right" asks to be confirmed."""
+    dropped whole. What a source says of a gem ("my notes say nephrite SG 3.34") and a value asked of other gems
+    ("what else has RI near 1.54") are dropped from where they begin. `gem_named`: the message names a gem, whose
+    value a bare "SG 3.53 right" asks to be confirmed."""
+    if TERM_ASKED.search(sentence):  # "what is 'DR'?": a term quoted, no sign seen
+        sentence = QUOTED.sub("", sentence)
     quoted = SOURCE_SAYS.search(sentence) or ASKED_IF_TRUE.search(sentence)
-    cut = quoted if quoted and _of_another_gem(sentence) else None
-    if cut:  # "RI 1.76, my book says ruby SG 4.00": the person's own words before it still count
+    cut = VALUE_ASKED_OF_OTHERS.search(sentence) or (quoted if quoted and _of_another_gem(sentence) else None)
+    if cut:  # "RI 1.54, what else has that?": the person's own words before it still count
         return _statement(sentence[: cut.start()]) if sentence[: cut.start()].strip(" ,;") else ""
     asked = ASKED_NOT_SEEN.search(sentence.strip())
     # "hessonite shows a treacly texture, right?": a claim about the gem it opens with; not "a red stone reading

@@ -2916,3 +2916,14 @@ def test_a_claim_beside_a_comparison_is_answered_first_and_the_comparison_after(
         .reply
     )
     assert reply.startswith("**No.** Moissanite is not diamond") and "**Moissanite or Diamond?**" in reply
+
+
+def test_what_else_reads_a_value_lists_those_gems_and_a_term_asked_keeps_the_stones_exact_readings():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("exam style: RI 1.544-1.553, DR 0.009, uniaxial +, SG 2.65. identify")
+    held = chat.hints
+    listed = chat.ask("and what else has RI near 1.54 that i could confuse it with").reply
+    assert listed.startswith("**Natural gems that read around RI 1.54**") and "Iolite" in listed
+    chat.ask("what is 'doubling of back facets' and which stones show it most")
+    chat.ask("what does 'DR' mean exactly and why is spinel 0")
+    assert chat.hints == held  # not RI 1.540, doubled back facets or "doubly refractive"

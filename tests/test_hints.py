@@ -523,3 +523,22 @@ def test_a_value_a_source_gives_of_a_gem_or_asked_to_be_confirmed_of_one_is_no_r
 )
 def test_the_stones_own_values_beside_or_in_a_quotation_are_still_read(text, read):
     assert parse_hints(text).describe() == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "and what else has RI near 1.54 that i could confuse it with",
+        "which other gems read SG 2.65?",
+        "what is 'doubling of back facets' and which stones show it most",
+        "what does 'DR' mean exactly and why is spinel 0",
+        "what does DR mean?",
+    ],
+)
+def test_a_value_asked_of_other_gems_and_a_term_asked_about_are_no_reading(text):
+    assert parse_hints(text).describe() == []
+
+
+def test_the_stones_own_reading_before_a_value_asked_of_other_gems_is_still_read():
+    assert parse_hints("RI 1.54, what else has that RI?").describe() == ["RI 1.540"]
+    assert "doubly refractive" in parse_hints("shows doubling of back facets, what is it?").describe()
