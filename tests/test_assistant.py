@@ -2927,3 +2927,18 @@ def test_what_else_reads_a_value_lists_those_gems_and_a_term_asked_keeps_the_sto
     chat.ask("what is 'doubling of back facets' and which stones show it most")
     chat.ask("what does 'DR' mean exactly and why is spinel 0")
     assert chat.hints == held  # not RI 1.540, doubled back facets or "doubly refractive"
+
+
+def test_which_lab_grown_ones_read_lower_names_them_and_which_the_stones_reading_fits():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.577-1.583, DR 0.006, uniaxial -, SG 2.72, Chelsea filter red. what is it")
+    reply = chat.ask("could it be a synthetic? which ones have lower RI").reply
+    assert reply.startswith(
+        "**Lab-grown beryl that reads lower than natural beryl (RI 1.577–1.583)**: Flux-Grown Emerald (RI 1.560–1.563"
+    )
+    assert "Your RI 1.577–1.583 fits natural beryl" in reply and "not Flux-Grown Emerald" in reply
+    ruby = Assistant(classifier=None).conversation()
+    ruby.ask("RI 1.762-1.770 SG 4.00 red")
+    said = ruby.ask("could it be synthetic? which ones have lower RI").reply
+    assert "Every lab-grown corundum I know reads within the natural range" in said
+    assert not ruby.ask("is it synthetic? tell me more").reply.startswith("**Lab-grown")  # no constant compared

@@ -29,6 +29,7 @@ from gemlang.assistant.gem_answers import (
     how_to_spot_glass,
     how_to_tell_natural,
     kind_answer,
+    lab_grown_compared,
     looked_for,
     ordered_answer,
     property_rows,
@@ -460,7 +461,12 @@ class Conversation:
         else:
             self._answered_first = self._asked_beside_the_photo(turn) if turn.photos else self._answered_first
             self._take_hints(turn)
-        if self._comparison(turn) or self._gem_question(turn) or self._place_question(turn):
+        if (
+            self._comparison(turn)
+            or self._lab_grown_compared(turn)
+            or self._gem_question(turn)
+            or self._place_question(turn)
+        ):
             return self._done(turn.answer)
         if self.image_probs is None and not self.hints:
             self._nothing_to_rank(turn)
@@ -929,6 +935,17 @@ class Conversation:
             + ": one that does not fit them is an imitation, and a gem laboratory decides."
         )  # fmt: skip
         turn.answer.properties = property_rows([gem.name])
+        return True
+
+    def _lab_grown_compared(self, turn: Turn) -> bool:
+        """ "Could it be a synthetic? Which ones have lower RI?" of the stone answered: the lab-grown stones that read
+        lower than the natural gem, and which of them the stone's own reading fits."""
+        gem = self._answered_gem()
+        if turn.images or gem is None or turn.new.measured:
+            return False
+        if not (said := lab_grown_compared(gem, turn.text, self.hints)):
+            return False
+        turn.answer.reply = said
         return True
 
     def _gem_question(self, turn: Turn) -> bool:
