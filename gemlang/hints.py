@@ -427,15 +427,43 @@ ASKED_NOT_SEEN = re.compile(
     rf"{_ASKING_AUX}\s+(?!not\b|n't|be\b)\w+\s+\w+|"  # "Would quartz scratch it" without its "?"
     r"(?:why|how|where)\b|what\s+(?:causes?|caused|makes?|made|gives?|gave|happens|about|(?:is|are)\s+the)\b|"
     r"what\s+(?:does|do|did|would|will|should)\s+[^?]*\blooks?\s+like\b|"  # "what does the doubling look like?"
+    r"what\s+(?:does|do)\s+[^?]*\b(?:mean|stand\s+for)\b|"  # "what does DR mean?": a word asked, not seen
     r"which\s+(?:one\s+|of\s+them\s+)?(?:fluoresces?|glows?|is|are)\b|"  # "which fluoresces, ruby or garnet?"
     r"any\s+[\w\s'-]{0,30}\?\s*$)",  # "any fluorescence?"
     re.I,
 )
 # a statement asked to be confirmed: "…, right?", "…, isn't it?" (of a gem it names: no reading of the stone)
+# ("is that true", "is that what you have" ask even without their "?")
 TAG_QUESTION = re.compile(
-    r"(?:,|\s)\s*(?:right|correct|true|yes|no|isn'?t (?:it|that so)|doesn'?t it|is(?:n'?t)? that (?:right|correct|so|"
-    r"true))\s*\?+\s*$",
+    r"(?:,|\s)\s*(?:(?:right|correct|true|yes|no|isn'?t (?:it|that so)|doesn'?t it)\s*\?+|is(?:n'?t)? that (?:right|"
+    r"correct|so|true|what you (?:have|get|give|say))\s*\?*)\s*$",
     re.I,
+)
+# a value asked to be confirmed, its "?" perhaps left off: "SG 3.53 right", "RI 1.62, correct?"
+VALUE_CONFIRMED = re.compile(
+    r"\d\s*,?\s*(?:right|correct|yes|true|is(?:n'?t)? that (?:right|correct|so|true))\W*$", re.I
+)
+# a claim's opening: "is it true that …", "I read that …" (its "it" is no stone in hand)
+ASKED_IF_TRUE = re.compile(
+    r"^\s*(?:is it true that|am i right (?:that|in thinking)|i (?:read|heard|learnt|learned) that)\b", re.I
+)
+# what a source says, not what the person measured: "my notes say …", "the jeweller says …", "according to my book"
+SOURCE_SAYS = re.compile(
+    r"\b(?:(?:my|the|our|a|his|her|their)\s+(?:[\w-]+\s+)?(?:notes?|(?:text|hand|reference\s+)?books?|course|class|"
+    r"lecture|teacher|tutor|lecturer|instructor|chart|table|website|site|jewell?er|seller|dealer|vendor|shop|friend|"
+    r"guide)\s+(?:says?|said|states?|gives?|lists?|claims?|told me)\b(?:\s+that\b)?|according to\b[^,;]*[,;]?)",
+    re.I,
+)
+# a value asked of other gems, not read on this one: "what else has RI near 1.54", "which other gems read 1.62"
+VALUE_ASKED_OF_OTHERS = re.compile(
+    r"\b(?:what|which|anything|any)\s+(?:else|other(?:\s+(?:gems?|stones?|minerals?|ones?))?)\s+(?:\w+\s+)?"
+    r"(?:has|have|reads?|shows?|with|gives?)\b",
+    re.I,
+)
+# a term asked about in quotation marks ("what is 'doubling of back facets'?"): the words mentioned, not seen
+QUOTED = re.compile(r"(?<!\w)['‘\"“][^'’\"”\n]{1,60}?['’\"”](?!\w)")
+TERM_ASKED = re.compile(
+    r"\bwhat(?:'s|\s+is|\s+are|\s+does|\s+do)\s+(?:the\s+)?(?:term\s+|word\s+)?['‘\"“]|\bmeans?\b", re.I
 )
 _SAID_AS = r"\W{0,6}(?:(?:of|is|at|about|around|reads?|were|was|be)\W{1,3})?\d"  # "SG 3.52", "if the RI were 1.72"
 # "SG 3.52", "an RI of 1.71", "a 1.72 RI"
@@ -446,7 +474,8 @@ def _of_another_gem(sentence: str) -> bool:
     """Whether a question is about a gem it names, not about the stone in hand ("it", "this", "mine")."""
     from gemlang.knowledge.knowledge_base import gems_named_in
 
-    if re.search(r"\b(?:it|its|it's|this|mine|my stone|the stone)\b", sentence, re.I):
+    claim = TAG_QUESTION.sub("", ASKED_IF_TRUE.sub("", sentence))  # "is it true that", "isn't it?": no stone
+    if re.search(r"\b(?:it|its|it's|this|mine|my stone|the stone)\b", claim, re.I):
         return False
     if re.search(r"\b(?:other than|besides|apart from|except|instead of)\b", sentence, re.I):
         return False  # "could RI 1.54 be something other than quartz?": the reading is asked about
@@ -469,15 +498,26 @@ def _gem_opens(sentence: str) -> bool:
     return bool(gems_named_in(opening)) and not GEM_AS_A_WORD.match(opening)
 
 
-def _statement(sentence: str) -> str:
+def _statement(sentence: str, gem_named: bool = False) -> str:
     """A sentence less the question it ends with: "bought it in Jaipur, does that mean it's Indian?" keeps
     "bought it in Jaipur"; a question throughout, or a reading in one ("is it SG 3.52?"), is kept whole or
-    dropped whole."""
+    dropped whole. What a source says of a gem ("my notes say nephrite SG 3.34") and a value asked of other gems
+    ("what else has RI near 1.54") are dropped from where they begin. `gem_named`: the message names a gem, whose
+    value a bare "SG 3.53 right" asks to be confirmed."""
+    if TERM_ASKED.search(sentence):  # "what is 'DR'?": a term quoted, no sign seen
+        sentence = QUOTED.sub("", sentence)
+    quoted = SOURCE_SAYS.search(sentence) or ASKED_IF_TRUE.search(sentence)
+    cut = VALUE_ASKED_OF_OTHERS.search(sentence) or (quoted if quoted and _of_another_gem(sentence) else None)
+    if cut:  # "RI 1.54, what else has that?": the person's own words before it still count
+        return _statement(sentence[: cut.start()]) if sentence[: cut.start()].strip(" ,;") else ""
     asked = ASKED_NOT_SEEN.search(sentence.strip())
     # "hessonite shows a treacly texture, right?": a claim about the gem it opens with; not "a red stone reading
     # 1.718 SR, spinel right?", readings of a stone and the gem they are thought to make it
     claim = TAG_QUESTION.search(sentence) and _gem_opens(sentence)
-    if (asked or claim) and _of_another_gem(sentence):
+    # "could it be topaz instead? SG 3.53 right": a value asked to be confirmed, the gem's it is asked of
+    own = re.search(r"\b(?:it|it's|this|mine|my)\b", sentence, re.I)
+    confirmed = gem_named and VALUE_CONFIRMED.search(sentence) and not own
+    if (asked or claim) and _of_another_gem(sentence) or confirmed:
         return ""  # "can a sapphire have an RI of 1.71?": a question about sapphire, no reading of the stone
     if _NUMBER_READ.search(sentence):
         return sentence
@@ -556,10 +596,13 @@ SENTENCES = re.compile(r"(?<=[?!])\s*|(?<=\.)\s+|\n+")
 def observations(text: str) -> str:
     """`text` without the questions it asks about the stone (`ASKED_NOT_SEEN`) and what it says of other gems
     (`_of_this_stone`), which say nothing of it."""
+    from gemlang.knowledge.knowledge_base import gems_named_in
+
     sentences = SENTENCES.split(text)
+    gem_named = bool(VALUE_CONFIRMED.search(text) and gems_named_in(text))
     # "where is it from? Burma or Mozambique?": choices asked, not said (but "RI 1.76 or 1.77?" is a reading)
-    kept = [_before_choice(s) if CHOICES_ASKED.fullmatch(s) and not _NUMBER_READ.search(s) else _statement(s)
-            for s in map(_of_this_stone, sentences)]  # fmt: skip
+    kept = [_before_choice(s) if CHOICES_ASKED.fullmatch(s) and not _NUMBER_READ.search(s)
+            else _statement(s, gem_named) for s in map(_of_this_stone, sentences)]  # fmt: skip
     return text if kept == sentences else "\n".join(k for k in kept if k)
 
 

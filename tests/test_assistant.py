@@ -2983,3 +2983,67 @@ def test_side_stones_of_a_piece_are_no_photo_of_several_stones(assistant):
     chat.ask("what gem is this?", [red_stone_photo()])
     assert "Several stones" not in chat.ask("what are the side stones?").reply
     assert "Several stones" not in chat.ask("what gem is this?", [red_stone_photo()]).reply
+
+
+@pytest.mark.parametrize(
+    ("claim", "reply"),
+    [("is it true that ruby and sapphire are both corundum with hardness 9 and SG 4.00?",
+      "**Yes.** Ruby is corundum (Al2O3:Cr). Ruby's specific gravity is 3.97–4.05. Ruby's Mohs hardness is 9. "
+      "Sapphire is corundum"),  # each gem the claim is about, and what it is said to be
+     ("my textbook says sapphire RI 1.762-1.770 DR 0.008, is that what you have?",
+      "**Yes.** Sapphire's refractive index is 1.762–1.770. Sapphire's birefringence is 0.008."),
+     ("my notes say nephrite SG 3.34, is that right?",
+      "**No.** Nephrite's specific gravity is 2.90–3.10, so SG 3.34 does not fit; it fits Jadeite, the other jade."),
+     ("the jeweller says moissanite is 'a type of diamond' is that true",
+      "**No.** Moissanite is not diamond: it is moissanite, SiC (silicon carbide), a diamond simulant.")],
+)  # fmt: skip
+def test_what_a_book_notes_or_a_jeweller_say_of_gems_is_checked_as_a_claim_and_is_no_reading(claim, reply):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.45 (spot), SG 2.10, amorphous, play of colour")
+    held = chat.hints
+    assert chat.ask(claim).reply.startswith(reply)
+    assert chat.hints == held  # the stone's own readings stay as they were
+
+
+def test_a_value_asked_to_be_confirmed_beside_a_question_of_the_stone_is_the_gems_and_the_stone_is_answered_too():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("SG 2.64, colourless")
+    answer = chat.ask("could it be topaz instead? SG 3.53 right")
+    assert answer.reply.startswith("**Yes.** Topaz's specific gravity is 3.50–3.57.\n\n**Probably not**: Topaz")
+    assert chat.hints.readings.sg.low == 2.64  # not replaced by topaz's 3.53
+
+
+def test_a_claim_beside_a_comparison_is_answered_first_and_the_comparison_after():
+    reply = (
+        Assistant(classifier=None)
+        .conversation()
+        .ask("moissanite vs diamond, the jeweller says moissanite is 'a type of diamond' is that true")
+        .reply
+    )
+    assert reply.startswith("**No.** Moissanite is not diamond") and "**Moissanite or Diamond?**" in reply
+
+
+def test_what_else_reads_a_value_lists_those_gems_and_a_term_asked_keeps_the_stones_exact_readings():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("exam style: RI 1.544-1.553, DR 0.009, uniaxial +, SG 2.65. identify")
+    held = chat.hints
+    listed = chat.ask("and what else has RI near 1.54 that i could confuse it with").reply
+    assert listed.startswith("**Natural gems that read around RI 1.54**") and "Iolite" in listed
+    chat.ask("what is 'doubling of back facets' and which stones show it most")
+    chat.ask("what does 'DR' mean exactly and why is spinel 0")
+    assert chat.hints == held  # not RI 1.540, doubled back facets or "doubly refractive"
+
+
+def test_which_lab_grown_ones_read_lower_names_them_and_which_the_stones_reading_fits():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.577-1.583, DR 0.006, uniaxial -, SG 2.72, Chelsea filter red. what is it")
+    reply = chat.ask("could it be a synthetic? which ones have lower RI").reply
+    assert reply.startswith(
+        "**Lab-grown beryl that reads lower than natural beryl (RI 1.577–1.583)**: Flux-Grown Emerald (RI 1.560–1.563"
+    )
+    assert "Your RI 1.577–1.583 fits natural beryl" in reply and "not Flux-Grown Emerald" in reply
+    ruby = Assistant(classifier=None).conversation()
+    ruby.ask("RI 1.762-1.770 SG 4.00 red")
+    said = ruby.ask("could it be synthetic? which ones have lower RI").reply
+    assert "Every lab-grown corundum I know reads within the natural range" in said
+    assert not ruby.ask("is it synthetic? tell me more").reply.startswith("**Lab-grown")  # no constant compared

@@ -495,3 +495,50 @@ def test_chelsea_filter_shorthand_is_the_filters_reaction_not_the_stones_colour(
 def test_curved_lines_on_the_setting_are_no_curved_striae_in_the_stone():
     assert "curved striae" not in parse_hints("blue, curved lines on the metal of the setting").readings.observations
     assert "curved striae" in parse_hints("blue, curved colour banding").readings.observations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my notes say nephrite SG 3.34, is that right?",
+        "my textbook says sapphire RI 1.762-1.770 DR 0.008, is that what you have?",
+        "is it true that ruby and sapphire are both corundum with hardness 9 and SG 4.00?",
+        "according to my book, topaz has SG 3.53",
+        "could it be topaz instead? SG 3.53 right",
+    ],
+)
+def test_a_value_a_source_gives_of_a_gem_or_asked_to_be_confirmed_of_one_is_no_reading(text):
+    assert parse_hints(text).describe() == []
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("RI 1.76 SG 4.0, my book says ruby SG 4.00, is that right?", ["RI 1.760", "SG 4.00"]),  # the own before
+        ("my notes say RI 1.76 for this stone", ["RI 1.760"]),  # the stone's own notes
+        ("the seller says it is SG 3.52", ["SG 3.52"]),
+        ("SG 3.53 right", ["SG 3.53"]),  # no gem it could be of
+        ("my topaz reads SG 3.53 right", ["SG 3.53"]),
+    ],
+)
+def test_the_stones_own_values_beside_or_in_a_quotation_are_still_read(text, read):
+    assert parse_hints(text).describe() == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "and what else has RI near 1.54 that i could confuse it with",
+        "which other gems read SG 2.65?",
+        "what is 'doubling of back facets' and which stones show it most",
+        "what does 'DR' mean exactly and why is spinel 0",
+        "what does DR mean?",
+    ],
+)
+def test_a_value_asked_of_other_gems_and_a_term_asked_about_are_no_reading(text):
+    assert parse_hints(text).describe() == []
+
+
+def test_the_stones_own_reading_before_a_value_asked_of_other_gems_is_still_read():
+    assert parse_hints("RI 1.54, what else has that RI?").describe() == ["RI 1.540"]
+    assert "doubly refractive" in parse_hints("shows doubling of back facets, what is it?").describe()

@@ -12,7 +12,7 @@ import numpy as np
 from PIL import Image
 
 from gemlang.assistant.answer import UNSURE_BECAUSE, Answer
-from gemlang.assistant.fact_checks import claims_checked
+from gemlang.assistant.fact_checks import claim_and_rest, claims_checked
 from gemlang.assistant.follow_ups import waiting_for, with_other_edge, with_unit_given
 from gemlang.assistant.gem_answers import (
     ORIGIN_DECIDED,
@@ -29,6 +29,7 @@ from gemlang.assistant.gem_answers import (
     how_to_spot_glass,
     how_to_tell_natural,
     kind_answer,
+    lab_grown_compared,
     looked_for,
     ordered_answer,
     property_rows,
@@ -472,9 +473,14 @@ class Conversation:
         if terms:  # the term answered above the photo's answer; its word is no reading of the stone
             self._answered_first = explained(terms, turn.answer)
         else:
-            self._answered_first = self._asked_beside_the_photo(turn) if turn.photos else ""
+            self._answered_first = self._asked_beside_the_photo(turn) if turn.photos else self._answered_first
             self._take_hints(turn)
-        if self._comparison(turn) or self._gem_question(turn) or self._place_question(turn):
+        if (
+            self._comparison(turn)
+            or self._lab_grown_compared(turn)
+            or self._gem_question(turn)
+            or self._place_question(turn)
+        ):
             return self._done(turn.answer)
         if self.image_probs is None and not self.hints:
             self._nothing_to_rank(turn)
@@ -663,7 +669,11 @@ class Conversation:
         return True
 
     def _fact_check(self, turn: Turn) -> bool:
-        if not (checked := claims_checked(turn.text)):  # "peridot is uniaxial, right?": a claim, not a reading
+        checked, rest = claim_and_rest(turn.text)  # "peridot is uniaxial, right?": a claim, not a reading
+        if not checked:
+            return False
+        if re.search(r"\w", rest):  # "could it be topaz instead? SG 3.53 right": the claim first, then the rest
+            self._answered_first, turn.text = checked, rest.strip()
             return False
         turn.answer.reply = checked
         return True
@@ -972,6 +982,17 @@ class Conversation:
             + ": one that does not fit them is an imitation, and a gem laboratory decides."
         )  # fmt: skip
         turn.answer.properties = property_rows([gem.name])
+        return True
+
+    def _lab_grown_compared(self, turn: Turn) -> bool:
+        """ "Could it be a synthetic? Which ones have lower RI?" of the stone answered: the lab-grown stones that read
+        lower than the natural gem, and which of them the stone's own reading fits."""
+        gem = self._answered_gem()
+        if turn.images or gem is None or turn.new.measured:
+            return False
+        if not (said := lab_grown_compared(gem, turn.text, self.hints)):
+            return False
+        turn.answer.reply = said
         return True
 
     def _gem_question(self, turn: Turn) -> bool:

@@ -7,18 +7,24 @@ from __future__ import annotations
 
 import re
 
-from gemlang.assistant.gem_answers import property_value
+from gemlang.assistant.gem_answers import gems_it_is_one_of, property_value, species_word
 from gemlang.fusion.evidence import OBSERVED, EvidenceModel
-from gemlang.hints import GEM_AS_A_WORD, TAG_QUESTION, parse_hints
+from gemlang.hints import (
+    ASKED_IF_TRUE,
+    GEM_AS_A_WORD,
+    SENTENCES,
+    SOURCE_SAYS,
+    TAG_QUESTION,
+    VALUE_CONFIRMED,
+    parse_hints,
+)
+from gemlang.knowledge import all_gems
 from gemlang.knowledge.facts import GemFacts
 from gemlang.knowledge.instruments import profile, signs_text
 from gemlang.knowledge.knowledge_base import gems_named_in
-from gemlang.readings import AGAINST_ONLY, THERMAL_SAID
+from gemlang.knowledge.tell_apart import kind_of
+from gemlang.readings import AGAINST_ONLY, DERIVED, THERMAL_SAID
 
-# "is it true that …?" (besides "…, right?", `TAG_QUESTION`, and "<gem> is/has …?" asked outright)
-ASKED_IF_TRUE = re.compile(
-    r"^\s*(?:is it true that|am i right (?:that|in thinking)|i (?:read|heard|learnt|learned) that)\b", re.I
-)
 STATED = r"\s+(?:is|are|has|have|shows?|reads?)\b"
 # what may come before the gem a claim is about: fillers and the claim's own opening, no reading of a stone
 OPENER = re.compile(
@@ -27,12 +33,18 @@ OPENER = re.compile(
     r"(?:can|could|does|do|is|are|will)(?: an?| the)?|an?|the)\s+)?",
     re.I,
 )
+# what a claim says a gem is: "… is 'a type of diamond'", "… are both corundum"
+KIND_SAID = re.compile(
+    r"\s+(?:is|are)\s+(?P<not>not\s+)?(?:both\s+|all\s+)?['‘\"“]?(?:(?:a|an)\s+)?(?:(?:kind|type|variety|form|sort)\s+of\s+)?"
+    r"(?:an?\s+)?(?P<kind>[a-z][\w' -]*?)['’\"”]?(?=\s*(?:$|[,;?.!]|\b(?:with|and|is that|right|correct)\b))",
+    re.I,
+)
 ABOUT_A_STONE = re.compile(r"\b(?:my|this|the stone|mine|it'?s|it)\b", re.I)
 SYSTEMS = ("cubic", "isometric", "tetragonal", "hexagonal", "trigonal", "orthorhombic", "monoclinic", "triclinic",
            "amorphous")  # fmt: skip
 OPTIC_SAID = {"isotropic": "singly refractive", "uniaxial": "uniaxial", "biaxial": "biaxial",
               "anisotropic": "doubly refractive"}  # fmt: skip
-TOLERANCE = {"ri": 0.005, "sg": 0.03, "hardness": 0.5}
+TOLERANCE = {"ri": 0.005, "sg": 0.03, "hardness": 0.5, "birefringence": 0.002}
 
 
 def _within(value: tuple[float, float], known: tuple[float, float] | None, tolerance: float) -> bool:
@@ -52,33 +64,94 @@ def _optic_holds(said: str, gem: GemFacts) -> bool:
     return said in shown or (said == "anisotropic" and bool(shown & {"uniaxial", "biaxial"}))
 
 
+def claim_and_rest(text: str) -> tuple[str, str]:
+    """The answer to the claim a message asks to be confirmed (`claims_checked`) and the rest of the message, which
+    may ask of the stone in hand ("could it be topaz instead? SG 3.53 right"); ('', text) when there is none."""
+    sentences = [s for s in SENTENCES.split(text or "") if s.strip()]
+    for i, sentence in enumerate(sentences):
+        others = " ".join(sentences[:i] + sentences[i + 1 :])
+        said = SOURCE_SAYS.search(sentence)  # "moissanite vs diamond, the jeweller says …": what comes before stays
+        if checked := _sentence_checked(sentence[said.end() :] if said else sentence, others):
+            return checked, " ".join([*sentences[:i], sentence[: said.start()] if said else "", *sentences[i + 1 :]])
+    return "", text or ""
+
+
 def claims_checked(text: str) -> str:
-    """Each claim about the one gem a message names, said to hold or not with its facts; '' when the message
-    is no such check (no gem, two gems, a stone of the user's, or nothing a fact could settle)."""
-    gems = gems_named_in(text or "")
-    if len(gems) != 1 or ABOUT_A_STONE.search(ASKED_IF_TRUE.sub("", TAG_QUESTION.sub("", text))):
+    """Each claim about the gems a message names, said to hold or not with their facts; '' when the message is
+    no such check (no gem, a stone of the user's, or nothing a fact could settle)."""
+    return claim_and_rest(text)[0]
+
+
+def _sentence_checked(sentence: str, others: str) -> str:
+    """The claim one sentence makes of the gems it opens with, checked; a bare value asked to be confirmed ("SG 3.53
+    right") is of the one gem the rest of the message names."""
+    text = sentence
+    if ABOUT_A_STONE.search(ASKED_IF_TRUE.sub("", TAG_QUESTION.sub("", text))):
         return ""
-    gem = gems[0]
-    # where the message names it: by its name or any other ("CZ is cubic, right?")
-    spots = [m for n in (gem.name, *gem.aliases) if (m := re.search(rf"\b{re.escape(n)}", text, re.I))]
-    spots = spots or [m for m in [re.search(rf"\b{re.escape(gem.name.split()[0][:5])}", text, re.I)] if m]
-    named = min(spots, key=lambda m: m.start()) if spots else None
+    gems = gems_named_in(text)
+    if not gems and VALUE_CONFIRMED.search(text) and len(elsewhere := gems_named_in(others)) == 1:
+        text, gems = f"{elsewhere[0].name} {text}", elsewhere  # "could it be topaz instead? SG 3.53 right"
+    if not gems:
+        return ""
+    # where the message names each: by its name or any other ("CZ is cubic, right?")
+    at = {g.name: _named_at(g, text) for g in gems}
+    gems = sorted((g for g in gems if at[g.name] is not None), key=lambda g: at[g.name].start())
+    named = at[gems[0].name] if gems else None
     # the claim opens the message: "Got a red stone reading 1.718 SR, spinel right?" gives readings of a stone
     # first, and asks whether they make it spinel, which the ranking answers
     if named is None or not OPENER.fullmatch(text[: named.start()]) or GEM_AS_A_WORD.match(text[named.start() :]):
         return ""  # not "Ruby red stone reading 1.718 SR, spinel right?", a stone's readings
-    plain = re.search(rf"\b{re.escape(gem.name.split()[0])}\w*{STATED}", text, re.I) and text.rstrip().endswith("?")
-    if not (TAG_QUESTION.search(text) or ASKED_IF_TRUE.search(text) or plain):
+    plain = re.search(rf"\b{re.escape(gems[0].name.split()[0])}\w*{STATED}", text, re.I) and text.rstrip().endswith("?")
+    if not (TAG_QUESTION.search(text) or ASKED_IF_TRUE.search(text) or VALUE_CONFIRMED.search(text) or plain):
         return ""
+    # "ruby and sapphire are both corundum": the gems before what is said of them; what they are said to be after
+    verb = re.search(STATED, text[named.end() :], re.I)
+    subjects = [g for g in gems if verb is None or at[g.name].start() < named.end() + verb.start()]
+    kind = KIND_SAID.search(text, named.end())
+    kinds = gems_named_in(kind.group("kind")) if kind else []
+    checks = [(g, check) for g in subjects for check in _checks(text, g, kinds[0] if len(kinds) == 1 else None, kind)]
+    if not checks:
+        return ""
+    lines = [_line(g, *check) for g, check in checks]
+    held = [check[0] for _, check in checks]
+    verdict = "**Yes.**" if all(held) else "**No.**" if not any(h is not False for h in held) else "**Partly.**"
+    return " ".join([verdict, *lines])
+
+
+def _named_at(gem: GemFacts, text: str) -> re.Match[str] | None:
+    spots = [m for n in (gem.name, *gem.aliases) if (m := re.search(rf"\b{re.escape(n)}", text, re.I))]
+    spots = spots or [m for m in [re.search(rf"\b{re.escape(gem.name.split()[0][:5])}", text, re.I)] if m]
+    return min(spots, key=lambda m: m.start()) if spots else None
+
+
+def _checks(
+    text: str, gem: GemFacts, kind: GemFacts | None, kind_said: re.Match[str] | None
+) -> list[tuple[bool | None, str, str, str]]:
+    """(holds, what was said, the constant, its value) for each thing a claim says of `gem`."""
+    checks: list[tuple[bool | None, str, str, str]] = []
+    if kind is not None and kind.name != gem.name:  # "moissanite is a type of diamond", "ruby is corundum"
+        holds = kind_of(gem, kind) or (gem.species == kind.species and gem.origin == kind.origin)
+        denied = bool(kind_said.group("not"))
+        imitates = any(gem.name.split(" (")[0].lower() in s.lower() for s in kind.simulants)
+        value = ", ".join(w for w in (species_word(gem), gem.chemistry) if w) if not holds else gem.chemistry
+        value += f", a {kind.name.lower()} simulant" if imitates and not holds else ""
+        checks.append((holds != denied, f"{'not ' if denied else ''}{kind.name.lower()}", "kind", value))
     hints = parse_hints(text, questions=True)
     r, lowered = hints.readings, text.lower()
-    checks: list[tuple[bool, str, str, str]] = []  # (holds, what was said, the constant, its value)
     if r.ri is not None:
         holds = _within((r.ri.low, r.ri.high), gem.refractive_index, TOLERANCE["ri"])
         checks.append((holds, f"RI {r.ri.describe(3)}", "refractive index", property_value(gem, "refractive_index")))
     if r.sg is not None:
         holds = _within((r.sg.low, r.sg.high), gem.specific_gravity, TOLERANCE["sg"])
         checks.append((holds, f"SG {r.sg.describe(2)}", "specific gravity", property_value(gem, "specific_gravity")))
+    if (
+        r.birefringence is not None
+        and r.birefringence.said != DERIVED
+        and (known := birefringence_range(gem)) is not None
+    ):
+        holds = _within((r.birefringence.low, r.birefringence.high), known, TOLERANCE["birefringence"])
+        said = f"DR {r.birefringence.describe(3)}"
+        checks.append((holds, said, "birefringence", property_value(gem, "birefringence")))
     if hints.hardness is not None:
         holds = _within((hints.hardness.low, hints.hardness.high), gem.hardness, TOLERANCE["hardness"])
         checks.append((holds, f"hardness {hints.hardness.said}", "Mohs hardness", property_value(gem, "hardness")))
@@ -111,22 +184,56 @@ def claims_checked(text: str) -> str:
         named = [item for item in signs_text(gem).split(" ; ") if re.search(OBSERVED[seen][0], item)]
         holds = EvidenceModel.observation_fit(seen, profile(gem)) == 1.0
         checks.append((holds, seen, "sign", named[0] if named and holds else ""))
-    if not checks:
-        return ""
+    return checks
 
-    def line(holds: bool | None, said: str, label: str, value: str) -> str:
-        if label == "sign" and not holds:
-            return f"{gem.name}'s facts name no {re.sub(r'^an? ', '', said)}."
-        if label == "sign":
-            return f"{gem.name}'s facts name {said}" + (f": “{value}”." if value else ".")
-        if said.startswith(("RI", "SG", "hardness")):
-            return f"{gem.name}'s {label} is {value}" + ("" if holds else f", so {said} does not fit") + "."
-        if holds is None:  # true in a looser sense: "hexagonal" of a trigonal gem
-            return f"{gem.name} is, loosely, {said}: its {label} is {value}."
+
+def birefringence_range(gem: GemFacts) -> tuple[float, float] | None:
+    """A gem's birefringence as a range (a tourmaline's runs from its least), none (0) for a singly refractive one."""
+    if gem.birefringence is None:
+        return (0.0, 0.0) if gem.optical_character.lower() == "isotropic" else None
+    return (gem.least_birefringence or gem.birefringence, gem.birefringence)
+
+
+def _line(gem: GemFacts, holds: bool | None, said: str, label: str, value: str) -> str:
+    if label == "sign" and not holds:
+        return f"{gem.name}'s facts name no {re.sub(r'^an? ', '', said)}."
+    if label == "sign":
+        return f"{gem.name}'s facts name {said}" + (f": “{value}”." if value else ".")
+    if label == "kind":  # "Moissanite is not diamond: it is moissanite, SiC (silicon carbide), a diamond simulant."
         negated = said.removeprefix("not ") if said.startswith("not ") else f"not {said}"
-        return f"{gem.name} is {said if holds else negated}: its {label} is {value}."
+        return f"{gem.name} is {said if holds else negated}" + (
+            f": it is {value}." if ", " in value else f" ({value})."
+        )
+    if said.startswith(("RI", "SG", "hardness", "DR")):
+        return (
+            f"{gem.name}'s {label} is {value}"
+            + ("" if holds else f", so {said} does not fit{_fits_instead(gem, said)}")
+            + "."
+        )
+    if holds is None:  # true in a looser sense: "hexagonal" of a trigonal gem
+        return f"{gem.name} is, loosely, {said}: its {label} is {value}."
+    negated = said.removeprefix("not ") if said.startswith("not ") else f"not {said}"
+    return f"{gem.name} is {said if holds else negated}: its {label} is {value}."
 
-    lines = [line(*check) for check in checks]
-    held = [check[0] for check in checks]
-    verdict = "**Yes.**" if all(held) else "**No.**" if not any(h is not False for h in held) else "**Partly.**"
-    return " ".join([verdict, *lines])
+
+def _fits_instead(gem: GemFacts, said: str) -> str:
+    """The gem of the same name a value said of `gem` fits instead ("nephrite SG 3.34": jadeite, the other jade)."""
+    hints = parse_hints(said, questions=True)
+    siblings = [
+        (parent, g)
+        for parent in all_gems()
+        if gem in (members := gems_it_is_one_of(parent))
+        for g in members
+        if g.name != gem.name
+    ]
+    for parent, other in siblings:
+        r = hints.readings
+        fits = [
+            _within((x.low, x.high), known, TOLERANCE[key])
+            for x, known, key in ((r.ri, other.refractive_index, "ri"), (r.sg, other.specific_gravity, "sg"),
+                                  (hints.hardness, other.hardness, "hardness"))
+            if x is not None
+        ]  # fmt: skip
+        if fits and all(fits):
+            return f"; it fits {other.name}, the other {parent.name.lower()}"
+    return ""

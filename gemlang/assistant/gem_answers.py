@@ -678,6 +678,68 @@ def how_to_tell_natural(gem: GemFacts) -> str:
     )
 
 
+# "which ones have lower RI?", "do synthetics read higher SG?": lab-grown stones set against the natural gem's constant
+LOWER_OR_HIGHER = re.compile(
+    r"\b(?P<lower>lower|less|smaller|below)\b|\b(?:higher|more|greater|bigger|larger|above)\b", re.I
+)
+TWIN_CONSTANTS = {"refractive_index": (r"\bri\b|refractive|refractometer", "RI", 3, 0.005),
+                  "specific_gravity": (r"\bsg\b|specific gravity|density|dense|heav|light", "SG", 2, 0.03)}  # fmt: skip
+
+
+def lab_grown_compared(gem: GemFacts, text: str, hints: Hints) -> str:
+    """Which lab-grown stones sold as `gem` read lower (or higher) than the natural gem in the constant a message
+    names, and which of them the stone's own reading fits ("could it be synthetic? which ones have lower RI?");
+    '' when the message asks no such thing or the gem has no lab-grown twin."""
+    said = LOWER_OR_HIGHER.search(text or "")
+    if said is None or not LAB_GROWN.search(text):
+        return ""
+    twins = [g for g in lookalikes(gem, all_gems()) if g.origin == "synthetic" and g.species == gem.species]
+    fields = [f for f, (words, *_) in TWIN_CONSTANTS.items() if re.search(words, text, re.I)]
+    if not fields:  # "is it synthetic? tell me more": no constant compared
+        return ""
+    field, (_, label, decimals, give) = fields[0], TWIN_CONSTANTS[fields[0]]
+    natural = getattr(gem, field)
+    twins = [t for t in twins if getattr(t, field)]
+    if not twins or natural is None:
+        return ""
+    lower = bool(said.group("lower"))
+
+    def values(g: GemFacts) -> str:
+        return ", ".join(f"{TWIN_CONSTANTS[f][1]} {g.format(f)}" for f in TWIN_CONSTANTS if getattr(g, f))
+
+    beyond = [t for t in twins if (getattr(t, field)[1] < natural[0] if lower else getattr(t, field)[0] > natural[1])]
+    within = [t for t in twins if not (getattr(t, field)[1] < natural[0] or getattr(t, field)[0] > natural[1])]
+    side = "lower" if lower else "higher"
+    kind = species_word(gem)
+    out = (
+        f"**Lab-grown {kind} that reads {side} than natural {gem.name.lower()} ({label} {gem.format(field)})**: "
+        + ("; ".join(f"{t.name} ({values(t)})" for t in beyond) if beyond else "none that I know of")
+        + "."
+    )
+    if within and len(within) == len(twins):  # lab-grown ruby: the natural constants, which no reading tells apart
+        out += f" Every lab-grown {kind} I know reads within the natural range, so an {label} cannot tell them apart."
+    elif within:
+        out += f" {join_words([t.name for t in within])} overlap{'s' if len(within) == 1 else ''} the natural range."
+    reading = getattr(hints.readings, {"refractive_index": "ri", "specific_gravity": "sg"}[field])
+    if reading is not None and len(within) < len(twins):
+        low, high = reading.low - give, reading.high + give
+        fits = [t.name for t in twins if getattr(t, field)[0] <= high and getattr(t, field)[1] >= low]
+        fits_natural = natural[0] <= high and natural[1] >= low
+        not_fits = [t.name for t in twins if t.name not in fits]
+        out += (
+            f" Your {label} {reading.describe(decimals)} fits "
+            + join_words(([f"natural {gem.name.lower()}"] if fits_natural else []) + fits or ["none of them"])
+            + (f", not {join_words(not_fits, 'or')}" if not_fits else "")
+            + "."
+        )
+    signs = magnified_signs(twins[:4])
+    return (
+        out
+        + (f" Magnification tells them apart ({'; '.join(signs)})" if signs else " A gem laboratory decides")
+        + ("; where none is conclusive, a gem laboratory decides." if signs else ".")
+    )
+
+
 def species_word(gem: GemFacts) -> str:
     """The species as a word in a sentence: 'opal' for 'opal (hydrated amorphous silica)', 'tourmaline' for
     'tourmaline group (mostly elbaite)'."""

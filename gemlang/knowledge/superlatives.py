@@ -246,9 +246,11 @@ def _holding(by_species: list[list[GemFacts]], q: Quantity, value: float) -> lis
     return sorted(holding, key=lambda gs: (*_trade_first(gs)[:2], min(abs(_value(g, q.field) - value) for g in gs)))
 
 
-# "which gems have an RI around 1.718?", "what gems have an SG above 4?": the gems a value fits, or lies beyond
+# "which gems have an RI around 1.718?", "what gems have an SG above 4?", "what else has RI near 1.54": the gems a
+# value fits, or lies beyond
 VALUE_LIST_QUESTION = re.compile(  # a question of gems in general, not "a red stone with RI 1.76"
-    r"(?:\b(?:which|what)\s+(?:natural\s+)?(?:gems?|gemstones?|stones?|minerals?)\s+(?:have|has|show|read|with)|"
+    r"(?:\b(?:which|what)\s+(?:natural\s+|other\s+)?(?:gems?|gemstones?|stones?|minerals?)\s+(?:have|has|show|read|with)|"
+    r"\b(?:what|which|anything)\s+(?:else|other)\s+(?:has|have|shows?|reads?|with)|"
     r"^\s*(?:list\s+(?:the\s+)?)?(?:natural\s+)?(?:gems|gemstones|minerals)\s+with)\s+"
     r"(?:an?\s+|the\s+)?(?P<quantity>ri|r\.i\.|refractive index|sg|s\.g\.|specific gravity|density|hardness|mohs)"
     r"\s*(?:(?:of|at|is)\s+)?(?P<how>around|about|near|close to|at least|at most|"
