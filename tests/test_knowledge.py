@@ -564,6 +564,21 @@ def test_textbook_readings_of_ggg_and_pyrope_lie_in_their_ranges():
     assert get_facts("Pyrope").refractive_index[0] <= 1.730  # gem pyrope reads from 1.730
 
 
+@pytest.mark.parametrize(
+    "question, terms",
+    [("and what's a 'spot reading'", ["spot reading"]),
+     ("what's 'simulated' mean? listing: 'simulated emerald 925 silver ring'", ["simulant"]),
+     ("what does 'DR' mean exactly and why is spinel 0", ["birefringence"]),
+     ("what is 'doubling of back facets' and which stones show it most", ["birefringence"]),
+     ("how do i tell uniaxial from biaxial on the refractometer", ["uniaxial", "biaxial", "refractometer"]),
+     ("what's my stone's RI?", []), ("how do I tell ruby from garnet?", [])],
+)  # fmt: skip
+def test_a_quoted_term_or_one_asked_after_and_is_the_term_asked(question, terms):
+    from gemlang.knowledge.glossary import terms_asked
+
+    assert [t.term for t in terms_asked(question)] == terms
+
+
 def test_a_narrower_thing_named_before_a_term_is_not_answered_with_the_terms_entry():
     from gemlang.knowledge.glossary import terms_asked
 

@@ -19,8 +19,10 @@ GLOSSARY_PATH = Path(__file__).with_name("glossary.json")
 # a refractometer work?", "how is RI measured?", "why are some gems doubly refractive?"; the asking words only, so
 # the term after them stays in the question
 ASKING = re.compile(
-    r"^\s*(?:what(?:'s|s| is| are| does| do)\b|define\b|explain\b|(?:the )?meaning of\b|(?:the )?difference between\b|"
-    r"what do you mean by\b|how do (?:i|you|we) (?:use|measure|read)\b|how (?:does|do)\b(?!\s+(?:i|you|we)\b)|"
+    r"^\s*(?:(?:and|so|ok|okay|also|then|but)\b[\s,]*)?"  # "and what's a spot reading?"
+    r"(?:what(?:'s|s| is| are| does| do)\b|define\b|explain\b|(?:the )?meaning of\b|(?:the )?difference between\b|"
+    r"what do you mean by\b|how (?:do|can|would) (?:i|you|we) (?:use|measure|read|tell)\b|"
+    r"how (?:does|do)\b(?!\s+(?:i|you|we)\b)|"
     r"how (?:is|are)\b(?=.*\b(?:measured|read|determined|calculated|used)\b)|"
     r"what (?:causes|makes|produces|gives)\b|why (?:do|does|is|are|would|can)\b|how come\b)",  # "what causes asterism?"
     re.I,
@@ -30,6 +32,8 @@ ASKS_WHY = re.compile(r"^\s*(?:why|how come)\b|\bwhat (?:causes|makes|produces|g
 COLOUR_ASKED = re.compile(r"\bcolou?r(?:s|ed|ful)?\b", re.I)
 # a colour that changes as the stone is turned is pleochroism, not a colour change with the light
 WITH_DIRECTION = re.compile(r"\b(?:turn\w*|rotat\w*|tilt\w*|angles?|directions?|sides?)\b", re.I)
+# a quoted term: 'spot reading', "DR", ‘simulated’ (an opening quote after a space, not a word's apostrophe)
+QUOTED = re.compile(r"(?:^|(?<=\s))['\"‘“]([^'\"‘’“”]{1,40})['\"’”](?![a-z])", re.I)
 OPAL = re.compile(r"\bopals?\b", re.I)
 # "what is it?", "what is this stone?", "what does my stone read?": about the stone in hand, not a term
 MAX_TERMS = 3
@@ -69,14 +73,22 @@ def _narrowed(before: str) -> bool:
 
 def terms_asked(text: str) -> list[Term]:
     """The glossary terms a question asks about, in the order asked ("the difference between uniaxial and
-    biaxial?" asks two); none for a question with a number, about the stone in hand ("what is it?", "what does
-    my refractometer read?"), about a gem ("what is the RI of ruby?") or about a term the glossary lacks."""
+    biaxial?" asks two); a quoted term whatever else the message says; else none for a question with a number,
+    about the stone in hand ("what is it?", "what does my refractometer read?"), about a gem ("what is the RI of
+    ruby?") or about a term the glossary lacks."""
     from gemlang.knowledge.knowledge_base import gems_named_in
 
-    if not ASKING.search(text) or re.search(r"\d", text):
+    if not ASKING.search(text):
         return []
     question = ASKING.sub(" ", text, count=1)
+    # a term quoted in the question's first sentence is the one asked ("what's 'simulated' mean? listing: …"),
+    # whatever numbers, gems or stone the rest of the message speaks of
+    first = re.split(r"[?.!]", question, maxsplit=1)[0]
+    if quoted := _outermost(_spans(" | ".join(QUOTED.findall(first)).lower())):
+        return quoted
     if ABOUT_THE_STONE.search(re.sub(r"\b(?:mean|work)\b.*$", "", question)):
+        return []
+    if re.search(r"\d", text):
         return []
     spans = _spans(question.lower())
     # a question about a gem ("what is the RI of ruby?") asks no term, unless the term names it ("B jade")
