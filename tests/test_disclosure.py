@@ -39,3 +39,15 @@ def test_a_disclosure_question_naming_a_treatment_is_answered_plainly_by_16_cfr_
     assert heated.startswith("**Heating must be disclosed when it significantly affects the stone's value**")
     assert chat.ask("It's oiled, the seller disclosed it").reply.startswith("**What it may be sold as")  # not asked
     assert all(treated_material(material) is not None for _, _, material in TREATMENTS)
+
+
+def test_a_disclosure_follow_up_naming_no_treatment_asks_of_the_treatment_just_discussed():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.577-1.583, SG 2.72, green")
+    chat.ask("is it oiled?")
+    oiled = chat.ask("does it have to be disclosed?")
+    assert oiled.reply.startswith("**Oiling must be disclosed**") and "only a gem laboratory can tell" in oiled.reply
+    chat.ask("could it be heated?")
+    assert chat.ask("must that be disclosed?").reply.startswith("**Heating must be disclosed when")
+    chat.ask("is it heat sensitive?")  # a care question, no treatment: the sale rule, as before
+    assert chat.ask("does it have to be disclosed?").reply.startswith("**What it may be sold as")

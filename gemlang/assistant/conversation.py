@@ -95,6 +95,7 @@ from gemlang.assistant.questions import (
     THANKS,
     THE_STONES_VALUE,
     TOLD_QUESTION,
+    TREATED_WORDS,
     TREATMENT_QUESTION,
     WHY_ONLY,
     another_mineral,
@@ -599,7 +600,9 @@ class Conversation:
 
     def _disclosure(self, turn: Turn) -> bool:
         gem = self._answered_gem()
-        if treated := treatment_disclosure(turn.text, of_a_stone=gem is not None):  # "must oiling be disclosed?"
+        before = self.answers[-1].message if self.answers else ""  # "is it oiled?", then "must it be disclosed?"
+        before = before if TREATED_WORDS.search(before) else ""  # not the heat of "is it heat sensitive?"
+        if treated := treatment_disclosure(turn.text, of_a_stone=gem is not None, before=before):
             turn.answer.reply = treated[0]
             turn.answer.notes.append(f"sources: {'; '.join(treated[1])}")
             return True

@@ -105,12 +105,20 @@ def _from_care(name: str, said_as: str, care: Care) -> str:
     return f"**{name} must be disclosed**: {' and '.join(why)}."
 
 
-def treatment_disclosure(text: str, of_a_stone: bool = False) -> tuple[str, tuple[str, ...]] | None:
+def names_a_treatment(text: str) -> bool:
+    """Whether a message names a treatment a disclosure question can be answered for ("is it oiled?")."""
+    return any(re.search(pattern, text or "", re.I) for pattern, *_ in (*TREATMENTS, *GEM_BY_GEM))
+
+
+def treatment_disclosure(text: str, of_a_stone: bool = False, before: str = "") -> tuple[str, tuple[str, ...]] | None:
     """Whether the treatment a disclosure question names must be disclosed, and why, by 16 CFR 23.22, with the
     sources; None if the message asks no such thing. `of_a_stone`: a stone in hand, whose treatment a laboratory
-    decides."""
+    decides. `before`: the message before, whose treatment "does it have to be disclosed?" asks of when it names
+    none itself ("is it oiled?", then "does it have to be disclosed?")."""
     if not (DISCLOSE_QUESTION.search(text or "") and ASKED.search(text)):  # not "it's oiled, the seller disclosed it"
         return None
+    if not names_a_treatment(text) and names_a_treatment(before):
+        text = before
     # a filler, dye or coating first: "heated and glass-filled" is answered for the glass
     treated = next(((said_as, name, m) for said_as, name, m in TREATMENTS if re.search(said_as, text, re.I)), None)
     if treated is not None:
