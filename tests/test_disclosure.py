@@ -51,3 +51,16 @@ def test_a_disclosure_follow_up_naming_no_treatment_asks_of_the_treatment_just_d
     assert chat.ask("must that be disclosed?").reply.startswith("**Heating must be disclosed when")
     chat.ask("is it heat sensitive?")  # a care question, no treatment: the sale rule, as before
     assert chat.ask("does it have to be disclosed?").reply.startswith("**What it may be sold as")
+
+
+def test_waxing_is_answered_from_its_care_notes_with_how_the_trade_discloses_it():
+    chat = Assistant(classifier=None).conversation()
+    waxed = chat.ask("does the waxing have to be disclosed?")
+    assert waxed.reply.startswith("**Waxing must be disclosed**: it is not permanent")
+    assert "steam: never" in waxed.reply and "AGTA enhancement codes (W, waxing/oiling" in waxed.reply
+    assert any("jtv.com" in note and "gia.edu/lapis" in note for note in waxed.notes)
+    paraffin = chat.ask("is paraffin impregnation of turquoise something to disclose?").reply
+    assert paraffin.startswith("**Waxing must be disclosed**")
+    waxy = Assistant(classifier=None).conversation().ask("it has a waxy lustre, does it need to be disclosed?")
+    assert waxy.reply.startswith("**What it may be sold")  # a waxy lustre is no wax
+    assert chat.ask("how do I clean waxed jade?").reply.startswith("**Caring for waxed stones**")

@@ -3,7 +3,8 @@ disclosed?".
 
 The rule quoted is the US Federal Trade Commission's Jewelry Guides (16 CFR 23.23(b), and their disclosure of
 treatments, 23.22); the answer says it, then what the evidence showed of the stone in hand, never more: only a
-laboratory report settles a sale. A treatment named is answered by 23.22, from what the care notes say of it.
+laboratory report settles a sale. A treatment named is answered by 23.22, from what the care notes say of it and,
+where they say it, how the trade discloses it.
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ TREATMENTS = (
     (r"\bdye(?:d|ing|s)?\b", "Dyeing", "dyed stones"),
     (r"\bcoat(?:ed|ing|ings)?\b", "Coating", "coated (mystic) topaz"),
     (r"\bstabili[sz](?:ed|ation|ing)\b", "Stabilisation", "stabilised turquoise"),
+    (r"\bwax(?:ed|ing|es)?\b|\bparaffin", "Waxing", "waxed stones"),
 )
 NOT_PERMANENT = re.compile(r"not permanent|unstable|not (?:light-)?stable|easily removed|\baltered\b", re.I)
 SPECIAL_CARE = ("never", "not recommended", "damp cloth only")
@@ -100,9 +102,10 @@ def _from_care(name: str, said_as: str, care: Care) -> str:
     why = ([f"it is not permanent (“{min(lasting, key=len).rstrip('.')}”)"] if lasting else []) + (
         [f"it needs special care ({'; '.join(ways)})"] if ways else []
     )
+    trade = f" {care.disclosure}" if care.disclosure else ""
     if not why:
-        return f"**{name} must be disclosed when it significantly affects the stone's value.**"
-    return f"**{name} must be disclosed**: {' and '.join(why)}."
+        return f"**{name} must be disclosed when it significantly affects the stone's value.**{trade}"
+    return f"**{name} must be disclosed**: {' and '.join(why)}.{trade}"
 
 
 def names_a_treatment(text: str) -> bool:
