@@ -2025,13 +2025,15 @@ def test_a_treatment_question_run_on_after_the_readings_without_its_question_mar
 
 @pytest.mark.parametrize(
     "question",
-    ["this is definitely a diamond right?", "it's a diamond, isn't it?", "surely a diamond?", "diamond, right?"],
-)
-def test_a_leading_confirmation_of_a_gem_from_a_photo_says_what_a_photo_cannot_tell_it_from(question):
+    ["this is definitely a diamond right?", "it's a diamond, isn't it?", "surely a diamond?", "diamond, right?",
+     "is this a diamond?", "is it a diamond", "so it's a diamond?"],
+)  # fmt: skip
+def test_a_confirmation_of_a_gem_from_a_photo_leading_or_plain_says_what_a_photo_cannot_tell_it_from(question):
     answer = stone_answered("Diamond", "Zircon").ask(question)
     assert answer.caution.startswith("From a photo alone I cannot tell natural Diamond from lab-grown diamond or")
     assert "Cubic Zirconia" in answer.caution and "would expose" in answer.caution
     assert stone_answered("Diamond", "Zircon").ask("what is it?").caution == ""  # nothing asked to be confirmed
+    assert stone_answered("Diamond", "Zircon").ask("it's a diamond my aunt left me").caution == ""  # told, not asked
     assert stone_answered("Danburite", "Diamond").ask(question).caution == ""  # "Probably not" says it already
     claim = stone_answered("Hessonite", "Garnet Red").ask("Hessonite shows a treacle-like swirl, right?")
     assert claim.caution == ""  # a claim about the gem, not a yes asked for the stone

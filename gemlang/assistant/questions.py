@@ -293,16 +293,19 @@ LEADING_WORDS = re.compile(r"\b(?:definitely|surely|certainly|for sure|100\s*%|m
 
 
 def confirmation_asked(text: str, gem: GemFacts) -> bool:
-    """Whether a message asks a yes that the stone is `gem` ("this is definitely a diamond right?", "are you 100%
-    sure?"), which a photo cannot give against the gem's look-alikes; not a claim about a gem ("hessonite shows a
-    treacly swirl, right?")."""
+    """Whether a message asks a yes that the stone is `gem`, leading or plain ("this is definitely a diamond
+    right?", "is this a diamond?", "are you 100% sure?"), which a photo cannot give against the gem's look-alikes;
+    not a claim about a gem ("hessonite shows a treacly swirl, right?") nor a treatment asked of it ("is this
+    sapphire heated?")."""
     from gemlang.knowledge.tell_apart import kind_of
 
     if SURE_QUESTION.search(text):
         return True
+    named = [g for g in gems_named_in(text) if g.name == gem.name or kind_of(gem, g)]
     leading = "?" in text and (TAG_QUESTION.search(text) or LEADING_WORDS.search(text))
-    named = any(g.name == gem.name or kind_of(gem, g) for g in gems_named_in(text))
-    return bool(leading and named and not says_what_a_gem_does(text))
+    asked = "?" in text or QUESTION_RUN_ON.search(text)  # "is it a diamond", its "?" left off; not "it's a diamond"
+    plain = asked and any(asks_if_it_is(text, g) for g in named)
+    return bool(named and (leading or plain) and not says_what_a_gem_does(text))
 
 
 def _could_it_be(words: str) -> re.Pattern[str]:
