@@ -10,6 +10,7 @@ import pytest
 from conftest import red_stone_photo
 
 from gemlang.assistant import HELP, Answer, Assistant, follow_up_colours, property_rows, tell_apart
+from gemlang.assistant.questions import piece_parts
 from gemlang.fusion import EvidenceModel
 from gemlang.hints import parse_hints
 from gemlang.knowledge import get_facts
@@ -2656,6 +2657,19 @@ def test_a_pieces_centre_and_side_stones_in_one_message_are_ranked_apart(message
     assert again.startswith(f"**{called}** (") and again.endswith("The stone in hand is still the centre stone.")
     assert chat.ask("what have I told you?").reply.startswith("For this stone I have: ")
     assert centre in chat.ask("what have I told you?").reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["ring with a red centre stone RI 1.762-1.770 SG 4.00 and small white side stones that pass the diamond tester",
+     "small white side stones that pass the diamond tester and a red centre stone RI 1.762-1.770 SG 4.00"],
+)  # fmt: skip
+def test_a_pieces_stones_joined_by_and_in_one_clause_keep_their_own_colour_and_tester(message):
+    answer = Assistant(classifier=None).conversation().ask(message)
+    assert answer.hints_used == ["red colour", "RI 1.762–1.770", "birefringence 0.008", "SG 4.00"]
+    assert "(white colour; passes a thermal diamond tester), ranked on their own readings" in answer.reply
+    assert answer.candidates[0][0].startswith("Corundum (Ruby")
+    assert piece_parts("the centre stone and the side stones both read 1.76") is None  # said of both
 
 
 def test_side_stones_named_beside_the_centre_stone_without_readings_are_left_out_of_its_evidence():

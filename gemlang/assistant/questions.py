@@ -161,6 +161,9 @@ SIDE_STONES = re.compile(
     re.I,
 )
 _CLAUSE_END = re.compile(r"[;:!?\n]|(?<!\d)[.,]|[.,](?!\d)")  # not the decimal point or comma of "1.762", "1,76"
+# the word that joins the words of one stone to the other's in one clause: "… SG 4.00 and small white side stones …"
+_JOINED = re.compile(r"\s(?:and|with|plus|while|whereas|but)\s", re.I)
+_OF_BOTH = re.compile(r"\b(?:both|all of them|all (?:read|show|pass|test))\b", re.I)
 
 
 def piece_parts(text: str) -> tuple[str, str, str] | None:
@@ -172,9 +175,17 @@ def piece_parts(text: str) -> tuple[str, str, str] | None:
     if side is None or centre is None:
         return None
     clause = lambda at: max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)  # noqa: E731
+    # in one clause, the last joining word between the two stones' names: "red centre stone RI 1.762 and small …"
+    joined = lambda lo, at, found: max((m.start() for m in _JOINED.finditer(text, lo, at)), default=found)  # noqa: E731
     begin = clause(side.start())
+    if centre.start() < side.start() and begin <= centre.start():
+        begin = joined(centre.end(), side.start(), begin)
     end = clause(centre.start()) if centre.start() > side.start() else len(text)
+    if centre.start() > side.start() and end <= side.start():
+        end = joined(side.end(), centre.start(), end)
     if begin <= centre.start() < end or begin >= end:  # "the centre and side stones read …": one clause for both
+        return None
+    if _OF_BOTH.search(text[begin:end]):  # "the centre stone and the side stones both read 1.76"
         return None
     called = "the " + re.sub(r"\bones\b", "stones", side.group(0).lower())  # "the outer stones"
     return text[:begin] + text[end:], text[begin:end].strip(), called
