@@ -2195,9 +2195,24 @@ def test_curved_striae_in_corundum_lead_to_the_melt_grown_stone_and_the_caution_
 def test_a_sign_of_a_lab_grown_stone_that_the_ranking_does_not_lead_with_makes_it_possible_not_likely():
     from gemlang.assistant import caution
 
-    ranking = [("Onyx Red", 0.83), ("Synthetic Ruby (Verneuil)", 0.07), ("Synthetic Alexandrite", 0.04)]
-    said = caution(ranking, parse_hints("curved banding"), EvidenceModel(["Onyx Red", "Ruby"]))
+    ranking = [("Garnet Red", 0.83), ("Synthetic Ruby (Verneuil)", 0.07), ("Synthetic Alexandrite", 0.04)]
+    said = caution(ranking, parse_hints("curved striae"), EvidenceModel(["Garnet Red", "Ruby"]))
     assert said.startswith("possibly Synthetic Ruby (Verneuil) (lab-grown): curved striae are its signs")
+    said = caution(ranking, parse_hints("curved banding"), EvidenceModel(["Garnet Red", "Ruby"]))
+    assert said.startswith("possibly Synthetic Ruby (Verneuil) (lab-grown): curved banding is its sign, not")
+
+
+@pytest.mark.parametrize(
+    ("classes", "said"),
+    [(("Onyx Red", "Ruby"), "what is this? it has curved banding"), (("Onyx Red", "Ruby"), "curved colour bands"),
+     (("Blue Lace Agate", "Sapphire Blue"), "curved bands"), (("Malachite", "Emerald"), "it has curved banding"),
+     (("Rhodochrosite", "Spinel"), "curved banding")],
+)  # fmt: skip
+def test_curved_banding_in_a_banded_material_is_its_own_banding_not_a_melts_striae(classes, said):
+    answer = stone_answered(*classes).ask(said)
+    assert answer.gem == classes[0] and not answer.unsure and answer.caution == "", answer.caution
+    grown = stone_answered("Ruby", "Spinel").ask("what is this? it has curved banding")  # in a ruby: a melt's
+    assert grown.gem == "Synthetic Ruby (Verneuil)" and grown.caution.startswith("likely Synthetic Ruby (Verneuil)")
 
 
 def test_treatments_and_origins_asked_of_the_stone_in_hand_are_answered():
