@@ -156,7 +156,9 @@ BANDED_MATERIAL = (
     r"(?<!colour )(?<!absorption )\bband(?:ed|ing)\b(?!,? columnar)|"
     r"\b(?:parallel|concentric|wavy|zigzag|straight|light and dark|black-and-white|white)\b[^;.]{0,25}\bbands\b"
 )
-CURVED_OR_BANDED = rf"curved|{BANDED_MATERIAL}"
+# "curved striae" or "curved colour bands" said of a banded stone (an onyx) may be its own bands: far likelier than
+# in a single crystal, though the words are a melt's
+STRIAE_IN_A_BANDED_STONE = 0.3
 # Curved striae come only from a melt (flame-fusion), unless the stone is banded of itself, and swirls and mould
 # marks from glass or plastic; round gas bubbles also sit in some natural fluid inclusions. The rest are the
 # textbook signs of one gem each.
@@ -176,9 +178,9 @@ OBSERVED = {
     # diagnostic of melt growth, seen in no natural stone: one sighting outweighs what a photo, which cannot tell a
     # natural stone from its lab-grown twin, leaves the twin (a blue Verneuil sapphire, sold as "sapphire", takes a
     # fifth of the share a Verneuil ruby takes of a ruby photo)
-    # and a banded material's own bands, curved as an agate's are: what the loupe shows of them, whatever the words
-    "curved striae": (CURVED_OR_BANDED, 0.001),
-    "curved banding": (CURVED_OR_BANDED, 0.001),
+    "curved striae": ("curved", 0.001),
+    # a melt's curved colour bands, or a banded material's own bands, curved as an agate's are
+    "curved banding": (rf"curved|{BANDED_MATERIAL}", 0.001),
     "mould marks": ("mould", 0.05),
     "horsetail inclusions": ("horsetail", 0.01),  # demantoid's chrysotile fibres
     "a red ring (doublet)": ("red ring", 0.01),  # a garnet-topped doublet, table down on white paper
@@ -680,6 +682,8 @@ class EvidenceModel:
         word, miss = OBSERVED[seen]
         if seen == "gas bubbles" and not re.search(word, p.features) and HOLDS_A_BUBBLE.search(p.features):
             return BUBBLE_IN_AN_INCLUSION
+        if seen == "curved striae" and not re.search(word, p.features) and re.search(BANDED_MATERIAL, p.features):
+            return STRIAE_IN_A_BANDED_STONE
         return 1.0 if re.search(word, p.features) else miss
 
     def _place(self, said: Sequence[str]) -> np.ndarray:
