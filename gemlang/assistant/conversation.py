@@ -201,6 +201,7 @@ SIDE_STONES_UNTOLD = (
     "where a facet reaches the refractometer; the centre stone stays in hand."
 )
 MEASURED_AGAIN = re.compile(r"\b(?:again|mine)\b", re.I)  # "… measured it again", "mine reads …": the stone in hand
+TREATMENT_REMEMBERED = 3  # the messages a disclosure question naming no treatment looks back on for one
 UNLIKELY = 0.05  # "is it a diamond?" answered "Probably not" below this share (the gem and its kinds together)
 ON_THE_BALANCE = re.compile(r"\bbalance\b|hydrostatic|\bweigh\w*|\bsg\b(?![\s:=]*\d)", re.I)  # "misread the balance"
 ON_THE_REFRACTOMETER = re.compile(r"refractometer|\bri\b(?![\s:=]*\d)|shadow edge", re.I)
@@ -600,8 +601,11 @@ class Conversation:
 
     def _disclosure(self, turn: Turn) -> bool:
         gem = self._answered_gem()
-        before = self.answers[-1].message if self.answers else ""  # "is it oiled?", then "must it be disclosed?"
-        before = before if TREATED_WORDS.search(before) else ""  # not the heat of "is it heat sensitive?"
+        # "is it oiled?", "how would a lab tell?", then "must it be disclosed?": the treatment of the last messages
+        # (not the heat of "is it heat sensitive?")
+        recent = self.answers[max(self._stone_began, len(self.answers) - TREATMENT_REMEMBERED) :]  # of this stone
+        said = [x.message for x in recent if TREATED_WORDS.search(x.message)]
+        before = said[-1] if said else ""
         if treated := treatment_disclosure(turn.text, of_a_stone=gem is not None, before=before):
             turn.answer.reply = treated[0]
             turn.answer.notes.append(f"sources: {'; '.join(treated[1])}")

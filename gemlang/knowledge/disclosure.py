@@ -44,7 +44,7 @@ TREATMENT_RULE = (
     "creates special care requirements, or when it significantly affects the stone's value."
 )
 DISCLOSE_QUESTION = re.compile(
-    r"\bdisclos(?:e|ed|ing|ure)\b|\b(?:declare|mention)\b|\btell\s+(?:it\s+to\s+)?(?:the\s+|my\s+|a\s+)?(?:buyers?|"
+    r"\bdisclos(?:e|ed|ing|ure)\b|\b(?:declar(?:e|ed|ing)|mention(?:ed)?)\b|\btell\s+(?:it\s+to\s+)?(?:the\s+|my\s+|a\s+)?(?:buyers?|"
     r"customers?)\b",
     re.I,
 )
