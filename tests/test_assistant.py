@@ -2027,7 +2027,7 @@ def test_a_treatment_question_run_on_after_the_readings_without_its_question_mar
 @pytest.mark.parametrize(
     "question",
     ["this is definitely a diamond right?", "it's a diamond, isn't it?", "surely a diamond?", "diamond, right?",
-     "is this a diamond?", "is it a diamond", "so it's a diamond?"],
+     "is this a diamond?", "is it a diamond", "so it's a diamond?", "could this be a diamond?"],
 )  # fmt: skip
 def test_a_confirmation_of_a_gem_from_a_photo_leading_or_plain_says_what_a_photo_cannot_tell_it_from(question):
     answer = stone_answered("Diamond", "Zircon").ask(question)

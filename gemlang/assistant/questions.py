@@ -315,8 +315,19 @@ def confirmation_asked(text: str, gem: GemFacts) -> bool:
     named = [g for g in gems_named_in(text) if g.name == gem.name or kind_of(gem, g)]
     leading = "?" in text and (TAG_QUESTION.search(text) or LEADING_WORDS.search(text))
     asked = "?" in text or QUESTION_RUN_ON.search(text)  # "is it a diamond", its "?" left off; not "it's a diamond"
-    plain = asked and any(asks_if_it_is(text, g) for g in named)
+    plain = asked and any(asks_if_it_is(text, g) or _might_be(text, g) for g in named)
     return bool(named and (leading or plain) and not says_what_a_gem_does(text))
+
+
+def _might_be(text: str, gem: GemFacts) -> bool:
+    """Whether a message asks if the stone in hand could be `gem` ("could this be a diamond?")."""
+    return bool(
+        re.search(
+            r"\b(?:could|might|can|may)\s+(?:it|this|that|mine|the stone|this stone)\s+(?:really\s+)?be\s+"
+            rf"(?:an?\s+)?(?:real\s+|natural\s+|genuine\s+)?(?:{_name_words(gem)})\b",
+            text.lower(),
+        )
+    )
 
 
 def _could_it_be(words: str) -> re.Pattern[str]:
@@ -515,7 +526,7 @@ def named_as_such(text: str) -> list:
 
 def _no_such_lab_grown(gem, text: str) -> bool:
     """Whether `text` names `gem` as lab-grown ("synthetic forsterite") and no lab-grown one is known."""
-    names = "|".join(re.escape(n.lower()) for n in (gem.name, *gem.aliases))
+    names = _name_words(gem)
     said = re.search(rf"{LAB_GROWN.pattern}\s+(?:{names})\b", text.lower())
     return said is not None and gem.origin == "natural" and not lab_grown_twins(gem)
 
@@ -605,11 +616,16 @@ INCLUSION_OR_COLOUR = re.compile(
 PHENOMENON_SHOWN = re.compile(r"\b(?:ha(?:ve|s)|shows?|showing|displays?)\s+(?:an?\s+)?cat'?s[- ]?eye\b", re.I)
 
 
+def _name_words(gem: GemFacts) -> str:
+    """A gem's name and aliases, lower case, as alternatives of a pattern."""
+    return "|".join(re.escape(n.lower()) for n in (gem.name, *gem.aliases))
+
+
 def asks_if_it_is(text: str, gem: GemFacts) -> bool:
     """Whether a message asks if the stone in hand is `gem` ("is it a sapphire??", "so it's a real diamond?",
     "I think my pearl is fake"), not about the gem in general ("is sapphire heated?") nor of a treatment of the
     stone ("is this pearl dyed?")."""
-    names = "|".join(re.escape(n.lower()) for n in (gem.name, *gem.aliases))
+    names = _name_words(gem)
     said = re.search(
         rf"\b(?:is (?:it|this|that|mine)|so (?:it'?s|it is|its)|must be|it'?s)\s+(?:a |an |the )?"
         rf"(?:real |genuine |natural |true )?(?:{names})\b|\bmy (?:{names})\b[^.?!]{{0,20}}\b(?:real|fake|genuine)\b|"
