@@ -87,10 +87,12 @@ AFTER_TEST = re.compile(
     r"\b(?:bands?|lines?)\s+(?:in|near)\b"
 )
 PLEOCHROIC = re.compile(r"pleochro|dichro|trichro")
-# "a red ring": a doublet; "a red line at the girdle": its join; "dark backing": an opal doublet's back
+# "a red ring": a doublet; "a red line at the girdle": its join; "dark backing": an opal doublet's back; "set in
+# white gold": the metal of the setting
 NOT_THE_STONE = (
     r"(?:light|background|paper|cloth|box|filter|flash(?:es)?|sheen|streaks?|ring|line|backing|layer|join|plane|"
-    r"veins?|veining|flecks?|specks?|matrix|band at the girdle)"
+    r"veins?|veining|flecks?|specks?|matrix|band at the girdle|gold|silver|platinum|metal|setting|mount(?:ing)?|"
+    r"prongs?|claws?|bezel)"
 )
 # Words that may sit among the colours a dichroscope showed ("light blue and deep violet").
 CONNECTORS = {
