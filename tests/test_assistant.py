@@ -2854,6 +2854,9 @@ def test_a_claimed_loupe_sign_is_checked_and_a_claim_sent_with_a_photo_is_answer
 def test_a_treatments_disclosure_asked_with_a_photo_is_answered_above_the_photos_answer(assistant):
     answer = assistant.conversation().ask("Do I need to disclose that it's heated?", red_stone_photo())
     assert answer.reply.startswith("**Heating must be disclosed when it significantly affects") and answer.candidates
+    sold = assistant.conversation().ask("can I sell it as ruby?", red_stone_photo())
+    assert sold.reply.startswith("**What it may be sold as:**") and sold.candidates
+    assert f"My answer for your stone is {sold.gem}" in sold.reply and any("ftc.gov" in n for n in sold.notes)
 
 
 @pytest.mark.parametrize(

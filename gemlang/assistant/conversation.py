@@ -471,7 +471,18 @@ class Conversation:
             self._judge(turn)
             self._about_the_leaders(turn)
             self._follow_up(turn, explain)
+            self._sold_as_beside_the_photo(turn)
         return self._done(turn.answer)
+
+    def _sold_as_beside_the_photo(self, turn: Turn) -> None:
+        """ "can I sell it as emerald?" sent with the photo: the rule and what the photo's answer says, above it."""
+        evidence, gem = self.assistant.evidence, turn.answer.gem
+        if not turn.photos or self._answered_first or gem not in evidence.index:
+            return
+        flagged = self.scope is not None and self.scope.flagged  # a gem withheld is no answer to sell it by
+        if told := disclosure_answer(turn.text, None if flagged else evidence.facts[evidence.index[gem]]):
+            self._answered_first = told
+            turn.answer.notes.append(f"sources: {'; '.join(DISCLOSURE_SOURCES)}")
 
     def _turn(self, text: str, photos: Sequence[PhotoInput] | PhotoInput | None) -> Turn:
         if photos is None:
