@@ -2682,7 +2682,8 @@ def test_a_pieces_centre_and_side_stones_in_one_message_are_ranked_apart(message
 def test_a_pieces_stones_joined_by_and_in_one_clause_keep_their_own_colour_and_tester(message):
     answer = Assistant(classifier=None).conversation().ask(message)
     assert answer.hints_used == ["red colour", "RI 1.762–1.770", "birefringence 0.008", "SG 4.00"]
-    assert "(white colour; passes a thermal diamond tester), ranked on their own readings" in answer.reply
+    assert "(colourless; passes a thermal diamond tester), ranked on their own readings" in answer.reply
+    assert "apart from the centre stone: **Diamond (" in answer.reply  # white stones: colourless diamonds
     assert answer.candidates[0][0].startswith("Corundum (Ruby")
     assert piece_parts("the centre stone and the side stones both read 1.76") is None  # said of both
 
