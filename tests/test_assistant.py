@@ -2686,6 +2686,8 @@ def test_a_pieces_stones_joined_by_and_in_one_clause_keep_their_own_colour_and_t
     assert "apart from the centre stone: **Diamond (" in answer.reply  # white stones: colourless diamonds
     assert answer.candidates[0][0].startswith("Corundum (Ruby")
     assert piece_parts("the centre stone and the side stones both read 1.76") is None  # said of both
+    centre, side, _ = piece_parts("red centre stone with small diamonds around it, RI 1.762-1.770")
+    assert "RI 1.762" in centre and side == "with small diamonds around it"  # back to the centre stone's clause
 
 
 def test_side_stones_named_beside_the_centre_stone_without_readings_are_left_out_of_its_evidence():

@@ -178,9 +178,12 @@ def piece_parts(text: str) -> tuple[str, str, str] | None:
     # in one clause, the last joining word between the two stones' names: "red centre stone RI 1.762 and small …"
     joined = lambda lo, at, found: max((m.start() for m in _JOINED.finditer(text, lo, at)), default=found)  # noqa: E731
     begin = clause(side.start())
+    end = clause(centre.start()) if centre.start() > side.start() else len(text)
     if centre.start() < side.start() and begin <= centre.start():
         begin = joined(centre.end(), side.start(), begin)
-    end = clause(centre.start()) if centre.start() > side.start() else len(text)
+        # joined to the centre stone's clause, they end with it: "… with small diamonds around it, RI 1.762" is the
+        # centre stone's RI
+        end = next((m.start() for m in _CLAUSE_END.finditer(text, side.end())), end)
     if centre.start() > side.start() and end <= side.start():
         end = joined(side.end(), centre.start(), end)
     if begin <= centre.start() < end or begin >= end:  # "the centre and side stones read …": one clause for both
