@@ -143,6 +143,9 @@ SMOOTH_ON_TEETH = "smooth on the teeth"
 AGAINST_ONLY = (SMOOTH_ON_TEETH, THERMAL_FAILED)
 # the two results of one test: a newer one replaces the other
 OPPOSITE_RESULTS = (("gritty on the teeth", SMOOTH_ON_TEETH), (THERMAL_SAID, THERMAL_FAILED))
+_NOT_ON_THE_METAL = (
+    r"(?![^.;,]{0,25}\b(?:metal|setting|mount\w*|shank|prongs?|claws?|bezel|gold|silver|platinum|chain|clasp)\b)"
+)
 TWO_MATERIALS = "two RIs, crown and pavilion (assembled stone)"  # `crown_and_pavilion`: no one material reads so
 OBSERVATIONS = {
     # not flattened bubbles in a fracture: the glass that filled it (a treatment sign), not a glass or synthetic
@@ -153,8 +156,10 @@ OBSERVATIONS = {
     "swirl marks": r"(?<!treacle-like )(?<!treacly )(?<!treacle )(?<!roiled )swirl(?:s| marks?| lines?)",
     "a treacly (heat-wave) texture": r"treacl\w*|\broiled\b|heat[- ]?wave",
     # in the stone, not "curved lines on the metal of the setting"
-    "curved striae": r"curved (?:colou?r )?(?:striae|growth lines|growth|banding|bands|lines)(?![^.;,]{0,25}\b(?:"
-    r"metal|setting|mount\w*|shank|prongs?|claws?|bezel|gold|silver|platinum|chain|clasp)\b)",
+    "curved striae": r"curved (?:colou?r (?:striae|growth lines|growth|banding|bands|lines)|striae|growth lines|growth|"
+    rf"lines){_NOT_ON_THE_METAL}",
+    # an agate's or a malachite's banding as much as a melt's curved colour bands: the gem says which
+    "curved banding": rf"curved (?:banding|bands){_NOT_ON_THE_METAL}",
     "an acrid smell to a hot point": r"(?:acrid|carbolic|phenol|formaldehyde|camphor|vinegar|chemical|burning plastic)"
     r"[^.;]{0,50}(?:hot[- ]?(?:point|needle)|heated)|(?:hot[- ]?(?:point|needle))[^.;]{0,50}(?:acrid|carbolic|"
     r"phenol|formaldehyde|camphor|vinegar|chemical|plastic)",

@@ -10,6 +10,7 @@ import pytest
 from conftest import red_stone_photo
 
 from gemlang.assistant import HELP, Answer, Assistant, follow_up_colours, property_rows, tell_apart
+from gemlang.assistant.questions import piece_parts
 from gemlang.fusion import EvidenceModel
 from gemlang.hints import parse_hints
 from gemlang.knowledge import get_facts
@@ -2102,13 +2103,15 @@ def test_a_treatment_question_run_on_after_the_readings_without_its_question_mar
 
 @pytest.mark.parametrize(
     "question",
-    ["this is definitely a diamond right?", "it's a diamond, isn't it?", "surely a diamond?", "diamond, right?"],
-)
-def test_a_leading_confirmation_of_a_gem_from_a_photo_says_what_a_photo_cannot_tell_it_from(question):
+    ["this is definitely a diamond right?", "it's a diamond, isn't it?", "surely a diamond?", "diamond, right?",
+     "is this a diamond?", "is it a diamond", "so it's a diamond?", "could this be a diamond?"],
+)  # fmt: skip
+def test_a_confirmation_of_a_gem_from_a_photo_leading_or_plain_says_what_a_photo_cannot_tell_it_from(question):
     answer = stone_answered("Diamond", "Zircon").ask(question)
     assert answer.caution.startswith("From a photo alone I cannot tell natural Diamond from lab-grown diamond or")
     assert "Cubic Zirconia" in answer.caution and "would expose" in answer.caution
     assert stone_answered("Diamond", "Zircon").ask("what is it?").caution == ""  # nothing asked to be confirmed
+    assert stone_answered("Diamond", "Zircon").ask("it's a diamond my aunt left me").caution == ""  # told, not asked
     assert stone_answered("Danburite", "Diamond").ask(question).caution == ""  # "Probably not" says it already
     claim = stone_answered("Hessonite", "Garnet Red").ask("Hessonite shows a treacle-like swirl, right?")
     assert claim.caution == ""  # a claim about the gem, not a yes asked for the stone
@@ -2269,9 +2272,24 @@ def test_curved_striae_in_corundum_lead_to_the_melt_grown_stone_and_the_caution_
 def test_a_sign_of_a_lab_grown_stone_that_the_ranking_does_not_lead_with_makes_it_possible_not_likely():
     from gemlang.assistant import caution
 
-    ranking = [("Onyx Red", 0.83), ("Synthetic Ruby (Verneuil)", 0.07), ("Synthetic Alexandrite", 0.04)]
-    said = caution(ranking, parse_hints("curved banding"), EvidenceModel(["Onyx Red", "Ruby"]))
+    ranking = [("Garnet Red", 0.83), ("Synthetic Ruby (Verneuil)", 0.07), ("Synthetic Alexandrite", 0.04)]
+    said = caution(ranking, parse_hints("curved striae"), EvidenceModel(["Garnet Red", "Ruby"]))
     assert said.startswith("possibly Synthetic Ruby (Verneuil) (lab-grown): curved striae are its signs")
+    said = caution(ranking, parse_hints("curved banding"), EvidenceModel(["Garnet Red", "Ruby"]))
+    assert said.startswith("possibly Synthetic Ruby (Verneuil) (lab-grown): curved banding is its sign, not")
+
+
+@pytest.mark.parametrize(
+    ("classes", "said"),
+    [(("Onyx Red", "Ruby"), "what is this? it has curved banding"), (("Onyx Red", "Ruby"), "curved colour bands"),
+     (("Blue Lace Agate", "Sapphire Blue"), "curved bands"), (("Malachite", "Emerald"), "it has curved banding"),
+     (("Rhodochrosite", "Spinel"), "curved banding")],
+)  # fmt: skip
+def test_curved_banding_in_a_banded_material_is_its_own_banding_not_a_melts_striae(classes, said):
+    answer = stone_answered(*classes).ask(said)
+    assert answer.gem == classes[0] and not answer.unsure and answer.caution == "", answer.caution
+    grown = stone_answered("Ruby", "Spinel").ask("what is this? it has curved banding")  # in a ruby: a melt's
+    assert grown.gem == "Synthetic Ruby (Verneuil)" and grown.caution.startswith("likely Synthetic Ruby (Verneuil)")
 
 
 def test_treatments_and_origins_asked_of_the_stone_in_hand_are_answered():
@@ -2733,6 +2751,22 @@ def test_a_pieces_centre_and_side_stones_in_one_message_are_ranked_apart(message
     assert centre in chat.ask("what have I told you?").reply
 
 
+@pytest.mark.parametrize(
+    "message",
+    ["ring with a red centre stone RI 1.762-1.770 SG 4.00 and small white side stones that pass the diamond tester",
+     "small white side stones that pass the diamond tester and a red centre stone RI 1.762-1.770 SG 4.00"],
+)  # fmt: skip
+def test_a_pieces_stones_joined_by_and_in_one_clause_keep_their_own_colour_and_tester(message):
+    answer = Assistant(classifier=None).conversation().ask(message)
+    assert answer.hints_used == ["red colour", "RI 1.762–1.770", "birefringence 0.008", "SG 4.00"]
+    assert "(colourless; passes a thermal diamond tester), ranked on their own readings" in answer.reply
+    assert "apart from the centre stone: **Diamond (" in answer.reply  # white stones: colourless diamonds
+    assert answer.candidates[0][0].startswith("Corundum (Ruby")
+    assert piece_parts("the centre stone and the side stones both read 1.76") is None  # said of both
+    centre, side, _ = piece_parts("red centre stone with small diamonds around it, RI 1.762-1.770")
+    assert "RI 1.762" in centre and side == "with small diamonds around it"  # back to the centre stone's clause
+
+
 def test_side_stones_named_beside_the_centre_stone_without_readings_are_left_out_of_its_evidence():
     answer = (
         Assistant(classifier=None).conversation().ask("ring, red centre stone RI 1.762-1.770, colourless side stones")
@@ -2900,6 +2934,9 @@ def test_a_claimed_loupe_sign_is_checked_and_a_claim_sent_with_a_photo_is_answer
 def test_a_treatments_disclosure_asked_with_a_photo_is_answered_above_the_photos_answer(assistant):
     answer = assistant.conversation().ask("Do I need to disclose that it's heated?", red_stone_photo())
     assert answer.reply.startswith("**Heating must be disclosed when it significantly affects") and answer.candidates
+    sold = assistant.conversation().ask("can I sell it as ruby?", red_stone_photo())
+    assert sold.reply.startswith("**What it may be sold as:**") and sold.candidates
+    assert f"My answer for your stone is {sold.gem}" in sold.reply and any("ftc.gov" in n for n in sold.notes)
 
 
 @pytest.mark.parametrize(

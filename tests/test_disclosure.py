@@ -39,3 +39,43 @@ def test_a_disclosure_question_naming_a_treatment_is_answered_plainly_by_16_cfr_
     assert heated.startswith("**Heating must be disclosed when it significantly affects the stone's value**")
     assert chat.ask("It's oiled, the seller disclosed it").reply.startswith("**What it may be sold as")  # not asked
     assert all(treated_material(material) is not None for _, _, material in TREATMENTS)
+
+
+def test_a_disclosure_follow_up_naming_no_treatment_asks_of_the_treatment_just_discussed():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.577-1.583, SG 2.72, green")
+    chat.ask("is it oiled?")
+    oiled = chat.ask("does it have to be disclosed?")
+    assert oiled.reply.startswith("**Oiling must be disclosed**") and "only a gem laboratory can tell" in oiled.reply
+    chat.ask("could it be heated?")
+    assert chat.ask("must that be disclosed?").reply.startswith("**Heating must be disclosed when")
+    care = Assistant(classifier=None).conversation()
+    care.ask("RI 1.577-1.583, SG 2.72, green")
+    care.ask("is it heat sensitive?")  # a care question, no treatment: the sale rule, as before
+    assert care.ask("does it have to be disclosed?").reply.startswith("**What it may be sold as")
+
+
+def test_waxing_is_answered_from_its_care_notes_with_how_the_trade_discloses_it():
+    chat = Assistant(classifier=None).conversation()
+    waxed = chat.ask("does the waxing have to be disclosed?")
+    assert waxed.reply.startswith("**Waxing must be disclosed**: it is not permanent")
+    assert "steam: never" in waxed.reply and "AGTA enhancement codes (W, waxing/oiling" in waxed.reply
+    assert any("jtv.com" in note and "gia.edu/lapis" in note for note in waxed.notes)
+    paraffin = chat.ask("is paraffin impregnation of turquoise something to disclose?").reply
+    assert paraffin.startswith("**Waxing must be disclosed**")
+    waxy = Assistant(classifier=None).conversation().ask("it has a waxy lustre, does it need to be disclosed?")
+    assert waxy.reply.startswith("**What it may be sold")  # a waxy lustre is no wax
+    assert chat.ask("how do I clean waxed jade?").reply.startswith("**Caring for waxed stones**")
+
+
+def test_a_disclosure_follow_up_looks_back_a_few_messages_of_the_same_stone_and_reads_declared():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.762-1.770, SG 4.00, blue")
+    chat.ask("is it heated?")
+    chat.ask("what's the hardness?")
+    assert chat.ask("does it have to be disclosed?").reply.startswith("**Heating must be disclosed when")
+    chat.ask("is it heated?")
+    chat.ask("next stone: RI 1.544-1.553, SG 2.65")  # another stone: its treatment is not known
+    assert chat.ask("does it have to be disclosed?").reply.startswith("**What it may be sold as")
+    declared = Assistant(classifier=None).conversation().ask("is waxing a treatment that must be declared?")
+    assert declared.reply.startswith("**Waxing must be disclosed**")

@@ -776,3 +776,15 @@ def test_the_flash_of_a_filled_fissure_points_to_a_gem_the_trade_fills():
     names = [name for name, _ in flash.ranking]
     assert plain.index("Almandine") < plain.index("Ruby") and names.index("Ruby") < names.index("Almandine")
     assert "a flash in filled fissures" in parse_hints("fractures with a blue flash").describe()
+
+
+def test_curved_banding_fits_a_banded_stone_and_a_melt_while_curved_striae_stay_a_melts_sign():
+    from gemlang.knowledge import get_facts
+    from gemlang.knowledge.instruments import profile
+
+    fit = EvidenceModel.observation_fit
+    malachite, onyx, sapphire = (profile(get_facts(n)) for n in ("Malachite", "Onyx Red", "Sapphire Blue"))
+    verneuil = profile(get_facts("Synthetic Ruby (Verneuil)"))
+    assert fit("curved banding", malachite) == fit("curved banding", onyx) == fit("curved banding", verneuil) == 1.0
+    assert fit("curved striae", verneuil) == 1.0 and 0.001 < fit("curved striae", onyx) < 1.0  # its bands, maybe
+    assert fit("curved banding", sapphire) == fit("curved striae", sapphire) == 0.001  # straight banding: not a melt's

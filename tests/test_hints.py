@@ -289,6 +289,22 @@ def test_colour_gathered_in_cracks_or_drill_holes_is_dye_not_diffusion(text):
     assert "dyed stone" in sign and "diffusion" not in sign
 
 
+def test_the_colour_of_the_setting_metal_is_not_the_stones():
+    from gemlang.knowledge.colours import said_colours
+
+    assert said_colours("red centre stone set in white gold, RI 1.762-1.770") == ("red",)
+    assert said_colours("a yellow gold setting, green stone") == ("green",)
+    assert said_colours("a white stone with grey veins") == ("white",)  # the stone's own
+
+
+def test_the_jewellers_white_of_transparent_stones_is_colourless():
+    from gemlang.knowledge.colours import said_colours
+
+    assert said_colours("white sapphire") == said_colours("small white side stones") == ("colourless",)
+    assert said_colours("white diamonds around it") == said_colours("white accent stones") == ("colourless",)
+    assert said_colours("a white opal") == said_colours("white stones") == ("white",)  # an opaque white
+
+
 def test_colours_of_a_flash_are_not_the_stones_colour():
     from gemlang.knowledge.colours import said_colours
 

@@ -377,6 +377,7 @@ def test_a_refractive_index_typed_in_a_hurry_is_still_read(text, low):
 
 def test_curved_colour_banding_and_hot_point_smells_are_read():
     assert "curved striae" in parse_readings("curved colour banding and gas bubbles").observations
+    assert parse_readings("it has curved banding").observations == ("curved banding",)  # an agate's, or a melt's
     assert parse_readings("smells of carbolic acid with a hot point").observations == ("an acrid smell to a hot point",)
     assert parse_readings("hot point: coal smell").observations == ("a coal smell to a hot point",)
 

@@ -98,6 +98,7 @@ from gemlang.assistant.questions import (
     THANKS,
     THE_STONES_VALUE,
     TOLD_QUESTION,
+    TREATED_WORDS,
     TREATMENT_QUESTION,
     WHY_ONLY,
     another_mineral,
@@ -213,6 +214,7 @@ SIDE_STONES_UNTOLD = (
     "where a facet reaches the refractometer; the centre stone stays in hand."
 )
 MEASURED_AGAIN = re.compile(r"\b(?:again|mine)\b", re.I)  # "… measured it again", "mine reads …": the stone in hand
+TREATMENT_REMEMBERED = 3  # the messages a disclosure question naming no treatment looks back on for one
 UNLIKELY = 0.05  # "is it a diamond?" answered "Probably not" below this share (the gem and its kinds together)
 ON_THE_BALANCE = re.compile(r"\bbalance\b|hydrostatic|\bweigh\w*|\bsg\b(?![\s:=]*\d)", re.I)  # "misread the balance"
 ON_THE_REFRACTOMETER = re.compile(r"refractometer|\bri\b(?![\s:=]*\d)|shadow edge", re.I)
@@ -489,7 +491,18 @@ class Conversation:
             self._judge(turn)
             self._about_the_leaders(turn)
             self._follow_up(turn, explain)
+            self._sold_as_beside_the_photo(turn)
         return self._done(turn.answer)
+
+    def _sold_as_beside_the_photo(self, turn: Turn) -> None:
+        """ "can I sell it as emerald?" sent with the photo: the rule and what the photo's answer says, above it."""
+        evidence, gem = self.assistant.evidence, turn.answer.gem
+        if not turn.photos or self._answered_first or gem not in evidence.index:
+            return
+        flagged = self.scope is not None and self.scope.flagged  # a gem withheld is no answer to sell it by
+        if told := disclosure_answer(turn.text, None if flagged else evidence.facts[evidence.index[gem]]):
+            self._answered_first = told
+            turn.answer.notes.append(f"sources: {'; '.join(DISCLOSURE_SOURCES)}")
 
     def _turn(self, text: str, photos: Sequence[PhotoInput] | PhotoInput | None) -> Turn:
         if photos is None:
@@ -631,7 +644,12 @@ class Conversation:
 
     def _disclosure(self, turn: Turn) -> bool:
         gem = self._answered_gem()
-        if treated := treatment_disclosure(turn.text, of_a_stone=gem is not None):  # "must oiling be disclosed?"
+        # "is it oiled?", "how would a lab tell?", then "must it be disclosed?": the treatment of the last messages
+        # (not the heat of "is it heat sensitive?")
+        recent = self.answers[max(self._stone_began, len(self.answers) - TREATMENT_REMEMBERED) :]  # of this stone
+        said = [x.message for x in recent if TREATED_WORDS.search(x.message)]
+        before = said[-1] if said else ""
+        if treated := treatment_disclosure(turn.text, of_a_stone=gem is not None, before=before):
             turn.answer.reply = treated[0]
             turn.answer.notes.append(f"sources: {'; '.join(treated[1])}")
             return True

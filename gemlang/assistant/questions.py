@@ -169,6 +169,9 @@ SEVERAL_STONES = re.compile(
     re.I,
 )
 _CLAUSE_END = re.compile(r"[;:!?\n]|(?<!\d)[.,]|[.,](?!\d)")  # not the decimal point or comma of "1.762", "1,76"
+# the word that joins the words of one stone to the other's in one clause: "… SG 4.00 and small white side stones …"
+_JOINED = re.compile(r"\s(?:and|with|plus|while|whereas|but)\s", re.I)
+_OF_BOTH = re.compile(r"\b(?:both|all of them|all (?:read|show|pass|test))\b", re.I)
 
 
 def piece_parts(text: str) -> tuple[str, str, str] | None:
@@ -180,9 +183,20 @@ def piece_parts(text: str) -> tuple[str, str, str] | None:
     if side is None or centre is None:
         return None
     clause = lambda at: max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)  # noqa: E731
+    # in one clause, the last joining word between the two stones' names: "red centre stone RI 1.762 and small …"
+    joined = lambda lo, at, found: max((m.start() for m in _JOINED.finditer(text, lo, at)), default=found)  # noqa: E731
     begin = clause(side.start())
     end = clause(centre.start()) if centre.start() > side.start() else len(text)
+    if centre.start() < side.start() and begin <= centre.start():
+        begin = joined(centre.end(), side.start(), begin)
+        # joined to the centre stone's clause, they end with it: "… with small diamonds around it, RI 1.762" is the
+        # centre stone's RI
+        end = next((m.start() for m in _CLAUSE_END.finditer(text, side.end())), end)
+    if centre.start() > side.start() and end <= side.start():
+        end = joined(side.end(), centre.start(), end)
     if begin <= centre.start() < end or begin >= end:  # "the centre and side stones read …": one clause for both
+        return None
+    if _OF_BOTH.search(text[begin:end]):  # "the centre stone and the side stones both read 1.76"
         return None
     called = "the " + re.sub(r"\bones\b", "stones", side.group(0).lower())  # "the outer stones"
     return text[:begin] + text[end:], text[begin:end].strip(), called
@@ -309,16 +323,30 @@ LEADING_WORDS = re.compile(r"\b(?:definitely|surely|certainly|for sure|100\s*%|m
 
 
 def confirmation_asked(text: str, gem: GemFacts) -> bool:
-    """Whether a message asks a yes that the stone is `gem` ("this is definitely a diamond right?", "are you 100%
-    sure?"), which a photo cannot give against the gem's look-alikes; not a claim about a gem ("hessonite shows a
-    treacly swirl, right?")."""
+    """Whether a message asks a yes that the stone is `gem`, leading or plain ("this is definitely a diamond
+    right?", "is this a diamond?", "are you 100% sure?"), which a photo cannot give against the gem's look-alikes;
+    not a claim about a gem ("hessonite shows a treacly swirl, right?") nor a treatment asked of it ("is this
+    sapphire heated?")."""
     from gemlang.knowledge.tell_apart import kind_of
 
     if SURE_QUESTION.search(text):
         return True
+    named = [g for g in gems_named_in(text) if g.name == gem.name or kind_of(gem, g)]
     leading = "?" in text and (TAG_QUESTION.search(text) or LEADING_WORDS.search(text))
-    named = any(g.name == gem.name or kind_of(gem, g) for g in gems_named_in(text))
-    return bool(leading and named and not says_what_a_gem_does(text))
+    asked = "?" in text or QUESTION_RUN_ON.search(text)  # "is it a diamond", its "?" left off; not "it's a diamond"
+    plain = asked and any(asks_if_it_is(text, g) or _might_be(text, g) for g in named)
+    return bool(named and (leading or plain) and not says_what_a_gem_does(text))
+
+
+def _might_be(text: str, gem: GemFacts) -> bool:
+    """Whether a message asks if the stone in hand could be `gem` ("could this be a diamond?")."""
+    return bool(
+        re.search(
+            r"\b(?:could|might|can|may)\s+(?:it|this|that|mine|the stone|this stone)\s+(?:really\s+)?be\s+"
+            rf"(?:an?\s+)?(?:real\s+|natural\s+|genuine\s+)?(?:{_name_words(gem)})\b",
+            text.lower(),
+        )
+    )
 
 
 def _could_it_be(words: str) -> re.Pattern[str]:
@@ -517,7 +545,7 @@ def named_as_such(text: str) -> list:
 
 def _no_such_lab_grown(gem, text: str) -> bool:
     """Whether `text` names `gem` as lab-grown ("synthetic forsterite") and no lab-grown one is known."""
-    names = "|".join(re.escape(n.lower()) for n in (gem.name, *gem.aliases))
+    names = _name_words(gem)
     said = re.search(rf"{LAB_GROWN.pattern}\s+(?:{names})\b", text.lower())
     return said is not None and gem.origin == "natural" and not lab_grown_twins(gem)
 
@@ -607,11 +635,16 @@ INCLUSION_OR_COLOUR = re.compile(
 PHENOMENON_SHOWN = re.compile(r"\b(?:ha(?:ve|s)|shows?|showing|displays?)\s+(?:an?\s+)?cat'?s[- ]?eye\b", re.I)
 
 
+def _name_words(gem: GemFacts) -> str:
+    """A gem's name and aliases, lower case, as alternatives of a pattern."""
+    return "|".join(re.escape(n.lower()) for n in (gem.name, *gem.aliases))
+
+
 def asks_if_it_is(text: str, gem: GemFacts) -> bool:
     """Whether a message asks if the stone in hand is `gem` ("is it a sapphire??", "so it's a real diamond?",
     "I think my pearl is fake"), not about the gem in general ("is sapphire heated?") nor of a treatment of the
     stone ("is this pearl dyed?")."""
-    names = "|".join(re.escape(n.lower()) for n in (gem.name, *gem.aliases))
+    names = _name_words(gem)
     said = re.search(
         rf"\b(?:is (?:it|this|that|mine)|so (?:it'?s|it is|its)|must be|it'?s)\s+(?:a |an |the )?"
         rf"(?:real |genuine |natural |true )?(?:{names})\b|\bmy (?:{names})\b[^.?!]{{0,20}}\b(?:real|fake|genuine)\b|"

@@ -269,6 +269,12 @@ def _kind(gem) -> str:
 AS_WELL = 0.5
 
 
+def _its_signs(signs: Sequence[str]) -> str:
+    """ "curved striae are its signs", "gas bubbles and silk are its signs"; "curved banding is its sign"."""
+    plural = len(signs) > 1 or re.search(r"(?:s|ae)$", signs[0])
+    return f"{' and '.join(signs)} {'are its signs' if plural else 'is its sign'}"
+
+
 def caution(
     ranking: list[tuple[str, float]], hints: Hints, evidence: EvidenceModel, asked: bool = False,
     named: Sequence[str] = (), shown: str | None = None,
@@ -333,7 +339,8 @@ def caution(
         theirs = lambda o: EvidenceModel.observation_fit(o, profile(rival)) > OBSERVED[o][1]  # noqa: E731
         if told and rival is not None and not any(theirs(o) for o in told):
             return (
-                f"{likely} {suspect.name} ({_kind(suspect)}): {' and '.join(told)} are its signs, not {rival.name}'s. "
+                f"{likely} {suspect.name} ({_kind(suspect)}): {_its_signs(told)}, not "
+                f"{rival.name}'s. "
                 "A gem laboratory can confirm it."
             )
         return f"{likely} {suspect.name} ({_kind(suspect)}): your readings fit it{fits}. To confirm: {confirm}."

@@ -150,8 +150,18 @@ PLEOCHROISM_FIT = {
 }
 # A loupe sign: the pattern a gem's features use for it, and P(the sign is seen | the gem's facts do not name it).
 ASSEMBLED = r"junction plane between crown|at junction|dark backing|(?:two|three)-layer|separation plane"
-# Curved striae come only from a melt (flame-fusion) and swirls and mould marks from glass or plastic; round
-# gas bubbles also sit in some natural fluid inclusions. The rest are the textbook signs of one gem each.
+# A material banded of itself (agate, onyx, malachite, rhodochrosite, fluorite, obsidian's flow banding): not a
+# corundum's straight colour banding, an absorption band or a cat's-eye's band of light
+BANDED_MATERIAL = (
+    r"(?<!colour )(?<!absorption )\bband(?:ed|ing)\b(?!,? columnar)|"
+    r"\b(?:parallel|concentric|wavy|zigzag|straight|light and dark|black-and-white|white)\b[^;.]{0,25}\bbands\b"
+)
+# "curved striae" or "curved colour bands" said of a banded stone (an onyx) may be its own bands: far likelier than
+# in a single crystal, though the words are a melt's
+STRIAE_IN_A_BANDED_STONE = 0.3
+# Curved striae come only from a melt (flame-fusion), unless the stone is banded of itself, and swirls and mould
+# marks from glass or plastic; round gas bubbles also sit in some natural fluid inclusions. The rest are the
+# textbook signs of one gem each.
 SETTLED_SPECIES = 0.9  # the readings' share of one species from which they are said to settle it
 # A two- or three-phase inclusion (Colombian emerald's) holds a gas bubble: "a small bubble" seen in a gem that has
 # them may be one, so it argues against that gem far less than against one with no such inclusion.
@@ -169,6 +179,8 @@ OBSERVED = {
     # natural stone from its lab-grown twin, leaves the twin (a blue Verneuil sapphire, sold as "sapphire", takes a
     # fifth of the share a Verneuil ruby takes of a ruby photo)
     "curved striae": ("curved", 0.001),
+    # a melt's curved colour bands, or a banded material's own bands, curved as an agate's are
+    "curved banding": (rf"curved|{BANDED_MATERIAL}", 0.001),
     "mould marks": ("mould", 0.05),
     "horsetail inclusions": ("horsetail", 0.01),  # demantoid's chrysotile fibres
     "a red ring (doublet)": ("red ring", 0.01),  # a garnet-topped doublet, table down on white paper
@@ -670,6 +682,8 @@ class EvidenceModel:
         word, miss = OBSERVED[seen]
         if seen == "gas bubbles" and not re.search(word, p.features) and HOLDS_A_BUBBLE.search(p.features):
             return BUBBLE_IN_AN_INCLUSION
+        if seen == "curved striae" and not re.search(word, p.features) and re.search(BANDED_MATERIAL, p.features):
+            return STRIAE_IN_A_BANDED_STONE
         return 1.0 if re.search(word, p.features) else miss
 
     def _place(self, said: Sequence[str]) -> np.ndarray:

@@ -80,6 +80,7 @@ class Care:
     text: str
     sources: tuple[str, ...]
     treatment: bool = False  # the care of a treated material, not of a gem
+    disclosure: str = ""  # how the trade discloses a treatment, where a source gives it
 
     def answer(self, question: str = "", gem: GemFacts | None = None) -> str:
         """The care of this gem in a few sentences: what light or heat does first when the question asks ("will it
@@ -153,6 +154,7 @@ def _care(entry: dict, name: str, treatment: bool = False) -> Care:
         entry["text"],
         tuple(entry["sources"]),
         treatment,
+        entry.get("disclosure", ""),
     )
 
 

@@ -87,10 +87,12 @@ AFTER_TEST = re.compile(
     r"\b(?:bands?|lines?)\s+(?:in|near)\b"
 )
 PLEOCHROIC = re.compile(r"pleochro|dichro|trichro")
-# "a red ring": a doublet; "a red line at the girdle": its join; "dark backing": an opal doublet's back
+# "a red ring": a doublet; "a red line at the girdle": its join; "dark backing": an opal doublet's back; "set in
+# white gold": the metal of the setting
 NOT_THE_STONE = (
     r"(?:light|background|paper|cloth|box|filter|flash(?:es)?|sheen|streaks?|ring|line|backing|layer|join|plane|"
-    r"veins?|veining|flecks?|specks?|matrix|band at the girdle)"
+    r"veins?|veining|flecks?|specks?|matrix|band at the girdle|gold|silver|platinum|metal|setting|mount(?:ing)?|"
+    r"prongs?|claws?|bezel)"
 )
 # Words that may sit among the colours a dichroscope showed ("light blue and deep violet").
 CONNECTORS = {
@@ -199,6 +201,13 @@ CLEAR_STONE = re.compile(
     r"pink|purple|violet|orange|brown|black|grey|gray)\b)|\bclear(?=\s+(?:stone|gem|gemstone|crystal|one|rock|pebble)s?\b)"
 )
 
+# the jeweller's "white" of transparent stones: "white diamonds", "white sapphire", "small white side stones" are
+# colourless (not an opaque white stone's white)
+WHITE_AS_COLOURLESS = re.compile(
+    r"\bwhite(?=\s+(?:(?:side|accent|melee|small|tiny|little)\s+)*(?:diamonds?|sapphires?|topaz|zircons?|cz|"
+    r"moissanites?|cubic zirconias?)\b|\s+(?:(?:small|tiny|little)\s+)*(?:side|accent|melee)\s+(?:stones|gems|ones)\b)"
+)
+
 
 # a colour said of the stone itself before a test's result in the same clause: "a blue stone", "green glass"
 STONE_CALLED = re.compile(
@@ -230,6 +239,7 @@ def said_colours(text: str) -> tuple[str, ...]:
     text = re.sub(r"\borange[- ]peel\b", "dimpled", text)  # a polish texture, not a colour
     text = PHOTO_WITHOUT_COLOUR.sub(" ", text)  # "an old black and white pic": the photo's, not the stone's
     text = CLEAR_STONE.sub("colourless", text)  # "it's clear", "a clear stone": no colour, not a clear blue
+    text = WHITE_AS_COLOURLESS.sub("colourless", text)  # "white diamonds", "white side stones"
     text = GEM_COLOURED.sub(_as_gem_coloured, text)  # "aquamarine-coloured": the gem's own colour
     clauses = re.split(r"[,;.\n!?()/]+", text)
     skip_to = -1  # the last clause of the colours a dichroscope or a flash showed, which may run over commas

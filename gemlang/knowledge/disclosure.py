@@ -3,7 +3,8 @@ disclosed?".
 
 The rule quoted is the US Federal Trade Commission's Jewelry Guides (16 CFR 23.23(b), and their disclosure of
 treatments, 23.22); the answer says it, then what the evidence showed of the stone in hand, never more: only a
-laboratory report settles a sale. A treatment named is answered by 23.22, from what the care notes say of it.
+laboratory report settles a sale. A treatment named is answered by 23.22, from what the care notes say of it and,
+where they say it, how the trade discloses it.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ TREATMENT_RULE = (
     "creates special care requirements, or when it significantly affects the stone's value."
 )
 DISCLOSE_QUESTION = re.compile(
-    r"\bdisclos(?:e|ed|ing|ure)\b|\b(?:declare|mention)\b|\btell\s+(?:it\s+to\s+)?(?:the\s+|my\s+|a\s+)?(?:buyers?|"
+    r"\bdisclos(?:e|ed|ing|ure)\b|\b(?:declar(?:e|ed|ing)|mention(?:ed)?)\b|\btell\s+(?:it\s+to\s+)?(?:the\s+|my\s+|a\s+)?(?:buyers?|"
     r"customers?)\b",
     re.I,
 )
@@ -60,6 +61,7 @@ TREATMENTS = (
     (r"\bdye(?:d|ing|s)?\b", "Dyeing", "dyed stones"),
     (r"\bcoat(?:ed|ing|ings)?\b", "Coating", "coated (mystic) topaz"),
     (r"\bstabili[sz](?:ed|ation|ing)\b", "Stabilisation", "stabilised turquoise"),
+    (r"\bwax(?:ed|ing|es)?\b|\bparaffin", "Waxing", "waxed stones"),
 )
 NOT_PERMANENT = re.compile(r"not permanent|unstable|not (?:light-)?stable|easily removed|\baltered\b", re.I)
 SPECIAL_CARE = ("never", "not recommended", "damp cloth only")
@@ -100,17 +102,26 @@ def _from_care(name: str, said_as: str, care: Care) -> str:
     why = ([f"it is not permanent (“{min(lasting, key=len).rstrip('.')}”)"] if lasting else []) + (
         [f"it needs special care ({'; '.join(ways)})"] if ways else []
     )
+    trade = f" {care.disclosure}" if care.disclosure else ""
     if not why:
-        return f"**{name} must be disclosed when it significantly affects the stone's value.**"
-    return f"**{name} must be disclosed**: {' and '.join(why)}."
+        return f"**{name} must be disclosed when it significantly affects the stone's value.**{trade}"
+    return f"**{name} must be disclosed**: {' and '.join(why)}.{trade}"
 
 
-def treatment_disclosure(text: str, of_a_stone: bool = False) -> tuple[str, tuple[str, ...]] | None:
+def names_a_treatment(text: str) -> bool:
+    """Whether a message names a treatment a disclosure question can be answered for ("is it oiled?")."""
+    return any(re.search(pattern, text or "", re.I) for pattern, *_ in (*TREATMENTS, *GEM_BY_GEM))
+
+
+def treatment_disclosure(text: str, of_a_stone: bool = False, before: str = "") -> tuple[str, tuple[str, ...]] | None:
     """Whether the treatment a disclosure question names must be disclosed, and why, by 16 CFR 23.22, with the
     sources; None if the message asks no such thing. `of_a_stone`: a stone in hand, whose treatment a laboratory
-    decides."""
+    decides. `before`: the message before, whose treatment "does it have to be disclosed?" asks of when it names
+    none itself ("is it oiled?", then "does it have to be disclosed?")."""
     if not (DISCLOSE_QUESTION.search(text or "") and ASKED.search(text)):  # not "it's oiled, the seller disclosed it"
         return None
+    if not names_a_treatment(text) and names_a_treatment(before):
+        text = before
     # a filler, dye or coating first: "heated and glass-filled" is answered for the glass
     treated = next(((said_as, name, m) for said_as, name, m in TREATMENTS if re.search(said_as, text, re.I)), None)
     if treated is not None:
