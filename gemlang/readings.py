@@ -176,7 +176,7 @@ OBSERVATIONS = {
     "nacre": r"\bnacre(?:ous)?\b",
     # "the thermal tester says diamond", "passes the diamond tester", "tester beeps diamond", "beeps on the diamond
     # tester", "reads diamond on the tester": not "fails the tester", "says not diamond", "didn't beep"
-    THERMAL_SAID: r"\bpass(?:es|ed)?\s+(?:the\s+|a\s+|my\s+)?(?:thermal\s+|diamond\s+)+"
+    THERMAL_SAID: r"\bpass(?:es|ed|ing)?\s+(?:the\s+|a\s+|my\s+)?(?:thermal\s+|diamond\s+)+"
     r"(?:tester|probe)|\b(?:tester|probe)(?:(?!not\b|n't\b|never\b)[^.;]){0,25}\b(?:says|said|reads?|shows?|beeps?|"
     r"beeped|indicates?)\s+(?:as\s+)?(?:a\s+)?(?:diamond|positive)\b|"
     r"\btests?\s+(?:as|positive for)\s+(?:a\s+)?diamond\b|"

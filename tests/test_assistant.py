@@ -2767,6 +2767,18 @@ def test_a_pieces_stones_joined_by_and_in_one_clause_keep_their_own_colour_and_t
     assert "RI 1.762" in centre and side == "with small diamonds around it"  # back to the centre stone's clause
 
 
+def test_side_stones_named_last_end_with_their_sentence_and_the_question_after_is_the_pieces():
+    message = (
+        "Ring: centre stone RI 1.762-1.770 SG 4.00 red, with 10 small colourless side stones passing diamond "
+        "tester. How do I list these on the appraisal?"
+    )
+    centre, side, _ = piece_parts(message)
+    assert side == "with 10 small colourless side stones passing diamond tester." and "How do I list" in centre
+    reply = Assistant(classifier=None).conversation().ask(message).reply
+    assert "(colourless; passes a thermal diamond tester), ranked on their own readings" in reply
+    assert "apart from the centre stone: **Diamond (" in reply
+
+
 def test_side_stones_named_beside_the_centre_stone_without_readings_are_left_out_of_its_evidence():
     answer = (
         Assistant(classifier=None).conversation().ask("ring, red centre stone RI 1.762-1.770, colourless side stones")

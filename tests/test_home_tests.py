@@ -55,6 +55,7 @@ def test_the_chat_says_what_a_home_test_shows_before_anything_else():
         "it beeps on the diamond tester",
         "reads diamond on the tester",
         "beeped on my thermal probe",
+        "side stones passing diamond tester",
     ],
 )
 def test_a_diamond_testers_beep_is_read_and_explained_in_any_word_order(text):

@@ -172,13 +172,14 @@ _CLAUSE_END = re.compile(r"[;:!?\n]|(?<!\d)[.,]|[.,](?!\d)")  # not the decimal 
 # the word that joins the words of one stone to the other's in one clause: "… SG 4.00 and small white side stones …"
 _JOINED = re.compile(r"\s(?:and|with|plus|while|whereas|but)\s", re.I)
 _OF_BOTH = re.compile(r"\b(?:both|all of them|all (?:read|show|pass|test))\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")  # not the decimal point of "2.42"
 
 
 def piece_parts(text: str) -> tuple[str, str, str] | None:
     """(what a message says of a piece's centre stone, what it says of its other stones, what it calls them) when it
     speaks of both ("ring, red centre stone RI 1.762-1.770 SG 4.00, two colourless side stones RI 2.42 SR"): the
     other stones' words run from the start of the clause naming them to the clause naming the centre stone, or to
-    the end; the rest is the centre stone's. None unless it names both, in clauses of their own."""
+    the end of their sentence; the rest is the centre stone's. None unless it names both, in clauses of their own."""
     side, centre = SIDE_STONES.search(text), MAIN_STONE.search(text)
     if side is None or centre is None:
         return None
@@ -186,7 +187,9 @@ def piece_parts(text: str) -> tuple[str, str, str] | None:
     # in one clause, the last joining word between the two stones' names: "red centre stone RI 1.762 and small …"
     joined = lambda lo, at, found: max((m.start() for m in _JOINED.finditer(text, lo, at)), default=found)  # noqa: E731
     begin = clause(side.start())
-    end = clause(centre.start()) if centre.start() > side.start() else len(text)
+    # last, they end with their sentence: "… side stones passing diamond tester. How do I list these?" asks of the piece
+    after = next((m.end() for m in _SENTENCE_END.finditer(text, side.end())), len(text))
+    end = clause(centre.start()) if centre.start() > side.start() else after
     if centre.start() < side.start() and begin <= centre.start():
         begin = joined(centre.end(), side.start(), begin)
         # joined to the centre stone's clause, they end with it: "… with small diamonds around it, RI 1.762" is the
