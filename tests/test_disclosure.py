@@ -13,7 +13,7 @@ def test_a_synthetic_answered_must_be_sold_as_what_it_is_and_a_natural_one_teste
     chat = Assistant(classifier=None).conversation()
     chat.ask("Parcel of 'rubies', RI 1.762-1.770, SG 4.00, red, curved striae and gas bubbles")
     synthetic = chat.ask("can I sell them as ruby?")
-    assert synthetic.reply.startswith("**What it may be sold as:**") and "16 CFR 23.23" in synthetic.reply
+    assert synthetic.reply.startswith("**What it may be sold as:**") and "16 CFR 23.25" in synthetic.reply
     assert "which is not a natural gem: it must be sold as what it is" in synthetic.reply
     assert any("ftc.gov" in note for note in synthetic.notes)
     natural = Assistant(classifier=None).conversation()
@@ -31,7 +31,7 @@ def test_a_disclosure_question_naming_a_treatment_is_answered_plainly_by_16_cfr_
     chat = Assistant(classifier=None).conversation()
     oiled = chat.ask("Does the oiling have to be disclosed?")
     assert oiled.reply.startswith("**Oiling must be disclosed**: it is not permanent (“Oiling is stable but not")
-    assert "it needs special care (ultrasonic: never" in oiled.reply and "16 CFR 23.22" in oiled.reply
+    assert "it needs special care (ultrasonic: never" in oiled.reply and "16 CFR 23.24" in oiled.reply
     assert "ecfr.gov" in " ".join(oiled.notes)
     assert chat.ask("must I tell the buyer it was dyed?").reply.startswith("**Dyeing must be disclosed**: it is not")
     assert chat.ask("is irradiation something to disclose?").reply.startswith("**Irradiation must be disclosed where")

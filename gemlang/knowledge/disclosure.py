@@ -1,10 +1,10 @@
 """What a stone may be sold as: "can I sell them as ruby?", "can I call it a diamond?", "does the oiling have to be
 disclosed?".
 
-The rule quoted is the US Federal Trade Commission's Jewelry Guides (16 CFR 23.23(b), and their disclosure of
-treatments, 23.22); the answer says it, then what the evidence showed of the stone in hand, never more: only a
-laboratory report settles a sale. A treatment named is answered by 23.22, from what the care notes say of it and,
-where they say it, how the trade discloses it.
+The rule quoted is the US Federal Trade Commission's Jewelry Guides as revised in 2018 (16 CFR 23.25(b), and their
+disclosure of treatments, 23.24); the answer says it, then what the evidence showed of the stone in hand, never
+more: only a laboratory report settles a sale. A treatment named is answered by 23.24, from what the care notes say
+of it and, where they say it, how the trade discloses it.
 """
 
 from __future__ import annotations
@@ -27,12 +27,15 @@ RULE = (
     'A gem\'s name may be given to a laboratory-grown, synthetic or imitation stone only with "laboratory-grown", '
     '"laboratory-created", "synthetic", "imitation" or "simulated" immediately before it, as conspicuous; and '
     "a treatment must be disclosed when it is not permanent, needs special care, or significantly affects value "
-    "(US Federal Trade Commission, Jewelry Guides: 16 CFR 23.23, and their disclosure of treatments)."
+    "(US Federal Trade Commission, Jewelry Guides: 16 CFR 23.25, and their disclosure of treatments, 23.24)."
 )
 SOURCES = (
-    "16 CFR 23.22, Disclosure of treatments to gemstones "
-    "<https://www.ecfr.gov/current/title-16/chapter-I/subchapter-B/part-23/section-23.22>",
-    "FTC, warning letters to diamond sellers, quoting the Jewelry Guides 23.23(b) "
+    "16 CFR 23.24, Disclosure of treatments to gemstones "
+    "<https://www.ecfr.gov/current/title-16/chapter-I/subchapter-B/part-23/section-23.24>",
+    "16 CFR 23.25, Misuse of the words 'ruby,' 'sapphire,' 'emerald,' 'topaz,' 'stone,' 'birthstone,' 'gem,' "
+    "'gemstone,' etc. <https://www.ecfr.gov/current/title-16/chapter-I/subchapter-B/part-23/section-23.25>",
+    "FTC, warning letters (2019) to sellers of lab-grown diamonds and simulants, under the Jewelry Guides as revised "
+    "in 2018 "
     "<https://www.ftc.gov/business-guidance/blog/2019/04/warning-letters-re-mined-diamond-sellers-describe-products-accurately>",
     "FTC, In the Loupe: advertising diamonds, gemstones and pearls "
     "<https://www.ftc.gov/business-guidance/resources/loupe-advertising-diamond-gemstones-pearls>",
@@ -40,7 +43,7 @@ SOURCES = (
 
 
 TREATMENT_RULE = (
-    "The FTC Jewelry Guides (16 CFR 23.22) require a treatment to be disclosed when it is not permanent, when it "
+    "The FTC Jewelry Guides (16 CFR 23.24) require a treatment to be disclosed when it is not permanent, when it "
     "creates special care requirements, or when it significantly affects the stone's value."
 )
 DISCLOSE_QUESTION = re.compile(
@@ -114,7 +117,7 @@ def names_a_treatment(text: str) -> bool:
 
 
 def treatment_disclosure(text: str, of_a_stone: bool = False, before: str = "") -> tuple[str, tuple[str, ...]] | None:
-    """Whether the treatment a disclosure question names must be disclosed, and why, by 16 CFR 23.22, with the
+    """Whether the treatment a disclosure question names must be disclosed, and why, by 16 CFR 23.24, with the
     sources; None if the message asks no such thing. `of_a_stone`: a stone in hand, whose treatment a laboratory
     decides. `before`: the message before, whose treatment "does it have to be disclosed?" asks of when it names
     none itself ("is it oiled?", then "does it have to be disclosed?")."""
