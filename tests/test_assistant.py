@@ -3027,6 +3027,14 @@ def test_several_stones_said_of_the_photo_in_hand_keep_it_and_say_what_was_answe
     assert chat.ask("hardness 9").used_photo  # the photo is still the stone in hand
 
 
+def test_photos_sent_together_said_to_be_two_stones_are_answered_as_one_and_said_so(assistant):
+    two = assistant.conversation().ask("which of these two is the better buy?", [red_stone_photo(), red_stone_photo()])
+    assert two.reply.startswith("**Several stones in one message:**") and two.candidates
+    views = assistant.conversation().ask("what gem is this? front and back", [red_stone_photo(), red_stone_photo()])
+    assert "Several stones" not in views.reply  # two views of one stone, as photos sent together are taken
+    assert "Several stones" not in assistant.conversation().ask("which one is it?", [red_stone_photo()]).reply
+
+
 def test_side_stones_of_a_piece_are_no_photo_of_several_stones(assistant):
     chat = assistant.conversation()
     chat.ask("what gem is this?", [red_stone_photo()])

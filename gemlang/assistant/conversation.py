@@ -82,6 +82,7 @@ from gemlang.assistant.questions import (
     OF_THE_STONE_IN_HAND,
     OFF_TOPIC,
     ORIGIN_CLAIM_ASKED,
+    OTHER_STONES_ASKED,
     PLACE_QUESTION,
     PROPERTY_FIELDS,
     PROPERTY_QUESTION,
@@ -119,6 +120,7 @@ from gemlang.assistant.questions import (
 from gemlang.assistant.stone_answers import (
     HELP,
     SEVERAL_IN_ONE_PHOTO,
+    SEVERAL_STONES_ONE_MESSAGE,
     UNANSWERED,
     caution,
     describe,
@@ -542,6 +544,8 @@ class Conversation:
         disclose that it's heated?"); ''."""
         if several_stones(turn.text):  # "there are two stones in this photo, what are they?"
             return SEVERAL_IN_ONE_PHOTO
+        if len(turn.photos) > 1 and OTHER_STONES_ASKED.search(turn.text):  # "which of these two is the better buy?"
+            return SEVERAL_STONES_ONE_MESSAGE
         if checked := claims_checked(turn.text):
             return checked
         if treated := treatment_disclosure(turn.text):  # the photo's answer says what a laboratory decides

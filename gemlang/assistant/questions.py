@@ -168,6 +168,12 @@ SEVERAL_STONES = re.compile(
     r"\b(?:each|every) (?:stone|gem)\b|\bwhich (?:one )?is which\b",
     re.I,
 )
+# photos sent together said to be of different stones: "which of these two is the better buy?", "compare them"
+OTHER_STONES_ASKED = re.compile(
+    r"\bwhich (?:one|of (?:these|the|them|those|the two))\b|\b(?:these|those|the)\s+two\b|\bboth\b|\bcompare\b|"
+    r"\b(?:first|second|left|right|other) (?:one|stone|photo)\b",
+    re.I,
+)
 _CLAUSE_END = re.compile(r"[;:!?\n]|(?<!\d)[.,]|[.,](?!\d)")  # not the decimal point or comma of "1.762", "1,76"
 # the word that joins the words of one stone to the other's in one clause: "… SG 4.00 and small white side stones …"
 _JOINED = re.compile(r"\s(?:and|with|plus|while|whereas|but)\s", re.I)

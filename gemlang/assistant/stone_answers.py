@@ -67,6 +67,13 @@ SEVERAL_IN_ONE_PHOTO = (
     "background, in daylight or under a daylight lamp, and in sharp focus."
 )
 
+# Said when photos sent together are said to be of different stones ("which of these two is the better buy?")
+SEVERAL_STONES_ONE_MESSAGE = (
+    "**Several stones in one message:** I take the photos sent together as views of one stone and answer them "
+    "together, so what I say below may mix the stones. To compare them, send each stone's photos in a message of "
+    "its own, then ask about each."
+)
+
 
 def describe(top_k: list[tuple[str, float]]) -> tuple[str, str | None]:
     """(description, note): the language module's text, or the knowledge base's entry if that fails."""
