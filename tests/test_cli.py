@@ -257,8 +257,8 @@ def test_a_commands_options_may_sit_between_its_positionals(capsys):
     args = parse_args(["search", "deep blue", "--top", "3", "photos"])
     assert (args.text, args.top, args.folder, args.command) == ("deep blue", 3, Path("photos"), "search")
     with pytest.raises(SystemExit):
-        parse_args(["explain", "a.jpg", "b.jpg", "--out", "map.png"])
-    assert "gemlang explain: error: unrecognized arguments: b.jpg" in capsys.readouterr().err  # its own usage
+        parse_args(["index", "photos", "more", "--out", "index"])
+    assert "gemlang index: error: unrecognized arguments: more" in capsys.readouterr().err  # its own usage
 
 
 def test_an_evaluation_report_inside_the_data_folder_is_refused(tiny_folder, tiny_model_dir, tmp_path, capsys):
@@ -327,13 +327,22 @@ def test_gemlang_alone_prints_what_it_can_do_and_a_folder_to_describe_is_pointed
     assert "is a folder, not a photo" in err and "gemlang catalog DIR" in err and "Errno" not in err
 
 
-def test_describe_given_several_photos_is_pointed_to_the_catalog(tiny_model_dir, tmp_path, capsys):
+@pytest.mark.parametrize(
+    "command, extra, where_several_go",
+    [
+        ("describe", [], "gemlang catalog DIR"),
+        ("explain", ["--out", "map.png"], "once for each photo, each with its own --out"),
+    ],
+)
+def test_a_command_of_one_photo_given_several_says_so_and_where_they_go(
+    command, extra, where_several_go, tiny_model_dir, tmp_path, capsys
+):
     a, b = tmp_path / "a.png", tmp_path / "b.png"
     for photo in (a, b):
         Image.new("RGB", (64, 64), (200, 30, 30)).save(photo)
-    assert main(["describe", str(a), str(b), "--model", str(tiny_model_dir)]) == 2
+    assert main([command, str(a), *extra, str(b), "--model", str(tiny_model_dir)]) == 2
     err = capsys.readouterr().err
-    assert "describe takes one photo (2 given)" in err and "gemlang catalog DIR" in err
+    assert f"{command} takes one photo (2 given)" in err and where_several_go in err
     assert "unrecognized arguments" not in err and len(err.strip().splitlines()) == 1
 
 
