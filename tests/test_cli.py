@@ -390,3 +390,11 @@ def test_describe_and_catalog_take_backend_and_the_advice_names_it_only_where_th
     assert main(["build", "fusion", "--data", str(tiny_folder), "--out", str(tmp_path / "fusion")]) == 2
     message = capsys.readouterr().err
     assert "GEMLANG_BACKEND is set to torch: unset it" in message and "--backend" not in message
+
+
+def test_a_missing_folder_is_said_without_naming_an_option_the_command_lacks(tmp_path, capsys):
+    missing = tmp_path / "missing"
+    assert main(["explain", "--embedding", str(missing), "--out", str(tmp_path / "map.png")]) == 2
+    err = capsys.readouterr().err
+    assert f"{missing}: no such folder. Give a folder with one sub-folder of photos per class." in err
+    assert "--data" not in err  # explain takes the folder as --embedding
