@@ -398,3 +398,11 @@ def test_a_missing_folder_is_said_without_naming_an_option_the_command_lacks(tmp
     err = capsys.readouterr().err
     assert f"{missing}: no such folder. Give a folder with one sub-folder of photos per class." in err
     assert "--data" not in err  # explain takes the folder as --embedding
+
+
+def test_explain_embedding_maps_a_folder_of_one_class(tiny_folder, tiny_model_dir, tmp_path, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(tiny_folder / "Ruby", data / "Ruby")
+    out = tmp_path / "t.png"
+    assert main(["explain", "--embedding", str(data), "--model", str(tiny_model_dir), "--out", str(out)]) == 0
+    assert out.is_file() and "t-SNE of 6 photos" in capsys.readouterr().out  # nothing is trained: one class will do

@@ -57,7 +57,7 @@ def run(args) -> int:
         from gemlang.features import FeatureCache
         from gemlang.training import encode_folder
 
-        data, X = encode_folder(scan_image_folder(args.embedding), clf.feature_extractor, FeatureCache())
+        data, X = encode_folder(scan_image_folder(args.embedding, min_classes=1), clf.feature_extractor, FeatureCache())
         embedding_plot(X, data.labels, data.classes, args.out, f"t-SNE of {clf.extractor.spec} features")
         print(f"t-SNE of {len(X)} photos written to {args.out}")
         return report_skipped(data.skipped)
