@@ -104,12 +104,18 @@ def check_replaceable(path: str | Path) -> None:
     here = Path.cwd().resolve()
     if here == path.resolve() or path.resolve() in here.parents:  # replacing it would pull the floor away
         raise UsageError(f"{path} is the current folder (or holds it): name a folder to write, e.g. --out my_model")
-    if path.is_dir() and (foreign := sorted(p.name for p in path.iterdir() if not OWN_ENTRIES.fullmatch(p.name))):
+    if path.is_dir() and (foreign := foreign_entries(path, OWN_ENTRIES)):
         raise UsageError(
-            f"{path} already holds files gemlang did not write there ({', '.join(foreign[:3])}"
-            f"{' …' if len(foreign) > 3 else ''}); it is left as it was. Move them away, or choose a new or empty "
-            "output folder."
+            f"{path} already holds files gemlang did not write there ({foreign}); it is left as it was. Move them "
+            "away, or choose a new or empty output folder."
         )
+
+
+def foreign_entries(folder: Path, own: re.Pattern) -> str:
+    """The first names in `folder` that `own` does not match, as a message lists them ("a.jpg, b.jpg, c.jpg …");
+    "" when all it holds is its own."""
+    foreign = sorted(p.name for p in folder.iterdir() if not own.fullmatch(p.name))
+    return ", ".join(foreign[:3]) + (" …" if len(foreign) > 3 else "")
 
 
 @contextlib.contextmanager

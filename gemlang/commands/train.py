@@ -205,6 +205,7 @@ def run_finetune(args) -> int:
 
     from accelerate import PartialState
 
+    from gemlang.cli import CommandError
     from gemlang.data import scan_image_folder
     from gemlang.training.finetune import FinetuneConfig, finetune_classifier, finished_epochs
 
@@ -216,6 +217,8 @@ def run_finetune(args) -> int:
     if args.batch_size is not None:
         config.batch_size = args.batch_size
     checkpoint = args.checkpoint or args.out.with_name(f"{args.out.name}.checkpoint")
+    if Path(checkpoint).resolve() == Path(args.out).resolve():  # deleted once the model is written
+        raise CommandError(f"--checkpoint {checkpoint} is --out: give the checkpoint a folder of its own")
     data = scan_image_folder(args.data)
     print(f"{len(data)} photos in {len(data.classes)} classes from {args.data}")
     report_metadata(data)
