@@ -207,8 +207,6 @@ def test_train_options_it_would_ignore_are_refused(tiny_folder, tmp_path, capsys
     base = ["train", "--data", str(tiny_folder), "--out", str(tmp_path / "m")]
     assert main([*base, "--finetune", "--head", "mlp"]) == 2
     assert "--head sets up a head on frozen features" in capsys.readouterr().err
-    assert main([*base, "--cv", "1"]) == 2
-    assert "give 2 or more folds, or 0" in capsys.readouterr().err
     assert main([*base, "--finetune", "--cv", "0"]) == 2  # 0 is asked for too, though it equals False
     assert main([*base, "--epochs", "3"]) == 2
     assert "only with --finetune or --method" in capsys.readouterr().err
@@ -406,3 +404,15 @@ def test_explain_embedding_maps_a_folder_of_one_class(tiny_folder, tiny_model_di
     out = tmp_path / "t.png"
     assert main(["explain", "--embedding", str(data), "--model", str(tiny_model_dir), "--out", str(out)]) == 0
     assert out.is_file() and "t-SNE of 6 photos" in capsys.readouterr().out  # nothing is trained: one class will do
+
+
+@pytest.mark.parametrize("command", ["train", "evaluate"])
+@pytest.mark.parametrize("cv, said", [("1", "give 2 or more folds, or 0 for none"), ("-2", "-2 is too small")])
+def test_a_fold_count_no_cross_validation_can_use_is_refused_before_any_work(
+    command, cv, said, tiny_folder, tmp_path, capsys
+):
+    out = ["--out", str(tmp_path / "m")] if command == "train" else ["--report", str(tmp_path / "r")]
+    with pytest.raises(SystemExit):
+        main([command, "--data", str(tiny_folder), *out, "--cv", cv])
+    err = capsys.readouterr().err
+    assert "argument --cv: " in err and said in err and "cross-validating" not in err

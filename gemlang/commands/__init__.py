@@ -25,6 +25,14 @@ def count(text: str) -> int:
     return _whole_number(text, 0)
 
 
+def folds(text: str) -> int:
+    """An argparse type for --cv: 2 or more folds, or 0 for none (one fold would hold no photo out)."""
+    value = _whole_number(text, 0)
+    if value == 1:
+        raise argparse.ArgumentTypeError("1 fold holds nothing out: give 2 or more folds, or 0 for none")
+    return value
+
+
 def positive_float(text: str) -> float:
     """An argparse type for amounts that must be above 0 (--C)."""
     try:

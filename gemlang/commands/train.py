@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from gemlang.commands import add_cache_option, positive_float, positive_int, report_skipped
+from gemlang.commands import add_cache_option, folds, positive_float, positive_int, report_skipped
 
 
 def register(subparsers) -> None:
@@ -44,7 +44,7 @@ def register(subparsers) -> None:
     )  # fmt: skip
     p.add_argument(
         "--cv",
-        type=int,
+        type=folds,
         default=None,
         help="folds for cross-validation and calibration (default 5, or the method's); 0 skips both, leaving "
         "the confidence uncalibrated",
@@ -166,8 +166,6 @@ def _check_options(args) -> None:
         raise CommandError("--int8 quantizes frozen encoders; it does not combine with --method or --finetune")
     if args.int8 is not None and args.int8 < 1:
         raise CommandError(f"--int8 {args.int8}: give the number of calibration photos (default 64)")
-    if args.cv is not None and (args.cv == 1 or args.cv < 0):
-        raise CommandError(f"--cv {args.cv}: give 2 or more folds, or 0 to skip cross-validation")
     if args.finetune:  # by identity: --cv 0 equals False but was asked for all the same
         ignored = [
             f"--{n}"
