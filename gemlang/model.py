@@ -556,18 +556,17 @@ def _read_config(path: Path) -> dict:
             "the built-in default model is missing from this installation; rebuild it with "
             "`gemlang build default --data DIR` (see README) or pass --model MODEL_DIR."
         )
+    use = "Use 'default' or a folder written by `gemlang train --out`."
     if not config_file.is_file():
-        raise ModelError(
-            f"{path}: not a gemlang model folder (no config.json). Use 'default' or a folder written by "
-            "`gemlang train --out`."
-        )
+        what = "not a gemlang model folder (no config.json)" if path.exists() else "no such model folder"
+        raise ModelError(f"{path}: {what}. {use}")
     try:
         config = json.loads(config_file.read_text())
     except (ValueError, OSError) as e:  # cut off by a failed copy, or edited by hand
         raise ModelError(f"{path}: config.json cannot be read ({e}); copy the model folder again.") from e
     if not isinstance(config, dict) or config.get("format") != FORMAT:
         found = config.get("format") if isinstance(config, dict) else type(config).__name__
-        raise ModelError(f"{path}: config.json is not a {FORMAT} config (format={found!r}).")
+        raise ModelError(f"{path}: config.json is not a {FORMAT} config (format={found!r}). {use}")
     version = config.get("format_version", FORMAT_VERSION)
     if not isinstance(version, int) or version > FORMAT_VERSION:
         raise ModelError(
