@@ -69,6 +69,18 @@ OWN_ENTRIES = re.compile(
 )
 
 
+def read_config(folder: Path, error: type[Exception], fix: str) -> dict:
+    """FOLDER/config.json as a dict. One cut off by a failed copy, edited by hand, or holding no JSON object is
+    `error` saying so, then `fix` (what to do)."""
+    try:
+        config = json.loads((folder / "config.json").read_text())
+    except (ValueError, OSError) as e:
+        raise error(f"{folder}: config.json cannot be read ({e}); {fix}") from e
+    if not isinstance(config, dict):
+        raise error(f"{folder}: config.json holds a {type(config).__name__}, not settings; {fix}")
+    return config
+
+
 def save_figure(fig, path: str | Path, dpi: int) -> None:
     """Write a matplotlib figure as a PNG atomically (a crash leaves the old file or none) and close it."""
     import matplotlib.pyplot as plt

@@ -35,7 +35,7 @@ from PIL import Image
 from gemlang.data.images import as_photo, file_digest
 from gemlang.errors import GemlangError
 from gemlang.features import FeatureCache, FeatureExtractor, ImageInput
-from gemlang.io import atomic_folder
+from gemlang.io import atomic_folder, read_config
 from gemlang.scope import NOT_A_GEM_PHOTO, UNAVAILABLE, ScopeCheck, ScopeVerdict, blank_picture
 from gemlang.serving import NotServable, cuda_visible, requested_backend
 
@@ -560,13 +560,9 @@ def _read_config(path: Path) -> dict:
     if not config_file.is_file():
         what = "not a gemlang model folder (no config.json)" if path.exists() else "no such model folder"
         raise ModelError(f"{path}: {what}. {use}")
-    try:
-        config = json.loads(config_file.read_text())
-    except (ValueError, OSError) as e:  # cut off by a failed copy, or edited by hand
-        raise ModelError(f"{path}: config.json cannot be read ({e}); copy the model folder again.") from e
-    if not isinstance(config, dict) or config.get("format") != FORMAT:
-        found = config.get("format") if isinstance(config, dict) else type(config).__name__
-        raise ModelError(f"{path}: config.json is not a {FORMAT} config (format={found!r}). {use}")
+    config = read_config(path, ModelError, "copy the model folder again.")
+    if config.get("format") != FORMAT:
+        raise ModelError(f"{path}: config.json is not a {FORMAT} config (format={config.get('format')!r}). {use}")
     version = config.get("format_version", FORMAT_VERSION)
     if not isinstance(version, int) or version > FORMAT_VERSION:
         raise ModelError(

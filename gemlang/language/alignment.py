@@ -36,7 +36,7 @@ from torch.nn import functional as F
 
 from gemlang.errors import UsageError
 from gemlang.features import FeatureCache, FeatureExtractor, ImageInput
-from gemlang.io import atomic_folder
+from gemlang.io import atomic_folder, read_config
 from gemlang.knowledge import GemFacts, all_gems, class_names
 from gemlang.language.gem_prose import reference_description
 from gemlang.language.text_encoder import TEXT_EMBEDDING_DIM, TEXT_ENCODER_NAME, embed_texts
@@ -309,7 +309,7 @@ class AlignmentModel(nn.Module):
                 else f"{path}: not a gemlang alignment folder (no config.json)"
             )
             raise AlignmentError(hint)
-        config = json.loads(config_file.read_text())
+        config = read_config(path, AlignmentError, "copy the alignment folder again, or rebuild it")
         if config.get("format") != FORMAT:
             raise AlignmentError(f"{path}: config.json is not a {FORMAT} config (format={config.get('format')!r})")
         if config.get("text_encoder") != TEXT_ENCODER_NAME:
