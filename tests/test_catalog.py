@@ -434,7 +434,9 @@ def test_rows_name_photos_by_full_path_so_another_working_folder_or_an_odd_name_
 
 def test_ray_options_without_the_ray_engine_are_refused(tiny_folder, tiny_model_dir, tmp_path, capsys):
     assert _catalog(tiny_folder, tmp_path / "c.jsonl", tiny_model_dir, "--workers", "8") == 2
-    assert "--workers set up Ray: use them with --engine ray" in capsys.readouterr().err
+    assert "--workers sets up Ray: use it with --engine ray" in capsys.readouterr().err
+    assert _catalog(tiny_folder, tmp_path / "c.jsonl", tiny_model_dir, "--workers", "8", "--address", "auto") == 2
+    assert "--address and --workers set up Ray: use them with --engine ray" in capsys.readouterr().err
 
 
 def test_a_markdown_catalog_shows_odd_file_names_literally(tmp_path):

@@ -87,7 +87,8 @@ def run(args) -> int:
         raise CommandError("--batch-size must be at least 1")
     ray_options = [o for o, v in (("--address", args.address), ("--workers", args.workers)) if v]
     if ray_options and args.engine != "ray":
-        raise CommandError(f"{' and '.join(ray_options)} set up Ray: use them with --engine ray")
+        sets, them = ("sets", "it") if len(ray_options) == 1 else ("set", "them")
+        raise CommandError(f"{' and '.join(ray_options)} {sets} up Ray: use {them} with --engine ray")
     args.workers = args.workers or 2
     if next(iter_photos(args.folder), None) is None:
         raise CommandError(f"{args.folder}: no photos found ({PHOTO_FORMATS})")
