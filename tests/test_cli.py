@@ -342,6 +342,9 @@ def test_a_command_of_one_photo_given_several_says_so_and_where_they_go(
     err = capsys.readouterr().err
     assert f"{command} takes one photo (2 given)" in err and where_several_go in err
     assert "unrecognized arguments" not in err and len(err.strip().splitlines()) == 1
+    assert main([command, str(tmp_path), *extra, "--model", str(tiny_model_dir)]) == 2  # their folder
+    err = capsys.readouterr().err
+    assert f"{tmp_path}: is a folder, not a photo." in err and where_several_go in err and "Errno" not in err
 
 
 def test_train_notes_classes_the_knowledge_base_names_no_gem_for(tmp_path, capsys, monkeypatch):

@@ -64,20 +64,22 @@ def add_cache_option(parser: argparse.ArgumentParser) -> None:
 
 
 def add_photo_argument(parser: argparse.ArgumentParser, help: str, several: str, optional: bool = False) -> None:
-    """PHOTO, for a command that takes one photo. More photos are an error that says the command takes one and
-    `several`, where several go (`refuse_more_photos`), not argparse's "unrecognized arguments"."""
+    """PHOTO, for a command that takes one photo. More photos, or a folder, are an error that says the command takes
+    one and `several`, where several go (`refuse_more_photos`), not argparse's "unrecognized arguments"."""
     parser.add_argument("photo", nargs="?" if optional else None, metavar="PHOTO", help=help)
     parser.add_argument("more_photos", nargs="*", help=argparse.SUPPRESS)
     parser.set_defaults(several_photos=several)
 
 
 def refuse_more_photos(args: argparse.Namespace) -> None:
-    """The one-line error for photos beyond the one a command (`add_photo_argument`) takes."""
+    """The one-line error for photos beyond the one a command (`add_photo_argument`) takes, or a folder of them."""
     from gemlang.errors import UsageError
 
     if getattr(args, "more_photos", None):
         given = len(args.more_photos) + (args.photo is not None)
         raise UsageError(f"{args.command} takes one photo ({given} given). {args.several_photos}")
+    if args.photo is not None and Path(args.photo).is_dir():
+        raise UsageError(f"{args.photo}: is a folder, not a photo. {args.several_photos}")
 
 
 def add_backend_option(parser: argparse.ArgumentParser) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 from gemlang.commands import (
     add_backend_option,
@@ -29,7 +28,7 @@ def register(subparsers) -> None:
     add_photo_argument(
         p,
         help="one photo file: JPEG, PNG, WebP, AVIF, BMP, TIFF or GIF (for many, `gemlang catalog DIR`)",
-        several="To describe several, put them in a folder and run `gemlang catalog DIR --out catalog.csv`.",
+        several="To describe several, run `gemlang catalog DIR --out catalog.csv` on their folder.",
     )
     p.add_argument("--model", default="default", help="model folder from `gemlang train`, or 'default' (built in)")
     p.add_argument(
@@ -72,8 +71,7 @@ def run(args) -> int:
     clf = GemClassifier.load(args.model, backend=args.backend)
     probs, [scope], failures, [flaws] = analysed_as_the_chat(clf, [args.photo], cache=FeatureCache(args.cache))
     if failures:
-        folder = " To describe every photo of a folder, run `gemlang catalog DIR --out catalog.csv`."
-        raise ImageError(failures[0] + (folder if Path(args.photo).is_dir() else ""))
+        raise ImageError(failures[0])
     pred = clf.rank(probs[0], 5)
     if scope.flagged:  # no description of a gem the model does not believe in (the chat says the same)
         said = f"{scope.sentence()} No description written: {SCOPE_ADVICE[scope.kind]}"
