@@ -216,9 +216,9 @@ class GemClassifier:
         if self.int8:
             notes.append("an int8 model: the map follows the float32 encoders through the head fitted on int8 "
                          "features, an approximation of the quantized graphs the answer came from")  # fmt: skip
-        if self.companion is not None:
-            notes.append("the map follows this model's own encoders; the answer also multiplies in a companion "
-                         "model's, which the map does not show")  # fmt: skip
+        if self.companion is not None:  # which encoders the map follows is said once
+            own = "" if notes else "the map follows this model's own encoders; "
+            notes.append(f"{own}the answer also multiplies in a companion model's, which the map does not show")
         return "; ".join(notes) or None
 
     @property
