@@ -69,6 +69,18 @@ OWN_ENTRIES = re.compile(
 )
 
 
+def read_config(folder: Path, error: type[Exception], fix: str) -> dict:
+    """FOLDER/config.json as a dict. One cut off by a failed copy, edited by hand, or holding no JSON object is
+    `error` saying so, then `fix` (what to do)."""
+    try:
+        config = json.loads((folder / "config.json").read_text())
+    except (ValueError, OSError) as e:
+        raise error(f"{folder}: config.json cannot be read ({e}); {fix}") from e
+    if not isinstance(config, dict):
+        raise error(f"{folder}: config.json holds a {type(config).__name__}, not settings; {fix}")
+    return config
+
+
 def save_figure(fig, path: str | Path, dpi: int) -> None:
     """Write a matplotlib figure as a PNG atomically (a crash leaves the old file or none) and close it."""
     import matplotlib.pyplot as plt
@@ -104,12 +116,18 @@ def check_replaceable(path: str | Path) -> None:
     here = Path.cwd().resolve()
     if here == path.resolve() or path.resolve() in here.parents:  # replacing it would pull the floor away
         raise UsageError(f"{path} is the current folder (or holds it): name a folder to write, e.g. --out my_model")
-    if path.is_dir() and (foreign := sorted(p.name for p in path.iterdir() if not OWN_ENTRIES.fullmatch(p.name))):
+    if path.is_dir() and (foreign := foreign_entries(path, OWN_ENTRIES)):
         raise UsageError(
-            f"{path} already holds files gemlang did not write there ({', '.join(foreign[:3])}"
-            f"{' …' if len(foreign) > 3 else ''}); it is left as it was. Move them away, or choose a new or empty "
-            "output folder."
+            f"{path} already holds files gemlang did not write there ({foreign}); it is left as it was. Move them "
+            "away, or choose a new or empty output folder."
         )
+
+
+def foreign_entries(folder: Path, own: re.Pattern) -> str:
+    """The first names in `folder` that `own` does not match, as a message lists them ("a.jpg, b.jpg, c.jpg …");
+    "" when all it holds is its own."""
+    foreign = sorted(p.name for p in folder.iterdir() if not own.fullmatch(p.name))
+    return ", ".join(foreign[:3]) + (" …" if len(foreign) > 3 else "")
 
 
 @contextlib.contextmanager

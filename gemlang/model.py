@@ -35,7 +35,7 @@ from PIL import Image
 from gemlang.data.images import as_photo, file_digest
 from gemlang.errors import GemlangError
 from gemlang.features import FeatureCache, FeatureExtractor, ImageInput
-from gemlang.io import atomic_folder
+from gemlang.io import atomic_folder, read_config
 from gemlang.scope import NOT_A_GEM_PHOTO, UNAVAILABLE, ScopeCheck, ScopeVerdict, blank_picture
 from gemlang.serving import NotServable, cuda_visible, requested_backend
 
@@ -216,9 +216,9 @@ class GemClassifier:
         if self.int8:
             notes.append("an int8 model: the map follows the float32 encoders through the head fitted on int8 "
                          "features, an approximation of the quantized graphs the answer came from")  # fmt: skip
-        if self.companion is not None:
-            notes.append("the map follows this model's own encoders; the answer also multiplies in a companion "
-                         "model's, which the map does not show")  # fmt: skip
+        if self.companion is not None:  # which encoders the map follows is said once
+            own = "" if notes else "the map follows this model's own encoders; "
+            notes.append(f"{own}the answer also multiplies in a companion model's, which the map does not show")
         return "; ".join(notes) or None
 
     @property
@@ -556,18 +556,13 @@ def _read_config(path: Path) -> dict:
             "the built-in default model is missing from this installation; rebuild it with "
             "`gemlang build default --data DIR` (see README) or pass --model MODEL_DIR."
         )
+    use = "Use 'default' or a folder written by `gemlang train --out`."
     if not config_file.is_file():
-        raise ModelError(
-            f"{path}: not a gemlang model folder (no config.json). Use 'default' or a folder written by "
-            "`gemlang train --out`."
-        )
-    try:
-        config = json.loads(config_file.read_text())
-    except (ValueError, OSError) as e:  # cut off by a failed copy, or edited by hand
-        raise ModelError(f"{path}: config.json cannot be read ({e}); copy the model folder again.") from e
-    if not isinstance(config, dict) or config.get("format") != FORMAT:
-        found = config.get("format") if isinstance(config, dict) else type(config).__name__
-        raise ModelError(f"{path}: config.json is not a {FORMAT} config (format={found!r}).")
+        what = "not a gemlang model folder (no config.json)" if path.exists() else "no such model folder"
+        raise ModelError(f"{path}: {what}. {use}")
+    config = read_config(path, ModelError, "copy the model folder again.")
+    if config.get("format") != FORMAT:
+        raise ModelError(f"{path}: config.json is not a {FORMAT} config (format={config.get('format')!r}). {use}")
     version = config.get("format_version", FORMAT_VERSION)
     if not isinstance(version, int) or version > FORMAT_VERSION:
         raise ModelError(

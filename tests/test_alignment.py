@@ -132,11 +132,16 @@ def test_an_image_encoder_mismatch_is_a_clear_error(trained, tmp_path):
         AlignmentModel.load(tmp_path / "align")
 
 
-def test_a_folder_that_is_not_an_alignment_is_a_clear_error(tmp_path):
+def test_a_folder_that_is_not_an_alignment_is_a_clear_error_that_says_what_to_give(tiny_model_dir, tmp_path):
     from gemlang.language.alignment import AlignmentError, AlignmentModel
 
-    with pytest.raises(AlignmentError, match="no config.json"):
+    use = r"\. Use 'default' or a folder written by `gemlang build alignment --out`\."
+    with pytest.raises(AlignmentError, match=r"not a gemlang alignment folder \(no config.json\)" + use):
         AlignmentModel.load(tmp_path)
+    with pytest.raises(AlignmentError, match="no such alignment folder" + use):
+        AlignmentModel.load(tmp_path / "missing")
+    with pytest.raises(AlignmentError, match=r"\(format='gemlang-classifier'\)" + use):  # a classifier's folder
+        AlignmentModel.load(tiny_model_dir)
 
 
 def test_training_pairs_photos_with_knowledge_phrasings_and_the_loss_goes_down(trained):

@@ -434,7 +434,9 @@ def test_rows_name_photos_by_full_path_so_another_working_folder_or_an_odd_name_
 
 def test_ray_options_without_the_ray_engine_are_refused(tiny_folder, tiny_model_dir, tmp_path, capsys):
     assert _catalog(tiny_folder, tmp_path / "c.jsonl", tiny_model_dir, "--workers", "8") == 2
-    assert "--workers set up Ray: use them with --engine ray" in capsys.readouterr().err
+    assert "--workers sets up Ray: use it with --engine ray" in capsys.readouterr().err
+    assert _catalog(tiny_folder, tmp_path / "c.jsonl", tiny_model_dir, "--workers", "8", "--address", "auto") == 2
+    assert "--address and --workers set up Ray: use them with --engine ray" in capsys.readouterr().err
 
 
 def test_a_markdown_catalog_shows_odd_file_names_literally(tmp_path):
@@ -527,26 +529,76 @@ def test_ctrl_c_says_what_is_kept_and_how_to_go_on(collection, tiny_model_dir, t
     assert not (tmp_path / "catalog.jsonl.lock").exists()  # the lock goes with the run
 
 
-def test_a_restart_says_what_it_discards_and_once_stopped_to_go_on_without_restart(
-    tiny_model_dir, tiny_folder, tmp_path, capsys, monkeypatch
-):
-    import gemlang.collection.catalog_run as catalog_run
+def _stop_after_one_batch(monkeypatch) -> None:
+    """The next run is stopped (Ctrl-C) once it has committed one batch of new rows."""
+    from gemlang.collection.catalog_file import CatalogWriter
 
-    folder, out = tmp_path / "photos", tmp_path / "catalog.csv"
+    append, calls = CatalogWriter.append, []
+
+    def append_once(writer, rows):
+        if rows and calls:
+            raise KeyboardInterrupt
+        calls.extend([rows] if rows else [])
+        append(writer, rows)
+
+    monkeypatch.setattr(CatalogWriter, "append", append_once)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_a_stopped_restart_keeps_the_old_catalog_and_the_same_command_goes_on_with_it(
+    tiny_model_dir, tiny_folder, tmp_path, capsys, monkeypatch, suffix
+):
+    from gemlang.collection.catalog_file import restart_path
+
+    folder, out = tmp_path / "photos", tmp_path / f"catalog{suffix}"
     shutil.copytree(tiny_folder / "Ruby", folder)
     assert _catalog(folder, out, tiny_model_dir) == 0
-    assert "--restart" not in capsys.readouterr().err
+    old, old_record = list(read_rows(out)), run_record_path(out).read_text()
+    (folder / "0.jpg").unlink()  # the restart is to drop its row
+    side = restart_path(out)
+    capsys.readouterr()
 
-    def stopped(*_args, **_kwargs):
-        raise KeyboardInterrupt
+    with monkeypatch.context() as patch:
+        _stop_after_one_batch(patch)
+        assert _catalog(folder, out, tiny_model_dir, "--restart", "--batch-size", "2") == 130
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == f"--restart: cataloguing anew into {side.name}; {out.name} keeps its 6 row(s) until the run " \
+        "completes and replaces it"  # fmt: skip
+    assert err[1].startswith(f"stopped: 2 photos are in {side}, and {out} is kept as it was until the restart")
+    assert list(read_rows(out)) == old and run_record_path(out).read_text() == old_record
+    assert len(list(read_rows(side))) == 2
 
-    monkeypatch.setattr(catalog_run, "run_catalog", stopped)
-    assert _catalog(folder, out, tiny_model_dir, "--restart") == 130
-    err = capsys.readouterr().err
-    assert f"--restart: the 6 row(s) {out} held are discarded" in err
-    assert "run the same command again without --restart (with it, the run starts over)" in err
-    assert _catalog(folder, out, tiny_model_dir, "--restart") == 130  # nothing left to discard
-    assert "are discarded" not in capsys.readouterr().err
+    with monkeypatch.context() as patch:  # stopped again, run without --restart: the restart goes on all the same
+        _stop_after_one_batch(patch)
+        assert _catalog(folder, out, tiny_model_dir, "--batch-size", "2") == 130
+    going_on = f"going on with the --restart stopped earlier (2 photos already in {side.name}); {out.name} keeps"
+    assert capsys.readouterr().err.startswith(going_on)
+    assert list(read_rows(out)) == old and len(list(read_rows(side))) == 4
+
+    assert _catalog(folder, out, tiny_model_dir, "--restart", "--batch-size", "2") == 0
+    said = capsys.readouterr()
+    assert "(4 photos already in" in said.err and said.out.startswith("1 of 5 photos described, 4 already in")
+    rows = list(read_rows(out))
+    assert sorted(Path(r["photo"]).name for r in rows) == [f"{i}.jpg" for i in range(1, 6)]
+    assert not side.exists() and not run_record_path(side).exists()
+    assert _catalog(folder, out, tiny_model_dir) == 0  # the new catalog resumes as any other
+    assert capsys.readouterr().out.startswith("0 of 5 photos described, 5 already in")
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".parquet"])
+def test_a_restart_stopped_between_replacing_out_and_its_record_is_finished_by_the_next_run(tmp_path, suffix):
+    from gemlang.collection.catalog_file import CatalogWriter, catalog_format, restart_path
+    from gemlang.collection.catalog_rows import error_row
+
+    out = tmp_path / f"catalog{suffix}"
+    CatalogWriter(out, {"model": "m"}).append([error_row(tmp_path / "old.jpg", "", "old.jpg: unreadable")])
+    restart = CatalogWriter(out, {"model": "m"}, restart=True)
+    restart.append([error_row(tmp_path / "new.jpg", "", "new.jpg: unreadable")])
+    restart.close()
+    catalog_format(out)(out).replace_with(restart_path(out))  # the first step of finishing it, and no more
+    again = CatalogWriter(out, {"model": "m"})
+    assert not again.restarting and [Path(r["photo"]).name for r in read_rows(out)] == ["new.jpg"]
+    assert not run_record_path(restart_path(out)).exists() and not list(tmp_path.glob(".*"))
 
 
 def test_a_stone_small_in_a_plain_frame_is_named_from_its_crop_as_the_chat_does(tiny_model_dir, tmp_path, capsys):

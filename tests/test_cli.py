@@ -207,8 +207,6 @@ def test_train_options_it_would_ignore_are_refused(tiny_folder, tmp_path, capsys
     base = ["train", "--data", str(tiny_folder), "--out", str(tmp_path / "m")]
     assert main([*base, "--finetune", "--head", "mlp"]) == 2
     assert "--head sets up a head on frozen features" in capsys.readouterr().err
-    assert main([*base, "--cv", "1"]) == 2
-    assert "give 2 or more folds, or 0" in capsys.readouterr().err
     assert main([*base, "--finetune", "--cv", "0"]) == 2  # 0 is asked for too, though it equals False
     assert main([*base, "--epochs", "3"]) == 2
     assert "only with --finetune or --method" in capsys.readouterr().err
@@ -257,8 +255,8 @@ def test_a_commands_options_may_sit_between_its_positionals(capsys):
     args = parse_args(["search", "deep blue", "--top", "3", "photos"])
     assert (args.text, args.top, args.folder, args.command) == ("deep blue", 3, Path("photos"), "search")
     with pytest.raises(SystemExit):
-        parse_args(["explain", "a.jpg", "b.jpg", "--out", "map.png"])
-    assert "gemlang explain: error: unrecognized arguments: b.jpg" in capsys.readouterr().err  # its own usage
+        parse_args(["index", "photos", "more", "--out", "index"])
+    assert "gemlang index: error: unrecognized arguments: more" in capsys.readouterr().err  # its own usage
 
 
 def test_an_evaluation_report_inside_the_data_folder_is_refused(tiny_folder, tiny_model_dir, tmp_path, capsys):
@@ -327,14 +325,26 @@ def test_gemlang_alone_prints_what_it_can_do_and_a_folder_to_describe_is_pointed
     assert "is a folder, not a photo" in err and "gemlang catalog DIR" in err and "Errno" not in err
 
 
-def test_describe_given_several_photos_is_pointed_to_the_catalog(tiny_model_dir, tmp_path, capsys):
+@pytest.mark.parametrize(
+    "command, extra, where_several_go",
+    [
+        ("describe", [], "gemlang catalog DIR"),
+        ("explain", ["--out", "map.png"], "once for each photo, each with its own --out"),
+    ],
+)
+def test_a_command_of_one_photo_given_several_says_so_and_where_they_go(
+    command, extra, where_several_go, tiny_model_dir, tmp_path, capsys
+):
     a, b = tmp_path / "a.png", tmp_path / "b.png"
     for photo in (a, b):
         Image.new("RGB", (64, 64), (200, 30, 30)).save(photo)
-    assert main(["describe", str(a), str(b), "--model", str(tiny_model_dir)]) == 2
+    assert main([command, str(a), *extra, str(b), "--model", str(tiny_model_dir)]) == 2
     err = capsys.readouterr().err
-    assert "describe takes one photo (2 given)" in err and "gemlang catalog DIR" in err
+    assert f"{command} takes one photo (2 given)" in err and where_several_go in err
     assert "unrecognized arguments" not in err and len(err.strip().splitlines()) == 1
+    assert main([command, str(tmp_path), *extra, "--model", str(tiny_model_dir)]) == 2  # their folder
+    err = capsys.readouterr().err
+    assert f"{tmp_path}: is a folder, not a photo." in err and where_several_go in err and "Errno" not in err
 
 
 def test_train_notes_classes_the_knowledge_base_names_no_gem_for(tmp_path, capsys, monkeypatch):
@@ -381,3 +391,31 @@ def test_describe_and_catalog_take_backend_and_the_advice_names_it_only_where_th
     assert main(["build", "fusion", "--data", str(tiny_folder), "--out", str(tmp_path / "fusion")]) == 2
     message = capsys.readouterr().err
     assert "GEMLANG_BACKEND is set to torch: unset it" in message and "--backend" not in message
+
+
+def test_a_missing_folder_is_said_without_naming_an_option_the_command_lacks(tmp_path, capsys):
+    missing = tmp_path / "missing"
+    assert main(["explain", "--embedding", str(missing), "--out", str(tmp_path / "map.png")]) == 2
+    err = capsys.readouterr().err
+    assert f"{missing}: no such folder. Give a folder with one sub-folder of photos per class." in err
+    assert "--data" not in err  # explain takes the folder as --embedding
+
+
+def test_explain_embedding_maps_a_folder_of_one_class(tiny_folder, tiny_model_dir, tmp_path, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(tiny_folder / "Ruby", data / "Ruby")
+    out = tmp_path / "t.png"
+    assert main(["explain", "--embedding", str(data), "--model", str(tiny_model_dir), "--out", str(out)]) == 0
+    assert out.is_file() and "t-SNE of 6 photos" in capsys.readouterr().out  # nothing is trained: one class will do
+
+
+@pytest.mark.parametrize("command", ["train", "evaluate"])
+@pytest.mark.parametrize("cv, said", [("1", "give 2 or more folds, or 0 for none"), ("-2", "-2 is too small")])
+def test_a_fold_count_no_cross_validation_can_use_is_refused_before_any_work(
+    command, cv, said, tiny_folder, tmp_path, capsys
+):
+    out = ["--out", str(tmp_path / "m")] if command == "train" else ["--report", str(tmp_path / "r")]
+    with pytest.raises(SystemExit):
+        main([command, "--data", str(tiny_folder), *out, "--cv", cv])
+    err = capsys.readouterr().err
+    assert "argument --cv: " in err and said in err and "cross-validating" not in err

@@ -76,3 +76,9 @@ def test_a_clear_photo_the_answer_is_sure_of_is_a_gem_photo(default):
     probs, verdicts, _ = default.analyse(photos)
     assert [default.classes[i] for i in probs.argmax(1)] == ["Amethyst", "Sapphire Blue"]
     assert all(v.kind != "not_a_gem_photo" for v in verdicts), verdicts
+
+
+def test_the_heat_map_note_of_the_built_in_model_says_once_what_the_map_follows(default):
+    assert default.int8 and default.companion is not None
+    note = default.heat_map_note
+    assert note.count("the map follows") == 1 and "approximation" in note and "companion" in note

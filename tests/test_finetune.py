@@ -103,6 +103,21 @@ def test_a_checkpoint_of_another_run_with_no_finished_epoch_is_replaced_with_a_n
     assert any("finished no epoch; it is replaced" in line for line in said)
 
 
+def test_a_checkpoint_folder_holding_other_files_is_refused_before_training_not_deleted_after(tiny_folder, tmp_path):
+    from gemlang.cli import main
+
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "config.json").write_text("{}")  # a model folder given as the checkpoint, by mistake
+    for checkpoint in (model, tiny_folder):  # or the photos
+        with pytest.raises(FinetuneError, match="holds files that are no checkpoint"):
+            finetune._checkpoint_file(checkpoint, "mine", "mobilenet_v2", quiet)
+    assert (model / "config.json").read_text() == "{}" and not (model / "run.json").exists()
+    out = tmp_path / "new_model"
+    assert main(["train", "--finetune", "--data", str(tiny_folder), "--out", str(out), "--checkpoint", str(out)]) == 2
+    assert not out.exists()
+
+
 def test_the_best_state_checkpoint_is_readable_like_every_file_written(tmp_path):
     from gemlang.training.loop import save_state_atomic
 

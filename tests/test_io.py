@@ -94,3 +94,31 @@ def test_a_file_that_cannot_be_created_is_named_as_given_not_by_its_temporary_na
     with pytest.raises(OSError) as raised, atomic_file(target) as f:
         f.write("x")
     assert raised.value.filename == str(target) and raised.value.errno == errno.ENOSPC
+
+
+def _load_model(path):
+    from gemlang.model import GemClassifier
+
+    return GemClassifier.load(path)
+
+
+def _load_alignment(path):
+    from gemlang.language.alignment import AlignmentModel
+
+    return AlignmentModel.load(path)
+
+
+def _load_fusion(path):
+    from gemlang.fusion.train import load_settings
+
+    return load_settings(path)
+
+
+@pytest.mark.parametrize("load", [_load_model, _load_alignment, _load_fusion])
+@pytest.mark.parametrize("damage", ['{"format": "gemlang-', "[]"])
+def test_a_damaged_config_of_any_folder_is_an_error_that_says_so_not_a_traceback(load, damage, tmp_path):
+    from gemlang.errors import GemlangError
+
+    (tmp_path / "config.json").write_text(damage)  # a copy cut off half-way, or edited by hand
+    with pytest.raises(GemlangError, match=f"{tmp_path}: config.json (cannot be read|holds a list)"):
+        load(tmp_path)

@@ -68,12 +68,15 @@ def test_head_from_another_encoder_is_an_error(tiny_model_dir, tmp_path):
         GemClassifier.load(other)
 
 
-def test_unknown_or_foreign_model_paths_are_clear_errors(tmp_path):
-    with pytest.raises(ModelError, match="not a gemlang model folder"):
+def test_unknown_or_foreign_model_paths_are_clear_errors_that_say_what_to_give(tmp_path):
+    use = "Use 'default' or a folder written by `gemlang train --out`."
+    with pytest.raises(ModelError, match="no such model folder. " + re.escape(use)):
         GemClassifier.load(tmp_path / "nowhere")
     (tmp_path / "foreign").mkdir()
+    with pytest.raises(ModelError, match=r"not a gemlang model folder \(no config.json\). " + re.escape(use)):
+        GemClassifier.load(tmp_path / "foreign")
     (tmp_path / "foreign" / "config.json").write_text(json.dumps({"architectures": ["BertModel"]}))
-    with pytest.raises(ModelError, match="not a gemlang-classifier"):
+    with pytest.raises(ModelError, match="not a gemlang-classifier config .*" + re.escape(use)):
         GemClassifier.load(tmp_path / "foreign")
 
 

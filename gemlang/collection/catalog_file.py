@@ -10,6 +10,10 @@ Opening OUT again therefore:
 - refuses, with the settings that differ, to append rows made with another model or option;
 - yields the keys (content hashes) of the photos already catalogued, so they are skipped.
 
+A --restart keeps OUT until its new catalog is complete: the new rows go to `restart_path(OUT)`
+(catalog.restarting.csv beside catalog.csv), which a stopped restart leaves for the next run to go on with,
+and the finished run puts in OUT's place (`finish_restart`).
+
 Formats, by OUT's suffix: .jsonl (one JSON object a photo), .csv, .md, and .parquet: a folder of Parquet
 parts, one per batch, each written to a temporary name and renamed (a part is complete or absent).
 """
@@ -23,6 +27,7 @@ import io
 import json
 import os
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -46,6 +51,11 @@ class CatalogFileError(GemlangError):
 
 def run_record_path(out: Path) -> Path:
     return out.with_name(out.name + ".run.json")
+
+
+def restart_path(out: Path) -> Path:
+    """Where a --restart writes its catalog while OUT keeps the old one: catalog.csv -> catalog.restarting.csv."""
+    return out.with_name(f"{out.stem}.restarting{out.suffix}")
 
 
 class KeySet:
@@ -145,6 +155,11 @@ class TextCatalog:
 
     def render(self, row: dict[str, Any]) -> str:
         raise NotImplementedError
+
+    def replace_with(self, new: Path) -> None:
+        """Put the catalog `new` in this one's place, at one rename."""
+        if new.exists():
+            os.replace(new, self.path)
 
     def move_rows(self, committed: int, moved: Moved) -> int:
         """Rewrite the first `committed` bytes beside the file, each row of `moved` with its photo's new path, and
@@ -346,6 +361,20 @@ class ParquetCatalog:
             n += 1
         return n
 
+    def replace_with(self, new: Path) -> None:
+        """Put the folder `new` in this one's place, at two renames; a file of someone's in this folder (not a part)
+        stays in it. Stopped part-way, the next call finishes it."""
+        old = self.path.with_name(f".{self.path.name}.replaced")
+        if new.exists():
+            if self.path.exists() and not old.exists():
+                os.replace(self.path, old)
+            os.replace(new, self.path)
+        if old.exists():
+            for entry in old.iterdir():
+                if not entry.name.startswith(("part-", ".part-")):
+                    os.replace(entry, self.path / entry.name)
+            shutil.rmtree(old)
+
     @staticmethod
     def _write_part(table, final: Path) -> None:
         """Write a part under a temporary name, then rename it: a part is complete or absent."""
@@ -445,32 +474,80 @@ def _lock_for_writing(out: Path):
         handle.close()  # locked a file the run before removed: lock the one now at `path`
 
 
+def finish_restart(out: Path) -> None:
+    """Put the catalog of a --restart in OUT's place, then its run record in OUT's record's. Each step is done only
+    if it is still to do, so a run stopped between them leaves what the next call finishes."""
+    catalog_format(out)(out).replace_with(restart_path(out))
+    os.replace(run_record_path(restart_path(out)), run_record_path(out))
+
+
+def _finish_a_stopped_finish(out: Path) -> None:
+    """A restart's run record without its catalog: a run stopped between the two steps of `finish_restart`, when OUT
+    holds the rows the record counts (finished now), or a restart whose catalog was deleted (its record goes too)."""
+    side, record_path = restart_path(out), run_record_path(restart_path(out))
+    if side.exists() or not record_path.exists():
+        return
+    try:
+        record = json.loads(record_path.read_text())
+        committed = record["committed"]
+    except (OSError, ValueError, KeyError):
+        record, committed = {}, None
+    if out.is_dir():
+        holds = len(list(out.glob("part-*.parquet"))) == committed
+    else:
+        holds = (
+            out.is_file()
+            and out.stat().st_size == committed
+            and record.get("tail_sha256") == _tail_digest(out, committed)
+        )
+    if holds:
+        finish_restart(out)
+    else:
+        record_path.unlink()
+
+
 class CatalogWriter:
-    """OUT opened for a run: `done` holds the keys already in it; `append` commits one batch."""
+    """OUT opened for a run: `done` holds the keys already in it; `append` commits one batch to `path`.
+
+    `path` is OUT, or for a restart (`restarting`) `restart_path(OUT)`, which `finish` puts in OUT's place: OUT keeps
+    the old catalog until then, and a later run, with --restart or without, goes on with the stopped restart.
+    """
 
     def __init__(self, out: Path, settings: dict[str, Any], restart: bool = False):
         self.out = out
-        self.catalog = catalog_format(out)(out)
-        self.settings = settings | {"columns": list(self.catalog.columns)}
+        fmt = catalog_format(out)
+        self.settings = settings | {"columns": list(fmt.columns)}
         # a folder where a file goes, or the reverse
         if out.is_dir() != (out.suffix.lower() == ".parquet") and out.exists():
             raise CatalogFileError(f"{out} is a {'folder' if out.is_dir() else 'file'}: choose another --out.")
         out.parent.mkdir(parents=True, exist_ok=True)
-        self.record = run_record_path(out)
         self._lock = _lock_for_writing(out)
+        _finish_a_stopped_finish(out)
+        side = restart_path(out)
+        self.restarting = run_record_path(side).exists() or restart and out.exists()
+        self.path = side if self.restarting else out
+        self.catalog = fmt(self.path)
+        self.record = run_record_path(self.path)
         self.done = KeySet()
         self.failed_before = KeySet()  # photos OUT holds an error row for: counted again only if they still fail
-        self.discarded = self._rows_held() if restart else 0  # said as the run starts: the old catalog is gone
-        if restart or not self._resume():
+        self.kept = self._rows_held() if self.restarting else 0  # the rows OUT keeps until the restart is done
+        try:
+            resumed = self._resume() if self.restarting or not restart else False
+        except CatalogFileError:
+            if not restart:
+                raise
+            resumed = False  # a stopped restart of other options, or changed: this restart starts anew
+        self.resumed_restart = self.restarting and resumed
+        if not resumed:
             self.committed = self.catalog.start()
             self._write_record()
 
     def _resume(self) -> bool:
-        """Check OUT against this run and recover it; False when there is nothing to resume."""
+        """Check the catalog at `path` against this run and recover it; False when there is nothing to resume."""
         if not self.record.exists():
-            if self.out.exists() and (self.out.is_dir() and any(self.out.iterdir()) or self.out.is_file()):
+            if self.path.exists() and (self.path.is_dir() and any(self.path.iterdir()) or self.path.is_file()):
                 raise CatalogFileError(
-                    f"{self.out} exists but has no run record ({self.record.name}), so it was not written by "
+                    f"{self.path} exists but has no run record ({self.record.name}), so it was not written by "
                     "`gemlang catalog` and cannot be resumed. Choose another --out, or pass --restart to replace it."
                 )
             return False
@@ -479,7 +556,7 @@ class CatalogWriter:
             earlier, committed = record["settings"], record["committed"]
         except (OSError, ValueError, KeyError) as e:
             raise CatalogFileError(f"{self.record}: not a readable run record ({e}); pass --restart") from e
-        if not self.out.exists():
+        if not self.path.exists():
             return False
         differ = [k for k in COMPARED_SETTINGS if earlier.get(k) != self.settings.get(k)]
         if "columns" in differ:  # written by another version of gemlang: no option of this run would match it
@@ -487,7 +564,7 @@ class CatalogWriter:
             added, gone = [c for c in now if c not in before], [c for c in before if c not in now]
             changes = [f"{label}: {', '.join(names)}" for label, names in (("new", added), ("gone", gone)) if names]
             raise CatalogFileError(
-                f"{self.out} was written by another version of gemlang, with other columns "
+                f"{self.path} was written by another version of gemlang, with other columns "
                 f"({'; '.join(changes) or 'in another order'}), so this run's rows would not line up with its rows. "
                 "Pass --restart to rebuild it with the current columns, or choose another --out to keep it as it is."
             )
@@ -498,15 +575,15 @@ class CatalogWriter:
                 return f"{source!r} ({settings.get(key)})" if source else repr(settings.get(key))
 
             said = "; ".join(
-                f"{k}: {shown(earlier, k)} in {self.out.name}, {shown(self.settings, k)} now" for k in differ
+                f"{k}: {shown(earlier, k)} in {self.path.name}, {shown(self.settings, k)} now" for k in differ
             )
             raise CatalogFileError(
-                f"{self.out} was written with other settings ({said}). A catalog holds rows of one model and one set "
+                f"{self.path} was written with other settings ({said}). A catalog holds rows of one model and one set "
                 "of options: choose another --out, run with the same options to resume, or pass --restart."
             )
-        if record.get("tail_sha256") not in (None, _tail_digest(self.out, committed)):
+        if record.get("tail_sha256") not in (None, _tail_digest(self.path, committed)):
             raise CatalogFileError(
-                f"{self.out} was changed outside gemlang since its last run (its committed rows differ from what "
+                f"{self.path} was changed outside gemlang since its last run (its committed rows differ from what "
                 "was written), so appending could cut an edited row. Move it away or pass --restart."
             )
         self.catalog.recover(committed)
@@ -527,9 +604,16 @@ class CatalogWriter:
     def _rows_held(self) -> int:
         """How many committed rows OUT holds (0 for a file `gemlang catalog` did not write, or cannot read)."""
         try:
-            return sum(1 for _ in read_rows(self.out)) if self.record.exists() and self.out.exists() else 0
+            return (
+                sum(1 for _ in read_rows(self.out)) if run_record_path(self.out).exists() and self.out.exists() else 0
+            )
         except (OSError, ValueError, KeyError):
             return 0
+
+    def finish(self) -> None:
+        """The run is complete: a restart's catalog takes OUT's place (`finish_restart`); nothing is written after."""
+        if self.restarting:
+            finish_restart(self.out)
 
     def close(self) -> None:
         """The run is over: remove OUT.lock and release it (removed first, while still held)."""
@@ -540,7 +624,7 @@ class CatalogWriter:
 
     def _write_record(self) -> None:
         record = {"format": RECORD_FORMAT, "settings": self.settings, "committed": self.committed}
-        write_json_atomic(record | {"tail_sha256": _tail_digest(self.out, self.committed)}, self.record)
+        write_json_atomic(record | {"tail_sha256": _tail_digest(self.path, self.committed)}, self.record)
 
     def move_rows(self, moved: Moved) -> None:
         """Give the rows of photos that moved their new path: OUT rewritten beside itself replaces it (a Parquet part

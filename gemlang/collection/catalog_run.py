@@ -107,7 +107,7 @@ def run_catalog(
     earlier, resumed = KeySet(writer.done.to_array()), KeySet()
     with tqdm(total=total, desc="cataloguing", unit="photo", disable=bars_off(progress), smoothing=0.05) as bar:
         if writer.done:
-            bar.set_postfix_str(f"resuming: {len(writer.done)} photos already in {writer.out.name}")
+            bar.set_postfix_str(f"resuming: {len(writer.done)} photos already in {writer.path.name}")
         for visited, rows in batches(iter_photos(folder), writer.done):
             fresh, seen, refailed = [], set(), 0
             for row in rows:

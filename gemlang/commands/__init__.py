@@ -25,6 +25,14 @@ def count(text: str) -> int:
     return _whole_number(text, 0)
 
 
+def folds(text: str) -> int:
+    """An argparse type for --cv: 2 or more folds, or 0 for none (one fold would hold no photo out)."""
+    value = _whole_number(text, 0)
+    if value == 1:
+        raise argparse.ArgumentTypeError("1 fold holds nothing out: give 2 or more folds, or 0 for none")
+    return value
+
+
 def positive_float(text: str) -> float:
     """An argparse type for amounts that must be above 0 (--C)."""
     try:
@@ -53,6 +61,25 @@ def add_cache_option(parser: argparse.ArgumentParser) -> None:
         help="feature cache folder (default $GEMLANG_CACHE, else ~/.cache/gemlang); one that cannot be written "
         "gives way to one in the temporary folder, with a warning",
     )
+
+
+def add_photo_argument(parser: argparse.ArgumentParser, help: str, several: str, optional: bool = False) -> None:
+    """PHOTO, for a command that takes one photo. More photos, or a folder, are an error that says the command takes
+    one and `several`, where several go (`refuse_more_photos`), not argparse's "unrecognized arguments"."""
+    parser.add_argument("photo", nargs="?" if optional else None, metavar="PHOTO", help=help)
+    parser.add_argument("more_photos", nargs="*", help=argparse.SUPPRESS)
+    parser.set_defaults(several_photos=several)
+
+
+def refuse_more_photos(args: argparse.Namespace) -> None:
+    """The one-line error for photos beyond the one a command (`add_photo_argument`) takes, or a folder of them."""
+    from gemlang.errors import UsageError
+
+    if getattr(args, "more_photos", None):
+        given = len(args.more_photos) + (args.photo is not None)
+        raise UsageError(f"{args.command} takes one photo ({given} given). {args.several_photos}")
+    if args.photo is not None and Path(args.photo).is_dir():
+        raise UsageError(f"{args.photo}: is a folder, not a photo. {args.several_photos}")
 
 
 def add_backend_option(parser: argparse.ArgumentParser) -> None:

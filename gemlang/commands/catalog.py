@@ -44,7 +44,12 @@ def register(subparsers) -> None:
     p.add_argument(
         "--batch-size", type=positive_int, default=32, help="photos described and committed at a time (default 32)"
     )
-    p.add_argument("--restart", action="store_true", help="discard what OUT holds and catalog from scratch")
+    p.add_argument(
+        "--restart",
+        action="store_true",
+        help="catalog from scratch into OUT's name with .restarting (catalog.restarting.csv), which replaces OUT when "
+        "the run completes: OUT keeps the old catalog until then, and a stopped restart goes on when run again",
+    )
     p.add_argument(
         "--engine",
         choices=["local", "ray"],
@@ -82,7 +87,8 @@ def run(args) -> int:
         raise CommandError("--batch-size must be at least 1")
     ray_options = [o for o, v in (("--address", args.address), ("--workers", args.workers)) if v]
     if ray_options and args.engine != "ray":
-        raise CommandError(f"{' and '.join(ray_options)} set up Ray: use them with --engine ray")
+        sets, them = ("sets", "it") if len(ray_options) == 1 else ("set", "them")
+        raise CommandError(f"{' and '.join(ray_options)} {sets} up Ray: use {them} with --engine ray")
     args.workers = args.workers or 2
     if next(iter_photos(args.folder), None) is None:
         raise CommandError(f"{args.folder}: no photos found ({PHOTO_FORMATS})")
@@ -90,9 +96,8 @@ def run(args) -> int:
     clf = GemClassifier.load(model, backend=args.backend)
     generator = load_generator(args.generator)  # a folder that is no text model fails here, before any record
     writer = CatalogWriter(args.out, run_settings(model, args.top_k, args.generator), restart=args.restart)
-    if writer.discarded:
-        print(f"--restart: the {writer.discarded} row(s) {args.out} held are discarded; the catalog is made anew",
-              file=sys.stderr)  # fmt: skip
+    if writer.restarting:
+        print(restart_line(writer), file=sys.stderr)
     if args.engine == "ray":
         from gemlang.collection.ray_engine import ray_batches, start_ray
 
@@ -119,12 +124,14 @@ def run(args) -> int:
         summary = run_catalog(folder, writer, batches, progress=not args.no_progress, on_failure=report)
         # one pass over OUT: the rows gone, replaced or of other folders, the rows the copies share, and the rows
         # of photos that moved, which take their new path while this run still holds OUT.lock
-        gone, replaced, elsewhere, origins, moved = stale_rows(args.out, folder, {k for _, k in summary.copies_named})
+        copied = {k for _, k in summary.copies_named}
+        gone, replaced, elsewhere, origins, moved = stale_rows(writer.path, folder, copied)
         writer.move_rows(moved)
+        writer.finish()
     except KeyboardInterrupt:  # every committed batch is kept: say so, and how to go on
-        again = "again without --restart (with it, the run starts over)" if args.restart else "again"
-        print(f"stopped: {len(writer.done)} photos are in {args.out}; run the same command {again} to go on from "
-              "there", file=sys.stderr)  # fmt: skip
+        kept = f", and {args.out} is kept as it was until the restart completes" if writer.restarting else ""
+        print(f"stopped: {len(writer.done)} photos are in {writer.path}{kept}; run the same command again to go on "
+              "from there", file=sys.stderr)  # fmt: skip
         raise
     finally:
         writer.close()  # OUT.lock goes with the run, however it ended
@@ -175,6 +182,20 @@ def run(args) -> int:
             file=sys.stderr,
         )
     return SKIPPED_STATUS if summary.any_failed else 0
+
+
+def restart_line(writer) -> str:
+    """What a restart does, in one line: where the new catalog goes, and that OUT is kept until it is complete."""
+    side, out = writer.path.name, writer.out.name
+    doing = (
+        f"going on with the --restart stopped earlier ({len(writer.done)} photos already in {side})"
+        if writer.resumed_restart
+        else f"--restart: cataloguing anew into {side}"
+    )
+    kept = f"its {writer.kept} row(s)" if writer.kept else "what it holds"
+    if not writer.out.exists():
+        return f"{doing}; it becomes {out} when the run completes"
+    return f"{doing}; {out} keeps {kept} until the run completes and replaces it"
 
 
 def stale_rows(

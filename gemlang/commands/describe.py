@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
-from pathlib import Path
 
-from gemlang.commands import add_backend_option, add_cache_option, count
+from gemlang.commands import (
+    add_backend_option,
+    add_cache_option,
+    add_photo_argument,
+    count,
+    refuse_more_photos,
+)
 
 
 def register(subparsers) -> None:
@@ -21,13 +25,11 @@ def register(subparsers) -> None:
             "apart. Templates: prompts/describe.toml."
         ),
     )
-    p.add_argument(
-        "photo",
-        metavar="PHOTO",
+    add_photo_argument(
+        p,
         help="one photo file: JPEG, PNG, WebP, AVIF, BMP, TIFF or GIF (for many, `gemlang catalog DIR`)",
+        several="To describe several, run `gemlang catalog DIR --out catalog.csv` on their folder.",
     )
-    # more photos are told where several go, not argparse's "unrecognized arguments"
-    p.add_argument("more_photos", nargs="*", help=argparse.SUPPRESS)
     p.add_argument("--model", default="default", help="model folder from `gemlang train`, or 'default' (built in)")
     p.add_argument(
         "--generator",
@@ -57,7 +59,6 @@ SCOPE_ADVICE = {  # what would help, by what the scope check found (gemlang.scop
 
 
 def run(args) -> int:
-    from gemlang.cli import CommandError
     from gemlang.data.images import ImageError, shortcomings_warning
     from gemlang.features import FeatureCache
     from gemlang.io import printable
@@ -66,16 +67,11 @@ def run(args) -> int:
     from gemlang.model import GemClassifier
     from gemlang.scope import analysed_as_the_chat
 
-    if args.more_photos:
-        raise CommandError(
-            f"describe takes one photo ({len(args.more_photos) + 1} given). To describe several, put them in a folder "
-            "and run `gemlang catalog DIR --out catalog.csv`."
-        )
+    refuse_more_photos(args)
     clf = GemClassifier.load(args.model, backend=args.backend)
     probs, [scope], failures, [flaws] = analysed_as_the_chat(clf, [args.photo], cache=FeatureCache(args.cache))
     if failures:
-        folder = " To describe every photo of a folder, run `gemlang catalog DIR --out catalog.csv`."
-        raise ImageError(failures[0] + (folder if Path(args.photo).is_dir() else ""))
+        raise ImageError(failures[0])
     pred = clf.rank(probs[0], 5)
     if scope.flagged:  # no description of a gem the model does not believe in (the chat says the same)
         said = f"{scope.sentence()} No description written: {SCOPE_ADVICE[scope.kind]}"

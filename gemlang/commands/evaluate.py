@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from gemlang.commands import add_backend_option, add_cache_option, report_skipped
+from gemlang.commands import add_backend_option, add_cache_option, folds, report_skipped
 
 
 def register(subparsers) -> None:
@@ -22,7 +22,7 @@ def register(subparsers) -> None:
     p.add_argument("--data", required=True, type=Path, help="folder with one sub-folder of photos per class")
     p.add_argument("--model", default=None, help="model folder, or 'default' (built in; the default)")
     p.add_argument(
-        "--cv", type=int, default=0, help="cross-validate the model's recipe with K folds (default 0: score MODEL)"
+        "--cv", type=folds, default=0, help="cross-validate the model's recipe with K folds (default 0: score MODEL)"
     )
     p.add_argument("--report", required=True, type=Path, metavar="OUT_DIR", help="folder for the report")
     add_cache_option(p)

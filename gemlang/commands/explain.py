@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gemlang.commands import add_backend_option
+from gemlang.commands import add_backend_option, add_photo_argument, refuse_more_photos
 
 
 def register(subparsers) -> None:
@@ -18,7 +18,12 @@ def register(subparsers) -> None:
             "of the model's features of every photo in DATA (one sub-folder per class), coloured by class."
         ),
     )
-    p.add_argument("photo", nargs="?", metavar="PHOTO", help="the photo to explain")
+    add_photo_argument(
+        p,
+        help="the photo to explain",
+        several="Run it once for each photo, each with its own --out; --embedding DATA maps a folder's photos.",
+        optional=True,
+    )
     p.add_argument("--model", default="default", help="model folder, or 'default' (built in; the default)")
     p.add_argument("--method", default=None, choices=["gradcam", "vargrad"], help="heat map (default gradcam)")
     p.add_argument("--target", default=None, help="class to explain (default: the predicted one)")
@@ -35,6 +40,7 @@ def run(args) -> int:
     from gemlang.language.describe import percent
     from gemlang.model import GemClassifier
 
+    refuse_more_photos(args)
     if (args.photo is None) == (args.embedding is None):
         raise CommandError("give either PHOTO or --embedding DATA")
     if args.out.suffix.lower() != ".png":
@@ -51,7 +57,7 @@ def run(args) -> int:
         from gemlang.features import FeatureCache
         from gemlang.training import encode_folder
 
-        data, X = encode_folder(scan_image_folder(args.embedding), clf.feature_extractor, FeatureCache())
+        data, X = encode_folder(scan_image_folder(args.embedding, min_classes=1), clf.feature_extractor, FeatureCache())
         embedding_plot(X, data.labels, data.classes, args.out, f"t-SNE of {clf.extractor.spec} features")
         print(f"t-SNE of {len(X)} photos written to {args.out}")
         return report_skipped(data.skipped)

@@ -68,7 +68,8 @@ def scan_image_folder(root: str | Path, min_classes: int = 2) -> ImageFolder:
     root = Path(root)
     if not root.is_dir():
         what = "a file, not a folder" if root.exists() else "no such folder"
-        raise DatasetError(f"{root}: {what}. Point --data at a folder with one sub-folder per class.")
+        # named as given, by whichever option (--data, --embedding): the message names none
+        raise DatasetError(f"{root}: {what}. Give a folder with one sub-folder of photos per class.")
     class_dirs = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
     classes, paths, labels, skipped = [], [], [], []
     for class_dir in class_dirs:

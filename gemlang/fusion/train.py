@@ -31,6 +31,7 @@ import numpy as np
 from gemlang.errors import GemlangError
 from gemlang.fusion.evidence import EvidenceModel, Settings
 from gemlang.hints import hints_from_metadata
+from gemlang.io import read_config
 from gemlang.readings import Reading
 from gemlang.training.folds import held_out_cache, held_out_probabilities
 
@@ -240,7 +241,7 @@ def load_settings(path: str | Path, classifier=None) -> Settings:
     config_file = path / "config.json"
     if not config_file.is_file():
         raise FusionError(f"{path}: not a fusion folder (no config.json); make one with `gemlang build fusion`.")
-    config = json.loads(config_file.read_text())
+    config = read_config(path, FusionError, "rebuild it with `gemlang build fusion`.")
     if config.get("format") != FORMAT:
         raise FusionError(
             f"{path}: made by another version of gemlang (format {config.get('format')!r}); "

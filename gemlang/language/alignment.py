@@ -36,7 +36,7 @@ from torch.nn import functional as F
 
 from gemlang.errors import UsageError
 from gemlang.features import FeatureCache, FeatureExtractor, ImageInput
-from gemlang.io import atomic_folder
+from gemlang.io import atomic_folder, read_config
 from gemlang.knowledge import GemFacts, all_gems, class_names
 from gemlang.language.gem_prose import reference_description
 from gemlang.language.text_encoder import TEXT_EMBEDDING_DIM, TEXT_ENCODER_NAME, embed_texts
@@ -301,17 +301,20 @@ class AlignmentModel(nn.Module):
         slow to build, is then built on first use."""
         path = DEFAULT_ALIGNMENT_DIR if str(path) == "default" else Path(path)
         config_file = path / "config.json"
+        use = "Use 'default' or a folder written by `gemlang build alignment --out`."
         if not config_file.is_file():
+            what = "not a gemlang alignment folder (no config.json)" if path.exists() else "no such alignment folder"
             hint = (
                 "the built-in alignment is missing from this installation; rebuild it with "
                 "`gemlang build alignment --data DIR`"
                 if path == DEFAULT_ALIGNMENT_DIR
-                else f"{path}: not a gemlang alignment folder (no config.json)"
+                else f"{path}: {what}. {use}"
             )
             raise AlignmentError(hint)
-        config = json.loads(config_file.read_text())
+        config = read_config(path, AlignmentError, "copy the alignment folder again, or rebuild it")
         if config.get("format") != FORMAT:
-            raise AlignmentError(f"{path}: config.json is not a {FORMAT} config (format={config.get('format')!r})")
+            found = config.get("format")
+            raise AlignmentError(f"{path}: config.json is not a {FORMAT} config (format={found!r}). {use}")
         if config.get("text_encoder") != TEXT_ENCODER_NAME:
             raise AlignmentError(
                 f"{path}: trained on text encoder {config.get('text_encoder')!r}, but gemlang uses {TEXT_ENCODER_NAME}"

@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -40,7 +41,7 @@ from gemlang.encoders.pixels import ResizeNormalise
 from gemlang.errors import UsageError
 from gemlang.features import FeatureExtractor
 from gemlang.heads import LinearHead, fit_temperature
-from gemlang.io import write_json_atomic
+from gemlang.io import foreign_entries, write_json_atomic
 from gemlang.methods.photos import load_photos, normalise, random_affine
 from gemlang.metrics import classification_metrics
 from gemlang.model import GemClassifier, photo_ids
@@ -51,6 +52,8 @@ from gemlang.training.scope_check import fit_model_scope
 logger = logging.getLogger("gemlang")
 FINETUNABLE = ("mobilenet_v2", "efficientnet_lite0", "efficientnet_lite1", "efficientnet_lite2")
 CHECKPOINT_FILE = "finetune.safetensors"  # the best state; resume_paths names the resumable state beside it
+# all a checkpoint folder holds: the run's marker, the best and the resumable state, and files being written
+CHECKPOINT_ENTRIES = re.compile(r"run\.json|finetune(\.last)?\.(safetensors|json)|\..+\.tmp")
 
 
 class FinetuneError(UsageError):
@@ -250,7 +253,15 @@ def _loss_fn(config: FinetuneConfig, mean, std):
 
 
 def _checkpoint_file(folder: Path, fingerprint: str, backbone: str, log: Callable[[str], None]) -> Path:
-    """The best-state file in `folder`; refuses a folder holding another run's finished epochs."""
+    """The best-state file in `folder`; refuses a folder holding another run's finished epochs, or anything but a
+    checkpoint: the folder is deleted once the model is written."""
+    if folder.exists() and not folder.is_dir():
+        raise FinetuneError(f"{folder} is a file: give a new or empty folder for the checkpoint.")
+    if folder.is_dir() and (foreign := foreign_entries(folder, CHECKPOINT_ENTRIES)):
+        raise FinetuneError(
+            f"{folder} holds files that are no checkpoint ({foreign}), and the checkpoint folder is deleted once the "
+            "model is written: give a new or empty folder for it."
+        )
     marker = folder / "run.json"
     found = json.loads(marker.read_text()).get("fingerprint") if marker.is_file() else None
     if found is not None and found != fingerprint:
