@@ -579,6 +579,8 @@ def test_a_simulant_the_ranking_leads_with_is_likely_not_possibly(assistant):
     assert leading.startswith("likely Cubic Zirconia (a simulant)")
     behind = caution([("Diamond", 0.6), ("Cubic Zirconia", 0.3)], hints, assistant.evidence)
     assert behind.startswith("possibly Cubic Zirconia")
+    barely = caution([("Cubic Zirconia", 0.4), ("Diamond", 0.35)], hints, assistant.evidence)
+    assert barely.startswith("possibly Cubic Zirconia")  # first, but not by more than half
 
 
 def test_without_a_photo_glass_is_not_said_to_imitate_a_gem_nobody_named(assistant):

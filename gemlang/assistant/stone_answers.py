@@ -334,7 +334,8 @@ def caution(
                 )  # fmt: skip
         seen = [OBSERVED[o][0] for o in hints.readings.observations]
         confirm = confirming_test(suspect, rival, made=tests_left_out(hints), seen=seen)
-        likely = "likely" if ranking[0][0] == suspect.name else "possibly"  # as the ranking above it says
+        # as the ranking above it says: "likely" of a stone the readings put first, by more than half
+        likely = "likely" if ranking[0][0] == suspect.name and ranking[0][1] > 0.5 else "possibly"
         if _kind(suspect) == "glass":
             names = ", ".join(g.name for g in suspects if _kind(g) == "glass")
             return f"{likely} glass ({names}): your readings fit it{fits}. To confirm: {confirm}."
@@ -345,6 +346,7 @@ def caution(
         # (a bubble may be one of a natural emerald's three-phase inclusions: then not its sign alone)
         theirs = lambda o: EvidenceModel.observation_fit(o, profile(rival)) > OBSERVED[o][1]  # noqa: E731
         if told and rival is not None and not any(theirs(o) for o in told):
+            likely = "likely" if ranking[0][0] == suspect.name else "possibly"  # its own signs: when it leads
             return (
                 f"{likely} {suspect.name} ({_kind(suspect)}): {_its_signs(told)}, not "
                 f"{rival.name}'s. "
