@@ -1703,6 +1703,33 @@ def test_a_follow_up_no_fact_answers_says_so_instead_of_repeating_the_whole_answ
     assert chat.ask("what is it?").description  # the identification asked again is answered again in full
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["can i facet it?", "should i get them restrung? the string looks dirty", "how do i find an honest appraiser",
+     "it has a small crack, will it get worse",
+     "how do i get SG with a kitchen scale and water"],
+)  # fmt: skip
+def test_a_question_no_handler_answers_says_so_in_two_lines_and_keeps_the_stone_in_hand(question):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("green, RI 1.654-1.690, SG 3.34")
+    answer = chat.ask(question)
+    assert answer.reply.startswith("My facts on Peridot do not answer that.") and answer.reply.count(". ") <= 1
+    assert not (answer.description or answer.properties or answer.tell_apart or answer.reasons)
+    assert answer.gem == "Peridot" and chat.ask("how sure are you?").reply.startswith("Peridot at")
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["so what is it?", "what do you think?", "what is it used for?", "any inclusions to look for?",
+     "it's more yellowish green, is that ok?", "RI 1.66"],
+)  # fmt: skip
+def test_an_identification_a_card_topic_or_an_observation_after_an_answer_is_answered_as_before(message):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("green, RI 1.654-1.690, SG 3.34")
+    answer = chat.ask(message)
+    assert not answer.reply.startswith("My facts on") and answer.description
+
+
 def test_is_a_coloured_gem_natural_is_a_treatment_question_and_what_would_change_your_mind_is_the_next_test():
     chat = Assistant(classifier=None).conversation()
     assert chat.ask("is blue topaz natural?").reply.startswith("**Topaz**: Treatments of topaz: irradiation + heat")

@@ -53,6 +53,7 @@ from gemlang.assistant.questions import (
     ASKED_ABOUT,
     AUTHENTICITY_WORDS,
     CAPABILITIES_QUESTION,
+    CARD_TOPIC,
     COLOUR_NATURAL,
     COLOUR_QUESTION,
     COMPARE_WORDS,
@@ -66,7 +67,10 @@ from gemlang.assistant.questions import (
     GLASS_OR_GEM,
     GLOW_NOT_UV,
     HEALING,
+    HOW_TO_DO,
     HOW_TO_KNOW,
+    HOW_TO_TELL,
+    IDENTITY_ASKED,
     INCLUSION_OR_COLOUR,
     INSTRUMENT_WORDS,
     LAB_GROWN,
@@ -84,6 +88,7 @@ from gemlang.assistant.questions import (
     PROPERTY_FIELDS,
     PROPERTY_QUESTION,
     QUESTION_RUN_ON,
+    QUESTION_SHAPED,
     RESET_WORDS,
     SAME_READINGS,
     SAME_STONE,
@@ -234,6 +239,7 @@ class Turn:
     lines: list | None = None  # a determinative table's lines (no photo), else None
     asked: list[GemFacts] = field(default_factory=list)  # the gems "is it ruby or spinel?" asks the odds of
     aside: str = ""  # what the question asks besides the gem's name (treatment, origin, value, care)
+    asked_real: bool = False  # the message asks whether the stone is real or an imitation: its caution answers it
 
 
 def _side_stone_read(text: str) -> bool:
@@ -1235,6 +1241,7 @@ class Conversation:
         real = real and top.origin == "natural" and ("?" in text or QUESTION_RUN_ON.search(text))  # "is it a real one"
         if real and not answer.caution:
             answer.caution = natural_or_not(top, answer, a.evidence, self.hints)  # with readings no imitation fits
+        turn.asked_real = asked_real or bool(real)
         for question, material in MATERIAL_QUESTIONS.items():  # glass and plastic are no gem names in free text
             if turn.asked_gem is None and question.search(text) and material in a.evidence.index:
                 turn.asked_gem = a.evidence.facts[a.evidence.index[material]]
@@ -1413,11 +1420,20 @@ class Conversation:
                 answer.reply = " ".join(part for part in (aside, focused) if part)
                 answer.reasons, answer.tell_apart = [], ""
                 answer.notes = [n.replace(" How to tell them apart is below.", "") for n in answer.notes]
-            # "is it conflict free?": no fact answers it, and the same card again would look like an answer
-            unanswered = not focused and said and not aside and bool(NO_FACTS_ON.search(text))
+            # "is it conflict free?", "can I facet it?": no fact answers it, and the same card again would look like
+            # an answer; not "so what is it?", which the card answers, nor "is it real?", which its caution does, nor
+            # "how can I tell?", which its tell-apart does; and a message that tells something of the stone (a colour,
+            # a sign) is answered by the ranking it changes, as before
+            asked = QUESTION_SHAPED.search(text) and not IDENTITY_ASKED.search(text) and turn.new == Hints()
+            asked = asked and not turn.asked_real and not home_tests_in(text)
+            asked = asked and not (answer.tell_apart and HOW_TO_TELL.search(text))
+            asked = asked and not (CARD_TOPIC.search(text) and not HOW_TO_DO.search(text))  # "what is it used for?"
+            unanswered = not focused and said and not aside and bool(NO_FACTS_ON.search(text) or asked)
             if unanswered:
                 answer.reply = UNANSWERED.format(name=answer.gem.partition(" (")[0])  # a line's group: "Corundum"
-                answer.reasons, answer.tell_apart, answer.next_test = [], "", ""
+                answer.reasons, answer.tell_apart, answer.next_test, answer.caution = [], "", "", ""
+                answer.properties = []
+                answer.notes = [n.replace(" How to tell them apart is below.", "") for n in answer.notes]
             if said and (focused or aside or unanswered):
                 answer.description = ""
         if self.images and explain:

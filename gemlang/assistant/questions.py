@@ -437,6 +437,35 @@ SAME_STONE = re.compile(
 NO_FACTS_ON = re.compile(
     r"\brar(?:e|er|est|ity)\b|\bconflict|\bethic|\bresponsibl[ey] sourced|\bhow old\b|\binsur|\binvest", re.I
 )
+# A message shaped as a question: a "?", or a clause opened by a question word ("can i facet it", "brazil or uruguay,
+# can you tell from the photo", "held a torch behind it, does that decide it"), whatever it asks
+_AUX = r"(?:can|could|should|would|will|shall|may|might|must|is|are|am|was|were|do|does|did|has|have|had)"
+_SUBJECT = r"(?:i|you|u|we|it|its|it's|this|that|they|these|those|there|one|my|the|a|an|mine)"
+QUESTION_SHAPED = re.compile(
+    rf"\?|(?:^|[,;:.!]\s*|\b(?:and|but|so|then|or)\s+)(?:(?:what|how|why|where|when|which|who|whose)\b|"
+    rf"{_AUX}\s+{_SUBJECT}\b)",
+    re.I,
+)
+# what the stone in hand is, asked again ("so what is it?", "what do you think?", "which one is it then?"): the
+# answer itself is what it asks for
+IDENTITY_ASKED = re.compile(
+    r"\bwhat(?:'s|s| is| are| was)?\s+(?:it|this|that|these|they|the stone|my stone|the gem|this stone)\s*"
+    r"(?:then|now|again|exactly|really|after all)?\s*[?!.]*\s*$|"
+    r"\bwhat do you (?:think|reckon|make of)\b|\bidentif|\bany ideas?\b|\bwhat about now\b|^\s*(?:and\s+)?now\s*\?|"
+    r"\bwhat (?:gem|stone|mineral|crystal|kind|type|sort)\b|\bwhich (?:gem|stone|one|is it)\b",
+    re.I,
+)
+# what the answer's card tells of a gem (its constants, colour and its cause, inclusions, formation, uses, name),
+# asked of the stone in hand ("what is it used for?", "any inclusions to look for?"), unless how to do something is
+# asked ("how do I get SG with a kitchen scale?"): the card answers it
+CARD_TOPIC = re.compile(
+    r"\bhardness\b|\bmohs\b|\bsg\b|specific gravity|\bdensity\b|refractive|\bri\b|birefring|lust(?:re|er)|"
+    r"\bspecies\b|made of|composition|chemi|crystal (?:system|structure)|cleavage|fluoresc|\bglow|\buv\b|pleochro|"
+    r"dichro|spectr|optic|colou?r|inclusion|\bused?\b|\buses\b|\bform(?:s|ed|ation)?\b|\bgrows?\b|\bname[ds]?\b|"
+    r"histor",
+    re.I,
+)
+HOW_TO_DO = re.compile(r"\bhow (?:do|can|could|should|would) (?:i|you|we|one)\b|\bhow to\b", re.I)
 MORE_QUESTION = re.compile(
     r"^\s*(?:tell me more|more (?:about it|info\w*|details?)|what else (?:can|do) you know)", re.I
 )
