@@ -2348,6 +2348,25 @@ def test_a_gem_asked_about_that_the_evidence_all_but_rules_out_is_answered_proba
     assert chat.ask("is it a diamond?").reply.startswith("Diamond: ")
 
 
+@pytest.mark.parametrize(
+    "classes, question, says",
+    [(["Tourmaline", "Spinel"], "schorl right?", "Schorl is one kind of Tourmaline, which leads at "),
+     (["Garnet Red", "Spinel"], "bohemian garnets maybe? pyrope?", "Garnet Red leads at "),
+     (["Garnet Red", "Spinel"], "is it almandine?", "Garnet Red leads at ")],
+)  # fmt: skip
+def test_a_gem_the_leading_class_holds_or_may_be_is_not_answered_probably_not(classes, question, says):
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(classes)).conversation()
+    chat.image_probs = np.array([0.99, 0.01])
+    reply = chat.ask(question).reply
+    assert reply.startswith(says) and "Probably not" not in reply, reply
+
+
+def test_black_is_a_usual_colour_of_tourmaline():
+    assert "Black" in " ".join(get_facts("Tourmaline").colours)  # schorl, the commonest tourmaline
+
+
 def test_is_it_real_after_a_failed_tooth_test_is_probably_not_when_unsure():
     from gemlang.fusion import EvidenceModel
 

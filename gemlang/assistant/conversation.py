@@ -155,7 +155,7 @@ from gemlang.knowledge.superlatives import (
     superlative_answer,
     value_list_answer,
 )
-from gemlang.knowledge.tell_apart import kind_of, treated_into
+from gemlang.knowledge.tell_apart import kind_of, may_be, treated_into
 from gemlang.language.describe import percent
 from gemlang.language.gem_prose import reference_description
 from gemlang.language.gem_text import join_words
@@ -1263,7 +1263,9 @@ class Conversation:
             answer.reply = "; ".join(dict.fromkeys(self._standing(g.name, turn) for g in turn.asked)) + "."
             if len(turn.asked) == 1 and turn.asked[0].name != fused.ranking[0][0]:  # "is this a diamond?" of a beryl
                 name = turn.asked[0].name
-                together = fused.probabilities[[a.evidence.index[name], *self._kinds(name)]].sum()
+                # the gem, its kinds, and the classes that may be it: "schorl?" of a tourmaline is no "probably not"
+                held = [i for i, g in enumerate(a.evidence.facts) if may_be(g, turn.asked[0])]
+                together = fused.probabilities[[a.evidence.index[name], *self._kinds(name), *held]].sum()
                 if together < UNLIKELY:
                     answer.reply = f"**Probably not**: {answer.reply}"
             if len(turn.asked) == 2 and (lean := a.evidence.leans(turn.asked[0].name, turn.asked[1].name, self.hints)):
@@ -1284,6 +1286,14 @@ class Conversation:
             told = len(kinds) == 2 and self.assistant.evidence.already_told(*kinds, self.hints)  # the RI and SG given
             which = f"{told[0].lower()}{told[1:].rstrip('.')}" if told else "the RI and SG tell which"
             return f"{lead.name} ({lead_p}) is {species_word(lead)}; {which}"
+        asked = facts[index[name]]
+        if may_be(lead, asked) and not lines:  # "schorl?" of a tourmaline, "pyrope?" of a pyrope–almandine garnet
+            leads, alone = (percent(fused.probabilities[index[n]]) for n in (lead.name, name))
+            if kind_of(asked, lead):
+                return f"{name} is one kind of {lead.name}, which leads at {leads}; {name} on its own: {alone}"
+            return (
+                f"{lead.name} leads at {leads} and is {lead.species}, so it may be {name}; {name} on its own: {alone}"
+            )
         line = next((e for e in lines or () if name in e.gems and len(e.gems) > 1), None)
         if line is not None:  # "is it a diamond?" of a line of diamonds no reading tells apart
             others = [g for g in line.gems if g != name]
