@@ -569,6 +569,22 @@ def test_a_lab_grown_twin_far_behind_the_natural_gem_is_named_when_asked_but_not
     assert "as well as" not in text
 
 
+@pytest.mark.parametrize(
+    "said, shown, basis",
+    [("RI 1.746-1.755, SG 3.73, colour change, green and red", "Alexandrite", "the photo and how often each is met"),
+     ("RI 1.746-1.755, SG 3.73, colour change, green and red", None, "how often each is met")],
+)  # fmt: skip
+def test_a_twin_the_readings_do_not_separate_is_said_to_fit_as_well_with_what_put_the_natural_gem_first(
+    said, shown, basis
+):
+    from gemlang.assistant import caution
+
+    ranking = [("Alexandrite", 0.97), ("Synthetic Alexandrite", 0.03)]
+    text = caution(ranking, parse_hints(said), Assistant(classifier=None).evidence, asked=True, shown=shown)
+    assert f"fit it as well as Alexandrite; {basis} put Alexandrite first (97% against 3%)" in text, text
+    assert "less well" not in text
+
+
 def test_without_a_photo_glass_is_not_said_to_imitate_a_gem_nobody_named(assistant):
     from gemlang.assistant import caution
     from gemlang.hints import parse_hints
