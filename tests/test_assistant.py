@@ -415,6 +415,21 @@ def test_treatment_and_value_questions_are_answered_plainly_without_a_price():
     assert "gem laboratory decides" not in told
 
 
+@pytest.mark.parametrize(
+    "question, priced",
+    [("worth cutting? they are about 5mm", False), ("is it worth getting it tested?", False),
+     ("What's the difference between replacement value and fair market value in wording?", False),
+     ("Sent for a replacement value estimate. What can I state from a photo alone?", False),
+     ("how much does it weigh?", False), ("is it worth anything?", True), ("what's the resale value?", True),
+     ("how much would it sell for", True), ("does the heating affect its value?", True),
+     ("Can you give a replacement value range for a 2 ct ruby of this quality?", True)],
+)  # fmt: skip
+def test_only_a_question_seeking_a_price_gets_the_price_refusal(question, priced):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.762-1.770, SG 4.00, red")
+    assert ("I do not price stones" in chat.ask(question).to_markdown()) is priced
+
+
 def test_a_colour_alone_asks_for_a_photo_or_a_reading_and_is_kept_for_them():
     chat = Assistant(classifier=None).conversation()
     first = chat.ask("a red stone")

@@ -354,11 +354,20 @@ TREATED_WORDS = re.compile(
     r"coat(?:ed|ing)?|smoked?|smoking|doublets?|triplets?|assembled)\b",
     re.I,
 )
+# a price asked ("what's it worth?", "how much is it?", "is it valuable?", "the value of my ring?", "how does it affect
+# the value?"), not "worth cutting?", "how much does it weigh?" nor a valuation's words ("replacement value vs fair
+# market value wording", "a photo for a replacement value estimate: what can I state?")
 VALUE_QUESTION = re.compile(
-    r"\b(?:worth|prices?|priced|value[ds]?|cost|how much|apprais(?:e|ed)|valuable|expensive)\b|"
+    r"\bworth\b(?!\s+(?:(?!(?:any|some|no)thing\b)\w+ing|it\s+to)\b)|\b(?:prices?|priced|costs?|expensive|valuable)\b|"
+    r"\bhow much\b(?![^.?!]{0,30}\b(?:weigh|heav|hard|light|dens|bigger|larger|smaller))|"
+    r"\b(?:what(?:'s|s| is| was| would be)?|its|any|much|some|real|true|the)\s+(?:(?:resale|market|retail|insurance|"
+    r"replacement|current|estimated)\s+)?value\b(?!\s+(?:vs\.?|versus|and|or)\b)|"
+    r"\bvalue\s+(?:of\s+)?(?:it|this|that|them|mine|my|the\s+(?:stone|ring|gem|piece|necklace|pearls?))\b|"
+    r"\bof (?:any |much |some |great |real )?value\b|\bvalued\b|\baffects?\b[^.?!]{0,25}\bvalue\b|\bapprais(?:e|ed)\b|"
     r"\b(?:good deal|bargain|overpa(?:y|id)|paid too much|rip[- ]?off)\b|"  # what was paid, weighed
-    # a valuation asked for ("can you do a valuation?", "I need an appraisal"), not an appraiser's own work
-    r"\b(?:do|give|get|need|want|make|provide|write|have)\b[^.?!]{0,20}\b(?:valuation|appraisal)\b",
+    # a valuation asked for ("can you do a valuation?", "I need an appraisal", "give a replacement value range"), not
+    # an appraiser's own work
+    r"\b(?:do|give|get|need|want|make|provide|write|have)\b[^.?!]{0,20}\b(?:valuation|appraisal|value)\b",
     re.I,
 )
 ORIGIN_QUESTION = re.compile(
