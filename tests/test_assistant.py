@@ -2511,6 +2511,23 @@ def test_why_names_no_gem_ruled_out_that_neither_the_photo_nor_the_readings_gave
     assert chat.ask("RI 1.61-1.62, SG 3.53, biaxial +").reasons == []  # was "rules out Rhodonite", a 0% third
 
 
+@pytest.mark.parametrize(
+    "classes, question, says",
+    [(["Citrine", "Amethyst"], "is citrine always heated amethyst? seller says 'natural citrine'",
+      "My facts on citrine: most on the market is amethyst or smoky quartz turned yellow to orange by heating"),
+     (["Onyx Black", "Obsidian"], "is onyx always dyed? this seems too black", "most 'black onyx' is grey agate dyed")],
+)  # fmt: skip
+def test_always_treated_asked_with_the_stone_in_hand_gets_what_the_gems_facts_say_in_general(classes, question, says):
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(classes)).conversation()
+    chat.image_probs = np.array([0.99, 0.01])
+    chat.ask("what is it?")
+    reply = chat.ask(question).reply
+    assert says in reply and "Whether this stone was treated" not in reply, reply
+    assert chat.ask("is it dyed?" if "dyed" in question else "is it heated?").reply.startswith("Whether this stone")
+
+
 def test_is_it_heated_amethyst_of_a_citrine_asks_whether_the_stone_in_hand_was_made_so():
     reply = stone_answered("Citrine", "Amethyst").ask("is it heated amethyst?").reply
     assert reply.startswith("Whether this stone was treated shows neither in a photo") and "from amethyst" in reply

@@ -64,6 +64,7 @@ from gemlang.assistant.questions import (
     FOLLOW_UP,
     GEMS_IN_GENERAL,
     GENERAL_QUESTION,
+    GENERALLY,
     GLASS_OR_GEM,
     GLOW_NOT_UV,
     HEALING,
@@ -1342,12 +1343,14 @@ class Conversation:
         other = about is not None and about.name != prediction.label and not kind_of(predicted, about)
         other = other and (turn.images or self.image_probs is not None)  # "is this a Kashmir sapphire?": the same
         about = about or predicted
+        general = other or bool(GENERALLY.search(text))  # "is citrine always heated amethyst?" with one in hand
         told = None if other or not self.hints.places else (self.hints.places, self.hints.countries)
-        turn.aside = aside = side_answer(text, about, () if other else self.hints.signs, general=other, told=told)
+        signs = () if other else self.hints.signs
+        turn.aside = aside = side_answer(text, about, signs, general=general, told=told)
         if detected := detection_answer(text, about):  # "how do I tell if it's heated?": the signs, not its odds
             turn.aside = aside = detected[0]
             answer.notes.append(detected[1])
-        elif aside and TREATMENT_QUESTION.search(text) and (signs := looked_for(text, about, of_the_stone=not other)):
+        elif aside and TREATMENT_QUESTION.search(text) and (signs := looked_for(text, about, of_the_stone=not general)):
             turn.aside = aside = f"{aside} {signs[0]}".strip()  # "is it heated?": what a gemmologist looks for
             answer.notes.append(signs[1])
         if not aside and not other and TAKE_IN.search(text):  # "what do I write on the take-in slip?"

@@ -475,6 +475,13 @@ CARD_TOPIC = re.compile(
     re.I,
 )
 HOW_TO_DO = re.compile(r"\bhow (?:do|can|could|should|would) (?:i|you|we|one)\b|\bhow to\b", re.I)
+# a gem asked about in general, not the stone in hand: "is citrine always heated amethyst?", "is onyx usually dyed?",
+# "are all emeralds oiled?" (not "is it treated at all?")
+GENERALLY = re.compile(
+    r"\b(?:always|usually|generally|typically|normally|mostly|commonly|often|in general)\b|"
+    r"\bmost\b(?!\s+(?:likely|probably)\b)|(?<!\bat )\ball\b",
+    re.I,
+)
 MORE_QUESTION = re.compile(
     r"^\s*(?:tell me more|more (?:about it|info\w*|details?)|what else (?:can|do) you know)", re.I
 )
