@@ -2528,6 +2528,14 @@ def test_always_treated_asked_with_the_stone_in_hand_gets_what_the_gems_facts_sa
     assert chat.ask("is it dyed?" if "dyed" in question else "is it heated?").reply.startswith("Whether this stone")
 
 
+def test_a_choice_of_places_asked_without_its_question_mark_is_answered_and_not_taken_as_told():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("purple, RI 1.544-1.553, SG 2.65")
+    answer = chat.ask("brazil or uruguay, can you tell from the photo")
+    assert "A place asked about is no evidence of where the stone was mined" in answer.reply, answer.reply
+    assert not any("found in" in h for h in answer.hints_used)
+
+
 def test_is_it_heated_amethyst_of_a_citrine_asks_whether_the_stone_in_hand_was_made_so():
     reply = stone_answered("Citrine", "Amethyst").ask("is it heated amethyst?").reply
     assert reply.startswith("Whether this stone was treated shows neither in a photo") and "from amethyst" in reply
