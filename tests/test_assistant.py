@@ -1737,7 +1737,7 @@ def test_a_follow_up_no_fact_answers_says_so_instead_of_repeating_the_whole_answ
 @pytest.mark.parametrize(
     "question",
     ["can i facet it?", "should i get them restrung? the string looks dirty", "how do i find an honest appraiser",
-     "it has a small crack, will it get worse",
+     "it has a small crack, will it get worse", "What documentation should I attach to support the identification?",
      "how do i get SG with a kitchen scale and water"],
 )  # fmt: skip
 def test_a_question_no_handler_answers_says_so_in_two_lines_and_keeps_the_stone_in_hand(question):

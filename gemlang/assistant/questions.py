@@ -460,7 +460,7 @@ QUESTION_SHAPED = re.compile(
 IDENTITY_ASKED = re.compile(
     r"\bwhat(?:'s|s| is| are| was)?\s+(?:it|this|that|these|they|the stone|my stone|the gem|this stone)\s*"
     r"(?:then|now|again|exactly|really|after all)?\s*[?!.]*\s*$|"
-    r"\bwhat do you (?:think|reckon|make of)\b|\bidentif|\bany ideas?\b|\bwhat about now\b|^\s*(?:and\s+)?now\s*\?|"
+    r"\bwhat do you (?:think|reckon|make of)\b|\bidentify\b|\bany ideas?\b|\bwhat about now\b|^\s*(?:and\s+)?now\s*\?|"
     r"\bwhat (?:gem|stone|mineral|crystal|kind|type|sort)\b|\bwhich (?:gem|stone|one|is it)\b",
     re.I,
 )
