@@ -530,7 +530,12 @@ def _statement(sentence: str, gem_named: bool = False) -> str:
     return sentence
 
 
-CHOICES_ASKED = re.compile(r"\s*[^?.!]+\bor\b[^?.!]+\?\s*", re.I)
+# "Burma or Mozambique?", and "brazil or uruguay, can you tell from the photo" with its "?" left off
+CHOICES_ASKED = re.compile(
+    r"\s*[^?.!]+\bor\b[^?.!]+\?\s*|\s*[^?.!]+\bor\b[^?.!,;]+[,;]\s*(?:can|could|do|does|is|are|which|what|how|would|"
+    r"will)(?!n?'t)\b[^?.!]*[.!]?\s*",
+    re.I,
+)
 
 
 def _before_choice(sentence: str) -> str:

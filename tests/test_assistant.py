@@ -416,6 +416,21 @@ def test_treatment_and_value_questions_are_answered_plainly_without_a_price():
     assert "gem laboratory decides" not in told
 
 
+@pytest.mark.parametrize(
+    "question, priced",
+    [("worth cutting? they are about 5mm", False), ("is it worth getting it tested?", False),
+     ("What's the difference between replacement value and fair market value in wording?", False),
+     ("Sent for a replacement value estimate. What can I state from a photo alone?", False),
+     ("how much does it weigh?", False), ("is it worth anything?", True), ("what's the resale value?", True),
+     ("how much would it sell for", True), ("does the heating affect its value?", True),
+     ("Can you give a replacement value range for a 2 ct ruby of this quality?", True)],
+)  # fmt: skip
+def test_only_a_question_seeking_a_price_gets_the_price_refusal(question, priced):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.762-1.770, SG 4.00, red")
+    assert ("I do not price stones" in chat.ask(question).to_markdown()) is priced
+
+
 def test_a_colour_alone_asks_for_a_photo_or_a_reading_and_is_kept_for_them():
     chat = Assistant(classifier=None).conversation()
     first = chat.ask("a red stone")
@@ -581,6 +596,22 @@ def test_a_simulant_the_ranking_leads_with_is_likely_not_possibly(assistant):
     assert behind.startswith("possibly Cubic Zirconia")
     barely = caution([("Cubic Zirconia", 0.4), ("Diamond", 0.35)], hints, assistant.evidence)
     assert barely.startswith("possibly Cubic Zirconia")  # first, but not by more than half
+
+
+@pytest.mark.parametrize(
+    "said, shown, basis",
+    [("RI 1.746-1.755, SG 3.73, colour change, green and red", "Alexandrite", "the photo and how often each is met"),
+     ("RI 1.746-1.755, SG 3.73, colour change, green and red", None, "how often each is met")],
+)  # fmt: skip
+def test_a_twin_the_readings_do_not_separate_is_said_to_fit_as_well_with_what_put_the_natural_gem_first(
+    said, shown, basis
+):
+    from gemlang.assistant import caution
+
+    ranking = [("Alexandrite", 0.97), ("Synthetic Alexandrite", 0.03)]
+    text = caution(ranking, parse_hints(said), Assistant(classifier=None).evidence, asked=True, shown=shown)
+    assert f"fit it as well as Alexandrite; {basis} put Alexandrite first (97% against 3%)" in text, text
+    assert "less well" not in text
 
 
 def test_without_a_photo_glass_is_not_said_to_imitate_a_gem_nobody_named(assistant):
@@ -1783,6 +1814,33 @@ def test_a_follow_up_no_fact_answers_says_so_instead_of_repeating_the_whole_answ
     assert chat.ask("what is it?").description  # the identification asked again is answered again in full
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["can i facet it?", "should i get them restrung? the string looks dirty", "how do i find an honest appraiser",
+     "it has a small crack, will it get worse", "What documentation should I attach to support the identification?",
+     "how do i get SG with a kitchen scale and water"],
+)  # fmt: skip
+def test_a_question_no_handler_answers_says_so_in_two_lines_and_keeps_the_stone_in_hand(question):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("green, RI 1.654-1.690, SG 3.34")
+    answer = chat.ask(question)
+    assert answer.reply.startswith("My facts on Peridot do not answer that.") and answer.reply.count(". ") <= 1
+    assert not (answer.description or answer.properties or answer.tell_apart or answer.reasons)
+    assert answer.gem == "Peridot" and chat.ask("how sure are you?").reply.startswith("Peridot at")
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["so what is it?", "what do you think?", "what is it used for?", "any inclusions to look for?",
+     "it's more yellowish green, is that ok?", "RI 1.66"],
+)  # fmt: skip
+def test_an_identification_a_card_topic_or_an_observation_after_an_answer_is_answered_as_before(message):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("green, RI 1.654-1.690, SG 3.34")
+    answer = chat.ask(message)
+    assert not answer.reply.startswith("My facts on") and answer.description
+
+
 def test_is_a_coloured_gem_natural_is_a_treatment_question_and_what_would_change_your_mind_is_the_next_test():
     chat = Assistant(classifier=None).conversation()
     assert chat.ask("is blue topaz natural?").reply.startswith("**Topaz**: Treatments of topaz: irradiation + heat")
@@ -2418,6 +2476,25 @@ def test_a_gem_asked_about_that_the_evidence_all_but_rules_out_is_answered_proba
     assert chat.ask("is it a diamond?").reply.startswith("Diamond: ")
 
 
+@pytest.mark.parametrize(
+    "classes, question, says",
+    [(["Tourmaline", "Spinel"], "schorl right?", "Schorl is one kind of Tourmaline, which leads at "),
+     (["Garnet Red", "Spinel"], "bohemian garnets maybe? pyrope?", "Garnet Red leads at "),
+     (["Garnet Red", "Spinel"], "is it almandine?", "Garnet Red leads at ")],
+)  # fmt: skip
+def test_a_gem_the_leading_class_holds_or_may_be_is_not_answered_probably_not(classes, question, says):
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(classes)).conversation()
+    chat.image_probs = np.array([0.99, 0.01])
+    reply = chat.ask(question).reply
+    assert reply.startswith(says) and "Probably not" not in reply, reply
+
+
+def test_black_is_a_usual_colour_of_tourmaline():
+    assert "Black" in " ".join(get_facts("Tourmaline").colours)  # schorl, the commonest tourmaline
+
+
 def test_is_it_real_after_a_failed_tooth_test_is_probably_not_when_unsure():
     from gemlang.fusion import EvidenceModel
 
@@ -2529,6 +2606,31 @@ def test_why_names_no_gem_ruled_out_that_neither_the_photo_nor_the_readings_gave
     chat.image_probs = np.array([0.995, 0.004, 0.001])
     chat.ask("what gem is this?")
     assert chat.ask("RI 1.61-1.62, SG 3.53, biaxial +").reasons == []  # was "rules out Rhodonite", a 0% third
+
+
+@pytest.mark.parametrize(
+    "classes, question, says",
+    [(["Citrine", "Amethyst"], "is citrine always heated amethyst? seller says 'natural citrine'",
+      "My facts on citrine: most on the market is amethyst or smoky quartz turned yellow to orange by heating"),
+     (["Onyx Black", "Obsidian"], "is onyx always dyed? this seems too black", "most 'black onyx' is grey agate dyed")],
+)  # fmt: skip
+def test_always_treated_asked_with_the_stone_in_hand_gets_what_the_gems_facts_say_in_general(classes, question, says):
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(classes)).conversation()
+    chat.image_probs = np.array([0.99, 0.01])
+    chat.ask("what is it?")
+    reply = chat.ask(question).reply
+    assert says in reply and "Whether this stone was treated" not in reply, reply
+    assert chat.ask("is it dyed?" if "dyed" in question else "is it heated?").reply.startswith("Whether this stone")
+
+
+def test_a_choice_of_places_asked_without_its_question_mark_is_answered_and_not_taken_as_told():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("purple, RI 1.544-1.553, SG 2.65")
+    answer = chat.ask("brazil or uruguay, can you tell from the photo")
+    assert "A place asked about is no evidence of where the stone was mined" in answer.reply, answer.reply
+    assert not any("found in" in h for h in answer.hints_used)
 
 
 def test_is_it_heated_amethyst_of_a_citrine_asks_whether_the_stone_in_hand_was_made_so():

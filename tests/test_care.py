@@ -114,3 +114,26 @@ def test_which_gems_stand_everyday_ring_wear_lists_the_hard_tough_ones_and_leave
     assert "Diamond" not in listed and "Emerald" not in listed and "Topaz" not in listed  # chips; perfect cleavage
     assert "Diamond (Mohs 10)" in chat.ask("best stones for an engagement ring?").reply
     assert chat.ask("can I wear tanzanite every day?").reply.startswith("**Caring for Tanzanite**")  # one gem asked
+
+
+def test_a_lamp_called_a_torch_is_no_care_question_but_a_jewellers_torch_is():
+    assert not care_question("purple cubic crystals, glows blue under my UV torch (longwave 365nm). fluorite?")
+    assert not care_question("held a torch behind it and light goes through, does that decide it")
+    assert care_question("will a jeweller's torch harm it?") and care_question("is it safe near a blowtorch?")
+
+
+def test_a_treatment_the_care_notes_call_usual_is_no_rare_treatment_of_the_gem():
+    import json
+
+    from gemlang.knowledge import all_gems
+    from gemlang.knowledge.care import CARE_PATH
+
+    gems = {g.name: g for g in all_gems()}
+    stems = ("irradiat", "heat", "dye", "oil", "fill", "coat", "diffus", "bleach", "stabili")
+    for entry in json.loads(CARE_PATH.read_text(encoding="utf-8"))["gems"]:
+        gem = gems.get(entry["gem"])
+        rare = [t.lower() for t in gem.treatments if "(rare" in t.lower()] if gem is not None else []
+        for clause in re.split(r"[.;]", entry["text"]):
+            if re.search(r"\b(?:most|nearly all|almost all|usually|commonly|often)\b", clause, re.I):
+                said = [s for s in stems if re.search(rf"\b{s}", clause, re.I)]
+                assert not [t for t in rare for s in said if s in t], (entry["gem"], clause, rare)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from gemlang.assistant import Assistant
 from gemlang.knowledge.care import treated_material
 from gemlang.knowledge.disclosure import SOURCES, TREATMENTS, disclosure_answer
@@ -25,6 +27,16 @@ def test_no_sale_question_no_answer_and_every_source_is_a_page():
     assert disclosure_answer("what is ruby?", None) == "" and disclosure_answer("RI 1.76", None) == ""
     assert "Nothing here yet shows what the stone is" in disclosure_answer("can I call it a diamond?", None)
     assert all(re.search(r"<https?://[^>]+>$", s) for s in SOURCES)
+
+
+@pytest.mark.parametrize(
+    "message, asked",
+    [("should i sell it or keep it, i dont want to be cheated", False), ("should I sell it on ebay or at a pawn shop?",
+     False), ("can I sell lab grown sapphire as sapphire?", True), ("can i call it sapphire when i resell", True),
+     ("Can I call it 'natural diamond' on the basis of the thermal tester?", True)],
+)  # fmt: skip
+def test_the_rule_answers_what_a_stone_may_be_sold_or_called_as_not_whether_to_sell_it(message, asked):
+    assert disclosure_answer(message, None).startswith("**What it may be sold as:**") is asked
 
 
 def test_a_disclosure_question_naming_a_treatment_is_answered_plainly_by_16_cfr_23_22():

@@ -372,6 +372,7 @@ def test_pyrite_specks_are_read_and_point_to_lapis():
         "how hard is it",
         "where does this come from? Burma or Mozambique?",
         "Burma or Thailand?",
+        "brazil or uruguay, can you tell from the photo",  # its "?" left off
     ],
 )
 def test_a_question_about_the_stone_is_no_observation_of_it(text):
@@ -477,6 +478,8 @@ def test_what_is_said_before_a_choice_asked_is_still_said():
     assert observations("red under UV, natural or synthetic?") == "red under UV"
     assert observations("Is it ruby, spinel or garnet?") == ""  # a choice asked, nothing said
     assert parse_hints("found in Sri Lanka, ruby or spinel?").countries
+    assert observations("red under UV, natural or synthetic, can you tell") == "red under UV"
+    assert parse_hints("found it in brazil or uruguay, can't remember which").countries  # no question
 
 
 def test_intact_silk_is_a_sign_against_heating_and_dissolved_silk_one_of_it():

@@ -54,6 +54,7 @@ from gemlang.assistant.questions import (
     ASKED_ABOUT,
     AUTHENTICITY_WORDS,
     CAPABILITIES_QUESTION,
+    CARD_TOPIC,
     COLOUR_NATURAL,
     COLOUR_QUESTION,
     COMPARE_WORDS,
@@ -65,10 +66,14 @@ from gemlang.assistant.questions import (
     FOLLOW_UP,
     GEMS_IN_GENERAL,
     GENERAL_QUESTION,
+    GENERALLY,
     GLASS_OR_GEM,
     GLOW_NOT_UV,
     HEALING,
+    HOW_TO_DO,
     HOW_TO_KNOW,
+    HOW_TO_TELL,
+    IDENTITY_ASKED,
     INCLUSION_OR_COLOUR,
     INSTRUMENT_WORDS,
     LAB_GROWN,
@@ -87,6 +92,7 @@ from gemlang.assistant.questions import (
     PROPERTY_FIELDS,
     PROPERTY_QUESTION,
     QUESTION_RUN_ON,
+    QUESTION_SHAPED,
     RESET_WORDS,
     SAME_READINGS,
     SAME_STONE,
@@ -157,7 +163,7 @@ from gemlang.knowledge.superlatives import (
     superlative_answer,
     value_list_answer,
 )
-from gemlang.knowledge.tell_apart import kind_of, treated_into
+from gemlang.knowledge.tell_apart import kind_of, may_be, treated_into
 from gemlang.language.describe import percent
 from gemlang.language.gem_prose import reference_description
 from gemlang.language.gem_text import join_words
@@ -251,6 +257,7 @@ class Turn:
     lines: list | None = None  # a determinative table's lines (no photo), else None
     asked: list[GemFacts] = field(default_factory=list)  # the gems "is it ruby or spinel?" asks the odds of
     aside: str = ""  # what the question asks besides the gem's name (treatment, origin, value, care)
+    asked_real: bool = False  # the message asks whether the stone is real or an imitation: its caution answers it
 
 
 def _side_stone_read(text: str) -> bool:
@@ -1333,6 +1340,7 @@ class Conversation:
         real = real and top.origin == "natural" and ("?" in text or QUESTION_RUN_ON.search(text))  # "is it a real one"
         if real and not answer.caution:
             answer.caution = natural_or_not(top, answer, a.evidence, self.hints)  # with readings no imitation fits
+        turn.asked_real = asked_real or bool(real)
         for question, material in MATERIAL_QUESTIONS.items():  # glass and plastic are no gem names in free text
             if turn.asked_gem is None and question.search(text) and material in a.evidence.index:
                 turn.asked_gem = a.evidence.facts[a.evidence.index[material]]
@@ -1354,7 +1362,9 @@ class Conversation:
             answer.reply = "; ".join(dict.fromkeys(self._standing(g.name, turn) for g in turn.asked)) + "."
             if len(turn.asked) == 1 and turn.asked[0].name != fused.ranking[0][0]:  # "is this a diamond?" of a beryl
                 name = turn.asked[0].name
-                together = fused.probabilities[[a.evidence.index[name], *self._kinds(name)]].sum()
+                # the gem, its kinds, and the classes that may be it: "schorl?" of a tourmaline is no "probably not"
+                held = [i for i, g in enumerate(a.evidence.facts) if may_be(g, turn.asked[0])]
+                together = fused.probabilities[[a.evidence.index[name], *self._kinds(name), *held]].sum()
                 if together < UNLIKELY:
                     answer.reply = f"**Probably not**: {answer.reply}"
             if len(turn.asked) == 2 and (lean := a.evidence.leans(turn.asked[0].name, turn.asked[1].name, self.hints)):
@@ -1375,6 +1385,14 @@ class Conversation:
             told = len(kinds) == 2 and self.assistant.evidence.already_told(*kinds, self.hints)  # the RI and SG given
             which = f"{told[0].lower()}{told[1:].rstrip('.')}" if told else "the RI and SG tell which"
             return f"{lead.name} ({lead_p}) is {species_word(lead)}; {which}"
+        asked = facts[index[name]]
+        if may_be(lead, asked) and not lines:  # "schorl?" of a tourmaline, "pyrope?" of a pyrope–almandine garnet
+            leads, alone = (percent(fused.probabilities[index[n]]) for n in (lead.name, name))
+            if kind_of(asked, lead):
+                return f"{name} is one kind of {lead.name}, which leads at {leads}; {name} on its own: {alone}"
+            return (
+                f"{lead.name} leads at {leads} and is {lead.species}, so it may be {name}; {name} on its own: {alone}"
+            )
         line = next((e for e in lines or () if name in e.gems and len(e.gems) > 1), None)
         if line is not None:  # "is it a diamond?" of a line of diamonds no reading tells apart
             others = [g for g in line.gems if g != name]
@@ -1423,12 +1441,14 @@ class Conversation:
         other = about is not None and about.name != prediction.label and not kind_of(predicted, about)
         other = other and (turn.images or self.image_probs is not None)  # "is this a Kashmir sapphire?": the same
         about = about or predicted
+        general = other or bool(GENERALLY.search(text))  # "is citrine always heated amethyst?" with one in hand
         told = None if other or not self.hints.places else (self.hints.places, self.hints.countries)
-        turn.aside = aside = side_answer(text, about, () if other else self.hints.signs, general=other, told=told)
+        signs = () if other else self.hints.signs
+        turn.aside = aside = side_answer(text, about, signs, general=general, told=told)
         if detected := detection_answer(text, about):  # "how do I tell if it's heated?": the signs, not its odds
             turn.aside = aside = detected[0]
             answer.notes.append(detected[1])
-        elif aside and TREATMENT_QUESTION.search(text) and (signs := looked_for(text, about, of_the_stone=not other)):
+        elif aside and TREATMENT_QUESTION.search(text) and (signs := looked_for(text, about, of_the_stone=not general)):
             turn.aside = aside = f"{aside} {signs[0]}".strip()  # "is it heated?": what a gemmologist looks for
             answer.notes.append(signs[1])
         if not aside and not other and TAKE_IN.search(text):  # "what do I write on the take-in slip?"
@@ -1511,11 +1531,20 @@ class Conversation:
                 answer.reply = " ".join(part for part in (aside, focused) if part)
                 answer.reasons, answer.tell_apart = [], ""
                 answer.notes = [n.replace(" How to tell them apart is below.", "") for n in answer.notes]
-            # "is it conflict free?": no fact answers it, and the same card again would look like an answer
-            unanswered = not focused and said and not aside and bool(NO_FACTS_ON.search(text))
+            # "is it conflict free?", "can I facet it?": no fact answers it, and the same card again would look like
+            # an answer; not "so what is it?", which the card answers, nor "is it real?", which its caution does, nor
+            # "how can I tell?", which its tell-apart does; and a message that tells something of the stone (a colour,
+            # a sign) is answered by the ranking it changes, as before
+            asked = QUESTION_SHAPED.search(text) and not IDENTITY_ASKED.search(text) and turn.new == Hints()
+            asked = asked and not turn.asked_real and not home_tests_in(text)
+            asked = asked and not (answer.tell_apart and HOW_TO_TELL.search(text))
+            asked = asked and not (CARD_TOPIC.search(text) and not HOW_TO_DO.search(text))  # "what is it used for?"
+            unanswered = not focused and said and not aside and bool(NO_FACTS_ON.search(text) or asked)
             if unanswered:
                 answer.reply = UNANSWERED.format(name=answer.gem.partition(" (")[0])  # a line's group: "Corundum"
-                answer.reasons, answer.tell_apart, answer.next_test = [], "", ""
+                answer.reasons, answer.tell_apart, answer.next_test, answer.caution = [], "", "", ""
+                answer.properties = []
+                answer.notes = [n.replace(" How to tell them apart is below.", "") for n in answer.notes]
             if said and (focused or aside or unanswered):
                 answer.description = ""
         if self.images and explain:

@@ -11,6 +11,7 @@ from gemlang.assistant.questions import (
     ASKS_WHAT_IT_SHOWS,
     COLOUR_NATURAL,
     DETECTION_QUESTION,
+    GENERALLY,
     HISTORY_QUESTION,
     IS_A_KIND,
     LAB_GROWN,
@@ -381,6 +382,30 @@ def facts_name(gem: GemFacts, named: Sequence[str]) -> bool:
 AS_A_RULE = re.compile(r"\b(?:universal|most|almost all|nearly all|virtually all|common)\b", re.I)
 
 
+def as_a_rule(text: str, gem: GemFacts) -> str:
+    """What the gem's own facts say of how much of it is treated ("My facts on onyx black: … most 'black onyx' is
+    grey agate dyed black …"), for a question asking it in general ("is onyx always dyed?"): the clauses of its
+    description and features that say most or nearly all of it is so, of the treatment asked ("heated" finds
+    "heating"), else of any; '' when none does or it is not asked in general."""
+    if not GENERALLY.search(text):
+        return ""
+    stems = {re.sub(r"(?:ed|ing|s)$", "", m.group(0).lower()) for m in TREATMENT_QUESTION.finditer(text)}
+    stems -= {"treat", "treatment", "untreat", "unheat"}  # "is it always treated?": any treatment
+
+    def of_it(clause: str) -> bool:
+        return (
+            any(re.search(rf"\b{re.escape(s)}", clause, re.I) for s in stems)
+            if stems
+            else bool(TREATED_WORDS.search(clause))
+        )
+
+    clauses = [
+        c.strip() for x in sentences(gem.description or "") + list(gem.diagnostic_features) for c in x.split(";")
+    ]
+    said = [c[0].lower() + c[1:].rstrip(".") for c in clauses if "{" not in c and AS_A_RULE.search(c) and of_it(c)]
+    return f"My facts on {gem.name.lower()}: {'; '.join(said[:2])}." if said else ""
+
+
 def usually_treated(gem: GemFacts | None) -> str:
     """' Natural or not, most of it on the market is treated: heat treatment (universal, removes brown).' or ''."""
     usual = [t for t in (gem.treatments if gem else ()) if AS_A_RULE.search(t) and not re.match(r"(?i)none|not ", t)]
@@ -513,8 +538,8 @@ def side_answer(
         # a treatment that usually cannot be detected, even by a laboratory, is said to be assumed (see `assumed`)
         hidden = assumed(text, gem)
         undetectable = [undetectable_said(gem, s) for s in hidden]
-        if general:  # "Treatments of tanzanite: heat treatment …"
-            return " ".join((known, *undetectable))
+        if general:  # "Treatments of tanzanite: heat treatment …", and "nearly all are heated" if asked "always?"
+            return " ".join(part for part in (known, as_a_rule(text, gem), *undetectable) if part)
         named = treatments_named(text, gem)
         if named and len(hidden) == len(named):  # "is it heated?" of an aquamarine: no laboratory decides
             lead = ""

@@ -407,11 +407,20 @@ TREATED_WORDS = re.compile(
     r"coat(?:ed|ing)?|smoked?|smoking|doublets?|triplets?|assembled)\b",
     re.I,
 )
+# a price asked ("what's it worth?", "how much is it?", "is it valuable?", "the value of my ring?", "how does it affect
+# the value?"), not "worth cutting?", "how much does it weigh?" nor a valuation's words ("replacement value vs fair
+# market value wording", "a photo for a replacement value estimate: what can I state?")
 VALUE_QUESTION = re.compile(
-    r"\b(?:worth|prices?|priced|value[ds]?|cost|how much|apprais(?:e|ed)|valuable|expensive)\b|"
+    r"\bworth\b(?!\s+(?:(?!(?:any|some|no)thing\b)\w+ing|it\s+to)\b)|\b(?:prices?|priced|costs?|expensive|valuable)\b|"
+    r"\bhow much\b(?![^.?!]{0,30}\b(?:weigh|heav|hard|light|dens|bigger|larger|smaller))|"
+    r"\b(?:what(?:'s|s| is| was| would be)?|its|any|much|some|real|true|the)\s+(?:(?:resale|market|retail|insurance|"
+    r"replacement|current|estimated)\s+)?value\b(?!\s+(?:vs\.?|versus|and|or)\b)|"
+    r"\bvalue\s+(?:of\s+)?(?:it|this|that|them|mine|my|the\s+(?:stone|ring|gem|piece|necklace|pearls?))\b|"
+    r"\bof (?:any |much |some |great |real )?value\b|\bvalued\b|\baffects?\b[^.?!]{0,25}\bvalue\b|\bapprais(?:e|ed)\b|"
     r"\b(?:good deal|bargain|overpa(?:y|id)|paid too much|rip[- ]?off)\b|"  # what was paid, weighed
-    # a valuation asked for ("can you do a valuation?", "I need an appraisal"), not an appraiser's own work
-    r"\b(?:do|give|get|need|want|make|provide|write|have)\b[^.?!]{0,20}\b(?:valuation|appraisal)\b",
+    # a valuation asked for ("can you do a valuation?", "I need an appraisal", "give a replacement value range"), not
+    # an appraiser's own work
+    r"\b(?:do|give|get|need|want|make|provide|write|have)\b[^.?!]{0,20}\b(?:valuation|appraisal|value)\b",
     re.I,
 )
 ORIGIN_QUESTION = re.compile(
@@ -489,6 +498,42 @@ SAME_STONE = re.compile(
 # What the knowledge base holds no facts on: how rare a gem is, whether it was ethically sourced, its age, insurance
 NO_FACTS_ON = re.compile(
     r"\brar(?:e|er|est|ity)\b|\bconflict|\bethic|\bresponsibl[ey] sourced|\bhow old\b|\binsur|\binvest", re.I
+)
+# A message shaped as a question: a "?", or a clause opened by a question word ("can i facet it", "brazil or uruguay,
+# can you tell from the photo", "held a torch behind it, does that decide it"), whatever it asks
+_AUX = r"(?:can|could|should|would|will|shall|may|might|must|is|are|am|was|were|do|does|did|has|have|had)"
+_SUBJECT = r"(?:i|you|u|we|it|its|it's|this|that|they|these|those|there|one|my|the|a|an|mine)"
+QUESTION_SHAPED = re.compile(
+    rf"\?|(?:^|[,;:.!]\s*|\b(?:and|but|so|then|or)\s+)(?:(?:what|how|why|where|when|which|who|whose)\b|"
+    rf"{_AUX}\s+{_SUBJECT}\b)",
+    re.I,
+)
+# what the stone in hand is, asked again ("so what is it?", "what do you think?", "which one is it then?"): the
+# answer itself is what it asks for
+IDENTITY_ASKED = re.compile(
+    r"\bwhat(?:'s|s| is| are| was)?\s+(?:it|this|that|these|they|the stone|my stone|the gem|this stone)\s*"
+    r"(?:then|now|again|exactly|really|after all)?\s*[?!.]*\s*$|"
+    r"\bwhat do you (?:think|reckon|make of)\b|\bidentify\b|\bany ideas?\b|\bwhat about now\b|^\s*(?:and\s+)?now\s*\?|"
+    r"\bwhat (?:gem|stone|mineral|crystal|kind|type|sort)\b|\bwhich (?:gem|stone|one|is it)\b",
+    re.I,
+)
+# what the answer's card tells of a gem (its constants, colour and its cause, inclusions, formation, uses, name),
+# asked of the stone in hand ("what is it used for?", "any inclusions to look for?"), unless how to do something is
+# asked ("how do I get SG with a kitchen scale?"): the card answers it
+CARD_TOPIC = re.compile(
+    r"\bhardness\b|\bmohs\b|\bsg\b|specific gravity|\bdensity\b|refractive|\bri\b|birefring|lust(?:re|er)|"
+    r"\bspecies\b|made of|composition|chemi|crystal (?:system|structure)|cleavage|fluoresc|\bglow|\buv\b|pleochro|"
+    r"dichro|spectr|optic|colou?r|inclusion|\bused?\b|\buses\b|\bform(?:s|ed|ation)?\b|\bgrows?\b|\bname[ds]?\b|"
+    r"histor",
+    re.I,
+)
+HOW_TO_DO = re.compile(r"\bhow (?:do|can|could|should|would) (?:i|you|we|one)\b|\bhow to\b", re.I)
+# a gem asked about in general, not the stone in hand: "is citrine always heated amethyst?", "is onyx usually dyed?",
+# "are all emeralds oiled?" (not "is it treated at all?")
+GENERALLY = re.compile(
+    r"\b(?:always|usually|generally|typically|normally|mostly|commonly|often|in general)\b|"
+    r"\bmost\b(?!\s+(?:likely|probably)\b)|(?<!\bat )\ball\b",
+    re.I,
 )
 MORE_QUESTION = re.compile(
     r"^\s*(?:tell me more|more (?:about it|info\w*|details?)|what else (?:can|do) you know)", re.I

@@ -24,7 +24,9 @@ CARE_QUESTION = re.compile(
     r"(?:can|could|should|how (?:do|should|can|to)|safe to|ok to|okay to) (?:i |you |we )?clean|"
     r"ultrasonic|steam(?:er)?|wash(?:ing)?|soak|stor(?:e|ing|age)|care (?:for|of)|"
     r"take care|look after|fade|fading|sunlight|in the sun|window ?sills?|"
-    r"(?:jeweller'?s |jeweler'?s )?torch|resiz(?:e|ing)|chlorine|"
+    # a flame's torch, not a lamp ("glows blue under my UV torch", "held a torch behind it")
+    r"(?:jewell?er'?s|blow|butane|gas|propane|soldering)[ -]?torch|torch(?:ed|ing)|torch (?:it|them|the stone|near|on)|"
+    r"resiz(?:e|ing)|chlorine|"
     r"pickle|acids?|re-?tip\w*|prongs?|solder\w*|"  # at the bench: the stone left in the setting
     r"cut and polish|(?:cutting|sawing) (?:and|or) polishing|(?:safe|ok|okay) to (?:cut|saw|grind|polish)|lapidary|"
     r"lemon juice|vinegar|shower|dishwasher|household cleaners?|get(?:ting)? wet|waterproof|water[- ]?resistant|"

@@ -16,7 +16,10 @@ from gemlang.knowledge.facts import GemFacts, sentences
 
 SELL_QUESTION = re.compile(
     r"\b(?:sell|call|list|market|advertise|describe|label)\s+(?:it|them|this|these|that|those|the \w+)\s+as\b|"
-    r"\b(?:can|could|may|should)\s+(?:i|we)\s+(?:sell|call)\b|"
+    # what it may be sold or called as ("can I sell lab grown sapphire as sapphire?", "can I call it a diamond?"),
+    # not whether to sell it ("should I sell it or keep it?")
+    r"\b(?:can|could|may|should)\s+(?:i|we)\s+sell\b[^.?!,;]{0,40}?\bas\b|"
+    r"\b(?:can|could|may|should)\s+(?:i|we)\s+call\s+(?:it|them|this|these|that|those)\b(?!\s+(?:or|and|in|on|back)\b)|"
     r"\bdisclos(?:e|ed|ing|ure)\b|\b(?:declare|tell)\s+(?:it\s+to\s+)?(?:the\s+|my\s+|a\s+)?(?:buyers?|customers?)\b|"
     # an appraiser's: "how should I describe it on the valuation?", "what wording should I use for …?"
     r"\b(?:describe|word|name|call|list)\s+(?:it|them|this|these)\s+(?:on|in)\s+(?:the\s+|an?\s+|my\s+)?"

@@ -43,6 +43,10 @@ def values_read(test: Test, a: GemFacts, b: GemFacts) -> str:
     return f"{a.name} {value_text(profile(a), a, test.key)}, {b.name} {value_text(profile(b), b, test.key)}"
 
 
+# a series of minerals ("pyrope–almandine") or a choice of two ("jadeite or nephrite") a gem's species names
+SPAN = r"\b[\w-]+(?:–[\w-]+)+|\b[\w-]+ or [\w-]+"
+
+
 def kind_of(narrow: GemFacts, broad: GemFacts) -> bool:
     """Whether `narrow` is one kind of `broad` (ruby of corundum, emerald of beryl, dravite of tourmaline); a
     lab-grown stone is not a kind of the natural gem: what tells them apart is how they grew."""
@@ -55,9 +59,22 @@ def kind_of(narrow: GemFacts, broad: GemFacts) -> bool:
     within = re.sub(r"\([^)]*\)", "", f"{narrow.species} {group} {narrow.variety}").lower()
     # a name for either of two minerals or for what lies between them (jade: jadeite or nephrite; rhodolite:
     # pyrope–almandine garnet) is no kind of either, though it is a kind of what both are (a garnet)
-    within = re.sub(r"\b[\w-]+(?:–[\w-]+)+|\b[\w-]+ or [\w-]+", " ", within)
+    within = re.sub(SPAN, " ", within)
     named = re.search(rf"\b{re.escape(broad.name.lower())}\b", within) is not None
     return named and narrow.name != broad.name and narrow.origin == broad.origin
+
+
+def may_be(broad: GemFacts, narrow: GemFacts) -> bool:
+    """Whether a stone that is `broad` may be `narrow`: `broad` is the class `narrow` is one kind of (tourmaline
+    of schorl), or a series or choice of minerals that holds it (Garnet Red, the pyrope–almandine garnets, of
+    pyrope; jade of jadeite)."""
+    if broad.name == narrow.name or broad.origin != narrow.origin:
+        return False
+    if kind_of(narrow, broad):
+        return True
+    spans = re.findall(SPAN, re.sub(r"[()]", " ", broad.species.lower()))
+    name = re.escape(narrow.name.lower())
+    return any(re.search(rf"\b{name}\b", span) for span in spans)
 
 
 def tell_apart(a: GemFacts, b: GemFacts, rough: bool = False) -> str:
