@@ -2491,10 +2491,6 @@ def test_a_gem_the_leading_class_holds_or_may_be_is_not_answered_probably_not(cl
     assert reply.startswith(says) and "Probably not" not in reply, reply
 
 
-def test_black_is_a_usual_colour_of_tourmaline():
-    assert "Black" in " ".join(get_facts("Tourmaline").colours)  # schorl, the commonest tourmaline
-
-
 def test_is_it_real_after_a_failed_tooth_test_is_probably_not_when_unsure():
     from gemlang.fusion import EvidenceModel
 
