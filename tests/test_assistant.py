@@ -795,6 +795,15 @@ def test_a_question_about_an_earlier_stone_of_a_parcel_gets_the_stones_so_far():
     assert "send its photo" in recap
 
 
+def test_three_gems_compared_are_each_told_apart_from_the_others():
+    answer = Assistant(classifier=None).conversation().ask("what tests separate diamond from moissanite and CZ?")
+    assert answer.reply == "**Diamond, Moissanite or Cubic Zirconia?**"
+    for pair in ("Diamond from Moissanite", "Diamond from Cubic Zirconia", "Moissanite from Cubic Zirconia"):
+        assert f"To tell {pair}:" in answer.tell_apart
+    assert answer.properties[0] == ("Property", "Diamond", "Moissanite", "Cubic Zirconia")
+    assert Assistant(classifier=None).conversation().ask("ruby vs spinel").reply == "**Ruby or Spinel?**"
+
+
 def test_a_constant_asked_of_an_earlier_stone_is_answered_from_the_gem_answered_for_it():
     chat = Assistant(classifier=None).conversation()
     chat.ask("two stones: stone A RI 1.544-1.553 SG 2.65, stone B RI 1.762-1.770 SG 4.00")

@@ -973,6 +973,8 @@ class Conversation:
             compared = [last, other] if (other := next((g for g in named if g.name != last.name), None)) else []
         if not compared:
             return self._imitation_compared(turn, choice)
+        if len(compared) > 2:  # "diamond vs moissanite vs CZ": each pair, as an examiner asks it
+            return self._three_compared(turn, compared)
         first, second = compared[0].name, compared[1].name
         self.topic, self.pair = None, (compared[0], compared[1])  # "which one is harder?" asks of both
         answer.reply = f"**{first} or {second}?**"
@@ -988,6 +990,16 @@ class Conversation:
         answer.reply += by_the_test_named(text, compared[0], compared[1], listed=bool(asked))
         answer.tell_apart = treated_into(text, compared[0], compared[1]) or tell_apart(first, second)
         answer.properties = property_rows([first, second])
+        return True
+
+    def _three_compared(self, turn: Turn, compared: list) -> bool:
+        """Three gems to separate: how to tell each pair apart, and the three side by side."""
+        names = [g.name for g in compared]
+        self.topic, self.pair = None, None
+        turn.answer.reply = f"**{names[0]}, {names[1]} or {names[2]}?**"
+        pairs = [(a, b) for i, a in enumerate(names) for b in names[i + 1 :]]
+        turn.answer.tell_apart = "\n\n".join(tell_apart(a, b) for a, b in pairs)
+        turn.answer.properties = property_rows(names)
         return True
 
     def _imitation_compared(self, turn: Turn, choice: bool) -> bool:

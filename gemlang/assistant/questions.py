@@ -634,8 +634,8 @@ TEST_NAMED = {
 
 
 def gems_compared(text: str, choice: bool = True) -> list:
-    """The first two gems a message asks to compare ("the difference between ruby and spinel"), else [];
-    `choice`: see `asks_to_compare`."""
+    """The gems a message asks to compare, two or three ("the difference between ruby and spinel", "diamond vs
+    moissanite vs CZ"), else []; `choice`: see `asks_to_compare`."""
     if not asks_to_compare(text, choice):
         return []
     named = named_as_such(text)
@@ -646,7 +646,7 @@ def gems_compared(text: str, choice: bool = True) -> list:
     if len(named) < 2:  # "tanzinite vs iolite", "rubby or spinnel", "ambre or plastik": a side misspelt
         sides = [gem for part in COMPARED_SIDES.split(text) if part.strip() and (gem := _side_named(part))]
         named = list({gem.name: gem for gem in sides}.values()) if len({g.name for g in sides}) >= 2 else named
-    return named[:2] if len(named) >= 2 else []
+    return named[:3] if len(named) >= 2 else []
 
 
 COMPARED_SIDES = re.compile(r"\bvs\.?|\bversus\b|\bor\b|\band\b|\bfrom\b|,", re.I)
