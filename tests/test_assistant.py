@@ -10,7 +10,7 @@ import pytest
 from conftest import red_stone_photo
 
 from gemlang.assistant import HELP, Answer, Assistant, follow_up_colours, property_rows, tell_apart
-from gemlang.assistant.questions import piece_parts
+from gemlang.assistant.questions import accents_left_out, piece_parts
 from gemlang.fusion import EvidenceModel
 from gemlang.hints import parse_hints
 from gemlang.knowledge import get_facts
@@ -793,6 +793,19 @@ def test_a_question_about_an_earlier_stone_of_a_parcel_gets_the_stones_so_far():
     recap = chat.ask("which of the two was the ruby?").reply
     assert recap.startswith("So far: stone 1: Ruby (") and "stone 2, the one in hand:" in recap
     assert "send its photo" in recap
+
+
+def test_an_accent_stone_named_beside_the_gem_asked_is_no_rival(assistant):
+    answer = assistant.conversation().ask(
+        "mens ring black stone flat top, with a tiny diamond in the middle. black onyx?", [red_stone_photo()]
+    )
+    assert "Diamond" not in answer.reply.split("\n", 1)[0]  # the onyx is asked about, not the accent
+    assert accents_left_out("is it a tiny diamond?") == "is it a tiny diamond?"  # the only gem named stays
+
+
+def test_a_big_stone_beside_small_ones_is_the_centre_stone():
+    centre, side, _ = piece_parts("a big blue stone and small clear stones round it, the blue one is it sapphire?")
+    assert "big blue stone" in centre and "the blue one" in centre and side == "and small clear stones round it"
 
 
 def test_three_gems_compared_are_each_told_apart_from_the_others():

@@ -108,6 +108,7 @@ from gemlang.assistant.questions import (
     TREATED_WORDS,
     TREATMENT_QUESTION,
     WHY_ONLY,
+    accents_left_out,
     another_mineral,
     asks_if_it_is,
     compared_materials,
@@ -1366,7 +1367,8 @@ class Conversation:
         ):
             turn.asked_gem = top
         if turn.asked_gem is not None:
-            named = gems_compared(text) or gems_named_in(text)  # "SAPHIRE OR TANZANITE??": a side misspelt too
+            # "SAPHIRE OR TANZANITE??": a side misspelt too; "black onyx? with a tiny diamond": not the accent
+            named = gems_compared(text) or gems_named_in(accents_left_out(text))
             asked = named[:2] if turn.asked_gem.name in {g.name for g in named} else [turn.asked_gem]
             turn.asked = [g for g in asked if g.name in a.evidence.index]
         no_gem_photo = self.scope is not None and self.scope.kind == NOT_A_GEM_PHOTO and not self.hints.measured

@@ -153,13 +153,28 @@ SIDE_STONE = re.compile(
     r"\b(?:reads?|read|has|have|shows?|gives?|gave|measures?|measured|is|are)\b",
     re.I,
 )
-MAIN_STONE = re.compile(r"\b(?:(?:the|its)\s+)?(?:centre|center|main|middle|central)\s+(?:stone|one)\b", re.I)
+MAIN_STONE = re.compile(
+    r"\b(?:(?:the|its)\s+)?(?:centre|center|main|middle|central|(?:big|large|bigger|larger)\s+(?:[a-z]+\s+)?)"
+    r"\s*(?:stone|one)\b",  # "a big blue stone and small clear stones round it"
+    re.I,
+)
 # a piece's other stones, named beside its centre stone: "two colourless side stones", "the two outer ones",
 # "surrounded by small white stones", "accent diamonds"
 SIDE_STONES = re.compile(
-    r"\b(?:side|accent|outer|small(?:er)?|little|tiny|surrounding)\s+(?:[a-z]+\s+){0,2}?(?:stones|ones|diamonds|gems)\b",
+    r"\b(?:side|accent|outer|small(?:er)?|little|tiny|surrounding)\s+(?:[a-z]+\s+){0,2}?(?:stones|ones|diamonds?|gems)\b",
     re.I,
 )
+
+
+def accents_left_out(text: str) -> str:
+    """The message without the accent or side stones it names beside another gem ("black onyx? … with a tiny
+    diamond in the middle": the onyx is asked about, not the diamond); unchanged when they are all it names."""
+    from gemlang.knowledge.knowledge_base import gems_named_in
+
+    without = SIDE_STONES.sub(" ", text)
+    return without if gems_named_in(without) and gems_named_in(without) != gems_named_in(text) else text
+
+
 # "there are two stones in this photo", "what are these gems?", "which is which?": a photo of several stones, which
 # the classifier judges as a whole picture, not stone by stone (a piece's side stones are `SIDE_STONES`)
 SEVERAL_STONES = re.compile(
