@@ -52,6 +52,16 @@ def test_a_guide_at_the_pit_names_where_a_stone_the_user_found_comes_from_and_a_
     assert parse_places(text)[1] == places
 
 
+def test_a_place_in_quotes_is_a_listings_word_not_where_the_stone_was_mined():
+    from gemlang.hints import parse_hints
+
+    listing = parse_hints("ruby 2 carat for 60 dollars on ebay, natural unheated, from 'burma'")
+    assert not listing.places
+    assert any(n.startswith("“quoted Burma” is left out: what someone says") for n in listing.notes)
+    assert parse_hints("grandma's burma ruby").places  # a possessive's apostrophe is no quote
+    assert parse_hints("found in Sri Lanka").places
+
+
 @pytest.mark.parametrize(
     "text, places",
     [

@@ -256,8 +256,12 @@ _BOUGHT = re.compile(  # within one clause: "got it in Bangkok but it's from Mad
 # is what the stone is to be checked against, not evidence of where it was mined (a laboratory report's stands)
 CLAIMED = re.compile(
     r"\b(?:said|says|say|told me|tells me|claims?|claimed|swears?|swore|insists?|insisted|according to|"
-    r"sold (?:it|them|this) (?:to me )?as|was told)\b(?:(?!(?:but|and|though|although|while|yet)\b)[^,;.!?]){0,30}$"
+    r"sold (?:it|them|this) (?:to me )?as|was told|quoted)\b"
+    r"(?:(?!(?:but|and|though|although|while|yet)\b)[^,;.!?]){0,30}$"
 )
+# a place in quotes, as a listing's or a label's word is copied: "natural unheated, from 'Burma'"
+QUOTES = "'\"“”‘’"
+_QUOTED_BEFORE = re.compile(rf"[{QUOTES}]\s*$")
 # a laboratory's word, or the user's own ("as I said", "I found it myself"): not a claim to be checked
 _FIRST_HAND = re.compile(
     r"\b(?:report|certificate|cert|lab|laboratory|gia|ssef|gübelin|gubelin|agl|grs|gia's)\b|\bas i (?:said|told you)\b|"
@@ -309,7 +313,9 @@ def _matches_and_denials(text: str, claims: bool = False) -> tuple[list[tuple[in
         claimed = claimed if claimed and not claims and not first_hand else None
         phrase = _DENIED.search(t[max(0, match[0] - 40) : match[0]]) or _BOUGHT.search(before) or claimed
         if phrase:
-            denied.append(f"{phrase.group(0).strip()} {match[1]}")
+            denied.append(f"{phrase.group(0).strip().rstrip(QUOTES).strip()} {match[1]}")
+        elif not claims and _QUOTED_BEFORE.search(before):  # a listing's "from 'Burma'": someone's word, in quotes
+            denied.append(f"quoted {match[1]}")
         else:
             kept.append(match)
     return kept, denied
