@@ -1838,7 +1838,8 @@ def test_a_follow_up_no_fact_answers_says_so_instead_of_repeating_the_whole_answ
 
 @pytest.mark.parametrize(
     "question",
-    ["can i facet it?", "should i get them restrung? the string looks dirty", "how do i find an honest appraiser",
+    ["is it legal to own one?", "should i get them restrung? the string looks dirty",
+     "how do i find an honest appraiser",
      "it has a small crack, will it get worse", "What documentation should I attach to support the identification?",
      "how do i get SG with a kitchen scale and water"],
 )  # fmt: skip
@@ -1849,6 +1850,21 @@ def test_a_question_no_handler_answers_says_so_in_two_lines_and_keeps_the_stone_
     assert answer.reply.startswith("My facts on Peridot do not answer that.") and answer.reply.count(". ") <= 1
     assert not (answer.description or answer.properties or answer.tell_apart or answer.reasons)
     assert answer.gem == "Peridot" and chat.ask("how sure are you?").reply.startswith("Peridot at")
+
+
+@pytest.mark.parametrize(
+    "stone, message",
+    [("green, RI 1.654-1.690, SG 3.34", "can i facet it? ive heard its too soft"),
+     ("green, RI 1.654-1.690, SG 3.34", "what does it look like under a loupe?"),
+     ("red, RI 1.762-1.770, SG 4.00", "how would a lab tell them apart")],
+)  # fmt: skip
+def test_a_follow_up_the_card_speaks_of_keeps_the_card(stone, message):
+    from gemlang.assistant.questions import card_speaks_of
+
+    chat = Assistant(classifier=None).conversation()
+    first = chat.ask(stone)
+    assert card_speaks_of(message, [first.description, first.caution, first.tell_apart, *first.reasons])
+    assert not chat.ask(message).reply.startswith("My facts on")
 
 
 @pytest.mark.parametrize(

@@ -91,3 +91,9 @@ def test_a_disclosure_follow_up_looks_back_a_few_messages_of_the_same_stone_and_
     assert chat.ask("does it have to be disclosed?").reply.startswith("**What it may be sold as")
     declared = Assistant(classifier=None).conversation().ask("is waxing a treatment that must be declared?")
     assert declared.reply.startswith("**Waxing must be disclosed**")
+
+
+def test_readings_with_a_sale_question_are_ranked_with_the_rule_above():
+    answer = Assistant(classifier=None).conversation().ask("RI 1.762-1.770 SG 4.00 red, can I sell it as ruby?")
+    assert answer.reply.startswith("**What it may be sold as:**") and answer.candidates[0][0].startswith("Corundum")
+    assert "Nothing here yet shows what the stone is" not in answer.reply

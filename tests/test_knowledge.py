@@ -571,12 +571,20 @@ def test_textbook_readings_of_ggg_and_pyrope_lie_in_their_ranges():
      ("what does 'DR' mean exactly and why is spinel 0", ["birefringence"]),
      ("what is 'doubling of back facets' and which stones show it most", ["birefringence"]),
      ("how do i tell uniaxial from biaxial on the refractometer", ["uniaxial", "biaxial", "refractometer"]),
-     ("what's my stone's RI?", []), ("how do I tell ruby from garnet?", [])],
+     ("what's my stone's RI?", []), ("how do I tell ruby from garnet?", []),
+     ("how do i tell them apart without a refractometer", [])],  # the instrument they lack is not asked
 )  # fmt: skip
 def test_a_quoted_term_or_one_asked_after_and_is_the_term_asked(question, terms):
     from gemlang.knowledge.glossary import terms_asked
 
     assert [t.term for t in terms_asked(question)] == terms
+
+
+def test_a_fire_opals_fire_is_its_body_colour_and_no_mechanism_explains_it():
+    from gemlang.knowledge.glossary import mechanism
+
+    assert mechanism("what causes the fire in fire opal?", []) == []
+    assert [t.term for t in mechanism("why does opal have fire?", [])] == ["play-of-colour"]
 
 
 def test_a_narrower_thing_named_before_a_term_is_not_answered_with_the_terms_entry():

@@ -111,6 +111,7 @@ from gemlang.assistant.questions import (
     accents_left_out,
     another_mineral,
     asks_if_it_is,
+    card_speaks_of,
     compared_materials,
     confirmation_asked,
     gems_compared,
@@ -501,13 +502,16 @@ class Conversation:
             self._judge(turn)
             self._about_the_leaders(turn)
             self._follow_up(turn, explain)
-            self._sold_as_beside_the_photo(turn)
+            self._sold_as_beside_the_evidence(turn)
         return self._done(turn.answer)
 
-    def _sold_as_beside_the_photo(self, turn: Turn) -> None:
-        """ "can I sell it as emerald?" sent with the photo: the rule and what the photo's answer says, above it."""
-        evidence, gem = self.assistant.evidence, turn.answer.gem
-        if not turn.photos or self._answered_first or gem not in evidence.index:
+    def _sold_as_beside_the_evidence(self, turn: Turn) -> None:
+        """ "can I sell it as emerald?" sent with the photo or the readings: the rule and what their answer says,
+        above it."""
+        evidence = self.assistant.evidence
+        gem = turn.answer.members[0][0] if turn.answer.members else turn.answer.gem  # a table's line: its likeliest
+        brought = turn.photos or parse_hints(turn.text).measured
+        if not brought or self._answered_first or gem not in evidence.index:
             return
         flagged = self.scope is not None and self.scope.flagged  # a gem withheld is no answer to sell it by
         if told := disclosure_answer(turn.text, None if flagged else evidence.facts[evidence.index[gem]]):
@@ -655,6 +659,8 @@ class Conversation:
         return True
 
     def _disclosure(self, turn: Turn) -> bool:
+        if parse_hints(turn.text).measured:  # "RI 1.762-1.770 SG 4.00, can I sell it as ruby?": ranked, rule above
+            return False
         gem = self._answered_gem()
         # "is it oiled?", "how would a lab tell?", then "must it be disclosed?": the treatment of the last messages
         # (not the heat of "is it heat sensitive?")
@@ -1553,6 +1559,9 @@ class Conversation:
             asked = asked and not turn.asked_real and not home_tests_in(text)
             asked = asked and not (answer.tell_apart and HOW_TO_TELL.search(text))
             asked = asked and not (CARD_TOPIC.search(text) and not HOW_TO_DO.search(text))  # "what is it used for?"
+            # "can I facet it? I've heard it's too soft": the card that calls it soft answers it in part
+            card = [answer.description, answer.caution, answer.tell_apart, answer.next_test, *answer.reasons]
+            asked = asked and not card_speaks_of(text, card)
             unanswered = not focused and said and not aside and bool(NO_FACTS_ON.search(text) or asked)
             if unanswered:
                 answer.reply = UNANSWERED.format(name=answer.gem.partition(" (")[0])  # a line's group: "Corundum"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 
 from gemlang.hints import TAG_QUESTION, Hints, parse_hints, says_what_a_gem_does
 from gemlang.knowledge import GemFacts, get_facts
@@ -535,6 +536,32 @@ IDENTITY_ASKED = re.compile(
 # what the answer's card tells of a gem (its constants, colour and its cause, inclusions, formation, uses, name),
 # asked of the stone in hand ("what is it used for?", "any inclusions to look for?"), unless how to do something is
 # asked ("how do I get SG with a kitchen scale?"): the card answers it
+# words of a question that say nothing of its topic ("how would a lab tell them apart?" is about a lab)
+_NO_TOPIC = frozenset(
+    "the and for are was but not you your its it's this that these those them they there their then than what how "
+    "why who which when where would could should will can did does has have had get got too very really just also "
+    "any all some much many more most one two out off own say see tell apart about with from into like look looks "
+    "under over ive i've heard know think want need make made keep kind sort thing stone gem gems stones mine "
+    "identification identify identified support".split()  # the frame of an appraiser's question, not its topic
+)
+
+
+def card_speaks_of(question: str, texts: Sequence[str]) -> bool:
+    """Whether the answer's own texts name what a question asks about ("can I facet it? I've heard it's too soft"
+    of a card that calls the gem soft; "how would a lab tell them apart?" of a caution naming a gem laboratory), so
+    the card answers it in part and is not to be replaced by 'my facts do not answer that'."""
+    words = {w for w in re.findall(r"[a-z']{3,}", question.lower()) if w not in _NO_TOPIC}
+    body = " ".join(texts).lower()
+    return any(re.search(rf"\b{re.escape(w[:5])}", body) for w in words) or bool(
+        LOUPE_ASKED.search(question) and SEEN_WITH_A_LOUPE.search(body)
+    )
+
+
+# "what does it look like under a loupe?": what the card says of its inclusions answers it
+LOUPE_ASKED = re.compile(r"\bloupe|\bmicroscope|\bmagnif", re.I)
+SEEN_WITH_A_LOUPE = re.compile(r"\binclusion|\bsilk\b|\bneedles?\b|\bzoning\b|\bfeathers?\b|\bbubbles?\b|\bveils?\b")
+
+
 CARD_TOPIC = re.compile(
     r"\bhardness\b|\bmohs\b|\bsg\b|specific gravity|\bdensity\b|refractive|\bri\b|birefring|lust(?:re|er)|"
     r"\bspecies\b|made of|composition|chemi|crystal (?:system|structure)|cleavage|fluoresc|\bglow|\buv\b|pleochro|"

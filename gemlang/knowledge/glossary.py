@@ -35,6 +35,9 @@ WITH_DIRECTION = re.compile(r"\b(?:turn\w*|rotat\w*|tilt\w*|angles?|directions?|
 # a quoted term: 'spot reading', "DR", ‘simulated’ (an opening quote after a space, not a word's apostrophe)
 QUOTED = re.compile(r"(?:^|(?<=\s))['\"‘“]([^'\"‘’“”]{1,40})['\"’”](?![a-z])", re.I)
 OPAL = re.compile(r"\bopals?\b", re.I)
+FIRE_OPAL = re.compile(r"\bfire[- ]opals?\b", re.I)
+# a term said to be missing is not asked: "how do I tell them apart without a refractometer?"
+WITHOUT = re.compile(r"\b(?:without|no|not having|don't have|do not have|lacking)\s+(?:a|an|the|my|any)?\s*$")
 # "what is it?", "what is this stone?", "what does my stone read?": about the stone in hand, not a term
 MAX_TERMS = 3
 ABOUT_THE_STONE = re.compile(r"\b(?:it|its|this|that|these|my|mine|the stone|the gem)\b", re.I)
@@ -110,7 +113,9 @@ def mechanism(text: str, fields: Sequence[str]) -> list[Term]:
     terms = _outermost(_spans(text.lower()))
     if any(t.term == "colour change" for t in terms) and WITH_DIRECTION.search(text):  # "… when I turn it?"
         terms = [_term("pleochroism") if t.term == "colour change" else t for t in terms]
-    if OPAL.search(text):  # "why does opal have fire?": its play-of-colour, not a faceted stone's dispersion
+    if FIRE_OPAL.search(text):  # named for its orange body colour: neither dispersion nor, always, play-of-colour
+        terms = [t for t in terms if t.term != "dispersion"]
+    elif OPAL.search(text):  # "why does opal have fire?": its play-of-colour, not a faceted stone's dispersion
         terms = [_term("play-of-colour") if t.term == "dispersion" else t for t in terms]
     if not terms and "colour_cause" in fields:
         terms = [_term("cause of colour")]
@@ -122,13 +127,15 @@ def _term(name: str) -> Term:
 
 
 def _spans(lowered: str) -> list[tuple[int, int, Term]]:
-    """Where each glossary term is named in a lower-case text, as (start, end, term)."""
+    """Where each glossary term is named in a lower-case text, as (start, end, term); not a term said to be missing
+    ("without a refractometer")."""
     return [
         (m.start(), m.end(), term)
         for term in glossary()
         for word in term.asked_as
         if (m := re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", lowered))
         and not (term.term in NAMES_KINDS and _narrowed(lowered[: m.start()]))
+        and not WITHOUT.search(lowered[: m.start()])
     ]
 
 
