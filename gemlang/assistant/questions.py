@@ -542,7 +542,8 @@ _NO_TOPIC = frozenset(
     "why who which when where would could should will can did does has have had get got too very really just also "
     "any all some much many more most one two out off own say see tell apart about with from into like look looks "
     "under over ive i've heard know think want need make made keep kind sort thing stone gem gems stones mine "
-    "identification identify identified support".split()  # the frame of an appraiser's question, not its topic
+    "said someone small large worth scale describe report quality weight measure measurements estimate estimating "
+    "formula identification identify identified support".split()  # a question's frame, not its topic
 )
 
 
@@ -550,16 +551,19 @@ def card_speaks_of(question: str, texts: Sequence[str]) -> bool:
     """Whether the answer's own texts name what a question asks about ("can I facet it? I've heard it's too soft"
     of a card that calls the gem soft; "how would a lab tell them apart?" of a caution naming a gem laboratory), so
     the card answers it in part and is not to be replaced by 'my facts do not answer that'."""
-    words = {w for w in re.findall(r"[a-z']{3,}", question.lower()) if w not in _NO_TOPIC}
+    words = {w for w in re.findall(r"[a-z']{4,}", question.lower()) if w not in _NO_TOPIC}
     body = " ".join(texts).lower()
-    return any(re.search(rf"\b{re.escape(w[:5])}", body) for w in words) or bool(
-        LOUPE_ASKED.search(question) and SEEN_WITH_A_LOUPE.search(body)
+    return any(re.search(rf"\b{re.escape(w[:6])}", body) for w in words) or any(
+        asked.search(question) and said.search(body) for asked, said in SAID_OTHERWISE
     )
 
 
-# "what does it look like under a loupe?": what the card says of its inclusions answers it
-LOUPE_ASKED = re.compile(r"\bloupe|\bmicroscope|\bmagnif", re.I)
-SEEN_WITH_A_LOUPE = re.compile(r"\binclusion|\bsilk\b|\bneedles?\b|\bzoning\b|\bfeathers?\b|\bbubbles?\b|\bveils?\b")
+# what a card says in other words: "under a loupe?" of its inclusions, "how would a lab tell?" of a laboratory
+SAID_OTHERWISE = (
+    (re.compile(r"\bloupe|\bmicroscope|\bmagnif", re.I),
+     re.compile(r"\binclusion|\bsilk\b|\bneedles?\b|\bzoning\b|\bfeathers?\b|\bbubbles?\b|\bveils?\b")),
+    (re.compile(r"\blabs?\b|\blaborator", re.I), re.compile(r"\blaborator")),
+)  # fmt: skip
 
 
 CARD_TOPIC = re.compile(
