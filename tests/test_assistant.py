@@ -2515,6 +2515,16 @@ def test_a_gem_asked_about_that_the_evidence_all_but_rules_out_is_answered_proba
     assert chat.ask("is it a diamond?").reply.startswith("Diamond: ")
 
 
+def test_is_it_chalcedony_of_a_kind_of_chalcedony_is_answered_yes_not_probably_not():
+    from gemlang.fusion import EvidenceModel
+
+    for classes, question in ((["Blue Lace Agate", "Azurite"], "is it agate?"), (["Carnelian", "Ruby"], "chalcedony?")):
+        chat = Assistant(None, evidence=EvidenceModel(classes)).conversation()
+        chat.image_probs = np.array([0.99, 0.01])
+        reply = chat.ask(question).reply
+        assert reply.startswith(f"{classes[0]} is chalcedony, a form of quartz:") and "Probably not" not in reply
+
+
 @pytest.mark.parametrize(
     "classes, question, says",
     [(["Tourmaline", "Spinel"], "schorl right?", "Schorl is one kind of Tourmaline, which leads at "),

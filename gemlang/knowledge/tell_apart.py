@@ -77,6 +77,17 @@ def may_be(broad: GemFacts, narrow: GemFacts) -> bool:
     return any(re.search(rf"\b{name}\b", span) for span in spans)
 
 
+def of_its_family(gem: GemFacts, family: GemFacts) -> bool:
+    """Whether `gem`'s species names `family` as the form of its mineral it is ("quartz (chalcedony)": blue lace
+    agate and carnelian are chalcedony), which `kind_of` leaves out of the kinds of the mineral itself."""
+    name = re.escape(family.name.lower())
+    return (
+        gem.origin == family.origin
+        and gem.name != family.name
+        and bool(re.search(rf"\(\s*{name}\s*\)", gem.species.lower()))
+    )
+
+
 def tell_apart(a: GemFacts, b: GemFacts, rough: bool = False) -> str:
     """Advice in one paragraph: the tests that separate two gems, with both gems' values."""
     tests = separating_tests(a, b)
