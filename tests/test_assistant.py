@@ -1842,7 +1842,7 @@ def test_a_follow_up_no_fact_answers_says_so_instead_of_repeating_the_whole_answ
      "What formula for estimating weight from measurements?",
      "how do i find an honest appraiser",
      "it has a small crack, will it get worse", "What documentation should I attach to support the identification?",
-     "how do i get SG with a kitchen scale and water"],
+     "how do i find the best light to photograph it?"],
 )  # fmt: skip
 def test_a_question_no_handler_answers_says_so_in_two_lines_and_keeps_the_stone_in_hand(question):
     chat = Assistant(classifier=None).conversation()
@@ -1851,6 +1851,14 @@ def test_a_question_no_handler_answers_says_so_in_two_lines_and_keeps_the_stone_
     assert answer.reply.startswith("My facts on Peridot do not answer that.") and answer.reply.count(". ") <= 1
     assert not (answer.description or answer.properties or answer.tell_apart or answer.reasons)
     assert answer.gem == "Peridot" and chat.ask("how sure are you?").reply.startswith("Peridot at")
+
+
+def test_a_follow_up_naming_a_glossary_term_gets_its_entry_not_the_no_facts_reply():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("green, RI 1.654-1.690, SG 3.34")
+    reply = chat.ask("how do i get SG with a kitchen scale and water").reply
+    assert reply.startswith("**Specific gravity**:") and "**Hydrostatic weighing**:" in reply
+    assert chat.ask("what is it?").gem == "Peridot"  # the stone still in hand
 
 
 @pytest.mark.parametrize(

@@ -153,7 +153,7 @@ from gemlang.knowledge.birthstones import sources as birthstone_sources
 from gemlang.knowledge.care import care_of, care_question, never_cleaned_with, ring_gems_answer
 from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
 from gemlang.knowledge.disclosure import disclosure_answer, treatment_disclosure
-from gemlang.knowledge.glossary import mechanism, terms_asked
+from gemlang.knowledge.glossary import mechanism, terms_asked, terms_named
 from gemlang.knowledge.home_tests import home_tests_in, testing_at_home_answer
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.superlatives import (
@@ -1575,6 +1575,8 @@ class Conversation:
             unanswered = not focused and said and not aside and bool(NO_FACTS_ON.search(text) or asked)
             if unanswered:
                 answer.reply = UNANSWERED.format(name=answer.gem.partition(" (")[0])  # a line's group: "Corundum"
+                if terms := terms_named(text):  # "how do I get SG with a kitchen scale?": what the glossary says
+                    answer.reply = explained(terms, answer)
                 answer.reasons, answer.tell_apart, answer.next_test, answer.caution = [], "", "", ""
                 answer.properties = []
                 answer.notes = [n.replace(" How to tell them apart is below.", "") for n in answer.notes]

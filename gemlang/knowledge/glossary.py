@@ -122,6 +122,12 @@ def mechanism(text: str, fields: Sequence[str]) -> list[Term]:
     return list(dict.fromkeys(terms))[:MAX_TERMS]
 
 
+def terms_named(text: str) -> list[Term]:
+    """The glossary terms a message names anywhere ("how do I get SG with a kitchen scale and water?": specific
+    gravity, hydrostatic weighing), for a question about the stone nothing else answers."""
+    return _outermost(_spans(text.lower()))[:MAX_TERMS]
+
+
 def _term(name: str) -> Term:
     return next(t for t in glossary() if t.term == name)
 
