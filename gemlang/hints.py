@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from gemlang.knowledge.colours import said_colours
+from gemlang.knowledge.glossary import QUOTED
 from gemlang.knowledge.instruments import TOLERANCE
 from gemlang.knowledge.places import CLAIMED, parse_places, places_denied
 from gemlang.knowledge.scratch import reference_words
@@ -461,7 +462,6 @@ VALUE_ASKED_OF_OTHERS = re.compile(
     re.I,
 )
 # a term asked about in quotation marks ("what is 'doubling of back facets'?"): the words mentioned, not seen
-QUOTED = re.compile(r"(?<!\w)['‘\"“][^'’\"”\n]{1,60}?['’\"”](?!\w)")
 TERM_ASKED = re.compile(
     r"\bwhat(?:'s|\s+is|\s+are|\s+does|\s+do)\s+(?:the\s+)?(?:term\s+|word\s+)?['‘\"“]|\bmeans?\b", re.I
 )

@@ -114,6 +114,7 @@ from gemlang.assistant.questions import (
     card_speaks_of,
     compared_materials,
     confirmation_asked,
+    constants_named,
     gems_compared,
     imitation_compared,
     lab_grown_twins,
@@ -510,7 +511,7 @@ class Conversation:
         above it."""
         evidence = self.assistant.evidence
         gem = turn.answer.members[0][0] if turn.answer.members else turn.answer.gem  # a table's line: its likeliest
-        brought = turn.photos or parse_hints(turn.text).measured
+        brought = turn.photos or turn.new.measured
         if not brought or self._answered_first or gem not in evidence.index:
             return
         flagged = self.scope is not None and self.scope.flagged  # a gem withheld is no answer to sell it by
@@ -816,7 +817,7 @@ class Conversation:
     def _earlier_stone_facts(self, text: str) -> str:
         """A constant asked of one earlier stone ("go back to the first one, what was its hardness?"), from the facts
         of the gem answered for it; '' when no constant is asked or the stone meant is unclear."""
-        asked = [v for k, v in PROPERTY_FIELDS.items() if v[1] != "colour_cause" and re.search(k, text, re.I)]
+        asked = constants_named(text)
         named = [s for s in self.stones if re.search(rf"\b{re.escape(s[0])}\b", text, re.I)]
         if named:
             meant = named[-1]
@@ -986,7 +987,7 @@ class Conversation:
         self.topic, self.pair = None, (compared[0], compared[1])  # "which one is harder?" asks of both
         answer.reply = f"**{first} or {second}?**"
         # a constant the comparison names; not the cause of colour ("ruby vs spinel in colour")
-        asked = [v for k, v in PROPERTY_FIELDS.items() if v[1] != "colour_cause" and re.search(k, text, re.I)]
+        asked = constants_named(text)
         if asked:  # "dispersion of diamond vs moissanite": the values asked for first
             values = [
                 f"{g.name} {label} {property_value(g, f)}" for label, f in asked[:2] for g in compared[:2]

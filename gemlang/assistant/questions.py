@@ -173,7 +173,8 @@ def accents_left_out(text: str) -> str:
     from gemlang.knowledge.knowledge_base import gems_named_in
 
     without = SIDE_STONES.sub(" ", text)
-    return without if gems_named_in(without) and gems_named_in(without) != gems_named_in(text) else text
+    left = gems_named_in(without)
+    return without if left and left != gems_named_in(text) else text
 
 
 # "there are two stones in this photo", "what are these gems?", "which is which?": a photo of several stones, which
@@ -265,6 +266,14 @@ EXPLAINED_BY = {
 }
 # a constant named in a question about the stone answered ("what spectrum would it show?"); not why or its colour
 STONE_PROPERTY = re.compile("|".join(k for k, (_, field) in PROPERTY_FIELDS.items() if field != "colour_cause"), re.I)
+
+
+def constants_named(text: str) -> list[tuple[str, str]]:
+    """The (label, field) of each constant a message names ("the SG of stone 1?", "diamond vs moissanite
+    dispersion"), not the cause of colour."""
+    return [v for k, v in PROPERTY_FIELDS.items() if v[1] != "colour_cause" and re.search(k, text, re.I)]
+
+
 # the constants a question may ask beside another one ("what's my birthstone and how hard is it?")
 CONSTANTS_ASKED = list(PROPERTY_FIELDS)[:3]
 _PROPERTY = (
@@ -533,9 +542,6 @@ IDENTITY_ASKED = re.compile(
     r"\bwhat (?:gem|stone|mineral|crystal|kind|type|sort)\b|\bwhich (?:gem|stone|one|is it)\b",
     re.I,
 )
-# what the answer's card tells of a gem (its constants, colour and its cause, inclusions, formation, uses, name),
-# asked of the stone in hand ("what is it used for?", "any inclusions to look for?"), unless how to do something is
-# asked ("how do I get SG with a kitchen scale?"): the card answers it
 # words of a question that say nothing of its topic ("how would a lab tell them apart?" is about a lab)
 _NO_TOPIC = frozenset(
     "the and for are was but not you your its it's this that these those them they there their then than what how "
@@ -566,6 +572,9 @@ SAID_OTHERWISE = (
 )  # fmt: skip
 
 
+# what the answer's card tells of a gem (its constants, colour and its cause, inclusions, formation, uses, name),
+# asked of the stone in hand ("what is it used for?", "any inclusions to look for?"), unless how to do something is
+# asked ("how do I get SG with a kitchen scale?"): the card answers it
 CARD_TOPIC = re.compile(
     r"\bhardness\b|\bmohs\b|\bsg\b|specific gravity|\bdensity\b|refractive|\bri\b|birefring|lust(?:re|er)|"
     r"\bspecies\b|made of|composition|chemi|crystal (?:system|structure)|cleavage|fluoresc|\bglow|\buv\b|pleochro|"

@@ -32,12 +32,12 @@ ASKS_WHY = re.compile(r"^\s*(?:why|how come)\b|\bwhat (?:causes|makes|produces|g
 COLOUR_ASKED = re.compile(r"\bcolou?r(?:s|ed|ful)?\b", re.I)
 # a colour that changes as the stone is turned is pleochroism, not a colour change with the light
 WITH_DIRECTION = re.compile(r"\b(?:turn\w*|rotat\w*|tilt\w*|angles?|directions?|sides?)\b", re.I)
-# a quoted term: 'spot reading', "DR", ‘simulated’ (an opening quote after a space, not a word's apostrophe)
-QUOTED = re.compile(r"(?:^|(?<=\s))['\"‘“]([^'\"‘’“”]{1,40})['\"’”](?![a-z])", re.I)
+# a quoted term: 'spot reading', "DR", ‘simulated’ (an opening quote not after a letter, as a word's apostrophe is)
+QUOTED = re.compile(r"(?<!\w)['\"‘“]([^'\"‘’“”\n]{1,60})['\"’”](?!\w)")
 OPAL = re.compile(r"\bopals?\b", re.I)
 FIRE_OPAL = re.compile(r"\bfire[- ]opals?\b", re.I)
 # a term said to be missing is not asked: "how do I tell them apart without a refractometer?"
-WITHOUT = re.compile(r"\b(?:without|no|not having|don't have|do not have|lacking)\s+(?:a|an|the|my|any)?\s*$")
+WITHOUT = re.compile(r"\b(?:without|not having|don't have|do not have|lacking)\s+(?:a|an|the|my|any)?\s*$")
 # "what is it?", "what is this stone?", "what does my stone read?": about the stone in hand, not a term
 MAX_TERMS = 3
 ABOUT_THE_STONE = re.compile(r"\b(?:it|its|this|that|these|my|mine|the stone|the gem)\b", re.I)
