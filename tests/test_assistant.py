@@ -2533,6 +2533,15 @@ def test_is_it_chalcedony_of_a_kind_of_chalcedony_is_answered_yes_not_probably_n
         assert reply.startswith(f"{classes[0]} is chalcedony, a form of quartz:") and "Probably not" not in reply
 
 
+def test_a_bare_onyx_counts_every_onyx_and_black_onyx_only_the_black():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Onyx Red", "Azurite"])).conversation()
+    chat.image_probs = np.array([0.99, 0.01])
+    assert chat.ask("is this onyx?").reply.startswith("Onyx Red is onyx, a form of quartz: ")
+    assert chat.ask("is this black onyx?").reply.startswith("**Probably not**: Onyx Black")
+
+
 @pytest.mark.parametrize(
     "classes, question, says",
     [(["Tourmaline", "Spinel"], "schorl right?", "Schorl is one kind of Tourmaline, which leads at "),

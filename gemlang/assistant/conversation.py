@@ -166,7 +166,7 @@ from gemlang.knowledge.superlatives import (
     superlative_answer,
     value_list_answer,
 )
-from gemlang.knowledge.tell_apart import kind_of, may_be, of_its_family, treated_into
+from gemlang.knowledge.tell_apart import family_called, kind_of, may_be, of_its_family, treated_into
 from gemlang.language.describe import percent
 from gemlang.language.gem_prose import reference_description
 from gemlang.language.gem_text import join_words
@@ -1382,11 +1382,11 @@ class Conversation:
         if turn.asked and not no_gem_photo:  # a picture of no gem gives no odds for one
             answer.reply = "; ".join(dict.fromkeys(self._standing(g.name, turn) for g in turn.asked)) + "."
             if len(turn.asked) == 1 and turn.asked[0].name != fused.ranking[0][0]:  # "is this a diamond?" of a beryl
-                name = turn.asked[0].name
+                name, called = turn.asked[0].name, family_called(turn.asked[0], text)  # "onyx?" names every onyx
                 # the gem, its kinds, and the classes that may be it: "schorl?" of a tourmaline is no "probably not"
                 held = [
                     i for i, g in enumerate(a.evidence.facts)
-                    if may_be(g, turn.asked[0]) or of_its_family(g, turn.asked[0])  # "agate?" of a blue lace agate
+                    if may_be(g, turn.asked[0]) or of_its_family(g, turn.asked[0], called)  # "agate?" of a carnelian
                 ]  # fmt: skip
                 together = fused.probabilities[[a.evidence.index[name], *self._kinds(name), *held]].sum()
                 if together < UNLIKELY:
@@ -1410,12 +1410,14 @@ class Conversation:
             which = f"{told[0].lower()}{told[1:].rstrip('.')}" if told else "the RI and SG tell which"
             return f"{lead.name} ({lead_p}) is {species_word(lead)}; {which}"
         asked = facts[index[name]]
-        if of_its_family(lead, asked) and not lines:  # "is it agate?" of a blue lace agate, a chalcedony
-            family = [i for i, g in enumerate(facts) if g.name == name or of_its_family(g, asked)]
+        called = family_called(asked, turn.text)  # a bare "onyx" of Onyx Black's alias: any onyx
+        if of_its_family(lead, asked, called) and not lines:  # "is it agate?" of a blue lace agate, a chalcedony
+            family = [i for i, g in enumerate(facts) if g.name == name or of_its_family(g, asked, called)]
             mineral = re.sub(r"\s*\([^)]*\)", "", lead.species).strip()  # "quartz (chalcedony)": quartz
+            word = asked.name.lower() if of_its_family(lead, asked) else called  # carnelian is chalcedony, not agate
             return (
-                f"{lead.name} is {asked.name.lower()}, a form of {mineral}: "
-                f"{percent(fused.probabilities[family].sum())} with the other kinds of {asked.name.lower()}"
+                f"{lead.name} is {word}, a form of {mineral}: "
+                f"{percent(fused.probabilities[family].sum())} with the other kinds of {word}"
             )
         if may_be(lead, asked) and not lines:  # "schorl?" of a tourmaline, "pyrope?" of a pyrope–almandine garnet
             leads, alone = (percent(fused.probabilities[index[n]]) for n in (lead.name, name))

@@ -77,15 +77,27 @@ def may_be(broad: GemFacts, narrow: GemFacts) -> bool:
     return any(re.search(rf"\b{name}\b", span) for span in spans)
 
 
-def of_its_family(gem: GemFacts, family: GemFacts) -> bool:
+def of_its_family(gem: GemFacts, family: GemFacts, called: str = "") -> bool:
     """Whether `gem`'s species names `family` as the form of its mineral it is ("quartz (chalcedony)": blue lace
-    agate and carnelian are chalcedony), which `kind_of` leaves out of the kinds of the mineral itself."""
-    name = re.escape(family.name.lower())
-    return (
-        gem.origin == family.origin
-        and gem.name != family.name
-        and bool(re.search(rf"\(\s*{name}\s*\)", gem.species.lower()))
-    )
+    agate and carnelian are chalcedony), which `kind_of` leaves out of the kinds of the mineral itself; or, with
+    the bare name a message `called` the family by (`family_called`), whether `gem` is named with it too."""
+    if gem.origin != family.origin or gem.name == family.name:
+        return False
+    if re.search(rf"\(\s*{re.escape(family.name.lower())}\s*\)", gem.species.lower()):
+        return True
+    word = re.escape(called.lower())
+    return bool(called) and gem.species == family.species and bool(re.search(rf"\b{word}\b", gem.name.lower()))
+
+
+def family_called(gem: GemFacts, text: str) -> str:
+    """The one-word alias `text` calls `gem` by without any longer name of it: a bare "onyx", which the knowledge
+    base gives Onyx Black, names every onyx (Onyx Red, Onyx Green), while "black onyx" names the one."""
+    key = normalise_name(text)
+    names = [normalise_name(n) for n in (gem.name, *gem.aliases)]
+    for word in (n for n in names[1:] if " " not in n and re.search(rf"\b{n}\b", key)):
+        if not any(re.search(rf"\b{n}\b", key) for n in names if n != word):
+            return word
+    return ""
 
 
 def tell_apart(a: GemFacts, b: GemFacts, rough: bool = False) -> str:
