@@ -8,7 +8,7 @@ import pytest
 
 from gemlang.assistant import Assistant
 from gemlang.knowledge.care import treated_material
-from gemlang.knowledge.disclosure import SOURCES, TREATMENTS, disclosure_answer
+from gemlang.knowledge.disclosure import SOURCES, TREATMENTS, disclosure_answer, trade_rule_answer, trade_rules
 
 
 def test_a_synthetic_answered_must_be_sold_as_what_it_is_and_a_natural_one_tested_first():
@@ -97,3 +97,19 @@ def test_readings_with_a_sale_question_are_ranked_with_the_rule_above():
     answer = Assistant(classifier=None).conversation().ask("RI 1.762-1.770 SG 4.00 red, can I sell it as ruby?")
     assert answer.reply.startswith("**What it may be sold as:**") and answer.candidates[0][0].startswith("Corundum")
     assert "Nothing here yet shows what the stone is" not in answer.reply
+
+
+@pytest.mark.parametrize(
+    "message", ["can I sell black coral jewellery online?", "is it legal to buy red coral?",
+                "can I bring a coral necklace back from Italy?"],
+)  # fmt: skip
+def test_whether_coral_may_be_traded_gets_its_cites_listing_with_sources_and_no_legal_advice(message):
+    answer = Assistant(classifier=None).conversation().ask(message)
+    assert answer.reply.startswith("**Coral is traded under CITES rules.**")
+    assert "Appendix II" in answer.reply and "Appendix III since 1 July 2008, listed by China" in answer.reply
+    assert "not legal advice" in answer.reply and any("cop17-doc-52" in note for note in answer.notes)
+
+
+def test_no_trade_question_or_no_listed_material_gets_no_trade_rule():
+    assert trade_rule_answer("tell me about coral") is None and trade_rule_answer("can I sell my ruby online?") is None
+    assert all(re.search(r"<https?://[^>]+>$", s) for rule in trade_rules() for s in rule.sources)

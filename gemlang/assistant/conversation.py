@@ -153,7 +153,7 @@ from gemlang.knowledge.birthstones import birthstone_answer, birthstone_of_stone
 from gemlang.knowledge.birthstones import sources as birthstone_sources
 from gemlang.knowledge.care import care_of, care_question, never_cleaned_with, ring_gems_answer
 from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
-from gemlang.knowledge.disclosure import disclosure_answer, treatment_disclosure
+from gemlang.knowledge.disclosure import disclosure_answer, trade_rule_answer, treatment_disclosure
 from gemlang.knowledge.glossary import mechanism, terms_asked, terms_named
 from gemlang.knowledge.home_tests import home_tests_in, testing_at_home_answer
 from gemlang.knowledge.knowledge_base import gems_named_in
@@ -515,7 +515,11 @@ class Conversation:
         if not brought or self._answered_first or gem not in evidence.index:
             return
         flagged = self.scope is not None and self.scope.flagged  # a gem withheld is no answer to sell it by
-        if told := disclosure_answer(turn.text, None if flagged else evidence.facts[evidence.index[gem]]):
+        facts = None if flagged else evidence.facts[evidence.index[gem]]
+        if traded := trade_rule_answer(turn.text, facts):  # "can I sell this online?" of a coral
+            self._answered_first = traded[0]
+            turn.answer.notes.append(f"sources: {'; '.join(traded[1])}")
+        elif told := disclosure_answer(turn.text, facts):
             self._answered_first = told
             turn.answer.notes.append(f"sources: {'; '.join(DISCLOSURE_SOURCES)}")
 
@@ -672,10 +676,13 @@ class Conversation:
             turn.answer.reply = treated[0]
             turn.answer.notes.append(f"sources: {'; '.join(treated[1])}")
             return True
-        if not (told := disclosure_answer(turn.text, gem)):  # "can I sell them as ruby?"
+        traded = trade_rule_answer(turn.text, gem)  # "can I sell black coral online?": CITES first
+        told = disclosure_answer(turn.text, gem)  # "can I sell them as ruby?"
+        if not (traded or told):
             return False
-        turn.answer.reply = told
-        turn.answer.notes.append(f"sources: {'; '.join(DISCLOSURE_SOURCES)}")
+        turn.answer.reply = "\n\n".join(x for x in (traded and traded[0], told) if x)
+        sources = (*(traded[1] if traded else ()), *(DISCLOSURE_SOURCES if told else ()))
+        turn.answer.notes.append(f"sources: {'; '.join(sources)}")
         return True
 
     def _gem_list(self, turn: Turn) -> bool:

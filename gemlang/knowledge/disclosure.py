@@ -4,12 +4,17 @@ disclosed?".
 The rule quoted is the US Federal Trade Commission's Jewelry Guides as revised in 2018 (16 CFR 23.25(b), and their
 disclosure of treatments, 23.24); the answer says it, then what the evidence showed of the stone in hand, never
 more: only a laboratory report settles a sale. A treatment named is answered by 23.24, from what the care notes say
-of it and, where they say it, how the trade discloses it.
+of it and, where they say it, how the trade discloses it. Whether a material may be traded at all ("can I sell black
+coral online?") is answered from `trade_rules.json` (CITES), each rule with the pages it was checked against.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from gemlang.knowledge.care import Care, care_of, treated_material
 from gemlang.knowledge.facts import GemFacts, sentences
@@ -162,3 +167,43 @@ def disclosure_answer(text: str, gem: GemFacts | None) -> str:
             "before selling it as that, have it tested, treatments included."
         )
     return f"**What it may be sold as:** {RULE} {found}"
+
+
+# whether a material may be traded: "can I sell black coral online?", "is red coral legal?", "can I bring it home?"
+TRADE_QUESTION = re.compile(
+    r"\b(?:legal(?:ly)?|illegal|allowed|permitted|permits?|banned|law|laws|cites|protected|endangered|customs)\b|"
+    r"\b(?:sell|selling|buy|buying|import|importing|export|exporting|ship|shipping)\b|"
+    r"\b(?:bring|brought|take|carry|travel)\b[^.?!]{0,30}\b(?:back|home|into|through|across|abroad|plane|flight)\b",
+    re.I,
+)
+NOT_LEGAL_ADVICE = (
+    "This is not legal advice: national rules differ and change, so ask your country's CITES authority (and the "
+    "buyer's) before you sell or ship."
+)
+
+
+@dataclass(frozen=True)
+class TradeRule:
+    material: str  # "coral"
+    said_as: tuple[str, ...]  # regular expressions, lower case
+    gems: tuple[str, ...]  # the knowledge base's gems it is about
+    text: str
+    sources: tuple[str, ...]
+
+
+@cache
+def trade_rules() -> tuple[TradeRule, ...]:
+    entries = json.loads(Path(__file__).with_name("trade_rules.json").read_text(encoding="utf-8"))["rules"]
+    return tuple(TradeRule(**{k: tuple(v) if isinstance(v, list) else v for k, v in e.items()}) for e in entries)
+
+
+def trade_rule_answer(text: str, gem: GemFacts | None = None) -> tuple[str, tuple[str, ...]] | None:
+    """The trade rule of the material a message asks whether it may sell, buy or carry, named or the stone answered
+    (`gem`), with its sources and that it is no legal advice; None if it asks no such thing."""
+    if not (TRADE_QUESTION.search(text or "") and ASKED.search(text)):
+        return None
+    lowered = text.lower()
+    for rule in trade_rules():
+        if any(re.search(p, lowered) for p in rule.said_as) or (gem is not None and gem.name in rule.gems):
+            return f"{rule.text} {NOT_LEGAL_ADVICE}", rule.sources
+    return None
