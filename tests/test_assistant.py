@@ -431,6 +431,20 @@ def test_only_a_question_seeking_a_price_gets_the_price_refusal(question, priced
     assert ("I do not price stones" in chat.ask(question).to_markdown()) is priced
 
 
+def test_a_sellers_claims_beside_a_price_are_said_to_need_a_laboratory_and_their_place_is_no_evidence():
+    answer = (
+        Assistant(classifier=None)
+        .conversation()
+        .ask("seller wants $900 for this natural unheated Burma ruby, RI 1.762-1.770, is it worth it?")
+    )
+    assert answer.reply.startswith("**I give no prices, but natural, unheated and Burma are the seller's claims:**")
+    assert "I left Burma out of the evidence" in answer.reply and "What a gemmologist looks for" not in answer.reply
+    assert not any("Burma" in used or "Myanmar" in used for used in answer.hints_used)
+    assert "Ruby" in answer.reply  # the readings' answer follows
+    plain = Assistant(classifier=None).conversation().ask("seller wants $900 for it, RI 1.762-1.770, worth it?")
+    assert "I do not price stones" in plain.reply
+
+
 def test_a_colour_alone_asks_for_a_photo_or_a_reading_and_is_kept_for_them():
     chat = Assistant(classifier=None).conversation()
     first = chat.ask("a red stone")
@@ -2626,6 +2640,8 @@ def test_a_place_someone_claims_is_no_evidence_but_a_report_is():
     assert not parse_hints("she said it was a burma ruby").countries
     assert parse_hints("he said it was mined in Brazil but it is from Colombia").countries == ("Colombia",)
     assert parse_hints("the GIA report says Sri Lanka").countries == ("Sri Lanka",)
+    assert not parse_hints("$900 for this natural unheated Burma ruby").countries  # the price asked: an offer
+    assert "someone says" in parse_hints("the seller said Thailand, RI 1.76").notes[0]  # no "and" in Thail-and
 
 
 @pytest.mark.parametrize(

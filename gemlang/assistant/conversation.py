@@ -36,6 +36,7 @@ from gemlang.assistant.gem_answers import (
     property_value,
     ri_and_sg,
     scratched_by,
+    sellers_claims,
     shown_list_answer,
     side_answer,
     sold_as,
@@ -1488,7 +1489,12 @@ class Conversation:
         if detected := detection_answer(text, about):  # "how do I tell if it's heated?": the signs, not its odds
             turn.aside = aside = detected[0]
             answer.notes.append(detected[1])
-        elif aside and TREATMENT_QUESTION.search(text) and (signs := looked_for(text, about, of_the_stone=not general)):
+        elif (
+            aside
+            and TREATMENT_QUESTION.search(text)
+            and not sellers_claims(text)
+            and (signs := looked_for(text, about, of_the_stone=not general))
+        ):
             turn.aside = aside = f"{aside} {signs[0]}".strip()  # "is it heated?": what a gemmologist looks for
             answer.notes.append(signs[1])
         if not aside and not other and TAKE_IN.search(text):  # "what do I write on the take-in slip?"

@@ -530,6 +530,8 @@ def side_answer(
     to be assumed, with why, in place of a laboratory deciding; `looked_for` gives what follows and the note."""
     asked = "?" in text or re.match(r"\s*(?:is|was|has|are|does|any|tell me|explain|describe)\b", text, re.I)
     asked = asked or QUESTION_RUN_ON.search(text)
+    if not general and (claimed := sellers_claims(text)):  # "unheated" in a seller's offer is no question
+        return claimed
     if asked and TREATMENT_QUESTION.search(text):
         known = (
             treatment_sentence(gem, n=len(gem.treatments), named=general)
@@ -589,6 +591,38 @@ def side_answer(
             "need the stone in hand and often a laboratory report; an independent appraiser can value it."
         )
     return ""
+
+
+# what a seller's offer says of the stone that only a laboratory proves: "natural unheated Burma ruby"
+SELLERS = re.compile(
+    r"\b(?:sellers?|vendors?|dealers?|shops?|stores?|listings?|listed|ads?|adverts?)\b|[$€£]\s?\d", re.I
+)
+SELLERS_CLAIMS = (
+    (re.compile(r"\b(?<!not )natural\b", re.I), "natural"),
+    (re.compile(r"\b(?:unheated|non[- ]?heated|no[- ]heat|not heated)\b", re.I), "unheated"),
+    (re.compile(r"\b(?:untreated|no treatments?|not treated)\b", re.I), "untreated"),
+)
+
+
+def sellers_claims(text: str) -> str:
+    """The price refused and what a seller's claims need to be proved ("seller wants $900 for this natural unheated
+    Burma ruby, is it worth it?"), each a laboratory's call; '' when a price is asked with no such claim."""
+    if not (VALUE_QUESTION.search(text) and SELLERS.search(text)):
+        return ""
+    said = [word for claim, word in SELLERS_CLAIMS if claim.search(text)]
+    asked = {name for name, _ in places_asked(text)}
+    places = [name for name, _ in places_named(text) if name not in asked]
+    if not said + places:
+        return ""
+    made = [f"{join_words(said)} from its inclusions, spectrum and fluorescence"] if said else []
+    mined = [f"{join_words(places)}, where it was mined, from its inclusions and trace elements"] if places else []
+    left_out = f"; I left {join_words(places)} out of the evidence" if places else ""
+    claims = "are the seller's claims" if len(said + places) > 1 else "is the seller's claim"
+    return (
+        f"**I give no prices, but {join_words(said + places)} {claims}:** none shows in a photo or the usual "
+        f"readings, and each needs a gem laboratory's report: {'; '.join(made + mined)}{left_out}. "
+        "Ask for that report before you buy; an independent appraiser can then value the stone."
+    )
 
 
 def by_the_test_named(text: str, first: GemFacts, second: GemFacts, listed: bool = False) -> str:

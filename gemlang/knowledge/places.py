@@ -257,7 +257,9 @@ _BOUGHT = re.compile(  # within one clause: "got it in Bangkok but it's from Mad
 CLAIMED = re.compile(
     r"\b(?:said|says|say|told me|tells me|claims?|claimed|swears?|swore|insists?|insisted|according to|"
     r"sold (?:it|them|this) (?:to me )?as|was told|quoted)\b"
-    r"(?:(?!(?:but|and|though|although|while|yet)\b)[^,;.!?]){0,30}$"
+    r"(?:(?!\b(?:but|and|though|although|while|yet)\b)[^,;.!?]){0,30}$|"  # "and" as a word, not Thail-and's
+    # a price asked for it: "seller wants $900 for this natural unheated Burma ruby" is the offer's word
+    r"[$€£]\s?\d[\d,.]*k?\s+for\b(?:(?!\b(?:but|and|though|although|while|yet)\b)[^,;.!?]){0,40}$"
 )
 # a place in quotes, as a listing's or a label's word is copied: "natural unheated, from 'Burma'"
 QUOTES = "'\"“”‘’"
