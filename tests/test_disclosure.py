@@ -8,7 +8,14 @@ import pytest
 
 from gemlang.assistant import Assistant
 from gemlang.knowledge.care import treated_material
-from gemlang.knowledge.disclosure import SOURCES, TREATMENTS, disclosure_answer, trade_rule_answer, trade_rules
+from gemlang.knowledge.disclosure import (
+    SOURCES,
+    TREATMENTS,
+    disclosure_answer,
+    lab_grown_said,
+    trade_rule_answer,
+    trade_rules,
+)
 
 
 def test_a_synthetic_answered_must_be_sold_as_what_it_is_and_a_natural_one_tested_first():
@@ -113,3 +120,25 @@ def test_whether_coral_may_be_traded_gets_its_cites_listing_with_sources_and_no_
 def test_no_trade_question_or_no_listed_material_gets_no_trade_rule():
     assert trade_rule_answer("tell me about coral") is None and trade_rule_answer("can I sell my ruby online?") is None
     assert all(re.search(r"<https?://[^>]+>$", s) for rule in trade_rules() for s in rule.sources)
+
+
+def test_a_listing_that_says_lab_created_leads_with_the_naming_rule_then_the_readings_answer():
+    answer = (
+        Assistant(classifier=None)
+        .conversation()
+        .ask("the listing says lab-created sapphire, RI 1.76, is that ok to call it sapphire?")
+    )
+    rule, readings = answer.reply.split("\n\n", 1)
+    assert rule.startswith("**The listing calls it lab-grown.**") and "16 CFR 23.25" in rule
+    assert '"lab-created sapphire" is a fair name, "sapphire" alone is not' in rule
+    assert "Sapphire" in readings and any("section-23.25" in note for note in answer.notes)
+
+
+@pytest.mark.parametrize(
+    "message, lead",
+    [("seller says it's a synthetic ruby, is that fine?", "**The seller calls it lab-grown.**"),
+     ("it was sold as lab grown diamond, SG 3.52", "**It is sold as lab-grown.**"),
+     ("the seller says it's not synthetic, RI 1.762-1.770", ""), ("is a lab-grown diamond a real diamond?", "")],
+)  # fmt: skip
+def test_only_someone_elses_word_that_the_stone_is_lab_grown_gets_the_naming_lead(message, lead):
+    assert lab_grown_said(message).startswith(lead) and bool(lab_grown_said(message)) is bool(lead)

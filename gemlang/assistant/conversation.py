@@ -154,7 +154,7 @@ from gemlang.knowledge.birthstones import birthstone_answer, birthstone_of_stone
 from gemlang.knowledge.birthstones import sources as birthstone_sources
 from gemlang.knowledge.care import care_of, care_question, never_cleaned_with, ring_gems_answer
 from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
-from gemlang.knowledge.disclosure import disclosure_answer, trade_rule_answer, treatment_disclosure
+from gemlang.knowledge.disclosure import disclosure_answer, lab_grown_said, trade_rule_answer, treatment_disclosure
 from gemlang.knowledge.glossary import mechanism, terms_asked, terms_named
 from gemlang.knowledge.home_tests import home_tests_in, testing_at_home_answer
 from gemlang.knowledge.knowledge_base import gems_named_in
@@ -1677,6 +1677,9 @@ class Conversation:
         if told := home_tests_in(answer.message):
             answer.reply = "\n\n".join(t.text for t in told) + (f"\n\n{answer.reply}" if answer.reply else "")
             answer.notes += [f"source ({t.test}): {'; '.join(t.sources)}" for t in told]
+        if said := lab_grown_said(answer.message):  # "the listing says lab-created sapphire": its name first
+            answer.reply = f"{said}\n\n{answer.reply}".strip()
+            answer.notes.append(f"sources: {'; '.join(DISCLOSURE_SOURCES[1:3])}")
         if answer.used_photo and self.scope is not None:
             answer.out_of_scope = self.scope
             if self.scope.flagged:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from gemlang.knowledge.care import Care, care_of, treated_material
 from gemlang.knowledge.facts import GemFacts, sentences
+from gemlang.knowledge.knowledge_base import gems_named_in
 
 SELL_QUESTION = re.compile(
     r"\b(?:sell|call|list|market|advertise|describe|label)\s+(?:it|them|this|these|that|those|the \w+)\s+as\b|"
@@ -48,6 +49,35 @@ SOURCES = (
     "FTC, In the Loupe: advertising diamonds, gemstones and pearls "
     "<https://www.ftc.gov/business-guidance/resources/loupe-advertising-diamond-gemstones-pearls>",
 )
+
+# what a listing, tag or seller says the stone is: "the listing says lab-created sapphire", "sold as synthetic"
+LAB_GROWN = r"lab(?:oratory)?[- ]?(?:created|grown|made)|synthetic|man[- ]made|created"
+LAB_GROWN_SAID = re.compile(
+    r"\b(?:(?:the|this|my|a|its|his|her)\s+)?(?P<who>listing|tag|label|seller|vendor|dealer|shop|store|ad|advert|website|"
+    r"description|invoice|receipt|box|card)\s+(?:says?|said|calls? it|called it|reads?|states?|claims?|claimed|"
+    rf"(?:lists?|listed|describes?|described) it as)\b(?P<between>[^.?!;]{{0,30}}?)\b(?:{LAB_GROWN})\b"
+    rf"(?:[- ](?P<gem>[a-z]+))?|\b(?:sold|listed|advertised|labell?ed|described|marketed|tagged)\s+as\s+(?:an?\s+)?"
+    rf"(?:{LAB_GROWN})\b(?:[- ](?P<gem_sold>[a-z]+))?",
+    re.I,
+)
+LAB_GROWN_NAMING = (
+    '"laboratory-created", "laboratory-grown", "synthetic" or words of like meaning immediately before the name, '
+    "as conspicuous (US Federal Trade Commission, Jewelry Guides: 16 CFR 23.25)"
+)
+
+
+def lab_grown_said(text: str) -> str:
+    """What a listing, tag or seller calling the stone lab-grown means for its name, said before anything else
+    ("the listing says lab-created sapphire, is that ok to call it sapphire?"); '' when no one says so."""
+    said = LAB_GROWN_SAID.search(text or "")
+    if said is None or re.search(r"\b(?:not|no|never)\b|n't\b", said.group("between") or ""):
+        return ""  # "the seller says it's not synthetic": a claim of a natural stone
+    who = f"The {said.group('who').lower()} calls it" if said.group("who") else "It is sold as"
+    word = (said.group("gem") or said.group("gem_sold") or "").lower()
+    gem = word if word and gems_named_in(word) else ""
+    named = f'"{gem}"' if gem else "by the gem's name"
+    fair = f': "lab-created {gem}" is a fair name, "{gem}" alone is not' if gem else ""
+    return f"**{who} lab-grown.** A lab-grown stone may be called {named} only with {LAB_GROWN_NAMING}{fair}."
 
 
 TREATMENT_RULE = (
