@@ -146,6 +146,8 @@ OPPOSITE_RESULTS = (("gritty on the teeth", SMOOTH_ON_TEETH), (THERMAL_SAID, THE
 _NOT_ON_THE_METAL = (
     r"(?![^.;,]{0,25}\b(?:metal|setting|mount\w*|shank|prongs?|claws?|bezel|gold|silver|platinum|chain|clasp)\b)"
 )
+RED_STREAK = "a red-brown streak"
+_RED_BROWN = r"(?:red|reddish|rust(?:[- ]red)?|cherry[- ]red|blood[- ]red|(?:red|reddish)[- ]brown|brownish[- ]red)"
 TWO_MATERIALS = "two RIs, crown and pavilion (assembled stone)"  # `crown_and_pavilion`: no one material reads so
 OBSERVATIONS = {
     # not flattened bubbles in a fracture: the glass that filled it (a treatment sign), not a glass or synthetic
@@ -235,6 +237,11 @@ OBSERVATIONS = {
     "a 444 nm line": rf"{_NM}444(?:\.\d)?\s*{_LINE}",
     "a 653.5 nm line": rf"{_NM}653(?:\.\d)?\s*{_LINE}",
     "sticky under acetone": r"(?:tacky|sticky)[^.;]{0,40}aceton|aceton[^.;]{0,40}(?:tacky|sticky)",
+    # a streak test on rough: the powder's colour on unglazed porcelain. Hematite's is red to red-brown ("rust-red/
+    # brown"), whatever its metallic grey; not "red streaks" in a stone's pattern
+    RED_STREAK: rf"\b{_RED_BROWN}\s+streak\b(?=[^.;]{{0,30}}\b(?:tile|plate|porcelain)\b)|"
+    rf"\bleaves?\s+an?\s+{_RED_BROWN}\s+streak\b|\bstreak(?: test)?\b[^.;]{{0,20}}\b(?:is|was|gave|gives|shows?|"
+    rf"showed|:)\s*(?:an?\s+)?{_RED_BROWN}\b",
     JOIN_LINE: r"join(?:ing)? (?:line|plane)|(?:separation|junction|contact) plane|"
     r"(?:dark|black) backing|glue layer|two[- ]layer|three[- ]layers?|(?:two|three) layers|"
     r"(?:red|colou?red|glue) plane|plane at the girdle",  # and two RIs, crown and pavilion (`crown_and_pavilion`)

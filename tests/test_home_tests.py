@@ -26,6 +26,7 @@ def test_every_home_test_names_the_pages_it_was_checked_against():
         ("found a clear crystal on the beach, is it a diamond?", "a stone found outdoors"),
         ("did the fog test and it cleared right away", "the fog test"),
         ("Pearls that feel smooth on the teeth, SG 2.85", "the tooth test"),  # informative: an imitation
+        ("it sticks to a magnet, metallic grey, SG 5.1", "a magnet"),  # informative: magnetite or hematine
     ],
 )
 def test_a_home_test_offered_as_proof_is_recognised(text, test):
@@ -82,3 +83,29 @@ def test_how_to_test_at_home_lists_what_each_home_test_shows_and_what_settles_it
     assert reply.startswith("**No home test proves what a stone is.**") and "- The fog test is no proof" in reply
     assert "tooth test" not in reply and "gem laboratory" in reply  # a pearl's test only for a pearl
     assert "tooth test" in Assistant(classifier=None).conversation().ask("how can i test my pearls at home?").reply
+
+
+def test_a_magnet_that_holds_the_stone_gets_what_magnetism_shows_but_a_question_about_it_does_not():
+    answer = Assistant(classifier=None).conversation().ask("it sticks to a magnet")
+    assert answer.reply.startswith("A magnet test is no proof of a gem") and "hematine" in answer.reply
+    assert any("wikipedia.org/wiki/Hematine" in n for n in answer.notes)
+    assert home_tests_in("is it magnetic?") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["red-brown streak on the tile, metallic grey, SG 5.2", "streak test: reddish brown, SG 5.1",
+             "it leaves a red streak on unglazed porcelain, SG 5.2"],
+)  # fmt: skip
+def test_a_red_brown_streak_is_a_reading_for_the_gem_whose_facts_name_it(text):
+    from gemlang.readings import RED_STREAK, parse_readings
+
+    assert parse_readings(text).observations == (RED_STREAK,)
+    answer = Assistant(classifier=None).conversation().ask(text)
+    assert answer.gem == "Hematite" and answer.probability > 0.8 and RED_STREAK in answer.hints_used
+
+
+def test_red_streaks_in_a_stones_pattern_or_denied_are_no_streak_test():
+    from gemlang.readings import parse_readings
+
+    assert parse_readings("jasper with red streaks, RI 1.54").observations == ()
+    assert parse_readings("no red streak on the tile").observations == ()

@@ -90,6 +90,7 @@ from gemlang.readings import (
     DERIVED,
     JOIN_LINE,
     NO_TWO_EDGES,
+    RED_STREAK,
     SMOOTH_ON_TEETH,
     THERMAL_FAILED,
     THERMAL_SAID,
@@ -219,6 +220,8 @@ OBSERVED = {
     "a 444 nm line": (r"\b444\s*nm", 0.05),  # chrysoberyl
     "a 653.5 nm line": (r"\b653\.5\s*nm", 0.05),  # zircon
     "sticky under acetone": ("becomes tacky", 0.005),  # copal, a definitive test; amber resists the drop
+    # a collector's streak test on rough: hematite's red, which no gem whose facts leave it out is known to leave
+    RED_STREAK: (r"\bred(?:dish)?(?:[- ]brown)? streak", 0.05),
     "effervescence in acid": (r"effervesc|fizzes in", 0.05),  # carbonates: coral, malachite, rhodochrosite
     "octahedral cleavage": ("octahedral", 0.05),  # fluorite, diamond (`signs_text` reads the cleavage)
     "rhombohedral cleavage": ("rhombohedral", 0.05),  # calcite, rhodochrosite
