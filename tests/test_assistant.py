@@ -443,6 +443,8 @@ def test_a_sellers_claims_beside_a_price_are_said_to_need_a_laboratory_and_their
     assert "Ruby" in answer.reply  # the readings' answer follows
     plain = Assistant(classifier=None).conversation().ask("seller wants $900 for it, RI 1.762-1.770, worth it?")
     assert "I do not price stones" in plain.reply
+    one = Assistant(classifier=None).conversation().ask("seller wants $500 for a Ceylon sapphire, is that a good deal?")
+    assert one.reply.startswith("**I give no prices, but Ceylon is the seller's claim:** it shows in no photo")
 
 
 def test_a_colour_alone_asks_for_a_photo_or_a_reading_and_is_kept_for_them():

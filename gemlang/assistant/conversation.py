@@ -1186,6 +1186,10 @@ class Conversation:
         place_only = places.countries and not (
             new.hardness or new.readings or new.colours or turn.before or turn.images or of_the_photo
         )  # "is this a Kashmir sapphire?" of a photo answered: the stone's origin, which a laboratory decides
+        if place_only and (claimed := sellers_claims(text)):  # "seller wants $500 for a Ceylon sapphire, worth it?"
+            self.hints = turn.before
+            answer.reply = claimed
+            return True
         if place_only and asked_gem is not None and GENERAL_QUESTION.search(text):
             self.hints = turn.before
             answer.description = reference_description(asked_gem)

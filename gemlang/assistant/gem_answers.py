@@ -617,10 +617,13 @@ def sellers_claims(text: str) -> str:
     made = [f"{join_words(said)} from its inclusions, spectrum and fluorescence"] if said else []
     mined = [f"{join_words(places)}, where it was mined, from its inclusions and trace elements"] if places else []
     left_out = f"; I left {join_words(places)} out of the evidence" if places else ""
-    claims = "are the seller's claims" if len(said + places) > 1 else "is the seller's claim"
+    several = len(said + places) > 1
+    claims = "are the seller's claims" if several else "is the seller's claim"
+    shows = "none shows in a photo or the usual readings" if several else "it shows in no photo or usual reading"
     return (
-        f"**I give no prices, but {join_words(said + places)} {claims}:** none shows in a photo or the usual "
-        f"readings, and each needs a gem laboratory's report: {'; '.join(made + mined)}{left_out}. "
+        f"**I give no prices, but {join_words(said + places)} {claims}:** {shows}, "
+        f"and {'each needs' if several else 'it needs'} a gem laboratory's report: {'; '.join(made + mined)}"
+        f"{left_out}. "
         "Ask for that report before you buy; an independent appraiser can then value the stone."
     )
 
