@@ -137,3 +137,16 @@ def test_a_treatment_the_care_notes_call_usual_is_no_rare_treatment_of_the_gem()
             if re.search(r"\b(?:most|nearly all|almost all|usually|commonly|often)\b", clause, re.I):
                 said = [s for s in stems if re.search(rf"\b{s}", clause, re.I)]
                 assert not [t for t in rare for s in said if s in t], (entry["gem"], clause, rare)
+
+
+def test_bench_work_is_answered_from_the_sourced_bench_notes_of_the_gem_then_of_all_stones():
+    chat = Assistant(classifier=None).conversation()
+    torch = chat.ask("can I put a torch on a ring with a tanzanite in it?")
+    assert torch.reply.startswith("**Caring for Tanzanite**: At the bench, jeweller's torch: Tanzanite is not among")
+    assert "'red, white and blue'" in torch.reply and any("ganoksin" in n for n in torch.notes)
+    laser = chat.ask("can I laser weld near an emerald?").reply
+    assert laser.startswith("**Caring for Emerald**: At the bench, laser welding: Jewellers laser-weld prongs")
+    plating = chat.ask("is rhodium plating safe with opals set?").reply
+    assert plating.startswith("**Caring for Opal**: At the bench, rhodium plating:") and "opal, pearl" in plating
+    assert "At the bench" not in chat.ask("can I clean opal in an ultrasonic?").reply
+    assert not care_question("is it laser drilled?")  # a treatment, not bench work

@@ -151,7 +151,7 @@ from gemlang.hints import ASKED_NOT_SEEN, ASKS_TO_TEST, FILLING_SIGN, Hints, par
 from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.birthstones import birthstone_answer, birthstone_of_stone
 from gemlang.knowledge.birthstones import sources as birthstone_sources
-from gemlang.knowledge.care import care_of, care_question, never_cleaned_with, ring_gems_answer
+from gemlang.knowledge.care import bench_asked, care_of, care_question, never_cleaned_with, ring_gems_answer
 from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
 from gemlang.knowledge.disclosure import disclosure_answer, treatment_disclosure
 from gemlang.knowledge.glossary import mechanism, terms_asked, terms_named
@@ -1612,7 +1612,8 @@ class Conversation:
         if care is None:
             return None
         self._care_said = (gem.name if gem is not None else care.name, care.text)
-        return care.answer(asked, gem), f"sources ({care.name}): {'; '.join(care.sources)}"
+        sources = [*care.sources, *(source for work in bench_asked(asked) for source in work.sources)]
+        return care.answer(asked, gem), f"sources ({care.name}): {'; '.join(sources)}"
 
     def _readings_of(self, fields: Sequence[str]) -> str:
         """The stone's own readings of these knowledge-base fields, as the answer says them ("SG 4.00")."""

@@ -28,6 +28,8 @@ CARE_QUESTION = re.compile(
     r"(?:jewell?er'?s|blow|butane|gas|propane|soldering)[ -]?torch|torch(?:ed|ing)|torch (?:it|them|the stone|near|on)|"
     r"resiz(?:e|ing)|chlorine|"
     r"pickle|acids?|re-?tip\w*|prongs?|solder\w*|"  # at the bench: the stone left in the setting
+    r"laser[- ]?(?:weld\w*|repair\w*)|laser(?:ing)? (?:near|next to|close to|around|over)|rhodium|"
+    r"electro-?(?:clean\w*|plat\w*)|(?:re-?)?plat(?:ing|ed)|dop(?:s|ped|ping)?|"  # the dop that holds it to cut
     r"cut and polish|(?:cutting|sawing) (?:and|or) polishing|(?:safe|ok|okay) to (?:cut|saw|grind|polish)|lapidary|"
     r"lemon juice|vinegar|shower|dishwasher|household cleaners?|get(?:ting)? wet|waterproof|water[- ]?resistant|"
     r"bleach|perfume|hairspray|swim(?:ming)?|(?:swimming )?pool|hot tub|jacuzzi|every ?day wear|daily wear|durable|"
@@ -74,6 +76,30 @@ SAID_OF_HEAT = re.compile(r"\bheat\b|temperature|thermal|\bhot\b|\bcraz\w*|\btor
 
 
 @dataclass(frozen=True)
+class BenchWork:
+    """What a jeweller's or cutter's bench work (a torch, a laser welder, a plating bath, a dop) does to a stone."""
+
+    work: str
+    asked_as: tuple[str, ...]
+    general: str
+    gems: tuple[tuple[tuple[str, ...], str], ...]  # (the gems' names, what sources say of them)
+    sources: tuple[str, ...]
+
+    def said_of(self, names: list[str]) -> str:
+        """ "At the bench, laser welding: …": what sources say of the first of `names` they name, then of all
+        stones."""
+        lowered = [n.lower() for n in names if n]
+        own = next((text for gems, text in self.gems if any(g.lower() in lowered for g in gems)), "")
+        general = f"In general: {self.general}" if own else self.general
+        return f"At the bench, {self.work}: {own} {general} ".replace(":  ", ": ")
+
+
+def bench_asked(question: str) -> list[BenchWork]:
+    """The bench work a care question asks about ("can I laser weld near an emerald?"), in the care file's order."""
+    return [work for work in _care_file()[2] if any(re.search(p, question or "", re.I) for p in work.asked_as)]
+
+
+@dataclass(frozen=True)
 class Care:
     name: str  # the gem, or the treated material ("lead-glass-filled ruby")
     ultrasonic: str | None
@@ -99,7 +125,9 @@ class Care:
         if HEAT_QUESTION.search(question):
             heat = _first("heat", SAID_OF_HEAT, said, "none of my sources names a risk")
         worn = wear_verdict(gem, self.text) if gem is not None and WEAR_QUESTION.search(question) else ""
-        return f"**Caring for {name}**: {worn}{light}{heat}{self._cleaning()}{self.text}"
+        names = [self.name, gem.name if gem is not None else ""]  # a gem's own name: beryl's dop is not emerald's
+        bench = "".join(work.said_of(names) for work in bench_asked(question))
+        return f"**Caring for {name}**: {bench}{worn}{light}{heat}{self._cleaning()}{self.text}"
 
     def _cleaning(self) -> str:
         ways = [
@@ -160,13 +188,18 @@ def _care(entry: dict, name: str, treatment: bool = False) -> Care:
     )
 
 
+def _bench(entry: dict) -> BenchWork:
+    gems = tuple((tuple(g["gems"]), g["text"]) for g in entry["gems"])
+    return BenchWork(entry["work"], tuple(entry["asked_as"]), entry["general"], gems, tuple(entry["sources"]))
+
+
 @cache
-def _care_file() -> tuple[dict[str, Care], tuple[tuple[tuple[str, ...], Care], ...]]:
+def _care_file() -> tuple[dict[str, Care], tuple[tuple[tuple[str, ...], Care], ...], tuple[BenchWork, ...]]:
     with open(CARE_PATH, encoding="utf-8") as f:
         data = json.load(f)
     gems = {name.lower(): _care(e, e["gem"]) for e in data["gems"] for name in (e["gem"], *e.get("also", ()))}
     treatments = tuple((tuple(e["said_as"]), _care(e, e["treatment"], treatment=True)) for e in data["treatments"])
-    return gems, treatments
+    return gems, treatments, tuple(_bench(e) for e in data["bench"])
 
 
 def care_question(text: str) -> bool:
@@ -178,7 +211,7 @@ def care_question(text: str) -> bool:
 def care_of(gem_names: list[str], text: str = "") -> Care | None:
     """The care of a treated material the text names, else of the first of `gem_names` (a gem's own name, then
     its species and group) that has one, or names a gem that has ("Sapphire Blue" is cared for as sapphire)."""
-    gems, treatments = _care_file()
+    gems, treatments, _ = _care_file()
     lowered = (text or "").lower()
     for said_as, care in treatments:
         if any(re.search(pattern, lowered) for pattern in said_as):
@@ -198,7 +231,7 @@ def treated_material(name: str) -> Care | None:
 
 def never_cleaned_with(way: str) -> list[str]:
     """The gems and treated materials that must never go in the `way` ("ultrasonic" or "steam") cleaner."""
-    gems, treatments = _care_file()
+    gems, treatments, _ = _care_file()
     cares = [*gems.values(), *(care for _, care in treatments)]
     return [care.name for care in cares if getattr(care, way) == "never"]
 
@@ -222,7 +255,7 @@ def ring_gems_answer(text: str) -> str:
     if not RING_GEMS_QUESTION.search(text or ""):
         return ""
     ruled_out = {m.group(1).lower().rstrip("s") for m in NOT_THIS_GEM.finditer(text)}
-    gems, _ = _care_file()
+    gems = _care_file()[0]
     wear, careful = [], []
     for name, care in gems.items():
         gem = find_gem(name)
