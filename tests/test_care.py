@@ -150,3 +150,11 @@ def test_bench_work_is_answered_from_the_sourced_bench_notes_of_the_gem_then_of_
     assert plating.startswith("**Caring for Opal**: At the bench, rhodium plating:") and "opal, pearl" in plating
     assert "At the bench" not in chat.ask("can I clean opal in an ultrasonic?").reply
     assert not care_question("is it laser drilled?")  # a treatment, not bench work
+
+
+def test_dop_wax_is_the_cutters_holder_not_the_waxing_treatment():
+    assert care_of(["Tourmaline"], "I use dop wax to hold a tourmaline, any issue?").name == "Tourmaline"
+    assert care_of(["Jade"], "is waxed jade ok in the ultrasonic?").name == "waxed stones"
+    chat = Assistant(classifier=None).conversation()
+    dopped = chat.ask("I use dop wax to hold a tourmaline, any issue?").reply
+    assert dopped.startswith("**Caring for Tourmaline**: At the bench, dopping:")

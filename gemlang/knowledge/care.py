@@ -193,12 +193,18 @@ def _bench(entry: dict) -> BenchWork:
     return BenchWork(entry["work"], tuple(entry["asked_as"]), entry["general"], gems, tuple(entry["sources"]))
 
 
+Treated = tuple[tuple[str, ...], tuple[str, ...], Care]  # (said_as, not_said_as, the treated material's care)
+
+
 @cache
-def _care_file() -> tuple[dict[str, Care], tuple[tuple[tuple[str, ...], Care], ...], tuple[BenchWork, ...]]:
+def _care_file() -> tuple[dict[str, Care], tuple[Treated, ...], tuple[BenchWork, ...]]:
     with open(CARE_PATH, encoding="utf-8") as f:
         data = json.load(f)
     gems = {name.lower(): _care(e, e["gem"]) for e in data["gems"] for name in (e["gem"], *e.get("also", ()))}
-    treatments = tuple((tuple(e["said_as"]), _care(e, e["treatment"], treatment=True)) for e in data["treatments"])
+    treatments = tuple(
+        (tuple(e["said_as"]), tuple(e.get("not_said_as", ())), _care(e, e["treatment"], treatment=True))
+        for e in data["treatments"]
+    )
     return gems, treatments, tuple(_bench(e) for e in data["bench"])
 
 
@@ -213,8 +219,9 @@ def care_of(gem_names: list[str], text: str = "") -> Care | None:
     its species and group) that has one, or names a gem that has ("Sapphire Blue" is cared for as sapphire)."""
     gems, treatments, _ = _care_file()
     lowered = (text or "").lower()
-    for said_as, care in treatments:
-        if any(re.search(pattern, lowered) for pattern in said_as):
+    for said_as, not_said_as, care in treatments:
+        said = re.sub("|".join(not_said_as), " ", lowered) if not_said_as else lowered  # "dop wax" is no waxing
+        if any(re.search(pattern, said) for pattern in said_as):
             return care
     for name in gem_names:
         name = (name or "").lower()
@@ -226,13 +233,13 @@ def care_of(gem_names: list[str], text: str = "") -> Care | None:
 
 def treated_material(name: str) -> Care | None:
     """The care of a treated material by its name in the care notes ("dyed stones"), or None."""
-    return next((care for _, care in _care_file()[1] if care.name == name), None)
+    return next((care for *_, care in _care_file()[1] if care.name == name), None)
 
 
 def never_cleaned_with(way: str) -> list[str]:
     """The gems and treated materials that must never go in the `way` ("ultrasonic" or "steam") cleaner."""
     gems, treatments, _ = _care_file()
-    cares = [*gems.values(), *(care for _, care in treatments)]
+    cares = [*gems.values(), *(care for *_, care in treatments)]
     return [care.name for care in cares if getattr(care, way) == "never"]
 
 
