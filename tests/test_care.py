@@ -158,3 +158,13 @@ def test_dop_wax_is_the_cutters_holder_not_the_waxing_treatment():
     chat = Assistant(classifier=None).conversation()
     dopped = chat.ask("I use dop wax to hold a tourmaline, any issue?").reply
     assert dopped.startswith("**Caring for Tourmaline**: At the bench, dopping:")
+
+
+def test_an_ultrasonic_question_gets_the_exceptions_to_a_usually_safe_verdict_first():
+    chat = Assistant(classifier=None).conversation()
+    diamond = chat.ask("can I put a diamond in the ultrasonic?")
+    assert diamond.reply.startswith("**Caring for Diamond**: In an ultrasonic: Ultrasonic cleaning is usually safe")
+    assert "fracture-filled (clarity-enhanced)" in diamond.reply and "heavily included" in diamond.reply
+    assert diamond.reply.count("vibration can extend") == 1  # said first, not again below
+    assert any("ultrasonic-stone-safety" in n for n in diamond.notes)
+    assert "In an ultrasonic" not in chat.ask("can I steam clean my diamond ring?").reply

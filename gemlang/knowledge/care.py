@@ -73,6 +73,9 @@ HEAT_QUESTION = re.compile(
     re.I,
 )
 SAID_OF_HEAT = re.compile(r"\bheat\b|temperature|thermal|\bhot\b|\bcraz\w*|\btorch\b|\bflame\b", re.I)
+# (what, asked, said of it): what the care text says of a thing the question names, put first when it says anything
+# ("can I put a diamond in the ultrasonic?": the exceptions to the verdict's "usually safe")
+NAMED_FIRST = (("an ultrasonic", re.compile(r"\bultrasonic", re.I), re.compile(r"\bultrasonic", re.I)),)
 
 
 @dataclass(frozen=True)
@@ -124,10 +127,16 @@ class Care:
             light = _first("light", SAID_OF_LIGHT, [*said, *own], "none of my sources names fading")
         if HEAT_QUESTION.search(question):
             heat = _first("heat", SAID_OF_HEAT, said, "none of my sources names a risk")
+        rest = said
+        for what, asked, said_of in NAMED_FIRST:
+            if asked.search(question) and any(map(said_of.search, rest)):
+                heat += _first(what, said_of, rest, "")
+                rest = [x for x in rest if not said_of.search(x)]  # said once, first
         worn = wear_verdict(gem, self.text) if gem is not None and WEAR_QUESTION.search(question) else ""
         names = [self.name, gem.name if gem is not None else ""]  # a gem's own name: beryl's dop is not emerald's
         bench = "".join(work.said_of(names) for work in bench_asked(question))
-        return f"**Caring for {name}**: {bench}{worn}{light}{heat}{self._cleaning()}{self.text}"
+        text = self.text if rest == said else " ".join(rest)
+        return f"**Caring for {name}**: {bench}{worn}{light}{heat}{self._cleaning()}{text}"
 
     def _cleaning(self) -> str:
         ways = [
