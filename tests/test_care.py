@@ -168,3 +168,15 @@ def test_an_ultrasonic_question_gets_the_exceptions_to_a_usually_safe_verdict_fi
     assert diamond.reply.count("vibration can extend") == 1  # said first, not again below
     assert any("ultrasonic-stone-safety" in n for n in diamond.notes)
     assert "In an ultrasonic" not in chat.ask("can I steam clean my diamond ring?").reply
+
+
+def test_a_composite_ruby_answer_warns_that_heat_and_acids_damage_its_lead_glass():
+    chat = Assistant(classifier=None).conversation()
+    warning = "Heat and acids both damage lead-glass filling"
+    pickle = chat.ask("can I put a composite ruby ring in the pickle?")
+    assert pickle.reply.startswith(f"**Caring for lead-glass-filled ruby**: In acid: {warning}")
+    assert any("jckonline" in n for n in pickle.notes)
+    for asked in ("can a composite ruby go in the ultrasonic?", "can I steam clean a lead glass ruby?"):
+        assert warning in chat.ask(asked).reply.split("Cleaning — ")[1].split(". ")[1]  # right after the verdicts
+    retip = chat.ask("I need to re-tip a ring with a lead-glass filled ruby, ok?").reply
+    assert "glass-filled ruby must not be heated" in retip and f"In heat: {warning}" in retip

@@ -69,13 +69,17 @@ DUST = 7.0  # household dust is mostly quartz grains: a softer gem's facets dull
 NOT_TOUGH = re.compile(r"toughness[^.;]{0,25}\b(?:poor|fair)\b|\b(?:poor|fair)(?: to \w+)? toughness", re.I)
 HEAT_QUESTION = re.compile(
     r"heat[- ]?sensitive|sensitive to heat|(?:stand|withstand|take|survive|handle) (?:the )?heat|temperature|sauna|"
-    r"\bhot\b|\bboil",
+    r"\bhot\b|\bboil|(?<!uv )\btorch|\bre-?tip\w*|\bsolder\w*|\bresiz\w*",  # at the bench: a torch's heat
     re.I,
 )
 SAID_OF_HEAT = re.compile(r"\bheat\b|temperature|thermal|\bhot\b|\bcraz\w*|\btorch\b|\bflame\b", re.I)
 # (what, asked, said of it): what the care text says of a thing the question names, put first when it says anything
 # ("can I put a diamond in the ultrasonic?": the exceptions to the verdict's "usually safe")
-NAMED_FIRST = (("an ultrasonic", re.compile(r"\bultrasonic", re.I), re.compile(r"\bultrasonic", re.I)),)
+NAMED_FIRST = (
+    ("an ultrasonic", re.compile(r"\bultrasonic", re.I), re.compile(r"\bultrasonic", re.I)),
+    # "can I put a composite ruby ring in the pickle?": a jeweller's pickle is an acid bath
+    ("acid", re.compile(r"\bacid\w*|\bpickl\w*|lemon|vinegar", re.I), re.compile(r"\bacids?\b|\bpickl\w*|lemon", re.I)),
+)
 
 
 @dataclass(frozen=True)
