@@ -2320,6 +2320,16 @@ def test_help_to_deceive_a_buyer_is_refused_and_healing_powers_are_not_claimed()
     assert chat.ask("it has healed fractures, RI 1.76-1.77").candidates  # an inclusion, no healing power
 
 
+def test_treating_a_stone_oneself_is_said_to_be_beyond_the_facts_with_no_instructions_made_up():
+    chat = Assistant(classifier=None).conversation()
+    for asked in ("can I heat treat my sapphire myself at home?", "how do I dye agate at home?",
+                  "can I heat amethyst in my oven?"):  # fmt: skip
+        answer = chat.ask(asked)
+        assert answer.reply.startswith("Treating a stone yourself is beyond what my facts cover"), asked
+        assert "furnace" in answer.reply and any("themelis.com" in n for n in answer.notes)
+    assert not chat.ask("is my sapphire heated?").reply.startswith("Treating a stone yourself")
+
+
 def test_glass_against_a_gem_and_the_stone_in_hand_against_a_gem_named_are_told_apart():
     chat = Assistant(classifier=None).conversation()
     glass = chat.ask("how do i tell glass from a real gem?").reply

@@ -96,6 +96,7 @@ from gemlang.assistant.questions import (
     RESET_WORDS,
     SAME_READINGS,
     SAME_STONE,
+    SELF_TREATMENT,
     SEVERAL_STONES,
     SHORT_REPLY,
     SIDE_STONE,
@@ -182,19 +183,33 @@ from gemlang.scope import (
 )
 from gemlang.wording import some_of
 
-# What is declined with its reason: help to deceive a buyer, and powers no evidence shows a gem has
+# What is declined with its reason (and the source of what the reply says): help to deceive a buyer, powers no
+# evidence shows a gem has, and a treatment done by the asker, which none of gemlang's facts describes how to do
 DECLINED = (
     (
         DECEIT,  # "how do I make fake emeralds to sell as real?"
         "I cannot help to pass a stone off as what it is not: selling an imitation, a lab-grown stone or an "
         "undisclosed treatment as natural is fraud. I can tell you how such stones are detected, or what they must "
         'be sold as ("can I sell it as ruby?").',
+        "",
     ),
     (
         HEALING,  # "will amethyst cure my anxiety?"
         "No scientific study has shown that a gem or crystal heals, cures, protects or changes how one feels; for an "
         "illness or a worry, a doctor or counsellor can help. I can tell you about the stone itself: what it is, how "
         "it formed, where it comes from and how to care for it.",
+        "",
+    ),
+    (
+        SELF_TREATMENT,  # "can I heat treat my sapphire myself at home?"
+        "Treating a stone yourself is beyond what my facts cover: I have no sourced instructions for heating, dyeing, "
+        "oiling, filling or irradiating a gem, and I will not make any up. Heating ruby and sapphire, for one, takes a "
+        "high-temperature furnace and know-how: the atmosphere, additives, heating profile, temperature and time "
+        "decide the result, and not every stone responds well. I can tell you how heating shows in a stone, and that "
+        'a treatment must be disclosed when the stone is sold ("must heating be disclosed?").',
+        "source (heating corundum): a treater's account: not all rubies and sapphires respond to heating; it needs "
+        "heat-treatment know-how (atmosphere, additives, heating profile, temperature, time) and a high-temperature "
+        "furnace <https://themelis.com/Education-Tech.html>",
     ),
 )
 MAX_MESSAGE_CHARS = 4000  # a message's readings and questions fit in far fewer
@@ -629,8 +644,9 @@ class Conversation:
         return True
 
     def _off_topic(self, turn: Turn) -> bool:
-        if said := next((reply for asked, reply in DECLINED if asked.search(turn.text)), None):
-            turn.answer.reply = said
+        if said := next(((reply, note) for asked, reply, note in DECLINED if asked.search(turn.text)), None):
+            turn.answer.reply = said[0]
+            turn.answer.notes += [said[1]] if said[1] else []
             return True
         if not OFF_TOPIC.search(turn.text) or parse_hints(turn.text):  # "write me a poem about diamonds"
             return False
