@@ -3271,3 +3271,14 @@ def test_which_lab_grown_ones_read_lower_names_them_and_which_the_stones_reading
     said = ruby.ask("could it be synthetic? which ones have lower RI").reply
     assert "Every lab-grown corundum I know reads within the natural range" in said
     assert not ruby.ask("is it synthetic? tell me more").reply.startswith("**Lab-grown")  # no constant compared
+
+
+@pytest.mark.parametrize(
+    "question, said",
+    [("which way should I orient kunzite when cutting?", "**Cutting Kunzite**: It is strongly pleochroic"),
+     ("how long should I let opal dry before cutting?", "My facts on Opal do not cover how to cut it"),
+     ("what table angle for topaz?", "My facts on Topaz do not cover how to cut it"),
+     ("where is the c-axis in tourmaline for colour?", "My facts on Tourmaline do not cover how to cut it")],
+)  # fmt: skip
+def test_a_cutters_question_gets_what_the_facts_say_of_cutting_the_gem_or_that_they_do_not(question, said):
+    assert Assistant(classifier=None).conversation().ask(question).reply.startswith(said)

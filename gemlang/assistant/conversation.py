@@ -20,6 +20,7 @@ from gemlang.assistant.gem_answers import (
     colour_of,
     constants_and_signs,
     constants_said,
+    cutting_answer,
     detection_answer,
     facts_name,
     floats_in,
@@ -562,7 +563,7 @@ class Conversation:
             self._courtesy, self._in_english, self._capabilities, self._off_topic, self._in_short,
             self._side_stones_again, self._several_in_the_photo, self._disclosure, self._gem_list, self._superlative,
             self._scale, self._kind_asked, self._fact_check, self._birthstone, self._glossary, self._ring_gems,
-            self._at_home, self._care_asked, self._other_gem, self._earlier_stone, self._what_i_told,
+            self._at_home, self._cutting, self._care_asked, self._other_gem, self._earlier_stone, self._what_i_told,
         )  # fmt: skip
 
     @staticmethod
@@ -781,6 +782,14 @@ class Conversation:
         turn.answer.notes.append(
             "sources: `gemlang/knowledge/home_tests.json`, each test with the pages it was checked against"
         )
+        return True
+
+    def _cutting(self, turn: Turn) -> bool:
+        # "which way should I orient kunzite when cutting?": what its facts say of cutting it, or that they do not
+        named = gems_named_in(turn.text)  # not named_gem, which reads "tourmaline for colour" as a colour said
+        if len(named) != 1 or not (told := cutting_answer(turn.text, named[0])):
+            return False
+        turn.answer.reply = told
         return True
 
     def _ring_gems(self, turn: Turn) -> bool:
