@@ -2336,6 +2336,16 @@ def test_help_to_deceive_a_buyer_is_refused_and_healing_powers_are_not_claimed()
     assert chat.ask("it has healed fractures, RI 1.76-1.77").candidates  # an inclusion, no healing power
 
 
+def test_treating_a_stone_oneself_is_said_to_be_beyond_the_facts_with_no_instructions_made_up():
+    chat = Assistant(classifier=None).conversation()
+    for asked in ("can I heat treat my sapphire myself at home?", "how do I dye agate at home?",
+                  "can I heat amethyst in my oven?"):  # fmt: skip
+        answer = chat.ask(asked)
+        assert answer.reply.startswith("Treating a stone yourself is beyond what my facts cover"), asked
+        assert "furnace" in answer.reply and any("themelis.com" in n for n in answer.notes)
+    assert not chat.ask("is my sapphire heated?").reply.startswith("Treating a stone yourself")
+
+
 def test_glass_against_a_gem_and_the_stone_in_hand_against_a_gem_named_are_told_apart():
     chat = Assistant(classifier=None).conversation()
     glass = chat.ask("how do i tell glass from a real gem?").reply
@@ -3288,3 +3298,14 @@ def test_which_lab_grown_ones_read_lower_names_them_and_which_the_stones_reading
     said = ruby.ask("could it be synthetic? which ones have lower RI").reply
     assert "Every lab-grown corundum I know reads within the natural range" in said
     assert not ruby.ask("is it synthetic? tell me more").reply.startswith("**Lab-grown")  # no constant compared
+
+
+@pytest.mark.parametrize(
+    "question, said",
+    [("which way should I orient kunzite when cutting?", "**Cutting Kunzite**: It is strongly pleochroic"),
+     ("how long should I let opal dry before cutting?", "My facts on Opal do not cover how to cut it"),
+     ("what table angle for topaz?", "My facts on Topaz do not cover how to cut it"),
+     ("where is the c-axis in tourmaline for colour?", "My facts on Tourmaline do not cover how to cut it")],
+)  # fmt: skip
+def test_a_cutters_question_gets_what_the_facts_say_of_cutting_the_gem_or_that_they_do_not(question, said):
+    assert Assistant(classifier=None).conversation().ask(question).reply.startswith(said)

@@ -137,3 +137,46 @@ def test_a_treatment_the_care_notes_call_usual_is_no_rare_treatment_of_the_gem()
             if re.search(r"\b(?:most|nearly all|almost all|usually|commonly|often)\b", clause, re.I):
                 said = [s for s in stems if re.search(rf"\b{s}", clause, re.I)]
                 assert not [t for t in rare for s in said if s in t], (entry["gem"], clause, rare)
+
+
+def test_bench_work_is_answered_from_the_sourced_bench_notes_of_the_gem_then_of_all_stones():
+    chat = Assistant(classifier=None).conversation()
+    torch = chat.ask("can I put a torch on a ring with a tanzanite in it?")
+    assert torch.reply.startswith("**Caring for Tanzanite**: At the bench, jeweller's torch: Tanzanite is not among")
+    assert "'red, white and blue'" in torch.reply and any("ganoksin" in n for n in torch.notes)
+    laser = chat.ask("can I laser weld near an emerald?").reply
+    assert laser.startswith("**Caring for Emerald**: At the bench, laser welding: Jewellers laser-weld prongs")
+    plating = chat.ask("is rhodium plating safe with opals set?").reply
+    assert plating.startswith("**Caring for Opal**: At the bench, rhodium plating:") and "opal, pearl" in plating
+    assert "At the bench" not in chat.ask("can I clean opal in an ultrasonic?").reply
+    assert not care_question("is it laser drilled?")  # a treatment, not bench work
+
+
+def test_dop_wax_is_the_cutters_holder_not_the_waxing_treatment():
+    assert care_of(["Tourmaline"], "I use dop wax to hold a tourmaline, any issue?").name == "Tourmaline"
+    assert care_of(["Jade"], "is waxed jade ok in the ultrasonic?").name == "waxed stones"
+    chat = Assistant(classifier=None).conversation()
+    dopped = chat.ask("I use dop wax to hold a tourmaline, any issue?").reply
+    assert dopped.startswith("**Caring for Tourmaline**: At the bench, dopping:")
+
+
+def test_an_ultrasonic_question_gets_the_exceptions_to_a_usually_safe_verdict_first():
+    chat = Assistant(classifier=None).conversation()
+    diamond = chat.ask("can I put a diamond in the ultrasonic?")
+    assert diamond.reply.startswith("**Caring for Diamond**: In an ultrasonic: Ultrasonic cleaning is usually safe")
+    assert "fracture-filled (clarity-enhanced)" in diamond.reply and "heavily included" in diamond.reply
+    assert diamond.reply.count("vibration can extend") == 1  # said first, not again below
+    assert any("ultrasonic-stone-safety" in n for n in diamond.notes)
+    assert "In an ultrasonic" not in chat.ask("can I steam clean my diamond ring?").reply
+
+
+def test_a_composite_ruby_answer_warns_that_heat_and_acids_damage_its_lead_glass():
+    chat = Assistant(classifier=None).conversation()
+    warning = "Heat and acids both damage lead-glass filling"
+    pickle = chat.ask("can I put a composite ruby ring in the pickle?")
+    assert pickle.reply.startswith(f"**Caring for lead-glass-filled ruby**: In acid: {warning}")
+    assert any("jckonline" in n for n in pickle.notes)
+    for asked in ("can a composite ruby go in the ultrasonic?", "can I steam clean a lead glass ruby?"):
+        assert warning in chat.ask(asked).reply.split("Cleaning — ")[1].split(". ")[1]  # right after the verdicts
+    retip = chat.ask("I need to re-tip a ring with a lead-glass filled ruby, ok?").reply
+    assert "glass-filled ruby must not be heated" in retip and f"In heat: {warning}" in retip

@@ -20,6 +20,7 @@ from gemlang.assistant.gem_answers import (
     colour_of,
     constants_and_signs,
     constants_said,
+    cutting_answer,
     detection_answer,
     facts_name,
     floats_in,
@@ -97,6 +98,7 @@ from gemlang.assistant.questions import (
     RESET_WORDS,
     SAME_READINGS,
     SAME_STONE,
+    SELF_TREATMENT,
     SEVERAL_STONES,
     SHORT_REPLY,
     SIDE_STONE,
@@ -152,7 +154,7 @@ from gemlang.hints import ASKED_NOT_SEEN, ASKS_TO_TEST, FILLING_SIGN, Hints, par
 from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.birthstones import birthstone_answer, birthstone_of_stone
 from gemlang.knowledge.birthstones import sources as birthstone_sources
-from gemlang.knowledge.care import care_of, care_question, never_cleaned_with, ring_gems_answer
+from gemlang.knowledge.care import bench_asked, care_of, care_question, never_cleaned_with, ring_gems_answer
 from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
 from gemlang.knowledge.disclosure import disclosure_answer, lab_grown_said, trade_rule_answer, treatment_disclosure
 from gemlang.knowledge.glossary import mechanism, terms_asked, terms_named
@@ -183,19 +185,33 @@ from gemlang.scope import (
 )
 from gemlang.wording import some_of
 
-# What is declined with its reason: help to deceive a buyer, and powers no evidence shows a gem has
+# What is declined with its reason (and the source of what the reply says): help to deceive a buyer, powers no
+# evidence shows a gem has, and a treatment done by the asker, which none of gemlang's facts describes how to do
 DECLINED = (
     (
         DECEIT,  # "how do I make fake emeralds to sell as real?"
         "I cannot help to pass a stone off as what it is not: selling an imitation, a lab-grown stone or an "
         "undisclosed treatment as natural is fraud. I can tell you how such stones are detected, or what they must "
         'be sold as ("can I sell it as ruby?").',
+        "",
     ),
     (
         HEALING,  # "will amethyst cure my anxiety?"
         "No scientific study has shown that a gem or crystal heals, cures, protects or changes how one feels; for an "
         "illness or a worry, a doctor or counsellor can help. I can tell you about the stone itself: what it is, how "
         "it formed, where it comes from and how to care for it.",
+        "",
+    ),
+    (
+        SELF_TREATMENT,  # "can I heat treat my sapphire myself at home?"
+        "Treating a stone yourself is beyond what my facts cover: I have no sourced instructions for heating, dyeing, "
+        "oiling, filling or irradiating a gem, and I will not make any up. Heating ruby and sapphire, for one, takes a "
+        "high-temperature furnace and know-how: the atmosphere, additives, heating profile, temperature and time "
+        "decide the result, and not every stone responds well. I can tell you how heating shows in a stone, and that "
+        'a treatment must be disclosed when the stone is sold ("must heating be disclosed?").',
+        "source (heating corundum): a treater's account: not all rubies and sapphires respond to heating; it needs "
+        "heat-treatment know-how (atmosphere, additives, heating profile, temperature, time) and a high-temperature "
+        "furnace <https://themelis.com/Education-Tech.html>",
     ),
 )
 MAX_MESSAGE_CHARS = 4000  # a message's readings and questions fit in far fewer
@@ -552,7 +568,7 @@ class Conversation:
             self._courtesy, self._in_english, self._capabilities, self._off_topic, self._in_short,
             self._side_stones_again, self._several_in_the_photo, self._disclosure, self._gem_list, self._superlative,
             self._scale, self._kind_asked, self._fact_check, self._birthstone, self._glossary, self._ring_gems,
-            self._at_home, self._care_asked, self._other_gem, self._earlier_stone, self._what_i_told,
+            self._at_home, self._cutting, self._care_asked, self._other_gem, self._earlier_stone, self._what_i_told,
         )  # fmt: skip
 
     @staticmethod
@@ -634,8 +650,9 @@ class Conversation:
         return True
 
     def _off_topic(self, turn: Turn) -> bool:
-        if said := next((reply for asked, reply in DECLINED if asked.search(turn.text)), None):
-            turn.answer.reply = said
+        if said := next(((reply, note) for asked, reply, note in DECLINED if asked.search(turn.text)), None):
+            turn.answer.reply = said[0]
+            turn.answer.notes += [said[1]] if said[1] else []
             return True
         if not OFF_TOPIC.search(turn.text) or parse_hints(turn.text):  # "write me a poem about diamonds"
             return False
@@ -773,6 +790,14 @@ class Conversation:
         turn.answer.notes.append(
             "sources: `gemlang/knowledge/home_tests.json`, each test with the pages it was checked against"
         )
+        return True
+
+    def _cutting(self, turn: Turn) -> bool:
+        # "which way should I orient kunzite when cutting?": what its facts say of cutting it, or that they do not
+        named = gems_named_in(turn.text)  # not named_gem, which reads "tourmaline for colour" as a colour said
+        if len(named) != 1 or not (told := cutting_answer(turn.text, named[0])):
+            return False
+        turn.answer.reply = told
         return True
 
     def _ring_gems(self, turn: Turn) -> bool:
@@ -1631,7 +1656,8 @@ class Conversation:
         if care is None:
             return None
         self._care_said = (gem.name if gem is not None else care.name, care.text)
-        return care.answer(asked, gem), f"sources ({care.name}): {'; '.join(care.sources)}"
+        sources = [*care.sources, *(source for work in bench_asked(asked) for source in work.sources)]
+        return care.answer(asked, gem), f"sources ({care.name}): {'; '.join(sources)}"
 
     def _readings_of(self, fields: Sequence[str]) -> str:
         """The stone's own readings of these knowledge-base fields, as the answer says them ("SG 4.00")."""

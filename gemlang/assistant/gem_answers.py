@@ -994,3 +994,35 @@ def shown_list_answer(text: str) -> str:
     if grown:
         reply += f" Lab-grown stones and imitations: {some_of(sorted(grown), LISTED)}."
     return reply
+
+
+# "which way should I orient kunzite when cutting?", "where is the c-axis in tourmaline for colour?", "what table
+# angle for topaz?", "how long should I let opal dry before cutting?": a cutter's question, not the gem's card
+CUTTING_ASKED = re.compile(
+    "|".join(
+        (
+            r"\borient\w*\b[^.?!]{0,40}\b(?:cut\w*|facet\w*|rough|table)\b",  # which way to orient it
+            r"\b(?:cut\w*|facet\w*)\b[^.?!]{0,40}\borient\w*",
+            r"\bc[- ]axis\b[^.?!]{0,40}\b(?:colou?r|cut\w*|table)\b",
+            r"\b(?:table|crown|pavilion|facet(?:ing)?|cutting|main)s? angles?\b|\bangles? (?:for|to cut|to facet)\b",
+            r"\bbefore (?:cutting|faceting|sawing|slabbing)\b",  # preparing the rough
+        )
+    ),
+    re.I,
+)
+SAID_OF_CUTTING = re.compile(r"\bcutters?\b|\borient|\bc-axis\b[^.]*\btable\b|\bthrough the table\b", re.I)
+
+
+def cutting_answer(text: str, gem: GemFacts) -> str:
+    """How cutters orient `gem`, from its sourced facts, for a cutter's question; that its facts do not cover it when
+    none says; '' for any other question."""
+    if not CUTTING_ASKED.search(text or ""):
+        return ""
+    own = [*sentences(gem.description), *sentences(gem.phenomena)]
+    said = [x.rstrip(".") + "." for x in dict.fromkeys(own) if SAID_OF_CUTTING.search(x) and "pearl" not in x.lower()]
+    if said:
+        return f"**Cutting {gem.name}**: {' '.join(said)} My facts give no cutting angles or other cutting steps."
+    return (
+        f"My facts on {gem.name} do not cover how to cut it (its orientation, angles or preparation of the rough). "
+        f'I can give its constants, cleavage and care ("does {gem.name.lower()} have cleavage?").'
+    )

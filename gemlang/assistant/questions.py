@@ -46,6 +46,16 @@ DECEIT = re.compile(
     r"gemm?ologists?|labs?|laborator(?:y|ies)|testers?)\b",
     re.I,
 )
+# "can I heat treat my sapphire myself at home?", "how do I dye agate?": a treatment done by the asker, which no fact
+# of gemlang's describes how to do (not "is it heat treated?", nor "how is sapphire heated?", about the trade)
+SELF_TREATMENT = re.compile(
+    r"\b(?:(?:can|could|should|may) (?:i|we)|how (?:do|can|would|should) (?:i|we)|how to|want to|trying to|"
+    r"best way to)\s+(?:\w+\s+)?(?:heat[- ]?treat|treat|heat|irradiate|dye|oil|diffuse|glass[- ]?fill|fill|enhance|"
+    r"bake|cook)\b(?![- ]?(?:sensitive|resistant|clean))(?:[^.?!]{0,40}\b(?:myself|ourselves|at home|diy|"
+    r"in (?:my|a|the|our) (?:kiln|oven|furnace|microwave|garage|workshop))\b|"
+    r"(?<=treat)|(?<=irradiate)|(?<=diffuse))",
+    re.I,
+)
 # "will amethyst cure my anxiety?": powers no evidence shows a gem has (not "healed fractures", an inclusion)
 HEALING = re.compile(
     r"\bhealing\s+(?:powers?|propert\w*|energ\w*|stones?|crystals?)\b|\b(?:cures?|curing)\b|\bchakras?\b|"

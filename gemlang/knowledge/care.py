@@ -28,6 +28,8 @@ CARE_QUESTION = re.compile(
     r"(?:jewell?er'?s|blow|butane|gas|propane|soldering)[ -]?torch|torch(?:ed|ing)|torch (?:it|them|the stone|near|on)|"
     r"resiz(?:e|ing)|chlorine|"
     r"pickle|acids?|re-?tip\w*|prongs?|solder\w*|"  # at the bench: the stone left in the setting
+    r"laser[- ]?(?:weld\w*|repair\w*)|laser(?:ing)? (?:near|next to|close to|around|over)|rhodium|"
+    r"electro-?(?:clean\w*|plat\w*)|(?:re-?)?plat(?:ing|ed)|dop(?:s|ped|ping)?|"  # the dop that holds it to cut
     r"cut and polish|(?:cutting|sawing) (?:and|or) polishing|(?:safe|ok|okay) to (?:cut|saw|grind|polish)|lapidary|"
     r"lemon juice|vinegar|shower|dishwasher|household cleaners?|get(?:ting)? wet|waterproof|water[- ]?resistant|"
     r"bleach|perfume|hairspray|swim(?:ming)?|(?:swimming )?pool|hot tub|jacuzzi|every ?day wear|daily wear|durable|"
@@ -67,10 +69,41 @@ DUST = 7.0  # household dust is mostly quartz grains: a softer gem's facets dull
 NOT_TOUGH = re.compile(r"toughness[^.;]{0,25}\b(?:poor|fair)\b|\b(?:poor|fair)(?: to \w+)? toughness", re.I)
 HEAT_QUESTION = re.compile(
     r"heat[- ]?sensitive|sensitive to heat|(?:stand|withstand|take|survive|handle) (?:the )?heat|temperature|sauna|"
-    r"\bhot\b|\bboil",
+    r"\bhot\b|\bboil|(?<!uv )\btorch|\bre-?tip\w*|\bsolder\w*|\bresiz\w*",  # at the bench: a torch's heat
     re.I,
 )
 SAID_OF_HEAT = re.compile(r"\bheat\b|temperature|thermal|\bhot\b|\bcraz\w*|\btorch\b|\bflame\b", re.I)
+# (what, asked, said of it): what the care text says of a thing the question names, put first when it says anything
+# ("can I put a diamond in the ultrasonic?": the exceptions to the verdict's "usually safe")
+NAMED_FIRST = (
+    ("an ultrasonic", re.compile(r"\bultrasonic", re.I), re.compile(r"\bultrasonic", re.I)),
+    # "can I put a composite ruby ring in the pickle?": a jeweller's pickle is an acid bath
+    ("acid", re.compile(r"\bacid\w*|\bpickl\w*|lemon|vinegar", re.I), re.compile(r"\bacids?\b|\bpickl\w*|lemon", re.I)),
+)
+
+
+@dataclass(frozen=True)
+class BenchWork:
+    """What a jeweller's or cutter's bench work (a torch, a laser welder, a plating bath, a dop) does to a stone."""
+
+    work: str
+    asked_as: tuple[str, ...]
+    general: str
+    gems: tuple[tuple[tuple[str, ...], str], ...]  # (the gems' names, what sources say of them)
+    sources: tuple[str, ...]
+
+    def said_of(self, names: list[str]) -> str:
+        """ "At the bench, laser welding: …": what sources say of the first of `names` they name, then of all
+        stones."""
+        lowered = [n.lower() for n in names if n]
+        own = next((text for gems, text in self.gems if any(g.lower() in lowered for g in gems)), "")
+        general = f"In general: {self.general}" if own else self.general
+        return f"At the bench, {self.work}: {own} {general} ".replace(":  ", ": ")
+
+
+def bench_asked(question: str) -> list[BenchWork]:
+    """The bench work a care question asks about ("can I laser weld near an emerald?"), in the care file's order."""
+    return [work for work in _care_file()[2] if any(re.search(p, question or "", re.I) for p in work.asked_as)]
 
 
 @dataclass(frozen=True)
@@ -98,8 +131,16 @@ class Care:
             light = _first("light", SAID_OF_LIGHT, [*said, *own], "none of my sources names fading")
         if HEAT_QUESTION.search(question):
             heat = _first("heat", SAID_OF_HEAT, said, "none of my sources names a risk")
+        rest = said
+        for what, asked, said_of in NAMED_FIRST:
+            if asked.search(question) and any(map(said_of.search, rest)):
+                heat += _first(what, said_of, rest, "")
+                rest = [x for x in rest if not said_of.search(x)]  # said once, first
         worn = wear_verdict(gem, self.text) if gem is not None and WEAR_QUESTION.search(question) else ""
-        return f"**Caring for {name}**: {worn}{light}{heat}{self._cleaning()}{self.text}"
+        names = [self.name, gem.name if gem is not None else ""]  # a gem's own name: beryl's dop is not emerald's
+        bench = "".join(work.said_of(names) for work in bench_asked(question))
+        text = self.text if rest == said else " ".join(rest)
+        return f"**Caring for {name}**: {bench}{worn}{light}{heat}{self._cleaning()}{text}"
 
     def _cleaning(self) -> str:
         ways = [
@@ -160,13 +201,24 @@ def _care(entry: dict, name: str, treatment: bool = False) -> Care:
     )
 
 
+def _bench(entry: dict) -> BenchWork:
+    gems = tuple((tuple(g["gems"]), g["text"]) for g in entry["gems"])
+    return BenchWork(entry["work"], tuple(entry["asked_as"]), entry["general"], gems, tuple(entry["sources"]))
+
+
+Treated = tuple[tuple[str, ...], tuple[str, ...], Care]  # (said_as, not_said_as, the treated material's care)
+
+
 @cache
-def _care_file() -> tuple[dict[str, Care], tuple[tuple[tuple[str, ...], Care], ...]]:
+def _care_file() -> tuple[dict[str, Care], tuple[Treated, ...], tuple[BenchWork, ...]]:
     with open(CARE_PATH, encoding="utf-8") as f:
         data = json.load(f)
     gems = {name.lower(): _care(e, e["gem"]) for e in data["gems"] for name in (e["gem"], *e.get("also", ()))}
-    treatments = tuple((tuple(e["said_as"]), _care(e, e["treatment"], treatment=True)) for e in data["treatments"])
-    return gems, treatments
+    treatments = tuple(
+        (tuple(e["said_as"]), tuple(e.get("not_said_as", ())), _care(e, e["treatment"], treatment=True))
+        for e in data["treatments"]
+    )
+    return gems, treatments, tuple(_bench(e) for e in data["bench"])
 
 
 def care_question(text: str) -> bool:
@@ -178,10 +230,11 @@ def care_question(text: str) -> bool:
 def care_of(gem_names: list[str], text: str = "") -> Care | None:
     """The care of a treated material the text names, else of the first of `gem_names` (a gem's own name, then
     its species and group) that has one, or names a gem that has ("Sapphire Blue" is cared for as sapphire)."""
-    gems, treatments = _care_file()
+    gems, treatments, _ = _care_file()
     lowered = (text or "").lower()
-    for said_as, care in treatments:
-        if any(re.search(pattern, lowered) for pattern in said_as):
+    for said_as, not_said_as, care in treatments:
+        said = re.sub("|".join(not_said_as), " ", lowered) if not_said_as else lowered  # "dop wax" is no waxing
+        if any(re.search(pattern, said) for pattern in said_as):
             return care
     for name in gem_names:
         name = (name or "").lower()
@@ -193,13 +246,13 @@ def care_of(gem_names: list[str], text: str = "") -> Care | None:
 
 def treated_material(name: str) -> Care | None:
     """The care of a treated material by its name in the care notes ("dyed stones"), or None."""
-    return next((care for _, care in _care_file()[1] if care.name == name), None)
+    return next((care for *_, care in _care_file()[1] if care.name == name), None)
 
 
 def never_cleaned_with(way: str) -> list[str]:
     """The gems and treated materials that must never go in the `way` ("ultrasonic" or "steam") cleaner."""
-    gems, treatments = _care_file()
-    cares = [*gems.values(), *(care for _, care in treatments)]
+    gems, treatments, _ = _care_file()
+    cares = [*gems.values(), *(care for *_, care in treatments)]
     return [care.name for care in cares if getattr(care, way) == "never"]
 
 
@@ -222,7 +275,7 @@ def ring_gems_answer(text: str) -> str:
     if not RING_GEMS_QUESTION.search(text or ""):
         return ""
     ruled_out = {m.group(1).lower().rstrip("s") for m in NOT_THIS_GEM.finditer(text)}
-    gems, _ = _care_file()
+    gems = _care_file()[0]
     wear, careful = [], []
     for name, care in gems.items():
         gem = find_gem(name)
