@@ -287,6 +287,9 @@ def test_property_table_rows():
         ("is it a spinle?", "Spinel"),
         ("I demand an answer", None),  # not a misspelt demantoid
         ("tell me about charoite", None),  # another mineral, not a misspelt achroite
+        ("nice orient on this one", None),  # a pearl's lustre, not a misspelt orpiment
+        ("pear cut, RI 1.54", None),  # a shape of cut, not a misspelt pearl
+        ("black as coal", None),  # not a misspelt coral
         ("is this zultanite?", "Diaspore"),
         ("it scratches glass and has hardness about 7", None),
         ("", None),
