@@ -636,6 +636,12 @@ def test_a_treatment_sign_seen_earlier_answers_is_it_treated_and_is_said_once():
     assert "mark of a filling" not in chat.ask("new stone: RI 1.544-1.553, SG 2.65, is it treated?").to_markdown()
 
 
+def test_a_filling_seen_with_is_it_emerald_is_answered_with_what_the_filling_means():
+    reply = Assistant(classifier=None).conversation().ask("oil or resin in the fissures, is it emerald?").to_markdown()
+    assert "mark of a filling" in reply and "clarity enhancement" in reply
+    assert "tells how the stone was treated, not which gem it is" in reply and reply.count("mark of a filling") == 1
+
+
 def test_what_test_next_asks_for_the_readings_not_yet_taken_or_names_the_look_alike_left():
     from gemlang.assistant import Answer, follow_up
     from gemlang.hints import parse_hints

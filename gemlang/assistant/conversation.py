@@ -1229,6 +1229,15 @@ class Conversation:
         elif asks_if and (against := signs_against(self.hints, asked_gem)):
             answer.reply = f"**{asked_gem.name}?** Probably not: {against}"  # "smooth on the teeth", "is it real?"
             answer.properties = property_rows([asked_gem.name])
+        elif asks_if and not home_tests_in(text) and turn.new.signs:  # "oil or resin in the fissures, is it emerald?"
+            seen = " ".join(sign[0].upper() + sign[1:] for sign in turn.new.signs)
+            answer.reply = (
+                f"**{asked_gem.name}?** What you saw tells how the stone was treated, not which gem it is. {seen} "
+                f"To tell whether it is {asked_gem.name.lower()}, send a photo of the stone, or what your instruments "
+                f"read ({ri_and_sg(asked_gem)}).{sold_as(asked_gem)}"
+            )
+            answer.notes = [n for n in answer.notes if n not in turn.new.signs]  # said in the reply
+            answer.properties = property_rows([asked_gem.name])
         elif asks_if and not home_tests_in(text):
             answer.reply = (  # "is it a sapphire??", "so it's a real diamond?" with nothing to go on
                 f"**{asked_gem.name}?** Nothing you have told me shows whether it is: send a photo of the stone, "
