@@ -3127,6 +3127,12 @@ def test_a_question_in_another_language_is_told_to_ask_in_english_not_answered_w
     assert chat.ask("la vie en rose").candidates  # two words: no language told
 
 
+@pytest.mark.parametrize("text", ["Härte 7", "dureza 7", "Harte 7"])
+def test_a_trade_word_in_another_language_is_read_beside_the_readings(text):
+    answer = Assistant(classifier=None).conversation().ask(text)
+    assert answer.candidates and "Mohs hardness 7" in answer.hints_used
+
+
 @pytest.mark.parametrize(
     "question",
     ["what type of stone is this?", "what type of cut is this?", "what age do sapphires form at?",

@@ -711,3 +711,10 @@ def test_an_assembled_stone_is_told_by_its_join_first_and_never_by_a_scratch():
     text = tell_apart(get_facts("Garnet-Topped Doublet"), get_facts("Sapphire"))
     assert text.startswith("To tell Garnet-Topped Doublet from Sapphire: the join, seen from the side with a loupe")
     assert "red ring" in text and "scratch" not in text
+
+
+def test_every_foreign_trade_word_names_the_page_its_translation_was_checked_against():
+    from gemlang.knowledge.foreign_words import FOREIGN_WORDS_PATH
+
+    words = json.loads(FOREIGN_WORDS_PATH.read_text(encoding="utf-8"))["words"]
+    assert words and all("<https://" in w["source"] and w["english"] and w["language"] for w in words)

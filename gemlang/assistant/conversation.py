@@ -154,6 +154,7 @@ from gemlang.knowledge.birthstones import sources as birthstone_sources
 from gemlang.knowledge.care import care_of, care_question, never_cleaned_with, ring_gems_answer
 from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
 from gemlang.knowledge.disclosure import disclosure_answer, treatment_disclosure
+from gemlang.knowledge.foreign_words import in_english
 from gemlang.knowledge.glossary import mechanism, terms_asked, terms_named
 from gemlang.knowledge.home_tests import home_tests_in, testing_at_home_answer
 from gemlang.knowledge.knowledge_base import gems_named_in
@@ -358,6 +359,7 @@ class Conversation:
         RI were 1.72, would it be spinel?") is answered with its readings, which are then dropped: they are no
         reading of the stone, and the answer is not the stone's.
         """
+        text = in_english(text)  # "Härte 7", "zafiro azul": the trade's words in other languages, read in English
         if (piece := piece_parts((text or "")[:MAX_MESSAGE_CHARS])) is not None:
             return self._piece(*piece, photos, explain)
         if not photos and len(stones := parcel((text or "")[:MAX_MESSAGE_CHARS])) > 1:
