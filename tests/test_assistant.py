@@ -3133,6 +3133,16 @@ def test_a_trade_word_in_another_language_is_read_beside_the_readings(text):
     assert answer.candidates and "Mohs hardness 7" in answer.hints_used
 
 
+def test_gem_colour_and_treatment_words_in_spanish_or_german_are_read_and_a_treatment_asked_is_no_sign():
+    chat = Assistant(classifier=None).conversation()
+    first = chat.ask("zafiro azul, RI 1,76")
+    assert first.members[0][0] == "Sapphire Blue" and "blue colour" in first.hints_used
+    heated = chat.ask("¿está calentada?")
+    assert heated.reply.startswith("Whether this stone was treated") and not chat.hints.signs
+    german = Assistant(classifier=None).conversation().ask("Rauchquarz aus Tschechien, RI 1,544")
+    assert "Quartz Smoky" in german.members[0] and "found in Czechia (Czech Republic)" in german.hints_used
+
+
 @pytest.mark.parametrize(
     "question",
     ["what type of stone is this?", "what type of cut is this?", "what age do sapphires form at?",

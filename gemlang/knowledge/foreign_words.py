@@ -26,7 +26,8 @@ def foreign_words() -> dict[str, str]:
     """Each foreign word, lower case, as written and without its accents, and the English word read for it."""
     with open(FOREIGN_WORDS_PATH, encoding="utf-8") as f:
         entries = json.load(f)["words"]
-    return {form: e["english"] for e in entries for form in {e["word"].lower(), _plain(e["word"]).lower()}}
+    forms = ((e["english"], form) for e in entries for form in (e["word"], *e.get("forms", ())))
+    return {said.lower(): english for english, form in forms for said in (form, _plain(form))}
 
 
 @cache
