@@ -244,7 +244,8 @@ TREATMENT_SIGNS = (
             r"\bflash(?:es|ing)?(?: effect)?\b[^.;]{0,60}\b(?:fissures?|fractures?|cracks?)\b|"
             r"\b(?:fissures?|fractures?|cracks?)\b[^.;]{0,60}\bflash(?:es|ing)?\b|"
             # flattened gas bubbles trapped in a fracture: the glass that filled it
-            r"\bflat(?:tened)? (?:gas )?bubbles?\b|\bbubbles?\b[^.;]{0,12}\b(?:in|along|within) (?:the )?"
+            r"\bflat(?:tened)? (?:gas )?bubbles?\b(?![^.;]{0,20}\b(?:join|glue|layer)\b)|"  # not a doublet's join
+            r"\bbubbles?\b[^.;]{0,12}\b(?:in|along|within) (?:the )?"
             r"(?:fissures?|fractures?|cracks?)\b|"
             # the filler itself seen: emerald's oil or resin ("oil or resin in the fissures", "oiled fractures")
             r"\b(?:oil|resin|filler|epoxy)\b[^.;,]{0,20}\b(?:in|along|within|filling) (?:the |its )?"

@@ -243,7 +243,10 @@ OBSERVATIONS = {
     "sticky under acetone": r"(?:tacky|sticky)[^.;]{0,40}aceton|aceton[^.;]{0,40}(?:tacky|sticky)",
     JOIN_LINE: r"join(?:ing)? (?:line|plane)|(?:separation|junction|contact) plane|"
     r"(?:dark|black) backing|glue layer|two[- ]layer|three[- ]layers?|(?:two|three) layers|"
-    r"(?:red|colou?red|glue) plane|plane at the girdle",  # and two RIs, crown and pavilion (`crown_and_pavilion`)
+    r"(?:red|colou?red|glue) plane|plane at the girdle|"
+    # "a black line around the girdle", "bubbles at the join": where crown and pavilion were glued
+    r"\blines? (?:all )?(?:a?round|along|at|through|in|on) the girdle\b|\bgirdle line\b|"
+    r"\b(?:bubbles?|glue)\b[^.;]{0,20}\b(?:at|along|in|on) the join\b",  # and two RIs (`crown_and_pavilion`)
 }
 
 # "no curved striae, no gas bubbles", "without silk", "gas bubbles absent": a sign said to be missing

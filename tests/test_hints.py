@@ -260,6 +260,11 @@ def test_oil_or_resin_seen_in_fissures_is_a_filling(text):
     assert FILLING_SIGN in parse_hints(text).signs
 
 
+def test_flattened_bubbles_at_the_join_are_an_assembled_stone_not_a_filling():
+    hints = parse_hints("I see flattened bubbles at the join")
+    assert not hints.signs and "join line" in hints.notes[0]
+
+
 @pytest.mark.parametrize("text", ["is there oil in the fissures?", "should I put oil in the fissures?"])
 def test_oil_in_fissures_asked_is_no_sign(text):
     assert not parse_hints(text).signs

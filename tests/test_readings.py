@@ -481,6 +481,8 @@ def test_a_reading_corrected_in_the_same_message_is_read_as_corrected(text, expe
     [
         "opal with a black backing, looks like three layers from the side",
         "a red plane at the girdle seen from the side in immersion",
+        "black line around the girdle",
+        "I see flattened bubbles at the join",
     ],
 )
 def test_an_assembled_stone_described_as_people_see_it_is_read_as_a_join(text):
