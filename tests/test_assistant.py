@@ -3127,6 +3127,18 @@ def test_a_question_in_another_language_is_told_to_ask_in_english_not_answered_w
     assert chat.ask("la vie en rose").candidates  # two words: no language told
 
 
+@pytest.mark.parametrize(
+    ("asked", "why", "term"),
+    [("does it fluoresce under UV?", "why does it do that?", "**Fluorescence**"),
+     ("is it pleochroic?", "why is that?", "**Pleochroism**")],
+)  # fmt: skip
+def test_why_of_a_property_just_answered_explains_it_instead_of_the_answer_again(asked, why, term):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.762-1.770, SG 4.00")
+    chat.ask(asked)
+    assert chat.ask(why).reply.startswith(term)
+
+
 @pytest.mark.parametrize("text", ["Härte 7", "dureza 7", "Harte 7"])
 def test_a_trade_word_in_another_language_is_read_beside_the_readings(text):
     answer = Assistant(classifier=None).conversation().ask(text)

@@ -107,6 +107,7 @@ from gemlang.assistant.questions import (
     TOLD_QUESTION,
     TREATED_WORDS,
     TREATMENT_QUESTION,
+    WHY_OF_IT,
     WHY_ONLY,
     accents_left_out,
     another_mineral,
@@ -754,6 +755,8 @@ class Conversation:
         terms = [] if stones_value else terms_asked(turn.text)  # "what is pleochroism?"
         if not stones_value and not terms and turn.after_term and (more := AND_ABOUT_TERM.fullmatch(turn.text)):
             terms = terms_asked(f"what is {more.group(1)}?")  # "what is birefringence?", then "and pleochroism?"
+        if not terms and turn.asked_before and WHY_OF_IT.fullmatch(turn.text):  # "why does it do that?" after
+            terms = mechanism(f"why {turn.asked_before}", [])  # "does it fluoresce?": how fluorescence comes about
         if not terms:
             return False
         self._term_said = True

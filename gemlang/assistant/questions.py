@@ -486,6 +486,12 @@ def supposition(text: str) -> Hints | None:
 GLOW_NOT_UV = re.compile(r"^(?!.*(?:\buv\b|ultra-?violet|lamp|black ?light|fluoresc|phosphoresc)).*\bglow", re.I)
 ASKS_WHAT_IT_SHOWS = re.compile(r"^\s*(?:what|why|how|does|do|is|are|where)\b|\?\s*$", re.I)
 COLOUR_QUESTION = re.compile(r"\b(?:what|which) colou?rs?\b|\bcolou?rs? (?:does|do|can) (?:it|they) come in\b", re.I)
+# "why does it do that?", "why is that?": the why of what the answer before said, naming nothing of its own
+WHY_OF_IT = re.compile(
+    r"\s*(?:and |but |so )?(?:why|how come) (?:does|do|is|would|did) (?:it|that|this|they)(?: (?:do|happen))?"
+    r"(?: (?:that|this|so))?\s*[?!.]*\s*",
+    re.I,
+)
 AND_ABOUT_TERM = re.compile(r"\s*(?:and|what about|how about)\s+(?:the\s+)?([a-z][\w' -]*?)\s*\??\s*", re.I)
 # "and 1.54?", "what about 2.42?": the question before asked again of another value
 ANOTHER_VALUE = re.compile(
