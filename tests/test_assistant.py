@@ -3139,6 +3139,13 @@ def test_why_of_a_property_just_answered_explains_it_instead_of_the_answer_again
     assert chat.ask(why).reply.startswith(term)
 
 
+def test_what_the_instruments_at_hand_can_check_is_answered_from_their_entries():
+    reply = Assistant(classifier=None).conversation().ask("I only have a loupe and a dichroscope, what can I check?")
+    assert reply.reply.startswith("**Loupe**") and "**Dichroscope**" in reply.reply and not reply.candidates
+    ranked = Assistant(classifier=None).conversation().ask("RI 1.76, SG 4.0, what can I check with a polariscope?")
+    assert ranked.candidates  # readings with the question are ranked
+
+
 @pytest.mark.parametrize("text", ["Härte 7", "dureza 7", "Harte 7"])
 def test_a_trade_word_in_another_language_is_read_beside_the_readings(text):
     answer = Assistant(classifier=None).conversation().ask(text)
