@@ -1966,6 +1966,14 @@ def test_earlier_stones_are_recalled_with_their_readings_and_the_readings_in_use
     assert using.startswith("For this stone I have: purple colour; RI 1.544–1.553")
 
 
+def test_the_rest_of_a_parcel_is_its_other_stones_ranked_together_not_a_reading_of_the_last_one():
+    chat = Assistant(classifier=None).conversation()
+    answer = chat.ask("stone 1: RI 1.54 SG 2.65; stone 2: RI 1.76 SG 4.00; the rest are all SG 2.65").reply
+    assert answer.startswith("Readings of 2 stones and the rest") and "- **The rest** (SG 2.65)" in answer
+    assert "- **Stone 2** (RI 1.760; SG 4.00)" in answer and "The rest are the stones in hand now" in answer
+    assert "Readings of" not in Assistant(classifier=None).conversation().ask("the rest of it is SG 2.65").reply
+
+
 def test_readings_of_several_stones_in_one_message_are_ranked_one_stone_at_a_time():
     chat = Assistant(classifier=None).conversation()
     answer = chat.ask("two stones: stone A RI 1.544-1.553 SG 2.65, stone B RI 1.762-1.770 SG 4.00")

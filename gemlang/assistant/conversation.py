@@ -103,6 +103,7 @@ from gemlang.assistant.questions import (
     STONE_IN_HAND,
     STONE_PROPERTY,
     THANKS,
+    THE_REST,
     THE_STONES_VALUE,
     TOLD_QUESTION,
     TREATED_WORDS,
@@ -390,10 +391,17 @@ class Conversation:
             said = "; ".join(self.hints.describe())
             headline = answer.summary_markdown().split("\n", 1)[0].strip()
             headlines.append(f"- **{label}**{f' ({said})' if said else ''}: {headline}")
+        rest = [label.lower() for label, _ in stones if re.fullmatch(THE_REST, label, re.I)]  # several stones at once
+        counted = f"{len(stones) - len(rest)} stones" + (f" and {rest[0]}" if rest else "")
+        last = stones[-1][0]
+        in_hand = (
+            f"{last} are the stones in hand now; their"
+            if last.lower() in rest
+            else f"{last} is the stone in hand now; its"
+        )
         intro = (
-            f"Readings of {len(stones)} stones, each ranked on its own:\n" + "\n".join(headlines) + f"\n\n"
-            f"{stones[-1][0]} is the stone in hand now; its answer follows. To come back to another, send its "
-            "readings again."
+            f"Readings of {counted}, each ranked on its own:\n" + "\n".join(headlines) + f"\n\n"
+            f"{in_hand} answer follows. To come back to another, send its readings again."
         )
         answer.reply = f"{intro}\n\n{answer.reply}" if answer.reply else intro
         return answer

@@ -103,11 +103,14 @@ TOLD_QUESTION = re.compile(
     r"\bwhat do you have (?:now|so far)\b",
     re.I,
 )
+# the other stones of a parcel together: "…; the rest are all SG 2.65" (not "the rest of the readings")
+THE_REST = r"(?:all\s+)?the\s+(?:rest|others|other (?:stones|ones|gems)|remaining(?: (?:stones|ones|gems))?)"
 # a parcel in one message: "stone A: RI 1.544-1.553, SG 2.65; stone B: RI 1.762-1.770", "first one RI 1.54, SG 2.65;
 # second one RI 1.72"; a letter only in capitals ("is this stone a ruby?" names no stone A)
 STONE_LABEL = re.compile(
     r"\b(?:stone|gem|specimen|sample)\s*(?:no\.?\s*|#\s*)?(?:[1-9]|one|two|three|four|(?-i:[A-D]))\b(?![.,]\d)|"
-    r"\b(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|other|last|next)\s+(?:one|stone|gem)\b",
+    r"\b(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|other|last|next)\s+(?:one|stone|gem)\b|"
+    rf"\b{THE_REST}\b(?!\s+of\b)",
     re.I,
 )
 
