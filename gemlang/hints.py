@@ -227,8 +227,9 @@ AGAINST_NOTES = {
 }
 FILLED_FLASH = "a flash in filled fissures"  # the sign as the evidence weighs it and the answer lists it
 FILLING_SIGN = (
-    "a blue or orange flash in fissures, or flattened gas bubbles in them, is the mark of a filling (lead glass in "
-    "ruby and sapphire, resin or oil in emerald): the stone is still its species, but the filling must be disclosed."
+    "a blue or orange flash in fissures, flattened gas bubbles in them, or oil or resin seen in them, is the mark of "
+    "a filling (lead glass in ruby and sapphire; resin or oil in emerald, its clarity enhancement): the stone is "
+    "still its species, but the filling must be disclosed."
 )
 
 INTACT_SILK = (
@@ -243,8 +244,13 @@ TREATMENT_SIGNS = (
             r"\bflash(?:es|ing)?(?: effect)?\b[^.;]{0,60}\b(?:fissures?|fractures?|cracks?)\b|"
             r"\b(?:fissures?|fractures?|cracks?)\b[^.;]{0,60}\bflash(?:es|ing)?\b|"
             # flattened gas bubbles trapped in a fracture: the glass that filled it
-            r"\bflat(?:tened)? (?:gas )?bubbles?\b|\bbubbles?\b[^.;]{0,12}\b(?:in|along|within) (?:the )?"
-            r"(?:fissures?|fractures?|cracks?)\b",
+            r"\bflat(?:tened)? (?:gas )?bubbles?\b(?![^.;]{0,20}\b(?:join|glue|layer)\b)|"  # not a doublet's join
+            r"\bbubbles?\b[^.;]{0,12}\b(?:in|along|within) (?:the )?"
+            r"(?:fissures?|fractures?|cracks?)\b|"
+            # the filler itself seen: emerald's oil or resin ("oil or resin in the fissures", "oiled fractures")
+            r"\b(?:oil|resin|filler|epoxy)\b[^.;,]{0,20}\b(?:in|along|within|filling) (?:the |its )?"
+            r"(?:fissures?|fractures?|cracks?)\b|\b(?:oiled|resin[- ]filled) (?:fissures?|fractures?|cracks?)\b|"
+            r"\b(?:fissures?|fractures?|cracks?)\b[^.;]{0,12}\bfilled with (?:oil|resin|epoxy)\b",
             re.I,
         ),
         FILLING_SIGN,
@@ -385,7 +391,8 @@ def parse_hints(text: str, questions: bool = False) -> Hints:
         for said in places_denied(text)
         if not (questions and CLAIMED.search(said + " "))
     ]  # fmt: skip
-    signs = tuple(meaning for sign, meaning in TREATMENT_SIGNS if sign.search(text))
+    heads = "" if questions else _choice_heads(said)
+    signs = tuple(meaning for sign, meaning in TREATMENT_SIGNS if sign.search(text) or sign.search(heads))
     if B_JADE_GLOW.search(text):  # a B-jade sign: the polymer's glow, not the jade's, so no fluorescence of the stone
         readings = replace(readings, fluorescence=None)
     notes += signs
@@ -536,6 +543,15 @@ CHOICES_ASKED = re.compile(
     r"will)(?!n?'t)\b[^?.!]*[.!]?\s*",
     re.I,
 )
+
+
+def _choice_heads(text: str) -> str:
+    """The opening clauses of the choices a message asks ("oil or resin in the fissures, is it emerald?"): no
+    reading is taken from them, but a treatment sign either way is still seen (oil or resin: a filling)."""
+    heads = (
+        re.split(r"[,;]", s)[0] for s in SENTENCES.split(text) if CHOICES_ASKED.fullmatch(s) and re.search("[,;]", s)
+    )
+    return "\n".join(_statement(head) for head in heads)
 
 
 def _before_choice(sentence: str) -> str:

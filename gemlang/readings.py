@@ -117,6 +117,11 @@ NO_GLOW = (
 # "the dichroscope shows two colours", "two shades of blue"
 _HUES = r"(?:colou?rs|shades|tones|hues)"
 _SEVERAL_COLOURS = rf"(?:two|2|three|3)\s+(?:different\s+)?{_HUES}"
+# "the dichroscope shows blue and violet", "light blue / deep violet in the dichroscope": two colours named
+_HUE = (
+    r"(?:(?:light|pale|dark|deep)\s+)?(?:red|pink|orange|yellow|green|blue|violet|purple|brown|grey|gray|colou?rless)"
+)
+_TWO_HUES = rf"{_HUE}(?:ish)?(?:[- ]{_HUE})?\s*(?:and|/|&|to|,)\s*{_HUE}"
 _PLEOCHROISM_IS = r"(?:pleochroism|dichroism|trichroism|pleo)\s*(?:[:=]\s*|is\s+)"  # "dichroism: weak", "… is strong"
 PLEOCHROISM_LEVELS = {
     "none": r"\b(?:no|without|not|absent|lacks?|isn'?t|aren'?t)\b[\w\s]{0,12}(?:pleochro|pleo\b|dichro|trichro)|"
@@ -129,7 +134,8 @@ PLEOCHROISM_LEVELS = {
     "weak": r"(?:weak(?:ly)?|faint(?:ly)?|slight(?:ly)?|feeble)\s+(?:pleochro|pleo\b|dichro|trichro)|"
     rf"{_PLEOCHROISM_IS}(?:weak|faint|slight|feeble)",
     "present": r"\b(?:pleochroic|dichroic|trichroic|pleochroism|dichroism|trichroism|pleo)\b|"
-    rf"dichroscope\b[^.;]{{0,30}}\b{_SEVERAL_COLOURS}|\b{_SEVERAL_COLOURS}[^.;]{{0,30}}\bdichroscope",
+    rf"dichroscope\b[^.;]{{0,30}}\b{_SEVERAL_COLOURS}|\b{_SEVERAL_COLOURS}[^.;]{{0,30}}\bdichroscope|"
+    rf"dichroscope\b[^.;]{{0,30}}?\b{_TWO_HUES}\b|\b{_TWO_HUES}\b[^.;]{{0,30}}\bdichroscope",
 }
 COLOURS = ("red", "orange", "yellow", "green", "blue", "violet", "purple", "pink", "white", "chalky")
 _LINE = r"(?:nm\b|(?:absorption\s+)?(?:line|band|doublet)s?\b)"  # "437 nm", "437 line", "a 437 band"
@@ -244,7 +250,10 @@ OBSERVATIONS = {
     rf"showed|:)\s*(?:an?\s+)?{_RED_BROWN}\b",
     JOIN_LINE: r"join(?:ing)? (?:line|plane)|(?:separation|junction|contact) plane|"
     r"(?:dark|black) backing|glue layer|two[- ]layer|three[- ]layers?|(?:two|three) layers|"
-    r"(?:red|colou?red|glue) plane|plane at the girdle",  # and two RIs, crown and pavilion (`crown_and_pavilion`)
+    r"(?:red|colou?red|glue) plane|plane at the girdle|"
+    # "a black line around the girdle", "bubbles at the join": where crown and pavilion were glued
+    r"\blines? (?:all )?(?:a?round|along|at|through|in|on) the girdle\b|\bgirdle line\b|"
+    r"\b(?:bubbles?|glue)\b[^.;]{0,20}\b(?:at|along|in|on) the join\b",  # and two RIs (`crown_and_pavilion`)
 }
 
 # "no curved striae, no gas bubbles", "without silk", "gas bubbles absent": a sign said to be missing

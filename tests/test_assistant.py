@@ -652,6 +652,12 @@ def test_a_treatment_sign_seen_earlier_answers_is_it_treated_and_is_said_once():
     assert "mark of a filling" not in chat.ask("new stone: RI 1.544-1.553, SG 2.65, is it treated?").to_markdown()
 
 
+def test_a_filling_seen_with_is_it_emerald_is_answered_with_what_the_filling_means():
+    reply = Assistant(classifier=None).conversation().ask("oil or resin in the fissures, is it emerald?").to_markdown()
+    assert "mark of a filling" in reply and "clarity enhancement" in reply
+    assert "tells how the stone was treated, not which gem it is" in reply and reply.count("mark of a filling") == 1
+
+
 def test_what_test_next_asks_for_the_readings_not_yet_taken_or_names_the_look_alike_left():
     from gemlang.assistant import Answer, follow_up
     from gemlang.hints import parse_hints
@@ -1976,6 +1982,14 @@ def test_earlier_stones_are_recalled_with_their_readings_and_the_readings_in_use
     assert using.startswith("For this stone I have: purple colour; RI 1.544–1.553")
 
 
+def test_the_rest_of_a_parcel_is_its_other_stones_ranked_together_not_a_reading_of_the_last_one():
+    chat = Assistant(classifier=None).conversation()
+    answer = chat.ask("stone 1: RI 1.54 SG 2.65; stone 2: RI 1.76 SG 4.00; the rest are all SG 2.65").reply
+    assert answer.startswith("Readings of 2 stones and the rest") and "- **The rest** (SG 2.65)" in answer
+    assert "- **Stone 2** (RI 1.760; SG 4.00)" in answer and "The rest are the stones in hand now" in answer
+    assert "Readings of" not in Assistant(classifier=None).conversation().ask("the rest of it is SG 2.65").reply
+
+
 def test_readings_of_several_stones_in_one_message_are_ranked_one_stone_at_a_time():
     chat = Assistant(classifier=None).conversation()
     answer = chat.ask("two stones: stone A RI 1.544-1.553 SG 2.65, stone B RI 1.762-1.770 SG 4.00")
@@ -3156,6 +3170,41 @@ def test_a_question_in_another_language_is_told_to_ask_in_english_not_answered_w
     assert chat.ask(text).reply.endswith(f"If you meant “{meant}”, please ask it in English.")
     assert chat.ask("Is it from Côte d'Ivoire?").reply.startswith("Where a stone was mined")  # English, a French name
     assert chat.ask("la vie en rose").candidates  # two words: no language told
+
+
+@pytest.mark.parametrize(
+    ("asked", "why", "term"),
+    [("does it fluoresce under UV?", "why does it do that?", "**Fluorescence**"),
+     ("is it pleochroic?", "why is that?", "**Pleochroism**")],
+)  # fmt: skip
+def test_why_of_a_property_just_answered_explains_it_instead_of_the_answer_again(asked, why, term):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.762-1.770, SG 4.00")
+    chat.ask(asked)
+    assert chat.ask(why).reply.startswith(term)
+
+
+def test_what_the_instruments_at_hand_can_check_is_answered_from_their_entries():
+    reply = Assistant(classifier=None).conversation().ask("I only have a loupe and a dichroscope, what can I check?")
+    assert reply.reply.startswith("**Loupe**") and "**Dichroscope**" in reply.reply and not reply.candidates
+    ranked = Assistant(classifier=None).conversation().ask("RI 1.76, SG 4.0, what can I check with a polariscope?")
+    assert ranked.candidates  # readings with the question are ranked
+
+
+@pytest.mark.parametrize("text", ["Härte 7", "dureza 7", "Harte 7"])
+def test_a_trade_word_in_another_language_is_read_beside_the_readings(text):
+    answer = Assistant(classifier=None).conversation().ask(text)
+    assert answer.candidates and "Mohs hardness 7" in answer.hints_used
+
+
+def test_gem_colour_and_treatment_words_in_spanish_or_german_are_read_and_a_treatment_asked_is_no_sign():
+    chat = Assistant(classifier=None).conversation()
+    first = chat.ask("zafiro azul, RI 1,76")
+    assert first.members[0][0] == "Sapphire Blue" and "blue colour" in first.hints_used
+    heated = chat.ask("¿está calentada?")
+    assert heated.reply.startswith("Whether this stone was treated") and not chat.hints.signs
+    german = Assistant(classifier=None).conversation().ask("Rauchquarz aus Tschechien, RI 1,544")
+    assert "Quartz Smoky" in german.members[0] and "found in Czechia (Czech Republic)" in german.hints_used
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gemlang.assistant import Assistant
-from gemlang.hints import HardnessHint, Hints, parse_hardness, parse_hints
+from gemlang.hints import FILLING_SIGN, HardnessHint, Hints, parse_hardness, parse_hints
 
 
 @pytest.mark.parametrize(
@@ -250,6 +250,24 @@ def test_flattened_bubbles_in_fractures_are_a_filling_not_a_synthetics_gas_bubbl
     assert "gas bubbles" not in hints.readings.observations
     assert any(sign.startswith("a blue or orange flash in fissures") for sign in hints.signs)
     assert "gas bubbles" in parse_hints("glass with gas bubbles and swirls").readings.observations
+
+
+@pytest.mark.parametrize(
+    "text", ["oil or resin in the fissures, is it emerald?", "emerald with oil in the fractures",
+             "fissures filled with resin, SG 2.72", "oiled fissures"],
+)  # fmt: skip
+def test_oil_or_resin_seen_in_fissures_is_a_filling(text):
+    assert FILLING_SIGN in parse_hints(text).signs
+
+
+def test_flattened_bubbles_at_the_join_are_an_assembled_stone_not_a_filling():
+    hints = parse_hints("I see flattened bubbles at the join")
+    assert not hints.signs and "join line" in hints.notes[0]
+
+
+@pytest.mark.parametrize("text", ["is there oil in the fissures?", "should I put oil in the fissures?"])
+def test_oil_in_fissures_asked_is_no_sign(text):
+    assert not parse_hints(text).signs
 
 
 @pytest.mark.parametrize(

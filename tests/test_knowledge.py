@@ -287,6 +287,9 @@ def test_property_table_rows():
         ("is it a spinle?", "Spinel"),
         ("I demand an answer", None),  # not a misspelt demantoid
         ("tell me about charoite", None),  # another mineral, not a misspelt achroite
+        ("nice orient on this one", None),  # a pearl's lustre, not a misspelt orpiment
+        ("pear cut, RI 1.54", None),  # a shape of cut, not a misspelt pearl
+        ("black as coal", None),  # not a misspelt coral
         ("is this zultanite?", "Diaspore"),
         ("it scratches glass and has hardness about 7", None),
         ("", None),
@@ -709,3 +712,10 @@ def test_an_assembled_stone_is_told_by_its_join_first_and_never_by_a_scratch():
     text = tell_apart(get_facts("Garnet-Topped Doublet"), get_facts("Sapphire"))
     assert text.startswith("To tell Garnet-Topped Doublet from Sapphire: the join, seen from the side with a loupe")
     assert "red ring" in text and "scratch" not in text
+
+
+def test_every_foreign_trade_word_names_the_page_its_translation_was_checked_against():
+    from gemlang.knowledge.foreign_words import FOREIGN_WORDS_PATH
+
+    words = json.loads(FOREIGN_WORDS_PATH.read_text(encoding="utf-8"))["words"]
+    assert words and all("<http" in w["source"] and w["english"] and w["language"] for w in words)

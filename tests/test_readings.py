@@ -159,7 +159,8 @@ def test_one_reading_of_something_else_or_the_first_of_two_edges_is_not_single_r
     [("strong trichroism", "strong"), ("no pleochroism", "none"), ("weakly dichroic", "weak"),
      ("distinct pleochroism", "moderate"), ("it is pleochroic", "present"),
      ("dichroscope shows two colours, orange-red and purplish-red", "present"),
-     ("the dichroscope shows two shades of blue", "present")],
+     ("the dichroscope shows two shades of blue", "present"), ("dichroscope shows blue and violet", "present"),
+     ("light blue and deep violet in the dichroscope", "present"), ("the dichroscope shows only blue", None)],
 )  # fmt: skip
 def test_pleochroism(text, level):
     assert parse_readings(text).pleochroism == level
@@ -480,6 +481,8 @@ def test_a_reading_corrected_in_the_same_message_is_read_as_corrected(text, expe
     [
         "opal with a black backing, looks like three layers from the side",
         "a red plane at the girdle seen from the side in immersion",
+        "black line around the girdle",
+        "I see flattened bubbles at the join",
     ],
 )
 def test_an_assembled_stone_described_as_people_see_it_is_read_as_a_join(text):

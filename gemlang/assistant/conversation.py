@@ -106,10 +106,12 @@ from gemlang.assistant.questions import (
     STONE_IN_HAND,
     STONE_PROPERTY,
     THANKS,
+    THE_REST,
     THE_STONES_VALUE,
     TOLD_QUESTION,
     TREATED_WORDS,
     TREATMENT_QUESTION,
+    WHY_OF_IT,
     WHY_ONLY,
     accents_left_out,
     another_mineral,
@@ -157,7 +159,8 @@ from gemlang.knowledge.birthstones import sources as birthstone_sources
 from gemlang.knowledge.care import bench_asked, care_of, care_question, never_cleaned_with, ring_gems_answer
 from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
 from gemlang.knowledge.disclosure import disclosure_answer, lab_grown_said, trade_rule_answer, treatment_disclosure
-from gemlang.knowledge.glossary import mechanism, terms_asked, terms_named
+from gemlang.knowledge.foreign_words import in_english
+from gemlang.knowledge.glossary import instruments_asked, mechanism, terms_asked, terms_named
 from gemlang.knowledge.home_tests import home_tests_in, testing_at_home_answer
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.superlatives import (
@@ -375,6 +378,7 @@ class Conversation:
         RI were 1.72, would it be spinel?") is answered with its readings, which are then dropped: they are no
         reading of the stone, and the answer is not the stone's.
         """
+        text = in_english(text)  # "Härte 7", "zafiro azul": the trade's words in other languages, read in English
         if (piece := piece_parts((text or "")[:MAX_MESSAGE_CHARS])) is not None:
             return self._piece(*piece, photos, explain)
         if not photos and len(stones := parcel((text or "")[:MAX_MESSAGE_CHARS])) > 1:
@@ -404,10 +408,17 @@ class Conversation:
             said = "; ".join(self.hints.describe())
             headline = answer.summary_markdown().split("\n", 1)[0].strip()
             headlines.append(f"- **{label}**{f' ({said})' if said else ''}: {headline}")
+        rest = [label.lower() for label, _ in stones if re.fullmatch(THE_REST, label, re.I)]  # several stones at once
+        counted = f"{len(stones) - len(rest)} stones" + (f" and {rest[0]}" if rest else "")
+        last = stones[-1][0]
+        in_hand = (
+            f"{last} are the stones in hand now; their"
+            if last.lower() in rest
+            else f"{last} is the stone in hand now; its"
+        )
         intro = (
-            f"Readings of {len(stones)} stones, each ranked on its own:\n" + "\n".join(headlines) + f"\n\n"
-            f"{stones[-1][0]} is the stone in hand now; its answer follows. To come back to another, send its "
-            "readings again."
+            f"Readings of {counted}, each ranked on its own:\n" + "\n".join(headlines) + f"\n\n"
+            f"{in_hand} answer follows. To come back to another, send its readings again."
         )
         answer.reply = f"{intro}\n\n{answer.reply}" if answer.reply else intro
         return answer
@@ -777,6 +788,10 @@ class Conversation:
         terms = [] if stones_value else terms_asked(turn.text)  # "what is pleochroism?"
         if not stones_value and not terms and turn.after_term and (more := AND_ABOUT_TERM.fullmatch(turn.text)):
             terms = terms_asked(f"what is {more.group(1)}?")  # "what is birefringence?", then "and pleochroism?"
+        if not terms and not stones_value:
+            terms = instruments_asked(turn.text)  # "I only have a loupe and a dichroscope, what can I check?"
+        if not terms and turn.asked_before and WHY_OF_IT.fullmatch(turn.text):  # "why does it do that?" after
+            terms = mechanism(f"why {turn.asked_before}", [])  # "does it fluoresce?": how fluorescence comes about
         if not terms:
             return False
         self._term_said = True
@@ -1265,6 +1280,15 @@ class Conversation:
             answer.properties = property_rows([natural.name])
         elif asks_if and (against := signs_against(self.hints, asked_gem)):
             answer.reply = f"**{asked_gem.name}?** Probably not: {against}"  # "smooth on the teeth", "is it real?"
+            answer.properties = property_rows([asked_gem.name])
+        elif asks_if and not home_tests_in(text) and turn.new.signs:  # "oil or resin in the fissures, is it emerald?"
+            seen = " ".join(sign[0].upper() + sign[1:] for sign in turn.new.signs)
+            answer.reply = (
+                f"**{asked_gem.name}?** What you saw tells how the stone was treated, not which gem it is. {seen} "
+                f"To tell whether it is {asked_gem.name.lower()}, send a photo of the stone, or what your instruments "
+                f"read ({ri_and_sg(asked_gem)}).{sold_as(asked_gem)}"
+            )
+            answer.notes = [n for n in answer.notes if n not in turn.new.signs]  # said in the reply
             answer.properties = property_rows([asked_gem.name])
         elif asks_if and not home_tests_in(text):
             answer.reply = (  # "is it a sapphire??", "so it's a real diamond?" with nothing to go on

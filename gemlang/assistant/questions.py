@@ -113,11 +113,14 @@ TOLD_QUESTION = re.compile(
     r"\bwhat do you have (?:now|so far)\b",
     re.I,
 )
+# the other stones of a parcel together: "…; the rest are all SG 2.65" (not "the rest of the readings")
+THE_REST = r"(?:all\s+)?the\s+(?:rest|others|other (?:stones|ones|gems)|remaining(?: (?:stones|ones|gems))?)"
 # a parcel in one message: "stone A: RI 1.544-1.553, SG 2.65; stone B: RI 1.762-1.770", "first one RI 1.54, SG 2.65;
 # second one RI 1.72"; a letter only in capitals ("is this stone a ruby?" names no stone A)
 STONE_LABEL = re.compile(
     r"\b(?:stone|gem|specimen|sample)\s*(?:no\.?\s*|#\s*)?(?:[1-9]|one|two|three|four|(?-i:[A-D]))\b(?![.,]\d)|"
-    r"\b(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|other|last|next)\s+(?:one|stone|gem)\b",
+    r"\b(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|other|last|next)\s+(?:one|stone|gem)\b|"
+    rf"\b{THE_REST}\b(?!\s+of\b)",
     re.I,
 )
 
@@ -496,6 +499,12 @@ def supposition(text: str) -> Hints | None:
 GLOW_NOT_UV = re.compile(r"^(?!.*(?:\buv\b|ultra-?violet|lamp|black ?light|fluoresc|phosphoresc)).*\bglow", re.I)
 ASKS_WHAT_IT_SHOWS = re.compile(r"^\s*(?:what|why|how|does|do|is|are|where)\b|\?\s*$", re.I)
 COLOUR_QUESTION = re.compile(r"\b(?:what|which) colou?rs?\b|\bcolou?rs? (?:does|do|can) (?:it|they) come in\b", re.I)
+# "why does it do that?", "why is that?": the why of what the answer before said, naming nothing of its own
+WHY_OF_IT = re.compile(
+    r"\s*(?:and |but |so )?(?:why|how come) (?:does|do|is|would|did) (?:it|that|this|they)(?: (?:do|happen))?"
+    r"(?: (?:that|this|so))?\s*[?!.]*\s*",
+    re.I,
+)
 AND_ABOUT_TERM = re.compile(r"\s*(?:and|what about|how about)\s+(?:the\s+)?([a-z][\w' -]*?)\s*\??\s*", re.I)
 # "and 1.54?", "what about 2.42?": the question before asked again of another value
 ANOTHER_VALUE = re.compile(

@@ -122,6 +122,27 @@ def mechanism(text: str, fields: Sequence[str]) -> list[Term]:
     return list(dict.fromkeys(terms))[:MAX_TERMS]
 
 
+# "I only have a loupe and a dichroscope, what can I check?", "what can I test with a refractometer?": what the
+# instruments at hand show, each told by its entry
+CHECKS_ASKED = re.compile(
+    r"\bwhat (?:else )?(?:can|could|should) (?:i|we|one) (?:check|test|tell|see|do|find out|learn|look for)\b|"
+    r"\bwhat (?:tests?|checks?) (?:can|could) (?:i|we)\b",
+    re.I,
+)
+INSTRUMENTS = {
+    "refractometer", "polariscope", "dichroscope", "Chelsea filter", "spectroscope", "loupe", "UV lamp",
+    "thermal diamond tester", "moissanite tester", "hydrostatic weighing", "heavy liquids",
+}  # fmt: skip
+
+
+def instruments_asked(text: str) -> list[Term]:
+    """The instruments a person has, when they ask what those can check ("I only have a loupe and a dichroscope,
+    what can I check?": the loupe and the dichroscope); none for a message with readings, which are ranked."""
+    if not CHECKS_ASKED.search(text) or re.search(r"\d", text):
+        return []
+    return [t for t in terms_named(text) if t.term in INSTRUMENTS]
+
+
 def terms_named(text: str) -> list[Term]:
     """The glossary terms a message names anywhere ("how do I get SG with a kitchen scale and water?": specific
     gravity, hydrostatic weighing), for a question about the stone nothing else answers."""

@@ -97,6 +97,9 @@ ADDED_KEYS = {"name", "aliases", "origin", "species", "variety", "imitates", "ki
 ORIGINS = ("natural", "synthetic", "simulant", "composite")
 # Words that name a database entry but mean something else in free text ("it scratches glass").
 AMBIGUOUS_WORDS = {"glass", "paste", "bone", "jet", "plastic"}
+# English words a close spelling would take for a gem name, said of a stone in their own sense: a pearl's "orient"
+# (its lustre) is no orpiment, a "pear" cut no pearl, "black as coal" no coral, a "pearly" lustre no pearl.
+REAL_WORDS = {"orient", "pear", "pears", "coal", "pearly", "spine", "bronze", "originate"}
 
 
 class KnowledgeError(GemlangError, ValueError):
@@ -835,6 +838,7 @@ def find_gem(text: str) -> GemFacts | None:
     keys = [k for k in cat.index if k not in AMBIGUOUS_WORDS]
     words = key.split()
     candidates = [key] + [" ".join(words[i : i + n]) for n in (3, 2, 1) for i in range(len(words) - n + 1)]
+    candidates = [c for c in candidates if c not in REAL_WORDS]
     best: tuple[float, str] | None = None
     for candidate in dict.fromkeys(candidates):
         if len(candidate) < 4:
