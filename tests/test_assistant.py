@@ -610,8 +610,18 @@ def test_a_twin_the_readings_do_not_separate_is_said_to_fit_as_well_with_what_pu
 
     ranking = [("Alexandrite", 0.97), ("Synthetic Alexandrite", 0.03)]
     text = caution(ranking, parse_hints(said), Assistant(classifier=None).evidence, asked=True, shown=shown)
-    assert f"fit it as well as Alexandrite; {basis} put Alexandrite first (97% against 3%)" in text, text
+    assert "natural Alexandrite from lab-grown chrysoberyl: Synthetic Alexandrite shares its constants" in text, text
+    assert f"its constants; {basis} put Alexandrite first (97% against 3%)" in text
     assert "less well" not in text
+
+
+def test_natural_or_synthetic_of_corundum_readings_says_the_readings_cannot_tell_and_what_magnification_shows():
+    reply = Assistant(classifier=None).conversation().ask("RI 1.762-1.770, SG 4.00, natural or synthetic?")
+    said = reply.caution
+    assert said.startswith("your readings cannot tell natural Corundum from lab-grown corundum:"), said
+    assert "Flux-Grown Sapphire, Synthetic Sapphire (Verneuil)" in said and "share its constants" in said
+    assert "Synthetic Sapphire (Verneuil): curved striae" in said and "Flux-Grown Sapphire: flux remnants" in said
+    assert "a gem laboratory decides" in said
 
 
 def test_without_a_photo_glass_is_not_said_to_imitate_a_gem_nobody_named(assistant):
@@ -665,7 +675,7 @@ def test_natural_asked_of_a_stone_the_photo_is_sure_of_names_the_lab_grown_twin_
     chat.image_probs = np.array([0.98, 0.02])  # the photo says emerald
     said = "it glows red under long-wave UV and is bright red through the Chelsea filter. natural?"
     caution = chat.ask(said).caution
-    assert caution.startswith("possibly ") and "Emerald (lab-grown)" in caution, caution
+    assert "cannot tell natural Emerald from lab-grown beryl: Flux-Grown Emerald and Hydrothermal Emerald" in caution
 
 
 def test_natural_against_lab_grown_says_where_a_twin_reads_just_apart():
