@@ -297,6 +297,14 @@ def test_asking_about_another_gem_compares_the_answer_with_it(assistant):
     assert answer.tell_apart == tell_apart(top, "Spinel") and answer.properties[0] == ("Property", top, "Spinel")
 
 
+def test_a_lab_grown_twin_asked_about_that_the_caution_keeps_open_is_not_probably_not():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.718, SG 3.60, singly refractive")
+    answer = chat.ask("is synthetic spinel possible?")
+    assert answer.reply.startswith("**Unlikely, but not ruled out**: Synthetic Spinel (Verneuil): "), answer.reply
+    assert "not so badly as to rule it out" in answer.caution
+
+
 def test_asking_which_of_two_gems_gives_both_their_standing_and_how_to_tell_them_apart(assistant):
     chat = assistant.conversation()
     chat.ask("what gem is this?", photos=[red_stone_photo()])

@@ -1389,8 +1389,12 @@ class Conversation:
                     if may_be(g, turn.asked[0]) or of_its_family(g, turn.asked[0])  # "agate?" of a blue lace agate
                 ]  # fmt: skip
                 together = fused.probabilities[[a.evidence.index[name], *self._kinds(name), *held]].sum()
+                # a lab-grown twin the caution keeps open ("not so badly as to rule it out") is no "probably not"
+                kept_open = f"possibly {name} (" in answer.caution
                 if together < UNLIKELY:
-                    answer.reply = f"**Probably not**: {answer.reply}"
+                    answer.reply = (
+                        f"**{'Unlikely, but not ruled out' if kept_open else 'Probably not'}**: {answer.reply}"
+                    )
             if len(turn.asked) == 2 and (lean := a.evidence.leans(turn.asked[0].name, turn.asked[1].name, self.hints)):
                 answer.reply += f" {lean[0].upper()}{lean[1:]}"  # "citrine or scapolite?" with a yellow glow
 
