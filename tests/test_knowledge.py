@@ -708,3 +708,18 @@ def test_an_assembled_stone_is_told_by_its_join_first_and_never_by_a_scratch():
     text = tell_apart(get_facts("Garnet-Topped Doublet"), get_facts("Sapphire"))
     assert text.startswith("To tell Garnet-Topped Doublet from Sapphire: the join, seen from the side with a loupe")
     assert "red ring" in text and "scratch" not in text
+
+
+def test_padparadscha_is_the_trade_name_for_orange_pink_sapphire_often_beryllium_diffused():
+    from gemlang.assistant import Assistant
+    from gemlang.knowledge.knowledge_base import gems_named_in
+
+    assert [g.name for g in gems_named_in("an orange-pink sapphire sold as padparadscha")] == ["Padparadscha Sapphire"]
+    answer = (
+        Assistant(classifier=None).conversation().ask("I have an orange-pink sapphire sold as padparadscha. Is it?")
+    )
+    assert "trade name for sapphire of light to medium pinkish-orange to orange-pink" in answer.description
+    assert "beryllium diffusion" in answer.description
+    treated = {g.name: g.treatments for g in all_gems() if g.name in ("Padparadscha Sapphire", "Sapphire Pink")}
+    assert not any("(rare)" in t for ts in treated.values() for t in ts)
+    assert any(t.startswith("Beryllium diffusion (common") for t in treated["Padparadscha Sapphire"])
