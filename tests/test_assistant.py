@@ -2205,6 +2205,22 @@ def test_which_gems_show_a_sign_lists_the_gems_whose_facts_name_it(question, nam
     assert reply.startswith("**Natural gems whose facts name") and named in reply and not_named not in reply
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "every cat's eye is chrysoberyl, right?",
+        "are cat's eyes always chrysoberyl?",
+        "is every cats eye a chrysoberyl?",
+    ],
+)
+def test_every_cats_eye_is_chrysoberyl_is_answered_with_the_gems_that_show_one_and_the_trade_usage(question):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith("**No**: a cat's eye is an effect, not a gem."), answer.reply
+    assert "Quartz (Quartz Rutilated, Tigers Eye)" in answer.reply and "Tourmaline" in answer.reply
+    assert "\"cat's-eye\" alone means chrysoberyl cat's-eye" in answer.reply
+    assert "farlang.com" in answer.notes[0] and "langantiques" in answer.notes[0]
+
+
 def test_is_it_heated_of_the_stone_in_hand_says_a_laboratory_decides_and_what_a_gemmologist_looks_for():
     chat = stone_answered("Ruby", "Spinel")
     answer = chat.ask("is it heated?")

@@ -21,6 +21,7 @@ from gemlang.assistant.gem_answers import (
     constants_and_signs,
     constants_said,
     detection_answer,
+    every_cats_eye_answer,
     facts_name,
     floats_in,
     follow_up_colours,
@@ -716,6 +717,11 @@ class Conversation:
         return True
 
     def _kind_asked(self, turn: Turn) -> bool:
+        cats_eye, sources = every_cats_eye_answer(turn.text)  # "every cat's eye is chrysoberyl, right?"
+        if cats_eye:
+            turn.answer.reply = cats_eye
+            turn.answer.notes.append(f"sources: {'; '.join(sources)}")
+            return True
         if not (kinds := kind_answer(turn.text)):  # "is amethyst a quartz?", "is spinel the same as ruby?"
             return False
         turn.answer.reply = kinds
