@@ -297,6 +297,14 @@ def test_asking_about_another_gem_compares_the_answer_with_it(assistant):
     assert answer.tell_apart == tell_apart(top, "Spinel") and answer.properties[0] == ("Property", top, "Spinel")
 
 
+def test_a_lab_grown_twin_asked_about_that_the_caution_keeps_open_is_not_probably_not():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.718, SG 3.60, singly refractive")
+    answer = chat.ask("is synthetic spinel possible?")
+    assert answer.reply.startswith("**Unlikely, but not ruled out**: Synthetic Spinel (Verneuil): "), answer.reply
+    assert "not so badly as to rule it out" in answer.caution
+
+
 def test_asking_which_of_two_gems_gives_both_their_standing_and_how_to_tell_them_apart(assistant):
     chat = assistant.conversation()
     chat.ask("what gem is this?", photos=[red_stone_photo()])
@@ -626,8 +634,18 @@ def test_a_twin_the_readings_do_not_separate_is_said_to_fit_as_well_with_what_pu
 
     ranking = [("Alexandrite", 0.97), ("Synthetic Alexandrite", 0.03)]
     text = caution(ranking, parse_hints(said), Assistant(classifier=None).evidence, asked=True, shown=shown)
-    assert f"fit it as well as Alexandrite; {basis} put Alexandrite first (97% against 3%)" in text, text
+    assert "natural Alexandrite from lab-grown chrysoberyl: Synthetic Alexandrite shares its constants" in text, text
+    assert f"its constants; {basis} put Alexandrite first (97% against 3%)" in text
     assert "less well" not in text
+
+
+def test_natural_or_synthetic_of_corundum_readings_says_the_readings_cannot_tell_and_what_magnification_shows():
+    reply = Assistant(classifier=None).conversation().ask("RI 1.762-1.770, SG 4.00, natural or synthetic?")
+    said = reply.caution
+    assert said.startswith("your readings cannot tell natural Corundum from lab-grown corundum:"), said
+    assert "Flux-Grown Sapphire, Synthetic Sapphire (Verneuil)" in said and "share its constants" in said
+    assert "Synthetic Sapphire (Verneuil): curved striae" in said and "Flux-Grown Sapphire: flux remnants" in said
+    assert "a gem laboratory decides" in said
 
 
 def test_without_a_photo_glass_is_not_said_to_imitate_a_gem_nobody_named(assistant):
@@ -687,7 +705,7 @@ def test_natural_asked_of_a_stone_the_photo_is_sure_of_names_the_lab_grown_twin_
     chat.image_probs = np.array([0.98, 0.02])  # the photo says emerald
     said = "it glows red under long-wave UV and is bright red through the Chelsea filter. natural?"
     caution = chat.ask(said).caution
-    assert caution.startswith("possibly ") and "Emerald (lab-grown)" in caution, caution
+    assert "cannot tell natural Emerald from lab-grown beryl: Flux-Grown Emerald and Hydrothermal Emerald" in caution
 
 
 def test_natural_against_lab_grown_says_where_a_twin_reads_just_apart():
@@ -2215,6 +2233,22 @@ def test_a_lab_grown_stone_named_by_its_growth_is_that_one_not_the_commonest(que
 def test_which_gems_show_a_sign_lists_the_gems_whose_facts_name_it(question, named, not_named):
     reply = Assistant(None, evidence=EvidenceModel(["Ruby", "Emerald"])).conversation().ask(question).reply
     assert reply.startswith("**Natural gems whose facts name") and named in reply and not_named not in reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "every cat's eye is chrysoberyl, right?",
+        "are cat's eyes always chrysoberyl?",
+        "is every cats eye a chrysoberyl?",
+    ],
+)
+def test_every_cats_eye_is_chrysoberyl_is_answered_with_the_gems_that_show_one_and_the_trade_usage(question):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith("**No**: a cat's eye is an effect, not a gem."), answer.reply
+    assert "Quartz (Quartz Rutilated, Tigers Eye)" in answer.reply and "Tourmaline" in answer.reply
+    assert "\"cat's-eye\" alone means chrysoberyl cat's-eye" in answer.reply
+    assert "farlang.com" in answer.notes[0] and "langantiques" in answer.notes[0]
 
 
 def test_is_it_heated_of_the_stone_in_hand_says_a_laboratory_decides_and_what_a_gemmologist_looks_for():

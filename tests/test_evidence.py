@@ -178,7 +178,7 @@ def test_a_place_said_of_a_red_stone_keeps_the_lab_grown_caution():
 
     chat = Assistant(classifier=None).conversation()
     answer = chat.ask("red, RI 1.762-1.770, SG 4.00, the seller says it is from Burma. Is it synthetic?")
-    assert "Caution:** possibly" in answer.to_markdown() and "lab-grown" in answer.to_markdown()
+    assert "Caution:** your readings cannot tell natural Ruby from lab-grown corundum" in answer.to_markdown()
 
 
 def test_an_interval_typed_high_to_low_reads_as_the_same_interval():

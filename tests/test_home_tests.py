@@ -24,6 +24,11 @@ def test_every_home_test_names_the_pages_it_was_checked_against():
         ("I heated it with a lighter and it didn't burn, so it's a diamond?", "heating it"),
         ("it scratches glass so it must be a diamond right?", "scratching glass"),
         ("found a clear crystal on the beach, is it a diamond?", "a stone found outdoors"),
+        ("found it in the park, is it a diamond?", "a stone found outdoors"),
+        ("found this clear stone in my garden, is it a diamond?", "a stone found outdoors"),
+        ("found in the river, could it be a diamond?", "a stone found outdoors"),
+        ("found it on a walk, is it a diamond?", "a stone found outdoors"),
+        ("my kid picked up a shiny rock by the creek, is it real?", "a stone found outdoors"),
         ("did the fog test and it cleared right away", "the fog test"),
         ("Pearls that feel smooth on the teeth, SG 2.85", "the tooth test"),  # informative: an imitation
         ("it sticks to a magnet, metallic grey, SG 5.1", "a magnet"),  # informative: magnetite or hematine
@@ -37,6 +42,12 @@ def test_a_scratch_test_reported_as_a_reading_is_no_home_test():
     assert home_tests_in("it scratches glass but not quartz") == []  # a student's bench reading, no claim
     assert home_tests_in("pebble I found on a beach in Cornwall, translucent, orange") == []  # no diamond asked
     assert home_tests_in("curved striae and gas bubbles: flame fusion? is it a real ruby?") == []  # no flame test
+
+
+def test_an_opaque_stone_found_outdoors_gets_no_note_on_clear_pebbles_taken_for_diamond():
+    assert home_tests_in("found a red opaque jasper in the creek, is it a diamond?") == []
+    assert home_tests_in("my son found an agate on the beach, is it a diamond?") == []
+    assert home_tests_in("I found it in Sri Lanka, is it a sapphire?") == []  # a country, not a find outdoors
 
 
 def test_the_chat_says_what_a_home_test_shows_before_anything_else():

@@ -719,3 +719,18 @@ def test_every_foreign_trade_word_names_the_page_its_translation_was_checked_aga
 
     words = json.loads(FOREIGN_WORDS_PATH.read_text(encoding="utf-8"))["words"]
     assert words and all("<http" in w["source"] and w["english"] and w["language"] for w in words)
+
+
+def test_padparadscha_is_the_trade_name_for_orange_pink_sapphire_often_beryllium_diffused():
+    from gemlang.assistant import Assistant
+    from gemlang.knowledge.knowledge_base import gems_named_in
+
+    assert [g.name for g in gems_named_in("an orange-pink sapphire sold as padparadscha")] == ["Padparadscha Sapphire"]
+    answer = (
+        Assistant(classifier=None).conversation().ask("I have an orange-pink sapphire sold as padparadscha. Is it?")
+    )
+    assert "trade name for sapphire of light to medium pinkish-orange to orange-pink" in answer.description
+    assert "beryllium diffusion" in answer.description
+    treated = {g.name: g.treatments for g in all_gems() if g.name in ("Padparadscha Sapphire", "Sapphire Pink")}
+    assert not any("(rare)" in t for ts in treated.values() for t in ts)
+    assert any(t.startswith("Beryllium diffusion (common") for t in treated["Padparadscha Sapphire"])

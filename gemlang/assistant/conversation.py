@@ -22,6 +22,7 @@ from gemlang.assistant.gem_answers import (
     constants_said,
     cutting_answer,
     detection_answer,
+    every_cats_eye_answer,
     facts_name,
     floats_in,
     follow_up_colours,
@@ -752,6 +753,11 @@ class Conversation:
         return True
 
     def _kind_asked(self, turn: Turn) -> bool:
+        cats_eye, sources = every_cats_eye_answer(turn.text)  # "every cat's eye is chrysoberyl, right?"
+        if cats_eye:
+            turn.answer.reply = cats_eye
+            turn.answer.notes.append(f"sources: {'; '.join(sources)}")
+            return True
         if not (kinds := kind_answer(turn.text)):  # "is amethyst a quartz?", "is spinel the same as ruby?"
             return False
         turn.answer.reply = kinds
@@ -1450,8 +1456,12 @@ class Conversation:
                     if may_be(g, turn.asked[0]) or of_its_family(g, turn.asked[0], called)  # "agate?" of a carnelian
                 ]  # fmt: skip
                 together = fused.probabilities[[a.evidence.index[name], *self._kinds(name), *held]].sum()
+                # a lab-grown twin the caution keeps open ("not so badly as to rule it out") is no "probably not"
+                kept_open = f"possibly {name} (" in answer.caution
                 if together < UNLIKELY:
-                    answer.reply = f"**Probably not**: {answer.reply}"
+                    answer.reply = (
+                        f"**{'Unlikely, but not ruled out' if kept_open else 'Probably not'}**: {answer.reply}"
+                    )
             if len(turn.asked) == 2 and (lean := a.evidence.leans(turn.asked[0].name, turn.asked[1].name, self.hints)):
                 answer.reply += f" {lean[0].upper()}{lean[1:]}"  # "citrine or scapolite?" with a yellow glow
 

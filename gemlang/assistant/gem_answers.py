@@ -969,7 +969,6 @@ def shown_list_answer(text: str) -> str:
     """The gems whose facts name the phenomenon or inclusion a question asks about (the loupe signs of
     `gemlang.fusion.evidence.OBSERVED`), natural ones first, one per species; '' if none is asked."""
     from gemlang.fusion.evidence import OBSERVED
-    from gemlang.knowledge.knowledge_base import all_gems
     from gemlang.readings import AGAINST_ONLY
 
     m = SHOWN_LIST_QUESTION.search(text or "")
@@ -977,6 +976,23 @@ def shown_list_answer(text: str) -> str:
     sign = next((s for s, pattern in shown.items() if m and re.search(pattern, m.group("what").lower())), None)
     if sign is None:
         return ""
+    names, grown = gems_showing(sign)
+    if not names and not grown:
+        return f"None of the gems I know is said to show {sign}."
+    listed = some_of(names, LISTED, sep="; ")
+    reply = f"**Natural gems whose facts name {sign}** ({len(names)} species): {listed}." if names else (
+        f"No natural gem I know is said to show {sign}.")  # fmt: skip
+    if grown:
+        reply += f" Lab-grown stones and imitations: {some_of(sorted(grown), LISTED)}."
+    return reply
+
+
+def gems_showing(sign: str) -> tuple[list[str], list[str]]:
+    """The natural species whose facts name a sign of `OBSERVED` ("Quartz (Quartz Rutilated, Tigers Eye)"), in
+    alphabetical order, and the lab-grown stones and imitations that do."""
+    from gemlang.fusion.evidence import OBSERVED
+    from gemlang.knowledge.knowledge_base import all_gems
+
     natural: dict[str, list[str]] = {}  # species -> its gems: star sapphire is named beside star ruby
     grown: list[str] = []
     for g in all_gems():
@@ -985,15 +1001,36 @@ def shown_list_answer(text: str) -> str:
                 natural.setdefault(species_word(g).lower(), []).append(g.name)
             else:
                 grown.append(g.name)
-    if not natural and not grown:
-        return f"None of the gems I know is said to show {sign}."
-    names = sorted((_species_with_kinds(species, gems) for species, gems in natural.items()), key=str.lower)
-    listed = some_of(names, LISTED, sep="; ")
-    reply = f"**Natural gems whose facts name {sign}** ({len(names)} species): {listed}." if names else (
-        f"No natural gem I know is said to show {sign}.")  # fmt: skip
-    if grown:
-        reply += f" Lab-grown stones and imitations: {some_of(sorted(grown), LISTED)}."
-    return reply
+    return sorted((_species_with_kinds(species, gems) for species, gems in natural.items()), key=str.lower), grown
+
+
+CATS_EYE = "a cat's eye (chatoyancy)"  # its sign in `OBSERVED`
+# "every cat's eye is chrysoberyl, right?", "are cat's eyes always chrysoberyl?": the effect taken for the gem
+EVERY_CATS_EYE = re.compile(
+    r"\b(?:every|all|each|any)\b[^?.!]{0,30}\bcat'?s?[- ]?eyes?\b[^?.!]{0,30}\bchrysoberyl\b|"
+    r"\bcat'?s?[- ]?eyes?\b[^?.!]{0,30}\b(?:always|all|only|every)\b[^?.!]{0,20}\bchrysoberyl\b|"
+    r"\bonly chrysoberyl\b[^?.!]{0,40}\bcat'?s?[- ]?eyes?\b",
+    re.I,
+)
+
+
+def every_cats_eye_answer(text: str) -> tuple[str, list[str]]:
+    """Whether every cat's eye is chrysoberyl: the effect shows in many gems, while the trade's "cat's-eye" alone
+    means chrysoberyl's; with the sources of both. ('', []) for any other message."""
+    if not EVERY_CATS_EYE.search(text or ""):
+        return "", []
+    from gemlang.knowledge.glossary import glossary
+    from gemlang.knowledge.knowledge_base import trade_name_in
+
+    names, _ = gems_showing(CATS_EYE)
+    effect = next(t for t in glossary() if t.term == "chatoyancy")
+    trade = trade_name_in("cat's-eye quartz")  # the note that names chrysoberyl's as the true cat's-eye
+    reply = (
+        f"**No**: a cat's eye is an effect, not a gem. {effect.text} Natural gems whose facts name it: "
+        f'{some_of(names, LISTED, sep="; ")}. In the trade, though, "cat\'s-eye" alone means chrysoberyl '
+        "cat's-eye, and another gem's is named with its gem (\"quartz cat's-eye\")."
+    )
+    return reply, [effect.source] + ([trade.source] if trade else [])
 
 
 # "which way should I orient kunzite when cutting?", "where is the c-axis in tourmaline for colour?", "what table

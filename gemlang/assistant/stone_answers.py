@@ -312,6 +312,31 @@ def _fits_beside(
     return f" as well as {rival.name}{split}"
 
 
+def _twins_alike(suspects: Sequence[GemFacts], natural: GemFacts) -> list[GemFacts]:
+    """The lab-grown stones of `natural`'s species among `suspects` that no instrument separates from it
+    (flame-fusion and flux-grown sapphire beside corundum): only what magnification shows does."""
+    return [
+        g
+        for g in suspects
+        if g.origin == "synthetic" and g.species == natural.species and not instrument_test(g, natural)
+    ]
+
+
+def _readings_cannot_tell(natural: GemFacts, grown: Sequence[GemFacts], ranked_by: str = "") -> str:
+    """ "natural or synthetic?" of readings a lab-grown twin shares: the readings cannot say, magnification can,
+    one sign per way of growing it (curved striae, flux remnants)."""
+    signs: dict[str, str] = {}  # one per way of growing it: "curved striae" once for flame-fusion ruby and sapphire
+    for sign in magnified_signs(grown):
+        signs.setdefault(sign.split(": ", 1)[1], sign)
+    names = join_words([g.name for g in grown[:3]] + ([f"{len(grown) - 3} more"] if len(grown) > 3 else []))
+    verb = "share" if len(grown) > 1 else "shares"
+    return (
+        f"your readings cannot tell natural {natural.name} from lab-grown {species_word(natural)}: {names} {verb} "
+        f"its constants{ranked_by}. Magnification can ({'; '.join(list(signs.values())[:4])}); where it shows "
+        "nothing conclusive, a gem laboratory decides."
+    )
+
+
 def caution(
     ranking: list[tuple[str, float]], hints: Hints, evidence: EvidenceModel, asked: bool = False,
     named: Sequence[str] = (), shown: str | None = None,
@@ -374,6 +399,13 @@ def caution(
                 f"{rival.name}'s. "
                 "A gem laboratory can confirm it."
             )
+        # "natural or synthetic?" of readings a twin fits as well: every lab-grown twin they leave, beyond the ten
+        # leaders too, and what then put the natural gem first
+        if asked and rival in naturals and fits.startswith(alike := f" as well as {rival.name}"):
+            kept = [facts[n] for n, p in ranking if p >= 0.005 * top_p and facts[n].origin == "synthetic"]
+            doubted = evidence.argued_against([g.name for g in kept], hints)
+            if shared := _twins_alike([g for g in kept if g.name not in doubted], rival):
+                return _readings_cannot_tell(rival, shared, fits.removeprefix(alike))
         return f"{likely} {suspect.name} ({_kind(suspect)}): your readings fit it{fits}. To confirm: {confirm}."
     top = facts[ranking[0][0]]
     look = lookalikes(top, evidence.facts) if asked else []

@@ -16,7 +16,8 @@ from pathlib import Path
 HOME_TESTS_PATH = Path(__file__).with_name("home_tests.json")
 # a claim about the stone that the test is meant to prove: "so it's a diamond?", "is it real?", "must be"
 CLAIM = re.compile(
-    r"\b(?:so|therefore|which means|means|proves?|must be|is it|it'?s|it is)\b[^.;]{0,30}"
+    r"\b(?:so|therefore|which means|means|proves?|must be|is it|it'?s|it is|is this|(?:could|might|can) (?:it|this) be)"
+    r"\b[^.;]{0,30}"
     r"\b(?:real|genuine|fake|natural|diamond|ruby|sapphire|emerald|gem)\b|"
     r"\bis (?:it|this|my \w+) (?:real|genuine|fake)\b",
     re.I,
@@ -30,6 +31,7 @@ class HomeTest:
     needs_claim: bool  # the words are also a plain reading ("it scratches glass"): only with a claim
     text: str
     sources: tuple[str, ...]
+    not_said_as: tuple[str, ...] = ()  # words that make the note beside the point ("opaque", "jasper")
 
 
 @cache
@@ -37,7 +39,15 @@ def home_tests() -> tuple[HomeTest, ...]:
     with open(HOME_TESTS_PATH, encoding="utf-8") as f:
         entries = json.load(f)["tests"]
     return tuple(
-        HomeTest(e["test"], tuple(e["said_as"]), e["needs_claim"], e["text"], tuple(e["sources"])) for e in entries
+        HomeTest(
+            e["test"],
+            tuple(e["said_as"]),
+            e["needs_claim"],
+            e["text"],
+            tuple(e["sources"]),
+            tuple(e.get("not_said_as", ())),
+        )
+        for e in entries
     )
 
 
@@ -48,7 +58,9 @@ def home_tests_in(text: str) -> list[HomeTest]:
     return [
         t
         for t in home_tests()
-        if (claimed or not t.needs_claim) and any(re.search(pattern, lowered) for pattern in t.said_as)
+        if (claimed or not t.needs_claim)
+        and any(re.search(pattern, lowered) for pattern in t.said_as)
+        and not any(re.search(pattern, lowered) for pattern in t.not_said_as)
     ]
 
 
