@@ -163,6 +163,7 @@ from gemlang.knowledge.superlatives import (
     compared_list_answer,
     fluorescence_list_answer,
     optic_list_answer,
+    rarest_answer,
     scale_answer,
     superlative_answer,
     value_list_answer,
@@ -693,7 +694,7 @@ class Conversation:
 
     def _superlative(self, turn: Turn) -> bool:
         # "the hardest gem?"; not "RI 1.76, which is the hardest gem it could be?", a reading of the stone in hand
-        if not (ranked := superlative_answer(turn.text)) or parse_hints(turn.text):
+        if not (ranked := superlative_answer(turn.text) or rarest_answer(turn.text)) or parse_hints(turn.text):
             return False
         turn.answer.reply = ranked
         return True
