@@ -3295,3 +3295,14 @@ def test_which_lab_grown_ones_read_lower_names_them_and_which_the_stones_reading
     said = ruby.ask("could it be synthetic? which ones have lower RI").reply
     assert "Every lab-grown corundum I know reads within the natural range" in said
     assert not ruby.ask("is it synthetic? tell me more").reply.startswith("**Lab-grown")  # no constant compared
+
+
+def test_a_childs_follow_ups_on_a_gem_are_answered_from_its_facts():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is amethyst?")
+    assert "colour centres" in chat.ask("what makes it purple?").reply
+    assert "colour centres" in chat.ask("how come it's purple").reply
+    assert "geodes of southern Brazil formed in basalt" in chat.ask("how did it form?").reply
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is bixbite?")
+    assert "the rarest member of the beryl family" in chat.ask("is it rare?").reply
