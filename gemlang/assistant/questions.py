@@ -782,9 +782,13 @@ STONE_IN_HAND = re.compile(r"\b(?:this|my|mine)\b", re.I)
 
 # "how do I know if my ruby is synthetic?", "how can I tell lab-grown emerald from natural?"
 _GROWN_OR_NOT = r"\b(?:synthetic|lab[- ]?(?:grown|created|made)|natural|real|fake)\b"
+_GROWN_NAMED = r"(?:synthetic|lab[- ]?(?:grown|created|made)|cvd|hpht)"  # a lab-grown stone, or how it was grown
 HOW_TO_KNOW = re.compile(  # and the other way round: "is diamond natural or lab-grown? how do I tell"
     rf"\bhow\b.{{0,30}}\b(?:know|tell|check|test|spot|recogni[sz]e)\b.{{0,40}}{_GROWN_OR_NOT}|"
-    rf"{_GROWN_OR_NOT}.{{0,40}}\bhow\b.{{0,20}}\b(?:know|tell|check|test|spot|recogni[sz]e)\b",
+    rf"{_GROWN_OR_NOT}.{{0,40}}\bhow\b.{{0,20}}\b(?:know|tell|check|test|spot|recogni[sz]e)\b|"
+    # "how do labs screen CVD or HPHT diamonds?", "how are lab-grown diamonds detected?"
+    rf"\bhow\b.{{0,30}}\b(?:screen|detect|identif|separat|distinguish)\w*\b.{{0,40}}\b{_GROWN_NAMED}\b|"
+    rf"\bhow\b.{{0,10}}\b{_GROWN_NAMED}\b.{{0,40}}\b(?:screened|detected|identified|separated|distinguished)\b",
     re.I,
 )
 # a question about one word and nothing else: "what is jet?", "tell me about bone"
