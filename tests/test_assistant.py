@@ -3392,3 +3392,25 @@ def test_which_lab_grown_ones_read_lower_names_them_and_which_the_stones_reading
 )  # fmt: skip
 def test_a_cutters_question_gets_what_the_facts_say_of_cutting_the_gem_or_that_they_do_not(question, said):
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(said)
+
+
+def test_a_childs_follow_ups_on_a_gem_are_answered_from_its_facts():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is amethyst?")
+    assert "colour centres" in chat.ask("what makes it purple?").reply
+    assert "colour centres" in chat.ask("how come it's purple").reply
+    assert "geodes of southern Brazil formed in basalt" in chat.ask("how did it form?").reply
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is bixbite?")
+    assert "the rarest member of the beryl family" in chat.ask("is it rare?").reply
+
+
+@pytest.mark.parametrize(
+    "question", ["how do labs screen CVD or HPHT diamonds?", "how are lab-grown diamonds detected?"]
+)
+def test_how_lab_grown_diamond_is_screened_says_the_laboratory_instruments(question):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith("**Diamond**: a lab-grown diamond has the same constants"), answer.reply
+    assert "**Lab-grown diamond screening**: Lab-grown diamond is screened with laboratory instruments" in answer.reply
+    assert "FTIR" in answer.reply and "DiamondView" in answer.reply
+    assert any(n.startswith("source (lab-grown diamond screening)") for n in answer.notes)

@@ -174,3 +174,14 @@ def test_which_gems_are_pleochroic_dichroic_or_trichroic_lists_them_by_their_axe
     dichroic = chat.ask("which gems are dichroic?").reply
     assert "Corundum (Ruby" in dichroic and "Iolite" not in dichroic
     assert "Tourmaline" in chat.ask("which gems are strongly pleochroic?").reply
+
+
+def test_the_rarest_gem_is_answered_with_what_the_facts_call_the_rarest_of_its_kind():
+    from gemlang.knowledge.superlatives import rarest_answer
+
+    said = rarest_answer("what is the rarest gem?")
+    assert said.startswith("My facts hold no measure that ranks every gem by rarity"), said
+    assert "Bixbite: red beryl, the rarest member of the beryl family" in said and "Ametrine" in said
+    assert rarest_answer("which beryl is the rarest?").count(": ") == 2  # the opening, then Bixbite alone
+    assert rarest_answer("what is the rarest birthstone?") == ""  # the birthstone list answers that
+    assert rarest_answer("what is the hardest gem?") == ""

@@ -161,7 +161,7 @@ from gemlang.knowledge.care import bench_asked, care_of, care_question, never_cl
 from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
 from gemlang.knowledge.disclosure import disclosure_answer, lab_grown_said, trade_rule_answer, treatment_disclosure
 from gemlang.knowledge.foreign_words import in_english
-from gemlang.knowledge.glossary import instruments_asked, mechanism, terms_asked, terms_named
+from gemlang.knowledge.glossary import glossary, instruments_asked, mechanism, terms_asked, terms_named
 from gemlang.knowledge.home_tests import home_tests_in, testing_at_home_answer
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.superlatives import (
@@ -169,6 +169,7 @@ from gemlang.knowledge.superlatives import (
     compared_list_answer,
     fluorescence_list_answer,
     optic_list_answer,
+    rarest_answer,
     scale_answer,
     superlative_answer,
     value_list_answer,
@@ -729,7 +730,7 @@ class Conversation:
 
     def _superlative(self, turn: Turn) -> bool:
         # "the hardest gem?"; not "RI 1.76, which is the hardest gem it could be?", a reading of the stone in hand
-        if not (ranked := superlative_answer(turn.text)) or parse_hints(turn.text):
+        if not (ranked := superlative_answer(turn.text) or rarest_answer(turn.text)) or parse_hints(turn.text):
             return False
         turn.answer.reply = ranked
         return True
@@ -1283,6 +1284,9 @@ class Conversation:
             answer.properties = property_rows(["Glass (Paste)"])
         elif asked_gem is not None and HOW_TO_KNOW.search(text) and (how := how_to_tell_natural(natural)):
             answer.reply = how  # "how do I know if my ruby is synthetic?", "natural from synthetic spinel?"
+            # a species whose lab-grown stones take a laboratory's instruments (diamond): how they are screened
+            if screening := [t for t in glossary() if t.term == f"lab-grown {species_word(natural)} screening"]:
+                answer.reply += "\n\n" + explained(screening, answer)
             answer.properties = property_rows([natural.name])
         elif asks_if and (against := signs_against(self.hints, asked_gem)):
             answer.reply = f"**{asked_gem.name}?** Probably not: {against}"  # "smooth on the teeth", "is it real?"

@@ -11,6 +11,7 @@ from gemlang.assistant.questions import (
     ASKS_WHAT_IT_SHOWS,
     COLOUR_NATURAL,
     DETECTION_QUESTION,
+    FORMATION_QUESTION,
     GENERALLY,
     HISTORY_QUESTION,
     IS_A_KIND,
@@ -18,6 +19,7 @@ from gemlang.assistant.questions import (
     ORIGIN_CLAIM_ASKED,
     ORIGIN_QUESTION,
     QUESTION_RUN_ON,
+    RARITY_QUESTION,
     TEST_NAMED,
     TREATED_WORDS,
     TREATMENT_QUESTION,
@@ -517,6 +519,21 @@ def detection_text(gem: GemFacts, signs: TreatmentSigns, told: bool = False) -> 
     return f"**{gem.name}, {signs.treatment}**: " + " ".join(parts) if parts else ""
 
 
+def rarity_said(gem: GemFacts) -> str:
+    """The sentences of a gem's facts that say how rare it, or a kind of it, is; '' when none does."""
+    said = [
+        x.rstrip(".")
+        for x in (*sentences(gem.composition), *sentences(gem.description), *sentences(gem.phenomena),
+                  *sentences(gem.history), *sentences(gem.uses))
+        if re.search(r"\brare(?:st)?\b", x, re.I)
+    ]  # fmt: skip
+    return (
+        "; ".join(x[0].upper() + x[1:] if i == 0 else x for i, x in enumerate(dict.fromkeys(said))) + "."
+        if said
+        else ""
+    )
+
+
 def side_answer(
     text: str, gem: GemFacts, signs: Sequence[str] = (), general: bool = False,
     told: tuple[Sequence[str], Sequence[str]] | None = None,
@@ -585,6 +602,10 @@ def side_answer(
         return f"{ORIGIN_DECIDED}{said}"
     if asked and not general and (limit := beyond_the_evidence(text, gem)):
         return limit
+    if FORMATION_QUESTION.search(text) and gem.formation and gem.origin == "natural":  # "how did it form?"
+        return f"{gem.formation}."
+    if RARITY_QUESTION.search(text) and (rare := rarity_said(gem)):  # "is it rare?": what its facts say of it
+        return rare
     if VALUE_QUESTION.search(text):
         return (
             "I do not price stones: value rests on colour, clarity, cut, carat weight, treatment and origin, which "

@@ -267,7 +267,9 @@ PROPERTY_FIELDS = {
     r"cleavage": ("cleavage", "cleavage"),
     r"fluoresc|phosphoresc|\bglow|\b(?:lw|sw)?uv\b|ultraviolet": ("fluorescence", "fluorescence"),
     r"\bstreak\b": ("streak", "streak"),
-    r"colou?r|\bwhy\b": ("coloured by", "colour_cause"),
+    # "what makes it purple?", "how come it's green?": its colour's cause, as "why is it purple?" asks
+    r"colou?r|\bwhy\b|\b(?:what makes|how come|what gives)\b[^?.!]{0,25}\b(?:red|orange|yellow|green|blue|purple|"
+    r"violet|pink|brown|black|white|gr[ae]y)\b": ("coloured by", "colour_cause"),
 }
 # What of a gem explains a property a "why" question asks of it: its pleochroism comes with its double refraction
 # and its colouring element, its glow with the element that colours it, its double refraction with its crystal system
@@ -337,7 +339,9 @@ PROPERTY_QUESTION = re.compile(
     r"\b(?:chemical )?(?:composition|formula) of\b|"
     # "why does alexandrite change colour?", "why is ruby red?", "what gives emerald its colour?"
     r"\bwhy (?:does|do|is|are)\s+[a-z][\w' ]{0,30}?\s+(?:change colou?r|(?:red|blue|green|yellow|pink|purple|"
-    r"orange|violet|black)\b)|\bwhat (?:gives|causes)\s+[a-z][\w' ]{0,30}?\s+(?:its |the |their )?colou?r",
+    r"orange|violet|black)\b)|\bwhat (?:gives|causes)\s+[a-z][\w' ]{0,30}?\s+(?:its |the |their )?colou?r|"
+    # "what makes it purple?", "how come it's green?": why it is of that colour
+    r"\b(?:what makes|how come)\s+[a-z][\w' ]{0,30}?\s+(?:red|blue|green|yellow|pink|purple|orange|violet|black)\b",
     re.I,
 )
 NEXT_TEST_QUESTION = re.compile(
@@ -414,6 +418,13 @@ AND_THE_OTHER_ASSEMBLY = re.compile(r"\s*(?:and|what about|how about)\s+(?:an?\s
 ELSE_QUESTION = re.compile(r"\bwhat else\b|\bother (?:possibilit|option|candidate|gem)|\balternatives?\b", re.I)
 WHY_ONLY = re.compile(r"\s*(?:but |and |so )?why(?: not| so| is that)?\s*[?!.]*\s*", re.I)  # a follow-up, nothing more
 WHY_QUESTION = re.compile(r"^\s*why\b|\bhow do you know\b|\bwhy (?:do|did|is|are) you\b", re.I)
+# "how did it form?", "how was it made?", "where does it grow?": how the gem forms in the earth
+FORMATION_QUESTION = re.compile(
+    r"\bhow (?:did|do|does|was|were|is|are) (?:it|they|this|these|\w+) (?:form|formed|made|created|grow|grown)\b|"
+    r"\bhow (?:it|they) (?:formed|forms|grew|grows)\b|\bwhere (?:did|does|do) (?:it|they) (?:form|grow)\b",
+    re.I,
+)
+RARITY_QUESTION = re.compile(r"\b(?:is|are) (?:it|they|this|these|\w+) (?:very |so |really )?rare\b|\bhow rare\b", re.I)
 HISTORY_QUESTION = re.compile(r"\bhistory\b|\bhistorical\b|\bname (?:come|mean|origin)|\betymolog|\bnamed\b", re.I)
 NATURAL_QUESTION = re.compile(r"\b(?:natural|real|genuine|synthetic|lab[- ]?(?:grown|created|made)|fake)\b", re.I)
 # "is the blue natural?", "natural colour?": whether the colour was made, a treatment question
@@ -790,9 +801,13 @@ STONE_IN_HAND = re.compile(r"\b(?:this|my|mine)\b", re.I)
 
 # "how do I know if my ruby is synthetic?", "how can I tell lab-grown emerald from natural?"
 _GROWN_OR_NOT = r"\b(?:synthetic|lab[- ]?(?:grown|created|made)|natural|real|fake)\b"
+_GROWN_NAMED = r"(?:synthetic|lab[- ]?(?:grown|created|made)|cvd|hpht)"  # a lab-grown stone, or how it was grown
 HOW_TO_KNOW = re.compile(  # and the other way round: "is diamond natural or lab-grown? how do I tell"
     rf"\bhow\b.{{0,30}}\b(?:know|tell|check|test|spot|recogni[sz]e)\b.{{0,40}}{_GROWN_OR_NOT}|"
-    rf"{_GROWN_OR_NOT}.{{0,40}}\bhow\b.{{0,20}}\b(?:know|tell|check|test|spot|recogni[sz]e)\b",
+    rf"{_GROWN_OR_NOT}.{{0,40}}\bhow\b.{{0,20}}\b(?:know|tell|check|test|spot|recogni[sz]e)\b|"
+    # "how do labs screen CVD or HPHT diamonds?", "how are lab-grown diamonds detected?"
+    rf"\bhow\b.{{0,30}}\b(?:screen|detect|identif|separat|distinguish)\w*\b.{{0,40}}\b{_GROWN_NAMED}\b|"
+    rf"\bhow\b.{{0,10}}\b{_GROWN_NAMED}\b.{{0,40}}\b(?:screened|detected|identified|separated|distinguished)\b",
     re.I,
 )
 # a question about one word and nothing else: "what is jet?", "tell me about bone"

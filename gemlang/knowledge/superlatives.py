@@ -1,6 +1,7 @@
 """Which gem is the hardest, the softest, the densest, of highest RI or most fire: "the hardest gem after
 diamond?", "which gem is the softest?", "the hardest garnet?", "which is harder: topaz, quartz or spinel?";
-and which gems have an optic character: "which gems are singly refractive?", "which are uniaxial negative?".
+and which gems have an optic character: "which gems are singly refractive?", "which are uniaxial negative?"; and,
+where no range ranks them, "the rarest gem?" from what the facts call the rarest of its kind.
 
 Answered from the knowledge base's own ranges, natural gems only, one line per species (ruby and the
 sapphires are corundum), ranked by the middle of each range. The gems a question names bound the answer (a
@@ -177,6 +178,42 @@ def superlative_answer(text: str) -> str:
     if beyond:
         reply += f" Man-made, {', '.join(beyond[:3])} would come first."
     return reply + " (Ranked by the middle of each gem's range, one line per species.)"
+
+
+# "what is the rarest gem?": no range ranks rarity, but the facts say which stone is the rarest of its kind
+RAREST_QUESTION = re.compile(
+    r"\b(?:what|which)\s+(?:\w+\s+){0,2}(?:is|are)\s+(?:the\s+)?rarest\b(?!\s+birthstone)|"
+    r"\brarest\s+(?:natural\s+|precious\s+)?(?:gem|gemstone|stone|mineral|crystal)s?\b",
+    re.I,
+)
+RAREST_SAID = re.compile(r"\brarest\b", re.I)
+FACT_FIELDS_SAID = ("composition", "description", "phenomena", "history", "uses", "formation")
+
+
+def rarest_answer(text: str) -> str:
+    """ "What is the rarest gem?": the stones the facts call the rarest of their kind (red beryl of the beryl family),
+    since nothing in them ranks every gem by rarity; those of the gem a question names ("the rarest beryl?"), or
+    '' when it is not asked or the facts say nothing of it."""
+    m = RAREST_QUESTION.search(text or "")
+    if m is None:
+        return ""
+    named = gems_named_in(text)
+    said: dict[str, str] = {}  # sentence -> the gem whose facts say it, the first
+    for g in all_gems():
+        for field in FACT_FIELDS_SAID:
+            for sentence in re.split(r"(?<=[.;])\s+", getattr(g, field, "") or ""):
+                sentence = sentence.strip().rstrip(".;")
+                about = not named or any(_member(g, n) or n.name.lower() in sentence.lower() for n in named)
+                if RAREST_SAID.search(sentence) and about and sentence not in said:
+                    said[sentence] = g.name
+    if not said:
+        return ""
+    lines = [f"{name}: {sentence[0].lower() + sentence[1:]}" for sentence, name in said.items()]
+    return (
+        "My facts hold no measure that ranks every gem by rarity, but they call these the rarest of their kind: "
+        + "; ".join(lines)
+        + "."
+    )
 
 
 # "is 1.76 high for an RI?", "is an SG of 4.0 heavy?", "is 1.54 a low refractive index?": where a value lies
