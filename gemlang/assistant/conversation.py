@@ -1061,7 +1061,11 @@ class Conversation:
         of_last = asked_gem is None and not turn.images and last is not None and re.search(r"\bit\b", text, re.I)
         # a photo the scope check withheld, with no readings to rank by: the gem answered is only the closest one
         placed = self.scope is None or not self.scope.flagged or self.image_probs is None or self.hints.measured
-        whose = "my answer for your stone" if placed else "the closest gem I know, though I could not place your stone"
+        whose = (
+            "the gem I named for your stone"
+            if placed
+            else "the closest gem I know, though I could not place your stone"
+        )
         if of_last and (floated := floats_in(text, [last])):  # "would it float in bromoform?" of the stone answered
             answer.reply = f"{floated} That is for {last.name}, {whose}."
             return True
@@ -1114,7 +1118,7 @@ class Conversation:
         placed = placed or not about_last  # the stone in hand is a gem the answer believes in
         if about_last:
             asked_gem = last  # "is it pleochroic?": the gem answered
-            answer.notes.append(f"about {asked_gem.name}, {whose}.")
+            answer.notes.append(f"this answer is about {asked_gem.name}, {whose}.")
         turn.asked_gem = asked_gem
         if not (quantity and asked_gem is not None and not turn.images and words_only):
             return False
