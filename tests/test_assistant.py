@@ -303,6 +303,9 @@ def test_a_lab_grown_twin_asked_about_that_the_caution_keeps_open_is_not_probabl
     answer = chat.ask("is synthetic spinel possible?")
     assert answer.reply.startswith("**Unlikely, but not ruled out**: Synthetic Spinel (Verneuil): "), answer.reply
     assert "not so badly as to rule it out" in answer.caution
+    # flux-grown spinel, which the knowledge base has no entry of, shares the readings: said, with its sources
+    assert "Spinel is grown both by flame fusion (Verneuil) and in a flux" in answer.caution
+    assert any(n.startswith("source (lab-grown spinel screening)") for n in answer.notes)
 
 
 def test_asking_which_of_two_gems_gives_both_their_standing_and_how_to_tell_them_apart(assistant):

@@ -155,7 +155,7 @@ from gemlang.knowledge.birthstones import sources as birthstone_sources
 from gemlang.knowledge.care import care_of, care_question, never_cleaned_with, ring_gems_answer
 from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
 from gemlang.knowledge.disclosure import disclosure_answer, treatment_disclosure
-from gemlang.knowledge.glossary import glossary, mechanism, terms_asked, terms_named
+from gemlang.knowledge.glossary import mechanism, screening_of, terms_asked, terms_named
 from gemlang.knowledge.home_tests import home_tests_in, testing_at_home_answer
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.superlatives import (
@@ -1237,8 +1237,8 @@ class Conversation:
         elif asked_gem is not None and HOW_TO_KNOW.search(text) and (how := how_to_tell_natural(natural)):
             answer.reply = how  # "how do I know if my ruby is synthetic?", "natural from synthetic spinel?"
             # a species whose lab-grown stones take a laboratory's instruments (diamond): how they are screened
-            if screening := [t for t in glossary() if t.term == f"lab-grown {species_word(natural)} screening"]:
-                answer.reply += "\n\n" + explained(screening, answer)
+            if screening := screening_of(species_word(natural)):
+                answer.reply += "\n\n" + explained([screening], answer)
             answer.properties = property_rows([natural.name])
         elif asks_if and (against := signs_against(self.hints, asked_gem)):
             answer.reply = f"**{asked_gem.name}?** Probably not: {against}"  # "smooth on the teeth", "is it real?"
@@ -1375,6 +1375,10 @@ class Conversation:
         if real and not answer.caution:
             answer.caution = natural_or_not(top, answer, a.evidence, self.hints)  # with readings no imitation fits
         turn.asked_real = asked_real or bool(real)
+        # "is synthetic spinel possible?": how its lab-grown stones are told apart, each way of growing them
+        if turn.asked_real and "lab-grown" in answer.caution and (screening := screening_of(species_word(top))):
+            answer.caution += f" {screening.text}"
+            answer.notes.append(f"source ({screening.term}): {screening.source}")
         for question, material in MATERIAL_QUESTIONS.items():  # glass and plastic are no gem names in free text
             if turn.asked_gem is None and question.search(text) and material in a.evidence.index:
                 turn.asked_gem = a.evidence.facts[a.evidence.index[material]]

@@ -122,6 +122,12 @@ def mechanism(text: str, fields: Sequence[str]) -> list[Term]:
     return list(dict.fromkeys(terms))[:MAX_TERMS]
 
 
+def screening_of(species: str) -> Term | None:
+    """How lab-grown stones of a species are told from natural ones where readings alone do not say ("lab-grown
+    diamond screening"), or None when the glossary has no such entry."""
+    return next((t for t in glossary() if t.term == f"lab-grown {species.lower()} screening"), None)
+
+
 def terms_named(text: str) -> list[Term]:
     """The glossary terms a message names anywhere ("how do I get SG with a kitchen scale and water?": specific
     gravity, hydrostatic weighing), for a question about the stone nothing else answers."""
