@@ -3329,3 +3329,11 @@ def test_how_lab_grown_diamond_is_screened_says_the_laboratory_instruments(quest
 def test_is_it_treated_of_a_gem_with_no_known_treatment_does_not_open_with_a_laboratory_deciding(gem):
     reply = Assistant(classifier=None).conversation().ask(f"is my {gem} treated?").reply
     assert "a gem laboratory decides" not in reply and "My sources list no treatment of" in reply, reply
+
+
+def test_a_gem_no_photo_was_learnt_from_is_no_probably_not_of_a_photo_of_its_species():
+    chat = stone_answered("Sapphire Pink", "Ruby")
+    reply = chat.ask("it was sold as padparadscha, is it padparadscha?").reply
+    assert reply.startswith("**A photo cannot say**: Padparadscha Sapphire is corundum, as Sapphire Pink is"), reply
+    assert "trade name for sapphire of light to medium pinkish-orange to orange-pink" in reply
+    assert chat.ask("is it a diamond?").reply.startswith("**Probably not**")  # a photo class, another species

@@ -1409,7 +1409,17 @@ class Conversation:
                 together = fused.probabilities[[a.evidence.index[name], *self._kinds(name), *held]].sum()
                 # a lab-grown twin the caution keeps open ("not so badly as to rule it out") is no "probably not"
                 kept_open = f"possibly {name} (" in answer.caution
-                if together < UNLIKELY:
+                asked, lead = turn.asked[0], top
+                # no photo of it was learnt from, and its species' constants are the lead's (padparadscha of a pink
+                # sapphire): its share is no verdict, the colour decides
+                unseen = answer.used_photo and not asked.is_dataset_class and asked.species == lead.species
+                if unseen and together < UNLIKELY:
+                    answer.reply = (
+                        f"**A photo cannot say**: {name} is {species_word(asked)}, as {lead.name} is, and none of "
+                        f"the photos I learnt from shows one, so the {percent(together)} the photo leaves it is no "
+                        f"verdict; the colour tells them apart (below). {asked.description}".strip()
+                    )
+                elif together < UNLIKELY:
                     answer.reply = (
                         f"**{'Unlikely, but not ruled out' if kept_open else 'Probably not'}**: {answer.reply}"
                     )
