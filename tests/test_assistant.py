@@ -303,6 +303,9 @@ def test_a_lab_grown_twin_asked_about_that_the_caution_keeps_open_is_not_probabl
     answer = chat.ask("is synthetic spinel possible?")
     assert answer.reply.startswith("**Unlikely, but not ruled out**: Synthetic Spinel (Verneuil): "), answer.reply
     assert "not so badly as to rule it out" in answer.caution
+    # flux-grown spinel, which the knowledge base has no entry of, shares the readings: said, with its sources
+    assert "Spinel is grown both by flame fusion (Verneuil) and in a flux" in answer.caution
+    assert any(n.startswith("source (lab-grown spinel screening)") for n in answer.notes)
 
 
 def test_asking_which_of_two_gems_gives_both_their_standing_and_how_to_tell_them_apart(assistant):
@@ -1503,7 +1506,10 @@ def test_a_question_about_the_stone_answered_gets_its_value_and_leaves_the_ranki
     assert chat.ask("is it harder than topaz?").reply.startswith("Ruby is harder than Topaz.")
     assert chat.ask("which glows red, it or spinel?").reply.startswith("**Ruby**: fluorescence")  # both of them
     floats = chat.ask("would it float in methylene iodide?").reply
-    assert floats.startswith("Ruby (SG 3.97–4.05) sinks in methylene iodide") and "my answer for your stone" in floats
+    assert (
+        floats.startswith("Ruby (SG 3.97–4.05) sinks in methylene iodide")
+        and "the gem I named for your stone" in floats
+    )
     assert not chat.hints and chat.ask("what gem is this?").candidates == first.candidates
 
 
@@ -1650,9 +1656,9 @@ def test_a_stone_the_scope_check_could_not_place_is_not_called_the_answer_in_fol
     chat = stone_answered("Zircon", "Topaz")
     chat.scope = ScopeVerdict(UNKNOWN_MINERAL, 3.0, 10.0, ["Zircon", "Topaz"])
     notes = chat.ask("does it fluoresce?").notes
-    assert "about Zircon, the closest gem I know, though I could not place your stone." in notes
+    assert "this answer is about Zircon, the closest gem I know, though I could not place your stone." in notes
     chat.ask("SG 4.6")  # readings rank the gems by themselves: their answer is one for the stone
-    assert "my answer for your stone" in " ".join(chat.ask("what's the RI?").notes)
+    assert "the gem I named for your stone." in " ".join(chat.ask("what's the RI?").notes)
 
 
 def test_a_glow_a_gem_never_shows_casts_doubt_on_it_with_advice_to_look_again():
@@ -3414,3 +3420,17 @@ def test_how_lab_grown_diamond_is_screened_says_the_laboratory_instruments(quest
     assert "**Lab-grown diamond screening**: Lab-grown diamond is screened with laboratory instruments" in answer.reply
     assert "FTIR" in answer.reply and "DiamondView" in answer.reply
     assert any(n.startswith("source (lab-grown diamond screening)") for n in answer.notes)
+
+
+@pytest.mark.parametrize("gem", ["chrome diopside", "peridot"])
+def test_is_it_treated_of_a_gem_with_no_known_treatment_does_not_open_with_a_laboratory_deciding(gem):
+    reply = Assistant(classifier=None).conversation().ask(f"is my {gem} treated?").reply
+    assert "a gem laboratory decides" not in reply and "My sources list no treatment of" in reply, reply
+
+
+def test_a_gem_no_photo_was_learnt_from_is_no_probably_not_of_a_photo_of_its_species():
+    chat = stone_answered("Sapphire Pink", "Ruby")
+    reply = chat.ask("it was sold as padparadscha, is it padparadscha?").reply
+    assert reply.startswith("**A photo cannot say**: Padparadscha Sapphire is corundum, as Sapphire Pink is"), reply
+    assert "trade name for sapphire of light to medium pinkish-orange to orange-pink" in reply
+    assert chat.ask("is it a diamond?").reply.startswith("**Probably not**")  # a photo class, another species

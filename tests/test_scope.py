@@ -448,7 +448,7 @@ def test_no_scratch_advice_for_a_stone_the_check_could_not_place(chat_model_dir)
     assert "harder than a steel knife" not in reply
     floats = chat.ask("would it sink in methylene iodide?").reply
     assert "the closest gem I know, though I could not place your stone" in floats
-    assert "my answer for your stone" not in floats
+    assert "the gem I named for your stone" not in floats
 
 
 def test_a_photo_too_small_to_judge_gets_no_unknown_stone_verdict_in_predict_describe_the_catalog_and_the_chat(

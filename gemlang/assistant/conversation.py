@@ -161,7 +161,7 @@ from gemlang.knowledge.care import bench_asked, care_of, care_question, never_cl
 from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
 from gemlang.knowledge.disclosure import disclosure_answer, lab_grown_said, trade_rule_answer, treatment_disclosure
 from gemlang.knowledge.foreign_words import in_english
-from gemlang.knowledge.glossary import glossary, instruments_asked, mechanism, terms_asked, terms_named
+from gemlang.knowledge.glossary import glossary, instruments_asked, mechanism, screening_of, terms_asked, terms_named
 from gemlang.knowledge.home_tests import home_tests_in, testing_at_home_answer
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.superlatives import (
@@ -1109,7 +1109,11 @@ class Conversation:
         of_last = asked_gem is None and not turn.images and last is not None and re.search(r"\bit\b", text, re.I)
         # a photo the scope check withheld, with no readings to rank by: the gem answered is only the closest one
         placed = self.scope is None or not self.scope.flagged or self.image_probs is None or self.hints.measured
-        whose = "my answer for your stone" if placed else "the closest gem I know, though I could not place your stone"
+        whose = (
+            "the gem I named for your stone"
+            if placed
+            else "the closest gem I know, though I could not place your stone"
+        )
         if of_last and (floated := floats_in(text, [last])):  # "would it float in bromoform?" of the stone answered
             answer.reply = f"{floated} That is for {last.name}, {whose}."
             return True
@@ -1162,7 +1166,7 @@ class Conversation:
         placed = placed or not about_last  # the stone in hand is a gem the answer believes in
         if about_last:
             asked_gem = last  # "is it pleochroic?": the gem answered
-            answer.notes.append(f"about {asked_gem.name}, {whose}.")
+            answer.notes.append(f"this answer is about {asked_gem.name}, {whose}.")
         turn.asked_gem = asked_gem
         if not (quantity and asked_gem is not None and not turn.images and words_only):
             return False
@@ -1285,8 +1289,8 @@ class Conversation:
         elif asked_gem is not None and HOW_TO_KNOW.search(text) and (how := how_to_tell_natural(natural)):
             answer.reply = how  # "how do I know if my ruby is synthetic?", "natural from synthetic spinel?"
             # a species whose lab-grown stones take a laboratory's instruments (diamond): how they are screened
-            if screening := [t for t in glossary() if t.term == f"lab-grown {species_word(natural)} screening"]:
-                answer.reply += "\n\n" + explained(screening, answer)
+            if screening := screening_of(species_word(natural)):
+                answer.reply += "\n\n" + explained([screening], answer)
             answer.properties = property_rows([natural.name])
         elif asks_if and (against := signs_against(self.hints, asked_gem)):
             answer.reply = f"**{asked_gem.name}?** Probably not: {against}"  # "smooth on the teeth", "is it real?"
@@ -1432,6 +1436,10 @@ class Conversation:
         if real and not answer.caution:
             answer.caution = natural_or_not(top, answer, a.evidence, self.hints)  # with readings no imitation fits
         turn.asked_real = asked_real or bool(real)
+        # "is synthetic spinel possible?": how its lab-grown stones are told apart, each way of growing them
+        if turn.asked_real and "lab-grown" in answer.caution and (screening := screening_of(species_word(top))):
+            answer.caution += f" {screening.text}"
+            answer.notes.append(f"source ({screening.term}): {screening.source}")
         for question, material in MATERIAL_QUESTIONS.items():  # glass and plastic are no gem names in free text
             if turn.asked_gem is None and question.search(text) and material in a.evidence.index:
                 turn.asked_gem = a.evidence.facts[a.evidence.index[material]]
@@ -1462,7 +1470,17 @@ class Conversation:
                 together = fused.probabilities[[a.evidence.index[name], *self._kinds(name), *held]].sum()
                 # a lab-grown twin the caution keeps open ("not so badly as to rule it out") is no "probably not"
                 kept_open = f"possibly {name} (" in answer.caution
-                if together < UNLIKELY:
+                asked, lead = turn.asked[0], top
+                # no photo of it was learnt from, and its species' constants are the lead's (padparadscha of a pink
+                # sapphire): its share is no verdict, the colour decides
+                unseen = answer.used_photo and not asked.is_dataset_class and asked.species == lead.species
+                if unseen and together < UNLIKELY:
+                    answer.reply = (
+                        f"**A photo cannot say**: {name} is {species_word(asked)}, as {lead.name} is, and none of "
+                        f"the photos I learnt from shows one, so the {percent(together)} the photo leaves it is no "
+                        f"verdict; the colour tells them apart (below). {asked.description}".strip()
+                    )
+                elif together < UNLIKELY:
                     answer.reply = (
                         f"**{'Unlikely, but not ruled out' if kept_open else 'Probably not'}**: {answer.reply}"
                     )

@@ -550,9 +550,12 @@ def side_answer(
     if not general and (claimed := sellers_claims(text)):  # "unheated" in a seller's offer is no question
         return claimed
     if asked and TREATMENT_QUESTION.search(text):
+        # "none known" is no treatment: not "a laboratory decides" above "Treatments: none known"
+        untreated = all(re.match(r"(?i)none\b|not ", t) for t in gem.treatments)
         known = (
-            treatment_sentence(gem, n=len(gem.treatments), named=general)
-            or f"My sources list no treatment of {gem.name}, which does not mean it is never treated."
+            f"My sources list no treatment of {gem.name}, which does not mean it is never treated."
+            if untreated
+            else treatment_sentence(gem, n=len(gem.treatments), named=general)
         )
         # a treatment that usually cannot be detected, even by a laboratory, is said to be assumed (see `assumed`)
         hidden = assumed(text, gem)
@@ -560,7 +563,7 @@ def side_answer(
         if general:  # "Treatments of tanzanite: heat treatment …", and "nearly all are heated" if asked "always?"
             return " ".join(part for part in (known, as_a_rule(text, gem), *undetectable) if part)
         named = treatments_named(text, gem)
-        if named and len(hidden) == len(named):  # "is it heated?" of an aquamarine: no laboratory decides
+        if untreated or (named and len(hidden) == len(named)):  # "is it heated?" of an aquamarine: no lab decides
             lead = ""
         elif hidden:  # "is it treated?" of a topaz: a laboratory decides some of its treatments, not all
             lead = (

@@ -143,6 +143,12 @@ def instruments_asked(text: str) -> list[Term]:
     return [t for t in terms_named(text) if t.term in INSTRUMENTS]
 
 
+def screening_of(species: str) -> Term | None:
+    """How lab-grown stones of a species are told from natural ones where readings alone do not say ("lab-grown
+    diamond screening"), or None when the glossary has no such entry."""
+    return next((t for t in glossary() if t.term == f"lab-grown {species.lower()} screening"), None)
+
+
 def terms_named(text: str) -> list[Term]:
     """The glossary terms a message names anywhere ("how do I get SG with a kitchen scale and water?": specific
     gravity, hydrostatic weighing), for a question about the stone nothing else answers."""
