@@ -335,7 +335,7 @@ def test_asked_whether_it_is_real_the_answer_says_which_test_would_expose_an_imi
     from gemlang.assistant import caution
     from gemlang.hints import Hints
 
-    text = caution([("Ruby", 0.9), ("Spinel", 0.05)], Hints(), assistant.evidence, asked=True)
+    text = caution([("Ruby", 0.9), ("Spinel", 0.05)], Hints(), assistant.evidence, asked=True, shown="Ruby")
     assert text.startswith("From a photo alone I cannot tell natural Ruby from lab-grown corundum")
     assert re.search(r"\) would expose [\w\- ()]+ \([^)]*Ruby [\d.]+\)", text), text
 
@@ -344,7 +344,7 @@ def test_a_question_naming_an_imitation_asks_whether_it_is_real_and_names_it_fir
     from gemlang.assistant import caution
     from gemlang.hints import Hints
 
-    text = caution([("Diamond", 0.99)], Hints(), assistant.evidence, asked=True, named=["Moissanite"])
+    text = caution([("Diamond", 0.99)], Hints(), assistant.evidence, asked=True, named=["Moissanite"], shown="Diamond")
     assert text.startswith("From a photo alone I cannot tell natural Diamond from lab-grown diamond or Moissanite")
     assert "would expose Moissanite" in text
     chat = assistant.conversation()
@@ -1008,6 +1008,20 @@ def test_a_photo_withheld_as_no_gem_carries_no_caution_about_a_gem_it_does_not_s
     answer.caution = "From a photo alone I cannot tell natural Moonstone from Glass (Paste)."
     withhold_gem(answer, ScopeVerdict(NOT_A_GEM_PHOTO))
     assert answer.caution == ""
+
+
+def test_a_place_with_only_non_gem_occurrences_does_not_argue_for_a_gem_and_no_photo_is_no_photo_alone():
+    def ask(text):
+        return Assistant(classifier=None).conversation().ask(text)
+
+    for text in ("Bergkristall aus Tschechien, echt?", "colourless quartz from the Czech Republic, is it genuine?"):
+        answer = ask(text)  # was Benitoite (48%), by its non-gem occurrences, and "From a photo alone …"
+        assert "Benitoite" not in {name for name, _ in answer.candidates[:3]} and "photo alone" not in answer.caution
+    assert ask("blue stone from California, is it real?").caution.startswith("Without readings I cannot tell natural")
+    where = ask("is benitoite found in the Czech Republic?").reply
+    assert (
+        "Czech Republic for Benitoite only where it is not of gem quality" in where and "gem localities: USA" in where
+    )
 
 
 def test_is_it_a_doublet_names_the_kind_of_stone_not_the_one_opal_doublet():
