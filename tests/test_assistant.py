@@ -1905,7 +1905,7 @@ def test_a_follow_up_no_fact_answers_says_so_instead_of_repeating_the_whole_answ
 
 @pytest.mark.parametrize(
     "question",
-    ["is it legal to own one?", "should i get them restrung? the string looks dirty",
+    ["should i get them restrung? the string looks dirty",
      "What formula for estimating weight from measurements?",
      "how do i find an honest appraiser",
      "it has a small crack, will it get worse", "What documentation should I attach to support the identification?",

@@ -567,7 +567,7 @@ class Conversation:
         facts = None if flagged else evidence.facts[evidence.index[gem]]
         if traded := trade_rule_answer(turn.text, facts):  # "can I sell this online?" of a coral
             self._answered_first = traded[0]
-            turn.answer.notes.append(f"sources: {'; '.join(traded[1])}")
+            turn.answer.notes += [f"sources: {'; '.join(traded[1])}"] if traded[1] else []
         elif told := disclosure_answer(turn.text, facts):
             self._answered_first = told
             turn.answer.notes.append(f"sources: {'; '.join(DISCLOSURE_SOURCES)}")
@@ -732,7 +732,7 @@ class Conversation:
             return False
         turn.answer.reply = "\n\n".join(x for x in (traded and traded[0], told) if x)
         sources = (*(traded[1] if traded else ()), *(DISCLOSURE_SOURCES if told else ()))
-        turn.answer.notes.append(f"sources: {'; '.join(sources)}")
+        turn.answer.notes += [f"sources: {'; '.join(sources)}"] if sources else []
         return True
 
     def _gem_list(self, turn: Turn) -> bool:
