@@ -122,6 +122,8 @@ _HUE = (
     r"(?:(?:light|pale|dark|deep)\s+)?(?:red|pink|orange|yellow|green|blue|violet|purple|brown|grey|gray|colou?rless)"
 )
 _TWO_HUES = rf"{_HUE}(?:ish)?(?:[- ]{_HUE})?\s*(?:and|/|&|to|,)\s*{_HUE}"
+# "blue, violet and green", "blue/violet/green": the three colours of a biaxial stone
+_THREE_HUES = rf"{_HUE}\s*(?:,|/)\s*{_HUE}\s*(?:,?\s*(?:and|&)|/|,)\s*{_HUE}"
 _PLEOCHROISM_IS = r"(?:pleochroism|dichroism|trichroism|pleo)\s*(?:[:=]\s*|is\s+)"  # "dichroism: weak", "… is strong"
 PLEOCHROISM_LEVELS = {
     "none": r"\b(?:no|without|not|absent|lacks?|isn'?t|aren'?t)\b[\w\s]{0,12}(?:pleochro|pleo\b|dichro|trichro)|"
@@ -998,9 +1000,10 @@ def _parse_readings(text: str) -> Readings:
         optic = "anisotropic"
 
     pleochroism = next((level for level, pattern in PLEOCHROISM_LEVELS.items() if re.search(pattern, t)), None)
-    three = rf"\btrichro|\b(?:three|3)\s+(?:\w+\s+)?{_HUES}"
-    if optic is None and pleochroism not in (None, "none") and re.search(three, t):
-        optic = "biaxial"  # three colours in the dichroscope: only a biaxial stone has three
+    three = rf"\btrichro|\b(?:three|3)\s+(?:\w+\s+)?{_HUES}|\b{_THREE_HUES}\b"
+    if pleochroism not in (None, "none") and re.search(three, t):
+        optic = optic or "biaxial"  # three colours in the dichroscope: only a biaxial stone has three
+        pleochroism = "strong" if pleochroism == "present" else pleochroism  # three told apart: strong, unless said
     shown = re.search(OPTIC_WORDS["anisotropic"], t) or (re.search(LOUPE_DOUBLING, t) if doubled else None)
     if optic == "isotropic" and (shown or (bire is not None and bire.said != DERIVED and bire.low > SR_BIRE_MAX)):
         said = f"“{shown.group(0)}”" if shown else f"“{bire.said.strip()}”"

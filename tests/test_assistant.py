@@ -338,7 +338,7 @@ def test_asked_whether_it_is_real_the_answer_says_which_test_would_expose_an_imi
     from gemlang.assistant import caution
     from gemlang.hints import Hints
 
-    text = caution([("Ruby", 0.9), ("Spinel", 0.05)], Hints(), assistant.evidence, asked=True)
+    text = caution([("Ruby", 0.9), ("Spinel", 0.05)], Hints(), assistant.evidence, asked=True, shown="Ruby")
     assert text.startswith("From a photo alone I cannot tell natural Ruby from lab-grown corundum")
     assert re.search(r"\) would expose [\w\- ()]+ \([^)]*Ruby [\d.]+\)", text), text
 
@@ -347,7 +347,7 @@ def test_a_question_naming_an_imitation_asks_whether_it_is_real_and_names_it_fir
     from gemlang.assistant import caution
     from gemlang.hints import Hints
 
-    text = caution([("Diamond", 0.99)], Hints(), assistant.evidence, asked=True, named=["Moissanite"])
+    text = caution([("Diamond", 0.99)], Hints(), assistant.evidence, asked=True, named=["Moissanite"], shown="Diamond")
     assert text.startswith("From a photo alone I cannot tell natural Diamond from lab-grown diamond or Moissanite")
     assert "would expose Moissanite" in text
     chat = assistant.conversation()
@@ -719,9 +719,9 @@ def test_natural_against_lab_grown_says_where_a_twin_reads_just_apart():
     assert "has the same constants as a natural one" in ruby
 
 
-def test_could_it_be_a_doublet_gives_the_likeliest_assembled_stones_standing():
+def test_could_it_be_a_doublet_ranks_the_assembled_stones_the_readings_fit():
     answer = Assistant(classifier=None).conversation().ask("RI 1.45, SG 2.05, could it be a doublet?")
-    assert re.match(r"Opal (?:Doublet|Triplet): \d+% \(rank \d+ of \d+\)", answer.reply), answer.reply
+    assert re.search(r"of the assembled stones, Opal (?:Doublet|Triplet) \(\d+%\) and Opal", answer.reply), answer.reply
     join = Assistant(classifier=None).conversation().ask("RI 1.45, SG 2.05, black backing seen from the side")
     assert join.candidates[0][0].startswith("Opal Doublet") or join.candidates[0][0].startswith("Opal Triplet")
 
@@ -1013,9 +1013,36 @@ def test_a_photo_withheld_as_no_gem_carries_no_caution_about_a_gem_it_does_not_s
     assert answer.caution == ""
 
 
-def test_could_it_be_a_triplet_asks_about_a_triplet():
-    answer = Assistant(classifier=None).conversation().ask("RI 1.45, SG 2.05, could it be a triplet?")
-    assert answer.reply.startswith("Opal Triplet:"), answer.reply
+def test_a_place_with_only_non_gem_occurrences_does_not_argue_for_a_gem_and_no_photo_is_no_photo_alone():
+    def ask(text):
+        return Assistant(classifier=None).conversation().ask(text)
+
+    for text in ("Bergkristall aus Tschechien, echt?", "colourless quartz from the Czech Republic, is it genuine?"):
+        answer = ask(text)  # was Benitoite (48%), by its non-gem occurrences, and "From a photo alone …"
+        assert "Benitoite" not in {name for name, _ in answer.candidates[:3]} and "photo alone" not in answer.caution
+    assert ask("blue stone from California, is it real?").caution.startswith("Without readings I cannot tell natural")
+    where = ask("is benitoite found in the Czech Republic?").reply
+    assert (
+        "Czech Republic for Benitoite only where it is not of gem quality" in where and "gem localities: USA" in where
+    )
+
+
+def test_is_it_a_doublet_names_the_kind_of_stone_not_the_one_opal_doublet():
+    def ask(text):
+        return Assistant(classifier=None).conversation().ask(text).reply
+
+    joined = ask("RI 1.54, black line around the girdle, is it a doublet?")  # was "Probably not: Opal Doublet <1%"
+    assert joined.startswith("**A join line is the mark of an assembled stone** (a doublet or triplet); of those, ")
+    assert "Opal Triplet (" in joined and "Probably not" not in joined
+    quartz = ask("RI 1.54, SG 2.65, is it a triplet?")  # no sign: what the readings fit, and what shows one
+    assert (
+        quartz.startswith("**Probably not**: your readings fit Quartz (") and "none of the assembled stones" in quartz
+    )
+    assert "**Signs of an assembled stone**:" in quartz and "red ring" in quartz and "bubbles" in quartz
+    alone = ask("is it a doublet?")  # was the how-to-begin help
+    assert alone.startswith("**A doublet?** Nothing you have told me shows whether it is") and "junction plane" in alone
+    assert ask("could it be assembled?").startswith("**An assembled stone?**")
+    assert ask("is it an opal doublet?").startswith("**Opal Doublet?**")  # the one named is still asked
 
 
 def test_a_question_about_another_gem_is_answered_about_that_gem_and_thanks_is_no_question(assistant, tmp_path):
@@ -1884,7 +1911,7 @@ def test_a_follow_up_no_fact_answers_says_so_instead_of_repeating_the_whole_answ
 
 @pytest.mark.parametrize(
     "question",
-    ["is it legal to own one?", "should i get them restrung? the string looks dirty",
+    ["should i get them restrung? the string looks dirty",
      "What formula for estimating weight from measurements?",
      "how do i find an honest appraiser",
      "it has a small crack, will it get worse", "What documentation should I attach to support the identification?",
@@ -2785,8 +2812,8 @@ def test_is_it_heated_amethyst_of_a_citrine_asks_whether_the_stone_in_hand_was_m
 
 def test_what_about_a_triplet_after_a_doublet_asks_the_same_of_the_triplet():
     chat = stone_answered("Opal", "Gilson Opal")
-    assert chat.ask("is it a doublet?").reply.startswith("**Probably not**: Opal Doublet")
-    assert chat.ask("what about a triplet?").reply.startswith("**Probably not**: Opal Triplet")
+    assert chat.ask("is it a doublet?").reply.startswith("**Probably not**: the photo fits Opal best")
+    assert chat.ask("what about a triplet?").reply.startswith("**Probably not**: the photo fits Opal best")
 
 
 @pytest.mark.parametrize(
@@ -2825,7 +2852,7 @@ def test_later_review_regressions_stay_fixed():
     assert ask("my grandmother's pearls, are they real?").reply.startswith("**Pearl?**")
     assert ask("a ruby and a sapphire, are they real or fake?").reply.startswith("**Ruby and Sapphire?**")
     opal = stone_answered("Opal", "Gilson Opal")
-    assert opal.ask("what about a triplet?").reply.startswith("**Probably not**: Opal Triplet")
+    assert opal.ask("what about a triplet?").reply.startswith("**Probably not**: the photo fits Opal best")
 
 
 def test_a_tiny_stone_in_a_large_plain_frame_is_small_in_the_frame_not_a_very_small_photo(assistant):

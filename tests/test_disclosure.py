@@ -117,9 +117,24 @@ def test_whether_coral_may_be_traded_gets_its_cites_listing_with_sources_and_no_
     assert "not legal advice" in answer.reply and any("cop17-doc-52" in note for note in answer.notes)
 
 
-def test_no_trade_question_or_no_listed_material_gets_no_trade_rule():
-    assert trade_rule_answer("tell me about coral") is None and trade_rule_answer("can I sell my ruby online?") is None
+def test_no_trade_question_gets_no_trade_rule_and_a_gem_with_none_is_said_to_have_none():
+    assert trade_rule_answer("tell me about coral") is None and trade_rule_answer("where can I buy tanzanite?") is None
+    assert trade_rule_answer("should I sell my ruby or keep it?") is None  # whether to sell, not whether one may
+    ruby, sources = trade_rule_answer("can I sell my ruby online?")
+    assert ruby.startswith("**My facts hold no trade rule for Ruby**") and "national rules differ" in ruby
+    assert sources == ()
     assert all(re.search(r"<https?://[^>]+>$", s) for rule in trade_rules() for s in rule.sources)
+
+
+def test_whether_pearls_or_another_gem_may_be_sold_is_answered_not_with_the_card():
+    pearls = Assistant(classifier=None).conversation().ask("can I sell pearls online?")  # was "**Pearl**", the card
+    assert pearls.reply.startswith("**Most pearls are on no CITES list.**") and "queen conch" in pearls.reply
+    assert any("ruigalopim.com" in note for note in pearls.notes)
+    amber = Assistant(classifier=None).conversation().ask("is it legal to sell amber?").reply
+    assert amber.startswith("**My facts hold no trade rule for Amber**") and "not legal advice" in amber
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("green, RI 1.654-1.690, SG 3.34")  # the stone in hand, asked of (was "My facts on Peridot do not …")
+    assert chat.ask("is it legal to own one?").reply.startswith("**My facts hold no trade rule for Peridot**")
 
 
 def test_a_listing_that_says_lab_created_leads_with_the_naming_rule_then_the_readings_answer():

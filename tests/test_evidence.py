@@ -242,9 +242,12 @@ def test_a_clash_names_only_gems_that_fit_each_reading(model):
     assert "SG 7.05 fits GGG (Gadolinium Gallium Garnet);" in clash and "Amethyst" not in clash
 
 
-def test_a_place_reason_names_the_main_sources_first(model):
+def test_a_place_reason_names_the_main_sources_first_and_no_non_gem_occurrence(model):
     reason = model._reason("place", model.index["Benitoite"], parse_hints("found in Brazil"))
-    assert reason.startswith("Benitoite is known from USA")  # San Benito County, its one gem source, first
+    assert reason.startswith("Benitoite is only known from USA")  # its non-gem occurrences (Japan, …) are no source
+    assert model._reason("place", model.index["Ruby"], parse_hints("found in Brazil")).startswith(
+        "Ruby is known from Myanmar, Mozambique"
+    )
 
 
 def test_reasons_speak_of_the_photos_contenders_not_of_long_shots(model):

@@ -291,6 +291,9 @@ def test_property_table_rows():
         ("pear cut, RI 1.54", None),  # a shape of cut, not a misspelt pearl
         ("black as coal", None),  # not a misspelt coral
         ("is this zultanite?", "Diaspore"),
+        ("is it zirconia?", "Cubic Zirconia"),  # not a misspelt zircon
+        ("is it titanate?", "Strontium Titanate"),  # a word of strontium titanate's name, not a misspelt titanite
+        ("a titanite crystal", "Sphene"),
         ("it scratches glass and has hardness about 7", None),
         ("", None),
     ],

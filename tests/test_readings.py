@@ -363,6 +363,21 @@ def test_trichroism_says_the_stone_is_biaxial_unless_an_optic_character_is_given
     assert parse_readings("strong dichroism").optic is None and parse_readings("no trichroism").optic is None
 
 
+@pytest.mark.parametrize(
+    "text", ["trichroic: blue, violet and green", "three colours in the dichroscope",
+             "the dichroscope shows blue, violet and green", "blue/violet/green in the dichroscope"],
+)  # fmt: skip
+def test_three_colours_in_the_dichroscope_are_strong_pleochroism_of_a_biaxial_stone(text):
+    readings = parse_readings(text)  # was "pleochroic" only, and the named three not biaxial
+    assert readings.pleochroism == "strong" and readings.optic == "biaxial"
+
+
+def test_three_colours_keep_a_strength_said_and_two_colours_stay_two():
+    assert parse_readings("weak trichroism").pleochroism == "weak"
+    assert parse_readings("dichroscope shows blue and green").optic is None
+    assert parse_readings("a blue, violet and green stone").pleochroism is None  # colours, no dichroscope
+
+
 def test_doubling_seen_with_a_loupe_says_doubly_refractive():
     assert parse_readings("strong doubling of the back facets").optic == "anisotropic"
     assert parse_readings("no doubling").optic is None

@@ -179,7 +179,15 @@ from gemlang.language.describe import percent
 from gemlang.language.gem_prose import reference_description
 from gemlang.language.gem_text import join_words
 from gemlang.model import Prediction
-from gemlang.readings import DERIVED, SELF_CORRECTION, Readings, labelled_at, parse_readings
+from gemlang.readings import (
+    DERIVED,
+    JOIN_LINE,
+    SELF_CORRECTION,
+    TWO_MATERIALS,
+    Readings,
+    labelled_at,
+    parse_readings,
+)
 from gemlang.scope import (
     NOT_A_GEM_PHOTO,
     UNCHECKED_SMALL,
@@ -249,6 +257,17 @@ SIDE_STONES_UNTOLD = (
 MEASURED_AGAIN = re.compile(r"\b(?:again|mine)\b", re.I)  # "… measured it again", "mine reads …": the stone in hand
 TREATMENT_REMEMBERED = 3  # the messages a disclosure question naming no treatment looks back on for one
 UNLIKELY = 0.05  # "is it a diamond?" answered "Probably not" below this share (the gem and its kinds together)
+FITS_AN_ASSEMBLY = 0.01  # "is it a doublet?": the assembled stones listed as fitting the readings, from this share
+# the signs of an assembled stone, as the answer to "is it a doublet?" names them, and the entry that tells the signs
+ASSEMBLY_SIGNS = {JOIN_LINE: "A join line is", TWO_MATERIALS: "Two RIs, one on the crown and one on the pavilion, are"}
+ASSEMBLY_SIGNS_TERM = "signs of an assembled stone"
+
+
+def assembly_signs(answer: Answer) -> str:
+    """What shows a doublet or triplet (the glossary's entry), for "is it a doublet?" asked with no sign of one."""
+    return explained([t for t in glossary() if t.term == ASSEMBLY_SIGNS_TERM], answer)
+
+
 ON_THE_BALANCE = re.compile(r"\bbalance\b|hydrostatic|\bweigh\w*|\bsg\b(?![\s:=]*\d)", re.I)  # "misread the balance"
 ON_THE_REFRACTOMETER = re.compile(r"refractometer|\bri\b(?![\s:=]*\d)|shadow edge", re.I)
 
@@ -548,7 +567,7 @@ class Conversation:
         facts = None if flagged else evidence.facts[evidence.index[gem]]
         if traded := trade_rule_answer(turn.text, facts):  # "can I sell this online?" of a coral
             self._answered_first = traded[0]
-            turn.answer.notes.append(f"sources: {'; '.join(traded[1])}")
+            turn.answer.notes += [f"sources: {'; '.join(traded[1])}"] if traded[1] else []
         elif told := disclosure_answer(turn.text, facts):
             self._answered_first = told
             turn.answer.notes.append(f"sources: {'; '.join(DISCLOSURE_SOURCES)}")
@@ -713,7 +732,7 @@ class Conversation:
             return False
         turn.answer.reply = "\n\n".join(x for x in (traded and traded[0], told) if x)
         sources = (*(traded[1] if traded else ()), *(DISCLOSURE_SOURCES if told else ()))
-        turn.answer.notes.append(f"sources: {'; '.join(sources)}")
+        turn.answer.notes += [f"sources: {'; '.join(sources)}"] if sources else []
         return True
 
     def _gem_list(self, turn: Turn) -> bool:
@@ -1283,6 +1302,15 @@ class Conversation:
                 "the stone, or what your instruments read."
             )
             answer.tell_apart, answer.properties = tell_apart(*either), property_rows(either)
+        elif asked_gem is None and (assembled := DOUBLET_QUESTION.search(text)):  # "is it a doublet?", no stone yet
+            word = assembled.group(1).lower()
+            word = (
+                f"{'an' if word[0] in 'aeiou' else 'a'} {word}{' stone' if word in ('assembled', 'composite') else ''}"
+            )
+            answer.reply = (
+                f"**{word[0].upper()}{word[1:]}?** Nothing you have told me shows whether it is: send a photo of the "
+                f"stone, or what your instruments read.\n\n{assembly_signs(answer)}"
+            )
         elif asked_gem is None and GLASS_OR_GEM.search(text):
             answer.reply = how_to_spot_glass()  # "how do I tell glass from a real gem?"
             answer.properties = property_rows(["Glass (Paste)"])
@@ -1444,9 +1472,11 @@ class Conversation:
             if turn.asked_gem is None and question.search(text) and material in a.evidence.index:
                 turn.asked_gem = a.evidence.facts[a.evidence.index[material]]
         composites = [i for i, g in enumerate(a.evidence.facts) if g.origin == "composite"]
-        if turn.asked_gem is None and (doublet := DOUBLET_QUESTION.search(text)) and composites:  # the likeliest one
-            named = [i for i in composites if doublet.group(1).lower() in a.evidence.names[i].lower()] or composites
-            turn.asked_gem = a.evidence.facts[max(named, key=lambda i: fused.probabilities[i])]
+        # "is it a doublet?" names the kind of stone, not the knowledge base's one Opal Doublet: every assembled
+        # stone is asked, and the likeliest is compared with the leader
+        assembly = turn.asked_gem is None and DOUBLET_QUESTION.search(text) is not None and bool(composites)
+        if assembly:
+            turn.asked_gem = a.evidence.facts[max(composites, key=lambda i: fused.probabilities[i])]
         # "is it heated amethyst?" of a citrine: whether the stone in hand was made so (amethyst heats to citrine)
         if turn.asked_gem is not None and any(
             f"(to {top.name.lower()}" in t.lower() for t in turn.asked_gem.treatments
@@ -1458,7 +1488,9 @@ class Conversation:
             asked = named[:2] if turn.asked_gem.name in {g.name for g in named} else [turn.asked_gem]
             turn.asked = [g for g in asked if g.name in a.evidence.index]
         no_gem_photo = self.scope is not None and self.scope.kind == NOT_A_GEM_PHOTO and not self.hints.measured
-        if turn.asked and not no_gem_photo:  # a picture of no gem gives no odds for one
+        if turn.asked and not no_gem_photo and assembly:
+            answer.reply = self._assembled_standing(turn, composites)
+        elif turn.asked and not no_gem_photo:  # a picture of no gem gives no odds for one
             answer.reply = "; ".join(dict.fromkeys(self._standing(g.name, turn) for g in turn.asked)) + "."
             if len(turn.asked) == 1 and turn.asked[0].name != fused.ranking[0][0]:  # "is this a diamond?" of a beryl
                 name, called = turn.asked[0].name, family_called(turn.asked[0], text)  # "onyx?" names every onyx
@@ -1538,6 +1570,31 @@ class Conversation:
             best = facts[max(kinds, key=lambda i: fused.probabilities[i])].name
             return f"{name} and its kinds: {together} together (the likeliest, {best}, ranked {rank[best]} of {of})"
         return f"{name}: {percent(p)} (rank {rank[name]} of {of})"
+
+    def _assembled_standing(self, turn: Turn, composites: list[int]) -> str:
+        """ "Is it a doublet?": the assembled stones the evidence fits, ranked; after a sign of one (a join line, two
+        RIs) that it is its mark, else what the evidence fits best and what shows an assembled stone."""
+        fused, facts = turn.fused, self.assistant.evidence.facts
+        ranked = sorted(composites, key=lambda i: -fused.probabilities[i])
+        fit = [i for i in ranked if fused.probabilities[i] >= FITS_AN_ASSEMBLY]
+        listed = join_words([f"{facts[i].name} ({percent(fused.probabilities[i])})" for i in fit], "and")
+        listed += f", {percent(fused.probabilities[fit].sum())} together" if len(fit) > 1 else ""
+        likeliest = f"{facts[ranked[0]].name}, {percent(fused.probabilities[ranked[0]])}"
+        none = f"none of {{}} well (the likeliest, {likeliest})"
+        by = "your readings fit" if not turn.answer.used_photo else "the photo and your readings fit"
+        by = "the photo fits" if turn.answer.used_photo and not self.hints.measured else by
+        if seen := [s for s in ASSEMBLY_SIGNS if s in self.hints.readings.observations]:
+            fits = listed if fit else none.format("them")
+            sign = ASSEMBLY_SIGNS[seen[0]]
+            return f"**{sign} the mark of an assembled stone** (a doublet or triplet); of those, {by} {fits}."
+        lead, p = turn.answer.candidates[0]  # the answer's first line: "Quartz (Amethyst, …)", not one of its gems
+        fits = f"of the assembled stones, {listed}" if fit else none.format("the assembled stones")
+        reply = f"{by} {lead} best ({percent(p)}); {fits}."
+        if lead == facts[ranked[0]].name:  # "red ring face down, is it a doublet?" of a garnet-topped doublet
+            reply = f"{by} an assembled stone best: {listed}."
+        if fused.probabilities[composites].sum() < UNLIKELY:
+            return f"**Probably not**: {reply}\n\n{assembly_signs(turn.answer)}"
+        return f"{reply[0].upper()}{reply[1:]}\n\n{assembly_signs(turn.answer)}"
 
     def _kinds(self, name: str) -> list[int]:
         """The indices of the gems that are one kind of gem `name` (Sapphire Blue of Sapphire)."""

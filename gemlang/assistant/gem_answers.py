@@ -34,7 +34,7 @@ from gemlang.knowledge import GemFacts, all_gems, get_facts
 from gemlang.knowledge.facts import TreatmentSigns, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, value_text
 from gemlang.knowledge.knowledge_base import gems_named_in
-from gemlang.knowledge.places import gem_countries, places_asked, places_named
+from gemlang.knowledge.places import NOT_GEM_GRADE, countries_in, gem_countries, places_asked, places_named
 from gemlang.knowledge.superlatives import LISTED
 from gemlang.knowledge.tell_apart import instrument_test, just_apart, kind_of, lookalikes, telltale, values_read
 from gemlang.language.gem_prose import main_sources, treatment_sentence
@@ -712,6 +712,12 @@ def where_from(gem: GemFacts, hints: Hints, evidence: EvidenceModel) -> str:
         )
     if found:
         return f"{gem.name} is known from {where}; its localities: {', '.join(known)}."
+    non_gem = [n for n in gem.localities if NOT_GEM_GRADE.search(n) and set(countries_in(n)) & set(hints.countries)]
+    if non_gem:  # "Non-gem occurrences in Japan, …, Czech Republic": named, but as no source of gems
+        return (
+            f"my sources name {where} for {gem.name} only where it is not of gem quality ({non_gem[0]}); its gem "
+            f"localities: {', '.join(known)}."
+        )
     return f"my sources do not name {where} among {gem.name}'s localities ({', '.join(known)})."
 
 

@@ -423,7 +423,8 @@ def caution(
     said = [f"lab-grown {species_word(top)}"] if grown else []
     imitations = imitations[:3]  # the ones named, and the only ones a test below may expose
     said += [g.name for g in imitations]
-    text = f"from a photo alone I cannot tell natural {top.name} from " + " or ".join(said) + "."
+    alone = "from a photo alone" if shown is not None else "without readings"  # a colour or a place only: no photo
+    text = f"{alone} I cannot tell natural {top.name} from " + " or ".join(said) + "."
     # An instrument exposes the first imitation and the first lab-grown stone whose constants differ (a flux
     # emerald reads lower than a natural one); the rest take magnification or a laboratory.
     grown = [g for g in grown if gem_sold_as(g).name == top.name] or grown  # lab-grown rubies for a ruby

@@ -206,6 +206,13 @@ TRADE_QUESTION = re.compile(
     r"\b(?:bring|brought|take|carry|travel)\b[^.?!]{0,30}\b(?:back|home|into|through|across|abroad|plane|flight)\b",
     re.I,
 )
+# whether one may trade it at all ("can I sell pearls online?", "is it legal to export?"), not where or how to buy
+PERMISSION_ASKED = re.compile(
+    r"(?<!where )(?<!how )\b(?:can|could|may)\s+(?:i|we|you|one)\s+(?:legally\s+)?"
+    r"(?:sell|buy|import|export|ship|trade|bring|take|carry)\b|\b(?:legal(?:ly)?|illegal|allowed|permitted|banned|"
+    r"permits?|cites|customs|protected|endangered)\b",
+    re.I,
+)
 NOT_LEGAL_ADVICE = (
     "This is not legal advice: national rules differ and change, so ask your country's CITES authority (and the "
     "buyer's) before you sell or ship."
@@ -236,4 +243,13 @@ def trade_rule_answer(text: str, gem: GemFacts | None = None) -> tuple[str, tupl
     for rule in trade_rules():
         if any(re.search(p, lowered) for p in rule.said_as) or (gem is not None and gem.name in rule.gems):
             return f"{rule.text} {NOT_LEGAL_ADVICE}", rule.sources
+    # "can I sell sapphires online?": a gem with no rule is said to have none, not answered with its card
+    named = [g.name for g in gems_named_in(text)] or ([gem.name] if gem is not None else [])
+    if named and PERMISSION_ASKED.search(text) and not SELL_QUESTION.search(text):
+        held = " and ".join(r.material for r in trade_rules())
+        return (
+            f"**My facts hold no trade rule for {' or '.join(named)}**: the rules I hold are CITES listings of "
+            f"organic materials ({held}), and none of them is about it. {NOT_LEGAL_ADVICE}",
+            (),
+        )
     return None

@@ -853,13 +853,26 @@ def find_gem(text: str) -> GemFacts | None:
             if len(k.split()) >= len(candidate.split()) and abs(len(k) - len(candidate)) <= 2 and k[0] == candidate[0]
         ]
         for match in difflib.get_close_matches(candidate, alike, n=1, cutoff=0.84):
-            ratio = difflib.SequenceMatcher(None, candidate, match).ratio()
+            # a word spelt as one gem's name has it ("zirconia" of cubic zirconia, "titanate" of strontium titanate)
+            # is no slip for a name it nearly spells (zircon, titanite)
+            match, ratio = _word_of_one_name(candidate, keys) or (
+                match,
+                difflib.SequenceMatcher(None, candidate, match).ratio(),
+            )
             if best is None or ratio > best[0]:
                 best = (ratio, match)
     if best:
         return cat.index[best[1]]
     slips = {k for candidate in candidates for k in keys if _vowel_slip(candidate, k) or _swapped(candidate, k)}
     return cat.index[slips.pop()] if len(slips) == 1 else None
+
+
+def _word_of_one_name(words: str, keys: list[str]) -> tuple[str, float] | None:
+    """The name or alias `words` is a whole word of, when all such names are one gem's ("zirconia": cubic
+    zirconia), as a match that beats any close spelling; None otherwise."""
+    cat = knowledge_base()
+    holding = [k for k in keys if k != words and re.search(rf"\b{re.escape(words)}\b", k)]
+    return (holding[0], 1.0) if holding and len({cat.index[k].name for k in holding}) == 1 else None
 
 
 VOWELS = frozenset("aeiouy")

@@ -358,10 +358,15 @@ def parse_places(text: str, claims: bool = False) -> tuple[tuple[str, ...], tupl
     return _countries(matches), tuple(places)
 
 
+# a locality note of occurrences that yield no gems ("Non-gem occurrences in Japan, …, Czech Republic"): no source
+# of a stone, so a place said is weighed against the gem there, not for it
+NOT_GEM_GRADE = re.compile(r"\bnon-gem\b|\bnot gem[- ](?:grade|quality)\b", re.I)
+
+
 def gem_countries(gem) -> tuple[tuple[str, ...], bool]:
-    """(countries a gem is known from, whether it is found worldwide) from its locality notes."""
+    """(countries a gem is known from as a gem, whether it is found worldwide) from its locality notes."""
     countries: list[str] = []
-    for note in gem.localities:
+    for note in (n for n in gem.localities if not NOT_GEM_GRADE.search(n)):
         countries += [c for c in countries_in(note) if c not in countries]
     worldwide = any(note.lower().startswith("worldwide") for note in gem.localities)
     return tuple(countries), worldwide
