@@ -651,6 +651,15 @@ def test_natural_or_synthetic_of_corundum_readings_says_the_readings_cannot_tell
     assert "a gem laboratory decides" in said
 
 
+def test_the_lab_grown_twins_named_share_the_natural_gems_colour():
+    ask = Assistant(classifier=None).conversation().ask
+    blue = ask("RI 1.76, blue in natural light").caution
+    assert blue.startswith("your readings cannot tell natural Sapphire Blue from lab-grown corundum"), blue
+    assert "Ruby" not in blue  # a red twin is no blue sapphire's
+    clear = Assistant(classifier=None).conversation().ask("its clear, scratches glass").caution
+    assert "Emerald" not in clear and "Cubic Zirconia" in clear, clear
+
+
 def test_without_a_photo_glass_is_not_said_to_imitate_a_gem_nobody_named(assistant):
     from gemlang.assistant import caution
     from gemlang.hints import parse_hints

@@ -36,6 +36,7 @@ from gemlang.fusion import EvidenceModel
 from gemlang.fusion.evidence import OBSERVED, TELLING, gem_sold_as, tests_left_out, tests_made
 from gemlang.hints import AGAINST_NOTES, Hints
 from gemlang.knowledge import GemFacts
+from gemlang.knowledge.colours import gem_colours
 from gemlang.knowledge.instruments import profile
 from gemlang.knowledge.tell_apart import confirming_test, in_sentence, instrument_test, kind_of, lookalikes
 from gemlang.language.describe import describe_prediction, percent
@@ -318,8 +319,18 @@ def _twins_alike(suspects: Sequence[GemFacts], natural: GemFacts) -> list[GemFac
     return [
         g
         for g in suspects
-        if g.origin == "synthetic" and g.species == natural.species and not instrument_test(g, natural)
+        if g.origin == "synthetic"
+        and g.species == natural.species
+        and not instrument_test(g, natural)
+        and _colours_meet(g, natural)
     ]
+
+
+def _colours_meet(a: GemFacts, b: GemFacts) -> bool:
+    """Whether two gems share a colour, or either lists none: a green flux-grown emerald is no twin of colourless
+    goshenite, nor a red hydrothermal ruby of blue sapphire."""
+    ours, theirs = gem_colours(a), gem_colours(b)
+    return not ours or not theirs or sum(min(w, theirs.get(c, 0.0)) for c, w in ours.items()) >= 0.1
 
 
 def _readings_cannot_tell(natural: GemFacts, grown: Sequence[GemFacts], ranked_by: str = "") -> str:
