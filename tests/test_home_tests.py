@@ -120,3 +120,15 @@ def test_red_streaks_in_a_stones_pattern_or_denied_are_no_streak_test():
 
     assert parse_readings("jasper with red streaks, RI 1.54").observations == ()
     assert parse_readings("no red streak on the tile").observations == ()
+
+
+@pytest.mark.parametrize("gem, told", [("Chrysocolla", False), ("Amethyst", True)])
+def test_the_clear_pebble_note_is_not_given_of_a_photo_of_an_opaque_stone(gem, told):
+    import numpy as np
+
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel([gem, "Peridot"])).conversation()
+    chat.image_probs = np.array([0.98, 0.02])  # the photo says `gem`
+    reply = chat.ask("I found this in the park, is it a diamond?").reply
+    assert ("Clear, sparkling pebbles" in reply) is told, reply

@@ -162,7 +162,7 @@ from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
 from gemlang.knowledge.disclosure import disclosure_answer, lab_grown_said, trade_rule_answer, treatment_disclosure
 from gemlang.knowledge.foreign_words import in_english
 from gemlang.knowledge.glossary import glossary, instruments_asked, mechanism, screening_of, terms_asked, terms_named
-from gemlang.knowledge.home_tests import home_tests_in, testing_at_home_answer
+from gemlang.knowledge.home_tests import NOT_A_TEST, home_tests_in, testing_at_home_answer
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.superlatives import (
     SCALE_QUESTION,
@@ -1817,7 +1817,10 @@ class Conversation:
 
     def _done(self, answer: Answer) -> Answer:
         # "the diamond tester beeped, so it's real?": what that test shows comes first, whatever else is said
-        if told := home_tests_in(answer.message):
+        told = home_tests_in(answer.message)
+        if answer.used_photo and answer.gem and get_facts(answer.gem).diaphaneity == "opaque":
+            told = [t for t in told if t.test not in NOT_A_TEST]  # clear pebbles taken for diamond: no opaque stone
+        if told:
             answer.reply = "\n\n".join(t.text for t in told) + (f"\n\n{answer.reply}" if answer.reply else "")
             answer.notes += [f"source ({t.test}): {'; '.join(t.sources)}" for t in told]
         if said := lab_grown_said(answer.message):  # "the listing says lab-created sapphire": its name first
