@@ -161,7 +161,7 @@ from gemlang.knowledge.care import bench_asked, care_of, care_question, never_cl
 from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
 from gemlang.knowledge.disclosure import disclosure_answer, lab_grown_said, trade_rule_answer, treatment_disclosure
 from gemlang.knowledge.foreign_words import in_english
-from gemlang.knowledge.glossary import glossary, instruments_asked, mechanism, screening_of, terms_asked, terms_named
+from gemlang.knowledge.glossary import instruments_asked, mechanism, screening_of, term_called, terms_asked, terms_named
 from gemlang.knowledge.home_tests import NOT_A_TEST, home_tests_in, testing_at_home_answer
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.superlatives import (
@@ -265,7 +265,7 @@ ASSEMBLY_SIGNS_TERM = "signs of an assembled stone"
 
 def assembly_signs(answer: Answer) -> str:
     """What shows a doublet or triplet (the glossary's entry), for "is it a doublet?" asked with no sign of one."""
-    return explained([t for t in glossary() if t.term == ASSEMBLY_SIGNS_TERM], answer)
+    return explained([term_called(ASSEMBLY_SIGNS_TERM)], answer)
 
 
 ON_THE_BALANCE = re.compile(r"\bbalance\b|hydrostatic|\bweigh\w*|\bsg\b(?![\s:=]*\d)", re.I)  # "misread the balance"
@@ -1818,8 +1818,10 @@ class Conversation:
     def _done(self, answer: Answer) -> Answer:
         # "the diamond tester beeped, so it's real?": what that test shows comes first, whatever else is said
         told = home_tests_in(answer.message)
-        if answer.used_photo and answer.gem and get_facts(answer.gem).diaphaneity == "opaque":
-            told = [t for t in told if t.test not in NOT_A_TEST]  # clear pebbles taken for diamond: no opaque stone
+        evidence = self.assistant.evidence  # a class of one's own model may have no entry: no facts, no opacity
+        if answer.used_photo and answer.gem in evidence.index:
+            if evidence.facts[evidence.index[answer.gem]].diaphaneity == "opaque":
+                told = [t for t in told if t.test not in NOT_A_TEST]  # clear pebbles taken for diamond: none opaque
         if told:
             answer.reply = "\n\n".join(t.text for t in told) + (f"\n\n{answer.reply}" if answer.reply else "")
             answer.notes += [f"source ({t.test}): {'; '.join(t.sources)}" for t in told]

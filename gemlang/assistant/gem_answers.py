@@ -1049,11 +1049,11 @@ def every_cats_eye_answer(text: str) -> tuple[str, list[str]]:
     means chrysoberyl's; with the sources of both. ('', []) for any other message."""
     if not EVERY_CATS_EYE.search(text or ""):
         return "", []
-    from gemlang.knowledge.glossary import glossary
+    from gemlang.knowledge.glossary import term_called
     from gemlang.knowledge.knowledge_base import trade_name_in
 
     names, _ = gems_showing(CATS_EYE)
-    effect = next(t for t in glossary() if t.term == "chatoyancy")
+    effect = term_called("chatoyancy")
     trade = trade_name_in("cat's-eye quartz")  # the note that names chrysoberyl's as the true cat's-eye
     reply = (
         f"**No**: a cat's eye is an effect, not a gem. {effect.text} Natural gems whose facts name it: "

@@ -100,7 +100,7 @@ def terms_asked(text: str) -> list[Term]:
     if gems_named_in(blanked):
         return []
     if not spans and ASKS_WHY.search(text) and COLOUR_ASKED.search(question):
-        return [_term("cause of colour")]  # "why do gems have colour?", "what gives gems their colour?"
+        return [term_called("cause of colour")]  # "why do gems have colour?", "what gives gems their colour?"
     return _outermost(spans)
 
 
@@ -112,13 +112,13 @@ def mechanism(text: str, fields: Sequence[str]) -> list[Term]:
         return []
     terms = _outermost(_spans(text.lower()))
     if any(t.term == "colour change" for t in terms) and WITH_DIRECTION.search(text):  # "… when I turn it?"
-        terms = [_term("pleochroism") if t.term == "colour change" else t for t in terms]
+        terms = [term_called("pleochroism") if t.term == "colour change" else t for t in terms]
     if FIRE_OPAL.search(text):  # named for its orange body colour: neither dispersion nor, always, play-of-colour
         terms = [t for t in terms if t.term != "dispersion"]
     elif OPAL.search(text):  # "why does opal have fire?": its play-of-colour, not a faceted stone's dispersion
-        terms = [_term("play-of-colour") if t.term == "dispersion" else t for t in terms]
+        terms = [term_called("play-of-colour") if t.term == "dispersion" else t for t in terms]
     if not terms and "colour_cause" in fields:
-        terms = [_term("cause of colour")]
+        terms = [term_called("cause of colour")]
     return list(dict.fromkeys(terms))[:MAX_TERMS]
 
 
@@ -146,7 +146,7 @@ def instruments_asked(text: str) -> list[Term]:
 def screening_of(species: str) -> Term | None:
     """How lab-grown stones of a species are told from natural ones where readings alone do not say ("lab-grown
     diamond screening"), or None when the glossary has no such entry."""
-    return next((t for t in glossary() if t.term == f"lab-grown {species.lower()} screening"), None)
+    return term_called(f"lab-grown {species.lower()} screening")
 
 
 def terms_named(text: str) -> list[Term]:
@@ -155,8 +155,9 @@ def terms_named(text: str) -> list[Term]:
     return _outermost(_spans(text.lower()))[:MAX_TERMS]
 
 
-def _term(name: str) -> Term:
-    return next(t for t in glossary() if t.term == name)
+def term_called(name: str) -> Term | None:
+    """The glossary's entry for the term `name` ("chatoyancy"), or None when it has none."""
+    return next((t for t in glossary() if t.term == name), None)
 
 
 def _spans(lowered: str) -> list[tuple[int, int, Term]]:
