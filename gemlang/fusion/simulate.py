@@ -5,7 +5,8 @@
     text = reading_text(hints, rng)                                   # "n = 1.765, S.G. 4.01"
 
 The true value of each quantity is drawn uniformly inside the gem's range, then the instrument's error
-is added (`TOLERANCE` times `noise`, 1 = a careful reading). Hardness is told the ways people tell it
+is added (`TOLERANCE` times `noise`, 1 = a careful reading); a doubly refractive stone shows both shadow
+edges half the time, but only where both lie within the refractometer's reach. Hardness is told the ways people tell it
 (a number, "about 7", a range, a scratch test against the objects of `gemlang.knowledge.scratch`, now
 and then a blunder); a place is one of the gem's known localities, or 15% of the time anywhere, because
 stones are named by where they were bought as often as by where they were mined. A colour is one of the
@@ -30,7 +31,7 @@ from gemlang.knowledge.facts import GemFacts
 from gemlang.knowledge.instruments import TOLERANCE, profile
 from gemlang.knowledge.places import gem_countries
 from gemlang.knowledge.scratch import simulated_tests
-from gemlang.readings import Reading, Readings
+from gemlang.readings import REFRACTOMETER_LIMIT, Reading, Readings
 
 # How a person states a hardness: a number, "about 7", a range, a scratch test, or a blunder.
 HARDNESS_KINDS = {"number": 0.45, "about": 0.15, "range": 0.1, "scratch": 0.25, "blunder": 0.05}
@@ -128,7 +129,8 @@ def simulate_hints(
         shown = top * rng.uniform(0.6, 1.0)
         low = min(ri.low, p.ri[1] - shown) if p.ri else ri.low
         high = low + shown + rng.normal(0, TOLERANCE["ri"] * noise / 2)
-        ri = Reading(round(min(low, high), 3), round(max(low, high), 3))  # the lower edge is read as the low one
+        if max(low, high) <= REFRACTOMETER_LIMIT:  # above it the refractometer shows no edge to read
+            ri = Reading(round(min(low, high), 3), round(max(low, high), 3))  # the lower edge is read as the low one
     sg = _measure(p.sg, "sg", rng, noise, 2) if "sg" in readings else None
     bire = None
     if "birefringence" in readings and top is not None:
