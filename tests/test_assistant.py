@@ -582,6 +582,16 @@ def test_asking_for_the_broad_gem_of_the_answer_is_answered_for_all_its_kinds():
     assert chat.ask("is it a sapphire?").reply.startswith("Sapphire Blue is one kind of Sapphire: ")
 
 
+def test_two_kinds_of_the_leading_gem_asked_about_are_answered_in_one_sentence():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Spodumene", "Hiddenite", "Kunzite"])).conversation()
+    chat.image_probs = np.array([0.96, 0.02, 0.02])  # a yellow spodumene: neither named variety
+    reply = chat.ask("is it hiddenite or kunzite?").reply
+    assert reply.startswith("Hiddenite and Kunzite are both kinds of Spodumene, which leads at ")
+    assert reply.count("Spodumene") == 1 and "on their own, Hiddenite" in reply
+
+
 def test_a_gems_constant_asked_for_is_answered_without_changing_the_stone_in_hand():
     from gemlang.fusion import EvidenceModel
 

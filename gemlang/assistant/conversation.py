@@ -1491,7 +1491,9 @@ class Conversation:
         if turn.asked and not no_gem_photo and assembly:
             answer.reply = self._assembled_standing(turn, composites)
         elif turn.asked and not no_gem_photo:  # a picture of no gem gives no odds for one
-            answer.reply = "; ".join(dict.fromkeys(self._standing(g.name, turn) for g in turn.asked)) + "."
+            together = self._kinds_standing(turn)
+            standings = [together] if together else [self._standing(g.name, turn) for g in turn.asked]
+            answer.reply = "; ".join(dict.fromkeys(standings)) + "."
             if len(turn.asked) == 1 and turn.asked[0].name != fused.ranking[0][0]:  # "is this a diamond?" of a beryl
                 name, called = turn.asked[0].name, family_called(turn.asked[0], text)  # "onyx?" names every onyx
                 # the gem, its kinds, and the classes that may be it: "schorl?" of a tourmaline is no "probably not"
@@ -1518,6 +1520,19 @@ class Conversation:
                     )
             if len(turn.asked) == 2 and (lean := a.evidence.leans(turn.asked[0].name, turn.asked[1].name, self.hints)):
                 answer.reply += f" {lean[0].upper()}{lean[1:]}"  # "citrine or scapolite?" with a yellow glow
+
+    def _kinds_standing(self, turn: Turn) -> str | None:
+        """ "Is it hiddenite or kunzite?" of a spodumene: every gem asked is one kind of the lead, said once."""
+        fused, facts, index = turn.fused, self.assistant.evidence.facts, self.assistant.evidence.index
+        lead = facts[index[fused.ranking[0][0]]]
+        asked = [g for g in dict.fromkeys(turn.asked) if g.name != lead.name]
+        if len(asked) < 2 or turn.lines or not all(may_be(lead, g) and kind_of(g, lead) for g in asked):
+            return None
+        alone = join_words([f"{g.name} {percent(fused.probabilities[index[g.name]])}" for g in asked], "and")
+        names = join_words([g.name for g in asked], "and")
+        leads = percent(fused.probabilities[index[lead.name]])
+        both = "both" if len(asked) == 2 else "all"
+        return f"{names} are {both} kinds of {lead.name}, which leads at {leads}; on their own, {alone}"
 
     def _standing(self, name: str, turn: Turn) -> str:
         """How a gem the message asks about stands in the ranking: its probability and rank, or its share of the
