@@ -1232,6 +1232,17 @@ def test_is_it_glass_filled_asks_about_a_treatment_not_about_glass():
     assert any(q.search("could it be glass?") for q in MATERIAL_QUESTIONS)
 
 
+def test_a_treatment_word_in_the_name_asked_for_asks_what_the_stone_is_not_how_it_was_treated():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Turquoise", "Lapis Lazuli"])).conversation()
+    chat.image_probs = np.array([0.95, 0.05])
+    reply = chat.ask("is this turquoise dyed howlite?").reply
+    assert reply.startswith("Turquoise: ") and "Dyed Howlite (Turquoise Simulant): " in reply
+    assert "treatment" not in reply
+    assert "dyeing" in chat.ask("is this jade dyed?").reply.lower()  # a treatment word beside a name still asks
+
+
 def test_a_property_asked_of_two_gems_compared_or_of_one_is_given():
     chat = Assistant(classifier=None).conversation()
     both = chat.ask("dispersion of diamond vs moissanite").reply

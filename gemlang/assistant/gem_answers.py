@@ -534,6 +534,15 @@ def rarity_said(gem: GemFacts) -> str:
     )
 
 
+def without_own_name(text: str, gem: GemFacts) -> str:
+    """`text` without those of the gem's own name and aliases that hold a treatment word: in "is it dyed howlite?"
+    the word is part of what is asked for, not a question of how the stone was treated."""
+    for name in sorted((gem.name, *gem.aliases), key=len, reverse=True):
+        if TREATMENT_QUESTION.search(name):  # not "blue topaz" of "is blue topaz natural?"
+            text = re.sub(rf"\b{re.escape(name)}\b", " ", text, flags=re.I)
+    return text
+
+
 def side_answer(
     text: str, gem: GemFacts, signs: Sequence[str] = (), general: bool = False,
     told: tuple[Sequence[str], Sequence[str]] | None = None,
@@ -549,7 +558,7 @@ def side_answer(
     asked = asked or QUESTION_RUN_ON.search(text)
     if not general and (claimed := sellers_claims(text)):  # "unheated" in a seller's offer is no question
         return claimed
-    if asked and TREATMENT_QUESTION.search(text):
+    if asked and TREATMENT_QUESTION.search(without_own_name(text, gem)):
         # "none known" is no treatment: not "a laboratory decides" above "Treatments: none known"
         untreated = all(re.match(r"(?i)none\b|not ", t) for t in gem.treatments)
         known = (
