@@ -2673,6 +2673,19 @@ def test_a_gem_the_leading_class_holds_or_may_be_is_not_answered_probably_not(cl
     assert reply.startswith(says) and "Probably not" not in reply, reply
 
 
+def test_a_black_or_heavier_tourmaline_fits_tourmaline():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Tourmaline", "Spinel"])).conversation()
+    chat.image_probs = np.array([0.99, 0.01])
+    black = chat.ask("it's a black crystal, what is it?").to_markdown()
+    assert black.startswith("**Tourmaline** (") and "black is not a usual colour" not in black
+    ask = Assistant(classifier=None).conversation().ask
+    assert ask("what is the specific gravity of tourmaline?").reply == "**Tourmaline**: specific gravity 3.00–3.26."
+    heavier = ask("SG 3.18, RI 1.61-1.64, uniaxial negative, yellow").to_markdown()
+    assert "rules out Tourmaline" not in heavier and "**Tourmaline (Dravite)** at " in heavier
+
+
 def test_is_it_real_after_a_failed_tooth_test_is_probably_not_when_unsure():
     from gemlang.fusion import EvidenceModel
 
