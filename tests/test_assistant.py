@@ -2694,6 +2694,19 @@ def test_a_gem_the_leading_class_holds_or_may_be_is_not_answered_probably_not(cl
     assert reply.startswith(says) and "Probably not" not in reply, reply
 
 
+def test_a_black_or_heavier_tourmaline_fits_tourmaline():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Tourmaline", "Spinel"])).conversation()
+    chat.image_probs = np.array([0.99, 0.01])
+    black = chat.ask("it's a black crystal, what is it?").to_markdown()
+    assert black.startswith("**Tourmaline** (") and "black is not a usual colour" not in black
+    ask = Assistant(classifier=None).conversation().ask
+    assert ask("what is the specific gravity of tourmaline?").reply == "**Tourmaline**: specific gravity 3.00–3.26."
+    heavier = ask("SG 3.18, RI 1.61-1.64, uniaxial negative, yellow").to_markdown()
+    assert "rules out Tourmaline" not in heavier and "**Tourmaline (Dravite)** at " in heavier
+
+
 def test_is_it_real_after_a_failed_tooth_test_is_probably_not_when_unsure():
     from gemlang.fusion import EvidenceModel
 
@@ -3451,10 +3464,17 @@ def test_which_lab_grown_ones_read_lower_names_them_and_which_the_stones_reading
     [("which way should I orient kunzite when cutting?", "**Cutting Kunzite**: It is strongly pleochroic"),
      ("how long should I let opal dry before cutting?", "My facts on Opal do not cover how to cut it"),
      ("what table angle for topaz?", "My facts on Topaz do not cover how to cut it"),
-     ("where is the c-axis in tourmaline for colour?", "My facts on Tourmaline do not cover how to cut it")],
+     ("where is the c-axis in tourmaline for colour?", "**Cutting Tourmaline**: Seen along the crystal's axis"),
+     ("what table angle for peridot?", "My facts on Peridot do not cover how to cut it")],
 )  # fmt: skip
 def test_a_cutters_question_gets_what_the_facts_say_of_cutting_the_gem_or_that_they_do_not(question, said):
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(said)
+
+
+def test_tourmaline_is_cut_with_the_table_along_the_c_axis_when_dark_and_across_it_when_light():
+    reply = Assistant(classifier=None).conversation().ask("how should I orient a dark green tourmaline for cutting?")
+    assert "the table of a dark tourmaline parallel to the c-axis, and that of a light one across it" in reply.reply
+    assert "closed c-axis" in reply.reply
 
 
 def test_a_childs_follow_ups_on_a_gem_are_answered_from_its_facts():

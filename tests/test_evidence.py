@@ -261,7 +261,8 @@ def test_reasons_speak_of_the_photos_contenders_not_of_long_shots(model):
 def test_a_lab_grown_stone_its_database_calls_extremely_rare_does_not_lead_readings_of_the_gem_it_imitates():
     ranked = EvidenceModel(["Tourmaline", "Pyrite"]).fuse(None, parse_hints("RI 1.62-1.64, SG 3.05, blue-green"))
     names = [n for n, _ in ranked.ranking]
-    assert names[0] == "Tourmaline" and names.index("Lab-Grown Paraíba Tourmaline") > 2
+    # a tourmaline leads: the group, or elbaite, whose narrower SG range fits SG 3.05 more closely
+    assert names[0] in ("Tourmaline", "Elbaite") and names.index("Lab-Grown Paraíba Tourmaline") > 2
 
 
 def test_a_metallic_stone_fits_neither_an_open_refractometer_bound_nor_a_polariscope_reading():

@@ -301,6 +301,13 @@ def test_jadeites_sourced_spectrum_replaces_the_437_nm_note_which_stays_among_it
     assert get_facts("Demantoid").spectrum.startswith("A strong band at 443 nm")  # a database gem, sourced too
 
 
+def test_tourmalines_sg_and_colours_are_those_of_the_gem_references():
+    tourmaline = get_facts("Tourmaline")
+    assert tourmaline.specific_gravity == (3.0, 3.26)  # 3.06 +0.20/−0.06, not the database's 3.01–3.11
+    assert {"Brown (Dravite)", "Black (Schorl)"} <= set(tourmaline.colours)
+    assert get_facts("Lab-Grown Paraíba Tourmaline").specific_gravity == (3.05, 3.1)  # no reference covers it
+
+
 def test_the_readmes_counts_of_sourced_facts_are_those_of_the_knowledge_base():
     from pathlib import Path
 
