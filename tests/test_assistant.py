@@ -1054,6 +1054,22 @@ def test_is_it_a_doublet_names_the_kind_of_stone_not_the_one_opal_doublet():
     assert ask("is it an opal doublet?").startswith("**Opal Doublet?**")  # the one named is still asked
 
 
+def test_how_to_spot_a_doublet_and_whether_a_named_gem_is_one_get_the_signs_of_assembly():
+    def ask(text):
+        return Assistant(classifier=None).conversation().ask(text).reply
+
+    signs = "**Signs of an assembled stone**: "
+    for question in ("how do I spot a doublet?", "how do I detect a triplet?", "how do I tell a doublet?"):
+        assert ask(question).startswith(signs), question  # were the how-to-begin help, or what a doublet is
+    assert ask("how do I spot a garnet-topped doublet?").startswith(signs)  # was "**Garnet-Topped Doublet**" alone
+    sapphire = ask("is my sapphire a doublet?")  # was "**Sapphire**" and its description
+    assert sapphire.startswith("**Sapphire, a doublet?** Nothing you have told me shows") and signs in sapphire
+    opal = ask("is my opal a doublet?")  # opal's own signs of assembly
+    assert "**Opal, doublets and triplets (assembled opal)**: at the bench:" in opal
+    assert ask("how do I know if my ruby is a doublet?").startswith(signs)
+    assert ask("is my opal doublet valuable?").startswith("**Opal Doublet**: I do not price stones")
+
+
 def test_a_question_about_another_gem_is_answered_about_that_gem_and_thanks_is_no_question(assistant, tmp_path):
     from gemlang.assistant import side_answer
     from gemlang.knowledge import get_facts

@@ -22,6 +22,7 @@ from gemlang.assistant.gem_answers import (
     constants_said,
     cutting_answer,
     detection_answer,
+    detection_text,
     every_cats_eye_answer,
     facts_name,
     floats_in,
@@ -42,8 +43,10 @@ from gemlang.assistant.gem_answers import (
     shown_list_answer,
     side_answer,
     sold_as,
+    sources_note,
     species_word,
     tell_apart,
+    treatments_named,
     what_it_shows,
     where_from,
 )
@@ -55,6 +58,7 @@ from gemlang.assistant.questions import (
     AND_THE_OTHER_ASSEMBLY,
     ANOTHER_VALUE,
     ASKED_ABOUT,
+    ASSEMBLED_GEM_QUESTION,
     AUTHENTICITY_WORDS,
     CAPABILITIES_QUESTION,
     CARD_TOPIC,
@@ -63,6 +67,7 @@ from gemlang.assistant.questions import (
     COMPARE_WORDS,
     CONSTANTS_ASKED,
     DECEIT,
+    DETECTION_QUESTION,
     DOUBLET_QUESTION,
     EARLIER_STONE,
     EXPLAINED_BY,
@@ -266,6 +271,12 @@ ASSEMBLY_SIGNS_TERM = "signs of an assembled stone"
 def assembly_signs(answer: Answer) -> str:
     """What shows a doublet or triplet (the glossary's entry), for "is it a doublet?" asked with no sign of one."""
     return explained([term_called(ASSEMBLY_SIGNS_TERM)], answer)
+
+
+def assembly_named(word: str) -> str:
+    """'a doublet', 'an assembled stone': the kind of stone a question's word ("doublet", "assembled") names."""
+    word = word.lower()
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}{' stone' if word in ('assembled', 'composite') else ''}"
 
 
 ON_THE_BALANCE = re.compile(r"\bbalance\b|hydrostatic|\bweigh\w*|\bsg\b(?![\s:=]*\d)", re.I)  # "misread the balance"
@@ -1303,10 +1314,7 @@ class Conversation:
             )
             answer.tell_apart, answer.properties = tell_apart(*either), property_rows(either)
         elif asked_gem is None and (assembled := DOUBLET_QUESTION.search(text)):  # "is it a doublet?", no stone yet
-            word = assembled.group(1).lower()
-            word = (
-                f"{'an' if word[0] in 'aeiou' else 'a'} {word}{' stone' if word in ('assembled', 'composite') else ''}"
-            )
+            word = assembly_named(assembled.group(1))
             answer.reply = (
                 f"**{word[0].upper()}{word[1:]}?** Nothing you have told me shows whether it is: send a photo of the "
                 f"stone, or what your instruments read.\n\n{assembly_signs(answer)}"
@@ -1345,6 +1353,9 @@ class Conversation:
             answer.reply, sources = detected  # "how do I detect lead-glass filled ruby?"
             answer.notes.append(sources)
             answer.properties = property_rows([asked_gem.name])
+        elif asked_gem is not None and (assembled := self._assembled_gem(text, asked_gem, answer)):
+            answer.reply = assembled  # "is my sapphire a doublet?", "how do I spot a garnet-topped doublet?"
+            answer.properties = property_rows([asked_gem.name])
         elif asked_gem is not None:
             answer.description = reference_description(asked_gem)
             answer.properties = property_rows([asked_gem.name])
@@ -1382,6 +1393,26 @@ class Conversation:
             answer.reply += HELP
         else:
             answer.reply = HELP
+
+    @staticmethod
+    def _assembled_gem(text: str, gem: GemFacts, answer: Answer) -> str:
+        """ "Is my sapphire a doublet?", "how do I know if my ruby is a doublet?": that nothing told shows it, and
+        the signs of assembly the gem records (opal's doublets and triplets), else the glossary's; '' for a question
+        that asks neither whether the gem is assembled nor how an assembled stone is told."""
+        asked = ASSEMBLED_GEM_QUESTION.search(text)
+        detecting = DETECTION_QUESTION.search(text) and re.search(r"\b(?:doublet|triplet|assembled)", text, re.I)
+        if not asked and not detecting:
+            return ""
+        recorded = treatments_named(text, gem)[:1]
+        signs = detection_text(gem, recorded[0]) if recorded else assembly_signs(answer)
+        if recorded:
+            answer.notes.append(sources_note(recorded))
+        if not asked or gem.origin == "composite":  # "how do I spot a garnet-topped doublet?": the signs alone
+            return signs
+        return (
+            f"**{gem.name}, {assembly_named(asked.group(asked.lastindex))}?** Nothing you have told me shows whether "
+            f"it is: send a photo of the stone, or what your instruments read.\n\n{signs}"
+        )
 
     # --- the stone in hand, ranked -------------------------------------------------------------------------------
     def _rank(self, turn: Turn) -> bool:
