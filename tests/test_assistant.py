@@ -2227,6 +2227,18 @@ def test_a_lab_grown_gem_asked_about_is_the_lab_grown_one_or_says_which_there_ar
     assert chat.ask("tell me about emerald").reply == "**Emerald**"
 
 
+def test_whether_a_lab_grown_gem_is_treated_is_answered_from_the_lab_grown_stones_not_the_natural_gem():
+    def ask(text):
+        return Assistant(classifier=None).conversation().ask(text).reply
+
+    ruby = ask("is my lab-grown ruby heated?")  # was natural ruby's treatments and the signs of its heating
+    assert ruby.startswith("**Lab-grown ruby**: My sources list no treatment of lab-grown ruby, which does not mean")
+    assert "heat treatment" not in ruby and "Flux-Grown Ruby" in ruby
+    sapphires = ask("are lab-created sapphires treated?")  # was "Treatments of sapphire: heat treatment; …"
+    assert sapphires.startswith("**Lab-grown sapphire**: My sources list no treatment") and "diffusion" not in sapphires
+    assert ask("is ruby heated?").startswith("**Ruby**: Treatments of ruby: heat treatment")  # the natural gem
+
+
 def test_a_comparison_is_followed_by_another_and_asked_for_the_lower_one_names_it():
     chat = Assistant(classifier=None).conversation()
     chat.ask("whats harder topaz or quartz?")

@@ -33,6 +33,7 @@ from gemlang.assistant.gem_answers import (
     how_to_tell_natural,
     kind_answer,
     lab_grown_compared,
+    lab_grown_treatments,
     looked_for,
     ordered_answer,
     property_rows,
@@ -1365,8 +1366,11 @@ class Conversation:
             # "is my pearl dyed?": of the stone in hand, what a gemmologist looks for; "is pearl dyed?": in general
             treatment = TREATMENT_QUESTION.search(text) is not None
             in_hand = bool(new.signs) or (treatment and STONE_IN_HAND.search(text) is not None)
+            twins = lab_grown_twins(asked_gem) if asked_gem.origin == "natural" and LAB_GROWN.search(text) else []
             aside = "" if home_tests_in(text) else side_answer(text, asked_gem, new.signs, general=not in_hand)
-            if aside and treatment and (signs := looked_for(text, asked_gem, of_the_stone=in_hand)):
+            if aside and treatment and twins:  # "is my lab-grown ruby heated?": not natural ruby's heating
+                aside = lab_grown_treatments(asked_gem, twins)
+            elif aside and treatment and (signs := looked_for(text, asked_gem, of_the_stone=in_hand)):
                 aside = f"{aside} {signs[0]}".strip()  # "is it heated?": what a gemmologist looks for
                 answer.notes.append(signs[1])
             answer.notes = [n for n in answer.notes if n not in new.signs or n not in aside]  # said once
@@ -1375,8 +1379,9 @@ class Conversation:
                 if why := mechanism(text, []):  # "why do star sapphires have a star?": how a star forms
                     answer.reply += "\n\n" + explained(why, answer)
             else:
-                answer.reply = f"**{asked_gem.name}**" + (f": {aside}" if aside else "")
-            twins = lab_grown_twins(asked_gem) if asked_gem.origin == "natural" and LAB_GROWN.search(text) else []
+                # "is my lab-grown ruby heated?": the answer is about the lab-grown stones, its card the natural gem's
+                called = f"Lab-grown {asked_gem.name.lower()}" if twins and treatment else asked_gem.name
+                answer.reply = f"**{called}**" + (f": {aside}" if aside else "")
             if len(twins) > 1:  # "tell me about synthetic emerald": which lab-grown one, before the natural gem
                 answer.reply += (" " if aside else ": ") + (
                     f"Lab-grown {asked_gem.name.lower()} is made in more than one way ("
