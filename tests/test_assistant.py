@@ -2239,6 +2239,17 @@ def test_whether_a_lab_grown_gem_is_treated_is_answered_from_the_lab_grown_stone
     assert ask("is ruby heated?").startswith("**Ruby**: Treatments of ruby: heat treatment")  # the natural gem
 
 
+def test_how_to_tell_them_apart_after_a_comparison_or_is_x_a_y_tells_the_two_apart():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("ruby vs spinel")
+    again = chat.ask("how do I tell them apart?")  # was the how-to-begin help
+    assert again.reply == "**Ruby or Spinel?**" and again.tell_apart.startswith("To tell Ruby from Spinel:")
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("is moissanite a diamond?")
+    assert chat.ask("how do I tell them apart?").tell_apart.startswith("To tell Moissanite from Diamond:")
+    assert chat.ask("which is harder?").reply.startswith("Diamond is harder than Moissanite.")
+
+
 def test_a_comparison_is_followed_by_another_and_asked_for_the_lower_one_names_it():
     chat = Assistant(classifier=None).conversation()
     chat.ask("whats harder topaz or quartz?")

@@ -793,6 +793,9 @@ class Conversation:
         if not (kinds := kind_answer(turn.text)):  # "is amethyst a quartz?", "is spinel the same as ruby?"
             return False
         turn.answer.reply = kinds
+        named = gems_named_in(turn.text)
+        if len(named) == 2 and not (kind_of(*named) or kind_of(*named[::-1]) or named[0] == named[1]):
+            self.topic, self.pair = None, (named[0], named[1])  # "is moissanite a diamond?", then "which is harder?"
         return True
 
     def _birthstone_again(self, text: str) -> str:
@@ -1061,6 +1064,15 @@ class Conversation:
         choice = self.image_probs is None and not self.hints  # no stone in hand that "ruby or spinel?" is about
         compared = gems_compared(text, choice) if not (turn.images or turn.new) else []
         last = self._answered_gem()
+        if (
+            not compared
+            and choice
+            and self.pair
+            and not turn.images
+            and HOW_TO_TELL.search(text)
+            and OF_BOTH.search(text)
+        ):
+            compared = list(self.pair)  # "ruby vs spinel", then "how do I tell them apart?"
         if not compared and last is not None and not turn.images and OF_THE_STONE_IN_HAND.search(text):
             # "how do I tell it from glass?", "how can I tell if it's dyed howlite?": the stone answered and that gem
             named = gems_named_in(text) or compared_materials(text)
