@@ -1064,6 +1064,22 @@ def test_is_it_a_doublet_names_the_kind_of_stone_not_the_one_opal_doublet():
     assert ask("is it an opal doublet?").startswith("**Opal Doublet?**")  # the one named is still asked
 
 
+def test_how_to_spot_a_doublet_and_whether_a_named_gem_is_one_get_the_signs_of_assembly():
+    def ask(text):
+        return Assistant(classifier=None).conversation().ask(text).reply
+
+    signs = "**Signs of an assembled stone**: "
+    for question in ("how do I spot a doublet?", "how do I detect a triplet?", "how do I tell a doublet?"):
+        assert ask(question).startswith(signs), question  # were the how-to-begin help, or what a doublet is
+    assert ask("how do I spot a garnet-topped doublet?").startswith(signs)  # was "**Garnet-Topped Doublet**" alone
+    sapphire = ask("is my sapphire a doublet?")  # was "**Sapphire**" and its description
+    assert sapphire.startswith("**Sapphire, a doublet?** Nothing you have told me shows") and signs in sapphire
+    opal = ask("is my opal a doublet?")  # opal's own signs of assembly
+    assert "**Opal, doublets and triplets (assembled opal)**: at the bench:" in opal
+    assert ask("how do I know if my ruby is a doublet?").startswith(signs)
+    assert ask("is my opal doublet valuable?").startswith("**Opal Doublet**: I do not price stones")
+
+
 def test_a_question_about_another_gem_is_answered_about_that_gem_and_thanks_is_no_question(assistant, tmp_path):
     from gemlang.assistant import side_answer
     from gemlang.knowledge import get_facts
@@ -2230,6 +2246,29 @@ def test_a_lab_grown_gem_asked_about_is_the_lab_grown_one_or_says_which_there_ar
     several = chat.ask("tell me about synthetic emerald").reply
     assert several.startswith("**Emerald**: Lab-grown emerald is made in more than one way (Flux-Grown Emerald")
     assert chat.ask("tell me about emerald").reply == "**Emerald**"
+
+
+def test_whether_a_lab_grown_gem_is_treated_is_answered_from_the_lab_grown_stones_not_the_natural_gem():
+    def ask(text):
+        return Assistant(classifier=None).conversation().ask(text).reply
+
+    ruby = ask("is my lab-grown ruby heated?")  # was natural ruby's treatments and the signs of its heating
+    assert ruby.startswith("**Lab-grown ruby**: My sources list no treatment of lab-grown ruby, which does not mean")
+    assert "heat treatment" not in ruby and "Flux-Grown Ruby" in ruby
+    sapphires = ask("are lab-created sapphires treated?")  # was "Treatments of sapphire: heat treatment; …"
+    assert sapphires.startswith("**Lab-grown sapphire**: My sources list no treatment") and "diffusion" not in sapphires
+    assert ask("is ruby heated?").startswith("**Ruby**: Treatments of ruby: heat treatment")  # the natural gem
+
+
+def test_how_to_tell_them_apart_after_a_comparison_or_is_x_a_y_tells_the_two_apart():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("ruby vs spinel")
+    again = chat.ask("how do I tell them apart?")  # was the how-to-begin help
+    assert again.reply == "**Ruby or Spinel?**" and again.tell_apart.startswith("To tell Ruby from Spinel:")
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("is moissanite a diamond?")
+    assert chat.ask("how do I tell them apart?").tell_apart.startswith("To tell Moissanite from Diamond:")
+    assert chat.ask("which is harder?").reply.startswith("Diamond is harder than Moissanite.")
 
 
 def test_a_comparison_is_followed_by_another_and_asked_for_the_lower_one_names_it():

@@ -137,6 +137,14 @@ def test_whether_pearls_or_another_gem_may_be_sold_is_answered_not_with_the_card
     assert chat.ask("is it legal to own one?").reply.startswith("**My facts hold no trade rule for Peridot**")
 
 
+@pytest.mark.parametrize("message", ["is ivory legal?", "can I sell ivory jewellery?"])
+def test_whether_ivory_may_be_traded_gets_its_cites_listing_though_it_is_no_gem(message):
+    answer = Assistant(classifier=None).conversation().ask(message)  # was the how-to-begin help
+    assert answer.reply.startswith("**Elephant ivory is traded under the strictest CITES rules.**")
+    assert "Appendix I" in answer.reply and "Ivory Act 2018" in answer.reply and "not legal advice" in answer.reply
+    assert any("elephantvoices.org" in note for note in answer.notes)
+
+
 def test_a_listing_that_says_lab_created_leads_with_the_naming_rule_then_the_readings_answer():
     answer = (
         Assistant(classifier=None)

@@ -622,6 +622,14 @@ def test_how_an_instrument_works_and_why_gems_show_a_property_are_glossary_quest
     assert [t.term for t in terms_asked(question)] == [term]
 
 
+def test_adularescence_and_schiller_are_explained_not_taken_as_a_reading_of_the_stone():
+    from gemlang.assistant import Assistant
+
+    answer = Assistant(classifier=None).conversation().ask("what is adularescence?")  # was a ranking of moonstone
+    assert answer.reply.startswith("**Adularescence**: ") and not answer.candidates
+    assert Assistant(classifier=None).conversation().ask("what is schiller?").reply.startswith("**Labradorescence**:")
+
+
 def test_how_a_stone_or_a_gem_is_tested_is_no_glossary_question():
     from gemlang.knowledge.glossary import terms_asked
 

@@ -22,6 +22,7 @@ from gemlang.assistant.gem_answers import (
     constants_said,
     cutting_answer,
     detection_answer,
+    detection_text,
     every_cats_eye_answer,
     facts_name,
     floats_in,
@@ -32,6 +33,7 @@ from gemlang.assistant.gem_answers import (
     how_to_tell_natural,
     kind_answer,
     lab_grown_compared,
+    lab_grown_treatments,
     looked_for,
     ordered_answer,
     property_rows,
@@ -42,8 +44,10 @@ from gemlang.assistant.gem_answers import (
     shown_list_answer,
     side_answer,
     sold_as,
+    sources_note,
     species_word,
     tell_apart,
+    treatments_named,
     what_it_shows,
     where_from,
 )
@@ -55,6 +59,7 @@ from gemlang.assistant.questions import (
     AND_THE_OTHER_ASSEMBLY,
     ANOTHER_VALUE,
     ASKED_ABOUT,
+    ASSEMBLED_GEM_QUESTION,
     AUTHENTICITY_WORDS,
     CAPABILITIES_QUESTION,
     CARD_TOPIC,
@@ -63,6 +68,7 @@ from gemlang.assistant.questions import (
     COMPARE_WORDS,
     CONSTANTS_ASKED,
     DECEIT,
+    DETECTION_QUESTION,
     DOUBLET_QUESTION,
     EARLIER_STONE,
     EXPLAINED_BY,
@@ -266,6 +272,12 @@ ASSEMBLY_SIGNS_TERM = "signs of an assembled stone"
 def assembly_signs(answer: Answer) -> str:
     """What shows a doublet or triplet (the glossary's entry), for "is it a doublet?" asked with no sign of one."""
     return explained([term_called(ASSEMBLY_SIGNS_TERM)], answer)
+
+
+def assembly_named(word: str) -> str:
+    """'a doublet', 'an assembled stone': the kind of stone a question's word ("doublet", "assembled") names."""
+    word = word.lower()
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}{' stone' if word in ('assembled', 'composite') else ''}"
 
 
 ON_THE_BALANCE = re.compile(r"\bbalance\b|hydrostatic|\bweigh\w*|\bsg\b(?![\s:=]*\d)", re.I)  # "misread the balance"
@@ -781,6 +793,9 @@ class Conversation:
         if not (kinds := kind_answer(turn.text)):  # "is amethyst a quartz?", "is spinel the same as ruby?"
             return False
         turn.answer.reply = kinds
+        named = gems_named_in(turn.text)
+        if len(named) == 2 and not (kind_of(*named) or kind_of(*named[::-1]) or named[0] == named[1]):
+            self.topic, self.pair = None, (named[0], named[1])  # "is moissanite a diamond?", then "which is harder?"
         return True
 
     def _birthstone_again(self, text: str) -> str:
@@ -1049,6 +1064,15 @@ class Conversation:
         choice = self.image_probs is None and not self.hints  # no stone in hand that "ruby or spinel?" is about
         compared = gems_compared(text, choice) if not (turn.images or turn.new) else []
         last = self._answered_gem()
+        if (
+            not compared
+            and choice
+            and self.pair
+            and not turn.images
+            and HOW_TO_TELL.search(text)
+            and OF_BOTH.search(text)
+        ):
+            compared = list(self.pair)  # "ruby vs spinel", then "how do I tell them apart?"
         if not compared and last is not None and not turn.images and OF_THE_STONE_IN_HAND.search(text):
             # "how do I tell it from glass?", "how can I tell if it's dyed howlite?": the stone answered and that gem
             named = gems_named_in(text) or compared_materials(text)
@@ -1303,10 +1327,7 @@ class Conversation:
             )
             answer.tell_apart, answer.properties = tell_apart(*either), property_rows(either)
         elif asked_gem is None and (assembled := DOUBLET_QUESTION.search(text)):  # "is it a doublet?", no stone yet
-            word = assembled.group(1).lower()
-            word = (
-                f"{'an' if word[0] in 'aeiou' else 'a'} {word}{' stone' if word in ('assembled', 'composite') else ''}"
-            )
+            word = assembly_named(assembled.group(1))
             answer.reply = (
                 f"**{word[0].upper()}{word[1:]}?** Nothing you have told me shows whether it is: send a photo of the "
                 f"stone, or what your instruments read.\n\n{assembly_signs(answer)}"
@@ -1345,6 +1366,9 @@ class Conversation:
             answer.reply, sources = detected  # "how do I detect lead-glass filled ruby?"
             answer.notes.append(sources)
             answer.properties = property_rows([asked_gem.name])
+        elif asked_gem is not None and (assembled := self._assembled_gem(text, asked_gem, answer)):
+            answer.reply = assembled  # "is my sapphire a doublet?", "how do I spot a garnet-topped doublet?"
+            answer.properties = property_rows([asked_gem.name])
         elif asked_gem is not None:
             answer.description = reference_description(asked_gem)
             answer.properties = property_rows([asked_gem.name])
@@ -1354,8 +1378,11 @@ class Conversation:
             # "is my pearl dyed?": of the stone in hand, what a gemmologist looks for; "is pearl dyed?": in general
             treatment = TREATMENT_QUESTION.search(text) is not None
             in_hand = bool(new.signs) or (treatment and STONE_IN_HAND.search(text) is not None)
+            twins = lab_grown_twins(asked_gem) if asked_gem.origin == "natural" and LAB_GROWN.search(text) else []
             aside = "" if home_tests_in(text) else side_answer(text, asked_gem, new.signs, general=not in_hand)
-            if aside and treatment and (signs := looked_for(text, asked_gem, of_the_stone=in_hand)):
+            if aside and treatment and twins:  # "is my lab-grown ruby heated?": not natural ruby's heating
+                aside = lab_grown_treatments(asked_gem, twins)
+            elif aside and treatment and (signs := looked_for(text, asked_gem, of_the_stone=in_hand)):
                 aside = f"{aside} {signs[0]}".strip()  # "is it heated?": what a gemmologist looks for
                 answer.notes.append(signs[1])
             answer.notes = [n for n in answer.notes if n not in new.signs or n not in aside]  # said once
@@ -1364,8 +1391,9 @@ class Conversation:
                 if why := mechanism(text, []):  # "why do star sapphires have a star?": how a star forms
                     answer.reply += "\n\n" + explained(why, answer)
             else:
-                answer.reply = f"**{asked_gem.name}**" + (f": {aside}" if aside else "")
-            twins = lab_grown_twins(asked_gem) if asked_gem.origin == "natural" and LAB_GROWN.search(text) else []
+                # "is my lab-grown ruby heated?": the answer is about the lab-grown stones, its card the natural gem's
+                called = f"Lab-grown {asked_gem.name.lower()}" if twins and treatment else asked_gem.name
+                answer.reply = f"**{called}**" + (f": {aside}" if aside else "")
             if len(twins) > 1:  # "tell me about synthetic emerald": which lab-grown one, before the natural gem
                 answer.reply += (" " if aside else ": ") + (
                     f"Lab-grown {asked_gem.name.lower()} is made in more than one way ("
@@ -1382,6 +1410,26 @@ class Conversation:
             answer.reply += HELP
         else:
             answer.reply = HELP
+
+    @staticmethod
+    def _assembled_gem(text: str, gem: GemFacts, answer: Answer) -> str:
+        """ "Is my sapphire a doublet?", "how do I know if my ruby is a doublet?": that nothing told shows it, and
+        the signs of assembly the gem records (opal's doublets and triplets), else the glossary's; '' for a question
+        that asks neither whether the gem is assembled nor how an assembled stone is told."""
+        asked = ASSEMBLED_GEM_QUESTION.search(text)
+        detecting = DETECTION_QUESTION.search(text) and re.search(r"\b(?:doublet|triplet|assembled)", text, re.I)
+        if not asked and not detecting:
+            return ""
+        recorded = treatments_named(text, gem)[:1]
+        signs = detection_text(gem, recorded[0]) if recorded else assembly_signs(answer)
+        if recorded:
+            answer.notes.append(sources_note(recorded))
+        if not asked or gem.origin == "composite":  # "how do I spot a garnet-topped doublet?": the signs alone
+            return signs
+        return (
+            f"**{gem.name}, {assembly_named(asked.group(asked.lastindex))}?** Nothing you have told me shows whether "
+            f"it is: send a photo of the stone, or what your instruments read.\n\n{signs}"
+        )
 
     # --- the stone in hand, ranked -------------------------------------------------------------------------------
     def _rank(self, turn: Turn) -> bool:

@@ -543,6 +543,26 @@ def without_own_name(text: str, gem: GemFacts) -> str:
     return text
 
 
+def untreated_as_far_as_known(gem: GemFacts) -> bool:
+    """Whether a gem's sources list no treatment of it ("none known" is none)."""
+    return all(re.match(r"(?i)none\b|not ", t) for t in gem.treatments)
+
+
+def lab_grown_treatments(gem: GemFacts, twins: Sequence[GemFacts]) -> str:
+    """ "Is my lab-grown ruby heated?": what the facts of the lab-grown stones sold as `gem` say of their treatments,
+    never the natural gem's, whose heating is a mined stone's."""
+    untreated = [t.name for t in twins if untreated_as_far_as_known(t)]
+    if len(untreated) == len(twins):  # the ways it is grown are named after this when there are several
+        kind = twins[0].name if len(twins) == 1 else f"lab-grown {gem.name.lower()}"
+        return (
+            f"My sources list no treatment of {kind}, which does not mean it is never treated; the treatments "
+            f"they give for {gem.name.lower()} are those of the natural gem."
+        )
+    said = [treatment_sentence(t, n=len(t.treatments), named=True) for t in twins if t.name not in untreated]
+    none = f" My sources list none for {join_words(untreated)}." if untreated else ""
+    return " ".join(said) + none
+
+
 def side_answer(
     text: str, gem: GemFacts, signs: Sequence[str] = (), general: bool = False,
     told: tuple[Sequence[str], Sequence[str]] | None = None,
@@ -560,7 +580,7 @@ def side_answer(
         return claimed
     if asked and TREATMENT_QUESTION.search(without_own_name(text, gem)):
         # "none known" is no treatment: not "a laboratory decides" above "Treatments: none known"
-        untreated = all(re.match(r"(?i)none\b|not ", t) for t in gem.treatments)
+        untreated = untreated_as_far_as_known(gem)
         known = (
             f"My sources list no treatment of {gem.name}, which does not mean it is never treated."
             if untreated

@@ -413,6 +413,12 @@ GLASS = "Glass (Paste)"  # the knowledge base's glass imitation, which "could it
 # the entry each question asks about: glass and plastic are no gem names in free text ("it scratches glass")
 MATERIAL_QUESTIONS = {_could_it_be("glass|paste"): GLASS, _could_it_be("plastic|resin|acrylic"): "Plastic"}
 DOUBLET_QUESTION = _could_it_be("doublet|triplet|assembled|composite")
+# "is my sapphire a doublet?", "could this opal be a triplet?": whether the gem named is an assembled stone
+ASSEMBLED_GEM_QUESTION = re.compile(
+    r"\b(?:is|are|could|might)\s+(?:my|the|this|these|your)\b.{0,30}?\s(?:be\s+)?"
+    r"(?:an?\s+(doublet|triplet|composite)|(assembled))\b",  # not "is my opal doublet valuable?"
+    re.I,
+)
 # "what about a triplet?" of the stone in hand: "is it a triplet?"
 AND_THE_OTHER_ASSEMBLY = re.compile(r"\s*(?:and|what about|how about)\s+(?:an?\s+)?(doublet|triplet)\s*[?.!]*\s*", re.I)
 ELSE_QUESTION = re.compile(r"\bwhat else\b|\bother (?:possibilit|option|candidate|gem)|\balternatives?\b", re.I)

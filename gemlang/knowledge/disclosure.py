@@ -19,6 +19,7 @@ from pathlib import Path
 from gemlang.knowledge.care import Care, care_of, treated_material
 from gemlang.knowledge.facts import GemFacts, sentences
 from gemlang.knowledge.knowledge_base import gems_named_in
+from gemlang.language.gem_text import join_words
 
 SELL_QUESTION = re.compile(
     r"\b(?:sell|call|list|market|advertise|describe|label)\s+(?:it|them|this|these|that|those|the \w+)\s+as\b|"
@@ -246,7 +247,7 @@ def trade_rule_answer(text: str, gem: GemFacts | None = None) -> tuple[str, tupl
     # "can I sell sapphires online?": a gem with no rule is said to have none, not answered with its card
     named = [g.name for g in gems_named_in(text)] or ([gem.name] if gem is not None else [])
     if named and PERMISSION_ASKED.search(text) and not SELL_QUESTION.search(text):
-        held = " and ".join(r.material for r in trade_rules())
+        held = join_words([r.material for r in trade_rules()])
         return (
             f"**My facts hold no trade rule for {' or '.join(named)}**: the rules I hold are CITES listings of "
             f"organic materials ({held}), and none of them is about it. {NOT_LEGAL_ADVICE}",
