@@ -1576,6 +1576,8 @@ class Conversation:
         asked = [g for g in dict.fromkeys(turn.asked) if g.name != lead.name]
         if len(asked) < 2 or turn.lines or not all(may_be(lead, g) and kind_of(g, lead) for g in asked):
             return None
+        if " or " in lead.species:  # jade: jadeite or nephrite, which the RI and SG tell (`_standing`)
+            return None
         alone = join_words([f"{g.name} {percent(fused.probabilities[index[g.name]])}" for g in asked], "and")
         names = join_words([g.name for g in asked], "and")
         leads = percent(fused.probabilities[index[lead.name]])
