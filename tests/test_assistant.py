@@ -2239,6 +2239,25 @@ def test_whether_a_lab_grown_gem_is_treated_is_answered_from_the_lab_grown_stone
     assert ask("is ruby heated?").startswith("**Ruby**: Treatments of ruby: heat treatment")  # the natural gem
 
 
+def test_what_colours_a_gem_comes_in_and_whether_it_comes_in_one_are_answered_from_its_colours():
+    def ask(text):
+        return Assistant(classifier=None).conversation().ask(text).reply
+
+    # each was the gem's name alone, above its card
+    assert (
+        ask("what colour is peridot?")
+        == "**Peridot**: Peridot comes in yellow-green, olive green, lime green or brownish-green."
+    )
+    assert ask("can sapphire be pink?").startswith("**Yes**: Sapphire comes in blue, yellow, pink")
+    green = ask("can a ruby be green?")
+    assert (
+        green.startswith("**My facts list no green ruby**: Ruby comes in red")
+        and "Green corundum is Sapphire." in green
+    )
+    assert ask("does emerald come in blue?").startswith("**My facts list no blue emerald**")  # bluish-green is green
+    assert ask("is ruby ever treated?").startswith("**Ruby**: Treatments of ruby")  # a treatment, not a colour
+
+
 def test_how_to_tell_them_apart_after_a_comparison_or_is_x_a_y_tells_the_two_apart():
     chat = Assistant(classifier=None).conversation()
     chat.ask("ruby vs spinel")

@@ -18,6 +18,7 @@ from gemlang.assistant.gem_answers import (
     ORIGIN_DECIDED,
     by_the_test_named,
     colour_of,
+    colours_answer,
     constants_and_signs,
     constants_said,
     cutting_answer,
@@ -1365,6 +1366,11 @@ class Conversation:
         elif asked_gem is not None and (detected := detection_answer(text, asked_gem)):
             answer.reply, sources = detected  # "how do I detect lead-glass filled ruby?"
             answer.notes.append(sources)
+            answer.properties = property_rows([asked_gem.name])
+        elif (
+            asked_gem is not None and not TREATMENT_QUESTION.search(text) and (hues := colours_answer(text, asked_gem))
+        ):
+            answer.reply = hues  # "can a ruby be green?", "what colours does sapphire come in?"
             answer.properties = property_rows([asked_gem.name])
         elif asked_gem is not None and (assembled := self._assembled_gem(text, asked_gem, answer)):
             answer.reply = assembled  # "is my sapphire a doublet?", "how do I spot a garnet-topped doublet?"

@@ -10,6 +10,7 @@ from gemlang.assistant.limits import beyond_the_evidence
 from gemlang.assistant.questions import (
     ASKS_WHAT_IT_SHOWS,
     COLOUR_NATURAL,
+    COLOUR_QUESTION,
     DETECTION_QUESTION,
     FORMATION_QUESTION,
     GENERALLY,
@@ -298,6 +299,41 @@ def follow_up_colours(gem: GemFacts) -> str:
     """'Peridot comes in yellow-green, olive green or …'; '' for a gem whose colours are not listed."""
     colours = [c[0].lower() + c[1:] for c in gem.colours]
     return f"{gem.name} comes in {join_words(colours, 'or')}." if colours else ""
+
+
+# "can a ruby be green?", "does sapphire come in pink?", "is peridot ever blue?": whether a gem comes in a colour
+IN_A_COLOUR = re.compile(
+    r"\b(?:can|could|does|do|is|are)\b.{0,30}?\b(?:be|come in|ever|found in)\s+(?:an?\s+)?(?P<colour>[a-z]+)\b", re.I
+)
+
+
+def main_colour(said: str) -> str | None:
+    """The basic colour a colour word or listed colour mostly names ("Bluish-green": green), or None."""
+    from gemlang.knowledge.colours import colour_names
+
+    return max(colour_names(said).items(), key=lambda kv: kv[1], default=(None, 0.0))[0]
+
+
+def colours_answer(text: str, gem: GemFacts) -> str:
+    """ "What colour is peridot?": the colours the gem's facts list; "can a ruby be green?": yes, or that they list
+    no such colour, and the gems of its species that come in it ("Green corundum is Sapphire."); '' for a message
+    that asks no colour, or a gem with no colours listed."""
+    if not gem.colours:
+        return ""
+    named = IN_A_COLOUR.search(text)
+    colour = main_colour(named["colour"]) if named else None
+    if colour is None:
+        return f"**{gem.name}**: {follow_up_colours(gem)}" if COLOUR_QUESTION.search(text) else ""
+    if colour in map(main_colour, gem.colours):  # "bluish-green" is green: an emerald is not blue
+        return f"**Yes**: {follow_up_colours(gem)}"
+    others = [
+        g.name
+        for g in all_gems()
+        if g.origin == "natural" and g.species == gem.species and g.name not in (gem.name, g.species.capitalize())
+        if colour in map(main_colour, g.colours)
+    ]
+    kin = f" {colour.capitalize()} {gem.species} is {join_words(others, 'or')}." if others else ""
+    return f"**My facts list no {colour} {gem.name.lower()}**: {follow_up_colours(gem)}{kin}"
 
 
 # What the eye sees in a stone, asked about ("what are the gold specks?", "does it change colour?"): the words
