@@ -2258,6 +2258,11 @@ def test_what_colours_a_gem_comes_in_and_whether_it_comes_in_one_are_answered_fr
     assert ask("is ruby ever treated?").startswith("**Ruby**: Treatments of ruby")  # a treatment, not a colour
 
 
+def test_the_most_expensive_gem_asked_with_no_stone_is_declined_like_a_price_not_met_with_the_help():
+    reply = Assistant(classifier=None).conversation().ask("what is the most expensive gem?").reply
+    assert reply.startswith("I do not price stones, nor rank gems by price: value rests on colour, clarity")
+
+
 def test_how_to_tell_them_apart_after_a_comparison_or_is_x_a_y_tells_the_two_apart():
     chat = Assistant(classifier=None).conversation()
     chat.ask("ruby vs spinel")

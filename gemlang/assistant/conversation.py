@@ -16,6 +16,7 @@ from gemlang.assistant.fact_checks import claim_and_rest, claims_checked
 from gemlang.assistant.follow_ups import waiting_for, with_other_edge, with_unit_given
 from gemlang.assistant.gem_answers import (
     ORIGIN_DECIDED,
+    WHAT_VALUE_RESTS_ON,
     by_the_test_named,
     colour_of,
     colours_answer,
@@ -119,6 +120,7 @@ from gemlang.assistant.questions import (
     TOLD_QUESTION,
     TREATED_WORDS,
     TREATMENT_QUESTION,
+    VALUE_QUESTION,
     WHY_OF_IT,
     WHY_ONLY,
     accents_left_out,
@@ -1410,6 +1412,11 @@ class Conversation:
             answer.reply = (
                 f"A colour alone ({' and '.join(self.hints.colours)}) fits too many gems to rank them. Send a "
                 'photo of the stone, or add a reading: "RI 1.54", "SG 2.65", "hardness about 7".'
+            )
+        elif VALUE_QUESTION.search(text):  # "what is the most expensive gem?": no gem to decline to price
+            answer.reply = (
+                f"I do not price stones, nor rank gems by price: {WHAT_VALUE_RESTS_ON}; an independent appraiser can "
+                "value a stone."
             )
         elif unknown := unknown_name(text):  # "tell me about painite": a name the knowledge base lacks
             answer.reply = f"I have no facts on {unknown} in my knowledge base, so I cannot tell you about it. "

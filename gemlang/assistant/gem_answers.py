@@ -590,6 +590,12 @@ def lab_grown_treatments(gem: GemFacts, twins: Sequence[GemFacts]) -> str:
     return " ".join(said) + none
 
 
+WHAT_VALUE_RESTS_ON = (
+    "value rests on colour, clarity, cut, carat weight, treatment and origin, which need the stone in hand and often "
+    "a laboratory report"
+)
+
+
 def side_answer(
     text: str, gem: GemFacts, signs: Sequence[str] = (), general: bool = False,
     told: tuple[Sequence[str], Sequence[str]] | None = None,
@@ -666,10 +672,7 @@ def side_answer(
     if RARITY_QUESTION.search(text) and (rare := rarity_said(gem)):  # "is it rare?": what its facts say of it
         return rare
     if VALUE_QUESTION.search(text):
-        return (
-            "I do not price stones: value rests on colour, clarity, cut, carat weight, treatment and origin, which "
-            "need the stone in hand and often a laboratory report; an independent appraiser can value it."
-        )
+        return f"I do not price stones: {WHAT_VALUE_RESTS_ON}; an independent appraiser can value it."
     return ""
 
 
