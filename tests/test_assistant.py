@@ -2503,6 +2503,8 @@ def test_glass_against_a_gem_and_the_stone_in_hand_against_a_gem_named_are_told_
     chat = Assistant(classifier=None).conversation()
     glass = chat.ask("how do i tell glass from a real gem?").reply
     assert glass.startswith("**Glass or a gem?** Glass (paste) is singly refractive") and "gas bubbles" in glass
+    for asked in ("how can I tell glass from gem?", "is it glass or a gem?"):  # were the how-to-begin help
+        assert Assistant(classifier=None).conversation().ask(asked).reply.startswith("**Glass or a gem?**"), asked
     terms = chat.ask("difference between a synthetic and a simulant?").reply
     assert terms.startswith("**Synthetic**: ") and "**Simulant**: " in terms
     chat = stone_answered("Emerald", "Aquamarine")
