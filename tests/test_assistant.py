@@ -2260,6 +2260,30 @@ def test_whether_a_lab_grown_gem_is_treated_is_answered_from_the_lab_grown_stone
     assert ask("is ruby heated?").startswith("**Ruby**: Treatments of ruby: heat treatment")  # the natural gem
 
 
+def test_what_colours_a_gem_comes_in_and_whether_it_comes_in_one_are_answered_from_its_colours():
+    def ask(text):
+        return Assistant(classifier=None).conversation().ask(text).reply
+
+    # each was the gem's name alone, above its card
+    assert (
+        ask("what colour is peridot?")
+        == "**Peridot**: Peridot comes in yellow-green, olive green, lime green or brownish-green."
+    )
+    assert ask("can sapphire be pink?").startswith("**Yes**: Sapphire comes in blue, yellow, pink")
+    green = ask("can a ruby be green?")
+    assert (
+        green.startswith("**My facts list no green ruby**: Ruby comes in red")
+        and "Green corundum is Sapphire." in green
+    )
+    assert ask("does emerald come in blue?").startswith("**My facts list no blue emerald**")  # bluish-green is green
+    assert ask("is ruby ever treated?").startswith("**Ruby**: Treatments of ruby")  # a treatment, not a colour
+
+
+def test_the_most_expensive_gem_asked_with_no_stone_is_declined_like_a_price_not_met_with_the_help():
+    reply = Assistant(classifier=None).conversation().ask("what is the most expensive gem?").reply
+    assert reply.startswith("I do not price stones, nor rank gems by price: value rests on colour, clarity")
+
+
 def test_how_to_tell_them_apart_after_a_comparison_or_is_x_a_y_tells_the_two_apart():
     chat = Assistant(classifier=None).conversation()
     chat.ask("ruby vs spinel")
@@ -2500,6 +2524,8 @@ def test_glass_against_a_gem_and_the_stone_in_hand_against_a_gem_named_are_told_
     chat = Assistant(classifier=None).conversation()
     glass = chat.ask("how do i tell glass from a real gem?").reply
     assert glass.startswith("**Glass or a gem?** Glass (paste) is singly refractive") and "gas bubbles" in glass
+    for asked in ("how can I tell glass from gem?", "is it glass or a gem?"):  # were the how-to-begin help
+        assert Assistant(classifier=None).conversation().ask(asked).reply.startswith("**Glass or a gem?**"), asked
     terms = chat.ask("difference between a synthetic and a simulant?").reply
     assert terms.startswith("**Synthetic**: ") and "**Simulant**: " in terms
     chat = stone_answered("Emerald", "Aquamarine")

@@ -630,6 +630,16 @@ def test_adularescence_and_schiller_are_explained_not_taken_as_a_reading_of_the_
     assert Assistant(classifier=None).conversation().ask("what is schiller?").reply.startswith("**Labradorescence**:")
 
 
+def test_silk_is_explained_not_taken_as_a_reading_of_the_stone():
+    from gemlang.assistant import Assistant
+    from gemlang.knowledge.glossary import terms_asked
+
+    answer = Assistant(classifier=None).conversation().ask("what are silk inclusions?")  # was a ranking of corundum
+    assert answer.reply.startswith("**Silk**: ") and "rutile" in answer.reply and not answer.candidates
+    assert terms_asked("what are horsetail inclusions?") == []  # a kind of inclusion the glossary still lacks
+    assert [t.term for t in terms_asked("what is a cabochon?")] == ["cabochon"]  # was "I have no facts on cabochon"
+
+
 def test_how_a_stone_or_a_gem_is_tested_is_no_glossary_question():
     from gemlang.knowledge.glossary import terms_asked
 

@@ -16,8 +16,10 @@ from gemlang.assistant.fact_checks import claim_and_rest, claims_checked
 from gemlang.assistant.follow_ups import waiting_for, with_other_edge, with_unit_given
 from gemlang.assistant.gem_answers import (
     ORIGIN_DECIDED,
+    WHAT_VALUE_RESTS_ON,
     by_the_test_named,
     colour_of,
+    colours_answer,
     constants_and_signs,
     constants_said,
     cutting_answer,
@@ -118,6 +120,7 @@ from gemlang.assistant.questions import (
     TOLD_QUESTION,
     TREATED_WORDS,
     TREATMENT_QUESTION,
+    VALUE_QUESTION,
     WHY_OF_IT,
     WHY_ONLY,
     accents_left_out,
@@ -1366,6 +1369,11 @@ class Conversation:
             answer.reply, sources = detected  # "how do I detect lead-glass filled ruby?"
             answer.notes.append(sources)
             answer.properties = property_rows([asked_gem.name])
+        elif (
+            asked_gem is not None and not TREATMENT_QUESTION.search(text) and (hues := colours_answer(text, asked_gem))
+        ):
+            answer.reply = hues  # "can a ruby be green?", "what colours does sapphire come in?"
+            answer.properties = property_rows([asked_gem.name])
         elif asked_gem is not None and (assembled := self._assembled_gem(text, asked_gem, answer)):
             answer.reply = assembled  # "is my sapphire a doublet?", "how do I spot a garnet-topped doublet?"
             answer.properties = property_rows([asked_gem.name])
@@ -1404,6 +1412,11 @@ class Conversation:
             answer.reply = (
                 f"A colour alone ({' and '.join(self.hints.colours)}) fits too many gems to rank them. Send a "
                 'photo of the stone, or add a reading: "RI 1.54", "SG 2.65", "hardness about 7".'
+            )
+        elif VALUE_QUESTION.search(text):  # "what is the most expensive gem?": no gem to decline to price
+            answer.reply = (
+                f"I do not price stones, nor rank gems by price: {WHAT_VALUE_RESTS_ON}; an independent appraiser can "
+                "value a stone."
             )
         elif unknown := unknown_name(text):  # "tell me about painite": a name the knowledge base lacks
             answer.reply = f"I have no facts on {unknown} in my knowledge base, so I cannot tell you about it. "

@@ -10,6 +10,7 @@ from gemlang.assistant.limits import beyond_the_evidence
 from gemlang.assistant.questions import (
     ASKS_WHAT_IT_SHOWS,
     COLOUR_NATURAL,
+    COLOUR_QUESTION,
     DETECTION_QUESTION,
     FORMATION_QUESTION,
     GENERALLY,
@@ -300,6 +301,41 @@ def follow_up_colours(gem: GemFacts) -> str:
     return f"{gem.name} comes in {join_words(colours, 'or')}." if colours else ""
 
 
+# "can a ruby be green?", "does sapphire come in pink?", "is peridot ever blue?": whether a gem comes in a colour
+IN_A_COLOUR = re.compile(
+    r"\b(?:can|could|does|do|is|are)\b.{0,30}?\b(?:be|come in|ever|found in)\s+(?:an?\s+)?(?P<colour>[a-z]+)\b", re.I
+)
+
+
+def main_colour(said: str) -> str | None:
+    """The basic colour a colour word or listed colour mostly names ("Bluish-green": green), or None."""
+    from gemlang.knowledge.colours import colour_names
+
+    return max(colour_names(said).items(), key=lambda kv: kv[1], default=(None, 0.0))[0]
+
+
+def colours_answer(text: str, gem: GemFacts) -> str:
+    """ "What colour is peridot?": the colours the gem's facts list; "can a ruby be green?": yes, or that they list
+    no such colour, and the gems of its species that come in it ("Green corundum is Sapphire."); '' for a message
+    that asks no colour, or a gem with no colours listed."""
+    if not gem.colours:
+        return ""
+    named = IN_A_COLOUR.search(text)
+    colour = main_colour(named["colour"]) if named else None
+    if colour is None:
+        return f"**{gem.name}**: {follow_up_colours(gem)}" if COLOUR_QUESTION.search(text) else ""
+    if colour in map(main_colour, gem.colours):  # "bluish-green" is green: an emerald is not blue
+        return f"**Yes**: {follow_up_colours(gem)}"
+    others = [
+        g.name
+        for g in all_gems()
+        if g.origin == "natural" and g.species == gem.species and g.name not in (gem.name, g.species.capitalize())
+        if colour in map(main_colour, g.colours)
+    ]
+    kin = f" {colour.capitalize()} {gem.species} is {join_words(others, 'or')}." if others else ""
+    return f"**My facts list no {colour} {gem.name.lower()}**: {follow_up_colours(gem)}{kin}"
+
+
 # What the eye sees in a stone, asked about ("what are the gold specks?", "does it change colour?"): the words
 # asked -> (what the gem's facts call it, the phenomenon's name when a stone either shows it or not; not doubling,
 # fire or a filter's reaction, a matter of degree).
@@ -563,6 +599,12 @@ def lab_grown_treatments(gem: GemFacts, twins: Sequence[GemFacts]) -> str:
     return " ".join(said) + none
 
 
+WHAT_VALUE_RESTS_ON = (
+    "value rests on colour, clarity, cut, carat weight, treatment and origin, which need the stone in hand and often "
+    "a laboratory report"
+)
+
+
 def side_answer(
     text: str, gem: GemFacts, signs: Sequence[str] = (), general: bool = False,
     told: tuple[Sequence[str], Sequence[str]] | None = None,
@@ -639,10 +681,7 @@ def side_answer(
     if RARITY_QUESTION.search(text) and (rare := rarity_said(gem)):  # "is it rare?": what its facts say of it
         return rare
     if VALUE_QUESTION.search(text):
-        return (
-            "I do not price stones: value rests on colour, clarity, cut, carat weight, treatment and origin, which "
-            "need the stone in hand and often a laboratory report; an independent appraiser can value it."
-        )
+        return f"I do not price stones: {WHAT_VALUE_RESTS_ON}; an independent appraiser can value it."
     return ""
 
 

@@ -632,7 +632,9 @@ MORE_QUESTION = re.compile(
 # "how do I tell glass from a real gem?": glass against gems in general, no gem named
 GLASS_OR_GEM = re.compile(
     r"\bglass\b.{0,40}\b(?:real|natural|genuine)\s+(?:gem|stone|gemstone|crystal)s?\b|"
-    r"\b(?:real|natural|genuine)\s+(?:gem|stone|gemstone|crystal)s?\b.{0,40}\bglass\b",
+    r"\b(?:real|natural|genuine)\s+(?:gem|stone|gemstone|crystal)s?\b.{0,40}\bglass\b|"
+    r"\bglass\s+(?:from|and|or|vs\.?|versus)\s+(?:an?\s+)?(?:gem|gemstone)s?\b|"  # "tell glass from gem?"
+    r"\b(?:gem|gemstone)s?\s+(?:from|and|or|vs\.?|versus)\s+glass\b",
     re.I,
 )
 # "how do I tell it from glass?", "how can I tell if it's dyed howlite?": the stone in hand against a gem named
