@@ -147,13 +147,32 @@ JOIN_LINE = "a join line (assembled stone)"
 THERMAL_SAID = "passes a thermal diamond tester"
 THERMAL_FAILED = "fails a thermal diamond tester"
 SMOOTH_ON_TEETH = "smooth on the teeth"
+# A magnet test's three results. "It sticks to a magnet" (any magnet) is ferromagnetic: magnetite or man-made
+# hematine; a strong (neodymium) magnet also picks up or drags iron- and manganese-rich gems (most garnets,
+# peridot); "not magnetic" argues only against those. They weigh only gems whose facts say how a magnet draws them.
+MAGNET_HOLDS = "held by an ordinary magnet"
+MAGNET_DRAWS = "drawn to a strong magnet"
+NOT_MAGNETIC = "not drawn to a magnet"
+MAGNET_RESULTS = (MAGNET_HOLDS, MAGNET_DRAWS, NOT_MAGNETIC)
 # signs that only argue against some gems (a pearl feels gritty): with nothing else, they rank nothing
-AGAINST_ONLY = (SMOOTH_ON_TEETH, THERMAL_FAILED)
+AGAINST_ONLY = (SMOOTH_ON_TEETH, THERMAL_FAILED, NOT_MAGNETIC)
+# signs too few gems' facts speak of to rank the rest without another reading
+RANK_NOTHING_ALONE = (*AGAINST_ONLY, *MAGNET_RESULTS)
 # the two results of one test: a newer one replaces the other
-OPPOSITE_RESULTS = (("gritty on the teeth", SMOOTH_ON_TEETH), (THERMAL_SAID, THERMAL_FAILED))
+OPPOSITE_RESULTS = (
+    ("gritty on the teeth", SMOOTH_ON_TEETH),
+    (THERMAL_SAID, THERMAL_FAILED),
+    (MAGNET_HOLDS, NOT_MAGNETIC),
+    (MAGNET_DRAWS, NOT_MAGNETIC),
+)
 _NOT_ON_THE_METAL = (
     r"(?![^.;,]{0,25}\b(?:metal|setting|mount\w*|shank|prongs?|claws?|bezel|gold|silver|platinum|chain|clasp)\b)"
 )
+_STRONG = r"(?:neodymium|rare[- ]earth|n-?(?:4[0-9]|5[0-2])|strong|powerful|super)"
+_ANY_MAGNET = r"(?:an?\s+|the\s+|my\s+|any\s+)?(?:\w+\s+){0,2}magnets?\b"
+_STRONG_MAGNET = rf"(?:an?\s+|the\s+|my\s+)?(?:\w+\s+)?{_STRONG}\s+(?:\w+\s+)?magnets?\b"
+# a magnet of no stated strength, or an everyday one ("a fridge magnet"): not "a neodymium magnet"
+_PLAIN_MAGNET = rf"(?:an?\s+|the\s+|my\s+|any\s+)?(?!(?:\w+\s+)?{_STRONG}\b)(?:\w+\s+)?magnets?\b"
 RED_STREAK = "a red-brown streak"
 _RED_BROWN = r"(?:red|reddish|rust(?:[- ]red)?|cherry[- ]red|blood[- ]red|(?:red|reddish)[- ]brown|brownish[- ]red)"
 TWO_MATERIALS = "two RIs, crown and pavilion (assembled stone)"  # `crown_and_pavilion`: no one material reads so
@@ -250,6 +269,27 @@ OBSERVATIONS = {
     RED_STREAK: rf"\b{_RED_BROWN}\s+streak\b(?=[^.;]{{0,30}}\b(?:tile|plate|porcelain)\b)|"
     rf"\bleaves?\s+an?\s+{_RED_BROWN}\s+streak\b|\bstreak(?: test)?\b[^.;]{{0,20}}\b(?:is|was|gave|gives|shows?|"
     rf"showed|:)\s*(?:an?\s+)?{_RED_BROWN}\b",
+    # "sticks to a magnet", "the magnet holds it", "strongly magnetic": any magnet holds it
+    MAGNET_HOLDS: rf"\b(?:sticks?|stuck|clings?)\b(?:\s+\w+)?\s+to\s+{_PLAIN_MAGNET}|"
+    rf"\b(?:picked up|held|lifted)\s+by\s+{_PLAIN_MAGNET}|"
+    rf"{_PLAIN_MAGNET}\s+(?:picks?|picked|holds?|held|lifts?)\s+it\b|"
+    r"(?<!is it )\b(?:strongly|very|highly)\s+magnetic\b|"
+    rf"\bstrongly\s+(?:attracted|drawn|pulled)\s+(?:to|by)\s+{_PLAIN_MAGNET}",
+    # a strong magnet's pick-up or drag, or a pull of no stated strength ("attracted to a magnet", "it's magnetic")
+    MAGNET_DRAWS: rf"\b(?:sticks?|stuck|clings?|jumps?|jumped|picked up|held|lifted)\b(?:\s+\w+)?\s+(?:to|by|on)\s+"
+    rf"{_STRONG_MAGNET}|{_STRONG_MAGNET}\s+(?:picks?|picked|holds?|held|lifts?|pulls?|pulled)\s+it\b|"
+    rf"\b(?:attracted|drawn|pulled)\s+(?:to|by|towards?)\s+{_ANY_MAGNET}|"
+    r"\bdrag(?:s|ged|ging)?\b[^.;]{0,25}\bmagnet|\bmagnet\b[^.;]{0,15}\bdrag(?:s|ged)?\b|"
+    r"\b(?:weakly|slightly|mildly|faintly|somewhat|a bit)\s+(?:magnetic|attracted|drawn|pulled)\b|"
+    r"\b(?:it'?s|it is|stone is|is|was)\s+magnetic\b",
+    # "not magnetic", "doesn't stick to a magnet", "no reaction to a neodymium magnet", "the magnet does nothing"
+    NOT_MAGNETIC: r"\b(?:not|non-?|isn'?t|wasn'?t)\s*(?:at all\s+)?magnetic\b|\bdiamagnetic\b|"
+    r"\b(?:doesn'?t|does not|didn'?t|did not|won'?t|isn'?t|is not|wasn'?t|was not|not)\s+(?:\w+\s+)?(?:stick|cling|"
+    r"attracted|drawn|pulled|picked up|react|respond|move)\w*\b[^.;]{0,20}\bmagnet|"
+    r"\bno\s+(?:reaction|response|attraction|pull|pick-?up|drag)\b[^.;]{0,25}\bmagnet|"
+    r"\bmagnet\b[^.;]{0,25}\b(?:does|did) (?:nothing|not (?:pick|pull|attract|move|hold))|"
+    r"\bmagnet\b[^.;]{0,25}\b(?:doesn'?t|didn'?t|won'?t) (?:pick|pull|attract|move|hold|do anything)|"
+    r"\b(?:inert to|repelled by)\s+(?:a |the |my )?(?:\w+ )?magnet",
     JOIN_LINE: r"join(?:ing)? (?:line|plane)|(?:separation|junction|contact) plane|"
     r"(?:dark|black) backing|glue layer|two[- ]layer|three[- ]layers?|(?:two|three) layers|"
     r"(?:red|colou?red|glue) plane|plane at the girdle|"
@@ -342,7 +382,7 @@ class Readings:
                 self.pleochroism,
                 self.fluorescence,
                 self.chelsea_red,
-                tuple(o for o in self.observations if o not in AGAINST_ONLY) or None,
+                tuple(o for o in self.observations if o not in RANK_NOTHING_ALONE) or None,
             )
         )
 
@@ -1067,6 +1107,8 @@ def _parse_readings(text: str) -> Readings:
             break
 
     observations = tuple(name for name, pattern in OBSERVATIONS.items() if _seen(pattern, t))
+    if MAGNET_HOLDS in observations:  # "strongly attracted to a magnet" is held, not merely drawn
+        observations = tuple(o for o in observations if o != MAGNET_DRAWS)
     observations += (TWO_MATERIALS,) if two_parts else ()
 
     shorthand = None if ri is not None else OPTIC_AFTER.search(t)  # "reads 1.74 SR": a refractometer's one edge

@@ -132,3 +132,65 @@ def test_the_clear_pebble_note_is_not_given_of_a_photo_of_an_opaque_stone(gem, t
     chat.image_probs = np.array([0.98, 0.02])  # the photo says `gem`
     reply = chat.ask("I found this in the park, is it a diamond?").reply
     assert ("Clear, sparkling pebbles" in reply) is told, reply
+
+
+@pytest.mark.parametrize(
+    ("text", "seen"),
+    [
+        ("it sticks to a magnet", "held by an ordinary magnet"),
+        ("sticks strongly to the fridge magnet", "held by an ordinary magnet"),
+        ("strongly attracted to a neodymium magnet", "drawn to a strong magnet"),
+        ("drags on an N52 magnet", "drawn to a strong magnet"),
+        ("it's magnetic", "drawn to a strong magnet"),
+        ("not magnetic", "not drawn to a magnet"),
+        ("doesn't stick to a magnet", "not drawn to a magnet"),
+        ("no reaction to a neodymium magnet", "not drawn to a magnet"),
+    ],
+)
+def test_a_magnet_result_is_read_as_what_the_magnet_did(text, seen):
+    from gemlang.readings import parse_readings
+
+    assert parse_readings(text).observations == (seen,)
+
+
+@pytest.mark.parametrize("text", ["is it magnetic?", "is it strongly magnetic?", "are garnets magnetic?"])
+def test_a_question_about_magnetism_is_no_magnet_result(text):
+    from gemlang.readings import parse_readings
+
+    assert parse_readings(text).observations == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "gem", "below"),
+    [
+        ("it sticks to a magnet, metallic grey, SG 5.1", "Magnetite", "Hematite"),  # was Hematite 52%
+        ("metallic grey stone, not magnetic, SG 5.2", "Hematite", "Magnetite"),  # was Magnetite 68%
+    ],
+)
+def test_a_magnet_result_ranks_the_gems_whose_sourced_facts_say_how_a_magnet_draws_them(text, gem, below):
+    answer = Assistant(classifier=None).conversation().ask(text)
+    assert answer.gem == gem and answer.probability > 0.7
+    assert dict(answer.candidates).get(below, 0.0) < 0.1
+
+
+def test_a_strong_magnets_pull_moves_only_the_gems_whose_facts_say_how_a_magnet_draws_them():
+    from gemlang.fusion.evidence import UNKNOWN_FIT, EvidenceModel
+    from gemlang.knowledge import find_gem
+    from gemlang.knowledge.instruments import profile
+    from gemlang.readings import MAGNET_DRAWS
+
+    gems = ("Almandine", "Zircon", "Quartz")
+    fit = {n: EvidenceModel.observation_fit(MAGNET_DRAWS, profile(find_gem(n))) for n in gems}
+    assert fit == {"Almandine": 1.0, "Zircon": 0.05, "Quartz": UNKNOWN_FIT}  # quartz: no magnet fact, no change
+    assert find_gem("Almandine").citations["magnetism"].startswith("Kirk Feral, Magnetism in Gemstones")
+    text = "dark red stone RI 1.78 SG 4.1"
+    before = dict(Assistant(classifier=None).conversation().ask(text).candidates)
+    after = dict(Assistant(classifier=None).conversation().ask(f"{text}, drags on a neodymium magnet").candidates)
+    assert after["Garnet (Almandine)"] > before["Garnet (Almandine)"] + 0.05
+
+
+def test_a_hematite_a_magnet_holds_is_said_to_be_probably_hematine():
+    text = "my hematite bracelet sticks strongly to a magnet, is it real?"
+    answer = Assistant(classifier=None).conversation().ask(text)
+    assert "**Hematite?** Probably not" in answer.reply and "hematine, a man-made magnetic material" in answer.reply
+    assert any(n.startswith("source (magnetism): Biology Insights") for n in answer.notes)

@@ -755,3 +755,14 @@ def test_padparadscha_is_the_trade_name_for_orange_pink_sapphire_often_beryllium
     treated = {g.name: g.treatments for g in all_gems() if g.name in ("Padparadscha Sapphire", "Sapphire Pink")}
     assert not any("(rare)" in t for ts in treated.values() for t in ts)
     assert any(t.startswith("Beryllium diffusion (common") for t in treated["Padparadscha Sapphire"])
+
+
+def test_the_german_words_for_blue_heated_and_genuine_are_checked_against_pages_that_define_them():
+    from gemlang.knowledge.foreign_words import FOREIGN_WORDS_PATH, in_english
+
+    sources = {w["word"]: w["source"] for w in json.loads(FOREIGN_WORDS_PATH.read_text(encoding="utf-8"))["words"]}
+    for word, meaning in (("blau", "blue"), ("erhitzt", "heated"), ("echt", "genuine")):
+        said = sources[word].split(" <")[0]
+        assert re.search(rf"\b{word[:6]}\w*\b[^<]*\b{meaning}\b", said, re.I), word  # the page gives the meaning
+        assert not re.search(r"juwelier|ceylons|edelstein", sources[word], re.I), word  # not a shop using the word
+        assert in_english(f"{word} stein") == f"{meaning} stein"

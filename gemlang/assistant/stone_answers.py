@@ -33,7 +33,14 @@ from gemlang.assistant.questions import (
     WHY_QUESTION,
 )
 from gemlang.fusion import EvidenceModel
-from gemlang.fusion.evidence import OBSERVED, TELLING, gem_sold_as, tests_left_out, tests_made
+from gemlang.fusion.evidence import (
+    MAGNET_RULES_OUT,
+    OBSERVED,
+    TELLING,
+    gem_sold_as,
+    tests_left_out,
+    tests_made,
+)
 from gemlang.hints import AGAINST_NOTES, Hints
 from gemlang.knowledge import GemFacts
 from gemlang.knowledge.colours import gem_colours
@@ -43,7 +50,7 @@ from gemlang.language.describe import describe_prediction, percent
 from gemlang.language.gem_prose import reference_description
 from gemlang.language.gem_text import join_words
 from gemlang.model import SEPARATION_RATE
-from gemlang.readings import REFRACTOMETER_LIMIT
+from gemlang.readings import MAGNET_RESULTS, REFRACTOMETER_LIMIT
 from gemlang.scope import NOT_A_GEM_PHOTO, ScopeVerdict
 from gemlang.wording import some_of
 
@@ -563,8 +570,11 @@ def doubt_note(gem: str, doubts: dict[str, str], hints: Hints) -> str:
 
 
 def signs_against(hints: Hints, gem: GemFacts) -> str:
-    """What the signs that only argue against some gems say of `gem` (`AGAINST_NOTES`), '' when none does."""
+    """What the signs that only argue against some gems say of `gem` (`AGAINST_NOTES`), and what a magnet does to
+    it where the magnet's result all but rules it out (a 'hematite' a magnet holds); '' when none does."""
     seen = hints.readings.observations
-    return " ".join(
-        AGAINST_NOTES[o] for o in seen if o in AGAINST_NOTES and EvidenceModel.observation_fit(o, profile(gem)) < 1
-    )
+    fit = lambda o: EvidenceModel.observation_fit(o, profile(gem))  # noqa: E731
+    notes = [AGAINST_NOTES[o] for o in seen if o in AGAINST_NOTES and fit(o) < 1]
+    if any(o in MAGNET_RESULTS and fit(o) <= MAGNET_RULES_OUT for o in seen):
+        notes.append(gem.magnetism[0].lower() + gem.magnetism[1:] + ".")
+    return " ".join(notes)

@@ -89,7 +89,11 @@ from gemlang.language.describe import percent
 from gemlang.readings import (
     DERIVED,
     JOIN_LINE,
+    MAGNET_DRAWS,
+    MAGNET_HOLDS,
+    MAGNET_RESULTS,
     NO_TWO_EDGES,
+    NOT_MAGNETIC,
     RED_STREAK,
     SMOOTH_ON_TEETH,
     THERMAL_FAILED,
@@ -233,8 +237,22 @@ OBSERVED = {
     # seen side-on: a doublet's junction, an opal doublet's backing, a triplet's three layers
     JOIN_LINE: (ASSEMBLED, 0.01),
     TWO_MATERIALS: (ASSEMBLED, 0.001),  # a misread refractometer, never a loupe's doubt about a reflection
+    # a magnet's pull, as a gem's sourced `magnetism` words it (`MAGNET_FIT` weighs it)
+    MAGNET_HOLDS: ("an ordinary magnet holds it", 0.05),
+    MAGNET_DRAWS: (r"an ordinary magnet holds it|neodymium magnet (?:picks|drags) it", 0.05),
+    NOT_MAGNETIC: (r"a magnet (?:draws it only weakly|does not draw it)", 0.02),
 }
 UNKNOWN_FIT = 0.5  # a word reading of a gem the knowledge base says nothing about
+# P(the magnet result said | how a magnet draws the gem, `GemFacts.magnet`). A gem whose facts do not say takes
+# the neutral value, so the test moves only the gems a source names: a stone any magnet holds is magnetite (or
+# man-made hematine), not a garnet a strong magnet merely picks up; a magnet that does nothing argues against
+# the stones it would pick up, less so where the magnet may have been too weak for a garnet.
+MAGNET_FIT = {
+    MAGNET_HOLDS: {"held": 1.0, "picked up": 0.1, "drags": 0.05, "weak": 0.05, "inert": 0.01, "": UNKNOWN_FIT},
+    MAGNET_DRAWS: {"held": 1.0, "picked up": 1.0, "drags": 1.0, "weak": 0.5, "inert": 0.05, "": UNKNOWN_FIT},
+    NOT_MAGNETIC: {"held": 0.02, "picked up": 0.2, "drags": 0.5, "weak": 1.0, "inert": 1.0, "": 1.0},
+}
+MAGNET_RULES_OUT = 0.1  # a magnet result this unlikely of a gem all but rules it out (a 'hematite' a magnet holds)
 OPAQUE_FIT = 0.02  # a polariscope or dichroscope reading of a metallic stone, through which no light passes
 
 
@@ -682,6 +700,8 @@ class EvidenceModel:
         if seen in (THERMAL_SAID, THERMAL_FAILED):  # diamond, lab-grown or not, and moissanite pass; no other gem
             passes = seen == THERMAL_SAID
             return 1.0 if p.conducts_heat == passes else OBSERVED[THERMAL_SAID][1]
+        if seen in MAGNET_RESULTS:
+            return MAGNET_FIT[seen][p.magnet]
         word, miss = OBSERVED[seen]
         if seen == "gas bubbles" and not re.search(word, p.features) and HOLDS_A_BUBBLE.search(p.features):
             return BUBBLE_IN_AN_INCLUSION

@@ -28,8 +28,20 @@ DECIMALS: dict[str, int | None] = {
 
 # Facts gemlang states from references it checked (`sourced_facts.json`); each carries a citation.
 SOURCED_FIELDS = ("composition", "colour_cause", "formation", "name_origin", "history", "phenomena", "uses")
-# Sourced facts given when asked for, too particular for a gem's description: what a spectroscope shows.
-ASKED_SOURCED_FIELDS = ("absorption_spectrum",)
+# Sourced facts given when asked for, too particular for a gem's description: what a spectroscope shows, and
+# how a magnet draws it (`MAGNET_RESPONSES`).
+ASKED_SOURCED_FIELDS = ("absorption_spectrum", "magnetism")
+
+# How a magnet draws a gem, by the words its sourced `magnetism` opens with: a ferromagnetic stone (magnetite) is
+# held by any magnet; iron- and manganese-rich gems (most garnets) are picked up by a strong neodymium magnet, or
+# dragged when heavier; others are drawn only weakly or not at all.
+MAGNET_RESPONSES = {
+    "held": "An ordinary magnet holds it",
+    "picked up": "A strong neodymium magnet picks it up",
+    "drags": "A strong neodymium magnet drags it",
+    "weak": "A magnet draws it only weakly",
+    "inert": "A magnet does not draw it",
+}
 
 # Every field that states a fact about the gem (and so records a source in `GemFacts.sources`).
 FACT_FIELDS = (
@@ -183,6 +195,7 @@ class GemFacts:
     phenomena: str = ""
     uses: str = ""
     absorption_spectrum: str = ""  # what a hand spectroscope shows, from a reference (see `spectrum`)
+    magnetism: str = ""  # how a magnet draws it, opening with one of `MAGNET_RESPONSES`' words (see `magnet`)
     # how the treatments of the gem, or of the gems that are kinds of it, are detected
     treatment_signs: tuple[TreatmentSigns, ...] = ()
     # field -> the reference a reviewer checked it against, for reviewed overrides and sourced facts.
@@ -216,6 +229,11 @@ class GemFacts:
         if name == "birefringence" and self.birefringence_range[0] != self.birefringence:
             return format_quantity(name, self.birefringence_range)
         return format_quantity(name, getattr(self, name))
+
+    @property
+    def magnet(self) -> str:
+        """How a magnet draws it (a key of `MAGNET_RESPONSES`), from its sourced `magnetism`; '' if unknown."""
+        return next((k for k, words in MAGNET_RESPONSES.items() if self.magnetism.startswith(words)), "")
 
     @property
     def spectrum(self) -> str:

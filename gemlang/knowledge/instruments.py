@@ -88,6 +88,7 @@ class Profile:
     species: str = ""
     conducts_heat: bool = False  # passes a thermal diamond tester (diamond, lab-grown or not, and moissanite)
     chelsea_some: bool = False  # only some of its stones are red through the Chelsea filter (cobalt-blue ones)
+    magnet: str = ""  # how a magnet draws it (`GemFacts.magnet`), '' where its facts do not say
 
     @property
     def made_with_strain(self) -> bool:
@@ -235,6 +236,7 @@ def profile(gem: GemFacts) -> Profile:
         species=gem.species,
         conducts_heat=gem.species == "diamond" or bool(CONDUCTS_HEAT.search(signs_text(gem))),
         chelsea_some=chelsea_some,
+        magnet=gem.magnet,
     )
 
 

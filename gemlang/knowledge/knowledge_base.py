@@ -44,6 +44,7 @@ from gemlang.knowledge.facts import (
     ASKED_SOURCED_FIELDS,
     DECIMALS,
     FACT_FIELDS,
+    MAGNET_RESPONSES,
     MET,
     SOURCE_DATABASE,
     SOURCE_GEMLANG,
@@ -248,6 +249,10 @@ def sourced_facts() -> dict[str, dict[str, tuple[str, str]]]:
                     f"sourced_facts.json: {name}.{field}: only {SENTENCE_FIELDS} may list several facts"
                 )
             texts, citations = _cited(f"{name}.{field}", value if several else [value], references)
+            if field == "magnetism" and not texts[0].startswith(tuple(MAGNET_RESPONSES.values())):
+                raise KnowledgeError(
+                    f"sourced_facts.json: {name}.magnetism must open with one of {list(MAGNET_RESPONSES.values())}"
+                )
             out.setdefault(name, {})[field] = (". ".join(texts), "; ".join(citations))
     return out
 
