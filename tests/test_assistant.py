@@ -3006,12 +3006,26 @@ def test_a_claim_about_a_gem_asked_to_be_confirmed_is_checked_not_read_as_a_ston
     assert not chat.ask("my stone is uniaxial, right?").reply.startswith("**")  # the user's stone: a reading
 
 
+def test_a_streak_between_two_gems_asked_is_said_with_their_streaks_and_a_streak_test_question_is_warned():
+    chat = Assistant(classifier=None).conversation()
+    reply = chat.ask("Lapis or sodalite? the streak is light blue").reply
+    assert reply.startswith("Lapis Lazuli: ") and reply.endswith(
+        "A light blue streak leans to Lapis Lazuli (light blue), not Sodalite (white), though not enough to settle it."
+    )
+    asked = Assistant(classifier=None).conversation().ask("should I do a streak test on my cut stone?")
+    warned = " ".join(asked.notes) + asked.to_markdown()
+    assert "it scratches the stone, so make it only on rough or an inconspicuous spot" in warned
+    listed = Assistant(classifier=None).conversation().ask("which gems leave a light blue streak?").reply
+    assert listed.startswith("**Natural gems whose facts name a light blue streak**") and "Lapis Lazuli" in listed
+
+
 def test_streak_chemistry_and_questions_about_other_gems_are_answered_not_read():
     chat = Assistant(classifier=None).conversation()
     assert chat.ask("what colour streak should pyrite give?").reply == (
         "**Pyrite**: streak greenish black (on unglazed porcelain)."
     )
-    assert chat.ask("malachite streak?").reply.startswith("**Malachite**: streak not on record here. A streak is")
+    assert chat.ask("peridot streak?").reply.startswith("**Peridot**: streak not on record here. A streak is")
+    assert chat.ask("lapis lazuli streak?").reply == "**Lapis Lazuli**: streak light blue (on unglazed porcelain)."
     polymorphs = chat.ask("is kyanite the same chemistry as andalusite?").reply
     assert polymorphs.startswith("**Yes**: Kyanite and Andalusite are both Al2SiO5, in different crystal structures")
     assert chat.ask("is peridot the same composition as emerald?").reply.startswith("**No**: Peridot and Emerald")

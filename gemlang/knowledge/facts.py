@@ -28,8 +28,9 @@ DECIMALS: dict[str, int | None] = {
 
 # Facts gemlang states from references it checked (`sourced_facts.json`); each carries a citation.
 SOURCED_FIELDS = ("composition", "colour_cause", "formation", "name_origin", "history", "phenomena", "uses")
-# Sourced facts given when asked for, too particular for a gem's description: what a spectroscope shows.
-ASKED_SOURCED_FIELDS = ("absorption_spectrum",)
+# Sourced facts given when asked for, too particular for a gem's description: what a spectroscope shows, and the
+# colour of its powder on unglazed porcelain (the streak test of opaque rough).
+ASKED_SOURCED_FIELDS = ("absorption_spectrum", "streak")
 
 # Every field that states a fact about the gem (and so records a source in `GemFacts.sources`).
 FACT_FIELDS = (
@@ -183,6 +184,7 @@ class GemFacts:
     phenomena: str = ""
     uses: str = ""
     absorption_spectrum: str = ""  # what a hand spectroscope shows, from a reference (see `spectrum`)
+    streak: str = ""  # the colour of its powder on unglazed porcelain, from a reference ("light blue")
     # how the treatments of the gem, or of the gems that are kinds of it, are detected
     treatment_signs: tuple[TreatmentSigns, ...] = ()
     # field -> the reference a reviewer checked it against, for reviewed overrides and sourced facts.
