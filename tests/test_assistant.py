@@ -332,6 +332,9 @@ def test_the_re_check_advice_fits_the_optic_reading():
     said = {"optic": "the polariscope argues against Ruby"}
     assert "optic axis" in doubt_note("Ruby", said, parse_hints("singly refractive"))
     assert "conoscope" in doubt_note("Ruby", said, parse_hints("biaxial"))
+    streak = {"a light blue streak": "the streak test (a light blue streak) argues against Sodalite (white)"}
+    note = doubt_note("Sodalite", streak, parse_hints("the streak is light blue"))
+    assert note.endswith("Repeat the streak on a clean part of the plate, on rough or a hidden spot.")  # no loupe
 
 
 def test_asked_whether_it_is_real_the_answer_says_which_test_would_expose_an_imitation(assistant):
