@@ -163,7 +163,7 @@ WHITE_STREAK = "a white streak"
 STREAK_COLOURS = {
     RED_STREAK: _RED_BROWN,
     "a greenish-black streak": r"greenish[- ]black",
-    "a black streak": r"(?<!greenish )(?<!greenish-)\bblack",
+    "a black streak": r"(?<!greenish )(?<!greenish-)\b(?:(?:brownish|greyish|grayish)[- ])?black",
     "a light blue streak": r"(?:(?:light|pale|sky|bright)[- ])?blue|bluish(?![- ]white)",
     "a light green streak": r"(?:(?:light|pale|apple)[- ])?green\b(?![- ]black)",
     WHITE_STREAK: r"(?:(?:bluish|greenish|off|pure)[- ])?white|colou?rless",

@@ -813,3 +813,11 @@ def test_the_streak_says_which_of_two_gems_it_fits_with_their_streaks():
         "a light blue streak leans to Lapis Lazuli (light blue), not Sodalite (white), though not enough to settle it."
     )
     assert model.leans("Lapis Lazuli", "Sodalite", parse_hints("white streak")) is None
+
+
+def test_a_black_stones_streak_tells_jet_from_black_onyx_and_hematite():
+    model = EvidenceModel(["Onyx Black", "Hematite"])
+    black = dict(model.fuse(None, parse_hints("black stone, the streak is brownish black")).ranking)
+    assert black["Jet"] > 10 * black["Onyx Black"] and black["Jet"] > 10 * black["Hematite"]
+    white = dict(model.fuse(None, parse_hints("black stone, streak test: white")).ranking)
+    assert white["Onyx Black"] > 2 * white["Jet"]

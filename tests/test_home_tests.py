@@ -128,7 +128,8 @@ def test_red_streaks_in_a_stones_pattern_or_denied_are_no_streak_test():
      ("it leaves a greenish-black streak on the tile", "a greenish-black streak"),
      ("streak test: white", "a white streak"), ("Lapis or sodalite? white streak", "a white streak"),
      ("the streak is greenish black", "a greenish-black streak"), ("streak was pale green", "a light green streak"),
-     ("a black streak on the plate", "a black streak"), ("the streak is bluish white", "a white streak")],
+     ("a black streak on the plate", "a black streak"), ("the streak is bluish white", "a white streak"),
+     ("the streak is brownish black", "a black streak")],
 )  # fmt: skip
 def test_a_streak_tests_colour_is_read_whatever_the_colour(text, streak):
     from gemlang.readings import parse_readings
