@@ -3001,7 +3001,8 @@ def test_a_reading_that_fits_neither_of_two_gems_leans_to_neither():
      ("quartz is uniaxial positive, isn't it?", "**Yes.** Quartz is uniaxial"),
      ("is it true that emerald has RI 1.57-1.58?", "**Yes.** Emerald's refractive index is 1.565–1.599."),
      ("amber floats in salt water, right?", "**Yes.** Amber's specific gravity is 1.05–1.09."),  # below 1.13
-     ("amber sinks in salt water, right?", "**No.** Amber's specific gravity is 1.05–1.09, so SG above 1.13")],
+     ("amber sinks in salt water, right?", "**No.** Amber's specific gravity is 1.05–1.09, so SG above 1.13"),
+     ("lapis lazuli leaves a white streak, right?", "**No.** Lapis Lazuli's streak is light blue (on unglazed")],
 )  # fmt: skip
 def test_a_claim_about_a_gem_asked_to_be_confirmed_is_checked_not_read_as_a_stone(claim, reply):
     chat = Assistant(classifier=None).conversation()
