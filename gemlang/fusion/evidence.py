@@ -253,7 +253,7 @@ OPAQUE_FIT = 0.02  # a polariscope or dichroscope reading of a metallic stone, t
 
 def streak_fit(seen: str, streak: str) -> float:
     """P(the streak `seen` | a gem whose facts give `streak`): 1 where its colour is one the gem's streak names, the
-    miss of `OBSERVED` where the gem's streak is another colour, neutral where the facts give none."""
+    miss of `OBSERVED` where the gem's streak is another colour, `STREAK_NOT_ON_RECORD` where the facts give none."""
     if not streak:
         return STREAK_NOT_ON_RECORD.get(seen, COLOURED_STREAK_NOT_ON_RECORD)
     return 1.0 if re.search(STREAK_COLOURS[seen], streak) else OBSERVED[seen][1]
