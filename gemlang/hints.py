@@ -380,6 +380,7 @@ def parse_hints(text: str, questions: bool = False) -> Hints:
     # "can I scratch it with a file?", a question left out, is still answered with the warning
     if text != said and SCRATCH_QUESTION_NOTE not in notes and SCRATCH_QUESTION_NOTE in parse_hardness(said)[1]:
         notes.append(SCRATCH_QUESTION_NOTE)
+    notes += [STREAK_QUESTION_NOTE] if asks_about_streak_test(said) else []
     # "it's definitely Colombian, right?": a place asked to be confirmed is a question, not where the stone was mined
     told = text if questions else "\n".join(s for s in SENTENCES.split(text) if not TAG_QUESTION.search(s))
     countries, places = parse_places(told, claims=questions)
@@ -818,12 +819,24 @@ ASKS_TO_TEST = re.compile(
     r"\b(?:can|could|should|shall|may|must|would|will|do)\s+(?:i|we|you|one)\b|\bhow (?:do|can|should) i\b|"
     r"\bis it (?:safe|ok|okay|wise)\b|\bwhether to\b"
 )
+HARMLESS_TESTS = "On a cut stone the refractometer, polariscope, hydrostatic balance and a loupe decide without harm."
 SCRATCH_QUESTION_NOTE = (
     "you asked about a scratch test, so I read no result from it. A scratch or file test damages a cut stone "
     "and proves little (a file chips a girdle, and a lab-grown stone is as hard as the natural gem, so it resists "
-    "the file just the same): keep it for rough. On a cut stone "
-    "the refractometer, polariscope, hydrostatic balance and a loupe decide without harm."
+    f"the file just the same): keep it for rough. {HARMLESS_TESTS}"
 )
+# "should I do a streak test on my cut stone?": the streak is the stone's own powder, so the test scratches it
+STREAK_QUESTION_NOTE = (
+    "you asked about a streak test, so I read no result from it. A streak test rubs the stone across unglazed "
+    "porcelain and leaves some of its powder there: it scratches the stone, so make it only on rough or an "
+    f"inconspicuous spot. {HARMLESS_TESTS}"
+)
+
+
+def asks_about_streak_test(text: str) -> bool:
+    """Whether a clause of `text` asks about making a streak test ("can I streak-test it?")."""
+    clauses = _split_clauses(text.lower())
+    return any((ASKS_TO_TEST.search(c) or re.search(r"\bsafe\b", c)) and re.search(r"\bstreak", c) for c in clauses)
 
 
 def _describe_test(name: str, relation: str, negated: bool) -> str:

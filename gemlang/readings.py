@@ -175,6 +175,30 @@ _STRONG_MAGNET = rf"(?:an?\s+|the\s+|my\s+)?(?:\w+\s+)?{_STRONG}\s+(?:\w+\s+)?ma
 _PLAIN_MAGNET = rf"(?:an?\s+|the\s+|my\s+|any\s+)?(?!(?:\w+\s+)?{_STRONG}\b)(?:\w+\s+)?magnets?\b"
 RED_STREAK = "a red-brown streak"
 _RED_BROWN = r"(?:red|reddish|rust(?:[- ]red)?|cherry[- ]red|blood[- ]red|(?:red|reddish)[- ]brown|brownish[- ]red)"
+WHITE_STREAK = "a white streak"
+# A streak test on rough: the colour of the powder on unglazed porcelain, in the colours the knowledge base's
+# sourced streaks use (`GemFacts.streak`): hematite's red-brown, pyrite's greenish black, lapis lazuli's light blue,
+# malachite's light green; white for most others. Each pattern also reads a gem's streak ("white or light blue").
+STREAK_COLOURS = {
+    RED_STREAK: _RED_BROWN,
+    "a greenish-black streak": r"greenish[- ]black",
+    "a black streak": r"(?<!greenish )(?<!greenish-)\b(?:(?:brownish|greyish|grayish)[- ])?black",
+    "a light blue streak": r"(?:(?:light|pale|sky|bright)[- ])?blue|bluish(?![- ]white)",
+    "a light green streak": r"(?:(?:light|pale|apple)[- ])?green\b(?![- ]black)",
+    WHITE_STREAK: r"(?:(?:bluish|greenish|off|pure)[- ])?white|colou?rless",
+}
+
+
+def _streak_said(colour: str) -> str:
+    """A streak test's result of `colour`: "the streak is light blue", "leaves a red streak on the tile", "streak test:
+    white", a bare "white streak" ending a clause; not "red streaks" in a stone's pattern."""
+    return (
+        rf"\b(?:{colour})\s+streak\b(?=[^.;]{{0,30}}\b(?:tile|plate|porcelain)\b)|"
+        rf"\bleaves?\s+an?\s+(?:{colour})\s+streak\b|\bstreak(?: test)?\b[^.;]{{0,20}}\b(?:is|was|gave|gives|shows?|"
+        rf"showed|:)\s*(?:an?\s+)?(?:{colour})\b|\b(?:{colour})\s+streak(?=\s*(?:[,;.?!]|$))"
+    )
+
+
 TWO_MATERIALS = "two RIs, crown and pavilion (assembled stone)"  # `crown_and_pavilion`: no one material reads so
 OBSERVATIONS = {
     # not flattened bubbles in a fracture: the glass that filled it (a treatment sign), not a glass or synthetic
@@ -290,6 +314,9 @@ OBSERVATIONS = {
     r"\bmagnet\b[^.;]{0,25}\b(?:does|did) (?:nothing|not (?:pick|pull|attract|move|hold))|"
     r"\bmagnet\b[^.;]{0,25}\b(?:doesn'?t|didn'?t|won'?t) (?:pick|pull|attract|move|hold|do anything)|"
     r"\b(?:inert to|repelled by)\s+(?:a |the |my )?(?:\w+ )?magnet",
+    # a streak test on rough: the powder's colour on unglazed porcelain (hematite's red-brown, whatever its metallic
+    # grey)
+    **{streak: _streak_said(colour) for streak, colour in STREAK_COLOURS.items()},
     JOIN_LINE: r"join(?:ing)? (?:line|plane)|(?:separation|junction|contact) plane|"
     r"(?:dark|black) backing|glue layer|two[- ]layer|three[- ]layers?|(?:two|three) layers|"
     r"(?:red|colou?red|glue) plane|plane at the girdle|"

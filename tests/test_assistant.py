@@ -332,6 +332,9 @@ def test_the_re_check_advice_fits_the_optic_reading():
     said = {"optic": "the polariscope argues against Ruby"}
     assert "optic axis" in doubt_note("Ruby", said, parse_hints("singly refractive"))
     assert "conoscope" in doubt_note("Ruby", said, parse_hints("biaxial"))
+    streak = {"a light blue streak": "the streak test (a light blue streak) argues against Sodalite (white)"}
+    note = doubt_note("Sodalite", streak, parse_hints("the streak is light blue"))
+    assert note.endswith("Repeat the streak on a clean part of the plate, on rough or a hidden spot.")  # no loupe
 
 
 def test_asked_whether_it_is_real_the_answer_says_which_test_would_expose_an_imitation(assistant):
@@ -3024,7 +3027,8 @@ def test_a_reading_that_fits_neither_of_two_gems_leans_to_neither():
      ("quartz is uniaxial positive, isn't it?", "**Yes.** Quartz is uniaxial"),
      ("is it true that emerald has RI 1.57-1.58?", "**Yes.** Emerald's refractive index is 1.565–1.599."),
      ("amber floats in salt water, right?", "**Yes.** Amber's specific gravity is 1.05–1.09."),  # below 1.13
-     ("amber sinks in salt water, right?", "**No.** Amber's specific gravity is 1.05–1.09, so SG above 1.13")],
+     ("amber sinks in salt water, right?", "**No.** Amber's specific gravity is 1.05–1.09, so SG above 1.13"),
+     ("lapis lazuli leaves a white streak, right?", "**No.** Lapis Lazuli's streak is light blue (on unglazed")],
 )  # fmt: skip
 def test_a_claim_about_a_gem_asked_to_be_confirmed_is_checked_not_read_as_a_stone(claim, reply):
     chat = Assistant(classifier=None).conversation()
@@ -3032,12 +3036,26 @@ def test_a_claim_about_a_gem_asked_to_be_confirmed_is_checked_not_read_as_a_ston
     assert not chat.ask("my stone is uniaxial, right?").reply.startswith("**")  # the user's stone: a reading
 
 
+def test_a_streak_between_two_gems_asked_is_said_with_their_streaks_and_a_streak_test_question_is_warned():
+    chat = Assistant(classifier=None).conversation()
+    reply = chat.ask("Lapis or sodalite? the streak is light blue").reply
+    assert reply.startswith("Lapis Lazuli: ") and reply.endswith(
+        "A light blue streak leans to Lapis Lazuli (light blue), not Sodalite (white), though not enough to settle it."
+    )
+    asked = Assistant(classifier=None).conversation().ask("should I do a streak test on my cut stone?")
+    warned = " ".join(asked.notes) + asked.to_markdown()
+    assert "it scratches the stone, so make it only on rough or an inconspicuous spot" in warned
+    listed = Assistant(classifier=None).conversation().ask("which gems leave a light blue streak?").reply
+    assert listed.startswith("**Natural gems whose facts name a light blue streak**") and "Lapis Lazuli" in listed
+
+
 def test_streak_chemistry_and_questions_about_other_gems_are_answered_not_read():
     chat = Assistant(classifier=None).conversation()
     assert chat.ask("what colour streak should pyrite give?").reply == (
         "**Pyrite**: streak greenish black (on unglazed porcelain)."
     )
-    assert chat.ask("malachite streak?").reply.startswith("**Malachite**: streak not on record here. A streak is")
+    assert chat.ask("peridot streak?").reply.startswith("**Peridot**: streak not on record here. A streak is")
+    assert chat.ask("lapis lazuli streak?").reply == "**Lapis Lazuli**: streak light blue (on unglazed porcelain)."
     polymorphs = chat.ask("is kyanite the same chemistry as andalusite?").reply
     assert polymorphs.startswith("**Yes**: Kyanite and Andalusite are both Al2SiO5, in different crystal structures")
     assert chat.ask("is peridot the same composition as emerald?").reply.startswith("**No**: Peridot and Emerald")

@@ -792,3 +792,32 @@ def test_curved_banding_fits_a_banded_stone_and_a_melt_while_curved_striae_stay_
     assert fit("curved banding", malachite) == fit("curved banding", onyx) == fit("curved banding", verneuil) == 1.0
     assert fit("curved striae", verneuil) == 1.0 and 0.001 < fit("curved striae", onyx) < 1.0  # its bands, maybe
     assert fit("curved banding", sapphire) == fit("curved striae", sapphire) == 0.001  # straight banding: not a melt's
+
+
+def test_a_coloured_streak_favours_the_gems_whose_sourced_streak_it_is_and_a_white_one_barely_separates():
+    model = EvidenceModel(["Lapis Lazuli", "Sodalite", "Sapphire Blue"])
+
+    def fit(said: str) -> dict[str, float]:
+        (factor,) = model.likelihoods(parse_hints(said)).values()
+        return {g: factor[model.index[g]] for g in ("Lapis Lazuli", "Sodalite", "Sapphire Blue")}
+
+    blue = fit("the streak is light blue")  # sapphire's streak is not on record: neither favoured nor ruled out
+    assert blue["Lapis Lazuli"] == 1.0 and blue["Lapis Lazuli"] > 3 * blue["Sapphire Blue"] > 3 * blue["Sodalite"]
+    white = fit("streak test: white")  # most gems streak white: it leans no way on its own
+    assert white["Sodalite"] == white["Sapphire Blue"] == 1.0 and 1 / 3 < white["Lapis Lazuli"] < 1
+
+
+def test_the_streak_says_which_of_two_gems_it_fits_with_their_streaks():
+    model = EvidenceModel(["Lapis Lazuli", "Sodalite"])
+    assert model.leans("Lapis Lazuli", "Sodalite", parse_hints("the streak is light blue")) == (
+        "a light blue streak leans to Lapis Lazuli (light blue), not Sodalite (white), though not enough to settle it."
+    )
+    assert model.leans("Lapis Lazuli", "Sodalite", parse_hints("white streak")) is None
+
+
+def test_a_black_stones_streak_tells_jet_from_black_onyx_and_hematite():
+    model = EvidenceModel(["Onyx Black", "Hematite"])
+    black = dict(model.fuse(None, parse_hints("black stone, the streak is brownish black")).ranking)
+    assert black["Jet"] > 10 * black["Onyx Black"] and black["Jet"] > 10 * black["Hematite"]
+    white = dict(model.fuse(None, parse_hints("black stone, streak test: white")).ranking)
+    assert white["Onyx Black"] > 2 * white["Jet"]

@@ -122,6 +122,29 @@ def test_red_streaks_in_a_stones_pattern_or_denied_are_no_streak_test():
     assert parse_readings("no red streak on the tile").observations == ()
 
 
+@pytest.mark.parametrize(
+    "text, streak",
+    [("the streak is light blue", "a light blue streak"),
+     ("it leaves a greenish-black streak on the tile", "a greenish-black streak"),
+     ("streak test: white", "a white streak"), ("Lapis or sodalite? white streak", "a white streak"),
+     ("the streak is greenish black", "a greenish-black streak"), ("streak was pale green", "a light green streak"),
+     ("a black streak on the plate", "a black streak"), ("the streak is bluish white", "a white streak"),
+     ("the streak is brownish black", "a black streak")],
+)  # fmt: skip
+def test_a_streak_tests_colour_is_read_whatever_the_colour(text, streak):
+    from gemlang.readings import parse_readings
+
+    assert parse_readings(text).observations == (streak,)
+
+
+def test_white_or_blue_streaks_in_a_stones_pattern_are_no_streak_test():
+    from gemlang.readings import parse_readings
+
+    assert parse_readings("a red stone with white streaks, RI 1.76").observations == ()
+    assert parse_readings("a white streak across the stone").observations == ()
+    assert parse_readings("Lapis parcel, some with white calcite streaks").observations == ()
+
+
 @pytest.mark.parametrize("gem, told", [("Chrysocolla", False), ("Amethyst", True)])
 def test_the_clear_pebble_note_is_not_given_of_a_photo_of_an_opaque_stone(gem, told):
     import numpy as np

@@ -578,6 +578,7 @@ def test_textbook_readings_of_ggg_and_pyrope_lie_in_their_ranges():
      ("what is 'doubling of back facets' and which stones show it most", ["birefringence"]),
      ("how do i tell uniaxial from biaxial on the refractometer", ["uniaxial", "biaxial", "refractometer"]),
      ("what is yield in cutting?", ["yield"]), ("what does weight retention mean?", ["yield"]),
+     ("what is a streak test?", ["streak"]), ("what colour streak should pyrite give?", []),
      ("what's my stone's RI?", []), ("how do I tell ruby from garnet?", []),
      ("how do i tell them apart without a refractometer", [])],  # the instrument they lack is not asked
 )  # fmt: skip

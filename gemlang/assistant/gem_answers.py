@@ -122,7 +122,10 @@ STREAK = re.compile(
 
 
 def streak_of(g: GemFacts) -> str:
-    """The colour of the powder a gem leaves on unglazed porcelain, where its facts name it."""
+    """The colour of the powder a gem leaves on unglazed porcelain, where its facts name it: its sourced streak, else
+    what its features say of one."""
+    if g.streak:
+        return f"{g.streak} (on unglazed porcelain)"
     for text in (*g.diagnostic_features, g.description):
         if m := STREAK.search(text or ""):
             return f"{(m.group(1) or m.group(2)).lower().replace('-', ' ')} (on unglazed porcelain)"
@@ -1055,10 +1058,11 @@ def _species_with_kinds(species: str, gems: list[str]) -> str:
     return f"{species.capitalize()} ({'also ' if len(others) < len(gems) else ''}{', '.join(others)})"
 
 
-# "which gems show asterism?", "what stones have horsetail inclusions?": a sign the loupe or the eye sees
+# "which gems show asterism?", "what stones have horsetail inclusions?": a sign the loupe or the eye sees, or the
+# streak test ("which gems leave a red streak?")
 SHOWN_LIST_QUESTION = re.compile(
     r"\b(?:which|what)\s+(?:natural\s+)?(?:gems?|gemstones?|stones?|minerals?)\s+(?:can\s+)?"
-    r"(?:show|shows|display|displays|have|has|exhibit|exhibits)\s+(?P<what>[^?]+)",
+    r"(?:show|shows|display|displays|have|has|exhibit|exhibits|leave|leaves|give|gives)\s+(?P<what>[^?]+)",
     re.I,
 )
 

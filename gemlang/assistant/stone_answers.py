@@ -50,7 +50,7 @@ from gemlang.language.describe import describe_prediction, percent
 from gemlang.language.gem_prose import reference_description
 from gemlang.language.gem_text import join_words
 from gemlang.model import SEPARATION_RATE
-from gemlang.readings import MAGNET_RESULTS, REFRACTOMETER_LIMIT
+from gemlang.readings import MAGNET_RESULTS, REFRACTOMETER_LIMIT, STREAK_COLOURS
 from gemlang.scope import NOT_A_GEM_PHOTO, ScopeVerdict
 from gemlang.wording import some_of
 
@@ -553,6 +553,8 @@ RECHECK = {
     # the filter's red marks chromium or cobalt; a weak lamp or a red-bodied stone misleads, and it only suggests
     "chelsea": "look again through the filter held close to the eye, the stone under a strong white lamp, and take "
     "the RI, which settles what the filter only suggests",
+    # the streak is the stone's own powder: repeated where it does no harm
+    **dict.fromkeys(STREAK_COLOURS, "repeat the streak on a clean part of the plate, on rough or a hidden spot"),
 }
 LOOK_AGAIN = "look again with a 10x loupe under a single light"  # what the loupe showed (`OBSERVED`)
 OPTIC_FIGURE = "look for the interference figure again with a conoscope: it tells uniaxial from biaxial"
@@ -562,7 +564,7 @@ def doubt_note(gem: str, doubts: dict[str, str], hints: Hints) -> str:
     """Why the answer is unsure though it kept its gem: the readings against it, and how to re-check them."""
     optic = hints.readings.optic
     recheck = {**RECHECK, "optic": RECHECK["optic"] if optic in ("isotropic", "anomalous") else OPTIC_FIGURE}
-    again = {key: LOOK_AGAIN for key in doubts if key in OBSERVED}
+    again = {key: LOOK_AGAIN for key in doubts if key in OBSERVED and key not in RECHECK}
     checks = "; ".join(dict.fromkeys({**recheck, **again}.get(key, "re-take that reading") for key in doubts))
     because = "; ".join(doubts.values())
     checks = checks[0].upper() + checks[1:]

@@ -94,11 +94,12 @@ from gemlang.readings import (
     MAGNET_RESULTS,
     NO_TWO_EDGES,
     NOT_MAGNETIC,
-    RED_STREAK,
     SMOOTH_ON_TEETH,
+    STREAK_COLOURS,
     THERMAL_FAILED,
     THERMAL_SAID,
     TWO_MATERIALS,
+    WHITE_STREAK,
     Reading,
     Readings,
 )
@@ -128,7 +129,10 @@ RULES_OUT = 1e-2  # a factor this small (relative to a perfect fit) is said to r
 KEPT_SAID = 0.05  # a gem ruled out yet this probable: the answer says why it still has a share
 TELLING = 3.0  # a reading this many times likelier under one of two gems leans its way
 # the readings whose values the knowledge base states for a gem (what the loupe shows it names, not measures)
-WITH_VALUES = ("ri", "birefringence", "sg", "hardness", "optic", "optic_sign", "pleochroism", "fluorescence", "chelsea")
+WITH_VALUES = (
+    "ri", "birefringence", "sg", "hardness", "optic", "optic_sign", "pleochroism", "fluorescence", "chelsea",
+    *STREAK_COLOURS,
+)  # fmt: skip
 DOUBTS = 0.1  # a reading that makes another gem ten times likelier than the answer casts doubt on it
 CLASH_READINGS = ("ri", "birefringence", "sg", "optic")  # instrument readings that must fit one gem together
 
@@ -224,8 +228,13 @@ OBSERVED = {
     "a 444 nm line": (r"\b444\s*nm", 0.05),  # chrysoberyl
     "a 653.5 nm line": (r"\b653\.5\s*nm", 0.05),  # zircon
     "sticky under acetone": ("becomes tacky", 0.005),  # copal, a definitive test; amber resists the drop
-    # a collector's streak test on rough: hematite's red, which no gem whose facts leave it out is known to leave
-    RED_STREAK: (r"\bred(?:dish)?(?:[- ]brown)? streak", 0.05),
+    # a collector's streak test on rough, against the streak a gem's facts give (`streak_fit`): a coloured one
+    # (hematite's red-brown, lapis lazuli's light blue) rules out most gems of another streak; white, the streak of
+    # most gems, only weakly separates them
+    **{
+        streak: (rf"\bstreak\b[^;]*?(?:{colour})|(?:{colour})\s+streak\b", 0.4 if streak == WHITE_STREAK else 0.05)
+        for streak, colour in STREAK_COLOURS.items()
+    },
     "effervescence in acid": (r"effervesc|fizzes in", 0.05),  # carbonates: coral, malachite, rhodochrosite
     "octahedral cleavage": ("octahedral", 0.05),  # fluorite, diamond (`signs_text` reads the cleavage)
     "rhombohedral cleavage": ("rhombohedral", 0.05),  # calcite, rhodochrosite
@@ -253,7 +262,19 @@ MAGNET_FIT = {
     NOT_MAGNETIC: {"held": 0.02, "picked up": 0.2, "drags": 0.5, "weak": 1.0, "inert": 1.0, "": 1.0},
 }
 MAGNET_RULES_OUT = 0.1  # a magnet result this unlikely of a gem all but rules it out (a 'hematite' a magnet holds)
+# P(a streak | a gem whose facts give none): most such gems are transparent ones, whose powder is white, so a white
+# streak fits them and a coloured one is unlikely, though their facts do not say so
+STREAK_NOT_ON_RECORD = {WHITE_STREAK: 1.0}
+COLOURED_STREAK_NOT_ON_RECORD = 0.2
 OPAQUE_FIT = 0.02  # a polariscope or dichroscope reading of a metallic stone, through which no light passes
+
+
+def streak_fit(seen: str, streak: str) -> float:
+    """P(the streak `seen` | a gem whose facts give `streak`): 1 where its colour is one the gem's streak names, the
+    miss of `OBSERVED` where the gem's streak is another colour, `STREAK_NOT_ON_RECORD` where the facts give none."""
+    if not streak:
+        return STREAK_NOT_ON_RECORD.get(seen, COLOURED_STREAK_NOT_ON_RECORD)
+    return 1.0 if re.search(STREAK_COLOURS[seen], streak) else OBSERVED[seen][1]
 
 
 @dataclass(frozen=True)
@@ -703,6 +724,8 @@ class EvidenceModel:
         if seen in MAGNET_RESULTS:
             return MAGNET_FIT[seen][p.magnet]
         word, miss = OBSERVED[seen]
+        if seen in STREAK_COLOURS:
+            return streak_fit(seen, p.streak)
         if seen == "gas bubbles" and not re.search(word, p.features) and HOLDS_A_BUBBLE.search(p.features):
             return BUBBLE_IN_AN_INCLUSION
         if seen == "curved striae" and not re.search(word, p.features) and re.search(BANDED_MATERIAL, p.features):
@@ -1115,8 +1138,9 @@ class EvidenceModel:
             TWO_MATERIALS: "the refractometer",
             THERMAL_SAID: "the thermal tester",
             THERMAL_FAILED: "the thermal tester",
+            **dict.fromkeys(STREAK_COLOURS, "the streak test"),
         }.get(key, "what the loupe shows")
-        shown = ("optic", "optic_sign", "pleochroism", "fluorescence", "chelsea")
+        shown = ("optic", "optic_sign", "pleochroism", "fluorescence", "chelsea", *STREAK_COLOURS)
         said = self._said(key, hints) if key in shown else key
         what = (
             value_text(p, gem, key) if key in shown

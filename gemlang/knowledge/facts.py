@@ -28,9 +28,10 @@ DECIMALS: dict[str, int | None] = {
 
 # Facts gemlang states from references it checked (`sourced_facts.json`); each carries a citation.
 SOURCED_FIELDS = ("composition", "colour_cause", "formation", "name_origin", "history", "phenomena", "uses")
-# Sourced facts given when asked for, too particular for a gem's description: what a spectroscope shows, and
-# how a magnet draws it (`MAGNET_RESPONSES`).
-ASKED_SOURCED_FIELDS = ("absorption_spectrum", "magnetism")
+# Sourced facts given when asked for, too particular for a gem's description: what a spectroscope shows, how a
+# magnet draws it (`MAGNET_RESPONSES`) and the colour of its powder on unglazed porcelain (the streak test of
+# opaque rough).
+ASKED_SOURCED_FIELDS = ("absorption_spectrum", "magnetism", "streak")
 
 # How a magnet draws a gem, by the words its sourced `magnetism` opens with: a ferromagnetic stone (magnetite) is
 # held by any magnet; iron- and manganese-rich gems (most garnets) are picked up by a strong neodymium magnet, or
@@ -196,6 +197,7 @@ class GemFacts:
     uses: str = ""
     absorption_spectrum: str = ""  # what a hand spectroscope shows, from a reference (see `spectrum`)
     magnetism: str = ""  # how a magnet draws it, opening with one of `MAGNET_RESPONSES`' words (see `magnet`)
+    streak: str = ""  # the colour of its powder on unglazed porcelain, from a reference ("light blue")
     # how the treatments of the gem, or of the gems that are kinds of it, are detected
     treatment_signs: tuple[TreatmentSigns, ...] = ()
     # field -> the reference a reviewer checked it against, for reviewed overrides and sourced facts.

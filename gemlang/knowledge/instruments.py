@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gemlang.knowledge.facts import GemFacts, Range
-from gemlang.readings import COLOURS, DOUBLING, REFRACTOMETER_LIMIT
+from gemlang.readings import COLOURS, DOUBLING, REFRACTOMETER_LIMIT, STREAK_COLOURS
 
 # One standard deviation of a careful reading on each instrument, in the quantity's units.
 TOLERANCE = {
@@ -89,6 +89,7 @@ class Profile:
     conducts_heat: bool = False  # passes a thermal diamond tester (diamond, lab-grown or not, and moissanite)
     chelsea_some: bool = False  # only some of its stones are red through the Chelsea filter (cobalt-blue ones)
     magnet: str = ""  # how a magnet draws it (`GemFacts.magnet`), '' where its facts do not say
+    streak: str = ""  # the colour of its powder on unglazed porcelain ("light blue"), '' where not on record
 
     @property
     def made_with_strain(self) -> bool:
@@ -200,6 +201,7 @@ def signs_text(gem: GemFacts) -> str:
     reports, without the features and sentences that say what it lacks."""
     items = [f for f in gem.diagnostic_features if not _LACKS_ITEM.match(f.strip())]
     items += [f"cleavage {gem.cleavage}"] if gem.cleavage else []  # "perfect octahedral": a collector's sign
+    items += [f"streak {gem.streak}"] if gem.streak else []  # "light blue": a collector's test on rough
     said = f"{gem.description} {gem.phenomena}"  # "star sapphire shows a six-rayed star": a phenomenon is a sign
     sentences = [s for s in re.split(r"(?<=[.;])\s+", said) if not _LACKS_SENTENCE.search(s)]
     # the fire the eye sees, from the dispersion (diamond 0.044), whether or not the words mention it
@@ -237,6 +239,7 @@ def profile(gem: GemFacts) -> Profile:
         conducts_heat=gem.species == "diamond" or bool(CONDUCTS_HEAT.search(signs_text(gem))),
         chelsea_some=chelsea_some,
         magnet=gem.magnet,
+        streak=gem.streak.lower(),
     )
 
 
@@ -282,6 +285,8 @@ def value_text(p: Profile, gem: GemFacts, key: str) -> str:
         return "red in some stones" if p.chelsea_some else "red" if p.chelsea_red else "no red"
     if key == "thermal":
         return "passes" if p.conducts_heat else "fails"
+    if key in STREAK_COLOURS:
+        return p.streak or "not on record"
     return ""
 
 
