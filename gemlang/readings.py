@@ -288,11 +288,9 @@ OBSERVATIONS = {
     "a 444 nm line": rf"{_NM}444(?:\.\d)?\s*{_LINE}",
     "a 653.5 nm line": rf"{_NM}653(?:\.\d)?\s*{_LINE}",
     "sticky under acetone": r"(?:tacky|sticky)[^.;]{0,40}aceton|aceton[^.;]{0,40}(?:tacky|sticky)",
-    # a streak test on rough: the powder's colour on unglazed porcelain. Hematite's is red to red-brown ("rust-red/
-    # brown"), whatever its metallic grey; not "red streaks" in a stone's pattern
-    RED_STREAK: rf"\b{_RED_BROWN}\s+streak\b(?=[^.;]{{0,30}}\b(?:tile|plate|porcelain)\b)|"
-    rf"\bleaves?\s+an?\s+{_RED_BROWN}\s+streak\b|\bstreak(?: test)?\b[^.;]{{0,20}}\b(?:is|was|gave|gives|shows?|"
-    rf"showed|:)\s*(?:an?\s+)?{_RED_BROWN}\b",
+    # a streak test on rough: the powder's colour on unglazed porcelain (hematite's red-brown, whatever its metallic
+    # grey)
+    **{streak: _streak_said(colour) for streak, colour in STREAK_COLOURS.items()},
     # "sticks to a magnet", "the magnet holds it", "strongly magnetic": any magnet holds it
     MAGNET_HOLDS: rf"\b(?:sticks?|stuck|clings?)\b(?:\s+\w+)?\s+to\s+{_PLAIN_MAGNET}|"
     rf"\b(?:picked up|held|lifted)\s+by\s+{_PLAIN_MAGNET}|"
@@ -314,9 +312,6 @@ OBSERVATIONS = {
     r"\bmagnet\b[^.;]{0,25}\b(?:does|did) (?:nothing|not (?:pick|pull|attract|move|hold))|"
     r"\bmagnet\b[^.;]{0,25}\b(?:doesn'?t|didn'?t|won'?t) (?:pick|pull|attract|move|hold|do anything)|"
     r"\b(?:inert to|repelled by)\s+(?:a |the |my )?(?:\w+ )?magnet",
-    # a streak test on rough: the powder's colour on unglazed porcelain (hematite's red-brown, whatever its metallic
-    # grey)
-    **{streak: _streak_said(colour) for streak, colour in STREAK_COLOURS.items()},
     JOIN_LINE: r"join(?:ing)? (?:line|plane)|(?:separation|junction|contact) plane|"
     r"(?:dark|black) backing|glue layer|two[- ]layer|three[- ]layers?|(?:two|three) layers|"
     r"(?:red|colou?red|glue) plane|plane at the girdle|"
