@@ -3594,3 +3594,9 @@ def test_a_gem_no_photo_was_learnt_from_is_no_probably_not_of_a_photo_of_its_spe
     assert reply.startswith("**A photo cannot say**: Padparadscha Sapphire is corundum, as Sapphire Pink is"), reply
     assert "trade name for sapphire of light to medium pinkish-orange to orange-pink" in reply
     assert chat.ask("is it a diamond?").reply.startswith("**Probably not**")  # a photo class, another species
+
+
+def test_whether_a_gem_is_magnetic_is_answered_from_its_sourced_magnetism():
+    chat = Assistant(classifier=None).conversation()
+    assert chat.ask("is almandine magnetic?").reply.startswith("**Almandine**: magnet test: a strong neodymium magnet")
+    assert chat.ask("is diamond magnetic?").reply == "**Diamond**: magnet test: not on record here."

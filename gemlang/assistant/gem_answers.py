@@ -96,6 +96,8 @@ def property_value(g: GemFacts, field: str) -> str:
     "isotropic (singly refractive: …)", "moderate to strong red (LWUV)"; "not known" where the facts are silent."""
     if field == "streak":
         return streak_of(g)
+    if field == "magnetism":  # most gems show nothing to a magnet, which the facts do not say of each
+        return g.magnetism[0].lower() + g.magnetism[1:] if g.magnetism else "not on record here"
     v = getattr(g, field)
     if field == "birefringence" and (shown := value_text(profile(g), g, "birefringence")) != "unknown":
         return "none (singly refractive)" if shown == "none" else shown  # spinel's: none, not unknown

@@ -267,6 +267,7 @@ PROPERTY_FIELDS = {
     r"cleavage": ("cleavage", "cleavage"),
     r"fluoresc|phosphoresc|\bglow|\b(?:lw|sw)?uv\b|ultraviolet": ("fluorescence", "fluorescence"),
     r"\bstreak\b": ("streak", "streak"),
+    r"\bmagnet": ("magnet test:", "magnetism"),
     # "what makes it purple?", "how come it's green?": its colour's cause, as "why is it purple?" asks
     r"colou?r|\bwhy\b|\b(?:what makes|how come|what gives)\b[^?.!]{0,25}\b(?:red|orange|yellow|green|blue|purple|"
     r"violet|pink|brown|black|white|gr[ae]y)\b": ("coloured by", "colour_cause"),
@@ -324,6 +325,8 @@ PROPERTY_QUESTION = re.compile(
     r"\bhow\s+(?:hard|heavy|dense)\s+(?:is|are)\b|\bwhat\s+(?:colou?r(?:ed)?\s+)?streak\b|"
     r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+(?:fluoresce|phosphoresce|glow|react to (?:uv|ultra))|"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:fluorescent|phosphorescent)\b|"  # "is it fluorescent?"
+    r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+magnetic\s*\?|"  # "is almandine magnetic?"
+    r"\b(?:does|do|will|would)\s+[a-z][\w' ]{0,30}?\s+(?:stick|cling)\s+to\s+(?:a\s+)?magnets?\s*\?|"
     r"\bwhich\b[\w\s]{0,12}?\b(?:glows?|fluoresces?|phosphoresces?)\b|"  # "which glows red, ruby or spinel?"
     r"\b(?:would|will|can|could|does|do)\s+(?:an?\s+|the\s+|my\s+)?[\w ]{0,20}?\bscratch\s+(?:it|this)\b|"
     r"\b(?:does|would|will|can)\s+(?:it|this)\s+scratch\b|"  # "would a knife scratch it?": how hard it is
