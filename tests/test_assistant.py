@@ -1074,6 +1074,8 @@ def test_how_to_spot_a_doublet_and_whether_a_named_gem_is_one_get_the_signs_of_a
     signs = "**Signs of an assembled stone**: "
     for question in ("how do I spot a doublet?", "how do I detect a triplet?", "how do I tell a doublet?"):
         assert ask(question).startswith(signs), question  # were the how-to-begin help, or what a doublet is
+    for question in ("how do I tell if a stone is a doublet?", "how can I tell whether a gem is a triplet?"):
+        assert ask(question).startswith(signs), question  # was what a doublet is
     assert ask("how do I spot a garnet-topped doublet?").startswith(signs)  # was "**Garnet-Topped Doublet**" alone
     sapphire = ask("is my sapphire a doublet?")  # was "**Sapphire**" and its description
     assert sapphire.startswith("**Sapphire, a doublet?** Nothing you have told me shows") and signs in sapphire

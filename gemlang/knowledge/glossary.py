@@ -41,6 +41,8 @@ FIRE_OPAL = re.compile(r"\bfire[- ]opals?\b", re.I)
 WITHOUT = re.compile(r"\b(?:without|not having|don't have|do not have|lacking)\s+(?:a|an|the|my|any)?\s*$")
 # "what is it?", "what is this stone?", "what does my stone read?": about the stone in hand, not a term
 MAX_TERMS = 3
+# "how do I tell if a stone is a doublet?" asks what "how do I tell a doublet?" does: the stone is any stone
+IF_A_STONE_IS = re.compile(r"\b(?:if|whether) (?:a|an|any) (?:stone|gem|gemstone) is (?=an? )", re.I)
 ABOUT_THE_STONE = re.compile(r"\b(?:it|its|this|that|these|my|mine|the stone|the gem)\b", re.I)
 
 
@@ -84,7 +86,7 @@ def terms_asked(text: str) -> list[Term]:
 
     if not ASKING.search(text):
         return []
-    question = ASKING.sub(" ", text, count=1)
+    question = IF_A_STONE_IS.sub("", ASKING.sub(" ", text, count=1))
     # a term quoted in the question's first sentence is the one asked ("what's 'simulated' mean? listing: …"),
     # whatever numbers, gems or stone the rest of the message speaks of
     first = re.split(r"[?.!]", question, maxsplit=1)[0]
