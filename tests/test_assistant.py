@@ -1888,6 +1888,9 @@ def test_a_gem_the_knowledge_base_lacks_is_said_to_be_unknown_not_taken_for_anot
      ("is quartz an amethyst?", "**Not every one**: Amethyst is one kind of quartz"),
      ("is a lab grown diamond a real diamond?", "**Yes and no**: a lab grown diamond is diamond, with the same"),
      ("is a synthetic ruby a ruby?", "**Yes and no**: a synthetic ruby is corundum"),
+     ("is lab-grown ruby real ruby?", "**Yes and no**: a lab-grown ruby is corundum"),  # was ruby's lab-grown kinds
+     ("is lab-grown ruby natural?", "**No**: lab-grown ruby is made in a laboratory, not grown in the earth"),
+     ("are synthetic emeralds natural?", "**No**: lab-grown emerald is made in a laboratory"),
      ("is moissanite a fake diamond?", "**It is not diamond, but not a fake in itself**: Moissanite is a material"),
      ("is spinel a fake ruby?", "**It is not ruby, but not a fake in itself**: Spinel is a gem of its own that"),
      ("is lab diamond a fake diamond?", "**No**: a lab diamond is diamond itself, not an imitation"),
@@ -1895,6 +1898,12 @@ def test_a_gem_the_knowledge_base_lacks_is_said_to_be_unknown_not_taken_for_anot
 )  # fmt: skip
 def test_is_one_gem_another_is_answered_yes_or_no_from_kinds_and_species(question, reply):
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(reply)
+
+
+def test_a_lab_grown_gem_asked_if_natural_is_told_apart_by_magnification_or_a_laboratory():
+    ruby = Assistant(classifier=None).conversation().ask("is lab-grown ruby natural?").reply
+    assert "the same constants as a natural one" in ruby and "Synthetic Ruby (Verneuil): curved striae" in ruby
+    assert ruby.endswith("where none is conclusive a gem laboratory decides.")
 
 
 @pytest.mark.parametrize(
