@@ -2272,6 +2272,11 @@ def test_whether_a_lab_grown_gem_is_treated_is_answered_from_the_lab_grown_stone
     sapphires = ask("are lab-created sapphires treated?")  # was "Treatments of sapphire: heat treatment; …"
     assert sapphires.startswith("**Lab-grown sapphire**: My sources list no treatment") and "diffusion" not in sapphires
     assert ask("is ruby heated?").startswith("**Ruby**: Treatments of ruby: heat treatment")  # the natural gem
+    # was "My sources list no treatment of lab-grown diamond": its post-growth treatments, with their sources
+    diamond = Assistant(classifier=None).conversation().ask("is lab-grown diamond treated?")
+    assert diamond.reply.startswith("**Lab-grown diamond**: Treatments of CVD diamond: HPHT annealing after growth")
+    assert "Treatments of HPHT diamond: HPHT treatment after growth" in diamond.reply and "irradiation" in diamond.reply
+    assert any(n.startswith("sources (treatments of CVD Diamond): GIA") for n in diamond.notes)
 
 
 def test_what_colours_a_gem_comes_in_and_whether_it_comes_in_one_are_answered_from_its_colours():
