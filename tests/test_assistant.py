@@ -3594,6 +3594,15 @@ def test_tourmaline_is_cut_with_the_table_along_the_c_axis_when_dark_and_across_
     assert "closed c-axis" in reply.reply
 
 
+def test_how_to_cut_it_after_a_gem_is_answered_is_asked_of_that_gem():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is tourmaline?")
+    assert chat.ask("how should I cut it?").reply.startswith("**Cutting Tourmaline**:")  # was "**Tourmaline**" again
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is sapphire?")
+    assert chat.ask("how should I facet it?").reply.startswith("My facts on Sapphire do not cover how to cut it")
+
+
 def test_a_childs_follow_ups_on_a_gem_are_answered_from_its_facts():
     chat = Assistant(classifier=None).conversation()
     chat.ask("what is amethyst?")

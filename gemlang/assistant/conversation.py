@@ -856,6 +856,8 @@ class Conversation:
     def _cutting(self, turn: Turn) -> bool:
         # "which way should I orient kunzite when cutting?": what its facts say of cutting it, or that they do not
         named = gems_named_in(turn.text)  # not named_gem, which reads "tourmaline for colour" as a colour said
+        if not named and re.search(r"\b(?:it|this)\b", turn.text, re.I):  # "how should I cut it?": the gem answered
+            named = [gem for gem in (self._answered_gem() or self.topic,) if gem is not None]
         if len(named) != 1 or not (told := cutting_answer(turn.text, named[0])):
             return False
         turn.answer.reply = told

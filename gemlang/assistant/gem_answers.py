@@ -1203,6 +1203,7 @@ CUTTING_ASKED = re.compile(
             r"\bc[- ]axis\b[^.?!]{0,40}\b(?:colou?r|cut\w*|table)\b",
             r"\b(?:table|crown|pavilion|facet(?:ing)?|cutting|main)s? angles?\b|\bangles? (?:for|to cut|to facet)\b",
             r"\bbefore (?:cutting|faceting|sawing|slabbing)\b",  # preparing the rough
+            r"\bhow (?:should|do|would|can|could|to) (?:i |we |you |one )?(?:cut|facet)\b",  # "how to cut it?"
         )
     ),
     re.I,
