@@ -430,6 +430,17 @@ def test_treatment_and_value_questions_are_answered_plainly_without_a_price():
     assert "gem laboratory decides" not in told
 
 
+def test_whether_a_gem_is_worth_polishing_gets_no_price_and_what_its_facts_say_of_polishing_it():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is jasper?")
+    jasper = chat.ask("is it worth polishing?").reply  # was "**Jasper**" and its card again
+    assert jasper.startswith("**Jasper**: I do not price stones: value rests on colour")
+    assert "What my facts say of working jasper: hardness 6.5–7;" in jasper and "cut as cabochons" in jasper
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is opal?")  # its facts say nothing of polishing it: the refusal alone
+    assert chat.ask("is it worth polishing?").reply.endswith("an independent appraiser can value it.")
+
+
 @pytest.mark.parametrize(
     "question, priced",
     [("worth cutting? they are about 5mm", False), ("is it worth getting it tested?", False),

@@ -699,9 +699,30 @@ def side_answer(
         return f"{gem.formation}."
     if RARITY_QUESTION.search(text) and (rare := rarity_said(gem)):  # "is it rare?": what its facts say of it
         return rare
-    if VALUE_QUESTION.search(text):
-        return f"I do not price stones: {WHAT_VALUE_RESTS_ON}; an independent appraiser can value it."
+    if VALUE_QUESTION.search(text) or WORTH_WORKING.search(text):  # "is it worth polishing?": its value too
+        refused = f"I do not price stones: {WHAT_VALUE_RESTS_ON}; an independent appraiser can value it."
+        return refused + polish_said(text, gem)
     return ""
+
+
+# "is it worth polishing?": a price in other words, and what the facts say of polishing the gem ("worth cutting?
+# they are about 5mm" asks what the rough yields)
+WORTH_WORKING = re.compile(r"\bworth\s+(?:polishing|tumbling|cabbing)\b", re.I)
+SAID_OF_POLISHING = re.compile(r"\bpolish|\bcabochons?\b", re.I)
+
+
+def polish_said(text: str, gem: GemFacts) -> str:
+    """ " What my facts say of working jasper: hardness 6.5–7; … widely cut as cabochons …": for a question whether
+    the gem is worth working, the facts that say how it takes a polish or is cut as cabochons, with its hardness;
+    '' for any other question or when none says."""
+    if not WORTH_WORKING.search(text):
+        return ""
+    facts = (*sentences(gem.description), *gem.diagnostic_features, *sentences(gem.uses))
+    said = [f[0].lower() + f[1:].rstrip(".") for f in dict.fromkeys(facts) if SAID_OF_POLISHING.search(f)]
+    if not said:
+        return ""
+    hardness = property_value(gem, "hardness")
+    return f" What my facts say of working {gem.name.lower()}: hardness {hardness}; {'; '.join(said)}."
 
 
 # what a seller's offer says of the stone that only a laboratory proves: "natural unheated Burma ruby"
