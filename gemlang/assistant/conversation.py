@@ -1347,7 +1347,7 @@ class Conversation:
         elif asks_if and (against := signs_against(self.hints, asked_gem)):
             answer.reply = f"**{asked_gem.name}?** Probably not: {against}"  # "smooth on the teeth", "is it real?"
             answer.properties = property_rows([asked_gem.name])
-            if (magnet := asked_gem.magnetism[1:]) and magnet in against:  # what a magnet does to it, sourced
+            if asked_gem.magnetism and asked_gem.magnetism.lower() in against.lower():  # a magnet's pull, sourced
                 answer.notes.append(f"source (magnetism): {asked_gem.citations['magnetism']}")
         elif asks_if and not home_tests_in(text) and turn.new.signs:  # "oil or resin in the fissures, is it emerald?"
             seen = " ".join(sign[0].upper() + sign[1:] for sign in turn.new.signs)
