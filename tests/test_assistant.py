@@ -1074,6 +1074,8 @@ def test_how_to_spot_a_doublet_and_whether_a_named_gem_is_one_get_the_signs_of_a
     signs = "**Signs of an assembled stone**: "
     for question in ("how do I spot a doublet?", "how do I detect a triplet?", "how do I tell a doublet?"):
         assert ask(question).startswith(signs), question  # were the how-to-begin help, or what a doublet is
+    for question in ("how do I tell if a stone is a doublet?", "how can I tell whether a gem is a triplet?"):
+        assert ask(question).startswith(signs), question  # was what a doublet is
     assert ask("how do I spot a garnet-topped doublet?").startswith(signs)  # was "**Garnet-Topped Doublet**" alone
     sapphire = ask("is my sapphire a doublet?")  # was "**Sapphire**" and its description
     assert sapphire.startswith("**Sapphire, a doublet?** Nothing you have told me shows") and signs in sapphire
@@ -1886,6 +1888,9 @@ def test_a_gem_the_knowledge_base_lacks_is_said_to_be_unknown_not_taken_for_anot
      ("is quartz an amethyst?", "**Not every one**: Amethyst is one kind of quartz"),
      ("is a lab grown diamond a real diamond?", "**Yes and no**: a lab grown diamond is diamond, with the same"),
      ("is a synthetic ruby a ruby?", "**Yes and no**: a synthetic ruby is corundum"),
+     ("is lab-grown ruby real ruby?", "**Yes and no**: a lab-grown ruby is corundum"),  # was ruby's lab-grown kinds
+     ("is lab-grown ruby natural?", "**No**: lab-grown ruby is made in a laboratory, not grown in the earth"),
+     ("are synthetic emeralds natural?", "**No**: lab-grown emerald is made in a laboratory"),
      ("is moissanite a fake diamond?", "**It is not diamond, but not a fake in itself**: Moissanite is a material"),
      ("is spinel a fake ruby?", "**It is not ruby, but not a fake in itself**: Spinel is a gem of its own that"),
      ("is lab diamond a fake diamond?", "**No**: a lab diamond is diamond itself, not an imitation"),
@@ -1893,6 +1898,12 @@ def test_a_gem_the_knowledge_base_lacks_is_said_to_be_unknown_not_taken_for_anot
 )  # fmt: skip
 def test_is_one_gem_another_is_answered_yes_or_no_from_kinds_and_species(question, reply):
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(reply)
+
+
+def test_a_lab_grown_gem_asked_if_natural_is_told_apart_by_magnification_or_a_laboratory():
+    ruby = Assistant(classifier=None).conversation().ask("is lab-grown ruby natural?").reply
+    assert "the same constants as a natural one" in ruby and "Synthetic Ruby (Verneuil): curved striae" in ruby
+    assert ruby.endswith("where none is conclusive a gem laboratory decides.")
 
 
 @pytest.mark.parametrize(
@@ -2261,6 +2272,11 @@ def test_whether_a_lab_grown_gem_is_treated_is_answered_from_the_lab_grown_stone
     sapphires = ask("are lab-created sapphires treated?")  # was "Treatments of sapphire: heat treatment; …"
     assert sapphires.startswith("**Lab-grown sapphire**: My sources list no treatment") and "diffusion" not in sapphires
     assert ask("is ruby heated?").startswith("**Ruby**: Treatments of ruby: heat treatment")  # the natural gem
+    # was "My sources list no treatment of lab-grown diamond": its post-growth treatments, with their sources
+    diamond = Assistant(classifier=None).conversation().ask("is lab-grown diamond treated?")
+    assert diamond.reply.startswith("**Lab-grown diamond**: Treatments of CVD diamond: HPHT annealing after growth")
+    assert "Treatments of HPHT diamond: HPHT treatment after growth" in diamond.reply and "irradiation" in diamond.reply
+    assert any(n.startswith("sources (treatments of CVD Diamond): GIA") for n in diamond.notes)
 
 
 def test_what_colours_a_gem_comes_in_and_whether_it_comes_in_one_are_answered_from_its_colours():

@@ -588,6 +588,28 @@ def test_a_quoted_term_or_one_asked_after_and_is_the_term_asked(question, terms)
     assert [t.term for t in terms_asked(question)] == terms
 
 
+@pytest.mark.parametrize(
+    "question, term",
+    [("what is a negative crystal?", "negative crystal"),  # was "I have no facts on negative crystal"
+     ("what does eye clean mean?", "eye clean"),  # was the how-to-begin help
+     ("what are the 4Cs?", "4Cs"),  # was "I have no facts on the 4Cs": its 4 read as a reading
+     ("how much does a carat weigh?", "carat"), ("how heavy is a carat?", "carat")],  # were the how-to-begin help
+)  # fmt: skip
+def test_negative_crystals_eye_clean_the_4cs_and_a_carats_weight_are_explained_from_the_glossary(question, term):
+    from gemlang.assistant import Assistant
+
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(f"**{term[0].upper()}{term[1:]}**: ") and not answer.candidates
+    assert "weigh" not in question or "0.2 g" in answer.reply
+
+
+def test_a_reading_or_a_weight_asked_of_a_gem_is_no_glossary_question():
+    from gemlang.knowledge.glossary import terms_asked
+
+    assert terms_asked("what is a 4 ct stone?") == [] and terms_asked("how much does a 2 carat diamond weigh?") == []
+    assert terms_asked("how much is a carat worth?") == []
+
+
 def test_a_fire_opals_fire_is_its_body_colour_and_no_mechanism_explains_it():
     from gemlang.knowledge.glossary import mechanism
 

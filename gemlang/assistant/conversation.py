@@ -1392,6 +1392,11 @@ class Conversation:
             aside = "" if home_tests_in(text) else side_answer(text, asked_gem, new.signs, general=not in_hand)
             if aside and treatment and twins:  # "is my lab-grown ruby heated?": not natural ruby's heating
                 aside = lab_grown_treatments(asked_gem, twins)
+                answer.notes += [
+                    f"sources (treatments of {t.name}): {t.citations['treatments']}"
+                    for t in twins
+                    if "treatments" in t.citations
+                ]
             elif aside and treatment and (signs := looked_for(text, asked_gem, of_the_stone=in_hand)):
                 aside = f"{aside} {signs[0]}".strip()  # "is it heated?": what a gemmologist looks for
                 answer.notes.append(signs[1])

@@ -821,6 +821,12 @@ def how_to_spot_glass() -> str:
 
 
 def how_to_tell_natural(gem: GemFacts) -> str:
+    """How a natural gem is told from its lab-grown twins, under its name; '' when it has no twin."""
+    told = told_from_lab_grown(gem)
+    return f"**{gem.name}**: {told}" if told else ""
+
+
+def told_from_lab_grown(gem: GemFacts) -> str:
     """How a natural gem is told from its lab-grown twins: the constants cannot, the inclusions each twin
     shows under magnification can ("Synthetic Ruby (Verneuil): curved striae"); '' when it has no twin."""
     twins = [g for g in lookalikes(gem, all_gems()) if g.origin == "synthetic" and g.species == gem.species]
@@ -838,8 +844,8 @@ def how_to_tell_natural(gem: GemFacts) -> str:
         "the balance cannot tell them apart"
     )
     return (
-        f"**{gem.name}**: {constants}; magnification can ({'; '.join(signs)}). A natural stone shows natural "
-        "inclusions instead, and where none is conclusive a gem laboratory decides."
+        f"{constants}; magnification can ({'; '.join(signs)}). A natural stone shows natural inclusions instead, "
+        "and where none is conclusive a gem laboratory decides."
     )
 
 
@@ -1009,6 +1015,8 @@ def kind_answer(text: str) -> str:
         return verdict
     if SAME_CHEMISTRY.search(text or "") and (chemistry := chemistry_compared(gems_named_in(text))):
         return chemistry
+    if natural := grown_natural_answer(text or ""):
+        return natural
     asked = IS_A_KIND.match(text or "")
     if not asked or re.fullmatch(r"it|this|that|they|these|those|mine", asked.group("x"), re.I):
         return ""
@@ -1017,12 +1025,7 @@ def kind_answer(text: str) -> str:
         return ""
     grown = [said for said in (asked.group("x"), asked.group("y")) if LAB_GROWN.search(said)]
     if len(grown) == 1 and x.species == y.species:  # "is a lab-grown diamond a real diamond?"
-        return (
-            f"**Yes and no**: a {grown[0]} is {species_word(x)}, with the same constants as a natural one, but it was "
-            "made in a laboratory, not grown in the earth. It may be sold under the gem's name only with "
-            '"laboratory-grown", "laboratory-created" or "synthetic" before it (US Federal Trade Commission, Jewelry '
-            "Guides), and it is valued differently; telling it from a natural stone may take a gem laboratory."
-        )
+        return grown_yet_the_gem(grown[0], x)
     if FAKE.search(asked.group("y")) and (grown or LAB_SAID.search(asked.group("x"))) and x.species == y.species:
         return (  # "is a lab diamond a fake diamond?"
             f"**No**: a {asked.group('x')} is {species_word(y)} itself, not an imitation: the same material, grown in "
@@ -1050,6 +1053,45 @@ def kind_answer(text: str) -> str:
         return f"**No**: {tell_apart(x.name, y.name)}"
     named = [g.name if g.species in ("", g.name.lower()) else f"{g.name} ({g.species})" for g in (x, y)]
     return f"**No**: {named[0]} and {named[1]} are different gems. {tell_apart(x.name, y.name)}"
+
+
+def grown_yet_the_gem(said: str, gem: GemFacts) -> str:
+    """ "Is a lab-grown diamond a real diamond?": the same material, but made in a laboratory and sold as such."""
+    return (
+        f"**Yes and no**: a {said} is {species_word(gem)}, with the same constants as a natural one, but it was "
+        "made in a laboratory, not grown in the earth. It may be sold under the gem's name only with "
+        '"laboratory-grown", "laboratory-created" or "synthetic" before it (US Federal Trade Commission, Jewelry '
+        "Guides), and it is valued differently; telling it from a natural stone may take a gem laboratory."
+    )
+
+
+# "is lab-grown ruby natural?", "are synthetic emeralds real?", "is lab-grown ruby real ruby?"
+GROWN_NATURAL = re.compile(
+    r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<x>[a-z][\w' -]*?)\s+(?:an?\s+)?(?:(?P<natural>natural)|real|genuine)"
+    r"(?:\s+(?P<y>[a-z][\w' -]*?))?\s*\??\s*$",
+    re.I,
+)
+
+
+def grown_natural_answer(text: str) -> str:
+    """Whether a lab-grown gem is natural: plainly no, with how it is told from a natural stone; whether it is
+    real: yes and no (`grown_yet_the_gem`); '' for any other message, or where the gem has no lab-grown twin."""
+    from gemlang.knowledge import find_gem
+
+    asked = GROWN_NATURAL.match(text)
+    if not asked or not LAB_GROWN.search(asked.group("x")) or (gem := find_gem(asked.group("x"))) is None:
+        return ""
+    natural = gem_sold_as(gem)
+    other = find_gem(asked.group("y")) if asked.group("y") else natural
+    if other is None or other.species != natural.species or not (told := told_from_lab_grown(natural)):
+        return ""
+    if not asked.group("natural"):
+        return grown_yet_the_gem(asked.group("x"), natural)
+    name = natural.name.lower()
+    return (
+        f"**No**: lab-grown {name} is made in a laboratory, not grown in the earth, so it is not natural {name}. "
+        f"{told[0].upper()}{told[1:]}"
+    )
 
 
 def _species_with_kinds(species: str, gems: list[str]) -> str:

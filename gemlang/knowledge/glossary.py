@@ -25,7 +25,8 @@ ASKING = re.compile(
     r"how (?:(?:do|can|would) (?:i|you|we) |to )(?=(?:tell|spot|detect|identify|recogni[sz]e)\b)|"  # "spot a doublet"
     r"how (?:does|do)\b(?!\s+(?:i|you|we)\b)|"
     r"how (?:is|are)\b(?=.*\b(?:measured|read|determined|calculated|used)\b)|"
-    r"what (?:causes|makes|produces|gives)\b|why (?:do|does|is|are|would|can)\b|how come\b)",  # "what causes asterism?"
+    r"what (?:causes|makes|produces|gives)\b|why (?:do|does|is|are|would|can)\b|how come\b|"  # "what causes asterism?"
+    r"how much (?:does|do|is|are)\b(?=.*\bweigh)|how heavy (?:is|are)\b)",  # "how much does a carat weigh?"
     re.I,
 )
 # "why does ruby glow red under UV?", "what gives gems their colour?": the mechanism is asked, not only the fact
@@ -41,6 +42,8 @@ FIRE_OPAL = re.compile(r"\bfire[- ]opals?\b", re.I)
 WITHOUT = re.compile(r"\b(?:without|not having|don't have|do not have|lacking)\s+(?:a|an|the|my|any)?\s*$")
 # "what is it?", "what is this stone?", "what does my stone read?": about the stone in hand, not a term
 MAX_TERMS = 3
+# "how do I tell if a stone is a doublet?" asks what "how do I tell a doublet?" does: the stone is any stone
+IF_A_STONE_IS = re.compile(r"\b(?:if|whether) (?:a|an|any) (?:stone|gem|gemstone) is (?=an? )", re.I)
 ABOUT_THE_STONE = re.compile(r"\b(?:it|its|this|that|these|my|mine|the stone|the gem)\b", re.I)
 
 
@@ -84,7 +87,7 @@ def terms_asked(text: str) -> list[Term]:
 
     if not ASKING.search(text):
         return []
-    question = ASKING.sub(" ", text, count=1)
+    question = IF_A_STONE_IS.sub("", ASKING.sub(" ", text, count=1))
     # a term quoted in the question's first sentence is the one asked ("what's 'simulated' mean? listing: …"),
     # whatever numbers, gems or stone the rest of the message speaks of
     first = re.split(r"[?.!]", question, maxsplit=1)[0]
@@ -92,13 +95,11 @@ def terms_asked(text: str) -> list[Term]:
         return quoted
     if ABOUT_THE_STONE.search(re.sub(r"\b(?:mean|work)\b.*$", "", question)):
         return []
-    if re.search(r"\d", text):
-        return []
     spans = _spans(question.lower())
+    if re.search(r"\d", _blanked(question.lower(), spans)):  # a reading; not the 4 of "the 4Cs"
+        return []
     # a question about a gem ("what is the RI of ruby?") asks no term, unless the term names it ("B jade")
-    lowered = question.lower()
-    blanked = "".join(" " if any(a <= i < b for a, b, _ in spans) else ch for i, ch in enumerate(lowered))
-    if gems_named_in(blanked):
+    if gems_named_in(_blanked(question.lower(), spans)):
         return []
     if not spans and ASKS_WHY.search(text) and COLOUR_ASKED.search(question):
         return [term_called("cause of colour")]  # "why do gems have colour?", "what gives gems their colour?"
@@ -172,6 +173,11 @@ def _spans(lowered: str) -> list[tuple[int, int, Term]]:
         and not (term.term in NAMES_KINDS and _narrowed(lowered[: m.start()]))
         and not WITHOUT.search(lowered[: m.start()])
     ]
+
+
+def _blanked(lowered: str, spans: list[tuple[int, int, Term]]) -> str:
+    """The text with the terms named in it blanked out, for what else it says."""
+    return "".join(" " if any(a <= i < b for a, b, _ in spans) else ch for i, ch in enumerate(lowered))
 
 
 def _outermost(spans: list[tuple[int, int, Term]]) -> list[Term]:

@@ -245,5 +245,5 @@ def treatment_sentence(gem: GemFacts, n: int = 3, named: bool = False) -> str:
         return ""  # none listed, or the row is a variety of this very species (Zoisite -> tanzanite): not its own
     own = gem.sources.get("treatments") != SOURCE_DATABASE  # the variety's own, not its species'
     whose = f" of {gem.variety_of.lower()}" if gem.variety_of and not own else ""
-    whose = f" of {gem.name.lower()}" if named and not whose else whose
+    whose = f" of {' '.join(map(_lower_first, gem.name.split()))}" if named and not whose else whose  # "CVD diamond"
     return sentence(f"Treatments{whose}: {'; '.join(items)}")
