@@ -3616,3 +3616,10 @@ def test_whether_a_gem_is_magnetic_is_answered_from_its_sourced_magnetism():
     chat = Assistant(classifier=None).conversation()
     assert chat.ask("is almandine magnetic?").reply.startswith("**Almandine**: magnet test: a strong neodymium magnet")
     assert chat.ask("is diamond magnetic?").reply == "**Diamond**: magnet test: not on record here."
+
+
+def test_natural_or_synthetic_of_a_named_gem_is_answered_by_what_the_readings_cannot_tell():
+    chat = Assistant(classifier=None).conversation()
+    answer = chat.ask("RI 1.544-1.553, SG 2.65, uniaxial positive, purple, natural amethyst or synthetic?")
+    assert answer.reply.startswith("Your readings cannot tell natural Amethyst from lab-grown quartz: ")
+    assert not answer.caution  # said once, as the reply
