@@ -255,7 +255,9 @@ OBSERVATIONS = {
     r"\bnot gritty\b",
     "insect inclusions": r"\binsects?\b",
     "silk": r"(?<!no )\bsilk\b|(?<!no )rutile needles",
-    "three-phase inclusions": r"three[- ]phase inclusions?",
+    # "three-phase inclusions", "inclusions look like three-phase", "3-phase inclusions"
+    "three-phase inclusions": r"(?:three|3)[- ]phase (?:inclusions?|fluid)|"
+    r"inclusions?\b[^.;]{0,25}\b(?:three|3)[- ]phase",
     "platinum platelets": r"platinum (?:platelets?|inclusions?|flakes?)",
     "flux inclusions": r"flux (?:inclusions?|fingerprints?|veils?|wisps?|remnants?|residues?)|wispy veils",
     "chevron growth or nail-head spicules": r"chevron|nail[- ]?head",

@@ -829,3 +829,10 @@ def test_a_decimal_comma_does_not_hide_a_number_said_before_its_label():
     assert parse_readings("hardness 7, 2.65 SG").sg.low == 2.65
     assert parse_readings("SG 2,65 DR").problems == ()  # not "65 DR"
     assert parse_readings("1,718 SR, SG 3,60").ri.low == 1.718
+
+
+@pytest.mark.parametrize(
+    "text", ["three-phase inclusions", "3-phase inclusions", "the inclusions look like three-phase"]
+)
+def test_three_phase_inclusions_are_read_in_either_order(text):
+    assert parse_readings(text).observations == ("three-phase inclusions",)
