@@ -2028,6 +2028,24 @@ def test_is_a_coloured_gem_natural_is_a_treatment_question_and_what_would_change
     assert chat.ask("what would change your mind?").reply.startswith("Next: ")
 
 
+def test_whether_the_colour_of_my_gem_is_natural_is_a_treatment_question_a_laboratory_decides():
+    sapphire = Assistant(classifier=None).conversation().ask("is the blue of my sapphire natural?").reply
+    assert sapphire.startswith("**Sapphire**: Whether this stone was treated shows neither in a photo")  # was the card
+    assert "a gem laboratory decides" in sapphire and "heat treatment; beryllium diffusion" in sapphire
+    ruby = Assistant(classifier=None).conversation().ask("is the colour of my ruby natural?").reply
+    assert ruby.startswith("**Ruby**: Whether this stone was treated")
+
+
+def test_how_to_test_a_gem_is_its_constants_and_signs_and_what_it_may_be_instead():
+    for question in ("how do I test a pearl?", "how can I tell if a pearl is real?"):  # were "**Pearl**" and its card
+        pearl = Assistant(classifier=None).conversation().ask(question).reply
+        assert pearl.startswith("**Testing pearl**: check the stone against pearl's constants and signs: RI"), question
+        assert "against the teeth" in pearl and "X-radiography shows a bead nucleus" in pearl and "drill hole" in pearl
+        assert "Sold as pearl and not pearl: coated glass beads" in pearl and pearl.endswith("laboratory decides.")
+    ruby = Assistant(classifier=None).conversation().ask("how do I test a ruby?").reply
+    assert ruby.startswith("**Testing ruby**:") and "Chelsea filter: bright red" in ruby
+
+
 def test_diamond_or_cz_with_nothing_to_go_on_says_how_to_tell_them_and_how_to_spot_a_lab_grown_ruby():
     chat = Assistant(classifier=None).conversation()
     either = chat.ask("is it a real diamond or CZ?")

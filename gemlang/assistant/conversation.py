@@ -33,6 +33,7 @@ from gemlang.assistant.gem_answers import (
     gems_it_is_one_of,
     how_to_spot_glass,
     how_to_tell_natural,
+    how_to_test,
     kind_answer,
     lab_grown_compared,
     lab_grown_treatments,
@@ -84,6 +85,7 @@ from gemlang.assistant.questions import (
     HOW_TO_DO,
     HOW_TO_KNOW,
     HOW_TO_TELL,
+    HOW_TO_TEST,
     IDENTITY_ASKED,
     INCLUSION_OR_COLOUR,
     INSTRUMENT_WORDS,
@@ -1405,6 +1407,8 @@ class Conversation:
                 answer.reply = seen
                 if why := mechanism(text, []):  # "why do star sapphires have a star?": how a star forms
                     answer.reply += "\n\n" + explained(why, answer)
+            elif not aside and HOW_TO_TEST.search(text):  # "how do I test a pearl?": its constants and signs
+                answer.reply = how_to_test(asked_gem)
             else:
                 # "is my lab-grown ruby heated?": the answer is about the lab-grown stones, its card the natural gem's
                 called = f"Lab-grown {asked_gem.name.lower()}" if twins and treatment else asked_gem.name

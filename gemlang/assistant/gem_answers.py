@@ -143,7 +143,21 @@ def constants_and_signs(g: GemFacts) -> str:
     against."""
     fields = (("RI", "refractive_index"), ("SG", "specific_gravity"), ("hardness", "hardness"))
     said = [f"{label} {property_value(g, field)}" for label, field in fields if getattr(g, field)]
-    return "; ".join(said + [sign[0].lower() + sign[1:] for sign in g.diagnostic_features])
+    signs = [
+        sign if re.match(r"[A-Z]-|Chelsea\b", sign) else sign[0].lower() + sign[1:] for sign in g.diagnostic_features
+    ]
+    return "; ".join(said + signs)  # "X-radiography" and the Chelsea filter keep their capitals
+
+
+def how_to_test(gem: GemFacts) -> str:
+    """ "How do I test a pearl?": the constants and signs a stone said to be `gem` is checked against, what it may
+    be instead, and that a laboratory decides what they do not."""
+    name = gem.name.lower()
+    return (
+        f"**Testing {name}**: check the stone against {name}'s constants and signs: {constants_and_signs(gem)}."
+        f"{sold_as(gem)} A stone that does not fit them is not {name}; where they do not settle it, a gem "
+        "laboratory decides."
+    )
 
 
 def ri_and_sg(g: GemFacts) -> str:

@@ -440,7 +440,9 @@ NATURAL_QUESTION = re.compile(r"\b(?:natural|real|genuine|synthetic|lab[- ]?(?:g
 COLOUR_NATURAL = re.compile(
     r"\b(?:colou?r|blue|red|green|pink|yellow|purple|black|orange|brown)\s+(?:is\s+|be\s+)?(?:natural|real|genuine)\b|"
     r"\bnatural(?:ly)?[- ]colou?re?d?\b|"
-    r"^\s*(?:is|are)\s+(?:the\s+)?(?:blue|red|green|pink|yellow|purple|black|orange|brown)\s+[a-z]+\s+(?:natural|real)\b",
+    r"^\s*(?:is|are)\s+(?:the\s+)?(?:blue|red|green|pink|yellow|purple|black|orange|brown)\s+[a-z]+\s+(?:natural|real)\b|"
+    # "is the blue of my sapphire natural?"
+    r"\b(?:colou?r|blue|red|green|pink|yellow|purple|black|orange|brown)\s+of\s+(?:[\w'-]+\s+){1,3}(?:natural|real|genuine)\b",
     re.I,
 )  # "is blue topaz natural?": its colour
 TREATMENT_QUESTION = re.compile(
@@ -819,6 +821,11 @@ HOW_TO_KNOW = re.compile(  # and the other way round: "is diamond natural or lab
     # "how do labs screen CVD or HPHT diamonds?", "how are lab-grown diamonds detected?"
     rf"\bhow\b.{{0,30}}\b(?:screen|detect|identif|separat|distinguish)\w*\b.{{0,40}}\b{_GROWN_NAMED}\b|"
     rf"\bhow\b.{{0,10}}\b{_GROWN_NAMED}\b.{{0,40}}\b(?:screened|detected|identified|separated|distinguished)\b",
+    re.I,
+)
+# "how do I test a pearl?", "how can I tell if a pearl is real?": how a stone said to be the gem is checked
+HOW_TO_TEST = re.compile(
+    r"\bhow\b.{0,30}\b(?:test|check|identify|verify)\b|\bhow\b.{0,30}\b(?:tell|know)\b.{0,40}\b(?:real|genuine|fake)\b",
     re.I,
 )
 # a question about one word and nothing else: "what is jet?", "tell me about bone"
