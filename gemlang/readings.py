@@ -168,12 +168,13 @@ LUSTRES = {
     "a pearly lustre": r"pearly",
     "a silky lustre": r"silky",
 }
-# the lustres people often misjudge for one another: alone, they rank nothing
-SOFT_LUSTRES = tuple(name for name in LUSTRES if name not in (METALLIC_LUSTRE, ADAMANTINE_LUSTRE))
+# the lustres people misjudge, or many gems share (sapphire's is vitreous to adamantine): alone, they rank nothing;
+# a metal's ranks the few metallic gems
+SHARED_LUSTRES = tuple(name for name in LUSTRES if name != METALLIC_LUSTRE)
 # signs that only argue against some gems (a pearl feels gritty): with nothing else, they rank nothing
 AGAINST_ONLY = (SMOOTH_ON_TEETH, THERMAL_FAILED, NOT_MAGNETIC)
 # signs too few gems' facts speak of to rank the rest without another reading
-RANK_NOTHING_ALONE = (*AGAINST_ONLY, *MAGNET_RESULTS, *SOFT_LUSTRES)
+RANK_NOTHING_ALONE = (*AGAINST_ONLY, *MAGNET_RESULTS, *SHARED_LUSTRES)
 # the two results of one test: a newer one replaces the other
 OPPOSITE_RESULTS = (
     ("gritty on the teeth", SMOOTH_ON_TEETH),

@@ -851,3 +851,8 @@ def test_a_stated_lustre_is_read(text, lustre):
 )  # fmt: skip
 def test_a_question_an_inclusion_a_gem_a_material_or_a_feel_is_no_lustre(text):
     assert not any("lustre" in o for o in parse_readings(text).observations)
+
+
+def test_a_metallic_lustre_alone_ranks_the_metallic_gems_and_a_lustre_many_gems_share_ranks_nothing():
+    assert parse_readings("metallic grey stone") and not parse_readings("adamantine lustre")
+    assert not parse_readings("it looks glassy") and not parse_readings("waxy lustre")
