@@ -154,10 +154,27 @@ MAGNET_HOLDS = "held by an ordinary magnet"
 MAGNET_DRAWS = "drawn to a strong magnet"
 NOT_MAGNETIC = "not drawn to a magnet"
 MAGNET_RESULTS = (MAGNET_HOLDS, MAGNET_DRAWS, NOT_MAGNETIC)
+# A lustre the eye judges, in the words of the knowledge base's `GemFacts.lustre` ("Metallic", "Vitreous to
+# resinous"): each pattern reads a stated lustre and the lustres a gem's facts give ("sub-metallic" is metallic).
+METALLIC_LUSTRE = "a metallic lustre"
+ADAMANTINE_LUSTRE = "an adamantine lustre"
+LUSTRES = {
+    METALLIC_LUSTRE: r"(?:sub-?)?metallic",
+    ADAMANTINE_LUSTRE: r"(?:sub-?)?adamantine",
+    "a vitreous lustre": r"(?:sub-?)?vitreous|glassy|glass-like",
+    "a waxy lustre": r"waxy",
+    "a greasy lustre": r"greasy|oily",
+    "a resinous lustre": r"(?:sub-?)?resinous",
+    "a pearly lustre": r"pearly",
+    "a silky lustre": r"silky",
+}
+# the lustres people misjudge, or many gems share (sapphire's is vitreous to adamantine): alone, they rank nothing;
+# a metal's ranks the few metallic gems
+SHARED_LUSTRES = tuple(name for name in LUSTRES if name != METALLIC_LUSTRE)
 # signs that only argue against some gems (a pearl feels gritty): with nothing else, they rank nothing
 AGAINST_ONLY = (SMOOTH_ON_TEETH, THERMAL_FAILED, NOT_MAGNETIC)
 # signs too few gems' facts speak of to rank the rest without another reading
-RANK_NOTHING_ALONE = (*AGAINST_ONLY, *MAGNET_RESULTS)
+RANK_NOTHING_ALONE = (*AGAINST_ONLY, *MAGNET_RESULTS, *SHARED_LUSTRES)
 # the two results of one test: a newer one replaces the other
 OPPOSITE_RESULTS = (
     ("gritty on the teeth", SMOOTH_ON_TEETH),
@@ -197,6 +214,28 @@ def _streak_said(colour: str) -> str:
         rf"\bleaves?\s+an?\s+(?:{colour})\s+streak\b|\bstreak(?: test)?\b[^.;]{{0,20}}\b(?:is|was|gave|gives|shows?|"
         rf"showed|:)\s*(?:an?\s+)?(?:{colour})\b|\b(?:{colour})\s+streak(?=\s*(?:[,;.?!]|$))"
     )
+
+
+_LUSTRE = r"lust(?:re|er)\b"
+# what a metal looks like: "metallic grey", "a metallic stone"; not a metal's flux or platelets inside a stone
+_METAL_LOOK = (
+    r"(?:grey|gray|silver\w*|black|steel\w*|brass\w*|gold\w*|bronze|brown|iron|stones?|rocks?|minerals?|nuggets?|"
+    r"crystals?|cubes?|pieces?|look\w*|shine|appearance)\b"
+)
+
+
+def _lustre_said(word: str, name: str) -> str:
+    """A stated lustre of `word`: "adamantine lustre", "vitreous to resinous lustre", "the lustre is waxy", "it
+    looks metallic", "metallic grey", a bare "glassy" clause; not a question ("is it metallic?"), a sign inside the
+    stone ("metallic flux", "silky inclusions"), a gem ("pearl") or a material ("glass")."""
+    said = (
+        rf"\b(?:{word})(?:\s+(?:to|or|and|/)\s+[\w-]+)?\s+{_LUSTRE}|"
+        rf"\b{_LUSTRE}(?:\s+(?:is|was|looks|seems))?\s*:?\s+(?:\w+\s+)?(?:{word})\b|"
+        rf"\b(?:looks|looking|appears|seems|looked|appeared|seemed|it'?s|is|are)\s+(?:very\s+|quite\s+|"
+        rf"rather\s+|slightly\s+|almost\s+)?(?:{word})\b(?!\s*\?)|"
+        rf"(?:^|[,;.:]|\band\b)\s*(?:very\s+)?(?:{word})(?=\s*(?:[,;.!]|$))"
+    )
+    return said + (rf"|\bmetallic[- ]{_METAL_LOOK}" if name == METALLIC_LUSTRE else "")
 
 
 TWO_MATERIALS = "two RIs, crown and pavilion (assembled stone)"  # `crown_and_pavilion`: no one material reads so
@@ -255,7 +294,9 @@ OBSERVATIONS = {
     r"\bnot gritty\b",
     "insect inclusions": r"\binsects?\b",
     "silk": r"(?<!no )\bsilk\b|(?<!no )rutile needles",
-    "three-phase inclusions": r"three[- ]phase inclusions?",
+    # "three-phase inclusions", "inclusions look like three-phase", "3-phase inclusions"
+    "three-phase inclusions": r"(?:three|3)[- ]phase (?:inclusions?|fluid)|"
+    r"inclusions?\b[^.;]{0,25}\b(?:three|3)[- ]phase",
     "platinum platelets": r"platinum (?:platelets?|inclusions?|flakes?)",
     "flux inclusions": r"flux (?:inclusions?|fingerprints?|veils?|wisps?|remnants?|residues?)|wispy veils",
     "chevron growth or nail-head spicules": r"chevron|nail[- ]?head",
@@ -312,6 +353,8 @@ OBSERVATIONS = {
     r"\bmagnet\b[^.;]{0,25}\b(?:does|did) (?:nothing|not (?:pick|pull|attract|move|hold))|"
     r"\bmagnet\b[^.;]{0,25}\b(?:doesn'?t|didn'?t|won'?t) (?:pick|pull|attract|move|hold|do anything)|"
     r"\b(?:inert to|repelled by)\s+(?:a |the |my )?(?:\w+ )?magnet",
+    # the lustre the eye sees on a polished face or a crystal ("metallic grey", "adamantine lustre")
+    **{name: _lustre_said(word, name) for name, word in LUSTRES.items()},
     JOIN_LINE: r"join(?:ing)? (?:line|plane)|(?:separation|junction|contact) plane|"
     r"(?:dark|black) backing|glue layer|two[- ]layer|three[- ]layers?|(?:two|three) layers|"
     r"(?:red|colou?red|glue) plane|plane at the girdle|"

@@ -3073,7 +3073,9 @@ def test_a_reading_that_fits_neither_of_two_gems_leans_to_neither():
      ("is it true that emerald has RI 1.57-1.58?", "**Yes.** Emerald's refractive index is 1.565–1.599."),
      ("amber floats in salt water, right?", "**Yes.** Amber's specific gravity is 1.05–1.09."),  # below 1.13
      ("amber sinks in salt water, right?", "**No.** Amber's specific gravity is 1.05–1.09, so SG above 1.13"),
-     ("lapis lazuli leaves a white streak, right?", "**No.** Lapis Lazuli's streak is light blue (on unglazed")],
+     ("lapis lazuli leaves a white streak, right?", "**No.** Lapis Lazuli's streak is light blue (on unglazed"),
+     ("pyrite is glassy, right?", "**No.** Pyrite's lustre is metallic."),
+     ("diamond has an adamantine lustre, right?", "**Yes.** Diamond's lustre is adamantine.")],
 )  # fmt: skip
 def test_a_claim_about_a_gem_asked_to_be_confirmed_is_checked_not_read_as_a_stone(claim, reply):
     chat = Assistant(classifier=None).conversation()
@@ -3367,7 +3369,8 @@ def test_another_mineral_named_with_what_is_seen_of_it_is_another_stone():
     assert galena.ask("what about sphalerite?").gem == "Galena"  # a question about the stone in hand
     other = galena.ask("what about sphalerite? resinous lustre, brown, six directions of cleavage")
     assert "another stone" in " ".join(other.notes)
-    assert galena.ask("what have I told you?").reply == "For this stone I have: brown colour."  # no SG 7.50
+    told = galena.ask("what have I told you?").reply
+    assert told == "For this stone I have: brown colour; a resinous lustre."  # no SG 7.50
     ruby = Assistant(classifier=None).conversation()
     ruby.ask("RI 1.762-1.770, SG 4.00, red")
     assert ruby.ask("How about spinel? RI 1.718, singly refractive").hints_used == ["RI 1.718", "singly refractive"]
@@ -3654,3 +3657,22 @@ def test_whether_a_gem_is_magnetic_is_answered_from_its_sourced_magnetism():
     chat = Assistant(classifier=None).conversation()
     assert chat.ask("is almandine magnetic?").reply.startswith("**Almandine**: magnet test: a strong neodymium magnet")
     assert chat.ask("is diamond magnetic?").reply == "**Diamond**: magnet test: not on record here."
+
+
+def test_natural_or_synthetic_of_a_named_gem_is_answered_by_what_the_readings_cannot_tell():
+    chat = Assistant(classifier=None).conversation()
+    answer = chat.ask("RI 1.544-1.553, SG 2.65, uniaxial positive, purple, natural amethyst or synthetic?")
+    assert answer.reply.startswith("Your readings cannot tell natural Amethyst from lab-grown quartz: ")
+    assert not answer.caution  # said once, as the reply
+
+
+def test_a_stated_metallic_lustre_ranks_the_metallic_gems_and_is_named_among_the_readings_used():
+    answer = Assistant(classifier=None).conversation().ask("metallic grey stone, sticks to a magnet, streak is black")
+    assert answer.gem == "Magnetite" and answer.probability > 0.7 and "a metallic lustre" in answer.hints_used
+    assert not any(name.startswith(("Jet", "Orthoclase")) for name, _ in answer.candidates[:3])  # greasy, vitreous
+
+
+def test_which_gems_have_a_lustre_lists_the_gems_whose_lustre_names_it_not_a_features_word():
+    listed = Assistant(classifier=None).conversation().ask("which gems have a metallic lustre?").reply
+    assert listed.startswith("**Natural gems whose facts name a metallic lustre**") and "Pyrite" in listed
+    assert "Aventurine" not in listed  # its "metallic platelets" are inclusions, its lustre vitreous

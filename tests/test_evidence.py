@@ -821,3 +821,19 @@ def test_a_black_stones_streak_tells_jet_from_black_onyx_and_hematite():
     assert black["Jet"] > 10 * black["Onyx Black"] and black["Jet"] > 10 * black["Hematite"]
     white = dict(model.fuse(None, parse_hints("black stone, streak test: white")).ranking)
     assert white["Onyx Black"] > 2 * white["Jet"]
+
+
+def test_a_metallic_lustre_all_but_rules_out_other_gems_and_a_soft_lustre_only_leans():
+    gems = ("Magnetite", "Hematite", "Jet", "Orthoclase", "Turquoise", "Diamond", "Zircon", "Quartz")
+    model = EvidenceModel(list(gems))
+
+    def fit(said: str) -> dict[str, float]:
+        factor = model.likelihoods(parse_hints(said))[said]
+        return {g: factor[model.index[g]] for g in gems}
+
+    metallic = fit("a metallic lustre")
+    assert metallic["Magnetite"] == metallic["Hematite"] == 1.0 and metallic["Jet"] == metallic["Orthoclase"] == 0.02
+    adamantine = fit("an adamantine lustre")
+    assert adamantine["Diamond"] == adamantine["Zircon"] == 1.0 and adamantine["Quartz"] == 0.1
+    waxy = fit("a waxy lustre")
+    assert waxy["Turquoise"] == 1.0 and waxy["Quartz"] == 0.5 and waxy["Hematite"] == 0.02  # no one calls a metal waxy

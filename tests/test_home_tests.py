@@ -110,7 +110,7 @@ def test_a_magnet_that_holds_the_stone_gets_what_magnetism_shows_but_a_question_
 def test_a_red_brown_streak_is_a_reading_for_the_gem_whose_facts_name_it(text):
     from gemlang.readings import RED_STREAK, parse_readings
 
-    assert parse_readings(text).observations == (RED_STREAK,)
+    assert parse_readings(text).observations[0] == RED_STREAK  # and the metallic lustre of "metallic grey"
     answer = Assistant(classifier=None).conversation().ask(text)
     assert answer.gem == "Hematite" and answer.probability > 0.8 and RED_STREAK in answer.hints_used
 

@@ -829,3 +829,37 @@ def test_a_decimal_comma_does_not_hide_a_number_said_before_its_label():
     assert parse_readings("hardness 7, 2.65 SG").sg.low == 2.65
     assert parse_readings("SG 2,65 DR").problems == ()  # not "65 DR"
     assert parse_readings("1,718 SR, SG 3,60").ri.low == 1.718
+
+
+@pytest.mark.parametrize(
+    "text", ["three-phase inclusions", "3-phase inclusions", "the inclusions look like three-phase"]
+)
+def test_three_phase_inclusions_are_read_in_either_order(text):
+    assert parse_readings(text).observations == ("three-phase inclusions",)
+
+
+@pytest.mark.parametrize(
+    ("text", "lustre"),
+    [("metallic grey stone, streak is black", "a metallic lustre"), ("it looks metallic, SG 5.0", "a metallic lustre"),
+     ("RI 2.42, adamantine lustre", "an adamantine lustre"), ("the lustre is waxy", "a waxy lustre"),
+     ("greasy, green, SG 2.95", "a greasy lustre"), ("resinous lustre, yellow", "a resinous lustre"),
+     ("pearly lustre, white", "a pearly lustre"), ("silky lustre, blue", "a silky lustre"),
+     ("glassy, RI 1.54", "a vitreous lustre"), ("vitreous lustre, red", "a vitreous lustre")],
+)  # fmt: skip
+def test_a_stated_lustre_is_read(text, lustre):
+    assert lustre in parse_readings(text).observations
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["is it metallic? grey stone", "metallic flux inclusions, RI 1.76", "red stone with silky inclusions",
+     "pearl, white, SG 2.7", "glass imitation? RI 1.52", "labradorite metallic flash, grey", "no metallic lustre",
+     "black stone, greasy feel", "resinous smell to the hot point"],
+)  # fmt: skip
+def test_a_question_an_inclusion_a_gem_a_material_or_a_feel_is_no_lustre(text):
+    assert not any("lustre" in o for o in parse_readings(text).observations)
+
+
+def test_a_metallic_lustre_alone_ranks_the_metallic_gems_and_a_lustre_many_gems_share_ranks_nothing():
+    assert parse_readings("metallic grey stone") and not parse_readings("adamantine lustre")
+    assert not parse_readings("it looks glassy") and not parse_readings("waxy lustre")

@@ -1351,7 +1351,7 @@ class Conversation:
         elif asks_if and (against := signs_against(self.hints, asked_gem)):
             answer.reply = f"**{asked_gem.name}?** Probably not: {against}"  # "smooth on the teeth", "is it real?"
             answer.properties = property_rows([asked_gem.name])
-            if (magnet := asked_gem.magnetism[1:]) and magnet in against:  # what a magnet does to it, sourced
+            if asked_gem.magnetism and asked_gem.magnetism.lower() in against.lower():  # a magnet's pull, sourced
                 answer.notes.append(f"source (magnetism): {asked_gem.citations['magnetism']}")
         elif asks_if and not home_tests_in(text) and turn.new.signs:  # "oil or resin in the fissures, is it emerald?"
             seen = " ".join(sign[0].upper() + sign[1:] for sign in turn.new.signs)
@@ -1562,8 +1562,14 @@ class Conversation:
             asked = named[:2] if turn.asked_gem.name in {g.name for g in named} else [turn.asked_gem]
             turn.asked = [g for g in asked if g.name in a.evidence.index]
         no_gem_photo = self.scope is not None and self.scope.kind == NOT_A_GEM_PHOTO and not self.hints.measured
+        # "natural amethyst or synthetic?": the readings' verdict on the lab-grown twins answers it, not the odds
+        twin_verdict = any(
+            answer.caution.startswith(f"your readings cannot tell natural {g.name} ") for g in turn.asked
+        )
         if turn.asked and not no_gem_photo and assembly:
             answer.reply = self._assembled_standing(turn, composites)
+        elif turn.asked and turn.asked_real and twin_verdict:
+            answer.reply, answer.caution = f"{answer.caution[0].upper()}{answer.caution[1:]}", ""
         elif turn.asked and not no_gem_photo:  # a picture of no gem gives no odds for one
             together = self._kinds_standing(turn)
             standings = [together] if together else [self._standing(g.name, turn) for g in turn.asked]

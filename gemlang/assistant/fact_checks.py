@@ -23,7 +23,10 @@ from gemlang.knowledge.facts import GemFacts
 from gemlang.knowledge.instruments import profile, signs_text
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.tell_apart import kind_of
-from gemlang.readings import AGAINST_ONLY, DERIVED, STREAK_COLOURS, THERMAL_SAID
+from gemlang.readings import AGAINST_ONLY, DERIVED, LUSTRES, STREAK_COLOURS, THERMAL_SAID
+
+# the signs a gem's facts give a value of, checked against that value (its sourced streak, its lustre)
+RECORDED = {**{s: ("streak", c) for s, c in STREAK_COLOURS.items()}, **{s: ("lustre", w) for s, w in LUSTRES.items()}}
 
 STATED = r"\s+(?:is|are|has|have|shows?|reads?)\b"
 # what may come before the gem a claim is about: fillers and the claim's own opening, no reading of a stone
@@ -181,9 +184,10 @@ def _checks(
     # a loupe sign ("hessonite shows a treacly swirl"), as the ranking weighs it, with the words of the facts
     # that name it; not a tester's result, which no feature names
     for seen in (s for s in r.observations if s in OBSERVED and s not in (*AGAINST_ONLY, THERMAL_SAID)):
-        if seen in STREAK_COLOURS:  # the gem's streak where a reference gives it; of another, the facts say nothing
-            if gem.streak:
-                checks.append((bool(re.search(STREAK_COLOURS[seen], gem.streak)), seen, "streak", gem.streak))
+        if seen in RECORDED:  # the gem's streak or lustre where its facts give it; of another, they say nothing
+            field, pattern = RECORDED[seen]
+            if value := getattr(gem, field):
+                checks.append((bool(re.search(pattern, value.lower())), seen, field, value.lower()))
             continue
         named = [item for item in signs_text(gem).split(" ; ") if re.search(OBSERVED[seen][0], item)]
         holds = EvidenceModel.observation_fit(seen, profile(gem)) == 1.0
@@ -201,6 +205,8 @@ def birefringence_range(gem: GemFacts) -> tuple[float, float] | None:
 def _line(gem: GemFacts, holds: bool | None, said: str, label: str, value: str) -> str:
     if label == "streak":
         return f"{gem.name}'s streak is {value} (on unglazed porcelain)."
+    if label == "lustre":
+        return f"{gem.name}'s lustre is {value}."
     if label == "sign" and not holds:
         return f"{gem.name}'s facts name no {re.sub(r'^an? ', '', said)}."
     if label == "sign":

@@ -1173,11 +1173,13 @@ def gems_showing(sign: str) -> tuple[list[str], list[str]]:
     alphabetical order, and the lab-grown stones and imitations that do."""
     from gemlang.fusion.evidence import OBSERVED
     from gemlang.knowledge.knowledge_base import all_gems
+    from gemlang.readings import LUSTRES
 
     natural: dict[str, list[str]] = {}  # species -> its gems: star sapphire is named beside star ruby
     grown: list[str] = []
     for g in all_gems():
-        if re.search(OBSERVED[sign][0], profile(g).features):
+        # a lustre is what its facts' lustre names ("metallic"), not a feature's word ("metallic platelets")
+        if re.search(OBSERVED[sign][0], profile(g).lustre if sign in LUSTRES else profile(g).features):
             if g.origin == "natural":
                 natural.setdefault(species_word(g).lower(), []).append(g.name)
             else:

@@ -87,11 +87,14 @@ from gemlang.knowledge.instruments import (
 from gemlang.knowledge.tell_apart import bench_tests, kind_of, named_lookalikes, telling_signs
 from gemlang.language.describe import percent
 from gemlang.readings import (
+    ADAMANTINE_LUSTRE,
     DERIVED,
     JOIN_LINE,
+    LUSTRES,
     MAGNET_DRAWS,
     MAGNET_HOLDS,
     MAGNET_RESULTS,
+    METALLIC_LUSTRE,
     NO_TWO_EDGES,
     NOT_MAGNETIC,
     SMOOTH_ON_TEETH,
@@ -131,7 +134,7 @@ TELLING = 3.0  # a reading this many times likelier under one of two gems leans 
 # the readings whose values the knowledge base states for a gem (what the loupe shows it names, not measures)
 WITH_VALUES = (
     "ri", "birefringence", "sg", "hardness", "optic", "optic_sign", "pleochroism", "fluorescence", "chelsea",
-    *STREAK_COLOURS,
+    *STREAK_COLOURS, *LUSTRES,
 )  # fmt: skip
 DOUBTS = 0.1  # a reading that makes another gem ten times likelier than the answer casts doubt on it
 CLASH_READINGS = ("ri", "birefringence", "sg", "optic")  # instrument readings that must fit one gem together
@@ -181,6 +184,9 @@ BUBBLE_IN_AN_INCLUSION = 0.5
 # thin film's interference colours) or a filling no list gives, so it argues against that gem without ruling it out.
 FILLED_MISS = 0.1
 
+# P(a lustre said | a gem whose facts give another lustre), `lustre_fit`
+LUSTRE_MISS = {METALLIC_LUSTRE: 0.02, ADAMANTINE_LUSTRE: 0.1}
+SOFT_LUSTRE_MISS = 0.5  # waxy, greasy, resinous, pearly, silky, vitreous: people misjudge them
 OBSERVED = {
     "gas bubbles": ("bubble", 0.1),
     "swirl marks": ("swirl", 0.05),
@@ -235,6 +241,9 @@ OBSERVED = {
         streak: (rf"\bstreak\b[^;]*?(?:{colour})|(?:{colour})\s+streak\b", 0.4 if streak == WHITE_STREAK else 0.05)
         for streak, colour in STREAK_COLOURS.items()
     },
+    # the lustre the eye sees, against the lustre a gem's facts give (`lustre_fit`): a metal's is unmistakable, and
+    # a diamond's adamantine brilliance seldom given to a glassy stone; the softer lustres are often misjudged
+    **{name: (word, LUSTRE_MISS.get(name, SOFT_LUSTRE_MISS)) for name, word in LUSTRES.items()},
     "effervescence in acid": (r"effervesc|fizzes in", 0.05),  # carbonates: coral, malachite, rhodochrosite
     "octahedral cleavage": ("octahedral", 0.05),  # fluorite, diamond (`signs_text` reads the cleavage)
     "rhombohedral cleavage": ("rhombohedral", 0.05),  # calcite, rhodochrosite
@@ -275,6 +284,15 @@ def streak_fit(seen: str, streak: str) -> float:
     if not streak:
         return STREAK_NOT_ON_RECORD.get(seen, COLOURED_STREAK_NOT_ON_RECORD)
     return 1.0 if re.search(STREAK_COLOURS[seen], streak) else OBSERVED[seen][1]
+
+
+def lustre_fit(seen: str, lustre: str) -> float:
+    """P(the lustre `seen` | a gem whose facts give `lustre`): 1 where they name it, the miss of `OBSERVED` where
+    they name others, a metal's miss where a metallic gem is said to look otherwise (no one calls pyrite waxy);
+    neutral where the facts give none."""
+    if not lustre or re.search(LUSTRES[seen], lustre):
+        return 1.0
+    return OBSERVED[METALLIC_LUSTRE if re.match(LUSTRES[METALLIC_LUSTRE], lustre) else seen][1]
 
 
 @dataclass(frozen=True)
@@ -726,6 +744,8 @@ class EvidenceModel:
         word, miss = OBSERVED[seen]
         if seen in STREAK_COLOURS:
             return streak_fit(seen, p.streak)
+        if seen in LUSTRES:
+            return lustre_fit(seen, p.lustre)
         if seen == "gas bubbles" and not re.search(word, p.features) and HOLDS_A_BUBBLE.search(p.features):
             return BUBBLE_IN_AN_INCLUSION
         if seen == "curved striae" and not re.search(word, p.features) and re.search(BANDED_MATERIAL, p.features):
@@ -1139,8 +1159,9 @@ class EvidenceModel:
             THERMAL_SAID: "the thermal tester",
             THERMAL_FAILED: "the thermal tester",
             **dict.fromkeys(STREAK_COLOURS, "the streak test"),
+            **dict.fromkeys(LUSTRES, "the lustre"),
         }.get(key, "what the loupe shows")
-        shown = ("optic", "optic_sign", "pleochroism", "fluorescence", "chelsea", *STREAK_COLOURS)
+        shown = ("optic", "optic_sign", "pleochroism", "fluorescence", "chelsea", *STREAK_COLOURS, *LUSTRES)
         said = self._said(key, hints) if key in shown else key
         what = (
             value_text(p, gem, key) if key in shown

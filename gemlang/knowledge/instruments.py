@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gemlang.knowledge.facts import GemFacts, Range
-from gemlang.readings import COLOURS, DOUBLING, REFRACTOMETER_LIMIT, STREAK_COLOURS
+from gemlang.readings import COLOURS, DOUBLING, LUSTRES, REFRACTOMETER_LIMIT, STREAK_COLOURS
 
 # One standard deviation of a careful reading on each instrument, in the quantity's units.
 TOLERANCE = {
@@ -90,6 +90,7 @@ class Profile:
     chelsea_some: bool = False  # only some of its stones are red through the Chelsea filter (cobalt-blue ones)
     magnet: str = ""  # how a magnet draws it (`GemFacts.magnet`), '' where its facts do not say
     streak: str = ""  # the colour of its powder on unglazed porcelain ("light blue"), '' where not on record
+    lustre: str = ""  # "vitreous to resinous", '' where not on record
 
     @property
     def made_with_strain(self) -> bool:
@@ -240,6 +241,7 @@ def profile(gem: GemFacts) -> Profile:
         chelsea_some=chelsea_some,
         magnet=gem.magnet,
         streak=gem.streak.lower(),
+        lustre=gem.lustre.lower(),
     )
 
 
@@ -287,6 +289,8 @@ def value_text(p: Profile, gem: GemFacts, key: str) -> str:
         return "passes" if p.conducts_heat else "fails"
     if key in STREAK_COLOURS:
         return p.streak or "not on record"
+    if key in LUSTRES:
+        return p.lustre or "not on record"
     return ""
 
 
