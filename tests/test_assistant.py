@@ -2045,6 +2045,8 @@ def test_whether_the_colour_of_my_gem_is_natural_is_a_treatment_question_a_labor
     assert "a gem laboratory decides" in sapphire and "heat treatment; beryllium diffusion" in sapphire
     ruby = Assistant(classifier=None).conversation().ask("is the colour of my ruby natural?").reply
     assert ruby.startswith("**Ruby**: Whether this stone was treated")
+    for question in ("is my sapphire natural colour?", "is my sapphire naturally coloured?"):  # were the help
+        assert Assistant(classifier=None).conversation().ask(question).reply.startswith("**Sapphire**: Whether this")
 
 
 def test_how_to_test_a_gem_is_its_constants_and_signs_and_what_it_may_be_instead():

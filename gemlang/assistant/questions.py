@@ -778,8 +778,10 @@ def trade_name_asked(text: str):
 # with what colours it.
 INCLUSION_OR_COLOUR = re.compile(
     r"\b[a-z]+(?:[ -][a-z]+)?[ -](?:platelets?|needles?|specks?|flakes?|inclusions?|veins?|veining|grains?|spots?|"
-    # not "change colour" or "its colour": "why does alexandrite change colour?" asks about alexandrite
-    r"fibres?|fibers?|matrix|(?<!change )(?<!its )(?<!their )colou?r(?:ed)?(?! by\b)|spectrum|spectra|tester)\b|"
+    # not "change colour", "its colour" or "natural colour": "why does alexandrite change colour?" and "is my sapphire
+    # natural colour?" ask about the gem
+    r"fibres?|fibers?|matrix|(?<!change )(?<!its )(?<!their )(?<!natural )(?<!naturally )colou?r(?:ed)?(?! by\b)|"
+    r"spectrum|spectra|tester)\b|"
     r"\bemerald[- ]cut\b",  # a cut of any stone ("is it emerald cut or oval?"), not the gem
     re.I,
 )
