@@ -3678,3 +3678,12 @@ def test_which_gems_have_a_lustre_lists_the_gems_whose_lustre_names_it_not_a_fea
     listed = Assistant(classifier=None).conversation().ask("which gems have a metallic lustre?").reply
     assert listed.startswith("**Natural gems whose facts name a metallic lustre**") and "Pyrite" in listed
     assert "Aventurine" not in listed  # its "metallic platelets" are inclusions, its lustre vitreous
+
+
+def test_what_lustre_a_named_gem_has_is_answered_from_its_lustre_facts_not_its_card():
+    chat = Assistant(classifier=None).conversation()
+    assert chat.ask("what lustre does hematite have?").reply == (
+        "**Hematite**: lustre metallic (specularite); sub-metallic to dull (earthy)."
+    )
+    assert chat.ask("is pearl lustre pearly?").reply == "**Pearl**: lustre pearly (nacreous)."
+    assert chat.ask("what is the lustre of opal?").reply == "**Opal**: lustre vitreous to resinous."

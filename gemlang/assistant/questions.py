@@ -323,6 +323,9 @@ PROPERTY_QUESTION = re.compile(
     rf"[a-z][\w' -]{{0,30}}\??\s*$|"
     rf"^\s*(?:and\s+)?[a-z][\w' -]{{0,30}}?\s+{_PROPERTY}\s*\?\s*$|"  # "emerald RI?", "and kyanite hardness?"
     r"\bhow\s+(?:hard|heavy|dense)\s+(?:is|are)\b|\bwhat\s+(?:colou?r(?:ed)?\s+)?streak\b|"
+    # "what lustre does hematite have?", "is pearl lustre pearly?": the lustre its facts give
+    r"\bwhat\s+(?:kind\s+of\s+|sort\s+of\s+|type\s+of\s+)?lust(?:re|er)\b|"
+    r"\b(?:is|are)\s+(?:the\s+)?[a-z][\w' ]{0,30}?\s+lust(?:re|er)\s+[a-z-]+\s*\?|"
     r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+(?:fluoresce|phosphoresce|glow|react to (?:uv|ultra))|"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:fluorescent|phosphorescent)\b|"  # "is it fluorescent?"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+magnetic\s*\?|"  # "is almandine magnetic?"
