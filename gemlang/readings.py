@@ -159,7 +159,7 @@ MAGNET_RESULTS = (MAGNET_HOLDS, MAGNET_DRAWS, NOT_MAGNETIC)
 METALLIC_LUSTRE = "a metallic lustre"
 ADAMANTINE_LUSTRE = "an adamantine lustre"
 LUSTRES = {
-    METALLIC_LUSTRE: r"(?:sub-?)?metallic",
+    METALLIC_LUSTRE: r"(?<!non)(?<!non-)(?<!non )(?:sub-?)?metallic",  # not "non-metallic"
     ADAMANTINE_LUSTRE: r"(?:sub-?)?adamantine",
     "a vitreous lustre": r"(?:sub-?)?vitreous|glassy|glass-like",
     "a waxy lustre": r"waxy",
@@ -168,11 +168,14 @@ LUSTRES = {
     "a pearly lustre": r"pearly",
     "a silky lustre": r"silky",
 }
+# "not metallic", "non-metallic lustre", "no metallic shine": a metal's look said to be missing, which argues only
+# against the gems whose facts give a metallic lustre (`not_metallic_fit`)
+NOT_METALLIC = "not metallic"
 # the lustres people misjudge, or many gems share (sapphire's is vitreous to adamantine): alone, they rank nothing;
 # a metal's ranks the few metallic gems
 SHARED_LUSTRES = tuple(name for name in LUSTRES if name != METALLIC_LUSTRE)
 # signs that only argue against some gems (a pearl feels gritty): with nothing else, they rank nothing
-AGAINST_ONLY = (SMOOTH_ON_TEETH, THERMAL_FAILED, NOT_MAGNETIC)
+AGAINST_ONLY = (SMOOTH_ON_TEETH, THERMAL_FAILED, NOT_MAGNETIC, NOT_METALLIC)
 # signs too few gems' facts speak of to rank the rest without another reading
 RANK_NOTHING_ALONE = (*AGAINST_ONLY, *MAGNET_RESULTS, *SHARED_LUSTRES)
 # the two results of one test: a newer one replaces the other
@@ -181,6 +184,7 @@ OPPOSITE_RESULTS = (
     (THERMAL_SAID, THERMAL_FAILED),
     (MAGNET_HOLDS, NOT_MAGNETIC),
     (MAGNET_DRAWS, NOT_MAGNETIC),
+    (METALLIC_LUSTRE, NOT_METALLIC),
 )
 _NOT_ON_THE_METAL = (
     r"(?![^.;,]{0,25}\b(?:metal|setting|mount\w*|shank|prongs?|claws?|bezel|gold|silver|platinum|chain|clasp)\b)"
@@ -355,6 +359,9 @@ OBSERVATIONS = {
     r"\b(?:inert to|repelled by)\s+(?:a |the |my )?(?:\w+ )?magnet",
     # the lustre the eye sees on a polished face or a crystal ("metallic grey", "adamantine lustre")
     **{name: _lustre_said(word, name) for name, word in LUSTRES.items()},
+    NOT_METALLIC: r"\bnon-?\s?metallic\b|\b(?:not|isn'?t|wasn'?t|aren'?t)\s+(?:at all\s+|very\s+)?metallic\b|"
+    r"\bno\s+metallic\s+(?:lust(?:re|er)|shine|sheen|look)\b|"
+    r"\b(?:doesn'?t|does not|didn'?t|did not)\s+(?:look|seem|appear)\s+metallic\b",
     JOIN_LINE: r"join(?:ing)? (?:line|plane)|(?:separation|junction|contact) plane|"
     r"(?:dark|black) backing|glue layer|two[- ]layer|three[- ]layers?|(?:two|three) layers|"
     r"(?:red|colou?red|glue) plane|plane at the girdle|"

@@ -837,3 +837,14 @@ def test_a_metallic_lustre_all_but_rules_out_other_gems_and_a_soft_lustre_only_l
     assert adamantine["Diamond"] == adamantine["Zircon"] == 1.0 and adamantine["Quartz"] == 0.1
     waxy = fit("a waxy lustre")
     assert waxy["Turquoise"] == 1.0 and waxy["Quartz"] == 0.5 and waxy["Hematite"] == 0.02  # no one calls a metal waxy
+
+
+def test_a_lustre_said_not_metallic_weighs_against_the_metallic_gems_weakly_where_their_facts_say_sub_metallic():
+    gems = ("Pyrite", "Galena", "Hematite", "Magnetite", "Jet", "Quartz")
+    model = EvidenceModel(list(gems))
+    factor = model.likelihoods(parse_hints("black stone, SG 5, not metallic"))["not metallic"]
+    fit = {g: factor[model.index[g]] for g in gems}
+    assert fit["Pyrite"] == fit["Galena"] == 0.02 and fit["Jet"] == fit["Quartz"] == 1.0
+    assert fit["Hematite"] == fit["Magnetite"] == 0.5  # sub-metallic, or dull when earthy
+    ranked = dict(model.fuse(None, parse_hints("black stone with no metallic shine, SG 5")).ranking)
+    assert ranked["Hematite"] > 10 * ranked["Pyrite"]

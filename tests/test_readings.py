@@ -860,6 +860,15 @@ def test_a_question_an_inclusion_a_gem_a_material_or_a_feel_is_no_lustre(text):
     assert not any("lustre" in o for o in parse_readings(text).observations)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["grey opaque stone, non-metallic lustre", "it is not metallic", "black stone with no metallic shine",
+     "it isn't metallic, SG 5", "it doesn't look metallic"],
+)  # fmt: skip
+def test_a_lustre_said_not_to_be_metallic_is_read_as_such_not_as_a_metallic_one(text):
+    assert parse_readings(text).observations == ("not metallic",)
+
+
 def test_a_metallic_lustre_alone_ranks_the_metallic_gems_and_a_lustre_many_gems_share_ranks_nothing():
     assert parse_readings("metallic grey stone") and not parse_readings("adamantine lustre")
     assert not parse_readings("it looks glassy") and not parse_readings("waxy lustre")

@@ -97,6 +97,7 @@ from gemlang.readings import (
     METALLIC_LUSTRE,
     NO_TWO_EDGES,
     NOT_MAGNETIC,
+    NOT_METALLIC,
     SMOOTH_ON_TEETH,
     STREAK_COLOURS,
     THERMAL_FAILED,
@@ -134,7 +135,7 @@ TELLING = 3.0  # a reading this many times likelier under one of two gems leans 
 # the readings whose values the knowledge base states for a gem (what the loupe shows it names, not measures)
 WITH_VALUES = (
     "ri", "birefringence", "sg", "hardness", "optic", "optic_sign", "pleochroism", "fluorescence", "chelsea",
-    *STREAK_COLOURS, *LUSTRES,
+    *STREAK_COLOURS, *LUSTRES, NOT_METALLIC,
 )  # fmt: skip
 DOUBTS = 0.1  # a reading that makes another gem ten times likelier than the answer casts doubt on it
 CLASH_READINGS = ("ri", "birefringence", "sg", "optic")  # instrument readings that must fit one gem together
@@ -244,6 +245,8 @@ OBSERVED = {
     # the lustre the eye sees, against the lustre a gem's facts give (`lustre_fit`): a metal's is unmistakable, and
     # a diamond's adamantine brilliance seldom given to a glassy stone; the softer lustres are often misjudged
     **{name: (word, LUSTRE_MISS.get(name, SOFT_LUSTRE_MISS)) for name, word in LUSTRES.items()},
+    # a metal's look said to be missing: no one calls pyrite non-metallic (`not_metallic_fit`)
+    NOT_METALLIC: (r"\bnon-metallic\b", LUSTRE_MISS[METALLIC_LUSTRE]),
     "effervescence in acid": (r"effervesc|fizzes in", 0.05),  # carbonates: coral, malachite, rhodochrosite
     "octahedral cleavage": ("octahedral", 0.05),  # fluorite, diamond (`signs_text` reads the cleavage)
     "rhombohedral cleavage": ("rhombohedral", 0.05),  # calcite, rhodochrosite
@@ -293,6 +296,16 @@ def lustre_fit(seen: str, lustre: str) -> float:
     if not lustre or re.search(LUSTRES[seen], lustre):
         return 1.0
     return OBSERVED[METALLIC_LUSTRE if re.match(LUSTRES[METALLIC_LUSTRE], lustre) else seen][1]
+
+
+def not_metallic_fit(lustre: str) -> float:
+    """P(a metal's look said to be missing | a gem whose facts give `lustre`): a metal's miss where they give a
+    metallic lustre alone (pyrite, galena), a soft lustre's where they give a sub-metallic or another one beside it
+    (hematite's earthy form, magnetite, rutile), 1 where none is metallic."""
+    if not re.search(LUSTRES[METALLIC_LUSTRE], lustre.lower()):
+        return 1.0
+    named = re.sub(r"\([^)]*\)", "", lustre).strip(" ;,.").lower()  # "Metallic (brilliant when fresh)"
+    return OBSERVED[NOT_METALLIC][1] if named == "metallic" else SOFT_LUSTRE_MISS
 
 
 @dataclass(frozen=True)
@@ -746,6 +759,8 @@ class EvidenceModel:
             return streak_fit(seen, p.streak)
         if seen in LUSTRES:
             return lustre_fit(seen, p.lustre)
+        if seen == NOT_METALLIC:
+            return not_metallic_fit(p.lustre)
         if seen == "gas bubbles" and not re.search(word, p.features) and HOLDS_A_BUBBLE.search(p.features):
             return BUBBLE_IN_AN_INCLUSION
         if seen == "curved striae" and not re.search(word, p.features) and re.search(BANDED_MATERIAL, p.features):
@@ -1159,9 +1174,18 @@ class EvidenceModel:
             THERMAL_SAID: "the thermal tester",
             THERMAL_FAILED: "the thermal tester",
             **dict.fromkeys(STREAK_COLOURS, "the streak test"),
-            **dict.fromkeys(LUSTRES, "the lustre"),
+            **dict.fromkeys((*LUSTRES, NOT_METALLIC), "the lustre"),
         }.get(key, "what the loupe shows")
-        shown = ("optic", "optic_sign", "pleochroism", "fluorescence", "chelsea", *STREAK_COLOURS, *LUSTRES)
+        shown = (
+            "optic",
+            "optic_sign",
+            "pleochroism",
+            "fluorescence",
+            "chelsea",
+            *STREAK_COLOURS,
+            *LUSTRES,
+            NOT_METALLIC,
+        )
         said = self._said(key, hints) if key in shown else key
         what = (
             value_text(p, gem, key) if key in shown

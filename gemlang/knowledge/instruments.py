@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gemlang.knowledge.facts import GemFacts, Range
-from gemlang.readings import COLOURS, DOUBLING, LUSTRES, REFRACTOMETER_LIMIT, STREAK_COLOURS
+from gemlang.readings import COLOURS, DOUBLING, LUSTRES, NOT_METALLIC, REFRACTOMETER_LIMIT, STREAK_COLOURS
 
 # One standard deviation of a careful reading on each instrument, in the quantity's units.
 TOLERANCE = {
@@ -289,7 +289,7 @@ def value_text(p: Profile, gem: GemFacts, key: str) -> str:
         return "passes" if p.conducts_heat else "fails"
     if key in STREAK_COLOURS:
         return p.streak or "not on record"
-    if key in LUSTRES:
+    if key in LUSTRES or key == NOT_METALLIC:
         return p.lustre or "not on record"
     return ""
 
