@@ -3661,6 +3661,15 @@ def test_whether_a_gem_is_magnetic_is_answered_from_its_sourced_magnetism():
     assert chat.ask("is diamond magnetic?").reply == "**Diamond**: magnet test: not on record here."
 
 
+@pytest.mark.parametrize(
+    "gem",
+    ["Quartz", "Amethyst", "Citrine", "Quartz Smoky", "Nephrite", "Fluorite", "Tourmaline", "Labradorite", "Opal"],
+)
+def test_common_gems_have_a_sourced_white_streak(gem):
+    reply = Assistant(classifier=None).conversation().ask(f"what is the streak of {gem.lower()}?").reply
+    assert reply == f"**{gem}**: streak white (on unglazed porcelain)."
+
+
 def test_natural_or_synthetic_of_a_named_gem_is_answered_by_what_the_readings_cannot_tell():
     chat = Assistant(classifier=None).conversation()
     answer = chat.ask("RI 1.544-1.553, SG 2.65, uniaxial positive, purple, natural amethyst or synthetic?")
