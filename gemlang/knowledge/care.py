@@ -302,7 +302,11 @@ def ring_gems_answer(text: str) -> str:
 
 # "is emerald tougher than diamond?", "how tough is jade?", "will my tanzanite chip?": breaking, not scratching;
 # "tough enough for a ring?" is a wear question, and "more durable" compares two gems
-TOUGHNESS_QUESTION = re.compile(r"\btough(?:er|est|ness)?\b|\bchip(?:s|ping)?\b", re.I)
+TOUGHNESS_QUESTION = re.compile(  # "chip" as what it may do, not "my emerald has a chip" (a repair)
+    r"\btough(?:er|est|ness)?\b|\b(?:will|would|can|could|does|do|might|may)\b[^?.!,]{0,30}\bchip\b|"
+    r"\bchip(?:s|ping)? easily\b",
+    re.I,
+)
 DURABILITY_COMPARED = re.compile(r"\b(?:more|less|most|least)\s+durable\b|\bdurable\b[^?.!]{0,20}\bor\b", re.I)
 GRADES = ("very poor", "poor", "fair", "good", "excellent", "exceptional")  # the toughness words, weakest first
 SAID_OF_KNOCKS = re.compile(r"\bknock|\bblow\b|\bchip|\bsplit|\bbrittle|\bfragile", re.I)
