@@ -873,9 +873,10 @@ class Conversation:
     def _cutting(self, turn: Turn) -> bool:
         # "which way should I orient kunzite when cutting?": what its facts say of cutting it, or that they do not
         named = self._gems_or_it(turn.text)
-        if len(named) != 1 or not (told := cutting_answer(turn.text, named[0])):
+        if len(named) != 1 or not (told := cutting_answer(turn.text, named[0]))[0]:
             return False
-        turn.answer.reply = told
+        turn.answer.reply = told[0]
+        turn.answer.notes += [f"sources: {'; '.join(told[1])}"] if told[1] else []
         return True
 
     def _toughness(self, turn: Turn) -> bool:
