@@ -3619,6 +3619,28 @@ def test_how_to_cut_it_after_a_gem_is_answered_is_asked_of_that_gem():
     assert chat.ask("how should I facet it?").reply.startswith("My facts on Sapphire do not cover how to cut it")
 
 
+def test_which_cut_suits_a_gem_is_answered_from_its_facts_and_the_cabochon_and_faceting_rule():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is lapis lazuli?")
+    lapis = chat.ask("can I facet it?")  # was "**Lapis Lazuli**" again
+    assert lapis.reply.startswith("**Cutting Lapis Lazuli**") and "polished into cabochons" in lapis.reply
+    assert "opaque stones are cut as cabochons" in lapis.reply and "britannica" in " ".join(lapis.notes)
+    chat.ask("what is moonstone?")
+    assert "showing a sheen or play of colour are cut as cabochons" in chat.ask("should I cut it as a cabochon?").reply
+    assert "showing a star are cut as cabochons" in chat.ask("how is star sapphire cut?").reply
+    emerald = chat.ask("what cut is best for emerald?").reply
+    assert emerald.startswith("**Cutting Emerald**: Clear transparent material is usually faceted")
+    chat.ask("what is tourmaline?")
+    worth = chat.ask("is it worth faceting?").reply
+    assert worth.startswith("**Cutting Tourmaline**: I do not price stones or rough") and "$" not in worth
+    assert "cutters in rock drills" not in chat.ask("how is diamond cut?").reply  # diamond's uses, not its cut
+    assert "play of colour are cut as cabochons" in chat.ask("can opal be faceted?").reply
+    chat.ask("what is topaz?")
+    assert not chat.ask("can it cut glass?").reply.startswith("**Cutting")  # a hardness question
+    topaz = chat.ask("what table angle for topaz?").reply
+    assert "do not cover how to cut it" in topaz and "Clear transparent material is usually faceted" in topaz
+
+
 def test_a_childs_follow_ups_on_a_gem_are_answered_from_its_facts():
     chat = Assistant(classifier=None).conversation()
     chat.ask("what is amethyst?")

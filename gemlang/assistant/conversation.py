@@ -168,7 +168,14 @@ from gemlang.hints import ASKED_NOT_SEEN, ASKS_TO_TEST, FILLING_SIGN, Hints, par
 from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.birthstones import birthstone_answer, birthstone_of_stone
 from gemlang.knowledge.birthstones import sources as birthstone_sources
-from gemlang.knowledge.care import bench_asked, care_of, care_question, never_cleaned_with, ring_gems_answer
+from gemlang.knowledge.care import (
+    bench_asked,
+    care_of,
+    care_question,
+    never_cleaned_with,
+    ring_gems_answer,
+    toughness_answer,
+)
 from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
 from gemlang.knowledge.disclosure import disclosure_answer, lab_grown_said, trade_rule_answer, treatment_disclosure
 from gemlang.knowledge.foreign_words import in_english
@@ -617,7 +624,8 @@ class Conversation:
             self._courtesy, self._in_english, self._capabilities, self._off_topic, self._in_short,
             self._side_stones_again, self._several_in_the_photo, self._disclosure, self._gem_list, self._superlative,
             self._scale, self._kind_asked, self._fact_check, self._birthstone, self._glossary, self._ring_gems,
-            self._at_home, self._cutting, self._care_asked, self._other_gem, self._earlier_stone, self._what_i_told,
+            self._at_home, self._cutting, self._toughness, self._care_asked, self._other_gem, self._earlier_stone,
+            self._what_i_told,
         )  # fmt: skip
 
     @staticmethod
@@ -853,14 +861,31 @@ class Conversation:
         )
         return True
 
+    def _gems_or_it(self, text: str) -> list[GemFacts]:
+        """The gems a message names, else ("how should I cut it?") the gem answered or spoken of."""
+        named = gems_named_in(text)  # not named_gem, which reads "tourmaline for colour" as a colour said
+        if not named and re.search(r"\b(?:it|this)\b", text, re.I):
+            named = [gem for gem in (self._answered_gem() or self.topic,) if gem is not None]
+        if not named and self.pair and re.search(r"\b(?:which|they|them|their|both)\b", text, re.I):
+            named = list(self.pair)  # "which one is tougher?" after "jadeite vs nephrite"
+        return named
+
     def _cutting(self, turn: Turn) -> bool:
         # "which way should I orient kunzite when cutting?": what its facts say of cutting it, or that they do not
-        named = gems_named_in(turn.text)  # not named_gem, which reads "tourmaline for colour" as a colour said
-        if not named and re.search(r"\b(?:it|this)\b", turn.text, re.I):  # "how should I cut it?": the gem answered
-            named = [gem for gem in (self._answered_gem() or self.topic,) if gem is not None]
-        if len(named) != 1 or not (told := cutting_answer(turn.text, named[0])):
+        named = self._gems_or_it(turn.text)
+        if len(named) != 1 or not (told := cutting_answer(turn.text, named[0]))[0]:
+            return False
+        turn.answer.reply = told[0]
+        turn.answer.notes += [f"sources: {'; '.join(told[1])}"] if told[1] else []
+        return True
+
+    def _toughness(self, turn: Turn) -> bool:
+        # "is emerald tougher than diamond?", "will my tanzanite chip?": its sourced grade, not its card or care
+        told, sources = toughness_answer(turn.text, self._gems_or_it(turn.text))
+        if not told:
             return False
         turn.answer.reply = told
+        turn.answer.notes.append(f"sources: {'; '.join(sources)}" if sources else "from the knowledge base")
         return True
 
     def _ring_gems(self, turn: Turn) -> bool:
