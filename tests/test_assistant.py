@@ -2539,6 +2539,15 @@ def test_a_gem_whose_facts_list_no_treatment_is_not_said_to_have_none_in_common_
     assert amber.startswith("**Amber**: Treatments of amber: clarification") and "sun spangle" in amber
 
 
+def test_a_simulant_dyed_to_imitate_a_gem_is_said_to_be_dyed():
+    # was "My sources list no treatment of Dyed Howlite (Turquoise Simulant)": the dye is what makes it a simulant
+    howlite = Assistant(None).conversation().ask("is dyed howlite treated?").reply
+    assert howlite.startswith("**Dyed Howlite (Turquoise Simulant)**: Treatments of dyed howlite")
+    assert "dyeing blue, to imitate turquoise" in howlite
+    magnesite = Assistant(None).conversation().ask("is dyed magnesite treated?").reply
+    assert "dyeing blue or green, to imitate turquoise" in magnesite and "no treatment" not in magnesite
+
+
 def test_help_to_deceive_a_buyer_is_refused_and_healing_powers_are_not_claimed():
     chat = Assistant(classifier=None).conversation()
     assert chat.ask("can you tell me how to make fake emeralds to sell as real?").reply.startswith("I cannot help")
