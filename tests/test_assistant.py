@@ -2308,6 +2308,10 @@ def test_whether_a_lab_grown_gem_is_treated_is_answered_from_the_lab_grown_stone
     assert diamond.reply.startswith("**Lab-grown diamond**: Treatments of CVD diamond: HPHT annealing after growth")
     assert "Treatments of HPHT diamond: HPHT treatment after growth" in diamond.reply and "irradiation" in diamond.reply
     assert any(n.startswith("sources (treatments of CVD Diamond): GIA") for n in diamond.notes)
+    # was "… ask about one of them by name. What follows is natural diamond." after both were named: the card is said
+    used = Assistant(classifier=None).conversation().ask("what treatments are used on lab-grown diamonds?").reply
+    assert used.endswith("The description that follows is of natural diamond, not of the lab-grown stones.")
+    assert "ask about one of them by name" not in used
 
 
 def test_what_colours_a_gem_comes_in_and_whether_it_comes_in_one_are_answered_from_its_colours():
