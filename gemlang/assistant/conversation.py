@@ -50,6 +50,7 @@ from gemlang.assistant.gem_answers import (
     sources_note,
     species_word,
     tell_apart,
+    treated_yet_the_gem,
     treatments_named,
     untreated_as_far_as_known,
     what_it_shows,
@@ -795,6 +796,11 @@ class Conversation:
         if cats_eye:
             turn.answer.reply = cats_eye
             turn.answer.notes.append(f"sources: {'; '.join(sources)}")
+            return True
+        treated, sources = treated_yet_the_gem(turn.text)  # "is oiled emerald a real emerald?"
+        if treated:
+            turn.answer.reply = treated
+            turn.answer.notes.append(sources)
             return True
         if not (kinds := kind_answer(turn.text)):  # "is amethyst a quartz?", "is spinel the same as ruby?"
             return False
