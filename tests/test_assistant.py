@@ -1911,15 +1911,18 @@ def test_is_one_gem_another_is_answered_yes_or_no_from_kinds_and_species(questio
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(reply)
 
 
-def test_a_treated_gem_asked_if_it_is_the_gem_is_said_to_be_treated_not_another_name_for_it():
-    # was "**Yes**: lead glass filled ruby and real ruby are names for the same gem, Ruby."
-    ruby = Assistant(classifier=None).conversation().ask("is lead glass filled ruby a real ruby?")
-    assert ruby.reply.startswith("**Ruby, treated**: a lead glass filled ruby is ruby with a treatment (lead-glass")
-    assert "GIA reports them as a 'manufactured product'" in ruby.reply and "flash effect" in ruby.reply
-    assert any(n.startswith("sources (lead-glass filling): ") for n in ruby.notes)
-    oiled = Assistant(classifier=None).conversation().ask("is oiled emerald a real emerald?").reply
-    assert oiled.startswith("**Emerald, treated**: an oiled emerald is emerald with a treatment (clarity")
-    assert "names for the same gem" in Assistant(None).conversation().ask("is olivine the same as peridot?").reply
+@pytest.mark.parametrize(
+    "question, reply, said",
+    [("is lead glass filled ruby a real ruby?",  # was "**Yes**: … are names for the same gem, Ruby."
+      "**Ruby, treated**: a lead glass filled ruby is ruby with a treatment (lead-glass filling)",
+      "GIA reports them as a 'manufactured product'"),
+     ("is oiled emerald a real emerald?", "**Emerald, treated**: an oiled emerald is emerald with a treatment (clarity",
+      "flash effect")],
+)  # fmt: skip
+def test_a_treated_gem_asked_if_it_is_the_gem_is_said_to_be_treated_not_another_name_for_it(question, reply, said):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(reply) and said in answer.reply and "names for the same gem" not in answer.reply
+    assert any(n.startswith("sources (") for n in answer.notes)
 
 
 def test_a_lab_grown_gem_asked_if_natural_is_told_apart_by_magnification_or_a_laboratory():
