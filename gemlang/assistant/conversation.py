@@ -50,7 +50,9 @@ from gemlang.assistant.gem_answers import (
     sources_note,
     species_word,
     tell_apart,
+    treated_yet_the_gem,
     treatments_named,
+    untreated_as_far_as_known,
     what_it_shows,
     where_from,
 )
@@ -803,6 +805,11 @@ class Conversation:
             turn.answer.reply = cats_eye
             turn.answer.notes.append(f"sources: {'; '.join(sources)}")
             return True
+        treated, sources = treated_yet_the_gem(turn.text)  # "is oiled emerald a real emerald?"
+        if treated:
+            turn.answer.reply = treated
+            turn.answer.notes.append(sources)
+            return True
         if not (kinds := kind_answer(turn.text)):  # "is amethyst a quartz?", "is spinel the same as ruby?"
             return False
         turn.answer.reply = kinds
@@ -1440,11 +1447,16 @@ class Conversation:
                 # "is my lab-grown ruby heated?": the answer is about the lab-grown stones, its card the natural gem's
                 called = f"Lab-grown {asked_gem.name.lower()}" if twins and treatment else asked_gem.name
                 answer.reply = f"**{called}**" + (f": {aside}" if aside else "")
-            if len(twins) > 1:  # "tell me about synthetic emerald": which lab-grown one, before the natural gem
+            natural_card = f"natural {asked_gem.name.lower()}"
+            if aside and twins and treatment and not all(untreated_as_far_as_known(t) for t in twins):
+                # "what treatments are used on lab-grown diamonds?": each way of growing it was named with its
+                # treatments, so only what the card below the answer is about is left to say
+                answer.reply += f" The description that follows is of {natural_card}, not of the lab-grown stones."
+            elif len(twins) > 1:  # "tell me about synthetic emerald": which lab-grown one, before the natural gem
                 answer.reply += (" " if aside else ": ") + (
                     f"Lab-grown {asked_gem.name.lower()} is made in more than one way ("
                     f"{join_words([t.name for t in twins], 'and')}), and each has its own facts: ask about one of "
-                    f"them by name. What follows is natural {asked_gem.name.lower()}."
+                    f"them by name. What follows is {natural_card}."
                 )
         elif self.hints.colours:  # kept: it refines the first reading or photo that comes
             answer.reply = (

@@ -1090,6 +1090,28 @@ def kind_answer(text: str) -> str:
     return f"**No**: {named[0]} and {named[1]} are different gems. {tell_apart(x.name, y.name)}"
 
 
+def treated_yet_the_gem(text: str) -> tuple[str, str]:
+    """ "Is lead glass filled ruby a real ruby?": the gem, treated, and how the treatment shows, not one more name
+    for the same gem; with the note of the signs' sources. ('', '') unless "is X a Y?" names one gem twice and
+    only X names a recorded treatment of it."""
+    from gemlang.knowledge import find_gem
+
+    asked = IS_A_KIND.match(text or "")
+    gem = find_gem(asked.group("x")) if asked else None
+    if gem is None or find_gem(asked.group("y")) != gem:
+        return "", ""
+    said, other = asked.group("x"), asked.group("y")
+    signs = [s for s in treatments_named(said, gem) if s not in treatments_named(other, gem)]
+    if not signs:
+        return "", ""
+    article = "an" if said[:1].lower() in "aeiou" else "a"
+    return (
+        f"**{gem.name}, treated**: {article} {said} is {gem.name.lower()} with a treatment ({signs[0].treatment}), "
+        "which must be disclosed when it is not permanent, needs special care, or significantly affects value (US "
+        f"Federal Trade Commission, Jewelry Guides).\n\n{detection_text(gem, signs[0], told=True)}"
+    ).strip(), sources_note(signs[:1])
+
+
 def grown_yet_the_gem(said: str, gem: GemFacts) -> str:
     """ "Is a lab-grown diamond a real diamond?": the same material, but made in a laboratory and sold as such."""
     return (
