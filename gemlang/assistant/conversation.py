@@ -135,6 +135,7 @@ from gemlang.assistant.questions import (
     gems_compared,
     imitation_compared,
     lab_grown_twins,
+    named_as_such,
     named_gem,
     not_in_english,
     parcel,
@@ -168,7 +169,15 @@ from gemlang.hints import ASKED_NOT_SEEN, ASKS_TO_TEST, FILLING_SIGN, Hints, par
 from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.birthstones import birthstone_answer, birthstone_of_stone
 from gemlang.knowledge.birthstones import sources as birthstone_sources
-from gemlang.knowledge.care import bench_asked, care_of, care_question, never_cleaned_with, ring_gems_answer
+from gemlang.knowledge.care import (
+    WEAR_COMPARED,
+    bench_asked,
+    care_of,
+    care_question,
+    never_cleaned_with,
+    ring_gems_answer,
+    wear_compared,
+)
 from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
 from gemlang.knowledge.disclosure import disclosure_answer, lab_grown_said, trade_rule_answer, treatment_disclosure
 from gemlang.knowledge.foreign_words import in_english
@@ -616,7 +625,8 @@ class Conversation:
         return (
             self._courtesy, self._in_english, self._capabilities, self._off_topic, self._in_short,
             self._side_stones_again, self._several_in_the_photo, self._disclosure, self._gem_list, self._superlative,
-            self._scale, self._kind_asked, self._fact_check, self._birthstone, self._glossary, self._ring_gems,
+            self._scale, self._kind_asked, self._fact_check, self._birthstone, self._glossary, self._wear_compared,
+            self._ring_gems,
             self._at_home, self._cutting, self._care_asked, self._other_gem, self._earlier_stone, self._what_i_told,
         )  # fmt: skip
 
@@ -861,6 +871,24 @@ class Conversation:
         if len(named) != 1 or not (told := cutting_answer(turn.text, named[0])):
             return False
         turn.answer.reply = told
+        return True
+
+    def _wear_compared(self, turn: Turn) -> bool:
+        """ "Sapphire or diamond for an engagement ring?", or "which is more durable?" of the two compared: how each
+        stands everyday wear, the harder first."""
+        if not WEAR_COMPARED.search(turn.text):
+            return False
+        named = named_as_such(turn.text)
+        of_pair = self.pair and not named and OF_BOTH.search(turn.text)  # "which is more durable?" of two compared
+        gems = named if len(named) == 2 else list(self.pair) if of_pair else []
+        if not gems:
+            return False
+        self.topic, self.pair = None, (gems[0], gems[1])  # "which is harder?" next asks of both
+        said, sources = wear_compared(gems)
+        harder = ordered_answer(gems, "which is harder")
+        turn.answer.reply = f"**{gems[0].name} or {gems[1].name}?** {harder} For everyday wear in a ring: {said}"
+        turn.answer.notes += sources
+        turn.answer.properties = property_rows([g.name for g in gems])
         return True
 
     def _ring_gems(self, turn: Turn) -> bool:
