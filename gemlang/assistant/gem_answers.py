@@ -364,7 +364,7 @@ SEEN_IN_THE_STONE = {
         "",
     ),
     r"needles?|hairs?|threads?": (r"needle|fibre|fiber|silk", ""),
-    r"line of light|cat'?s[- ]eye|eye\b|stripes?|bands? of light|silky|shine|sheen|chatoyan\w*": (
+    r"line of light|cat'?s[- ]eye|eye\b|stripes?|bands? of light|silky|shine|sheen|shimmer\w*|chatoyan\w*": (
         r"cat'?s[- ]eye|chatoyan|band of light|bands of light|sheen",
         "cat's-eye or sheen",
     ),
