@@ -1110,6 +1110,18 @@ def test_a_question_about_another_gem_is_answered_about_that_gem_and_thanks_is_n
     assert chat.ask("thanks, bye").reply.startswith("You're welcome")  # not the whole answer again
 
 
+def test_where_to_find_more_is_where_the_gem_comes_from_not_where_this_stone_was_mined():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is jasper?")
+    assert (
+        chat.ask("where would I find more?").reply
+        == "**Jasper**: Jasper comes chiefly from India, Brazil, USA and Australia."
+    )
+    chat.ask("RI 1.544-1.553 SG 2.65 purple")
+    found = chat.ask("where can I find some?").reply  # of the stone answered: no "a gem laboratory decides origin"
+    assert found.startswith("Amethyst comes chiefly from") and "laboratory" not in found
+
+
 def test_a_species_reads_as_a_word_and_a_spectrum_or_tester_named_is_no_question():
     from gemlang.assistant import named_gem, species_word
     from gemlang.knowledge import get_facts

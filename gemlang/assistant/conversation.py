@@ -123,6 +123,7 @@ from gemlang.assistant.questions import (
     TREATED_WORDS,
     TREATMENT_QUESTION,
     VALUE_QUESTION,
+    WHERE_TO_FIND,
     WHY_OF_IT,
     WHY_ONLY,
     accents_left_out,
@@ -1214,7 +1215,7 @@ class Conversation:
         # of the gem discussed is a question, not a polariscope reading)
         no_stone = not (turn.images or before or self.image_probs is not None) and (words_only if quantity else not new)
         # "and its SG?", or a bare "optic sign?" after "what is the RI of peridot?": the gem discussed
-        follows = FOLLOW_UP.search(text) or THE_STONES_VALUE.search(text)
+        follows = FOLLOW_UP.search(text) or THE_STONES_VALUE.search(text) or WHERE_TO_FIND.search(text)
         # "jadeite vs nephrite", then "which one is harder?": both gems compared
         of_pair = asked_gem is None and no_stone and quantity and self.pair and OF_BOTH.search(text)
         turn.of_topic = not of_pair and asked_gem is None and no_stone and self.topic is not None and bool(follows)

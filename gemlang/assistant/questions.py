@@ -485,9 +485,11 @@ VALUE_QUESTION = re.compile(
     r"\b(?:do|give|get|need|want|make|provide|write|have)\b[^.?!]{0,20}\b(?:valuation|appraisal|value)\b",
     re.I,
 )
+# "where would I find more?", "where can I dig for it?": where the gem is found, not where this stone was mined
+WHERE_TO_FIND = re.compile(r"\bwhere\b.{0,40}\b(?:find|dig|look for|hunt for|collect)\b", re.I)
 ORIGIN_QUESTION = re.compile(
     r"\bwhere\b.{0,40}\b(?:from|mined|found|come|comes|originate\w*)\b|\b(?:origin|provenance)\b|"
-    r"\bwhich (?:country|mine)\b|\bis it (?:from|mined in)\b",
+    rf"\bwhich (?:country|mine)\b|\bis it (?:from|mined in)\b|{WHERE_TO_FIND.pattern}",
     re.I,
 )
 # whether the stone is what it was said to be: "is this a Kashmir sapphire?", "a Burmese ruby, is that true?"
