@@ -1110,6 +1110,18 @@ def test_a_question_about_another_gem_is_answered_about_that_gem_and_thanks_is_n
     assert chat.ask("thanks, bye").reply.startswith("You're welcome")  # not the whole answer again
 
 
+def test_where_to_find_more_is_where_the_gem_comes_from_not_where_this_stone_was_mined():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is jasper?")
+    assert (
+        chat.ask("where would I find more?").reply
+        == "**Jasper**: Jasper comes chiefly from India, Brazil, USA and Australia."
+    )
+    chat.ask("RI 1.544-1.553 SG 2.65 purple")
+    found = chat.ask("where can I find some?").reply  # of the stone answered: no "a gem laboratory decides origin"
+    assert found.startswith("Amethyst comes chiefly from") and "laboratory" not in found
+
+
 def test_a_species_reads_as_a_word_and_a_spectrum_or_tester_named_is_no_question():
     from gemlang.assistant import named_gem, species_word
     from gemlang.knowledge import get_facts
@@ -1192,13 +1204,23 @@ def test_how_an_instrument_works_asked_of_the_stone_in_hand_keeps_its_readings()
      ("why is sapphire blue?", ["**Sapphire Blue**: coloured by iron together with titanium"], "**Cause of colour**:"),
      ("why does iolite change colour when I turn it?", ["**Iolite**: coloured by iron"], "**Pleochroism**:"),
      ("why does alexandrite change colour?", ["**Alexandrite**: coloured by chromium"], "**Colour change**:"),
-     ("why do star sapphires have a star?", ["**Sapphire**: Star sapphire shows a six-rayed star"], "**Asterism**:")],
+     ("why do star sapphires have a star?", ["**Sapphire**: Star sapphire shows a six-rayed star"], "**Asterism**:"),
+     ("why is diamond so shiny?", ["**Diamond**: lustre adamantine."], "**Lustre**:")],
 )  # fmt: skip
 def test_why_a_gem_shows_a_property_gives_its_own_facts_then_the_mechanism(question, facts, why):
     answer = Assistant(classifier=None).conversation().ask(question)
     assert all(f in answer.reply for f in facts) and why in answer.reply, answer.reply
     assert answer.reply.index(facts[0]) < answer.reply.index(why)  # the gem's facts first
     assert any(note.startswith("source (") for note in answer.notes)
+
+
+def test_why_the_gem_discussed_is_shiny_or_shimmers_is_its_lustre_or_its_sheen_not_its_colour():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is pyrite?")
+    shiny = chat.ask("why is it shiny?").reply
+    assert shiny.startswith("**Pyrite**: lustre metallic.") and "**Lustre**:" in shiny and "colour" not in shiny
+    chat.ask("tell me about tiger's eye")
+    assert "chatoyancy" in chat.ask("why does it shimmer?").reply
 
 
 def test_an_opals_fire_is_its_play_of_colour_a_diamonds_its_dispersion():

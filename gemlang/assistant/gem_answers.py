@@ -25,6 +25,7 @@ from gemlang.assistant.questions import (
     TREATED_WORDS,
     TREATMENT_QUESTION,
     VALUE_QUESTION,
+    WHERE_TO_FIND,
     YES_NO_QUESTION,
     lab_grown_twins,
 )
@@ -364,7 +365,7 @@ SEEN_IN_THE_STONE = {
         "",
     ),
     r"needles?|hairs?|threads?": (r"needle|fibre|fiber|silk", ""),
-    r"line of light|cat'?s[- ]eye|eye\b|stripes?|bands? of light|silky|shine|sheen|chatoyan\w*": (
+    r"line of light|cat'?s[- ]eye|eye\b|stripes?|bands? of light|silky|shine|sheen|shimmer\w*|chatoyan\w*": (
         r"cat'?s[- ]eye|chatoyan|band of light|bands of light|sheen",
         "cat's-eye or sheen",
     ),
@@ -679,7 +680,7 @@ def side_answer(
             return f"{gem.name} is made in a laboratory, not mined."
         sources = main_sources(gem)
         said = f" {gem.name} comes chiefly from {sources}." if sources else ""  # pearls and coral are not mined
-        if general and said:
+        if (general or WHERE_TO_FIND.search(text)) and said:
             return said.strip()
         countries, anywhere = gem_countries(gem)
         places = places_asked(text) or choices or claimed
