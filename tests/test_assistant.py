@@ -1911,6 +1911,20 @@ def test_is_one_gem_another_is_answered_yes_or_no_from_kinds_and_species(questio
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(reply)
 
 
+@pytest.mark.parametrize(
+    "question, reply, said",
+    [("is lead glass filled ruby a real ruby?",  # was "**Yes**: … are names for the same gem, Ruby."
+      "**Ruby, treated**: a lead glass filled ruby is ruby with a treatment (lead-glass filling)",
+      "GIA reports them as a 'manufactured product'"),
+     ("is oiled emerald a real emerald?", "**Emerald, treated**: an oiled emerald is emerald with a treatment (clarity",
+      "flash effect")],
+)  # fmt: skip
+def test_a_treated_gem_asked_if_it_is_the_gem_is_said_to_be_treated_not_another_name_for_it(question, reply, said):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(reply) and said in answer.reply and "names for the same gem" not in answer.reply
+    assert any(n.startswith("sources (") for n in answer.notes)
+
+
 def test_a_lab_grown_gem_asked_if_natural_is_told_apart_by_magnification_or_a_laboratory():
     ruby = Assistant(classifier=None).conversation().ask("is lab-grown ruby natural?").reply
     assert "the same constants as a natural one" in ruby and "Synthetic Ruby (Verneuil): curved striae" in ruby
@@ -2308,6 +2322,10 @@ def test_whether_a_lab_grown_gem_is_treated_is_answered_from_the_lab_grown_stone
     assert diamond.reply.startswith("**Lab-grown diamond**: Treatments of CVD diamond: HPHT annealing after growth")
     assert "Treatments of HPHT diamond: HPHT treatment after growth" in diamond.reply and "irradiation" in diamond.reply
     assert any(n.startswith("sources (treatments of CVD Diamond): GIA") for n in diamond.notes)
+    # was "… ask about one of them by name. What follows is natural diamond." after both were named: the card is said
+    used = Assistant(classifier=None).conversation().ask("what treatments are used on lab-grown diamonds?").reply
+    assert used.endswith("The description that follows is of natural diamond, not of the lab-grown stones.")
+    assert "ask about one of them by name" not in used
 
 
 def test_what_colours_a_gem_comes_in_and_whether_it_comes_in_one_are_answered_from_its_colours():
@@ -2537,6 +2555,15 @@ def test_a_gem_whose_facts_list_no_treatment_is_not_said_to_have_none_in_common_
     assert reply == "**Danburite**: My sources list no treatment of Danburite, which does not mean it is never treated."
     amber = Assistant(None).conversation().ask("How do I detect heated amber?").reply  # clarified, 'sun spangles'
     assert amber.startswith("**Amber**: Treatments of amber: clarification") and "sun spangle" in amber
+
+
+def test_a_simulant_dyed_to_imitate_a_gem_is_said_to_be_dyed():
+    # was "My sources list no treatment of Dyed Howlite (Turquoise Simulant)": the dye is what makes it a simulant
+    howlite = Assistant(None).conversation().ask("is dyed howlite treated?").reply
+    assert howlite.startswith("**Dyed Howlite (Turquoise Simulant)**: Treatments of dyed howlite")
+    assert "dyeing blue, to imitate turquoise" in howlite
+    magnesite = Assistant(None).conversation().ask("is dyed magnesite treated?").reply
+    assert "dyeing blue or green, to imitate turquoise" in magnesite and "no treatment" not in magnesite
 
 
 def test_help_to_deceive_a_buyer_is_refused_and_healing_powers_are_not_claimed():
@@ -3617,6 +3644,28 @@ def test_how_to_cut_it_after_a_gem_is_answered_is_asked_of_that_gem():
     chat = Assistant(classifier=None).conversation()
     chat.ask("what is sapphire?")
     assert chat.ask("how should I facet it?").reply.startswith("My facts on Sapphire do not cover how to cut it")
+
+
+def test_which_cut_suits_a_gem_is_answered_from_its_facts_and_the_cabochon_and_faceting_rule():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is lapis lazuli?")
+    lapis = chat.ask("can I facet it?")  # was "**Lapis Lazuli**" again
+    assert lapis.reply.startswith("**Cutting Lapis Lazuli**") and "polished into cabochons" in lapis.reply
+    assert "opaque stones are cut as cabochons" in lapis.reply and "britannica" in " ".join(lapis.notes)
+    chat.ask("what is moonstone?")
+    assert "showing a sheen or play of colour are cut as cabochons" in chat.ask("should I cut it as a cabochon?").reply
+    assert "showing a star are cut as cabochons" in chat.ask("how is star sapphire cut?").reply
+    emerald = chat.ask("what cut is best for emerald?").reply
+    assert emerald.startswith("**Cutting Emerald**: Clear transparent material is usually faceted")
+    chat.ask("what is tourmaline?")
+    worth = chat.ask("is it worth faceting?").reply
+    assert worth.startswith("**Cutting Tourmaline**: I do not price stones or rough") and "$" not in worth
+    assert "cutters in rock drills" not in chat.ask("how is diamond cut?").reply  # diamond's uses, not its cut
+    assert "play of colour are cut as cabochons" in chat.ask("can opal be faceted?").reply
+    chat.ask("what is topaz?")
+    assert not chat.ask("can it cut glass?").reply.startswith("**Cutting")  # a hardness question
+    topaz = chat.ask("what table angle for topaz?").reply
+    assert "do not cover how to cut it" in topaz and "Clear transparent material is usually faceted" in topaz
 
 
 def test_a_childs_follow_ups_on_a_gem_are_answered_from_its_facts():

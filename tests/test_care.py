@@ -103,7 +103,27 @@ def test_whether_a_gem_stands_everyday_ring_wear_is_said_from_its_hardness_and_c
     assert "pendants, earrings or brooches suit it better" in chat.ask("can I wear my pearl ring every day?").reply
     assert "everyday wear" not in chat.ask("how do I clean sapphire?").reply  # asked how to clean, not to wear
     emerald = chat.ask("can I wear emerald every day in a ring?").reply
-    assert "but it is not tough: a knock can chip or break it" in emerald  # its care text: toughness only fair
+    assert "but it is not tough: a knock can chip or break it" in emerald  # its care text: toughness generally poor
+
+
+def test_toughness_is_answered_from_the_sourced_grades_and_told_apart_from_hardness():
+    chat = Assistant(classifier=None).conversation()
+    jade = chat.ask("how tough is jade?")
+    assert "Jade (toughness exceptional, Mohs 6–7)" in jade.reply and "geoscienceworld" in " ".join(jade.notes)
+    pair = chat.ask("is jade tougher than diamond?").reply
+    assert "Jade is the tougher. Diamond is the harder" in pair and "hardness and toughness differ" in pair
+    assert "a hard blow, especially to a thin girdle edge, can chip or split it" in pair  # diamond's own care note
+    durable = chat.ask("which is more durable, opal or sapphire?").reply
+    assert "Sapphire is the tougher. It is also the harder" in durable and "toughness very poor to fair" in durable
+    tanzanite = chat.ask("will my tanzanite chip?").reply
+    assert "Tanzanite (no toughness grade in my facts" in tanzanite and "a hard knock can break it" in tanzanite
+    assert "no toughness grade in my facts" in chat.ask("how tough is moissanite?").reply
+    assert not chat.ask("my emerald has a chip, can it be repaired?").reply.startswith("**Toughness**")  # a repair
+    chat.ask("what is ruby?")
+    assert "Ruby (toughness excellent, Mohs 9)" in chat.ask("is it tough?").reply
+    assert chat.ask("can I wear emerald every day?").reply.startswith("**Caring for Emerald**")  # a wear question
+    chat.ask("how do I tell jadeite from nephrite?")
+    assert "Jadeite and Nephrite are graded alike" in chat.ask("which one is tougher?").reply  # the pair compared
 
 
 def test_which_gems_stand_everyday_ring_wear_lists_the_hard_tough_ones_and_leaves_out_one_ruled_out():

@@ -683,6 +683,21 @@ def test_a_term_that_names_a_gem_is_asked_and_a_question_about_the_gem_is_not():
     assert terms_asked("what is jade?") == [] and terms_asked("what is the RI of ruby?") == []
 
 
+@pytest.mark.parametrize(
+    "question, term",
+    [("what is beryllium diffusion?", "beryllium diffusion"),  # was "I have no facts on beryllium diffusion"
+     ("what is a composite ruby?", "lead-glass filling"),  # was "**Ruby**" alone
+     ("what is a simulated diamond?", "simulant")],  # was "**Diamond**" alone
+)  # fmt: skip
+def test_a_treatment_or_imitation_named_with_a_gem_is_explained_as_the_term_it_is(question, term):
+    from gemlang.assistant import Assistant
+
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(f"**{term[0].upper() + term[1:]}**: ") and any(
+        n.startswith(f"source ({term}): ") for n in answer.notes
+    )
+
+
 def test_thailand_and_cambodia_are_sapphire_sources():
     countries = " ".join(get_facts("Sapphire").localities)
     assert "Thailand" in countries and "Cambodia" in countries  # else "from Thailand" argued against sapphire

@@ -50,7 +50,9 @@ from gemlang.assistant.gem_answers import (
     sources_note,
     species_word,
     tell_apart,
+    treated_yet_the_gem,
     treatments_named,
+    untreated_as_far_as_known,
     what_it_shows,
     where_from,
 )
@@ -168,7 +170,14 @@ from gemlang.hints import ASKED_NOT_SEEN, ASKS_TO_TEST, FILLING_SIGN, Hints, par
 from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.birthstones import birthstone_answer, birthstone_of_stone
 from gemlang.knowledge.birthstones import sources as birthstone_sources
-from gemlang.knowledge.care import bench_asked, care_of, care_question, never_cleaned_with, ring_gems_answer
+from gemlang.knowledge.care import (
+    bench_asked,
+    care_of,
+    care_question,
+    never_cleaned_with,
+    ring_gems_answer,
+    toughness_answer,
+)
 from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
 from gemlang.knowledge.disclosure import disclosure_answer, lab_grown_said, trade_rule_answer, treatment_disclosure
 from gemlang.knowledge.foreign_words import in_english
@@ -617,7 +626,8 @@ class Conversation:
             self._courtesy, self._in_english, self._capabilities, self._off_topic, self._in_short,
             self._side_stones_again, self._several_in_the_photo, self._disclosure, self._gem_list, self._superlative,
             self._scale, self._kind_asked, self._fact_check, self._birthstone, self._glossary, self._ring_gems,
-            self._at_home, self._cutting, self._care_asked, self._other_gem, self._earlier_stone, self._what_i_told,
+            self._at_home, self._cutting, self._toughness, self._care_asked, self._other_gem, self._earlier_stone,
+            self._what_i_told,
         )  # fmt: skip
 
     @staticmethod
@@ -795,6 +805,11 @@ class Conversation:
             turn.answer.reply = cats_eye
             turn.answer.notes.append(f"sources: {'; '.join(sources)}")
             return True
+        treated, sources = treated_yet_the_gem(turn.text)  # "is oiled emerald a real emerald?"
+        if treated:
+            turn.answer.reply = treated
+            turn.answer.notes.append(sources)
+            return True
         if not (kinds := kind_answer(turn.text)):  # "is amethyst a quartz?", "is spinel the same as ruby?"
             return False
         turn.answer.reply = kinds
@@ -853,14 +868,31 @@ class Conversation:
         )
         return True
 
+    def _gems_or_it(self, text: str) -> list[GemFacts]:
+        """The gems a message names, else ("how should I cut it?") the gem answered or spoken of."""
+        named = gems_named_in(text)  # not named_gem, which reads "tourmaline for colour" as a colour said
+        if not named and re.search(r"\b(?:it|this)\b", text, re.I):
+            named = [gem for gem in (self._answered_gem() or self.topic,) if gem is not None]
+        if not named and self.pair and re.search(r"\b(?:which|they|them|their|both)\b", text, re.I):
+            named = list(self.pair)  # "which one is tougher?" after "jadeite vs nephrite"
+        return named
+
     def _cutting(self, turn: Turn) -> bool:
         # "which way should I orient kunzite when cutting?": what its facts say of cutting it, or that they do not
-        named = gems_named_in(turn.text)  # not named_gem, which reads "tourmaline for colour" as a colour said
-        if not named and re.search(r"\b(?:it|this)\b", turn.text, re.I):  # "how should I cut it?": the gem answered
-            named = [gem for gem in (self._answered_gem() or self.topic,) if gem is not None]
-        if len(named) != 1 or not (told := cutting_answer(turn.text, named[0])):
+        named = self._gems_or_it(turn.text)
+        if len(named) != 1 or not (told := cutting_answer(turn.text, named[0]))[0]:
+            return False
+        turn.answer.reply = told[0]
+        turn.answer.notes += [f"sources: {'; '.join(told[1])}"] if told[1] else []
+        return True
+
+    def _toughness(self, turn: Turn) -> bool:
+        # "is emerald tougher than diamond?", "will my tanzanite chip?": its sourced grade, not its card or care
+        told, sources = toughness_answer(turn.text, self._gems_or_it(turn.text))
+        if not told:
             return False
         turn.answer.reply = told
+        turn.answer.notes.append(f"sources: {'; '.join(sources)}" if sources else "from the knowledge base")
         return True
 
     def _ring_gems(self, turn: Turn) -> bool:
@@ -1415,11 +1447,16 @@ class Conversation:
                 # "is my lab-grown ruby heated?": the answer is about the lab-grown stones, its card the natural gem's
                 called = f"Lab-grown {asked_gem.name.lower()}" if twins and treatment else asked_gem.name
                 answer.reply = f"**{called}**" + (f": {aside}" if aside else "")
-            if len(twins) > 1:  # "tell me about synthetic emerald": which lab-grown one, before the natural gem
+            natural_card = f"natural {asked_gem.name.lower()}"
+            if aside and twins and treatment and not all(untreated_as_far_as_known(t) for t in twins):
+                # "what treatments are used on lab-grown diamonds?": each way of growing it was named with its
+                # treatments, so only what the card below the answer is about is left to say
+                answer.reply += f" The description that follows is of {natural_card}, not of the lab-grown stones."
+            elif len(twins) > 1:  # "tell me about synthetic emerald": which lab-grown one, before the natural gem
                 answer.reply += (" " if aside else ": ") + (
                     f"Lab-grown {asked_gem.name.lower()} is made in more than one way ("
                     f"{join_words([t.name for t in twins], 'and')}), and each has its own facts: ask about one of "
-                    f"them by name. What follows is natural {asked_gem.name.lower()}."
+                    f"them by name. What follows is {natural_card}."
                 )
         elif self.hints.colours:  # kept: it refines the first reading or photo that comes
             answer.reply = (

@@ -1090,6 +1090,28 @@ def kind_answer(text: str) -> str:
     return f"**No**: {named[0]} and {named[1]} are different gems. {tell_apart(x.name, y.name)}"
 
 
+def treated_yet_the_gem(text: str) -> tuple[str, str]:
+    """ "Is lead glass filled ruby a real ruby?": the gem, treated, and how the treatment shows, not one more name
+    for the same gem; with the note of the signs' sources. ('', '') unless "is X a Y?" names one gem twice and
+    only X names a recorded treatment of it."""
+    from gemlang.knowledge import find_gem
+
+    asked = IS_A_KIND.match(text or "")
+    gem = find_gem(asked.group("x")) if asked else None
+    if gem is None or find_gem(asked.group("y")) != gem:
+        return "", ""
+    said, other = asked.group("x"), asked.group("y")
+    signs = [s for s in treatments_named(said, gem) if s not in treatments_named(other, gem)]
+    if not signs:
+        return "", ""
+    article = "an" if said[:1].lower() in "aeiou" else "a"
+    return (
+        f"**{gem.name}, treated**: {article} {said} is {gem.name.lower()} with a treatment ({signs[0].treatment}), "
+        "which must be disclosed when it is not permanent, needs special care, or significantly affects value (US "
+        f"Federal Trade Commission, Jewelry Guides).\n\n{detection_text(gem, signs[0], told=True)}"
+    ).strip(), sources_note(signs[:1])
+
+
 def grown_yet_the_gem(said: str, gem: GemFacts) -> str:
     """ "Is a lab-grown diamond a real diamond?": the same material, but made in a laboratory and sold as such."""
     return (
@@ -1231,19 +1253,82 @@ CUTTING_ASKED = re.compile(
     ),
     re.I,
 )
-SAID_OF_CUTTING = re.compile(r"\bcutters?\b|\borient|\bc-axis\b[^.]*\btable\b|\bthrough the table\b", re.I)
+# "is it worth faceting?", "can I facet it?", "how is it cut?", "should I cut it as a cabochon?": which cut suits it
+CUT_STYLE_ASKED = re.compile(
+    "|".join(
+        (
+            r"\bworth (?:faceting|cutting)\b",
+            # not "can it cut glass?", a hardness question
+            r"\b(?:can|could|should|shall|would) (?:i|you|we|one|it|they)(?: be)? (?:facet|cut|cab)\w*(?! glass)",
+            r"\b(?:can|could|should) [\w' -]{1,30}? be (?:faceted|cut|cabbed)\b(?! glass)",  # "can opal be faceted?"
+            r"\bhow (?:is|are|was|were) [\w' -]{1,30}? (?:cut|faceted)\b",
+            r"\b(?:as|into) (?:an? )?cabochons?\b|\bcabochons? or\b|\bor (?:an? )?cabochons?\b",
+            r"\b(?:facet|cab)(?:bed)? or\b",
+            r"\bwhat (?:cut|shape|style)s?\b[^?.!]{0,30}\b(?:best|usual|suits?|for)\b",
+        )
+    ),
+    re.I,
+)
+SAID_OF_CUTTING = re.compile(r"\bcutters?\b(?! in\b)|\borient|\bc-axis\b[^.]*\btable\b|\bthrough the table\b", re.I)
+SAID_OF_CUT_STYLE = re.compile(
+    r"\bcabochons?\b|\bfaceted\b|\bto facet\b|\bcarv(?:ed|ings?)\b|\bcut (?:as|into)\b", re.I
+)
+# the effects a cabochon's dome shows and a faceted cut would not (the glossary's "cabochon")
+SHOWN_BY_A_DOME = (
+    (r"\bstar\b|asteris", "a star"),
+    (r"cat'?s[- ]eye|chatoyan", "a cat's eye"),
+    (r"adularescen|play of colou?r|labradorescen|iridescen|schiller", "a sheen or play of colour"),
+)
 
 
-def cutting_answer(text: str, gem: GemFacts) -> str:
-    """How cutters orient `gem`, from its sourced facts, for a cutter's question; that its facts do not cover it when
-    none says; '' for any other question."""
-    if not CUTTING_ASKED.search(text or ""):
-        return ""
-    own = [*sentences(gem.description), *sentences(gem.phenomena)]
-    said = [x.rstrip(".") + "." for x in dict.fromkeys(own) if SAID_OF_CUTTING.search(x) and "pearl" not in x.lower()]
-    if said:
-        return f"**Cutting {gem.name}**: {' '.join(said)} My facts give no cutting angles or other cutting steps."
-    return (
-        f"My facts on {gem.name} do not cover how to cut it (its orientation, angles or preparation of the rough). "
-        f'I can give its constants, cleavage and care ("does {gem.name.lower()} have cleavage?").'
-    )
+def _facts_of_cutting(gem: GemFacts, said_of: re.Pattern[str]) -> list[str]:
+    own = [*sentences(gem.description), *sentences(gem.phenomena), *sentences(gem.uses)]
+    return [x.rstrip(".") + "." for x in dict.fromkeys(own) if said_of.search(x) and "pearl" not in x.lower()]
+
+
+def cut_that_suits(gem: GemFacts, asked: str = "") -> tuple[str, list[str]]:
+    """Which cut suits `gem`: what its facts say of how it is cut, then the rule of the glossary's cabochon and
+    faceting (opaque or phenomenal stones domed, clear transparent ones faceted), with the rule's sources. `asked`:
+    the question, which may name the effect ("how is star sapphire cut?")."""
+    from gemlang.knowledge.glossary import term_called
+
+    kinds = [k for k in all_gems() if kind_of(k, gem)]  # star sapphire's star is sapphire's too
+    own = " ".join([*sentences(gem.phenomena), *gem.diagnostic_features, *sentences(gem.description)])
+    own += " ".join([*(sentences(k.phenomena)[0] for k in kinds if k.phenomena), asked])
+    shown = [effect for named, effect in SHOWN_BY_A_DOME if re.search(named, own, re.I)]
+    if gem.diaphaneity == "opaque":
+        rule = f"My facts call {gem.name.lower()} opaque, and opaque stones are cut as cabochons, beads or carvings."
+    elif shown:
+        rule = (
+            f"Stones of it showing {' or '.join(shown)} are cut as cabochons, whose dome shows the effect a faceted "
+            "cut would not; clear transparent material is faceted."
+        )
+    else:
+        rule = (
+            "Clear transparent material is usually faceted; included, translucent or opaque material is cut as "
+            "cabochons, beads or carvings."
+        )
+    said = " ".join(_facts_of_cutting(gem, SAID_OF_CUT_STYLE))
+    terms = [term_called("cabochon"), term_called("faceting")]
+    return f"{said} {rule}".strip(), [t.source for t in terms if t is not None]
+
+
+def cutting_answer(text: str, gem: GemFacts) -> tuple[str, list[str]]:
+    """How cutters orient `gem`, from its sourced facts, for a cutter's question, and which cut suits it ("can I
+    facet it?"), with the sources of the rule it follows; that its facts do not cover how to orient it when none
+    says; ('', []) for any other question. No price: whether cutting pays is a value question."""
+    orienting, styled = CUTTING_ASKED.search(text or ""), CUT_STYLE_ASKED.search(text or "")
+    if not orienting and not styled:
+        return "", []
+    said = _facts_of_cutting(gem, SAID_OF_CUTTING)
+    if orienting and said:
+        return f"**Cutting {gem.name}**: {' '.join(said)} My facts give no cutting angles or other cutting steps.", []
+    suits, sources = cut_that_suits(gem, text)
+    if orienting:
+        return (
+            f"My facts on {gem.name} do not cover how to cut it (its orientation, angles or preparation of the "
+            f"rough). Which cut suits it: {suits}",
+            sources,
+        )
+    price = f"I do not price stones or rough: {WHAT_VALUE_RESTS_ON}. " if re.search(r"\bworth\b", text, re.I) else ""
+    return f"**Cutting {gem.name}**: {price}{suits} {' '.join(said)}".strip(), sources

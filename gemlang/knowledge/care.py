@@ -116,6 +116,7 @@ class Care:
     sources: tuple[str, ...]
     treatment: bool = False  # the care of a treated material, not of a gem
     disclosure: str = ""  # how the trade discloses a treatment, where a source gives it
+    toughness: str = ""  # as a source grades it ("excellent", "poor to fair"); '' where none does
 
     def answer(self, question: str = "", gem: GemFacts | None = None) -> str:
         """The care of this gem in a few sentences: what light or heat does first when the question asks ("will it
@@ -198,6 +199,7 @@ def _care(entry: dict, name: str, treatment: bool = False) -> Care:
         tuple(entry["sources"]),
         treatment,
         entry.get("disclosure", ""),
+        entry.get("toughness", ""),
     )
 
 
@@ -296,3 +298,81 @@ def ring_gems_answer(text: str) -> str:
         f"protective setting and to come off for rough work, or suit earrings and pendants better: {softest}, "
         'among others. Ask about one ("can I wear tanzanite every day?") for its care.'
     )
+
+
+# "is emerald tougher than diamond?", "how tough is jade?", "will my tanzanite chip?": breaking, not scratching;
+# "tough enough for a ring?" is a wear question, and "more durable" compares two gems
+TOUGHNESS_QUESTION = re.compile(  # "chip" as what it may do, not "my emerald has a chip" (a repair)
+    r"\btough(?:er|est|ness)?\b|\b(?:will|would|can|could|does|do|might|may)\b[^?.!,]{0,30}\bchip\b|"
+    r"\bchip(?:s|ping)? easily\b",
+    re.I,
+)
+DURABILITY_COMPARED = re.compile(r"\b(?:more|less|most|least)\s+durable\b|\bdurable\b[^?.!]{0,20}\bor\b", re.I)
+GRADES = ("very poor", "poor", "fair", "good", "excellent", "exceptional")  # the toughness words, weakest first
+SAID_OF_KNOCKS = re.compile(r"\bknock|\bblow\b|\bchip|\bsplit|\bbrittle|\bfragile", re.I)
+
+
+def _grades(toughness: str) -> tuple[int, int]:
+    """The weakest and strongest grade of a toughness as sources word it: "very poor to fair" -> (0, 2)."""
+    ranks = [GRADES.index(word.strip()) for word in toughness.lower().split(" to ")]
+    return min(ranks), max(ranks)
+
+
+def _durability(gem: GemFacts) -> tuple[Care | None, str]:
+    """A gem's care notes and what they say of knocks, with its perfect cleavage, which a knock splits."""
+    care = care_of([gem.name, gem.species, gem.group])
+    said = [x.rstrip(".") + "." for x in sentences(care.text if care else "") if SAID_OF_KNOCKS.search(x)]
+    if (gem.cleavage or "").lower().startswith("perfect") and not any("cleav" in x.lower() for x in said):
+        said.append(f"Its cleavage is {gem.cleavage.lower()}: a hard knock can split it along it.")
+    return care, " ".join(said)
+
+
+def _graded(gem: GemFacts, care: Care | None) -> str:
+    """ "Jade (toughness exceptional, Mohs 6–7)", or with no grade where none of its sources gives one."""
+    grade = f"toughness {care.toughness}" if care and care.toughness else "no toughness grade in my facts"
+    mohs = f", Mohs {gem.format('hardness')}" if gem.hardness else ""
+    return f"{gem.name} ({grade}{mohs})"
+
+
+def _compared(first: GemFacts, second: GemFacts, cares: list[Care | None]) -> str:
+    """Which of two graded gems is the tougher, and, when the tougher is the softer, that hardness is another
+    property (diamond, the hardest, chips where jade does not)."""
+    (low1, high1), (low2, high2) = (_grades(c.toughness) for c in cares)
+    if (low1, high1) == (low2, high2):
+        return f"{first.name} and {second.name} are graded alike."
+    if low1 <= high2 and low2 <= high1:
+        return "Their grades overlap: neither is surely the tougher."
+    tough, other = (first, second) if low1 > high2 else (second, first)
+    said = f"{tough.name} is the tougher."
+    if tough.hardness and other.hardness and sum(other.hardness) > sum(tough.hardness):
+        said += (
+            f" {other.name} is the harder, so it resists scratching better, but hardness and toughness differ: "
+            "a hard stone can still chip or split under a knock."
+        )
+    elif tough.hardness and other.hardness and sum(tough.hardness) > sum(other.hardness):
+        said += " It is also the harder, so it is the more durable on both counts."
+    return said
+
+
+def toughness_answer(text: str, gems: list[GemFacts]) -> tuple[str, list[str]]:
+    """How well one gem, or each of two, stands knocks (toughness: breaking and chipping, not scratching), from
+    the grade its care notes' sources give and what they say of knocks; ('', []) for any other question."""
+    asked = TOUGHNESS_QUESTION.search(text or "") or (len(gems) == 2 and DURABILITY_COMPARED.search(text or ""))
+    if not asked or WEAR_QUESTION.search(text) or not 1 <= len(gems) <= 2:
+        return "", []
+    said = [_durability(gem) for gem in gems]
+    cares = [care for care, _ in said]
+    reply = "**Toughness** (resistance to breaking and chipping; hardness is resistance to scratching): "
+    reply += "; ".join(_graded(gem, care) for gem, care in zip(gems, cares, strict=True)) + "."
+    compared = len(gems) == 2 and all(care and care.toughness for care in cares)
+    tougher = None
+    if compared:
+        reply += f" {(verdict := _compared(*gems, cares))}"
+        tougher = next((gem for gem in gems if verdict.startswith(f"{gem.name} is the tougher")), None)
+    sources = []
+    for gem, (care, knocks) in zip(gems, said, strict=True):
+        if knocks and gem is not tougher:  # what a knock does to the weaker stone (diamond's girdle chips)
+            reply += f" Of {gem.name.lower()}: {knocks}"
+        if care is not None and (care.toughness or knocks):  # the grade's source, else the notes said
+            sources += [s for s in care.sources if "tough" in s.lower()] if care.toughness else list(care.sources)
+    return reply, list(dict.fromkeys(sources))
