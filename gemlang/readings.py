@@ -378,11 +378,21 @@ _DENIED_BEFORE = re.compile(
 _DENIED_AFTER = re.compile(r"^[^,;.]{0,12}\b(?:absent|missing|not seen|none)\b|^\W{0,3}not that i can (?:tell|see)\b")
 
 
-def _seen(pattern: str, t: str) -> bool:
-    """Whether a loupe sign is reported seen: a match of `pattern` in `t` that no nearby word denies."""
+# a metal's look said of the piece's metal, not of the stone: "the setting is metallic silver"
+_OF_THE_METAL = re.compile(
+    r"\b(?:metal|setting|mount\w*|shank|prongs?|claws?|bezel|chain|clasp)\b(?:\s+(?:is|was|looks))?[^,;.]{0,12}$"
+)
+
+
+def _seen(pattern: str, t: str, said_of: re.Pattern[str] | None = None) -> bool:
+    """Whether a loupe sign is reported seen: a match of `pattern` in `t` that no nearby word denies, nor says of
+    something other than the stone (`said_of`, in the clause before it)."""
     for m in re.finditer(pattern, t):
         clause_start = max(t.rfind(c, 0, m.start()) for c in ",;.") + 1
-        if not _DENIED_BEFORE.search(t[clause_start : m.start()]) and not _DENIED_AFTER.search(t[m.end() :]):
+        before = t[clause_start : m.start()]
+        if said_of is not None and said_of.search(before):
+            continue
+        if not _DENIED_BEFORE.search(before) and not _DENIED_AFTER.search(t[m.end() :]):
             return True
     return False
 
@@ -1178,7 +1188,10 @@ def _parse_readings(text: str) -> Readings:
                 chelsea_red = True
             break
 
-    observations = tuple(name for name, pattern in OBSERVATIONS.items() if _seen(pattern, t))
+    metal = (METALLIC_LUSTRE, NOT_METALLIC)  # of a stone, not of the metal it is set in
+    observations = tuple(
+        name for name, pattern in OBSERVATIONS.items() if _seen(pattern, t, _OF_THE_METAL if name in metal else None)
+    )
     if MAGNET_HOLDS in observations:  # "strongly attracted to a magnet" is held, not merely drawn
         observations = tuple(o for o in observations if o != MAGNET_DRAWS)
     observations += (TWO_MATERIALS,) if two_parts else ()

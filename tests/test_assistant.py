@@ -3732,6 +3732,16 @@ def test_whether_a_gem_is_magnetic_is_answered_from_its_sourced_magnetism():
     assert chat.ask("is diamond magnetic?").reply == "**Diamond**: magnet test: not on record here."
 
 
+def test_tourmaline_and_star_diopside_have_a_sourced_magnet_response():
+    chat = Assistant(classifier=None).conversation()
+    assert chat.ask("is tourmaline magnetic?").reply.startswith(
+        "**Tourmaline**: magnet test: a strong neodymium magnet drags it when it is blue (indicolite), green"
+    )
+    assert chat.ask("is star diopside magnetic?").reply.startswith(
+        "**Star Diopside**: magnet test: a magnet draws it only weakly: black star diopside is slightly magnetic"
+    )
+
+
 @pytest.mark.parametrize(
     "gem",
     ["Quartz", "Amethyst", "Citrine", "Quartz Smoky", "Nephrite", "Fluorite", "Tourmaline", "Labradorite", "Opal"],

@@ -854,7 +854,8 @@ def test_a_stated_lustre_is_read(text, lustre):
     "text",
     ["is it metallic? grey stone", "metallic flux inclusions, RI 1.76", "red stone with silky inclusions",
      "pearl, white, SG 2.7", "glass imitation? RI 1.52", "labradorite metallic flash, grey", "no metallic lustre",
-     "black stone, greasy feel", "resinous smell to the hot point"],
+     "black stone, greasy feel", "resinous smell to the hot point", "the setting is metallic silver, RI 1.76",
+     "blue stone, the prongs look metallic"],
 )  # fmt: skip
 def test_a_question_an_inclusion_a_gem_a_material_or_a_feel_is_no_lustre(text):
     assert not any("lustre" in o for o in parse_readings(text).observations)
