@@ -2550,6 +2550,18 @@ def test_the_signs_that_still_help_follow_an_undetectable_treatment_and_a_detect
     assert "usually cannot be detected" not in Assistant(None).conversation().ask("is my topaz dyed?").reply
 
 
+@pytest.mark.parametrize("question", ["can heat treatment be detected?", "is heat treatment permanent?"])
+def test_a_treatment_asked_of_no_gem_is_explained_and_the_gem_asked_for_not_met_with_the_help(question):
+    answer = Assistant(None).conversation().ask(question)  # was the how-to-begin help
+    assert answer.reply.startswith("**Treatment**: In the trade a treatment is") and HELP not in answer.reply
+    assert answer.reply.endswith(
+        'depend on the gem: name it ("is tanzanite heated?", "how do I detect heated ruby?", '
+        '"is blue topaz irradiated?"), or send a photo of the stone.'
+    )
+    of_the_stone = Assistant(None).conversation().ask("is it irradiated?").reply
+    assert of_the_stone.startswith("Which treatments are used, whether they last")
+
+
 def test_a_gem_whose_facts_list_no_treatment_is_not_said_to_have_none_in_common_use():
     reply = Assistant(None).conversation().ask("How do I detect heated danburite?").reply
     assert reply == "**Danburite**: My sources list no treatment of Danburite, which does not mean it is never treated."
