@@ -2550,6 +2550,17 @@ def test_the_signs_that_still_help_follow_an_undetectable_treatment_and_a_detect
     assert "usually cannot be detected" not in Assistant(None).conversation().ask("is my topaz dyed?").reply
 
 
+def test_whether_a_treatment_lowers_a_gems_value_gets_its_treatments_and_no_price():
+    # was "**Sapphire**: Treatments of sapphire: heat treatment; …" alone: the value asked was not answered
+    reply = Assistant(None).conversation().ask("is heated sapphire less valuable?").reply
+    assert reply.startswith("**Sapphire**: Treatments of sapphire: heat treatment")
+    assert reply.endswith(
+        "I do not price stones: value rests on colour, clarity, cut, carat weight, treatment and origin, "
+        "which need the stone in hand and often a laboratory report; an independent appraiser can value it."
+    )
+    assert "I do not price" not in Assistant(None).conversation().ask("is sapphire heated?").reply
+
+
 @pytest.mark.parametrize("question", ["can heat treatment be detected?", "is heat treatment permanent?"])
 def test_a_treatment_asked_of_no_gem_is_explained_and_the_gem_asked_for_not_met_with_the_help(question):
     answer = Assistant(None).conversation().ask(question)  # was the how-to-begin help

@@ -623,6 +623,8 @@ WHAT_VALUE_RESTS_ON = (
     "a laboratory report"
 )
 
+PRICE_REFUSED = f"I do not price stones: {WHAT_VALUE_RESTS_ON}; an independent appraiser can value it."
+
 
 def side_answer(
     text: str, gem: GemFacts, signs: Sequence[str] = (), general: bool = False,
@@ -650,8 +652,10 @@ def side_answer(
         # a treatment that usually cannot be detected, even by a laboratory, is said to be assumed (see `assumed`)
         hidden = assumed(text, gem)
         undetectable = [undetectable_said(gem, s) for s in hidden]
+        # "is heated sapphire less valuable?": the treatments, and that a treatment is one thing value rests on
+        priced = PRICE_REFUSED if VALUE_QUESTION.search(text) else ""
         if general:  # "Treatments of tanzanite: heat treatment …", and "nearly all are heated" if asked "always?"
-            return " ".join(part for part in (known, as_a_rule(text, gem), *undetectable) if part)
+            return " ".join(part for part in (known, as_a_rule(text, gem), *undetectable, priced) if part)
         named = treatments_named(text, gem)
         if untreated or (named and len(hidden) == len(named)):  # "is it heated?" of an aquamarine: no lab decides
             lead = ""
@@ -667,7 +671,7 @@ def side_answer(
             )
         leans = {True: "speaks against one", False: "points to one"}
         seen = " ".join(f"What you saw {leans[s in AGAINST_A_TREATMENT]}: {s[0].lower()}{s[1:]}" for s in signs)
-        return " ".join(part for part in (lead, *undetectable, seen, known) if part)
+        return " ".join(part for part in (lead, *undetectable, seen, known, priced) if part)
     # "where is it from?", "is it Colombian or Zambian?", "Kashmir or Sri Lanka?"; not "where does the name come from?"
     choices = places_named(text) if CHOICES_ASKED.fullmatch(text) else []
     choices = choices if len(choices) > 1 else []
@@ -700,8 +704,7 @@ def side_answer(
     if RARITY_QUESTION.search(text) and (rare := rarity_said(gem)):  # "is it rare?": what its facts say of it
         return rare
     if VALUE_QUESTION.search(text) or WORTH_WORKING.search(text):  # "is it worth polishing?": its value too
-        refused = f"I do not price stones: {WHAT_VALUE_RESTS_ON}; an independent appraiser can value it."
-        return refused + polish_said(text, gem)
+        return PRICE_REFUSED + polish_said(text, gem)
     return ""
 
 
