@@ -549,6 +549,8 @@ def test_questions_about_the_same_stone_are_answered_first_not_with_the_analysis
     ruby = Assistant(classifier=None).conversation()
     ruby.ask("red, RI 1.762-1.770, SG 4.00")
     assert "lab-grown" in ruby.ask("is it natural?").reply  # a ruby's readings fit its lab-grown twins too
+    for asked in ("is it a simulant?", "is it an imitation?"):  # were nothing above the card: asked as "is it real?"
+        assert ruby.ask(asked).reply.startswith("Your readings cannot tell natural Ruby from lab-grown corundum")
 
 
 def test_readings_that_settle_a_pair_photos_confuse_are_not_a_contradiction():
