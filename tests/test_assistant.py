@@ -1907,7 +1907,11 @@ def test_a_gem_the_knowledge_base_lacks_is_said_to_be_unknown_not_taken_for_anot
      ("is moissanite a fake diamond?", "**It is not diamond, but not a fake in itself**: Moissanite is a material"),
      ("is spinel a fake ruby?", "**It is not ruby, but not a fake in itself**: Spinel is a gem of its own that"),
      ("is lab diamond a fake diamond?", "**No**: a lab diamond is diamond itself, not an imitation"),
-     ("is glass a fake diamond?", "**It is not diamond, but not a fake in itself**: Glass (Paste) is a material")],
+     ("is glass a fake diamond?", "**It is not diamond, but not a fake in itself**: Glass (Paste) is a material"),
+     # each was the gem's name alone: an imitation or a lab-grown gem asked of by its own name
+     ("is cubic zirconia real?", "**It is not diamond, but not a fake in itself**: Cubic Zirconia is a material"),
+     ("is Gilson opal real?", "**Yes and no**: a Gilson opal is opal, with the same constants"),
+     ("is Gilson opal natural?", "**No**: lab-grown opal is made in a laboratory")],
 )  # fmt: skip
 def test_is_one_gem_another_is_answered_yes_or_no_from_kinds_and_species(question, reply):
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(reply)
