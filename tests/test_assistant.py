@@ -549,6 +549,8 @@ def test_questions_about_the_same_stone_are_answered_first_not_with_the_analysis
     ruby = Assistant(classifier=None).conversation()
     ruby.ask("red, RI 1.762-1.770, SG 4.00")
     assert "lab-grown" in ruby.ask("is it natural?").reply  # a ruby's readings fit its lab-grown twins too
+    for asked in ("is it a simulant?", "is it an imitation?"):  # were nothing above the card: asked as "is it real?"
+        assert ruby.ask(asked).reply.startswith("Your readings cannot tell natural Ruby from lab-grown corundum")
 
 
 def test_readings_that_settle_a_pair_photos_confuse_are_not_a_contradiction():
@@ -1927,7 +1929,11 @@ def test_a_gem_the_knowledge_base_lacks_is_said_to_be_unknown_not_taken_for_anot
      ("is moissanite a fake diamond?", "**It is not diamond, but not a fake in itself**: Moissanite is a material"),
      ("is spinel a fake ruby?", "**It is not ruby, but not a fake in itself**: Spinel is a gem of its own that"),
      ("is lab diamond a fake diamond?", "**No**: a lab diamond is diamond itself, not an imitation"),
-     ("is glass a fake diamond?", "**It is not diamond, but not a fake in itself**: Glass (Paste) is a material")],
+     ("is glass a fake diamond?", "**It is not diamond, but not a fake in itself**: Glass (Paste) is a material"),
+     # each was the gem's name alone: an imitation or a lab-grown gem asked of by its own name
+     ("is cubic zirconia real?", "**It is not diamond, but not a fake in itself**: Cubic Zirconia is a material"),
+     ("is Gilson opal real?", "**Yes and no**: a Gilson opal is opal, with the same constants"),
+     ("is Gilson opal natural?", "**No**: lab-grown opal is made in a laboratory")],
 )  # fmt: skip
 def test_is_one_gem_another_is_answered_yes_or_no_from_kinds_and_species(question, reply):
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(reply)
@@ -2570,6 +2576,29 @@ def test_the_signs_that_still_help_follow_an_undetectable_treatment_and_a_detect
     sapphire = Assistant(classifier=None).conversation().ask("is my sapphire heated?").reply
     assert "a gem laboratory decides, from its inclusions" in sapphire and "usually cannot be detected" not in sapphire
     assert "usually cannot be detected" not in Assistant(None).conversation().ask("is my topaz dyed?").reply
+
+
+def test_whether_a_treatment_lowers_a_gems_value_gets_its_treatments_and_no_price():
+    # was "**Sapphire**: Treatments of sapphire: heat treatment; …" alone: the value asked was not answered
+    reply = Assistant(None).conversation().ask("is heated sapphire less valuable?").reply
+    assert reply.startswith("**Sapphire**: Treatments of sapphire: heat treatment")
+    assert reply.endswith(
+        "I do not price stones: value rests on colour, clarity, cut, carat weight, treatment and origin, "
+        "which need the stone in hand and often a laboratory report; an independent appraiser can value it."
+    )
+    assert "I do not price" not in Assistant(None).conversation().ask("is sapphire heated?").reply
+
+
+@pytest.mark.parametrize("question", ["can heat treatment be detected?", "is heat treatment permanent?"])
+def test_a_treatment_asked_of_no_gem_is_explained_and_the_gem_asked_for_not_met_with_the_help(question):
+    answer = Assistant(None).conversation().ask(question)  # was the how-to-begin help
+    assert answer.reply.startswith("**Treatment**: In the trade a treatment is") and HELP not in answer.reply
+    assert answer.reply.endswith(
+        'depend on the gem: name it ("is tanzanite heated?", "how do I detect heated ruby?", '
+        '"is blue topaz irradiated?"), or send a photo of the stone.'
+    )
+    of_the_stone = Assistant(None).conversation().ask("is it irradiated?").reply
+    assert of_the_stone.startswith("Which treatments are used, whether they last")
 
 
 def test_a_gem_whose_facts_list_no_treatment_is_not_said_to_have_none_in_common_use():

@@ -185,7 +185,15 @@ from gemlang.knowledge.care import (
 from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
 from gemlang.knowledge.disclosure import disclosure_answer, lab_grown_said, trade_rule_answer, treatment_disclosure
 from gemlang.knowledge.foreign_words import in_english
-from gemlang.knowledge.glossary import instruments_asked, mechanism, screening_of, term_called, terms_asked, terms_named
+from gemlang.knowledge.glossary import (
+    ABOUT_THE_STONE,
+    instruments_asked,
+    mechanism,
+    screening_of,
+    term_called,
+    terms_asked,
+    terms_named,
+)
 from gemlang.knowledge.home_tests import NOT_A_TEST, home_tests_in, testing_at_home_answer
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.superlatives import (
@@ -253,6 +261,12 @@ DECLINED = (
 )
 MAX_MESSAGE_CHARS = 4000  # a message's readings and questions fit in far fewer
 SAME_STONE_PHOTOS = 6  # the photos of one stone looked at together, the latest kept
+# a treatment asked of no gem: which treatments a gem gets, and how each shows, depend on the gem
+WHICH_GEM_TREATED = (
+    "Which treatments are used, whether they last and how a gemmologist finds them depend on the gem: name it "
+    '("is tanzanite heated?", "how do I detect heated ruby?", "is blue topaz irradiated?"), or send a photo of the '
+    "stone."
+)
 # the treated material a filling sign makes of a gem, as care.json names it
 FILLED = {"corundum": "glass-filled ruby", "emerald": "filled emerald", "diamond": "filled diamond"}
 
@@ -1494,6 +1508,9 @@ class Conversation:
         elif unknown := unknown_name(text):  # "tell me about painite": a name the knowledge base lacks
             answer.reply = f"I have no facts on {unknown} in my knowledge base, so I cannot tell you about it. "
             answer.reply += HELP
+        elif TREATMENT_QUESTION.search(text):  # "can heat treatment be detected?", "is it irradiated?" with no gem
+            general = "" if ABOUT_THE_STONE.search(text) else explained([term_called("treatment")], answer) + "\n\n"
+            answer.reply = general + WHICH_GEM_TREATED
         else:
             answer.reply = HELP
 
