@@ -2000,6 +2000,8 @@ def test_a_follow_up_no_fact_answers_says_so_instead_of_repeating_the_whole_answ
     assert colours.reply == "You told me it is green. " + follow_up_colours(get_facts("Peridot"))
     assert not colours.description
     assert chat.ask("what is it?").description  # the identification asked again is answered again in full
+    for asked in ("what could it be?", "what gems have that?"):  # the identification too, not "no facts answer that"
+        assert "do not answer" not in chat.ask(asked).reply
 
 
 @pytest.mark.parametrize(

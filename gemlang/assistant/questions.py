@@ -584,7 +584,8 @@ IDENTITY_ASKED = re.compile(
     r"\bwhat(?:'s|s| is| are| was)?\s+(?:it|this|that|these|they|the stone|my stone|the gem|this stone)\s*"
     r"(?:then|now|again|exactly|really|after all)?\s*[?!.]*\s*$|"
     r"\bwhat do you (?:think|reckon|make of)\b|\bidentify\b|\bany ideas?\b|\bwhat about now\b|^\s*(?:and\s+)?now\s*\?|"
-    r"\bwhat (?:gem|stone|mineral|crystal|kind|type|sort)\b|\bwhich (?:gem|stone|one|is it)\b",
+    r"\bwhat (?:gem|stone|mineral|crystal|kind|type|sort)s?\b|\bwhich (?:gem|stone|one|is it)\b|"
+    r"\bwhat (?:could|might|can|may|would) (?:it|this|that|they) be\b",  # "what could it be?": the ranking
     re.I,
 )
 # words of a question that say nothing of its topic ("how would a lab tell them apart?" is about a lab)
