@@ -276,6 +276,13 @@ def test_a_question_comparing_two_gems_says_how_to_tell_them_apart(assistant, qu
     assert chat.ask("hardness 9").used_photo  # the stone in hand is still there for the next reading
 
 
+def test_how_the_gem_discussed_compares_to_another_says_how_to_tell_the_two_apart():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("tell me about spinel")
+    assert chat.ask("how does it compare with ruby?").reply == "**Spinel or Ruby?**"  # was "**Ruby**" alone
+    assert chat.ask("which is harder?").reply.startswith("Ruby is harder than Spinel.")
+
+
 def test_two_gems_named_without_a_comparison_or_with_readings_are_not_a_comparison(assistant):
     assert assistant.conversation().ask("is it ruby or spinel? SG 3.60").candidates
     assert assistant.conversation().ask("I love ruby and spinel").reply != "**Ruby or Spinel?**"

@@ -1109,6 +1109,7 @@ class Conversation:
             and OF_BOTH.search(text)
         ):
             compared = list(self.pair)  # "ruby vs spinel", then "how do I tell them apart?"
+        last = last or self.topic  # "is tanzanite a good everyday stone?", then "how does it compare to sapphire?"
         if not compared and last is not None and not turn.images and OF_THE_STONE_IN_HAND.search(text):
             # "how do I tell it from glass?", "how can I tell if it's dyed howlite?": the stone answered and that gem
             named = gems_named_in(text) or compared_materials(text)

@@ -650,7 +650,8 @@ GLASS_OR_GEM = re.compile(
 # "how do I tell it from glass?", "how can I tell if it's dyed howlite?": the stone in hand against a gem named
 OF_THE_STONE_IN_HAND = re.compile(
     r"\btell\b.{0,30}\b(?:it|this|mine)\b.{0,10}\b(?:from|apart)\b|\btell\b.{0,20}\b(?:if|whether)\s+"
-    r"(?:it'?s|its|it is|this is|mine is)\b|\b(?:it|this)\s+(?:vs\.?|versus)\b",
+    r"(?:it'?s|its|it is|this is|mine is)\b|\b(?:it|this)\s+(?:vs\.?|versus)\b|"
+    r"\b(?:it|this)\s+(?:compare[sd]?|stacks? up)\s+(?:to|with|against)\b|\bcompare\s+(?:it|this)\s+(?:to|with)\b",
     re.I,
 )
 # "glass" and "plastic" alone are no gem names, but compared they are: "ruby or glass", "plastic or amber?"
