@@ -191,3 +191,13 @@ def test_two_gems_weighed_for_a_ring_get_how_each_stands_everyday_wear():
     durable = chat.ask("which is more durable?").reply  # of the two compared
     assert durable.startswith("**Ruby or Garnet?** Ruby is harder than Garnet.") and "Garnet (Mohs 6.5" in durable
     assert chat.ask("which is harder?").reply.startswith("Ruby is harder than Garnet.")  # still of the two
+
+
+def test_a_gem_called_fragile_or_an_everyday_stone_is_a_wear_question_carried_to_the_next_gem_named():
+    chat = Assistant(classifier=None).conversation()
+    assert chat.ask("is tanzanite a good everyday stone?").reply.startswith("**Caring for Tanzanite**: Tanzanite (Mohs")
+    assert "not tough: a knock can chip or break it" in chat.ask("is emerald fragile?").reply
+    chat.ask("is opal ok for a ring I wear every day?")
+    emerald = chat.ask("what about emerald?").reply  # was "**Emerald**" alone
+    assert emerald.startswith("**Caring for Emerald**: Emerald (Mohs 7.5–8) is hard enough")
+    assert chat.ask("and sapphire?").reply.startswith("**Caring for Sapphire**: Sapphire (Mohs 9) is hard enough")

@@ -906,9 +906,13 @@ class Conversation:
             gem, why = self._care_said
             answer.reply = f"**{gem}**: {why}"
             return True
-        if not care_question(text):
+        asked = text
+        if last_cared and AND_ABOUT.match(text) and named_gem(text, fuzzy=False):
+            # "is opal ok for a ring?", then "what about emerald?" and "and sapphire?": that question, of each
+            asked = next((x.message for x in reversed(self.answers) if care_question(x.message)), text)
+        elif not care_question(text):
             return False
-        if care := self._care(text):  # "can I steam-clean emerald?"
+        if care := self._care(text, asked=asked):  # "can I steam-clean emerald?"
             answer.reply, sources = care
             answer.notes.append(sources)
             return True
@@ -1883,12 +1887,13 @@ class Conversation:
             self._heatmaps[self._target] = self.assistant.explain(self.images[0], self._target)
         return self._heatmaps[self._target]
 
-    def _care(self, text: str, answered: GemFacts | None = None) -> tuple[str, str] | None:
+    def _care(self, text: str, answered: GemFacts | None = None, asked: str = "") -> tuple[str, str] | None:
         """The care a question asks about, and its sources note: of a treated material or gem it names, else
-        ("can I steam it?") of the gem answered for the stone in hand (`answered`, when the answer is being made)."""
+        ("can I steam it?") of the gem answered for the stone in hand (`answered`, when the answer is being made).
+        `asked`: the question, when `text` only names the gem ("what about emerald?" after a care question)."""
         gem = named_gem(text, fuzzy=False) or answered or self._answered_gem() or self.topic
         names = [gem.name, gem.species, gem.group] if gem is not None else []
-        asked = text
+        asked = asked or text
         if gem is not None and FILLING_SIGN in self.hints.signs:  # a filled stone: the filler is what heat harms
             filled = next((m for key, m in FILLED.items() if key in f"{gem.name} {gem.species}".lower()), "")
             text = f"{text} ({filled})"
