@@ -201,3 +201,10 @@ def test_a_gem_called_fragile_or_an_everyday_stone_is_a_wear_question_carried_to
     emerald = chat.ask("what about emerald?").reply  # was "**Emerald**" alone
     assert emerald.startswith("**Caring for Emerald**: Emerald (Mohs 7.5–8) is hard enough")
     assert chat.ask("and sapphire?").reply.startswith("**Caring for Sapphire**: Sapphire (Mohs 9) is hard enough")
+
+
+def test_which_gems_fade_in_sunlight_lists_what_each_gems_care_notes_say_of_light():
+    reply = Assistant(classifier=None).conversation().ask("which gems fade in sunlight?").reply  # was the help
+    assert reply.startswith("**Fading in light**, as my care notes say:") and "Kunzite: Fades with light" in reply
+    assert "Feldspar" not in reply  # "… exposing sunstone to heat": heat, not the sun
+    assert "Sapphire" not in reply and "Aquamarine" not in reply  # stable to light; heat fades it

@@ -171,10 +171,12 @@ from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.birthstones import birthstone_answer, birthstone_of_stone
 from gemlang.knowledge.birthstones import sources as birthstone_sources
 from gemlang.knowledge.care import (
+    LIGHT_QUESTION,
     WEAR_COMPARED,
     bench_asked,
     care_of,
     care_question,
+    fading_in_light,
     never_cleaned_with,
     ring_gems_answer,
     wear_compared,
@@ -917,10 +919,17 @@ class Conversation:
             answer.notes.append(sources)
             return True
         way = re.search(r"\b(ultrasonic|steam)", text, re.I)
-        if way and re.search(r"\b(?:which|what) (?:gems|stones)\b", text, re.I):  # "which never go in …?"
+        of_gems = re.search(r"\b(?:which|what) (?:gems|stones|gemstones)\b", text, re.I)
+        if way and of_gems:  # "which never go in …?"
             way = way.group(1).lower()
             cleaner = "an ultrasonic cleaner" if way == "ultrasonic" else "a steam cleaner"
             answer.reply = f"Never in {cleaner}: {', '.join(never_cleaned_with(way))}. Ask about one for its care."
+            return True
+        if of_gems and LIGHT_QUESTION.search(text):  # "which gems fade in sunlight?": what each one's care notes say
+            faded = "; ".join(f"{name}: {said.rstrip('.')}" for name, said in fading_in_light())
+            answer.reply = (
+                f"**Fading in light**, as my care notes say: {faded}. Ask about one for its care and sources."
+            )
             return True
         if (gem := named_gem(text, fuzzy=False)) is not None:
             answer.notes.append(f"I have no checked care facts for {gem.name} yet.")
