@@ -1212,7 +1212,8 @@ def test_how_an_instrument_works_asked_of_the_stone_in_hand_keeps_its_readings()
      ("why does iolite change colour when I turn it?", ["**Iolite**: coloured by iron"], "**Pleochroism**:"),
      ("why does alexandrite change colour?", ["**Alexandrite**: coloured by chromium"], "**Colour change**:"),
      ("why do star sapphires have a star?", ["**Sapphire**: Star sapphire shows a six-rayed star"], "**Asterism**:"),
-     ("why is diamond so shiny?", ["**Diamond**: lustre adamantine."], "**Lustre**:")],
+     ("why is diamond so shiny?", ["**Diamond**: lustre adamantine."], "**Lustre**:"),
+     ("my daughter asks why amethyst is purple", ["**Amethyst**: coloured by iron"], "**Cause of colour**:")],
 )  # fmt: skip
 def test_why_a_gem_shows_a_property_gives_its_own_facts_then_the_mechanism(question, facts, why):
     answer = Assistant(classifier=None).conversation().ask(question)

@@ -342,7 +342,9 @@ PROPERTY_QUESTION = re.compile(
     r"\boptic(?:al)? sign of\b|\bwhat(?:'s| is| are)\s+[a-z][\w' ]{0,30}?\s+made of\b|"  # "what is moissanite made of?"
     r"\b(?:chemical )?(?:composition|formula) of\b|"
     # "why does alexandrite change colour?", "why is ruby red?", "what gives emerald its colour?"
-    r"\bwhy (?:does|do|is|are)\s+[a-z][\w' ]{0,30}?\s+(?:change colou?r|(?:red|blue|green|yellow|pink|purple|"
+    # and asked on someone's behalf: "my daughter asks why amethyst is purple", "I wonder why rubies are red"
+    r"\bwhy (?:(?:does|do|is|are)\s+[a-z][\w' ]{0,30}?\s+|[a-z][\w' ]{0,30}?\s+(?:is|are|changes?)\s+(?:so\s+)?)"
+    r"(?:change colou?r|colou?r|(?:red|blue|green|yellow|pink|purple|"
     r"orange|violet|black|shiny)\b)|\bwhich\b[\w\s]{0,12}\bshinier\b|"  # "why is pyrite so shiny?": its lustre
     r"\bwhat (?:gives|causes)\s+[a-z][\w' ]{0,30}?\s+(?:its |the |their )?colou?r|"
     # "what makes it purple?", "how come it's green?": why it is of that colour
