@@ -276,6 +276,13 @@ def test_a_question_comparing_two_gems_says_how_to_tell_them_apart(assistant, qu
     assert chat.ask("hardness 9").used_photo  # the stone in hand is still there for the next reading
 
 
+def test_how_the_gem_discussed_compares_to_another_says_how_to_tell_the_two_apart():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("tell me about spinel")
+    assert chat.ask("how does it compare with ruby?").reply == "**Spinel or Ruby?**"  # was "**Ruby**" alone
+    assert chat.ask("which is harder?").reply.startswith("Ruby is harder than Spinel.")
+
+
 def test_two_gems_named_without_a_comparison_or_with_readings_are_not_a_comparison(assistant):
     assert assistant.conversation().ask("is it ruby or spinel? SG 3.60").candidates
     assert assistant.conversation().ask("I love ruby and spinel").reply != "**Ruby or Spinel?**"
@@ -1207,7 +1214,8 @@ def test_how_an_instrument_works_asked_of_the_stone_in_hand_keeps_its_readings()
      ("why does iolite change colour when I turn it?", ["**Iolite**: coloured by iron"], "**Pleochroism**:"),
      ("why does alexandrite change colour?", ["**Alexandrite**: coloured by chromium"], "**Colour change**:"),
      ("why do star sapphires have a star?", ["**Sapphire**: Star sapphire shows a six-rayed star"], "**Asterism**:"),
-     ("why is diamond so shiny?", ["**Diamond**: lustre adamantine."], "**Lustre**:")],
+     ("why is diamond so shiny?", ["**Diamond**: lustre adamantine."], "**Lustre**:"),
+     ("my daughter asks why amethyst is purple", ["**Amethyst**: coloured by iron"], "**Cause of colour**:")],
 )  # fmt: skip
 def test_why_a_gem_shows_a_property_gives_its_own_facts_then_the_mechanism(question, facts, why):
     answer = Assistant(classifier=None).conversation().ask(question)
@@ -2020,6 +2028,8 @@ def test_a_follow_up_no_fact_answers_says_so_instead_of_repeating_the_whole_answ
     assert colours.reply == "You told me it is green. " + follow_up_colours(get_facts("Peridot"))
     assert not colours.description
     assert chat.ask("what is it?").description  # the identification asked again is answered again in full
+    for asked in ("what could it be?", "what gems have that?"):  # the identification too, not "no facts answer that"
+        assert "do not answer" not in chat.ask(asked).reply
 
 
 @pytest.mark.parametrize(

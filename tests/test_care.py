@@ -221,3 +221,20 @@ def test_two_gems_weighed_for_wear_are_graded_for_toughness_too_where_both_have_
     assert "Sapphire is the tougher. Diamond is the harder" in ring
     chat.ask("ruby vs garnet")
     assert "toughness" not in chat.ask("which is more durable?").reply.lower()  # garnet has no grade in the facts
+
+
+def test_a_gem_called_fragile_or_an_everyday_stone_is_a_wear_question_carried_to_the_next_gem_named():
+    chat = Assistant(classifier=None).conversation()
+    assert chat.ask("is tanzanite a good everyday stone?").reply.startswith("**Caring for Tanzanite**: Tanzanite (Mohs")
+    assert "not tough: a knock can chip or break it" in chat.ask("is emerald fragile?").reply
+    chat.ask("is opal ok for a ring I wear every day?")
+    emerald = chat.ask("what about emerald?").reply  # was "**Emerald**" alone
+    assert emerald.startswith("**Caring for Emerald**: Emerald (Mohs 7.5–8) is hard enough")
+    assert chat.ask("and sapphire?").reply.startswith("**Caring for Sapphire**: Sapphire (Mohs 9) is hard enough")
+
+
+def test_which_gems_fade_in_sunlight_lists_what_each_gems_care_notes_say_of_light():
+    reply = Assistant(classifier=None).conversation().ask("which gems fade in sunlight?").reply  # was the help
+    assert reply.startswith("**Fading in light**, as my care notes say:") and "Kunzite: Fades with light" in reply
+    assert "Feldspar" not in reply  # "… exposing sunstone to heat": heat, not the sun
+    assert "Sapphire" not in reply and "Aquamarine" not in reply  # stable to light; heat fades it

@@ -173,10 +173,12 @@ from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.birthstones import birthstone_answer, birthstone_of_stone
 from gemlang.knowledge.birthstones import sources as birthstone_sources
 from gemlang.knowledge.care import (
+    LIGHT_QUESTION,
     WEAR_COMPARED,
     bench_asked,
     care_of,
     care_question,
+    fading_in_light,
     never_cleaned_with,
     ring_gems_answer,
     toughness_answer,
@@ -946,17 +948,28 @@ class Conversation:
             gem, why = self._care_said
             answer.reply = f"**{gem}**: {why}"
             return True
-        if not care_question(text):
+        asked = text
+        if last_cared and AND_ABOUT.match(text) and named_gem(text, fuzzy=False):
+            # "is opal ok for a ring?", then "what about emerald?" and "and sapphire?": that question, of each
+            asked = next((x.message for x in reversed(self.answers) if care_question(x.message)), text)
+        elif not care_question(text):
             return False
-        if care := self._care(text):  # "can I steam-clean emerald?"
+        if care := self._care(text, asked=asked):  # "can I steam-clean emerald?"
             answer.reply, sources = care
             answer.notes.append(sources)
             return True
         way = re.search(r"\b(ultrasonic|steam)", text, re.I)
-        if way and re.search(r"\b(?:which|what) (?:gems|stones)\b", text, re.I):  # "which never go in …?"
+        of_gems = re.search(r"\b(?:which|what) (?:gems|stones|gemstones)\b", text, re.I)
+        if way and of_gems:  # "which never go in …?"
             way = way.group(1).lower()
             cleaner = "an ultrasonic cleaner" if way == "ultrasonic" else "a steam cleaner"
             answer.reply = f"Never in {cleaner}: {', '.join(never_cleaned_with(way))}. Ask about one for its care."
+            return True
+        if of_gems and LIGHT_QUESTION.search(text):  # "which gems fade in sunlight?": what each one's care notes say
+            faded = "; ".join(f"{name}: {said.rstrip('.')}" for name, said in fading_in_light())
+            answer.reply = (
+                f"**Fading in light**, as my care notes say: {faded}. Ask about one for its care and sources."
+            )
             return True
         if (gem := named_gem(text, fuzzy=False)) is not None:
             answer.notes.append(f"I have no checked care facts for {gem.name} yet.")
@@ -1149,6 +1162,7 @@ class Conversation:
             and OF_BOTH.search(text)
         ):
             compared = list(self.pair)  # "ruby vs spinel", then "how do I tell them apart?"
+        last = last or self.topic  # "is tanzanite a good everyday stone?", then "how does it compare to sapphire?"
         if not compared and last is not None and not turn.images and OF_THE_STONE_IN_HAND.search(text):
             # "how do I tell it from glass?", "how can I tell if it's dyed howlite?": the stone answered and that gem
             named = gems_named_in(text) or compared_materials(text)
@@ -1930,12 +1944,13 @@ class Conversation:
             self._heatmaps[self._target] = self.assistant.explain(self.images[0], self._target)
         return self._heatmaps[self._target]
 
-    def _care(self, text: str, answered: GemFacts | None = None) -> tuple[str, str] | None:
+    def _care(self, text: str, answered: GemFacts | None = None, asked: str = "") -> tuple[str, str] | None:
         """The care a question asks about, and its sources note: of a treated material or gem it names, else
-        ("can I steam it?") of the gem answered for the stone in hand (`answered`, when the answer is being made)."""
+        ("can I steam it?") of the gem answered for the stone in hand (`answered`, when the answer is being made).
+        `asked`: the question, when `text` only names the gem ("what about emerald?" after a care question)."""
         gem = named_gem(text, fuzzy=False) or answered or self._answered_gem() or self.topic
         names = [gem.name, gem.species, gem.group] if gem is not None else []
-        asked = text
+        asked = asked or text
         if gem is not None and FILLING_SIGN in self.hints.signs:  # a filled stone: the filler is what heat harms
             filled = next((m for key, m in FILLED.items() if key in f"{gem.name} {gem.species}".lower()), "")
             text = f"{text} ({filled})"

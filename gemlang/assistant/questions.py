@@ -345,7 +345,9 @@ PROPERTY_QUESTION = re.compile(
     r"\boptic(?:al)? sign of\b|\bwhat(?:'s| is| are)\s+[a-z][\w' ]{0,30}?\s+made of\b|"  # "what is moissanite made of?"
     r"\b(?:chemical )?(?:composition|formula) of\b|"
     # "why does alexandrite change colour?", "why is ruby red?", "what gives emerald its colour?"
-    r"\bwhy (?:does|do|is|are)\s+[a-z][\w' ]{0,30}?\s+(?:change colou?r|(?:red|blue|green|yellow|pink|purple|"
+    # and asked on someone's behalf: "my daughter asks why amethyst is purple", "I wonder why rubies are red"
+    r"\bwhy (?:(?:does|do|is|are)\s+[a-z][\w' ]{0,30}?\s+|[a-z][\w' ]{0,30}?\s+(?:is|are|changes?)\s+(?:so\s+)?)"
+    r"(?:change colou?r|colou?r|(?:red|blue|green|yellow|pink|purple|"
     r"orange|violet|black|shiny)\b)|\bwhich\b[\w\s]{0,12}\bshinier\b|"  # "why is pyrite so shiny?": its lustre
     r"\bwhat (?:gives|causes)\s+[a-z][\w' ]{0,30}?\s+(?:its |the |their )?colou?r|"
     # "what makes it purple?", "how come it's green?": why it is of that colour
@@ -589,7 +591,8 @@ IDENTITY_ASKED = re.compile(
     r"\bwhat(?:'s|s| is| are| was)?\s+(?:it|this|that|these|they|the stone|my stone|the gem|this stone)\s*"
     r"(?:then|now|again|exactly|really|after all)?\s*[?!.]*\s*$|"
     r"\bwhat do you (?:think|reckon|make of)\b|\bidentify\b|\bany ideas?\b|\bwhat about now\b|^\s*(?:and\s+)?now\s*\?|"
-    r"\bwhat (?:gem|stone|mineral|crystal|kind|type|sort)\b|\bwhich (?:gem|stone|one|is it)\b",
+    r"\bwhat (?:gem|stone|mineral|crystal|kind|type|sort)s?\b|\bwhich (?:gem|stone|one|is it)\b|"
+    r"\bwhat (?:could|might|can|may|would) (?:it|this|that|they) be\b",  # "what could it be?": the ranking
     re.I,
 )
 # words of a question that say nothing of its topic ("how would a lab tell them apart?" is about a lab)
@@ -654,7 +657,8 @@ GLASS_OR_GEM = re.compile(
 # "how do I tell it from glass?", "how can I tell if it's dyed howlite?": the stone in hand against a gem named
 OF_THE_STONE_IN_HAND = re.compile(
     r"\btell\b.{0,30}\b(?:it|this|mine)\b.{0,10}\b(?:from|apart)\b|\btell\b.{0,20}\b(?:if|whether)\s+"
-    r"(?:it'?s|its|it is|this is|mine is)\b|\b(?:it|this)\s+(?:vs\.?|versus)\b",
+    r"(?:it'?s|its|it is|this is|mine is)\b|\b(?:it|this)\s+(?:vs\.?|versus)\b|"
+    r"\b(?:it|this)\s+(?:compare[sd]?|stacks? up)\s+(?:to|with|against)\b|\bcompare\s+(?:it|this)\s+(?:to|with)\b",
     re.I,
 )
 # "glass" and "plastic" alone are no gem names, but compared they are: "ruby or glass", "plastic or amber?"

@@ -62,7 +62,10 @@ SAID_OF_LIGHT = re.compile(
 WEAR_QUESTION = re.compile(
     r"\b(?:wear|worn)\b[^.?!]{0,30}\b(?:every ?day|daily|rings?|all the time)\b|"
     r"\b(?:every ?day|daily) (?:wear|rings?)\b|\b(?:good|suitable|ok|okay|durable enough|hard enough|tough enough) "
-    r"(?:for|in) an? (?:engagement |wedding )?ring\b",
+    r"(?:for|in) an? (?:engagement |wedding )?ring\b|"
+    # "is tanzanite a good everyday stone?", "is emerald fragile?"
+    r"\b(?:good|suitable|ok|okay) (?:for )?(?:an? )?(?:every ?day|daily) (?:stone|gem|gemstone)\b|\bfragile\b|"
+    r"\b(?:break|chip|crack|scratch)s? easily\b",
     re.I,
 )
 DUST = 7.0  # household dust is mostly quartz grains: a softer gem's facets dull with daily wear
@@ -278,6 +281,21 @@ def never_cleaned_with(way: str) -> list[str]:
     gems, treatments, _ = _care_file()
     cares = [*gems.values(), *(care for *_, care in treatments)]
     return [care.name for care in cares if getattr(care, way) == "never"]
+
+
+_LIGHT = r"\b(?:light|sun(?:light|shine)?|daylight)\b"  # not "sunstone"
+FADES_IN_LIGHT = re.compile(rf"\bfad(?:e|es|ed|ing)\b(?=.*{_LIGHT})|{_LIGHT}.*\bfad", re.I)
+NEVER_FADES = re.compile(r"\b(?:not|never) fade|\bstable (?:under|to) light\b(?!.*\bfade)", re.I)
+
+
+def fading_in_light() -> list[tuple[str, str]]:
+    """(gem, sentence) for each gem whose care notes say light or sun can fade it, or a kind of it ("dyed jadeite"),
+    in the care file's order; not "will not fade" nor a fading by heat alone."""
+    fading = [
+        (care.name, [x for x in sentences(care.text) if FADES_IN_LIGHT.search(x) and not NEVER_FADES.search(x)])
+        for care in _care_file()[0].values()
+    ]
+    return [(name, said[0]) for name, said in fading if said]
 
 
 # "what gemstone is good for an everyday ring that's not a diamond?", "best stones for an engagement ring?"

@@ -30,7 +30,9 @@ ASKING = re.compile(
     re.I,
 )
 # "why does ruby glow red under UV?", "what gives gems their colour?": the mechanism is asked, not only the fact
-ASKS_WHY = re.compile(r"^\s*(?:why|how come)\b|\bwhat (?:causes|makes|produces|gives)\b", re.I)
+ASKS_WHY = re.compile(  # and asked on someone's behalf: "my son asks why ruby is red"
+    r"^\s*(?:why|how come)\b|\bwhat (?:causes|makes|produces|gives)\b|\b(?:asks?|wonder\w*|know|me)\s+why\b", re.I
+)
 COLOUR_ASKED = re.compile(r"\bcolou?r(?:s|ed|ful)?\b", re.I)
 # a colour that changes as the stone is turned is pleochroism, not a colour change with the light
 WITH_DIRECTION = re.compile(r"\b(?:turn\w*|rotat\w*|tilt\w*|angles?|directions?|sides?)\b", re.I)
