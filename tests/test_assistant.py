@@ -549,6 +549,8 @@ def test_questions_about_the_same_stone_are_answered_first_not_with_the_analysis
     ruby = Assistant(classifier=None).conversation()
     ruby.ask("red, RI 1.762-1.770, SG 4.00")
     assert "lab-grown" in ruby.ask("is it natural?").reply  # a ruby's readings fit its lab-grown twins too
+    for asked in ("is it a simulant?", "is it an imitation?"):  # were nothing above the card: asked as "is it real?"
+        assert ruby.ask(asked).reply.startswith("Your readings cannot tell natural Ruby from lab-grown corundum")
 
 
 def test_readings_that_settle_a_pair_photos_confuse_are_not_a_contradiction():
@@ -1110,6 +1112,18 @@ def test_a_question_about_another_gem_is_answered_about_that_gem_and_thanks_is_n
     assert chat.ask("thanks, bye").reply.startswith("You're welcome")  # not the whole answer again
 
 
+def test_where_to_find_more_is_where_the_gem_comes_from_not_where_this_stone_was_mined():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is jasper?")
+    assert (
+        chat.ask("where would I find more?").reply
+        == "**Jasper**: Jasper comes chiefly from India, Brazil, USA and Australia."
+    )
+    chat.ask("RI 1.544-1.553 SG 2.65 purple")
+    found = chat.ask("where can I find some?").reply  # of the stone answered: no "a gem laboratory decides origin"
+    assert found.startswith("Amethyst comes chiefly from") and "laboratory" not in found
+
+
 def test_a_species_reads_as_a_word_and_a_spectrum_or_tester_named_is_no_question():
     from gemlang.assistant import named_gem, species_word
     from gemlang.knowledge import get_facts
@@ -1192,13 +1206,23 @@ def test_how_an_instrument_works_asked_of_the_stone_in_hand_keeps_its_readings()
      ("why is sapphire blue?", ["**Sapphire Blue**: coloured by iron together with titanium"], "**Cause of colour**:"),
      ("why does iolite change colour when I turn it?", ["**Iolite**: coloured by iron"], "**Pleochroism**:"),
      ("why does alexandrite change colour?", ["**Alexandrite**: coloured by chromium"], "**Colour change**:"),
-     ("why do star sapphires have a star?", ["**Sapphire**: Star sapphire shows a six-rayed star"], "**Asterism**:")],
+     ("why do star sapphires have a star?", ["**Sapphire**: Star sapphire shows a six-rayed star"], "**Asterism**:"),
+     ("why is diamond so shiny?", ["**Diamond**: lustre adamantine."], "**Lustre**:")],
 )  # fmt: skip
 def test_why_a_gem_shows_a_property_gives_its_own_facts_then_the_mechanism(question, facts, why):
     answer = Assistant(classifier=None).conversation().ask(question)
     assert all(f in answer.reply for f in facts) and why in answer.reply, answer.reply
     assert answer.reply.index(facts[0]) < answer.reply.index(why)  # the gem's facts first
     assert any(note.startswith("source (") for note in answer.notes)
+
+
+def test_why_the_gem_discussed_is_shiny_or_shimmers_is_its_lustre_or_its_sheen_not_its_colour():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is pyrite?")
+    shiny = chat.ask("why is it shiny?").reply
+    assert shiny.startswith("**Pyrite**: lustre metallic.") and "**Lustre**:" in shiny and "colour" not in shiny
+    chat.ask("tell me about tiger's eye")
+    assert "chatoyancy" in chat.ask("why does it shimmer?").reply
 
 
 def test_an_opals_fire_is_its_play_of_colour_a_diamonds_its_dispersion():
@@ -1905,7 +1929,11 @@ def test_a_gem_the_knowledge_base_lacks_is_said_to_be_unknown_not_taken_for_anot
      ("is moissanite a fake diamond?", "**It is not diamond, but not a fake in itself**: Moissanite is a material"),
      ("is spinel a fake ruby?", "**It is not ruby, but not a fake in itself**: Spinel is a gem of its own that"),
      ("is lab diamond a fake diamond?", "**No**: a lab diamond is diamond itself, not an imitation"),
-     ("is glass a fake diamond?", "**It is not diamond, but not a fake in itself**: Glass (Paste) is a material")],
+     ("is glass a fake diamond?", "**It is not diamond, but not a fake in itself**: Glass (Paste) is a material"),
+     # each was the gem's name alone: an imitation or a lab-grown gem asked of by its own name
+     ("is cubic zirconia real?", "**It is not diamond, but not a fake in itself**: Cubic Zirconia is a material"),
+     ("is Gilson opal real?", "**Yes and no**: a Gilson opal is opal, with the same constants"),
+     ("is Gilson opal natural?", "**No**: lab-grown opal is made in a laboratory")],
 )  # fmt: skip
 def test_is_one_gem_another_is_answered_yes_or_no_from_kinds_and_species(question, reply):
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(reply)
@@ -2548,6 +2576,29 @@ def test_the_signs_that_still_help_follow_an_undetectable_treatment_and_a_detect
     sapphire = Assistant(classifier=None).conversation().ask("is my sapphire heated?").reply
     assert "a gem laboratory decides, from its inclusions" in sapphire and "usually cannot be detected" not in sapphire
     assert "usually cannot be detected" not in Assistant(None).conversation().ask("is my topaz dyed?").reply
+
+
+def test_whether_a_treatment_lowers_a_gems_value_gets_its_treatments_and_no_price():
+    # was "**Sapphire**: Treatments of sapphire: heat treatment; …" alone: the value asked was not answered
+    reply = Assistant(None).conversation().ask("is heated sapphire less valuable?").reply
+    assert reply.startswith("**Sapphire**: Treatments of sapphire: heat treatment")
+    assert reply.endswith(
+        "I do not price stones: value rests on colour, clarity, cut, carat weight, treatment and origin, "
+        "which need the stone in hand and often a laboratory report; an independent appraiser can value it."
+    )
+    assert "I do not price" not in Assistant(None).conversation().ask("is sapphire heated?").reply
+
+
+@pytest.mark.parametrize("question", ["can heat treatment be detected?", "is heat treatment permanent?"])
+def test_a_treatment_asked_of_no_gem_is_explained_and_the_gem_asked_for_not_met_with_the_help(question):
+    answer = Assistant(None).conversation().ask(question)  # was the how-to-begin help
+    assert answer.reply.startswith("**Treatment**: In the trade a treatment is") and HELP not in answer.reply
+    assert answer.reply.endswith(
+        'depend on the gem: name it ("is tanzanite heated?", "how do I detect heated ruby?", '
+        '"is blue topaz irradiated?"), or send a photo of the stone.'
+    )
+    of_the_stone = Assistant(None).conversation().ask("is it irradiated?").reply
+    assert of_the_stone.startswith("Which treatments are used, whether they last")
 
 
 def test_a_gem_whose_facts_list_no_treatment_is_not_said_to_have_none_in_common_use():

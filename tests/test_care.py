@@ -200,3 +200,24 @@ def test_a_composite_ruby_answer_warns_that_heat_and_acids_damage_its_lead_glass
         assert warning in chat.ask(asked).reply.split("Cleaning — ")[1].split(". ")[1]  # right after the verdicts
     retip = chat.ask("I need to re-tip a ring with a lead-glass filled ruby, ok?").reply
     assert "glass-filled ruby must not be heated" in retip and f"In heat: {warning}" in retip
+
+
+def test_two_gems_weighed_for_a_ring_get_how_each_stands_everyday_wear():
+    chat = Assistant(classifier=None).conversation()
+    reply = chat.ask("I'm buying an engagement ring, sapphire or diamond?").reply
+    assert reply.startswith("**Sapphire or Diamond?** Diamond is harder than Sapphire. For everyday wear in a ring:")
+    assert "Sapphire (Mohs 9) is hard enough for everyday wear" in reply and "its perfect cleavage" in reply
+    chat.ask("ruby vs garnet")
+    durable = chat.ask("which is more durable?").reply  # of the two compared
+    assert durable.startswith("**Ruby or Garnet?** Ruby is harder than Garnet.") and "Garnet (Mohs 6.5" in durable
+    assert chat.ask("which is harder?").reply.startswith("Ruby is harder than Garnet.")  # still of the two
+
+
+def test_two_gems_weighed_for_wear_are_graded_for_toughness_too_where_both_have_a_grade():
+    chat = Assistant(classifier=None).conversation()
+    ring = chat.ask("I'm buying an engagement ring, sapphire or diamond?").reply
+    assert "do not scratch it, though its perfect cleavage" in ring  # the wear verdict, hardness first
+    assert "it.  " not in ring and "Sapphire (toughness excellent, Mohs 9); Diamond (toughness good" in ring
+    assert "Sapphire is the tougher. Diamond is the harder" in ring
+    chat.ask("ruby vs garnet")
+    assert "toughness" not in chat.ask("which is more durable?").reply.lower()  # garnet has no grade in the facts

@@ -698,6 +698,10 @@ def test_a_treatment_or_imitation_named_with_a_gem_is_explained_as_the_term_it_i
     )
 
 
+def test_reconstituted_turquoise_is_the_reconstructed_imitation_not_turquoise():
+    assert find_gem("reconstituted turquoise").name == "Reconstructed Turquoise"  # was Turquoise itself
+
+
 def test_thailand_and_cambodia_are_sapphire_sources():
     countries = " ".join(get_facts("Sapphire").localities)
     assert "Thailand" in countries and "Cambodia" in countries  # else "from Thailand" argued against sapphire

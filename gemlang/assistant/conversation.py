@@ -125,6 +125,7 @@ from gemlang.assistant.questions import (
     TREATED_WORDS,
     TREATMENT_QUESTION,
     VALUE_QUESTION,
+    WHERE_TO_FIND,
     WHY_OF_IT,
     WHY_ONLY,
     accents_left_out,
@@ -137,6 +138,7 @@ from gemlang.assistant.questions import (
     gems_compared,
     imitation_compared,
     lab_grown_twins,
+    named_as_such,
     named_gem,
     not_in_english,
     parcel,
@@ -171,17 +173,27 @@ from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.birthstones import birthstone_answer, birthstone_of_stone
 from gemlang.knowledge.birthstones import sources as birthstone_sources
 from gemlang.knowledge.care import (
+    WEAR_COMPARED,
     bench_asked,
     care_of,
     care_question,
     never_cleaned_with,
     ring_gems_answer,
     toughness_answer,
+    wear_compared,
 )
 from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
 from gemlang.knowledge.disclosure import disclosure_answer, lab_grown_said, trade_rule_answer, treatment_disclosure
 from gemlang.knowledge.foreign_words import in_english
-from gemlang.knowledge.glossary import instruments_asked, mechanism, screening_of, term_called, terms_asked, terms_named
+from gemlang.knowledge.glossary import (
+    ABOUT_THE_STONE,
+    instruments_asked,
+    mechanism,
+    screening_of,
+    term_called,
+    terms_asked,
+    terms_named,
+)
 from gemlang.knowledge.home_tests import NOT_A_TEST, home_tests_in, testing_at_home_answer
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.superlatives import (
@@ -249,6 +261,12 @@ DECLINED = (
 )
 MAX_MESSAGE_CHARS = 4000  # a message's readings and questions fit in far fewer
 SAME_STONE_PHOTOS = 6  # the photos of one stone looked at together, the latest kept
+# a treatment asked of no gem: which treatments a gem gets, and how each shows, depend on the gem
+WHICH_GEM_TREATED = (
+    "Which treatments are used, whether they last and how a gemmologist finds them depend on the gem: name it "
+    '("is tanzanite heated?", "how do I detect heated ruby?", "is blue topaz irradiated?"), or send a photo of the '
+    "stone."
+)
 # the treated material a filling sign makes of a gem, as care.json names it
 FILLED = {"corundum": "glass-filled ruby", "emerald": "filled emerald", "diamond": "filled diamond"}
 
@@ -625,7 +643,8 @@ class Conversation:
         return (
             self._courtesy, self._in_english, self._capabilities, self._off_topic, self._in_short,
             self._side_stones_again, self._several_in_the_photo, self._disclosure, self._gem_list, self._superlative,
-            self._scale, self._kind_asked, self._fact_check, self._birthstone, self._glossary, self._ring_gems,
+            self._scale, self._kind_asked, self._fact_check, self._birthstone, self._glossary, self._wear_compared,
+            self._ring_gems,
             self._at_home, self._cutting, self._toughness, self._care_asked, self._other_gem, self._earlier_stone,
             self._what_i_told,
         )  # fmt: skip
@@ -893,6 +912,24 @@ class Conversation:
             return False
         turn.answer.reply = told
         turn.answer.notes.append(f"sources: {'; '.join(sources)}" if sources else "from the knowledge base")
+        return True
+
+    def _wear_compared(self, turn: Turn) -> bool:
+        """ "Sapphire or diamond for an engagement ring?", or "which is more durable?" of the two compared: how each
+        stands everyday wear, the harder first."""
+        if not WEAR_COMPARED.search(turn.text):
+            return False
+        named = named_as_such(turn.text)
+        of_pair = self.pair and not named and OF_BOTH.search(turn.text)  # "which is more durable?" of two compared
+        gems = named if len(named) == 2 else list(self.pair) if of_pair else []
+        if not gems:
+            return False
+        self.topic, self.pair = None, (gems[0], gems[1])  # "which is harder?" next asks of both
+        said, sources = wear_compared(gems)
+        harder = ordered_answer(gems, "which is harder")
+        turn.answer.reply = f"**{gems[0].name} or {gems[1].name}?** {harder} For everyday wear in a ring: {said}"
+        turn.answer.notes += sources
+        turn.answer.properties = property_rows([g.name for g in gems])
         return True
 
     def _ring_gems(self, turn: Turn) -> bool:
@@ -1218,7 +1255,7 @@ class Conversation:
         # of the gem discussed is a question, not a polariscope reading)
         no_stone = not (turn.images or before or self.image_probs is not None) and (words_only if quantity else not new)
         # "and its SG?", or a bare "optic sign?" after "what is the RI of peridot?": the gem discussed
-        follows = FOLLOW_UP.search(text) or THE_STONES_VALUE.search(text)
+        follows = FOLLOW_UP.search(text) or THE_STONES_VALUE.search(text) or WHERE_TO_FIND.search(text)
         # "jadeite vs nephrite", then "which one is harder?": both gems compared
         of_pair = asked_gem is None and no_stone and quantity and self.pair and OF_BOTH.search(text)
         turn.of_topic = not of_pair and asked_gem is None and no_stone and self.topic is not None and bool(follows)
@@ -1471,6 +1508,9 @@ class Conversation:
         elif unknown := unknown_name(text):  # "tell me about painite": a name the knowledge base lacks
             answer.reply = f"I have no facts on {unknown} in my knowledge base, so I cannot tell you about it. "
             answer.reply += HELP
+        elif TREATMENT_QUESTION.search(text):  # "can heat treatment be detected?", "is it irradiated?" with no gem
+            general = "" if ABOUT_THE_STONE.search(text) else explained([term_called("treatment")], answer) + "\n\n"
+            answer.reply = general + WHICH_GEM_TREATED
         else:
             answer.reply = HELP
 

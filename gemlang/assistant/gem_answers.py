@@ -25,6 +25,7 @@ from gemlang.assistant.questions import (
     TREATED_WORDS,
     TREATMENT_QUESTION,
     VALUE_QUESTION,
+    WHERE_TO_FIND,
     YES_NO_QUESTION,
     lab_grown_twins,
 )
@@ -364,7 +365,7 @@ SEEN_IN_THE_STONE = {
         "",
     ),
     r"needles?|hairs?|threads?": (r"needle|fibre|fiber|silk", ""),
-    r"line of light|cat'?s[- ]eye|eye\b|stripes?|bands? of light|silky|shine|sheen|chatoyan\w*": (
+    r"line of light|cat'?s[- ]eye|eye\b|stripes?|bands? of light|silky|shine|sheen|shimmer\w*|chatoyan\w*": (
         r"cat'?s[- ]eye|chatoyan|band of light|bands of light|sheen",
         "cat's-eye or sheen",
     ),
@@ -623,6 +624,8 @@ WHAT_VALUE_RESTS_ON = (
     "a laboratory report"
 )
 
+PRICE_REFUSED = f"I do not price stones: {WHAT_VALUE_RESTS_ON}; an independent appraiser can value it."
+
 
 def side_answer(
     text: str, gem: GemFacts, signs: Sequence[str] = (), general: bool = False,
@@ -650,8 +653,10 @@ def side_answer(
         # a treatment that usually cannot be detected, even by a laboratory, is said to be assumed (see `assumed`)
         hidden = assumed(text, gem)
         undetectable = [undetectable_said(gem, s) for s in hidden]
+        # "is heated sapphire less valuable?": the treatments, and that a treatment is one thing value rests on
+        priced = PRICE_REFUSED if VALUE_QUESTION.search(text) else ""
         if general:  # "Treatments of tanzanite: heat treatment …", and "nearly all are heated" if asked "always?"
-            return " ".join(part for part in (known, as_a_rule(text, gem), *undetectable) if part)
+            return " ".join(part for part in (known, as_a_rule(text, gem), *undetectable, priced) if part)
         named = treatments_named(text, gem)
         if untreated or (named and len(hidden) == len(named)):  # "is it heated?" of an aquamarine: no lab decides
             lead = ""
@@ -667,7 +672,7 @@ def side_answer(
             )
         leans = {True: "speaks against one", False: "points to one"}
         seen = " ".join(f"What you saw {leans[s in AGAINST_A_TREATMENT]}: {s[0].lower()}{s[1:]}" for s in signs)
-        return " ".join(part for part in (lead, *undetectable, seen, known) if part)
+        return " ".join(part for part in (lead, *undetectable, seen, known, priced) if part)
     # "where is it from?", "is it Colombian or Zambian?", "Kashmir or Sri Lanka?"; not "where does the name come from?"
     choices = places_named(text) if CHOICES_ASKED.fullmatch(text) else []
     choices = choices if len(choices) > 1 else []
@@ -679,7 +684,7 @@ def side_answer(
             return f"{gem.name} is made in a laboratory, not mined."
         sources = main_sources(gem)
         said = f" {gem.name} comes chiefly from {sources}." if sources else ""  # pearls and coral are not mined
-        if general and said:
+        if (general or WHERE_TO_FIND.search(text)) and said:
             return said.strip()
         countries, anywhere = gem_countries(gem)
         places = places_asked(text) or choices or claimed
@@ -700,8 +705,7 @@ def side_answer(
     if RARITY_QUESTION.search(text) and (rare := rarity_said(gem)):  # "is it rare?": what its facts say of it
         return rare
     if VALUE_QUESTION.search(text) or WORTH_WORKING.search(text):  # "is it worth polishing?": its value too
-        refused = f"I do not price stones: {WHAT_VALUE_RESTS_ON}; an independent appraiser can value it."
-        return refused + polish_said(text, gem)
+        return PRICE_REFUSED + polish_said(text, gem)
     return ""
 
 
@@ -1070,14 +1074,7 @@ def kind_answer(text: str) -> str:
     simulant_of_y = x.name != y.name and any(x.name.split(" (")[0].lower() in s.lower() for s in y.simulants)
     imitates = gem_sold_as(x).name == y.name or simulant_of_y  # glass and white sapphire are sold as diamond too
     if FAKE.search(asked.group("y")) and imitates and x.name != y.name:
-        made = {"synthetic": "a lab-grown material", "composite": "an assembled stone"}.get(x.origin, "a material")
-        made = f"a gem of its own that looks like {y.name.lower()}" if x.origin == "natural" else (
-            f"{made} of its own, used to imitate {y.name.lower()}")  # fmt: skip
-        return (
-            f"**It is not {y.name.lower()}, but not a fake in itself**: {x.name} is {made}. Sold as "
-            f"{x.name.lower()} it is what it says; sold as {y.name.lower()} it is a fake (US Federal Trade "
-            f"Commission, Jewelry Guides). {tell_apart(x.name, y.name)}"
-        )
+        return not_a_fake_in_itself(x, y)
     if x.name == y.name:
         return f"**Yes**: {asked.group('x')} and {asked.group('y')} are names for the same gem, {x.name}."
     if kind_of(x, y):
@@ -1112,6 +1109,19 @@ def treated_yet_the_gem(text: str) -> tuple[str, str]:
     ).strip(), sources_note(signs[:1])
 
 
+def not_a_fake_in_itself(x: GemFacts, y: GemFacts) -> str:
+    """ "Is moissanite a fake diamond?", "is cubic zirconia real?": a material of its own, a fake only when sold
+    as the gem it looks like, and how the two are told apart."""
+    made = {"synthetic": "a lab-grown material", "composite": "an assembled stone"}.get(x.origin, "a material")
+    made = f"a gem of its own that looks like {y.name.lower()}" if x.origin == "natural" else (
+        f"{made} of its own, used to imitate {y.name.lower()}")  # fmt: skip
+    return (
+        f"**It is not {y.name.lower()}, but not a fake in itself**: {x.name} is {made}. Sold as "
+        f"{x.name.lower()} it is what it says; sold as {y.name.lower()} it is a fake (US Federal Trade "
+        f"Commission, Jewelry Guides). {tell_apart(x.name, y.name)}"
+    )
+
+
 def grown_yet_the_gem(said: str, gem: GemFacts) -> str:
     """ "Is a lab-grown diamond a real diamond?": the same material, but made in a laboratory and sold as such."""
     return (
@@ -1136,9 +1146,14 @@ def grown_natural_answer(text: str) -> str:
     from gemlang.knowledge import find_gem
 
     asked = GROWN_NATURAL.match(text)
-    if not asked or not LAB_GROWN.search(asked.group("x")) or (gem := find_gem(asked.group("x"))) is None:
+    if not asked or (gem := find_gem(asked.group("x"))) is None:
         return ""
     natural = gem_sold_as(gem)
+    # "is cubic zirconia real?", "is moissanite natural?": an imitation asked of alone is no lab-grown gem
+    if gem.origin in ("simulant", "composite") and not asked.group("y") and natural.name != gem.name:
+        return not_a_fake_in_itself(gem, natural)
+    if not (LAB_GROWN.search(asked.group("x")) or gem.origin == "synthetic"):  # "is Gilson opal natural?" too
+        return ""
     other = find_gem(asked.group("y")) if asked.group("y") else natural
     if other is None or other.species != natural.species or not (told := told_from_lab_grown(natural)):
         return ""

@@ -263,13 +263,14 @@ PROPERTY_FIELDS = {
     r"pleochro|dichro|trichro|dichroscope": ("pleochroism", "pleochroism"),
     r"made of|composition|formula|chemi": ("chemistry", "chemistry"),
     r"crystal system|crystalli[sz]es": ("crystal system", "crystal_system"),
-    r"lust(?:re|er)": ("lustre", "lustre"),
+    r"lust(?:re|er)|\bshin(?:y|ier|iest|iness)\b": ("lustre", "lustre"),  # "why is it shiny?": its lustre
     r"cleavage": ("cleavage", "cleavage"),
     r"fluoresc|phosphoresc|\bglow|\b(?:lw|sw)?uv\b|ultraviolet": ("fluorescence", "fluorescence"),
     r"\bstreak\b": ("streak", "streak"),
     r"\bmagnet": ("magnet test:", "magnetism"),
     # "what makes it purple?", "how come it's green?": its colour's cause, as "why is it purple?" asks
-    r"colou?r|\bwhy\b|\b(?:what makes|how come|what gives)\b[^?.!]{0,25}\b(?:red|orange|yellow|green|blue|purple|"
+    r"colou?r|\bwhy\b(?![^?.!]*\bshin)|"  # not "why is it shiny?": its lustre
+    r"\b(?:what makes|how come|what gives)\b[^?.!]{0,25}\b(?:red|orange|yellow|green|blue|purple|"
     r"violet|pink|brown|black|white|gr[ae]y)\b": ("coloured by", "colour_cause"),
 }
 # What of a gem explains a property a "why" question asks of it: its pleochroism comes with its double refraction
@@ -345,7 +346,8 @@ PROPERTY_QUESTION = re.compile(
     r"\b(?:chemical )?(?:composition|formula) of\b|"
     # "why does alexandrite change colour?", "why is ruby red?", "what gives emerald its colour?"
     r"\bwhy (?:does|do|is|are)\s+[a-z][\w' ]{0,30}?\s+(?:change colou?r|(?:red|blue|green|yellow|pink|purple|"
-    r"orange|violet|black)\b)|\bwhat (?:gives|causes)\s+[a-z][\w' ]{0,30}?\s+(?:its |the |their )?colou?r|"
+    r"orange|violet|black|shiny)\b)|\bwhich\b[\w\s]{0,12}\bshinier\b|"  # "why is pyrite so shiny?": its lustre
+    r"\bwhat (?:gives|causes)\s+[a-z][\w' ]{0,30}?\s+(?:its |the |their )?colou?r|"
     # "what makes it purple?", "how come it's green?": why it is of that colour
     r"\b(?:what makes|how come)\s+[a-z][\w' ]{0,30}?\s+(?:red|blue|green|yellow|pink|purple|orange|violet|black)\b",
     re.I,
@@ -438,7 +440,9 @@ FORMATION_QUESTION = re.compile(
 )
 RARITY_QUESTION = re.compile(r"\b(?:is|are) (?:it|they|this|these|\w+) (?:very |so |really )?rare\b|\bhow rare\b", re.I)
 HISTORY_QUESTION = re.compile(r"\bhistory\b|\bhistorical\b|\bname (?:come|mean|origin)|\betymolog|\bnamed\b", re.I)
-NATURAL_QUESTION = re.compile(r"\b(?:natural|real|genuine|synthetic|lab[- ]?(?:grown|created|made)|fake)\b", re.I)
+NATURAL_QUESTION = re.compile(
+    r"\b(?:natural|real|genuine|synthetic|lab[- ]?(?:grown|created|made)|fake|simulant|simulated|imitation)\b", re.I
+)
 # "is the blue natural?", "natural colour?": whether the colour was made, a treatment question
 COLOUR_NATURAL = re.compile(
     r"\b(?:colou?r|blue|red|green|pink|yellow|purple|black|orange|brown)\s+(?:is\s+|be\s+)?(?:natural|real|genuine)\b|"
@@ -486,9 +490,11 @@ VALUE_QUESTION = re.compile(
     r"\b(?:do|give|get|need|want|make|provide|write|have)\b[^.?!]{0,20}\b(?:valuation|appraisal|value)\b",
     re.I,
 )
+# "where would I find more?", "where can I dig for it?": where the gem is found, not where this stone was mined
+WHERE_TO_FIND = re.compile(r"\bwhere\b.{0,40}\b(?:find|dig|look for|hunt for|collect)\b", re.I)
 ORIGIN_QUESTION = re.compile(
     r"\bwhere\b.{0,40}\b(?:from|mined|found|come|comes|originate\w*)\b|\b(?:origin|provenance)\b|"
-    r"\bwhich (?:country|mine)\b|\bis it (?:from|mined in)\b",
+    rf"\bwhich (?:country|mine)\b|\bis it (?:from|mined in)\b|{WHERE_TO_FIND.pattern}",
     re.I,
 )
 # whether the stone is what it was said to be: "is this a Kashmir sapphire?", "a Burmese ruby, is that true?"

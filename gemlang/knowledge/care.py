@@ -183,6 +183,28 @@ def wear_verdict(gem: GemFacts, care: str = "") -> str:
     return f"{said}. "
 
 
+# "which is more durable?" of two gems, "sapphire or diamond for an engagement ring?": how each stands ring wear
+WEAR_COMPARED = re.compile(
+    r"\b(?:more|most|less|least)\s+(?:durable|fragile|scratch[- ]resistant)\b|\bscratch(?:es)?\s+(?:less|more)\b|"
+    r"\b(?:lasts?|wears?)\s+(?:longer|better)\b|\b(?:for|in)\s+(?:an?\s+)?(?:engagement |wedding |everyday )?rings?\b|"
+    r"\bengagement rings?\b",
+    re.I,
+)
+
+
+def wear_compared(gems: list[GemFacts]) -> tuple[str, list[str]]:
+    """How each of two gems stands everyday ring wear (`wear_verdict`), and the sources of their care notes."""
+    cares = [care_of([g.name, g.species, g.group]) for g in gems]
+    said = "".join(wear_verdict(g, care.text if care else "") for g, care in zip(gems, cares, strict=True))
+    if all(care and care.toughness for care in cares):  # knocks as well as scratches: "which is more durable?"
+        graded = "; ".join(_graded(g, care) for g, care in zip(gems, cares, strict=True))
+        said = (
+            f"{said.strip()} **Toughness** (resistance to breaking and chipping): {graded}. {_compared(*gems, cares)}"
+        )
+    sources = [f"sources ({care.name}): {'; '.join(care.sources)}" for care in cares if care is not None]
+    return said.strip(), list(dict.fromkeys(sources))
+
+
 def _first(what: str, named: re.Pattern[str], said: list[str], none: str) -> str:
     """What the sentences `said` of light or heat (those `named` matches), put before the cleaning: "In heat: …"."""
     found = " ".join(dict.fromkeys(x.rstrip(".") + "." for x in said if named.search(x)))

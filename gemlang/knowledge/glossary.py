@@ -106,6 +106,9 @@ def terms_asked(text: str) -> list[Term]:
     return _outermost(spans)
 
 
+EXPLAINED_AS = {"colour_cause": "cause of colour", "lustre": "lustre"}  # a gem's field, the term that explains it
+
+
 def mechanism(text: str, fields: Sequence[str]) -> list[Term]:
     """The glossary terms that explain why a gem does what a "why" question asks of it ("why does ruby glow red
     under UV?": fluorescence; "why is sapphire blue?": the cause of colour), for the gem's own facts to be read
@@ -119,8 +122,8 @@ def mechanism(text: str, fields: Sequence[str]) -> list[Term]:
         terms = [t for t in terms if t.term != "dispersion"]
     elif OPAL.search(text):  # "why does opal have fire?": its play-of-colour, not a faceted stone's dispersion
         terms = [term_called("play-of-colour") if t.term == "dispersion" else t for t in terms]
-    if not terms and "colour_cause" in fields:
-        terms = [term_called("cause of colour")]
+    if not terms:  # "why is sapphire blue?", "why is it shiny?": the term for the property itself
+        terms = [term_called(term) for field, term in EXPLAINED_AS.items() if field in fields]
     return list(dict.fromkeys(terms))[:MAX_TERMS]
 
 
