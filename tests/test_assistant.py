@@ -3783,8 +3783,9 @@ def test_tourmaline_and_star_diopside_have_a_sourced_magnet_response():
 
 @pytest.mark.parametrize(
     "gem",
-    ["Quartz", "Amethyst", "Citrine", "Quartz Smoky", "Nephrite", "Fluorite", "Tourmaline", "Labradorite", "Opal"],
-)
+    ["Quartz", "Amethyst", "Citrine", "Quartz Smoky", "Nephrite", "Fluorite", "Tourmaline", "Labradorite", "Opal",
+     "Ruby", "Emerald", "Spinel", "Topaz", "Almandine", "Carnelian"],
+)  # fmt: skip
 def test_common_gems_have_a_sourced_white_streak(gem):
     reply = Assistant(classifier=None).conversation().ask(f"what is the streak of {gem.lower()}?").reply
     assert reply == f"**{gem}**: streak white (on unglazed porcelain)."

@@ -795,16 +795,25 @@ def test_curved_banding_fits_a_banded_stone_and_a_melt_while_curved_striae_stay_
 
 
 def test_a_coloured_streak_favours_the_gems_whose_sourced_streak_it_is_and_a_white_one_barely_separates():
-    model = EvidenceModel(["Lapis Lazuli", "Sodalite", "Sapphire Blue"])
+    model = EvidenceModel(["Lapis Lazuli", "Sodalite", "Iolite"])
 
     def fit(said: str) -> dict[str, float]:
         (factor,) = model.likelihoods(parse_hints(said)).values()
-        return {g: factor[model.index[g]] for g in ("Lapis Lazuli", "Sodalite", "Sapphire Blue")}
+        return {g: factor[model.index[g]] for g in ("Lapis Lazuli", "Sodalite", "Iolite")}
 
-    blue = fit("the streak is light blue")  # sapphire's streak is not on record: neither favoured nor ruled out
-    assert blue["Lapis Lazuli"] == 1.0 and blue["Lapis Lazuli"] > 3 * blue["Sapphire Blue"] > 3 * blue["Sodalite"]
+    blue = fit("the streak is light blue")  # iolite's streak is not on record: neither favoured nor ruled out
+    assert blue["Lapis Lazuli"] == 1.0 and blue["Lapis Lazuli"] > 3 * blue["Iolite"] > 3 * blue["Sodalite"]
     white = fit("streak test: white")  # most gems streak white: it leans no way on its own
-    assert white["Sodalite"] == white["Sapphire Blue"] == 1.0 and 1 / 3 < white["Lapis Lazuli"] < 1
+    assert white["Sodalite"] == white["Iolite"] == 1.0 and 1 / 3 < white["Lapis Lazuli"] < 1
+
+
+def test_a_gem_whose_facts_name_no_streak_takes_the_one_its_species_sourced_streaks_agree_on():
+    gems = ("Ruby", "Flux-Grown Ruby", "Padparadscha Sapphire", "Iolite")
+    model = EvidenceModel(list(gems))
+    factor = model.likelihoods(parse_hints("the streak is red"))["a red-brown streak"]
+    fit = {g: factor[model.index[g]] for g in gems}
+    assert fit["Ruby"] == fit["Flux-Grown Ruby"] == fit["Padparadscha Sapphire"] == 0.05  # corundum's powder: white
+    assert fit["Iolite"] == 0.2  # no cordierite streak is sourced: unlikely, not ruled out
 
 
 def test_the_streak_says_which_of_two_gems_it_fits_with_their_streaks():

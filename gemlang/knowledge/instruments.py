@@ -210,6 +210,25 @@ def signs_text(gem: GemFacts) -> str:
     return " ; ".join([*items, *sentences, *fire]).lower()
 
 
+@lru_cache(maxsize=1)
+def _streaks_of_species() -> dict[str, str]:
+    """{species: the one streak its gems' sourced streaks give}, for the species whose sourced streaks agree."""
+    from gemlang.knowledge import all_gems
+
+    given: dict[str, set[str]] = {}
+    for g in all_gems():
+        if g.streak and g.species:
+            given.setdefault(g.species, set()).add(g.streak)
+    return {species: streaks.pop() for species, streaks in given.items() if len(streaks) == 1}
+
+
+def species_streak(species: str) -> str:
+    """The streak a species' sourced streaks agree on ('' where none is sourced or they differ): a streak is the
+    colour of the material's powder, so a lab-grown ruby or a padparadscha, whose own facts name none, leaves the
+    white streak ruby's facts give."""
+    return _streaks_of_species().get(species, "") if species else ""
+
+
 def profile(gem: GemFacts) -> Profile:
     classes = optic_classes(gem.optical_character)
     optic = classes[0] if classes else None
@@ -240,7 +259,7 @@ def profile(gem: GemFacts) -> Profile:
         conducts_heat=gem.species == "diamond" or bool(CONDUCTS_HEAT.search(signs_text(gem))),
         chelsea_some=chelsea_some,
         magnet=gem.magnet,
-        streak=gem.streak.lower(),
+        streak=(gem.streak or species_streak(gem.species)).lower(),
         lustre=gem.lustre.lower(),
     )
 
