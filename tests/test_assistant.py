@@ -1923,7 +1923,9 @@ def test_is_one_gem_another_is_answered_yes_or_no_from_kinds_and_species(questio
       "**Ruby, treated**: a lead glass filled ruby is ruby with a treatment (lead-glass filling)",
       "GIA reports them as a 'manufactured product'"),
      ("is oiled emerald a real emerald?", "**Emerald, treated**: an oiled emerald is emerald with a treatment (clarity",
-      "flash effect")],
+      "flash effect"),
+     ("is heat treated ruby natural?",  # was "**Ruby**: Treatments of ruby: …", natural left unanswered
+      "**Ruby, treated**: a heat treated ruby is natural ruby with a treatment (heat treatment)", "rutile silk")],
 )  # fmt: skip
 def test_a_treated_gem_asked_if_it_is_the_gem_is_said_to_be_treated_not_another_name_for_it(question, reply, said):
     answer = Assistant(classifier=None).conversation().ask(question)
