@@ -2567,6 +2567,8 @@ def test_whether_a_treatment_lowers_a_gems_value_gets_its_treatments_and_no_pric
         "which need the stone in hand and often a laboratory report; an independent appraiser can value it."
     )
     assert "I do not price" not in Assistant(None).conversation().ask("is sapphire heated?").reply
+    worthless = Assistant(None).conversation().ask("is dyed jade worthless?").reply  # "worthless" asks a value too
+    assert worthless.startswith("**Jade**: Treatments of jade:") and "I do not price stones" in worthless
 
 
 @pytest.mark.parametrize("question", ["can heat treatment be detected?", "is heat treatment permanent?"])
