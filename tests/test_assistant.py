@@ -1953,7 +1953,9 @@ def test_is_one_gem_another_is_answered_yes_or_no_from_kinds_and_species(questio
       "**Ruby, treated**: a lead glass filled ruby is ruby with a treatment (lead-glass filling)",
       "GIA reports them as a 'manufactured product'"),
      ("is oiled emerald a real emerald?", "**Emerald, treated**: an oiled emerald is emerald with a treatment (clarity",
-      "flash effect")],
+      "flash effect"),
+     ("is heat treated ruby natural?",  # was "**Ruby**: Treatments of ruby: …", natural left unanswered
+      "**Ruby, treated**: a heat treated ruby is natural ruby with a treatment (heat treatment)", "rutile silk")],
 )  # fmt: skip
 def test_a_treated_gem_asked_if_it_is_the_gem_is_said_to_be_treated_not_another_name_for_it(question, reply, said):
     answer = Assistant(classifier=None).conversation().ask(question)
@@ -2597,6 +2599,8 @@ def test_whether_a_treatment_lowers_a_gems_value_gets_its_treatments_and_no_pric
         "which need the stone in hand and often a laboratory report; an independent appraiser can value it."
     )
     assert "I do not price" not in Assistant(None).conversation().ask("is sapphire heated?").reply
+    worthless = Assistant(None).conversation().ask("is dyed jade worthless?").reply  # "worthless" asks a value too
+    assert worthless.startswith("**Jade**: Treatments of jade:") and "I do not price stones" in worthless
 
 
 @pytest.mark.parametrize("question", ["can heat treatment be detected?", "is heat treatment permanent?"])

@@ -687,7 +687,9 @@ def test_a_term_that_names_a_gem_is_asked_and_a_question_about_the_gem_is_not():
     "question, term",
     [("what is beryllium diffusion?", "beryllium diffusion"),  # was "I have no facts on beryllium diffusion"
      ("what is a composite ruby?", "lead-glass filling"),  # was "**Ruby**" alone
-     ("what is a simulated diamond?", "simulant")],  # was "**Diamond**" alone
+     ("what is a simulated diamond?", "simulant"),  # was "**Diamond**" alone
+     ("what does HPHT mean?", "HPHT"),  # was the how-to-begin help
+     ("what is the flash effect?", "flash effect")],  # was "I have no facts on flash effect"
 )  # fmt: skip
 def test_a_treatment_or_imitation_named_with_a_gem_is_explained_as_the_term_it_is(question, term):
     from gemlang.assistant import Assistant

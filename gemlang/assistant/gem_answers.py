@@ -1089,21 +1089,25 @@ def kind_answer(text: str) -> str:
 
 def treated_yet_the_gem(text: str) -> tuple[str, str]:
     """ "Is lead glass filled ruby a real ruby?": the gem, treated, and how the treatment shows, not one more name
-    for the same gem; with the note of the signs' sources. ('', '') unless "is X a Y?" names one gem twice and
-    only X names a recorded treatment of it."""
+    for the same gem; with the note of the signs' sources. ('', '') unless "is X a Y?" or "is X natural?" names
+    one natural gem and only X names a recorded treatment of it."""
     from gemlang.knowledge import find_gem
 
-    asked = IS_A_KIND.match(text or "")
+    asked = IS_A_KIND.match(text or "") or GROWN_NATURAL.match(text or "")  # "is heated ruby natural?" too
     gem = find_gem(asked.group("x")) if asked else None
-    if gem is None or find_gem(asked.group("y")) != gem:
+    said, other = (asked.group("x"), asked.group("y") or "") if asked else ("", "")
+    if gem is None or gem.origin != "natural" or (other and find_gem(other) != gem):
         return "", ""
-    said, other = asked.group("x"), asked.group("y")
-    signs = [s for s in treatments_named(said, gem) if s not in treatments_named(other, gem)]
+    # a treatment word said ("heated", "filled"), not a name that also names a treated material ("blue topaz")
+    named = treatments_named(said, gem) if TREATMENT_QUESTION.search(said) else ()
+    signs = [s for s in named if s not in treatments_named(other, gem)]
     if not signs:
         return "", ""
     article = "an" if said[:1].lower() in "aeiou" else "a"
+    natural = "natural " if "natural" in asked.groupdict() and asked.group("natural") else ""
     return (
-        f"**{gem.name}, treated**: {article} {said} is {gem.name.lower()} with a treatment ({signs[0].treatment}), "
+        f"**{gem.name}, treated**: {article} {said} is {natural}{gem.name.lower()} with a treatment "
+        f"({signs[0].treatment}), "
         "which must be disclosed when it is not permanent, needs special care, or significantly affects value (US "
         f"Federal Trade Commission, Jewelry Guides).\n\n{detection_text(gem, signs[0], told=True)}"
     ).strip(), sources_note(signs[:1])

@@ -480,7 +480,7 @@ TREATED_WORDS = re.compile(
 # the value?"), not "worth cutting?", "how much does it weigh?" nor a valuation's words ("replacement value vs fair
 # market value wording", "a photo for a replacement value estimate: what can I state?")
 VALUE_QUESTION = re.compile(
-    r"\bworth\b(?!\s+(?:(?!(?:any|some|no)thing\b)\w+ing|it\s+to)\b)|\b(?:prices?|priced|costs?|expensive|valuable)\b|"
+    r"\bworth(?:less)?\b(?!\s+(?:(?!(?:any|some|no)thing\b)\w+ing|it\s+to)\b)|\b(?:prices?|priced|costs?|expensive|valuable)\b|"
     r"\bhow much\b(?![^.?!]{0,30}\b(?:weigh|heav|hard|light|dens|bigger|larger|smaller))|"
     r"\b(?:what(?:'s|s| is| was| would be)?|its|any|much|some|real|true|the)\s+(?:(?:resale|market|retail|insurance|"
     r"replacement|current|estimated)\s+)?value\b(?!\s+(?:vs\.?|versus|and|or)\b)|"
