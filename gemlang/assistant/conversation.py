@@ -1122,6 +1122,8 @@ class Conversation:
             and OF_BOTH.search(text)
         ):
             compared = list(self.pair)  # "ruby vs spinel", then "how do I tell them apart?"
+        if not compared and not turn.images and COMPARE_WORDS.search(text) and OF_BOTH.search(text):
+            compared = self._named_before() or list(self.pair or ())  # "compare them": the latest two named first
         last = last or self.topic  # "is tanzanite a good everyday stone?", then "how does it compare to sapphire?"
         if not compared and last is not None and not turn.images and OF_THE_STONE_IN_HAND.search(text):
             # "how do I tell it from glass?", "how can I tell if it's dyed howlite?": the stone answered and that gem
@@ -1147,6 +1149,15 @@ class Conversation:
         answer.tell_apart = treated_into(text, compared[0], compared[1]) or tell_apart(first, second)
         answer.properties = property_rows([first, second])
         return True
+
+    def _named_before(self) -> list[GemFacts]:
+        """The two gems the message before named ("emerald and peridot"), or the one it named beside the stone
+        answered ("is it lapis?" of a sodalite), for "compare them"; [] otherwise."""
+        before = gems_named_in(self.answers[-1].message)[:2] if self.answers else []
+        last = self._answered_gem()
+        if len(before) == 1 and last is not None and last.name != before[0].name:
+            before = [last, before[0]]
+        return before if len(before) == 2 else []
 
     def _three_compared(self, turn: Turn, compared: list) -> bool:
         """Three gems to separate: how to tell each pair apart, and the three side by side."""
