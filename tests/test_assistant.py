@@ -283,6 +283,23 @@ def test_how_the_gem_discussed_compares_to_another_says_how_to_tell_the_two_apar
     assert chat.ask("which is harder?").reply.startswith("Ruby is harder than Spinel.")
 
 
+def test_compare_them_compares_the_two_gems_the_message_before_named():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("emerald and peridot")
+    assert chat.ask("compare them").reply == "**Emerald or Peridot?**"  # was "**Emerald**" alone
+    chat.ask("RI 1.48 blue")  # sodalite first
+    chat.ask("is it lapis?")
+    assert chat.ask("compare them").reply == "**Sodalite or Lapis Lazuli?**"  # the stone answered and the gem asked of
+
+
+def test_the_first_or_second_one_after_a_comparison_is_that_gem():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("ruby vs garnet")
+    assert chat.ask("and the second one?").description.startswith("Garnet is")  # was the how-to-begin help
+    assert chat.ask("how hard is it?").reply == "**Garnet**: Mohs hardness 6.5–7.5."
+    assert chat.ask("the first one?").description.startswith("Ruby is")
+
+
 def test_two_gems_named_without_a_comparison_or_with_readings_are_not_a_comparison(assistant):
     assert assistant.conversation().ask("is it ruby or spinel? SG 3.60").candidates
     assert assistant.conversation().ask("I love ruby and spinel").reply != "**Ruby or Spinel?**"

@@ -101,6 +101,7 @@ from gemlang.assistant.questions import (
     OF_BOTH,
     OF_THE_STONE_IN_HAND,
     OFF_TOPIC,
+    ONE_OF_THE_PAIR,
     ORIGIN_CLAIM_ASKED,
     OTHER_STONES_ASKED,
     PLACE_QUESTION,
@@ -386,6 +387,7 @@ class Conversation:
         self._side_stones: str | None = None  # what was answered for a piece's side stones given with its centre stone
         self.topic: GemFacts | None = None  # the gem asked about with no stone in hand: "and its SG?" is of it
         self.pair: tuple[GemFacts, GemFacts] | None = None  # the two gems compared last: "which is harder?"
+        self._compared: tuple[GemFacts, GemFacts] | None = None  # kept after other questions: "the first one?"
         self._care_said: tuple[str, str] | None = None  # (gem, why) of the latest care answer, for "why not?"
         self._quantity_asked: str | None = None  # "how hard is" of "how hard is ruby?", for "and emerald?"
         self._term_said = False  # the latest message asked what a term means ("what is birefringence?")
@@ -402,7 +404,7 @@ class Conversation:
         self.images, self.image_probs, self.hints, self._heatmaps = [], None, Hints(), {}
         self.scope = None
         self._target = None
-        self.topic, self.pair = None, None
+        self.topic, self.pair, self._compared = None, None, None
 
     def _stone_answered(self) -> str | None:
         """What was last answered for the stone in hand ("Aquamarine (97%)"), or None."""
@@ -450,6 +452,10 @@ class Conversation:
             return self._piece(*piece, photos, explain)
         if not photos and len(stones := parcel((text or "")[:MAX_MESSAGE_CHARS])) > 1:
             return self._parcel(stones, explain)
+        # "the second one?" of two gems compared; with a photo in hand, the first stone is meant (`EARLIER_STONE`)
+        if self._compared and not (photos or self.images) and (one := ONE_OF_THE_PAIR.fullmatch(text or "")):
+            gem = self._compared[one.group(1).lower() in ("second", "latter")]
+            return self._ask(f"tell me about {gem.name}", None, explain)
         supposed = supposition((text or "")[:MAX_MESSAGE_CHARS]) if not photos else None  # a pasted book: its cap
         if not supposed:
             return self._ask(text, photos, explain)
@@ -1162,6 +1168,8 @@ class Conversation:
             and OF_BOTH.search(text)
         ):
             compared = list(self.pair)  # "ruby vs spinel", then "how do I tell them apart?"
+        if not compared and not turn.images and COMPARE_WORDS.search(text) and OF_BOTH.search(text):
+            compared = self._named_before() or list(self.pair or ())  # "compare them": the latest two named first
         last = last or self.topic  # "is tanzanite a good everyday stone?", then "how does it compare to sapphire?"
         if not compared and last is not None and not turn.images and OF_THE_STONE_IN_HAND.search(text):
             # "how do I tell it from glass?", "how can I tell if it's dyed howlite?": the stone answered and that gem
@@ -1187,6 +1195,15 @@ class Conversation:
         answer.tell_apart = treated_into(text, compared[0], compared[1]) or tell_apart(first, second)
         answer.properties = property_rows([first, second])
         return True
+
+    def _named_before(self) -> list[GemFacts]:
+        """The two gems the message before named ("emerald and peridot"), or the one it named beside the stone
+        answered ("is it lapis?" of a sodalite), for "compare them"; [] otherwise."""
+        before = gems_named_in(self.answers[-1].message)[:2] if self.answers else []
+        last = self._answered_gem()
+        if len(before) == 1 and last is not None and last.name != before[0].name:
+            before = [last, before[0]]
+        return before if len(before) == 2 else []
 
     def _three_compared(self, turn: Turn, compared: list) -> bool:
         """Three gems to separate: how to tell each pair apart, and the three side by side."""
@@ -2005,6 +2022,7 @@ class Conversation:
         return None
 
     def _done(self, answer: Answer) -> Answer:
+        self._compared = self.pair or self._compared
         # "the diamond tester beeped, so it's real?": what that test shows comes first, whatever else is said
         told = home_tests_in(answer.message)
         evidence = self.assistant.evidence  # a class of one's own model may have no entry: no facts, no opacity

@@ -430,6 +430,12 @@ ASSEMBLED_GEM_QUESTION = re.compile(
     re.I,
 )
 # "what about a triplet?" of the stone in hand: "is it a triplet?"
+# "and the second one?" after "ruby vs garnet": one of the two gems compared
+ONE_OF_THE_PAIR = re.compile(
+    r"\s*(?:and|what about|how about|tell me about)?\s*the\s+(first|second|former|latter)(?:\s+(?:one|gem|stone))?"
+    r"\s*[?.!]*\s*",
+    re.I,
+)
 AND_THE_OTHER_ASSEMBLY = re.compile(r"\s*(?:and|what about|how about)\s+(?:an?\s+)?(doublet|triplet)\s*[?.!]*\s*", re.I)
 ELSE_QUESTION = re.compile(r"\bwhat else\b|\bother (?:possibilit|option|candidate|gem)|\balternatives?\b", re.I)
 WHY_ONLY = re.compile(r"\s*(?:but |and |so )?why(?: not| so| is that)?\s*[?!.]*\s*", re.I)  # a follow-up, nothing more
