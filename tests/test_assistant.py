@@ -1018,6 +1018,20 @@ def test_why_what_else_and_its_history_are_answered_about_the_stone_discussed():
     assert "mined" not in follow_up("where does the name come from?", answer, evidence)
 
 
+def test_the_second_one_after_the_alternatives_is_the_runner_up_and_how_to_tell_it_apart():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Emerald", "Tsavorite", "Peridot"])).conversation()
+    chat.image_probs = np.array([0.9, 0.08, 0.02])  # a photo's answer: emerald, then tsavorite
+    chat.ask("what else could it be?")
+    for asked in ("and the second one?", "what about the runner-up?"):
+        reply = chat.ask(asked).reply
+        assert reply.startswith("Second comes Tsavorite (") and "Tsavorite 1.738–1.745" in reply, asked
+    alone = Assistant(None, evidence=EvidenceModel(["Moonstone", "Pearl"])).conversation()
+    alone.image_probs = np.array([0.999, 0.001])
+    assert alone.ask("and the second one?").reply.startswith("Nothing else comes close to Moonstone")
+
+
 def test_follow_ups_leave_out_the_leads_own_species_name_the_look_alike_left_and_say_when_readings_fit_badly():
     from gemlang.assistant import Answer, follow_up
     from gemlang.hints import parse_hints

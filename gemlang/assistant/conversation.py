@@ -109,6 +109,7 @@ from gemlang.assistant.questions import (
     QUESTION_RUN_ON,
     QUESTION_SHAPED,
     RESET_WORDS,
+    RUNNER_UP_QUESTION,
     SAME_READINGS,
     SAME_STONE,
     SELF_TREATMENT,
@@ -1900,7 +1901,9 @@ class Conversation:
         # no gem named: none to discuss
         flagged = self.scope is not None and self.scope.flagged and not self.hints.measured
         if not (turn.images or turn.new or turn.asked or flagged):
-            focused = follow_up(text, answer, self.assistant.evidence, self.hints)
+            # "and the second one?" with several stones in the chat may mean a stone, not the runner-up
+            stone_meant = bool(self.stones) and RUNNER_UP_QUESTION.fullmatch(text)
+            focused = "" if stone_meant else follow_up(text, answer, self.assistant.evidence, self.hints)
             # the stone was answered the same before: its description is not repeated under every answer
             said = answer.gem is not None and any(x.gem == answer.gem for x in self.answers[self._stone_began :])
             if focused:

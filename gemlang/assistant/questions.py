@@ -432,6 +432,12 @@ ASSEMBLED_GEM_QUESTION = re.compile(
 # "what about a triplet?" of the stone in hand: "is it a triplet?"
 AND_THE_OTHER_ASSEMBLY = re.compile(r"\s*(?:and|what about|how about)\s+(?:an?\s+)?(doublet|triplet)\s*[?.!]*\s*", re.I)
 ELSE_QUESTION = re.compile(r"\bwhat else\b|\bother (?:possibilit|option|candidate|gem)|\balternatives?\b", re.I)
+# "and the second one?", "what about the runner-up?" after the alternatives: the second candidate, not a new topic
+RUNNER_UP_QUESTION = re.compile(
+    r"\s*(?:and|but|so|ok(?:ay)?)?,?\s*(?:what about|how about|tell me (?:more )?about|what(?:'s| is))?\s*"
+    r"(?:the\s+)?(?:second|2nd|runner[- ]up)(?:\s+(?:one|guess|candidate|option|choice|possibility|gem))?\s*[?.!]*\s*",
+    re.I,
+)
 WHY_ONLY = re.compile(r"\s*(?:but |and |so )?why(?: not| so| is that)?\s*[?!.]*\s*", re.I)  # a follow-up, nothing more
 WHY_QUESTION = re.compile(r"^\s*why\b|\bhow do you know\b|\bwhy (?:do|did|is|are) you\b", re.I)
 # "how did it form?", "how was it made?", "where does it grow?": how the gem forms in the earth
