@@ -1032,6 +1032,24 @@ def test_the_second_one_after_the_alternatives_is_the_runner_up_and_how_to_tell_
     assert alone.ask("and the second one?").reply.startswith("Nothing else comes close to Moonstone")
 
 
+def test_a_reading_asked_to_fit_the_photos_answer_is_said_to_fit_or_not_before_the_new_ranking():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Sapphire Blue", "Iolite", "Amber"])).conversation()
+    chat.image_probs = np.array([0.95, 0.03, 0.02])
+    chat.ask("what gem is this?")
+    reply = chat.ask("RI 1.54, does that fit?").reply
+    assert reply.startswith("**No.** Sapphire Blue's refractive index is 1.762–1.770, so RI 1.540 does not fit.")
+    amber = Assistant(None, evidence=EvidenceModel(["Amber", "Iolite"])).conversation()
+    amber.image_probs = np.array([0.95, 0.05])
+    amber.ask("what gem is this?")
+    assert amber.ask("SG 1.08, is that consistent with it?").reply.startswith("**Yes.** Amber's specific gravity")
+    assert not amber.ask("SG 1.07").reply.startswith("**Yes.**")  # a reading alone asks nothing
+    talked_of = Assistant(classifier=None).conversation()
+    talked_of.ask("what is emerald?")
+    assert talked_of.ask("RI 1.58, does that fit?").reply.startswith("**Yes.** Emerald's refractive index is 1.565")
+
+
 def test_follow_ups_leave_out_the_leads_own_species_name_the_look_alike_left_and_say_when_readings_fit_badly():
     from gemlang.assistant import Answer, follow_up
     from gemlang.hints import parse_hints

@@ -12,7 +12,7 @@ import numpy as np
 from PIL import Image
 
 from gemlang.assistant.answer import UNSURE_BECAUSE, Answer
-from gemlang.assistant.fact_checks import claim_and_rest, claims_checked
+from gemlang.assistant.fact_checks import claim_and_rest, claims_checked, readings_fit
 from gemlang.assistant.follow_ups import waiting_for, with_other_edge, with_unit_given
 from gemlang.assistant.gem_answers import (
     ORIGIN_DECIDED,
@@ -77,6 +77,7 @@ from gemlang.assistant.questions import (
     DOUBLET_QUESTION,
     EARLIER_STONE,
     EXPLAINED_BY,
+    FIT_ASKED,
     FOLLOW_UP,
     GEMS_IN_GENERAL,
     GENERAL_QUESTION,
@@ -585,6 +586,7 @@ class Conversation:
         else:
             self._answered_first = self._asked_beside_the_photo(turn) if turn.photos else self._answered_first
             self._take_hints(turn)
+            self._answered_first = self._answered_first or self._fit_asked(turn)
         if (
             self._comparison(turn)
             or self._lab_grown_compared(turn)
@@ -1146,6 +1148,12 @@ class Conversation:
         if unheld:  # "forget the hardness" when none was given
             unheld = ["readings" if w == "everything" else w for w in unheld]
             answer.notes.append(f"you had given me no {' or '.join(unheld)}, so there was nothing to leave out.")
+
+    def _fit_asked(self, turn: Turn) -> str:
+        """ "RI 1.54, does that fit?" after a stone was answered (or a gem talked about: "what is emerald?"): yes or
+        no for that gem first, then the ranking the reading changes (which may put another gem first)."""
+        gem = (self._answered_gem() if self._stone_answered() else self.topic) if turn.new.measured else None
+        return readings_fit(turn.text, gem) if gem is not None and FIT_ASKED.search(turn.text) else ""
 
     # --- questions about gems, not about the stone in hand ------------------------------------------------------
     def _comparison(self, turn: Turn) -> bool:

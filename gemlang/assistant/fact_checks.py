@@ -113,6 +113,17 @@ def _sentence_checked(sentence: str, others: str) -> str:
     kind = KIND_SAID.search(text, named.end())
     kinds = gems_named_in(kind.group("kind")) if kind else []
     checks = [(g, check) for g in subjects for check in _checks(text, g, kinds[0] if len(kinds) == 1 else None, kind)]
+    return _verdict(checks)
+
+
+def readings_fit(text: str, gem: GemFacts) -> str:
+    """ "RI 1.54, does that fit?" of the stone answered as `gem`: each reading the message gives, checked against
+    the gem's facts as a claim about it would be; '' when the message gives none."""
+    return _verdict([(gem, check) for check in _checks(text, gem, None, None)])
+
+
+def _verdict(checks: list[tuple[GemFacts, tuple[bool | None, str, str, str]]]) -> str:
+    """Yes, no or partly, then a line per check; '' without checks."""
     if not checks:
         return ""
     lines = [_line(g, *check) for g, check in checks]

@@ -432,6 +432,12 @@ ASSEMBLED_GEM_QUESTION = re.compile(
 # "what about a triplet?" of the stone in hand: "is it a triplet?"
 AND_THE_OTHER_ASSEMBLY = re.compile(r"\s*(?:and|what about|how about)\s+(?:an?\s+)?(doublet|triplet)\s*[?.!]*\s*", re.I)
 ELSE_QUESTION = re.compile(r"\bwhat else\b|\bother (?:possibilit|option|candidate|gem)|\balternatives?\b", re.I)
+# "RI 1.54, does that fit?", "SG 3.9, is that consistent with it?": whether a reading fits the gem answered
+FIT_ASKED = re.compile(
+    r"\b(?:does|do|would|will|could)\s+(?:that|this|it|these|those|they)\s+(?:still\s+)?(?:fit|match|agree)\b|"
+    r"\b(?:is|are)\s+(?:that|this|these|those|they)\s+(?:consistent|compatible)\s+with\s+(?:it|that|this|the photo)\b",
+    re.I,
+)
 # "and the second one?", "what about the runner-up?" after the alternatives: the second candidate, not a new topic
 RUNNER_UP_QUESTION = re.compile(
     r"\s*(?:and|but|so|ok(?:ay)?)?,?\s*(?:what about|how about|tell me (?:more )?about|what(?:'s| is))?\s*"
