@@ -1029,7 +1029,10 @@ def test_the_second_one_after_the_alternatives_is_the_runner_up_and_how_to_tell_
         assert reply.startswith("Second comes Tsavorite (") and "Tsavorite 1.738–1.745" in reply, asked
     alone = Assistant(None, evidence=EvidenceModel(["Moonstone", "Pearl"])).conversation()
     alone.image_probs = np.array([0.999, 0.001])
-    assert alone.ask("and the second one?").reply.startswith("Nothing else comes close to Moonstone")
+    assert (
+        alone.ask("and the second one?").reply
+        == "Pearl comes second, but far behind: nothing else comes close to Moonstone (99%)."
+    )
 
 
 def test_a_reading_asked_to_fit_the_photos_answer_is_said_to_fit_or_not_before_the_new_ranking():
