@@ -3208,6 +3208,22 @@ def test_a_claim_about_a_gem_asked_to_be_confirmed_is_checked_not_read_as_a_ston
     assert not chat.ask("my stone is uniaxial, right?").reply.startswith("**")  # the user's stone: a reading
 
 
+def test_the_value_asked_after_a_gem_was_talked_about_is_that_gems_not_the_glossarys_definition():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is pyrite?")
+    assert chat.ask("what's the streak?").reply == "**Pyrite**: streak greenish black (on unglazed porcelain)."
+    assert chat.ask("what is the lustre?").reply == "**Pyrite**: lustre metallic."
+    assert Assistant(classifier=None).conversation().ask("what is the lustre?").reply.startswith("**Lustre**: ")
+
+
+def test_the_streak_of_a_gem_harder_than_the_plate_is_none_and_of_a_softer_one_without_a_record_unknown():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is sapphire?")  # the gem on the table, as a photo's answer puts it
+    reply = chat.ask("what's the streak?").reply
+    assert reply.startswith("**Sapphire**: streak none: at Mohs 9 it is at least as hard as unglazed porcelain")
+    assert "not on record" in Assistant(classifier=None).conversation().ask("the streak of sunstone?").reply
+
+
 def test_a_streak_between_two_gems_asked_is_said_with_their_streaks_and_a_streak_test_question_is_warned():
     chat = Assistant(classifier=None).conversation()
     reply = chat.ask("Lapis or sodalite? the streak is light blue").reply

@@ -869,7 +869,7 @@ class Conversation:
         return True
 
     def _glossary(self, turn: Turn) -> bool:
-        stones_value = THE_STONES_VALUE.search(turn.text) and self._answered_gem() is not None  # "what's the RI?"
+        stones_value = THE_STONES_VALUE.search(turn.text) and (self._answered_gem() or self.topic) is not None
         terms = [] if stones_value else terms_asked(turn.text)  # "what is pleochroism?"
         if not stones_value and not terms and turn.after_term and (more := AND_ABOUT_TERM.fullmatch(turn.text)):
             terms = terms_asked(f"what is {more.group(1)}?")  # "what is birefringence?", then "and pleochroism?"
