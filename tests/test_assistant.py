@@ -1053,6 +1053,18 @@ def test_a_reading_asked_to_fit_the_photos_answer_is_said_to_fit_or_not_before_t
     assert talked_of.ask("RI 1.58, does that fit?").reply.startswith("**Yes.** Emerald's refractive index is 1.565")
 
 
+def test_the_odds_and_something_else_asked_of_a_photos_answer_are_how_sure_and_the_runners_up():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Spinel", "Garnet Red"])).conversation()
+    chat.image_probs = np.array([0.9, 0.07, 0.03])
+    chat.ask("what gem is this?")
+    for asked in ("what are the odds?", "what's the probability?"):
+        assert chat.ask(asked).reply.startswith("Ruby at "), asked
+    for asked in ("could it be something else?", "what could it be besides that?"):
+        assert chat.ask(asked).reply.startswith("After Ruby ("), asked
+
+
 def test_follow_ups_leave_out_the_leads_own_species_name_the_look_alike_left_and_say_when_readings_fit_badly():
     from gemlang.assistant import Answer, follow_up
     from gemlang.hints import parse_hints

@@ -376,8 +376,10 @@ THE_STONES_VALUE = re.compile(
 )
 # "are you sure?", "are you 100% sure?", "you sure?": the answer asked to be stood by, yes or no
 SURE_QUESTION = re.compile(r"\b(?:are you|you|u)\s+(?:\w+\s+|100\s*%\s*)?(?:sure|certain|positive)\b", re.I)
+# "what are the odds?", "what's the probability?" alone: how sure, not the odds of something it names
+ODDS_ALONE = r"\bwhat(?:'s| is| are)\s+(?:the|your|its)\s+(?:odds|chances?|probabilit(?:y|ies))\s*[?.!]*\s*$"
 CONFIDENCE_QUESTION = re.compile(
-    rf"\bhow (?:sure|confident|certain|likely)\b|\bconfidence\b|{SURE_QUESTION.pattern}", re.I
+    rf"\bhow (?:sure|confident|certain|likely)\b|\bconfidence\b|{SURE_QUESTION.pattern}|{ODDS_ALONE}", re.I
 )
 # a gem asked to be confirmed, leading: "this is definitely a diamond right?", "surely it's an emerald?"
 LEADING_WORDS = re.compile(r"\b(?:definitely|surely|certainly|for sure|100\s*%|must be|no doubt)\b", re.I)
@@ -431,7 +433,13 @@ ASSEMBLED_GEM_QUESTION = re.compile(
 )
 # "what about a triplet?" of the stone in hand: "is it a triplet?"
 AND_THE_OTHER_ASSEMBLY = re.compile(r"\s*(?:and|what about|how about)\s+(?:an?\s+)?(doublet|triplet)\s*[?.!]*\s*", re.I)
-ELSE_QUESTION = re.compile(r"\bwhat else\b|\bother (?:possibilit|option|candidate|gem)|\balternatives?\b", re.I)
+# "what else?", "could it be something else?", "what could it be besides that?": the runners-up
+ELSE_QUESTION = re.compile(
+    r"\bwhat else\b|\bother (?:possibilit|option|candidate|gem)|\balternatives?\b|"
+    r"\b(?:could|might|can)\s+(?:it|this|that)\s+be\s+(?:something|anything)\s+else\b|"
+    r"\bwhat\s+(?:could|might|can)\s+(?:it|this|that)\s+be\s+(?:besides|other than|instead)\b",
+    re.I,
+)
 # "RI 1.54, does that fit?", "SG 3.9, is that consistent with it?": whether a reading fits the gem answered
 FIT_ASKED = re.compile(
     r"\b(?:does|do|would|will|could)\s+(?:that|this|it|these|those|they)\s+(?:still\s+)?(?:fit|match|agree)\b|"
