@@ -12,7 +12,7 @@ import numpy as np
 from PIL import Image
 
 from gemlang.assistant.answer import UNSURE_BECAUSE, Answer
-from gemlang.assistant.fact_checks import claim_and_rest, claims_checked, readings_fit
+from gemlang.assistant.fact_checks import FIT_ASKED, claim_and_rest, claims_checked, readings_fit
 from gemlang.assistant.follow_ups import waiting_for, with_other_edge, with_unit_given
 from gemlang.assistant.gem_answers import (
     ORIGIN_DECIDED,
@@ -77,7 +77,6 @@ from gemlang.assistant.questions import (
     DOUBLET_QUESTION,
     EARLIER_STONE,
     EXPLAINED_BY,
-    FIT_ASKED,
     FOLLOW_UP,
     GEMS_IN_GENERAL,
     GENERAL_QUESTION,

@@ -116,6 +116,14 @@ def _sentence_checked(sentence: str, others: str) -> str:
     return _verdict(checks)
 
 
+# "RI 1.54, does that fit?", "SG 3.9, is that consistent with it?": whether a reading fits the gem answered
+FIT_ASKED = re.compile(
+    r"\b(?:does|do|would|will|could)\s+(?:that|this|it|these|those|they)\s+(?:still\s+)?(?:fit|match|agree)\b|"
+    r"\b(?:is|are)\s+(?:that|this|these|those|they)\s+(?:consistent|compatible)\s+with\s+(?:it|that|this|the photo)\b",
+    re.I,
+)
+
+
 def readings_fit(text: str, gem: GemFacts) -> str:
     """ "RI 1.54, does that fit?" of the stone answered as `gem`: each reading the message gives, checked against
     the gem's facts as a claim about it would be; '' when the message gives none."""

@@ -433,23 +433,17 @@ ASSEMBLED_GEM_QUESTION = re.compile(
 )
 # "what about a triplet?" of the stone in hand: "is it a triplet?"
 AND_THE_OTHER_ASSEMBLY = re.compile(r"\s*(?:and|what about|how about)\s+(?:an?\s+)?(doublet|triplet)\s*[?.!]*\s*", re.I)
-# "what else?", "could it be something else?", "what could it be besides that?": the runners-up
-ELSE_QUESTION = re.compile(
-    r"\bwhat else\b|\bother (?:possibilit|option|candidate|gem)|\balternatives?\b|"
-    r"\b(?:could|might|can)\s+(?:it|this|that)\s+be\s+(?:something|anything)\s+else\b|"
-    r"\bwhat\s+(?:could|might|can)\s+(?:it|this|that)\s+be\s+(?:besides|other than|instead)\b",
-    re.I,
-)
-# "RI 1.54, does that fit?", "SG 3.9, is that consistent with it?": whether a reading fits the gem answered
-FIT_ASKED = re.compile(
-    r"\b(?:does|do|would|will|could)\s+(?:that|this|it|these|those|they)\s+(?:still\s+)?(?:fit|match|agree)\b|"
-    r"\b(?:is|are)\s+(?:that|this|these|those|they)\s+(?:consistent|compatible)\s+with\s+(?:it|that|this|the photo)\b",
-    re.I,
-)
 # "and the second one?", "what about the runner-up?" after the alternatives: the second candidate, not a new topic
 RUNNER_UP_QUESTION = re.compile(
     r"\s*(?:and|but|so|ok(?:ay)?)?,?\s*(?:what about|how about|tell me (?:more )?about|what(?:'s| is))?\s*"
     r"(?:the\s+)?(?:second|2nd|runner[- ]up)(?:\s+(?:one|guess|candidate|option|choice|possibility|gem))?\s*[?.!]*\s*",
+    re.I,
+)
+# "what else?", "could it be something else?", "what could it be besides that?": the runners-up
+_IT_BE = r"(?:could|might|can)\s+(?:it|this|that)\s+be"
+ELSE_QUESTION = re.compile(
+    rf"\bwhat else\b|\bother (?:possibilit|option|candidate|gem)|\balternatives?\b|\b{_IT_BE} (?:some|any)thing else\b"
+    rf"|\bwhat\s+{_IT_BE}\s+(?:besides|other than|instead)\b",
     re.I,
 )
 WHY_ONLY = re.compile(r"\s*(?:but |and |so )?why(?: not| so| is that)?\s*[?!.]*\s*", re.I)  # a follow-up, nothing more
