@@ -1035,6 +1035,53 @@ def test_why_what_else_and_its_history_are_answered_about_the_stone_discussed():
     assert "mined" not in follow_up("where does the name come from?", answer, evidence)
 
 
+def test_the_second_one_after_the_alternatives_is_the_runner_up_and_how_to_tell_it_apart():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Emerald", "Tsavorite", "Peridot"])).conversation()
+    chat.image_probs = np.array([0.9, 0.08, 0.02])  # a photo's answer: emerald, then tsavorite
+    chat.ask("what else could it be?")
+    for asked in ("and the second one?", "what about the runner-up?"):
+        reply = chat.ask(asked).reply
+        assert reply.startswith("Second comes Tsavorite (") and "Tsavorite 1.738–1.745" in reply, asked
+    alone = Assistant(None, evidence=EvidenceModel(["Moonstone", "Pearl"])).conversation()
+    alone.image_probs = np.array([0.999, 0.001])
+    assert (
+        alone.ask("and the second one?").reply
+        == "Pearl comes second, but far behind: nothing else comes close to Moonstone (99%)."
+    )
+
+
+def test_a_reading_asked_to_fit_the_photos_answer_is_said_to_fit_or_not_before_the_new_ranking():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Sapphire Blue", "Iolite", "Amber"])).conversation()
+    chat.image_probs = np.array([0.95, 0.03, 0.02])
+    chat.ask("what gem is this?")
+    reply = chat.ask("RI 1.54, does that fit?").reply
+    assert reply.startswith("**No.** Sapphire Blue's refractive index is 1.762–1.770, so RI 1.540 does not fit.")
+    amber = Assistant(None, evidence=EvidenceModel(["Amber", "Iolite"])).conversation()
+    amber.image_probs = np.array([0.95, 0.05])
+    amber.ask("what gem is this?")
+    assert amber.ask("SG 1.08, is that consistent with it?").reply.startswith("**Yes.** Amber's specific gravity")
+    assert not amber.ask("SG 1.07").reply.startswith("**Yes.**")  # a reading alone asks nothing
+    talked_of = Assistant(classifier=None).conversation()
+    talked_of.ask("what is emerald?")
+    assert talked_of.ask("RI 1.58, does that fit?").reply.startswith("**Yes.** Emerald's refractive index is 1.565")
+
+
+def test_the_odds_and_something_else_asked_of_a_photos_answer_are_how_sure_and_the_runners_up():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Spinel", "Garnet Red"])).conversation()
+    chat.image_probs = np.array([0.9, 0.07, 0.03])
+    chat.ask("what gem is this?")
+    for asked in ("what are the odds?", "what's the probability?"):
+        assert chat.ask(asked).reply.startswith("Ruby at "), asked
+    for asked in ("could it be something else?", "what could it be besides that?"):
+        assert chat.ask(asked).reply.startswith("After Ruby ("), asked
+
+
 def test_follow_ups_leave_out_the_leads_own_species_name_the_look_alike_left_and_say_when_readings_fit_badly():
     from gemlang.assistant import Answer, follow_up
     from gemlang.hints import parse_hints
@@ -3192,6 +3239,22 @@ def test_a_claim_about_a_gem_asked_to_be_confirmed_is_checked_not_read_as_a_ston
     chat = Assistant(classifier=None).conversation()
     assert chat.ask(claim).reply.startswith(reply) and not chat.hints  # no reading of a stone
     assert not chat.ask("my stone is uniaxial, right?").reply.startswith("**")  # the user's stone: a reading
+
+
+def test_the_value_asked_after_a_gem_was_talked_about_is_that_gems_not_the_glossarys_definition():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is pyrite?")
+    assert chat.ask("what's the streak?").reply == "**Pyrite**: streak greenish black (on unglazed porcelain)."
+    assert chat.ask("what is the lustre?").reply == "**Pyrite**: lustre metallic."
+    assert Assistant(classifier=None).conversation().ask("what is the lustre?").reply.startswith("**Lustre**: ")
+
+
+def test_the_streak_of_a_gem_harder_than_the_plate_is_none_and_of_a_softer_one_without_a_record_unknown():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is sapphire?")  # the gem on the table, as a photo's answer puts it
+    reply = chat.ask("what's the streak?").reply
+    assert reply.startswith("**Sapphire**: streak none: at Mohs 9 it is at least as hard as unglazed porcelain")
+    assert "not on record" in Assistant(classifier=None).conversation().ask("the streak of sunstone?").reply
 
 
 def test_a_streak_between_two_gems_asked_is_said_with_their_streaks_and_a_streak_test_question_is_warned():

@@ -233,6 +233,14 @@ def test_a_gem_called_fragile_or_an_everyday_stone_is_a_wear_question_carried_to
     assert chat.ask("and sapphire?").reply.startswith("**Caring for Sapphire**: Sapphire (Mohs 9) is hard enough")
 
 
+def test_is_it_durable_of_the_gem_on_the_table_is_answered_with_how_it_wears():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is opal?")  # the gem on the table, as a photo's answer puts it
+    reply = chat.ask("is it durable?").reply  # was its cleaning notes alone
+    assert reply.startswith("**Caring for Opal**: Opal (Mohs 5.5–6.5) is softer than quartz (Mohs 7)")
+    assert "hard enough for everyday wear" in chat.ask("how durable is ruby?").reply
+
+
 def test_which_gems_fade_in_sunlight_lists_what_each_gems_care_notes_say_of_light():
     reply = Assistant(classifier=None).conversation().ask("which gems fade in sunlight?").reply  # was the help
     assert reply.startswith("**Fading in light**, as my care notes say:") and "Kunzite: Fades with light" in reply

@@ -12,7 +12,7 @@ import numpy as np
 from PIL import Image
 
 from gemlang.assistant.answer import UNSURE_BECAUSE, Answer
-from gemlang.assistant.fact_checks import claim_and_rest, claims_checked
+from gemlang.assistant.fact_checks import FIT_ASKED, claim_and_rest, claims_checked, readings_fit
 from gemlang.assistant.follow_ups import waiting_for, with_other_edge, with_unit_given
 from gemlang.assistant.gem_answers import (
     ORIGIN_DECIDED,
@@ -110,6 +110,7 @@ from gemlang.assistant.questions import (
     QUESTION_RUN_ON,
     QUESTION_SHAPED,
     RESET_WORDS,
+    RUNNER_UP_QUESTION,
     SAME_READINGS,
     SAME_STONE,
     SELF_TREATMENT,
@@ -590,6 +591,7 @@ class Conversation:
         else:
             self._answered_first = self._asked_beside_the_photo(turn) if turn.photos else self._answered_first
             self._take_hints(turn)
+            self._answered_first = self._answered_first or self._fit_asked(turn)
         if (
             self._comparison(turn)
             or self._lab_grown_compared(turn)
@@ -872,7 +874,7 @@ class Conversation:
         return True
 
     def _glossary(self, turn: Turn) -> bool:
-        stones_value = THE_STONES_VALUE.search(turn.text) and self._answered_gem() is not None  # "what's the RI?"
+        stones_value = THE_STONES_VALUE.search(turn.text) and (self._answered_gem() or self.topic) is not None
         terms = [] if stones_value else terms_asked(turn.text)  # "what is pleochroism?"
         if not stones_value and not terms and turn.after_term and (more := AND_ABOUT_TERM.fullmatch(turn.text)):
             terms = terms_asked(f"what is {more.group(1)}?")  # "what is birefringence?", then "and pleochroism?"
@@ -1151,6 +1153,12 @@ class Conversation:
         if unheld:  # "forget the hardness" when none was given
             unheld = ["readings" if w == "everything" else w for w in unheld]
             answer.notes.append(f"you had given me no {' or '.join(unheld)}, so there was nothing to leave out.")
+
+    def _fit_asked(self, turn: Turn) -> str:
+        """ "RI 1.54, does that fit?" after a stone was answered (or a gem talked about: "what is emerald?"): yes or
+        no for that gem first, then the ranking the reading changes (which may put another gem first)."""
+        gem = (self._answered_gem() if self._stone_answered() else self.topic) if turn.new.measured else None
+        return readings_fit(turn.text, gem) if gem is not None and FIT_ASKED.search(turn.text) else ""
 
     # --- questions about gems, not about the stone in hand ------------------------------------------------------
     def _comparison(self, turn: Turn) -> bool:
@@ -1917,7 +1925,9 @@ class Conversation:
         # no gem named: none to discuss
         flagged = self.scope is not None and self.scope.flagged and not self.hints.measured
         if not (turn.images or turn.new or turn.asked or flagged):
-            focused = follow_up(text, answer, self.assistant.evidence, self.hints)
+            # "and the second one?" with several stones in the chat may mean a stone, not the runner-up
+            stone_meant = bool(self.stones) and RUNNER_UP_QUESTION.fullmatch(text)
+            focused = "" if stone_meant else follow_up(text, answer, self.assistant.evidence, self.hints)
             # the stone was answered the same before: its description is not repeated under every answer
             said = answer.gem is not None and any(x.gem == answer.gem for x in self.answers[self._stone_began :])
             if focused:

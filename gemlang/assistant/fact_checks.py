@@ -113,6 +113,25 @@ def _sentence_checked(sentence: str, others: str) -> str:
     kind = KIND_SAID.search(text, named.end())
     kinds = gems_named_in(kind.group("kind")) if kind else []
     checks = [(g, check) for g in subjects for check in _checks(text, g, kinds[0] if len(kinds) == 1 else None, kind)]
+    return _verdict(checks)
+
+
+# "RI 1.54, does that fit?", "SG 3.9, is that consistent with it?": whether a reading fits the gem answered
+FIT_ASKED = re.compile(
+    r"\b(?:does|do|would|will|could)\s+(?:that|this|it|these|those|they)\s+(?:still\s+)?(?:fit|match|agree)\b|"
+    r"\b(?:is|are)\s+(?:that|this|these|those|they)\s+(?:consistent|compatible)\s+with\s+(?:it|that|this|the photo)\b",
+    re.I,
+)
+
+
+def readings_fit(text: str, gem: GemFacts) -> str:
+    """ "RI 1.54, does that fit?" of the stone answered as `gem`: each reading the message gives, checked against
+    the gem's facts as a claim about it would be; '' when the message gives none."""
+    return _verdict([(gem, check) for check in _checks(text, gem, None, None)])
+
+
+def _verdict(checks: list[tuple[GemFacts, tuple[bool | None, str, str, str]]]) -> str:
+    """Yes, no or partly, then a line per check; '' without checks."""
     if not checks:
         return ""
     lines = [_line(g, *check) for g, check in checks]

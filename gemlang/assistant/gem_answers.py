@@ -124,6 +124,9 @@ STREAK = re.compile(
 )
 
 
+STREAK_PLATE_HARDNESS = 7  # a streak plate's unglazed porcelain, Mohs 6.5 to 7: a gem this hard scratches it
+
+
 def streak_of(g: GemFacts) -> str:
     """The colour of the powder a gem leaves on unglazed porcelain, where its facts name it: its sourced streak, else
     what its features say of one."""
@@ -132,6 +135,11 @@ def streak_of(g: GemFacts) -> str:
     for text in (*g.diagnostic_features, g.description):
         if m := STREAK.search(text or ""):
             return f"{(m.group(1) or m.group(2)).lower().replace('-', ' ')} (on unglazed porcelain)"
+    if g.hardness is not None and g.hardness[0] >= STREAK_PLATE_HARDNESS:  # the glossary's "streak": no powder
+        return (
+            f"none: at Mohs {g.format('hardness')} it is at least as hard as unglazed porcelain (about Mohs 6.5 to "
+            "7), so it scratches the plate and leaves no streak; the test is made only on rough material"
+        )
     return (
         "not on record here. A streak is the colour of a mineral's powder on unglazed porcelain: it tells opaque "
         "and strongly coloured minerals apart (pyrite greenish black, hematite red), while most transparent gems "

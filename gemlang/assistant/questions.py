@@ -376,8 +376,10 @@ THE_STONES_VALUE = re.compile(
 )
 # "are you sure?", "are you 100% sure?", "you sure?": the answer asked to be stood by, yes or no
 SURE_QUESTION = re.compile(r"\b(?:are you|you|u)\s+(?:\w+\s+|100\s*%\s*)?(?:sure|certain|positive)\b", re.I)
+# "what are the odds?", "what's the probability?" alone: how sure, not the odds of something it names
+ODDS_ALONE = r"\bwhat(?:'s| is| are)\s+(?:the|your|its)\s+(?:odds|chances?|probabilit(?:y|ies))\s*[?.!]*\s*$"
 CONFIDENCE_QUESTION = re.compile(
-    rf"\bhow (?:sure|confident|certain|likely)\b|\bconfidence\b|{SURE_QUESTION.pattern}", re.I
+    rf"\bhow (?:sure|confident|certain|likely)\b|\bconfidence\b|{SURE_QUESTION.pattern}|{ODDS_ALONE}", re.I
 )
 # a gem asked to be confirmed, leading: "this is definitely a diamond right?", "surely it's an emerald?"
 LEADING_WORDS = re.compile(r"\b(?:definitely|surely|certainly|for sure|100\s*%|must be|no doubt)\b", re.I)
@@ -437,7 +439,19 @@ ONE_OF_THE_PAIR = re.compile(
     re.I,
 )
 AND_THE_OTHER_ASSEMBLY = re.compile(r"\s*(?:and|what about|how about)\s+(?:an?\s+)?(doublet|triplet)\s*[?.!]*\s*", re.I)
-ELSE_QUESTION = re.compile(r"\bwhat else\b|\bother (?:possibilit|option|candidate|gem)|\balternatives?\b", re.I)
+# "and the second one?", "what about the runner-up?" after the alternatives: the second candidate, not a new topic
+RUNNER_UP_QUESTION = re.compile(
+    r"\s*(?:and|but|so|ok(?:ay)?)?,?\s*(?:what about|how about|tell me (?:more )?about|what(?:'s| is))?\s*"
+    r"(?:the\s+)?(?:second|2nd|runner[- ]up)(?:\s+(?:one|guess|candidate|option|choice|possibility|gem))?\s*[?.!]*\s*",
+    re.I,
+)
+# "what else?", "could it be something else?", "what could it be besides that?": the runners-up
+_IT_BE = r"(?:could|might|can)\s+(?:it|this|that)\s+be"
+ELSE_QUESTION = re.compile(
+    rf"\bwhat else\b|\bother (?:possibilit|option|candidate|gem)|\balternatives?\b|\b{_IT_BE} (?:some|any)thing else\b"
+    rf"|\bwhat\s+{_IT_BE}\s+(?:besides|other than|instead)\b",
+    re.I,
+)
 WHY_ONLY = re.compile(r"\s*(?:but |and |so )?why(?: not| so| is that)?\s*[?!.]*\s*", re.I)  # a follow-up, nothing more
 WHY_QUESTION = re.compile(r"^\s*why\b|\bhow do you know\b|\bwhy (?:do|did|is|are) you\b", re.I)
 # "how did it form?", "how was it made?", "where does it grow?": how the gem forms in the earth

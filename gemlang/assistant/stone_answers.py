@@ -16,6 +16,7 @@ from gemlang.assistant.gem_answers import (
     how_to_spot_glass,
     magnified_signs,
     species_word,
+    tell_apart,
     usually_treated,
     what_it_shows,
 )
@@ -29,6 +30,7 @@ from gemlang.assistant.questions import (
     MORE_QUESTION,
     NATURAL_QUESTION,
     NEXT_TEST_QUESTION,
+    RUNNER_UP_QUESTION,
     SURE_QUESTION,
     WHY_QUESTION,
 )
@@ -203,6 +205,14 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
                 return f"Probably not: the evidence leans to {name} ({percent(p)}), which is not a natural gem."
             return f"No: the evidence points to {name}, which is not a natural gem."
         return natural_or_not(gem, answer, evidence, hints) + usually_treated(gem)
+    if RUNNER_UP_QUESTION.fullmatch(text):  # after the alternatives: which is second, and how to tell it apart
+        if not rest:  # the headline's "next: Amethyst (<1%)": a long shot, no candidate to test for
+            kin = {n for n, g in others.items() if gem is not None and kind_of(gem, g)}
+            far = next((n for n, _ in answer.candidates[1:] if n not in kin), "")
+            close = f"nothing else comes close to {name} ({percent(p)})"
+            return f"{far} comes second, but far behind: {close}." if far else f"{close[0].upper()}{close[1:]}."
+        second, q = rest[0]
+        return f"Second comes {second} ({percent(q)}). {tell_apart(lead, second, evidence, hints)}".strip()
     if ELSE_QUESTION.search(text):
         if not rest:
             shaky = ", though your readings do not fit it well: re-take them" if answer.unsure else ""

@@ -63,9 +63,10 @@ WEAR_QUESTION = re.compile(
     r"\b(?:wear|worn)\b[^.?!]{0,30}\b(?:every ?day|daily|rings?|all the time)\b|"
     r"\b(?:every ?day|daily) (?:wear|rings?)\b|\b(?:good|suitable|ok|okay|durable enough|hard enough|tough enough) "
     r"(?:for|in) an? (?:engagement |wedding )?ring\b|"
-    # "is tanzanite a good everyday stone?", "is emerald fragile?"
+    # "is tanzanite a good everyday stone?", "is emerald fragile?", "is it durable?"
     r"\b(?:good|suitable|ok|okay) (?:for )?(?:an? )?(?:every ?day|daily) (?:stone|gem|gemstone)\b|\bfragile\b|"
-    r"\b(?:break|chip|crack|scratch)s? easily\b",
+    r"\b(?:break|chip|crack|scratch)s? easily\b|"
+    r"\bhow durable\b|\b(?:is|are) (?:it|this|they) (?:very |really )?durable\b",
     re.I,
 )
 DUST = 7.0  # household dust is mostly quartz grains: a softer gem's facets dull with daily wear
