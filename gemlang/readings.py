@@ -779,11 +779,13 @@ def _disagree(sg: Reading, liquid: Reading) -> bool:
 
 # A number with a letter typed into it ("1.7l8"): read as 1.7 it would be a wrong reading, so it is not read.
 GARBLED_NUMBER = re.compile(r"(?<![\w.])\d+[.,]\d*[a-z]+\d[\w.]*")
-# A hydrostatic weighing: the stone's weight in air and in water ("2.000 ct in air, 1.496 ct in water").
+# A hydrostatic weighing: the stone's weight in air and in water ("2.000 ct in air, 1.496 ct in water"), or
+# weight after its medium as a bench notes it ("weight in air 2.35 ct, in water 1.68", "air: 1.842 ct, water: 1.326")
 _WEIGHT = r"(\d+(?:\.\d+)?)\s*(?:ct|carats?|g|grams?)?\s*(?:in|under)\s+"
 WEIGHED = re.compile(
     rf"{_WEIGHT}air\b.{{0,30}}?{_WEIGHT}water\b"  # "2.000 ct in air, 1.496 ct in water"
-    r"|(?:weight|weighs?)?\s*in air\s*(\d+(?:\.\d+)?)\s*(?:ct|carats?|g|grams?)?.{0,30}?in water\s*(\d+(?:\.\d+)?)"
+    r"|(?:weight|weighs?)?\s*\b(?:in )?air\s*[:=]?\s*(\d+(?:\.\d+)?)\s*(?:ct|carats?|g|grams?)?.{0,30}?"
+    r"\b(?:in )?water\s*[:=]?\s*(\d+(?:\.\d+)?)"
 )
 
 
@@ -1050,7 +1052,11 @@ def _parse_readings(text: str) -> Readings:
         described = None
     bire, problem, _ = _checked(t, text, BIRE_WORDS, (0.0, BIREFRINGENCE_MAX), "a birefringence", BIRE_RANGE, 12)
     problems += [problem] if problem else []
-    sg, problem, found_sg = _checked(t, text, SG_WORDS, SG_LIMITS, "a specific gravity", SG_RANGE, usual=SG_LIMITS)
+    # the weights of a weighing are no SG of their own, whatever word comes before them ("hydrostatic: air 1.842 ct")
+    unweighed = WEIGHED.sub(lambda m: " " * len(m.group(0)), t)
+    sg, problem, found_sg = _checked(
+        unweighed, text, SG_WORDS, SG_LIMITS, "a specific gravity", SG_RANGE, usual=SG_LIMITS
+    )
     problems += [problem] if problem else []
     if not found_sg:
         sg, problem = _weighed(t)
