@@ -529,6 +529,13 @@ def test_chelsea_filter_shorthand_is_the_filters_reaction_not_the_stones_colour(
     assert parse_hints("red stone, cf. the ruby I had").readings.chelsea_red is None
 
 
+def test_the_filter_a_stone_is_looked_through_is_the_chelsea_filter():
+    h = parse_hints("green stone goes red through the filter, RI 1.57-1.58")
+    assert h.readings.chelsea_red is True and h.colours == ("green",)
+    assert parse_hints("stays green under the colour filter").readings.chelsea_red is False
+    assert parse_hints("blue, seen through the polarizing filter").readings.chelsea_red is None
+
+
 def test_curved_lines_on_the_setting_are_no_curved_striae_in_the_stone():
     assert "curved striae" not in parse_hints("blue, curved lines on the metal of the setting").readings.observations
     assert "curved striae" in parse_hints("blue, curved colour banding").readings.observations
