@@ -110,6 +110,8 @@ OPTIC_SIGN = re.compile(
 )
 # a reading said not to be seen: "not", "isn't", "doesn't show", "shows no" before it
 NOT_SEEN = r"\b(?:not|isn'?t|aren'?t|never|(?:does|did|do)(?:n'?t|\s+not)\s+(?:show|have|give)|shows?\s+no)"
+# a UV lamp by name: "LWUV", "SW", "short wave", "long-wave", "ultraviolet", "fluoresces"
+UV_LAMP = r"\b(?:[ls]w)?uv\b|ultra-?violet|fluoresc|long[- ]?wave|short[- ]?wave|\blw\b|\bsw\b"
 NO_GLOW = (
     r"inert|no (?:fluorescence|glow|reaction)|(?:does|did|do|is|was)(?:n'?t|\s+not)\s+(?:glow|fluoresce|react)|"
     r"nothing|dead|non-?fluorescent"
@@ -1156,7 +1158,7 @@ def _parse_readings(text: str) -> Readings:
         )
 
     fluorescence = None
-    lamp = r"\b(?:[ls]w)?uv\b|ultra-?violet|fluoresc|long-?wave|short-?wave|\blw\b|\bsw\b|\bglow(?:s|ed)?\b"
+    lamp = rf"{UV_LAMP}|\bglow(?:s|ed)?\b"
     # "glows red under the chelsea filter" is no UV reading; "red under LW, inert under SW": the long-wave one,
     # which the knowledge base's fluorescence describes
     # nor a glow that moves as the stone is tilted, a moonstone's sheen seen in daylight

@@ -235,6 +235,12 @@ def test_colour_on_an_acetone_swab_is_the_sign_of_a_dye_not_the_stones_colour():
     assert lamp.colours == ("colourless",) and lamp.readings.fluorescence == "inert"  # the lamp's blue is no colour
 
 
+@pytest.mark.parametrize("lamp", ["short wave", "long wave"])
+def test_a_lamp_named_in_two_words_is_a_uv_reading_not_the_stones_colour(lamp):
+    hints = parse_hints(f"colourless, RI 1.728 SR, chalky blue under {lamp}")
+    assert hints.colours == ("colourless",) and hints.readings.fluorescence == "blue"
+
+
 def test_a_gem_named_after_so_or_because_is_no_scratch_test():
     hint, _ = parse_hardness("it scratches glass so it must be a diamond right?")
     assert (hint.low, hint.high, hint.said) == (5.5, 10.0, "scratches glass")  # not "scratches diamond": Mohs 10
