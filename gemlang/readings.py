@@ -600,10 +600,13 @@ def _quantity(t: str, keyword: str, max_gap: int = 24, original: str = "") -> tu
     else:
         # "1.76 RI", "1.62 (spot)"; not the "553" after the decimal comma of "1,544-1,553 DR" (one digit before it)
         before = r"(?:^|(?<![^\d.]\d),|,(?!\d)|[;(]|\b(?:and|an?|with|gives?|reads?|shows?)\b)"
-        m = re.search(rf"{before}\s*(){_NUM}\s*\(?\s*(?:{keyword})", t)
+        # and a refractometer's two edges before their label: "1.54-1.55 RI" (not "1.544-1.553 DR", the polariscope's)
+        edges = rf"(?:\s*(?:-|–|to)\s*{_NUM})?" if keyword == RI_WORDS else "()"
+        m = re.search(rf"{before}\s*(){_NUM}{edges}\s*\(?\s*(?:{keyword})", t)
         if not m:
             return None
-        start, gap, end, low, high = m.start(2), "", m.end(), _float(m.group(2)), None
+        start, gap, end, low = m.start(2), "", m.end(), _float(m.group(2))
+        high = _float(m.group(3)) if m.group(3) else None
     if re.search(r"(?:^|[\s=:])-\s*$", gap):  # "SG -1": a minus sign, not a dash between two numbers
         low = -low
     # "RI 1.76, 1.77", "RI 1.544 1.553": two edges listed, not SG 1.77

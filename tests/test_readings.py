@@ -23,6 +23,8 @@ from gemlang.readings import REFRACTOMETER_LIMIT, parse_readings
         ("1.76 RI, 4.00 SG", 1.76, 1.76),
         ("1.76 RI and 4.00 SG", 1.76, 1.76),  # 4.00 is the SG's
         ("with a 1.72 RI", 1.72, 1.72),
+        ("brown stone, 1.54-1.55 ri, sg 2.66", 1.54, 1.55),  # two edges before their label
+        ("1.762 to 1.770 RI", 1.762, 1.770),
         ("RI is about 1.76 SG 4", 1.76, 1.76),
         ("RI over 1.79", 1.79, 99.0),  # above the limit, not a value of 1.79
         ("RI >1.81", 1.81, 99.0),
