@@ -328,7 +328,7 @@ OBSERVATIONS = {
     r"[^.;]{0,30}\b(?:green|blue|bluish)[^.;]{0,25}\b(?:day ?light|sunlight|outdoors)",
     # lines the hand spectroscope shows that the knowledge base names
     "a 437 nm line": rf"{_NM}437(?:\.\d)?\s*{_LINE}",
-    "chromium lines near 694 nm": rf"{_NM}69[2-4](?:\.\d)?\s*{_LINE}|chromium (?:lines|doublet|spectrum)",
+    "chromium lines near 694 nm": rf"{_NM}69[2-4](?:\.\d)?\s*{_LINE}|chrom(?:e|ium) (?:lines|doublet|spectrum)",
     # almandine's three bands, quoted as 504/520/573 nm as often as 505/527/576 nm
     "iron bands at 505, 527 and 576 nm": rf"{_NM}57[3-7]\s*(?:nm)?\b.{{0,20}}|"
     rf"{_NM}50[3-6]\b[^.;]{{0,20}}\b5(?:1[7-9]|2\d)\b|almandine spectrum",

@@ -655,6 +655,11 @@ def test_a_spectroscope_line_is_read_with_or_without_nm():
         assert parse_readings(f"green, {said}").observations == ("a 437 nm line",), said
 
 
+def test_chrome_lines_are_chromium_lines_as_students_call_them():
+    for said in ("chrome lines in the red", "a chrome spectrum", "chromium doublet at 694 nm"):
+        assert parse_readings(f"red, {said}").observations == ("chromium lines near 694 nm",), said
+
+
 @pytest.mark.parametrize(
     "text, level",
     [
