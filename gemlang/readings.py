@@ -735,9 +735,10 @@ def _uniaxial_sign(indices: re.Match[str]) -> str | None:
     return None if omega == epsilon else "positive" if epsilon > omega else "negative"
 
 
-# "refractive index", as typed in a hurry too ("refractiv index", "refactive index", "index of refraction")
+# "refractive index", as typed in a hurry too ("refractiv index", "refactive index", "refractive indx", "index of
+# refraction")
 RI_WORDS = (
-    r"\br\.?\s?[il](?![a-z])\.?|re?fr?a?ct?i?ve? i\w*(?:ex|ices)|index of refraction|refraction(?= *\d)|"
+    r"\br\.?\s?[il](?![a-z])\.?|re?fr?a?ct?i?ve? (?:i\w*(?:ex|ices)|indx)|index of refraction|refraction(?= *\d)|"
     r"[íi]ndice de refracci[óo]n|brechungsindex|indice de r[ée]fraction|indice di rifrazione|"
     r"refractometer(?: reading)?|\bn\s*[=:]|\bn[dD]\b|\bn(?= +\d\.\d)|"
     # a cabochon's or an aggregate's one vague edge: "spot reading 1.55", "a vague shadow edge near 1.66"
@@ -747,7 +748,7 @@ RI_WORDS = (
 BIRE_WORDS = r"\bbire\w*|\bbi-?ref\w*|\bdr\b|double refraction|δn|delta ?n|\bdn\b"
 # and as gem labs abroad write it: densidad, Dichte, densité, densità, peso específico
 SG_WORDS = (
-    r"\bs\.?\s?g(?![a-z])\.?|specific gravity|relative density|density|densidad|dichte|densit[ée]|densit[àa]|"
+    r"\bs\.?\s?g(?![a-z])\.?|spe?cc?i?fi?c grav\w*|relative density|density|densidad|dichte|densit[ée]|densit[àa]|"
     r"peso espec[ií]fico|spezifisches gewicht|hydrostatic(?:ally)?(?: sg| balance| reading)?|"
     r"\bd(?=\s*=\s*\d\.\d+(?![\d.])(?!\s*(?:mm|cm|ct|carats?|%|°|å|angstrom)))"  # "d = 4.0", not "D = 4.0 ct"
 )
@@ -788,9 +789,9 @@ GARBLED_NUMBER = re.compile(r"(?<![\w.])\d+[.,]\d*[a-z]+\d[\w.]*")
 # weight after its medium as a bench notes it ("weight in air 2.35 ct, in water 1.68", "air: 1.842 ct, water: 1.326")
 _WEIGHT = r"(\d+(?:\.\d+)?)\s*(?:ct|carats?|g|grams?)?\s*(?:in|under)\s+"
 WEIGHED = re.compile(
-    rf"{_WEIGHT}air\b.{{0,30}}?{_WEIGHT}water\b"  # "2.000 ct in air, 1.496 ct in water"
+    rf"{_WEIGHT}air\b.{{0,30}}?{_WEIGHT}(?:water|h2o)\b"  # "2.000 ct in air, 1.496 ct in water"
     r"|(?:weight|weighs?)?\s*\b(?:in )?air\s*[:=]?\s*(\d+(?:\.\d+)?)\s*(?:ct|carats?|g|grams?)?.{0,30}?"
-    r"\b(?:in )?water\s*[:=]?\s*(\d+(?:\.\d+)?)"
+    r"\b(?:in )?(?:water|h2o)\s*[:=]?\s*(\d+(?:\.\d+)?)"
 )
 
 

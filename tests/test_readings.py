@@ -392,10 +392,19 @@ def test_doubling_seen_with_a_loupe_says_doubly_refractive():
 
 @pytest.mark.parametrize(
     "text, low",
-    [("refractiv index 1.54", 1.54), ("refactive index 1.762-1.770", 1.762), ("index of refraction 1.544", 1.544)],
-)
+    [("refractiv index 1.54", 1.54), ("refactive index 1.762-1.770", 1.762), ("index of refraction 1.544", 1.544),
+     ("refractive indx 1.76-1.77", 1.76)],
+)  # fmt: skip
 def test_a_refractive_index_typed_in_a_hurry_is_still_read(text, low):
     assert parse_readings(text).ri.low == low
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("specific gravty 4.0", 4.0), ("specfic gravity 3.52", 3.52), ("in air 2.000 ct, in H2O 1.496 ct", 3.97)],
+)
+def test_a_specific_gravity_typed_in_a_hurry_is_still_read(text, value):
+    assert parse_readings(text).sg.low == pytest.approx(value)
 
 
 def test_curved_colour_banding_and_hot_point_smells_are_read():
