@@ -400,7 +400,7 @@ def _seen(pattern: str, t: str, said_of: re.Pattern[str] | None = None) -> bool:
 
 
 _NUM = r"(\d+(?:[.,]\d+)?|[.,]\d+)"
-_SEP = r"\s*(?:-|–|—|to|/|and)\s*"
+_SEP = r"\s*(?:-|–|—|to|/|and|&)\s*"
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from gemlang.readings import REFRACTOMETER_LIMIT, parse_readings
         ("with a 1.72 RI", 1.72, 1.72),
         ("brown stone, 1.54-1.55 ri, sg 2.66", 1.54, 1.55),  # two edges before their label
         ("1.762 to 1.770 RI", 1.762, 1.770),
+        ("RI: 1.544 & 1.553, SG 2.65", 1.544, 1.553),  # two edges joined by an ampersand
         ("RI is about 1.76 SG 4", 1.76, 1.76),
         ("RI over 1.79", 1.79, 99.0),  # above the limit, not a value of 1.79
         ("RI >1.81", 1.81, 99.0),
