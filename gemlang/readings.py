@@ -588,7 +588,7 @@ def _quantity(t: str, keyword: str, max_gap: int = 24, original: str = "") -> tu
     if m and re.search(r"\band\b|,", m.group(1)) and re.match(rf"\s*(?:{others})(?![^\d]{{0,6}}\d)", t[m.end() :]):
         m = None
     if m and re.search(r"\b(?:not|isn't|isnt)\b", m.group(1)):
-        instead = rf"[^\d]{{0,12}}?\b(?:it'?s|but|rather|actually|instead)\b[^\d]{{0,12}}?{_NUM}(?:{_SEP}{_NUM})?"
+        instead = rf"[^\d]{{0,12}}?\b(?:it'?s|it is|but|rather|actually|instead)\b[^\d]{{0,12}}?{_NUM}(?:{_SEP}{_NUM})?"
         m = re.compile(instead).match(t, m.end())
         if not m:
             return None
@@ -998,6 +998,8 @@ EDGES_MATCH = 0.002  # two edges this close to differing by the birefringence gi
 TWO_EDGES = re.compile(r"(?<![\d.])(1\.[4-9]\d{1,3})\s*(?:-|–|to)\s*(1\.[4-9]\d{1,3})(?![\d.])")
 
 
+# a value said to be wrong, just before it: "not 1.62-1.64", "instead of 1.62", "rather than 1.62"
+NOT_THIS = re.compile(r"\b(?:not|instead of|rather than)\s*$")
 # a reading's label just before its number: "RI 1.76", "SG: 3.60", "birefringence 0.008", "refractive index of"
 LABEL_BEFORE = re.compile(r"(?:\bri|\bsg|\bdr|\bbire\w*|index|gravity|\bn)\s*(?:[:=~]|of|is|was|at)?\s*$", re.I)
 
@@ -1032,7 +1034,10 @@ def _parse_readings(text: str) -> Readings:
         ri = Reading(REFRACTOMETER_LIMIT, 99.0, "over the refractometer's limit")
     elif ri is not None and ri.low == ri.high and 1.75 <= ri.low <= 1.87 and LIMIT_SAID.search(t):
         ri = Reading(ri.low, 99.0, f"over the refractometer's limit ({ri.low:.2f})")  # "RI 1.81 OTL": the limit
-    apart = [(float(m.group(1)), float(m.group(2))) for m in TWO_EDGES.finditer(t)]
+    # two edges said not to be the reading ("RI was 1.72 not 1.62-1.64") are no second stone's
+    apart = [
+        (float(m.group(1)), float(m.group(2))) for m in TWO_EDGES.finditer(t) if not NOT_THIS.search(t[: m.start()])
+    ]
     if two_parts := crown_and_pavilion(t):  # "RI 1.77 on the crown, 1.52 on the pavilion": a doublet
         crown, pavilion = two_parts
         if ri is None or abs(ri.low - crown) > 1e-9:  # not "the crown reads RI 1.762-1.770": that range is the crown's

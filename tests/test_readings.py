@@ -498,6 +498,8 @@ def test_a_keyword_then_another_readings_number_is_not_taken_for_the_first():
         ("RI is NOT 1.72, it's 1.76; SG 4.0; red", ["RI 1.760", "SG 4.00"]),
         ("RI not 1.72 but 1.76", ["RI 1.760"]),
         ("RI is not 1.72", []),  # what it is not is no reading
+        ("RI is not 1.62-1.64, it is 1.72", ["RI 1.720"]),
+        ("sorry, RI was 1.72 not 1.62-1.64", ["RI 1.720"]),  # and no second stone's edges in a note
         ("red, RI 1.718, inert under LWUV? no wait, it glows red", ["RI 1.718", "red under UV"]),
         ("SG 3.25, sorry, I meant 3.52", ["SG 3.52"]),  # the corrected number is the SG again
         ("RI 1.76 SG 3.9, no wait, 4.0", ["RI 1.760", "SG 4.00"]),
@@ -506,6 +508,7 @@ def test_a_keyword_then_another_readings_number_is_not_taken_for_the_first():
 )
 def test_a_reading_corrected_in_the_same_message_is_read_as_corrected(text, expected):
     assert parse_readings(text).describe() == expected
+    assert not parse_readings(text).problems
 
 
 @pytest.mark.parametrize(
