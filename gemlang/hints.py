@@ -359,9 +359,15 @@ TREATMENT_SIGNS = (
 AGAINST_A_TREATMENT = (INTACT_SILK,)
 
 
-# "CF red", "CF: pink", "CF neg": the Chelsea filter's reaction as a bench notes it, not the stone's colour
+# "CF red", "CF: pink", "CF neg": the Chelsea filter's reaction as a bench notes it, not the stone's colour; and
+# "goes red through the filter", "stays green under the colour filter": the one filter a gem is looked through
+_THROUGH_A_FILTER = "|".join(
+    f"(?<=\\b{way} {the} )" for way in ("through", "under", "with", "using", "in") for the in ("the", "a", "my")
+)
 CHELSEA_SHORTHAND = re.compile(
-    r"\bCF\b(?=\s*[:=-]?\s*(?:red|pink|reddish|pinkish|green|greenish|neg\w*|pos\w*|inert|no reaction)\b)", re.I
+    r"\bCF\b(?=\s*[:=-]?\s*(?:red|pink|reddish|pinkish|green|greenish|neg\w*|pos\w*|inert|no reaction)\b)|"
+    rf"(?:{_THROUGH_A_FILTER})(?:colou?r )?filter\b",
+    re.I,
 )
 
 

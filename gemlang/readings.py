@@ -110,6 +110,8 @@ OPTIC_SIGN = re.compile(
 )
 # a reading said not to be seen: "not", "isn't", "doesn't show", "shows no" before it
 NOT_SEEN = r"\b(?:not|isn'?t|aren'?t|never|(?:does|did|do)(?:n'?t|\s+not)\s+(?:show|have|give)|shows?\s+no)"
+# a UV lamp by name: "LWUV", "SW", "short wave", "long-wave", "ultraviolet", "fluoresces"
+UV_LAMP = r"\b(?:[ls]w)?uv\b|ultra-?violet|fluoresc|long[- ]?wave|short[- ]?wave|\blw\b|\bsw\b"
 NO_GLOW = (
     r"inert|no (?:fluorescence|glow|reaction)|(?:does|did|do|is|was)(?:n'?t|\s+not)\s+(?:glow|fluoresce|react)|"
     r"nothing|dead|non-?fluorescent"
@@ -326,7 +328,7 @@ OBSERVATIONS = {
     r"[^.;]{0,30}\b(?:green|blue|bluish)[^.;]{0,25}\b(?:day ?light|sunlight|outdoors)",
     # lines the hand spectroscope shows that the knowledge base names
     "a 437 nm line": rf"{_NM}437(?:\.\d)?\s*{_LINE}",
-    "chromium lines near 694 nm": rf"{_NM}69[2-4](?:\.\d)?\s*{_LINE}|chromium (?:lines|doublet|spectrum)",
+    "chromium lines near 694 nm": rf"{_NM}69[2-4](?:\.\d)?\s*{_LINE}|chrom(?:e|ium) (?:lines|doublet|spectrum)",
     # almandine's three bands, quoted as 504/520/573 nm as often as 505/527/576 nm
     "iron bands at 505, 527 and 576 nm": rf"{_NM}57[3-7]\s*(?:nm)?\b.{{0,20}}|"
     rf"{_NM}50[3-6]\b[^.;]{{0,20}}\b5(?:1[7-9]|2\d)\b|almandine spectrum",
@@ -398,7 +400,7 @@ def _seen(pattern: str, t: str, said_of: re.Pattern[str] | None = None) -> bool:
 
 
 _NUM = r"(\d+(?:[.,]\d+)?|[.,]\d+)"
-_SEP = r"\s*(?:-|–|—|to|/|and)\s*"
+_SEP = r"\s*(?:-|–|—|to|/|and|&)\s*"
 
 
 @dataclass(frozen=True)
@@ -586,7 +588,7 @@ def _quantity(t: str, keyword: str, max_gap: int = 24, original: str = "") -> tu
     if m and re.search(r"\band\b|,", m.group(1)) and re.match(rf"\s*(?:{others})(?![^\d]{{0,6}}\d)", t[m.end() :]):
         m = None
     if m and re.search(r"\b(?:not|isn't|isnt)\b", m.group(1)):
-        instead = rf"[^\d]{{0,12}}?\b(?:it'?s|but|rather|actually|instead)\b[^\d]{{0,12}}?{_NUM}(?:{_SEP}{_NUM})?"
+        instead = rf"[^\d]{{0,12}}?\b(?:it'?s|it is|but|rather|actually|instead)\b[^\d]{{0,12}}?{_NUM}(?:{_SEP}{_NUM})?"
         m = re.compile(instead).match(t, m.end())
         if not m:
             return None
@@ -598,10 +600,13 @@ def _quantity(t: str, keyword: str, max_gap: int = 24, original: str = "") -> tu
     else:
         # "1.76 RI", "1.62 (spot)"; not the "553" after the decimal comma of "1,544-1,553 DR" (one digit before it)
         before = r"(?:^|(?<![^\d.]\d),|,(?!\d)|[;(]|\b(?:and|an?|with|gives?|reads?|shows?)\b)"
-        m = re.search(rf"{before}\s*(){_NUM}\s*\(?\s*(?:{keyword})", t)
+        # and a refractometer's two edges before their label: "1.54-1.55 RI" (not "1.544-1.553 DR", the polariscope's)
+        edges = rf"(?:\s*(?:-|–|to)\s*{_NUM})?" if keyword == RI_WORDS else "()"
+        m = re.search(rf"{before}\s*(){_NUM}{edges}\s*\(?\s*(?:{keyword})", t)
         if not m:
             return None
-        start, gap, end, low, high = m.start(2), "", m.end(), _float(m.group(2)), None
+        start, gap, end, low = m.start(2), "", m.end(), _float(m.group(2))
+        high = _float(m.group(3)) if m.group(3) else None
     if re.search(r"(?:^|[\s=:])-\s*$", gap):  # "SG -1": a minus sign, not a dash between two numbers
         low = -low
     # "RI 1.76, 1.77", "RI 1.544 1.553": two edges listed, not SG 1.77
@@ -730,9 +735,10 @@ def _uniaxial_sign(indices: re.Match[str]) -> str | None:
     return None if omega == epsilon else "positive" if epsilon > omega else "negative"
 
 
-# "refractive index", as typed in a hurry too ("refractiv index", "refactive index", "index of refraction")
+# "refractive index", as typed in a hurry too ("refractiv index", "refactive index", "refractive indx", "index of
+# refraction")
 RI_WORDS = (
-    r"\br\.?\s?[il](?![a-z])\.?|re?fr?a?ct?i?ve? i\w*(?:ex|ices)|index of refraction|refraction(?= *\d)|"
+    r"\br\.?\s?[il](?![a-z])\.?|re?fr?a?ct?i?ve? (?:i\w*(?:ex|ices)|indx)|index of refraction|refraction(?= *\d)|"
     r"[íi]ndice de refracci[óo]n|brechungsindex|indice de r[ée]fraction|indice di rifrazione|"
     r"refractometer(?: reading)?|\bn\s*[=:]|\bn[dD]\b|\bn(?= +\d\.\d)|"
     # a cabochon's or an aggregate's one vague edge: "spot reading 1.55", "a vague shadow edge near 1.66"
@@ -742,7 +748,7 @@ RI_WORDS = (
 BIRE_WORDS = r"\bbire\w*|\bbi-?ref\w*|\bdr\b|double refraction|δn|delta ?n|\bdn\b"
 # and as gem labs abroad write it: densidad, Dichte, densité, densità, peso específico
 SG_WORDS = (
-    r"\bs\.?\s?g(?![a-z])\.?|specific gravity|relative density|density|densidad|dichte|densit[ée]|densit[àa]|"
+    r"\bs\.?\s?g(?![a-z])\.?|spe?cc?i?fi?c grav\w*|relative density|density|densidad|dichte|densit[ée]|densit[àa]|"
     r"peso espec[ií]fico|spezifisches gewicht|hydrostatic(?:ally)?(?: sg| balance| reading)?|"
     r"\bd(?=\s*=\s*\d\.\d+(?![\d.])(?!\s*(?:mm|cm|ct|carats?|%|°|å|angstrom)))"  # "d = 4.0", not "D = 4.0 ct"
 )
@@ -779,11 +785,13 @@ def _disagree(sg: Reading, liquid: Reading) -> bool:
 
 # A number with a letter typed into it ("1.7l8"): read as 1.7 it would be a wrong reading, so it is not read.
 GARBLED_NUMBER = re.compile(r"(?<![\w.])\d+[.,]\d*[a-z]+\d[\w.]*")
-# A hydrostatic weighing: the stone's weight in air and in water ("2.000 ct in air, 1.496 ct in water").
+# A hydrostatic weighing: the stone's weight in air and in water ("2.000 ct in air, 1.496 ct in water"), or
+# weight after its medium as a bench notes it ("weight in air 2.35 ct, in water 1.68", "air: 1.842 ct, water: 1.326")
 _WEIGHT = r"(\d+(?:\.\d+)?)\s*(?:ct|carats?|g|grams?)?\s*(?:in|under)\s+"
 WEIGHED = re.compile(
-    rf"{_WEIGHT}air\b.{{0,30}}?{_WEIGHT}water\b"  # "2.000 ct in air, 1.496 ct in water"
-    r"|(?:weight|weighs?)?\s*in air\s*(\d+(?:\.\d+)?)\s*(?:ct|carats?|g|grams?)?.{0,30}?in water\s*(\d+(?:\.\d+)?)"
+    rf"{_WEIGHT}air\b.{{0,30}}?{_WEIGHT}(?:water|h2o)\b"  # "2.000 ct in air, 1.496 ct in water"
+    r"|(?:weight|weighs?)?\s*\b(?:in )?air\s*[:=]?\s*(\d+(?:\.\d+)?)\s*(?:ct|carats?|g|grams?)?.{0,30}?"
+    r"\b(?:in )?(?:water|h2o)\s*[:=]?\s*(\d+(?:\.\d+)?)"
 )
 
 
@@ -990,6 +998,8 @@ EDGES_MATCH = 0.002  # two edges this close to differing by the birefringence gi
 TWO_EDGES = re.compile(r"(?<![\d.])(1\.[4-9]\d{1,3})\s*(?:-|–|to)\s*(1\.[4-9]\d{1,3})(?![\d.])")
 
 
+# a value said to be wrong, just before it: "not 1.62-1.64", "instead of 1.62", "rather than 1.62"
+NOT_THIS = re.compile(r"\b(?:not|instead of|rather than)\s*$")
 # a reading's label just before its number: "RI 1.76", "SG: 3.60", "birefringence 0.008", "refractive index of"
 LABEL_BEFORE = re.compile(r"(?:\bri|\bsg|\bdr|\bbire\w*|index|gravity|\bn)\s*(?:[:=~]|of|is|was|at)?\s*$", re.I)
 
@@ -1024,7 +1034,10 @@ def _parse_readings(text: str) -> Readings:
         ri = Reading(REFRACTOMETER_LIMIT, 99.0, "over the refractometer's limit")
     elif ri is not None and ri.low == ri.high and 1.75 <= ri.low <= 1.87 and LIMIT_SAID.search(t):
         ri = Reading(ri.low, 99.0, f"over the refractometer's limit ({ri.low:.2f})")  # "RI 1.81 OTL": the limit
-    apart = [(float(m.group(1)), float(m.group(2))) for m in TWO_EDGES.finditer(t)]
+    # two edges said not to be the reading ("RI was 1.72 not 1.62-1.64") are no second stone's
+    apart = [
+        (float(m.group(1)), float(m.group(2))) for m in TWO_EDGES.finditer(t) if not NOT_THIS.search(t[: m.start()])
+    ]
     if two_parts := crown_and_pavilion(t):  # "RI 1.77 on the crown, 1.52 on the pavilion": a doublet
         crown, pavilion = two_parts
         if ri is None or abs(ri.low - crown) > 1e-9:  # not "the crown reads RI 1.762-1.770": that range is the crown's
@@ -1050,7 +1063,11 @@ def _parse_readings(text: str) -> Readings:
         described = None
     bire, problem, _ = _checked(t, text, BIRE_WORDS, (0.0, BIREFRINGENCE_MAX), "a birefringence", BIRE_RANGE, 12)
     problems += [problem] if problem else []
-    sg, problem, found_sg = _checked(t, text, SG_WORDS, SG_LIMITS, "a specific gravity", SG_RANGE, usual=SG_LIMITS)
+    # the weights of a weighing are no SG of their own, whatever word comes before them ("hydrostatic: air 1.842 ct")
+    unweighed = WEIGHED.sub(lambda m: " " * len(m.group(0)), t)
+    sg, problem, found_sg = _checked(
+        unweighed, text, SG_WORDS, SG_LIMITS, "a specific gravity", SG_RANGE, usual=SG_LIMITS
+    )
     problems += [problem] if problem else []
     if not found_sg:
         sg, problem = _weighed(t)
@@ -1150,7 +1167,7 @@ def _parse_readings(text: str) -> Readings:
         )
 
     fluorescence = None
-    lamp = r"\b(?:[ls]w)?uv\b|ultra-?violet|fluoresc|long-?wave|short-?wave|\blw\b|\bsw\b|\bglow(?:s|ed)?\b"
+    lamp = rf"{UV_LAMP}|\bglow(?:s|ed)?\b"
     # "glows red under the chelsea filter" is no UV reading; "red under LW, inert under SW": the long-wave one,
     # which the knowledge base's fluorescence describes
     # nor a glow that moves as the stone is tilted, a moonstone's sheen seen in daylight

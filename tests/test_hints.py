@@ -235,6 +235,12 @@ def test_colour_on_an_acetone_swab_is_the_sign_of_a_dye_not_the_stones_colour():
     assert lamp.colours == ("colourless",) and lamp.readings.fluorescence == "inert"  # the lamp's blue is no colour
 
 
+@pytest.mark.parametrize("lamp", ["short wave", "long wave"])
+def test_a_lamp_named_in_two_words_is_a_uv_reading_not_the_stones_colour(lamp):
+    hints = parse_hints(f"colourless, RI 1.728 SR, chalky blue under {lamp}")
+    assert hints.colours == ("colourless",) and hints.readings.fluorescence == "blue"
+
+
 def test_a_gem_named_after_so_or_because_is_no_scratch_test():
     hint, _ = parse_hardness("it scratches glass so it must be a diamond right?")
     assert (hint.low, hint.high, hint.said) == (5.5, 10.0, "scratches glass")  # not "scratches diamond": Mohs 10
@@ -527,6 +533,13 @@ def test_chelsea_filter_shorthand_is_the_filters_reaction_not_the_stones_colour(
     h = parse_hints("RI 1.577-1.583 SG 2.72, CF red")
     assert h.readings.chelsea_red is True and "red" not in h.colours
     assert parse_hints("red stone, cf. the ruby I had").readings.chelsea_red is None
+
+
+def test_the_filter_a_stone_is_looked_through_is_the_chelsea_filter():
+    h = parse_hints("green stone goes red through the filter, RI 1.57-1.58")
+    assert h.readings.chelsea_red is True and h.colours == ("green",)
+    assert parse_hints("stays green under the colour filter").readings.chelsea_red is False
+    assert parse_hints("blue, seen through the polarizing filter").readings.chelsea_red is None
 
 
 def test_curved_lines_on_the_setting_are_no_curved_striae_in_the_stone():

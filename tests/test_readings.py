@@ -23,6 +23,9 @@ from gemlang.readings import REFRACTOMETER_LIMIT, parse_readings
         ("1.76 RI, 4.00 SG", 1.76, 1.76),
         ("1.76 RI and 4.00 SG", 1.76, 1.76),  # 4.00 is the SG's
         ("with a 1.72 RI", 1.72, 1.72),
+        ("brown stone, 1.54-1.55 ri, sg 2.66", 1.54, 1.55),  # two edges before their label
+        ("1.762 to 1.770 RI", 1.762, 1.770),
+        ("RI: 1.544 & 1.553, SG 2.65", 1.544, 1.553),  # two edges joined by an ampersand
         ("RI is about 1.76 SG 4", 1.76, 1.76),
         ("RI over 1.79", 1.79, 99.0),  # above the limit, not a value of 1.79
         ("RI >1.81", 1.81, 99.0),
@@ -357,6 +360,11 @@ def test_a_weighing_written_weight_first_gives_the_sg_too():
     assert parse_readings("weight in air 2.000 ct, in water 1.496 ct").sg.low == pytest.approx(3.97)
 
 
+@pytest.mark.parametrize("text", ["hydrostatic: air 2.000 ct, water 1.496 ct", "air = 2.000, water = 1.496"])
+def test_a_weighing_noted_medium_first_gives_the_sg_not_the_weight_in_air(text):
+    assert parse_readings(text).sg.low == pytest.approx(3.97)
+
+
 def test_trichroism_says_the_stone_is_biaxial_unless_an_optic_character_is_given():
     assert parse_readings("strong trichroism").optic == "biaxial"
     assert parse_readings("uniaxial, strong trichroism").optic == "uniaxial"  # what the person saw stands
@@ -385,10 +393,19 @@ def test_doubling_seen_with_a_loupe_says_doubly_refractive():
 
 @pytest.mark.parametrize(
     "text, low",
-    [("refractiv index 1.54", 1.54), ("refactive index 1.762-1.770", 1.762), ("index of refraction 1.544", 1.544)],
-)
+    [("refractiv index 1.54", 1.54), ("refactive index 1.762-1.770", 1.762), ("index of refraction 1.544", 1.544),
+     ("refractive indx 1.76-1.77", 1.76)],
+)  # fmt: skip
 def test_a_refractive_index_typed_in_a_hurry_is_still_read(text, low):
     assert parse_readings(text).ri.low == low
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("specific gravty 4.0", 4.0), ("specfic gravity 3.52", 3.52), ("in air 2.000 ct, in H2O 1.496 ct", 3.97)],
+)
+def test_a_specific_gravity_typed_in_a_hurry_is_still_read(text, value):
+    assert parse_readings(text).sg.low == pytest.approx(value)
 
 
 def test_curved_colour_banding_and_hot_point_smells_are_read():
@@ -481,6 +498,8 @@ def test_a_keyword_then_another_readings_number_is_not_taken_for_the_first():
         ("RI is NOT 1.72, it's 1.76; SG 4.0; red", ["RI 1.760", "SG 4.00"]),
         ("RI not 1.72 but 1.76", ["RI 1.760"]),
         ("RI is not 1.72", []),  # what it is not is no reading
+        ("RI is not 1.62-1.64, it is 1.72", ["RI 1.720"]),
+        ("sorry, RI was 1.72 not 1.62-1.64", ["RI 1.720"]),  # and no second stone's edges in a note
         ("red, RI 1.718, inert under LWUV? no wait, it glows red", ["RI 1.718", "red under UV"]),
         ("SG 3.25, sorry, I meant 3.52", ["SG 3.52"]),  # the corrected number is the SG again
         ("RI 1.76 SG 3.9, no wait, 4.0", ["RI 1.760", "SG 4.00"]),
@@ -489,6 +508,7 @@ def test_a_keyword_then_another_readings_number_is_not_taken_for_the_first():
 )
 def test_a_reading_corrected_in_the_same_message_is_read_as_corrected(text, expected):
     assert parse_readings(text).describe() == expected
+    assert not parse_readings(text).problems
 
 
 @pytest.mark.parametrize(
@@ -646,6 +666,11 @@ def test_cross_hatched_strain_is_anomalous_double_refraction():
 def test_a_spectroscope_line_is_read_with_or_without_nm():
     for said in ("437 nm", "a 437 line in the spectroscope", "437 absorption band"):
         assert parse_readings(f"green, {said}").observations == ("a 437 nm line",), said
+
+
+def test_chrome_lines_are_chromium_lines_as_students_call_them():
+    for said in ("chrome lines in the red", "a chrome spectrum", "chromium doublet at 694 nm"):
+        assert parse_readings(f"red, {said}").observations == ("chromium lines near 694 nm",), said
 
 
 @pytest.mark.parametrize(

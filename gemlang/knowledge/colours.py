@@ -24,6 +24,7 @@ import re
 from functools import cache
 
 from gemlang.knowledge.facts import GemFacts
+from gemlang.readings import UV_LAMP
 
 BASIC = (
     "red", "pink", "orange", "yellow", "green", "blue", "violet", "purple",
@@ -78,9 +79,7 @@ LIST_WORDS = {
 ANY_COLOUR = re.compile(r"\b(?:various|all colou?rs|multicolou?r|rainbow|spectral|play of colou?r)")
 # Colour words in a message that describe a test, a sheen or the surroundings rather than the stone.
 # a lamp's or a test's colour, not the stone's: "SWUV chalky blue", "the acetone swab came away blue"
-NOT_BODY_COLOUR = re.compile(
-    r"\b(?:[ls]w)?uv\b|ultra-?violet|fluoresc|glows?\b|chelsea|long-?wave|short-?wave|\blw\b|\bsw\b|swab|aceton"
-)
+NOT_BODY_COLOUR = re.compile(rf"{UV_LAMP}|glows?\b|chelsea|swab|aceton")
 # and the spectroscope's bands and lines: "three bands in the yellow, green and blue", "absorption in the red"
 AFTER_TEST = re.compile(
     r"pleochro|dichro|trichro|flash|sheen|schiller|play of|streak|spark|spectr|absorption|"
