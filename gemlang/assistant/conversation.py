@@ -965,6 +965,9 @@ class Conversation:
         if care := self._care(text, asked=asked):  # "can I steam-clean emerald?"
             answer.reply, sources = care
             answer.notes.append(sources)
+            named = named_gem(text, fuzzy=False)
+            if named is not None and self.image_probs is None and not self.hints:
+                self.topic, self.pair = named, None  # "how hard is it?" after "can I steam clean emerald?"
             return True
         way = re.search(r"\b(ultrasonic|steam)", text, re.I)
         of_gems = re.search(r"\b(?:which|what) (?:gems|stones|gemstones)\b", text, re.I)
