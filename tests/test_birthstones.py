@@ -45,3 +45,15 @@ def test_and_another_month_after_a_birthstone_answer_asks_the_same_of_it():
     chat.ask("what's the birthstone for august?")
     assert chat.ask("and feb?").reply.startswith("The birthstone for **February** is amethyst")
     assert not chat.ask("and november?").reply.startswith("The birthstone for **February**")
+
+
+def test_it_after_a_month_of_two_birthstones_asks_of_both_and_after_three_of_no_earlier_gem():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is the birthstone for october?")  # opal or tourmaline
+    fragile = chat.ask("is it fragile?").reply  # was the help text
+    assert fragile.startswith("**Caring for Opal**: Opal (Mohs") and "\n\n**Caring for Tourmaline**: " in fragile
+    assert chat.ask("how hard is it?").reply == "**Opal**: Mohs hardness 5.5–6.5; **Tourmaline**: Mohs hardness 7–7.5."
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("is tourmaline fragile?")
+    chat.ask("what is the birthstone for december?")  # turquoise, zircon or tanzanite
+    assert "Tourmaline" not in chat.ask("how hard is it?").reply

@@ -246,3 +246,12 @@ def test_which_gems_fade_in_sunlight_lists_what_each_gems_care_notes_say_of_ligh
     assert reply.startswith("**Fading in light**, as my care notes say:") and "Kunzite: Fades with light" in reply
     assert "Feldspar" not in reply  # "… exposing sunstone to heat": heat, not the sun
     assert "Sapphire" not in reply and "Aquamarine" not in reply  # stable to light; heat fades it
+
+
+def test_a_care_answer_about_a_named_gem_makes_it_the_gem_that_it_and_its_questions_are_of():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("can I steam clean emerald?")
+    assert chat.ask("how hard is it?").reply == "**Emerald**: Mohs hardness 7.5–8."  # was the help text
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("is tanzanite a good everyday stone?")
+    assert chat.ask("how does it compare to sapphire?").reply == "**Tanzanite or Sapphire?**"  # was "**Sapphire**"

@@ -862,8 +862,11 @@ class Conversation:
             answer.reply = months  # "is it my birthstone?" of the stone answered
         elif months := birthstone_answer(text) or self._birthstone_again(text):  # "the birthstone for July?"
             answer.reply = months
-            if len(named := gems_named_in(months)) == 1 and self.image_probs is None and not self.hints:
-                self.topic = named[0]  # "how hard is it?" after "the birthstone for May is emerald"
+            named = gems_named_in(months)
+            if self.image_probs is None and not self.hints:  # "how hard is it?" after "… for May is emerald"
+                self.topic = named[0] if len(named) == 1 else None
+                # two ("opal or tourmaline"): "is it fragile?" asks of both
+                self.pair = (named[0], named[1]) if len(named) == 2 else None
             asked = [v for k, v in PROPERTY_FIELDS.items() if k in CONSTANTS_ASKED and re.search(k, text, re.I)]
             if len(named) == 1 and asked:  # "what's my birthstone and how hard is it?": both answered
                 values = ", ".join(f"{label} {property_value(named[0], f)}" for label, f in asked)
@@ -962,9 +965,18 @@ class Conversation:
             asked = next((x.message for x in reversed(self.answers) if care_question(x.message)), text)
         elif not care_question(text):
             return False
+        if named_gem(text, fuzzy=False) is None and self._of_the_pair(text):  # "are they fragile?" of two named
+            cares = [self._care(text, answered=gem, asked=asked) for gem in self.pair]
+            if all(cares):
+                answer.reply = "\n\n".join(said for said, _ in cares)
+                answer.notes += [sources for _, sources in cares]
+                return True
         if care := self._care(text, asked=asked):  # "can I steam-clean emerald?"
             answer.reply, sources = care
             answer.notes.append(sources)
+            named = named_gem(text, fuzzy=False)
+            if named is not None and self.image_probs is None and not self.hints:
+                self.topic, self.pair = named, None  # "how hard is it?" after "can I steam clean emerald?"
             return True
         way = re.search(r"\b(ultrasonic|steam)", text, re.I)
         of_gems = re.search(r"\b(?:which|what) (?:gems|stones|gemstones)\b", text, re.I)
@@ -1204,6 +1216,14 @@ class Conversation:
         answer.properties = property_rows([first, second])
         return True
 
+    def _of_the_pair(self, text: str) -> bool:
+        """Whether a message with no stone in hand asks of the two gems compared or named last: "which is harder?",
+        "how do I clean them?", or, with no one gem discussed, "is it fragile?" after "opal or tourmaline"."""
+        if not self.pair or self.image_probs is not None or self.hints:
+            return False
+        it = self.topic is None and re.search(r"\bit\b", text, re.I) and not gems_named_in(text)
+        return bool(OF_BOTH.search(text) or it)
+
     def _named_before(self) -> list[GemFacts]:
         """The two gems the message before named ("emerald and peridot"), or the one it named beside the stone
         answered ("is it lapis?" of a sodalite), for "compare them"; [] otherwise."""
@@ -1296,7 +1316,7 @@ class Conversation:
         # "and its SG?", or a bare "optic sign?" after "what is the RI of peridot?": the gem discussed
         follows = FOLLOW_UP.search(text) or THE_STONES_VALUE.search(text) or WHERE_TO_FIND.search(text)
         # "jadeite vs nephrite", then "which one is harder?": both gems compared
-        of_pair = asked_gem is None and no_stone and quantity and self.pair and OF_BOTH.search(text)
+        of_pair = asked_gem is None and no_stone and quantity and self._of_the_pair(text)
         turn.of_topic = not of_pair and asked_gem is None and no_stone and self.topic is not None and bool(follows)
         if turn.of_topic:
             asked_gem = self.topic  # "what is the RI of spinel?" then "and its SG?"
