@@ -3901,3 +3901,21 @@ def test_what_lustre_a_named_gem_has_is_answered_from_its_lustre_facts_not_its_c
     )
     assert chat.ask("is pearl lustre pearly?").reply == "**Pearl**: lustre pearly (nacreous)."
     assert chat.ask("what is the lustre of opal?").reply == "**Opal**: lustre vitreous to resinous."
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("is blue topaz radioactive?", "**Topaz**: Its treatments include irradiation + heat (blue topaz)."),
+        ("is irradiated topaz safe to wear?", "**Topaz**: Its treatments include irradiation"),
+        ("is irradiation of gems dangerous?", "**Irradiation**: "),
+        ("are radioactive gems dangerous?", "**Irradiation**: "),
+    ],
+)
+def test_whether_an_irradiated_gem_is_radioactive_or_harmful_is_answered_from_the_glossary(question, lead):
+    # was the bare '**Topaz**' or the how-to-begin help
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(lead), answer.reply
+    assert "residual radioactivity decays to safe levels" in answer.reply
+    assert "Nuclear Regulatory Commission" in answer.reply
+    assert any(n.startswith("source (irradiation): ") for n in answer.notes)

@@ -34,6 +34,7 @@ from gemlang.assistant.gem_answers import (
     how_to_spot_glass,
     how_to_tell_natural,
     how_to_test,
+    irradiation_said,
     kind_answer,
     lab_grown_compared,
     lab_grown_treatments,
@@ -109,6 +110,7 @@ from gemlang.assistant.questions import (
     PROPERTY_QUESTION,
     QUESTION_RUN_ON,
     QUESTION_SHAPED,
+    RADIATION_ASKED,
     RESET_WORDS,
     RUNNER_UP_QUESTION,
     SAME_READINGS,
@@ -1476,6 +1478,9 @@ class Conversation:
                 f"or what your instruments read ({ri_and_sg(asked_gem)}).{sold_as(asked_gem)}"
             )
             answer.properties = property_rows([asked_gem.name])
+        elif RADIATION_ASKED.search(text):  # "is blue topaz radioactive?", "is irradiation of gems dangerous?"
+            said = explained([term_called("irradiation")], answer)
+            answer.reply = f"**{asked_gem.name}**: {irradiation_said(asked_gem)}\n\n{said}" if asked_gem else said
         elif asked_gem is not None and (floated := floats_in(text, [asked_gem])):
             answer.reply = floated  # "does amber float in salt water?"
             answer.properties = property_rows([asked_gem.name])

@@ -480,6 +480,12 @@ TREATMENT_QUESTION = re.compile(
     + COLOUR_NATURAL.pattern,
     re.I,
 )
+# "is blue topaz radioactive?", "is irradiation of gems dangerous?", "is irradiated topaz safe to wear?": whether
+# an irradiated stone is radioactive or harmful, not only whether it was irradiated
+_HARM = r"\b(?:dangerous|danger|safe|unsafe|harm\w*|health\w*|risk\w*|hazard\w*|toxic)\b"
+RADIATION_ASKED = re.compile(
+    rf"\bradioactiv\w*|\bradiation\b|\birradiat\w*\b.{{0,60}}{_HARM}|{_HARM}.{{0,60}}\birradiat\w*", re.I
+)
 # "how do I detect lead-glass filled ruby?", "how is B jade detected?", "how do I tell if it's heated?": how a
 # treatment is found, not whether the stone in hand has one
 DETECTION_QUESTION = re.compile(
