@@ -3919,3 +3919,11 @@ def test_whether_an_irradiated_gem_is_radioactive_or_harmful_is_answered_from_th
     assert "residual radioactivity decays to safe levels" in answer.reply
     assert "Nuclear Regulatory Commission" in answer.reply
     assert any(n.startswith("source (irradiation): ") for n in answer.notes)
+
+
+@pytest.mark.parametrize("question", ["are synthetic gems cheaper?", "is lab grown diamond cheaper?"])
+def test_whether_lab_grown_stones_are_cheaper_is_what_the_sources_hold_with_no_price(question):
+    # was the how-to-begin help, or the ways diamond is grown
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith("I do not price stones, but my sources compare them: synthetics cost far less than")
+    assert "a stone's own value rests on colour" in reply and "**Synthetic**: " in reply

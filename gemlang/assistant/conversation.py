@@ -106,6 +106,7 @@ from gemlang.assistant.questions import (
     ORIGIN_CLAIM_ASKED,
     OTHER_STONES_ASKED,
     PLACE_QUESTION,
+    PRICE_COMPARED,
     PROPERTY_FIELDS,
     PROPERTY_QUESTION,
     QUESTION_RUN_ON,
@@ -1481,6 +1482,12 @@ class Conversation:
         elif RADIATION_ASKED.search(text):  # "is blue topaz radioactive?", "is irradiation of gems dangerous?"
             said = explained([term_called("irradiation")], answer)
             answer.reply = f"**{asked_gem.name}**: {irradiation_said(asked_gem)}\n\n{said}" if asked_gem else said
+        elif LAB_GROWN.search(text) and PRICE_COMPARED.search(text):  # "are synthetic gems cheaper?": no price
+            said = explained([term_called("synthetic")], answer)
+            answer.reply = (
+                "I do not price stones, but my sources compare them: synthetics cost far less than their natural "
+                f"counterparts, and a stone's own {WHAT_VALUE_RESTS_ON.split(', which')[0]}.\n\n{said}"
+            )
         elif asked_gem is not None and (floated := floats_in(text, [asked_gem])):
             answer.reply = floated  # "does amber float in salt water?"
             answer.properties = property_rows([asked_gem.name])
