@@ -3927,3 +3927,22 @@ def test_whether_lab_grown_stones_are_cheaper_is_what_the_sources_hold_with_no_p
     reply = Assistant(classifier=None).conversation().ask(question).reply
     assert reply.startswith("I do not price stones, but my sources compare them: synthetics cost far less than")
     assert "a stone's own value rests on colour" in reply and "**Synthetic**: " in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [("what is smoke treatment of opal?", "Smoke treatment"), ("what does oiling mean for an emerald?", "Oiling")],
+)
+def test_a_treatment_asked_to_be_explained_beside_a_gem_gets_its_glossary_entry(question, term):
+    # was the gem's treatments list: '**Opal**: Treatments of opal: smoke treatment; …'
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(f"**{term}**: {term} "), answer.reply
+    assert any(n.startswith(f"source ({term.lower()}): ") for n in answer.notes)
+
+
+def test_whether_a_photo_shows_a_treatment_is_answered_no_with_the_treatment_and_its_signs():
+    # was '**Emerald**: Treatments of emerald: oiling; resin filling; surface coating.'
+    reply = Assistant(classifier=None).conversation().ask("can you tell if an emerald is oiled from a photo?").reply
+    assert reply.startswith("**Emerald**: Not from a photo: whether a stone was treated shows in no photo")
+    assert "**Oiling**: Oiling fills the surface-reaching fissures" in reply
+    assert "**Emerald, clarity enhancement (oil or resin)**: at the bench:" in reply

@@ -119,6 +119,7 @@ from gemlang.assistant.questions import (
     SELF_TREATMENT,
     SEVERAL_STONES,
     SHORT_REPLY,
+    SHOWN,
     SIDE_STONE,
     SIDE_STONES,
     STONE_IN_HAND,
@@ -200,6 +201,8 @@ from gemlang.knowledge.glossary import (
     term_called,
     terms_asked,
     terms_named,
+    treatments_defined,
+    treatments_named_in,
 )
 from gemlang.knowledge.home_tests import NOT_A_TEST, home_tests_in, testing_at_home_answer
 from gemlang.knowledge.knowledge_base import gems_named_in
@@ -1491,6 +1494,8 @@ class Conversation:
         elif asked_gem is not None and (floated := floats_in(text, [asked_gem])):
             answer.reply = floated  # "does amber float in salt water?"
             answer.properties = property_rows([asked_gem.name])
+        elif asked_gem is not None and PHOTO_WORD.search(text) and SHOWN.search(text) and TREATED_WORDS.search(text):
+            answer.reply = self._treatment_in_a_photo(text, asked_gem, answer)  # "can you tell … from a photo?"
         elif asked_gem is not None and (detected := detection_answer(text, asked_gem)):
             answer.reply, sources = detected  # "how do I detect lead-glass filled ruby?"
             answer.notes.append(sources)
@@ -1502,6 +1507,9 @@ class Conversation:
             answer.properties = property_rows([asked_gem.name])
         elif asked_gem is not None and (assembled := self._assembled_gem(text, asked_gem, answer)):
             answer.reply = assembled  # "is my sapphire a doublet?", "how do I spot a garnet-topped doublet?"
+            answer.properties = property_rows([asked_gem.name])
+        elif asked_gem is not None and (defined := treatments_defined(text)):  # "what is smoke treatment of opal?"
+            answer.reply = explained(defined, answer)
             answer.properties = property_rows([asked_gem.name])
         elif asked_gem is not None:
             answer.description = reference_description(asked_gem)
@@ -1564,6 +1572,19 @@ class Conversation:
             answer.reply = general + WHICH_GEM_TREATED
         else:
             answer.reply = HELP
+
+    @staticmethod
+    def _treatment_in_a_photo(text: str, gem: GemFacts, answer: Answer) -> str:
+        """ "Can you tell if an emerald is oiled from a photo?": no; then what the treatment named is, and the signs
+        that do show it."""
+        named = treatments_named(text, gem)[:1]
+        answer.notes += [sources_note(named)] if named else []
+        lead = (
+            f"**{gem.name}**: Not from a photo: whether a stone was treated shows in no photo, only in the stone "
+            "itself, under magnification, and for some treatments only in a laboratory."
+        )
+        said = [explained(treatments_named_in(text), answer)] + [detection_text(gem, s) for s in named]
+        return "\n\n".join(part for part in (lead, *said) if part)
 
     @staticmethod
     def _assembled_gem(text: str, gem: GemFacts, answer: Answer) -> str:

@@ -486,6 +486,8 @@ _HARM = r"\b(?:dangerous|danger|safe|unsafe|harm\w*|health\w*|risk\w*|hazard\w*|
 RADIATION_ASKED = re.compile(
     rf"\bradioactiv\w*|\bradiation\b|\birradiat\w*\b.{{0,60}}{_HARM}|{_HARM}.{{0,60}}\birradiat\w*", re.I
 )
+# "can you tell if it's oiled from a photo?": whether a picture shows something
+SHOWN = re.compile(r"\b(?:tell|see|know|detect|spot|shows?|determine|identify|judge)\b", re.I)
 # "how do I detect lead-glass filled ruby?", "how is B jade detected?", "how do I tell if it's heated?": how a
 # treatment is found, not whether the stone in hand has one
 DETECTION_QUESTION = re.compile(
