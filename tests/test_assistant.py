@@ -3901,3 +3901,48 @@ def test_what_lustre_a_named_gem_has_is_answered_from_its_lustre_facts_not_its_c
     )
     assert chat.ask("is pearl lustre pearly?").reply == "**Pearl**: lustre pearly (nacreous)."
     assert chat.ask("what is the lustre of opal?").reply == "**Opal**: lustre vitreous to resinous."
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("is blue topaz radioactive?", "**Topaz**: Its treatments include irradiation + heat (blue topaz)."),
+        ("is irradiated topaz safe to wear?", "**Topaz**: Its treatments include irradiation"),
+        ("is irradiation of gems dangerous?", "**Irradiation**: "),
+        ("are radioactive gems dangerous?", "**Irradiation**: "),
+    ],
+)
+def test_whether_an_irradiated_gem_is_radioactive_or_harmful_is_answered_from_the_glossary(question, lead):
+    # was the bare '**Topaz**' or the how-to-begin help
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(lead), answer.reply
+    assert "residual radioactivity decays to safe levels" in answer.reply
+    assert "Nuclear Regulatory Commission" in answer.reply
+    assert any(n.startswith("source (irradiation): ") for n in answer.notes)
+
+
+@pytest.mark.parametrize("question", ["are synthetic gems cheaper?", "is lab grown diamond cheaper?"])
+def test_whether_lab_grown_stones_are_cheaper_is_what_the_sources_hold_with_no_price(question):
+    # was the how-to-begin help, or the ways diamond is grown
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith("I do not price stones, but my sources compare them: synthetics cost far less than")
+    assert "a stone's own value rests on colour" in reply and "**Synthetic**: " in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [("what is smoke treatment of opal?", "Smoke treatment"), ("what does oiling mean for an emerald?", "Oiling")],
+)
+def test_a_treatment_asked_to_be_explained_beside_a_gem_gets_its_glossary_entry(question, term):
+    # was the gem's treatments list: '**Opal**: Treatments of opal: smoke treatment; …'
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(f"**{term}**: {term} "), answer.reply
+    assert any(n.startswith(f"source ({term.lower()}): ") for n in answer.notes)
+
+
+def test_whether_a_photo_shows_a_treatment_is_answered_no_with_the_treatment_and_its_signs():
+    # was '**Emerald**: Treatments of emerald: oiling; resin filling; surface coating.'
+    reply = Assistant(classifier=None).conversation().ask("can you tell if an emerald is oiled from a photo?").reply
+    assert reply.startswith("**Emerald**: Not from a photo: whether a stone was treated shows in no photo")
+    assert "**Oiling**: Oiling fills the surface-reaching fissures" in reply
+    assert "**Emerald, clarity enhancement (oil or resin)**: at the bench:" in reply

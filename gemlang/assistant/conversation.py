@@ -34,6 +34,7 @@ from gemlang.assistant.gem_answers import (
     how_to_spot_glass,
     how_to_tell_natural,
     how_to_test,
+    irradiation_said,
     kind_answer,
     lab_grown_compared,
     lab_grown_treatments,
@@ -105,10 +106,12 @@ from gemlang.assistant.questions import (
     ORIGIN_CLAIM_ASKED,
     OTHER_STONES_ASKED,
     PLACE_QUESTION,
+    PRICE_COMPARED,
     PROPERTY_FIELDS,
     PROPERTY_QUESTION,
     QUESTION_RUN_ON,
     QUESTION_SHAPED,
+    RADIATION_ASKED,
     RESET_WORDS,
     RUNNER_UP_QUESTION,
     SAME_READINGS,
@@ -116,6 +119,7 @@ from gemlang.assistant.questions import (
     SELF_TREATMENT,
     SEVERAL_STONES,
     SHORT_REPLY,
+    SHOWN,
     SIDE_STONE,
     SIDE_STONES,
     STONE_IN_HAND,
@@ -197,6 +201,8 @@ from gemlang.knowledge.glossary import (
     term_called,
     terms_asked,
     terms_named,
+    treatments_defined,
+    treatments_named_in,
 )
 from gemlang.knowledge.home_tests import NOT_A_TEST, home_tests_in, testing_at_home_answer
 from gemlang.knowledge.knowledge_base import gems_named_in
@@ -1496,9 +1502,20 @@ class Conversation:
                 f"or what your instruments read ({ri_and_sg(asked_gem)}).{sold_as(asked_gem)}"
             )
             answer.properties = property_rows([asked_gem.name])
+        elif RADIATION_ASKED.search(text):  # "is blue topaz radioactive?", "is irradiation of gems dangerous?"
+            said = explained([term_called("irradiation")], answer)
+            answer.reply = f"**{asked_gem.name}**: {irradiation_said(asked_gem)}\n\n{said}" if asked_gem else said
+        elif LAB_GROWN.search(text) and PRICE_COMPARED.search(text):  # "are synthetic gems cheaper?": no price
+            said = explained([term_called("synthetic")], answer)
+            answer.reply = (
+                "I do not price stones, but my sources compare them: synthetics cost far less than their natural "
+                f"counterparts, and a stone's own {WHAT_VALUE_RESTS_ON.split(', which')[0]}.\n\n{said}"
+            )
         elif asked_gem is not None and (floated := floats_in(text, [asked_gem])):
             answer.reply = floated  # "does amber float in salt water?"
             answer.properties = property_rows([asked_gem.name])
+        elif asked_gem is not None and PHOTO_WORD.search(text) and SHOWN.search(text) and TREATED_WORDS.search(text):
+            answer.reply = self._treatment_in_a_photo(text, asked_gem, answer)  # "can you tell … from a photo?"
         elif asked_gem is not None and (detected := detection_answer(text, asked_gem)):
             answer.reply, sources = detected  # "how do I detect lead-glass filled ruby?"
             answer.notes.append(sources)
@@ -1510,6 +1527,9 @@ class Conversation:
             answer.properties = property_rows([asked_gem.name])
         elif asked_gem is not None and (assembled := self._assembled_gem(text, asked_gem, answer)):
             answer.reply = assembled  # "is my sapphire a doublet?", "how do I spot a garnet-topped doublet?"
+            answer.properties = property_rows([asked_gem.name])
+        elif asked_gem is not None and (defined := treatments_defined(text)):  # "what is smoke treatment of opal?"
+            answer.reply = explained(defined, answer)
             answer.properties = property_rows([asked_gem.name])
         elif asked_gem is not None:
             answer.description = reference_description(asked_gem)
@@ -1572,6 +1592,19 @@ class Conversation:
             answer.reply = general + WHICH_GEM_TREATED
         else:
             answer.reply = HELP
+
+    @staticmethod
+    def _treatment_in_a_photo(text: str, gem: GemFacts, answer: Answer) -> str:
+        """ "Can you tell if an emerald is oiled from a photo?": no; then what the treatment named is, and the signs
+        that do show it."""
+        named = treatments_named(text, gem)[:1]
+        answer.notes += [sources_note(named)] if named else []
+        lead = (
+            f"**{gem.name}**: Not from a photo: whether a stone was treated shows in no photo, only in the stone "
+            "itself, under magnification, and for some treatments only in a laboratory."
+        )
+        said = [explained(treatments_named_in(text), answer)] + [detection_text(gem, s) for s in named]
+        return "\n\n".join(part for part in (lead, *said) if part)
 
     @staticmethod
     def _assembled_gem(text: str, gem: GemFacts, answer: Answer) -> str:

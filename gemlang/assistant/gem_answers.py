@@ -627,6 +627,15 @@ def lab_grown_treatments(gem: GemFacts, twins: Sequence[GemFacts]) -> str:
     return " ".join(said) + none
 
 
+def irradiation_said(gem: GemFacts) -> str:
+    """ "Is blue topaz radioactive?": whether the gem's sources list irradiation among its treatments, before the
+    glossary says what irradiation leaves in a stone."""
+    irradiated = [t[0].lower() + t[1:] for t in gem.treatments if re.search(r"irradiat", t, re.I)]
+    if not irradiated:
+        return f"My sources list no irradiation of {gem.name.lower()}, which does not mean it is never irradiated."
+    return f"Its treatments include {join_words(irradiated, 'and')}."
+
+
 WHAT_VALUE_RESTS_ON = (
     "value rests on colour, clarity, cut, carat weight, treatment and origin, which need the stone in hand and often "
     "a laboratory report"

@@ -480,6 +480,14 @@ TREATMENT_QUESTION = re.compile(
     + COLOUR_NATURAL.pattern,
     re.I,
 )
+# "is blue topaz radioactive?", "is irradiation of gems dangerous?", "is irradiated topaz safe to wear?": whether
+# an irradiated stone is radioactive or harmful, not only whether it was irradiated
+_HARM = r"\b(?:dangerous|danger|safe|unsafe|harm\w*|health\w*|risk\w*|hazard\w*|toxic)\b"
+RADIATION_ASKED = re.compile(
+    rf"\bradioactiv\w*|\bradiation\b|\birradiat\w*\b.{{0,60}}{_HARM}|{_HARM}.{{0,60}}\birradiat\w*", re.I
+)
+# "can you tell if it's oiled from a photo?": whether a picture shows something
+SHOWN = re.compile(r"\b(?:tell|see|know|detect|spot|shows?|determine|identify|judge)\b", re.I)
 # "how do I detect lead-glass filled ruby?", "how is B jade detected?", "how do I tell if it's heated?": how a
 # treatment is found, not whether the stone in hand has one
 DETECTION_QUESTION = re.compile(
@@ -868,6 +876,10 @@ ASKED_ABOUT = re.compile(
     r"\s*(?:what(?:'s| is| are)|tell me about|describe|explain)\s+(?:a |an |the )?([a-z][\w' -]*?)\s*[?.!]*\s*", re.I
 )
 # "is amethyst a quartz?", "is spinel the same as ruby?", "is tanzanite a kind of zoisite?"
+# "are synthetic gems cheaper?", "do lab-grown diamonds cost less?": a price compared, not a stone priced
+PRICE_COMPARED = re.compile(
+    r"\b(?:cheap(?:er|est)?|less expensive|more expensive|pricier|costs? (?:less|more)|worth (?:less|more))\b", re.I
+)
 LAB_GROWN = re.compile(r"\b(?:synthetic|lab(?:oratory)?[- ]?(?:grown|created|made)|man[- ]made|created)\b", re.I)
 IS_A_KIND = re.compile(
     r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<x>[a-z][\w' -]*?)\s+(?:(?:a|an)\s+(?:kind|type|variety|form|sort)"

@@ -150,6 +150,25 @@ def instruments_asked(text: str) -> list[Term]:
     return [t for t in terms_named(text) if t.term in INSTRUMENTS]
 
 
+# "what is smoke treatment of opal?", "what does oiling mean for an emerald?": a treatment's own entry, though a gem
+# is named beside it (a question about a gem asks no term otherwise); not the general "treatment"
+TREATMENTS = {"irradiation", "oiling", "smoke treatment", "beryllium diffusion", "lead-glass filling", "HPHT"}
+DEFINITION = re.compile(
+    r"^\s*(?:(?:and|so)\s+)?(?:what(?:'s|s| is| are| does)|define|explain|(?:the )?meaning of)\b", re.I
+)
+
+
+def treatments_named_in(text: str) -> list[Term]:
+    """The treatments a message names ("can you tell if an emerald is oiled from a photo?": oiling)."""
+    return [t for t in terms_named(text) if t.term in TREATMENTS]
+
+
+def treatments_defined(text: str) -> list[Term]:
+    """The treatments a question asks to be explained, whatever gem it names beside them; none for any other
+    question ("is my emerald oiled?")."""
+    return treatments_named_in(text) if DEFINITION.search(text) else []
+
+
 def screening_of(species: str) -> Term | None:
     """How lab-grown stones of a species are told from natural ones where readings alone do not say ("lab-grown
     diamond screening"), or None when the glossary has no such entry."""
