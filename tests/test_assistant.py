@@ -559,6 +559,11 @@ def test_a_new_stone_with_readings_is_ranked_by_them_and_stays_for_the_next_ques
     assert chat.ask("what is it?").gem == "Tanzanite"  # not the help text: the readings were kept
 
 
+def test_what_to_test_next_asked_with_the_readings_is_answered_on_their_card():
+    answer = Assistant(classifier=None).conversation().ask("yellow, SG 3.52, RI 1.61-1.62, what would you test next?")
+    assert answer.gem == "Topaz" and answer.next_test == "No further test is needed to name it Topaz."
+
+
 def test_questions_about_the_same_stone_are_answered_first_not_with_the_analysis_again():
     chat = Assistant(classifier=None).conversation()
     first = chat.ask("RI 1.52, singly refractive, gas bubbles, purple")
