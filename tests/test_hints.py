@@ -187,6 +187,13 @@ def test_a_sign_gemlang_cannot_weigh_is_said_not_dropped_without_a_word():
     assert parse_hints("RI 1.76, SG 4.00").notes == ()
 
 
+@pytest.mark.parametrize("sign", ["cobalt bands", "rare earth lines", "felted texture", "lily pads"])
+def test_a_bench_sign_gemlang_cannot_weigh_yet_is_said_unweighed(sign):
+    assert parse_hints(f"blue stone, {sign}, RI 1.72").notes == (
+        f"I do not weigh “{sign}” yet: the photo and the readings decide.",
+    )
+
+
 def test_signs_of_a_treatment_are_said_as_treatments_not_read_as_another_gem():
     notes = parse_hints("red, RI 1.762-1.770, SG 3.95, flash effect blue/orange in fissures").notes
     assert any("lead glass in ruby" in n and "still its species" in n for n in notes)
