@@ -91,6 +91,7 @@ OPTIC_WORDS = {
 SPOT = re.compile(
     r"\bspot[- ]?(?:reading|rea?ding|ri|r\.i\.|method|value)s?\b|\bspot\s*(?:of|at|near|about|around|~|=|:)?\s*\d|"
     r"\d\s*\(?\s*spot\b(?!\s+(?:of|on|in)\b)|"  # "RI 1.66 spot", "1.66 (spot)"; not "1.66, spot of red"
+    r"\d\s*,\s*spot\b(?=\s*(?:[,;.)]|$))|"  # "RI 1.66, spot, SG 3.33": the word alone, after its number
     r"distant[- ]vision|\b(?:vague|blurr?y|fuzzy|indistinct) (?:shadow[- ]?)?(?:edge|reading)\b"
 )
 # One shadow edge, not two, on the refractometer: "only one reading", "a single shadow edge": singly refractive.

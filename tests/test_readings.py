@@ -60,7 +60,7 @@ def test_the_birefringence_of_two_edges_is_as_precise_as_the_edges_were_typed(te
     [("RI 1.66-1.68 spot reading", "RI 1.660–1.680 (spot reading)"), ("spot reading 1.66-1.68", None),
      ("spot RI 1.62-1.64", None), ("RI 1.61 by distant vision", "RI 1.610 (spot reading)"),
      ("RI 1.54-1.56 spot method on the cabochon", None), ("1.62 (spot)", "RI 1.620 (spot reading)"),
-     ("spot of 1.66", None)],
+     ("spot of 1.66", None), ("RI 1.66, spot, SG 3.33", "RI 1.660 (spot reading)")],
 )  # fmt: skip
 def test_a_spot_reading_is_one_vague_value_or_range_and_gives_no_birefringence(text, ri):
     r = parse_readings(text)
@@ -75,6 +75,7 @@ def test_a_spot_reading_shows_one_edge_whatever_the_stone_and_a_spot_on_it_is_no
     assert not dark_spot.ri.spot and dark_spot.birefringence is not None
     assert not parse_readings("not a spot reading: RI 1.62-1.64").ri.spot
     assert parse_readings("1.62 (spot of red)").ri is None  # a red spot beside a bare number: no RI
+    assert not parse_readings("RI 1.62-1.64, spot of red").ri.spot
 
 
 @pytest.mark.parametrize("text", ["RI 1.50-1.52, singly refractive", "RI 1.65-1.67, stays light", "RI 1.50-1.52, ADR"])
