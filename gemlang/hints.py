@@ -361,13 +361,14 @@ AGAINST_A_TREATMENT = (INTACT_SILK,)
 
 
 # "CF red", "CF: pink", "CF neg": the Chelsea filter's reaction as a bench notes it, not the stone's colour; and
-# "goes red through the filter", "stays green under the colour filter": the one filter a gem is looked through
-_THROUGH_A_FILTER = "|".join(
-    f"(?<=\\b{way} {the} )" for way in ("through", "under", "with", "using", "in") for the in ("the", "a", "my")
-)
+# "goes red through the filter", "stays green under the colour filter", "pinkish under CF": the one filter a gem is
+# looked through
+_WAYS = ("through", "thru", "under", "with", "using", "in")
+_THROUGH_A_FILTER = "|".join(f"(?<=\\b{way} {the} )" for way in _WAYS for the in ("the", "a", "my"))
+_THROUGH_CF = "|".join(f"(?<=\\b{way} )" for way in _WAYS)
 CHELSEA_SHORTHAND = re.compile(
     r"\bCF\b(?=\s*[:=-]?\s*(?:red|pink|reddish|pinkish|green|greenish|neg\w*|pos\w*|inert|no reaction)\b)|"
-    rf"(?:{_THROUGH_A_FILTER})(?:colou?r )?filter\b",
+    rf"(?:{_THROUGH_A_FILTER})(?:colou?r )?filter\b|(?:{_THROUGH_CF})CF\b",
     re.I,
 )
 

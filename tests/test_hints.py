@@ -547,6 +547,10 @@ def test_the_filter_a_stone_is_looked_through_is_the_chelsea_filter():
     assert h.readings.chelsea_red is True and h.colours == ("green",)
     assert parse_hints("stays green under the colour filter").readings.chelsea_red is False
     assert parse_hints("blue, seen through the polarizing filter").readings.chelsea_red is None
+    assert (
+        parse_hints("pinkish under CF").readings.chelsea_red is True and parse_hints("pinkish under CF").colours == ()
+    )
+    assert parse_hints("red thru the filter").readings.chelsea_red is True
 
 
 def test_curved_lines_on_the_setting_are_no_curved_striae_in_the_stone():
