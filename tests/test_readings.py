@@ -361,9 +361,12 @@ def test_a_weighing_written_weight_first_gives_the_sg_too():
     assert parse_readings("weight in air 2.000 ct, in water 1.496 ct").sg.low == pytest.approx(3.97)
 
 
-@pytest.mark.parametrize("text", ["hydrostatic: air 2.000 ct, water 1.496 ct", "air = 2.000, water = 1.496"])
+@pytest.mark.parametrize(
+    "text", ["hydrostatic: air 2.000 ct, water 1.496 ct", "air = 2.000, water = 1.496", "2.000ct air 1.496ct water"]
+)
 def test_a_weighing_noted_medium_first_gives_the_sg_not_the_weight_in_air(text):
     assert parse_readings(text).sg.low == pytest.approx(3.97)
+    assert parse_readings("1.5 air bubbles, SG 2.65 in water").sg.low == 2.65  # bubbles of air are no weighing
 
 
 def test_trichroism_says_the_stone_is_biaxial_unless_an_optic_character_is_given():
