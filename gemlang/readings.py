@@ -56,8 +56,9 @@ DERIVED = "from the two RI readings"
 # No birefringence to read: a singly refractive stone's RI range is a spread of values (or of its two edges'
 # blur), not two shadow edges, and an aggregate or strained glass gives a spot reading.
 NO_TWO_EDGES = ("isotropic", "anomalous", "aggregate")
-# Liquids a stone floats or sinks in, by density; strong salt water is the amber screen (amber and copal float).
-HEAVY_LIQUIDS = {"methylene iodide": 3.32, "diiodomethane": 3.32, "bromoform": 2.89, "clerici": 4.15,
+# Liquids a stone floats or sinks in, by density ("MI": methylene iodide); strong salt water is the amber screen
+# (amber and copal float).
+HEAVY_LIQUIDS = {"methylene iodide": 3.32, "diiodomethane": 3.32, "mi": 3.32, "bromoform": 2.89, "clerici": 4.15,
                  "salt water": 1.13, "salted water": 1.13, "brine": 1.13}  # fmt: skip
 SUSPENDS = 0.02  # a stone that hangs in a heavy liquid is of about its density: within this much
 # A liquid by name, by its density ("the 3.32 liquid", "a liquid of 3.32", "in 3.32"), or a named liquid diluted
@@ -65,7 +66,7 @@ SUSPENDS = 0.02  # a stone that hangs in a heavy liquid is of about its density:
 _LIQUID = (
     r"\b(sinks?|sank|sinking|floats?|floated|floating|suspend(?:s|ed|ing)?|hover(?:s|ed|ing)?)\b[\w\s]{0,16}?\b(?:("
     + "|".join(map(re.escape, HEAVY_LIQUIDS))
-    + r")(?:\s*(?:solution|liquid)?\s*\(?(?:of\s+|sg\s*|at\s+)?(\d\.\d{1,3})(?![\d.]))?"
+    + r")\b(?:\s*(?:solution|liquid)?\s*\(?(?:of\s+|sg\s*|at\s+)?(\d\.\d{1,3})(?![\d.]))?"
     + r"|(\d\.\d{1,3})\s*(?:heavy\s+)?(?:liquid|solution)|(?:liquid|solution)\s+(?:of\s+)?(?:sg\s+)?(\d\.\d{1,3})"
     + r"|(?<=in )(\d\.\d{1,3})(?![\d.]))"
 )

@@ -1725,6 +1725,7 @@ def stone_answered(*classes: str):
         ("does amber float in salt water?", "Amber (SG 1.05–1.09) floats in strongly salted water (about 1.13)."),
         ("does amber float in water?", "Amber (SG 1.05–1.09) sinks in water (1.00)."),
         ("will diamond sink in methylene iodide?", "Diamond (SG 3.52) sinks in methylene iodide (3.32). Heavy"),
+        ("does ruby sink in MI?", "Ruby (SG 3.97–4.05) sinks in methylene iodide (3.32). Heavy"),
         ("would quartz float in bromoform?", "Quartz (SG 2.65) floats in bromoform (2.89)."),
         ("does alexandrite look red under a lamp?", "**Alexandrite**: Its colour change"),
         (

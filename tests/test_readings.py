@@ -104,7 +104,8 @@ def test_birefringence(text, value):
      ("1.76 RI, 4.00 SG", 4.0, 4.0), ("1.76 RI and 4.00 SG", 4.0, 4.0),
      ("floats in methylene iodide, sinks in bromoform", 2.89, 3.32), ("n = 1.76, d = 4.0", 4.0, 4.0),
      ("colourless, floats in the 3.32 liquid", 0.0, 3.32), ("sank in the heavy liquid 3.32", 3.32, 99.0),
-     ("it floats in saturated salt water", 0.0, 1.13), ("floats in brine", 0.0, 1.13)],
+     ("it floats in saturated salt water", 0.0, 1.13), ("floats in brine", 0.0, 1.13),
+     ("floats in MI, sinks in bromoform", 2.89, 3.32)],
 )  # fmt: skip
 def test_specific_gravity_and_heavy_liquids(text, low, high):
     sg = parse_readings(text).sg
