@@ -194,12 +194,13 @@ def withdrawn_hints(text: str) -> tuple[str, ...]:
 
 # Signs a gemmologist reports that gemlang has no facts to weigh: said so, rather than dropped without a word.
 UNREAD_SIGNS = re.compile(
-    r"\b(?:two[- ]phase inclusions?|(?<!flux )fingerprints?|feathers?|jardin|absorption "
-    r"(?:bands?|lines?|spectrum)|iron (?:absorption )?(?:lines?|bands?|spectrum)|floats? in water|sinks? in water)\b",
+    r"\b(?:two[- ]phase inclusions?|(?<!flux )fingerprints?|feathers?|jardin|lily[- ]?pads?|felted(?: texture)?|"
+    r"absorption (?:bands?|lines?|spectrum)|(?:iron|cobalt|rare[- ]earth|didymium) (?:absorption )?"
+    r"(?:lines?|bands?|spectrum)|floats? in water|sinks? in water)\b",
     re.IGNORECASE,
 )
 # Of those, a spectroscope's: not said unread when the spectrum names a line the readings weigh ("a 437 nm line")
-UNREAD_SPECTRUM = re.compile(r"absorption|iron")
+UNREAD_SPECTRUM = re.compile(r"absorption|iron|cobalt|rare|didymium", re.IGNORECASE)
 
 
 # A message about jade, and the bluish-white glow of the polymer in a bleached, impregnated one
@@ -360,13 +361,14 @@ AGAINST_A_TREATMENT = (INTACT_SILK,)
 
 
 # "CF red", "CF: pink", "CF neg": the Chelsea filter's reaction as a bench notes it, not the stone's colour; and
-# "goes red through the filter", "stays green under the colour filter": the one filter a gem is looked through
-_THROUGH_A_FILTER = "|".join(
-    f"(?<=\\b{way} {the} )" for way in ("through", "under", "with", "using", "in") for the in ("the", "a", "my")
-)
+# "goes red through the filter", "stays green under the colour filter", "pinkish under CF": the one filter a gem is
+# looked through
+_WAYS = ("through", "thru", "under", "with", "using", "in")
+_THROUGH_A_FILTER = "|".join(f"(?<=\\b{way} {the} )" for way in _WAYS for the in ("the", "a", "my"))
+_THROUGH_CF = "|".join(f"(?<=\\b{way} )" for way in _WAYS)
 CHELSEA_SHORTHAND = re.compile(
     r"\bCF\b(?=\s*[:=-]?\s*(?:red|pink|reddish|pinkish|green|greenish|neg\w*|pos\w*|inert|no reaction)\b)|"
-    rf"(?:{_THROUGH_A_FILTER})(?:colou?r )?filter\b",
+    rf"(?:{_THROUGH_A_FILTER})(?:colou?r )?filter\b|(?:{_THROUGH_CF})CF\b",
     re.I,
 )
 

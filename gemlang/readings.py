@@ -56,8 +56,9 @@ DERIVED = "from the two RI readings"
 # No birefringence to read: a singly refractive stone's RI range is a spread of values (or of its two edges'
 # blur), not two shadow edges, and an aggregate or strained glass gives a spot reading.
 NO_TWO_EDGES = ("isotropic", "anomalous", "aggregate")
-# Liquids a stone floats or sinks in, by density; strong salt water is the amber screen (amber and copal float).
-HEAVY_LIQUIDS = {"methylene iodide": 3.32, "diiodomethane": 3.32, "bromoform": 2.89, "clerici": 4.15,
+# Liquids a stone floats or sinks in, by density ("MI": methylene iodide); strong salt water is the amber screen
+# (amber and copal float).
+HEAVY_LIQUIDS = {"methylene iodide": 3.32, "diiodomethane": 3.32, "mi": 3.32, "bromoform": 2.89, "clerici": 4.15,
                  "salt water": 1.13, "salted water": 1.13, "brine": 1.13}  # fmt: skip
 SUSPENDS = 0.02  # a stone that hangs in a heavy liquid is of about its density: within this much
 # A liquid by name, by its density ("the 3.32 liquid", "a liquid of 3.32", "in 3.32"), or a named liquid diluted
@@ -65,7 +66,7 @@ SUSPENDS = 0.02  # a stone that hangs in a heavy liquid is of about its density:
 _LIQUID = (
     r"\b(sinks?|sank|sinking|floats?|floated|floating|suspend(?:s|ed|ing)?|hover(?:s|ed|ing)?)\b[\w\s]{0,16}?\b(?:("
     + "|".join(map(re.escape, HEAVY_LIQUIDS))
-    + r")(?:\s*(?:solution|liquid)?\s*\(?(?:of\s+|sg\s*|at\s+)?(\d\.\d{1,3})(?![\d.]))?"
+    + r")\b(?:\s*(?:solution|liquid)?\s*\(?(?:of\s+|sg\s*|at\s+)?(\d\.\d{1,3})(?![\d.]))?"
     + r"|(\d\.\d{1,3})\s*(?:heavy\s+)?(?:liquid|solution)|(?:liquid|solution)\s+(?:of\s+)?(?:sg\s+)?(\d\.\d{1,3})"
     + r"|(?<=in )(\d\.\d{1,3})(?![\d.]))"
 )
@@ -91,6 +92,7 @@ OPTIC_WORDS = {
 SPOT = re.compile(
     r"\bspot[- ]?(?:reading|rea?ding|ri|r\.i\.|method|value)s?\b|\bspot\s*(?:of|at|near|about|around|~|=|:)?\s*\d|"
     r"\d\s*\(?\s*spot\b(?!\s+(?:of|on|in)\b)|"  # "RI 1.66 spot", "1.66 (spot)"; not "1.66, spot of red"
+    r"\d\s*,\s*spot\b(?=\s*(?:[,;.)]|$))|"  # "RI 1.66, spot, SG 3.33": the word alone, after its number
     r"distant[- ]vision|\b(?:vague|blurr?y|fuzzy|indistinct) (?:shadow[- ]?)?(?:edge|reading)\b"
 )
 # One shadow edge, not two, on the refractometer: "only one reading", "a single shadow edge": singly refractive.
@@ -787,9 +789,10 @@ def _disagree(sg: Reading, liquid: Reading) -> bool:
 GARBLED_NUMBER = re.compile(r"(?<![\w.])\d+[.,]\d*[a-z]+\d[\w.]*")
 # A hydrostatic weighing: the stone's weight in air and in water ("2.000 ct in air, 1.496 ct in water"), or
 # weight after its medium as a bench notes it ("weight in air 2.35 ct, in water 1.68", "air: 1.842 ct, water: 1.326")
-_WEIGHT = r"(\d+(?:\.\d+)?)\s*(?:ct|carats?|g|grams?)?\s*(?:in|under)\s+"
+_UNIT = r"(?:ct|carats?|g|grams?)"
+_WEIGHT = rf"(\d+(?:\.\d+)?)\s*(?:{_UNIT}?\s*(?:in|under)\s+|{_UNIT}\s*)"  # "3.12 g in air", "3.12g air"
 WEIGHED = re.compile(
-    rf"{_WEIGHT}air\b.{{0,30}}?{_WEIGHT}(?:water|h2o)\b"  # "2.000 ct in air, 1.496 ct in water"
+    rf"{_WEIGHT}air\b(?!\s*bubbl).{{0,30}}?{_WEIGHT}(?:water|h2o)\b"  # "2.000 ct in air, 1.496 ct in water"
     r"|(?:weight|weighs?)?\s*\b(?:in )?air\s*[:=]?\s*(\d+(?:\.\d+)?)\s*(?:ct|carats?|g|grams?)?.{0,30}?"
     r"\b(?:in )?(?:water|h2o)\s*[:=]?\s*(\d+(?:\.\d+)?)"
 )

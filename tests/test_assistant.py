@@ -559,6 +559,11 @@ def test_a_new_stone_with_readings_is_ranked_by_them_and_stays_for_the_next_ques
     assert chat.ask("what is it?").gem == "Tanzanite"  # not the help text: the readings were kept
 
 
+def test_what_to_test_next_asked_with_the_readings_is_answered_on_their_card():
+    answer = Assistant(classifier=None).conversation().ask("yellow, SG 3.52, RI 1.61-1.62, what would you test next?")
+    assert answer.gem == "Topaz" and answer.next_test == "No further test is needed to name it Topaz."
+
+
 def test_questions_about_the_same_stone_are_answered_first_not_with_the_analysis_again():
     chat = Assistant(classifier=None).conversation()
     first = chat.ask("RI 1.52, singly refractive, gas bubbles, purple")
@@ -1767,6 +1772,7 @@ def stone_answered(*classes: str):
         ("does amber float in salt water?", "Amber (SG 1.05–1.09) floats in strongly salted water (about 1.13)."),
         ("does amber float in water?", "Amber (SG 1.05–1.09) sinks in water (1.00)."),
         ("will diamond sink in methylene iodide?", "Diamond (SG 3.52) sinks in methylene iodide (3.32). Heavy"),
+        ("does ruby sink in MI?", "Ruby (SG 3.97–4.05) sinks in methylene iodide (3.32). Heavy"),
         ("would quartz float in bromoform?", "Quartz (SG 2.65) floats in bromoform (2.89)."),
         ("does alexandrite look red under a lamp?", "**Alexandrite**: Its colour change"),
         (

@@ -187,6 +187,13 @@ def test_a_sign_gemlang_cannot_weigh_is_said_not_dropped_without_a_word():
     assert parse_hints("RI 1.76, SG 4.00").notes == ()
 
 
+@pytest.mark.parametrize("sign", ["cobalt bands", "rare earth lines", "felted texture", "lily pads"])
+def test_a_bench_sign_gemlang_cannot_weigh_yet_is_said_unweighed(sign):
+    assert parse_hints(f"blue stone, {sign}, RI 1.72").notes == (
+        f"I do not weigh “{sign}” yet: the photo and the readings decide.",
+    )
+
+
 def test_signs_of_a_treatment_are_said_as_treatments_not_read_as_another_gem():
     notes = parse_hints("red, RI 1.762-1.770, SG 3.95, flash effect blue/orange in fissures").notes
     assert any("lead glass in ruby" in n and "still its species" in n for n in notes)
@@ -540,6 +547,10 @@ def test_the_filter_a_stone_is_looked_through_is_the_chelsea_filter():
     assert h.readings.chelsea_red is True and h.colours == ("green",)
     assert parse_hints("stays green under the colour filter").readings.chelsea_red is False
     assert parse_hints("blue, seen through the polarizing filter").readings.chelsea_red is None
+    assert (
+        parse_hints("pinkish under CF").readings.chelsea_red is True and parse_hints("pinkish under CF").colours == ()
+    )
+    assert parse_hints("red thru the filter").readings.chelsea_red is True
 
 
 def test_curved_lines_on_the_setting_are_no_curved_striae_in_the_stone():

@@ -60,7 +60,7 @@ def test_the_birefringence_of_two_edges_is_as_precise_as_the_edges_were_typed(te
     [("RI 1.66-1.68 spot reading", "RI 1.660–1.680 (spot reading)"), ("spot reading 1.66-1.68", None),
      ("spot RI 1.62-1.64", None), ("RI 1.61 by distant vision", "RI 1.610 (spot reading)"),
      ("RI 1.54-1.56 spot method on the cabochon", None), ("1.62 (spot)", "RI 1.620 (spot reading)"),
-     ("spot of 1.66", None)],
+     ("spot of 1.66", None), ("RI 1.66, spot, SG 3.33", "RI 1.660 (spot reading)")],
 )  # fmt: skip
 def test_a_spot_reading_is_one_vague_value_or_range_and_gives_no_birefringence(text, ri):
     r = parse_readings(text)
@@ -75,6 +75,7 @@ def test_a_spot_reading_shows_one_edge_whatever_the_stone_and_a_spot_on_it_is_no
     assert not dark_spot.ri.spot and dark_spot.birefringence is not None
     assert not parse_readings("not a spot reading: RI 1.62-1.64").ri.spot
     assert parse_readings("1.62 (spot of red)").ri is None  # a red spot beside a bare number: no RI
+    assert not parse_readings("RI 1.62-1.64, spot of red").ri.spot
 
 
 @pytest.mark.parametrize("text", ["RI 1.50-1.52, singly refractive", "RI 1.65-1.67, stays light", "RI 1.50-1.52, ADR"])
@@ -103,7 +104,8 @@ def test_birefringence(text, value):
      ("1.76 RI, 4.00 SG", 4.0, 4.0), ("1.76 RI and 4.00 SG", 4.0, 4.0),
      ("floats in methylene iodide, sinks in bromoform", 2.89, 3.32), ("n = 1.76, d = 4.0", 4.0, 4.0),
      ("colourless, floats in the 3.32 liquid", 0.0, 3.32), ("sank in the heavy liquid 3.32", 3.32, 99.0),
-     ("it floats in saturated salt water", 0.0, 1.13), ("floats in brine", 0.0, 1.13)],
+     ("it floats in saturated salt water", 0.0, 1.13), ("floats in brine", 0.0, 1.13),
+     ("floats in MI, sinks in bromoform", 2.89, 3.32)],
 )  # fmt: skip
 def test_specific_gravity_and_heavy_liquids(text, low, high):
     sg = parse_readings(text).sg
@@ -360,9 +362,12 @@ def test_a_weighing_written_weight_first_gives_the_sg_too():
     assert parse_readings("weight in air 2.000 ct, in water 1.496 ct").sg.low == pytest.approx(3.97)
 
 
-@pytest.mark.parametrize("text", ["hydrostatic: air 2.000 ct, water 1.496 ct", "air = 2.000, water = 1.496"])
+@pytest.mark.parametrize(
+    "text", ["hydrostatic: air 2.000 ct, water 1.496 ct", "air = 2.000, water = 1.496", "2.000ct air 1.496ct water"]
+)
 def test_a_weighing_noted_medium_first_gives_the_sg_not_the_weight_in_air(text):
     assert parse_readings(text).sg.low == pytest.approx(3.97)
+    assert parse_readings("1.5 air bubbles, SG 2.65 in water").sg.low == 2.65  # bubbles of air are no weighing
 
 
 def test_trichroism_says_the_stone_is_biaxial_unless_an_optic_character_is_given():

@@ -98,6 +98,7 @@ from gemlang.assistant.questions import (
     MEANT,
     MINE,
     NATURAL_QUESTION,
+    NEXT_TEST_QUESTION,
     NO_FACTS_ON,
     OF_BOTH,
     OF_THE_STONE_IN_HAND,
@@ -2008,6 +2009,11 @@ class Conversation:
                 answer.notes = [n.replace(" How to tell them apart is below.", "") for n in answer.notes]
             if said and (focused or aside or unanswered):
                 answer.description = ""
+        elif (
+            turn.new and not answer.next_test and "To confirm" not in answer.caution and NEXT_TEST_QUESTION.search(text)
+        ):
+            # "RI 1.61-1.62, SG 3.52, what would you test next?": asked with the readings, answered as if asked after
+            answer.next_test = follow_up(text, answer, self.assistant.evidence, self.hints)
         if self.images and explain:
             answer.heatmap, answer.overlay, note = self.explain()
             answer.heatmap_note = note or ""

@@ -233,6 +233,7 @@ def scratched_by(text: str, gem: GemFacts) -> str:
 # "does amber float in salt water?", "will it sink in methylene iodide?": the gem's SG against the liquid's density
 FLOATS_ASKED = re.compile(r"\b(?:floats?|sinks?|suspends?|hovers?)\b", re.I)
 LIQUID_NAMES = {
+    "mi": "methylene iodide",
     "clerici": "undiluted Clerici solution",
     "salt water": "strongly salted water",
     "salted water": "strongly salted water",
