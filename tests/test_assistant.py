@@ -2451,6 +2451,17 @@ def test_what_colours_a_gem_comes_in_and_whether_it_comes_in_one_are_answered_fr
     assert ask("is ruby ever treated?").startswith("**Ruby**: Treatments of ruby")  # a treatment, not a colour
 
 
+def test_the_colour_one_after_a_gem_was_talked_about_is_that_gem_in_that_colour():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is sapphire?")
+    green = chat.ask("no, I meant the green one").reply  # was "**Onyx Green**"
+    assert green.startswith("**Yes**: Sapphire comes in") and "green" in green
+    assert chat.ask("how hard is it?").reply == "**Sapphire**: Mohs hardness 9."
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is sapphire?")
+    assert chat.ask("the pink one").reply == "**Sapphire Pink**"  # a gem of its own, with its card
+
+
 def test_the_most_expensive_gem_asked_with_no_stone_is_declined_like_a_price_not_met_with_the_help():
     reply = Assistant(classifier=None).conversation().ask("what is the most expensive gem?").reply
     assert reply.startswith("I do not price stones, nor rank gems by price: value rests on colour, clarity")

@@ -364,6 +364,27 @@ def colours_answer(text: str, gem: GemFacts) -> str:
     return f"**My facts list no {colour} {gem.name.lower()}**: {follow_up_colours(gem)}{kin}"
 
 
+# "no, I meant the green one", "the pink kind" after a gem was talked about: that gem in that colour
+THE_COLOUR_ONE = re.compile(r"\bthe\s+(?P<colour>[a-z]+(?:-[a-z]+)?)\s+(?:one|kind|variety)\b", re.I)
+
+
+def in_the_colour(text: str, gem: GemFacts) -> str:
+    """ "the green one" of a gem talked about, asked again: of the one natural gem of its species named for that
+    colour ("tell me about Sapphire Pink"), else whether the gem comes in it ("can sapphire be green?"); the
+    message as it is when it names no colour one."""
+    said = THE_COLOUR_ONE.search(text)
+    colour = main_colour(said["colour"]) if said else None
+    if colour is None:
+        return text
+    named_for_it = [
+        g for g in all_gems()
+        if g.origin == "natural" and g.species == gem.species and g.name != gem.name and colour_of(g) == colour
+    ]  # fmt: skip
+    if len(named_for_it) == 1:
+        return f"tell me about {named_for_it[0].name}"
+    return f"can {gem.name.lower()} be {colour}?"
+
+
 # What the eye sees in a stone, asked about ("what are the gold specks?", "does it change colour?"): the words
 # asked -> (what the gem's facts call it, the phenomenon's name when a stone either shows it or not; not doubling,
 # fire or a filter's reaction, a matter of degree).
