@@ -255,3 +255,12 @@ def test_a_care_answer_about_a_named_gem_makes_it_the_gem_that_it_and_its_questi
     chat = Assistant(classifier=None).conversation()
     chat.ask("is tanzanite a good everyday stone?")
     assert chat.ask("how does it compare to sapphire?").reply == "**Tanzanite or Sapphire?**"  # was "**Sapphire**"
+
+
+def test_tumbling_is_answered_from_the_sourced_tumbling_notes_of_the_gem_then_of_all_stones():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is amethyst?")
+    amethyst = chat.ask("can I tumble it?").reply  # was the card again
+    assert amethyst.startswith("**Caring for Amethyst**: At the bench, rock tumbling: At about Mohs 7 it is among")
+    assert "tumble stones of like hardness together" in amethyst
+    assert "very hard to tumble" in chat.ask("can I put ruby in a rock tumbler?").reply
