@@ -3835,6 +3835,17 @@ def test_a_childs_follow_ups_on_a_gem_are_answered_from_its_facts():
     assert "the rarest member of the beryl family" in chat.ask("is it rare?").reply
 
 
+def test_is_that_a_rare_find_is_answered_from_the_gems_rarity_facts_or_says_they_hold_none(assistant):
+    chat = assistant.conversation()
+    gem = chat.ask("what gem is this?", photos=[red_stone_photo()]).gem.partition(" (")[0]
+    reply = chat.ask("is that a rare find?").reply  # was "My facts on … do not answer that. About this stone …"
+    assert "do not answer that" not in reply and "rare" in reply and gem in reply  # its facts, or that it has none
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is citrine?")
+    assert chat.ask("is it a rare find?").reply.startswith("**Citrine**: Natural citrine is rare")  # was the card
+    assert chat.ask("is ruby rare?").reply == "**Ruby**: My facts on Ruby say nothing of how rare it is."
+
+
 @pytest.mark.parametrize(
     "question", ["how do labs screen CVD or HPHT diamonds?", "how are lab-grown diamonds detected?"]
 )

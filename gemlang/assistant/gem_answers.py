@@ -731,8 +731,8 @@ def side_answer(
         return limit
     if FORMATION_QUESTION.search(text) and gem.formation and gem.origin == "natural":  # "how did it form?"
         return f"{gem.formation}."
-    if RARITY_QUESTION.search(text) and (rare := rarity_said(gem)):  # "is it rare?": what its facts say of it
-        return rare
+    if RARITY_QUESTION.search(text):  # "is it rare?": what its facts say of it, or that they say nothing
+        return rarity_said(gem) or f"My facts on {gem.name} say nothing of how rare it is."
     if VALUE_QUESTION.search(text) or WORTH_WORKING.search(text):  # "is it worth polishing?": its value too
         return PRICE_REFUSED + polish_said(text, gem)
     return ""

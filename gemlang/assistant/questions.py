@@ -460,7 +460,10 @@ FORMATION_QUESTION = re.compile(
     r"\bhow (?:it|they) (?:formed|forms|grew|grows)\b|\bwhere (?:did|does|do) (?:it|they) (?:form|grow)\b",
     re.I,
 )
-RARITY_QUESTION = re.compile(r"\b(?:is|are) (?:it|they|this|these|\w+) (?:very |so |really )?rare\b|\bhow rare\b", re.I)
+# "is it rare?", "is that a rare find?", "how rare is it?"
+RARITY_QUESTION = re.compile(
+    r"\b(?:is|are) (?:it|they|this|these|\w+) (?:an? )?(?:very |so |really )?rare\b(?! earth)|\bhow rare\b", re.I
+)
 HISTORY_QUESTION = re.compile(r"\bhistory\b|\bhistorical\b|\bname (?:come|mean|origin)|\betymolog|\bnamed\b", re.I)
 NATURAL_QUESTION = re.compile(
     r"\b(?:natural|real|genuine|synthetic|lab[- ]?(?:grown|created|made)|fake|simulant|simulated|imitation)\b", re.I
