@@ -3833,6 +3833,8 @@ def test_a_childs_follow_ups_on_a_gem_are_answered_from_its_facts():
     chat = Assistant(classifier=None).conversation()
     chat.ask("what is bixbite?")
     assert "the rarest member of the beryl family" in chat.ask("is it rare?").reply
+    diamond = Assistant(classifier=None).conversation().ask("is diamond made of coal?").reply  # was "**Diamond**"
+    assert diamond.startswith("**Diamond**: Coal has rarely played any part in forming diamond")
 
 
 def test_is_that_a_rare_find_is_answered_from_the_gems_rarity_facts_or_says_they_hold_none(assistant):

@@ -730,7 +730,9 @@ def side_answer(
     if asked and not general and (limit := beyond_the_evidence(text, gem)):
         return limit
     if FORMATION_QUESTION.search(text) and gem.formation and gem.origin == "natural":  # "how did it form?"
-        return f"{gem.formation}."
+        said = [x.rstrip(".") + "." for x in sentences(gem.formation)]
+        coal = re.search(r"\bcoal\b", text, re.I)  # "is diamond made of coal?": what its facts say of coal first
+        return " ".join(sorted(said, key=lambda x: not (coal and re.search(r"\bcoal\b", x, re.I))))
     if RARITY_QUESTION.search(text):  # "is it rare?": what its facts say of it, or that they say nothing
         return rarity_said(gem) or f"My facts on {gem.name} say nothing of how rare it is."
     if VALUE_QUESTION.search(text) or WORTH_WORKING.search(text):  # "is it worth polishing?": its value too

@@ -457,7 +457,8 @@ WHY_QUESTION = re.compile(r"^\s*why\b|\bhow do you know\b|\bwhy (?:do|did|is|are
 # "how did it form?", "how was it made?", "where does it grow?": how the gem forms in the earth
 FORMATION_QUESTION = re.compile(
     r"\bhow (?:did|do|does|was|were|is|are) (?:it|they|this|these|\w+) (?:form|formed|made|created|grow|grown)\b|"
-    r"\bhow (?:it|they) (?:formed|forms|grew|grows)\b|\bwhere (?:did|does|do) (?:it|they) (?:form|grow)\b",
+    r"\bhow (?:it|they) (?:formed|forms|grew|grows)\b|\bwhere (?:did|does|do) (?:it|they) (?:form|grow)\b|"
+    r"\b(?:made|formed|come|comes) (?:of|from) coal\b",  # "is diamond made of coal?"
     re.I,
 )
 # "is it rare?", "is that a rare find?", "how rare is it?"
