@@ -264,3 +264,12 @@ def test_tumbling_is_answered_from_the_sourced_tumbling_notes_of_the_gem_then_of
     assert amethyst.startswith("**Caring for Amethyst**: At the bench, rock tumbling: At about Mohs 7 it is among")
     assert "tumble stones of like hardness together" in amethyst
     assert "very hard to tumble" in chat.ask("can I put ruby in a rock tumbler?").reply
+
+
+def test_whether_a_gem_is_poisonous_or_safe_to_touch_is_answered_first_from_the_care_facts():
+    chat = Assistant(classifier=None).conversation()
+    malachite = chat.ask("is malachite poisonous?").reply  # was "**Malachite**" above its card
+    assert malachite.startswith("**Caring for Malachite**: In handling: Cutting, sanding and polishing it raises")
+    chat.ask("what is amethyst?")
+    touched = chat.ask("is it safe to touch?").reply  # was the card again
+    assert touched.startswith("**Caring for Amethyst**: In handling: none of my sources names a danger")

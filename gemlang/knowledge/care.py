@@ -39,7 +39,8 @@ CARE_QUESTION = re.compile(
     r"durability|windex|ammonia|toothpaste|baking soda|rubbing alcohol|jewell?e?ry cleaner|"
     r"wear (?:it |this |them )?(?:every ?day|daily|all the time)|"
     r"heat[- ]?sensitive|sensitive to heat|(?:stand|withstand|take|survive|handle) (?:the )?heat|"
-    r"temperature changes?|sauna|hot (?:water|tub|bath))\b",  # heat: not "is it heated?", a treatment
+    r"temperature changes?|sauna|hot (?:water|tub|bath)|"  # heat: not "is it heated?", a treatment
+    r"poison\w*|toxic\w*|safe to (?:touch|handle|hold|lick))\b",  # "is malachite poisonous?"
     re.I,
 )
 ASKED = re.compile(
@@ -77,6 +78,9 @@ HEAT_QUESTION = re.compile(
     r"\bhot\b|\bboil|(?<!uv )\btorch|\bre-?tip\w*|\bsolder\w*|\bresiz\w*",  # at the bench: a torch's heat
     re.I,
 )
+# "is malachite poisonous?", "is it safe to touch?": what the care notes say of harm to the wearer or cutter first
+HARM_QUESTION = re.compile(r"\bpoison\w*|\btoxic\w*|\bsafe to (?:touch|handle|hold|lick)\b", re.I)
+SAID_OF_HARM = re.compile(r"\bpoison\w*|\btoxic\w*|\bmake (?:a cutter|you|people) ill\b", re.I)
 SAID_OF_HEAT = re.compile(r"\bheat\b|temperature|thermal|\bhot\b|\bcraz\w*|\btorch\b|\bflame\b", re.I)
 # (what, asked, said of it): what the care text says of a thing the question names, put first when it says anything
 # ("can I put a diamond in the ultrasonic?": the exceptions to the verdict's "usually safe")
@@ -137,6 +141,8 @@ class Care:
             light = _first("light", SAID_OF_LIGHT, [*said, *own], "none of my sources names fading")
         if HEAT_QUESTION.search(question):
             heat = _first("heat", SAID_OF_HEAT, said, "none of my sources names a risk")
+        if HARM_QUESTION.search(question):
+            heat += _first("handling", SAID_OF_HARM, said, "none of my sources names a danger to the wearer")
         rest = said
         for what, asked, said_of in NAMED_FIRST:
             if asked.search(question) and any(map(said_of.search, rest)):
