@@ -273,3 +273,11 @@ def test_whether_a_gem_is_poisonous_or_safe_to_touch_is_answered_first_from_the_
     chat.ask("what is amethyst?")
     touched = chat.ask("is it safe to touch?").reply  # was the card again
     assert touched.startswith("**Caring for Amethyst**: In handling: none of my sources names a danger")
+
+
+def test_can_it_crack_or_break_is_a_toughness_question_but_cracking_in_heat_is_cared_for():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is opal?")
+    crack = chat.ask("can it crack?").reply  # was the card again (the ranking again, of a photo)
+    assert crack.startswith("**Toughness** (resistance to breaking") and "Opal (toughness very poor" in crack
+    assert chat.ask("will it crack in hot water?").reply.startswith("**Caring for Opal**: In heat: ")

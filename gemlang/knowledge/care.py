@@ -351,7 +351,8 @@ def ring_gems_answer(text: str) -> str:
 # "is emerald tougher than diamond?", "how tough is jade?", "will my tanzanite chip?": breaking, not scratching;
 # "tough enough for a ring?" is a wear question, and "more durable" compares two gems
 TOUGHNESS_QUESTION = re.compile(  # "chip" as what it may do, not "my emerald has a chip" (a repair)
-    r"\btough(?:er|est|ness)?\b|\b(?:will|would|can|could|does|do|might|may)\b[^?.!,]{0,30}\bchip\b|"
+    r"\btough(?:er|est|ness)?\b|"
+    r"\b(?:will|would|can|could|does|do|might|may)\b[^?.!,]{0,30}\b(?:chip|crack|break|shatter)\b|"
     r"\bchip(?:s|ping)? easily\b",
     re.I,
 )
@@ -406,7 +407,9 @@ def toughness_answer(text: str, gems: list[GemFacts]) -> tuple[str, list[str]]:
     """How well one gem, or each of two, stands knocks (toughness: breaking and chipping, not scratching), from
     the grade its care notes' sources give and what they say of knocks; ('', []) for any other question."""
     asked = TOUGHNESS_QUESTION.search(text or "") or (len(gems) == 2 and DURABILITY_COMPARED.search(text or ""))
-    if not asked or WEAR_QUESTION.search(text) or not 1 <= len(gems) <= 2:
+    # "will it crack in hot water?", "… in the sun?": heat or light, which the care notes answer
+    cared = WEAR_QUESTION.search(text) or HEAT_QUESTION.search(text) or LIGHT_QUESTION.search(text)
+    if not asked or cared or not 1 <= len(gems) <= 2:
         return "", []
     said = [_durability(gem) for gem in gems]
     cares = [care for care, _ in said]
