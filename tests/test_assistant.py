@@ -2451,6 +2451,14 @@ def test_what_colours_a_gem_comes_in_and_whether_it_comes_in_one_are_answered_fr
     assert ask("is ruby ever treated?").startswith("**Ruby**: Treatments of ruby")  # a treatment, not a colour
 
 
+def test_a_real_one_is_one_of_the_gem_answered_or_discussed_not_a_question_whether_the_stone_is_real():
+    for opening in ("RI 2.42", "what is diamond?"):  # a stone answered diamond; diamond talked about
+        chat = Assistant(classifier=None).conversation()
+        chat.ask(opening)
+        scratched = chat.ask("would a real one scratch glass?").reply  # was the caution again, above the ranking
+        assert scratched.startswith("Diamond (Mohs 10) is harder than glass (5.5): it scratches glass")
+
+
 def test_the_colour_one_after_a_gem_was_talked_about_is_that_gem_in_that_colour():
     chat = Assistant(classifier=None).conversation()
     chat.ask("what is sapphire?")

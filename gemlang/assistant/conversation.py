@@ -110,6 +110,7 @@ from gemlang.assistant.questions import (
     PROPERTY_QUESTION,
     QUESTION_RUN_ON,
     QUESTION_SHAPED,
+    REAL_ONE,
     RESET_WORDS,
     RUNNER_UP_QUESTION,
     SAME_READINGS,
@@ -645,6 +646,8 @@ class Conversation:
             text = f"is it a {other.group(1).lower()}?"  # "what about a triplet?" of the stone in hand
         if self.topic is not None and self.image_probs is None and not self.hints and not gems_named_in(text):
             text = in_the_colour(text, self.topic)  # "what is sapphire?", then "no, I meant the green one"
+        if (gem := self._answered_gem() or self.topic) is not None and (real := REAL_ONE.search(text)):
+            text = f"{text[: real.start()]}a real {gem.name.lower()}{text[real.end() :]}"  # "… a real diamond …"
         text = answer.message = self._of_mine(self._scaled_again(text, scale_before), asked_before)
         self._waiting = waiting_for(text)  # a bare number or a bare unit: neither is a reading alone
         return Turn(text, list(photos), answer, asked_before, after_term)

@@ -461,6 +461,8 @@ FORMATION_QUESTION = re.compile(
     r"\b(?:made|formed|come|comes) (?:of|from) coal\b",  # "is diamond made of coal?"
     re.I,
 )
+# "would a real one scratch glass?": a real one of the gem answered or discussed, not whether the stone is real
+REAL_ONE = re.compile(r"\b(?:an?|the) (?:real|genuine|natural) one\b", re.I)
 # "is it rare?", "is that a rare find?", "how rare is it?"
 RARITY_QUESTION = re.compile(
     r"\b(?:is|are) (?:it|they|this|these|\w+) (?:an? )?(?:very |so |really )?rare\b(?! earth)|\bhow rare\b", re.I
