@@ -2457,6 +2457,25 @@ def test_what_colours_a_gem_comes_in_and_whether_it_comes_in_one_are_answered_fr
     assert ask("is ruby ever treated?").startswith("**Ruby**: Treatments of ruby")  # a treatment, not a colour
 
 
+def test_a_real_one_is_one_of_the_gem_answered_or_discussed_not_a_question_whether_the_stone_is_real():
+    for opening in ("RI 2.42", "what is diamond?"):  # a stone answered diamond; diamond talked about
+        chat = Assistant(classifier=None).conversation()
+        chat.ask(opening)
+        scratched = chat.ask("would a real one scratch glass?").reply  # was the caution again, above the ranking
+        assert scratched.startswith("Diamond (Mohs 10) is harder than glass (5.5): it scratches glass")
+
+
+def test_the_colour_one_after_a_gem_was_talked_about_is_that_gem_in_that_colour():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is sapphire?")
+    green = chat.ask("no, I meant the green one").reply  # was "**Onyx Green**"
+    assert green.startswith("**Yes**: Sapphire comes in") and "green" in green
+    assert chat.ask("how hard is it?").reply == "**Sapphire**: Mohs hardness 9."
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is sapphire?")
+    assert chat.ask("the pink one").reply == "**Sapphire Pink**"  # a gem of its own, with its card
+
+
 def test_the_most_expensive_gem_asked_with_no_stone_is_declined_like_a_price_not_met_with_the_help():
     reply = Assistant(classifier=None).conversation().ask("what is the most expensive gem?").reply
     assert reply.startswith("I do not price stones, nor rank gems by price: value rests on colour, clarity")
@@ -3828,6 +3847,19 @@ def test_a_childs_follow_ups_on_a_gem_are_answered_from_its_facts():
     chat = Assistant(classifier=None).conversation()
     chat.ask("what is bixbite?")
     assert "the rarest member of the beryl family" in chat.ask("is it rare?").reply
+    diamond = Assistant(classifier=None).conversation().ask("is diamond made of coal?").reply  # was "**Diamond**"
+    assert diamond.startswith("**Diamond**: Coal has rarely played any part in forming diamond")
+
+
+def test_is_that_a_rare_find_is_answered_from_the_gems_rarity_facts_or_says_they_hold_none(assistant):
+    chat = assistant.conversation()
+    gem = chat.ask("what gem is this?", photos=[red_stone_photo()]).gem.partition(" (")[0]
+    reply = chat.ask("is that a rare find?").reply  # was "My facts on … do not answer that. About this stone …"
+    assert "do not answer that" not in reply and "rare" in reply and gem in reply  # its facts, or that it has none
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is citrine?")
+    assert chat.ask("is it a rare find?").reply.startswith("**Citrine**: Natural citrine is rare")  # was the card
+    assert chat.ask("is ruby rare?").reply == "**Ruby**: My facts on Ruby say nothing of how rare it is."
 
 
 @pytest.mark.parametrize(

@@ -255,3 +255,29 @@ def test_a_care_answer_about_a_named_gem_makes_it_the_gem_that_it_and_its_questi
     chat = Assistant(classifier=None).conversation()
     chat.ask("is tanzanite a good everyday stone?")
     assert chat.ask("how does it compare to sapphire?").reply == "**Tanzanite or Sapphire?**"  # was "**Sapphire**"
+
+
+def test_tumbling_is_answered_from_the_sourced_tumbling_notes_of_the_gem_then_of_all_stones():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is amethyst?")
+    amethyst = chat.ask("can I tumble it?").reply  # was the card again
+    assert amethyst.startswith("**Caring for Amethyst**: At the bench, rock tumbling: At about Mohs 7 it is among")
+    assert "tumble stones of like hardness together" in amethyst
+    assert "very hard to tumble" in chat.ask("can I put ruby in a rock tumbler?").reply
+
+
+def test_whether_a_gem_is_poisonous_or_safe_to_touch_is_answered_first_from_the_care_facts():
+    chat = Assistant(classifier=None).conversation()
+    malachite = chat.ask("is malachite poisonous?").reply  # was "**Malachite**" above its card
+    assert malachite.startswith("**Caring for Malachite**: In handling: Cutting, sanding and polishing it raises")
+    chat.ask("what is amethyst?")
+    touched = chat.ask("is it safe to touch?").reply  # was the card again
+    assert touched.startswith("**Caring for Amethyst**: In handling: none of my sources names a danger")
+
+
+def test_can_it_crack_or_break_is_a_toughness_question_but_cracking_in_heat_is_cared_for():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is opal?")
+    crack = chat.ask("can it crack?").reply  # was the card again (the ranking again, of a photo)
+    assert crack.startswith("**Toughness** (resistance to breaking") and "Opal (toughness very poor" in crack
+    assert chat.ask("will it crack in hot water?").reply.startswith("**Caring for Opal**: In heat: ")

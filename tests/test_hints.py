@@ -378,6 +378,16 @@ def test_the_colour_of_veins_or_streaks_of_another_mineral_is_not_the_stones():
     assert said_colours("royal blue with white veins") == ("blue",)
 
 
+def test_the_colour_a_stone_is_compared_with_is_not_its_colour():
+    from gemlang.knowledge.colours import said_colours
+
+    assert said_colours("no, it's more orange than pink") == ("orange",)  # was orange and pink
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("pink stone, RI 1.54")
+    chat.ask("no, it's more orange than pink")
+    assert chat.hints.colours == ("orange",)
+
+
 def test_pyrite_specks_are_read_and_point_to_lapis():
     hints = parse_hints("Lapis parcel, some with white calcite streaks and pyrite flecks, SG 2.8")
     assert hints.readings.observations == ("pyrite specks",) and hints.colours == ()

@@ -637,7 +637,9 @@ def test_a_narrower_thing_named_before_a_term_is_not_answered_with_the_terms_ent
      ("how does a moissanite tester work?", "moissanite tester"),
      ("how is refractive index measured?", "refractive index"),
      ("why are some gems doubly refractive?", "doubly refractive"), ("what causes colour in gems?", "cause of colour"),
-     ("why do gems have colour?", "cause of colour"), ("what is an idiochromatic gem?", "cause of colour")],
+     ("why do gems have colour?", "cause of colour"), ("what is an idiochromatic gem?", "cause of colour"),
+     ("why are gems shiny?", "lustre"),  # was the help text
+     ("what's the difference between a gem and a mineral?", "gem or mineral")],  # was the help text
 )  # fmt: skip
 def test_how_an_instrument_works_and_why_gems_show_a_property_are_glossary_questions(question, term):
     from gemlang.knowledge.glossary import terms_asked

@@ -35,6 +35,7 @@ from gemlang.assistant.gem_answers import (
     how_to_tell_natural,
     how_to_test,
     irradiation_said,
+    in_the_colour,
     kind_answer,
     lab_grown_compared,
     lab_grown_treatments,
@@ -113,6 +114,7 @@ from gemlang.assistant.questions import (
     QUESTION_RUN_ON,
     QUESTION_SHAPED,
     RADIATION_ASKED,
+    REAL_ONE,
     RESET_WORDS,
     RUNNER_UP_QUESTION,
     SAME_READINGS,
@@ -649,6 +651,10 @@ class Conversation:
         text = self._corrected(with_other_edge(with_unit_given(text, *self._waiting), self.hints.readings.ri))
         if self.image_probs is not None and (other := AND_THE_OTHER_ASSEMBLY.fullmatch(text)):
             text = f"is it a {other.group(1).lower()}?"  # "what about a triplet?" of the stone in hand
+        if self.topic is not None and self.image_probs is None and not self.hints and not gems_named_in(text):
+            text = in_the_colour(text, self.topic)  # "what is sapphire?", then "no, I meant the green one"
+        if (gem := self._answered_gem() or self.topic) is not None and (real := REAL_ONE.search(text)):
+            text = f"{text[: real.start()]}a real {gem.name.lower()}{text[real.end() :]}"  # "… a real diamond …"
         text = answer.message = self._of_mine(self._scaled_again(text, scale_before), asked_before)
         self._waiting = waiting_for(text)  # a bare number or a bare unit: neither is a reading alone
         return Turn(text, list(photos), answer, asked_before, after_term)

@@ -365,6 +365,27 @@ def colours_answer(text: str, gem: GemFacts) -> str:
     return f"**My facts list no {colour} {gem.name.lower()}**: {follow_up_colours(gem)}{kin}"
 
 
+# "no, I meant the green one", "the pink kind" after a gem was talked about: that gem in that colour
+THE_COLOUR_ONE = re.compile(r"\bthe\s+(?P<colour>[a-z]+(?:-[a-z]+)?)\s+(?:one|kind|variety)\b", re.I)
+
+
+def in_the_colour(text: str, gem: GemFacts) -> str:
+    """ "the green one" of a gem talked about, asked again: of the one natural gem of its species named for that
+    colour ("tell me about Sapphire Pink"), else whether the gem comes in it ("can sapphire be green?"); the
+    message as it is when it names no colour one."""
+    said = THE_COLOUR_ONE.search(text)
+    colour = main_colour(said["colour"]) if said else None
+    if colour is None:
+        return text
+    named_for_it = [
+        g for g in all_gems()
+        if g.origin == "natural" and g.species == gem.species and g.name != gem.name and colour_of(g) == colour
+    ]  # fmt: skip
+    if len(named_for_it) == 1:
+        return f"tell me about {named_for_it[0].name}"
+    return f"can {gem.name.lower()} be {colour}?"
+
+
 # What the eye sees in a stone, asked about ("what are the gold specks?", "does it change colour?"): the words
 # asked -> (what the gem's facts call it, the phenomenon's name when a stone either shows it or not; not doubling,
 # fire or a filter's reaction, a matter of degree).
@@ -719,9 +740,11 @@ def side_answer(
     if asked and not general and (limit := beyond_the_evidence(text, gem)):
         return limit
     if FORMATION_QUESTION.search(text) and gem.formation and gem.origin == "natural":  # "how did it form?"
-        return f"{gem.formation}."
-    if RARITY_QUESTION.search(text) and (rare := rarity_said(gem)):  # "is it rare?": what its facts say of it
-        return rare
+        said = [x.rstrip(".") + "." for x in sentences(gem.formation)]
+        coal = re.search(r"\bcoal\b", text, re.I)  # "is diamond made of coal?": what its facts say of coal first
+        return " ".join(sorted(said, key=lambda x: not (coal and re.search(r"\bcoal\b", x, re.I))))
+    if RARITY_QUESTION.search(text):  # "is it rare?": what its facts say of it, or that they say nothing
+        return rarity_said(gem) or f"My facts on {gem.name} say nothing of how rare it is."
     if VALUE_QUESTION.search(text) or WORTH_WORKING.search(text):  # "is it worth polishing?": its value too
         return PRICE_REFUSED + polish_said(text, gem)
     return ""

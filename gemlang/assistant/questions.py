@@ -457,10 +457,16 @@ WHY_QUESTION = re.compile(r"^\s*why\b|\bhow do you know\b|\bwhy (?:do|did|is|are
 # "how did it form?", "how was it made?", "where does it grow?": how the gem forms in the earth
 FORMATION_QUESTION = re.compile(
     r"\bhow (?:did|do|does|was|were|is|are) (?:it|they|this|these|\w+) (?:form|formed|made|created|grow|grown)\b|"
-    r"\bhow (?:it|they) (?:formed|forms|grew|grows)\b|\bwhere (?:did|does|do) (?:it|they) (?:form|grow)\b",
+    r"\bhow (?:it|they) (?:formed|forms|grew|grows)\b|\bwhere (?:did|does|do) (?:it|they) (?:form|grow)\b|"
+    r"\b(?:made|formed|come|comes) (?:of|from) coal\b",  # "is diamond made of coal?"
     re.I,
 )
-RARITY_QUESTION = re.compile(r"\b(?:is|are) (?:it|they|this|these|\w+) (?:very |so |really )?rare\b|\bhow rare\b", re.I)
+# "would a real one scratch glass?": a real one of the gem answered or discussed, not whether the stone is real
+REAL_ONE = re.compile(r"\b(?:an?|the) (?:real|genuine|natural) one\b", re.I)
+# "is it rare?", "is that a rare find?", "how rare is it?"
+RARITY_QUESTION = re.compile(
+    r"\b(?:is|are) (?:it|they|this|these|\w+) (?:an? )?(?:very |so |really )?rare\b(?! earth)|\bhow rare\b", re.I
+)
 HISTORY_QUESTION = re.compile(r"\bhistory\b|\bhistorical\b|\bname (?:come|mean|origin)|\betymolog|\bnamed\b", re.I)
 NATURAL_QUESTION = re.compile(
     r"\b(?:natural|real|genuine|synthetic|lab[- ]?(?:grown|created|made)|fake|simulant|simulated|imitation)\b", re.I

@@ -30,6 +30,7 @@ CARE_QUESTION = re.compile(
     r"pickle|acids?|re-?tip\w*|prongs?|solder\w*|"  # at the bench: the stone left in the setting
     r"laser[- ]?(?:weld\w*|repair\w*)|laser(?:ing)? (?:near|next to|close to|around|over)|rhodium|"
     r"electro-?(?:clean\w*|plat\w*)|(?:re-?)?plat(?:ing|ed)|dop(?:s|ped|ping)?|"  # the dop that holds it to cut
+    r"tumbl(?:e|es|ed|ing|er)|"  # a rock tumbler
     r"cut and polish|(?:cutting|sawing) (?:and|or) polishing|(?:safe|ok|okay) to (?:cut|saw|grind|polish)|lapidary|"
     r"lemon juice|vinegar|shower|dishwasher|household cleaners?|get(?:ting)? wet|waterproof|water[- ]?resistant|"
     r"bleach|perfume|hairspray|swim(?:ming)?|(?:swimming )?pool|hot tub|jacuzzi|every ?day wear|daily wear|durable|"
@@ -38,7 +39,8 @@ CARE_QUESTION = re.compile(
     r"durability|windex|ammonia|toothpaste|baking soda|rubbing alcohol|jewell?e?ry cleaner|"
     r"wear (?:it |this |them )?(?:every ?day|daily|all the time)|"
     r"heat[- ]?sensitive|sensitive to heat|(?:stand|withstand|take|survive|handle) (?:the )?heat|"
-    r"temperature changes?|sauna|hot (?:water|tub|bath))\b",  # heat: not "is it heated?", a treatment
+    r"temperature changes?|sauna|hot (?:water|tub|bath)|"  # heat: not "is it heated?", a treatment
+    r"poison\w*|toxic\w*|safe to (?:touch|handle|hold|lick))\b",  # "is malachite poisonous?"
     re.I,
 )
 ASKED = re.compile(
@@ -76,6 +78,9 @@ HEAT_QUESTION = re.compile(
     r"\bhot\b|\bboil|(?<!uv )\btorch|\bre-?tip\w*|\bsolder\w*|\bresiz\w*",  # at the bench: a torch's heat
     re.I,
 )
+# "is malachite poisonous?", "is it safe to touch?": what the care notes say of harm to the wearer or cutter first
+HARM_QUESTION = re.compile(r"\bpoison\w*|\btoxic\w*|\bsafe to (?:touch|handle|hold|lick)\b", re.I)
+SAID_OF_HARM = re.compile(r"\bpoison\w*|\btoxic\w*|\bmake (?:a cutter|you|people) ill\b", re.I)
 SAID_OF_HEAT = re.compile(r"\bheat\b|temperature|thermal|\bhot\b|\bcraz\w*|\btorch\b|\bflame\b", re.I)
 # (what, asked, said of it): what the care text says of a thing the question names, put first when it says anything
 # ("can I put a diamond in the ultrasonic?": the exceptions to the verdict's "usually safe")
@@ -136,6 +141,8 @@ class Care:
             light = _first("light", SAID_OF_LIGHT, [*said, *own], "none of my sources names fading")
         if HEAT_QUESTION.search(question):
             heat = _first("heat", SAID_OF_HEAT, said, "none of my sources names a risk")
+        if HARM_QUESTION.search(question):
+            heat += _first("handling", SAID_OF_HARM, said, "none of my sources names a danger to the wearer")
         rest = said
         for what, asked, said_of in NAMED_FIRST:
             if asked.search(question) and any(map(said_of.search, rest)):
@@ -344,7 +351,8 @@ def ring_gems_answer(text: str) -> str:
 # "is emerald tougher than diamond?", "how tough is jade?", "will my tanzanite chip?": breaking, not scratching;
 # "tough enough for a ring?" is a wear question, and "more durable" compares two gems
 TOUGHNESS_QUESTION = re.compile(  # "chip" as what it may do, not "my emerald has a chip" (a repair)
-    r"\btough(?:er|est|ness)?\b|\b(?:will|would|can|could|does|do|might|may)\b[^?.!,]{0,30}\bchip\b|"
+    r"\btough(?:er|est|ness)?\b|"
+    r"\b(?:will|would|can|could|does|do|might|may)\b[^?.!,]{0,30}\b(?:chip|crack|break|shatter)\b|"
     r"\bchip(?:s|ping)? easily\b",
     re.I,
 )
@@ -399,7 +407,9 @@ def toughness_answer(text: str, gems: list[GemFacts]) -> tuple[str, list[str]]:
     """How well one gem, or each of two, stands knocks (toughness: breaking and chipping, not scratching), from
     the grade its care notes' sources give and what they say of knocks; ('', []) for any other question."""
     asked = TOUGHNESS_QUESTION.search(text or "") or (len(gems) == 2 and DURABILITY_COMPARED.search(text or ""))
-    if not asked or WEAR_QUESTION.search(text) or not 1 <= len(gems) <= 2:
+    # "will it crack in hot water?", "… in the sun?": heat or light, which the care notes answer
+    cared = WEAR_QUESTION.search(text) or HEAT_QUESTION.search(text) or LIGHT_QUESTION.search(text)
+    if not asked or cared or not 1 <= len(gems) <= 2:
         return "", []
     said = [_durability(gem) for gem in gems]
     cares = [care for care, _ in said]

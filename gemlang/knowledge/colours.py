@@ -110,7 +110,8 @@ CONNECTORS = {
     "dark",
     "deep",
 }
-NEGATED = re.compile(r"\b(?:not|no|isn'?t|never|without)\s+(?:\w+\s+)?$")  # read in the 60 characters before
+# read in the 60 characters before; "more orange than pink": pink is what it is compared with, not its colour
+NEGATED = re.compile(r"\b(?:not|no|isn'?t|never|without|than)\s+(?:\w+\s+)?$")
 
 
 def _words(text: str) -> list[str]:
