@@ -3946,3 +3946,13 @@ def test_whether_a_photo_shows_a_treatment_is_answered_no_with_the_treatment_and
     assert reply.startswith("**Emerald**: Not from a photo: whether a stone was treated shows in no photo")
     assert "**Oiling**: Oiling fills the surface-reaching fissures" in reply
     assert "**Emerald, clarity enhancement (oil or resin)**: at the bench:" in reply
+
+
+def test_natural_ones_after_a_lab_grown_gems_treatments_asks_the_natural_gems_treatments():
+    # was '**Diamond?** Nothing you have told me shows whether it is: …', as if asked whether a stone is diamond
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what treatments do lab-grown diamonds get?")
+    assert chat.ask("what about natural ones?").reply.startswith("**Diamond**: Treatments of diamond: HPHT")
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what treatments does natural ruby get?")
+    assert chat.ask("and lab-grown ones?").reply.startswith("**Lab-grown ruby**: My sources list no treatment")

@@ -104,6 +104,7 @@ from gemlang.assistant.questions import (
     OFF_TOPIC,
     ONE_OF_THE_PAIR,
     ORIGIN_CLAIM_ASKED,
+    OTHER_ORIGIN,
     OTHER_STONES_ASKED,
     PLACE_QUESTION,
     PRICE_COMPARED,
@@ -648,6 +649,9 @@ class Conversation:
         text = self._corrected(with_other_edge(with_unit_given(text, *self._waiting), self.hints.readings.ri))
         if self.image_probs is not None and (other := AND_THE_OTHER_ASSEMBLY.fullmatch(text)):
             text = f"is it a {other.group(1).lower()}?"  # "what about a triplet?" of the stone in hand
+        treated_before = self.answers and TREATMENT_QUESTION.search(self.answers[-1].message)
+        if self.topic is not None and treated_before and (origin := OTHER_ORIGIN.fullmatch(text)):
+            text = f"what treatments does {origin.group(1).lower()} {self.topic.name.lower()} get?"  # "natural ones?"
         text = answer.message = self._of_mine(self._scaled_again(text, scale_before), asked_before)
         self._waiting = waiting_for(text)  # a bare number or a bare unit: neither is a reading alone
         return Turn(text, list(photos), answer, asked_before, after_term)
