@@ -3956,3 +3956,11 @@ def test_natural_ones_after_a_lab_grown_gems_treatments_asks_the_natural_gems_tr
     chat = Assistant(classifier=None).conversation()
     chat.ask("what treatments does natural ruby get?")
     assert chat.ask("and lab-grown ones?").reply.startswith("**Lab-grown ruby**: My sources list no treatment")
+
+
+@pytest.mark.parametrize("question", ["is my howlite dyed?", "is this howlite treated?"])
+def test_a_gem_whose_name_says_its_treatment_needs_no_laboratory_to_say_so(question):
+    # was 'Whether this stone was treated shows neither in a photo nor in the usual readings: a gem laboratory decides'
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith("**Dyed Howlite (Turquoise Simulant)**: No laboratory is needed to say so: its treatment")
+    assert "every blue howlite is dyed" in reply and "a gem laboratory decides" not in reply

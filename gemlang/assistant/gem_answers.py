@@ -607,6 +607,17 @@ def without_own_name(text: str, gem: GemFacts) -> str:
     return text
 
 
+def treated_by_name(text: str, gem: GemFacts) -> str:
+    """The name of a gem that says its treatment, when a question asks that treatment of it, or any ("dyed howlite"
+    of "is my howlite dyed?" or "is it treated?", asked of Dyed Howlite); '' for any other."""
+    for name in (gem.name, *gem.aliases):
+        if (word := TREATMENT_QUESTION.search(name)) and re.search(rf"\b{word.group(0)}\b", text, re.I):
+            return name.split(" (")[0].lower()
+        if word and ANY_TREATMENT.search(text):
+            return name.split(" (")[0].lower()
+    return ""
+
+
 def untreated_as_far_as_known(gem: GemFacts) -> bool:
     """Whether a gem's sources list no treatment of it ("none known" is none)."""
     return all(re.match(r"(?i)none\b|not ", t) for t in gem.treatments)
@@ -677,6 +688,8 @@ def side_answer(
         named = treatments_named(text, gem)
         if untreated or (named and len(hidden) == len(named)):  # "is it heated?" of an aquamarine: no lab decides
             lead = ""
+        elif by_name := treated_by_name(text, gem):  # "is my howlite dyed?": dyed howlite is dyed, no lab decides
+            lead = f"No laboratory is needed to say so: its treatment is in its name, {by_name}."
         elif hidden:  # "is it treated?" of a topaz: a laboratory decides some of its treatments, not all
             lead = (
                 "Whether this stone was treated shows neither in a photo nor in the usual readings: a gem laboratory "
