@@ -3964,3 +3964,11 @@ def test_a_gem_whose_name_says_its_treatment_needs_no_laboratory_to_say_so(quest
     reply = Assistant(classifier=None).conversation().ask(question).reply
     assert reply.startswith("**Dyed Howlite (Turquoise Simulant)**: No laboratory is needed to say so: its treatment")
     assert "every blue howlite is dyed" in reply and "a gem laboratory decides" not in reply
+
+
+def test_whether_moissanite_is_natural_says_natural_moissanite_is_rare_and_gems_are_grown():
+    # was the 'not a fake in itself' answer alone, which did not say whether it is natural
+    reply = Assistant(classifier=None).conversation().ask("is moissanite natural?").reply
+    assert reply.startswith("**In nature**: Natural moissanite is incredibly rare")
+    assert "moissanite gems are grown in a laboratory" in reply and "**It is not diamond, but not a fake" in reply
+    assert Assistant(None).conversation().ask("is moissanite real?").reply.startswith("**It is not diamond")

@@ -1185,7 +1185,9 @@ def grown_natural_answer(text: str) -> str:
     natural = gem_sold_as(gem)
     # "is cubic zirconia real?", "is moissanite natural?": an imitation asked of alone is no lab-grown gem
     if gem.origin in ("simulant", "composite") and not asked.group("y") and natural.name != gem.name:
-        return not_a_fake_in_itself(gem, natural)
+        # "is moissanite natural?": what its facts say of it in nature (rare, so grown), before what it imitates
+        rare = rarity_said(gem) if asked.group("natural") else ""
+        return (f"**In nature**: {rare}\n\n" if rare else "") + not_a_fake_in_itself(gem, natural)
     if not (LAB_GROWN.search(asked.group("x")) or gem.origin == "synthetic"):  # "is Gilson opal natural?" too
         return ""
     other = find_gem(asked.group("y")) if asked.group("y") else natural
