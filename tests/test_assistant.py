@@ -3972,3 +3972,20 @@ def test_whether_moissanite_is_natural_says_natural_moissanite_is_rare_and_gems_
     assert reply.startswith("**In nature**: Natural moissanite is incredibly rare")
     assert "moissanite gems are grown in a laboratory" in reply and "**It is not diamond, but not a fake" in reply
     assert Assistant(None).conversation().ask("is moissanite real?").reply.startswith("**It is not diamond")
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("is Chatham emerald real?", "**Yes and no**: Chatham emerald is a flux-grown synthetic emerald"),
+        ("is Chatham emerald natural?", "**No**: Chatham emerald is a flux-grown synthetic emerald"),
+        ("is Ramaura ruby synthetic?", "**Yes**: Ramaura is the trade name of a flux-grown synthetic ruby"),
+        ("is Kashan ruby natural?", "**No**: lab-grown ruby is made in a laboratory"),
+        ("is opalite a real opal?", "**No**: Opalite is a trade name for man-made opalescent glass"),
+        ("is opalite real?", "**No**: Opalite is a trade name for man-made opalescent glass"),
+        ("is Slocum stone real opal?", "**It is not opal, but not a fake in itself**: Slocum Stone is"),
+    ],
+)
+def test_whether_a_lab_grown_or_imitation_trade_name_is_real_is_answered_from_its_facts(question, verdict):
+    # were '**Emerald**', '**Kashan Flux Ruby**', '**Opal**', '**Slocum Stone**' and the ways ruby is grown
+    assert Assistant(classifier=None).conversation().ask(question).reply.startswith(verdict)

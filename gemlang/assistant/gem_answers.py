@@ -1031,10 +1031,17 @@ def trade_name_verdict(text: str) -> str:
     said = after.group("y") if after else ""
     if not said and not (after and after.group("real")):  # "is a Herkimer diamond?" asks nothing
         return ""
-    y = find_gem(said) if said else trade.named
+    y = find_gem(said) if said and not LAB_GROWN.fullmatch(said) else trade.named
+    gem, note = trade.gem, trade.note[:1].upper() + trade.note[1:]
+    if y is None and not said and gem.origin == "simulant":  # "is goldstone real?": it names no gem, so no
+        return f"**No**: {note}."
     if y is None:
         return ""
-    gem, note = trade.gem, trade.note[:1].upper() + trade.note[1:]
+    if LAB_GROWN.fullmatch(said):  # "is Ramaura ruby synthetic?"
+        return f"**{'Yes' if gem.origin == 'synthetic' else 'No'}**: {note}."
+    natural = "natural" in (after.group("real") or "").lower()
+    if gem.origin == "synthetic" and gem_sold_as(gem).name == y.name and not natural:  # "is Chatham emerald real?"
+        return f"**Yes and no**: {note}. {SOLD_AS_GROWN}"
     either = trade.named is not None and trade.also_genuine and y.name in (gem.name, trade.named.name)
     if either:  # "is a Brazilian emerald a real emerald?": the name is said of both
         return f"**Not necessarily**: {note}. {tell_apart(gem.name, trade.named.name)}"
@@ -1160,10 +1167,15 @@ def grown_yet_the_gem(said: str, gem: GemFacts) -> str:
     """ "Is a lab-grown diamond a real diamond?": the same material, but made in a laboratory and sold as such."""
     return (
         f"**Yes and no**: a {said} is {species_word(gem)}, with the same constants as a natural one, but it was "
-        "made in a laboratory, not grown in the earth. It may be sold under the gem's name only with "
-        '"laboratory-grown", "laboratory-created" or "synthetic" before it (US Federal Trade Commission, Jewelry '
-        "Guides), and it is valued differently; telling it from a natural stone may take a gem laboratory."
+        f"made in a laboratory, not grown in the earth. {SOLD_AS_GROWN}"
     )
+
+
+SOLD_AS_GROWN = (
+    'It may be sold under the gem\'s name only with "laboratory-grown", "laboratory-created" or "synthetic" before it '
+    "(US Federal Trade Commission, Jewelry Guides), and it is valued differently; telling it from a natural stone may "
+    "take a gem laboratory."
+)
 
 
 # "is lab-grown ruby natural?", "are synthetic emeralds real?", "is lab-grown ruby real ruby?"
@@ -1184,7 +1196,9 @@ def grown_natural_answer(text: str) -> str:
         return ""
     natural = gem_sold_as(gem)
     # "is cubic zirconia real?", "is moissanite natural?": an imitation asked of alone is no lab-grown gem
-    if gem.origin in ("simulant", "composite") and not asked.group("y") and natural.name != gem.name:
+    # "is Slocum stone real opal?" too: the gem it imitates named
+    imitated = not asked.group("y") or find_gem(asked.group("y")) == natural
+    if gem.origin in ("simulant", "composite") and imitated and natural.name != gem.name:
         # "is moissanite natural?": what its facts say of it in nature (rare, so grown), before what it imitates
         rare = rarity_said(gem) if asked.group("natural") else ""
         return (f"**In nature**: {rare}\n\n" if rare else "") + not_a_fake_in_itself(gem, natural)
