@@ -3989,3 +3989,9 @@ def test_whether_moissanite_is_natural_says_natural_moissanite_is_rare_and_gems_
 def test_whether_a_lab_grown_or_imitation_trade_name_is_real_is_answered_from_its_facts(question, verdict):
     # were '**Emerald**', '**Kashan Flux Ruby**', '**Opal**', '**Slocum Stone**' and the ways ruby is grown
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(verdict)
+
+
+def test_a_plural_lab_grown_gem_asked_if_real_is_answered_of_one_stone():
+    # was 'a lab-grown diamonds is diamond'
+    reply = Assistant(classifier=None).conversation().ask("are lab-grown diamonds real diamonds?").reply
+    assert reply.startswith("**Yes and no**: a lab-grown diamond is diamond, with the same constants")
