@@ -3995,3 +3995,10 @@ def test_a_plural_lab_grown_gem_asked_if_real_is_answered_of_one_stone():
     # was 'a lab-grown diamonds is diamond'
     reply = Assistant(classifier=None).conversation().ask("are lab-grown diamonds real diamonds?").reply
     assert reply.startswith("**Yes and no**: a lab-grown diamond is diamond, with the same constants")
+
+
+def test_the_stones_sold_as_a_gem_keep_abbreviations_and_lower_case_names():
+    # was 'cubic Zirconia, gGG (Gadolinium Gallium Garnet), luAG (…)'
+    reply = Assistant(classifier=None).conversation().ask("is it a diamond?").reply
+    assert "lab-grown diamond, cubic zirconia, GGG (Gadolinium Gallium Garnet), LuAG (Lutetium" in reply
+    assert "strontium titanate, synthetic rutile, YAG (Yttrium" in reply

@@ -38,7 +38,15 @@ from gemlang.knowledge.instruments import TESTS, profile, separates, value_text
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.places import NOT_GEM_GRADE, countries_in, gem_countries, places_asked, places_named
 from gemlang.knowledge.superlatives import LISTED
-from gemlang.knowledge.tell_apart import instrument_test, just_apart, kind_of, lookalikes, telltale, values_read
+from gemlang.knowledge.tell_apart import (
+    in_sentence,
+    instrument_test,
+    just_apart,
+    kind_of,
+    lookalikes,
+    telltale,
+    values_read,
+)
 from gemlang.language.gem_prose import main_sources, treatment_sentence
 from gemlang.language.gem_text import join_words
 from gemlang.wording import some_of
@@ -174,11 +182,19 @@ def ri_and_sg(g: GemFacts) -> str:
     return f"{g.name}: RI {g.format('refractive_index')}, SG {g.format('specific_gravity')}"
 
 
+def name_in_sentence(name: str) -> str:
+    """A gem's name inside a sentence: "cubic zirconia", but "GGG (Gadolinium Gallium Garnet)" and "Gilson imitation
+    lapis" as written (an abbreviation and what it stands for, or a maker's name)."""
+    head, bracket, rest = name.partition(" (")
+    words = [w if any(c.isupper() for c in w[1:]) else in_sentence(w) for w in head.split(" ")]  # "LuAG" kept
+    return " ".join(words) + bracket + rest
+
+
 def sold_as(gem: GemFacts) -> str:
     """ " Sold as ruby and not ruby: lab-grown ruby, red spinel, …": what a stone said to be `gem` may be instead
     (its lab-grown twins and the imitations the knowledge base lists); '' when it lists none."""
     name = gem.name.lower()
-    others = ([f"lab-grown {name}"] if lab_grown_twins(gem) else []) + [s[0].lower() + s[1:] for s in gem.simulants]
+    others = ([f"lab-grown {name}"] if lab_grown_twins(gem) else []) + [name_in_sentence(s) for s in gem.simulants]
     return f" Sold as {name} and not {name}: {join_words(others, 'and')}." if others else ""
 
 
