@@ -3984,3 +3984,59 @@ def test_whether_a_photo_shows_a_treatment_is_answered_no_with_the_treatment_and
     assert reply.startswith("**Emerald**: Not from a photo: whether a stone was treated shows in no photo")
     assert "**Oiling**: Oiling fills the surface-reaching fissures" in reply
     assert "**Emerald, clarity enhancement (oil or resin)**: at the bench:" in reply
+
+
+def test_natural_ones_after_a_lab_grown_gems_treatments_asks_the_natural_gems_treatments():
+    # was '**Diamond?** Nothing you have told me shows whether it is: …', as if asked whether a stone is diamond
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what treatments do lab-grown diamonds get?")
+    assert chat.ask("what about natural ones?").reply.startswith("**Diamond**: Treatments of diamond: HPHT")
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what treatments does natural ruby get?")
+    assert chat.ask("and lab-grown ones?").reply.startswith("**Lab-grown ruby**: My sources list no treatment")
+
+
+@pytest.mark.parametrize("question", ["is my howlite dyed?", "is this howlite treated?"])
+def test_a_gem_whose_name_says_its_treatment_needs_no_laboratory_to_say_so(question):
+    # was 'Whether this stone was treated shows neither in a photo nor in the usual readings: a gem laboratory decides'
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith("**Dyed Howlite (Turquoise Simulant)**: No laboratory is needed to say so: its treatment")
+    assert "every blue howlite is dyed" in reply and "a gem laboratory decides" not in reply
+
+
+def test_whether_moissanite_is_natural_says_natural_moissanite_is_rare_and_gems_are_grown():
+    # was the 'not a fake in itself' answer alone, which did not say whether it is natural
+    reply = Assistant(classifier=None).conversation().ask("is moissanite natural?").reply
+    assert reply.startswith("**In nature**: Natural moissanite is incredibly rare")
+    assert "moissanite gems are grown in a laboratory" in reply and "**It is not diamond, but not a fake" in reply
+    assert Assistant(None).conversation().ask("is moissanite real?").reply.startswith("**It is not diamond")
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("is Chatham emerald real?", "**Yes and no**: Chatham emerald is a flux-grown synthetic emerald"),
+        ("is Chatham emerald natural?", "**No**: Chatham emerald is a flux-grown synthetic emerald"),
+        ("is Ramaura ruby synthetic?", "**Yes**: Ramaura is the trade name of a flux-grown synthetic ruby"),
+        ("is Kashan ruby natural?", "**No**: lab-grown ruby is made in a laboratory"),
+        ("is opalite a real opal?", "**No**: Opalite is a trade name for man-made opalescent glass"),
+        ("is opalite real?", "**No**: Opalite is a trade name for man-made opalescent glass"),
+        ("is Slocum stone real opal?", "**It is not opal, but not a fake in itself**: Slocum Stone is"),
+    ],
+)
+def test_whether_a_lab_grown_or_imitation_trade_name_is_real_is_answered_from_its_facts(question, verdict):
+    # were '**Emerald**', '**Kashan Flux Ruby**', '**Opal**', '**Slocum Stone**' and the ways ruby is grown
+    assert Assistant(classifier=None).conversation().ask(question).reply.startswith(verdict)
+
+
+def test_a_plural_lab_grown_gem_asked_if_real_is_answered_of_one_stone():
+    # was 'a lab-grown diamonds is diamond'
+    reply = Assistant(classifier=None).conversation().ask("are lab-grown diamonds real diamonds?").reply
+    assert reply.startswith("**Yes and no**: a lab-grown diamond is diamond, with the same constants")
+
+
+def test_the_stones_sold_as_a_gem_keep_abbreviations_and_lower_case_names():
+    # was 'cubic Zirconia, gGG (Gadolinium Gallium Garnet), luAG (…)'
+    reply = Assistant(classifier=None).conversation().ask("is it a diamond?").reply
+    assert "lab-grown diamond, cubic zirconia, GGG (Gadolinium Gallium Garnet), LuAG (Lutetium" in reply
+    assert "strontium titanate, synthetic rutile, YAG (Yttrium" in reply

@@ -34,8 +34,8 @@ from gemlang.assistant.gem_answers import (
     how_to_spot_glass,
     how_to_tell_natural,
     how_to_test,
-    irradiation_said,
     in_the_colour,
+    irradiation_said,
     kind_answer,
     lab_grown_compared,
     lab_grown_treatments,
@@ -106,6 +106,7 @@ from gemlang.assistant.questions import (
     OFF_TOPIC,
     ONE_OF_THE_PAIR,
     ORIGIN_CLAIM_ASKED,
+    OTHER_ORIGIN,
     OTHER_STONES_ASKED,
     PLACE_QUESTION,
     PRICE_COMPARED,
@@ -655,6 +656,9 @@ class Conversation:
             text = in_the_colour(text, self.topic)  # "what is sapphire?", then "no, I meant the green one"
         if (gem := self._answered_gem() or self.topic) is not None and (real := REAL_ONE.search(text)):
             text = f"{text[: real.start()]}a real {gem.name.lower()}{text[real.end() :]}"  # "… a real diamond …"
+        treated_before = self.answers and TREATMENT_QUESTION.search(self.answers[-1].message)
+        if self.topic is not None and treated_before and (origin := OTHER_ORIGIN.fullmatch(text)):
+            text = f"what treatments does {origin.group(1).lower()} {self.topic.name.lower()} get?"  # "natural ones?"
         text = answer.message = self._of_mine(self._scaled_again(text, scale_before), asked_before)
         self._waiting = waiting_for(text)  # a bare number or a bare unit: neither is a reading alone
         return Turn(text, list(photos), answer, asked_before, after_term)

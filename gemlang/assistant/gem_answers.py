@@ -38,7 +38,15 @@ from gemlang.knowledge.instruments import TESTS, profile, separates, value_text
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.places import NOT_GEM_GRADE, countries_in, gem_countries, places_asked, places_named
 from gemlang.knowledge.superlatives import LISTED
-from gemlang.knowledge.tell_apart import instrument_test, just_apart, kind_of, lookalikes, telltale, values_read
+from gemlang.knowledge.tell_apart import (
+    in_sentence,
+    instrument_test,
+    just_apart,
+    kind_of,
+    lookalikes,
+    telltale,
+    values_read,
+)
 from gemlang.language.gem_prose import main_sources, treatment_sentence
 from gemlang.language.gem_text import join_words
 from gemlang.wording import some_of
@@ -174,11 +182,19 @@ def ri_and_sg(g: GemFacts) -> str:
     return f"{g.name}: RI {g.format('refractive_index')}, SG {g.format('specific_gravity')}"
 
 
+def name_in_sentence(name: str) -> str:
+    """A gem's name inside a sentence: "cubic zirconia", but "GGG (Gadolinium Gallium Garnet)" and "Gilson imitation
+    lapis" as written (an abbreviation and what it stands for, or a maker's name)."""
+    head, bracket, rest = name.partition(" (")
+    words = [w if any(c.isupper() for c in w[1:]) else in_sentence(w) for w in head.split(" ")]  # "LuAG" kept
+    return " ".join(words) + bracket + rest
+
+
 def sold_as(gem: GemFacts) -> str:
     """ " Sold as ruby and not ruby: lab-grown ruby, red spinel, …": what a stone said to be `gem` may be instead
     (its lab-grown twins and the imitations the knowledge base lists); '' when it lists none."""
     name = gem.name.lower()
-    others = ([f"lab-grown {name}"] if lab_grown_twins(gem) else []) + [s[0].lower() + s[1:] for s in gem.simulants]
+    others = ([f"lab-grown {name}"] if lab_grown_twins(gem) else []) + [name_in_sentence(s) for s in gem.simulants]
     return f" Sold as {name} and not {name}: {join_words(others, 'and')}." if others else ""
 
 
@@ -629,6 +645,17 @@ def without_own_name(text: str, gem: GemFacts) -> str:
     return text
 
 
+def treated_by_name(text: str, gem: GemFacts) -> str:
+    """The name of a gem that says its treatment, when a question asks that treatment of it, or any ("dyed howlite"
+    of "is my howlite dyed?" or "is it treated?", asked of Dyed Howlite); '' for any other."""
+    for name in (gem.name, *gem.aliases):
+        if (word := TREATMENT_QUESTION.search(name)) and re.search(rf"\b{word.group(0)}\b", text, re.I):
+            return name.split(" (")[0].lower()
+        if word and ANY_TREATMENT.search(text):
+            return name.split(" (")[0].lower()
+    return ""
+
+
 def untreated_as_far_as_known(gem: GemFacts) -> bool:
     """Whether a gem's sources list no treatment of it ("none known" is none)."""
     return all(re.match(r"(?i)none\b|not ", t) for t in gem.treatments)
@@ -699,6 +726,8 @@ def side_answer(
         named = treatments_named(text, gem)
         if untreated or (named and len(hidden) == len(named)):  # "is it heated?" of an aquamarine: no lab decides
             lead = ""
+        elif by_name := treated_by_name(text, gem):  # "is my howlite dyed?": dyed howlite is dyed, no lab decides
+            lead = f"No laboratory is needed to say so: its treatment is in its name, {by_name}."
         elif hidden:  # "is it treated?" of a topaz: a laboratory decides some of its treatments, not all
             lead = (
                 "Whether this stone was treated shows neither in a photo nor in the usual readings: a gem laboratory "
@@ -1042,10 +1071,17 @@ def trade_name_verdict(text: str) -> str:
     said = after.group("y") if after else ""
     if not said and not (after and after.group("real")):  # "is a Herkimer diamond?" asks nothing
         return ""
-    y = find_gem(said) if said else trade.named
+    y = find_gem(said) if said and not LAB_GROWN.fullmatch(said) else trade.named
+    gem, note = trade.gem, trade.note[:1].upper() + trade.note[1:]
+    if y is None and not said and gem.origin == "simulant":  # "is goldstone real?": it names no gem, so no
+        return f"**No**: {note}."
     if y is None:
         return ""
-    gem, note = trade.gem, trade.note[:1].upper() + trade.note[1:]
+    if LAB_GROWN.fullmatch(said):  # "is Ramaura ruby synthetic?"
+        return f"**{'Yes' if gem.origin == 'synthetic' else 'No'}**: {note}."
+    natural = "natural" in (after.group("real") or "").lower()
+    if gem.origin == "synthetic" and gem_sold_as(gem).name == y.name and not natural:  # "is Chatham emerald real?"
+        return f"**Yes and no**: {note}. {SOLD_AS_GROWN}"
     either = trade.named is not None and trade.also_genuine and y.name in (gem.name, trade.named.name)
     if either:  # "is a Brazilian emerald a real emerald?": the name is said of both
         return f"**Not necessarily**: {note}. {tell_apart(gem.name, trade.named.name)}"
@@ -1169,12 +1205,18 @@ def not_a_fake_in_itself(x: GemFacts, y: GemFacts) -> str:
 
 def grown_yet_the_gem(said: str, gem: GemFacts) -> str:
     """ "Is a lab-grown diamond a real diamond?": the same material, but made in a laboratory and sold as such."""
+    said = re.sub(r"(?<=[a-rt-z])s$", "", said)  # "are lab-grown diamonds real?": a lab-grown diamond is
     return (
         f"**Yes and no**: a {said} is {species_word(gem)}, with the same constants as a natural one, but it was "
-        "made in a laboratory, not grown in the earth. It may be sold under the gem's name only with "
-        '"laboratory-grown", "laboratory-created" or "synthetic" before it (US Federal Trade Commission, Jewelry '
-        "Guides), and it is valued differently; telling it from a natural stone may take a gem laboratory."
+        f"made in a laboratory, not grown in the earth. {SOLD_AS_GROWN}"
     )
+
+
+SOLD_AS_GROWN = (
+    'It may be sold under the gem\'s name only with "laboratory-grown", "laboratory-created" or "synthetic" before it '
+    "(US Federal Trade Commission, Jewelry Guides), and it is valued differently; telling it from a natural stone may "
+    "take a gem laboratory."
+)
 
 
 # "is lab-grown ruby natural?", "are synthetic emeralds real?", "is lab-grown ruby real ruby?"
@@ -1195,8 +1237,12 @@ def grown_natural_answer(text: str) -> str:
         return ""
     natural = gem_sold_as(gem)
     # "is cubic zirconia real?", "is moissanite natural?": an imitation asked of alone is no lab-grown gem
-    if gem.origin in ("simulant", "composite") and not asked.group("y") and natural.name != gem.name:
-        return not_a_fake_in_itself(gem, natural)
+    # "is Slocum stone real opal?" too: the gem it imitates named
+    imitated = not asked.group("y") or find_gem(asked.group("y")) == natural
+    if gem.origin in ("simulant", "composite") and imitated and natural.name != gem.name:
+        # "is moissanite natural?": what its facts say of it in nature (rare, so grown), before what it imitates
+        rare = rarity_said(gem) if asked.group("natural") else ""
+        return (f"**In nature**: {rare}\n\n" if rare else "") + not_a_fake_in_itself(gem, natural)
     if not (LAB_GROWN.search(asked.group("x")) or gem.origin == "synthetic"):  # "is Gilson opal natural?" too
         return ""
     other = find_gem(asked.group("y")) if asked.group("y") else natural

@@ -439,6 +439,13 @@ ONE_OF_THE_PAIR = re.compile(
     re.I,
 )
 AND_THE_OTHER_ASSEMBLY = re.compile(r"\s*(?:and|what about|how about)\s+(?:an?\s+)?(doublet|triplet)\s*[?.!]*\s*", re.I)
+# "what about natural ones?" after the treatments of lab-grown diamonds (or the other way round): the same question of
+# the gem grown the other way
+OTHER_ORIGIN = re.compile(
+    r"\s*(?:and|but|so)?,?\s*(?:what about|how about|and)?\s*(?:the\s+)?(natural|mined|lab[- ]?(?:grown|created)|"
+    r"synthetic)\s*(?:ones?|stones?|gems?)?\s*[?.!]*\s*",
+    re.I,
+)
 # "and the second one?", "what about the runner-up?" after the alternatives: the second candidate, not a new topic
 RUNNER_UP_QUESTION = re.compile(
     r"\s*(?:and|but|so|ok(?:ay)?)?,?\s*(?:what about|how about|tell me (?:more )?about|what(?:'s| is))?\s*"
