@@ -298,6 +298,8 @@ def test_the_first_or_second_one_after_a_comparison_is_that_gem():
     assert chat.ask("and the second one?").description.startswith("Garnet is")  # was the how-to-begin help
     assert chat.ask("how hard is it?").reply == "**Garnet**: Mohs hardness 6.5–7.5."
     assert chat.ask("the first one?").description.startswith("Ruby is")
+    for asked in ("what about the runner-up?", "what's the second one?", "ok, the 2nd?"):  # were the help text
+        assert chat.ask(asked).description.startswith("Garnet is"), asked
 
 
 def test_two_gems_named_without_a_comparison_or_with_readings_are_not_a_comparison(assistant):
@@ -1041,7 +1043,7 @@ def test_the_second_one_after_the_alternatives_is_the_runner_up_and_how_to_tell_
     chat = Assistant(None, evidence=EvidenceModel(["Emerald", "Tsavorite", "Peridot"])).conversation()
     chat.image_probs = np.array([0.9, 0.08, 0.02])  # a photo's answer: emerald, then tsavorite
     chat.ask("what else could it be?")
-    for asked in ("and the second one?", "what about the runner-up?"):
+    for asked in ("and the second one?", "what about the runner-up?", "the latter?"):
         reply = chat.ask(asked).reply
         assert reply.startswith("Second comes Tsavorite (") and "Tsavorite 1.738–1.745" in reply, asked
     alone = Assistant(None, evidence=EvidenceModel(["Moonstone", "Pearl"])).conversation()

@@ -432,19 +432,24 @@ ASSEMBLED_GEM_QUESTION = re.compile(
     re.I,
 )
 # "what about a triplet?" of the stone in hand: "is it a triplet?"
-# "and the second one?" after "ruby vs garnet": one of the two gems compared
-ONE_OF_THE_PAIR = re.compile(
-    r"\s*(?:and|what about|how about|tell me about)?\s*the\s+(first|second|former|latter)(?:\s+(?:one|gem|stone))?"
-    r"\s*[?.!]*\s*",
-    re.I,
-)
 AND_THE_OTHER_ASSEMBLY = re.compile(r"\s*(?:and|what about|how about)\s+(?:an?\s+)?(doublet|triplet)\s*[?.!]*\s*", re.I)
-# "and the second one?", "what about the runner-up?" after the alternatives: the second candidate, not a new topic
-RUNNER_UP_QUESTION = re.compile(
+# "and the second one?", "what about the runner-up?", "the former?" alone: one of two gems compared ("ruby vs
+# garnet"), or a stone's runner-up after its answer, not a new topic
+ONE_OF_TWO = re.compile(
     r"\s*(?:and|but|so|ok(?:ay)?)?,?\s*(?:what about|how about|tell me (?:more )?about|what(?:'s| is))?\s*"
-    r"(?:the\s+)?(?:second|2nd|runner[- ]up)(?:\s+(?:one|guess|candidate|option|choice|possibility|gem))?\s*[?.!]*\s*",
+    r"(?:the\s+)?(first|former|second|2nd|runner[- ]up|latter)"
+    r"(?:\s+(?:one|guess|candidate|option|choice|possibility|gem|stone))?\s*[?.!]*\s*",
     re.I,
 )
+
+
+def one_of_two(text: str) -> int | None:
+    """Which of two a message asks of alone: 0 ("the first one?", "the former?"), 1 ("and the second one?", "the
+    runner-up?", "the latter?"), or None when it asks something else."""
+    asked = ONE_OF_TWO.fullmatch(text or "")
+    return None if asked is None else int(asked.group(1).lower() not in ("first", "former"))
+
+
 # "what else?", "could it be something else?", "what could it be besides that?": the runners-up
 _IT_BE = r"(?:could|might|can)\s+(?:it|this|that)\s+be"
 ELSE_QUESTION = re.compile(
