@@ -119,6 +119,9 @@ def test_toughness_is_answered_from_the_sourced_grades_and_told_apart_from_hardn
     assert "Tanzanite (no toughness grade in my facts" in tanzanite and "a hard knock can break it" in tanzanite
     assert "no toughness grade in my facts" in chat.ask("how tough is moissanite?").reply
     assert not chat.ask("my emerald has a chip, can it be repaired?").reply.startswith("**Toughness**")  # a repair
+    for asked in ("does opal chip easily?", "does opal break easily?"):  # were its wear and cleaning notes
+        assert chat.ask(asked).reply.endswith("Opal (toughness very poor to fair, Mohs 5.5–6.5)."), asked
+    assert chat.ask("does opal scratch easily?").reply.startswith("**Caring for Opal**")  # hardness: how it wears
     chat.ask("what is ruby?")
     assert "Ruby (toughness excellent, Mohs 9)" in chat.ask("is it tough?").reply
     assert chat.ask("can I wear emerald every day?").reply.startswith("**Caring for Emerald**")  # a wear question
