@@ -910,7 +910,7 @@ class Conversation:
         named = gems_named_in(text)  # not named_gem, which reads "tourmaline for colour" as a colour said
         if not named and re.search(r"\b(?:it|this)\b", text, re.I):
             named = [gem for gem in (self._answered_gem() or self.topic,) if gem is not None]
-        if not named and self.pair and re.search(r"\b(?:which|they|them|their|both)\b", text, re.I):
+        if not named and self.pair and OF_BOTH.search(text):
             named = list(self.pair)  # "which one is tougher?" after "jadeite vs nephrite"
         return named
 

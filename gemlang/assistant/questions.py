@@ -880,12 +880,12 @@ HOW_TO_TEST = re.compile(
 ASKED_ABOUT = re.compile(
     r"\s*(?:what(?:'s| is| are)|tell me about|describe|explain)\s+(?:a |an |the )?([a-z][\w' -]*?)\s*[?.!]*\s*", re.I
 )
-# "is amethyst a quartz?", "is spinel the same as ruby?", "is tanzanite a kind of zoisite?"
 # "are synthetic gems cheaper?", "do lab-grown diamonds cost less?": a price compared, not a stone priced
 PRICE_COMPARED = re.compile(
     r"\b(?:cheap(?:er|est)?|less expensive|more expensive|pricier|costs? (?:less|more)|worth (?:less|more))\b", re.I
 )
 LAB_GROWN = re.compile(r"\b(?:synthetic|lab(?:oratory)?[- ]?(?:grown|created|made)|man[- ]made|created)\b", re.I)
+# "is amethyst a quartz?", "is spinel the same as ruby?", "is tanzanite a kind of zoisite?"
 IS_A_KIND = re.compile(
     r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<x>[a-z][\w' -]*?)\s+(?:(?:a|an)\s+(?:kind|type|variety|form|sort)"
     r"\s+of|the same (?:thing |stone |gem |mineral )?as|(?:a|an)|the same)\s+(?:an?\s+|the\s+)?(?P<y>[a-z][\w' -]*?)"
