@@ -3251,11 +3251,15 @@ def test_the_value_asked_after_a_gem_was_talked_about_is_that_gems_not_the_gloss
     assert Assistant(classifier=None).conversation().ask("what is the lustre?").reply.startswith("**Lustre**: ")
 
 
-def test_the_streak_of_a_gem_harder_than_the_plate_is_none_and_of_a_softer_one_without_a_record_unknown():
+def test_a_gem_harder_than_the_plate_scratches_it_whatever_its_powder_and_a_softer_one_without_a_record_is_unknown():
     chat = Assistant(classifier=None).conversation()
     chat.ask("what is sapphire?")  # the gem on the table, as a photo's answer puts it
     reply = chat.ask("what's the streak?").reply
-    assert reply.startswith("**Sapphire**: streak none: at Mohs 9 it is at least as hard as unglazed porcelain")
+    assert reply.startswith("**Sapphire**: streak white (the colour of its powder), though at Mohs 9 it is at least")
+    assert "scratches the plate and leaves no streak" in reply  # as ruby's: one species, one answer
+    assert chat.ask("what is the streak of ruby?").reply == reply.replace("Sapphire", "Ruby")
+    assert chat.ask("what is the streak of diamond?").reply.startswith("**Diamond**: streak none: at Mohs 10 it is")
+    assert chat.ask("what is the streak of opal?").reply == "**Opal**: streak white (on unglazed porcelain)."
     assert "not on record" in Assistant(classifier=None).conversation().ask("the streak of sunstone?").reply
 
 
@@ -3874,7 +3878,7 @@ def test_tourmaline_and_star_diopside_have_a_sourced_magnet_response():
 )  # fmt: skip
 def test_common_gems_have_a_sourced_white_streak(gem):
     reply = Assistant(classifier=None).conversation().ask(f"what is the streak of {gem.lower()}?").reply
-    assert reply == f"**{gem}**: streak white (on unglazed porcelain)."
+    assert reply.startswith(f"**{gem}**: streak white (")
 
 
 def test_natural_or_synthetic_of_a_named_gem_is_answered_by_what_the_readings_cannot_tell():
