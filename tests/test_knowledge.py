@@ -708,6 +708,14 @@ def test_beryllium_diffusion_says_what_its_sources_say_of_detection_no_more():
     assert "the usual tests miss it" not in reply and "titanium" not in reply  # said by none of its sources
 
 
+def test_lead_glass_filling_cites_the_source_of_the_signs_it_gives():
+    from gemlang.assistant import Assistant
+
+    answer = Assistant(classifier=None).conversation().ask("what is a composite ruby?")
+    assert "blue and orange flashes in the fissures and gas bubbles trapped in the filled fractures" in answer.reply
+    assert "nationaljeweler.com" in " ".join(answer.notes)  # the GIA lab note that names both signs
+
+
 def test_reconstituted_turquoise_is_the_reconstructed_imitation_not_turquoise():
     assert find_gem("reconstituted turquoise").name == "Reconstructed Turquoise"  # was Turquoise itself
 
