@@ -247,6 +247,7 @@ def test_is_it_durable_of_the_gem_on_the_table_is_answered_with_how_it_wears():
 def test_which_gems_fade_in_sunlight_lists_what_each_gems_care_notes_say_of_light():
     reply = Assistant(classifier=None).conversation().ask("which gems fade in sunlight?").reply  # was the help
     assert reply.startswith("**Fading in light**, as my care notes say:") and "Kunzite: Fades with light" in reply
+    assert reply.count("Jade: ") == 1  # was thrice: its care notes serve jadeite and nephrite too
     assert "Feldspar" not in reply  # "… exposing sunstone to heat": heat, not the sun
     assert "Sapphire" not in reply and "Aquamarine" not in reply  # stable to light; heat fades it
 

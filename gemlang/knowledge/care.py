@@ -294,7 +294,7 @@ def fading_in_light() -> list[tuple[str, str]]:
     in the care file's order; not "will not fade" nor a fading by heat alone."""
     fading = [
         (care.name, [x for x in sentences(care.text) if FADES_IN_LIGHT.search(x) and not NEVER_FADES.search(x)])
-        for care in _care_file()[0].values()
+        for care in dict.fromkeys(_care_file()[0].values())  # jade once, not again as jadeite and nephrite
     ]
     return [(name, said[0]) for name, said in fading if said]
 
