@@ -2098,6 +2098,8 @@ def test_a_follow_up_no_fact_answers_says_so_instead_of_repeating_the_whole_answ
     assert chat.ask("what is it?").description  # the identification asked again is answered again in full
     for asked in ("what could it be?", "what gems have that?"):  # the identification too, not "no facts answer that"
         assert "do not answer" not in chat.ask(asked).reply
+    for asked in ("what would it be good for?", "what might it be made into?"):  # not the ranking again
+        assert chat.ask(asked).reply.startswith("My facts on Peridot do not answer that."), asked
 
 
 @pytest.mark.parametrize(

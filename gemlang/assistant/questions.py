@@ -625,7 +625,9 @@ IDENTITY_ASKED = re.compile(
     r"(?:then|now|again|exactly|really|after all)?\s*[?!.]*\s*$|"
     r"\bwhat do you (?:think|reckon|make of)\b|\bidentify\b|\bany ideas?\b|\bwhat about now\b|^\s*(?:and\s+)?now\s*\?|"
     r"\bwhat (?:gem|stone|mineral|crystal|kind|type|sort)s?\b|\bwhich (?:gem|stone|one|is it)\b|"
-    r"\bwhat (?:could|might|can|may|would) (?:it|this|that|they) be\b",  # "what could it be?": the ranking
+    # "what could it be?": the ranking; not "what could it be used for?" nor "what would it be worth?"
+    r"\bwhat (?:could|might|can|may|would) (?:it|this|that|they) be\b"
+    r"(?!\s+(?:used|worth|called|named|made|good|set|cut)\b)",
     re.I,
 )
 # words of a question that say nothing of its topic ("how would a lab tell them apart?" is about a lab)
