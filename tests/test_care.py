@@ -119,6 +119,9 @@ def test_toughness_is_answered_from_the_sourced_grades_and_told_apart_from_hardn
     assert "Tanzanite (no toughness grade in my facts" in tanzanite and "a hard knock can break it" in tanzanite
     assert "no toughness grade in my facts" in chat.ask("how tough is moissanite?").reply
     assert not chat.ask("my emerald has a chip, can it be repaired?").reply.startswith("**Toughness**")  # a repair
+    for asked in ("does opal chip easily?", "does opal break easily?"):  # were its wear and cleaning notes
+        assert chat.ask(asked).reply.endswith("Opal (toughness very poor to fair, Mohs 5.5–6.5)."), asked
+    assert chat.ask("does opal scratch easily?").reply.startswith("**Caring for Opal**")  # hardness: how it wears
     chat.ask("what is ruby?")
     assert "Ruby (toughness excellent, Mohs 9)" in chat.ask("is it tough?").reply
     assert chat.ask("can I wear emerald every day?").reply.startswith("**Caring for Emerald**")  # a wear question
@@ -244,6 +247,7 @@ def test_is_it_durable_of_the_gem_on_the_table_is_answered_with_how_it_wears():
 def test_which_gems_fade_in_sunlight_lists_what_each_gems_care_notes_say_of_light():
     reply = Assistant(classifier=None).conversation().ask("which gems fade in sunlight?").reply  # was the help
     assert reply.startswith("**Fading in light**, as my care notes say:") and "Kunzite: Fades with light" in reply
+    assert reply.count("Jade: ") == 1  # was thrice: its care notes serve jadeite and nephrite too
     assert "Feldspar" not in reply  # "… exposing sunstone to heat": heat, not the sun
     assert "Sapphire" not in reply and "Aquamarine" not in reply  # stable to light; heat fades it
 

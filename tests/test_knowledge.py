@@ -702,6 +702,22 @@ def test_a_treatment_or_imitation_named_with_a_gem_is_explained_as_the_term_it_i
     )
 
 
+def test_beryllium_diffusion_says_what_its_sources_say_of_detection_no_more():
+    from gemlang.assistant import Assistant
+
+    reply = Assistant(classifier=None).conversation().ask("what is beryllium diffusion?").reply
+    assert "Standard gemmological testing identifies many such stones" in reply  # Emmett et al., G&G 2003
+    assert "the usual tests miss it" not in reply and "titanium" not in reply  # said by none of its sources
+
+
+def test_lead_glass_filling_cites_the_source_of_the_signs_it_gives():
+    from gemlang.assistant import Assistant
+
+    answer = Assistant(classifier=None).conversation().ask("what is a composite ruby?")
+    assert "blue and orange flashes in the fissures and gas bubbles trapped in the filled fractures" in answer.reply
+    assert "nationaljeweler.com" in " ".join(answer.notes)  # the GIA lab note that names both signs
+
+
 def test_reconstituted_turquoise_is_the_reconstructed_imitation_not_turquoise():
     assert find_gem("reconstituted turquoise").name == "Reconstructed Turquoise"  # was Turquoise itself
 

@@ -104,7 +104,6 @@ from gemlang.assistant.questions import (
     OF_BOTH,
     OF_THE_STONE_IN_HAND,
     OFF_TOPIC,
-    ONE_OF_THE_PAIR,
     ORIGIN_CLAIM_ASKED,
     OTHER_ORIGIN,
     OTHER_STONES_ASKED,
@@ -117,7 +116,6 @@ from gemlang.assistant.questions import (
     RADIATION_ASKED,
     REAL_ONE,
     RESET_WORDS,
-    RUNNER_UP_QUESTION,
     SAME_READINGS,
     SAME_STONE,
     SELF_TREATMENT,
@@ -151,6 +149,7 @@ from gemlang.assistant.questions import (
     named_as_such,
     named_gem,
     not_in_english,
+    one_of_two,
     parcel,
     piece_parts,
     supposition,
@@ -464,8 +463,8 @@ class Conversation:
         if not photos and len(stones := parcel((text or "")[:MAX_MESSAGE_CHARS])) > 1:
             return self._parcel(stones, explain)
         # "the second one?" of two gems compared; with a photo in hand, the first stone is meant (`EARLIER_STONE`)
-        if self._compared and not (photos or self.images) and (one := ONE_OF_THE_PAIR.fullmatch(text or "")):
-            gem = self._compared[one.group(1).lower() in ("second", "latter")]
+        if self._compared and not (photos or self.images) and (one := one_of_two(text)) is not None:
+            gem = self._compared[one]
             return self._ask(f"tell me about {gem.name}", None, explain)
         supposed = supposition((text or "")[:MAX_MESSAGE_CHARS]) if not photos else None  # a pasted book: its cap
         if not supposed:
@@ -922,7 +921,7 @@ class Conversation:
         named = gems_named_in(text)  # not named_gem, which reads "tourmaline for colour" as a colour said
         if not named and re.search(r"\b(?:it|this)\b", text, re.I):
             named = [gem for gem in (self._answered_gem() or self.topic,) if gem is not None]
-        if not named and self.pair and re.search(r"\b(?:which|they|them|their|both)\b", text, re.I):
+        if not named and self.pair and OF_BOTH.search(text):
             named = list(self.pair)  # "which one is tougher?" after "jadeite vs nephrite"
         return named
 
@@ -1990,7 +1989,7 @@ class Conversation:
         flagged = self.scope is not None and self.scope.flagged and not self.hints.measured
         if not (turn.images or turn.new or turn.asked or flagged):
             # "and the second one?" with several stones in the chat may mean a stone, not the runner-up
-            stone_meant = bool(self.stones) and RUNNER_UP_QUESTION.fullmatch(text)
+            stone_meant = bool(self.stones) and one_of_two(text) == 1
             focused = "" if stone_meant else follow_up(text, answer, self.assistant.evidence, self.hints)
             # the stone was answered the same before: its description is not repeated under every answer
             said = answer.gem is not None and any(x.gem == answer.gem for x in self.answers[self._stone_began :])

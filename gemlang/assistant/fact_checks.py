@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from gemlang.assistant.gem_answers import gems_it_is_one_of, property_value, species_word
+from gemlang.assistant.gem_answers import gems_it_is_one_of, property_value, species_word, streak_of
 from gemlang.fusion.evidence import OBSERVED, EvidenceModel
 from gemlang.hints import (
     ASKED_IF_TRUE,
@@ -223,7 +223,7 @@ def birefringence_range(gem: GemFacts) -> tuple[float, float] | None:
 
 def _line(gem: GemFacts, holds: bool | None, said: str, label: str, value: str) -> str:
     if label == "streak":
-        return f"{gem.name}'s streak is {value} (on unglazed porcelain)."
+        return f"{gem.name}'s streak is {streak_of(gem)}."  # a gem harder than the plate scratches it
     if label == "lustre":
         return f"{gem.name}'s lustre is {value}."
     if label == "sign" and not holds:

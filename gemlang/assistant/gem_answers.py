@@ -34,7 +34,7 @@ from gemlang.fusion.evidence import gem_sold_as
 from gemlang.hints import AGAINST_A_TREATMENT, CHOICES_ASKED, TAG_QUESTION, Hints
 from gemlang.knowledge import GemFacts, all_gems, get_facts
 from gemlang.knowledge.facts import TreatmentSigns, sentences
-from gemlang.knowledge.instruments import TESTS, profile, separates, value_text
+from gemlang.knowledge.instruments import TESTS, profile, separates, species_streak, value_text
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.places import NOT_GEM_GRADE, countries_in, gem_countries, places_asked, places_named
 from gemlang.knowledge.superlatives import LISTED
@@ -136,23 +136,27 @@ STREAK_PLATE_HARDNESS = 7  # a streak plate's unglazed porcelain, Mohs 6.5 to 7:
 
 
 def streak_of(g: GemFacts) -> str:
-    """The colour of the powder a gem leaves on unglazed porcelain, where its facts name it: its sourced streak, else
-    what its features say of one."""
-    if g.streak:
-        return f"{g.streak} (on unglazed porcelain)"
-    for text in (*g.diagnostic_features, g.description):
-        if m := STREAK.search(text or ""):
-            return f"{(m.group(1) or m.group(2)).lower().replace('-', ' ')} (on unglazed porcelain)"
-    if g.hardness is not None and g.hardness[0] >= STREAK_PLATE_HARDNESS:  # the glossary's "streak": no powder
-        return (
-            f"none: at Mohs {g.format('hardness')} it is at least as hard as unglazed porcelain (about Mohs 6.5 to "
-            "7), so it scratches the plate and leaves no streak; the test is made only on rough material"
-        )
-    return (
-        "not on record here. A streak is the colour of a mineral's powder on unglazed porcelain: it tells opaque "
-        "and strongly coloured minerals apart (pyrite greenish black, hematite red), while most transparent gems "
-        "leave a white or colourless one, or scratch the plate (about Mohs 7); it is done only on rough material"
+    """The colour of a gem's powder, where its facts (or its species', as the ranking reads them) name it, else what
+    its features say of one; a gem at least as hard as the plate is said to scratch it, as the glossary's "streak"
+    says, so ruby's white streak and sapphire's do not read as two answers."""
+    features = (STREAK.search(text or "") for text in (*g.diagnostic_features, g.description))
+    found = next((m for m in features if m), None)
+    said = found and (found.group(1) or found.group(2)).lower().replace("-", " ")
+    streak = g.streak or said or species_streak(g.species)
+    if g.hardness is None or g.hardness[0] < STREAK_PLATE_HARDNESS:
+        return f"{streak} (on unglazed porcelain)" if streak else STREAK_UNKNOWN
+    plate = (
+        f"at Mohs {g.format('hardness')} it is at least as hard as unglazed porcelain (about Mohs 6.5 to 7), so it "
+        "scratches the plate and leaves no streak; the test is made only on rough material"
     )
+    return f"{streak} (the colour of its powder), though {plate}" if streak else f"none: {plate}"
+
+
+STREAK_UNKNOWN = (
+    "not on record here. A streak is the colour of a mineral's powder on unglazed porcelain: it tells opaque "
+    "and strongly coloured minerals apart (pyrite greenish black, hematite red), while most transparent gems "
+    "leave a white or colourless one, or scratch the plate (about Mohs 7); it is done only on rough material"
+)
 
 
 def constants_and_signs(g: GemFacts) -> str:

@@ -432,12 +432,6 @@ ASSEMBLED_GEM_QUESTION = re.compile(
     re.I,
 )
 # "what about a triplet?" of the stone in hand: "is it a triplet?"
-# "and the second one?" after "ruby vs garnet": one of the two gems compared
-ONE_OF_THE_PAIR = re.compile(
-    r"\s*(?:and|what about|how about|tell me about)?\s*the\s+(first|second|former|latter)(?:\s+(?:one|gem|stone))?"
-    r"\s*[?.!]*\s*",
-    re.I,
-)
 AND_THE_OTHER_ASSEMBLY = re.compile(r"\s*(?:and|what about|how about)\s+(?:an?\s+)?(doublet|triplet)\s*[?.!]*\s*", re.I)
 # "what about natural ones?" after the treatments of lab-grown diamonds (or the other way round): the same question of
 # the gem grown the other way
@@ -446,12 +440,23 @@ OTHER_ORIGIN = re.compile(
     r"synthetic)\s*(?:ones?|stones?|gems?)?\s*[?.!]*\s*",
     re.I,
 )
-# "and the second one?", "what about the runner-up?" after the alternatives: the second candidate, not a new topic
-RUNNER_UP_QUESTION = re.compile(
+# "and the second one?", "what about the runner-up?", "the former?" alone: one of two gems compared ("ruby vs
+# garnet"), or a stone's runner-up after its answer, not a new topic
+ONE_OF_TWO = re.compile(
     r"\s*(?:and|but|so|ok(?:ay)?)?,?\s*(?:what about|how about|tell me (?:more )?about|what(?:'s| is))?\s*"
-    r"(?:the\s+)?(?:second|2nd|runner[- ]up)(?:\s+(?:one|guess|candidate|option|choice|possibility|gem))?\s*[?.!]*\s*",
+    r"(?:the\s+)?(first|former|second|2nd|runner[- ]up|latter)"
+    r"(?:\s+(?:one|guess|candidate|option|choice|possibility|gem|stone))?\s*[?.!]*\s*",
     re.I,
 )
+
+
+def one_of_two(text: str) -> int | None:
+    """Which of two a message asks of alone: 0 ("the first one?", "the former?"), 1 ("and the second one?", "the
+    runner-up?", "the latter?"), or None when it asks something else."""
+    asked = ONE_OF_TWO.fullmatch(text or "")
+    return None if asked is None else int(asked.group(1).lower() not in ("first", "former"))
+
+
 # "what else?", "could it be something else?", "what could it be besides that?": the runners-up
 _IT_BE = r"(?:could|might|can)\s+(?:it|this|that)\s+be"
 ELSE_QUESTION = re.compile(
@@ -633,7 +638,9 @@ IDENTITY_ASKED = re.compile(
     r"(?:then|now|again|exactly|really|after all)?\s*[?!.]*\s*$|"
     r"\bwhat do you (?:think|reckon|make of)\b|\bidentify\b|\bany ideas?\b|\bwhat about now\b|^\s*(?:and\s+)?now\s*\?|"
     r"\bwhat (?:gem|stone|mineral|crystal|kind|type|sort)s?\b|\bwhich (?:gem|stone|one|is it)\b|"
-    r"\bwhat (?:could|might|can|may|would) (?:it|this|that|they) be\b",  # "what could it be?": the ranking
+    # "what could it be?": the ranking; not "what could it be used for?" nor "what would it be worth?"
+    r"\bwhat (?:could|might|can|may|would) (?:it|this|that|they) be\b"
+    r"(?!\s+(?:used|worth|called|named|made|good|set|cut)\b)",
     re.I,
 )
 # words of a question that say nothing of its topic ("how would a lab tell them apart?" is about a lab)
@@ -888,12 +895,12 @@ HOW_TO_TEST = re.compile(
 ASKED_ABOUT = re.compile(
     r"\s*(?:what(?:'s| is| are)|tell me about|describe|explain)\s+(?:a |an |the )?([a-z][\w' -]*?)\s*[?.!]*\s*", re.I
 )
-# "is amethyst a quartz?", "is spinel the same as ruby?", "is tanzanite a kind of zoisite?"
 # "are synthetic gems cheaper?", "do lab-grown diamonds cost less?": a price compared, not a stone priced
 PRICE_COMPARED = re.compile(
     r"\b(?:cheap(?:er|est)?|less expensive|more expensive|pricier|costs? (?:less|more)|worth (?:less|more))\b", re.I
 )
 LAB_GROWN = re.compile(r"\b(?:synthetic|lab(?:oratory)?[- ]?(?:grown|created|made)|man[- ]made|created)\b", re.I)
+# "is amethyst a quartz?", "is spinel the same as ruby?", "is tanzanite a kind of zoisite?"
 IS_A_KIND = re.compile(
     r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<x>[a-z][\w' -]*?)\s+(?:(?:a|an)\s+(?:kind|type|variety|form|sort)"
     r"\s+of|the same (?:thing |stone |gem |mineral )?as|(?:a|an)|the same)\s+(?:an?\s+|the\s+)?(?P<y>[a-z][\w' -]*?)"

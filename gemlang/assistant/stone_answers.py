@@ -30,9 +30,9 @@ from gemlang.assistant.questions import (
     MORE_QUESTION,
     NATURAL_QUESTION,
     NEXT_TEST_QUESTION,
-    RUNNER_UP_QUESTION,
     SURE_QUESTION,
     WHY_QUESTION,
+    one_of_two,
 )
 from gemlang.fusion import EvidenceModel
 from gemlang.fusion.evidence import (
@@ -205,7 +205,7 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
                 return f"Probably not: the evidence leans to {name} ({percent(p)}), which is not a natural gem."
             return f"No: the evidence points to {name}, which is not a natural gem."
         return natural_or_not(gem, answer, evidence, hints) + usually_treated(gem)
-    if RUNNER_UP_QUESTION.fullmatch(text):  # after the alternatives: which is second, and how to tell it apart
+    if one_of_two(text) == 1:  # after the alternatives: which is second, and how to tell it apart
         if not rest:  # the headline's "next: Amethyst (<1%)": a long shot, no candidate to test for
             kin = {n for n, g in others.items() if gem is not None and kind_of(gem, g)}
             far = next((n for n, _ in answer.candidates[1:] if n not in kin), "")

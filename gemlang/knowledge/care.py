@@ -67,7 +67,7 @@ WEAR_QUESTION = re.compile(
     r"(?:for|in) an? (?:engagement |wedding )?ring\b|"
     # "is tanzanite a good everyday stone?", "is emerald fragile?", "is it durable?"
     r"\b(?:good|suitable|ok|okay) (?:for )?(?:an? )?(?:every ?day|daily) (?:stone|gem|gemstone)\b|\bfragile\b|"
-    r"\b(?:break|chip|crack|scratch)s? easily\b|"
+    r"\bscratch(?:es)? easily\b|"  # "breaks easily" is toughness (`TOUGHNESS_QUESTION`)
     r"\bhow durable\b|\b(?:is|are) (?:it|this|they) (?:very |really )?durable\b",
     re.I,
 )
@@ -301,7 +301,7 @@ def fading_in_light() -> list[tuple[str, str]]:
     in the care file's order; not "will not fade" nor a fading by heat alone."""
     fading = [
         (care.name, [x for x in sentences(care.text) if FADES_IN_LIGHT.search(x) and not NEVER_FADES.search(x)])
-        for care in _care_file()[0].values()
+        for care in dict.fromkeys(_care_file()[0].values())  # jade once, not again as jadeite and nephrite
     ]
     return [(name, said[0]) for name, said in fading if said]
 
@@ -348,12 +348,12 @@ def ring_gems_answer(text: str) -> str:
     )
 
 
-# "is emerald tougher than diamond?", "how tough is jade?", "will my tanzanite chip?": breaking, not scratching;
-# "tough enough for a ring?" is a wear question, and "more durable" compares two gems
+# "is emerald tougher than diamond?", "how tough is jade?", "will my tanzanite chip?", "does opal break easily?":
+# breaking, not scratching; "tough enough for a ring?" is a wear question, and "more durable" compares two gems
 TOUGHNESS_QUESTION = re.compile(  # "chip" as what it may do, not "my emerald has a chip" (a repair)
     r"\btough(?:er|est|ness)?\b|"
     r"\b(?:will|would|can|could|does|do|might|may)\b[^?.!,]{0,30}\b(?:chip|crack|break|shatter)\b|"
-    r"\bchip(?:s|ping)? easily\b",
+    r"\b(?:break(?:s|ing)?|crack(?:s|ing)?|chip(?:s|ping)?) easily\b",
     re.I,
 )
 DURABILITY_COMPARED = re.compile(r"\b(?:more|less|most|least)\s+durable\b|\bdurable\b[^?.!]{0,20}\bor\b", re.I)
