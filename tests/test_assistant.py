@@ -4048,3 +4048,9 @@ def test_the_stones_sold_as_a_gem_keep_abbreviations_and_lower_case_names():
     reply = Assistant(classifier=None).conversation().ask("is it a diamond?").reply
     assert "lab-grown diamond, cubic zirconia, GGG (Gadolinium Gallium Garnet), LuAG (Lutetium" in reply
     assert "strontium titanate, synthetic rutile, YAG (Yttrium" in reply
+
+
+def test_a_heat_map_is_no_heat_treatment():
+    chat = Assistant(classifier=None).conversation()
+    assert "**Treatment**" not in chat.ask("why is there no heat map?").reply  # the photo's overlay, not heating
+    assert chat.ask("can heat treatment be detected?").reply.startswith("**Treatment**")

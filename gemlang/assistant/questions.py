@@ -493,7 +493,8 @@ COLOUR_NATURAL = re.compile(
     re.I,
 )  # "is blue topaz natural?": its colour
 TREATMENT_QUESTION = re.compile(
-    r"\b(?:heat(?:ed)?(?![- ]?sensitive)|treat(?:ed|ments?)?|untreated|unheated|enhanc\w*|oiled|oiling|dyed|"
+    r"\b(?:heat(?:ed)?(?![- ]?(?:sensitive|maps?\b))|treat(?:ed|ments?)?|untreated|unheated|enhanc\w*|oiled|oiling|"
+    r"dyed|"
     r"irradiated|diffused|filled|coated|waxed|stabili[sz]ed|(?:laser[- ])?drilled|lasered|smoked)\b|"
     + COLOUR_NATURAL.pattern,
     re.I,
