@@ -494,8 +494,7 @@ COLOUR_NATURAL = re.compile(
 )  # "is blue topaz natural?": its colour
 TREATMENT_QUESTION = re.compile(
     r"\b(?:heat(?:ed)?(?![- ]?(?:sensitive|maps?\b))|treat(?:ed|ments?)?|untreated|unheated|enhanc\w*|oiled|oiling|"
-    r"dyed|"
-    r"irradiated|diffused|filled|coated|waxed|stabili[sz]ed|(?:laser[- ])?drilled|lasered|smoked)\b|"
+    r"dyed|irradiated|diffused|filled|coated|waxed|stabili[sz]ed|(?:laser[- ])?drilled|lasered|smoked)\b|"
     + COLOUR_NATURAL.pattern,
     re.I,
 )
