@@ -178,6 +178,7 @@ from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.birthstones import birthstone_answer, birthstone_of_stone
 from gemlang.knowledge.birthstones import sources as birthstone_sources
 from gemlang.knowledge.care import (
+    CLEANING_ASKED,
     LIGHT_QUESTION,
     WEAR_COMPARED,
     bench_asked,
@@ -935,7 +936,7 @@ class Conversation:
     def _wear_compared(self, turn: Turn) -> bool:
         """ "Sapphire or diamond for an engagement ring?", or "which is more durable?" of the two compared: how each
         stands everyday wear, the harder first."""
-        if not WEAR_COMPARED.search(turn.text):
+        if not WEAR_COMPARED.search(turn.text) or CLEANING_ASKED.search(turn.text):  # "… in a ring: how to clean?"
             return False
         named = named_as_such(turn.text)
         of_pair = self.pair and not named and OF_BOTH.search(turn.text)  # "which is more durable?" of two compared
