@@ -907,12 +907,13 @@ class Conversation:
         return True
 
     def _gems_or_it(self, text: str) -> list[GemFacts]:
-        """The gems a message names, else ("how should I cut it?") the gem answered or spoken of."""
+        """The gems a message names, else ("how should I cut it?") the gem answered or spoken of, else the two
+        compared or named last, as a care question reads them ("how tough is it?" after "opal or tourmaline")."""
         named = gems_named_in(text)  # not named_gem, which reads "tourmaline for colour" as a colour said
         if not named and re.search(r"\b(?:it|this)\b", text, re.I):
             named = [gem for gem in (self._answered_gem() or self.topic,) if gem is not None]
-        if not named and self.pair and OF_BOTH.search(text):
-            named = list(self.pair)  # "which one is tougher?" after "jadeite vs nephrite"
+        if not named and self._of_the_pair(text):  # "which one is tougher?" after "jadeite vs nephrite"
+            named = list(self.pair)
         return named
 
     def _cutting(self, turn: Turn) -> bool:
