@@ -1200,6 +1200,10 @@ def test_where_to_find_more_is_where_the_gem_comes_from_not_where_this_stone_was
     chat.ask("RI 1.544-1.553 SG 2.65 purple")
     found = chat.ask("where can I find some?").reply  # of the stone answered: no "a gem laboratory decides origin"
     assert found.startswith("Amethyst comes chiefly from") and "laboratory" not in found
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is emerald?")
+    for asked in ("where can I find a lab to test it?", "where can I find its refractive index?"):  # not a mine
+        assert "comes chiefly from" not in chat.ask(asked).reply, asked
 
 
 def test_a_species_reads_as_a_word_and_a_spectrum_or_tester_named_is_no_question():

@@ -53,6 +53,8 @@ def test_it_after_a_month_of_two_birthstones_asks_of_both_and_after_three_of_no_
     fragile = chat.ask("is it fragile?").reply  # was the help text
     assert fragile.startswith("**Caring for Opal**: Opal (Mohs") and "\n\n**Caring for Tourmaline**: " in fragile
     assert chat.ask("how hard is it?").reply == "**Opal**: Mohs hardness 5.5–6.5; **Tourmaline**: Mohs hardness 7–7.5."
+    tough = chat.ask("how tough is it?").reply  # was the help text: toughness read "it" apart from care
+    assert "Opal (toughness very poor to fair, Mohs 5.5–6.5); Tourmaline (toughness fair" in tough
     chat = Assistant(classifier=None).conversation()
     chat.ask("is tourmaline fragile?")
     chat.ask("what is the birthstone for december?")  # turquoise, zircon or tanzanite

@@ -222,6 +222,8 @@ def test_two_gems_weighed_for_wear_are_graded_for_toughness_too_where_both_have_
     assert "do not scratch it, though its perfect cleavage" in ring  # the wear verdict, hardness first
     assert "it.  " not in ring and "Sapphire (toughness excellent, Mohs 9); Diamond (toughness good" in ring
     assert "Sapphire is the tougher. Diamond is the harder" in ring
+    cleaned = chat.ask("I have ruby and sapphire in a ring, how do I clean them?").reply  # a cleaning, not a choice
+    assert cleaned.startswith("**Caring for ") and "Cleaning — ultrasonic cleaner" in cleaned
     chat.ask("ruby vs garnet")
     assert "toughness" not in chat.ask("which is more durable?").reply.lower()  # garnet has no grade in the facts
 

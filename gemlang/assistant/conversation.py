@@ -182,6 +182,7 @@ from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.birthstones import birthstone_answer, birthstone_of_stone
 from gemlang.knowledge.birthstones import sources as birthstone_sources
 from gemlang.knowledge.care import (
+    CLEANING_ASKED,
     LIGHT_QUESTION,
     WEAR_COMPARED,
     bench_asked,
@@ -917,12 +918,13 @@ class Conversation:
         return True
 
     def _gems_or_it(self, text: str) -> list[GemFacts]:
-        """The gems a message names, else ("how should I cut it?") the gem answered or spoken of."""
+        """The gems a message names, else ("how should I cut it?") the gem answered or spoken of, else the two
+        compared or named last, as a care question reads them ("how tough is it?" after "opal or tourmaline")."""
         named = gems_named_in(text)  # not named_gem, which reads "tourmaline for colour" as a colour said
         if not named and re.search(r"\b(?:it|this)\b", text, re.I):
             named = [gem for gem in (self._answered_gem() or self.topic,) if gem is not None]
-        if not named and self.pair and OF_BOTH.search(text):
-            named = list(self.pair)  # "which one is tougher?" after "jadeite vs nephrite"
+        if not named and self._of_the_pair(text):  # "which one is tougher?" after "jadeite vs nephrite"
+            named = list(self.pair)
         return named
 
     def _cutting(self, turn: Turn) -> bool:
@@ -946,7 +948,7 @@ class Conversation:
     def _wear_compared(self, turn: Turn) -> bool:
         """ "Sapphire or diamond for an engagement ring?", or "which is more durable?" of the two compared: how each
         stands everyday wear, the harder first."""
-        if not WEAR_COMPARED.search(turn.text):
+        if not WEAR_COMPARED.search(turn.text) or CLEANING_ASKED.search(turn.text):  # "… in a ring: how to clean?"
             return False
         named = named_as_such(turn.text)
         of_pair = self.pair and not named and OF_BOTH.search(turn.text)  # "which is more durable?" of two compared

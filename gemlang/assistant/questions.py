@@ -538,8 +538,16 @@ VALUE_QUESTION = re.compile(
     r"\b(?:do|give|get|need|want|make|provide|write|have)\b[^.?!]{0,20}\b(?:valuation|appraisal|value)\b",
     re.I,
 )
-# "where would I find more?", "where can I dig for it?": where the gem is found, not where this stone was mined
-WHERE_TO_FIND = re.compile(r"\bwhere\b.{0,40}\b(?:find|dig|look for|hunt for|collect)\b", re.I)
+# "where would I find more?", "where can I dig for it?": where the gem is found, not where this stone was mined, nor
+# where to find a person, a service or a figure ("where can I find a lab to test it?", "… its RI on the report?")
+_FOUND_ELSEWHERE = (
+    r"(?:(?:an?|the|some|any|its|my|your|good|reliable|local)\s+)*(?:\w+\s+)?(?:lab(?:orator(?:y|ies))?s?|jewell?ers?|"
+    r"appraisers?|gemm?ologists?|dealers?|shops?|stores?|sellers?|cutters?|lapidar(?:y|ies)|someone|somebody|anyone|"
+    r"info(?:rmation)?|help|certificates?|reports?|refractive index|ri|sg|specific gravity|hardness|value|price)\b"
+)
+WHERE_TO_FIND = re.compile(
+    rf"\bwhere\b.{{0,40}}\b(?:find|dig|look for|hunt for|collect)\b(?!\s+(?:for\s+)?{_FOUND_ELSEWHERE})", re.I
+)
 ORIGIN_QUESTION = re.compile(
     r"\bwhere\b.{0,40}\b(?:from|mined|found|come|comes|originate\w*)\b|\b(?:origin|provenance)\b|"
     rf"\bwhich (?:country|mine)\b|\bis it (?:from|mined in)\b|{WHERE_TO_FIND.pattern}",

@@ -194,6 +194,7 @@ def wear_verdict(gem: GemFacts, care: str = "") -> str:
     return f"{said}. "
 
 
+CLEANING_ASKED = re.compile(r"\b(?:clean\w*|wash\w*|soak\w*|ultrasonic|steam\w*)\b", re.I)
 # "which is more durable?" of two gems, "sapphire or diamond for an engagement ring?": how each stands ring wear
 WEAR_COMPARED = re.compile(
     r"\b(?:more|most|less|least)\s+(?:durable|fragile|scratch[- ]resistant)\b|\bscratch(?:es)?\s+(?:less|more)\b|"
