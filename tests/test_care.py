@@ -223,7 +223,7 @@ def test_two_gems_weighed_for_wear_are_graded_for_toughness_too_where_both_have_
     assert "it.  " not in ring and "Sapphire (toughness excellent, Mohs 9); Diamond (toughness good" in ring
     assert "Sapphire is the tougher. Diamond is the harder" in ring
     cleaned = chat.ask("I have ruby and sapphire in a ring, how do I clean them?").reply  # a cleaning, not a choice
-    assert cleaned.startswith("**Caring for ") and "Cleaning — ultrasonic cleaner" in cleaned
+    assert cleaned.startswith("**Caring for Ruby**") and "\n\n**Caring for Sapphire**: Cleaning —" in cleaned  # both
     chat.ask("ruby vs garnet")
     assert "toughness" not in chat.ask("which is more durable?").reply.lower()  # garnet has no grade in the facts
 
@@ -287,3 +287,11 @@ def test_can_it_crack_or_break_is_a_toughness_question_but_cracking_in_heat_is_c
     crack = chat.ask("can it crack?").reply  # was the card again (the ranking again, of a photo)
     assert crack.startswith("**Toughness** (resistance to breaking") and "Opal (toughness very poor" in crack
     assert chat.ask("will it crack in hot water?").reply.startswith("**Caring for Opal**: In heat: ")
+
+
+def test_a_care_question_naming_two_gems_gets_the_care_of_each():
+    chat = Assistant(classifier=None).conversation()
+    ring = chat.ask("can I put my tanzanite ring with diamond side stones in the ultrasonic?").reply
+    assert ring.startswith("**Caring for Tanzanite**: Cleaning — ultrasonic cleaner: never")  # was tanzanite alone
+    assert "\n\n**Caring for Diamond**: In an ultrasonic:" in ring
+    assert "Caring for Diamond" not in chat.ask("can I clean emerald in an ultrasonic?").reply  # one gem, one care

@@ -983,8 +983,9 @@ class Conversation:
             asked = next((x.message for x in reversed(self.answers) if care_question(x.message)), text)
         elif not care_question(text):
             return False
-        if named_gem(text, fuzzy=False) is None and self._of_the_pair(text):  # "are they fragile?" of two named
-            cares = [self._care(text, answered=gem, asked=asked) for gem in self.pair]
+        named = named_as_such(text)  # "ruby and sapphire in a ring, how do I clean them?": each one's care
+        if len(named) == 2 or (named_gem(text, fuzzy=False) is None and self._of_the_pair(text)):
+            cares = [self._care(text, asked=asked, of=gem) for gem in (named if len(named) == 2 else self.pair)]
             if all(cares):
                 answer.reply = "\n\n".join(said for said, _ in cares)
                 answer.notes += [sources for _, sources in cares]
@@ -2041,11 +2042,14 @@ class Conversation:
             self._heatmaps[self._target] = self.assistant.explain(self.images[0], self._target)
         return self._heatmaps[self._target]
 
-    def _care(self, text: str, answered: GemFacts | None = None, asked: str = "") -> tuple[str, str] | None:
-        """The care a question asks about, and its sources note: of a treated material or gem it names, else
-        ("can I steam it?") of the gem answered for the stone in hand (`answered`, when the answer is being made).
-        `asked`: the question, when `text` only names the gem ("what about emerald?" after a care question)."""
-        gem = named_gem(text, fuzzy=False) or answered or self._answered_gem() or self.topic
+    def _care(
+        self, text: str, answered: GemFacts | None = None, asked: str = "", of: GemFacts | None = None
+    ) -> tuple[str, str] | None:
+        """The care a question asks about, and its sources note: of `of` (one of two gems asked of), of a treated
+        material or gem it names, else ("can I steam it?") of the gem answered for the stone in hand (`answered`,
+        when the answer is being made). `asked`: the question, when `text` only names the gem ("what about
+        emerald?" after a care question)."""
+        gem = of or named_gem(text, fuzzy=False) or answered or self._answered_gem() or self.topic
         names = [gem.name, gem.species, gem.group] if gem is not None else []
         asked = asked or text
         if gem is not None and FILLING_SIGN in self.hints.signs:  # a filled stone: the filler is what heat harms
