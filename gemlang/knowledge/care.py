@@ -17,6 +17,8 @@ from pathlib import Path
 from gemlang.knowledge.facts import GemFacts, sentences
 
 CARE_PATH = Path(__file__).with_name("care.json")
+# "is malachite poisonous?", "is it safe to touch?": what the care notes say of harm to the wearer or cutter first
+HARM_QUESTION = re.compile(r"\bpoison\w*|\btoxic\w*|\bsafe to (?:touch|handle|hold|lick)\b", re.I)
 # a question about cleaning, storing or wearing a stone, not about what it is
 CARE_QUESTION = re.compile(
     # "clean" as a verb: not "perfectly clean, no inclusions" (a clarity)
@@ -39,8 +41,8 @@ CARE_QUESTION = re.compile(
     r"durability|windex|ammonia|toothpaste|baking soda|rubbing alcohol|jewell?e?ry cleaner|"
     r"wear (?:it |this |them )?(?:every ?day|daily|all the time)|"
     r"heat[- ]?sensitive|sensitive to heat|(?:stand|withstand|take|survive|handle) (?:the )?heat|"
-    r"temperature changes?|sauna|hot (?:water|tub|bath)|"  # heat: not "is it heated?", a treatment
-    r"poison\w*|toxic\w*|safe to (?:touch|handle|hold|lick))\b",  # "is malachite poisonous?"
+    r"temperature changes?|sauna|hot (?:water|tub|bath))\b|"  # heat: not "is it heated?", a treatment
+    + HARM_QUESTION.pattern,  # "is malachite poisonous?"
     re.I,
 )
 ASKED = re.compile(
@@ -78,8 +80,6 @@ HEAT_QUESTION = re.compile(
     r"\bhot\b|\bboil|(?<!uv )\btorch|\bre-?tip\w*|\bsolder\w*|\bresiz\w*",  # at the bench: a torch's heat
     re.I,
 )
-# "is malachite poisonous?", "is it safe to touch?": what the care notes say of harm to the wearer or cutter first
-HARM_QUESTION = re.compile(r"\bpoison\w*|\btoxic\w*|\bsafe to (?:touch|handle|hold|lick)\b", re.I)
 SAID_OF_HARM = re.compile(r"\bpoison\w*|\btoxic\w*|\bmake (?:a cutter|you|people) ill\b", re.I)
 SAID_OF_HEAT = re.compile(r"\bheat\b|temperature|thermal|\bhot\b|\bcraz\w*|\btorch\b|\bflame\b", re.I)
 # (what, asked, said of it): what the care text says of a thing the question names, put first when it says anything
