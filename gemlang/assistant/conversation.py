@@ -671,9 +671,8 @@ class Conversation:
             self._courtesy, self._in_english, self._capabilities, self._off_topic, self._in_short,
             self._side_stones_again, self._several_in_the_photo, self._disclosure, self._gem_list, self._superlative,
             self._scale, self._kind_asked, self._fact_check, self._birthstone, self._glossary, self._wear_compared,
-            self._ring_gems,
-            self._at_home, self._cutting, self._toughness, self._care_asked, self._other_gem, self._earlier_stone,
-            self._what_i_told,
+            self._ring_gems, self._at_home, self._cutting, self._toughness, self._care_asked, self._other_gem,
+            self._earlier_stone, self._what_i_told,
         )  # fmt: skip
 
     @staticmethod
