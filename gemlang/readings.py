@@ -81,9 +81,9 @@ OPTIC_WORDS = {
     r"anomalous (?:double refraction|extinction)|strain pattern|tatami|tabby|cross[- ]?hatch(?:ed|ing)?",
     "aggregate": r"stays? light|remains? (?:light|bright)|light in all positions|\bagg\b|aggregate|polycrystalline",
     # and the conoscope's figures: a uniaxial stone's one melatope (the "bull's eye"), a biaxial one's two
-    "uniaxial": r"uniaxial|bull'?s[- ]?eye (?:figure|interference)|(?:conoscope|interference figure)\W+(?:\w+\W+){0,3}"
-    r"bull'?s[- ]?eye|\b(?:one|a single|single) melatope\b",
-    "biaxial": r"biaxial|\b(?:two|2) melatopes\b",
+    "uniaxial": r"uniax(?:ial)?\b|bull'?s[- ]?eye (?:figure|interference)|"
+    r"(?:conoscope|interference figure)\W+(?:\w+\W+){0,3}bull'?s[- ]?eye|\b(?:one|a single|single) melatope\b",
+    "biaxial": r"biax(?:ial)?\b|\b(?:two|2) melatopes\b",
     "anisotropic": r"doubly[ -]refractive|\bdr\b(?!\s*[=:]?\s*\.?\d)|anisotropic|blinks|"
     r"double refraction(?!\s*[=:]?\s*\.?\d)|goes light and dark|light and dark|four times light",
 }  # and doubled back facets (`LOUPE_DOUBLING`): a loupe sees doubling only in a DR stone
@@ -104,9 +104,9 @@ ONE_EDGE = re.compile(
     r"\bone (?:ri |refractometer )?reading only\b|\b(?:one|a single|single) shadow[- ]?edge\b"
     r"(?!(?:[^.;]|\.\d)*\b(?:other|another|second|both|two)\b)"
 )
-# "uniaxial negative", "biaxial (+)", "U-", "uni -", "bi +", "optic sign: positive", "optically negative"
+# "uniaxial negative", "biaxial (+)", "U-", "uni -", "uniax +", "bi +", "optic sign: positive", "optically negative"
 OPTIC_SIGN = re.compile(
-    r"(?:\buniaxial|\bbiaxial|\b(?:uni|biax|bi|[ub])(?=\s*(?:[+\-−]\s*(?:[,;.)\s]|$)|(?:pos|neg)\b))|"
+    r"(?:\buniaxial|\bbiaxial|\b(?:uniax|uni|biax|bi|[ub])\.?(?=\s*(?:[+\-−]\s*(?:[,;.)\s]|$)|(?:pos|neg)\b))|"
     r"optic(?:al)? sign(?: is)?|\boptically)"
     r"\s*[:=]?\s*\(?\s*(\+|-|−|positive|negative|pos\b|neg\b)"
 )

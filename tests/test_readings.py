@@ -467,6 +467,9 @@ def test_readings_as_a_bench_notes_them_spot_edges_pairs_and_suspensions(text, k
         ("RI 1.76-1.77 ADR? no, DR, uni -", "uniaxial", "negative"),  # a sign asked about and answered no
         ("bi-colour tourmaline, RI 1.62-1.64", None, None),
         ("uni neg, RI 1.55", "uniaxial", "negative"),
+        ("RI 1.544-1.553, uniax +, SG 2.65", "uniaxial", "positive"),  # "uniax", "biax": a bench's shorthand
+        ("uniax. neg, RI 1.57-1.58", "uniaxial", "negative"),
+        ("uniax, RI 1.55", "uniaxial", None),
         ("RI 1.718 SR SG 3.60, ADR: no", "isotropic", None),  # strain answered no, beside "SR"
         ("RI 1.718 SR, no ADR", "isotropic", None),
     ],
