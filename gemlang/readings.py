@@ -785,26 +785,32 @@ def _disagree(sg: Reading, liquid: Reading) -> bool:
 # A number with a letter typed into it ("1.7l8"): read as 1.7 it would be a wrong reading, so it is not read.
 GARBLED_NUMBER = re.compile(r"(?<![\w.])\d+[.,]\d*[a-z]+\d[\w.]*")
 # A hydrostatic weighing: the stone's weight in air and in water ("2.000 ct in air, 1.496 ct in water"), or
-# weight after its medium as a bench notes it ("weight in air 2.35 ct, in water 1.68", "air: 1.842 ct, water: 1.326")
+# weight after its medium as a bench notes it ("weight in air 2.35 ct, in water 1.68", "air: 1.842 ct, water: 1.326"),
+# or the weight in air unnamed, as weighed first ("weighed 1.20 g, in water 0.75 g", "weighs 1.20 g, 0.75 g in water")
 _UNIT = r"(?:ct|carats?|g|grams?)"
 _WEIGHT = rf"(\d+(?:\.\d+)?)\s*(?:{_UNIT}?\s*(?:in|under)\s+|{_UNIT}\s*)"  # "3.12 g in air", "3.12g air"
+_IN_WATER = r"\b(?:in )?(?:water|h2o)\s*[:=]?\s*(\d+(?:\.\d+)?)"  # "in water 1.68", "water: 1.326"
 WEIGHED = re.compile(
     rf"{_WEIGHT}air\b(?!\s*bubbl).{{0,30}}?{_WEIGHT}(?:water|h2o)\b"  # "2.000 ct in air, 1.496 ct in water"
-    r"|(?:weight|weighs?)?\s*\b(?:in )?air\s*[:=]?\s*(\d+(?:\.\d+)?)\s*(?:ct|carats?|g|grams?)?.{0,30}?"
-    r"\b(?:in )?(?:water|h2o)\s*[:=]?\s*(\d+(?:\.\d+)?)"
+    rf"|(?:weight|weighs?)?\s*\b(?:in )?air\s*[:=]?\s*(\d+(?:\.\d+)?)\s*{_UNIT}?.{{0,30}}?{_IN_WATER}"
+    rf"|\bweigh(?:s|ed|t)?(?:\s+it)?\s*[:=]?\s*(\d+(?:\.\d+)?)\s*{_UNIT}\b[^.;\d]{{0,12}}?"
+    rf"(?:{_IN_WATER}|{_WEIGHT}(?:water|h2o)\b)"
 )
 
 
-def _weighed(t: str) -> tuple[Reading | None, str]:
-    """SG from a hydrostatic weighing: weight in air / (weight in air - weight in water)."""
+def _weighed(t: str) -> tuple[Reading | None, str, str]:
+    """SG from a hydrostatic weighing: weight in air / (weight in air - weight in water); a problem line; and the
+    arithmetic with the weights as typed, for a student to check against their own."""
     m = WEIGHED.search(t)
     if not m:
-        return None, ""
-    air, water = (float(m.group(1)), float(m.group(2))) if m.group(1) else (float(m.group(3)), float(m.group(4)))
+        return None, "", ""
+    typed = [weight for weight in m.groups() if weight is not None]  # air, then water, whichever way written
+    air, water = map(float, typed)
     if not 0 <= water < air:
-        return None, f"“{m.group(0).strip()}”: a stone weighs less in water than in air; re-check the weights."
+        return None, f"“{m.group(0).strip()}”: a stone weighs less in water than in air; re-check the weights.", ""
     sg = round(air / (air - water), 2)
-    return Reading(sg, sg, f"weighed {air:g} in air, {water:g} in water"), ""
+    worked = f"SG = weight in air / (weight in air − weight in water) = {typed[0]} / ({typed[0]} − {typed[1]})"
+    return Reading(sg, sg, f"weighed {air:g} in air, {water:g} in water"), "", f"{worked} = {sg:.2f}."
 
 
 # A reading corrected within one message: "inert under LWUV? no wait, it glows red", "SG 3.25, sorry, I meant 3.52"
@@ -1069,8 +1075,9 @@ def _parse_readings(text: str) -> Readings:
         unweighed, text, SG_WORDS, SG_LIMITS, "a specific gravity", SG_RANGE, usual=SG_LIMITS
     )
     problems += [problem] if problem else []
+    worked = ""
     if not found_sg:
-        sg, problem = _weighed(t)
+        sg, problem, worked = _weighed(t)
         problems += [problem] if problem else []
     if not found_sg and sg is None:
         sg, problem = _liquids(t)
@@ -1084,6 +1091,7 @@ def _parse_readings(text: str) -> Readings:
     if found_ri and ri is None and sg is not None and (swapped := _swapped(t, text)):
         sg = None  # "SG 1.76, RI 4.00": the SG is as doubtful as the RI beside it
         problems = [swapped if p == ri_problem else p for p in problems]  # the other notes stand
+    problems += [worked] if worked and sg is not None else []  # an SG left out needs no working
 
     optic = None
     for name, pattern in OPTIC_WORDS.items():

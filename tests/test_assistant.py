@@ -2528,6 +2528,7 @@ def test_weights_in_air_and_water_with_a_question_for_the_sg_are_read_as_the_sg(
     chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Emerald"])).conversation()
     answer = chat.ask("My stone weighs 2.50 g in air and 1.80 g in water, what's the SG?")
     assert answer.hints_used == ["SG 3.57"] and not any("gives no number" in n for n in answer.notes)
+    assert answer.to_markdown().count("= 2.50 / (2.50 − 1.80) = 3.57.") == 1  # the arithmetic, shown once
 
 
 def test_and_another_term_after_a_term_asked_is_the_glossary_again():

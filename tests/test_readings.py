@@ -363,6 +363,18 @@ def test_a_weighing_written_weight_first_gives_the_sg_too():
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["weighed 1.20 g, in water 0.75 g", "it weighs 1.20 g, 0.75 g in water", "weighed 1.20 g and 0.75 g in water"],
+)
+def test_a_weighing_that_names_only_the_water_gives_the_sg_with_its_arithmetic(text):
+    readings = parse_readings(text)
+    assert readings.sg.low == pytest.approx(2.67)  # the first weight is the one in air
+    assert readings.problems == (
+        "SG = weight in air / (weight in air − weight in water) = 1.20 / (1.20 − 0.75) = 2.67.",
+    )
+
+
+@pytest.mark.parametrize(
     "text", ["hydrostatic: air 2.000 ct, water 1.496 ct", "air = 2.000, water = 1.496", "2.000ct air 1.496ct water"]
 )
 def test_a_weighing_noted_medium_first_gives_the_sg_not_the_weight_in_air(text):
