@@ -48,6 +48,10 @@ LOUPE_DOUBLING = (
 )
 LOUPE_SAID = "doubling seen with a loupe"
 REFRACTOMETER_LIMIT = 1.79  # the contact liquid's RI: stones above it read "over the limit"
+# "over the limit", "RI over limit", "over the refractometer's limit", "beyond the limit", "OTL"
+OVER_THE_LIMIT = re.compile(
+    r"\b(?:over|above|beyond) (?:the )?(?:(?:gem )?refractometer'?s? )?limit|\botl\b|negative reading"
+)
 # "RI 1.81 OTL", "OTL at 1.80": the number beside "over the limit" is where the instrument's scale ends
 LIMIT_SAID = re.compile(
     r"\d\.\d+\s*\(?(?:otl|over the limit|over limit)\b|\b(?:otl|over the limit|over limit)\s*(?:at|of|\(|=|:)?\s*\d\.\d"
@@ -1036,7 +1040,7 @@ def _parse_readings(text: str) -> Readings:
             f"“{ri.said.strip()}” is beyond what a gem refractometer reads (to about {REFRACTOMETER_LIMIT}; above, it "
             "shows “over the limit”): I used it as a value from a table or another instrument."
         )
-    if not found_ri and re.search(r"over the limit|\botl\b|above the (?:refractometer'?s? )?limit|negative reading", t):
+    if not found_ri and OVER_THE_LIMIT.search(t):
         ri = Reading(REFRACTOMETER_LIMIT, 99.0, "over the refractometer's limit")
     elif ri is not None and ri.low == ri.high and 1.75 <= ri.low <= 1.87 and LIMIT_SAID.search(t):
         ri = Reading(ri.low, 99.0, f"over the refractometer's limit ({ri.low:.2f})")  # "RI 1.81 OTL": the limit

@@ -513,6 +513,25 @@ def test_a_keyword_then_another_readings_number_is_not_taken_for_the_first():
 
 
 @pytest.mark.parametrize(
+    "said",
+    [
+        "RI over limit, SG 5.80, singly refractive",
+        "the stone is over the refractometer's limit and sinks fast in methylene iodide",
+        "it reads over the refractometer limit",
+        "beyond the limit of the refractometer",
+    ],
+)
+def test_over_the_limit_said_in_other_words_is_still_over_the_limit(said):
+    r = parse_readings(said)
+    assert r.ri.low == REFRACTOMETER_LIMIT and r.ri.high >= 99
+
+
+def test_a_stone_over_the_refractometers_limit_is_not_ranked_as_a_gem_that_reads_on_it():
+    answer = Assistant(None).conversation().ask("the stone is over the refractometer's limit and sinks fast in MI")
+    assert not answer.gem.startswith("Corundum")  # RI 1.762-1.770 reads on the refractometer
+
+
+@pytest.mark.parametrize(
     "text, expected",
     [
         ("RI is NOT 1.72, it's 1.76; SG 4.0; red", ["RI 1.760", "SG 4.00"]),
