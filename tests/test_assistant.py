@@ -3362,6 +3362,19 @@ def test_the_sea_and_breaking_are_care_questions_and_a_close_up_is_the_same_ston
     assert not SAME_STONE.search("a close-up of another stone")
 
 
+def test_which_is_harder_and_are_they_the_same_after_two_stones_ask_of_both_stones():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.544-1.553, SG 2.65")
+    chat.ask("next stone: RI 1.762-1.770, SG 4.00")
+    assert chat.ask("which is harder?").reply.startswith("Corundum is harder than Quartz.")
+    assert chat.ask("are they the same stone?").reply.startswith("**No**: Quartz and Corundum are different gems.")
+    assert chat.ask("compare them").reply == "**Quartz or Corundum?**"
+    assert chat.ask("which is worth more?").reply.startswith("I do not price stones")  # and no odds of either
+    assert "%" not in chat.ask("which is worth more?").reply
+    assert chat.ask("the second one again?").reply.startswith("So far: stone 1: Quartz")
+    assert chat.ask("which test would settle it?").reply.startswith("No further test is needed")  # the stone in hand
+
+
 def test_which_one_is_which_of_two_stones_gets_the_summary_of_both():
     chat = Assistant(classifier=None).conversation()
     chat.ask("RI 1.74 SR, SG 3.78")

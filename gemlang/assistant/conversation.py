@@ -103,6 +103,7 @@ from gemlang.assistant.questions import (
     NO_FACTS_ON,
     OF_BOTH,
     OF_THE_STONE_IN_HAND,
+    OF_THE_TWO_STONES,
     OFF_TOPIC,
     ORIGIN_CLAIM_ASKED,
     OTHER_ORIGIN,
@@ -586,6 +587,26 @@ class Conversation:
             return text
         return f"{text[: number.start()]}{kind} {text[number.start() :]}"
 
+    def _of_the_two_stones(self, text: str) -> str:
+        """ "Which is harder?", "compare them", "are they the same stone?" after a second stone ask of the gems
+        answered for the two, as a message naming them does ("which is harder, Topaz or Aquamarine?"); the message
+        as it is with one stone so far, with three or more (which two?), or with the same gem answered for both."""
+        if len(self.stones) != 1 or self.stones[0][2] is None or self._stone_answered() is None:
+            return text
+        before, now = get_facts(self.stones[0][2]), self._answered_gem()
+        if now is None or now.name == before.name or not OF_THE_TWO_STONES.search(text):
+            return text
+        if gems_named_in(text) or parse_hints(text):  # "which is harder, it or topaz?", "they both read 1.54"
+            return text
+        if PRICE_COMPARED.search(text):  # "which is worth more?": no price either way, and no odds of the two
+            return text
+        if re.search(r"\bsame\b|\b(?:are|is)\b[^?.!]*\bdifferent\b", text, re.I):
+            return f"is {before.name} the same as {now.name}?"
+        if re.match(r"\s*which\b", text, re.I):
+            return f"{text.strip().rstrip('?.! ')}, {before.name} or {now.name}?"
+        both = f"{before.name} and {now.name}"
+        return re.sub(r"\b(?:them|they|these|those|both|the two)\b", both, text, count=1, flags=re.I)
+
     def _ask(self, text: str, photos: Sequence[PhotoInput] | PhotoInput | None, explain: bool) -> Answer:
         """The answer, stage by stage: a message that needs no stone; the photos and hints it brings; a question
         about gems in general; and otherwise the stone in hand, ranked."""
@@ -661,6 +682,8 @@ class Conversation:
         if self.topic is not None and treated_before and (origin := OTHER_ORIGIN.fullmatch(text)):
             text = f"what treatments does {origin.group(1).lower()} {self.topic.name.lower()} get?"  # "natural ones?"
         text = answer.message = self._of_mine(self._scaled_again(text, scale_before), asked_before)
+        if not photos:
+            text = answer.message = self._of_the_two_stones(text)
         self._waiting = waiting_for(text)  # a bare number or a bare unit: neither is a reading alone
         return Turn(text, list(photos), answer, asked_before, after_term)
 

@@ -99,9 +99,19 @@ SHORT_REPLY = re.compile(
 )
 # a question about an earlier stone of a parcel: "the first one", "stone 2", "which of the two was the ruby?"
 EARLIER_STONE = re.compile(
-    r"\b(?:first|previous|earlier|other) (?:one|stone|photo|gem)\b|\bstone (?:[1-9]|[a-c])\b|"
+    r"\b(?:first|second|previous|earlier|other) (?:one|stone|photo|gem)\b|\bstone (?:[1-9]|[a-c])\b|"
     r"\bwhich of (?:the|these|those) (?:two|three|four|stones)\b|\bgo back\b|"
     r"\bwhich (?:one )?is\b[^?.!]{0,40}\band which\b",  # "which one is pyrope and which is rhodolite?"
+    re.I,
+)
+# "which is harder?", "compare them", "are they the same stone?" after a second stone: of the two stones answered;
+# not "which test would settle it?", of the stone in hand
+OF_THE_TWO_STONES = re.compile(
+    r"^\s*which(?: one| of (?:them|the two|these|those))?\s+(?:is|are|has|have|can|will|does|fades?|glows?|"
+    r"scratch(?:es)?|lasts?|wears?)\b|"
+    r"\b(?:compare|tell)\s+(?:them|the two|both|these|those)\b|"
+    r"\b(?:they|them|these|those|both|the two)\b[^?.!]{0,30}\b(?:same|differ\w*|apart)\b|"
+    r"\b(?:same|differ\w*)\b[^?.!]{0,30}\b(?:they|them|these|those|both|the two)\b",
     re.I,
 )
 # "what did I tell you?", "what have I measured?", "what are my readings?": what the conversation holds of the stone
