@@ -1371,6 +1371,19 @@ def test_is_it_glass_filled_asks_about_a_treatment_not_about_glass():
     assert any(q.search("could it be glass?") for q in MATERIAL_QUESTIONS)
 
 
+@pytest.mark.parametrize("text", ["RI 1.54 SR, SG 2.30, cobalt glass?", "is it cobalt glass? RI 1.54 SR, SG 2.30"])
+def test_glass_asked_alone_or_with_its_colour_after_readings_gets_its_odds(text):
+    reply = Assistant(classifier=None).conversation().ask(text).reply
+    assert reply.startswith("**Probably not**: Glass (Paste): ")  # crown glass reads RI 1.50–1.53, SG 2.35–2.65
+
+
+def test_glass_said_of_a_scratch_test_is_no_question_about_glass():
+    from gemlang.assistant import MATERIAL_QUESTIONS
+
+    for text in ("does it scratch glass?", "hardness 6, scratches glass?", "glass filled?", "hard as glass?"):
+        assert not any(q.search(text) for q in MATERIAL_QUESTIONS), text
+
+
 def test_a_treatment_word_in_the_name_asked_for_asks_what_the_stone_is_not_how_it_was_treated():
     from gemlang.fusion import EvidenceModel
 

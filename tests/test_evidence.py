@@ -589,6 +589,14 @@ def test_a_blue_stone_red_through_the_chelsea_filter_is_cobalt_blue_synthetic_sp
     assert red[model.index["Emerald"]] < 0.3 and red[model.index["Sapphire Blue"]] == 0.1
 
 
+def test_a_green_beryl_that_stays_green_through_the_chelsea_filter_may_be_an_iron_rich_emerald(model):
+    hints = parse_hints("green beryl, RI 1.57-1.58, stays green under the Chelsea filter")
+    assert model.likelihoods(hints)["chelsea"][model.index["Emerald"]] == 1.0  # "iron-rich stones may stay green"
+    assert model.fuse(None, hints).ranking[0][0] == "Emerald"  # not the deep blue Maxixe-type Beryl
+    red = model.likelihoods(parse_hints("green, red under the Chelsea filter"))["chelsea"]
+    assert red[model.index["Emerald"]] > 0.5 > red[model.index["Aquamarine"]]  # its red still counts for it
+
+
 def test_glass_that_stays_green_through_the_chelsea_filter_is_still_glass(model):
     hints = parse_hints("green stone, stays green under the chelsea filter, RI 1.52, singly refractive, gas bubbles")
     assert model.likelihoods(hints)["chelsea"][model.index["Glass (Paste)"]] == 1.0  # only some glass shows red

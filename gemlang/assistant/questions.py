@@ -425,13 +425,17 @@ def _might_be(text: str, gem: GemFacts) -> bool:
     )
 
 
+# what may stand before a material asked about alone: "cobalt glass?", "just plastic?"
+_SORT_OF = r"just|maybe|probably|perhaps|an?|cobalt|blue|green|red|coloured|colored|lead|crown|flint|cheap"
+
+
 def _could_it_be(words: str) -> re.Pattern[str]:
     """'could it be (a) X?' for the words of X, the word said kept as group 1."""
+    asked = rf"\b(?:is it|it is|it's|could it be|might it be|maybe|or)\s+(?:(?:{_SORT_OF})\s+){{0,2}}"
+    # or the material alone, asked at the end of a clause: "RI 1.54 SR, SG 2.30, cobalt glass?"
+    alone = rf"(?:^|[,;:!]|\.\s)\s*(?:(?:{_SORT_OF})\s+){{0,2}}(?=(?:{words})\s*\?)"
     # "is it glass?", not "is it glass-filled?" (a treatment)
-    return re.compile(
-        rf"\b(?:is it|it is|it's|could it be|might it be|maybe|or)\s+(?:just\s+)?(?:an?\s+)?({words})\b(?![- ]?fill)",
-        re.I,
-    )
+    return re.compile(rf"(?:{asked}|{alone})({words})\b(?![- ]?fill)", re.I)
 
 
 GLASS = "Glass (Paste)"  # the knowledge base's glass imitation, which "could it be glass?" asks about

@@ -739,7 +739,8 @@ class EvidenceModel:
             if p.chelsea_red is None:
                 out.append(unnoted)
                 continue
-            noted = 1.0 if p.chelsea_red == red or p.chelsea_some or (red and red_bodied) else 0.1
+            stays_green = p.chelsea_green_some and not red  # an iron-rich emerald, as its facts allow
+            noted = 1.0 if p.chelsea_red == red or p.chelsea_some or (red and red_bodied) or stays_green else 0.1
             # a gem's own red is that of its own stones (emerald's chromium green): of a stone told another colour
             # (a blue one) the knowledge base says nothing
             ours = told and shares and p.chelsea_red and not p.chelsea_some

@@ -88,6 +88,7 @@ class Profile:
     species: str = ""
     conducts_heat: bool = False  # passes a thermal diamond tester (diamond, lab-grown or not, and moissanite)
     chelsea_some: bool = False  # only some of its stones are red through the Chelsea filter (cobalt-blue ones)
+    chelsea_green_some: bool = False  # red through the filter, yet some of its stones stay green (iron-rich emerald)
     magnet: str = ""  # how a magnet draws it (`GemFacts.magnet`), '' where its facts do not say
     streak: str = ""  # the colour of its powder on unglazed porcelain ("light blue"), '' where not on record
     lustre: str = ""  # "vitreous to resinous", '' where not on record
@@ -174,17 +175,23 @@ def fluorescence_classes(text: str) -> tuple[str, ...]:
 CHELSEA_SOME = re.compile(r"\b(?:may|some|only|can)\b|\w+-(?:blue|green|coloured) stones\b")
 
 
-def _chelsea(features: str) -> tuple[bool | None, bool]:
-    """(red through the Chelsea filter, whether only some of the gem's stones are) from its features."""
-    for sentence in re.split(r"[;.]", features):
-        if "chelsea" in sentence:
-            if re.search(r"stays green|no reaction|not red", sentence):
-                return False, False
-            if re.search(r"\bred|reddish|pink|orange flash|reaction", sentence) and not re.search(
-                r"dyed|differs|may look|often reddish", sentence
-            ):
-                return True, bool(CHELSEA_SOME.search(sentence))
-    return None, False
+# a gem noted red whose feature says some of its stones are not: "iron-rich stones may stay green" (emerald)
+SOME_STAY_GREEN = re.compile(r"\b(?:may|some|can)\b[^;.]{0,20}\bstay green")
+
+
+def _chelsea(features: str) -> tuple[bool | None, bool, bool]:
+    """(red through the Chelsea filter, whether only some of the gem's stones are, whether some stay green though
+    it is noted red) from its features, joined by " ; "."""
+    for feature in features.split(" ; "):
+        for sentence in re.split(r"[;.]", feature):
+            if "chelsea" in sentence:
+                if re.search(r"stays green|no reaction|not red", sentence):
+                    return False, False, False
+                if re.search(r"\bred|reddish|pink|orange flash|reaction", sentence) and not re.search(
+                    r"dyed|differs|may look|often reddish", sentence
+                ):
+                    return True, bool(CHELSEA_SOME.search(sentence)), bool(SOME_STAY_GREEN.search(feature))
+    return None, False, False
 
 
 # A feature or a sentence that says what a gem lacks ("no natural silk", "absence of gas-bubble trains") names
@@ -235,7 +242,7 @@ def profile(gem: GemFacts) -> Profile:
     birefringence = gem.birefringence
     if birefringence is None and optic == "isotropic":
         birefringence = 0.0
-    chelsea_red, chelsea_some = _chelsea(" ; ".join(gem.diagnostic_features).lower())
+    chelsea_red, chelsea_some, chelsea_green_some = _chelsea(" ; ".join(gem.diagnostic_features).lower())
     return Profile(
         name=gem.name,
         ri=gem.refractive_index,
@@ -258,6 +265,7 @@ def profile(gem: GemFacts) -> Profile:
         species=gem.species,
         conducts_heat=gem.species == "diamond" or bool(CONDUCTS_HEAT.search(signs_text(gem))),
         chelsea_some=chelsea_some,
+        chelsea_green_some=chelsea_green_some,
         magnet=gem.magnet,
         streak=(gem.streak or species_streak(gem.species)).lower(),
         lustre=gem.lustre.lower(),
@@ -303,6 +311,8 @@ def value_text(p: Profile, gem: GemFacts, key: str) -> str:
     if key == "chelsea":
         if p.chelsea_red is None:  # noted only where it shows red (chromium, cobalt): unnoted, a gem stays green
             return "no red noted"
+        if p.chelsea_red and p.chelsea_green_some:
+            return "usually red, some stay green"
         return "red in some stones" if p.chelsea_some else "red" if p.chelsea_red else "no red"
     if key == "thermal":
         return "passes" if p.conducts_heat else "fails"
