@@ -3872,6 +3872,12 @@ def test_is_that_a_rare_find_is_answered_from_the_gems_rarity_facts_or_says_they
     chat.ask("what is citrine?")
     assert chat.ask("is it a rare find?").reply.startswith("**Citrine**: Natural citrine is rare")  # was the card
     assert chat.ask("is ruby rare?").reply == "**Ruby**: My facts on Ruby say nothing of how rare it is."
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("tell me about tanzanite")
+    none_said = "**Tanzanite**: My facts on Tanzanite say nothing of how rare it is."
+    assert chat.ask("is that a rare find?").reply == none_said  # was the help text, "that" read as no gem
+    assert chat.ask("is it common?").reply == none_said  # was its bare card
+    assert chat.ask("how hard is that stone?").reply == "**Tanzanite**: Mohs hardness 6.5."
 
 
 @pytest.mark.parametrize(
