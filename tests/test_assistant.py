@@ -3987,10 +3987,13 @@ def test_whether_lab_grown_stones_are_cheaper_is_what_the_sources_hold_with_no_p
 
 @pytest.mark.parametrize(
     ("question", "term"),
-    [("what is smoke treatment of opal?", "Smoke treatment"), ("what does oiling mean for an emerald?", "Oiling")],
-)
+    [("what is smoke treatment of opal?", "Smoke treatment"), ("what does oiling mean for an emerald?", "Oiling"),
+     ("what is heat treatment of sapphire?", "Heat treatment"), ("how is ruby heated?", "Heat treatment"),
+     ("how is emerald oiled?", "Oiling")],
+)  # fmt: skip
 def test_a_treatment_asked_to_be_explained_beside_a_gem_gets_its_glossary_entry(question, term):
-    # was the gem's treatments list: '**Opal**: Treatments of opal: smoke treatment; …'
+    # was the gem's treatments list: '**Opal**: Treatments of opal: smoke treatment; …', '**Ruby**: Treatments of
+    # ruby: heat treatment; glass filling; flux healing.' for "how is ruby heated?"
     answer = Assistant(classifier=None).conversation().ask(question)
     assert answer.reply.startswith(f"**{term}**: {term} "), answer.reply
     assert any(n.startswith(f"source ({term.lower()}): ") for n in answer.notes)

@@ -157,9 +157,14 @@ def instruments_asked(text: str) -> list[Term]:
 
 # "what is smoke treatment of opal?", "what does oiling mean for an emerald?": a treatment's own entry, though a gem
 # is named beside it (a question about a gem asks no term otherwise); not the general "treatment"
-TREATMENTS = {"irradiation", "oiling", "smoke treatment", "beryllium diffusion", "lead-glass filling", "HPHT"}
+TREATMENTS = {
+    "irradiation", "oiling", "smoke treatment", "beryllium diffusion", "lead-glass filling", "HPHT", "heat treatment",
+}  # fmt: skip
+# "how is ruby heated?", "why are sapphires heated?" ask what the treatment does, as "what is …" does
 DEFINITION = re.compile(
-    r"^\s*(?:(?:and|so)\s+)?(?:what(?:'s|s| is| are| does)|define|explain|(?:the )?meaning of)\b", re.I
+    r"^\s*(?:(?:and|so)\s+)?(?:what(?:'s|s| is| are| does)|define|explain|(?:the )?meaning of|"
+    r"(?:how|why) (?:is|are|do|does)\b(?=.*\b(?:heated|heat[- ]treated|oiled|irradiated|smoked)\s*\??\s*$))",
+    re.I,
 )
 
 
