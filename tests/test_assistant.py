@@ -3914,6 +3914,12 @@ def test_is_that_a_rare_find_is_answered_from_the_gems_rarity_facts_or_says_they
     chat.ask("what is citrine?")
     assert chat.ask("is it a rare find?").reply.startswith("**Citrine**: Natural citrine is rare")  # was the card
     assert chat.ask("is ruby rare?").reply == "**Ruby**: My facts on Ruby say nothing of how rare it is."
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("tell me about tanzanite")
+    none_said = "**Tanzanite**: My facts on Tanzanite say nothing of how rare it is."
+    assert chat.ask("is that a rare find?").reply == none_said  # was the help text, "that" read as no gem
+    assert chat.ask("is it common?").reply == none_said  # was its bare card
+    assert chat.ask("how hard is that stone?").reply == "**Tanzanite**: Mohs hardness 6.5."
 
 
 @pytest.mark.parametrize(
@@ -4023,10 +4029,13 @@ def test_whether_lab_grown_stones_are_cheaper_is_what_the_sources_hold_with_no_p
 
 @pytest.mark.parametrize(
     ("question", "term"),
-    [("what is smoke treatment of opal?", "Smoke treatment"), ("what does oiling mean for an emerald?", "Oiling")],
-)
+    [("what is smoke treatment of opal?", "Smoke treatment"), ("what does oiling mean for an emerald?", "Oiling"),
+     ("what is heat treatment of sapphire?", "Heat treatment"), ("how is ruby heated?", "Heat treatment"),
+     ("how is emerald oiled?", "Oiling")],
+)  # fmt: skip
 def test_a_treatment_asked_to_be_explained_beside_a_gem_gets_its_glossary_entry(question, term):
-    # was the gem's treatments list: '**Opal**: Treatments of opal: smoke treatment; …'
+    # was the gem's treatments list: '**Opal**: Treatments of opal: smoke treatment; …', '**Ruby**: Treatments of
+    # ruby: heat treatment; glass filling; flux healing.' for "how is ruby heated?"
     answer = Assistant(classifier=None).conversation().ask(question)
     assert answer.reply.startswith(f"**{term}**: {term} "), answer.reply
     assert any(n.startswith(f"source ({term.lower()}): ") for n in answer.notes)

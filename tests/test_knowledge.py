@@ -647,6 +647,25 @@ def test_how_an_instrument_works_and_why_gems_show_a_property_are_glossary_quest
     assert [t.term for t in terms_asked(question)] == [term]
 
 
+@pytest.mark.parametrize(
+    "question, term",
+    [("what is a mineral?", "gem or mineral"), ("what is a gemstone?", "gem or mineral"),
+     ("what are gems?", "gem or mineral"), ("is a gem a mineral?", "gem or mineral"), ("what is a rock?", "rock"),
+     ("are gems rocks?", "rock")],  # each was "I have no facts on mineral …" or the help text
+)  # fmt: skip
+def test_what_a_gem_a_mineral_or_a_rock_is_gets_its_glossary_entry(question, term):
+    from gemlang.knowledge.glossary import terms_asked
+
+    assert [t.term for t in terms_asked(question)] == [term]
+
+
+def test_gems_minerals_or_rocks_named_in_a_question_of_something_else_ask_no_term():
+    from gemlang.knowledge.glossary import terms_asked, terms_named
+
+    assert terms_asked("what are the gems of Mogok?") == [] and terms_asked("what is the hardest gem?") == []
+    assert terms_named("I found a rock with a green mineral in it") == []
+
+
 def test_adularescence_and_schiller_are_explained_not_taken_as_a_reading_of_the_stone():
     from gemlang.assistant import Assistant
 

@@ -128,6 +128,7 @@ from gemlang.assistant.questions import (
     STONE_IN_HAND,
     STONE_PROPERTY,
     THANKS,
+    THAT_ONE,
     THE_REST,
     THE_STONES_VALUE,
     TOLD_QUESTION,
@@ -678,6 +679,8 @@ class Conversation:
             text = in_the_colour(text, self.topic)  # "what is sapphire?", then "no, I meant the green one"
         if (gem := self._answered_gem() or self.topic) is not None and (real := REAL_ONE.search(text)):
             text = f"{text[: real.start()]}a real {gem.name.lower()}{text[real.end() :]}"  # "… a real diamond …"
+        if not photos and (self._answered_gem() or self.topic) is not None:
+            text = THAT_ONE.sub(lambda m: f"{m['verb']}it", text)  # "is that a rare find?" of the gem spoken of
         treated_before = self.answers and TREATMENT_QUESTION.search(self.answers[-1].message)
         if self.topic is not None and treated_before and (origin := OTHER_ORIGIN.fullmatch(text)):
             text = f"what treatments does {origin.group(1).lower()} {self.topic.name.lower()} get?"  # "natural ones?"

@@ -492,9 +492,20 @@ FORMATION_QUESTION = re.compile(
 )
 # "would a real one scratch glass?": a real one of the gem answered or discussed, not whether the stone is real
 REAL_ONE = re.compile(r"\b(?:an?|the) (?:real|genuine|natural) one\b", re.I)
-# "is it rare?", "is that a rare find?", "how rare is it?"
+# "is that a rare find?", "how hard is this gem?": the gem answered or discussed, said "it" as elsewhere; not "is
+# that true?" or "does that mean …?", of what was said
+THAT_ONE = re.compile(
+    r"^(?P<verb>\s*(?:is|was|does|did|can|will|would|could|should)\s+|\s*how\s+\w+\s+(?:is|was)\s+)"
+    r"(?:that(?:\s+(?:stone|gem|gemstone|one))?|this\s+(?:stone|gem|gemstone|one))\b"
+    r"(?!\s+(?:true|right|correct|so|normal|mean|means|because)\b)",
+    re.I,
+)
+# "is it rare?", "is that a rare find?", "how rare is it?", "is it common?"; not "is it common for ruby to be heated?"
 RARITY_QUESTION = re.compile(
-    r"\b(?:is|are) (?:it|they|this|these|\w+) (?:an? )?(?:very |so |really )?rare\b(?! earth)|\bhow rare\b", re.I
+    r"\b(?:is|are) (?:it|they|this|these|\w+) (?:an? )?(?:very |so |really )?rare\b(?! earth)|\bhow rare\b|"
+    r"\b(?:is|are) (?:it|they) (?:an? )?(?:very |so |really )?(?:un)?common(?: gems?| stones?| finds?)?\s*[?.!]*\s*$|"
+    r"\bhow common\b",
+    re.I,
 )
 HISTORY_QUESTION = re.compile(r"\bhistory\b|\bhistorical\b|\bname (?:come|mean|origin)|\betymolog|\bnamed\b", re.I)
 NATURAL_QUESTION = re.compile(
