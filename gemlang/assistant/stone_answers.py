@@ -27,6 +27,7 @@ from gemlang.assistant.questions import (
     CONFIDENCE_QUESTION,
     ELSE_QUESTION,
     HISTORY_QUESTION,
+    LAB_CONFIRM_QUESTION,
     MORE_QUESTION,
     NATURAL_QUESTION,
     NEXT_TEST_QUESTION,
@@ -164,14 +165,21 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
     if gem is not None and MORE_QUESTION.search(text) and answer.description:  # "tell me more"
         return answer.description
     if NEXT_TEST_QUESTION.search(text):
-        if answer.next_test:
+        # "how would a lab confirm it?": what confirms the caution, not the next split of the ranking (unless the
+        # caution's test is the bare laboratory: then the bench test is more of an answer)
+        bare = "To confirm: a gem laboratory." in answer.caution
+        lab = bool(answer.caution) and not bare and LAB_CONFIRM_QUESTION.search(text)
+        if answer.next_test and not lab:
             next_test, answer.next_test = answer.next_test, ""  # said as the reply, not twice
             return f"Next: {next_test}"
         confirm = re.search(r"To confirm: (.+)", answer.caution)
-        if confirm:
+        if confirm and answer.caution.startswith("likely"):  # of the leader; "possibly" names a runner-up
             return f"To confirm {name}: {confirm.group(1)}"
+        if answer.caution:  # "likely lab-grown: curved striae are its signs … a gem laboratory can confirm it"
+            return natural_or_not(gem, answer, evidence, hints)
         if measure:
-            return f"A photo is no measurement: to confirm {name}, take {measure}."
+            photo = "A photo is no measurement: to" if answer.used_photo else "To"
+            return f"{photo} confirm {name}, take {measure}."
         if rest and rest[0][1] >= 0.01 and answer.tell_apart:  # the readings fit; a look-alike is left
             left = f"{rest[0][0]} ({percent(rest[0][1])})"
             return f"Your readings fit {name}. What is left is {left}. {answer.tell_apart}"
