@@ -577,6 +577,12 @@ def test_how_a_lab_would_confirm_it_is_answered_with_the_cautions_test_of_the_st
     assert confirm.reply.startswith("Likely Synthetic Sapphire (Verneuil)") and "photo" not in confirm.reply
 
 
+def test_the_cautions_test_gives_glass_the_range_of_the_kind_its_ri_reads_as_the_next_test_does():
+    answer = Assistant(classifier=None).conversation().ask("purple stone, RI 1.55 singly refractive, round bubbles")
+    assert "Glass (Paste) 2.85–3.40" in answer.caution and "Glass (Paste) 2.85–3.40" in answer.next_test
+    assert "2.30–4.50" not in answer.caution  # all glass's range, beside the light flint glass the RI reads
+
+
 def test_questions_about_the_same_stone_are_answered_first_not_with_the_analysis_again():
     chat = Assistant(classifier=None).conversation()
     first = chat.ask("RI 1.52, singly refractive, gas bubbles, purple")

@@ -416,7 +416,9 @@ def caution(
             else:  # the suspect may lead: then the readings fit it better than the natural gem
                 fits = _fits_beside(suspect, rival, ranking, hints, evidence, photo=shown is not None)
         seen = [OBSERVED[o][0] for o in hints.readings.observations]
-        confirm = confirming_test(suspect, rival, made=tests_left_out(hints), seen=seen)
+        # as read: glass of RI 1.55 is light flint glass, SG 2.85–3.40, as the next test says, not all glass's range
+        read_rival = evidence.as_read(rival, hints) if rival is not None else None
+        confirm = confirming_test(evidence.as_read(suspect, hints), read_rival, made=tests_left_out(hints), seen=seen)
         # as the ranking above it says: "likely" of a stone the readings put first, by more than half
         likely = "likely" if ranking[0][0] == suspect.name and ranking[0][1] > 0.5 else "possibly"
         if _kind(suspect) == "glass":
