@@ -2777,6 +2777,16 @@ def test_treating_a_stone_oneself_is_said_to_be_beyond_the_facts_with_no_instruc
     assert not chat.ask("is my sapphire heated?").reply.startswith("Treating a stone yourself")
 
 
+@pytest.mark.parametrize(
+    "asked",
+    ["from the photo alone, can you tell if it's glass?", "can you tell from a photo whether my stone is glass?"],
+)
+def test_whether_a_photo_can_tell_glass_is_answered_honestly_with_what_can(asked):
+    reply = Assistant(classifier=None).conversation().ask(asked).reply  # was the how-to-begin help
+    assert reply.startswith("A photo cannot tell glass from a gem, but a loupe and two readings can.")
+    assert "**Glass or a gem?** Glass (paste) is singly refractive" in reply
+
+
 def test_glass_against_a_gem_and_the_stone_in_hand_against_a_gem_named_are_told_apart():
     chat = Assistant(classifier=None).conversation()
     glass = chat.ask("how do i tell glass from a real gem?").reply

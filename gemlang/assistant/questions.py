@@ -718,6 +718,10 @@ GLASS_OR_GEM = re.compile(
     r"\b(?:gem|gemstone)s?\s+(?:from|and|or|vs\.?|versus)\s+glass\b",
     re.I,
 )
+# "can you tell from a photo if it's glass?": what a photo cannot settle, asked before any stone is shown
+GLASS_FROM_A_PHOTO = re.compile(
+    r"^(?=.*\b(?:photo|picture|pic|image|snapshot)s?\b)(?=.*\bglass\b)(?=.*\b(?:can|could|will|would)\b)", re.I
+)
 # "how do I tell it from glass?", "how can I tell if it's dyed howlite?": the stone in hand against a gem named
 OF_THE_STONE_IN_HAND = re.compile(
     r"\btell\b.{0,30}\b(?:it|this|mine)\b.{0,10}\b(?:from|apart)\b|\btell\b.{0,20}\b(?:if|whether)\s+"

@@ -11,6 +11,7 @@ import numpy as np
 
 from gemlang.assistant.answer import UNSURE_BECAUSE, Answer
 from gemlang.assistant.gem_answers import (
+    PHOTO_CANNOT_TELL_GLASS,
     facts_of,
     follow_up_colours,
     how_to_spot_glass,
@@ -552,7 +553,7 @@ def withhold_gem(answer: Answer, verdict: ScopeVerdict, by_readings: bool | None
                 '("RI 1.54", "SG 2.65", "hardness about 7") and I will rank the gems by it.'
             )
     if again and not by_readings and re.search(r"\bglass\b", answer.message, re.I):  # "probably sea glass right?"
-        advice = f"A photo cannot tell glass from a gem, but a loupe and two readings can. {how_to_spot_glass()}"
+        advice = f"{PHOTO_CANNOT_TELL_GLASS} {how_to_spot_glass()}"
     answer.reply = " ".join(part for part in (f"{statement} {advice}", answer.reply) if part)
 
 
