@@ -297,6 +297,7 @@ OBSERVATIONS = {
     r"(?:tester|probe|test)\b|"
     r"\b(?:tester|probe)[^.;]{0,25}\b(?:didn'?t|did not|does not|doesn'?t|won'?t)\s+beep|"
     r"(?:tester|probe)[^.;]{0,25}\bsays?\s+(?:it'?s\s+|it is\s+)?not\s+(?:a\s+)?diamond|"
+    r"\b(?:thermal|diamond)\s+(?:tester|probe)\s+(?:says?\s+no|(?:reads?\s+|shows?\s+|is\s+)?negative)\b|"
     r"\bnot\s+(?:a\s+)?diamond\s+on\s+the\s+(?:thermal\s+|diamond\s+)?(?:tester|probe)",
     # the tooth test failed: a pearl's nacre always feels gritty, a coated bead smooth
     # (not "my teeth are smooth"; "not gritty" is a smooth feel)

@@ -566,6 +566,23 @@ def test_what_to_test_next_asked_with_the_readings_is_answered_on_their_card():
     assert answer.gem == "Topaz" and answer.next_test == "No further test is needed to name it Topaz."
 
 
+def test_how_a_lab_would_confirm_it_is_answered_with_the_cautions_test_of_the_stone_it_names():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("red stone, RI 1.728 SR, strong red under the Chelsea filter")  # pyrope leads, flame-fusion spinel next
+    lab = chat.ask("how would a lab confirm it?")
+    assert lab.reply.startswith("Possibly Synthetic Spinel (Verneuil)") and "gas bubbles" in lab.reply
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("yellow stone RI 1.76-1.77, curved striae, gas bubbles")
+    confirm = chat.ask("how do I confirm?")  # was "A photo is no measurement: …", of a chat without a photo
+    assert confirm.reply.startswith("Likely Synthetic Sapphire (Verneuil)") and "photo" not in confirm.reply
+
+
+def test_the_cautions_test_gives_glass_the_range_of_the_kind_its_ri_reads_as_the_next_test_does():
+    answer = Assistant(classifier=None).conversation().ask("purple stone, RI 1.55 singly refractive, round bubbles")
+    assert "Glass (Paste) 2.85–3.40" in answer.caution and "Glass (Paste) 2.85–3.40" in answer.next_test
+    assert "2.30–4.50" not in answer.caution  # all glass's range, beside the light flint glass the RI reads
+
+
 def test_questions_about_the_same_stone_are_answered_first_not_with_the_analysis_again():
     chat = Assistant(classifier=None).conversation()
     first = chat.ask("RI 1.52, singly refractive, gas bubbles, purple")
@@ -751,6 +768,7 @@ def test_what_test_next_asks_for_the_readings_not_yet_taken_or_names_the_look_al
 
     evidence = Assistant(classifier=None).evidence
     scratched = Answer(message="", candidates=[("Emerald", 0.9), ("Soudé Emerald", 0.02)], hints_used=["Mohs"])
+    scratched.used_photo = True  # the photo's answer: what it lacks is a measurement
     reply = follow_up("what test next?", scratched, evidence, parse_hints("it scratches glass"))
     assert reply.startswith("A photo is no measurement") and "refractive index" in reply
     measured = Answer(message="", candidates=[("Emerald", 0.97), ("Soudé Emerald", 0.02)], hints_used=["RI", "SG"])
@@ -2786,6 +2804,16 @@ def test_treating_a_stone_oneself_is_said_to_be_beyond_the_facts_with_no_instruc
         assert answer.reply.startswith("Treating a stone yourself is beyond what my facts cover"), asked
         assert "furnace" in answer.reply and any("themelis.com" in n for n in answer.notes)
     assert not chat.ask("is my sapphire heated?").reply.startswith("Treating a stone yourself")
+
+
+@pytest.mark.parametrize(
+    "asked",
+    ["from the photo alone, can you tell if it's glass?", "can you tell from a photo whether my stone is glass?"],
+)
+def test_whether_a_photo_can_tell_glass_is_answered_honestly_with_what_can(asked):
+    reply = Assistant(classifier=None).conversation().ask(asked).reply  # was the how-to-begin help
+    assert reply.startswith("A photo cannot tell glass from a gem, but a loupe and two readings can.")
+    assert "**Glass or a gem?** Glass (paste) is singly refractive" in reply
 
 
 def test_glass_against_a_gem_and_the_stone_in_hand_against_a_gem_named_are_told_apart():

@@ -16,6 +16,7 @@ from gemlang.assistant.fact_checks import FIT_ASKED, claim_and_rest, claims_chec
 from gemlang.assistant.follow_ups import waiting_for, with_other_edge, with_unit_given
 from gemlang.assistant.gem_answers import (
     ORIGIN_DECIDED,
+    PHOTO_CANNOT_TELL_GLASS,
     WHAT_VALUE_RESTS_ON,
     by_the_test_named,
     colour_of,
@@ -83,6 +84,7 @@ from gemlang.assistant.questions import (
     GEMS_IN_GENERAL,
     GENERAL_QUESTION,
     GENERALLY,
+    GLASS_FROM_A_PHOTO,
     GLASS_OR_GEM,
     GLOW_NOT_UV,
     HEALING,
@@ -1512,8 +1514,10 @@ class Conversation:
                 f"**{word[0].upper()}{word[1:]}?** Nothing you have told me shows whether it is: send a photo of the "
                 f"stone, or what your instruments read.\n\n{assembly_signs(answer)}"
             )
-        elif asked_gem is None and GLASS_OR_GEM.search(text):
+        elif asked_gem is None and (GLASS_OR_GEM.search(text) or GLASS_FROM_A_PHOTO.search(text)):
             answer.reply = how_to_spot_glass()  # "how do I tell glass from a real gem?"
+            if GLASS_FROM_A_PHOTO.search(text):  # "can you tell from a photo if it's glass?": honestly, no
+                answer.reply = f"{PHOTO_CANNOT_TELL_GLASS} {answer.reply}"
             answer.properties = property_rows(["Glass (Paste)"])
         elif asked_gem is not None and HOW_TO_KNOW.search(text) and (how := how_to_tell_natural(natural)):
             answer.reply = how  # "how do I know if my ruby is synthetic?", "natural from synthetic spinel?"

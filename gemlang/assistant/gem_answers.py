@@ -919,6 +919,9 @@ def magnified_signs(grown: Sequence[GemFacts]) -> list[str]:
     return [f"{t.name}: {SIGN_END.split(sign)[0].lower()}" for t in grown if (sign := telltale(t))]
 
 
+PHOTO_CANNOT_TELL_GLASS = "A photo cannot tell glass from a gem, but a loupe and two readings can."
+
+
 def how_to_spot_glass() -> str:
     """How glass is told from gems in general: its constants and what the loupe shows, from its facts."""
     glass = get_facts("Glass (Paste)")

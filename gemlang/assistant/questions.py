@@ -367,10 +367,18 @@ PROPERTY_QUESTION = re.compile(
     r"\b(?:what makes|how come)\s+[a-z][\w' ]{0,30}?\s+(?:red|blue|green|yellow|pink|purple|orange|violet|black)\b",
     re.I,
 )
+# "how would a lab confirm it?", "how can a gemmologist tell?": the caution's confirming test, not the card again
+# ("how would a lab tell them apart?" compares two gems)
+LAB_CONFIRM_QUESTION = re.compile(
+    r"\bhow (?:would|can|could|do|does|will|might) (?:a |the )?(?:gem )?(?:lab|laboratory|gemmologist|gemologist)s? "
+    r"(?:confirm|prove|check|verify|test|know|tell)\b(?!.{0,20}\b(?:apart|from|difference)\b)",
+    re.I,
+)
 NEXT_TEST_QUESTION = re.compile(
     r"\bnext\b.{0,12}\b(?:test|step|check)|\b(?:what|which)\b.{0,30}\b(?:test|check|measure|try|instrument)\b|"
     r"\bwhat (?:else )?(?:should|can|could|do) i (?:do|test|check|try|measure)\b|"
-    r"\bchange your mind\b|\bwhat would (?:prove|show) (?:you|it|that)\b|\bhow (?:can|could|do) i (?:confirm|check)\b",
+    r"\bchange your mind\b|\bwhat would (?:prove|show) (?:you|it|that)\b|\bhow (?:can|could|do) i (?:confirm|check)\b|"
+    + LAB_CONFIRM_QUESTION.pattern,
     re.I,
 )
 # An instrument or what it shows, in a question about a gem: the constant it reads
@@ -737,6 +745,10 @@ GLASS_OR_GEM = re.compile(
     r"\bglass\s+(?:from|and|or|vs\.?|versus)\s+(?:an?\s+)?(?:gem|gemstone)s?\b|"  # "tell glass from gem?"
     r"\b(?:gem|gemstone)s?\s+(?:from|and|or|vs\.?|versus)\s+glass\b",
     re.I,
+)
+# "can you tell from a photo if it's glass?": what a photo cannot settle, asked before any stone is shown
+GLASS_FROM_A_PHOTO = re.compile(
+    r"^(?=.*\b(?:photo|picture|pic|image|snapshot)s?\b)(?=.*\bglass\b)(?=.*\b(?:can|could|will|would)\b)", re.I
 )
 # "how do I tell it from glass?", "how can I tell if it's dyed howlite?": the stone in hand against a gem named
 OF_THE_STONE_IN_HAND = re.compile(
