@@ -43,6 +43,15 @@ def test_a_care_question_is_answered_not_taken_for_a_reading():
     )  # clarity
     assert care_question("Can I clean amber with alcohol?")
     assert care_question("got this for my birthday! can i wear it swimming") and care_question("in the pool?")
+
+
+def test_a_stone_that_fizzes_in_acid_is_a_reading_not_a_question_of_the_acids_harm():
+    # "it fizzes in vinegar, what mineral is it?" was '**Caring for Onyx**: In acid: …' above the ranking
+    assert not care_question("it fizzes in vinegar, what mineral is it?")
+    assert not care_question("my stone bubbles in vinegar, what could it be?")
+    assert care_question("will vinegar hurt my pearl?") and care_question("can acid damage it?")
+    answer = Assistant(classifier=None).conversation().ask("it fizzes in acid, what is it?")
+    assert not answer.reply and "effervescence in acid" in answer.hints_used
     assert care_question("can i use windex on my opal ring") and not care_question("I wear it swimming, RI 1.54")
     chat = Assistant(classifier=None).conversation()
     opal = chat.ask("Can I clean opal in an ultrasonic cleaner?")
