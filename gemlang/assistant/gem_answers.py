@@ -904,7 +904,20 @@ def where_from(gem: GemFacts, hints: Hints, evidence: EvidenceModel) -> str:
             f"my sources name {where} for {gem.name} only where it is not of gem quality ({non_gem[0]}); its gem "
             f"localities: {', '.join(known)}."
         )
-    return f"my sources do not name {where} among {gem.name}'s localities ({', '.join(known)})."
+    said_of_kinds = _kinds_from(gem, hints.countries)  # "garnets in the US?": almandine is known from Idaho
+    return f"my sources do not name {where} among {gem.name}'s localities ({', '.join(known)}){said_of_kinds}."
+
+
+def _kinds_from(gem: GemFacts, countries: Sequence[str]) -> str:
+    """'; of its kinds, Almandine is known from USA (Idaho)' for the kinds of `gem` whose locality notes name one of
+    `countries`, each with those notes; '' when none does."""
+    notes = {
+        kind.name: [n for n in kind.localities if set(countries_in(n)) & set(countries) and not NOT_GEM_GRADE.search(n)]
+        for kind in all_gems()
+        if kind_of(kind, gem) and kind.origin == "natural"
+    }
+    said = [f"{name} is known from {'; '.join(found)}" for name, found in notes.items() if found]
+    return f"; of its kinds, {join_words(said, 'and')}" if said else ""
 
 
 ORIGIN_DECIDED = (
