@@ -1990,10 +1990,14 @@ def test_a_natural_glass_is_no_imitation_of_itself():
     assert answer.gem == "Moldavite" and "which it imitates" not in answer.caution
 
 
-@pytest.mark.parametrize("question", ["tell me about painite", "what is charoite?"])
+@pytest.mark.parametrize(
+    "question",
+    ["tell me about painite", "what is charoite?", "is cinnabar toxic?"],  # the last was the how-to-begin help
+)
 def test_a_gem_the_knowledge_base_lacks_is_said_to_be_unknown_not_taken_for_another(question):
     answer = Assistant(classifier=None).conversation().ask(question)
     assert answer.reply.startswith("I have no facts on ") and not answer.candidates and not answer.description
+    assert not Assistant(classifier=None).conversation().ask("is the stone toxic?").reply.startswith("I have no facts")
     capital = Assistant(classifier=None).conversation().ask("what is the capital of France?").reply
     assert capital.startswith("I only know about gems and minerals") and capital.endswith(HELP)
 
