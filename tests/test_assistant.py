@@ -2396,6 +2396,18 @@ def test_a_collectors_crystal_system_or_fracture_question_is_answered_from_the_f
     assert chat.ask("what crystal system?").reply == "**Spinel**: crystal system cubic."
 
 
+def test_a_gems_habit_is_what_its_facts_say_of_its_crystals_then_what_a_habit_is():
+    # "what is the habit of tourmaline?" was tourmaline's bare card, and after a photo its odds ("Tourmaline: 97% …")
+    chat = Assistant(classifier=None).conversation()
+    reply = chat.ask("what is the habit of tourmaline?").reply
+    assert reply.startswith("**Tourmaline**: crystal system trigonal. Crystals are long, striated prisms")
+    assert "\n\n**Crystal habit**: A mineral's habit is" in reply
+    assert chat.ask("and of quartz?").reply.startswith("**Quartz**: crystal system trigonal. My facts describe no")
+    assert "sharp striated cubes" in chat.ask("what about pyrite?").reply
+    fluorite = Assistant(classifier=None).conversation().ask("what crystal habit does fluorite have?").reply
+    assert "octahedral cleavage" not in fluorite  # how it breaks, not how it grows
+
+
 def test_a_question_of_which_one_after_two_gems_compared_is_of_both():
     chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Emerald"])).conversation()
     chat.ask("What is the SG of amber?")

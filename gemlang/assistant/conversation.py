@@ -31,6 +31,7 @@ from gemlang.assistant.gem_answers import (
     follow_up_colours,
     gems_from,
     gems_it_is_one_of,
+    habit_said,
     how_to_spot_glass,
     how_to_tell_natural,
     how_to_test,
@@ -85,6 +86,7 @@ from gemlang.assistant.questions import (
     GENERALLY,
     GLASS_OR_GEM,
     GLOW_NOT_UV,
+    HABIT_ASKED,
     HEALING,
     HOW_TO_DO,
     HOW_TO_KNOW,
@@ -901,6 +903,13 @@ class Conversation:
             terms = instruments_asked(turn.text)  # "I only have a loupe and a dichroscope, what can I check?"
         if not terms and turn.asked_before and WHY_OF_IT.fullmatch(turn.text):  # "why does it do that?" after
             terms = mechanism(f"why {turn.asked_before}", [])  # "does it fluoresce?": how fluorescence comes about
+        # "and of quartz?" after a habit answered: quartz's habit
+        habit_before = turn.after_term and AND_ABOUT.match(turn.text) and "**Crystal habit**" in self.answers[-1].reply
+        gems = self._gems_or_it(turn.text) if not terms and (HABIT_ASKED.search(turn.text) or habit_before) else []
+        if len(gems) == 1:  # "what is the habit of tourmaline?": what its facts say, then what a habit is
+            self._term_said = True
+            turn.answer.reply = f"{habit_said(gems[0])}\n\n{explained([term_called('crystal habit')], turn.answer)}"
+            return True
         if not terms:
             return False
         self._term_said = True

@@ -211,6 +211,22 @@ def gems_it_is_one_of(gem: GemFacts) -> list[GemFacts]:
     return [g for g in all_gems() if g.name != gem.name and g.database_ids and set(g.database_ids) <= ids]
 
 
+# the shapes a description gives a gem's crystals ("long, striated prisms"), not its cleavage's form
+HABIT_WORDS = re.compile(
+    r"\bprism\w*|\bhabit\b|\bmassive\b|\bbotryoidal\b|\bcubes\b|\boctahedr(?:a|al|ons?)\b(?!\s+cleavage)|\bdodecahedr\w*|"
+    r"\bbladed\b|\btabular\b|\bnodul\w*|\bstalactit\w*|\bpyritohedr\w*",
+    re.I,
+)
+
+
+def habit_said(g: GemFacts) -> str:
+    """'**Tourmaline**: crystal system trigonal. Crystals are long, striated prisms …' for "what is the habit of
+    tourmaline?": its crystal system and what its description says of its crystals' shapes, if anything."""
+    shapes = [x for x in sentences(g.description or "") if HABIT_WORDS.search(x)]
+    said = " ".join(shapes) if shapes else "My facts describe no crystal habit for it."
+    return f"{constants_said(g, [('crystal system', 'crystal_system')])}. {said}"
+
+
 def constants_said(g: GemFacts, asked: Sequence[tuple[str, str]]) -> str:
     """'**Ruby**: Mohs hardness 9, spectroscope …' for the (label, field) pairs asked; a spectrum asked alone that
     the facts lack is said to be missing, not 'not known' as if no spectroscope could show one."""
