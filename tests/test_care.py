@@ -304,3 +304,12 @@ def test_a_care_question_naming_two_gems_gets_the_care_of_each():
     assert ring.startswith("**Caring for Tanzanite**: Cleaning — ultrasonic cleaner: never")  # was tanzanite alone
     assert "\n\n**Caring for Diamond**: In an ultrasonic:" in ring
     assert "Caring for Diamond" not in chat.ask("can I clean emerald in an ultrasonic?").reply  # one gem, one care
+
+
+def test_storing_a_collection_is_answered_for_any_specimens_and_then_of_a_gem_named():
+    chat = Assistant(classifier=None).conversation()
+    # was the how-to-begin help
+    assert chat.ask("how should I store my specimens?").reply.startswith("**Storing a collection**: Keep specimens")
+    assert chat.ask("what about malachite specifically?").reply.startswith("**Caring for Malachite**")
+    opal = Assistant(classifier=None).conversation().ask("how should I store opal?").reply
+    assert opal.startswith("**Caring for Opal**")

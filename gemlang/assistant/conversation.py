@@ -986,7 +986,8 @@ class Conversation:
             answer.reply = f"**{gem}**: {why}"
             return True
         asked = text
-        if last_cared and AND_ABOUT.match(text) and named_gem(text, fuzzy=False):
+        stored_before = self.answers and self.answers[-1].reply.startswith("**Storing a collection**")
+        if (last_cared or stored_before) and AND_ABOUT.match(text) and named_gem(text, fuzzy=False):
             # "is opal ok for a ring?", then "what about emerald?" and "and sapphire?": that question, of each
             asked = next((x.message for x in reversed(self.answers) if care_question(x.message)), text)
         elif not care_question(text):
@@ -998,6 +999,10 @@ class Conversation:
                 answer.reply = "\n\n".join(said for said, _ in cares)
                 answer.notes += [sources for _, sources in cares]
                 return True
+        stored = [t for t in terms_named(text) if t.term == "storing a collection"]
+        if stored and named_gem(text, fuzzy=False) is None:  # "how should I store my specimens?": any collection's
+            answer.reply = explained(stored, answer)
+            return True
         if care := self._care(text, asked=asked):  # "can I steam-clean emerald?"
             answer.reply, sources = care
             answer.notes.append(sources)
