@@ -252,9 +252,10 @@ def _lustre_said(word: str, name: str) -> str:
 TWO_MATERIALS = "two RIs, crown and pavilion (assembled stone)"  # `crown_and_pavilion`: no one material reads so
 OBSERVATIONS = {
     # not flattened bubbles in a fracture: the glass that filled it (a treatment sign), not a glass or synthetic
+    # nor "it bubbles in vinegar": a carbonate's fizz
     "gas bubbles": r"(?<!flattened )(?<!flat )(?<!flattened gas )(?<!flat gas )(?:gas )?bubbles?"
     r"(?![^.;]{0,12}\b(?:in|along|within) (?:the )?"
-    r"(?:fissures?|fractures?|cracks?)\b)",
+    r"(?:fissures?|fractures?|cracks?)\b)(?!s?\s+(?:up\s+)?(?:in|with)\s+(?:\w+\s+)?(?:acids?|vinegar)\b)",
     # not hessonite's "treacle-like swirls", its roiled texture
     "swirl marks": r"(?<!treacle-like )(?<!treacly )(?<!treacle )(?<!roiled )swirl(?:s| marks?| lines?)",
     "a treacly (heat-wave) texture": r"treacl\w*|\broiled\b|heat[- ]?wave",
@@ -267,7 +268,8 @@ OBSERVATIONS = {
     r"[^.;]{0,50}(?:hot[- ]?(?:point|needle)|heated)|(?:hot[- ]?(?:point|needle))[^.;]{0,50}(?:acrid|carbolic|"
     r"phenol|formaldehyde|camphor|vinegar|chemical|plastic)",
     # a collector's tests on rough: a carbonate fizzes in dilute acid; cleavage along a crystal form
-    "effervescence in acid": r"\b(?:fizz(?:es|ed|ing)?|effervesc\w*)\b",
+    "effervescence in acid": r"\b(?:fizz(?:es|ed|ing)?|effervesc\w*)\b|"
+    r"\bbubbl(?:es|ed|ing)\s+(?:up\s+)?(?:in|with)\s+(?:\w+\s+)?(?:acids?|vinegar)\b",
     "octahedral cleavage": r"octahedral cleavage|cleav\w*[^.;]{0,25}\boctahedr",
     "rhombohedral cleavage": r"rhombohedral cleavage|cleav\w*[^.;]{0,25}\brhomb",
     "a coal smell to a hot point": r"\bcoal\b[^.;]{0,40}(?:smell|odou?r)|(?:smell|odou?r)[^.;]{0,40}\bcoal\b",

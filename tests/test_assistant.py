@@ -2021,10 +2021,14 @@ def test_a_natural_glass_is_no_imitation_of_itself():
     assert answer.gem == "Moldavite" and "which it imitates" not in answer.caution
 
 
-@pytest.mark.parametrize("question", ["tell me about painite", "what is charoite?"])
+@pytest.mark.parametrize(
+    "question",
+    ["tell me about painite", "what is charoite?", "is cinnabar toxic?"],  # the last was the how-to-begin help
+)
 def test_a_gem_the_knowledge_base_lacks_is_said_to_be_unknown_not_taken_for_another(question):
     answer = Assistant(classifier=None).conversation().ask(question)
     assert answer.reply.startswith("I have no facts on ") and not answer.candidates and not answer.description
+    assert not Assistant(classifier=None).conversation().ask("is the stone toxic?").reply.startswith("I have no facts")
     capital = Assistant(classifier=None).conversation().ask("what is the capital of France?").reply
     assert capital.startswith("I only know about gems and minerals") and capital.endswith(HELP)
 
@@ -2421,6 +2425,18 @@ def test_a_collectors_crystal_system_or_fracture_question_is_answered_from_the_f
     chat = Assistant(classifier=None).conversation()
     chat.ask("what is spinel?")
     assert chat.ask("what crystal system?").reply == "**Spinel**: crystal system cubic."
+
+
+def test_a_gems_habit_is_what_its_facts_say_of_its_crystals_then_what_a_habit_is():
+    # "what is the habit of tourmaline?" was tourmaline's bare card, and after a photo its odds ("Tourmaline: 97% …")
+    chat = Assistant(classifier=None).conversation()
+    reply = chat.ask("what is the habit of tourmaline?").reply
+    assert reply.startswith("**Tourmaline**: crystal system trigonal. Crystals are long, striated prisms")
+    assert "\n\n**Crystal habit**: A mineral's habit is" in reply
+    assert chat.ask("and of quartz?").reply.startswith("**Quartz**: crystal system trigonal. My facts describe no")
+    assert "sharp striated cubes" in chat.ask("what about pyrite?").reply
+    fluorite = Assistant(classifier=None).conversation().ask("what crystal habit does fluorite have?").reply
+    assert "octahedral cleavage" not in fluorite  # how it breaks, not how it grows
 
 
 def test_a_question_of_which_one_after_two_gems_compared_is_of_both():

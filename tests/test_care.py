@@ -43,6 +43,15 @@ def test_a_care_question_is_answered_not_taken_for_a_reading():
     )  # clarity
     assert care_question("Can I clean amber with alcohol?")
     assert care_question("got this for my birthday! can i wear it swimming") and care_question("in the pool?")
+
+
+def test_a_stone_that_fizzes_in_acid_is_a_reading_not_a_question_of_the_acids_harm():
+    # "it fizzes in vinegar, what mineral is it?" was '**Caring for Onyx**: In acid: …' above the ranking
+    assert not care_question("it fizzes in vinegar, what mineral is it?")
+    assert not care_question("my stone bubbles in vinegar, what could it be?")
+    assert care_question("will vinegar hurt my pearl?") and care_question("can acid damage it?")
+    answer = Assistant(classifier=None).conversation().ask("it fizzes in acid, what is it?")
+    assert not answer.reply and "effervescence in acid" in answer.hints_used
     assert care_question("can i use windex on my opal ring") and not care_question("I wear it swimming, RI 1.54")
     chat = Assistant(classifier=None).conversation()
     opal = chat.ask("Can I clean opal in an ultrasonic cleaner?")
@@ -295,3 +304,12 @@ def test_a_care_question_naming_two_gems_gets_the_care_of_each():
     assert ring.startswith("**Caring for Tanzanite**: Cleaning — ultrasonic cleaner: never")  # was tanzanite alone
     assert "\n\n**Caring for Diamond**: In an ultrasonic:" in ring
     assert "Caring for Diamond" not in chat.ask("can I clean emerald in an ultrasonic?").reply  # one gem, one care
+
+
+def test_storing_a_collection_is_answered_for_any_specimens_and_then_of_a_gem_named():
+    chat = Assistant(classifier=None).conversation()
+    # was the how-to-begin help
+    assert chat.ask("how should I store my specimens?").reply.startswith("**Storing a collection**: Keep specimens")
+    assert chat.ask("what about malachite specifically?").reply.startswith("**Caring for Malachite**")
+    opal = Assistant(classifier=None).conversation().ask("how should I store opal?").reply
+    assert opal.startswith("**Caring for Opal**")

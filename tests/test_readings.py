@@ -833,6 +833,7 @@ def test_a_collectors_tests_on_rough_are_read():
     assert "octahedral cleavage" in fluorite.readings.observations and fluorite.hardness.high == 5.5
     carbonate = parse_readings("rhombohedral cleavage, fizzes in dilute HCl")
     assert set(carbonate.observations) == {"rhombohedral cleavage", "effervescence in acid"}
+    assert parse_readings("my stone bubbles in vinegar").observations == ("effervescence in acid",)  # no glass's bubble
     assert parse_hints("it is harder than quartz").hardness.low == 7
     assert parse_hints("ruby is harder than sapphire").hardness is None  # two gems compared, no scratch test
     chat = Assistant(classifier=None).conversation()

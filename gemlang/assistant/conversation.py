@@ -32,6 +32,7 @@ from gemlang.assistant.gem_answers import (
     follow_up_colours,
     gems_from,
     gems_it_is_one_of,
+    habit_said,
     how_to_spot_glass,
     how_to_tell_natural,
     how_to_test,
@@ -87,6 +88,7 @@ from gemlang.assistant.questions import (
     GLASS_FROM_A_PHOTO,
     GLASS_OR_GEM,
     GLOW_NOT_UV,
+    HABIT_ASKED,
     HEALING,
     HOW_TO_DO,
     HOW_TO_KNOW,
@@ -930,6 +932,13 @@ class Conversation:
             terms = instruments_asked(turn.text)  # "I only have a loupe and a dichroscope, what can I check?"
         if not terms and turn.asked_before and WHY_OF_IT.fullmatch(turn.text):  # "why does it do that?" after
             terms = mechanism(f"why {turn.asked_before}", [])  # "does it fluoresce?": how fluorescence comes about
+        # "and of quartz?" after a habit answered: quartz's habit
+        habit_before = turn.after_term and AND_ABOUT.match(turn.text) and "**Crystal habit**" in self.answers[-1].reply
+        gems = self._gems_or_it(turn.text) if not terms and (HABIT_ASKED.search(turn.text) or habit_before) else []
+        if len(gems) == 1:  # "what is the habit of tourmaline?": what its facts say, then what a habit is
+            self._term_said = True
+            turn.answer.reply = f"{habit_said(gems[0])}\n\n{explained([term_called('crystal habit')], turn.answer)}"
+            return True
         if not terms:
             return False
         self._term_said = True
@@ -1006,7 +1015,8 @@ class Conversation:
             answer.reply = f"**{gem}**: {why}"
             return True
         asked = text
-        if last_cared and AND_ABOUT.match(text) and named_gem(text, fuzzy=False):
+        stored_before = self.answers and self.answers[-1].reply.startswith("**Storing a collection**")
+        if (last_cared or stored_before) and AND_ABOUT.match(text) and named_gem(text, fuzzy=False):
             # "is opal ok for a ring?", then "what about emerald?" and "and sapphire?": that question, of each
             asked = next((x.message for x in reversed(self.answers) if care_question(x.message)), text)
         elif not care_question(text):
@@ -1018,6 +1028,10 @@ class Conversation:
                 answer.reply = "\n\n".join(said for said, _ in cares)
                 answer.notes += [sources for _, sources in cares]
                 return True
+        stored = [t for t in terms_named(text) if t.term == "storing a collection"]
+        if stored and named_gem(text, fuzzy=False) is None:  # "how should I store my specimens?": any collection's
+            answer.reply = explained(stored, answer)
+            return True
         if care := self._care(text, asked=asked):  # "can I steam-clean emerald?"
             answer.reply, sources = care
             answer.notes.append(sources)

@@ -211,6 +211,22 @@ def gems_it_is_one_of(gem: GemFacts) -> list[GemFacts]:
     return [g for g in all_gems() if g.name != gem.name and g.database_ids and set(g.database_ids) <= ids]
 
 
+# the shapes a description gives a gem's crystals ("long, striated prisms"), not its cleavage's form
+HABIT_WORDS = re.compile(
+    r"\bprism\w*|\bhabit\b|\bmassive\b|\bbotryoidal\b|\bcubes\b|\boctahedr(?:a|al|ons?)\b(?!\s+cleavage)|\bdodecahedr\w*|"
+    r"\bbladed\b|\btabular\b|\bnodul\w*|\bstalactit\w*|\bpyritohedr\w*",
+    re.I,
+)
+
+
+def habit_said(g: GemFacts) -> str:
+    """'**Tourmaline**: crystal system trigonal. Crystals are long, striated prisms …' for "what is the habit of
+    tourmaline?": its crystal system and what its description says of its crystals' shapes, if anything."""
+    shapes = [x for x in sentences(g.description or "") if HABIT_WORDS.search(x)]
+    said = " ".join(shapes) if shapes else "My facts describe no crystal habit for it."
+    return f"{constants_said(g, [('crystal system', 'crystal_system')])}. {said}"
+
+
 def constants_said(g: GemFacts, asked: Sequence[tuple[str, str]]) -> str:
     """'**Ruby**: Mohs hardness 9, spectroscope …' for the (label, field) pairs asked; a spectrum asked alone that
     the facts lack is said to be missing, not 'not known' as if no spectroscope could show one."""
@@ -904,7 +920,20 @@ def where_from(gem: GemFacts, hints: Hints, evidence: EvidenceModel) -> str:
             f"my sources name {where} for {gem.name} only where it is not of gem quality ({non_gem[0]}); its gem "
             f"localities: {', '.join(known)}."
         )
-    return f"my sources do not name {where} among {gem.name}'s localities ({', '.join(known)})."
+    said_of_kinds = _kinds_from(gem, hints.countries)  # "garnets in the US?": almandine is known from Idaho
+    return f"my sources do not name {where} among {gem.name}'s localities ({', '.join(known)}){said_of_kinds}."
+
+
+def _kinds_from(gem: GemFacts, countries: Sequence[str]) -> str:
+    """'; of its kinds, Almandine is known from USA (Idaho)' for the kinds of `gem` whose locality notes name one of
+    `countries`, each with those notes; '' when none does."""
+    notes = {
+        kind.name: [n for n in kind.localities if set(countries_in(n)) & set(countries) and not NOT_GEM_GRADE.search(n)]
+        for kind in all_gems()
+        if kind_of(kind, gem) and kind.origin == "natural"
+    }
+    said = [f"{name} is known from {'; '.join(found)}" for name, found in notes.items() if found]
+    return f"; of its kinds, {join_words(said, 'and')}" if said else ""
 
 
 ORIGIN_DECIDED = (

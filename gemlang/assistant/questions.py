@@ -961,9 +961,22 @@ NOT_A_NAME = re.compile(
 )
 
 
+# "what is the habit of tourmaline?", "what crystal habit does pyrite have?"
+HABIT_ASKED = re.compile(r"\bhabits?\b", re.I)
+# "is cinnabar toxic?", "does scheelite fluoresce?": a property asked of a name, which may be no gem known
+PROPERTY_OF_A_NAME = re.compile(
+    r"\s*(?:is|are|does|do)\s+(?!(?:(?:an?|the)\s+)?(?:stones?|gems?|gemstones?|minerals?|rocks?|crystals?)\b)"
+    r"(?:an?\s+|the\s+)?"
+    r"([a-z][\w'-]*(?:\s[a-z][\w'-]*)?)\s+(?:toxic|poisonous|"
+    r"dangerous|radioactive|safe to (?:touch|handle|hold)|fluoresce|glow|fade)\b[\w\s]*[?.!]*\s*",
+    re.I,
+)
+
+
 def unknown_name(text: str) -> str | None:
-    """The name a "what is X?" or "tell me about X" asks about, of one or two words, when no gem is found."""
-    asked = ASKED_ABOUT.fullmatch(text)
+    """The name a "what is X?", "tell me about X" or "is X toxic?" asks about, of one or two words, when no gem is
+    found."""
+    asked = ASKED_ABOUT.fullmatch(text) or PROPERTY_OF_A_NAME.fullmatch(text)
     name = asked.group(1).strip() if asked else ""
     return name if name and len(name.split()) <= 2 and not NOT_A_NAME.search(name) else None
 

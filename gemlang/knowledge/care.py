@@ -50,6 +50,12 @@ ASKED = re.compile(
     r"\bis it (?:ok|okay|safe|fine)\b",
     re.I,
 )
+# "it fizzes in vinegar, what is it?": a carbonate's acid test, a reading of the stone, not the acid's harm asked
+ACID_TEST = re.compile(
+    r"\b(?:fizz\w*|effervesc\w*|bubbl(?:es|ed|ing))\s+(?:\w+\s+){0,2}?(?:in|with|under)\s+(?:\w+\s+){0,2}?"
+    r"(?:acids?|vinegar)\b",
+    re.I,
+)
 SHORT_CARE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}(?:care|cleaning)\s*\??\s*$", re.I)  # "sphene care", "care?"
 
 
@@ -259,6 +265,7 @@ def _care_file() -> tuple[dict[str, Care], tuple[Treated, ...], tuple[BenchWork,
 
 def care_question(text: str) -> bool:
     """Whether a message asks how to clean, store or wear a stone."""
+    text = ACID_TEST.sub(" ", text or "")
     asked = bool((CARE_QUESTION.search(text or "") or WEAR_QUESTION.search(text or "")) and ASKED.search(text or ""))
     return asked or bool(SHORT_CARE.match(text or ""))
 
