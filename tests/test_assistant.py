@@ -2386,6 +2386,21 @@ def test_every_constant_a_message_asks_of_a_gem_is_answered_and_a_bare_one_after
     assert answer.reply.startswith("**Peridot**: optic character biaxial") and not chat.hints
 
 
+def test_a_collectors_crystal_system_or_fracture_question_is_answered_from_the_facts():
+    # "what crystal system is beryl?" was beryl's bare card, and after readings of a stone its standing in the table
+    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Emerald"])).conversation()
+    assert chat.ask("what crystal system is beryl?").reply == "**Beryl**: crystal system hexagonal."
+    assert chat.ask("and quartz?").reply == "**Quartz**: crystal system trigonal."
+    assert chat.ask("what kind of fracture does it have?").reply == "**Quartz**: fracture conchoidal."
+    assert chat.ask("what's the fracture of obsidian?").reply.startswith("**Obsidian**: fracture conchoidal")
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("hexagonal crystal, glassy, scratches glass")
+    assert chat.ask("what crystal system is beryl?").reply == "**Beryl**: crystal system hexagonal."
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is spinel?")
+    assert chat.ask("what crystal system?").reply == "**Spinel**: crystal system cubic."
+
+
 def test_a_question_of_which_one_after_two_gems_compared_is_of_both():
     chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Emerald"])).conversation()
     chat.ask("What is the SG of amber?")
@@ -2537,6 +2552,7 @@ def test_weights_in_air_and_water_with_a_question_for_the_sg_are_read_as_the_sg(
     chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Emerald"])).conversation()
     answer = chat.ask("My stone weighs 2.50 g in air and 1.80 g in water, what's the SG?")
     assert answer.hints_used == ["SG 3.57"] and not any("gives no number" in n for n in answer.notes)
+    assert answer.to_markdown().count("= 2.50 / (2.50 − 1.80) = 3.57.") == 1  # the arithmetic, shown once
 
 
 def test_and_another_term_after_a_term_asked_is_the_glossary_again():

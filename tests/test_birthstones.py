@@ -47,7 +47,7 @@ def test_and_another_month_after_a_birthstone_answer_asks_the_same_of_it():
     assert not chat.ask("and november?").reply.startswith("The birthstone for **February**")
 
 
-def test_it_after_a_month_of_two_birthstones_asks_of_both_and_after_three_of_no_earlier_gem():
+def test_it_after_a_month_of_several_birthstones_asks_of_each_and_of_no_earlier_gem():
     chat = Assistant(classifier=None).conversation()
     chat.ask("what is the birthstone for october?")  # opal or tourmaline
     fragile = chat.ask("is it fragile?").reply  # was the help text
@@ -58,4 +58,8 @@ def test_it_after_a_month_of_two_birthstones_asks_of_both_and_after_three_of_no_
     chat = Assistant(classifier=None).conversation()
     chat.ask("is tourmaline fragile?")
     chat.ask("what is the birthstone for december?")  # turquoise, zircon or tanzanite
-    assert "Tourmaline" not in chat.ask("how hard is it?").reply
+    hard = chat.ask("how hard is it?").reply  # was the help text
+    assert "Tourmaline" not in hard and hard.startswith("**Turquoise**: Mohs hardness 5–6; **Zircon**: Mohs")
+    assert "**Tanzanite**: Mohs hardness 6.5" in hard
+    fragile = chat.ask("is it fragile?").reply
+    assert fragile.count("**Caring for ") == 3 and "**Caring for Tanzanite**: Tanzanite (Mohs" in fragile

@@ -715,6 +715,14 @@ def test_a_reading_outside_glass_kinds_is_said_against_each_kind_not_one_range_t
     assert "(crown (soda-lime) glass 2.35–2.65; light flint" in said  # each kind, as "SG 2.80" falls between two
 
 
+def test_readings_that_already_tell_two_gems_apart_give_a_kinds_material_by_its_kinds_or_the_kind_read():
+    model = EvidenceModel(["Emerald", "Tourmaline"])
+    told = model.already_told("Chrysocolla", "Glass (Paste)", parse_hints("RI 1.54 SR, SG 2.30"))
+    assert "not Glass (Paste) (crown (soda-lime) glass 2.35–2.65; light flint" in told  # not 2.30–4.50, holding 2.30
+    told = model.already_told("Zircon", "CVD Diamond", parse_hints("RI 1.81 OTL, SG 4.70, colourless"))
+    assert "SG 4.70 fits Zircon (4.60–4.80)" in told  # high zircon's, the kind read; not 3.90–4.73 of all kinds
+
+
 def test_an_inert_stone_under_uv_favours_the_gems_known_to_be_inert_over_a_red_glower():
     model = EvidenceModel(["Ruby", "Rhodolite", "Pyrope"])
     ruby, rhodolite, pyrope = (model.names.index(n) for n in ("Ruby", "Rhodolite", "Pyrope"))

@@ -187,7 +187,9 @@ def test_a_sign_gemlang_cannot_weigh_is_said_not_dropped_without_a_word():
     assert parse_hints("RI 1.76, SG 4.00").notes == ()
 
 
-@pytest.mark.parametrize("sign", ["cobalt bands", "rare earth lines", "felted texture", "lily pads"])
+@pytest.mark.parametrize(
+    "sign", ["cobalt bands", "rare earth lines", "felted texture", "lily pads", "2V large", "2V 85°", "large 2V"]
+)
 def test_a_bench_sign_gemlang_cannot_weigh_yet_is_said_unweighed(sign):
     assert parse_hints(f"blue stone, {sign}, RI 1.72").notes == (
         f"I do not weigh “{sign}” yet: the photo and the readings decide.",

@@ -399,7 +399,8 @@ class Conversation:
         self._main_stone: tuple | None = None
         self._side_stones: str | None = None  # what was answered for a piece's side stones given with its centre stone
         self.topic: GemFacts | None = None  # the gem asked about with no stone in hand: "and its SG?" is of it
-        self.pair: tuple[GemFacts, GemFacts] | None = None  # the two gems compared last: "which is harder?"
+        # the gems compared or named together last (two, or a month's birthstones): "which is harder?"
+        self.pair: tuple[GemFacts, ...] | None = None
         self._compared: tuple[GemFacts, GemFacts] | None = None  # kept after other questions: "the first one?"
         self._care_said: tuple[str, str] | None = None  # (gem, why) of the latest care answer, for "why not?"
         self._quantity_asked: str | None = None  # "how hard is" of "how hard is ruby?", for "and emerald?"
@@ -905,8 +906,8 @@ class Conversation:
             named = gems_named_in(months)
             if self.image_probs is None and not self.hints:  # "how hard is it?" after "… for May is emerald"
                 self.topic = named[0] if len(named) == 1 else None
-                # two ("opal or tourmaline"): "is it fragile?" asks of both
-                self.pair = (named[0], named[1]) if len(named) == 2 else None
+                # several ("opal or tourmaline"): "is it fragile?" asks of each
+                self.pair = tuple(named) if len(named) > 1 else None
             asked = [v for k, v in PROPERTY_FIELDS.items() if k in CONSTANTS_ASKED and re.search(k, text, re.I)]
             if len(named) == 1 and asked:  # "what's my birthstone and how hard is it?": both answered
                 values = ", ".join(f"{label} {property_value(named[0], f)}" for label, f in asked)
@@ -974,7 +975,7 @@ class Conversation:
         if not WEAR_COMPARED.search(turn.text) or CLEANING_ASKED.search(turn.text):  # "… in a ring: how to clean?"
             return False
         named = named_as_such(turn.text)
-        of_pair = self.pair and not named and OF_BOTH.search(turn.text)  # "which is more durable?" of two compared
+        of_pair = self.pair and len(self.pair) == 2 and not named and OF_BOTH.search(turn.text)  # "more durable?"
         gems = named if len(named) == 2 else list(self.pair) if of_pair else []
         if not gems:
             return False

@@ -114,7 +114,7 @@ def property_value(g: GemFacts, field: str) -> str:
         return "not known"
     if field == "pleochroism" and str(v).strip().lower() in ("none", "absent", "nil"):  # the database's "None"
         return "none (singly refractive)" if profile(g).optic == "isotropic" else "none"
-    if field in ("fluorescence", "lustre", "cleavage"):  # a word of the sentence: "lustre vitreous to adamantine"
+    if field in ("fluorescence", "lustre", "cleavage", "fracture"):  # a word of a sentence: "fracture conchoidal"
         return v[0].lower() + v[1:]
     if field == "refractive_index":
         return value_text(profile(g), g, "ri")

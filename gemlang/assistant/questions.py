@@ -275,6 +275,7 @@ PROPERTY_FIELDS = {
     r"crystal system|crystalli[sz]es": ("crystal system", "crystal_system"),
     r"lust(?:re|er)|\bshin(?:y|ier|iest|iness)\b": ("lustre", "lustre"),  # "why is it shiny?": its lustre
     r"cleavage": ("cleavage", "cleavage"),
+    r"\bfracture\b(?![- ]?(?:fill|heal))": ("fracture", "fracture"),  # how it breaks; not a fracture-filled stone
     r"fluoresc|phosphoresc|\bglow|\b(?:lw|sw)?uv\b|ultraviolet": ("fluorescence", "fluorescence"),
     r"\bstreak\b": ("streak", "streak"),
     r"\bmagnet": ("magnet test:", "magnetism"),
@@ -305,7 +306,7 @@ def constants_named(text: str) -> list[tuple[str, str]]:
 CONSTANTS_ASKED = list(PROPERTY_FIELDS)[:3]
 _PROPERTY = (
     r"(?:hardness|specific gravity|sg|density|refractive index|ri|birefringence|dispersion|fluorescence|"
-    r"(?:absorption )?spectr(?:um|a)|crystal system|lust(?:re|er)|cleavage|pleochroism|dichroism|trichroism|"
+    r"(?:absorption )?spectr(?:um|a)|crystal system|lust(?:re|er)|cleavage|fracture|pleochroism|dichroism|trichroism|"
     r"optic(?:al)? (?:character|sign)|streak)"
 )
 # a question that goes on about the gem just discussed: "and its SG?", "is it treated?", "where is the best from?"
@@ -336,6 +337,8 @@ PROPERTY_QUESTION = re.compile(
     r"\bhow\s+(?:hard|heavy|dense)\s+(?:is|are)\b|\bwhat\s+(?:colou?r(?:ed)?\s+)?streak\b|"
     # "what lustre does hematite have?", "is pearl lustre pearly?": the lustre its facts give
     r"\bwhat\s+(?:kind\s+of\s+|sort\s+of\s+|type\s+of\s+)?lust(?:re|er)\b|"
+    # "what crystal system is beryl?", "what kind of fracture does obsidian have?"
+    rf"\bwhat\s+(?:kind\s+of\s+|sort\s+of\s+|type\s+of\s+)?{_PROPERTY}\s+(?:is|are|does|do|has|have)\b|"
     r"\b(?:is|are)\s+(?:the\s+)?[a-z][\w' ]{0,30}?\s+lust(?:re|er)\s+[a-z-]+\s*\?|"
     r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+(?:fluoresce|phosphoresce|glow|react to (?:uv|ultra))|"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:fluorescent|phosphorescent)\b|"  # "is it fluorescent?"
@@ -380,7 +383,7 @@ INSTRUMENT_WORDS = re.compile(
 # "what's the RI?", "hardness?", "how hard is it": the value for the stone the last answer named, not a glossary term
 THE_STONES_VALUE = re.compile(
     rf"^\s*(?:(?:and|so|ok|okay)\b[\s,]*)?(?:what(?:'s| is| are)\s+(?:the|its)\s+(?:mohs\s+)?{_PROPERTY}"
-    rf"(?:\s+of\s+(?:it|this|this stone|the stone|my stone))?|(?:any\s+|mohs\s+)?{_PROPERTY}|"
+    rf"(?:\s+of\s+(?:it|this|this stone|the stone|my stone))?|(?:what\s+|any\s+|mohs\s+)?{_PROPERTY}|"
     r"how\s+(?:hard|heavy|dense)\s+(?:is|are)\s+(?:it|this|this stone|the stone|they))\s*\??\s*$",
     re.I,
 )

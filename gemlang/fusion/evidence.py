@@ -1111,7 +1111,7 @@ class EvidenceModel:
         if not keys:  # only together, through a material's kinds
             return None
         said = " and ".join(self._said(k, hints) for k in keys)
-        values = lambda g: "; ".join(value_text(self.profiles[g], self.facts[g], k) for k in keys)  # noqa: E731
+        values = lambda g: "; ".join(self._value_of(g, k, hints) for k in keys)  # noqa: E731
         return (
             f"Your readings already point to {self.names[better]}: {said} fit{'s' * (len(keys) == 1)} "
             f"{self.names[better]} ({values(better)}), not {self.names[worse]} ({values(worse)})."
@@ -1135,12 +1135,23 @@ class EvidenceModel:
             fitting = self._fitting(k, hints) if k in ("ri", "sg") else None
             if fitting is not None and (f[worse] >= DOUBTS * fitting[worse] or f[better] < DOUBTS * fitting[better]):
                 continue
-            shown = [value_text(self.profiles[g], self.facts[g], k) for g in (better, worse)]
+            shown = [self._value_of(g, k, hints) for g in (better, worse)]
             said.append(
                 f"{self._said(k, hints)} leans to {self.names[better]} ({shown[0]}), not {self.names[worse]} "
                 f"({shown[1]})"
             )
         return ("; ".join(said) + ", though not enough to settle it.") if said else None
+
+    def _value_of(self, i: int, key: str, hints: Hints | None = None) -> str:
+        """Gem i's value for one test as advice prints it (`value_text`); a material made in kinds by the kind the
+        readings find (`as_read`, given `hints`), else by each kind it is made in: one range from glass's lightest
+        kind to its densest would hold an SG of 2.30 that none of them fits."""
+        gem = self.facts[i]
+        read = self.as_read(gem, hints) if hints is not None else gem
+        if key in ("ri", "sg") and gem.kinds and read is gem:
+            field = {"ri": "refractive_index", "sg": "specific_gravity"}[key]
+            return "; ".join(f"{k.name} {format_range(getattr(k, field), 3 if key == 'ri' else 2)}" for k in gem.kinds)
+        return value_text(self.profiles[i], read, key)
 
     def _reason(self, key: str, i: int, hints: Hints, verb: str = "rules out", name: str = "") -> str:
         """Why a reading argues against gem i, which is called `name` when given (a table line's species)."""
@@ -1154,13 +1165,8 @@ class EvidenceModel:
             sold_as = gem_sold_as(gem)
             name = gem.name if sold_as.name == gem.name else f"{sold_as.name}, which {gem.name} imitates,"
             return f"{name} is {lead} {where}; you said {said}"
-        if key in ("ri", "sg") and gem.kinds:
-            # glass: each kind it is made in; one range from the lightest kind to the densest would hold the reading
-            field = {"ri": "refractive_index", "sg": "specific_gravity"}[key]
-            kinds = "; ".join(f"{k.name} {format_range(getattr(k, field), 3 if key == 'ri' else 2)}" for k in gem.kinds)
-            return f"{self._said(key, hints)} {verb} {called} ({kinds})"
         if key in ("ri", "sg", "hardness", "birefringence"):
-            return f"{self._said(key, hints)} {verb} {called} ({value_text(p, gem, key)})"
+            return f"{self._said(key, hints)} {verb} {called} ({self._value_of(i, key)})"
         if key == "colour":
             usual = ", ".join(c.lower() for c in gem.colours[:3])
             return f"{' and '.join(hints.colours)} is not a usual colour of {called} ({usual})"
