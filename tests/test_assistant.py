@@ -1107,6 +1107,15 @@ def test_the_odds_and_something_else_asked_of_a_photos_answer_are_how_sure_and_t
         assert chat.ask(asked).reply.startswith("After Ruby ("), asked
 
 
+def test_why_did_you_say_the_gem_answered_asks_why_as_why_did_you_say_that_does():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.718 SR, SG 3.60")
+    why = chat.ask("why did you say that?").reply
+    assert why.startswith("Spinel fits what you told me best (")
+    assert chat.ask("why did you say spinel?").reply == why  # was its odds: "Spinel: 91% (rank 1 of 192)."
+    assert chat.ask("why not garnet?").reply.startswith("**Probably not**: Garnet")  # another gem: its odds
+
+
 def test_follow_ups_leave_out_the_leads_own_species_name_the_look_alike_left_and_say_when_readings_fit_badly():
     from gemlang.assistant import Answer, follow_up
     from gemlang.hints import parse_hints

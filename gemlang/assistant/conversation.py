@@ -142,6 +142,7 @@ from gemlang.assistant.questions import (
     WHERE_TO_FIND,
     WHY_OF_IT,
     WHY_ONLY,
+    WHY_QUESTION,
     accents_left_out,
     another_mineral,
     asks_if_it_is,
@@ -1787,6 +1788,9 @@ class Conversation:
             named = gems_compared(text) or gems_named_in(accents_left_out(text))
             asked = named[:2] if turn.asked_gem.name in {g.name for g in named} else [turn.asked_gem]
             turn.asked = [g for g in asked if g.name in a.evidence.index]
+        answered = {top.name, *(answer.members[0] if answer.members else ())}  # a line's gems: sapphire of corundum
+        if WHY_QUESTION.search(text) and len(turn.asked) == 1 and turn.asked[0].name in answered:
+            turn.asked = []  # "why did you say aquamarine?" of the aquamarine answered asks why, not its odds
         no_gem_photo = self.scope is not None and self.scope.kind == NOT_A_GEM_PHOTO and not self.hints.measured
         # "natural amethyst or synthetic?": the readings' verdict on the lab-grown twins answers it, not the odds
         twin_verdict = any(
