@@ -17,6 +17,7 @@ from gemlang.assistant.follow_ups import waiting_for, with_other_edge, with_unit
 from gemlang.assistant.gem_answers import (
     ORIGIN_DECIDED,
     WHAT_VALUE_RESTS_ON,
+    also_asked,
     by_the_test_named,
     colour_of,
     colours_answer,
@@ -1429,6 +1430,8 @@ class Conversation:
             also = [fields[f] for _, asked_field in asked for f in EXPLAINED_BY.get(asked_field, ())]
             asked = list(dict.fromkeys(asked + also))
         answer.reply = "; ".join(constants_said(g, asked) for g in gems) + "."
+        if len(gems) == 1 and not about_it and (besides := also_asked(text, gems[0])):
+            answer.reply += f" {besides}"  # "how hard is topaz and where is it mined?": both answered
         if why:  # the gem's own facts, then the mechanism they work by
             answer.reply += "\n\n" + explained(why, answer)
         if about_it and (yours := self._readings_of([f for _, f in asked])):  # "what's the SG?" after "SG 4.0"

@@ -783,6 +783,23 @@ def side_answer(
     return ""
 
 
+# "how hard is topaz and where is it mined?": a second question joined to the first by "and" or after its "?"
+_NEXT_CLAUSE = re.compile(r"\band\b|\?\s+", re.I)
+
+
+def also_asked(text: str, gem: GemFacts) -> str:
+    """What the clauses after a constant's question ask of `gem` besides ("… and where is it mined?", "… and is it
+    treated?", "… and what colours does it come in?"): where it comes from, its treatments or its colours, as the
+    same questions asked alone are answered; '' when no later clause asks one of them."""
+    said = []
+    for clause in _NEXT_CLAUSE.split(text)[1:]:
+        if ORIGIN_QUESTION.search(clause) or TREATMENT_QUESTION.search(clause):
+            said.append(side_answer(clause, gem, general=True))
+        elif COLOUR_QUESTION.search(clause):  # "Garnet comes in …" without the card already opening the reply
+            said.append(follow_up_colours(gem))
+    return " ".join(s for s in dict.fromkeys(said) if s)
+
+
 # "is it worth polishing?": a price in other words, and what the facts say of polishing the gem ("worth cutting?
 # they are about 5mm" asks what the rough yields)
 WORTH_WORKING = re.compile(r"\bworth\s+(?:polishing|tumbling|cabbing)\b", re.I)
