@@ -2486,6 +2486,18 @@ def test_what_colours_a_gem_comes_in_and_whether_it_comes_in_one_are_answered_fr
     assert ask("is ruby ever treated?").startswith("**Ruby**: Treatments of ruby")  # a treatment, not a colour
 
 
+def test_is_a_gem_a_colour_or_always_that_colour_is_answered_from_its_colours():
+    def ask(text):
+        return Assistant(classifier=None).conversation().ask(text).reply
+
+    # each was the gem's name alone, above its card
+    assert ask("is amethyst purple? 💜").startswith("**Yes**: Amethyst comes in purple")
+    assert ask("is ruby blue?").startswith("**My facts list no blue ruby**")
+    assert ask("is sapphire always blue?").startswith("**Not always**: Sapphire comes in blue, yellow")
+    assert ask("is peridot always green?").startswith("**Yes**")  # yellow-green and brownish-green are green too
+    assert ask("is ruby heated?").startswith("**Ruby**: Treatments of ruby")  # a treatment, not a colour
+
+
 def test_a_real_one_is_one_of_the_gem_answered_or_discussed_not_a_question_whether_the_stone_is_real():
     for opening in ("RI 2.42", "what is diamond?"):  # a stone answered diamond; diamond talked about
         chat = Assistant(classifier=None).conversation()

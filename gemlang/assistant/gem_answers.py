@@ -352,7 +352,10 @@ def follow_up_colours(gem: GemFacts) -> str:
 
 # "can a ruby be green?", "does sapphire come in pink?", "is peridot ever blue?": whether a gem comes in a colour
 IN_A_COLOUR = re.compile(
-    r"\b(?:can|could|does|do|is|are)\b.{0,30}?\b(?:be|come in|ever|found in)\s+(?:an?\s+)?(?P<colour>[a-z]+)\b", re.I
+    r"\b(?:can|could|does|do|is|are)\b.{0,30}?\b(?:be|come in|ever|found in)\s+(?:an?\s+)?(?P<colour>[a-z]+)\b|"
+    # "is amethyst purple?", "is sapphire always blue? 💙": the colour ends the question
+    r"^\s*(?:is|are)\s+[a-z]+(?:\s+(?!always\b|only\b)[a-z]+)?\s+(?P<only>always\s+|only\s+)?(?:usually\s+|naturally\s+)?(?P<last>[a-z]+)\W*$",
+    re.I,
 )
 
 
@@ -363,6 +366,14 @@ def main_colour(said: str) -> str | None:
     return max(colour_names(said).items(), key=lambda kv: kv[1], default=(None, 0.0))[0]
 
 
+def _partly(listed: str, colour: str) -> bool:
+    """Whether a listed colour is at least partly `colour` ("yellow-green" is partly green, "violet" purple)."""
+    from gemlang.knowledge.colours import colour_names
+
+    kin = {"purple", "violet"} if colour in ("purple", "violet") else {colour}
+    return bool(kin & set(colour_names(listed)))
+
+
 def colours_answer(text: str, gem: GemFacts) -> str:
     """ "What colour is peridot?": the colours the gem's facts list; "can a ruby be green?": yes, or that they list
     no such colour, and the gems of its species that come in it ("Green corundum is Sapphire."); '' for a message
@@ -370,10 +381,13 @@ def colours_answer(text: str, gem: GemFacts) -> str:
     if not gem.colours:
         return ""
     named = IN_A_COLOUR.search(text)
-    colour = main_colour(named["colour"]) if named else None
+    colour = main_colour(named["colour"] or named["last"]) if named else None
     if colour is None:
         return f"**{gem.name}**: {follow_up_colours(gem)}" if COLOUR_QUESTION.search(text) else ""
-    if colour in map(main_colour, gem.colours):  # "bluish-green" is green: an emerald is not blue
+    listed = [main_colour(c) for c in gem.colours]
+    if named["only"] and colour in listed and not all(_partly(c, colour) for c in gem.colours):
+        return f"**Not always**: {follow_up_colours(gem)}"  # "is sapphire always blue?"
+    if colour in listed:  # "bluish-green" is green: an emerald is not blue
         return f"**Yes**: {follow_up_colours(gem)}"
     others = [
         g.name
