@@ -853,6 +853,24 @@ def test_which_of_two_gems_is_harder_or_heavier_is_said_first_and_several_consta
     assert "Mohs hardness 7.5" in both and "refractive index" in both
 
 
+def test_how_much_hard_or_heavy_in_learners_english_asks_the_constant_not_the_price():
+    chat = Assistant(classifier=None).conversation()
+    assert chat.ask("how much is hard the topaz?").reply == "**Topaz**: Mohs hardness 8."
+    assert chat.ask("how much heavy is diamond?").reply == "**Diamond**: specific gravity 3.52."
+    assert "I do not price stones" in chat.ask("how much is a ruby?").reply
+
+
+def test_a_constant_asked_with_where_a_gem_is_from_its_treatments_or_colours_answers_both():
+    chat = Assistant(classifier=None).conversation()
+    mined = chat.ask("how hard is topaz and where is it mined?").reply
+    assert mined.startswith("**Topaz**: Mohs hardness 8.") and "Topaz comes chiefly from Brazil" in mined
+    treated = chat.ask("how hard is emerald and is it treated?").reply
+    assert "Mohs hardness 7.5" in treated and "Treatments of emerald: oiling" in treated
+    colours = chat.ask("what is the sg of garnet and what colours does it come in?").reply
+    assert "specific gravity 3.50" in colours and "Garnet comes in red" in colours
+    assert chat.ask("what is the RI and SG of peridot?").reply.count("Peridot") == 1  # both constants, nothing else
+
+
 def test_a_question_about_a_term_is_explained_and_is_no_reading_of_the_stone_in_hand():
     from gemlang.fusion import EvidenceModel
 
@@ -1361,7 +1379,10 @@ def test_what_causes_a_phenomenon_is_its_glossary_term():
      (["Tell me about emerald treatments", "is oiling permanent?"], "**Emerald**: Treatments of emerald: oiling"),
      (["what is the birthstone for may", "how hard is it?"], "**Emerald**: Mohs hardness"),
      (["how hard is ruby?", "and emerald?"], "**Emerald**: Mohs hardness 7.5–8"),
-     (["what is the RI of spinel?", "what about garnet?"], "**Garnet**: refractive index")],
+     (["what is the RI of spinel?", "what about garnet?"], "**Garnet**: refractive index"),
+     (["emerald", "origin?"], "**Emerald**: Emerald comes chiefly from Colombia"),
+     (["tanzanite", "where from?"], "**Tanzanite**: Tanzanite comes chiefly from Tanzania"),
+     (["garnet", "colours?"], "**Garnet**: Garnet comes in red")],
 )  # fmt: skip
 def test_a_follow_up_with_no_stone_in_hand_is_about_the_gem_just_discussed(turns, reply):
     chat = Assistant(classifier=None).conversation()
@@ -2534,6 +2555,18 @@ def test_what_colours_a_gem_comes_in_and_whether_it_comes_in_one_are_answered_fr
     )
     assert ask("does emerald come in blue?").startswith("**My facts list no blue emerald**")  # bluish-green is green
     assert ask("is ruby ever treated?").startswith("**Ruby**: Treatments of ruby")  # a treatment, not a colour
+
+
+def test_is_a_gem_a_colour_or_always_that_colour_is_answered_from_its_colours():
+    def ask(text):
+        return Assistant(classifier=None).conversation().ask(text).reply
+
+    # each was the gem's name alone, above its card
+    assert ask("is amethyst purple? 💜").startswith("**Yes**: Amethyst comes in purple")
+    assert ask("is ruby blue?").startswith("**My facts list no blue ruby**")
+    assert ask("is sapphire always blue?").startswith("**Not always**: Sapphire comes in blue, yellow")
+    assert ask("is peridot always green?").startswith("**Yes**")  # yellow-green and brownish-green are green too
+    assert ask("is ruby heated?").startswith("**Ruby**: Treatments of ruby")  # a treatment, not a colour
 
 
 def test_a_real_one_is_one_of_the_gem_answered_or_discussed_not_a_question_whether_the_stone_is_real():

@@ -171,6 +171,30 @@ def test_a_treatment_the_care_notes_call_usual_is_no_rare_treatment_of_the_gem()
                 assert not [t for t in rare for s in said if s in t], (entry["gem"], clause, rare)
 
 
+def test_what_heat_or_a_torch_does_to_the_gem_discussed_is_its_care_not_its_heat_treatment():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("I'm setting a tanzanite, can I retip prongs with the stone in?")
+    torch = chat.ask("will the torch heat hurt it?").reply
+    assert torch.startswith("**Caring for Tanzanite**: At the bench, jeweller's torch:") and "Treatments" not in torch
+    chat.ask("emerald")
+    assert chat.ask("will the heat hurt it?").reply.startswith("**Caring for Emerald**: In heat:")
+    chat.ask("can I steam clean a peridot?")
+    assert chat.ask("and boil it?").reply.startswith("**Caring for Peridot**: In heat:")
+    assert chat.ask("is heat treatment harmful to ruby?").reply.startswith("**Ruby**: Treatments of ruby")
+
+
+def test_a_care_or_bench_question_naming_no_gem_gets_what_suits_every_stone_not_the_help_text():
+    assistant = Assistant(classifier=None)
+    cleaned = assistant.conversation().ask("how do I clean my ring?").reply
+    assert cleaned.startswith("**Care depends on the gem**") and "soft cloth dampened in lukewarm water" in cleaned
+    retip = assistant.conversation().ask("can I retip prongs with the stone in?")
+    assert "At the bench, jeweller's torch: Bench jewellers' rule of thumb" in retip.reply
+    assert any("ganoksin" in n for n in retip.notes)
+    assert "'red, white and blue'" in assistant.conversation().ask("which gems can take the torch?").reply
+    assert "Care depends" not in assistant.conversation().ask("is it safe to touch?").reply
+    assert "Care depends" not in assistant.conversation().ask("a durable stone for a bracelet?").reply  # a choice
+
+
 def test_bench_work_is_answered_from_the_sourced_bench_notes_of_the_gem_then_of_all_stones():
     chat = Assistant(classifier=None).conversation()
     torch = chat.ask("can I put a torch on a ring with a tanzanite in it?")

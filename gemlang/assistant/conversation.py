@@ -18,6 +18,7 @@ from gemlang.assistant.gem_answers import (
     ORIGIN_DECIDED,
     PHOTO_CANNOT_TELL_GLASS,
     WHAT_VALUE_RESTS_ON,
+    also_asked,
     by_the_test_named,
     colour_of,
     colours_answer,
@@ -190,6 +191,7 @@ from gemlang.knowledge.birthstones import birthstone_answer, birthstone_of_stone
 from gemlang.knowledge.birthstones import sources as birthstone_sources
 from gemlang.knowledge.care import (
     CLEANING_ASKED,
+    HARM_QUESTION,
     LIGHT_QUESTION,
     WEAR_COMPARED,
     bench_asked,
@@ -337,6 +339,8 @@ ON_THE_BALANCE = re.compile(r"\bbalance\b|hydrostatic|\bweigh\w*|\bsg\b(?![\s:=]
 ON_THE_REFRACTOMETER = re.compile(r"refractometer|\bri\b(?![\s:=]*\d)|shadow edge", re.I)
 
 
+# "a durable stone for a bracelet?", "which gem for everyday wear?": a stone to choose, not one to care for
+STONE_SOUGHT = re.compile(r"\b(?:an?|which|what|good|best|durable|tough)\s+(?:\w+\s+)?(?:gem|gemstone|stone)s?\b", re.I)
 # Care of a stone no answer names (a flagged photo): what `gemlang/knowledge/care.json` allows every gem it lists,
 # pearl and amber included ("damp cloth only"), and what some do not survive.
 UNKNOWN_STONE_CARE = (
@@ -1055,6 +1059,18 @@ class Conversation:
             return True
         if (gem := named_gem(text, fuzzy=False)) is not None:
             answer.notes.append(f"I have no checked care facts for {gem.name} yet.")
+        elif not (
+            turn.images or self.hints or self.topic or self._answered_gem() or self.image_probs is not None
+        ) and not HARM_QUESTION.search(text):  # "is it safe to touch?" is no cleaning question
+            # "how do I clean my ring?", "can I retip prongs with the stone in?": no gem to care for, so what
+            # suits every gem, and what the bench notes say of all stones; not "a durable stone for a bracelet?"
+            work = bench_asked(text)
+            if not work and STONE_SOUGHT.search(text):
+                return False
+            said = " ".join(w.said_of([]) for w in work).strip() or UNKNOWN_STONE_CARE
+            answer.reply = f"**Care depends on the gem**: name it or send a photo for its own notes. {said}"
+            answer.notes += [f"sources (bench work): {'; '.join(w.sources)}" for w in work]
+            return True
         return False
 
     def _other_gem(self, turn: Turn) -> bool:
@@ -1458,6 +1474,8 @@ class Conversation:
             also = [fields[f] for _, asked_field in asked for f in EXPLAINED_BY.get(asked_field, ())]
             asked = list(dict.fromkeys(asked + also))
         answer.reply = "; ".join(constants_said(g, asked) for g in gems) + "."
+        if len(gems) == 1 and not about_it and (besides := also_asked(text, gems[0])):
+            answer.reply += f" {besides}"  # "how hard is topaz and where is it mined?": both answered
         if why:  # the gem's own facts, then the mechanism they work by
             answer.reply += "\n\n" + explained(why, answer)
         if about_it and (yours := self._readings_of([f for _, f in asked])):  # "what's the SG?" after "SG 4.0"

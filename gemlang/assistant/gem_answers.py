@@ -368,7 +368,10 @@ def follow_up_colours(gem: GemFacts) -> str:
 
 # "can a ruby be green?", "does sapphire come in pink?", "is peridot ever blue?": whether a gem comes in a colour
 IN_A_COLOUR = re.compile(
-    r"\b(?:can|could|does|do|is|are)\b.{0,30}?\b(?:be|come in|ever|found in)\s+(?:an?\s+)?(?P<colour>[a-z]+)\b", re.I
+    r"\b(?:can|could|does|do|is|are)\b.{0,30}?\b(?:be|come in|ever|found in)\s+(?:an?\s+)?(?P<colour>[a-z]+)\b|"
+    # "is amethyst purple?", "is sapphire always blue? 💙": the colour ends the question
+    r"^\s*(?:is|are)\s+[a-z]+(?:\s+(?!always\b|only\b)[a-z]+)?\s+(?P<only>always\s+|only\s+)?(?:usually\s+|naturally\s+)?(?P<last>[a-z]+)\W*$",
+    re.I,
 )
 
 
@@ -379,6 +382,14 @@ def main_colour(said: str) -> str | None:
     return max(colour_names(said).items(), key=lambda kv: kv[1], default=(None, 0.0))[0]
 
 
+def _partly(listed: str, colour: str) -> bool:
+    """Whether a listed colour is at least partly `colour` ("yellow-green" is partly green, "violet" purple)."""
+    from gemlang.knowledge.colours import colour_names
+
+    kin = {"purple", "violet"} if colour in ("purple", "violet") else {colour}
+    return bool(kin & set(colour_names(listed)))
+
+
 def colours_answer(text: str, gem: GemFacts) -> str:
     """ "What colour is peridot?": the colours the gem's facts list; "can a ruby be green?": yes, or that they list
     no such colour, and the gems of its species that come in it ("Green corundum is Sapphire."); '' for a message
@@ -386,10 +397,13 @@ def colours_answer(text: str, gem: GemFacts) -> str:
     if not gem.colours:
         return ""
     named = IN_A_COLOUR.search(text)
-    colour = main_colour(named["colour"]) if named else None
+    colour = main_colour(named["colour"] or named["last"]) if named else None
     if colour is None:
         return f"**{gem.name}**: {follow_up_colours(gem)}" if COLOUR_QUESTION.search(text) else ""
-    if colour in map(main_colour, gem.colours):  # "bluish-green" is green: an emerald is not blue
+    listed = [main_colour(c) for c in gem.colours]
+    if named["only"] and colour in listed and not all(_partly(c, colour) for c in gem.colours):
+        return f"**Not always**: {follow_up_colours(gem)}"  # "is sapphire always blue?"
+    if colour in listed:  # "bluish-green" is green: an emerald is not blue
         return f"**Yes**: {follow_up_colours(gem)}"
     others = [
         g.name
@@ -797,6 +811,23 @@ def side_answer(
     if VALUE_QUESTION.search(text) or WORTH_WORKING.search(text):  # "is it worth polishing?": its value too
         return PRICE_REFUSED + polish_said(text, gem)
     return ""
+
+
+# "how hard is topaz and where is it mined?": a second question joined to the first by "and" or after its "?"
+_NEXT_CLAUSE = re.compile(r"\band\b|\?\s+", re.I)
+
+
+def also_asked(text: str, gem: GemFacts) -> str:
+    """What the clauses after a constant's question ask of `gem` besides ("… and where is it mined?", "… and is it
+    treated?", "… and what colours does it come in?"): where it comes from, its treatments or its colours, as the
+    same questions asked alone are answered; '' when no later clause asks one of them."""
+    said = []
+    for clause in _NEXT_CLAUSE.split(text)[1:]:
+        if ORIGIN_QUESTION.search(clause) or TREATMENT_QUESTION.search(clause):
+            said.append(side_answer(clause, gem, general=True))
+        elif COLOUR_QUESTION.search(clause):  # "Garnet comes in …" without the card already opening the reply
+            said.append(follow_up_colours(gem))
+    return " ".join(s for s in dict.fromkeys(said) if s)
 
 
 # "is it worth polishing?": a price in other words, and what the facts say of polishing the gem ("worth cutting?
