@@ -195,12 +195,12 @@ def withdrawn_hints(text: str) -> tuple[str, ...]:
 # Signs a gemmologist reports that gemlang has no facts to weigh: said so, rather than dropped without a word.
 UNREAD_SIGNS = re.compile(
     r"\b(?:two[- ]phase inclusions?|(?<!flux )fingerprints?|feathers?|jardin|lily[- ]?pads?|felted(?: texture)?|"
-    r"absorption (?:bands?|lines?|spectrum)|(?:iron|cobalt|rare[- ]earth|didymium) (?:absorption )?"
-    r"(?:lines?|bands?|spectrum)|floats? in water|sinks? in water)\b",
+    r"absorption (?:bands?|lines?|spectrum)|iron (?:absorption )?(?:lines?|bands?|spectrum)|floats? in water|"
+    r"sinks? in water)\b",
     re.IGNORECASE,
 )
 # Of those, a spectroscope's: not said unread when the spectrum names a line the readings weigh ("a 437 nm line")
-UNREAD_SPECTRUM = re.compile(r"absorption|iron|cobalt|rare|didymium", re.IGNORECASE)
+UNREAD_SPECTRUM = re.compile(r"absorption|iron", re.IGNORECASE)
 
 
 # A message about jade, and the bluish-white glow of the polymer in a bleached, impregnated one

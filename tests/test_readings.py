@@ -673,6 +673,22 @@ def test_a_spectroscope_line_is_read_with_or_without_nm():
         assert parse_readings(f"green, {said}").observations == ("a 437 nm line",), said
 
 
+@pytest.mark.parametrize(
+    "said, seen",
+    [("iron line at 450", "iron bands near 450 nm"), ("a strong 450 nm band", "iron bands near 450 nm"),
+     ("lines at 450, 460 and 470 nm", "iron bands near 450 nm"), ("cobalt spectrum", "cobalt bands"),
+     ("three cobalt bands", "cobalt bands"), ("rare earth lines", "rare-earth (didymium) lines"),
+     ("didymium spectrum", "rare-earth (didymium) lines")],
+)  # fmt: skip
+def test_iron_cobalt_and_rare_earth_spectra_are_read_as_the_lines_they_name(said, seen):
+    assert parse_readings(f"blue, {said}").observations == (seen,)
+
+
+@pytest.mark.parametrize("said", ["RI 1.450", "cobalt blue", "no cobalt bands", "heated to 450 C"])
+def test_a_number_near_450_or_a_cobalt_colour_is_no_spectrum(said):
+    assert parse_readings(said).observations == ()
+
+
 def test_chrome_lines_are_chromium_lines_as_students_call_them():
     for said in ("chrome lines in the red", "a chrome spectrum", "chromium doublet at 694 nm"):
         assert parse_readings(f"red, {said}").observations == ("chromium lines near 694 nm",), said
