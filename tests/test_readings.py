@@ -678,7 +678,8 @@ def test_a_spectroscope_line_is_read_with_or_without_nm():
     [("iron line at 450", "iron bands near 450 nm"), ("a strong 450 nm band", "iron bands near 450 nm"),
      ("lines at 450, 460 and 470 nm", "iron bands near 450 nm"), ("cobalt spectrum", "cobalt bands"),
      ("three cobalt bands", "cobalt bands"), ("rare earth lines", "rare-earth (didymium) lines"),
-     ("didymium spectrum", "rare-earth (didymium) lines")],
+     ("didymium spectrum", "rare-earth (didymium) lines"), ("uranium lines", "a 653.5 nm line"),
+     ("a zircon spectrum", "a 653.5 nm line")],
 )  # fmt: skip
 def test_iron_cobalt_and_rare_earth_spectra_are_read_as_the_lines_they_name(said, seen):
     assert parse_readings(f"blue, {said}").observations == (seen,)
