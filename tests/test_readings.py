@@ -673,16 +673,14 @@ def test_a_spectroscope_line_is_read_with_or_without_nm():
         assert parse_readings(f"green, {said}").observations == ("a 437 nm line",), said
 
 
-@pytest.mark.parametrize(
-    "said, seen",
-    [("iron line at 450", "iron bands near 450 nm"), ("a strong 450 nm band", "iron bands near 450 nm"),
-     ("lines at 450, 460 and 470 nm", "iron bands near 450 nm"), ("cobalt spectrum", "cobalt bands"),
-     ("three cobalt bands", "cobalt bands"), ("rare earth lines", "rare-earth (didymium) lines"),
-     ("didymium spectrum", "rare-earth (didymium) lines"), ("uranium lines", "a 653.5 nm line"),
-     ("a zircon spectrum", "a 653.5 nm line")],
-)  # fmt: skip
-def test_iron_cobalt_and_rare_earth_spectra_are_read_as_the_lines_they_name(said, seen):
-    assert parse_readings(f"blue, {said}").observations == (seen,)
+def test_iron_cobalt_rare_earth_and_uranium_spectra_are_read_as_the_lines_they_name():
+    lines = {"iron bands near 450 nm": ("iron line at 450", "a strong 450 nm band", "lines at 450, 460 and 470 nm"),
+             "cobalt bands": ("cobalt spectrum", "three cobalt bands"),
+             "rare-earth (didymium) lines": ("rare earth lines", "didymium spectrum"),
+             "a 653.5 nm line": ("uranium lines", "a zircon spectrum")}  # fmt: skip
+    for seen, phrasings in lines.items():
+        for said in phrasings:
+            assert parse_readings(f"blue, {said}").observations == (seen,), said
 
 
 @pytest.mark.parametrize("said", ["RI 1.450", "cobalt blue", "no cobalt bands", "heated to 450 C"])
