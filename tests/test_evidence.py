@@ -648,6 +648,9 @@ def test_a_line_of_a_gems_sourced_spectrum_weighs_as_a_line_of_its_features_does
 
     demantoid = profile(get_facts("Demantoid"))  # its sourced chromium spectrum: 'a sharp line at 693 nm'
     assert EvidenceModel.observation_fit("chromium lines near 694 nm", demantoid) == 1.0
+    # ruby's doublet tells no lab-grown ruby from a natural one: their sourced spectra are alike
+    for lab_grown in ("Synthetic Ruby (Verneuil)", "Flux-Grown Ruby", "Hydrothermal Ruby"):
+        assert EvidenceModel.observation_fit("chromium lines near 694 nm", profile(get_facts(lab_grown))) == 1.0
 
 
 def test_advice_on_two_gems_says_when_the_readings_given_already_tell_them_apart(model):

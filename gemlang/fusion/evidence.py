@@ -233,7 +233,7 @@ OBSERVED = {
     "play of colour": (r"play[- ]of[- ]colou?r", 0.02),  # opal, and the synthetics and doublets made of it
     "a colour change": (r"colou?r[- ]change", 0.01),  # alexandrite, colour-change garnet and sapphire, synthetics
     "a 437 nm line": (r"\b437\s*nm", 0.05),  # jadeite
-    "chromium lines near 694 nm": (r"\b69[2-4]\s*nm", 0.05),  # ruby (and the lab-grown)
+    "chromium lines near 694 nm": (r"\b69[2-4]\s*nm|ruby's chromium spectrum", 0.05),  # ruby (and the lab-grown)
     "iron bands at 505, 527 and 576 nm": (r"\b576\b", 0.1),  # almandine
     "a 444 nm line": (r"\b444\s*nm", 0.05),  # chrysoberyl
     "a 653.5 nm line": (r"\b653\.5\s*nm", 0.05),  # zircon
