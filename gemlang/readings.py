@@ -341,7 +341,13 @@ OBSERVATIONS = {
     "iron bands at 505, 527 and 576 nm": rf"{_NM}57[3-7]\s*(?:nm)?\b.{{0,20}}|"
     rf"{_NM}50[3-6]\b[^.;]{{0,20}}\b5(?:1[7-9]|2\d)\b|almandine spectrum",
     "a 444 nm line": rf"{_NM}444(?:\.\d)?\s*{_LINE}",
-    "a 653.5 nm line": rf"{_NM}653(?:\.\d)?\s*{_LINE}",
+    # zircon's fine lines, 653.5 nm the one to look for, come from its uranium (U4+)
+    "a 653.5 nm line": rf"{_NM}653(?:\.\d)?\s*{_LINE}|\b(?:zircon|uranium) (?:absorption )?(?:lines|spectrum)\b",
+    # blue sapphire's iron lines at 450, 460 and 470 nm, and the iron bands of other gems near 450 nm
+    "iron bands near 450 nm": rf"{_NM}45\d(?:\.\d)?\s*{_LINE}|{_NM}45\d\s*,\s*46\d\b|"
+    r"\biron (?:absorption )?(?:lines?|bands?)\b[^.;]{0,15}?\b45\d\b",
+    "cobalt bands": r"\bcobalt (?:absorption )?(?:lines?|bands?|spectrum)\b",  # "three cobalt bands"
+    "rare-earth (didymium) lines": r"\b(?:rare[- ]earth|didymium) (?:absorption )?(?:lines?|bands?|spectrum)\b",
     "sticky under acetone": r"(?:tacky|sticky)[^.;]{0,40}aceton|aceton[^.;]{0,40}(?:tacky|sticky)",
     # a streak test on rough: the powder's colour on unglazed porcelain (hematite's red-brown, whatever its metallic
     # grey)

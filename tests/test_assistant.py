@@ -1497,6 +1497,8 @@ def test_a_spectrum_asked_gives_the_lines_a_spectroscope_shows(question, gem, sa
         ("what is the spectrum of hessonite?", "Hessonite", ("407 and 430 nm",)),
         ("what is the spectrum of green tourmaline?", "Tourmaline", ("498 nm", "640 nm")),
         ("what is the spectrum of jadeite?", "Jadeite", ("437 nm", "691.5 nm", "dye band")),
+        ("what is the spectrum of apatite?", "Apatite", ("rare-earth", "didymium", "yellow")),
+        ("what is the spectrum of sinhalite?", "Sinhalite", ("493, 475, 463 and 452 nm", "peridot")),
     ],
 )
 def test_the_spectra_of_garnets_tanzanite_tourmaline_and_chromium_gems_are_the_sourced_lines(question, gem, said):

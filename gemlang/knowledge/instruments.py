@@ -76,7 +76,9 @@ class Profile:
     pleochroism: tuple[str, ...]  # the levels it shows, e.g. ("weak", "moderate")
     fluorescence: tuple[str, ...]  # "inert" and/or colours it fluoresces under UV
     chelsea_red: bool | None  # red through the Chelsea filter
-    features: str  # diagnostic features, description and phenomena, lower case, for loupe observations (`signs_text`)
+    features: (
+        str  # diagnostic features, description, phenomena and spectrum, lower case, for what is seen (`signs_text`)
+    )
     origin: str
     # no light passes a cut stone (metallic pyrite, lapis, turquoise): no polariscope, dichroscope or shadow edges
     # to read a birefringence from; a spot RI off a polished surface still reads, where the gem has one
@@ -205,13 +207,14 @@ STRONG_FIRE = 0.03  # dispersion (B-G interval) from which the eye sees strong f
 
 
 def signs_text(gem: GemFacts) -> str:
-    """The gem's diagnostic features, description and phenomena in lower case, for the loupe signs a person
-    reports, without the features and sentences that say what it lacks."""
+    """The gem's diagnostic features, description, phenomena and sourced spectrum in lower case, for the loupe and
+    spectroscope signs a person reports, without the features and sentences that say what it lacks."""
     items = [f for f in gem.diagnostic_features if not _LACKS_ITEM.match(f.strip())]
     items += [f"cleavage {gem.cleavage}"] if gem.cleavage else []  # "perfect octahedral": a collector's sign
     items += [f"streak {gem.streak}"] if gem.streak else []  # "light blue": a collector's test on rough
-    said = f"{gem.description} {gem.phenomena}"  # "star sapphire shows a six-rayed star": a phenomenon is a sign
-    sentences = [s for s in re.split(r"(?<=[.;])\s+", said) if not _LACKS_SENTENCE.search(s)]
+    # "star sapphire shows a six-rayed star": a phenomenon is a sign; so are the lines a spectroscope shows
+    said = (f"{gem.description} {gem.phenomena}", gem.absorption_spectrum)
+    sentences = [s for text in said for s in re.split(r"(?<=[.;])\s+", text) if s and not _LACKS_SENTENCE.search(s)]
     # the fire the eye sees, from the dispersion (diamond 0.044), whether or not the words mention it
     fire = ["strong fire (high dispersion)"] if gem.dispersion and gem.dispersion[1] >= STRONG_FIRE else []
     return " ; ".join([*items, *sentences, *fire]).lower()
