@@ -48,6 +48,8 @@ LOUPE_DOUBLING = (
 )
 LOUPE_SAID = "doubling seen with a loupe"
 REFRACTOMETER_LIMIT = 1.79  # the contact liquid's RI: stones above it read "over the limit"
+# no shadow edge on the scale: "OTL", "above the limit", "a negative reading" ("neg. reading", as a bench notes it)
+OVER_THE_LIMIT = re.compile(r"over the limit|\botl\b|above the (?:refractometer'?s? )?limit|\bneg(?:ative|\.)? reading")
 # "RI 1.81 OTL", "OTL at 1.80": the number beside "over the limit" is where the instrument's scale ends
 LIMIT_SAID = re.compile(
     r"\d\.\d+\s*\(?(?:otl|over the limit|over limit)\b|\b(?:otl|over the limit|over limit)\s*(?:at|of|\(|=|:)?\s*\d\.\d"
@@ -104,11 +106,13 @@ ONE_EDGE = re.compile(
     r"\bone (?:ri |refractometer )?reading only\b|\b(?:one|a single|single) shadow[- ]?edge\b"
     r"(?!(?:[^.;]|\.\d)*\b(?:other|another|second|both|two)\b)"
 )
-# "uniaxial negative", "biaxial (+)", "U-", "uni -", "uniax +", "bi +", "optic sign: positive", "optically negative"
+# "uniaxial negative", "biaxial (+)", "U-", "U-ve", "uni -", "uniax +", "bi +", "optic sign: positive", "optically
+# negative"; and the sign first, "negative uniaxial"
 OPTIC_SIGN = re.compile(
-    r"(?:\buniaxial|\bbiaxial|\b(?:uniax|uni|biax|bi|[ub])\.?(?=\s*(?:[+\-−]\s*(?:[,;.)\s]|$)|(?:pos|neg)\b))|"
+    r"(?:\buniaxial|\bbiaxial|\b(?:uniax|uni|biax|bi|[ub])\.?(?=\s*(?:[+\-−]\s*(?:ve\b|[,;.)\s]|$)|(?:pos|neg)\b))|"
     r"optic(?:al)? sign(?: is)?|\boptically)"
     r"\s*[:=]?\s*\(?\s*(\+|-|−|positive|negative|pos\b|neg\b)"
+    r"|\b(positive|negative)\s+(?:uniax|biax)"
 )
 # a reading said not to be seen: "not", "isn't", "doesn't show", "shows no" before it
 NOT_SEEN = r"\b(?:not|isn'?t|aren'?t|never|(?:does|did|do)(?:n'?t|\s+not)\s+(?:show|have|give)|shows?\s+no)"
@@ -1036,7 +1040,7 @@ def _parse_readings(text: str) -> Readings:
             f"“{ri.said.strip()}” is beyond what a gem refractometer reads (to about {REFRACTOMETER_LIMIT}; above, it "
             "shows “over the limit”): I used it as a value from a table or another instrument."
         )
-    if not found_ri and re.search(r"over the limit|\botl\b|above the (?:refractometer'?s? )?limit|negative reading", t):
+    if not found_ri and OVER_THE_LIMIT.search(t):
         ri = Reading(REFRACTOMETER_LIMIT, 99.0, "over the refractometer's limit")
     elif ri is not None and ri.low == ri.high and 1.75 <= ri.low <= 1.87 and LIMIT_SAID.search(t):
         ri = Reading(ri.low, 99.0, f"over the refractometer's limit ({ri.low:.2f})")  # "RI 1.81 OTL": the limit
@@ -1137,7 +1141,7 @@ def _parse_readings(text: str) -> Readings:
         bire = Reading(DOUBLING, BIREFRINGENCE_MAX, LOUPE_SAID)
 
     sign = OPTIC_SIGN.search(t)
-    optic_sign = None if sign is None else "positive" if sign.group(1)[0] in "+p" else "negative"
+    optic_sign = None if sign is None else "positive" if (sign.group(1) or sign.group(2))[0] in "+p" else "negative"
     optic_sign = optic_sign or (described[1] if described else None) or index_sign
     if index_sign and optic in (None, "anisotropic"):  # ω and ε are a uniaxial stone's
         optic = "uniaxial"

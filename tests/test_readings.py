@@ -482,6 +482,9 @@ def test_readings_as_a_bench_notes_them_spot_edges_pairs_and_suspensions(text, k
         ("RI 1.544-1.553, uniax +, SG 2.65", "uniaxial", "positive"),  # "uniax", "biax": a bench's shorthand
         ("uniax. neg, RI 1.57-1.58", "uniaxial", "negative"),
         ("uniax, RI 1.55", "uniaxial", None),
+        ("RI = 1.762 - 1.770, DR = 0.008, U-ve", "uniaxial", "negative"),  # "-ve", "+ve": the sign
+        ("RI 1.57-1.58 negative uniaxial", "uniaxial", "negative"),  # the sign first
+        ("positive biaxial, RI 1.61-1.62", "biaxial", "positive"),
         ("RI 1.718 SR SG 3.60, ADR: no", "isotropic", None),  # strain answered no, beside "SR"
         ("RI 1.718 SR, no ADR", "isotropic", None),
     ],
@@ -510,6 +513,12 @@ def test_a_keyword_then_another_readings_number_is_not_taken_for_the_first():
     assert r.ri.low == REFRACTOMETER_LIMIT and r.ri.high >= 99 and r.sg.low == 3.52 and not r.problems
     r = parse_readings("RI over the limit SG 5.8 SR")
     assert r.ri.low == REFRACTOMETER_LIMIT and r.sg.low == 5.8 and r.optic == "isotropic"
+
+
+@pytest.mark.parametrize("text", ["negative reading, SG 5.2", "neg. reading, SG 5.2", "neg reading on the refr."])
+def test_a_negative_reading_as_a_bench_shortens_it_is_over_the_refractometers_limit(text):
+    r = parse_readings(text)
+    assert r.ri.low == REFRACTOMETER_LIMIT and r.ri.high >= 99
 
 
 @pytest.mark.parametrize(
