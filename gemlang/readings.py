@@ -572,7 +572,7 @@ def typed_give(said: str) -> float:
 ABOVE = r"over|above|more than|greater than|higher than|exceeds|at least|>|≥"
 BELOW = r"under|below|less than|lower than|at most|<|≤"
 # "approx. 1.76", "c. 1.76": the abbreviation's full stop becomes a space (the text keeps its length).
-ABBREVIATED = re.compile(r"\b(approx|ca|c|circa|abt)\.")
+ABBREVIATED = re.compile(r"\b(approx|ca|c|circa|abt|bi-?ref|bire|dr)\.")  # "approx.", and a keyword's: "biref. 0.038"
 ALTERNATIVE = re.compile(rf"\s*\??\s*,?\s*\bor\b\s*(?:maybe |perhaps |possibly )?{_NUM}(?![\d.])")  # "SG 7.0? or 5.1?"
 OPEN_BOUND = re.compile(r"\s*or (?:(higher|more|above|over)|lower|less|below|under)\b")  # "RI 1.76 or higher"
 
@@ -793,10 +793,10 @@ GARBLED_NUMBER = re.compile(r"(?<![\w.])\d+[.,]\d*[a-z]+\d[\w.]*")
 # or the weight in air unnamed, as weighed first ("weighed 1.20 g, in water 0.75 g", "weighs 1.20 g, 0.75 g in water")
 _UNIT = r"(?:ct|carats?|g|grams?)"
 _WEIGHT = rf"(\d+(?:\.\d+)?)\s*(?:{_UNIT}?\s*(?:in|under)\s+|{_UNIT}\s*)"  # "3.12 g in air", "3.12g air"
-_IN_WATER = r"\b(?:in )?(?:water|h2o)\s*[:=]?\s*(\d+(?:\.\d+)?)"  # "in water 1.68", "water: 1.326"
+_IN_WATER = r"\b(?:in )?(?:water|h2o)(?: weight)?\s*[:=]?\s*(\d+(?:\.\d+)?)"  # "in water 1.68", "water weight 1.3"
 WEIGHED = re.compile(
     rf"{_WEIGHT}air\b(?!\s*bubbl).{{0,30}}?{_WEIGHT}(?:water|h2o)\b"  # "2.000 ct in air, 1.496 ct in water"
-    rf"|(?:weight|weighs?)?\s*\b(?:in )?air\s*[:=]?\s*(\d+(?:\.\d+)?)\s*{_UNIT}?.{{0,30}}?{_IN_WATER}"
+    rf"|(?:weight|weighs?)?\s*\b(?:in )?air(?: weight)?\s*[:=]?\s*(\d+(?:\.\d+)?)\s*{_UNIT}?.{{0,30}}?{_IN_WATER}"
     rf"|\bweigh(?:s|ed|t)?(?:\s+it)?\s*[:=]?\s*(\d+(?:\.\d+)?)\s*{_UNIT}\b[^.;\d]{{0,12}}?"
     rf"(?:{_IN_WATER}|{_WEIGHT}(?:water|h2o)\b)"
 )

@@ -456,6 +456,9 @@ def test_readings_as_labs_abroad_or_a_slipped_key_write_them_are_read(text):
         ("hydrostatic 2.65", "sg", 2.65, 2.65),
         ("suspends in 3.05 liquid, pink", "sg", 3.03, 3.07),
         ("it hovers in methylene iodide", "sg", 3.30, 3.34),
+        ("RI 1.65-1.69 biref. 0.038 biaxial +", "birefringence", 0.038, 0.038),  # a keyword cut short with a dot
+        ("bire. .008, RI 1.544", "birefringence", 0.008, 0.008),
+        ("air weight 5.02 ct, water weight 3.77 ct", "sg", 4.02, 4.02),
     ],
 )
 def test_readings_as_a_bench_notes_them_spot_edges_pairs_and_suspensions(text, key, low, high):
