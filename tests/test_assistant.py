@@ -1425,6 +1425,11 @@ def test_glass_asked_alone_or_with_its_colour_after_readings_gets_its_odds(text)
     assert reply.startswith("**Probably not**: Glass (Paste): ")  # crown glass reads RI 1.50–1.53, SG 2.35–2.65
 
 
+def test_glass_compared_with_a_gem_after_readings_gets_the_odds_of_both():
+    reply = Assistant(classifier=None).conversation().ask("RI 1.52 SR, SG 2.5, glass or sapphire?").reply
+    assert reply.startswith("Sapphire: <1% on its own") and "; Glass (Paste): " in reply
+
+
 def test_glass_said_of_a_scratch_test_is_no_question_about_glass():
     from gemlang.assistant import MATERIAL_QUESTIONS
 

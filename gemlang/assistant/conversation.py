@@ -1804,6 +1804,8 @@ class Conversation:
         if turn.asked_gem is not None:
             # "SAPHIRE OR TANZANITE??": a side misspelt too; "black onyx? with a tiny diamond": not the accent
             named = gems_compared(text) or gems_named_in(accents_left_out(text))
+            # "RI 1.54 SR, cobalt glass or sodalite?": glass is no gem name in free text, but compared it is
+            named += [m for m in compared_materials(text) if m.name not in {g.name for g in named}]
             asked = named[:2] if turn.asked_gem.name in {g.name for g in named} else [turn.asked_gem]
             turn.asked = [g for g in asked if g.name in a.evidence.index]
         answered = {top.name, *(answer.members[0] if answer.members else ())}  # a line's gems: sapphire of corundum
