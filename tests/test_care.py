@@ -295,3 +295,13 @@ def test_a_care_question_naming_two_gems_gets_the_care_of_each():
     assert ring.startswith("**Caring for Tanzanite**: Cleaning — ultrasonic cleaner: never")  # was tanzanite alone
     assert "\n\n**Caring for Diamond**: In an ultrasonic:" in ring
     assert "Caring for Diamond" not in chat.ask("can I clean emerald in an ultrasonic?").reply  # one gem, one care
+
+
+def test_a_question_of_the_setting_says_the_facts_are_of_the_stone_with_its_toughness():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("tell me about emerald")
+    loose = chat.ask("is the prong loose?").reply  # was emerald's care: 'Cleaning — ultrasonic cleaner: never …'
+    assert loose.startswith("**The prong**: my facts are of gems, not of the metal they are set in: whether the prong")
+    assert loose.endswith("Of the stone itself: Emerald (toughness poor, Mohs 7.5–8).") and "Cleaning" not in loose
+    assert chat.ask("is the setting fragile?").reply.startswith("**The setting**: my facts are of gems")
+    assert chat.ask("can the prongs be re-tipped with the stone in?").reply.startswith("**Caring for Emerald**")

@@ -192,6 +192,7 @@ from gemlang.knowledge.care import (
     fading_in_light,
     never_cleaned_with,
     ring_gems_answer,
+    setting_answer,
     toughness_answer,
     wear_compared,
 )
@@ -675,7 +676,8 @@ class Conversation:
             self._courtesy, self._in_english, self._capabilities, self._off_topic, self._in_short,
             self._side_stones_again, self._several_in_the_photo, self._disclosure, self._gem_list, self._superlative,
             self._scale, self._kind_asked, self._fact_check, self._birthstone, self._glossary, self._wear_compared,
-            self._ring_gems, self._at_home, self._cutting, self._toughness, self._care_asked, self._other_gem,
+            self._ring_gems, self._at_home, self._cutting, self._setting, self._toughness, self._care_asked,
+            self._other_gem,
             self._earlier_stone, self._what_i_told,
         )  # fmt: skip
 
@@ -937,6 +939,16 @@ class Conversation:
             return False
         turn.answer.reply = told[0]
         turn.answer.notes += [f"sources: {'; '.join(told[1])}"] if told[1] else []
+        return True
+
+    def _setting(self, turn: Turn) -> bool:
+        # "is the prong loose?" of an emerald: the metal, which no facts cover, then the stone's own toughness
+        named = self._gems_or_it(turn.text) or [gem for gem in (self._answered_gem() or self.topic,) if gem]
+        told, sources = setting_answer(turn.text, named[0] if len(named) == 1 else None)
+        if not told:
+            return False
+        turn.answer.reply = told
+        turn.answer.notes += [f"sources: {'; '.join(sources)}"] if sources else []
         return True
 
     def _toughness(self, turn: Turn) -> bool:
