@@ -52,6 +52,7 @@ from gemlang.assistant.gem_answers import (
     sources_note,
     species_word,
     tell_apart,
+    the_one_in_colour,
     treated_yet_the_gem,
     treatments_named,
     untreated_as_far_as_known,
@@ -657,6 +658,9 @@ class Conversation:
             text = f"is it a {other.group(1).lower()}?"  # "what about a triplet?" of the stone in hand
         if self.topic is not None and self.image_probs is None and not self.hints and not gems_named_in(text):
             text = in_the_colour(text, self.topic)  # "what is sapphire?", then "no, I meant the green one"
+        elif self.pair and self.image_probs is None and not self.hints and not gems_named_in(text):
+            meant = the_one_in_colour(text, self.pair)  # "ruby or emerald?", then "I meant the green one"
+            text = f"tell me about {meant.name}" if meant is not None else text
         if (gem := self._answered_gem() or self.topic) is not None and (real := REAL_ONE.search(text)):
             text = f"{text[: real.start()]}a real {gem.name.lower()}{text[real.end() :]}"  # "… a real diamond …"
         if not photos and (self._answered_gem() or self.topic) is not None:

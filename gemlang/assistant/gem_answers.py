@@ -374,7 +374,9 @@ def colours_answer(text: str, gem: GemFacts) -> str:
     if colour is None:
         return f"**{gem.name}**: {follow_up_colours(gem)}" if COLOUR_QUESTION.search(text) else ""
     if colour in map(main_colour, gem.colours):  # "bluish-green" is green: an emerald is not blue
-        return f"**Yes**: {follow_up_colours(gem)}"
+        # "I meant the green one" asked nothing to say yes to: the gem in that colour is what it names
+        opener = f"{colour.capitalize()} {gem.name.lower()}" if THE_COLOUR_ONE.search(text) else "Yes"
+        return f"**{opener}**: {follow_up_colours(gem)}"
     others = [
         g.name
         for g in all_gems()
@@ -403,7 +405,16 @@ def in_the_colour(text: str, gem: GemFacts) -> str:
     ]  # fmt: skip
     if len(named_for_it) == 1:
         return f"tell me about {named_for_it[0].name}"
-    return f"can {gem.name.lower()} be {colour}?"
+    return f"{said.group(0)}: can {gem.name.lower()} be {colour}?"
+
+
+def the_one_in_colour(text: str, gems: Sequence[GemFacts]) -> GemFacts | None:
+    """Which of the gems talked about "the green one" means: the only one whose facts list that colour; None when
+    the message names no colour one, or none or several of them come in it."""
+    said = THE_COLOUR_ONE.search(text)
+    colour = main_colour(said["colour"]) if said else None
+    coming_in_it = [g for g in gems if colour is not None and colour in map(main_colour, g.colours)]
+    return coming_in_it[0] if len(coming_in_it) == 1 else None
 
 
 # What the eye sees in a stone, asked about ("what are the gold specks?", "does it change colour?"): the words
