@@ -3544,6 +3544,8 @@ def test_claims_after_a_greeting_or_by_another_name_and_mixed_lists_are_answered
         ("how old is this stone?", "Ruby", "formed long before it was cut"),
         ("type?", "Diamond", "infrared spectroscopy"),
         ("was it a good deal at $2000?", "Sapphire Blue", "I do not price stones"),
+        ("is it a good investment?", "Opal", "I do not price stones"),  # was the bare card
+        ("should I invest in sapphires?", "Sapphire Blue", "I do not price stones"),
         ("what type is it?", "Garnet Red", ""),  # of a garnet: its species, not a diamond's type
         ("how heavy is ruby?", "Ruby", ""),  # the gem's SG, asked in general
     ],

@@ -543,7 +543,7 @@ VALUE_QUESTION = re.compile(
     r"replacement|current|estimated)\s+)?value\b(?!\s+(?:vs\.?|versus|and|or)\b)|"
     r"\bvalue\s+(?:of\s+)?(?:it|this|that|them|mine|my|the\s+(?:stone|ring|gem|piece|necklace|pearls?))\b|"
     r"\bof (?:any |much |some |great |real )?value\b|\bvalued\b|\baffects?\b[^.?!]{0,25}\bvalue\b|\bapprais(?:e|ed)\b|"
-    r"\b(?:good deal|bargain|overpa(?:y|id)|paid too much|rip[- ]?off)\b|"  # what was paid, weighed
+    r"\b(?:good deal|bargain|overpa(?:y|id)|paid too much|rip[- ]?off|invest(?:ment|ments|ing)?)\b|"  # what was paid
     # a valuation asked for ("can you do a valuation?", "I need an appraisal", "give a replacement value range"), not
     # an appraiser's own work
     r"\b(?:do|give|get|need|want|make|provide|write|have)\b[^.?!]{0,20}\b(?:valuation|appraisal|value)\b",
