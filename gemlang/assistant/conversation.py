@@ -821,7 +821,7 @@ class Conversation:
         # "which gems are singly refractive?", "which gems fluoresce red?", "which gems have an RI around 1.718?",
         # "which gems show asterism?"
         text = turn.text
-        if self.pair and OF_BOTH.search(text) and not GEMS_IN_GENERAL.search(text):
+        if self._of_the_named(text):
             return False  # "ruby vs spinel", then "which glows?": of the two compared
         listed = optic_list_answer(text) or fluorescence_list_answer(text) or value_list_answer(text)
         if not (listed := listed or compared_list_answer(text) or shown_list_answer(text)):
@@ -829,9 +829,15 @@ class Conversation:
         turn.answer.reply = listed
         return True
 
+    def _of_the_named(self, text: str) -> bool:
+        """Whether a question asks of the gems compared or named together last, not of gems in general."""
+        return bool(self.pair and OF_BOTH.search(text) and not GEMS_IN_GENERAL.search(text))
+
     def _superlative(self, turn: Turn) -> bool:
         # "the hardest gem?"; not "RI 1.76, which is the hardest gem it could be?", a reading of the stone in hand
         if not (ranked := superlative_answer(turn.text) or rarest_answer(turn.text)) or parse_hints(turn.text):
+            return False
+        if self._of_the_named(turn.text):  # "June's birthstones", then "which is the hardest?": of those three
             return False
         turn.answer.reply = ranked
         return True

@@ -291,10 +291,11 @@ def floats_in(text: str, gems: Sequence[GemFacts]) -> str:
     return reply
 
 
+# "which is harder?", and "which is the hardest?" of two
 COMPARATIVE = re.compile(
-    r"\b(?:harder|softer|heavier|lighter|denser|higher|lower|greater|larger|stronger|more|less|bigger|smaller)\b", re.I
+    r"\b(?:hard|soft|heavi|light|dens|high|low|great|larg|strong|bigg|small)(?:er|est)\b|\b(?:more|less)\b", re.I
 )
-FEWER = re.compile(r"\b(?:softer|lighter|lower|less|smaller|weaker)\b", re.I)  # "which has the lower RI?"
+FEWER = re.compile(r"\b(?:softer|softest|lighter|lightest|lower|lowest|less|smaller|weaker)\b", re.I)  # "lower RI?"
 # What "which is harder / has the higher RI?" compares: (words, field, the more's words, the less's, the quantity)
 ORDERED = (
     (r"hard|soft", "hardness", "harder", "softer", "Mohs hardness"),

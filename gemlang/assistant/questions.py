@@ -336,6 +336,7 @@ PROPERTY_QUESTION = re.compile(
     r"\b(?:does|would|will|can)\s+(?:it|this)\s+scratch\b|"  # "would a knife scratch it?": how hard it is
     r"\b(?:harder|softer|heavier|lighter|denser)\s+than\b|\bwhich\b[\w\s]{0,12}\b(?:harder|softer|heavier|lighter|denser)\b|"
     r"\bwhat(?:'s|s| is)\s+(?:harder|softer|heavier|lighter|denser)\b|"  # "whats harder, topaz or quartz"
+    r"\bwhich\b[\w\s]{0,12}\b(?:hardest|softest|heaviest|lightest|densest)\s*\??\s*$|"  # of the gems named
     # "which has the higher birefringence?", "which one shows more fire?"
     rf"\bwhich\b[\w\s]{{0,12}}\b(?:has|have|shows?)\s+(?:the\s+|a\s+)?(?:higher|lower|greater|larger|stronger|more|less|"
     rf"bigger|smaller)\s+(?:{_PROPERTY}|fire)\b|"
