@@ -197,8 +197,8 @@ OPPOSITE_RESULTS = (
     (MAGNET_DRAWS, NOT_MAGNETIC),
     (METALLIC_LUSTRE, NOT_METALLIC),
 )
-_THE_METAL = r"metal|setting|mount\w*|shank|prongs?|claws?|bezel|chain|clasp"  # the piece a stone is set in
-_NOT_ON_THE_METAL = rf"(?![^.;,]{{0,25}}\b(?:{_THE_METAL}|gold|silver|platinum)\b)"
+THE_METAL = r"metal|setting|mount\w*|shank|prongs?|claws?|bezel|chain|clasp"  # the piece a stone is set in
+_NOT_ON_THE_METAL = rf"(?![^.;,]{{0,25}}\b(?:{THE_METAL}|gold|silver|platinum)\b)"
 _STRONG = r"(?:neodymium|rare[- ]earth|n-?(?:4[0-9]|5[0-2])|strong|powerful|super)"
 _ANY_MAGNET = r"(?:an?\s+|the\s+|my\s+|any\s+)?(?:\w+\s+){0,2}magnets?\b"
 _STRONG_MAGNET = rf"(?:an?\s+|the\s+|my\s+)?(?:\w+\s+)?{_STRONG}\s+(?:\w+\s+)?magnets?\b"
@@ -398,7 +398,7 @@ _DENIED_AFTER = re.compile(r"^[^,;.]{0,12}\b(?:absent|missing|not seen|none)\b|^
 
 
 # a metal's look said of the piece's metal, not of the stone: "the setting is metallic silver"
-_OF_THE_METAL = re.compile(rf"\b(?:{_THE_METAL})\b(?:\s+(?:is|was|looks))?[^,;.]{{0,12}}$")
+_OF_THE_METAL = re.compile(rf"\b(?:{THE_METAL})\b(?:\s+(?:is|was|looks))?[^,;.]{{0,12}}$")
 
 
 def _seen(pattern: str, t: str, said_of: re.Pattern[str] | None = None) -> bool:

@@ -2588,11 +2588,15 @@ def test_the_colour_one_after_a_gem_was_talked_about_is_that_gem_in_that_colour(
     chat = Assistant(classifier=None).conversation()
     chat.ask("what is sapphire?")
     green = chat.ask("no, I meant the green one").reply  # was "**Onyx Green**"
-    assert green.startswith("**Yes**: Sapphire comes in") and "green" in green
+    assert green.startswith("**Green sapphire**: Sapphire comes in") and "green" in green  # was "**Yes**: …"
     assert chat.ask("how hard is it?").reply == "**Sapphire**: Mohs hardness 9."
     chat = Assistant(classifier=None).conversation()
     chat.ask("what is sapphire?")
     assert chat.ask("the pink one").reply == "**Sapphire Pink**"  # a gem of its own, with its card
+    assert Assistant(classifier=None).conversation().ask("can sapphire be green?").reply.startswith("**Yes**: ")
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what's the difference between ruby and emerald?")
+    assert chat.ask("I meant the green one").reply == "**Emerald**"  # was "**Onyx Green**": the one of the two
 
 
 def test_the_most_expensive_gem_asked_with_no_stone_is_declined_like_a_price_not_met_with_the_help():
@@ -3675,6 +3679,8 @@ def test_claims_after_a_greeting_or_by_another_name_and_mixed_lists_are_answered
         ("how old is this stone?", "Ruby", "formed long before it was cut"),
         ("type?", "Diamond", "infrared spectroscopy"),
         ("was it a good deal at $2000?", "Sapphire Blue", "I do not price stones"),
+        ("is it a good investment?", "Opal", "I do not price stones"),  # was the bare card
+        ("should I invest in sapphires?", "Sapphire Blue", "I do not price stones"),
         ("what type is it?", "Garnet Red", ""),  # of a garnet: its species, not a diamond's type
         ("how heavy is ruby?", "Ruby", ""),  # the gem's SG, asked in general
     ],

@@ -337,3 +337,13 @@ def test_storing_a_collection_is_answered_for_any_specimens_and_then_of_a_gem_na
     assert chat.ask("what about malachite specifically?").reply.startswith("**Caring for Malachite**")
     opal = Assistant(classifier=None).conversation().ask("how should I store opal?").reply
     assert opal.startswith("**Caring for Opal**")
+
+
+def test_a_question_of_the_setting_says_the_facts_are_of_the_stone_with_its_toughness():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("tell me about emerald")
+    loose = chat.ask("is the prong loose?").reply  # was emerald's care: 'Cleaning — ultrasonic cleaner: never …'
+    assert loose.startswith("**The prong**: my facts are of gems, not of the metal they are set in: whether the prong")
+    assert loose.endswith("Of the stone itself: Emerald (toughness poor, Mohs 7.5–8).") and "Cleaning" not in loose
+    assert chat.ask("is the setting fragile?").reply.startswith("**The setting**: my facts are of gems")
+    assert chat.ask("can the prongs be re-tipped with the stone in?").reply.startswith("**Caring for Emerald**")

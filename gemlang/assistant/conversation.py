@@ -55,6 +55,7 @@ from gemlang.assistant.gem_answers import (
     sources_note,
     species_word,
     tell_apart,
+    the_one_in_colour,
     treated_yet_the_gem,
     treatments_named,
     untreated_as_far_as_known,
@@ -200,6 +201,7 @@ from gemlang.knowledge.care import (
     fading_in_light,
     never_cleaned_with,
     ring_gems_answer,
+    setting_answer,
     toughness_answer,
     wear_compared,
 )
@@ -686,6 +688,9 @@ class Conversation:
             text = f"is it a {other.group(1).lower()}?"  # "what about a triplet?" of the stone in hand
         if self.topic is not None and self.image_probs is None and not self.hints and not gems_named_in(text):
             text = in_the_colour(text, self.topic)  # "what is sapphire?", then "no, I meant the green one"
+        elif self.pair and self.image_probs is None and not self.hints and not gems_named_in(text):
+            meant = the_one_in_colour(text, self.pair)  # "ruby or emerald?", then "I meant the green one"
+            text = f"tell me about {meant.name}" if meant is not None else text
         if (gem := self._answered_gem() or self.topic) is not None and (real := REAL_ONE.search(text)):
             text = f"{text[: real.start()]}a real {gem.name.lower()}{text[real.end() :]}"  # "… a real diamond …"
         if not photos and (self._answered_gem() or self.topic) is not None:
@@ -707,7 +712,8 @@ class Conversation:
             self._courtesy, self._in_english, self._capabilities, self._off_topic, self._in_short,
             self._side_stones_again, self._several_in_the_photo, self._disclosure, self._gem_list, self._superlative,
             self._scale, self._kind_asked, self._fact_check, self._birthstone, self._glossary, self._wear_compared,
-            self._ring_gems, self._at_home, self._cutting, self._toughness, self._care_asked, self._other_gem,
+            self._ring_gems, self._at_home, self._cutting, self._setting, self._toughness, self._care_asked,
+            self._other_gem,
             self._earlier_stone, self._what_i_told,
         )  # fmt: skip
 
@@ -847,7 +853,7 @@ class Conversation:
         # "which gems are singly refractive?", "which gems fluoresce red?", "which gems have an RI around 1.718?",
         # "which gems show asterism?"
         text = turn.text
-        if self.pair and OF_BOTH.search(text) and not GEMS_IN_GENERAL.search(text):
+        if self._of_the_named(text):
             return False  # "ruby vs spinel", then "which glows?": of the two compared
         listed = optic_list_answer(text) or fluorescence_list_answer(text) or value_list_answer(text)
         if not (listed := listed or compared_list_answer(text) or shown_list_answer(text)):
@@ -855,9 +861,15 @@ class Conversation:
         turn.answer.reply = listed
         return True
 
+    def _of_the_named(self, text: str) -> bool:
+        """Whether a question asks of the gems compared or named together last, not of gems in general."""
+        return bool(self.pair and OF_BOTH.search(text) and not GEMS_IN_GENERAL.search(text))
+
     def _superlative(self, turn: Turn) -> bool:
         # "the hardest gem?"; not "RI 1.76, which is the hardest gem it could be?", a reading of the stone in hand
         if not (ranked := superlative_answer(turn.text) or rarest_answer(turn.text)) or parse_hints(turn.text):
+            return False
+        if self._of_the_named(turn.text):  # "June's birthstones", then "which is the hardest?": of those three
             return False
         turn.answer.reply = ranked
         return True
@@ -976,6 +988,16 @@ class Conversation:
             return False
         turn.answer.reply = told[0]
         turn.answer.notes += [f"sources: {'; '.join(told[1])}"] if told[1] else []
+        return True
+
+    def _setting(self, turn: Turn) -> bool:
+        # "is the prong loose?" of an emerald: the metal, which no facts cover, then the stone's own toughness
+        named = self._gems_or_it(turn.text) or [gem for gem in (self._answered_gem() or self.topic,) if gem]
+        told, sources = setting_answer(turn.text, named[0] if len(named) == 1 else None)
+        if not told:
+            return False
+        turn.answer.reply = told
+        turn.answer.notes += [f"sources: {'; '.join(sources)}"] if sources else []
         return True
 
     def _toughness(self, turn: Turn) -> bool:

@@ -307,10 +307,11 @@ def floats_in(text: str, gems: Sequence[GemFacts]) -> str:
     return reply
 
 
+# "which is harder?", and "which is the hardest?" of two
 COMPARATIVE = re.compile(
-    r"\b(?:harder|softer|heavier|lighter|denser|higher|lower|greater|larger|stronger|more|less|bigger|smaller)\b", re.I
+    r"\b(?:hard|soft|heavi|light|dens|high|low|great|larg|strong|bigg|small)(?:er|est)\b|\b(?:more|less)\b", re.I
 )
-FEWER = re.compile(r"\b(?:softer|lighter|lower|less|smaller|weaker)\b", re.I)  # "which has the lower RI?"
+FEWER = re.compile(r"\b(?:softer|softest|lighter|lightest|lower|lowest|less|smaller|weaker)\b", re.I)  # "lower RI?"
 # What "which is harder / has the higher RI?" compares: (words, field, the more's words, the less's, the quantity)
 ORDERED = (
     (r"hard|soft", "hardness", "harder", "softer", "Mohs hardness"),
@@ -404,7 +405,9 @@ def colours_answer(text: str, gem: GemFacts) -> str:
     if named["only"] and colour in listed and not all(_partly(c, colour) for c in gem.colours):
         return f"**Not always**: {follow_up_colours(gem)}"  # "is sapphire always blue?"
     if colour in listed:  # "bluish-green" is green: an emerald is not blue
-        return f"**Yes**: {follow_up_colours(gem)}"
+        # "I meant the green one" asked nothing to say yes to: the gem in that colour is what it names
+        opener = f"{colour.capitalize()} {gem.name.lower()}" if THE_COLOUR_ONE.search(text) else "Yes"
+        return f"**{opener}**: {follow_up_colours(gem)}"
     others = [
         g.name
         for g in all_gems()
@@ -433,7 +436,16 @@ def in_the_colour(text: str, gem: GemFacts) -> str:
     ]  # fmt: skip
     if len(named_for_it) == 1:
         return f"tell me about {named_for_it[0].name}"
-    return f"can {gem.name.lower()} be {colour}?"
+    return f"{said.group(0)}: can {gem.name.lower()} be {colour}?"
+
+
+def the_one_in_colour(text: str, gems: Sequence[GemFacts]) -> GemFacts | None:
+    """Which of the gems talked about "the green one" means: the only one whose facts list that colour; None when
+    the message names no colour one, or none or several of them come in it."""
+    said = THE_COLOUR_ONE.search(text)
+    colour = main_colour(said["colour"]) if said else None
+    coming_in_it = [g for g in gems if colour is not None and colour in map(main_colour, g.colours)]
+    return coming_in_it[0] if len(coming_in_it) == 1 else None
 
 
 # What the eye sees in a stone, asked about ("what are the gold specks?", "does it change colour?"): the words

@@ -351,6 +351,7 @@ PROPERTY_QUESTION = re.compile(
     r"\b(?:does|would|will|can)\s+(?:it|this)\s+scratch\b|"  # "would a knife scratch it?": how hard it is
     r"\b(?:harder|softer|heavier|lighter|denser)\s+than\b|\bwhich\b[\w\s]{0,12}\b(?:harder|softer|heavier|lighter|denser)\b|"
     r"\bwhat(?:'s|s| is)\s+(?:harder|softer|heavier|lighter|denser)\b|"  # "whats harder, topaz or quartz"
+    r"\bwhich\b[\w\s]{0,12}\b(?:hardest|softest|heaviest|lightest|densest)\s*\??\s*$|"  # of the gems named
     # "which has the higher birefringence?", "which one shows more fire?"
     rf"\bwhich\b[\w\s]{{0,12}}\b(?:has|have|shows?)\s+(?:the\s+|a\s+)?(?:higher|lower|greater|larger|stronger|more|less|"
     rf"bigger|smaller)\s+(?:{_PROPERTY}|fire)\b|"
@@ -570,7 +571,7 @@ VALUE_QUESTION = re.compile(
     r"replacement|current|estimated)\s+)?value\b(?!\s+(?:vs\.?|versus|and|or)\b)|"
     r"\bvalue\s+(?:of\s+)?(?:it|this|that|them|mine|my|the\s+(?:stone|ring|gem|piece|necklace|pearls?))\b|"
     r"\bof (?:any |much |some |great |real )?value\b|\bvalued\b|\baffects?\b[^.?!]{0,25}\bvalue\b|\bapprais(?:e|ed)\b|"
-    r"\b(?:good deal|bargain|overpa(?:y|id)|paid too much|rip[- ]?off)\b|"  # what was paid, weighed
+    r"\b(?:good deal|bargain|overpa(?:y|id)|paid too much|rip[- ]?off|invest(?:ment|ments|ing)?)\b|"  # what was paid
     # a valuation asked for ("can you do a valuation?", "I need an appraisal", "give a replacement value range"), not
     # an appraiser's own work
     r"\b(?:do|give|get|need|want|make|provide|write|have)\b[^.?!]{0,20}\b(?:valuation|appraisal|value)\b",

@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from gemlang.knowledge.facts import GemFacts, sentences
+from gemlang.readings import THE_METAL
 
 CARE_PATH = Path(__file__).with_name("care.json")
 # "is malachite poisonous?", "is it safe to touch?": what the care notes say of harm to the wearer or cutter first
@@ -416,6 +417,34 @@ def _compared(first: GemFacts, second: GemFacts, cares: list[Care | None]) -> st
     elif tough.hardness and other.hardness and sum(tough.hardness) > sum(other.hardness):
         said += " It is also the harder, so it is the more durable on both counts."
     return said
+
+
+# "is the setting fragile?", "is the prong loose?": of the metal the stone is set in, which no care note covers; not
+# "can the prongs be re-tipped with it in?" (a torch's heat on the stone) or "how do I clean the setting?"
+SETTING_ASKED = re.compile(
+    rf"^\s*(?:is|are|was|were|will|would|could|can|might|does|do|did)\s+(?:the|my|its|this|that|her|his|a)\s+"
+    rf"(?P<part>{THE_METAL})\b(?!\s+(?:stone|gem))",
+    re.I,
+)
+
+
+def setting_answer(text: str, gem: GemFacts | None) -> tuple[str, list[str]]:
+    """That the facts are of the stone, not of the metal a question asks about ("is the prong loose?"), with how
+    well the stone itself stands knocks; ('', []) for any other question."""
+    asked = SETTING_ASKED.search(text or "")
+    if not asked or HEAT_QUESTION.search(text) or CLEANING_ASKED.search(text):
+        return "", []
+    part = asked.group("part").lower()
+    reply = (
+        f"**The {part}**: my facts are of gems, not of the metal they are set in: whether the {part} "
+        f"{'are' if part.endswith('s') else 'is'} loose, worn or sound, a jeweller checks with the piece in hand."
+    )
+    if gem is None:
+        return reply, []
+    care = care_of([gem.name, gem.species, gem.group])
+    reply += f" Of the stone itself: {_graded(gem, care)}."
+    sources = [s for s in care.sources if "tough" in s.lower()] if care and care.toughness else []
+    return reply, sources
 
 
 def toughness_answer(text: str, gems: list[GemFacts]) -> tuple[str, list[str]]:
