@@ -718,6 +718,19 @@ GLASS_OR_GEM = re.compile(
     r"\b(?:gem|gemstone)s?\s+(?:from|and|or|vs\.?|versus)\s+glass\b",
     re.I,
 )
+
+
+def imitation_of(text: str, gem: GemFacts) -> bool:
+    """Whether `text` names `gem` only as what a stone imitates: "a diamond simulant", "a fake diamond"."""
+    name = re.escape(gem.name.lower())
+    return bool(
+        re.search(
+            rf"\b(?:fake|imitation|simulated|simulant|faux)\s+{name}\b|\b{name}\s+(?:simulant|imitation|substitute)s?\b",
+            text.lower(),
+        )
+    )
+
+
 # "can you tell from a photo if it's glass?": what a photo cannot settle, asked before any stone is shown
 GLASS_FROM_A_PHOTO = re.compile(
     r"^(?=.*\b(?:photo|picture|pic|image|snapshot)s?\b)(?=.*\bglass\b)(?=.*\b(?:can|could|will|would)\b)", re.I
