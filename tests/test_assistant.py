@@ -593,6 +593,14 @@ def test_a_diamond_simulant_asked_of_simulant_readings_is_answered_yes_not_proba
     assert chat.ask("is it a fake diamond?").reply.startswith("Likely Cubic Zirconia (a simulant)")
 
 
+@pytest.mark.parametrize("asked", ["was I scammed?", "have I been cheated?", "did they rip me off?"])
+def test_whether_one_was_scammed_is_answered_as_whether_it_is_real(asked):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI over the limit, SG 5.8, SR")
+    reply = chat.ask(asked).reply  # was "My facts on Cubic Zirconia do not answer that. …"
+    assert reply.startswith("Likely Cubic Zirconia (a simulant): your readings fit it, not Diamond")
+
+
 def test_questions_about_the_same_stone_are_answered_first_not_with_the_analysis_again():
     chat = Assistant(classifier=None).conversation()
     first = chat.ask("RI 1.52, singly refractive, gas bubbles, purple")

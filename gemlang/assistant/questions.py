@@ -488,8 +488,12 @@ RARITY_QUESTION = re.compile(
     r"\b(?:is|are) (?:it|they|this|these|\w+) (?:an? )?(?:very |so |really )?rare\b(?! earth)|\bhow rare\b", re.I
 )
 HISTORY_QUESTION = re.compile(r"\bhistory\b|\bhistorical\b|\bname (?:come|mean|origin)|\betymolog|\bnamed\b", re.I)
+# "was I scammed?", "did they rip me off?": whether the stone is what it was sold as, as "is it real?" asks
 NATURAL_QUESTION = re.compile(
-    r"\b(?:natural|real|genuine|synthetic|lab[- ]?(?:grown|created|made)|fake|simulant|simulated|imitation)\b", re.I
+    r"\b(?:natural|real|genuine|synthetic|lab[- ]?(?:grown|created|made)|fake|simulant|simulated|imitation)\b|"
+    r"\b(?:was|were|got|been|i'?m being|am i being)\s+(?:i\s+|we\s+)?(?:scammed|cheated|conned|swindled|ripped off)\b|"
+    r"\brip(?:ped)?\s+(?:me|us)\s+off\b",
+    re.I,
 )
 # "is the blue natural?", "natural colour?": whether the colour was made, a treatment question
 COLOUR_NATURAL = re.compile(
