@@ -583,6 +583,24 @@ def test_the_cautions_test_gives_glass_the_range_of_the_kind_its_ri_reads_as_the
     assert "2.30–4.50" not in answer.caution  # all glass's range, beside the light flint glass the RI reads
 
 
+def test_a_diamond_simulant_asked_of_simulant_readings_is_answered_yes_not_probably_not_diamond():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("colourless stone, RI OTL, SG 4.6, singly refractive")
+    reply = chat.ask("is it a diamond simulant?").reply  # was "**Probably not**: Diamond: <1% …"
+    assert reply.startswith("Likely YAG (Yttrium Aluminium Garnet) (a simulant)") and "Probably not" not in reply
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 2.15 SR, SG 5.8")
+    assert chat.ask("is it a fake diamond?").reply.startswith("Likely Cubic Zirconia (a simulant)")
+
+
+@pytest.mark.parametrize("asked", ["was I scammed?", "have I been cheated?", "did they rip me off?"])
+def test_whether_one_was_scammed_is_answered_as_whether_it_is_real(asked):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI over the limit, SG 5.8, SR")
+    reply = chat.ask(asked).reply  # was "My facts on Cubic Zirconia do not answer that. …"
+    assert reply.startswith("Likely Cubic Zirconia (a simulant): your readings fit it, not Diamond")
+
+
 def test_questions_about_the_same_stone_are_answered_first_not_with_the_analysis_again():
     chat = Assistant(classifier=None).conversation()
     first = chat.ask("RI 1.52, singly refractive, gas bubbles, purple")

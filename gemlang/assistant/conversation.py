@@ -154,6 +154,7 @@ from gemlang.assistant.questions import (
     constants_named,
     gems_compared,
     imitation_compared,
+    imitation_of,
     lab_grown_twins,
     named_as_such,
     named_gem,
@@ -1823,6 +1824,8 @@ class Conversation:
             f"(to {top.name.lower()}" in t.lower() for t in turn.asked_gem.treatments
         ):
             turn.asked_gem = top
+        if turn.asked_gem is not None and turn.asked_real and imitation_of(text, turn.asked_gem):
+            turn.asked_gem = None  # "is it a diamond simulant?" asks whether it is an imitation, not whether diamond
         if turn.asked_gem is not None:
             # "SAPHIRE OR TANZANITE??": a side misspelt too; "black onyx? with a tiny diamond": not the accent
             named = gems_compared(text) or gems_named_in(accents_left_out(text))

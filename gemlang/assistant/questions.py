@@ -519,8 +519,12 @@ RARITY_QUESTION = re.compile(
     re.I,
 )
 HISTORY_QUESTION = re.compile(r"\bhistory\b|\bhistorical\b|\bname (?:come|mean|origin)|\betymolog|\bnamed\b", re.I)
+# "was I scammed?", "did they rip me off?": whether the stone is what it was sold as, as "is it real?" asks
 NATURAL_QUESTION = re.compile(
-    r"\b(?:natural|real|genuine|synthetic|lab[- ]?(?:grown|created|made)|fake|simulant|simulated|imitation)\b", re.I
+    r"\b(?:natural|real|genuine|synthetic|lab[- ]?(?:grown|created|made)|fake|simulant|simulated|imitation)\b|"
+    r"\b(?:was|were|got|been|i'?m being|am i being)\s+(?:i\s+|we\s+)?(?:scammed|cheated|conned|swindled|ripped off)\b|"
+    r"\brip(?:ped)?\s+(?:me|us)\s+off\b",
+    re.I,
 )
 # "is the blue natural?", "natural colour?": whether the colour was made, a treatment question
 COLOUR_NATURAL = re.compile(
@@ -751,6 +755,19 @@ GLASS_OR_GEM = re.compile(
     r"\b(?:gem|gemstone)s?\s+(?:from|and|or|vs\.?|versus)\s+glass\b",
     re.I,
 )
+
+
+def imitation_of(text: str, gem: GemFacts) -> bool:
+    """Whether `text` names `gem` only as what a stone imitates: "a diamond simulant", "a fake diamond"."""
+    name = re.escape(gem.name.lower())
+    return bool(
+        re.search(
+            rf"\b(?:fake|imitation|simulated|simulant|faux)\s+{name}\b|\b{name}\s+(?:simulant|imitation|substitute)s?\b",
+            text.lower(),
+        )
+    )
+
+
 # "can you tell from a photo if it's glass?": what a photo cannot settle, asked before any stone is shown
 GLASS_FROM_A_PHOTO = re.compile(
     r"^(?=.*\b(?:photo|picture|pic|image|snapshot)s?\b)(?=.*\bglass\b)(?=.*\b(?:can|could|will|would)\b)", re.I
