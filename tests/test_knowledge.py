@@ -580,6 +580,8 @@ def test_textbook_readings_of_ggg_and_pyrope_lie_in_their_ranges():
      ("what is yield in cutting?", ["yield"]), ("what does weight retention mean?", ["yield"]),
      ("what is a streak test?", ["streak"]), ("what colour streak should pyrite give?", []),
      ("how do I do a streak test?", ["streak"]),  # was the how-to-begin help
+     ("what UV lamp do I need for fluorescent minerals?", ["UV lamp", "fluorescence"]),  # was a reading: glows
+     ("which loupe should I buy?", ["loupe"]), ("what stone should I buy for my wife?", []),
      ("what's my stone's RI?", []), ("how do I tell ruby from garnet?", []),
      ("how do i tell them apart without a refractometer", [])],  # the instrument they lack is not asked
 )  # fmt: skip
