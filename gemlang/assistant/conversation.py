@@ -84,7 +84,9 @@ from gemlang.assistant.questions import (
     GEMS_IN_GENERAL,
     GENERAL_QUESTION,
     GENERALLY,
+    GLASS,
     GLASS_OR_GEM,
+    GLASS_TEST_ASKED,
     GLOW_NOT_UV,
     HABIT_ASKED,
     HEALING,
@@ -120,6 +122,7 @@ from gemlang.assistant.questions import (
     RESET_WORDS,
     SAME_READINGS,
     SAME_STONE,
+    SCRATCHES_GLASS,
     SELF_TREATMENT,
     SEVERAL_STONES,
     SHORT_REPLY,
@@ -1610,6 +1613,8 @@ class Conversation:
                 f"I do not price stones, nor rank gems by price: {WHAT_VALUE_RESTS_ON}; an independent appraiser can "
                 "value a stone."
             )
+        elif GLASS_TEST_ASKED.search(text) and not SCRATCHES_GLASS.search(text):  # "how can I tell if it's glass?"
+            answer.reply = how_to_test(self.assistant.evidence.facts[self.assistant.evidence.index[GLASS]])
         elif unknown := unknown_name(text):  # "tell me about painite": a name the knowledge base lacks
             answer.reply = f"I have no facts on {unknown} in my knowledge base, so I cannot tell you about it. "
             answer.reply += HELP
