@@ -611,7 +611,8 @@ def test_negative_crystals_eye_clean_the_4cs_and_a_carats_weight_are_explained_f
     [("what is the matrix?", "matrix"),  # was "I have no facts on matrix"
      ("what does 'massive' mean on a specimen label?", "crystal habit"),  # was the how-to-begin help
      ("what does botryoidal mean?", "crystal habit"),
-     ("how do geodes form?", "geode")],  # was "A colour alone (purple) fits too many gems" after a purple stone
+     ("how do geodes form?", "geode"),  # was "A colour alone (purple) fits too many gems" after a purple stone
+     ("what is a twinned crystal?", "twinning")],  # was "I have no facts on twinned crystal"
 )  # fmt: skip
 def test_a_collectors_words_matrix_habit_and_geode_are_explained_from_the_glossary(question, term):
     from gemlang.assistant import Assistant
