@@ -69,6 +69,7 @@ from gemlang.assistant.questions import (
     ASKED_ABOUT,
     ASSEMBLED_GEM_QUESTION,
     AUTHENTICITY_WORDS,
+    BARE_COLOUR,
     CAPABILITIES_QUESTION,
     CARD_TOPIC,
     COLOUR_NATURAL,
@@ -87,6 +88,7 @@ from gemlang.assistant.questions import (
     GLASS,
     GLASS_OR_GEM,
     GLASS_TEST_ASKED,
+    GLOW_ASKED,
     GLOW_NOT_UV,
     HABIT_ASKED,
     HEALING,
@@ -546,6 +548,12 @@ class Conversation:
             return f"{asked_before} it?"
         return text
 
+    def _colour_of_it(self, text: str, asked_before: str | None) -> str:
+        """A bare "what colour?" after a gem was spoken of asks its colours, or after its glow was asked the glow's."""
+        if not BARE_COLOUR.fullmatch(text) or (self._answered_gem() or self.topic) is None:
+            return text
+        return "what colour does it glow?" if asked_before and GLOW_ASKED.search(asked_before) else "what colour is it?"
+
     @staticmethod
     def _scaled_again(text: str, scale_before: str | None) -> str:
         """ "and 1.54?" after "is 1.76 high for an RI?" asks the same of the new value: said so."""
@@ -665,6 +673,7 @@ class Conversation:
         if self.topic is not None and treated_before and (origin := OTHER_ORIGIN.fullmatch(text)):
             text = f"what treatments does {origin.group(1).lower()} {self.topic.name.lower()} get?"  # "natural ones?"
         text = answer.message = self._of_mine(self._scaled_again(text, scale_before), asked_before)
+        text = answer.message = self._colour_of_it(text, asked_before)
         self._waiting = waiting_for(text)  # a bare number or a bare unit: neither is a reading alone
         return Turn(text, list(photos), answer, asked_before, after_term)
 
