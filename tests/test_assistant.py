@@ -2419,14 +2419,15 @@ def test_how_to_tell_glass_with_no_stone_in_hand_is_glasss_constants_and_signs(q
     assert not scratch.reply.startswith("**Testing glass")
 
 
-def test_a_bare_what_colour_after_a_gem_asks_its_colours_or_after_its_glow_the_glows():
-    # each "what colour?" was the how-to-begin help
+@pytest.mark.parametrize(
+    "before, reply",
+    [("what is fluorite?", "**Fluorite**: Fluorite comes in purple"),
+     ("I have a fluorite specimen. does it fluoresce?", "**Fluorite**: fluorescence often strong (blue, green")],
+)  # fmt: skip
+def test_a_bare_what_colour_after_a_gem_asks_its_colours_or_after_its_glow_the_glows(before, reply):
     chat = Assistant(classifier=None).conversation()
-    chat.ask("what is fluorite?")
-    assert chat.ask("what colour?").reply.startswith("**Fluorite**: Fluorite comes in purple")
-    chat = Assistant(classifier=None).conversation()
-    chat.ask("I have a fluorite specimen. does it fluoresce?")
-    assert chat.ask("what colour?").reply.startswith("**Fluorite**: fluorescence often strong (blue, green")
+    chat.ask(before)
+    assert chat.ask("what colour?").reply.startswith(reply)  # was the how-to-begin help
 
 
 def test_a_question_of_which_one_after_two_gems_compared_is_of_both():
