@@ -2494,6 +2494,28 @@ def test_a_gems_habit_is_what_its_facts_say_of_its_crystals_then_what_a_habit_is
     assert "octahedral cleavage" not in fluorite  # how it breaks, not how it grows
 
 
+@pytest.mark.parametrize(
+    "question", ["how can I tell if it's glass?", "how to tell a crystal from glass?", "how do I test for glass?"]
+)
+def test_how_to_tell_glass_with_no_stone_in_hand_is_glasss_constants_and_signs(question):
+    # each was the how-to-begin help
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith("**Testing glass (paste)**: ") and "gas bubbles" in answer.reply
+    scratch = Assistant(classifier=None).conversation().ask("how do I test hardness, does it scratch glass?")
+    assert not scratch.reply.startswith("**Testing glass")
+
+
+@pytest.mark.parametrize(
+    "before, reply",
+    [("what is fluorite?", "**Fluorite**: Fluorite comes in purple"),
+     ("I have a fluorite specimen. does it fluoresce?", "**Fluorite**: fluorescence often strong (blue, green")],
+)  # fmt: skip
+def test_a_bare_what_colour_after_a_gem_asks_its_colours_or_after_its_glow_the_glows(before, reply):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask(before)
+    assert chat.ask("what colour?").reply.startswith(reply)  # was the how-to-begin help
+
+
 def test_a_question_of_which_one_after_two_gems_compared_is_of_both():
     chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Emerald"])).conversation()
     chat.ask("What is the SG of amber?")

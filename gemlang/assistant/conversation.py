@@ -72,6 +72,7 @@ from gemlang.assistant.questions import (
     ASKED_ABOUT,
     ASSEMBLED_GEM_QUESTION,
     AUTHENTICITY_WORDS,
+    BARE_COLOUR,
     CAPABILITIES_QUESTION,
     CARD_TOPIC,
     COLOUR_NATURAL,
@@ -87,8 +88,11 @@ from gemlang.assistant.questions import (
     GEMS_IN_GENERAL,
     GENERAL_QUESTION,
     GENERALLY,
+    GLASS,
     GLASS_FROM_A_PHOTO,
     GLASS_OR_GEM,
+    GLASS_TEST_ASKED,
+    GLOW_ASKED,
     GLOW_NOT_UV,
     HABIT_ASKED,
     HEALING,
@@ -125,6 +129,7 @@ from gemlang.assistant.questions import (
     RESET_WORDS,
     SAME_READINGS,
     SAME_STONE,
+    SCRATCHES_GLASS,
     SELF_TREATMENT,
     SEVERAL_STONES,
     SHORT_REPLY,
@@ -556,6 +561,12 @@ class Conversation:
             return f"{asked_before} it?"
         return text
 
+    def _colour_of_it(self, text: str, asked_before: str | None) -> str:
+        """A bare "what colour?" after a gem was spoken of asks its colours, or after its glow was asked the glow's."""
+        if not BARE_COLOUR.fullmatch(text) or (self._answered_gem() or self.topic) is None:
+            return text
+        return "what colour does it glow?" if asked_before and GLOW_ASKED.search(asked_before) else "what colour is it?"
+
     @staticmethod
     def _scaled_again(text: str, scale_before: str | None) -> str:
         """ "and 1.54?" after "is 1.76 high for an RI?" asks the same of the new value: said so."""
@@ -702,6 +713,7 @@ class Conversation:
         text = answer.message = self._of_mine(self._scaled_again(text, scale_before), asked_before)
         if not photos:
             text = answer.message = self._of_the_two_stones(text)
+        text = answer.message = self._colour_of_it(text, asked_before)
         self._waiting = waiting_for(text)  # a bare number or a bare unit: neither is a reading alone
         return Turn(text, list(photos), answer, asked_before, after_term)
 
@@ -1683,6 +1695,8 @@ class Conversation:
                 f"I do not price stones, nor rank gems by price: {WHAT_VALUE_RESTS_ON}; an independent appraiser can "
                 "value a stone."
             )
+        elif GLASS_TEST_ASKED.search(text) and not SCRATCHES_GLASS.search(text):  # "how can I tell if it's glass?"
+            answer.reply = how_to_test(self.assistant.evidence.facts[self.assistant.evidence.index[GLASS]])
         elif unknown := unknown_name(text):  # "tell me about painite": a name the knowledge base lacks
             answer.reply = f"I have no facts on {unknown} in my knowledge base, so I cannot tell you about it. "
             answer.reply += HELP

@@ -450,6 +450,13 @@ def _could_it_be(words: str) -> re.Pattern[str]:
 
 
 GLASS = "Glass (Paste)"  # the knowledge base's glass imitation, which "could it be glass?" asks about
+# "how can I tell if it's glass?", "how to tell a crystal from glass?": glass's signs, with no stone in hand
+GLASS_TEST_ASKED = re.compile(
+    r"\bhow\b[^?.!]{0,40}\b(?:tell|test|know|check|spot|identify)\b[^?.!]{0,40}"
+    r"(?<!magnifying )(?<!lead )(?<!lead-)\b(?:glass|paste)\b(?![- ]?fill)",
+    re.I,
+)
+SCRATCHES_GLASS = re.compile(r"\bscratch\w*\s+(?:the\s+|a\s+|on\s+)?glass\b", re.I)  # a hardness test, not glass
 # the entry each question asks about: glass and plastic are no gem names in free text ("it scratches glass")
 MATERIAL_QUESTIONS = {_could_it_be("glass|paste"): GLASS, _could_it_be("plastic|resin|acrylic"): "Plastic"}
 DOUBLET_QUESTION = _could_it_be("doublet|triplet|assembled|composite")
@@ -983,6 +990,9 @@ NOT_A_NAME = re.compile(
 )
 
 
+# "what colour?" alone, of the gem spoken of; and a glow asked before it ("does it fluoresce?"), the colour of which
+BARE_COLOUR = re.compile(r"\s*(?:and\s+|so\s+)?(?:what|which)\s+colou?rs?\s*\??\s*", re.I)
+GLOW_ASKED = re.compile(r"fluoresc|phosphoresc|\bglow|\buv\b|ultraviolet", re.I)
 # "what is the habit of tourmaline?", "what crystal habit does pyrite have?"
 HABIT_ASKED = re.compile(r"\bhabits?\b", re.I)
 # "is cinnabar toxic?", "does scheelite fluoresce?": a property asked of a name, which may be no gem known
