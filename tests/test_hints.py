@@ -196,6 +196,16 @@ def test_a_bench_sign_gemlang_cannot_weigh_yet_is_said_unweighed(sign):
     )
 
 
+@pytest.mark.parametrize(
+    "said", ["it changes colour when I turn it", "changes colors as I rotate it", "colour change from different angles"]
+)
+def test_a_colour_that_changes_as_the_stone_is_turned_is_no_colour_change_and_is_said_to_be_pleochroism(said):
+    hints = parse_hints(said)
+    assert hints.readings.observations == ()  # was "a colour change": alexandrite's, with the light
+    assert hints.notes[0].startswith("a colour that changes with the direction the stone is viewed from is pleochroism")
+    assert parse_hints("it changes colour when I turn the lamp on").readings.observations == ("a colour change",)
+
+
 def test_signs_of_a_treatment_are_said_as_treatments_not_read_as_another_gem():
     notes = parse_hints("red, RI 1.762-1.770, SG 3.95, flash effect blue/orange in fissures").notes
     assert any("lead glass in ruby" in n and "still its species" in n for n in notes)
