@@ -196,8 +196,8 @@ def withdrawn_hints(text: str) -> tuple[str, ...]:
 _OPTIC_ANGLE_SIZE = r"(?:very\s+)?(?:large|small|big|wide|narrow|moderate|medium|high|low)"
 UNREAD_SIGNS = re.compile(
     r"\b(?:two[- ]phase inclusions?|(?<!flux )fingerprints?|feathers?|jardin|lily[- ]?pads?|felted(?: texture)?|"
-    r"absorption (?:bands?|lines?|spectrum)|(?:iron|cobalt|rare[- ]earth|didymium) (?:absorption )?"
-    r"(?:lines?|bands?|spectrum)|floats? in water|sinks? in water)\b|"
+    r"absorption (?:bands?|lines?|spectrum)|iron (?:absorption )?(?:lines?|bands?|spectrum)|floats? in water|"
+    r"sinks? in water)\b|"
     # the optic angle of a biaxial stone ("2V large", "2V 85°", "large 2V"): no gem's facts here give one
     rf"\b(?:{_OPTIC_ANGLE_SIZE}\s+)?2v\b(?:\s*(?:[:=~]|is|of|about|approx\.?|ca\.?)?\s*(?:{_OPTIC_ANGLE_SIZE}\b|"
     r"\d{1,2}(?:[.,]\d)?(?:\s*°|\s*deg(?:rees?)?\b)?))?",
@@ -210,7 +210,7 @@ TURNED_NOTE = (
     "weigh it: a dichroscope shows pleochroic colours side by side."
 )
 # Of those, a spectroscope's: not said unread when the spectrum names a line the readings weigh ("a 437 nm line")
-UNREAD_SPECTRUM = re.compile(r"absorption|iron|cobalt|rare|didymium", re.IGNORECASE)
+UNREAD_SPECTRUM = re.compile(r"absorption|iron", re.IGNORECASE)
 
 
 # A message about jade, and the bluish-white glow of the polymer in a bleached, impregnated one

@@ -259,9 +259,10 @@ def _lustre_said(word: str, name: str) -> str:
 TWO_MATERIALS = "two RIs, crown and pavilion (assembled stone)"  # `crown_and_pavilion`: no one material reads so
 OBSERVATIONS = {
     # not flattened bubbles in a fracture: the glass that filled it (a treatment sign), not a glass or synthetic
+    # nor "it bubbles in vinegar": a carbonate's fizz
     "gas bubbles": r"(?<!flattened )(?<!flat )(?<!flattened gas )(?<!flat gas )(?:gas )?bubbles?"
     r"(?![^.;]{0,12}\b(?:in|along|within) (?:the )?"
-    r"(?:fissures?|fractures?|cracks?)\b)",
+    r"(?:fissures?|fractures?|cracks?)\b)(?!s?\s+(?:up\s+)?(?:in|with)\s+(?:\w+\s+)?(?:acids?|vinegar)\b)",
     # not hessonite's "treacle-like swirls", its roiled texture
     "swirl marks": r"(?<!treacle-like )(?<!treacly )(?<!treacle )(?<!roiled )swirl(?:s| marks?| lines?)",
     "a treacly (heat-wave) texture": r"treacl\w*|\broiled\b|heat[- ]?wave",
@@ -274,7 +275,8 @@ OBSERVATIONS = {
     r"[^.;]{0,50}(?:hot[- ]?(?:point|needle)|heated)|(?:hot[- ]?(?:point|needle))[^.;]{0,50}(?:acrid|carbolic|"
     r"phenol|formaldehyde|camphor|vinegar|chemical|plastic)",
     # a collector's tests on rough: a carbonate fizzes in dilute acid; cleavage along a crystal form
-    "effervescence in acid": r"\b(?:fizz(?:es|ed|ing)?|effervesc\w*)\b",
+    "effervescence in acid": r"\b(?:fizz(?:es|ed|ing)?|effervesc\w*)\b|"
+    r"\bbubbl(?:es|ed|ing)\s+(?:up\s+)?(?:in|with)\s+(?:\w+\s+)?(?:acids?|vinegar)\b",
     "octahedral cleavage": r"octahedral cleavage|cleav\w*[^.;]{0,25}\boctahedr",
     "rhombohedral cleavage": r"rhombohedral cleavage|cleav\w*[^.;]{0,25}\brhomb",
     "a coal smell to a hot point": r"\bcoal\b[^.;]{0,40}(?:smell|odou?r)|(?:smell|odou?r)[^.;]{0,40}\bcoal\b",
@@ -304,6 +306,7 @@ OBSERVATIONS = {
     r"(?:tester|probe|test)\b|"
     r"\b(?:tester|probe)[^.;]{0,25}\b(?:didn'?t|did not|does not|doesn'?t|won'?t)\s+beep|"
     r"(?:tester|probe)[^.;]{0,25}\bsays?\s+(?:it'?s\s+|it is\s+)?not\s+(?:a\s+)?diamond|"
+    r"\b(?:thermal|diamond)\s+(?:tester|probe)\s+(?:says?\s+no|(?:reads?\s+|shows?\s+|is\s+)?negative)\b|"
     r"\bnot\s+(?:a\s+)?diamond\s+on\s+the\s+(?:thermal\s+|diamond\s+)?(?:tester|probe)",
     # the tooth test failed: a pearl's nacre always feels gritty, a coated bead smooth
     # (not "my teeth are smooth"; "not gritty" is a smooth feel)
@@ -346,7 +349,13 @@ OBSERVATIONS = {
     "iron bands at 505, 527 and 576 nm": rf"{_NM}57[3-7]\s*(?:nm)?\b.{{0,20}}|"
     rf"{_NM}50[3-6]\b[^.;]{{0,20}}\b5(?:1[7-9]|2\d)\b|almandine spectrum",
     "a 444 nm line": rf"{_NM}444(?:\.\d)?\s*{_LINE}",
-    "a 653.5 nm line": rf"{_NM}653(?:\.\d)?\s*{_LINE}",
+    # zircon's fine lines, 653.5 nm the one to look for, come from its uranium (U4+)
+    "a 653.5 nm line": rf"{_NM}653(?:\.\d)?\s*{_LINE}|\b(?:zircon|uranium) (?:absorption )?(?:lines|spectrum)\b",
+    # blue sapphire's iron lines at 450, 460 and 470 nm, and the iron bands of other gems near 450 nm
+    "iron bands near 450 nm": rf"{_NM}45\d(?:\.\d)?\s*{_LINE}|{_NM}45\d\s*,\s*46\d\b|"
+    r"\biron (?:absorption )?(?:lines?|bands?)\b[^.;]{0,15}?\b45\d\b",
+    "cobalt bands": r"\bcobalt (?:absorption )?(?:lines?|bands?|spectrum)\b",  # "three cobalt bands"
+    "rare-earth (didymium) lines": r"\b(?:rare[- ]earth|didymium) (?:absorption )?(?:lines?|bands?|spectrum)\b",
     "sticky under acetone": r"(?:tacky|sticky)[^.;]{0,40}aceton|aceton[^.;]{0,40}(?:tacky|sticky)",
     # a streak test on rough: the powder's colour on unglazed porcelain (hematite's red-brown, whatever its metallic
     # grey)

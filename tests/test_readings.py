@@ -707,6 +707,21 @@ def test_a_spectroscope_line_is_read_with_or_without_nm():
         assert parse_readings(f"green, {said}").observations == ("a 437 nm line",), said
 
 
+def test_iron_cobalt_rare_earth_and_uranium_spectra_are_read_as_the_lines_they_name():
+    lines = {"iron bands near 450 nm": ("iron line at 450", "a strong 450 nm band", "lines at 450, 460 and 470 nm"),
+             "cobalt bands": ("cobalt spectrum", "three cobalt bands"),
+             "rare-earth (didymium) lines": ("rare earth lines", "didymium spectrum"),
+             "a 653.5 nm line": ("uranium lines", "a zircon spectrum")}  # fmt: skip
+    for seen, phrasings in lines.items():
+        for said in phrasings:
+            assert parse_readings(f"blue, {said}").observations == (seen,), said
+
+
+@pytest.mark.parametrize("said", ["RI 1.450", "cobalt blue", "no cobalt bands", "heated to 450 C"])
+def test_a_number_near_450_or_a_cobalt_colour_is_no_spectrum(said):
+    assert parse_readings(said).observations == ()
+
+
 def test_chrome_lines_are_chromium_lines_as_students_call_them():
     for said in ("chrome lines in the red", "a chrome spectrum", "chromium doublet at 694 nm"):
         assert parse_readings(f"red, {said}").observations == ("chromium lines near 694 nm",), said
@@ -833,6 +848,7 @@ def test_a_collectors_tests_on_rough_are_read():
     assert "octahedral cleavage" in fluorite.readings.observations and fluorite.hardness.high == 5.5
     carbonate = parse_readings("rhombohedral cleavage, fizzes in dilute HCl")
     assert set(carbonate.observations) == {"rhombohedral cleavage", "effervescence in acid"}
+    assert parse_readings("my stone bubbles in vinegar").observations == ("effervescence in acid",)  # no glass's bubble
     assert parse_hints("it is harder than quartz").hardness.low == 7
     assert parse_hints("ruby is harder than sapphire").hardness is None  # two gems compared, no scratch test
     chat = Assistant(classifier=None).conversation()

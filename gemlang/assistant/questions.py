@@ -312,7 +312,8 @@ _PROPERTY = (
 # a question that goes on about the gem just discussed: "and its SG?", "is it treated?", "where is the best from?"
 FOLLOW_UP = re.compile(
     r"\b(?:it|its|it's|they|them|their|the best|one|ones|oiling|heating|filling|treatments?)\b|"
-    r"^\s*(?:and|what about|how about)\b",
+    r"^\s*(?:and|what about|how about)\b|"
+    r"^\s*(?:origin|provenance|where from|colou?rs?)\s*\??\s*$",  # "origin?", "colours?" alone: of the gem discussed
     re.I,
 )
 # gems in general ("which gems glow?"), not the two just compared ("which glows?")
@@ -335,6 +336,7 @@ PROPERTY_QUESTION = re.compile(
     rf"[a-z][\w' -]{{0,30}}\??\s*$|"
     rf"^\s*(?:and\s+)?[a-z][\w' -]{{0,30}}?\s+{_PROPERTY}\s*\?\s*$|"  # "emerald RI?", "and kyanite hardness?"
     r"\bhow\s+(?:hard|heavy|dense)\s+(?:is|are)\b|\bwhat\s+(?:colou?r(?:ed)?\s+)?streak\b|"
+    r"\bhow\s+much\s+(?:is\s+)?(?:hard|heavy|hardness)\b|"  # "how much is hard the topaz?"
     # "what lustre does hematite have?", "is pearl lustre pearly?": the lustre its facts give
     r"\bwhat\s+(?:kind\s+of\s+|sort\s+of\s+|type\s+of\s+)?lust(?:re|er)\b|"
     # "what crystal system is beryl?", "what kind of fracture does obsidian have?"
@@ -367,10 +369,18 @@ PROPERTY_QUESTION = re.compile(
     r"\b(?:what makes|how come)\s+[a-z][\w' ]{0,30}?\s+(?:red|blue|green|yellow|pink|purple|orange|violet|black)\b",
     re.I,
 )
+# "how would a lab confirm it?", "how can a gemmologist tell?": the caution's confirming test, not the card again
+# ("how would a lab tell them apart?" compares two gems)
+LAB_CONFIRM_QUESTION = re.compile(
+    r"\bhow (?:would|can|could|do|does|will|might) (?:a |the )?(?:gem )?(?:lab|laboratory|gemmologist|gemologist)s? "
+    r"(?:confirm|prove|check|verify|test|know|tell)\b(?!.{0,20}\b(?:apart|from|difference)\b)",
+    re.I,
+)
 NEXT_TEST_QUESTION = re.compile(
     r"\bnext\b.{0,12}\b(?:test|step|check)|\b(?:what|which)\b.{0,30}\b(?:test|check|measure|try|instrument)\b|"
     r"\bwhat (?:else )?(?:should|can|could|do) i (?:do|test|check|try|measure)\b|"
-    r"\bchange your mind\b|\bwhat would (?:prove|show) (?:you|it|that)\b|\bhow (?:can|could|do) i (?:confirm|check)\b",
+    r"\bchange your mind\b|\bwhat would (?:prove|show) (?:you|it|that)\b|\bhow (?:can|could|do) i (?:confirm|check)\b|"
+    + LAB_CONFIRM_QUESTION.pattern,
     re.I,
 )
 # An instrument or what it shows, in a question about a gem: the constant it reads
@@ -425,13 +435,17 @@ def _might_be(text: str, gem: GemFacts) -> bool:
     )
 
 
+# what may stand before a material asked about alone: "cobalt glass?", "just plastic?"
+_SORT_OF = r"just|maybe|probably|perhaps|an?|cobalt|blue|green|red|coloured|colored|lead|crown|flint|cheap"
+
+
 def _could_it_be(words: str) -> re.Pattern[str]:
     """'could it be (a) X?' for the words of X, the word said kept as group 1."""
+    asked = rf"\b(?:is it|it is|it's|could it be|might it be|maybe|or)\s+(?:(?:{_SORT_OF})\s+){{0,2}}"
+    # or the material alone, asked at the end of a clause: "RI 1.54 SR, SG 2.30, cobalt glass?"
+    alone = rf"(?:^|[,;:!]|\.\s)\s*(?:(?:{_SORT_OF})\s+){{0,2}}(?=(?:{words})\s*\?)"
     # "is it glass?", not "is it glass-filled?" (a treatment)
-    return re.compile(
-        rf"\b(?:is it|it is|it's|could it be|might it be|maybe|or)\s+(?:just\s+)?(?:an?\s+)?({words})\b(?![- ]?fill)",
-        re.I,
-    )
+    return re.compile(rf"(?:{asked}|{alone})({words})\b(?![- ]?fill)", re.I)
 
 
 GLASS = "Glass (Paste)"  # the knowledge base's glass imitation, which "could it be glass?" asks about
@@ -488,9 +502,20 @@ FORMATION_QUESTION = re.compile(
 )
 # "would a real one scratch glass?": a real one of the gem answered or discussed, not whether the stone is real
 REAL_ONE = re.compile(r"\b(?:an?|the) (?:real|genuine|natural) one\b", re.I)
-# "is it rare?", "is that a rare find?", "how rare is it?"
+# "is that a rare find?", "how hard is this gem?": the gem answered or discussed, said "it" as elsewhere; not "is
+# that true?" or "does that mean …?", of what was said
+THAT_ONE = re.compile(
+    r"^(?P<verb>\s*(?:is|was|does|did|can|will|would|could|should)\s+|\s*how\s+\w+\s+(?:is|was)\s+)"
+    r"(?:that(?:\s+(?:stone|gem|gemstone|one))?|this\s+(?:stone|gem|gemstone|one))\b"
+    r"(?!\s+(?:true|right|correct|so|normal|mean|means|because)\b)",
+    re.I,
+)
+# "is it rare?", "is that a rare find?", "how rare is it?", "is it common?"; not "is it common for ruby to be heated?"
 RARITY_QUESTION = re.compile(
-    r"\b(?:is|are) (?:it|they|this|these|\w+) (?:an? )?(?:very |so |really )?rare\b(?! earth)|\bhow rare\b", re.I
+    r"\b(?:is|are) (?:it|they|this|these|\w+) (?:an? )?(?:very |so |really )?rare\b(?! earth)|\bhow rare\b|"
+    r"\b(?:is|are) (?:it|they) (?:an? )?(?:very |so |really )?(?:un)?common(?: gems?| stones?| finds?)?\s*[?.!]*\s*$|"
+    r"\bhow common\b",
+    re.I,
 )
 HISTORY_QUESTION = re.compile(r"\bhistory\b|\bhistorical\b|\bname (?:come|mean|origin)|\betymolog|\bnamed\b", re.I)
 NATURAL_QUESTION = re.compile(
@@ -598,7 +623,9 @@ def supposition(text: str) -> Hints | None:
 
 GLOW_NOT_UV = re.compile(r"^(?!.*(?:\buv\b|ultra-?violet|lamp|black ?light|fluoresc|phosphoresc)).*\bglow", re.I)
 ASKS_WHAT_IT_SHOWS = re.compile(r"^\s*(?:what|why|how|does|do|is|are|where)\b|\?\s*$", re.I)
-COLOUR_QUESTION = re.compile(r"\b(?:what|which) colou?rs?\b|\bcolou?rs? (?:does|do|can) (?:it|they) come in\b", re.I)
+COLOUR_QUESTION = re.compile(
+    r"\b(?:what|which) colou?rs?\b|\bcolou?rs? (?:does|do|can) (?:it|they) come in\b|^\s*colou?rs?\s*\?\s*$", re.I
+)
 # "why does it do that?", "why is that?": the why of what the answer before said, naming nothing of its own
 WHY_OF_IT = re.compile(
     r"\s*(?:and |but |so )?(?:why|how come) (?:does|do|is|would|did) (?:it|that|this|they)(?: (?:do|happen))?"
@@ -722,6 +749,10 @@ GLASS_OR_GEM = re.compile(
     r"\bglass\s+(?:from|and|or|vs\.?|versus)\s+(?:an?\s+)?(?:gem|gemstone)s?\b|"  # "tell glass from gem?"
     r"\b(?:gem|gemstone)s?\s+(?:from|and|or|vs\.?|versus)\s+glass\b",
     re.I,
+)
+# "can you tell from a photo if it's glass?": what a photo cannot settle, asked before any stone is shown
+GLASS_FROM_A_PHOTO = re.compile(
+    r"^(?=.*\b(?:photo|picture|pic|image|snapshot)s?\b)(?=.*\bglass\b)(?=.*\b(?:can|could|will|would)\b)", re.I
 )
 # "how do I tell it from glass?", "how can I tell if it's dyed howlite?": the stone in hand against a gem named
 OF_THE_STONE_IN_HAND = re.compile(
@@ -934,9 +965,22 @@ NOT_A_NAME = re.compile(
 )
 
 
+# "what is the habit of tourmaline?", "what crystal habit does pyrite have?"
+HABIT_ASKED = re.compile(r"\bhabits?\b", re.I)
+# "is cinnabar toxic?", "does scheelite fluoresce?": a property asked of a name, which may be no gem known
+PROPERTY_OF_A_NAME = re.compile(
+    r"\s*(?:is|are|does|do)\s+(?!(?:(?:an?|the)\s+)?(?:stones?|gems?|gemstones?|minerals?|rocks?|crystals?)\b)"
+    r"(?:an?\s+|the\s+)?"
+    r"([a-z][\w'-]*(?:\s[a-z][\w'-]*)?)\s+(?:toxic|poisonous|"
+    r"dangerous|radioactive|safe to (?:touch|handle|hold)|fluoresce|glow|fade)\b[\w\s]*[?.!]*\s*",
+    re.I,
+)
+
+
 def unknown_name(text: str) -> str | None:
-    """The name a "what is X?" or "tell me about X" asks about, of one or two words, when no gem is found."""
-    asked = ASKED_ABOUT.fullmatch(text)
+    """The name a "what is X?", "tell me about X" or "is X toxic?" asks about, of one or two words, when no gem is
+    found."""
+    asked = ASKED_ABOUT.fullmatch(text) or PROPERTY_OF_A_NAME.fullmatch(text)
     name = asked.group(1).strip() if asked else ""
     return name if name and len(name.split()) <= 2 and not NOT_A_NAME.search(name) else None
 

@@ -20,15 +20,21 @@ GLOSSARY_PATH = Path(__file__).with_name("glossary.json")
 # "what is …", "what's …", "what does … mean", "define …", "explain …", "meaning of …", "how do I use a …", "how does
 # a refractometer work?", "how is RI measured?", "why are some gems doubly refractive?"; the asking words only, so
 # the term after them stays in the question
+_KINDS = r"(?:gem|gemstone|mineral|rock)s?"
+# Words too common to name a term anywhere in a message ("what gems are found in Brazil?", "a rock I found"): a term
+# only when the question asks of nothing else ("what is a mineral?", "what are gems?")
+ALONE_ONLY = re.compile(rf"\W*(?:(?:an?|the|exactly|actually|really)\s+)*{_KINDS}\W*")
 ASKING = re.compile(
     r"^\s*(?:(?:and|so|ok|okay|also|then|but)\b[\s,]*)?"  # "and what's a spot reading?"
     r"(?:what(?:'s|s| is| are| does| do)\b|define\b|explain\b|(?:the )?meaning of\b|(?:the )?difference between\b|"
     r"what do you mean by\b|how (?:do|can|would) (?:i|you|we) (?:use|measure|read)\b|"
+    r"how (?:do|can|should) (?:i|you|we) (?:do|perform|carry out) (?=an? |the )|"  # "how do I do a streak test?"
     r"how (?:(?:do|can|would) (?:i|you|we) |to )(?=(?:tell|spot|detect|identify|recogni[sz]e)\b)|"  # "spot a doublet"
     r"how (?:does|do)\b(?!\s+(?:i|you|we)\b)|"
     r"how (?:is|are)\b(?=.*\b(?:measured|read|determined|calculated|used)\b)|"
     r"what (?:causes|makes|produces|gives)\b|why (?:do|does|is|are|would|can)\b|how come\b|"  # "what causes asterism?"
-    r"how much (?:does|do|is|are)\b(?=.*\bweigh)|how heavy (?:is|are)\b)",  # "how much does a carat weigh?"
+    r"how much (?:does|do|is|are)\b(?=.*\bweigh)|how heavy (?:is|are)\b|"  # "how much does a carat weigh?"
+    rf"(?:is|are)\b(?=(?:\s+(?:an?\s+)?{_KINDS}){{2}}\W*$))",  # "is a gem a mineral?", "are gems rocks?"
     re.I,
 )
 # "why does ruby glow red under UV?", "what gives gems their colour?": the mechanism is asked, not only the fact
@@ -154,9 +160,14 @@ def instruments_asked(text: str) -> list[Term]:
 
 # "what is smoke treatment of opal?", "what does oiling mean for an emerald?": a treatment's own entry, though a gem
 # is named beside it (a question about a gem asks no term otherwise); not the general "treatment"
-TREATMENTS = {"irradiation", "oiling", "smoke treatment", "beryllium diffusion", "lead-glass filling", "HPHT"}
+TREATMENTS = {
+    "irradiation", "oiling", "smoke treatment", "beryllium diffusion", "lead-glass filling", "HPHT", "heat treatment",
+}  # fmt: skip
+# "how is ruby heated?", "why are sapphires heated?" ask what the treatment does, as "what is …" does
 DEFINITION = re.compile(
-    r"^\s*(?:(?:and|so)\s+)?(?:what(?:'s|s| is| are| does)|define|explain|(?:the )?meaning of)\b", re.I
+    r"^\s*(?:(?:and|so)\s+)?(?:what(?:'s|s| is| are| does)|define|explain|(?:the )?meaning of|"
+    r"(?:how|why) (?:is|are|do|does)\b(?=.*\b(?:heated|heat[- ]treated|oiled|irradiated|smoked)\s*\??\s*$))",
+    re.I,
 )
 
 
@@ -197,6 +208,7 @@ def _spans(lowered: str) -> list[tuple[int, int, Term]]:
         for word in term.asked_as
         if (m := re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", lowered))
         and not (term.term in NAMES_KINDS and _narrowed(lowered[: m.start()]))
+        and (" " in word or not ALONE_ONLY.fullmatch(word) or ALONE_ONLY.fullmatch(lowered))
         and not WITHOUT.search(lowered[: m.start()])
     ]
 
