@@ -25,7 +25,7 @@ from gemlang.knowledge.glossary import QUOTED
 from gemlang.knowledge.instruments import TOLERANCE
 from gemlang.knowledge.places import CLAIMED, parse_places, places_denied
 from gemlang.knowledge.scratch import reference_words
-from gemlang.readings import JOIN_LINE, SMOOTH_ON_TEETH, THERMAL_FAILED, Readings, parse_readings
+from gemlang.readings import JOIN_LINE, SMOOTH_ON_TEETH, THERMAL_FAILED, TURNED, Readings, parse_readings
 
 MOHS_MIN, MOHS_MAX = 1.0, 10.0
 SCRATCH_REFERENCES = reference_words()
@@ -202,6 +202,12 @@ UNREAD_SIGNS = re.compile(
     rf"\b(?:{_OPTIC_ANGLE_SIZE}\s+)?2v\b(?:\s*(?:[:=~]|is|of|about|approx\.?|ca\.?)?\s*(?:{_OPTIC_ANGLE_SIZE}\b|"
     r"\d{1,2}(?:[.,]\d)?(?:\s*°|\s*deg(?:rees?)?\b)?))?",
     re.IGNORECASE,
+)
+# what "it changes colour when I turn it" is, in the glossary's words (pleochroism, colour change, dichroscope)
+TURNED_NOTE = (
+    "a colour that changes with the direction the stone is viewed from is pleochroism, not a colour change, which "
+    "goes with the light it is seen in (alexandrite's, green in daylight and red under incandescent light); I do not "
+    "weigh it: a dichroscope shows pleochroic colours side by side."
 )
 # Of those, a spectroscope's: not said unread when the spectrum names a line the readings weigh ("a 437 nm line")
 UNREAD_SPECTRUM = re.compile(r"absorption|iron", re.IGNORECASE)
@@ -418,6 +424,8 @@ def parse_hints(text: str, questions: bool = False) -> Hints:
     if unread:
         said = " or ".join(f"“{u}”" for u in unread)
         notes.append(f"I do not weigh {said} yet: the photo and the readings decide.")
+    if TURNED.search(text):  # "it changes colour when I turn it": no colour change with the light
+        notes.append(TURNED_NOTE)
     return Hints(
         hardness=hardness,
         countries=countries,

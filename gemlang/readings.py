@@ -151,6 +151,13 @@ PLEOCHROISM_LEVELS = {
     rf"dichroscope\b[^.;]{{0,30}}?\b{_TWO_HUES}\b|\b{_TWO_HUES}\b[^.;]{{0,30}}\bdichroscope",
 }
 COLOURS = ("red", "orange", "yellow", "green", "blue", "violet", "purple", "pink", "white", "chalky")
+# the stone turned, not the light changed: a colour that changes so is pleochroism ("changes colour when I turn it",
+# "… from different angles"), not alexandrite's colour change; not "when I turn the lamp on"
+WITH_DIRECTION = (
+    r"\b(?:turn(?!\w* (?:on|off)\b|\w* the (?:lights?|lamps?)\b)\w*|rotat\w*|tilt\w*|angles?|directions?|sides?)\b"
+)
+_AS_TURNED = rf"[^.;]{{0,30}}{WITH_DIRECTION}"
+TURNED = re.compile(rf"\bchang\w* colou?rs?{_AS_TURNED}|\bcolou?r[- ]chang\w*{_AS_TURNED}", re.I)
 _LINE = r"(?:nm\b|(?:absorption\s+)?(?:line|band|doublet)s?\b)"  # "437 nm", "437 line", "a 437 band"
 # a wavelength starts a number: not the "576" of "RI 1.570-1.576" or "1,576"; but "692,694 nm" lists two
 _NM = r"(?<![\d.])(?<!(?<!\d)\d,)\b"
@@ -330,9 +337,10 @@ OBSERVATIONS = {
     "a cat's eye (chatoyancy)": r"\bchatoyan\w*|\b(?:shows?|showing|has|with|see|seen|displays?) an? cat'?s[- ]?eye\b|"
     r"\bline of light\b|\bband of light\b",
     "play of colour": r"\bplay[- ]of[- ]colou?rs?\b",
-    # "green in daylight, red under a lamp": alexandrite's change, in the words people use
-    "a colour change": r"colou?r[- ]change(?!s? (?:when|if|after|with) heat)|"
-    r"changes? colou?rs?\b(?! (?:when|if|after|with) heat)|"
+    # "green in daylight, red under a lamp": alexandrite's change, in the words people use; not a colour that changes
+    # as the stone is turned (`TURNED`)
+    "a colour change": rf"colou?r[- ]change(?!s? (?:when|if|after|with) heat)(?!{_AS_TURNED})|"
+    rf"changes? colou?rs?\b(?! (?:when|if|after|with) heat)(?!{_AS_TURNED})|"
     r"\b(?:green|blue|bluish)[^.;]{0,25}\b(?:day ?light|sunlight|outdoors)\b[^.;]{0,30}\b(?:red|purple|violet|pink)"
     r"[^.;]{0,25}\b(?:lamp|incandescent|candle ?light|tungsten|indoors|light ?bulb)|"
     r"\b(?:red|purple|violet|pink)[^.;]{0,25}\b(?:lamp|incandescent|candle ?light|tungsten|indoors|light ?bulb)\b"

@@ -195,6 +195,16 @@ def test_a_bench_sign_gemlang_cannot_weigh_yet_is_said_unweighed(sign):
 
 
 @pytest.mark.parametrize(
+    "said", ["it changes colour when I turn it", "changes colors as I rotate it", "colour change from different angles"]
+)
+def test_a_colour_that_changes_as_the_stone_is_turned_is_no_colour_change_and_is_said_to_be_pleochroism(said):
+    hints = parse_hints(said)
+    assert hints.readings.observations == ()  # was "a colour change": alexandrite's, with the light
+    assert hints.notes[0].startswith("a colour that changes with the direction the stone is viewed from is pleochroism")
+    assert parse_hints("it changes colour when I turn the lamp on").readings.observations == ("a colour change",)
+
+
+@pytest.mark.parametrize(
     "sign, seen",
     [("cobalt bands", "cobalt bands"), ("rare earth lines", "rare-earth (didymium) lines"),
      ("iron line at 450", "iron bands near 450 nm")],

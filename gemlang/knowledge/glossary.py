@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from gemlang.readings import WITH_DIRECTION as TURNED_WORDS
+
 GLOSSARY_PATH = Path(__file__).with_name("glossary.json")
 # "what is …", "what's …", "what does … mean", "define …", "explain …", "meaning of …", "how do I use a …", "how does
 # a refractometer work?", "how is RI measured?", "why are some gems doubly refractive?"; the asking words only, so
@@ -44,7 +46,7 @@ ASKS_WHY = re.compile(  # and asked on someone's behalf: "my son asks why ruby i
 )
 COLOUR_ASKED = re.compile(r"\bcolou?r(?:s|ed|ful)?\b", re.I)
 # a colour that changes as the stone is turned is pleochroism, not a colour change with the light
-WITH_DIRECTION = re.compile(r"\b(?:turn\w*|rotat\w*|tilt\w*|angles?|directions?|sides?)\b", re.I)
+WITH_DIRECTION = re.compile(TURNED_WORDS, re.I)
 # a quoted term: 'spot reading', "DR", ‘simulated’ (an opening quote not after a letter, as a word's apostrophe is)
 QUOTED = re.compile(r"(?<!\w)['\"‘“]([^'\"‘’“”\n]{1,60})['\"’”](?!\w)")
 OPAL = re.compile(r"\bopals?\b", re.I)
