@@ -184,6 +184,9 @@ def test_a_care_or_bench_question_naming_no_gem_gets_what_suits_every_stone_not_
     assert "'red, white and blue'" in assistant.conversation().ask("which gems can take the torch?").reply
     assert "Care depends" not in assistant.conversation().ask("is it safe to touch?").reply
     assert "Care depends" not in assistant.conversation().ask("a durable stone for a bracelet?").reply  # a choice
+    # a gem misspelt is still the gem named: its care, not the care of a stone not yet named
+    assert assistant.conversation().ask("emrald is fragil?").reply.startswith("**Caring for Emerald**")
+    assert assistant.conversation().ask("aquamrine can go in ultrasonik?").reply.startswith("**Caring for Aquamarine**")
 
 
 def test_bench_work_is_answered_from_the_sourced_bench_notes_of_the_gem_then_of_all_stones():

@@ -1015,6 +1015,10 @@ class Conversation:
             return True
         if (gem := named_gem(text, fuzzy=False)) is not None:
             answer.notes.append(f"I have no checked care facts for {gem.name} yet.")
+        elif (spelt := named_gem(text)) is not None and (care := self._care(text, asked=asked, of=spelt)):
+            answer.reply, sources = care  # "aquamrine can go in ultrasonik?": the gem a misspelling names
+            answer.notes.append(sources)
+            return True
         elif not (
             turn.images or self.hints or self.topic or self._answered_gem() or self.image_probs is not None
         ) and not HARM_QUESTION.search(text):  # "is it safe to touch?" is no cleaning question
