@@ -997,6 +997,8 @@ class Conversation:
             answer.reply, sources = care
             answer.notes.append(sources)
             named = named_gem(text, fuzzy=False)
+            if named is not None and (besides := also_asked(text, named, first=True)):
+                answer.reply = f"**{named.name}**: {besides}\n\n{answer.reply}"  # "where is it from and how …?"
             if named is not None and self.image_probs is None and not self.hints:
                 self.topic, self.pair = named, None  # "how hard is it?" after "can I steam clean emerald?"
             return True
