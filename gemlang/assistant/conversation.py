@@ -1076,6 +1076,8 @@ class Conversation:
             answer.reply, sources = care
             answer.notes.append(sources)
             named = named_gem(text, fuzzy=False)
+            if named is not None and (besides := also_asked(text, named, first=True)):
+                answer.reply = f"**{named.name}**: {besides}\n\n{answer.reply}"  # "where is it from and how …?"
             if named is not None and self.image_probs is None and not self.hints:
                 self.topic, self.pair = named, None  # "how hard is it?" after "can I steam clean emerald?"
             return True
@@ -1094,6 +1096,10 @@ class Conversation:
             return True
         if (gem := named_gem(text, fuzzy=False)) is not None:
             answer.notes.append(f"I have no checked care facts for {gem.name} yet.")
+        elif (spelt := named_gem(text)) is not None and (care := self._care(text, asked=asked, of=spelt)):
+            answer.reply, sources = care  # "aquamrine can go in ultrasonik?": the gem a misspelling names
+            answer.notes.append(sources)
+            return True
         elif not (
             turn.images or self.hints or self.topic or self._answered_gem() or self.image_probs is not None
         ) and not HARM_QUESTION.search(text):  # "is it safe to touch?" is no cleaning question

@@ -33,6 +33,7 @@ from gemlang.fusion import EvidenceModel
 from gemlang.fusion.evidence import gem_sold_as
 from gemlang.hints import AGAINST_A_TREATMENT, CHOICES_ASKED, TAG_QUESTION, Hints
 from gemlang.knowledge import GemFacts, all_gems, get_facts
+from gemlang.knowledge.care import care_question
 from gemlang.knowledge.facts import TreatmentSigns, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, species_streak, value_text
 from gemlang.knowledge.knowledge_base import gems_named_in
@@ -827,14 +828,19 @@ def side_answer(
 
 # "how hard is topaz and where is it mined?": a second question joined to the first by "and" or after its "?"
 _NEXT_CLAUSE = re.compile(r"\band\b|\?\s+", re.I)
+_ASKS = re.compile(r"\s*(?:where|what|which|is|are|was|were|has|have|does|do|how)\b", re.I)
 
 
-def also_asked(text: str, gem: GemFacts) -> str:
+def also_asked(text: str, gem: GemFacts, first: bool = False) -> str:
     """What the clauses after a constant's question ask of `gem` besides ("… and where is it mined?", "… and is it
     treated?", "… and what colours does it come in?"): where it comes from, its treatments or its colours, as the
-    same questions asked alone are answered; '' when no later clause asks one of them."""
+    same questions asked alone are answered; '' when no later clause asks one of them. `first`: the first clause
+    too, beside a care question ("where does tanzanite come from and how do I clean it?"); a care clause is the
+    care answer's ("can I clean heated ruby?" asks no treatment)."""
     said = []
-    for clause in _NEXT_CLAUSE.split(text)[1:]:
+    for clause in _NEXT_CLAUSE.split(text)[0 if first else 1 :]:
+        if care_question(clause) or not _ASKS.match(clause):  # "… and oiled emerald?" asks no second question
+            continue
         if ORIGIN_QUESTION.search(clause) or TREATMENT_QUESTION.search(clause):
             said.append(side_answer(clause, gem, general=True))
         elif COLOUR_QUESTION.search(clause):  # "Garnet comes in …" without the card already opening the reply

@@ -30,7 +30,7 @@ CARE_QUESTION = re.compile(
     # "clean" as a verb: not "perfectly clean, no inclusions" (a clarity)
     r"\b(?:clean(?:ed)? (?:it|this|that|them|my|the|a|an|with|in|using)|cleaning|cleaner|"
     r"(?:can|could|should|how (?:do|should|can|to)|safe to|ok to|okay to) (?:i |you |we )?clean|"
-    r"ultrasonic|steam(?:er)?|wash(?:ing)?|soak|stor(?:e|ing|age)|care (?:for|of)|"
+    r"ultrason(?:ic|ik)|steam(?:er)?|wash(?:ing)?|soak|stor(?:e|ing|age)|care (?:for|of)|"
     r"take care|look after|fade|fading|sunlight|in the sun|window ?sills?|"
     # a flame's torch, not a lamp ("glows blue under my UV torch", "held a torch behind it")
     r"(?:jewell?er'?s|blow|butane|gas|propane|soldering)[ -]?torch|torch(?:ed|ing)|torch (?:it|them|the stone|near|on)|"
@@ -76,13 +76,13 @@ SAID_OF_LIGHT = re.compile(
     r"\bfad\w*|photosensitiv\w*|\bsun(?:light)?\b|stable to light|light-sensitive|intense light", re.I
 )  # "heat from intense light (… long direct sun) can cause crazing": opal's
 # "is it heat sensitive?", "can it go in the sauna?": what heat does, before the cleaning
-# "can I wear it every day in a ring?", "is tanzanite good for an engagement ring?"
+# "can I wear it every day in a ring?", "is tanzanite good for an engagement ring?", "emrald is fragil?"
 WEAR_QUESTION = re.compile(
     r"\b(?:wear|worn)\b[^.?!]{0,30}\b(?:every ?day|daily|rings?|all the time)\b|"
     r"\b(?:every ?day|daily) (?:wear|rings?)\b|\b(?:good|suitable|ok|okay|durable enough|hard enough|tough enough) "
     r"(?:for|in) an? (?:engagement |wedding )?ring\b|"
     # "is tanzanite a good everyday stone?", "is emerald fragile?", "is it durable?"
-    r"\b(?:good|suitable|ok|okay) (?:for )?(?:an? )?(?:every ?day|daily) (?:stone|gem|gemstone)\b|\bfragile\b|"
+    r"\b(?:good|suitable|ok|okay) (?:for )?(?:an? )?(?:every ?day|daily) (?:stone|gem|gemstone)\b|\bfragile?\b|"
     r"\bscratch(?:es)? easily\b|"  # "breaks easily" is toughness (`TOUGHNESS_QUESTION`)
     r"\bhow durable\b|\b(?:is|are) (?:it|this|they) (?:very |really )?durable\b",
     re.I,
