@@ -193,14 +193,18 @@ def withdrawn_hints(text: str) -> tuple[str, ...]:
 
 
 # Signs a gemmologist reports that gemlang has no facts to weigh: said so, rather than dropped without a word.
+_OPTIC_ANGLE_SIZE = r"(?:very\s+)?(?:large|small|big|wide|narrow|moderate|medium|high|low)"
 UNREAD_SIGNS = re.compile(
     r"\b(?:two[- ]phase inclusions?|(?<!flux )fingerprints?|feathers?|jardin|lily[- ]?pads?|felted(?: texture)?|"
-    r"absorption (?:bands?|lines?|spectrum)|(?:iron|cobalt|rare[- ]earth|didymium) (?:absorption )?"
-    r"(?:lines?|bands?|spectrum)|floats? in water|sinks? in water)\b",
+    r"absorption (?:bands?|lines?|spectrum)|iron (?:absorption )?(?:lines?|bands?|spectrum)|floats? in water|"
+    r"sinks? in water)\b|"
+    # the optic angle of a biaxial stone ("2V large", "2V 85°", "large 2V"): no gem's facts here give one
+    rf"\b(?:{_OPTIC_ANGLE_SIZE}\s+)?2v\b(?:\s*(?:[:=~]|is|of|about|approx\.?|ca\.?)?\s*(?:{_OPTIC_ANGLE_SIZE}\b|"
+    r"\d{1,2}(?:[.,]\d)?(?:\s*°|\s*deg(?:rees?)?\b)?))?",
     re.IGNORECASE,
 )
 # Of those, a spectroscope's: not said unread when the spectrum names a line the readings weigh ("a 437 nm line")
-UNREAD_SPECTRUM = re.compile(r"absorption|iron|cobalt|rare|didymium", re.IGNORECASE)
+UNREAD_SPECTRUM = re.compile(r"absorption|iron", re.IGNORECASE)
 
 
 # A message about jade, and the bluish-white glow of the polymer in a bleached, impregnated one
@@ -408,7 +412,7 @@ def parse_hints(text: str, questions: bool = False) -> Hints:
     # a sign that only argues against a gem (the tooth test failed), or says what the stone is made as (a join
     # line): what it means, with or without a photo
     notes += [AGAINST_NOTES[seen] for seen in readings.observations if seen in AGAINST_NOTES]
-    unread = list(dict.fromkeys(m.group(0).lower() for m in UNREAD_SIGNS.finditer(text)))
+    unread = list(dict.fromkeys(m.group(0).lower().replace("2v", "2V") for m in UNREAD_SIGNS.finditer(text)))
     if any(seen.endswith(" nm") for seen in readings.observations):  # "absorption bands at 505, 527 and 576 nm"
         unread = [u for u in unread if not UNREAD_SPECTRUM.match(u)]
     if unread:

@@ -48,6 +48,10 @@ LOUPE_DOUBLING = (
 )
 LOUPE_SAID = "doubling seen with a loupe"
 REFRACTOMETER_LIMIT = 1.79  # the contact liquid's RI: stones above it read "over the limit"
+# "over the limit", "RI over limit", "over the refractometer's limit", "beyond the limit", "OTL"
+OVER_THE_LIMIT = re.compile(
+    r"\b(?:over|above|beyond) (?:the )?(?:(?:gem )?refractometer'?s? )?limit|\botl\b|negative reading"
+)
 # "RI 1.81 OTL", "OTL at 1.80": the number beside "over the limit" is where the instrument's scale ends
 LIMIT_SAID = re.compile(
     r"\d\.\d+\s*\(?(?:otl|over the limit|over limit)\b|\b(?:otl|over the limit|over limit)\s*(?:at|of|\(|=|:)?\s*\d\.\d"
@@ -81,9 +85,9 @@ OPTIC_WORDS = {
     r"anomalous (?:double refraction|extinction)|strain pattern|tatami|tabby|cross[- ]?hatch(?:ed|ing)?",
     "aggregate": r"stays? light|remains? (?:light|bright)|light in all positions|\bagg\b|aggregate|polycrystalline",
     # and the conoscope's figures: a uniaxial stone's one melatope (the "bull's eye"), a biaxial one's two
-    "uniaxial": r"uniaxial|bull'?s[- ]?eye (?:figure|interference)|(?:conoscope|interference figure)\W+(?:\w+\W+){0,3}"
-    r"bull'?s[- ]?eye|\b(?:one|a single|single) melatope\b",
-    "biaxial": r"biaxial|\b(?:two|2) melatopes\b",
+    "uniaxial": r"uniax(?:ial)?\b|bull'?s[- ]?eye (?:figure|interference)|"
+    r"(?:conoscope|interference figure)\W+(?:\w+\W+){0,3}bull'?s[- ]?eye|\b(?:one|a single|single) melatope\b",
+    "biaxial": r"biax(?:ial)?\b|\b(?:two|2) melatopes\b",
     "anisotropic": r"doubly[ -]refractive|\bdr\b(?!\s*[=:]?\s*\.?\d)|anisotropic|blinks|"
     r"double refraction(?!\s*[=:]?\s*\.?\d)|goes light and dark|light and dark|four times light",
 }  # and doubled back facets (`LOUPE_DOUBLING`): a loupe sees doubling only in a DR stone
@@ -104,9 +108,9 @@ ONE_EDGE = re.compile(
     r"\bone (?:ri |refractometer )?reading only\b|\b(?:one|a single|single) shadow[- ]?edge\b"
     r"(?!(?:[^.;]|\.\d)*\b(?:other|another|second|both|two)\b)"
 )
-# "uniaxial negative", "biaxial (+)", "U-", "uni -", "bi +", "optic sign: positive", "optically negative"
+# "uniaxial negative", "biaxial (+)", "U-", "uni -", "uniax +", "bi +", "optic sign: positive", "optically negative"
 OPTIC_SIGN = re.compile(
-    r"(?:\buniaxial|\bbiaxial|\b(?:uni|biax|bi|[ub])(?=\s*(?:[+\-−]\s*(?:[,;.)\s]|$)|(?:pos|neg)\b))|"
+    r"(?:\buniaxial|\bbiaxial|\b(?:uniax|uni|biax|bi|[ub])\.?(?=\s*(?:[+\-−]\s*(?:[,;.)\s]|$)|(?:pos|neg)\b))|"
     r"optic(?:al)? sign(?: is)?|\boptically)"
     r"\s*[:=]?\s*\(?\s*(\+|-|−|positive|negative|pos\b|neg\b)"
 )
@@ -248,9 +252,10 @@ def _lustre_said(word: str, name: str) -> str:
 TWO_MATERIALS = "two RIs, crown and pavilion (assembled stone)"  # `crown_and_pavilion`: no one material reads so
 OBSERVATIONS = {
     # not flattened bubbles in a fracture: the glass that filled it (a treatment sign), not a glass or synthetic
+    # nor "it bubbles in vinegar": a carbonate's fizz
     "gas bubbles": r"(?<!flattened )(?<!flat )(?<!flattened gas )(?<!flat gas )(?:gas )?bubbles?"
     r"(?![^.;]{0,12}\b(?:in|along|within) (?:the )?"
-    r"(?:fissures?|fractures?|cracks?)\b)",
+    r"(?:fissures?|fractures?|cracks?)\b)(?!s?\s+(?:up\s+)?(?:in|with)\s+(?:\w+\s+)?(?:acids?|vinegar)\b)",
     # not hessonite's "treacle-like swirls", its roiled texture
     "swirl marks": r"(?<!treacle-like )(?<!treacly )(?<!treacle )(?<!roiled )swirl(?:s| marks?| lines?)",
     "a treacly (heat-wave) texture": r"treacl\w*|\broiled\b|heat[- ]?wave",
@@ -263,7 +268,8 @@ OBSERVATIONS = {
     r"[^.;]{0,50}(?:hot[- ]?(?:point|needle)|heated)|(?:hot[- ]?(?:point|needle))[^.;]{0,50}(?:acrid|carbolic|"
     r"phenol|formaldehyde|camphor|vinegar|chemical|plastic)",
     # a collector's tests on rough: a carbonate fizzes in dilute acid; cleavage along a crystal form
-    "effervescence in acid": r"\b(?:fizz(?:es|ed|ing)?|effervesc\w*)\b",
+    "effervescence in acid": r"\b(?:fizz(?:es|ed|ing)?|effervesc\w*)\b|"
+    r"\bbubbl(?:es|ed|ing)\s+(?:up\s+)?(?:in|with)\s+(?:\w+\s+)?(?:acids?|vinegar)\b",
     "octahedral cleavage": r"octahedral cleavage|cleav\w*[^.;]{0,25}\boctahedr",
     "rhombohedral cleavage": r"rhombohedral cleavage|cleav\w*[^.;]{0,25}\brhomb",
     "a coal smell to a hot point": r"\bcoal\b[^.;]{0,40}(?:smell|odou?r)|(?:smell|odou?r)[^.;]{0,40}\bcoal\b",
@@ -293,6 +299,7 @@ OBSERVATIONS = {
     r"(?:tester|probe|test)\b|"
     r"\b(?:tester|probe)[^.;]{0,25}\b(?:didn'?t|did not|does not|doesn'?t|won'?t)\s+beep|"
     r"(?:tester|probe)[^.;]{0,25}\bsays?\s+(?:it'?s\s+|it is\s+)?not\s+(?:a\s+)?diamond|"
+    r"\b(?:thermal|diamond)\s+(?:tester|probe)\s+(?:says?\s+no|(?:reads?\s+|shows?\s+|is\s+)?negative)\b|"
     r"\bnot\s+(?:a\s+)?diamond\s+on\s+the\s+(?:thermal\s+|diamond\s+)?(?:tester|probe)",
     # the tooth test failed: a pearl's nacre always feels gritty, a coated bead smooth
     # (not "my teeth are smooth"; "not gritty" is a smooth feel)
@@ -334,7 +341,13 @@ OBSERVATIONS = {
     "iron bands at 505, 527 and 576 nm": rf"{_NM}57[3-7]\s*(?:nm)?\b.{{0,20}}|"
     rf"{_NM}50[3-6]\b[^.;]{{0,20}}\b5(?:1[7-9]|2\d)\b|almandine spectrum",
     "a 444 nm line": rf"{_NM}444(?:\.\d)?\s*{_LINE}",
-    "a 653.5 nm line": rf"{_NM}653(?:\.\d)?\s*{_LINE}",
+    # zircon's fine lines, 653.5 nm the one to look for, come from its uranium (U4+)
+    "a 653.5 nm line": rf"{_NM}653(?:\.\d)?\s*{_LINE}|\b(?:zircon|uranium) (?:absorption )?(?:lines|spectrum)\b",
+    # blue sapphire's iron lines at 450, 460 and 470 nm, and the iron bands of other gems near 450 nm
+    "iron bands near 450 nm": rf"{_NM}45\d(?:\.\d)?\s*{_LINE}|{_NM}45\d\s*,\s*46\d\b|"
+    r"\biron (?:absorption )?(?:lines?|bands?)\b[^.;]{0,15}?\b45\d\b",
+    "cobalt bands": r"\bcobalt (?:absorption )?(?:lines?|bands?|spectrum)\b",  # "three cobalt bands"
+    "rare-earth (didymium) lines": r"\b(?:rare[- ]earth|didymium) (?:absorption )?(?:lines?|bands?|spectrum)\b",
     "sticky under acetone": r"(?:tacky|sticky)[^.;]{0,40}aceton|aceton[^.;]{0,40}(?:tacky|sticky)",
     # a streak test on rough: the powder's colour on unglazed porcelain (hematite's red-brown, whatever its metallic
     # grey)
@@ -785,26 +798,32 @@ def _disagree(sg: Reading, liquid: Reading) -> bool:
 # A number with a letter typed into it ("1.7l8"): read as 1.7 it would be a wrong reading, so it is not read.
 GARBLED_NUMBER = re.compile(r"(?<![\w.])\d+[.,]\d*[a-z]+\d[\w.]*")
 # A hydrostatic weighing: the stone's weight in air and in water ("2.000 ct in air, 1.496 ct in water"), or
-# weight after its medium as a bench notes it ("weight in air 2.35 ct, in water 1.68", "air: 1.842 ct, water: 1.326")
+# weight after its medium as a bench notes it ("weight in air 2.35 ct, in water 1.68", "air: 1.842 ct, water: 1.326"),
+# or the weight in air unnamed, as weighed first ("weighed 1.20 g, in water 0.75 g", "weighs 1.20 g, 0.75 g in water")
 _UNIT = r"(?:ct|carats?|g|grams?)"
 _WEIGHT = rf"(\d+(?:\.\d+)?)\s*(?:{_UNIT}?\s*(?:in|under)\s+|{_UNIT}\s*)"  # "3.12 g in air", "3.12g air"
+_IN_WATER = r"\b(?:in )?(?:water|h2o)\s*[:=]?\s*(\d+(?:\.\d+)?)"  # "in water 1.68", "water: 1.326"
 WEIGHED = re.compile(
     rf"{_WEIGHT}air\b(?!\s*bubbl).{{0,30}}?{_WEIGHT}(?:water|h2o)\b"  # "2.000 ct in air, 1.496 ct in water"
-    r"|(?:weight|weighs?)?\s*\b(?:in )?air\s*[:=]?\s*(\d+(?:\.\d+)?)\s*(?:ct|carats?|g|grams?)?.{0,30}?"
-    r"\b(?:in )?(?:water|h2o)\s*[:=]?\s*(\d+(?:\.\d+)?)"
+    rf"|(?:weight|weighs?)?\s*\b(?:in )?air\s*[:=]?\s*(\d+(?:\.\d+)?)\s*{_UNIT}?.{{0,30}}?{_IN_WATER}"
+    rf"|\bweigh(?:s|ed|t)?(?:\s+it)?\s*[:=]?\s*(\d+(?:\.\d+)?)\s*{_UNIT}\b[^.;\d]{{0,12}}?"
+    rf"(?:{_IN_WATER}|{_WEIGHT}(?:water|h2o)\b)"
 )
 
 
-def _weighed(t: str) -> tuple[Reading | None, str]:
-    """SG from a hydrostatic weighing: weight in air / (weight in air - weight in water)."""
+def _weighed(t: str) -> tuple[Reading | None, str, str]:
+    """SG from a hydrostatic weighing: weight in air / (weight in air - weight in water); a problem line; and the
+    arithmetic with the weights as typed, for a student to check against their own."""
     m = WEIGHED.search(t)
     if not m:
-        return None, ""
-    air, water = (float(m.group(1)), float(m.group(2))) if m.group(1) else (float(m.group(3)), float(m.group(4)))
+        return None, "", ""
+    typed = [weight for weight in m.groups() if weight is not None]  # air, then water, whichever way written
+    air, water = map(float, typed)
     if not 0 <= water < air:
-        return None, f"“{m.group(0).strip()}”: a stone weighs less in water than in air; re-check the weights."
+        return None, f"“{m.group(0).strip()}”: a stone weighs less in water than in air; re-check the weights.", ""
     sg = round(air / (air - water), 2)
-    return Reading(sg, sg, f"weighed {air:g} in air, {water:g} in water"), ""
+    worked = f"SG = weight in air / (weight in air − weight in water) = {typed[0]} / ({typed[0]} − {typed[1]})"
+    return Reading(sg, sg, f"weighed {air:g} in air, {water:g} in water"), "", f"{worked} = {sg:.2f}."
 
 
 # A reading corrected within one message: "inert under LWUV? no wait, it glows red", "SG 3.25, sorry, I meant 3.52"
@@ -1030,7 +1049,7 @@ def _parse_readings(text: str) -> Readings:
             f"“{ri.said.strip()}” is beyond what a gem refractometer reads (to about {REFRACTOMETER_LIMIT}; above, it "
             "shows “over the limit”): I used it as a value from a table or another instrument."
         )
-    if not found_ri and re.search(r"over the limit|\botl\b|above the (?:refractometer'?s? )?limit|negative reading", t):
+    if not found_ri and OVER_THE_LIMIT.search(t):
         ri = Reading(REFRACTOMETER_LIMIT, 99.0, "over the refractometer's limit")
     elif ri is not None and ri.low == ri.high and 1.75 <= ri.low <= 1.87 and LIMIT_SAID.search(t):
         ri = Reading(ri.low, 99.0, f"over the refractometer's limit ({ri.low:.2f})")  # "RI 1.81 OTL": the limit
@@ -1069,8 +1088,9 @@ def _parse_readings(text: str) -> Readings:
         unweighed, text, SG_WORDS, SG_LIMITS, "a specific gravity", SG_RANGE, usual=SG_LIMITS
     )
     problems += [problem] if problem else []
+    worked = ""
     if not found_sg:
-        sg, problem = _weighed(t)
+        sg, problem, worked = _weighed(t)
         problems += [problem] if problem else []
     if not found_sg and sg is None:
         sg, problem = _liquids(t)
@@ -1084,6 +1104,7 @@ def _parse_readings(text: str) -> Readings:
     if found_ri and ri is None and sg is not None and (swapped := _swapped(t, text)):
         sg = None  # "SG 1.76, RI 4.00": the SG is as doubtful as the RI beside it
         problems = [swapped if p == ri_problem else p for p in problems]  # the other notes stand
+    problems += [worked] if worked and sg is not None else []  # an SG left out needs no working
 
     optic = None
     for name, pattern in OPTIC_WORDS.items():

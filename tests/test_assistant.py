@@ -566,6 +566,23 @@ def test_what_to_test_next_asked_with_the_readings_is_answered_on_their_card():
     assert answer.gem == "Topaz" and answer.next_test == "No further test is needed to name it Topaz."
 
 
+def test_how_a_lab_would_confirm_it_is_answered_with_the_cautions_test_of_the_stone_it_names():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("red stone, RI 1.728 SR, strong red under the Chelsea filter")  # pyrope leads, flame-fusion spinel next
+    lab = chat.ask("how would a lab confirm it?")
+    assert lab.reply.startswith("Possibly Synthetic Spinel (Verneuil)") and "gas bubbles" in lab.reply
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("yellow stone RI 1.76-1.77, curved striae, gas bubbles")
+    confirm = chat.ask("how do I confirm?")  # was "A photo is no measurement: …", of a chat without a photo
+    assert confirm.reply.startswith("Likely Synthetic Sapphire (Verneuil)") and "photo" not in confirm.reply
+
+
+def test_the_cautions_test_gives_glass_the_range_of_the_kind_its_ri_reads_as_the_next_test_does():
+    answer = Assistant(classifier=None).conversation().ask("purple stone, RI 1.55 singly refractive, round bubbles")
+    assert "Glass (Paste) 2.85–3.40" in answer.caution and "Glass (Paste) 2.85–3.40" in answer.next_test
+    assert "2.30–4.50" not in answer.caution  # all glass's range, beside the light flint glass the RI reads
+
+
 def test_questions_about_the_same_stone_are_answered_first_not_with_the_analysis_again():
     chat = Assistant(classifier=None).conversation()
     first = chat.ask("RI 1.52, singly refractive, gas bubbles, purple")
@@ -751,6 +768,7 @@ def test_what_test_next_asks_for_the_readings_not_yet_taken_or_names_the_look_al
 
     evidence = Assistant(classifier=None).evidence
     scratched = Answer(message="", candidates=[("Emerald", 0.9), ("Soudé Emerald", 0.02)], hints_used=["Mohs"])
+    scratched.used_photo = True  # the photo's answer: what it lacks is a measurement
     reply = follow_up("what test next?", scratched, evidence, parse_hints("it scratches glass"))
     assert reply.startswith("A photo is no measurement") and "refractive index" in reply
     measured = Answer(message="", candidates=[("Emerald", 0.97), ("Soudé Emerald", 0.02)], hints_used=["RI", "SG"])
@@ -833,6 +851,24 @@ def test_which_of_two_gems_is_harder_or_heavier_is_said_first_and_several_consta
     assert chat.ask("which is heavier, ruby or diamond?").reply.startswith("Ruby is heavier than Diamond.")
     both = chat.ask("what's the hardness and RI of zircon?").reply
     assert "Mohs hardness 7.5" in both and "refractive index" in both
+
+
+def test_how_much_hard_or_heavy_in_learners_english_asks_the_constant_not_the_price():
+    chat = Assistant(classifier=None).conversation()
+    assert chat.ask("how much is hard the topaz?").reply == "**Topaz**: Mohs hardness 8."
+    assert chat.ask("how much heavy is diamond?").reply == "**Diamond**: specific gravity 3.52."
+    assert "I do not price stones" in chat.ask("how much is a ruby?").reply
+
+
+def test_a_constant_asked_with_where_a_gem_is_from_its_treatments_or_colours_answers_both():
+    chat = Assistant(classifier=None).conversation()
+    mined = chat.ask("how hard is topaz and where is it mined?").reply
+    assert mined.startswith("**Topaz**: Mohs hardness 8.") and "Topaz comes chiefly from Brazil" in mined
+    treated = chat.ask("how hard is emerald and is it treated?").reply
+    assert "Mohs hardness 7.5" in treated and "Treatments of emerald: oiling" in treated
+    colours = chat.ask("what is the sg of garnet and what colours does it come in?").reply
+    assert "specific gravity 3.50" in colours and "Garnet comes in red" in colours
+    assert chat.ask("what is the RI and SG of peridot?").reply.count("Peridot") == 1  # both constants, nothing else
 
 
 def test_a_question_about_a_term_is_explained_and_is_no_reading_of_the_stone_in_hand():
@@ -1089,6 +1125,15 @@ def test_the_odds_and_something_else_asked_of_a_photos_answer_are_how_sure_and_t
         assert chat.ask(asked).reply.startswith("After Ruby ("), asked
 
 
+def test_why_did_you_say_the_gem_answered_asks_why_as_why_did_you_say_that_does():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.718 SR, SG 3.60")
+    why = chat.ask("why did you say that?").reply
+    assert why.startswith("Spinel fits what you told me best (")
+    assert chat.ask("why did you say spinel?").reply == why  # was its odds: "Spinel: 91% (rank 1 of 192)."
+    assert chat.ask("why not garnet?").reply.startswith("**Probably not**: Garnet")  # another gem: its odds
+
+
 def test_follow_ups_leave_out_the_leads_own_species_name_the_look_alike_left_and_say_when_readings_fit_badly():
     from gemlang.assistant import Answer, follow_up
     from gemlang.hints import parse_hints
@@ -1334,7 +1379,10 @@ def test_what_causes_a_phenomenon_is_its_glossary_term():
      (["Tell me about emerald treatments", "is oiling permanent?"], "**Emerald**: Treatments of emerald: oiling"),
      (["what is the birthstone for may", "how hard is it?"], "**Emerald**: Mohs hardness"),
      (["how hard is ruby?", "and emerald?"], "**Emerald**: Mohs hardness 7.5–8"),
-     (["what is the RI of spinel?", "what about garnet?"], "**Garnet**: refractive index")],
+     (["what is the RI of spinel?", "what about garnet?"], "**Garnet**: refractive index"),
+     (["emerald", "origin?"], "**Emerald**: Emerald comes chiefly from Colombia"),
+     (["tanzanite", "where from?"], "**Tanzanite**: Tanzanite comes chiefly from Tanzania"),
+     (["garnet", "colours?"], "**Garnet**: Garnet comes in red")],
 )  # fmt: skip
 def test_a_follow_up_with_no_stone_in_hand_is_about_the_gem_just_discussed(turns, reply):
     chat = Assistant(classifier=None).conversation()
@@ -1369,6 +1417,19 @@ def test_is_it_glass_filled_asks_about_a_treatment_not_about_glass():
 
     assert not any(q.search("is it glass-filled?") for q in MATERIAL_QUESTIONS)
     assert any(q.search("could it be glass?") for q in MATERIAL_QUESTIONS)
+
+
+@pytest.mark.parametrize("text", ["RI 1.54 SR, SG 2.30, cobalt glass?", "is it cobalt glass? RI 1.54 SR, SG 2.30"])
+def test_glass_asked_alone_or_with_its_colour_after_readings_gets_its_odds(text):
+    reply = Assistant(classifier=None).conversation().ask(text).reply
+    assert reply.startswith("**Probably not**: Glass (Paste): ")  # crown glass reads RI 1.50–1.53, SG 2.35–2.65
+
+
+def test_glass_said_of_a_scratch_test_is_no_question_about_glass():
+    from gemlang.assistant import MATERIAL_QUESTIONS
+
+    for text in ("does it scratch glass?", "hardness 6, scratches glass?", "glass filled?", "hard as glass?"):
+        assert not any(q.search(text) for q in MATERIAL_QUESTIONS), text
 
 
 def test_a_treatment_word_in_the_name_asked_for_asks_what_the_stone_is_not_how_it_was_treated():
@@ -1436,6 +1497,8 @@ def test_a_spectrum_asked_gives_the_lines_a_spectroscope_shows(question, gem, sa
         ("what is the spectrum of hessonite?", "Hessonite", ("407 and 430 nm",)),
         ("what is the spectrum of green tourmaline?", "Tourmaline", ("498 nm", "640 nm")),
         ("what is the spectrum of jadeite?", "Jadeite", ("437 nm", "691.5 nm", "dye band")),
+        ("what is the spectrum of apatite?", "Apatite", ("rare-earth", "didymium", "yellow")),
+        ("what is the spectrum of sinhalite?", "Sinhalite", ("493, 475, 463 and 452 nm", "peridot")),
     ],
 )
 def test_the_spectra_of_garnets_tanzanite_tourmaline_and_chromium_gems_are_the_sourced_lines(question, gem, said):
@@ -1990,10 +2053,14 @@ def test_a_natural_glass_is_no_imitation_of_itself():
     assert answer.gem == "Moldavite" and "which it imitates" not in answer.caution
 
 
-@pytest.mark.parametrize("question", ["tell me about painite", "what is charoite?"])
+@pytest.mark.parametrize(
+    "question",
+    ["tell me about painite", "what is charoite?", "is cinnabar toxic?"],  # the last was the how-to-begin help
+)
 def test_a_gem_the_knowledge_base_lacks_is_said_to_be_unknown_not_taken_for_another(question):
     answer = Assistant(classifier=None).conversation().ask(question)
     assert answer.reply.startswith("I have no facts on ") and not answer.candidates and not answer.description
+    assert not Assistant(classifier=None).conversation().ask("is the stone toxic?").reply.startswith("I have no facts")
     capital = Assistant(classifier=None).conversation().ask("what is the capital of France?").reply
     assert capital.startswith("I only know about gems and minerals") and capital.endswith(HELP)
 
@@ -2377,6 +2444,33 @@ def test_every_constant_a_message_asks_of_a_gem_is_answered_and_a_bare_one_after
     assert answer.reply.startswith("**Peridot**: optic character biaxial") and not chat.hints
 
 
+def test_a_collectors_crystal_system_or_fracture_question_is_answered_from_the_facts():
+    # "what crystal system is beryl?" was beryl's bare card, and after readings of a stone its standing in the table
+    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Emerald"])).conversation()
+    assert chat.ask("what crystal system is beryl?").reply == "**Beryl**: crystal system hexagonal."
+    assert chat.ask("and quartz?").reply == "**Quartz**: crystal system trigonal."
+    assert chat.ask("what kind of fracture does it have?").reply == "**Quartz**: fracture conchoidal."
+    assert chat.ask("what's the fracture of obsidian?").reply.startswith("**Obsidian**: fracture conchoidal")
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("hexagonal crystal, glassy, scratches glass")
+    assert chat.ask("what crystal system is beryl?").reply == "**Beryl**: crystal system hexagonal."
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is spinel?")
+    assert chat.ask("what crystal system?").reply == "**Spinel**: crystal system cubic."
+
+
+def test_a_gems_habit_is_what_its_facts_say_of_its_crystals_then_what_a_habit_is():
+    # "what is the habit of tourmaline?" was tourmaline's bare card, and after a photo its odds ("Tourmaline: 97% …")
+    chat = Assistant(classifier=None).conversation()
+    reply = chat.ask("what is the habit of tourmaline?").reply
+    assert reply.startswith("**Tourmaline**: crystal system trigonal. Crystals are long, striated prisms")
+    assert "\n\n**Crystal habit**: A mineral's habit is" in reply
+    assert chat.ask("and of quartz?").reply.startswith("**Quartz**: crystal system trigonal. My facts describe no")
+    assert "sharp striated cubes" in chat.ask("what about pyrite?").reply
+    fluorite = Assistant(classifier=None).conversation().ask("what crystal habit does fluorite have?").reply
+    assert "octahedral cleavage" not in fluorite  # how it breaks, not how it grows
+
+
 def test_a_question_of_which_one_after_two_gems_compared_is_of_both():
     chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Emerald"])).conversation()
     chat.ask("What is the SG of amber?")
@@ -2465,6 +2559,18 @@ def test_what_colours_a_gem_comes_in_and_whether_it_comes_in_one_are_answered_fr
     assert ask("is ruby ever treated?").startswith("**Ruby**: Treatments of ruby")  # a treatment, not a colour
 
 
+def test_is_a_gem_a_colour_or_always_that_colour_is_answered_from_its_colours():
+    def ask(text):
+        return Assistant(classifier=None).conversation().ask(text).reply
+
+    # each was the gem's name alone, above its card
+    assert ask("is amethyst purple? 💜").startswith("**Yes**: Amethyst comes in purple")
+    assert ask("is ruby blue?").startswith("**My facts list no blue ruby**")
+    assert ask("is sapphire always blue?").startswith("**Not always**: Sapphire comes in blue, yellow")
+    assert ask("is peridot always green?").startswith("**Yes**")  # yellow-green and brownish-green are green too
+    assert ask("is ruby heated?").startswith("**Ruby**: Treatments of ruby")  # a treatment, not a colour
+
+
 def test_a_real_one_is_one_of_the_gem_answered_or_discussed_not_a_question_whether_the_stone_is_real():
     for opening in ("RI 2.42", "what is diamond?"):  # a stone answered diamond; diamond talked about
         chat = Assistant(classifier=None).conversation()
@@ -2532,6 +2638,7 @@ def test_weights_in_air_and_water_with_a_question_for_the_sg_are_read_as_the_sg(
     chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Emerald"])).conversation()
     answer = chat.ask("My stone weighs 2.50 g in air and 1.80 g in water, what's the SG?")
     assert answer.hints_used == ["SG 3.57"] and not any("gives no number" in n for n in answer.notes)
+    assert answer.to_markdown().count("= 2.50 / (2.50 − 1.80) = 3.57.") == 1  # the arithmetic, shown once
 
 
 def test_and_another_term_after_a_term_asked_is_the_glossary_again():
@@ -2761,6 +2868,16 @@ def test_treating_a_stone_oneself_is_said_to_be_beyond_the_facts_with_no_instruc
         assert answer.reply.startswith("Treating a stone yourself is beyond what my facts cover"), asked
         assert "furnace" in answer.reply and any("themelis.com" in n for n in answer.notes)
     assert not chat.ask("is my sapphire heated?").reply.startswith("Treating a stone yourself")
+
+
+@pytest.mark.parametrize(
+    "asked",
+    ["from the photo alone, can you tell if it's glass?", "can you tell from a photo whether my stone is glass?"],
+)
+def test_whether_a_photo_can_tell_glass_is_answered_honestly_with_what_can(asked):
+    reply = Assistant(classifier=None).conversation().ask(asked).reply  # was the how-to-begin help
+    assert reply.startswith("A photo cannot tell glass from a gem, but a loupe and two readings can.")
+    assert "**Glass or a gem?** Glass (paste) is singly refractive" in reply
 
 
 def test_glass_against_a_gem_and_the_stone_in_hand_against_a_gem_named_are_told_apart():
@@ -3348,6 +3465,19 @@ def test_the_sea_and_breaking_are_care_questions_and_a_close_up_is_the_same_ston
 
     assert SAME_STONE.search("close-up of the same specimen") and SAME_STONE.search("a close-up")
     assert not SAME_STONE.search("a close-up of another stone")
+
+
+def test_which_is_harder_and_are_they_the_same_after_two_stones_ask_of_both_stones():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.544-1.553, SG 2.65")
+    chat.ask("next stone: RI 1.762-1.770, SG 4.00")
+    assert chat.ask("which is harder?").reply.startswith("Corundum is harder than Quartz.")
+    assert chat.ask("are they the same stone?").reply.startswith("**No**: Quartz and Corundum are different gems.")
+    assert chat.ask("compare them").reply == "**Quartz or Corundum?**"
+    assert chat.ask("which is worth more?").reply.startswith("I do not price stones")  # and no odds of either
+    assert "%" not in chat.ask("which is worth more?").reply
+    assert chat.ask("the second one again?").reply.startswith("So far: stone 1: Quartz")
+    assert chat.ask("which test would settle it?").reply.startswith("No further test is needed")  # the stone in hand
 
 
 def test_which_one_is_which_of_two_stones_gets_the_summary_of_both():

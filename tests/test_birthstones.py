@@ -38,6 +38,14 @@ def test_a_birthstone_asked_with_its_hardness_gets_both():
     assert reply.startswith("The birthstone for **July** is ruby") and reply.endswith("**Ruby**: Mohs hardness 9.")
 
 
+def test_a_month_of_birth_asks_its_birthstone_and_the_gem_is_then_the_one_discussed():
+    from gemlang.assistant import Assistant
+
+    chat = Assistant(classifier=None).conversation()
+    assert chat.ask("my wife was born in september, what gem?").reply.startswith("The birthstone for **September**")
+    assert chat.ask("is it tough enough for a ring?").reply.startswith("**Caring for Sapphire**")
+
+
 def test_and_another_month_after_a_birthstone_answer_asks_the_same_of_it():
     from gemlang.assistant import Assistant
 

@@ -43,6 +43,15 @@ def test_a_care_question_is_answered_not_taken_for_a_reading():
     )  # clarity
     assert care_question("Can I clean amber with alcohol?")
     assert care_question("got this for my birthday! can i wear it swimming") and care_question("in the pool?")
+
+
+def test_a_stone_that_fizzes_in_acid_is_a_reading_not_a_question_of_the_acids_harm():
+    # "it fizzes in vinegar, what mineral is it?" was '**Caring for Onyx**: In acid: …' above the ranking
+    assert not care_question("it fizzes in vinegar, what mineral is it?")
+    assert not care_question("my stone bubbles in vinegar, what could it be?")
+    assert care_question("will vinegar hurt my pearl?") and care_question("can acid damage it?")
+    answer = Assistant(classifier=None).conversation().ask("it fizzes in acid, what is it?")
+    assert not answer.reply and "effervescence in acid" in answer.hints_used
     assert care_question("can i use windex on my opal ring") and not care_question("I wear it swimming, RI 1.54")
     chat = Assistant(classifier=None).conversation()
     opal = chat.ask("Can I clean opal in an ultrasonic cleaner?")
@@ -160,6 +169,30 @@ def test_a_treatment_the_care_notes_call_usual_is_no_rare_treatment_of_the_gem()
             if re.search(r"\b(?:most|nearly all|almost all|usually|commonly|often)\b", clause, re.I):
                 said = [s for s in stems if re.search(rf"\b{s}", clause, re.I)]
                 assert not [t for t in rare for s in said if s in t], (entry["gem"], clause, rare)
+
+
+def test_what_heat_or_a_torch_does_to_the_gem_discussed_is_its_care_not_its_heat_treatment():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("I'm setting a tanzanite, can I retip prongs with the stone in?")
+    torch = chat.ask("will the torch heat hurt it?").reply
+    assert torch.startswith("**Caring for Tanzanite**: At the bench, jeweller's torch:") and "Treatments" not in torch
+    chat.ask("emerald")
+    assert chat.ask("will the heat hurt it?").reply.startswith("**Caring for Emerald**: In heat:")
+    chat.ask("can I steam clean a peridot?")
+    assert chat.ask("and boil it?").reply.startswith("**Caring for Peridot**: In heat:")
+    assert chat.ask("is heat treatment harmful to ruby?").reply.startswith("**Ruby**: Treatments of ruby")
+
+
+def test_a_care_or_bench_question_naming_no_gem_gets_what_suits_every_stone_not_the_help_text():
+    assistant = Assistant(classifier=None)
+    cleaned = assistant.conversation().ask("how do I clean my ring?").reply
+    assert cleaned.startswith("**Care depends on the gem**") and "soft cloth dampened in lukewarm water" in cleaned
+    retip = assistant.conversation().ask("can I retip prongs with the stone in?")
+    assert "At the bench, jeweller's torch: Bench jewellers' rule of thumb" in retip.reply
+    assert any("ganoksin" in n for n in retip.notes)
+    assert "'red, white and blue'" in assistant.conversation().ask("which gems can take the torch?").reply
+    assert "Care depends" not in assistant.conversation().ask("is it safe to touch?").reply
+    assert "Care depends" not in assistant.conversation().ask("a durable stone for a bracelet?").reply  # a choice
 
 
 def test_bench_work_is_answered_from_the_sourced_bench_notes_of_the_gem_then_of_all_stones():
@@ -295,6 +328,15 @@ def test_a_care_question_naming_two_gems_gets_the_care_of_each():
     assert ring.startswith("**Caring for Tanzanite**: Cleaning — ultrasonic cleaner: never")  # was tanzanite alone
     assert "\n\n**Caring for Diamond**: In an ultrasonic:" in ring
     assert "Caring for Diamond" not in chat.ask("can I clean emerald in an ultrasonic?").reply  # one gem, one care
+
+
+def test_storing_a_collection_is_answered_for_any_specimens_and_then_of_a_gem_named():
+    chat = Assistant(classifier=None).conversation()
+    # was the how-to-begin help
+    assert chat.ask("how should I store my specimens?").reply.startswith("**Storing a collection**: Keep specimens")
+    assert chat.ask("what about malachite specifically?").reply.startswith("**Caring for Malachite**")
+    opal = Assistant(classifier=None).conversation().ask("how should I store opal?").reply
+    assert opal.startswith("**Caring for Opal**")
 
 
 def test_a_question_of_the_setting_says_the_facts_are_of_the_stone_with_its_toughness():

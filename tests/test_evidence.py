@@ -589,6 +589,14 @@ def test_a_blue_stone_red_through_the_chelsea_filter_is_cobalt_blue_synthetic_sp
     assert red[model.index["Emerald"]] < 0.3 and red[model.index["Sapphire Blue"]] == 0.1
 
 
+def test_a_green_beryl_that_stays_green_through_the_chelsea_filter_may_be_an_iron_rich_emerald(model):
+    hints = parse_hints("green beryl, RI 1.57-1.58, stays green under the Chelsea filter")
+    assert model.likelihoods(hints)["chelsea"][model.index["Emerald"]] == 1.0  # "iron-rich stones may stay green"
+    assert model.fuse(None, hints).ranking[0][0] == "Emerald"  # not the deep blue Maxixe-type Beryl
+    red = model.likelihoods(parse_hints("green, red under the Chelsea filter"))["chelsea"]
+    assert red[model.index["Emerald"]] > 0.5 > red[model.index["Aquamarine"]]  # its red still counts for it
+
+
 def test_glass_that_stays_green_through_the_chelsea_filter_is_still_glass(model):
     hints = parse_hints("green stone, stays green under the chelsea filter, RI 1.52, singly refractive, gas bubbles")
     assert model.likelihoods(hints)["chelsea"][model.index["Glass (Paste)"]] == 1.0  # only some glass shows red
@@ -628,6 +636,29 @@ def test_spectroscope_lines_the_knowledge_base_names_point_to_their_gems():
     assert jade[0][0] == "Jadeite" and dict(jade)["Peridot"] < 0.05
     garnet = model.fuse(None, parse_hints("SR, RI 1.79, SG 4.05, purplish red, bands at 505, 527 and 576 nm"))
     assert garnet.ranking[0][0] == "Almandine"
+
+
+def test_iron_cobalt_and_rare_earth_spectra_point_to_the_gems_whose_sourced_spectra_name_them():
+    model = EvidenceModel(["Jade", "Almandine", "Garnet Red", "Peridot"])
+    fused = lambda said: dict(model.fuse(None, parse_hints(said)).ranking)  # noqa: E731
+    # blue sapphire's iron lines: a lab-grown sapphire, coloured without iron, lacks them
+    sapphire = fused("blue stone, RI 1.762-1.770, strong 450 nm band")
+    assert max(sapphire, key=sapphire.get) == "Sapphire Blue" and sapphire["Synthetic Sapphire (Verneuil)"] < 0.02
+    # cobalt's three bands: blue synthetic spinel and cobalt glass; a natural spinel coloured by cobalt is rare
+    spinel = fused("blue, RI 1.72 SR, cobalt bands")
+    assert max(spinel, key=spinel.get) == "Synthetic Spinel (Verneuil)" and spinel["Spinel"] > spinel["Hydrogrossular"]
+    assert max(fused("yellow, RI 1.63-1.64, rare earth lines").items(), key=lambda kv: kv[1])[0] == "Apatite"
+
+
+def test_a_line_of_a_gems_sourced_spectrum_weighs_as_a_line_of_its_features_does():
+    from gemlang.knowledge import get_facts
+    from gemlang.knowledge.instruments import profile
+
+    demantoid = profile(get_facts("Demantoid"))  # its sourced chromium spectrum: 'a sharp line at 693 nm'
+    assert EvidenceModel.observation_fit("chromium lines near 694 nm", demantoid) == 1.0
+    # ruby's doublet tells no lab-grown ruby from a natural one: their sourced spectra are alike
+    for lab_grown in ("Synthetic Ruby (Verneuil)", "Flux-Grown Ruby", "Hydrothermal Ruby"):
+        assert EvidenceModel.observation_fit("chromium lines near 694 nm", profile(get_facts(lab_grown))) == 1.0
 
 
 def test_advice_on_two_gems_says_when_the_readings_given_already_tell_them_apart(model):
@@ -713,6 +744,14 @@ def test_a_reading_outside_glass_kinds_is_said_against_each_kind_not_one_range_t
     fused = EvidenceModel(["Emerald", "Tourmaline"]).fuse(np.array([0.9, 0.1]), parse_hints("SG 2.30, swirl marks"))
     said = next(r for r in fused.reasons if "rules out Glass (Paste)" in r)
     assert "(crown (soda-lime) glass 2.35–2.65; light flint" in said  # each kind, as "SG 2.80" falls between two
+
+
+def test_readings_that_already_tell_two_gems_apart_give_a_kinds_material_by_its_kinds_or_the_kind_read():
+    model = EvidenceModel(["Emerald", "Tourmaline"])
+    told = model.already_told("Chrysocolla", "Glass (Paste)", parse_hints("RI 1.54 SR, SG 2.30"))
+    assert "not Glass (Paste) (crown (soda-lime) glass 2.35–2.65; light flint" in told  # not 2.30–4.50, holding 2.30
+    told = model.already_told("Zircon", "CVD Diamond", parse_hints("RI 1.81 OTL, SG 4.70, colourless"))
+    assert "SG 4.70 fits Zircon (4.60–4.80)" in told  # high zircon's, the kind read; not 3.90–4.73 of all kinds
 
 
 def test_an_inert_stone_under_uv_favours_the_gems_known_to_be_inert_over_a_red_glower():

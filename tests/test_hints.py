@@ -187,11 +187,21 @@ def test_a_sign_gemlang_cannot_weigh_is_said_not_dropped_without_a_word():
     assert parse_hints("RI 1.76, SG 4.00").notes == ()
 
 
-@pytest.mark.parametrize("sign", ["cobalt bands", "rare earth lines", "felted texture", "lily pads"])
+@pytest.mark.parametrize("sign", ["iron bands", "felted texture", "lily pads", "2V large", "2V 85°", "large 2V"])
 def test_a_bench_sign_gemlang_cannot_weigh_yet_is_said_unweighed(sign):
     assert parse_hints(f"blue stone, {sign}, RI 1.72").notes == (
         f"I do not weigh “{sign}” yet: the photo and the readings decide.",
     )
+
+
+@pytest.mark.parametrize(
+    "sign, seen",
+    [("cobalt bands", "cobalt bands"), ("rare earth lines", "rare-earth (didymium) lines"),
+     ("iron line at 450", "iron bands near 450 nm")],
+)  # fmt: skip
+def test_a_spectrum_the_readings_weigh_is_not_said_unweighed(sign, seen):
+    hints = parse_hints(f"blue stone, {sign}, RI 1.72")
+    assert hints.readings.observations == (seen,) and hints.notes == ()
 
 
 def test_signs_of_a_treatment_are_said_as_treatments_not_read_as_another_gem():

@@ -87,6 +87,24 @@ def test_a_diamond_tester_that_did_not_beep_is_no_pass(text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "my 'diamond' reads SG 5.7 and the thermal tester says no",
+        "it fails the diamond tester",
+        "SG 5.7, diamond tester negative",
+    ],
+)
+def test_a_diamond_tester_that_said_no_is_read_as_failed_and_gets_no_note_on_what_a_beep_means(text):
+    from gemlang.readings import THERMAL_FAILED, parse_readings
+
+    assert THERMAL_FAILED in parse_readings(text).observations and home_tests_in(text) == []
+    answer = Assistant(classifier=None).conversation().ask(text)
+    assert "beep means" not in answer.reply
+    if "SG 5.7" in text:  # a test's verdict, not a sign seen: was "fails a thermal diamond tester is its sign"
+        assert answer.caution.startswith("likely Cubic Zirconia (a simulant): your readings fit it, not Diamond")
+
+
+@pytest.mark.parametrize(
     "question", ["how do i tell if a diamond is real at home", "how can i test my diamond at home?"]
 )
 def test_how_to_test_at_home_lists_what_each_home_test_shows_and_what_settles_it(question):

@@ -579,6 +579,7 @@ def test_textbook_readings_of_ggg_and_pyrope_lie_in_their_ranges():
      ("how do i tell uniaxial from biaxial on the refractometer", ["uniaxial", "biaxial", "refractometer"]),
      ("what is yield in cutting?", ["yield"]), ("what does weight retention mean?", ["yield"]),
      ("what is a streak test?", ["streak"]), ("what colour streak should pyrite give?", []),
+     ("how do I do a streak test?", ["streak"]),  # was the how-to-begin help
      ("what's my stone's RI?", []), ("how do I tell ruby from garnet?", []),
      ("how do i tell them apart without a refractometer", [])],  # the instrument they lack is not asked
 )  # fmt: skip
@@ -601,6 +602,20 @@ def test_negative_crystals_eye_clean_the_4cs_and_a_carats_weight_are_explained_f
     answer = Assistant(classifier=None).conversation().ask(question)
     assert answer.reply.startswith(f"**{term[0].upper()}{term[1:]}**: ") and not answer.candidates
     assert "weigh" not in question or "0.2 g" in answer.reply
+
+
+@pytest.mark.parametrize(
+    "question, term",
+    [("what is the matrix?", "matrix"),  # was "I have no facts on matrix"
+     ("what does 'massive' mean on a specimen label?", "crystal habit"),  # was the how-to-begin help
+     ("what does botryoidal mean?", "crystal habit"),
+     ("how do geodes form?", "geode")],  # was "A colour alone (purple) fits too many gems" after a purple stone
+)  # fmt: skip
+def test_a_collectors_words_matrix_habit_and_geode_are_explained_from_the_glossary(question, term):
+    from gemlang.assistant import Assistant
+
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(f"**{term[0].upper()}{term[1:]}**: ") and not answer.candidates
 
 
 def test_a_reading_or_a_weight_asked_of_a_gem_is_no_glossary_question():

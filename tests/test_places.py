@@ -33,6 +33,8 @@ def test_locality_notes_name_countries_longest_name_first(note, countries):
         ("from Lightning Ridge, New South Wales", ("Australia",)),
         ("found in Mongolia", ("Mongolia",)),
         ("a gift from my friend Chad", ()),
+        ("picked it up in the US", ("USA",)),  # was no place: "us" is read only after "the"
+        ("can you tell us where it is from?", ()),
     ],
 )
 def test_places_people_name_map_to_countries(text, countries):
@@ -112,3 +114,14 @@ def test_a_sea_gulf_or_coast_among_a_gems_sources_takes_the_article():
 
     assert main_sources(get_facts("Pearl")).startswith("the Persian Gulf")
     assert "the Baltic coast" in main_sources(get_facts("Amber"))
+
+
+def test_gems_of_the_us_and_a_gems_kinds_known_from_there_are_answered():
+    from gemlang.assistant import Assistant
+
+    chat = Assistant(classifier=None).conversation()
+    # was the how-to-begin help
+    assert chat.ask("what gems come from the US?").reply.startswith("**USA**: my sources list ")
+    # was '**Garnet**: Garnet comes chiefly from India, Sri Lanka, Madagascar and Tanzania.'
+    garnet = chat.ask("where are garnets found in the US?").reply
+    assert "do not name USA among Garnet's localities" in garnet and "Almandine is known from USA (Idaho)" in garnet

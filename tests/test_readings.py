@@ -363,6 +363,18 @@ def test_a_weighing_written_weight_first_gives_the_sg_too():
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["weighed 1.20 g, in water 0.75 g", "it weighs 1.20 g, 0.75 g in water", "weighed 1.20 g and 0.75 g in water"],
+)
+def test_a_weighing_that_names_only_the_water_gives_the_sg_with_its_arithmetic(text):
+    readings = parse_readings(text)
+    assert readings.sg.low == pytest.approx(2.67)  # the first weight is the one in air
+    assert readings.problems == (
+        "SG = weight in air / (weight in air − weight in water) = 1.20 / (1.20 − 0.75) = 2.67.",
+    )
+
+
+@pytest.mark.parametrize(
     "text", ["hydrostatic: air 2.000 ct, water 1.496 ct", "air = 2.000, water = 1.496", "2.000ct air 1.496ct water"]
 )
 def test_a_weighing_noted_medium_first_gives_the_sg_not_the_weight_in_air(text):
@@ -467,6 +479,9 @@ def test_readings_as_a_bench_notes_them_spot_edges_pairs_and_suspensions(text, k
         ("RI 1.76-1.77 ADR? no, DR, uni -", "uniaxial", "negative"),  # a sign asked about and answered no
         ("bi-colour tourmaline, RI 1.62-1.64", None, None),
         ("uni neg, RI 1.55", "uniaxial", "negative"),
+        ("RI 1.544-1.553, uniax +, SG 2.65", "uniaxial", "positive"),  # "uniax", "biax": a bench's shorthand
+        ("uniax. neg, RI 1.57-1.58", "uniaxial", "negative"),
+        ("uniax, RI 1.55", "uniaxial", None),
         ("RI 1.718 SR SG 3.60, ADR: no", "isotropic", None),  # strain answered no, beside "SR"
         ("RI 1.718 SR, no ADR", "isotropic", None),
     ],
@@ -495,6 +510,25 @@ def test_a_keyword_then_another_readings_number_is_not_taken_for_the_first():
     assert r.ri.low == REFRACTOMETER_LIMIT and r.ri.high >= 99 and r.sg.low == 3.52 and not r.problems
     r = parse_readings("RI over the limit SG 5.8 SR")
     assert r.ri.low == REFRACTOMETER_LIMIT and r.sg.low == 5.8 and r.optic == "isotropic"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "RI over limit, SG 5.80, singly refractive",
+        "the stone is over the refractometer's limit and sinks fast in methylene iodide",
+        "it reads over the refractometer limit",
+        "beyond the limit of the refractometer",
+    ],
+)
+def test_over_the_limit_said_in_other_words_is_still_over_the_limit(said):
+    r = parse_readings(said)
+    assert r.ri.low == REFRACTOMETER_LIMIT and r.ri.high >= 99
+
+
+def test_a_stone_over_the_refractometers_limit_is_not_ranked_as_a_gem_that_reads_on_it():
+    answer = Assistant(None).conversation().ask("the stone is over the refractometer's limit and sinks fast in MI")
+    assert not answer.gem.startswith("Corundum")  # RI 1.762-1.770 reads on the refractometer
 
 
 @pytest.mark.parametrize(
@@ -673,6 +707,21 @@ def test_a_spectroscope_line_is_read_with_or_without_nm():
         assert parse_readings(f"green, {said}").observations == ("a 437 nm line",), said
 
 
+def test_iron_cobalt_rare_earth_and_uranium_spectra_are_read_as_the_lines_they_name():
+    lines = {"iron bands near 450 nm": ("iron line at 450", "a strong 450 nm band", "lines at 450, 460 and 470 nm"),
+             "cobalt bands": ("cobalt spectrum", "three cobalt bands"),
+             "rare-earth (didymium) lines": ("rare earth lines", "didymium spectrum"),
+             "a 653.5 nm line": ("uranium lines", "a zircon spectrum")}  # fmt: skip
+    for seen, phrasings in lines.items():
+        for said in phrasings:
+            assert parse_readings(f"blue, {said}").observations == (seen,), said
+
+
+@pytest.mark.parametrize("said", ["RI 1.450", "cobalt blue", "no cobalt bands", "heated to 450 C"])
+def test_a_number_near_450_or_a_cobalt_colour_is_no_spectrum(said):
+    assert parse_readings(said).observations == ()
+
+
 def test_chrome_lines_are_chromium_lines_as_students_call_them():
     for said in ("chrome lines in the red", "a chrome spectrum", "chromium doublet at 694 nm"):
         assert parse_readings(f"red, {said}").observations == ("chromium lines near 694 nm",), said
@@ -799,6 +848,7 @@ def test_a_collectors_tests_on_rough_are_read():
     assert "octahedral cleavage" in fluorite.readings.observations and fluorite.hardness.high == 5.5
     carbonate = parse_readings("rhombohedral cleavage, fizzes in dilute HCl")
     assert set(carbonate.observations) == {"rhombohedral cleavage", "effervescence in acid"}
+    assert parse_readings("my stone bubbles in vinegar").observations == ("effervescence in acid",)  # no glass's bubble
     assert parse_hints("it is harder than quartz").hardness.low == 7
     assert parse_hints("ruby is harder than sapphire").hardness is None  # two gems compared, no scratch test
     chat = Assistant(classifier=None).conversation()

@@ -16,7 +16,9 @@ from gemlang.assistant.fact_checks import FIT_ASKED, claim_and_rest, claims_chec
 from gemlang.assistant.follow_ups import waiting_for, with_other_edge, with_unit_given
 from gemlang.assistant.gem_answers import (
     ORIGIN_DECIDED,
+    PHOTO_CANNOT_TELL_GLASS,
     WHAT_VALUE_RESTS_ON,
+    also_asked,
     by_the_test_named,
     colour_of,
     colours_answer,
@@ -31,6 +33,7 @@ from gemlang.assistant.gem_answers import (
     follow_up_colours,
     gems_from,
     gems_it_is_one_of,
+    habit_said,
     how_to_spot_glass,
     how_to_tell_natural,
     how_to_test,
@@ -84,8 +87,10 @@ from gemlang.assistant.questions import (
     GEMS_IN_GENERAL,
     GENERAL_QUESTION,
     GENERALLY,
+    GLASS_FROM_A_PHOTO,
     GLASS_OR_GEM,
     GLOW_NOT_UV,
+    HABIT_ASKED,
     HEALING,
     HOW_TO_DO,
     HOW_TO_KNOW,
@@ -104,6 +109,7 @@ from gemlang.assistant.questions import (
     NO_FACTS_ON,
     OF_BOTH,
     OF_THE_STONE_IN_HAND,
+    OF_THE_TWO_STONES,
     OFF_TOPIC,
     ORIGIN_CLAIM_ASKED,
     OTHER_ORIGIN,
@@ -138,6 +144,7 @@ from gemlang.assistant.questions import (
     WHERE_TO_FIND,
     WHY_OF_IT,
     WHY_ONLY,
+    WHY_QUESTION,
     accents_left_out,
     another_mineral,
     asks_if_it_is,
@@ -185,6 +192,7 @@ from gemlang.knowledge.birthstones import birthstone_answer, birthstone_of_stone
 from gemlang.knowledge.birthstones import sources as birthstone_sources
 from gemlang.knowledge.care import (
     CLEANING_ASKED,
+    HARM_QUESTION,
     LIGHT_QUESTION,
     WEAR_COMPARED,
     bench_asked,
@@ -333,6 +341,8 @@ ON_THE_BALANCE = re.compile(r"\bbalance\b|hydrostatic|\bweigh\w*|\bsg\b(?![\s:=]
 ON_THE_REFRACTOMETER = re.compile(r"refractometer|\bri\b(?![\s:=]*\d)|shadow edge", re.I)
 
 
+# "a durable stone for a bracelet?", "which gem for everyday wear?": a stone to choose, not one to care for
+STONE_SOUGHT = re.compile(r"\b(?:an?|which|what|good|best|durable|tough)\s+(?:\w+\s+)?(?:gem|gemstone|stone)s?\b", re.I)
 # Care of a stone no answer names (a flagged photo): what `gemlang/knowledge/care.json` allows every gem it lists,
 # pearl and amber included ("damp cloth only"), and what some do not survive.
 UNKNOWN_STONE_CARE = (
@@ -589,6 +599,26 @@ class Conversation:
             return text
         return f"{text[: number.start()]}{kind} {text[number.start() :]}"
 
+    def _of_the_two_stones(self, text: str) -> str:
+        """ "Which is harder?", "compare them", "are they the same stone?" after a second stone ask of the gems
+        answered for the two, as a message naming them does ("which is harder, Topaz or Aquamarine?"); the message
+        as it is with one stone so far, with three or more (which two?), or with the same gem answered for both."""
+        if len(self.stones) != 1 or self.stones[0][2] is None or self._stone_answered() is None:
+            return text
+        before, now = get_facts(self.stones[0][2]), self._answered_gem()
+        if now is None or now.name == before.name or not OF_THE_TWO_STONES.search(text):
+            return text
+        if gems_named_in(text) or parse_hints(text):  # "which is harder, it or topaz?", "they both read 1.54"
+            return text
+        if PRICE_COMPARED.search(text):  # "which is worth more?": no price either way, and no odds of the two
+            return text
+        if re.search(r"\bsame\b|\b(?:are|is)\b[^?.!]*\bdifferent\b", text, re.I):
+            return f"is {before.name} the same as {now.name}?"
+        if re.match(r"\s*which\b", text, re.I):
+            return f"{text.strip().rstrip('?.! ')}, {before.name} or {now.name}?"
+        both = f"{before.name} and {now.name}"
+        return re.sub(r"\b(?:them|they|these|those|both|the two)\b", both, text, count=1, flags=re.I)
+
     def _ask(self, text: str, photos: Sequence[PhotoInput] | PhotoInput | None, explain: bool) -> Answer:
         """The answer, stage by stage: a message that needs no stone; the photos and hints it brings; a question
         about gems in general; and otherwise the stone in hand, ranked."""
@@ -669,6 +699,8 @@ class Conversation:
         if self.topic is not None and treated_before and (origin := OTHER_ORIGIN.fullmatch(text)):
             text = f"what treatments does {origin.group(1).lower()} {self.topic.name.lower()} get?"  # "natural ones?"
         text = answer.message = self._of_mine(self._scaled_again(text, scale_before), asked_before)
+        if not photos:
+            text = answer.message = self._of_the_two_stones(text)
         self._waiting = waiting_for(text)  # a bare number or a bare unit: neither is a reading alone
         return Turn(text, list(photos), answer, asked_before, after_term)
 
@@ -917,6 +949,13 @@ class Conversation:
             terms = instruments_asked(turn.text)  # "I only have a loupe and a dichroscope, what can I check?"
         if not terms and turn.asked_before and WHY_OF_IT.fullmatch(turn.text):  # "why does it do that?" after
             terms = mechanism(f"why {turn.asked_before}", [])  # "does it fluoresce?": how fluorescence comes about
+        # "and of quartz?" after a habit answered: quartz's habit
+        habit_before = turn.after_term and AND_ABOUT.match(turn.text) and "**Crystal habit**" in self.answers[-1].reply
+        gems = self._gems_or_it(turn.text) if not terms and (HABIT_ASKED.search(turn.text) or habit_before) else []
+        if len(gems) == 1:  # "what is the habit of tourmaline?": what its facts say, then what a habit is
+            self._term_said = True
+            turn.answer.reply = f"{habit_said(gems[0])}\n\n{explained([term_called('crystal habit')], turn.answer)}"
+            return True
         if not terms:
             return False
         self._term_said = True
@@ -1003,7 +1042,8 @@ class Conversation:
             answer.reply = f"**{gem}**: {why}"
             return True
         asked = text
-        if last_cared and AND_ABOUT.match(text) and named_gem(text, fuzzy=False):
+        stored_before = self.answers and self.answers[-1].reply.startswith("**Storing a collection**")
+        if (last_cared or stored_before) and AND_ABOUT.match(text) and named_gem(text, fuzzy=False):
             # "is opal ok for a ring?", then "what about emerald?" and "and sapphire?": that question, of each
             asked = next((x.message for x in reversed(self.answers) if care_question(x.message)), text)
         elif not care_question(text):
@@ -1015,6 +1055,10 @@ class Conversation:
                 answer.reply = "\n\n".join(said for said, _ in cares)
                 answer.notes += [sources for _, sources in cares]
                 return True
+        stored = [t for t in terms_named(text) if t.term == "storing a collection"]
+        if stored and named_gem(text, fuzzy=False) is None:  # "how should I store my specimens?": any collection's
+            answer.reply = explained(stored, answer)
+            return True
         if care := self._care(text, asked=asked):  # "can I steam-clean emerald?"
             answer.reply, sources = care
             answer.notes.append(sources)
@@ -1037,6 +1081,18 @@ class Conversation:
             return True
         if (gem := named_gem(text, fuzzy=False)) is not None:
             answer.notes.append(f"I have no checked care facts for {gem.name} yet.")
+        elif not (
+            turn.images or self.hints or self.topic or self._answered_gem() or self.image_probs is not None
+        ) and not HARM_QUESTION.search(text):  # "is it safe to touch?" is no cleaning question
+            # "how do I clean my ring?", "can I retip prongs with the stone in?": no gem to care for, so what
+            # suits every gem, and what the bench notes say of all stones; not "a durable stone for a bracelet?"
+            work = bench_asked(text)
+            if not work and STONE_SOUGHT.search(text):
+                return False
+            said = " ".join(w.said_of([]) for w in work).strip() or UNKNOWN_STONE_CARE
+            answer.reply = f"**Care depends on the gem**: name it or send a photo for its own notes. {said}"
+            answer.notes += [f"sources (bench work): {'; '.join(w.sources)}" for w in work]
+            return True
         return False
 
     def _other_gem(self, turn: Turn) -> bool:
@@ -1440,6 +1496,8 @@ class Conversation:
             also = [fields[f] for _, asked_field in asked for f in EXPLAINED_BY.get(asked_field, ())]
             asked = list(dict.fromkeys(asked + also))
         answer.reply = "; ".join(constants_said(g, asked) for g in gems) + "."
+        if len(gems) == 1 and not about_it and (besides := also_asked(text, gems[0])):
+            answer.reply += f" {besides}"  # "how hard is topaz and where is it mined?": both answered
         if why:  # the gem's own facts, then the mechanism they work by
             answer.reply += "\n\n" + explained(why, answer)
         if about_it and (yours := self._readings_of([f for _, f in asked])):  # "what's the SG?" after "SG 4.0"
@@ -1511,8 +1569,10 @@ class Conversation:
                 f"**{word[0].upper()}{word[1:]}?** Nothing you have told me shows whether it is: send a photo of the "
                 f"stone, or what your instruments read.\n\n{assembly_signs(answer)}"
             )
-        elif asked_gem is None and GLASS_OR_GEM.search(text):
+        elif asked_gem is None and (GLASS_OR_GEM.search(text) or GLASS_FROM_A_PHOTO.search(text)):
             answer.reply = how_to_spot_glass()  # "how do I tell glass from a real gem?"
+            if GLASS_FROM_A_PHOTO.search(text):  # "can you tell from a photo if it's glass?": honestly, no
+                answer.reply = f"{PHOTO_CANNOT_TELL_GLASS} {answer.reply}"
             answer.properties = property_rows(["Glass (Paste)"])
         elif asked_gem is not None and HOW_TO_KNOW.search(text) and (how := how_to_tell_natural(natural)):
             answer.reply = how  # "how do I know if my ruby is synthetic?", "natural from synthetic spinel?"
@@ -1768,6 +1828,9 @@ class Conversation:
             named = gems_compared(text) or gems_named_in(accents_left_out(text))
             asked = named[:2] if turn.asked_gem.name in {g.name for g in named} else [turn.asked_gem]
             turn.asked = [g for g in asked if g.name in a.evidence.index]
+        answered = {top.name, *(answer.members[0] if answer.members else ())}  # a line's gems: sapphire of corundum
+        if WHY_QUESTION.search(text) and len(turn.asked) == 1 and turn.asked[0].name in answered:
+            turn.asked = []  # "why did you say aquamarine?" of the aquamarine answered asks why, not its odds
         no_gem_photo = self.scope is not None and self.scope.kind == NOT_A_GEM_PHOTO and not self.hints.measured
         # "natural amethyst or synthetic?": the readings' verdict on the lab-grown twins answers it, not the odds
         twin_verdict = any(

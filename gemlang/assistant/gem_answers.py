@@ -114,7 +114,7 @@ def property_value(g: GemFacts, field: str) -> str:
         return "not known"
     if field == "pleochroism" and str(v).strip().lower() in ("none", "absent", "nil"):  # the database's "None"
         return "none (singly refractive)" if profile(g).optic == "isotropic" else "none"
-    if field in ("fluorescence", "lustre", "cleavage"):  # a word of the sentence: "lustre vitreous to adamantine"
+    if field in ("fluorescence", "lustre", "cleavage", "fracture"):  # a word of a sentence: "fracture conchoidal"
         return v[0].lower() + v[1:]
     if field == "refractive_index":
         return value_text(profile(g), g, "ri")
@@ -209,6 +209,22 @@ def gems_it_is_one_of(gem: GemFacts) -> list[GemFacts]:
     if len(ids) < 2:
         return []
     return [g for g in all_gems() if g.name != gem.name and g.database_ids and set(g.database_ids) <= ids]
+
+
+# the shapes a description gives a gem's crystals ("long, striated prisms"), not its cleavage's form
+HABIT_WORDS = re.compile(
+    r"\bprism\w*|\bhabit\b|\bmassive\b|\bbotryoidal\b|\bcubes\b|\boctahedr(?:a|al|ons?)\b(?!\s+cleavage)|\bdodecahedr\w*|"
+    r"\bbladed\b|\btabular\b|\bnodul\w*|\bstalactit\w*|\bpyritohedr\w*",
+    re.I,
+)
+
+
+def habit_said(g: GemFacts) -> str:
+    """'**Tourmaline**: crystal system trigonal. Crystals are long, striated prisms …' for "what is the habit of
+    tourmaline?": its crystal system and what its description says of its crystals' shapes, if anything."""
+    shapes = [x for x in sentences(g.description or "") if HABIT_WORDS.search(x)]
+    said = " ".join(shapes) if shapes else "My facts describe no crystal habit for it."
+    return f"{constants_said(g, [('crystal system', 'crystal_system')])}. {said}"
 
 
 def constants_said(g: GemFacts, asked: Sequence[tuple[str, str]]) -> str:
@@ -353,7 +369,10 @@ def follow_up_colours(gem: GemFacts) -> str:
 
 # "can a ruby be green?", "does sapphire come in pink?", "is peridot ever blue?": whether a gem comes in a colour
 IN_A_COLOUR = re.compile(
-    r"\b(?:can|could|does|do|is|are)\b.{0,30}?\b(?:be|come in|ever|found in)\s+(?:an?\s+)?(?P<colour>[a-z]+)\b", re.I
+    r"\b(?:can|could|does|do|is|are)\b.{0,30}?\b(?:be|come in|ever|found in)\s+(?:an?\s+)?(?P<colour>[a-z]+)\b|"
+    # "is amethyst purple?", "is sapphire always blue? 💙": the colour ends the question
+    r"^\s*(?:is|are)\s+[a-z]+(?:\s+(?!always\b|only\b)[a-z]+)?\s+(?P<only>always\s+|only\s+)?(?:usually\s+|naturally\s+)?(?P<last>[a-z]+)\W*$",
+    re.I,
 )
 
 
@@ -364,6 +383,14 @@ def main_colour(said: str) -> str | None:
     return max(colour_names(said).items(), key=lambda kv: kv[1], default=(None, 0.0))[0]
 
 
+def _partly(listed: str, colour: str) -> bool:
+    """Whether a listed colour is at least partly `colour` ("yellow-green" is partly green, "violet" purple)."""
+    from gemlang.knowledge.colours import colour_names
+
+    kin = {"purple", "violet"} if colour in ("purple", "violet") else {colour}
+    return bool(kin & set(colour_names(listed)))
+
+
 def colours_answer(text: str, gem: GemFacts) -> str:
     """ "What colour is peridot?": the colours the gem's facts list; "can a ruby be green?": yes, or that they list
     no such colour, and the gems of its species that come in it ("Green corundum is Sapphire."); '' for a message
@@ -371,10 +398,13 @@ def colours_answer(text: str, gem: GemFacts) -> str:
     if not gem.colours:
         return ""
     named = IN_A_COLOUR.search(text)
-    colour = main_colour(named["colour"]) if named else None
+    colour = main_colour(named["colour"] or named["last"]) if named else None
     if colour is None:
         return f"**{gem.name}**: {follow_up_colours(gem)}" if COLOUR_QUESTION.search(text) else ""
-    if colour in map(main_colour, gem.colours):  # "bluish-green" is green: an emerald is not blue
+    listed = [main_colour(c) for c in gem.colours]
+    if named["only"] and colour in listed and not all(_partly(c, colour) for c in gem.colours):
+        return f"**Not always**: {follow_up_colours(gem)}"  # "is sapphire always blue?"
+    if colour in listed:  # "bluish-green" is green: an emerald is not blue
         # "I meant the green one" asked nothing to say yes to: the gem in that colour is what it names
         opener = f"{colour.capitalize()} {gem.name.lower()}" if THE_COLOUR_ONE.search(text) else "Yes"
         return f"**{opener}**: {follow_up_colours(gem)}"
@@ -795,6 +825,23 @@ def side_answer(
     return ""
 
 
+# "how hard is topaz and where is it mined?": a second question joined to the first by "and" or after its "?"
+_NEXT_CLAUSE = re.compile(r"\band\b|\?\s+", re.I)
+
+
+def also_asked(text: str, gem: GemFacts) -> str:
+    """What the clauses after a constant's question ask of `gem` besides ("… and where is it mined?", "… and is it
+    treated?", "… and what colours does it come in?"): where it comes from, its treatments or its colours, as the
+    same questions asked alone are answered; '' when no later clause asks one of them."""
+    said = []
+    for clause in _NEXT_CLAUSE.split(text)[1:]:
+        if ORIGIN_QUESTION.search(clause) or TREATMENT_QUESTION.search(clause):
+            said.append(side_answer(clause, gem, general=True))
+        elif COLOUR_QUESTION.search(clause):  # "Garnet comes in …" without the card already opening the reply
+            said.append(follow_up_colours(gem))
+    return " ".join(s for s in dict.fromkeys(said) if s)
+
+
 # "is it worth polishing?": a price in other words, and what the facts say of polishing the gem ("worth cutting?
 # they are about 5mm" asks what the rough yields)
 WORTH_WORKING = re.compile(r"\bworth\s+(?:polishing|tumbling|cabbing)\b", re.I)
@@ -916,7 +963,20 @@ def where_from(gem: GemFacts, hints: Hints, evidence: EvidenceModel) -> str:
             f"my sources name {where} for {gem.name} only where it is not of gem quality ({non_gem[0]}); its gem "
             f"localities: {', '.join(known)}."
         )
-    return f"my sources do not name {where} among {gem.name}'s localities ({', '.join(known)})."
+    said_of_kinds = _kinds_from(gem, hints.countries)  # "garnets in the US?": almandine is known from Idaho
+    return f"my sources do not name {where} among {gem.name}'s localities ({', '.join(known)}){said_of_kinds}."
+
+
+def _kinds_from(gem: GemFacts, countries: Sequence[str]) -> str:
+    """'; of its kinds, Almandine is known from USA (Idaho)' for the kinds of `gem` whose locality notes name one of
+    `countries`, each with those notes; '' when none does."""
+    notes = {
+        kind.name: [n for n in kind.localities if set(countries_in(n)) & set(countries) and not NOT_GEM_GRADE.search(n)]
+        for kind in all_gems()
+        if kind_of(kind, gem) and kind.origin == "natural"
+    }
+    said = [f"{name} is known from {'; '.join(found)}" for name, found in notes.items() if found]
+    return f"; of its kinds, {join_words(said, 'and')}" if said else ""
 
 
 ORIGIN_DECIDED = (
@@ -929,6 +989,9 @@ SIGN_END = re.compile(r" \(| — |; ")  # a sign's first words: "flux remnants" 
 def magnified_signs(grown: Sequence[GemFacts]) -> list[str]:
     """What magnification shows in each lab-grown stone ("Synthetic Ruby (Verneuil): curved striae")."""
     return [f"{t.name}: {SIGN_END.split(sign)[0].lower()}" for t in grown if (sign := telltale(t))]
+
+
+PHOTO_CANNOT_TELL_GLASS = "A photo cannot tell glass from a gem, but a loupe and two readings can."
 
 
 def how_to_spot_glass() -> str:

@@ -99,9 +99,19 @@ SHORT_REPLY = re.compile(
 )
 # a question about an earlier stone of a parcel: "the first one", "stone 2", "which of the two was the ruby?"
 EARLIER_STONE = re.compile(
-    r"\b(?:first|previous|earlier|other) (?:one|stone|photo|gem)\b|\bstone (?:[1-9]|[a-c])\b|"
+    r"\b(?:first|second|previous|earlier|other) (?:one|stone|photo|gem)\b|\bstone (?:[1-9]|[a-c])\b|"
     r"\bwhich of (?:the|these|those) (?:two|three|four|stones)\b|\bgo back\b|"
     r"\bwhich (?:one )?is\b[^?.!]{0,40}\band which\b",  # "which one is pyrope and which is rhodolite?"
+    re.I,
+)
+# "which is harder?", "compare them", "are they the same stone?" after a second stone: of the two stones answered;
+# not "which test would settle it?", of the stone in hand
+OF_THE_TWO_STONES = re.compile(
+    r"^\s*which(?: one| of (?:them|the two|these|those))?\s+(?:is|are|has|have|can|will|does|fades?|glows?|"
+    r"scratch(?:es)?|lasts?|wears?)\b|"
+    r"\b(?:compare|tell)\s+(?:them|the two|both|these|those)\b|"
+    r"\b(?:they|them|these|those|both|the two)\b[^?.!]{0,30}\b(?:same|differ\w*|apart)\b|"
+    r"\b(?:same|differ\w*)\b[^?.!]{0,30}\b(?:they|them|these|those|both|the two)\b",
     re.I,
 )
 # "what did I tell you?", "what have I measured?", "what are my readings?": what the conversation holds of the stone
@@ -265,6 +275,7 @@ PROPERTY_FIELDS = {
     r"crystal system|crystalli[sz]es": ("crystal system", "crystal_system"),
     r"lust(?:re|er)|\bshin(?:y|ier|iest|iness)\b": ("lustre", "lustre"),  # "why is it shiny?": its lustre
     r"cleavage": ("cleavage", "cleavage"),
+    r"\bfracture\b(?![- ]?(?:fill|heal))": ("fracture", "fracture"),  # how it breaks; not a fracture-filled stone
     r"fluoresc|phosphoresc|\bglow|\b(?:lw|sw)?uv\b|ultraviolet": ("fluorescence", "fluorescence"),
     r"\bstreak\b": ("streak", "streak"),
     r"\bmagnet": ("magnet test:", "magnetism"),
@@ -295,13 +306,14 @@ def constants_named(text: str) -> list[tuple[str, str]]:
 CONSTANTS_ASKED = list(PROPERTY_FIELDS)[:3]
 _PROPERTY = (
     r"(?:hardness|specific gravity|sg|density|refractive index|ri|birefringence|dispersion|fluorescence|"
-    r"(?:absorption )?spectr(?:um|a)|crystal system|lust(?:re|er)|cleavage|pleochroism|dichroism|trichroism|"
+    r"(?:absorption )?spectr(?:um|a)|crystal system|lust(?:re|er)|cleavage|fracture|pleochroism|dichroism|trichroism|"
     r"optic(?:al)? (?:character|sign)|streak)"
 )
 # a question that goes on about the gem just discussed: "and its SG?", "is it treated?", "where is the best from?"
 FOLLOW_UP = re.compile(
     r"\b(?:it|its|it's|they|them|their|the best|one|ones|oiling|heating|filling|treatments?)\b|"
-    r"^\s*(?:and|what about|how about)\b",
+    r"^\s*(?:and|what about|how about)\b|"
+    r"^\s*(?:origin|provenance|where from|colou?rs?)\s*\??\s*$",  # "origin?", "colours?" alone: of the gem discussed
     re.I,
 )
 # gems in general ("which gems glow?"), not the two just compared ("which glows?")
@@ -324,8 +336,11 @@ PROPERTY_QUESTION = re.compile(
     rf"[a-z][\w' -]{{0,30}}\??\s*$|"
     rf"^\s*(?:and\s+)?[a-z][\w' -]{{0,30}}?\s+{_PROPERTY}\s*\?\s*$|"  # "emerald RI?", "and kyanite hardness?"
     r"\bhow\s+(?:hard|heavy|dense)\s+(?:is|are)\b|\bwhat\s+(?:colou?r(?:ed)?\s+)?streak\b|"
+    r"\bhow\s+much\s+(?:is\s+)?(?:hard|heavy|hardness)\b|"  # "how much is hard the topaz?"
     # "what lustre does hematite have?", "is pearl lustre pearly?": the lustre its facts give
     r"\bwhat\s+(?:kind\s+of\s+|sort\s+of\s+|type\s+of\s+)?lust(?:re|er)\b|"
+    # "what crystal system is beryl?", "what kind of fracture does obsidian have?"
+    rf"\bwhat\s+(?:kind\s+of\s+|sort\s+of\s+|type\s+of\s+)?{_PROPERTY}\s+(?:is|are|does|do|has|have)\b|"
     r"\b(?:is|are)\s+(?:the\s+)?[a-z][\w' ]{0,30}?\s+lust(?:re|er)\s+[a-z-]+\s*\?|"
     r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+(?:fluoresce|phosphoresce|glow|react to (?:uv|ultra))|"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:fluorescent|phosphorescent)\b|"  # "is it fluorescent?"
@@ -355,10 +370,18 @@ PROPERTY_QUESTION = re.compile(
     r"\b(?:what makes|how come)\s+[a-z][\w' ]{0,30}?\s+(?:red|blue|green|yellow|pink|purple|orange|violet|black)\b",
     re.I,
 )
+# "how would a lab confirm it?", "how can a gemmologist tell?": the caution's confirming test, not the card again
+# ("how would a lab tell them apart?" compares two gems)
+LAB_CONFIRM_QUESTION = re.compile(
+    r"\bhow (?:would|can|could|do|does|will|might) (?:a |the )?(?:gem )?(?:lab|laboratory|gemmologist|gemologist)s? "
+    r"(?:confirm|prove|check|verify|test|know|tell)\b(?!.{0,20}\b(?:apart|from|difference)\b)",
+    re.I,
+)
 NEXT_TEST_QUESTION = re.compile(
     r"\bnext\b.{0,12}\b(?:test|step|check)|\b(?:what|which)\b.{0,30}\b(?:test|check|measure|try|instrument)\b|"
     r"\bwhat (?:else )?(?:should|can|could|do) i (?:do|test|check|try|measure)\b|"
-    r"\bchange your mind\b|\bwhat would (?:prove|show) (?:you|it|that)\b|\bhow (?:can|could|do) i (?:confirm|check)\b",
+    r"\bchange your mind\b|\bwhat would (?:prove|show) (?:you|it|that)\b|\bhow (?:can|could|do) i (?:confirm|check)\b|"
+    + LAB_CONFIRM_QUESTION.pattern,
     re.I,
 )
 # An instrument or what it shows, in a question about a gem: the constant it reads
@@ -371,7 +394,7 @@ INSTRUMENT_WORDS = re.compile(
 # "what's the RI?", "hardness?", "how hard is it": the value for the stone the last answer named, not a glossary term
 THE_STONES_VALUE = re.compile(
     rf"^\s*(?:(?:and|so|ok|okay)\b[\s,]*)?(?:what(?:'s| is| are)\s+(?:the|its)\s+(?:mohs\s+)?{_PROPERTY}"
-    rf"(?:\s+of\s+(?:it|this|this stone|the stone|my stone))?|(?:any\s+|mohs\s+)?{_PROPERTY}|"
+    rf"(?:\s+of\s+(?:it|this|this stone|the stone|my stone))?|(?:what\s+|any\s+|mohs\s+)?{_PROPERTY}|"
     r"how\s+(?:hard|heavy|dense)\s+(?:is|are)\s+(?:it|this|this stone|the stone|they))\s*\??\s*$",
     re.I,
 )
@@ -413,13 +436,17 @@ def _might_be(text: str, gem: GemFacts) -> bool:
     )
 
 
+# what may stand before a material asked about alone: "cobalt glass?", "just plastic?"
+_SORT_OF = r"just|maybe|probably|perhaps|an?|cobalt|blue|green|red|coloured|colored|lead|crown|flint|cheap"
+
+
 def _could_it_be(words: str) -> re.Pattern[str]:
     """'could it be (a) X?' for the words of X, the word said kept as group 1."""
+    asked = rf"\b(?:is it|it is|it's|could it be|might it be|maybe|or)\s+(?:(?:{_SORT_OF})\s+){{0,2}}"
+    # or the material alone, asked at the end of a clause: "RI 1.54 SR, SG 2.30, cobalt glass?"
+    alone = rf"(?:^|[,;:!]|\.\s)\s*(?:(?:{_SORT_OF})\s+){{0,2}}(?=(?:{words})\s*\?)"
     # "is it glass?", not "is it glass-filled?" (a treatment)
-    return re.compile(
-        rf"\b(?:is it|it is|it's|could it be|might it be|maybe|or)\s+(?:just\s+)?(?:an?\s+)?({words})\b(?![- ]?fill)",
-        re.I,
-    )
+    return re.compile(rf"(?:{asked}|{alone})({words})\b(?![- ]?fill)", re.I)
 
 
 GLASS = "Glass (Paste)"  # the knowledge base's glass imitation, which "could it be glass?" asks about
@@ -597,7 +624,9 @@ def supposition(text: str) -> Hints | None:
 
 GLOW_NOT_UV = re.compile(r"^(?!.*(?:\buv\b|ultra-?violet|lamp|black ?light|fluoresc|phosphoresc)).*\bglow", re.I)
 ASKS_WHAT_IT_SHOWS = re.compile(r"^\s*(?:what|why|how|does|do|is|are|where)\b|\?\s*$", re.I)
-COLOUR_QUESTION = re.compile(r"\b(?:what|which) colou?rs?\b|\bcolou?rs? (?:does|do|can) (?:it|they) come in\b", re.I)
+COLOUR_QUESTION = re.compile(
+    r"\b(?:what|which) colou?rs?\b|\bcolou?rs? (?:does|do|can) (?:it|they) come in\b|^\s*colou?rs?\s*\?\s*$", re.I
+)
 # "why does it do that?", "why is that?": the why of what the answer before said, naming nothing of its own
 WHY_OF_IT = re.compile(
     r"\s*(?:and |but |so )?(?:why|how come) (?:does|do|is|would|did) (?:it|that|this|they)(?: (?:do|happen))?"
@@ -721,6 +750,10 @@ GLASS_OR_GEM = re.compile(
     r"\bglass\s+(?:from|and|or|vs\.?|versus)\s+(?:an?\s+)?(?:gem|gemstone)s?\b|"  # "tell glass from gem?"
     r"\b(?:gem|gemstone)s?\s+(?:from|and|or|vs\.?|versus)\s+glass\b",
     re.I,
+)
+# "can you tell from a photo if it's glass?": what a photo cannot settle, asked before any stone is shown
+GLASS_FROM_A_PHOTO = re.compile(
+    r"^(?=.*\b(?:photo|picture|pic|image|snapshot)s?\b)(?=.*\bglass\b)(?=.*\b(?:can|could|will|would)\b)", re.I
 )
 # "how do I tell it from glass?", "how can I tell if it's dyed howlite?": the stone in hand against a gem named
 OF_THE_STONE_IN_HAND = re.compile(
@@ -933,9 +966,22 @@ NOT_A_NAME = re.compile(
 )
 
 
+# "what is the habit of tourmaline?", "what crystal habit does pyrite have?"
+HABIT_ASKED = re.compile(r"\bhabits?\b", re.I)
+# "is cinnabar toxic?", "does scheelite fluoresce?": a property asked of a name, which may be no gem known
+PROPERTY_OF_A_NAME = re.compile(
+    r"\s*(?:is|are|does|do)\s+(?!(?:(?:an?|the)\s+)?(?:stones?|gems?|gemstones?|minerals?|rocks?|crystals?)\b)"
+    r"(?:an?\s+|the\s+)?"
+    r"([a-z][\w'-]*(?:\s[a-z][\w'-]*)?)\s+(?:toxic|poisonous|"
+    r"dangerous|radioactive|safe to (?:touch|handle|hold)|fluoresce|glow|fade)\b[\w\s]*[?.!]*\s*",
+    re.I,
+)
+
+
 def unknown_name(text: str) -> str | None:
-    """The name a "what is X?" or "tell me about X" asks about, of one or two words, when no gem is found."""
-    asked = ASKED_ABOUT.fullmatch(text)
+    """The name a "what is X?", "tell me about X" or "is X toxic?" asks about, of one or two words, when no gem is
+    found."""
+    asked = ASKED_ABOUT.fullmatch(text) or PROPERTY_OF_A_NAME.fullmatch(text)
     name = asked.group(1).strip() if asked else ""
     return name if name and len(name.split()) <= 2 and not NOT_A_NAME.search(name) else None
 

@@ -11,6 +11,7 @@ import numpy as np
 
 from gemlang.assistant.answer import UNSURE_BECAUSE, Answer
 from gemlang.assistant.gem_answers import (
+    PHOTO_CANNOT_TELL_GLASS,
     facts_of,
     follow_up_colours,
     how_to_spot_glass,
@@ -27,6 +28,7 @@ from gemlang.assistant.questions import (
     CONFIDENCE_QUESTION,
     ELSE_QUESTION,
     HISTORY_QUESTION,
+    LAB_CONFIRM_QUESTION,
     MORE_QUESTION,
     NATURAL_QUESTION,
     NEXT_TEST_QUESTION,
@@ -52,7 +54,7 @@ from gemlang.language.describe import describe_prediction, percent
 from gemlang.language.gem_prose import reference_description
 from gemlang.language.gem_text import join_words
 from gemlang.model import SEPARATION_RATE
-from gemlang.readings import MAGNET_RESULTS, REFRACTOMETER_LIMIT, STREAK_COLOURS
+from gemlang.readings import MAGNET_RESULTS, REFRACTOMETER_LIMIT, STREAK_COLOURS, THERMAL_FAILED, THERMAL_SAID
 from gemlang.scope import NOT_A_GEM_PHOTO, ScopeVerdict
 from gemlang.wording import some_of
 
@@ -164,14 +166,21 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
     if gem is not None and MORE_QUESTION.search(text) and answer.description:  # "tell me more"
         return answer.description
     if NEXT_TEST_QUESTION.search(text):
-        if answer.next_test:
+        # "how would a lab confirm it?": what confirms the caution, not the next split of the ranking (unless the
+        # caution's test is the bare laboratory: then the bench test is more of an answer)
+        bare = "To confirm: a gem laboratory." in answer.caution
+        lab = bool(answer.caution) and not bare and LAB_CONFIRM_QUESTION.search(text)
+        if answer.next_test and not lab:
             next_test, answer.next_test = answer.next_test, ""  # said as the reply, not twice
             return f"Next: {next_test}"
         confirm = re.search(r"To confirm: (.+)", answer.caution)
-        if confirm:
+        if confirm and answer.caution.startswith("likely"):  # of the leader; "possibly" names a runner-up
             return f"To confirm {name}: {confirm.group(1)}"
+        if answer.caution:  # "likely lab-grown: curved striae are its signs … a gem laboratory can confirm it"
+            return natural_or_not(gem, answer, evidence, hints)
         if measure:
-            return f"A photo is no measurement: to confirm {name}, take {measure}."
+            photo = "A photo is no measurement: to" if answer.used_photo else "To"
+            return f"{photo} confirm {name}, take {measure}."
         if rest and rest[0][1] >= 0.01 and answer.tell_apart:  # the readings fit; a look-alike is left
             left = f"{rest[0][0]} ({percent(rest[0][1])})"
             return f"Your readings fit {name}. What is left is {left}. {answer.tell_apart}"
@@ -408,7 +417,9 @@ def caution(
             else:  # the suspect may lead: then the readings fit it better than the natural gem
                 fits = _fits_beside(suspect, rival, ranking, hints, evidence, photo=shown is not None)
         seen = [OBSERVED[o][0] for o in hints.readings.observations]
-        confirm = confirming_test(suspect, rival, made=tests_left_out(hints), seen=seen)
+        # as read: glass of RI 1.55 is light flint glass, SG 2.85–3.40, as the next test says, not all glass's range
+        read_rival = evidence.as_read(rival, hints) if rival is not None else None
+        confirm = confirming_test(evidence.as_read(suspect, hints), read_rival, made=tests_left_out(hints), seen=seen)
         # as the ranking above it says: "likely" of a stone the readings put first, by more than half
         likely = "likely" if ranking[0][0] == suspect.name and ranking[0][1] > 0.5 else "possibly"
         if _kind(suspect) == "glass":
@@ -417,7 +428,9 @@ def caution(
         # signs seen that the suspect's facts name and the gem it passes for does not ("curved striae" and "gas
         # bubbles" in a ruby: flame fusion): no longer a mere possibility
         own = profile(suspect).features
-        told = [o for o in hints.readings.observations if re.search(OBSERVED[o][0], own)]
+        # (a thermal tester's verdict is a test's result, which the confirming test below accounts for, not a sign)
+        seen_signs = [o for o in hints.readings.observations if o not in (THERMAL_SAID, THERMAL_FAILED)]
+        told = [o for o in seen_signs if re.search(OBSERVED[o][0], own)]
         # (a bubble may be one of a natural emerald's three-phase inclusions: then not its sign alone)
         theirs = lambda o: EvidenceModel.observation_fit(o, profile(rival)) > OBSERVED[o][1]  # noqa: E731
         if told and rival is not None and not any(theirs(o) for o in told):
@@ -542,7 +555,7 @@ def withhold_gem(answer: Answer, verdict: ScopeVerdict, by_readings: bool | None
                 '("RI 1.54", "SG 2.65", "hardness about 7") and I will rank the gems by it.'
             )
     if again and not by_readings and re.search(r"\bglass\b", answer.message, re.I):  # "probably sea glass right?"
-        advice = f"A photo cannot tell glass from a gem, but a loupe and two readings can. {how_to_spot_glass()}"
+        advice = f"{PHOTO_CANNOT_TELL_GLASS} {how_to_spot_glass()}"
     answer.reply = " ".join(part for part in (f"{statement} {advice}", answer.reply) if part)
 
 

@@ -180,6 +180,9 @@ SETTLED_SPECIES = 0.9  # the readings' share of one species from which they are 
 # them may be one, so it argues against that gem far less than against one with no such inclusion.
 HOLDS_A_BUBBLE = re.compile(r"two-phase|three-phase|fluid inclusion", re.I)
 BUBBLE_IN_AN_INCLUSION = 0.5
+# Cobalt's three bands mark blue synthetic spinel and cobalt glass; of natural gems only the rare cobalt-rich spinels
+# show them, so they argue against natural spinel, if less than against a gem whose facts give no cobalt bands.
+COBALT_IN_NATURE = 0.3
 # A blue or orange flash in fissures (`hints.FILLING_SIGN`) is seen in the gems the knowledge base lists a filling
 # for (lead glass in ruby, oil or resin in emerald, fracture-filled diamond); in another gem it is a misread (a
 # thin film's interference colours) or a filling no list gives, so it argues against that gem without ruling it out.
@@ -230,10 +233,14 @@ OBSERVED = {
     "play of colour": (r"play[- ]of[- ]colou?r", 0.02),  # opal, and the synthetics and doublets made of it
     "a colour change": (r"colou?r[- ]change", 0.01),  # alexandrite, colour-change garnet and sapphire, synthetics
     "a 437 nm line": (r"\b437\s*nm", 0.05),  # jadeite
-    "chromium lines near 694 nm": (r"\b69[2-4]\s*nm", 0.05),  # ruby (and the lab-grown)
+    "chromium lines near 694 nm": (r"\b69[2-4]\s*nm|ruby's chromium spectrum", 0.05),  # ruby (and the lab-grown)
     "iron bands at 505, 527 and 576 nm": (r"\b576\b", 0.1),  # almandine
     "a 444 nm line": (r"\b444\s*nm", 0.05),  # chrysoberyl
     "a 653.5 nm line": (r"\b653\.5\s*nm", 0.05),  # zircon
+    # commoner than those lines, and left out of many gems' facts: a milder miss
+    "iron bands near 450 nm": (r"(?<![\d.,])45\d\b[\d .,and]*nm", 0.1),  # blue sapphire, peridot, sinhalite, spinel
+    "cobalt bands": ("cobalt bands|cobalt-rich", 0.1),  # blue synthetic spinel, cobalt glass (`COBALT_IN_NATURE`)
+    "rare-earth (didymium) lines": ("rare-earth|didymium", 0.1),  # apatite
     "sticky under acetone": ("becomes tacky", 0.005),  # copal, a definitive test; amber resists the drop
     # a collector's streak test on rough, against the streak a gem's facts give (`streak_fit`): a coloured one
     # (hematite's red-brown, lapis lazuli's light blue) rules out most gems of another streak; white, the streak of
@@ -739,7 +746,8 @@ class EvidenceModel:
             if p.chelsea_red is None:
                 out.append(unnoted)
                 continue
-            noted = 1.0 if p.chelsea_red == red or p.chelsea_some or (red and red_bodied) else 0.1
+            stays_green = p.chelsea_green_some and not red  # an iron-rich emerald, as its facts allow
+            noted = 1.0 if p.chelsea_red == red or p.chelsea_some or (red and red_bodied) or stays_green else 0.1
             # a gem's own red is that of its own stones (emerald's chromium green): of a stone told another colour
             # (a blue one) the knowledge base says nothing
             ours = told and shares and p.chelsea_red and not p.chelsea_some
@@ -765,6 +773,8 @@ class EvidenceModel:
             return BUBBLE_IN_AN_INCLUSION
         if seen == "curved striae" and not re.search(word, p.features) and re.search(BANDED_MATERIAL, p.features):
             return STRIAE_IN_A_BANDED_STONE
+        if seen == "cobalt bands" and p.origin == "natural" and re.search(word, p.features):
+            return COBALT_IN_NATURE
         return 1.0 if re.search(word, p.features) else miss
 
     def _place(self, said: Sequence[str]) -> np.ndarray:
@@ -1111,7 +1121,7 @@ class EvidenceModel:
         if not keys:  # only together, through a material's kinds
             return None
         said = " and ".join(self._said(k, hints) for k in keys)
-        values = lambda g: "; ".join(value_text(self.profiles[g], self.facts[g], k) for k in keys)  # noqa: E731
+        values = lambda g: "; ".join(self._value_of(g, k, hints) for k in keys)  # noqa: E731
         return (
             f"Your readings already point to {self.names[better]}: {said} fit{'s' * (len(keys) == 1)} "
             f"{self.names[better]} ({values(better)}), not {self.names[worse]} ({values(worse)})."
@@ -1135,12 +1145,23 @@ class EvidenceModel:
             fitting = self._fitting(k, hints) if k in ("ri", "sg") else None
             if fitting is not None and (f[worse] >= DOUBTS * fitting[worse] or f[better] < DOUBTS * fitting[better]):
                 continue
-            shown = [value_text(self.profiles[g], self.facts[g], k) for g in (better, worse)]
+            shown = [self._value_of(g, k, hints) for g in (better, worse)]
             said.append(
                 f"{self._said(k, hints)} leans to {self.names[better]} ({shown[0]}), not {self.names[worse]} "
                 f"({shown[1]})"
             )
         return ("; ".join(said) + ", though not enough to settle it.") if said else None
+
+    def _value_of(self, i: int, key: str, hints: Hints | None = None) -> str:
+        """Gem i's value for one test as advice prints it (`value_text`); a material made in kinds by the kind the
+        readings find (`as_read`, given `hints`), else by each kind it is made in: one range from glass's lightest
+        kind to its densest would hold an SG of 2.30 that none of them fits."""
+        gem = self.facts[i]
+        read = self.as_read(gem, hints) if hints is not None else gem
+        if key in ("ri", "sg") and gem.kinds and read is gem:
+            field = {"ri": "refractive_index", "sg": "specific_gravity"}[key]
+            return "; ".join(f"{k.name} {format_range(getattr(k, field), 3 if key == 'ri' else 2)}" for k in gem.kinds)
+        return value_text(self.profiles[i], read, key)
 
     def _reason(self, key: str, i: int, hints: Hints, verb: str = "rules out", name: str = "") -> str:
         """Why a reading argues against gem i, which is called `name` when given (a table line's species)."""
@@ -1154,13 +1175,8 @@ class EvidenceModel:
             sold_as = gem_sold_as(gem)
             name = gem.name if sold_as.name == gem.name else f"{sold_as.name}, which {gem.name} imitates,"
             return f"{name} is {lead} {where}; you said {said}"
-        if key in ("ri", "sg") and gem.kinds:
-            # glass: each kind it is made in; one range from the lightest kind to the densest would hold the reading
-            field = {"ri": "refractive_index", "sg": "specific_gravity"}[key]
-            kinds = "; ".join(f"{k.name} {format_range(getattr(k, field), 3 if key == 'ri' else 2)}" for k in gem.kinds)
-            return f"{self._said(key, hints)} {verb} {called} ({kinds})"
         if key in ("ri", "sg", "hardness", "birefringence"):
-            return f"{self._said(key, hints)} {verb} {called} ({value_text(p, gem, key)})"
+            return f"{self._said(key, hints)} {verb} {called} ({self._value_of(i, key)})"
         if key == "colour":
             usual = ", ".join(c.lower() for c in gem.colours[:3])
             return f"{' and '.join(hints.colours)} is not a usual colour of {called} ({usual})"

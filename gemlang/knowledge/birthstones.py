@@ -13,9 +13,10 @@ from functools import cache
 from pathlib import Path
 
 BIRTHSTONES_PATH = Path(__file__).with_name("birthstones.json")
-BIRTHSTONE = re.compile(r"\bbirth\s?stones?\b|\bbirth month\b", re.I)
 MONTHS = {name.lower(): name for name in calendar.month_name[1:]}
 MONTH = re.compile(r"\b(" + "|".join(MONTHS) + "|" + "|".join(m[:3] for m in MONTHS) + r")\b", re.I)
+# "my wife was born in september, what gem?": a month of birth asks its birthstone
+BIRTHSTONE = re.compile(r"\bbirth\s?stones?\b|\bbirth month\b|\bborn in (?:early |late )?" + MONTH.pattern, re.I)
 
 
 @cache

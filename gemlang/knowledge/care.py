@@ -20,6 +20,11 @@ from gemlang.readings import THE_METAL
 CARE_PATH = Path(__file__).with_name("care.json")
 # "is malachite poisonous?", "is it safe to touch?": what the care notes say of harm to the wearer or cutter first
 HARM_QUESTION = re.compile(r"\bpoison\w*|\btoxic\w*|\bsafe to (?:touch|handle|hold|lick)\b", re.I)
+# "will the torch heat hurt it?", "will heat damage it?": what heat does to it, not whether it was heated
+HEAT_HARM = (
+    r"torch(?:'s)? heat|heat (?:of|from) (?:the |a |my )?torch|\btorch (?:hurt|harm|damag|crack)\w*|"
+    r"\bheat (?:hurt|harm|damag|crack|break)\w*"
+)
 # a question about cleaning, storing or wearing a stone, not about what it is
 CARE_QUESTION = re.compile(
     # "clean" as a verb: not "perfectly clean, no inclusions" (a clarity)
@@ -41,14 +46,22 @@ CARE_QUESTION = re.compile(
     r"break(?:s)? easy|break easily|(?:easy|easily) to (?:break|chip)|brittle|fragile|chip(?:s)? easily|"
     r"durability|windex|ammonia|toothpaste|baking soda|rubbing alcohol|jewell?e?ry cleaner|"
     r"wear (?:it |this |them )?(?:every ?day|daily|all the time)|"
-    r"heat[- ]?sensitive|sensitive to heat|(?:stand|withstand|take|survive|handle) (?:the )?heat|"
-    r"temperature changes?|sauna|hot (?:water|tub|bath))\b|"  # heat: not "is it heated?", a treatment
+    r"heat[- ]?sensitive|sensitive to heat|(?:stand|withstand|take|survive|handle) (?:the )?(?:heat|torch)|"
+    r"temperature changes?|sauna|hot (?:water|tub|bath)|boil(?:ing)? (?:it|them|my|the|an?|water))\b|"  # not "heated?"
+    + HEAT_HARM
+    + "|"
     + HARM_QUESTION.pattern,  # "is malachite poisonous?"
     re.I,
 )
 ASKED = re.compile(
     r"\?|^\s*(?:can|could|should|is|are|will|does|do|how|what|which)\b|\b(?:can|could|should|may) (?:i|you|we)\b|"
     r"\bis it (?:ok|okay|safe|fine)\b",
+    re.I,
+)
+# "it fizzes in vinegar, what is it?": a carbonate's acid test, a reading of the stone, not the acid's harm asked
+ACID_TEST = re.compile(
+    r"\b(?:fizz\w*|effervesc\w*|bubbl(?:es|ed|ing))\s+(?:\w+\s+){0,2}?(?:in|with|under)\s+(?:\w+\s+){0,2}?"
+    r"(?:acids?|vinegar)\b",
     re.I,
 )
 SHORT_CARE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}(?:care|cleaning)\s*\??\s*$", re.I)  # "sphene care", "care?"
@@ -78,7 +91,7 @@ DUST = 7.0  # household dust is mostly quartz grains: a softer gem's facets dull
 NOT_TOUGH = re.compile(r"toughness[^.;]{0,25}\b(?:poor|fair)\b|\b(?:poor|fair)(?: to \w+)? toughness", re.I)
 HEAT_QUESTION = re.compile(
     r"heat[- ]?sensitive|sensitive to heat|(?:stand|withstand|take|survive|handle) (?:the )?heat|temperature|sauna|"
-    r"\bhot\b|\bboil|(?<!uv )\btorch|\bre-?tip\w*|\bsolder\w*|\bresiz\w*",  # at the bench: a torch's heat
+    r"\bhot\b|\bboil|(?<!uv )\btorch|\bre-?tip\w*|\bsolder\w*|\bresiz\w*|" + HEAT_HARM,  # at the bench: a torch's heat
     re.I,
 )
 SAID_OF_HARM = re.compile(r"\bpoison\w*|\btoxic\w*|\bmake (?:a cutter|you|people) ill\b", re.I)
@@ -260,6 +273,7 @@ def _care_file() -> tuple[dict[str, Care], tuple[Treated, ...], tuple[BenchWork,
 
 def care_question(text: str) -> bool:
     """Whether a message asks how to clean, store or wear a stone."""
+    text = ACID_TEST.sub(" ", text or "")
     asked = bool((CARE_QUESTION.search(text or "") or WEAR_QUESTION.search(text or "")) and ASKED.search(text or ""))
     return asked or bool(SHORT_CARE.match(text or ""))
 

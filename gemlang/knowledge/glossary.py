@@ -26,6 +26,7 @@ ASKING = re.compile(
     r"^\s*(?:(?:and|so|ok|okay|also|then|but)\b[\s,]*)?"  # "and what's a spot reading?"
     r"(?:what(?:'s|s| is| are| does| do)\b|define\b|explain\b|(?:the )?meaning of\b|(?:the )?difference between\b|"
     r"what do you mean by\b|how (?:do|can|would) (?:i|you|we) (?:use|measure|read)\b|"
+    r"how (?:do|can|should) (?:i|you|we) (?:do|perform|carry out) (?=an? |the )|"  # "how do I do a streak test?"
     r"how (?:(?:do|can|would) (?:i|you|we) |to )(?=(?:tell|spot|detect|identify|recogni[sz]e)\b)|"  # "spot a doublet"
     r"how (?:does|do)\b(?!\s+(?:i|you|we)\b)|"
     r"how (?:is|are)\b(?=.*\b(?:measured|read|determined|calculated|used)\b)|"

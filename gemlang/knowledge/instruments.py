@@ -76,7 +76,9 @@ class Profile:
     pleochroism: tuple[str, ...]  # the levels it shows, e.g. ("weak", "moderate")
     fluorescence: tuple[str, ...]  # "inert" and/or colours it fluoresces under UV
     chelsea_red: bool | None  # red through the Chelsea filter
-    features: str  # diagnostic features, description and phenomena, lower case, for loupe observations (`signs_text`)
+    features: (
+        str  # diagnostic features, description, phenomena and spectrum, lower case, for what is seen (`signs_text`)
+    )
     origin: str
     # no light passes a cut stone (metallic pyrite, lapis, turquoise): no polariscope, dichroscope or shadow edges
     # to read a birefringence from; a spot RI off a polished surface still reads, where the gem has one
@@ -88,6 +90,7 @@ class Profile:
     species: str = ""
     conducts_heat: bool = False  # passes a thermal diamond tester (diamond, lab-grown or not, and moissanite)
     chelsea_some: bool = False  # only some of its stones are red through the Chelsea filter (cobalt-blue ones)
+    chelsea_green_some: bool = False  # red through the filter, yet some of its stones stay green (iron-rich emerald)
     magnet: str = ""  # how a magnet draws it (`GemFacts.magnet`), '' where its facts do not say
     streak: str = ""  # the colour of its powder on unglazed porcelain ("light blue"), '' where not on record
     lustre: str = ""  # "vitreous to resinous", '' where not on record
@@ -174,17 +177,23 @@ def fluorescence_classes(text: str) -> tuple[str, ...]:
 CHELSEA_SOME = re.compile(r"\b(?:may|some|only|can)\b|\w+-(?:blue|green|coloured) stones\b")
 
 
-def _chelsea(features: str) -> tuple[bool | None, bool]:
-    """(red through the Chelsea filter, whether only some of the gem's stones are) from its features."""
-    for sentence in re.split(r"[;.]", features):
-        if "chelsea" in sentence:
-            if re.search(r"stays green|no reaction|not red", sentence):
-                return False, False
-            if re.search(r"\bred|reddish|pink|orange flash|reaction", sentence) and not re.search(
-                r"dyed|differs|may look|often reddish", sentence
-            ):
-                return True, bool(CHELSEA_SOME.search(sentence))
-    return None, False
+# a gem noted red whose feature says some of its stones are not: "iron-rich stones may stay green" (emerald)
+SOME_STAY_GREEN = re.compile(r"\b(?:may|some|can)\b[^;.]{0,20}\bstay green")
+
+
+def _chelsea(features: str) -> tuple[bool | None, bool, bool]:
+    """(red through the Chelsea filter, whether only some of the gem's stones are, whether some stay green though
+    it is noted red) from its features, joined by " ; "."""
+    for feature in features.split(" ; "):
+        for sentence in re.split(r"[;.]", feature):
+            if "chelsea" in sentence:
+                if re.search(r"stays green|no reaction|not red", sentence):
+                    return False, False, False
+                if re.search(r"\bred|reddish|pink|orange flash|reaction", sentence) and not re.search(
+                    r"dyed|differs|may look|often reddish", sentence
+                ):
+                    return True, bool(CHELSEA_SOME.search(sentence)), bool(SOME_STAY_GREEN.search(feature))
+    return None, False, False
 
 
 # A feature or a sentence that says what a gem lacks ("no natural silk", "absence of gas-bubble trains") names
@@ -198,13 +207,14 @@ STRONG_FIRE = 0.03  # dispersion (B-G interval) from which the eye sees strong f
 
 
 def signs_text(gem: GemFacts) -> str:
-    """The gem's diagnostic features, description and phenomena in lower case, for the loupe signs a person
-    reports, without the features and sentences that say what it lacks."""
+    """The gem's diagnostic features, description, phenomena and sourced spectrum in lower case, for the loupe and
+    spectroscope signs a person reports, without the features and sentences that say what it lacks."""
     items = [f for f in gem.diagnostic_features if not _LACKS_ITEM.match(f.strip())]
     items += [f"cleavage {gem.cleavage}"] if gem.cleavage else []  # "perfect octahedral": a collector's sign
     items += [f"streak {gem.streak}"] if gem.streak else []  # "light blue": a collector's test on rough
-    said = f"{gem.description} {gem.phenomena}"  # "star sapphire shows a six-rayed star": a phenomenon is a sign
-    sentences = [s for s in re.split(r"(?<=[.;])\s+", said) if not _LACKS_SENTENCE.search(s)]
+    # "star sapphire shows a six-rayed star": a phenomenon is a sign; so are the lines a spectroscope shows
+    said = (f"{gem.description} {gem.phenomena}", gem.absorption_spectrum)
+    sentences = [s for text in said for s in re.split(r"(?<=[.;])\s+", text) if s and not _LACKS_SENTENCE.search(s)]
     # the fire the eye sees, from the dispersion (diamond 0.044), whether or not the words mention it
     fire = ["strong fire (high dispersion)"] if gem.dispersion and gem.dispersion[1] >= STRONG_FIRE else []
     return " ; ".join([*items, *sentences, *fire]).lower()
@@ -235,7 +245,7 @@ def profile(gem: GemFacts) -> Profile:
     birefringence = gem.birefringence
     if birefringence is None and optic == "isotropic":
         birefringence = 0.0
-    chelsea_red, chelsea_some = _chelsea(" ; ".join(gem.diagnostic_features).lower())
+    chelsea_red, chelsea_some, chelsea_green_some = _chelsea(" ; ".join(gem.diagnostic_features).lower())
     return Profile(
         name=gem.name,
         ri=gem.refractive_index,
@@ -258,6 +268,7 @@ def profile(gem: GemFacts) -> Profile:
         species=gem.species,
         conducts_heat=gem.species == "diamond" or bool(CONDUCTS_HEAT.search(signs_text(gem))),
         chelsea_some=chelsea_some,
+        chelsea_green_some=chelsea_green_some,
         magnet=gem.magnet,
         streak=(gem.streak or species_streak(gem.species)).lower(),
         lustre=gem.lustre.lower(),
@@ -303,6 +314,8 @@ def value_text(p: Profile, gem: GemFacts, key: str) -> str:
     if key == "chelsea":
         if p.chelsea_red is None:  # noted only where it shows red (chromium, cobalt): unnoted, a gem stays green
             return "no red noted"
+        if p.chelsea_red and p.chelsea_green_some:
+            return "usually red, some stay green"
         return "red in some stones" if p.chelsea_some else "red" if p.chelsea_red else "no red"
     if key == "thermal":
         return "passes" if p.conducts_heat else "fails"

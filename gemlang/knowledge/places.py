@@ -32,7 +32,18 @@ SHORT_NAMES = {
 }
 # Other names of a country that people, trade names and old books use (lower case).
 OTHER_NAMES: dict[str, tuple[str, ...]] = {
-    "USA": ("usa", "u.s.a.", "u.s.a", "u.s.", "united states of america", "america", "the states"),
+    # "found in the US": "us" alone is a pronoun, so only after "the"
+    "USA": (
+        "usa",
+        "u.s.a.",
+        "u.s.a",
+        "u.s.",
+        "united states of america",
+        "america",
+        "the states",
+        "the us",
+        "the u.s.",
+    ),
     "Myanmar": ("burma",),
     "Sri Lanka": ("ceylon",),
     "Thailand": ("siam",),
@@ -162,8 +173,10 @@ def _names_of_countries() -> Index:
             if name and "," not in name:
                 index.setdefault(name.lower(), (name, (canonical,)))
     for canonical, names in OTHER_NAMES.items():
-        for name in names:
-            index.setdefault(name, (name.upper() if len(name) <= 4 else name.title(), (canonical,)))
+        for name in names:  # shown in capitals when short ("usa": USA), "the us" as the country, else in title case
+            shown = name.upper() if len(name) <= 4 else name.title()
+            shown = canonical if re.fullmatch(r"the [a-z.]{2,4}", name) else shown
+            index.setdefault(name, (shown, (canonical,)))
     return index
 
 

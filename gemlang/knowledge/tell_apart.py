@@ -304,14 +304,15 @@ def confirming_test(
 
 
 # Not what magnification shows: a rough crystal's shape, how rare a gem is, an instrument's reading (SG, RI,
-# polariscope, spectra, a UV lamp's glow), a test that harms or needs chemicals, a colour alone, what the gem
-# lacks ("lacks dichroism unlike ruby") or its history ("often confused with corundum historically").
+# polariscope, spectra, a UV lamp's glow), the fire of its dispersion (seen by the eye, no inclusion), a test
+# that harms or needs chemicals, a colour alone, what the gem lacks ("lacks dichroism unlike ruby") or its
+# history ("often confused with corundum historically").
 NOT_A_SIGN = re.compile(
     r"morpholog|\bhabit\b|\brare\b|\bSG\b|\bRI\b|specific gravity|refractive|polariscope|\bADR\b|\d\s*nm\b|"
     r"spectr|acetone|solvent|hot[- ]point|\btest\b|hardness|softens|temperature|touch|probe|^[\w\s-]*colou?r$|"
     r"\btough|FTIR|Raman|\b(?:uni|bi)axial\b|isotropic|(?:singly|doubly) refractive|"
     r"^(?:no|not|lacks?|without|absence)\b|\bunlike\b|confused|historic|phosphoresc|fluoresc|\brarely\b|"
-    r"\brarest\b|\bin (?:modern )?trade\b|superseded",
+    r"\brarest\b|\bin (?:modern )?trade\b|superseded|dispersion|\bfire\b",
     re.I,
 )
 # A feature that only names a colour ("Deep red, often brownish", "Vivid orange colour (Mandarin garnet)"): the
