@@ -332,7 +332,10 @@ BENCH_TEST = re.compile(
     r"(?:with|in) (?:warm |cold |dilute )*acid|salt(?:ed)? water",
     re.I,
 )
-NOT_A_BENCH_TEST = re.compile(r"FTIR|Raman|\bATR\b|photoluminescen|centres|damaged|dyeing|spectral fire|same as", re.I)
+# not a bench test, or not one that tells: a laboratory's, or a result the same as its look-alike's
+NOT_A_BENCH_TEST = re.compile(
+    r"FTIR|Raman|\bATR\b|photoluminescen|centres|damaged|dyeing|spectral fire|same as|indistinguishable", re.I
+)
 
 
 def bench_parts(gem: GemFacts) -> list[str]:
@@ -354,7 +357,7 @@ def bench_test(gem: GemFacts, test: str = "") -> str | None:
     if parts:
         return parts[0]
     spectrum = gem.absorption_spectrum
-    if not spectrum:
+    if not spectrum or NOT_A_BENCH_TEST.search(spectrum):  # lab-grown ruby's: natural ruby's, indistinguishable
         return None
     return "in the spectroscope, " + (spectrum if spectrum[1:2].isupper() else spectrum[0].lower() + spectrum[1:])
 
