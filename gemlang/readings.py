@@ -48,9 +48,10 @@ LOUPE_DOUBLING = (
 )
 LOUPE_SAID = "doubling seen with a loupe"
 REFRACTOMETER_LIMIT = 1.79  # the contact liquid's RI: stones above it read "over the limit"
-# "over the limit", "RI over limit", "over the refractometer's limit", "beyond the limit", "OTL"
+# no shadow edge on the scale: "over the limit", "RI over limit", "over the refractometer's limit", "beyond the
+# limit", "OTL", "a negative reading" ("neg. reading", as a bench notes it)
 OVER_THE_LIMIT = re.compile(
-    r"\b(?:over|above|beyond) (?:the )?(?:(?:gem )?refractometer'?s? )?limit|\botl\b|negative reading"
+    r"\b(?:over|above|beyond) (?:the )?(?:(?:gem )?refractometer'?s? )?limit|\botl\b|\bneg(?:ative|\.)? reading"
 )
 # "RI 1.81 OTL", "OTL at 1.80": the number beside "over the limit" is where the instrument's scale ends
 LIMIT_SAID = re.compile(
@@ -108,11 +109,13 @@ ONE_EDGE = re.compile(
     r"\bone (?:ri |refractometer )?reading only\b|\b(?:one|a single|single) shadow[- ]?edge\b"
     r"(?!(?:[^.;]|\.\d)*\b(?:other|another|second|both|two)\b)"
 )
-# "uniaxial negative", "biaxial (+)", "U-", "uni -", "uniax +", "bi +", "optic sign: positive", "optically negative"
+# "uniaxial negative", "biaxial (+)", "U-", "U-ve", "uni -", "uniax +", "bi +", "optic sign: positive", "optically
+# negative"; and the sign first, "negative uniaxial"
 OPTIC_SIGN = re.compile(
-    r"(?:\buniaxial|\bbiaxial|\b(?:uniax|uni|biax|bi|[ub])\.?(?=\s*(?:[+\-−]\s*(?:[,;.)\s]|$)|(?:pos|neg)\b))|"
+    r"(?:\buniaxial|\bbiaxial|\b(?:uniax|uni|biax|bi|[ub])\.?(?=\s*(?:[+\-−]\s*(?:ve\b|[,;.)\s]|$)|(?:pos|neg)\b))|"
     r"optic(?:al)? sign(?: is)?|\boptically)"
     r"\s*[:=]?\s*\(?\s*(\+|-|−|positive|negative|pos\b|neg\b)"
+    r"|\b(positive|negative)\s+(?:uniax|biax)"
 )
 # a reading said not to be seen: "not", "isn't", "doesn't show", "shows no" before it
 NOT_SEEN = r"\b(?:not|isn'?t|aren'?t|never|(?:does|did|do)(?:n'?t|\s+not)\s+(?:show|have|give)|shows?\s+no)"
@@ -201,8 +204,8 @@ OPPOSITE_RESULTS = (
     (MAGNET_DRAWS, NOT_MAGNETIC),
     (METALLIC_LUSTRE, NOT_METALLIC),
 )
-_THE_METAL = r"metal|setting|mount\w*|shank|prongs?|claws?|bezel|chain|clasp"  # the piece a stone is set in
-_NOT_ON_THE_METAL = rf"(?![^.;,]{{0,25}}\b(?:{_THE_METAL}|gold|silver|platinum)\b)"
+THE_METAL = r"metal|setting|mount\w*|shank|prongs?|claws?|bezel|chain|clasp"  # the piece a stone is set in
+_NOT_ON_THE_METAL = rf"(?![^.;,]{{0,25}}\b(?:{THE_METAL}|gold|silver|platinum)\b)"
 _STRONG = r"(?:neodymium|rare[- ]earth|n-?(?:4[0-9]|5[0-2])|strong|powerful|super)"
 _ANY_MAGNET = r"(?:an?\s+|the\s+|my\s+|any\s+)?(?:\w+\s+){0,2}magnets?\b"
 _STRONG_MAGNET = rf"(?:an?\s+|the\s+|my\s+)?(?:\w+\s+)?{_STRONG}\s+(?:\w+\s+)?magnets?\b"
@@ -403,7 +406,7 @@ _DENIED_AFTER = re.compile(r"^[^,;.]{0,12}\b(?:absent|missing|not seen|none)\b|^
 
 
 # a metal's look said of the piece's metal, not of the stone: "the setting is metallic silver"
-_OF_THE_METAL = re.compile(rf"\b(?:{_THE_METAL})\b(?:\s+(?:is|was|looks))?[^,;.]{{0,12}}$")
+_OF_THE_METAL = re.compile(rf"\b(?:{THE_METAL})\b(?:\s+(?:is|was|looks))?[^,;.]{{0,12}}$")
 
 
 def _seen(pattern: str, t: str, said_of: re.Pattern[str] | None = None) -> bool:
@@ -589,7 +592,7 @@ def typed_give(said: str) -> float:
 ABOVE = r"over|above|more than|greater than|higher than|exceeds|at least|>|≥"
 BELOW = r"under|below|less than|lower than|at most|<|≤"
 # "approx. 1.76", "c. 1.76": the abbreviation's full stop becomes a space (the text keeps its length).
-ABBREVIATED = re.compile(r"\b(approx|ca|c|circa|abt)\.")
+ABBREVIATED = re.compile(r"\b(approx|ca|c|circa|abt|bi-?ref|bire|dr)\.")  # "approx.", and a keyword's: "biref. 0.038"
 ALTERNATIVE = re.compile(rf"\s*\??\s*,?\s*\bor\b\s*(?:maybe |perhaps |possibly )?{_NUM}(?![\d.])")  # "SG 7.0? or 5.1?"
 OPEN_BOUND = re.compile(r"\s*or (?:(higher|more|above|over)|lower|less|below|under)\b")  # "RI 1.76 or higher"
 
@@ -810,10 +813,10 @@ GARBLED_NUMBER = re.compile(r"(?<![\w.])\d+[.,]\d*[a-z]+\d[\w.]*")
 # or the weight in air unnamed, as weighed first ("weighed 1.20 g, in water 0.75 g", "weighs 1.20 g, 0.75 g in water")
 _UNIT = r"(?:ct|carats?|g|grams?)"
 _WEIGHT = rf"(\d+(?:\.\d+)?)\s*(?:{_UNIT}?\s*(?:in|under)\s+|{_UNIT}\s*)"  # "3.12 g in air", "3.12g air"
-_IN_WATER = r"\b(?:in )?(?:water|h2o)\s*[:=]?\s*(\d+(?:\.\d+)?)"  # "in water 1.68", "water: 1.326"
+_IN_WATER = r"\b(?:in )?(?:water|h2o)(?: weight)?\s*[:=]?\s*(\d+(?:\.\d+)?)"  # "in water 1.68", "water weight 1.3"
 WEIGHED = re.compile(
     rf"{_WEIGHT}air\b(?!\s*bubbl).{{0,30}}?{_WEIGHT}(?:water|h2o)\b"  # "2.000 ct in air, 1.496 ct in water"
-    rf"|(?:weight|weighs?)?\s*\b(?:in )?air\s*[:=]?\s*(\d+(?:\.\d+)?)\s*{_UNIT}?.{{0,30}}?{_IN_WATER}"
+    rf"|(?:weight|weighs?)?\s*\b(?:in )?air(?: weight)?\s*[:=]?\s*(\d+(?:\.\d+)?)\s*{_UNIT}?.{{0,30}}?{_IN_WATER}"
     rf"|\bweigh(?:s|ed|t)?(?:\s+it)?\s*[:=]?\s*(\d+(?:\.\d+)?)\s*{_UNIT}\b[^.;\d]{{0,12}}?"
     rf"(?:{_IN_WATER}|{_WEIGHT}(?:water|h2o)\b)"
 )
@@ -1158,7 +1161,7 @@ def _parse_readings(text: str) -> Readings:
         bire = Reading(DOUBLING, BIREFRINGENCE_MAX, LOUPE_SAID)
 
     sign = OPTIC_SIGN.search(t)
-    optic_sign = None if sign is None else "positive" if sign.group(1)[0] in "+p" else "negative"
+    optic_sign = None if sign is None else "positive" if (sign.group(1) or sign.group(2))[0] in "+p" else "negative"
     optic_sign = optic_sign or (described[1] if described else None) or index_sign
     if index_sign and optic in (None, "anisotropic"):  # ω and ε are a uniaxial stone's
         optic = "uniaxial"

@@ -583,6 +583,24 @@ def test_the_cautions_test_gives_glass_the_range_of_the_kind_its_ri_reads_as_the
     assert "2.30–4.50" not in answer.caution  # all glass's range, beside the light flint glass the RI reads
 
 
+def test_a_diamond_simulant_asked_of_simulant_readings_is_answered_yes_not_probably_not_diamond():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("colourless stone, RI OTL, SG 4.6, singly refractive")
+    reply = chat.ask("is it a diamond simulant?").reply  # was "**Probably not**: Diamond: <1% …"
+    assert reply.startswith("Likely YAG (Yttrium Aluminium Garnet) (a simulant)") and "Probably not" not in reply
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 2.15 SR, SG 5.8")
+    assert chat.ask("is it a fake diamond?").reply.startswith("Likely Cubic Zirconia (a simulant)")
+
+
+@pytest.mark.parametrize("asked", ["was I scammed?", "have I been cheated?", "did they rip me off?"])
+def test_whether_one_was_scammed_is_answered_as_whether_it_is_real(asked):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI over the limit, SG 5.8, SR")
+    reply = chat.ask(asked).reply  # was "My facts on Cubic Zirconia do not answer that. …"
+    assert reply.startswith("Likely Cubic Zirconia (a simulant): your readings fit it, not Diamond")
+
+
 def test_questions_about_the_same_stone_are_answered_first_not_with_the_analysis_again():
     chat = Assistant(classifier=None).conversation()
     first = chat.ask("RI 1.52, singly refractive, gas bubbles, purple")
@@ -1430,6 +1448,11 @@ def test_is_it_glass_filled_asks_about_a_treatment_not_about_glass():
 def test_glass_asked_alone_or_with_its_colour_after_readings_gets_its_odds(text):
     reply = Assistant(classifier=None).conversation().ask(text).reply
     assert reply.startswith("**Probably not**: Glass (Paste): ")  # crown glass reads RI 1.50–1.53, SG 2.35–2.65
+
+
+def test_glass_compared_with_a_gem_after_readings_gets_the_odds_of_both():
+    reply = Assistant(classifier=None).conversation().ask("RI 1.52 SR, SG 2.5, glass or sapphire?").reply
+    assert reply.startswith("Sapphire: <1% on its own") and "; Glass (Paste): " in reply
 
 
 def test_glass_said_of_a_scratch_test_is_no_question_about_glass():
@@ -2478,6 +2501,28 @@ def test_a_gems_habit_is_what_its_facts_say_of_its_crystals_then_what_a_habit_is
     assert "octahedral cleavage" not in fluorite  # how it breaks, not how it grows
 
 
+@pytest.mark.parametrize(
+    "question", ["how can I tell if it's glass?", "how to tell a crystal from glass?", "how do I test for glass?"]
+)
+def test_how_to_tell_glass_with_no_stone_in_hand_is_glasss_constants_and_signs(question):
+    # each was the how-to-begin help
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith("**Testing glass (paste)**: ") and "gas bubbles" in answer.reply
+    scratch = Assistant(classifier=None).conversation().ask("how do I test hardness, does it scratch glass?")
+    assert not scratch.reply.startswith("**Testing glass")
+
+
+@pytest.mark.parametrize(
+    "before, reply",
+    [("what is fluorite?", "**Fluorite**: Fluorite comes in purple"),
+     ("I have a fluorite specimen. does it fluoresce?", "**Fluorite**: fluorescence often strong (blue, green")],
+)  # fmt: skip
+def test_a_bare_what_colour_after_a_gem_asks_its_colours_or_after_its_glow_the_glows(before, reply):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask(before)
+    assert chat.ask("what colour?").reply.startswith(reply)  # was the how-to-begin help
+
+
 def test_a_question_of_which_one_after_two_gems_compared_is_of_both():
     chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Emerald"])).conversation()
     chat.ask("What is the SG of amber?")
@@ -2590,11 +2635,15 @@ def test_the_colour_one_after_a_gem_was_talked_about_is_that_gem_in_that_colour(
     chat = Assistant(classifier=None).conversation()
     chat.ask("what is sapphire?")
     green = chat.ask("no, I meant the green one").reply  # was "**Onyx Green**"
-    assert green.startswith("**Yes**: Sapphire comes in") and "green" in green
+    assert green.startswith("**Green sapphire**: Sapphire comes in") and "green" in green  # was "**Yes**: …"
     assert chat.ask("how hard is it?").reply == "**Sapphire**: Mohs hardness 9."
     chat = Assistant(classifier=None).conversation()
     chat.ask("what is sapphire?")
     assert chat.ask("the pink one").reply == "**Sapphire Pink**"  # a gem of its own, with its card
+    assert Assistant(classifier=None).conversation().ask("can sapphire be green?").reply.startswith("**Yes**: ")
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what's the difference between ruby and emerald?")
+    assert chat.ask("I meant the green one").reply == "**Emerald**"  # was "**Onyx Green**": the one of the two
 
 
 def test_the_most_expensive_gem_asked_with_no_stone_is_declined_like_a_price_not_met_with_the_help():
@@ -3677,6 +3726,8 @@ def test_claims_after_a_greeting_or_by_another_name_and_mixed_lists_are_answered
         ("how old is this stone?", "Ruby", "formed long before it was cut"),
         ("type?", "Diamond", "infrared spectroscopy"),
         ("was it a good deal at $2000?", "Sapphire Blue", "I do not price stones"),
+        ("is it a good investment?", "Opal", "I do not price stones"),  # was the bare card
+        ("should I invest in sapphires?", "Sapphire Blue", "I do not price stones"),
         ("what type is it?", "Garnet Red", ""),  # of a garnet: its species, not a diamond's type
         ("how heavy is ruby?", "Ruby", ""),  # the gem's SG, asked in general
     ],

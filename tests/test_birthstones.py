@@ -71,3 +71,15 @@ def test_it_after_a_month_of_several_birthstones_asks_of_each_and_of_no_earlier_
     assert "**Tanzanite**: Mohs hardness 6.5" in hard
     fragile = chat.ask("is it fragile?").reply
     assert fragile.count("**Caring for ") == 3 and "**Caring for Tanzanite**: Tanzanite (Mohs" in fragile
+
+
+def test_which_is_the_hardest_after_a_months_birthstones_asks_of_them_not_of_every_gem():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is the birthstone for june?")  # was the hardest of all: 'Of the natural gems I know, **Diamond …'
+    assert chat.ask("which is the hardest?").reply == (
+        "**Pearl**: Mohs hardness 2.5–4.5; **Moonstone**: Mohs hardness 6–6.5; **Alexandrite**: Mohs hardness 8.5."
+    )
+    chat.ask("ruby vs spinel")
+    assert chat.ask("which is the hardest?").reply.startswith("Ruby is harder than Spinel. **Ruby**: Mohs hardness 9")
+    fresh = Assistant(classifier=None).conversation().ask("which is the hardest?").reply
+    assert fresh.startswith("Of the natural gems I know, **Diamond (Mohs 10)** is the hardest")

@@ -183,6 +183,15 @@ def test_what_heat_or_a_torch_does_to_the_gem_discussed_is_its_care_not_its_heat
     assert chat.ask("is heat treatment harmful to ruby?").reply.startswith("**Ruby**: Treatments of ruby")
 
 
+def test_a_care_question_asked_with_where_a_gem_is_from_or_how_it_is_treated_answers_both():
+    chat = Assistant(classifier=None).conversation()
+    both = chat.ask("where does tanzanite come from and how do I clean it?").reply
+    assert both.startswith("**Tanzanite**: Tanzanite comes chiefly from Tanzania.\n\n**Caring for Tanzanite**")
+    treated = chat.ask("is emerald treated and can I put it in the ultrasonic?").reply
+    assert treated.startswith("**Emerald**: Treatments of emerald: oiling") and "**Caring for Emerald**" in treated
+    assert chat.ask("can I clean my heated ruby in the ultrasonic?").reply.startswith("**Caring for Ruby**")
+
+
 def test_a_care_or_bench_question_naming_no_gem_gets_what_suits_every_stone_not_the_help_text():
     assistant = Assistant(classifier=None)
     cleaned = assistant.conversation().ask("how do I clean my ring?").reply
@@ -193,6 +202,9 @@ def test_a_care_or_bench_question_naming_no_gem_gets_what_suits_every_stone_not_
     assert "'red, white and blue'" in assistant.conversation().ask("which gems can take the torch?").reply
     assert "Care depends" not in assistant.conversation().ask("is it safe to touch?").reply
     assert "Care depends" not in assistant.conversation().ask("a durable stone for a bracelet?").reply  # a choice
+    # a gem misspelt is still the gem named: its care, not the care of a stone not yet named
+    assert assistant.conversation().ask("emrald is fragil?").reply.startswith("**Caring for Emerald**")
+    assert assistant.conversation().ask("aquamrine can go in ultrasonik?").reply.startswith("**Caring for Aquamarine**")
 
 
 def test_bench_work_is_answered_from_the_sourced_bench_notes_of_the_gem_then_of_all_stones():
@@ -337,3 +349,13 @@ def test_storing_a_collection_is_answered_for_any_specimens_and_then_of_a_gem_na
     assert chat.ask("what about malachite specifically?").reply.startswith("**Caring for Malachite**")
     opal = Assistant(classifier=None).conversation().ask("how should I store opal?").reply
     assert opal.startswith("**Caring for Opal**")
+
+
+def test_a_question_of_the_setting_says_the_facts_are_of_the_stone_with_its_toughness():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("tell me about emerald")
+    loose = chat.ask("is the prong loose?").reply  # was emerald's care: 'Cleaning — ultrasonic cleaner: never …'
+    assert loose.startswith("**The prong**: my facts are of gems, not of the metal they are set in: whether the prong")
+    assert loose.endswith("Of the stone itself: Emerald (toughness poor, Mohs 7.5–8).") and "Cleaning" not in loose
+    assert chat.ask("is the setting fragile?").reply.startswith("**The setting**: my facts are of gems")
+    assert chat.ask("can the prongs be re-tipped with the stone in?").reply.startswith("**Caring for Emerald**")

@@ -580,6 +580,8 @@ def test_textbook_readings_of_ggg_and_pyrope_lie_in_their_ranges():
      ("what is yield in cutting?", ["yield"]), ("what does weight retention mean?", ["yield"]),
      ("what is a streak test?", ["streak"]), ("what colour streak should pyrite give?", []),
      ("how do I do a streak test?", ["streak"]),  # was the how-to-begin help
+     ("what UV lamp do I need for fluorescent minerals?", ["UV lamp", "fluorescence"]),  # was a reading: glows
+     ("which loupe should I buy?", ["loupe"]), ("what stone should I buy for my wife?", []),
      ("what's my stone's RI?", []), ("how do I tell ruby from garnet?", []),
      ("how do i tell them apart without a refractometer", [])],  # the instrument they lack is not asked
 )  # fmt: skip
@@ -609,7 +611,8 @@ def test_negative_crystals_eye_clean_the_4cs_and_a_carats_weight_are_explained_f
     [("what is the matrix?", "matrix"),  # was "I have no facts on matrix"
      ("what does 'massive' mean on a specimen label?", "crystal habit"),  # was the how-to-begin help
      ("what does botryoidal mean?", "crystal habit"),
-     ("how do geodes form?", "geode")],  # was "A colour alone (purple) fits too many gems" after a purple stone
+     ("how do geodes form?", "geode"),  # was "A colour alone (purple) fits too many gems" after a purple stone
+     ("what is a twinned crystal?", "twinning")],  # was "I have no facts on twinned crystal"
 )  # fmt: skip
 def test_a_collectors_words_matrix_habit_and_geode_are_explained_from_the_glossary(question, term):
     from gemlang.assistant import Assistant

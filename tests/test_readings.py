@@ -456,6 +456,9 @@ def test_readings_as_labs_abroad_or_a_slipped_key_write_them_are_read(text):
         ("hydrostatic 2.65", "sg", 2.65, 2.65),
         ("suspends in 3.05 liquid, pink", "sg", 3.03, 3.07),
         ("it hovers in methylene iodide", "sg", 3.30, 3.34),
+        ("RI 1.65-1.69 biref. 0.038 biaxial +", "birefringence", 0.038, 0.038),  # a keyword cut short with a dot
+        ("bire. .008, RI 1.544", "birefringence", 0.008, 0.008),
+        ("air weight 5.02 ct, water weight 3.77 ct", "sg", 4.02, 4.02),
     ],
 )
 def test_readings_as_a_bench_notes_them_spot_edges_pairs_and_suspensions(text, key, low, high):
@@ -482,6 +485,9 @@ def test_readings_as_a_bench_notes_them_spot_edges_pairs_and_suspensions(text, k
         ("RI 1.544-1.553, uniax +, SG 2.65", "uniaxial", "positive"),  # "uniax", "biax": a bench's shorthand
         ("uniax. neg, RI 1.57-1.58", "uniaxial", "negative"),
         ("uniax, RI 1.55", "uniaxial", None),
+        ("RI = 1.762 - 1.770, DR = 0.008, U-ve", "uniaxial", "negative"),  # "-ve", "+ve": the sign
+        ("RI 1.57-1.58 negative uniaxial", "uniaxial", "negative"),  # the sign first
+        ("positive biaxial, RI 1.61-1.62", "biaxial", "positive"),
         ("RI 1.718 SR SG 3.60, ADR: no", "isotropic", None),  # strain answered no, beside "SR"
         ("RI 1.718 SR, no ADR", "isotropic", None),
     ],
@@ -510,6 +516,12 @@ def test_a_keyword_then_another_readings_number_is_not_taken_for_the_first():
     assert r.ri.low == REFRACTOMETER_LIMIT and r.ri.high >= 99 and r.sg.low == 3.52 and not r.problems
     r = parse_readings("RI over the limit SG 5.8 SR")
     assert r.ri.low == REFRACTOMETER_LIMIT and r.sg.low == 5.8 and r.optic == "isotropic"
+
+
+@pytest.mark.parametrize("text", ["negative reading, SG 5.2", "neg. reading, SG 5.2", "neg reading on the refr."])
+def test_a_negative_reading_as_a_bench_shortens_it_is_over_the_refractometers_limit(text):
+    r = parse_readings(text)
+    assert r.ri.low == REFRACTOMETER_LIMIT and r.ri.high >= 99
 
 
 @pytest.mark.parametrize(

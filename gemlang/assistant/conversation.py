@@ -55,6 +55,7 @@ from gemlang.assistant.gem_answers import (
     sources_note,
     species_word,
     tell_apart,
+    the_one_in_colour,
     treated_yet_the_gem,
     treatments_named,
     untreated_as_far_as_known,
@@ -71,6 +72,7 @@ from gemlang.assistant.questions import (
     ASKED_ABOUT,
     ASSEMBLED_GEM_QUESTION,
     AUTHENTICITY_WORDS,
+    BARE_COLOUR,
     CAPABILITIES_QUESTION,
     CARD_TOPIC,
     COLOUR_NATURAL,
@@ -86,8 +88,11 @@ from gemlang.assistant.questions import (
     GEMS_IN_GENERAL,
     GENERAL_QUESTION,
     GENERALLY,
+    GLASS,
     GLASS_FROM_A_PHOTO,
     GLASS_OR_GEM,
+    GLASS_TEST_ASKED,
+    GLOW_ASKED,
     GLOW_NOT_UV,
     HABIT_ASKED,
     HEALING,
@@ -124,6 +129,7 @@ from gemlang.assistant.questions import (
     RESET_WORDS,
     SAME_READINGS,
     SAME_STONE,
+    SCRATCHES_GLASS,
     SELF_TREATMENT,
     SEVERAL_STONES,
     SHORT_REPLY,
@@ -153,6 +159,7 @@ from gemlang.assistant.questions import (
     constants_named,
     gems_compared,
     imitation_compared,
+    imitation_of,
     lab_grown_twins,
     named_as_such,
     named_gem,
@@ -200,6 +207,7 @@ from gemlang.knowledge.care import (
     fading_in_light,
     never_cleaned_with,
     ring_gems_answer,
+    setting_answer,
     toughness_answer,
     wear_compared,
 )
@@ -553,6 +561,12 @@ class Conversation:
             return f"{asked_before} it?"
         return text
 
+    def _colour_of_it(self, text: str, asked_before: str | None) -> str:
+        """A bare "what colour?" after a gem was spoken of asks its colours, or after its glow was asked the glow's."""
+        if not BARE_COLOUR.fullmatch(text) or (self._answered_gem() or self.topic) is None:
+            return text
+        return "what colour does it glow?" if asked_before and GLOW_ASKED.search(asked_before) else "what colour is it?"
+
     @staticmethod
     def _scaled_again(text: str, scale_before: str | None) -> str:
         """ "and 1.54?" after "is 1.76 high for an RI?" asks the same of the new value: said so."""
@@ -686,6 +700,9 @@ class Conversation:
             text = f"is it a {other.group(1).lower()}?"  # "what about a triplet?" of the stone in hand
         if self.topic is not None and self.image_probs is None and not self.hints and not gems_named_in(text):
             text = in_the_colour(text, self.topic)  # "what is sapphire?", then "no, I meant the green one"
+        elif self.pair and self.image_probs is None and not self.hints and not gems_named_in(text):
+            meant = the_one_in_colour(text, self.pair)  # "ruby or emerald?", then "I meant the green one"
+            text = f"tell me about {meant.name}" if meant is not None else text
         if (gem := self._answered_gem() or self.topic) is not None and (real := REAL_ONE.search(text)):
             text = f"{text[: real.start()]}a real {gem.name.lower()}{text[real.end() :]}"  # "… a real diamond …"
         if not photos and (self._answered_gem() or self.topic) is not None:
@@ -696,6 +713,7 @@ class Conversation:
         text = answer.message = self._of_mine(self._scaled_again(text, scale_before), asked_before)
         if not photos:
             text = answer.message = self._of_the_two_stones(text)
+        text = answer.message = self._colour_of_it(text, asked_before)
         self._waiting = waiting_for(text)  # a bare number or a bare unit: neither is a reading alone
         return Turn(text, list(photos), answer, asked_before, after_term)
 
@@ -707,7 +725,8 @@ class Conversation:
             self._courtesy, self._in_english, self._capabilities, self._off_topic, self._in_short,
             self._side_stones_again, self._several_in_the_photo, self._disclosure, self._gem_list, self._superlative,
             self._scale, self._kind_asked, self._fact_check, self._birthstone, self._glossary, self._wear_compared,
-            self._ring_gems, self._at_home, self._cutting, self._toughness, self._care_asked, self._other_gem,
+            self._ring_gems, self._at_home, self._cutting, self._setting, self._toughness, self._care_asked,
+            self._other_gem,
             self._earlier_stone, self._what_i_told,
         )  # fmt: skip
 
@@ -847,7 +866,7 @@ class Conversation:
         # "which gems are singly refractive?", "which gems fluoresce red?", "which gems have an RI around 1.718?",
         # "which gems show asterism?"
         text = turn.text
-        if self.pair and OF_BOTH.search(text) and not GEMS_IN_GENERAL.search(text):
+        if self._of_the_named(text):
             return False  # "ruby vs spinel", then "which glows?": of the two compared
         listed = optic_list_answer(text) or fluorescence_list_answer(text) or value_list_answer(text)
         if not (listed := listed or compared_list_answer(text) or shown_list_answer(text)):
@@ -855,9 +874,15 @@ class Conversation:
         turn.answer.reply = listed
         return True
 
+    def _of_the_named(self, text: str) -> bool:
+        """Whether a question asks of the gems compared or named together last, not of gems in general."""
+        return bool(self.pair and OF_BOTH.search(text) and not GEMS_IN_GENERAL.search(text))
+
     def _superlative(self, turn: Turn) -> bool:
         # "the hardest gem?"; not "RI 1.76, which is the hardest gem it could be?", a reading of the stone in hand
         if not (ranked := superlative_answer(turn.text) or rarest_answer(turn.text)) or parse_hints(turn.text):
+            return False
+        if self._of_the_named(turn.text):  # "June's birthstones", then "which is the hardest?": of those three
             return False
         turn.answer.reply = ranked
         return True
@@ -978,6 +1003,16 @@ class Conversation:
         turn.answer.notes += [f"sources: {'; '.join(told[1])}"] if told[1] else []
         return True
 
+    def _setting(self, turn: Turn) -> bool:
+        # "is the prong loose?" of an emerald: the metal, which no facts cover, then the stone's own toughness
+        named = self._gems_or_it(turn.text) or [gem for gem in (self._answered_gem() or self.topic,) if gem]
+        told, sources = setting_answer(turn.text, named[0] if len(named) == 1 else None)
+        if not told:
+            return False
+        turn.answer.reply = told
+        turn.answer.notes += [f"sources: {'; '.join(sources)}"] if sources else []
+        return True
+
     def _toughness(self, turn: Turn) -> bool:
         # "is emerald tougher than diamond?", "will my tanzanite chip?": its sourced grade, not its card or care
         told, sources = toughness_answer(turn.text, self._gems_or_it(turn.text))
@@ -1041,6 +1076,8 @@ class Conversation:
             answer.reply, sources = care
             answer.notes.append(sources)
             named = named_gem(text, fuzzy=False)
+            if named is not None and (besides := also_asked(text, named, first=True)):
+                answer.reply = f"**{named.name}**: {besides}\n\n{answer.reply}"  # "where is it from and how …?"
             if named is not None and self.image_probs is None and not self.hints:
                 self.topic, self.pair = named, None  # "how hard is it?" after "can I steam clean emerald?"
             return True
@@ -1059,6 +1096,10 @@ class Conversation:
             return True
         if (gem := named_gem(text, fuzzy=False)) is not None:
             answer.notes.append(f"I have no checked care facts for {gem.name} yet.")
+        elif (spelt := named_gem(text)) is not None and (care := self._care(text, asked=asked, of=spelt)):
+            answer.reply, sources = care  # "aquamrine can go in ultrasonik?": the gem a misspelling names
+            answer.notes.append(sources)
+            return True
         elif not (
             turn.images or self.hints or self.topic or self._answered_gem() or self.image_probs is not None
         ) and not HARM_QUESTION.search(text):  # "is it safe to touch?" is no cleaning question
@@ -1660,6 +1701,8 @@ class Conversation:
                 f"I do not price stones, nor rank gems by price: {WHAT_VALUE_RESTS_ON}; an independent appraiser can "
                 "value a stone."
             )
+        elif GLASS_TEST_ASKED.search(text) and not SCRATCHES_GLASS.search(text):  # "how can I tell if it's glass?"
+            answer.reply = how_to_test(self.assistant.evidence.facts[self.assistant.evidence.index[GLASS]])
         elif unknown := unknown_name(text):  # "tell me about painite": a name the knowledge base lacks
             answer.reply = f"I have no facts on {unknown} in my knowledge base, so I cannot tell you about it. "
             answer.reply += HELP
@@ -1801,9 +1844,13 @@ class Conversation:
             f"(to {top.name.lower()}" in t.lower() for t in turn.asked_gem.treatments
         ):
             turn.asked_gem = top
+        if turn.asked_gem is not None and turn.asked_real and imitation_of(text, turn.asked_gem):
+            turn.asked_gem = None  # "is it a diamond simulant?" asks whether it is an imitation, not whether diamond
         if turn.asked_gem is not None:
             # "SAPHIRE OR TANZANITE??": a side misspelt too; "black onyx? with a tiny diamond": not the accent
             named = gems_compared(text) or gems_named_in(accents_left_out(text))
+            # "RI 1.54 SR, cobalt glass or sodalite?": glass is no gem name in free text, but compared it is
+            named += [m for m in compared_materials(text) if m.name not in {g.name for g in named}]
             asked = named[:2] if turn.asked_gem.name in {g.name for g in named} else [turn.asked_gem]
             turn.asked = [g for g in asked if g.name in a.evidence.index]
         answered = {top.name, *(answer.members[0] if answer.members else ())}  # a line's gems: sapphire of corundum

@@ -33,6 +33,7 @@ from gemlang.fusion import EvidenceModel
 from gemlang.fusion.evidence import gem_sold_as
 from gemlang.hints import AGAINST_A_TREATMENT, CHOICES_ASKED, TAG_QUESTION, Hints
 from gemlang.knowledge import GemFacts, all_gems, get_facts
+from gemlang.knowledge.care import care_question
 from gemlang.knowledge.facts import TreatmentSigns, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, species_streak, value_text
 from gemlang.knowledge.knowledge_base import gems_named_in
@@ -307,10 +308,11 @@ def floats_in(text: str, gems: Sequence[GemFacts]) -> str:
     return reply
 
 
+# "which is harder?", and "which is the hardest?" of two
 COMPARATIVE = re.compile(
-    r"\b(?:harder|softer|heavier|lighter|denser|higher|lower|greater|larger|stronger|more|less|bigger|smaller)\b", re.I
+    r"\b(?:hard|soft|heavi|light|dens|high|low|great|larg|strong|bigg|small)(?:er|est)\b|\b(?:more|less)\b", re.I
 )
-FEWER = re.compile(r"\b(?:softer|lighter|lower|less|smaller|weaker)\b", re.I)  # "which has the lower RI?"
+FEWER = re.compile(r"\b(?:softer|softest|lighter|lightest|lower|lowest|less|smaller|weaker)\b", re.I)  # "lower RI?"
 # What "which is harder / has the higher RI?" compares: (words, field, the more's words, the less's, the quantity)
 ORDERED = (
     (r"hard|soft", "hardness", "harder", "softer", "Mohs hardness"),
@@ -404,7 +406,9 @@ def colours_answer(text: str, gem: GemFacts) -> str:
     if named["only"] and colour in listed and not all(_partly(c, colour) for c in gem.colours):
         return f"**Not always**: {follow_up_colours(gem)}"  # "is sapphire always blue?"
     if colour in listed:  # "bluish-green" is green: an emerald is not blue
-        return f"**Yes**: {follow_up_colours(gem)}"
+        # "I meant the green one" asked nothing to say yes to: the gem in that colour is what it names
+        opener = f"{colour.capitalize()} {gem.name.lower()}" if THE_COLOUR_ONE.search(text) else "Yes"
+        return f"**{opener}**: {follow_up_colours(gem)}"
     others = [
         g.name
         for g in all_gems()
@@ -433,7 +437,16 @@ def in_the_colour(text: str, gem: GemFacts) -> str:
     ]  # fmt: skip
     if len(named_for_it) == 1:
         return f"tell me about {named_for_it[0].name}"
-    return f"can {gem.name.lower()} be {colour}?"
+    return f"{said.group(0)}: can {gem.name.lower()} be {colour}?"
+
+
+def the_one_in_colour(text: str, gems: Sequence[GemFacts]) -> GemFacts | None:
+    """Which of the gems talked about "the green one" means: the only one whose facts list that colour; None when
+    the message names no colour one, or none or several of them come in it."""
+    said = THE_COLOUR_ONE.search(text)
+    colour = main_colour(said["colour"]) if said else None
+    coming_in_it = [g for g in gems if colour is not None and colour in map(main_colour, g.colours)]
+    return coming_in_it[0] if len(coming_in_it) == 1 else None
 
 
 # What the eye sees in a stone, asked about ("what are the gold specks?", "does it change colour?"): the words
@@ -815,14 +828,19 @@ def side_answer(
 
 # "how hard is topaz and where is it mined?": a second question joined to the first by "and" or after its "?"
 _NEXT_CLAUSE = re.compile(r"\band\b|\?\s+", re.I)
+_ASKS = re.compile(r"\s*(?:where|what|which|is|are|was|were|has|have|does|do|how)\b", re.I)
 
 
-def also_asked(text: str, gem: GemFacts) -> str:
+def also_asked(text: str, gem: GemFacts, first: bool = False) -> str:
     """What the clauses after a constant's question ask of `gem` besides ("… and where is it mined?", "… and is it
     treated?", "… and what colours does it come in?"): where it comes from, its treatments or its colours, as the
-    same questions asked alone are answered; '' when no later clause asks one of them."""
+    same questions asked alone are answered; '' when no later clause asks one of them. `first`: the first clause
+    too, beside a care question ("where does tanzanite come from and how do I clean it?"); a care clause is the
+    care answer's ("can I clean heated ruby?" asks no treatment)."""
     said = []
-    for clause in _NEXT_CLAUSE.split(text)[1:]:
+    for clause in _NEXT_CLAUSE.split(text)[0 if first else 1 :]:
+        if care_question(clause) or not _ASKS.match(clause):  # "… and oiled emerald?" asks no second question
+            continue
         if ORIGIN_QUESTION.search(clause) or TREATMENT_QUESTION.search(clause):
             said.append(side_answer(clause, gem, general=True))
         elif COLOUR_QUESTION.search(clause):  # "Garnet comes in …" without the card already opening the reply

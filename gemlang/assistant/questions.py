@@ -351,6 +351,7 @@ PROPERTY_QUESTION = re.compile(
     r"\b(?:does|would|will|can)\s+(?:it|this)\s+scratch\b|"  # "would a knife scratch it?": how hard it is
     r"\b(?:harder|softer|heavier|lighter|denser)\s+than\b|\bwhich\b[\w\s]{0,12}\b(?:harder|softer|heavier|lighter|denser)\b|"
     r"\bwhat(?:'s|s| is)\s+(?:harder|softer|heavier|lighter|denser)\b|"  # "whats harder, topaz or quartz"
+    r"\bwhich\b[\w\s]{0,12}\b(?:hardest|softest|heaviest|lightest|densest)\s*\??\s*$|"  # of the gems named
     # "which has the higher birefringence?", "which one shows more fire?"
     rf"\bwhich\b[\w\s]{{0,12}}\b(?:has|have|shows?)\s+(?:the\s+|a\s+)?(?:higher|lower|greater|larger|stronger|more|less|"
     rf"bigger|smaller)\s+(?:{_PROPERTY}|fire)\b|"
@@ -449,6 +450,13 @@ def _could_it_be(words: str) -> re.Pattern[str]:
 
 
 GLASS = "Glass (Paste)"  # the knowledge base's glass imitation, which "could it be glass?" asks about
+# "how can I tell if it's glass?", "how to tell a crystal from glass?": glass's signs, with no stone in hand
+GLASS_TEST_ASKED = re.compile(
+    r"\bhow\b[^?.!]{0,40}\b(?:tell|test|know|check|spot|identify)\b[^?.!]{0,40}"
+    r"(?<!magnifying )(?<!lead )(?<!lead-)\b(?:glass|paste)\b(?![- ]?fill)",
+    re.I,
+)
+SCRATCHES_GLASS = re.compile(r"\bscratch\w*\s+(?:the\s+|a\s+|on\s+)?glass\b", re.I)  # a hardness test, not glass
 # the entry each question asks about: glass and plastic are no gem names in free text ("it scratches glass")
 MATERIAL_QUESTIONS = {_could_it_be("glass|paste"): GLASS, _could_it_be("plastic|resin|acrylic"): "Plastic"}
 DOUBLET_QUESTION = _could_it_be("doublet|triplet|assembled|composite")
@@ -518,8 +526,12 @@ RARITY_QUESTION = re.compile(
     re.I,
 )
 HISTORY_QUESTION = re.compile(r"\bhistory\b|\bhistorical\b|\bname (?:come|mean|origin)|\betymolog|\bnamed\b", re.I)
+# "was I scammed?", "did they rip me off?": whether the stone is what it was sold as, as "is it real?" asks
 NATURAL_QUESTION = re.compile(
-    r"\b(?:natural|real|genuine|synthetic|lab[- ]?(?:grown|created|made)|fake|simulant|simulated|imitation)\b", re.I
+    r"\b(?:natural|real|genuine|synthetic|lab[- ]?(?:grown|created|made)|fake|simulant|simulated|imitation)\b|"
+    r"\b(?:was|were|got|been|i'?m being|am i being)\s+(?:i\s+|we\s+)?(?:scammed|cheated|conned|swindled|ripped off)\b|"
+    r"\brip(?:ped)?\s+(?:me|us)\s+off\b",
+    re.I,
 )
 # "is the blue natural?", "natural colour?": whether the colour was made, a treatment question
 COLOUR_NATURAL = re.compile(
@@ -570,7 +582,7 @@ VALUE_QUESTION = re.compile(
     r"replacement|current|estimated)\s+)?value\b(?!\s+(?:vs\.?|versus|and|or)\b)|"
     r"\bvalue\s+(?:of\s+)?(?:it|this|that|them|mine|my|the\s+(?:stone|ring|gem|piece|necklace|pearls?))\b|"
     r"\bof (?:any |much |some |great |real )?value\b|\bvalued\b|\baffects?\b[^.?!]{0,25}\bvalue\b|\bapprais(?:e|ed)\b|"
-    r"\b(?:good deal|bargain|overpa(?:y|id)|paid too much|rip[- ]?off)\b|"  # what was paid, weighed
+    r"\b(?:good deal|bargain|overpa(?:y|id)|paid too much|rip[- ]?off|invest(?:ment|ments|ing)?)\b|"  # what was paid
     # a valuation asked for ("can you do a valuation?", "I need an appraisal", "give a replacement value range"), not
     # an appraiser's own work
     r"\b(?:do|give|get|need|want|make|provide|write|have)\b[^.?!]{0,20}\b(?:valuation|appraisal|value)\b",
@@ -750,6 +762,19 @@ GLASS_OR_GEM = re.compile(
     r"\b(?:gem|gemstone)s?\s+(?:from|and|or|vs\.?|versus)\s+glass\b",
     re.I,
 )
+
+
+def imitation_of(text: str, gem: GemFacts) -> bool:
+    """Whether `text` names `gem` only as what a stone imitates: "a diamond simulant", "a fake diamond"."""
+    name = re.escape(gem.name.lower())
+    return bool(
+        re.search(
+            rf"\b(?:fake|imitation|simulated|simulant|faux)\s+{name}\b|\b{name}\s+(?:simulant|imitation|substitute)s?\b",
+            text.lower(),
+        )
+    )
+
+
 # "can you tell from a photo if it's glass?": what a photo cannot settle, asked before any stone is shown
 GLASS_FROM_A_PHOTO = re.compile(
     r"^(?=.*\b(?:photo|picture|pic|image|snapshot)s?\b)(?=.*\bglass\b)(?=.*\b(?:can|could|will|would)\b)", re.I
@@ -965,6 +990,9 @@ NOT_A_NAME = re.compile(
 )
 
 
+# "what colour?" alone, of the gem spoken of; and a glow asked before it ("does it fluoresce?"), the colour of which
+BARE_COLOUR = re.compile(r"\s*(?:and\s+|so\s+)?(?:what|which)\s+colou?rs?\s*\??\s*", re.I)
+GLOW_ASKED = re.compile(r"fluoresc|phosphoresc|\bglow|\buv\b|ultraviolet", re.I)
 # "what is the habit of tourmaline?", "what crystal habit does pyrite have?"
 HABIT_ASKED = re.compile(r"\bhabits?\b", re.I)
 # "is cinnabar toxic?", "does scheelite fluoresce?": a property asked of a name, which may be no gem known

@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from gemlang.knowledge.facts import GemFacts, sentences
+from gemlang.readings import THE_METAL
 
 CARE_PATH = Path(__file__).with_name("care.json")
 # "is malachite poisonous?", "is it safe to touch?": what the care notes say of harm to the wearer or cutter first
@@ -29,7 +30,7 @@ CARE_QUESTION = re.compile(
     # "clean" as a verb: not "perfectly clean, no inclusions" (a clarity)
     r"\b(?:clean(?:ed)? (?:it|this|that|them|my|the|a|an|with|in|using)|cleaning|cleaner|"
     r"(?:can|could|should|how (?:do|should|can|to)|safe to|ok to|okay to) (?:i |you |we )?clean|"
-    r"ultrasonic|steam(?:er)?|wash(?:ing)?|soak|stor(?:e|ing|age)|care (?:for|of)|"
+    r"ultrason(?:ic|ik)|steam(?:er)?|wash(?:ing)?|soak|stor(?:e|ing|age)|care (?:for|of)|"
     r"take care|look after|fade|fading|sunlight|in the sun|window ?sills?|"
     # a flame's torch, not a lamp ("glows blue under my UV torch", "held a torch behind it")
     r"(?:jewell?er'?s|blow|butane|gas|propane|soldering)[ -]?torch|torch(?:ed|ing)|torch (?:it|them|the stone|near|on)|"
@@ -75,13 +76,13 @@ SAID_OF_LIGHT = re.compile(
     r"\bfad\w*|photosensitiv\w*|\bsun(?:light)?\b|stable to light|light-sensitive|intense light", re.I
 )  # "heat from intense light (… long direct sun) can cause crazing": opal's
 # "is it heat sensitive?", "can it go in the sauna?": what heat does, before the cleaning
-# "can I wear it every day in a ring?", "is tanzanite good for an engagement ring?"
+# "can I wear it every day in a ring?", "is tanzanite good for an engagement ring?", "emrald is fragil?"
 WEAR_QUESTION = re.compile(
     r"\b(?:wear|worn)\b[^.?!]{0,30}\b(?:every ?day|daily|rings?|all the time)\b|"
     r"\b(?:every ?day|daily) (?:wear|rings?)\b|\b(?:good|suitable|ok|okay|durable enough|hard enough|tough enough) "
     r"(?:for|in) an? (?:engagement |wedding )?ring\b|"
     # "is tanzanite a good everyday stone?", "is emerald fragile?", "is it durable?"
-    r"\b(?:good|suitable|ok|okay) (?:for )?(?:an? )?(?:every ?day|daily) (?:stone|gem|gemstone)\b|\bfragile\b|"
+    r"\b(?:good|suitable|ok|okay) (?:for )?(?:an? )?(?:every ?day|daily) (?:stone|gem|gemstone)\b|\bfragile?\b|"
     r"\bscratch(?:es)? easily\b|"  # "breaks easily" is toughness (`TOUGHNESS_QUESTION`)
     r"\bhow durable\b|\b(?:is|are) (?:it|this|they) (?:very |really )?durable\b",
     re.I,
@@ -416,6 +417,34 @@ def _compared(first: GemFacts, second: GemFacts, cares: list[Care | None]) -> st
     elif tough.hardness and other.hardness and sum(tough.hardness) > sum(other.hardness):
         said += " It is also the harder, so it is the more durable on both counts."
     return said
+
+
+# "is the setting fragile?", "is the prong loose?": of the metal the stone is set in, which no care note covers; not
+# "can the prongs be re-tipped with it in?" (a torch's heat on the stone) or "how do I clean the setting?"
+SETTING_ASKED = re.compile(
+    rf"^\s*(?:is|are|was|were|will|would|could|can|might|does|do|did)\s+(?:the|my|its|this|that|her|his|a)\s+"
+    rf"(?P<part>{THE_METAL})\b(?!\s+(?:stone|gem))",
+    re.I,
+)
+
+
+def setting_answer(text: str, gem: GemFacts | None) -> tuple[str, list[str]]:
+    """That the facts are of the stone, not of the metal a question asks about ("is the prong loose?"), with how
+    well the stone itself stands knocks; ('', []) for any other question."""
+    asked = SETTING_ASKED.search(text or "")
+    if not asked or HEAT_QUESTION.search(text) or CLEANING_ASKED.search(text):
+        return "", []
+    part = asked.group("part").lower()
+    reply = (
+        f"**The {part}**: my facts are of gems, not of the metal they are set in: whether the {part} "
+        f"{'are' if part.endswith('s') else 'is'} loose, worn or sound, a jeweller checks with the piece in hand."
+    )
+    if gem is None:
+        return reply, []
+    care = care_of([gem.name, gem.species, gem.group])
+    reply += f" Of the stone itself: {_graded(gem, care)}."
+    sources = [s for s in care.sources if "tough" in s.lower()] if care and care.toughness else []
+    return reply, sources
 
 
 def toughness_answer(text: str, gems: list[GemFacts]) -> tuple[str, list[str]]:
