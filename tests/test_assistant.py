@@ -1152,6 +1152,13 @@ def test_why_did_you_say_the_gem_answered_asks_why_as_why_did_you_say_that_does(
     assert chat.ask("why not garnet?").reply.startswith("**Probably not**: Garnet")  # another gem: its odds
 
 
+def test_is_it_soft_of_the_stone_answered_gets_its_hardness():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.54, SG 2.62, orange with glittery spangles")
+    assert chat.ask("is it soft?").reply == "**Sunstone**: Mohs hardness 6–6.5."  # was "My facts on Sunstone do not …"
+    assert chat.ask("can I clean it with a soft cloth?").reply.startswith("**Caring for Sunstone")
+
+
 def test_follow_ups_leave_out_the_leads_own_species_name_the_look_alike_left_and_say_when_readings_fit_badly():
     from gemlang.assistant import Answer, follow_up
     from gemlang.hints import parse_hints

@@ -259,7 +259,7 @@ SAME_READINGS = re.compile(  # not "another stone, but not the same readings"
 )
 # "what is the hardness of ruby?", "how hard is emerald?": a gem's constant asked for, not "is it a ruby?"
 PROPERTY_FIELDS = {
-    r"hard|softer|scratch": ("Mohs hardness", "hardness"),
+    r"hard|softer|\bsoft\b(?!\s+\w)|scratch": ("Mohs hardness", "hardness"),  # "is it soft?"; not "soft cloth"
     r"specific gravity|\bsgs?\b|dens|heav|lighter|hydrostatic": ("specific gravity", "specific_gravity"),
     r"refractive index|\bri\b|\bris\b|refractometer": ("refractive index", "refractive_index"),
     r"birefring|doubling|double refraction": ("birefringence", "birefringence"),
