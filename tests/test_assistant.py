@@ -2482,6 +2482,13 @@ def test_a_collectors_crystal_system_or_fracture_question_is_answered_from_the_f
     assert chat.ask("what crystal system?").reply == "**Spinel**: crystal system cubic."
 
 
+def test_is_this_a_geode_sent_with_a_photo_says_what_makes_one_above_the_photos_answer(assistant):
+    # was the photo's answer alone, of the colour it shows
+    answer = assistant.conversation().ask("is this a geode?", photos=[red_stone_photo()])
+    assert answer.reply.startswith("Whether your stone is a geode is not something I can tell from a photo")
+    assert "**Geode**: A geode is a rounded rock" in answer.reply and answer.candidates
+
+
 def test_a_gems_habit_is_what_its_facts_say_of_its_crystals_then_what_a_habit_is():
     # "what is the habit of tourmaline?" was tourmaline's bare card, and after a photo its odds ("Tourmaline: 97% …")
     chat = Assistant(classifier=None).conversation()
