@@ -4051,6 +4051,19 @@ def test_a_childs_follow_ups_on_a_gem_are_answered_from_its_facts():
     assert diamond.startswith("**Diamond**: Coal has rarely played any part in forming diamond")
 
 
+@pytest.mark.parametrize(
+    "question, said",
+    [("does quartz twin?", "**Quartz**: My facts on Quartz say nothing of twinning in it; of its kinds, Amethyst: "
+      "natural stones usually show angular colour zoning and Brazil-law twinning"),
+     ("is staurolite twinned?", "**Staurolite**: Distinctive cross-shaped penetration twins"),
+     ("does fluorite twin?", "**Fluorite**: My facts on Fluorite say nothing of twinning."),
+     ("is galena toxic?", "**Galena**: My facts on Galena say nothing of whether it is toxic or safe to handle.")],
+)  # fmt: skip
+def test_twinning_or_toxicity_asked_of_a_gem_is_what_its_facts_say_or_that_they_say_nothing(question, said):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # each was the bare card ("**Quartz**")
+    assert reply.startswith(said)
+
+
 def test_is_that_a_rare_find_is_answered_from_the_gems_rarity_facts_or_says_they_hold_none(assistant):
     chat = assistant.conversation()
     gem = chat.ask("what gem is this?", photos=[red_stone_photo()]).gem.partition(" (")[0]
