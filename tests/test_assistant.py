@@ -2489,6 +2489,13 @@ def test_a_collectors_crystal_system_or_fracture_question_is_answered_from_the_f
     assert chat.ask("what crystal system?").reply == "**Spinel**: crystal system cubic."
 
 
+def test_is_this_a_geode_sent_with_a_photo_says_what_makes_one_above_the_photos_answer(assistant):
+    # was the photo's answer alone, of the colour it shows
+    answer = assistant.conversation().ask("is this a geode?", photos=[red_stone_photo()])
+    assert answer.reply.startswith("Whether your stone is a geode is not something I can tell from a photo")
+    assert "**Geode**: A geode is a rounded rock" in answer.reply and answer.candidates
+
+
 def test_a_gems_habit_is_what_its_facts_say_of_its_crystals_then_what_a_habit_is():
     # "what is the habit of tourmaline?" was tourmaline's bare card, and after a photo its odds ("Tourmaline: 97% …")
     chat = Assistant(classifier=None).conversation()
@@ -4049,6 +4056,19 @@ def test_a_childs_follow_ups_on_a_gem_are_answered_from_its_facts():
     assert "the rarest member of the beryl family" in chat.ask("is it rare?").reply
     diamond = Assistant(classifier=None).conversation().ask("is diamond made of coal?").reply  # was "**Diamond**"
     assert diamond.startswith("**Diamond**: Coal has rarely played any part in forming diamond")
+
+
+@pytest.mark.parametrize(
+    "question, said",
+    [("does quartz twin?", "**Quartz**: My facts on Quartz say nothing of twinning in it; of its kinds, Amethyst: "
+      "natural stones usually show angular colour zoning and Brazil-law twinning"),
+     ("is staurolite twinned?", "**Staurolite**: Distinctive cross-shaped penetration twins"),
+     ("does fluorite twin?", "**Fluorite**: My facts on Fluorite say nothing of twinning."),
+     ("is galena toxic?", "**Galena**: My facts on Galena say nothing of whether it is toxic or safe to handle.")],
+)  # fmt: skip
+def test_twinning_or_toxicity_asked_of_a_gem_is_what_its_facts_say_or_that_they_say_nothing(question, said):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # each was the bare card ("**Quartz**")
+    assert reply.startswith(said)
 
 
 def test_is_that_a_rare_find_is_answered_from_the_gems_rarity_facts_or_says_they_hold_none(assistant):

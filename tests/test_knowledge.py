@@ -621,6 +621,23 @@ def test_a_collectors_words_matrix_habit_and_geode_are_explained_from_the_glossa
     assert answer.reply.startswith(f"**{term[0].upper()}{term[1:]}**: ") and not answer.candidates
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["I cracked open a round rock, is this a geode?",  # was the how-to-begin help
+     "I cracked open a round rock and it's full of purple crystals, is this a geode?"],  # was "A colour alone …"
+)  # fmt: skip
+def test_whether_a_rock_is_a_geode_is_answered_with_what_makes_one(question):
+    from gemlang.assistant import Assistant
+
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith("Whether your stone is a geode is not something I can tell from a photo")
+    assert "\n\n**Geode**: A geode is a rounded rock with a hollow inside" in answer.reply and not answer.candidates
+    assert any(n.startswith("source (geode):") for n in answer.notes)
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is a thunderegg?")
+    assert not chat.ask("is it the same as a geode?").reply.startswith("Whether your stone")  # asked of another thing
+
+
 def test_a_reading_or_a_weight_asked_of_a_gem_is_no_glossary_question():
     from gemlang.knowledge.glossary import terms_asked
 

@@ -219,6 +219,7 @@ from gemlang.knowledge.glossary import (
     instruments_asked,
     mechanism,
     screening_of,
+    specimen_kinds_asked,
     term_called,
     terms_asked,
     terms_named,
@@ -300,6 +301,15 @@ WHICH_GEM_TREATED = (
 )
 # the treated material a filling sign makes of a gem, as care.json names it
 FILLED = {"corundum": "glass-filled ruby", "emerald": "filled emerald", "diamond": "filled diamond"}
+
+
+def kind_undecided(terms: list, answer: Answer) -> str:
+    """ "is this a geode?": that neither a photo of a gem nor its readings tell, then what makes one."""
+    kinds = " or ".join(f"a {t.term}" for t in terms)
+    return (
+        f"Whether your stone is {kinds} is not something I can tell from a photo or a description: I recognise gems "
+        f"and minerals, not the rock they came in. What makes one:\n\n{explained(terms, answer)}"
+    )
 
 
 def explained(terms: list, answer: Answer) -> str:
@@ -642,8 +652,9 @@ class Conversation:
         if self._general_beside_no_gem_photo(turn):  # a picture of no gem, and "what's the birthstone for June?"
             return self._done(turn.answer)
         terms = terms_asked(turn.text) if turn.photos else []  # "what is pleochroism?" sent with a gem photo
-        if terms:  # the term answered above the photo's answer; its word is no reading of the stone
-            self._answered_first = explained(terms, turn.answer)
+        kinds = specimen_kinds_asked(turn.text) if turn.photos and not terms else []  # "is this a geode?"
+        if terms or kinds:  # the term answered above the photo's answer; its word is no reading of the stone
+            self._answered_first = explained(terms, turn.answer) if terms else kind_undecided(kinds, turn.answer)
         else:
             self._answered_first = self._asked_beside_the_photo(turn) if turn.photos else self._answered_first
             self._take_hints(turn)
@@ -958,6 +969,9 @@ class Conversation:
         terms = [] if stones_value else terms_asked(turn.text)  # "what is pleochroism?"
         if not stones_value and not terms and turn.after_term and (more := AND_ABOUT_TERM.fullmatch(turn.text)):
             terms = terms_asked(f"what is {more.group(1)}?")  # "what is birefringence?", then "and pleochroism?"
+        if not terms and not stones_value and (kinds := specimen_kinds_asked(turn.text)):
+            turn.answer.reply = kind_undecided(kinds, turn.answer)  # "I cracked open a round rock, is it a geode?"
+            return True
         if not terms and not stones_value:
             terms = instruments_asked(turn.text)  # "I only have a loupe and a dichroscope, what can I check?"
         if not terms and turn.asked_before and WHY_OF_IT.fullmatch(turn.text):  # "why does it do that?" after

@@ -33,7 +33,7 @@ from gemlang.fusion import EvidenceModel
 from gemlang.fusion.evidence import gem_sold_as
 from gemlang.hints import AGAINST_A_TREATMENT, CHOICES_ASKED, TAG_QUESTION, Hints
 from gemlang.knowledge import GemFacts, all_gems, get_facts
-from gemlang.knowledge.care import care_question
+from gemlang.knowledge.care import HARM_QUESTION, SAID_OF_HARM, care_question
 from gemlang.knowledge.facts import TreatmentSigns, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, species_streak, value_text
 from gemlang.knowledge.knowledge_base import gems_named_in
@@ -668,19 +668,43 @@ def detection_text(gem: GemFacts, signs: TreatmentSigns, told: bool = False) -> 
     return f"**{gem.name}, {signs.treatment}**: " + " ".join(parts) if parts else ""
 
 
-def rarity_said(gem: GemFacts) -> str:
-    """The sentences of a gem's facts that say how rare it, or a kind of it, is; '' when none does."""
+def facts_saying(gem: GemFacts, said_of: str, features: bool = False) -> str:
+    """The sentences of a gem's facts (with `features`, its diagnostic features too) that the pattern `said_of`
+    matches, joined; '' when none does."""
     said = [
         x.rstrip(".")
         for x in (*sentences(gem.composition), *sentences(gem.description), *sentences(gem.phenomena),
-                  *sentences(gem.history), *sentences(gem.uses))
-        if re.search(r"\brare(?:st)?\b", x, re.I)
+                  *sentences(gem.history), *sentences(gem.uses), *(gem.diagnostic_features if features else ()))
+        if re.search(said_of, x, re.I)
     ]  # fmt: skip
     return (
         "; ".join(x[0].upper() + x[1:] if i == 0 else x for i, x in enumerate(dict.fromkeys(said))) + "."
         if said
         else ""
     )
+
+
+def rarity_said(gem: GemFacts) -> str:
+    """The sentences of a gem's facts that say how rare it, or a kind of it, is; '' when none does."""
+    return facts_saying(gem, r"\brare(?:st)?\b")
+
+
+# "does quartz twin?", "is staurolite twinned?"; its glossary entry answers "what is twinning?"
+TWINNING_ASKED = re.compile(r"\btwin(?:s|ned|ning)?\b", re.I)
+
+
+def twinning_said(gem: GemFacts) -> str:
+    """What a gem's facts say of its twinning, else what they say of its kinds' ("does quartz twin?": amethyst's
+    Brazil-law twinning), else that they say nothing of it."""
+    if own := facts_saying(gem, r"\btwin", features=True):
+        return own
+    kinds = [
+        f"{k.name}: {said[0].lower()}{said[1:].rstrip('.')}"
+        for k in all_gems()
+        if kind_of(k, gem) and (said := facts_saying(k, r"\btwin", features=True))
+    ]
+    none = f"My facts on {gem.name} say nothing of twinning"
+    return f"{none} in it; of its kinds, {'; '.join(kinds)}." if kinds else f"{none}."
 
 
 def without_own_name(text: str, gem: GemFacts) -> str:
@@ -821,6 +845,11 @@ def side_answer(
         return " ".join(sorted(said, key=lambda x: not (coal and re.search(r"\bcoal\b", x, re.I))))
     if RARITY_QUESTION.search(text):  # "is it rare?": what its facts say of it, or that they say nothing
         return rarity_said(gem) or f"My facts on {gem.name} say nothing of how rare it is."
+    if asked and TWINNING_ASKED.search(text):
+        return twinning_said(gem)
+    if asked and HARM_QUESTION.search(text):  # "is galena toxic?" of a gem with no care notes, which answer it first
+        told = facts_saying(gem, SAID_OF_HARM.pattern, features=True)
+        return told or f"My facts on {gem.name} say nothing of whether it is toxic or safe to handle."
     if VALUE_QUESTION.search(text) or WORTH_WORKING.search(text):  # "is it worth polishing?": its value too
         return PRICE_REFUSED + polish_said(text, gem)
     return ""

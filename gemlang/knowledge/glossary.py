@@ -191,6 +191,24 @@ def screening_of(species: str) -> Term | None:
     return term_called(f"lab-grown {species.lower()} screening")
 
 
+# Kinds of specimen a rock is, asked of the stone in hand ("I cracked open a round rock, is this a geode?"): neither a
+# photo of a gem nor a reading decides it, so what makes one is the answer
+SPECIMEN_KINDS = {"geode"}
+# "is this a geode?", "is it really a geode?"; not "is it the same as a geode?", asked of another thing
+KIND_OF_THE_STONE = r"\b(?:is|are)\s+(?:this|it|that|these|they|mine)\s+(?:\w+\s+)?(?:an?\s+)?{}\b"
+
+
+def specimen_kinds_asked(text: str) -> list[Term]:
+    """The kinds of specimen a question asks the stone in hand to be ("is this a geode?": geode); none for any
+    other question."""
+    return [
+        t
+        for t in glossary()
+        if t.term in SPECIMEN_KINDS
+        and any(re.search(KIND_OF_THE_STONE.format(re.escape(word)), text, re.I) for word in t.asked_as)
+    ]
+
+
 def terms_named(text: str) -> list[Term]:
     """The glossary terms a message names anywhere ("how do I get SG with a kitchen scale and water?": specific
     gravity, hydrostatic weighing), for a question about the stone nothing else answers."""
