@@ -109,13 +109,17 @@ ONE_EDGE = re.compile(
     r"\bone (?:ri |refractometer )?reading only\b|\b(?:one|a single|single) shadow[- ]?edge\b"
     r"(?!(?:[^.;]|\.\d)*\b(?:other|another|second|both|two)\b)"
 )
-# "uniaxial negative", "biaxial (+)", "U-", "U-ve", "uni -", "uniax +", "bi +", "optic sign: positive", "optically
-# negative"; and the sign first, "negative uniaxial"
+# "uniaxial negative", "biaxial (+)", "U-", "U-ve", "U –", "uni -", "uniax +", "bi +", "optic sign: positive",
+# "optically negative"; the sign first, "negative uniaxial"; and "+ve"/"-ve" a comma after "uniaxial" or "DR".
+# An en dash after a word spelt out is a sign only before "ve" or a break: "uniaxial – SG 2.65" joins two readings.
+_DASH_BETWEEN = r"(?!\s*[:=]?\s*\(?\s*–\s*(?!ve\b)[a-z\d])"
 OPTIC_SIGN = re.compile(
-    r"(?:\buniaxial|\bbiaxial|\b(?:uniax|uni|biax|bi|[ub])\.?(?=\s*(?:[+\-−]\s*(?:ve\b|[,;.)\s]|$)|(?:pos|neg)\b))|"
+    rf"(?:\buniaxial{_DASH_BETWEEN}|\bbiaxial{_DASH_BETWEEN}|"
+    r"\b(?:uniax|uni|biax|bi|[ub])\.?(?=\s*(?:[+\-−–]\s*(?:ve\b|[,;.)\s]|$)|(?:pos|neg)\b))|"
     r"optic(?:al)? sign(?: is)?|\boptically)"
-    r"\s*[:=]?\s*\(?\s*(\+|-|−|positive|negative|pos\b|neg\b)"
+    r"\s*[:=]?\s*\(?\s*(\+|-|−|–|positive|negative|pos\b|neg\b)"
     r"|\b(positive|negative)\s+(?:uniax|biax)"
+    r"|(?:\buniax(?:ial)?|\bbiax(?:ial)?|\b[ub]|\bd\.?\s?r)\.?\s*[,;/]?\s*\(?\s*([+\-−–])\s*ve\b"
 )
 # a reading said not to be seen: "not", "isn't", "doesn't show", "shows no" before it
 NOT_SEEN = r"\b(?:not|isn'?t|aren'?t|never|(?:does|did|do)(?:n'?t|\s+not)\s+(?:show|have|give)|shows?\s+no)"
@@ -423,7 +427,7 @@ def _seen(pattern: str, t: str, said_of: re.Pattern[str] | None = None) -> bool:
 
 
 _NUM = r"(\d+(?:[.,]\d+)?|[.,]\d+)"
-_SEP = r"\s*(?:-|–|—|to|/|and|&)\s*"
+_SEP = r"\s*(?:-|–|—|~|〜|to|/|and|&)\s*"  # "1.54 ~ 1.55": a range, as written in East Asia
 
 
 @dataclass(frozen=True)
@@ -576,7 +580,7 @@ def _decimals(text: str) -> int:
 
 # words that make a value rough: "about 3.5", "~1.72", "3.5 ish", "like 3.5", "3.5 or so"
 ROUGHLY = re.compile(r"\b(?:about|approx\w*|around|roughly|circa|ca|abt|like|or so|ish)\b|~")
-ROUGH_AFTER = re.compile(r"\s*-?\s*(?:ish\b|or so\b)")
+ROUGH_AFTER = re.compile(r"\s*(?:-?\s*(?:ish|or so)\b|\(?\s*approx(?:imately|\b)\.?\s*\)?)")  # "1.544 (approx)"
 
 
 def typed_give(said: str) -> float:
@@ -857,10 +861,15 @@ ASKED_NOT_SEEN = re.compile(
 )
 
 
+# a title before a name, "Dr. Smith measured RI 1.76": no "DR" (doubly refractive) reading
+TITLE = re.compile(r"\bDr\b\.?(?=\s+[A-Z][a-z])")
+
+
 def parse_readings(text: str) -> Readings:
     """Every instrument reading in a message; numbers no gem can have become `problems`, not readings. What
     follows a self-correction ("no wait", "I meant") replaces what it corrects."""
     text = ASKED_NOT_SEEN.sub(r"not \g<what>", text or "")  # "curved striae? no": not seen, not a sighting
+    text = TITLE.sub(lambda m: " " * len(m.group(0)), text)  # the same length: `said` keeps its place
     corrected = SELF_CORRECTION.search(text)
     if not corrected:
         return _parse_readings(text)
@@ -1025,7 +1034,7 @@ OPTIC_AFTER = re.compile(  # "1.544, 1.553 DR" and "1.544-1.553 DR": both edges
 )
 EDGES_MATCH = 0.002  # two edges this close to differing by the birefringence given are an RI
 # a refractometer's two shadow edges written as a range ("1.762-1.770", "1.54 to 1.55"); not an SG of 1.05-1.10
-TWO_EDGES = re.compile(r"(?<![\d.])(1\.[4-9]\d{1,3})\s*(?:-|–|to)\s*(1\.[4-9]\d{1,3})(?![\d.])")
+TWO_EDGES = re.compile(r"(?<![\d.])(1\.[4-9]\d{1,3})\s*(?:-|–|~|to)\s*(1\.[4-9]\d{1,3})(?![\d.])")
 
 
 # a value said to be wrong, just before it: "not 1.62-1.64", "instead of 1.62", "rather than 1.62"
@@ -1161,7 +1170,7 @@ def _parse_readings(text: str) -> Readings:
         bire = Reading(DOUBLING, BIREFRINGENCE_MAX, LOUPE_SAID)
 
     sign = OPTIC_SIGN.search(t)
-    optic_sign = None if sign is None else "positive" if (sign.group(1) or sign.group(2))[0] in "+p" else "negative"
+    optic_sign = None if sign is None else "positive" if next(filter(None, sign.groups()))[0] in "+p" else "negative"
     optic_sign = optic_sign or (described[1] if described else None) or index_sign
     if index_sign and optic in (None, "anisotropic"):  # ω and ε are a uniaxial stone's
         optic = "uniaxial"

@@ -1455,6 +1455,12 @@ def test_glass_compared_with_a_gem_after_readings_gets_the_odds_of_both():
     assert reply.startswith("Sapphire: <1% on its own") and "; Glass (Paste): " in reply
 
 
+def test_glass_compared_with_a_gem_whose_lab_grown_twins_share_its_readings_gets_the_odds_and_the_caution():
+    answer = Assistant(classifier=None).conversation().ask("emerald or glass? RI 1.58")
+    assert answer.reply.startswith("Emerald: ") and "; Glass (Paste): " in answer.reply
+    assert answer.caution.startswith("your readings cannot tell natural Emerald from lab-grown beryl")
+
+
 def test_glass_said_of_a_scratch_test_is_no_question_about_glass():
     from gemlang.assistant import MATERIAL_QUESTIONS
 

@@ -29,11 +29,23 @@ from gemlang.readings import REFRACTOMETER_LIMIT, parse_readings
         ("RI is about 1.76 SG 4", 1.76, 1.76),
         ("RI over 1.79", 1.79, 99.0),  # above the limit, not a value of 1.79
         ("RI >1.81", 1.81, 99.0),
+        ("RI 1.54 ~ 1.55", 1.54, 1.55),  # a tilde between two edges is a range
+        ("RI 1.544 (approx)", 1.544, 1.544),
     ],
 )
 def test_refractive_index_as_a_value_or_a_range(text, low, high):
     ri = parse_readings(text).ri
     assert (ri.low, ri.high) == pytest.approx((low, high))
+
+
+def test_a_value_said_to_be_approximate_after_it_is_rough():
+    assert parse_readings("RI 1.544 (approx)").describe() == ["RI about 1.544"]
+
+
+def test_a_doctors_title_is_no_double_refraction():
+    r = parse_readings("Dr. Smith measured RI 1.76")
+    assert r.optic is None and r.ri.low == 1.76
+    assert parse_readings("Dr Smith said DR, RI 1.76").optic == "anisotropic"
 
 
 def test_two_shadow_edges_give_the_birefringence_too():
@@ -490,6 +502,12 @@ def test_readings_as_a_bench_notes_them_spot_edges_pairs_and_suspensions(text, k
         ("positive biaxial, RI 1.61-1.62", "biaxial", "positive"),
         ("RI 1.718 SR SG 3.60, ADR: no", "isotropic", None),  # strain answered no, beside "SR"
         ("RI 1.718 SR, no ADR", "isotropic", None),
+        ("RI 1.76-1.77 uniaxial, -ve", "uniaxial", "negative"),  # "-ve" a comma after the optic word
+        ("RI 1.54-1.55, DR, +ve, SG 2.65", "anisotropic", "positive"),
+        ("RI 1.76-1.77 DR -ve", "anisotropic", "negative"),
+        ("RI 1.76-1.77 U –, SG 4.0", "uniaxial", "negative"),  # an en dash right after the optic word
+        ("RI 1.76-1.77 uniaxial –ve", "uniaxial", "negative"),
+        ("RI 1.76-1.77 uniaxial – SG 4.0", "uniaxial", None),  # a dash between two readings
     ],
 )
 def test_the_optic_sign_is_read_with_the_optic_character(text, optic, sign):

@@ -1871,8 +1871,9 @@ class Conversation:
         if WHY_QUESTION.search(text) and len(turn.asked) == 1 and turn.asked[0].name in answered:
             turn.asked = []  # "why did you say aquamarine?" of the aquamarine answered asks why, not its odds
         no_gem_photo = self.scope is not None and self.scope.kind == NOT_A_GEM_PHOTO and not self.hints.measured
-        # "natural amethyst or synthetic?": the readings' verdict on the lab-grown twins answers it, not the odds
-        twin_verdict = any(
+        # "natural amethyst or synthetic?": the readings' verdict on the lab-grown twins answers it, not the odds;
+        # "emerald or glass?" asks the odds of the glass as well
+        twin_verdict = not compared_materials(text) and any(
             answer.caution.startswith(f"your readings cannot tell natural {g.name} ") for g in turn.asked
         )
         if turn.asked and not no_gem_photo and assembly:
