@@ -196,6 +196,9 @@ def test_a_care_or_bench_question_naming_no_gem_gets_what_suits_every_stone_not_
     assistant = Assistant(classifier=None)
     cleaned = assistant.conversation().ask("how do I clean my ring?").reply
     assert cleaned.startswith("**Care depends on the gem**") and "soft cloth dampened in lukewarm water" in cleaned
+    for worn in ("can i wear it daily", "does it break easy"):  # its wear, not how to clean it
+        wear = assistant.conversation().ask(worn).reply
+        assert "How a stone wears depends on the gem" in wear and "soft cloth" not in wear, worn
     retip = assistant.conversation().ask("can I retip prongs with the stone in?")
     assert "At the bench, jeweller's torch: Bench jewellers' rule of thumb" in retip.reply
     assert any("ganoksin" in n for n in retip.notes)

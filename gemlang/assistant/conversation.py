@@ -200,7 +200,9 @@ from gemlang.knowledge.care import (
     CLEANING_ASKED,
     HARM_QUESTION,
     LIGHT_QUESTION,
+    TOUGHNESS_QUESTION,
     WEAR_COMPARED,
+    WEAR_QUESTION,
     bench_asked,
     care_of,
     care_question,
@@ -365,6 +367,12 @@ UNKNOWN_STONE_CARE = (
     "Until the stone is identified, care for it as the most delicate gems need: wipe it with a soft cloth dampened "
     "in lukewarm water and dry it; no ultrasonic or steam cleaner, no heat, chemicals or household cleaners, which "
     "opal, pearl, amber, emerald and other gems do not survive."
+)
+# Its wear ("can I wear it daily?", "does it break easily?"): what the care notes' wear verdicts weigh, for any gem
+UNKNOWN_STONE_WEAR = (
+    "How a stone wears depends on the gem: on its hardness, as the quartz in dust (Mohs 7) dulls the facets of "
+    "softer stones, and on its toughness, as knocks chip or split some hard ones (emerald, zircon). Until it is "
+    "identified, take it off for rough work and sport."
 )
 
 
@@ -1122,7 +1130,8 @@ class Conversation:
             work = bench_asked(text)
             if not work and STONE_SOUGHT.search(text):
                 return False
-            said = " ".join(w.said_of([]) for w in work).strip() or UNKNOWN_STONE_CARE
+            worn = WEAR_QUESTION.search(text) or TOUGHNESS_QUESTION.search(text)
+            said = " ".join(w.said_of([]) for w in work).strip() or (UNKNOWN_STONE_WEAR if worn else UNKNOWN_STONE_CARE)
             answer.reply = f"**Care depends on the gem**: name it or send a photo for its own notes. {said}"
             answer.notes += [f"sources (bench work): {'; '.join(w.sources)}" for w in work]
             return True
