@@ -4248,3 +4248,13 @@ def test_a_heat_map_is_no_heat_treatment():
     chat = Assistant(classifier=None).conversation()
     assert "**Treatment**" not in chat.ask("why is there no heat map?").reply  # the photo's overlay, not heating
     assert chat.ask("can heat treatment be detected?").reply.startswith("**Treatment**")
+
+
+def test_three_gems_listed_as_a_choice_are_compared_and_a_constant_asked_beside_two_is_no_choice():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("garnet, spinel or ruby?")  # was "**Spinel**"
+    assert chat.ask("how do I tell them apart?").reply == "**Garnet, Spinel or Ruby?**"
+    chat.ask("diamond vs moissanite vs CZ")
+    assert chat.ask("which is the hardest?").reply.startswith("Diamond is harder than Moissanite and Cubic Zirconia.")
+    harder = Assistant(classifier=None).conversation().ask("whats harder, topaz or quartz").reply
+    assert harder.startswith("Topaz is harder than Quartz.")

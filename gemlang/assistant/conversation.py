@@ -1028,14 +1028,16 @@ class Conversation:
         if not WEAR_COMPARED.search(turn.text) or CLEANING_ASKED.search(turn.text):  # "… in a ring: how to clean?"
             return False
         named = named_as_such(turn.text)
-        of_pair = self.pair and len(self.pair) == 2 and not named and OF_BOTH.search(turn.text)  # "more durable?"
-        gems = named if len(named) == 2 else list(self.pair) if of_pair else []
+        # "more durable?" of the two compared, "the most durable?" of a month's birthstones
+        of_pair = self.pair and not named and OF_BOTH.search(turn.text)
+        gems = named if len(named) in (2, 3) else list(self.pair) if of_pair else []
         if not gems:
             return False
-        self.topic, self.pair = None, (gems[0], gems[1])  # "which is harder?" next asks of both
+        self.topic, self.pair = None, tuple(gems)  # "which is harder?" next asks of them all
         said, sources = wear_compared(gems)
         harder = ordered_answer(gems, "which is harder")
-        turn.answer.reply = f"**{gems[0].name} or {gems[1].name}?** {harder} For everyday wear in a ring: {said}"
+        names = join_words([g.name for g in gems], "or")
+        turn.answer.reply = f"**{names}?** {harder} For everyday wear in a ring: {said}"
         turn.answer.notes += sources
         turn.answer.properties = property_rows([g.name for g in gems])
         return True
@@ -1355,7 +1357,7 @@ class Conversation:
     def _three_compared(self, turn: Turn, compared: list) -> bool:
         """Three gems to separate: how to tell each pair apart, and the three side by side."""
         names = [g.name for g in compared]
-        self.topic, self.pair = None, None
+        self.topic, self.pair = None, tuple(compared)  # "which is the hardest?" asks of all three
         turn.answer.reply = f"**{names[0]}, {names[1]} or {names[2]}?**"
         pairs = [(a, b) for i, a in enumerate(names) for b in names[i + 1 :]]
         turn.answer.tell_apart = "\n\n".join(tell_apart(a, b) for a, b in pairs)
@@ -1521,7 +1523,7 @@ class Conversation:
             answer.reply += "\n\n" + explained(why, answer)
         if about_it and (yours := self._readings_of([f for _, f in asked])):  # "what's the SG?" after "SG 4.0"
             answer.reply += f" Your reading: {yours}."
-        if len(gems) == 2 and (order := ordered_answer(gems, quantity.group(0))):
+        if len(gems) > 1 and (order := ordered_answer(gems, quantity.group(0))):
             answer.reply = f"{order} {answer.reply}"
         answer.properties = property_rows([g.name for g in gems])
         return True  # a question about a gem, not about the stone in hand

@@ -576,7 +576,7 @@ TREATED_WORDS = re.compile(
 # the value?"), not "worth cutting?", "how much does it weigh?" nor a valuation's words ("replacement value vs fair
 # market value wording", "a photo for a replacement value estimate: what can I state?")
 VALUE_QUESTION = re.compile(
-    r"\bworth(?:less)?\b(?!\s+(?:(?!(?:any|some|no)thing\b)\w+ing|it\s+to)\b)|\b(?:prices?|priced|costs?|expensive|valuable)\b|"
+    r"\bworth(?:less)?\b(?!\s+(?:(?!(?:any|some|no)thing\b)\w+ing|it\s+to)\b)|\b(?:prices?|priced|costs?|expensive|valuable|cheap(?:er|est)|pricier|priciest)\b|"
     r"\bhow much\b(?![^.?!]{0,30}\b(?:weigh|heav|hard|light|dens|bigger|larger|smaller))|"
     r"\b(?:what(?:'s|s| is| was| would be)?|its|any|much|some|real|true|the)\s+(?:(?:resale|market|retail|insurance|"
     r"replacement|current|estimated)\s+)?value\b(?!\s+(?:vs\.?|versus|and|or)\b)|"
@@ -804,9 +804,12 @@ def compared_materials(text: str) -> list:
     return [get_facts(name) for name in dict.fromkeys(named)]
 
 
-# a choice and nothing more: "ruby or spinel?", "is it topaz or citrine?", "jade or plastic"
+# a choice and nothing more: "ruby or spinel?", "is it topaz or citrine?", "jade or plastic", "ruby, sapphire or
+# emerald?"; not "whats harder, topaz or quartz" (a constant asked), "… a green or a blue stone, tourmaline or topaz?"
 CHOICE_ONLY = re.compile(
-    r"\s*(?:(?:is|could|might)\s+(?:it|this|that)\s+(?:be\s+)?)?(?:an?\s+)?[^?,.!]{2,40}?\s+or\s+(?:an?\s+)?"
+    r"\s*(?:(?:is|could|might)\s+(?:it|this|that)\s+(?:be\s+)?)?(?:an?\s+)?(?:(?:(?!\bor\b|\bwh|\bhow\b)[^?,.!]){2,40}?,\s*)?"
+    r"[^?,.!]{2,40}?"
+    r"\s+or\s+(?:an?\s+)?"
     r"[^?,.!]{2,40}?\s*[?.!]*\s*",
     re.I,
 )
