@@ -865,3 +865,19 @@ def test_the_german_words_for_blue_heated_and_genuine_are_checked_against_pages_
         assert re.search(rf"\b{word[:6]}\w*\b[^<]*\b{meaning}\b", said, re.I), word  # the page gives the meaning
         assert not re.search(r"juwelier|ceylons|edelstein", sources[word], re.I), word  # not a shop using the word
         assert in_english(f"{word} stein") == f"{meaning} stein"
+
+
+@pytest.mark.parametrize(
+    "question, lead",
+    [("is pearl a mineral?", "**Not a mineral**: Pearl is an organic gem"),  # each was the gem's bare card
+     ("is amber a mineral?", "**Not a mineral**: Amber is an organic gem"),
+     ("is coral a stone?", "**An organic gem**: Coral is counted among gems"),
+     ("what is an organic gem?", "**Organic gem**: ")],  # was "I have no facts on organic gem"
+)  # fmt: skip
+def test_an_organic_gem_asked_as_a_mineral_or_a_stone_is_said_to_be_one_with_what_that_means(question, lead):
+    from gemlang.assistant import Assistant
+
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(lead) and "made by living things" in answer.reply
+    assert any("geology.com/gemstones/organic-gemstones" in note for note in answer.notes)
+    assert "organic" not in Assistant(classifier=None).conversation().ask("is quartz a mineral?").reply

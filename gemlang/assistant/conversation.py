@@ -44,6 +44,7 @@ from gemlang.assistant.gem_answers import (
     lab_grown_treatments,
     looked_for,
     ordered_answer,
+    organic_kind,
     property_rows,
     property_value,
     ri_and_sg,
@@ -915,6 +916,9 @@ class Conversation:
         if treated:
             turn.answer.reply = treated
             turn.answer.notes.append(sources)
+            return True
+        if organic := organic_kind(turn.text):  # "is pearl a mineral?": was its bare card
+            turn.answer.reply = f"{organic}\n\n{explained([term_called('organic gem')], turn.answer)}"
             return True
         if not (kinds := kind_answer(turn.text)):  # "is amethyst a quartz?", "is spinel the same as ruby?"
             return False

@@ -1207,6 +1207,26 @@ def chemistry_compared(gems: Sequence[GemFacts]) -> str:
     return f"**Yes**: {names} are {'both' if len(known) == 2 else 'all'} {next(iter(base.values()))}{structures}."
 
 
+# what "is pearl a mineral?", "is coral a stone?" ask a gem to be: a kind of material, not another gem
+MATERIAL_KIND = re.compile(r"(?:(?:real|true|natural|precious)\s+)?(?:mineral|stone|gem|gemstone)s?", re.I)
+
+
+def organic_kind(text: str) -> str:
+    """ "**Not a mineral**: Pearl is an organic gem, …" for "is pearl a mineral?" of an organic gem (pearl, amber,
+    coral, jet), which the glossary's "organic gem" explains next; '' for any other message."""
+    from gemlang.knowledge import find_gem
+
+    asked = IS_A_KIND.match(text or "")
+    if not asked or not MATERIAL_KIND.fullmatch(asked.group("y")):
+        return ""
+    gem = find_gem(asked.group("x"))
+    if gem is None or "organic" not in f"{gem.species} {gem.group}".lower():
+        return ""
+    if "mineral" not in asked.group("y").lower():  # a gem it is, though no mineral
+        return f"**An organic gem**: {gem.name} is counted among gems, but it was made by living things: no mineral."
+    return f"**Not a mineral**: {gem.name} is an organic gem, made by living things."
+
+
 def kind_answer(text: str) -> str:
     """Yes or no to "is X a Y?" of two gems, from the knowledge base's kinds and species; '' for any other
     message, or where either is no gem it knows ("is it a sapphire?" is about the stone in hand). A trade name
