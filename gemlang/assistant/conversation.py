@@ -145,6 +145,7 @@ from gemlang.assistant.questions import (
     THE_STONES_VALUE,
     TOLD_QUESTION,
     TREATED_WORDS,
+    TREATMENT_DETECTED,
     TREATMENT_QUESTION,
     VALUE_QUESTION,
     WHERE_TO_FIND,
@@ -1712,9 +1713,14 @@ class Conversation:
         elif unknown := unknown_name(text):  # "tell me about painite": a name the knowledge base lacks
             answer.reply = f"I have no facts on {unknown} in my knowledge base, so I cannot tell you about it. "
             answer.reply += HELP
-        elif TREATMENT_QUESTION.search(text):  # "can heat treatment be detected?", "is it irradiated?" with no gem
-            general = "" if ABOUT_THE_STONE.search(text) else explained([term_called("treatment")], answer) + "\n\n"
-            answer.reply = general + WHICH_GEM_TREATED
+        elif TREATMENT_QUESTION.search(text) or TREATMENT_DETECTED.search(text):  # "is it irradiated?" with no gem
+            # treatments in general, or the one whose detection is asked ("is heating detectable?": heat treatment,
+            # which says how a laboratory finds it); none for "is it irradiated?", of a stone not in hand, but for
+            # "can a lab tell if it's heated?", of any stone
+            detected = TREATMENT_DETECTED.search(text)
+            general = not ABOUT_THE_STONE.search(text) or detected
+            named = (treatments_named_in(text) if detected else []) or [term_called("treatment")]
+            answer.reply = (explained(named, answer) + "\n\n" if general else "") + WHICH_GEM_TREATED
         else:
             answer.reply = HELP
 

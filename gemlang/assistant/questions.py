@@ -548,6 +548,12 @@ TREATMENT_QUESTION = re.compile(
     + COLOUR_NATURAL.pattern,
     re.I,
 )
+# whether a treatment can be found at all: "is heating detectable?", "can a lab tell if it's heated?"
+TREATMENT_DETECTED = re.compile(
+    r"\b(?:detect\w*|tell|spot|identif\w*|prove)\b.{0,40}\b(?:heat(?:ed|ing)?|oil(?:ed|ing)?|irradiat\w*|dye[ds]?|dyeing|"
+    r"treat(?:ed|ment)?)\b|\b(?:heating|oiling|irradiation|dyeing|treatments?)\b.{0,30}\b(?:detect\w*)",
+    re.I,
+)
 # "is blue topaz radioactive?", "is irradiation of gems dangerous?", "is irradiated topaz safe to wear?": whether
 # an irradiated stone is radioactive or harmful, not only whether it was irradiated
 _HARM = r"\b(?:dangerous|danger|safe|unsafe|harm\w*|health\w*|risk\w*|hazard\w*|toxic)\b"

@@ -179,9 +179,18 @@ def treatments_named_in(text: str) -> list[Term]:
     return [t for t in terms_named(text) if t.term in TREATMENTS]
 
 
+# "how do jewellers heat ruby?", "how do they oil emeralds?": the treatment asked by its verb
+DONE_HOW = re.compile(
+    r"^\s*how (?:do|does|did|is|are) (?!i\b|we\b)[\w ]{1,30}?\b(heat|oil|irradiate|smoke)\b(?!.*\b(?:my|mine)\b)", re.I
+)
+DONE_AS = {"heat": "heated", "oil": "oiled", "irradiate": "irradiated", "smoke": "smoked"}
+
+
 def treatments_defined(text: str) -> list[Term]:
     """The treatments a question asks to be explained, whatever gem it names beside them; none for any other
     question ("is my emerald oiled?")."""
+    if done := DONE_HOW.match(text):
+        return treatments_named_in(DONE_AS[done.group(1).lower()])
     return treatments_named_in(text) if DEFINITION.search(text) else []
 
 
