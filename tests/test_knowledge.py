@@ -881,3 +881,20 @@ def test_an_organic_gem_asked_as_a_mineral_or_a_stone_is_said_to_be_one_with_wha
     assert answer.reply.startswith(lead) and "made by living things" in answer.reply
     assert any("geology.com/gemstones/organic-gemstones" in note for note in answer.notes)
     assert "organic" not in Assistant(classifier=None).conversation().ask("is quartz a mineral?").reply
+
+
+@pytest.mark.parametrize(
+    "question, lead",
+    [("what is a semi-precious stone?", "**Precious and semi-precious**: 'Precious' and 'semi-precious' are trade"),
+     ("what are the four precious stones?", "**Precious and semi-precious**: "),  # was the help text
+     ("what is a crystal?", "**Crystal**: In mineralogy a crystal is a solid"),  # each was "I have no facts on …"
+     ("what is a negative crystal?", "**Negative crystal**: ")],  # the longer term still wins
+)  # fmt: skip
+def test_semi_precious_and_a_crystal_are_explained_from_the_glossary(question, lead):
+    from gemlang.assistant import Assistant
+
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(lead) and not answer.candidates
+    assert "semi" not in question or "never had a scientific basis" in answer.reply
+    lead_glass = Assistant(classifier=None).conversation().ask("what is lead crystal?").reply  # glass: no crystal
+    assert not lead_glass.startswith("**Crystal**")
