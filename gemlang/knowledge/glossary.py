@@ -21,9 +21,10 @@ GLOSSARY_PATH = Path(__file__).with_name("glossary.json")
 # a refractometer work?", "how is RI measured?", "why are some gems doubly refractive?"; the asking words only, so
 # the term after them stays in the question
 _KINDS = r"(?:gem|gemstone|mineral|rock)s?"
-# Words too common to name a term anywhere in a message ("what gems are found in Brazil?", "a rock I found"): a term
-# only when the question asks of nothing else ("what is a mineral?", "what are gems?")
-ALONE_ONLY = re.compile(rf"\W*(?:(?:an?|the|exactly|actually|really)\s+)*{_KINDS}\W*")
+# Words too common to name a term anywhere in a message ("what gems are found in Brazil?", "a rock I found", "lead
+# crystal", "how to tell a crystal from glass?"): a term only when the question asks of nothing else ("what is a
+# mineral?", "what are gems?", "what is a crystal?")
+ALONE_ONLY = re.compile(rf"\W*(?:(?:an?|the|exactly|actually|really)\s+)*(?:{_KINDS}|crystals?)\W*")
 ASKING = re.compile(
     r"^\s*(?:(?:and|so|ok|okay|also|then|but)\b[\s,]*)?"  # "and what's a spot reading?"
     r"(?:what(?:'s|s| is| are| does| do)\b|define\b|explain\b|(?:the )?meaning of\b|(?:the )?difference between\b|"
