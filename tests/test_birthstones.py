@@ -93,5 +93,8 @@ def test_which_is_the_most_durable_or_the_cheapest_of_a_months_birthstones_names
     assert durable.startswith("**Turquoise, Zircon or Tanzanite?** Zircon is harder than Turquoise and Tanzanite.")
     assert "**Caring for" not in durable and "Tanzanite (Mohs 6.5) is softer than quartz" in durable
     assert chat.ask("which is harder?").reply.startswith("Zircon is harder than Turquoise and Tanzanite. **Turq")
+    softest = chat.ask("which is the softest?").reply  # was '**Turquoise**: ; **Zircon**: ; **Tanzanite**: .'
+    assert softest.startswith("Turquoise is softer than Zircon and Tanzanite. **Turquoise**: Mohs hardness 5–6;")
+    assert chat.ask("which is the lightest?").reply.startswith("Turquoise is lighter than Zircon and Tanzanite.")
     cheapest = chat.ask("which one is the cheapest?").reply  # was the help text
     assert cheapest.startswith("I do not price stones, nor rank gems by price: value rests on colour")

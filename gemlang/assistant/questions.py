@@ -259,8 +259,8 @@ SAME_READINGS = re.compile(  # not "another stone, but not the same readings"
 )
 # "what is the hardness of ruby?", "how hard is emerald?": a gem's constant asked for, not "is it a ruby?"
 PROPERTY_FIELDS = {
-    r"hard|softer|scratch": ("Mohs hardness", "hardness"),
-    r"specific gravity|\bsgs?\b|dens|heav|lighter|hydrostatic": ("specific gravity", "specific_gravity"),
+    r"hard|soft(?:er|est)|scratch": ("Mohs hardness", "hardness"),
+    r"specific gravity|\bsgs?\b|dens|heav|light(?:er|est)|hydrostatic": ("specific gravity", "specific_gravity"),
     r"refractive index|\bri\b|\bris\b|refractometer": ("refractive index", "refractive_index"),
     r"birefring|doubling|double refraction": ("birefringence", "birefringence"),
     r"dispers|\bfire\b": ("dispersion", "dispersion"),
