@@ -889,6 +889,8 @@ def test_an_organic_gem_asked_as_a_mineral_or_a_stone_is_said_to_be_one_with_wha
      ("what are the four precious stones?", "**Precious and semi-precious**: "),  # was the help text
      ("what is a crystal?", "**Crystal**: In mineralogy a crystal is a solid"),  # each was "I have no facts on …"
      ("what is a negative crystal?", "**Negative crystal**: "),  # the longer term still wins
+     ("is sapphire a precious stone?", "**By trade custom, yes**: Sapphire is one of the four gems called precious"),
+     ("is amethyst semi-precious?", "**By trade custom, semi-precious**: Amethyst is not one of the four"),
      *[(beginner, "**Rough for a beginner**: Faceting guides differ on the first rough to cut.") for beginner in (
          "what's a good gem for a hobbyist to start cutting?", "what's the easiest gem to facet?",  # were the help
          "what stone should a beginner faceter buy?", "which rough should I learn to facet on?",

@@ -43,8 +43,8 @@ from gemlang.assistant.gem_answers import (
     lab_grown_compared,
     lab_grown_treatments,
     looked_for,
+    material_kind,
     ordered_answer,
-    organic_kind,
     property_rows,
     property_value,
     ri_and_sg,
@@ -918,8 +918,10 @@ class Conversation:
             turn.answer.reply = treated
             turn.answer.notes.append(sources)
             return True
-        if organic := organic_kind(turn.text):  # "is pearl a mineral?": was its bare card
-            turn.answer.reply = f"{organic}\n\n{explained([term_called('organic gem')], turn.answer)}"
+        # "is pearl a mineral?", "is sapphire a precious stone?": were bare cards
+        lead, term = material_kind(turn.text)
+        if lead:
+            turn.answer.reply = f"{lead}\n\n{explained([term_called(term)], turn.answer)}"
             return True
         if not (kinds := kind_answer(turn.text)):  # "is amethyst a quartz?", "is spinel the same as ruby?"
             return False

@@ -1209,22 +1209,44 @@ def chemistry_compared(gems: Sequence[GemFacts]) -> str:
 
 # what "is pearl a mineral?", "is coral a stone?" ask a gem to be: a kind of material, not another gem
 MATERIAL_KIND = re.compile(r"(?:(?:real|true|natural|precious)\s+)?(?:mineral|stone|gem|gemstone)s?", re.I)
+# "is sapphire a precious stone?", "is amethyst semi-precious?": the trade's old label of a gem
+PRECIOUS_ASKED = re.compile(
+    r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<x>[a-z][\w' -]*?)\s+(?:(?:an?|one of the)\s+)?(?:four\s+)?"
+    r"(?P<semi>semi[- ]?)?precious(?:\s+(?:stone|gem|gemstone)s?)?\s*\??\s*$",
+    re.I,
+)
+PRECIOUS_FOUR = "diamond, ruby, sapphire and emerald"  # the glossary's "precious and semi-precious"
 
 
-def organic_kind(text: str) -> str:
-    """ "**Not a mineral**: Pearl is an organic gem, …" for "is pearl a mineral?" of an organic gem (pearl, amber,
-    coral, jet), which the glossary's "organic gem" explains next; '' for any other message."""
+def material_kind(text: str) -> tuple[str, str]:
+    """(what a gem is, the glossary term that explains it) for "is pearl a mineral?" of an organic gem ("**Not a
+    mineral**: Pearl is an organic gem, …") and "is sapphire a precious stone?"; ('', '') for any other message."""
     from gemlang.knowledge import find_gem
 
+    if precious := PRECIOUS_ASKED.match(text or ""):
+        gem = find_gem(precious["x"])
+        if gem is None or gem.origin != "natural":
+            return "", ""
+        label = "precious and semi-precious"
+        if gem.species in ("diamond", "corundum") or gem.name == "Emerald":
+            return (
+                f"**By trade custom, yes**: {gem.name} is one of the four gems called precious, {PRECIOUS_FOUR}.",
+                label,
+            )
+        return (
+            f"**By trade custom, semi-precious**: {gem.name} is not one of the four called precious, {PRECIOUS_FOUR}.",
+            label,
+        )
     asked = IS_A_KIND.match(text or "")
     if not asked or not MATERIAL_KIND.fullmatch(asked.group("y")):
-        return ""
+        return "", ""
     gem = find_gem(asked.group("x"))
     if gem is None or "organic" not in f"{gem.species} {gem.group}".lower():
-        return ""
+        return "", ""
     if "mineral" not in asked.group("y").lower():  # a gem it is, though no mineral
-        return f"**An organic gem**: {gem.name} is counted among gems, but it was made by living things: no mineral."
-    return f"**Not a mineral**: {gem.name} is an organic gem, made by living things."
+        lead = f"**An organic gem**: {gem.name} is counted among gems, but it was made by living things: no mineral."
+        return lead, "organic gem"
+    return f"**Not a mineral**: {gem.name} is an organic gem, made by living things.", "organic gem"
 
 
 def kind_answer(text: str) -> str:
