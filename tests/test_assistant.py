@@ -2876,10 +2876,16 @@ def test_whether_a_treatment_lowers_a_gems_value_gets_its_treatments_and_no_pric
     assert worthless.startswith("**Jade**: Treatments of jade:") and "I do not price stones" in worthless
 
 
-@pytest.mark.parametrize("question", ["can heat treatment be detected?", "is heat treatment permanent?"])
-def test_a_treatment_asked_of_no_gem_is_explained_and_the_gem_asked_for_not_met_with_the_help(question):
+@pytest.mark.parametrize(
+    "question, lead",
+    [("can heat treatment be detected?", "**Heat treatment**: "), ("is heating detectable?", "**Heat treatment**: "),
+     ("can a lab tell if it's heated?", "**Heat treatment**: "),  # were '**Treatment**', the help, the gem asked for
+     ("is heat treatment permanent?", "**Treatment**: In the trade a treatment is")],
+)  # fmt: skip
+def test_a_treatment_asked_of_no_gem_is_explained_and_the_gem_asked_for_not_met_with_the_help(question, lead):
     answer = Assistant(None).conversation().ask(question)  # was the how-to-begin help
-    assert answer.reply.startswith("**Treatment**: In the trade a treatment is") and HELP not in answer.reply
+    assert answer.reply.startswith(lead) and HELP not in answer.reply
+    assert "detect" not in question or "no indications of heating" in answer.reply  # how a laboratory finds it
     assert answer.reply.endswith(
         'depend on the gem: name it ("is tanzanite heated?", "how do I detect heated ruby?", '
         '"is blue topaz irradiated?"), or send a photo of the stone.'
@@ -4203,7 +4209,8 @@ def test_whether_lab_grown_stones_are_cheaper_is_what_the_sources_hold_with_no_p
     ("question", "term"),
     [("what is smoke treatment of opal?", "Smoke treatment"), ("what does oiling mean for an emerald?", "Oiling"),
      ("what is heat treatment of sapphire?", "Heat treatment"), ("how is ruby heated?", "Heat treatment"),
-     ("how is emerald oiled?", "Oiling")],
+     ("how is emerald oiled?", "Oiling"), ("how do jewellers heat ruby?", "Heat treatment"),  # was the list
+     ("how do they oil emeralds?", "Oiling")],
 )  # fmt: skip
 def test_a_treatment_asked_to_be_explained_beside_a_gem_gets_its_glossary_entry(question, term):
     # was the gem's treatments list: '**Opal**: Treatments of opal: smoke treatment; …', '**Ruby**: Treatments of
@@ -4280,4 +4287,14 @@ def test_the_stones_sold_as_a_gem_keep_abbreviations_and_lower_case_names():
 def test_a_heat_map_is_no_heat_treatment():
     chat = Assistant(classifier=None).conversation()
     assert "**Treatment**" not in chat.ask("why is there no heat map?").reply  # the photo's overlay, not heating
-    assert chat.ask("can heat treatment be detected?").reply.startswith("**Treatment**")
+    assert chat.ask("can heat treatment be detected?").reply.startswith("**Heat treatment**")
+
+
+def test_three_gems_listed_as_a_choice_are_compared_and_a_constant_asked_beside_two_is_no_choice():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("garnet, spinel or ruby?")  # was "**Spinel**"
+    assert chat.ask("how do I tell them apart?").reply == "**Garnet, Spinel or Ruby?**"
+    chat.ask("diamond vs moissanite vs CZ")
+    assert chat.ask("which is the hardest?").reply.startswith("Diamond is harder than Moissanite and Cubic Zirconia.")
+    harder = Assistant(classifier=None).conversation().ask("whats harder, topaz or quartz").reply
+    assert harder.startswith("Topaz is harder than Quartz.")

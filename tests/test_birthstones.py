@@ -76,10 +76,25 @@ def test_it_after_a_month_of_several_birthstones_asks_of_each_and_of_no_earlier_
 def test_which_is_the_hardest_after_a_months_birthstones_asks_of_them_not_of_every_gem():
     chat = Assistant(classifier=None).conversation()
     chat.ask("what is the birthstone for june?")  # was the hardest of all: 'Of the natural gems I know, **Diamond …'
-    assert chat.ask("which is the hardest?").reply == (
-        "**Pearl**: Mohs hardness 2.5–4.5; **Moonstone**: Mohs hardness 6–6.5; **Alexandrite**: Mohs hardness 8.5."
+    assert chat.ask("which is the hardest?").reply == (  # the hardest named first, then each one's hardness
+        "Alexandrite is harder than Pearl and Moonstone. **Pearl**: Mohs hardness 2.5–4.5; **Moonstone**: Mohs "
+        "hardness 6–6.5; **Alexandrite**: Mohs hardness 8.5."
     )
     chat.ask("ruby vs spinel")
     assert chat.ask("which is the hardest?").reply.startswith("Ruby is harder than Spinel. **Ruby**: Mohs hardness 9")
     fresh = Assistant(classifier=None).conversation().ask("which is the hardest?").reply
     assert fresh.startswith("Of the natural gems I know, **Diamond (Mohs 10)** is the hardest")
+
+
+def test_which_is_the_most_durable_or_the_cheapest_of_a_months_birthstones_names_an_answer_first():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is the birthstone for december?")  # turquoise, zircon or tanzanite
+    durable = chat.ask("which is the most durable?").reply  # was three full care notes
+    assert durable.startswith("**Turquoise, Zircon or Tanzanite?** Zircon is harder than Turquoise and Tanzanite.")
+    assert "**Caring for" not in durable and "Tanzanite (Mohs 6.5) is softer than quartz" in durable
+    assert chat.ask("which is harder?").reply.startswith("Zircon is harder than Turquoise and Tanzanite. **Turq")
+    softest = chat.ask("which is the softest?").reply  # was '**Turquoise**: ; **Zircon**: ; **Tanzanite**: .'
+    assert softest.startswith("Turquoise is softer than Zircon and Tanzanite. **Turquoise**: Mohs hardness 5–6;")
+    assert chat.ask("which is the lightest?").reply.startswith("Turquoise is lighter than Zircon and Tanzanite.")
+    cheapest = chat.ask("which one is the cheapest?").reply  # was the help text
+    assert cheapest.startswith("I do not price stones, nor rank gems by price: value rests on colour")

@@ -362,3 +362,14 @@ def test_a_question_of_the_setting_says_the_facts_are_of_the_stone_with_its_toug
     assert loose.endswith("Of the stone itself: Emerald (toughness poor, Mohs 7.5–8).") and "Cleaning" not in loose
     assert chat.ask("is the setting fragile?").reply.startswith("**The setting**: my facts are of gems")
     assert chat.ask("can the prongs be re-tipped with the stone in?").reply.startswith("**Caring for Emerald**")
+
+
+def test_three_gems_weighed_for_wear_name_the_harder_and_the_tougher_of_them():
+    chat = Assistant(classifier=None).conversation()
+    assert chat.ask("ruby, sapphire or emerald?").reply == "**Ruby, Sapphire or Emerald?**"  # was "**Sapphire**"
+    durable = chat.ask("which is the most durable?").reply  # was the care text of no gem
+    assert durable.startswith("**Ruby, Sapphire or Emerald?** Ruby and Sapphire are harder than Emerald.")
+    assert durable.endswith("Emerald (toughness poor, Mohs 7.5–8). Ruby and Sapphire are the toughest.")
+    assert chat.ask("which is softer?").reply.startswith("Emerald is softer than Ruby and Sapphire.")
+    chat.ask("what is the birthstone for june?")  # pearl, moonstone or alexandrite: graded alike? no, not all graded
+    assert chat.ask("which is the toughest?").reply.startswith("**Toughness** (resistance to breaking and chipping")

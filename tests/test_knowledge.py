@@ -882,3 +882,45 @@ def test_the_german_words_for_blue_heated_and_genuine_are_checked_against_pages_
         assert re.search(rf"\b{word[:6]}\w*\b[^<]*\b{meaning}\b", said, re.I), word  # the page gives the meaning
         assert not re.search(r"juwelier|ceylons|edelstein", sources[word], re.I), word  # not a shop using the word
         assert in_english(f"{word} stein") == f"{meaning} stein"
+
+
+@pytest.mark.parametrize(
+    "question, lead",
+    [("is pearl a mineral?", "**Not a mineral**: Pearl is an organic gem"),  # each was the gem's bare card
+     ("is amber a mineral?", "**Not a mineral**: Amber is an organic gem"),
+     ("is coral a stone?", "**An organic gem**: Coral is counted among gems"),
+     ("what is an organic gem?", "**Organic gem**: ")],  # was "I have no facts on organic gem"
+)  # fmt: skip
+def test_an_organic_gem_asked_as_a_mineral_or_a_stone_is_said_to_be_one_with_what_that_means(question, lead):
+    from gemlang.assistant import Assistant
+
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(lead) and "made by living things" in answer.reply
+    assert any("geology.com/gemstones/organic-gemstones" in note for note in answer.notes)
+    assert "organic" not in Assistant(classifier=None).conversation().ask("is quartz a mineral?").reply
+
+
+@pytest.mark.parametrize(
+    "question, lead",
+    [("what is a semi-precious stone?", "**Precious and semi-precious**: 'Precious' and 'semi-precious' are trade"),
+     ("what are the four precious stones?", "**Precious and semi-precious**: "),  # was the help text
+     ("what is a crystal?", "**Crystal**: In mineralogy a crystal is a solid"),  # each was "I have no facts on …"
+     ("what is a negative crystal?", "**Negative crystal**: "),  # the longer term still wins
+     ("is sapphire a precious stone?", "**By trade custom, yes**: Sapphire is one of the four gems called precious"),
+     ("is amethyst semi-precious?", "**By trade custom, semi-precious**: Amethyst is not one of the four"),
+     *[(beginner, "**Rough for a beginner**: Faceting guides differ on the first rough to cut.") for beginner in (
+         "what's a good gem for a hobbyist to start cutting?", "what's the easiest gem to facet?",  # were the help
+         "what stone should a beginner faceter buy?", "which rough should I learn to facet on?",
+         "how do I start cutting gems?")]],
+)  # fmt: skip
+def test_semi_precious_a_crystal_and_a_beginners_rough_are_explained_from_the_glossary(question, lead):
+    from gemlang.assistant import Assistant
+
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(lead) and not answer.candidates
+    assert "semi" not in question or "never had a scientific basis" in answer.reply
+    if "beginner" in lead:  # the sources differ on quartz, and both are cited
+        assert "Quartz is what many start with" in answer.reply and "some teachers steer beginners away" in answer.reply
+        assert any("ctminsoc.org.za" in note and "facetingacademy.com" in note for note in answer.notes)
+    lead_glass = Assistant(classifier=None).conversation().ask("what is lead crystal?").reply  # glass: no crystal
+    assert not lead_glass.startswith("**Crystal**")

@@ -43,6 +43,7 @@ from gemlang.assistant.gem_answers import (
     lab_grown_compared,
     lab_grown_treatments,
     looked_for,
+    material_kind,
     ordered_answer,
     property_rows,
     property_value,
@@ -144,6 +145,7 @@ from gemlang.assistant.questions import (
     THE_STONES_VALUE,
     TOLD_QUESTION,
     TREATED_WORDS,
+    TREATMENT_DETECTED,
     TREATMENT_QUESTION,
     VALUE_QUESTION,
     WHERE_TO_FIND,
@@ -935,6 +937,11 @@ class Conversation:
             turn.answer.reply = treated
             turn.answer.notes.append(sources)
             return True
+        # "is pearl a mineral?", "is sapphire a precious stone?": were bare cards
+        lead, term = material_kind(turn.text)
+        if lead:
+            turn.answer.reply = f"{lead}\n\n{explained([term_called(term)], turn.answer)}"
+            return True
         if not (kinds := kind_answer(turn.text)):  # "is amethyst a quartz?", "is spinel the same as ruby?"
             return False
         turn.answer.reply = kinds
@@ -1050,14 +1057,16 @@ class Conversation:
         if not WEAR_COMPARED.search(turn.text) or CLEANING_ASKED.search(turn.text):  # "… in a ring: how to clean?"
             return False
         named = named_as_such(turn.text)
-        of_pair = self.pair and len(self.pair) == 2 and not named and OF_BOTH.search(turn.text)  # "more durable?"
-        gems = named if len(named) == 2 else list(self.pair) if of_pair else []
+        # "more durable?" of the two compared, "the most durable?" of a month's birthstones
+        of_pair = self.pair and not named and OF_BOTH.search(turn.text)
+        gems = named if len(named) in (2, 3) else list(self.pair) if of_pair else []
         if not gems:
             return False
-        self.topic, self.pair = None, (gems[0], gems[1])  # "which is harder?" next asks of both
+        self.topic, self.pair = None, tuple(gems)  # "which is harder?" next asks of them all
         said, sources = wear_compared(gems)
         harder = ordered_answer(gems, "which is harder")
-        turn.answer.reply = f"**{gems[0].name} or {gems[1].name}?** {harder} For everyday wear in a ring: {said}"
+        names = join_words([g.name for g in gems], "or")
+        turn.answer.reply = f"**{names}?** {harder} For everyday wear in a ring: {said}"
         turn.answer.notes += sources
         turn.answer.properties = property_rows([g.name for g in gems])
         return True
@@ -1378,7 +1387,7 @@ class Conversation:
     def _three_compared(self, turn: Turn, compared: list) -> bool:
         """Three gems to separate: how to tell each pair apart, and the three side by side."""
         names = [g.name for g in compared]
-        self.topic, self.pair = None, None
+        self.topic, self.pair = None, tuple(compared)  # "which is the hardest?" asks of all three
         turn.answer.reply = f"**{names[0]}, {names[1]} or {names[2]}?**"
         pairs = [(a, b) for i, a in enumerate(names) for b in names[i + 1 :]]
         turn.answer.tell_apart = "\n\n".join(tell_apart(a, b) for a, b in pairs)
@@ -1544,7 +1553,7 @@ class Conversation:
             answer.reply += "\n\n" + explained(why, answer)
         if about_it and (yours := self._readings_of([f for _, f in asked])):  # "what's the SG?" after "SG 4.0"
             answer.reply += f" Your reading: {yours}."
-        if len(gems) == 2 and (order := ordered_answer(gems, quantity.group(0))):
+        if len(gems) > 1 and (order := ordered_answer(gems, quantity.group(0))):
             answer.reply = f"{order} {answer.reply}"
         answer.properties = property_rows([g.name for g in gems])
         return True  # a question about a gem, not about the stone in hand
@@ -1729,9 +1738,14 @@ class Conversation:
         elif unknown := unknown_name(text):  # "tell me about painite": a name the knowledge base lacks
             answer.reply = f"I have no facts on {unknown} in my knowledge base, so I cannot tell you about it. "
             answer.reply += HELP
-        elif TREATMENT_QUESTION.search(text):  # "can heat treatment be detected?", "is it irradiated?" with no gem
-            general = "" if ABOUT_THE_STONE.search(text) else explained([term_called("treatment")], answer) + "\n\n"
-            answer.reply = general + WHICH_GEM_TREATED
+        elif TREATMENT_QUESTION.search(text) or TREATMENT_DETECTED.search(text):  # "is it irradiated?" with no gem
+            # treatments in general, or the one whose detection is asked ("is heating detectable?": heat treatment,
+            # which says how a laboratory finds it); none for "is it irradiated?", of a stone not in hand, but for
+            # "can a lab tell if it's heated?", of any stone
+            detected = TREATMENT_DETECTED.search(text)
+            general = not ABOUT_THE_STONE.search(text) or detected
+            named = (treatments_named_in(text) if detected else []) or [term_called("treatment")]
+            answer.reply = (explained(named, answer) + "\n\n" if general else "") + WHICH_GEM_TREATED
         else:
             answer.reply = HELP
 

@@ -34,7 +34,7 @@ from gemlang.fusion.evidence import gem_sold_as
 from gemlang.hints import AGAINST_A_TREATMENT, CHOICES_ASKED, TAG_QUESTION, Hints
 from gemlang.knowledge import GemFacts, all_gems, get_facts
 from gemlang.knowledge.care import HARM_QUESTION, SAID_OF_HARM, care_question
-from gemlang.knowledge.facts import TreatmentSigns, sentences
+from gemlang.knowledge.facts import TreatmentSigns, ahead_of_the_rest, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, species_streak, value_text
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.places import NOT_GEM_GRADE, countries_in, gem_countries, places_asked, places_named
@@ -335,22 +335,23 @@ def _range(gem: GemFacts, field: str) -> tuple[float, float] | None:
 
 
 def ordered_answer(gems: Sequence[GemFacts], question: str) -> str:
-    """'Topaz is harder than Quartz.' for "which is harder, topaz or quartz?", 'Spinel is lower in RI than
-    Garnet.' for "which has the lower RI?"; '' when the question compares no constant."""
+    """'Topaz is harder than Quartz.' for "which is harder, topaz or quartz?", 'Ruby and Sapphire are harder than
+    Emerald.' for "which is the hardest?" of three, 'Spinel is lower in RI than Garnet.' for "which has the lower
+    RI?"; '' when the question compares no constant."""
     compared = next((c for c in ORDERED if re.search(c[0], question, re.I)), None)
-    if compared is None or len(gems) != 2 or not COMPARATIVE.search(question):  # not "what are their SGs?"
+    if compared is None or len(gems) < 2 or not COMPARATIVE.search(question):  # not "what are their SGs?"
         return ""
     _, field, more, less, quantity = compared
     ranges = [_range(g, field) for g in gems]
     if None in ranges:
         return ""
-    (a, b), (ra, rb) = gems, ranges
     fewer = bool(FEWER.search(question))
-    if ra[0] > rb[1]:
-        return f"{b.name} is {less} than {a.name}." if fewer else f"{a.name} is {more} than {b.name}."
-    if rb[0] > ra[1]:
-        return f"{a.name} is {less} than {b.name}." if fewer else f"{b.name} is {more} than {a.name}."
-    return f"Neither is reliably {less if fewer else more}: their {quantity} ranges overlap."
+    leaders, rest = ahead_of_the_rest(ranges, lowest=fewer)
+    if not leaders:
+        none = "Neither" if len(gems) == 2 else "None"
+        return f"{none} is reliably {less if fewer else more}: their {quantity} ranges overlap."
+    first, second = (join_words([gems[i].name for i in side], "and") for side in (leaders, rest))
+    return f"{first} {'is' if len(leaders) == 1 else 'are'} {less if fewer else more} than {second}."
 
 
 ONE_COLOUR = 0.6  # a gem whose listed colours are mostly one colour name is known by it
@@ -1233,6 +1234,48 @@ def chemistry_compared(gems: Sequence[GemFacts]) -> str:
         else ""
     )
     return f"**Yes**: {names} are {'both' if len(known) == 2 else 'all'} {next(iter(base.values()))}{structures}."
+
+
+# what "is pearl a mineral?", "is coral a stone?" ask a gem to be: a kind of material, not another gem
+MATERIAL_KIND = re.compile(r"(?:(?:real|true|natural|precious)\s+)?(?:mineral|stone|gem|gemstone)s?", re.I)
+# "is sapphire a precious stone?", "is amethyst semi-precious?": the trade's old label of a gem
+PRECIOUS_ASKED = re.compile(
+    r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<x>[a-z][\w' -]*?)\s+(?:(?:an?|one of the)\s+)?(?:four\s+)?"
+    r"(?P<semi>semi[- ]?)?precious(?:\s+(?:stone|gem|gemstone)s?)?\s*\??\s*$",
+    re.I,
+)
+PRECIOUS_FOUR = "diamond, ruby, sapphire and emerald"  # the glossary's "precious and semi-precious"
+
+
+def material_kind(text: str) -> tuple[str, str]:
+    """(what a gem is, the glossary term that explains it) for "is pearl a mineral?" of an organic gem ("**Not a
+    mineral**: Pearl is an organic gem, …") and "is sapphire a precious stone?"; ('', '') for any other message."""
+    from gemlang.knowledge import find_gem
+
+    if precious := PRECIOUS_ASKED.match(text or ""):
+        gem = find_gem(precious["x"])
+        if gem is None or gem.origin != "natural":
+            return "", ""
+        label = "precious and semi-precious"
+        if gem.species in ("diamond", "corundum") or gem.name == "Emerald":
+            return (
+                f"**By trade custom, yes**: {gem.name} is one of the four gems called precious, {PRECIOUS_FOUR}.",
+                label,
+            )
+        return (
+            f"**By trade custom, semi-precious**: {gem.name} is not one of the four called precious, {PRECIOUS_FOUR}.",
+            label,
+        )
+    asked = IS_A_KIND.match(text or "")
+    if not asked or not MATERIAL_KIND.fullmatch(asked.group("y")):
+        return "", ""
+    gem = find_gem(asked.group("x"))
+    if gem is None or "organic" not in f"{gem.species} {gem.group}".lower():
+        return "", ""
+    if "mineral" not in asked.group("y").lower():  # a gem it is, though no mineral
+        lead = f"**An organic gem**: {gem.name} is counted among gems, but it was made by living things: no mineral."
+        return lead, "organic gem"
+    return f"**Not a mineral**: {gem.name} is an organic gem, made by living things.", "organic gem"
 
 
 def kind_answer(text: str) -> str:

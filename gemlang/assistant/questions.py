@@ -259,8 +259,8 @@ SAME_READINGS = re.compile(  # not "another stone, but not the same readings"
 )
 # "what is the hardness of ruby?", "how hard is emerald?": a gem's constant asked for, not "is it a ruby?"
 PROPERTY_FIELDS = {
-    r"hard|softer|\bsoft\b(?!\s+\w)|scratch": ("Mohs hardness", "hardness"),  # "is it soft?"; not "soft cloth"
-    r"specific gravity|\bsgs?\b|dens|heav|lighter|hydrostatic": ("specific gravity", "specific_gravity"),
+    r"hard|soft(?:er|est)|\bsoft\b(?!\s+\w)|scratch": ("Mohs hardness", "hardness"),  # "is it soft?"; not "soft cloth"
+    r"specific gravity|\bsgs?\b|dens|heav|light(?:er|est)|hydrostatic": ("specific gravity", "specific_gravity"),
     r"refractive index|\bri\b|\bris\b|refractometer": ("refractive index", "refractive_index"),
     r"birefring|doubling|double refraction": ("birefringence", "birefringence"),
     r"dispers|\bfire\b": ("dispersion", "dispersion"),
@@ -548,6 +548,12 @@ TREATMENT_QUESTION = re.compile(
     + COLOUR_NATURAL.pattern,
     re.I,
 )
+# whether a treatment can be found at all: "is heating detectable?", "can a lab tell if it's heated?"
+TREATMENT_DETECTED = re.compile(
+    r"\b(?:detect\w*|tell|spot|identif\w*|prove)\b.{0,40}\b(?:heat(?:ed|ing)?|oil(?:ed|ing)?|irradiat\w*|dye[ds]?|dyeing|"
+    r"treat(?:ed|ment)?)\b|\b(?:heating|oiling|irradiation|dyeing|treatments?)\b.{0,30}\b(?:detect\w*)",
+    re.I,
+)
 # "is blue topaz radioactive?", "is irradiation of gems dangerous?", "is irradiated topaz safe to wear?": whether
 # an irradiated stone is radioactive or harmful, not only whether it was irradiated
 _HARM = r"\b(?:dangerous|danger|safe|unsafe|harm\w*|health\w*|risk\w*|hazard\w*|toxic)\b"
@@ -576,7 +582,7 @@ TREATED_WORDS = re.compile(
 # the value?"), not "worth cutting?", "how much does it weigh?" nor a valuation's words ("replacement value vs fair
 # market value wording", "a photo for a replacement value estimate: what can I state?")
 VALUE_QUESTION = re.compile(
-    r"\bworth(?:less)?\b(?!\s+(?:(?!(?:any|some|no)thing\b)\w+ing|it\s+to)\b)|\b(?:prices?|priced|costs?|expensive|valuable)\b|"
+    r"\bworth(?:less)?\b(?!\s+(?:(?!(?:any|some|no)thing\b)\w+ing|it\s+to)\b)|\b(?:prices?|priced|costs?|expensive|valuable|cheap(?:er|est)|pricier|priciest)\b|"
     r"\bhow much\b(?![^.?!]{0,30}\b(?:weigh|heav|hard|light|dens|bigger|larger|smaller))|"
     r"\b(?:what(?:'s|s| is| was| would be)?|its|any|much|some|real|true|the)\s+(?:(?:resale|market|retail|insurance|"
     r"replacement|current|estimated)\s+)?value\b(?!\s+(?:vs\.?|versus|and|or)\b)|"
@@ -804,9 +810,12 @@ def compared_materials(text: str) -> list:
     return [get_facts(name) for name in dict.fromkeys(named)]
 
 
-# a choice and nothing more: "ruby or spinel?", "is it topaz or citrine?", "jade or plastic"
+# a choice and nothing more: "ruby or spinel?", "is it topaz or citrine?", "jade or plastic", "ruby, sapphire or
+# emerald?"; not "whats harder, topaz or quartz" (a constant asked), "… a green or a blue stone, tourmaline or topaz?"
 CHOICE_ONLY = re.compile(
-    r"\s*(?:(?:is|could|might)\s+(?:it|this|that)\s+(?:be\s+)?)?(?:an?\s+)?[^?,.!]{2,40}?\s+or\s+(?:an?\s+)?"
+    r"\s*(?:(?:is|could|might)\s+(?:it|this|that)\s+(?:be\s+)?)?(?:an?\s+)?(?:(?:(?!\bor\b|\bwh|\bhow\b)[^?,.!]){2,40}?,\s*)?"
+    r"[^?,.!]{2,40}?"
+    r"\s+or\s+(?:an?\s+)?"
     r"[^?,.!]{2,40}?\s*[?.!]*\s*",
     re.I,
 )

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from gemlang.knowledge.facts import GemFacts, sentences
+from gemlang.knowledge.facts import GemFacts, ahead_of_the_rest, sentences
+from gemlang.language.gem_text import join_words
 from gemlang.readings import THE_METAL
 
 CARE_PATH = Path(__file__).with_name("care.json")
@@ -219,14 +221,13 @@ WEAR_COMPARED = re.compile(
 
 
 def wear_compared(gems: list[GemFacts]) -> tuple[str, list[str]]:
-    """How each of two gems stands everyday ring wear (`wear_verdict`), and the sources of their care notes."""
+    """How each of two or three gems stands everyday ring wear (`wear_verdict`), and the sources of their care
+    notes."""
     cares = [care_of([g.name, g.species, g.group]) for g in gems]
     said = "".join(wear_verdict(g, care.text if care else "") for g, care in zip(gems, cares, strict=True))
     if all(care and care.toughness for care in cares):  # knocks as well as scratches: "which is more durable?"
         graded = "; ".join(_graded(g, care) for g, care in zip(gems, cares, strict=True))
-        said = (
-            f"{said.strip()} **Toughness** (resistance to breaking and chipping): {graded}. {_compared(*gems, cares)}"
-        )
+        said = f"{said.strip()} **Toughness** (resistance to breaking and chipping): {graded}. {_compared(gems, cares)}"
     sources = [f"sources ({care.name}): {'; '.join(care.sources)}" for care in cares if care is not None]
     return said.strip(), list(dict.fromkeys(sources))
 
@@ -399,23 +400,32 @@ def _graded(gem: GemFacts, care: Care | None) -> str:
     return f"{gem.name} ({grade}{mohs})"
 
 
-def _compared(first: GemFacts, second: GemFacts, cares: list[Care | None]) -> str:
-    """Which of two graded gems is the tougher, and, when the tougher is the softer, that hardness is another
-    property (diamond, the hardest, chips where jade does not)."""
-    (low1, high1), (low2, high2) = (_grades(c.toughness) for c in cares)
-    if (low1, high1) == (low2, high2):
-        return f"{first.name} and {second.name} are graded alike."
-    if low1 <= high2 and low2 <= high1:
-        return "Their grades overlap: neither is surely the tougher."
-    tough, other = (first, second) if low1 > high2 else (second, first)
-    said = f"{tough.name} is the tougher."
-    if tough.hardness and other.hardness and sum(other.hardness) > sum(tough.hardness):
+def _compared(gems: Sequence[GemFacts], cares: list[Care | None]) -> str:
+    """Which of two or more graded gems is the tougher (the toughest), and, when it is not the harder, that hardness
+    is another property (diamond, the hardest, chips where jade does not)."""
+    grades = [_grades(c.toughness) for c in cares]
+    two = len(gems) == 2
+    if len(set(grades)) == 1:
+        return f"{join_words([g.name for g in gems], 'and')} are graded alike."
+    leaders, rest = ahead_of_the_rest(grades)
+    if not leaders:
+        return f"Their grades overlap: {'neither' if two else 'none'} is surely the {'tougher' if two else 'toughest'}."
+    which = "tougher" if two else "toughest"
+    said = f"{join_words([gems[i].name for i in leaders], 'and')} {'is' if len(leaders) == 1 else 'are'} the {which}."
+    if len(leaders) > 1:  # ruby and sapphire, both excellent: no one stone to weigh against the rest's hardness
+        return said
+    tough, others = gems[leaders[0]], [gems[i] for i in rest]
+    harder = [o for o in others if tough.hardness and o.hardness and sum(o.hardness) > sum(tough.hardness)]
+    if harder:
+        verb = "is the harder" if two else "is harder" if len(harder) == 1 else "are harder"
         said += (
-            f" {other.name} is the harder, so it resists scratching better, but hardness and toughness differ: "
-            "a hard stone can still chip or split under a knock."
+            f" {join_words([o.name for o in harder], 'and')} {verb}, so "
+            f"{'it resists' if len(harder) == 1 else 'they resist'} scratching better, but hardness and toughness "
+            "differ: a hard stone can still chip or split under a knock."
         )
-    elif tough.hardness and other.hardness and sum(tough.hardness) > sum(other.hardness):
-        said += " It is also the harder, so it is the more durable on both counts."
+    elif tough.hardness and all(o.hardness and sum(tough.hardness) > sum(o.hardness) for o in others):
+        most = ("harder", "more") if two else ("hardest", "most")
+        said += f" It is also the {most[0]}, so it is the {most[1]} durable on both counts."
     return said
 
 
@@ -448,22 +458,22 @@ def setting_answer(text: str, gem: GemFacts | None) -> tuple[str, list[str]]:
 
 
 def toughness_answer(text: str, gems: list[GemFacts]) -> tuple[str, list[str]]:
-    """How well one gem, or each of two, stands knocks (toughness: breaking and chipping, not scratching), from
+    """How well one gem, or each of two or three, stands knocks (toughness: breaking and chipping, not scratching), from
     the grade its care notes' sources give and what they say of knocks; ('', []) for any other question."""
-    asked = TOUGHNESS_QUESTION.search(text or "") or (len(gems) == 2 and DURABILITY_COMPARED.search(text or ""))
+    asked = TOUGHNESS_QUESTION.search(text or "") or (len(gems) >= 2 and DURABILITY_COMPARED.search(text or ""))
     # "will it crack in hot water?", "… in the sun?": heat or light, which the care notes answer
     cared = WEAR_QUESTION.search(text) or HEAT_QUESTION.search(text) or LIGHT_QUESTION.search(text)
-    if not asked or cared or not 1 <= len(gems) <= 2:
+    if not asked or cared or not 1 <= len(gems) <= 3:
         return "", []
     said = [_durability(gem) for gem in gems]
     cares = [care for care, _ in said]
     reply = "**Toughness** (resistance to breaking and chipping; hardness is resistance to scratching): "
     reply += "; ".join(_graded(gem, care) for gem, care in zip(gems, cares, strict=True)) + "."
-    compared = len(gems) == 2 and all(care and care.toughness for care in cares)
+    compared = len(gems) >= 2 and all(care and care.toughness for care in cares)
     tougher = None
     if compared:
-        reply += f" {(verdict := _compared(*gems, cares))}"
-        tougher = next((gem for gem in gems if verdict.startswith(f"{gem.name} is the tougher")), None)
+        reply += f" {(verdict := _compared(gems, cares))}"
+        tougher = next((gem for gem in gems if re.match(rf"{gem.name} is the tough(?:er|est)\b", verdict)), None)
     sources = []
     for gem, (care, knocks) in zip(gems, said, strict=True):
         if knocks and gem is not tougher:  # what a knock does to the weaker stone (diamond's girdle chips)

@@ -7,6 +7,7 @@ Descriptions, property tables, chat answers and catalog entries all format hardn
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import Any
 
@@ -93,6 +94,22 @@ def locality_status(place: str) -> str:
 def sentences(text: str) -> list[str]:
     """A fact's text split into its sentences; not at an initial ("J. P. Morgan") or a decimal point."""
     return [x.strip() for x in re.split(r"(?<=[a-z0-9)'\"]\.)\s+(?=[A-Z])", text) if x.strip()]
+
+
+def ahead_of_the_rest(ranges: Sequence[Range], lowest: bool = False) -> tuple[list[int], list[int]]:
+    """(leaders, rest): the indices of the ranges no other range lies wholly above (below, with `lowest`), and of
+    the others, when each leader lies wholly above (below) each of the rest; ([], []) when no such split exists
+    (ruby 9 and sapphire 9 lead emerald 7.5–8; quartz 7 and garnet 6.5–7.5 overlap: no split)."""
+
+    def beyond(i: int, j: int) -> bool:
+        return ranges[i][1] < ranges[j][0] if lowest else ranges[i][0] > ranges[j][1]
+
+    every = range(len(ranges))
+    leaders = [i for i in every if not any(beyond(j, i) for j in every)]
+    rest = [j for j in every if j not in leaders]
+    if not rest or not all(beyond(i, j) for i in leaders for j in rest):
+        return [], []
+    return leaders, rest
 
 
 def format_number(value: float, decimals: int | None = None) -> str:

@@ -21,9 +21,10 @@ GLOSSARY_PATH = Path(__file__).with_name("glossary.json")
 # a refractometer work?", "how is RI measured?", "why are some gems doubly refractive?"; the asking words only, so
 # the term after them stays in the question
 _KINDS = r"(?:gem|gemstone|mineral|rock)s?"
-# Words too common to name a term anywhere in a message ("what gems are found in Brazil?", "a rock I found"): a term
-# only when the question asks of nothing else ("what is a mineral?", "what are gems?")
-ALONE_ONLY = re.compile(rf"\W*(?:(?:an?|the|exactly|actually|really)\s+)*{_KINDS}\W*")
+# Words too common to name a term anywhere in a message ("what gems are found in Brazil?", "a rock I found", "lead
+# crystal", "how to tell a crystal from glass?"): a term only when the question asks of nothing else ("what is a
+# mineral?", "what are gems?", "what is a crystal?")
+ALONE_ONLY = re.compile(rf"\W*(?:(?:an?|the|exactly|actually|really)\s+)*(?:{_KINDS}|crystals?)\W*")
 ASKING = re.compile(
     r"^\s*(?:(?:and|so|ok|okay|also|then|but)\b[\s,]*)?"  # "and what's a spot reading?"
     r"(?:what(?:'s|s| is| are| does| do)\b|define\b|explain\b|(?:the )?meaning of\b|(?:the )?difference between\b|"
@@ -32,6 +33,9 @@ ASKING = re.compile(
     # "what UV lamp do I need for fluorescent minerals?", "which loupe should I buy?"
     r"(?:what|which) (?:kind of |sort of |type of )?"
     r"(?=[\w -]{1,30}\b(?:do|should) (?:i|you|we) (?:need|use|buy|get)\b)|"
+    # "what stone should a beginner faceter buy?", "which rough should I learn to facet on?", "how do I start cutting?"
+    r"(?:what|which) (?=[\w -]{1,30}\bshould (?:i|a beginner\w*(?: \w+)?) (?:buy|learn|start|begin|practi[cs]e)\b)|"
+    r"how (?:do|can|should) (?:i|we) (?=(?:start|begin|learn)\b)|"
     r"how (?:(?:do|can|would) (?:i|you|we) |to )(?=(?:tell|spot|detect|identify|recogni[sz]e)\b)|"  # "spot a doublet"
     r"how (?:does|do)\b(?!\s+(?:i|you|we)\b)|"
     r"how (?:is|are)\b(?=.*\b(?:measured|read|determined|calculated|used)\b)|"
@@ -179,9 +183,18 @@ def treatments_named_in(text: str) -> list[Term]:
     return [t for t in terms_named(text) if t.term in TREATMENTS]
 
 
+# "how do jewellers heat ruby?", "how do they oil emeralds?": the treatment asked by its verb
+DONE_HOW = re.compile(
+    r"^\s*how (?:do|does|did|is|are) (?!i\b|we\b)[\w ]{1,30}?\b(heat|oil|irradiate|smoke)\b(?!.*\b(?:my|mine)\b)", re.I
+)
+DONE_AS = {"heat": "heated", "oil": "oiled", "irradiate": "irradiated", "smoke": "smoked"}
+
+
 def treatments_defined(text: str) -> list[Term]:
     """The treatments a question asks to be explained, whatever gem it names beside them; none for any other
     question ("is my emerald oiled?")."""
+    if done := DONE_HOW.match(text):
+        return treatments_named_in(DONE_AS[done.group(1).lower()])
     return treatments_named_in(text) if DEFINITION.search(text) else []
 
 
