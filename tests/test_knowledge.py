@@ -638,6 +638,15 @@ def test_whether_a_rock_is_a_geode_is_answered_with_what_makes_one(question):
     assert not chat.ask("is it the same as a geode?").reply.startswith("Whether your stone")  # asked of another thing
 
 
+@pytest.mark.parametrize("term", ["twinning", "storing a collection"])
+def test_the_twinning_and_storage_entries_cite_no_blog_copy_or_wiki_mirror(term):
+    from gemlang.knowledge.glossary import term_called
+
+    entry = term_called(term)
+    assert not re.search(r"blogspot|huuu\.biz|reddit", entry.source)  # were a blog copying Wikipedia, a Reddit mirror
+    assert "gypsum" not in entry.text and "zeolites" not in entry.text  # said by those pages alone
+
+
 def test_a_reading_or_a_weight_asked_of_a_gem_is_no_glossary_question():
     from gemlang.knowledge.glossary import terms_asked
 
