@@ -2482,6 +2482,20 @@ def test_a_collectors_crystal_system_or_fracture_question_is_answered_from_the_f
     assert chat.ask("what crystal system?").reply == "**Spinel**: crystal system cubic."
 
 
+@pytest.mark.parametrize("question", ["what is the habit?", "what's its crystal habit?"])
+def test_the_habit_asked_of_the_gem_on_the_table_is_its_habit_then_what_a_habit_is(assistant, question):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is pyrite?")
+    reply = chat.ask(question).reply  # was what a habit is alone, or pyrite's bare card
+    assert reply.startswith("**Pyrite**: crystal system cubic. It forms sharp striated cubes")
+    assert "\n\n**Crystal habit**: A mineral's habit is" in reply
+    chat = assistant.conversation()
+    gem = chat.ask("what gem is this?", photos=[red_stone_photo()]).gem.partition(" (")[0]
+    assert chat.ask(question).reply.startswith(f"**{gem}**: crystal system")  # the gem answered for the photo
+    nothing_on_the_table = Assistant(classifier=None).conversation()
+    assert nothing_on_the_table.ask("what is the habit?").reply.startswith("**Crystal habit**: ")
+
+
 def test_is_this_a_geode_sent_with_a_photo_says_what_makes_one_above_the_photos_answer(assistant):
     # was the photo's answer alone, of the colour it shows
     answer = assistant.conversation().ask("is this a geode?", photos=[red_stone_photo()])

@@ -140,6 +140,7 @@ from gemlang.assistant.questions import (
     STONE_PROPERTY,
     THANKS,
     THAT_ONE,
+    THE_HABIT,
     THE_REST,
     THE_STONES_VALUE,
     TOLD_QUESTION,
@@ -979,6 +980,10 @@ class Conversation:
         # "and of quartz?" after a habit answered: quartz's habit
         habit_before = turn.after_term and AND_ABOUT.match(turn.text) and "**Crystal habit**" in self.answers[-1].reply
         gems = self._gems_or_it(turn.text) if not terms and (HABIT_ASKED.search(turn.text) or habit_before) else []
+        on_the_table = self._answered_gem() or self.topic
+        only_habit = [t.term for t in terms] in ([], ["crystal habit"])
+        if not gems and only_habit and THE_HABIT.search(turn.text) and on_the_table:
+            gems = [on_the_table]  # "what is the habit?", "what's its crystal habit?" after a photo: of its gem
         if len(gems) == 1:  # "what is the habit of tourmaline?": what its facts say, then what a habit is
             self._term_said = True
             turn.answer.reply = f"{habit_said(gems[0])}\n\n{explained([term_called('crystal habit')], turn.answer)}"
