@@ -638,6 +638,23 @@ def test_whether_a_rock_is_a_geode_is_answered_with_what_makes_one(question):
     assert not chat.ask("is it the same as a geode?").reply.startswith("Whether your stone")  # asked of another thing
 
 
+@pytest.mark.parametrize(
+    "chat",
+    [["do I need a permit to collect on public land?"], ["can I collect rocks on private land?"],
+     ["where are garnets found in the US?", "can I dig for them myself?"]],  # the last was garnet's bare card
+)  # fmt: skip
+def test_where_one_may_collect_is_answered_from_the_glossarys_sourced_rules(chat):
+    from gemlang.assistant import Assistant
+
+    conversation = Assistant(classifier=None).conversation()
+    answer = [conversation.ask(message) for message in chat][-1]  # each was the how-to-begin help
+    assert answer.reply.startswith("**Collecting rocks and minerals**: Where you may collect")
+    assert "25 pounds a day plus one piece" in answer.reply and "owner's permission" in answer.reply
+    assert any("43 CFR 8365.1-5" in n for n in answer.notes)
+    found = Assistant(classifier=None).conversation().ask("found this on public land, what is it?")
+    assert "Collecting rocks" not in found.reply  # a find's place, not a question of what is allowed
+
+
 @pytest.mark.parametrize("term", ["twinning", "storing a collection"])
 def test_the_twinning_and_storage_entries_cite_no_blog_copy_or_wiki_mirror(term):
     from gemlang.knowledge.glossary import term_called

@@ -219,6 +219,7 @@ from gemlang.knowledge.glossary import (
     ABOUT_THE_STONE,
     instruments_asked,
     mechanism,
+    rules_asked,
     screening_of,
     specimen_kinds_asked,
     term_called,
@@ -973,6 +974,8 @@ class Conversation:
         if not terms and not stones_value and (kinds := specimen_kinds_asked(turn.text)):
             turn.answer.reply = kind_undecided(kinds, turn.answer)  # "I cracked open a round rock, is it a geode?"
             return True
+        if not terms and not stones_value:
+            terms = rules_asked(turn.text)  # "do I need a permit to collect on public land?"
         if not terms and not stones_value:
             terms = instruments_asked(turn.text)  # "I only have a loupe and a dichroscope, what can I check?"
         if not terms and turn.asked_before and WHY_OF_IT.fullmatch(turn.text):  # "why does it do that?" after

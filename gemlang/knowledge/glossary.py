@@ -209,6 +209,20 @@ def specimen_kinds_asked(text: str) -> list[Term]:
     ]
 
 
+# "do I need a permit to collect on public land?", "can I dig for them myself?": where one may collect, answered when
+# named in a question of what is allowed, not only when asked "what is …"
+ALLOWED_ASKED = re.compile(r"\b(?:can|may|allowed|legal(?:ly)?|illegal|permits?|permission|rules?|laws?)\b", re.I)
+ASKED_AS_ALLOWED = {"collecting rocks and minerals"}
+
+
+def rules_asked(text: str) -> list[Term]:
+    """The glossary's rules a question of what is allowed names ("can I collect on BLM land?": collecting rocks and
+    minerals); none for any other message ("found this on public land, what is it?")."""
+    if not ALLOWED_ASKED.search(text):
+        return []
+    return [t for t in terms_named(text) if t.term in ASKED_AS_ALLOWED]
+
+
 def terms_named(text: str) -> list[Term]:
     """The glossary terms a message names anywhere ("how do I get SG with a kitchen scale and water?": specific
     gravity, hydrostatic weighing), for a question about the stone nothing else answers."""
