@@ -2496,6 +2496,13 @@ def test_the_habit_asked_of_the_gem_on_the_table_is_its_habit_then_what_a_habit_
     assert nothing_on_the_table.ask("what is the habit?").reply.startswith("**Crystal habit**: ")
 
 
+def test_polishing_the_stone_of_a_photo_at_home_is_answered_from_its_hardness_and_the_tumbling_notes(assistant):
+    chat = assistant.conversation()
+    gem = chat.ask("what gem is this?", photos=[red_stone_photo()]).gem.partition(" (")[0]
+    reply = chat.ask("can I polish it at home?").reply  # was "My facts on … do not answer that. …"
+    assert "do not answer that" not in reply and f"{gem} has Mohs hardness" in reply and "rock tumbling" in reply
+
+
 def test_is_this_a_geode_sent_with_a_photo_says_what_makes_one_above_the_photos_answer(assistant):
     # was the photo's answer alone, of the colour it shows
     answer = assistant.conversation().ask("is this a geode?", photos=[red_stone_photo()])

@@ -203,6 +203,7 @@ from gemlang.knowledge.care import (
     LIGHT_QUESTION,
     WEAR_COMPARED,
     bench_asked,
+    bench_said,
     care_of,
     care_question,
     fading_in_light,
@@ -1115,6 +1116,12 @@ class Conversation:
             answer.reply = (
                 f"**Fading in light**, as my care notes say: {faded}. Ask about one for its care and sources."
             )
+            return True
+        worked = named_gem(text, fuzzy=False) or self._answered_gem() or self.topic
+        if worked is not None and (work := bench_asked(asked)):  # "can I tumble obsidian?": the bench notes alone
+            answer.reply = f"**{worked.name}**: {bench_said(asked, [worked.name, worked.species], worked).strip()}"
+            answer.notes += [f"sources (bench work): {'; '.join(w.sources)}" for w in work]
+            answer.notes.append(f"I have no checked care facts for {worked.name} yet.")
             return True
         if (gem := named_gem(text, fuzzy=False)) is not None:
             answer.notes.append(f"I have no checked care facts for {gem.name} yet.")
