@@ -655,6 +655,20 @@ def test_where_one_may_collect_is_answered_from_the_glossarys_sourced_rules(chat
     assert "Collecting rocks" not in found.reply  # a find's place, not a question of what is allowed
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["what should I write on a specimen label?", "how should I label my specimens?",
+     "how do I catalogue my mineral collection?"],  # each was the how-to-begin help
+)  # fmt: skip
+def test_how_to_label_specimens_is_answered_from_the_glossarys_sourced_entry(question):
+    from gemlang.assistant import Assistant
+
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith("**Specimen label**: A label card goes with each specimen.")
+    assert "a lost locality usually cannot be recovered" in answer.reply
+    assert any(n.startswith("source (specimen label):") for n in answer.notes)
+
+
 @pytest.mark.parametrize("term", ["twinning", "storing a collection"])
 def test_the_twinning_and_storage_entries_cite_no_blog_copy_or_wiki_mirror(term):
     from gemlang.knowledge.glossary import term_called

@@ -220,7 +220,7 @@ from gemlang.knowledge.glossary import (
     ABOUT_THE_STONE,
     instruments_asked,
     mechanism,
-    rules_asked,
+    named_in_a_question,
     screening_of,
     specimen_kinds_asked,
     term_called,
@@ -976,7 +976,7 @@ class Conversation:
             turn.answer.reply = kind_undecided(kinds, turn.answer)  # "I cracked open a round rock, is it a geode?"
             return True
         if not terms and not stones_value:
-            terms = rules_asked(turn.text)  # "do I need a permit to collect on public land?"
+            terms = named_in_a_question(turn.text)  # "how should I label my specimens?", "… a permit to collect?"
         if not terms and not stones_value:
             terms = instruments_asked(turn.text)  # "I only have a loupe and a dichroscope, what can I check?"
         if not terms and turn.asked_before and WHY_OF_IT.fullmatch(turn.text):  # "why does it do that?" after

@@ -209,18 +209,17 @@ def specimen_kinds_asked(text: str) -> list[Term]:
     ]
 
 
-# "do I need a permit to collect on public land?", "can I dig for them myself?": where one may collect, answered when
-# named in a question of what is allowed, not only when asked "what is …"
+# Terms answered whenever a question names them, not only when asked "what is …": "how should I label my
+# specimens?"; and, in a question of what is allowed, "do I need a permit to collect on public land?" ("found this on
+# public land, what is it?" asks what the stone is)
+QUESTION = re.compile(r"\?|^\s*(?:how|what|which|where|should|can|do|does|is)\b", re.I)
 ALLOWED_ASKED = re.compile(r"\b(?:can|may|allowed|legal(?:ly)?|illegal|permits?|permission|rules?|laws?)\b", re.I)
-ASKED_AS_ALLOWED = {"collecting rocks and minerals"}
+ASKED_WHEREVER_NAMED = {"specimen label": QUESTION, "collecting rocks and minerals": ALLOWED_ASKED}
 
 
-def rules_asked(text: str) -> list[Term]:
-    """The glossary's rules a question of what is allowed names ("can I collect on BLM land?": collecting rocks and
-    minerals); none for any other message ("found this on public land, what is it?")."""
-    if not ALLOWED_ASKED.search(text):
-        return []
-    return [t for t in terms_named(text) if t.term in ASKED_AS_ALLOWED]
+def named_in_a_question(text: str) -> list[Term]:
+    """The terms of `ASKED_WHEREVER_NAMED` a question names, each in the kind of question that asks it."""
+    return [t for t in terms_named(text) if (asks := ASKED_WHEREVER_NAMED.get(t.term)) and asks.search(text)]
 
 
 def terms_named(text: str) -> list[Term]:
