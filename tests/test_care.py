@@ -335,6 +335,16 @@ def test_polishing_a_stone_at_home_is_answered_from_its_hardness_cleavage_and_th
     assert "rock tumbling" not in ring  # its metal, not a stone in a tumbler
 
 
+def test_cleaning_a_gem_with_no_care_notes_says_so_and_gives_the_care_that_suits_every_gem():
+    chat = Assistant(classifier=None).conversation()
+    calcite = chat.ask("how do I clean a calcite specimen?").reply  # was the bare card ("**Calcite**")
+    assert calcite.startswith("**Calcite**: I have no checked care notes for Calcite yet, so care for it as the most")
+    assert chat.ask("can I use vinegar?").reply.startswith("**Calcite**: I have no checked care notes")  # of it
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is aquamarine?")
+    assert chat.ask("how do I clean it?").reply.startswith("**Caring for Aquamarine**")  # its own notes, as before
+
+
 def test_whether_a_gem_is_poisonous_or_safe_to_touch_is_answered_first_from_the_care_facts():
     chat = Assistant(classifier=None).conversation()
     malachite = chat.ask("is malachite poisonous?").reply  # was "**Malachite**" above its card

@@ -198,6 +198,7 @@ from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.birthstones import birthstone_answer, birthstone_of_stone
 from gemlang.knowledge.birthstones import sources as birthstone_sources
 from gemlang.knowledge.care import (
+    CLEANED_WITH,
     CLEANING_ASKED,
     HARM_QUESTION,
     LIGHT_QUESTION,
@@ -364,11 +365,12 @@ ON_THE_REFRACTOMETER = re.compile(r"refractometer|\bri\b(?![\s:=]*\d)|shadow edg
 STONE_SOUGHT = re.compile(r"\b(?:an?|which|what|good|best|durable|tough)\s+(?:\w+\s+)?(?:gem|gemstone|stone)s?\b", re.I)
 # Care of a stone no answer names (a flagged photo): what `gemlang/knowledge/care.json` allows every gem it lists,
 # pearl and amber included ("damp cloth only"), and what some do not survive.
-UNKNOWN_STONE_CARE = (
-    "Until the stone is identified, care for it as the most delicate gems need: wipe it with a soft cloth dampened "
-    "in lukewarm water and dry it; no ultrasonic or steam cleaner, no heat, chemicals or household cleaners, which "
-    "opal, pearl, amber, emerald and other gems do not survive."
+DELICATE_CARE = (
+    "care for it as the most delicate gems need: wipe it with a soft cloth dampened in lukewarm water and dry it; no "
+    "ultrasonic or steam cleaner, no heat, chemicals or household cleaners, which opal, pearl, amber, emerald and "
+    "other gems do not survive."
 )
+UNKNOWN_STONE_CARE = f"Until the stone is identified, {DELICATE_CARE}"
 
 
 @dataclass
@@ -1117,11 +1119,17 @@ class Conversation:
                 f"**Fading in light**, as my care notes say: {faded}. Ask about one for its care and sources."
             )
             return True
-        worked = named_gem(text, fuzzy=False) or self._answered_gem() or self.topic
+        # a gem with no care notes of its own, named or spoken of ("how do I clean calcite?"); not a misspelt name
+        worked = named_gem(text, fuzzy=False) or (None if named_gem(text) else self._answered_gem() or self.topic)
         if worked is not None and (work := bench_asked(asked)):  # "can I tumble obsidian?": the bench notes alone
             answer.reply = f"**{worked.name}**: {bench_said(asked, [worked.name, worked.species], worked).strip()}"
             answer.notes += [f"sources (bench work): {'; '.join(w.sources)}" for w in work]
             answer.notes.append(f"I have no checked care facts for {worked.name} yet.")
+            return True
+        if worked is not None and CLEANED_WITH.search(asked) and not HARM_QUESTION.search(asked):
+            answer.reply = f"**{worked.name}**: I have no checked care notes for {worked.name} yet, so {DELICATE_CARE}"
+            if self.image_probs is None and not self.hints:
+                self.topic, self.pair = worked, None  # "can I use vinegar?" next asks of it
             return True
         if (gem := named_gem(text, fuzzy=False)) is not None:
             answer.notes.append(f"I have no checked care facts for {gem.name} yet.")

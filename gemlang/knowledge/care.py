@@ -226,6 +226,8 @@ def wear_verdict(gem: GemFacts, care: str = "") -> str:
 
 
 CLEANING_ASKED = re.compile(r"\b(?:clean\w*|wash\w*|soak\w*|ultrasonic|steam\w*)\b", re.I)
+# "how do I clean calcite?", then "can I use vinegar?": a cleaning, or a chemical to clean with
+CLEANED_WITH = re.compile(rf"{CLEANING_ASKED.pattern}|\b(?:vinegar|acids?|lemon juice|bleach|ammonia)\b", re.I)
 # "which is more durable?" of two gems, "sapphire or diamond for an engagement ring?": how each stands ring wear
 WEAR_COMPARED = re.compile(
     r"\b(?:more|most|less|least)\s+(?:durable|fragile|scratch[- ]resistant)\b|\bscratch(?:es)?\s+(?:less|more)\b|"
