@@ -612,7 +612,8 @@ def test_negative_crystals_eye_clean_the_4cs_and_a_carats_weight_are_explained_f
      ("what does 'massive' mean on a specimen label?", "crystal habit"),  # was the how-to-begin help
      ("what does botryoidal mean?", "crystal habit"),
      ("how do geodes form?", "geode"),  # was "A colour alone (purple) fits too many gems" after a purple stone
-     ("what is a twinned crystal?", "twinning")],  # was "I have no facts on twinned crystal"
+     ("what is a twinned crystal?", "twinning"),  # was "I have no facts on twinned crystal"
+     ("what is a thunderegg?", "thunderegg"), ("what is a pseudomorph?", "pseudomorph")],  # were "I have no facts on …"
 )  # fmt: skip
 def test_a_collectors_words_matrix_habit_and_geode_are_explained_from_the_glossary(question, term):
     from gemlang.assistant import Assistant
@@ -633,6 +634,8 @@ def test_whether_a_rock_is_a_geode_is_answered_with_what_makes_one(question):
     assert answer.reply.startswith("Whether your stone is a geode is not something I can tell from a photo")
     assert "\n\n**Geode**: A geode is a rounded rock with a hollow inside" in answer.reply and not answer.candidates
     assert any(n.startswith("source (geode):") for n in answer.notes)
+    both = Assistant(classifier=None).conversation().ask("is this a thunderegg or a geode?").reply
+    assert both.startswith("Whether your stone is a geode or a thunderegg is not something I can tell")
     chat = Assistant(classifier=None).conversation()
     chat.ask("what is a thunderegg?")
     assert not chat.ask("is it the same as a geode?").reply.startswith("Whether your stone")  # asked of another thing

@@ -193,9 +193,11 @@ def screening_of(species: str) -> Term | None:
 
 # Kinds of specimen a rock is, asked of the stone in hand ("I cracked open a round rock, is this a geode?"): neither a
 # photo of a gem nor a reading decides it, so what makes one is the answer
-SPECIMEN_KINDS = {"geode"}
+SPECIMEN_KINDS = {"geode", "thunderegg"}
 # "is this a geode?", "is it really a geode?"; not "is it the same as a geode?", asked of another thing
-KIND_OF_THE_STONE = r"\b(?:is|are)\s+(?:this|it|that|these|they|mine)\s+(?:\w+\s+)?(?:an?\s+)?{}\b"
+KIND_OF_THE_STONE = (  # and "is this a thunderegg or a geode?"
+    r"\b(?:is|are)\s+(?:this|it|that|these|they|mine)\s+(?:\w+\s+)?(?:an?\s+)?(?:[\w-]+\s+or\s+(?:an?\s+)?)?{}\b"
+)
 
 
 def specimen_kinds_asked(text: str) -> list[Term]:
