@@ -2518,6 +2518,7 @@ def test_a_gems_habit_is_what_its_facts_say_of_its_crystals_then_what_a_habit_is
     assert "\n\n**Crystal habit**: A mineral's habit is" in reply
     assert chat.ask("and of quartz?").reply.startswith("**Quartz**: crystal system trigonal. My facts describe no")
     assert "sharp striated cubes" in chat.ask("what about pyrite?").reply
+    assert "sharp striated cubes" in chat.ask("what is the habit?").reply  # was what a habit is alone
     fluorite = Assistant(classifier=None).conversation().ask("what crystal habit does fluorite have?").reply
     assert "octahedral cleavage" not in fluorite  # how it breaks, not how it grows
 

@@ -613,7 +613,8 @@ def test_negative_crystals_eye_clean_the_4cs_and_a_carats_weight_are_explained_f
      ("what does botryoidal mean?", "crystal habit"),
      ("how do geodes form?", "geode"),  # was "A colour alone (purple) fits too many gems" after a purple stone
      ("what is a twinned crystal?", "twinning"),  # was "I have no facts on twinned crystal"
-     ("what is a thunderegg?", "thunderegg"), ("what is a pseudomorph?", "pseudomorph")],  # were "I have no facts on …"
+     ("what is a thunderegg?", "thunderegg"), ("what is a pseudomorph?", "pseudomorph"),
+     ("what is a twin?", "twinning")],  # were "I have no facts on …"
 )  # fmt: skip
 def test_a_collectors_words_matrix_habit_and_geode_are_explained_from_the_glossary(question, term):
     from gemlang.assistant import Assistant

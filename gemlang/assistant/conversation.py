@@ -992,6 +992,8 @@ class Conversation:
             gems = [on_the_table]  # "what is the habit?", "what's its crystal habit?" after a photo: of its gem
         if len(gems) == 1:  # "what is the habit of tourmaline?": what its facts say, then what a habit is
             self._term_said = True
+            if self.image_probs is None and not self.hints:
+                self.topic, self.pair = gems[0], None  # "what is its habit?" next asks of it again
             turn.answer.reply = f"{habit_said(gems[0])}\n\n{explained([term_called('crystal habit')], turn.answer)}"
             return True
         if not terms:
