@@ -2495,6 +2495,27 @@ def test_a_collectors_crystal_system_or_fracture_question_is_answered_from_the_f
     assert chat.ask("what crystal system?").reply == "**Spinel**: crystal system cubic."
 
 
+@pytest.mark.parametrize("question", ["what is the habit?", "what's its crystal habit?"])
+def test_the_habit_asked_of_the_gem_on_the_table_is_its_habit_then_what_a_habit_is(assistant, question):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is pyrite?")
+    reply = chat.ask(question).reply  # was what a habit is alone, or pyrite's bare card
+    assert reply.startswith("**Pyrite**: crystal system cubic. It forms sharp striated cubes")
+    assert "\n\n**Crystal habit**: A mineral's habit is" in reply
+    chat = assistant.conversation()
+    gem = chat.ask("what gem is this?", photos=[red_stone_photo()]).gem.partition(" (")[0]
+    assert chat.ask(question).reply.startswith(f"**{gem}**: crystal system")  # the gem answered for the photo
+    nothing_on_the_table = Assistant(classifier=None).conversation()
+    assert nothing_on_the_table.ask("what is the habit?").reply.startswith("**Crystal habit**: ")
+
+
+def test_polishing_the_stone_of_a_photo_at_home_is_answered_from_its_hardness_and_the_tumbling_notes(assistant):
+    chat = assistant.conversation()
+    gem = chat.ask("what gem is this?", photos=[red_stone_photo()]).gem.partition(" (")[0]
+    reply = chat.ask("can I polish it at home?").reply  # was "My facts on … do not answer that. …"
+    assert "do not answer that" not in reply and f"{gem} has Mohs hardness" in reply and "rock tumbling" in reply
+
+
 def test_is_this_a_geode_sent_with_a_photo_says_what_makes_one_above_the_photos_answer(assistant):
     # was the photo's answer alone, of the colour it shows
     answer = assistant.conversation().ask("is this a geode?", photos=[red_stone_photo()])
@@ -2510,6 +2531,7 @@ def test_a_gems_habit_is_what_its_facts_say_of_its_crystals_then_what_a_habit_is
     assert "\n\n**Crystal habit**: A mineral's habit is" in reply
     assert chat.ask("and of quartz?").reply.startswith("**Quartz**: crystal system trigonal. My facts describe no")
     assert "sharp striated cubes" in chat.ask("what about pyrite?").reply
+    assert "sharp striated cubes" in chat.ask("what is the habit?").reply  # was what a habit is alone
     fluorite = Assistant(classifier=None).conversation().ask("what crystal habit does fluorite have?").reply
     assert "octahedral cleavage" not in fluorite  # how it breaks, not how it grows
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from gemlang.assistant import Assistant
 from gemlang.knowledge.care import care_of, care_question, never_cleaned_with
 
@@ -315,9 +317,35 @@ def test_tumbling_is_answered_from_the_sourced_tumbling_notes_of_the_gem_then_of
     chat = Assistant(classifier=None).conversation()
     chat.ask("what is amethyst?")
     amethyst = chat.ask("can I tumble it?").reply  # was the card again
-    assert amethyst.startswith("**Caring for Amethyst**: At the bench, rock tumbling: At about Mohs 7 it is among")
+    assert amethyst.startswith("**Caring for Amethyst**: Amethyst has Mohs hardness 7 and no cleavage. At the bench, "
+                               "rock tumbling: At about Mohs 7 it is among")  # fmt: skip
     assert "tumble stones of like hardness together" in amethyst
     assert "very hard to tumble" in chat.ask("can I put ruby in a rock tumbler?").reply
+
+
+@pytest.mark.parametrize(
+    "gem, said",
+    [("fluorite", "**Caring for Fluorite**: Fluorite has Mohs hardness 4 and cleavage perfect octahedral {111}. At the "
+                  "bench, rock tumbling: It is one of the softer stones"),  # was the bare card ("**Fluorite**")
+     ("obsidian", "**Obsidian**: Obsidian has Mohs hardness 5–5.5 and no cleavage. At the bench, rock tumbling: A "
+                  "tumbler grinds stones")],  # no care notes of its own: the bench notes and its constants
+)  # fmt: skip
+def test_polishing_a_stone_at_home_is_answered_from_its_hardness_cleavage_and_the_tumbling_notes(gem, said):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask(f"tell me about {gem}")
+    assert chat.ask("can I polish it at home?").reply.startswith(said)
+    ring = Assistant(classifier=None).conversation().ask("how do I polish my ring at home?").reply
+    assert "rock tumbling" not in ring  # its metal, not a stone in a tumbler
+
+
+def test_cleaning_a_gem_with_no_care_notes_says_so_and_gives_the_care_that_suits_every_gem():
+    chat = Assistant(classifier=None).conversation()
+    calcite = chat.ask("how do I clean a calcite specimen?").reply  # was the bare card ("**Calcite**")
+    assert calcite.startswith("**Calcite**: I have no checked care notes for Calcite yet, so care for it as the most")
+    assert chat.ask("can I use vinegar?").reply.startswith("**Calcite**: I have no checked care notes")  # of it
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is aquamarine?")
+    assert chat.ask("how do I clean it?").reply.startswith("**Caring for Aquamarine**")  # its own notes, as before
 
 
 def test_whether_a_gem_is_poisonous_or_safe_to_touch_is_answered_first_from_the_care_facts():

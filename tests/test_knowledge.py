@@ -612,7 +612,9 @@ def test_negative_crystals_eye_clean_the_4cs_and_a_carats_weight_are_explained_f
      ("what does 'massive' mean on a specimen label?", "crystal habit"),  # was the how-to-begin help
      ("what does botryoidal mean?", "crystal habit"),
      ("how do geodes form?", "geode"),  # was "A colour alone (purple) fits too many gems" after a purple stone
-     ("what is a twinned crystal?", "twinning")],  # was "I have no facts on twinned crystal"
+     ("what is a twinned crystal?", "twinning"),  # was "I have no facts on twinned crystal"
+     ("what is a thunderegg?", "thunderegg"), ("what is a pseudomorph?", "pseudomorph"),
+     ("what is a twin?", "twinning")],  # were "I have no facts on …"
 )  # fmt: skip
 def test_a_collectors_words_matrix_habit_and_geode_are_explained_from_the_glossary(question, term):
     from gemlang.assistant import Assistant
@@ -633,9 +635,51 @@ def test_whether_a_rock_is_a_geode_is_answered_with_what_makes_one(question):
     assert answer.reply.startswith("Whether your stone is a geode is not something I can tell from a photo")
     assert "\n\n**Geode**: A geode is a rounded rock with a hollow inside" in answer.reply and not answer.candidates
     assert any(n.startswith("source (geode):") for n in answer.notes)
+    both = Assistant(classifier=None).conversation().ask("is this a thunderegg or a geode?").reply
+    assert both.startswith("Whether your stone is a geode or a thunderegg is not something I can tell")
     chat = Assistant(classifier=None).conversation()
     chat.ask("what is a thunderegg?")
     assert not chat.ask("is it the same as a geode?").reply.startswith("Whether your stone")  # asked of another thing
+
+
+@pytest.mark.parametrize(
+    "chat",
+    [["do I need a permit to collect on public land?"], ["can I collect rocks on private land?"],
+     ["where are garnets found in the US?", "can I dig for them myself?"]],  # the last was garnet's bare card
+)  # fmt: skip
+def test_where_one_may_collect_is_answered_from_the_glossarys_sourced_rules(chat):
+    from gemlang.assistant import Assistant
+
+    conversation = Assistant(classifier=None).conversation()
+    answer = [conversation.ask(message) for message in chat][-1]  # each was the how-to-begin help
+    assert answer.reply.startswith("**Collecting rocks and minerals**: Where you may collect")
+    assert "25 pounds a day plus one piece" in answer.reply and "owner's permission" in answer.reply
+    assert any("43 CFR 8365.1-5" in n for n in answer.notes)
+    found = Assistant(classifier=None).conversation().ask("found this on public land, what is it?")
+    assert "Collecting rocks" not in found.reply  # a find's place, not a question of what is allowed
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what should I write on a specimen label?", "how should I label my specimens?",
+     "how do I catalogue my mineral collection?"],  # each was the how-to-begin help
+)  # fmt: skip
+def test_how_to_label_specimens_is_answered_from_the_glossarys_sourced_entry(question):
+    from gemlang.assistant import Assistant
+
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith("**Specimen label**: A label card goes with each specimen.")
+    assert "a lost locality usually cannot be recovered" in answer.reply
+    assert any(n.startswith("source (specimen label):") for n in answer.notes)
+
+
+@pytest.mark.parametrize("term", ["twinning", "storing a collection"])
+def test_the_twinning_and_storage_entries_cite_no_blog_copy_or_wiki_mirror(term):
+    from gemlang.knowledge.glossary import term_called
+
+    entry = term_called(term)
+    assert not re.search(r"blogspot|huuu\.biz|reddit", entry.source)  # were a blog copying Wikipedia, a Reddit mirror
+    assert "gypsum" not in entry.text and "zeolites" not in entry.text  # said by those pages alone
 
 
 def test_a_reading_or_a_weight_asked_of_a_gem_is_no_glossary_question():

@@ -141,6 +141,7 @@ from gemlang.assistant.questions import (
     STONE_PROPERTY,
     THANKS,
     THAT_ONE,
+    THE_HABIT,
     THE_REST,
     THE_STONES_VALUE,
     TOLD_QUESTION,
@@ -199,6 +200,7 @@ from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.birthstones import birthstone_answer, birthstone_of_stone
 from gemlang.knowledge.birthstones import sources as birthstone_sources
 from gemlang.knowledge.care import (
+    CLEANED_WITH,
     CLEANING_ASKED,
     HARM_QUESTION,
     LIGHT_QUESTION,
@@ -206,6 +208,7 @@ from gemlang.knowledge.care import (
     WEAR_COMPARED,
     WEAR_QUESTION,
     bench_asked,
+    bench_said,
     care_of,
     care_question,
     fading_in_light,
@@ -222,6 +225,7 @@ from gemlang.knowledge.glossary import (
     ABOUT_THE_STONE,
     instruments_asked,
     mechanism,
+    named_in_a_question,
     screening_of,
     specimen_kinds_asked,
     term_called,
@@ -365,11 +369,12 @@ ON_THE_REFRACTOMETER = re.compile(r"refractometer|\bri\b(?![\s:=]*\d)|shadow edg
 STONE_SOUGHT = re.compile(r"\b(?:an?|which|what|good|best|durable|tough)\s+(?:\w+\s+)?(?:gem|gemstone|stone)s?\b", re.I)
 # Care of a stone no answer names (a flagged photo): what `gemlang/knowledge/care.json` allows every gem it lists,
 # pearl and amber included ("damp cloth only"), and what some do not survive.
-UNKNOWN_STONE_CARE = (
-    "Until the stone is identified, care for it as the most delicate gems need: wipe it with a soft cloth dampened "
-    "in lukewarm water and dry it; no ultrasonic or steam cleaner, no heat, chemicals or household cleaners, which "
-    "opal, pearl, amber, emerald and other gems do not survive."
+DELICATE_CARE = (
+    "care for it as the most delicate gems need: wipe it with a soft cloth dampened in lukewarm water and dry it; no "
+    "ultrasonic or steam cleaner, no heat, chemicals or household cleaners, which opal, pearl, amber, emerald and "
+    "other gems do not survive."
 )
+UNKNOWN_STONE_CARE = f"Until the stone is identified, {DELICATE_CARE}"
 # Its wear ("can I wear it daily?", "does it break easily?"): what the care notes' wear verdicts weigh, for any gem
 UNKNOWN_STONE_WEAR = (
     "How a stone wears depends on the gem: on its hardness, as the quartz in dust (Mohs 7) dulls the facets of "
@@ -988,14 +993,22 @@ class Conversation:
             turn.answer.reply = kind_undecided(kinds, turn.answer)  # "I cracked open a round rock, is it a geode?"
             return True
         if not terms and not stones_value:
+            terms = named_in_a_question(turn.text)  # "how should I label my specimens?", "… a permit to collect?"
+        if not terms and not stones_value:
             terms = instruments_asked(turn.text)  # "I only have a loupe and a dichroscope, what can I check?"
         if not terms and turn.asked_before and WHY_OF_IT.fullmatch(turn.text):  # "why does it do that?" after
             terms = mechanism(f"why {turn.asked_before}", [])  # "does it fluoresce?": how fluorescence comes about
         # "and of quartz?" after a habit answered: quartz's habit
         habit_before = turn.after_term and AND_ABOUT.match(turn.text) and "**Crystal habit**" in self.answers[-1].reply
         gems = self._gems_or_it(turn.text) if not terms and (HABIT_ASKED.search(turn.text) or habit_before) else []
+        on_the_table = self._answered_gem() or self.topic
+        only_habit = [t.term for t in terms] in ([], ["crystal habit"])
+        if not gems and only_habit and THE_HABIT.search(turn.text) and on_the_table:
+            gems = [on_the_table]  # "what is the habit?", "what's its crystal habit?" after a photo: of its gem
         if len(gems) == 1:  # "what is the habit of tourmaline?": what its facts say, then what a habit is
             self._term_said = True
+            if self.image_probs is None and not self.hints:
+                self.topic, self.pair = gems[0], None  # "what is its habit?" next asks of it again
             turn.answer.reply = f"{habit_said(gems[0])}\n\n{explained([term_called('crystal habit')], turn.answer)}"
             return True
         if not terms:
@@ -1124,6 +1137,18 @@ class Conversation:
             answer.reply = (
                 f"**Fading in light**, as my care notes say: {faded}. Ask about one for its care and sources."
             )
+            return True
+        # a gem with no care notes of its own, named or spoken of ("how do I clean calcite?"); not a misspelt name
+        worked = named_gem(text, fuzzy=False) or (None if named_gem(text) else self._answered_gem() or self.topic)
+        if worked is not None and (work := bench_asked(asked)):  # "can I tumble obsidian?": the bench notes alone
+            answer.reply = f"**{worked.name}**: {bench_said(asked, [worked.name, worked.species], worked).strip()}"
+            answer.notes += [f"sources (bench work): {'; '.join(w.sources)}" for w in work]
+            answer.notes.append(f"I have no checked care facts for {worked.name} yet.")
+            return True
+        if worked is not None and CLEANED_WITH.search(asked) and not HARM_QUESTION.search(asked):
+            answer.reply = f"**{worked.name}**: I have no checked care notes for {worked.name} yet, so {DELICATE_CARE}"
+            if self.image_probs is None and not self.hints:
+                self.topic, self.pair = worked, None  # "can I use vinegar?" next asks of it
             return True
         if (gem := named_gem(text, fuzzy=False)) is not None:
             answer.notes.append(f"I have no checked care facts for {gem.name} yet.")

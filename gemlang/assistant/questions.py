@@ -1004,6 +1004,8 @@ BARE_COLOUR = re.compile(r"\s*(?:and\s+|so\s+)?(?:what|which)\s+colou?rs?\s*\??\
 GLOW_ASKED = re.compile(r"fluoresc|phosphoresc|\bglow|\buv\b|ultraviolet", re.I)
 # "what is the habit of tourmaline?", "what crystal habit does pyrite have?"
 HABIT_ASKED = re.compile(r"\bhabits?\b", re.I)
+# "what is the habit?", "what's its crystal habit?": of the gem on the table, not what a habit is
+THE_HABIT = re.compile(r"\b(?:the|its)\s+(?:crystal\s+)?habit\b", re.I)
 # "is cinnabar toxic?", "does scheelite fluoresce?": a property asked of a name, which may be no gem known
 PROPERTY_OF_A_NAME = re.compile(
     r"\s*(?:is|are|does|do)\s+(?!(?:(?:an?|the)\s+)?(?:stones?|gems?|gemstones?|minerals?|rocks?|crystals?)\b)"

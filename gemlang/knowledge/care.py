@@ -40,7 +40,9 @@ CARE_QUESTION = re.compile(
     r"pickle|acids?|re-?tip\w*|prongs?|solder\w*|"  # at the bench: the stone left in the setting
     r"laser[- ]?(?:weld\w*|repair\w*)|laser(?:ing)? (?:near|next to|close to|around|over)|rhodium|"
     r"electro-?(?:clean\w*|plat\w*)|(?:re-?)?plat(?:ing|ed)|dop(?:s|ped|ping)?|"  # the dop that holds it to cut
-    r"tumbl(?:e|es|ed|ing|er)|"  # a rock tumbler
+    r"tumbl(?:e|es|ed|ing|er)|"  # a rock tumbler, and a stone polished at home (not a ring: its metal)
+    r"polish(?:ing)?\b(?![^.?!]{0,20}\b(?:rings?|jewell?e?ry|silver|gold|metal|settings?|necklaces?|bracelets?)\b)"
+    r"(?=[^.?!]{0,30}\b(?:at home|myself|by hand)\b)|"
     r"cut and polish|(?:cutting|sawing) (?:and|or) polishing|(?:safe|ok|okay) to (?:cut|saw|grind|polish)|lapidary|"
     r"lemon juice|vinegar|shower|dishwasher|household cleaners?|get(?:ting)? wet|waterproof|water[- ]?resistant|"
     r"bleach|perfume|hairspray|swim(?:ming)?|(?:swimming )?pool|hot tub|jacuzzi|every ?day wear|daily wear|durable|"
@@ -126,6 +128,21 @@ class BenchWork:
         return f"At the bench, {self.work}: {own} {general} ".replace(":  ", ": ")
 
 
+TUMBLING = "rock tumbling"  # its rules go by a stone's hardness and cleavage
+
+
+def bench_said(question: str, names: list[str], gem: GemFacts | None = None) -> str:
+    """What the bench notes say of the work a question asks about, for the gem `names` name; for tumbling or
+    polishing at home, the gem's own hardness and cleavage first, which the tumbler's rules go by."""
+    works = bench_asked(question)
+    said = "".join(work.said_of(names) for work in works)
+    if gem is None or gem.hardness is None or not any(work.work == TUMBLING for work in works):
+        return said
+    cleaves = gem.cleavage and gem.cleavage != "None"
+    cleavage = f"cleavage {gem.cleavage.lower()}" if cleaves else "no cleavage"
+    return f"{gem.name} has Mohs hardness {gem.format('hardness')} and {cleavage}. {said}"
+
+
 def bench_asked(question: str) -> list[BenchWork]:
     """The bench work a care question asks about ("can I laser weld near an emerald?"), in the care file's order."""
     return [work for work in _care_file()[2] if any(re.search(p, question or "", re.I) for p in work.asked_as)]
@@ -166,7 +183,7 @@ class Care:
                 rest = [x for x in rest if not said_of.search(x)]  # said once, first
         worn = wear_verdict(gem, self.text) if gem is not None and WEAR_QUESTION.search(question) else ""
         names = [self.name, gem.name if gem is not None else ""]  # a gem's own name: beryl's dop is not emerald's
-        bench = "".join(work.said_of(names) for work in bench_asked(question))
+        bench = bench_said(question, names, gem)
         text = self.text if rest == said else " ".join(rest)
         return f"**Caring for {name}**: {bench}{worn}{light}{heat}{self._cleaning()}{text}"
 
@@ -211,6 +228,8 @@ def wear_verdict(gem: GemFacts, care: str = "") -> str:
 
 
 CLEANING_ASKED = re.compile(r"\b(?:clean\w*|wash\w*|soak\w*|ultrasonic|steam\w*)\b", re.I)
+# "how do I clean calcite?", then "can I use vinegar?": a cleaning, or a chemical to clean with
+CLEANED_WITH = re.compile(rf"{CLEANING_ASKED.pattern}|\b(?:vinegar|acids?|lemon juice|bleach|ammonia)\b", re.I)
 # "which is more durable?" of two gems, "sapphire or diamond for an engagement ring?": how each stands ring wear
 WEAR_COMPARED = re.compile(
     r"\b(?:more|most|less|least)\s+(?:durable|fragile|scratch[- ]resistant)\b|\bscratch(?:es)?\s+(?:less|more)\b|"

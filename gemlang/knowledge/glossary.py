@@ -206,9 +206,11 @@ def screening_of(species: str) -> Term | None:
 
 # Kinds of specimen a rock is, asked of the stone in hand ("I cracked open a round rock, is this a geode?"): neither a
 # photo of a gem nor a reading decides it, so what makes one is the answer
-SPECIMEN_KINDS = {"geode"}
+SPECIMEN_KINDS = {"geode", "thunderegg"}
 # "is this a geode?", "is it really a geode?"; not "is it the same as a geode?", asked of another thing
-KIND_OF_THE_STONE = r"\b(?:is|are)\s+(?:this|it|that|these|they|mine)\s+(?:\w+\s+)?(?:an?\s+)?{}\b"
+KIND_OF_THE_STONE = (  # and "is this a thunderegg or a geode?"
+    r"\b(?:is|are)\s+(?:this|it|that|these|they|mine)\s+(?:\w+\s+)?(?:an?\s+)?(?:[\w-]+\s+or\s+(?:an?\s+)?)?{}\b"
+)
 
 
 def specimen_kinds_asked(text: str) -> list[Term]:
@@ -220,6 +222,19 @@ def specimen_kinds_asked(text: str) -> list[Term]:
         if t.term in SPECIMEN_KINDS
         and any(re.search(KIND_OF_THE_STONE.format(re.escape(word)), text, re.I) for word in t.asked_as)
     ]
+
+
+# Terms answered whenever a question names them, not only when asked "what is …": "how should I label my
+# specimens?"; and, in a question of what is allowed, "do I need a permit to collect on public land?" ("found this on
+# public land, what is it?" asks what the stone is)
+QUESTION = re.compile(r"\?|^\s*(?:how|what|which|where|should|can|do|does|is)\b", re.I)
+ALLOWED_ASKED = re.compile(r"\b(?:can|may|allowed|legal(?:ly)?|illegal|permits?|permission|rules?|laws?)\b", re.I)
+ASKED_WHEREVER_NAMED = {"specimen label": QUESTION, "collecting rocks and minerals": ALLOWED_ASKED}
+
+
+def named_in_a_question(text: str) -> list[Term]:
+    """The terms of `ASKED_WHEREVER_NAMED` a question names, each in the kind of question that asks it."""
+    return [t for t in terms_named(text) if (asks := ASKED_WHEREVER_NAMED.get(t.term)) and asks.search(text)]
 
 
 def terms_named(text: str) -> list[Term]:
