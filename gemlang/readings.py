@@ -168,6 +168,13 @@ _NM = r"(?<![\d.])(?<!(?<!\d)\d,)\b"
 JOIN_LINE = "a join line (assembled stone)"
 THERMAL_SAID = "passes a thermal diamond tester"
 THERMAL_FAILED = "fails a thermal diamond tester"
+# A moissanite (electrical conductivity) tester's result: moissanite conducts, diamond as a rule does not
+# (`Profile.conducts_electricity`); its "diamond" is no thermal tester's.
+CONDUCTS_SAID = "conducts on a moissanite tester"
+CONDUCTS_FAILED = "does not conduct on a moissanite tester"
+TESTER_RESULTS = (THERMAL_SAID, THERMAL_FAILED, CONDUCTS_SAID, CONDUCTS_FAILED)  # a test's result, not a sign seen
+_MOISSANITE_TESTER = r"\b(?:moissanite|electrical(?: conductivity)?|electric)\s+(?:tester|probe)"
+_NOT_MOISSANITE_TESTER = r"(?<!moissanite )(?<!electrical )(?<!conductivity )(?<!electric )"
 SMOOTH_ON_TEETH = "smooth on the teeth"
 # A magnet test's three results. "It sticks to a magnet" (any magnet) is ferromagnetic: magnetite or man-made
 # hematine; a strong (neodymium) magnet also picks up or drags iron- and manganese-rich gems (most garnets,
@@ -197,13 +204,14 @@ NOT_METALLIC = "not metallic"
 # a metal's ranks the few metallic gems
 SHARED_LUSTRES = tuple(name for name in LUSTRES if name != METALLIC_LUSTRE)
 # signs that only argue against some gems (a pearl feels gritty): with nothing else, they rank nothing
-AGAINST_ONLY = (SMOOTH_ON_TEETH, THERMAL_FAILED, NOT_MAGNETIC, NOT_METALLIC)
+AGAINST_ONLY = (SMOOTH_ON_TEETH, THERMAL_FAILED, CONDUCTS_FAILED, NOT_MAGNETIC, NOT_METALLIC)
 # signs too few gems' facts speak of to rank the rest without another reading
-RANK_NOTHING_ALONE = (*AGAINST_ONLY, *MAGNET_RESULTS, *SHARED_LUSTRES)
+RANK_NOTHING_ALONE = (*AGAINST_ONLY, CONDUCTS_SAID, *MAGNET_RESULTS, *SHARED_LUSTRES)
 # the two results of one test: a newer one replaces the other
 OPPOSITE_RESULTS = (
     ("gritty on the teeth", SMOOTH_ON_TEETH),
     (THERMAL_SAID, THERMAL_FAILED),
+    (CONDUCTS_SAID, CONDUCTS_FAILED),
     (MAGNET_HOLDS, NOT_MAGNETIC),
     (MAGNET_DRAWS, NOT_MAGNETIC),
     (METALLIC_LUSTRE, NOT_METALLIC),
@@ -296,7 +304,8 @@ OBSERVATIONS = {
     # "the thermal tester says diamond", "passes the diamond tester", "tester beeps diamond", "beeps on the diamond
     # tester", "reads diamond on the tester": not "fails the tester", "says not diamond", "didn't beep"
     THERMAL_SAID: r"\bpass(?:es|ed|ing)?\s+(?:the\s+|a\s+|my\s+)?(?:thermal\s+|diamond\s+)+"
-    r"(?:tester|probe)|\b(?:tester|probe)(?:(?!not\b|n't\b|never\b)[^.;]){0,25}\b(?:says|said|reads?|shows?|beeps?|"
+    rf"(?:tester|probe)|{_NOT_MOISSANITE_TESTER}\b(?:tester|probe)(?:(?!not\b|n't\b|never\b)[^.;]){{0,25}}\b"
+    r"(?:says|said|reads?|shows?|beeps?|"
     r"beeped|indicates?)\s+(?:as\s+)?(?:a\s+)?(?:diamond|positive)\b|"
     r"\btests?\s+(?:as|positive for)\s+(?:a\s+)?diamond\b|"
     r"\b(?:thermal|diamond)\s+(?:tester|probe)\s+beep(?:s|ed)\b|"
@@ -311,10 +320,19 @@ OBSERVATIONS = {
     # the tester says no: neither diamond nor moissanite ("I don't have a diamond tester" says nothing)
     THERMAL_FAILED: r"\bfail(?:s|ed|ing)?\s+(?:on\s+)?(?:the\s+|a\s+|my\s+)?(?:thermal\s+|diamond\s+)+"
     r"(?:tester|probe|test)\b|"
-    r"\b(?:tester|probe)[^.;]{0,25}\b(?:didn'?t|did not|does not|doesn'?t|won'?t)\s+beep|"
-    r"(?:tester|probe)[^.;]{0,25}\bsays?\s+(?:it'?s\s+|it is\s+)?not\s+(?:a\s+)?diamond|"
+    rf"{_NOT_MOISSANITE_TESTER}\b(?:tester|probe)[^.;]{{0,25}}\b(?:didn'?t|did not|does not|doesn'?t|won'?t)\s+beep|"
+    rf"{_NOT_MOISSANITE_TESTER}\b(?:tester|probe)[^.;]{{0,25}}\bsays?\s+(?:it'?s\s+|it is\s+)?not\s+(?:a\s+)?diamond|"
     r"\b(?:thermal|diamond)\s+(?:tester|probe)\s+(?:says?\s+no|(?:reads?\s+|shows?\s+|is\s+)?negative)\b|"
     r"\bnot\s+(?:a\s+)?diamond\s+on\s+the\s+(?:thermal\s+|diamond\s+)?(?:tester|probe)",
+    # the moissanite tester's tone or "moissanite" light; its "diamond" or silence
+    CONDUCTS_SAID: rf"{_MOISSANITE_TESTER}(?:(?!not\b|n't\b|never\b)[^.;]){{0,25}}\b(?:says|said|reads?|shows?|"
+    r"indicates?)\s+(?:as\s+)?(?:a\s+)?(?:moissanite|positive|synth\w*)\b|"
+    rf"{_MOISSANITE_TESTER}\s+(?:beeps?|beeped|buzz(?:es|ed)?|goes off|went off)\b|"
+    r"\btests?\s+(?:as|positive for)\s+(?:a\s+)?moissanite\b",
+    CONDUCTS_FAILED: rf"{_MOISSANITE_TESTER}[^.;]{{0,25}}\b(?:says|said|reads?|shows?|indicates?)\s+"
+    r"(?:it'?s\s+|it is\s+)?(?:a\s+)?(?:diamond|negative|not\s+(?:a\s+)?moissanite)\b|"
+    rf"{_MOISSANITE_TESTER}[^.;]{{0,25}}\b(?:didn'?t|did not|does not|doesn'?t|won'?t)\s+(?:beep|buzz|go off)|"
+    r"\bnot\s+moissanite\s+on\s+the\s+(?:moissanite\s+|electrical\s+)?(?:tester|probe)",
     # the tooth test failed: a pearl's nacre always feels gritty, a coated bead smooth
     # (not "my teeth are smooth"; "not gritty" is a smooth feel)
     SMOOTH_ON_TEETH: r"\bsmooth\b[^.;]{0,40}\b(?:on|against|across) (?:my |the |your )?(?:front )?teeth\b|"

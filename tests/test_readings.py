@@ -48,6 +48,21 @@ def test_a_doctors_title_is_no_double_refraction():
     assert parse_readings("Dr Smith said DR, RI 1.76").optic == "anisotropic"
 
 
+@pytest.mark.parametrize(
+    "text, seen",
+    [
+        ("the moissanite tester beeps", ["conducts on a moissanite tester"]),
+        ("moissanite tester says moissanite", ["conducts on a moissanite tester"]),
+        ("moissanite tester says diamond", ["does not conduct on a moissanite tester"]),  # no thermal tester's
+        ("passes the diamond tester, moissanite tester says diamond",
+         ["passes a thermal diamond tester", "does not conduct on a moissanite tester"]),
+        ("I don't have a moissanite tester", []),
+    ],
+)  # fmt: skip
+def test_a_moissanite_testers_result_is_its_own_not_a_thermal_testers(text, seen):
+    assert list(parse_readings(text).observations) == seen
+
+
 def test_two_shadow_edges_give_the_birefringence_too():
     r = parse_readings("RI 1.762-1.770")
     assert r.birefringence.low == pytest.approx(0.008)
