@@ -314,7 +314,9 @@ OBSERVATIONS = {
     r"(?:on|with)\s+(?:the\s+|a\s+|my\s+)?(?:thermal\s+|diamond\s+)*(?:tester|probe)",
     # "very high fire", "strong dispersion", "fiery like a diamond": not "no fire" or "little fire"
     "strong fire (dispersion)": r"\b(?:very |extremely |really |so )?(?:high|strong|intense|lots of|much|great|huge|"
-    r"exceptional|big)\s+(?:fire|dispersion)\b|\bfiery\b|\bfire like (?:a )?diamond",
+    r"exceptional|big)\s+(?:fire|dispersion)\b|\bfiery\b|\bfire like (?:a )?diamond|"
+    # and said the other way round: "dispersion strong", "fire: very high"
+    r"\b(?:fire|dispersion)\s*(?:is\s+|:\s*|=\s*)?(?:very\s+)?(?:high|strong|intense|exceptional)\b",
     "gritty on the teeth": r"\bgritty\b|(?<!smooth )tooth test(?!\s*(?:[:=-]\s*|is\s+|was\s+)?smooth)|"
     r"rough (?:on|against) (?:the )?teeth",
     # the tester says no: neither diamond nor moissanite ("I don't have a diamond tester" says nothing)
@@ -790,7 +792,10 @@ RI_WORDS = (
     r"\bspot(?: reading| ri| rea?ding)?(?!\s+(?:of|on|in)\s+[a-z])|distant[- ]vision(?: reading| method)?|"
     r"(?:shadow|vague|faint|blurr?y|fuzzy) edge"
 )
-BIRE_WORDS = r"\bbire\w*|\bbi-?ref\w*|\bdr\b|double refraction|δn|delta ?n|\bdn\b"
+# and "BR 0.008", "B.R. 0.02" (birefringence), only before their number
+BIRE_WORDS = (
+    r"\bbire\w*|\bbi-?ref\w*|\bdr\b|double refraction|δn|delta ?n|\bdn\b|\bb\.?\s?r\b\.?(?=\s*[=:]?\s*0?[.,]\d)"
+)
 # and as gem labs abroad write it: densidad, Dichte, densité, densità, peso específico
 SG_WORDS = (
     r"\bs\.?\s?g(?![a-z])\.?|spe?cc?i?fi?c grav\w*|relative density|density|densidad|dichte|densit[ée]|densit[àa]|"

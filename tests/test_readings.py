@@ -63,6 +63,11 @@ def test_a_moissanite_testers_result_is_its_own_not_a_thermal_testers(text, seen
     assert list(parse_readings(text).observations) == seen
 
 
+@pytest.mark.parametrize("text", ["very high fire", "dispersion strong", "fire: very high", "dispersion is strong"])
+def test_strong_fire_is_read_whichever_way_round_it_is_said(text):
+    assert parse_readings(f"colourless, RI OTL, {text}").observations == ("strong fire (dispersion)",)
+
+
 def test_two_shadow_edges_give_the_birefringence_too():
     r = parse_readings("RI 1.762-1.770")
     assert r.birefringence.low == pytest.approx(0.008)
@@ -486,6 +491,8 @@ def test_readings_as_labs_abroad_or_a_slipped_key_write_them_are_read(text):
         ("RI 1.65-1.69 biref. 0.038 biaxial +", "birefringence", 0.038, 0.038),  # a keyword cut short with a dot
         ("bire. .008, RI 1.544", "birefringence", 0.008, 0.008),
         ("air weight 5.02 ct, water weight 3.77 ct", "sg", 4.02, 4.02),
+        ("RI: 1.76/1.77 BR 0.008 U- SG 4.00", "birefringence", 0.008, 0.008),  # "BR", "B.R.": birefringence
+        ("n= 1.62-1.64 B.R. 0.02 SG 3.06", "birefringence", 0.02, 0.02),
     ],
 )
 def test_readings_as_a_bench_notes_them_spot_edges_pairs_and_suspensions(text, key, low, high):
