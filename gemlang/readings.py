@@ -106,7 +106,7 @@ SPOT = re.compile(
 ONE_EDGE = re.compile(
     r"\b(?:only|just) (?:one|a single|1) (?:ri |refractometer |refractive index )?"
     r"(?:reading|shadow[- ]?edge|edge|shadow)\b(?!\s*(?::|so far|yet|of (?:the )?(?:sg|specific|hard)))|"
-    r"\bone (?:ri |refractometer )?reading only\b|\b(?:one|a single|single) shadow[- ]?edge\b"
+    r"\bone (?:ri |refractometer )?(?:reading|(?:shadow[- ]?)?edge) only\b|\b(?:one|a single|single) shadow[- ]?edge\b"
     r"(?!(?:[^.;]|\.\d)*\b(?:other|another|second|both|two)\b)"
 )
 # "uniaxial negative", "biaxial (+)", "U-", "U-ve", "U –", "uni -", "uniax +", "bi +", "optic sign: positive",
@@ -115,7 +115,7 @@ ONE_EDGE = re.compile(
 _DASH_BETWEEN = r"(?!\s*[:=]?\s*\(?\s*–\s*(?!ve\b)[a-z\d])"
 OPTIC_SIGN = re.compile(
     rf"(?:\buniaxial{_DASH_BETWEEN}|\bbiaxial{_DASH_BETWEEN}|"
-    r"\b(?:uniax|uni|biax|bi|[ub])\.?(?=\s*(?:[+\-−–]\s*(?:ve\b|[,;.)\s]|$)|(?:pos|neg)\b))|"
+    r"\b(?:uniax|uni|biax|bi|[ub])\.?(?=\s*\(?\s*(?:[+\-−–]\s*(?:ve\b|[,;.)\s]|$)|(?:pos|neg)\b))|"
     r"optic(?:al)? sign(?: is)?|\boptically)"
     r"\s*[:=]?\s*\(?\s*(\+|-|−|–|positive|negative|pos\b|neg\b)"
     r"|\b(positive|negative)\s+(?:uniax|biax)"
@@ -648,7 +648,7 @@ def _quantity(t: str, keyword: str, max_gap: int = 24, original: str = "") -> tu
         # "1.76 RI", "1.62 (spot)"; not the "553" after the decimal comma of "1,544-1,553 DR" (one digit before it)
         before = r"(?:^|(?<![^\d.]\d),|,(?!\d)|[;(]|\b(?:and|an?|with|gives?|reads?|shows?)\b)"
         # and a refractometer's two edges before their label: "1.54-1.55 RI" (not "1.544-1.553 DR", the polariscope's)
-        edges = rf"(?:\s*(?:-|–|to)\s*{_NUM})?" if keyword == RI_WORDS else "()"
+        edges = rf"(?:\s*(?:-|–|/|to)\s*{_NUM})?" if keyword == RI_WORDS else "()"
         m = re.search(rf"{before}\s*(){_NUM}{edges}\s*\(?\s*(?:{keyword})", t)
         if not m:
             return None
@@ -794,7 +794,7 @@ RI_WORDS = (
 )
 # and "BR 0.008", "B.R. 0.02" (birefringence), only before their number
 BIRE_WORDS = (
-    r"\bbire\w*|\bbi-?ref\w*|\bdr\b|double refraction|δn|delta ?n|\bdn\b|\bb\.?\s?r\b\.?(?=\s*[=:]?\s*0?[.,]\d)"
+    r"\bbire\w*|\bbi-?ref\w*|\bdr\b|double refraction|δn|delta ?n|\bdn\b|\b(?:b\.?\s?r\b\.?|bi)(?=\s*[=:]?\s*0?[.,]\d)"
 )
 # and as gem labs abroad write it: densidad, Dichte, densité, densità, peso específico
 SG_WORDS = (
@@ -834,6 +834,12 @@ def _disagree(sg: Reading, liquid: Reading) -> bool:
 
 
 # A number with a letter typed into it ("1.7l8"): read as 1.7 it would be a wrong reading, so it is not read.
+# No double refraction read: "no birefringence", "DR: none", "bire 0": one shadow edge, a singly refractive stone's;
+# not "DR" (doubly refractive), nor a birefringence of 0 to be re-checked
+_BIRE_NAMED = r"(?:birefringence|bire\w*|bi-?ref\w*|double refraction|dr)"
+NO_BIREFRINGENCE = re.compile(
+    rf"\b(?:no|not|zero|nil)\s+{_BIRE_NAMED}\b|\b{_BIRE_NAMED}\s*[:=]?\s*(?:none|nil|zero|0(?:[.,]0+)?)(?![\d.,]*[1-9])\b"
+)
 GARBLED_NUMBER = re.compile(r"(?<![\w.])\d+[.,]\d*[a-z]+\d[\w.]*")
 # A hydrostatic weighing: the stone's weight in air and in water ("2.000 ct in air, 1.496 ct in water"), or
 # weight after its medium as a bench notes it ("weight in air 2.35 ct, in water 1.68", "air: 1.842 ct, water: 1.326"),
@@ -1077,6 +1083,8 @@ def _parse_readings(text: str) -> Readings:
     for garbled in GARBLED_NUMBER.finditer(t):
         problems.append(f"“{garbled.group(0)}” is not a number I can read; please retype it.")
     t = GARBLED_NUMBER.sub(lambda m: " " * len(m.group(0)), t)  # the same length: `said` keeps its place
+    no_birefringence = NO_BIREFRINGENCE.search(t) is not None
+    t = NO_BIREFRINGENCE.sub(lambda m: " " * len(m.group(0)), t)
 
     readable = (RI_LIMITS[0], REFRACTOMETER_LIMIT + 0.03)  # "RI 17.62": a refractometer's 1.762, misplaced?
     ri, ri_problem, found_ri = _checked(t, text, RI_WORDS, RI_LIMITS, "a refractive index", RI_RANGE, usual=readable)
@@ -1170,6 +1178,8 @@ def _parse_readings(text: str) -> Readings:
     one = None if spot else ONE_EDGE.search(t)  # a spot reading shows one edge whatever the stone
     if optic is None and one and not re.search(rf"{NOT_SEEN}\s+$", t[: one.start()]):
         optic = "isotropic"  # "only one reading", "a single shadow edge"
+    if optic is None and no_birefringence:
+        optic = "isotropic"  # "no birefringence": one shadow edge
     strain = OPTIC_WORDS["anomalous"]
     if optic == "isotropic" and re.search(strain, t) and not re.search(rf"(?:{NOT_SEEN}|\bno)\s+(?:{strain})", t):
         optic = "anomalous"  # "SR, ADR" (not "SR, no ADR")

@@ -31,6 +31,7 @@ from gemlang.readings import REFRACTOMETER_LIMIT, parse_readings
         ("RI >1.81", 1.81, 99.0),
         ("RI 1.54 ~ 1.55", 1.54, 1.55),  # a tilde between two edges is a range
         ("RI 1.544 (approx)", 1.544, 1.544),
+        ("1.76 / 1.77 RI, 4.0 SG", 1.76, 1.77),  # two edges with a slash, before their label
     ],
 )
 def test_refractive_index_as_a_value_or_a_range(text, low, high):
@@ -66,6 +67,16 @@ def test_a_moissanite_testers_result_is_its_own_not_a_thermal_testers(text, seen
 @pytest.mark.parametrize("text", ["very high fire", "dispersion strong", "fire: very high", "dispersion is strong"])
 def test_strong_fire_is_read_whichever_way_round_it_is_said(text):
     assert parse_readings(f"colourless, RI OTL, {text}").observations == ("strong fire (dispersion)",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["RI 1.718, no birefringence, SG 3.61", "RI 1.718, birefringence: none, SG 3.61", "RI 1.718, bire 0, SG 3.61",
+     "RI 1.718, DR none, SG 3.61", "RI 1.718 no DR SG 3.61", "RI 1.718 (one edge only), SG 3.61"],
+)  # fmt: skip
+def test_no_birefringence_or_one_edge_only_is_singly_refractive_and_no_problem(text):
+    r = parse_readings(text)
+    assert (r.optic, r.birefringence, r.problems) == ("isotropic", None, ())
 
 
 def test_two_shadow_edges_give_the_birefringence_too():
@@ -493,6 +504,7 @@ def test_readings_as_labs_abroad_or_a_slipped_key_write_them_are_read(text):
         ("air weight 5.02 ct, water weight 3.77 ct", "sg", 4.02, 4.02),
         ("RI: 1.76/1.77 BR 0.008 U- SG 4.00", "birefringence", 0.008, 0.008),  # "BR", "B.R.": birefringence
         ("n= 1.62-1.64 B.R. 0.02 SG 3.06", "birefringence", 0.02, 0.02),
+        ("RI 1.76-1.77, Bi 0.008, SG 4", "birefringence", 0.008, 0.008),
     ],
 )
 def test_readings_as_a_bench_notes_them_spot_edges_pairs_and_suspensions(text, key, low, high):
@@ -530,6 +542,8 @@ def test_readings_as_a_bench_notes_them_spot_edges_pairs_and_suspensions(text, k
         ("RI 1.76-1.77 U –, SG 4.0", "uniaxial", "negative"),  # an en dash right after the optic word
         ("RI 1.76-1.77 uniaxial –ve", "uniaxial", "negative"),
         ("RI 1.76-1.77 uniaxial – SG 4.0", "uniaxial", None),  # a dash between two readings
+        ("RI: 1.61 / 1.63 SG: 3.54 B(+)", "biaxial", "positive"),  # the sign in brackets after the short form
+        ("RI 1.54-1.55, U (+), SG 2.65", "uniaxial", "positive"),
     ],
 )
 def test_the_optic_sign_is_read_with_the_optic_character(text, optic, sign):
