@@ -1064,6 +1064,12 @@ OPTIC_AFTER = re.compile(  # "1.544, 1.553 DR" and "1.544-1.553 DR": both edges
 EDGES_MATCH = 0.002  # two edges this close to differing by the birefringence given are an RI
 # a refractometer's two shadow edges written as a range ("1.762-1.770", "1.54 to 1.55"); not an SG of 1.05-1.10
 TWO_EDGES = re.compile(r"(?<![\d.])(1\.[4-9]\d{1,3})\s*(?:-|–|~|to)\s*(1\.[4-9]\d{1,3})(?![\d.])")
+# the optic sign right after the two edges: "RI 1.544-1.553 (+)", "1.57-1.58 -ve", "1.62-1.64 negative"; not a bare
+# "+" ("1.55+": above it), nor "negative reading" (over the limit)
+SIGN_AFTER_EDGES = re.compile(
+    TWO_EDGES.pattern
+    + r"\s*,?\s*(?:\(\s*([+\-−–]|pos\w*|neg\w*)\s*\)|([+\-−–])\s*ve\b|(positive|negative)\b(?!\s+reading))"
+)
 
 
 # a value said to be wrong, just before it: "not 1.62-1.64", "instead of 1.62", "rather than 1.62"
@@ -1204,6 +1210,9 @@ def _parse_readings(text: str) -> Readings:
 
     sign = OPTIC_SIGN.search(t)
     optic_sign = None if sign is None else "positive" if next(filter(None, sign.groups()))[0] in "+p" else "negative"
+    after = SIGN_AFTER_EDGES.search(t) if optic not in NO_TWO_EDGES else None  # only a DR stone has a sign
+    if optic_sign is None and after:  # "RI 1.544-1.553 (+)": the sign of the two edges
+        optic_sign = "positive" if next(filter(None, after.groups()[2:]))[0] in "+p" else "negative"
     optic_sign = optic_sign or (described[1] if described else None) or index_sign
     if index_sign and optic in (None, "anisotropic"):  # ω and ε are a uniaxial stone's
         optic = "uniaxial"

@@ -544,6 +544,11 @@ def test_readings_as_a_bench_notes_them_spot_edges_pairs_and_suspensions(text, k
         ("RI 1.76-1.77 uniaxial – SG 4.0", "uniaxial", None),  # a dash between two readings
         ("RI: 1.61 / 1.63 SG: 3.54 B(+)", "biaxial", "positive"),  # the sign in brackets after the short form
         ("RI 1.54-1.55, U (+), SG 2.65", "uniaxial", "positive"),
+        ("RI 1.544 - 1.553 (+)", "anisotropic", "positive"),  # the sign right after the two edges
+        ("RI 1.62-1.64 negative", "anisotropic", "negative"),
+        ("RI 1.57-1.58 -ve", "anisotropic", "negative"),
+        ("RI 1.54 - 1.55 +", None, None),  # a bare plus may say "above"
+        ("RI 1.57-1.58 negative reading", None, None),
     ],
 )
 def test_the_optic_sign_is_read_with_the_optic_character(text, optic, sign):
