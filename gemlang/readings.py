@@ -127,7 +127,8 @@ NOT_SEEN = r"\b(?:not|isn'?t|aren'?t|never|(?:does|did|do)(?:n'?t|\s+not)\s+(?:s
 UV_LAMP = r"\b(?:[ls]w)?uv\b|ultra-?violet|fluoresc|long[- ]?wave|short[- ]?wave|\blw\b|\bsw\b"
 NO_GLOW = (
     r"inert|no (?:fluorescence|glow|reaction)|(?:does|did|do|is|was)(?:n'?t|\s+not)\s+(?:glow|fluoresce|react)|"
-    r"nothing|dead|non-?fluorescent"
+    r"nothing|dead|non-?fluorescent|"
+    r"\bnot (?:fluoresc\w*|glow\w*|(?:[ls]w)?uv)\b"  # "fluorescence: none", "UV: none" (`ASKED_NOT_SEEN`)
 )
 # "the dichroscope shows two colours", "two shades of blue"
 _HUES = r"(?:colou?rs|shades|tones|hues)"

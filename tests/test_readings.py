@@ -214,6 +214,11 @@ def test_pleochroism(text, level):
     assert parse_readings(text).pleochroism == level
 
 
+@pytest.mark.parametrize("text", ["fluorescence: none", "UV: none", "LWUV: none, RI 1.72", "it does not fluoresce"])
+def test_a_glow_noted_as_none_is_inert_not_a_glow(text):
+    assert parse_readings(text).fluorescence == "inert"
+
+
 def test_uv_chelsea_and_loupe_observations():
     r = parse_readings("red under long-wave UV, pink through the Chelsea filter, gas bubbles")
     assert (r.fluorescence, r.chelsea_red, r.observations) == ("red", True, ("gas bubbles",))
