@@ -81,10 +81,12 @@ OPTIC_WORDS = {
     "isotropic": r"\bsingl[ey][ -]?refract(?:ive|ing)\b|\bsr\b|\bs\.\s?r\.?(?!\w)|\bisotropic|monorefringent|"
     r"stays? dark|remains? dark|dark in all positions|extinct in all positions|single refraction|"
     # one shadow edge that stays put as the stone turns on the refractometer
-    r"(?:single|one) (?:shadow )?edge(?:[^.;]|\.\d){0,40}(?:does(?:n't| not) move|stays? (?:put|still|fixed))",
+    r"(?:single|one) (?:shadow )?edge(?:[^.;]|\.\d){0,40}(?:does(?:n't| not) move|stays? (?:put|still|fixed))|"
+    r"\bpolariscope\s*(?:[:=-]|shows|is)?\s*(?:all\s+)?dark\b",  # "polariscope: dark", as a bench notes it
     "anomalous": r"snake[- ]?(?:like )?(?:pattern|bands?)|snake-like|\badr\b|"
     r"anomalous (?:double refraction|extinction)|strain pattern|tatami|tabby|cross[- ]?hatch(?:ed|ing)?",
-    "aggregate": r"stays? light|remains? (?:light|bright)|light in all positions|\bagg\b|aggregate|polycrystalline",
+    "aggregate": r"stays? light|remains? (?:light|bright)|light in all positions|\bagg\b|aggregate|polycrystalline|"
+    r"\bpolariscope\s*(?:[:=-]|shows|is)?\s*(?:all\s+)?light\b(?!\s*(?:and|then|/|to)\s*dark)",
     # and the conoscope's figures: a uniaxial stone's one melatope (the "bull's eye"), a biaxial one's two
     "uniaxial": r"uniax(?:ial)?\b|bull'?s[- ]?eye (?:figure|interference)|"
     r"(?:conoscope|interference figure)\W+(?:\w+\W+){0,3}bull'?s[- ]?eye|\b(?:one|a single|single) melatope\b",
@@ -919,7 +921,15 @@ SR_BIRE_MAX = 0.004  # a birefringence above this is no singly refractive stone'
 CHELSEA_NOT_RED = (
     r"\bno (?:change|reaction|red|pink)|\bnot (?:\w+ )?(?:red|pink)|(?:does|did|do)(?:n'?t| not)\b|"
     r"\b(?:stays?|stayed|remains?|remained|looks?|looked|appears?|appeared)\s+(?:\w+\s+)?green|"
-    r"\bgreen (?:under|through|with|in)\b|inert|dark|negative|shows nothing|nothing (?:seen|shown)"
+    r"\bgreen (?:under|through|with|in)\b|inert|dark|negative|shows nothing|nothing (?:seen|shown)|"
+    r"\bnot chelsea\b"  # "chelsea: none" (`ASKED_NOT_SEEN`)
+)
+
+
+# a Chelsea filter not used or not to hand: "I did not use a chelsea filter", "no chelsea filter", "without one"
+NO_FILTER_USED = re.compile(
+    r"\b(?:did(?:n'?t| not)|don'?t|do not|never|haven'?t|have not)\s+(?:use|used|have|own|try|tried)\b|"
+    r"\bwithout (?:a |the |my )?chelsea|\bno chelsea filter\b(?!\s+(?:reaction|change))"
 )
 
 
@@ -1279,6 +1289,8 @@ def _parse_readings(text: str) -> Readings:
 
     chelsea_red = None
     for clause in CLAUSE_BREAK.split(t):  # "red stone, no reaction to the chelsea": this clause's words
+        if "chelsea" in clause and NO_FILTER_USED.search(clause):  # "I did not use a chelsea filter": no reading
+            break
         if "chelsea" in clause:
             # "the Chelsea filter shows green", "chelsea: green": green and no red seen through it
             shows = r"chelsea(?:\s+filter)?\s*(?::|\b(?:shows?|showing|gives?|reads?|is|was)\b)\s*(?:\w+\s+)?green\b"

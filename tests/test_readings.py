@@ -214,6 +214,18 @@ def test_pleochroism(text, level):
     assert parse_readings(text).pleochroism == level
 
 
+@pytest.mark.parametrize(
+    "text, optic",
+    [
+        ("polariscope: dark", "isotropic"),
+        ("polariscope: light", "aggregate"),
+        ("polariscope: light and dark", "anisotropic"),
+    ],
+)
+def test_the_polariscope_noted_as_a_field_gives_the_optic_character(text, optic):
+    assert parse_readings(text).optic == optic
+
+
 @pytest.mark.parametrize("text", ["fluorescence: none", "UV: none", "LWUV: none, RI 1.72", "it does not fluoresce"])
 def test_a_glow_noted_as_none_is_inert_not_a_glow(text):
     assert parse_readings(text).fluorescence == "inert"
@@ -236,6 +248,9 @@ def test_uv_chelsea_and_loupe_observations():
         ("green stone, RI 1.57-1.58, but the Chelsea filter shows green", False),  # green seen, no red
         ("chelsea filter: green", False),
         ("the chelsea filter on a green stone", None),  # the stone's colour, no reaction said
+        ("chelsea: none", False),  # no reaction noted, as a bench notes it
+        ("I did not use a chelsea filter, RI 1.58", None),  # no filter, no reading
+        ("no chelsea filter here, RI 1.58", None),
     ],
 )
 def test_the_chelsea_filter_reading_is_the_words_of_its_own_clause(text, red):
