@@ -659,8 +659,8 @@ def _quantity(t: str, keyword: str, max_gap: int = 24, original: str = "") -> tu
         high = _float(m.group(3)) if m.group(3) else None
     if re.search(r"(?:^|[\s=:])-\s*$", gap):  # "SG -1": a minus sign, not a dash between two numbers
         low = -low
-    # "RI 1.76, 1.77", "RI 1.544 1.553": two edges listed, not SG 1.77
-    listed = re.match(r"(?:,\s*|\s+)(\d\.\d+)(?![\d.])", t[end:])
+    # "RI 1.76, 1.77", "RI 1.544 1.553", "RI 1.762 (ω), 1.770 (ε)": two edges listed, not SG 1.77
+    listed = re.match(r"(?:\s*\((?:ω|ε|omega|epsilon|n?[oe]|[αβγ])\))?(?:,\s*|\s+)(\d\.\d+)(?![\d.])", t[end:])
     if high is None and listed and int(_float(listed.group(1))) == int(low) and gap.strip(" =:") == "":
         high, end = _float(listed.group(1)), end + listed.end()
     either = ALTERNATIVE.match(t, end) if high is None else None  # part of what was said

@@ -32,6 +32,7 @@ from gemlang.readings import REFRACTOMETER_LIMIT, parse_readings
         ("RI 1.54 ~ 1.55", 1.54, 1.55),  # a tilde between two edges is a range
         ("RI 1.544 (approx)", 1.544, 1.544),
         ("1.76 / 1.77 RI, 4.0 SG", 1.76, 1.77),  # two edges with a slash, before their label
+        ("RI 1.762 (ω), 1.770 (ε)", 1.762, 1.770),  # each edge with its index after it
     ],
 )
 def test_refractive_index_as_a_value_or_a_range(text, low, high):
