@@ -142,7 +142,8 @@ _HUE = (
 _TWO_HUES = rf"{_HUE}(?:ish)?(?:[- ]{_HUE})?\s*(?:and|/|&|to|,)\s*{_HUE}"
 # "blue, violet and green", "blue/violet/green": the three colours of a biaxial stone
 _THREE_HUES = rf"{_HUE}\s*(?:,|/)\s*{_HUE}\s*(?:,?\s*(?:and|&)|/|,)\s*{_HUE}"
-_PLEOCHROISM_IS = r"(?:pleochroism|dichroism|trichroism|pleo)\s*(?:[:=]\s*|is\s+)"  # "dichroism: weak", "… is strong"
+# "dichroism: weak", "… is strong", and as a bench notes it, "pleo weak"
+_PLEOCHROISM_IS = r"(?:pleochroism|dichroism|trichroism|pleo)(?:\s*[:=]\s*|\s+is\s+|\s+)"
 PLEOCHROISM_LEVELS = {
     "none": r"\b(?:no|without|not|absent|lacks?|isn'?t|aren'?t)\b[\w\s]{0,12}(?:pleochro|pleo\b|dichro|trichro)|"
     r"(?:pleochroism|dichroism|trichroism)\s*(?:[:=]\s*|is\s*)?(?:none|absent|nil|not seen)|"

@@ -281,7 +281,7 @@ def test_a_glow_under_the_chelsea_filter_is_no_uv_reading_and_long_wave_wins_ove
 @pytest.mark.parametrize(
     "text, level",
     [("dichroism: none", "none"), ("pleochroism: nil", "none"), ("dichroism: strong", "strong"),
-     ("pleochroism is weak", "weak")],
+     ("pleochroism is weak", "weak"), ("pleo weak", "weak"), ("pleochroism strong, SG 3.1", "strong")],
 )  # fmt: skip
 def test_pleochroism_written_as_a_field_and_its_value(text, level):
     assert parse_readings(text).pleochroism == level
