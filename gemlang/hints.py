@@ -25,7 +25,16 @@ from gemlang.knowledge.glossary import QUOTED
 from gemlang.knowledge.instruments import TOLERANCE
 from gemlang.knowledge.places import CLAIMED, parse_places, places_denied
 from gemlang.knowledge.scratch import reference_words
-from gemlang.readings import JOIN_LINE, SMOOTH_ON_TEETH, THERMAL_FAILED, TURNED, Readings, parse_readings
+from gemlang.readings import (
+    CONDUCTS_FAILED,
+    CONDUCTS_SAID,
+    JOIN_LINE,
+    SMOOTH_ON_TEETH,
+    THERMAL_FAILED,
+    TURNED,
+    Readings,
+    parse_readings,
+)
 
 MOHS_MIN, MOHS_MAX = 1.0, 10.0
 SCRATCH_REFERENCES = reference_words()
@@ -198,6 +207,11 @@ UNREAD_SIGNS = re.compile(
     r"\b(?:two[- ]phase inclusions?|(?<!flux )fingerprints?|feathers?|jardin|lily[- ]?pads?|felted(?: texture)?|"
     r"absorption (?:bands?|lines?|spectrum)|iron (?:absorption )?(?:lines?|bands?|spectrum)|floats? in water|"
     r"sinks? in water)\b|"
+    # how warm it feels (glass and plastic warm up fast, crystals stay cold): the facts give it for too few gems
+    r"\b(?:feels?|felt|feeling)\s+(?:very\s+|quite\s+|really\s+|so\s+)?(?:warm|cold|cool)\b"
+    r"(?!\s*(?:colou?r|tone|hue|light|white|yellow|brown|red|orange|pink|blue|green))"
+    r"(?:\s+(?:to the touch|on (?:my|the) (?:lips?|skin|cheek|tongue)))?|"
+    r"\b(?:warm|cold|cool)\s+(?:to\s+the\s+touch|on\s+(?:my|the)\s+(?:lips?|skin|cheek|tongue))\b|"
     # the optic angle of a biaxial stone ("2V large", "2V 85°", "large 2V"): no gem's facts here give one
     rf"\b(?:{_OPTIC_ANGLE_SIZE}\s+)?2v\b(?:\s*(?:[:=~]|is|of|about|approx\.?|ca\.?)?\s*(?:{_OPTIC_ANGLE_SIZE}\b|"
     r"\d{1,2}(?:[.,]\d)?(?:\s*°|\s*deg(?:rees?)?\b)?))?",
@@ -232,6 +246,12 @@ AGAINST_NOTES = {
     JOIN_LINE: "a join line is the mark of an assembled stone (a doublet or triplet), a crown of one material on a "
     "pavilion of another: an RI read on the table is the crown's and an SG the whole stone's. Read the pavilion's "
     "RI as well, look along the join for flattened bubbles and a change of lustre, and describe it as assembled.",
+    # the glossary's "moissanite tester", which the weighing follows: it separates moissanite from diamond alone
+    CONDUCTS_SAID: "a moissanite tester's tone says the stone conducts electricity, as moissanite does and diamond "
+    "as a rule does not; it is read after a thermal tester has said 'diamond or moissanite', and of other gems my "
+    "facts do not say whether they conduct.",
+    CONDUCTS_FAILED: "a moissanite tester that does not react argues against moissanite, which conducts; but "
+    "moissanite can have spots that do not conduct, so clean and dry the stone and touch several places first.",
     THERMAL_FAILED: "a thermal tester that does not call it diamond rules out diamond, lab-grown or not, and "
     "moissanite, which carry heat away as no other gem does; a dirty or warm stone, or a probe off the facet, reads "
     "low, so clean it and try again before trusting it.",

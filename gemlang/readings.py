@@ -81,10 +81,12 @@ OPTIC_WORDS = {
     "isotropic": r"\bsingl[ey][ -]?refract(?:ive|ing)\b|\bsr\b|\bs\.\s?r\.?(?!\w)|\bisotropic|monorefringent|"
     r"stays? dark|remains? dark|dark in all positions|extinct in all positions|single refraction|"
     # one shadow edge that stays put as the stone turns on the refractometer
-    r"(?:single|one) (?:shadow )?edge(?:[^.;]|\.\d){0,40}(?:does(?:n't| not) move|stays? (?:put|still|fixed))",
+    r"(?:single|one) (?:shadow )?edge(?:[^.;]|\.\d){0,40}(?:does(?:n't| not) move|stays? (?:put|still|fixed))|"
+    r"\bpolariscope\s*(?:[:=-]|shows|is)?\s*(?:all\s+)?dark\b",  # "polariscope: dark", as a bench notes it
     "anomalous": r"snake[- ]?(?:like )?(?:pattern|bands?)|snake-like|\badr\b|"
     r"anomalous (?:double refraction|extinction)|strain pattern|tatami|tabby|cross[- ]?hatch(?:ed|ing)?",
-    "aggregate": r"stays? light|remains? (?:light|bright)|light in all positions|\bagg\b|aggregate|polycrystalline",
+    "aggregate": r"stays? light|remains? (?:light|bright)|light in all positions|\bagg\b|aggregate|polycrystalline|"
+    r"\bpolariscope\s*(?:[:=-]|shows|is)?\s*(?:all\s+)?light\b(?!\s*(?:and|then|/|to)\s*dark)",
     # and the conoscope's figures: a uniaxial stone's one melatope (the "bull's eye"), a biaxial one's two
     "uniaxial": r"uniax(?:ial)?\b|bull'?s[- ]?eye (?:figure|interference)|"
     r"(?:conoscope|interference figure)\W+(?:\w+\W+){0,3}bull'?s[- ]?eye|\b(?:one|a single|single) melatope\b",
@@ -106,7 +108,7 @@ SPOT = re.compile(
 ONE_EDGE = re.compile(
     r"\b(?:only|just) (?:one|a single|1) (?:ri |refractometer |refractive index )?"
     r"(?:reading|shadow[- ]?edge|edge|shadow)\b(?!\s*(?::|so far|yet|of (?:the )?(?:sg|specific|hard)))|"
-    r"\bone (?:ri |refractometer )?reading only\b|\b(?:one|a single|single) shadow[- ]?edge\b"
+    r"\bone (?:ri |refractometer )?(?:reading|(?:shadow[- ]?)?edge) only\b|\b(?:one|a single|single) shadow[- ]?edge\b"
     r"(?!(?:[^.;]|\.\d)*\b(?:other|another|second|both|two)\b)"
 )
 # "uniaxial negative", "biaxial (+)", "U-", "U-ve", "U –", "uni -", "uniax +", "bi +", "optic sign: positive",
@@ -115,7 +117,7 @@ ONE_EDGE = re.compile(
 _DASH_BETWEEN = r"(?!\s*[:=]?\s*\(?\s*–\s*(?!ve\b)[a-z\d])"
 OPTIC_SIGN = re.compile(
     rf"(?:\buniaxial{_DASH_BETWEEN}|\bbiaxial{_DASH_BETWEEN}|"
-    r"\b(?:uniax|uni|biax|bi|[ub])\.?(?=\s*(?:[+\-−–]\s*(?:ve\b|[,;.)\s]|$)|(?:pos|neg)\b))|"
+    r"\b(?:uniax|uni|biax|bi|[ub])\.?(?=\s*\(?\s*(?:[+\-−–]\s*(?:ve\b|[,;.)\s]|$)|(?:pos|neg)\b))|"
     r"optic(?:al)? sign(?: is)?|\boptically)"
     r"\s*[:=]?\s*\(?\s*(\+|-|−|–|positive|negative|pos\b|neg\b)"
     r"|\b(positive|negative)\s+(?:uniax|biax)"
@@ -127,7 +129,8 @@ NOT_SEEN = r"\b(?:not|isn'?t|aren'?t|never|(?:does|did|do)(?:n'?t|\s+not)\s+(?:s
 UV_LAMP = r"\b(?:[ls]w)?uv\b|ultra-?violet|fluoresc|long[- ]?wave|short[- ]?wave|\blw\b|\bsw\b"
 NO_GLOW = (
     r"inert|no (?:fluorescence|glow|reaction)|(?:does|did|do|is|was)(?:n'?t|\s+not)\s+(?:glow|fluoresce|react)|"
-    r"nothing|dead|non-?fluorescent"
+    r"nothing|dead|non-?fluorescent|"
+    r"\bnot (?:fluoresc\w*|glow\w*|(?:[ls]w)?uv)\b"  # "fluorescence: none", "UV: none" (`ASKED_NOT_SEEN`)
 )
 # "the dichroscope shows two colours", "two shades of blue"
 _HUES = r"(?:colou?rs|shades|tones|hues)"
@@ -139,7 +142,8 @@ _HUE = (
 _TWO_HUES = rf"{_HUE}(?:ish)?(?:[- ]{_HUE})?\s*(?:and|/|&|to|,)\s*{_HUE}"
 # "blue, violet and green", "blue/violet/green": the three colours of a biaxial stone
 _THREE_HUES = rf"{_HUE}\s*(?:,|/)\s*{_HUE}\s*(?:,?\s*(?:and|&)|/|,)\s*{_HUE}"
-_PLEOCHROISM_IS = r"(?:pleochroism|dichroism|trichroism|pleo)\s*(?:[:=]\s*|is\s+)"  # "dichroism: weak", "… is strong"
+# "dichroism: weak", "… is strong", and as a bench notes it, "pleo weak"
+_PLEOCHROISM_IS = r"(?:pleochroism|dichroism|trichroism|pleo)(?:\s*[:=]\s*|\s+is\s+|\s+)"
 PLEOCHROISM_LEVELS = {
     "none": r"\b(?:no|without|not|absent|lacks?|isn'?t|aren'?t)\b[\w\s]{0,12}(?:pleochro|pleo\b|dichro|trichro)|"
     r"(?:pleochroism|dichroism|trichroism)\s*(?:[:=]\s*|is\s*)?(?:none|absent|nil|not seen)|"
@@ -168,6 +172,13 @@ _NM = r"(?<![\d.])(?<!(?<!\d)\d,)\b"
 JOIN_LINE = "a join line (assembled stone)"
 THERMAL_SAID = "passes a thermal diamond tester"
 THERMAL_FAILED = "fails a thermal diamond tester"
+# A moissanite (electrical conductivity) tester's result: moissanite conducts, diamond as a rule does not
+# (`Profile.conducts_electricity`); its "diamond" is no thermal tester's.
+CONDUCTS_SAID = "conducts on a moissanite tester"
+CONDUCTS_FAILED = "does not conduct on a moissanite tester"
+TESTER_RESULTS = (THERMAL_SAID, THERMAL_FAILED, CONDUCTS_SAID, CONDUCTS_FAILED)  # a test's result, not a sign seen
+_MOISSANITE_TESTER = r"\b(?:moissanite|electrical(?: conductivity)?|electric)\s+(?:tester|probe)"
+_NOT_MOISSANITE_TESTER = r"(?<!moissanite )(?<!electrical )(?<!conductivity )(?<!electric )"
 SMOOTH_ON_TEETH = "smooth on the teeth"
 # A magnet test's three results. "It sticks to a magnet" (any magnet) is ferromagnetic: magnetite or man-made
 # hematine; a strong (neodymium) magnet also picks up or drags iron- and manganese-rich gems (most garnets,
@@ -197,13 +208,14 @@ NOT_METALLIC = "not metallic"
 # a metal's ranks the few metallic gems
 SHARED_LUSTRES = tuple(name for name in LUSTRES if name != METALLIC_LUSTRE)
 # signs that only argue against some gems (a pearl feels gritty): with nothing else, they rank nothing
-AGAINST_ONLY = (SMOOTH_ON_TEETH, THERMAL_FAILED, NOT_MAGNETIC, NOT_METALLIC)
+AGAINST_ONLY = (SMOOTH_ON_TEETH, THERMAL_FAILED, CONDUCTS_FAILED, NOT_MAGNETIC, NOT_METALLIC)
 # signs too few gems' facts speak of to rank the rest without another reading
-RANK_NOTHING_ALONE = (*AGAINST_ONLY, *MAGNET_RESULTS, *SHARED_LUSTRES)
+RANK_NOTHING_ALONE = (*AGAINST_ONLY, CONDUCTS_SAID, *MAGNET_RESULTS, *SHARED_LUSTRES)
 # the two results of one test: a newer one replaces the other
 OPPOSITE_RESULTS = (
     ("gritty on the teeth", SMOOTH_ON_TEETH),
     (THERMAL_SAID, THERMAL_FAILED),
+    (CONDUCTS_SAID, CONDUCTS_FAILED),
     (MAGNET_HOLDS, NOT_MAGNETIC),
     (MAGNET_DRAWS, NOT_MAGNETIC),
     (METALLIC_LUSTRE, NOT_METALLIC),
@@ -296,7 +308,8 @@ OBSERVATIONS = {
     # "the thermal tester says diamond", "passes the diamond tester", "tester beeps diamond", "beeps on the diamond
     # tester", "reads diamond on the tester": not "fails the tester", "says not diamond", "didn't beep"
     THERMAL_SAID: r"\bpass(?:es|ed|ing)?\s+(?:the\s+|a\s+|my\s+)?(?:thermal\s+|diamond\s+)+"
-    r"(?:tester|probe)|\b(?:tester|probe)(?:(?!not\b|n't\b|never\b)[^.;]){0,25}\b(?:says|said|reads?|shows?|beeps?|"
+    rf"(?:tester|probe)|{_NOT_MOISSANITE_TESTER}\b(?:tester|probe)(?:(?!not\b|n't\b|never\b)[^.;]){{0,25}}\b"
+    r"(?:says|said|reads?|shows?|beeps?|"
     r"beeped|indicates?)\s+(?:as\s+)?(?:a\s+)?(?:diamond|positive)\b|"
     r"\btests?\s+(?:as|positive for)\s+(?:a\s+)?diamond\b|"
     r"\b(?:thermal|diamond)\s+(?:tester|probe)\s+beep(?:s|ed)\b|"
@@ -305,16 +318,27 @@ OBSERVATIONS = {
     r"(?:on|with)\s+(?:the\s+|a\s+|my\s+)?(?:thermal\s+|diamond\s+)*(?:tester|probe)",
     # "very high fire", "strong dispersion", "fiery like a diamond": not "no fire" or "little fire"
     "strong fire (dispersion)": r"\b(?:very |extremely |really |so )?(?:high|strong|intense|lots of|much|great|huge|"
-    r"exceptional|big)\s+(?:fire|dispersion)\b|\bfiery\b|\bfire like (?:a )?diamond",
+    r"exceptional|big)\s+(?:fire|dispersion)\b|\bfiery\b|\bfire like (?:a )?diamond|"
+    # and said the other way round: "dispersion strong", "fire: very high"
+    r"\b(?:fire|dispersion)\s*(?:is\s+|:\s*|=\s*)?(?:very\s+)?(?:high|strong|intense|exceptional)\b",
     "gritty on the teeth": r"\bgritty\b|(?<!smooth )tooth test(?!\s*(?:[:=-]\s*|is\s+|was\s+)?smooth)|"
     r"rough (?:on|against) (?:the )?teeth",
     # the tester says no: neither diamond nor moissanite ("I don't have a diamond tester" says nothing)
     THERMAL_FAILED: r"\bfail(?:s|ed|ing)?\s+(?:on\s+)?(?:the\s+|a\s+|my\s+)?(?:thermal\s+|diamond\s+)+"
     r"(?:tester|probe|test)\b|"
-    r"\b(?:tester|probe)[^.;]{0,25}\b(?:didn'?t|did not|does not|doesn'?t|won'?t)\s+beep|"
-    r"(?:tester|probe)[^.;]{0,25}\bsays?\s+(?:it'?s\s+|it is\s+)?not\s+(?:a\s+)?diamond|"
+    rf"{_NOT_MOISSANITE_TESTER}\b(?:tester|probe)[^.;]{{0,25}}\b(?:didn'?t|did not|does not|doesn'?t|won'?t)\s+beep|"
+    rf"{_NOT_MOISSANITE_TESTER}\b(?:tester|probe)[^.;]{{0,25}}\bsays?\s+(?:it'?s\s+|it is\s+)?not\s+(?:a\s+)?diamond|"
     r"\b(?:thermal|diamond)\s+(?:tester|probe)\s+(?:says?\s+no|(?:reads?\s+|shows?\s+|is\s+)?negative)\b|"
     r"\bnot\s+(?:a\s+)?diamond\s+on\s+the\s+(?:thermal\s+|diamond\s+)?(?:tester|probe)",
+    # the moissanite tester's tone or "moissanite" light; its "diamond" or silence
+    CONDUCTS_SAID: rf"{_MOISSANITE_TESTER}(?:(?!not\b|n't\b|never\b)[^.;]){{0,25}}\b(?:says|said|reads?|shows?|"
+    r"indicates?)\s+(?:as\s+)?(?:a\s+)?(?:moissanite|positive|synth\w*)\b|"
+    rf"{_MOISSANITE_TESTER}\s+(?:beeps?|beeped|buzz(?:es|ed)?|goes off|went off)\b|"
+    r"\btests?\s+(?:as|positive for)\s+(?:a\s+)?moissanite\b",
+    CONDUCTS_FAILED: rf"{_MOISSANITE_TESTER}[^.;]{{0,25}}\b(?:says|said|reads?|shows?|indicates?)\s+"
+    r"(?:it'?s\s+|it is\s+)?(?:a\s+)?(?:diamond|negative|not\s+(?:a\s+)?moissanite)\b|"
+    rf"{_MOISSANITE_TESTER}[^.;]{{0,25}}\b(?:didn'?t|did not|does not|doesn'?t|won'?t)\s+(?:beep|buzz|go off)|"
+    r"\bnot\s+moissanite\s+on\s+the\s+(?:moissanite\s+|electrical\s+)?(?:tester|probe)",
     # the tooth test failed: a pearl's nacre always feels gritty, a coated bead smooth
     # (not "my teeth are smooth"; "not gritty" is a smooth feel)
     SMOOTH_ON_TEETH: r"\bsmooth\b[^.;]{0,40}\b(?:on|against|across) (?:my |the |your )?(?:front )?teeth\b|"
@@ -628,7 +652,7 @@ def _quantity(t: str, keyword: str, max_gap: int = 24, original: str = "") -> tu
         # "1.76 RI", "1.62 (spot)"; not the "553" after the decimal comma of "1,544-1,553 DR" (one digit before it)
         before = r"(?:^|(?<![^\d.]\d),|,(?!\d)|[;(]|\b(?:and|an?|with|gives?|reads?|shows?)\b)"
         # and a refractometer's two edges before their label: "1.54-1.55 RI" (not "1.544-1.553 DR", the polariscope's)
-        edges = rf"(?:\s*(?:-|–|to)\s*{_NUM})?" if keyword == RI_WORDS else "()"
+        edges = rf"(?:\s*(?:-|–|/|to)\s*{_NUM})?" if keyword == RI_WORDS else "()"
         m = re.search(rf"{before}\s*(){_NUM}{edges}\s*\(?\s*(?:{keyword})", t)
         if not m:
             return None
@@ -636,8 +660,8 @@ def _quantity(t: str, keyword: str, max_gap: int = 24, original: str = "") -> tu
         high = _float(m.group(3)) if m.group(3) else None
     if re.search(r"(?:^|[\s=:])-\s*$", gap):  # "SG -1": a minus sign, not a dash between two numbers
         low = -low
-    # "RI 1.76, 1.77", "RI 1.544 1.553": two edges listed, not SG 1.77
-    listed = re.match(r"(?:,\s*|\s+)(\d\.\d+)(?![\d.])", t[end:])
+    # "RI 1.76, 1.77", "RI 1.544 1.553", "RI 1.762 (ω), 1.770 (ε)": two edges listed, not SG 1.77
+    listed = re.match(r"(?:\s*\((?:ω|ε|omega|epsilon|n?[oe]|[αβγ])\))?(?:,\s*|\s+)(\d\.\d+)(?![\d.])", t[end:])
     if high is None and listed and int(_float(listed.group(1))) == int(low) and gap.strip(" =:") == "":
         high, end = _float(listed.group(1)), end + listed.end()
     either = ALTERNATIVE.match(t, end) if high is None else None  # part of what was said
@@ -772,7 +796,10 @@ RI_WORDS = (
     r"\bspot(?: reading| ri| rea?ding)?(?!\s+(?:of|on|in)\s+[a-z])|distant[- ]vision(?: reading| method)?|"
     r"(?:shadow|vague|faint|blurr?y|fuzzy) edge"
 )
-BIRE_WORDS = r"\bbire\w*|\bbi-?ref\w*|\bdr\b|double refraction|δn|delta ?n|\bdn\b"
+# and "BR 0.008", "B.R. 0.02" (birefringence), only before their number
+BIRE_WORDS = (
+    r"\bbire\w*|\bbi-?ref\w*|\bdr\b|double refraction|δn|delta ?n|\bdn\b|\b(?:b\.?\s?r\b\.?|bi)(?=\s*[=:]?\s*0?[.,]\d)"
+)
 # and as gem labs abroad write it: densidad, Dichte, densité, densità, peso específico
 SG_WORDS = (
     r"\bs\.?\s?g(?![a-z])\.?|spe?cc?i?fi?c grav\w*|relative density|density|densidad|dichte|densit[ée]|densit[àa]|"
@@ -811,6 +838,12 @@ def _disagree(sg: Reading, liquid: Reading) -> bool:
 
 
 # A number with a letter typed into it ("1.7l8"): read as 1.7 it would be a wrong reading, so it is not read.
+# No double refraction read: "no birefringence", "DR: none", "bire 0": one shadow edge, a singly refractive stone's;
+# not "DR" (doubly refractive), nor a birefringence of 0 to be re-checked
+_BIRE_NAMED = r"(?:birefringence|bire\w*|bi-?ref\w*|double refraction|dr)"
+NO_BIREFRINGENCE = re.compile(
+    rf"\b(?:no|not|zero|nil)\s+{_BIRE_NAMED}\b|\b{_BIRE_NAMED}\s*[:=]?\s*(?:none|nil|zero|0(?:[.,]0+)?)(?![\d.,]*[1-9])\b"
+)
 GARBLED_NUMBER = re.compile(r"(?<![\w.])\d+[.,]\d*[a-z]+\d[\w.]*")
 # A hydrostatic weighing: the stone's weight in air and in water ("2.000 ct in air, 1.496 ct in water"), or
 # weight after its medium as a bench notes it ("weight in air 2.35 ct, in water 1.68", "air: 1.842 ct, water: 1.326"),
@@ -889,7 +922,15 @@ SR_BIRE_MAX = 0.004  # a birefringence above this is no singly refractive stone'
 CHELSEA_NOT_RED = (
     r"\bno (?:change|reaction|red|pink)|\bnot (?:\w+ )?(?:red|pink)|(?:does|did|do)(?:n'?t| not)\b|"
     r"\b(?:stays?|stayed|remains?|remained|looks?|looked|appears?|appeared)\s+(?:\w+\s+)?green|"
-    r"\bgreen (?:under|through|with|in)\b|inert|dark|negative|shows nothing|nothing (?:seen|shown)"
+    r"\bgreen (?:under|through|with|in)\b|inert|dark|negative|shows nothing|nothing (?:seen|shown)|"
+    r"\bnot chelsea\b"  # "chelsea: none" (`ASKED_NOT_SEEN`)
+)
+
+
+# a Chelsea filter not used or not to hand: "I did not use a chelsea filter", "no chelsea filter", "without one"
+NO_FILTER_USED = re.compile(
+    r"\b(?:did(?:n'?t| not)|don'?t|do not|never|haven'?t|have not)\s+(?:use|used|have|own|try|tried)\b|"
+    r"\bwithout (?:a |the |my )?chelsea|\bno chelsea filter\b(?!\s+(?:reaction|change))"
 )
 
 
@@ -1035,6 +1076,12 @@ OPTIC_AFTER = re.compile(  # "1.544, 1.553 DR" and "1.544-1.553 DR": both edges
 EDGES_MATCH = 0.002  # two edges this close to differing by the birefringence given are an RI
 # a refractometer's two shadow edges written as a range ("1.762-1.770", "1.54 to 1.55"); not an SG of 1.05-1.10
 TWO_EDGES = re.compile(r"(?<![\d.])(1\.[4-9]\d{1,3})\s*(?:-|–|~|to)\s*(1\.[4-9]\d{1,3})(?![\d.])")
+# the optic sign right after the two edges: "RI 1.544-1.553 (+)", "1.57-1.58 -ve", "1.62-1.64 negative"; not a bare
+# "+" ("1.55+": above it), nor "negative reading" (over the limit)
+SIGN_AFTER_EDGES = re.compile(
+    TWO_EDGES.pattern
+    + r"\s*,?\s*(?:\(\s*([+\-−–]|pos\w*|neg\w*)\s*\)|([+\-−–])\s*ve\b|(positive|negative)\b(?!\s+reading))"
+)
 
 
 # a value said to be wrong, just before it: "not 1.62-1.64", "instead of 1.62", "rather than 1.62"
@@ -1054,6 +1101,8 @@ def _parse_readings(text: str) -> Readings:
     for garbled in GARBLED_NUMBER.finditer(t):
         problems.append(f"“{garbled.group(0)}” is not a number I can read; please retype it.")
     t = GARBLED_NUMBER.sub(lambda m: " " * len(m.group(0)), t)  # the same length: `said` keeps its place
+    no_birefringence = NO_BIREFRINGENCE.search(t) is not None
+    t = NO_BIREFRINGENCE.sub(lambda m: " " * len(m.group(0)), t)
 
     readable = (RI_LIMITS[0], REFRACTOMETER_LIMIT + 0.03)  # "RI 17.62": a refractometer's 1.762, misplaced?
     ri, ri_problem, found_ri = _checked(t, text, RI_WORDS, RI_LIMITS, "a refractive index", RI_RANGE, usual=readable)
@@ -1147,6 +1196,8 @@ def _parse_readings(text: str) -> Readings:
     one = None if spot else ONE_EDGE.search(t)  # a spot reading shows one edge whatever the stone
     if optic is None and one and not re.search(rf"{NOT_SEEN}\s+$", t[: one.start()]):
         optic = "isotropic"  # "only one reading", "a single shadow edge"
+    if optic is None and no_birefringence:
+        optic = "isotropic"  # "no birefringence": one shadow edge
     strain = OPTIC_WORDS["anomalous"]
     if optic == "isotropic" and re.search(strain, t) and not re.search(rf"(?:{NOT_SEEN}|\bno)\s+(?:{strain})", t):
         optic = "anomalous"  # "SR, ADR" (not "SR, no ADR")
@@ -1171,6 +1222,9 @@ def _parse_readings(text: str) -> Readings:
 
     sign = OPTIC_SIGN.search(t)
     optic_sign = None if sign is None else "positive" if next(filter(None, sign.groups()))[0] in "+p" else "negative"
+    after = SIGN_AFTER_EDGES.search(t) if optic not in NO_TWO_EDGES else None  # only a DR stone has a sign
+    if optic_sign is None and after:  # "RI 1.544-1.553 (+)": the sign of the two edges
+        optic_sign = "positive" if next(filter(None, after.groups()[2:]))[0] in "+p" else "negative"
     optic_sign = optic_sign or (described[1] if described else None) or index_sign
     if index_sign and optic in (None, "anisotropic"):  # ω and ε are a uniaxial stone's
         optic = "uniaxial"
@@ -1236,6 +1290,8 @@ def _parse_readings(text: str) -> Readings:
 
     chelsea_red = None
     for clause in CLAUSE_BREAK.split(t):  # "red stone, no reaction to the chelsea": this clause's words
+        if "chelsea" in clause and NO_FILTER_USED.search(clause):  # "I did not use a chelsea filter": no reading
+            break
         if "chelsea" in clause:
             # "the Chelsea filter shows green", "chelsea: green": green and no red seen through it
             shows = r"chelsea(?:\s+filter)?\s*(?::|\b(?:shows?|showing|gives?|reads?|is|was)\b)\s*(?:\w+\s+)?green\b"

@@ -577,6 +577,15 @@ def test_how_a_lab_would_confirm_it_is_answered_with_the_cautions_test_of_the_st
     assert confirm.reply.startswith("Likely Synthetic Sapphire (Verneuil)") and "photo" not in confirm.reply
 
 
+def test_how_a_lab_would_confirm_a_flame_fusion_corundum_says_what_the_laboratory_looks_at():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("red stone, RI 1.76-1.77, curved striae")
+    lab = chat.ask("How would a lab confirm it?")  # was "… A gem laboratory can confirm it." and no more
+    assert lab.reply.startswith("Likely Synthetic Ruby (Verneuil) (lab-grown): curved striae are its signs")
+    assert "trace elements (by EDXRF)" in lab.reply
+    assert any(n.startswith("source (lab-grown corundum screening): Muhlmeister") for n in lab.notes)
+
+
 def test_the_cautions_test_gives_glass_the_range_of_the_kind_its_ri_reads_as_the_next_test_does():
     answer = Assistant(classifier=None).conversation().ask("purple stone, RI 1.55 singly refractive, round bubbles")
     assert "Glass (Paste) 2.85–3.40" in answer.caution and "Glass (Paste) 2.85–3.40" in answer.next_test

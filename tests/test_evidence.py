@@ -801,6 +801,16 @@ def test_a_failed_thermal_tester_rules_out_diamond_and_moissanite_and_alone_rank
     assert {passed[0][0], passed[1][0]} <= {"Diamond", "CVD Diamond", "HPHT Diamond", "Moissanite"}
 
 
+def test_a_moissanite_tester_separates_moissanite_from_diamond_and_leaves_gems_its_facts_do_not_name_alone():
+    model = EvidenceModel(["Diamond", "Quartz Smoky"])
+    tested = "colourless, RI OTL, the diamond tester beeps, the moissanite tester "
+    assert model.fuse(None, parse_hints(tested + "beeps")).ranking[0][0] == "Moissanite"
+    assert model.fuse(None, parse_hints(tested + "says diamond")).ranking[0][0] in ("Diamond", "CVD Diamond")
+    fits = model.likelihoods(parse_hints("RI 1.54, the moissanite tester beeps"))["conducts on a moissanite tester"]
+    assert fits[model.index["Moissanite"]] == 1.0 and fits[model.index["Diamond"]] < 0.1
+    assert fits[model.index["Cubic Zirconia"]] == 1.0  # whether it conducts is in no fact of it
+
+
 def test_a_value_typed_more_roughly_than_the_instrument_reads_covers_the_span_it_was_rounded_from():
     # Spinel reads SG 3.58-3.61: "3.50" exact is ~2.7 tolerances below it, "3.5 ish" may be up to 3.6
     spinel = (3.58, 3.61)

@@ -180,6 +180,15 @@ def test_a_twin_law_named_after_a_country_is_not_where_the_stone_is_from(text, c
     assert parse_hints(text).countries == countries
 
 
+def test_a_warm_colour_is_no_feel_of_the_stone():
+    assert parse_hints("warm yellow colour, feels warm yellow light, RI 1.54").notes == ()
+
+
+def test_a_moissanite_testers_result_says_what_it_separates():
+    note = parse_hints("colourless, RI OTL, the moissanite tester beeps").notes[0]
+    assert note.startswith("a moissanite tester's tone says the stone conducts electricity, as moissanite does")
+
+
 def test_a_sign_gemlang_cannot_weigh_is_said_not_dropped_without_a_word():
     said = "I do not weigh “jardin” yet: the photo and the readings decide."
     assert parse_hints("green stone with jardin").notes == (said,)
@@ -187,7 +196,10 @@ def test_a_sign_gemlang_cannot_weigh_is_said_not_dropped_without_a_word():
     assert parse_hints("RI 1.76, SG 4.00").notes == ()
 
 
-@pytest.mark.parametrize("sign", ["iron bands", "felted texture", "lily pads", "2V large", "2V 85°", "large 2V"])
+@pytest.mark.parametrize(
+    "sign", ["iron bands", "felted texture", "lily pads", "2V large", "2V 85°", "large 2V", "warm to the touch",
+             "feels cold", "feels cool on my lips"]
+)  # fmt: skip
 def test_a_bench_sign_gemlang_cannot_weigh_yet_is_said_unweighed(sign):
     assert parse_hints(f"blue stone, {sign}, RI 1.72").notes == (
         f"I do not weigh “{sign}” yet: the photo and the readings decide.",

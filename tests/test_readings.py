@@ -31,6 +31,8 @@ from gemlang.readings import REFRACTOMETER_LIMIT, parse_readings
         ("RI >1.81", 1.81, 99.0),
         ("RI 1.54 ~ 1.55", 1.54, 1.55),  # a tilde between two edges is a range
         ("RI 1.544 (approx)", 1.544, 1.544),
+        ("1.76 / 1.77 RI, 4.0 SG", 1.76, 1.77),  # two edges with a slash, before their label
+        ("RI 1.762 (ω), 1.770 (ε)", 1.762, 1.770),  # each edge with its index after it
     ],
 )
 def test_refractive_index_as_a_value_or_a_range(text, low, high):
@@ -46,6 +48,36 @@ def test_a_doctors_title_is_no_double_refraction():
     r = parse_readings("Dr. Smith measured RI 1.76")
     assert r.optic is None and r.ri.low == 1.76
     assert parse_readings("Dr Smith said DR, RI 1.76").optic == "anisotropic"
+
+
+@pytest.mark.parametrize(
+    "text, seen",
+    [
+        ("the moissanite tester beeps", ["conducts on a moissanite tester"]),
+        ("moissanite tester says moissanite", ["conducts on a moissanite tester"]),
+        ("moissanite tester says diamond", ["does not conduct on a moissanite tester"]),  # no thermal tester's
+        ("passes the diamond tester, moissanite tester says diamond",
+         ["passes a thermal diamond tester", "does not conduct on a moissanite tester"]),
+        ("I don't have a moissanite tester", []),
+    ],
+)  # fmt: skip
+def test_a_moissanite_testers_result_is_its_own_not_a_thermal_testers(text, seen):
+    assert list(parse_readings(text).observations) == seen
+
+
+@pytest.mark.parametrize("text", ["very high fire", "dispersion strong", "fire: very high", "dispersion is strong"])
+def test_strong_fire_is_read_whichever_way_round_it_is_said(text):
+    assert parse_readings(f"colourless, RI OTL, {text}").observations == ("strong fire (dispersion)",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["RI 1.718, no birefringence, SG 3.61", "RI 1.718, birefringence: none, SG 3.61", "RI 1.718, bire 0, SG 3.61",
+     "RI 1.718, DR none, SG 3.61", "RI 1.718 no DR SG 3.61", "RI 1.718 (one edge only), SG 3.61"],
+)  # fmt: skip
+def test_no_birefringence_or_one_edge_only_is_singly_refractive_and_no_problem(text):
+    r = parse_readings(text)
+    assert (r.optic, r.birefringence, r.problems) == ("isotropic", None, ())
 
 
 def test_two_shadow_edges_give_the_birefringence_too():
@@ -183,6 +215,23 @@ def test_pleochroism(text, level):
     assert parse_readings(text).pleochroism == level
 
 
+@pytest.mark.parametrize(
+    "text, optic",
+    [
+        ("polariscope: dark", "isotropic"),
+        ("polariscope: light", "aggregate"),
+        ("polariscope: light and dark", "anisotropic"),
+    ],
+)
+def test_the_polariscope_noted_as_a_field_gives_the_optic_character(text, optic):
+    assert parse_readings(text).optic == optic
+
+
+@pytest.mark.parametrize("text", ["fluorescence: none", "UV: none", "LWUV: none, RI 1.72", "it does not fluoresce"])
+def test_a_glow_noted_as_none_is_inert_not_a_glow(text):
+    assert parse_readings(text).fluorescence == "inert"
+
+
 def test_uv_chelsea_and_loupe_observations():
     r = parse_readings("red under long-wave UV, pink through the Chelsea filter, gas bubbles")
     assert (r.fluorescence, r.chelsea_red, r.observations) == ("red", True, ("gas bubbles",))
@@ -200,6 +249,9 @@ def test_uv_chelsea_and_loupe_observations():
         ("green stone, RI 1.57-1.58, but the Chelsea filter shows green", False),  # green seen, no red
         ("chelsea filter: green", False),
         ("the chelsea filter on a green stone", None),  # the stone's colour, no reaction said
+        ("chelsea: none", False),  # no reaction noted, as a bench notes it
+        ("I did not use a chelsea filter, RI 1.58", None),  # no filter, no reading
+        ("no chelsea filter here, RI 1.58", None),
     ],
 )
 def test_the_chelsea_filter_reading_is_the_words_of_its_own_clause(text, red):
@@ -229,7 +281,7 @@ def test_a_glow_under_the_chelsea_filter_is_no_uv_reading_and_long_wave_wins_ove
 @pytest.mark.parametrize(
     "text, level",
     [("dichroism: none", "none"), ("pleochroism: nil", "none"), ("dichroism: strong", "strong"),
-     ("pleochroism is weak", "weak")],
+     ("pleochroism is weak", "weak"), ("pleo weak", "weak"), ("pleochroism strong, SG 3.1", "strong")],
 )  # fmt: skip
 def test_pleochroism_written_as_a_field_and_its_value(text, level):
     assert parse_readings(text).pleochroism == level
@@ -471,6 +523,9 @@ def test_readings_as_labs_abroad_or_a_slipped_key_write_them_are_read(text):
         ("RI 1.65-1.69 biref. 0.038 biaxial +", "birefringence", 0.038, 0.038),  # a keyword cut short with a dot
         ("bire. .008, RI 1.544", "birefringence", 0.008, 0.008),
         ("air weight 5.02 ct, water weight 3.77 ct", "sg", 4.02, 4.02),
+        ("RI: 1.76/1.77 BR 0.008 U- SG 4.00", "birefringence", 0.008, 0.008),  # "BR", "B.R.": birefringence
+        ("n= 1.62-1.64 B.R. 0.02 SG 3.06", "birefringence", 0.02, 0.02),
+        ("RI 1.76-1.77, Bi 0.008, SG 4", "birefringence", 0.008, 0.008),
     ],
 )
 def test_readings_as_a_bench_notes_them_spot_edges_pairs_and_suspensions(text, key, low, high):
@@ -508,6 +563,13 @@ def test_readings_as_a_bench_notes_them_spot_edges_pairs_and_suspensions(text, k
         ("RI 1.76-1.77 U –, SG 4.0", "uniaxial", "negative"),  # an en dash right after the optic word
         ("RI 1.76-1.77 uniaxial –ve", "uniaxial", "negative"),
         ("RI 1.76-1.77 uniaxial – SG 4.0", "uniaxial", None),  # a dash between two readings
+        ("RI: 1.61 / 1.63 SG: 3.54 B(+)", "biaxial", "positive"),  # the sign in brackets after the short form
+        ("RI 1.54-1.55, U (+), SG 2.65", "uniaxial", "positive"),
+        ("RI 1.544 - 1.553 (+)", "anisotropic", "positive"),  # the sign right after the two edges
+        ("RI 1.62-1.64 negative", "anisotropic", "negative"),
+        ("RI 1.57-1.58 -ve", "anisotropic", "negative"),
+        ("RI 1.54 - 1.55 +", None, None),  # a bare plus may say "above"
+        ("RI 1.57-1.58 negative reading", None, None),
     ],
 )
 def test_the_optic_sign_is_read_with_the_optic_character(text, optic, sign):

@@ -104,6 +104,7 @@ from gemlang.assistant.questions import (
     IDENTITY_ASKED,
     INCLUSION_OR_COLOUR,
     INSTRUMENT_WORDS,
+    LAB_CONFIRM_QUESTION,
     LAB_GROWN,
     MAIN_STONE,
     MATERIAL_QUESTIONS,
@@ -1889,7 +1890,9 @@ class Conversation:
             answer.caution = natural_or_not(top, answer, a.evidence, self.hints)  # with readings no imitation fits
         turn.asked_real = asked_real or bool(real)
         # "is synthetic spinel possible?": how its lab-grown stones are told apart, each way of growing them
-        if turn.asked_real and "lab-grown" in answer.caution and (screening := screening_of(species_word(top))):
+        # and "how would a lab confirm it?" of a lab-grown stone: what the laboratory looks at
+        asks_lab = turn.asked_real or LAB_CONFIRM_QUESTION.search(text)
+        if asks_lab and "lab-grown" in answer.caution and (screening := screening_of(species_word(top))):
             answer.caution += f" {screening.text}"
             answer.notes.append(f"source ({screening.term}): {screening.source}")
         for question, material in MATERIAL_QUESTIONS.items():  # glass and plastic are no gem names in free text

@@ -23,7 +23,7 @@ from gemlang.knowledge.facts import GemFacts
 from gemlang.knowledge.instruments import profile, signs_text
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.tell_apart import kind_of
-from gemlang.readings import AGAINST_ONLY, DERIVED, LUSTRES, STREAK_COLOURS, THERMAL_SAID
+from gemlang.readings import AGAINST_ONLY, DERIVED, LUSTRES, STREAK_COLOURS, TESTER_RESULTS
 
 # the signs a gem's facts give a value of, checked against that value (its sourced streak, its lustre)
 RECORDED = {**{s: ("streak", c) for s, c in STREAK_COLOURS.items()}, **{s: ("lustre", w) for s, w in LUSTRES.items()}}
@@ -202,7 +202,7 @@ def _checks(
         checks.append((same or None if family else same, system, "crystal system", so))
     # a loupe sign ("hessonite shows a treacly swirl"), as the ranking weighs it, with the words of the facts
     # that name it; not a tester's result, which no feature names
-    for seen in (s for s in r.observations if s in OBSERVED and s not in (*AGAINST_ONLY, THERMAL_SAID)):
+    for seen in (s for s in r.observations if s in OBSERVED and s not in (*AGAINST_ONLY, *TESTER_RESULTS)):
         if seen in RECORDED:  # the gem's streak or lustre where its facts give it; of another, they say nothing
             field, pattern = RECORDED[seen]
             if value := getattr(gem, field):

@@ -54,7 +54,7 @@ from gemlang.language.describe import describe_prediction, percent
 from gemlang.language.gem_prose import reference_description
 from gemlang.language.gem_text import join_words
 from gemlang.model import SEPARATION_RATE
-from gemlang.readings import MAGNET_RESULTS, REFRACTOMETER_LIMIT, STREAK_COLOURS, THERMAL_FAILED, THERMAL_SAID
+from gemlang.readings import MAGNET_RESULTS, REFRACTOMETER_LIMIT, STREAK_COLOURS, TESTER_RESULTS
 from gemlang.scope import NOT_A_GEM_PHOTO, ScopeVerdict
 from gemlang.wording import some_of
 
@@ -428,8 +428,8 @@ def caution(
         # signs seen that the suspect's facts name and the gem it passes for does not ("curved striae" and "gas
         # bubbles" in a ruby: flame fusion): no longer a mere possibility
         own = profile(suspect).features
-        # (a thermal tester's verdict is a test's result, which the confirming test below accounts for, not a sign)
-        seen_signs = [o for o in hints.readings.observations if o not in (THERMAL_SAID, THERMAL_FAILED)]
+        # (a tester's verdict is a test's result, which the confirming test below accounts for, not a sign)
+        seen_signs = [o for o in hints.readings.observations if o not in TESTER_RESULTS]
         told = [o for o in seen_signs if re.search(OBSERVED[o][0], own)]
         # (a bubble may be one of a natural emerald's three-phase inclusions: then not its sign alone)
         theirs = lambda o: EvidenceModel.observation_fit(o, profile(rival)) > OBSERVED[o][1]  # noqa: E731

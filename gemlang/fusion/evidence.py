@@ -88,6 +88,8 @@ from gemlang.knowledge.tell_apart import bench_tests, kind_of, named_lookalikes,
 from gemlang.language.describe import percent
 from gemlang.readings import (
     ADAMANTINE_LUSTRE,
+    CONDUCTS_FAILED,
+    CONDUCTS_SAID,
     DERIVED,
     JOIN_LINE,
     LUSTRES,
@@ -210,6 +212,10 @@ OBSERVED = {
     # a thermal tester's beep: diamond, lab-grown diamond and moissanite conduct heat so well; no other gem does
     THERMAL_SAID: (CONDUCTS_HEAT.pattern, 0.002),
     THERMAL_FAILED: (r"^(?![\s\S]*(?:strong|high) thermal conductivity)", 0.002),  # fits by `conducts_heat`
+    # a moissanite tester's verdict, weighed by `conducts_electricity`, which no feature's words state; diamond
+    # does not conduct only as a rule, and moissanite can have spots that do not, so it is no ruling out
+    CONDUCTS_SAID: (r"(?!)", 0.02),
+    CONDUCTS_FAILED: (r"(?!)", 0.02),
     "gritty on the teeth": ("gritty", 0.02),  # the pearl test: imitations feel smooth
     # the pearl test failed: it argues against the gems that feel gritty (pearl), and for no gem in particular
     SMOOTH_ON_TEETH: (r"^(?![\s\S]*gritty)", 0.02),
@@ -760,6 +766,9 @@ class EvidenceModel:
         if seen in (THERMAL_SAID, THERMAL_FAILED):  # diamond, lab-grown or not, and moissanite pass; no other gem
             passes = seen == THERMAL_SAID
             return 1.0 if p.conducts_heat == passes else OBSERVED[THERMAL_SAID][1]
+        if seen in (CONDUCTS_SAID, CONDUCTS_FAILED):  # moissanite conducts, diamond does not; of others, unknown
+            conducts = seen == CONDUCTS_SAID
+            return 1.0 if p.conducts_electricity in (None, conducts) else OBSERVED[seen][1]
         if seen in MAGNET_RESULTS:
             return MAGNET_FIT[seen][p.magnet]
         word, miss = OBSERVED[seen]
@@ -1189,6 +1198,8 @@ class EvidenceModel:
             TWO_MATERIALS: "the refractometer",
             THERMAL_SAID: "the thermal tester",
             THERMAL_FAILED: "the thermal tester",
+            CONDUCTS_SAID: "the moissanite tester",
+            CONDUCTS_FAILED: "the moissanite tester",
             **dict.fromkeys(STREAK_COLOURS, "the streak test"),
             **dict.fromkeys((*LUSTRES, NOT_METALLIC), "the lustre"),
         }.get(key, "what the loupe shows")
@@ -1207,6 +1218,7 @@ class EvidenceModel:
             value_text(p, gem, key) if key in shown
             else "one material" if key == TWO_MATERIALS
             else value_text(p, gem, "thermal") if key in (THERMAL_SAID, THERMAL_FAILED)
+            else value_text(p, gem, "electrical") if key in (CONDUCTS_SAID, CONDUCTS_FAILED)
             else "not a gem the trade fills" if key == FILLED_FLASH
             else "not typical"
         )  # fmt: skip

@@ -89,6 +89,7 @@ class Profile:
     strained: bool = False
     species: str = ""
     conducts_heat: bool = False  # passes a thermal diamond tester (diamond, lab-grown or not, and moissanite)
+    conducts_electricity: bool | None = None  # on a moissanite tester; None where the facts say nothing
     chelsea_some: bool = False  # only some of its stones are red through the Chelsea filter (cobalt-blue ones)
     chelsea_green_some: bool = False  # red through the filter, yet some of its stones stay green (iron-rich emerald)
     magnet: str = ""  # how a magnet draws it (`GemFacts.magnet`), '' where its facts do not say
@@ -203,6 +204,9 @@ _LACKS_SENTENCE = re.compile(r"\b(?:no|not|absence|absent|lack|lacks|without|unl
 
 
 CONDUCTS_HEAT = re.compile(r"(?:strong|high) thermal conductivity|reads as diamond on thermal")
+# the glossary's "moissanite tester": moissanite conducts electricity, diamond as a rule does not; of the other
+# gems the facts say nothing
+CONDUCTS_ELECTRICITY = {"moissanite": True, "diamond": False}
 STRONG_FIRE = 0.03  # dispersion (B-G interval) from which the eye sees strong fire: zircon 0.039, diamond 0.044
 
 
@@ -267,6 +271,7 @@ def profile(gem: GemFacts) -> Profile:
         strained="anomalous" in gem.optical_character.lower() or "adr" in gem.optical_character.lower(),
         species=gem.species,
         conducts_heat=gem.species == "diamond" or bool(CONDUCTS_HEAT.search(signs_text(gem))),
+        conducts_electricity=CONDUCTS_ELECTRICITY.get(gem.species),
         chelsea_some=chelsea_some,
         chelsea_green_some=chelsea_green_some,
         magnet=gem.magnet,
@@ -319,6 +324,8 @@ def value_text(p: Profile, gem: GemFacts, key: str) -> str:
         return "red in some stones" if p.chelsea_some else "red" if p.chelsea_red else "no red"
     if key == "thermal":
         return "passes" if p.conducts_heat else "fails"
+    if key == "electrical":
+        return {True: "conducts", False: "does not conduct"}.get(p.conducts_electricity, "not on record")
     if key in STREAK_COLOURS:
         return p.streak or "not on record"
     if key in LUSTRES or key == NOT_METALLIC:
