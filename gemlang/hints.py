@@ -30,6 +30,7 @@ from gemlang.readings import (
     CONDUCTS_SAID,
     JOIN_LINE,
     SMOOTH_ON_TEETH,
+    SPECTROSCOPE_LINES,
     THERMAL_FAILED,
     TURNED,
     Readings,
@@ -439,7 +440,8 @@ def parse_hints(text: str, questions: bool = False) -> Hints:
     # line): what it means, with or without a photo
     notes += [AGAINST_NOTES[seen] for seen in readings.observations if seen in AGAINST_NOTES]
     unread = list(dict.fromkeys(m.group(0).lower().replace("2v", "2V") for m in UNREAD_SIGNS.finditer(text)))
-    if any(seen.endswith(" nm") for seen in readings.observations):  # "absorption bands at 505, 527 and 576 nm"
+    # "absorption bands at 505, 527 and 576 nm", "cobalt absorption bands": a line weighed, not a spectrum unread
+    if any(seen in SPECTROSCOPE_LINES for seen in readings.observations):
         unread = [u for u in unread if not UNREAD_SPECTRUM.match(u)]
     if unread:
         said = " or ".join(f"“{u}”" for u in unread)
