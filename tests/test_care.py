@@ -401,3 +401,14 @@ def test_three_gems_weighed_for_wear_name_the_harder_and_the_tougher_of_them():
     assert chat.ask("which is softer?").reply.startswith("Emerald is softer than Ruby and Sapphire.")
     chat.ask("what is the birthstone for june?")  # pearl, moonstone or alexandrite: graded alike? no, not all graded
     assert chat.ask("which is the toughest?").reply.startswith("**Toughness** (resistance to breaking and chipping")
+
+
+def test_a_question_of_what_metal_the_setting_is_is_not_answered_as_one_of_its_soundness():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("tell me about emerald")
+    gold = chat.ask("is the setting gold?").reply  # was '… whether the setting is loose, worn or sound …'
+    assert gold == (
+        "**The setting**: my facts are of gems, not of the metal they are set in: what metal the setting is, a "
+        "jeweller checks with the piece in hand."
+    )
+    assert "what metal the mount is" in chat.ask("is my mount real silver?").reply
