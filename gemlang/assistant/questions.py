@@ -820,10 +820,11 @@ def compared_materials(text: str) -> list:
 
 
 # a choice and nothing more: "ruby or spinel?", "is it topaz or citrine?", "jade or plastic", "ruby, sapphire or
-# emerald?"; not "whats harder, topaz or quartz" (a constant asked), "… a green or a blue stone, tourmaline or topaz?",
-# "a ruby and a sapphire, are they real or fake?" (two stones)
+# emerald?"; not "whats harder, topaz or quartz" (a constant asked), "… a green or a blue stone, tourmaline or topaz?"
+# nor "a ruby and a sapphire, are they real or fake?"
 CHOICE_ONLY = re.compile(
-    r"\s*(?:(?:is|could|might)\s+(?:it|this|that)\s+(?:be\s+)?)?(?:an?\s+)?(?:(?:(?!\bor\b|\band\b|\bwh|\bhow\b)[^?,.!]){2,40}?,\s*)?"
+    r"\s*(?:(?:is|could|might)\s+(?:it|this|that)\s+(?:be\s+)?)?(?:an?\s+)?(?:(?:(?!\bor\b|\band\b|\bwh|\bhow\b)[^?,.!]){2,40}?,\s*"
+    r"(?!(?:are|is|do|does|can|which|what|how)\b))?"
     r"[^?,.!]{2,40}?"
     r"\s+or\s+(?:an?\s+)?"
     r"[^?,.!]{2,40}?\s*[?.!]*\s*",
