@@ -50,13 +50,11 @@ LOUPE_SAID = "doubling seen with a loupe"
 REFRACTOMETER_LIMIT = 1.79  # the contact liquid's RI: stones above it read "over the limit"
 # no shadow edge on the scale: "over the limit", "RI over limit", "over the refractometer's limit", "beyond the
 # limit", "OTL", "a negative reading" ("neg. reading", as a bench notes it)
-OVER_THE_LIMIT = re.compile(
-    r"\b(?:over|above|beyond) (?:the )?(?:(?:gem )?refractometer'?s? )?limit|\botl\b|\bneg(?:ative|\.)? reading"
-)
-# "RI 1.81 OTL", "OTL at 1.80": the number beside "over the limit" is where the instrument's scale ends
-LIMIT_SAID = re.compile(
-    r"\d\.\d+\s*\(?(?:otl|over the limit|over limit)\b|\b(?:otl|over the limit|over limit)\s*(?:at|of|\(|=|:)?\s*\d\.\d"
-)
+_OVER_LIMIT = r"(?:over|above|beyond) (?:the )?(?:(?:gem )?refractometer'?s? )?limit"
+OVER_THE_LIMIT = re.compile(rf"\b{_OVER_LIMIT}|\botl\b|\bneg(?:ative|\.)? reading")
+# "RI 1.81 OTL", "OTL at 1.80", "1.80 over the refractometer's limit": the number beside "over the limit" is where
+# the instrument's scale ends
+LIMIT_SAID = re.compile(rf"\d\.\d+\s*\(?(?:otl|{_OVER_LIMIT})\b|\b(?:otl|{_OVER_LIMIT})\s*(?:at|of|\(|=|:)?\s*\d\.\d")
 DERIVED = "from the two RI readings"
 # No birefringence to read: a singly refractive stone's RI range is a spread of values (or of its two edges'
 # blur), not two shadow edges, and an aggregate or strained glass gives a spot reading.

@@ -529,6 +529,14 @@ def test_a_number_beside_over_the_limit_is_the_instruments_limit_not_the_stones_
     assert Assistant(None).conversation().ask("RI 1.81 OTL, SG 3.52, singly refractive").gem.startswith("Diamond")
 
 
+@pytest.mark.parametrize(
+    "said", ["RI 1.80 over the refractometer's limit", "RI beyond the limit at 1.80", "RI above the limit 1.80"]
+)
+def test_a_number_beside_over_the_limit_in_other_words_is_the_instruments_limit(said):
+    r = parse_readings(f"{said}, SG 5.8, SR")  # was RI 1.800 exactly: a garnet, not cubic zirconia
+    assert (r.ri.low, r.ri.high) == (1.80, 99.0)
+
+
 def test_a_keyword_then_another_readings_number_is_not_taken_for_the_first():
     r = parse_readings("RI OTL SG 3.52 colourless")  # no comma: the 3.52 is the SG's, the RI over the limit
     assert r.ri.low == REFRACTOMETER_LIMIT and r.ri.high >= 99 and r.sg.low == 3.52 and not r.problems
