@@ -25,7 +25,15 @@ from gemlang.knowledge.glossary import QUOTED
 from gemlang.knowledge.instruments import TOLERANCE
 from gemlang.knowledge.places import CLAIMED, parse_places, places_denied
 from gemlang.knowledge.scratch import reference_words
-from gemlang.readings import JOIN_LINE, SMOOTH_ON_TEETH, THERMAL_FAILED, TURNED, Readings, parse_readings
+from gemlang.readings import (
+    JOIN_LINE,
+    SMOOTH_ON_TEETH,
+    SPECTROSCOPE_LINES,
+    THERMAL_FAILED,
+    TURNED,
+    Readings,
+    parse_readings,
+)
 
 MOHS_MIN, MOHS_MAX = 1.0, 10.0
 SCRATCH_REFERENCES = reference_words()
@@ -419,7 +427,8 @@ def parse_hints(text: str, questions: bool = False) -> Hints:
     # line): what it means, with or without a photo
     notes += [AGAINST_NOTES[seen] for seen in readings.observations if seen in AGAINST_NOTES]
     unread = list(dict.fromkeys(m.group(0).lower().replace("2v", "2V") for m in UNREAD_SIGNS.finditer(text)))
-    if any(seen.endswith(" nm") for seen in readings.observations):  # "absorption bands at 505, 527 and 576 nm"
+    # "absorption bands at 505, 527 and 576 nm", "cobalt absorption bands": a line weighed, not a spectrum unread
+    if any(seen in SPECTROSCOPE_LINES for seen in readings.observations):
         unread = [u for u in unread if not UNREAD_SPECTRUM.match(u)]
     if unread:
         said = " or ".join(f"“{u}”" for u in unread)

@@ -262,6 +262,22 @@ def _lustre_said(word: str, name: str) -> str:
 
 
 TWO_MATERIALS = "two RIs, crown and pavilion (assembled stone)"  # `crown_and_pavilion`: no one material reads so
+# lines the hand spectroscope shows that the knowledge base names, each with the words that say it was seen
+SPECTROSCOPE_LINES = {
+    "a 437 nm line": rf"{_NM}437(?:\.\d)?\s*{_LINE}",
+    "chromium lines near 694 nm": rf"{_NM}69[2-4](?:\.\d)?\s*{_LINE}|chrom(?:e|ium) (?:lines|doublet|spectrum)",
+    # almandine's three bands, quoted as 504/520/573 nm as often as 505/527/576 nm
+    "iron bands at 505, 527 and 576 nm": rf"{_NM}57[3-7]\s*(?:nm)?\b.{{0,20}}|"
+    rf"{_NM}50[3-6]\b[^.;]{{0,20}}\b5(?:1[7-9]|2\d)\b|almandine spectrum",
+    "a 444 nm line": rf"{_NM}444(?:\.\d)?\s*{_LINE}",
+    # zircon's fine lines, 653.5 nm the one to look for, come from its uranium (U4+)
+    "a 653.5 nm line": rf"{_NM}653(?:\.\d)?\s*{_LINE}|\b(?:zircon|uranium) (?:absorption )?(?:lines|spectrum)\b",
+    # blue sapphire's iron lines at 450, 460 and 470 nm, and the iron bands of other gems near 450 nm
+    "iron bands near 450 nm": rf"{_NM}45\d(?:\.\d)?\s*{_LINE}|{_NM}45\d\s*,\s*46\d\b|"
+    r"\biron (?:absorption )?(?:lines?|bands?)\b[^.;]{0,15}?\b45\d\b",
+    "cobalt bands": r"\bcobalt (?:absorption )?(?:lines?|bands?|spectrum)\b",  # "three cobalt bands"
+    "rare-earth (didymium) lines": r"\b(?:rare[- ]earth|didymium) (?:absorption )?(?:lines?|bands?|spectrum)\b",
+}
 OBSERVATIONS = {
     # not flattened bubbles in a fracture: the glass that filled it (a treatment sign), not a glass or synthetic
     # nor "it bubbles in vinegar": a carbonate's fizz
@@ -347,20 +363,7 @@ OBSERVATIONS = {
     r"[^.;]{0,25}\b(?:lamp|incandescent|candle ?light|tungsten|indoors|light ?bulb)|"
     r"\b(?:red|purple|violet|pink)[^.;]{0,25}\b(?:lamp|incandescent|candle ?light|tungsten|indoors|light ?bulb)\b"
     r"[^.;]{0,30}\b(?:green|blue|bluish)[^.;]{0,25}\b(?:day ?light|sunlight|outdoors)",
-    # lines the hand spectroscope shows that the knowledge base names
-    "a 437 nm line": rf"{_NM}437(?:\.\d)?\s*{_LINE}",
-    "chromium lines near 694 nm": rf"{_NM}69[2-4](?:\.\d)?\s*{_LINE}|chrom(?:e|ium) (?:lines|doublet|spectrum)",
-    # almandine's three bands, quoted as 504/520/573 nm as often as 505/527/576 nm
-    "iron bands at 505, 527 and 576 nm": rf"{_NM}57[3-7]\s*(?:nm)?\b.{{0,20}}|"
-    rf"{_NM}50[3-6]\b[^.;]{{0,20}}\b5(?:1[7-9]|2\d)\b|almandine spectrum",
-    "a 444 nm line": rf"{_NM}444(?:\.\d)?\s*{_LINE}",
-    # zircon's fine lines, 653.5 nm the one to look for, come from its uranium (U4+)
-    "a 653.5 nm line": rf"{_NM}653(?:\.\d)?\s*{_LINE}|\b(?:zircon|uranium) (?:absorption )?(?:lines|spectrum)\b",
-    # blue sapphire's iron lines at 450, 460 and 470 nm, and the iron bands of other gems near 450 nm
-    "iron bands near 450 nm": rf"{_NM}45\d(?:\.\d)?\s*{_LINE}|{_NM}45\d\s*,\s*46\d\b|"
-    r"\biron (?:absorption )?(?:lines?|bands?)\b[^.;]{0,15}?\b45\d\b",
-    "cobalt bands": r"\bcobalt (?:absorption )?(?:lines?|bands?|spectrum)\b",  # "three cobalt bands"
-    "rare-earth (didymium) lines": r"\b(?:rare[- ]earth|didymium) (?:absorption )?(?:lines?|bands?|spectrum)\b",
+    **SPECTROSCOPE_LINES,  # "a 437 nm line", "cobalt bands"
     "sticky under acetone": r"(?:tacky|sticky)[^.;]{0,40}aceton|aceton[^.;]{0,40}(?:tacky|sticky)",
     # a streak test on rough: the powder's colour on unglazed porcelain (hematite's red-brown, whatever its metallic
     # grey)

@@ -391,6 +391,17 @@ def test_a_spectrum_with_no_one_gem_to_point_to_is_said_unweighed_and_one_weighe
         assert hints.readings.observations == ("iron bands at 505, 527 and 576 nm",) and hints.notes == ()
 
 
+@pytest.mark.parametrize(
+    "said, line",
+    [("blue, RI 1.72 SR, cobalt absorption bands", "cobalt bands"),
+     ("yellow, RI 1.63-1.64, rare earth absorption lines", "rare-earth (didymium) lines"),
+     ("green, RI over the limit, SG 4.6, uranium absorption spectrum", "a 653.5 nm line")],
+)  # fmt: skip
+def test_a_line_weighed_by_name_is_not_also_said_unweighed_as_an_absorption_spectrum(said, line):
+    hints = parse_hints(said)  # was "I do not weigh “absorption bands” yet" beside the cobalt bands weighed
+    assert line in hints.readings.observations and not any("do not weigh" in n for n in hints.notes)
+
+
 def test_the_colour_of_veins_or_streaks_of_another_mineral_is_not_the_stones():
     from gemlang.knowledge.colours import said_colours
 
