@@ -558,6 +558,16 @@ def test_every_glossary_term_says_how_it_is_asked_and_where_its_text_was_checked
     assert terms_asked("what is it?") == [] and terms_asked("what is the hardness of ruby?") == []
 
 
+def test_a_temperature_a_glossary_entry_gives_is_one_its_sources_give():
+    from gemlang.knowledge.glossary import glossary
+
+    # heat treatment said sapphire is heated "to about 1,600–1,800 °C", where its source gives "up to 1800 °C"
+    for t in glossary():
+        for said in re.findall(r"((?:\d[\d,]*\s*(?:–|-|to)\s*)?\d[\d,]*)\s*°\s*C", t.text):
+            for number in re.findall(r"\d[\d,]*", said):
+                assert number in t.source or number.replace(",", "") in t.source, (t.term, said)
+
+
 def test_a_reviewed_override_of_an_added_gem_applies_with_its_own_source():
     plastic = get_facts("Plastic")  # an added gem: its facts come from one entry, save what a review adds
     assert any("insects" in f for f in plastic.diagnostic_features)
