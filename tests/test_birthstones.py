@@ -83,3 +83,17 @@ def test_which_is_the_hardest_after_a_months_birthstones_asks_of_them_not_of_eve
     assert chat.ask("which is the hardest?").reply.startswith("Ruby is harder than Spinel. **Ruby**: Mohs hardness 9")
     fresh = Assistant(classifier=None).conversation().ask("which is the hardest?").reply
     assert fresh.startswith("Of the natural gems I know, **Diamond (Mohs 10)** is the hardest")
+
+
+def test_which_is_tougher_or_more_durable_after_a_months_three_birthstones_asks_of_all_three():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is the birthstone for december?")  # turquoise, zircon or tanzanite
+    tough = chat.ask("which is tougher?").reply  # was the help text, as with two it was not
+    assert tough.startswith("**Toughness** (") and "Turquoise (" in tough and "Tanzanite (" in tough
+    durable = chat.ask("which one is more durable?").reply  # was each one's whole care notes
+    assert durable.startswith("**Turquoise, Zircon or Tanzanite?** For everyday wear in a ring: Turquoise (Mohs")
+    assert chat.ask("which is best for a ring?").reply == durable  # was the help text
+    chat.ask("what is the birthstone for october?")  # opal or tourmaline: two, compared as before
+    assert chat.ask("which is most durable?").reply.startswith(
+        "**Opal or Tourmaline?** Tourmaline is harder than Opal."
+    )

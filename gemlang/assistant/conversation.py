@@ -1037,19 +1037,20 @@ class Conversation:
         return True
 
     def _wear_compared(self, turn: Turn) -> bool:
-        """ "Sapphire or diamond for an engagement ring?", or "which is more durable?" of the two compared: how each
-        stands everyday wear, the harder first."""
+        """ "Sapphire or diamond for an engagement ring?", or "which is more durable?" of the gems compared or named
+        together last (two, or a month's three birthstones): how each stands everyday wear, the harder of two first."""
         if not WEAR_COMPARED.search(turn.text) or CLEANING_ASKED.search(turn.text):  # "… in a ring: how to clean?"
             return False
         named = named_as_such(turn.text)
-        of_pair = self.pair and len(self.pair) == 2 and not named and OF_BOTH.search(turn.text)  # "more durable?"
+        of_pair = self.pair and not named and OF_BOTH.search(turn.text)  # "which is more durable?"
         gems = named if len(named) == 2 else list(self.pair) if of_pair else []
         if not gems:
             return False
-        self.topic, self.pair = None, (gems[0], gems[1])  # "which is harder?" next asks of both
+        self.topic, self.pair = None, tuple(gems)  # "which is harder?" next asks of them all
         said, sources = wear_compared(gems)
         harder = ordered_answer(gems, "which is harder")
-        turn.answer.reply = f"**{gems[0].name} or {gems[1].name}?** {harder} For everyday wear in a ring: {said}"
+        asked = join_words([g.name for g in gems], "or")
+        turn.answer.reply = " ".join(x for x in (f"**{asked}?**", harder, f"For everyday wear in a ring: {said}") if x)
         turn.answer.notes += sources
         turn.answer.properties = property_rows([g.name for g in gems])
         return True

@@ -219,14 +219,14 @@ WEAR_COMPARED = re.compile(
 
 
 def wear_compared(gems: list[GemFacts]) -> tuple[str, list[str]]:
-    """How each of two gems stands everyday ring wear (`wear_verdict`), and the sources of their care notes."""
+    """How each of the gems (two, or a month's birthstones) stands everyday ring wear (`wear_verdict`), and the
+    sources of their care notes."""
     cares = [care_of([g.name, g.species, g.group]) for g in gems]
     said = "".join(wear_verdict(g, care.text if care else "") for g, care in zip(gems, cares, strict=True))
     if all(care and care.toughness for care in cares):  # knocks as well as scratches: "which is more durable?"
         graded = "; ".join(_graded(g, care) for g, care in zip(gems, cares, strict=True))
-        said = (
-            f"{said.strip()} **Toughness** (resistance to breaking and chipping): {graded}. {_compared(*gems, cares)}"
-        )
+        verdict = _compared(*gems, cares) if len(gems) == 2 else ""  # of three, each grade speaks for itself
+        said = f"{said.strip()} **Toughness** (resistance to breaking and chipping): {graded}. {verdict}"
     sources = [f"sources ({care.name}): {'; '.join(care.sources)}" for care in cares if care is not None]
     return said.strip(), list(dict.fromkeys(sources))
 
@@ -448,12 +448,13 @@ def setting_answer(text: str, gem: GemFacts | None) -> tuple[str, list[str]]:
 
 
 def toughness_answer(text: str, gems: list[GemFacts]) -> tuple[str, list[str]]:
-    """How well one gem, or each of two, stands knocks (toughness: breaking and chipping, not scratching), from
-    the grade its care notes' sources give and what they say of knocks; ('', []) for any other question."""
-    asked = TOUGHNESS_QUESTION.search(text or "") or (len(gems) == 2 and DURABILITY_COMPARED.search(text or ""))
+    """How well one gem, or each of several (two compared, a month's birthstones), stands knocks (toughness:
+    breaking and chipping, not scratching), from the grade its care notes' sources give and what they say of
+    knocks, and which of two is the tougher; ('', []) for any other question."""
+    asked = TOUGHNESS_QUESTION.search(text or "") or (len(gems) >= 2 and DURABILITY_COMPARED.search(text or ""))
     # "will it crack in hot water?", "… in the sun?": heat or light, which the care notes answer
     cared = WEAR_QUESTION.search(text) or HEAT_QUESTION.search(text) or LIGHT_QUESTION.search(text)
-    if not asked or cared or not 1 <= len(gems) <= 2:
+    if not asked or cared or not gems:
         return "", []
     said = [_durability(gem) for gem in gems]
     cares = [care for care, _ in said]
