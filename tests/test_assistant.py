@@ -2521,8 +2521,8 @@ def test_how_to_tell_glass_with_no_stone_in_hand_is_glasss_constants_and_signs(q
     # each was the how-to-begin help
     answer = Assistant(classifier=None).conversation().ask(question)
     assert answer.reply.startswith("**Testing glass (paste)**: ") and "gas bubbles" in answer.reply
-    scratch = Assistant(classifier=None).conversation().ask("how do I test hardness, does it scratch glass?")
-    assert not scratch.reply.startswith("**Testing glass")
+    for tool in ("how do I test hardness, does it scratch glass?", "how do I test hardness with a piece of glass?"):
+        assert not Assistant(classifier=None).conversation().ask(tool).reply.startswith("**Testing glass")
 
 
 @pytest.mark.parametrize(
@@ -2943,6 +2943,14 @@ def test_whether_a_photo_can_tell_glass_is_answered_honestly_with_what_can(asked
     reply = Assistant(classifier=None).conversation().ask(asked).reply  # was the how-to-begin help
     assert reply.startswith("A photo cannot tell glass from a gem, but a loupe and two readings can.")
     assert "**Glass or a gem?** Glass (paste) is singly refractive" in reply
+
+
+@pytest.mark.parametrize(
+    "asked", ["can I send a photo of my sea glass?", "would a photo through a magnifying glass help?"]
+)
+def test_a_photo_sent_of_glass_or_through_a_magnifying_glass_asks_nothing_a_photo_cannot_tell(asked):
+    reply = Assistant(classifier=None).conversation().ask(asked).reply  # was 'A photo cannot tell glass from a gem …'
+    assert "A photo cannot tell glass" not in reply and "**Glass or a gem?**" not in reply
 
 
 def test_glass_against_a_gem_and_the_stone_in_hand_against_a_gem_named_are_told_apart():

@@ -89,6 +89,7 @@ from gemlang.assistant.questions import (
     GENERAL_QUESTION,
     GENERALLY,
     GLASS,
+    GLASS_AS_A_TOOL,
     GLASS_FROM_A_PHOTO,
     GLASS_OR_GEM,
     GLASS_TEST_ASKED,
@@ -129,7 +130,6 @@ from gemlang.assistant.questions import (
     RESET_WORDS,
     SAME_READINGS,
     SAME_STONE,
-    SCRATCHES_GLASS,
     SELF_TREATMENT,
     SEVERAL_STONES,
     SHORT_REPLY,
@@ -1716,7 +1716,7 @@ class Conversation:
                 f"I do not price stones, nor rank gems by price: {WHAT_VALUE_RESTS_ON}; an independent appraiser can "
                 "value a stone."
             )
-        elif GLASS_TEST_ASKED.search(text) and not SCRATCHES_GLASS.search(text):  # "how can I tell if it's glass?"
+        elif GLASS_TEST_ASKED.search(text) and not GLASS_AS_A_TOOL.search(text):  # "how can I tell if it's glass?"
             answer.reply = how_to_test(self.assistant.evidence.facts[self.assistant.evidence.index[GLASS]])
         elif unknown := unknown_name(text):  # "tell me about painite": a name the knowledge base lacks
             answer.reply = f"I have no facts on {unknown} in my knowledge base, so I cannot tell you about it. "

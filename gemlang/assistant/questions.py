@@ -456,7 +456,13 @@ GLASS_TEST_ASKED = re.compile(
     r"(?<!magnifying )(?<!lead )(?<!lead-)\b(?:glass|paste)\b(?![- ]?fill)",
     re.I,
 )
-SCRATCHES_GLASS = re.compile(r"\bscratch\w*\s+(?:the\s+|a\s+|on\s+)?glass\b", re.I)  # a hardness test, not glass
+# glass as the tool, not the material asked about: "does it scratch glass?", "test hardness with a piece of glass",
+# "a glass plate", "through a magnifying glass"; not "filled with glass", a treatment
+GLASS_AS_A_TOOL = re.compile(
+    r"\bscratch\w*\s+(?:the\s+|a\s+|on\s+)?glass\b|(?<!filled )\bwith\s+(?:an?\s+|the\s+|my\s+)?"
+    r"(?:(?:piece|bit|sheet|shard)\s+of\s+)?glass\b|\bglass\s+(?:plates?|slides?)\b|\bmagnifying\s+glass\b",
+    re.I,
+)
 # the entry each question asks about: glass and plastic are no gem names in free text ("it scratches glass")
 MATERIAL_QUESTIONS = {_could_it_be("glass|paste"): GLASS, _could_it_be("plastic|resin|acrylic"): "Plastic"}
 DOUBLET_QUESTION = _could_it_be("doublet|triplet|assembled|composite")
@@ -775,9 +781,12 @@ def imitation_of(text: str, gem: GemFacts) -> bool:
     )
 
 
-# "can you tell from a photo if it's glass?": what a photo cannot settle, asked before any stone is shown
+# "can you tell from a photo if it's glass?": what a photo cannot settle, asked before any stone is shown; not "can I
+# send a photo of my sea glass?" or "would a photo through a magnifying glass help?"
 GLASS_FROM_A_PHOTO = re.compile(
-    r"^(?=.*\b(?:photo|picture|pic|image|snapshot)s?\b)(?=.*\bglass\b)(?=.*\b(?:can|could|will|would)\b)", re.I
+    r"^(?=.*\b(?:photo|picture|pic|image|snapshot)s?\b)(?=.*(?<!magnifying )\bglass\b)"
+    r"(?=.*\b(?:can|could|will|would)\b)(?=.*\b(?:tell|know|say|identify|determine|detect|spot|judge)\b)",
+    re.I,
 )
 # "how do I tell it from glass?", "how can I tell if it's dyed howlite?": the stone in hand against a gem named
 OF_THE_STONE_IN_HAND = re.compile(
