@@ -359,3 +359,14 @@ def test_a_question_of_the_setting_says_the_facts_are_of_the_stone_with_its_toug
     assert loose.endswith("Of the stone itself: Emerald (toughness poor, Mohs 7.5–8).") and "Cleaning" not in loose
     assert chat.ask("is the setting fragile?").reply.startswith("**The setting**: my facts are of gems")
     assert chat.ask("can the prongs be re-tipped with the stone in?").reply.startswith("**Caring for Emerald**")
+
+
+def test_a_question_of_what_metal_the_setting_is_is_not_answered_as_one_of_its_soundness():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("tell me about emerald")
+    gold = chat.ask("is the setting gold?").reply  # was '… whether the setting is loose, worn or sound …'
+    assert gold == (
+        "**The setting**: my facts are of gems, not of the metal they are set in: what metal the setting is, a "
+        "jeweller checks with the piece in hand."
+    )
+    assert "what metal the mount is" in chat.ask("is my mount real silver?").reply

@@ -426,19 +426,27 @@ SETTING_ASKED = re.compile(
     rf"(?P<part>{THE_METAL})\b(?!\s+(?:stone|gem))",
     re.I,
 )
+# "is the setting gold?", "is my mount real silver?": what the metal is, not how sound it is
+METAL_NAMED = re.compile(
+    r"\b(?:gold|silver|platinum|palladium|titanium|steel|brass|copper|rhodium|plated|vermeil|karat|carat|solid|real|"
+    r"fake|genuine|hallmark\w*|\d+\s*(?:k|kt|ct))\b",
+    re.I,
+)
 
 
 def setting_answer(text: str, gem: GemFacts | None) -> tuple[str, list[str]]:
     """That the facts are of the stone, not of the metal a question asks about ("is the prong loose?"), with how
-    well the stone itself stands knocks; ('', []) for any other question."""
+    well the stone itself stands knocks, or ("is the setting gold?") what the metal is; ('', []) for any other
+    question."""
     asked = SETTING_ASKED.search(text or "")
     if not asked or HEAT_QUESTION.search(text) or CLEANING_ASKED.search(text):
         return "", []
     part = asked.group("part").lower()
-    reply = (
-        f"**The {part}**: my facts are of gems, not of the metal they are set in: whether the {part} "
-        f"{'are' if part.endswith('s') else 'is'} loose, worn or sound, a jeweller checks with the piece in hand."
-    )
+    be = "are" if part.endswith("s") else "is"
+    not_ours = f"**The {part}**: my facts are of gems, not of the metal they are set in:"
+    if METAL_NAMED.search(text[asked.end() :]):  # the stone's toughness answers nothing of it
+        return f"{not_ours} what metal the {part} {be}, a jeweller checks with the piece in hand.", []
+    reply = f"{not_ours} whether the {part} {be} loose, worn or sound, a jeweller checks with the piece in hand."
     if gem is None:
         return reply, []
     care = care_of([gem.name, gem.species, gem.group])
