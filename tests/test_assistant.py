@@ -3761,6 +3761,12 @@ def test_what_no_photo_or_reading_settles_is_said_plainly_with_how_to_find_out(q
     assert said in answer if said else answer == ""
 
 
+@pytest.mark.parametrize("question", ["should I invest in a refractometer?", "is a good loupe worth investing in?"])
+def test_investing_in_an_instrument_is_no_question_of_a_stones_price(question):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # was 'I do not price stones, nor rank …'
+    assert "I do not price stones" not in reply
+
+
 def test_a_take_in_slip_records_what_was_seen_and_measured_and_leaves_origin_and_treatment_open():
     from gemlang.fusion import EvidenceModel
 
