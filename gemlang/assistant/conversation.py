@@ -359,8 +359,9 @@ ON_THE_REFRACTOMETER = re.compile(r"refractometer|\bri\b(?![\s:=]*\d)|shadow edg
 
 # "a durable stone for a bracelet?", "which gem for everyday wear?": a stone to choose, not one to care for
 STONE_SOUGHT = re.compile(r"\b(?:an?|which|what|good|best|durable|tough)\s+(?:\w+\s+)?(?:gem|gemstone|stone)s?\b", re.I)
-# Care of a stone no answer names (a flagged photo): what `gemlang/knowledge/care.json` allows every gem it lists,
-# pearl and amber included ("damp cloth only"), and what some do not survive.
+# Care of a stone no answer names (a flagged photo, or "how do I clean my ring?" with no gem spoken of): what
+# `gemlang/knowledge/care.json` allows every gem it lists, pearl and amber included ("damp cloth only"), and what some
+# do not survive.
 UNKNOWN_STONE_CARE = (
     "Until the stone is identified, care for it as the most delicate gems need: wipe it with a soft cloth dampened "
     "in lukewarm water and dry it; no ultrasonic or steam cleaner, no heat, chemicals or household cleaners, which "
@@ -999,8 +1000,9 @@ class Conversation:
         return True
 
     def _gems_or_it(self, text: str) -> list[GemFacts]:
-        """The gems a message names, else ("how should I cut it?") the gem answered or spoken of, else the two
-        compared or named last, as a care question reads them ("how tough is it?" after "opal or tourmaline")."""
+        """The gems a message names, else ("how should I cut it?") the gem answered or spoken of, else the gems
+        compared or named together last, as a care question reads them ("how tough is it?" after "opal or
+        tourmaline")."""
         named = gems_named_in(text)  # not named_gem, which reads "tourmaline for colour" as a colour said
         if not named and re.search(r"\b(?:it|this)\b", text, re.I):
             named = [gem for gem in (self._answered_gem() or self.topic,) if gem is not None]
@@ -1351,8 +1353,9 @@ class Conversation:
         return True
 
     def _of_the_pair(self, text: str) -> bool:
-        """Whether a message with no stone in hand asks of the two gems compared or named last: "which is harder?",
-        "how do I clean them?", or, with no one gem discussed, "is it fragile?" after "opal or tourmaline"."""
+        """Whether a message with no stone in hand asks of the gems compared or named together last (two, or a
+        month's birthstones): "which is harder?", "how do I clean them?", or, with no one gem discussed, "is it
+        fragile?" after "opal or tourmaline"."""
         if not self.pair or self.image_probs is not None or self.hints:
             return False
         it = self.topic is None and re.search(r"\bit\b", text, re.I) and not gems_named_in(text)
