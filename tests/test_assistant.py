@@ -2096,7 +2096,8 @@ def test_a_natural_glass_is_no_imitation_of_itself():
 def test_a_gem_the_knowledge_base_lacks_is_said_to_be_unknown_not_taken_for_another(question):
     answer = Assistant(classifier=None).conversation().ask(question)
     assert answer.reply.startswith("I have no facts on ") and not answer.candidates and not answer.description
-    assert not Assistant(classifier=None).conversation().ask("is the stone toxic?").reply.startswith("I have no facts")
+    for thing in ("is the stone toxic?", "is the dye toxic?"):  # the second was 'I have no facts on dye …'
+        assert not Assistant(classifier=None).conversation().ask(thing).reply.startswith("I have no facts")
     capital = Assistant(classifier=None).conversation().ask("what is the capital of France?").reply
     assert capital.startswith("I only know about gems and minerals") and capital.endswith(HELP)
 

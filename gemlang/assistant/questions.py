@@ -1014,7 +1014,7 @@ HABIT_ASKED = re.compile(r"\bhabits?\b", re.I)
 # "is cinnabar toxic?", "does scheelite fluoresce?": a property asked of a name, which may be no gem known
 PROPERTY_OF_A_NAME = re.compile(
     r"\s*(?:is|are|does|do)\s+(?!(?:(?:an?|the)\s+)?(?:stones?|gems?|gemstones?|minerals?|rocks?|crystals?)\b)"
-    r"(?:an?\s+|the\s+)?"
+    r"(?!the\b)(?:an?\s+)?"  # not "is the dye toxic?", a part of a stone, no mineral's name
     r"([a-z][\w'-]*(?:\s[a-z][\w'-]*)?)\s+(?:toxic|poisonous|"
     r"dangerous|radioactive|safe to (?:touch|handle|hold)|fluoresce|glow|fade)\b[\w\s]*[?.!]*\s*",
     re.I,
