@@ -1119,9 +1119,10 @@ class Conversation:
             return True
         elif not (
             turn.images or self.hints or self.topic or self._answered_gem() or self.image_probs is not None
-        ) and not HARM_QUESTION.search(text):  # "is it safe to touch?" is no cleaning question
+        ) and not (HARM_QUESTION.search(text) or LIGHT_QUESTION.search(text)):
             # "how do I clean my ring?", "can I retip prongs with the stone in?": no gem to care for, so what
-            # suits every gem, and what the bench notes say of all stones; not "a durable stone for a bracelet?"
+            # suits every gem, and what the bench notes say of all stones; not "a durable stone for a bracelet?",
+            # nor "is it safe to touch?" or "does the colour fade?", which cleaning advice does not answer
             work = bench_asked(text)
             if not work and STONE_SOUGHT.search(text):
                 return False
