@@ -2105,7 +2105,8 @@ def test_a_natural_glass_is_no_imitation_of_itself():
 def test_a_gem_the_knowledge_base_lacks_is_said_to_be_unknown_not_taken_for_another(question):
     answer = Assistant(classifier=None).conversation().ask(question)
     assert answer.reply.startswith("I have no facts on ") and not answer.candidates and not answer.description
-    assert not Assistant(classifier=None).conversation().ask("is the stone toxic?").reply.startswith("I have no facts")
+    for thing in ("is the stone toxic?", "is the dye toxic?"):  # the second was 'I have no facts on dye …'
+        assert not Assistant(classifier=None).conversation().ask(thing).reply.startswith("I have no facts")
     capital = Assistant(classifier=None).conversation().ask("what is the capital of France?").reply
     assert capital.startswith("I only know about gems and minerals") and capital.endswith(HELP)
 
@@ -3796,6 +3797,12 @@ def test_what_no_photo_or_reading_settles_is_said_plainly_with_how_to_find_out(q
 
     answer = side_answer(question, get_facts(gem), general="ruby" in question)
     assert said in answer if said else answer == ""
+
+
+@pytest.mark.parametrize("question", ["should I invest in a refractometer?", "is a good loupe worth investing in?"])
+def test_investing_in_an_instrument_is_no_question_of_a_stones_price(question):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # was 'I do not price stones, nor rank …'
+    assert "I do not price stones" not in reply
 
 
 def test_a_take_in_slip_records_what_was_seen_and_measured_and_leaves_origin_and_treatment_open():

@@ -98,3 +98,17 @@ def test_which_is_the_most_durable_or_the_cheapest_of_a_months_birthstones_names
     assert chat.ask("which is the lightest?").reply.startswith("Turquoise is lighter than Zircon and Tanzanite.")
     cheapest = chat.ask("which one is the cheapest?").reply  # was the help text
     assert cheapest.startswith("I do not price stones, nor rank gems by price: value rests on colour")
+
+
+def test_which_is_tougher_or_more_durable_after_a_months_three_birthstones_asks_of_all_three():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is the birthstone for december?")  # turquoise, zircon or tanzanite
+    tough = chat.ask("which is tougher?").reply  # was the help text, as with two it was not
+    assert tough.startswith("**Toughness** (") and "Turquoise (" in tough and "Tanzanite (" in tough
+    durable = chat.ask("which one is more durable?").reply  # was each one's whole care notes
+    assert durable.startswith("**Turquoise, Zircon or Tanzanite?** Zircon is harder than Turquoise and Tanzanite.")
+    assert chat.ask("which is best for a ring?").reply == durable  # was the help text
+    chat.ask("what is the birthstone for october?")  # opal or tourmaline: two, compared as before
+    assert chat.ask("which is most durable?").reply.startswith(
+        "**Opal or Tourmaline?** Tourmaline is harder than Opal."
+    )

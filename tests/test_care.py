@@ -205,7 +205,8 @@ def test_a_care_or_bench_question_naming_no_gem_gets_what_suits_every_stone_not_
     assert "At the bench, jeweller's torch: Bench jewellers' rule of thumb" in retip.reply
     assert any("ganoksin" in n for n in retip.notes)
     assert "'red, white and blue'" in assistant.conversation().ask("which gems can take the torch?").reply
-    assert "Care depends" not in assistant.conversation().ask("is it safe to touch?").reply
+    for other in ("is it safe to touch?", "does the colour fade?"):  # the second was the cleaning advice
+        assert "Care depends" not in assistant.conversation().ask(other).reply
     assert "Care depends" not in assistant.conversation().ask("a durable stone for a bracelet?").reply  # a choice
     # a gem misspelt is still the gem named: its care, not the care of a stone not yet named
     assert assistant.conversation().ask("emrald is fragil?").reply.startswith("**Caring for Emerald**")

@@ -1028,8 +1028,9 @@ class Conversation:
         return True
 
     def _gems_or_it(self, text: str) -> list[GemFacts]:
-        """The gems a message names, else ("how should I cut it?") the gem answered or spoken of, else the two
-        compared or named last, as a care question reads them ("how tough is it?" after "opal or tourmaline")."""
+        """The gems a message names, else ("how should I cut it?") the gem answered or spoken of, else the gems
+        compared or named together last, as a care question reads them ("how tough is it?" after "opal or
+        tourmaline")."""
         named = gems_named_in(text)  # not named_gem, which reads "tourmaline for colour" as a colour said
         if not named and re.search(r"\b(?:it|this)\b", text, re.I):
             named = [gem for gem in (self._answered_gem() or self.topic,) if gem is not None]
@@ -1066,8 +1067,8 @@ class Conversation:
         return True
 
     def _wear_compared(self, turn: Turn) -> bool:
-        """ "Sapphire or diamond for an engagement ring?", or "which is more durable?" of the two compared: how each
-        stands everyday wear, the harder first."""
+        """ "Sapphire or diamond for an engagement ring?", or "which is more durable?" of the gems compared or named
+        together last (two, or a month's three birthstones): how each stands everyday wear, the harder of two first."""
         if not WEAR_COMPARED.search(turn.text) or CLEANING_ASKED.search(turn.text):  # "… in a ring: how to clean?"
             return False
         named = named_as_such(turn.text)
@@ -1159,9 +1160,10 @@ class Conversation:
             return True
         elif not (
             turn.images or self.hints or self.topic or self._answered_gem() or self.image_probs is not None
-        ) and not HARM_QUESTION.search(text):  # "is it safe to touch?" is no cleaning question
+        ) and not (HARM_QUESTION.search(text) or LIGHT_QUESTION.search(text)):
             # "how do I clean my ring?", "can I retip prongs with the stone in?": no gem to care for, so what
-            # suits every gem, and what the bench notes say of all stones; not "a durable stone for a bracelet?"
+            # suits every gem, and what the bench notes say of all stones; not "a durable stone for a bracelet?",
+            # nor "is it safe to touch?" or "does the colour fade?", which cleaning advice does not answer
             work = bench_asked(text)
             if not work and STONE_SOUGHT.search(text):
                 return False
@@ -1394,8 +1396,9 @@ class Conversation:
         return True
 
     def _of_the_pair(self, text: str) -> bool:
-        """Whether a message with no stone in hand asks of the two gems compared or named last: "which is harder?",
-        "how do I clean them?", or, with no one gem discussed, "is it fragile?" after "opal or tourmaline"."""
+        """Whether a message with no stone in hand asks of the gems compared or named together last (two, or a
+        month's birthstones): "which is harder?", "how do I clean them?", or, with no one gem discussed, "is it
+        fragile?" after "opal or tourmaline"."""
         if not self.pair or self.image_probs is not None or self.hints:
             return False
         it = self.topic is None and re.search(r"\bit\b", text, re.I) and not gems_named_in(text)

@@ -584,6 +584,11 @@ TREATED_WORDS = re.compile(
     r"coat(?:ed|ing)?|smoked?|smoking|doublets?|triplets?|assembled)\b",
     re.I,
 )
+# what a gemmologist buys besides stones
+_TOOLS_BOUGHT = (
+    r"refractometers?|loupes?|microscopes?|polariscopes?|spectroscopes?|dichroscopes?|lamps?|scales?|balances?|"
+    r"testers?|kits?|courses?|classes|books?|equipment|instruments?|tools?"
+)
 # a price asked ("what's it worth?", "how much is it?", "is it valuable?", "the value of my ring?", "how does it affect
 # the value?"), not "worth cutting?", "how much does it weigh?" nor a valuation's words ("replacement value vs fair
 # market value wording", "a photo for a replacement value estimate: what can I state?")
@@ -594,7 +599,9 @@ VALUE_QUESTION = re.compile(
     r"replacement|current|estimated)\s+)?value\b(?!\s+(?:vs\.?|versus|and|or)\b)|"
     r"\bvalue\s+(?:of\s+)?(?:it|this|that|them|mine|my|the\s+(?:stone|ring|gem|piece|necklace|pearls?))\b|"
     r"\bof (?:any |much |some |great |real )?value\b|\bvalued\b|\baffects?\b[^.?!]{0,25}\bvalue\b|\bapprais(?:e|ed)\b|"
-    r"\b(?:good deal|bargain|overpa(?:y|id)|paid too much|rip[- ]?off|invest(?:ment|ments|ing)?)\b|"  # what was paid
+    r"\b(?:good deal|bargain|overpa(?:y|id)|paid too much|rip[- ]?off)\b|"  # what was paid
+    # "is it a good investment?", "should I invest in sapphires?"; not in a refractometer or a course
+    rf"^(?!.*\b(?:{_TOOLS_BOUGHT})\b).*?\binvest(?:ment|ments|ing)?\b|"
     # a valuation asked for ("can you do a valuation?", "I need an appraisal", "give a replacement value range"), not
     # an appraiser's own work
     r"\b(?:do|give|get|need|want|make|provide|write|have)\b[^.?!]{0,20}\b(?:valuation|appraisal|value)\b",
@@ -1020,7 +1027,7 @@ THE_HABIT = re.compile(r"\b(?:the|its)\s+(?:crystal\s+)?habit\b", re.I)
 # "is cinnabar toxic?", "does scheelite fluoresce?": a property asked of a name, which may be no gem known
 PROPERTY_OF_A_NAME = re.compile(
     r"\s*(?:is|are|does|do)\s+(?!(?:(?:an?|the)\s+)?(?:stones?|gems?|gemstones?|minerals?|rocks?|crystals?)\b)"
-    r"(?:an?\s+|the\s+)?"
+    r"(?!the\b)(?:an?\s+)?"  # not "is the dye toxic?", a part of a stone, no mineral's name
     r"([a-z][\w'-]*(?:\s[a-z][\w'-]*)?)\s+(?:toxic|poisonous|"
     r"dangerous|radioactive|safe to (?:touch|handle|hold)|fluoresce|glow|fade)\b[\w\s]*[?.!]*\s*",
     re.I,
