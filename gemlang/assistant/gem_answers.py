@@ -44,6 +44,7 @@ from gemlang.knowledge.tell_apart import (
     instrument_test,
     just_apart,
     kind_of,
+    kinds_of,
     lookalikes,
     telltale,
     values_read,
@@ -494,7 +495,7 @@ def what_it_shows(text: str, gem: GemFacts) -> str:
     asked = [seen for words, seen in SEEN_IN_THE_STONE.items() if re.search(words, text, re.I)]
     found = [x for named, _ in asked for x in said if re.search(named, x, re.I)]
     if not found and asked:  # "what causes asterism in sapphire?": what its kinds' facts say (star sapphire's)
-        kinds = [k for k in all_gems() if kind_of(k, gem)]
+        kinds = kinds_of(gem)
         found = [x for named, _ in asked for k in kinds for x in sentences(k.phenomena) if re.search(named, x, re.I)]
     if not found and asked:  # "can alexandrite have a cat's eye?": another gem's facts naming the two side by side
         name = re.escape(gem.name.lower())
@@ -512,7 +513,7 @@ def what_it_shows(text: str, gem: GemFacts) -> str:
     if not missing or not YES_NO_QUESTION.search(text):
         return ""
     # "does garnet change colour?": not garnet as such, but one kind of it does
-    kinds = [k.name for k in all_gems() if kind_of(k, gem) and facts_name(k, [named for named, _ in missing])][:2]
+    kinds = [k.name for k in kinds_of(gem) if facts_name(k, [named for named, _ in missing])][:2]
     if kinds:
         return f"**{gem.name}**: not as a rule, but {' and '.join(kinds)} {'do' if len(kinds) > 1 else 'does'}."
     shows = " or ".join(phenomenon for _, phenomenon in missing)
@@ -701,8 +702,8 @@ def twinning_said(gem: GemFacts) -> str:
         return own
     kinds = [
         f"{k.name}: {said[0].lower()}{said[1:].rstrip('.')}"
-        for k in all_gems()
-        if kind_of(k, gem) and (said := facts_saying(k, r"\btwin", features=True))
+        for k in kinds_of(gem)
+        if (said := facts_saying(k, r"\btwin", features=True))
     ]
     none = f"My facts on {gem.name} say nothing of twinning"
     return f"{none} in it; of its kinds, {'; '.join(kinds)}." if kinds else f"{none}."
@@ -1008,8 +1009,8 @@ def _kinds_from(gem: GemFacts, countries: Sequence[str]) -> str:
     `countries`, each with those notes; '' when none does."""
     notes = {
         kind.name: [n for n in kind.localities if set(countries_in(n)) & set(countries) and not NOT_GEM_GRADE.search(n)]
-        for kind in all_gems()
-        if kind_of(kind, gem) and kind.origin == "natural"
+        for kind in kinds_of(gem)
+        if kind.origin == "natural"
     }
     said = [f"{name} is known from {'; '.join(found)}" for name, found in notes.items() if found]
     return f"; of its kinds, {join_words(said, 'and')}" if said else ""
@@ -1555,7 +1556,7 @@ def cut_that_suits(gem: GemFacts, asked: str = "") -> tuple[str, list[str]]:
     the question, which may name the effect ("how is star sapphire cut?")."""
     from gemlang.knowledge.glossary import term_called
 
-    kinds = [k for k in all_gems() if kind_of(k, gem)]  # star sapphire's star is sapphire's too
+    kinds = kinds_of(gem)  # star sapphire's star is sapphire's too
     own = " ".join([*sentences(gem.phenomena), *gem.diagnostic_features, *sentences(gem.description)])
     own += " ".join([*(sentences(k.phenomena)[0] for k in kinds if k.phenomena), asked])
     shown = [effect for named, effect in SHOWN_BY_A_DOME if re.search(named, own, re.I)]

@@ -22,7 +22,7 @@ from collections.abc import Collection
 
 from gemlang.knowledge.facts import GemFacts, format_range
 from gemlang.knowledge.instruments import TESTS, Test, profile, separates, value_text
-from gemlang.knowledge.knowledge_base import normalise_name
+from gemlang.knowledge.knowledge_base import all_gems, normalise_name
 from gemlang.knowledge.scratch import DAMAGE_WARNING
 from gemlang.readings import REFRACTOMETER_LIMIT
 
@@ -62,6 +62,11 @@ def kind_of(narrow: GemFacts, broad: GemFacts) -> bool:
     within = re.sub(SPAN, " ", within)
     named = re.search(rf"\b{re.escape(broad.name.lower())}\b", within) is not None
     return named and narrow.name != broad.name and narrow.origin == broad.origin
+
+
+def kinds_of(broad: GemFacts) -> list[GemFacts]:
+    """The gems that are one kind of `broad` (`kind_of`): corundum's ruby and sapphires, quartz's amethyst."""
+    return [gem for gem in all_gems() if kind_of(gem, broad)]
 
 
 def may_be(broad: GemFacts, narrow: GemFacts) -> bool:
