@@ -442,8 +442,9 @@ class Conversation:
         self._main_stone: tuple | None = None
         self._side_stones: str | None = None  # what was answered for a piece's side stones given with its centre stone
         self.topic: GemFacts | None = None  # the gem asked about with no stone in hand: "and its SG?" is of it
-        # the gems compared or named together last (two, or a month's birthstones): "which is harder?"
-        self.pair: tuple[GemFacts, ...] | None = None
+        # the gems compared or named together last (two or three: "ruby vs spinel", a month's birthstones): "which
+        # is harder?" asks of them all
+        self.named_together: tuple[GemFacts, ...] | None = None
         self._compared: tuple[GemFacts, GemFacts] | None = None  # kept after other questions: "the first one?"
         self._care_said: tuple[str, str] | None = None  # (gem, why) of the latest care answer, for "why not?"
         self._quantity_asked: str | None = None  # "how hard is" of "how hard is ruby?", for "and emerald?"
@@ -461,7 +462,7 @@ class Conversation:
         self.images, self.image_probs, self.hints, self._heatmaps = [], None, Hints(), {}
         self.scope = None
         self._target = None
-        self.topic, self.pair, self._compared = None, None, None
+        self.topic, self.named_together, self._compared = None, None, None
 
     def _stone_answered(self) -> str | None:
         """What was last answered for the stone in hand ("Aquamarine (97%)"), or None."""
@@ -727,8 +728,8 @@ class Conversation:
             text = f"is it a {other.group(1).lower()}?"  # "what about a triplet?" of the stone in hand
         if self.topic is not None and self.image_probs is None and not self.hints and not gems_named_in(text):
             text = in_the_colour(text, self.topic)  # "what is sapphire?", then "no, I meant the green one"
-        elif self.pair and self.image_probs is None and not self.hints and not gems_named_in(text):
-            meant = the_one_in_colour(text, self.pair)  # "ruby or emerald?", then "I meant the green one"
+        elif self.named_together and self.image_probs is None and not self.hints and not gems_named_in(text):
+            meant = the_one_in_colour(text, self.named_together)  # "ruby or emerald?", then "I meant the green one"
             text = f"tell me about {meant.name}" if meant is not None else text
         if (gem := self._answered_gem() or self.topic) is not None and (real := REAL_ONE.search(text)):
             text = f"{text[: real.start()]}a real {gem.name.lower()}{text[real.end() :]}"  # "… a real diamond …"
@@ -903,7 +904,7 @@ class Conversation:
 
     def _of_the_named(self, text: str) -> bool:
         """Whether a question asks of the gems compared or named together last, not of gems in general."""
-        return bool(self.pair and OF_BOTH.search(text) and not GEMS_IN_GENERAL.search(text))
+        return bool(self.named_together and OF_BOTH.search(text) and not GEMS_IN_GENERAL.search(text))
 
     def _superlative(self, turn: Turn) -> bool:
         # "the hardest gem?"; not "RI 1.76, which is the hardest gem it could be?", a reading of the stone in hand
@@ -953,7 +954,8 @@ class Conversation:
         turn.answer.reply = kinds
         named = gems_named_in(turn.text)
         if len(named) == 2 and not (kind_of(*named) or kind_of(*named[::-1]) or named[0] == named[1]):
-            self.topic, self.pair = None, (named[0], named[1])  # "is moissanite a diamond?", then "which is harder?"
+            # "is moissanite a diamond?", then "which is harder?"
+            self.topic, self.named_together = None, (named[0], named[1])
         return True
 
     def _birthstone_again(self, text: str) -> str:
@@ -975,7 +977,7 @@ class Conversation:
             if self.image_probs is None and not self.hints:  # "how hard is it?" after "… for May is emerald"
                 self.topic = named[0] if len(named) == 1 else None
                 # several ("opal or tourmaline"): "is it fragile?" asks of each
-                self.pair = tuple(named) if len(named) > 1 else None
+                self.named_together = tuple(named) if len(named) > 1 else None
             asked = [v for k, v in PROPERTY_FIELDS.items() if k in CONSTANTS_ASKED and re.search(k, text, re.I)]
             if len(named) == 1 and asked:  # "what's my birthstone and how hard is it?": both answered
                 values = ", ".join(f"{label} {property_value(named[0], f)}" for label, f in asked)
@@ -1009,7 +1011,7 @@ class Conversation:
         if len(gems) == 1:  # "what is the habit of tourmaline?": what its facts say, then what a habit is
             self._term_said = True
             if self.image_probs is None and not self.hints:
-                self.topic, self.pair = gems[0], None  # "what is its habit?" next asks of it again
+                self.topic, self.named_together = gems[0], None  # "what is its habit?" next asks of it again
             turn.answer.reply = f"{habit_said(gems[0])}\n\n{explained([term_called('crystal habit')], turn.answer)}"
             return True
         if not terms:
@@ -1034,8 +1036,8 @@ class Conversation:
         named = gems_named_in(text)  # not named_gem, which reads "tourmaline for colour" as a colour said
         if not named and re.search(r"\b(?:it|this)\b", text, re.I):
             named = [gem for gem in (self._answered_gem() or self.topic,) if gem is not None]
-        if not named and self._of_the_pair(text):  # "which one is tougher?" after "jadeite vs nephrite"
-            named = list(self.pair)
+        if not named and self._of_those_named_together(text):  # "which one is tougher?" after "jadeite vs nephrite"
+            named = list(self.named_together)
         return named
 
     def _cutting(self, turn: Turn) -> bool:
@@ -1073,11 +1075,11 @@ class Conversation:
             return False
         named = named_as_such(turn.text)
         # "more durable?" of the two compared, "the most durable?" of a month's birthstones
-        of_pair = self.pair and not named and OF_BOTH.search(turn.text)
-        gems = named if len(named) in (2, 3) else list(self.pair) if of_pair else []
+        of_pair = self.named_together and not named and OF_BOTH.search(turn.text)
+        gems = named if len(named) in (2, 3) else list(self.named_together) if of_pair else []
         if not gems:
             return False
-        self.topic, self.pair = None, tuple(gems)  # "which is harder?" next asks of them all
+        self.topic, self.named_together = None, tuple(gems)  # "which is harder?" next asks of them all
         said, sources = wear_compared(gems)
         harder = ordered_answer(gems, "which is harder")
         names = join_words([g.name for g in gems], "or")
@@ -1108,8 +1110,9 @@ class Conversation:
         elif not care_question(text):
             return False
         named = named_as_such(text)  # "ruby and sapphire in a ring, how do I clean them?": each one's care
-        if len(named) == 2 or (named_gem(text, fuzzy=False) is None and self._of_the_pair(text)):
-            cares = [self._care(text, asked=asked, of=gem) for gem in (named if len(named) == 2 else self.pair)]
+        if len(named) == 2 or (named_gem(text, fuzzy=False) is None and self._of_those_named_together(text)):
+            gems = named if len(named) == 2 else self.named_together
+            cares = [self._care(text, asked=asked, of=gem) for gem in gems]
             if all(cares):
                 answer.reply = "\n\n".join(said for said, _ in cares)
                 answer.notes += [sources for _, sources in cares]
@@ -1125,7 +1128,7 @@ class Conversation:
             if named is not None and (besides := also_asked(text, named, first=True)):
                 answer.reply = f"**{named.name}**: {besides}\n\n{answer.reply}"  # "where is it from and how …?"
             if named is not None and self.image_probs is None and not self.hints:
-                self.topic, self.pair = named, None  # "how hard is it?" after "can I steam clean emerald?"
+                self.topic, self.named_together = named, None  # "how hard is it?" after "can I steam clean emerald?"
             return True
         way = re.search(r"\b(ultrasonic|steam)", text, re.I)
         of_gems = re.search(r"\b(?:which|what) (?:gems|stones|gemstones)\b", text, re.I)
@@ -1150,7 +1153,7 @@ class Conversation:
         if worked is not None and CLEANED_WITH.search(asked) and not HARM_QUESTION.search(asked):
             answer.reply = f"**{worked.name}**: I have no checked care notes for {worked.name} yet, so {DELICATE_CARE}"
             if self.image_probs is None and not self.hints:
-                self.topic, self.pair = worked, None  # "can I use vinegar?" next asks of it
+                self.topic, self.named_together = worked, None  # "can I use vinegar?" next asks of it
             return True
         if (gem := named_gem(text, fuzzy=False)) is not None:
             answer.notes.append(f"I have no checked care facts for {gem.name} yet.")
@@ -1361,14 +1364,15 @@ class Conversation:
         if (
             not compared
             and choice
-            and self.pair
+            and self.named_together
             and not turn.images
             and HOW_TO_TELL.search(text)
             and OF_BOTH.search(text)
         ):
-            compared = list(self.pair)  # "ruby vs spinel", then "how do I tell them apart?"
+            compared = list(self.named_together)  # "ruby vs spinel", then "how do I tell them apart?"
         if not compared and not turn.images and COMPARE_WORDS.search(text) and OF_BOTH.search(text):
-            compared = self._named_before() or list(self.pair or ())  # "compare them": the latest two named first
+            # "compare them": the latest two named first
+            compared = self._named_before() or list(self.named_together or ())
         last = last or self.topic  # "is tanzanite a good everyday stone?", then "how does it compare to sapphire?"
         if not compared and last is not None and not turn.images and OF_THE_STONE_IN_HAND.search(text):
             # "how do I tell it from glass?", "how can I tell if it's dyed howlite?": the stone answered and that gem
@@ -1379,7 +1383,7 @@ class Conversation:
         if len(compared) > 2:  # "diamond vs moissanite vs CZ": each pair, as an examiner asks it
             return self._three_compared(turn, compared)
         first, second = compared[0].name, compared[1].name
-        self.topic, self.pair = None, (compared[0], compared[1])  # "which one is harder?" asks of both
+        self.topic, self.named_together = None, (compared[0], compared[1])  # "which one is harder?" asks of both
         answer.reply = f"**{first} or {second}?**"
         # a constant the comparison names; not the cause of colour ("ruby vs spinel in colour")
         asked = constants_named(text)
@@ -1395,11 +1399,11 @@ class Conversation:
         answer.properties = property_rows([first, second])
         return True
 
-    def _of_the_pair(self, text: str) -> bool:
+    def _of_those_named_together(self, text: str) -> bool:
         """Whether a message with no stone in hand asks of the gems compared or named together last (two, or a
         month's birthstones): "which is harder?", "how do I clean them?", or, with no one gem discussed, "is it
         fragile?" after "opal or tourmaline"."""
-        if not self.pair or self.image_probs is not None or self.hints:
+        if not self.named_together or self.image_probs is not None or self.hints:
             return False
         it = self.topic is None and re.search(r"\bit\b", text, re.I) and not gems_named_in(text)
         return bool(OF_BOTH.search(text) or it)
@@ -1416,7 +1420,7 @@ class Conversation:
     def _three_compared(self, turn: Turn, compared: list) -> bool:
         """Three gems to separate: how to tell each pair apart, and the three side by side."""
         names = [g.name for g in compared]
-        self.topic, self.pair = None, tuple(compared)  # "which is the hardest?" asks of all three
+        self.topic, self.named_together = None, tuple(compared)  # "which is the hardest?" asks of all three
         turn.answer.reply = f"**{names[0]}, {names[1]} or {names[2]}?**"
         pairs = [(a, b) for i, a in enumerate(names) for b in names[i + 1 :]]
         turn.answer.tell_apart = "\n\n".join(tell_apart(a, b) for a, b in pairs)
@@ -1432,7 +1436,7 @@ class Conversation:
         other_side = r"\b(?:or|from|vs\.?|versus|and)\s+(?:an?\s+)?([a-z][a-z -]*?)\s*(?:[?.!,]|$)"  # "from quartzite"
         said = re.search(other_side, turn.text, re.I)
         other = said.group(1) if said and gem.name.lower() not in said.group(1).lower() else imitation.lower()
-        self.topic, self.pair = gem, None
+        self.topic, self.named_together = gem, None
         turn.answer.reply = f"**{gem.name} or {other}?**"
         members = gems_it_is_one_of(gem)  # jade is jadeite or nephrite: each with its own constants and signs
         checks = " or ".join(f"{m.name.lower()} ({constants_and_signs(m)})" for m in members)
@@ -1475,8 +1479,9 @@ class Conversation:
         if of_last and (floated := floats_in(text, [last])):  # "would it float in bromoform?" of the stone answered
             answer.reply = f"{floated} That is for {last.name}, {whose}."
             return True
-        of_pair = asked_gem is None and not turn.images and self.pair and OF_BOTH.search(text)
-        if of_pair and (floated := floats_in(text, self.pair)):  # "which sinks in bromoform?" of the two compared
+        of_pair = asked_gem is None and not turn.images and self.named_together and OF_BOTH.search(text)
+        # "which sinks in bromoform?" of the two compared
+        if of_pair and (floated := floats_in(text, self.named_together)):
             self.hints = before  # a question about the two gems, no reading of a stone
             answer.notes = [n for n in answer.notes if n not in new.notes]
             answer.reply = floated
@@ -1496,16 +1501,16 @@ class Conversation:
         # "and its SG?", or a bare "optic sign?" after "what is the RI of peridot?": the gem discussed
         follows = FOLLOW_UP.search(text) or THE_STONES_VALUE.search(text) or WHERE_TO_FIND.search(text)
         # "jadeite vs nephrite", then "which one is harder?": both gems compared
-        of_pair = asked_gem is None and no_stone and quantity and self._of_the_pair(text)
+        of_pair = asked_gem is None and no_stone and quantity and self._of_those_named_together(text)
         turn.of_topic = not of_pair and asked_gem is None and no_stone and self.topic is not None and bool(follows)
         if turn.of_topic:
             asked_gem = self.topic  # "what is the RI of spinel?" then "and its SG?"
         if of_pair:
-            asked_gem = self.pair[0]
+            asked_gem = self.named_together[0]
         elif asked_gem is not None and no_stone:
             # "what is the RI of peridot?", "and tourmaline?": the two are compared next ("which is higher?")
             also = turn.asked_before and AND_ABOUT.match(text) and self.topic not in (None, asked_gem)
-            self.topic, self.pair = asked_gem, (self.topic, asked_gem) if also else None
+            self.topic, self.named_together = asked_gem, (self.topic, asked_gem) if also else None
         if quantity is None and asked_gem is not None and no_stone and turn.asked_before and AND_ABOUT.match(text):
             quantity = PROPERTY_QUESTION.search(turn.asked_before)  # "how hard is ruby?", then "and emerald?"
         if quantity is None and (asked_gem is None or turn.of_topic):
@@ -1550,10 +1555,10 @@ class Conversation:
         if than and last is not None and len(gems) == 1 and gems[0] != last:
             gems = [last, gems[0]]  # "is it harder than topaz?" of the stone answered
         if of_pair:
-            gems = list(self.pair)
+            gems = list(self.named_together)
         gems = gems if len(gems) > 1 else [asked_gem]  # "is peridot harder than garnet?": each of them
         if len(gems) == 2 and not of_pair and no_stone:  # "whats harder, topaz or quartz", then "which is heavier?"
-            self.topic, self.pair = None, (gems[0], gems[1])
+            self.topic, self.named_together = None, (gems[0], gems[1])
         spoken_of = last or self.topic  # "can it scratch quartz?": the stone answered, or the gem discussed
         subject = spoken_of if spoken_of is not None and re.search(r"\b(?:it|this)\b", text, re.I) else asked_gem
         if (scratched := scratched_by(text, subject)) and len(gems) == 1:
@@ -2288,7 +2293,7 @@ class Conversation:
         return None
 
     def _done(self, answer: Answer) -> Answer:
-        self._compared = self.pair or self._compared
+        self._compared = self.named_together or self._compared
         # "the diamond tester beeped, so it's real?": what that test shows comes first, whatever else is said
         told = home_tests_in(answer.message)
         evidence = self.assistant.evidence  # a class of one's own model may have no entry: no facts, no opacity
