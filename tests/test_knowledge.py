@@ -624,7 +624,9 @@ def test_negative_crystals_eye_clean_the_4cs_and_a_carats_weight_are_explained_f
      ("how do geodes form?", "geode"),  # was "A colour alone (purple) fits too many gems" after a purple stone
      ("what is a twinned crystal?", "twinning"),  # was "I have no facts on twinned crystal"
      ("what is a thunderegg?", "thunderegg"), ("what is a pseudomorph?", "pseudomorph"),
-     ("what is a twin?", "twinning")],  # were "I have no facts on …"
+     ("what is a twin?", "twinning"),  # were "I have no facts on …"
+     ("what is a vug?", "vug"), ("what is a pegmatite?", "pegmatite"),  # were "I have no facts on …"
+     ("what is a mineraloid?", "mineraloid")],
 )  # fmt: skip
 def test_a_collectors_words_matrix_habit_and_geode_are_explained_from_the_glossary(question, term):
     from gemlang.assistant import Assistant
@@ -952,6 +954,23 @@ def test_an_organic_gem_asked_as_a_mineral_or_a_stone_is_said_to_be_one_with_wha
     assert answer.reply.startswith(lead) and "made by living things" in answer.reply
     assert any("geology.com/gemstones/organic-gemstones" in note for note in answer.notes)
     assert "organic" not in Assistant(classifier=None).conversation().ask("is quartz a mineral?").reply
+
+
+@pytest.mark.parametrize("gem", ["opal", "obsidian", "moldavite"])
+def test_an_amorphous_gem_asked_as_a_mineral_is_said_to_be_a_mineraloid_with_what_that_means(gem):
+    from gemlang.assistant import Assistant
+
+    answer = Assistant(classifier=None).conversation().ask(f"is {gem} a mineral?")  # each was the gem's bare card
+    assert answer.reply.startswith(f"**Not a true mineral, a mineraloid**: {gem.title()} has no crystal structure")
+    assert "**Mineraloid**: " in answer.reply and any("Mineraloid" in note for note in answer.notes)
+    assert "mineraloid" not in Assistant(classifier=None).conversation().ask("is chrysocolla a mineral?").reply
+
+
+def test_a_geode_and_a_vug_asked_together_are_both_explained_and_told_apart():
+    from gemlang.assistant import Assistant
+
+    reply = Assistant(classifier=None).conversation().ask("what is a geode vs a vug?").reply  # was the geode alone
+    assert "**Geode**: " in reply and "**Vug**: " in reply and "A geode is a special kind of vug" in reply
 
 
 @pytest.mark.parametrize(

@@ -1246,6 +1246,9 @@ PRECIOUS_ASKED = re.compile(
     re.I,
 )
 PRECIOUS_FOUR = "diamond, ruby, sapphire and emerald"  # the glossary's "precious and semi-precious"
+# opal, obsidian, moldavite: natural, mineral-like and not crystalline, a mineraloid (not chrysocolla, "amorphous to
+# cryptocrystalline", a mineral; not amber or jet, answered as organic gems)
+NOT_CRYSTALLINE = re.compile(r"^(?!.*\b(?:organic|cryptocrystalline)\b).*\b(?:amorphous|glass|mineraloid)\b", re.I)
 
 
 def material_kind(text: str) -> tuple[str, str]:
@@ -1271,6 +1274,11 @@ def material_kind(text: str) -> tuple[str, str]:
     if not asked or not MATERIAL_KIND.fullmatch(asked.group("y")):
         return "", ""
     gem = find_gem(asked.group("x"))
+    if gem is not None and gem.origin == "natural" and NOT_CRYSTALLINE.search(f"{gem.species} {gem.group}"):
+        if "mineral" not in asked.group("y").lower():  # "is opal a gem?": it is
+            return "", ""
+        lead = f"**Not a true mineral, a mineraloid**: {gem.name} has no crystal structure (it is amorphous)."
+        return lead, "mineraloid"
     if gem is None or "organic" not in f"{gem.species} {gem.group}".lower():
         return "", ""
     if "mineral" not in asked.group("y").lower():  # a gem it is, though no mineral
