@@ -4344,3 +4344,22 @@ def test_three_gems_listed_as_a_choice_are_compared_and_a_constant_asked_beside_
     assert chat.ask("which is the hardest?").reply.startswith("Diamond is harder than Moissanite and Cubic Zirconia.")
     harder = Assistant(classifier=None).conversation().ask("whats harder, topaz or quartz").reply
     assert harder.startswith("Topaz is harder than Quartz.")
+
+
+@pytest.mark.parametrize(
+    "question, lead, term",
+    [("hardness?", "**Which gem?** Mohs hardness depends on the gem", "**Mohs hardness scale**: "),
+     ("how hard?", "**Which gem?** Mohs hardness depends on the gem", "**Mohs hardness scale**: "),
+     ("RI?", "**Which gem?** Refractive index depends on the gem", "**Refractive index**: "),
+     ("will it chip?", "**Which gem?** Toughness depends on the gem", "**Toughness**: "),
+     ("is it tough?", "**Which gem?** Toughness depends on the gem", "**Toughness**: ")],
+)  # fmt: skip
+def test_a_property_asked_with_no_gem_named_or_in_hand_asks_which_gem_and_says_what_it_means(question, lead, term):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # each was the how-to-begin help
+    assert reply.startswith(lead) and term in reply and "no gem is named or in hand" in reply
+
+
+def test_how_hard_alone_is_asked_of_the_gem_discussed():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is ruby?")
+    assert chat.ask("how hard?").reply.startswith("**Ruby**: Mohs hardness 9.")  # was the how-to-begin help

@@ -755,7 +755,7 @@ class Conversation:
             self._scale, self._kind_asked, self._fact_check, self._birthstone, self._glossary, self._wear_compared,
             self._ring_gems, self._at_home, self._cutting, self._setting, self._toughness, self._care_asked,
             self._other_gem,
-            self._earlier_stone, self._what_i_told,
+            self._earlier_stone, self._what_i_told, self._no_stone_to_ask_of,
         )  # fmt: skip
 
     @staticmethod
@@ -1219,6 +1219,22 @@ class Conversation:
         if not TOLD_QUESTION.search(turn.text) or parse_hints(turn.text):
             return False
         turn.answer.reply = self._told()
+        return True
+
+    def _no_stone_to_ask_of(self, turn: Turn) -> bool:
+        """ "hardness?", "how hard?", "will it chip?" with no gem named, discussed or in hand: which gem is asked,
+        and what the property means, not the how-to-begin help."""
+        text = turn.text
+        asked = THE_STONES_VALUE.search(text) or TOUGHNESS_QUESTION.search(text)
+        spoken_of = turn.images or self.hints or self.topic or self.named_together or self._answered_gem()
+        if not asked or spoken_of or self.image_probs is not None or gems_named_in(text) or parse_hints(text):
+            return False
+        labels = [label for label, _ in constants_named(text)]
+        terms = terms_named(" ".join(labels)) if THE_STONES_VALUE.search(text) else [term_called("toughness")]
+        example = f"what is the {labels[0]} of topaz?" if labels else "is topaz tough?"
+        said = f"**Which gem?** {' and '.join(labels or ['toughness']).capitalize()} depends on the gem, and no "
+        said += f'gem is named or in hand: name one ("{example}"), or send a photo of the stone and ask '
+        turn.answer.reply = f'{said}"what gem is this?".' + (f"\n\n{explained(terms, turn.answer)}" if terms else "")
         return True
 
     # --- what the message brings of the stone ------------------------------------------------------------------

@@ -391,11 +391,12 @@ INSTRUMENT_WORDS = re.compile(
     r"double refraction)\b",
     re.I,
 )
-# "what's the RI?", "hardness?", "how hard is it": the value for the stone the last answer named, not a glossary term
+# "what's the RI?", "hardness?", "how hard is it", "how hard?": the value for the stone the last answer named, not a
+# glossary term
 THE_STONES_VALUE = re.compile(
     rf"^\s*(?:(?:and|so|ok|okay)\b[\s,]*)?(?:what(?:'s| is| are)\s+(?:the|its)\s+(?:mohs\s+)?{_PROPERTY}"
     rf"(?:\s+of\s+(?:it|this|this stone|the stone|my stone))?|(?:what\s+|any\s+|mohs\s+)?{_PROPERTY}|"
-    r"how\s+(?:hard|heavy|dense)\s+(?:is|are)\s+(?:it|this|this stone|the stone|they))\s*\??\s*$",
+    r"how\s+(?:hard|heavy|dense)(?:\s+(?:is|are)\s+(?:it|this|this stone|the stone|they))?)\s*\??\s*$",  # "how hard?"
     re.I,
 )
 # "are you sure?", "are you 100% sure?", "you sure?": the answer asked to be stood by, yes or no
