@@ -4122,7 +4122,7 @@ def test_a_childs_follow_ups_on_a_gem_are_answered_from_its_facts():
       "natural stones usually show angular colour zoning and Brazil-law twinning"),
      ("is staurolite twinned?", "**Staurolite**: Distinctive cross-shaped penetration twins"),
      ("does fluorite twin?", "**Fluorite**: My facts on Fluorite say nothing of twinning."),
-     ("is galena toxic?", "**Galena**: My facts on Galena say nothing of whether it is toxic or safe to handle.")],
+     ("is calcite toxic?", "**Calcite**: My facts on Calcite say nothing of whether it is toxic or safe to handle.")],
 )  # fmt: skip
 def test_twinning_or_toxicity_asked_of_a_gem_is_what_its_facts_say_or_that_they_say_nothing(question, said):
     reply = Assistant(classifier=None).conversation().ask(question).reply  # each was the bare card ("**Quartz**")

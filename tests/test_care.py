@@ -7,6 +7,7 @@ import re
 import pytest
 
 from gemlang.assistant import Assistant
+from gemlang.assistant.conversation import DELICATE_CARE
 from gemlang.knowledge.care import care_of, care_question, never_cleaned_with
 
 
@@ -356,6 +357,16 @@ def test_whether_a_gem_is_poisonous_or_safe_to_touch_is_answered_first_from_the_
     chat.ask("what is amethyst?")
     touched = chat.ask("is it safe to touch?").reply  # was the card again
     assert touched.startswith("**Caring for Amethyst**: In handling: none of my sources names a danger")
+
+
+@pytest.mark.parametrize("question", ["is galena toxic?", "is it safe to handle galena?"])
+def test_galena_is_said_to_be_lead_to_wash_off_the_hands_and_each_sentence_is_said_once(question):
+    answer = Assistant(classifier=None).conversation().ask(question)  # was "My facts on Galena say nothing of …"
+    assert answer.reply.startswith("**Caring for Galena**: In handling: Galena is lead sulfide")
+    assert "wash your hands" in answer.reply and answer.reply.count("an ore of lead") == 1  # not said twice
+    assert any("crystalmountain.com.au" in note for note in answer.notes)
+    cleaned = Assistant(classifier=None).conversation().ask("how do I clean galena?").reply
+    assert cleaned.endswith("None of my care sources says how to clean it, so " + DELICATE_CARE)
 
 
 def test_can_it_crack_or_break_is_a_toughness_question_but_cracking_in_heat_is_cared_for():

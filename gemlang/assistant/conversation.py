@@ -2263,7 +2263,10 @@ class Conversation:
             return None
         self._care_said = (gem.name if gem is not None else care.name, care.text)
         sources = [*care.sources, *(source for work in bench_asked(asked) for source in work.sources)]
-        return care.answer(asked, gem), f"sources ({care.name}): {'; '.join(sources)}"
+        reply = care.answer(asked, gem)
+        if CLEANED_WITH.search(asked) and not (care.ultrasonic or care.steam or care.warm_soapy_water):
+            reply += f" None of my care sources says how to clean it, so {DELICATE_CARE}"  # galena's notes: its lead
+        return reply, f"sources ({care.name}): {'; '.join(sources)}"
 
     def _readings_of(self, fields: Sequence[str]) -> str:
         """The stone's own readings of these knowledge-base fields, as the answer says them ("SG 4.00")."""

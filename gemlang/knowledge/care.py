@@ -176,7 +176,7 @@ class Care:
             heat = _first("heat", SAID_OF_HEAT, said, "none of my sources names a risk")
         if HARM_QUESTION.search(question):
             heat += _first("handling", SAID_OF_HARM, said, "none of my sources names a danger to the wearer")
-        rest = said
+        rest = [x for x in said if x.rstrip(".") + "." not in light + heat]  # each sentence said once, first
         for what, asked, said_of in NAMED_FIRST:
             if asked.search(question) and any(map(said_of.search, rest)):
                 heat += _first(what, said_of, rest, "")
