@@ -4351,6 +4351,7 @@ def test_three_gems_listed_as_a_choice_are_compared_and_a_constant_asked_beside_
     [("hardness?", "**Which gem?** Mohs hardness depends on the gem", "**Mohs hardness scale**: "),
      ("how hard?", "**Which gem?** Mohs hardness depends on the gem", "**Mohs hardness scale**: "),
      ("RI?", "**Which gem?** Refractive index depends on the gem", "**Refractive index**: "),
+     ("optic sign?", "**Which gem?** Optic character depends on the gem", "**Optic sign**: "),
      ("will it chip?", "**Which gem?** Toughness depends on the gem", "**Toughness**: "),
      ("is it tough?", "**Which gem?** Toughness depends on the gem", "**Toughness**: ")],
 )  # fmt: skip

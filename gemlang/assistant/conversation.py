@@ -1230,7 +1230,8 @@ class Conversation:
         if not asked or spoken_of or self.image_probs is not None or gems_named_in(text) or parse_hints(text):
             return False
         labels = [label for label, _ in constants_named(text)]
-        terms = terms_named(" ".join(labels)) if THE_STONES_VALUE.search(text) else [term_called("toughness")]
+        # "optic sign?": the glossary's own term where the property's label names none
+        terms = (terms_named(" ".join(labels)) or terms_named(text)) if labels else [term_called("toughness")]
         example = f"what is the {labels[0]} of topaz?" if labels else "is topaz tough?"
         said = f"**Which gem?** {' and '.join(labels or ['toughness']).capitalize()} depends on the gem, and no "
         said += f'gem is named or in hand: name one ("{example}"), or send a photo of the stone and ask '
