@@ -4360,6 +4360,11 @@ def test_a_property_asked_with_no_gem_named_or_in_hand_asks_which_gem_and_says_w
     assert reply.startswith(lead) and term in reply and "no gem is named or in hand" in reply
 
 
+@pytest.mark.parametrize("said", ["a hard knock can break it", "but it is not tough: a knock can chip or break it"])
+def test_a_statement_of_hardness_or_toughness_is_no_property_asked_of_no_gem(said):
+    assert "**Which gem?**" not in Assistant(classifier=None).conversation().ask(said).reply  # was, for a moment
+
+
 def test_how_hard_alone_is_asked_of_the_gem_discussed():
     chat = Assistant(classifier=None).conversation()
     chat.ask("what is ruby?")

@@ -200,6 +200,7 @@ from gemlang.hints import ASKED_NOT_SEEN, ASKS_TO_TEST, FILLING_SIGN, Hints, par
 from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.birthstones import birthstone_answer, birthstone_of_stone
 from gemlang.knowledge.birthstones import sources as birthstone_sources
+from gemlang.knowledge.care import ASKED as CARE_ASKED
 from gemlang.knowledge.care import (
     CLEANED_WITH,
     CLEANING_ASKED,
@@ -1225,11 +1226,12 @@ class Conversation:
         """ "hardness?", "how hard?", "will it chip?" with no gem named, discussed or in hand: which gem is asked,
         and what the property means, not the how-to-begin help."""
         text = turn.text
-        asked = THE_STONES_VALUE.search(text) or TOUGHNESS_QUESTION.search(text)
+        value = THE_STONES_VALUE.search(text)  # "hardness?", "how hard?"; not "a hard knock can chip it", said
+        asked = value or (TOUGHNESS_QUESTION.search(text) and CARE_ASKED.search(text))
         spoken_of = turn.images or self.hints or self.topic or self.named_together or self._answered_gem()
         if not asked or spoken_of or self.image_probs is not None or gems_named_in(text) or parse_hints(text):
             return False
-        labels = [label for label, _ in constants_named(text)]
+        labels = [label for label, _ in constants_named(text)] if value else []
         # "optic sign?": the glossary's own term where the property's label names none
         terms = (terms_named(" ".join(labels)) or terms_named(text)) if labels else [term_called("toughness")]
         example = f"what is the {labels[0]} of topaz?" if labels else "is topaz tough?"
