@@ -894,7 +894,7 @@ class Conversation:
         # "which gems are singly refractive?", "which gems fluoresce red?", "which gems have an RI around 1.718?",
         # "which gems show asterism?"
         text = turn.text
-        if self._of_the_named(text):
+        if self._asks_of_named_together(text, not_of_gems_in_general=True):
             return False  # "ruby vs spinel", then "which glows?": of the two compared
         listed = optic_list_answer(text) or fluorescence_list_answer(text) or value_list_answer(text)
         if not (listed := listed or compared_list_answer(text) or shown_list_answer(text)):
@@ -902,15 +902,11 @@ class Conversation:
         turn.answer.reply = listed
         return True
 
-    def _of_the_named(self, text: str) -> bool:
-        """Whether a question asks of the gems compared or named together last, not of gems in general."""
-        return bool(self.named_together and OF_BOTH.search(text) and not GEMS_IN_GENERAL.search(text))
-
     def _superlative(self, turn: Turn) -> bool:
         # "the hardest gem?"; not "RI 1.76, which is the hardest gem it could be?", a reading of the stone in hand
         if not (ranked := superlative_answer(turn.text) or rarest_answer(turn.text)) or parse_hints(turn.text):
             return False
-        if self._of_the_named(turn.text):  # "June's birthstones", then "which is the hardest?": of those three
+        if self._asks_of_named_together(turn.text, not_of_gems_in_general=True):  # "which is the hardest?" of June's
             return False
         turn.answer.reply = ranked
         return True
@@ -1036,7 +1032,8 @@ class Conversation:
         named = gems_named_in(text)  # not named_gem, which reads "tourmaline for colour" as a colour said
         if not named and re.search(r"\b(?:it|this)\b", text, re.I):
             named = [gem for gem in (self._answered_gem() or self.topic,) if gem is not None]
-        if not named and self._of_those_named_together(text):  # "which one is tougher?" after "jadeite vs nephrite"
+        if not named and self._asks_of_named_together(text, no_stone_in_hand=True, or_of_it=True):
+            # "which one is tougher?" after "jadeite vs nephrite"
             named = list(self.named_together)
         return named
 
@@ -1075,7 +1072,7 @@ class Conversation:
             return False
         named = named_as_such(turn.text)
         # "more durable?" of the two compared, "the most durable?" of a month's birthstones
-        of_pair = self.named_together and not named and OF_BOTH.search(turn.text)
+        of_pair = not named and self._asks_of_named_together(turn.text)
         gems = named if len(named) in (2, 3) else list(self.named_together) if of_pair else []
         if not gems:
             return False
@@ -1110,7 +1107,8 @@ class Conversation:
         elif not care_question(text):
             return False
         named = named_as_such(text)  # "ruby and sapphire in a ring, how do I clean them?": each one's care
-        if len(named) == 2 or (named_gem(text, fuzzy=False) is None and self._of_those_named_together(text)):
+        of_named = self._asks_of_named_together(text, no_stone_in_hand=True, or_of_it=True)
+        if len(named) == 2 or (named_gem(text, fuzzy=False) is None and of_named):
             gems = named if len(named) == 2 else self.named_together
             cares = [self._care(text, asked=asked, of=gem) for gem in gems]
             if all(cares):
@@ -1361,14 +1359,8 @@ class Conversation:
         choice = self.image_probs is None and not self.hints  # no stone in hand that "ruby or spinel?" is about
         compared = gems_compared(text, choice) if not (turn.images or turn.new) else []
         last = self._answered_gem()
-        if (
-            not compared
-            and choice
-            and self.named_together
-            and not turn.images
-            and HOW_TO_TELL.search(text)
-            and OF_BOTH.search(text)
-        ):
+        of_named = self._asks_of_named_together(text, no_stone_in_hand=True)
+        if not compared and of_named and not turn.images and HOW_TO_TELL.search(text):
             compared = list(self.named_together)  # "ruby vs spinel", then "how do I tell them apart?"
         if not compared and not turn.images and COMPARE_WORDS.search(text) and OF_BOTH.search(text):
             # "compare them": the latest two named first
@@ -1399,13 +1391,23 @@ class Conversation:
         answer.properties = property_rows([first, second])
         return True
 
-    def _of_those_named_together(self, text: str) -> bool:
-        """Whether a message with no stone in hand asks of the gems compared or named together last (two, or a
-        month's birthstones): "which is harder?", "how do I clean them?", or, with no one gem discussed, "is it
-        fragile?" after "opal or tourmaline"."""
-        if not self.named_together or self.image_probs is not None or self.hints:
+    def _asks_of_named_together(
+        self, text: str, *, no_stone_in_hand: bool = False, or_of_it: bool = False, not_of_gems_in_general: bool = False
+    ) -> bool:
+        """Whether a message asks of the gems compared or named together last (`self.named_together`: two, or a
+        month's birthstones) by a word that points back at them: "which is harder?", "how do I clean them?",
+        "what are their SGs?" (OF_BOTH). Where the questions differ, the caller says so:
+        - no_stone_in_hand: not while a photo or readings are in hand, whose stone "how do I tell them apart?" and
+          the care questions are then answered of;
+        - or_of_it: "is it fragile?" after "opal or tourmaline" too, with no one gem discussed or named;
+        - not_of_gems_in_general: not "which gems glow?", for the lists and rankings of every gem."""
+        if not self.named_together:
             return False
-        it = self.topic is None and re.search(r"\bit\b", text, re.I) and not gems_named_in(text)
+        if no_stone_in_hand and (self.image_probs is not None or self.hints):
+            return False
+        if not_of_gems_in_general and GEMS_IN_GENERAL.search(text):
+            return False
+        it = or_of_it and self.topic is None and re.search(r"\bit\b", text, re.I) and not gems_named_in(text)
         return bool(OF_BOTH.search(text) or it)
 
     def _named_before(self) -> list[GemFacts]:
@@ -1479,7 +1481,7 @@ class Conversation:
         if of_last and (floated := floats_in(text, [last])):  # "would it float in bromoform?" of the stone answered
             answer.reply = f"{floated} That is for {last.name}, {whose}."
             return True
-        of_pair = asked_gem is None and not turn.images and self.named_together and OF_BOTH.search(text)
+        of_pair = asked_gem is None and not turn.images and self._asks_of_named_together(text)
         # "which sinks in bromoform?" of the two compared
         if of_pair and (floated := floats_in(text, self.named_together)):
             self.hints = before  # a question about the two gems, no reading of a stone
@@ -1501,7 +1503,8 @@ class Conversation:
         # "and its SG?", or a bare "optic sign?" after "what is the RI of peridot?": the gem discussed
         follows = FOLLOW_UP.search(text) or THE_STONES_VALUE.search(text) or WHERE_TO_FIND.search(text)
         # "jadeite vs nephrite", then "which one is harder?": both gems compared
-        of_pair = asked_gem is None and no_stone and quantity and self._of_those_named_together(text)
+        of_pair = asked_gem is None and no_stone and quantity
+        of_pair = of_pair and self._asks_of_named_together(text, no_stone_in_hand=True, or_of_it=True)
         turn.of_topic = not of_pair and asked_gem is None and no_stone and self.topic is not None and bool(follows)
         if turn.of_topic:
             asked_gem = self.topic  # "what is the RI of spinel?" then "and its SG?"
