@@ -464,6 +464,12 @@ class Conversation:
         self._target = None
         self.topic, self.named_together, self._compared = None, None, None
 
+    @property
+    def _stone_in_hand(self) -> bool:
+        """Whether a stone is in hand: a photo of it, or something told of it to rank gems by ("RI 1.76", "it
+        scratches glass", "from Burma"; not its colour alone)."""
+        return self.image_probs is not None or bool(self.hints)
+
     def _stone_answered(self) -> str | None:
         """What was last answered for the stone in hand ("Aquamarine (97%)"), or None."""
         answered = [x for x in self.answers[self._stone_began :] if x.gem]
@@ -532,7 +538,7 @@ class Conversation:
         last one stays in hand, and its whole answer follows the others' headlines."""
         headlines = []
         for label, words in stones:
-            if self.image_probs is not None or self.hints or self._stone_answered():
+            if self._stone_in_hand or self._stone_answered():
                 self.reset()
             self._stone_name = label
             answer = self._ask(words, None, explain)
@@ -683,7 +689,7 @@ class Conversation:
             or self._place_question(turn)
         ):
             return self._done(turn.answer)
-        if self.image_probs is None and not self.hints:
+        if not self._stone_in_hand:
             self._nothing_to_rank(turn)
             return self._done(turn.answer)
         if self._rank(turn):
@@ -726,9 +732,9 @@ class Conversation:
         text = self._corrected(with_other_edge(with_unit_given(text, *self._waiting), self.hints.readings.ri))
         if self.image_probs is not None and (other := AND_THE_OTHER_ASSEMBLY.fullmatch(text)):
             text = f"is it a {other.group(1).lower()}?"  # "what about a triplet?" of the stone in hand
-        if self.topic is not None and self.image_probs is None and not self.hints and not gems_named_in(text):
+        if self.topic is not None and not self._stone_in_hand and not gems_named_in(text):
             text = in_the_colour(text, self.topic)  # "what is sapphire?", then "no, I meant the green one"
-        elif self.named_together and self.image_probs is None and not self.hints and not gems_named_in(text):
+        elif self.named_together and not self._stone_in_hand and not gems_named_in(text):
             meant = the_one_in_colour(text, self.named_together)  # "ruby or emerald?", then "I meant the green one"
             text = f"tell me about {meant.name}" if meant is not None else text
         if (gem := self._answered_gem() or self.topic) is not None and (real := REAL_ONE.search(text)):
@@ -863,7 +869,7 @@ class Conversation:
             turn.answer.reply = f"{self._side_stones}\n\nThe stone in hand is still the centre stone."
             return True
         # asked of side stones nothing was told of, with a centre stone in hand: its photo and readings are not theirs
-        if "?" not in turn.text or self._main_stone is not None or not (self.hints or self.image_probs is not None):
+        if "?" not in turn.text or self._main_stone is not None or not self._stone_in_hand:
             return False
         turn.answer.reply = SIDE_STONES_UNTOLD
         return True
@@ -970,7 +976,7 @@ class Conversation:
         elif months := birthstone_answer(text) or self._birthstone_again(text):  # "the birthstone for July?"
             answer.reply = months
             named = gems_named_in(months)
-            if self.image_probs is None and not self.hints:  # "how hard is it?" after "… for May is emerald"
+            if not self._stone_in_hand:  # "how hard is it?" after "… for May is emerald"
                 self.topic = named[0] if len(named) == 1 else None
                 # several ("opal or tourmaline"): "is it fragile?" asks of each
                 self.named_together = tuple(named) if len(named) > 1 else None
@@ -1006,7 +1012,7 @@ class Conversation:
             gems = [on_the_table]  # "what is the habit?", "what's its crystal habit?" after a photo: of its gem
         if len(gems) == 1:  # "what is the habit of tourmaline?": what its facts say, then what a habit is
             self._term_said = True
-            if self.image_probs is None and not self.hints:
+            if not self._stone_in_hand:
                 self.topic, self.named_together = gems[0], None  # "what is its habit?" next asks of it again
             turn.answer.reply = f"{habit_said(gems[0])}\n\n{explained([term_called('crystal habit')], turn.answer)}"
             return True
@@ -1125,7 +1131,7 @@ class Conversation:
             named = named_gem(text, fuzzy=False)
             if named is not None and (besides := also_asked(text, named, first=True)):
                 answer.reply = f"**{named.name}**: {besides}\n\n{answer.reply}"  # "where is it from and how …?"
-            if named is not None and self.image_probs is None and not self.hints:
+            if named is not None and not self._stone_in_hand:
                 self.topic, self.named_together = named, None  # "how hard is it?" after "can I steam clean emerald?"
             return True
         way = re.search(r"\b(ultrasonic|steam)", text, re.I)
@@ -1150,7 +1156,7 @@ class Conversation:
             return True
         if worked is not None and CLEANED_WITH.search(asked) and not HARM_QUESTION.search(asked):
             answer.reply = f"**{worked.name}**: I have no checked care notes for {worked.name} yet, so {DELICATE_CARE}"
-            if self.image_probs is None and not self.hints:
+            if not self._stone_in_hand:
                 self.topic, self.named_together = worked, None  # "can I use vinegar?" next asks of it
             return True
         if (gem := named_gem(text, fuzzy=False)) is not None:
@@ -1159,9 +1165,9 @@ class Conversation:
             answer.reply, sources = care  # "aquamrine can go in ultrasonik?": the gem a misspelling names
             answer.notes.append(sources)
             return True
-        elif not (
-            turn.images or self.hints or self.topic or self._answered_gem() or self.image_probs is not None
-        ) and not (HARM_QUESTION.search(text) or LIGHT_QUESTION.search(text)):
+        elif not (turn.images or self._stone_in_hand or self.topic or self._answered_gem()) and not (
+            HARM_QUESTION.search(text) or LIGHT_QUESTION.search(text)
+        ):
             # "how do I clean my ring?", "can I retip prongs with the stone in?": no gem to care for, so what
             # suits every gem, and what the bench notes say of all stones; not "a durable stone for a bracelet?",
             # nor "is it safe to touch?" or "does the colour fade?", which cleaning advice does not answer
@@ -1356,7 +1362,7 @@ class Conversation:
     def _comparison(self, turn: Turn) -> bool:
         """A question about two gems: how a gemmologist separates them."""
         text, answer = turn.text, turn.answer
-        choice = self.image_probs is None and not self.hints  # no stone in hand that "ruby or spinel?" is about
+        choice = not self._stone_in_hand  # no stone in hand that "ruby or spinel?" is about
         compared = gems_compared(text, choice) if not (turn.images or turn.new) else []
         last = self._answered_gem()
         of_named = self._asks_of_named_together(text, no_stone_in_hand=True)
@@ -1403,7 +1409,7 @@ class Conversation:
         - not_of_gems_in_general: not "which gems glow?", for the lists and rankings of every gem."""
         if not self.named_together:
             return False
-        if no_stone_in_hand and (self.image_probs is not None or self.hints):
+        if no_stone_in_hand and self._stone_in_hand:
             return False
         if not_of_gems_in_general and GEMS_IN_GENERAL.search(text):
             return False
