@@ -465,6 +465,12 @@ class Conversation:
         self._target = None
         self.topic, self.named_together, self._compared = None, None, None
 
+    @property
+    def _stone_in_hand(self) -> bool:
+        """Whether a stone is in hand: a photo of it, or something told of it to rank gems by ("RI 1.76", "it
+        scratches glass", "from Burma"; not its colour alone)."""
+        return self.image_probs is not None or bool(self.hints)
+
     def _stone_answered(self) -> str | None:
         """What was last answered for the stone in hand ("Aquamarine (97%)"), or None."""
         answered = [x for x in self.answers[self._stone_began :] if x.gem]
@@ -533,7 +539,7 @@ class Conversation:
         last one stays in hand, and its whole answer follows the others' headlines."""
         headlines = []
         for label, words in stones:
-            if self.image_probs is not None or self.hints or self._stone_answered():
+            if self._stone_in_hand or self._stone_answered():
                 self.reset()
             self._stone_name = label
             answer = self._ask(words, None, explain)
@@ -684,7 +690,7 @@ class Conversation:
             or self._place_question(turn)
         ):
             return self._done(turn.answer)
-        if self.image_probs is None and not self.hints:
+        if not self._stone_in_hand:
             self._nothing_to_rank(turn)
             return self._done(turn.answer)
         if self._rank(turn):
@@ -727,9 +733,9 @@ class Conversation:
         text = self._corrected(with_other_edge(with_unit_given(text, *self._waiting), self.hints.readings.ri))
         if self.image_probs is not None and (other := AND_THE_OTHER_ASSEMBLY.fullmatch(text)):
             text = f"is it a {other.group(1).lower()}?"  # "what about a triplet?" of the stone in hand
-        if self.topic is not None and self.image_probs is None and not self.hints and not gems_named_in(text):
+        if self.topic is not None and not self._stone_in_hand and not gems_named_in(text):
             text = in_the_colour(text, self.topic)  # "what is sapphire?", then "no, I meant the green one"
-        elif self.named_together and self.image_probs is None and not self.hints and not gems_named_in(text):
+        elif self.named_together and not self._stone_in_hand and not gems_named_in(text):
             meant = the_one_in_colour(text, self.named_together)  # "ruby or emerald?", then "I meant the green one"
             text = f"tell me about {meant.name}" if meant is not None else text
         if (gem := self._answered_gem() or self.topic) is not None and (real := REAL_ONE.search(text)):
@@ -864,7 +870,7 @@ class Conversation:
             turn.answer.reply = f"{self._side_stones}\n\nThe stone in hand is still the centre stone."
             return True
         # asked of side stones nothing was told of, with a centre stone in hand: its photo and readings are not theirs
-        if "?" not in turn.text or self._main_stone is not None or not (self.hints or self.image_probs is not None):
+        if "?" not in turn.text or self._main_stone is not None or not self._stone_in_hand:
             return False
         turn.answer.reply = SIDE_STONES_UNTOLD
         return True
@@ -895,7 +901,7 @@ class Conversation:
         # "which gems are singly refractive?", "which gems fluoresce red?", "which gems have an RI around 1.718?",
         # "which gems show asterism?"
         text = turn.text
-        if self._of_the_named(text):
+        if self._asks_of_named_together(text, not_of_gems_in_general=True):
             return False  # "ruby vs spinel", then "which glows?": of the two compared
         listed = optic_list_answer(text) or fluorescence_list_answer(text) or value_list_answer(text)
         if not (listed := listed or compared_list_answer(text) or shown_list_answer(text)):
@@ -903,15 +909,11 @@ class Conversation:
         turn.answer.reply = listed
         return True
 
-    def _of_the_named(self, text: str) -> bool:
-        """Whether a question asks of the gems compared or named together last, not of gems in general."""
-        return bool(self.named_together and OF_BOTH.search(text) and not GEMS_IN_GENERAL.search(text))
-
     def _superlative(self, turn: Turn) -> bool:
         # "the hardest gem?"; not "RI 1.76, which is the hardest gem it could be?", a reading of the stone in hand
         if not (ranked := superlative_answer(turn.text) or rarest_answer(turn.text)) or parse_hints(turn.text):
             return False
-        if self._of_the_named(turn.text):  # "June's birthstones", then "which is the hardest?": of those three
+        if self._asks_of_named_together(turn.text, not_of_gems_in_general=True):  # "which is the hardest?" of June's
             return False
         turn.answer.reply = ranked
         return True
@@ -975,7 +977,7 @@ class Conversation:
         elif months := birthstone_answer(text) or self._birthstone_again(text):  # "the birthstone for July?"
             answer.reply = months
             named = gems_named_in(months)
-            if self.image_probs is None and not self.hints:  # "how hard is it?" after "… for May is emerald"
+            if not self._stone_in_hand:  # "how hard is it?" after "… for May is emerald"
                 self.topic = named[0] if len(named) == 1 else None
                 # several ("opal or tourmaline"): "is it fragile?" asks of each
                 self.named_together = tuple(named) if len(named) > 1 else None
@@ -1011,7 +1013,7 @@ class Conversation:
             gems = [on_the_table]  # "what is the habit?", "what's its crystal habit?" after a photo: of its gem
         if len(gems) == 1:  # "what is the habit of tourmaline?": what its facts say, then what a habit is
             self._term_said = True
-            if self.image_probs is None and not self.hints:
+            if not self._stone_in_hand:
                 self.topic, self.named_together = gems[0], None  # "what is its habit?" next asks of it again
             turn.answer.reply = f"{habit_said(gems[0])}\n\n{explained([term_called('crystal habit')], turn.answer)}"
             return True
@@ -1037,7 +1039,8 @@ class Conversation:
         named = gems_named_in(text)  # not named_gem, which reads "tourmaline for colour" as a colour said
         if not named and re.search(r"\b(?:it|this)\b", text, re.I):
             named = [gem for gem in (self._answered_gem() or self.topic,) if gem is not None]
-        if not named and self._of_those_named_together(text):  # "which one is tougher?" after "jadeite vs nephrite"
+        if not named and self._asks_of_named_together(text, no_stone_in_hand=True, or_of_it=True):
+            # "which one is tougher?" after "jadeite vs nephrite"
             named = list(self.named_together)
         return named
 
@@ -1076,7 +1079,7 @@ class Conversation:
             return False
         named = named_as_such(turn.text)
         # "more durable?" of the two compared, "the most durable?" of a month's birthstones
-        of_pair = self.named_together and not named and OF_BOTH.search(turn.text)
+        of_pair = not named and self._asks_of_named_together(turn.text)
         gems = named if len(named) in (2, 3) else list(self.named_together) if of_pair else []
         if not gems:
             return False
@@ -1111,7 +1114,8 @@ class Conversation:
         elif not care_question(text):
             return False
         named = named_as_such(text)  # "ruby and sapphire in a ring, how do I clean them?": each one's care
-        if len(named) == 2 or (named_gem(text, fuzzy=False) is None and self._of_those_named_together(text)):
+        of_named = self._asks_of_named_together(text, no_stone_in_hand=True, or_of_it=True)
+        if len(named) == 2 or (named_gem(text, fuzzy=False) is None and of_named):
             gems = named if len(named) == 2 else self.named_together
             cares = [self._care(text, asked=asked, of=gem) for gem in gems]
             if all(cares):
@@ -1128,7 +1132,7 @@ class Conversation:
             named = named_gem(text, fuzzy=False)
             if named is not None and (besides := also_asked(text, named, first=True)):
                 answer.reply = f"**{named.name}**: {besides}\n\n{answer.reply}"  # "where is it from and how …?"
-            if named is not None and self.image_probs is None and not self.hints:
+            if named is not None and not self._stone_in_hand:
                 self.topic, self.named_together = named, None  # "how hard is it?" after "can I steam clean emerald?"
             return True
         way = re.search(r"\b(ultrasonic|steam)", text, re.I)
@@ -1153,7 +1157,7 @@ class Conversation:
             return True
         if worked is not None and CLEANED_WITH.search(asked) and not HARM_QUESTION.search(asked):
             answer.reply = f"**{worked.name}**: I have no checked care notes for {worked.name} yet, so {DELICATE_CARE}"
-            if self.image_probs is None and not self.hints:
+            if not self._stone_in_hand:
                 self.topic, self.named_together = worked, None  # "can I use vinegar?" next asks of it
             return True
         if (gem := named_gem(text, fuzzy=False)) is not None:
@@ -1162,9 +1166,9 @@ class Conversation:
             answer.reply, sources = care  # "aquamrine can go in ultrasonik?": the gem a misspelling names
             answer.notes.append(sources)
             return True
-        elif not (
-            turn.images or self.hints or self.topic or self._answered_gem() or self.image_probs is not None
-        ) and not (HARM_QUESTION.search(text) or LIGHT_QUESTION.search(text)):
+        elif not (turn.images or self._stone_in_hand or self.topic or self._answered_gem()) and not (
+            HARM_QUESTION.search(text) or LIGHT_QUESTION.search(text)
+        ):
             # "how do I clean my ring?", "can I retip prongs with the stone in?": no gem to care for, so what
             # suits every gem, and what the bench notes say of all stones; not "a durable stone for a bracelet?",
             # nor "is it safe to touch?" or "does the colour fade?", which cleaning advice does not answer
@@ -1377,17 +1381,11 @@ class Conversation:
     def _comparison(self, turn: Turn) -> bool:
         """A question about two gems: how a gemmologist separates them."""
         text, answer = turn.text, turn.answer
-        choice = self.image_probs is None and not self.hints  # no stone in hand that "ruby or spinel?" is about
+        choice = not self._stone_in_hand  # no stone in hand that "ruby or spinel?" is about
         compared = gems_compared(text, choice) if not (turn.images or turn.new) else []
         last = self._answered_gem()
-        if (
-            not compared
-            and choice
-            and self.named_together
-            and not turn.images
-            and HOW_TO_TELL.search(text)
-            and OF_BOTH.search(text)
-        ):
+        of_named = self._asks_of_named_together(text, no_stone_in_hand=True)
+        if not compared and of_named and not turn.images and HOW_TO_TELL.search(text):
             compared = list(self.named_together)  # "ruby vs spinel", then "how do I tell them apart?"
         if not compared and not turn.images and COMPARE_WORDS.search(text) and OF_BOTH.search(text):
             # "compare them": the latest two named first
@@ -1418,13 +1416,23 @@ class Conversation:
         answer.properties = property_rows([first, second])
         return True
 
-    def _of_those_named_together(self, text: str) -> bool:
-        """Whether a message with no stone in hand asks of the gems compared or named together last (two, or a
-        month's birthstones): "which is harder?", "how do I clean them?", or, with no one gem discussed, "is it
-        fragile?" after "opal or tourmaline"."""
-        if not self.named_together or self.image_probs is not None or self.hints:
+    def _asks_of_named_together(
+        self, text: str, *, no_stone_in_hand: bool = False, or_of_it: bool = False, not_of_gems_in_general: bool = False
+    ) -> bool:
+        """Whether a message asks of the gems compared or named together last (`self.named_together`: two, or a
+        month's birthstones) by a word that points back at them: "which is harder?", "how do I clean them?",
+        "what are their SGs?" (OF_BOTH). Where the questions differ, the caller says so:
+        - no_stone_in_hand: not while a photo or readings are in hand, whose stone "how do I tell them apart?" and
+          the care questions are then answered of;
+        - or_of_it: "is it fragile?" after "opal or tourmaline" too, with no one gem discussed or named;
+        - not_of_gems_in_general: not "which gems glow?", for the lists and rankings of every gem."""
+        if not self.named_together:
             return False
-        it = self.topic is None and re.search(r"\bit\b", text, re.I) and not gems_named_in(text)
+        if no_stone_in_hand and self._stone_in_hand:
+            return False
+        if not_of_gems_in_general and GEMS_IN_GENERAL.search(text):
+            return False
+        it = or_of_it and self.topic is None and re.search(r"\bit\b", text, re.I) and not gems_named_in(text)
         return bool(OF_BOTH.search(text) or it)
 
     def _named_before(self) -> list[GemFacts]:
@@ -1498,7 +1506,7 @@ class Conversation:
         if of_last and (floated := floats_in(text, [last])):  # "would it float in bromoform?" of the stone answered
             answer.reply = f"{floated} That is for {last.name}, {whose}."
             return True
-        of_pair = asked_gem is None and not turn.images and self.named_together and OF_BOTH.search(text)
+        of_pair = asked_gem is None and not turn.images and self._asks_of_named_together(text)
         # "which sinks in bromoform?" of the two compared
         if of_pair and (floated := floats_in(text, self.named_together)):
             self.hints = before  # a question about the two gems, no reading of a stone
@@ -1520,7 +1528,8 @@ class Conversation:
         # "and its SG?", or a bare "optic sign?" after "what is the RI of peridot?": the gem discussed
         follows = FOLLOW_UP.search(text) or THE_STONES_VALUE.search(text) or WHERE_TO_FIND.search(text)
         # "jadeite vs nephrite", then "which one is harder?": both gems compared
-        of_pair = asked_gem is None and no_stone and quantity and self._of_those_named_together(text)
+        of_pair = asked_gem is None and no_stone and quantity
+        of_pair = of_pair and self._asks_of_named_together(text, no_stone_in_hand=True, or_of_it=True)
         turn.of_topic = not of_pair and asked_gem is None and no_stone and self.topic is not None and bool(follows)
         if turn.of_topic:
             asked_gem = self.topic  # "what is the RI of spinel?" then "and its SG?"

@@ -57,9 +57,11 @@ CARE_QUESTION = re.compile(
     + HARM_QUESTION.pattern,  # "is malachite poisonous?"
     re.I,
 )
+# a question, not a statement: "can I clean opal in water?", "do I have to disclose it", "is it ok to …"; not "I
+# cleaned it in water", "the seller disclosed it" (the care, disclosure and glossary questions all ask it)
 ASKED = re.compile(
-    r"\?|^\s*(?:can|could|should|is|are|will|does|do|how|what|which)\b|\b(?:can|could|should|may) (?:i|you|we)\b|"
-    r"\bis it (?:ok|okay|safe|fine)\b",
+    r"\?|^\s*(?:can|could|should|shall|must|need|is|are|has|have|will|would|does|do|how|what|which|where)\b|"
+    r"\b(?:can|could|should|may) (?:i|you|we)\b|\bis it (?:ok|okay|safe|fine)\b",
     re.I,
 )
 # "it fizzes in vinegar, what is it?": a carbonate's acid test, a reading of the stone, not the acid's harm asked

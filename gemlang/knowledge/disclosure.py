@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from gemlang.knowledge.care import Care, care_of, treated_material
+from gemlang.knowledge.care import ASKED, Care, care_of, treated_material
 from gemlang.knowledge.facts import GemFacts, sentences
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.language.gem_text import join_words
@@ -89,9 +89,6 @@ DISCLOSE_QUESTION = re.compile(
     r"\bdisclos(?:e|ed|ing|ure)\b|\b(?:declar(?:e|ed|ing)|mention(?:ed)?)\b|\btell\s+(?:it\s+to\s+)?(?:the\s+|my\s+|a\s+)?(?:buyers?|"
     r"customers?)\b",
     re.I,
-)
-ASKED = re.compile(
-    r"\?\s*$|^\s*(?:do|does|must|should|shall|is|are|has|have|need|can|could|would|will|what|how)\b", re.I
 )
 # The treatments a disclosure question may name, and the treated material whose care notes (care.json) say whether
 # it lasts and what care it needs

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from gemlang.knowledge.care import ASKED
 from gemlang.readings import WITH_DIRECTION as TURNED_WORDS
 
 GLOSSARY_PATH = Path(__file__).with_name("glossary.json")
@@ -227,9 +228,8 @@ def specimen_kinds_asked(text: str) -> list[Term]:
 # Terms answered whenever a question names them, not only when asked "what is …": "how should I label my
 # specimens?"; and, in a question of what is allowed, "do I need a permit to collect on public land?" ("found this on
 # public land, what is it?" asks what the stone is)
-QUESTION = re.compile(r"\?|^\s*(?:how|what|which|where|should|can|do|does|is)\b", re.I)
 ALLOWED_ASKED = re.compile(r"\b(?:can|may|allowed|legal(?:ly)?|illegal|permits?|permission|rules?|laws?)\b", re.I)
-ASKED_WHEREVER_NAMED = {"specimen label": QUESTION, "collecting rocks and minerals": ALLOWED_ASKED}
+ASKED_WHEREVER_NAMED = {"specimen label": ASKED, "collecting rocks and minerals": ALLOWED_ASKED}
 
 
 def named_in_a_question(text: str) -> list[Term]:
