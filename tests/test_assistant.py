@@ -586,6 +586,18 @@ def test_how_a_lab_would_confirm_a_flame_fusion_corundum_says_what_the_laborator
     assert any(n.startswith("source (lab-grown corundum screening): Muhlmeister") for n in lab.notes)
 
 
+@pytest.mark.parametrize("question", ["how would a lab tell them apart?", "how can a gemmologist tell them apart?"])
+def test_how_a_lab_would_tell_the_readings_gems_apart_says_what_the_laboratory_looks_at(question):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.762-1.770, SG 4.00")  # every corundum, natural and lab-grown
+    lab = chat.ask(question)  # was the card again, or "My facts on Corundum do not answer that"
+    assert lab.reply.startswith("**How a laboratory tells them apart:** Sapphire, Padparadscha Sapphire, Ruby")
+    assert "are all corundum, with the same constants: a laboratory names the variety by its colour" in lab.reply
+    assert "Flux-Grown Ruby: flux remnants" in lab.reply
+    assert "trace elements (by EDXRF)" in lab.reply
+    assert any(n.startswith("source (lab-grown corundum screening): Muhlmeister") for n in lab.notes)
+
+
 def test_the_cautions_test_gives_glass_the_range_of_the_kind_its_ri_reads_as_the_next_test_does():
     answer = Assistant(classifier=None).conversation().ask("purple stone, RI 1.55 singly refractive, round bubbles")
     assert "Glass (Paste) 2.85–3.40" in answer.caution and "Glass (Paste) 2.85–3.40" in answer.next_test
