@@ -586,6 +586,18 @@ def test_how_a_lab_would_confirm_a_flame_fusion_corundum_says_what_the_laborator
     assert any(n.startswith("source (lab-grown corundum screening): Muhlmeister") for n in lab.notes)
 
 
+@pytest.mark.parametrize("question", ["how would a lab tell them apart?", "how can a gemmologist tell them apart?"])
+def test_how_a_lab_would_tell_the_readings_gems_apart_says_what_the_laboratory_looks_at(question):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.762-1.770, SG 4.00")  # every corundum, natural and lab-grown
+    lab = chat.ask(question)  # was the card again, or "My facts on Corundum do not answer that"
+    assert lab.reply.startswith("**How a laboratory tells them apart:** Sapphire, Padparadscha Sapphire, Ruby")
+    assert "are all corundum, with the same constants: a laboratory names the variety by its colour" in lab.reply
+    assert "Flux-Grown Ruby: flux remnants" in lab.reply
+    assert "trace elements (by EDXRF)" in lab.reply
+    assert any(n.startswith("source (lab-grown corundum screening): Muhlmeister") for n in lab.notes)
+
+
 def test_the_cautions_test_gives_glass_the_range_of_the_kind_its_ri_reads_as_the_next_test_does():
     answer = Assistant(classifier=None).conversation().ask("purple stone, RI 1.55 singly refractive, round bubbles")
     assert "Glass (Paste) 2.85–3.40" in answer.caution and "Glass (Paste) 2.85–3.40" in answer.next_test
@@ -2229,7 +2241,6 @@ def test_a_follow_up_no_fact_answers_says_so_instead_of_repeating_the_whole_answ
     "question",
     ["should i get them restrung? the string looks dirty",
      "What formula for estimating weight from measurements?",
-     "how do i find an honest appraiser",
      "it has a small crack, will it get worse", "What documentation should I attach to support the identification?",
      "how do i find the best light to photograph it?"],
 )  # fmt: skip
@@ -2240,6 +2251,36 @@ def test_a_question_no_handler_answers_says_so_in_two_lines_and_keeps_the_stone_
     assert answer.reply.startswith("My facts on Peridot do not answer that.") and answer.reply.count(". ") <= 1
     assert not (answer.description or answer.properties or answer.tell_apart or answer.reasons)
     assert answer.gem == "Peridot" and chat.ask("how sure are you?").reply.startswith("Peridot at")
+
+
+@pytest.mark.parametrize(
+    "question, entry",
+    [("what does a lab report say?", "**Lab report**:"), ("is a GIA report worth it?", "**Lab report**:"),
+     ("is my certificate real?", "**Lab report**:"), ("do I need an appraisal?", "**Appraisal**:"),
+     ("how do I get it appraised?", "**Appraisal**:"), ("how do i find an honest appraiser", "**Appraisal**:"),
+     ("what should I ask the seller before buying?", "**Buying a gem**:"),
+     ("is it safe to buy gems online?", "**Buying a gem**:"),
+     ("how can I tell if a jeweller is honest?", "**Buying a gem**:")],
+)  # fmt: skip
+def test_a_question_about_a_lab_report_an_appraisal_or_buying_gets_its_entry_with_or_without_a_stone(question, entry):
+    for readings in ("", "red, RI 1.762-1.770, SG 4.00"):
+        chat = Assistant(classifier=None).conversation()
+        if readings:
+            chat.ask(readings)
+        answer = chat.ask(question)  # was the help text, the price refusal or the card again
+        assert answer.reply.startswith(entry), (readings, answer.reply[:80])
+    report = Assistant(classifier=None).conversation().ask("is my certificate real?").reply
+    assert "GIA's Report Check" in report and "laser inscription" in report and "no indications of heating" in report
+    assert (
+        "replacement cost for insurance"
+        in Assistant(classifier=None).conversation().ask("do I need an appraisal?").reply
+    )
+
+
+def test_a_valuation_asked_of_the_chat_or_a_reading_off_a_report_is_no_question_about_papers():
+    chat = Assistant(classifier=None).conversation()
+    assert chat.ask("can you appraise it?").reply.startswith("I do not price stones")
+    assert chat.ask("the report says RI 1.762-1.770, SG 4.00, is that right?").candidates[0][0].startswith("Corundum")
 
 
 def test_a_follow_up_naming_a_glossary_term_gets_its_entry_not_the_no_facts_reply():

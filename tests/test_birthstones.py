@@ -112,3 +112,26 @@ def test_which_is_tougher_or_more_durable_after_a_months_three_birthstones_asks_
     assert chat.ask("which is most durable?").reply.startswith(
         "**Opal or Tourmaline?** Tourmaline is harder than Opal."
     )
+
+
+def test_an_anniversary_gets_its_gem_with_a_word_that_the_lists_differ():
+    from gemlang.knowledge.birthstones import anniversary_answer, anniversary_sources
+
+    tenth = anniversary_answer("what gem for a 10th anniversary?")
+    assert tenth.startswith("For a **10th** wedding anniversary: diamond, on the American Gem Trade Association's")
+    assert "Lists differ: no list is official" in tenth and "(blue sapphire for the 10th)" in tenth
+    assert anniversary_answer("our tenth wedding anniversary, which stone?") == tenth
+    assert "ruby for the 15th and 40th" in anniversary_answer("is ruby an anniversary stone?")
+    assert "names no gem for the 26th" in anniversary_answer("a gift for our 26th anniversary?")
+    assert anniversary_answer("happy anniversary!") == "" and anniversary_answer("what gem is this?") == ""
+    assert all(re.search(r"<https?://[^>]+>$", s) for s in anniversary_sources())
+
+
+def test_the_chat_answers_an_anniversary_question_with_or_without_a_stone():
+    for readings in ("", "RI 1.762-1.770, SG 4.00"):
+        chat = Assistant(classifier=None).conversation()
+        if readings:
+            chat.ask(readings)
+        answer = chat.ask("what gem for a 10th anniversary?")  # was the help text, or the card again
+        assert answer.reply.startswith("For a **10th** wedding anniversary: diamond")
+        assert any(n.startswith("sources: Carpe Diem with Remi") for n in answer.notes)

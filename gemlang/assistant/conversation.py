@@ -198,7 +198,12 @@ from gemlang.fusion.evidence import Fused, gem_sold_as
 from gemlang.fusion.table import table_entries
 from gemlang.hints import ASKED_NOT_SEEN, ASKS_TO_TEST, FILLING_SIGN, Hints, parse_hints, withdrawn_hints
 from gemlang.knowledge import GemFacts, get_facts
-from gemlang.knowledge.birthstones import birthstone_answer, birthstone_of_stone
+from gemlang.knowledge.birthstones import (
+    anniversary_answer,
+    anniversary_sources,
+    birthstone_answer,
+    birthstone_of_stone,
+)
 from gemlang.knowledge.birthstones import sources as birthstone_sources
 from gemlang.knowledge.care import ASKED as CARE_ASKED
 from gemlang.knowledge.care import (
@@ -974,6 +979,10 @@ class Conversation:
         answered = self._answered_gem()
         if answered and (months := birthstone_of_stone(text, [answered.name, answered.species])):
             answer.reply = months  # "is it my birthstone?" of the stone answered
+        elif years := anniversary_answer(text):  # "what gem for a 10th anniversary?"
+            answer.reply = years
+            answer.notes.append(f"sources: {'; '.join(anniversary_sources())}")
+            return True
         elif months := birthstone_answer(text) or self._birthstone_again(text):  # "the birthstone for July?"
             answer.reply = months
             named = gems_named_in(months)

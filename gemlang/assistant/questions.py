@@ -372,10 +372,16 @@ PROPERTY_QUESTION = re.compile(
 )
 # "how would a lab confirm it?", "how can a gemmologist tell?": the caution's confirming test, not the card again
 # ("how would a lab tell them apart?" compares two gems)
-LAB_CONFIRM_QUESTION = re.compile(
+_HOW_A_LAB = (
     r"\bhow (?:would|can|could|do|does|will|might) (?:a |the )?(?:gem )?(?:lab|laboratory|gemmologist|gemologist)s? "
-    r"(?:confirm|prove|check|verify|test|know|tell)\b(?!.{0,20}\b(?:apart|from|difference)\b)",
-    re.I,
+)
+LAB_CONFIRM_QUESTION = re.compile(
+    _HOW_A_LAB + r"(?:confirm|prove|check|verify|test|know|tell)\b(?!.{0,20}\b(?:apart|from|difference)\b)", re.I
+)
+# "how would a lab tell them apart?", "how does a gemmologist tell natural from synthetic?" of the stone in hand: what
+# a laboratory looks at to separate the gems its answer leaves, not the card again
+LAB_APART_QUESTION = re.compile(
+    _HOW_A_LAB + r"(?:tell|separate|distinguish)\b.{0,30}\b(?:apart|from|difference)\b", re.I
 )
 NEXT_TEST_QUESTION = re.compile(
     r"\bnext\b.{0,12}\b(?:test|step|check)|\b(?:what|which)\b.{0,30}\b(?:test|check|measure|try|instrument)\b|"

@@ -18,6 +18,7 @@ from gemlang.assistant.gem_answers import (
     magnified_signs,
     species_word,
     tell_apart,
+    told_from_lab_grown,
     usually_treated,
     what_it_shows,
 )
@@ -28,6 +29,7 @@ from gemlang.assistant.questions import (
     CONFIDENCE_QUESTION,
     ELSE_QUESTION,
     HISTORY_QUESTION,
+    LAB_APART_QUESTION,
     LAB_CONFIRM_QUESTION,
     MORE_QUESTION,
     NATURAL_QUESTION,
@@ -163,6 +165,8 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
     ]
     if gem is not None and (seen := what_it_shows(text, gem)):  # "what are the gold specks?"
         return seen
+    if gem is not None and LAB_APART_QUESTION.search(text):  # "how would a lab tell them apart?"
+        return lab_tells_apart(gem, answer, evidence, hints)
     if gem is not None and MORE_QUESTION.search(text) and answer.description:  # "tell me more"
         return answer.description
     if NEXT_TEST_QUESTION.search(text):
@@ -492,6 +496,32 @@ UNANSWERED = (
     "which test would settle it, whether it could be treated or lab-grown, how to care for it, where it comes "
     "from, or tell you more about it."
 )
+
+
+def lab_tells_apart(gem: GemFacts, answer: Answer, evidence: EvidenceModel, hints: Hints | None) -> str:
+    """What a laboratory looks at to separate the gems an answer leaves ("how would a lab tell them apart?"): the
+    colour for kinds of one species, magnification and its screening for the lab-grown ones; else the tests that
+    separate the runner-up."""
+    from gemlang.knowledge.glossary import screening_of
+
+    kinds = answer.members[0] if answer.members else ()
+    natural = [  # "Corundum" is no variety of corundum
+        n for n in kinds if (f := facts_of(n)) is not None and f.origin == "natural" and n.lower() != species_word(gem)
+    ]
+    parts = []
+    if len(natural) > 1:
+        parts.append(
+            f"{some_of(natural, 4)} are all {species_word(gem)}, with the same constants: a laboratory names the "
+            "variety by its colour."
+        )
+    if told := told_from_lab_grown(gem):
+        parts.append(f"{told[0].upper()}{told[1:]}")
+        if (screening := screening_of(species_word(gem))) and screening.text not in answer.caution:
+            parts.append(screening.text)
+            answer.notes.append(f"source ({screening.term}): {screening.source}")
+    if not parts:
+        return answer.tell_apart or natural_or_not(gem, answer, evidence, hints)
+    return "**How a laboratory tells them apart:** " + " ".join(parts)
 
 
 def natural_or_not(gem: GemFacts | None, answer: Answer, evidence: EvidenceModel, hints: Hints | None) -> str:

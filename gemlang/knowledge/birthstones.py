@@ -1,7 +1,9 @@
-"""Birthstones: "what is the birthstone for July?", "is tanzanite a birthstone?", "what are the birthstones?".
+"""Birthstones: "what is the birthstone for July?", "is tanzanite a birthstone?", "what are the birthstones?"; and
+the gems of wedding anniversaries: "what gem for a 10th anniversary?".
 
 Answered from `birthstones.json`: the modern list most jewellers use (Jewelers of America's of 1912, as
-amended), with the year a gem joined it, and a word that lists differ by country and era.
+amended), with the year a gem joined it, and a word that lists differ by country and era; the American Gem Trade
+Association's anniversary list, with the gems other lists give for some years.
 """
 
 from __future__ import annotations
@@ -83,3 +85,55 @@ def birthstone_of_stone(text: str, names: list[str]) -> str:
     if yours:
         text += " So it is yours." if yours in months else f" Yours, for {yours}, is {_gems(yours)}."
     return text
+
+
+# "what gem for a 10th anniversary?", "our tenth wedding anniversary", "anniversary gemstones?"
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "fifteenth": 15, "twentieth": 20, "twenty-fifth": 25, "thirtieth": 30, "fortieth": 40,
+    "fiftieth": 50, "sixtieth": 60,
+}  # fmt: skip
+ANNIVERSARY = re.compile(
+    rf"\b(?:(?P<year>\d{{1,2}})(?:st|nd|rd|th)?|(?P<word>{'|'.join(_ORDINALS)}))?[\s-]*(?:wedding\s+)?anniversar(?:y|ies)\b",
+    re.I,
+)
+# a question, not "happy anniversary!"
+GIFT_ASKED = re.compile(r"\?|\b(?:gems?|gemstones?|stones?|gifts?|presents?|jewell?ery|what|which)\b", re.I)
+ANNIVERSARY_LIST = "on the American Gem Trade Association's list"
+
+
+def anniversary_sources() -> list[str]:
+    return list(_list()["anniversary_sources"])
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 < 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def anniversary_answer(text: str) -> str:
+    """The gem of the wedding anniversary a message asks about, or of each when it names no year, with a word that
+    the lists differ; '' when it asks none."""
+    if not (asked := ANNIVERSARY.search(text or "")) or not GIFT_ASKED.search(text):
+        return ""
+    data = _list()
+    gems, others = data["anniversaries"], data["others_for"]
+    differ = "no list is official, and jewellers' and countries' lists give other gems for some years"
+    year = int(asked["year"]) if asked["year"] else _ORDINALS.get((asked["word"] or "").lower())
+    lowered = text.lower()
+    years_of = {gem: [int(y) for y, g in gems.items() if g == gem] for gem in gems.values() if gem in lowered}
+    if year is None and years_of:  # "is ruby an anniversary stone?"
+        said = "; ".join(f"{gem} for the {' and '.join(_ordinal(y) for y in ys)}" for gem, ys in years_of.items())
+        return f"Anniversary gems {ANNIVERSARY_LIST}: {said}. Lists differ: {differ}."
+    if year is None:
+        listed = "; ".join(f"{_ordinal(int(y))} {gem}" for y, gem in gems.items())
+        return f"The wedding anniversary gems {ANNIVERSARY_LIST}: {listed}. Lists differ: {differ}."
+    if str(year) not in gems:
+        return (
+            f"The American Gem Trade Association's anniversary list names no gem for the {_ordinal(year)}: it gives "
+            f"one for each year to the 25th, then for every fifth to the 60th. Lists differ: {differ}."
+        )
+    also = others.get(str(year), [])
+    named = ", ".join(also[:-1]) + " or " + also[-1] if len(also) > 1 else "".join(also)
+    return f"For a **{_ordinal(year)}** wedding anniversary: {gems[str(year)]}, {ANNIVERSARY_LIST}. Lists differ: " + (
+        f"{differ} ({named} for the {_ordinal(year)})." if also else f"{differ}."
+    )

@@ -229,7 +229,14 @@ def specimen_kinds_asked(text: str) -> list[Term]:
 # specimens?"; and, in a question of what is allowed, "do I need a permit to collect on public land?" ("found this on
 # public land, what is it?" asks what the stone is)
 ALLOWED_ASKED = re.compile(r"\b(?:can|may|allowed|legal(?:ly)?|illegal|permits?|permission|rules?|laws?)\b", re.I)
-ASKED_WHEREVER_NAMED = {"specimen label": ASKED, "collecting rocks and minerals": ALLOWED_ASKED}
+# a report, an appraisal or buying asked about ("is a GIA report worth it?", "is my certificate real?", "do I need an
+# appraisal?", "what should I ask the seller?"), not a valuation asked of the chat ("can you appraise it?") nor a
+# reading off a report ("the report says RI 1.76")
+ABOUT_PAPERS = re.compile(rf"^(?!.*\b(?:can|could|would|will) you\b)(?!.*\d\.\d).*?(?:{ASKED.pattern})", re.I)
+ASKED_WHEREVER_NAMED = {
+    "specimen label": ASKED, "collecting rocks and minerals": ALLOWED_ASKED, "lab report": ABOUT_PAPERS,
+    "appraisal": ABOUT_PAPERS, "buying a gem": ABOUT_PAPERS,
+}  # fmt: skip
 
 
 def named_in_a_question(text: str) -> list[Term]:
