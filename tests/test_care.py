@@ -104,6 +104,13 @@ def test_a_heat_question_is_answered_first_from_the_care_facts():
     assert "Treatments" in chat.ask("is tanzanite heat treated?").reply  # heating as a treatment is no care question
 
 
+def test_heat_treated_stones_cleaning_is_not_said_of_heat():
+    chat = Assistant(None).conversation()
+    ruby = chat.ask("is ruby heat sensitive?").reply
+    assert ruby.startswith("**Caring for Ruby**: In heat: Stable to heat in normal wear")
+    assert "In heat: Ultrasonic" not in chat.ask("can a ruby ring take the torch?").reply
+
+
 def test_whether_a_gem_stands_everyday_ring_wear_is_said_from_its_hardness_and_cleavage():
     chat = Assistant(classifier=None).conversation()
     sapphire = chat.ask("is sapphire good for an engagement ring?").reply

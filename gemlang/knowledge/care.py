@@ -99,7 +99,8 @@ HEAT_QUESTION = re.compile(
     re.I,
 )
 SAID_OF_HARM = re.compile(r"\bpoison\w*|\btoxic\w*|\bmake (?:a cutter|you|people) ill\b", re.I)
-SAID_OF_HEAT = re.compile(r"\bheat\b|temperature|thermal|\bhot\b|\bcraz\w*|\btorch\b|\bflame\b", re.I)
+# "heat-treated stones": a treatment, not what heat does to the stone
+SAID_OF_HEAT = re.compile(r"\bheat\b(?![- ]?treat)|temperature|thermal|\bhot\b|\bcraz\w*|\btorch\b|\bflame\b", re.I)
 # (what, asked, said of it): what the care text says of a thing the question names, put first when it says anything
 # ("can I put a diamond in the ultrasonic?": the exceptions to the verdict's "usually safe")
 NAMED_FIRST = (
