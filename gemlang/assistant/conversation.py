@@ -946,7 +946,8 @@ class Conversation:
             turn.answer.notes.append(sources)
             return True
         # "is pearl a mineral?", "is sapphire a precious stone?": were bare cards
-        lead, term = material_kind(turn.text)
+        stone = self.topic or self._answered_gem()  # "is it a mineral?": of the gem talked of, or the photo's
+        lead, term = material_kind(turn.text, stone, likeliest=self.topic is None)
         if lead:
             turn.answer.reply = f"{lead}\n\n{explained([term_called(term)], turn.answer)}"
             return True
