@@ -366,6 +366,14 @@ def test_whether_a_gem_is_poisonous_or_safe_to_touch_is_answered_first_from_the_
     assert touched.startswith("**Caring for Amethyst**: In handling: none of my sources names a danger")
 
 
+def test_whether_a_gem_is_safe_to_wear_is_a_harm_question_but_not_a_treatment_s_or_daily_wear():
+    chat = Assistant(classifier=None).conversation()
+    worn = chat.ask("is malachite safe to wear?").reply  # was the bare card
+    assert worn.startswith("**Caring for Malachite**: In handling: Cutting, sanding and polishing it raises")
+    assert chat.ask("is irradiated topaz safe to wear?").reply.startswith("**Topaz**: Its treatments include")
+    assert "In handling" not in chat.ask("is opal safe to wear every day?").reply
+
+
 @pytest.mark.parametrize("question", ["is galena toxic?", "is it safe to handle galena?"])
 def test_galena_is_said_to_be_lead_to_wash_off_the_hands_and_each_sentence_is_said_once(question):
     answer = Assistant(classifier=None).conversation().ask(question)  # was "My facts on Galena say nothing of …"
