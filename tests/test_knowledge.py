@@ -629,6 +629,8 @@ def test_negative_crystals_eye_clean_the_4cs_and_a_carats_weight_are_explained_f
      ("what is a mineraloid?", "mineraloid"),
      ("how do I start a rock collection?", "starting a collection"),  # were the how-to-begin help
      ("what tools do I need to start collecting minerals?", "starting a collection"),
+     ("I am a beginner collector, where do I start?", "starting a collection"),  # were the how-to-begin help
+     ("im a beginner rockhound, where should i begin?", "starting a collection"),
      ("how do I store my rock collection?", "storing a collection")],  # was "**Care depends on the gem**"
 )  # fmt: skip
 def test_a_collectors_words_matrix_habit_and_geode_are_explained_from_the_glossary(question, term):
