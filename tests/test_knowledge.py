@@ -985,6 +985,18 @@ def test_a_crystalline_gem_a_rock_or_a_mineraloid_asked_as_a_mineral_or_a_gem_sa
     assert answer.reply.startswith(lead) and f"**{term}**: " in answer.reply
 
 
+@pytest.mark.parametrize(
+    "question, entry",
+    [("is coal a mineral?", "**Coal**: Coal is not a mineral but a rock"),  # each was the how-to-begin help
+     ("is petrified wood a mineral?", "**Petrified wood**: Petrified wood is not a mineral but a fossil")],
+)  # fmt: skip
+def test_a_material_that_is_no_gem_asked_as_a_mineral_is_answered_from_its_glossary_entry(question, entry):
+    from gemlang.assistant import Assistant
+
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(entry) and any(note.startswith("source (") for note in answer.notes)
+
+
 def test_is_it_a_mineral_is_answered_of_the_gem_in_hand():
     from gemlang.assistant import Assistant
 

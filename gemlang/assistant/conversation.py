@@ -948,8 +948,8 @@ class Conversation:
         # "is pearl a mineral?", "is sapphire a precious stone?": were bare cards
         stone = self.topic or self._answered_gem()  # "is it a mineral?": of the gem talked of, or the photo's
         lead, term = material_kind(turn.text, stone, likeliest=self.topic is None)
-        if lead:
-            turn.answer.reply = f"{lead}\n\n{explained([term_called(term)], turn.answer)}"
+        if term:
+            turn.answer.reply = f"{lead}\n\n{explained([term_called(term)], turn.answer)}".strip()
             return True
         if not (kinds := kind_answer(turn.text)):  # "is amethyst a quartz?", "is spinel the same as ruby?"
             return False

@@ -1254,9 +1254,11 @@ NOT_CRYSTALLINE = re.compile(r"^(?!.*\b(?:organic|cryptocrystalline)\b).*\b(?:am
 def material_kind(text: str, stone: GemFacts | None = None, likeliest: bool = False) -> tuple[str, str]:
     """(what a gem is, the glossary term that explains it) for "is pearl a mineral?" of an organic gem ("**Not a
     mineral**: Pearl is an organic gem, …"), "is quartz a mineral?", "is opal a gem?" and "is sapphire a precious
-    stone?"; ('', '') for any other message. `stone`: the gem "is it a mineral?" asks of, the photo's `likeliest`
+    stone?"; ('', term) for a material the glossary says is no mineral ("is coal a mineral?"); ('', '') for any other
+    message. `stone`: the gem "is it a mineral?" asks of, the photo's `likeliest`
     match or the gem talked of."""
     from gemlang.knowledge import find_gem
+    from gemlang.knowledge.glossary import terms_named
 
     if precious := PRECIOUS_ASKED.match(text or ""):
         gem = find_gem(precious["x"])
@@ -1281,6 +1283,9 @@ def material_kind(text: str, stone: GemFacts | None = None, likeliest: bool = Fa
     else:
         gem = find_gem(asked.group("x"))
         who = gem.name if gem else ""
+    if gem is None and mineral:  # "is coal a mineral?": no gem, but a glossary entry that says what it is
+        told = [t.term for t in terms_named(asked.group("x")) if re.search(r"\bis not a mineral\b", t.text)]
+        return "", told[0] if told else ""
     if gem is None or gem.origin != "natural":
         return "", ""
     kind = f"{gem.species} {gem.group}"
