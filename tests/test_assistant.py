@@ -2017,6 +2017,11 @@ def test_why_not_after_a_care_answer_gives_the_reasons():
     assert why.startswith("**Topaz**: ") and "cleavage" in why and "Cleaning —" not in why
 
 
+def test_is_it_a_mineral_of_a_photo_is_answered_of_its_likeliest_gem_not_with_the_ranking():
+    said = stone_answered("Ruby", "Spinel").ask("is it a mineral?").reply
+    assert said.startswith("**Yes, a mineral**: Ruby, the likeliest match for it, is a naturally occurring")
+
+
 def test_is_it_heat_sensitive_of_a_photo_is_a_care_question_not_a_treatment_one():
     said = stone_answered("Amethyst", "Citrine").ask("is it heat sensitive?").reply
     assert said.startswith("**Caring for Amethyst**: In heat:") and "laboratory" not in said

@@ -104,6 +104,13 @@ def test_a_heat_question_is_answered_first_from_the_care_facts():
     assert "Treatments" in chat.ask("is tanzanite heat treated?").reply  # heating as a treatment is no care question
 
 
+def test_heat_treated_stones_cleaning_is_not_said_of_heat():
+    chat = Assistant(None).conversation()
+    ruby = chat.ask("is ruby heat sensitive?").reply
+    assert ruby.startswith("**Caring for Ruby**: In heat: Stable to heat in normal wear")
+    assert "In heat: Ultrasonic" not in chat.ask("can a ruby ring take the torch?").reply
+
+
 def test_whether_a_gem_stands_everyday_ring_wear_is_said_from_its_hardness_and_cleavage():
     chat = Assistant(classifier=None).conversation()
     sapphire = chat.ask("is sapphire good for an engagement ring?").reply
@@ -357,6 +364,14 @@ def test_whether_a_gem_is_poisonous_or_safe_to_touch_is_answered_first_from_the_
     chat.ask("what is amethyst?")
     touched = chat.ask("is it safe to touch?").reply  # was the card again
     assert touched.startswith("**Caring for Amethyst**: In handling: none of my sources names a danger")
+
+
+def test_whether_a_gem_is_safe_to_wear_is_a_harm_question_but_not_a_treatment_s_or_daily_wear():
+    chat = Assistant(classifier=None).conversation()
+    worn = chat.ask("is malachite safe to wear?").reply  # was the bare card
+    assert worn.startswith("**Caring for Malachite**: In handling: Cutting, sanding and polishing it raises")
+    assert chat.ask("is irradiated topaz safe to wear?").reply.startswith("**Topaz**: Its treatments include")
+    assert "In handling" not in chat.ask("is opal safe to wear every day?").reply
 
 
 @pytest.mark.parametrize("question", ["is galena toxic?", "is it safe to handle galena?"])

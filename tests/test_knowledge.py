@@ -629,6 +629,8 @@ def test_negative_crystals_eye_clean_the_4cs_and_a_carats_weight_are_explained_f
      ("what is a mineraloid?", "mineraloid"),
      ("how do I start a rock collection?", "starting a collection"),  # were the how-to-begin help
      ("what tools do I need to start collecting minerals?", "starting a collection"),
+     ("I am a beginner collector, where do I start?", "starting a collection"),  # were the how-to-begin help
+     ("im a beginner rockhound, where should i begin?", "starting a collection"),
      ("how do I store my rock collection?", "storing a collection")],  # was "**Care depends on the gem**"
 )  # fmt: skip
 def test_a_collectors_words_matrix_habit_and_geode_are_explained_from_the_glossary(question, term):
@@ -956,7 +958,7 @@ def test_an_organic_gem_asked_as_a_mineral_or_a_stone_is_said_to_be_one_with_wha
     answer = Assistant(classifier=None).conversation().ask(question)
     assert answer.reply.startswith(lead) and "made by living things" in answer.reply
     assert any("geology.com/gemstones/organic-gemstones" in note for note in answer.notes)
-    assert "organic" not in Assistant(classifier=None).conversation().ask("is quartz a mineral?").reply
+    assert "organic gem" not in Assistant(classifier=None).conversation().ask("is quartz a mineral?").reply
 
 
 @pytest.mark.parametrize("gem", ["opal", "obsidian", "moldavite"])
@@ -967,6 +969,40 @@ def test_an_amorphous_gem_asked_as_a_mineral_is_said_to_be_a_mineraloid_with_wha
     assert answer.reply.startswith(f"**Not a true mineral, a mineraloid**: {gem.title()} has no crystal structure")
     assert "**Mineraloid**: " in answer.reply and any("Mineraloid" in note for note in answer.notes)
     assert "mineraloid" not in Assistant(classifier=None).conversation().ask("is chrysocolla a mineral?").reply
+
+
+@pytest.mark.parametrize(
+    "question, lead, term",
+    [("is quartz a mineral?", "**Yes, a mineral**: Quartz is a naturally occurring, inorganic solid", "Gem or mineral"),
+     ("is ruby a mineral?", "**Yes, a mineral**: Ruby is a naturally occurring", "Gem or mineral"),
+     ("is lapis lazuli a mineral?", "**Not a mineral, a rock**: Lapis Lazuli is lazurite-rich rock", "Rock"),
+     ("is opal a gem?", "**Yes**: Opal is a gem, though not a true mineral: a mineraloid", "Mineraloid")],
+)  # fmt: skip
+def test_a_crystalline_gem_a_rock_or_a_mineraloid_asked_as_a_mineral_or_a_gem_says_which(question, lead, term):
+    from gemlang.assistant import Assistant
+
+    answer = Assistant(classifier=None).conversation().ask(question)  # each was the gem's bare card
+    assert answer.reply.startswith(lead) and f"**{term}**: " in answer.reply
+
+
+@pytest.mark.parametrize(
+    "question, entry",
+    [("is coal a mineral?", "**Coal**: Coal is not a mineral but a rock"),  # each was the how-to-begin help
+     ("is petrified wood a mineral?", "**Petrified wood**: Petrified wood is not a mineral but a fossil")],
+)  # fmt: skip
+def test_a_material_that_is_no_gem_asked_as_a_mineral_is_answered_from_its_glossary_entry(question, entry):
+    from gemlang.assistant import Assistant
+
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(entry) and any(note.startswith("source (") for note in answer.notes)
+
+
+def test_is_it_a_mineral_is_answered_of_the_gem_in_hand():
+    from gemlang.assistant import Assistant
+
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is the RI of ruby?")
+    assert chat.ask("is it a mineral?").reply.startswith("**Yes, a mineral**: Ruby is a naturally occurring")
 
 
 def test_a_geode_and_a_vug_asked_together_are_both_explained_and_told_apart():

@@ -953,9 +953,10 @@ class Conversation:
             turn.answer.notes.append(sources)
             return True
         # "is pearl a mineral?", "is sapphire a precious stone?": were bare cards
-        lead, term = material_kind(turn.text)
-        if lead:
-            turn.answer.reply = f"{lead}\n\n{explained([term_called(term)], turn.answer)}"
+        stone = self.topic or self._answered_gem()  # "is it a mineral?": of the gem talked of, or the photo's
+        lead, term = material_kind(turn.text, stone, likeliest=self.topic is None)
+        if term:
+            turn.answer.reply = f"{lead}\n\n{explained([term_called(term)], turn.answer)}".strip()
             return True
         if not (kinds := kind_answer(turn.text)):  # "is amethyst a quartz?", "is spinel the same as ruby?"
             return False

@@ -1251,10 +1251,14 @@ PRECIOUS_FOUR = "diamond, ruby, sapphire and emerald"  # the glossary's "preciou
 NOT_CRYSTALLINE = re.compile(r"^(?!.*\b(?:organic|cryptocrystalline)\b).*\b(?:amorphous|glass|mineraloid)\b", re.I)
 
 
-def material_kind(text: str) -> tuple[str, str]:
+def material_kind(text: str, stone: GemFacts | None = None, likeliest: bool = False) -> tuple[str, str]:
     """(what a gem is, the glossary term that explains it) for "is pearl a mineral?" of an organic gem ("**Not a
-    mineral**: Pearl is an organic gem, …") and "is sapphire a precious stone?"; ('', '') for any other message."""
+    mineral**: Pearl is an organic gem, …"), "is quartz a mineral?", "is opal a gem?" and "is sapphire a precious
+    stone?"; ('', term) for a material the glossary says is no mineral ("is coal a mineral?"); ('', '') for any other
+    message. `stone`: the gem "is it a mineral?" asks of, the photo's `likeliest`
+    match or the gem talked of."""
     from gemlang.knowledge import find_gem
+    from gemlang.knowledge.glossary import terms_named
 
     if precious := PRECIOUS_ASKED.match(text or ""):
         gem = find_gem(precious["x"])
@@ -1273,18 +1277,42 @@ def material_kind(text: str) -> tuple[str, str]:
     asked = IS_A_KIND.match(text or "")
     if not asked or not MATERIAL_KIND.fullmatch(asked.group("y")):
         return "", ""
-    gem = find_gem(asked.group("x"))
-    if gem is not None and gem.origin == "natural" and NOT_CRYSTALLINE.search(f"{gem.species} {gem.group}"):
-        if "mineral" not in asked.group("y").lower():  # "is opal a gem?": it is
-            return "", ""
-        lead = f"**Not a true mineral, a mineraloid**: {gem.name} has no crystal structure (it is amorphous)."
-        return lead, "mineraloid"
-    if gem is None or "organic" not in f"{gem.species} {gem.group}".lower():
+    mineral = "mineral" in asked.group("y").lower()
+    if re.fullmatch(r"it|this|that|this stone|my stone", asked.group("x"), re.I):
+        gem, who = stone, (f"{stone.name}, the likeliest match for it," if likeliest else stone.name) if stone else ""
+    else:
+        gem = find_gem(asked.group("x"))
+        who = gem.name if gem else ""
+    if gem is None and mineral:  # "is coal a mineral?": no gem, but a glossary entry that says what it is
+        told = [t.term for t in terms_named(asked.group("x")) if re.search(r"\bis not a mineral\b", t.text)]
+        return "", told[0] if told else ""
+    if gem is None or gem.origin != "natural":
         return "", ""
-    if "mineral" not in asked.group("y").lower():  # a gem it is, though no mineral
-        lead = f"**An organic gem**: {gem.name} is counted among gems, but it was made by living things: no mineral."
-        return lead, "organic gem"
-    return f"**Not a mineral**: {gem.name} is an organic gem, made by living things.", "organic gem"
+    kind = f"{gem.species} {gem.group}"
+    if NOT_CRYSTALLINE.search(kind):
+        if not mineral:  # "is opal a gem?": it is, though no mineral
+            lead = f"**Yes**: {who} is a gem, though not a true mineral: a mineraloid, with no crystal structure."
+            return lead, "mineraloid"
+        return f"**Not a true mineral, a mineraloid**: {who} has no crystal structure (it is amorphous).", "mineraloid"
+    if "organic" in kind.lower():
+        if not mineral:  # a gem it is, though no mineral
+            lead = f"**An organic gem**: {who} is counted among gems, but it was made by living things: no mineral."
+            return lead, "organic gem"
+        return f"**Not a mineral**: {who} is an organic gem, made by living things.", "organic gem"
+    if not mineral:
+        return "", ""
+    if re.search(r"\brock\b", gem.species):  # lapis lazuli, maw-sit-sit, aventurine (quartzite)
+        lead = f"**Not a mineral, a rock**: {who} is {gem.species}, grains of minerals grown or packed together."
+        return lead, "rock"
+    system = gem.crystal_system.split(" ")[0]
+    if system == "amorphous" or not gem.chemistry:  # chrysocolla: "amorphous to cryptocrystalline"
+        return "", ""
+    species = "" if gem.species == gem.name.lower() else f"{gem.species}, "
+    lead = (
+        f"**Yes, a mineral**: {who} is a naturally occurring, inorganic solid with a set chemistry "
+        f"({species}{gem.chemistry}) and a crystal structure ({system})."
+    )
+    return lead, "gem or mineral"
 
 
 def kind_answer(text: str) -> str:

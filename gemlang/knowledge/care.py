@@ -21,7 +21,13 @@ from gemlang.readings import THE_METAL
 
 CARE_PATH = Path(__file__).with_name("care.json")
 # "is malachite poisonous?", "is it safe to touch?": what the care notes say of harm to the wearer or cutter first
-HARM_QUESTION = re.compile(r"\bpoison\w*|\btoxic\w*|\bsafe to (?:touch|handle|hold|lick)\b", re.I)
+# "is malachite safe to wear?": on the skin (not "safe to wear every day", "… in the shower": durability, water; not
+# "is irradiated topaz safe to wear?": the treatment's residual radioactivity, which its glossary entry answers)
+HARM_QUESTION = re.compile(
+    r"\bpoison\w*|\btoxic\w*|\bsafe to (?:touch|handle|hold|lick)\b|^(?!.*\b(?:irradiat|radioactiv)).*?"
+    r"\bsafe to wear\b(?! (?:it |this |them )?(?:every ?day|daily|all the time|in|while|when|for)\b)",
+    re.I,
+)
 # "will the torch heat hurt it?", "will heat damage it?": what heat does to it, not whether it was heated
 HEAT_HARM = (
     r"torch(?:'s)? heat|heat (?:of|from) (?:the |a |my )?torch|\btorch (?:hurt|harm|damag|crack)\w*|"
@@ -101,7 +107,8 @@ HEAT_QUESTION = re.compile(
     re.I,
 )
 SAID_OF_HARM = re.compile(r"\bpoison\w*|\btoxic\w*|\bmake (?:a cutter|you|people) ill\b", re.I)
-SAID_OF_HEAT = re.compile(r"\bheat\b|temperature|thermal|\bhot\b|\bcraz\w*|\btorch\b|\bflame\b", re.I)
+# "heat-treated stones": a treatment, not what heat does to the stone
+SAID_OF_HEAT = re.compile(r"\bheat\b(?![- ]?treat)|temperature|thermal|\bhot\b|\bcraz\w*|\btorch\b|\bflame\b", re.I)
 # (what, asked, said of it): what the care text says of a thing the question names, put first when it says anything
 # ("can I put a diamond in the ultrasonic?": the exceptions to the verdict's "usually safe")
 NAMED_FIRST = (

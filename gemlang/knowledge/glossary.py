@@ -37,6 +37,7 @@ ASKING = re.compile(
     # "what stone should a beginner faceter buy?", "which rough should I learn to facet on?", "how do I start cutting?"
     r"(?:what|which) (?=[\w -]{1,30}\bshould (?:i|a beginner\w*(?: \w+)?) (?:buy|learn|start|begin|practi[cs]e)\b)|"
     r"how (?:do|can|should) (?:i|we) (?=(?:start|begin|learn)\b)|"
+    r"(?=.*\b(?:where|how) (?:do|should|can|would) (?:i|we|one) (?:start|begin)\b)|"  # "I'm a beginner collector, …"
     r"how (?:(?:do|can|would) (?:i|you|we) |to )(?=(?:tell|spot|detect|identify|recogni[sz]e)\b)|"  # "spot a doublet"
     r"how (?:does|do)\b(?!\s+(?:i|you|we)\b)|"
     r"how (?:is|are)\b(?=.*\b(?:measured|read|determined|calculated|used)\b)|"
