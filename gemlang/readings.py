@@ -202,11 +202,16 @@ LUSTRES = {
 # "not metallic", "non-metallic lustre", "no metallic shine": a metal's look said to be missing, which argues only
 # against the gems whose facts give a metallic lustre (`not_metallic_fit`)
 NOT_METALLIC = "not metallic"
+# Light seen through the stone ("transparent", "see-through", "translucent"): no opaque gem (pyrite, hematite,
+# turquoise) shows it, so it argues only against those (`see_through_fit`)
+TRANSPARENT = "transparent"
+TRANSLUCENT = "translucent"
+SEEN_THROUGH = (TRANSPARENT, TRANSLUCENT)
 # the lustres people misjudge, or many gems share (sapphire's is vitreous to adamantine): alone, they rank nothing;
 # a metal's ranks the few metallic gems
 SHARED_LUSTRES = tuple(name for name in LUSTRES if name != METALLIC_LUSTRE)
 # signs that only argue against some gems (a pearl feels gritty): with nothing else, they rank nothing
-AGAINST_ONLY = (SMOOTH_ON_TEETH, THERMAL_FAILED, CONDUCTS_FAILED, NOT_MAGNETIC, NOT_METALLIC)
+AGAINST_ONLY = (SMOOTH_ON_TEETH, THERMAL_FAILED, CONDUCTS_FAILED, NOT_MAGNETIC, NOT_METALLIC, *SEEN_THROUGH)
 # signs too few gems' facts speak of to rank the rest without another reading
 RANK_NOTHING_ALONE = (*AGAINST_ONLY, CONDUCTS_SAID, *MAGNET_RESULTS, *SHARED_LUSTRES)
 # the two results of one test: a newer one replaces the other
@@ -418,6 +423,8 @@ OBSERVATIONS = {
     NOT_METALLIC: r"\bnon-?\s?metallic\b|\b(?:not|isn'?t|wasn'?t|aren'?t)\s+(?:at all\s+|very\s+)?metallic\b|"
     r"\bno\s+metallic\s+(?:lust(?:re|er)|shine|sheen|look)\b|"
     r"\b(?:doesn'?t|does not|didn'?t|did not)\s+(?:look|seem|appear)\s+metallic\b",
+    TRANSPARENT: r"(?<!semi-)(?<!semi )\btransparent\b|\bsee[- ]through\b",
+    TRANSLUCENT: r"\b(?:semi-?\s?)?translucent\b|\bsemi-?\s?transparent\b",
     JOIN_LINE: r"join(?:ing)? (?:line|plane)|(?:separation|junction|contact) plane|"
     r"(?:dark|black) backing|glue layer|two[- ]layer|three[- ]layers?|(?:two|three) layers|"
     r"(?:red|colou?red|glue) plane|plane at the girdle|"

@@ -906,3 +906,18 @@ def test_a_lustre_said_not_metallic_weighs_against_the_metallic_gems_weakly_wher
     assert fit["Hematite"] == fit["Magnetite"] == 0.5  # sub-metallic, or dull when earthy
     ranked = dict(model.fuse(None, parse_hints("black stone with no metallic shine, SG 5")).ranking)
     assert ranked["Hematite"] > 10 * ranked["Pyrite"]
+
+
+def test_light_seen_through_the_stone_or_a_colourless_one_weighs_against_the_opaque_gems():
+    gems = ("Strontium Titanate", "Magnetite", "Hematite", "Pyrite", "Turquoise", "Diamond")
+    model = EvidenceModel(list(gems))
+    factors = model.likelihoods(parse_hints("transparent, SG 5.1"))
+    fit = {g: factors["transparent"][model.index[g]] for g in gems}
+    assert fit["Strontium Titanate"] == fit["Diamond"] == 1.0 and fit["Turquoise"] == 0.05
+    assert fit["Magnetite"] == fit["Hematite"] == fit["Pyrite"] == 0.02  # no light passes a metal
+    translucent = model.likelihoods(parse_hints("translucent, SG 2.7"))["translucent"]
+    assert translucent[model.index["Turquoise"]] == 0.3  # a thin edge of an opaque stone may pass some light
+    # the readings of a strontium titanate: no opaque metallic mineral among the leaders
+    for said in ("transparent stone, RI over the limit, SG 5.13", "RI over the limit, SG 5.13, colourless"):
+        ranked = dict(model.fuse(None, parse_hints(said)).ranking)
+        assert ranked["Strontium Titanate"] > 0.8 and max(ranked[g] for g in ("Magnetite", "Hematite", "Pyrite")) < 0.01

@@ -19,7 +19,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gemlang.knowledge.facts import GemFacts, Range
-from gemlang.readings import COLOURS, DOUBLING, LUSTRES, NOT_METALLIC, REFRACTOMETER_LIMIT, STREAK_COLOURS
+from gemlang.readings import (
+    COLOURS,
+    DOUBLING,
+    LUSTRES,
+    NOT_METALLIC,
+    REFRACTOMETER_LIMIT,
+    SEEN_THROUGH,
+    STREAK_COLOURS,
+)
 
 # One standard deviation of a careful reading on each instrument, in the quantity's units.
 TOLERANCE = {
@@ -330,6 +338,8 @@ def value_text(p: Profile, gem: GemFacts, key: str) -> str:
         return p.streak or "not on record"
     if key in LUSTRES or key == NOT_METALLIC:
         return p.lustre or "not on record"
+    if key in SEEN_THROUGH:
+        return "opaque" if p.opaque else "not known as opaque"
     return ""
 
 
