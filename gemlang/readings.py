@@ -415,8 +415,8 @@ OBSERVATIONS = {
     r"\b(?:doesn'?t|does not|didn'?t|did not|won'?t|isn'?t|is not|wasn'?t|was not|not)\s+(?:\w+\s+)?(?:stick|cling|"
     r"attracted|drawn|pulled|picked up|react|respond|move)\w*\b[^.;]{0,20}\bmagnet|"
     r"\bno\s+(?:reaction|response|attraction|pull|pick-?up|drag)\b[^.;]{0,25}\bmagnet|"
-    r"\bmagnet\b[^.;]{0,25}\b(?:does|did) (?:nothing|not (?:pick|pull|attract|move|hold))|"
-    r"\bmagnet\b[^.;]{0,25}\b(?:doesn'?t|didn'?t|won'?t) (?:pick|pull|attract|move|hold|do anything)|"
+    r"\bmagnet\b[^.;]{0,25}\b(?:does|did) (?:nothing|not (?:pick|pull|attract|move|hold|draw))|"
+    r"\bmagnet\b[^.;]{0,25}\b(?:doesn'?t|didn'?t|won'?t) (?:pick|pull|attract|move|hold|draw|do anything)|"
     r"\b(?:inert to|repelled by)\s+(?:a |the |my )?(?:\w+ )?magnet",
     # the lustre the eye sees on a polished face or a crystal ("metallic grey", "adamantine lustre")
     **{name: _lustre_said(word, name) for name, word in LUSTRES.items()},

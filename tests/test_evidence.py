@@ -389,7 +389,8 @@ def test_advice_treats_a_stone_as_the_kind_its_readings_find():
     fused = model.fuse(None, low)
     assert fused.next_test is None or "polariscope" not in fused.next_test  # a low zircon stays dark too
     advice = tell_apart("Zircon", "Garnet Red", model, low)
-    assert "polariscope" not in advice and "653.5 nm" in advice
+    # not the polariscope: the spectroscope's 653.5 nm line, or a magnet, which picks up the garnet and not a zircon
+    assert "polariscope" not in advice and ("653.5 nm" in advice or "Zircon not drawn, Garnet Red picked up" in advice)
     high = tell_apart("Zircon", "Garnet Red", model, parse_hints("RI over the limit, SG 4.70, doubly refractive"))
     assert "Zircon seen" in high and "653.5" not in high  # a high zircon doubles its back facets
     assert model.fuse(None, parse_hints("green, SG 4.0, RI 1.81, 653.5 nm line")).ranking[0][0] == "Zircon"
@@ -921,3 +922,13 @@ def test_light_seen_through_the_stone_or_a_colourless_one_weighs_against_the_opa
     for said in ("transparent stone, RI over the limit, SG 5.13", "RI over the limit, SG 5.13, colourless"):
         ranked = dict(model.fuse(None, parse_hints(said)).ranking)
         assert ranked["Strontium Titanate"] > 0.8 and max(ranked[g] for g in ("Magnetite", "Hematite", "Pyrite")) < 0.01
+
+
+def test_a_magnet_is_the_next_test_between_magnetite_and_hematite_and_none_once_it_is_made():
+    gems = ("Magnetite", "Hematite", "Pyrite", "Quartz")
+    model = EvidenceModel(list(gems))
+    fused = model.fuse(None, parse_hints("metallic grey stone, SG 5.2"))
+    assert fused.next_test.startswith("magnet test") and "Magnetite held by any magnet" in fused.next_test
+    assert "Hematite drawn only weakly" in fused.next_test
+    made = model.fuse(None, parse_hints("metallic grey stone, SG 5.2, a magnet does not draw it"))
+    assert not (made.next_test or "").startswith("magnet test")

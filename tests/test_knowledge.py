@@ -978,3 +978,13 @@ def test_semi_precious_a_crystal_and_a_beginners_rough_are_explained_from_the_gl
         assert any("ctminsoc.org.za" in note and "facetingacademy.com" in note for note in answer.notes)
     lead_glass = Assistant(classifier=None).conversation().ask("what is lead crystal?").reply  # glass: no crystal
     assert not lead_glass.startswith("**Crystal**")
+
+
+def test_a_magnet_tells_apart_the_gems_a_source_says_it_draws_plainly_from_those_it_barely_draws():
+    from gemlang.knowledge.tell_apart import tell_apart
+
+    assert "magnet test (neodymium magnet): Hematite drawn only weakly, Magnetite held by any magnet" in tell_apart(
+        get_facts("Hematite"), get_facts("Magnetite")
+    )
+    assert "magnet" in tell_apart(get_facts("Almandine"), get_facts("Zircon"))  # picked up, against not drawn
+    assert "magnet" not in tell_apart(get_facts("Ruby"), get_facts("Grossular"))  # both barely drawn

@@ -394,6 +394,7 @@ def tests_made(hints: Hints) -> set[str]:
             ("fluorescence", r.fluorescence),
             ("chelsea", r.chelsea_red),
             ("thermal", True if {THERMAL_SAID, THERMAL_FAILED} & set(r.observations) else None),
+            ("magnet", True if set(MAGNET_RESULTS) & set(r.observations) else None),
             ("hardness", hints.hardness),
         )
         if value is not None
