@@ -988,3 +988,12 @@ def test_a_magnet_tells_apart_the_gems_a_source_says_it_draws_plainly_from_those
     )
     assert "magnet" in tell_apart(get_facts("Almandine"), get_facts("Zircon"))  # picked up, against not drawn
     assert "magnet" not in tell_apart(get_facts("Ruby"), get_facts("Grossular"))  # both barely drawn
+
+
+def test_smoky_quartz_has_its_sourced_weak_dichroism_so_the_dichroscope_tells_it_from_iolite():
+    from gemlang.knowledge.tell_apart import tell_apart
+
+    smoky = get_facts("Quartz Smoky")
+    assert smoky.pleochroism.startswith("Weak") and "wikipedia.org/wiki/Smoky_quartz" in smoky.citations["pleochroism"]
+    advice = tell_apart(get_facts("Iolite"), smoky)
+    assert "pleochroism (dichroscope): Iolite strong pleochroism, Quartz Smoky weak pleochroism" in advice
