@@ -295,6 +295,9 @@ SPECTROSCOPE_LINES = {
     "cobalt bands": r"\bcobalt (?:absorption )?(?:lines?|bands?|spectrum)\b",  # "three cobalt bands"
     "rare-earth (didymium) lines": r"\b(?:rare[- ]earth|didymium) (?:absorption )?(?:lines?|bands?|spectrum)\b",
 }
+# a look said of the stone, not asked ("is it transparent?") nor said of stones in general ("transparent material is
+# usually faceted", "translucent gems")
+_OF_THIS_STONE = r"(?!\s*\?)(?!\s+(?:material|gems|stones|minerals|ones|varieties|kinds)\b)"
 OBSERVATIONS = {
     # not flattened bubbles in a fracture: the glass that filled it (a treatment sign), not a glass or synthetic
     # nor "it bubbles in vinegar": a carbonate's fizz
@@ -423,8 +426,8 @@ OBSERVATIONS = {
     NOT_METALLIC: r"\bnon-?\s?metallic\b|\b(?:not|isn'?t|wasn'?t|aren'?t)\s+(?:at all\s+|very\s+)?metallic\b|"
     r"\bno\s+metallic\s+(?:lust(?:re|er)|shine|sheen|look)\b|"
     r"\b(?:doesn'?t|does not|didn'?t|did not)\s+(?:look|seem|appear)\s+metallic\b",
-    TRANSPARENT: r"(?<!semi-)(?<!semi )\btransparent\b|\bsee[- ]through\b",
-    TRANSLUCENT: r"\b(?:semi-?\s?)?translucent\b|\bsemi-?\s?transparent\b",
+    TRANSPARENT: rf"(?<!semi-)(?<!semi )\btransparent\b{_OF_THIS_STONE}|\bsee[- ]through\b{_OF_THIS_STONE}",
+    TRANSLUCENT: rf"\b(?:semi-?\s?)?translucent\b{_OF_THIS_STONE}|\bsemi-?\s?transparent\b{_OF_THIS_STONE}",
     JOIN_LINE: r"join(?:ing)? (?:line|plane)|(?:separation|junction|contact) plane|"
     r"(?:dark|black) backing|glue layer|two[- ]layer|three[- ]layers?|(?:two|three) layers|"
     r"(?:red|colou?red|glue) plane|plane at the girdle|"

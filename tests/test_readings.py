@@ -1065,3 +1065,10 @@ def test_light_said_to_pass_the_stone_is_read_and_alone_ranks_nothing(text, seen
     readings = parse_readings(text)
     assert readings.observations == seen
     assert bool(parse_readings(text.split(",")[0])) is False
+
+
+@pytest.mark.parametrize(
+    "text", ["Clear transparent material is usually faceted", "is it transparent?", "are translucent gems cheaper?"]
+)
+def test_a_look_asked_or_said_of_stones_in_general_is_no_reading_of_this_stone(text):
+    assert parse_readings(text).observations == ()
