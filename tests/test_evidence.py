@@ -932,3 +932,14 @@ def test_a_magnet_is_the_next_test_between_magnetite_and_hematite_and_none_once_
     assert "Hematite drawn only weakly" in fused.next_test
     made = model.fuse(None, parse_hints("metallic grey stone, SG 5.2, a magnet does not draw it"))
     assert not (made.next_test or "").startswith("magnet test")
+
+
+def test_a_magnet_is_no_next_test_when_no_source_says_how_a_magnet_draws_the_likeliest_gem():
+    model = EvidenceModel(["Almandine", "Hematite"])
+    hints = parse_hints("RI over the limit, SG 5.1, singly refractive")
+    post = np.zeros(len(model.names))
+    for gem, share in (("Strontium Titanate", 0.5), ("Almandine", 0.3), ("Hematite", 0.2)):
+        post[model.index[gem]] = share
+    assert "magnet" not in (model.next_test(post, hints) or "")  # it would say only "Strontium Titanate not on record"
+    post[model.index["Strontium Titanate"]] = 0.0
+    assert model.next_test(post, hints).startswith("magnet test")  # Almandine picked up, Hematite drawn only weakly

@@ -1276,6 +1276,10 @@ class EvidenceModel:
         for test in TESTS:
             if test.key in left_out or (test.destructive and not rough):
                 continue
+            # sources say how a magnet draws only a few gems: a magnet test that says nothing of the likeliest is
+            # no next test ("Strontium Titanate not on record")
+            if test.key == "magnet" and not profiles[leaders[0]].magnet:
+                continue
             score = sum(
                 post[a] * post[b]
                 for n, a in enumerate(leaders)
