@@ -943,3 +943,5 @@ def test_a_magnet_is_no_next_test_when_no_source_says_how_a_magnet_draws_the_lik
     assert "magnet" not in (model.next_test(post, hints) or "")  # it would say only "Strontium Titanate not on record"
     post[model.index["Strontium Titanate"]] = 0.0
     assert model.next_test(post, hints).startswith("magnet test")  # Almandine picked up, Hematite drawn only weakly
+    post[model.index["Spessartite"]] = 0.4  # two garnets first: the magnet splits off only the third
+    assert "magnet" not in (model.next_test(post, hints) or "")

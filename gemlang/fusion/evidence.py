@@ -1276,9 +1276,10 @@ class EvidenceModel:
         for test in TESTS:
             if test.key in left_out or (test.destructive and not rough):
                 continue
-            # sources say how a magnet draws only a few gems: a magnet test that says nothing of the likeliest is
-            # no next test ("Strontium Titanate not on record")
-            if test.key == "magnet" and not profiles[leaders[0]].magnet:
+            # sources say how a magnet draws only a few gems: like a bench test, the magnet is the next test only
+            # where it splits the two likeliest (hematite and magnetite), not where it says nothing of the first
+            # ("Strontium Titanate not on record") or splits off a gem further down (zircon from two garnets)
+            if test.key == "magnet" and not separates(test, profiles[leaders[0]], profiles[leaders[1]]):
                 continue
             score = sum(
                 post[a] * post[b]
