@@ -202,11 +202,16 @@ LUSTRES = {
 # "not metallic", "non-metallic lustre", "no metallic shine": a metal's look said to be missing, which argues only
 # against the gems whose facts give a metallic lustre (`not_metallic_fit`)
 NOT_METALLIC = "not metallic"
+# Light seen through the stone ("transparent", "see-through", "translucent"): no opaque gem (pyrite, hematite,
+# turquoise) shows it, so it argues only against those (`see_through_fit`)
+TRANSPARENT = "transparent"
+TRANSLUCENT = "translucent"
+SEEN_THROUGH = (TRANSPARENT, TRANSLUCENT)
 # the lustres people misjudge, or many gems share (sapphire's is vitreous to adamantine): alone, they rank nothing;
 # a metal's ranks the few metallic gems
 SHARED_LUSTRES = tuple(name for name in LUSTRES if name != METALLIC_LUSTRE)
 # signs that only argue against some gems (a pearl feels gritty): with nothing else, they rank nothing
-AGAINST_ONLY = (SMOOTH_ON_TEETH, THERMAL_FAILED, CONDUCTS_FAILED, NOT_MAGNETIC, NOT_METALLIC)
+AGAINST_ONLY = (SMOOTH_ON_TEETH, THERMAL_FAILED, CONDUCTS_FAILED, NOT_MAGNETIC, NOT_METALLIC, *SEEN_THROUGH)
 # signs too few gems' facts speak of to rank the rest without another reading
 RANK_NOTHING_ALONE = (*AGAINST_ONLY, CONDUCTS_SAID, *MAGNET_RESULTS, *SHARED_LUSTRES)
 # the two results of one test: a newer one replaces the other
@@ -290,6 +295,9 @@ SPECTROSCOPE_LINES = {
     "cobalt bands": r"\bcobalt (?:absorption )?(?:lines?|bands?|spectrum)\b",  # "three cobalt bands"
     "rare-earth (didymium) lines": r"\b(?:rare[- ]earth|didymium) (?:absorption )?(?:lines?|bands?|spectrum)\b",
 }
+# a look said of the stone, not asked ("is it transparent?") nor said of stones in general ("transparent material is
+# usually faceted", "translucent gems")
+_OF_THIS_STONE = r"(?!\s*\?)(?!\s+(?:material|gems|stones|minerals|ones|varieties|kinds)\b)"
 OBSERVATIONS = {
     # not flattened bubbles in a fracture: the glass that filled it (a treatment sign), not a glass or synthetic
     # nor "it bubbles in vinegar": a carbonate's fizz
@@ -410,14 +418,16 @@ OBSERVATIONS = {
     r"\b(?:doesn'?t|does not|didn'?t|did not|won'?t|isn'?t|is not|wasn'?t|was not|not)\s+(?:\w+\s+)?(?:stick|cling|"
     r"attracted|drawn|pulled|picked up|react|respond|move)\w*\b[^.;]{0,20}\bmagnet|"
     r"\bno\s+(?:reaction|response|attraction|pull|pick-?up|drag)\b[^.;]{0,25}\bmagnet|"
-    r"\bmagnet\b[^.;]{0,25}\b(?:does|did) (?:nothing|not (?:pick|pull|attract|move|hold))|"
-    r"\bmagnet\b[^.;]{0,25}\b(?:doesn'?t|didn'?t|won'?t) (?:pick|pull|attract|move|hold|do anything)|"
+    r"\bmagnet\b[^.;]{0,25}\b(?:does|did) (?:nothing|not (?:pick|pull|attract|move|hold|draw))|"
+    r"\bmagnet\b[^.;]{0,25}\b(?:doesn'?t|didn'?t|won'?t) (?:pick|pull|attract|move|hold|draw|do anything)|"
     r"\b(?:inert to|repelled by)\s+(?:a |the |my )?(?:\w+ )?magnet",
     # the lustre the eye sees on a polished face or a crystal ("metallic grey", "adamantine lustre")
     **{name: _lustre_said(word, name) for name, word in LUSTRES.items()},
     NOT_METALLIC: r"\bnon-?\s?metallic\b|\b(?:not|isn'?t|wasn'?t|aren'?t)\s+(?:at all\s+|very\s+)?metallic\b|"
     r"\bno\s+metallic\s+(?:lust(?:re|er)|shine|sheen|look)\b|"
     r"\b(?:doesn'?t|does not|didn'?t|did not)\s+(?:look|seem|appear)\s+metallic\b",
+    TRANSPARENT: rf"(?<!semi-)(?<!semi )\btransparent\b{_OF_THIS_STONE}|\bsee[- ]through\b{_OF_THIS_STONE}",
+    TRANSLUCENT: rf"\b(?:semi-?\s?)?translucent\b{_OF_THIS_STONE}|\bsemi-?\s?transparent\b{_OF_THIS_STONE}",
     JOIN_LINE: r"join(?:ing)? (?:line|plane)|(?:separation|junction|contact) plane|"
     r"(?:dark|black) backing|glue layer|two[- ]layer|three[- ]layers?|(?:two|three) layers|"
     r"(?:red|colou?red|glue) plane|plane at the girdle|"

@@ -389,7 +389,8 @@ def test_advice_treats_a_stone_as_the_kind_its_readings_find():
     fused = model.fuse(None, low)
     assert fused.next_test is None or "polariscope" not in fused.next_test  # a low zircon stays dark too
     advice = tell_apart("Zircon", "Garnet Red", model, low)
-    assert "polariscope" not in advice and "653.5 nm" in advice
+    # not the polariscope: the spectroscope's 653.5 nm line, or a magnet, which picks up the garnet and not a zircon
+    assert "polariscope" not in advice and ("653.5 nm" in advice or "Zircon not drawn, Garnet Red picked up" in advice)
     high = tell_apart("Zircon", "Garnet Red", model, parse_hints("RI over the limit, SG 4.70, doubly refractive"))
     assert "Zircon seen" in high and "653.5" not in high  # a high zircon doubles its back facets
     assert model.fuse(None, parse_hints("green, SG 4.0, RI 1.81, 653.5 nm line")).ranking[0][0] == "Zircon"
@@ -906,3 +907,41 @@ def test_a_lustre_said_not_metallic_weighs_against_the_metallic_gems_weakly_wher
     assert fit["Hematite"] == fit["Magnetite"] == 0.5  # sub-metallic, or dull when earthy
     ranked = dict(model.fuse(None, parse_hints("black stone with no metallic shine, SG 5")).ranking)
     assert ranked["Hematite"] > 10 * ranked["Pyrite"]
+
+
+def test_light_seen_through_the_stone_or_a_colourless_one_weighs_against_the_opaque_gems():
+    gems = ("Strontium Titanate", "Magnetite", "Hematite", "Pyrite", "Turquoise", "Diamond")
+    model = EvidenceModel(list(gems))
+    factors = model.likelihoods(parse_hints("transparent, SG 5.1"))
+    fit = {g: factors["transparent"][model.index[g]] for g in gems}
+    assert fit["Strontium Titanate"] == fit["Diamond"] == 1.0 and fit["Turquoise"] == 0.05
+    assert fit["Magnetite"] == fit["Hematite"] == fit["Pyrite"] == 0.02  # no light passes a metal
+    translucent = model.likelihoods(parse_hints("translucent, SG 2.7"))["translucent"]
+    assert translucent[model.index["Turquoise"]] == 0.3  # a thin edge of an opaque stone may pass some light
+    # the readings of a strontium titanate: no opaque metallic mineral among the leaders
+    for said in ("transparent stone, RI over the limit, SG 5.13", "RI over the limit, SG 5.13, colourless"):
+        ranked = dict(model.fuse(None, parse_hints(said)).ranking)
+        assert ranked["Strontium Titanate"] > 0.8 and max(ranked[g] for g in ("Magnetite", "Hematite", "Pyrite")) < 0.01
+
+
+def test_a_magnet_is_the_next_test_between_magnetite_and_hematite_and_none_once_it_is_made():
+    gems = ("Magnetite", "Hematite", "Pyrite", "Quartz")
+    model = EvidenceModel(list(gems))
+    fused = model.fuse(None, parse_hints("metallic grey stone, SG 5.2"))
+    assert fused.next_test.startswith("magnet test") and "Magnetite held by any magnet" in fused.next_test
+    assert "Hematite drawn only weakly" in fused.next_test
+    made = model.fuse(None, parse_hints("metallic grey stone, SG 5.2, a magnet does not draw it"))
+    assert not (made.next_test or "").startswith("magnet test")
+
+
+def test_a_magnet_is_no_next_test_when_no_source_says_how_a_magnet_draws_the_likeliest_gem():
+    model = EvidenceModel(["Almandine", "Hematite"])
+    hints = parse_hints("RI over the limit, SG 5.1, singly refractive")
+    post = np.zeros(len(model.names))
+    for gem, share in (("Strontium Titanate", 0.5), ("Almandine", 0.3), ("Hematite", 0.2)):
+        post[model.index[gem]] = share
+    assert "magnet" not in (model.next_test(post, hints) or "")  # it would say only "Strontium Titanate not on record"
+    post[model.index["Strontium Titanate"]] = 0.0
+    assert model.next_test(post, hints).startswith("magnet test")  # Almandine picked up, Hematite drawn only weakly
+    post[model.index["Spessartite"]] = 0.4  # two garnets first: the magnet splits off only the third
+    assert "magnet" not in (model.next_test(post, hints) or "")

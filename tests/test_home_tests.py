@@ -186,6 +186,8 @@ def test_the_clear_pebble_note_is_not_given_of_a_photo_of_an_opaque_stone(gem, t
         ("not magnetic", "not drawn to a magnet"),
         ("doesn't stick to a magnet", "not drawn to a magnet"),
         ("no reaction to a neodymium magnet", "not drawn to a magnet"),
+        ("a magnet does not draw it", "not drawn to a magnet"),
+        ("the magnet didn't draw it", "not drawn to a magnet"),
     ],
 )
 def test_a_magnet_result_is_read_as_what_the_magnet_did(text, seen):

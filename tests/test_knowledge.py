@@ -1036,3 +1036,22 @@ def test_semi_precious_a_crystal_and_a_beginners_rough_are_explained_from_the_gl
         assert any("ctminsoc.org.za" in note and "facetingacademy.com" in note for note in answer.notes)
     lead_glass = Assistant(classifier=None).conversation().ask("what is lead crystal?").reply  # glass: no crystal
     assert not lead_glass.startswith("**Crystal**")
+
+
+def test_a_magnet_tells_apart_the_gems_a_source_says_it_draws_plainly_from_those_it_barely_draws():
+    from gemlang.knowledge.tell_apart import tell_apart
+
+    assert "magnet test (neodymium magnet): Hematite drawn only weakly, Magnetite held by any magnet" in tell_apart(
+        get_facts("Hematite"), get_facts("Magnetite")
+    )
+    assert "magnet" in tell_apart(get_facts("Almandine"), get_facts("Zircon"))  # picked up, against not drawn
+    assert "magnet" not in tell_apart(get_facts("Ruby"), get_facts("Grossular"))  # both barely drawn
+
+
+def test_smoky_quartz_has_its_sourced_weak_dichroism_so_the_dichroscope_tells_it_from_iolite():
+    from gemlang.knowledge.tell_apart import tell_apart
+
+    smoky = get_facts("Quartz Smoky")
+    assert smoky.pleochroism.startswith("Weak") and "wikipedia.org/wiki/Smoky_quartz" in smoky.citations["pleochroism"]
+    advice = tell_apart(get_facts("Iolite"), smoky)
+    assert "pleochroism (dichroscope): Iolite strong pleochroism, Quartz Smoky weak pleochroism" in advice

@@ -1053,3 +1053,22 @@ def test_a_lustre_said_not_to_be_metallic_is_read_as_such_not_as_a_metallic_one(
 def test_a_metallic_lustre_alone_ranks_the_metallic_gems_and_a_lustre_many_gems_share_ranks_nothing():
     assert parse_readings("metallic grey stone") and not parse_readings("adamantine lustre")
     assert not parse_readings("it looks glassy") and not parse_readings("waxy lustre")
+
+
+@pytest.mark.parametrize(
+    ("text", "seen"),
+    [("transparent stone, SG 5.13", ("transparent",)), ("it is see-through, RI 1.52", ("transparent",)),
+     ("translucent blue, SG 2.7", ("translucent",)), ("semi-transparent, green", ("translucent",)),
+     ("not transparent, SG 5", ())],
+)  # fmt: skip
+def test_light_said_to_pass_the_stone_is_read_and_alone_ranks_nothing(text, seen):
+    readings = parse_readings(text)
+    assert readings.observations == seen
+    assert bool(parse_readings(text.split(",")[0])) is False
+
+
+@pytest.mark.parametrize(
+    "text", ["Clear transparent material is usually faceted", "is it transparent?", "are translucent gems cheaper?"]
+)
+def test_a_look_asked_or_said_of_stones_in_general_is_no_reading_of_this_stone(text):
+    assert parse_readings(text).observations == ()

@@ -36,6 +36,9 @@ simulants, the rarities without training photos):
   birefringence is a maximum on the stone, so a lower reading is only mildly penalised. A doubly refractive
   stone's two RI values are its two shadow edges, each read: an edge beyond a gem's range counts against it
   as a value read there (`interval_likelihoods`' `edges`).
+- Light seen through the stone ("transparent", "translucent", or a colour said "colourless", which no opaque stone
+  is): it fits every gem but those the knowledge base calls opaque; of those, a metallic one (pyrite, hematite,
+  magnetite), through which no light passes, fits it as little as another lustre fits a metal's (`see_through_fit`).
 - Words (polariscope, dichroscope, UV, Chelsea filter, loupe) are compatibility tables with a small
   chance of a misread, because each of those tests has its well-known pitfalls.
 - A locality: a stone of gem g is named by one of the n_g countries the knowledge base knows it from,
@@ -100,10 +103,13 @@ from gemlang.readings import (
     NO_TWO_EDGES,
     NOT_MAGNETIC,
     NOT_METALLIC,
+    SEEN_THROUGH,
     SMOOTH_ON_TEETH,
     STREAK_COLOURS,
     THERMAL_FAILED,
     THERMAL_SAID,
+    TRANSLUCENT,
+    TRANSPARENT,
     TWO_MATERIALS,
     WHITE_STREAK,
     Reading,
@@ -137,7 +143,7 @@ TELLING = 3.0  # a reading this many times likelier under one of two gems leans 
 # the readings whose values the knowledge base states for a gem (what the loupe shows it names, not measures)
 WITH_VALUES = (
     "ri", "birefringence", "sg", "hardness", "optic", "optic_sign", "pleochroism", "fluorescence", "chelsea",
-    *STREAK_COLOURS, *LUSTRES, NOT_METALLIC,
+    *STREAK_COLOURS, *LUSTRES, NOT_METALLIC, *SEEN_THROUGH,
 )  # fmt: skip
 DOUBTS = 0.1  # a reading that makes another gem ten times likelier than the answer casts doubt on it
 CLASH_READINGS = ("ri", "birefringence", "sg", "optic")  # instrument readings that must fit one gem together
@@ -260,6 +266,10 @@ OBSERVED = {
     **{name: (word, LUSTRE_MISS.get(name, SOFT_LUSTRE_MISS)) for name, word in LUSTRES.items()},
     # a metal's look said to be missing: no one calls pyrite non-metallic (`not_metallic_fit`)
     NOT_METALLIC: (r"\bnon-metallic\b", LUSTRE_MISS[METALLIC_LUSTRE]),
+    # light seen through the stone, against an opaque gem (`see_through_fit`): a sourced opaque one (turquoise, lapis)
+    # may pass light at a thin edge, so "translucent" argues against it mildly; "transparent" of it is a slip
+    TRANSPARENT: (r"(?!)", 0.05),
+    TRANSLUCENT: (r"(?!)", 0.3),
     "effervescence in acid": (r"effervesc|fizzes in", 0.05),  # carbonates: coral, malachite, rhodochrosite
     "octahedral cleavage": ("octahedral", 0.05),  # fluorite, diamond (`signs_text` reads the cleavage)
     "rhombohedral cleavage": ("rhombohedral", 0.05),  # calcite, rhodochrosite
@@ -321,6 +331,15 @@ def not_metallic_fit(lustre: str) -> float:
     return OBSERVED[NOT_METALLIC][1] if named == "metallic" else SOFT_LUSTRE_MISS
 
 
+def see_through_fit(seen: str, p: Profile) -> float:
+    """P(light said to pass the stone, `seen` transparent or translucent | gem p): 1 where its facts do not call it
+    opaque; a metal's miss for a metallic one, through which no light ever passes (no one calls pyrite transparent);
+    the miss of `OBSERVED` for a stone the knowledge base calls opaque."""
+    if not p.opaque:
+        return 1.0
+    return LUSTRE_MISS[METALLIC_LUSTRE] if p.metallic else OBSERVED[seen][1]
+
+
 @dataclass(frozen=True)
 class Settings:
     """The few numbers of the model that are not instrument tolerances; `gemlang build fusion` tunes them."""
@@ -375,6 +394,7 @@ def tests_made(hints: Hints) -> set[str]:
             ("fluorescence", r.fluorescence),
             ("chelsea", r.chelsea_red),
             ("thermal", True if {THERMAL_SAID, THERMAL_FAILED} & set(r.observations) else None),
+            ("magnet", True if set(MAGNET_RESULTS) & set(r.observations) else None),
             ("hardness", hints.hardness),
         )
         if value is not None
@@ -631,7 +651,10 @@ class EvidenceModel:
         """L(the colour names said | each gem): the mean over the names ("greenish blue" says two)."""
         columns = [BASIC.index(c) for c in said if c in BASIC]
         said_of_gem = self.colour_shares @ self.said_given_seen[:, columns]  # (gems, names said)
-        return ((1 - COLOUR_MISS) * said_of_gem + COLOUR_MISS / len(BASIC)).mean(1)
+        out = ((1 - COLOUR_MISS) * said_of_gem + COLOUR_MISS / len(BASIC)).mean(1)
+        if "colourless" in said:  # light passes a colourless stone (an opaque one without colour is white or grey)
+            out *= np.array([see_through_fit(TRANSLUCENT, p) for p in self.profiles])
+        return out
 
     def as_read(self, gem: GemFacts, hints: Hints) -> GemFacts:
         """A material made in kinds as the readings find it: the facts of the kind they fit (low zircon's RI,
@@ -778,6 +801,8 @@ class EvidenceModel:
             return lustre_fit(seen, p.lustre)
         if seen == NOT_METALLIC:
             return not_metallic_fit(p.lustre)
+        if seen in SEEN_THROUGH:
+            return see_through_fit(seen, p)
         if seen == "gas bubbles" and not re.search(word, p.features) and HOLDS_A_BUBBLE.search(p.features):
             return BUBBLE_IN_AN_INCLUSION
         if seen == "curved striae" and not re.search(word, p.features) and re.search(BANDED_MATERIAL, p.features):
@@ -1202,6 +1227,7 @@ class EvidenceModel:
             CONDUCTS_FAILED: "the moissanite tester",
             **dict.fromkeys(STREAK_COLOURS, "the streak test"),
             **dict.fromkeys((*LUSTRES, NOT_METALLIC), "the lustre"),
+            **dict.fromkeys(SEEN_THROUGH, "the look"),
         }.get(key, "what the loupe shows")
         shown = (
             "optic",
@@ -1212,6 +1238,7 @@ class EvidenceModel:
             *STREAK_COLOURS,
             *LUSTRES,
             NOT_METALLIC,
+            *SEEN_THROUGH,
         )
         said = self._said(key, hints) if key in shown else key
         what = (
@@ -1248,6 +1275,11 @@ class EvidenceModel:
         best: tuple[float, Test] | None = None
         for test in TESTS:
             if test.key in left_out or (test.destructive and not rough):
+                continue
+            # sources say how a magnet draws only a few gems: like a bench test, the magnet is the next test only
+            # where it splits the two likeliest (hematite and magnetite), not where it says nothing of the first
+            # ("Strontium Titanate not on record") or splits off a gem further down (zircon from two garnets)
+            if test.key == "magnet" and not separates(test, profiles[leaders[0]], profiles[leaders[1]]):
                 continue
             score = sum(
                 post[a] * post[b]

@@ -19,7 +19,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gemlang.knowledge.facts import GemFacts, Range
-from gemlang.readings import COLOURS, DOUBLING, LUSTRES, NOT_METALLIC, REFRACTOMETER_LIMIT, STREAK_COLOURS
+from gemlang.readings import (
+    COLOURS,
+    DOUBLING,
+    LUSTRES,
+    NOT_METALLIC,
+    REFRACTOMETER_LIMIT,
+    SEEN_THROUGH,
+    STREAK_COLOURS,
+)
 
 # One standard deviation of a careful reading on each instrument, in the quantity's units.
 TOLERANCE = {
@@ -58,6 +66,8 @@ TESTS = (
     Test("pleochroism", "pleochroism", "dichroscope"),
     Test("fluorescence", "fluorescence", "long-wave UV lamp"),
     Test("chelsea", "Chelsea filter reaction", "Chelsea filter"),
+    # magnetite is held by any magnet, most garnets picked up by a neodymium one; hematite and ruby barely drawn
+    Test("magnet", "magnet test", "neodymium magnet"),
     Test("hardness", "Mohs hardness", "scratch test", 1.0, destructive=True),
 )
 
@@ -324,12 +334,16 @@ def value_text(p: Profile, gem: GemFacts, key: str) -> str:
         return "red in some stones" if p.chelsea_some else "red" if p.chelsea_red else "no red"
     if key == "thermal":
         return "passes" if p.conducts_heat else "fails"
+    if key == "magnet":
+        return MAGNET_SHOWS.get(p.magnet, "not on record")
     if key == "electrical":
         return {True: "conducts", False: "does not conduct"}.get(p.conducts_electricity, "not on record")
     if key in STREAK_COLOURS:
         return p.streak or "not on record"
     if key in LUSTRES or key == NOT_METALLIC:
         return p.lustre or "not on record"
+    if key in SEEN_THROUGH:
+        return "opaque" if p.opaque else "not known as opaque"
     return ""
 
 
@@ -341,6 +355,15 @@ def _gap(a: Range, b: Range) -> float:
     return max(b[0] - a[1], a[0] - b[1])
 
 
+# how a magnet draws a gem (`GemFacts.magnet`) in advice, and the responses a magnet test plainly shows
+MAGNET_SHOWS = {
+    "held": "held by any magnet",
+    "picked up": "picked up",
+    "drags": "dragged",
+    "weak": "drawn only weakly",
+    "inert": "not drawn",
+}
+DRAWN_BY_A_MAGNET = ("held", "picked up", "drags")
 THROUGH_THE_STONE = ("birefringence", "doubling", "optic", "optic_figure", "optic_sign", "pleochroism")
 ONE_CRYSTAL = ("birefringence", "doubling", "optic_figure", "pleochroism")  # tests that need a single crystal
 FIGURES = ("uniaxial", "biaxial")
@@ -410,6 +433,9 @@ def separates(test: Test, a: Profile, b: Profile) -> bool:
         return a.chelsea_red is not None and b.chelsea_red is not None and a.chelsea_red != b.chelsea_red
     if test.key == "thermal":  # worth the tester only where one of the two is a diamond or moissanite
         return a.conducts_heat != b.conducts_heat
+    if test.key == "magnet":  # drawn plainly (held, picked up, dragged) against barely or not at all; held or not
+        drawn = [p.magnet in DRAWN_BY_A_MAGNET for p in (a, b)]
+        return bool(a.magnet and b.magnet) and (drawn[0] != drawn[1] or (a.magnet == "held") != (b.magnet == "held"))
     return False
 
 
