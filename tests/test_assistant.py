@@ -3591,6 +3591,23 @@ def test_which_is_harder_and_are_they_the_same_after_two_stones_ask_of_both_ston
     assert chat.ask("which test would settle it?").reply.startswith("No further test is needed")  # the stone in hand
 
 
+def test_are_they_different_after_two_stones_is_answered_yes_and_the_same_gem_twice_is_no_proof_of_one_stone(
+    assistant,
+):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.544-1.553, SG 2.65")
+    chat.ask("next stone: RI 1.762-1.770, SG 4.00")
+    assert chat.ask("are they different?").reply.startswith("**Yes**: Quartz and Corundum are different gems.")
+    assert chat.ask("is it the same stone?").reply.startswith("**No**: Quartz and Corundum are different gems.")
+    photos = assistant.conversation()
+    first = photos.ask("what gem is this?", [red_stone_photo()]).gem
+    assert photos.ask("and this one?", [red_stone_photo()]).gem == first  # sent again: taken as a new stone
+    for asked in ("is it the same stone?", "are these the same kind?"):
+        reply = photos.ask(asked).reply
+        assert reply.startswith(f"Both were answered {first}: stone 1: {first} (") and "photos cannot tell" in reply
+        assert "another photo of the same stone" in reply  # how to have them looked at as one stone
+
+
 def test_which_one_is_which_of_two_stones_gets_the_summary_of_both():
     chat = Assistant(classifier=None).conversation()
     chat.ask("RI 1.74 SR, SG 3.78")

@@ -111,7 +111,9 @@ OF_THE_TWO_STONES = re.compile(
     r"scratch(?:es)?|lasts?|wears?)\b|"
     r"\b(?:compare|tell)\s+(?:them|the two|both|these|those)\b|"
     r"\b(?:they|them|these|those|both|the two)\b[^?.!]{0,30}\b(?:same|differ\w*|apart)\b|"
-    r"\b(?:same|differ\w*)\b[^?.!]{0,30}\b(?:they|them|these|those|both|the two)\b",
+    r"\b(?:same|differ\w*)\b[^?.!]{0,30}\b(?:they|them|these|those|both|the two)\b|"
+    # "is it the same stone?", "is this a different one?": the stone in hand against the one before
+    r"^\s*(?:is|was)\s+(?:it|this|that)\s+(?:the\s+same|an?\s+different)\b(?![^?.!]*\b(?:as|from|to)\b)",
     re.I,
 )
 # "what did I tell you?", "what have I measured?", "what are my readings?": what the conversation holds of the stone
