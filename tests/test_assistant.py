@@ -3608,6 +3608,15 @@ def test_are_they_different_after_two_stones_is_answered_yes_and_the_same_gem_tw
         assert "another photo of the same stone" in reply  # how to have them looked at as one stone
 
 
+@pytest.mark.parametrize("asked", ["what would make you more sure?", "what would it take to be certain?"])
+def test_what_would_make_you_more_sure_is_answered_with_the_test_that_would_not_a_no(assistant, asked):
+    chat = assistant.conversation()
+    chat.ask("what gem is this?", [red_stone_photo()])
+    reply = chat.ask(asked).reply
+    assert reply.startswith(("Next: ", "A photo is no measurement: to confirm")), reply
+    assert chat.ask("are you sure?").reply.startswith(("No, not for certain", "Not very"))  # still a yes or no
+
+
 def test_which_one_is_which_of_two_stones_gets_the_summary_of_both():
     chat = Assistant(classifier=None).conversation()
     chat.ask("RI 1.74 SR, SG 3.78")

@@ -379,11 +379,17 @@ LAB_CONFIRM_QUESTION = re.compile(
     r"(?:confirm|prove|check|verify|test|know|tell)\b(?!.{0,20}\b(?:apart|from|difference)\b)",
     re.I,
 )
+_SURE = r"(?:more |completely |totally |100\s*%\s*)?(?:sure|surer|certain|confident)\b"
+_MAKE_SURE = (
+    r"\bwhat (?:(?:would|could|will|can|might) (?:make (?:you|u|it)|it take (?:for you )?to be)|"
+    rf"(?:do|would|will) (?:you|u) need to be) {_SURE}"
+)
 NEXT_TEST_QUESTION = re.compile(
     r"\bnext\b.{0,12}\b(?:test|step|check)|\b(?:what|which)\b.{0,30}\b(?:test|check|measure|try|instrument)\b|"
     r"\bwhat (?:else )?(?:should|can|could|do) i (?:do|test|check|try|measure)\b|"
     r"\bchange your mind\b|\bwhat would (?:prove|show) (?:you|it|that)\b|\bhow (?:can|could|do) i (?:confirm|check)\b|"
-    + LAB_CONFIRM_QUESTION.pattern,
+    # "what would make you more sure?", "what would it take to be certain?": the test that would, not a yes or no
+    rf"{_MAKE_SURE}|" + LAB_CONFIRM_QUESTION.pattern,
     re.I,
 )
 # An instrument or what it shows, in a question about a gem: the constant it reads
@@ -401,7 +407,7 @@ THE_STONES_VALUE = re.compile(
     re.I,
 )
 # "are you sure?", "are you 100% sure?", "you sure?": the answer asked to be stood by, yes or no
-SURE_QUESTION = re.compile(r"\b(?:are you|you|u)\s+(?:\w+\s+|100\s*%\s*)?(?:sure|certain|positive)\b", re.I)
+SURE_QUESTION = re.compile(r"(?<!\bmake )\b(?:are you|you|u)\s+(?:\w+\s+|100\s*%\s*)?(?:sure|certain|positive)\b", re.I)
 # "what are the odds?", "what's the probability?" alone: how sure, not the odds of something it names
 ODDS_ALONE = r"\bwhat(?:'s| is| are)\s+(?:the|your|its)\s+(?:odds|chances?|probabilit(?:y|ies))\s*[?.!]*\s*$"
 CONFIDENCE_QUESTION = re.compile(
