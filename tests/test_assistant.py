@@ -3617,6 +3617,20 @@ def test_what_would_make_you_more_sure_is_answered_with_the_test_that_would_not_
     assert chat.ask("are you sure?").reply.startswith(("No, not for certain", "Not very"))  # still a yes or no
 
 
+@pytest.mark.parametrize("asked", ["can you see any inclusions?", "is it eye clean?", "does it have flaws?"])
+def test_inclusions_asked_of_the_stone_in_hand_are_not_judged_from_a_photo_and_the_loupe_is_named(assistant, asked):
+    chat = assistant.conversation()
+    gem = chat.ask("what gem is this?", [red_stone_photo()]).gem
+    answer = chat.ask(asked)
+    assert answer.reply.startswith("I do not judge inclusions from a photo") and "10x loupe" in answer.reply
+    assert f"Typical of {gem}: " in answer.reply or f"My facts on {gem} name no typical inclusion" in answer.reply
+    assert not answer.description and any(n.startswith("source (loupe)") for n in answer.notes)
+    readings = Assistant(classifier=None).conversation()
+    readings.ask("RI 1.762-1.770, SG 4.00, red")
+    reply = readings.ask(asked).reply
+    assert reply.startswith("I have not seen the stone") and "Typical of Ruby: silk (rutile needles at 60°)" in reply
+
+
 def test_which_one_is_which_of_two_stones_gets_the_summary_of_both():
     chat = Assistant(classifier=None).conversation()
     chat.ask("RI 1.74 SR, SG 3.78")

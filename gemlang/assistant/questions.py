@@ -753,9 +753,11 @@ def card_speaks_of(question: str, texts: Sequence[str]) -> bool:
 
 
 # what a card says in other words: "under a loupe?" of its inclusions, "how would a lab tell?" of a laboratory
+INCLUSION_WORDS = re.compile(
+    r"\binclusion|\bsilk\b|\bneedles?\b|\bzoning\b|\bfeathers?\b|\bbubbles?\b|\bveils?\b", re.I
+)
 SAID_OTHERWISE = (
-    (re.compile(r"\bloupe|\bmicroscope|\bmagnif", re.I),
-     re.compile(r"\binclusion|\bsilk\b|\bneedles?\b|\bzoning\b|\bfeathers?\b|\bbubbles?\b|\bveils?\b")),
+    (re.compile(r"\bloupe|\bmicroscope|\bmagnif", re.I), INCLUSION_WORDS),
     (re.compile(r"\blabs?\b|\blaborator", re.I), re.compile(r"\blaborator")),
 )  # fmt: skip
 
@@ -776,6 +778,13 @@ HOW_TO_DO = re.compile(r"\bhow (?:do|can|could|should|would) (?:i|you|we|one)\b|
 GENERALLY = re.compile(
     r"\b(?:always|usually|generally|typically|normally|mostly|commonly|often|in general)\b|"
     r"\bmost\b(?!\s+(?:likely|probably)\b)|(?<!\bat )\ball\b",
+    re.I,
+)
+# "can you see any inclusions?", "does it have flaws?", "is it eye clean?": what is inside the stone in hand (not
+# "any inclusions to look for?", which the card's inclusions answer)
+INCLUSIONS_ASKED = re.compile(
+    r"^(?!.*\blook\w* for\b).*(?:\b(?:inclusions?|flaws?|internal features|eye[- ]clean)\b|\bhow clean\b|"
+    r"\b(?:is|are)\s+(?:it|this|the stone|this stone|they)\s+(?:\w+\s+)?clean\b|\bclean inside\b)",
     re.I,
 )
 MORE_QUESTION = re.compile(

@@ -28,6 +28,8 @@ from gemlang.assistant.questions import (
     CONFIDENCE_QUESTION,
     ELSE_QUESTION,
     HISTORY_QUESTION,
+    INCLUSION_WORDS,
+    INCLUSIONS_ASKED,
     LAB_CONFIRM_QUESTION,
     MORE_QUESTION,
     NATURAL_QUESTION,
@@ -161,6 +163,8 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
         for n, q in answer.candidates[1:4]
         if q >= 0.005 and not (gem and n in others and kind_of(gem, others[n]))
     ]
+    if INCLUSIONS_ASKED.search(text):  # "is it eye clean?": not the cat's eye `what_it_shows` names
+        return inclusions_unseen(gem.name if gem is not None else name, gem, answer)
     if gem is not None and (seen := what_it_shows(text, gem)):  # "what are the gold specks?"
         return seen
     if gem is not None and MORE_QUESTION.search(text) and answer.description:  # "tell me more"
@@ -241,6 +245,28 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
         named = re.search(r"\bname|etymolog", text, re.I)  # "where does the name come from?": the name only
         return (gem.name_origin if named else gem.history) or gem.history or gem.name_origin
     return ""
+
+
+def inclusions_unseen(name: str, gem: GemFacts | None, answer: Answer) -> str:
+    """ "Can you see any inclusions?": none judged from a photo (nor from readings), the loupe that shows them, and
+    what the gem's facts name as typical of it; the glossary's sources go to the notes."""
+    from gemlang.knowledge.glossary import term_called
+
+    seen = (
+        "I do not judge inclusions from a photo: my answer rests on the photo's look as a whole, and I do not pick "
+        "out what is inside the stone"
+        if answer.used_photo
+        else "I have not seen the stone"
+    )
+    typical = [f for f in (gem.diagnostic_features if gem is not None else ()) if INCLUSION_WORDS.search(f)]
+    told = f" Typical of {name}: {'; '.join(in_sentence(f) for f in typical)}." if typical else ""
+    told = told or f" My facts on {name} name no typical inclusion."
+    loupe, inclusion = term_called("loupe"), term_called("inclusion")
+    answer.notes += [f"source ({t.term}): {t.source}" for t in (loupe, inclusion) if t is not None]
+    return (
+        f"{seen}, so whether this one has inclusions I cannot say. Look at it under a 10x loupe, the gemmologist's "
+        f"standard magnifier.{told} A stone with no inclusions at all is itself a warning that it may be synthetic."
+    )
 
 
 def confirming_readings(gem: GemFacts, skip: set[str] | frozenset[str] = frozenset()) -> str:
