@@ -28,6 +28,7 @@ from gemlang.assistant.questions import (
     CONFIDENCE_QUESTION,
     ELSE_QUESTION,
     HISTORY_QUESTION,
+    IDENTITY_ASKED,
     INCLUSION_WORDS,
     INCLUSIONS_ASKED,
     LAB_CONFIRM_QUESTION,
@@ -70,6 +71,12 @@ READINGS_HELP = (
     "From a photo alone this cannot be settled (glass and lab-grown stones look the same as well). Readings "
     'would help: tell me a refractive index ("RI 1.54"), a specific gravity ("SG 2.65") or a hardness '
     '("hardness about 7").'
+)
+# "it is a stone though", "but it's a real gem": a photo taken for no gem photo said to show one
+A_STONE_SAID = re.compile(
+    r"\b(?:it|this|that)\s*(?:'s|’s| is| really is)\s+(?:a\s+|an\s+)?(?:real\s+)?(?:stone|gem|gemstone|crystal|rock|"
+    r"mineral)\b",
+    re.I,
 )
 RETAKE_HELP = "Send a close, sharp photo of the stone on a plain background, or tell me readings you have"
 
@@ -569,6 +576,16 @@ def withhold_gem(answer: Answer, verdict: ScopeVerdict, by_readings: bool | None
         if again:
             statement = (
                 "**As I said, this does not look like a gemstone photo**, so I cannot answer about a stone in it."
+            )
+        if again and IDENTITY_ASKED.search(answer.message):  # "what is it then?": nothing but gems is named
+            statement = (
+                "**As I said, this does not look like a gemstone photo**, and I name gemstones only, so what it "
+                "shows I cannot say."
+            )
+        if again and (SURE_QUESTION.search(answer.message) or A_STONE_SAID.search(answer.message)):
+            statement = (  # "are you sure it's not a stone?", "it is a stone though"
+                "**I may be wrong**: I judged only that this picture looks unlike the gemstone photos I know, not "
+                "that no stone is in it."
             )
     else:
         answer.next_test, answer.reasons = "", []
