@@ -3637,6 +3637,46 @@ def test_which_is_harder_and_are_they_the_same_after_two_stones_ask_of_both_ston
     assert chat.ask("which test would settle it?").reply.startswith("No further test is needed")  # the stone in hand
 
 
+def test_are_they_different_after_two_stones_is_answered_yes_and_the_same_gem_twice_is_no_proof_of_one_stone(
+    assistant,
+):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.544-1.553, SG 2.65")
+    chat.ask("next stone: RI 1.762-1.770, SG 4.00")
+    assert chat.ask("are they different?").reply.startswith("**Yes**: Quartz and Corundum are different gems.")
+    assert chat.ask("is it the same stone?").reply.startswith("**No**: Quartz and Corundum are different gems.")
+    photos = assistant.conversation()
+    first = photos.ask("what gem is this?", [red_stone_photo()]).gem
+    assert photos.ask("and this one?", [red_stone_photo()]).gem == first  # sent again: taken as a new stone
+    for asked in ("is it the same stone?", "are these the same kind?"):
+        reply = photos.ask(asked).reply
+        assert reply.startswith(f"Both were answered {first}: stone 1: {first} (") and "photos cannot tell" in reply
+        assert "another photo of the same stone" in reply  # how to have them looked at as one stone
+
+
+@pytest.mark.parametrize("asked", ["what would make you more sure?", "what would it take to be certain?"])
+def test_what_would_make_you_more_sure_is_answered_with_the_test_that_would_not_a_no(assistant, asked):
+    chat = assistant.conversation()
+    chat.ask("what gem is this?", [red_stone_photo()])
+    reply = chat.ask(asked).reply
+    assert reply.startswith(("Next: ", "A photo is no measurement: to confirm")), reply
+    assert chat.ask("are you sure?").reply.startswith(("No, not for certain", "Not very"))  # still a yes or no
+
+
+@pytest.mark.parametrize("asked", ["can you see any inclusions?", "is it eye clean?", "does it have flaws?"])
+def test_inclusions_asked_of_the_stone_in_hand_are_not_judged_from_a_photo_and_the_loupe_is_named(assistant, asked):
+    chat = assistant.conversation()
+    gem = chat.ask("what gem is this?", [red_stone_photo()]).gem
+    answer = chat.ask(asked)
+    assert answer.reply.startswith("I do not judge inclusions from a photo") and "10x loupe" in answer.reply
+    assert f"Typical of {gem}: " in answer.reply or f"My facts on {gem} name no typical inclusion" in answer.reply
+    assert not answer.description and any(n.startswith("source (loupe)") for n in answer.notes)
+    readings = Assistant(classifier=None).conversation()
+    readings.ask("RI 1.762-1.770, SG 4.00, red")
+    reply = readings.ask(asked).reply
+    assert reply.startswith("I have not seen the stone") and "Typical of Ruby: silk (rutile needles at 60°)" in reply
+
+
 def test_which_one_is_which_of_two_stones_gets_the_summary_of_both():
     chat = Assistant(classifier=None).conversation()
     chat.ask("RI 1.74 SR, SG 3.78")

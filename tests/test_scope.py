@@ -496,3 +496,18 @@ def test_a_photo_too_small_to_judge_keeps_a_not_a_gem_photo_verdict():
     for kind, seen in ((UNKNOWN_MINERAL, UNCHECKED_SMALL), (IN_SCOPE, UNCHECKED_SMALL),
                        (NOT_A_GEM_PHOTO, NOT_A_GEM_PHOTO), (UNCHECKED, UNCHECKED)):  # fmt: skip
         assert seen_too_small(ScopeVerdict(kind)).kind == seen, kind
+
+
+def test_what_is_it_then_and_are_you_sure_after_a_picture_of_no_gem_are_answered_not_the_same_line(chat_model_dir):
+    from gemlang.assistant import Assistant
+
+    chat = Assistant.load(chat_model_dir).conversation()
+    assert chat.ask("what is this?", [painted_landscape()]).out_of_scope.kind == NOT_A_GEM_PHOTO
+    assert chat.ask("what is it then?").reply.startswith(
+        "**As I said, this does not look like a gemstone photo**, and I name gemstones only, so what it shows I cannot"
+    )
+    for disputed in ("are you sure it's not a stone?", "it is a stone though"):
+        reply = chat.ask(disputed).reply
+        assert reply.startswith("**I may be wrong**: I judged only that this picture looks unlike the gemstone photos")
+        assert "close, sharp photo" in reply  # how to be answered
+    assert chat.ask("is it heated?").reply.startswith("**As I said, this does not look like a gemstone photo**, so")

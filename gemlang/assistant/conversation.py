@@ -337,6 +337,14 @@ NUMBER = re.compile(r"\d+(?:\.\d+)?")
 PHOTO_WORD = re.compile(r"\b(?:photos?|pictures?|pics?|images?|shots?|snaps?)\b", re.I)
 
 
+def same_or_different(text: str) -> str:
+    """ "same" for "are they the same stone?", "different" for "are they different?" (asked yes or no; "how are they
+    different?" asks a comparison), else ''."""
+    if re.search(r"\bsame\b", text, re.I):
+        return "same"
+    return "different" if re.match(r"\s*(?:so\s+)?(?:are|is|was|were)\b.*\bdifferent\b", text, re.I) else ""
+
+
 def several_stones(text: str) -> bool:
     """Whether a message says its photo holds several stones ("there are two stones in this photo", "which is
     which?"), not a piece's side stones beside its centre stone."""
@@ -663,8 +671,8 @@ class Conversation:
             return text
         if PRICE_COMPARED.search(text):  # "which is worth more?": no price either way, and no odds of the two
             return text
-        if re.search(r"\bsame\b|\b(?:are|is)\b[^?.!]*\bdifferent\b", text, re.I):
-            return f"is {before.name} the same as {now.name}?"
+        if same_or_different(text):  # "are they the same stone?": `_two_stones_same`
+            return text
         if re.match(r"\s*which\b", text, re.I):
             return f"{text.strip().rstrip('?.! ')}, {before.name} or {now.name}?"
         both = f"{before.name} and {now.name}"
@@ -763,7 +771,8 @@ class Conversation:
         and returns True, or returns False."""
         return (
             self._courtesy, self._in_english, self._capabilities, self._off_topic, self._in_short,
-            self._side_stones_again, self._several_in_the_photo, self._disclosure, self._gem_list, self._superlative,
+            self._side_stones_again, self._two_stones_same, self._several_in_the_photo, self._disclosure,
+            self._gem_list, self._superlative,
             self._scale, self._kind_asked, self._fact_check, self._birthstone, self._glossary, self._wear_compared,
             self._ring_gems, self._at_home, self._cutting, self._setting, self._toughness, self._care_asked,
             self._other_gem,
@@ -785,6 +794,41 @@ class Conversation:
             turn.answer.notes.append(f"sources: {'; '.join(treated[1])}")
             return treated[0]
         return ""
+
+    def _two_stones_same(self, turn: Turn) -> bool:
+        """ "Are they the same stone?", "is it a different one?" after a second stone: for two gems answered, whether
+        they are one gem ("is Topaz the same as Aquamarine?"), yes or no as asked; for one gem answered twice, the
+        same kind, but whether one stone neither photos nor readings tell."""
+        text = turn.text
+        if len(self.stones) != 1 or self.stones[0][2] is None or (now := self._stone_answered()) is None:
+            return False
+        before, gem = get_facts(self.stones[0][2]), self._answered_gem()
+        if gem is None or not OF_THE_TWO_STONES.search(text) or gems_named_in(text) or parse_hints(text):
+            return False
+        if not (asked := same_or_different(text)):
+            return False
+        if gem.name != before.name:
+            reply = kind_answer(f"is {before.name} the same as {gem.name}?")
+            flipped = {"**No**": "**Yes**", "**Yes**": "**No**"}
+            lead = reply.split(":", 1)[0]
+            turn.answer.reply = reply if asked == "same" or lead not in flipped else flipped[lead] + reply[len(lead) :]
+            if not (kind_of(before, gem) or kind_of(gem, before)):  # "which is harder?" next asks of the two
+                self.topic, self.named_together = None, (before, gem)
+            return True
+        name, said, _ = self.stones[0]
+        photos = self.image_probs is not None
+        by = "photos" if photos else "readings"
+        turn.answer.reply = (
+            f"Both were answered {gem.name}: {name}: {said}; {self._in_hand_name}, the one in hand: {now}. So they "
+            f"look like the same kind of gem, but whether they are one stone {by} cannot tell: two stones of one "
+            f"gem {'look' if photos else 'read'} alike."
+        )
+        if photos:
+            turn.answer.reply += (
+                " I took each photo as a stone of its own, as each came in a message of its own; photos of one "
+                "stone sent in one message, or with “another photo of the same stone”, I look at together."
+            )
+        return True
 
     def _several_in_the_photo(self, turn: Turn) -> bool:
         # "there were two stones in that photo": said after the photo was answered, of the photo in hand

@@ -111,7 +111,9 @@ OF_THE_TWO_STONES = re.compile(
     r"scratch(?:es)?|lasts?|wears?)\b|"
     r"\b(?:compare|tell)\s+(?:them|the two|both|these|those)\b|"
     r"\b(?:they|them|these|those|both|the two)\b[^?.!]{0,30}\b(?:same|differ\w*|apart)\b|"
-    r"\b(?:same|differ\w*)\b[^?.!]{0,30}\b(?:they|them|these|those|both|the two)\b",
+    r"\b(?:same|differ\w*)\b[^?.!]{0,30}\b(?:they|them|these|those|both|the two)\b|"
+    # "is it the same stone?", "is this a different one?": the stone in hand against the one before
+    r"^\s*(?:is|was)\s+(?:it|this|that)\s+(?:the\s+same|an?\s+different)\b(?![^?.!]*\b(?:as|from|to)\b)",
     re.I,
 )
 # "what did I tell you?", "what have I measured?", "what are my readings?": what the conversation holds of the stone
@@ -383,11 +385,17 @@ LAB_CONFIRM_QUESTION = re.compile(
 LAB_APART_QUESTION = re.compile(
     _HOW_A_LAB + r"(?:tell|separate|distinguish)\b.{0,30}\b(?:apart|from|difference)\b", re.I
 )
+_SURE = r"(?:more |completely |totally |100\s*%\s*)?(?:sure|surer|certain|confident)\b"
+_MAKE_SURE = (
+    r"\bwhat (?:(?:would|could|will|can|might) (?:make (?:you|u|it)|it take (?:for you )?to be)|"
+    rf"(?:do|would|will) (?:you|u) need to be) {_SURE}"
+)
 NEXT_TEST_QUESTION = re.compile(
     r"\bnext\b.{0,12}\b(?:test|step|check)|\b(?:what|which)\b.{0,30}\b(?:test|check|measure|try|instrument)\b|"
     r"\bwhat (?:else )?(?:should|can|could|do) i (?:do|test|check|try|measure)\b|"
     r"\bchange your mind\b|\bwhat would (?:prove|show) (?:you|it|that)\b|\bhow (?:can|could|do) i (?:confirm|check)\b|"
-    + LAB_CONFIRM_QUESTION.pattern,
+    # "what would make you more sure?", "what would it take to be certain?": the test that would, not a yes or no
+    rf"{_MAKE_SURE}|" + LAB_CONFIRM_QUESTION.pattern,
     re.I,
 )
 # An instrument or what it shows, in a question about a gem: the constant it reads
@@ -406,7 +414,7 @@ THE_STONES_VALUE = re.compile(
     re.I,
 )
 # "are you sure?", "are you 100% sure?", "you sure?": the answer asked to be stood by, yes or no
-SURE_QUESTION = re.compile(r"\b(?:are you|you|u)\s+(?:\w+\s+|100\s*%\s*)?(?:sure|certain|positive)\b", re.I)
+SURE_QUESTION = re.compile(r"(?<!\bmake )\b(?:are you|you|u)\s+(?:\w+\s+|100\s*%\s*)?(?:sure|certain|positive)\b", re.I)
 # "what are the odds?", "what's the probability?" alone: how sure, not the odds of something it names
 ODDS_ALONE = r"\bwhat(?:'s| is| are)\s+(?:the|your|its)\s+(?:odds|chances?|probabilit(?:y|ies))\s*[?.!]*\s*$"
 CONFIDENCE_QUESTION = re.compile(
@@ -752,9 +760,11 @@ def card_speaks_of(question: str, texts: Sequence[str]) -> bool:
 
 
 # what a card says in other words: "under a loupe?" of its inclusions, "how would a lab tell?" of a laboratory
+INCLUSION_WORDS = re.compile(
+    r"\binclusion|\bsilk\b|\bneedles?\b|\bzoning\b|\bfeathers?\b|\bbubbles?\b|\bveils?\b", re.I
+)
 SAID_OTHERWISE = (
-    (re.compile(r"\bloupe|\bmicroscope|\bmagnif", re.I),
-     re.compile(r"\binclusion|\bsilk\b|\bneedles?\b|\bzoning\b|\bfeathers?\b|\bbubbles?\b|\bveils?\b")),
+    (re.compile(r"\bloupe|\bmicroscope|\bmagnif", re.I), INCLUSION_WORDS),
     (re.compile(r"\blabs?\b|\blaborator", re.I), re.compile(r"\blaborator")),
 )  # fmt: skip
 
@@ -775,6 +785,13 @@ HOW_TO_DO = re.compile(r"\bhow (?:do|can|could|should|would) (?:i|you|we|one)\b|
 GENERALLY = re.compile(
     r"\b(?:always|usually|generally|typically|normally|mostly|commonly|often|in general)\b|"
     r"\bmost\b(?!\s+(?:likely|probably)\b)|(?<!\bat )\ball\b",
+    re.I,
+)
+# "can you see any inclusions?", "does it have flaws?", "is it eye clean?": what is inside the stone in hand (not
+# "any inclusions to look for?", which the card's inclusions answer)
+INCLUSIONS_ASKED = re.compile(
+    r"^(?!.*\blook\w* for\b).*(?:\b(?:inclusions?|flaws?|internal features|eye[- ]clean)\b|\bhow clean\b|"
+    r"\b(?:is|are)\s+(?:it|this|the stone|this stone|they)\s+(?:\w+\s+)?clean\b|\bclean inside\b)",
     re.I,
 )
 MORE_QUESTION = re.compile(

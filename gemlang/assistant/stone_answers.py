@@ -29,6 +29,9 @@ from gemlang.assistant.questions import (
     CONFIDENCE_QUESTION,
     ELSE_QUESTION,
     HISTORY_QUESTION,
+    IDENTITY_ASKED,
+    INCLUSION_WORDS,
+    INCLUSIONS_ASKED,
     LAB_APART_QUESTION,
     LAB_CONFIRM_QUESTION,
     MORE_QUESTION,
@@ -70,6 +73,12 @@ READINGS_HELP = (
     "From a photo alone this cannot be settled (glass and lab-grown stones look the same as well). Readings "
     'would help: tell me a refractive index ("RI 1.54"), a specific gravity ("SG 2.65") or a hardness '
     '("hardness about 7").'
+)
+# "it is a stone though", "but it's a real gem": a photo taken for no gem photo said to show one
+A_STONE_SAID = re.compile(
+    r"\b(?:it|this|that)\s*(?:'s|’s| is| really is)\s+(?:a\s+|an\s+)?(?:real\s+)?(?:stone|gem|gemstone|crystal|rock|"
+    r"mineral)\b",
+    re.I,
 )
 RETAKE_HELP = "Send a close, sharp photo of the stone on a plain background, or tell me readings you have"
 
@@ -163,6 +172,8 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
         for n, q in answer.candidates[1:4]
         if q >= 0.005 and not (gem and n in others and kind_of(gem, others[n]))
     ]
+    if INCLUSIONS_ASKED.search(text):  # "is it eye clean?": not the cat's eye `what_it_shows` names
+        return inclusions_unseen(gem.name if gem is not None else name, gem, answer)
     if gem is not None and (seen := what_it_shows(text, gem)):  # "what are the gold specks?"
         return seen
     if gem is not None and LAB_APART_QUESTION.search(text):  # "how would a lab tell them apart?"
@@ -245,6 +256,28 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
         named = re.search(r"\bname|etymolog", text, re.I)  # "where does the name come from?": the name only
         return (gem.name_origin if named else gem.history) or gem.history or gem.name_origin
     return ""
+
+
+def inclusions_unseen(name: str, gem: GemFacts | None, answer: Answer) -> str:
+    """ "Can you see any inclusions?": none judged from a photo (nor from readings), the loupe that shows them, and
+    what the gem's facts name as typical of it; the glossary's sources go to the notes."""
+    from gemlang.knowledge.glossary import term_called
+
+    seen = (
+        "I do not judge inclusions from a photo: my answer rests on the photo's look as a whole, and I do not pick "
+        "out what is inside the stone"
+        if answer.used_photo
+        else "I have not seen the stone"
+    )
+    typical = [f for f in (gem.diagnostic_features if gem is not None else ()) if INCLUSION_WORDS.search(f)]
+    told = f" Typical of {name}: {'; '.join(in_sentence(f) for f in typical)}." if typical else ""
+    told = told or f" My facts on {name} name no typical inclusion."
+    loupe, inclusion = term_called("loupe"), term_called("inclusion")
+    answer.notes += [f"source ({t.term}): {t.source}" for t in (loupe, inclusion) if t is not None]
+    return (
+        f"{seen}, so whether this one has inclusions I cannot say. Look at it under a 10x loupe, the gemmologist's "
+        f"standard magnifier.{told} A stone with no inclusions at all is itself a warning that it may be synthetic."
+    )
 
 
 def confirming_readings(gem: GemFacts, skip: set[str] | frozenset[str] = frozenset()) -> str:
@@ -573,6 +606,16 @@ def withhold_gem(answer: Answer, verdict: ScopeVerdict, by_readings: bool | None
         if again:
             statement = (
                 "**As I said, this does not look like a gemstone photo**, so I cannot answer about a stone in it."
+            )
+        if again and IDENTITY_ASKED.search(answer.message):  # "what is it then?": nothing but gems is named
+            statement = (
+                "**As I said, this does not look like a gemstone photo**, and I name gemstones only, so what it "
+                "shows I cannot say."
+            )
+        if again and (SURE_QUESTION.search(answer.message) or A_STONE_SAID.search(answer.message)):
+            statement = (  # "are you sure it's not a stone?", "it is a stone though"
+                "**I may be wrong**: I judged only that this picture looks unlike the gemstone photos I know, not "
+                "that no stone is in it."
             )
     else:
         answer.next_test, answer.reasons = "", []
