@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from gemlang.assistant import Assistant
 from gemlang.knowledge.birthstones import birthstone_answer, sources
 
@@ -135,3 +137,15 @@ def test_the_chat_answers_an_anniversary_question_with_or_without_a_stone():
         answer = chat.ask("what gem for a 10th anniversary?")  # was the help text, or the card again
         assert answer.reply.startswith("For a **10th** wedding anniversary: diamond")
         assert any(n.startswith("sources: Carpe Diem with Remi") for n in answer.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("what gem for our 10 year anniversary?", "10th"), ("gift for our 25-year wedding anniversary?", "25th"),
+     ("what stone for a twelfth anniversary?", "12th"), ("twenty first anniversary gem?", "21st"),
+     ("our fifty-fifth anniversary, which stone?", "55th")],
+)  # fmt: skip
+def test_an_anniversary_year_written_in_years_or_in_words_gets_that_years_gem(text, year):
+    from gemlang.knowledge.birthstones import anniversary_answer
+
+    assert anniversary_answer(text).startswith(f"For a **{year}** wedding anniversary: ")
