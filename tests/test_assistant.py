@@ -2288,6 +2288,16 @@ def test_a_valuation_asked_of_the_chat_or_a_reading_off_a_report_is_no_question_
     assert chat.ask("the report says RI 1.762-1.770, SG 4.00, is that right?").candidates[0][0].startswith("Corundum")
 
 
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [("it's a certified diamond, what is the RI?", "refractive index 2.417"),
+     ("it's a GIA certified ruby, how do I clean it?", "**Caring for Ruby**")],
+)  # fmt: skip
+def test_a_stone_said_certified_is_asked_about_not_its_papers(question, answered):
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert answered in reply and not reply.startswith("**Lab report**"), reply[:80]
+
+
 def test_a_follow_up_naming_a_glossary_term_gets_its_entry_not_the_no_facts_reply():
     chat = Assistant(classifier=None).conversation()
     chat.ask("green, RI 1.654-1.690, SG 3.34")
