@@ -149,3 +149,16 @@ def test_an_anniversary_year_written_in_years_or_in_words_gets_that_years_gem(te
     from gemlang.knowledge.birthstones import anniversary_answer
 
     assert anniversary_answer(text).startswith(f"For a **{year}** wedding anniversary: ")
+
+
+def test_a_stone_given_for_an_anniversary_is_asked_about_not_the_years_gem():
+    from gemlang.knowledge.birthstones import anniversary_answer
+
+    for text in ("I got this ring for our anniversary, what gem is it?", "our 10th anniversary gift, is it real?"):
+        assert anniversary_answer(text) == ""
+    assert anniversary_answer("which gem is it for a 10th anniversary?").startswith("For a **10th** wedding")
+    ranked = Assistant(classifier=None).conversation().ask("anniversary ring, red, RI 1.76, what is it?")
+    assert ranked.candidates[0][0].startswith("Corundum")  # was the anniversary list
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("red, RI 1.762-1.770, SG 4.00")
+    assert chat.ask("it was an anniversary gift, how do I clean it?").reply.startswith("**Caring for Ruby**")

@@ -105,6 +105,9 @@ ANNIVERSARY = re.compile(
 )
 # a question, not "happy anniversary!"
 GIFT_ASKED = re.compile(r"\?|\b(?:gems?|gemstones?|stones?|gifts?|presents?|jewell?ery|what|which)\b", re.I)
+# a stone in hand asked about, not the year's gem: "I got this ring for our anniversary, what gem is it?", "our 10th
+# anniversary gift, is it real?", "anniversary ring, RI 1.76" (but "which gem is it for a 10th anniversary?")
+OF_A_STONE = re.compile(r"\b(?:this|these|it(?!\s+(?:for|on)\b))\b|\d[.,]\d", re.I)
 ANNIVERSARY_LIST = "on the American Gem Trade Association's list"
 
 
@@ -119,7 +122,7 @@ def _ordinal(n: int) -> str:
 def anniversary_answer(text: str) -> str:
     """The gem of the wedding anniversary a message asks about, or of each when it names no year, with a word that
     the lists differ; '' when it asks none."""
-    if not (asked := ANNIVERSARY.search(text or "")) or not GIFT_ASKED.search(text):
+    if not (asked := ANNIVERSARY.search(text or "")) or not GIFT_ASKED.search(text) or OF_A_STONE.search(text):
         return ""
     data = _list()
     gems, others = data["anniversaries"], data["others_for"]
