@@ -2645,6 +2645,18 @@ def test_a_question_of_which_one_after_two_gems_compared_is_of_both():
 
 
 @pytest.mark.parametrize(
+    ("before", "asked", "reply"),
+    [("ruby vs spinel", "how hard?", "**Ruby**: Mohs hardness 9; **Spinel**: Mohs hardness 8."),
+     ("emerald or aquamarine?", "hardness?", "**Emerald**: Mohs hardness 7.5–8; **Aquamarine**: Mohs hardness"),
+     ("what are the birthstones for June?", "hardness?", "**Pearl**: Mohs hardness 2.5–4.5; **Moonstone**: ")],
+)  # fmt: skip
+def test_a_bare_property_question_after_gems_named_together_asks_it_of_them_all(before, asked, reply):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask(before)
+    assert chat.ask(asked).reply.startswith(reply)  # was the help text: "Send me a photo of the stone …"
+
+
+@pytest.mark.parametrize(
     "question, reply",
     [("whats harder, topaz or quartz", "Topaz is harder than Quartz."),
      ("which has higher birefringence, peridot or quartz?", "Peridot is higher in birefringence than Quartz."),
