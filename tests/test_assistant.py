@@ -586,7 +586,11 @@ def test_how_a_lab_would_confirm_a_flame_fusion_corundum_says_what_the_laborator
     assert any(n.startswith("source (lab-grown corundum screening): Muhlmeister") for n in lab.notes)
 
 
-@pytest.mark.parametrize("question", ["how would a lab tell them apart?", "how can a gemmologist tell them apart?"])
+@pytest.mark.parametrize(
+    "question",
+    ["how would a lab tell them apart?", "how can a gemmologist tell them apart?",
+     "how does a gemmologist tell natural from synthetic?"],  # the last was the glossary's "Natural" entry
+)  # fmt: skip
 def test_how_a_lab_would_tell_the_readings_gems_apart_says_what_the_laboratory_looks_at(question):
     chat = Assistant(classifier=None).conversation()
     chat.ask("RI 1.762-1.770, SG 4.00")  # every corundum, natural and lab-grown
@@ -594,7 +598,7 @@ def test_how_a_lab_would_tell_the_readings_gems_apart_says_what_the_laboratory_l
     assert lab.reply.startswith("**How a laboratory tells them apart:** Sapphire, Padparadscha Sapphire, Ruby")
     assert "are all corundum, with the same constants: a laboratory names the variety by its colour" in lab.reply
     assert "Flux-Grown Ruby: flux remnants" in lab.reply
-    assert "trace elements (by EDXRF)" in lab.reply
+    assert "trace elements (by EDXRF)" in lab.to_markdown()  # in the caution where "synthetic" asked for one
     assert any(n.startswith("source (lab-grown corundum screening): Muhlmeister") for n in lab.notes)
 
 

@@ -105,6 +105,7 @@ from gemlang.assistant.questions import (
     IDENTITY_ASKED,
     INCLUSION_OR_COLOUR,
     INSTRUMENT_WORDS,
+    LAB_APART_QUESTION,
     LAB_CONFIRM_QUESTION,
     LAB_GROWN,
     MAIN_STONE,
@@ -1001,6 +1002,8 @@ class Conversation:
         return True
 
     def _glossary(self, turn: Turn) -> bool:
+        if LAB_APART_QUESTION.search(turn.text) and self._answered_gem() is not None:
+            return False  # "how does a gemmologist tell natural from synthetic?" of the stone answered, not "natural"
         stones_value = THE_STONES_VALUE.search(turn.text) and (self._answered_gem() or self.topic) is not None
         terms = [] if stones_value else terms_asked(turn.text)  # "what is pleochroism?"
         if not stones_value and not terms and turn.after_term and (more := AND_ABOUT_TERM.fullmatch(turn.text)):
