@@ -426,8 +426,11 @@ OBSERVATIONS = {
     NOT_METALLIC: r"\bnon-?\s?metallic\b|\b(?:not|isn'?t|wasn'?t|aren'?t)\s+(?:at all\s+|very\s+)?metallic\b|"
     r"\bno\s+metallic\s+(?:lust(?:re|er)|shine|sheen|look)\b|"
     r"\b(?:doesn'?t|does not|didn'?t|did not)\s+(?:look|seem|appear)\s+metallic\b",
-    TRANSPARENT: rf"(?<!semi-)(?<!semi )\btransparent\b{_OF_THIS_STONE}|\bsee[- ]through\b{_OF_THIS_STONE}",
-    TRANSLUCENT: rf"\b(?:semi-?\s?)?translucent\b{_OF_THIS_STONE}|\bsemi-?\s?transparent\b{_OF_THIS_STONE}",
+    # not "non-transparent", "non-translucent": opaque
+    TRANSPARENT: rf"(?<!semi-)(?<!semi )(?<!non-)(?<!non )\btransparent\b{_OF_THIS_STONE}|"
+    rf"\bsee[- ]through\b{_OF_THIS_STONE}",
+    TRANSLUCENT: rf"(?<!non-)(?<!non )\b(?:semi-?\s?)?translucent\b{_OF_THIS_STONE}|"
+    rf"\bsemi-?\s?transparent\b{_OF_THIS_STONE}",
     JOIN_LINE: r"join(?:ing)? (?:line|plane)|(?:separation|junction|contact) plane|"
     r"(?:dark|black) backing|glue layer|two[- ]layer|three[- ]layers?|(?:two|three) layers|"
     r"(?:red|colou?red|glue) plane|plane at the girdle|"
@@ -436,9 +439,10 @@ OBSERVATIONS = {
     r"\b(?:bubbles?|glue)\b[^.;]{0,20}\b(?:at|along|in|on) the join\b",  # and two RIs (`crown_and_pavilion`)
 }
 
-# "no curved striae, no gas bubbles", "without silk", "gas bubbles absent": a sign said to be missing
+# "no curved striae, no gas bubbles", "without silk", "neither bubbles nor silk", "gas bubbles absent": a sign said
+# to be missing
 _DENIED_BEFORE = re.compile(
-    r"\b(?:no|not|without|nor|lacks?|lacking|absence of|free of|never|"
+    r"\b(?:no|not|without|neither|nor|lacks?|lacking|absence of|free of|never|"
     r"(?:does|do|did|is|are|was|were|wo|ca|could|would|has|have|had)n'?t)\b[^,;.]{0,25}$"
 )
 _DENIED_AFTER = re.compile(r"^[^,;.]{0,12}\b(?:absent|missing|not seen|none)\b|^\W{0,3}not that i can (?:tell|see)\b")

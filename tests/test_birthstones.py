@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from gemlang.assistant import Assistant
 from gemlang.knowledge.birthstones import birthstone_answer, sources
 
@@ -135,3 +137,28 @@ def test_the_chat_answers_an_anniversary_question_with_or_without_a_stone():
         answer = chat.ask("what gem for a 10th anniversary?")  # was the help text, or the card again
         assert answer.reply.startswith("For a **10th** wedding anniversary: diamond")
         assert any(n.startswith("sources: Carpe Diem with Remi") for n in answer.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("what gem for our 10 year anniversary?", "10th"), ("gift for our 25-year wedding anniversary?", "25th"),
+     ("what stone for a twelfth anniversary?", "12th"), ("twenty first anniversary gem?", "21st"),
+     ("our fifty-fifth anniversary, which stone?", "55th")],
+)  # fmt: skip
+def test_an_anniversary_year_written_in_years_or_in_words_gets_that_years_gem(text, year):
+    from gemlang.knowledge.birthstones import anniversary_answer
+
+    assert anniversary_answer(text).startswith(f"For a **{year}** wedding anniversary: ")
+
+
+def test_a_stone_given_for_an_anniversary_is_asked_about_not_the_years_gem():
+    from gemlang.knowledge.birthstones import anniversary_answer
+
+    for text in ("I got this ring for our anniversary, what gem is it?", "our 10th anniversary gift, is it real?"):
+        assert anniversary_answer(text) == ""
+    assert anniversary_answer("which gem is it for a 10th anniversary?").startswith("For a **10th** wedding")
+    ranked = Assistant(classifier=None).conversation().ask("anniversary ring, red, RI 1.76, what is it?")
+    assert ranked.candidates[0][0].startswith("Corundum")  # was the anniversary list
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("red, RI 1.762-1.770, SG 4.00")
+    assert chat.ask("it was an anniversary gift, how do I clean it?").reply.startswith("**Caring for Ruby**")

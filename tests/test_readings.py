@@ -1072,3 +1072,15 @@ def test_light_said_to_pass_the_stone_is_read_and_alone_ranks_nothing(text, seen
 )
 def test_a_look_asked_or_said_of_stones_in_general_is_no_reading_of_this_stone(text):
     assert parse_readings(text).observations == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["non-transparent, metallic grey, SG 5.2", "it is non-translucent, SG 5", "neither transparent nor translucent"],
+)
+def test_light_said_not_to_pass_the_stone_is_no_reading_of_light_passing_it(text):
+    assert not set(parse_readings(text).observations) & {"transparent", "translucent"}
+
+
+def test_signs_said_neither_nor_are_read_as_missing():
+    assert parse_readings("neither gas bubbles nor curved striae, RI 1.52").observations == ()

@@ -105,6 +105,7 @@ from gemlang.assistant.questions import (
     IDENTITY_ASKED,
     INCLUSION_OR_COLOUR,
     INSTRUMENT_WORDS,
+    LAB_APART_QUESTION,
     LAB_CONFIRM_QUESTION,
     LAB_GROWN,
     MAIN_STONE,
@@ -1045,6 +1046,8 @@ class Conversation:
         return True
 
     def _glossary(self, turn: Turn) -> bool:
+        if LAB_APART_QUESTION.search(turn.text) and self._answered_gem() is not None:
+            return False  # "how does a gemmologist tell natural from synthetic?" of the stone answered, not "natural"
         stones_value = THE_STONES_VALUE.search(turn.text) and (self._answered_gem() or self.topic) is not None
         terms = [] if stones_value else terms_asked(turn.text)  # "what is pleochroism?"
         if not stones_value and not terms and turn.after_term and (more := AND_ABOUT_TERM.fullmatch(turn.text)):
@@ -1478,7 +1481,7 @@ class Conversation:
         "what are their SGs?" (OF_BOTH). Where the questions differ, the caller says so:
         - no_stone_in_hand: not while a photo or readings are in hand, whose stone "how do I tell them apart?" and
           the care questions are then answered of;
-        - or_of_it: "is it fragile?" after "opal or tourmaline" too, with no one gem discussed or named;
+        - or_of_it: "is it fragile?", "hardness?" after "opal or tourmaline" too, with no one gem discussed or named;
         - not_of_gems_in_general: not "which gems glow?", for the lists and rankings of every gem."""
         if not self.named_together:
             return False
@@ -1486,7 +1489,8 @@ class Conversation:
             return False
         if not_of_gems_in_general and GEMS_IN_GENERAL.search(text):
             return False
-        it = or_of_it and self.topic is None and re.search(r"\bit\b", text, re.I) and not gems_named_in(text)
+        it = or_of_it and self.topic is None and not gems_named_in(text)
+        it = it and (re.search(r"\bit\b", text, re.I) or THE_STONES_VALUE.search(text))  # "hardness?", "how hard?"
         return bool(OF_BOTH.search(text) or it)
 
     def _named_before(self) -> list[GemFacts]:
@@ -1582,7 +1586,7 @@ class Conversation:
         # "and its SG?", or a bare "optic sign?" after "what is the RI of peridot?": the gem discussed
         follows = FOLLOW_UP.search(text) or THE_STONES_VALUE.search(text) or WHERE_TO_FIND.search(text)
         # "jadeite vs nephrite", then "which one is harder?": both gems compared
-        of_pair = asked_gem is None and no_stone and quantity
+        of_pair = asked_gem is None and no_stone and (quantity := quantity or THE_STONES_VALUE.search(text))
         of_pair = of_pair and self._asks_of_named_together(text, no_stone_in_hand=True, or_of_it=True)
         turn.of_topic = not of_pair and asked_gem is None and no_stone and self.topic is not None and bool(follows)
         if turn.of_topic:

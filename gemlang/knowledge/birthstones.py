@@ -87,18 +87,27 @@ def birthstone_of_stone(text: str, names: list[str]) -> str:
     return text
 
 
-# "what gem for a 10th anniversary?", "our tenth wedding anniversary", "anniversary gemstones?"
+# "what gem for a 10th anniversary?", "our 10 year anniversary", "our twelfth wedding anniversary", "anniversary
+# gemstones?"
+_FIRST = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 _ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
-    "tenth": 10, "fifteenth": 15, "twentieth": 20, "twenty-fifth": 25, "thirtieth": 30, "fortieth": 40,
-    "fiftieth": 50, "sixtieth": 60,
+    **{word: n for n, word in enumerate(_FIRST, 1)},
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    **{f"twenty-{word}": 20 + n for n, word in enumerate(_FIRST[:5], 1)},
+    "thirtieth": 30, "thirty-fifth": 35, "fortieth": 40, "forty-fifth": 45, "fiftieth": 50, "fifty-fifth": 55,
+    "sixtieth": 60,
 }  # fmt: skip
 ANNIVERSARY = re.compile(
-    rf"\b(?:(?P<year>\d{{1,2}})(?:st|nd|rd|th)?|(?P<word>{'|'.join(_ORDINALS)}))?[\s-]*(?:wedding\s+)?anniversar(?:y|ies)\b",
+    rf"\b(?:(?P<year>\d{{1,2}})(?:st|nd|rd|th|[\s-]*years?)?|"
+    rf"(?P<word>{'|'.join(w.replace('-', '[- ]?') for w in _ORDINALS)}))?[\s-]*(?:wedding\s+)?anniversar(?:y|ies)\b",
     re.I,
 )
 # a question, not "happy anniversary!"
 GIFT_ASKED = re.compile(r"\?|\b(?:gems?|gemstones?|stones?|gifts?|presents?|jewell?ery|what|which)\b", re.I)
+# a stone in hand asked about, not the year's gem: "I got this ring for our anniversary, what gem is it?", "our 10th
+# anniversary gift, is it real?", "anniversary ring, RI 1.76" (but "which gem is it for a 10th anniversary?")
+OF_A_STONE = re.compile(r"\b(?:this|these|it(?!\s+(?:for|on)\b))\b|\d[.,]\d", re.I)
 ANNIVERSARY_LIST = "on the American Gem Trade Association's list"
 
 
@@ -113,12 +122,13 @@ def _ordinal(n: int) -> str:
 def anniversary_answer(text: str) -> str:
     """The gem of the wedding anniversary a message asks about, or of each when it names no year, with a word that
     the lists differ; '' when it asks none."""
-    if not (asked := ANNIVERSARY.search(text or "")) or not GIFT_ASKED.search(text):
+    if not (asked := ANNIVERSARY.search(text or "")) or not GIFT_ASKED.search(text) or OF_A_STONE.search(text):
         return ""
     data = _list()
     gems, others = data["anniversaries"], data["others_for"]
     differ = "no list is official, and jewellers' and countries' lists give other gems for some years"
-    year = int(asked["year"]) if asked["year"] else _ORDINALS.get((asked["word"] or "").lower())
+    word = re.sub(r"y[- ]?(?=[a-z])", "y-", (asked["word"] or "").lower())  # "twenty first": "twenty-first"
+    year = int(asked["year"]) if asked["year"] else _ORDINALS.get(word)
     lowered = text.lower()
     years_of = {gem: [int(y) for y, g in gems.items() if g == gem] for gem in gems.values() if gem in lowered}
     if year is None and years_of:  # "is ruby an anniversary stone?"
