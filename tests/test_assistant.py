@@ -677,6 +677,20 @@ def test_follow_ups_on_a_photo_alone_ask_for_a_measurement_and_name_no_gem_for_a
     assert "Ruby" not in chat.ask("how confident are you?").reply
 
 
+def test_follow_ups_on_a_photo_it_could_not_place_describe_no_gem():
+    from gemlang.fusion import EvidenceModel
+    from gemlang.scope import NOT_A_GEM_PHOTO, UNKNOWN_MINERAL, ScopeVerdict
+
+    for verdict in (ScopeVerdict(NOT_A_GEM_PHOTO), ScopeVerdict(UNKNOWN_MINERAL, closest=("Ametrine",))):
+        chat = Assistant(None, evidence=EvidenceModel(["Ametrine", "Ruby", "Spinel"])).conversation()
+        chat.image_probs = np.array([0.9, 0.05, 0.05])
+        chat.scope = verdict
+        chat.ask("what gem is this?")
+        assert "Ametrine" not in chat.ask("is it rare?").reply  # the advice names it only as "ametrine" to ask of
+        found = chat.ask("where is it found?").reply
+        assert "a gem laboratory decides origin" in found and "Ametrine comes" not in found
+
+
 def test_asking_for_the_broad_gem_of_the_answer_is_answered_for_all_its_kinds():
     from gemlang.fusion import EvidenceModel
 

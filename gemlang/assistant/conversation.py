@@ -256,7 +256,7 @@ from gemlang.knowledge.superlatives import (
 from gemlang.knowledge.tell_apart import family_called, kind_of, may_be, of_its_family, treated_into
 from gemlang.language.describe import percent
 from gemlang.language.gem_prose import reference_description
-from gemlang.language.gem_text import join_words
+from gemlang.language.gem_text import join_words, sentences
 from gemlang.model import Prediction
 from gemlang.readings import (
     DERIVED,
@@ -2176,6 +2176,9 @@ class Conversation:
         told = None if other or not self.hints.places else (self.hints.places, self.hints.countries)
         signs = () if other else self.hints.signs
         turn.aside = aside = side_answer(text, about, signs, general=general, told=told)
+        unplaced = self.scope is not None and self.scope.flagged and turn.asked_gem is None and not self.hints
+        if unplaced:  # "is it rare?" of a photo it could not place: no word on a gem it does not believe in
+            turn.aside = aside = " ".join(s for s in sentences(aside) if not gems_named_in(s))
         if detected := detection_answer(text, about):  # "how do I tell if it's heated?": the signs, not its odds
             turn.aside = aside = detected[0]
             answer.notes.append(detected[1])
@@ -2189,7 +2192,6 @@ class Conversation:
             answer.notes.append(signs[1])
         if not aside and not other and TAKE_IN.search(text):  # "what do I write on the take-in slip?"
             turn.aside = aside = intake_record(self.hints.describe(), predicted, prediction.probability)
-        unplaced = self.scope is not None and self.scope.flagged and turn.asked_gem is None and not self.hints
         if not aside and care_question(text) and unplaced:  # no gem it believes in: the care that suits every gem
             turn.aside = aside = UNKNOWN_STONE_CARE
         elif not aside and care_question(text) and (care := self._care(text, about)):  # "how do I clean it?"
