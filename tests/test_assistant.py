@@ -691,6 +691,16 @@ def test_follow_ups_on_a_photo_it_could_not_place_describe_no_gem():
         assert "a gem laboratory decides origin" in found and "Ametrine comes" not in found
 
 
+def test_what_made_you_say_a_gem_is_asked_why():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Spinel", "Garnet Red"])).conversation()
+    chat.image_probs = np.array([0.95, 0.03, 0.02])
+    why = chat.ask("why do you think it's ruby?").reply.partition("\n")[0]
+    for asked in ("what made you say ruby?", "what makes you think it's a ruby?"):
+        assert chat.ask(asked).reply.partition("\n")[0] == why
+
+
 def test_asking_for_the_broad_gem_of_the_answer_is_answered_for_all_its_kinds():
     from gemlang.fusion import EvidenceModel
 
