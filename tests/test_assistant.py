@@ -701,6 +701,18 @@ def test_what_made_you_say_a_gem_is_asked_why():
         assert chat.ask(asked).reply.partition("\n")[0] == why
 
 
+def test_real_or_fake_of_the_gem_of_a_photo_opens_with_what_a_photo_cannot_tell():
+    from gemlang.fusion import EvidenceModel
+
+    for asked in ("is it a real ruby or a fake?", "is this ruby genuine?"):
+        chat = Assistant(
+            None, evidence=EvidenceModel(["Ruby", "Spinel", "Flux-Grown Ruby", "Glass (Paste)"])
+        ).conversation()
+        chat.image_probs = np.array([0.9, 0.04, 0.03, 0.03])
+        answer = chat.ask(asked)
+        assert answer.reply.startswith("From a photo alone I cannot tell natural Ruby from ") and not answer.caution
+
+
 def test_asking_for_the_broad_gem_of_the_answer_is_answered_for_all_its_kinds():
     from gemlang.fusion import EvidenceModel
 

@@ -2014,8 +2014,14 @@ class Conversation:
         no_gem_photo = self.scope is not None and self.scope.kind == NOT_A_GEM_PHOTO and not self.hints.measured
         # "natural amethyst or synthetic?": the readings' verdict on the lab-grown twins answers it, not the odds;
         # "emerald or glass?" asks the odds of the glass as well
+        # and "is it a real ruby or a fake?" of a photo: what a photo cannot tell, and what would
         twin_verdict = not compared_materials(text) and any(
-            answer.caution.startswith(f"your readings cannot tell natural {g.name} ") for g in turn.asked
+            re.match(
+                rf"(?:your readings|from a photo alone I|without readings I) cannot tell natural {re.escape(g.name)} ",
+                answer.caution,
+                re.I,
+            )
+            for g in turn.asked
         )
         if turn.asked and not no_gem_photo and assembly:
             answer.reply = self._assembled_standing(turn, composites)
