@@ -2015,14 +2015,18 @@ class Conversation:
         # "natural amethyst or synthetic?": the readings' verdict on the lab-grown twins answers it, not the odds;
         # "emerald or glass?" asks the odds of the glass as well
         # and "is it a real ruby or a fake?" of a photo: what a photo cannot tell, and what would
-        twin_verdict = not compared_materials(text) and any(
-            re.match(
+        # ("a ruby and a sapphire, are they real?" still asks the sapphire's odds: only a gem and its lab-grown kinds)
+        cannot_tell = [
+            g.name
+            for g in turn.asked
+            if re.match(
                 rf"(?:your readings|from a photo alone I|without readings I) cannot tell natural {re.escape(g.name)} ",
                 answer.caution,
                 re.I,
             )
-            for g in turn.asked
-        )
+        ]
+        twin_verdict = not compared_materials(text) and bool(cannot_tell)
+        twin_verdict = twin_verdict and all(g.name in cannot_tell or g.origin == "synthetic" for g in turn.asked)
         if turn.asked and not no_gem_photo and assembly:
             answer.reply = self._assembled_standing(turn, composites)
         elif turn.asked and turn.asked_real and twin_verdict:
