@@ -2014,19 +2014,26 @@ class Conversation:
         no_gem_photo = self.scope is not None and self.scope.kind == NOT_A_GEM_PHOTO and not self.hints.measured
         # "natural amethyst or synthetic?": the readings' verdict on the lab-grown twins answers it, not the odds;
         # "emerald or glass?" asks the odds of the glass as well
-        # and "is it a real ruby or a fake?" of a photo: what a photo cannot tell, and what would
-        # ("a ruby and a sapphire, are they real?" still asks the sapphire's odds: only a gem and its lab-grown kinds)
-        cannot_tell = [
+        readings_verdict = any(
+            answer.caution.startswith(f"your readings cannot tell natural {g.name} ") for g in turn.asked
+        )
+        # "is it a real ruby or a fake?" of a photo: what a photo cannot tell, and what would; not "is this a
+        # diamond?", which asks its odds, nor "a ruby and a sapphire, are they real?", which asks the sapphire's too
+        authentic = AUTHENTICITY_WORDS.search(text) or NATURAL_QUESTION.search(text)
+        authentic = authentic or any(g.origin == "synthetic" for g in turn.asked)
+        photo_cannot = [
             g.name
             for g in turn.asked
             if re.match(
-                rf"(?:your readings|from a photo alone I|without readings I) cannot tell natural {re.escape(g.name)} ",
+                rf"(?:from a photo alone|without readings) I cannot tell natural {re.escape(g.name)} ",
                 answer.caution,
                 re.I,
             )
         ]
-        twin_verdict = not compared_materials(text) and bool(cannot_tell)
-        twin_verdict = twin_verdict and all(g.name in cannot_tell or g.origin == "synthetic" for g in turn.asked)
+        photo_verdict = (
+            authentic and photo_cannot and all(g.name in photo_cannot or g.origin == "synthetic" for g in turn.asked)
+        )
+        twin_verdict = not compared_materials(text) and (readings_verdict or bool(photo_verdict))
         if turn.asked and not no_gem_photo and assembly:
             answer.reply = self._assembled_standing(turn, composites)
         elif turn.asked and turn.asked_real and twin_verdict:
