@@ -381,7 +381,8 @@ def test_a_question_naming_an_imitation_asks_whether_it_is_real_and_names_it_fir
     assert "would expose Moissanite" in text
     chat = assistant.conversation()
     chat.ask("what gem is this?", [red_stone_photo(tmp_path / "stone.jpg")])
-    assert "Caution" in chat.ask("is it a ruby or a synthetic ruby (verneuil)?").to_markdown()
+    answer = chat.ask("is it a ruby or a synthetic ruby (verneuil)?")  # what a photo cannot tell: the answer itself
+    assert answer.reply.startswith("From a photo alone I cannot tell natural Ruby from lab-grown corundum")
 
 
 def test_a_simulant_the_readings_fit_is_not_said_to_fit_the_gem_they_rule_out():
