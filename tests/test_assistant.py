@@ -381,7 +381,8 @@ def test_a_question_naming_an_imitation_asks_whether_it_is_real_and_names_it_fir
     assert "would expose Moissanite" in text
     chat = assistant.conversation()
     chat.ask("what gem is this?", [red_stone_photo(tmp_path / "stone.jpg")])
-    assert "Caution" in chat.ask("is it a ruby or a synthetic ruby (verneuil)?").to_markdown()
+    answer = chat.ask("is it a ruby or a synthetic ruby (verneuil)?")  # what a photo cannot tell: the answer itself
+    assert answer.reply.startswith("From a photo alone I cannot tell natural Ruby from lab-grown corundum")
 
 
 def test_a_simulant_the_readings_fit_is_not_said_to_fit_the_gem_they_rule_out():
@@ -679,6 +680,42 @@ def test_follow_ups_on_a_photo_alone_ask_for_a_measurement_and_name_no_gem_for_a
     assert "from the photo alone" in chat.ask("how sure are you?").reply
     chat.scope = ScopeVerdict(NOT_A_GEM_PHOTO)  # the photo was not a gem photo: no gem to discuss
     assert "Ruby" not in chat.ask("how confident are you?").reply
+
+
+def test_follow_ups_on_a_photo_it_could_not_place_describe_no_gem():
+    from gemlang.fusion import EvidenceModel
+    from gemlang.scope import NOT_A_GEM_PHOTO, UNKNOWN_MINERAL, ScopeVerdict
+
+    for verdict in (ScopeVerdict(NOT_A_GEM_PHOTO), ScopeVerdict(UNKNOWN_MINERAL, closest=("Ametrine",))):
+        chat = Assistant(None, evidence=EvidenceModel(["Ametrine", "Ruby", "Spinel"])).conversation()
+        chat.image_probs = np.array([0.9, 0.05, 0.05])
+        chat.scope = verdict
+        chat.ask("what gem is this?")
+        assert "Ametrine" not in chat.ask("is it rare?").reply  # the advice names it only as "ametrine" to ask of
+        found = chat.ask("where is it found?").reply
+        assert "a gem laboratory decides origin" in found and "Ametrine comes" not in found
+
+
+def test_what_made_you_say_a_gem_is_asked_why():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Spinel", "Garnet Red"])).conversation()
+    chat.image_probs = np.array([0.95, 0.03, 0.02])
+    why = chat.ask("why do you think it's ruby?").reply.partition("\n")[0]
+    for asked in ("what made you say ruby?", "what makes you think it's a ruby?"):
+        assert chat.ask(asked).reply.partition("\n")[0] == why
+
+
+def test_real_or_fake_of_the_gem_of_a_photo_opens_with_what_a_photo_cannot_tell():
+    from gemlang.fusion import EvidenceModel
+
+    for asked in ("is it a real ruby or a fake?", "is this ruby genuine?"):
+        chat = Assistant(
+            None, evidence=EvidenceModel(["Ruby", "Spinel", "Flux-Grown Ruby", "Glass (Paste)"])
+        ).conversation()
+        chat.image_probs = np.array([0.9, 0.04, 0.03, 0.03])
+        answer = chat.ask(asked)
+        assert answer.reply.startswith("From a photo alone I cannot tell natural Ruby from ") and not answer.caution
 
 
 def test_asking_for_the_broad_gem_of_the_answer_is_answered_for_all_its_kinds():

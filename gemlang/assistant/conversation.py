@@ -257,7 +257,7 @@ from gemlang.knowledge.superlatives import (
 from gemlang.knowledge.tell_apart import family_called, kind_of, may_be, of_its_family, treated_into
 from gemlang.language.describe import percent
 from gemlang.language.gem_prose import reference_description
-from gemlang.language.gem_text import join_words
+from gemlang.language.gem_text import join_words, sentences
 from gemlang.model import Prediction
 from gemlang.readings import (
     DERIVED,
@@ -2018,9 +2018,26 @@ class Conversation:
         no_gem_photo = self.scope is not None and self.scope.kind == NOT_A_GEM_PHOTO and not self.hints.measured
         # "natural amethyst or synthetic?": the readings' verdict on the lab-grown twins answers it, not the odds;
         # "emerald or glass?" asks the odds of the glass as well
-        twin_verdict = not compared_materials(text) and any(
+        readings_verdict = any(
             answer.caution.startswith(f"your readings cannot tell natural {g.name} ") for g in turn.asked
         )
+        # "is it a real ruby or a fake?" of a photo: what a photo cannot tell, and what would; not "is this a
+        # diamond?", which asks its odds, nor "a ruby and a sapphire, are they real?", which asks the sapphire's too
+        authentic = AUTHENTICITY_WORDS.search(text) or NATURAL_QUESTION.search(text)
+        authentic = authentic or any(g.origin == "synthetic" for g in turn.asked)
+        photo_cannot = [
+            g.name
+            for g in turn.asked
+            if re.match(
+                rf"(?:from a photo alone|without readings) I cannot tell natural {re.escape(g.name)} ",
+                answer.caution,
+                re.I,
+            )
+        ]
+        photo_verdict = (
+            authentic and photo_cannot and all(g.name in photo_cannot or g.origin == "synthetic" for g in turn.asked)
+        )
+        twin_verdict = not compared_materials(text) and (readings_verdict or bool(photo_verdict))
         if turn.asked and not no_gem_photo and assembly:
             answer.reply = self._assembled_standing(turn, composites)
         elif turn.asked and turn.asked_real and twin_verdict:
@@ -2180,6 +2197,9 @@ class Conversation:
         told = None if other or not self.hints.places else (self.hints.places, self.hints.countries)
         signs = () if other else self.hints.signs
         turn.aside = aside = side_answer(text, about, signs, general=general, told=told)
+        unplaced = self.scope is not None and self.scope.flagged and turn.asked_gem is None and not self.hints
+        if unplaced:  # "is it rare?" of a photo it could not place: no word on a gem it does not believe in
+            turn.aside = aside = " ".join(s for s in sentences(aside) if not gems_named_in(s))
         if detected := detection_answer(text, about):  # "how do I tell if it's heated?": the signs, not its odds
             turn.aside = aside = detected[0]
             answer.notes.append(detected[1])
@@ -2193,7 +2213,6 @@ class Conversation:
             answer.notes.append(signs[1])
         if not aside and not other and TAKE_IN.search(text):  # "what do I write on the take-in slip?"
             turn.aside = aside = intake_record(self.hints.describe(), predicted, prediction.probability)
-        unplaced = self.scope is not None and self.scope.flagged and turn.asked_gem is None and not self.hints
         if not aside and care_question(text) and unplaced:  # no gem it believes in: the care that suits every gem
             turn.aside = aside = UNKNOWN_STONE_CARE
         elif not aside and care_question(text) and (care := self._care(text, about)):  # "how do I clean it?"

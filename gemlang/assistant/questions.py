@@ -521,7 +521,12 @@ ELSE_QUESTION = re.compile(
     re.I,
 )
 WHY_ONLY = re.compile(r"\s*(?:but |and |so )?why(?: not| so| is that)?\s*[?!.]*\s*", re.I)  # a follow-up, nothing more
-WHY_QUESTION = re.compile(r"^\s*why\b|\bhow do you know\b|\bwhy (?:do|did|is|are) you\b", re.I)
+# "why ruby?", "how do you know?", "what made you say ruby?": the reasons for the answer
+WHY_QUESTION = re.compile(
+    r"^\s*why\b|\bhow do you know\b|\bwhy (?:do|did|is|are) you\b"
+    r"|\bwhat (?:made|makes) you (?:say|think|pick|choose|go (?:for|with)|decide|conclude)\b",
+    re.I,
+)
 # "how did it form?", "how was it made?", "where does it grow?": how the gem forms in the earth
 FORMATION_QUESTION = re.compile(
     r"\bhow (?:did|do|does|was|were|is|are) (?:it|they|this|these|\w+) (?:form|formed|made|created|grow|grown)\b|"
