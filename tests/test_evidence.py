@@ -922,6 +922,9 @@ def test_light_seen_through_the_stone_or_a_colourless_one_weighs_against_the_opa
     for said in ("transparent stone, RI over the limit, SG 5.13", "RI over the limit, SG 5.13, colourless"):
         ranked = dict(model.fuse(None, parse_hints(said)).ranking)
         assert ranked["Strontium Titanate"] > 0.8 and max(ranked[g] for g in ("Magnetite", "Hematite", "Pyrite")) < 0.01
+    # an opaque white stone is often called colourless: only a metal is weighed down by the word
+    colour = dict(zip(model.names, model.likelihoods(parse_hints("colourless"))["colour"], strict=True))
+    assert colour["Pyrite"] < 0.1 * colour["Ruby"] and colour["Pearl"] > 4 * colour["Ruby"]  # a white pearl: no miss
 
 
 def test_a_magnet_is_the_next_test_between_magnetite_and_hematite_and_none_once_it_is_made():

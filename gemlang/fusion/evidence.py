@@ -36,9 +36,10 @@ simulants, the rarities without training photos):
   birefringence is a maximum on the stone, so a lower reading is only mildly penalised. A doubly refractive
   stone's two RI values are its two shadow edges, each read: an edge beyond a gem's range counts against it
   as a value read there (`interval_likelihoods`' `edges`).
-- Light seen through the stone ("transparent", "translucent", or a colour said "colourless", which no opaque stone
-  is): it fits every gem but those the knowledge base calls opaque; of those, a metallic one (pyrite, hematite,
-  magnetite), through which no light passes, fits it as little as another lustre fits a metal's (`see_through_fit`).
+- Light seen through the stone ("transparent", "translucent"): it fits every gem but those the knowledge base calls
+  opaque; of those, a metallic one (pyrite, hematite, magnetite), through which no light passes, fits it as little
+  as another lustre fits a metal's (`see_through_fit`). A colour said "colourless" weighs so against a metallic gem
+  only: people call an opaque white stone (pearl, howlite) colourless too.
 - Words (polariscope, dichroscope, UV, Chelsea filter, loupe) are compatibility tables with a small
   chance of a misread, because each of those tests has its well-known pitfalls.
 - A locality: a stone of gem g is named by one of the n_g countries the knowledge base knows it from,
@@ -652,8 +653,10 @@ class EvidenceModel:
         columns = [BASIC.index(c) for c in said if c in BASIC]
         said_of_gem = self.colour_shares @ self.said_given_seen[:, columns]  # (gems, names said)
         out = ((1 - COLOUR_MISS) * said_of_gem + COLOUR_MISS / len(BASIC)).mean(1)
-        if "colourless" in said:  # light passes a colourless stone (an opaque one without colour is white or grey)
-            out *= np.array([see_through_fit(TRANSLUCENT, p) for p in self.profiles])
+        # light passes a colourless stone, never a metal's; an opaque white stone is often called colourless (the
+        # near names of `said_given_seen`), so only a metallic one is weighed down
+        if "colourless" in said:
+            out *= np.array([see_through_fit(TRANSLUCENT, p) if p.metallic else 1.0 for p in self.profiles])
         return out
 
     def as_read(self, gem: GemFacts, hints: Hints) -> GemFacts:
