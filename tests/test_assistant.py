@@ -3717,6 +3717,17 @@ def test_are_they_different_after_two_stones_is_answered_yes_and_the_same_gem_tw
         assert "another photo of the same stone" in reply  # how to have them looked at as one stone
 
 
+def test_are_they_the_same_stone_is_answered_of_a_second_stone_whose_gem_name_has_brackets():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.762-1.770, SG 4.00")
+    assert chat.ask("next stone: RI 1.50-1.70, SG 3.0, blue opaque, effervesces in acid").gem == (
+        "Dyed Magnesite (Turquoise Simulant)"
+    )
+    same, different = chat.ask("are they the same stone?").reply, chat.ask("are they different?").reply
+    assert same.startswith("**No**: Corundum and Dyed Magnesite (Turquoise Simulant) (dyed magnesite) are different")
+    assert different.startswith("**Yes**: Corundum and Dyed Magnesite")
+
+
 @pytest.mark.parametrize("asked", ["what would make you more sure?", "what would it take to be certain?"])
 def test_what_would_make_you_more_sure_is_answered_with_the_test_that_would_not_a_no(assistant, asked):
     chat = assistant.conversation()

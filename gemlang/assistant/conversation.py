@@ -59,6 +59,7 @@ from gemlang.assistant.gem_answers import (
     the_one_in_colour,
     treated_yet_the_gem,
     treatments_named,
+    two_gems_answer,
     untreated_as_far_as_known,
     what_it_shows,
     where_from,
@@ -809,10 +810,7 @@ class Conversation:
         if not (asked := same_or_different(text)):
             return False
         if gem.name != before.name:
-            reply = kind_answer(f"is {before.name} the same as {gem.name}?")
-            flipped = {"**No**": "**Yes**", "**Yes**": "**No**"}
-            lead = reply.split(":", 1)[0]
-            turn.answer.reply = reply if asked == "same" or lead not in flipped else flipped[lead] + reply[len(lead) :]
+            turn.answer.reply = two_gems_answer(before, gem, different=asked == "different")
             if not (kind_of(before, gem) or kind_of(gem, before)):  # "which is harder?" next asks of the two
                 self.topic, self.named_together = None, (before, gem)
             return True

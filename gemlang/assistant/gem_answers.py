@@ -1333,29 +1333,38 @@ def kind_answer(text: str) -> str:
     x, y = find_gem(asked.group("x")), find_gem(asked.group("y"))
     if x is None or y is None:
         return ""
-    grown = [said for said in (asked.group("x"), asked.group("y")) if LAB_GROWN.search(said)]
+    return two_gems_answer(x, y, asked.group("x"), asked.group("y"))
+
+
+def two_gems_answer(x: GemFacts, y: GemFacts, said_x: str = "", said_y: str = "", different: bool = False) -> str:
+    """Yes or no to "is X a Y?" of two gems, or with `different` to "are X and Y different?" (a second stone
+    answered another gem: "are they the same stone?"), its yes and no the other way round. `said_x`, `said_y`: how
+    the message named them ("a lab diamond", "a fake diamond"), the gems' names if not given."""
+    said_x, said_y = said_x or x.name, said_y or y.name
+    yes, no = ("**No**", "**Yes**") if different else ("**Yes**", "**No**")
+    grown = [said for said in (said_x, said_y) if LAB_GROWN.search(said)]
     if len(grown) == 1 and x.species == y.species:  # "is a lab-grown diamond a real diamond?"
         return grown_yet_the_gem(grown[0], x)
-    if FAKE.search(asked.group("y")) and (grown or LAB_SAID.search(asked.group("x"))) and x.species == y.species:
+    if FAKE.search(said_y) and (grown or LAB_SAID.search(said_x)) and x.species == y.species:
         return (  # "is a lab diamond a fake diamond?"
-            f"**No**: a {asked.group('x')} is {species_word(y)} itself, not an imitation: the same material, grown in "
+            f"{no}: a {said_x} is {species_word(y)} itself, not an imitation: the same material, grown in "
             'a laboratory. It must be sold as "laboratory-grown" or "synthetic" (US Federal Trade Commission, Jewelry '
             "Guides) and is valued differently; sold as natural it would be a fake."
         )
     simulant_of_y = x.name != y.name and any(x.name.split(" (")[0].lower() in s.lower() for s in y.simulants)
     imitates = gem_sold_as(x).name == y.name or simulant_of_y  # glass and white sapphire are sold as diamond too
-    if FAKE.search(asked.group("y")) and imitates and x.name != y.name:
+    if FAKE.search(said_y) and imitates and x.name != y.name:
         return not_a_fake_in_itself(x, y)
     if x.name == y.name:
-        return f"**Yes**: {asked.group('x')} and {asked.group('y')} are names for the same gem, {x.name}."
+        return f"{yes}: {said_x} and {said_y} are names for the same gem, {x.name}."
     if kind_of(x, y):
-        return f"**Yes**: {x.name} is one kind of {y.name.lower()}: every {x.name.lower()} is {y.name.lower()}."
+        return f"{yes}: {x.name} is one kind of {y.name.lower()}: every {x.name.lower()} is {y.name.lower()}."
     if kind_of(y, x):
         return f"**Not every one**: {y.name} is one kind of {x.name.lower()}, and there are others."
     if x.species and x.species == y.species:  # ruby and sapphire: the advice says they are both corundum
-        return f"**No**: {tell_apart(x.name, y.name)}"
+        return f"{no}: {tell_apart(x.name, y.name)}"
     named = [g.name if g.species in ("", g.name.lower()) else f"{g.name} ({g.species})" for g in (x, y)]
-    return f"**No**: {named[0]} and {named[1]} are different gems. {tell_apart(x.name, y.name)}"
+    return f"{no}: {named[0]} and {named[1]} are different gems. {tell_apart(x.name, y.name)}"
 
 
 def treated_yet_the_gem(text: str) -> tuple[str, str]:
