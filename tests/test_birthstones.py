@@ -129,6 +129,16 @@ def test_an_anniversary_gets_its_gem_with_a_word_that_the_lists_differ():
     assert all(re.search(r"<https?://[^>]+>$", s) for s in anniversary_sources())
 
 
+def test_every_other_gem_an_anniversary_answer_names_is_given_for_that_year_by_a_source():
+    from gemlang.knowledge.birthstones import _list, _ordinal, anniversary_sources
+
+    for year, others in _list()["others_for"].items():
+        nth = _ordinal(int(year))
+        for gem in others:  # "1st … peridot", "diamond for the 1st", with no other year between
+            said = rf"\b{nth}\b[^;\d]*\b{gem}\b|\b{gem}\b[^;\d]*\b{nth}\b"
+            assert any(re.search(said, s, re.I) for s in anniversary_sources()), f"{gem} for the {nth}"
+
+
 def test_the_chat_answers_an_anniversary_question_with_or_without_a_stone():
     for readings in ("", "RI 1.762-1.770, SG 4.00"):
         chat = Assistant(classifier=None).conversation()
