@@ -660,17 +660,25 @@ class Conversation:
             return text
         return f"{text[: number.start()]}{kind} {text[number.start() :]}"
 
+    def _two_stones_asked(self, text: str) -> tuple[GemFacts, GemFacts] | None:
+        """The gems answered for the stone before and for the one in hand, when a message asks of the two ("which is
+        harder?", "are they the same stone?") after a second stone; None with one stone or three, with a stone not
+        answered, or for a message that names a gem or gives a reading ("which is harder, it or topaz?", "they both
+        read 1.54")."""
+        if len(self.stones) != 1 or self.stones[0][2] is None or self._stone_answered() is None:
+            return None
+        now = self._answered_gem()
+        if now is None or not OF_THE_TWO_STONES.search(text) or gems_named_in(text) or parse_hints(text):
+            return None
+        return get_facts(self.stones[0][2]), now
+
     def _of_the_two_stones(self, text: str) -> str:
         """ "Which is harder?", "compare them", "are they the same stone?" after a second stone ask of the gems
         answered for the two, as a message naming them does ("which is harder, Topaz or Aquamarine?"); the message
         as it is with one stone so far, with three or more (which two?), or with the same gem answered for both."""
-        if len(self.stones) != 1 or self.stones[0][2] is None or self._stone_answered() is None:
+        if (two := self._two_stones_asked(text)) is None or two[0].name == two[1].name:
             return text
-        before, now = get_facts(self.stones[0][2]), self._answered_gem()
-        if now is None or now.name == before.name or not OF_THE_TWO_STONES.search(text):
-            return text
-        if gems_named_in(text) or parse_hints(text):  # "which is harder, it or topaz?", "they both read 1.54"
-            return text
+        before, now = two
         if PRICE_COMPARED.search(text):  # "which is worth more?": no price either way, and no odds of the two
             return text
         if same_or_different(text):  # "are they the same stone?": `_two_stones_same`
@@ -801,21 +809,16 @@ class Conversation:
         """ "Are they the same stone?", "is it a different one?" after a second stone: for two gems answered, whether
         they are one gem ("is Topaz the same as Aquamarine?"), yes or no as asked; for one gem answered twice, the
         same kind, but whether one stone neither photos nor readings tell."""
-        text = turn.text
-        if len(self.stones) != 1 or self.stones[0][2] is None or (now := self._stone_answered()) is None:
+        if (two := self._two_stones_asked(turn.text)) is None or not (asked := same_or_different(turn.text)):
             return False
-        before, gem = get_facts(self.stones[0][2]), self._answered_gem()
-        if gem is None or not OF_THE_TWO_STONES.search(text) or gems_named_in(text) or parse_hints(text):
-            return False
-        if not (asked := same_or_different(text)):
-            return False
+        before, gem = two
         if gem.name != before.name:
             turn.answer.reply = two_gems_answer(before, gem, different=asked == "different")
             if not (kind_of(before, gem) or kind_of(gem, before)):  # "which is harder?" next asks of the two
                 self.topic, self.named_together = None, (before, gem)
             return True
         name, said, _ = self.stones[0]
-        photos = self.image_probs is not None
+        now, photos = self._stone_answered(), self.image_probs is not None
         by = "photos" if photos else "readings"
         turn.answer.reply = (
             f"Both were answered {gem.name}: {name}: {said}; {self._in_hand_name}, the one in hand: {now}. So they "
