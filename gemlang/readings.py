@@ -298,8 +298,12 @@ SPECTROSCOPE_LINES = {
     "rare-earth (didymium) lines": r"\b(?:rare[- ]earth|didymium) (?:absorption )?(?:lines?|bands?|spectrum)\b",
 }
 # a look said of the stone, not asked ("is it transparent?") nor said of stones in general ("transparent material is
-# usually faceted", "translucent gems")
-_OF_THIS_STONE = r"(?!\s*\?)(?!\s+(?:material|gems|stones|minerals|ones|varieties|kinds)\b)"
+# usually faceted", "translucent gems", "a transparent gem is often faceted")
+_OF_THIS_STONE = (
+    r"(?!\s*\?)(?!\s+(?:material|gems|stones|minerals|ones|varieties|kinds)\b)"
+    r"(?!\s+(?:\w+\s+)?(?:gem|stone|mineral|one)\s+(?:is|tends|will|would|can|may)\s+(?:be\s+)?(?:usually|often|"
+    r"generally|normally|typically|always|mostly|commonly|rarely|seldom|never|to)\b)"
+)
 OBSERVATIONS = {
     # not flattened bubbles in a fracture: the glass that filled it (a treatment sign), not a glass or synthetic
     # nor "it bubbles in vinegar": a carbonate's fizz

@@ -1072,7 +1072,8 @@ def test_light_said_to_pass_the_stone_or_not_is_read_and_alone_ranks_nothing(tex
 @pytest.mark.parametrize(
     "text",
     ["Clear transparent material is usually faceted", "is it transparent?", "are translucent gems cheaper?",
-     "is it opaque?", "opaque gems are usually cabochons"],
+     "a transparent gem is usually faceted, RI 1.76", "a translucent stone tends to be cut en cabochon, SG 2.6",
+     "is it opaque?", "opaque gems are usually cabochons", "an opaque stone is often cut as a cabochon, RI 1.54"],
 )  # fmt: skip
 def test_a_look_asked_or_said_of_stones_in_general_is_no_reading_of_this_stone(text):
     assert parse_readings(text).observations == ()
