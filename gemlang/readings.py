@@ -202,16 +202,18 @@ LUSTRES = {
 # "not metallic", "non-metallic lustre", "no metallic shine": a metal's look said to be missing, which argues only
 # against the gems whose facts give a metallic lustre (`not_metallic_fit`)
 NOT_METALLIC = "not metallic"
-# Light seen through the stone ("transparent", "see-through", "translucent"): no opaque gem (pyrite, hematite,
-# turquoise) shows it, so it argues only against those (`see_through_fit`)
+# What light does through the stone: seen through it ("transparent", "see-through", "translucent"), which no opaque
+# gem (pyrite, hematite, turquoise) shows, so it argues only against those; or none passing ("opaque"), which argues
+# only against the gems the knowledge base does not know in opaque stones (`see_through_fit`)
 TRANSPARENT = "transparent"
 TRANSLUCENT = "translucent"
-SEEN_THROUGH = (TRANSPARENT, TRANSLUCENT)
+OPAQUE = "opaque"
+LIGHT_THROUGH = (TRANSPARENT, TRANSLUCENT, OPAQUE)
 # the lustres people misjudge, or many gems share (sapphire's is vitreous to adamantine): alone, they rank nothing;
 # a metal's ranks the few metallic gems
 SHARED_LUSTRES = tuple(name for name in LUSTRES if name != METALLIC_LUSTRE)
 # signs that only argue against some gems (a pearl feels gritty): with nothing else, they rank nothing
-AGAINST_ONLY = (SMOOTH_ON_TEETH, THERMAL_FAILED, CONDUCTS_FAILED, NOT_MAGNETIC, NOT_METALLIC, *SEEN_THROUGH)
+AGAINST_ONLY = (SMOOTH_ON_TEETH, THERMAL_FAILED, CONDUCTS_FAILED, NOT_MAGNETIC, NOT_METALLIC, *LIGHT_THROUGH)
 # signs too few gems' facts speak of to rank the rest without another reading
 RANK_NOTHING_ALONE = (*AGAINST_ONLY, CONDUCTS_SAID, *MAGNET_RESULTS, *SHARED_LUSTRES)
 # the two results of one test: a newer one replaces the other
@@ -296,8 +298,12 @@ SPECTROSCOPE_LINES = {
     "rare-earth (didymium) lines": r"\b(?:rare[- ]earth|didymium) (?:absorption )?(?:lines?|bands?|spectrum)\b",
 }
 # a look said of the stone, not asked ("is it transparent?") nor said of stones in general ("transparent material is
-# usually faceted", "translucent gems")
-_OF_THIS_STONE = r"(?!\s*\?)(?!\s+(?:material|gems|stones|minerals|ones|varieties|kinds)\b)"
+# usually faceted", "translucent gems", "a transparent gem is often faceted")
+_OF_THIS_STONE = (
+    r"(?!\s*\?)(?!\s+(?:material|gems|stones|minerals|ones|varieties|kinds)\b)"
+    r"(?!\s+(?:\w+\s+)?(?:gem|stone|mineral|one)\s+(?:is|tends|will|would|can|may)\s+(?:be\s+)?(?:usually|often|"
+    r"generally|normally|typically|always|mostly|commonly|rarely|seldom|never|to)\b)"
+)
 OBSERVATIONS = {
     # not flattened bubbles in a fracture: the glass that filled it (a treatment sign), not a glass or synthetic
     # nor "it bubbles in vinegar": a carbonate's fizz
@@ -430,7 +436,9 @@ OBSERVATIONS = {
     TRANSPARENT: rf"(?<!semi-)(?<!semi )(?<!non-)(?<!non )\btransparent\b{_OF_THIS_STONE}|"
     rf"\bsee[- ]through\b{_OF_THIS_STONE}",
     TRANSLUCENT: rf"(?<!non-)(?<!non )\b(?:semi-?\s?)?translucent\b{_OF_THIS_STONE}|"
-    rf"\bsemi-?\s?transparent\b{_OF_THIS_STONE}",
+    rf"\bsemi-?\s?(?:transparent|opaque)\b{_OF_THIS_STONE}",
+    # "opaque", "non-transparent": no light passes it; not "semi-opaque" (translucent)
+    OPAQUE: rf"(?<!semi-)(?<!semi )\bopaque\b{_OF_THIS_STONE}|\bnon-?\s?(?:transparent|translucent)\b{_OF_THIS_STONE}",
     JOIN_LINE: r"join(?:ing)? (?:line|plane)|(?:separation|junction|contact) plane|"
     r"(?:dark|black) backing|glue layer|two[- ]layer|three[- ]layers?|(?:two|three) layers|"
     r"(?:red|colou?red|glue) plane|plane at the girdle|"

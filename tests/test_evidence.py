@@ -927,6 +927,15 @@ def test_light_seen_through_the_stone_or_a_colourless_one_weighs_against_the_opa
     assert colour["Pyrite"] < 0.1 * colour["Ruby"] and colour["Pearl"] > 4 * colour["Ruby"]  # a white pearl: no miss
 
 
+def test_no_light_through_the_stone_weighs_mildly_against_the_gems_known_only_in_stones_light_passes():
+    gems = ("Turquoise", "Pyrite", "Zoisite", "Ruby", "Cubic Zirconia")
+    model = EvidenceModel(list(gems))
+    opaque = dict(zip(model.names, model.likelihoods(parse_hints("it's opaque, SG 3.3"))["opaque"], strict=True))
+    assert opaque["Turquoise"] == opaque["Pyrite"] == 1.0  # opaque, metallic
+    assert opaque["Zoisite"] == 1.0  # its facts speak of opaque green zoisite (ruby in zoisite)
+    assert opaque["Ruby"] == opaque["Cubic Zirconia"] == 0.3  # a ruby may be of an opaque grade: a mild miss
+
+
 def test_a_magnet_is_the_next_test_between_magnetite_and_hematite_and_none_once_it_is_made():
     gems = ("Magnetite", "Hematite", "Pyrite", "Quartz")
     model = EvidenceModel(list(gems))

@@ -1043,7 +1043,7 @@ def test_a_question_an_inclusion_a_gem_a_material_or_a_feel_is_no_lustre(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["grey opaque stone, non-metallic lustre", "it is not metallic", "black stone with no metallic shine",
+    ["grey stone, non-metallic lustre", "it is not metallic", "black stone with no metallic shine",
      "it isn't metallic, SG 5", "it doesn't look metallic"],
 )  # fmt: skip
 def test_a_lustre_said_not_to_be_metallic_is_read_as_such_not_as_a_metallic_one(text):
@@ -1059,17 +1059,22 @@ def test_a_metallic_lustre_alone_ranks_the_metallic_gems_and_a_lustre_many_gems_
     ("text", "seen"),
     [("transparent stone, SG 5.13", ("transparent",)), ("it is see-through, RI 1.52", ("transparent",)),
      ("translucent blue, SG 2.7", ("translucent",)), ("semi-transparent, green", ("translucent",)),
-     ("not transparent, SG 5", ())],
+     ("not transparent, SG 5", ()), ("opaque black stone, SG 3.1", ("opaque",)), ("it's opaque, RI 1.54", ("opaque",)),
+     ("non-transparent green, SG 2.8", ("opaque",)), ("semi-opaque, RI 1.54", ("translucent",)),
+     ("not opaque, RI 1.54", ()), ("grey opaque stone, non-metallic lustre", ("not metallic", "opaque"))],
 )  # fmt: skip
-def test_light_said_to_pass_the_stone_is_read_and_alone_ranks_nothing(text, seen):
+def test_light_said_to_pass_the_stone_or_not_is_read_and_alone_ranks_nothing(text, seen):
     readings = parse_readings(text)
     assert readings.observations == seen
     assert bool(parse_readings(text.split(",")[0])) is False
 
 
 @pytest.mark.parametrize(
-    "text", ["Clear transparent material is usually faceted", "is it transparent?", "are translucent gems cheaper?"]
-)
+    "text",
+    ["Clear transparent material is usually faceted", "is it transparent?", "are translucent gems cheaper?",
+     "a transparent gem is usually faceted, RI 1.76", "a translucent stone tends to be cut en cabochon, SG 2.6",
+     "is it opaque?", "opaque gems are usually cabochons", "an opaque stone is often cut as a cabochon, RI 1.54"],
+)  # fmt: skip
 def test_a_look_asked_or_said_of_stones_in_general_is_no_reading_of_this_stone(text):
     assert parse_readings(text).observations == ()
 

@@ -39,7 +39,8 @@ simulants, the rarities without training photos):
 - Light seen through the stone ("transparent", "translucent"): it fits every gem but those the knowledge base calls
   opaque; of those, a metallic one (pyrite, hematite, magnetite), through which no light passes, fits it as little
   as another lustre fits a metal's (`see_through_fit`). A colour said "colourless" weighs so against a metallic gem
-  only: people call an opaque white stone (pearl, howlite) colourless too.
+  only: people call an opaque white stone (pearl, howlite) colourless too. No light through it ("opaque") weighs,
+  mildly, against the gems the knowledge base knows only in stones light passes (most come in opaque grades too).
 - Words (polariscope, dichroscope, UV, Chelsea filter, loupe) are compatibility tables with a small
   chance of a misread, because each of those tests has its well-known pitfalls.
 - A locality: a stone of gem g is named by one of the n_g countries the knowledge base knows it from,
@@ -96,6 +97,7 @@ from gemlang.readings import (
     CONDUCTS_SAID,
     DERIVED,
     JOIN_LINE,
+    LIGHT_THROUGH,
     LUSTRES,
     MAGNET_DRAWS,
     MAGNET_HOLDS,
@@ -104,7 +106,7 @@ from gemlang.readings import (
     NO_TWO_EDGES,
     NOT_MAGNETIC,
     NOT_METALLIC,
-    SEEN_THROUGH,
+    OPAQUE,
     SMOOTH_ON_TEETH,
     STREAK_COLOURS,
     THERMAL_FAILED,
@@ -144,7 +146,7 @@ TELLING = 3.0  # a reading this many times likelier under one of two gems leans 
 # the readings whose values the knowledge base states for a gem (what the loupe shows it names, not measures)
 WITH_VALUES = (
     "ri", "birefringence", "sg", "hardness", "optic", "optic_sign", "pleochroism", "fluorescence", "chelsea",
-    *STREAK_COLOURS, *LUSTRES, NOT_METALLIC, *SEEN_THROUGH,
+    *STREAK_COLOURS, *LUSTRES, NOT_METALLIC, *LIGHT_THROUGH,
 )  # fmt: skip
 DOUBTS = 0.1  # a reading that makes another gem ten times likelier than the answer casts doubt on it
 CLASH_READINGS = ("ri", "birefringence", "sg", "optic")  # instrument readings that must fit one gem together
@@ -271,6 +273,9 @@ OBSERVED = {
     # may pass light at a thin edge, so "translucent" argues against it mildly; "transparent" of it is a slip
     TRANSPARENT: (r"(?!)", 0.05),
     TRANSLUCENT: (r"(?!)", 0.3),
+    # no light through the stone, against a gem the knowledge base does not know opaque: most come in opaque grades
+    # too (low-grade ruby, schorl, common opal) though their facts do not say so, so it argues mildly
+    OPAQUE: (r"(?!)", 0.3),
     "effervescence in acid": (r"effervesc|fizzes in", 0.05),  # carbonates: coral, malachite, rhodochrosite
     "octahedral cleavage": ("octahedral", 0.05),  # fluorite, diamond (`signs_text` reads the cleavage)
     "rhombohedral cleavage": ("rhombohedral", 0.05),  # calcite, rhodochrosite
@@ -333,9 +338,13 @@ def not_metallic_fit(lustre: str) -> float:
 
 
 def see_through_fit(seen: str, p: Profile) -> float:
-    """P(light said to pass the stone, `seen` transparent or translucent | gem p): 1 where its facts do not call it
-    opaque; a metal's miss for a metallic one, through which no light ever passes (no one calls pyrite transparent);
-    the miss of `OBSERVED` for a stone the knowledge base calls opaque."""
+    """P(what light is said to do through the stone, `seen` | gem p). Transparent or translucent: 1 where its facts
+    do not call it opaque; a metal's miss for a metallic one, through which no light ever passes (no one calls pyrite
+    transparent); the miss of `OBSERVED` for a stone the knowledge base calls opaque. Opaque: 1 where its facts call
+    it opaque or speak of opaque stones of it (chiastolite, ruby in zoisite), the miss of `OBSERVED` for any other,
+    which the knowledge base knows only in stones light passes."""
+    if seen == OPAQUE:
+        return 1.0 if p.opaque or re.search(r"\bopaque\b", p.features) else OBSERVED[OPAQUE][1]
     if not p.opaque:
         return 1.0
     return LUSTRE_MISS[METALLIC_LUSTRE] if p.metallic else OBSERVED[seen][1]
@@ -804,7 +813,7 @@ class EvidenceModel:
             return lustre_fit(seen, p.lustre)
         if seen == NOT_METALLIC:
             return not_metallic_fit(p.lustre)
-        if seen in SEEN_THROUGH:
+        if seen in LIGHT_THROUGH:
             return see_through_fit(seen, p)
         if seen == "gas bubbles" and not re.search(word, p.features) and HOLDS_A_BUBBLE.search(p.features):
             return BUBBLE_IN_AN_INCLUSION
@@ -1230,7 +1239,7 @@ class EvidenceModel:
             CONDUCTS_FAILED: "the moissanite tester",
             **dict.fromkeys(STREAK_COLOURS, "the streak test"),
             **dict.fromkeys((*LUSTRES, NOT_METALLIC), "the lustre"),
-            **dict.fromkeys(SEEN_THROUGH, "the look"),
+            **dict.fromkeys(LIGHT_THROUGH, "the look"),
         }.get(key, "what the loupe shows")
         shown = (
             "optic",
@@ -1241,7 +1250,7 @@ class EvidenceModel:
             *STREAK_COLOURS,
             *LUSTRES,
             NOT_METALLIC,
-            *SEEN_THROUGH,
+            *LIGHT_THROUGH,
         )
         said = self._said(key, hints) if key in shown else key
         what = (

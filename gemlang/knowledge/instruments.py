@@ -22,10 +22,10 @@ from gemlang.knowledge.facts import GemFacts, Range
 from gemlang.readings import (
     COLOURS,
     DOUBLING,
+    LIGHT_THROUGH,
     LUSTRES,
     NOT_METALLIC,
     REFRACTOMETER_LIMIT,
-    SEEN_THROUGH,
     STREAK_COLOURS,
 )
 
@@ -342,7 +342,7 @@ def value_text(p: Profile, gem: GemFacts, key: str) -> str:
         return p.streak or "not on record"
     if key in LUSTRES or key == NOT_METALLIC:
         return p.lustre or "not on record"
-    if key in SEEN_THROUGH:
+    if key in LIGHT_THROUGH:
         return "opaque" if p.opaque else "not known as opaque"
     return ""
 
