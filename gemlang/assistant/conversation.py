@@ -1020,12 +1020,25 @@ class Conversation:
             return ""
         return birthstone_answer(f"the birthstone for {follow.group(1)}")
 
+    def _anniversary_again(self, text: str) -> str:
+        """ "and the 15th?", "what about 25 years?" after an anniversary's gem asks that year's; '' otherwise."""
+        last = self.answers[-1].notes if self.answers else []
+        follow = re.fullmatch(
+            r"\s*(?:and|what about|how about)\s+(?:for\s+)?(?:(?:the|an?|our)\s+)?([\w-]+(?:\s+years?)?)\s*\??\s*",
+            text,
+            re.I,
+        )
+        if not (follow and any(anniversary_sources()[0] in note for note in last)):
+            return ""
+        years = anniversary_answer(f"what gem for a {follow.group(1)} anniversary?")
+        return "" if years == anniversary_answer("anniversary gems?") else years  # "and feb?" names no year nor gem
+
     def _birthstone(self, turn: Turn) -> bool:
         text, answer = turn.text, turn.answer
         answered = self._answered_gem()
         if answered and (months := birthstone_of_stone(text, [answered.name, answered.species])):
             answer.reply = months  # "is it my birthstone?" of the stone answered
-        elif years := anniversary_answer(text):  # "what gem for a 10th anniversary?"
+        elif years := anniversary_answer(text) or self._anniversary_again(text):  # "… a 10th anniversary?"
             answer.reply = years
             answer.notes.append(f"sources: {'; '.join(anniversary_sources())}")
             return True
