@@ -2063,6 +2063,19 @@ def test_is_it_a_mineral_of_a_photo_is_answered_of_its_likeliest_gem_not_with_th
     assert said.startswith("**Yes, a mineral**: Ruby, the likeliest match for it, is a naturally occurring")
 
 
+def test_is_it_a_mineral_with_no_stone_asks_which_and_after_two_gems_answers_of_each():
+    for text in ("is it a mineral?", "are they minerals?"):
+        said = Assistant(None).conversation().ask(text).reply  # was the help text
+        assert said.startswith("**Which gem?** Whether it is a mineral depends on the gem")
+        assert "**Gem or mineral**: A mineral is a naturally occurring, inorganic solid" in said
+    chat = Assistant(None).conversation()
+    chat.ask("compare opal and quartz")
+    for text in ("are they minerals?", "is it a mineral?"):
+        said = chat.ask(text).reply  # was the help text
+        assert said.startswith("**Not a true mineral, a mineraloid**: Opal has no crystal structure"), text
+        assert "**Yes, a mineral**: Quartz is a naturally occurring" in said and "**Mineraloid**: " in said
+
+
 def test_is_it_heat_sensitive_of_a_photo_is_a_care_question_not_a_treatment_one():
     said = stone_answered("Amethyst", "Citrine").ask("is it heat sensitive?").reply
     assert said.startswith("**Caring for Amethyst**: In heat:") and "laboratory" not in said

@@ -15,6 +15,7 @@ from gemlang.assistant.answer import UNSURE_BECAUSE, Answer
 from gemlang.assistant.fact_checks import FIT_ASKED, claim_and_rest, claims_checked, readings_fit
 from gemlang.assistant.follow_ups import waiting_for, with_other_edge, with_unit_given
 from gemlang.assistant.gem_answers import (
+    OF_IT_A_KIND,
     ORIGIN_DECIDED,
     PHOTO_CANNOT_TELL_GLASS,
     WHAT_VALUE_RESTS_ON,
@@ -332,6 +333,14 @@ def explained(terms: list, answer: Answer) -> str:
     """The glossary's entries for the terms asked ("**Pleochroism**: …"); their sources go to the answer's notes."""
     answer.notes += [f"source ({t.term}): {t.source}" for t in terms]
     return "\n\n".join(f"**{t.term[:1].upper() + t.term[1:]}**: {t.text}" for t in terms)
+
+
+def which_gem(asked: str, example: str) -> str:
+    """The question back when what is `asked` ("Toughness") depends on the gem and none is named or in hand."""
+    return (
+        f'**Which gem?** {asked} depends on the gem, and no gem is named or in hand: name one ("{example}"), or send '
+        'a photo of the stone and ask "what gem is this?".'
+    )
 
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -999,6 +1008,17 @@ class Conversation:
             return True
         # "is pearl a mineral?", "is sapphire a precious stone?": were bare cards
         stone = self.topic or self._answered_gem()  # "is it a mineral?": of the gem talked of, or the photo's
+        if stone is None and (of_it := OF_IT_A_KIND.match(turn.text)) and not self._stone_in_hand:
+            kind = re.sub(r"s$", "", of_it["y"])  # "are they minerals?": "is opal a mineral?" of each
+            each = [material_kind(f"is {gem.name} a {kind}?") for gem in self.named_together or ()]
+            if each and all(lead for lead, _ in each):  # "compare opal and quartz", then "are they minerals?"
+                terms = [term_called(term) for term in dict.fromkeys(term for _, term in each)]
+                turn.answer.reply = "\n\n".join([*(lead for lead, _ in each), explained(terms, turn.answer)])
+                return True
+            if not self.named_together and "mineral" in kind.lower():  # nothing named: which stone is asked
+                said = which_gem("Whether it is a mineral", "is opal a mineral?")
+                turn.answer.reply = f"{said}\n\n{explained([term_called('gem or mineral')], turn.answer)}"
+                return True
         lead, term = material_kind(turn.text, stone, likeliest=self.topic is None)
         if term:
             turn.answer.reply = f"{lead}\n\n{explained([term_called(term)], turn.answer)}".strip()
@@ -1309,9 +1329,8 @@ class Conversation:
         # "optic sign?": the glossary's own term where the property's label names none
         terms = (terms_named(" ".join(labels)) or terms_named(text)) if labels else [term_called("toughness")]
         example = f"what is the {labels[0]} of topaz?" if labels else "is topaz tough?"
-        said = f"**Which gem?** {' and '.join(labels or ['toughness']).capitalize()} depends on the gem, and no "
-        said += f'gem is named or in hand: name one ("{example}"), or send a photo of the stone and ask '
-        turn.answer.reply = f'{said}"what gem is this?".' + (f"\n\n{explained(terms, turn.answer)}" if terms else "")
+        said = which_gem(" and ".join(labels or ["toughness"]).capitalize(), example)
+        turn.answer.reply = said + (f"\n\n{explained(terms, turn.answer)}" if terms else "")
         return True
 
     # --- what the message brings of the stone ------------------------------------------------------------------

@@ -1239,6 +1239,12 @@ def chemistry_compared(gems: Sequence[GemFacts]) -> str:
 
 # what "is pearl a mineral?", "is coral a stone?" ask a gem to be: a kind of material, not another gem
 MATERIAL_KIND = re.compile(r"(?:(?:real|true|natural|precious)\s+)?(?:mineral|stone|gem|gemstone)s?", re.I)
+# "is it a mineral?", "are they minerals?", "are both gems?": of the stone meant by the pronoun, or of each gem named
+OF_IT_A_KIND = re.compile(
+    r"^\s*(?:is|are)\s+(?P<x>it|this|that|this stone|they|these|those|both|the two|them)\s+(?:both\s+|all\s+)?"
+    rf"(?:an?\s+)?(?P<y>{MATERIAL_KIND.pattern})\s*\??\s*$",
+    re.I,
+)
 # "is sapphire a precious stone?", "is amethyst semi-precious?": the trade's old label of a gem
 PRECIOUS_ASKED = re.compile(
     r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<x>[a-z][\w' -]*?)\s+(?:(?:an?|one of the)\s+)?(?:four\s+)?"
