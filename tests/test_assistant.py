@@ -2076,6 +2076,24 @@ def test_is_it_a_mineral_with_no_stone_asks_which_and_after_two_gems_answers_of_
         assert "**Yes, a mineral**: Quartz is a naturally occurring" in said and "**Mineraloid**: " in said
 
 
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [("is granite a mineral?", "**Granite**: Granite is not a mineral but a rock: an igneous rock"),
+     ("is a geode a mineral?", "**Geode**: A geode is a rounded rock"),
+     ("are geodes minerals?", "**Geode**: A geode is a rounded rock"),
+     ("is glass a mineral?", "**Not a mineral**: Glass is man-made, and has no crystal structure"),
+     ("are pearls minerals?", "**Not a mineral**: Pearl is an organic gem"),
+     ("are opals minerals?", "**Not a true mineral, a mineraloid**: Opal"),
+     ("are diamonds minerals?", "**Yes, a mineral**: Diamond is a naturally occurring")],
+)  # fmt: skip
+def test_a_rock_a_geode_glass_or_a_plural_asked_to_be_a_mineral_is_answered_with_what_it_is(text, start):
+    answer = Assistant(None).conversation().ask(text)  # were the help text or a bare card
+    assert answer.reply.startswith(start), answer.reply[:120]
+    assert any(n.startswith("source (") and "<http" in n for n in answer.notes)
+    if "geode" in text:
+        assert "It is not a mineral but a structure of several" in answer.reply
+
+
 def test_is_it_heat_sensitive_of_a_photo_is_a_care_question_not_a_treatment_one():
     said = stone_answered("Amethyst", "Citrine").ask("is it heat sensitive?").reply
     assert said.startswith("**Caring for Amethyst**: In heat:") and "laboratory" not in said

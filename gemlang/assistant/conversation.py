@@ -15,7 +15,8 @@ from gemlang.assistant.answer import UNSURE_BECAUSE, Answer
 from gemlang.assistant.fact_checks import FIT_ASKED, claim_and_rest, claims_checked, readings_fit
 from gemlang.assistant.follow_ups import waiting_for, with_other_edge, with_unit_given
 from gemlang.assistant.gem_answers import (
-    OF_IT_A_KIND,
+    KIND_ASKED,
+    MEANT_BY_PRONOUN,
     ORIGIN_DECIDED,
     PHOTO_CANNOT_TELL_GLASS,
     WHAT_VALUE_RESTS_ON,
@@ -1008,7 +1009,8 @@ class Conversation:
             return True
         # "is pearl a mineral?", "is sapphire a precious stone?": were bare cards
         stone = self.topic or self._answered_gem()  # "is it a mineral?": of the gem talked of, or the photo's
-        if stone is None and (of_it := OF_IT_A_KIND.match(turn.text)) and not self._stone_in_hand:
+        of_it = KIND_ASKED.match(turn.text)
+        if stone is None and of_it and MEANT_BY_PRONOUN.fullmatch(of_it["x"]) and not self._stone_in_hand:
             kind = re.sub(r"s$", "", of_it["y"])  # "are they minerals?": "is opal a mineral?" of each
             each = [material_kind(f"is {gem.name} a {kind}?") for gem in self.named_together or ()]
             if each and all(lead for lead, _ in each):  # "compare opal and quartz", then "are they minerals?"
