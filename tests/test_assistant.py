@@ -2094,6 +2094,26 @@ def test_a_rock_a_geode_glass_or_a_plural_asked_to_be_a_mineral_is_answered_with
         assert "It is not a mineral but a structure of several" in answer.reply
 
 
+def test_which_is_harder_with_no_gem_named_asks_for_two_and_with_one_talked_of_for_the_other():
+    for text, term in [
+        ("which is harder?", "**Mohs hardness scale**"),
+        ("which one is tougher?", "**Toughness**"),
+        ("which is more durable?", ""),
+        ("which gem is heavier?", "**Specific gravity**"),
+    ]:
+        said = Assistant(None).conversation().ask(text).reply  # were the help text, one gem's question or care
+        example = text.rstrip("?")
+        assert said.startswith("**Which gems?** A comparison needs the gems compared, and none is named"), text
+        assert f'name two ("{example}, topaz or quartz?")' in said and term in said
+    chat = Assistant(None).conversation()
+    chat.ask("tell me about opal")
+    said = chat.ask("which one is tougher?").reply  # was the Opal card again
+    assert said.startswith("**Which gems?** A comparison needs two gems, and only Opal is spoken of: name the other")
+    assert '("which one is tougher, opal or quartz?")' in said
+    chat.ask("ruby vs spinel")
+    assert chat.ask("which is harder?").reply.startswith("Ruby is harder than Spinel.")  # two named: answered
+
+
 def test_is_it_heat_sensitive_of_a_photo_is_a_care_question_not_a_treatment_one():
     said = stone_answered("Amethyst", "Citrine").ask("is it heat sensitive?").reply
     assert said.startswith("**Caring for Amethyst**: In heat:") and "laboratory" not in said

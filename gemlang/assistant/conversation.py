@@ -784,9 +784,9 @@ class Conversation:
             self._courtesy, self._in_english, self._capabilities, self._off_topic, self._in_short,
             self._side_stones_again, self._two_stones_same, self._several_in_the_photo, self._disclosure,
             self._gem_list, self._superlative,
-            self._scale, self._kind_asked, self._fact_check, self._birthstone, self._glossary, self._wear_compared,
-            self._ring_gems, self._at_home, self._cutting, self._setting, self._toughness, self._care_asked,
-            self._other_gem,
+            self._scale, self._kind_asked, self._fact_check, self._birthstone, self._glossary, self._no_gems_compared,
+            self._wear_compared, self._ring_gems, self._at_home, self._cutting, self._setting, self._toughness,
+            self._care_asked, self._other_gem,
             self._earlier_stone, self._what_i_told, self._no_stone_to_ask_of,
         )  # fmt: skip
 
@@ -1316,6 +1316,32 @@ class Conversation:
         if not TOLD_QUESTION.search(turn.text) or parse_hints(turn.text):
             return False
         turn.answer.reply = self._told()
+        return True
+
+    def _no_gems_compared(self, turn: Turn) -> bool:
+        """ "which is harder?", "which one is tougher?" with no gem named, discussed or in hand: which two are
+        compared, not the how-to-begin help, one gem's question back or care advice."""
+        text = turn.text
+        compared = PROPERTY_QUESTION.search(text) or TOUGHNESS_QUESTION.search(text) or WEAR_COMPARED.search(text)
+        which = OF_THE_TWO_STONES.match(text) or re.match(r"\s*which\s+(?:gem|stone)\s+(?:is|has)\b", text, re.I)
+        if not (which and compared) or re.search(r"\b(?:gems|gemstones|stones|minerals)\b", text, re.I):
+            return False  # "which gems are harder than quartz?" asks of gems in general
+        spoken_of = self.hints or self.named_together or self._answered_gem() or self.stones
+        if spoken_of or self.image_probs is not None or gems_named_in(text) or parse_hints(text):
+            return False
+        labels = [label for label, _ in constants_named(text)]
+        tough = [term_called("toughness")] if TOUGHNESS_QUESTION.search(text) else []
+        terms = terms_named(" ".join(labels)) if labels else tough  # "Mohs hardness scale", "toughness"
+        one = self.topic  # "tell me about opal", then "which is harder?": the other is asked for
+        pair = f"{one.name.lower()} or {'topaz' if one.name == 'Quartz' else 'quartz'}" if one else "topaz or quartz"
+        example = f"{text.strip().rstrip('?!. ')}, {pair}?"
+        said = (
+            f"**Which gems?** A comparison needs two gems, and only {one.name} is spoken of: name the other "
+            if one
+            else "**Which gems?** A comparison needs the gems compared, and none is named or in hand: name two "
+        )
+        said += f'("{example}"), or send a photo of each stone, in a message of its own, and ask "what gem is this?".'
+        turn.answer.reply = said + (f"\n\n{explained(terms, turn.answer)}" if terms else "")
         return True
 
     def _no_stone_to_ask_of(self, turn: Turn) -> bool:
