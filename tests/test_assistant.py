@@ -2094,6 +2094,22 @@ def test_a_rock_a_geode_glass_or_a_plural_asked_to_be_a_mineral_is_answered_with
         assert "It is not a mineral but a structure of several" in answer.reply
 
 
+def test_and_another_after_a_kind_answer_asks_the_same_of_it_and_it_then_asks_of_the_gem():
+    chat = Assistant(None).conversation()
+    chat.ask("is amber a mineral?")
+    for text, start in [
+        ("and pearl?", "**Not a mineral**: Pearl is an organic gem"),  # was the Pearl card
+        ("what about granite?", "**Granite**: Granite is not a mineral but a rock"),
+        ("and glass?", "**Not a mineral**: Glass is man-made"),
+        ("how about quartz?", "**Yes, a mineral**: Quartz is"),
+    ]:
+        assert chat.ask(text).reply.startswith(start), text
+    assert chat.ask("how hard is it?").reply.startswith("**Quartz**: Mohs hardness 7")  # was "Which gem?"
+    said = Assistant(None).conversation().ask("is it a precious stone?").reply  # was the help text
+    assert said.startswith("**Which gem?** Whether it is a precious stone depends on the gem")
+    assert "**Precious and semi-precious**" in said
+
+
 def test_which_is_harder_with_no_gem_named_asks_for_two_and_with_one_talked_of_for_the_other():
     for text, term in [
         ("which is harder?", "**Mohs hardness scale**"),

@@ -151,6 +151,8 @@ def test_a_follow_up_after_an_anniversarys_gem_asks_that_of_another_year():
         answer = chat.ask(text)  # was the help text
         assert answer.reply.startswith(f"For a **{year}** wedding anniversary: {gem}, "), text
         assert any(n.startswith("sources: Carpe Diem with Remi") for n in answer.notes)
+    assert chat.ask("ok and the 30th?").reply.startswith("For a **30th** wedding anniversary: pearl, ")
+    assert chat.ask("35th?").reply.startswith("For a **35th** wedding anniversary: emerald, ")
     assert "anniversary" not in chat.ask("and feb?").reply  # names no year: not the whole list again
     fresh = Assistant(classifier=None).conversation()
     assert "anniversary" not in fresh.ask("and the 15th?").reply  # no anniversary asked before

@@ -70,6 +70,7 @@ from gemlang.assistant.models import Assistant, PhotoInput
 from gemlang.assistant.questions import (
     AND_ABOUT,
     AND_ABOUT_TERM,
+    AND_OF_ANOTHER,
     AND_THE_OTHER_ASSEMBLY,
     ANOTHER_VALUE,
     ASKED_ABOUT,
@@ -472,6 +473,7 @@ class Conversation:
         self.named_together: tuple[GemFacts, ...] | None = None
         self._compared: tuple[GemFacts, GemFacts] | None = None  # kept after other questions: "the first one?"
         self._care_said: tuple[str, str] | None = None  # (gem, why) of the latest care answer, for "why not?"
+        self._kind_said: tuple[Answer, str] | None = None  # "is pearl a mineral?": for "and coral?"
         self._quantity_asked: str | None = None  # "how hard is" of "how hard is ruby?", for "and emerald?"
         self._term_said = False  # the latest message asked what a term means ("what is birefringence?")
         self._scale_asked: str | None = None  # "is 1.76 high for an RI?", for "and 1.54?"
@@ -1009,7 +1011,11 @@ class Conversation:
             return True
         # "is pearl a mineral?", "is sapphire a precious stone?": were bare cards
         stone = self.topic or self._answered_gem()  # "is it a mineral?": of the gem talked of, or the photo's
-        of_it = KIND_ASKED.match(turn.text)
+        text = turn.text
+        kind_before = self._kind_said[1] if self._kind_said and self.answers[-1] is self._kind_said[0] else ""
+        if kind_before and (other := AND_OF_ANOTHER.fullmatch(text)) and not MEANT_BY_PRONOUN.fullmatch(other["x"]):
+            text = f"is {other['x']} a {kind_before}?"  # "is amber a mineral?", then "and pearl?"
+        of_it = KIND_ASKED.match(text)
         if stone is None and of_it and MEANT_BY_PRONOUN.fullmatch(of_it["x"]) and not self._stone_in_hand:
             kind = re.sub(r"s$", "", of_it["y"])  # "are they minerals?": "is opal a mineral?" of each
             each = [material_kind(f"is {gem.name} a {kind}?") for gem in self.named_together or ()]
@@ -1017,13 +1023,18 @@ class Conversation:
                 terms = [term_called(term) for term in dict.fromkeys(term for _, term in each)]
                 turn.answer.reply = "\n\n".join([*(lead for lead, _ in each), explained(terms, turn.answer)])
                 return True
-            if not self.named_together and "mineral" in kind.lower():  # nothing named: which stone is asked
-                said = which_gem("Whether it is a mineral", "is opal a mineral?")
-                turn.answer.reply = f"{said}\n\n{explained([term_called('gem or mineral')], turn.answer)}"
+            if not self.named_together:  # nothing named: which stone is asked, and what the kind means
+                said = which_gem(f"Whether it is {'an' if kind[0] in 'aeiou' else 'a'} {kind}", f"is opal a {kind}?")
+                term = "precious and semi-precious" if "precious" in kind.lower() else "gem or mineral"
+                turn.answer.reply = f"{said}\n\n{explained([term_called(term)], turn.answer)}"
                 return True
-        lead, term = material_kind(turn.text, stone, likeliest=self.topic is None)
+        lead, term = material_kind(text, stone, likeliest=self.topic is None)
         if term:
             turn.answer.reply = f"{lead}\n\n{explained([term_called(term)], turn.answer)}".strip()
+            asked = KIND_ASKED.match(text)
+            self._kind_said = (turn.answer, re.sub(r"s$", "", asked["y"]) if asked else "mineral")
+            if len(named := gems_named_in(text)) == 1 and not self._stone_in_hand:
+                self.topic, self.named_together = named[0], None  # "is pearl a mineral?", then "how hard is it?"
             return True
         if not (kinds := kind_answer(turn.text)):  # "is amethyst a quartz?", "is spinel the same as ruby?"
             return False
@@ -1045,14 +1056,10 @@ class Conversation:
     def _anniversary_again(self, text: str) -> str:
         """ "and the 15th?", "what about 25 years?" after an anniversary's gem asks that year's; '' otherwise."""
         last = self.answers[-1].notes if self.answers else []
-        follow = re.fullmatch(
-            r"\s*(?:and|what about|how about)\s+(?:for\s+)?(?:(?:the|an?|our)\s+)?([\w-]+(?:\s+years?)?)\s*\??\s*",
-            text,
-            re.I,
-        )
+        follow = AND_OF_ANOTHER.fullmatch(text) or re.fullmatch(r"\s*(?P<x>\d{1,2}(?:st|nd|rd|th))\s*\??\s*", text)
         if not (follow and any(anniversary_sources()[0] in note for note in last)):
             return ""
-        years = anniversary_answer(f"what gem for a {follow.group(1)} anniversary?")
+        years = anniversary_answer(f"what gem for a {follow['x']} anniversary?")
         return "" if years == anniversary_answer("anniversary gems?") else years  # "and feb?" names no year nor gem
 
     def _birthstone(self, turn: Turn) -> bool:
