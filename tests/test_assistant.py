@@ -2122,6 +2122,8 @@ def test_which_is_harder_with_no_gem_named_asks_for_two_and_with_one_talked_of_f
         example = text.rstrip("?").replace(" of them", "")
         assert said.startswith("**Which gems?** A comparison needs the gems compared, and none is named"), text
         assert f'name two ("{example}, topaz or quartz?")' in said and term in said
+    for text in ("which is the most durable?", "which is the toughest?"):  # of gems in general, not of two
+        assert not Assistant(None).conversation().ask(text).reply.startswith("**Which gems?**"), text
     chat = Assistant(None).conversation()
     chat.ask("tell me about opal")
     said = chat.ask("which one is tougher?").reply  # was the Opal card again

@@ -1331,8 +1331,9 @@ class Conversation:
         text = turn.text
         compared = PROPERTY_QUESTION.search(text) or TOUGHNESS_QUESTION.search(text) or WEAR_COMPARED.search(text)
         which = OF_THE_TWO_STONES.match(text) or re.match(r"\s*which\s+(?:gem|stone)\s+(?:is|has)\b", text, re.I)
-        if not (which and compared) or re.search(r"\b(?:gems|gemstones|stones|minerals)\b", text, re.I):
-            return False  # "which gems are harder than quartz?" asks of gems in general
+        in_general = r"\b(?:gems|gemstones|stones|minerals|most|least|best|worst|\w{3,}est)\b"
+        if not (which and compared) or re.search(in_general, text, re.I):
+            return False  # "which gems are harder than quartz?", "which is the toughest?": of gems in general
         spoken_of = self.hints or self.named_together or self._answered_gem() or self.stones
         if spoken_of or self.image_probs is not None or gems_named_in(text) or parse_hints(text):
             return False
