@@ -2063,6 +2063,76 @@ def test_is_it_a_mineral_of_a_photo_is_answered_of_its_likeliest_gem_not_with_th
     assert said.startswith("**Yes, a mineral**: Ruby, the likeliest match for it, is a naturally occurring")
 
 
+def test_is_it_a_mineral_with_no_stone_asks_which_and_after_two_gems_answers_of_each():
+    for text in ("is it a mineral?", "are they minerals?"):
+        said = Assistant(None).conversation().ask(text).reply  # was the help text
+        assert said.startswith("**Which gem?** Whether it is a mineral depends on the gem")
+        assert "**Gem or mineral**: A mineral is a naturally occurring, inorganic solid" in said
+    chat = Assistant(None).conversation()
+    chat.ask("compare opal and quartz")
+    for text in ("are they minerals?", "is it a mineral?"):
+        said = chat.ask(text).reply  # was the help text
+        assert said.startswith("**Not a true mineral, a mineraloid**: Opal has no crystal structure"), text
+        assert "**Yes, a mineral**: Quartz is a naturally occurring" in said and "**Mineraloid**: " in said
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [("is granite a mineral?", "**Granite**: Granite is not a mineral but a rock: an igneous rock"),
+     ("is a geode a mineral?", "**Geode**: A geode is a rounded rock"),
+     ("are geodes minerals?", "**Geode**: A geode is a rounded rock"),
+     ("is glass a mineral?", "**Not a mineral**: Glass is man-made, and has no crystal structure"),
+     ("are pearls minerals?", "**Not a mineral**: Pearl is an organic gem"),
+     ("are opals minerals?", "**Not a true mineral, a mineraloid**: Opal"),
+     ("are diamonds minerals?", "**Yes, a mineral**: Diamond is a naturally occurring")],
+)  # fmt: skip
+def test_a_rock_a_geode_glass_or_a_plural_asked_to_be_a_mineral_is_answered_with_what_it_is(text, start):
+    answer = Assistant(None).conversation().ask(text)  # were the help text or a bare card
+    assert answer.reply.startswith(start), answer.reply[:120]
+    assert any(n.startswith("source (") and "<http" in n for n in answer.notes)
+    if "geode" in text:
+        assert "It is not a mineral but a structure of several" in answer.reply
+
+
+def test_and_another_after_a_kind_answer_asks_the_same_of_it_and_it_then_asks_of_the_gem():
+    chat = Assistant(None).conversation()
+    chat.ask("is amber a mineral?")
+    for text, start in [
+        ("and pearl?", "**Not a mineral**: Pearl is an organic gem"),  # was the Pearl card
+        ("what about granite?", "**Granite**: Granite is not a mineral but a rock"),
+        ("and glass?", "**Not a mineral**: Glass is man-made"),
+        ("how about quartz?", "**Yes, a mineral**: Quartz is"),
+    ]:
+        assert chat.ask(text).reply.startswith(start), text
+    assert chat.ask("how hard is it?").reply.startswith("**Quartz**: Mohs hardness 7")  # was "Which gem?"
+    said = Assistant(None).conversation().ask("is it a precious stone?").reply  # was the help text
+    assert said.startswith("**Which gem?** Whether it is a precious stone depends on the gem")
+    assert "**Precious and semi-precious**" in said
+
+
+def test_which_is_harder_with_no_gem_named_asks_for_two_and_with_one_talked_of_for_the_other():
+    for text, term in [
+        ("which is harder?", "**Mohs hardness scale**"),
+        ("which one is tougher?", "**Toughness**"),
+        ("which is more durable?", ""),
+        ("which gem is heavier?", "**Specific gravity**"),
+        ("which of them is softer?", "**Mohs hardness scale**"),
+    ]:
+        said = Assistant(None).conversation().ask(text).reply  # were the help text, one gem's question or care
+        example = text.rstrip("?").replace(" of them", "")
+        assert said.startswith("**Which gems?** A comparison needs the gems compared, and none is named"), text
+        assert f'name two ("{example}, topaz or quartz?")' in said and term in said
+    for text in ("which is the most durable?", "which is the toughest?"):  # of gems in general, not of two
+        assert not Assistant(None).conversation().ask(text).reply.startswith("**Which gems?**"), text
+    chat = Assistant(None).conversation()
+    chat.ask("tell me about opal")
+    said = chat.ask("which one is tougher?").reply  # was the Opal card again
+    assert said.startswith("**Which gems?** A comparison needs two gems, and only Opal is spoken of: name the other")
+    assert '("which one is tougher, opal or quartz?")' in said
+    chat.ask("ruby vs spinel")
+    assert chat.ask("which is harder?").reply.startswith("Ruby is harder than Spinel.")  # two named: answered
+
+
 def test_is_it_heat_sensitive_of_a_photo_is_a_care_question_not_a_treatment_one():
     said = stone_answered("Amethyst", "Citrine").ask("is it heat sensitive?").reply
     assert said.startswith("**Caring for Amethyst**: In heat:") and "laboratory" not in said

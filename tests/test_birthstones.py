@@ -149,6 +149,25 @@ def test_the_chat_answers_an_anniversary_question_with_or_without_a_stone():
         assert any(n.startswith("sources: Carpe Diem with Remi") for n in answer.notes)
 
 
+def test_a_follow_up_after_an_anniversarys_gem_asks_that_of_another_year():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what gem for a 10th anniversary?")
+    for text, year, gem in [
+        ("and the 15th?", "15th", "ruby"),
+        ("what about the 20th?", "20th", "emerald"),
+        ("and for 25 years?", "25th", "silver"),
+        ("how about the fortieth?", "40th", "ruby"),
+    ]:
+        answer = chat.ask(text)  # was the help text
+        assert answer.reply.startswith(f"For a **{year}** wedding anniversary: {gem}, "), text
+        assert any(n.startswith("sources: Carpe Diem with Remi") for n in answer.notes)
+    assert chat.ask("ok and the 30th?").reply.startswith("For a **30th** wedding anniversary: pearl, ")
+    assert chat.ask("35th?").reply.startswith("For a **35th** wedding anniversary: emerald, ")
+    assert "anniversary" not in chat.ask("and feb?").reply  # names no year: not the whole list again
+    fresh = Assistant(classifier=None).conversation()
+    assert "anniversary" not in fresh.ask("and the 15th?").reply  # no anniversary asked before
+
+
 @pytest.mark.parametrize(
     ("text", "year"),
     [("what gem for our 10 year anniversary?", "10th"), ("gift for our 25-year wedding anniversary?", "25th"),

@@ -15,6 +15,8 @@ from gemlang.assistant.answer import UNSURE_BECAUSE, Answer
 from gemlang.assistant.fact_checks import FIT_ASKED, claim_and_rest, claims_checked, readings_fit
 from gemlang.assistant.follow_ups import waiting_for, with_other_edge, with_unit_given
 from gemlang.assistant.gem_answers import (
+    KIND_ASKED,
+    MEANT_BY_PRONOUN,
     ORIGIN_DECIDED,
     PHOTO_CANNOT_TELL_GLASS,
     WHAT_VALUE_RESTS_ON,
@@ -69,6 +71,7 @@ from gemlang.assistant.models import Assistant, PhotoInput
 from gemlang.assistant.questions import (
     AND_ABOUT,
     AND_ABOUT_TERM,
+    AND_OF_ANOTHER,
     AND_THE_OTHER_ASSEMBLY,
     ANOTHER_VALUE,
     ASKED_ABOUT,
@@ -335,6 +338,14 @@ def explained(terms: list, answer: Answer) -> str:
     return "\n\n".join(f"**{t.term[:1].upper() + t.term[1:]}**: {t.text}" for t in terms)
 
 
+def which_gem(asked: str, example: str) -> str:
+    """The question back when what is `asked` ("Toughness") depends on the gem and none is named or in hand."""
+    return (
+        f'**Which gem?** {asked} depends on the gem, and no gem is named or in hand: name one ("{example}"), or send '
+        'a photo of the stone and ask "what gem is this?".'
+    )
+
+
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 PHOTO_WORD = re.compile(r"\b(?:photos?|pictures?|pics?|images?|shots?|snaps?)\b", re.I)
 
@@ -463,6 +474,7 @@ class Conversation:
         self.named_together: tuple[GemFacts, ...] | None = None
         self._compared: tuple[GemFacts, GemFacts] | None = None  # kept after other questions: "the first one?"
         self._care_said: tuple[str, str] | None = None  # (gem, why) of the latest care answer, for "why not?"
+        self._kind_said: tuple[Answer, str] | None = None  # "is pearl a mineral?": for "and coral?"
         self._quantity_asked: str | None = None  # "how hard is" of "how hard is ruby?", for "and emerald?"
         self._term_said = False  # the latest message asked what a term means ("what is birefringence?")
         self._scale_asked: str | None = None  # "is 1.76 high for an RI?", for "and 1.54?"
@@ -783,9 +795,9 @@ class Conversation:
             self._courtesy, self._in_english, self._capabilities, self._off_topic, self._in_short,
             self._side_stones_again, self._two_stones_same, self._several_in_the_photo, self._disclosure,
             self._gem_list, self._superlative,
-            self._scale, self._kind_asked, self._fact_check, self._birthstone, self._glossary, self._wear_compared,
-            self._ring_gems, self._at_home, self._cutting, self._setting, self._toughness, self._care_asked,
-            self._other_gem,
+            self._scale, self._kind_asked, self._fact_check, self._birthstone, self._glossary, self._no_gems_compared,
+            self._wear_compared, self._ring_gems, self._at_home, self._cutting, self._setting, self._toughness,
+            self._care_asked, self._other_gem,
             self._earlier_stone, self._what_i_told, self._no_stone_to_ask_of,
         )  # fmt: skip
 
@@ -1000,9 +1012,30 @@ class Conversation:
             return True
         # "is pearl a mineral?", "is sapphire a precious stone?": were bare cards
         stone = self.topic or self._answered_gem()  # "is it a mineral?": of the gem talked of, or the photo's
-        lead, term = material_kind(turn.text, stone, likeliest=self.topic is None)
+        text = turn.text
+        kind_before = self._kind_said[1] if self._kind_said and self.answers[-1] is self._kind_said[0] else ""
+        if kind_before and (other := AND_OF_ANOTHER.fullmatch(text)) and not MEANT_BY_PRONOUN.fullmatch(other["x"]):
+            text = f"is {other['x']} a {kind_before}?"  # "is amber a mineral?", then "and pearl?"
+        of_it = KIND_ASKED.match(text)
+        if stone is None and of_it and MEANT_BY_PRONOUN.fullmatch(of_it["x"]) and not self._stone_in_hand:
+            kind = re.sub(r"s$", "", of_it["y"])  # "are they minerals?": "is opal a mineral?" of each
+            each = [material_kind(f"is {gem.name} a {kind}?") for gem in self.named_together or ()]
+            if each and all(lead for lead, _ in each):  # "compare opal and quartz", then "are they minerals?"
+                terms = [term_called(term) for term in dict.fromkeys(term for _, term in each)]
+                turn.answer.reply = "\n\n".join([*(lead for lead, _ in each), explained(terms, turn.answer)])
+                return True
+            if not self.named_together:  # nothing named: which stone is asked, and what the kind means
+                said = which_gem(f"Whether it is {'an' if kind[0] in 'aeiou' else 'a'} {kind}", f"is opal a {kind}?")
+                term = "precious and semi-precious" if "precious" in kind.lower() else "gem or mineral"
+                turn.answer.reply = f"{said}\n\n{explained([term_called(term)], turn.answer)}"
+                return True
+        lead, term = material_kind(text, stone, likeliest=self.topic is None)
         if term:
             turn.answer.reply = f"{lead}\n\n{explained([term_called(term)], turn.answer)}".strip()
+            asked = KIND_ASKED.match(text)
+            self._kind_said = (turn.answer, re.sub(r"s$", "", asked["y"]) if asked else "mineral")
+            if len(named := gems_named_in(text)) == 1 and not self._stone_in_hand:
+                self.topic, self.named_together = named[0], None  # "is pearl a mineral?", then "how hard is it?"
             return True
         if not (kinds := kind_answer(turn.text)):  # "is amethyst a quartz?", "is spinel the same as ruby?"
             return False
@@ -1021,12 +1054,21 @@ class Conversation:
             return ""
         return birthstone_answer(f"the birthstone for {follow.group(1)}")
 
+    def _anniversary_again(self, text: str) -> str:
+        """ "and the 15th?", "what about 25 years?" after an anniversary's gem asks that year's; '' otherwise."""
+        last = self.answers[-1].notes if self.answers else []
+        follow = AND_OF_ANOTHER.fullmatch(text) or re.fullmatch(r"\s*(?P<x>\d{1,2}(?:st|nd|rd|th))\s*\??\s*", text)
+        if not (follow and any(anniversary_sources()[0] in note for note in last)):
+            return ""
+        years = anniversary_answer(f"what gem for a {follow['x']} anniversary?")
+        return "" if years == anniversary_answer("anniversary gems?") else years  # "and feb?" names no year nor gem
+
     def _birthstone(self, turn: Turn) -> bool:
         text, answer = turn.text, turn.answer
         answered = self._answered_gem()
         if answered and (months := birthstone_of_stone(text, [answered.name, answered.species])):
             answer.reply = months  # "is it my birthstone?" of the stone answered
-        elif years := anniversary_answer(text):  # "what gem for a 10th anniversary?"
+        elif years := anniversary_answer(text) or self._anniversary_again(text):  # "… a 10th anniversary?"
             answer.reply = years
             answer.notes.append(f"sources: {'; '.join(anniversary_sources())}")
             return True
@@ -1284,6 +1326,34 @@ class Conversation:
         turn.answer.reply = self._told()
         return True
 
+    def _no_gems_compared(self, turn: Turn) -> bool:
+        """ "which is harder?", "which one is tougher?" with no gem named, discussed or in hand: which two are
+        compared, not the how-to-begin help, one gem's question back or care advice."""
+        text = turn.text
+        compared = PROPERTY_QUESTION.search(text) or TOUGHNESS_QUESTION.search(text) or WEAR_COMPARED.search(text)
+        which = OF_THE_TWO_STONES.match(text) or re.match(r"\s*which\s+(?:gem|stone)\s+(?:is|has)\b", text, re.I)
+        in_general = r"\b(?:gems|gemstones|stones|minerals|most|least|best|worst|\w{3,}est)\b"
+        if not (which and compared) or re.search(in_general, text, re.I):
+            return False  # "which gems are harder than quartz?", "which is the toughest?": of gems in general
+        spoken_of = self.hints or self.named_together or self._answered_gem() or self.stones
+        if spoken_of or self.image_probs is not None or gems_named_in(text) or parse_hints(text):
+            return False
+        labels = [label for label, _ in constants_named(text)]
+        tough = [term_called("toughness")] if TOUGHNESS_QUESTION.search(text) else []
+        terms = terms_named(" ".join(labels)) if labels else tough  # "Mohs hardness scale", "toughness"
+        one = self.topic  # "tell me about opal", then "which is harder?": the other is asked for
+        pair = f"{one.name.lower()} or {'topaz' if one.name == 'Quartz' else 'quartz'}" if one else "topaz or quartz"
+        asked = re.sub(r"^\s*which\s+of\s+(?:them|the two|these|those)\b", "which", text.strip(), flags=re.I)
+        example = f"{asked.rstrip('?!. ')}, {pair}?"  # "which of them is harder?": "which is harder, topaz or quartz?"
+        said = (
+            f"**Which gems?** A comparison needs two gems, and only {one.name} is spoken of: name the other "
+            if one
+            else "**Which gems?** A comparison needs the gems compared, and none is named or in hand: name two "
+        )
+        said += f'("{example}"), or send a photo of each stone, in a message of its own, and ask "what gem is this?".'
+        turn.answer.reply = said + (f"\n\n{explained(terms, turn.answer)}" if terms else "")
+        return True
+
     def _no_stone_to_ask_of(self, turn: Turn) -> bool:
         """ "hardness?", "how hard?", "will it chip?" with no gem named, discussed or in hand: which gem is asked,
         and what the property means, not the how-to-begin help."""
@@ -1297,9 +1367,8 @@ class Conversation:
         # "optic sign?": the glossary's own term where the property's label names none
         terms = (terms_named(" ".join(labels)) or terms_named(text)) if labels else [term_called("toughness")]
         example = f"what is the {labels[0]} of topaz?" if labels else "is topaz tough?"
-        said = f"**Which gem?** {' and '.join(labels or ['toughness']).capitalize()} depends on the gem, and no "
-        said += f'gem is named or in hand: name one ("{example}"), or send a photo of the stone and ask '
-        turn.answer.reply = f'{said}"what gem is this?".' + (f"\n\n{explained(terms, turn.answer)}" if terms else "")
+        said = which_gem(" and ".join(labels or ["toughness"]).capitalize(), example)
+        turn.answer.reply = said + (f"\n\n{explained(terms, turn.answer)}" if terms else "")
         return True
 
     # --- what the message brings of the stone ------------------------------------------------------------------

@@ -1239,6 +1239,15 @@ def chemistry_compared(gems: Sequence[GemFacts]) -> str:
 
 # what "is pearl a mineral?", "is coral a stone?" ask a gem to be: a kind of material, not another gem
 MATERIAL_KIND = re.compile(r"(?:(?:real|true|natural|precious)\s+)?(?:mineral|stone|gem|gemstone)s?", re.I)
+# "are pearls minerals?", "are they minerals?", "is it a mineral?": a plural needs no article ("is it real stone?" asks
+# whether it is real)
+KIND_ASKED = re.compile(
+    r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<x>[a-z][\w' -]*?)\s+(?:both\s+|all\s+)?"
+    rf"(?:an?\s+|(?=[a-z ]*s\s*\??\s*$))(?P<y>{MATERIAL_KIND.pattern})\s*\??\s*$",
+    re.I,
+)
+# the stone or stones a kind is asked of: "is it a mineral?", "are they both gems?"
+MEANT_BY_PRONOUN = re.compile(r"it|this|that|this stone|they|these|those|both|the two|them", re.I)
 # "is sapphire a precious stone?", "is amethyst semi-precious?": the trade's old label of a gem
 PRECIOUS_ASKED = re.compile(
     r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<x>[a-z][\w' -]*?)\s+(?:(?:an?|one of the)\s+)?(?:four\s+)?"
@@ -1276,6 +1285,8 @@ def material_kind(text: str, stone: GemFacts | None = None, likeliest: bool = Fa
         )
     asked = IS_A_KIND.match(text or "")
     if not asked or not MATERIAL_KIND.fullmatch(asked.group("y")):
+        asked = KIND_ASKED.match(text or "")  # "are pearls minerals?"
+    if not asked:
         return "", ""
     mineral = "mineral" in asked.group("y").lower()
     if re.fullmatch(r"it|this|that|this stone|my stone", asked.group("x"), re.I):
@@ -1286,9 +1297,12 @@ def material_kind(text: str, stone: GemFacts | None = None, likeliest: bool = Fa
     if gem is None and mineral:  # "is coal a mineral?": no gem, but a glossary entry that says what it is
         told = [t.term for t in terms_named(asked.group("x")) if re.search(r"\bis not a mineral\b", t.text)]
         return "", told[0] if told else ""
+    kind = f"{gem.species} {gem.group}" if gem else ""
+    if gem and gem.origin == "simulant" and mineral and NOT_CRYSTALLINE.search(kind):  # "is glass a mineral?"
+        made = gem.species[:1].upper() + gem.species[1:]
+        return f"**Not a mineral**: {made} is man-made, and has no crystal structure (it is amorphous).", "mineraloid"
     if gem is None or gem.origin != "natural":
         return "", ""
-    kind = f"{gem.species} {gem.group}"
     if NOT_CRYSTALLINE.search(kind):
         if not mineral:  # "is opal a gem?": it is, though no mineral
             lead = f"**Yes**: {who} is a gem, though not a true mineral: a mineraloid, with no crystal structure."

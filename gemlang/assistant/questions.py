@@ -689,6 +689,12 @@ ANOTHER_VALUE = re.compile(
     r"\s*(?:(?:and|or|what about|how about)\s+(?:an?\s+|of\s+)?|(?=[\d.]+\s*\?))(?P<value>\d+(?:\.\d+)?)\s*\??\s*", re.I
 )
 AND_ABOUT = re.compile(r"^\s*(?:and|what about|how about)\b(?!.*\b(?:it|its|this|mine|my)\b)", re.I)
+# "and pearl?", "ok, what about the 20th?", "and for 25 years?": the question before, asked of another (fullmatch)
+AND_OF_ANOTHER = re.compile(
+    r"\s*(?:(?:ok|okay|so)\b[\s,]*)?(?:and|what about|how about)\s+(?:for\s+)?(?:(?:the|an?|our)\s+)?"
+    r"(?P<x>[\w'-]+(?:\s+[\w'-]+)?)\s*\??\s*",
+    re.I,
+)
 # "what about sphalerite? resinous lustre, brown": a mineral named, then what is seen of it (not "what about spinel?
 # it stays dark", the stone in hand)
 ANOTHER_MINERAL = re.compile(
