@@ -220,6 +220,7 @@ from gemlang.knowledge.care import (
     care_of,
     care_question,
     fading_in_light,
+    most_cautious_care,
     never_cleaned_with,
     ring_gems_answer,
     setting_answer,
@@ -1183,8 +1184,13 @@ class Conversation:
         if stored and named_gem(text, fuzzy=False) is None:  # "how should I store my specimens?": any collection's
             answer.reply = explained(stored, answer)
             return True
+        unsure = self._unsure_care(asked)
+        if unsure is not None and unsure[1] is not None:  # "how do I clean it?" of a stone the answer is unsure of
+            answer.reply, answer.notes = unsure[0], answer.notes + unsure[1]
+            return True
         if care := self._care(text, asked=asked):  # "can I steam-clean emerald?"
             answer.reply, sources = care
+            answer.reply = f"{unsure[0]} {answer.reply}" if unsure is not None else answer.reply  # "is it toxic?"
             answer.notes.append(sources)
             named = named_gem(text, fuzzy=False)
             if named is not None and (besides := also_asked(text, named, first=True)):
@@ -1238,6 +1244,26 @@ class Conversation:
             answer.notes += [f"sources (bench work): {'; '.join(w.sources)}" for w in work]
             return True
         return False
+
+    def _unsure_care(self, text: str) -> tuple[str, list[str] | None] | None:
+        """ "How do I clean it?", "can I wear it every day?" of a stone the latest answer was unsure of (no gem
+        named): that it is not settled, the care that is safe whichever of its likely gems it is, and the test that
+        would settle it, with the sources. Another care question ("is it toxic?"): (the warning that the leader's
+        care follows, None). None when the answer was sure."""
+        answered = [x for x in self.answers[self._stone_began :] if x.gem]
+        if not answered or not answered[-1].unsure or named_gem(text, fuzzy=False) is not None:
+            return None
+        last, index = answered[-1], self.assistant.evidence.index
+        likely = [(n, p) for n, p in last.candidates[:3] if n in index and (p >= 0.05 or n == last.gem)]
+        said = ", ".join(f"{n} {percent(p)}" for n, p in likely)
+        if not (CLEANED_WITH.search(text) or WEAR_QUESTION.search(text) or TOUGHNESS_QUESTION.search(text)):
+            return f"**I'm not sure which gem it is** ({said}); if it is {last.gem}:", None
+        gems = [self.assistant.evidence.facts[index[n]] for n, _ in likely]
+        care = most_cautious_care(gems, text) if len(gems) > 1 else None
+        told, sources = care if care is not None else (DELICATE_CARE[0].upper() + DELICATE_CARE[1:], [])
+        then = f" **Next test:** {last.next_test}" if last.next_test else ""
+        whichever = "the most cautious of their care notes" if care is not None else "what suits every gem"
+        return f"**I'm not sure which gem it is** ({said}), so here is {whichever}: {told}{then}", sources
 
     def _other_gem(self, turn: Turn) -> bool:
         if (other := self._other_gem_asked(turn.text)) is None:  # "tell me about tanzanite" with a ruby in hand
