@@ -57,6 +57,7 @@ from gemlang.assistant.gem_answers import (
     species_word,
     tell_apart,
     the_one_in_colour,
+    told_from_lab_grown,
     treated_yet_the_gem,
     treatments_named,
     untreated_as_far_as_known,
@@ -76,6 +77,7 @@ from gemlang.assistant.questions import (
     BARE_COLOUR,
     CAPABILITIES_QUESTION,
     CARD_TOPIC,
+    CLAIMED_NATURAL,
     COLOUR_NATURAL,
     COLOUR_QUESTION,
     COMPARE_WORDS,
@@ -155,6 +157,7 @@ from gemlang.assistant.questions import (
     WHY_OF_IT,
     WHY_ONLY,
     WHY_QUESTION,
+    WORD_OF_ANOTHER,
     accents_left_out,
     another_mineral,
     asks_if_it_is,
@@ -1734,6 +1737,29 @@ class Conversation:
             answer.notes.append(trade.note)
         return False
 
+    def _word_of_another(self, turn: Turn) -> bool:
+        """ "The seller says it's a natural ruby, is it?" with no stone to go on: that nothing shows it and a photo
+        would not, and what tells the natural gem from its lab-grown stones and imitations."""
+        text, answer, gem = turn.text, turn.answer, turn.asked_gem
+        claim = WORD_OF_ANOTHER.search(text) and CARE_ASKED.search(text) and CLAIMED_NATURAL.search(text)
+        if not claim or TREATMENT_QUESTION.search(text) or home_tests_in(text) or len(gems_named_in(text)) > 1:
+            return False
+        unshown = "Nothing you have told me shows it, and a photo would not settle it either"
+        if gem is None:
+            answer.reply = (
+                f"**Natural, as you were told?** {unshown}.\n\n{explained([term_called('synthetic')], answer)}\n\n"
+                'Name the gem ("the seller says it\'s a natural ruby") for what tells its natural stones from '
+                "lab-grown ones and imitations, or send a photo of the stone with what your instruments read."
+            )
+            return True
+        natural = gem_sold_as(gem)
+        told = told_from_lab_grown(natural)
+        told = f"{unshown}: {told}" if told else f"{unshown}; what your instruments read would ({ri_and_sg(gem)})."
+        word = claim.group(0).lower() if claim.group(0).lower() in ("real", "genuine", "authentic") else "natural"
+        answer.reply = f"**{word.capitalize()} {gem.name.lower()}, as you were told?** {told}{sold_as(gem)}"
+        answer.properties = property_rows([gem.name])
+        return True
+
     def _nothing_to_rank(self, turn: Turn) -> None:
         """No photo and no hint: a question about the gem it names, or how to begin."""
         text, answer, asked_gem = turn.text, turn.answer, turn.asked_gem
@@ -1746,6 +1772,8 @@ class Conversation:
         # "a ruby and a sapphire, are they real (or fake)?": two stones, not a choice between two gems
         first, second = (re.escape(name) for name in either) if len(either) == 2 else ("", "")
         both = len(either) == 2 and re.search(rf"{first}\w*\b.{{0,30}}\band\b.{{0,30}}\b{second}", text, re.I)
+        if self._word_of_another(turn):  # "the seller says it's a natural ruby, is it?"
+            return
         if asks_if and not home_tests_in(text) and both:  # "I bought a ruby and a sapphire, are they real?"
             gems = [get_facts(name) for name in either]
             answer.reply = (
@@ -1834,7 +1862,10 @@ class Conversation:
             new = turn.new
             # "is my pearl dyed?": of the stone in hand, what a gemmologist looks for; "is pearl dyed?": in general
             treatment = TREATMENT_QUESTION.search(text) is not None
-            in_hand = bool(new.signs) or (treatment and STONE_IN_HAND.search(text) is not None)
+            # "the dealer told me it's untreated sapphire, true?": someone's word is about a stone, not the gem
+            in_hand = bool(new.signs) or (
+                treatment and bool(STONE_IN_HAND.search(text) or WORD_OF_ANOTHER.search(text))
+            )
             twins = lab_grown_twins(asked_gem) if asked_gem.origin == "natural" and LAB_GROWN.search(text) else []
             aside = "" if home_tests_in(text) else side_answer(text, asked_gem, new.signs, general=not in_hand)
             if aside and treatment and twins:  # "is my lab-grown ruby heated?": not natural ruby's heating
