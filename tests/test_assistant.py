@@ -1516,6 +1516,8 @@ def test_a_sellers_word_that_it_is_natural_is_answered_with_what_would_show_it(t
 def test_a_dealers_word_that_it_is_untreated_is_of_a_stone_which_a_laboratory_decides():
     reply = Assistant(classifier=None).conversation().ask("the dealer told me it's untreated sapphire, true?").reply
     assert reply.startswith("**Sapphire**: Whether this stone was treated shows neither in a photo")
+    ruled = Assistant(classifier=None).conversation().ask("is citrine always heated amethyst? seller says 'natural'")
+    assert ruled.reply.startswith("**Amethyst**: Treatments of amethyst:")  # of the gem as a rule
 
 
 def test_is_it_glass_filled_asks_about_a_treatment_not_about_glass():

@@ -1862,10 +1862,10 @@ class Conversation:
             new = turn.new
             # "is my pearl dyed?": of the stone in hand, what a gemmologist looks for; "is pearl dyed?": in general
             treatment = TREATMENT_QUESTION.search(text) is not None
-            # "the dealer told me it's untreated sapphire, true?": someone's word is about a stone, not the gem
-            in_hand = bool(new.signs) or (
-                treatment and bool(STONE_IN_HAND.search(text) or WORD_OF_ANOTHER.search(text))
-            )
+            # "the dealer told me it's untreated sapphire, true?": someone's word is about a stone, not the gem; not
+            # "is citrine always heated amethyst? seller says 'natural citrine'", asked of the gem as a rule
+            stone = STONE_IN_HAND.search(text) or (WORD_OF_ANOTHER.search(text) and not GENERALLY.search(text))
+            in_hand = bool(new.signs) or (treatment and bool(stone))
             twins = lab_grown_twins(asked_gem) if asked_gem.origin == "natural" and LAB_GROWN.search(text) else []
             aside = "" if home_tests_in(text) else side_answer(text, asked_gem, new.signs, general=not in_hand)
             if aside and treatment and twins:  # "is my lab-grown ruby heated?": not natural ruby's heating
