@@ -1499,6 +1499,27 @@ def test_is_it_x_with_nothing_to_go_on_is_no_yes(text, gem):
     assert not answer.candidates
 
 
+@pytest.mark.parametrize(
+    "text, headline",
+    [("the seller says it's a natural ruby, is it?", "**Natural ruby, as you were told?**"),
+     ("he says it's a real diamond, can you confirm?", "**Real diamond, as you were told?**"),
+     ("the shop says this emerald is natural, can I trust that?", "**Natural emerald, as you were told?**"),
+     ("the seller says it's natural, is it?", "**Natural, as you were told?**")],
+)  # fmt: skip
+def test_a_sellers_word_that_it_is_natural_is_answered_with_what_would_show_it(text, headline):
+    answer = Assistant(classifier=None).conversation().ask(text)
+    assert answer.reply.startswith(f"{headline} Nothing you have told me shows it, and a photo would not settle it")
+    assert "magnification can (" in answer.reply or "**Synthetic**" in answer.reply  # lab-grown told apart
+    assert not answer.candidates
+
+
+def test_a_dealers_word_that_it_is_untreated_is_of_a_stone_which_a_laboratory_decides():
+    reply = Assistant(classifier=None).conversation().ask("the dealer told me it's untreated sapphire, true?").reply
+    assert reply.startswith("**Sapphire**: Whether this stone was treated shows neither in a photo")
+    ruled = Assistant(classifier=None).conversation().ask("is citrine always heated amethyst? seller says 'natural'")
+    assert ruled.reply.startswith("**Amethyst**: Treatments of amethyst:")  # of the gem as a rule
+
+
 def test_is_it_glass_filled_asks_about_a_treatment_not_about_glass():
     from gemlang.assistant import MATERIAL_QUESTIONS
 

@@ -439,3 +439,23 @@ def test_a_question_of_what_metal_the_setting_is_is_not_answered_as_one_of_its_s
         "jeweller checks with the piece in hand."
     )
     assert "what metal the mount is" in chat.ask("is my mount real silver?").reply
+
+
+def test_care_asked_after_an_unsure_answer_says_so_and_is_safe_whichever_likely_gem_it_is():
+    import numpy as np
+
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Coral", "Opal"])).conversation()
+    chat.image_probs = np.array([0.5, 0.4, 0.1])  # a photo it cannot place: ruby or coral
+    assert chat.ask("what gem is this?").unsure
+    cleaned = chat.ask("how do I clean it?").reply
+    assert cleaned.startswith("**I'm not sure which gem it is** (Ruby ")
+    assert "ultrasonic cleaner: never (" in cleaned  # not ruby's "usually safe"
+    worn = chat.ask("can I wear it every day?").reply
+    assert worn.startswith("**I'm not sure which gem it is**") and "Ruby (Mohs" not in worn  # the softest's wear
+    assert chat.ask("is it toxic?").reply.startswith("**I'm not sure which gem it is**")
+    sure = Assistant(None, evidence=EvidenceModel(["Ruby", "Coral"])).conversation()
+    sure.image_probs = np.array([0.99, 0.01])
+    sure.ask("what gem is this?")
+    assert sure.ask("how do I clean it?").reply.startswith("**Caring for Ruby**")

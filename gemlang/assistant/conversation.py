@@ -59,6 +59,7 @@ from gemlang.assistant.gem_answers import (
     species_word,
     tell_apart,
     the_one_in_colour,
+    told_from_lab_grown,
     treated_yet_the_gem,
     treatments_named,
     two_gems_answer,
@@ -80,6 +81,7 @@ from gemlang.assistant.questions import (
     BARE_COLOUR,
     CAPABILITIES_QUESTION,
     CARD_TOPIC,
+    CLAIMED_NATURAL,
     COLOUR_NATURAL,
     COLOUR_QUESTION,
     COMPARE_WORDS,
@@ -159,6 +161,7 @@ from gemlang.assistant.questions import (
     WHY_OF_IT,
     WHY_ONLY,
     WHY_QUESTION,
+    WORD_OF_ANOTHER,
     accents_left_out,
     another_mineral,
     asks_if_it_is,
@@ -224,6 +227,7 @@ from gemlang.knowledge.care import (
     care_of,
     care_question,
     fading_in_light,
+    most_cautious_care,
     never_cleaned_with,
     ring_gems_answer,
     setting_answer,
@@ -1226,8 +1230,13 @@ class Conversation:
         if stored and named_gem(text, fuzzy=False) is None:  # "how should I store my specimens?": any collection's
             answer.reply = explained(stored, answer)
             return True
+        unsure = self._unsure_care(asked)
+        if unsure is not None and unsure[1] is not None:  # "how do I clean it?" of a stone the answer is unsure of
+            answer.reply, answer.notes = unsure[0], answer.notes + unsure[1]
+            return True
         if care := self._care(text, asked=asked):  # "can I steam-clean emerald?"
             answer.reply, sources = care
+            answer.reply = f"{unsure[0]} {answer.reply}" if unsure is not None else answer.reply  # "is it toxic?"
             answer.notes.append(sources)
             named = named_gem(text, fuzzy=False)
             if named is not None and (besides := also_asked(text, named, first=True)):
@@ -1281,6 +1290,26 @@ class Conversation:
             answer.notes += [f"sources (bench work): {'; '.join(w.sources)}" for w in work]
             return True
         return False
+
+    def _unsure_care(self, text: str) -> tuple[str, list[str] | None] | None:
+        """ "How do I clean it?", "can I wear it every day?" of a stone the latest answer was unsure of (no gem
+        named): that it is not settled, the care that is safe whichever of its likely gems it is, and the test that
+        would settle it, with the sources. Another care question ("is it toxic?"): (the warning that the leader's
+        care follows, None). None when the answer was sure."""
+        answered = [x for x in self.answers[self._stone_began :] if x.gem]
+        if not answered or not answered[-1].unsure or named_gem(text, fuzzy=False) is not None:
+            return None
+        last, index = answered[-1], self.assistant.evidence.index
+        likely = [(n, p) for n, p in last.candidates[:3] if n in index and (p >= 0.05 or n == last.gem)]
+        said = ", ".join(f"{n} {percent(p)}" for n, p in likely)
+        if not (CLEANED_WITH.search(text) or WEAR_QUESTION.search(text) or TOUGHNESS_QUESTION.search(text)):
+            return f"**I'm not sure which gem it is** ({said}); if it is {last.gem}:", None
+        gems = [self.assistant.evidence.facts[index[n]] for n, _ in likely]
+        care = most_cautious_care(gems, text) if len(gems) > 1 else None
+        told, sources = care if care is not None else (DELICATE_CARE[0].upper() + DELICATE_CARE[1:], [])
+        then = f" **Next test:** {last.next_test}" if last.next_test else ""
+        whichever = "the most cautious of their care notes" if care is not None else "what suits every gem"
+        return f"**I'm not sure which gem it is** ({said}), so here is {whichever}: {told}{then}", sources
 
     def _other_gem(self, turn: Turn) -> bool:
         if (other := self._other_gem_asked(turn.text)) is None:  # "tell me about tanzanite" with a ruby in hand
@@ -1778,6 +1807,29 @@ class Conversation:
             answer.notes.append(trade.note)
         return False
 
+    def _word_of_another(self, turn: Turn) -> bool:
+        """ "The seller says it's a natural ruby, is it?" with no stone to go on: that nothing shows it and a photo
+        would not, and what tells the natural gem from its lab-grown stones and imitations."""
+        text, answer, gem = turn.text, turn.answer, turn.asked_gem
+        claim = WORD_OF_ANOTHER.search(text) and CARE_ASKED.search(text) and CLAIMED_NATURAL.search(text)
+        if not claim or TREATMENT_QUESTION.search(text) or home_tests_in(text) or len(gems_named_in(text)) > 1:
+            return False
+        unshown = "Nothing you have told me shows it, and a photo would not settle it either"
+        if gem is None:
+            answer.reply = (
+                f"**Natural, as you were told?** {unshown}.\n\n{explained([term_called('synthetic')], answer)}\n\n"
+                'Name the gem ("the seller says it\'s a natural ruby") for what tells its natural stones from '
+                "lab-grown ones and imitations, or send a photo of the stone with what your instruments read."
+            )
+            return True
+        natural = gem_sold_as(gem)
+        told = told_from_lab_grown(natural)
+        told = f"{unshown}: {told}" if told else f"{unshown}; what your instruments read would ({ri_and_sg(gem)})."
+        word = claim.group(0).lower() if claim.group(0).lower() in ("real", "genuine", "authentic") else "natural"
+        answer.reply = f"**{word.capitalize()} {gem.name.lower()}, as you were told?** {told}{sold_as(gem)}"
+        answer.properties = property_rows([gem.name])
+        return True
+
     def _nothing_to_rank(self, turn: Turn) -> None:
         """No photo and no hint: a question about the gem it names, or how to begin."""
         text, answer, asked_gem = turn.text, turn.answer, turn.asked_gem
@@ -1790,6 +1842,8 @@ class Conversation:
         # "a ruby and a sapphire, are they real (or fake)?": two stones, not a choice between two gems
         first, second = (re.escape(name) for name in either) if len(either) == 2 else ("", "")
         both = len(either) == 2 and re.search(rf"{first}\w*\b.{{0,30}}\band\b.{{0,30}}\b{second}", text, re.I)
+        if self._word_of_another(turn):  # "the seller says it's a natural ruby, is it?"
+            return
         if asks_if and not home_tests_in(text) and both:  # "I bought a ruby and a sapphire, are they real?"
             gems = [get_facts(name) for name in either]
             answer.reply = (
@@ -1878,7 +1932,10 @@ class Conversation:
             new = turn.new
             # "is my pearl dyed?": of the stone in hand, what a gemmologist looks for; "is pearl dyed?": in general
             treatment = TREATMENT_QUESTION.search(text) is not None
-            in_hand = bool(new.signs) or (treatment and STONE_IN_HAND.search(text) is not None)
+            # "the dealer told me it's untreated sapphire, true?": someone's word is about a stone, not the gem; not
+            # "is citrine always heated amethyst? seller says 'natural citrine'", asked of the gem as a rule
+            stone = STONE_IN_HAND.search(text) or (WORD_OF_ANOTHER.search(text) and not GENERALLY.search(text))
+            in_hand = bool(new.signs) or (treatment and bool(stone))
             twins = lab_grown_twins(asked_gem) if asked_gem.origin == "natural" and LAB_GROWN.search(text) else []
             aside = "" if home_tests_in(text) else side_answer(text, asked_gem, new.signs, general=not in_hand)
             if aside and treatment and twins:  # "is my lab-grown ruby heated?": not natural ruby's heating

@@ -649,6 +649,20 @@ ORIGIN_CLAIM_ASKED = re.compile(  # and "the seller said its Kashmir sapphire, i
     r",\s*(?:is|was) (?:it|that|she)\s*\?+\s*$",
     re.I,
 )
+# someone's word about the stone: "the seller says it's a natural ruby, is it?", "he told me it's untreated, true?"
+WORD_OF_ANOTHER = re.compile(
+    r"\b(?:sellers?|dealers?|vendors?|shops?|stores?|jewell?ers?|appraisers?|he|she|they|(?:the|my) (?:man|guy|woman|"
+    r"lady|listing|ad|advert|certificate|cert|friend|mother|mom|mum|father|dad|grandmother|grandma|aunt|uncle))\s+"
+    r"(?:says?|said|told (?:me|us)|tells (?:me|us)|claim(?:s|ed)?|swear(?:s)?|swore|insist(?:s|ed)?|promised?|"
+    r"guarantee(?:s|d)?)\b",
+    re.I,
+)
+# what the word claims of it: natural, real, not lab-grown (not a treatment: "untreated", which side_answer answers)
+CLAIMED_NATURAL = re.compile(
+    r"\b(?:natural|real|genuine|authentic|mined|earth[- ]mined)\b|\bnot (?:a )?(?:lab[- ]?(?:grown|created|made)|"
+    r"synthetic|fake|glass|man[- ]made)\b",
+    re.I,
+)
 YES_NO_QUESTION = re.compile(r"^\s*(?:does|do|is|are|can|will|has|have|could|would)\b", re.I)
 # a question about the stone run on after what is said of it, its "?" left off: "saphire ri 1.76 sg 3.99 is it heated"
 QUESTION_RUN_ON = re.compile(r"\b(?:is|was|has|are|does|did)\s+(?:it|this|that|mine|the stone)\b", re.I)

@@ -157,6 +157,10 @@ def bench_asked(question: str) -> list[BenchWork]:
     return [work for work in _care_file()[2] if any(re.search(p, question or "", re.I) for p in work.asked_as)]
 
 
+# (how it is said, the `Care` field of its verdict)
+CLEANING_WAYS = (("ultrasonic cleaner", "ultrasonic"), ("steam", "steam"), ("warm soapy water", "warm_soapy_water"))
+
+
 @dataclass(frozen=True)
 class Care:
     name: str  # the gem, or the treated material ("lead-glass-filled ruby")
@@ -197,15 +201,7 @@ class Care:
         return f"**Caring for {name}**: {bench}{worn}{light}{heat}{self._cleaning()}{text}"
 
     def _cleaning(self) -> str:
-        ways = [
-            f"{way} {verdict}"
-            for way, verdict in (
-                ("ultrasonic cleaner:", self.ultrasonic),
-                ("steam:", self.steam),
-                ("warm soapy water:", self.warm_soapy_water),
-            )
-            if verdict
-        ]
+        ways = [f"{way}: {verdict}" for way, field in CLEANING_WAYS if (verdict := getattr(self, field))]
         return f"Cleaning — {'; '.join(ways)}. " if ways else ""
 
 
@@ -322,6 +318,34 @@ def care_of(gem_names: list[str], text: str = "") -> Care | None:
         if found is not None:
             return found
     return None
+
+
+# a cleaning verdict's caution, the most cautious first
+CAUTION = ("never", "not recommended", "damp cloth only", "usually safe", "safe")
+
+
+def most_cautious_care(gems: Sequence[GemFacts], question: str = "") -> tuple[str, list[str]] | None:
+    """The care that is safe whichever of `gems` a stone is (an answer unsure between them): each way of cleaning
+    at the most cautious of their verdicts, with the gem that sets it, and for a wear question the verdict of the
+    softest; None when one of them has no care notes or no verdict for a way, or none is known."""
+    cares = [care_of([g.name, g.species, g.group]) for g in gems]
+    if not gems or any(c is None for c in cares):
+        return None
+    ways = []
+    for way, field in CLEANING_WAYS:
+        verdicts = [(getattr(c, field), g.name) for g, c in zip(gems, cares, strict=True)]
+        if any(v not in CAUTION for v, _ in verdicts):
+            return None
+        verdict, name = min(verdicts, key=lambda vg: CAUTION.index(vg[0]))
+        differ = len({v for v, _ in verdicts}) > 1
+        ways.append(f"{way}: {verdict}" + (f" ({name})" if differ else ""))
+    said = f"Cleaning — {'; '.join(ways)}."
+    hard = [g for g in gems if g.hardness is not None]
+    if (WEAR_QUESTION.search(question) or TOUGHNESS_QUESTION.search(question)) and hard:
+        softest = min(hard, key=lambda g: g.hardness[0])
+        said = f"{wear_verdict(softest, cares[list(gems).index(softest)].text)}{said}"
+    sources = [f"sources ({c.name}): {'; '.join(c.sources)}" for c in cares]
+    return said, list(dict.fromkeys(sources))
 
 
 def treated_material(name: str) -> Care | None:
