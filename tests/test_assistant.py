@@ -825,6 +825,16 @@ def test_without_a_photo_glass_is_not_said_to_imitate_a_gem_nobody_named(assista
     assert "not Emerald, which it imitates" in shown
 
 
+@pytest.mark.parametrize(
+    "said", ["RI 1.50, SG 2.40, SR, gas bubbles", "RI 1.50-1.52, singly refractive", "RI 1.51, SG 2.45, isotropic"]
+)
+def test_readings_of_glass_are_said_to_be_glass_natural_or_man_made_with_what_tells_them_apart(assistant, said):
+    # obsidian and moldavite are glass too: man-made glass is no lesser fit beside them, nor behind a lone simulant
+    reply = Assistant(classifier=None).conversation().ask(said)
+    assert reply.caution.startswith(("likely glass, natural (", "possibly glass, natural (")), reply.caution
+    assert "or man-made (Glass (Paste))" in reply.caution and "To tell man-made glass from " in reply.caution
+
+
 def test_a_treatment_sign_seen_earlier_answers_is_it_treated_and_is_said_once():
     chat = Assistant(classifier=None).conversation()
     first = chat.ask("RI 1.762-1.770, SG 4.00, red, a blue flash in the fissures").to_markdown()
