@@ -835,6 +835,15 @@ def test_readings_of_glass_are_said_to_be_glass_natural_or_man_made_with_what_te
     assert "or man-made (Glass (Paste))" in reply.caution and "To tell man-made glass from " in reply.caution
 
 
+def test_glass_is_likely_when_every_glass_together_holds_over_half(assistant):
+    from gemlang.assistant import caution
+    from gemlang.hints import parse_hints
+
+    hints = parse_hints("RI 1.52, singly refractive, gas bubbles")
+    ranking = [("Glass (Paste)", 0.49), ("Plastic", 0.19), ("French Jet (Black Glass)", 0.06), ("Chrysocolla", 0.04)]
+    assert caution(ranking, hints, assistant.evidence).startswith("likely glass (Glass (Paste), French Jet")
+
+
 def test_a_treatment_sign_seen_earlier_answers_is_it_treated_and_is_said_once():
     chat = Assistant(classifier=None).conversation()
     first = chat.ask("RI 1.762-1.770, SG 4.00, red, a blue flash in the fissures").to_markdown()

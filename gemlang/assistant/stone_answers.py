@@ -465,15 +465,14 @@ def caution(
         confirm = confirming_test(evidence.as_read(suspect, hints), read_rival, made=tests_left_out(hints), seen=seen)
         # as the ranking above it says: "likely" of a stone the readings put first, by more than half
         likely = "likely" if ranking[0][0] == suspect.name and ranking[0][1] > 0.5 else "possibly"
-        if _kind(suspect) == "glass" and rival in glasses:  # a natural glass: glass either way, made or not
+        if _kind(suspect) == "glass":  # likely glass, natural or man-made, when every glass together is over half
             likely = "likely" if glass_share > 0.5 else "possibly"
-            natural = join_words([g.name for g in glasses if g.origin == "natural"])
-            made = join_words([g.name for g in made_glass])
-            return (
-                f"{likely} glass, natural ({natural}) or man-made ({made}): your readings fit both. To tell "
-                f"man-made glass from {rival.name}: {confirm}."
-            )
-        if _kind(suspect) == "glass":
+            if rival in glasses:  # a natural glass: glass either way, made or not
+                natural = join_words([g.name for g in glasses if g.origin == "natural"])
+                return (
+                    f"{likely} glass, natural ({natural}) or man-made ({join_words([g.name for g in made_glass])}): "
+                    f"your readings fit both. To tell man-made glass from {rival.name}: {confirm}."
+                )
             names = ", ".join(g.name for g in made_glass)
             return f"{likely} glass ({names}): your readings fit it{fits}. To confirm: {confirm}."
         # signs seen that the suspect's facts name and the gem it passes for does not ("curved striae" and "gas
