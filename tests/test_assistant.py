@@ -825,6 +825,25 @@ def test_without_a_photo_glass_is_not_said_to_imitate_a_gem_nobody_named(assista
     assert "not Emerald, which it imitates" in shown
 
 
+@pytest.mark.parametrize(
+    "said", ["RI 1.50, SG 2.40, SR, gas bubbles", "RI 1.50-1.52, singly refractive", "RI 1.51, SG 2.45, isotropic"]
+)
+def test_readings_of_glass_are_said_to_be_glass_natural_or_man_made_with_what_tells_them_apart(assistant, said):
+    # obsidian and moldavite are glass too: man-made glass is no lesser fit beside them, nor behind a lone simulant
+    reply = Assistant(classifier=None).conversation().ask(said)
+    assert reply.caution.startswith(("likely glass, natural (", "possibly glass, natural (")), reply.caution
+    assert "or man-made (Glass (Paste))" in reply.caution and "To tell man-made glass from " in reply.caution
+
+
+def test_glass_is_likely_when_every_glass_together_holds_over_half(assistant):
+    from gemlang.assistant import caution
+    from gemlang.hints import parse_hints
+
+    hints = parse_hints("RI 1.52, singly refractive, gas bubbles")
+    ranking = [("Glass (Paste)", 0.49), ("Plastic", 0.19), ("French Jet (Black Glass)", 0.06), ("Chrysocolla", 0.04)]
+    assert caution(ranking, hints, assistant.evidence).startswith("likely glass (Glass (Paste), French Jet")
+
+
 def test_a_treatment_sign_seen_earlier_answers_is_it_treated_and_is_said_once():
     chat = Assistant(classifier=None).conversation()
     first = chat.ask("RI 1.762-1.770, SG 4.00, red, a blue flash in the fissures").to_markdown()

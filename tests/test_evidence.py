@@ -957,3 +957,20 @@ def test_a_magnet_is_no_next_test_when_no_source_says_how_a_magnet_draws_the_lik
     assert model.next_test(post, hints).startswith("magnet test")  # Almandine picked up, Hematite drawn only weakly
     post[model.index["Spessartite"]] = 0.4  # two garnets first: the magnet splits off only the third
     assert "magnet" not in (model.next_test(post, hints) or "")
+
+
+@pytest.mark.parametrize(
+    "said, fits",
+    [
+        ("RI 1.50, SG 2.40, singly refractive, play of colour", "Slocum Stone"),  # its colours: "colour play"
+        ("RI 1.45, SG 2.05, singly refractive, play of colour", "Opal Doublet"),  # its colours: "play of colour"
+        ("RI 1.50, SG 2.40, singly refractive, gas bubbles", "Obsidian"),  # its sheen: "gas bubble layers"
+    ],
+)
+def test_a_phenomenon_a_gem_is_listed_in_as_a_colour_is_one_of_its_signs(said, fits):
+    model = EvidenceModel(["Opal", "Ruby"])
+    hints = parse_hints(said)
+    seen = hints.readings.observations[0]
+    assert model.likelihoods(hints)[seen][model.index[fits]] == 1.0
+    ranked = [name for name, _ in model.fuse(None, hints).ranking]
+    assert ranked.index(fits) < 4, ranked[:6]

@@ -435,7 +435,13 @@ def caution(
         suspects = [g for g in suspects if g.name not in doubted]
         if not suspects or (suspects[0] not in leaders[:3] and not asked):  # "is it synthetic?" looks further
             return ""
-        suspect = suspects[0]
+        # glass, natural or man-made, is one material the readings cannot split: its share is that of every glass
+        # among the leaders (obsidian's, moldavite's and man-made glass's), which may outweigh a likelier simulant
+        share = dict(ranking)
+        glasses = [g for g in leaders if _kind(g) == "glass"]
+        glass_share = sum(share[g.name] for g in glasses)
+        made_glass = [g for g in suspects if _kind(g) == "glass"]
+        suspect = made_glass[0] if made_glass and glass_share > share[suspects[0].name] else suspects[0]
         sold_as = facts.get(gem_sold_as(suspect).name)  # the gem the knowledge base says it imitates
         if sold_as is not None and sold_as.origin == "natural":
             imitated = [sold_as]
@@ -459,8 +465,15 @@ def caution(
         confirm = confirming_test(evidence.as_read(suspect, hints), read_rival, made=tests_left_out(hints), seen=seen)
         # as the ranking above it says: "likely" of a stone the readings put first, by more than half
         likely = "likely" if ranking[0][0] == suspect.name and ranking[0][1] > 0.5 else "possibly"
-        if _kind(suspect) == "glass":
-            names = ", ".join(g.name for g in suspects if _kind(g) == "glass")
+        if _kind(suspect) == "glass":  # likely glass, natural or man-made, when every glass together is over half
+            likely = "likely" if glass_share > 0.5 else "possibly"
+            if rival in glasses:  # a natural glass: glass either way, made or not
+                natural = join_words([g.name for g in glasses if g.origin == "natural"])
+                return (
+                    f"{likely} glass, natural ({natural}) or man-made ({join_words([g.name for g in made_glass])}): "
+                    f"your readings fit both. To tell man-made glass from {rival.name}: {confirm}."
+                )
+            names = ", ".join(g.name for g in made_glass)
             return f"{likely} glass ({names}): your readings fit it{fits}. To confirm: {confirm}."
         # signs seen that the suspect's facts name and the gem it passes for does not ("curved striae" and "gas
         # bubbles" in a ruby: flame fusion): no longer a mere possibility

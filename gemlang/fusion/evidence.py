@@ -245,7 +245,8 @@ OBSERVED = {
     # phenomena: rare in gems whose facts leave them out, so the miss is milder than an inclusion's
     "a star (asterism)": (r"\bstar\b|asteri", 0.1),
     "a cat's eye (chatoyancy)": (r"cat'?s[- ]?eye|chatoyan", 0.1),
-    "play of colour": (r"play[- ]of[- ]colou?r", 0.02),  # opal, and the synthetics and doublets made of it
+    # opal, the synthetics and doublets made of it, and a glass imitating it (a Slocum stone's "colour play")
+    "play of colour": (r"play[- ]of[- ]colou?r|colou?r[- ]play", 0.02),
     "a colour change": (r"colou?r[- ]change", 0.01),  # alexandrite, colour-change garnet and sapphire, synthetics
     "a 437 nm line": (r"\b437\s*nm", 0.05),  # jadeite
     "chromium lines near 694 nm": (r"\b69[2-4]\s*nm|ruby's chromium spectrum", 0.05),  # ruby (and the lab-grown)

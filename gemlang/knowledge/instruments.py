@@ -221,9 +221,10 @@ STRONG_FIRE = 0.03  # dispersion (B-G interval) from which the eye sees strong f
 
 
 def signs_text(gem: GemFacts) -> str:
-    """The gem's diagnostic features, description, phenomena and sourced spectrum in lower case, for the loupe and
-    spectroscope signs a person reports, without the features and sentences that say what it lacks."""
-    items = [f for f in gem.diagnostic_features if not _LACKS_ITEM.match(f.strip())]
+    """The gem's diagnostic features, description, phenomena, colours and sourced spectrum in lower case, for the
+    loupe and spectroscope signs a person reports, without the features and sentences that say what it lacks. A
+    colour may name a phenomenon ("Various play of colour" of an opal doublet, a Slocum stone's "colour play")."""
+    items = [f for f in (*gem.diagnostic_features, *gem.colours) if not _LACKS_ITEM.match(f.strip())]
     items += [f"cleavage {gem.cleavage}"] if gem.cleavage else []  # "perfect octahedral": a collector's sign
     items += [f"streak {gem.streak}"] if gem.streak else []  # "light blue": a collector's test on rough
     # "star sapphire shows a six-rayed star": a phenomenon is a sign; so are the lines a spectroscope shows
