@@ -415,6 +415,12 @@ UNKNOWN_STONE_WEAR = (
 )
 
 
+def unknown_stone_care(question: str) -> str:
+    """The care of a stone no answer names: its wear when wear is asked ("can I wear it daily?"), else cleaning."""
+    worn = WEAR_QUESTION.search(question) or TOUGHNESS_QUESTION.search(question)
+    return UNKNOWN_STONE_WEAR if worn else UNKNOWN_STONE_CARE
+
+
 @dataclass
 class Turn:
     """One message on its way to an answer: what it says, and what the stages made of it so far."""
@@ -1284,8 +1290,7 @@ class Conversation:
             work = bench_asked(text)
             if not work and STONE_SOUGHT.search(text):
                 return False
-            worn = WEAR_QUESTION.search(text) or TOUGHNESS_QUESTION.search(text)
-            said = " ".join(w.said_of([]) for w in work).strip() or (UNKNOWN_STONE_WEAR if worn else UNKNOWN_STONE_CARE)
+            said = " ".join(w.said_of([]) for w in work).strip() or unknown_stone_care(text)
             answer.reply = f"**Care depends on the gem**: name it or send a photo for its own notes. {said}"
             answer.notes += [f"sources (bench work): {'; '.join(w.sources)}" for w in work]
             return True
@@ -2341,7 +2346,7 @@ class Conversation:
         if not aside and not other and TAKE_IN.search(text):  # "what do I write on the take-in slip?"
             turn.aside = aside = intake_record(self.hints.describe(), predicted, prediction.probability)
         if not aside and care_question(text) and unplaced:  # no gem it believes in: the care that suits every gem
-            turn.aside = aside = UNKNOWN_STONE_CARE
+            turn.aside = aside = unknown_stone_care(text)
         elif not aside and care_question(text) and (care := self._care(text, about)):  # "how do I clean it?"
             turn.aside = aside = care[0]
             answer.notes.append(care[1])
