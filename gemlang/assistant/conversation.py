@@ -218,6 +218,7 @@ from gemlang.knowledge.care import (
     CLEANED_WITH,
     CLEANING_ASKED,
     HARM_QUESTION,
+    HEAT_QUESTION,
     LIGHT_QUESTION,
     TOUGHNESS_QUESTION,
     WEAR_COMPARED,
@@ -1299,21 +1300,25 @@ class Conversation:
     def _unsure_care(self, text: str) -> tuple[str, list[str] | None] | None:
         """ "How do I clean it?", "can I wear it every day?" of a stone the latest answer was unsure of (no gem
         named): that it is not settled, the care that is safe whichever of its likely gems it is, and the test that
-        would settle it, with the sources. Another care question ("is it toxic?"): (the warning that the leader's
-        care follows, None). None when the answer was sure."""
+        would settle it, with the sources; "is it toxic?", "will it fade?": what each likely gem's notes say of it
+        first. Another care question, or one of gems without care notes: (the warning that the leader's care
+        follows, None). None when the answer was sure."""
         answered = [x for x in self.answers[self._stone_began :] if x.gem]
         if not answered or not answered[-1].unsure or named_gem(text, fuzzy=False) is not None:
             return None
         last, index = answered[-1], self.assistant.evidence.index
         likely = [(n, p) for n, p in last.candidates[:3] if n in index and (p >= 0.05 or n == last.gem)]
         said = ", ".join(f"{n} {percent(p)}" for n, p in likely)
-        if not (CLEANED_WITH.search(text) or WEAR_QUESTION.search(text) or TOUGHNESS_QUESTION.search(text)):
-            return f"**I'm not sure which gem it is** ({said}); if it is {last.gem}:", None
+        cleaned = CLEANED_WITH.search(text) or WEAR_QUESTION.search(text) or TOUGHNESS_QUESTION.search(text)
+        each = HARM_QUESTION.search(text) or LIGHT_QUESTION.search(text) or HEAT_QUESTION.search(text)
         gems = [self.assistant.evidence.facts[index[n]] for n, _ in likely]
-        care = most_cautious_care(gems, text) if len(gems) > 1 else None
+        care = most_cautious_care(gems, text) if len(gems) > 1 and (cleaned or each) else None
+        if not cleaned and care is None:
+            return f"**I'm not sure which gem it is** ({said}); if it is {last.gem}:", None
         told, sources = care if care is not None else (DELICATE_CARE[0].upper() + DELICATE_CARE[1:], [])
         then = f" **Next test:** {last.next_test}" if last.next_test else ""
         whichever = "the most cautious of their care notes" if care is not None else "what suits every gem"
+        whichever = f"what each one's notes say, and {whichever}" if each and care is not None else whichever
         return f"**I'm not sure which gem it is** ({said}), so here is {whichever}: {told}{then}", sources
 
     def _other_gem(self, turn: Turn) -> bool:
