@@ -1297,13 +1297,14 @@ class Conversation:
             return True
         return False
 
-    def _unsure_care(self, text: str) -> tuple[str, list[str] | None] | None:
+    def _unsure_care(self, text: str, now: Answer | None = None) -> tuple[str, list[str] | None] | None:
         """ "How do I clean it?", "can I wear it every day?" of a stone the latest answer was unsure of (no gem
         named): that it is not settled, the care that is safe whichever of its likely gems it is, and the test that
         would settle it, with the sources; "is it toxic?", "will it fade?": what each likely gem's notes say of it
         first. Another care question, or one of gems without care notes: (the warning that the leader's care
-        follows, None). None when the answer was sure."""
-        answered = [x for x in self.answers[self._stone_began :] if x.gem]
+        follows, None). None when the answer was sure. `now`: the answer this message gets, asked with the photo
+        ("what is it and how do I clean it?"), whose next test it shows itself."""
+        answered = [now] if now is not None else [x for x in self.answers[self._stone_began :] if x.gem]
         if not answered or not answered[-1].unsure or named_gem(text, fuzzy=False) is not None:
             return None
         last, index = answered[-1], self.assistant.evidence.index
@@ -1316,7 +1317,7 @@ class Conversation:
         if not cleaned and care is None:
             return f"**I'm not sure which gem it is** ({said}); if it is {last.gem}:", None
         told, sources = care if care is not None else (DELICATE_CARE[0].upper() + DELICATE_CARE[1:], [])
-        then = f" **Next test:** {last.next_test}" if last.next_test else ""
+        then = f" **Next test:** {last.next_test}" if last.next_test and now is None else ""
         whichever = "the most cautious of their care notes" if care is not None else "what suits every gem"
         whichever = f"what each one's notes say, and {whichever}" if each and care is not None else whichever
         return f"**I'm not sure which gem it is** ({said}), so here is {whichever}: {told}{then}", sources
@@ -2352,6 +2353,15 @@ class Conversation:
             turn.aside = aside = intake_record(self.hints.describe(), predicted, prediction.probability)
         if not aside and care_question(text) and unplaced:  # no gem it believes in: the care that suits every gem
             turn.aside = aside = unknown_stone_care(text)
+        elif (
+            not aside
+            and care_question(text)
+            and not other
+            and (unsure := self._unsure_care(text, answer))
+            and unsure[1] is not None
+        ):
+            turn.aside = aside = unsure[0]  # "what is it and how do I clean it?" of a photo it is unsure of
+            answer.notes += unsure[1]
         elif not aside and care_question(text) and (care := self._care(text, about)):  # "how do I clean it?"
             turn.aside = aside = care[0]
             answer.notes.append(care[1])
