@@ -416,6 +416,24 @@ UNKNOWN_STONE_WEAR = (
 )
 
 
+UNSHOWN = "Nothing you have told me shows it, and a photo would not settle it either"
+CULTURED_OR_IMITATION = re.compile(r"\bcultured\b|\bimitations?\b", re.I)  # a pearl's, in its features
+
+
+def natural_as_told(word: str, gem: GemFacts) -> tuple[str, list[str]]:
+    """ "The seller says it's a natural ruby": that nothing shows it, and what tells the natural gem from its
+    lab-grown stones ("a real pearl": from cultured ones and imitations, as its features say), or which readings
+    would, with the sources; `word` is the one the claim used ("real", "natural")."""
+    told, notes = told_from_lab_grown(gem_sold_as(gem)), []
+    if not told and (apart := [x for x in gem.diagnostic_features if CULTURED_OR_IMITATION.search(x)]):
+        told = f"natural, cultured and imitation {gem.name.lower()}s are told apart so: {'; '.join(apart)}."
+        cited = gem.citations.get("diagnostic_features")
+        notes = [f"sources ({gem.name}, how it is told apart): {cited}"] if cited else []
+    told = f"{UNSHOWN}: {told}" if told else f"{UNSHOWN}; what your instruments read would ({ri_and_sg(gem)})."
+    word = word.lower() if word.lower() in ("real", "genuine", "authentic") else "natural"
+    return f"**{word.capitalize()} {gem.name.lower()}, as you were told?** {told}", notes
+
+
 def unknown_stone_care(question: str) -> str:
     """The care of a stone no answer names: its wear when wear is asked ("can I wear it daily?"), else cleaning."""
     worn = WEAR_QUESTION.search(question) or TOUGHNESS_QUESTION.search(question)
@@ -1822,22 +1840,18 @@ class Conversation:
         """ "The seller says it's a natural ruby, is it?" with no stone to go on: that nothing shows it and a photo
         would not, and what tells the natural gem from its lab-grown stones and imitations."""
         text, answer, gem = turn.text, turn.answer, turn.asked_gem
-        claim = WORD_OF_ANOTHER.search(text) and CARE_ASKED.search(text) and CLAIMED_NATURAL.search(text)
+        claim = WORD_OF_ANOTHER.search(text) and CLAIMED_NATURAL.search(text)  # "my grandma said it's a real pearl"
         if not claim or TREATMENT_QUESTION.search(text) or home_tests_in(text) or len(gems_named_in(text)) > 1:
             return False
-        unshown = "Nothing you have told me shows it, and a photo would not settle it either"
         if gem is None:
             answer.reply = (
-                f"**Natural, as you were told?** {unshown}.\n\n{explained([term_called('synthetic')], answer)}\n\n"
+                f"**Natural, as you were told?** {UNSHOWN}.\n\n{explained([term_called('synthetic')], answer)}\n\n"
                 'Name the gem ("the seller says it\'s a natural ruby") for what tells its natural stones from '
                 "lab-grown ones and imitations, or send a photo of the stone with what your instruments read."
             )
             return True
-        natural = gem_sold_as(gem)
-        told = told_from_lab_grown(natural)
-        told = f"{unshown}: {told}" if told else f"{unshown}; what your instruments read would ({ri_and_sg(gem)})."
-        word = claim.group(0).lower() if claim.group(0).lower() in ("real", "genuine", "authentic") else "natural"
-        answer.reply = f"**{word.capitalize()} {gem.name.lower()}, as you were told?** {told}{sold_as(gem)}"
+        told, notes = natural_as_told(claim.group(0), gem)
+        answer.reply, answer.notes = f"{told}{sold_as(gem)}", answer.notes + notes
         answer.properties = property_rows([gem.name])
         return True
 
@@ -1970,6 +1984,10 @@ class Conversation:
                 # "is my lab-grown ruby heated?": the answer is about the lab-grown stones, its card the natural gem's
                 called = f"Lab-grown {asked_gem.name.lower()}" if twins and treatment else asked_gem.name
                 answer.reply = f"**{called}**" + (f": {aside}" if aside else "")
+                claim = WORD_OF_ANOTHER.search(text) and CLAIMED_NATURAL.search(text)
+                if aside and treatment and claim and not twins:  # "the seller says it's natural and unheated ruby"
+                    told, notes = natural_as_told(claim.group(0), asked_gem)
+                    answer.reply, answer.notes = f"{answer.reply}\n\n{told}", answer.notes + notes
             natural_card = f"natural {asked_gem.name.lower()}"
             if aside and twins and treatment and not all(untreated_as_far_as_known(t) for t in twins):
                 # "what treatments are used on lab-grown diamonds?": each way of growing it was named with its
@@ -2331,6 +2349,9 @@ class Conversation:
         other = about is not None and about.name != prediction.label and not kind_of(predicted, about)
         other = other and (turn.images or self.image_probs is not None)  # "is this a Kashmir sapphire?": the same
         about = about or predicted
+        # "the dealer told me it's untreated sapphire, true?" of a photo of ruby: a claim about the stone in hand
+        claimed = bool(other and WORD_OF_ANOTHER.search(text) and not GENERALLY.search(text))
+        other = other and not claimed
         general = other or bool(GENERALLY.search(text))  # "is citrine always heated amethyst?" with one in hand
         told = None if other or not self.hints.places else (self.hints.places, self.hints.countries)
         signs = () if other else self.hints.signs
