@@ -1536,6 +1536,8 @@ def test_a_word_that_it_is_natural_and_unheated_is_answered_on_both():
     reply = Assistant(classifier=None).conversation().ask("the seller says it's natural and unheated ruby").reply
     assert reply.startswith("**Ruby**: Whether this stone was treated shows neither in a photo")  # was "**Ruby**"
     assert "\n\n**Natural ruby, as you were told?** Nothing you have told me shows it" in reply
+    ruled = Assistant(classifier=None).conversation().ask("is citrine always heated amethyst? seller says 'natural'")
+    assert "as you were told" not in ruled.reply  # of the gem as a rule, not of a stone
 
 
 def test_a_word_that_it_is_a_real_pearl_says_what_tells_natural_cultured_and_imitation_apart():

@@ -1985,7 +1985,7 @@ class Conversation:
                 called = f"Lab-grown {asked_gem.name.lower()}" if twins and treatment else asked_gem.name
                 answer.reply = f"**{called}**" + (f": {aside}" if aside else "")
                 claim = WORD_OF_ANOTHER.search(text) and CLAIMED_NATURAL.search(text)
-                if aside and treatment and claim and not twins:  # "the seller says it's natural and unheated ruby"
+                if aside and in_hand and claim and not twins:  # "the seller says it's natural and unheated ruby"
                     told, notes = natural_as_told(claim.group(0), asked_gem)
                     answer.reply, answer.notes = f"{answer.reply}\n\n{told}", answer.notes + notes
             natural_card = f"natural {asked_gem.name.lower()}"
