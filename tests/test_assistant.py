@@ -1539,6 +1539,34 @@ def test_a_dealers_word_that_it_is_untreated_is_of_a_stone_which_a_laboratory_de
     assert ruled.reply.startswith("**Amethyst**: Treatments of amethyst:")  # of the gem as a rule
 
 
+def test_a_dealers_word_about_the_photographed_stone_is_answered_as_a_claim_about_it():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Sapphire", "Spinel"])).conversation()
+    chat.image_probs = np.array([0.9, 0.02, 0.08])  # a photo of ruby
+    chat.ask("what gem is this?")
+    said = chat.ask("the dealer told me it's untreated sapphire, true?").reply  # was "Treatments of sapphire: …"
+    assert said.startswith("Whether this stone was treated shows neither in a photo") and "Ruby" in said
+    both = chat.ask("the seller says it's natural and unheated ruby").reply  # was lab-grown alone, no heating
+    assert both.startswith("Whether this stone was treated shows neither in a photo")
+
+
+def test_a_word_that_it_is_natural_and_unheated_is_answered_on_both():
+    reply = Assistant(classifier=None).conversation().ask("the seller says it's natural and unheated ruby").reply
+    assert reply.startswith("**Ruby**: Whether this stone was treated shows neither in a photo")  # was "**Ruby**"
+    assert "\n\n**Natural ruby, as you were told?** Nothing you have told me shows it" in reply
+    ruled = Assistant(classifier=None).conversation().ask("is citrine always heated amethyst? seller says 'natural'")
+    assert "as you were told" not in ruled.reply  # of the gem as a rule, not of a stone
+
+
+def test_a_word_that_it_is_a_real_pearl_says_what_tells_natural_cultured_and_imitation_apart():
+    answer = Assistant(classifier=None).conversation().ask("my grandma said it's a real pearl")
+    assert answer.reply.startswith("**Real pearl, as you were told?** Nothing you have told me shows it")
+    assert "natural, cultured and imitation pearls are told apart so: " in answer.reply
+    assert "X-radiography shows a bead nucleus (cultured)" in answer.reply
+    assert any("premiumpearl.com" in n for n in answer.notes)
+
+
 def test_is_it_glass_filled_asks_about_a_treatment_not_about_glass():
     from gemlang.assistant import MATERIAL_QUESTIONS
 

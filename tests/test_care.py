@@ -459,3 +459,32 @@ def test_care_asked_after_an_unsure_answer_says_so_and_is_safe_whichever_likely_
     sure.image_probs = np.array([0.99, 0.01])
     sure.ask("what gem is this?")
     assert sure.ask("how do I clean it?").reply.startswith("**Caring for Ruby**")
+
+
+def test_toxicity_or_fading_asked_after_an_unsure_answer_gives_each_likely_gems_notes():
+    import numpy as np
+
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Coral", "Opal"])).conversation()
+    chat.image_probs = np.array([0.5, 0.4, 0.1])  # ruby or coral
+    chat.ask("what gem is this?")
+    faded = chat.ask("will it fade?").reply  # was ruby's care alone, "if it is Ruby: **Caring for Ruby**: …"
+    assert faded.startswith("**I'm not sure which gem it is** (Ruby ") and "Caring for" not in faded
+    assert "**Ruby**: In light: Stable to light." in faded and "**Coral**: In light: Dyed coral can fade" in faded
+    assert "ultrasonic cleaner: never (Coral)" in faded
+    toxic = chat.ask("is it toxic?").reply
+    assert "**Coral**: In handling: " in toxic and "**Opal**: In handling: " in toxic
+
+
+def test_care_asked_with_a_photo_the_answer_is_unsure_of_is_the_cautious_care_not_the_best_guesss():
+    import numpy as np
+
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Coral", "Opal"])).conversation()
+    chat.image_probs = np.array([0.5, 0.4, 0.1])  # a photo of ruby or coral, asked of in one message
+    answer = chat.ask("what is it and how do I clean it?")  # was "**Caring for Ruby**: … ultrasonic: usually safe"
+    assert answer.unsure and answer.reply.startswith("**I'm not sure which gem it is** (Ruby ")
+    assert "ultrasonic cleaner: never (Coral)" in answer.reply and "Caring for Ruby" not in answer.reply
+    assert answer.to_markdown().count("**Next test:**") == 1  # the answer's own, not again in the care

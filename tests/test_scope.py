@@ -63,6 +63,17 @@ def test_care_asked_with_a_picture_that_is_no_gem_photo_names_no_gem(chat_model_
     assert UNKNOWN_STONE_CARE in answer.reply and "Caring for" not in answer.reply
 
 
+def test_wear_asked_of_a_picture_that_is_no_gem_photo_gets_the_wear_advice_not_cleaning(chat_model_dir):
+    from gemlang.assistant import Assistant
+    from gemlang.assistant.conversation import UNKNOWN_STONE_CARE, UNKNOWN_STONE_WEAR
+
+    chat = Assistant.load(chat_model_dir).conversation()
+    with_photo = chat.ask("can I wear it every day?", [painted_landscape()])
+    after = chat.ask("can I wear it every day?")
+    for answer in (with_photo, after):
+        assert UNKNOWN_STONE_WEAR in answer.reply and UNKNOWN_STONE_CARE not in answer.reply
+
+
 def test_a_question_needing_no_stone_sent_with_a_picture_of_none_is_answered(chat_model_dir):
     from gemlang.assistant import Assistant
 

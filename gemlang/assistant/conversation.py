@@ -218,6 +218,7 @@ from gemlang.knowledge.care import (
     CLEANED_WITH,
     CLEANING_ASKED,
     HARM_QUESTION,
+    HEAT_QUESTION,
     LIGHT_QUESTION,
     TOUGHNESS_QUESTION,
     WEAR_COMPARED,
@@ -413,6 +414,30 @@ UNKNOWN_STONE_WEAR = (
     "softer stones, and on its toughness, as knocks chip or split some hard ones (emerald, zircon). Until it is "
     "identified, take it off for rough work and sport."
 )
+
+
+UNSHOWN = "Nothing you have told me shows it, and a photo would not settle it either"
+CULTURED_OR_IMITATION = re.compile(r"\bcultured\b|\bimitations?\b", re.I)  # a pearl's, in its features
+
+
+def natural_as_told(word: str, gem: GemFacts) -> tuple[str, list[str]]:
+    """ "The seller says it's a natural ruby": that nothing shows it, and what tells the natural gem from its
+    lab-grown stones ("a real pearl": from cultured ones and imitations, as its features say), or which readings
+    would, with the sources; `word` is the one the claim used ("real", "natural")."""
+    told, notes = told_from_lab_grown(gem_sold_as(gem)), []
+    if not told and (apart := [x for x in gem.diagnostic_features if CULTURED_OR_IMITATION.search(x)]):
+        told = f"natural, cultured and imitation {gem.name.lower()}s are told apart so: {'; '.join(apart)}."
+        cited = gem.citations.get("diagnostic_features")
+        notes = [f"sources ({gem.name}, how it is told apart): {cited}"] if cited else []
+    told = f"{UNSHOWN}: {told}" if told else f"{UNSHOWN}; what your instruments read would ({ri_and_sg(gem)})."
+    word = word.lower() if word.lower() in ("real", "genuine", "authentic") else "natural"
+    return f"**{word.capitalize()} {gem.name.lower()}, as you were told?** {told}", notes
+
+
+def unknown_stone_care(question: str) -> str:
+    """The care of a stone no answer names: its wear when wear is asked ("can I wear it daily?"), else cleaning."""
+    worn = WEAR_QUESTION.search(question) or TOUGHNESS_QUESTION.search(question)
+    return UNKNOWN_STONE_WEAR if worn else UNKNOWN_STONE_CARE
 
 
 @dataclass
@@ -1284,31 +1309,35 @@ class Conversation:
             work = bench_asked(text)
             if not work and STONE_SOUGHT.search(text):
                 return False
-            worn = WEAR_QUESTION.search(text) or TOUGHNESS_QUESTION.search(text)
-            said = " ".join(w.said_of([]) for w in work).strip() or (UNKNOWN_STONE_WEAR if worn else UNKNOWN_STONE_CARE)
+            said = " ".join(w.said_of([]) for w in work).strip() or unknown_stone_care(text)
             answer.reply = f"**Care depends on the gem**: name it or send a photo for its own notes. {said}"
             answer.notes += [f"sources (bench work): {'; '.join(w.sources)}" for w in work]
             return True
         return False
 
-    def _unsure_care(self, text: str) -> tuple[str, list[str] | None] | None:
+    def _unsure_care(self, text: str, now: Answer | None = None) -> tuple[str, list[str] | None] | None:
         """ "How do I clean it?", "can I wear it every day?" of a stone the latest answer was unsure of (no gem
         named): that it is not settled, the care that is safe whichever of its likely gems it is, and the test that
-        would settle it, with the sources. Another care question ("is it toxic?"): (the warning that the leader's
-        care follows, None). None when the answer was sure."""
-        answered = [x for x in self.answers[self._stone_began :] if x.gem]
+        would settle it, with the sources; "is it toxic?", "will it fade?": what each likely gem's notes say of it
+        first. Another care question, or one of gems without care notes: (the warning that the leader's care
+        follows, None). None when the answer was sure. `now`: the answer this message gets, asked with the photo
+        ("what is it and how do I clean it?"), whose next test it shows itself."""
+        answered = [now] if now is not None else [x for x in self.answers[self._stone_began :] if x.gem]
         if not answered or not answered[-1].unsure or named_gem(text, fuzzy=False) is not None:
             return None
         last, index = answered[-1], self.assistant.evidence.index
         likely = [(n, p) for n, p in last.candidates[:3] if n in index and (p >= 0.05 or n == last.gem)]
         said = ", ".join(f"{n} {percent(p)}" for n, p in likely)
-        if not (CLEANED_WITH.search(text) or WEAR_QUESTION.search(text) or TOUGHNESS_QUESTION.search(text)):
-            return f"**I'm not sure which gem it is** ({said}); if it is {last.gem}:", None
+        cleaned = CLEANED_WITH.search(text) or WEAR_QUESTION.search(text) or TOUGHNESS_QUESTION.search(text)
+        each = HARM_QUESTION.search(text) or LIGHT_QUESTION.search(text) or HEAT_QUESTION.search(text)
         gems = [self.assistant.evidence.facts[index[n]] for n, _ in likely]
-        care = most_cautious_care(gems, text) if len(gems) > 1 else None
+        care = most_cautious_care(gems, text) if len(gems) > 1 and (cleaned or each) else None
+        if not cleaned and care is None:
+            return f"**I'm not sure which gem it is** ({said}); if it is {last.gem}:", None
         told, sources = care if care is not None else (DELICATE_CARE[0].upper() + DELICATE_CARE[1:], [])
-        then = f" **Next test:** {last.next_test}" if last.next_test else ""
+        then = f" **Next test:** {last.next_test}" if last.next_test and now is None else ""
         whichever = "the most cautious of their care notes" if care is not None else "what suits every gem"
+        whichever = f"what each one's notes say, and {whichever}" if each and care is not None else whichever
         return f"**I'm not sure which gem it is** ({said}), so here is {whichever}: {told}{then}", sources
 
     def _other_gem(self, turn: Turn) -> bool:
@@ -1811,22 +1840,18 @@ class Conversation:
         """ "The seller says it's a natural ruby, is it?" with no stone to go on: that nothing shows it and a photo
         would not, and what tells the natural gem from its lab-grown stones and imitations."""
         text, answer, gem = turn.text, turn.answer, turn.asked_gem
-        claim = WORD_OF_ANOTHER.search(text) and CARE_ASKED.search(text) and CLAIMED_NATURAL.search(text)
+        claim = WORD_OF_ANOTHER.search(text) and CLAIMED_NATURAL.search(text)  # "my grandma said it's a real pearl"
         if not claim or TREATMENT_QUESTION.search(text) or home_tests_in(text) or len(gems_named_in(text)) > 1:
             return False
-        unshown = "Nothing you have told me shows it, and a photo would not settle it either"
         if gem is None:
             answer.reply = (
-                f"**Natural, as you were told?** {unshown}.\n\n{explained([term_called('synthetic')], answer)}\n\n"
+                f"**Natural, as you were told?** {UNSHOWN}.\n\n{explained([term_called('synthetic')], answer)}\n\n"
                 'Name the gem ("the seller says it\'s a natural ruby") for what tells its natural stones from '
                 "lab-grown ones and imitations, or send a photo of the stone with what your instruments read."
             )
             return True
-        natural = gem_sold_as(gem)
-        told = told_from_lab_grown(natural)
-        told = f"{unshown}: {told}" if told else f"{unshown}; what your instruments read would ({ri_and_sg(gem)})."
-        word = claim.group(0).lower() if claim.group(0).lower() in ("real", "genuine", "authentic") else "natural"
-        answer.reply = f"**{word.capitalize()} {gem.name.lower()}, as you were told?** {told}{sold_as(gem)}"
+        told, notes = natural_as_told(claim.group(0), gem)
+        answer.reply, answer.notes = f"{told}{sold_as(gem)}", answer.notes + notes
         answer.properties = property_rows([gem.name])
         return True
 
@@ -1959,6 +1984,10 @@ class Conversation:
                 # "is my lab-grown ruby heated?": the answer is about the lab-grown stones, its card the natural gem's
                 called = f"Lab-grown {asked_gem.name.lower()}" if twins and treatment else asked_gem.name
                 answer.reply = f"**{called}**" + (f": {aside}" if aside else "")
+                claim = WORD_OF_ANOTHER.search(text) and CLAIMED_NATURAL.search(text)
+                if aside and in_hand and claim and not twins:  # "the seller says it's natural and unheated ruby"
+                    told, notes = natural_as_told(claim.group(0), asked_gem)
+                    answer.reply, answer.notes = f"{answer.reply}\n\n{told}", answer.notes + notes
             natural_card = f"natural {asked_gem.name.lower()}"
             if aside and twins and treatment and not all(untreated_as_far_as_known(t) for t in twins):
                 # "what treatments are used on lab-grown diamonds?": each way of growing it was named with its
@@ -2320,6 +2349,9 @@ class Conversation:
         other = about is not None and about.name != prediction.label and not kind_of(predicted, about)
         other = other and (turn.images or self.image_probs is not None)  # "is this a Kashmir sapphire?": the same
         about = about or predicted
+        # "the dealer told me it's untreated sapphire, true?" of a photo of ruby: a claim about the stone in hand
+        claimed = bool(other and WORD_OF_ANOTHER.search(text) and not GENERALLY.search(text))
+        other = other and not claimed
         general = other or bool(GENERALLY.search(text))  # "is citrine always heated amethyst?" with one in hand
         told = None if other or not self.hints.places else (self.hints.places, self.hints.countries)
         signs = () if other else self.hints.signs
@@ -2341,7 +2373,16 @@ class Conversation:
         if not aside and not other and TAKE_IN.search(text):  # "what do I write on the take-in slip?"
             turn.aside = aside = intake_record(self.hints.describe(), predicted, prediction.probability)
         if not aside and care_question(text) and unplaced:  # no gem it believes in: the care that suits every gem
-            turn.aside = aside = UNKNOWN_STONE_CARE
+            turn.aside = aside = unknown_stone_care(text)
+        elif (
+            not aside
+            and care_question(text)
+            and not other
+            and (unsure := self._unsure_care(text, answer))
+            and unsure[1] is not None
+        ):
+            turn.aside = aside = unsure[0]  # "what is it and how do I clean it?" of a photo it is unsure of
+            answer.notes += unsure[1]
         elif not aside and care_question(text) and (care := self._care(text, about)):  # "how do I clean it?"
             turn.aside = aside = care[0]
             answer.notes.append(care[1])

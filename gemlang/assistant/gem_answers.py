@@ -26,6 +26,7 @@ from gemlang.assistant.questions import (
     TREATMENT_QUESTION,
     VALUE_QUESTION,
     WHERE_TO_FIND,
+    WORD_OF_ANOTHER,
     YES_NO_QUESTION,
     lab_grown_twins,
 )
@@ -778,7 +779,7 @@ def side_answer(
     A treatment that usually cannot be detected, even by a laboratory ("is it heated?" of an aquamarine), is said
     to be assumed, with why, in place of a laboratory deciding; `looked_for` gives what follows and the note."""
     asked = "?" in text or re.match(r"\s*(?:is|was|has|are|does|any|tell me|explain|describe)\b", text, re.I)
-    asked = asked or QUESTION_RUN_ON.search(text)
+    asked = asked or QUESTION_RUN_ON.search(text) or WORD_OF_ANOTHER.search(text)  # "the seller says it's unheated"
     if not general and (claimed := sellers_claims(text)):  # "unheated" in a seller's offer is no question
         return claimed
     if asked and TREATMENT_QUESTION.search(without_own_name(text, gem)):

@@ -181,15 +181,8 @@ class Care:
         if gem is not None and not self.treatment and self.name.lower() not in gem.name.lower():
             name = f"{gem.name} (cared for as {self.name.lower()})"
         said = sentences(self.text)
-        light = heat = ""
-        if LIGHT_QUESTION.search(question):  # fading is as often in the gem's own facts as in its care
-            own = [*sentences(gem.phenomena), *gem.diagnostic_features, *sentences(gem.description)] if gem else []
-            light = _first("light", SAID_OF_LIGHT, [*said, *own], "none of my sources names fading")
-        if HEAT_QUESTION.search(question):
-            heat = _first("heat", SAID_OF_HEAT, said, "none of my sources names a risk")
-        if HARM_QUESTION.search(question):
-            heat += _first("handling", SAID_OF_HARM, said, "none of my sources names a danger to the wearer")
-        rest = [x for x in said if x.rstrip(".") + "." not in light + heat]  # each sentence said once, first
+        heat = self.asked_first(question, gem)
+        rest = [x for x in said if x.rstrip(".") + "." not in heat]  # each sentence said once, first
         for what, asked, said_of in NAMED_FIRST:
             if asked.search(question) and any(map(said_of.search, rest)):
                 heat += _first(what, said_of, rest, "")
@@ -198,7 +191,20 @@ class Care:
         names = [self.name, gem.name if gem is not None else ""]  # a gem's own name: beryl's dop is not emerald's
         bench = bench_said(question, names, gem)
         text = self.text if rest == said else " ".join(rest)
-        return f"**Caring for {name}**: {bench}{worn}{light}{heat}{self._cleaning()}{text}"
+        return f"**Caring for {name}**: {bench}{worn}{heat}{self._cleaning()}{text}"
+
+    def asked_first(self, question: str, gem: GemFacts | None = None) -> str:
+        """What the notes say of light, heat or harm to the wearer when the question asks ("will it fade?", "is it
+        heat sensitive?", "is it toxic?"): "In light: …"; '' when it asks none of them."""
+        said, light, heat = sentences(self.text), "", ""
+        if LIGHT_QUESTION.search(question):  # fading is as often in the gem's own facts as in its care
+            own = [*sentences(gem.phenomena), *gem.diagnostic_features, *sentences(gem.description)] if gem else []
+            light = _first("light", SAID_OF_LIGHT, [*said, *own], "none of my sources names fading")
+        if HEAT_QUESTION.search(question):
+            heat = _first("heat", SAID_OF_HEAT, said, "none of my sources names a risk")
+        if HARM_QUESTION.search(question):
+            heat += _first("handling", SAID_OF_HARM, said, "none of my sources names a danger to the wearer")
+        return light + heat
 
     def _cleaning(self) -> str:
         ways = [f"{way}: {verdict}" for way, field in CLEANING_WAYS if (verdict := getattr(self, field))]
@@ -326,8 +332,9 @@ CAUTION = ("never", "not recommended", "damp cloth only", "usually safe", "safe"
 
 def most_cautious_care(gems: Sequence[GemFacts], question: str = "") -> tuple[str, list[str]] | None:
     """The care that is safe whichever of `gems` a stone is (an answer unsure between them): each way of cleaning
-    at the most cautious of their verdicts, with the gem that sets it, and for a wear question the verdict of the
-    softest; None when one of them has no care notes or no verdict for a way, or none is known."""
+    at the most cautious of their verdicts, with the gem that sets it; first, for a question of light, heat or
+    harm, what each one's notes say of it, and for a wear question the verdict of the softest; None when one of
+    them has no care notes or no verdict for a way, or none is known."""
     cares = [care_of([g.name, g.species, g.group]) for g in gems]
     if not gems or any(c is None for c in cares):
         return None
@@ -340,6 +347,8 @@ def most_cautious_care(gems: Sequence[GemFacts], question: str = "") -> tuple[st
         differ = len({v for v, _ in verdicts}) > 1
         ways.append(f"{way}: {verdict}" + (f" ({name})" if differ else ""))
     said = f"Cleaning — {'; '.join(ways)}."
+    if firsts := [(g, first) for g, c in zip(gems, cares, strict=True) if (first := c.asked_first(question, g))]:
+        said = " ".join(f"**{g.name}**: {first.strip()}" for g, first in firsts) + f" {said}"  # "is it toxic?"
     hard = [g for g in gems if g.hardness is not None]
     if (WEAR_QUESTION.search(question) or TOUGHNESS_QUESTION.search(question)) and hard:
         softest = min(hard, key=lambda g: g.hardness[0])
