@@ -3728,6 +3728,16 @@ def test_are_they_the_same_stone_is_answered_of_a_second_stone_whose_gem_name_ha
     assert different.startswith("**Yes**: Corundum and Dyed Magnesite")
 
 
+def test_are_they_the_same_stone_of_a_natural_and_a_lab_grown_stone_says_one_mineral_but_two_gems_as_asked():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.762-1.770, SG 4.00, red")
+    chat.ask("next stone: RI 1.762-1.770, SG 4.00, red, curved striae")  # answered Synthetic Ruby (Verneuil)
+    same, different = chat.ask("are they the same stone?").reply, chat.ask("are they different?").reply
+    assert same.startswith("**No, not as gems**: both are corundum") and different.startswith("**Yes, as gems**")
+    assert "one is synthetic ruby (Verneuil), made in a laboratory, and the other natural ruby" in same
+    assert "Synthetic Ruby" not in same and "laboratory-grown" in same  # the name in a sentence; how it is sold
+
+
 @pytest.mark.parametrize("asked", ["what would make you more sure?", "what would it take to be certain?"])
 def test_what_would_make_you_more_sure_is_answered_with_the_test_that_would_not_a_no(assistant, asked):
     chat = assistant.conversation()
