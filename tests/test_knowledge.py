@@ -677,6 +677,23 @@ def test_where_one_may_collect_is_answered_from_the_glossarys_sourced_rules(chat
 
 
 @pytest.mark.parametrize(
+    "question", ["is it legal to take stones from the beach?", "can I keep pebbles I pick up on the beach?"]
+)
+def test_taking_stones_from_a_beach_is_answered_with_beach_rules_not_cites_of_the_stone_in_hand(question):
+    from gemlang.assistant import Assistant
+
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.544-1.553, SG 2.65")  # was "My facts hold no trade rule for Quartz": CITES listings
+    answer = chat.ask(question)
+    assert answer.reply.startswith("**Taking stones from a beach**: Beaches often have rules of their own")
+    assert "Coast Protection Act 1949" in answer.reply and "CITES" not in answer.reply
+    assert any(n.startswith("source (taking stones from a beach):") for n in answer.notes)
+    found = Assistant(classifier=None).conversation()
+    found.ask("RI 1.544-1.553, SG 2.65")
+    assert "Beaches" not in found.ask("I picked it up on the beach, can you tell what it is?").reply  # no such question
+
+
+@pytest.mark.parametrize(
     "question",
     ["what should I write on a specimen label?", "how should I label my specimens?",
      "how do I catalogue my mineral collection?"],  # each was the how-to-begin help

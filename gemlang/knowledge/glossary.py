@@ -234,10 +234,21 @@ ALLOWED_ASKED = re.compile(r"\b(?:can|may|allowed|legal(?:ly)?|illegal|permits?|
 # appraisal?", "what should I ask the seller?"), not a valuation asked of the chat ("can you appraise it?") nor a
 # reading off a report ("the report says RI 1.76")
 ABOUT_PAPERS = re.compile(rf"^(?!.*\b(?:can|could|would|will) you\b)(?!.*\d\.\d).*?(?:{ASKED.pattern})", re.I)
+# "is it legal to take stones from the beach?", "can I keep pebbles from the beach?": taking asked, with leave to;
+# not "I picked this up on the beach, what is it?"
+TAKING_ALLOWED = re.compile(
+    r"^(?=.*\b(?:legal(?:ly)?|illegal|allowed|permitted|laws?|rules?|fined?|(?:can|may) (?:i|we|one))\b)"
+    r"(?=.*\b(?:take|taking|keep|keeping|collect|collecting|remove|removing|pick(?:ing)? up)\b)",
+    re.I,
+)
 ASKED_WHEREVER_NAMED = {
     "specimen label": ASKED, "collecting rocks and minerals": ALLOWED_ASKED, "lab report": ABOUT_PAPERS,
+    "taking stones from a beach": TAKING_ALLOWED,
     "appraisal": ABOUT_PAPERS, "buying a gem": ABOUT_PAPERS,
 }  # fmt: skip
+# terms a word of which is too common to name them alone: "beach" names the rules of taking stones from one only in
+# a question of that ("is it legal to take pebbles from the beach?"), not "I picked it up on the beach, what is it?"
+NAMED_ONLY_SO_ASKED = {"taking stones from a beach"}
 
 
 def named_in_a_question(text: str) -> list[Term]:
@@ -267,6 +278,7 @@ def _spans(lowered: str) -> list[tuple[int, int, Term]]:
         and not (term.term in NAMES_KINDS and _narrowed(lowered[: m.start()]))
         and (" " in word or not ALONE_ONLY.fullmatch(word) or ALONE_ONLY.fullmatch(lowered))
         and not WITHOUT.search(lowered[: m.start()])
+        and (" " in word or term.term not in NAMED_ONLY_SO_ASKED or ASKED_WHEREVER_NAMED[term.term].search(lowered))
     ]
 
 
