@@ -62,7 +62,12 @@ WITHOUT = re.compile(r"\b(?:without|not having|don't have|do not have|lacking)\s
 # "what is it?", "what is this stone?", "what does my stone read?": about the stone in hand, not a term
 MAX_TERMS = 3
 # "how do I tell if a stone is a doublet?" asks what "how do I tell a doublet?" does: the stone is any stone
-IF_A_STONE_IS = re.compile(r"\b(?:if|whether) (?:a|an|any) (?:stone|gem|gemstone) is (?=an? )", re.I)
+# and "how do I tell if it is uniaxial or biaxial?": the optic character of any stone, found the same way
+IF_A_STONE_IS = re.compile(
+    r"\b(?:if|whether) (?:(?:a|an|any) (?:stone|gem|gemstone) is (?=an? )|(?:it|this|my stone|the stone)(?: is|'s) "
+    r"(?=(?:uniaxial|biaxial|singly refractive|doubly refractive|isotropic|anisotropic)\b))",
+    re.I,
+)
 ABOUT_THE_STONE = re.compile(r"\b(?:it|its|this|that|these|my|mine|the stone|the gem)\b", re.I)
 
 
@@ -112,7 +117,10 @@ def terms_asked(text: str) -> list[Term]:
     first = re.split(r"[?.!]", question, maxsplit=1)[0]
     if quoted := _outermost(_spans(" | ".join(QUOTED.findall(first)).lower())):
         return quoted
-    if ABOUT_THE_STONE.search(re.sub(r"\b(?:mean|work)\b.*$", "", question)):
+    # "what's birefringence and how do I get it from these?": the term asked first, then of the stone
+    asked_first = re.split(r",|\band\b", first, maxsplit=1)[0]
+    term_first = _spans(asked_first.lower()) and not ABOUT_THE_STONE.search(asked_first)
+    if ABOUT_THE_STONE.search(re.sub(r"\b(?:mean|work)\b.*$", "", question)) and not term_first:
         return []
     spans = _spans(question.lower())
     if re.search(r"\d", _blanked(question.lower(), spans)):  # a reading; not the 4 of "the 4Cs"
