@@ -2306,7 +2306,9 @@ def test_a_question_no_handler_answers_says_so_in_two_lines_and_keeps_the_stone_
      ("how do I get it appraised?", "**Appraisal**:"), ("how do i find an honest appraiser", "**Appraisal**:"),
      ("what should I ask the seller before buying?", "**Buying a gem**:"),
      ("is it safe to buy gems online?", "**Buying a gem**:"),
-     ("how can I tell if a jeweller is honest?", "**Buying a gem**:")],
+     ("how can I tell if a jeweller is honest?", "**Buying a gem**:"),
+     ("what should I ask him before I pay?", "**Buying a gem**:"), ("what should I check before paying?",
+     "**Buying a gem**:")],  # at a market stall: each was "My facts on Ruby do not answer that."
 )  # fmt: skip
 def test_a_question_about_a_lab_report_an_appraisal_or_buying_gets_its_entry_with_or_without_a_stone(question, entry):
     for readings in ("", "red, RI 1.762-1.770, SG 4.00"):
