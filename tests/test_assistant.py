@@ -2444,7 +2444,9 @@ def test_a_question_no_handler_answers_says_so_in_two_lines_and_keeps_the_stone_
      ("how do I get it appraised?", "**Appraisal**:"), ("how do i find an honest appraiser", "**Appraisal**:"),
      ("what should I ask the seller before buying?", "**Buying a gem**:"),
      ("is it safe to buy gems online?", "**Buying a gem**:"),
-     ("how can I tell if a jeweller is honest?", "**Buying a gem**:")],
+     ("how can I tell if a jeweller is honest?", "**Buying a gem**:"),
+     ("what should I ask him before I pay?", "**Buying a gem**:"), ("what should I check before paying?",
+     "**Buying a gem**:")],  # at a market stall: each was "My facts on Ruby do not answer that."
 )  # fmt: skip
 def test_a_question_about_a_lab_report_an_appraisal_or_buying_gets_its_entry_with_or_without_a_stone(question, entry):
     for readings in ("", "red, RI 1.762-1.770, SG 4.00"):
@@ -3864,6 +3866,16 @@ def test_are_they_the_same_stone_is_answered_of_a_second_stone_whose_gem_name_ha
     same, different = chat.ask("are they the same stone?").reply, chat.ask("are they different?").reply
     assert same.startswith("**No**: Corundum and Dyed Magnesite (Turquoise Simulant) (dyed magnesite) are different")
     assert different.startswith("**Yes**: Corundum and Dyed Magnesite")
+
+
+def test_are_they_the_same_stone_of_a_natural_and_a_lab_grown_stone_says_one_mineral_but_two_gems_as_asked():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.762-1.770, SG 4.00, red")
+    chat.ask("next stone: RI 1.762-1.770, SG 4.00, red, curved striae")  # answered Synthetic Ruby (Verneuil)
+    same, different = chat.ask("are they the same stone?").reply, chat.ask("are they different?").reply
+    assert same.startswith("**No, not as gems**: both are corundum") and different.startswith("**Yes, as gems**")
+    assert "one is synthetic ruby (Verneuil), made in a laboratory, and the other natural ruby" in same
+    assert "Synthetic Ruby" not in same and "laboratory-grown" in same  # the name in a sentence; how it is sold
 
 
 @pytest.mark.parametrize("asked", ["what would make you more sure?", "what would it take to be certain?"])

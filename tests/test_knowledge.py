@@ -676,6 +676,41 @@ def test_where_one_may_collect_is_answered_from_the_glossarys_sourced_rules(chat
     assert "Collecting rocks" not in found.reply  # a find's place, not a question of what is allowed
 
 
+def test_a_students_why_and_how_of_the_refractometer_after_readings_is_explained_not_the_stones_value():
+    from gemlang.assistant import Assistant
+
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("my refractometer shows 1.762 - 1.770, what could it be?")
+    asked = {  # each was the stone's own value ("**Corundum**: birefringence 0.008.") or no reason for it
+        "what's birefringence and how do I get it from these?": "**Birefringence**: Birefringence is the number "
+        "obtained by subtracting a gem's lowest refractive index from its highest",
+        "how do I tell if it is uniaxial or biaxial?": "**Uniaxial**: A uniaxial gem",
+        "why do I see two shadow edges?": "**Doubly refractive**: In a doubly refractive",
+        "why does spinel only show one RI?": "**Singly refractive**: A singly refractive",
+    }
+    for question, explained in asked.items():
+        assert explained in chat.ask(question).reply, question
+    assert "interference figure" in chat.ask("how do I tell if it is uniaxial or biaxial?").reply
+    assert "**Corundum**: birefringence 0.008" in chat.ask("what is its birefringence?").reply  # the stone's, as asked
+
+
+@pytest.mark.parametrize(
+    "question", ["is it legal to take stones from the beach?", "can I keep pebbles I pick up on the beach?"]
+)
+def test_taking_stones_from_a_beach_is_answered_with_beach_rules_not_cites_of_the_stone_in_hand(question):
+    from gemlang.assistant import Assistant
+
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.544-1.553, SG 2.65")  # was "My facts hold no trade rule for Quartz": CITES listings
+    answer = chat.ask(question)
+    assert answer.reply.startswith("**Taking stones from a beach**: Beaches often have rules of their own")
+    assert "Coast Protection Act 1949" in answer.reply and "CITES" not in answer.reply
+    assert any(n.startswith("source (taking stones from a beach):") for n in answer.notes)
+    found = Assistant(classifier=None).conversation()
+    found.ask("RI 1.544-1.553, SG 2.65")
+    assert "Beaches" not in found.ask("I picked it up on the beach, can you tell what it is?").reply  # no such question
+
+
 @pytest.mark.parametrize(
     "question",
     ["what should I write on a specimen label?", "how should I label my specimens?",

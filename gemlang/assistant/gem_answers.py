@@ -1355,6 +1355,8 @@ def two_gems_answer(x: GemFacts, y: GemFacts, said_x: str = "", said_y: str = ""
     """Yes or no to "is X a Y?" of two gems, or with `different` to "are X and Y different?" (a second stone
     answered another gem: "are they the same stone?"), its yes and no the other way round. `said_x`, `said_y`: how
     the message named them ("a lab diamond", "a fake diamond"), the gems' names if not given."""
+    if not (said_x or said_y) and (twins := natural_and_grown(x, y)):  # two stones answered: no name said
+        return one_mineral_two_gems(*twins, different)
     said_x, said_y = said_x or x.name, said_y or y.name
     yes, no = ("**No**", "**Yes**") if different else ("**Yes**", "**No**")
     grown = [said for said in (said_x, said_y) if LAB_GROWN.search(said)]
@@ -1380,6 +1382,28 @@ def two_gems_answer(x: GemFacts, y: GemFacts, said_x: str = "", said_y: str = ""
         return f"{no}: {tell_apart(x.name, y.name)}"
     named = [g.name if g.species in ("", g.name.lower()) else f"{g.name} ({g.species})" for g in (x, y)]
     return f"{no}: {named[0]} and {named[1]} are different gems. {tell_apart(x.name, y.name)}"
+
+
+def natural_and_grown(x: GemFacts, y: GemFacts) -> tuple[GemFacts, GemFacts] | None:
+    """(natural, lab-grown) when one of two gems is a lab-grown twin of the other (ruby and synthetic ruby, blue
+    sapphire and flux-grown sapphire); else None."""
+    natural, grown = (x, y) if y.origin == "synthetic" else (y, x)
+    if natural.origin != "natural" or grown.origin != "synthetic" or natural.species != grown.species:
+        return None
+    twin = gem_sold_as(grown)
+    return (natural, grown) if twin.name == natural.name or kind_of(natural, twin) else None
+
+
+def one_mineral_two_gems(natural: GemFacts, grown: GemFacts, different: bool = False) -> str:
+    """ "Are they the same stone?" of a natural stone and a lab-grown one of the same gem: one mineral, but two gems
+    to a buyer, yes or no as asked."""
+    lead = "**Yes, as gems**" if different else "**No, not as gems**"
+    made = re.sub(r"\b[A-Z][a-z]+-[A-Z][a-z]+\b", lambda m: m[0].lower(), name_in_sentence(grown.name))  # Flux-Grown
+    return (
+        f"{lead}: both are {species_word(natural)}, with the same constants, but one is {made}, made in a "
+        f"laboratory, and the other natural {gem_sold_as(grown).name.lower()}, grown in the earth, so to a buyer they "
+        f"are different gems. {SOLD_AS_GROWN}"
+    )
 
 
 def treated_yet_the_gem(text: str) -> tuple[str, str]:

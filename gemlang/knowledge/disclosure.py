@@ -18,6 +18,7 @@ from pathlib import Path
 
 from gemlang.knowledge.care import ASKED, Care, care_of, treated_material
 from gemlang.knowledge.facts import GemFacts, sentences
+from gemlang.knowledge.glossary import named_in_a_question
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.language.gem_text import join_words
 
@@ -211,6 +212,7 @@ PERMISSION_ASKED = re.compile(
     r"permits?|cites|customs|protected|endangered)\b",
     re.I,
 )
+COLLECTING = {"collecting rocks and minerals", "taking stones from a beach"}  # where one may take stones: no trade
 NOT_LEGAL_ADVICE = (
     "This is not legal advice: national rules differ and change, so ask your country's CITES authority (and the "
     "buyer's) before you sell or ship."
@@ -237,6 +239,8 @@ def trade_rule_answer(text: str, gem: GemFacts | None = None) -> tuple[str, tupl
     (`gem`), with its sources and that it is no legal advice; None if it asks no such thing."""
     if not (TRADE_QUESTION.search(text or "") and ASKED.search(text)):
         return None
+    if any(t.term in COLLECTING for t in named_in_a_question(text)):
+        return None  # "is it legal to take stones from the beach?": where one may collect, not trade
     lowered = text.lower()
     for rule in trade_rules():
         if any(re.search(p, lowered) for p in rule.said_as) or (gem is not None and gem.name in rule.gems):

@@ -62,7 +62,12 @@ WITHOUT = re.compile(r"\b(?:without|not having|don't have|do not have|lacking)\s
 # "what is it?", "what is this stone?", "what does my stone read?": about the stone in hand, not a term
 MAX_TERMS = 3
 # "how do I tell if a stone is a doublet?" asks what "how do I tell a doublet?" does: the stone is any stone
-IF_A_STONE_IS = re.compile(r"\b(?:if|whether) (?:a|an|any) (?:stone|gem|gemstone) is (?=an? )", re.I)
+# and "how do I tell if it is uniaxial or biaxial?": the optic character of any stone, found the same way
+IF_A_STONE_IS = re.compile(
+    r"\b(?:if|whether) (?:(?:a|an|any) (?:stone|gem|gemstone) is (?=an? )|(?:it|this|my stone|the stone)(?: is|'s) "
+    r"(?=(?:uniaxial|biaxial|singly refractive|doubly refractive|isotropic|anisotropic)\b))",
+    re.I,
+)
 ABOUT_THE_STONE = re.compile(r"\b(?:it|its|this|that|these|my|mine|the stone|the gem)\b", re.I)
 
 
@@ -112,7 +117,10 @@ def terms_asked(text: str) -> list[Term]:
     first = re.split(r"[?.!]", question, maxsplit=1)[0]
     if quoted := _outermost(_spans(" | ".join(QUOTED.findall(first)).lower())):
         return quoted
-    if ABOUT_THE_STONE.search(re.sub(r"\b(?:mean|work)\b.*$", "", question)):
+    # "what's birefringence and how do I get it from these?": the term asked first, then of the stone
+    asked_first = re.split(r",|\band\b", first, maxsplit=1)[0]
+    term_first = _spans(asked_first.lower()) and not ABOUT_THE_STONE.search(asked_first)
+    if ABOUT_THE_STONE.search(re.sub(r"\b(?:mean|work)\b.*$", "", question)) and not term_first:
         return []
     spans = _spans(question.lower())
     if re.search(r"\d", _blanked(question.lower(), spans)):  # a reading; not the 4 of "the 4Cs"
@@ -234,10 +242,21 @@ ALLOWED_ASKED = re.compile(r"\b(?:can|may|allowed|legal(?:ly)?|illegal|permits?|
 # appraisal?", "what should I ask the seller?"), not a valuation asked of the chat ("can you appraise it?") nor a
 # reading off a report ("the report says RI 1.76")
 ABOUT_PAPERS = re.compile(rf"^(?!.*\b(?:can|could|would|will) you\b)(?!.*\d\.\d).*?(?:{ASKED.pattern})", re.I)
+# "is it legal to take stones from the beach?", "can I keep pebbles from the beach?": taking asked, with leave to;
+# not "I picked this up on the beach, what is it?"
+TAKING_ALLOWED = re.compile(
+    r"^(?=.*\b(?:legal(?:ly)?|illegal|allowed|permitted|laws?|rules?|fined?|(?:can|may) (?:i|we|one))\b)"
+    r"(?=.*\b(?:take|taking|keep|keeping|collect|collecting|remove|removing|pick(?:ing)? up)\b)",
+    re.I,
+)
 ASKED_WHEREVER_NAMED = {
     "specimen label": ASKED, "collecting rocks and minerals": ALLOWED_ASKED, "lab report": ABOUT_PAPERS,
+    "taking stones from a beach": TAKING_ALLOWED,
     "appraisal": ABOUT_PAPERS, "buying a gem": ABOUT_PAPERS,
 }  # fmt: skip
+# terms a word of which is too common to name them alone: "beach" names the rules of taking stones from one only in
+# a question of that ("is it legal to take pebbles from the beach?"), not "I picked it up on the beach, what is it?"
+NAMED_ONLY_SO_ASKED = {"taking stones from a beach"}
 
 
 def named_in_a_question(text: str) -> list[Term]:
@@ -267,6 +286,7 @@ def _spans(lowered: str) -> list[tuple[int, int, Term]]:
         and not (term.term in NAMES_KINDS and _narrowed(lowered[: m.start()]))
         and (" " in word or not ALONE_ONLY.fullmatch(word) or ALONE_ONLY.fullmatch(lowered))
         and not WITHOUT.search(lowered[: m.start()])
+        and (" " in word or term.term not in NAMED_ONLY_SO_ASKED or ASKED_WHEREVER_NAMED[term.term].search(lowered))
     ]
 
 
