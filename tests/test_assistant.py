@@ -2094,6 +2094,25 @@ def test_a_rock_a_geode_glass_or_a_plural_asked_to_be_a_mineral_is_answered_with
         assert "It is not a mineral but a structure of several" in answer.reply
 
 
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [("is cubic zirconia a mineral?", "**Not a mineral**: Cubic zirconia is man-made. It has a set chemistry, ZrO2"),
+     ("is a lab-grown diamond a mineral?", "**Not a mineral**: Lab-grown diamond is man-made. It has a set chemistry"),
+     ("are lab grown diamonds minerals?", "**Not a mineral**: Lab grown diamonds are man-made. They have"),
+     ("is synthetic ruby a mineral?", "**Not a mineral**: Synthetic Ruby (Verneuil) is man-made."),
+     ("is french jet a mineral?", "**Not a mineral**: French jet is man-made, and has no crystal structure"),
+     ("is moissanite a mineral?", "**Not a mineral**: Moissanite sold as a gem is man-made.")],
+)  # fmt: skip
+def test_a_man_made_stone_asked_to_be_a_mineral_is_not_one_as_a_mineral_occurs_naturally(text, start):
+    answer = Assistant(None).conversation().ask(text)  # were bare cards, or "Yes, a mineral" of lab-grown diamond
+    assert answer.reply.startswith(start), answer.reply[:120]
+    assert "a mineral by definition occurs naturally" in answer.reply or "amorphous" in answer.reply
+    assert any(n.startswith("source (") and "<http" in n for n in answer.notes)
+    if "moissanite" in text:  # the mineral exists, in grains too small to cut
+        assert "Natural moissanite is incredibly rare, only tiny crystals in meteorites" in answer.reply
+        assert any(n.startswith("source (Moissanite): ") for n in answer.notes)
+
+
 def test_and_another_after_a_kind_answer_asks_the_same_of_it_and_it_then_asks_of_the_gem():
     chat = Assistant(None).conversation()
     chat.ask("is amber a mineral?")

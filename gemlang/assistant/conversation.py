@@ -1029,7 +1029,7 @@ class Conversation:
                 term = "precious and semi-precious" if "precious" in kind.lower() else "gem or mineral"
                 turn.answer.reply = f"{said}\n\n{explained([term_called(term)], turn.answer)}"
                 return True
-        lead, term = material_kind(text, stone, likeliest=self.topic is None)
+        lead, term = material_kind(text, stone, likeliest=self.topic is None, notes=turn.answer.notes)
         if term:
             turn.answer.reply = f"{lead}\n\n{explained([term_called(term)], turn.answer)}".strip()
             asked = KIND_ASKED.match(text)

@@ -1260,7 +1260,38 @@ PRECIOUS_FOUR = "diamond, ruby, sapphire and emerald"  # the glossary's "preciou
 NOT_CRYSTALLINE = re.compile(r"^(?!.*\b(?:organic|cryptocrystalline)\b).*\b(?:amorphous|glass|mineraloid)\b", re.I)
 
 
-def material_kind(text: str, stone: GemFacts | None = None, likeliest: bool = False) -> tuple[str, str]:
+def man_made(gem: GemFacts, said: str = "", notes: list[str] | None = None) -> tuple[str, str]:
+    """(why a man-made stone is no mineral, which by definition occurs naturally, the glossary term that explains
+    it) for "a lab-grown diamond", cubic zirconia, glass; ('', '') for a gem found in nature, or an imitation not
+    known to be made (copal, dyed howlite). Where its history says the mineral is found in nature too
+    (moissanite), that is said, its sources added to `notes`."""
+    grown_in_lab = re.search(r"[^.;]*\bgrown in a laboratory\b[^.;]*", gem.history)
+    glass = NOT_CRYSTALLINE.search(f"{gem.species} {gem.group}") or re.search(r"\bglass\b", gem.chemistry)
+    if gem.origin == "natural" and not LAB_GROWN.search(said):
+        return "", ""
+    if gem.origin == "simulant" and not (gem.growth_method or grown_in_lab or glass):
+        return "", ""
+    who = {"natural": said.strip(), "simulant": gem.species}.get(gem.origin, gem.name)  # "a lab-grown diamond"
+    who = who[:1].upper() + who[1:] + (" sold as a gem" if grown_in_lab else "")
+    many = gem.origin == "natural" and who.endswith("s")  # "are lab-grown diamonds minerals?"
+    is_, it_has = ("are", "They have") if many else ("is", "It has")
+    if glass:  # "is glass a mineral?", "is french jet a mineral?"
+        return f"**Not a mineral**: {who} {is_} man-made, and has no crystal structure (it is amorphous).", "mineraloid"
+    system = gem.crystal_system.split(" ")[0]
+    lead = (
+        f"**Not a mineral**: {who} {is_} man-made. {it_has} a set chemistry, {gem.chemistry}, and a crystal structure "
+        f"({system}), but a mineral by definition occurs naturally."
+    )
+    if grown_in_lab and gem.citations.get("history"):  # moissanite: a mineral too, in grains too small to cut
+        if notes is not None:
+            notes.append(f"source ({gem.name}): {gem.citations['history']}")
+        lead += f" {grown_in_lab.group(0).strip()}."
+    return lead, "gem or mineral"
+
+
+def material_kind(
+    text: str, stone: GemFacts | None = None, likeliest: bool = False, notes: list[str] | None = None
+) -> tuple[str, str]:
     """(what a gem is, the glossary term that explains it) for "is pearl a mineral?" of an organic gem ("**Not a
     mineral**: Pearl is an organic gem, …"), "is quartz a mineral?", "is opal a gem?" and "is sapphire a precious
     stone?"; ('', term) for a material the glossary says is no mineral ("is coal a mineral?"); ('', '') for any other
@@ -1298,9 +1329,8 @@ def material_kind(text: str, stone: GemFacts | None = None, likeliest: bool = Fa
         told = [t.term for t in terms_named(asked.group("x")) if re.search(r"\bis not a mineral\b", t.text)]
         return "", told[0] if told else ""
     kind = f"{gem.species} {gem.group}" if gem else ""
-    if gem and gem.origin == "simulant" and mineral and NOT_CRYSTALLINE.search(kind):  # "is glass a mineral?"
-        made = gem.species[:1].upper() + gem.species[1:]
-        return f"**Not a mineral**: {made} is man-made, and has no crystal structure (it is amorphous).", "mineraloid"
+    if gem and mineral and (made := man_made(gem, asked.group("x"), notes))[0]:  # "is cubic zirconia a mineral?"
+        return made
     if gem is None or gem.origin != "natural":
         return "", ""
     if NOT_CRYSTALLINE.search(kind):
