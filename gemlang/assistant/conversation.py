@@ -204,6 +204,7 @@ from gemlang.fusion.table import table_entries
 from gemlang.hints import ASKED_NOT_SEEN, ASKS_TO_TEST, FILLING_SIGN, Hints, parse_hints, withdrawn_hints
 from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.birthstones import (
+    MONTH,
     anniversary_answer,
     anniversary_sources,
     birthstone_answer,
@@ -1047,12 +1048,24 @@ class Conversation:
         return True
 
     def _birthstone_again(self, text: str) -> str:
-        """ "and feb?" after a birthstone answer asks the same of that month; '' otherwise."""
-        last = self.answers[-1].reply if self.answers else ""
-        follow = re.fullmatch(r"\s*(?:and|what about|how about)\s+(?:for\s+)?(\w+)\s*\??\s*", text, re.I)
-        if not (follow and last.startswith("The birthstone for ")):
+        """ "and feb?" after a birthstone or an anniversary's answer asks the birthstone of that month; "and the
+        15th?" after March's, the day of it, which has the month's birthstone (or the 15th anniversary's gem);
+        '' otherwise."""
+        last = self.answers[-1] if self.answers else None
+        follow = AND_OF_ANOTHER.fullmatch(text)
+        if not (follow and last):
             return ""
-        return birthstone_answer(f"the birthstone for {follow.group(1)}")
+        month = re.match(r"The birthstone for \*\*(\w+)\*\*", last.reply)
+        day = re.fullmatch(r"([1-9]|[12]\d|3[01])(?:st|nd|rd|th)", follow["x"], re.I)
+        if month and day:  # "and the 15th?": a day of the month, or else a wedding anniversary
+            years = anniversary_answer(f"what gem for a {follow['x']} anniversary?")
+            said = birthstone_answer(f"the birthstone for {month[1]}")
+            said = said.replace(month[0], f"the birthstone for **{month[1]} {day[0]}**")
+            return f"Birthstones go by the month, not the day: {said}\n\n{years}"
+        after_years = any(anniversary_sources()[0] in note for note in last.notes)  # "… 15th anniversary", "and feb?"
+        if month or (after_years and MONTH.fullmatch(follow["x"])):
+            return birthstone_answer(f"the birthstone for {follow['x']}")
+        return ""
 
     def _anniversary_again(self, text: str) -> str:
         """ "and the 15th?", "what about 25 years?" after an anniversary's gem asks that year's; '' otherwise."""
@@ -1074,7 +1087,9 @@ class Conversation:
             return True
         elif months := birthstone_answer(text) or self._birthstone_again(text):  # "the birthstone for July?"
             answer.reply = months
-            named = gems_named_in(months)
+            if "wedding anniversary" in months:  # "and the 15th?" after March's: a day, or an anniversary
+                answer.notes.append(f"sources: {'; '.join(anniversary_sources())}")
+            named = gems_named_in(months.split("\n\n")[0])  # the birthstones, not the anniversary's gem
             if not self._stone_in_hand:  # "how hard is it?" after "… for May is emerald"
                 self.topic = named[0] if len(named) == 1 else None
                 # several ("opal or tourmaline"): "is it fragile?" asks of each
