@@ -2113,6 +2113,34 @@ def test_a_man_made_stone_asked_to_be_a_mineral_is_not_one_as_a_mineral_occurs_n
         assert any(n.startswith("source (Moissanite): ") for n in answer.notes)
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "term"),
+    [("is granite a rock?", "**Granite**: Granite is not a mineral but a rock", ""),
+     ("is lapis lazuli a rock?", "**Yes, a rock**: Lapis Lazuli is lazurite-rich rock", "**Rock**: "),
+     ("is ruby a rock?", "**No, a mineral**: Ruby is a mineral (corundum, Al2O3:Cr), not a rock.", "**Rock**: "),
+     ("is pearl a rock?", "**Not a rock**: Pearl is an organic gem", "**Organic gem**: "),
+     ("is it a rock?", "**Which gem?** Whether it is a rock depends on the gem", "**Rock**: "),
+     ("is amethyst a gem?", "**Yes**: Amethyst is a gem, and a mineral (quartz).", "**Gem or mineral**: "),
+     ("is galena a gem?", "**A collector's stone**: Galena is met mainly in collections", "**Gem or mineral**: "),
+     ("is glass a gem?", "**An imitation, not a natural gem**: Glass is a simulant", "**Simulant**: "),
+     ("is cubic zirconia a gemstone?", "**An imitation, not a natural gem**: Cubic zirconia is a simulant, used in "
+      "place of diamond.", "**Simulant**: ")],
+)  # fmt: skip
+def test_a_stone_asked_to_be_a_rock_or_a_gem_is_answered_with_what_it_is(text, start, term):
+    answer = Assistant(None).conversation().ask(text)  # were the help text or a bare card
+    assert answer.reply.startswith(start), answer.reply[:120]
+    assert term in answer.reply and any(n.startswith("source (") and "<http" in n for n in answer.notes)
+
+
+def test_are_they_gems_after_two_gems_and_is_it_a_rock_of_a_photo_are_answered_of_each():
+    chat = Assistant(None).conversation()
+    chat.ask("compare amethyst and citrine")
+    said = chat.ask("are they gems?").reply  # was the help text
+    assert said.startswith("**Yes**: Amethyst is a gem, and a mineral (quartz).\n\n**Yes**: Citrine is a gem")
+    said = stone_answered("Ruby", "Spinel").ask("is it a rock?").reply  # was the ranking again
+    assert said.startswith("**No, a mineral**: Ruby, the likeliest match for it, is a mineral (corundum")
+
+
 def test_and_another_after_a_kind_answer_asks_the_same_of_it_and_it_then_asks_of_the_gem():
     chat = Assistant(None).conversation()
     chat.ask("is amber a mineral?")

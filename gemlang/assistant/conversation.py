@@ -1028,6 +1028,7 @@ class Conversation:
             if not self.named_together:  # nothing named: which stone is asked, and what the kind means
                 said = which_gem(f"Whether it is {'an' if kind[0] in 'aeiou' else 'a'} {kind}", f"is opal a {kind}?")
                 term = "precious and semi-precious" if "precious" in kind.lower() else "gem or mineral"
+                term = "rock" if kind.lower() == "rock" else term
                 turn.answer.reply = f"{said}\n\n{explained([term_called(term)], turn.answer)}"
                 return True
         lead, term = material_kind(text, stone, likeliest=self.topic is None, notes=turn.answer.notes)

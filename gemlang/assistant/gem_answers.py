@@ -1238,7 +1238,7 @@ def chemistry_compared(gems: Sequence[GemFacts]) -> str:
 
 
 # what "is pearl a mineral?", "is coral a stone?" ask a gem to be: a kind of material, not another gem
-MATERIAL_KIND = re.compile(r"(?:(?:real|true|natural|precious)\s+)?(?:mineral|stone|gem|gemstone)s?", re.I)
+MATERIAL_KIND = re.compile(r"(?:(?:real|true|natural|precious)\s+)?(?:mineral|stone|gem|gemstone|rock)s?", re.I)
 # "are pearls minerals?", "are they minerals?", "is it a mineral?": a plural needs no article ("is it real stone?" asks
 # whether it is real)
 KIND_ASKED = re.compile(
@@ -1319,20 +1319,34 @@ def material_kind(
         asked = KIND_ASKED.match(text or "")  # "are pearls minerals?"
     if not asked:
         return "", ""
-    mineral = "mineral" in asked.group("y").lower()
+    said_kind = asked.group("y").lower()
+    mineral, rock = "mineral" in said_kind, "rock" in said_kind
+    a_gem = re.fullmatch(r"(?:gem|gemstone|stone)s?", said_kind)  # "is glass a gem?", not "… a natural stone?"
     if re.fullmatch(r"it|this|that|this stone|my stone", asked.group("x"), re.I):
         gem, who = stone, (f"{stone.name}, the likeliest match for it," if likeliest else stone.name) if stone else ""
     else:
         gem = find_gem(asked.group("x"))
         who = gem.name if gem else ""
-    if gem is None and mineral:  # "is coal a mineral?": no gem, but a glossary entry that says what it is
+    if gem is None and (mineral or rock):  # "is coal a mineral?", "is granite a rock?": a glossary entry says
         told = [t.term for t in terms_named(asked.group("x")) if re.search(r"\bis not a mineral\b", t.text)]
         return "", told[0] if told else ""
     kind = f"{gem.species} {gem.group}" if gem else ""
     if gem and mineral and (made := man_made(gem, asked.group("x"), notes))[0]:  # "is cubic zirconia a mineral?"
         return made
-    if gem is None or gem.origin != "natural":
+    if gem and a_gem and gem.origin == "simulant":  # "is glass a gem?", "is cubic zirconia a gemstone?"
+        made = gem.species[:1].upper() + gem.species[1:]
+        lead = f"**An imitation, not a natural gem**: {made} is a simulant, used in place of {gem.imitates or 'gems'}."
+        return lead, "simulant"
+    if gem is None or gem.origin != "natural" or LAB_GROWN.search(asked.group("x")):
         return "", ""
+    system = gem.crystal_system.split(" ")[0]
+    if rock and not re.search(r"\brock\b", gem.species):  # "is ruby a rock?", "is it a rock?" of a photo's ruby
+        if "organic" in kind.lower():
+            return f"**Not a rock**: {who} is an organic gem, made by living things.", "organic gem"
+        if NOT_CRYSTALLINE.search(kind) or system == "amorphous" or not gem.chemistry:
+            return "", ""  # obsidian, a volcanic glass, is counted among rocks by some
+        species = "" if gem.species == gem.name.lower() else f"{gem.species}, "
+        return f"**No, a mineral**: {who} is a mineral ({species}{gem.chemistry}), not a rock.", "rock"
     if NOT_CRYSTALLINE.search(kind):
         if not mineral:  # "is opal a gem?": it is, though no mineral
             lead = f"**Yes**: {who} is a gem, though not a true mineral: a mineraloid, with no crystal structure."
@@ -1343,12 +1357,17 @@ def material_kind(
             lead = f"**An organic gem**: {who} is counted among gems, but it was made by living things: no mineral."
             return lead, "organic gem"
         return f"**Not a mineral**: {who} is an organic gem, made by living things.", "organic gem"
-    if not mineral:
+    if a_gem and not rock:  # "is amethyst a gem?", "are they gems?"
+        if gem.met == "rarely":
+            lead = f"**A collector's stone**: {who} is met mainly in collections, rarely in jewellery."
+            return lead, "gem or mineral"
+        made_of = "a rock" if re.search(r"\brock\b", gem.species) else "a mineral"  # lapis lazuli: a rock
+        return f"**Yes**: {who} is a gem, and {made_of} ({gem.species}).", "gem or mineral"
+    if not (mineral or rock):
         return "", ""
     if re.search(r"\brock\b", gem.species):  # lapis lazuli, maw-sit-sit, aventurine (quartzite)
         lead = f"**Not a mineral, a rock**: {who} is {gem.species}, grains of minerals grown or packed together."
-        return lead, "rock"
-    system = gem.crystal_system.split(" ")[0]
+        return lead.replace("Not a mineral, a rock", "Yes, a rock") if rock else lead, "rock"
     if system == "amorphous" or not gem.chemistry:  # chrysocolla: "amorphous to cryptocrystalline"
         return "", ""
     species = "" if gem.species == gem.name.lower() else f"{gem.species}, "
