@@ -2164,6 +2164,7 @@ def test_which_is_harder_with_no_gem_named_asks_for_two_and_with_one_talked_of_f
         ("which is more durable?", ""),
         ("which gem is heavier?", "**Specific gravity**"),
         ("which of them is softer?", "**Mohs hardness scale**"),
+        ("which is best for a ring?", ""),
     ]:
         said = Assistant(None).conversation().ask(text).reply  # were the help text, one gem's question or care
         example = text.rstrip("?").replace(" of them", "")
@@ -2178,6 +2179,16 @@ def test_which_is_harder_with_no_gem_named_asks_for_two_and_with_one_talked_of_f
     assert '("which one is tougher, opal or quartz?")' in said
     chat.ask("ruby vs spinel")
     assert chat.ask("which is harder?").reply.startswith("Ruby is harder than Spinel.")  # two named: answered
+
+
+@pytest.mark.parametrize("text", ["which is the toughest gem?", "which is the most durable?", "the toughest stone?"])
+def test_the_toughest_or_most_durable_gem_is_jade_from_the_graded_care_notes_with_diamonds_lower_grade(text):
+    answer = Assistant(None).conversation().ask(text)  # were "Which gem?" and care advice
+    said = answer.reply
+    assert re.search(r"\*\*The toughest\*\*, of the \d+ gems my care notes' sources grade: Jade \(toughness exc", said)
+    assert "Diamond, the hardest gem, is graded lower: Diamond (toughness good, Mohs 10)." in said
+    assert ("**Durability** is hardness and toughness together" in said) == ("durable" in text)
+    assert "**Toughness**: " in said and any("The toughness of jade" in n for n in answer.notes)
 
 
 def test_is_it_heat_sensitive_of_a_photo_is_a_care_question_not_a_treatment_one():

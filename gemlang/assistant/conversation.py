@@ -228,6 +228,7 @@ from gemlang.knowledge.care import (
     never_cleaned_with,
     ring_gems_answer,
     setting_answer,
+    toughest_answer,
     toughness_answer,
     wear_compared,
 )
@@ -1182,6 +1183,10 @@ class Conversation:
     def _toughness(self, turn: Turn) -> bool:
         # "is emerald tougher than diamond?", "will my tanzanite chip?": its sourced grade, not its card or care
         told, sources = toughness_answer(turn.text, self._gems_or_it(turn.text))
+        spoken_of = turn.images or self.hints or self.topic or self.named_together or self._answered_gem()
+        if not told and not spoken_of and self.image_probs is None and not gems_named_in(turn.text):
+            told, sources = toughest_answer(turn.text)  # "which is the toughest gem?": jade, not "Which gem?"
+            told += f"\n\n{explained([term_called('toughness')], turn.answer)}" if told else ""
         if not told:
             return False
         turn.answer.reply = told
@@ -1347,8 +1352,9 @@ class Conversation:
         compared, not the how-to-begin help, one gem's question back or care advice."""
         text = turn.text
         compared = PROPERTY_QUESTION.search(text) or TOUGHNESS_QUESTION.search(text) or WEAR_COMPARED.search(text)
-        which = OF_THE_TWO_STONES.match(text) or re.match(r"\s*which\s+(?:gem|stone)\s+(?:is|has)\b", text, re.I)
-        in_general = r"\b(?:gems|gemstones|stones|minerals|most|least|best|worst|\w{3,}est)\b"
+        of_two = OF_THE_TWO_STONES.match(text)  # "which is best for a ring?" of two; "which gem is best …?" of all
+        which = of_two or re.match(r"\s*which\s+(?:gem|stone)\s+(?:is|has)\b", text, re.I)
+        in_general = rf"\b(?:gems|gemstones|stones|minerals|most|least|\w{{3,}}est{'' if of_two else '|best|worst'})\b"
         if not (which and compared) or re.search(in_general, text, re.I):
             return False  # "which gems are harder than quartz?", "which is the toughest?": of gems in general
         spoken_of = self.hints or self.named_together or self._answered_gem() or self.stones
