@@ -2137,8 +2137,10 @@ def test_are_they_gems_after_two_gems_and_is_it_a_rock_of_a_photo_are_answered_o
     chat.ask("compare amethyst and citrine")
     said = chat.ask("are they gems?").reply  # was the help text
     assert said.startswith("**Yes**: Amethyst is a gem, and a mineral (quartz).\n\n**Yes**: Citrine is a gem")
-    said = stone_answered("Ruby", "Spinel").ask("is it a rock?").reply  # was the ranking again
+    chat = stone_answered("Ruby", "Spinel")
+    said = chat.ask("is it a rock?").reply  # was the ranking again
     assert said.startswith("**No, a mineral**: Ruby, the likeliest match for it, is a mineral (corundum")
+    assert not chat.ask("is it the same stone?").reply.startswith("**Yes**: Ruby")  # no kind asked
 
 
 def test_and_another_after_a_kind_answer_asks_the_same_of_it_and_it_then_asks_of_the_gem():

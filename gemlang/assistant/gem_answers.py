@@ -1317,7 +1317,7 @@ def material_kind(
     asked = IS_A_KIND.match(text or "")
     if not asked or not MATERIAL_KIND.fullmatch(asked.group("y")):
         asked = KIND_ASKED.match(text or "")  # "are pearls minerals?"
-    if not asked:
+    if not asked or re.search(r"\bthe same\b", text, re.I):  # "is it the same stone?" asks no kind
         return "", ""
     said_kind = asked.group("y").lower()
     mineral, rock = "mineral" in said_kind, "rock" in said_kind
