@@ -2162,6 +2162,55 @@ def test_a_rock_a_geode_glass_or_a_plural_asked_to_be_a_mineral_is_answered_with
         assert "It is not a mineral but a structure of several" in answer.reply
 
 
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [("is cubic zirconia a mineral?", "**Not a mineral**: Cubic zirconia is man-made. It has a set chemistry, ZrO2"),
+     ("is a lab-grown diamond a mineral?", "**Not a mineral**: Lab-grown diamond is man-made. It has a set chemistry"),
+     ("are lab grown diamonds minerals?", "**Not a mineral**: Lab grown diamonds are man-made. They have"),
+     ("is synthetic ruby a mineral?", "**Not a mineral**: Synthetic Ruby (Verneuil) is man-made."),
+     ("is french jet a mineral?", "**Not a mineral**: French jet is man-made, and has no crystal structure"),
+     ("is moissanite a mineral?", "**Not a mineral**: Moissanite sold as a gem is man-made.")],
+)  # fmt: skip
+def test_a_man_made_stone_asked_to_be_a_mineral_is_not_one_as_a_mineral_occurs_naturally(text, start):
+    answer = Assistant(None).conversation().ask(text)  # were bare cards, or "Yes, a mineral" of lab-grown diamond
+    assert answer.reply.startswith(start), answer.reply[:120]
+    assert "a mineral by definition occurs naturally" in answer.reply or "amorphous" in answer.reply
+    assert any(n.startswith("source (") and "<http" in n for n in answer.notes)
+    if "moissanite" in text:  # the mineral exists, in grains too small to cut
+        assert "Natural moissanite is incredibly rare, only tiny crystals in meteorites" in answer.reply
+        assert any(n.startswith("source (Moissanite): ") for n in answer.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "term"),
+    [("is granite a rock?", "**Granite**: Granite is not a mineral but a rock", ""),
+     ("is lapis lazuli a rock?", "**Yes, a rock**: Lapis Lazuli is lazurite-rich rock", "**Rock**: "),
+     ("is ruby a rock?", "**No, a mineral**: Ruby is a mineral (corundum, Al2O3:Cr), not a rock.", "**Rock**: "),
+     ("is pearl a rock?", "**Not a rock**: Pearl is an organic gem", "**Organic gem**: "),
+     ("is it a rock?", "**Which gem?** Whether it is a rock depends on the gem", "**Rock**: "),
+     ("is amethyst a gem?", "**Yes**: Amethyst is a gem, and a mineral (quartz).", "**Gem or mineral**: "),
+     ("is galena a gem?", "**A collector's stone**: Galena is met mainly in collections", "**Gem or mineral**: "),
+     ("is glass a gem?", "**An imitation, not a natural gem**: Glass is a simulant", "**Simulant**: "),
+     ("is cubic zirconia a gemstone?", "**An imitation, not a natural gem**: Cubic zirconia is a simulant, used in "
+      "place of diamond.", "**Simulant**: ")],
+)  # fmt: skip
+def test_a_stone_asked_to_be_a_rock_or_a_gem_is_answered_with_what_it_is(text, start, term):
+    answer = Assistant(None).conversation().ask(text)  # were the help text or a bare card
+    assert answer.reply.startswith(start), answer.reply[:120]
+    assert term in answer.reply and any(n.startswith("source (") and "<http" in n for n in answer.notes)
+
+
+def test_are_they_gems_after_two_gems_and_is_it_a_rock_of_a_photo_are_answered_of_each():
+    chat = Assistant(None).conversation()
+    chat.ask("compare amethyst and citrine")
+    said = chat.ask("are they gems?").reply  # was the help text
+    assert said.startswith("**Yes**: Amethyst is a gem, and a mineral (quartz).\n\n**Yes**: Citrine is a gem")
+    chat = stone_answered("Ruby", "Spinel")
+    said = chat.ask("is it a rock?").reply  # was the ranking again
+    assert said.startswith("**No, a mineral**: Ruby, the likeliest match for it, is a mineral (corundum")
+    assert not chat.ask("is it the same stone?").reply.startswith("**Yes**: Ruby")  # no kind asked
+
+
 def test_and_another_after_a_kind_answer_asks_the_same_of_it_and_it_then_asks_of_the_gem():
     chat = Assistant(None).conversation()
     chat.ask("is amber a mineral?")
@@ -2185,6 +2234,7 @@ def test_which_is_harder_with_no_gem_named_asks_for_two_and_with_one_talked_of_f
         ("which is more durable?", ""),
         ("which gem is heavier?", "**Specific gravity**"),
         ("which of them is softer?", "**Mohs hardness scale**"),
+        ("which is best for a ring?", ""),
     ]:
         said = Assistant(None).conversation().ask(text).reply  # were the help text, one gem's question or care
         example = text.rstrip("?").replace(" of them", "")
@@ -2199,6 +2249,16 @@ def test_which_is_harder_with_no_gem_named_asks_for_two_and_with_one_talked_of_f
     assert '("which one is tougher, opal or quartz?")' in said
     chat.ask("ruby vs spinel")
     assert chat.ask("which is harder?").reply.startswith("Ruby is harder than Spinel.")  # two named: answered
+
+
+@pytest.mark.parametrize("text", ["which is the toughest gem?", "which is the most durable?", "the toughest stone?"])
+def test_the_toughest_or_most_durable_gem_is_jade_from_the_graded_care_notes_with_diamonds_lower_grade(text):
+    answer = Assistant(None).conversation().ask(text)  # were "Which gem?" and care advice
+    said = answer.reply
+    assert re.search(r"\*\*The toughest\*\*, of the \d+ gems my care notes' sources grade: Jade \(toughness exc", said)
+    assert "Diamond, the hardest gem, is graded lower: Diamond (toughness good, Mohs 10)." in said
+    assert ("**Durability** is hardness and toughness together" in said) == ("durable" in text)
+    assert "**Toughness**: " in said and any("The toughness of jade" in n for n in answer.notes)
 
 
 def test_is_it_heat_sensitive_of_a_photo_is_a_care_question_not_a_treatment_one():

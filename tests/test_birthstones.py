@@ -163,9 +163,21 @@ def test_a_follow_up_after_an_anniversarys_gem_asks_that_of_another_year():
         assert any(n.startswith("sources: Carpe Diem with Remi") for n in answer.notes)
     assert chat.ask("ok and the 30th?").reply.startswith("For a **30th** wedding anniversary: pearl, ")
     assert chat.ask("35th?").reply.startswith("For a **35th** wedding anniversary: emerald, ")
-    assert "anniversary" not in chat.ask("and feb?").reply  # names no year: not the whole list again
+    feb = chat.ask("and feb?")  # names no year: February's birthstone (was the help text), not the whole list again
+    assert feb.reply.startswith("The birthstone for **February** is amethyst") and "anniversary" not in feb.reply
     fresh = Assistant(classifier=None).conversation()
     assert "anniversary" not in fresh.ask("and the 15th?").reply  # no anniversary asked before
+
+
+def test_a_day_after_a_months_birthstone_has_the_months_birthstone_or_is_read_as_an_anniversary():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is the birthstone for March?")
+    answer = chat.ask("and the 15th?")  # was the help text
+    said = "Birthstones go by the month, not the day: the birthstone for **March 15th** is aquamarine or bloodstone"
+    assert answer.reply.startswith(said)
+    assert "\n\nFor a **15th** wedding anniversary: ruby, " in answer.reply
+    assert any(n.startswith("sources: Carpe Diem with Remi") for n in answer.notes)
+    assert chat.ask("how hard is it?").reply.startswith("**Aquamarine**: Mohs hardness")  # not the anniversary's ruby
 
 
 @pytest.mark.parametrize(

@@ -207,6 +207,7 @@ from gemlang.fusion.table import table_entries
 from gemlang.hints import ASKED_NOT_SEEN, ASKS_TO_TEST, FILLING_SIGN, Hints, parse_hints, withdrawn_hints
 from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.birthstones import (
+    MONTH,
     anniversary_answer,
     anniversary_sources,
     birthstone_answer,
@@ -232,6 +233,7 @@ from gemlang.knowledge.care import (
     never_cleaned_with,
     ring_gems_answer,
     setting_answer,
+    toughest_answer,
     toughness_answer,
     wear_compared,
 )
@@ -1056,9 +1058,10 @@ class Conversation:
             if not self.named_together:  # nothing named: which stone is asked, and what the kind means
                 said = which_gem(f"Whether it is {'an' if kind[0] in 'aeiou' else 'a'} {kind}", f"is opal a {kind}?")
                 term = "precious and semi-precious" if "precious" in kind.lower() else "gem or mineral"
+                term = "rock" if kind.lower() == "rock" else term
                 turn.answer.reply = f"{said}\n\n{explained([term_called(term)], turn.answer)}"
                 return True
-        lead, term = material_kind(text, stone, likeliest=self.topic is None)
+        lead, term = material_kind(text, stone, likeliest=self.topic is None, notes=turn.answer.notes)
         if term:
             turn.answer.reply = f"{lead}\n\n{explained([term_called(term)], turn.answer)}".strip()
             asked = KIND_ASKED.match(text)
@@ -1076,12 +1079,24 @@ class Conversation:
         return True
 
     def _birthstone_again(self, text: str) -> str:
-        """ "and feb?" after a birthstone answer asks the same of that month; '' otherwise."""
-        last = self.answers[-1].reply if self.answers else ""
-        follow = re.fullmatch(r"\s*(?:and|what about|how about)\s+(?:for\s+)?(\w+)\s*\??\s*", text, re.I)
-        if not (follow and last.startswith("The birthstone for ")):
+        """ "and feb?" after a birthstone or an anniversary's answer asks the birthstone of that month; "and the
+        15th?" after March's, the day of it, which has the month's birthstone (or the 15th anniversary's gem);
+        '' otherwise."""
+        last = self.answers[-1] if self.answers else None
+        follow = AND_OF_ANOTHER.fullmatch(text)
+        if not (follow and last):
             return ""
-        return birthstone_answer(f"the birthstone for {follow.group(1)}")
+        month = re.match(r"The birthstone for \*\*(\w+)\*\*", last.reply)
+        day = re.fullmatch(r"([1-9]|[12]\d|3[01])(?:st|nd|rd|th)", follow["x"], re.I)
+        if month and day:  # "and the 15th?": a day of the month, or else a wedding anniversary
+            years = anniversary_answer(f"what gem for a {follow['x']} anniversary?")
+            said = birthstone_answer(f"the birthstone for {month[1]}")
+            said = said.replace(month[0], f"the birthstone for **{month[1]} {day[0]}**")
+            return f"Birthstones go by the month, not the day: {said}\n\n{years}"
+        after_years = any(anniversary_sources()[0] in note for note in last.notes)  # "… 15th anniversary", "and feb?"
+        if month or (after_years and MONTH.fullmatch(follow["x"])):
+            return birthstone_answer(f"the birthstone for {follow['x']}")
+        return ""
 
     def _anniversary_again(self, text: str) -> str:
         """ "and the 15th?", "what about 25 years?" after an anniversary's gem asks that year's; '' otherwise."""
@@ -1103,7 +1118,9 @@ class Conversation:
             return True
         elif months := birthstone_answer(text) or self._birthstone_again(text):  # "the birthstone for July?"
             answer.reply = months
-            named = gems_named_in(months)
+            if "wedding anniversary" in months:  # "and the 15th?" after March's: a day, or an anniversary
+                answer.notes.append(f"sources: {'; '.join(anniversary_sources())}")
+            named = gems_named_in(months.split("\n\n")[0])  # the birthstones, not the anniversary's gem
             if not self._stone_in_hand:  # "how hard is it?" after "… for May is emerald"
                 self.topic = named[0] if len(named) == 1 else None
                 # several ("opal or tourmaline"): "is it fragile?" asks of each
@@ -1195,6 +1212,10 @@ class Conversation:
     def _toughness(self, turn: Turn) -> bool:
         # "is emerald tougher than diamond?", "will my tanzanite chip?": its sourced grade, not its card or care
         told, sources = toughness_answer(turn.text, self._gems_or_it(turn.text))
+        spoken_of = turn.images or self.hints or self.topic or self.named_together or self._answered_gem()
+        if not told and not spoken_of and self.image_probs is None and not gems_named_in(turn.text):
+            told, sources = toughest_answer(turn.text)  # "which is the toughest gem?": jade, not "Which gem?"
+            told += f"\n\n{explained([term_called('toughness')], turn.answer)}" if told else ""
         if not told:
             return False
         turn.answer.reply = told
@@ -1389,8 +1410,9 @@ class Conversation:
         compared, not the how-to-begin help, one gem's question back or care advice."""
         text = turn.text
         compared = PROPERTY_QUESTION.search(text) or TOUGHNESS_QUESTION.search(text) or WEAR_COMPARED.search(text)
-        which = OF_THE_TWO_STONES.match(text) or re.match(r"\s*which\s+(?:gem|stone)\s+(?:is|has)\b", text, re.I)
-        in_general = r"\b(?:gems|gemstones|stones|minerals|most|least|best|worst|\w{3,}est)\b"
+        of_two = OF_THE_TWO_STONES.match(text)  # "which is best for a ring?" of two; "which gem is best …?" of all
+        which = of_two or re.match(r"\s*which\s+(?:gem|stone)\s+(?:is|has)\b", text, re.I)
+        in_general = rf"\b(?:gems|gemstones|stones|minerals|most|least|\w{{3,}}est{'' if of_two else '|best|worst'})\b"
         if not (which and compared) or re.search(in_general, text, re.I):
             return False  # "which gems are harder than quartz?", "which is the toughest?": of gems in general
         spoken_of = self.hints or self.named_together or self._answered_gem() or self.stones

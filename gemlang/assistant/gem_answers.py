@@ -1239,7 +1239,7 @@ def chemistry_compared(gems: Sequence[GemFacts]) -> str:
 
 
 # what "is pearl a mineral?", "is coral a stone?" ask a gem to be: a kind of material, not another gem
-MATERIAL_KIND = re.compile(r"(?:(?:real|true|natural|precious)\s+)?(?:mineral|stone|gem|gemstone)s?", re.I)
+MATERIAL_KIND = re.compile(r"(?:(?:real|true|natural|precious)\s+)?(?:mineral|stone|gem|gemstone|rock)s?", re.I)
 # "are pearls minerals?", "are they minerals?", "is it a mineral?": a plural needs no article ("is it real stone?" asks
 # whether it is real)
 KIND_ASKED = re.compile(
@@ -1261,7 +1261,38 @@ PRECIOUS_FOUR = "diamond, ruby, sapphire and emerald"  # the glossary's "preciou
 NOT_CRYSTALLINE = re.compile(r"^(?!.*\b(?:organic|cryptocrystalline)\b).*\b(?:amorphous|glass|mineraloid)\b", re.I)
 
 
-def material_kind(text: str, stone: GemFacts | None = None, likeliest: bool = False) -> tuple[str, str]:
+def man_made(gem: GemFacts, said: str = "", notes: list[str] | None = None) -> tuple[str, str]:
+    """(why a man-made stone is no mineral, which by definition occurs naturally, the glossary term that explains
+    it) for "a lab-grown diamond", cubic zirconia, glass; ('', '') for a gem found in nature, or an imitation not
+    known to be made (copal, dyed howlite). Where its history says the mineral is found in nature too
+    (moissanite), that is said, its sources added to `notes`."""
+    grown_in_lab = re.search(r"[^.;]*\bgrown in a laboratory\b[^.;]*", gem.history)
+    glass = NOT_CRYSTALLINE.search(f"{gem.species} {gem.group}") or re.search(r"\bglass\b", gem.chemistry)
+    if gem.origin == "natural" and not LAB_GROWN.search(said):
+        return "", ""
+    if gem.origin == "simulant" and not (gem.growth_method or grown_in_lab or glass):
+        return "", ""
+    who = {"natural": said.strip(), "simulant": gem.species}.get(gem.origin, gem.name)  # "a lab-grown diamond"
+    who = who[:1].upper() + who[1:] + (" sold as a gem" if grown_in_lab else "")
+    many = gem.origin == "natural" and who.endswith("s")  # "are lab-grown diamonds minerals?"
+    is_, it_has = ("are", "They have") if many else ("is", "It has")
+    if glass:  # "is glass a mineral?", "is french jet a mineral?"
+        return f"**Not a mineral**: {who} {is_} man-made, and has no crystal structure (it is amorphous).", "mineraloid"
+    system = gem.crystal_system.split(" ")[0]
+    lead = (
+        f"**Not a mineral**: {who} {is_} man-made. {it_has} a set chemistry, {gem.chemistry}, and a crystal structure "
+        f"({system}), but a mineral by definition occurs naturally."
+    )
+    if grown_in_lab and gem.citations.get("history"):  # moissanite: a mineral too, in grains too small to cut
+        if notes is not None:
+            notes.append(f"source ({gem.name}): {gem.citations['history']}")
+        lead += f" {grown_in_lab.group(0).strip()}."
+    return lead, "gem or mineral"
+
+
+def material_kind(
+    text: str, stone: GemFacts | None = None, likeliest: bool = False, notes: list[str] | None = None
+) -> tuple[str, str]:
     """(what a gem is, the glossary term that explains it) for "is pearl a mineral?" of an organic gem ("**Not a
     mineral**: Pearl is an organic gem, …"), "is quartz a mineral?", "is opal a gem?" and "is sapphire a precious
     stone?"; ('', term) for a material the glossary says is no mineral ("is coal a mineral?"); ('', '') for any other
@@ -1287,23 +1318,36 @@ def material_kind(text: str, stone: GemFacts | None = None, likeliest: bool = Fa
     asked = IS_A_KIND.match(text or "")
     if not asked or not MATERIAL_KIND.fullmatch(asked.group("y")):
         asked = KIND_ASKED.match(text or "")  # "are pearls minerals?"
-    if not asked:
+    if not asked or re.search(r"\bthe same\b", text, re.I):  # "is it the same stone?" asks no kind
         return "", ""
-    mineral = "mineral" in asked.group("y").lower()
+    said_kind = asked.group("y").lower()
+    mineral, rock = "mineral" in said_kind, "rock" in said_kind
+    a_gem = re.fullmatch(r"(?:gem|gemstone|stone)s?", said_kind)  # "is glass a gem?", not "… a natural stone?"
     if re.fullmatch(r"it|this|that|this stone|my stone", asked.group("x"), re.I):
         gem, who = stone, (f"{stone.name}, the likeliest match for it," if likeliest else stone.name) if stone else ""
     else:
         gem = find_gem(asked.group("x"))
         who = gem.name if gem else ""
-    if gem is None and mineral:  # "is coal a mineral?": no gem, but a glossary entry that says what it is
+    if gem is None and (mineral or rock):  # "is coal a mineral?", "is granite a rock?": a glossary entry says
         told = [t.term for t in terms_named(asked.group("x")) if re.search(r"\bis not a mineral\b", t.text)]
         return "", told[0] if told else ""
     kind = f"{gem.species} {gem.group}" if gem else ""
-    if gem and gem.origin == "simulant" and mineral and NOT_CRYSTALLINE.search(kind):  # "is glass a mineral?"
+    if gem and mineral and (made := man_made(gem, asked.group("x"), notes))[0]:  # "is cubic zirconia a mineral?"
+        return made
+    if gem and a_gem and gem.origin == "simulant":  # "is glass a gem?", "is cubic zirconia a gemstone?"
         made = gem.species[:1].upper() + gem.species[1:]
-        return f"**Not a mineral**: {made} is man-made, and has no crystal structure (it is amorphous).", "mineraloid"
-    if gem is None or gem.origin != "natural":
+        lead = f"**An imitation, not a natural gem**: {made} is a simulant, used in place of {gem.imitates or 'gems'}."
+        return lead, "simulant"
+    if gem is None or gem.origin != "natural" or LAB_GROWN.search(asked.group("x")):
         return "", ""
+    system = gem.crystal_system.split(" ")[0]
+    if rock and not re.search(r"\brock\b", gem.species):  # "is ruby a rock?", "is it a rock?" of a photo's ruby
+        if "organic" in kind.lower():
+            return f"**Not a rock**: {who} is an organic gem, made by living things.", "organic gem"
+        if NOT_CRYSTALLINE.search(kind) or system == "amorphous" or not gem.chemistry:
+            return "", ""  # obsidian, a volcanic glass, is counted among rocks by some
+        species = "" if gem.species == gem.name.lower() else f"{gem.species}, "
+        return f"**No, a mineral**: {who} is a mineral ({species}{gem.chemistry}), not a rock.", "rock"
     if NOT_CRYSTALLINE.search(kind):
         if not mineral:  # "is opal a gem?": it is, though no mineral
             lead = f"**Yes**: {who} is a gem, though not a true mineral: a mineraloid, with no crystal structure."
@@ -1314,12 +1358,17 @@ def material_kind(text: str, stone: GemFacts | None = None, likeliest: bool = Fa
             lead = f"**An organic gem**: {who} is counted among gems, but it was made by living things: no mineral."
             return lead, "organic gem"
         return f"**Not a mineral**: {who} is an organic gem, made by living things.", "organic gem"
-    if not mineral:
+    if a_gem and not rock:  # "is amethyst a gem?", "are they gems?"
+        if gem.met == "rarely":
+            lead = f"**A collector's stone**: {who} is met mainly in collections, rarely in jewellery."
+            return lead, "gem or mineral"
+        made_of = "a rock" if re.search(r"\brock\b", gem.species) else "a mineral"  # lapis lazuli: a rock
+        return f"**Yes**: {who} is a gem, and {made_of} ({gem.species}).", "gem or mineral"
+    if not (mineral or rock):
         return "", ""
     if re.search(r"\brock\b", gem.species):  # lapis lazuli, maw-sit-sit, aventurine (quartzite)
         lead = f"**Not a mineral, a rock**: {who} is {gem.species}, grains of minerals grown or packed together."
-        return lead, "rock"
-    system = gem.crystal_system.split(" ")[0]
+        return lead.replace("Not a mineral, a rock", "Yes, a rock") if rock else lead, "rock"
     if system == "amorphous" or not gem.chemistry:  # chrysocolla: "amorphous to cryptocrystalline"
         return "", ""
     species = "" if gem.species == gem.name.lower() else f"{gem.species}, "

@@ -526,6 +526,33 @@ def setting_answer(text: str, gem: GemFacts | None) -> tuple[str, list[str]]:
     return reply, sources
 
 
+# "which is the toughest gem?", "which gem is the most durable?": of gems in general
+TOUGHEST_ASKED = re.compile(r"\b(?:toughest|most durable)\b", re.I)
+
+
+def toughest_answer(text: str) -> tuple[str, list[str]]:
+    """The toughest of the gems the care notes' sources grade (jade), with diamond's lower grade beside it (the
+    hardest gem is not the toughest), and the sources of the grades; ('', []) for any other question."""
+    from gemlang.knowledge import find_gem
+
+    if not TOUGHEST_ASKED.search(text or ""):
+        return "", []
+    cares = [care for care in dict.fromkeys(_care_file()[0].values()) if care.toughness]
+    top = max(_grades(care.toughness)[0] for care in cares)
+    toughest = [care for care in cares if _grades(care.toughness)[0] == top]
+    diamond = care_of(["diamond"])
+    gems = [(find_gem(care.name), care) for care in toughest]
+    said = join_words([_graded(gem, care) for gem, care in gems if gem], "and")
+    durable = "most durable" in text.lower()
+    reply = (
+        "**Durability** is hardness and toughness together, and no gem leads on both. " if durable else ""
+    ) + f"**The toughest**, of the {len(cares)} gems my care notes' sources grade: {said}."
+    if diamond and (hardest := find_gem("diamond")):
+        reply += f" Diamond, the hardest gem, is graded lower: {_graded(hardest, diamond)}."
+    sources = [s for care in [*toughest, diamond] if care for s in care.sources if "tough" in s.lower()]
+    return reply, list(dict.fromkeys(sources))
+
+
 def toughness_answer(text: str, gems: list[GemFacts]) -> tuple[str, list[str]]:
     """How well one gem, or each of two or three, stands knocks (toughness: breaking and chipping, not scratching), from
     the grade its care notes' sources give and what they say of knocks; ('', []) for any other question."""
