@@ -2505,7 +2505,8 @@ def test_a_follow_up_the_card_speaks_of_keeps_the_card(stone, message):
 @pytest.mark.parametrize(
     "message",
     ["so what is it?", "what do you think?", "what is it used for?", "any inclusions to look for?",
-     "it's more yellowish green, is that ok?", "RI 1.66"],
+     "it's more yellowish green, is that ok?", "RI 1.66", "I picked this up on the beach, can you tell what it is?",
+     "any idea what this might be?"],
 )  # fmt: skip
 def test_an_identification_a_card_topic_or_an_observation_after_an_answer_is_answered_as_before(message):
     chat = Assistant(classifier=None).conversation()
