@@ -4680,3 +4680,15 @@ def test_how_hard_alone_is_asked_of_the_gem_discussed():
     chat = Assistant(classifier=None).conversation()
     chat.ask("what is ruby?")
     assert chat.ask("how hard?").reply.startswith("**Ruby**: Mohs hardness 9.")  # was the how-to-begin help
+
+
+def test_a_check_at_a_stall_leads_with_what_eye_loupe_and_dichroscope_show_then_what_needs_instruments():
+    chat = Assistant(classifier=None).conversation()
+    assert "Tanzanite" in chat.ask("violet-blue stone, SG 3.35, biaxial positive, trichroic").to_markdown()
+    reply = chat.ask("how can I check it here at the stall?").reply  # was "… take the refractive index …" alone
+    assert reply.startswith("On the spot: turn it in good light") and "trichroism" in reply and "dichroscope" in reply
+    assert "instruments a stall rarely has: the refractive index (1.691–1.700)" in reply
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("red stone, RI 1.762-1.770, SG 4.00")
+    reply = chat.ask("can I test it at the market?").reply  # was "My facts on Ruby do not answer that."
+    assert reply.startswith("On the spot:") and "with a 10x loupe, look for silk" in reply

@@ -398,6 +398,13 @@ NEXT_TEST_QUESTION = re.compile(
     rf"{_MAKE_SURE}|" + LAB_CONFIRM_QUESTION.pattern,
     re.I,
 )
+# A check asked where no instrument is at hand ("how can I check it here at the stall?", "can I test it at the
+# market?", "how do I check it without instruments?"): what eye, loupe and dichroscope show, then what needs a lab
+ON_THE_SPOT = re.compile(
+    r"^(?=.*\b(?:test|check|confirm|verify|tell)\b).*(?:\b(?:stall|market|fair|booth|flea|bazaar|souk)s?\b|"
+    r"\bon the spot\b|\bin the field\b|\bwithout (?:a |any )?(?:instruments?|tools?|equipment|lab)\b)",
+    re.I,
+)
 # An instrument or what it shows, in a question about a gem: the constant it reads
 INSTRUMENT_WORDS = re.compile(
     r"\b(?:polariscope|stays? dark|blinks?|refractometer|dichroscope|pleochro\w*|(?:UV|ultraviolet) (?:lamp|light)|"
