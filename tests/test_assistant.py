@@ -4692,3 +4692,15 @@ def test_a_check_at_a_stall_leads_with_what_eye_loupe_and_dichroscope_show_then_
     chat.ask("red stone, RI 1.762-1.770, SG 4.00")
     reply = chat.ask("can I test it at the market?").reply  # was "My facts on Ruby do not answer that."
     assert reply.startswith("On the spot:") and "with a 10x loupe, look for silk" in reply
+
+
+@pytest.mark.parametrize(
+    ("message", "noted"),
+    [("it's about 2 carats", "Noted: about 2 ct, 0.4 g"), ("weighs 1.5 g", "Noted: 7.5 ct, 1.5 g")],
+)
+def test_a_weight_told_is_acknowledged_in_a_line_and_the_answer_kept(message, noted):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("red stone, RI 1.762-1.770, SG 4.00")
+    answer = chat.ask(message)  # was the whole card again
+    assert answer.reply.startswith(noted) and "Weight alone does not tell one gem from another" in answer.reply
+    assert "Ruby" in answer.gem and not answer.description

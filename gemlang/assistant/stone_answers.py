@@ -22,6 +22,7 @@ from gemlang.assistant.gem_answers import (
     usually_treated,
     what_it_shows,
 )
+from gemlang.assistant.limits import weight_noted
 from gemlang.assistant.models import Assistant
 from gemlang.assistant.questions import (
     COLOUR_NATURAL,
@@ -156,6 +157,10 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
     """The answer to a question about the stone already discussed ("what test next?", "how sure are you?",
     "is it natural?"), in a line or two; '' when the message asks none of these."""
     asks = (NEXT_TEST_QUESTION, ELSE_QUESTION, WHY_QUESTION, HISTORY_QUESTION, MORE_QUESTION)
+    if answer.candidates and (
+        weight := weight_noted(text, answer.candidates[0][0].partition(" (")[0])
+    ):  # "it's about 2 carats"
+        return weight
     if not answer.candidates or "?" not in text and not any(q.search(text) for q in asks):
         return ""
     name, p = answer.candidates[0]
