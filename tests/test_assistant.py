@@ -4704,3 +4704,12 @@ def test_a_weight_told_is_acknowledged_in_a_line_and_the_answer_kept(message, no
     answer = chat.ask(message)  # was the whole card again
     assert answer.reply.startswith(noted) and "Weight alone does not tell one gem from another" in answer.reply
     assert "Ruby" in answer.gem and not answer.description
+
+
+@pytest.mark.parametrize(
+    "question", ["why does glass give only one reading?", "why do I see only one reading for glass?"]
+)
+def test_why_a_stone_gives_one_reading_is_what_singly_refractive_means(question):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("red stone, RI 1.762-1.770, SG 4.00")
+    assert chat.ask(question).reply.startswith("**Singly refractive**: A singly refractive")  # was the corundum card
