@@ -2565,7 +2565,8 @@ def test_a_follow_up_the_card_speaks_of_keeps_the_card(stone, message):
 @pytest.mark.parametrize(
     "message",
     ["so what is it?", "what do you think?", "what is it used for?", "any inclusions to look for?",
-     "it's more yellowish green, is that ok?", "RI 1.66"],
+     "it's more yellowish green, is that ok?", "RI 1.66", "I picked this up on the beach, can you tell what it is?",
+     "any idea what this might be?"],
 )  # fmt: skip
 def test_an_identification_a_card_topic_or_an_observation_after_an_answer_is_answered_as_before(message):
     chat = Assistant(classifier=None).conversation()
@@ -4739,3 +4740,36 @@ def test_how_hard_alone_is_asked_of_the_gem_discussed():
     chat = Assistant(classifier=None).conversation()
     chat.ask("what is ruby?")
     assert chat.ask("how hard?").reply.startswith("**Ruby**: Mohs hardness 9.")  # was the how-to-begin help
+
+
+def test_a_check_at_a_stall_leads_with_what_eye_loupe_and_dichroscope_show_then_what_needs_instruments():
+    chat = Assistant(classifier=None).conversation()
+    assert "Tanzanite" in chat.ask("violet-blue stone, SG 3.35, biaxial positive, trichroic").to_markdown()
+    reply = chat.ask("how can I check it here at the stall?").reply  # was "… take the refractive index …" alone
+    assert reply.startswith("On the spot: turn it in good light") and "trichroism" in reply and "dichroscope" in reply
+    assert "instruments a stall rarely has: the refractive index (1.691–1.700)" in reply
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("red stone, RI 1.762-1.770, SG 4.00")
+    reply = chat.ask("can I test it at the market?").reply  # was "My facts on Ruby do not answer that."
+    assert reply.startswith("On the spot:") and "with a 10x loupe, look for silk" in reply
+
+
+@pytest.mark.parametrize(
+    ("message", "noted"),
+    [("it's about 2 carats", "Noted: about 2 ct, 0.4 g"), ("weighs 1.5 g", "Noted: 7.5 ct, 1.5 g")],
+)
+def test_a_weight_told_is_acknowledged_in_a_line_and_the_answer_kept(message, noted):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("red stone, RI 1.762-1.770, SG 4.00")
+    answer = chat.ask(message)  # was the whole card again
+    assert answer.reply.startswith(noted) and "Weight alone does not tell one gem from another" in answer.reply
+    assert "Ruby" in answer.gem and not answer.description
+
+
+@pytest.mark.parametrize(
+    "question", ["why does glass give only one reading?", "why do I see only one reading for glass?"]
+)
+def test_why_a_stone_gives_one_reading_is_what_singly_refractive_means(question):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("red stone, RI 1.762-1.770, SG 4.00")
+    assert chat.ask(question).reply.startswith("**Singly refractive**: A singly refractive")  # was the corundum card

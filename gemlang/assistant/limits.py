@@ -71,6 +71,28 @@ def beyond_the_evidence(text: str, gem: GemFacts) -> str:
     return ""
 
 
+# a weight told of the stone in hand, not asked ("it's about 2 carats", "weighs 1.5 ct", "3.2 g"); a weighing in air
+# and in water is a reading (`gemlang.readings`)
+ABOUT = re.compile(r"\b(?:about|around|roughly|approx\w*|nearly|almost|some)\b|~", re.I)
+WEIGHT_TOLD = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)\s*(cts?|carats?|g|grams?)\b(?!.*\bwater\b)", re.I)
+
+
+def weight_noted(text: str, name: str) -> str:
+    """A weight told of the stone, acknowledged in a line: in carats and grams (a carat is 0.2 g), and that weight
+    alone names no gem, so the answer stands; '' when the message tells none or asks something."""
+    told = WEIGHT_TOLD.search(text)
+    if not told or "?" in text:
+        return ""
+    value = float(told.group(1).replace(",", "."))
+    carats = value if told.group(2).lower().startswith("c") else value * 5
+    about = "about " if ABOUT.search(text) else ""
+    return (
+        f"Noted: {about}{carats:g} ct, {carats * 0.2:.3g} g (a carat is 0.2 g). Weight alone does not tell one gem "
+        f"from another, so the answer stays {name}; a weighing in air and in water gives its specific gravity, "
+        "which narrows it down."
+    )
+
+
 # "what do I write on the take-in slip?", "how do I describe it for the police?": a record of the stone
 TAKE_IN = re.compile(
     r"\b(?:take[- ]?in|intake|repair|job)\s+(?:slip|sheet|form|envelope|ticket|record|receipt)s?\b|"

@@ -398,6 +398,13 @@ NEXT_TEST_QUESTION = re.compile(
     rf"{_MAKE_SURE}|" + LAB_CONFIRM_QUESTION.pattern,
     re.I,
 )
+# A check asked where no instrument is at hand ("how can I check it here at the stall?", "can I test it at the
+# market?", "how do I check it without instruments?"): what eye, loupe and dichroscope show, then what needs a lab
+ON_THE_SPOT = re.compile(
+    r"^(?=.*\b(?:test|check|confirm|verify|tell)\b).*(?:\b(?:stall|market|fair|booth|flea|bazaar|souk)s?\b|"
+    r"\bon the spot\b|\bin the field\b|\bwithout (?:a |any )?(?:instruments?|tools?|equipment|lab)\b)",
+    re.I,
+)
 # An instrument or what it shows, in a question about a gem: the constant it reads
 INSTRUMENT_WORDS = re.compile(
     r"\b(?:polariscope|stays? dark|blinks?|refractometer|dichroscope|pleochro\w*|(?:UV|ultraviolet) (?:lamp|light)|"
@@ -750,13 +757,15 @@ QUESTION_SHAPED = re.compile(
     rf"{_AUX}\s+{_SUBJECT}\b)",
     re.I,
 )
-# what the stone in hand is, asked again ("so what is it?", "what do you think?", "which one is it then?"): the
-# answer itself is what it asks for
+# what the stone in hand is, asked again ("so what is it?", "what do you think?", "which one is it then?", "can you
+# tell what it is?"): the answer itself is what it asks for
 IDENTITY_ASKED = re.compile(
     r"\bwhat(?:'s|s| is| are| was)?\s+(?:it|this|that|these|they|the stone|my stone|the gem|this stone)\s*"
     r"(?:then|now|again|exactly|really|after all)?\s*[?!.]*\s*$|"
     r"\bwhat do you (?:think|reckon|make of)\b|\bidentify\b|\bany ideas?\b|\bwhat about now\b|^\s*(?:and\s+)?now\s*\?|"
     r"\bwhat (?:gem|stone|mineral|crystal|kind|type|sort)s?\b|\bwhich (?:gem|stone|one|is it)\b|"
+    # asked indirectly, at the end: "can you tell what it is?", "any idea what this might be?"
+    r"\bwhat (?:it|this|that|they) (?:is|are|was|were|(?:might|could|may) be)\s*[?!.]*\s*$|"
     # "what could it be?": the ranking; not "what could it be used for?" nor "what would it be worth?"
     r"\bwhat (?:could|might|can|may|would) (?:it|this|that|they) be\b"
     r"(?!\s+(?:used|worth|called|named|made|good|set|cut)\b)",

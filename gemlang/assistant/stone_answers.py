@@ -22,6 +22,7 @@ from gemlang.assistant.gem_answers import (
     usually_treated,
     what_it_shows,
 )
+from gemlang.assistant.limits import weight_noted
 from gemlang.assistant.models import Assistant
 from gemlang.assistant.questions import (
     COLOUR_NATURAL,
@@ -37,6 +38,7 @@ from gemlang.assistant.questions import (
     MORE_QUESTION,
     NATURAL_QUESTION,
     NEXT_TEST_QUESTION,
+    ON_THE_SPOT,
     SURE_QUESTION,
     WHY_QUESTION,
     one_of_two,
@@ -155,6 +157,10 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
     """The answer to a question about the stone already discussed ("what test next?", "how sure are you?",
     "is it natural?"), in a line or two; '' when the message asks none of these."""
     asks = (NEXT_TEST_QUESTION, ELSE_QUESTION, WHY_QUESTION, HISTORY_QUESTION, MORE_QUESTION)
+    if answer.candidates and (
+        weight := weight_noted(text, answer.candidates[0][0].partition(" (")[0])
+    ):  # "it's about 2 carats"
+        return weight
     if not answer.candidates or "?" not in text and not any(q.search(text) for q in asks):
         return ""
     name, p = answer.candidates[0]
@@ -180,6 +186,8 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
         return lab_tells_apart(gem, answer, evidence, hints)
     if gem is not None and MORE_QUESTION.search(text) and answer.description:  # "tell me more"
         return answer.description
+    if gem is not None and ON_THE_SPOT.search(text):  # "how can I check it here at the stall?"
+        return checks_on_the_spot(gem, answer, measure)
     if NEXT_TEST_QUESTION.search(text):
         # "how would a lab confirm it?": what confirms the caution, not the next split of the ranking (unless the
         # caution's test is the bare laboratory: then the bench test is more of an answer)
@@ -278,6 +286,38 @@ def inclusions_unseen(name: str, gem: GemFacts | None, answer: Answer) -> str:
         f"{seen}, so whether this one has inclusions I cannot say. Look at it under a 10x loupe, the gemmologist's "
         f"standard magnifier.{told} A stone with no inclusions at all is itself a warning that it may be synthetic."
     )
+
+
+def checks_on_the_spot(gem: GemFacts, answer: Answer, measure: str) -> str:
+    """What can be checked of `gem` with no instrument but a loupe (its pleochroism by eye or dichroscope, the
+    inclusions its facts name), then what only instruments or a laboratory settle."""
+    name, levels = gem.name, profile(gem).pleochroism
+    pleochroism = in_sentence(gem.pleochroism).lower()
+    if "chroi" not in pleochroism:  # "strong (purplish-red/orange-red)": strong pleochroism (purplish-red/...)
+        pleochroism = re.sub(r"^([a-z ]*[a-z])(\s*\(|:|$)", r"\1 pleochroism\2", pleochroism, count=1)
+    said = []
+    if "strong" in levels:
+        said.append(
+            f"turn it in good light and look from several directions: {name} shows {pleochroism}, colours that "
+            "change with the direction plainly enough for the eye; a dichroscope, if the seller has one, shows "
+            "them side by side"
+        )
+    elif set(levels) & {"weak", "moderate"}:
+        said.append(f"a dichroscope, if the seller has one, shows {name}'s {pleochroism}")
+    elif levels == ("none",):
+        said.append(f"{name} is not pleochroic: through a dichroscope it shows one colour in every direction")
+    parts = (part.strip() for f in gem.diagnostic_features for part in f.split(";"))  # "Biaxial; often ... needles"
+    inclusions = [in_sentence(part) for part in parts if INCLUSION_WORDS.search(part)]
+    if inclusions:
+        said.append(f"with a 10x loupe, look for {'; '.join(inclusions)}")
+    there = (
+        f"On the spot: {'. Then '.join(said)}."
+        if said
+        else f"My facts name no check of {name} that needs no instrument."
+    )
+    lab = " and whether it is natural, a gem laboratory" if answer.caution else ""
+    needs = f" Confirming it takes instruments a stall rarely has: {measure}{lab}." if measure else ""
+    return there + needs
 
 
 def confirming_readings(gem: GemFacts, skip: set[str] | frozenset[str] = frozenset()) -> str:
