@@ -1559,6 +1559,23 @@ def test_a_word_that_it_is_natural_and_unheated_is_answered_on_both():
     assert "as you were told" not in ruled.reply  # of the gem as a rule, not of a stone
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["my grandma said real pearls are warm to the touch, is that right?",
+     "the seller says natural sapphires have inclusions, is that true?",
+     "the dealer said real emeralds are always included, true?"],
+)  # fmt: skip
+def test_a_word_about_the_gem_as_a_rule_is_no_claim_about_a_stone(text):
+    assert "as you were told" not in Assistant(classifier=None).conversation().ask(text).reply
+
+
+def test_a_sellers_word_that_it_is_real_with_its_value_asked_gets_the_value_answer():
+    reply = (
+        Assistant(classifier=None).conversation().ask("the seller says it is a real diamond, what is it worth?").reply
+    )
+    assert reply.startswith("**Diamond**: I do not price stones")  # was "**Real diamond, as you were told?**"
+
+
 def test_a_word_that_it_is_a_real_pearl_says_what_tells_natural_cultured_and_imitation_apart():
     answer = Assistant(classifier=None).conversation().ask("my grandma said it's a real pearl")
     assert answer.reply.startswith("**Real pearl, as you were told?** Nothing you have told me shows it")
