@@ -2218,6 +2218,15 @@ def test_which_is_harder_with_no_gem_named_asks_for_two_and_with_one_talked_of_f
     assert chat.ask("which is harder?").reply.startswith("Ruby is harder than Spinel.")  # two named: answered
 
 
+@pytest.mark.parametrize(
+    "text", ["which is harder to clean?", "which is harder to find?", "which one is harder to cut?"]
+)
+def test_harder_to_do_something_asks_no_hardness(text):
+    said = Assistant(None).conversation().ask(text).reply
+    assert said.startswith("**Which gems?**") and "Mohs" not in said  # was the Mohs hardness scale explained
+    assert "Mohs hardness scale" in Assistant(None).conversation().ask("which is harder to scratch?").reply
+
+
 def test_is_it_heat_sensitive_of_a_photo_is_a_care_question_not_a_treatment_one():
     said = stone_answered("Amethyst", "Citrine").ask("is it heat sensitive?").reply
     assert said.startswith("**Caring for Amethyst**: In heat:") and "laboratory" not in said

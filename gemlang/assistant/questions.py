@@ -261,7 +261,8 @@ SAME_READINGS = re.compile(  # not "another stone, but not the same readings"
 )
 # "what is the hardness of ruby?", "how hard is emerald?": a gem's constant asked for, not "is it a ruby?"
 PROPERTY_FIELDS = {
-    r"hard|soft(?:er|est)|\bsoft\b(?!\s+\w)|scratch": ("Mohs hardness", "hardness"),  # "is it soft?"; not "soft cloth"
+    # "is it soft?", "harder to scratch"; not "soft cloth", "harder to find", "hard to clean" (no hardness asked)
+    r"hard(?!(?:er|est)?\s+to\s+(?!scratch)\w)|soft(?:er|est)|\bsoft\b(?!\s+\w)|scratch": ("Mohs hardness", "hardness"),
     r"specific gravity|\bsgs?\b|dens|heav|light(?:er|est)|hydrostatic": ("specific gravity", "specific_gravity"),
     r"refractive index|\bri\b|\bris\b|refractometer": ("refractive index", "refractive_index"),
     r"birefring|doubling|double refraction": ("birefringence", "birefringence"),
