@@ -2218,6 +2218,11 @@ def test_which_is_harder_with_no_gem_named_asks_for_two_and_with_one_talked_of_f
     assert chat.ask("which is harder?").reply.startswith("Ruby is harder than Spinel.")  # two named: answered
 
 
+def test_which_gems_example_quotes_the_question_alone():
+    said = Assistant(None).conversation().ask("which one is softer? the green one or the blue one").reply
+    assert 'name two ("which one is softer, topaz or quartz?")' in said  # was "… the blue one, topaz or quartz?"
+
+
 @pytest.mark.parametrize(
     "text", ["which is harder to clean?", "which is harder to find?", "which one is harder to cut?"]
 )

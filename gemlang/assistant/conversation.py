@@ -1401,7 +1401,8 @@ class Conversation:
         terms = terms_named(" ".join(labels)) if labels else tough  # "Mohs hardness scale", "toughness"
         one = self.topic  # "tell me about opal", then "which is harder?": the other is asked for
         pair = f"{one.name.lower()} or {'topaz' if one.name == 'Quartz' else 'quartz'}" if one else "topaz or quartz"
-        asked = re.sub(r"^\s*which\s+of\s+(?:them|the two|these|those)\b", "which", text.strip(), flags=re.I)
+        first = re.split(r"[?!]", text.strip())[0]  # "which one is softer? the green one or the blue one": its question
+        asked = re.sub(r"^\s*which\s+of\s+(?:them|the two|these|those)\b", "which", first, flags=re.I)
         example = f"{asked.rstrip('?!. ')}, {pair}?"  # "which of them is harder?": "which is harder, topaz or quartz?"
         said = (
             f"**Which gems?** A comparison needs two gems, and only {one.name} is spoken of: name the other "
