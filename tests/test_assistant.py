@@ -1569,6 +1569,12 @@ def test_a_word_about_the_gem_as_a_rule_is_no_claim_about_a_stone(text):
     assert "as you were told" not in Assistant(classifier=None).conversation().ask(text).reply
 
 
+def test_a_word_that_it_is_not_glass_says_how_glass_is_told_apart():
+    reply = Assistant(classifier=None).conversation().ask("he says it's not glass, how can I check?").reply
+    assert reply.startswith("**Not glass, as you were told?** Nothing you have told me shows it")
+    assert "\n\n**Glass or a gem?** Glass (paste) is singly refractive" in reply  # was what "synthetic" means
+
+
 def test_a_sellers_word_that_it_is_real_with_its_value_asked_gets_the_value_answer():
     reply = (
         Assistant(classifier=None).conversation().ask("the seller says it is a real diamond, what is it worth?").reply

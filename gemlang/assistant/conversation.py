@@ -1846,6 +1846,10 @@ class Conversation:
             return False
         if VALUE_QUESTION.search(text):  # "the seller says it's a real diamond, what is it worth?": the value asked
             return False
+        if gem is None and "glass" in claim.group(0).lower():  # "he says it's not glass": how glass is told apart
+            answer.reply = f"**Not glass, as you were told?** {UNSHOWN}.\n\n{how_to_spot_glass()}"
+            answer.properties = property_rows([GLASS])
+            return True
         if gem is None:
             answer.reply = (
                 f"**Natural, as you were told?** {UNSHOWN}.\n\n{explained([term_called('synthetic')], answer)}\n\n"
