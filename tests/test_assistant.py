@@ -1559,6 +1559,29 @@ def test_a_word_that_it_is_natural_and_unheated_is_answered_on_both():
     assert "as you were told" not in ruled.reply  # of the gem as a rule, not of a stone
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["my grandma said real pearls are warm to the touch, is that right?",
+     "the seller says natural sapphires have inclusions, is that true?",
+     "the dealer said real emeralds are always included, true?"],
+)  # fmt: skip
+def test_a_word_about_the_gem_as_a_rule_is_no_claim_about_a_stone(text):
+    assert "as you were told" not in Assistant(classifier=None).conversation().ask(text).reply
+
+
+def test_a_word_that_it_is_not_glass_says_how_glass_is_told_apart():
+    reply = Assistant(classifier=None).conversation().ask("he says it's not glass, how can I check?").reply
+    assert reply.startswith("**Not glass, as you were told?** Nothing you have told me shows it")
+    assert "\n\n**Glass or a gem?** Glass (paste) is singly refractive" in reply  # was what "synthetic" means
+
+
+def test_a_sellers_word_that_it_is_real_with_its_value_asked_gets_the_value_answer():
+    reply = (
+        Assistant(classifier=None).conversation().ask("the seller says it is a real diamond, what is it worth?").reply
+    )
+    assert reply.startswith("**Diamond**: I do not price stones")  # was "**Real diamond, as you were told?**"
+
+
 def test_a_word_that_it_is_a_real_pearl_says_what_tells_natural_cultured_and_imitation_apart():
     answer = Assistant(classifier=None).conversation().ask("my grandma said it's a real pearl")
     assert answer.reply.startswith("**Real pearl, as you were told?** Nothing you have told me shows it")
@@ -2259,6 +2282,20 @@ def test_the_toughest_or_most_durable_gem_is_jade_from_the_graded_care_notes_wit
     assert "Diamond, the hardest gem, is graded lower: Diamond (toughness good, Mohs 10)." in said
     assert ("**Durability** is hardness and toughness together" in said) == ("durable" in text)
     assert "**Toughness**: " in said and any("The toughness of jade" in n for n in answer.notes)
+
+
+def test_which_gems_example_quotes_the_question_alone():
+    said = Assistant(None).conversation().ask("which one is softer? the green one or the blue one").reply
+    assert 'name two ("which one is softer, topaz or quartz?")' in said  # was "… the blue one, topaz or quartz?"
+
+
+@pytest.mark.parametrize(
+    "text", ["which is harder to clean?", "which is harder to find?", "which one is harder to cut?"]
+)
+def test_harder_to_do_something_asks_no_hardness(text):
+    said = Assistant(None).conversation().ask(text).reply
+    assert said.startswith("**Which gems?**") and "Mohs" not in said  # was the Mohs hardness scale explained
+    assert "Mohs hardness scale" in Assistant(None).conversation().ask("which is harder to scratch?").reply
 
 
 def test_is_it_heat_sensitive_of_a_photo_is_a_care_question_not_a_treatment_one():

@@ -694,6 +694,14 @@ def test_a_students_why_and_how_of_the_refractometer_after_readings_is_explained
     assert "**Corundum**: birefringence 0.008" in chat.ask("what is its birefringence?").reply  # the stone's, as asked
 
 
+def test_two_numbers_are_double_refraction_only_when_an_instrument_reads_them():
+    from gemlang.knowledge.glossary import terms_asked
+
+    assert "doubly refractive" in [t.term for t in terms_asked("why is the RI reading two numbers?")]
+    for question in ("what are the two numbers on the certificate?", "what do the two readings on my report mean?"):
+        assert "doubly refractive" not in [t.term for t in terms_asked(question)], question  # was Doubly refractive
+
+
 @pytest.mark.parametrize(
     "question", ["is it legal to take stones from the beach?", "can I keep pebbles I pick up on the beach?"]
 )

@@ -81,7 +81,6 @@ from gemlang.assistant.questions import (
     BARE_COLOUR,
     CAPABILITIES_QUESTION,
     CARD_TOPIC,
-    CLAIMED_NATURAL,
     COLOUR_NATURAL,
     COLOUR_QUESTION,
     COMPARE_WORDS,
@@ -161,7 +160,6 @@ from gemlang.assistant.questions import (
     WHY_OF_IT,
     WHY_ONLY,
     WHY_QUESTION,
-    WORD_OF_ANOTHER,
     accents_left_out,
     another_mineral,
     asks_if_it_is,
@@ -175,6 +173,7 @@ from gemlang.assistant.questions import (
     lab_grown_twins,
     named_as_such,
     named_gem,
+    natural_claimed,
     not_in_english,
     one_of_two,
     parcel,
@@ -182,6 +181,7 @@ from gemlang.assistant.questions import (
     supposition,
     trade_name_asked,
     unknown_name,
+    word_about_a_stone,
 )
 from gemlang.assistant.stone_answers import (
     HELP,
@@ -1423,7 +1423,8 @@ class Conversation:
         terms = terms_named(" ".join(labels)) if labels else tough  # "Mohs hardness scale", "toughness"
         one = self.topic  # "tell me about opal", then "which is harder?": the other is asked for
         pair = f"{one.name.lower()} or {'topaz' if one.name == 'Quartz' else 'quartz'}" if one else "topaz or quartz"
-        asked = re.sub(r"^\s*which\s+of\s+(?:them|the two|these|those)\b", "which", text.strip(), flags=re.I)
+        first = re.split(r"[?!]", text.strip())[0]  # "which one is softer? the green one or the blue one": its question
+        asked = re.sub(r"^\s*which\s+of\s+(?:them|the two|these|those)\b", "which", first, flags=re.I)
         example = f"{asked.rstrip('?!. ')}, {pair}?"  # "which of them is harder?": "which is harder, topaz or quartz?"
         said = (
             f"**Which gems?** A comparison needs two gems, and only {one.name} is spoken of: name the other "
@@ -1862,9 +1863,15 @@ class Conversation:
         """ "The seller says it's a natural ruby, is it?" with no stone to go on: that nothing shows it and a photo
         would not, and what tells the natural gem from its lab-grown stones and imitations."""
         text, answer, gem = turn.text, turn.answer, turn.asked_gem
-        claim = WORD_OF_ANOTHER.search(text) and CLAIMED_NATURAL.search(text)  # "my grandma said it's a real pearl"
+        claim = natural_claimed(text)  # "my grandma said it's a real pearl"
         if not claim or TREATMENT_QUESTION.search(text) or home_tests_in(text) or len(gems_named_in(text)) > 1:
             return False
+        if VALUE_QUESTION.search(text):  # "the seller says it's a real diamond, what is it worth?": the value asked
+            return False
+        if gem is None and "glass" in claim.group(0).lower():  # "he says it's not glass": how glass is told apart
+            answer.reply = f"**Not glass, as you were told?** {UNSHOWN}.\n\n{how_to_spot_glass()}"
+            answer.properties = property_rows([GLASS])
+            return True
         if gem is None:
             answer.reply = (
                 f"**Natural, as you were told?** {UNSHOWN}.\n\n{explained([term_called('synthetic')], answer)}\n\n"
@@ -1981,7 +1988,7 @@ class Conversation:
             treatment = TREATMENT_QUESTION.search(text) is not None
             # "the dealer told me it's untreated sapphire, true?": someone's word is about a stone, not the gem; not
             # "is citrine always heated amethyst? seller says 'natural citrine'", asked of the gem as a rule
-            stone = STONE_IN_HAND.search(text) or (WORD_OF_ANOTHER.search(text) and not GENERALLY.search(text))
+            stone = STONE_IN_HAND.search(text) or word_about_a_stone(text)
             in_hand = bool(new.signs) or (treatment and bool(stone))
             twins = lab_grown_twins(asked_gem) if asked_gem.origin == "natural" and LAB_GROWN.search(text) else []
             aside = "" if home_tests_in(text) else side_answer(text, asked_gem, new.signs, general=not in_hand)
@@ -2006,7 +2013,7 @@ class Conversation:
                 # "is my lab-grown ruby heated?": the answer is about the lab-grown stones, its card the natural gem's
                 called = f"Lab-grown {asked_gem.name.lower()}" if twins and treatment else asked_gem.name
                 answer.reply = f"**{called}**" + (f": {aside}" if aside else "")
-                claim = WORD_OF_ANOTHER.search(text) and CLAIMED_NATURAL.search(text)
+                claim = natural_claimed(text)
                 if aside and in_hand and claim and not twins:  # "the seller says it's natural and unheated ruby"
                     told, notes = natural_as_told(claim.group(0), asked_gem)
                     answer.reply, answer.notes = f"{answer.reply}\n\n{told}", answer.notes + notes
@@ -2372,7 +2379,7 @@ class Conversation:
         other = other and (turn.images or self.image_probs is not None)  # "is this a Kashmir sapphire?": the same
         about = about or predicted
         # "the dealer told me it's untreated sapphire, true?" of a photo of ruby: a claim about the stone in hand
-        claimed = bool(other and WORD_OF_ANOTHER.search(text) and not GENERALLY.search(text))
+        claimed = bool(other and word_about_a_stone(text))
         other = other and not claimed
         general = other or bool(GENERALLY.search(text))  # "is citrine always heated amethyst?" with one in hand
         told = None if other or not self.hints.places else (self.hints.places, self.hints.countries)

@@ -261,7 +261,8 @@ SAME_READINGS = re.compile(  # not "another stone, but not the same readings"
 )
 # "what is the hardness of ruby?", "how hard is emerald?": a gem's constant asked for, not "is it a ruby?"
 PROPERTY_FIELDS = {
-    r"hard|soft(?:er|est)|\bsoft\b(?!\s+\w)|scratch": ("Mohs hardness", "hardness"),  # "is it soft?"; not "soft cloth"
+    # "is it soft?", "harder to scratch"; not "soft cloth", "harder to find", "hard to clean" (no hardness asked)
+    r"hard(?!(?:er|est)?\s+to\s+(?!scratch)\w)|soft(?:er|est)|\bsoft\b(?!\s+\w)|scratch": ("Mohs hardness", "hardness"),
     r"specific gravity|\bsgs?\b|dens|heav|light(?:er|est)|hydrostatic": ("specific gravity", "specific_gravity"),
     r"refractive index|\bri\b|\bris\b|refractometer": ("refractive index", "refractive_index"),
     r"birefring|doubling|double refraction": ("birefringence", "birefringence"),
@@ -821,6 +822,27 @@ GENERALLY = re.compile(
     r"\bmost\b(?!\s+(?:likely|probably)\b)|(?<!\bat )\ball\b",
     re.I,
 )
+# "real pearls", "natural sapphires", "genuine stones": a word of the gem in the plural, said of every one of them
+OF_THEM_ALL = re.compile(
+    r"\b(?:natural|real|genuine|authentic|untreated|unheated|mined)\s+(?:(?:gem)?stones|gems|(?P<gems>\w+(?<!s)s))\b",
+    re.I,
+)
+
+
+def word_about_a_stone(text: str) -> bool:
+    """Someone's word about a stone ("the dealer told me it's untreated sapphire"), not about the gem as a rule ("is
+    citrine always heated amethyst? seller says ...", "my grandma said real pearls are warm to the touch")."""
+    if not WORD_OF_ANOTHER.search(text) or GENERALLY.search(text):
+        return False
+    return not any(not m["gems"] or gems_named_in(m["gems"]) for m in OF_THEM_ALL.finditer(text))
+
+
+def natural_claimed(text: str) -> re.Match | None:
+    """The word of someone's claim that the stone is natural ("the seller says it's a natural ruby": "natural"),
+    None for no such claim or one of the gem as a rule (`word_about_a_stone`)."""
+    return CLAIMED_NATURAL.search(text) if word_about_a_stone(text) else None
+
+
 # "can you see any inclusions?", "does it have flaws?", "is it eye clean?": what is inside the stone in hand (not
 # "any inclusions to look for?", which the card's inclusions answer)
 INCLUSIONS_ASKED = re.compile(
