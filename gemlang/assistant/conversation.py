@@ -19,6 +19,7 @@ from gemlang.assistant.gem_answers import (
     MEANT_BY_PRONOUN,
     ORIGIN_DECIDED,
     PHOTO_CANNOT_TELL_GLASS,
+    UNSHOWN,
     WHAT_VALUE_RESTS_ON,
     also_asked,
     by_the_test_named,
@@ -46,6 +47,7 @@ from gemlang.assistant.gem_answers import (
     lab_grown_treatments,
     looked_for,
     material_kind,
+    natural_as_told,
     ordered_answer,
     property_rows,
     property_value,
@@ -59,7 +61,6 @@ from gemlang.assistant.gem_answers import (
     species_word,
     tell_apart,
     the_one_in_colour,
-    told_from_lab_grown,
     treated_yet_the_gem,
     treatments_named,
     two_gems_answer,
@@ -416,24 +417,6 @@ UNKNOWN_STONE_WEAR = (
     "softer stones, and on its toughness, as knocks chip or split some hard ones (emerald, zircon). Until it is "
     "identified, take it off for rough work and sport."
 )
-
-
-UNSHOWN = "Nothing you have told me shows it, and a photo would not settle it either"
-CULTURED_OR_IMITATION = re.compile(r"\bcultured\b|\bimitations?\b", re.I)  # a pearl's, in its features
-
-
-def natural_as_told(word: str, gem: GemFacts) -> tuple[str, list[str]]:
-    """ "The seller says it's a natural ruby": that nothing shows it, and what tells the natural gem from its
-    lab-grown stones ("a real pearl": from cultured ones and imitations, as its features say), or which readings
-    would, with the sources; `word` is the one the claim used ("real", "natural")."""
-    told, notes = told_from_lab_grown(gem_sold_as(gem)), []
-    if not told and (apart := [x for x in gem.diagnostic_features if CULTURED_OR_IMITATION.search(x)]):
-        told = f"natural, cultured and imitation {gem.name.lower()}s are told apart so: {'; '.join(apart)}."
-        cited = gem.citations.get("diagnostic_features")
-        notes = [f"sources ({gem.name}, how it is told apart): {cited}"] if cited else []
-    told = f"{UNSHOWN}: {told}" if told else f"{UNSHOWN}; what your instruments read would ({ri_and_sg(gem)})."
-    word = word.lower() if word.lower() in ("real", "genuine", "authentic") else "natural"
-    return f"**{word.capitalize()} {gem.name.lower()}, as you were told?** {told}", notes
 
 
 def unknown_stone_care(question: str) -> str:

@@ -1083,6 +1083,24 @@ TWIN_CONSTANTS = {"refractive_index": (r"\bri\b|refractive|refractometer", "RI",
                   "specific_gravity": (r"\bsg\b|specific gravity|density|dense|heav|light", "SG", 2, 0.03)}  # fmt: skip
 
 
+UNSHOWN = "Nothing you have told me shows it, and a photo would not settle it either"
+CULTURED_OR_IMITATION = re.compile(r"\bcultured\b|\bimitations?\b", re.I)  # a pearl's, in its features
+
+
+def natural_as_told(word: str, gem: GemFacts) -> tuple[str, list[str]]:
+    """ "The seller says it's a natural ruby": that nothing shows it, and what tells the natural gem from its
+    lab-grown stones ("a real pearl": from cultured ones and imitations, as its features say), or which readings
+    would, with the sources; `word` is the one the claim used ("real", "natural")."""
+    told, notes = told_from_lab_grown(gem_sold_as(gem)), []
+    if not told and (apart := [x for x in gem.diagnostic_features if CULTURED_OR_IMITATION.search(x)]):
+        told = f"natural, cultured and imitation {gem.name.lower()}s are told apart so: {'; '.join(apart)}."
+        cited = gem.citations.get("diagnostic_features")
+        notes = [f"sources ({gem.name}, how it is told apart): {cited}"] if cited else []
+    told = f"{UNSHOWN}: {told}" if told else f"{UNSHOWN}; what your instruments read would ({ri_and_sg(gem)})."
+    word = word.lower() if word.lower() in ("real", "genuine", "authentic") else "natural"
+    return f"**{word.capitalize()} {gem.name.lower()}, as you were told?** {told}", notes
+
+
 def lab_grown_compared(gem: GemFacts, text: str, hints: Hints) -> str:
     """Which lab-grown stones sold as `gem` read lower (or higher) than the natural gem in the constant a message
     names, and which of them the stone's own reading fits ("could it be synthetic? which ones have lower RI?");
