@@ -2250,6 +2250,21 @@ def test_and_another_after_a_kind_answer_asks_the_same_of_it_and_it_then_asks_of
     assert "**Precious and semi-precious**" in said
 
 
+@pytest.mark.parametrize(
+    ("first", "lead", "entry"),
+    [
+        ("is amber a mineral?", "**Not a mineral**: Amber is an organic gem", "**Gem or mineral**: A mineral is"),
+        ("is sapphire a precious stone?", "**By trade custom, yes**", "**Precious and semi-precious**"),
+    ],
+)
+@pytest.mark.parametrize("why", ["why?", "and why not?", "why is that?"])
+def test_why_after_a_kind_answer_says_what_makes_one(first, lead, entry, why):
+    chat = Assistant(None).conversation()
+    chat.ask(first)
+    said = chat.ask(why).reply  # was the help text ("why?") or the gem's bare card ("and why not?")
+    assert said.startswith(lead) and entry in said
+
+
 def test_which_is_harder_with_no_gem_named_asks_for_two_and_with_one_talked_of_for_the_other():
     for text, term in [
         ("which is harder?", "**Mohs hardness scale**"),

@@ -346,6 +346,13 @@ def explained(terms: list, answer: Answer) -> str:
     return "\n\n".join(f"**{t.term[:1].upper() + t.term[1:]}**: {t.text}" for t in terms)
 
 
+def kind_term(kind: str) -> str:
+    """The glossary term that says what makes a stone of `kind` ("mineral", "rock", "precious stone")."""
+    if kind.lower() == "rock":
+        return "rock"
+    return "precious and semi-precious" if "precious" in kind.lower() else "gem or mineral"
+
+
 def which_gem(asked: str, example: str) -> str:
     """The question back when what is `asked` ("Toughness") depends on the gem and none is named or in hand."""
     return (
@@ -1028,6 +1035,11 @@ class Conversation:
         stone = self.topic or self._answered_gem()  # "is it a mineral?": of the gem talked of, or the photo's
         text = turn.text
         kind_before = self._kind_said[1] if self._kind_said and self.answers[-1] is self._kind_said[0] else ""
+        if kind_before and WHY_ONLY.fullmatch(text):  # "is amber a mineral?", then "why not?": what the kind asks
+            said = self._kind_said[0].reply.split("\n\n")[0]
+            what = f"What makes {'an' if kind_before[0] in 'aeiou' else 'a'} {kind_before}"
+            turn.answer.reply = f"{said} {what}:\n\n{explained([term_called(kind_term(kind_before))], turn.answer)}"
+            return True
         if kind_before and (other := AND_OF_ANOTHER.fullmatch(text)) and not MEANT_BY_PRONOUN.fullmatch(other["x"]):
             text = f"is {other['x']} a {kind_before}?"  # "is amber a mineral?", then "and pearl?"
         of_it = KIND_ASKED.match(text)
@@ -1040,9 +1052,7 @@ class Conversation:
                 return True
             if not self.named_together:  # nothing named: which stone is asked, and what the kind means
                 said = which_gem(f"Whether it is {'an' if kind[0] in 'aeiou' else 'a'} {kind}", f"is opal a {kind}?")
-                term = "precious and semi-precious" if "precious" in kind.lower() else "gem or mineral"
-                term = "rock" if kind.lower() == "rock" else term
-                turn.answer.reply = f"{said}\n\n{explained([term_called(term)], turn.answer)}"
+                turn.answer.reply = f"{said}\n\n{explained([term_called(kind_term(kind))], turn.answer)}"
                 return True
         lead, term = material_kind(text, stone, likeliest=self.topic is None, notes=turn.answer.notes)
         if term:
