@@ -871,13 +871,13 @@ GARBLED_NUMBER = re.compile(r"(?<![\w.])\d+[.,]\d*[a-z]+\d[\w.]*")
 # A hydrostatic weighing: the stone's weight in air and in water ("2.000 ct in air, 1.496 ct in water"), or
 # weight after its medium as a bench notes it ("weight in air 2.35 ct, in water 1.68", "air: 1.842 ct, water: 1.326"),
 # or the weight in air unnamed, as weighed first ("weighed 1.20 g, in water 0.75 g", "weighs 1.20 g, 0.75 g in water")
-_UNIT = r"(?:ct|carats?|g|grams?)"
-_WEIGHT = rf"(\d+(?:\.\d+)?)\s*(?:{_UNIT}?\s*(?:in|under)\s+|{_UNIT}\s*)"  # "3.12 g in air", "3.12g air"
+WEIGHT_UNIT = r"(?:ct|carats?|g|grams?)"  # a stone's weight, as people write it
+_WEIGHT = rf"(\d+(?:\.\d+)?)\s*(?:{WEIGHT_UNIT}?\s*(?:in|under)\s+|{WEIGHT_UNIT}\s*)"  # "3.12 g in air", "3.12g air"
 _IN_WATER = r"\b(?:in )?(?:water|h2o)(?: weight)?\s*[:=]?\s*(\d+(?:\.\d+)?)"  # "in water 1.68", "water weight 1.3"
 WEIGHED = re.compile(
     rf"{_WEIGHT}air\b(?!\s*bubbl).{{0,30}}?{_WEIGHT}(?:water|h2o)\b"  # "2.000 ct in air, 1.496 ct in water"
-    rf"|(?:weight|weighs?)?\s*\b(?:in )?air(?: weight)?\s*[:=]?\s*(\d+(?:\.\d+)?)\s*{_UNIT}?.{{0,30}}?{_IN_WATER}"
-    rf"|\bweigh(?:s|ed|t)?(?:\s+it)?\s*[:=]?\s*(\d+(?:\.\d+)?)\s*{_UNIT}\b[^.;\d]{{0,12}}?"
+    rf"|(?:weight|weighs?)?\s*\b(?:in )?air(?: weight)?\s*[:=]?\s*(\d+(?:\.\d+)?)\s*{WEIGHT_UNIT}?.{{0,30}}?{_IN_WATER}"
+    rf"|\bweigh(?:s|ed|t)?(?:\s+it)?\s*[:=]?\s*(\d+(?:\.\d+)?)\s*{WEIGHT_UNIT}\b[^.;\d]{{0,12}}?"
     rf"(?:{_IN_WATER}|{_WEIGHT}(?:water|h2o)\b)"
 )
 

@@ -4799,11 +4799,13 @@ def test_a_check_at_a_stall_leads_with_what_eye_loupe_and_dichroscope_show_then_
     assert "Tanzanite" in chat.ask("violet-blue stone, SG 3.35, biaxial positive, trichroic").to_markdown()
     reply = chat.ask("how can I check it here at the stall?").reply  # was "… take the refractive index …" alone
     assert reply.startswith("On the spot: turn it in good light") and "trichroism" in reply and "dichroscope" in reply
-    assert "instruments a stall rarely has: the refractive index (1.691–1.700)" in reply
+    assert "Confirming it takes instruments: the refractive index (1.691–1.700)" in reply
     chat = Assistant(classifier=None).conversation()
     chat.ask("red stone, RI 1.762-1.770, SG 4.00")
     reply = chat.ask("can I test it at the market?").reply  # was "My facts on Ruby do not answer that."
     assert reply.startswith("On the spot:") and "with a 10x loupe, look for silk" in reply
+    reply = chat.ask("how do I check it without instruments?").reply  # no stall, no seller there
+    assert reply.startswith("On the spot:") and "seller" not in reply and "stall" not in reply
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from gemlang.knowledge import GemFacts
+from gemlang.readings import WEIGHT_UNIT
 
 # asked of a diamond only; not "what type of stone / cut is this?", which asks what it is
 DIAMOND_TYPE = re.compile(
@@ -74,7 +75,7 @@ def beyond_the_evidence(text: str, gem: GemFacts) -> str:
 # a weight told of the stone in hand, not asked ("it's about 2 carats", "weighs 1.5 ct", "3.2 g"); a weighing in air
 # and in water is a reading (`gemlang.readings`)
 ABOUT = re.compile(r"\b(?:about|around|roughly|approx\w*|nearly|almost|some)\b|~", re.I)
-WEIGHT_TOLD = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)\s*(cts?|carats?|g|grams?)\b(?!.*\bwater\b)", re.I)
+WEIGHT_TOLD = re.compile(rf"(?<![\w.])(\d+(?:[.,]\d+)?)\s*({WEIGHT_UNIT}s?)\b(?!.*\bwater\b)", re.I)
 
 
 def weight_noted(text: str, name: str) -> str:

@@ -157,10 +157,8 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
     """The answer to a question about the stone already discussed ("what test next?", "how sure are you?",
     "is it natural?"), in a line or two; '' when the message asks none of these."""
     asks = (NEXT_TEST_QUESTION, ELSE_QUESTION, WHY_QUESTION, HISTORY_QUESTION, MORE_QUESTION)
-    if answer.candidates and (
-        weight := weight_noted(text, answer.candidates[0][0].partition(" (")[0])
-    ):  # "it's about 2 carats"
-        return weight
+    if answer.candidates and (weight := weight_noted(text, answer.candidates[0][0].partition(" (")[0])):
+        return weight  # "it's about 2 carats": noted, the answer kept
     if not answer.candidates or "?" not in text and not any(q.search(text) for q in asks):
         return ""
     name, p = answer.candidates[0]
@@ -299,11 +297,11 @@ def checks_on_the_spot(gem: GemFacts, answer: Answer, measure: str) -> str:
     if "strong" in levels:
         said.append(
             f"turn it in good light and look from several directions: {name} shows {pleochroism}, colours that "
-            "change with the direction plainly enough for the eye; a dichroscope, if the seller has one, shows "
+            "change with the direction plainly enough for the eye; a dichroscope, if one is at hand, shows "
             "them side by side"
         )
     elif set(levels) & {"weak", "moderate"}:
-        said.append(f"a dichroscope, if the seller has one, shows {name}'s {pleochroism}")
+        said.append(f"a dichroscope, if one is at hand, shows {name}'s {pleochroism}")
     elif levels == ("none",):
         said.append(f"{name} is not pleochroic: through a dichroscope it shows one colour in every direction")
     parts = (part.strip() for f in gem.diagnostic_features for part in f.split(";"))  # "Biaxial; often ... needles"
@@ -316,7 +314,7 @@ def checks_on_the_spot(gem: GemFacts, answer: Answer, measure: str) -> str:
         else f"My facts name no check of {name} that needs no instrument."
     )
     lab = " and whether it is natural, a gem laboratory" if answer.caution else ""
-    needs = f" Confirming it takes instruments a stall rarely has: {measure}{lab}." if measure else ""
+    needs = f" Confirming it takes instruments: {measure}{lab}." if measure else ""
     return there + needs
 
 
