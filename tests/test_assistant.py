@@ -832,7 +832,15 @@ def test_readings_of_glass_are_said_to_be_glass_natural_or_man_made_with_what_te
     # obsidian and moldavite are glass too: man-made glass is no lesser fit beside them, nor behind a lone simulant
     reply = Assistant(classifier=None).conversation().ask(said)
     assert reply.caution.startswith(("likely glass, natural (", "possibly glass, natural (")), reply.caution
-    assert "or man-made (Glass (Paste))" in reply.caution and "To tell man-made glass from " in reply.caution
+    assert "or man-made (Glass (Paste)" in reply.caution and "To tell man-made glass from " in reply.caution
+
+
+def test_a_glass_like_reading_does_not_lead_with_the_gilson_lapis_imitation_an_aggregate():
+    # Gilson lapis is ultramarine and zinc phosphate grains, an aggregate like lapis: no singly refractive reading
+    reply = Assistant(classifier=None).conversation().ask("RI 1.50-1.52, singly refractive")
+    assert reply.candidates[0][0] != "Gilson Lapis Lazuli", reply.candidates[:3]
+    said = Assistant(classifier=None).conversation().ask("RI 1.50, SG 2.35, aggregate, opaque blue")
+    assert said.candidates[0][0] == "Gilson Lapis Lazuli", said.candidates[:3]
 
 
 def test_glass_is_likely_when_every_glass_together_holds_over_half(assistant):
