@@ -304,6 +304,9 @@ _OF_THIS_STONE = (
     r"(?!\s+(?:\w+\s+)?(?:gem|stone|mineral|one)\s+(?:is|tends|will|would|can|may)\s+(?:be\s+)?(?:usually|often|"
     r"generally|normally|typically|always|mostly|commonly|rarely|seldom|never|to)\b)"
 )
+# "nearly opaque", "almost transparent", "barely transparent", "not quite opaque": short of either end, so translucent
+_NEARLY = r"(?:nearly|almost|barely|not quite|all but)"
+_NOT_NEARLY = r"(?<!nearly )(?<!almost )(?<!barely )(?<!not quite )(?<!all but )"
 OBSERVATIONS = {
     # not flattened bubbles in a fracture: the glass that filled it (a treatment sign), not a glass or synthetic
     # nor "it bubbles in vinegar": a carbonate's fizz
@@ -432,13 +435,15 @@ OBSERVATIONS = {
     NOT_METALLIC: r"\bnon-?\s?metallic\b|\b(?:not|isn'?t|wasn'?t|aren'?t)\s+(?:at all\s+|very\s+)?metallic\b|"
     r"\bno\s+metallic\s+(?:lust(?:re|er)|shine|sheen|look)\b|"
     r"\b(?:doesn'?t|does not|didn'?t|did not)\s+(?:look|seem|appear)\s+metallic\b",
-    # not "non-transparent", "non-translucent": opaque
-    TRANSPARENT: rf"(?<!semi-)(?<!semi )(?<!non-)(?<!non )\btransparent\b{_OF_THIS_STONE}|"
+    # not "non-transparent", "non-translucent": opaque; nor "nearly transparent": translucent
+    TRANSPARENT: rf"(?<!semi-)(?<!semi )(?<!non-)(?<!non ){_NOT_NEARLY}\btransparent\b{_OF_THIS_STONE}|"
     rf"\bsee[- ]through\b{_OF_THIS_STONE}",
+    # "semi-opaque", "nearly opaque", "almost transparent", "barely translucent": some light passes, not all
     TRANSLUCENT: rf"(?<!non-)(?<!non )\b(?:semi-?\s?)?translucent\b{_OF_THIS_STONE}|"
-    rf"\bsemi-?\s?(?:transparent|opaque)\b{_OF_THIS_STONE}",
-    # "opaque", "non-transparent": no light passes it; not "semi-opaque" (translucent)
-    OPAQUE: rf"(?<!semi-)(?<!semi )\bopaque\b{_OF_THIS_STONE}|\bnon-?\s?(?:transparent|translucent)\b{_OF_THIS_STONE}",
+    rf"\b(?:semi-?\s?|{_NEARLY}\s+)(?:transparent|opaque)\b{_OF_THIS_STONE}",
+    # "opaque", "non-transparent": no light passes it; not "semi-opaque", "nearly opaque" (translucent)
+    OPAQUE: rf"(?<!semi-)(?<!semi ){_NOT_NEARLY}\bopaque\b{_OF_THIS_STONE}|"
+    rf"\bnon-?\s?(?:transparent|translucent)\b{_OF_THIS_STONE}",
     JOIN_LINE: r"join(?:ing)? (?:line|plane)|(?:separation|junction|contact) plane|"
     r"(?:dark|black) backing|glue layer|two[- ]layer|three[- ]layers?|(?:two|three) layers|"
     r"(?:red|colou?red|glue) plane|plane at the girdle|"

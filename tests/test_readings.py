@@ -1061,7 +1061,10 @@ def test_a_metallic_lustre_alone_ranks_the_metallic_gems_and_a_lustre_many_gems_
      ("translucent blue, SG 2.7", ("translucent",)), ("semi-transparent, green", ("translucent",)),
      ("not transparent, SG 5", ()), ("opaque black stone, SG 3.1", ("opaque",)), ("it's opaque, RI 1.54", ("opaque",)),
      ("non-transparent green, SG 2.8", ("opaque",)), ("semi-opaque, RI 1.54", ("translucent",)),
-     ("not opaque, RI 1.54", ()), ("grey opaque stone, non-metallic lustre", ("not metallic", "opaque"))],
+     ("not opaque, RI 1.54", ()), ("grey opaque stone, non-metallic lustre", ("not metallic", "opaque")),
+     ("nearly opaque green stone, SG 2.6", ("translucent",)), ("almost opaque, RI 1.54", ("translucent",)),
+     ("barely translucent, SG 2.6", ("translucent",)), ("nearly transparent blue, RI 1.76", ("translucent",)),
+     ("not quite transparent, SG 2.6", ("translucent",))],
 )  # fmt: skip
 def test_light_said_to_pass_the_stone_or_not_is_read_and_alone_ranks_nothing(text, seen):
     readings = parse_readings(text)
