@@ -29,6 +29,7 @@ from gemlang.readings import (
     CONDUCTS_FAILED,
     CONDUCTS_SAID,
     JOIN_LINE,
+    NUMBER_WORDS,
     SMOOTH_ON_TEETH,
     SPECTROSCOPE_LINES,
     THERMAL_FAILED,
@@ -676,9 +677,6 @@ _NEGATION = re.compile(
 )
 
 
-_NUMBER_WORDS = {w: str(i) for i, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
-
-
 _ONE_AS_A_PRONOUN = re.compile(
     r"\b(?:this|that|the|which|each|any|no|every|other|another|last|next|new|first|second|third|same) one\b|"
     r"\bone(?:'s| of\b)"
@@ -690,7 +688,7 @@ def _spelled_out(t: str) -> str:
     if not re.search(_HARDNESS_WORD, t):
         return t
     t = _ONE_AS_A_PRONOUN.sub(lambda m: m.group(0).replace("one", "___"), t)  # "this one's hardness": no Mohs 1
-    t = re.sub(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", lambda m: _NUMBER_WORDS[m.group(1)], t)
+    t = re.sub(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", lambda m: NUMBER_WORDS[m.group(1)], t)
     return re.sub(r"\b(\d{1,2})\s+and\s+a\s+half\b", r"\1.5", t)
 
 

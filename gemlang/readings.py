@@ -877,6 +877,7 @@ GARBLED_NUMBER = re.compile(r"(?<![\w.])\d+[.,]\d*[a-z]+\d[\w.]*")
 # weight after its medium as a bench notes it ("weight in air 2.35 ct, in water 1.68", "air: 1.842 ct, water: 1.326"),
 # or the weight in air unnamed, as weighed first ("weighed 1.20 g, in water 0.75 g", "weighs 1.20 g, 0.75 g in water")
 WEIGHT_UNIT = r"(?:ct|carats?|g|grams?)"  # a stone's weight, as people write it
+NUMBER_WORDS = {w: str(i) for i, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
 _WEIGHT = rf"(\d+(?:\.\d+)?)\s*(?:{WEIGHT_UNIT}?\s*(?:in|under)\s+|{WEIGHT_UNIT}\s*)"  # "3.12 g in air", "3.12g air"
 _IN_WATER = r"\b(?:in )?(?:water|h2o)(?: weight)?\s*[:=]?\s*(\d+(?:\.\d+)?)"  # "in water 1.68", "water weight 1.3"
 WEIGHED = re.compile(

@@ -4818,14 +4818,25 @@ def test_a_check_at_a_stall_leads_with_what_eye_loupe_and_dichroscope_show_then_
 
 @pytest.mark.parametrize(
     ("message", "noted"),
-    [("it's about 2 carats", "Noted: about 2 ct, 0.4 g"), ("weighs 1.5 g", "Noted: 7.5 ct, 1.5 g")],
-)
+    [("it's about 2 carats", "Noted: about 2 ct, 0.4 g"), ("weighs 1.5 g", "Noted: 7.5 ct, 1.5 g"),
+     ("it weighs two carats", "Noted: 2 ct, 0.4 g"), ("a carat and a half", "Noted: 1.5 ct, 0.3 g")],
+)  # fmt: skip
 def test_a_weight_told_is_acknowledged_in_a_line_and_the_answer_kept(message, noted):
     chat = Assistant(classifier=None).conversation()
     chat.ask("red stone, RI 1.762-1.770, SG 4.00")
     answer = chat.ask(message)  # was the whole card again
     assert answer.reply.startswith(noted) and "Weight alone does not tell one gem from another" in answer.reply
     assert "Ruby" in answer.gem and not answer.description
+
+
+@pytest.mark.parametrize(
+    ("message", "noted"),
+    [("it weighs two carats", "Noted: 2 ct, 0.4 g"), ("half a carat", "Noted: 0.5 ct, 0.1 g"),
+     ("a quarter carat", "Noted: 0.25 ct, 0.05 g"), ("it weighs 3 ct", "Noted: 3 ct, 0.6 g")],
+)  # fmt: skip
+def test_a_weight_told_before_any_photo_or_reading_is_noted_and_said_to_name_no_gem(message, noted):
+    reply = Assistant(classifier=None).conversation().ask(message).reply  # was the help text
+    assert reply.startswith(noted) and "Weight alone does not identify a gem" in reply and "a photo" in reply
 
 
 @pytest.mark.parametrize(

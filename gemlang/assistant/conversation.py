@@ -68,7 +68,7 @@ from gemlang.assistant.gem_answers import (
     what_it_shows,
     where_from,
 )
-from gemlang.assistant.limits import TAKE_IN, intake_record
+from gemlang.assistant.limits import TAKE_IN, intake_record, weight_alone
 from gemlang.assistant.models import Assistant, PhotoInput
 from gemlang.assistant.questions import (
     AND_ABOUT,
@@ -2026,6 +2026,8 @@ class Conversation:
                 f"A colour alone ({' and '.join(self.hints.colours)}) fits too many gems to rank them. Send a "
                 'photo of the stone, or add a reading: "RI 1.54", "SG 2.65", "hardness about 7".'
             )
+        elif weight := weight_alone(text):  # "it weighs two carats": noted, and no gem named by it
+            answer.reply = weight
         elif VALUE_QUESTION.search(text):  # "what is the most expensive gem?": no gem to decline to price
             answer.reply = (
                 f"I do not price stones, nor rank gems by price: {WHAT_VALUE_RESTS_ON}; an independent appraiser can "

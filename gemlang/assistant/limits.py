@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from gemlang.knowledge import GemFacts
-from gemlang.readings import WEIGHT_UNIT
+from gemlang.readings import NUMBER_WORDS, WEIGHT_UNIT
 
 # asked of a diamond only; not "what type of stone / cut is this?", which asks what it is
 DIAMOND_TYPE = re.compile(
@@ -76,21 +76,57 @@ def beyond_the_evidence(text: str, gem: GemFacts) -> str:
 # and in water is a reading (`gemlang.readings`)
 ABOUT = re.compile(r"\b(?:about|around|roughly|approx\w*|nearly|almost|some)\b|~", re.I)
 WEIGHT_TOLD = re.compile(rf"(?<![\w.])(\d+(?:[.,]\d+)?)\s*({WEIGHT_UNIT}s?)\b(?!.*\bwater\b)", re.I)
+# the same in words: "two carats", "a carat and a half", "half a carat", "a quarter carat", "three-quarter carat"
+_FRACTIONS = {"half": 0.5, "quarter": 0.25, "three quarter": 0.75, "three-quarter": 0.75}
+WEIGHT_IN_WORDS = re.compile(
+    rf"\b(?:(?P<whole>{'|'.join(NUMBER_WORDS)}|an?)(?:\s+and\s+an?\s+(?P<and>half|quarter))?"
+    rf"|(?:an?\s+)?(?P<part>three[- ]quarter|half|quarter)s?(?:\s+of)?(?:\s+an?)?)[\s-]+"
+    r"(?P<unit>carats?|cts?|grams?)(?:\s+and\s+an?\s+(?P<after>half|quarter))?\b(?!.*\bwater\b)",
+    re.I,
+)
+
+
+def told_weight(text: str) -> tuple[float, bool] | None:
+    """The weight told of the stone, in carats, and whether it was said to be about that; None when the message
+    tells none or asks something ("how many carats is it?")."""
+    if "?" in text:
+        return None
+    if told := WEIGHT_TOLD.search(text):
+        value, unit = float(told.group(1).replace(",", ".")), told.group(2)
+    elif told := WEIGHT_IN_WORDS.search(text):
+        whole, part = (told.group("whole") or "").lower(), (told.group("part") or "").lower()
+        value = float(NUMBER_WORDS.get(whole, 1 if whole else 0)) + _FRACTIONS.get(part, 0)
+        value += _FRACTIONS.get((told.group("and") or told.group("after") or "").lower(), 0)
+        unit = told.group("unit")
+    else:
+        return None
+    return (value if unit.lower().startswith("c") else value * 5), bool(ABOUT.search(text))
+
+
+def weight_said(carats: float, about: bool) -> str:
+    """ "Noted: about 2 ct, 0.4 g (a carat is 0.2 g)." """
+    return f"Noted: {'about ' if about else ''}{carats:g} ct, {carats * 0.2:.3g} g (a carat is 0.2 g)."
 
 
 def weight_noted(text: str, name: str) -> str:
     """A weight told of the stone, acknowledged in a line: in carats and grams (a carat is 0.2 g), and that weight
     alone names no gem, so the answer stands; '' when the message tells none or asks something."""
-    told = WEIGHT_TOLD.search(text)
-    if not told or "?" in text:
+    if (told := told_weight(text)) is None:
         return ""
-    value = float(told.group(1).replace(",", "."))
-    carats = value if told.group(2).lower().startswith("c") else value * 5
-    about = "about " if ABOUT.search(text) else ""
     return (
-        f"Noted: {about}{carats:g} ct, {carats * 0.2:.3g} g (a carat is 0.2 g). Weight alone does not tell one gem "
-        f"from another, so the answer stays {name}; a weighing in air and in water gives its specific gravity, "
-        "which narrows it down."
+        f"{weight_said(*told)} Weight alone does not tell one gem from another, so the answer stays {name}; a "
+        "weighing in air and in water gives its specific gravity, which narrows it down."
+    )
+
+
+def weight_alone(text: str) -> str:
+    """A weight told before any photo or reading: noted, and that it names no gem; '' when none is told."""
+    if (told := told_weight(text)) is None:
+        return ""
+    return (
+        f"{weight_said(*told)} Weight alone does not identify a gem. Send a photo of the stone, "
+        'or add a reading: "RI 1.54", "SG 2.65" (a weighing in air and in water gives it), '
+        '"hardness about 7".'
     )
 
 
