@@ -4840,6 +4840,17 @@ def test_a_weight_told_before_any_photo_or_reading_is_noted_and_said_to_name_no_
 
 
 @pytest.mark.parametrize(
+    ("question", "said", "term"),
+    [("why does spinel give one reading?", "**Spinel**: optic character isotropic", "**Singly refractive**"),
+     ("why does ruby show two readings on the refractometer?", "optic character uniaxial", "**Doubly refractive**"),
+     ("why do I get two shadow edges with tourmaline?", "**Tourmaline**: optic character", "**Doubly refractive**")],
+)  # fmt: skip
+def test_why_a_gem_gives_one_or_two_readings_is_its_optic_character_with_what_that_means(question, said, term):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # was the gem's card
+    assert said in reply and term in reply and "crystal system" in reply
+
+
+@pytest.mark.parametrize(
     "question", ["why does glass give only one reading?", "why do I see only one reading for glass?"]
 )
 def test_why_a_stone_gives_one_reading_is_what_singly_refractive_means(question):

@@ -260,6 +260,8 @@ SAME_READINGS = re.compile(  # not "another stone, but not the same readings"
     re.I,
 )
 # "what is the hardness of ruby?", "how hard is emerald?": a gem's constant asked for, not "is it a ruby?"
+# "why does spinel give one reading?", "why two shadow edges?": the count of refractometer readings, its optic character
+READINGS_COUNTED = r"\b(?:one|two|a single|single|only one|just one|1|2)\s+(?:ri\s+|shadow\s+)?(?:readings?|edges?)\b"
 PROPERTY_FIELDS = {
     # "is it soft?", "harder to scratch"; not "soft cloth", "harder to find", "hard to clean" (no hardness asked)
     r"hard(?!(?:er|est)?\s+to\s+(?!scratch)\w)|soft(?:er|est)|\bsoft\b(?!\s+\w)|scratch": ("Mohs hardness", "hardness"),
@@ -269,7 +271,7 @@ PROPERTY_FIELDS = {
     r"dispers|\bfire\b": ("dispersion", "dispersion"),
     r"spectr|absorption": ("spectroscope", "spectrum"),
     r"uniaxial|biaxial|refractive(?! index)|isotropic|optic(?:al)? (?:sign|character)|polariscope|stays? dark|"
-    r"blinks?": (
+    rf"blinks?|{READINGS_COUNTED}": (
         "optic character",
         "optical_character",
     ),
@@ -410,7 +412,7 @@ ON_THE_SPOT = re.compile(
 INSTRUMENT_WORDS = re.compile(
     r"\b(?:polariscope|stays? dark|blinks?|refractometer|dichroscope|pleochro\w*|(?:UV|ultraviolet) (?:lamp|light)|"
     r"fluoresc\w*|spectroscope|hydrostatic|heavy liquids?|scratch\w*|refractive index|\bRI\b|\bSG\b|doubling|"
-    r"double refraction)\b",
+    r"double refraction)\b|" + READINGS_COUNTED,
     re.I,
 )
 # "what's the RI?", "hardness?", "how hard is it", "how hard?": the value for the stone the last answer named, not a
