@@ -4816,6 +4816,19 @@ def test_a_check_at_a_stall_leads_with_what_eye_loupe_and_dichroscope_show_then_
     assert reply.startswith("On the spot:") and "seller" not in reply and "stall" not in reply
 
 
+@pytest.mark.parametrize("name", ["Malachite", "Lapis Lazuli", "Turquoise"])
+def test_the_on_the_spot_check_of_an_opaque_gem_looks_at_its_surface_not_through_a_dichroscope(name):
+    from gemlang.assistant.answer import Answer
+    from gemlang.assistant.stone_answers import checks_on_the_spot
+    from gemlang.knowledge import get_facts
+
+    answer = Answer(message="how can I check it here at the stall?")
+    said = checks_on_the_spot(get_facts(name), answer, "the specific gravity")
+    assert said.startswith(f"On the spot: with a 10x loupe, look at its surface for what marks {name}: "), said
+    assert "shows nothing here: light must pass through a stone" in said and "through a dichroscope it" not in said
+    assert "shows Malachite's weak pleochroism" not in said and any("gemstonebuzz" in n for n in answer.notes)
+
+
 @pytest.mark.parametrize(
     ("message", "noted"),
     [("it's about 2 carats", "Noted: about 2 ct, 0.4 g"), ("weighs 1.5 g", "Noted: 7.5 ct, 1.5 g"),

@@ -286,6 +286,12 @@ def inclusions_unseen(name: str, gem: GemFacts | None, answer: Answer) -> str:
     )
 
 
+DICHROSCOPE_SOURCE = (
+    "Gemstone Buzz, Dichroscope: to show pleochroism the stone must be transparent to semi-transparent and a single "
+    "crystal, with white light passing through it <https://www.gemstonebuzz.com/education/dichroscope/>"
+)
+
+
 def checks_on_the_spot(gem: GemFacts, answer: Answer, measure: str) -> str:
     """What can be checked of `gem` with no instrument but a loupe (its pleochroism by eye or dichroscope, the
     inclusions its facts name), then what only instruments or a laboratory settle."""
@@ -293,8 +299,10 @@ def checks_on_the_spot(gem: GemFacts, answer: Answer, measure: str) -> str:
     pleochroism = in_sentence(gem.pleochroism).lower()
     if "chroi" not in pleochroism:  # "strong (purplish-red/orange-red)": strong pleochroism (purplish-red/...)
         pleochroism = re.sub(r"^([a-z ]*[a-z])(\s*\(|:|$)", r"\1 pleochroism\2", pleochroism, count=1)
-    said = []
-    if "strong" in levels:
+    said, opaque = [], gem.diaphaneity == "opaque"  # no light through it: no dichroscope, only its face to look at
+    if opaque:
+        answer.notes.append(f"source (dichroscope): {DICHROSCOPE_SOURCE}")
+    elif "strong" in levels:
         said.append(
             f"turn it in good light and look from several directions: {name} shows {pleochroism}, colours that "
             "change with the direction plainly enough for the eye; a dichroscope, if one is at hand, shows "
@@ -308,11 +316,17 @@ def checks_on_the_spot(gem: GemFacts, answer: Answer, measure: str) -> str:
     inclusions = [in_sentence(part) for part in parts if INCLUSION_WORDS.search(part)]
     if inclusions:
         said.append(f"with a 10x loupe, look for {'; '.join(inclusions)}")
+    elif opaque and gem.diagnostic_features:
+        said.append(
+            f"with a 10x loupe, look at its surface for what marks {name}: {in_sentence(gem.diagnostic_features[0])}"
+        )
     there = (
         f"On the spot: {'. Then '.join(said)}."
         if said
         else f"My facts name no check of {name} that needs no instrument."
     )
+    if opaque:
+        there += f" A dichroscope shows nothing here: light must pass through a stone for it, and {name} is opaque."
     lab = " and whether it is natural, a gem laboratory" if answer.caution else ""
     needs = f" Confirming it takes instruments: {measure}{lab}." if measure else ""
     return there + needs
