@@ -820,6 +820,8 @@ RI_WORDS = (
     r"\br\.?\s?[il](?![a-z])\.?|re?fr?a?ct?i?ve? (?:i\w*(?:ex|ices)|indx)|index of refraction|refraction(?= *\d)|"
     r"[íi]ndice de refracci[óo]n|brechungsindex|indice de r[ée]fraction|indice di rifrazione|"
     r"refractometer(?: reading)?|\bn\s*[=:]|\bn[dD]\b|\bn(?= +\d\.\d)|"
+    # "I get one reading of 1.718", "two readings, 1.762 and 1.770": readings with a refractometer's number after them
+    r"\breadings?\b(?:\s*[,:])?(?=[^\d.;]{0,16}?(?<![\d.])1[.,]\d(?![\d.,]*\s*(?:ct|carats?|g|grams?|mm)\b))|"
     # a cabochon's or an aggregate's one vague edge: "spot reading 1.55", "a vague shadow edge near 1.66"
     r"\bspot(?: reading| ri| rea?ding)?(?!\s+(?:of|on|in)\s+[a-z])|distant[- ]vision(?: reading| method)?|"
     r"(?:shadow|vague|faint|blurr?y|fuzzy) edge"

@@ -33,6 +33,9 @@ from gemlang.readings import REFRACTOMETER_LIMIT, parse_readings
         ("RI 1.544 (approx)", 1.544, 1.544),
         ("1.76 / 1.77 RI, 4.0 SG", 1.76, 1.77),  # two edges with a slash, before their label
         ("RI 1.762 (ω), 1.770 (ε)", 1.762, 1.770),  # each edge with its index after it
+        ("I get one reading of 1.718", 1.718, 1.718),  # readings named by the word alone
+        ("two readings, 1.762 and 1.770", 1.762, 1.770),
+        ("the readings were 1.62 and 1.64", 1.62, 1.64),
     ],
 )
 def test_refractive_index_as_a_value_or_a_range(text, low, high):
@@ -1053,6 +1056,11 @@ def test_a_lustre_said_not_to_be_metallic_is_read_as_such_not_as_a_metallic_one(
 def test_a_metallic_lustre_alone_ranks_the_metallic_gems_and_a_lustre_many_gems_share_ranks_nothing():
     assert parse_readings("metallic grey stone") and not parse_readings("adamantine lustre")
     assert not parse_readings("it looks glassy") and not parse_readings("waxy lustre")
+
+
+@pytest.mark.parametrize("text", ["SG reading 3.52", "hydrostatic reading 2.65", "readings 1.5 ct and 2 ct"])
+def test_a_reading_named_by_the_word_alone_is_no_refractive_index_unless_a_refractometer_could_read_it(text):
+    assert parse_readings(text).ri is None
 
 
 @pytest.mark.parametrize(
