@@ -2321,6 +2321,58 @@ def test_harder_to_do_something_asks_no_hardness(text):
     assert "Mohs hardness scale" in Assistant(None).conversation().ask("which is harder to scratch?").reply
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["which is harder to find, ruby or emerald?", "which is rarer, ruby or emerald?", "is ruby rarer than emerald?"],
+)
+def test_which_of_two_gems_is_rarer_says_both_and_that_the_facts_rank_no_rarity(text):
+    said = Assistant(None).conversation().ask(text)
+    assert said.reply.startswith("**Ruby or Emerald?** My facts do not rank ruby and emerald by rarity")
+    assert "rare trapiche emeralds" in said.reply and "Of ruby, nothing." in said.reply
+    assert "Mohs hardness 9" not in said.reply
+    assert said.properties[0] == ("Property", "Ruby", "Emerald")  # was "Ruby is harder than Emerald", or its card
+
+
+def test_a_rarity_compared_quotes_the_fact_that_names_the_other_gem():
+    chat = Assistant(None).conversation()
+    said = chat.ask("is hiddenite rarer than kunzite?").reply
+    said_of = "Of hiddenite, my facts say: hiddenite is much rarer than kunzite, its pink counterpart."
+    assert said == f"**Hiddenite or Kunzite?** {said_of}"
+    chat.ask("ruby vs spinel")
+    assert chat.ask("which is more common?").reply.startswith("**Ruby or Spinel?** My facts do not rank")
+
+
+@pytest.mark.parametrize("text", ["which is cheaper, ruby or spinel?", "which is more valuable, ruby or spinel?"])
+def test_which_of_two_gems_costs_more_declines_for_both(text):
+    said = Assistant(None).conversation().ask(text)
+    assert said.reply.startswith("**Ruby or Spinel?** I do not price stones, nor rank gems by price")
+    assert said.properties[0] == ("Property", "Ruby", "Spinel")  # was the Spinel card alone
+
+
+def test_which_is_harder_to_cut_of_two_gems_is_their_comparison_and_says_no_fact_ranks_it():
+    said = Assistant(None).conversation().ask("which is harder to cut, diamond or sapphire?")
+    not_ranked = "My facts do not say which is harder to cut; what they do compare is below."
+    assert said.reply == f"**Diamond or Sapphire?** {not_ranked}"
+    assert "To tell Diamond from Sapphire" in said.tell_apart  # was the Sapphire card
+
+
+def test_are_they_the_same_stone_after_two_gems_compared_says_they_are_varieties_of_one_mineral():
+    chat = Assistant(None).conversation()
+    chat.ask("compare jasper and smoky quartz")
+    said = chat.ask("are they the same stone?").reply  # was "A colour alone (brown) fits too many gems …"
+    assert said.startswith("**No**: Jasper (microcrystalline quartz) and Quartz Smoky (quartz) are both quartz, but")
+    assert chat.ask("are they different?").reply.startswith("**Yes**: Jasper")
+    both_beryl = chat.ask("is aquamarine the same as emerald?").reply  # was "Aquamarine and Emerald are different"
+    assert both_beryl.startswith("**No**: Aquamarine and Emerald are both beryl, but different varieties of it.")
+
+
+def test_which_is_easier_to_scratch_names_the_softer_and_which_is_more_brittle_the_toughness_grades():
+    chat = Assistant(None).conversation()
+    assert chat.ask("which is easier to scratch, topaz or quartz?").reply.startswith("Quartz is softer than Topaz.")
+    brittle = chat.ask("which is more brittle, emerald or aquamarine?").reply  # was the care card of each
+    assert brittle.startswith("**Toughness**") and "Emerald (toughness poor, Mohs 7.5–8)" in brittle
+
+
 def test_is_it_heat_sensitive_of_a_photo_is_a_care_question_not_a_treatment_one():
     said = stone_answered("Amethyst", "Citrine").ask("is it heat sensitive?").reply
     assert said.startswith("**Caring for Amethyst**: In heat:") and "laboratory" not in said

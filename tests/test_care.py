@@ -134,6 +134,9 @@ def test_toughness_is_answered_from_the_sourced_grades_and_told_apart_from_hardn
     assert "a hard blow, especially to a thin girdle edge, can chip or split it" in pair  # diamond's own care note
     durable = chat.ask("which is more durable, opal or sapphire?").reply
     assert "Sapphire is the tougher. It is also the harder" in durable and "toughness very poor to fair" in durable
+    overlap = chat.ask("which is more durable, opal or jade?").reply  # hardness 5.5–6.5 and 6–7: neither harder
+    assert "Neither is reliably harder" in overlap and "Jade is the tougher." in overlap
+    assert "also the harder" not in overlap  # was "… It is also the harder, so it is the more durable on both counts"
     tanzanite = chat.ask("will my tanzanite chip?").reply
     assert "Tanzanite (no toughness grade in my facts" in tanzanite and "a hard knock can break it" in tanzanite
     assert "no toughness grade in my facts" in chat.ask("how tough is moissanite?").reply

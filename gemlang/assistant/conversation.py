@@ -64,6 +64,7 @@ from gemlang.assistant.gem_answers import (
     treated_yet_the_gem,
     treatments_named,
     two_gems_answer,
+    unranked_compared,
     untreated_as_far_as_known,
     what_it_shows,
     where_from,
@@ -135,6 +136,7 @@ from gemlang.assistant.questions import (
     QUESTION_RUN_ON,
     QUESTION_SHAPED,
     RADIATION_ASKED,
+    RARITY_COMPARED,
     REAL_ONE,
     RESET_WORDS,
     SAME_READINGS,
@@ -152,6 +154,7 @@ from gemlang.assistant.questions import (
     THE_HABIT,
     THE_REST,
     THE_STONES_VALUE,
+    TO_DO_COMPARED,
     TOLD_QUESTION,
     TREATED_WORDS,
     TREATMENT_DETECTED,
@@ -817,7 +820,8 @@ class Conversation:
             self._side_stones_again, self._two_stones_same, self._several_in_the_photo, self._disclosure,
             self._gem_list, self._superlative,
             self._scale, self._kind_asked, self._fact_check, self._birthstone, self._glossary, self._no_gems_compared,
-            self._wear_compared, self._ring_gems, self._at_home, self._cutting, self._setting, self._toughness,
+            self._wear_compared, self._unranked_compared, self._ring_gems, self._at_home, self._cutting, self._setting,
+            self._toughness,
             self._care_asked, self._other_gem,
             self._earlier_stone, self._what_i_told, self._no_stone_to_ask_of,
         )  # fmt: skip
@@ -842,8 +846,16 @@ class Conversation:
         """ "Are they the same stone?", "is it a different one?" after a second stone: for two gems answered, whether
         they are one gem ("is Topaz the same as Aquamarine?"), yes or no as asked; for one gem answered twice, the
         same kind, but whether one stone neither photos nor readings tell."""
-        if (two := self._two_stones_asked(turn.text)) is None or not (asked := same_or_different(turn.text)):
+        if not (asked := same_or_different(turn.text)):
             return False
+        if (two := self._two_stones_asked(turn.text)) is None:
+            # "compare jasper and smoky quartz", then "are they the same stone?": of the two gems compared
+            pair = self.named_together if self._asks_of_named_together(turn.text, no_stone_in_hand=True) else ()
+            if len(pair or ()) != 2 or gems_named_in(turn.text):
+                return False
+            turn.answer.reply = two_gems_answer(*pair, different=asked == "different")
+            turn.answer.properties = property_rows([g.name for g in pair])
+            return True
         before, gem = two
         if gem.name != before.name:
             turn.answer.reply = two_gems_answer(before, gem, different=asked == "different")
@@ -1235,6 +1247,19 @@ class Conversation:
         turn.answer.properties = property_rows([g.name for g in gems])
         return True
 
+    def _unranked_compared(self, turn: Turn) -> bool:
+        """ "Which is rarer, ruby or emerald?", "which is cheaper?" of the two compared: of both gems, what their
+        facts say or that they rank no such thing, not the card of the last one named."""
+        named = named_as_such(turn.text)
+        of_pair = not named and self._asks_of_named_together(turn.text, no_stone_in_hand=True)  # not of two stones
+        gems = named if len(named) in (2, 3) else list(self.named_together) if of_pair else []
+        if not gems or not (said := unranked_compared(turn.text, gems)):
+            return False
+        self.topic, self.named_together = None, tuple(gems)  # "which is harder?" next asks of them all
+        turn.answer.reply = said
+        turn.answer.properties = property_rows([g.name for g in gems])
+        return True
+
     def _ring_gems(self, turn: Turn) -> bool:
         if not (listed := ring_gems_answer(turn.text)):  # "what gemstone is good for an everyday ring?"
             return False
@@ -1403,6 +1428,7 @@ class Conversation:
         compared, not the how-to-begin help, one gem's question back or care advice."""
         text = turn.text
         compared = PROPERTY_QUESTION.search(text) or TOUGHNESS_QUESTION.search(text) or WEAR_COMPARED.search(text)
+        compared = compared or RARITY_COMPARED.search(text) or TO_DO_COMPARED.search(text)  # "… harder to find?"
         of_two = OF_THE_TWO_STONES.match(text)  # "which is best for a ring?" of two; "which gem is best …?" of all
         which = of_two or re.match(r"\s*which\s+(?:gem|stone)\s+(?:is|has)\b", text, re.I)
         in_general = rf"\b(?:gems|gemstones|stones|minerals|most|least|\w{{3,}}est{'' if of_two else '|best|worst'})\b"
@@ -1611,6 +1637,8 @@ class Conversation:
                 if getattr(g, f)
             ]  # fmt: skip
             answer.reply += " " + "; ".join(values) + "."
+        if todo := TO_DO_COMPARED.search(text):  # "which is harder to cut?": no fact ranks it, the constants below
+            answer.reply += f" My facts do not say which is {todo['asked'].lower()}; what they do compare is below."
         answer.notes += [trade.note] if (trade := trade_name_asked(text)) is not None else []
         answer.reply += by_the_test_named(text, compared[0], compared[1], listed=bool(asked))
         answer.tell_apart = treated_into(text, compared[0], compared[1]) or tell_apart(first, second)

@@ -19,7 +19,9 @@ from gemlang.assistant.questions import (
     LAB_GROWN,
     ORIGIN_CLAIM_ASKED,
     ORIGIN_QUESTION,
+    PRICE_COMPARED,
     QUESTION_RUN_ON,
+    RARITY_COMPARED,
     RARITY_QUESTION,
     TEST_NAMED,
     TREATED_WORDS,
@@ -312,12 +314,16 @@ def floats_in(text: str, gems: Sequence[GemFacts]) -> str:
 
 # "which is harder?", and "which is the hardest?" of two
 COMPARATIVE = re.compile(
-    r"\b(?:hard|soft|heavi|light|dens|high|low|great|larg|strong|bigg|small)(?:er|est)\b|\b(?:more|less)\b", re.I
+    r"\b(?:hard|soft|heavi|light|dens|high|low|great|larg|strong|bigg|small)(?:er|est)\b|\b(?:more|less)\b|"
+    r"\beas(?:ier|iest) to scratch\b",
+    re.I,
 )
-FEWER = re.compile(r"\b(?:softer|softest|lighter|lightest|lower|lowest|less|smaller|weaker)\b", re.I)  # "lower RI?"
+FEWER = re.compile(  # "lower RI?", "easier to scratch?"
+    r"\b(?:softer|softest|lighter|lightest|lower|lowest|less|smaller|weaker)\b|\beas(?:ier|iest) to scratch\b", re.I
+)
 # What "which is harder / has the higher RI?" compares: (words, field, the more's words, the less's, the quantity)
 ORDERED = (
-    (r"hard|soft", "hardness", "harder", "softer", "Mohs hardness"),
+    (r"hard|soft|scratch", "hardness", "harder", "softer", "Mohs hardness"),
     (r"heav|light|dens|\bsgs?\b|specific gravity", "specific_gravity", "heavier", "lighter", "specific gravity"),
     (r"birefring|double refraction|doubling|\bdr\b", "birefringence", "higher in birefringence",
      "lower in birefringence", "birefringence"),
@@ -689,7 +695,39 @@ def facts_saying(gem: GemFacts, said_of: str, features: bool = False) -> str:
 
 def rarity_said(gem: GemFacts) -> str:
     """The sentences of a gem's facts that say how rare it, or a kind of it, is; '' when none does."""
-    return facts_saying(gem, r"\brare(?:st)?\b")
+    return facts_saying(gem, r"\brar(?:e|er|est|ity)\b|\bscarce\b")
+
+
+def unranked_compared(text: str, gems: Sequence[GemFacts]) -> str:
+    """ "Which is rarer, ruby or emerald?", "which is cheaper, ruby or spinel?": what no range of the facts ranks.
+    A sentence of one gem's facts that ranks it against the other ("Hiddenite is much rarer than kunzite") answers;
+    else that the facts do not rank them, what they do say of each, and what can be compared; '' for a message that
+    asks neither."""
+    names = join_words([g.name for g in gems], "or")
+    if PRICE_COMPARED.search(text):
+        return f"**{names}?** I do not price stones, nor rank gems by price: {WHAT_VALUE_RESTS_ON}."
+    if not RARITY_COMPARED.search(text):
+        return ""
+    said = {g.name: rarity_said(g) for g in gems}
+    told = [f"{name}: {x[0].lower()}{x[1:]}" for name, x in said.items() if x]
+    ranked = [  # "Natural citrine is rare …; most on the market is amethyst …" names the other gem
+        f"Of {g.name.lower()}, my facts say: {said[g.name][0].lower()}{said[g.name][1:]}"
+        for g in gems
+        if ({o.name for o in gems} - {g.name}) & {n.name for n in gems_named_in(said[g.name])}
+    ]
+    if ranked:
+        return f"**{names}?** {' '.join(ranked)}"
+    silent = [name.lower() for name, x in said.items() if not x]
+    reply = f"**{names}?** My facts do not rank {join_words([g.name.lower() for g in gems], 'and')} by rarity"
+    if told:
+        reply += f". What they say of it: {' '.join(told)}"
+        reply += f" Of {join_words(silent, 'and')}, nothing." if silent else ""
+    else:
+        reply += ", and say nothing of how rare either is."
+    return (
+        f"{reply} What I can compare is in their facts: hardness, toughness, refractive index and specific gravity "
+        '("which is harder?"), how each wears in a ring, and how to tell them apart.'
+    )
 
 
 # "does quartz twin?", "is staurolite twinned?"; its glossary entry answers "what is twinning?"
@@ -1445,8 +1483,14 @@ def two_gems_answer(x: GemFacts, y: GemFacts, said_x: str = "", said_y: str = ""
         return f"{yes}: {x.name} is one kind of {y.name.lower()}: every {x.name.lower()} is {y.name.lower()}."
     if kind_of(y, x):
         return f"**Not every one**: {y.name} is one kind of {x.name.lower()}, and there are others."
-    if x.species and x.species == y.species:  # ruby and sapphire: the advice says they are both corundum
-        return f"{no}: {tell_apart(x.name, y.name)}"
+    mineral = {re.sub(r"\s*\([^)]*\)", "", g.species) for g in (x, y)}  # jasper's "quartz (microcrystalline)"
+    if x.species and len(mineral) == 1:  # ruby and sapphire, jasper and smoky quartz: one mineral, two gems
+        told = tell_apart(x.name, y.name)
+        if " are both " in told:  # "Ruby and Sapphire are both corundum with the same constants"
+            return f"{no}: {told}"
+        kinds = [re.sub(r"(\w+) \(([^)]*)\)", r"\2 \1", g.species) for g in (x, y)]  # "microcrystalline quartz"
+        named = [g.name if x.species == y.species else f"{g.name} ({k})" for g, k in zip((x, y), kinds, strict=True)]
+        return f"{no}: {named[0]} and {named[1]} are both {mineral.pop()}, but different varieties of it. {told}"
     named = [g.name if g.species in ("", g.name.lower()) else f"{g.name} ({g.species})" for g in (x, y)]
     return f"{no}: {named[0]} and {named[1]} are different gems. {tell_apart(x.name, y.name)}"
 

@@ -331,6 +331,16 @@ PLACE_QUESTION = re.compile(
     re.I,
 )
 GENERAL_QUESTION = re.compile(r"\?\s*$|^\s*(?:what|which|where|tell me|is|are|does|do|can)\b", re.I)
+# "which is harder to find / to cut / to tell apart?": how hard a thing is to do, not the hardness (but "harder to
+# scratch" is)
+NOT_TO_DO = r"(?!\s+to\s+(?!scratch\b)[a-z])"
+# "which is harder to cut, diamond or sapphire?": a thing to do, compared, that no constant ranks; not "harder to
+# scratch" (the hardness), "harder to find" (`RARITY_COMPARED`) nor "harder to tell from glass" (a comparison)
+TO_DO_COMPARED = re.compile(
+    r"\bwhich\b[\w\s]{0,12}\b(?P<asked>(?:harder|easier|more difficult|simpler) to (?!scratch|find|get|come by|source|"
+    r"obtain|buy|tell|distinguish|separate)[a-z]+)\b",
+    re.I,
+)
 PROPERTY_QUESTION = re.compile(
     rf"\bwhat(?:'s| is| are)\s+(?:the\s+)?{_PROPERTY}(?:\s*(?:,|and)\s*(?:the\s+)?{_PROPERTY})*\s+of\b|"
     rf"\bwhat(?:'s| is)\s+(?:its|it's|the stone's|[a-z][\w ]{{0,30}}?'s)\s+{_PROPERTY}\b|"  # "peridot's hardness"
@@ -354,8 +364,10 @@ PROPERTY_QUESTION = re.compile(
     r"\bwhich\b[\w\s]{0,12}?\b(?:glows?|fluoresces?|phosphoresces?)\b|"  # "which glows red, ruby or spinel?"
     r"\b(?:would|will|can|could|does|do)\s+(?:an?\s+|the\s+|my\s+)?[\w ]{0,20}?\bscratch\s+(?:it|this)\b|"
     r"\b(?:does|would|will|can)\s+(?:it|this)\s+scratch\b|"  # "would a knife scratch it?": how hard it is
-    r"\b(?:harder|softer|heavier|lighter|denser)\s+than\b|\bwhich\b[\w\s]{0,12}\b(?:harder|softer|heavier|lighter|denser)\b|"
-    r"\bwhat(?:'s|s| is)\s+(?:harder|softer|heavier|lighter|denser)\b|"  # "whats harder, topaz or quartz"
+    r"\b(?:harder|softer|heavier|lighter|denser)\s+than\b|"
+    rf"\bwhich\b[\w\s]{{0,12}}\b(?:harder|softer|heavier|lighter|denser)\b{NOT_TO_DO}|"
+    r"\bwhich\b[\w\s]{0,12}\beas(?:ier|iest) to scratch\b|"  # the softer
+    rf"\bwhat(?:'s|s| is)\s+(?:harder|softer|heavier|lighter|denser)\b{NOT_TO_DO}|"  # "whats harder, topaz or quartz"
     r"\bwhich\b[\w\s]{0,12}\b(?:hardest|softest|heaviest|lightest|densest)\s*\??\s*$|"  # of the gems named
     # "which has the higher birefringence?", "which one shows more fire?"
     rf"\bwhich\b[\w\s]{{0,12}}\b(?:has|have|shows?)\s+(?:the\s+|a\s+)?(?:higher|lower|greater|larger|stronger|more|less|"
@@ -559,6 +571,13 @@ RARITY_QUESTION = re.compile(
     r"\b(?:is|are) (?:it|they|this|these|\w+) (?:an? )?(?:very |so |really )?rare\b(?! earth)|\bhow rare\b|"
     r"\b(?:is|are) (?:it|they) (?:an? )?(?:very |so |really )?(?:un)?common(?: gems?| stones?| finds?)?\s*[?.!]*\s*$|"
     r"\bhow common\b",
+    re.I,
+)
+# "which is rarer, ruby or emerald?", "is amethyst more common than citrine?", "which is harder to find?": how rare
+# two gems are, side by side
+RARITY_COMPARED = re.compile(
+    r"\b(?:rarer|scarcer|more (?:rare|common|scarce|abundant|available)|less (?:rare|common|available)|"
+    r"(?:harder|easier) to (?:find|get|come by|source|obtain|buy))\b",
     re.I,
 )
 HISTORY_QUESTION = re.compile(r"\bhistory\b|\bhistorical\b|\bname (?:come|mean|origin)|\betymolog|\bnamed\b", re.I)
@@ -927,7 +946,9 @@ def asks_to_compare(text: str, choice: bool = True) -> bool:
     if COMPARE_WORDS.search(text):
         return True
     either = re.search(r"\bor\b", text, re.I)
-    return choice and bool(either and (HOW_TO_TELL.search(text) or CHOICE_ONLY.fullmatch(text)))
+    return bool(either and TO_DO_COMPARED.search(text)) or (
+        choice and bool(either and (HOW_TO_TELL.search(text) or CHOICE_ONLY.fullmatch(text)))
+    )
 
 
 # words of a listed imitation that name no mineral: "Dyed howlite" is howlite
@@ -1083,7 +1104,9 @@ ASKED_ABOUT = re.compile(
 )
 # "are synthetic gems cheaper?", "do lab-grown diamonds cost less?": a price compared, not a stone priced
 PRICE_COMPARED = re.compile(
-    r"\b(?:cheap(?:er|est)?|less expensive|more expensive|pricier|costs? (?:less|more)|worth (?:less|more))\b", re.I
+    r"\b(?:cheap(?:er|est)?|(?:less|more) (?:expensive|valuable|costly)|pricier|costlier|costs? (?:less|more)|"
+    r"worth (?:less|more))\b",
+    re.I,
 )
 LAB_GROWN = re.compile(r"\b(?:synthetic|lab(?:oratory)?[- ]?(?:grown|created|made)|man[- ]made|created)\b", re.I)
 # "is amethyst a quartz?", "is spinel the same as ruby?", "is tanzanite a kind of zoisite?"

@@ -429,7 +429,7 @@ def ring_gems_answer(text: str) -> str:
 # "is emerald tougher than diamond?", "how tough is jade?", "will my tanzanite chip?", "does opal break easily?":
 # breaking, not scratching; "tough enough for a ring?" is a wear question, and "more durable" compares two gems
 TOUGHNESS_QUESTION = re.compile(  # "chip" as what it may do, not "my emerald has a chip" (a repair)
-    r"\btough(?:er|est|ness)?\b|"
+    r"\btough(?:er|est|ness)?\b|\b(?:more|less|most|least) brittle\b|"  # "which is more brittle?": the tougher
     r"\b(?:will|would|can|could|does|do|might|may)\b[^?.!,]{0,30}\b(?:chip|crack|break|shatter)\b|"
     r"\b(?:break(?:s|ing)?|crack(?:s|ing)?|chip(?:s|ping)?) easily\b",
     re.I,
@@ -476,7 +476,8 @@ def _compared(gems: Sequence[GemFacts], cares: list[Care | None]) -> str:
     if len(leaders) > 1:  # ruby and sapphire, both excellent: no one stone to weigh against the rest's hardness
         return said
     tough, others = gems[leaders[0]], [gems[i] for i in rest]
-    harder = [o for o in others if tough.hardness and o.hardness and sum(o.hardness) > sum(tough.hardness)]
+    # harder only when wholly above, as "which is harder?" reads two ranges: opal 5.5–6.5 and jade 6–7 overlap
+    harder = [o for o in others if tough.hardness and o.hardness and o.hardness[0] > tough.hardness[1]]
     if harder:
         verb = "is the harder" if two else "is harder" if len(harder) == 1 else "are harder"
         said += (
@@ -484,7 +485,7 @@ def _compared(gems: Sequence[GemFacts], cares: list[Care | None]) -> str:
             f"{'it resists' if len(harder) == 1 else 'they resist'} scratching better, but hardness and toughness "
             "differ: a hard stone can still chip or split under a knock."
         )
-    elif tough.hardness and all(o.hardness and sum(tough.hardness) > sum(o.hardness) for o in others):
+    elif tough.hardness and all(o.hardness and tough.hardness[0] > o.hardness[1] for o in others):
         most = ("harder", "more") if two else ("hardest", "most")
         said += f" It is also the {most[0]}, so it is the {most[1]} durable on both counts."
     return said
