@@ -17,6 +17,7 @@ from gemlang.assistant.follow_ups import waiting_for, with_other_edge, with_unit
 from gemlang.assistant.gem_answers import (
     KIND_ASKED,
     MEANT_BY_PRONOUN,
+    NATURAL_UNSHOWN,
     ORIGIN_DECIDED,
     PHOTO_CANNOT_TELL_GLASS,
     UNSHOWN,
@@ -1166,6 +1167,10 @@ class Conversation:
         if not (told := testing_at_home_answer(turn.text)) or parse_hints(turn.text):  # "how can I test it at home?"
             return False
         turn.answer.reply = told
+        if claim := natural_claimed(turn.text):  # "the seller swore it's natural. what tests can I do at home?"
+            named = gems_named_in(turn.text)
+            lead, notes = natural_as_told(claim.group(0), named[0]) if len(named) == 1 else (NATURAL_UNSHOWN, [])
+            turn.answer.reply, turn.answer.notes = f"{lead}\n\n{told}", turn.answer.notes + notes
         turn.answer.notes.append(
             "sources: `gemlang/knowledge/home_tests.json`, each test with the pages it was checked against"
         )
@@ -1867,7 +1872,7 @@ class Conversation:
             return True
         if gem is None:
             answer.reply = (
-                f"**Natural, as you were told?** {UNSHOWN}.\n\n{explained([term_called('synthetic')], answer)}\n\n"
+                f"{NATURAL_UNSHOWN}\n\n{explained([term_called('synthetic')], answer)}\n\n"
                 'Name the gem ("the seller says it\'s a natural ruby") for what tells its natural stones from '
                 "lab-grown ones and imitations, or send a photo of the stone with what your instruments read."
             )

@@ -1084,6 +1084,7 @@ TWIN_CONSTANTS = {"refractive_index": (r"\bri\b|refractive|refractometer", "RI",
 
 
 UNSHOWN = "Nothing you have told me shows it, and a photo would not settle it either"
+NATURAL_UNSHOWN = f"**Natural, as you were told?** {UNSHOWN}."  # the claim of no gem named ("he swore it's natural")
 CULTURED_OR_IMITATION = re.compile(r"\bcultured\b|\bimitations?\b", re.I)  # a pearl's, in its features
 
 
