@@ -231,6 +231,7 @@ from gemlang.knowledge.care import (
     care_of,
     care_question,
     fading_in_light,
+    metal_answer,
     most_cautious_care,
     never_cleaned_with,
     ring_gems_answer,
@@ -818,7 +819,8 @@ class Conversation:
             self._side_stones_again, self._two_stones_same, self._several_in_the_photo, self._disclosure,
             self._gem_list, self._superlative,
             self._scale, self._kind_asked, self._fact_check, self._birthstone, self._glossary, self._no_gems_compared,
-            self._wear_compared, self._ring_gems, self._at_home, self._cutting, self._setting, self._toughness,
+            self._wear_compared, self._ring_gems, self._at_home, self._cutting, self._setting, self._metal,
+            self._toughness,
             self._care_asked, self._other_gem,
             self._earlier_stone, self._what_i_told, self._no_stone_to_ask_of,
         )  # fmt: skip
@@ -1205,6 +1207,16 @@ class Conversation:
             return False
         turn.answer.reply = told
         turn.answer.notes += [f"sources: {'; '.join(sources)}"] if sources else []
+        return True
+
+    def _metal(self, turn: Turn) -> bool:
+        # "is my ring real gold?", "the jeweller said it is real gold": no gem's facts, and no gem's synthetics
+        answered = self._answered_gem()
+        if gems_named_in(turn.text) or (answered and "metallic" in answered.lustre.lower()):  # pyrite: gold?
+            return False
+        if not (told := metal_answer(turn.text)):
+            return False
+        turn.answer.reply = f"{told}\n\n{explained([term_called('hallmark')], turn.answer)}"
         return True
 
     def _toughness(self, turn: Turn) -> bool:
