@@ -2192,6 +2192,7 @@ def test_a_rock_a_geode_glass_or_a_plural_asked_to_be_a_mineral_is_answered_with
      ("are lab grown diamonds minerals?", "**Not a mineral**: Lab grown diamonds are man-made. They have"),
      ("is synthetic ruby a mineral?", "**Not a mineral**: Synthetic Ruby (Verneuil) is man-made."),
      ("is french jet a mineral?", "**Not a mineral**: French jet is man-made, and has no crystal structure"),
+     ("is plastic a mineral?", "**Not a mineral**: Plastic is man-made, and has no crystal structure"),
      ("is moissanite a mineral?", "**Not a mineral**: Moissanite sold as a gem is man-made.")],
 )  # fmt: skip
 def test_a_man_made_stone_asked_to_be_a_mineral_is_not_one_as_a_mineral_occurs_naturally(text, start):
@@ -2214,6 +2215,7 @@ def test_a_man_made_stone_asked_to_be_a_mineral_is_not_one_as_a_mineral_occurs_n
      ("is amethyst a gem?", "**Yes**: Amethyst is a gem, and a mineral (quartz).", "**Gem or mineral**: "),
      ("is galena a gem?", "**A collector's stone**: Galena is met mainly in collections", "**Gem or mineral**: "),
      ("is glass a gem?", "**An imitation, not a natural gem**: Glass is a simulant", "**Simulant**: "),
+     ("is plastic a gem?", "**An imitation, not a natural gem**: Plastic is a simulant", "**Simulant**: "),
      ("is cubic zirconia a gemstone?", "**An imitation, not a natural gem**: Cubic zirconia is a simulant, used in "
       "place of diamond.", "**Simulant**: ")],
 )  # fmt: skip
@@ -2221,6 +2223,21 @@ def test_a_stone_asked_to_be_a_rock_or_a_gem_is_answered_with_what_it_is(text, s
     answer = Assistant(None).conversation().ask(text)  # were the help text or a bare card
     assert answer.reply.startswith(start), answer.reply[:120]
     assert term in answer.reply and any(n.startswith("source (") and "<http" in n for n in answer.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [("is amber plastic?", "**No**: Amber is not plastic, which is one of its imitations."),
+     ("is emerald just glass?", "**No**: Emerald is not glass, which is one of its imitations."),
+     ("is moldavite glass?", "**A natural glass**: Moldavite is tektite (natural glass), not the man-made glass"),
+     ("is my stone plastic?", "**Plastic?** Nothing you have told me shows whether it is"),
+     ("could it be glass?", "**Glass?** Nothing you have told me shows whether it is")],
+)  # fmt: skip
+def test_a_gem_or_a_stone_asked_to_be_glass_or_plastic_is_told_what_it_is_or_how_to_test_it(text, start):
+    answer = Assistant(None).conversation().ask(text)  # were the gem's bare card, or the help text
+    assert answer.reply.startswith(start), answer.reply[:120]
+    if text.startswith(("is my", "could")):
+        assert "**Testing " in answer.reply and "constants and signs" in answer.reply
 
 
 def test_are_they_gems_after_two_gems_and_is_it_a_rock_of_a_photo_are_answered_of_each():

@@ -2050,6 +2050,12 @@ class Conversation:
             )
         elif GLASS_TEST_ASKED.search(text) and not GLASS_AS_A_TOOL.search(text):  # "how can I tell if it's glass?"
             answer.reply = how_to_test(self.assistant.evidence.facts[self.assistant.evidence.index[GLASS]])
+        elif material := next((m for q, m in MATERIAL_QUESTIONS.items() if q.search(text)), None):
+            answer.reply = (  # "is my stone plastic?", "could it be glass?" with nothing to go on
+                f"**{material.split(' (')[0]}?** Nothing you have told me shows whether it is: send a photo of the "
+                f"stone, or what your instruments read.\n\n{how_to_test(get_facts(material))}"
+            )
+            answer.properties = property_rows([material])
         elif unknown := unknown_name(text):  # "tell me about painite": a name the knowledge base lacks
             answer.reply = f"I have no facts on {unknown} in my knowledge base, so I cannot tell you about it. "
             answer.reply += HELP

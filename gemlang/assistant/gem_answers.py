@@ -16,6 +16,7 @@ from gemlang.assistant.questions import (
     GENERALLY,
     HISTORY_QUESTION,
     IS_A_KIND,
+    IS_THE_MATERIAL,
     LAB_GROWN,
     ORIGIN_CLAIM_ASKED,
     ORIGIN_QUESTION,
@@ -1287,11 +1288,15 @@ def man_made(gem: GemFacts, said: str = "", notes: list[str] | None = None) -> t
     (moissanite), that is said, its sources added to `notes`."""
     grown_in_lab = re.search(r"[^.;]*\bgrown in a laboratory\b[^.;]*", gem.history)
     glass = NOT_CRYSTALLINE.search(f"{gem.species} {gem.group}") or re.search(r"\bglass\b", gem.chemistry)
+    # plastic: man-made and amorphous, though its species says "organic" (polymers)
+    glass = glass or ("man-made" in gem.species and "amorphous" in gem.optical_character.lower())
     if gem.origin == "natural" and not LAB_GROWN.search(said):
         return "", ""
     if gem.origin == "simulant" and not (gem.growth_method or grown_in_lab or glass):
         return "", ""
-    who = {"natural": said.strip(), "simulant": gem.species}.get(gem.origin, gem.name)  # "a lab-grown diamond"
+    who = {"natural": said.strip(), "simulant": gem.species.split(" (")[0]}.get(
+        gem.origin, gem.name
+    )  # "a lab-grown diamond"
     who = who[:1].upper() + who[1:] + (" sold as a gem" if grown_in_lab else "")
     many = gem.origin == "natural" and who.endswith("s")  # "are lab-grown diamonds minerals?"
     is_, it_has = ("are", "They have") if many else ("is", "It has")
@@ -1347,14 +1352,15 @@ def material_kind(
     else:
         gem = find_gem(asked.group("x"))
         who = gem.name if gem else ""
-    if gem is None and (mineral or rock):  # "is coal a mineral?", "is granite a rock?": a glossary entry says
+    if gem is None and (mineral or rock or a_gem):  # "is coal a mineral?", "is resin a gem?": a glossary entry says
         told = [t.term for t in terms_named(asked.group("x")) if re.search(r"\bis not a mineral\b", t.text)]
         return "", told[0] if told else ""
     kind = f"{gem.species} {gem.group}" if gem else ""
     if gem and mineral and (made := man_made(gem, asked.group("x"), notes))[0]:  # "is cubic zirconia a mineral?"
         return made
     if gem and a_gem and gem.origin == "simulant":  # "is glass a gem?", "is cubic zirconia a gemstone?"
-        made = gem.species[:1].upper() + gem.species[1:]
+        made = gem.species.split(" (")[0]  # "plastic (man-made organic polymers)": plastic
+        made = made[:1].upper() + made[1:]
         lead = f"**An imitation, not a natural gem**: {made} is a simulant, used in place of {gem.imitates or 'gems'}."
         return lead, "simulant"
     if gem is None or gem.origin != "natural" or LAB_GROWN.search(asked.group("x")):
@@ -1410,7 +1416,7 @@ def kind_answer(text: str) -> str:
         return chemistry
     if natural := grown_natural_answer(text or ""):
         return natural
-    asked = IS_A_KIND.match(text or "")
+    asked = IS_A_KIND.match(text or "") or IS_THE_MATERIAL.match(text or "")
     if not asked or re.fullmatch(r"it|this|that|they|these|those|mine", asked.group("x"), re.I):
         return ""
     x, y = find_gem(asked.group("x")), find_gem(asked.group("y"))
@@ -1449,6 +1455,13 @@ def two_gems_answer(x: GemFacts, y: GemFacts, said_x: str = "", said_y: str = ""
     if x.species and x.species == y.species:  # ruby and sapphire: the advice says they are both corundum
         return f"{no}: {tell_apart(x.name, y.name)}"
     named = [g.name if g.species in ("", g.name.lower()) else f"{g.name} ({g.species})" for g in (x, y)]
+    made = y.species.split(" (")[0]  # "is amber plastic?": plastic is no gem, but one of amber's imitations
+    if y.origin == "simulant" and x.origin == "natural" and re.search(rf"\b{re.escape(made)}\b", x.species):
+        return f"**A natural {made}**: {x.name} is {x.species}, not the man-made {made} of imitations."  # moldavite
+    if y.origin == "simulant" and x.origin == "natural":
+        imitates = any(made in s.lower() for s in x.simulants)
+        said = f"{no}: {x.name} is not {made}" + (", which is one of its imitations." if imitates else ".")
+        return f"{said} {tell_apart(x.name, y.name)}"
     return f"{no}: {named[0]} and {named[1]} are different gems. {tell_apart(x.name, y.name)}"
 
 

@@ -465,7 +465,10 @@ _SORT_OF = r"just|maybe|probably|perhaps|an?|cobalt|blue|green|red|coloured|colo
 
 def _could_it_be(words: str) -> re.Pattern[str]:
     """'could it be (a) X?' for the words of X, the word said kept as group 1."""
-    asked = rf"\b(?:is it|it is|it's|could it be|might it be|maybe|or)\s+(?:(?:{_SORT_OF})\s+){{0,2}}"
+    asked = (  # "is my stone plastic?" too
+        rf"\b(?:is it|it is|it's|could it be|might it be|maybe|or|is (?:my|this|the) (?:stone|gem))\s+"
+        rf"(?:(?:{_SORT_OF})\s+){{0,2}}"
+    )
     # or the material alone, asked at the end of a clause: "RI 1.54 SR, SG 2.30, cobalt glass?"
     alone = rf"(?:^|[,;:!]|\.\s)\s*(?:(?:{_SORT_OF})\s+){{0,2}}(?=(?:{words})\s*\?)"
     # "is it glass?", not "is it glass-filled?" (a treatment)
@@ -1089,6 +1092,13 @@ IS_A_KIND = re.compile(
     r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<x>[a-z][\w' -]*?)\s+(?:(?:a|an)\s+(?:kind|type|variety|form|sort)"
     r"\s+of|the same (?:thing |stone |gem |mineral )?as|(?:a|an)|the same)\s+(?:an?\s+|the\s+)?(?P<y>[a-z][\w' -]*?)"
     r"\s*\??\s*$",
+    re.I,
+)
+# "is amber plastic?", "is jet just glass?": a material with no article, which "is X a Y?" asks with one ("is amber a
+# plastic?"); not resin, which amber is
+IS_THE_MATERIAL = re.compile(
+    r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<x>[a-z][\w' -]*?)\s+(?:(?:just|only|really|made of)\s+)?"
+    r"(?P<y>glass|plastic|acrylic)\s*\??\s*$",
     re.I,
 )
 NOT_A_NAME = re.compile(
