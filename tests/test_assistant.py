@@ -4844,3 +4844,22 @@ def test_why_a_stone_gives_one_reading_is_what_singly_refractive_means(question)
     chat = Assistant(classifier=None).conversation()
     chat.ask("red stone, RI 1.762-1.770, SG 4.00")
     assert chat.ask(question).reply.startswith("**Singly refractive**: A singly refractive")  # was the corundum card
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "listed"),
+    [("what is fake tanzanite made of?", "**Sold as tanzanite, not tanzanite**: synthetic forsterite", "iolite"),
+     ("what is fake jade made of?", "**Sold as jade, not jade**: serpentine (bowenite)", "of one of its minerals"),
+     ("what are imitation pearls made of?", "**Sold as pearl, not pearl**: coated glass beads", "plastic"),
+     ("what imitates diamond?", "**Sold as diamond, not diamond**: lab-grown diamond, cubic zirconia", "moissanite"),
+     ("what is amber imitated with?", "**Sold as amber, not amber**: copal", "plastics")],
+)  # fmt: skip
+def test_what_a_fake_gem_is_made_of_lists_what_is_sold_in_its_place_and_what_tells_them(text, start, listed):
+    answer = Assistant(None).conversation().ask(text)  # were the gem's chemistry, or its bare card
+    assert answer.reply.startswith(start) and listed in answer.reply, answer.reply[:160]
+    assert "own constants and signs" in answer.reply and "chemistry" not in answer.reply
+
+
+@pytest.mark.parametrize("text", ["what does spinel imitate?", "how do I tell turquoise from howlite?"])
+def test_a_gem_that_imitates_or_one_imitation_compared_is_no_list_of_its_imitations(text):
+    assert not Assistant(None).conversation().ask(text).reply.startswith("**Sold as")

@@ -26,7 +26,6 @@ from gemlang.assistant.gem_answers import (
     by_the_test_named,
     colour_of,
     colours_answer,
-    constants_and_signs,
     constants_said,
     cutting_answer,
     detection_answer,
@@ -36,11 +35,11 @@ from gemlang.assistant.gem_answers import (
     floats_in,
     follow_up_colours,
     gems_from,
-    gems_it_is_one_of,
     habit_said,
     how_to_spot_glass,
     how_to_tell_natural,
     how_to_test,
+    imitations_answer,
     in_the_colour,
     irradiation_said,
     kind_answer,
@@ -50,6 +49,7 @@ from gemlang.assistant.gem_answers import (
     material_kind,
     natural_as_told,
     ordered_answer,
+    own_constants,
     property_rows,
     property_value,
     ri_and_sg,
@@ -110,6 +110,7 @@ from gemlang.assistant.questions import (
     HOW_TO_TELL,
     HOW_TO_TEST,
     IDENTITY_ASKED,
+    IMITATIONS_ASKED,
     INCLUSION_OR_COLOUR,
     INSTRUMENT_WORDS,
     LAB_APART_QUESTION,
@@ -818,7 +819,8 @@ class Conversation:
             self._courtesy, self._in_english, self._capabilities, self._off_topic, self._in_short,
             self._side_stones_again, self._two_stones_same, self._several_in_the_photo, self._disclosure,
             self._gem_list, self._superlative,
-            self._scale, self._kind_asked, self._fact_check, self._birthstone, self._glossary, self._no_gems_compared,
+            self._scale, self._kind_asked, self._fact_check, self._birthstone, self._imitations, self._glossary,
+            self._no_gems_compared,
             self._wear_compared, self._ring_gems, self._at_home, self._cutting, self._setting, self._metal,
             self._toughness,
             self._care_asked, self._other_gem,
@@ -1217,6 +1219,17 @@ class Conversation:
         if not (told := metal_answer(turn.text)):
             return False
         turn.answer.reply = f"{told}\n\n{explained([term_called('hallmark')], turn.answer)}"
+        return True
+
+    def _imitations(self, turn: Turn) -> bool:
+        # "what is fake tanzanite made of?", "what are the imitations of jade?": not the gem's own chemistry or card
+        named = gems_named_in(turn.text)
+        if len(named) != 1 or named[0].origin != "natural" or not IMITATIONS_ASKED.search(turn.text):
+            return False
+        if LAB_GROWN.search(turn.text) or word_about_a_stone(turn.text):  # "fake or synthetic?", "he says it's fake"
+            return False
+        turn.answer.reply = imitations_answer(named[0])
+        turn.answer.properties = property_rows([named[0].name])
         return True
 
     def _toughness(self, turn: Turn) -> bool:
@@ -1684,15 +1697,11 @@ class Conversation:
         other = said.group(1) if said and gem.name.lower() not in said.group(1).lower() else imitation.lower()
         self.topic, self.named_together = gem, None
         turn.answer.reply = f"**{gem.name} or {other}?**"
-        members = gems_it_is_one_of(gem)  # jade is jadeite or nephrite: each with its own constants and signs
-        checks = " or ".join(f"{m.name.lower()} ({constants_and_signs(m)})" for m in members)
         turn.answer.tell_apart = (
             f"I have no facts of {other} itself, but my knowledge base lists {imitation[0].lower() + imitation[1:]} "
-            f"among {gem.name.lower()}'s imitations. So check the stone against {gem.name.lower()}'s own constants "
-            + (f"and signs, those of one of its minerals: {checks}" if members else
-               f"and signs ({constants_and_signs(gem)})")
-            + ": one that does not fit them is an imitation, and a gem laboratory decides."
-        )  # fmt: skip
+            f"among {gem.name.lower()}'s imitations. So check the stone against {own_constants(gem)}: one that does "
+            "not fit them is an imitation, and a gem laboratory decides."
+        )
         turn.answer.properties = property_rows([gem.name])
         return True
 

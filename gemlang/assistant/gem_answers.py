@@ -198,12 +198,39 @@ def name_in_sentence(name: str) -> str:
     return " ".join(words) + bracket + rest
 
 
-def sold_as(gem: GemFacts) -> str:
-    """ " Sold as ruby and not ruby: lab-grown ruby, red spinel, …": what a stone said to be `gem` may be instead
-    (its lab-grown twins and the imitations the knowledge base lists); '' when it lists none."""
+def sold_in_its_place(gem: GemFacts) -> list[str]:
+    """What a stone said to be `gem` may be instead: its lab-grown twins and the imitations the knowledge base lists."""
     name = gem.name.lower()
-    others = ([f"lab-grown {name}"] if lab_grown_twins(gem) else []) + [name_in_sentence(s) for s in gem.simulants]
+    return ([f"lab-grown {name}"] if lab_grown_twins(gem) else []) + [name_in_sentence(s) for s in gem.simulants]
+
+
+def sold_as(gem: GemFacts) -> str:
+    """ " Sold as ruby and not ruby: lab-grown ruby, red spinel, …" (`sold_in_its_place`); '' when it lists none."""
+    name, others = gem.name.lower(), sold_in_its_place(gem)
     return f" Sold as {name} and not {name}: {join_words(others, 'and')}." if others else ""
+
+
+def own_constants(gem: GemFacts) -> str:
+    """ "jade's own constants and signs, those of one of its minerals: jadeite (…) or nephrite (…)": what a stone
+    said to be `gem` is checked against to tell it from its imitations."""
+    members = gems_it_is_one_of(gem)  # jade is jadeite or nephrite: each with its own constants and signs
+    checks = " or ".join(f"{m.name.lower()} ({constants_and_signs(m)})" for m in members)
+    name = gem.name.lower()
+    return f"{name}'s own constants and " + (
+        f"signs, those of one of its minerals: {checks}" if members else f"signs ({constants_and_signs(gem)})"
+    )
+
+
+def imitations_answer(gem: GemFacts) -> str:
+    """ "What is fake tanzanite made of?", "what are the imitations of jade?": what is sold in its place
+    (`sold_in_its_place`), and what tells them from it."""
+    name, others = gem.name.lower(), sold_in_its_place(gem)
+    listed = join_words(others, "and") + "." if others else f"my knowledge base lists no imitations of {name}."
+    return (
+        f"**Sold as {name}, not {name}**: {listed} To tell them from {name}, check the stone against "
+        f"{own_constants(gem)}: one that does not fit them is not {name}, and where they do not settle it, a gem "
+        "laboratory decides."
+    )
 
 
 def gems_it_is_one_of(gem: GemFacts) -> list[GemFacts]:

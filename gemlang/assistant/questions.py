@@ -1094,6 +1094,17 @@ IS_A_KIND = re.compile(
     r"\s*\??\s*$",
     re.I,
 )
+# "what is fake tanzanite made of?", "what are the imitations of jade?", "what imitates turquoise?", "what is amber
+# imitated with?": what is sold in a gem's place; not "what if it's fake?" nor "what does spinel imitate?"
+IMITATIONS_ASKED = re.compile(
+    r"\b(?:fake|imitation|faux|simulated|counterfeit)s?\b[^.?!]{0,30}\bmade (?:of|from|with)\b|"
+    r"\bwhat\b[^.?!]{0,40}\b(?:imitations|simulants|fakes)\b|"
+    r"\bwhat\b[^.?!]{0,30}\b(?:fake|imitation|faux|simulated)\s+[a-z]|"
+    r"\bwhat\s+(?:\w+\s+){0,2}(?:imitates|(?:is|are) used to (?:fake|imitate))\b|"
+    r"\b(?:imitations?|simulants?|fakes|look-?alikes?)\s+(?:of|for)\b|\bimitated\s+(?:with|by)\b|"
+    r"\bhow (?:is|are)\b[^.?!]{0,30}\b(?:faked|imitated)\b",
+    re.I,
+)
 # "is amber plastic?", "is jet just glass?": a material with no article, which "is X a Y?" asks with one ("is amber a
 # plastic?"); not resin, which amber is
 IS_THE_MATERIAL = re.compile(
