@@ -4863,3 +4863,16 @@ def test_what_a_fake_gem_is_made_of_lists_what_is_sold_in_its_place_and_what_tel
 @pytest.mark.parametrize("text", ["what does spinel imitate?", "how do I tell turquoise from howlite?"])
 def test_a_gem_that_imitates_or_one_imitation_compared_is_no_list_of_its_imitations(text):
     assert not Assistant(None).conversation().ask(text).reply.startswith("**Sold as")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "term"),
+    [("can you tell if it's fake from a photo?", "**Not from a photo alone.** A lab-grown stone", "**Simulant**: "),
+     ("can you tell from a photo if it's synthetic?", "**Not from a photo alone.**", "**Synthetic**: "),
+     ("is moissanite a real gem?", "**An imitation, not a natural gem**: Moissanite is a simulant", "**Simulant**: "),
+     ("is cubic zirconia a real gemstone?", "**An imitation, not a natural gem**: Cubic zirconia", "**Simulant**: ")],
+)  # fmt: skip
+def test_fake_from_a_photo_or_an_imitation_asked_to_be_a_real_gem_is_answered_plainly(text, start, term):
+    answer = Assistant(None).conversation().ask(text)  # were the help text, or the simulant's bare card
+    assert answer.reply.startswith(start) and term in answer.reply, answer.reply[:120]
+    assert any(n.startswith("source (") and "<http" in n for n in answer.notes)

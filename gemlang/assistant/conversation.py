@@ -92,6 +92,7 @@ from gemlang.assistant.questions import (
     DOUBLET_QUESTION,
     EARLIER_STONE,
     EXPLAINED_BY,
+    FAKE_FROM_A_PHOTO,
     FOLLOW_UP,
     GEMS_IN_GENERAL,
     GENERAL_QUESTION,
@@ -1942,6 +1943,15 @@ class Conversation:
             if GLASS_FROM_A_PHOTO.search(text):  # "can you tell from a photo if it's glass?": honestly, no
                 answer.reply = f"{PHOTO_CANNOT_TELL_GLASS} {answer.reply}"
             answer.properties = property_rows(["Glass (Paste)"])
+        elif asked_gem is None and FAKE_FROM_A_PHOTO.search(text):  # "can you tell if it's fake from a photo?"
+            kinds = ["synthetic"] if LAB_GROWN.search(text) else ["synthetic", "simulant"]
+            answer.reply = (
+                "**Not from a photo alone.** A lab-grown stone looks like the natural gem and has its constants, and "
+                "a good imitation looks like the gem it imitates: what tells them apart is in the stone, its readings "
+                "and what a 10x loupe shows, and for lab-grown stones often a gem laboratory. Send a photo and I name "
+                "the likeliest gems, with which of them a photo cannot separate and what would.\n\n"
+                + explained([term_called(k) for k in kinds], answer)
+            )
         elif asked_gem is not None and HOW_TO_KNOW.search(text) and (how := how_to_tell_natural(natural)):
             answer.reply = how  # "how do I know if my ruby is synthetic?", "natural from synthetic spinel?"
             # a species whose lab-grown stones take a laboratory's instruments (diamond): how they are screened

@@ -1385,7 +1385,8 @@ def material_kind(
     kind = f"{gem.species} {gem.group}" if gem else ""
     if gem and mineral and (made := man_made(gem, asked.group("x"), notes))[0]:  # "is cubic zirconia a mineral?"
         return made
-    if gem and a_gem and gem.origin == "simulant":  # "is glass a gem?", "is cubic zirconia a gemstone?"
+    real_gem = re.fullmatch(r"(?:real|true|genuine)\s+(?:gem|gemstone|stone)s?", said_kind)  # "is cz a real gem?"
+    if gem and (a_gem or real_gem) and gem.origin == "simulant":  # "is glass a gem?", "is cubic zirconia a gemstone?"
         made = gem.species.split(" (")[0]  # "plastic (man-made organic polymers)": plastic
         made = made[:1].upper() + made[1:]
         lead = f"**An imitation, not a natural gem**: {made} is a simulant, used in place of {gem.imitates or 'gems'}."

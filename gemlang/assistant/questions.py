@@ -879,10 +879,19 @@ def imitation_of(text: str, gem: GemFacts) -> bool:
 
 # "can you tell from a photo if it's glass?": what a photo cannot settle, asked before any stone is shown; not "can I
 # send a photo of my sea glass?" or "would a photo through a magnifying glass help?"
-GLASS_FROM_A_PHOTO = re.compile(
-    r"^(?=.*\b(?:photo|picture|pic|image|snapshot)s?\b)(?=.*(?<!magnifying )\bglass\b)"
-    r"(?=.*\b(?:can|could|will|would)\b)(?=.*\b(?:tell|know|say|identify|determine|detect|spot|judge)\b)",
-    re.I,
+def _from_a_photo(words: str) -> re.Pattern[str]:
+    """ "can you tell from a photo if it's X?" for the words of X."""
+    return re.compile(
+        rf"^(?=.*\b(?:photo|picture|pic|image|snapshot)s?\b)(?=.*{words})"
+        r"(?=.*\b(?:can|could|will|would)\b)(?=.*\b(?:tell|know|say|identify|determine|detect|spot|judge)\b)",
+        re.I,
+    )
+
+
+GLASS_FROM_A_PHOTO = _from_a_photo(r"(?<!magnifying )\bglass\b")
+# "can you tell if it's fake from a photo?", "can a picture show if it's lab-grown?"
+FAKE_FROM_A_PHOTO = _from_a_photo(
+    r"\b(?:fake|real|genuine|natural|synthetic|lab[- ]?(?:grown|created|made)|man[- ]made|imitation|simulant)\b"
 )
 # "how do I tell it from glass?", "how can I tell if it's dyed howlite?": the stone in hand against a gem named
 OF_THE_STONE_IN_HAND = re.compile(
