@@ -4862,6 +4862,8 @@ def test_what_a_fake_gem_is_made_of_lists_what_is_sold_in_its_place_and_what_tel
 
 @pytest.mark.parametrize("text", ["what does spinel imitate?", "how do I tell turquoise from howlite?"])
 def test_a_gem_that_imitates_or_one_imitation_compared_is_no_list_of_its_imitations(text):
+    said = Assistant(None).conversation().ask("what is a simulated diamond?").reply  # the term, then the list
+    assert said.startswith("**Simulant**: ") and "**Sold as diamond, not diamond**: " in said
     assert not Assistant(None).conversation().ask(text).reply.startswith("**Sold as")
 
 
