@@ -1459,6 +1459,7 @@ def two_gems_answer(x: GemFacts, y: GemFacts, said_x: str = "", said_y: str = ""
     the message named them ("a lab diamond", "a fake diamond"), the gems' names if not given."""
     if not (said_x or said_y) and (twins := natural_and_grown(x, y)):  # two stones answered: no name said
         return one_mineral_two_gems(*twins, different)
+    material_asked = bool(said_y) and not different  # "is amber plastic?", not two stones answered
     said_x, said_y = said_x or x.name, said_y or y.name
     yes, no = ("**No**", "**Yes**") if different else ("**Yes**", "**No**")
     grown = [said for said in (said_x, said_y) if LAB_GROWN.search(said)]
@@ -1484,9 +1485,10 @@ def two_gems_answer(x: GemFacts, y: GemFacts, said_x: str = "", said_y: str = ""
         return f"{no}: {tell_apart(x.name, y.name)}"
     named = [g.name if g.species in ("", g.name.lower()) else f"{g.name} ({g.species})" for g in (x, y)]
     made = y.species.split(" (")[0]  # "is amber plastic?": plastic is no gem, but one of amber's imitations
-    if y.origin == "simulant" and x.origin == "natural" and re.search(rf"\b{re.escape(made)}\b", x.species):
+    simulant_asked = material_asked and y.origin == "simulant" and x.origin == "natural"
+    if simulant_asked and re.search(rf"\b{re.escape(made)}\b", x.species):
         return f"**A natural {made}**: {x.name} is {x.species}, not the man-made {made} of imitations."  # moldavite
-    if y.origin == "simulant" and x.origin == "natural":
+    if simulant_asked:
         imitates = any(made in s.lower() for s in x.simulants)
         said = f"{no}: {x.name} is not {made}" + (", which is one of its imitations." if imitates else ".")
         return f"{said} {tell_apart(x.name, y.name)}"
