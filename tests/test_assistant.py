@@ -2200,6 +2200,7 @@ def test_a_rock_a_geode_glass_or_a_plural_asked_to_be_a_mineral_is_answered_with
      ("are lab grown diamonds minerals?", "**Not a mineral**: Lab grown diamonds are man-made. They have"),
      ("is synthetic ruby a mineral?", "**Not a mineral**: Synthetic Ruby (Verneuil) is man-made."),
      ("is french jet a mineral?", "**Not a mineral**: French jet is man-made, and has no crystal structure"),
+     ("is plastic a mineral?", "**Not a mineral**: Plastic is man-made, and has no crystal structure"),
      ("is moissanite a mineral?", "**Not a mineral**: Moissanite sold as a gem is man-made.")],
 )  # fmt: skip
 def test_a_man_made_stone_asked_to_be_a_mineral_is_not_one_as_a_mineral_occurs_naturally(text, start):
@@ -2222,6 +2223,7 @@ def test_a_man_made_stone_asked_to_be_a_mineral_is_not_one_as_a_mineral_occurs_n
      ("is amethyst a gem?", "**Yes**: Amethyst is a gem, and a mineral (quartz).", "**Gem or mineral**: "),
      ("is galena a gem?", "**A collector's stone**: Galena is met mainly in collections", "**Gem or mineral**: "),
      ("is glass a gem?", "**An imitation, not a natural gem**: Glass is a simulant", "**Simulant**: "),
+     ("is plastic a gem?", "**An imitation, not a natural gem**: Plastic is a simulant", "**Simulant**: "),
      ("is cubic zirconia a gemstone?", "**An imitation, not a natural gem**: Cubic zirconia is a simulant, used in "
       "place of diamond.", "**Simulant**: ")],
 )  # fmt: skip
@@ -2229,6 +2231,21 @@ def test_a_stone_asked_to_be_a_rock_or_a_gem_is_answered_with_what_it_is(text, s
     answer = Assistant(None).conversation().ask(text)  # were the help text or a bare card
     assert answer.reply.startswith(start), answer.reply[:120]
     assert term in answer.reply and any(n.startswith("source (") and "<http" in n for n in answer.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [("is amber plastic?", "**No**: Amber is not plastic, which is one of its imitations."),
+     ("is emerald just glass?", "**No**: Emerald is not glass, which is one of its imitations."),
+     ("is moldavite glass?", "**A natural glass**: Moldavite is tektite (natural glass), not the man-made glass"),
+     ("is my stone plastic?", "**Plastic?** Nothing you have told me shows whether it is"),
+     ("could it be glass?", "**Glass?** Nothing you have told me shows whether it is")],
+)  # fmt: skip
+def test_a_gem_or_a_stone_asked_to_be_glass_or_plastic_is_told_what_it_is_or_how_to_test_it(text, start):
+    answer = Assistant(None).conversation().ask(text)  # were the gem's bare card, or the help text
+    assert answer.reply.startswith(start), answer.reply[:120]
+    if text.startswith(("is my", "could")):
+        assert "**Testing " in answer.reply and "constants and signs" in answer.reply
 
 
 def test_are_they_gems_after_two_gems_and_is_it_a_rock_of_a_photo_are_answered_of_each():
@@ -4922,3 +4939,37 @@ def test_why_a_stone_gives_one_reading_is_what_singly_refractive_means(question)
     chat = Assistant(classifier=None).conversation()
     chat.ask("red stone, RI 1.762-1.770, SG 4.00")
     assert chat.ask(question).reply.startswith("**Singly refractive**: A singly refractive")  # was the corundum card
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "listed"),
+    [("what is fake tanzanite made of?", "**Sold as tanzanite, not tanzanite**: synthetic forsterite", "iolite"),
+     ("what is fake jade made of?", "**Sold as jade, not jade**: serpentine (bowenite)", "of one of its minerals"),
+     ("what are imitation pearls made of?", "**Sold as pearl, not pearl**: coated glass beads", "plastic"),
+     ("what imitates diamond?", "**Sold as diamond, not diamond**: lab-grown diamond, cubic zirconia", "moissanite"),
+     ("what is amber imitated with?", "**Sold as amber, not amber**: copal", "plastics")],
+)  # fmt: skip
+def test_what_a_fake_gem_is_made_of_lists_what_is_sold_in_its_place_and_what_tells_them(text, start, listed):
+    answer = Assistant(None).conversation().ask(text)  # were the gem's chemistry, or its bare card
+    assert answer.reply.startswith(start) and listed in answer.reply, answer.reply[:160]
+    assert "own constants and signs" in answer.reply and "chemistry" not in answer.reply
+
+
+@pytest.mark.parametrize("text", ["what does spinel imitate?", "how do I tell turquoise from howlite?"])
+def test_a_gem_that_imitates_or_one_imitation_compared_is_no_list_of_its_imitations(text):
+    said = Assistant(None).conversation().ask("what is a simulated diamond?").reply  # the term, then the list
+    assert said.startswith("**Simulant**: ") and "**Sold as diamond, not diamond**: " in said
+    assert not Assistant(None).conversation().ask(text).reply.startswith("**Sold as")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "term"),
+    [("can you tell if it's fake from a photo?", "**Not from a photo alone.** A lab-grown stone", "**Simulant**: "),
+     ("can you tell from a photo if it's synthetic?", "**Not from a photo alone.**", "**Synthetic**: "),
+     ("is moissanite a real gem?", "**An imitation, not a natural gem**: Moissanite is a simulant", "**Simulant**: "),
+     ("is cubic zirconia a real gemstone?", "**An imitation, not a natural gem**: Cubic zirconia", "**Simulant**: ")],
+)  # fmt: skip
+def test_fake_from_a_photo_or_an_imitation_asked_to_be_a_real_gem_is_answered_plainly(text, start, term):
+    answer = Assistant(None).conversation().ask(text)  # were the help text, or the simulant's bare card
+    assert answer.reply.startswith(start) and term in answer.reply, answer.reply[:120]
+    assert any(n.startswith("source (") and "<http" in n for n in answer.notes)

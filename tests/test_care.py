@@ -491,3 +491,21 @@ def test_care_asked_with_a_photo_the_answer_is_unsure_of_is_the_cautious_care_no
     assert answer.unsure and answer.reply.startswith("**I'm not sure which gem it is** (Ruby ")
     assert "ultrasonic cleaner: never (Coral)" in answer.reply and "Caring for Ruby" not in answer.reply
     assert answer.to_markdown().count("**Next test:**") == 1  # the answer's own, not again in the care
+
+
+@pytest.mark.parametrize(
+    ("question", "metal"),
+    [("the jeweller said it is real gold", "Gold"), ("is my ring real gold?", "Gold"),
+     ("the seller says the ring is 18k gold", "Gold"), ("how can I tell if gold is real?", "Gold"),
+     ("is my necklace silver?", "Silver"), ("is it sterling silver?", "Silver")],
+)  # fmt: skip
+def test_a_metal_or_its_purity_asked_is_said_to_be_no_gem_with_what_a_hallmark_tells(question, metal):
+    # was a gem's "Natural, as you were told? ... Synthetic: ...", or the help text
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(f"**{metal} is a metal, not a gem**") and "**Hallmark**: " in answer.reply
+    assert "Synthetic" not in answer.reply and any("wikipedia.org/wiki/Hallmark" in n for n in answer.notes)
+
+
+@pytest.mark.parametrize("question", ["is it real gold or pyrite?", "a gold topaz ring", "is the setting gold?"])
+def test_gold_beside_a_gem_or_a_setting_is_no_question_of_a_metals_purity(question):
+    assert "is a metal, not a gem" not in Assistant(classifier=None).conversation().ask(question).reply

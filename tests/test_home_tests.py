@@ -237,3 +237,20 @@ def test_a_hematite_a_magnet_holds_is_said_to_be_probably_hematine():
     answer = Assistant(classifier=None).conversation().ask(text)
     assert "**Hematite?** Probably not" in answer.reply and "hematine, a man-made magnetic material" in answer.reply
     assert any(n.startswith("source (magnetism): Biology Insights") for n in answer.notes)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [("the seller swore it's natural. what tests can I do at home?", "**Natural, as you were told?**"),
+     ("the dealer said it's a natural ruby, what tests can i do at home?", "**Natural ruby, as you were told?**")],
+)  # fmt: skip
+def test_home_tests_asked_beside_a_sellers_word_answer_both(question, lead):
+    # was the claim's answer alone: "what tests" (a plural) was no question of testing at home
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith(lead) and "**No home test proves what a stone is.**" in reply
+    assert (
+        Assistant(classifier=None)
+        .conversation()
+        .ask("what tests can I do at home?")
+        .reply.startswith("**No home test proves what a stone is.**")
+    )

@@ -1031,7 +1031,8 @@ def test_a_crystalline_gem_a_rock_or_a_mineraloid_asked_as_a_mineral_or_a_gem_sa
 @pytest.mark.parametrize(
     "question, entry",
     [("is coal a mineral?", "**Coal**: Coal is not a mineral but a rock"),  # each was the how-to-begin help
-     ("is petrified wood a mineral?", "**Petrified wood**: Petrified wood is not a mineral but a fossil")],
+     ("is petrified wood a mineral?", "**Petrified wood**: Petrified wood is not a mineral but a fossil"),
+     ("is resin a gem?", "**Resin**: Resin is not a mineral, and no gem until it is fossilised")],
 )  # fmt: skip
 def test_a_material_that_is_no_gem_asked_as_a_mineral_is_answered_from_its_glossary_entry(question, entry):
     from gemlang.assistant import Assistant

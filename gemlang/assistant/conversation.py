@@ -17,6 +17,7 @@ from gemlang.assistant.follow_ups import waiting_for, with_other_edge, with_unit
 from gemlang.assistant.gem_answers import (
     KIND_ASKED,
     MEANT_BY_PRONOUN,
+    NATURAL_UNSHOWN,
     ORIGIN_DECIDED,
     PHOTO_CANNOT_TELL_GLASS,
     UNSHOWN,
@@ -25,7 +26,6 @@ from gemlang.assistant.gem_answers import (
     by_the_test_named,
     colour_of,
     colours_answer,
-    constants_and_signs,
     constants_said,
     cutting_answer,
     detection_answer,
@@ -35,11 +35,11 @@ from gemlang.assistant.gem_answers import (
     floats_in,
     follow_up_colours,
     gems_from,
-    gems_it_is_one_of,
     habit_said,
     how_to_spot_glass,
     how_to_tell_natural,
     how_to_test,
+    imitations_answer,
     in_the_colour,
     irradiation_said,
     kind_answer,
@@ -49,6 +49,7 @@ from gemlang.assistant.gem_answers import (
     material_kind,
     natural_as_told,
     ordered_answer,
+    own_constants,
     property_rows,
     property_value,
     ri_and_sg,
@@ -92,6 +93,7 @@ from gemlang.assistant.questions import (
     DOUBLET_QUESTION,
     EARLIER_STONE,
     EXPLAINED_BY,
+    FAKE_FROM_A_PHOTO,
     FOLLOW_UP,
     GEMS_IN_GENERAL,
     GENERAL_QUESTION,
@@ -110,6 +112,7 @@ from gemlang.assistant.questions import (
     HOW_TO_TELL,
     HOW_TO_TEST,
     IDENTITY_ASKED,
+    IMITATIONS_ASKED,
     INCLUSION_OR_COLOUR,
     INSTRUMENT_WORDS,
     LAB_APART_QUESTION,
@@ -233,6 +236,7 @@ from gemlang.knowledge.care import (
     care_of,
     care_question,
     fading_in_light,
+    metal_answer,
     most_cautious_care,
     never_cleaned_with,
     ring_gems_answer,
@@ -819,8 +823,9 @@ class Conversation:
             self._courtesy, self._in_english, self._capabilities, self._off_topic, self._in_short,
             self._side_stones_again, self._two_stones_same, self._several_in_the_photo, self._disclosure,
             self._gem_list, self._superlative,
-            self._scale, self._kind_asked, self._fact_check, self._birthstone, self._glossary, self._no_gems_compared,
-            self._wear_compared, self._unranked_compared, self._ring_gems, self._at_home, self._cutting, self._setting,
+            self._scale, self._kind_asked, self._fact_check, self._birthstone, self._imitations, self._glossary,
+            self._no_gems_compared, self._wear_compared, self._unranked_compared, self._ring_gems, self._at_home,
+            self._cutting, self._setting, self._metal,
             self._toughness,
             self._care_asked, self._other_gem,
             self._earlier_stone, self._what_i_told, self._no_stone_to_ask_of,
@@ -1178,6 +1183,10 @@ class Conversation:
         if not (told := testing_at_home_answer(turn.text)) or parse_hints(turn.text):  # "how can I test it at home?"
             return False
         turn.answer.reply = told
+        if claim := natural_claimed(turn.text):  # "the seller swore it's natural. what tests can I do at home?"
+            named = gems_named_in(turn.text)
+            lead, notes = natural_as_told(claim.group(0), named[0]) if len(named) == 1 else (NATURAL_UNSHOWN, [])
+            turn.answer.reply, turn.answer.notes = f"{lead}\n\n{told}", turn.answer.notes + notes
         turn.answer.notes.append(
             "sources: `gemlang/knowledge/home_tests.json`, each test with the pages it was checked against"
         )
@@ -1212,6 +1221,29 @@ class Conversation:
             return False
         turn.answer.reply = told
         turn.answer.notes += [f"sources: {'; '.join(sources)}"] if sources else []
+        return True
+
+    def _metal(self, turn: Turn) -> bool:
+        # "is my ring real gold?", "the jeweller said it is real gold": no gem's facts, and no gem's synthetics
+        answered = self._answered_gem()
+        if gems_named_in(turn.text) or (answered and "metallic" in answered.lustre.lower()):  # pyrite: gold?
+            return False
+        if not (told := metal_answer(turn.text)):
+            return False
+        turn.answer.reply = f"{told}\n\n{explained([term_called('hallmark')], turn.answer)}"
+        return True
+
+    def _imitations(self, turn: Turn) -> bool:
+        # "what is fake tanzanite made of?", "what are the imitations of jade?": not the gem's own chemistry or card
+        named = gems_named_in(turn.text)
+        if len(named) != 1 or named[0].origin != "natural" or not IMITATIONS_ASKED.search(turn.text):
+            return False
+        if LAB_GROWN.search(turn.text) or word_about_a_stone(turn.text):  # "fake or synthetic?", "he says it's fake"
+            return False
+        turn.answer.reply = imitations_answer(named[0])
+        if terms := terms_asked(turn.text):  # "what is a simulated diamond?": what a simulant is, first
+            turn.answer.reply = f"{explained(terms, turn.answer)}\n\n{turn.answer.reply}"
+        turn.answer.properties = property_rows([named[0].name])
         return True
 
     def _toughness(self, turn: Turn) -> bool:
@@ -1695,15 +1727,11 @@ class Conversation:
         other = said.group(1) if said and gem.name.lower() not in said.group(1).lower() else imitation.lower()
         self.topic, self.named_together = gem, None
         turn.answer.reply = f"**{gem.name} or {other}?**"
-        members = gems_it_is_one_of(gem)  # jade is jadeite or nephrite: each with its own constants and signs
-        checks = " or ".join(f"{m.name.lower()} ({constants_and_signs(m)})" for m in members)
         turn.answer.tell_apart = (
             f"I have no facts of {other} itself, but my knowledge base lists {imitation[0].lower() + imitation[1:]} "
-            f"among {gem.name.lower()}'s imitations. So check the stone against {gem.name.lower()}'s own constants "
-            + (f"and signs, those of one of its minerals: {checks}" if members else
-               f"and signs ({constants_and_signs(gem)})")
-            + ": one that does not fit them is an imitation, and a gem laboratory decides."
-        )  # fmt: skip
+            f"among {gem.name.lower()}'s imitations. So check the stone against {own_constants(gem)}: one that does "
+            "not fit them is an imitation, and a gem laboratory decides."
+        )
         turn.answer.properties = property_rows([gem.name])
         return True
 
@@ -1895,7 +1923,7 @@ class Conversation:
             return True
         if gem is None:
             answer.reply = (
-                f"**Natural, as you were told?** {UNSHOWN}.\n\n{explained([term_called('synthetic')], answer)}\n\n"
+                f"{NATURAL_UNSHOWN}\n\n{explained([term_called('synthetic')], answer)}\n\n"
                 'Name the gem ("the seller says it\'s a natural ruby") for what tells its natural stones from '
                 "lab-grown ones and imitations, or send a photo of the stone with what your instruments read."
             )
@@ -1944,6 +1972,15 @@ class Conversation:
             if GLASS_FROM_A_PHOTO.search(text):  # "can you tell from a photo if it's glass?": honestly, no
                 answer.reply = f"{PHOTO_CANNOT_TELL_GLASS} {answer.reply}"
             answer.properties = property_rows(["Glass (Paste)"])
+        elif asked_gem is None and FAKE_FROM_A_PHOTO.search(text):  # "can you tell if it's fake from a photo?"
+            kinds = ["synthetic"] if LAB_GROWN.search(text) else ["synthetic", "simulant"]
+            answer.reply = (
+                "**Not from a photo alone.** A lab-grown stone looks like the natural gem and has its constants, and "
+                "a good imitation looks like the gem it imitates: what tells them apart is in the stone, its readings "
+                "and what a 10x loupe shows, and for lab-grown stones often a gem laboratory. Send a photo and I name "
+                "the likeliest gems, with which of them a photo cannot separate and what would.\n\n"
+                + explained([term_called(k) for k in kinds], answer)
+            )
         elif asked_gem is not None and HOW_TO_KNOW.search(text) and (how := how_to_tell_natural(natural)):
             answer.reply = how  # "how do I know if my ruby is synthetic?", "natural from synthetic spinel?"
             # a species whose lab-grown stones take a laboratory's instruments (diamond): how they are screened
@@ -2063,6 +2100,12 @@ class Conversation:
             )
         elif GLASS_TEST_ASKED.search(text) and not GLASS_AS_A_TOOL.search(text):  # "how can I tell if it's glass?"
             answer.reply = how_to_test(self.assistant.evidence.facts[self.assistant.evidence.index[GLASS]])
+        elif material := next((m for q, m in MATERIAL_QUESTIONS.items() if q.search(text)), None):
+            answer.reply = (  # "is my stone plastic?", "could it be glass?" with nothing to go on
+                f"**{material.split(' (')[0]}?** Nothing you have told me shows whether it is: send a photo of the "
+                f"stone, or what your instruments read.\n\n{how_to_test(get_facts(material))}"
+            )
+            answer.properties = property_rows([material])
         elif unknown := unknown_name(text):  # "tell me about painite": a name the knowledge base lacks
             answer.reply = f"I have no facts on {unknown} in my knowledge base, so I cannot tell you about it. "
             answer.reply += HELP

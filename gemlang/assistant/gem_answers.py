@@ -16,6 +16,7 @@ from gemlang.assistant.questions import (
     GENERALLY,
     HISTORY_QUESTION,
     IS_A_KIND,
+    IS_THE_MATERIAL,
     LAB_GROWN,
     ORIGIN_CLAIM_ASKED,
     ORIGIN_QUESTION,
@@ -199,12 +200,39 @@ def name_in_sentence(name: str) -> str:
     return " ".join(words) + bracket + rest
 
 
-def sold_as(gem: GemFacts) -> str:
-    """ " Sold as ruby and not ruby: lab-grown ruby, red spinel, …": what a stone said to be `gem` may be instead
-    (its lab-grown twins and the imitations the knowledge base lists); '' when it lists none."""
+def sold_in_its_place(gem: GemFacts) -> list[str]:
+    """What a stone said to be `gem` may be instead: its lab-grown twins and the imitations the knowledge base lists."""
     name = gem.name.lower()
-    others = ([f"lab-grown {name}"] if lab_grown_twins(gem) else []) + [name_in_sentence(s) for s in gem.simulants]
+    return ([f"lab-grown {name}"] if lab_grown_twins(gem) else []) + [name_in_sentence(s) for s in gem.simulants]
+
+
+def sold_as(gem: GemFacts) -> str:
+    """ " Sold as ruby and not ruby: lab-grown ruby, red spinel, …" (`sold_in_its_place`); '' when it lists none."""
+    name, others = gem.name.lower(), sold_in_its_place(gem)
     return f" Sold as {name} and not {name}: {join_words(others, 'and')}." if others else ""
+
+
+def own_constants(gem: GemFacts) -> str:
+    """ "jade's own constants and signs, those of one of its minerals: jadeite (…) or nephrite (…)": what a stone
+    said to be `gem` is checked against to tell it from its imitations."""
+    members = gems_it_is_one_of(gem)  # jade is jadeite or nephrite: each with its own constants and signs
+    checks = " or ".join(f"{m.name.lower()} ({constants_and_signs(m)})" for m in members)
+    name = gem.name.lower()
+    return f"{name}'s own constants and " + (
+        f"signs, those of one of its minerals: {checks}" if members else f"signs ({constants_and_signs(gem)})"
+    )
+
+
+def imitations_answer(gem: GemFacts) -> str:
+    """ "What is fake tanzanite made of?", "what are the imitations of jade?": what is sold in its place
+    (`sold_in_its_place`), and what tells them from it."""
+    name, others = gem.name.lower(), sold_in_its_place(gem)
+    listed = join_words(others, "and") + "." if others else f"my knowledge base lists no imitations of {name}."
+    return (
+        f"**Sold as {name}, not {name}**: {listed} To tell them from {name}, check the stone against "
+        f"{own_constants(gem)}: one that does not fit them is not {name}, and where they do not settle it, a gem "
+        "laboratory decides."
+    )
 
 
 def gems_it_is_one_of(gem: GemFacts) -> list[GemFacts]:
@@ -1122,6 +1150,7 @@ TWIN_CONSTANTS = {"refractive_index": (r"\bri\b|refractive|refractometer", "RI",
 
 
 UNSHOWN = "Nothing you have told me shows it, and a photo would not settle it either"
+NATURAL_UNSHOWN = f"**Natural, as you were told?** {UNSHOWN}."  # the claim of no gem named ("he swore it's natural")
 CULTURED_OR_IMITATION = re.compile(r"\bcultured\b|\bimitations?\b", re.I)  # a pearl's, in its features
 
 
@@ -1324,11 +1353,15 @@ def man_made(gem: GemFacts, said: str = "", notes: list[str] | None = None) -> t
     (moissanite), that is said, its sources added to `notes`."""
     grown_in_lab = re.search(r"[^.;]*\bgrown in a laboratory\b[^.;]*", gem.history)
     glass = NOT_CRYSTALLINE.search(f"{gem.species} {gem.group}") or re.search(r"\bglass\b", gem.chemistry)
+    # plastic: man-made and amorphous, though its species says "organic" (polymers)
+    glass = glass or ("man-made" in gem.species and "amorphous" in gem.optical_character.lower())
     if gem.origin == "natural" and not LAB_GROWN.search(said):
         return "", ""
     if gem.origin == "simulant" and not (gem.growth_method or grown_in_lab or glass):
         return "", ""
-    who = {"natural": said.strip(), "simulant": gem.species}.get(gem.origin, gem.name)  # "a lab-grown diamond"
+    who = {"natural": said.strip(), "simulant": gem.species.split(" (")[0]}.get(
+        gem.origin, gem.name
+    )  # "a lab-grown diamond"
     who = who[:1].upper() + who[1:] + (" sold as a gem" if grown_in_lab else "")
     many = gem.origin == "natural" and who.endswith("s")  # "are lab-grown diamonds minerals?"
     is_, it_has = ("are", "They have") if many else ("is", "It has")
@@ -1384,14 +1417,16 @@ def material_kind(
     else:
         gem = find_gem(asked.group("x"))
         who = gem.name if gem else ""
-    if gem is None and (mineral or rock):  # "is coal a mineral?", "is granite a rock?": a glossary entry says
+    if gem is None and (mineral or rock or a_gem):  # "is coal a mineral?", "is resin a gem?": a glossary entry says
         told = [t.term for t in terms_named(asked.group("x")) if re.search(r"\bis not a mineral\b", t.text)]
         return "", told[0] if told else ""
     kind = f"{gem.species} {gem.group}" if gem else ""
     if gem and mineral and (made := man_made(gem, asked.group("x"), notes))[0]:  # "is cubic zirconia a mineral?"
         return made
-    if gem and a_gem and gem.origin == "simulant":  # "is glass a gem?", "is cubic zirconia a gemstone?"
-        made = gem.species[:1].upper() + gem.species[1:]
+    real_gem = re.fullmatch(r"(?:real|true|genuine)\s+(?:gem|gemstone|stone)s?", said_kind)  # "is cz a real gem?"
+    if gem and (a_gem or real_gem) and gem.origin == "simulant":  # "is glass a gem?", "is cubic zirconia a gemstone?"
+        made = gem.species.split(" (")[0]  # "plastic (man-made organic polymers)": plastic
+        made = made[:1].upper() + made[1:]
         lead = f"**An imitation, not a natural gem**: {made} is a simulant, used in place of {gem.imitates or 'gems'}."
         return lead, "simulant"
     if gem is None or gem.origin != "natural" or LAB_GROWN.search(asked.group("x")):
@@ -1447,7 +1482,7 @@ def kind_answer(text: str) -> str:
         return chemistry
     if natural := grown_natural_answer(text or ""):
         return natural
-    asked = IS_A_KIND.match(text or "")
+    asked = IS_A_KIND.match(text or "") or IS_THE_MATERIAL.match(text or "")
     if not asked or re.fullmatch(r"it|this|that|they|these|those|mine", asked.group("x"), re.I):
         return ""
     x, y = find_gem(asked.group("x")), find_gem(asked.group("y"))
@@ -1462,6 +1497,7 @@ def two_gems_answer(x: GemFacts, y: GemFacts, said_x: str = "", said_y: str = ""
     the message named them ("a lab diamond", "a fake diamond"), the gems' names if not given."""
     if not (said_x or said_y) and (twins := natural_and_grown(x, y)):  # two stones answered: no name said
         return one_mineral_two_gems(*twins, different)
+    material_asked = bool(said_y) and not different  # "is amber plastic?", not two stones answered
     said_x, said_y = said_x or x.name, said_y or y.name
     yes, no = ("**No**", "**Yes**") if different else ("**Yes**", "**No**")
     grown = [said for said in (said_x, said_y) if LAB_GROWN.search(said)]
@@ -1492,6 +1528,14 @@ def two_gems_answer(x: GemFacts, y: GemFacts, said_x: str = "", said_y: str = ""
         named = [g.name if x.species == y.species else f"{g.name} ({k})" for g, k in zip((x, y), kinds, strict=True)]
         return f"{no}: {named[0]} and {named[1]} are both {mineral.pop()}, but different varieties of it. {told}"
     named = [g.name if g.species in ("", g.name.lower()) else f"{g.name} ({g.species})" for g in (x, y)]
+    made = y.species.split(" (")[0]  # "is amber plastic?": plastic is no gem, but one of amber's imitations
+    simulant_asked = material_asked and y.origin == "simulant" and x.origin == "natural"
+    if simulant_asked and re.search(rf"\b{re.escape(made)}\b", x.species):
+        return f"**A natural {made}**: {x.name} is {x.species}, not the man-made {made} of imitations."  # moldavite
+    if simulant_asked:
+        imitates = any(made in s.lower() for s in x.simulants)
+        said = f"{no}: {x.name} is not {made}" + (", which is one of its imitations." if imitates else ".")
+        return f"{said} {tell_apart(x.name, y.name)}"
     return f"{no}: {named[0]} and {named[1]} are different gems. {tell_apart(x.name, y.name)}"
 
 

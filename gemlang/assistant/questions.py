@@ -479,7 +479,10 @@ _SORT_OF = r"just|maybe|probably|perhaps|an?|cobalt|blue|green|red|coloured|colo
 
 def _could_it_be(words: str) -> re.Pattern[str]:
     """'could it be (a) X?' for the words of X, the word said kept as group 1."""
-    asked = rf"\b(?:is it|it is|it's|could it be|might it be|maybe|or)\s+(?:(?:{_SORT_OF})\s+){{0,2}}"
+    asked = (  # "is my stone plastic?" too
+        rf"\b(?:is it|it is|it's|could it be|might it be|maybe|or|is (?:my|this|the) (?:stone|gem))\s+"
+        rf"(?:(?:{_SORT_OF})\s+){{0,2}}"
+    )
     # or the material alone, asked at the end of a clause: "RI 1.54 SR, SG 2.30, cobalt glass?"
     alone = rf"(?:^|[,;:!]|\.\s)\s*(?:(?:{_SORT_OF})\s+){{0,2}}(?=(?:{words})\s*\?)"
     # "is it glass?", not "is it glass-filled?" (a treatment)
@@ -897,10 +900,19 @@ def imitation_of(text: str, gem: GemFacts) -> bool:
 
 # "can you tell from a photo if it's glass?": what a photo cannot settle, asked before any stone is shown; not "can I
 # send a photo of my sea glass?" or "would a photo through a magnifying glass help?"
-GLASS_FROM_A_PHOTO = re.compile(
-    r"^(?=.*\b(?:photo|picture|pic|image|snapshot)s?\b)(?=.*(?<!magnifying )\bglass\b)"
-    r"(?=.*\b(?:can|could|will|would)\b)(?=.*\b(?:tell|know|say|identify|determine|detect|spot|judge)\b)",
-    re.I,
+def _from_a_photo(words: str) -> re.Pattern[str]:
+    """ "can you tell from a photo if it's X?" for the words of X."""
+    return re.compile(
+        rf"^(?=.*\b(?:photo|picture|pic|image|snapshot)s?\b)(?=.*{words})"
+        r"(?=.*\b(?:can|could|will|would)\b)(?=.*\b(?:tell|know|say|identify|determine|detect|spot|judge)\b)",
+        re.I,
+    )
+
+
+GLASS_FROM_A_PHOTO = _from_a_photo(r"(?<!magnifying )\bglass\b")
+# "can you tell if it's fake from a photo?", "can a picture show if it's lab-grown?"
+FAKE_FROM_A_PHOTO = _from_a_photo(
+    r"\b(?:fake|real|genuine|natural|synthetic|lab[- ]?(?:grown|created|made)|man[- ]made|imitation|simulant)\b"
 )
 # "how do I tell it from glass?", "how can I tell if it's dyed howlite?": the stone in hand against a gem named
 OF_THE_STONE_IN_HAND = re.compile(
@@ -1114,6 +1126,24 @@ IS_A_KIND = re.compile(
     r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<x>[a-z][\w' -]*?)\s+(?:(?:a|an)\s+(?:kind|type|variety|form|sort)"
     r"\s+of|the same (?:thing |stone |gem |mineral )?as|(?:a|an)|the same)\s+(?:an?\s+|the\s+)?(?P<y>[a-z][\w' -]*?)"
     r"\s*\??\s*$",
+    re.I,
+)
+# "what is fake tanzanite made of?", "what are the imitations of jade?", "what imitates turquoise?", "what is amber
+# imitated with?": what is sold in a gem's place; not "what if it's fake?" nor "what does spinel imitate?"
+IMITATIONS_ASKED = re.compile(
+    r"\b(?:fake|imitation|faux|simulated|counterfeit)s?\b[^.?!]{0,30}\bmade (?:of|from|with)\b|"
+    r"\bwhat\b[^.?!]{0,40}\b(?:imitations|simulants|fakes)\b|"
+    r"\bwhat\b[^.?!]{0,30}\b(?:fake|imitation|faux|simulated)\s+[a-z]|"
+    r"\bwhat\s+(?:\w+\s+){0,2}(?:imitates|(?:is|are) used to (?:fake|imitate))\b|"
+    r"\b(?:imitations?|simulants?|fakes|look-?alikes?)\s+(?:of|for)\b|\bimitated\s+(?:with|by)\b|"
+    r"\bhow (?:is|are)\b[^.?!]{0,30}\b(?:faked|imitated)\b",
+    re.I,
+)
+# "is amber plastic?", "is jet just glass?": a material with no article, which "is X a Y?" asks with one ("is amber a
+# plastic?"); not resin, which amber is
+IS_THE_MATERIAL = re.compile(
+    r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<x>[a-z][\w' -]*?)\s+(?:(?:just|only|really|made of)\s+)?"
+    r"(?P<y>glass|plastic|acrylic)\s*\??\s*$",
     re.I,
 )
 NOT_A_NAME = re.compile(

@@ -527,6 +527,35 @@ def setting_answer(text: str, gem: GemFacts | None) -> tuple[str, list[str]]:
     return reply, sources
 
 
+PRECIOUS_METALS = r"gold|silver|platinum|palladium"
+# a piece of jewellery a metal is asked of: "is my ring gold?" (not "is it gold?", of a pyrite perhaps)
+PIECE = r"ring|band|chain|necklace|bracelet|bangle|earrings?|pendant|brooch|piece|jewell?ery|jewelry|coin|bar"
+# what a piece's metal is, or how pure: "is my ring real gold?", "the jeweller said it is real gold", "is it 18k
+# gold?", "how can I tell if gold is real?", "is my necklace silver?"; not "gold topaz" or "a silver-grey stone"
+METAL_ASKED = re.compile(
+    rf"\b(?:real|solid|pure|genuine|fake|authentic|\d{{1,2}}\s?(?:k|kt|karat|carat)|sterling)\s+"
+    rf"(?:(?:white|yellow|rose)\s+)?(?:{PRECIOUS_METALS})\b(?![- ](?:colou?r|tone|sheen))|"
+    rf"\b(?:{PRECIOUS_METALS})[- ](?:plated|filled)\b|\bsterling\b|"
+    rf"\b(?:{PRECIOUS_METALS})\b[^.?!]{{0,25}}\b(?:is|be|are)\s+(?:real|fake|genuine|pure|solid)\b|"
+    rf"^\s*(?:is|are)\s+(?:my|the|this|that|her|his)\s+(?:{PIECE})\s+(?:made of\s+)?(?:{PRECIOUS_METALS})\s*\??\s*$",
+    re.I,
+)
+
+
+def metal_answer(text: str) -> str:
+    """That a piece's metal, or its purity ("the jeweller said it is real gold"), is beyond facts of gems and
+    minerals, and what tells it (the glossary's hallmark, said after it); '' for any other message."""
+    if not METAL_ASKED.search(text or ""):
+        return ""
+    metal = re.search(rf"\b(?:{PRECIOUS_METALS})\b", text, re.I)
+    name = metal.group(0).capitalize() if metal else "Silver"  # "is it sterling?"
+    return (
+        f"**{name} is a metal, not a gem**: I identify gems and minerals, from photos and readings, not a metal or "
+        "how pure it is. A hallmark says what a piece of precious metal is, and an assay (a test of the metal) "
+        "decides it."
+    )
+
+
 # "which is the toughest gem?", "which gem is the most durable?": of gems in general
 TOUGHEST_ASKED = re.compile(r"\b(?:toughest|most durable)\b", re.I)
 

@@ -64,9 +64,10 @@ def home_tests_in(text: str) -> list[HomeTest]:
     ]
 
 
-# "how do I tell if a diamond is real at home?", "how can I check at home?", "home test for a pearl?"
+# "how do I tell if a diamond is real at home?", "how can I check at home?", "home test for a pearl?", "what tests can
+# I do at home?"
 TESTING_AT_HOME = re.compile(
-    r"\b(?:test|tell|check|know|prove|see)\b[^.?!]{0,50}\b(?:at home|myself|without (?:a |an )?(?:lab|jewell?er))\b|"
+    r"\b(?:tests?|tell|check|know|prove|see)\b[^.?!]{0,50}\b(?:at home|myself|without (?:a |an )?(?:lab|jewell?er))\b|"
     r"\bhome[- ]tests?\b",
     re.I,
 )
