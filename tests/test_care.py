@@ -488,3 +488,11 @@ def test_care_asked_with_a_photo_the_answer_is_unsure_of_is_the_cautious_care_no
     assert answer.unsure and answer.reply.startswith("**I'm not sure which gem it is** (Ruby ")
     assert "ultrasonic cleaner: never (Coral)" in answer.reply and "Caring for Ruby" not in answer.reply
     assert answer.to_markdown().count("**Next test:**") == 1  # the answer's own, not again in the care
+
+
+def test_a_ring_to_be_resized_with_its_stone_in_is_asked_of_the_bench_as_resizing_is():
+    chat = Assistant(classifier=None).conversation()
+    pearl = chat.ask("can a ring with a pearl be resized?").reply
+    assert pearl.startswith("**Caring for Pearl**: At the bench, jeweller's torch: Organic gems burn or melt")
+    for asked in ("can the ring be resized with the stone in?", "it was re-sized last year, is the emerald ok?"):
+        assert care_question(asked), asked
