@@ -4827,3 +4827,24 @@ def test_why_a_stone_gives_one_reading_is_what_singly_refractive_means(question)
     chat = Assistant(classifier=None).conversation()
     chat.ask("red stone, RI 1.762-1.770, SG 4.00")
     assert chat.ask(question).reply.startswith("**Singly refractive**: A singly refractive")  # was the corundum card
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("is a 1 carat sapphire smaller than a 1 carat diamond?",  # was Sapphire's card alone
+         "At the same carat weight Sapphire is the smaller: it is denser (SG 3.99–4.01) than Diamond (SG 3.52)"),
+        ("which is bigger, a 1 ct ruby or a 1 ct diamond?", "At the same carat weight Ruby is the smaller"),
+        ("is a 1ct ruby the same size as a 1ct sapphire?", "At the same carat weight Ruby and Sapphire are about"),
+        ("does carat mean size?", "**Carat**: The carat (ct) is the unit in which gems are weighed"),  # was the help
+    ],
+)  # fmt: skip
+def test_a_carat_set_against_a_size_is_a_weight_and_of_two_gems_the_denser_is_the_smaller(question, said):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(said) and "It is a weight, not a size" in answer.reply
+    assert any("iconicjewelry.com" in note for note in answer.notes)
+
+
+def test_a_stones_own_weight_and_size_told_are_no_carat_question():
+    told = Assistant(classifier=None).conversation().ask("my stone weighs 2.1 ct and measures 8 mm, what is it?")
+    assert "**Carat**" not in told.reply

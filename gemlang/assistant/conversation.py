@@ -21,6 +21,7 @@ from gemlang.assistant.gem_answers import (
     WHAT_VALUE_RESTS_ON,
     also_asked,
     by_the_test_named,
+    carat_size_compared,
     colour_of,
     colours_answer,
     constants_and_signs,
@@ -81,6 +82,7 @@ from gemlang.assistant.questions import (
     AUTHENTICITY_WORDS,
     BARE_COLOUR,
     CAPABILITIES_QUESTION,
+    CARAT_SIZE_ASKED,
     CARD_TOPIC,
     CLEANER_NAMED,
     COLOUR_NATURAL,
@@ -833,7 +835,7 @@ class Conversation:
         return (
             self._courtesy, self._in_english, self._capabilities, self._off_topic, self._in_short,
             self._side_stones_again, self._two_stones_same, self._several_in_the_photo, self._disclosure,
-            self._gem_list, self._superlative,
+            self._gem_list, self._superlative, self._carat_size,
             self._scale, self._kind_asked, self._fact_check, self._birthstone, self._glossary, self._no_gems_compared,
             self._wear_compared, self._ring_gems, self._at_home, self._cutting, self._setting, self._toughness,
             self._care_asked, self._other_gem,
@@ -1143,6 +1145,16 @@ class Conversation:
         else:
             return False
         answer.notes.append(f"sources: {'; '.join(birthstone_sources())}")
+        return True
+
+    def _carat_size(self, turn: Turn) -> bool:
+        """ "Is a 1 carat sapphire smaller than a 1 carat diamond?", "does carat mean size?": what a carat is, a
+        weight, and of two gems named which is the smaller at one weight; not a message telling a stone's weight."""
+        if not (CARAT_SIZE_ASKED.search(turn.text) and ASKED_AS_A_QUESTION.search(turn.text)) or parse_hints(turn.text):
+            return False
+        compared = carat_size_compared(gems_named_in(turn.text))
+        carat = explained([term_called("carat")], turn.answer)
+        turn.answer.reply = f"{compared}\n\n{carat}" if compared else carat
         return True
 
     def _glossary(self, turn: Turn) -> bool:

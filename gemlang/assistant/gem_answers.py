@@ -69,7 +69,7 @@ from gemlang.fusion.evidence import gem_sold_as
 from gemlang.hints import AGAINST_A_TREATMENT, CHOICES_ASKED, TAG_QUESTION, Hints
 from gemlang.knowledge import GemFacts, all_gems, get_facts
 from gemlang.knowledge.care import HARM_QUESTION, SAID_OF_HARM, care_question
-from gemlang.knowledge.facts import TreatmentSigns, ahead_of_the_rest, sentences
+from gemlang.knowledge.facts import TreatmentSigns, ahead_of_the_rest, format_quantity, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, species_streak, value_text
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.places import NOT_GEM_GRADE, countries_in, gem_countries, places_asked, places_named
@@ -381,6 +381,29 @@ def ordered_answer(gems: Sequence[GemFacts], question: str) -> str:
         return f"{none} is reliably {less if fewer else more}: their {quantity} ranges overlap."
     first, second = (join_words([gems[i].name for i in side], "and") for side in (leaders, rest))
     return f"{first} {'is' if len(leaders) == 1 else 'are'} {less if fewer else more} than {second}."
+
+
+def carat_size_compared(gems: Sequence[GemFacts]) -> str:
+    """Which of two gems is the smaller at one carat weight, from their specific gravities ("is a 1 carat sapphire
+    smaller than a 1 carat diamond?"): at one weight a stone's volume goes as 1/SG, so the denser is the smaller;
+    '' unless two gems with a known SG are named."""
+    two = list({g.name: g for g in gems if g.specific_gravity}.values())[:2]
+    if len(two) < 2:
+        return ""
+    middle = {g.name: sum(g.specific_gravity) / 2 for g in two}
+    sg = {g.name: format_quantity("specific_gravity", g.specific_gravity) for g in two}
+    denser, lighter = sorted(two, key=lambda g: -middle[g.name])
+    if ahead_of_the_rest([g.specific_gravity for g in two])[0] == []:  # overlapping SGs: no smaller one
+        return (
+            f"At the same carat weight {denser.name} and {lighter.name} are about the same size: their specific "
+            f"gravities overlap ({denser.name} {sg[denser.name]}, {lighter.name} {sg[lighter.name]})."
+        )
+    less = round(100 * (1 - middle[lighter.name] / middle[denser.name]))
+    return (
+        f"At the same carat weight {denser.name} is the smaller: it is denser (SG {sg[denser.name]}) than "
+        f"{lighter.name} (SG {sg[lighter.name]}), so a stone of it takes about {less}% less volume and, cut alike, "
+        f"looks smaller."
+    )
 
 
 ONE_COLOUR = 0.6  # a gem whose listed colours are mostly one colour name is known by it

@@ -1381,3 +1381,11 @@ A_STONE_SAID = re.compile(
     r"mineral)\b",
     re.I,
 )
+# "is a 1 carat sapphire smaller than a 1 carat diamond?", "does carat mean size?", "how much does a 1 ct ruby weigh
+# in grams?": the carat, a weight, set against a size or another unit (not "what is a carat?", a definition, nor the
+# weight and size of a stone told)
+_CARAT = r"(?<![a-z])(?:carats?|cts?)\b"
+_SIZE = r"\b(?:size|sized|big(?:ger|gest)?|large(?:r|st)?|small(?:er|est)?|mm|millimet\w*|diameter|grams?)\b"
+# not a stone's own weight and size told: "mine weighs 2 ct, 8 mm"
+_NO_STONE_TOLD = r"^(?!.*\b(?:this|my|mine|it'?s|it is|weighs|weighed|measures|measured)\b)"
+CARAT_SIZE_ASKED = re.compile(rf"{_NO_STONE_TOLD}(?:.*{_CARAT}(?=.*{_SIZE})|.*{_SIZE}(?=.*{_CARAT}))", re.I)
