@@ -4848,3 +4848,22 @@ def test_a_carat_set_against_a_size_is_a_weight_and_of_two_gems_the_denser_is_th
 def test_a_stones_own_weight_and_size_told_are_no_carat_question():
     told = Assistant(classifier=None).conversation().ask("my stone weighs 2.1 ct and measures 8 mm, what is it?")
     assert "**Carat**" not in told.reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["is it worth insuring?", "does it need insurance?",  # were "My facts on Emerald do not answer that."
+     "what's the difference between replacement value and market value?"],  # was the how-to-begin help
+)  # fmt: skip
+def test_insuring_a_piece_and_the_values_it_is_given_are_answered_by_the_appraisal_entry(question):
+    for chat in (Assistant(classifier=None).conversation(), _after_an_emerald()):
+        answer = chat.ask(question)
+        assert answer.reply.startswith("**Appraisal**: An appraisal is a written opinion") and "chubb.com" in str(
+            answer.notes
+        ), question
+
+
+def _after_an_emerald():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("green stone, RI 1.577-1.583, SG 2.72")
+    return chat
