@@ -4867,3 +4867,15 @@ def _after_an_emerald():
     chat = Assistant(classifier=None).conversation()
     chat.ask("green stone, RI 1.577-1.583, SG 2.72")
     return chat
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["can it be re-polished? the table is scratched",  # was "My facts on Emerald do not answer that."
+     "can a diamond be re-polished in its setting?"],  # was Diamond's card
+)  # fmt: skip
+def test_repolishing_a_set_stone_is_answered_from_the_repolishing_entry(question):
+    for chat in (Assistant(classifier=None).conversation(), _after_an_emerald()):
+        answer = chat.ask(question)
+        assert answer.reply.startswith("**Repolishing**: Repolishing a worn, scratched or chipped stone is in practice")
+        assert "comes out of the mounting first" in answer.reply and "ganoksin.com" in str(answer.notes)
