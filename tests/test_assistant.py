@@ -4973,3 +4973,55 @@ def test_fake_from_a_photo_or_an_imitation_asked_to_be_a_real_gem_is_answered_pl
     answer = Assistant(None).conversation().ask(text)  # were the help text, or the simulant's bare card
     assert answer.reply.startswith(start) and term in answer.reply, answer.reply[:120]
     assert any(n.startswith("source (") and "<http" in n for n in answer.notes)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("is a 1 carat sapphire smaller than a 1 carat diamond?",  # was Sapphire's card alone
+         "At the same carat weight Sapphire is the smaller: it is denser (SG 3.99–4.01) than Diamond (SG 3.52)"),
+        ("which is bigger, a 1 ct ruby or a 1 ct diamond?", "At the same carat weight Ruby is the smaller"),
+        ("is a 1ct ruby the same size as a 1ct sapphire?", "At the same carat weight Ruby and Sapphire are about"),
+        ("does carat mean size?", "**Carat**: The carat (ct) is the unit in which gems are weighed"),  # was the help
+    ],
+)  # fmt: skip
+def test_a_carat_set_against_a_size_is_a_weight_and_of_two_gems_the_denser_is_the_smaller(question, said):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(said) and "It is a weight, not a size" in answer.reply
+    assert any("iconicjewelry.com" in note for note in answer.notes)
+
+
+def test_a_stones_own_weight_and_size_told_are_no_carat_question():
+    told = Assistant(classifier=None).conversation().ask("my stone weighs 2.1 ct and measures 8 mm, what is it?")
+    assert "**Carat**" not in told.reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["is it worth insuring?", "does it need insurance?",  # were "My facts on Emerald do not answer that."
+     "what's the difference between replacement value and market value?"],  # was the how-to-begin help
+)  # fmt: skip
+def test_insuring_a_piece_and_the_values_it_is_given_are_answered_by_the_appraisal_entry(question):
+    for chat in (Assistant(classifier=None).conversation(), _after_an_emerald()):
+        answer = chat.ask(question)
+        assert answer.reply.startswith("**Appraisal**: An appraisal is a written opinion") and "chubb.com" in str(
+            answer.notes
+        ), question
+
+
+def _after_an_emerald():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("green stone, RI 1.577-1.583, SG 2.72")
+    return chat
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["can it be re-polished? the table is scratched",  # was "My facts on Emerald do not answer that."
+     "can a diamond be re-polished in its setting?"],  # was Diamond's card
+)  # fmt: skip
+def test_repolishing_a_set_stone_is_answered_from_the_repolishing_entry(question):
+    for chat in (Assistant(classifier=None).conversation(), _after_an_emerald()):
+        answer = chat.ask(question)
+        assert answer.reply.startswith("**Repolishing**: Repolishing a worn, scratched or chipped stone is in practice")
+        assert "comes out of the mounting first" in answer.reply and "ganoksin.com" in str(answer.notes)

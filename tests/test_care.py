@@ -509,3 +509,11 @@ def test_a_metal_or_its_purity_asked_is_said_to_be_no_gem_with_what_a_hallmark_t
 @pytest.mark.parametrize("question", ["is it real gold or pyrite?", "a gold topaz ring", "is the setting gold?"])
 def test_gold_beside_a_gem_or_a_setting_is_no_question_of_a_metals_purity(question):
     assert "is a metal, not a gem" not in Assistant(classifier=None).conversation().ask(question).reply
+
+
+def test_a_ring_to_be_resized_with_its_stone_in_is_asked_of_the_bench_as_resizing_is():
+    chat = Assistant(classifier=None).conversation()
+    pearl = chat.ask("can a ring with a pearl be resized?").reply
+    assert pearl.startswith("**Caring for Pearl**: At the bench, jeweller's torch: Organic gems burn or melt")
+    for asked in ("can the ring be resized with the stone in?", "it was re-sized last year, is the emerald ok?"):
+        assert care_question(asked), asked

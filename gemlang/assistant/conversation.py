@@ -15,8 +15,6 @@ from gemlang.assistant.answer import UNSURE_BECAUSE, Answer
 from gemlang.assistant.fact_checks import FIT_ASKED, claim_and_rest, claims_checked, readings_fit
 from gemlang.assistant.follow_ups import waiting_for, with_other_edge, with_unit_given
 from gemlang.assistant.gem_answers import (
-    KIND_ASKED,
-    MEANT_BY_PRONOUN,
     NATURAL_UNSHOWN,
     ORIGIN_DECIDED,
     PHOTO_CANNOT_TELL_GLASS,
@@ -24,6 +22,7 @@ from gemlang.assistant.gem_answers import (
     WHAT_VALUE_RESTS_ON,
     also_asked,
     by_the_test_named,
+    carat_size_compared,
     colour_of,
     colours_answer,
     constants_said,
@@ -79,21 +78,29 @@ from gemlang.assistant.questions import (
     AND_THE_OTHER_ASSEMBLY,
     ANOTHER_VALUE,
     ASKED_ABOUT,
+    ASKED_AS_A_QUESTION,
     ASSEMBLED_GEM_QUESTION,
+    ASSEMBLY_NAMED,
     AUTHENTICITY_WORDS,
     BARE_COLOUR,
     CAPABILITIES_QUESTION,
+    CARAT_SIZE_ASKED,
     CARD_TOPIC,
+    CLEANER_NAMED,
     COLOUR_NATURAL,
     COLOUR_QUESTION,
     COMPARE_WORDS,
     CONSTANTS_ASKED,
+    DAY_OF_MONTH,
     DECEIT,
     DETECTION_QUESTION,
+    DIFFERENT_ASKED,
     DOUBLET_QUESTION,
+    EARLIER_SAID,
     EARLIER_STONE,
     EXPLAINED_BY,
     FAKE_FROM_A_PHOTO,
+    FIRST_SAID,
     FOLLOW_UP,
     GEMS_IN_GENERAL,
     GENERAL_QUESTION,
@@ -115,23 +122,37 @@ from gemlang.assistant.questions import (
     IMITATIONS_ASKED,
     INCLUSION_OR_COLOUR,
     INSTRUMENT_WORDS,
+    IT_OR_ITS,
+    IT_OR_THIS,
+    IT_SAID,
+    KIND_ASKED,
     LAB_APART_QUESTION,
     LAB_CONFIRM_QUESTION,
     LAB_GROWN,
     MAIN_STONE,
     MATERIAL_QUESTIONS,
     MEANT,
+    MEANT_BY_PRONOUN,
+    MEASURED_AGAIN,
     MINE,
     NATURAL_QUESTION,
     NEXT_TEST_QUESTION,
     NO_FACTS_ON,
+    NUMBER_SAID,
     OF_BOTH,
+    OF_GEMS_AT_LARGE,
+    OF_GEMS_OR_BEST_AT_LARGE,
+    OF_IT_OR_AND,
     OF_THE_STONE_IN_HAND,
     OF_THE_TWO_STONES,
     OFF_TOPIC,
+    ON_THE_BALANCE,
+    ON_THE_REFRACTOMETER,
+    ORDINAL_ALONE,
     ORIGIN_CLAIM_ASKED,
     OTHER_ORIGIN,
     OTHER_STONES_ASKED,
+    PHOTO_WORD,
     PLACE_QUESTION,
     PRICE_COMPARED,
     PROPERTY_FIELDS,
@@ -140,9 +161,12 @@ from gemlang.assistant.questions import (
     QUESTION_SHAPED,
     RADIATION_ASKED,
     RARITY_COMPARED,
+    READING_VALUE,
     REAL_ONE,
     RESET_WORDS,
+    RI_EDGES_SAID,
     SAME_READINGS,
+    SAME_SAID,
     SAME_STONE,
     SELF_TREATMENT,
     SEVERAL_STONES,
@@ -152,11 +176,14 @@ from gemlang.assistant.questions import (
     SIDE_STONES,
     STONE_IN_HAND,
     STONE_PROPERTY,
+    STONE_SOUGHT,
     THANKS,
     THAT_ONE,
     THE_HABIT,
     THE_REST,
+    THE_STONE_MEANT,
     THE_STONES_VALUE,
+    THE_TWO_MEANT,
     TO_DO_COMPARED,
     TOLD_QUESTION,
     TREATED_WORDS,
@@ -164,6 +191,10 @@ from gemlang.assistant.questions import (
     TREATMENT_QUESTION,
     VALUE_QUESTION,
     WHERE_TO_FIND,
+    WHICH_FIRST,
+    WHICH_GEM_HAS,
+    WHICH_GEMS,
+    WHICH_OF_THEM,
     WHY_OF_IT,
     WHY_ONLY,
     WHY_QUESTION,
@@ -368,16 +399,12 @@ def which_gem(asked: str, example: str) -> str:
     )
 
 
-NUMBER = re.compile(r"\d+(?:\.\d+)?")
-PHOTO_WORD = re.compile(r"\b(?:photos?|pictures?|pics?|images?|shots?|snaps?)\b", re.I)
-
-
 def same_or_different(text: str) -> str:
     """ "same" for "are they the same stone?", "different" for "are they different?" (asked yes or no; "how are they
     different?" asks a comparison), else ''."""
-    if re.search(r"\bsame\b", text, re.I):
+    if SAME_SAID.search(text):
         return "same"
-    return "different" if re.match(r"\s*(?:so\s+)?(?:are|is|was|were)\b.*\bdifferent\b", text, re.I) else ""
+    return "different" if DIFFERENT_ASKED.match(text) else ""
 
 
 def several_stones(text: str) -> bool:
@@ -391,7 +418,6 @@ SIDE_STONES_UNTOLD = (
     "tell me their colour and what a thermal diamond tester (and a moissanite tester) shows on them, or an RI "
     "where a facet reaches the refractometer; the centre stone stays in hand."
 )
-MEASURED_AGAIN = re.compile(r"\b(?:again|mine)\b", re.I)  # "… measured it again", "mine reads …": the stone in hand
 TREATMENT_REMEMBERED = 3  # the messages a disclosure question naming no treatment looks back on for one
 UNLIKELY = 0.05  # "is it a diamond?" answered "Probably not" below this share (the gem and its kinds together)
 FITS_AN_ASSEMBLY = 0.01  # "is it a doublet?": the assembled stones listed as fitting the readings, from this share
@@ -411,12 +437,6 @@ def assembly_named(word: str) -> str:
     return f"{'an' if word[0] in 'aeiou' else 'a'} {word}{' stone' if word in ('assembled', 'composite') else ''}"
 
 
-ON_THE_BALANCE = re.compile(r"\bbalance\b|hydrostatic|\bweigh\w*|\bsg\b(?![\s:=]*\d)", re.I)  # "misread the balance"
-ON_THE_REFRACTOMETER = re.compile(r"refractometer|\bri\b(?![\s:=]*\d)|shadow edge", re.I)
-
-
-# "a durable stone for a bracelet?", "which gem for everyday wear?": a stone to choose, not one to care for
-STONE_SOUGHT = re.compile(r"\b(?:an?|which|what|good|best|durable|tough)\s+(?:\w+\s+)?(?:gem|gemstone|stone)s?\b", re.I)
 # Care of a stone no answer names (a flagged photo): what `gemlang/knowledge/care.json` allows every gem it lists,
 # pearl and amber included ("damp cloth only"), and what some do not survive.
 DELICATE_CARE = (
@@ -672,9 +692,9 @@ class Conversation:
         fixing = SELF_CORRECTION.search(text)
         if fixing is None:
             return text
-        number = NUMBER.search(text, fixing.end())
+        number = NUMBER_SAID.search(text, fixing.end())
         if number is None:  # "it's 4.00, I misread the balance": the value came first
-            first = NUMBER.search(text[: fixing.start()])
+            first = NUMBER_SAID.search(text[: fixing.start()])
             if first is None:
                 return text
             at = first.start()
@@ -694,7 +714,7 @@ class Conversation:
             }  # fmt: skip
             kind = min(gaps, key=gaps.get) if gaps else None
             if kind is None or gaps[kind] > 0.3:
-                edges = re.match(r"1\.[4-9]\d{2,3}\b|1\.[4-9]\d\s*(?:-|–|to)\s*1\.\d", text[number.start() :])
+                edges = RI_EDGES_SAID.match(text[number.start() :])
                 kind = "RI" if said.ri is None and edges else None  # "1.718", "1.76-1.77": a refractometer's
         if kind is None:
             return text
@@ -723,10 +743,10 @@ class Conversation:
             return text
         if same_or_different(text):  # "are they the same stone?": `_two_stones_same`
             return text
-        if re.match(r"\s*which\b", text, re.I):
+        if WHICH_FIRST.match(text):
             return f"{text.strip().rstrip('?.! ')}, {before.name} or {now.name}?"
         both = f"{before.name} and {now.name}"
-        return re.sub(r"\b(?:them|they|these|those|both|the two)\b", both, text, count=1, flags=re.I)
+        return THE_TWO_MEANT.sub(both, text, count=1)
 
     def _ask(self, text: str, photos: Sequence[PhotoInput] | PhotoInput | None, explain: bool) -> Answer:
         """The answer, stage by stage: a message that needs no stone; the photos and hints it brings; a question
@@ -827,6 +847,9 @@ class Conversation:
             self._no_gems_compared, self._wear_compared, self._unranked_compared, self._ring_gems, self._at_home,
             self._cutting, self._setting, self._metal,
             self._toughness,
+            self._gem_list, self._superlative, self._carat_size,
+            self._scale, self._kind_asked, self._fact_check, self._birthstone, self._glossary, self._no_gems_compared,
+            self._wear_compared, self._ring_gems, self._at_home, self._cutting, self._setting, self._toughness,
             self._care_asked, self._other_gem,
             self._earlier_stone, self._what_i_told, self._no_stone_to_ask_of,
         )  # fmt: skip
@@ -1022,7 +1045,7 @@ class Conversation:
     def _scale(self, turn: Turn) -> bool:
         # "is 1.76 high for an RI?": a question about the value, not a reading of the stone; with one number only
         # ("RI 1.76, SG 4.0, is 4.0 high?" gives readings to rank by)
-        if len(re.findall(r"\d+(?:[.,]\d+)?", turn.text)) != 1 or not (placed := scale_answer(turn.text)):
+        if len(READING_VALUE.findall(turn.text)) != 1 or not (placed := scale_answer(turn.text)):
             return False
         turn.answer.reply, self._scale_asked = placed, turn.text
         return True
@@ -1097,7 +1120,7 @@ class Conversation:
         if not (follow and last):
             return ""
         month = re.match(r"The birthstone for \*\*(\w+)\*\*", last.reply)
-        day = re.fullmatch(r"([1-9]|[12]\d|3[01])(?:st|nd|rd|th)", follow["x"], re.I)
+        day = DAY_OF_MONTH.fullmatch(follow["x"])
         if month and day:  # "and the 15th?": a day of the month, or else a wedding anniversary
             years = anniversary_answer(f"what gem for a {follow['x']} anniversary?")
             said = birthstone_answer(f"the birthstone for {month[1]}")
@@ -1111,7 +1134,7 @@ class Conversation:
     def _anniversary_again(self, text: str) -> str:
         """ "and the 15th?", "what about 25 years?" after an anniversary's gem asks that year's; '' otherwise."""
         last = self.answers[-1].notes if self.answers else []
-        follow = AND_OF_ANOTHER.fullmatch(text) or re.fullmatch(r"\s*(?P<x>\d{1,2}(?:st|nd|rd|th))\s*\??\s*", text)
+        follow = AND_OF_ANOTHER.fullmatch(text) or ORDINAL_ALONE.fullmatch(text)
         if not (follow and any(anniversary_sources()[0] in note for note in last)):
             return ""
         years = anniversary_answer(f"what gem for a {follow['x']} anniversary?")
@@ -1142,6 +1165,16 @@ class Conversation:
         else:
             return False
         answer.notes.append(f"sources: {'; '.join(birthstone_sources())}")
+        return True
+
+    def _carat_size(self, turn: Turn) -> bool:
+        """ "Is a 1 carat sapphire smaller than a 1 carat diamond?", "does carat mean size?": what a carat is, a
+        weight, and of two gems named which is the smaller at one weight; not a message telling a stone's weight."""
+        if not (CARAT_SIZE_ASKED.search(turn.text) and ASKED_AS_A_QUESTION.search(turn.text)) or parse_hints(turn.text):
+            return False
+        compared = carat_size_compared(gems_named_in(turn.text))
+        carat = explained([term_called("carat")], turn.answer)
+        turn.answer.reply = f"{compared}\n\n{carat}" if compared else carat
         return True
 
     def _glossary(self, turn: Turn) -> bool:
@@ -1197,7 +1230,7 @@ class Conversation:
         compared or named together last, as a care question reads them ("how tough is it?" after "opal or
         tourmaline")."""
         named = gems_named_in(text)  # not named_gem, which reads "tourmaline for colour" as a colour said
-        if not named and re.search(r"\b(?:it|this)\b", text, re.I):
+        if not named and IT_OR_THIS.search(text):
             named = [gem for gem in (self._answered_gem() or self.topic,) if gem is not None]
         if not named and self._asks_of_named_together(text, no_stone_in_hand=True, or_of_it=True):
             # "which one is tougher?" after "jadeite vs nephrite"
@@ -1340,8 +1373,8 @@ class Conversation:
             if named is not None and not self._stone_in_hand:
                 self.topic, self.named_together = named, None  # "how hard is it?" after "can I steam clean emerald?"
             return True
-        way = re.search(r"\b(ultrasonic|steam)", text, re.I)
-        of_gems = re.search(r"\b(?:which|what) (?:gems|stones|gemstones)\b", text, re.I)
+        way = CLEANER_NAMED.search(text)
+        of_gems = WHICH_GEMS.search(text)
         if way and of_gems:  # "which never go in …?"
             way = way.group(1).lower()
             cleaner = "an ultrasonic cleaner" if way == "ultrasonic" else "a steam cleaner"
@@ -1435,9 +1468,9 @@ class Conversation:
         named = [s for s in self.stones if re.search(rf"\b{re.escape(s[0])}\b", text, re.I)]
         if named:
             meant = named[-1]
-        elif re.search(r"\bfirst\b", text, re.I):
+        elif FIRST_SAID.search(text):
             meant = self.stones[0]
-        elif len(self.stones) == 1 or re.search(r"\b(?:previous|last|earlier)\b", text, re.I):
+        elif len(self.stones) == 1 or EARLIER_SAID.search(text):
             meant = self.stones[-1]
         else:
             return ""
@@ -1462,9 +1495,8 @@ class Conversation:
         compared = PROPERTY_QUESTION.search(text) or TOUGHNESS_QUESTION.search(text) or WEAR_COMPARED.search(text)
         compared = compared or RARITY_COMPARED.search(text) or TO_DO_COMPARED.search(text)  # "… harder to find?"
         of_two = OF_THE_TWO_STONES.match(text)  # "which is best for a ring?" of two; "which gem is best …?" of all
-        which = of_two or re.match(r"\s*which\s+(?:gem|stone)\s+(?:is|has)\b", text, re.I)
-        in_general = rf"\b(?:gems|gemstones|stones|minerals|most|least|\w{{3,}}est{'' if of_two else '|best|worst'})\b"
-        if not (which and compared) or re.search(in_general, text, re.I):
+        which = of_two or WHICH_GEM_HAS.match(text)
+        if not (which and compared) or (OF_GEMS_AT_LARGE if of_two else OF_GEMS_OR_BEST_AT_LARGE).search(text):
             return False  # "which gems are harder than quartz?", "which is the toughest?": of gems in general
         spoken_of = self.hints or self.named_together or self._answered_gem() or self.stones
         if spoken_of or self.image_probs is not None or gems_named_in(text) or parse_hints(text):
@@ -1475,7 +1507,7 @@ class Conversation:
         one = self.topic  # "tell me about opal", then "which is harder?": the other is asked for
         pair = f"{one.name.lower()} or {'topaz' if one.name == 'Quartz' else 'quartz'}" if one else "topaz or quartz"
         first = re.split(r"[?!]", text.strip())[0]  # "which one is softer? the green one or the blue one": its question
-        asked = re.sub(r"^\s*which\s+of\s+(?:them|the two|these|those)\b", "which", first, flags=re.I)
+        asked = WHICH_OF_THEM.sub("which", first)
         example = f"{asked.rstrip('?!. ')}, {pair}?"  # "which of them is harder?": "which is harder, topaz or quartz?"
         said = (
             f"**Which gems?** A comparison needs two gems, and only {one.name} is spoken of: name the other "
@@ -1694,7 +1726,7 @@ class Conversation:
         if not_of_gems_in_general and GEMS_IN_GENERAL.search(text):
             return False
         it = or_of_it and self.topic is None and not gems_named_in(text)
-        it = it and (re.search(r"\bit\b", text, re.I) or THE_STONES_VALUE.search(text))  # "hardness?", "how hard?"
+        it = it and (IT_SAID.search(text) or THE_STONES_VALUE.search(text))  # "hardness?", "how hard?"
         return bool(OF_BOTH.search(text) or it)
 
     def _named_before(self) -> list[GemFacts]:
@@ -1753,7 +1785,7 @@ class Conversation:
         a = self.assistant
         asked_gem = None if (new.hardness and "scratch" in text.lower()) else named_gem(text, fuzzy=not new)
         last = self._answered_gem()
-        of_last = asked_gem is None and not turn.images and last is not None and re.search(r"\bit\b", text, re.I)
+        of_last = asked_gem is None and not turn.images and last is not None and IT_SAID.search(text)
         # a photo the scope check withheld, with no readings to rank by: the gem answered is only the closest one
         placed = self.scope is None or not self.scope.flagged or self.image_probs is None or self.hints.measured
         whose = (
@@ -1802,15 +1834,11 @@ class Conversation:
         if quantity is None and (asked_gem is None or turn.of_topic):
             quantity = THE_STONES_VALUE.search(text)  # "what's the RI?" of the stone answered, or of the gem discussed
         # "what spectrum would it show?", "and under LWUV?": a constant asked of the stone answered, said of nothing
-        of_it = re.search(r"\b(?:it|its|it's|this)\b|^\s*and\b", text, re.I) and text.rstrip().endswith("?")
+        of_it = OF_IT_OR_AND.search(text) and text.rstrip().endswith("?")
         if quantity is None and asked_gem is None and of_it and not (new or new.notes):
             quantity = STONE_PROPERTY.search(text)
-        about_it = (
-            quantity and asked_gem is None and re.search(r"\?|^\s*(?:how|what|does|do|would|will|can)\b", text, re.I)
-        )
-        about_it = about_it and (
-            of_it or re.search(r"\b(?:it|its|it's|this)\b", text, re.I) or THE_STONES_VALUE.search(text)
-        )
+        about_it = quantity and asked_gem is None and ASKED_AS_A_QUESTION.search(text)
+        about_it = about_it and (of_it or IT_OR_ITS.search(text) or THE_STONES_VALUE.search(text))
         about_last = about_it and not turn.images and last is not None
         placed = placed or not about_last  # the stone in hand is a gem the answer believes in
         if about_last:
@@ -1846,7 +1874,7 @@ class Conversation:
         if len(gems) == 2 and not of_pair and no_stone:  # "whats harder, topaz or quartz", then "which is heavier?"
             self.topic, self.named_together = None, (gems[0], gems[1])
         spoken_of = last or self.topic  # "can it scratch quartz?": the stone answered, or the gem discussed
-        subject = spoken_of if spoken_of is not None and re.search(r"\b(?:it|this)\b", text, re.I) else asked_gem
+        subject = spoken_of if spoken_of is not None and IT_OR_THIS.search(text) else asked_gem
         if (scratched := scratched_by(text, subject)) and len(gems) == 1:
             answer.reply = scratched  # "would a knife scratch it?"
             if not placed:  # no scratch advice for a stone it could not place
@@ -1884,7 +1912,7 @@ class Conversation:
         there, and "What is Mogok famous for?" lists the gems known from it."""
         text, answer, new, asked_gem = turn.text, turn.answer, turn.new, turn.asked_gem
         places = parse_hints(text, questions=True)
-        of_the_photo = self.image_probs is not None and re.search(r"\b(?:this|it|my|mine)\b", text, re.I)
+        of_the_photo = self.image_probs is not None and THE_STONE_MEANT.search(text)
         place_only = places.countries and not (
             new.hardness or new.readings or new.colours or turn.before or turn.images or of_the_photo
         )  # "is this a Kashmir sapphire?" of a photo answered: the stone's origin, which a laboratory decides
@@ -2139,7 +2167,7 @@ class Conversation:
         the signs of assembly the gem records (opal's doublets and triplets), else the glossary's; '' for a question
         that asks neither whether the gem is assembled nor how an assembled stone is told."""
         asked = ASSEMBLED_GEM_QUESTION.search(text)
-        detecting = DETECTION_QUESTION.search(text) and re.search(r"\b(?:doublet|triplet|assembled)", text, re.I)
+        detecting = DETECTION_QUESTION.search(text) and ASSEMBLY_NAMED.search(text)
         if not asked and not detecting:
             return ""
         recorded = treatments_named(text, gem)[:1]

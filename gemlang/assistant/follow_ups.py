@@ -6,26 +6,17 @@ from __future__ import annotations
 
 import re
 
+from gemlang.assistant.questions import (
+    BARE_NUMBER,
+    EDGE_VALUE,
+    HIGHER_EDGE,
+    LOWER_EDGE,
+    OTHER_EDGE,
+    UNIT_ALONE,
+)
 from gemlang.readings import Reading, labelled_at
 
-OTHER_EDGE = re.compile(
-    r"\b(?:other|second|2nd|high(?:er)?|low(?:er)?|upper|top|bottom|next)\s+(?:shadow[- ]?)?edge\b", re.I
-)
-EDGE_VALUE = re.compile(r"(?<![\d.])1\.\d{2,3}(?![\d.])")
 EDGE_APART = 0.3  # two edges of one stone lie closer than this (the largest gem birefringence is about 0.29)
-# a unit alone: "it's the RI", "RI", "refractive index", "that was the SG", "RI too", "the RI is"
-_UNIT = r"(?P<unit>r\.?\s?i\.?|refractive index|refraction|s\.?\s?g\.?|specific gravity|density)"
-UNIT_ALONE = re.compile(
-    rf"\s*(?:(?:it|that|this)(?:'?s| is| was)\s+)?(?:the\s+|an?\s+)?{_UNIT}(?:\s+(?:too|also|as well|is|reading))?"
-    r"\s*[:.!?]*\s*",
-    re.I,
-)
-# a number, or two edges, sent alone ("1.54", "1.762-1.770", "it's 1.54")
-_VALUE = r"\d+(?:[.,]\d+)?"
-BARE_NUMBER = re.compile(
-    rf"\s*(?:it'?s|its|it is|i got|i measured|reads?)?\s*(?P<value>{_VALUE}(?:\s*(?:-|–|to|/)\s*{_VALUE})?)\s*[.!]?\s*",
-    re.I,
-)
 
 
 def unit_label(match: re.Match) -> str:
@@ -41,9 +32,9 @@ def with_other_edge(text: str, held: Reading | None) -> str:
     if held is None or said is None or edge is None or abs(float(edge.group(0)) - held.low) > EDGE_APART:
         return text
     value, named = float(edge.group(0)), said.group(0).lower()
-    if re.match(r"(?:high|upper|top)", named):
+    if HIGHER_EDGE.match(named):
         kept = held.low
-    elif re.match(r"(?:low|bottom)", named):
+    elif LOWER_EDGE.match(named):
         kept = held.high
     else:
         kept = held.low if abs(value - held.low) >= abs(value - held.high) else held.high

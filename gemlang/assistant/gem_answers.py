@@ -8,28 +8,62 @@ from collections.abc import Sequence
 
 from gemlang.assistant.limits import beyond_the_evidence
 from gemlang.assistant.questions import (
+    A_GEM_KIND,
+    AFTER_TRADE_NAME,
+    ANY_TREATMENT,
+    ASKS_ABOUT,
     ASKS_WHAT_IT_SHOWS,
-    COLOUR_NATURAL,
+    CLAUSE_ASKS,
+    COAL_SAID,
     COLOUR_QUESTION,
+    COMPARATIVE,
+    CUT_STYLE_ASKED,
+    CUTTING_ASKED,
     DETECTION_QUESTION,
+    EVERY_CATS_EYE,
+    FAKE_SAID,
+    FEWER,
+    FLOATS_ASKED,
     FORMATION_QUESTION,
     GENERALLY,
+    GROWN_NATURAL,
     HISTORY_QUESTION,
+    IN_A_COLOUR,
     IS_A_KIND,
     IS_THE_MATERIAL,
+    KIND_ASKED,
     LAB_GROWN,
+    LAB_SAID,
+    LOWER_OR_HIGHER,
+    MATERIAL_KIND,
+    NAME_ASKED,
+    NEXT_CLAUSE,
     ORIGIN_CLAIM_ASKED,
     ORIGIN_QUESTION,
+    PRECIOUS_ASKED,
     PRICE_COMPARED,
     QUESTION_RUN_ON,
     RARITY_COMPARED,
     RARITY_QUESTION,
+    SAME_CHEMISTRY,
+    SCRATCH_SAID,
+    SELLER_SAID,
+    SELLERS_CLAIMS,
+    SHOWN_LIST_QUESTION,
     TEST_NAMED,
+    THE_COLOUR_ONE,
+    THE_SAME_SAID,
+    THE_STONE_IN_HAND,
+    THE_STONES_MEANT,
     TREATED_WORDS,
     TREATMENT_QUESTION,
+    TREATMENT_WORD,
+    TWINNING_ASKED,
     VALUE_QUESTION,
     WHERE_TO_FIND,
     WORD_OF_ANOTHER,
+    WORTH_SAID,
+    WORTH_WORKING,
     YES_NO_QUESTION,
     lab_grown_twins,
 )
@@ -38,7 +72,7 @@ from gemlang.fusion.evidence import gem_sold_as
 from gemlang.hints import AGAINST_A_TREATMENT, CHOICES_ASKED, TAG_QUESTION, Hints
 from gemlang.knowledge import GemFacts, all_gems, get_facts
 from gemlang.knowledge.care import HARM_QUESTION, SAID_OF_HARM, care_question
-from gemlang.knowledge.facts import TreatmentSigns, ahead_of_the_rest, sentences
+from gemlang.knowledge.facts import TreatmentSigns, ahead_of_the_rest, format_quantity, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, species_streak, value_text
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.places import NOT_GEM_GRADE, countries_in, gem_countries, places_asked, places_named
@@ -284,7 +318,7 @@ def scratched_by(text: str, gem: GemFacts) -> str:
         for w in r.words
         if re.search(rf"\b{re.escape(w)}\b", lowered) and not any(w in name for name in own)
     ]
-    if not said or gem.hardness is None or not re.search(r"scratch", lowered):
+    if not said or gem.hardness is None or not SCRATCH_SAID.search(lowered):
         return ""
     tool = max(said, key=lambda x: x[0])[1]
     low, high = gem.hardness
@@ -299,8 +333,6 @@ def scratched_by(text: str, gem: GemFacts) -> str:
     return f"{mohs} {verdict}. Do not try it on a cut stone: a scratch test damages it, and proves little there."
 
 
-# "does amber float in salt water?", "will it sink in methylene iodide?": the gem's SG against the liquid's density
-FLOATS_ASKED = re.compile(r"\b(?:floats?|sinks?|suspends?|hovers?)\b", re.I)
 LIQUID_NAMES = {
     "mi": "methylene iodide",
     "clerici": "undiluted Clerici solution",
@@ -340,15 +372,6 @@ def floats_in(text: str, gems: Sequence[GemFacts]) -> str:
     return reply
 
 
-# "which is harder?", and "which is the hardest?" of two
-COMPARATIVE = re.compile(
-    r"\b(?:hard|soft|heavi|light|dens|high|low|great|larg|strong|bigg|small)(?:er|est)\b|\b(?:more|less)\b|"
-    r"\beas(?:ier|iest) to scratch\b",
-    re.I,
-)
-FEWER = re.compile(  # "lower RI?", "easier to scratch?"
-    r"\b(?:softer|softest|lighter|lightest|lower|lowest|less|smaller|weaker)\b|\beas(?:ier|iest) to scratch\b", re.I
-)
 # What "which is harder / has the higher RI?" compares: (words, field, the more's words, the less's, the quantity)
 ORDERED = (
     (r"hard|soft|scratch", "hardness", "harder", "softer", "Mohs hardness"),
@@ -390,6 +413,29 @@ def ordered_answer(gems: Sequence[GemFacts], question: str) -> str:
     return f"{first} {'is' if len(leaders) == 1 else 'are'} {less if fewer else more} than {second}."
 
 
+def carat_size_compared(gems: Sequence[GemFacts]) -> str:
+    """Which of two gems is the smaller at one carat weight, from their specific gravities ("is a 1 carat sapphire
+    smaller than a 1 carat diamond?"): at one weight a stone's volume goes as 1/SG, so the denser is the smaller;
+    '' unless two gems with a known SG are named."""
+    two = list({g.name: g for g in gems if g.specific_gravity}.values())[:2]
+    if len(two) < 2:
+        return ""
+    middle = {g.name: sum(g.specific_gravity) / 2 for g in two}
+    sg = {g.name: format_quantity("specific_gravity", g.specific_gravity) for g in two}
+    denser, lighter = sorted(two, key=lambda g: -middle[g.name])
+    if ahead_of_the_rest([g.specific_gravity for g in two])[0] == []:  # overlapping SGs: no smaller one
+        return (
+            f"At the same carat weight {denser.name} and {lighter.name} are about the same size: their specific "
+            f"gravities overlap ({denser.name} {sg[denser.name]}, {lighter.name} {sg[lighter.name]})."
+        )
+    less = round(100 * (1 - middle[lighter.name] / middle[denser.name]))
+    return (
+        f"At the same carat weight {denser.name} is the smaller: it is denser (SG {sg[denser.name]}) than "
+        f"{lighter.name} (SG {sg[lighter.name]}), so a stone of it takes about {less}% less volume and, cut alike, "
+        f"looks smaller."
+    )
+
+
 ONE_COLOUR = 0.6  # a gem whose listed colours are mostly one colour name is known by it
 PLACE_GEMS_SHOWN = 12
 SIGN_WORD = {"+": "positive", "-": "negative"}
@@ -403,15 +449,6 @@ def follow_up_colours(gem: GemFacts) -> str:
     """'Peridot comes in yellow-green, olive green or …'; '' for a gem whose colours are not listed."""
     colours = [c[0].lower() + c[1:] for c in gem.colours]
     return f"{gem.name} comes in {join_words(colours, 'or')}." if colours else ""
-
-
-# "can a ruby be green?", "does sapphire come in pink?", "is peridot ever blue?": whether a gem comes in a colour
-IN_A_COLOUR = re.compile(
-    r"\b(?:can|could|does|do|is|are)\b.{0,30}?\b(?:be|come in|ever|found in)\s+(?:an?\s+)?(?P<colour>[a-z]+)\b|"
-    # "is amethyst purple?", "is sapphire always blue? 💙": the colour ends the question
-    r"^\s*(?:is|are)\s+[a-z]+(?:\s+(?!always\b|only\b)[a-z]+)?\s+(?P<only>always\s+|only\s+)?(?:usually\s+|naturally\s+)?(?P<last>[a-z]+)\W*$",
-    re.I,
-)
 
 
 def main_colour(said: str) -> str | None:
@@ -454,10 +491,6 @@ def colours_answer(text: str, gem: GemFacts) -> str:
     ]
     kin = f" {colour.capitalize()} {gem.species} is {join_words(others, 'or')}." if others else ""
     return f"**My facts list no {colour} {gem.name.lower()}**: {follow_up_colours(gem)}{kin}"
-
-
-# "no, I meant the green one", "the pink kind" after a gem was talked about: that gem in that colour
-THE_COLOUR_ONE = re.compile(r"\bthe\s+(?P<colour>[a-z]+(?:-[a-z]+)?)\s+(?:one|kind|variety)\b", re.I)
 
 
 def in_the_colour(text: str, gem: GemFacts) -> str:
@@ -629,8 +662,6 @@ def treatments_named(text: str, gem: GemFacts) -> tuple[TreatmentSigns, ...]:
 
 # what is said of a treatment that usually cannot be detected (its facts say it is common, and why)
 UNDETECTABLE = "common and usually cannot be detected, not even by a gem laboratory, so it is assumed"
-# a treatment question that names no treatment: "is it treated?", "enhanced?", "is the colour natural?"
-ANY_TREATMENT = re.compile(r"\b(?:treat(?:ed|ments?)?|untreated|enhanc\w*)\b|" + COLOUR_NATURAL.pattern, re.I)
 
 
 def assumed(text: str, gem: GemFacts) -> tuple[TreatmentSigns, ...]:
@@ -663,7 +694,7 @@ def detection_answer(text: str, gem: GemFacts) -> tuple[str, str] | None:
         return None
     known = signs_known(gem)
     named = treatments_named(text, gem)
-    general = re.search(r"\btreat(?:ed|ments?)?\b", text, re.I) and not named  # "how is treated jade detected?"
+    general = TREATMENT_WORD.search(text) and not named  # "how is treated jade detected?"
     chosen = named[:1] or (known[:2] if general else ())
     if not chosen:
         return None
@@ -758,10 +789,6 @@ def unranked_compared(text: str, gems: Sequence[GemFacts]) -> str:
     )
 
 
-# "does quartz twin?", "is staurolite twinned?"; its glossary entry answers "what is twinning?"
-TWINNING_ASKED = re.compile(r"\btwin(?:s|ned|ning)?\b", re.I)
-
-
 def twinning_said(gem: GemFacts) -> str:
     """What a gem's facts say of its twinning, else what they say of its kinds' ("does quartz twin?": amethyst's
     Brazil-law twinning), else that they say nothing of it."""
@@ -844,7 +871,7 @@ def side_answer(
     `told`: the places the person said the stone came from ("it's from Colombia"), as named and as countries.
     A treatment that usually cannot be detected, even by a laboratory ("is it heated?" of an aquamarine), is said
     to be assumed, with why, in place of a laboratory deciding; `looked_for` gives what follows and the note."""
-    asked = "?" in text or re.match(r"\s*(?:is|was|has|are|does|any|tell me|explain|describe)\b", text, re.I)
+    asked = "?" in text or ASKS_ABOUT.match(text)
     asked = asked or QUESTION_RUN_ON.search(text) or WORD_OF_ANOTHER.search(text)  # "the seller says it's unheated"
     if not general and (claimed := sellers_claims(text)):  # "unheated" in a seller's offer is no question
         return claimed
@@ -910,8 +937,8 @@ def side_answer(
         return limit
     if FORMATION_QUESTION.search(text) and gem.formation and gem.origin == "natural":  # "how did it form?"
         said = [x.rstrip(".") + "." for x in sentences(gem.formation)]
-        coal = re.search(r"\bcoal\b", text, re.I)  # "is diamond made of coal?": what its facts say of coal first
-        return " ".join(sorted(said, key=lambda x: not (coal and re.search(r"\bcoal\b", x, re.I))))
+        coal = COAL_SAID.search(text)  # "is diamond made of coal?": what its facts say of coal first
+        return " ".join(sorted(said, key=lambda x: not (coal and COAL_SAID.search(x))))
     if RARITY_QUESTION.search(text):  # "is it rare?": what its facts say of it, or that they say nothing
         return rarity_said(gem) or f"My facts on {gem.name} say nothing of how rare it is."
     if asked and TWINNING_ASKED.search(text):
@@ -924,11 +951,6 @@ def side_answer(
     return ""
 
 
-# "how hard is topaz and where is it mined?": a second question joined to the first by "and" or after its "?"
-_NEXT_CLAUSE = re.compile(r"\band\b|\?\s+", re.I)
-_ASKS = re.compile(r"\s*(?:where|what|which|is|are|was|were|has|have|does|do|how)\b", re.I)
-
-
 def also_asked(text: str, gem: GemFacts, first: bool = False) -> str:
     """What the clauses after a constant's question ask of `gem` besides ("… and where is it mined?", "… and is it
     treated?", "… and what colours does it come in?"): where it comes from, its treatments or its colours, as the
@@ -936,8 +958,8 @@ def also_asked(text: str, gem: GemFacts, first: bool = False) -> str:
     too, beside a care question ("where does tanzanite come from and how do I clean it?"); a care clause is the
     care answer's ("can I clean heated ruby?" asks no treatment)."""
     said = []
-    for clause in _NEXT_CLAUSE.split(text)[0 if first else 1 :]:
-        if care_question(clause) or not _ASKS.match(clause):  # "… and oiled emerald?" asks no second question
+    for clause in NEXT_CLAUSE.split(text)[0 if first else 1 :]:
+        if care_question(clause) or not CLAUSE_ASKS.match(clause):  # "… and oiled emerald?" asks no second question
             continue
         if ORIGIN_QUESTION.search(clause) or TREATMENT_QUESTION.search(clause):
             said.append(side_answer(clause, gem, general=True))
@@ -946,9 +968,6 @@ def also_asked(text: str, gem: GemFacts, first: bool = False) -> str:
     return " ".join(s for s in dict.fromkeys(said) if s)
 
 
-# "is it worth polishing?": a price in other words, and what the facts say of polishing the gem ("worth cutting?
-# they are about 5mm" asks what the rough yields)
-WORTH_WORKING = re.compile(r"\bworth\s+(?:polishing|tumbling|cabbing)\b", re.I)
 SAID_OF_POLISHING = re.compile(r"\bpolish|\bcabochons?\b", re.I)
 
 
@@ -966,21 +985,10 @@ def polish_said(text: str, gem: GemFacts) -> str:
     return f" What my facts say of working {gem.name.lower()}: hardness {hardness}; {'; '.join(said)}."
 
 
-# what a seller's offer says of the stone that only a laboratory proves: "natural unheated Burma ruby"
-SELLERS = re.compile(
-    r"\b(?:sellers?|vendors?|dealers?|shops?|stores?|listings?|listed|ads?|adverts?)\b|[$€£]\s?\d", re.I
-)
-SELLERS_CLAIMS = (
-    (re.compile(r"\b(?<!not )natural\b", re.I), "natural"),
-    (re.compile(r"\b(?:unheated|non[- ]?heated|no[- ]heat|not heated)\b", re.I), "unheated"),
-    (re.compile(r"\b(?:untreated|no treatments?|not treated)\b", re.I), "untreated"),
-)
-
-
 def sellers_claims(text: str) -> str:
     """The price refused and what a seller's claims need to be proved ("seller wants $900 for this natural unheated
     Burma ruby, is it worth it?"), each a laboratory's call; '' when a price is asked with no such claim."""
-    if not (VALUE_QUESTION.search(text) and SELLERS.search(text)):
+    if not (VALUE_QUESTION.search(text) and SELLER_SAID.search(text)):
         return ""
     said = [word for claim, word in SELLERS_CLAIMS if claim.search(text)]
     asked = {name for name, _ in places_asked(text)}
@@ -1141,10 +1149,6 @@ def told_from_lab_grown(gem: GemFacts) -> str:
     )
 
 
-# "which ones have lower RI?", "do synthetics read higher SG?": lab-grown stones set against the natural gem's constant
-LOWER_OR_HIGHER = re.compile(
-    r"\b(?P<lower>lower|less|smaller|below)\b|\b(?:higher|more|greater|bigger|larger|above)\b", re.I
-)
 TWIN_CONSTANTS = {"refractive_index": (r"\bri\b|refractive|refractometer", "RI", 3, 0.005),
                   "specific_gravity": (r"\bsg\b|specific gravity|density|dense|heav|light", "SG", 2, 0.03)}  # fmt: skip
 
@@ -1228,18 +1232,6 @@ def species_word(gem: GemFacts) -> str:
     return re.sub(r"\s*\([^)]*\)", "", gem.species).replace(" group", "").strip() or gem.name.lower()
 
 
-# what follows a trade name in "is a Herkimer diamond a real diamond?", "is Korean jade real jade?", "is a Matara
-# diamond real?", "is smoky topaz the same as topaz?"
-AFTER_TRADE_NAME = re.compile(
-    r"(?:(?:a|an|the)\s+)?(?:(?:kind|type|variety|form|sort)\s+of\s+|same\s+(?:thing\s+|stone\s+|gem\s+)?as\s+)?"
-    r"(?:(?:a|an|the)\s+)?(?P<real>(?:real|genuine|true|natural|proper)\b\s*)?(?P<y>.*)"
-)
-
-# "is 'Madeira topaz' an acceptable name (to use)?": whether the name may be used, not what the stone is
-NAME_ASKED = re.compile(
-    r"(?:an?\s+)?(?:acceptable|correct|proper|right|legal|legitimate|ok|okay|allowed|fair|accurate|honest)\s+"
-    r"(?:trade\s+)?name\b.*"
-)
 # 16 CFR 23.25(a) as revised in 2018: a gem's name for what is not that gem
 NAME_RULE = (
     "The FTC Jewelry Guides (16 CFR 23.25(a), <https://www.ecfr.gov/current/title-16/part-23/section-23.25>) call "
@@ -1292,16 +1284,6 @@ def trade_name_verdict(text: str) -> str:
     return f"**No**: {note}. {tell_apart(gem.name, y.name)}"
 
 
-FAKE = re.compile(r"\b(?:fake|imitation|simulant|faux|knock-?off|copy)\b", re.I)  # "is CZ a fake diamond?"
-LAB_SAID = re.compile(r"\blab\b|\blaboratory\b", re.I)  # "a lab diamond": lab-grown
-
-
-# "is kyanite the same chemistry as andalusite?", "are ruby and sapphire chemically the same?"
-SAME_CHEMISTRY = re.compile(
-    r"\bsame\s+(?:chemistry|chemical|composition|formula)|\bchemically\s+(?:the\s+same|identical|alike)", re.I
-)
-
-
 def chemistry_compared(gems: Sequence[GemFacts]) -> str:
     """Whether gems share a chemistry (a formula less its colouring trace elements, "Al2O3:Cr" as Al2O3), with
     their crystal systems where those differ (kyanite and andalusite: one formula, two structures); '' for
@@ -1323,23 +1305,6 @@ def chemistry_compared(gems: Sequence[GemFacts]) -> str:
     return f"**Yes**: {names} are {'both' if len(known) == 2 else 'all'} {next(iter(base.values()))}{structures}."
 
 
-# what "is pearl a mineral?", "is coral a stone?" ask a gem to be: a kind of material, not another gem
-MATERIAL_KIND = re.compile(r"(?:(?:real|true|natural|precious)\s+)?(?:mineral|stone|gem|gemstone|rock)s?", re.I)
-# "are pearls minerals?", "are they minerals?", "is it a mineral?": a plural needs no article ("is it real stone?" asks
-# whether it is real)
-KIND_ASKED = re.compile(
-    r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<x>[a-z][\w' -]*?)\s+(?:both\s+|all\s+)?"
-    rf"(?:an?\s+|(?=[a-z ]*s\s*\??\s*$))(?P<y>{MATERIAL_KIND.pattern})\s*\??\s*$",
-    re.I,
-)
-# the stone or stones a kind is asked of: "is it a mineral?", "are they both gems?"
-MEANT_BY_PRONOUN = re.compile(r"it|this|that|this stone|they|these|those|both|the two|them", re.I)
-# "is sapphire a precious stone?", "is amethyst semi-precious?": the trade's old label of a gem
-PRECIOUS_ASKED = re.compile(
-    r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<x>[a-z][\w' -]*?)\s+(?:(?:an?|one of the)\s+)?(?:four\s+)?"
-    r"(?P<semi>semi[- ]?)?precious(?:\s+(?:stone|gem|gemstone)s?)?\s*\??\s*$",
-    re.I,
-)
 PRECIOUS_FOUR = "diamond, ruby, sapphire and emerald"  # the glossary's "precious and semi-precious"
 # opal, obsidian, moldavite: natural, mineral-like and not crystalline, a mineraloid (not chrysocolla, "amorphous to
 # cryptocrystalline", a mineral; not amber or jet, answered as organic gems)
@@ -1407,12 +1372,12 @@ def material_kind(
     asked = IS_A_KIND.match(text or "")
     if not asked or not MATERIAL_KIND.fullmatch(asked.group("y")):
         asked = KIND_ASKED.match(text or "")  # "are pearls minerals?"
-    if not asked or re.search(r"\bthe same\b", text, re.I):  # "is it the same stone?" asks no kind
+    if not asked or THE_SAME_SAID.search(text):  # "is it the same stone?" asks no kind
         return "", ""
     said_kind = asked.group("y").lower()
     mineral, rock = "mineral" in said_kind, "rock" in said_kind
-    a_gem = re.fullmatch(r"(?:gem|gemstone|stone)s?", said_kind)  # "is glass a gem?", not "… a natural stone?"
-    if re.fullmatch(r"it|this|that|this stone|my stone", asked.group("x"), re.I):
+    a_gem = A_GEM_KIND.fullmatch(said_kind)  # "is glass a gem?", not "… a natural stone?"
+    if THE_STONE_IN_HAND.fullmatch(asked.group("x")):
         gem, who = stone, (f"{stone.name}, the likeliest match for it," if likeliest else stone.name) if stone else ""
     else:
         gem = find_gem(asked.group("x"))
@@ -1483,7 +1448,7 @@ def kind_answer(text: str) -> str:
     if natural := grown_natural_answer(text or ""):
         return natural
     asked = IS_A_KIND.match(text or "") or IS_THE_MATERIAL.match(text or "")
-    if not asked or re.fullmatch(r"it|this|that|they|these|those|mine", asked.group("x"), re.I):
+    if not asked or THE_STONES_MEANT.fullmatch(asked.group("x")):
         return ""
     x, y = find_gem(asked.group("x")), find_gem(asked.group("y"))
     if x is None or y is None:
@@ -1503,7 +1468,7 @@ def two_gems_answer(x: GemFacts, y: GemFacts, said_x: str = "", said_y: str = ""
     grown = [said for said in (said_x, said_y) if LAB_GROWN.search(said)]
     if len(grown) == 1 and x.species == y.species:  # "is a lab-grown diamond a real diamond?"
         return grown_yet_the_gem(grown[0], x)
-    if FAKE.search(said_y) and (grown or LAB_SAID.search(said_x)) and x.species == y.species:
+    if FAKE_SAID.search(said_y) and (grown or LAB_SAID.search(said_x)) and x.species == y.species:
         return (  # "is a lab diamond a fake diamond?"
             f"{no}: a {said_x} is {species_word(y)} itself, not an imitation: the same material, grown in "
             'a laboratory. It must be sold as "laboratory-grown" or "synthetic" (US Federal Trade Commission, Jewelry '
@@ -1511,7 +1476,7 @@ def two_gems_answer(x: GemFacts, y: GemFacts, said_x: str = "", said_y: str = ""
         )
     simulant_of_y = x.name != y.name and any(x.name.split(" (")[0].lower() in s.lower() for s in y.simulants)
     imitates = gem_sold_as(x).name == y.name or simulant_of_y  # glass and white sapphire are sold as diamond too
-    if FAKE.search(said_y) and imitates and x.name != y.name:
+    if FAKE_SAID.search(said_y) and imitates and x.name != y.name:
         return not_a_fake_in_itself(x, y)
     if x.name == y.name:
         return f"{yes}: {said_x} and {said_y} are names for the same gem, {x.name}."
@@ -1616,14 +1581,6 @@ SOLD_AS_GROWN = (
 )
 
 
-# "is lab-grown ruby natural?", "are synthetic emeralds real?", "is lab-grown ruby real ruby?"
-GROWN_NATURAL = re.compile(
-    r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<x>[a-z][\w' -]*?)\s+(?:an?\s+)?(?:(?P<natural>natural)|real|genuine)"
-    r"(?:\s+(?P<y>[a-z][\w' -]*?))?\s*\??\s*$",
-    re.I,
-)
-
-
 def grown_natural_answer(text: str) -> str:
     """Whether a lab-grown gem is natural: plainly no, with how it is told from a natural stone; whether it is
     real: yes and no (`grown_yet_the_gem`); '' for any other message, or where the gem has no lab-grown twin."""
@@ -1660,15 +1617,6 @@ def _species_with_kinds(species: str, gems: list[str]) -> str:
         return gems[0]
     others = sorted(g for g in gems if g.lower() != species)
     return f"{species.capitalize()} ({'also ' if len(others) < len(gems) else ''}{', '.join(others)})"
-
-
-# "which gems show asterism?", "what stones have horsetail inclusions?": a sign the loupe or the eye sees, or the
-# streak test ("which gems leave a red streak?")
-SHOWN_LIST_QUESTION = re.compile(
-    r"\b(?:which|what)\s+(?:natural\s+)?(?:gems?|gemstones?|stones?|minerals?)\s+(?:can\s+)?"
-    r"(?:show|shows|display|displays|have|has|exhibit|exhibits|leave|leaves|give|gives)\s+(?P<what>[^?]+)",
-    re.I,
-)
 
 
 def shown_list_answer(text: str) -> str:
@@ -1713,13 +1661,6 @@ def gems_showing(sign: str) -> tuple[list[str], list[str]]:
 
 
 CATS_EYE = "a cat's eye (chatoyancy)"  # its sign in `OBSERVED`
-# "every cat's eye is chrysoberyl, right?", "are cat's eyes always chrysoberyl?": the effect taken for the gem
-EVERY_CATS_EYE = re.compile(
-    r"\b(?:every|all|each|any)\b[^?.!]{0,30}\bcat'?s?[- ]?eyes?\b[^?.!]{0,30}\bchrysoberyl\b|"
-    r"\bcat'?s?[- ]?eyes?\b[^?.!]{0,30}\b(?:always|all|only|every)\b[^?.!]{0,20}\bchrysoberyl\b|"
-    r"\bonly chrysoberyl\b[^?.!]{0,40}\bcat'?s?[- ]?eyes?\b",
-    re.I,
-)
 
 
 def every_cats_eye_answer(text: str) -> tuple[str, list[str]]:
@@ -1741,37 +1682,6 @@ def every_cats_eye_answer(text: str) -> tuple[str, list[str]]:
     return reply, [effect.source] + ([trade.source] if trade else [])
 
 
-# "which way should I orient kunzite when cutting?", "where is the c-axis in tourmaline for colour?", "what table
-# angle for topaz?", "how long should I let opal dry before cutting?": a cutter's question, not the gem's card
-CUTTING_ASKED = re.compile(
-    "|".join(
-        (
-            r"\borient\w*\b[^.?!]{0,40}\b(?:cut\w*|facet\w*|rough|table)\b",  # which way to orient it
-            r"\b(?:cut\w*|facet\w*)\b[^.?!]{0,40}\borient\w*",
-            r"\bc[- ]axis\b[^.?!]{0,40}\b(?:colou?r|cut\w*|table)\b",
-            r"\b(?:table|crown|pavilion|facet(?:ing)?|cutting|main)s? angles?\b|\bangles? (?:for|to cut|to facet)\b",
-            r"\bbefore (?:cutting|faceting|sawing|slabbing)\b",  # preparing the rough
-            r"\bhow (?:should|do|would|can|could|to) (?:i |we |you |one )?(?:cut|facet)\b",  # "how to cut it?"
-        )
-    ),
-    re.I,
-)
-# "is it worth faceting?", "can I facet it?", "how is it cut?", "should I cut it as a cabochon?": which cut suits it
-CUT_STYLE_ASKED = re.compile(
-    "|".join(
-        (
-            r"\bworth (?:faceting|cutting)\b",
-            # not "can it cut glass?", a hardness question
-            r"\b(?:can|could|should|shall|would) (?:i|you|we|one|it|they)(?: be)? (?:facet|cut|cab)\w*(?! glass)",
-            r"\b(?:can|could|should) [\w' -]{1,30}? be (?:faceted|cut|cabbed)\b(?! glass)",  # "can opal be faceted?"
-            r"\bhow (?:is|are|was|were) [\w' -]{1,30}? (?:cut|faceted)\b",
-            r"\b(?:as|into) (?:an? )?cabochons?\b|\bcabochons? or\b|\bor (?:an? )?cabochons?\b",
-            r"\b(?:facet|cab)(?:bed)? or\b",
-            r"\bwhat (?:cut|shape|style)s?\b[^?.!]{0,30}\b(?:best|usual|suits?|for)\b",
-        )
-    ),
-    re.I,
-)
 SAID_OF_CUTTING = re.compile(r"\bcutters?\b(?! in\b)|\borient|\bc-axis\b[^.]*\btable\b|\bthrough the table\b", re.I)
 SAID_OF_CUT_STYLE = re.compile(
     r"\bcabochons?\b|\bfaceted\b|\bto facet\b|\bcarv(?:ed|ings?)\b|\bcut (?:as|into)\b", re.I
@@ -1833,5 +1743,5 @@ def cutting_answer(text: str, gem: GemFacts) -> tuple[str, list[str]]:
             f"rough). Which cut suits it: {suits}",
             sources,
         )
-    price = f"I do not price stones or rough: {WHAT_VALUE_RESTS_ON}. " if re.search(r"\bworth\b", text, re.I) else ""
+    price = f"I do not price stones or rough: {WHAT_VALUE_RESTS_ON}. " if WORTH_SAID.search(text) else ""
     return f"**Cutting {gem.name}**: {price}{suits} {' '.join(said)}".strip(), sources

@@ -1121,9 +1121,11 @@ PRICE_COMPARED = re.compile(
     re.I,
 )
 LAB_GROWN = re.compile(r"\b(?:synthetic|lab(?:oratory)?[- ]?(?:grown|created|made)|man[- ]made|created)\b", re.I)
+# "is pearl …", "are the pearls …": the gem a yes-or-no question about its kind asks of
+_IS_X = r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<x>[a-z][\w' -]*?)\s+"
 # "is amethyst a quartz?", "is spinel the same as ruby?", "is tanzanite a kind of zoisite?"
 IS_A_KIND = re.compile(
-    r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<x>[a-z][\w' -]*?)\s+(?:(?:a|an)\s+(?:kind|type|variety|form|sort)"
+    rf"{_IS_X}(?:(?:a|an)\s+(?:kind|type|variety|form|sort)"
     r"\s+of|the same (?:thing |stone |gem |mineral )?as|(?:a|an)|the same)\s+(?:an?\s+|the\s+)?(?P<y>[a-z][\w' -]*?)"
     r"\s*\??\s*$",
     re.I,
@@ -1227,3 +1229,222 @@ def grown_as_said(gem, text: str):
     grown = [g for g in lab_grown_twins(gem_sold_as(gem)) if word in g.name.lower()]
     said = set(re.findall(r"[a-z]+", text.lower()))
     return max(grown, key=lambda g: len(set(re.findall(r"[a-z]+", g.name.lower())) & said), default=gem)
+
+
+# The stone or stones a message means, and the words that point back at one
+IT_SAID = re.compile(r"\bit\b", re.I)  # "hardness of it?": the stone spoken of
+IT_OR_THIS = re.compile(r"\b(?:it|this)\b", re.I)
+IT_OR_ITS = re.compile(r"\b(?:it|its|it's|this)\b", re.I)
+OF_IT_OR_AND = re.compile(r"\b(?:it|its|it's|this)\b|^\s*and\b", re.I)  # "and the SG?" of the stone spoken of
+THE_STONE_MEANT = re.compile(r"\b(?:this|it|my|mine)\b", re.I)  # "is mine heated?" of the photo's stone
+# "is it a mineral?", "is my stone a gem?": the kind asked of the stone in hand (not of "they")
+THE_STONE_IN_HAND = re.compile(r"it|this|that|this stone|my stone", re.I)
+THE_STONES_MEANT = re.compile(r"it|this|that|they|these|those|mine", re.I)  # "is it precious?", "are they?"
+THE_TWO_MEANT = re.compile(r"\b(?:them|they|these|those|both|the two)\b", re.I)  # "compare them": the two stones
+WHICH_FIRST = re.compile(r"\s*which\b", re.I)  # "which is harder?": asked of a pair
+WHICH_OF_THEM = re.compile(r"^\s*which\s+of\s+(?:them|the two|these|those)\b", re.I)
+WHICH_GEM_HAS = re.compile(r"\s*which\s+(?:gem|stone)\s+(?:is|has)\b", re.I)  # "which gem is harder?"
+WHICH_GEMS = re.compile(r"\b(?:which|what) (?:gems|stones|gemstones)\b", re.I)  # of gems in general
+# "which gems are harder than quartz?", "which is the toughest?": of gems in general, not of two named; with two
+# spoken of, "which is best for a ring?" still asks of the two
+_AT_LARGE = r"gems|gemstones|stones|minerals|most|least|\w{3,}est"
+OF_GEMS_AT_LARGE = re.compile(rf"\b(?:{_AT_LARGE})\b", re.I)
+OF_GEMS_OR_BEST_AT_LARGE = re.compile(rf"\b(?:{_AT_LARGE}|best|worst)\b", re.I)
+FIRST_SAID = re.compile(r"\bfirst\b", re.I)  # "the first stone"
+EARLIER_SAID = re.compile(r"\b(?:previous|last|earlier)\b", re.I)  # "the previous stone"
+SAME_SAID = re.compile(r"\bsame\b", re.I)  # "are they the same stone?"
+THE_SAME_SAID = re.compile(r"\bthe same\b", re.I)  # "is it the same stone?" asks no kind
+# "are they different?", asked yes or no; not "how are they different?", a comparison
+DIFFERENT_ASKED = re.compile(r"\s*(?:so\s+)?(?:are|is|was|were)\b.*\bdifferent\b", re.I)
+ASSEMBLY_NAMED = re.compile(r"\b(?:doublet|triplet|assembled)", re.I)
+CLEANER_NAMED = re.compile(r"\b(ultrasonic|steam)", re.I)  # "which gems can't go in an ultrasonic?"
+# "how hard?", "what SG?": a quantity asked, not told
+ASKED_AS_A_QUESTION = re.compile(r"\?|^\s*(?:how|what|does|do|would|will|can)\b", re.I)
+# "tell me about its treatments", "is it heated": a message that asks, with or without its "?"
+ASKS_ABOUT = re.compile(r"\s*(?:is|was|has|are|does|any|tell me|explain|describe)\b", re.I)
+TREATMENT_WORD = re.compile(r"\btreat(?:ed|ments?)?\b", re.I)  # "how is treated jade detected?"
+A_GEM_KIND = re.compile(r"(?:gem|gemstone|stone)s?")  # "is glass a gem?", not "… a natural stone?"
+WORTH_SAID = re.compile(r"\bworth\b", re.I)
+COAL_SAID = re.compile(r"\bcoal\b", re.I)  # "is diamond made of coal?"
+SCRATCH_SAID = re.compile(r"scratch")  # of the lowered message
+CULTURED_SAID = re.compile(r"\bcultur", re.I)  # "is it a cultured pearl?"
+NAME_ORIGIN_ASKED = re.compile(r"\bname|etymolog", re.I)  # "where does the name come from?"
+# "and the 15th?" after a month's birthstone: a day of the month; "15th?" alone after an anniversary's gem
+DAY_OF_MONTH = re.compile(r"([1-9]|[12]\d|3[01])(?:st|nd|rd|th)", re.I)
+ORDINAL_ALONE = re.compile(r"\s*(?P<x>\d{1,2}(?:st|nd|rd|th))\s*\??\s*")
+PHOTO_WORD = re.compile(r"\b(?:photos?|pictures?|pics?|images?|shots?|snaps?)\b", re.I)
+# "a durable stone for a bracelet?", "which gem for everyday wear?": a stone to choose, not one to care for
+STONE_SOUGHT = re.compile(r"\b(?:an?|which|what|good|best|durable|tough)\s+(?:\w+\s+)?(?:gem|gemstone|stone)s?\b", re.I)
+
+# Readings told
+NUMBER_SAID = re.compile(r"\d+(?:\.\d+)?")
+MEASURED_AGAIN = re.compile(r"\b(?:again|mine)\b", re.I)  # "… measured it again", "mine reads …": the stone in hand
+ON_THE_BALANCE = re.compile(r"\bbalance\b|hydrostatic|\bweigh\w*|\bsg\b(?![\s:=]*\d)", re.I)  # "misread the balance"
+ON_THE_REFRACTOMETER = re.compile(r"refractometer|\bri\b(?![\s:=]*\d)|shadow edge", re.I)
+# a reading finished over two messages (follow_ups.py): the other shadow edge, the unit of a number alone
+OTHER_EDGE = re.compile(
+    r"\b(?:other|second|2nd|high(?:er)?|low(?:er)?|upper|top|bottom|next)\s+(?:shadow[- ]?)?edge\b", re.I
+)
+EDGE_VALUE = re.compile(r"(?<![\d.])1\.\d{2,3}(?![\d.])")
+# a unit alone: "it's the RI", "RI", "refractive index", "that was the SG", "RI too", "the RI is"
+_UNIT = r"(?P<unit>r\.?\s?i\.?|refractive index|refraction|s\.?\s?g\.?|specific gravity|density)"
+UNIT_ALONE = re.compile(
+    rf"\s*(?:(?:it|that|this)(?:'?s| is| was)\s+)?(?:the\s+|an?\s+)?{_UNIT}(?:\s+(?:too|also|as well|is|reading))?"
+    r"\s*[:.!?]*\s*",
+    re.I,
+)
+# a number, or two edges, sent alone ("1.54", "1.762-1.770", "it's 1.54")
+_VALUE = r"\d+(?:[.,]\d+)?"
+BARE_NUMBER = re.compile(
+    rf"\s*(?:it'?s|its|it is|i got|i measured|reads?)?\s*(?P<value>{_VALUE}(?:\s*(?:-|–|to|/)\s*{_VALUE})?)\s*[.!]?\s*",
+    re.I,
+)
+READING_VALUE = re.compile(_VALUE)
+HIGHER_EDGE = re.compile(r"(?:high|upper|top)")  # of OTHER_EDGE's lowered word
+LOWER_EDGE = re.compile(r"(?:low|bottom)")
+# "1.718", "1.76-1.77": a number a refractometer reads
+RI_EDGES_SAID = re.compile(r"1\.[4-9]\d{2,3}\b|1\.[4-9]\d\s*(?:-|–|to)\s*1\.\d")
+
+# What is asked of a gem's facts
+# "does amber float in salt water?", "will it sink in methylene iodide?": the gem's SG against the liquid's density
+FLOATS_ASKED = re.compile(r"\b(?:floats?|sinks?|suspends?|hovers?)\b", re.I)
+# "which is harder?", and "which is the hardest?" of two
+COMPARATIVE = re.compile(
+    r"\b(?:hard|soft|heavi|light|dens|high|low|great|larg|strong|bigg|small)(?:er|est)\b|\b(?:more|less)\b|"
+    r"\beas(?:ier|iest) to scratch\b",
+    re.I,
+)
+FEWER = re.compile(  # "lower RI?", "easier to scratch?"
+    r"\b(?:softer|softest|lighter|lightest|lower|lowest|less|smaller|weaker)\b|\beas(?:ier|iest) to scratch\b", re.I
+)
+# "can a ruby be green?", "does sapphire come in pink?", "is peridot ever blue?": whether a gem comes in a colour
+IN_A_COLOUR = re.compile(
+    r"\b(?:can|could|does|do|is|are)\b.{0,30}?\b(?:be|come in|ever|found in)\s+(?:an?\s+)?(?P<colour>[a-z]+)\b|"
+    # "is amethyst purple?", "is sapphire always blue? 💙": the colour ends the question
+    r"^\s*(?:is|are)\s+[a-z]+(?:\s+(?!always\b|only\b)[a-z]+)?\s+(?P<only>always\s+|only\s+)?(?:usually\s+|naturally\s+)?(?P<last>[a-z]+)\W*$",
+    re.I,
+)
+# "no, I meant the green one", "the pink kind" after a gem was talked about: that gem in that colour
+THE_COLOUR_ONE = re.compile(r"\bthe\s+(?P<colour>[a-z]+(?:-[a-z]+)?)\s+(?:one|kind|variety)\b", re.I)
+# a treatment question that names no treatment: "is it treated?", "enhanced?", "is the colour natural?"
+ANY_TREATMENT = re.compile(r"\b(?:treat(?:ed|ments?)?|untreated|enhanc\w*)\b|" + COLOUR_NATURAL.pattern, re.I)
+# "does quartz twin?", "is staurolite twinned?"; its glossary entry answers "what is twinning?"
+TWINNING_ASKED = re.compile(r"\btwin(?:s|ned|ning)?\b", re.I)
+# "how hard is topaz and where is it mined?": a second question joined to the first by "and" or after its "?"
+NEXT_CLAUSE = re.compile(r"\band\b|\?\s+", re.I)
+CLAUSE_ASKS = re.compile(r"\s*(?:where|what|which|is|are|was|were|has|have|does|do|how)\b", re.I)
+# "is it worth polishing?": a price in other words, and what the facts say of polishing the gem ("worth cutting?
+# they are about 5mm" asks what the rough yields)
+WORTH_WORKING = re.compile(r"\bworth\s+(?:polishing|tumbling|cabbing)\b", re.I)
+# what a seller's offer says of the stone that only a laboratory proves: "natural unheated Burma ruby"
+SELLER_SAID = re.compile(
+    r"\b(?:sellers?|vendors?|dealers?|shops?|stores?|listings?|listed|ads?|adverts?)\b|[$€£]\s?\d", re.I
+)
+SELLERS_CLAIMS = (
+    (re.compile(r"\b(?<!not )natural\b", re.I), "natural"),
+    (re.compile(r"\b(?:unheated|non[- ]?heated|no[- ]heat|not heated)\b", re.I), "unheated"),
+    (re.compile(r"\b(?:untreated|no treatments?|not treated)\b", re.I), "untreated"),
+)
+# "which ones have lower RI?", "do synthetics read higher SG?": lab-grown stones set against the natural gem's constant
+LOWER_OR_HIGHER = re.compile(
+    r"\b(?P<lower>lower|less|smaller|below)\b|\b(?:higher|more|greater|bigger|larger|above)\b", re.I
+)
+# what follows a trade name in "is a Herkimer diamond a real diamond?", "is Korean jade real jade?", "is a Matara
+# diamond real?", "is smoky topaz the same as topaz?"
+AFTER_TRADE_NAME = re.compile(
+    r"(?:(?:a|an|the)\s+)?(?:(?:kind|type|variety|form|sort)\s+of\s+|same\s+(?:thing\s+|stone\s+|gem\s+)?as\s+)?"
+    r"(?:(?:a|an|the)\s+)?(?P<real>(?:real|genuine|true|natural|proper)\b\s*)?(?P<y>.*)"
+)
+# "is 'Madeira topaz' an acceptable name (to use)?": whether the name may be used, not what the stone is
+NAME_ASKED = re.compile(
+    r"(?:an?\s+)?(?:acceptable|correct|proper|right|legal|legitimate|ok|okay|allowed|fair|accurate|honest)\s+"
+    r"(?:trade\s+)?name\b.*"
+)
+FAKE_SAID = re.compile(r"\b(?:fake|imitation|simulant|faux|knock-?off|copy)\b", re.I)  # "is CZ a fake diamond?"
+LAB_SAID = re.compile(r"\blab\b|\blaboratory\b", re.I)  # "a lab diamond": lab-grown
+# "is kyanite the same chemistry as andalusite?", "are ruby and sapphire chemically the same?"
+SAME_CHEMISTRY = re.compile(
+    r"\bsame\s+(?:chemistry|chemical|composition|formula)|\bchemically\s+(?:the\s+same|identical|alike)", re.I
+)
+# what "is pearl a mineral?", "is coral a stone?" ask a gem to be: a kind of material, not another gem
+MATERIAL_KIND = re.compile(r"(?:(?:real|true|natural|precious)\s+)?(?:mineral|stone|gem|gemstone|rock)s?", re.I)
+# "are pearls minerals?", "are they minerals?", "is it a mineral?": a plural needs no article ("is it real stone?" asks
+# whether it is real)
+KIND_ASKED = re.compile(
+    rf"{_IS_X}(?:both\s+|all\s+)?"
+    rf"(?:an?\s+|(?=[a-z ]*s\s*\??\s*$))(?P<y>{MATERIAL_KIND.pattern})\s*\??\s*$",
+    re.I,
+)
+# the stone or stones a kind is asked of: "is it a mineral?", "are they both gems?"
+MEANT_BY_PRONOUN = re.compile(r"it|this|that|this stone|they|these|those|both|the two|them", re.I)
+# "is sapphire a precious stone?", "is amethyst semi-precious?": the trade's old label of a gem
+PRECIOUS_ASKED = re.compile(
+    rf"{_IS_X}(?:(?:an?|one of the)\s+)?(?:four\s+)?"
+    r"(?P<semi>semi[- ]?)?precious(?:\s+(?:stone|gem|gemstone)s?)?\s*\??\s*$",
+    re.I,
+)
+# "is lab-grown ruby natural?", "are synthetic emeralds real?", "is lab-grown ruby real ruby?"
+GROWN_NATURAL = re.compile(
+    rf"{_IS_X}(?:an?\s+)?(?:(?P<natural>natural)|real|genuine)"
+    r"(?:\s+(?P<y>[a-z][\w' -]*?))?\s*\??\s*$",
+    re.I,
+)
+# "which gems show asterism?", "what stones have horsetail inclusions?": a sign the loupe or the eye sees, or the
+# streak test ("which gems leave a red streak?")
+SHOWN_LIST_QUESTION = re.compile(
+    r"\b(?:which|what)\s+(?:natural\s+)?(?:gems?|gemstones?|stones?|minerals?)\s+(?:can\s+)?"
+    r"(?:show|shows|display|displays|have|has|exhibit|exhibits|leave|leaves|give|gives)\s+(?P<what>[^?]+)",
+    re.I,
+)
+# "every cat's eye is chrysoberyl, right?", "are cat's eyes always chrysoberyl?": the effect taken for the gem
+EVERY_CATS_EYE = re.compile(
+    r"\b(?:every|all|each|any)\b[^?.!]{0,30}\bcat'?s?[- ]?eyes?\b[^?.!]{0,30}\bchrysoberyl\b|"
+    r"\bcat'?s?[- ]?eyes?\b[^?.!]{0,30}\b(?:always|all|only|every)\b[^?.!]{0,20}\bchrysoberyl\b|"
+    r"\bonly chrysoberyl\b[^?.!]{0,40}\bcat'?s?[- ]?eyes?\b",
+    re.I,
+)
+# "which way should I orient kunzite when cutting?", "where is the c-axis in tourmaline for colour?", "what table
+# angle for topaz?", "how long should I let opal dry before cutting?": a cutter's question, not the gem's card
+CUTTING_ASKED = re.compile(
+    "|".join(
+        (
+            r"\borient\w*\b[^.?!]{0,40}\b(?:cut\w*|facet\w*|rough|table)\b",  # which way to orient it
+            r"\b(?:cut\w*|facet\w*)\b[^.?!]{0,40}\borient\w*",
+            r"\bc[- ]axis\b[^.?!]{0,40}\b(?:colou?r|cut\w*|table)\b",
+            r"\b(?:table|crown|pavilion|facet(?:ing)?|cutting|main)s? angles?\b|\bangles? (?:for|to cut|to facet)\b",
+            r"\bbefore (?:cutting|faceting|sawing|slabbing)\b",  # preparing the rough
+            r"\bhow (?:should|do|would|can|could|to) (?:i |we |you |one )?(?:cut|facet)\b",  # "how to cut it?"
+        )
+    ),
+    re.I,
+)
+# "is it worth faceting?", "can I facet it?", "how is it cut?", "should I cut it as a cabochon?": which cut suits it
+CUT_STYLE_ASKED = re.compile(
+    "|".join(
+        (
+            r"\bworth (?:faceting|cutting)\b",
+            # not "can it cut glass?", a hardness question
+            r"\b(?:can|could|should|shall|would) (?:i|you|we|one|it|they)(?: be)? (?:facet|cut|cab)\w*(?! glass)",
+            r"\b(?:can|could|should) [\w' -]{1,30}? be (?:faceted|cut|cabbed)\b(?! glass)",  # "can opal be faceted?"
+            r"\bhow (?:is|are|was|were) [\w' -]{1,30}? (?:cut|faceted)\b",
+            r"\b(?:as|into) (?:an? )?cabochons?\b|\bcabochons? or\b|\bor (?:an? )?cabochons?\b",
+            r"\b(?:facet|cab)(?:bed)? or\b",
+            r"\bwhat (?:cut|shape|style)s?\b[^?.!]{0,30}\b(?:best|usual|suits?|for)\b",
+        )
+    ),
+    re.I,
+)
+# "it is a stone though", "but it's a real gem": a photo taken for no gem photo said to show one
+A_STONE_SAID = re.compile(
+    r"\b(?:it|this|that)\s*(?:'s|’s| is| really is)\s+(?:a\s+|an\s+)?(?:real\s+)?(?:stone|gem|gemstone|crystal|rock|"
+    r"mineral)\b",
+    re.I,
+)
+# "is a 1 carat sapphire smaller than a 1 carat diamond?", "does carat mean size?", "how much does a 1 ct ruby weigh
+# in grams?": the carat, a weight, set against a size or another unit (not "what is a carat?", a definition, nor the
+# weight and size of a stone told)
+_CARAT = r"(?<![a-z])(?:carats?|cts?)\b"
+_SIZE = r"\b(?:size|sized|big(?:ger|gest)?|large(?:r|st)?|small(?:er|est)?|mm|millimet\w*|diameter|grams?)\b"
+# not a stone's own weight and size told: "mine weighs 2 ct, 8 mm"
+_NO_STONE_TOLD = r"^(?!.*\b(?:this|my|mine|it'?s|it is|weighs|weighed|measures|measured)\b)"
+CARAT_SIZE_ASKED = re.compile(rf"{_NO_STONE_TOLD}(?:.*{_CARAT}(?=.*{_SIZE})|.*{_SIZE}(?=.*{_CARAT}))", re.I)

@@ -25,9 +25,11 @@ from gemlang.assistant.gem_answers import (
 from gemlang.assistant.limits import weight_noted
 from gemlang.assistant.models import Assistant
 from gemlang.assistant.questions import (
+    A_STONE_SAID,
     COLOUR_NATURAL,
     COLOUR_QUESTION,
     CONFIDENCE_QUESTION,
+    CULTURED_SAID,
     ELSE_QUESTION,
     HISTORY_QUESTION,
     IDENTITY_ASKED,
@@ -36,6 +38,7 @@ from gemlang.assistant.questions import (
     LAB_APART_QUESTION,
     LAB_CONFIRM_QUESTION,
     MORE_QUESTION,
+    NAME_ORIGIN_ASKED,
     NATURAL_QUESTION,
     NEXT_TEST_QUESTION,
     ON_THE_SPOT,
@@ -75,12 +78,6 @@ READINGS_HELP = (
     "From a photo alone this cannot be settled (glass and lab-grown stones look the same as well). Readings "
     'would help: tell me a refractive index ("RI 1.54"), a specific gravity ("SG 2.65") or a hardness '
     '("hardness about 7").'
-)
-# "it is a stone though", "but it's a real gem": a photo taken for no gem photo said to show one
-A_STONE_SAID = re.compile(
-    r"\b(?:it|this|that)\s*(?:'s|’s| is| really is)\s+(?:a\s+|an\s+)?(?:real\s+)?(?:stone|gem|gemstone|crystal|rock|"
-    r"mineral)\b",
-    re.I,
 )
 RETAKE_HELP = "Send a close, sharp photo of the stone on a plain background, or tell me readings you have"
 
@@ -222,7 +219,7 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
             return f"{name} at {percent(p)} from {basis} out no look-alike; {measure} would."
         return f"{name} at {percent(p)}: the evidence so far agrees on it."
     cultured = next((f for f in gem.diagnostic_features if "cultured" in f.lower()), None) if gem else None
-    if cultured and (re.search(r"\bcultur", text, re.I) or NATURAL_QUESTION.search(text)):  # a pearl: not glass
+    if cultured and (CULTURED_SAID.search(text) or NATURAL_QUESTION.search(text)):  # a pearl: not glass
         answer.caution = ""
         imitation = next((f for f in gem.diagnostic_features if "imitation" in f.lower()), None)
         told = f" Against an imitation: {in_sentence(imitation)}." if imitation else ""
@@ -259,7 +256,7 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
         told = f"You told me it is {' and '.join(hints.colours)}. " if hints is not None and hints.colours else ""
         return told + follow_up_colours(gem)
     if HISTORY_QUESTION.search(text) and gem is not None and (gem.history or gem.name_origin):
-        named = re.search(r"\bname|etymolog", text, re.I)  # "where does the name come from?": the name only
+        named = NAME_ORIGIN_ASKED.search(text)  # "where does the name come from?": the name only
         return (gem.name_origin if named else gem.history) or gem.history or gem.name_origin
     return ""
 
