@@ -842,14 +842,10 @@ class Conversation:
         return (
             self._courtesy, self._in_english, self._capabilities, self._off_topic, self._in_short,
             self._side_stones_again, self._two_stones_same, self._several_in_the_photo, self._disclosure,
-            self._gem_list, self._superlative,
+            self._gem_list, self._superlative, self._carat_size,
             self._scale, self._kind_asked, self._fact_check, self._birthstone, self._imitations, self._glossary,
             self._no_gems_compared, self._wear_compared, self._unranked_compared, self._ring_gems, self._at_home,
-            self._cutting, self._setting, self._metal,
-            self._toughness,
-            self._gem_list, self._superlative, self._carat_size,
-            self._scale, self._kind_asked, self._fact_check, self._birthstone, self._glossary, self._no_gems_compared,
-            self._wear_compared, self._ring_gems, self._at_home, self._cutting, self._setting, self._toughness,
+            self._cutting, self._setting, self._metal, self._toughness,
             self._care_asked, self._other_gem,
             self._earlier_stone, self._what_i_told, self._no_stone_to_ask_of,
         )  # fmt: skip
