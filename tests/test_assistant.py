@@ -4856,11 +4856,23 @@ def test_a_weight_told_before_any_photo_or_reading_is_noted_and_said_to_name_no_
     ("question", "said", "term"),
     [("why does spinel give one reading?", "**Spinel**: optic character isotropic", "**Singly refractive**"),
      ("why does ruby show two readings on the refractometer?", "optic character uniaxial", "**Doubly refractive**"),
-     ("why do I get two shadow edges with tourmaline?", "**Tourmaline**: optic character", "**Doubly refractive**")],
+     ("why do I get two shadow edges with tourmaline?", "optic character uniaxial", "**Doubly refractive**")],
 )  # fmt: skip
 def test_why_a_gem_gives_one_or_two_readings_is_its_optic_character_with_what_that_means(question, said, term):
     reply = Assistant(classifier=None).conversation().ask(question).reply  # was the gem's card
     assert said in reply and term in reply and "crystal system" in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("why does ruby show two readings?", "**Ruby**: birefringence 0.008, optic character uniaxial"),
+     ("why do I get two shadow edges with tourmaline?", "**Tourmaline**: birefringence 0.014–0.021")],
+)  # fmt: skip
+def test_why_a_gem_gives_two_readings_says_the_birefringence_they_differ_by(question, said):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # was its optic character alone
+    assert said in reply and "crystal system" in reply
+    one = Assistant(classifier=None).conversation().ask("why does spinel give one reading?").reply
+    assert "birefringence" not in one.split("\n")[0]
 
 
 @pytest.mark.parametrize(

@@ -260,14 +260,17 @@ SAME_READINGS = re.compile(  # not "another stone, but not the same readings"
     re.I,
 )
 # "what is the hardness of ruby?", "how hard is emerald?": a gem's constant asked for, not "is it a ruby?"
-# "why does spinel give one reading?", "why two shadow edges?": the count of refractometer readings, its optic character
-READINGS_COUNTED = r"\b(?:one|two|a single|single|only one|just one|1|2)\s+(?:ri\s+|shadow\s+)?(?:readings?|edges?)\b"
+# "why does spinel give one reading?", "why two shadow edges?": the count of refractometer readings, its optic
+# character; two readings differ by its birefringence too
+_READINGS = r"\s+(?:ri\s+|shadow\s+)?(?:readings?|edges?)\b"
+READINGS_COUNTED = rf"\b(?:one|two|a single|single|only one|just one|1|2){_READINGS}"
+TWO_READINGS = rf"\b(?:two|2){_READINGS}"
 PROPERTY_FIELDS = {
     # "is it soft?", "harder to scratch"; not "soft cloth", "harder to find", "hard to clean" (no hardness asked)
     r"hard(?!(?:er|est)?\s+to\s+(?!scratch)\w)|soft(?:er|est)|\bsoft\b(?!\s+\w)|scratch": ("Mohs hardness", "hardness"),
     r"specific gravity|\bsgs?\b|dens|heav|light(?:er|est)|hydrostatic": ("specific gravity", "specific_gravity"),
     r"refractive index|\bri\b|\bris\b|refractometer": ("refractive index", "refractive_index"),
-    r"birefring|doubling|double refraction": ("birefringence", "birefringence"),
+    rf"birefring|doubling|double refraction|{TWO_READINGS}": ("birefringence", "birefringence"),
     r"dispers|\bfire\b": ("dispersion", "dispersion"),
     r"spectr|absorption": ("spectroscope", "spectrum"),
     r"uniaxial|biaxial|refractive(?! index)|isotropic|optic(?:al)? (?:sign|character)|polariscope|stays? dark|"
