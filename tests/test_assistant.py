@@ -4230,6 +4230,19 @@ def test_what_no_photo_or_reading_settles_is_said_plainly_with_how_to_find_out(q
     assert said in answer if said else answer == ""
 
 
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("how many carats is it?", "Weigh a loose stone on a carat balance"),
+     ("what's the weight?", "Weigh a loose stone on a carat balance"),
+     ("what clarity grade is it?", "graded loose under 10x"),
+     ("is it stolen?", "stolen-property register"),
+     ("how old is it?", 'ask "what gem is this?"')],  # a stone's age is told of a gem: which one is asked first
+)  # fmt: skip
+def test_what_no_photo_settles_is_said_with_how_to_find_out_before_any_photo_too(question, said):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # was the how-to-begin help
+    assert said in reply and ("formed long before" not in reply)
+
+
 @pytest.mark.parametrize("question", ["should I invest in a refractometer?", "is a good loupe worth investing in?"])
 def test_investing_in_an_instrument_is_no_question_of_a_stones_price(question):
     reply = Assistant(classifier=None).conversation().ask(question).reply  # was 'I do not price stones, nor rank …'
