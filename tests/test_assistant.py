@@ -3122,12 +3122,20 @@ def test_and_another_term_after_a_term_asked_is_the_glossary_again():
         ("Kashan flux ruby?", "Kashan Flux Ruby"),
         ("tell me about hydrothermal emerald", "Hydrothermal Emerald"),
         ("I see flux remnants, is it a ruby?", "Ruby"),  # a sign seen, not a name
+        ("what is the optic character of gilson lapis?", "Gilson Lapis Lazuli"),  # by its maker; was Lapis Lazuli
+        ("what is the RI of verneuil ruby?", "Synthetic Ruby (Verneuil)"),
+        ("what is the RI of synthetic spinel?", "Synthetic Spinel (Verneuil)"),
     ],
 )
 def test_a_lab_grown_stone_named_by_its_growth_is_that_one_not_the_commonest(question, gem):
     from gemlang.assistant import named_gem
 
     assert named_gem(question).name == gem
+
+
+def test_a_made_stone_named_by_its_maker_is_answered_from_its_own_entry():
+    reply = Assistant(classifier=None).conversation().ask("what is the optic character of gilson lapis?").reply
+    assert reply.startswith("**Gilson Lapis Lazuli**: optic character aggregate")  # was natural Lapis Lazuli's
 
 
 @pytest.mark.parametrize(

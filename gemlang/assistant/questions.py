@@ -1145,21 +1145,23 @@ def named_gem(text: str, fuzzy: bool = True):
     return grown_as_said(next((gem for pattern, gem in named if pattern.search(key)), None), text)
 
 
-# how a lab-grown stone was grown, as a message names it: "flux-grown synthetic ruby" is no flame-fusion ruby
-# ("flux remnants" are a sign seen, not a name)
+# how a lab-grown stone was grown, or who made it, as a message names it: "flux-grown synthetic ruby" is no
+# flame-fusion ruby, "gilson lapis" no natural lapis ("flux remnants" are a sign seen, not a name)
 GROWN_BY = re.compile(
-    r"\b(flux|hydrothermal|verneuil|flame[- ]fusion|czochralski|kashan)\b"
+    r"\b(flux|hydrothermal|verneuil|flame[- ]fusion|czochralski|kashan|gilson)\b"
     r"(?![- ](?:remnants?|inclusions?|fingerprints?|veils?|feathers?|residues?|growth))",
     re.I,
 )
 
 
-def lab_grown_twins(gem) -> list:
-    """The lab-grown stones sold as `gem` (Flux-Grown Emerald and Hydrothermal Emerald for Emerald)."""
+def lab_grown_twins(gem, imitations: bool = False) -> list:
+    """The lab-grown stones sold as `gem` (Flux-Grown Emerald and Hydrothermal Emerald for Emerald), and with
+    `imitations` the made stones that only look like it (Gilson Lapis Lazuli for Lapis Lazuli)."""
     from gemlang.fusion.evidence import gem_sold_as
     from gemlang.knowledge import all_gems
 
-    return [g for g in all_gems() if g.origin == "synthetic" and gem_sold_as(g).name == gem.name]
+    made = ("synthetic", "simulant") if imitations else ("synthetic",)
+    return [g for g in all_gems() if g.origin in made and gem_sold_as(g).name == gem.name]
 
 
 def grown_as_said(gem, text: str):
@@ -1174,6 +1176,6 @@ def grown_as_said(gem, text: str):
         twins = lab_grown_twins(gem) if gem.origin == "natural" and LAB_GROWN.search(text) else []
         return twins[0] if len(twins) == 1 else gem
     word = "verneuil" if method.group(1).lower().startswith("flame") else method.group(1).lower()
-    grown = [g for g in lab_grown_twins(gem_sold_as(gem)) if word in g.name.lower()]
+    grown = [g for g in lab_grown_twins(gem_sold_as(gem), imitations=True) if word in g.name.lower()]
     said = set(re.findall(r"[a-z]+", text.lower()))
     return max(grown, key=lambda g: len(set(re.findall(r"[a-z]+", g.name.lower())) & said), default=gem)
