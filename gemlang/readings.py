@@ -145,6 +145,12 @@ _HUE = (
 _TWO_HUES = rf"{_HUE}(?:ish)?(?:[- ]{_HUE})?\s*(?:and|/|&|to|,)\s*{_HUE}"
 # "blue, violet and green", "blue/violet/green": the three colours of a biaxial stone
 _THREE_HUES = rf"{_HUE}\s*(?:,|/)\s*{_HUE}\s*(?:,?\s*(?:and|&)|/|,)\s*{_HUE}"
+# the colours a dichroscope shows, named: "dichroscope shows blue and violet", "trichroic: blue, violet, green"
+_PLEO_WORD = r"(?:dichroscope|pleochroi\w*|dichroi\w*|trichroi\w*)"
+PLEOCHROIC_HUES = re.compile(
+    rf"{_PLEO_WORD}\b[^.;]{{0,30}}?\b({_THREE_HUES}|{_TWO_HUES})\b|\b({_THREE_HUES}|{_TWO_HUES})\b[^.;]{{0,30}}\b{_PLEO_WORD}",
+    re.I,
+)
 # "dichroism: weak", "… is strong", and as a bench notes it, "pleo weak"
 _PLEOCHROISM_IS = r"(?:pleochroism|dichroism|trichroism|pleo)(?:\s*[:=]\s*|\s+is\s+|\s+)"
 PLEOCHROISM_LEVELS = {
@@ -159,7 +165,7 @@ PLEOCHROISM_LEVELS = {
     rf"{_PLEOCHROISM_IS}(?:weak|faint|slight|feeble)",
     "present": r"\b(?:pleochroic|dichroic|trichroic|pleochroism|dichroism|trichroism|pleo)\b|"
     rf"dichroscope\b[^.;]{{0,30}}\b{_SEVERAL_COLOURS}|\b{_SEVERAL_COLOURS}[^.;]{{0,30}}\bdichroscope|"
-    rf"dichroscope\b[^.;]{{0,30}}?\b{_TWO_HUES}\b|\b{_TWO_HUES}\b[^.;]{{0,30}}\bdichroscope",
+    + PLEOCHROIC_HUES.pattern,
 }
 COLOURS = ("red", "orange", "yellow", "green", "blue", "violet", "purple", "pink", "white", "chalky")
 # the stone turned, not the light changed: a colour that changes so is pleochroism ("changes colour when I turn it",
