@@ -4249,6 +4249,8 @@ def test_what_no_photo_or_reading_settles_is_said_plainly_with_how_to_find_out(q
 def test_what_no_photo_settles_is_said_with_how_to_find_out_before_any_photo_too(question, said):
     reply = Assistant(classifier=None).conversation().ask(question).reply  # was the how-to-begin help
     assert said in reply and ("formed long before" not in reply)
+    told = "I do not price stones: value rests on colour, clarity, cut, carat weight and origin."  # said, not asked
+    assert "carat balance" not in Assistant(classifier=None).conversation().ask(told).reply
 
 
 @pytest.mark.parametrize("question", ["should I invest in a refractometer?", "is a good loupe worth investing in?"])

@@ -1438,7 +1438,7 @@ class Conversation:
         spoken_of = turn.images or self.hints or self.topic or self.named_together or self._answered_gem()
         if spoken_of or self.image_probs is not None or gems_named_in(text) or parse_hints(text):
             return False
-        if limit := beyond_the_evidence(text, None):
+        if GENERAL_QUESTION.search(text) and (limit := beyond_the_evidence(text, None)):  # not "… carat weight …"
             turn.answer.reply = limit
             return True
         if not asked:
