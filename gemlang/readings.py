@@ -142,7 +142,8 @@ _SEVERAL_COLOURS = rf"(?:two|2|three|3)\s+(?:different\s+)?{_HUES}"
 _HUE = (
     r"(?:(?:light|pale|dark|deep)\s+)?(?:red|pink|orange|yellow|green|blue|violet|purple|brown|grey|gray|colou?rless)"
 )
-_TWO_HUES = rf"{_HUE}(?:ish)?(?:[- ]{_HUE})?\s*(?:and|/|&|to|,)\s*{_HUE}"
+_A_HUE = rf"{_HUE}(?:ish)?(?:[- ]{_HUE})?"  # "blue", "bluish green", "yellow-green"
+_TWO_HUES = rf"{_A_HUE}\s*(?:and|/|&|to|,)\s*{_A_HUE}"
 # "blue, violet and green", "blue/violet/green": the three colours of a biaxial stone
 _THREE_HUES = rf"{_HUE}\s*(?:,|/)\s*{_HUE}\s*(?:,?\s*(?:and|&)|/|,)\s*{_HUE}"
 # the colours a dichroscope shows, named: "dichroscope shows blue and violet", "trichroic: blue, violet, green"

@@ -662,7 +662,8 @@ def test_the_stones_own_reading_before_a_value_asked_of_other_gems_is_still_read
     ("text", "hues"),
     [("dichroscope shows blue and violet", "blue and violet"),
      ("trichroic: blue, violet, green", "blue, violet, green"),
-     ("light blue and deep violet in the dichroscope", "light blue and deep violet")],
+     ("light blue and deep violet in the dichroscope", "light blue and deep violet"),
+     ("green stone, strong blue-green/yellow-green dichroism", "blue-green/yellow-green")],
 )  # fmt: skip
 def test_the_dichroscopes_colours_are_said_to_be_read_as_pleochroism_only(text, hues):
     notes = parse_hints(text).notes  # were dropped without a word
