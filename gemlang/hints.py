@@ -30,6 +30,7 @@ from gemlang.readings import (
     CONDUCTS_SAID,
     JOIN_LINE,
     NUMBER_WORDS,
+    PLEOCHROIC_HUES,
     SMOOTH_ON_TEETH,
     SPECTROSCOPE_LINES,
     THERMAL_FAILED,
@@ -449,6 +450,12 @@ def parse_hints(text: str, questions: bool = False) -> Hints:
         notes.append(f"I do not weigh {said} yet: the photo and the readings decide.")
     if TURNED.search(text):  # "it changes colour when I turn it": no colour change with the light
         notes.append(TURNED_NOTE)
+    if readings.pleochroism not in (None, "none") and (hues := PLEOCHROIC_HUES.search(text)):
+        said = hues.group(1) or hues.group(2)  # "dichroscope shows blue and violet": read as pleochroism only
+        notes.append(
+            f"I do not weigh which colours the dichroscope shows (“{said}”) yet, only that the stone is pleochroic: "
+            "the photo and the other readings decide among the gems."
+        )
     return Hints(
         hardness=hardness,
         countries=countries,

@@ -78,8 +78,9 @@ OPTIC_WORDS = {
     # polariscope words first: they say what the person saw, the optic class follows
     "isotropic": r"\bsingl[ey][ -]?refract(?:ive|ing)\b|\bsr\b|\bs\.\s?r\.?(?!\w)|\bisotropic|monorefringent|"
     r"stays? dark|remains? dark|dark in all positions|extinct in all positions|single refraction|"
-    # one shadow edge that stays put as the stone turns on the refractometer
-    r"(?:single|one) (?:shadow )?edge(?:[^.;]|\.\d){0,40}(?:does(?:n't| not) move|stays? (?:put|still|fixed))|"
+    # one shadow edge that stays put as the stone turns on the refractometer ("the shadow edge is at 1.718 and
+    # doesn't move"; not "the other edge"), as `ONE_EDGE`
+    r"(?:single|one|the) (?:shadow )?edge(?:[^.;]|\.\d){0,40}(?:does(?:n't| not) move|stays? (?:put|still|fixed))|"
     r"\bpolariscope\s*(?:[:=-]|shows|is)?\s*(?:all\s+)?dark\b",  # "polariscope: dark", as a bench notes it
     "anomalous": r"snake[- ]?(?:like )?(?:pattern|bands?)|snake-like|\badr\b|"
     r"anomalous (?:double refraction|extinction)|strain pattern|tatami|tabby|cross[- ]?hatch(?:ed|ing)?",
@@ -100,14 +101,18 @@ SPOT = re.compile(
     r"\d\s*,\s*spot\b(?=\s*(?:[,;.)]|$))|"  # "RI 1.66, spot, SG 3.33": the word alone, after its number
     r"distant[- ]vision|\b(?:vague|blurr?y|fuzzy|indistinct) (?:shadow[- ]?)?(?:edge|reading)\b"
 )
-# One shadow edge, not two, on the refractometer: "only one reading", "a single shadow edge": singly refractive.
-# Not a spot reading's one vague edge (any stone shows one), nor the first of two ("one edge stays, the other
-# moves"), nor "I have only one reading: SG 3.52".
+# One shadow edge, not two, on the refractometer: "only one reading", "a single shadow edge", "I get one reading of
+# 1.718": singly refractive (a single reading: isotropic material, gemmology.dev, The refractometer
+# <https://gemmology.dev/learn/equipment/refractometer>). Not a spot reading's one vague edge (any stone shows one),
+# nor the first of two ("one edge stays, the other moves", "one reading of 1.76 and one of 1.77"), nor
+# "I have only one reading: SG 3.52".
 ONE_EDGE = re.compile(
     r"\b(?:only|just) (?:one|a single|1) (?:ri |refractometer |refractive index )?"
     r"(?:reading|shadow[- ]?edge|edge|shadow)\b(?!\s*(?::|so far|yet|of (?:the )?(?:sg|specific|hard)))|"
-    r"\bone (?:ri |refractometer )?(?:reading|(?:shadow[- ]?)?edge) only\b|\b(?:one|a single|single) shadow[- ]?edge\b"
-    r"(?!(?:[^.;]|\.\d)*\b(?:other|another|second|both|two)\b)"
+    r"\bone (?:ri |refractometer )?(?:reading|(?:shadow[- ]?)?edge) only\b|"
+    r"(?:\b(?:one|a single|single) shadow[- ]?edge\b|"
+    r"\b(?:one|a single|single) (?:ri |refractometer )?reading\b(?=\s*(?:of|at|is|was|[:=,])?\s*(?:about |~)?1[.,]\d))"
+    r"(?!(?:[^.;]|\.\d)*\b(?:other|another|second|both|two|one (?:of|at))\b)"
 )
 # "uniaxial negative", "biaxial (+)", "U-", "U-ve", "U –", "uni -", "uniax +", "bi +", "optic sign: positive",
 # "optically negative"; the sign first, "negative uniaxial"; and "+ve"/"-ve" a comma after "uniaxial" or "DR".
@@ -137,9 +142,16 @@ _SEVERAL_COLOURS = rf"(?:two|2|three|3)\s+(?:different\s+)?{_HUES}"
 _HUE = (
     r"(?:(?:light|pale|dark|deep)\s+)?(?:red|pink|orange|yellow|green|blue|violet|purple|brown|grey|gray|colou?rless)"
 )
-_TWO_HUES = rf"{_HUE}(?:ish)?(?:[- ]{_HUE})?\s*(?:and|/|&|to|,)\s*{_HUE}"
+_A_HUE = rf"{_HUE}(?:ish)?(?:[- ]{_HUE})?"  # "blue", "bluish green", "yellow-green"
+_TWO_HUES = rf"{_A_HUE}\s*(?:and|/|&|to|,)\s*{_A_HUE}"
 # "blue, violet and green", "blue/violet/green": the three colours of a biaxial stone
 _THREE_HUES = rf"{_HUE}\s*(?:,|/)\s*{_HUE}\s*(?:,?\s*(?:and|&)|/|,)\s*{_HUE}"
+# the colours a dichroscope shows, named: "dichroscope shows blue and violet", "trichroic: blue, violet, green"
+_PLEO_WORD = r"(?:dichroscope|pleochroi\w*|dichroi\w*|trichroi\w*)"
+PLEOCHROIC_HUES = re.compile(
+    rf"{_PLEO_WORD}\b[^.;]{{0,30}}?\b({_THREE_HUES}|{_TWO_HUES})\b|\b({_THREE_HUES}|{_TWO_HUES})\b[^.;]{{0,30}}\b{_PLEO_WORD}",
+    re.I,
+)
 # "dichroism: weak", "… is strong", and as a bench notes it, "pleo weak"
 _PLEOCHROISM_IS = r"(?:pleochroism|dichroism|trichroism|pleo)(?:\s*[:=]\s*|\s+is\s+|\s+)"
 PLEOCHROISM_LEVELS = {
@@ -154,7 +166,7 @@ PLEOCHROISM_LEVELS = {
     rf"{_PLEOCHROISM_IS}(?:weak|faint|slight|feeble)",
     "present": r"\b(?:pleochroic|dichroic|trichroic|pleochroism|dichroism|trichroism|pleo)\b|"
     rf"dichroscope\b[^.;]{{0,30}}\b{_SEVERAL_COLOURS}|\b{_SEVERAL_COLOURS}[^.;]{{0,30}}\bdichroscope|"
-    rf"dichroscope\b[^.;]{{0,30}}?\b{_TWO_HUES}\b|\b{_TWO_HUES}\b[^.;]{{0,30}}\bdichroscope",
+    + PLEOCHROIC_HUES.pattern,
 }
 COLOURS = ("red", "orange", "yellow", "green", "blue", "violet", "purple", "pink", "white", "chalky")
 # the stone turned, not the light changed: a colour that changes so is pleochroism ("changes colour when I turn it",

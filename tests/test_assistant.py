@@ -3191,12 +3191,20 @@ def test_and_another_term_after_a_term_asked_is_the_glossary_again():
         ("Kashan flux ruby?", "Kashan Flux Ruby"),
         ("tell me about hydrothermal emerald", "Hydrothermal Emerald"),
         ("I see flux remnants, is it a ruby?", "Ruby"),  # a sign seen, not a name
+        ("what is the optic character of gilson lapis?", "Gilson Lapis Lazuli"),  # by its maker; was Lapis Lazuli
+        ("what is the RI of verneuil ruby?", "Synthetic Ruby (Verneuil)"),
+        ("what is the RI of synthetic spinel?", "Synthetic Spinel (Verneuil)"),
     ],
 )
 def test_a_lab_grown_stone_named_by_its_growth_is_that_one_not_the_commonest(question, gem):
     from gemlang.assistant import named_gem
 
     assert named_gem(question).name == gem
+
+
+def test_a_made_stone_named_by_its_maker_is_answered_from_its_own_entry():
+    reply = Assistant(classifier=None).conversation().ask("what is the optic character of gilson lapis?").reply
+    assert reply.startswith("**Gilson Lapis Lazuli**: optic character aggregate")  # was natural Lapis Lazuli's
 
 
 @pytest.mark.parametrize(
@@ -4299,6 +4307,21 @@ def test_what_no_photo_or_reading_settles_is_said_plainly_with_how_to_find_out(q
     assert said in answer if said else answer == ""
 
 
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("how many carats is it?", "Weigh a loose stone on a carat balance"),
+     ("what's the weight?", "Weigh a loose stone on a carat balance"),
+     ("what clarity grade is it?", "graded loose under 10x"),
+     ("is it stolen?", "stolen-property register"),
+     ("how old is it?", 'ask "what gem is this?"')],  # a stone's age is told of a gem: which one is asked first
+)  # fmt: skip
+def test_what_no_photo_settles_is_said_with_how_to_find_out_before_any_photo_too(question, said):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # was the how-to-begin help
+    assert said in reply and ("formed long before" not in reply)
+    told = "I do not price stones: value rests on colour, clarity, cut, carat weight and origin."  # said, not asked
+    assert "carat balance" not in Assistant(classifier=None).conversation().ask(told).reply
+
+
 @pytest.mark.parametrize("question", ["should I invest in a refractometer?", "is a good loupe worth investing in?"])
 def test_investing_in_an_instrument_is_no_question_of_a_stones_price(question):
     reply = Assistant(classifier=None).conversation().ask(question).reply  # was 'I do not price stones, nor rank …'
@@ -4925,11 +4948,23 @@ def test_a_weight_told_before_any_photo_or_reading_is_noted_and_said_to_name_no_
     ("question", "said", "term"),
     [("why does spinel give one reading?", "**Spinel**: optic character isotropic", "**Singly refractive**"),
      ("why does ruby show two readings on the refractometer?", "optic character uniaxial", "**Doubly refractive**"),
-     ("why do I get two shadow edges with tourmaline?", "**Tourmaline**: optic character", "**Doubly refractive**")],
+     ("why do I get two shadow edges with tourmaline?", "optic character uniaxial", "**Doubly refractive**")],
 )  # fmt: skip
 def test_why_a_gem_gives_one_or_two_readings_is_its_optic_character_with_what_that_means(question, said, term):
     reply = Assistant(classifier=None).conversation().ask(question).reply  # was the gem's card
     assert said in reply and term in reply and "crystal system" in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("why does ruby show two readings?", "**Ruby**: birefringence 0.008, optic character uniaxial"),
+     ("why do I get two shadow edges with tourmaline?", "**Tourmaline**: birefringence 0.014–0.021")],
+)  # fmt: skip
+def test_why_a_gem_gives_two_readings_says_the_birefringence_they_differ_by(question, said):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # was its optic character alone
+    assert said in reply and "crystal system" in reply
+    one = Assistant(classifier=None).conversation().ask("why does spinel give one reading?").reply
+    assert "birefringence" not in one.split("\n")[0]
 
 
 @pytest.mark.parametrize(

@@ -656,3 +656,16 @@ def test_a_value_asked_of_other_gems_and_a_term_asked_about_are_no_reading(text)
 def test_the_stones_own_reading_before_a_value_asked_of_other_gems_is_still_read():
     assert parse_hints("RI 1.54, what else has that RI?").describe() == ["RI 1.540"]
     assert "doubly refractive" in parse_hints("shows doubling of back facets, what is it?").describe()
+
+
+@pytest.mark.parametrize(
+    ("text", "hues"),
+    [("dichroscope shows blue and violet", "blue and violet"),
+     ("trichroic: blue, violet, green", "blue, violet, green"),
+     ("light blue and deep violet in the dichroscope", "light blue and deep violet"),
+     ("green stone, strong blue-green/yellow-green dichroism", "blue-green/yellow-green")],
+)  # fmt: skip
+def test_the_dichroscopes_colours_are_said_to_be_read_as_pleochroism_only(text, hues):
+    notes = parse_hints(text).notes  # were dropped without a word
+    assert any(f"which colours the dichroscope shows (“{hues}”)" in n for n in notes)
+    assert not any("dichroscope" in n for n in parse_hints("no pleochroism, a red and blue stone").notes)

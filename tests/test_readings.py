@@ -190,7 +190,8 @@ def test_uniaxial_and_biaxial_together_are_said_to_contradict_and_only_double_re
     "text",
     ["single refractive, RI 1.718, SG 3.60", "single refraction", "singly-refractive", "single-refractive",
      "singly refracting", "only one reading, RI 1.76", "just one shadow edge at 1.72", "one shadow edge at 1.718",
-     "a single shadow edge, RI 1.81", "spectroscope shows iron lines, only one reading"],
+     "a single shadow edge, RI 1.81", "spectroscope shows iron lines, only one reading",
+     "I get one reading of 1.718", "a single reading at 1.72", "the shadow edge is at 1.718 and doesn't move"],
 )  # fmt: skip
 def test_single_refraction_in_other_words_and_one_shadow_edge_are_singly_refractive(text):
     assert parse_readings(text).optic == "isotropic"
@@ -200,7 +201,9 @@ def test_single_refraction_in_other_words_and_one_shadow_edge_are_singly_refract
     "text, optic",
     [("not single refractive", None), ("I have only one reading: SG 3.52", None),
      ("just one reading so far, SG 3.5", None), ("one shadow edge at 1.544 and a second at 1.553", None),
-     ("one shadow edge stays fixed at 1.544 while the other moves to 1.553", "anisotropic")],
+     ("one shadow edge stays fixed at 1.544 while the other moves to 1.553", "anisotropic"),
+     ("one reading of 1.76 and one of 1.77", None), ("one reading of 1.544 and another of 1.553", None),
+     ("the shadow edge at 1.544 doesn't move, the other goes to 1.553", "anisotropic")],
 )  # fmt: skip
 def test_one_reading_of_something_else_or_the_first_of_two_edges_is_not_single_refraction(text, optic):
     assert parse_readings(text).optic == optic

@@ -69,7 +69,7 @@ from gemlang.assistant.gem_answers import (
     what_it_shows,
     where_from,
 )
-from gemlang.assistant.limits import TAKE_IN, intake_record, weight_alone
+from gemlang.assistant.limits import TAKE_IN, beyond_the_evidence, intake_record, weight_alone
 from gemlang.assistant.models import Assistant, PhotoInput
 from gemlang.assistant.questions import (
     AND_ABOUT,
@@ -1516,12 +1516,18 @@ class Conversation:
 
     def _no_stone_to_ask_of(self, turn: Turn) -> bool:
         """ "hardness?", "how hard?", "will it chip?" with no gem named, discussed or in hand: which gem is asked,
-        and what the property means, not the how-to-begin help."""
+        and what the property means, not the how-to-begin help; "how many carats is it?": how to weigh it, which
+        no photo shows either."""
         text = turn.text
         value = THE_STONES_VALUE.search(text)  # "hardness?", "how hard?"; not "a hard knock can chip it", said
         asked = value or (TOUGHNESS_QUESTION.search(text) and CARE_ASKED.search(text))
         spoken_of = turn.images or self.hints or self.topic or self.named_together or self._answered_gem()
-        if not asked or spoken_of or self.image_probs is not None or gems_named_in(text) or parse_hints(text):
+        if spoken_of or self.image_probs is not None or gems_named_in(text) or parse_hints(text):
+            return False
+        if GENERAL_QUESTION.search(text) and (limit := beyond_the_evidence(text, None)):  # not "… carat weight …"
+            turn.answer.reply = limit
+            return True
+        if not asked:
             return False
         labels = [label for label, _ in constants_named(text)] if value else []
         # "optic sign?": the glossary's own term where the property's label names none

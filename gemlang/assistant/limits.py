@@ -53,7 +53,7 @@ BEYOND_THE_EVIDENCE = (
         "if in doubt.",
     ),
     (  # of the stone or piece in hand, not "what age do sapphires form at?"
-        re.compile(
+        AGE_ASKED := re.compile(
             r"\bhow old (?:is|are) (?:it|this|that|these|the (?:stone|ring|piece|jewel\w*))\b|"
             r"\bwhat age is (?:it|this)\b|\b(?:age|date) of (?:it|the (?:stone|ring|piece))\b|\bantique\b",
             re.I,
@@ -64,10 +64,16 @@ BEYOND_THE_EVIDENCE = (
 )
 
 
-def beyond_the_evidence(text: str, gem: GemFacts) -> str:
-    """The plain answer to a question about the stone in hand that no photo or reading settles, or ''."""
+def beyond_the_evidence(text: str, gem: GemFacts | None) -> str:
+    """The plain answer to a question about the stone in hand that no photo or reading settles, or ''. With no gem
+    named or in hand (None), the answers that need none: "how many carats is it?" is weighed all the same, but a
+    diamond's type or a natural stone's age is asked of a gem."""
     for asked, answer in BEYOND_THE_EVIDENCE:
-        if asked.search(text) and (asked is not DIAMOND_TYPE or "diamond" in (gem.species or gem.name).lower()):
+        if not asked.search(text):
+            continue
+        if gem is None:
+            return "" if asked in (DIAMOND_TYPE, AGE_ASKED) else answer.format(gem="the gem")
+        if asked is not DIAMOND_TYPE or "diamond" in (gem.species or gem.name).lower():
             return answer.format(gem=gem.name)
     return ""
 

@@ -260,14 +260,17 @@ SAME_READINGS = re.compile(  # not "another stone, but not the same readings"
     re.I,
 )
 # "what is the hardness of ruby?", "how hard is emerald?": a gem's constant asked for, not "is it a ruby?"
-# "why does spinel give one reading?", "why two shadow edges?": the count of refractometer readings, its optic character
-READINGS_COUNTED = r"\b(?:one|two|a single|single|only one|just one|1|2)\s+(?:ri\s+|shadow\s+)?(?:readings?|edges?)\b"
+# "why does spinel give one reading?", "why two shadow edges?": the count of refractometer readings, its optic
+# character; two readings differ by its birefringence too
+_READINGS = r"\s+(?:ri\s+|shadow\s+)?(?:readings?|edges?)\b"
+READINGS_COUNTED = rf"\b(?:one|two|a single|single|only one|just one|1|2){_READINGS}"
+TWO_READINGS = rf"\b(?:two|2){_READINGS}"
 PROPERTY_FIELDS = {
     # "is it soft?", "harder to scratch"; not "soft cloth", "harder to find", "hard to clean" (no hardness asked)
     r"hard(?!(?:er|est)?\s+to\s+(?!scratch)\w)|soft(?:er|est)|\bsoft\b(?!\s+\w)|scratch": ("Mohs hardness", "hardness"),
     r"specific gravity|\bsgs?\b|dens|heav|light(?:er|est)|hydrostatic": ("specific gravity", "specific_gravity"),
     r"refractive index|\bri\b|\bris\b|refractometer": ("refractive index", "refractive_index"),
-    r"birefring|doubling|double refraction": ("birefringence", "birefringence"),
+    rf"birefring|doubling|double refraction|{TWO_READINGS}": ("birefringence", "birefringence"),
     r"dispers|\bfire\b": ("dispersion", "dispersion"),
     r"spectr|absorption": ("spectroscope", "spectrum"),
     r"uniaxial|biaxial|refractive(?! index)|isotropic|optic(?:al)? (?:sign|character)|polariscope|stays? dark|"
@@ -1197,21 +1200,23 @@ def named_gem(text: str, fuzzy: bool = True):
     return grown_as_said(next((gem for pattern, gem in named if pattern.search(key)), None), text)
 
 
-# how a lab-grown stone was grown, as a message names it: "flux-grown synthetic ruby" is no flame-fusion ruby
-# ("flux remnants" are a sign seen, not a name)
+# how a lab-grown stone was grown, or who made it, as a message names it: "flux-grown synthetic ruby" is no
+# flame-fusion ruby, "gilson lapis" no natural lapis ("flux remnants" are a sign seen, not a name)
 GROWN_BY = re.compile(
-    r"\b(flux|hydrothermal|verneuil|flame[- ]fusion|czochralski|kashan)\b"
+    r"\b(flux|hydrothermal|verneuil|flame[- ]fusion|czochralski|kashan|gilson)\b"
     r"(?![- ](?:remnants?|inclusions?|fingerprints?|veils?|feathers?|residues?|growth))",
     re.I,
 )
 
 
-def lab_grown_twins(gem) -> list:
-    """The lab-grown stones sold as `gem` (Flux-Grown Emerald and Hydrothermal Emerald for Emerald)."""
+def lab_grown_twins(gem, imitations: bool = False) -> list:
+    """The lab-grown stones sold as `gem` (Flux-Grown Emerald and Hydrothermal Emerald for Emerald), and with
+    `imitations` the made stones that only look like it (Gilson Lapis Lazuli for Lapis Lazuli)."""
     from gemlang.fusion.evidence import gem_sold_as
     from gemlang.knowledge import all_gems
 
-    return [g for g in all_gems() if g.origin == "synthetic" and gem_sold_as(g).name == gem.name]
+    made = ("synthetic", "simulant") if imitations else ("synthetic",)
+    return [g for g in all_gems() if g.origin in made and gem_sold_as(g).name == gem.name]
 
 
 def grown_as_said(gem, text: str):
@@ -1226,7 +1231,7 @@ def grown_as_said(gem, text: str):
         twins = lab_grown_twins(gem) if gem.origin == "natural" and LAB_GROWN.search(text) else []
         return twins[0] if len(twins) == 1 else gem
     word = "verneuil" if method.group(1).lower().startswith("flame") else method.group(1).lower()
-    grown = [g for g in lab_grown_twins(gem_sold_as(gem)) if word in g.name.lower()]
+    grown = [g for g in lab_grown_twins(gem_sold_as(gem), imitations=True) if word in g.name.lower()]
     said = set(re.findall(r"[a-z]+", text.lower()))
     return max(grown, key=lambda g: len(set(re.findall(r"[a-z]+", g.name.lower())) & said), default=gem)
 
