@@ -845,11 +845,7 @@ class Conversation:
             self._gem_list, self._superlative,
             self._scale, self._kind_asked, self._fact_check, self._birthstone, self._imitations, self._glossary,
             self._no_gems_compared, self._wear_compared, self._unranked_compared, self._ring_gems, self._at_home,
-            self._cutting, self._setting, self._metal,
-            self._toughness,
-            self._gem_list, self._superlative, self._carat_size,
-            self._scale, self._kind_asked, self._fact_check, self._birthstone, self._glossary, self._no_gems_compared,
-            self._wear_compared, self._ring_gems, self._at_home, self._cutting, self._setting, self._toughness,
+            self._cutting, self._setting, self._metal, self._toughness, self._carat_size,
             self._care_asked, self._other_gem,
             self._earlier_stone, self._what_i_told, self._no_stone_to_ask_of,
         )  # fmt: skip
