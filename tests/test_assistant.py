@@ -4991,6 +4991,17 @@ def test_a_carat_set_against_a_size_is_a_weight_and_of_two_gems_the_denser_is_th
     assert any("iconicjewelry.com" in note for note in answer.notes)
 
 
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("is a 1 carat ruby harder than a 1 carat diamond of the same size?", "Diamond is harder than Ruby"),
+     ("is a bigger carat worth more?", "I do not price stones"),
+     ("does size affect the price per carat?", "I do not price stones")],
+)  # fmt: skip
+def test_a_hardness_or_a_price_asked_of_stones_of_a_size_is_answered_not_the_carat(question, said):
+    answer = Assistant(classifier=None).conversation().ask(question)  # were the carat entry
+    assert said in answer.reply and "**Carat**" not in answer.reply, answer.reply[:120]
+
+
 def test_a_stones_own_weight_and_size_told_are_no_carat_question():
     told = Assistant(classifier=None).conversation().ask("my stone weighs 2.1 ct and measures 8 mm, what is it?")
     assert "**Carat**" not in told.reply

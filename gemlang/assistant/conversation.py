@@ -842,10 +842,10 @@ class Conversation:
         return (
             self._courtesy, self._in_english, self._capabilities, self._off_topic, self._in_short,
             self._side_stones_again, self._two_stones_same, self._several_in_the_photo, self._disclosure,
-            self._gem_list, self._superlative,
+            self._gem_list, self._superlative, self._carat_size,
             self._scale, self._kind_asked, self._fact_check, self._birthstone, self._imitations, self._glossary,
             self._no_gems_compared, self._wear_compared, self._unranked_compared, self._ring_gems, self._at_home,
-            self._cutting, self._setting, self._metal, self._toughness, self._carat_size,
+            self._cutting, self._setting, self._metal, self._toughness,
             self._care_asked, self._other_gem,
             self._earlier_stone, self._what_i_told, self._no_stone_to_ask_of,
         )  # fmt: skip
@@ -1165,8 +1165,11 @@ class Conversation:
 
     def _carat_size(self, turn: Turn) -> bool:
         """ "Is a 1 carat sapphire smaller than a 1 carat diamond?", "does carat mean size?": what a carat is, a
-        weight, and of two gems named which is the smaller at one weight; not a message telling a stone's weight."""
+        weight, and of two gems named which is the smaller at one weight; not a message telling a stone's weight, nor
+        a price or another constant asked of stones of a size ("is a 1 ct ruby harder than a 1 ct diamond?")."""
         if not (CARAT_SIZE_ASKED.search(turn.text) and ASKED_AS_A_QUESTION.search(turn.text)) or parse_hints(turn.text):
+            return False
+        if VALUE_QUESTION.search(turn.text) or any(f != "specific_gravity" for _, f in constants_named(turn.text)):
             return False
         compared = carat_size_compared(gems_named_in(turn.text))
         carat = explained([term_called("carat")], turn.answer)
