@@ -5020,6 +5020,11 @@ def test_insuring_a_piece_and_the_values_it_is_given_are_answered_by_the_apprais
         ), question
 
 
+def test_the_market_value_of_a_gem_asked_is_a_price_not_the_appraisal_entry():
+    answer = Assistant(classifier=None).conversation().ask("what is the market value of a 1 carat ruby?")
+    assert "I do not price stones" in answer.reply and "**Appraisal**" not in answer.reply  # was the appraisal entry
+
+
 def _after_an_emerald():
     chat = Assistant(classifier=None).conversation()
     chat.ask("green stone, RI 1.577-1.583, SG 2.72")
