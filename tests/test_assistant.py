@@ -5026,6 +5026,17 @@ def test_a_carat_set_against_a_size_is_a_weight_and_of_two_gems_the_denser_is_th
     assert any("iconicjewelry.com" in note for note in answer.notes)
 
 
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("is a 1 carat ruby harder than a 1 carat diamond of the same size?", "Diamond is harder than Ruby"),
+     ("is a bigger carat worth more?", "I do not price stones"),
+     ("does size affect the price per carat?", "I do not price stones")],
+)  # fmt: skip
+def test_a_hardness_or_a_price_asked_of_stones_of_a_size_is_answered_not_the_carat(question, said):
+    answer = Assistant(classifier=None).conversation().ask(question)  # were the carat entry
+    assert said in answer.reply and "**Carat**" not in answer.reply, answer.reply[:120]
+
+
 def test_a_stones_own_weight_and_size_told_are_no_carat_question():
     told = Assistant(classifier=None).conversation().ask("my stone weighs 2.1 ct and measures 8 mm, what is it?")
     assert "**Carat**" not in told.reply
@@ -5042,6 +5053,11 @@ def test_insuring_a_piece_and_the_values_it_is_given_are_answered_by_the_apprais
         assert answer.reply.startswith("**Appraisal**: An appraisal is a written opinion") and "chubb.com" in str(
             answer.notes
         ), question
+
+
+def test_the_market_value_of_a_gem_asked_is_a_price_not_the_appraisal_entry():
+    answer = Assistant(classifier=None).conversation().ask("what is the market value of a 1 carat ruby?")
+    assert "I do not price stones" in answer.reply and "**Appraisal**" not in answer.reply  # was the appraisal entry
 
 
 def _after_an_emerald():

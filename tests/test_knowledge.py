@@ -1099,3 +1099,10 @@ def test_smoky_quartz_has_its_sourced_weak_dichroism_so_the_dichroscope_tells_it
     assert smoky.pleochroism.startswith("Weak") and "wikipedia.org/wiki/Smoky_quartz" in smoky.citations["pleochroism"]
     advice = tell_apart(get_facts("Iolite"), smoky)
     assert "pleochroism (dichroscope): Iolite strong pleochroism, Quartz Smoky weak pleochroism" in advice
+
+
+def test_the_resin_entry_cites_a_page_for_copal_as_a_partly_polymerised_resin():
+    from gemlang.knowledge.glossary import term_called
+
+    resin = term_called("resin")
+    assert "partly polymerised" in resin.text and "depositsmag.com" in resin.source  # the claim, and its page

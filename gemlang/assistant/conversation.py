@@ -1165,8 +1165,11 @@ class Conversation:
 
     def _carat_size(self, turn: Turn) -> bool:
         """ "Is a 1 carat sapphire smaller than a 1 carat diamond?", "does carat mean size?": what a carat is, a
-        weight, and of two gems named which is the smaller at one weight; not a message telling a stone's weight."""
+        weight, and of two gems named which is the smaller at one weight; not a message telling a stone's weight, nor
+        a price or another constant asked of stones of a size ("is a 1 ct ruby harder than a 1 ct diamond?")."""
         if not (CARAT_SIZE_ASKED.search(turn.text) and ASKED_AS_A_QUESTION.search(turn.text)) or parse_hints(turn.text):
+            return False
+        if VALUE_QUESTION.search(turn.text) or any(f != "specific_gravity" for _, f in constants_named(turn.text)):
             return False
         compared = carat_size_compared(gems_named_in(turn.text))
         carat = explained([term_called("carat")], turn.answer)

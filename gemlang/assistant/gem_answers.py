@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from gemlang.assistant.limits import beyond_the_evidence
 from gemlang.assistant.questions import (
     A_GEM_KIND,
+    A_REAL_GEM_KIND,
     AFTER_TRADE_NAME,
     ANY_TREATMENT,
     ASKS_ABOUT,
@@ -1388,7 +1389,7 @@ def material_kind(
     kind = f"{gem.species} {gem.group}" if gem else ""
     if gem and mineral and (made := man_made(gem, asked.group("x"), notes))[0]:  # "is cubic zirconia a mineral?"
         return made
-    real_gem = re.fullmatch(r"(?:real|true|genuine)\s+(?:gem|gemstone|stone)s?", said_kind)  # "is cz a real gem?"
+    real_gem = A_REAL_GEM_KIND.fullmatch(said_kind)  # "is cz a real gem?"
     if gem and (a_gem or real_gem) and gem.origin == "simulant":  # "is glass a gem?", "is cubic zirconia a gemstone?"
         made = gem.species.split(" (")[0]  # "plastic (man-made organic polymers)": plastic
         made = made[:1].upper() + made[1:]

@@ -1269,6 +1269,7 @@ ASKED_AS_A_QUESTION = re.compile(r"\?|^\s*(?:how|what|does|do|would|will|can)\b"
 ASKS_ABOUT = re.compile(r"\s*(?:is|was|has|are|does|any|tell me|explain|describe)\b", re.I)
 TREATMENT_WORD = re.compile(r"\btreat(?:ed|ments?)?\b", re.I)  # "how is treated jade detected?"
 A_GEM_KIND = re.compile(r"(?:gem|gemstone|stone)s?")  # "is glass a gem?", not "… a natural stone?"
+A_REAL_GEM_KIND = re.compile(r"(?:real|true|genuine)\s+(?:gem|gemstone|stone)s?")  # "is cz a real gem?"
 WORTH_SAID = re.compile(r"\bworth\b", re.I)
 COAL_SAID = re.compile(r"\bcoal\b", re.I)  # "is diamond made of coal?"
 SCRATCH_SAID = re.compile(r"scratch")  # of the lowered message
