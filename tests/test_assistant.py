@@ -2613,7 +2613,6 @@ def test_a_follow_up_no_fact_answers_says_so_instead_of_repeating_the_whole_answ
 @pytest.mark.parametrize(
     "question",
     ["should i get them restrung? the string looks dirty",
-     "What formula for estimating weight from measurements?",
      "it has a small crack, will it get worse", "What documentation should I attach to support the identification?",
      "how do i find the best light to photograph it?"],
 )  # fmt: skip
@@ -5025,3 +5024,39 @@ def test_repolishing_a_set_stone_is_answered_from_the_repolishing_entry(question
         answer = chat.ask(question)
         assert answer.reply.startswith("**Repolishing**: Repolishing a worn, scratched or chipped stone is in practice")
         assert "comes out of the mounting first" in answer.reply and "ganoksin.com" in str(answer.notes)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("what's the weight of a 7x5 oval sapphire?",  # was Sapphire's card
+         "each millimetre of depth makes about 0.29 ct"),
+        ("what would a 7x5x3.5 mm oval sapphire weigh?", "about 1.01 ct (0.2 g)"),  # 6² x 3.5 x 4.00 x 0.0020
+        ("how many carats is a 8x6x4 emerald cut emerald?", "about 1.31 ct"),  # 8 x 6 x 4 x 2.72 x 0.0025
+        ("how many carats is a 7x5x3 stone?", "the factor depends on the cut"),
+        ("how do I estimate carat weight from mm size?", "**Estimating carat weight**"),  # was the carat entry
+    ],
+)  # fmt: skip
+def test_a_weight_is_worked_out_from_measurements_with_the_cuts_formula_and_the_gems_sg(question, said):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert said in answer.reply and "gempulse.com" in str(answer.notes), answer.reply
+
+
+def test_the_weight_asked_of_the_stone_in_hand_gives_the_factors_and_its_measurements_are_worked_out():
+    chat = _after_an_emerald()
+    assert "oval 0.0020" in chat.ask("what is the weight?").reply  # was "use the formula for its cut", none given
+    assert "about 0.59 ct" in chat.ask("it's 7x5x3 mm oval, how much does it weigh?").reply  # 6² x 3 x 2.72 x 0.002
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("what size is a 1 carat diamond?", "**A 1 ct round brilliant diamond** typically measures 6.5 mm across"),
+        ("how big is a 2 carat sapphire?", "**A 2 ct round sapphire** is about 7.7 mm across: an estimate"),
+        ("how much does a 1 carat ruby weigh in grams?", "**A 1 ct ruby weighs 0.2 g**"),  # were the carat entry
+        ("how many carats is 1 gram?", "**1 g is 5 ct**"),
+    ],
+)  # fmt: skip
+def test_the_size_of_a_weight_and_a_weight_in_grams_are_worked_out(question, said):
+    assert Assistant(classifier=None).conversation().ask(question).reply.startswith(said)
+

@@ -23,6 +23,7 @@ from gemlang.assistant.gem_answers import (
     also_asked,
     by_the_test_named,
     carat_size_compared,
+    carat_weight_answer,
     colour_of,
     colours_answer,
     constants_said,
@@ -1170,7 +1171,15 @@ class Conversation:
     def _carat_size(self, turn: Turn) -> bool:
         """ "Is a 1 carat sapphire smaller than a 1 carat diamond?", "does carat mean size?": what a carat is, a
         weight, and of two gems named which is the smaller at one weight; not a message telling a stone's weight."""
-        if not (CARAT_SIZE_ASKED.search(turn.text) and ASKED_AS_A_QUESTION.search(turn.text)) or parse_hints(turn.text):
+        carat_asked = CARAT_SIZE_ASKED.search(turn.text) and ASKED_AS_A_QUESTION.search(turn.text)
+        # "what's the weight of a 7x5 oval sapphire?", "what size is a 1 carat diamond?": the figure worked out
+        named = self._gems_or_it(turn.text) or [gem for gem in (self._answered_gem() or self.topic,) if gem]
+        worked, sources = carat_weight_answer(turn.text, named[0] if len(named) == 1 else None)
+        if worked and ASKED_AS_A_QUESTION.search(turn.text):
+            turn.answer.reply = worked
+            turn.answer.notes += [f"sources: {'; '.join(sources)}"] if sources else []
+            return True
+        if not carat_asked or parse_hints(turn.text):
             return False
         compared = carat_size_compared(gems_named_in(turn.text))
         carat = explained([term_called("carat")], turn.answer)
