@@ -5060,3 +5060,12 @@ def test_the_weight_asked_of_the_stone_in_hand_gives_the_factors_and_its_measure
 def test_the_size_of_a_weight_and_a_weight_in_grams_are_worked_out(question, said):
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(said)
 
+
+def test_which_setting_protects_a_gem_is_answered_with_its_own_toughness():
+    emerald = Assistant(classifier=None).conversation().ask("is a bezel or a prong setting better for an emerald?")
+    assert emerald.reply.startswith("**Protective setting**") and "Emerald (toughness poor" in emerald.reply  # was
+    assert "gemsociety.org" in str(emerald.notes)  # "**The bezel**: my facts are of gems, not of the metal"
+    after = _after_an_emerald().ask("what setting protects it best?")  # was "My facts on Emerald do not answer that."
+    assert after.reply.startswith("**Protective setting**") and "Of the stone itself: Emerald" in after.reply
+    loose = Assistant(classifier=None).conversation().ask("is the bezel worn on my emerald?")
+    assert loose.reply.startswith("**The bezel**: my facts are of gems")  # the one in hand: still the metal's
