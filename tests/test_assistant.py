@@ -5069,3 +5069,14 @@ def test_which_setting_protects_a_gem_is_answered_with_its_own_toughness():
     assert after.reply.startswith("**Protective setting**") and "Of the stone itself: Emerald" in after.reply
     loose = Assistant(classifier=None).conversation().ask("is the bezel worn on my emerald?")
     assert loose.reply.startswith("**The bezel**: my facts are of gems")  # the one in hand: still the metal's
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("is ruby colour natural?", "**Ruby**: Treatments of ruby: heat treatment"),  # were the general treatment entry
+     ("is sapphire color natural?", "**Sapphire**: Treatments of sapphire"),
+     ("is the topaz colour real?", "**Topaz**: Treatments of topaz")],
+)  # fmt: skip
+def test_whether_a_named_gems_colour_is_natural_is_answered_with_its_treatments(question, said):
+    assert Assistant(classifier=None).conversation().ask(question).reply.startswith(said)
+

@@ -1059,8 +1059,9 @@ def trade_name_asked(text: str):
 INCLUSION_OR_COLOUR = re.compile(
     r"\b[a-z]+(?:[ -][a-z]+)?[ -](?:platelets?|needles?|specks?|flakes?|inclusions?|veins?|veining|grains?|spots?|"
     # not "change colour", "its colour" or "natural colour": "why does alexandrite change colour?" and "is my sapphire
-    # natural colour?" ask about the gem
-    r"fibres?|fibers?|matrix|(?<!change )(?<!its )(?<!their )(?<!natural )(?<!naturally )colou?r(?:ed)?(?! by\b)|"
+    # natural colour?" ask about the gem, and so does "is ruby colour natural?" (`COLOUR_NATURAL`)
+    r"fibres?|fibers?|matrix|(?<!change )(?<!its )(?<!their )(?<!natural )(?<!naturally )colou?r(?:ed)?"
+    r"(?! by\b)(?!\s+(?:is\s+|be\s+)?(?:natural|real|genuine)\b)|"
     r"spectrum|spectra|tester)\b|"
     r"\bemerald[- ]cut\b",  # a cut of any stone ("is it emerald cut or oval?"), not the gem
     re.I,
