@@ -5080,3 +5080,10 @@ def test_which_setting_protects_a_gem_is_answered_with_its_own_toughness():
 def test_whether_a_named_gems_colour_is_natural_is_answered_with_its_treatments(question, said):
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(said)
 
+
+def test_what_an_appraisal_says_of_treatment_is_answered_with_the_disclosure_rule():
+    answer = Assistant(classifier=None).conversation().ask("what should a valuation say about treatment?")
+    assert answer.reply.startswith("**Appraisal**") and "an appraisal should say what is known of them" in answer.reply
+    assert "16 CFR 23.24" in answer.reply and "gemguide.com" in str(answer.notes)  # was nothing on disclosure
+    plain = Assistant(classifier=None).conversation().ask("do I need an appraisal?")
+    assert "16 CFR 23.24" not in plain.reply  # the rule only where treatment is asked

@@ -78,6 +78,7 @@ from gemlang.assistant.questions import (
     AND_OF_ANOTHER,
     AND_THE_OTHER_ASSEMBLY,
     ANOTHER_VALUE,
+    ANY_TREATMENT,
     ASKED_ABOUT,
     ASKED_AS_A_QUESTION,
     ASSEMBLED_GEM_QUESTION,
@@ -278,7 +279,13 @@ from gemlang.knowledge.care import (
     wear_compared,
 )
 from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
-from gemlang.knowledge.disclosure import disclosure_answer, lab_grown_said, trade_rule_answer, treatment_disclosure
+from gemlang.knowledge.disclosure import (
+    TREATMENT_RULE,
+    disclosure_answer,
+    lab_grown_said,
+    trade_rule_answer,
+    treatment_disclosure,
+)
 from gemlang.knowledge.foreign_words import in_english
 from gemlang.knowledge.glossary import (
     ABOUT_THE_STONE,
@@ -1219,6 +1226,10 @@ class Conversation:
             return False
         self._term_said = True
         turn.answer.reply = explained(terms, turn.answer)
+        if [t.term for t in terms] == ["appraisal"] and ANY_TREATMENT.search(turn.text):
+            # "what should a valuation say about treatment?": the rule of disclosure it follows
+            turn.answer.reply += f"\n\n{TREATMENT_RULE}"
+            turn.answer.notes.append(f"sources: {DISCLOSURE_SOURCES[0]}")
         return True
 
     def _at_home(self, turn: Turn) -> bool:
