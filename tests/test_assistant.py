@@ -5034,6 +5034,9 @@ def test_repolishing_a_set_stone_is_answered_from_the_repolishing_entry(question
         ("what would a 7x5x3.5 mm oval sapphire weigh?", "about 1.01 ct (0.2 g)"),  # 6² x 3.5 x 4.00 x 0.0020
         ("how many carats is a 8x6x4 emerald cut emerald?", "about 1.31 ct"),  # 8 x 6 x 4 x 2.72 x 0.0025
         ("how many carats is a 7x5x3 stone?", "the factor depends on the cut"),
+        ("how much does a 10x8 emerald cut aquamarine weigh?", "with Aquamarine's SG"),  # the cut names no emerald
+        ("what is the weight of an 8 mm round amethyst 5 mm deep?", "about 1.53 ct"),  # 8² x 5 x 2.65 x 0.0018
+        ("what is a 6x4 mm oval in carats?", "**Estimated weight of a 6 × 4 mm oval stone**"),
         ("how do I estimate carat weight from mm size?", "**Estimating carat weight**"),  # was the carat entry
     ],
 )  # fmt: skip
@@ -5055,6 +5058,7 @@ def test_the_weight_asked_of_the_stone_in_hand_gives_the_factors_and_its_measure
         ("how big is a 2 carat sapphire?", "**A 2 ct round sapphire** is about 7.7 mm across: an estimate"),
         ("how much does a 1 carat ruby weigh in grams?", "**A 1 ct ruby weighs 0.2 g**"),  # were the carat entry
         ("how many carats is 1 gram?", "**1 g is 5 ct**"),
+        ("how many grams is 5 carats?", "**5 ct is 1 g**"),
     ],
 )  # fmt: skip
 def test_the_size_of_a_weight_and_a_weight_in_grams_are_worked_out(question, said):
@@ -5067,6 +5071,8 @@ def test_which_setting_protects_a_gem_is_answered_with_its_own_toughness():
     assert "gemsociety.org" in str(emerald.notes)  # "**The bezel**: my facts are of gems, not of the metal"
     after = _after_an_emerald().ask("what setting protects it best?")  # was "My facts on Emerald do not answer that."
     assert after.reply.startswith("**Protective setting**") and "Of the stone itself: Emerald" in after.reply
+    opal = Assistant(classifier=None).conversation().ask("can opal be set in a ring?")  # was Opal's card
+    assert opal.reply.startswith("**Protective setting**") and "Of the stone itself: Opal" in opal.reply
     loose = Assistant(classifier=None).conversation().ask("is the bezel worn on my emerald?")
     assert loose.reply.startswith("**The bezel**: my facts are of gems")  # the one in hand: still the metal's
 

@@ -1180,7 +1180,8 @@ class Conversation:
         weight, and of two gems named which is the smaller at one weight; not a message telling a stone's weight."""
         carat_asked = CARAT_SIZE_ASKED.search(turn.text) and ASKED_AS_A_QUESTION.search(turn.text)
         # "what's the weight of a 7x5 oval sapphire?", "what size is a 1 carat diamond?": the figure worked out
-        named = self._gems_or_it(turn.text) or [gem for gem in (self._answered_gem() or self.topic,) if gem]
+        outline = INCLUSION_OR_COLOUR.sub(" ", turn.text)  # "a 10x8 emerald cut aquamarine": no emerald named
+        named = self._gems_or_it(outline) or [gem for gem in (self._answered_gem() or self.topic,) if gem]
         worked, sources = carat_weight_answer(turn.text, named[0] if len(named) == 1 else None)
         if worked and ASKED_AS_A_QUESTION.search(turn.text):
             turn.answer.reply = worked

@@ -457,8 +457,8 @@ def carat_weight_answer(text: str, gem: GemFacts | None) -> tuple[str, list[str]
         grams = round(carats * 0.2, 4)
         if re.search(r"\bhow many (?:carats?|cts?)\b|\bin (?:carats?|cts?)\b", text, re.I):
             return f"**{grams:g} g is {carats:g} ct**: a carat is 0.2 g, so a gram is five carats.", []
-        of = f" {gem.name.lower()}" if gem else ""
-        return f"**A {carats:g} ct{of} weighs {grams:g} g**: a carat is 0.2 g (200 mg), whatever the gem.", []
+        weighs = f"A {carats:g} ct {gem.name.lower()} weighs" if gem else f"{carats:g} ct is"
+        return f"**{weighs} {grams:g} g**: a carat is 0.2 g (200 mg), whatever the gem.", []
     if FROM_MEASUREMENTS.search(text):
         return formulas_said(gem), formula_sources()
     return "", []

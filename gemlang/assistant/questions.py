@@ -1456,7 +1456,7 @@ WEIGHT_ASKED = re.compile(
     r"\bhow (?:much|heavy)\b[^?!]*\bweigh|\bwhat(?:'s| is| would be| will be)? (?:the |its )?(?:carat )?weight\b|"
     r"\bwhat (?:does|would|will|do|might)\b[^?!]*\bweigh\b|\bhow many (?:carats?|cts?|grams?)\b|"
     r"\b(?:estimat|calculat|work(?:ing)? out|figur|comput|convert)\w*\b[^.?!]*\b(?:weight|carats?|cts?)\b|"
-    r"\bformula\b[^.?!]*\b(?:weight|carats?)\b",
+    r"\bformula\b[^.?!]*\b(?:weight|carats?)\b|\bin (?:carats|cts)\b",
     re.I,
 )
 # from measurements, not a weight told: "... from mm size?", "... from its dimensions?"

@@ -53,13 +53,25 @@ DIMENSIONS = re.compile(
 ONE_SIZE = re.compile(rf"(?<![\w.])({_MM})\s*(?:mm|millimet\w*)\b", re.I)  # "a 6 mm round"
 
 
+# "5 mm deep", "a depth of 3.2 mm": the depth said apart from the outline's measurements
+DEPTH_SAID = re.compile(
+    rf"(?<![\w.])({_MM})\s*(?:mm|millimet\w*)?\s*(?:deep|depth)\b|\bdepth\s*(?:of\s+|is\s+|:\s*)?({_MM})", re.I
+)
+
+
 def measurements(text: str) -> tuple[float, ...]:
-    """The millimetres a message gives of a stone: (length, width[, depth]) or (diameter,); () for none."""
-    if found := DIMENSIONS.search(text or ""):
-        return tuple(float(v.replace(",", ".")) for v in found.groups() if v)
-    if found := ONE_SIZE.search(text or ""):
-        return (float(found.group(1).replace(",", ".")),)
-    return ()
+    """The millimetres a message gives of a stone: (length, width[, depth]) or (diameter[, depth]); () for none."""
+    depth = DEPTH_SAID.search(text or "")
+    outline = text[: depth.start()] + " " + text[depth.end() :] if depth else text or ""
+    sizes: tuple[float, ...] = ()
+    if found := DIMENSIONS.search(outline):
+        sizes = tuple(float(v.replace(",", ".")) for v in found.groups() if v)
+    elif found := ONE_SIZE.search(outline):
+        sizes = (float(found.group(1).replace(",", ".")),)
+    if depth and sizes and len(sizes) < 3:  # "an 8 mm round 5 mm deep": (8, 8, 5) for a round
+        said = float((depth.group(1) or depth.group(2)).replace(",", "."))
+        sizes = (*sizes, *sizes[:1], said) if len(sizes) == 1 else (*sizes, said)
+    return sizes
 
 
 def _sg(gem: GemFacts) -> float:
@@ -95,7 +107,8 @@ def estimate(text: str, gem: GemFacts | None) -> str:
     is missing (the cut, the depth, the gem) said with what can be worked out without it."""
     sizes, cut = measurements(text), cut_named(text)
     shown = " × ".join(f"{v:g}" for v in sizes) + " mm"
-    of = f"a {shown} {cut.name.split(' or ')[0] if cut else ''} {gem.name.lower() if gem else 'stone'}"
+    article = "an" if re.match(r"(?:8|11|18)(?!\d)", shown) else "a"
+    of = f"{article} {shown} {cut.name.split(' or ')[0] if cut else ''} {gem.name.lower() if gem else 'stone'}"
     lead = f"**Estimated weight of {' '.join(of.split())}**: "
     if cut is None:
         factors = ", ".join(f"{c.factor:.4f} ({c.name})" for c in cuts())
@@ -120,7 +133,8 @@ def estimate(text: str, gem: GemFacts | None) -> str:
             f"{per_mm:.4f} × SG ct."
         )
     sg = _sg(gem)
-    said_sg = f"{gem.name}'s SG {format_quantity('specific_gravity', gem.specific_gravity)} (taken as {sg:.2f})"
+    said_sg = f"{gem.name}'s SG {format_quantity('specific_gravity', gem.specific_gravity)}"
+    said_sg += f" (taken as {sg:.2f})" if gem.specific_gravity[0] != gem.specific_gravity[1] else ""
     if len(sizes) < 3:
         per_mm = area * sg * cut.factor
         return (

@@ -513,7 +513,8 @@ SETTING_CHOSEN = re.compile(
     r"\b(?:bezel|prongs?|claws?)\b[^?!.]*\bor\b[^?!.]*\b(?:bezel|prongs?|claws?)\b|"
     rf"\b(?:which|what)\s+(?:kind of\s+|type of\s+|style of\s+)?{_SETTING}\b(?![^?!.]*\b(?:metal|gold|silver)\b)|"
     rf"\b(?:best|better|safest|safer|protective|recommended)\s+{_SETTING}\b|"
-    rf"\b{_SETTING}\b[^?!.]*\b(?:best|better|safest|safer|protects?|recommend\w*)\b",
+    rf"\b{_SETTING}\b[^?!.]*\b(?:best|better|safest|safer|protects?|recommend\w*)\b|"
+    r"\b(?:can|should|could)\b[^?!.]*\bbe\s+set\s+in\b",  # "can opal be set in a ring?"
     re.I,
 )
 
