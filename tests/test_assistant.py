@@ -2613,7 +2613,6 @@ def test_a_follow_up_no_fact_answers_says_so_instead_of_repeating_the_whole_answ
 @pytest.mark.parametrize(
     "question",
     ["should i get them restrung? the string looks dirty",
-     "What formula for estimating weight from measurements?",
      "it has a small crack, will it get worse", "What documentation should I attach to support the identification?",
      "how do i find the best light to photograph it?"],
 )  # fmt: skip
@@ -5076,3 +5075,72 @@ def test_repolishing_a_set_stone_is_answered_from_the_repolishing_entry(question
         answer = chat.ask(question)
         assert answer.reply.startswith("**Repolishing**: Repolishing a worn, scratched or chipped stone is in practice")
         assert "comes out of the mounting first" in answer.reply and "ganoksin.com" in str(answer.notes)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("what's the weight of a 7x5 oval sapphire?",  # was Sapphire's card
+         "each millimetre of depth makes about 0.29 ct"),
+        ("what would a 7x5x3.5 mm oval sapphire weigh?", "about 1.01 ct (0.2 g)"),  # 6² x 3.5 x 4.00 x 0.0020
+        ("how many carats is a 8x6x4 emerald cut emerald?", "about 1.31 ct"),  # 8 x 6 x 4 x 2.72 x 0.0025
+        ("how many carats is a 7x5x3 stone?", "the factor depends on the cut"),
+        ("how much does a 10x8 emerald cut aquamarine weigh?", "with Aquamarine's SG"),  # the cut names no emerald
+        ("what is the weight of an 8 mm round amethyst 5 mm deep?", "about 1.53 ct"),  # 8² x 5 x 2.65 x 0.0018
+        ("what is a 6x4 mm oval in carats?", "**Estimated weight of a 6 × 4 mm oval stone**"),
+        ("how do I estimate carat weight from mm size?", "**Estimating carat weight**"),  # was the carat entry
+    ],
+)  # fmt: skip
+def test_a_weight_is_worked_out_from_measurements_with_the_cuts_formula_and_the_gems_sg(question, said):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert said in answer.reply and "gempulse.com" in str(answer.notes), answer.reply
+
+
+def test_the_weight_asked_of_the_stone_in_hand_gives_the_factors_and_its_measurements_are_worked_out():
+    chat = _after_an_emerald()
+    assert "oval 0.0020" in chat.ask("what is the weight?").reply  # was "use the formula for its cut", none given
+    assert "about 0.59 ct" in chat.ask("it's 7x5x3 mm oval, how much does it weigh?").reply  # 6² x 3 x 2.72 x 0.002
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("what size is a 1 carat diamond?", "**A 1 ct round brilliant diamond** typically measures 6.5 mm across"),
+        ("how big is a 2 carat sapphire?", "**A 2 ct round sapphire** is about 7.7 mm across: an estimate"),
+        ("how much does a 1 carat ruby weigh in grams?", "**A 1 ct ruby weighs 0.2 g**"),  # were the carat entry
+        ("how many carats is 1 gram?", "**1 g is 5 ct**"),
+        ("how many grams is 5 carats?", "**5 ct is 1 g**"),
+    ],
+)  # fmt: skip
+def test_the_size_of_a_weight_and_a_weight_in_grams_are_worked_out(question, said):
+    assert Assistant(classifier=None).conversation().ask(question).reply.startswith(said)
+
+
+def test_which_setting_protects_a_gem_is_answered_with_its_own_toughness():
+    emerald = Assistant(classifier=None).conversation().ask("is a bezel or a prong setting better for an emerald?")
+    assert emerald.reply.startswith("**Protective setting**") and "Emerald (toughness poor" in emerald.reply  # was
+    assert "gemsociety.org" in str(emerald.notes)  # "**The bezel**: my facts are of gems, not of the metal"
+    after = _after_an_emerald().ask("what setting protects it best?")  # was "My facts on Emerald do not answer that."
+    assert after.reply.startswith("**Protective setting**") and "Of the stone itself: Emerald" in after.reply
+    opal = Assistant(classifier=None).conversation().ask("can opal be set in a ring?")  # was Opal's card
+    assert opal.reply.startswith("**Protective setting**") and "Of the stone itself: Opal" in opal.reply
+    loose = Assistant(classifier=None).conversation().ask("is the bezel worn on my emerald?")
+    assert loose.reply.startswith("**The bezel**: my facts are of gems")  # the one in hand: still the metal's
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("is ruby colour natural?", "**Ruby**: Treatments of ruby: heat treatment"),  # were the general treatment entry
+     ("is sapphire color natural?", "**Sapphire**: Treatments of sapphire"),
+     ("is the topaz colour real?", "**Topaz**: Treatments of topaz")],
+)  # fmt: skip
+def test_whether_a_named_gems_colour_is_natural_is_answered_with_its_treatments(question, said):
+    assert Assistant(classifier=None).conversation().ask(question).reply.startswith(said)
+
+
+def test_what_an_appraisal_says_of_treatment_is_answered_with_the_disclosure_rule():
+    answer = Assistant(classifier=None).conversation().ask("what should a valuation say about treatment?")
+    assert answer.reply.startswith("**Appraisal**") and "an appraisal should say what is known of them" in answer.reply
+    assert "16 CFR 23.24" in answer.reply and "gemguide.com" in str(answer.notes)  # was nothing on disclosure
+    plain = Assistant(classifier=None).conversation().ask("do I need an appraisal?")
+    assert "16 CFR 23.24" not in plain.reply  # the rule only where treatment is asked

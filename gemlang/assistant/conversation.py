@@ -23,6 +23,7 @@ from gemlang.assistant.gem_answers import (
     also_asked,
     by_the_test_named,
     carat_size_compared,
+    carat_weight_answer,
     colour_of,
     colours_answer,
     constants_said,
@@ -77,6 +78,7 @@ from gemlang.assistant.questions import (
     AND_OF_ANOTHER,
     AND_THE_OTHER_ASSEMBLY,
     ANOTHER_VALUE,
+    ANY_TREATMENT,
     ASKED_ABOUT,
     ASKED_AS_A_QUESTION,
     ASSEMBLED_GEM_QUESTION,
@@ -277,7 +279,13 @@ from gemlang.knowledge.care import (
     wear_compared,
 )
 from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
-from gemlang.knowledge.disclosure import disclosure_answer, lab_grown_said, trade_rule_answer, treatment_disclosure
+from gemlang.knowledge.disclosure import (
+    TREATMENT_RULE,
+    disclosure_answer,
+    lab_grown_said,
+    trade_rule_answer,
+    treatment_disclosure,
+)
 from gemlang.knowledge.foreign_words import in_english
 from gemlang.knowledge.glossary import (
     ABOUT_THE_STONE,
@@ -1167,7 +1175,16 @@ class Conversation:
         """ "Is a 1 carat sapphire smaller than a 1 carat diamond?", "does carat mean size?": what a carat is, a
         weight, and of two gems named which is the smaller at one weight; not a message telling a stone's weight, nor
         a price or another constant asked of stones of a size ("is a 1 ct ruby harder than a 1 ct diamond?")."""
-        if not (CARAT_SIZE_ASKED.search(turn.text) and ASKED_AS_A_QUESTION.search(turn.text)) or parse_hints(turn.text):
+        carat_asked = CARAT_SIZE_ASKED.search(turn.text) and ASKED_AS_A_QUESTION.search(turn.text)
+        # "what's the weight of a 7x5 oval sapphire?", "what size is a 1 carat diamond?": the figure worked out
+        outline = INCLUSION_OR_COLOUR.sub(" ", turn.text)  # "a 10x8 emerald cut aquamarine": no emerald named
+        named = self._gems_or_it(outline) or [gem for gem in (self._answered_gem() or self.topic,) if gem]
+        worked, sources = carat_weight_answer(turn.text, named[0] if len(named) == 1 else None)
+        if worked and ASKED_AS_A_QUESTION.search(turn.text):
+            turn.answer.reply = worked
+            turn.answer.notes += [f"sources: {'; '.join(sources)}"] if sources else []
+            return True
+        if not carat_asked or parse_hints(turn.text):
             return False
         if VALUE_QUESTION.search(turn.text) or any(f != "specific_gravity" for _, f in constants_named(turn.text)):
             return False
@@ -1209,6 +1226,10 @@ class Conversation:
             return False
         self._term_said = True
         turn.answer.reply = explained(terms, turn.answer)
+        if [t.term for t in terms] == ["appraisal"] and ANY_TREATMENT.search(turn.text):
+            # "what should a valuation say about treatment?": the rule of disclosure it follows
+            turn.answer.reply += f"\n\n{TREATMENT_RULE}"
+            turn.answer.notes.append(f"sources: {DISCLOSURE_SOURCES[0]}")
         return True
 
     def _at_home(self, turn: Turn) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from gemlang.assistant.limits import beyond_the_evidence
+from gemlang.assistant.limits import beyond_the_evidence, weight_in
 from gemlang.assistant.questions import (
     A_GEM_KIND,
     A_REAL_GEM_KIND,
@@ -26,6 +26,7 @@ from gemlang.assistant.questions import (
     FEWER,
     FLOATS_ASKED,
     FORMATION_QUESTION,
+    FROM_MEASUREMENTS,
     GENERALLY,
     GROWN_NATURAL,
     HISTORY_QUESTION,
@@ -51,6 +52,7 @@ from gemlang.assistant.questions import (
     SELLER_SAID,
     SELLERS_CLAIMS,
     SHOWN_LIST_QUESTION,
+    SIZE_OF_A_WEIGHT,
     TEST_NAMED,
     THE_COLOUR_ONE,
     THE_SAME_SAID,
@@ -61,6 +63,7 @@ from gemlang.assistant.questions import (
     TREATMENT_WORD,
     TWINNING_ASKED,
     VALUE_QUESTION,
+    WEIGHT_ASKED,
     WHERE_TO_FIND,
     WORD_OF_ANOTHER,
     WORTH_SAID,
@@ -72,6 +75,7 @@ from gemlang.fusion import EvidenceModel
 from gemlang.fusion.evidence import gem_sold_as
 from gemlang.hints import AGAINST_A_TREATMENT, CHOICES_ASKED, TAG_QUESTION, Hints
 from gemlang.knowledge import GemFacts, all_gems, get_facts
+from gemlang.knowledge.carat_weight import estimate, formula_sources, formulas_said, measurements, round_size
 from gemlang.knowledge.care import HARM_QUESTION, SAID_OF_HARM, care_question
 from gemlang.knowledge.facts import TreatmentSigns, ahead_of_the_rest, format_quantity, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, species_streak, value_text
@@ -435,6 +439,30 @@ def carat_size_compared(gems: Sequence[GemFacts]) -> str:
         f"{lighter.name} (SG {sg[lighter.name]}), so a stone of it takes about {less}% less volume and, cut alike, "
         f"looks smaller."
     )
+
+
+def carat_weight_answer(text: str, gem: GemFacts | None) -> tuple[str, list[str]]:
+    """A weight worked out, with its sources: of a stone's measurements and cut ("what's the weight of a 7x5 oval
+    sapphire?"), the size of a weight ("what size is a 1 carat diamond?"), a weight in the other unit ("how much does
+    a 1 carat ruby weigh in grams?"), or how it is estimated ("how do I estimate carat weight from mm size?"); ('',
+    []) for any other message."""
+    weight = weight_in(text)
+    carats = weight[0] if weight else None
+    if carats and SIZE_OF_A_WEIGHT.search(text) and not measurements(text) and re.search(r"\bc(?:ara)?ts?\b", text):
+        return round_size(carats, gem)
+    if not WEIGHT_ASKED.search(text):
+        return "", []
+    if measurements(text):
+        return estimate(text, gem), formula_sources()
+    if carats:  # "how much does a 1 carat ruby weigh in grams?", "how many carats is a gram?"
+        grams = round(carats * 0.2, 4)
+        if re.search(r"\bhow many (?:carats?|cts?)\b|\bin (?:carats?|cts?)\b", text, re.I):
+            return f"**{grams:g} g is {carats:g} ct**: a carat is 0.2 g, so a gram is five carats.", []
+        weighs = f"A {carats:g} ct {gem.name.lower()} weighs" if gem else f"{carats:g} ct is"
+        return f"**{weighs} {grams:g} g**: a carat is 0.2 g (200 mg), whatever the gem.", []
+    if FROM_MEASUREMENTS.search(text):
+        return formulas_said(gem), formula_sources()
+    return "", []
 
 
 ONE_COLOUR = 0.6  # a gem whose listed colours are mostly one colour name is known by it

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from gemlang.knowledge import GemFacts
+from gemlang.knowledge.carat_weight import factors_said
 from gemlang.readings import NUMBER_WORDS, WEIGHT_UNIT
 
 # asked of a diamond only; not "what type of stone / cut is this?", which asks what it is
@@ -24,8 +25,10 @@ BEYOND_THE_EVIDENCE = (
             re.I,
         ),
         "A photo shows no weight. Weigh a loose stone on a carat balance (1 ct = 0.2 g); for a mounted one, "
-        "measure its length, width and depth with a gauge and estimate the weight with the formula for its cut "
-        "and {gem}'s specific gravity, and say on paper that it is an estimate.",
+        "measure its length, width and depth with a gauge and estimate the weight: length × width × depth (mm) × "
+        "{gem}'s specific gravity × the factor for its cut ({factors}; a round or an oval takes its average diameter "
+        'squared for length × width), and say on paper that it is an estimate. Give me them ("7 x 5 x 3 mm oval, '
+        'what does it weigh?") and I work it out.',
     ),
     (
         re.compile(
@@ -72,9 +75,9 @@ def beyond_the_evidence(text: str, gem: GemFacts | None) -> str:
         if not asked.search(text):
             continue
         if gem is None:
-            return "" if asked in (DIAMOND_TYPE, AGE_ASKED) else answer.format(gem="the gem")
+            return "" if asked in (DIAMOND_TYPE, AGE_ASKED) else answer.format(gem="the gem", factors=factors_said())
         if asked is not DIAMOND_TYPE or "diamond" in (gem.species or gem.name).lower():
-            return answer.format(gem=gem.name)
+            return answer.format(gem=gem.name, factors=factors_said())
     return ""
 
 
@@ -95,8 +98,12 @@ WEIGHT_IN_WORDS = re.compile(
 def told_weight(text: str) -> tuple[float, bool] | None:
     """The weight told of the stone, in carats, and whether it was said to be about that; None when the message
     tells none or asks something ("how many carats is it?")."""
-    if "?" in text:
-        return None
+    return None if "?" in text else weight_in(text)
+
+
+def weight_in(text: str) -> tuple[float, bool] | None:
+    """A weight a message gives, told or asked of ("how much does a 1 carat ruby weigh in grams?"), in carats, and
+    whether it was said to be about that; None for none."""
     if told := WEIGHT_TOLD.search(text):
         value, unit = float(told.group(1).replace(",", ".")), told.group(2)
     elif told := WEIGHT_IN_WORDS.search(text):

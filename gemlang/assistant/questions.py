@@ -1062,8 +1062,9 @@ def trade_name_asked(text: str):
 INCLUSION_OR_COLOUR = re.compile(
     r"\b[a-z]+(?:[ -][a-z]+)?[ -](?:platelets?|needles?|specks?|flakes?|inclusions?|veins?|veining|grains?|spots?|"
     # not "change colour", "its colour" or "natural colour": "why does alexandrite change colour?" and "is my sapphire
-    # natural colour?" ask about the gem
-    r"fibres?|fibers?|matrix|(?<!change )(?<!its )(?<!their )(?<!natural )(?<!naturally )colou?r(?:ed)?(?! by\b)|"
+    # natural colour?" ask about the gem, and so does "is ruby colour natural?" (`COLOUR_NATURAL`)
+    r"fibres?|fibers?|matrix|(?<!change )(?<!its )(?<!their )(?<!natural )(?<!naturally )colou?r(?:ed)?"
+    r"(?! by\b)(?!\s+(?:is\s+|be\s+)?(?:natural|real|genuine)\b)|"
     r"spectrum|spectra|tester)\b|"
     r"\bemerald[- ]cut\b",  # a cut of any stone ("is it emerald cut or oval?"), not the gem
     re.I,
@@ -1454,3 +1455,21 @@ _SIZE = r"\b(?:size|sized|big(?:ger|gest)?|large(?:r|st)?|small(?:er|est)?|mm|mi
 # not a stone's own weight and size told: "mine weighs 2 ct, 8 mm"
 _NO_STONE_TOLD = r"^(?!.*\b(?:this|my|mine|it'?s|it is|weighs|weighed|measures|measured)\b)"
 CARAT_SIZE_ASKED = re.compile(rf"{_NO_STONE_TOLD}(?:.*{_CARAT}(?=.*{_SIZE})|.*{_SIZE}(?=.*{_CARAT}))", re.I)
+
+# "how much does a 1 carat ruby weigh in grams?", "what's the weight of a 7x5 oval sapphire?", "how do I estimate
+# carat weight from mm size?": a weight asked, worked out from a size or another unit (not "how heavy is ruby?", its SG)
+WEIGHT_ASKED = re.compile(
+    r"\bhow (?:much|heavy)\b[^?!]*\bweigh|\bwhat(?:'s| is| would be| will be)? (?:the |its )?(?:carat )?weight\b|"
+    r"\bwhat (?:does|would|will|do|might)\b[^?!]*\bweigh\b|\bhow many (?:carats?|cts?|grams?)\b|"
+    r"\b(?:estimat|calculat|work(?:ing)? out|figur|comput|convert)\w*\b[^.?!]*\b(?:weight|carats?|cts?)\b|"
+    r"\bformula\b[^.?!]*\b(?:weight|carats?)\b|\bin (?:carats|cts)\b",
+    re.I,
+)
+# from measurements, not a weight told: "... from mm size?", "... from its dimensions?"
+FROM_MEASUREMENTS = re.compile(r"\b(?:mm|millimet\w*|size|measure\w*|dimensions?|formula)\b", re.I)
+# "what size is a 1 carat diamond?", "how big is a 2 ct sapphire?", "how many mm is a 1 carat diamond?"
+SIZE_OF_A_WEIGHT = re.compile(
+    r"\bwhat size\b|\bhow (?:big|large|wide)\b|\bdiameter\b|\bhow many (?:mm|millimet\w*)\b|"
+    r"\bwhat (?:mm|millimet\w*)\b|\b(?:mm|millimet\w*) size\b|\bin (?:mm|millimet\w*)\b",
+    re.I,
+)

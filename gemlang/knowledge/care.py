@@ -506,10 +506,40 @@ METAL_NAMED = re.compile(
 )
 
 
+# "is a bezel or a prong setting better for an emerald?", "what setting protects it best?": which setting to choose,
+# not how sound the one in hand is
+_SETTING = r"(?:setting|mount(?:ing)?|bezel|prong|claw)s?"
+SETTING_CHOSEN = re.compile(
+    r"\b(?:bezel|prongs?|claws?)\b[^?!.]*\bor\b[^?!.]*\b(?:bezel|prongs?|claws?)\b|"
+    rf"\b(?:which|what)\s+(?:kind of\s+|type of\s+|style of\s+)?{_SETTING}\b(?![^?!.]*\b(?:metal|gold|silver)\b)|"
+    rf"\b(?:best|better|safest|safer|protective|recommended)\s+{_SETTING}\b|"
+    rf"\b{_SETTING}\b[^?!.]*\b(?:best|better|safest|safer|protects?|recommend\w*)\b|"
+    r"\b(?:can|should|could)\b[^?!.]*\bbe\s+set\s+in\b",  # "can opal be set in a ring?"
+    re.I,
+)
+
+
+def setting_chosen(text: str, gem: GemFacts | None) -> tuple[str, list[str]]:
+    """Which setting protects a stone (the glossary's protective setting), with how well the gem itself stands
+    knocks; ('', []) unless a setting is being chosen."""
+    from gemlang.knowledge.glossary import term_called
+
+    if not SETTING_CHOSEN.search(text or "") or (term := term_called("protective setting")) is None:
+        return "", []
+    reply, sources = f"**Protective setting**: {term.text}", [term.source]
+    if gem is not None:
+        care, knocks = _durability(gem)
+        reply += f" Of the stone itself: {_graded(gem, care)}.{f' {knocks}' if knocks else ''}"
+        sources += [s for s in care.sources if "tough" in s.lower()] if care and care.toughness else []
+    return reply, sources
+
+
 def setting_answer(text: str, gem: GemFacts | None) -> tuple[str, list[str]]:
     """That the facts are of the stone, not of the metal a question asks about ("is the prong loose?"), with how
-    well the stone itself stands knocks, or ("is the setting gold?") what the metal is; ('', []) for any other
-    question."""
+    well the stone itself stands knocks, or ("is the setting gold?") what the metal is; which setting protects it
+    (`setting_chosen`); ('', []) for any other question."""
+    if (chosen := setting_chosen(text, gem))[0]:
+        return chosen
     asked = SETTING_ASKED.search(text or "")
     if not asked or HEAT_QUESTION.search(text) or CLEANING_ASKED.search(text):
         return "", []
