@@ -1590,6 +1590,30 @@ def test_a_sellers_word_that_it_is_real_with_its_value_asked_gets_the_value_answ
     assert reply.startswith("**Diamond**: I do not price stones")  # was "**Real diamond, as you were told?**"
 
 
+@pytest.mark.parametrize(
+    "text, headline, apart",
+    [("my friend says my ring is cubic zirconia, is that true?", "Cubic zirconia", "Cubic Zirconia from Diamond"),
+     ("the appraiser said my diamond is cz", "Cubic zirconia", "Cubic Zirconia from Diamond"),
+     ("the seller told me it's a synthetic sapphire", "Synthetic sapphire", "inclusions under magnification"),
+     ("the jeweller said it's lab-grown ruby, is he right?", "Lab-grown ruby", ""),
+     ("my mom says my necklace is glass, is she right?", "Glass", "")],
+)  # fmt: skip
+def test_a_word_that_it_is_a_simulant_or_lab_grown_says_what_would_settle_it(text, headline, apart):
+    answer = Assistant(classifier=None).conversation().ask(text)  # was the simulant's bare card, or the help text
+    assert answer.reply.startswith(f"**{headline}, as you were told?** Nothing you have told me shows it")
+    assert apart in answer.tell_apart
+    if headline == "Lab-grown ruby":  # what magnification shows in each lab-grown ruby
+        assert "magnification can (Flux-Grown Ruby: flux remnants" in answer.reply
+    if headline == "Glass":
+        assert "\n\n**Glass or a gem?** Glass (paste) is singly refractive" in answer.reply
+
+
+def test_a_word_that_it_is_fake_with_no_gem_named_says_what_a_simulant_is():
+    reply = Assistant(classifier=None).conversation().ask("he said it's fake, is it?").reply  # was the help text
+    assert reply.startswith("**Fake, as you were told?** Nothing you have told me shows it")
+    assert "**Simulant**: A simulant, or imitation, is any material" in reply
+
+
 def test_a_word_that_it_is_a_real_pearl_says_what_tells_natural_cultured_and_imitation_apart():
     answer = Assistant(classifier=None).conversation().ask("my grandma said it's a real pearl")
     assert answer.reply.startswith("**Real pearl, as you were told?** Nothing you have told me shows it")

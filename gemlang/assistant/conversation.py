@@ -23,6 +23,7 @@ from gemlang.assistant.gem_answers import (
     UNSHOWN,
     WHAT_VALUE_RESTS_ON,
     also_asked,
+    artificial_as_told,
     by_the_test_named,
     colour_of,
     colours_answer,
@@ -169,6 +170,7 @@ from gemlang.assistant.questions import (
     WHY_QUESTION,
     accents_left_out,
     another_mineral,
+    artificial_claimed,
     asks_if_it_is,
     card_speaks_of,
     compared_materials,
@@ -1912,6 +1914,8 @@ class Conversation:
         """ "The seller says it's a natural ruby, is it?" with no stone to go on: that nothing shows it and a photo
         would not, and what tells the natural gem from its lab-grown stones and imitations."""
         text, answer, gem = turn.text, turn.answer, turn.asked_gem
+        if self._artificial_as_told(turn):  # "my friend says my ring is cubic zirconia, is that true?"
+            return True
         claim = natural_claimed(text)  # "my grandma said it's a real pearl"
         if not claim or TREATMENT_QUESTION.search(text) or home_tests_in(text) or len(gems_named_in(text)) > 1:
             return False
@@ -1931,6 +1935,39 @@ class Conversation:
         told, notes = natural_as_told(claim.group(0), gem)
         answer.reply, answer.notes = f"{told}{sold_as(gem)}", answer.notes + notes
         answer.properties = property_rows([gem.name])
+        return True
+
+    def _artificial_as_told(self, turn: Turn) -> bool:
+        """ "My friend says my ring is cubic zirconia", "he told me it's lab-grown ruby", "she says it's glass": a claim
+        that the stone is a simulant or lab-grown, answered with what would settle it."""
+        text, answer = turn.text, turn.answer
+        if not word_about_a_stone(text) or natural_claimed(text) or TREATMENT_QUESTION.search(text):
+            return False
+        if home_tests_in(text) or VALUE_QUESTION.search(text):
+            return False
+        named = gems_named_in(text)
+        made = [g for g in named if g.origin != "natural"]  # "my diamond is CZ": the claim is the CZ
+        word = artificial_claimed(text)
+        material = compared_materials(f"or {word.group(0)}") if word else []  # "glass", "plastic"
+        if len(made) == 1 and all(g is made[0] or gem_sold_as(made[0]).name == g.name for g in named):
+            gem = made[0]
+        elif len(named) == 1 and word and LAB_GROWN.search(word.group(0)) and lab_grown_twins(named[0]):
+            gem = named[0]  # "lab-grown ruby"
+        elif not named and material:
+            gem = material[0]
+        elif not named and word:  # "he said it's fake": no gem named, so what the word means and what to send
+            kind = "synthetic" if LAB_GROWN.search(word.group(0)) else "simulant"
+            answer.reply = (
+                f"**{word.group(0).capitalize()}, as you were told?** {UNSHOWN}.\n\n"
+                f"{explained([term_called(kind)], answer)}\n\n"
+                'Name the gem it was sold as ("he says my diamond is fake") for what tells that gem from its '
+                "lab-grown stones and imitations, or send a photo of the stone with what your instruments read."
+            )
+            return True
+        else:
+            return False
+        answer.reply, answer.tell_apart = artificial_as_told(gem)
+        answer.properties = property_rows(list(dict.fromkeys([gem.name, gem_sold_as(gem).name])))
         return True
 
     def _nothing_to_rank(self, turn: Turn) -> None:

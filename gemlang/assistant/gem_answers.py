@@ -1168,6 +1168,24 @@ def natural_as_told(word: str, gem: GemFacts) -> tuple[str, list[str]]:
     return f"**{word.capitalize()} {gem.name.lower()}, as you were told?** {told}", notes
 
 
+def artificial_as_told(gem: GemFacts) -> tuple[str, str]:
+    """ "My friend says it's cubic zirconia", "he told me it's lab-grown ruby": that nothing shows it, and what would
+    (the reply, and how the stone is told from the gem it is sold as): the simulant's or lab-grown stone's own
+    constants and signs against that gem's, or for lab-grown ruby what tells it from natural ruby."""
+    natural = gem_sold_as(gem)
+    if gem.origin == "natural":  # "lab-grown ruby": the natural gem named as lab-grown
+        return f"**Lab-grown {gem.name.lower()}, as you were told?** {UNSHOWN}: {told_from_lab_grown(gem)}", ""
+    name = name_in_sentence(gem.name.split(" (")[0])  # "synthetic sapphire", "glass": as the claim says it
+    lead = f"**{name[0].upper()}{name[1:]}, as you were told?** {UNSHOWN}"
+    if natural.name == gem.name:  # glass, plastic: sold as many gems, none in particular
+        return f"{lead}.\n\n{how_to_spot_glass() if gem.name == 'Glass (Paste)' else how_to_test(gem)}", ""
+    return (
+        f"{lead}. What would: {name}'s own constants and signs against those of {natural.name.lower()}, the gem it "
+        f"is sold as, below.",
+        tell_apart(gem.name, natural.name),
+    )
+
+
 def lab_grown_compared(gem: GemFacts, text: str, hints: Hints) -> str:
     """Which lab-grown stones sold as `gem` read lower (or higher) than the natural gem in the constant a message
     names, and which of them the stone's own reading fits ("could it be synthetic? which ones have lower RI?");

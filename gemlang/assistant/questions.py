@@ -695,6 +695,13 @@ CLAIMED_NATURAL = re.compile(
     r"synthetic|fake|glass|man[- ]made)\b",
     re.I,
 )
+# what the word claims of it that makes it no natural gem: "it's fake", "lab-grown ruby", "just glass" (not "not glass",
+# a claim that it is natural)
+CLAIMED_ARTIFICIAL = re.compile(
+    r"\b(?<!not )(?<!not a )(?:fake|imitation|simulant|simulated|glass|paste|plastic|synthetic|"
+    r"lab[- ]?(?:grown|created|made)|man[- ]made)\b",
+    re.I,
+)
 YES_NO_QUESTION = re.compile(r"^\s*(?:does|do|is|are|can|will|has|have|could|would)\b", re.I)
 # a question about the stone run on after what is said of it, its "?" left off: "saphire ri 1.76 sg 3.99 is it heated"
 QUESTION_RUN_ON = re.compile(r"\b(?:is|was|has|are|does|did)\s+(?:it|this|that|mine|the stone)\b", re.I)
@@ -865,6 +872,12 @@ def natural_claimed(text: str) -> re.Match | None:
     """The word of someone's claim that the stone is natural ("the seller says it's a natural ruby": "natural"),
     None for no such claim or one of the gem as a rule (`word_about_a_stone`)."""
     return CLAIMED_NATURAL.search(text) if word_about_a_stone(text) else None
+
+
+def artificial_claimed(text: str) -> re.Match | None:
+    """The word of someone's claim that the stone is no natural gem ("my friend says it's glass": "glass"), None for
+    no such claim, one that it is natural (`natural_claimed`) or one of the gem as a rule."""
+    return CLAIMED_ARTIFICIAL.search(text) if word_about_a_stone(text) and not natural_claimed(text) else None
 
 
 # "can you see any inclusions?", "does it have flaws?", "is it eye clean?": what is inside the stone in hand (not
