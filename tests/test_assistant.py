@@ -3862,7 +3862,10 @@ def test_what_about_a_triplet_after_a_doublet_asks_the_same_of_the_triplet():
     ("text", "reply"),
     [("is it topaz or citrine?", "**Topaz or Citrine?**"), ("is it ruby or spinel?", "**Ruby or Spinel?**"),
      ("jade or plastic", "**Jade or Plastic?**"), ("synthetic ruby or ruby?", "**Synthetic Ruby (Verneuil) or Ruby?**"),
-     ("tanzanite or synthetic forsterite", "**Tanzanite or synthetic forsterite?**")],
+     ("tanzanite or synthetic forsterite", "**Tanzanite or synthetic forsterite?**"),
+     # the choice asked after what was said of the stone: was the last gem's card
+     ("the jeweller said real. is it a real diamond or moissanite?", "**Diamond or Moissanite?**"),
+     ("I bought it in Bangkok. ruby or spinel?", "**Ruby or Spinel?**")],
 )  # fmt: skip
 def test_a_choice_between_two_gems_with_no_stone_in_hand_is_how_to_tell_them_apart(text, reply):
     answer = Assistant(classifier=None).conversation().ask(text)

@@ -971,8 +971,10 @@ def asks_to_compare(text: str, choice: bool = True) -> bool:
     if COMPARE_WORDS.search(text):
         return True
     either = re.search(r"\bor\b", text, re.I)
+    # "the jeweller said real. is it a diamond or moissanite?": the choice asked after what was said
+    asked = re.split(r"(?<=[.!])\s+", text.strip())[-1]
     return bool(either and TO_DO_COMPARED.search(text)) or (
-        choice and bool(either and (HOW_TO_TELL.search(text) or CHOICE_ONLY.fullmatch(text)))
+        choice and bool(either and (HOW_TO_TELL.search(text) or CHOICE_ONLY.fullmatch(asked)))
     )
 
 
