@@ -5000,3 +5000,24 @@ def test_fake_from_a_photo_or_an_imitation_asked_to_be_a_real_gem_is_answered_pl
     answer = Assistant(None).conversation().ask(text)  # were the help text, or the simulant's bare card
     assert answer.reply.startswith(start) and term in answer.reply, answer.reply[:120]
     assert any(n.startswith("source (") and "<http" in n for n in answer.notes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["is synthetic the same as fake?", "difference between synthetic and fake?", "is lab-grown different from fake?",
+     "what is the difference between a simulant and a synthetic?"],
+)  # fmt: skip
+def test_synthetic_and_fake_asked_together_get_both_entries_and_how_they_differ(text):
+    answer = Assistant(None).conversation().ask(text)  # was the help text, or the synthetic entry alone
+    reply = answer.reply
+    assert "**Synthetic**: A synthetic gem is" in reply and "**Simulant**: A simulant, or imitation" in reply
+    assert "**Synthetic or simulant**: A synthetic and a simulant differ in what they are" in reply
+    assert any("langantiques.com/university/imitation" in n for n in answer.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [("is a doublet the same as a triplet?", "**Doublet and triplet**"), ("what is a fake?", "**Simulant**")],
+)  # fmt: skip
+def test_two_terms_asked_the_same_and_a_fake_asked_are_explained_from_the_glossary(text, term):
+    assert Assistant(None).conversation().ask(text).reply.startswith(term)  # were the help text, "no facts on fake"
