@@ -5021,3 +5021,28 @@ def test_synthetic_and_fake_asked_together_get_both_entries_and_how_they_differ(
 )  # fmt: skip
 def test_two_terms_asked_the_same_and_a_fake_asked_are_explained_from_the_glossary(text, term):
     assert Assistant(None).conversation().ask(text).reply.startswith(term)  # were the help text, "no facts on fake"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "term"),
+    [("is amber resin?", "**Yes**: Amber is fossil tree resin, an organic gem.", "**Resin**: "),
+     ("is opal silica?", "**Yes**: Opal is hydrated amorphous silica.", "**Mineraloid**: "),
+     ("is amethyst a real gem?", "**Yes**: Amethyst is a natural gem, and a mineral (quartz).", "**Gem or mineral**: "),
+     ("is sapphire a genuine gemstone?", "**Yes**: Sapphire is a natural gem", "**Gem or mineral**: "),
+     ("is crystal glass a gem?", "**An imitation, not a natural gem**: Glass is a simulant", "**Simulant**: ")],
+)  # fmt: skip
+def test_a_gem_asked_to_be_real_or_the_material_it_is_made_of_is_answered_yes_or_no(text, start, term):
+    answer = Assistant(None).conversation().ask(text)  # were bare cards, or the help text
+    assert answer.reply.startswith(start) and f"\n\n{term}" in answer.reply, answer.reply[:200]
+    assert answer.notes  # the glossary entry's source
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "term"),
+    [("is this stone man-made?", "**Man-made?** Nothing you have told me shows whether it is", "**Synthetic**: "),
+     ("is it fake?", "**Fake?** Nothing you have told me shows whether it is", "**Simulant**: "),
+     ("is my stone natural?", "**Natural?** Nothing you have told me shows whether it is", "**Natural**: ")],
+)  # fmt: skip
+def test_whether_a_stone_not_yet_shown_is_natural_says_what_would_tell_and_what_the_word_means(text, start, term):
+    reply = Assistant(None).conversation().ask(text).reply  # was the help text
+    assert reply.startswith(start) and "what a 10x loupe shows" in reply and f"\n\n{term}" in reply

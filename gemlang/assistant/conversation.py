@@ -20,6 +20,7 @@ from gemlang.assistant.gem_answers import (
     NATURAL_UNSHOWN,
     ORIGIN_DECIDED,
     PHOTO_CANNOT_TELL_GLASS,
+    TOLD_IN_THE_STONE,
     UNSHOWN,
     WHAT_VALUE_RESTS_ON,
     also_asked,
@@ -130,6 +131,7 @@ from gemlang.assistant.questions import (
     OF_THE_STONE_IN_HAND,
     OF_THE_TWO_STONES,
     OFF_TOPIC,
+    ORIGIN_ASKED,
     ORIGIN_CLAIM_ASKED,
     OTHER_ORIGIN,
     OTHER_STONES_ASKED,
@@ -2012,10 +2014,18 @@ class Conversation:
         elif asked_gem is None and FAKE_FROM_A_PHOTO.search(text):  # "can you tell if it's fake from a photo?"
             kinds = ["synthetic"] if LAB_GROWN.search(text) else ["synthetic", "simulant"]
             answer.reply = (
-                "**Not from a photo alone.** A lab-grown stone looks like the natural gem and has its constants, and "
-                "a good imitation looks like the gem it imitates: what tells them apart is in the stone, its readings "
-                "and what a 10x loupe shows, and for lab-grown stones often a gem laboratory. Send a photo and I name "
-                "the likeliest gems, with which of them a photo cannot separate and what would.\n\n"
+                f"**Not from a photo alone.** {TOLD_IN_THE_STONE} Send a photo and I name the likeliest gems, with "
+                "which of them a photo cannot separate and what would.\n\n"
+                + explained([term_called(k) for k in kinds], answer)
+            )
+        elif asked_gem is None and (origin := ORIGIN_ASKED.search(text)):  # "is this stone man-made?", "is it fake?"
+            word = origin.group(1)
+            grown, natural = LAB_GROWN.search(word), re.fullmatch(r"real|natural|genuine", word, re.I)
+            kinds = ["synthetic"] if grown else ["natural"] if natural else ["synthetic", "simulant"]
+            kinds = ["simulant"] if re.fullmatch(r"fake|imitation|simula\w+", word, re.I) else kinds
+            answer.reply = (
+                f"**{word[0].upper()}{word[1:]}?** Nothing you have told me shows whether it is: send a photo of the "
+                f"stone, what your instruments read and the gem it was sold as. {TOLD_IN_THE_STONE}\n\n"
                 + explained([term_called(k) for k in kinds], answer)
             )
         elif asked_gem is not None and HOW_TO_KNOW.search(text) and (how := how_to_tell_natural(natural)):

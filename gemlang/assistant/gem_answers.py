@@ -1095,6 +1095,12 @@ def magnified_signs(grown: Sequence[GemFacts]) -> list[str]:
     return [f"{t.name}: {SIGN_END.split(sign)[0].lower()}" for t in grown if (sign := telltale(t))]
 
 
+# what tells a natural gem from its lab-grown stones and imitations: "can you tell if it's fake from a photo?"
+TOLD_IN_THE_STONE = (
+    "A lab-grown stone looks like the natural gem and has its constants, and a good imitation looks like the gem it "
+    "imitates: what tells them apart is in the stone, its readings and what a 10x loupe shows, and for lab-grown "
+    "stones often a gem laboratory."
+)
 PHOTO_CANNOT_TELL_GLASS = "A photo cannot tell glass from a gem, but a loupe and two readings can."
 
 
@@ -1342,7 +1348,7 @@ def chemistry_compared(gems: Sequence[GemFacts]) -> str:
 
 
 # what "is pearl a mineral?", "is coral a stone?" ask a gem to be: a kind of material, not another gem
-MATERIAL_KIND = re.compile(r"(?:(?:real|true|natural|precious)\s+)?(?:mineral|stone|gem|gemstone|rock)s?", re.I)
+MATERIAL_KIND = re.compile(r"(?:(?:real|true|genuine|natural|precious)\s+)?(?:mineral|stone|gem|gemstone|rock)s?", re.I)
 # "are pearls minerals?", "are they minerals?", "is it a mineral?": a plural needs no article ("is it real stone?" asks
 # whether it is real)
 KIND_ASKED = re.compile(
@@ -1397,6 +1403,35 @@ def man_made(gem: GemFacts, said: str = "", notes: list[str] | None = None) -> t
     return lead, "gem or mineral"
 
 
+# "is amber resin?", "is opal silica?", "is pearl organic?": a gem asked to be a material its species names
+MADE_OF = re.compile(
+    r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<x>[a-z][\w' -]*?)\s+(?:(?:just|only|really|made of|a|an)\s+)*"
+    r"(?P<y>[a-z]+)\s*\??\s*$",
+    re.I,
+)
+
+
+def what_it_is_made_of(x: str, y: str) -> tuple[str, str]:
+    """(yes, and what it is, the glossary term that explains it) when a natural gem's species names the material
+    asked ("is amber resin?": "fossil tree resin"); ('', '') otherwise."""
+    from gemlang.knowledge import find_gem
+    from gemlang.knowledge.glossary import terms_named
+
+    gem = find_gem(x)
+    said = re.sub(r"s$", "", y.lower())
+    inside = re.search(r"\(([^)]*)\)", gem.species) if gem else None
+    if gem is None or gem.origin != "natural" or find_gem(y) or not inside:
+        return "", ""
+    if not re.search(rf"\b{re.escape(said)}s?\b", inside.group(1), re.I) or MATERIAL_KIND.fullmatch(y):
+        return "", ""
+    organic = "organic" in gem.species.lower()
+    what = re.sub(r"(?:,\s*)?\borganic\b:?\s*", "", inside.group(1)).strip(" ,")  # "fossil tree resin"
+    lead = f"**Yes**: {gem.name} is {what}" + (", an organic gem." if organic else ".")
+    kind = "mineraloid" if NOT_CRYSTALLINE.search(f"{gem.species} {gem.group}") else "gem or mineral"
+    term = next((t.term for t in terms_named(said)), "") or ("organic gem" if organic else kind)
+    return lead, term
+
+
 def material_kind(
     text: str, stone: GemFacts | None = None, likeliest: bool = False, notes: list[str] | None = None
 ) -> tuple[str, str]:
@@ -1425,6 +1460,8 @@ def material_kind(
     asked = IS_A_KIND.match(text or "")
     if not asked or not MATERIAL_KIND.fullmatch(asked.group("y")):
         asked = KIND_ASKED.match(text or "")  # "are pearls minerals?"
+    if not asked and (made_of := MADE_OF.match(text or "")):  # "is amber resin?", "is opal silica?"
+        return what_it_is_made_of(made_of["x"], made_of["y"])
     if not asked or re.search(r"\bthe same\b", text, re.I):  # "is it the same stone?" asks no kind
         return "", ""
     said_kind = asked.group("y").lower()
@@ -1441,7 +1478,8 @@ def material_kind(
     kind = f"{gem.species} {gem.group}" if gem else ""
     if gem and mineral and (made := man_made(gem, asked.group("x"), notes))[0]:  # "is cubic zirconia a mineral?"
         return made
-    real_gem = re.fullmatch(r"(?:real|true|genuine)\s+(?:gem|gemstone|stone)s?", said_kind)  # "is cz a real gem?"
+    # "is cz a real gem?", "is amethyst a natural stone?"
+    real_gem = re.fullmatch(r"(?:real|true|genuine|natural)\s+(?:gem|gemstone|stone)s?", said_kind)
     if gem and (a_gem or real_gem) and gem.origin == "simulant":  # "is glass a gem?", "is cubic zirconia a gemstone?"
         made = gem.species.split(" (")[0]  # "plastic (man-made organic polymers)": plastic
         made = made[:1].upper() + made[1:]
@@ -1467,12 +1505,13 @@ def material_kind(
             lead = f"**An organic gem**: {who} is counted among gems, but it was made by living things: no mineral."
             return lead, "organic gem"
         return f"**Not a mineral**: {who} is an organic gem, made by living things.", "organic gem"
-    if a_gem and not rock:  # "is amethyst a gem?", "are they gems?"
+    if (a_gem or real_gem) and not rock:  # "is amethyst a gem?", "are they gems?", "is amethyst a real gem?"
         if gem.met == "rarely":
             lead = f"**A collector's stone**: {who} is met mainly in collections, rarely in jewellery."
             return lead, "gem or mineral"
         made_of = "a rock" if re.search(r"\brock\b", gem.species) else "a mineral"  # lapis lazuli: a rock
-        return f"**Yes**: {who} is a gem, and {made_of} ({gem.species}).", "gem or mineral"
+        natural = "a natural gem" if real_gem else "a gem"
+        return f"**Yes**: {who} is {natural}, and {made_of} ({gem.species}).", "gem or mineral"
     if not (mineral or rock):
         return "", ""
     if re.search(r"\brock\b", gem.species):  # lapis lazuli, maw-sit-sit, aventurine (quartzite)

@@ -506,6 +506,10 @@ GLASS_AS_A_TOOL = re.compile(
 # the entry each question asks about: glass and plastic are no gem names in free text ("it scratches glass")
 MATERIAL_QUESTIONS = {_could_it_be("glass|paste"): GLASS, _could_it_be("plastic|resin|acrylic"): "Plastic"}
 DOUBLET_QUESTION = _could_it_be("doublet|triplet|assembled|composite")
+# "is this stone man-made?", "is it fake?", "is my stone natural?": whether the stone is a gem grown by nature
+ORIGIN_ASKED = _could_it_be(
+    r"synthetic|lab[- ]?(?:grown|created|made)|man[- ]?made|fake|imitation|simulant|simulated|real|natural|genuine"
+)
 # "is my sapphire a doublet?", "could this opal be a triplet?": whether the gem named is an assembled stone
 ASSEMBLED_GEM_QUESTION = re.compile(
     r"\b(?:is|are|could|might)\s+(?:my|the|this|these|your)\b.{0,30}?\s(?:be\s+)?"
