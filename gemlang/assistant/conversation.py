@@ -1184,11 +1184,15 @@ class Conversation:
         return True
 
     def _at_home(self, turn: Turn) -> bool:
-        if not (told := testing_at_home_answer(turn.text)) or parse_hints(turn.text):  # "how can I test it at home?"
+        named = gems_named_in(turn.text)  # "how can I test my ruby at home?": the tests of any stone, not diamond's
+        gem = named[0] if len(named) == 1 else None if named else self._answered_gem()  # "… test it …" of a photo's
+        told = testing_at_home_answer(turn.text, gem)
+        if not told or parse_hints(turn.text):  # "how can I test it at home?"
             return False
         turn.answer.reply = told
+        if gem is not None and gem.origin == "natural" and "diamond" not in gem.species:
+            turn.answer.reply += f"\n\n{how_to_test(gem)}"  # what does tell a ruby: its own constants and signs
         if claim := natural_claimed(turn.text):  # "the seller swore it's natural. what tests can I do at home?"
-            named = gems_named_in(turn.text)
             lead, notes = natural_as_told(claim.group(0), named[0]) if len(named) == 1 else (NATURAL_UNSHOWN, [])
             turn.answer.reply, turn.answer.notes = f"{lead}\n\n{told}", turn.answer.notes + notes
         turn.answer.notes.append(
