@@ -229,6 +229,7 @@ from gemlang.knowledge.care import ASKED as CARE_ASKED
 from gemlang.knowledge.care import (
     CLEANED_WITH,
     CLEANING_ASKED,
+    HALLMARK_TELLS,
     HARM_QUESTION,
     HEAT_QUESTION,
     LIGHT_QUESTION,
@@ -1228,6 +1229,8 @@ class Conversation:
         if not told:
             return False
         turn.answer.reply = told
+        if HALLMARK_TELLS in told:  # "is the setting gold?": what a hallmark is
+            turn.answer.reply += f"\n\n{explained([term_called('hallmark')], turn.answer)}"
         turn.answer.notes += [f"sources: {'; '.join(sources)}"] if sources else []
         return True
 
