@@ -5046,3 +5046,17 @@ def test_a_gem_asked_to_be_real_or_the_material_it_is_made_of_is_answered_yes_or
 def test_whether_a_stone_not_yet_shown_is_natural_says_what_would_tell_and_what_the_word_means(text, start, term):
     reply = Assistant(None).conversation().ask(text).reply  # was the help text
     assert reply.startswith(start) and "what a 10x loupe shows" in reply and f"\n\n{term}" in reply
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [("is lab-grown ruby a real gem?", "**Yes and no**: a lab-grown ruby is corundum"),
+     ("are lab diamonds real diamonds?", "**Yes and no**: a lab diamond is diamond"),
+     ("is a lab created diamond fake?", "**No**: a lab created diamond is diamond itself, not an imitation"),
+     ("the seller swears it's not moissanite, can I trust him?", "**Not moissanite, as you were told?** Nothing"),
+     ("the tag says genuine topaz, is it?", "**Genuine topaz, as you were told?** Nothing you have told me"),
+     ("is my sapphire natural or lab grown?", "**Sapphire**: a lab-grown corundum has the same constants")],
+)  # fmt: skip
+def test_lab_grown_asked_real_or_fake_a_word_it_is_not_an_imitation_and_a_tags_word_are_answered(text, start):
+    # were bare cards ("Lab-grown ruby is made in more than one way ..."), and "Moissanite, as you were told?"
+    assert Assistant(None).conversation().ask(text).reply.startswith(start)

@@ -1975,7 +1975,9 @@ class Conversation:
             return True
         else:
             return False
-        answer.reply, answer.tell_apart = artificial_as_told(gem)
+        name = re.escape(gem.name.split(" (")[0].lower())  # "he swears it's not moissanite": a claim too
+        negated = re.search(rf"\bnot\s+(?:an?\s+)?(?:{name}|{word.group(0) if word else name})\b", text, re.I)
+        answer.reply, answer.tell_apart = artificial_as_told(gem, negated=bool(negated))
         answer.properties = property_rows(list(dict.fromkeys([gem.name, gem_sold_as(gem).name])))
         return True
 

@@ -1174,15 +1174,17 @@ def natural_as_told(word: str, gem: GemFacts) -> tuple[str, list[str]]:
     return f"**{word.capitalize()} {gem.name.lower()}, as you were told?** {told}", notes
 
 
-def artificial_as_told(gem: GemFacts) -> tuple[str, str]:
+def artificial_as_told(gem: GemFacts, negated: bool = False) -> tuple[str, str]:
     """ "My friend says it's cubic zirconia", "he told me it's lab-grown ruby": that nothing shows it, and what would
     (the reply, and how the stone is told from the gem it is sold as): the simulant's or lab-grown stone's own
-    constants and signs against that gem's, or for lab-grown ruby what tells it from natural ruby."""
+    constants and signs against that gem's, or for lab-grown ruby what tells it from natural ruby; `negated`: the
+    claim that it is not ("he swears it's not moissanite")."""
     natural = gem_sold_as(gem)
     if gem.origin == "natural":  # "lab-grown ruby": the natural gem named as lab-grown
         return f"**Lab-grown {gem.name.lower()}, as you were told?** {UNSHOWN}: {told_from_lab_grown(gem)}", ""
     name = name_in_sentence(gem.name.split(" (")[0])  # "synthetic sapphire", "glass": as the claim says it
-    lead = f"**{name[0].upper()}{name[1:]}, as you were told?** {UNSHOWN}"
+    said = f"not {name}" if negated else name
+    lead = f"**{said[0].upper()}{said[1:]}, as you were told?** {UNSHOWN}"
     if natural.name == gem.name:  # glass, plastic: sold as many gems, none in particular
         return f"{lead}.\n\n{how_to_spot_glass() if gem.name == 'Glass (Paste)' else how_to_test(gem)}", ""
     return (
@@ -1561,11 +1563,7 @@ def two_gems_answer(x: GemFacts, y: GemFacts, said_x: str = "", said_y: str = ""
     if len(grown) == 1 and x.species == y.species:  # "is a lab-grown diamond a real diamond?"
         return grown_yet_the_gem(grown[0], x)
     if FAKE.search(said_y) and (grown or LAB_SAID.search(said_x)) and x.species == y.species:
-        return (  # "is a lab diamond a fake diamond?"
-            f"{no}: a {said_x} is {species_word(y)} itself, not an imitation: the same material, grown in "
-            'a laboratory. It must be sold as "laboratory-grown" or "synthetic" (US Federal Trade Commission, Jewelry '
-            "Guides) and is valued differently; sold as natural it would be a fake."
-        )
+        return grown_not_a_fake(said_x, y, no)  # "is a lab diamond a fake diamond?"
     simulant_of_y = x.name != y.name and any(x.name.split(" (")[0].lower() in s.lower() for s in y.simulants)
     imitates = gem_sold_as(x).name == y.name or simulant_of_y  # glass and white sapphire are sold as diamond too
     if FAKE.search(said_y) and imitates and x.name != y.name:
@@ -1657,6 +1655,16 @@ def not_a_fake_in_itself(x: GemFacts, y: GemFacts) -> str:
     )
 
 
+def grown_not_a_fake(said: str, gem: GemFacts, no: str = "**No**") -> str:
+    """ "Is a lab diamond a fake diamond?", "is a lab-created diamond fake?": no, the gem itself, grown in a lab."""
+    said = re.sub(r"(?<=[a-rt-z])s$", "", said)  # "are lab diamonds fake?": a lab diamond is
+    return (
+        f"{no}: a {said} is {species_word(gem)} itself, not an imitation: the same material, grown in "
+        'a laboratory. It must be sold as "laboratory-grown" or "synthetic" (US Federal Trade Commission, Jewelry '
+        "Guides) and is valued differently; sold as natural it would be a fake."
+    )
+
+
 def grown_yet_the_gem(said: str, gem: GemFacts) -> str:
     """ "Is a lab-grown diamond a real diamond?": the same material, but made in a laboratory and sold as such."""
     said = re.sub(r"(?<=[a-rt-z])s$", "", said)  # "are lab-grown diamonds real?": a lab-grown diamond is
@@ -1675,7 +1683,8 @@ SOLD_AS_GROWN = (
 
 # "is lab-grown ruby natural?", "are synthetic emeralds real?", "is lab-grown ruby real ruby?"
 GROWN_NATURAL = re.compile(
-    r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<x>[a-z][\w' -]*?)\s+(?:an?\s+)?(?:(?P<natural>natural)|real|genuine)"
+    r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<x>[a-z][\w' -]*?)\s+(?:an?\s+)?"
+    r"(?:(?P<natural>natural)|real|genuine|(?P<fake>fakes?|imitations?|simulants?))"
     r"(?:\s+(?P<y>[a-z][\w' -]*?))?\s*\??\s*$",
     re.I,
 )
@@ -1697,11 +1706,16 @@ def grown_natural_answer(text: str) -> str:
         # "is moissanite natural?": what its facts say of it in nature (rare, so grown), before what it imitates
         rare = rarity_said(gem) if asked.group("natural") else ""
         return (f"**In nature**: {rare}\n\n" if rare else "") + not_a_fake_in_itself(gem, natural)
-    if not (LAB_GROWN.search(asked.group("x")) or gem.origin == "synthetic"):  # "is Gilson opal natural?" too
+    lab = LAB_GROWN.search(asked.group("x")) or LAB_SAID.search(asked.group("x"))  # "are lab diamonds real?"
+    if not (lab or gem.origin == "synthetic"):  # "is Gilson opal natural?" too
         return ""
-    other = find_gem(asked.group("y")) if asked.group("y") else natural
+    # "is lab-grown ruby a real gem?": the gem it is, asked to be real
+    y = asked.group("y") and not MATERIAL_KIND.fullmatch(asked.group("y"))
+    other = find_gem(asked.group("y")) if y else natural
     if other is None or other.species != natural.species or not (told := told_from_lab_grown(natural)):
         return ""
+    if asked.group("fake"):  # "is a lab-created diamond fake?"
+        return grown_not_a_fake(asked.group("x"), natural)
     if not asked.group("natural"):
         return grown_yet_the_gem(asked.group("x"), natural)
     name = natural.name.lower()

@@ -688,7 +688,8 @@ ORIGIN_CLAIM_ASKED = re.compile(  # and "the seller said its Kashmir sapphire, i
 # someone's word about the stone: "the seller says it's a natural ruby, is it?", "he told me it's untreated, true?"
 WORD_OF_ANOTHER = re.compile(
     r"\b(?:sellers?|dealers?|vendors?|shops?|stores?|jewell?ers?|appraisers?|he|she|they|(?:the|my) (?:man|guy|woman|"
-    r"lady|listing|ad|advert|certificate|cert|friend|mother|mom|mum|father|dad|grandmother|grandma|aunt|uncle))\s+"
+    r"lady|listing|ad|advert|certificate|cert|friend|mother|mom|mum|father|dad|grandmother|grandma|aunt|uncle|tag|"
+    r"label|receipt|invoice|box|sticker|card))\s+"
     r"(?:says?|said|told (?:me|us)|tells (?:me|us)|claim(?:s|ed)?|swear(?:s)?|swore|insist(?:s|ed)?|promised?|"
     r"guarantee(?:s|d)?)\b",
     re.I,
@@ -1121,7 +1122,9 @@ HOW_TO_KNOW = re.compile(  # and the other way round: "is diamond natural or lab
     rf"{_GROWN_OR_NOT}.{{0,40}}\bhow\b.{{0,20}}\b(?:know|tell|check|test|spot|recogni[sz]e)\b|"
     # "how do labs screen CVD or HPHT diamonds?", "how are lab-grown diamonds detected?"
     rf"\bhow\b.{{0,30}}\b(?:screen|detect|identif|separat|distinguish)\w*\b.{{0,40}}\b{_GROWN_NAMED}\b|"
-    rf"\bhow\b.{{0,10}}\b{_GROWN_NAMED}\b.{{0,40}}\b(?:screened|detected|identified|separated|distinguished)\b",
+    rf"\bhow\b.{{0,10}}\b{_GROWN_NAMED}\b.{{0,40}}\b(?:screened|detected|identified|separated|distinguished)\b|"
+    # "is my sapphire natural or lab grown?": the choice, which the same answer settles
+    rf"\b(?:natural|real|mined)\s+or\s+{_GROWN_NAMED}\b|\b{_GROWN_NAMED}\s+or\s+(?:natural|real|mined)\b",
     re.I,
 )
 # "how do I test a pearl?", "how can I tell if a pearl is real?": how a stone said to be the gem is checked
