@@ -18,6 +18,7 @@ from gemlang.assistant.questions import (
     IS_A_KIND,
     IS_THE_MATERIAL,
     LAB_GROWN,
+    MATERIAL_GEMS,
     ORIGIN_CLAIM_ASKED,
     ORIGIN_QUESTION,
     PRICE_COMPARED,
@@ -1434,6 +1435,10 @@ def what_it_is_made_of(x: str, y: str) -> tuple[str, str]:
     return lead, term
 
 
+# the glass of imitations by the names it is sold under: "crystal glass", "lead crystal", "cobalt glass"
+GLASS_NAMED = re.compile(r"(?:(?:lead\s+)?crystal|lead|cobalt|flint|crown)\s+glass|lead\s+crystal", re.I)
+
+
 def material_kind(
     text: str, stone: GemFacts | None = None, likeliest: bool = False, notes: list[str] | None = None
 ) -> tuple[str, str]:
@@ -1471,8 +1476,9 @@ def material_kind(
     a_gem = re.fullmatch(r"(?:gem|gemstone|stone)s?", said_kind)  # "is glass a gem?", not "… a natural stone?"
     if re.fullmatch(r"it|this|that|this stone|my stone", asked.group("x"), re.I):
         gem, who = stone, (f"{stone.name}, the likeliest match for it," if likeliest else stone.name) if stone else ""
-    else:
-        gem = find_gem(asked.group("x"))
+    else:  # "is crystal glass a gem?", "is lead crystal a real gemstone?": the glass imitations are made of
+        glass = GLASS_NAMED.fullmatch(asked.group("x"))
+        gem = find_gem(asked.group("x")) or (facts_of(MATERIAL_GEMS["glass"]) if glass else None)
         who = gem.name if gem else ""
     if gem is None and (mineral or rock or a_gem):  # "is coal a mineral?", "is resin a gem?": a glossary entry says
         told = [t.term for t in terms_named(asked.group("x")) if re.search(r"\bis not a mineral\b", t.text)]
