@@ -5046,6 +5046,7 @@ def test_a_gem_asked_to_be_real_or_the_material_it_is_made_of_is_answered_yes_or
 def test_whether_a_stone_not_yet_shown_is_natural_says_what_would_tell_and_what_the_word_means(text, start, term):
     reply = Assistant(None).conversation().ask(text).reply  # was the help text
     assert reply.startswith(start) and "what a 10x loupe shows" in reply and f"\n\n{term}" in reply
+    assert "lab-grown" not in Assistant(None).conversation().ask("is it natural or cultured?").reply  # a pearl's
 
 
 @pytest.mark.parametrize(
