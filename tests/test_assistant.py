@@ -5047,6 +5047,7 @@ def test_whether_a_stone_not_yet_shown_is_natural_says_what_would_tell_and_what_
     reply = Assistant(None).conversation().ask(text).reply  # was the help text
     assert reply.startswith(start) and "what a 10x loupe shows" in reply and f"\n\n{term}" in reply
     assert "lab-grown" not in Assistant(None).conversation().ask("is it natural or cultured?").reply  # a pearl's
+    assert Assistant(None).conversation().ask("dyed stone or an imitation").reply.startswith("**Treatment**")
 
 
 @pytest.mark.parametrize(

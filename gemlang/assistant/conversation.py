@@ -2027,8 +2027,11 @@ class Conversation:
                 "which of them a photo cannot separate and what would.\n\n"
                 + explained([term_called(k) for k in kinds], answer)
             )
-        elif asked_gem is None and (origin := ORIGIN_ASKED.search(text)) and not re.search(r"\bcultured\b", text, re.I):
-            # "is this stone man-made?", "is it fake?"; not "is it natural or cultured?", of a pearl
+        elif (
+            asked_gem is None
+            and (origin := ORIGIN_ASKED.search(text))
+            and not (re.search(r"\bcultured\b", text, re.I) or TREATMENT_QUESTION.search(text))
+        ):  # "is this stone man-made?", "is it fake?"; not "is it natural or cultured?" (a pearl's), nor "dyed …?"
             word = origin.group(1)
             grown, natural = LAB_GROWN.search(word), re.fullmatch(r"real|natural|genuine", word, re.I)
             kinds = ["synthetic"] if grown else ["natural"] if natural else ["synthetic", "simulant"]
