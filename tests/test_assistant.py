@@ -1590,6 +1590,30 @@ def test_a_sellers_word_that_it_is_real_with_its_value_asked_gets_the_value_answ
     assert reply.startswith("**Diamond**: I do not price stones")  # was "**Real diamond, as you were told?**"
 
 
+@pytest.mark.parametrize(
+    "text, headline, apart",
+    [("my friend says my ring is cubic zirconia, is that true?", "Cubic zirconia", "Cubic Zirconia from Diamond"),
+     ("the appraiser said my diamond is cz", "Cubic zirconia", "Cubic Zirconia from Diamond"),
+     ("the seller told me it's a synthetic sapphire", "Synthetic sapphire", "inclusions under magnification"),
+     ("the jeweller said it's lab-grown ruby, is he right?", "Lab-grown ruby", ""),
+     ("my mom says my necklace is glass, is she right?", "Glass", "")],
+)  # fmt: skip
+def test_a_word_that_it_is_a_simulant_or_lab_grown_says_what_would_settle_it(text, headline, apart):
+    answer = Assistant(classifier=None).conversation().ask(text)  # was the simulant's bare card, or the help text
+    assert answer.reply.startswith(f"**{headline}, as you were told?** Nothing you have told me shows it")
+    assert apart in answer.tell_apart
+    if headline == "Lab-grown ruby":  # what magnification shows in each lab-grown ruby
+        assert "magnification can (Flux-Grown Ruby: flux remnants" in answer.reply
+    if headline == "Glass":
+        assert "\n\n**Glass or a gem?** Glass (paste) is singly refractive" in answer.reply
+
+
+def test_a_word_that_it_is_fake_with_no_gem_named_says_what_a_simulant_is():
+    reply = Assistant(classifier=None).conversation().ask("he said it's fake, is it?").reply  # was the help text
+    assert reply.startswith("**Fake, as you were told?** Nothing you have told me shows it")
+    assert "**Simulant**: A simulant, or imitation, is any material" in reply
+
+
 def test_a_word_that_it_is_a_real_pearl_says_what_tells_natural_cultured_and_imitation_apart():
     answer = Assistant(classifier=None).conversation().ask("my grandma said it's a real pearl")
     assert answer.reply.startswith("**Real pearl, as you were told?** Nothing you have told me shows it")
@@ -3845,7 +3869,10 @@ def test_what_about_a_triplet_after_a_doublet_asks_the_same_of_the_triplet():
     ("text", "reply"),
     [("is it topaz or citrine?", "**Topaz or Citrine?**"), ("is it ruby or spinel?", "**Ruby or Spinel?**"),
      ("jade or plastic", "**Jade or Plastic?**"), ("synthetic ruby or ruby?", "**Synthetic Ruby (Verneuil) or Ruby?**"),
-     ("tanzanite or synthetic forsterite", "**Tanzanite or synthetic forsterite?**")],
+     ("tanzanite or synthetic forsterite", "**Tanzanite or synthetic forsterite?**"),
+     # the choice asked after what was said of the stone: was the last gem's card
+     ("the jeweller said real. is it a real diamond or moissanite?", "**Diamond or Moissanite?**"),
+     ("I bought it in Bangkok. ruby or spinel?", "**Ruby or Spinel?**")],
 )  # fmt: skip
 def test_a_choice_between_two_gems_with_no_stone_in_hand_is_how_to_tell_them_apart(text, reply):
     answer = Assistant(classifier=None).conversation().ask(text)
@@ -5144,3 +5171,65 @@ def test_what_an_appraisal_says_of_treatment_is_answered_with_the_disclosure_rul
     assert "16 CFR 23.24" in answer.reply and "gemguide.com" in str(answer.notes)  # was nothing on disclosure
     plain = Assistant(classifier=None).conversation().ask("do I need an appraisal?")
     assert "16 CFR 23.24" not in plain.reply  # the rule only where treatment is asked
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["is synthetic the same as fake?", "difference between synthetic and fake?", "is lab-grown different from fake?",
+     "what is the difference between a simulant and a synthetic?"],
+)  # fmt: skip
+def test_synthetic_and_fake_asked_together_get_both_entries_and_how_they_differ(text):
+    answer = Assistant(None).conversation().ask(text)  # was the help text, or the synthetic entry alone
+    reply = answer.reply
+    assert "**Synthetic**: A synthetic gem is" in reply and "**Simulant**: A simulant, or imitation" in reply
+    assert "**Synthetic or simulant**: A synthetic and a simulant differ in what they are" in reply
+    assert any("langantiques.com/university/imitation" in n for n in answer.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [("is a doublet the same as a triplet?", "**Doublet and triplet**"), ("what is a fake?", "**Simulant**")],
+)  # fmt: skip
+def test_two_terms_asked_the_same_and_a_fake_asked_are_explained_from_the_glossary(text, term):
+    assert Assistant(None).conversation().ask(text).reply.startswith(term)  # were the help text, "no facts on fake"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "term"),
+    [("is amber resin?", "**Yes**: Amber is fossil tree resin, an organic gem.", "**Resin**: "),
+     ("is opal silica?", "**Yes**: Opal is hydrated amorphous silica.", "**Mineraloid**: "),
+     ("is amethyst a real gem?", "**Yes**: Amethyst is a natural gem, and a mineral (quartz).", "**Gem or mineral**: "),
+     ("is sapphire a genuine gemstone?", "**Yes**: Sapphire is a natural gem", "**Gem or mineral**: "),
+     ("is crystal glass a gem?", "**An imitation, not a natural gem**: Glass is a simulant", "**Simulant**: ")],
+)  # fmt: skip
+def test_a_gem_asked_to_be_real_or_the_material_it_is_made_of_is_answered_yes_or_no(text, start, term):
+    answer = Assistant(None).conversation().ask(text)  # were bare cards, or the help text
+    assert answer.reply.startswith(start) and f"\n\n{term}" in answer.reply, answer.reply[:200]
+    assert answer.notes  # the glossary entry's source
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "term"),
+    [("is this stone man-made?", "**Man-made?** Nothing you have told me shows whether it is", "**Synthetic**: "),
+     ("is it fake?", "**Fake?** Nothing you have told me shows whether it is", "**Simulant**: "),
+     ("is my stone natural?", "**Natural?** Nothing you have told me shows whether it is", "**Natural**: ")],
+)  # fmt: skip
+def test_whether_a_stone_not_yet_shown_is_natural_says_what_would_tell_and_what_the_word_means(text, start, term):
+    reply = Assistant(None).conversation().ask(text).reply  # was the help text
+    assert reply.startswith(start) and "what a 10x loupe shows" in reply and f"\n\n{term}" in reply
+    assert "lab-grown" not in Assistant(None).conversation().ask("is it natural or cultured?").reply  # a pearl's
+    assert Assistant(None).conversation().ask("dyed stone or an imitation").reply.startswith("**Treatment**")
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [("is lab-grown ruby a real gem?", "**Yes and no**: a lab-grown ruby is corundum"),
+     ("are lab diamonds real diamonds?", "**Yes and no**: a lab diamond is diamond"),
+     ("is a lab created diamond fake?", "**No**: a lab created diamond is diamond itself, not an imitation"),
+     ("the seller swears it's not moissanite, can I trust him?", "**Not moissanite, as you were told?** Nothing"),
+     ("the tag says genuine topaz, is it?", "**Genuine topaz, as you were told?** Nothing you have told me"),
+     ("is my sapphire natural or lab grown?", "**Sapphire**: a lab-grown corundum has the same constants")],
+)  # fmt: skip
+def test_lab_grown_asked_real_or_fake_a_word_it_is_not_an_imitation_and_a_tags_word_are_answered(text, start):
+    # were bare cards ("Lab-grown ruby is made in more than one way ..."), and "Moissanite, as you were told?"
+    assert Assistant(None).conversation().ask(text).reply.startswith(start)

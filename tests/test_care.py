@@ -437,10 +437,11 @@ def test_a_question_of_what_metal_the_setting_is_is_not_answered_as_one_of_its_s
     chat = Assistant(classifier=None).conversation()
     chat.ask("tell me about emerald")
     gold = chat.ask("is the setting gold?").reply  # was '… whether the setting is loose, worn or sound …'
-    assert gold == (
+    assert gold.startswith(
         "**The setting**: my facts are of gems, not of the metal they are set in: what metal the setting is, a "
-        "jeweller checks with the piece in hand."
+        "jeweller checks with the piece in hand. A hallmark says what a piece of precious metal is, and an assay"
     )
+    assert "\n\n**Hallmark**: A hallmark is an official mark" in gold  # was the sentence without it
     assert "what metal the mount is" in chat.ask("is my mount real silver?").reply
 
 

@@ -114,6 +114,18 @@ def test_how_to_test_at_home_lists_what_each_home_test_shows_and_what_settles_it
     assert "tooth test" in Assistant(classifier=None).conversation().ask("how can i test my pearls at home?").reply
 
 
+@pytest.mark.parametrize(
+    ("question", "gem"), [("how can I test my ruby at home?", "ruby"), ("how do I test a pearl at home?", "pearl")]
+)
+def test_how_to_test_another_gem_at_home_says_the_diamond_tests_are_diamonds_and_what_tells_that_gem(question, gem):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # was the diamond tests, as of a diamond
+    assert "- The fog test is no proof" not in reply and "beep means" not in reply
+    assert "- Sinking in water proves nothing" in reply and "- A magnet test is no proof" in reply  # any stone's
+    assert f"a UV lamp and how hard or heavy it feels tell diamond from its imitations, not {gem}." in reply
+    assert f"\n\n**Testing {gem}**: check the stone against {gem}'s constants and signs: RI " in reply
+    assert ("tooth test" in reply) == (gem == "pearl")
+
+
 def test_a_magnet_that_holds_the_stone_gets_what_magnetism_shows_but_a_question_about_it_does_not():
     answer = Assistant(classifier=None).conversation().ask("it sticks to a magnet")
     assert answer.reply.startswith("A magnet test is no proof of a gem") and "hematine" in answer.reply
@@ -254,3 +266,15 @@ def test_home_tests_asked_beside_a_sellers_word_answer_both(question, lead):
         .ask("what tests can I do at home?")
         .reply.startswith("**No home test proves what a stone is.**")
     )
+
+
+def test_how_to_test_it_at_home_after_a_photo_is_of_the_gem_answered():
+    import numpy as np
+
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Sapphire", "Spinel"])).conversation()
+    chat.image_probs = np.array([0.9, 0.02, 0.08])  # a photo of ruby
+    chat.ask("what gem is this?")
+    reply = chat.ask("how can I test it at home?").reply  # was the diamond tests, as of a diamond
+    assert "tell diamond from its imitations, not ruby." in reply and "**Testing ruby**" in reply

@@ -18,9 +18,11 @@ from gemlang.assistant.gem_answers import (
     NATURAL_UNSHOWN,
     ORIGIN_DECIDED,
     PHOTO_CANNOT_TELL_GLASS,
+    TOLD_IN_THE_STONE,
     UNSHOWN,
     WHAT_VALUE_RESTS_ON,
     also_asked,
+    artificial_as_told,
     by_the_test_named,
     carat_size_compared,
     carat_weight_answer,
@@ -151,6 +153,7 @@ from gemlang.assistant.questions import (
     ON_THE_BALANCE,
     ON_THE_REFRACTOMETER,
     ORDINAL_ALONE,
+    ORIGIN_ASKED,
     ORIGIN_CLAIM_ASKED,
     OTHER_ORIGIN,
     OTHER_STONES_ASKED,
@@ -202,6 +205,7 @@ from gemlang.assistant.questions import (
     WHY_QUESTION,
     accents_left_out,
     another_mineral,
+    artificial_claimed,
     asks_if_it_is,
     card_speaks_of,
     compared_materials,
@@ -258,6 +262,7 @@ from gemlang.knowledge.care import ASKED as CARE_ASKED
 from gemlang.knowledge.care import (
     CLEANED_WITH,
     CLEANING_ASKED,
+    HALLMARK_TELLS,
     HARM_QUESTION,
     HEAT_QUESTION,
     LIGHT_QUESTION,
@@ -1233,11 +1238,15 @@ class Conversation:
         return True
 
     def _at_home(self, turn: Turn) -> bool:
-        if not (told := testing_at_home_answer(turn.text)) or parse_hints(turn.text):  # "how can I test it at home?"
+        named = gems_named_in(turn.text)  # "how can I test my ruby at home?": the tests of any stone, not diamond's
+        gem = named[0] if len(named) == 1 else None if named else self._answered_gem()  # "… test it …" of a photo's
+        told = testing_at_home_answer(turn.text, gem)
+        if not told or parse_hints(turn.text):  # "how can I test it at home?"
             return False
         turn.answer.reply = told
+        if gem is not None and gem.origin == "natural" and "diamond" not in gem.species:
+            turn.answer.reply += f"\n\n{how_to_test(gem)}"  # what does tell a ruby: its own constants and signs
         if claim := natural_claimed(turn.text):  # "the seller swore it's natural. what tests can I do at home?"
-            named = gems_named_in(turn.text)
             lead, notes = natural_as_told(claim.group(0), named[0]) if len(named) == 1 else (NATURAL_UNSHOWN, [])
             turn.answer.reply, turn.answer.notes = f"{lead}\n\n{told}", turn.answer.notes + notes
         turn.answer.notes.append(
@@ -1273,6 +1282,8 @@ class Conversation:
         if not told:
             return False
         turn.answer.reply = told
+        if HALLMARK_TELLS in told:  # "is the setting gold?": what a hallmark is
+            turn.answer.reply += f"\n\n{explained([term_called('hallmark')], turn.answer)}"
         turn.answer.notes += [f"sources: {'; '.join(sources)}"] if sources else []
         return True
 
@@ -1966,6 +1977,8 @@ class Conversation:
         """ "The seller says it's a natural ruby, is it?" with no stone to go on: that nothing shows it and a photo
         would not, and what tells the natural gem from its lab-grown stones and imitations."""
         text, answer, gem = turn.text, turn.answer, turn.asked_gem
+        if self._artificial_as_told(turn):  # "my friend says my ring is cubic zirconia, is that true?"
+            return True
         claim = natural_claimed(text)  # "my grandma said it's a real pearl"
         if not claim or TREATMENT_QUESTION.search(text) or home_tests_in(text) or len(gems_named_in(text)) > 1:
             return False
@@ -1985,6 +1998,41 @@ class Conversation:
         told, notes = natural_as_told(claim.group(0), gem)
         answer.reply, answer.notes = f"{told}{sold_as(gem)}", answer.notes + notes
         answer.properties = property_rows([gem.name])
+        return True
+
+    def _artificial_as_told(self, turn: Turn) -> bool:
+        """ "My friend says my ring is cubic zirconia", "he told me it's lab-grown ruby", "she says it's glass": a claim
+        that the stone is a simulant or lab-grown, answered with what would settle it."""
+        text, answer = turn.text, turn.answer
+        if not word_about_a_stone(text) or natural_claimed(text) or TREATMENT_QUESTION.search(text):
+            return False
+        if home_tests_in(text) or VALUE_QUESTION.search(text):
+            return False
+        named = gems_named_in(text)
+        made = [g for g in named if g.origin != "natural"]  # "my diamond is CZ": the claim is the CZ
+        word = artificial_claimed(text)
+        material = compared_materials(f"or {word.group(0)}") if word else []  # "glass", "plastic"
+        if len(made) == 1 and all(g is made[0] or gem_sold_as(made[0]).name == g.name for g in named):
+            gem = made[0]
+        elif len(named) == 1 and word and LAB_GROWN.search(word.group(0)) and lab_grown_twins(named[0]):
+            gem = named[0]  # "lab-grown ruby"
+        elif not named and material:
+            gem = material[0]
+        elif not named and word:  # "he said it's fake": no gem named, so what the word means and what to send
+            kind = "synthetic" if LAB_GROWN.search(word.group(0)) else "simulant"
+            answer.reply = (
+                f"**{word.group(0).capitalize()}, as you were told?** {UNSHOWN}.\n\n"
+                f"{explained([term_called(kind)], answer)}\n\n"
+                'Name the gem it was sold as ("he says my diamond is fake") for what tells that gem from its '
+                "lab-grown stones and imitations, or send a photo of the stone with what your instruments read."
+            )
+            return True
+        else:
+            return False
+        name = re.escape(gem.name.split(" (")[0].lower())  # "he swears it's not moissanite": a claim too
+        negated = re.search(rf"\bnot\s+(?:an?\s+)?(?:{name}|{word.group(0) if word else name})\b", text, re.I)
+        answer.reply, answer.tell_apart = artificial_as_told(gem, negated=bool(negated))
+        answer.properties = property_rows(list(dict.fromkeys([gem.name, gem_sold_as(gem).name])))
         return True
 
     def _nothing_to_rank(self, turn: Turn) -> None:
@@ -2029,10 +2077,22 @@ class Conversation:
         elif asked_gem is None and FAKE_FROM_A_PHOTO.search(text):  # "can you tell if it's fake from a photo?"
             kinds = ["synthetic"] if LAB_GROWN.search(text) else ["synthetic", "simulant"]
             answer.reply = (
-                "**Not from a photo alone.** A lab-grown stone looks like the natural gem and has its constants, and "
-                "a good imitation looks like the gem it imitates: what tells them apart is in the stone, its readings "
-                "and what a 10x loupe shows, and for lab-grown stones often a gem laboratory. Send a photo and I name "
-                "the likeliest gems, with which of them a photo cannot separate and what would.\n\n"
+                f"**Not from a photo alone.** {TOLD_IN_THE_STONE} Send a photo and I name the likeliest gems, with "
+                "which of them a photo cannot separate and what would.\n\n"
+                + explained([term_called(k) for k in kinds], answer)
+            )
+        elif (
+            asked_gem is None
+            and (origin := ORIGIN_ASKED.search(text))
+            and not (re.search(r"\bcultured\b", text, re.I) or TREATMENT_QUESTION.search(text))
+        ):  # "is this stone man-made?", "is it fake?"; not "is it natural or cultured?" (a pearl's), nor "dyed …?"
+            word = origin.group(1)
+            grown, natural = LAB_GROWN.search(word), re.fullmatch(r"real|natural|genuine", word, re.I)
+            kinds = ["synthetic"] if grown else ["natural"] if natural else ["synthetic", "simulant"]
+            kinds = ["simulant"] if re.fullmatch(r"fake|imitation|simula\w+", word, re.I) else kinds
+            answer.reply = (
+                f"**{word[0].upper()}{word[1:]}?** Nothing you have told me shows whether it is: send a photo of the "
+                f"stone, what your instruments read and the gem it was sold as. {TOLD_IN_THE_STONE}\n\n"
                 + explained([term_called(k) for k in kinds], answer)
             )
         elif asked_gem is not None and HOW_TO_KNOW.search(text) and (how := how_to_tell_natural(natural)):

@@ -37,6 +37,8 @@ from gemlang.assistant.questions import (
     LAB_GROWN,
     LAB_SAID,
     LOWER_OR_HIGHER,
+    MADE_OF,
+    MATERIAL_GEMS,
     MATERIAL_KIND,
     NAME_ASKED,
     NEXT_CLAUSE,
@@ -454,6 +456,8 @@ def carat_weight_answer(text: str, gem: GemFacts | None) -> tuple[str, list[str]
         return "", []
     if measurements(text):
         return estimate(text, gem), formula_sources()
+    if carats == 1 and gem is None:  # "how much does a carat weigh?": the unit itself, which the carat entry explains
+        return "", []
     if carats:  # "how much does a 1 carat ruby weigh in grams?", "how many carats is a gram?"
         grams = round(carats * 0.2, 4)
         if re.search(r"\bhow many (?:carats?|cts?)\b|\bin (?:carats?|cts?)\b", text, re.I):
@@ -1132,6 +1136,12 @@ def magnified_signs(grown: Sequence[GemFacts]) -> list[str]:
     return [f"{t.name}: {SIGN_END.split(sign)[0].lower()}" for t in grown if (sign := telltale(t))]
 
 
+# what tells a natural gem from its lab-grown stones and imitations: "can you tell if it's fake from a photo?"
+TOLD_IN_THE_STONE = (
+    "A lab-grown stone looks like the natural gem and has its constants, and a good imitation looks like the gem it "
+    "imitates: what tells them apart is in the stone, its readings and what a 10x loupe shows, and for lab-grown "
+    "stones often a gem laboratory."
+)
 PHOTO_CANNOT_TELL_GLASS = "A photo cannot tell glass from a gem, but a loupe and two readings can."
 
 
@@ -1199,6 +1209,26 @@ def natural_as_told(word: str, gem: GemFacts) -> tuple[str, list[str]]:
     told = f"{UNSHOWN}: {told}" if told else f"{UNSHOWN}; what your instruments read would ({ri_and_sg(gem)})."
     word = word.lower() if word.lower() in ("real", "genuine", "authentic") else "natural"
     return f"**{word.capitalize()} {gem.name.lower()}, as you were told?** {told}", notes
+
+
+def artificial_as_told(gem: GemFacts, negated: bool = False) -> tuple[str, str]:
+    """ "My friend says it's cubic zirconia", "he told me it's lab-grown ruby": that nothing shows it, and what would
+    (the reply, and how the stone is told from the gem it is sold as): the simulant's or lab-grown stone's own
+    constants and signs against that gem's, or for lab-grown ruby what tells it from natural ruby; `negated`: the
+    claim that it is not ("he swears it's not moissanite")."""
+    natural = gem_sold_as(gem)
+    if gem.origin == "natural":  # "lab-grown ruby": the natural gem named as lab-grown
+        return f"**Lab-grown {gem.name.lower()}, as you were told?** {UNSHOWN}: {told_from_lab_grown(gem)}", ""
+    name = name_in_sentence(gem.name.split(" (")[0])  # "synthetic sapphire", "glass": as the claim says it
+    said = f"not {name}" if negated else name
+    lead = f"**{said[0].upper()}{said[1:]}, as you were told?** {UNSHOWN}"
+    if natural.name == gem.name:  # glass, plastic: sold as many gems, none in particular
+        return f"{lead}.\n\n{how_to_spot_glass() if gem.name == 'Glass (Paste)' else how_to_test(gem)}", ""
+    return (
+        f"{lead}. What would: {name}'s own constants and signs against those of {natural.name.lower()}, the gem it "
+        f"is sold as, below.",
+        tell_apart(gem.name, natural.name),
+    )
 
 
 def lab_grown_compared(gem: GemFacts, text: str, hints: Hints) -> str:
@@ -1373,6 +1403,31 @@ def man_made(gem: GemFacts, said: str = "", notes: list[str] | None = None) -> t
     return lead, "gem or mineral"
 
 
+def what_it_is_made_of(x: str, y: str) -> tuple[str, str]:
+    """(yes, and what it is, the glossary term that explains it) when a natural gem's species names the material
+    asked ("is amber resin?": "fossil tree resin"); ('', '') otherwise."""
+    from gemlang.knowledge import find_gem
+    from gemlang.knowledge.glossary import terms_named
+
+    gem = find_gem(x)
+    said = re.sub(r"s$", "", y.lower())
+    inside = re.search(r"\(([^)]*)\)", gem.species) if gem else None
+    if gem is None or gem.origin != "natural" or find_gem(y) or not inside:
+        return "", ""
+    if not re.search(rf"\b{re.escape(said)}s?\b", inside.group(1), re.I) or MATERIAL_KIND.fullmatch(y):
+        return "", ""
+    organic = "organic" in gem.species.lower()
+    what = re.sub(r"(?:,\s*)?\borganic\b:?\s*", "", inside.group(1)).strip(" ,")  # "fossil tree resin"
+    lead = f"**Yes**: {gem.name} is {what}" + (", an organic gem." if organic else ".")
+    kind = "mineraloid" if NOT_CRYSTALLINE.search(f"{gem.species} {gem.group}") else "gem or mineral"
+    term = next((t.term for t in terms_named(said)), "") or ("organic gem" if organic else kind)
+    return lead, term
+
+
+# the glass of imitations by the names it is sold under: "crystal glass", "lead crystal", "cobalt glass"
+GLASS_NAMED = re.compile(r"(?:(?:lead\s+)?crystal|lead|cobalt|flint|crown)\s+glass|lead\s+crystal", re.I)
+
+
 def material_kind(
     text: str, stone: GemFacts | None = None, likeliest: bool = False, notes: list[str] | None = None
 ) -> tuple[str, str]:
@@ -1401,6 +1456,8 @@ def material_kind(
     asked = IS_A_KIND.match(text or "")
     if not asked or not MATERIAL_KIND.fullmatch(asked.group("y")):
         asked = KIND_ASKED.match(text or "")  # "are pearls minerals?"
+    if not asked and (made_of := MADE_OF.match(text or "")):  # "is amber resin?", "is opal silica?"
+        return what_it_is_made_of(made_of["x"], made_of["y"])
     if not asked or THE_SAME_SAID.search(text):  # "is it the same stone?" asks no kind
         return "", ""
     said_kind = asked.group("y").lower()
@@ -1408,8 +1465,9 @@ def material_kind(
     a_gem = A_GEM_KIND.fullmatch(said_kind)  # "is glass a gem?", not "… a natural stone?"
     if THE_STONE_IN_HAND.fullmatch(asked.group("x")):
         gem, who = stone, (f"{stone.name}, the likeliest match for it," if likeliest else stone.name) if stone else ""
-    else:
-        gem = find_gem(asked.group("x"))
+    else:  # "is crystal glass a gem?", "is lead crystal a real gemstone?": the glass imitations are made of
+        glass = GLASS_NAMED.fullmatch(asked.group("x"))
+        gem = find_gem(asked.group("x")) or (facts_of(MATERIAL_GEMS["glass"]) if glass else None)
         who = gem.name if gem else ""
     if gem is None and (mineral or rock or a_gem):  # "is coal a mineral?", "is resin a gem?": a glossary entry says
         told = [t.term for t in terms_named(asked.group("x")) if re.search(r"\bis not a mineral\b", t.text)]
@@ -1443,12 +1501,13 @@ def material_kind(
             lead = f"**An organic gem**: {who} is counted among gems, but it was made by living things: no mineral."
             return lead, "organic gem"
         return f"**Not a mineral**: {who} is an organic gem, made by living things.", "organic gem"
-    if a_gem and not rock:  # "is amethyst a gem?", "are they gems?"
+    if (a_gem or real_gem) and not rock:  # "is amethyst a gem?", "are they gems?", "is amethyst a real gem?"
         if gem.met == "rarely":
             lead = f"**A collector's stone**: {who} is met mainly in collections, rarely in jewellery."
             return lead, "gem or mineral"
         made_of = "a rock" if re.search(r"\brock\b", gem.species) else "a mineral"  # lapis lazuli: a rock
-        return f"**Yes**: {who} is a gem, and {made_of} ({gem.species}).", "gem or mineral"
+        natural = "a natural gem" if real_gem else "a gem"
+        return f"**Yes**: {who} is {natural}, and {made_of} ({gem.species}).", "gem or mineral"
     if not (mineral or rock):
         return "", ""
     if re.search(r"\brock\b", gem.species):  # lapis lazuli, maw-sit-sit, aventurine (quartzite)
@@ -1498,11 +1557,7 @@ def two_gems_answer(x: GemFacts, y: GemFacts, said_x: str = "", said_y: str = ""
     if len(grown) == 1 and x.species == y.species:  # "is a lab-grown diamond a real diamond?"
         return grown_yet_the_gem(grown[0], x)
     if FAKE_SAID.search(said_y) and (grown or LAB_SAID.search(said_x)) and x.species == y.species:
-        return (  # "is a lab diamond a fake diamond?"
-            f"{no}: a {said_x} is {species_word(y)} itself, not an imitation: the same material, grown in "
-            'a laboratory. It must be sold as "laboratory-grown" or "synthetic" (US Federal Trade Commission, Jewelry '
-            "Guides) and is valued differently; sold as natural it would be a fake."
-        )
+        return grown_not_a_fake(said_x, y, no)  # "is a lab diamond a fake diamond?"
     simulant_of_y = x.name != y.name and any(x.name.split(" (")[0].lower() in s.lower() for s in y.simulants)
     imitates = gem_sold_as(x).name == y.name or simulant_of_y  # glass and white sapphire are sold as diamond too
     if FAKE_SAID.search(said_y) and imitates and x.name != y.name:
@@ -1594,6 +1649,16 @@ def not_a_fake_in_itself(x: GemFacts, y: GemFacts) -> str:
     )
 
 
+def grown_not_a_fake(said: str, gem: GemFacts, no: str = "**No**") -> str:
+    """ "Is a lab diamond a fake diamond?", "is a lab-created diamond fake?": no, the gem itself, grown in a lab."""
+    said = re.sub(r"(?<=[a-rt-z])s$", "", said)  # "are lab diamonds fake?": a lab diamond is
+    return (
+        f"{no}: a {said} is {species_word(gem)} itself, not an imitation: the same material, grown in "
+        'a laboratory. It must be sold as "laboratory-grown" or "synthetic" (US Federal Trade Commission, Jewelry '
+        "Guides) and is valued differently; sold as natural it would be a fake."
+    )
+
+
 def grown_yet_the_gem(said: str, gem: GemFacts) -> str:
     """ "Is a lab-grown diamond a real diamond?": the same material, but made in a laboratory and sold as such."""
     said = re.sub(r"(?<=[a-rt-z])s$", "", said)  # "are lab-grown diamonds real?": a lab-grown diamond is
@@ -1626,11 +1691,16 @@ def grown_natural_answer(text: str) -> str:
         # "is moissanite natural?": what its facts say of it in nature (rare, so grown), before what it imitates
         rare = rarity_said(gem) if asked.group("natural") else ""
         return (f"**In nature**: {rare}\n\n" if rare else "") + not_a_fake_in_itself(gem, natural)
-    if not (LAB_GROWN.search(asked.group("x")) or gem.origin == "synthetic"):  # "is Gilson opal natural?" too
+    lab = LAB_GROWN.search(asked.group("x")) or LAB_SAID.search(asked.group("x"))  # "are lab diamonds real?"
+    if not (lab or gem.origin == "synthetic"):  # "is Gilson opal natural?" too
         return ""
-    other = find_gem(asked.group("y")) if asked.group("y") else natural
+    # "is lab-grown ruby a real gem?": the gem it is, asked to be real
+    y = asked.group("y") and not MATERIAL_KIND.fullmatch(asked.group("y"))
+    other = find_gem(asked.group("y")) if y else natural
     if other is None or other.species != natural.species or not (told := told_from_lab_grown(natural)):
         return ""
+    if asked.group("fake"):  # "is a lab-created diamond fake?"
+        return grown_not_a_fake(asked.group("x"), natural)
     if not asked.group("natural"):
         return grown_yet_the_gem(asked.group("x"), natural)
     name = natural.name.lower()

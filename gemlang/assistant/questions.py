@@ -509,6 +509,10 @@ GLASS_AS_A_TOOL = re.compile(
 # the entry each question asks about: glass and plastic are no gem names in free text ("it scratches glass")
 MATERIAL_QUESTIONS = {_could_it_be("glass|paste"): GLASS, _could_it_be("plastic|resin|acrylic"): "Plastic"}
 DOUBLET_QUESTION = _could_it_be("doublet|triplet|assembled|composite")
+# "is this stone man-made?", "is it fake?", "is my stone natural?": whether the stone is a gem grown by nature
+ORIGIN_ASKED = _could_it_be(
+    r"synthetic|lab[- ]?(?:grown|created|made)|man[- ]?made|fake|imitation|simulant|simulated|real|natural|genuine"
+)
 # "is my sapphire a doublet?", "could this opal be a triplet?": whether the gem named is an assembled stone
 ASSEMBLED_GEM_QUESTION = re.compile(
     r"\b(?:is|are|could|might)\s+(?:my|the|this|these|your)\b.{0,30}?\s(?:be\s+)?"
@@ -687,7 +691,8 @@ ORIGIN_CLAIM_ASKED = re.compile(  # and "the seller said its Kashmir sapphire, i
 # someone's word about the stone: "the seller says it's a natural ruby, is it?", "he told me it's untreated, true?"
 WORD_OF_ANOTHER = re.compile(
     r"\b(?:sellers?|dealers?|vendors?|shops?|stores?|jewell?ers?|appraisers?|he|she|they|(?:the|my) (?:man|guy|woman|"
-    r"lady|listing|ad|advert|certificate|cert|friend|mother|mom|mum|father|dad|grandmother|grandma|aunt|uncle))\s+"
+    r"lady|listing|ad|advert|certificate|cert|friend|mother|mom|mum|father|dad|grandmother|grandma|aunt|uncle|tag|"
+    r"label|receipt|invoice|box|sticker|card))\s+"
     r"(?:says?|said|told (?:me|us)|tells (?:me|us)|claim(?:s|ed)?|swear(?:s)?|swore|insist(?:s|ed)?|promised?|"
     r"guarantee(?:s|d)?)\b",
     re.I,
@@ -696,6 +701,13 @@ WORD_OF_ANOTHER = re.compile(
 CLAIMED_NATURAL = re.compile(
     r"\b(?:natural|real|genuine|authentic|mined|earth[- ]mined)\b|\bnot (?:a )?(?:lab[- ]?(?:grown|created|made)|"
     r"synthetic|fake|glass|man[- ]made)\b",
+    re.I,
+)
+# what the word claims of it that makes it no natural gem: "it's fake", "lab-grown ruby", "just glass" (not "not glass",
+# a claim that it is natural)
+CLAIMED_ARTIFICIAL = re.compile(
+    r"\b(?<!not )(?<!not a )(?:fake|imitation|simulant|simulated|glass|paste|plastic|synthetic|"
+    r"lab[- ]?(?:grown|created|made)|man[- ]made)\b",
     re.I,
 )
 YES_NO_QUESTION = re.compile(r"^\s*(?:does|do|is|are|can|will|has|have|could|would)\b", re.I)
@@ -870,6 +882,12 @@ def natural_claimed(text: str) -> re.Match | None:
     return CLAIMED_NATURAL.search(text) if word_about_a_stone(text) else None
 
 
+def artificial_claimed(text: str) -> re.Match | None:
+    """The word of someone's claim that the stone is no natural gem ("my friend says it's glass": "glass"), None for
+    no such claim, one that it is natural (`natural_claimed`) or one of the gem as a rule."""
+    return CLAIMED_ARTIFICIAL.search(text) if word_about_a_stone(text) and not natural_claimed(text) else None
+
+
 # "can you see any inclusions?", "does it have flaws?", "is it eye clean?": what is inside the stone in hand (not
 # "any inclusions to look for?", which the card's inclusions answer)
 INCLUSIONS_ASKED = re.compile(
@@ -961,8 +979,10 @@ def asks_to_compare(text: str, choice: bool = True) -> bool:
     if COMPARE_WORDS.search(text):
         return True
     either = re.search(r"\bor\b", text, re.I)
+    # "the jeweller said real. is it a diamond or moissanite?": the choice asked after what was said
+    asked = re.split(r"(?<=[.!])\s+", text.strip())[-1]
     return bool(either and TO_DO_COMPARED.search(text)) or (
-        choice and bool(either and (HOW_TO_TELL.search(text) or CHOICE_ONLY.fullmatch(text)))
+        choice and bool(either and (HOW_TO_TELL.search(text) or CHOICE_ONLY.fullmatch(asked)))
     )
 
 
@@ -1106,7 +1126,9 @@ HOW_TO_KNOW = re.compile(  # and the other way round: "is diamond natural or lab
     rf"{_GROWN_OR_NOT}.{{0,40}}\bhow\b.{{0,20}}\b(?:know|tell|check|test|spot|recogni[sz]e)\b|"
     # "how do labs screen CVD or HPHT diamonds?", "how are lab-grown diamonds detected?"
     rf"\bhow\b.{{0,30}}\b(?:screen|detect|identif|separat|distinguish)\w*\b.{{0,40}}\b{_GROWN_NAMED}\b|"
-    rf"\bhow\b.{{0,10}}\b{_GROWN_NAMED}\b.{{0,40}}\b(?:screened|detected|identified|separated|distinguished)\b",
+    rf"\bhow\b.{{0,10}}\b{_GROWN_NAMED}\b.{{0,40}}\b(?:screened|detected|identified|separated|distinguished)\b|"
+    # "is my sapphire natural or lab grown?": the choice, which the same answer settles
+    rf"\b(?:natural|real|mined)\s+or\s+{_GROWN_NAMED}\b|\b{_GROWN_NAMED}\s+or\s+(?:natural|real|mined)\b",
     re.I,
 )
 # "how do I test a pearl?", "how can I tell if a pearl is real?": how a stone said to be the gem is checked
@@ -1270,7 +1292,9 @@ ASKED_AS_A_QUESTION = re.compile(r"\?|^\s*(?:how|what|does|do|would|will|can)\b"
 ASKS_ABOUT = re.compile(r"\s*(?:is|was|has|are|does|any|tell me|explain|describe)\b", re.I)
 TREATMENT_WORD = re.compile(r"\btreat(?:ed|ments?)?\b", re.I)  # "how is treated jade detected?"
 A_GEM_KIND = re.compile(r"(?:gem|gemstone|stone)s?")  # "is glass a gem?", not "… a natural stone?"
-A_REAL_GEM_KIND = re.compile(r"(?:real|true|genuine)\s+(?:gem|gemstone|stone)s?")  # "is cz a real gem?"
+A_REAL_GEM_KIND = re.compile(
+    r"(?:real|true|genuine|natural)\s+(?:gem|gemstone|stone)s?"
+)  # "is cz a real gem?", "a natural stone?"
 WORTH_SAID = re.compile(r"\bworth\b", re.I)
 COAL_SAID = re.compile(r"\bcoal\b", re.I)  # "is diamond made of coal?"
 SCRATCH_SAID = re.compile(r"scratch")  # of the lowered message
@@ -1374,7 +1398,7 @@ SAME_CHEMISTRY = re.compile(
     r"\bsame\s+(?:chemistry|chemical|composition|formula)|\bchemically\s+(?:the\s+same|identical|alike)", re.I
 )
 # what "is pearl a mineral?", "is coral a stone?" ask a gem to be: a kind of material, not another gem
-MATERIAL_KIND = re.compile(r"(?:(?:real|true|natural|precious)\s+)?(?:mineral|stone|gem|gemstone|rock)s?", re.I)
+MATERIAL_KIND = re.compile(r"(?:(?:real|true|genuine|natural|precious)\s+)?(?:mineral|stone|gem|gemstone|rock)s?", re.I)
 # "are pearls minerals?", "are they minerals?", "is it a mineral?": a plural needs no article ("is it real stone?" asks
 # whether it is real)
 KIND_ASKED = re.compile(
@@ -1392,8 +1416,14 @@ PRECIOUS_ASKED = re.compile(
 )
 # "is lab-grown ruby natural?", "are synthetic emeralds real?", "is lab-grown ruby real ruby?"
 GROWN_NATURAL = re.compile(
-    rf"{_IS_X}(?:an?\s+)?(?:(?P<natural>natural)|real|genuine)"
+    rf"{_IS_X}(?:an?\s+)?(?:(?P<natural>natural)|real|genuine|(?P<fake>fakes?|imitations?|simulants?))"
     r"(?:\s+(?P<y>[a-z][\w' -]*?))?\s*\??\s*$",
+    re.I,
+)
+# "is amber resin?", "is opal silica?", "is pearl organic?": a gem asked to be a material its species names
+MADE_OF = re.compile(
+    rf"{_IS_X}(?:(?:just|only|really|made of|a|an)\s+)*"
+    r"(?P<y>[a-z]+)\s*\??\s*$",
     re.I,
 )
 # "which gems show asterism?", "what stones have horsetail inclusions?": a sign the loupe or the eye sees, or the

@@ -547,7 +547,7 @@ def setting_answer(text: str, gem: GemFacts | None) -> tuple[str, list[str]]:
     be = "are" if part.endswith("s") else "is"
     not_ours = f"**The {part}**: my facts are of gems, not of the metal they are set in:"
     if METAL_NAMED.search(text[asked.end() :]):  # the stone's toughness answers nothing of it
-        return f"{not_ours} what metal the {part} {be}, a jeweller checks with the piece in hand.", []
+        return f"{not_ours} what metal the {part} {be}, a jeweller checks with the piece in hand. {HALLMARK_TELLS}", []
     reply = f"{not_ours} whether the {part} {be} loose, worn or sound, a jeweller checks with the piece in hand."
     if gem is None:
         return reply, []
@@ -558,6 +558,8 @@ def setting_answer(text: str, gem: GemFacts | None) -> tuple[str, list[str]]:
 
 
 PRECIOUS_METALS = r"gold|silver|platinum|palladium"
+# what tells a piece's metal, the glossary's hallmark explained after it
+HALLMARK_TELLS = "A hallmark says what a piece of precious metal is, and an assay (a test of the metal) decides it."
 # a piece of jewellery a metal is asked of: "is my ring gold?" (not "is it gold?", of a pyrite perhaps)
 PIECE = r"ring|band|chain|necklace|bracelet|bangle|earrings?|pendant|brooch|piece|jewell?ery|jewelry|coin|bar"
 # what a piece's metal is, or how pure: "is my ring real gold?", "the jeweller said it is real gold", "is it 18k
@@ -581,8 +583,7 @@ def metal_answer(text: str) -> str:
     name = metal.group(0).capitalize() if metal else "Silver"  # "is it sterling?"
     return (
         f"**{name} is a metal, not a gem**: I identify gems and minerals, from photos and readings, not a metal or "
-        "how pure it is. A hallmark says what a piece of precious metal is, and an assay (a test of the metal) "
-        "decides it."
+        f"how pure it is. {HALLMARK_TELLS}"
     )
 
 

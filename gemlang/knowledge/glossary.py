@@ -43,7 +43,9 @@ ASKING = re.compile(
     r"how (?:is|are)\b(?=.*\b(?:measured|read|determined|calculated|used)\b)|"
     r"what (?:causes|makes|produces|gives)\b|why (?:do|does|is|are|would|can)\b|how come\b|"  # "what causes asterism?"
     r"how much (?:does|do|is|are)\b(?=.*\bweigh)|how heavy (?:is|are)\b|"  # "how much does a carat weigh?"
-    rf"(?:is|are)\b(?=(?:\s+(?:an?\s+)?{_KINDS}){{2}}\W*$))",  # "is a gem a mineral?", "are gems rocks?"
+    rf"(?:is|are)\b(?=(?:\s+(?:an?\s+)?{_KINDS}){{2}}\W*$)|"  # "is a gem a mineral?", "are gems rocks?"
+    # "is synthetic the same as fake?", "is a doublet different from a triplet?"
+    r"(?:is|are)\b(?=[\w' -]{1,40}\b(?:the same(?: thing)? as|different from|the same thing)\b))",
     re.I,
 )
 # "why does ruby glow red under UV?", "what gives gems their colour?": the mechanism is asked, not only the fact
@@ -130,7 +132,17 @@ def terms_asked(text: str) -> list[Term]:
         return []
     if not spans and ASKS_WHY.search(text) and COLOUR_ASKED.search(question):
         return [term_called("cause of colour")]  # "why do gems have colour?", "what gives gems their colour?"
-    return _outermost(spans)
+    return _with_difference(_outermost(spans))
+
+
+# two terms often taken for one, and the entry that says how they differ: "is synthetic the same as fake?"
+TOLD_APART = {("synthetic", "simulant"): "synthetic or simulant"}
+
+
+def _with_difference(terms: list[Term]) -> list[Term]:
+    """The terms asked, with the entry saying how two of them differ when both are asked."""
+    asked = {t.term for t in terms}
+    return terms + [term_called(d) for pair, d in TOLD_APART.items() if set(pair) <= asked and d not in asked]
 
 
 EXPLAINED_AS = {"colour_cause": "cause of colour", "lustre": "lustre"}  # a gem's field, the term that explains it

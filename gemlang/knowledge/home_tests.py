@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from gemlang.knowledge.facts import GemFacts
+
 HOME_TESTS_PATH = Path(__file__).with_name("home_tests.json")
 # a claim about the stone that the test is meant to prove: "so it's a diamond?", "is it real?", "must be"
 CLAIM = re.compile(
@@ -32,6 +34,7 @@ class HomeTest:
     text: str
     sources: tuple[str, ...]
     not_said_as: tuple[str, ...] = ()  # words that make the note beside the point ("opaque", "jasper")
+    about: str = ""  # the gem the test is made to tell ("diamond", "pearl"); '' for any stone
 
 
 @cache
@@ -46,6 +49,7 @@ def home_tests() -> tuple[HomeTest, ...]:
             e["text"],
             tuple(e["sources"]),
             tuple(e.get("not_said_as", ())),
+            e.get("about", ""),
         )
         for e in entries
     )
@@ -71,18 +75,27 @@ TESTING_AT_HOME = re.compile(
     r"\bhome[- ]tests?\b",
     re.I,
 )
-ABOUT_PEARLS = ("the tooth test",)  # a test of pearls only: listed when the question is of a pearl
+LISTED_ONLY_FOR = ("pearl",)  # the tests of a gem said only when it is asked: the tooth test
 NOT_A_TEST = ("a stone found outdoors",)  # a note on finds, not a test
 
 
-def testing_at_home_answer(text: str) -> str:
+def testing_at_home_answer(text: str, gem: GemFacts | None = None) -> str:
     """What the usual home tests show, one line each (the first sentence of each note), and what settles it; ''
-    unless the message asks how to test a stone at home."""
+    unless the message asks how to test a stone at home. `gem`: the one gem the message names ("how can I test my
+    ruby at home?"): the tests made to tell another gem (diamond's) are said to be of that gem, not listed."""
     if not TESTING_AT_HOME.search(text or ""):
         return ""
-    pearl = re.search(r"\bpearls?\b", text, re.I) is not None
-    tests = [t for t in home_tests() if t.test not in NOT_A_TEST and (pearl or t.test not in ABOUT_PEARLS)]
-    lines = [f"- {t.text.split('. ')[0].rstrip('.')}." for t in tests]  # each note's first sentence names its test
+    kinds = [gem.name.lower(), gem.species.lower(), gem.imitates.lower()] if gem else [text.lower()]
+    of_it = lambda about: any(re.search(rf"\b{about}s?\b", k) for k in kinds if k)  # noqa: E731 - CZ: diamond's
+    tests = [t for t in home_tests() if t.test not in NOT_A_TEST]
+    of_others = [t for t in tests if t.about and not of_it(t.about) and (gem or t.about != "diamond")]
+    kept = [t for t in tests if t not in of_others]
+    lines = [f"- {t.text.split('. ')[0].rstrip('.')}." for t in kept]  # each note's first sentence names its test
+    for about in dict.fromkeys(t.about for t in of_others if gem and t.about not in LISTED_ONLY_FOR):
+        named = [t.test for t in of_others if t.about == about]  # "my ruby": diamond's tests, said to be diamond's
+        said = ", ".join(named[:-1]) + f" and {named[-1]}" if len(named) > 1 else named[0]
+        tell = "tell" if len(named) > 1 else "tells"
+        lines.append(f"- {said[0].upper()}{said[1:]} {tell} {about} from its imitations, not {gem.name.lower()}.")
     return (
         "**No home test proves what a stone is.** What the usual ones show:\n"
         + "\n".join(lines)
