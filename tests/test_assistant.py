@@ -2373,6 +2373,36 @@ def test_which_is_harder_to_cut_of_two_gems_is_their_comparison_and_says_no_fact
     assert "To tell Diamond from Sapphire" in said.tell_apart  # was the Sapphire card
 
 
+@pytest.mark.parametrize(
+    "text", ["which sparkles more, diamond or moissanite?", "diamond or moissanite, which has more brilliance?"]
+)
+def test_which_of_two_gems_sparkles_more_ranks_their_ri_and_dispersion_from_sourced_facts(text):
+    said = Assistant(None).conversation().ask(text)  # was the Moissanite card alone
+    assert said.reply.startswith(
+        "**Diamond or Moissanite?** Moissanite is higher in RI than Diamond. Moissanite is higher in dispersion than "
+        "Diamond. **Diamond**: RI 2.417"
+    )
+    assert "the greater its brilliance" in said.reply and "depends on its cut and polish" in said.reply
+    assert any(n.startswith("source (brilliance): Gemporia") for n in said.notes)
+    assert said.properties[0] == ("Property", "Diamond", "Moissanite") and "Diamond from Moissanite" in said.tell_apart
+
+
+@pytest.mark.parametrize(
+    "text, lead",
+    [
+        ("which is prettier, sapphire or tanzanite?", "**Sapphire or Tanzanite?** That is a matter of taste"),
+        ("ruby or spinel, which is better?", "**Ruby or Spinel?** That is a matter of taste"),
+        ("which is older, diamond or amber?", "**Diamond or Amber?** My facts do not say which is older. What differs"),
+    ],
+)
+def test_which_of_two_gems_by_a_quality_no_fact_ranks_answers_of_both_not_the_card_of_the_last(text, lead):
+    chat = Assistant(None).conversation()
+    said = chat.ask(text)  # was the card of the last gem named
+    assert said.reply.startswith(lead) and said.description == "" and len(said.properties[0]) == 3
+    assert " comes in " in said.reply and " is harder than " in said.reply and said.tell_apart.startswith("To tell")
+    assert chat.ask("which is heavier?").reply.split(" ")[0] in lead  # of the two, next
+
+
 def test_are_they_the_same_stone_after_two_gems_compared_says_they_are_varieties_of_one_mineral():
     chat = Assistant(None).conversation()
     chat.ask("compare jasper and smoky quartz")

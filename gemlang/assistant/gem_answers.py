@@ -18,17 +18,21 @@ from gemlang.assistant.questions import (
     IS_A_KIND,
     IS_THE_MATERIAL,
     LAB_GROWN,
+    NATURAL_QUESTION,
     ORIGIN_CLAIM_ASKED,
     ORIGIN_QUESTION,
     PRICE_COMPARED,
     QUESTION_RUN_ON,
     RARITY_COMPARED,
     RARITY_QUESTION,
+    SPARKLE_ASKED,
+    TASTE_ASKED,
     TEST_NAMED,
     TREATED_WORDS,
     TREATMENT_QUESTION,
     VALUE_QUESTION,
     WHERE_TO_FIND,
+    WHICH_OF_TWO,
     WORD_OF_ANOTHER,
     YES_NO_QUESTION,
     lab_grown_twins,
@@ -756,6 +760,32 @@ def unranked_compared(text: str, gems: Sequence[GemFacts]) -> str:
         f"{reply} What I can compare is in their facts: hardness, toughness, refractive index and specific gravity "
         '("which is harder?"), how each wears in a ring, and how to tell them apart.'
     )
+
+
+def which_of_two_answer(text: str, gems: Sequence[GemFacts]) -> tuple[str, list[str]]:
+    """ "Which sparkles more, diamond or moissanite?": brilliance and fire, ranked by RI and dispersion; "ruby or
+    spinel, which is better?": a matter of taste, with what differs; any other quality: that the facts do not rank
+    it. With the glossary terms whose sources back the answer; ('', []) for a message that is no such choice of two."""
+    asked = WHICH_OF_TWO.match(text or "")
+    if not asked or len(gems) != 2 or NATURAL_QUESTION.search(text):  # "which is natural?": the card's answer
+        return "", []
+    said = asked["asked"] or asked["asked_after"]
+    lead = f"**{gems[0].name} or {gems[1].name}?**"
+    if SPARKLE_ASKED.search(said):
+        quantities = [("RI", "refractive_index", "higher RI"), ("dispersion", "dispersion", "higher dispersion")]
+        known = [(label, field) for label, field, _ in quantities if all(getattr(g, field) for g in gems)]
+        ranked = " ".join(o for *_, q in quantities if (o := ordered_answer(gems, f"which has the {q}")))
+        values = "; ".join(constants_said(g, known) for g in gems) + "." if known else ""
+        return (
+            f"{lead} {ranked} {values} The higher a gem's RI, the greater its brilliance (the white light it returns), "
+            "and the higher its dispersion, the greater its fire (the flashes of colour); how much of either a stone "
+            "shows also depends on its cut and polish."
+        ).replace("  ", " "), ["brilliance", "dispersion"]
+    differs = " ".join(x for x in [*map(follow_up_colours, gems), ordered_answer(gems, "which is harder")] if x)
+    differs = f" What differs: {differs}" if differs else ""
+    if TASTE_ASKED.search(said):
+        return f"{lead} That is a matter of taste, which no fact settles.{differs}", []
+    return f"{lead} My facts do not say which {said}.{differs}", []
 
 
 # "does quartz twin?", "is staurolite twinned?"; its glossary entry answers "what is twinning?"
