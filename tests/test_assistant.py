@@ -2320,7 +2320,8 @@ def test_the_toughest_or_most_durable_gem_is_jade_from_the_graded_care_notes_wit
     said = answer.reply
     assert re.search(r"\*\*The toughest\*\*, of the \d+ gems my care notes' sources grade: Jade \(toughness exc", said)
     assert "Diamond, the hardest gem, is graded lower: Diamond (toughness good, Mohs 10)." in said
-    assert ("**Durability** is hardness and toughness together" in said) == ("durable" in text)
+    assert ("**Durability** is hardness, toughness and stability (to light" in said) == ("durable" in text)
+    assert any("Colored Stone Essentials" in n for n in answer.notes) == ("durable" in text)
     assert "**Toughness**: " in said and any("The toughness of jade" in n for n in answer.notes)
 
 
