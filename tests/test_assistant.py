@@ -2404,6 +2404,15 @@ def test_which_of_two_gems_by_a_quality_no_fact_ranks_answers_of_both_not_the_ca
     assert chat.ask("which is heavier?").reply.split(" ")[0] in lead  # of the two, next
 
 
+def test_is_x_more_brilliant_or_better_than_y_is_the_same_choice_and_a_care_question_is_not_said_unknown():
+    chat = Assistant(None).conversation()
+    said = chat.ask("is moissanite more brilliant than diamond?").reply  # was the Moissanite card
+    assert said.startswith("**Moissanite or Diamond?** Moissanite is higher in RI than Diamond.")
+    assert chat.ask("is ruby better than spinel?").reply.startswith("**Ruby or Spinel?** That is a matter of taste")
+    assert chat.ask("is ruby harder than spinel?").reply.startswith("Ruby is harder than Spinel.")  # as before
+    assert "do not say which fades" not in chat.ask("which fades, amethyst or citrine?").reply  # care notes say
+
+
 def test_are_they_the_same_stone_after_two_gems_compared_says_they_are_varieties_of_one_mineral():
     chat = Assistant(None).conversation()
     chat.ask("compare jasper and smoky quartz")

@@ -18,6 +18,7 @@ from gemlang.assistant.questions import (
     IS_A_KIND,
     IS_THE_MATERIAL,
     LAB_GROWN,
+    MORE_THAN,
     NATURAL_QUESTION,
     ORIGIN_CLAIM_ASKED,
     ORIGIN_QUESTION,
@@ -41,7 +42,7 @@ from gemlang.fusion import EvidenceModel
 from gemlang.fusion.evidence import gem_sold_as
 from gemlang.hints import AGAINST_A_TREATMENT, CHOICES_ASKED, TAG_QUESTION, Hints
 from gemlang.knowledge import GemFacts, all_gems, get_facts
-from gemlang.knowledge.care import HARM_QUESTION, SAID_OF_HARM, care_question
+from gemlang.knowledge.care import HARM_QUESTION, HEAT_QUESTION, LIGHT_QUESTION, SAID_OF_HARM, care_question
 from gemlang.knowledge.facts import TreatmentSigns, ahead_of_the_rest, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, species_streak, value_text
 from gemlang.knowledge.knowledge_base import gems_named_in
@@ -767,9 +768,12 @@ def which_of_two_answer(text: str, gems: Sequence[GemFacts]) -> tuple[str, list[
     spinel, which is better?": a matter of taste, with what differs; any other quality: that the facts do not rank
     it. With the glossary terms whose sources back the answer; ('', []) for a message that is no such choice of two."""
     asked = WHICH_OF_TWO.match(text or "")
-    if not asked or len(gems) != 2 or NATURAL_QUESTION.search(text):  # "which is natural?": the card's answer
+    than = MORE_THAN.match(text or "") if not asked else None  # of sparkle or taste only: "is X older than Y?" is not
+    said = asked["asked"] or asked["asked_after"] if asked else than["asked"] if than else ""
+    if not said or len(gems) != 2 or NATURAL_QUESTION.search(text):  # "which is natural?": the card's answer
         return "", []
-    said = asked["asked"] or asked["asked_after"]
+    if than and not (SPARKLE_ASKED.search(said) or TASTE_ASKED.search(said)):
+        return "", []
     lead = f"**{gems[0].name} or {gems[1].name}?**"
     if SPARKLE_ASKED.search(said):
         quantities = [("RI", "refractive_index", "higher RI"), ("dispersion", "dispersion", "higher dispersion")]
@@ -785,6 +789,8 @@ def which_of_two_answer(text: str, gems: Sequence[GemFacts]) -> tuple[str, list[
     differs = f" What differs: {differs}" if differs else ""
     if TASTE_ASKED.search(said):
         return f"{lead} That is a matter of taste, which no fact settles.{differs}", []
+    if LIGHT_QUESTION.search(said) or HEAT_QUESTION.search(said):  # "which fades?": the care notes may say
+        return "", []
     return f"{lead} My facts do not say which {said}.{differs}", []
 
 

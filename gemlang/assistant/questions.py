@@ -1123,6 +1123,12 @@ WHICH_OF_TWO = re.compile(
     r"^\s*[^,?:]{2,40}?\s+or\s+[^,?:]{2,40}?\s*[,?:]\s*which(?:\s+one)?\s+(?P<asked_after>[^,?]{2,50}?)\s*[?.!]*\s*$",
     re.I,
 )
+# "is moissanite more brilliant than diamond?", "is ruby better than spinel?": the same choice, asked of one of them
+MORE_THAN = re.compile(
+    r"^\s*(?:is|are|does|do)\s+(?:an?\s+|the\s+)?[^,?]{2,40}?\s+(?P<asked>(?:more\s+)?[a-z]+(?:\s+more)?)\s+than\s+"
+    r"(?:an?\s+|the\s+)?[^,?]{2,40}?\s*[?.!]*\s*$",
+    re.I,
+)
 # what brilliance and fire (`SPARKLE_ASKED`) or taste alone (`TASTE_ASKED`) decide, of a choice of two gems
 SPARKLE_ASKED = re.compile(r"\b(?:sparkl\w*|brillian\w*|fire|fiery|dazzl\w*|brighter|bright)\b", re.I)
 TASTE_ASKED = re.compile(
