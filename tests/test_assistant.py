@@ -2360,7 +2360,15 @@ def test_a_rarity_compared_quotes_the_fact_that_names_the_other_gem():
     assert chat.ask("which is more common?").reply.startswith("**Ruby or Spinel?** My facts do not rank")
 
 
-@pytest.mark.parametrize("text", ["which is cheaper, ruby or spinel?", "which is more valuable, ruby or spinel?"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "which is cheaper, ruby or spinel?",
+        "which is more valuable, ruby or spinel?",
+        "which holds its value better, ruby or spinel?",  # was the Spinel card
+        "which is a better investment, ruby or spinel?",  # was "**Spinel**: I do not price stones" and its card
+    ],
+)
 def test_which_of_two_gems_costs_more_declines_for_both(text):
     said = Assistant(None).conversation().ask(text)
     assert said.reply.startswith("**Ruby or Spinel?** I do not price stones, nor rank gems by price")

@@ -1138,7 +1138,7 @@ TASTE_ASKED = re.compile(
 )
 PRICE_COMPARED = re.compile(
     r"\b(?:cheap(?:er|est)?|(?:less|more) (?:expensive|valuable|costly)|pricier|costlier|costs? (?:less|more)|"
-    r"worth (?:less|more))\b",
+    r"worth (?:less|more)|holds? (?:its |their )?value (?:better|best|longer)|(?:better|best) investment)\b",
     re.I,
 )
 LAB_GROWN = re.compile(r"\b(?:synthetic|lab(?:oratory)?[- ]?(?:grown|created|made)|man[- ]made|created)\b", re.I)
