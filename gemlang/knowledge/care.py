@@ -245,7 +245,7 @@ CLEANED_WITH = re.compile(rf"{CLEANING_ASKED.pattern}|\b(?:vinegar|acids?|lemon 
 WEAR_COMPARED = re.compile(
     r"\b(?:more|most|less|least)\s+(?:durable|fragile|scratch[- ]resistant)\b|\bscratch(?:es)?\s+(?:less|more)\b|"
     r"\b(?:lasts?|wears?)\s+(?:longer|better)\b|\b(?:for|in)\s+(?:an?\s+)?(?:engagement |wedding |everyday )?rings?\b|"
-    r"\bengagement rings?\b",
+    r"\bengagement rings?\b|\b(?:for|in)\s+(?:everyday|every day|daily)\s+wear\b",
     re.I,
 )
 
