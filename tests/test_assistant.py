@@ -2344,7 +2344,8 @@ def test_the_toughest_or_most_durable_gem_is_jade_from_the_graded_care_notes_wit
     said = answer.reply
     assert re.search(r"\*\*The toughest\*\*, of the \d+ gems my care notes' sources grade: Jade \(toughness exc", said)
     assert "Diamond, the hardest gem, is graded lower: Diamond (toughness good, Mohs 10)." in said
-    assert ("**Durability** is hardness and toughness together" in said) == ("durable" in text)
+    assert ("**Durability** is hardness, toughness and stability (to light" in said) == ("durable" in text)
+    assert any("Colored Stone Essentials" in n for n in answer.notes) == ("durable" in text)
     assert "**Toughness**: " in said and any("The toughness of jade" in n for n in answer.notes)
 
 
@@ -2383,7 +2384,15 @@ def test_a_rarity_compared_quotes_the_fact_that_names_the_other_gem():
     assert chat.ask("which is more common?").reply.startswith("**Ruby or Spinel?** My facts do not rank")
 
 
-@pytest.mark.parametrize("text", ["which is cheaper, ruby or spinel?", "which is more valuable, ruby or spinel?"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "which is cheaper, ruby or spinel?",
+        "which is more valuable, ruby or spinel?",
+        "which holds its value better, ruby or spinel?",  # was the Spinel card
+        "which is a better investment, ruby or spinel?",  # was "**Spinel**: I do not price stones" and its card
+    ],
+)
 def test_which_of_two_gems_costs_more_declines_for_both(text):
     said = Assistant(None).conversation().ask(text)
     assert said.reply.startswith("**Ruby or Spinel?** I do not price stones, nor rank gems by price")
@@ -2395,6 +2404,45 @@ def test_which_is_harder_to_cut_of_two_gems_is_their_comparison_and_says_no_fact
     not_ranked = "My facts do not say which is harder to cut; what they do compare is below."
     assert said.reply == f"**Diamond or Sapphire?** {not_ranked}"
     assert "To tell Diamond from Sapphire" in said.tell_apart  # was the Sapphire card
+
+
+@pytest.mark.parametrize(
+    "text", ["which sparkles more, diamond or moissanite?", "diamond or moissanite, which has more brilliance?"]
+)
+def test_which_of_two_gems_sparkles_more_ranks_their_ri_and_dispersion_from_sourced_facts(text):
+    said = Assistant(None).conversation().ask(text)  # was the Moissanite card alone
+    assert said.reply.startswith(
+        "**Diamond or Moissanite?** Moissanite is higher in RI than Diamond. Moissanite is higher in dispersion than "
+        "Diamond. **Diamond**: RI 2.417"
+    )
+    assert "the greater its brilliance" in said.reply and "depends on its cut and polish" in said.reply
+    assert any(n.startswith("source (brilliance): Gemporia") for n in said.notes)
+    assert said.properties[0] == ("Property", "Diamond", "Moissanite") and "Diamond from Moissanite" in said.tell_apart
+
+
+@pytest.mark.parametrize(
+    "text, lead",
+    [
+        ("which is prettier, sapphire or tanzanite?", "**Sapphire or Tanzanite?** That is a matter of taste"),
+        ("ruby or spinel, which is better?", "**Ruby or Spinel?** That is a matter of taste"),
+        ("which is older, diamond or amber?", "**Diamond or Amber?** My facts do not say which is older. What differs"),
+    ],
+)
+def test_which_of_two_gems_by_a_quality_no_fact_ranks_answers_of_both_not_the_card_of_the_last(text, lead):
+    chat = Assistant(None).conversation()
+    said = chat.ask(text)  # was the card of the last gem named
+    assert said.reply.startswith(lead) and said.description == "" and len(said.properties[0]) == 3
+    assert " comes in " in said.reply and " is harder than " in said.reply and said.tell_apart.startswith("To tell")
+    assert chat.ask("which is heavier?").reply.split(" ")[0] in lead  # of the two, next
+
+
+def test_is_x_more_brilliant_or_better_than_y_is_the_same_choice_and_a_care_question_is_not_said_unknown():
+    chat = Assistant(None).conversation()
+    said = chat.ask("is moissanite more brilliant than diamond?").reply  # was the Moissanite card
+    assert said.startswith("**Moissanite or Diamond?** Moissanite is higher in RI than Diamond.")
+    assert chat.ask("is ruby better than spinel?").reply.startswith("**Ruby or Spinel?** That is a matter of taste")
+    assert chat.ask("is ruby harder than spinel?").reply.startswith("Ruby is harder than Spinel.")  # as before
+    assert "do not say which fades" not in chat.ask("which fades, amethyst or citrine?").reply  # care notes say
 
 
 def test_are_they_the_same_stone_after_two_gems_compared_says_they_are_varieties_of_one_mineral():

@@ -137,6 +137,11 @@ def test_toughness_is_answered_from_the_sourced_grades_and_told_apart_from_hardn
     overlap = chat.ask("which is more durable, opal or jade?").reply  # hardness 5.5–6.5 and 6–7: neither harder
     assert "Neither is reliably harder" in overlap and "Jade is the tougher." in overlap
     assert "also the harder" not in overlap  # was "… It is also the harder, so it is the more durable on both counts"
+    # durability is hardness, toughness and stability: said which is the more durable, not only the tougher
+    verdict = "Jade is the tougher. Their hardness ranges overlap, and it is no softer, so it is the more durable"
+    assert overlap.endswith(f"{verdict} on the two together.")
+    weak = "Neither is the more durable on both counts: Jade is the weaker against scratches, Diamond against knocks."
+    assert weak in pair
     tanzanite = chat.ask("will my tanzanite chip?").reply
     assert "Tanzanite (no toughness grade in my facts" in tanzanite and "a hard knock can break it" in tanzanite
     assert "no toughness grade in my facts" in chat.ask("how tough is moissanite?").reply
@@ -272,6 +277,8 @@ def test_two_gems_weighed_for_a_ring_get_how_each_stands_everyday_wear():
     reply = chat.ask("I'm buying an engagement ring, sapphire or diamond?").reply
     assert reply.startswith("**Sapphire or Diamond?** Diamond is harder than Sapphire. For everyday wear in a ring:")
     assert "Sapphire (Mohs 9) is hard enough for everyday wear" in reply and "its perfect cleavage" in reply
+    daily = chat.ask("which is better for everyday wear, morganite or aquamarine?").reply  # was a care card of each
+    assert daily.startswith("**Morganite or Aquamarine?** Neither is reliably harder") and "**Caring" not in daily
     chat.ask("ruby vs garnet")
     durable = chat.ask("which is more durable?").reply  # of the two compared
     assert durable.startswith("**Ruby or Garnet?** Ruby is harder than Garnet.") and "Garnet (Mohs 6.5" in durable

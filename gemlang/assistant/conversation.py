@@ -71,6 +71,7 @@ from gemlang.assistant.gem_answers import (
     untreated_as_far_as_known,
     what_it_shows,
     where_from,
+    which_of_two_answer,
 )
 from gemlang.assistant.limits import TAKE_IN, beyond_the_evidence, intake_record, weight_alone
 from gemlang.assistant.models import Assistant, PhotoInput
@@ -2181,6 +2182,8 @@ class Conversation:
                     answer.reply += "\n\n" + explained(why, answer)
             elif not aside and HOW_TO_TEST.search(text):  # "how do I test a pearl?": its constants and signs
                 answer.reply = how_to_test(asked_gem)
+            elif not aside and self._which_of_two(turn):  # "which sparkles more, diamond or moissanite?"
+                return
             else:
                 # "is my lab-grown ruby heated?": the answer is about the lab-grown stones, its card the natural gem's
                 called = f"Lab-grown {asked_gem.name.lower()}" if twins and treatment else asked_gem.name
@@ -2233,6 +2236,21 @@ class Conversation:
             answer.reply = (explained(named, answer) + "\n\n" if general else "") + WHICH_GEM_TREATED
         else:
             answer.reply = HELP
+
+    def _which_of_two(self, turn: Turn) -> bool:
+        """ "Which sparkles more, diamond or moissanite?", "ruby or spinel, which is better?", which no other answer
+        takes: of both gems (`which_of_two_answer`), not the card of the last one named."""
+        gems = named_as_such(turn.text)
+        said, terms = which_of_two_answer(turn.text, gems)
+        if not said:
+            return False
+        self.topic, self.named_together = None, (gems[0], gems[1])  # "which is harder?" next asks of both
+        answer = turn.answer
+        answer.reply, answer.description = said, ""
+        answer.notes += [f"source ({t.term}): {t.source}" for t in map(term_called, terms) if t]
+        answer.tell_apart = tell_apart(gems[0].name, gems[1].name)
+        answer.properties = property_rows([g.name for g in gems])
+        return True
 
     @staticmethod
     def _treatment_in_a_photo(text: str, gem: GemFacts, answer: Answer) -> str:

@@ -40,7 +40,9 @@ from gemlang.assistant.questions import (
     MADE_OF,
     MATERIAL_GEMS,
     MATERIAL_KIND,
+    MORE_THAN,
     NAME_ASKED,
+    NATURAL_QUESTION,
     NEXT_CLAUSE,
     ORIGIN_CLAIM_ASKED,
     ORIGIN_QUESTION,
@@ -55,6 +57,8 @@ from gemlang.assistant.questions import (
     SELLERS_CLAIMS,
     SHOWN_LIST_QUESTION,
     SIZE_OF_A_WEIGHT,
+    SPARKLE_ASKED,
+    TASTE_ASKED,
     TEST_NAMED,
     THE_COLOUR_ONE,
     THE_SAME_SAID,
@@ -67,6 +71,7 @@ from gemlang.assistant.questions import (
     VALUE_QUESTION,
     WEIGHT_ASKED,
     WHERE_TO_FIND,
+    WHICH_OF_TWO,
     WORD_OF_ANOTHER,
     WORTH_SAID,
     WORTH_WORKING,
@@ -78,7 +83,7 @@ from gemlang.fusion.evidence import gem_sold_as
 from gemlang.hints import AGAINST_A_TREATMENT, CHOICES_ASKED, TAG_QUESTION, Hints
 from gemlang.knowledge import GemFacts, all_gems, get_facts
 from gemlang.knowledge.carat_weight import estimate, formula_sources, formulas_said, measurements, round_size
-from gemlang.knowledge.care import HARM_QUESTION, SAID_OF_HARM, care_question
+from gemlang.knowledge.care import HARM_QUESTION, HEAT_QUESTION, LIGHT_QUESTION, SAID_OF_HARM, care_question
 from gemlang.knowledge.facts import TreatmentSigns, ahead_of_the_rest, format_quantity, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, species_streak, value_text
 from gemlang.knowledge.knowledge_base import gems_named_in
@@ -820,6 +825,37 @@ def unranked_compared(text: str, gems: Sequence[GemFacts]) -> str:
         f"{reply} What I can compare is in their facts: hardness, toughness, refractive index and specific gravity "
         '("which is harder?"), how each wears in a ring, and how to tell them apart.'
     )
+
+
+def which_of_two_answer(text: str, gems: Sequence[GemFacts]) -> tuple[str, list[str]]:
+    """ "Which sparkles more, diamond or moissanite?": brilliance and fire, ranked by RI and dispersion; "ruby or
+    spinel, which is better?": a matter of taste, with what differs; any other quality: that the facts do not rank
+    it. With the glossary terms whose sources back the answer; ('', []) for a message that is no such choice of two."""
+    asked = WHICH_OF_TWO.match(text or "")
+    than = MORE_THAN.match(text or "") if not asked else None  # of sparkle or taste only: "is X older than Y?" is not
+    said = asked["asked"] or asked["asked_after"] if asked else than["asked"] if than else ""
+    if not said or len(gems) != 2 or NATURAL_QUESTION.search(text):  # "which is natural?": the card's answer
+        return "", []
+    if than and not (SPARKLE_ASKED.search(said) or TASTE_ASKED.search(said)):
+        return "", []
+    lead = f"**{gems[0].name} or {gems[1].name}?**"
+    if SPARKLE_ASKED.search(said):
+        quantities = [("RI", "refractive_index", "higher RI"), ("dispersion", "dispersion", "higher dispersion")]
+        known = [(label, field) for label, field, _ in quantities if all(getattr(g, field) for g in gems)]
+        ranked = " ".join(o for *_, q in quantities if (o := ordered_answer(gems, f"which has the {q}")))
+        values = "; ".join(constants_said(g, known) for g in gems) + "." if known else ""
+        return (
+            f"{lead} {ranked} {values} The higher a gem's RI, the greater its brilliance (the white light it returns), "
+            "and the higher its dispersion, the greater its fire (the flashes of colour); how much of either a stone "
+            "shows also depends on its cut and polish."
+        ).replace("  ", " "), ["brilliance", "dispersion"]
+    differs = " ".join(x for x in [*map(follow_up_colours, gems), ordered_answer(gems, "which is harder")] if x)
+    differs = f" What differs: {differs}" if differs else ""
+    if TASTE_ASKED.search(said):
+        return f"{lead} That is a matter of taste, which no fact settles.{differs}", []
+    if LIGHT_QUESTION.search(said) or HEAT_QUESTION.search(said):  # "which fades?": the care notes may say
+        return "", []
+    return f"{lead} My facts do not say which {said}.{differs}", []
 
 
 def twinning_said(gem: GemFacts) -> str:

@@ -1141,9 +1141,30 @@ ASKED_ABOUT = re.compile(
     r"\s*(?:what(?:'s| is| are)|tell me about|describe|explain)\s+(?:a |an |the )?([a-z][\w' -]*?)\s*[?.!]*\s*", re.I
 )
 # "are synthetic gems cheaper?", "do lab-grown diamonds cost less?": a price compared, not a stone priced
+# a choice of two gems asked by a quality no other answer ranks: "which sparkles more, diamond or moissanite?",
+# "ruby or spinel, which is better?"; `asked`: what is asked of them ("sparkles more", "is better")
+WHICH_OF_TWO = re.compile(
+    r"^\s*which(?:\s+one|\s+of\s+(?:the\s+two|them|these|those))?\s+(?P<asked>[^,?:]{2,50}?)\s*[,:]\s*[^,?:]{2,40}?"
+    r"\s+or\s+[^,?:]{2,40}?\s*[?.!]*\s*$|"
+    r"^\s*[^,?:]{2,40}?\s+or\s+[^,?:]{2,40}?\s*[,?:]\s*which(?:\s+one)?\s+(?P<asked_after>[^,?]{2,50}?)\s*[?.!]*\s*$",
+    re.I,
+)
+# "is moissanite more brilliant than diamond?", "is ruby better than spinel?": the same choice, asked of one of them
+MORE_THAN = re.compile(
+    r"^\s*(?:is|are|does|do)\s+(?:an?\s+|the\s+)?[^,?]{2,40}?\s+(?P<asked>(?:more\s+)?[a-z]+(?:\s+more)?)\s+than\s+"
+    r"(?:an?\s+|the\s+)?[^,?]{2,40}?\s*[?.!]*\s*$",
+    re.I,
+)
+# what brilliance and fire (`SPARKLE_ASKED`) or taste alone (`TASTE_ASKED`) decide, of a choice of two gems
+SPARKLE_ASKED = re.compile(r"\b(?:sparkl\w*|brillian\w*|fire|fiery|dazzl\w*|brighter|bright)\b", re.I)
+TASTE_ASKED = re.compile(
+    r"\b(?:better|best|prettier|prettiest|nicer|nicest|lovelier|more (?:beautiful|attractive|elegant|stunning)|"
+    r"(?:should|would|do|could) (?:i|you|we) (?:buy|choose|get|pick|prefer|recommend|go for)|prefer\w*|recommend\w*)\b",
+    re.I,
+)
 PRICE_COMPARED = re.compile(
     r"\b(?:cheap(?:er|est)?|(?:less|more) (?:expensive|valuable|costly)|pricier|costlier|costs? (?:less|more)|"
-    r"worth (?:less|more))\b",
+    r"worth (?:less|more)|holds? (?:its |their )?value (?:better|best|longer)|(?:better|best) investment)\b",
     re.I,
 )
 LAB_GROWN = re.compile(r"\b(?:synthetic|lab(?:oratory)?[- ]?(?:grown|created|made)|man[- ]made|created)\b", re.I)

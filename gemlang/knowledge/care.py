@@ -245,7 +245,7 @@ CLEANED_WITH = re.compile(rf"{CLEANING_ASKED.pattern}|\b(?:vinegar|acids?|lemon 
 WEAR_COMPARED = re.compile(
     r"\b(?:more|most|less|least)\s+(?:durable|fragile|scratch[- ]resistant)\b|\bscratch(?:es)?\s+(?:less|more)\b|"
     r"\b(?:lasts?|wears?)\s+(?:longer|better)\b|\b(?:for|in)\s+(?:an?\s+)?(?:engagement |wedding |everyday )?rings?\b|"
-    r"\bengagement rings?\b",
+    r"\bengagement rings?\b|\b(?:for|in)\s+(?:everyday|every day|daily)\s+wear\b",
     re.I,
 )
 
@@ -485,9 +485,18 @@ def _compared(gems: Sequence[GemFacts], cares: list[Care | None]) -> str:
             f"{'it resists' if len(harder) == 1 else 'they resist'} scratching better, but hardness and toughness "
             "differ: a hard stone can still chip or split under a knock."
         )
+        if two:  # durability is both (and stability): the facts disagree, so what each is weak at
+            said += (
+                f" Neither is the more durable on both counts: {tough.name} is the weaker against scratches, "
+                f"{harder[0].name} against knocks."
+            )
     elif tough.hardness and all(o.hardness and tough.hardness[0] > o.hardness[1] for o in others):
         most = ("harder", "more") if two else ("hardest", "most")
         said += f" It is also the {most[0]}, so it is the {most[1]} durable on both counts."
+    elif tough.hardness and all(o.hardness and tough.hardness[0] >= o.hardness[0] for o in others):
+        # opal 5.5–6.5 and jade 6–7: no harder for sure, but no softer either
+        most = "the more" if two else "the most"
+        said += f" Their hardness ranges overlap, and it is no softer, so it is {most} durable on the two together."
     return said
 
 
@@ -604,13 +613,19 @@ def toughest_answer(text: str) -> tuple[str, list[str]]:
     diamond = care_of(["diamond"])
     gems = [(find_gem(care.name), care) for care in toughest]
     said = join_words([_graded(gem, care) for gem, care in gems if gem], "and")
+    from gemlang.knowledge.glossary import term_called
+
     durable = "most durable" in text.lower()
     reply = (
-        "**Durability** is hardness and toughness together, and no gem leads on both. " if durable else ""
+        "**Durability** is hardness, toughness and stability (to light, heat and chemicals) together, and no gem leads "
+        "on all of them. "
+        if durable
+        else ""
     ) + f"**The toughest**, of the {len(cares)} gems my care notes' sources grade: {said}."
     if diamond and (hardest := find_gem("diamond")):
         reply += f" Diamond, the hardest gem, is graded lower: {_graded(hardest, diamond)}."
     sources = [s for care in [*toughest, diamond] if care for s in care.sources if "tough" in s.lower()]
+    sources += [term.source for term in [term_called("durability")] if durable and term]
     return reply, list(dict.fromkeys(sources))
 
 
