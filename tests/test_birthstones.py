@@ -99,7 +99,7 @@ def test_which_is_the_most_durable_or_the_cheapest_of_a_months_birthstones_names
     assert softest.startswith("Turquoise is softer than Zircon and Tanzanite. **Turquoise**: Mohs hardness 5–6;")
     assert chat.ask("which is the lightest?").reply.startswith("Turquoise is lighter than Zircon and Tanzanite.")
     cheapest = chat.ask("which one is the cheapest?").reply  # was the help text
-    assert cheapest.startswith("I do not price stones, nor rank gems by price: value rests on colour")
+    assert cheapest.startswith("**Turquoise, Zircon or Tanzanite?** I do not price stones, nor rank gems by price")
 
 
 def test_which_is_tougher_or_more_durable_after_a_months_three_birthstones_asks_of_all_three():
