@@ -138,14 +138,22 @@ NO_GLOW = (
 # "the dichroscope shows two colours", "two shades of blue"
 _HUES = r"(?:colou?rs|shades|tones|hues)"
 _SEVERAL_COLOURS = rf"(?:two|2|three|3)\s+(?:different\s+)?{_HUES}"
+# a colour word that tints another ("bluish green", "orangy pink"): the basic colour it names
+ISH_WORDS = {
+    "reddish": "red", "pinkish": "pink", "orangey": "orange", "orangy": "orange", "orangish": "orange",
+    "yellowish": "yellow", "greenish": "green", "bluish": "blue", "violetish": "violet", "purplish": "purple",
+    "brownish": "brown", "blackish": "black", "greyish": "grey", "grayish": "grey", "whitish": "white",
+}  # fmt: skip
 # "the dichroscope shows blue and violet", "light blue / deep violet in the dichroscope": two colours named
 _HUE = (
     r"(?:(?:light|pale|dark|deep)\s+)?(?:red|pink|orange|yellow|green|blue|violet|purple|brown|grey|gray|colou?rless)"
 )
-_A_HUE = rf"{_HUE}(?:ish)?(?:[- ]{_HUE})?"  # "blue", "bluish green", "yellow-green"
+_TINGE = "|".join(ISH_WORDS)
+# "blue", "yellow-green", "bluish green", "orangy"
+_A_HUE = rf"(?:(?:{_TINGE})(?:[- ]{_HUE})?|{_HUE}(?:ish)?(?:[- ]{_HUE})?)"
 _TWO_HUES = rf"{_A_HUE}\s*(?:and|/|&|to|,)\s*{_A_HUE}"
 # "blue, violet and green", "blue/violet/green": the three colours of a biaxial stone
-_THREE_HUES = rf"{_HUE}\s*(?:,|/)\s*{_HUE}\s*(?:,?\s*(?:and|&)|/|,)\s*{_HUE}"
+_THREE_HUES = rf"{_A_HUE}\s*(?:,|/)\s*{_A_HUE}\s*(?:,?\s*(?:and|&)|/|,)\s*{_A_HUE}"
 # the colours a dichroscope shows, named: "dichroscope shows blue and violet", "trichroic: blue, violet, green"
 _PLEO_WORD = r"(?:dichroscope|pleochroi\w*|dichroi\w*|trichroi\w*)"
 PLEOCHROIC_HUES = re.compile(
