@@ -670,6 +670,11 @@ BELOW = r"under|below|less than|lower than|at most|<|≤"
 # "approx. 1.76", "c. 1.76": the abbreviation's full stop becomes a space (the text keeps its length).
 ABBREVIATED = re.compile(r"\b(approx|ca|c|circa|abt|bi-?ref|bire|dr)\.")  # "approx.", and a keyword's: "biref. 0.038"
 ALTERNATIVE = re.compile(rf"\s*\??\s*,?\s*\bor\b\s*(?:maybe |perhaps |possibly )?{_NUM}(?![\d.])")  # "SG 7.0? or 5.1?"
+# "one reading of 1.544 and another of 1.553", "… and the other at 1.553": a second edge named after the first
+SECOND_EDGE = re.compile(
+    r"\s*(?:,\s*)?(?:and|,)\s+(?:another|one|a second|the second|the other|a 2nd)"
+    r"(?:\s+(?:one|reading|(?:shadow )?edge))?\s*(?:of|at|is|=|:)?\s*(\d\.\d+)(?![\d.])"
+)
 OPEN_BOUND = re.compile(r"\s*or (?:(higher|more|above|over)|lower|less|below|under)\b")  # "RI 1.76 or higher"
 
 
@@ -712,6 +717,8 @@ def _quantity(t: str, keyword: str, max_gap: int = 24, original: str = "") -> tu
     listed = re.match(r"(?:\s*\((?:ω|ε|omega|epsilon|n?[oe]|[αβγ])\))?(?:,\s*|\s+)(\d\.\d+)(?![\d.])", t[end:])
     if high is None and listed and int(_float(listed.group(1))) == int(low) and gap.strip(" =:") == "":
         high, end = _float(listed.group(1)), end + listed.end()
+    elif high is None and (second := SECOND_EDGE.match(t, end)) and int(_float(second.group(1))) == int(low):
+        high, end = _float(second.group(1)), second.end()
     either = ALTERNATIVE.match(t, end) if high is None else None  # part of what was said
     end = either.end() if either else end
     if high is None and (rough := ROUGH_AFTER.match(t, end)):  # "SG 3.5 ish": part of what was said

@@ -36,6 +36,9 @@ from gemlang.readings import REFRACTOMETER_LIMIT, parse_readings
         ("I get one reading of 1.718", 1.718, 1.718),  # readings named by the word alone
         ("two readings, 1.762 and 1.770", 1.762, 1.770),
         ("the readings were 1.62 and 1.64", 1.62, 1.64),
+        ("one reading of 1.544 and another of 1.553", 1.544, 1.553),  # the second edge named after the first
+        ("one reading of 1.76 and one of 1.77", 1.76, 1.77),
+        ("one shadow edge at 1.544 and the other at 1.553", 1.544, 1.553),
     ],
 )
 def test_refractive_index_as_a_value_or_a_range(text, low, high):
