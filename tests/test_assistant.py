@@ -4968,6 +4968,20 @@ def test_why_a_gem_gives_two_readings_says_the_birefringence_they_differ_by(ques
 
 
 @pytest.mark.parametrize(
+    ("question", "said", "term"),
+    [("how many readings does peridot give?", "**Peridot** gives two readings on the refractometer: birefringence "
+      "0.035–0.038", "**Doubly refractive**"),
+     ("how many shadow edges does quartz show?", "**Quartz** gives two readings on the refractometer: birefringence "
+      "0.009", "**Doubly refractive**"),
+     ("how many readings does spinel give?", "**Spinel** gives one reading on the refractometer",
+      "**Singly refractive**")],
+)  # fmt: skip
+def test_how_many_readings_a_gem_gives_is_one_or_two_by_its_optic_character(question, said, term):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # was the gem's card
+    assert reply.startswith(said) and term in reply and "optic character" in reply
+
+
+@pytest.mark.parametrize(
     "question", ["why does glass give only one reading?", "why do I see only one reading for glass?"]
 )
 def test_why_a_stone_gives_one_reading_is_what_singly_refractive_means(question):

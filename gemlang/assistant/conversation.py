@@ -51,6 +51,7 @@ from gemlang.assistant.gem_answers import (
     own_constants,
     property_rows,
     property_value,
+    readings_given,
     ri_and_sg,
     scratched_by,
     sellers_claims,
@@ -114,6 +115,7 @@ from gemlang.assistant.questions import (
     GLOW_NOT_UV,
     HABIT_ASKED,
     HEALING,
+    HOW_MANY_READINGS,
     HOW_TO_DO,
     HOW_TO_KNOW,
     HOW_TO_TELL,
@@ -1897,6 +1899,11 @@ class Conversation:
             also = [fields[f] for _, asked_field in asked for f in EXPLAINED_BY.get(asked_field, ())]
             asked = list(dict.fromkeys(asked + also))
         answer.reply = "; ".join(constants_said(g, asked) for g in gems) + "."
+        if len(gems) == 1 and HOW_MANY_READINGS.search(text) and (given := readings_given(gems[0])):
+            count, term = given  # "how many readings does peridot give?": two, and why
+            said = f"**{gems[0].name}**"
+            answer.reply = answer.reply.replace(f"{said}:", f"{said} gives {count} on the refractometer:", 1)
+            why = why or [term_called(term)]
         if len(gems) == 1 and not about_it and (besides := also_asked(text, gems[0])):
             answer.reply += f" {besides}"  # "how hard is topaz and where is it mined?": both answered
         if why:  # the gem's own facts, then the mechanism they work by

@@ -263,8 +263,9 @@ SAME_READINGS = re.compile(  # not "another stone, but not the same readings"
 # "why does spinel give one reading?", "why two shadow edges?": the count of refractometer readings, its optic
 # character; two readings differ by its birefringence too
 _READINGS = r"\s+(?:ri\s+|shadow\s+)?(?:readings?|edges?)\b"
-READINGS_COUNTED = rf"\b(?:one|two|a single|single|only one|just one|1|2){_READINGS}"
-TWO_READINGS = rf"\b(?:two|2){_READINGS}"
+HOW_MANY_READINGS = re.compile(rf"\bhow many{_READINGS}", re.I)  # "how many readings does peridot give?"
+READINGS_COUNTED = rf"\b(?:one|two|a single|single|only one|just one|1|2|how many){_READINGS}"
+TWO_READINGS = rf"\b(?:two|2|how many){_READINGS}"
 PROPERTY_FIELDS = {
     # "is it soft?", "harder to scratch"; not "soft cloth", "harder to find", "hard to clean" (no hardness asked)
     r"hard(?!(?:er|est)?\s+to\s+(?!scratch)\w)|soft(?:er|est)|\bsoft\b(?!\s+\w)|scratch": ("Mohs hardness", "hardness"),
