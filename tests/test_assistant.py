@@ -3055,6 +3055,20 @@ def test_a_lab_grown_gem_asked_about_is_the_lab_grown_one_or_says_which_there_ar
     assert chat.ask("tell me about emerald").reply == "**Emerald**"
 
 
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [("tell me about synthetic peridot", "**Peridot**: I have no entry for synthetic peridot: what follows is "
+      "natural peridot."),
+     ("is there a man-made tanzanite?", "**Tanzanite**: I have no entry for man-made tanzanite"),
+     ("my peridot is not synthetic, tell me about peridot", "**Peridot**\n"),
+     ("tell me about gilson emerald", "**Flux-Grown Emerald**"),
+     ("what is a tairus emerald?", "**Hydrothermal Emerald**")],
+)  # fmt: skip
+def test_a_lab_grown_gem_the_knowledge_base_lacks_is_said_to_be_missing_before_the_natural_gem(question, reply):
+    answer = Assistant(classifier=None).conversation().ask(question)  # was the natural gem's card, silently
+    assert (answer.reply + "\n").startswith(reply)
+
+
 def test_whether_a_lab_grown_gem_is_treated_is_answered_from_the_lab_grown_stones_not_the_natural_gem():
     def ask(text):
         return Assistant(classifier=None).conversation().ask(text).reply

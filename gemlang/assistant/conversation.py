@@ -210,6 +210,7 @@ from gemlang.assistant.questions import (
     gems_compared,
     imitation_compared,
     imitation_of,
+    lab_grown_named,
     lab_grown_twins,
     named_as_such,
     named_gem,
@@ -2123,6 +2124,8 @@ class Conversation:
                     f"{join_words([t.name for t in twins], 'and')}), and each has its own facts: ask about one of "
                     f"them by name. What follows is {natural_card}."
                 )
+            elif not twins and (lab := lab_grown_named(text, asked_gem)):  # "tell me about synthetic peridot"
+                answer.reply += (" " if aside else ": ") + f"I have no entry for {lab}: what follows is {natural_card}."
         elif self.hints.colours:  # kept: it refines the first reading or photo that comes
             answer.reply = (
                 f"A colour alone ({' and '.join(self.hints.colours)}) fits too many gems to rank them. Send a "

@@ -1220,6 +1220,13 @@ def lab_grown_twins(gem, imitations: bool = False) -> list:
     return [g for g in all_gems() if g.origin in made and gem_sold_as(g).name == gem.name]
 
 
+def lab_grown_named(text: str, gem) -> str:
+    """ "synthetic peridot" for "tell me about synthetic peridot": the natural `gem` named lab-grown, as said; '' when
+    it is not ("my peridot is not synthetic", "who created the name?")."""
+    said = re.search(rf"(?<!\bnot )({LAB_GROWN.pattern})[- ]{re.escape(gem.name.lower())}\b", text.lower())
+    return said.group(0) if said and gem.origin == "natural" else ""
+
+
 def grown_as_said(gem, text: str):
     """The lab-grown twin of `gem` that the message names by its growth ("how do I identify flux-grown synthetic
     ruby?": Flux-Grown Ruby, not the Synthetic Ruby (Verneuil) that "synthetic ruby" names), else `gem`."""
