@@ -3061,6 +3061,7 @@ def test_a_lab_grown_gem_asked_about_is_the_lab_grown_one_or_says_which_there_ar
       "natural peridot."),
      ("is there a man-made tanzanite?", "**Tanzanite**: I have no entry for man-made tanzanite"),
      ("my peridot is not synthetic, tell me about peridot", "**Peridot**\n"),
+     ("From a photo alone I cannot tell natural Ruby from lab-grown corundum", "**Corundum**\n"),
      ("tell me about gilson emerald", "**Flux-Grown Emerald**"),
      ("what is a tairus emerald?", "**Hydrothermal Emerald**")],
 )  # fmt: skip

@@ -1221,10 +1221,15 @@ def lab_grown_twins(gem, imitations: bool = False) -> list:
 
 
 def lab_grown_named(text: str, gem) -> str:
-    """ "synthetic peridot" for "tell me about synthetic peridot": the natural `gem` named lab-grown, as said; '' when
-    it is not ("my peridot is not synthetic", "who created the name?")."""
+    """ "synthetic peridot" for "tell me about synthetic peridot": the natural `gem` named lab-grown, as said, when
+    no lab-grown stone of its species is known; '' when it is not ("my peridot is not synthetic", "who created the
+    name?") or one is (lab-grown corundum: Synthetic Ruby (Verneuil) …)."""
+    from gemlang.knowledge import all_gems
+
     said = re.search(rf"(?<!\bnot )({LAB_GROWN.pattern})[- ]{re.escape(gem.name.lower())}\b", text.lower())
-    return said.group(0) if said and gem.origin == "natural" else ""
+    if not said or gem.origin != "natural":
+        return ""
+    return "" if any(g.origin == "synthetic" and g.species == gem.species for g in all_gems()) else said.group(0)
 
 
 def grown_as_said(gem, text: str):
