@@ -138,14 +138,22 @@ NO_GLOW = (
 # "the dichroscope shows two colours", "two shades of blue"
 _HUES = r"(?:colou?rs|shades|tones|hues)"
 _SEVERAL_COLOURS = rf"(?:two|2|three|3)\s+(?:different\s+)?{_HUES}"
+# a colour word that tints another ("bluish green", "orangy pink"): the basic colour it names
+ISH_WORDS = {
+    "reddish": "red", "pinkish": "pink", "orangey": "orange", "orangy": "orange", "orangish": "orange",
+    "yellowish": "yellow", "greenish": "green", "bluish": "blue", "violetish": "violet", "purplish": "purple",
+    "brownish": "brown", "blackish": "black", "greyish": "grey", "grayish": "grey", "whitish": "white",
+}  # fmt: skip
 # "the dichroscope shows blue and violet", "light blue / deep violet in the dichroscope": two colours named
 _HUE = (
     r"(?:(?:light|pale|dark|deep)\s+)?(?:red|pink|orange|yellow|green|blue|violet|purple|brown|grey|gray|colou?rless)"
 )
-_A_HUE = rf"{_HUE}(?:ish)?(?:[- ]{_HUE})?"  # "blue", "bluish green", "yellow-green"
+_TINGE = "|".join(ISH_WORDS)
+# "blue", "yellow-green", "bluish green", "orangy"
+_A_HUE = rf"(?:(?:{_TINGE})(?:[- ]{_HUE})?|{_HUE}(?:ish)?(?:[- ]{_HUE})?)"
 _TWO_HUES = rf"{_A_HUE}\s*(?:and|/|&|to|,)\s*{_A_HUE}"
 # "blue, violet and green", "blue/violet/green": the three colours of a biaxial stone
-_THREE_HUES = rf"{_HUE}\s*(?:,|/)\s*{_HUE}\s*(?:,?\s*(?:and|&)|/|,)\s*{_HUE}"
+_THREE_HUES = rf"{_A_HUE}\s*(?:,|/)\s*{_A_HUE}\s*(?:,?\s*(?:and|&)|/|,)\s*{_A_HUE}"
 # the colours a dichroscope shows, named: "dichroscope shows blue and violet", "trichroic: blue, violet, green"
 _PLEO_WORD = r"(?:dichroscope|pleochroi\w*|dichroi\w*|trichroi\w*)"
 PLEOCHROIC_HUES = re.compile(
@@ -662,6 +670,11 @@ BELOW = r"under|below|less than|lower than|at most|<|≤"
 # "approx. 1.76", "c. 1.76": the abbreviation's full stop becomes a space (the text keeps its length).
 ABBREVIATED = re.compile(r"\b(approx|ca|c|circa|abt|bi-?ref|bire|dr)\.")  # "approx.", and a keyword's: "biref. 0.038"
 ALTERNATIVE = re.compile(rf"\s*\??\s*,?\s*\bor\b\s*(?:maybe |perhaps |possibly )?{_NUM}(?![\d.])")  # "SG 7.0? or 5.1?"
+# "one reading of 1.544 and another of 1.553", "… and the other at 1.553": a second edge named after the first
+SECOND_EDGE = re.compile(
+    r"\s*(?:,\s*)?(?:and|,)\s+(?:another|one|a second|the second|the other|a 2nd)"
+    r"(?:\s+(?:one|reading|(?:shadow )?edge))?\s*(?:of|at|is|=|:)?\s*(\d\.\d+)(?![\d.])"
+)
 OPEN_BOUND = re.compile(r"\s*or (?:(higher|more|above|over)|lower|less|below|under)\b")  # "RI 1.76 or higher"
 
 
@@ -704,6 +717,8 @@ def _quantity(t: str, keyword: str, max_gap: int = 24, original: str = "") -> tu
     listed = re.match(r"(?:\s*\((?:ω|ε|omega|epsilon|n?[oe]|[αβγ])\))?(?:,\s*|\s+)(\d\.\d+)(?![\d.])", t[end:])
     if high is None and listed and int(_float(listed.group(1))) == int(low) and gap.strip(" =:") == "":
         high, end = _float(listed.group(1)), end + listed.end()
+    elif high is None and (second := SECOND_EDGE.match(t, end)) and int(_float(second.group(1))) == int(low):
+        high, end = _float(second.group(1)), second.end()
     either = ALTERNATIVE.match(t, end) if high is None else None  # part of what was said
     end = either.end() if either else end
     if high is None and (rough := ROUGH_AFTER.match(t, end)):  # "SG 3.5 ish": part of what was said

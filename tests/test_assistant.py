@@ -3126,6 +3126,21 @@ def test_a_lab_grown_gem_asked_about_is_the_lab_grown_one_or_says_which_there_ar
     assert chat.ask("tell me about emerald").reply == "**Emerald**"
 
 
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [("tell me about synthetic peridot", "**Peridot**: I have no entry for synthetic peridot: what follows is "
+      "natural peridot."),
+     ("is there a man-made tanzanite?", "**Tanzanite**: I have no entry for man-made tanzanite"),
+     ("my peridot is not synthetic, tell me about peridot", "**Peridot**\n"),
+     ("From a photo alone I cannot tell natural Ruby from lab-grown corundum", "**Corundum**\n"),
+     ("tell me about gilson emerald", "**Flux-Grown Emerald**"),
+     ("what is a tairus emerald?", "**Hydrothermal Emerald**")],
+)  # fmt: skip
+def test_a_lab_grown_gem_the_knowledge_base_lacks_is_said_to_be_missing_before_the_natural_gem(question, reply):
+    answer = Assistant(classifier=None).conversation().ask(question)  # was the natural gem's card, silently
+    assert (answer.reply + "\n").startswith(reply)
+
+
 def test_whether_a_lab_grown_gem_is_treated_is_answered_from_the_lab_grown_stones_not_the_natural_gem():
     def ask(text):
         return Assistant(classifier=None).conversation().ask(text).reply
@@ -5039,6 +5054,20 @@ def test_why_a_gem_gives_two_readings_says_the_birefringence_they_differ_by(ques
     assert said in reply and "crystal system" in reply
     one = Assistant(classifier=None).conversation().ask("why does spinel give one reading?").reply
     assert "birefringence" not in one.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "term"),
+    [("how many readings does peridot give?", "**Peridot** gives two readings on the refractometer: birefringence "
+      "0.035–0.038", "**Doubly refractive**"),
+     ("how many shadow edges does quartz show?", "**Quartz** gives two readings on the refractometer: birefringence "
+      "0.009", "**Doubly refractive**"),
+     ("how many readings does spinel give?", "**Spinel** gives one reading on the refractometer",
+      "**Singly refractive**")],
+)  # fmt: skip
+def test_how_many_readings_a_gem_gives_is_one_or_two_by_its_optic_character(question, said, term):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # was the gem's card
+    assert reply.startswith(said) and term in reply and "optic character" in reply
 
 
 @pytest.mark.parametrize(

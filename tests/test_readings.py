@@ -36,6 +36,9 @@ from gemlang.readings import REFRACTOMETER_LIMIT, parse_readings
         ("I get one reading of 1.718", 1.718, 1.718),  # readings named by the word alone
         ("two readings, 1.762 and 1.770", 1.762, 1.770),
         ("the readings were 1.62 and 1.64", 1.62, 1.64),
+        ("one reading of 1.544 and another of 1.553", 1.544, 1.553),  # the second edge named after the first
+        ("one reading of 1.76 and one of 1.77", 1.76, 1.77),
+        ("one shadow edge at 1.544 and the other at 1.553", 1.544, 1.553),
     ],
 )
 def test_refractive_index_as_a_value_or_a_range(text, low, high):
@@ -215,7 +218,9 @@ def test_one_reading_of_something_else_or_the_first_of_two_edges_is_not_single_r
      ("distinct pleochroism", "moderate"), ("it is pleochroic", "present"),
      ("dichroscope shows two colours, orange-red and purplish-red", "present"),
      ("the dichroscope shows two shades of blue", "present"), ("dichroscope shows blue and violet", "present"),
-     ("light blue and deep violet in the dichroscope", "present"), ("the dichroscope shows only blue", None)],
+     ("light blue and deep violet in the dichroscope", "present"), ("the dichroscope shows only blue", None),
+     ("dichroscope shows orangy pink and purplish red", "present"),  # colours tinted by another: still two
+     ("the dichroscope shows bluish green and yellow", "present"), ("dichroscope: pinkish and yellowish", "present")],
 )  # fmt: skip
 def test_pleochroism(text, level):
     assert parse_readings(text).pleochroism == level
@@ -460,7 +465,8 @@ def test_trichroism_says_the_stone_is_biaxial_unless_an_optic_character_is_given
 
 @pytest.mark.parametrize(
     "text", ["trichroic: blue, violet and green", "three colours in the dichroscope",
-             "the dichroscope shows blue, violet and green", "blue/violet/green in the dichroscope"],
+             "the dichroscope shows blue, violet and green", "blue/violet/green in the dichroscope",
+             "the dichroscope shows bluish green, yellow and purplish red"],
 )  # fmt: skip
 def test_three_colours_in_the_dichroscope_are_strong_pleochroism_of_a_biaxial_stone(text):
     readings = parse_readings(text)  # was "pleochroic" only, and the named three not biaxial

@@ -54,6 +54,7 @@ from gemlang.assistant.gem_answers import (
     own_constants,
     property_rows,
     property_value,
+    readings_given,
     ri_and_sg,
     scratched_by,
     sellers_claims,
@@ -119,6 +120,7 @@ from gemlang.assistant.questions import (
     GLOW_NOT_UV,
     HABIT_ASKED,
     HEALING,
+    HOW_MANY_READINGS,
     HOW_TO_DO,
     HOW_TO_KNOW,
     HOW_TO_TELL,
@@ -215,6 +217,7 @@ from gemlang.assistant.questions import (
     gems_compared,
     imitation_compared,
     imitation_of,
+    lab_grown_named,
     lab_grown_twins,
     named_as_such,
     named_gem,
@@ -1933,6 +1936,11 @@ class Conversation:
             also = [fields[f] for _, asked_field in asked for f in EXPLAINED_BY.get(asked_field, ())]
             asked = list(dict.fromkeys(asked + also))
         answer.reply = "; ".join(constants_said(g, asked) for g in gems) + "."
+        if len(gems) == 1 and HOW_MANY_READINGS.search(text) and (given := readings_given(gems[0])):
+            count, term = given  # "how many readings does peridot give?": two, and why
+            said = f"**{gems[0].name}**"
+            answer.reply = answer.reply.replace(f"{said}:", f"{said} gives {count} on the refractometer:", 1)
+            why = why or [term_called(term)]
         if len(gems) == 1 and not about_it and (besides := also_asked(text, gems[0])):
             answer.reply += f" {besides}"  # "how hard is topaz and where is it mined?": both answered
         if why:  # the gem's own facts, then the mechanism they work by
@@ -2203,6 +2211,8 @@ class Conversation:
                     f"{join_words([t.name for t in twins], 'and')}), and each has its own facts: ask about one of "
                     f"them by name. What follows is {natural_card}."
                 )
+            elif not twins and (lab := lab_grown_named(text, asked_gem)):  # "tell me about synthetic peridot"
+                answer.reply += (" " if aside else ": ") + f"I have no entry for {lab}: what follows is {natural_card}."
         elif self.hints.colours:  # kept: it refines the first reading or photo that comes
             answer.reply = (
                 f"A colour alone ({' and '.join(self.hints.colours)}) fits too many gems to rank them. Send a "

@@ -306,6 +306,16 @@ def habit_said(g: GemFacts) -> str:
     return f"{constants_said(g, [('crystal system', 'crystal_system')])}. {said}"
 
 
+READINGS_GIVEN = {"isotropic": ("one reading", "singly refractive"), "uniaxial": ("two readings", "doubly refractive"),
+                  "biaxial": ("two readings", "doubly refractive")}  # fmt: skip
+
+
+def readings_given(g: GemFacts) -> tuple[str, str] | None:
+    """("two readings", "doubly refractive"): what a refractometer shows of the gem, and the term that says why; None
+    for an aggregate or an optic character not known."""
+    return READINGS_GIVEN.get(profile(g).optic or "")
+
+
 def constants_said(g: GemFacts, asked: Sequence[tuple[str, str]]) -> str:
     """'**Ruby**: Mohs hardness 9, spectroscope …' for the (label, field) pairs asked; a spectrum asked alone that
     the facts lack is said to be missing, not 'not known' as if no spectroscope could show one."""

@@ -263,8 +263,9 @@ SAME_READINGS = re.compile(  # not "another stone, but not the same readings"
 # "why does spinel give one reading?", "why two shadow edges?": the count of refractometer readings, its optic
 # character; two readings differ by its birefringence too
 _READINGS = r"\s+(?:ri\s+|shadow\s+)?(?:readings?|edges?)\b"
-READINGS_COUNTED = rf"\b(?:one|two|a single|single|only one|just one|1|2){_READINGS}"
-TWO_READINGS = rf"\b(?:two|2){_READINGS}"
+HOW_MANY_READINGS = re.compile(rf"\bhow many{_READINGS}", re.I)  # "how many readings does peridot give?"
+READINGS_COUNTED = rf"\b(?:one|two|a single|single|only one|just one|1|2|how many){_READINGS}"
+TWO_READINGS = rf"\b(?:two|2|how many){_READINGS}"
 PROPERTY_FIELDS = {
     # "is it soft?", "harder to scratch"; not "soft cloth", "harder to find", "hard to clean" (no hardness asked)
     r"hard(?!(?:er|est)?\s+to\s+(?!scratch)\w)|soft(?:er|est)|\bsoft\b(?!\s+\w)|scratch": ("Mohs hardness", "hardness"),
@@ -1261,6 +1262,18 @@ def lab_grown_twins(gem, imitations: bool = False) -> list:
 
     made = ("synthetic", "simulant") if imitations else ("synthetic",)
     return [g for g in all_gems() if g.origin in made and gem_sold_as(g).name == gem.name]
+
+
+def lab_grown_named(text: str, gem) -> str:
+    """ "synthetic peridot" for "tell me about synthetic peridot": the natural `gem` named lab-grown, as said, when
+    no lab-grown stone of its species is known; '' when it is not ("my peridot is not synthetic", "who created the
+    name?") or one is (lab-grown corundum: Synthetic Ruby (Verneuil) …)."""
+    from gemlang.knowledge import all_gems
+
+    said = re.search(rf"(?<!\bnot )({LAB_GROWN.pattern})[- ]{re.escape(gem.name.lower())}\b", text.lower())
+    if not said or gem.origin != "natural":
+        return ""
+    return "" if any(g.origin == "synthetic" and g.species == gem.species for g in all_gems()) else said.group(0)
 
 
 def grown_as_said(gem, text: str):

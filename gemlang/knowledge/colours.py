@@ -24,7 +24,7 @@ import re
 from functools import cache
 
 from gemlang.knowledge.facts import GemFacts
-from gemlang.readings import UV_LAMP
+from gemlang.readings import ISH_WORDS, UV_LAMP
 
 BASIC = (
     "red", "pink", "orange", "yellow", "green", "blue", "violet", "purple",
@@ -54,11 +54,6 @@ PLAIN_WORDS = {
     "crimson": ("red",), "scarlet": ("red",), "cherry": ("red",), "peach": ("pink", "orange"),
     "salmon": ("pink", "orange"), "cream": ("white",), "milky": ("white",), "olive": ("green",),
     "lime": ("green",), "honey": ("yellow", "orange"), "champagne": ("yellow", "brown"),
-}  # fmt: skip
-ISH_WORDS = {
-    "reddish": "red", "pinkish": "pink", "orangey": "orange", "orangy": "orange", "orangish": "orange",
-    "yellowish": "yellow", "greenish": "green", "bluish": "blue", "violetish": "violet", "purplish": "purple",
-    "brownish": "brown", "blackish": "black", "greyish": "grey", "grayish": "grey", "whitish": "white",
 }  # fmt: skip
 # Only in the knowledge base's lists: in a message these name gems or cuts, not the colour of the stone.
 LIST_WORDS = {
