@@ -97,6 +97,7 @@ from gemlang.assistant.questions import (
     COLOUR_QUESTION,
     COMPARE_WORDS,
     CONSTANTS_ASKED,
+    CULTURED_SAID,
     DAY_OF_MONTH,
     DECEIT,
     DETECTION_QUESTION,
@@ -126,6 +127,7 @@ from gemlang.assistant.questions import (
     HOW_TO_TELL,
     HOW_TO_TEST,
     IDENTITY_ASKED,
+    IMITATION_WORD,
     IMITATIONS_ASKED,
     INCLUSION_OR_COLOUR,
     INSTRUMENT_WORDS,
@@ -143,6 +145,7 @@ from gemlang.assistant.questions import (
     MEASURED_AGAIN,
     MINE,
     NATURAL_QUESTION,
+    NATURAL_WORD,
     NEXT_TEST_QUESTION,
     NO_FACTS_ON,
     NUMBER_SAID,
@@ -2093,12 +2096,12 @@ class Conversation:
         elif (
             asked_gem is None
             and (origin := ORIGIN_ASKED.search(text))
-            and not (re.search(r"\bcultured\b", text, re.I) or TREATMENT_QUESTION.search(text))
+            and not (CULTURED_SAID.search(text) or TREATMENT_QUESTION.search(text))
         ):  # "is this stone man-made?", "is it fake?"; not "is it natural or cultured?" (a pearl's), nor "dyed …?"
             word = origin.group(1)
-            grown, natural = LAB_GROWN.search(word), re.fullmatch(r"real|natural|genuine", word, re.I)
+            grown, natural = LAB_GROWN.search(word), NATURAL_WORD.fullmatch(word)
             kinds = ["synthetic"] if grown else ["natural"] if natural else ["synthetic", "simulant"]
-            kinds = ["simulant"] if re.fullmatch(r"fake|imitation|simula\w+", word, re.I) else kinds
+            kinds = ["simulant"] if IMITATION_WORD.fullmatch(word) else kinds
             answer.reply = (
                 f"**{word[0].upper()}{word[1:]}?** Nothing you have told me shows whether it is: send a photo of the "
                 f"stone, what your instruments read and the gem it was sold as. {TOLD_IN_THE_STONE}\n\n"

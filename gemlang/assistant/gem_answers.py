@@ -14,6 +14,7 @@ from gemlang.assistant.questions import (
     ANY_TREATMENT,
     ASKS_ABOUT,
     ASKS_WHAT_IT_SHOWS,
+    CARAT_UNIT_SAID,
     CLAUSE_ASKS,
     COAL_SAID,
     COLOUR_QUESTION,
@@ -31,6 +32,7 @@ from gemlang.assistant.questions import (
     GROWN_NATURAL,
     HISTORY_QUESTION,
     IN_A_COLOUR,
+    IN_CARATS_ASKED,
     IS_A_KIND,
     IS_THE_MATERIAL,
     KIND_ASKED,
@@ -465,7 +467,7 @@ def carat_weight_answer(text: str, gem: GemFacts | None) -> tuple[str, list[str]
     []) for any other message."""
     weight = weight_in(text)
     carats = weight[0] if weight else None
-    if carats and SIZE_OF_A_WEIGHT.search(text) and not measurements(text) and re.search(r"\bc(?:ara)?ts?\b", text):
+    if carats and SIZE_OF_A_WEIGHT.search(text) and not measurements(text) and CARAT_UNIT_SAID.search(text):
         return round_size(carats, gem)
     if not WEIGHT_ASKED.search(text):
         return "", []
@@ -475,7 +477,7 @@ def carat_weight_answer(text: str, gem: GemFacts | None) -> tuple[str, list[str]
         return "", []
     if carats:  # "how much does a 1 carat ruby weigh in grams?", "how many carats is a gram?"
         grams = round(carats * 0.2, 4)
-        if re.search(r"\bhow many (?:carats?|cts?)\b|\bin (?:carats?|cts?)\b", text, re.I):
+        if IN_CARATS_ASKED.search(text):
             return f"**{grams:g} g is {carats:g} ct**: a carat is 0.2 g, so a gram is five carats.", []
         weighs = f"A {carats:g} ct {gem.name.lower()} weighs" if gem else f"{carats:g} ct is"
         return f"**{weighs} {grams:g} g**: a carat is 0.2 g (200 mg), whatever the gem.", []

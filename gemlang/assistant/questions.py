@@ -1333,6 +1333,8 @@ WORTH_SAID = re.compile(r"\bworth\b", re.I)
 COAL_SAID = re.compile(r"\bcoal\b", re.I)  # "is diamond made of coal?"
 SCRATCH_SAID = re.compile(r"scratch")  # of the lowered message
 CULTURED_SAID = re.compile(r"\bcultur", re.I)  # "is it a cultured pearl?"
+NATURAL_WORD = re.compile(r"real|natural|genuine", re.I)  # of ORIGIN_ASKED's word: "is it real?"
+IMITATION_WORD = re.compile(r"fake|imitation|simula\w+", re.I)  # of ORIGIN_ASKED's word: "is it fake?"
 NAME_ORIGIN_ASKED = re.compile(r"\bname|etymolog", re.I)  # "where does the name come from?"
 # "and the 15th?" after a month's birthstone: a day of the month; "15th?" alone after an anniversary's gem
 DAY_OF_MONTH = re.compile(r"([1-9]|[12]\d|3[01])(?:st|nd|rd|th)", re.I)
@@ -1515,6 +1517,9 @@ A_STONE_SAID = re.compile(
 # in grams?": the carat, a weight, set against a size or another unit (not "what is a carat?", a definition, nor the
 # weight and size of a stone told)
 _CARAT = r"(?<![a-z])(?:carats?|cts?)\b"
+CARAT_UNIT_SAID = re.compile(r"\bc(?:ara)?ts?\b")  # "what size is a 2 ct stone?": a weight in carats, not grams
+# "how many carats is a gram?", "what is 2 g in carats?": grams asked in carats
+IN_CARATS_ASKED = re.compile(r"\bhow many (?:carats?|cts?)\b|\bin (?:carats?|cts?)\b", re.I)
 _SIZE = r"\b(?:size|sized|big(?:ger|gest)?|large(?:r|st)?|small(?:er|est)?|mm|millimet\w*|diameter|grams?)\b"
 # not a stone's own weight and size told: "mine weighs 2 ct, 8 mm"
 _NO_STONE_TOLD = r"^(?!.*\b(?:this|my|mine|it'?s|it is|weighs|weighed|measures|measured)\b)"
