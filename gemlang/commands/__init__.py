@@ -82,6 +82,21 @@ def refuse_more_photos(args: argparse.Namespace) -> None:
         raise UsageError(f"{args.photo}: is a folder, not a photo. {args.several_photos}")
 
 
+def add_model_option(parser: argparse.ArgumentParser) -> None:
+    """--model, as every command that answers from a trained classifier takes it."""
+    parser.add_argument("--model", default="default", help="model folder from `gemlang train`, or 'default' (built in)")
+
+
+def add_generator_option(parser: argparse.ArgumentParser) -> None:
+    """--generator, as every command that writes descriptions takes it."""
+    parser.add_argument(
+        "--generator",
+        default=None,
+        metavar="PATH",
+        help="local Hugging Face text-generation model folder to write the prose (default: templates)",
+    )
+
+
 def add_backend_option(parser: argparse.ArgumentParser) -> None:
     """--backend, as every command that runs a classifier on photos takes it."""
     from gemlang.serving import BACKENDS

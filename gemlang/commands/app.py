@@ -6,7 +6,7 @@ import importlib
 import importlib.util
 from pathlib import Path
 
-from gemlang.commands import add_backend_option, positive_int
+from gemlang.commands import add_backend_option, add_model_option, positive_int
 
 # The app lives in the top-level app/ folder, installed as the package gemlang_app (setup.py). A source
 # checkout used without installing (PYTHONPATH=.) has no gemlang_app: the file is then loaded from app/.
@@ -22,7 +22,7 @@ def register(subparsers) -> None:
     )
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=7860, help="port (default 7860)")
-    p.add_argument("--model", default="default", help="model folder from `gemlang train`, or 'default' (built in)")
+    add_model_option(p)
     p.add_argument("--fusion", default=None, help="fusion settings folder (default: MODEL/fusion, or the built-in one)")
     p.add_argument("--top-k", type=positive_int, default=5, help="how many candidates to show (default 5)")
     add_backend_option(p)

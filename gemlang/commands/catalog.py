@@ -6,7 +6,14 @@ import sys
 from collections.abc import Container
 from pathlib import Path
 
-from gemlang.commands import SKIPPED_STATUS, add_backend_option, add_cache_option, positive_int
+from gemlang.commands import (
+    SKIPPED_STATUS,
+    add_backend_option,
+    add_cache_option,
+    add_generator_option,
+    add_model_option,
+    positive_int,
+)
 
 
 def register(subparsers) -> None:
@@ -31,13 +38,8 @@ def register(subparsers) -> None:
     )
     p.add_argument("folder", type=Path, metavar="DIR", help="folder of photos")
     p.add_argument("--out", required=True, type=Path, metavar="OUT", help="catalog file: .jsonl, .csv, .md or .parquet")
-    p.add_argument("--model", default="default", help="model folder from `gemlang train`, or 'default' (built in)")
-    p.add_argument(
-        "--generator",
-        default=None,
-        metavar="PATH",
-        help="local Hugging Face text-generation model folder to write the prose (default: templates)",
-    )
+    add_model_option(p)
+    add_generator_option(p)
     p.add_argument("--top-k", type=positive_int, default=5, help="candidates kept per photo (default 5)")
     add_cache_option(p)
     add_backend_option(p)

@@ -8,6 +8,8 @@ import sys
 from gemlang.commands import (
     add_backend_option,
     add_cache_option,
+    add_generator_option,
+    add_model_option,
     add_photo_argument,
     count,
     refuse_more_photos,
@@ -30,13 +32,8 @@ def register(subparsers) -> None:
         help="one photo file: JPEG, PNG, WebP, AVIF, BMP, TIFF or GIF (for many, `gemlang catalog DIR`)",
         several="To describe several, run `gemlang catalog DIR --out catalog.csv` on their folder.",
     )
-    p.add_argument("--model", default="default", help="model folder from `gemlang train`, or 'default' (built in)")
-    p.add_argument(
-        "--generator",
-        default=None,
-        metavar="PATH",
-        help="local Hugging Face text-generation model folder to write the prose (default: templates)",
-    )
+    add_model_option(p)
+    add_generator_option(p)
     p.add_argument(
         "--similar",
         type=count,

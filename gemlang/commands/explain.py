@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gemlang.commands import add_backend_option, add_photo_argument, refuse_more_photos
+from gemlang.commands import add_backend_option, add_model_option, add_photo_argument, refuse_more_photos
 
 
 def register(subparsers) -> None:
@@ -24,7 +24,7 @@ def register(subparsers) -> None:
         several="Run it once for each photo, each with its own --out; --embedding DATA maps a folder's photos.",
         optional=True,
     )
-    p.add_argument("--model", default="default", help="model folder, or 'default' (built in; the default)")
+    add_model_option(p)
     p.add_argument("--method", default=None, choices=["gradcam", "vargrad"], help="heat map (default gradcam)")
     p.add_argument("--target", default=None, help="class to explain (default: the predicted one)")
     p.add_argument("--embedding", type=Path, default=None, metavar="DATA", help="t-SNE of the features of DATA")

@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from gemlang.commands import SKIPPED_STATUS, add_backend_option, positive_int
+from gemlang.commands import SKIPPED_STATUS, add_backend_option, add_model_option, positive_int
 
 FOLDER_HINT = " To name every photo of a folder, run `gemlang catalog DIR --out catalog.csv`."
 
@@ -28,7 +28,7 @@ def register(subparsers) -> None:
         ),
     )
     p.add_argument("photos", nargs="+", metavar="PHOTO", help="photo file(s): JPEG, PNG, WebP, AVIF, BMP, TIFF or GIF")
-    p.add_argument("--model", default="default", help="model folder from `gemlang train`, or 'default' (built in)")
+    add_model_option(p)
     p.add_argument("--top-k", type=positive_int, default=5, help="how many candidates to list (default 5)")
     p.add_argument("--json", action="store_true", help="print JSON lines instead of a table")
     add_backend_option(p)
