@@ -3128,9 +3128,21 @@ def test_a_lab_grown_gem_asked_about_is_the_lab_grown_one_or_says_which_there_ar
 
 @pytest.mark.parametrize(
     ("question", "reply"),
+    [("what is a lab ruby?", "**Ruby**: Lab-grown ruby is made in more than one way (Flux-Grown Ruby"),
+     ("tell me about lab diamonds", "**Diamond**: Lab-grown diamond is made in more than one way (CVD Diamond"),
+     ("what are laboratory sapphires?", "**Sapphire**: Lab-grown sapphire is made in more than one way")],
+)  # fmt: skip
+def test_a_gem_called_lab_is_its_lab_grown_stones_like_a_gem_called_lab_grown(question, reply):
+    assert Assistant(classifier=None).conversation().ask(question).reply.startswith(reply)  # was the natural card
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
     [("tell me about synthetic peridot", "**Peridot**: I have no entry for synthetic peridot: what follows is "
       "natural peridot."),
      ("is there a man-made tanzanite?", "**Tanzanite**: I have no entry for man-made tanzanite"),
+     ("tell me about lab peridot", "**Peridot**: I have no entry for lab peridot: what follows is natural peridot."),
+     ("are there synthetic peridots?", "**Peridot**: I have no entry for synthetic peridots"),
      ("my peridot is not synthetic, tell me about peridot", "**Peridot**\n"),
      ("From a photo alone I cannot tell natural Ruby from lab-grown corundum", "**Corundum**\n"),
      ("tell me about gilson emerald", "**Flux-Grown Emerald**"),

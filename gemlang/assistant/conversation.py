@@ -218,6 +218,7 @@ from gemlang.assistant.questions import (
     confirmation_asked,
     constants_named,
     gems_compared,
+    grown_said,
     imitation_compared,
     imitation_of,
     lab_grown_named,
@@ -2174,7 +2175,7 @@ class Conversation:
             # "is citrine always heated amethyst? seller says 'natural citrine'", asked of the gem as a rule
             stone = STONE_IN_HAND.search(text) or word_about_a_stone(text)
             in_hand = bool(new.signs) or (treatment and bool(stone))
-            twins = lab_grown_twins(asked_gem) if asked_gem.origin == "natural" and LAB_GROWN.search(text) else []
+            twins = lab_grown_twins(asked_gem) if asked_gem.origin == "natural" and grown_said(text, asked_gem) else []
             aside = "" if home_tests_in(text) else side_answer(text, asked_gem, new.signs, general=not in_hand)
             if aside and treatment and twins:  # "is my lab-grown ruby heated?": not natural ruby's heating
                 aside = lab_grown_treatments(asked_gem, twins)
