@@ -5276,6 +5276,20 @@ def test_synthetic_and_fake_asked_together_get_both_entries_and_how_they_differ(
 
 
 @pytest.mark.parametrize(
+    ("text", "reply"),
+    [("is lab-grown the same as synthetic?", "**Yes**: Lab-grown, laboratory-created and synthetic name one thing"),
+     ("are lab-created and synthetic the same?", "**Yes**: Lab-grown, laboratory-created and synthetic"),
+     ("is lab grown different from lab created?", "**No**: Lab-grown, laboratory-created and synthetic"),
+     ("what's the difference between lab-grown and synthetic?", "**Lab-grown or synthetic**: Lab-grown, laboratory")],
+)  # fmt: skip
+def test_two_names_of_lab_grown_asked_the_same_are_said_to_be_one_thing_with_the_rule(text, reply):
+    answer = Assistant(None).conversation().ask(text)  # was the synthetic entry with no plain answer, or the help text
+    assert answer.reply.startswith(reply) and '"lab-created" can be wider' in answer.reply
+    assert any("section-23.25" in n and "jtv.com" in n for n in answer.notes)
+    assert Assistant(None).conversation().ask("what is lab-grown?").reply.startswith("**Synthetic**")  # one name
+
+
+@pytest.mark.parametrize(
     ("text", "term"),
     [("is a doublet the same as a triplet?", "**Doublet and triplet**"), ("what is a fake?", "**Simulant**")],
 )  # fmt: skip

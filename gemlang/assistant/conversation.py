@@ -302,6 +302,7 @@ from gemlang.knowledge.disclosure import (
 from gemlang.knowledge.foreign_words import in_english
 from gemlang.knowledge.glossary import (
     ABOUT_THE_STONE,
+    NAMED_TWICE,
     instruments_asked,
     mechanism,
     named_in_a_question,
@@ -1239,6 +1240,9 @@ class Conversation:
             return False
         self._term_said = True
         turn.answer.reply = explained(terms, turn.answer)
+        if len(terms) == 1 and terms[0].term in NAMED_TWICE and (alike := same_or_different(turn.text)):
+            # "is lab-grown the same as synthetic?": one thing under two names, so yes (and "different?" no)
+            turn.answer.reply = f"**{'Yes' if alike == 'same' else 'No'}**: {terms[0].text}"
         if [t.term for t in terms] == ["appraisal"] and ANY_TREATMENT.search(turn.text):
             # "what should a valuation say about treatment?": the rule of disclosure it follows
             turn.answer.reply += f"\n\n{TREATMENT_RULE}"
