@@ -1608,6 +1608,21 @@ def test_a_word_that_it_is_a_simulant_or_lab_grown_says_what_would_settle_it(tex
         assert "\n\n**Glass or a gem?** Glass (paste) is singly refractive" in answer.reply
 
 
+@pytest.mark.parametrize(
+    ("text", "headline", "tested"),
+    [("my friend says my diamond is fake", "Not diamond", "Diamond"),
+     ("my aunt says her pearls are fake", "Not pearl", "Pearl"),
+     ("the jeweller told me my emerald is an imitation", "Not emerald", "Emerald"),
+     ("my friend says my diamond is glass", "Glass, not diamond", "Diamond")],
+)  # fmt: skip
+def test_a_word_that_the_gem_named_is_fake_is_taken_as_said_with_what_is_sold_as_it(text, headline, tested):
+    answer = Assistant(classifier=None).conversation().ask(text)  # was "**Diamond?** … whether it is", or its card
+    assert answer.reply.startswith(f"**{headline}, as you were told?** Nothing you have told me shows it")
+    assert f"**Testing {tested.lower()}**: check the stone against" in answer.reply
+    assert f"Sold as {tested.lower()} and not {tested.lower()}: " in answer.reply
+    assert answer.properties[0] == ("Property", tested)
+
+
 def test_a_word_that_it_is_fake_with_no_gem_named_says_what_a_simulant_is():
     reply = Assistant(classifier=None).conversation().ask("he said it's fake, is it?").reply  # was the help text
     assert reply.startswith("**Fake, as you were told?** Nothing you have told me shows it")

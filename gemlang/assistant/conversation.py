@@ -2035,6 +2035,15 @@ class Conversation:
             gem = named[0]  # "lab-grown ruby"
         elif not named and material:
             gem = material[0]
+        elif len(named) == 1 and word and named[0].origin == "natural":
+            # "my friend says my diamond is fake", "… my pearls are glass": the claim is that it is not the gem named,
+            # so what is sold as it and how a stone is tested for it
+            said = f"{material[0].name.split(' (')[0]}, not" if material else "Not"
+            answer.reply = (
+                f"**{said} {named[0].name.lower()}, as you were told?** {UNSHOWN}.\n\n{how_to_test(named[0])}"
+            )
+            answer.properties = property_rows([named[0].name])
+            return True
         elif not named and word:  # "he said it's fake": no gem named, so what the word means and what to send
             kind = "synthetic" if LAB_GROWN.search(word.group(0)) else "simulant"
             answer.reply = (
