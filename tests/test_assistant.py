@@ -1623,6 +1623,23 @@ def test_a_word_that_the_gem_named_is_fake_is_taken_as_said_with_what_is_sold_as
     assert answer.properties[0] == ("Property", tested)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["my kid picked up a rock, is it real?", "my kid found a shiny rock, what is it?",
+     "how do I identify a rock I found?", "we found a crystal on the beach, is it valuable?"],
+)  # fmt: skip
+def test_a_stone_found_not_bought_is_asked_for_a_photo_and_what_a_collector_notes(text):
+    answer = Assistant(classifier=None).conversation().ask(text)  # was the help text, or "… the gem it was sold as"
+    assert answer.reply.startswith('**A stone you found?** Send me a photo of it and ask "what gem is this?"')
+    assert "sold as" not in answer.reply.replace("never sold as a gem", "")
+    assert "streak" in answer.reply and "window glass" in answer.reply and "where you found it" in answer.reply
+    assert '"real" can only ask whether it is natural' in answer.reply
+    assert any(n.startswith("source (starting a collection): Girard") for n in answer.notes)
+    assert ("I do not price stones" in answer.reply) == ("valuable" in text)
+    for bought in ("where can I find gems?", "I found it myself at a gem show, the dealer said Burma"):
+        assert Assistant(classifier=None).conversation().ask(bought).reply.startswith("Send me a photo")
+
+
 def test_a_word_that_it_is_fake_with_no_gem_named_says_what_a_simulant_is():
     reply = Assistant(classifier=None).conversation().ask("he said it's fake, is it?").reply  # was the help text
     assert reply.startswith("**Fake, as you were told?** Nothing you have told me shows it")

@@ -18,6 +18,7 @@ from gemlang.assistant.gem_answers import (
     NATURAL_UNSHOWN,
     ORIGIN_DECIDED,
     PHOTO_CANNOT_TELL_GLASS,
+    PRICE_REFUSED,
     TOLD_IN_THE_STONE,
     UNSHOWN,
     WHAT_VALUE_RESTS_ON,
@@ -109,6 +110,7 @@ from gemlang.assistant.questions import (
     FAKE_FROM_A_PHOTO,
     FIRST_SAID,
     FOLLOW_UP,
+    FOUND_A_STONE,
     GEMS_IN_GENERAL,
     GENERAL_QUESTION,
     GENERALLY,
@@ -236,6 +238,8 @@ from gemlang.assistant.questions import (
     word_about_a_stone,
 )
 from gemlang.assistant.stone_answers import (
+    FIND_HELP,
+    FIND_TERMS,
     HELP,
     SEVERAL_IN_ONE_PHOTO,
     SEVERAL_STONES_ONE_MESSAGE,
@@ -2107,6 +2111,10 @@ class Conversation:
                 "which of them a photo cannot separate and what would.\n\n"
                 + explained([term_called(k) for k in kinds], answer)
             )
+        elif asked_gem is None and FOUND_A_STONE.search(text) and not self.hints.colours:
+            # "my kid found a shiny rock, what is it?": not sold; a colour said is answered below
+            answer.reply = FIND_HELP + (f"\n\n{PRICE_REFUSED}" if VALUE_QUESTION.search(text) else "")
+            answer.notes += [f"source ({t.term}): {t.source}" for t in map(term_called, FIND_TERMS)]
         elif (
             asked_gem is None
             and (origin := ORIGIN_ASKED.search(text))

@@ -704,6 +704,16 @@ CLAIMED_NATURAL = re.compile(
     r"synthetic|fake|glass|man[- ]made)\b",
     re.I,
 )
+# a stone someone found, not bought: "my kid picked up a rock", "a crystal we found on the beach"; not "found out",
+# nor one found at a show or a shop ("I found it at a gem show, the dealer said …")
+_FIND = r"(?:found|picked up|dug up|came across|discovered)\b(?!\s+out\b)"
+_STONE = r"(?:rocks?|stones?|pebbles?|crystals?|minerals?|gems?|gemstones?)\b"
+FOUND_A_STONE = re.compile(
+    r"^(?!.*\b(?:bought|buy|paid|sold|shop|store|dealer|seller|vendor|show|fair|market|auction|online)\b).*?"
+    rf"(?:\b{_FIND}[^.?!,;]{{0,30}}?\b{_STONE}|"
+    rf"\b{_STONE}[^.?!,;]{{0,15}}?\b(?:i|we|he|she|they|my \w+)\s+(?:just\s+)?{_FIND})",
+    re.I | re.S,
+)
 # what the word claims of it that makes it no natural gem: "it's fake", "lab-grown ruby", "just glass" (not "not glass",
 # a claim that it is natural)
 CLAIMED_ARTIFICIAL = re.compile(
