@@ -1608,6 +1608,38 @@ def test_a_word_that_it_is_a_simulant_or_lab_grown_says_what_would_settle_it(tex
         assert "\n\n**Glass or a gem?** Glass (paste) is singly refractive" in answer.reply
 
 
+@pytest.mark.parametrize(
+    ("text", "headline", "tested"),
+    [("my friend says my diamond is fake", "Not diamond", "Diamond"),
+     ("my aunt says her pearls are fake", "Not pearl", "Pearl"),
+     ("the jeweller told me my emerald is an imitation", "Not emerald", "Emerald"),
+     ("my friend says my diamond is glass", "Glass, not diamond", "Diamond")],
+)  # fmt: skip
+def test_a_word_that_the_gem_named_is_fake_is_taken_as_said_with_what_is_sold_as_it(text, headline, tested):
+    answer = Assistant(classifier=None).conversation().ask(text)  # was "**Diamond?** … whether it is", or its card
+    assert answer.reply.startswith(f"**{headline}, as you were told?** Nothing you have told me shows it")
+    assert f"**Testing {tested.lower()}**: check the stone against" in answer.reply
+    assert f"Sold as {tested.lower()} and not {tested.lower()}: " in answer.reply
+    assert answer.properties[0] == ("Property", tested)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my kid picked up a rock, is it real?", "my kid found a shiny rock, what is it?",
+     "how do I identify a rock I found?", "we found a crystal on the beach, is it valuable?"],
+)  # fmt: skip
+def test_a_stone_found_not_bought_is_asked_for_a_photo_and_what_a_collector_notes(text):
+    answer = Assistant(classifier=None).conversation().ask(text)  # was the help text, or "… the gem it was sold as"
+    assert answer.reply.startswith('**A stone you found?** Send me a photo of it and ask "what gem is this?"')
+    assert "sold as" not in answer.reply.replace("never sold as a gem", "")
+    assert "streak" in answer.reply and "window glass" in answer.reply and "where you found it" in answer.reply
+    assert '"real" can only ask whether it is natural' in answer.reply
+    assert any(n.startswith("source (starting a collection): Girard") for n in answer.notes)
+    assert ("I do not price stones" in answer.reply) == ("valuable" in text)
+    for bought in ("where can I find gems?", "I found it myself at a gem show, the dealer said Burma"):
+        assert Assistant(classifier=None).conversation().ask(bought).reply.startswith("Send me a photo")
+
+
 def test_a_word_that_it_is_fake_with_no_gem_named_says_what_a_simulant_is():
     reply = Assistant(classifier=None).conversation().ask("he said it's fake, is it?").reply  # was the help text
     assert reply.startswith("**Fake, as you were told?** Nothing you have told me shows it")
@@ -3128,9 +3160,21 @@ def test_a_lab_grown_gem_asked_about_is_the_lab_grown_one_or_says_which_there_ar
 
 @pytest.mark.parametrize(
     ("question", "reply"),
+    [("what is a lab ruby?", "**Ruby**: Lab-grown ruby is made in more than one way (Flux-Grown Ruby"),
+     ("tell me about lab diamonds", "**Diamond**: Lab-grown diamond is made in more than one way (CVD Diamond"),
+     ("what are laboratory sapphires?", "**Sapphire**: Lab-grown sapphire is made in more than one way")],
+)  # fmt: skip
+def test_a_gem_called_lab_is_its_lab_grown_stones_like_a_gem_called_lab_grown(question, reply):
+    assert Assistant(classifier=None).conversation().ask(question).reply.startswith(reply)  # was the natural card
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
     [("tell me about synthetic peridot", "**Peridot**: I have no entry for synthetic peridot: what follows is "
       "natural peridot."),
      ("is there a man-made tanzanite?", "**Tanzanite**: I have no entry for man-made tanzanite"),
+     ("tell me about lab peridot", "**Peridot**: I have no entry for lab peridot: what follows is natural peridot."),
+     ("are there synthetic peridots?", "**Peridot**: I have no entry for synthetic peridots"),
      ("my peridot is not synthetic, tell me about peridot", "**Peridot**\n"),
      ("From a photo alone I cannot tell natural Ruby from lab-grown corundum", "**Corundum**\n"),
      ("tell me about gilson emerald", "**Flux-Grown Emerald**"),
@@ -5261,6 +5305,20 @@ def test_synthetic_and_fake_asked_together_get_both_entries_and_how_they_differ(
     assert "**Synthetic**: A synthetic gem is" in reply and "**Simulant**: A simulant, or imitation" in reply
     assert "**Synthetic or simulant**: A synthetic and a simulant differ in what they are" in reply
     assert any("langantiques.com/university/imitation" in n for n in answer.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [("is lab-grown the same as synthetic?", "**Yes**: Lab-grown, laboratory-created and synthetic name one thing"),
+     ("are lab-created and synthetic the same?", "**Yes**: Lab-grown, laboratory-created and synthetic"),
+     ("is lab grown different from lab created?", "**No**: Lab-grown, laboratory-created and synthetic"),
+     ("what's the difference between lab-grown and synthetic?", "**Lab-grown or synthetic**: Lab-grown, laboratory")],
+)  # fmt: skip
+def test_two_names_of_lab_grown_asked_the_same_are_said_to_be_one_thing_with_the_rule(text, reply):
+    answer = Assistant(None).conversation().ask(text)  # was the synthetic entry with no plain answer, or the help text
+    assert answer.reply.startswith(reply) and '"lab-created" can be wider' in answer.reply
+    assert any("section-23.25" in n and "jtv.com" in n for n in answer.notes)
+    assert Assistant(None).conversation().ask("what is lab-grown?").reply.startswith("**Synthetic**")  # one name
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from gemlang.assistant.gem_answers import (
     NATURAL_UNSHOWN,
     ORIGIN_DECIDED,
     PHOTO_CANNOT_TELL_GLASS,
+    PRICE_REFUSED,
     TOLD_IN_THE_STONE,
     UNSHOWN,
     WHAT_VALUE_RESTS_ON,
@@ -109,6 +110,7 @@ from gemlang.assistant.questions import (
     FAKE_FROM_A_PHOTO,
     FIRST_SAID,
     FOLLOW_UP,
+    FOUND_A_STONE,
     GEMS_IN_GENERAL,
     GENERAL_QUESTION,
     GENERALLY,
@@ -218,6 +220,7 @@ from gemlang.assistant.questions import (
     confirmation_asked,
     constants_named,
     gems_compared,
+    grown_said,
     imitation_compared,
     imitation_of,
     lab_grown_named,
@@ -235,6 +238,8 @@ from gemlang.assistant.questions import (
     word_about_a_stone,
 )
 from gemlang.assistant.stone_answers import (
+    FIND_HELP,
+    FIND_TERMS,
     HELP,
     SEVERAL_IN_ONE_PHOTO,
     SEVERAL_STONES_ONE_MESSAGE,
@@ -301,6 +306,7 @@ from gemlang.knowledge.disclosure import (
 from gemlang.knowledge.foreign_words import in_english
 from gemlang.knowledge.glossary import (
     ABOUT_THE_STONE,
+    NAMED_TWICE,
     instruments_asked,
     mechanism,
     named_in_a_question,
@@ -1238,6 +1244,9 @@ class Conversation:
             return False
         self._term_said = True
         turn.answer.reply = explained(terms, turn.answer)
+        if len(terms) == 1 and terms[0].term in NAMED_TWICE and (alike := same_or_different(turn.text)):
+            # "is lab-grown the same as synthetic?": one thing under two names, so yes (and "different?" no)
+            turn.answer.reply = f"**{'Yes' if alike == 'same' else 'No'}**: {terms[0].text}"
         if [t.term for t in terms] == ["appraisal"] and ANY_TREATMENT.search(turn.text):
             # "what should a valuation say about treatment?": the rule of disclosure it follows
             turn.answer.reply += f"\n\n{TREATMENT_RULE}"
@@ -2030,6 +2039,15 @@ class Conversation:
             gem = named[0]  # "lab-grown ruby"
         elif not named and material:
             gem = material[0]
+        elif len(named) == 1 and word and named[0].origin == "natural":
+            # "my friend says my diamond is fake", "… my pearls are glass": the claim is that it is not the gem named,
+            # so what is sold as it and how a stone is tested for it
+            said = f"{material[0].name.split(' (')[0]}, not" if material else "Not"
+            answer.reply = (
+                f"**{said} {named[0].name.lower()}, as you were told?** {UNSHOWN}.\n\n{how_to_test(named[0])}"
+            )
+            answer.properties = property_rows([named[0].name])
+            return True
         elif not named and word:  # "he said it's fake": no gem named, so what the word means and what to send
             kind = "synthetic" if LAB_GROWN.search(word.group(0)) else "simulant"
             answer.reply = (
@@ -2093,6 +2111,10 @@ class Conversation:
                 "which of them a photo cannot separate and what would.\n\n"
                 + explained([term_called(k) for k in kinds], answer)
             )
+        elif asked_gem is None and FOUND_A_STONE.search(text) and not self.hints.colours:
+            # "my kid found a shiny rock, what is it?": not sold; a colour said is answered below
+            answer.reply = FIND_HELP + (f"\n\n{PRICE_REFUSED}" if VALUE_QUESTION.search(text) else "")
+            answer.notes += [f"source ({t.term}): {t.source}" for t in map(term_called, FIND_TERMS)]
         elif (
             asked_gem is None
             and (origin := ORIGIN_ASKED.search(text))
@@ -2174,7 +2196,7 @@ class Conversation:
             # "is citrine always heated amethyst? seller says 'natural citrine'", asked of the gem as a rule
             stone = STONE_IN_HAND.search(text) or word_about_a_stone(text)
             in_hand = bool(new.signs) or (treatment and bool(stone))
-            twins = lab_grown_twins(asked_gem) if asked_gem.origin == "natural" and LAB_GROWN.search(text) else []
+            twins = lab_grown_twins(asked_gem) if asked_gem.origin == "natural" and grown_said(text, asked_gem) else []
             aside = "" if home_tests_in(text) else side_answer(text, asked_gem, new.signs, general=not in_hand)
             if aside and treatment and twins:  # "is my lab-grown ruby heated?": not natural ruby's heating
                 aside = lab_grown_treatments(asked_gem, twins)

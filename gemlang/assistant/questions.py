@@ -704,6 +704,16 @@ CLAIMED_NATURAL = re.compile(
     r"synthetic|fake|glass|man[- ]made)\b",
     re.I,
 )
+# a stone someone found, not bought: "my kid picked up a rock", "a crystal we found on the beach"; not "found out",
+# nor one found at a show or a shop ("I found it at a gem show, the dealer said …")
+_FIND = r"(?:found|picked up|dug up|came across|discovered)\b(?!\s+out\b)"
+_STONE = r"(?:rocks?|stones?|pebbles?|crystals?|minerals?|gems?|gemstones?)\b"
+FOUND_A_STONE = re.compile(
+    r"^(?!.*\b(?:bought|buy|paid|sold|shop|store|dealer|seller|vendor|show|fair|market|auction|online)\b).*?"
+    rf"(?:\b{_FIND}[^.?!,;]{{0,30}}?\b{_STONE}|"
+    rf"\b{_STONE}[^.?!,;]{{0,15}}?\b(?:i|we|he|she|they|my \w+)\s+(?:just\s+)?{_FIND})",
+    re.I | re.S,
+)
 # what the word claims of it that makes it no natural gem: "it's fake", "lab-grown ruby", "just glass" (not "not glass",
 # a claim that it is natural)
 CLAIMED_ARTIFICIAL = re.compile(
@@ -1002,7 +1012,7 @@ def named_as_such(text: str) -> list:
 def _no_such_lab_grown(gem, text: str) -> bool:
     """Whether `text` names `gem` as lab-grown ("synthetic forsterite") and no lab-grown one is known."""
     names = _name_words(gem)
-    said = re.search(rf"{LAB_GROWN.pattern}\s+(?:{names})\b", text.lower())
+    said = re.search(rf"{GROWN_BEFORE_A_NAME}(?:{names})\b", text.lower())
     return said is not None and gem.origin == "natural" and not lab_grown_twins(gem)
 
 
@@ -1169,6 +1179,15 @@ PRICE_COMPARED = re.compile(
     re.I,
 )
 LAB_GROWN = re.compile(r"\b(?:synthetic|lab(?:oratory)?[- ]?(?:grown|created|made)|man[- ]made|created)\b", re.I)
+# a word that calls the gem named right after it lab-grown: LAB_GROWN's, or "lab" ("a lab ruby"; not "a lab report")
+GROWN_BEFORE_A_NAME = rf"(?:{LAB_GROWN.pattern}|\blab(?:oratory)?\b)[- ]"
+
+
+def grown_said(text: str, gem: GemFacts) -> bool:
+    """Whether `text` calls a stone lab-grown, or `gem` lab ("tell me about lab ruby")."""
+    return bool(LAB_GROWN.search(text) or re.search(rf"{GROWN_BEFORE_A_NAME}(?:{_name_words(gem)})", text, re.I))
+
+
 # "is pearl …", "are the pearls …": the gem a yes-or-no question about its kind asks of
 _IS_X = r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<x>[a-z][\w' -]*?)\s+"
 # "is amethyst a quartz?", "is spinel the same as ruby?", "is tanzanite a kind of zoisite?"
@@ -1270,7 +1289,7 @@ def lab_grown_named(text: str, gem) -> str:
     name?") or one is (lab-grown corundum: Synthetic Ruby (Verneuil) …)."""
     from gemlang.knowledge import all_gems
 
-    said = re.search(rf"(?<!\bnot )({LAB_GROWN.pattern})[- ]{re.escape(gem.name.lower())}\b", text.lower())
+    said = re.search(rf"(?<!\bnot ){GROWN_BEFORE_A_NAME}{re.escape(gem.name.lower())}(?:s|es)?\b", text.lower())
     if not said or gem.origin != "natural":
         return ""
     return "" if any(g.origin == "synthetic" and g.species == gem.species for g in all_gems()) else said.group(0)
@@ -1285,7 +1304,7 @@ def grown_as_said(gem, text: str):
     if gem is None:
         return gem
     if method is None:  # "synthetic emerald": the one lab-grown emerald, if only one is known
-        twins = lab_grown_twins(gem) if gem.origin == "natural" and LAB_GROWN.search(text) else []
+        twins = lab_grown_twins(gem) if gem.origin == "natural" and grown_said(text, gem) else []
         return twins[0] if len(twins) == 1 else gem
     word = "verneuil" if method.group(1).lower().startswith("flame") else method.group(1).lower()
     grown = [g for g in lab_grown_twins(gem_sold_as(gem), imitations=True) if word in g.name.lower()]

@@ -74,6 +74,16 @@ HELP = (
     '"RI 1.762-1.770, SG 4.00", "singly refractive", "strong pleochroism", "red under UV", and its colour ("a blue '
     'stone").'
 )
+# a stone found, not bought, with nothing yet to go on: a photo, what a collector notes of a find (the glossary's
+# "starting a collection" and "streak"), and what "real" can ask of a stone never sold ("natural")
+FIND_HELP = (
+    '**A stone you found?** Send me a photo of it and ask "what gem is this?". Meanwhile, note what a collector notes '
+    "of a find: where you found it, which goes on its label; its streak, the colour of the line it leaves on an "
+    "unglazed porcelain tile; and its hardness against things of known hardness (a copper coin, a steel knife or "
+    'file, window glass, a piece of quartz): tell me "it scratches glass" and I use it. A find was never sold as a '
+    'gem, so "real" can only ask whether it is natural: formed by natural processes, without human help.'
+)
+FIND_TERMS = ("starting a collection", "streak", "natural")
 READINGS_HELP = (
     "From a photo alone this cannot be settled (glass and lab-grown stones look the same as well). Readings "
     'would help: tell me a refractive index ("RI 1.54"), a specific gravity ("SG 2.65") or a hardness '

@@ -44,8 +44,10 @@ ASKING = re.compile(
     r"what (?:causes|makes|produces|gives)\b|why (?:do|does|is|are|would|can)\b|how come\b|"  # "what causes asterism?"
     r"how much (?:does|do|is|are)\b(?=.*\bweigh)|how heavy (?:is|are)\b|"  # "how much does a carat weigh?"
     rf"(?:is|are)\b(?=(?:\s+(?:an?\s+)?{_KINDS}){{2}}\W*$)|"  # "is a gem a mineral?", "are gems rocks?"
-    # "is synthetic the same as fake?", "is a doublet different from a triplet?"
-    r"(?:is|are)\b(?=[\w' -]{1,40}\b(?:the same(?: thing)? as|different from|the same thing)\b))",
+    # "is synthetic the same as fake?", "is a doublet different from a triplet?", "are lab-created and synthetic the
+    # same?"
+    r"(?:is|are)\b(?=[\w' -]{1,40}\b(?:the same(?: thing)? as|different from|the same thing|(?:the same|different)"
+    r"\W*$)))",
     re.I,
 )
 # "why does ruby glow red under UV?", "what gives gems their colour?": the mechanism is asked, not only the fact
@@ -288,9 +290,23 @@ def term_called(name: str) -> Term | None:
     return next((t for t in glossary() if t.term == name), None)
 
 
+# entries for one thing under several names, asked for only when two of the names are said ("is lab-grown the same
+# as synthetic?"), in place of the entry each name alone asks for
+NAMED_TWICE = {"lab-grown or synthetic"}
+
+
 def _spans(lowered: str) -> list[tuple[int, int, Term]]:
     """Where each glossary term is named in a lower-case text, as (start, end, term); not a term said to be missing
     ("without a refractometer")."""
+    spans = _all_spans(lowered)
+    twice = [span for span in spans if span[2].term in NAMED_TWICE]
+    if len({start for start, _, _ in twice}) < 2:
+        return [span for span in spans if span not in twice]
+    return [span for span in spans if span in twice or not any(span[:2] == said[:2] for said in twice)]
+
+
+def _all_spans(lowered: str) -> list[tuple[int, int, Term]]:
+    """`_spans`, with every NAMED_TWICE entry named once or more."""
     return [
         (m.start(), m.end(), term)
         for term in glossary()
