@@ -5233,6 +5233,28 @@ def test_which_setting_protects_a_gem_is_answered_with_its_own_toughness():
 
 
 @pytest.mark.parametrize(
+    ("question", "term"),
+    [("what is a tension setting?", "Tension setting"),  # were "I have no facts on tension setting"
+     ("what is a channel setting?", "Channel setting"), ("what's pavé?", "Pavé setting"),
+     ("what is a halo ring?", "Halo setting"), ("what is a gypsy setting?", "Flush setting"),
+     ("what is a cluster ring?", "Cluster setting"),
+     ("what is a rub-over setting?", "Protective setting"),  # was the how-to-begin help
+     ("is channel setting secure?", "Channel setting")],  # was the how-to-begin help
+)  # fmt: skip
+def test_each_common_setting_is_explained_from_the_glossary(question, term):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(f"**{term}**: ") and answer.notes and not answer.candidates
+
+
+def test_whether_a_named_setting_suits_a_gem_is_that_settings_entry_with_the_gems_toughness():
+    opal = Assistant(classifier=None).conversation().ask("is a tension setting ok for opal?")  # was Opal's card
+    assert opal.reply.startswith("**Tension setting**") and "only a hard, tough stone" in opal.reply
+    assert "Of the stone itself: Opal" in opal.reply
+    turquoise = Assistant(classifier=None).conversation().ask("is a flush setting good for turquoise?")
+    assert turquoise.reply.startswith("**Flush setting**") and "opal or turquoise" in turquoise.reply
+
+
+@pytest.mark.parametrize(
     ("question", "said"),
     [("is ruby colour natural?", "**Ruby**: Treatments of ruby: heat treatment"),  # were the general treatment entry
      ("is sapphire color natural?", "**Sapphire**: Treatments of sapphire"),
