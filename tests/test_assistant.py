@@ -5034,6 +5034,44 @@ def test_a_weight_told_before_any_photo_or_reading_is_noted_and_said_to_name_no_
 
 
 @pytest.mark.parametrize(
+    ("message", "noted"),
+    [("a 25 pointer", "Noted: 0.25 ct, 0.05 g"),  # was the help text
+     ("it weighs 1/2 ct", "Noted: 0.5 ct, 0.1 g"),  # was "Noted: 2 ct"
+     ("two stones, one carat each", "Noted: 1 ct each, 2 ct (0.4 g) for the 2 stones"),  # was "Noted: 1 ct"
+     ("three stones totalling 2 carats", "Noted: 2 ct, 0.4 g, in total"),  # was "Noted: 2 ct", as of one stone
+     ("total carat weight 1.5", "Noted: 1.5 ct, 0.3 g, in total")],  # was the help text
+)  # fmt: skip
+def test_a_weight_in_points_a_fraction_or_of_several_stones_is_noted_as_such(message, noted):
+    reply = Assistant(classifier=None).conversation().ask(message).reply
+    assert reply.startswith(noted) and "a photo" in reply
+    several = "stones" in message or "total" in message
+    assert ("a total weight is of all the stones together" in reply) == ("total" in message)
+    assert ("a photo of each stone, in a message of its own" in reply) == several
+    assert ("0.67 ct each on average" in reply) == message.startswith("three")
+
+
+def test_a_weight_told_with_a_colour_is_noted_and_said_with_the_colour_to_name_no_gem():
+    reply = Assistant(classifier=None).conversation().ask("a carat and a half, blue").reply  # was "A colour alone"
+    assert reply.startswith("Noted: 1.5 ct, 0.3 g") and "A colour (blue) and a weight still fit too many" in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("how many points is a 0.25 carat diamond?", "**0.25 ct is 25 points**: a carat is divided into 100 points"),
+     ("is a 50 point diamond half a carat?", "**A 50 point diamond weighs 0.5 ct (0.1 g)**"),  # were Diamond's card
+     ("how many carats is 25 points?", "**A 25 point stone weighs 0.25 ct"),
+     ("what does 1/2 ct tw mean?", "**0.5 ct total weight**: A total carat weight"),  # were the help text
+     ("what is ctw?", "**Total carat weight**: A total carat weight (ct tw, ctw"),
+     ("what is the total weight of 3 stones of 0.5 ct?", "**3 stones of 0.5 ct weigh 1.5 ct in total**"),
+     ("what size is a 1/2 carat diamond?", "**A 0.5 ct round brilliant diamond** typically measures 5.0 mm")],  # 2 ct
+)  # fmt: skip
+def test_points_and_a_total_carat_weight_are_worked_out_with_their_sources(question, said):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(said) and not answer.candidates
+    assert "size" in question or any("<http" in n for n in answer.notes)
+
+
+@pytest.mark.parametrize(
     ("question", "said", "term"),
     [("why does spinel give one reading?", "**Spinel**: optic character isotropic", "**Singly refractive**"),
      ("why does ruby show two readings on the refractometer?", "optic character uniaxial", "**Doubly refractive**"),

@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from gemlang.assistant.limits import beyond_the_evidence, weight_in
+from gemlang.assistant.limits import (
+    EACH_SAID,
+    TOTAL_SAID,
+    beyond_the_evidence,
+    in_points,
+    stones_counted,
+    weight_in,
+)
 from gemlang.assistant.questions import (
     A_GEM_KIND,
     A_REAL_GEM_KIND,
@@ -29,6 +36,7 @@ from gemlang.assistant.questions import (
     FORMATION_QUESTION,
     FROM_MEASUREMENTS,
     GENERALLY,
+    GRAMS_SAID,
     GROWN_NATURAL,
     HISTORY_QUESTION,
     IN_A_COLOUR,
@@ -48,6 +56,7 @@ from gemlang.assistant.questions import (
     NEXT_CLAUSE,
     ORIGIN_CLAIM_ASKED,
     ORIGIN_QUESTION,
+    POINTS_SAID,
     PRECIOUS_ASKED,
     PRICE_COMPARED,
     QUESTION_RUN_ON,
@@ -66,6 +75,7 @@ from gemlang.assistant.questions import (
     THE_SAME_SAID,
     THE_STONE_IN_HAND,
     THE_STONES_MEANT,
+    TOTAL_WEIGHT_ASKED,
     TREATED_WORDS,
     TREATMENT_QUESTION,
     TREATMENT_WORD,
@@ -84,7 +94,15 @@ from gemlang.fusion import EvidenceModel
 from gemlang.fusion.evidence import gem_sold_as
 from gemlang.hints import AGAINST_A_TREATMENT, CHOICES_ASKED, TAG_QUESTION, Hints
 from gemlang.knowledge import GemFacts, all_gems, get_facts
-from gemlang.knowledge.carat_weight import estimate, formula_sources, formulas_said, measurements, round_size
+from gemlang.knowledge.carat_weight import (
+    estimate,
+    formula_sources,
+    formulas_said,
+    measurements,
+    points_said,
+    round_size,
+    total_weight_said,
+)
 from gemlang.knowledge.care import HARM_QUESTION, HEAT_QUESTION, LIGHT_QUESTION, SAID_OF_HARM, care_question
 from gemlang.knowledge.facts import TreatmentSigns, ahead_of_the_rest, format_quantity, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, species_streak, value_text
@@ -467,6 +485,11 @@ def carat_weight_answer(text: str, gem: GemFacts | None) -> tuple[str, list[str]
     []) for any other message."""
     weight = weight_in(text)
     carats = weight[0] if weight else None
+    other_unit = SIZE_OF_A_WEIGHT.search(text) or GRAMS_SAID.search(text)  # "how many grams is 2 ct in total?"
+    if TOTAL_SAID.search(text) and (carats or TOTAL_WEIGHT_ASKED.search(text)) and not other_unit:  # "1/2 ct tw"?
+        return total_weight_said(carats, stones_counted(text) if EACH_SAID.search(text) else 1)
+    if carats and POINTS_SAID.search(text):  # "is a 50 point diamond half a carat?", "how many points is 0.25 ct?"
+        return points_said(carats, in_points(text), gem)
     if carats and SIZE_OF_A_WEIGHT.search(text) and not measurements(text) and CARAT_UNIT_SAID.search(text):
         return round_size(carats, gem)
     if not WEIGHT_ASKED.search(text):

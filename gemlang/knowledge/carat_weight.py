@@ -180,3 +180,26 @@ def round_size(carats: float, gem: GemFacts | None) -> tuple[str, list[str]]:
         f"{format_quantity('specific_gravity', gem.specific_gravity)}, diamond {DIAMOND_SG}), for a stone cut to "
         "the same proportions. Its measurements on a laboratory report, or a gauge, tell its real size."
     ), sources
+
+
+def points_said(carats: float, told_in_points: bool, gem: GemFacts | None) -> tuple[str, list[str]]:
+    """A weight in points and carats ("is a 50 point diamond half a carat?", "how many points is a 0.25 ct
+    diamond?"): a point is a hundredth of a carat."""
+    data = _data()["points"]
+    points = round(carats * 100, 2)
+    if told_in_points:
+        lead = f"A {points:g} point {gem.name.lower() if gem else 'stone'} weighs {carats:g} ct ({carats * 0.2:.3g} g)"
+    else:
+        lead = f"{carats:g} ct is {points:g} points"
+    return f"**{lead}**: {data['text']}.", list(data["sources"])
+
+
+def total_weight_said(carats: float | None, stones: int = 1) -> tuple[str, list[str]]:
+    """What a total carat weight is ("what does 1/2 ct tw mean?"), of the weight given when there is one, or of
+    `stones` stones of that weight each ("what is the total weight of 3 stones of 0.5 ct?")."""
+    data = _data()["total_weight"]
+    lead = f"{carats:g} ct total weight" if carats else "Total carat weight"
+    if carats and stones > 1:
+        lead = f"{stones} stones of {carats:g} ct weigh {carats * stones:g} ct in total"
+    text = data["text"][0].upper() + data["text"][1:]
+    return f"**{lead}**: {text}.", list(data["sources"])
