@@ -5238,6 +5238,18 @@ def test_a_weight_is_worked_out_from_measurements_with_the_cuts_formula_and_the_
     assert said in answer.reply and "gempulse.com" in str(answer.notes), answer.reply
 
 
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("how many carats is a 7 mm round diamond?",  # was only "each millimetre of depth makes about 0.31 ct"
+      "**Estimated weight of a 7 mm round diamond**: A 7 mm round brilliant diamond cut to good proportions weighs "
+      "about 1.36 ct (worked out from the diamond size chart's 1.25 ct at 6.8 mm)"),  # 1.25 x (7 / 6.8)³
+     ("what would a 7 mm round ruby weigh?", "a 7 mm round ruby would weigh about 1.55 ct")],  # 1.36 x 4.01 / 3.52
+)  # fmt: skip
+def test_the_weight_of_a_round_of_one_diameter_is_read_off_the_diamond_size_chart(question, said):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert said in answer.reply and "diamondsareforeveryone" in str(answer.notes) and "gempulse" in str(answer.notes)
+
+
 def test_the_weight_asked_of_the_stone_in_hand_gives_the_factors_and_its_measurements_are_worked_out():
     chat = _after_an_emerald()
     assert "oval 0.0020" in chat.ask("what is the weight?").reply  # was "use the formula for its cut", none given

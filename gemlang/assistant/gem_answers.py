@@ -95,6 +95,7 @@ from gemlang.fusion.evidence import gem_sold_as
 from gemlang.hints import AGAINST_A_TREATMENT, CHOICES_ASKED, TAG_QUESTION, Hints
 from gemlang.knowledge import GemFacts, all_gems, get_facts
 from gemlang.knowledge.carat_weight import (
+    chart_weight,
     estimate,
     formula_sources,
     formulas_said,
@@ -494,8 +495,10 @@ def carat_weight_answer(text: str, gem: GemFacts | None) -> tuple[str, list[str]
         return round_size(carats, gem)
     if not WEIGHT_ASKED.search(text):
         return "", []
-    if measurements(text):
-        return estimate(text, gem), formula_sources()
+    if measurements(text):  # "how many carats is a 7 mm round diamond?": with the size chart's weight too
+        chart, chart_sources = chart_weight(text, gem)
+        lead, colon, formula = estimate(text, gem).partition("**: ")
+        return f"{lead}{colon}{f'{chart} ' if chart else ''}{formula}", formula_sources() + chart_sources
     if carats == 1 and gem is None:  # "how much does a carat weigh?": the unit itself, which the carat entry explains
         return "", []
     if carats:  # "how much does a 1 carat ruby weigh in grams?", "how many carats is a gram?"

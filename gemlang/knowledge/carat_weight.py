@@ -203,3 +203,34 @@ def total_weight_said(carats: float | None, stones: int = 1) -> tuple[str, list[
         lead = f"{stones} stones of {carats:g} ct weigh {carats * stones:g} ct in total"
     text = data["text"][0].upper() + data["text"][1:]
     return f"**{lead}**: {text}.", list(data["sources"])
+
+
+def chart_weight(text: str, gem: GemFacts | None) -> tuple[str, list[str]]:
+    """The weight of a round brilliant of the one diameter a message gives with no depth ("how many carats is a 7 mm
+    round diamond?"), from the diamond size chart (a diameter between its rows worked out from the nearest, weight
+    going as the cube of the diameter), another gem's scaled by the two specific gravities; ('', []) otherwise."""
+    sizes, cut = measurements(text), cut_named(text)
+    if cut is None or cut.name != "round" or len(sizes) != 1 or DEPTH_SAID.search(text):
+        return "", []
+    data = _data()["round_diamond"]
+    carats_at = {mm: w for w, mm in data["sizes"]}
+    nearest = min(carats_at, key=lambda mm: abs(mm - sizes[0]))
+    diamond = carats_at[nearest] * (sizes[0] / nearest) ** 3
+    chart = f"the diamond size chart's {carats_at[nearest]:g} ct at {nearest:g} mm"
+    is_diamond = gem is None or "diamond" in (gem.species or gem.name).lower()
+    if is_diamond:
+        said = (
+            f"A {sizes[0]:g} mm round brilliant diamond cut to good proportions weighs about {diamond:.2f} ct "
+            f"({'from' if nearest == sizes[0] else 'worked out from'} {chart})."
+        )
+        if gem is None:
+            said += " Another gem of that size is heavier if denser and lighter if less dense: name it."
+        return said, list(data["sources"])
+    if not gem.specific_gravity:
+        return "", []
+    weight = diamond * _sg(gem) / DIAMOND_SG
+    return (
+        f"Cut to a round brilliant diamond's proportions, a {sizes[0]:g} mm round {gem.name.lower()} would weigh "
+        f"about {weight:.2f} ct: {chart}, scaled by the two specific gravities ({gem.name} {_sg(gem):.2f}, diamond "
+        f"{DIAMOND_SG})."
+    ), list(data["sources"])
