@@ -5062,6 +5062,8 @@ def test_a_weight_told_with_a_colour_is_noted_and_said_with_the_colour_to_name_n
      ("how many carats is 25 points?", "**A 25 point stone weighs 0.25 ct"),
      ("what does 1/2 ct tw mean?", "**0.5 ct total weight**: A total carat weight"),  # were the help text
      ("what is ctw?", "**Total carat weight**: A total carat weight (ct tw, ctw"),
+     ("what is a 1 ctw diamond ring?", "**1 ct total weight**"),  # was Diamond's card
+     ("what is a point in diamond weight?", "**Points**: a carat is divided into 100 points"),  # was Diamond's card
      ("what is the total weight of 3 stones of 0.5 ct?", "**3 stones of 0.5 ct weigh 1.5 ct in total**"),
      ("what size is a 1/2 carat diamond?", "**A 0.5 ct round brilliant diamond** typically measures 5.0 mm")],  # 2 ct
 )  # fmt: skip
@@ -5289,7 +5291,8 @@ def test_which_setting_protects_a_gem_is_answered_with_its_own_toughness():
      ("what is a halo ring?", "Halo setting"), ("what is a gypsy setting?", "Flush setting"),
      ("what is a cluster ring?", "Cluster setting"),
      ("what is a rub-over setting?", "Protective setting"),  # was the how-to-begin help
-     ("is channel setting secure?", "Channel setting")],  # was the how-to-begin help
+     ("is channel setting secure?", "Channel setting"),  # was the how-to-begin help
+     ("is pavé setting durable?", "Pavé setting")],  # was "**Care depends on the gem**"
 )  # fmt: skip
 def test_each_common_setting_is_explained_from_the_glossary(question, term):
     answer = Assistant(classifier=None).conversation().ask(question)
@@ -5302,6 +5305,9 @@ def test_whether_a_named_setting_suits_a_gem_is_that_settings_entry_with_the_gem
     assert "Of the stone itself: Opal" in opal.reply
     turquoise = Assistant(classifier=None).conversation().ask("is a flush setting good for turquoise?")
     assert turquoise.reply.startswith("**Flush setting**") and "opal or turquoise" in turquoise.reply
+    kinds = Assistant(classifier=None).conversation().ask("what types of settings are there?")  # was the help
+    assert kinds.reply.startswith("**Protective setting**")
+    assert "Other settings I can explain: tension, channel, pavé, halo, flush and cluster" in kinds.reply
 
 
 @pytest.mark.parametrize(

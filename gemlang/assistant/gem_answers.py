@@ -56,6 +56,7 @@ from gemlang.assistant.questions import (
     NEXT_CLAUSE,
     ORIGIN_CLAIM_ASKED,
     ORIGIN_QUESTION,
+    POINT_ASKED,
     POINTS_SAID,
     PRECIOUS_ASKED,
     PRICE_COMPARED,
@@ -491,6 +492,8 @@ def carat_weight_answer(text: str, gem: GemFacts | None) -> tuple[str, list[str]
         return total_weight_said(carats, stones_counted(text) if EACH_SAID.search(text) else 1)
     if carats and POINTS_SAID.search(text):  # "is a 50 point diamond half a carat?", "how many points is 0.25 ct?"
         return points_said(carats, in_points(text), gem)
+    if POINT_ASKED.search(text):  # "what is a point in diamond weight?"
+        return points_said(None, False, gem)
     if carats and SIZE_OF_A_WEIGHT.search(text) and not measurements(text) and CARAT_UNIT_SAID.search(text):
         return round_size(carats, gem)
     if not WEIGHT_ASKED.search(text):

@@ -88,9 +88,12 @@ ABOUT = re.compile(r"\b(?:about|around|roughly|approx\w*|nearly|almost|some)\b|~
 # the points of a scale)
 _POINTS = r"points?|pts?|pointers?"
 POINTS_ARE_WEIGHT = re.compile(r"\b(?:diamonds?|carats?|cts?|pointers?|melee)\b", re.I)
+_TOTAL_UNIT = r"ctw|cttw|tcw"  # "a 1 ctw ring": carats, of all its stones
 # "1.5", "1/2" (of "1/2 ct tw"), "1 1/2"
 _NUMBER = r"\d+\s+\d+\s*/\s*\d+|\d+(?:[.,]\d+)?(?:\s*/\s*\d+)?"
-WEIGHT_TOLD = re.compile(rf"(?<![\w./])({_NUMBER})\s*-?\s*({WEIGHT_UNIT}s?|{_POINTS})\b(?!.*\bwater\b)", re.I)
+WEIGHT_TOLD = re.compile(
+    rf"(?<![\w./])({_NUMBER})\s*-?\s*({WEIGHT_UNIT}s?|{_POINTS}|{_TOTAL_UNIT})\b(?!.*\bwater\b)", re.I
+)
 # the weight after its name: "total carat weight 1.5", "ctw: 0.75"
 WEIGHT_AFTER = re.compile(
     rf"\b(?:carat weight|c\.?t\.?\s*t\.?\s*w\.?|ctw|tcw|cttw|total weight)\s*(?:of|is|:|=)?\s*({_NUMBER})"
@@ -156,7 +159,7 @@ def weight_in(text: str) -> tuple[float, bool] | None:
         unit = told.group("unit").lower()
     else:
         return None
-    carats = value / 100 if unit.startswith("p") else value if unit.startswith("c") else value * 5
+    carats = value / 100 if unit.startswith("p") else value if unit.startswith(("c", "t")) else value * 5
     return carats, bool(ABOUT.search(text))
 
 

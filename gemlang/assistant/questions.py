@@ -1521,6 +1521,10 @@ CARAT_UNIT_SAID = re.compile(r"\bc(?:ara)?ts?\b")  # "what size is a 2 ct stone?
 # "how many points is a 0.25 carat diamond?", "a 25 pointer": a weight in hundredths of a carat
 POINTS_SAID = re.compile(r"\bpoint(?:s|ers?)?\b|\bpts?\b", re.I)
 GRAMS_SAID = re.compile(r"(?<![a-z])g(?:rams?)?\b", re.I)  # "2 g", "in grams"
+# "what is a point in diamond weight?", "what does points mean for a diamond?": the unit, no weight given
+POINT_ASKED = re.compile(
+    r"^\s*what(?:'s| is| are| does)\s+(?:an?\s+|the\s+)?points?\b(?=.*\b(?:carats?|weight|diamonds?)\b)", re.I
+)
 # "what is ctw?", "what does total carat weight mean?": the term, with no weight given
 TOTAL_WEIGHT_ASKED = re.compile(r"\b(?:ctw|tcw|cttw|ct\.?\s*tw|total (?:carat )?weight|carat total weight)\b", re.I)
 # "how many carats is a gram?", "what is 2 g in carats?": grams asked in carats

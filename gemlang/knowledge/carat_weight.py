@@ -182,12 +182,15 @@ def round_size(carats: float, gem: GemFacts | None) -> tuple[str, list[str]]:
     ), sources
 
 
-def points_said(carats: float, told_in_points: bool, gem: GemFacts | None) -> tuple[str, list[str]]:
+def points_said(carats: float | None, told_in_points: bool, gem: GemFacts | None) -> tuple[str, list[str]]:
     """A weight in points and carats ("is a 50 point diamond half a carat?", "how many points is a 0.25 ct
-    diamond?"): a point is a hundredth of a carat."""
+    diamond?"), or the point itself with no weight given ("what is a point in diamond weight?"): a point is a
+    hundredth of a carat."""
     data = _data()["points"]
-    points = round(carats * 100, 2)
-    if told_in_points:
+    points = round((carats or 0.01) * 100, 2)
+    if carats is None:
+        lead = "Points"
+    elif told_in_points:
         lead = f"A {points:g} point {gem.name.lower() if gem else 'stone'} weighs {carats:g} ct ({carats * 0.2:.3g} g)"
     else:
         lead = f"{carats:g} ct is {points:g} points"
