@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from gemlang.assistant.limits import (
     EACH_SAID,
     TOTAL_SAID,
+    TOTAL_WEIGHT_ASKED,
     beyond_the_evidence,
     in_points,
     stones_counted,
@@ -76,7 +77,6 @@ from gemlang.assistant.questions import (
     THE_SAME_SAID,
     THE_STONE_IN_HAND,
     THE_STONES_MEANT,
-    TOTAL_WEIGHT_ASKED,
     TREATED_WORDS,
     TREATMENT_QUESTION,
     TREATMENT_WORD,

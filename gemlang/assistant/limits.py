@@ -89,6 +89,7 @@ ABOUT = re.compile(r"\b(?:about|around|roughly|approx\w*|nearly|almost|some)\b|~
 _POINTS = r"points?|pts?|pointers?"
 POINTS_ARE_WEIGHT = re.compile(r"\b(?:diamonds?|carats?|cts?|pointers?|melee)\b", re.I)
 _TOTAL_UNIT = r"ctw|cttw|tcw"  # "a 1 ctw ring": carats, of all its stones
+_TOTAL_NAMED = rf"c\.?t\.?\s*t\.?\s*w\.?|{_TOTAL_UNIT}|(?:carat )?total (?:carat )?weight"  # "ct tw", "total weight"
 # "1.5", "1/2" (of "1/2 ct tw"), "1 1/2"
 _NUMBER = r"\d+\s+\d+\s*/\s*\d+|\d+(?:[.,]\d+)?(?:\s*/\s*\d+)?"
 WEIGHT_TOLD = re.compile(
@@ -96,7 +97,7 @@ WEIGHT_TOLD = re.compile(
 )
 # the weight after its name: "total carat weight 1.5", "ctw: 0.75"
 WEIGHT_AFTER = re.compile(
-    rf"\b(?:carat weight|c\.?t\.?\s*t\.?\s*w\.?|ctw|tcw|cttw|total weight)\s*(?:of|is|:|=)?\s*({_NUMBER})"
+    rf"\b(?:carat weight|{_TOTAL_NAMED})\s*(?:of|is|:|=)?\s*({_NUMBER})"
     r"(?!\d|[.,/]\d|\s*(?:mm|g\b|grams?))",
     re.I,
 )
@@ -109,9 +110,8 @@ WEIGHT_IN_WORDS = re.compile(
     re.I,
 )
 # a weight of several stones: "1/2 ct tw", "total carat weight 1.5", "three stones totalling 2 carats"; or of each
-TOTAL_SAID = re.compile(
-    r"\b(?:c\.?t\.?\s*t\.?\s*w\.?|ctw|tcw|cttw|dtw|tw|total\w*|in all|combined|altogether)(?!\w)", re.I
-)
+TOTAL_SAID = re.compile(rf"\b(?:{_TOTAL_NAMED}|dtw|tw|total\w*|in all|combined|altogether)(?!\w)", re.I)
+TOTAL_WEIGHT_ASKED = re.compile(rf"\b(?:{_TOTAL_NAMED})(?!\w)", re.I)  # "what is ctw?": the term, no weight given
 EACH_SAID = re.compile(
     r"\b(?:each|apiece|per stone)\b|\b(?:stones|gems|gemstones|diamonds)\s+(?:of|at|weighing)\b", re.I
 )

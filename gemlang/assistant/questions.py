@@ -1525,8 +1525,6 @@ GRAMS_SAID = re.compile(r"(?<![a-z])g(?:rams?)?\b", re.I)  # "2 g", "in grams"
 POINT_ASKED = re.compile(
     r"^\s*what(?:'s| is| are| does)\s+(?:an?\s+|the\s+)?points?\b(?=.*\b(?:carats?|weight|diamonds?)\b)", re.I
 )
-# "what is ctw?", "what does total carat weight mean?": the term, with no weight given
-TOTAL_WEIGHT_ASKED = re.compile(r"\b(?:ctw|tcw|cttw|ct\.?\s*tw|total (?:carat )?weight|carat total weight)\b", re.I)
 # "how many carats is a gram?", "what is 2 g in carats?": grams asked in carats
 IN_CARATS_ASKED = re.compile(r"\bhow many (?:carats?|cts?)\b|\bin (?:carats?|cts?)\b", re.I)
 _SIZE = r"\b(?:size|sized|big(?:ger|gest)?|large(?:r|st)?|small(?:er|est)?|mm|millimet\w*|diameter|grams?)\b"
