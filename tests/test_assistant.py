@@ -5078,6 +5078,46 @@ def test_a_weight_told_before_any_photo_or_reading_is_noted_and_said_to_name_no_
 
 
 @pytest.mark.parametrize(
+    ("message", "noted"),
+    [("a 25 pointer", "Noted: 0.25 ct, 0.05 g"),  # was the help text
+     ("it weighs 1/2 ct", "Noted: 0.5 ct, 0.1 g"),  # was "Noted: 2 ct"
+     ("two stones, one carat each", "Noted: 1 ct each, 2 ct (0.4 g) for the 2 stones"),  # was "Noted: 1 ct"
+     ("three stones totalling 2 carats", "Noted: 2 ct, 0.4 g, in total"),  # was "Noted: 2 ct", as of one stone
+     ("total carat weight 1.5", "Noted: 1.5 ct, 0.3 g, in total")],  # was the help text
+)  # fmt: skip
+def test_a_weight_in_points_a_fraction_or_of_several_stones_is_noted_as_such(message, noted):
+    reply = Assistant(classifier=None).conversation().ask(message).reply
+    assert reply.startswith(noted) and "a photo" in reply
+    several = "stones" in message or "total" in message
+    assert ("a total weight is of all the stones together" in reply) == ("total" in message)
+    assert ("a photo of each stone, in a message of its own" in reply) == several
+    assert ("0.67 ct each on average" in reply) == message.startswith("three")
+
+
+def test_a_weight_told_with_a_colour_is_noted_and_said_with_the_colour_to_name_no_gem():
+    reply = Assistant(classifier=None).conversation().ask("a carat and a half, blue").reply  # was "A colour alone"
+    assert reply.startswith("Noted: 1.5 ct, 0.3 g") and "A colour (blue) and a weight still fit too many" in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("how many points is a 0.25 carat diamond?", "**0.25 ct is 25 points**: a carat is divided into 100 points"),
+     ("is a 50 point diamond half a carat?", "**A 50 point diamond weighs 0.5 ct (0.1 g)**"),  # were Diamond's card
+     ("how many carats is 25 points?", "**A 25 point stone weighs 0.25 ct"),
+     ("what does 1/2 ct tw mean?", "**0.5 ct total weight**: A total carat weight"),  # were the help text
+     ("what is ctw?", "**Total carat weight**: A total carat weight (ct tw, ctw"),
+     ("what is a 1 ctw diamond ring?", "**1 ct total weight**"),  # was Diamond's card
+     ("what is a point in diamond weight?", "**Points**: a carat is divided into 100 points"),  # was Diamond's card
+     ("what is the total weight of 3 stones of 0.5 ct?", "**3 stones of 0.5 ct weigh 1.5 ct in total**"),
+     ("what size is a 1/2 carat diamond?", "**A 0.5 ct round brilliant diamond** typically measures 5.0 mm")],  # 2 ct
+)  # fmt: skip
+def test_points_and_a_total_carat_weight_are_worked_out_with_their_sources(question, said):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(said) and not answer.candidates
+    assert "size" in question or any("<http" in n for n in answer.notes)
+
+
+@pytest.mark.parametrize(
     ("question", "said", "term"),
     [("why does spinel give one reading?", "**Spinel**: optic character isotropic", "**Singly refractive**"),
      ("why does ruby show two readings on the refractometer?", "optic character uniaxial", "**Doubly refractive**"),
@@ -5244,6 +5284,18 @@ def test_a_weight_is_worked_out_from_measurements_with_the_cuts_formula_and_the_
     assert said in answer.reply and "gempulse.com" in str(answer.notes), answer.reply
 
 
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("how many carats is a 7 mm round diamond?",  # was only "each millimetre of depth makes about 0.31 ct"
+      "**Estimated weight of a 7 mm round diamond**: A 7 mm round brilliant diamond cut to good proportions weighs "
+      "about 1.36 ct (worked out from the diamond size chart's 1.25 ct at 6.8 mm)"),  # 1.25 x (7 / 6.8)³
+     ("what would a 7 mm round ruby weigh?", "a 7 mm round ruby would weigh about 1.55 ct")],  # 1.36 x 4.01 / 3.52
+)  # fmt: skip
+def test_the_weight_of_a_round_of_one_diameter_is_read_off_the_diamond_size_chart(question, said):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert said in answer.reply and "diamondsareforeveryone" in str(answer.notes) and "gempulse" in str(answer.notes)
+
+
 def test_the_weight_asked_of_the_stone_in_hand_gives_the_factors_and_its_measurements_are_worked_out():
     chat = _after_an_emerald()
     assert "oval 0.0020" in chat.ask("what is the weight?").reply  # was "use the formula for its cut", none given
@@ -5274,6 +5326,32 @@ def test_which_setting_protects_a_gem_is_answered_with_its_own_toughness():
     assert opal.reply.startswith("**Protective setting**") and "Of the stone itself: Opal" in opal.reply
     loose = Assistant(classifier=None).conversation().ask("is the bezel worn on my emerald?")
     assert loose.reply.startswith("**The bezel**: my facts are of gems")  # the one in hand: still the metal's
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [("what is a tension setting?", "Tension setting"),  # were "I have no facts on tension setting"
+     ("what is a channel setting?", "Channel setting"), ("what's pavé?", "Pavé setting"),
+     ("what is a halo ring?", "Halo setting"), ("what is a gypsy setting?", "Flush setting"),
+     ("what is a cluster ring?", "Cluster setting"),
+     ("what is a rub-over setting?", "Protective setting"),  # was the how-to-begin help
+     ("is channel setting secure?", "Channel setting"),  # was the how-to-begin help
+     ("is pavé setting durable?", "Pavé setting")],  # was "**Care depends on the gem**"
+)  # fmt: skip
+def test_each_common_setting_is_explained_from_the_glossary(question, term):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(f"**{term}**: ") and answer.notes and not answer.candidates
+
+
+def test_whether_a_named_setting_suits_a_gem_is_that_settings_entry_with_the_gems_toughness():
+    opal = Assistant(classifier=None).conversation().ask("is a tension setting ok for opal?")  # was Opal's card
+    assert opal.reply.startswith("**Tension setting**") and "only a hard, tough stone" in opal.reply
+    assert "Of the stone itself: Opal" in opal.reply
+    turquoise = Assistant(classifier=None).conversation().ask("is a flush setting good for turquoise?")
+    assert turquoise.reply.startswith("**Flush setting**") and "opal or turquoise" in turquoise.reply
+    kinds = Assistant(classifier=None).conversation().ask("what types of settings are there?")  # was the help
+    assert kinds.reply.startswith("**Protective setting**")
+    assert "Other settings I can explain: tension, channel, pavé, halo, flush and cluster" in kinds.reply
 
 
 @pytest.mark.parametrize(

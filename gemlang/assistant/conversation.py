@@ -2239,7 +2239,7 @@ class Conversation:
             elif not twins and (lab := lab_grown_named(text, asked_gem)):  # "tell me about synthetic peridot"
                 answer.reply += (" " if aside else ": ") + f"I have no entry for {lab}: what follows is {natural_card}."
         elif self.hints.colours:  # kept: it refines the first reading or photo that comes
-            answer.reply = (
+            answer.reply = weight_alone(text, tuple(self.hints.colours)) or (  # "a carat and a half, blue"
                 f"A colour alone ({' and '.join(self.hints.colours)}) fits too many gems to rank them. Send a "
                 'photo of the stone, or add a reading: "RI 1.54", "SG 2.65", "hardness about 7".'
             )

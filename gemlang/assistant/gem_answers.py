@@ -6,7 +6,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from gemlang.assistant.limits import beyond_the_evidence, weight_in
+from gemlang.assistant.limits import (
+    EACH_SAID,
+    TOTAL_SAID,
+    TOTAL_WEIGHT_ASKED,
+    beyond_the_evidence,
+    in_points,
+    stones_counted,
+    weight_in,
+)
 from gemlang.assistant.questions import (
     A_GEM_KIND,
     A_REAL_GEM_KIND,
@@ -29,6 +37,7 @@ from gemlang.assistant.questions import (
     FORMATION_QUESTION,
     FROM_MEASUREMENTS,
     GENERALLY,
+    GRAMS_SAID,
     GROWN_NATURAL,
     HISTORY_QUESTION,
     IN_A_COLOUR,
@@ -48,6 +57,8 @@ from gemlang.assistant.questions import (
     NEXT_CLAUSE,
     ORIGIN_CLAIM_ASKED,
     ORIGIN_QUESTION,
+    POINT_ASKED,
+    POINTS_SAID,
     PRECIOUS_ASKED,
     PRICE_COMPARED,
     QUESTION_RUN_ON,
@@ -84,7 +95,16 @@ from gemlang.fusion import EvidenceModel
 from gemlang.fusion.evidence import gem_sold_as
 from gemlang.hints import AGAINST_A_TREATMENT, CHOICES_ASKED, TAG_QUESTION, Hints
 from gemlang.knowledge import GemFacts, all_gems, get_facts
-from gemlang.knowledge.carat_weight import estimate, formula_sources, formulas_said, measurements, round_size
+from gemlang.knowledge.carat_weight import (
+    chart_weight,
+    estimate,
+    formula_sources,
+    formulas_said,
+    measurements,
+    points_said,
+    round_size,
+    total_weight_said,
+)
 from gemlang.knowledge.care import HARM_QUESTION, HEAT_QUESTION, LIGHT_QUESTION, SAID_OF_HARM, care_question
 from gemlang.knowledge.facts import TreatmentSigns, ahead_of_the_rest, format_quantity, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, species_streak, value_text
@@ -467,12 +487,21 @@ def carat_weight_answer(text: str, gem: GemFacts | None) -> tuple[str, list[str]
     []) for any other message."""
     weight = weight_in(text)
     carats = weight[0] if weight else None
+    other_unit = SIZE_OF_A_WEIGHT.search(text) or GRAMS_SAID.search(text)  # "how many grams is 2 ct in total?"
+    if TOTAL_SAID.search(text) and (carats or TOTAL_WEIGHT_ASKED.search(text)) and not other_unit:  # "1/2 ct tw"?
+        return total_weight_said(carats, stones_counted(text) if EACH_SAID.search(text) else 1)
+    if carats and POINTS_SAID.search(text):  # "is a 50 point diamond half a carat?", "how many points is 0.25 ct?"
+        return points_said(carats, in_points(text), gem)
+    if POINT_ASKED.search(text):  # "what is a point in diamond weight?"
+        return points_said(None, False, gem)
     if carats and SIZE_OF_A_WEIGHT.search(text) and not measurements(text) and CARAT_UNIT_SAID.search(text):
         return round_size(carats, gem)
     if not WEIGHT_ASKED.search(text):
         return "", []
-    if measurements(text):
-        return estimate(text, gem), formula_sources()
+    if measurements(text):  # "how many carats is a 7 mm round diamond?": with the size chart's weight too
+        chart, chart_sources = chart_weight(text, gem)
+        lead, colon, formula = estimate(text, gem).partition("**: ")
+        return f"{lead}{colon}{f'{chart} ' if chart else ''}{formula}", formula_sources() + chart_sources
     if carats == 1 and gem is None:  # "how much does a carat weigh?": the unit itself, which the carat entry explains
         return "", []
     if carats:  # "how much does a 1 carat ruby weigh in grams?", "how many carats is a gram?"

@@ -84,7 +84,23 @@ def beyond_the_evidence(text: str, gem: GemFacts | None) -> str:
 # a weight told of the stone in hand, not asked ("it's about 2 carats", "weighs 1.5 ct", "3.2 g"); a weighing in air
 # and in water is a reading (`gemlang.readings`)
 ABOUT = re.compile(r"\b(?:about|around|roughly|approx\w*|nearly|almost|some)\b|~", re.I)
-WEIGHT_TOLD = re.compile(rf"(?<![\w.])(\d+(?:[.,]\d+)?)\s*({WEIGHT_UNIT}s?)\b(?!.*\bwater\b)", re.I)
+# "25 points", "a 50 point diamond", "a 25 pointer": hundredths of a carat, in a message of diamonds or carats (not
+# the points of a scale)
+_POINTS = r"points?|pts?|pointers?"
+POINTS_ARE_WEIGHT = re.compile(r"\b(?:diamonds?|carats?|cts?|pointers?|melee)\b", re.I)
+_TOTAL_UNIT = r"ctw|cttw|tcw"  # "a 1 ctw ring": carats, of all its stones
+_TOTAL_NAMED = rf"c\.?t\.?\s*t\.?\s*w\.?|{_TOTAL_UNIT}|(?:carat )?total (?:carat )?weight"  # "ct tw", "total weight"
+# "1.5", "1/2" (of "1/2 ct tw"), "1 1/2"
+_NUMBER = r"\d+\s+\d+\s*/\s*\d+|\d+(?:[.,]\d+)?(?:\s*/\s*\d+)?"
+WEIGHT_TOLD = re.compile(
+    rf"(?<![\w./])({_NUMBER})\s*-?\s*({WEIGHT_UNIT}s?|{_POINTS}|{_TOTAL_UNIT})\b(?!.*\bwater\b)", re.I
+)
+# the weight after its name: "total carat weight 1.5", "ctw: 0.75"
+WEIGHT_AFTER = re.compile(
+    rf"\b(?:carat weight|{_TOTAL_NAMED})\s*(?:of|is|:|=)?\s*({_NUMBER})"
+    r"(?!\d|[.,/]\d|\s*(?:mm|g\b|grams?))",
+    re.I,
+)
 # the same in words: "two carats", "a carat and a half", "half a carat", "a quarter carat", "three-quarter carat"
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "three quarter": 0.75, "three-quarter": 0.75}
 WEIGHT_IN_WORDS = re.compile(
@@ -92,6 +108,15 @@ WEIGHT_IN_WORDS = re.compile(
     rf"|(?:an?\s+)?(?P<part>three[- ]quarter|half|quarter)s?(?:\s+of)?(?:\s+an?)?)[\s-]+"
     r"(?P<unit>carats?|cts?|grams?)(?:\s+and\s+an?\s+(?P<after>half|quarter))?\b(?!.*\bwater\b)",
     re.I,
+)
+# a weight of several stones: "1/2 ct tw", "total carat weight 1.5", "three stones totalling 2 carats"; or of each
+TOTAL_SAID = re.compile(rf"\b(?:{_TOTAL_NAMED}|dtw|tw|total\w*|in all|combined|altogether)(?!\w)", re.I)
+TOTAL_WEIGHT_ASKED = re.compile(rf"\b(?:{_TOTAL_NAMED})(?!\w)", re.I)  # "what is ctw?": the term, no weight given
+EACH_SAID = re.compile(
+    r"\b(?:each|apiece|per stone)\b|\b(?:stones|gems|gemstones|diamonds)\s+(?:of|at|weighing)\b", re.I
+)
+STONES_COUNTED = re.compile(
+    rf"\b(\d+|{'|'.join(NUMBER_WORDS)}|a pair of)\s+(?:[a-z]+\s+)?(?:stones|gems|gemstones|diamonds|pieces)\b", re.I
 )
 
 
@@ -101,24 +126,67 @@ def told_weight(text: str) -> tuple[float, bool] | None:
     return None if "?" in text else weight_in(text)
 
 
+def _number(said: str) -> float:
+    """ "1.5", "1,5", "1/2", "1 1/2" as a number."""
+    whole, _, fraction = said.replace(",", ".").rpartition(" ") if "/" in said else ("", "", said.replace(",", "."))
+    top, _, bottom = fraction.partition("/")
+    return float(whole or 0) + (float(top) / float(bottom) if bottom and float(bottom) else float(top))
+
+
+def _weight_told(text: str) -> tuple[float, str] | None:
+    """The first weight a message gives in figures, and its unit; points only in a message of diamonds or carats."""
+    points = POINTS_ARE_WEIGHT.search(text)
+    told = next((m for m in WEIGHT_TOLD.finditer(text) if points or not m.group(2).lower().startswith("p")), None)
+    if told is None and (after := WEIGHT_AFTER.search(text)):
+        return _number(after.group(1)), "ct"
+    return (_number(told.group(1)), told.group(2).lower()) if told else None
+
+
+def in_points(text: str) -> bool:
+    """Whether the weight a message gives is in points ("a 50 point diamond")."""
+    return bool((told := _weight_told(text)) and told[1].startswith("p"))
+
+
 def weight_in(text: str) -> tuple[float, bool] | None:
     """A weight a message gives, told or asked of ("how much does a 1 carat ruby weigh in grams?"), in carats, and
     whether it was said to be about that; None for none."""
-    if told := WEIGHT_TOLD.search(text):
-        value, unit = float(told.group(1).replace(",", ".")), told.group(2)
+    if told := _weight_told(text):
+        value, unit = told
     elif told := WEIGHT_IN_WORDS.search(text):
         whole, part = (told.group("whole") or "").lower(), (told.group("part") or "").lower()
         value = float(NUMBER_WORDS.get(whole, 1 if whole else 0)) + _FRACTIONS.get(part, 0)
         value += _FRACTIONS.get((told.group("and") or told.group("after") or "").lower(), 0)
-        unit = told.group("unit")
+        unit = told.group("unit").lower()
     else:
         return None
-    return (value if unit.lower().startswith("c") else value * 5), bool(ABOUT.search(text))
+    carats = value / 100 if unit.startswith("p") else value if unit.startswith(("c", "t")) else value * 5
+    return carats, bool(ABOUT.search(text))
 
 
-def weight_said(carats: float, about: bool) -> str:
-    """ "Noted: about 2 ct, 0.4 g (a carat is 0.2 g)." """
-    return f"Noted: {'about ' if about else ''}{carats:g} ct, {carats * 0.2:.3g} g (a carat is 0.2 g)."
+def stones_counted(text: str) -> int:
+    """How many stones a message says a weight is of ("three stones totalling 2 carats": 3); 1 when it says none."""
+    if not (counted := STONES_COUNTED.search(text)):
+        return 1
+    said = counted.group(1).lower()
+    return 2 if said == "a pair of" else int(NUMBER_WORDS.get(said, said))
+
+
+def weight_said(carats: float, about: bool, text: str = "") -> str:
+    """ "Noted: about 2 ct, 0.4 g (a carat is 0.2 g)."; of each stone or of them all when `text` says so."""
+    stones, about_ = stones_counted(text), "about " if about else ""
+    if EACH_SAID.search(text) and stones > 1:  # "two stones, one carat each"
+        total = carats * stones
+        return (
+            f"Noted: {about_}{carats:g} ct each, {total:g} ct ({total * 0.2:.3g} g) for the {stones} stones (a carat "
+            "is 0.2 g)."
+        )
+    if TOTAL_SAID.search(text) or stones > 1:  # "total carat weight 1.5", "three stones totalling 2 carats"
+        each = f"; of {stones} stones, {carats / stones:.2g} ct each on average" if stones > 1 else ""
+        return (
+            f"Noted: {about_}{carats:g} ct, {carats * 0.2:.3g} g, in total (a carat is 0.2 g): a total weight is of "
+            f"all the stones together, not of any one{each}."
+        )
+    return f"Noted: {about_}{carats:g} ct, {carats * 0.2:.3g} g (a carat is 0.2 g)."
 
 
 def weight_noted(text: str, name: str) -> str:
@@ -127,17 +195,27 @@ def weight_noted(text: str, name: str) -> str:
     if (told := told_weight(text)) is None:
         return ""
     return (
-        f"{weight_said(*told)} Weight alone does not tell one gem from another, so the answer stays {name}; a "
+        f"{weight_said(*told, text)} Weight alone does not tell one gem from another, so the answer stays {name}; a "
         "weighing in air and in water gives its specific gravity, which narrows it down."
     )
 
 
-def weight_alone(text: str) -> str:
-    """A weight told before any photo or reading: noted, and that it names no gem; '' when none is told."""
+def weight_alone(text: str, colours: tuple[str, ...] = ()) -> str:
+    """A weight told before any photo or reading: noted, and that it names no gem, nor with the colour told
+    (`colours`); '' when none is told."""
     if (told := told_weight(text)) is None:
         return ""
+    several = stones_counted(text) > 1 or TOTAL_SAID.search(text)
+    alone = (
+        f"A colour ({' and '.join(colours)}) and a weight still fit too many gems to rank them: weight does not tell "
+        "one gem from another, though a weighing in air and in water gives the specific gravity, which narrows it "
+        "down."
+        if colours
+        else "Weight alone does not identify a gem."
+    )
+    of = "each stone, in a message of its own" if several else "the stone"
     return (
-        f"{weight_said(*told)} Weight alone does not identify a gem. Send a photo of the stone, "
+        f"{weight_said(*told, text)} {alone} Send a photo of {of}, "
         'or add a reading: "RI 1.54", "SG 2.65" (a weighing in air and in water gives it), '
         '"hardness about 7".'
     )

@@ -1537,6 +1537,13 @@ A_STONE_SAID = re.compile(
 # weight and size of a stone told)
 _CARAT = r"(?<![a-z])(?:carats?|cts?)\b"
 CARAT_UNIT_SAID = re.compile(r"\bc(?:ara)?ts?\b")  # "what size is a 2 ct stone?": a weight in carats, not grams
+# "how many points is a 0.25 carat diamond?", "a 25 pointer": a weight in hundredths of a carat
+POINTS_SAID = re.compile(r"\bpoint(?:s|ers?)?\b|\bpts?\b", re.I)
+GRAMS_SAID = re.compile(r"(?<![a-z])g(?:rams?)?\b", re.I)  # "2 g", "in grams"
+# "what is a point in diamond weight?", "what does points mean for a diamond?": the unit, no weight given
+POINT_ASKED = re.compile(
+    r"^\s*what(?:'s| is| are| does)\s+(?:an?\s+|the\s+)?points?\b(?=.*\b(?:carats?|weight|diamonds?)\b)", re.I
+)
 # "how many carats is a gram?", "what is 2 g in carats?": grams asked in carats
 IN_CARATS_ASKED = re.compile(r"\bhow many (?:carats?|cts?)\b|\bin (?:carats?|cts?)\b", re.I)
 _SIZE = r"\b(?:size|sized|big(?:ger|gest)?|large(?:r|st)?|small(?:er|est)?|mm|millimet\w*|diameter|grams?)\b"

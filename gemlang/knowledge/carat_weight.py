@@ -180,3 +180,60 @@ def round_size(carats: float, gem: GemFacts | None) -> tuple[str, list[str]]:
         f"{format_quantity('specific_gravity', gem.specific_gravity)}, diamond {DIAMOND_SG}), for a stone cut to "
         "the same proportions. Its measurements on a laboratory report, or a gauge, tell its real size."
     ), sources
+
+
+def points_said(carats: float | None, told_in_points: bool, gem: GemFacts | None) -> tuple[str, list[str]]:
+    """A weight in points and carats ("is a 50 point diamond half a carat?", "how many points is a 0.25 ct
+    diamond?"), or the point itself with no weight given ("what is a point in diamond weight?"): a point is a
+    hundredth of a carat."""
+    data = _data()["points"]
+    points = round((carats or 0.01) * 100, 2)
+    if carats is None:
+        lead = "Points"
+    elif told_in_points:
+        lead = f"A {points:g} point {gem.name.lower() if gem else 'stone'} weighs {carats:g} ct ({carats * 0.2:.3g} g)"
+    else:
+        lead = f"{carats:g} ct is {points:g} points"
+    return f"**{lead}**: {data['text']}.", list(data["sources"])
+
+
+def total_weight_said(carats: float | None, stones: int = 1) -> tuple[str, list[str]]:
+    """What a total carat weight is ("what does 1/2 ct tw mean?"), of the weight given when there is one, or of
+    `stones` stones of that weight each ("what is the total weight of 3 stones of 0.5 ct?")."""
+    data = _data()["total_weight"]
+    lead = f"{carats:g} ct total weight" if carats else "Total carat weight"
+    if carats and stones > 1:
+        lead = f"{stones} stones of {carats:g} ct weigh {carats * stones:g} ct in total"
+    text = data["text"][0].upper() + data["text"][1:]
+    return f"**{lead}**: {text}.", list(data["sources"])
+
+
+def chart_weight(text: str, gem: GemFacts | None) -> tuple[str, list[str]]:
+    """The weight of a round brilliant of the one diameter a message gives with no depth ("how many carats is a 7 mm
+    round diamond?"), from the diamond size chart (a diameter between its rows worked out from the nearest, weight
+    going as the cube of the diameter), another gem's scaled by the two specific gravities; ('', []) otherwise."""
+    sizes, cut = measurements(text), cut_named(text)
+    if cut is None or cut.name != "round" or len(sizes) != 1 or DEPTH_SAID.search(text):
+        return "", []
+    data = _data()["round_diamond"]
+    carats_at = {mm: w for w, mm in data["sizes"]}
+    nearest = min(carats_at, key=lambda mm: abs(mm - sizes[0]))
+    diamond = carats_at[nearest] * (sizes[0] / nearest) ** 3
+    chart = f"the diamond size chart's {carats_at[nearest]:g} ct at {nearest:g} mm"
+    is_diamond = gem is None or "diamond" in (gem.species or gem.name).lower()
+    if is_diamond:
+        said = (
+            f"A {sizes[0]:g} mm round brilliant diamond cut to good proportions weighs about {diamond:.2f} ct "
+            f"({'from' if nearest == sizes[0] else 'worked out from'} {chart})."
+        )
+        if gem is None:
+            said += " Another gem of that size is heavier if denser and lighter if less dense: name it."
+        return said, list(data["sources"])
+    if not gem.specific_gravity:
+        return "", []
+    weight = diamond * _sg(gem) / DIAMOND_SG
+    return (
+        f"Cut to a round brilliant diamond's proportions, a {sizes[0]:g} mm round {gem.name.lower()} would weigh "
+        f"about {weight:.2f} ct: {chart}, scaled by the two specific gravities ({gem.name} {_sg(gem):.2f}, diamond "
+        f"{DIAMOND_SG})."
+    ), list(data["sources"])

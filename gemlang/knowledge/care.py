@@ -520,22 +520,43 @@ METAL_NAMED = re.compile(
 _SETTING = r"(?:setting|mount(?:ing)?|bezel|prong|claw)s?"
 SETTING_CHOSEN = re.compile(
     r"\b(?:bezel|prongs?|claws?)\b[^?!.]*\bor\b[^?!.]*\b(?:bezel|prongs?|claws?)\b|"
-    rf"\b(?:which|what)\s+(?:kind of\s+|type of\s+|style of\s+)?{_SETTING}\b(?![^?!.]*\b(?:metal|gold|silver)\b)|"
+    rf"\b(?:which|what)\s+(?:(?:kind|type|style)s?\s+of\s+)?{_SETTING}\b(?![^?!.]*\b(?:metal|gold|silver)\b)|"
     rf"\b(?:best|better|safest|safer|protective|recommended)\s+{_SETTING}\b|"
     rf"\b{_SETTING}\b[^?!.]*\b(?:best|better|safest|safer|protects?|recommend\w*)\b|"
     r"\b(?:can|should|could)\b[^?!.]*\bbe\s+set\s+in\b",  # "can opal be set in a ring?"
     re.I,
 )
+# the glossary's settings, each said with what it means for the stone; the protective one is bezel against prong
+SETTING_STYLES = (
+    "protective setting", "tension setting", "channel setting", "pavé setting", "halo setting", "flush setting",
+    "cluster setting",
+)  # fmt: skip
+SETTINGS_LISTED = re.compile(r"\b(?:kinds|types|styles|sorts)\s+of\s+(?:settings|mounts|mountings)\b", re.I)
+# "is a tension setting ok for opal?", "can I put an emerald in a tension setting?", "is channel setting secure?":
+# whether a setting style named suits a stone
+SETTING_SUITS = re.compile(
+    r"\b(?:ok|okay|suitable|suit|suits|good|safe|secure|fine|work|works|put|set|use|risky|strong|durable|sturdy)\b.*\?",
+    re.I,
+)
 
 
 def setting_chosen(text: str, gem: GemFacts | None) -> tuple[str, list[str]]:
-    """Which setting protects a stone (the glossary's protective setting), with how well the gem itself stands
-    knocks; ('', []) unless a setting is being chosen."""
-    from gemlang.knowledge.glossary import term_called
+    """Which setting protects a stone (the glossary's protective setting, or the settings a question names: "is a
+    tension setting ok for opal?"), with how well the gem itself stands knocks; ('', []) unless a setting is being
+    chosen."""
+    from gemlang.knowledge.glossary import term_called, terms_named
 
-    if not SETTING_CHOSEN.search(text or "") or (term := term_called("protective setting")) is None:
+    styles = [t for t in terms_named(text or "") if t.term in SETTING_STYLES]
+    if not SETTING_CHOSEN.search(text or "") and not (styles and SETTING_SUITS.search(text or "")):
         return "", []
-    reply, sources = f"**Protective setting**: {term.text}", [term.source]
+    terms = styles or [term for term in (term_called("protective setting"),) if term is not None]
+    if not terms:
+        return "", []
+    reply = " ".join(f"**{t.term[0].upper()}{t.term[1:]}**: {t.text}" for t in terms)
+    if not styles and SETTINGS_LISTED.search(text):  # "what types of settings are there?": the others named too
+        others = [term.split()[0] for term in SETTING_STYLES[1:]]
+        reply += f" Other settings I can explain: {join_words(others, 'and')}; ask about one by name."
+    sources = [t.source for t in terms]
     if gem is not None:
         care, knocks = _durability(gem)
         reply += f" Of the stone itself: {_graded(gem, care)}.{f' {knocks}' if knocks else ''}"
