@@ -2399,6 +2399,23 @@ def test_which_of_two_gems_costs_more_declines_for_both(text):
     assert said.properties[0] == ("Property", "Ruby", "Spinel")  # was the Spinel card alone
 
 
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("which fades, amethyst or citrine?", "**Amethyst or Citrine?** My notes say both can fade in light"),
+        ("amethyst or citrine, which fades in the sun?", "**Amethyst or Citrine?** My notes say both can fade"),
+        ("which fades in sunlight, kunzite or ruby?", "**Kunzite or Ruby?** Of kunzite and ruby, my notes say only"),
+        ("which is more heat sensitive, opal or emerald?", "**Opal or Emerald?** My notes do not rank opal and"),
+    ],
+)
+def test_which_of_two_gems_fades_or_minds_heat_says_each_ones_notes(text, lead):
+    said = Assistant(None).conversation().ask(text)
+    assert said.reply.startswith(lead)  # was the card of the first gem named, or nothing on light or heat
+    first, second = said.properties[0][1:]
+    assert f"**{first}**: In " in said.reply and f"**{second}**: In " in said.reply
+    assert any(first in note for note in said.notes) and any(second in note for note in said.notes)  # the sources
+
+
 def test_which_is_harder_to_cut_of_two_gems_is_their_comparison_and_says_no_fact_ranks_it():
     said = Assistant(None).conversation().ask("which is harder to cut, diamond or sapphire?")
     not_ranked = "My facts do not say which is harder to cut; what they do compare is below."

@@ -95,6 +95,7 @@ from gemlang.assistant.questions import (
     CLEANER_NAMED,
     COLOUR_NATURAL,
     COLOUR_QUESTION,
+    COMPARATIVE,
     COMPARE_WORDS,
     CONSTANTS_ASKED,
     CULTURED_SAID,
@@ -206,6 +207,7 @@ from gemlang.assistant.questions import (
     WHICH_GEM_HAS,
     WHICH_GEMS,
     WHICH_OF_THEM,
+    WHICH_OF_TWO,
     WHY_OF_IT,
     WHY_ONLY,
     WHY_QUESTION,
@@ -286,6 +288,7 @@ from gemlang.knowledge.care import (
     never_cleaned_with,
     ring_gems_answer,
     setting_answer,
+    stability_compared,
     toughest_answer,
     toughness_answer,
     wear_compared,
@@ -1356,10 +1359,19 @@ class Conversation:
         named = named_as_such(turn.text)
         of_pair = not named and self._asks_of_named_together(turn.text, no_stone_in_hand=True)  # not of two stones
         gems = named if len(named) in (2, 3) else list(self.named_together) if of_pair else []
-        if not gems or not (said := unranked_compared(turn.text, gems)):
+        if not gems:
+            return False
+        sources = []
+        if not (said := unranked_compared(turn.text, gems)) and (
+            WHICH_FIRST.match(turn.text) or WHICH_OF_TWO.match(turn.text) or COMPARATIVE.search(turn.text)
+        ):  # "which fades, amethyst or citrine?": what each one's notes say
+            said, sources = stability_compared(turn.text, gems)
+            said = f"**{join_words([g.name for g in gems], 'or')}?** {said}" if said else ""
+        if not said:
             return False
         self.topic, self.named_together = None, tuple(gems)  # "which is harder?" next asks of them all
         turn.answer.reply = said
+        turn.answer.notes += sources
         turn.answer.properties = property_rows([g.name for g in gems])
         return True
 

@@ -357,6 +357,35 @@ def most_cautious_care(gems: Sequence[GemFacts], question: str = "") -> tuple[st
     return said, list(dict.fromkeys(sources))
 
 
+def stability_compared(question: str, gems: Sequence[GemFacts]) -> tuple[str, list[str]]:
+    """ "Which fades, amethyst or citrine?", "which is more heat sensitive, opal or emerald?": what each gem's notes
+    say of light or heat (`Care.asked_first`), led by which of them the notes say light fades; the notes rank no
+    gem against another. ('', []) for a question of neither, or a gem with no care notes."""
+    cares = [care_of([g.name, g.species, g.group]) for g in gems]
+    if not (LIGHT_QUESTION.search(question) or HEAT_QUESTION.search(question)) or None in cares:
+        return "", []
+    said = " ".join(f"**{g.name}**: {c.asked_first(question, g).strip()}" for g, c in zip(gems, cares, strict=True))
+    names = join_words([g.name.lower() for g in gems], "and")
+    lead = f"My notes do not rank {names} by what heat does to them; what they say of each"
+    if LIGHT_QUESTION.search(question):
+        fade = [g.name for g, c in zip(gems, cares, strict=True) if _fades(c.asked_first(question, g))]
+        lead = (
+            f"My notes say {'both' if len(gems) == 2 else 'all'} can fade in light, but do not rank which fades "
+            "faster; what they say of each"
+            if len(fade) == len(gems)
+            else f"Of {names}, my notes say only {join_words(fade, 'and')} can fade in light; what they say of each"
+            if fade
+            else f"None of my notes says {join_words([g.name.lower() for g in gems], 'or')} fades in light; of each"
+        )
+    sources = [f"sources ({c.name}): {'; '.join(c.sources)}" for c in cares]
+    return f"{lead}: {said}", list(dict.fromkeys(sources))
+
+
+def _fades(said: str) -> bool:
+    """Whether what the notes say of light (`Care.asked_first`) has it fade, not "will not fade"."""
+    return any(FADES_IN_LIGHT.search(x) and not NEVER_FADES.search(x) for x in sentences(said))
+
+
 def treated_material(name: str) -> Care | None:
     """The care of a treated material by its name in the care notes ("dyed stones"), or None."""
     return next((care for *_, care in _care_file()[1] if care.name == name), None)
