@@ -1159,6 +1159,28 @@ def test_a_question_about_a_gem_from_a_place_with_no_stone_in_hand_answers_from_
     assert chat.ask("blue stone found in Sri Lanka").candidates  # a stone in hand: ranked
 
 
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("which comes from Sri Lanka, ruby or sapphire?", "**Ruby or Sapphire?** Both are known from Sri Lanka."),
+        ("are ruby and sapphire found in Sri Lanka?", "**Ruby or Sapphire?** Both are known from Sri Lanka."),
+        (
+            "which is found in Brazil, topaz or ruby?",
+            "**Topaz or Ruby?** Of topaz and ruby, my sources name only Topaz",
+        ),
+        ("which is mined in Brazil, ruby or sapphire?", "**Ruby or Sapphire?** My sources name neither ruby nor"),
+        (
+            "which is from Brazil, opal, jade or quartz?",
+            "**Opal, Jade or Quartz?** Of opal, jade and quartz, my sources",
+        ),
+    ],
+)
+def test_which_of_several_gems_comes_from_a_place_answers_for_each(text, lead):
+    said = Assistant(classifier=None).conversation().ask(text)
+    assert said.reply.startswith(lead)  # was the last gem named alone ("**Sapphire**: Sapphire is known from …")
+    assert all(f"**{name}**: " in said.reply for name in said.properties[0][1:])
+
+
 def test_is_it_natural_of_a_pearl_asks_natural_or_cultured_and_how_to_tell_an_imitation():
     from gemlang.assistant import Answer, follow_up
 

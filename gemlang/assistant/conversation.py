@@ -71,6 +71,7 @@ from gemlang.assistant.gem_answers import (
     unranked_compared,
     untreated_as_far_as_known,
     what_it_shows,
+    where_each_from,
     where_from,
     which_of_two_answer,
 )
@@ -1980,6 +1981,12 @@ class Conversation:
         if place_only and (claimed := sellers_claims(text)):  # "seller wants $500 for a Ceylon sapphire, worth it?"
             self.hints = turn.before
             answer.reply = claimed
+            return True
+        each = len(named := named_as_such(text)) in (2, 3) and not COMPARE_WORDS.search(text)  # not "… difference …"
+        if place_only and each and GENERAL_QUESTION.search(text):
+            self.hints = turn.before  # "which comes from Sri Lanka, ruby or sapphire?": of each, not the last named
+            answer.reply = where_each_from(named, places, self.assistant.evidence)
+            answer.properties = property_rows([g.name for g in named])
             return True
         if place_only and asked_gem is not None and GENERAL_QUESTION.search(text):
             self.hints = turn.before

@@ -1160,6 +1160,27 @@ def where_from(gem: GemFacts, hints: Hints, evidence: EvidenceModel) -> str:
     return f"my sources do not name {where} among {gem.name}'s localities ({', '.join(known)}){said_of_kinds}."
 
 
+def where_each_from(gems: Sequence[GemFacts], hints: Hints, evidence: EvidenceModel) -> str:
+    """ "Which comes from Sri Lanka, ruby or sapphire?": which of the gems are known from the places named (both,
+    some or none), then `where_from` of each."""
+    said = join_words(list(hints.places or hints.countries), "or")
+    found = [
+        g.name
+        for g in gems
+        if g.name in evidence.index and set(hints.countries) & set(evidence.listed_countries[evidence.index[g.name]])
+    ]
+    names = join_words([g.name.lower() for g in gems], "and")
+    if len(found) == len(gems):
+        lead = f"{'Both' if len(gems) == 2 else 'All of them'} are known from {said}."
+    elif found:
+        lead = f"Of {names}, my sources name only {join_words(found, 'and')} from {said}."
+    else:
+        none = f"neither {gems[0].name.lower()} nor {gems[1].name.lower()}" if len(gems) == 2 else f"none of {names}"
+        lead = f"My sources name {none} from {said}."
+    each = " ".join(f"**{g.name}**: {where_from(g, hints, evidence)}" for g in gems)
+    return f"**{join_words([g.name for g in gems], 'or')}?** {lead} {each}"
+
+
 def _kinds_from(gem: GemFacts, countries: Sequence[str]) -> str:
     """'; of its kinds, Almandine is known from USA (Idaho)' for the kinds of `gem` whose locality notes name one of
     `countries`, each with those notes; '' when none does."""
