@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import permutations
 
 from gemlang.assistant.limits import beyond_the_evidence, weight_in
 from gemlang.assistant.questions import (
@@ -432,7 +433,13 @@ def ordered_answer(gems: Sequence[GemFacts], question: str) -> str:
     leaders, rest = ahead_of_the_rest(ranges, lowest=fewer)
     if not leaders:
         none = "Neither" if len(gems) == 2 else "None"
-        return f"{none} is reliably {less if fewer else more}: their {quantity} ranges overlap."
+        apart = [  # of three, "Quartz is harder than Opal" though Jade's range overlaps both
+            f"{gems[i].name} is {less if fewer else more} than {gems[j].name}"
+            for i, j in permutations(range(len(gems)), 2)
+            if (ranges[i][1] < ranges[j][0] if fewer else ranges[i][0] > ranges[j][1])
+        ]
+        though = f", though {join_words(apart)}" if apart else ""
+        return f"{none} is reliably {less if fewer else more}: their {quantity} ranges overlap{though}."
     first, second = (join_words([gems[i].name for i in side], "and") for side in (leaders, rest))
     return f"{first} {'is' if len(leaders) == 1 else 'are'} {less if fewer else more} than {second}."
 

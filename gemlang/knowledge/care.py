@@ -258,8 +258,44 @@ def wear_compared(gems: list[GemFacts]) -> tuple[str, list[str]]:
     if all(care and care.toughness for care in cares):  # knocks as well as scratches: "which is more durable?"
         graded = "; ".join(_graded(g, care) for g, care in zip(gems, cares, strict=True))
         said = f"{said.strip()} **Toughness** (resistance to breaking and chipping): {graded}. {_compared(gems, cares)}"
+    else:  # the toughness grades, where all have one, say which is the more durable
+        said = f"{_wears_best(gems, cares)}{said}"
     sources = [f"sources ({care.name}): {'; '.join(care.sources)}" for care in cares if care is not None]
     return said.strip(), list(dict.fromkeys(sources))
+
+
+# how `wear_verdict` grades a gem for ring wear, the worst first
+WEAR_STANDINGS = (
+    "soft for a ring",
+    "softer than the quartz grains in dust (Mohs 7), so in a ring they dull and want care",
+    "hard enough for everyday wear, but a knock can chip or split them",
+    "hard enough for everyday wear, and my notes name no weakness to knocks",
+)
+
+
+def _wear_standing(gem: GemFacts, care: Care | None) -> int:
+    """How well a gem stands ring wear, as `wear_verdict` grades it: its index in `WEAR_STANDINGS`."""
+    if gem.hardness[0] < DUST:
+        return int(gem.hardness[0] >= 5.5)
+    weak = NOT_TOUGH.search(care.text if care else "") or (gem.cleavage or "").lower().startswith("perfect")
+    return 2 if weak else 3
+
+
+def _wears_best(gems: Sequence[GemFacts], cares: list[Care | None]) -> str:
+    """ "Quartz wears best of the three: …": the gems `wear_verdict` grades above the rest, or that none stands out;
+    '' when one has no hardness."""
+    if any(g.hardness is None for g in gems):
+        return ""
+    standing = [_wear_standing(g, c) for g, c in zip(gems, cares, strict=True)]
+    best = [g.name for g, rank in zip(gems, standing, strict=True) if rank == max(standing)]
+    how = WEAR_STANDINGS[max(standing)]
+    if len(best) == len(gems):
+        return (
+            f"{'Neither' if len(gems) == 2 else 'None'} stands out: {'both' if len(gems) == 2 else 'all'} are {how}. "
+        )
+    of = {2: "two", 3: "three"}.get(len(gems), str(len(gems)))
+    lead = f"{best[0]} wears best of the {of}: it is" if len(best) == 1 else f"{join_words(best)} wear best: they are"
+    return f"{lead} {how.replace('split them', 'split it') if len(best) == 1 else how}. "
 
 
 def _first(what: str, named: re.Pattern[str], said: list[str], none: str) -> str:
