@@ -3993,6 +3993,20 @@ def test_are_they_real_of_two_stones_named_answers_for_each():
     assert "Sold as ruby and not ruby" in reply and "Sold as sapphire and not sapphire" in reply  # not "which it is"
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("which shows two colours, iolite or garnet?", "**Iolite**: pleochroism Very strong trichroism"),
+        ("which is doubly refractive, garnet or peridot?", "**Garnet**: optic character isotropic"),
+        ("which one is isotropic, garnet, spinel or peridot?", "**Spinel**: optic character isotropic"),
+    ],
+)
+def test_which_of_gems_shows_an_optical_property_gives_each_ones(text, said):
+    reply = Assistant(classifier=None).conversation().ask(text).reply  # was "My facts do not say which …"
+    assert said in reply and "do not say" not in reply and "coloured by" not in reply
+    assert reply.count("**") == 2 * (2 + ("spinel" in text))  # each gem named, as "which is pleochroic?" does
+
+
 def test_later_review_regressions_stay_fixed():
     def ask(*turns):
         chat = Assistant(classifier=None).conversation()

@@ -185,6 +185,7 @@ from gemlang.assistant.questions import (
     SEVERAL_STONES,
     SHORT_REPLY,
     SHOWN,
+    SHOWS_COLOURS,
     SIDE_STONE,
     SIDE_STONES,
     STONE_IN_HAND,
@@ -1913,7 +1914,8 @@ class Conversation:
             for k, v in PROPERTY_FIELDS.items()
             if re.search(k, quantity.group(0), re.I) or (v[1] != "colour_cause" and re.search(k, text, re.I))
         ]
-        if any(field == "streak" for _, field in asked):  # "what colour streak?": the powder's colour, not the stone's
+        # "what colour streak?": the powder's colour, not the stone's; "which shows two colours?": its pleochroism
+        if any(field == "streak" for _, field in asked) or re.search(SHOWS_COLOURS, text, re.I):
             asked = [(label, field) for label, field in asked if field != "colour_cause"]
         self._quantity_asked = quantity.group(0)
         gems = [g for g in gems_named_in(text) if g.name in a.evidence.index][:3]
