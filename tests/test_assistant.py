@@ -1159,6 +1159,28 @@ def test_a_question_about_a_gem_from_a_place_with_no_stone_in_hand_answers_from_
     assert chat.ask("blue stone found in Sri Lanka").candidates  # a stone in hand: ranked
 
 
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("which comes from Sri Lanka, ruby or sapphire?", "**Ruby or Sapphire?** Both are known from Sri Lanka."),
+        ("are ruby and sapphire found in Sri Lanka?", "**Ruby or Sapphire?** Both are known from Sri Lanka."),
+        (
+            "which is found in Brazil, topaz or ruby?",
+            "**Topaz or Ruby?** Of topaz and ruby, my sources name only Topaz",
+        ),
+        ("which is mined in Brazil, ruby or sapphire?", "**Ruby or Sapphire?** My sources name neither ruby nor"),
+        (
+            "which is from Brazil, opal, jade or quartz?",
+            "**Opal, Jade or Quartz?** Of opal, jade and quartz, my sources",
+        ),
+    ],
+)
+def test_which_of_several_gems_comes_from_a_place_answers_for_each(text, lead):
+    said = Assistant(classifier=None).conversation().ask(text)
+    assert said.reply.startswith(lead)  # was the last gem named alone ("**Sapphire**: Sapphire is known from …")
+    assert all(f"**{name}**: " in said.reply for name in said.properties[0][1:])
+
+
 def test_is_it_natural_of_a_pearl_asks_natural_or_cultured_and_how_to_tell_an_imitation():
     from gemlang.assistant import Answer, follow_up
 
@@ -2429,6 +2451,23 @@ def test_which_of_two_gems_costs_more_declines_for_both(text):
     said = Assistant(None).conversation().ask(text)
     assert said.reply.startswith("**Ruby or Spinel?** I do not price stones, nor rank gems by price")
     assert said.properties[0] == ("Property", "Ruby", "Spinel")  # was the Spinel card alone
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("which fades, amethyst or citrine?", "**Amethyst or Citrine?** My notes say both can fade in light"),
+        ("amethyst or citrine, which fades in the sun?", "**Amethyst or Citrine?** My notes say both can fade"),
+        ("which fades in sunlight, kunzite or ruby?", "**Kunzite or Ruby?** Of kunzite and ruby, my notes say only"),
+        ("which is more heat sensitive, opal or emerald?", "**Opal or Emerald?** My notes do not rank opal and"),
+    ],
+)
+def test_which_of_two_gems_fades_or_minds_heat_says_each_ones_notes(text, lead):
+    said = Assistant(None).conversation().ask(text)
+    assert said.reply.startswith(lead)  # was the card of the first gem named, or nothing on light or heat
+    first, second = said.properties[0][1:]
+    assert f"**{first}**: In " in said.reply and f"**{second}**: In " in said.reply
+    assert any(first in note for note in said.notes) and any(second in note for note in said.notes)  # the sources
 
 
 def test_which_is_harder_to_cut_of_two_gems_is_their_comparison_and_says_no_fact_ranks_it():
@@ -3996,6 +4035,20 @@ def test_are_they_real_of_two_stones_named_answers_for_each():
     reply = Assistant(classifier=None).conversation().ask("I bought a ruby and a sapphire, are they real?").reply
     assert reply.startswith("**Ruby and Sapphire?** Nothing you have told me shows whether they are")
     assert "Sold as ruby and not ruby" in reply and "Sold as sapphire and not sapphire" in reply  # not "which it is"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("which shows two colours, iolite or garnet?", "**Iolite**: pleochroism Very strong trichroism"),
+        ("which is doubly refractive, garnet or peridot?", "**Garnet**: optic character isotropic"),
+        ("which one is isotropic, garnet, spinel or peridot?", "**Spinel**: optic character isotropic"),
+    ],
+)
+def test_which_of_gems_shows_an_optical_property_gives_each_ones(text, said):
+    reply = Assistant(classifier=None).conversation().ask(text).reply  # was "My facts do not say which …"
+    assert said in reply and "do not say" not in reply and "coloured by" not in reply
+    assert reply.count("**") == 2 * (2 + ("spinel" in text))  # each gem named, as "which is pleochroic?" does
 
 
 def test_later_review_regressions_stay_fixed():

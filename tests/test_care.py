@@ -285,6 +285,26 @@ def test_two_gems_weighed_for_a_ring_get_how_each_stands_everyday_wear():
     assert chat.ask("which is harder?").reply.startswith("Ruby is harder than Garnet.")  # still of the two
 
 
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        (
+            "which is best for daily wear, opal, jade or quartz?",
+            "Quartz is harder than Opal. For everyday wear in a ring: Quartz wears best of the three: it is hard",
+        ),
+        (
+            "which is better for everyday wear, morganite or aquamarine?",
+            "For everyday wear in a ring: Neither stands out: both are hard enough for everyday wear",
+        ),
+        ("which is more durable, topaz or aquamarine?", "Aquamarine wears best of the two: it is hard enough"),
+        ("opal or tanzanite for a ring?", "Neither stands out: both are softer than the quartz grains in dust"),
+    ],
+)
+def test_gems_weighed_for_wear_say_which_wears_best_or_that_none_stands_out(text, verdict):
+    reply = Assistant(classifier=None).conversation().ask(text).reply  # was each one's verdict, and no choice made
+    assert verdict in reply and reply.count("wears best") + reply.count("stands out") == 1
+
+
 def test_two_gems_weighed_for_wear_are_graded_for_toughness_too_where_both_have_a_grade():
     chat = Assistant(classifier=None).conversation()
     ring = chat.ask("I'm buying an engagement ring, sapphire or diamond?").reply

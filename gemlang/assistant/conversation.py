@@ -72,6 +72,7 @@ from gemlang.assistant.gem_answers import (
     unranked_compared,
     untreated_as_far_as_known,
     what_it_shows,
+    where_each_from,
     where_from,
     which_of_two_answer,
 )
@@ -96,6 +97,7 @@ from gemlang.assistant.questions import (
     CLEANER_NAMED,
     COLOUR_NATURAL,
     COLOUR_QUESTION,
+    COMPARATIVE,
     COMPARE_WORDS,
     CONSTANTS_ASKED,
     CULTURED_SAID,
@@ -185,6 +187,7 @@ from gemlang.assistant.questions import (
     SEVERAL_STONES,
     SHORT_REPLY,
     SHOWN,
+    SHOWS_COLOURS,
     SIDE_STONE,
     SIDE_STONES,
     STONE_IN_HAND,
@@ -208,6 +211,7 @@ from gemlang.assistant.questions import (
     WHICH_GEM_HAS,
     WHICH_GEMS,
     WHICH_OF_THEM,
+    WHICH_OF_TWO,
     WHY_OF_IT,
     WHY_ONLY,
     WHY_QUESTION,
@@ -291,6 +295,7 @@ from gemlang.knowledge.care import (
     never_cleaned_with,
     ring_gems_answer,
     setting_answer,
+    stability_compared,
     toughest_answer,
     toughness_answer,
     wear_compared,
@@ -1365,10 +1370,19 @@ class Conversation:
         named = named_as_such(turn.text)
         of_pair = not named and self._asks_of_named_together(turn.text, no_stone_in_hand=True)  # not of two stones
         gems = named if len(named) in (2, 3) else list(self.named_together) if of_pair else []
-        if not gems or not (said := unranked_compared(turn.text, gems)):
+        if not gems:
+            return False
+        sources = []
+        if not (said := unranked_compared(turn.text, gems)) and (
+            WHICH_FIRST.match(turn.text) or WHICH_OF_TWO.match(turn.text) or COMPARATIVE.search(turn.text)
+        ):  # "which fades, amethyst or citrine?": what each one's notes say
+            said, sources = stability_compared(turn.text, gems)
+            said = f"**{join_words([g.name for g in gems], 'or')}?** {said}" if said else ""
+        if not said:
             return False
         self.topic, self.named_together = None, tuple(gems)  # "which is harder?" next asks of them all
         turn.answer.reply = said
+        turn.answer.notes += sources
         turn.answer.properties = property_rows([g.name for g in gems])
         return True
 
@@ -1909,7 +1923,8 @@ class Conversation:
             for k, v in PROPERTY_FIELDS.items()
             if re.search(k, quantity.group(0), re.I) or (v[1] != "colour_cause" and re.search(k, text, re.I))
         ]
-        if any(field == "streak" for _, field in asked):  # "what colour streak?": the powder's colour, not the stone's
+        # "what colour streak?": the powder's colour, not the stone's; "which shows two colours?": its pleochroism
+        if any(field == "streak" for _, field in asked) or re.search(SHOWS_COLOURS, text, re.I):
             asked = [(label, field) for label, field in asked if field != "colour_cause"]
         self._quantity_asked = quantity.group(0)
         gems = [g for g in gems_named_in(text) if g.name in a.evidence.index][:3]
@@ -1977,6 +1992,12 @@ class Conversation:
         if place_only and (claimed := sellers_claims(text)):  # "seller wants $500 for a Ceylon sapphire, worth it?"
             self.hints = turn.before
             answer.reply = claimed
+            return True
+        each = len(named := named_as_such(text)) in (2, 3) and not COMPARE_WORDS.search(text)  # not "… difference …"
+        if place_only and each and GENERAL_QUESTION.search(text):
+            self.hints = turn.before  # "which comes from Sri Lanka, ruby or sapphire?": of each, not the last named
+            answer.reply = where_each_from(named, places, self.assistant.evidence)
+            answer.properties = property_rows([g.name for g in named])
             return True
         if place_only and asked_gem is not None and GENERAL_QUESTION.search(text):
             self.hints = turn.before

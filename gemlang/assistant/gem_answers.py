@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import permutations
 
 from gemlang.assistant.limits import (
     EACH_SAID,
@@ -452,7 +453,13 @@ def ordered_answer(gems: Sequence[GemFacts], question: str) -> str:
     leaders, rest = ahead_of_the_rest(ranges, lowest=fewer)
     if not leaders:
         none = "Neither" if len(gems) == 2 else "None"
-        return f"{none} is reliably {less if fewer else more}: their {quantity} ranges overlap."
+        apart = [  # of three, "Quartz is harder than Opal" though Jade's range overlaps both
+            f"{gems[i].name} is {less if fewer else more} than {gems[j].name}"
+            for i, j in permutations(range(len(gems)), 2)
+            if (ranges[i][1] < ranges[j][0] if fewer else ranges[i][0] > ranges[j][1])
+        ]
+        though = f", though {join_words(apart)}" if apart else ""
+        return f"{none} is reliably {less if fewer else more}: their {quantity} ranges overlap{though}."
     first, second = (join_words([gems[i].name for i in side], "and") for side in (leaders, rest))
     return f"{first} {'is' if len(leaders) == 1 else 'are'} {less if fewer else more} than {second}."
 
@@ -1187,6 +1194,27 @@ def where_from(gem: GemFacts, hints: Hints, evidence: EvidenceModel) -> str:
         )
     said_of_kinds = _kinds_from(gem, hints.countries)  # "garnets in the US?": almandine is known from Idaho
     return f"my sources do not name {where} among {gem.name}'s localities ({', '.join(known)}){said_of_kinds}."
+
+
+def where_each_from(gems: Sequence[GemFacts], hints: Hints, evidence: EvidenceModel) -> str:
+    """ "Which comes from Sri Lanka, ruby or sapphire?": which of the gems are known from the places named (both,
+    some or none), then `where_from` of each."""
+    said = join_words(list(hints.places or hints.countries), "or")
+    found = [
+        g.name
+        for g in gems
+        if g.name in evidence.index and set(hints.countries) & set(evidence.listed_countries[evidence.index[g.name]])
+    ]
+    names = join_words([g.name.lower() for g in gems], "and")
+    if len(found) == len(gems):
+        lead = f"{'Both' if len(gems) == 2 else 'All of them'} are known from {said}."
+    elif found:
+        lead = f"Of {names}, my sources name only {join_words(found, 'and')} from {said}."
+    else:
+        none = f"neither {gems[0].name.lower()} nor {gems[1].name.lower()}" if len(gems) == 2 else f"none of {names}"
+        lead = f"My sources name {none} from {said}."
+    each = " ".join(f"**{g.name}**: {where_from(g, hints, evidence)}" for g in gems)
+    return f"**{join_words([g.name for g in gems], 'or')}?** {lead} {each}"
 
 
 def _kinds_from(gem: GemFacts, countries: Sequence[str]) -> str:

@@ -266,6 +266,7 @@ _READINGS = r"\s+(?:ri\s+|shadow\s+)?(?:readings?|edges?)\b"
 HOW_MANY_READINGS = re.compile(rf"\bhow many{_READINGS}", re.I)  # "how many readings does peridot give?"
 READINGS_COUNTED = rf"\b(?:one|two|a single|single|only one|just one|1|2|how many){_READINGS}"
 TWO_READINGS = rf"\b(?:two|2|how many){_READINGS}"
+SHOWS_COLOURS = r"\bshows?\s+(?:two|three|2|3)\s+colou?rs\b"  # "which shows two colours?": its pleochroism
 PROPERTY_FIELDS = {
     # "is it soft?", "harder to scratch"; not "soft cloth", "harder to find", "hard to clean" (no hardness asked)
     r"hard(?!(?:er|est)?\s+to\s+(?!scratch)\w)|soft(?:er|est)|\bsoft\b(?!\s+\w)|scratch": ("Mohs hardness", "hardness"),
@@ -279,7 +280,7 @@ PROPERTY_FIELDS = {
         "optic character",
         "optical_character",
     ),
-    r"pleochro|dichro|trichro|dichroscope": ("pleochroism", "pleochroism"),
+    rf"pleochro|dichro|trichro|dichroscope|{SHOWS_COLOURS}": ("pleochroism", "pleochroism"),
     r"made of|composition|formula|chemi": ("chemistry", "chemistry"),
     r"crystal system|crystalli[sz]es": ("crystal system", "crystal_system"),
     r"lust(?:re|er)|\bshin(?:y|ier|iest|iness)\b": ("lustre", "lustre"),  # "why is it shiny?": its lustre
@@ -379,6 +380,9 @@ PROPERTY_QUESTION = re.compile(
     r"\b(?:more|less)\s+(?:birefringent|dispersive|refractive|dense)\b|"  # "which is more birefringent, X or Y?"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:uniaxial|biaxial|singly refractive|doubly refractive|isotropic|"
     r"anisotropic|pleochroic|dichroic|trichroic)\b|"  # "is quartz uniaxial positive?"
+    # "which is doubly refractive, garnet or peridot?", "which shows two colours, iolite or garnet?"
+    r"\bwhich\b[\w\s]{0,12}?\b(?:is|are)\s+(?:more\s+|less\s+)?(?:uniaxial|biaxial|singly refractive|doubly refractive|"
+    rf"isotropic|anisotropic|pleochroic|dichroic|trichroic|magnetic)\b|\bwhich\b[\w\s]{{0,12}}?\b{SHOWS_COLOURS}|"
     r"\boptic(?:al)? sign of\b|\bwhat(?:'s| is| are)\s+[a-z][\w' ]{0,30}?\s+made of\b|"  # "what is moissanite made of?"
     r"\b(?:chemical )?(?:composition|formula) of\b|"
     # "why does alexandrite change colour?", "why is ruby red?", "what gives emerald its colour?"

@@ -258,8 +258,44 @@ def wear_compared(gems: list[GemFacts]) -> tuple[str, list[str]]:
     if all(care and care.toughness for care in cares):  # knocks as well as scratches: "which is more durable?"
         graded = "; ".join(_graded(g, care) for g, care in zip(gems, cares, strict=True))
         said = f"{said.strip()} **Toughness** (resistance to breaking and chipping): {graded}. {_compared(gems, cares)}"
+    else:  # the toughness grades, where all have one, say which is the more durable
+        said = f"{_wears_best(gems, cares)}{said}"
     sources = [f"sources ({care.name}): {'; '.join(care.sources)}" for care in cares if care is not None]
     return said.strip(), list(dict.fromkeys(sources))
+
+
+# how `wear_verdict` grades a gem for ring wear, the worst first
+WEAR_STANDINGS = (
+    "soft for a ring",
+    "softer than the quartz grains in dust (Mohs 7), so in a ring they dull and want care",
+    "hard enough for everyday wear, but a knock can chip or split them",
+    "hard enough for everyday wear, and my notes name no weakness to knocks",
+)
+
+
+def _wear_standing(gem: GemFacts, care: Care | None) -> int:
+    """How well a gem stands ring wear, as `wear_verdict` grades it: its index in `WEAR_STANDINGS`."""
+    if gem.hardness[0] < DUST:
+        return int(gem.hardness[0] >= 5.5)
+    weak = NOT_TOUGH.search(care.text if care else "") or (gem.cleavage or "").lower().startswith("perfect")
+    return 2 if weak else 3
+
+
+def _wears_best(gems: Sequence[GemFacts], cares: list[Care | None]) -> str:
+    """ "Quartz wears best of the three: …": the gems `wear_verdict` grades above the rest, or that none stands out;
+    '' when one has no hardness."""
+    if any(g.hardness is None for g in gems):
+        return ""
+    standing = [_wear_standing(g, c) for g, c in zip(gems, cares, strict=True)]
+    best = [g.name for g, rank in zip(gems, standing, strict=True) if rank == max(standing)]
+    how = WEAR_STANDINGS[max(standing)]
+    if len(best) == len(gems):
+        return (
+            f"{'Neither' if len(gems) == 2 else 'None'} stands out: {'both' if len(gems) == 2 else 'all'} are {how}. "
+        )
+    of = {2: "two", 3: "three"}.get(len(gems), str(len(gems)))
+    lead = f"{best[0]} wears best of the {of}: it is" if len(best) == 1 else f"{join_words(best)} wear best: they are"
+    return f"{lead} {how.replace('split them', 'split it') if len(best) == 1 else how}. "
 
 
 def _first(what: str, named: re.Pattern[str], said: list[str], none: str) -> str:
@@ -355,6 +391,35 @@ def most_cautious_care(gems: Sequence[GemFacts], question: str = "") -> tuple[st
         said = f"{wear_verdict(softest, cares[list(gems).index(softest)].text)}{said}"
     sources = [f"sources ({c.name}): {'; '.join(c.sources)}" for c in cares]
     return said, list(dict.fromkeys(sources))
+
+
+def stability_compared(question: str, gems: Sequence[GemFacts]) -> tuple[str, list[str]]:
+    """ "Which fades, amethyst or citrine?", "which is more heat sensitive, opal or emerald?": what each gem's notes
+    say of light or heat (`Care.asked_first`), led by which of them the notes say light fades; the notes rank no
+    gem against another. ('', []) for a question of neither, or a gem with no care notes."""
+    cares = [care_of([g.name, g.species, g.group]) for g in gems]
+    if not (LIGHT_QUESTION.search(question) or HEAT_QUESTION.search(question)) or None in cares:
+        return "", []
+    said = " ".join(f"**{g.name}**: {c.asked_first(question, g).strip()}" for g, c in zip(gems, cares, strict=True))
+    names = join_words([g.name.lower() for g in gems], "and")
+    lead = f"My notes do not rank {names} by what heat does to them; what they say of each"
+    if LIGHT_QUESTION.search(question):
+        fade = [g.name for g, c in zip(gems, cares, strict=True) if _fades(c.asked_first(question, g))]
+        lead = (
+            f"My notes say {'both' if len(gems) == 2 else 'all'} can fade in light, but do not rank which fades "
+            "faster; what they say of each"
+            if len(fade) == len(gems)
+            else f"Of {names}, my notes say only {join_words(fade, 'and')} can fade in light; what they say of each"
+            if fade
+            else f"None of my notes says {join_words([g.name.lower() for g in gems], 'or')} fades in light; of each"
+        )
+    sources = [f"sources ({c.name}): {'; '.join(c.sources)}" for c in cares]
+    return f"{lead}: {said}", list(dict.fromkeys(sources))
+
+
+def _fades(said: str) -> bool:
+    """Whether what the notes say of light (`Care.asked_first`) has it fade, not "will not fade"."""
+    return any(FADES_IN_LIGHT.search(x) and not NEVER_FADES.search(x) for x in sentences(said))
 
 
 def treated_material(name: str) -> Care | None:
