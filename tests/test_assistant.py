@@ -175,6 +175,41 @@ def test_an_answer_is_plain_data():
     assert "**Ruby** (70%)" in answer.to_markdown()
 
 
+def test_a_photo_answer_names_the_gem_as_prose_does_and_keeps_the_class_label_as_data():
+    answer = Answer(message="what gem is this?", candidates=[("Quartz Smoky", 0.4), ("Sapphire Pink", 0.3)],
+                    unsure=True, description="Quartz Smoky (40% confidence).", used_photo=True,
+                    properties=[("Property", "Quartz Smoky", "Sapphire Pink")])  # fmt: skip
+    text = answer.to_markdown()
+    assert "My best guess is **smoky quartz** (40%), but it could also be pink sapphire (30%)." in text
+    assert "| Smoky quartz | 40.0% |" in text and "| Property | Smoky quartz | Pink sapphire |" in text
+    assert "Smoky quartz (40% confidence)." in text and "Quartz Smoky" not in text
+    assert answer.gem == "Quartz Smoky" and answer.to_dict()["candidates"][1][0] == "Sapphire Pink"
+
+
+@pytest.mark.parametrize(
+    "question, said",
+    [
+        (
+            "compare jasper and smoky quartz",
+            [
+                "**Jasper or smoky quartz?**",
+                "lies just below smoky quartz's (RI",
+                "| Property | Jasper | Smoky quartz |",
+            ],
+        ),
+        ("is smoky quartz harder than onyx red?", ["**Smoky quartz**: Mohs hardness 7; **Red onyx**: Mohs hardness"]),
+        ("how do I tell pink sapphire from spinel?", ["**Pink sapphire or Spinel?**", "To tell pink sapphire from"]),
+        ("RI 1.544-1.553", ["**Quartz (Amethyst, Ametrine, Citrine, beer quartz, …)**", "rose quartz (pink, purple)"]),
+        ("where is smoky quartz found?", ["**Smoky quartz**: Smoky quartz comes chiefly from"]),
+    ],
+)
+def test_answers_name_gems_as_a_gemmologist_does_not_by_their_photo_class_labels(assistant, question, said):
+    text = assistant.conversation().ask(question).to_markdown()
+    for words in said:
+        assert words in text, text[:600]
+    assert not re.search(r"Quartz (Smoky|Beer|Rose)|Sapphire Pink|Onyx Red", text), text[:600]
+
+
 def test_a_reading_that_contradicts_the_answer_is_pointed_out(assistant):
     from gemlang.hints import parse_hints
 

@@ -17,7 +17,7 @@ from gemlang.language.gem_prose import (
     mineral_group,
     treatment_sentence,
 )
-from gemlang.language.gem_text import common_name, other_names, variety_phrase
+from gemlang.language.gem_text import common_name, in_prose, other_names, variety_phrase
 
 
 def _gem(**facts) -> GemFacts:
@@ -122,6 +122,40 @@ def test_a_description_names_the_gem_as_prose_does_not_as_the_class_label(name, 
     assert common_name(get_facts(name)) == said
     first = describe_prediction([(name, 0.9)]).text.split(". ", 2)[1]  # the sentence after the opening
     assert first.startswith(f"{said} is "), first
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("**Jasper or Quartz Smoky?**", "**Jasper or smoky quartz?**"),  # mid-sentence: as a common noun
+        ("Quartz Smoky is brown. It lies below Onyx Red's RI.", "Smoky quartz is brown. It lies below red onyx's RI."),
+        ("**How to tell them apart:** Sapphire Pink 9", "**How to tell them apart:** Pink sapphire 9"),
+        ("**Quartz Smoky**: Mohs 7; **Onyx Red**: Mohs 6.5–7", "**Smoky quartz**: Mohs 7; **Red onyx**: Mohs 6.5–7"),
+        ("| Quartz Rose | 12.0% |", "| Rose quartz | 12.0% |"),  # a table cell starts as a sentence does
+        ("My best guess is **Tigers Eye** (40%)", "My best guess is **tiger's eye** (40%)"),
+        ("A 2 ct quartz smoky weighs 0.4 g", "A 2 ct smoky quartz weighs 0.4 g"),
+        ("almost sapphire blue, from Namibia", "almost sapphire blue, from Namibia"),  # a colour, not the gem
+        ("Flux-Grown Ruby, Lapis Lazuli, Oregon Sunstone", "Flux-Grown Ruby, Lapis Lazuli, Oregon Sunstone"),
+    ],
+)
+def test_prose_says_a_class_label_as_a_gemmologist_does(text, said):
+    assert in_prose(text) == said
+    assert in_prose(said) == said  # rendering twice changes nothing
+
+
+def test_every_class_label_that_reads_backwards_gets_a_common_name():
+    """Each photo class named '<Gem> <Colour>' ('Sapphire Pink', 'Onyx Red', 'Quartz Smoky') is said the other way
+    round in prose, and every common name is a name of the gem's own (one of its aliases or its name)."""
+    for name in class_names():
+        gem = get_facts(name)
+        said = in_prose(f"It is {name}.")[6:-1]
+        assert said.lower() in {a.lower() for a in (*gem.aliases, gem.name)}, (name, said)
+        if said.lower() != name.lower():
+            assert said[0].islower() and said == common_name(gem)[0].lower() + common_name(gem)[1:]
+    assert {name for name in class_names() if in_prose(name) != name} >= {
+        "Quartz Smoky", "Quartz Rose", "Sapphire Pink", "Sapphire Blue", "Onyx Red", "Garnet Red", "Tigers Eye",
+        "Cats Eye", "Aventurine Green", "Chalcedony Blue", "Beryl Golden",
+    }  # fmt: skip
 
 
 def test_a_description_never_says_a_gem_is_itself():

@@ -9,6 +9,7 @@ from PIL import Image
 
 from gemlang.fusion import Settings
 from gemlang.language.describe import percent
+from gemlang.language.gem_text import in_prose
 from gemlang.scope import ScopeVerdict
 
 DEFAULT_UNSURE_BELOW = Settings().unsure_below  # when no settings calibrated on held-out photos are at hand
@@ -76,7 +77,8 @@ class Answer:
         }
 
     def summary_markdown(self) -> str:
-        """The chat reply: the headline (or "I'm not sure"), what was used, how to tell the top two apart."""
+        """The chat reply: the headline (or "I'm not sure"), what was used, how to tell the top two apart; gems are
+        named as prose names them (`in_prose`), while `candidates` and `to_dict` keep the photo-class labels."""
         parts: list[str] = []
         if self.reply:
             parts.append(self.reply)
@@ -116,7 +118,7 @@ class Answer:
                 parts.append(f"**{label}:** {text}")
         if self.notes:
             parts.append("\n".join(f"_Note: {n}_" for n in self.notes))
-        return "\n\n".join(parts)
+        return in_prose("\n\n".join(parts))
 
     def details_markdown(self) -> str:
         """The description and the table of key properties."""
@@ -128,13 +130,13 @@ class Answer:
             table = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
             table += ["| " + " | ".join(row) + " |" for row in rows]
             parts.append("**Key properties**\n\n" + "\n".join(table))
-        return "\n\n".join(parts)
+        return in_prose("\n\n".join(parts))
 
     def to_markdown(self) -> str:
         """Everything: the reply, the ranked candidates, the description and the properties."""
         parts = [self.summary_markdown()]
         if self.candidates:
-            rows = [f"| {n} | {q:.1%} |" for n, q in self.candidates]
+            rows = [in_prose(f"| {n} | {q:.1%} |") for n, q in self.candidates]
             parts.append("\n".join(["| gem | probability |", "|---|---|", *rows]))
         parts.append(self.details_markdown())
         return "\n\n".join(p for p in parts if p)

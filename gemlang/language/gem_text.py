@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import cache
 from typing import Any
 
-from gemlang.knowledge import GemFacts
+from gemlang.knowledge import GemFacts, all_gems
+from gemlang.knowledge.colours import BASIC
 from gemlang.language.gem_prose import (
     ELEMENTS,
     NOT_A_SOURCE,
@@ -118,6 +120,45 @@ def common_name(gem: GemFacts) -> str:
     text = next((a for a in gem.aliases if _name_words(a) == own and "-" not in a), gem.name)
     first, *rest = text.split(" ")
     return " ".join([first, *(w if w.isupper() else w.lower() for w in rest)])
+
+
+@cache
+def _reordered_names() -> tuple[dict[str, str], re.Pattern[str] | None]:
+    """Each way a name that prose says otherwise is printed ('Quartz Smoky', 'quartz smoky'), with its common name;
+    and the pattern that finds them. A lower-case name that reads as a colour ('sapphire blue', 'garnet red') is
+    left alone: the knowledge base writes "almost sapphire blue" of a colour, never of the gem."""
+    said: dict[str, str] = {}
+    for gem in all_gems():
+        name = common_name(gem)
+        if name.lower() == gem.name.lower():  # only the case differs ('Lapis Lazuli'): kept as it is
+            continue
+        said[gem.name] = name
+        if gem.name.split()[-1].lower() not in BASIC:
+            said[gem.name.lower()] = name
+    if not said:
+        return said, None
+    names = "|".join(re.escape(n) for n in sorted(said, key=len, reverse=True))
+    return said, re.compile(rf"(?<![\w'-])(?:{names})(?![\w-])")
+
+
+def in_prose(text: str) -> str:
+    """Text for a reader, with each photo-class label said as a gemmologist says it: 'Quartz Smoky' -> 'smoky
+    quartz' ('Smoky quartz' where a sentence, heading or table cell starts). Labels stay what the classifier,
+    the knowledge lookups and the catalog use; only what is shown is reworded, and twice changes nothing."""
+    said, pattern = _reordered_names()
+    if pattern is None:
+        return text
+
+    def reworded(match: re.Match[str]) -> str:
+        name, before = said[match.group(0)], text[: match.start()]
+        bold = before.endswith("**") and before.count("**") % 2  # a bold label opens here ("; **Red onyx**: ...")
+        plain, marked = before.rstrip(" *_#>"), before.rstrip(" _")
+        starts = not plain or plain.endswith(("\n", ".", "?", "!", "|") + ((";",) if bold else ()))
+        starts = starts or bool(re.search(r"(?:^|\n)\s*-$", plain))  # a list item
+        starts = starts or marked.endswith((":**", "**:"))  # after a bold label: "**Why:** ...", "**Ruby**: ..."
+        return name if starts else name[0].lower() + name[1:]
+
+    return pattern.sub(reworded, text)
 
 
 def variety_phrase(gem: GemFacts) -> str:
