@@ -4174,6 +4174,34 @@ def test_what_would_make_you_more_sure_is_answered_with_the_test_that_would_not_
     assert chat.ask("are you sure?").reply.startswith(("No, not for certain", "Not very"))  # still a yes or no
 
 
+@pytest.mark.parametrize(
+    "asked", ["how would I confirm?", "how can I be sure?", "how do I make sure?", "how to verify?",
+              "is there a test to confirm it?"]
+)  # fmt: skip
+def test_how_would_i_confirm_leads_with_the_confirming_test_not_the_card_again(assistant, asked):
+    readings = Assistant(classifier=None).conversation()
+    readings.ask("green stone, RI 1.57-1.58, SG 2.72")
+    answer = readings.ask(asked)  # was the whole card again, word for word
+    assert answer.reply.startswith("Next: optic sign with a refractometer") and not answer.tell_apart
+    chat = assistant.conversation()
+    chat.ask("what gem is this?", [red_stone_photo()])
+    reply = chat.ask(asked).reply  # was "My facts on … do not answer that."
+    assert reply.startswith(("Next: ", "A photo is no measurement: to confirm")), reply
+    care = readings.ask("how do I make sure it doesn't chip?").reply  # care, not a test
+    assert not care.startswith("Next: ")
+
+
+def test_a_photos_confirming_readings_name_the_runner_up_they_would_not_rule_out():
+    from gemlang.assistant.stone_answers import follow_up
+
+    evidence = EvidenceModel(["Emerald", "Flux-Grown Emerald"])
+    answer = Answer("", candidates=[("Emerald", 0.92), ("Flux-Grown Emerald", 0.02)], used_photo=True)
+    answer.tell_apart = "Flux-Grown Emerald's RI 1.560–1.563 and SG 2.65–2.66 lie just below Emerald's."
+    reply = follow_up("how can I be sure?", answer, evidence)
+    assert reply.startswith("A photo is no measurement: to confirm Emerald, take the refractive index (1.565")
+    assert reply.endswith(" Flux-Grown Emerald's RI 1.560–1.563 and SG 2.65–2.66 lie just below Emerald's.")
+
+
 @pytest.mark.parametrize("asked", ["can you see any inclusions?", "is it eye clean?", "does it have flaws?"])
 def test_inclusions_asked_of_the_stone_in_hand_are_not_judged_from_a_photo_and_the_loupe_is_named(assistant, asked):
     chat = assistant.conversation()
