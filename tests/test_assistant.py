@@ -4536,6 +4536,19 @@ def test_what_the_instruments_at_hand_can_check_is_answered_from_their_entries()
     assert ranked.candidates  # readings with the question are ranked
 
 
+@pytest.mark.parametrize(
+    ("asked", "entries"),
+    [("what is a microscope used for in gemmology?", ["**Gemmological microscope**"]),
+     ("what's the difference between a loupe and a microscope?", ["**Loupe**", "**Gemmological microscope**"]),
+     ("what would a gem lab test?", ["**Gem laboratory**"]),
+     ("what does a gem laboratory do?", ["**Gem laboratory**"])],
+)  # fmt: skip
+def test_the_microscope_and_what_a_gem_laboratory_does_are_answered_from_their_entries(asked, entries):
+    answer = Assistant(classifier=None).conversation().ask(asked)  # was the help text, or the loupe alone
+    assert answer.reply.startswith(entries[0]) and all(e in answer.reply for e in entries)
+    assert len(answer.notes) == len(entries) and all("<http" in n for n in answer.notes)
+
+
 @pytest.mark.parametrize("text", ["Härte 7", "dureza 7", "Harte 7"])
 def test_a_trade_word_in_another_language_is_read_beside_the_readings(text):
     answer = Assistant(classifier=None).conversation().ask(text)

@@ -175,7 +175,7 @@ CHECKS_ASKED = re.compile(
 )
 INSTRUMENTS = {
     "refractometer", "polariscope", "dichroscope", "Chelsea filter", "spectroscope", "loupe", "UV lamp",
-    "thermal diamond tester", "moissanite tester", "hydrostatic weighing", "heavy liquids",
+    "thermal diamond tester", "moissanite tester", "hydrostatic weighing", "heavy liquids", "gemmological microscope",
 }  # fmt: skip
 
 
@@ -261,11 +261,18 @@ TAKING_ALLOWED = re.compile(
     r"(?=.*\b(?:take|taking|keep|keeping|collect|collecting|remove|removing|pick(?:ing)? up)\b)",
     re.I,
 )
+# "what would a gem lab test?", "what does a gem laboratory do?", "how does a gem lab identify a stone?": what a
+# laboratory does, not the stone's bench tests
+LAB_WORK_ASKED = re.compile(
+    r"\bwhat (?:would|does|do|will|can|could|might)\b[^?.!]{0,30}\b(?:test|check|do|look at|use|measure|analy[sz]e)\b|"
+    r"\bhow (?:do|does)\b[^?.!]{0,30}\b(?:work|identify|analy[sz]e)\b",  # not "how would a lab test it?"
+    re.I,
+)
 ASKED_WHEREVER_NAMED = {
     "specimen label": ASKED, "collecting rocks and minerals": ALLOWED_ASKED, "lab report": ABOUT_PAPERS,
     "taking stones from a beach": TAKING_ALLOWED,
     "appraisal": ABOUT_PAPERS, "buying a gem": ABOUT_PAPERS,
-    "repolishing": ABOUT_PAPERS,
+    "repolishing": ABOUT_PAPERS, "gem laboratory": LAB_WORK_ASKED,
 }  # fmt: skip
 # terms a word of which is too common to name them alone: "beach" names the rules of taking stones from one only in
 # a question of that ("is it legal to take pebbles from the beach?"), not "I picked it up on the beach, what is it?"
