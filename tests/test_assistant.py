@@ -4536,6 +4536,16 @@ def test_what_the_instruments_at_hand_can_check_is_answered_from_their_entries()
     assert ranked.candidates  # readings with the question are ranked
 
 
+def test_a_refractometer_without_a_balance_says_what_it_reads_and_what_the_specific_gravity_needs():
+    answer = Assistant(classifier=None).conversation().ask("I have a refractometer but no SG scale. what can I do?")
+    read = "you read its refractive index, whether it is singly or doubly refractive (one shadow edge or two)"
+    assert answer.reply.startswith(f"**With the refractometer alone** {read}, birefringence and optic sign")
+    assert "needs a hydrostatic balance or heavy liquids" in answer.reply and "**Refractometer**" in answer.reply
+    assert any(n.startswith("source (hydrostatic weighing)") for n in answer.notes)
+    plain = Assistant(classifier=None).conversation().ask("what can I check with a refractometer?").reply
+    assert plain.startswith("**Refractometer**")  # no balance said missing: the entry alone, as before
+
+
 @pytest.mark.parametrize(
     ("asked", "entries"),
     [("what is a microscope used for in gemmology?", ["**Gemmological microscope**"]),

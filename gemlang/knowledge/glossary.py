@@ -187,6 +187,37 @@ def instruments_asked(text: str) -> list[Term]:
     return [t for t in terms_named(text) if t.term in INSTRUMENTS]
 
 
+# "I have a refractometer but no SG scale", "without a balance": the specific gravity said to be out of reach
+NO_BALANCE = re.compile(
+    r"\b(?:no|without|(?:don'?t|do not|doesn'?t|does not) have|haven'?t got|lack\w*)\b(?:\s+(?:a|an|any|the|my))?"
+    r"(?:\s+[\w.-]+)?\s+(?:sg|s\.g\.|specific gravity|density|scales?|balance|heavy liquids?)\b",
+    re.I,
+)
+
+
+def without_a_balance(text: str, at_hand: list[Term]) -> str:
+    """What the instruments at hand read, by the tests that need them, when a message says the specific gravity is
+    out of reach ("I have a refractometer but no SG scale"), and what reading it needs; '' otherwise."""
+    from gemlang.knowledge.instruments import TESTS
+
+    names = [t.term for t in at_hand if t.term in INSTRUMENTS]
+    reads = [test.name for test in TESTS if test.key != "sg" and test.instrument.startswith(tuple(names))]
+    if not names or not reads or not NO_BALANCE.search(text):
+        return ""
+    if "birefringence" in reads and "optic character" not in reads:  # two shadow edges or one: doubly refractive?
+        reads.insert(reads.index("birefringence"), "whether it is singly or doubly refractive (one shadow edge or two)")
+    sg = next(test for test in TESTS if test.key == "sg")
+    return (
+        f"**With the {' and the '.join(names)} alone** you read its {', '.join(reads[:-1])} and {reads[-1]}"
+        if len(reads) > 1
+        else f"**With the {' and the '.join(names)} alone** you read its {reads[0]}"
+    ) + (
+        f". Gems whose refractive indices overlap are not told apart until the {sg.name} is taken, which needs a "
+        f"{sg.instrument}: hydrostatic weighing, the stone weighed in air and then in water, or liquids of known "
+        "density in which it sinks or floats."
+    )
+
+
 # "what is smoke treatment of opal?", "what does oiling mean for an emerald?": a treatment's own entry, though a gem
 # is named beside it (a question about a gem asks no term otherwise); not the general "treatment"
 TREATMENTS = {
