@@ -4191,6 +4191,13 @@ def test_how_would_i_confirm_leads_with_the_confirming_test_not_the_card_again(a
     assert not care.startswith("Next: ")
 
 
+def test_a_way_to_verify_the_origin_is_answered_by_the_origin_alone_not_with_a_test_after_it():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.762-1.770, SG 4.00, red")
+    origin = chat.ask("is there a way to verify the origin?").reply  # was the origin, then "Possibly Flux-Grown …"
+    assert origin.startswith("Where a stone was mined") and "To confirm" not in origin, origin
+
+
 def test_a_photos_confirming_readings_name_the_runner_up_they_would_not_rule_out():
     from gemlang.assistant.stone_answers import follow_up
 

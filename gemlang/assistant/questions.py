@@ -410,12 +410,13 @@ _MAKE_SURE = (
     rf"(?:do|would|will) (?:you|u) need to be) {_SURE}"
 )
 # "how would I confirm?", "how can I be sure?", "how to verify?", "is there a test to confirm it?": the confirming
-# test, not the card again; not "how can I make sure it doesn't chip?", which is care
+# test, not the card again; not "how can I make sure it doesn't chip?", which is care, nor "is there a way to verify
+# the origin?", which its own answer takes
 _HOW_I_CONFIRM = (
-    r"\bhow (?:(?:can|could|do|would|should|might|will) (?:i|we|one)|to) (?:confirm|check|verify|"
-    r"(?:be|make) (?:sure|certain)(?![^?.!]{0,30}\b(?:doesn't|does not|won't|will not|don't|do not|stays?|keeps?)\b))|"
-    r"\b(?:is there|are there|any) (?:a |an |any )?(?:way|tests?|checks?) to "
-    r"(?:confirm|verify|(?:be|make) (?:sure|certain))"
+    r"(?:\bhow (?:(?:can|could|do|would|should|might|will) (?:i|we|one)|to) (?:check|confirm|verify|"
+    r"(?:be|make) (?:sure|certain))|\b(?:is there|are there|any) (?:a |an |any )?(?:way|tests?|checks?) to "
+    r"(?:confirm|verify|(?:be|make) (?:sure|certain)))\b(?![^?.!]{0,30}\b(?:doesn't|does not|won't|will not|"
+    r"don't|do not|stays?|keeps?|origin|where|mined|from|price|worth|value)\b)"
 )
 NEXT_TEST_QUESTION = re.compile(
     r"\bnext\b.{0,12}\b(?:test|step|check)|\b(?:what|which)\b.{0,30}\b(?:test|check|measure|try|instrument)\b|"
