@@ -4306,6 +4306,41 @@ def test_what_would_make_you_more_sure_is_answered_with_the_test_that_would_not_
     assert chat.ask("are you sure?").reply.startswith(("No, not for certain", "Not very"))  # still a yes or no
 
 
+@pytest.mark.parametrize(
+    "asked", ["how would I confirm?", "how can I be sure?", "how do I make sure?", "how to verify?",
+              "is there a test to confirm it?"]
+)  # fmt: skip
+def test_how_would_i_confirm_leads_with_the_confirming_test_not_the_card_again(assistant, asked):
+    readings = Assistant(classifier=None).conversation()
+    readings.ask("green stone, RI 1.57-1.58, SG 2.72")
+    answer = readings.ask(asked)  # was the whole card again, word for word
+    assert answer.reply.startswith("Next: optic sign with a refractometer") and not answer.tell_apart
+    chat = assistant.conversation()
+    chat.ask("what gem is this?", [red_stone_photo()])
+    reply = chat.ask(asked).reply  # was "My facts on … do not answer that."
+    assert reply.startswith(("Next: ", "A photo is no measurement: to confirm")), reply
+    care = readings.ask("how do I make sure it doesn't chip?").reply  # care, not a test
+    assert not care.startswith("Next: ")
+
+
+def test_a_way_to_verify_the_origin_is_answered_by_the_origin_alone_not_with_a_test_after_it():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.762-1.770, SG 4.00, red")
+    origin = chat.ask("is there a way to verify the origin?").reply  # was the origin, then "Possibly Flux-Grown …"
+    assert origin.startswith("Where a stone was mined") and "To confirm" not in origin, origin
+
+
+def test_a_photos_confirming_readings_name_the_runner_up_they_would_not_rule_out():
+    from gemlang.assistant.stone_answers import follow_up
+
+    evidence = EvidenceModel(["Emerald", "Flux-Grown Emerald"])
+    answer = Answer("", candidates=[("Emerald", 0.92), ("Flux-Grown Emerald", 0.02)], used_photo=True)
+    answer.tell_apart = "Flux-Grown Emerald's RI 1.560–1.563 and SG 2.65–2.66 lie just below Emerald's."
+    reply = follow_up("how can I be sure?", answer, evidence)
+    assert reply.startswith("A photo is no measurement: to confirm Emerald, take the refractive index (1.565")
+    assert reply.endswith(" Flux-Grown Emerald's RI 1.560–1.563 and SG 2.65–2.66 lie just below Emerald's.")
+
+
 @pytest.mark.parametrize("asked", ["can you see any inclusions?", "is it eye clean?", "does it have flaws?"])
 def test_inclusions_asked_of_the_stone_in_hand_are_not_judged_from_a_photo_and_the_loupe_is_named(assistant, asked):
     chat = assistant.conversation()
@@ -4638,6 +4673,29 @@ def test_what_the_instruments_at_hand_can_check_is_answered_from_their_entries()
     assert reply.reply.startswith("**Loupe**") and "**Dichroscope**" in reply.reply and not reply.candidates
     ranked = Assistant(classifier=None).conversation().ask("RI 1.76, SG 4.0, what can I check with a polariscope?")
     assert ranked.candidates  # readings with the question are ranked
+
+
+def test_a_refractometer_without_a_balance_says_what_it_reads_and_what_the_specific_gravity_needs():
+    answer = Assistant(classifier=None).conversation().ask("I have a refractometer but no SG scale. what can I do?")
+    read = "you read its refractive index, whether it is singly or doubly refractive (one shadow edge or two)"
+    assert answer.reply.startswith(f"**With the refractometer alone** {read}, birefringence and optic sign")
+    assert "needs a hydrostatic balance or heavy liquids" in answer.reply and "**Refractometer**" in answer.reply
+    assert any(n.startswith("source (hydrostatic weighing)") for n in answer.notes)
+    plain = Assistant(classifier=None).conversation().ask("what can I check with a refractometer?").reply
+    assert plain.startswith("**Refractometer**")  # no balance said missing: the entry alone, as before
+
+
+@pytest.mark.parametrize(
+    ("asked", "entries"),
+    [("what is a microscope used for in gemmology?", ["**Gemmological microscope**"]),
+     ("what's the difference between a loupe and a microscope?", ["**Loupe**", "**Gemmological microscope**"]),
+     ("what would a gem lab test?", ["**Gem laboratory**"]),
+     ("what does a gem laboratory do?", ["**Gem laboratory**"])],
+)  # fmt: skip
+def test_the_microscope_and_what_a_gem_laboratory_does_are_answered_from_their_entries(asked, entries):
+    answer = Assistant(classifier=None).conversation().ask(asked)  # was the help text, or the loupe alone
+    assert answer.reply.startswith(entries[0]) and all(e in answer.reply for e in entries)
+    assert len(answer.notes) == len(entries) and all("<http" in n for n in answer.notes)
 
 
 @pytest.mark.parametrize("text", ["Härte 7", "dureza 7", "Harte 7"])

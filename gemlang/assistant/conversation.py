@@ -322,6 +322,7 @@ from gemlang.knowledge.glossary import (
     terms_named,
     treatments_defined,
     treatments_named_in,
+    without_a_balance,
 )
 from gemlang.knowledge.home_tests import NOT_A_TEST, home_tests_in, testing_at_home_answer
 from gemlang.knowledge.knowledge_base import gems_named_in
@@ -1252,6 +1253,10 @@ class Conversation:
         if len(terms) == 1 and terms[0].term in NAMED_TWICE and (alike := same_or_different(turn.text)):
             # "is lab-grown the same as synthetic?": one thing under two names, so yes (and "different?" no)
             turn.answer.reply = f"**{'Yes' if alike == 'same' else 'No'}**: {terms[0].text}"
+        if balance := without_a_balance(turn.text, terms):  # "I have a refractometer but no SG scale": what it reads
+            turn.answer.reply = f"{balance}\n\n{turn.answer.reply}"
+            weighing = [t for t in map(term_called, ("hydrostatic weighing", "heavy liquids")) if t not in terms]
+            turn.answer.notes += [f"source ({t.term}): {t.source}" for t in weighing if t is not None]
         if [t.term for t in terms] == ["appraisal"] and ANY_TREATMENT.search(turn.text):
             # "what should a valuation say about treatment?": the rule of disclosure it follows
             turn.answer.reply += f"\n\n{TREATMENT_RULE}"

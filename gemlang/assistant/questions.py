@@ -413,10 +413,19 @@ _MAKE_SURE = (
     r"\bwhat (?:(?:would|could|will|can|might) (?:make (?:you|u|it)|it take (?:for you )?to be)|"
     rf"(?:do|would|will) (?:you|u) need to be) {_SURE}"
 )
+# "how would I confirm?", "how can I be sure?", "how to verify?", "is there a test to confirm it?": the confirming
+# test, not the card again; not "how can I make sure it doesn't chip?", which is care, nor "is there a way to verify
+# the origin?", which its own answer takes
+_HOW_I_CONFIRM = (
+    r"(?:\bhow (?:(?:can|could|do|would|should|might|will) (?:i|we|one)|to) (?:check|confirm|verify|"
+    r"(?:be|make) (?:sure|certain))|\b(?:is there|are there|any) (?:a |an |any )?(?:way|tests?|checks?) to "
+    r"(?:confirm|verify|(?:be|make) (?:sure|certain)))\b(?![^?.!]{0,30}\b(?:doesn't|does not|won't|will not|"
+    r"don't|do not|stays?|keeps?|origin|where|mined|from|price|worth|value)\b)"
+)
 NEXT_TEST_QUESTION = re.compile(
     r"\bnext\b.{0,12}\b(?:test|step|check)|\b(?:what|which)\b.{0,30}\b(?:test|check|measure|try|instrument)\b|"
     r"\bwhat (?:else )?(?:should|can|could|do) i (?:do|test|check|try|measure)\b|"
-    r"\bchange your mind\b|\bwhat would (?:prove|show) (?:you|it|that)\b|\bhow (?:can|could|do) i (?:confirm|check)\b|"
+    rf"\bchange your mind\b|\bwhat would (?:prove|show) (?:you|it|that)\b|{_HOW_I_CONFIRM}|"
     # "what would make you more sure?", "what would it take to be certain?": the test that would, not a yes or no
     rf"{_MAKE_SURE}|" + LAB_CONFIRM_QUESTION.pattern,
     re.I,

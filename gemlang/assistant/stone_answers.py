@@ -208,7 +208,9 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
             return natural_or_not(gem, answer, evidence, hints)
         if measure:
             photo = "A photo is no measurement: to" if answer.used_photo else "To"
-            return f"{photo} confirm {name}, take {measure}."
+            # and what the runner-up would read, when one is left ("how can I be sure?" of an emerald: not flux-grown)
+            against = f" {answer.tell_apart}" if rest and rest[0][1] >= 0.01 and answer.tell_apart else ""
+            return f"{photo} confirm {name}, take {measure}.{against}"
         if rest and rest[0][1] >= 0.01 and answer.tell_apart:  # the readings fit; a look-alike is left
             left = f"{rest[0][0]} ({percent(rest[0][1])})"
             return f"Your readings fit {name}. What is left is {left}. {answer.tell_apart}"

@@ -177,7 +177,7 @@ CHECKS_ASKED = re.compile(
 )
 INSTRUMENTS = {
     "refractometer", "polariscope", "dichroscope", "Chelsea filter", "spectroscope", "loupe", "UV lamp",
-    "thermal diamond tester", "moissanite tester", "hydrostatic weighing", "heavy liquids",
+    "thermal diamond tester", "moissanite tester", "hydrostatic weighing", "heavy liquids", "gemmological microscope",
 }  # fmt: skip
 
 
@@ -187,6 +187,37 @@ def instruments_asked(text: str) -> list[Term]:
     if not CHECKS_ASKED.search(text) or re.search(r"\d", text):
         return []
     return [t for t in terms_named(text) if t.term in INSTRUMENTS]
+
+
+# "I have a refractometer but no SG scale", "without a balance": the specific gravity said to be out of reach
+NO_BALANCE = re.compile(
+    r"\b(?:no|without|(?:don'?t|do not|doesn'?t|does not) have|haven'?t got|lack\w*)\b(?:\s+(?:a|an|any|the|my))?"
+    r"(?:\s+[\w.-]+)?\s+(?:sg|s\.g\.|specific gravity|density|scales?|balance|heavy liquids?)\b",
+    re.I,
+)
+
+
+def without_a_balance(text: str, at_hand: list[Term]) -> str:
+    """What the instruments at hand read, by the tests that need them, when a message says the specific gravity is
+    out of reach ("I have a refractometer but no SG scale"), and what reading it needs; '' otherwise."""
+    from gemlang.knowledge.instruments import TESTS
+
+    names = [t.term for t in at_hand if t.term in INSTRUMENTS]
+    reads = [test.name for test in TESTS if test.key != "sg" and test.instrument.startswith(tuple(names))]
+    if not names or not reads or not NO_BALANCE.search(text):
+        return ""
+    if "birefringence" in reads and "optic character" not in reads:  # two shadow edges or one: doubly refractive?
+        reads.insert(reads.index("birefringence"), "whether it is singly or doubly refractive (one shadow edge or two)")
+    sg = next(test for test in TESTS if test.key == "sg")
+    return (
+        f"**With the {' and the '.join(names)} alone** you read its {', '.join(reads[:-1])} and {reads[-1]}"
+        if len(reads) > 1
+        else f"**With the {' and the '.join(names)} alone** you read its {reads[0]}"
+    ) + (
+        f". Gems whose refractive indices overlap are not told apart until the {sg.name} is taken, which needs a "
+        f"{sg.instrument}: hydrostatic weighing, the stone weighed in air and then in water, or liquids of known "
+        "density in which it sinks or floats."
+    )
 
 
 # "what is smoke treatment of opal?", "what does oiling mean for an emerald?": a treatment's own entry, though a gem
@@ -263,11 +294,18 @@ TAKING_ALLOWED = re.compile(
     r"(?=.*\b(?:take|taking|keep|keeping|collect|collecting|remove|removing|pick(?:ing)? up)\b)",
     re.I,
 )
+# "what would a gem lab test?", "what does a gem laboratory do?", "how does a gem lab identify a stone?": what a
+# laboratory does, not the stone's bench tests
+LAB_WORK_ASKED = re.compile(
+    r"\bwhat (?:would|does|do|will|can|could|might)\b[^?.!]{0,30}\b(?:test|check|do|look at|use|measure|analy[sz]e)\b|"
+    r"\bhow (?:do|does)\b[^?.!]{0,30}\b(?:work|identify|analy[sz]e)\b",  # not "how would a lab test it?"
+    re.I,
+)
 ASKED_WHEREVER_NAMED = {
     "specimen label": ASKED, "collecting rocks and minerals": ALLOWED_ASKED, "lab report": ABOUT_PAPERS,
     "taking stones from a beach": TAKING_ALLOWED,
     "appraisal": ABOUT_PAPERS, "buying a gem": ABOUT_PAPERS,
-    "repolishing": ABOUT_PAPERS,
+    "repolishing": ABOUT_PAPERS, "gem laboratory": LAB_WORK_ASKED,
 }  # fmt: skip
 # terms a word of which is too common to name them alone: "beach" names the rules of taking stones from one only in
 # a question of that ("is it legal to take pebbles from the beach?"), not "I picked it up on the beach, what is it?"
