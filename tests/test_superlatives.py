@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from gemlang.assistant import Assistant
-from gemlang.knowledge.superlatives import scale_answer, superlative_answer
+from gemlang.knowledge.superlatives import (
+    compared_list_answer,
+    optic_list_answer,
+    scale_answer,
+    superlative_answer,
+    value_list_answer,
+)
 
 
 def test_the_hardest_gem_and_the_hardest_after_diamond_come_from_the_ranges():
@@ -185,3 +191,30 @@ def test_the_rarest_gem_is_answered_with_what_the_facts_call_the_rarest_of_its_k
     assert rarest_answer("which beryl is the rarest?").count(": ") == 2  # the opening, then Bixbite alone
     assert rarest_answer("what is the rarest birthstone?") == ""  # the birthstone list answers that
     assert rarest_answer("what is the hardest gem?") == ""
+
+
+def test_a_colour_asked_ranks_only_the_gems_listed_in_it():
+    blue = superlative_answer("what is the hardest blue gem?")
+    assert blue.startswith("Of the natural gems I know in blue, **Diamond (Mohs 10)** is the hardest")
+    assert "Corundum (Sapphire Blue" in blue and "Ruby" not in blue and "Chrysoberyl" not in blue
+    assert "its facts give the cause: boron, which makes it blue" in blue  # not a diamond's usual colour
+    green = superlative_answer("what is the hardest green gem?")
+    assert "**Diamond" not in green and "in green, **Sapphire (Mohs 9)** is the hardest" in green
+    assert "in green, **Scheelite" in superlative_answer("the densest green gem")  # "the densest gem" as well
+    assert "in red, **Cuprite (RI 2.848" in superlative_answer("what is the most brilliant red gem?")
+    assert "most brilliance" in superlative_answer("what is the most brilliant red gem?")
+
+
+def test_a_list_narrowed_by_colour_holds_only_the_gems_listed_in_it():
+    harder = compared_list_answer("which red gems are harder than 8?")
+    assert harder.startswith("**Natural red gems harder than Mohs 8** (3 species") and "Corundum (Ruby" in harder
+    assert "Diamond" not in harder and "Spinel" not in harder  # not red; spinel is Mohs 8, not above
+    softer = compared_list_answer("which yellow gems are softer than 6?")
+    assert softer.startswith("**Natural yellow gems softer than Mohs 6**") and "Amber (Mohs 2–2.5)" in softer
+    assert "Coral" not in softer  # soft, but not listed in yellow
+    above = value_list_answer("which red gems have hardness above 8?")
+    assert above.startswith("**Natural red gems that read above Mohs hardness 8** (3 species")
+    single = optic_list_answer("which blue gems are singly refractive?")
+    assert single.startswith("**Natural blue gems I know that are singly refractive**")
+    assert "Spinel" in single and "Grossular" not in single and "Tsavorite" not in single
+    assert compared_list_answer("which gems are heavier than 4?").startswith("**Natural gems heavier than SG 4**")

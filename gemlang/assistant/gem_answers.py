@@ -86,6 +86,7 @@ from gemlang.hints import AGAINST_A_TREATMENT, CHOICES_ASKED, TAG_QUESTION, Hint
 from gemlang.knowledge import GemFacts, all_gems, get_facts
 from gemlang.knowledge.carat_weight import estimate, formula_sources, formulas_said, measurements, round_size
 from gemlang.knowledge.care import HARM_QUESTION, HEAT_QUESTION, LIGHT_QUESTION, SAID_OF_HARM, care_question
+from gemlang.knowledge.colours import main_colour
 from gemlang.knowledge.facts import TreatmentSigns, ahead_of_the_rest, format_quantity, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, species_streak, value_text
 from gemlang.knowledge.knowledge_base import gems_named_in
@@ -499,13 +500,6 @@ def follow_up_colours(gem: GemFacts) -> str:
     """'Peridot comes in yellow-green, olive green or …'; '' for a gem whose colours are not listed."""
     colours = [c[0].lower() + c[1:] for c in gem.colours]
     return f"{gem.name} comes in {join_words(colours, 'or')}." if colours else ""
-
-
-def main_colour(said: str) -> str | None:
-    """The basic colour a colour word or listed colour mostly names ("Bluish-green": green), or None."""
-    from gemlang.knowledge.colours import colour_names
-
-    return max(colour_names(said).items(), key=lambda kv: kv[1], default=(None, 0.0))[0]
 
 
 def _partly(listed: str, colour: str) -> bool:

@@ -160,6 +160,18 @@ def said_probability(said: str, seen: str) -> float:
     return closeness(said, seen) / sum(closeness(other, seen) for other in BASIC)
 
 
+def main_colour(said: str) -> str | None:
+    """The basic colour a colour word or listed colour mostly names ("Bluish-green": green), or None."""
+    return max(colour_names(said).items(), key=lambda kv: kv[1], default=(None, 0.0))[0]
+
+
+def listed_in(gem: GemFacts, colour: str) -> bool:
+    """Whether the gem's facts list `colour` among its colours, by the colour each listed one mostly names (an
+    emerald's "Bluish-green" is green, not blue); violet and purple, all but one name, count as one."""
+    kin = {"purple", "violet"} if colour in ("purple", "violet") else {colour}
+    return bool(kin & {main_colour(c) for c in gem.colours})
+
+
 def _colour_words(text: str) -> int:
     return sum(1 for w in _words(text) if _word_names(w, False))
 
