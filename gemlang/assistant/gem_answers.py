@@ -1110,22 +1110,27 @@ def colour_of(gem: GemFacts) -> str | None:
     return colour if share >= ONE_COLOUR else None
 
 
-def gems_from(hints: Hints, evidence: EvidenceModel) -> str:
+def gems_from(hints: Hints, evidence: EvidenceModel, colour: str | None = None) -> str:
     """The natural gems the knowledge base knows from the country of the place a question names, those it is a
-    main source of first (the knowledge base lists countries, not mines: Mogok's answer is Myanmar's)."""
+    main source of first (the knowledge base lists countries, not mines: Mogok's answer is Myanmar's); only those
+    listed in `colour` when the question names one ("list green gems from Colombia")."""
+    from gemlang.knowledge.colours import listed_in
+
     country = hints.countries[0]
     place = hints.places[0] if hints.places else country
     lead = f"**{country}**:" if place == country else f"**{place}** is in {country}, and by country"
     found = [
         (evidence.listed_countries[i].index(country), not gem.is_dataset_class, gem.name)
         for i, gem in enumerate(evidence.facts)
-        if gem.origin == "natural"
+        if gem.origin == "natural" and (colour is None or listed_in(gem, colour))
         if country in evidence.listed_countries[i]
     ]
+    gems = f"{colour} gem" if colour else "gem"
     if not found:
-        return f"{lead} my sources name no gem from there."
+        return f"{lead} my sources name no {gems} from there."
     names = [name for *_, name in sorted(found)]
-    return f"{lead} my sources list {some_of(names, PLACE_GEMS_SHOWN)} (main sources first)."
+    listed = f"these {gems}s: " if colour else ""
+    return f"{lead} my sources list {listed}{some_of(names, PLACE_GEMS_SHOWN)} (main sources first)."
 
 
 def where_from(gem: GemFacts, hints: Hints, evidence: EvidenceModel) -> str:

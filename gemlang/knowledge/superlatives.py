@@ -57,15 +57,15 @@ SUPERLATIVES = {
 _WORDS = "|".join(f"(?:{w})" for w in SUPERLATIVES)
 # "the hardest blue gem", "which red gems are harder than 8?": the colour of the gems asked about
 COLOUR_WORD = "|".join(sorted(PLAIN_WORDS, key=len, reverse=True))
-_A_COLOUR = rf"(?:(?:{COLOUR_WORD})\s+)?"  # "which red gems …", "the hardest blue gem"
+A_COLOUR = rf"(?:(?:{COLOUR_WORD})\s+)?"  # "which red gems …", "the hardest blue gem"
 _GEM_NOUN = r"(?:gem|gemstone|stone|mineral|material)s?\b"
-GEMS_IN_A_COLOUR = re.compile(
+GEMS_INA_COLOUR = re.compile(
     rf"\b(?P<colour>{COLOUR_WORD})\s+(?:natural\s+|known\s+|precious\s+|common\s+)?{_GEM_NOUN}", re.I
 )
 # a question, not a turn of phrase: "the hardest gem", "which is the densest?", not "the hardest part is …"
 SUPERLATIVE_QUESTION = re.compile(
     rf"\b(?:what|which)\b[^.?!]{{0,40}}?\b(?P<a>{_WORDS})\b(?!\s+(?:part|thing|bit|question|step))|"
-    rf"\b(?P<b>{_WORDS})\s+(?:natural\s+|known\s+|precious\s+|common\s+)?{_A_COLOUR}{_GEM_NOUN}",
+    rf"\b(?P<b>{_WORDS})\s+(?:natural\s+|known\s+|precious\s+|common\s+)?{A_COLOUR}{_GEM_NOUN}",
     re.I,
 )
 # "after diamond", "besides diamond and corundum", "second hardest"
@@ -79,7 +79,7 @@ SHOWN = 3  # lines in the answer: the first, then the next ones
 
 def colour_asked(text: str) -> str | None:
     """The basic colour of the gems a question asks about ("the hardest green gem": green), or None."""
-    m = GEMS_IN_A_COLOUR.search(text or "")
+    m = GEMS_INA_COLOUR.search(text or "")
     return main_colour(m["colour"]) if m else None
 
 
@@ -328,10 +328,10 @@ def _holding(by_species: list[list[GemFacts]], q: Quantity, value: float) -> lis
 # "which gems have an RI around 1.718?", "what gems have an SG above 4?", "what else has RI near 1.54": the gems a
 # value fits, or lies beyond
 VALUE_LIST_QUESTION = re.compile(  # a question of gems in general, not "a red stone with RI 1.76"
-    rf"(?:\b(?:which|what)\s+(?:natural\s+|other\s+)?{_A_COLOUR}(?:gems?|gemstones?|stones?|minerals?)\s+"
+    rf"(?:\b(?:which|what)\s+(?:natural\s+|other\s+)?{A_COLOUR}(?:gems?|gemstones?|stones?|minerals?)\s+"
     r"(?:have|has|show|read|with)|"
     r"\b(?:what|which|anything)\s+(?:else|other)\s+(?:has|have|shows?|reads?|with)|"
-    rf"^\s*(?:list\s+(?:the\s+)?)?(?:natural\s+)?{_A_COLOUR}(?:gems|gemstones|minerals)\s+with)\s+"
+    rf"^\s*(?:list\s+(?:the\s+)?)?(?:natural\s+)?{A_COLOUR}(?:gems|gemstones|minerals)\s+with)\s+"
     r"(?:an?\s+|the\s+)?(?P<quantity>ri|r\.i\.|refractive index|sg|s\.g\.|specific gravity|density|hardness|mohs)"
     r"\s*(?:(?:of|at|is)\s+)?(?P<how>around|about|near|close to|at least|at most|"
     r"(?:over|above|more than|greater than|higher than|under|below|less than|lower than)(?: or equal to)?|between|"
@@ -392,8 +392,8 @@ def _beyond(gems: list[GemFacts], q: Quantity, value: float, above: bool, inclus
 _COMPARED = r"(?P<how>harder|softer|heavier|lighter|denser|less dense)\s+than\s+(?:an?\s+|the\s+)?(?P<than>.+?)"
 _THAN_ENDS = r"(?=\s*(?:[?.!,;]|\b(?:but|and|yet)\b|$))"
 COMPARED_LIST_QUESTION = re.compile(
-    rf"(?:\b(?:which|what)\s+(?:natural\s+)?{_A_COLOUR}(?:gems?|gemstones?|stones?|minerals?)\s+(?:are|is)\s+|"
-    rf"^\s*(?:list\s+(?:the\s+)?)?(?:natural\s+)?{_A_COLOUR}(?:gems|gemstones|minerals)\s+(?:that are\s+)?)"
+    rf"(?:\b(?:which|what)\s+(?:natural\s+)?{A_COLOUR}(?:gems?|gemstones?|stones?|minerals?)\s+(?:are|is)\s+|"
+    rf"^\s*(?:list\s+(?:the\s+)?)?(?:natural\s+)?{A_COLOUR}(?:gems|gemstones|minerals)\s+(?:that are\s+)?)"
     rf"{_COMPARED}{_THAN_ENDS}",
     re.I,
 )
@@ -473,7 +473,7 @@ def compared_list_answer(text: str) -> str:
 
 # "which gems are singly refractive?", "which gems are uniaxial negative?": the optic class and sign asked for
 OPTIC_LIST_QUESTION = re.compile(
-    rf"\b(?:which|what)\s+(?:natural\s+)?{_A_COLOUR}(?:gems?|gemstones?|stones?|minerals?)\s+(?:are|is)\s+(?:also\s+)?"
+    rf"\b(?:which|what)\s+(?:natural\s+)?{A_COLOUR}(?:gems?|gemstones?|stones?|minerals?)\s+(?:are|is)\s+(?:also\s+)?"
     r"(?:(?P<optic>singly refractive|isotropic|uniaxial|biaxial)(?:\s+(?P<sign>positive|negative|\+|-))?|"
     r"(?P<strongly>strongly\s+)?(?P<pleochroic>pleochroic|dichroic|trichroic))",
     re.I,
