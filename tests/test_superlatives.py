@@ -218,3 +218,12 @@ def test_a_list_narrowed_by_colour_holds_only_the_gems_listed_in_it():
     assert single.startswith("**Natural blue gems I know that are singly refractive**")
     assert "Spinel" in single and "Grossular" not in single and "Tsavorite" not in single
     assert compared_list_answer("which gems are heavier than 4?").startswith("**Natural gems heavier than SG 4**")
+
+
+def test_gems_asked_with_a_high_or_low_value_are_ranked_by_it():
+    purple = superlative_answer("a purple gem with high RI")
+    assert purple.startswith("Of the natural gems I know in purple, **Garnet (RI 1.730–1.890)** is the highest")
+    hard = superlative_answer("which green stones have high hardness")
+    assert "in green, **Sapphire (Mohs 9)** is the hardest" in hard
+    assert "**Amber (SG 1.05–1.09)** is the lightest" in superlative_answer("gems with a low SG")
+    assert superlative_answer("my purple stone with high RI") == ""  # a stone in hand, ranked by its evidence

@@ -68,6 +68,17 @@ SUPERLATIVE_QUESTION = re.compile(
     rf"\b(?P<b>{_WORDS})\s+(?:natural\s+|known\s+|precious\s+|common\s+)?{A_COLOUR}{_GEM_NOUN}",
     re.I,
 )
+# "a purple gem with high RI", "gems with a low SG": asked as the superlative, of gems in general (not "my stone with
+# high RI")
+HIGH_OR_LOW = re.compile(
+    rf"(?<!\bmy\s)(?<!\bthis\s)(?<!\bthe\s)\b{A_COLOUR}{_GEM_NOUN}\s+(?:with|of|having|that have|have|has)\s+"
+    r"(?:an?\s+|the\s+)?"
+    r"(?:very\s+)?(?P<how>high|low)\s+(?P<what>refractive index|ri|density|specific gravity|sg|hardness)\b",
+    re.I,
+)
+HIGH_OR_LOW_SAID = {("high", "hardness"): "hardest", ("low", "hardness"): "softest", ("high", "density"): "densest",
+                    ("low", "density"): "lightest", ("high", "ri"): "highest ri",
+                    ("low", "ri"): "lowest ri"}  # fmt: skip
 # "after diamond", "besides diamond and corundum", "second hardest"
 EXCEPT = re.compile(r"\b(?:after|besides|other than|apart from|except|excluding|but not|next to)\b", re.I)
 ORDINALS = {"second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}
@@ -149,10 +160,16 @@ def _joined(lines: list[str]) -> str:
 
 def superlative_answer(text: str) -> str:
     """The answer to "which gem is the hardest/softest/densest/…?" from the knowledge base; '' if not asked."""
-    m = SUPERLATIVE_QUESTION.search(text or "")
+    m = SUPERLATIVE_QUESTION.search(text or "") or HIGH_OR_LOW.search(text or "")
     if m is None:
         return ""
-    said = (m.group("a") or m.group("b")).lower()
+    if m.re is HIGH_OR_LOW and re.search(r"\b(?:my|this|the|our|his|her)\s+(?:\w+\s+)?$", text[: m.start()], re.I):
+        return ""  # "my purple stone with high RI": a stone in hand
+    if m.re is HIGH_OR_LOW:  # "with high RI": the highest
+        what = {"refractive index": "ri", "specific gravity": "density", "sg": "density"}.get(m["what"].lower())
+        said = HIGH_OR_LOW_SAID[m["how"].lower(), what or m["what"].lower()]
+    else:
+        said = (m.group("a") or m.group("b")).lower()
     q = next(q for words, q in SUPERLATIVES.items() if re.fullmatch(words, said))
     after = EXCEPT.search(text)
     asked, excepted_text = (text[: after.start()], text[after.end() :]) if after else (text, "")
