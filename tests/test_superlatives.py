@@ -227,3 +227,9 @@ def test_gems_asked_with_a_high_or_low_value_are_ranked_by_it():
     assert "in green, **Sapphire (Mohs 9)** is the hardest" in hard
     assert "**Amber (SG 1.05–1.09)** is the lightest" in superlative_answer("gems with a low SG")
     assert superlative_answer("my purple stone with high RI") == ""  # a stone in hand, ranked by its evidence
+
+
+def test_a_white_gem_asked_takes_in_the_colourless_ones_and_a_colour_may_follow_the_gem():
+    white = superlative_answer("what is the hardest white gem")  # the jeweller's white diamond
+    assert white.startswith("Of the natural gems I know in white or colourless, **Diamond (Mohs 10)**")
+    assert "in blue, **Diamond (Mohs 10)**" in superlative_answer("what is the hardest gem in blue?")

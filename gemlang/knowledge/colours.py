@@ -165,11 +165,15 @@ def main_colour(said: str) -> str | None:
     return max(colour_names(said).items(), key=lambda kv: kv[1], default=(None, 0.0))[0]
 
 
+# the names a colour asked of gems takes in: violet and purple are all but one name, and the jeweller's "white"
+# diamond or sapphire is colourless
+ASKED_AS = {"purple": ("purple", "violet"), "violet": ("violet", "purple"), "white": ("white", "colourless")}
+
+
 def listed_in(gem: GemFacts, colour: str) -> bool:
-    """Whether the gem's facts list `colour` among its colours, by the colour each listed one mostly names (an
-    emerald's "Bluish-green" is green, not blue); violet and purple, all but one name, count as one."""
-    kin = {"purple", "violet"} if colour in ("purple", "violet") else {colour}
-    return bool(kin & {main_colour(c) for c in gem.colours})
+    """Whether the gem's facts list `colour` (or a name `ASKED_AS` takes in) among its colours, by the colour each
+    listed one mostly names (an emerald's "Bluish-green" is green, not blue)."""
+    return bool(set(ASKED_AS.get(colour, (colour,))) & {main_colour(c) for c in gem.colours})
 
 
 def _colour_words(text: str) -> int:

@@ -16,7 +16,7 @@ import operator
 import re
 from dataclasses import dataclass
 
-from gemlang.knowledge.colours import PLAIN_WORDS, listed_in, main_colour
+from gemlang.knowledge.colours import ASKED_AS, PLAIN_WORDS, listed_in, main_colour
 from gemlang.knowledge.facts import GemFacts, format_quantity
 from gemlang.knowledge.instruments import profile
 from gemlang.knowledge.knowledge_base import all_gems, gems_named_in
@@ -59,8 +59,10 @@ _WORDS = "|".join(f"(?:{w})" for w in SUPERLATIVES)
 COLOUR_WORD = "|".join(sorted(PLAIN_WORDS, key=len, reverse=True))
 A_COLOUR = rf"(?:(?:{COLOUR_WORD})\s+)?"  # "which red gems …", "the hardest blue gem"
 _GEM_NOUN = r"(?:gem|gemstone|stone|mineral|material)s?\b"
-GEMS_INA_COLOUR = re.compile(
-    rf"\b(?P<colour>{COLOUR_WORD})\s+(?:natural\s+|known\s+|precious\s+|common\s+)?{_GEM_NOUN}", re.I
+GEMS_IN_A_COLOUR = re.compile(  # and "the hardest gem in blue"
+    rf"\b(?P<colour>{COLOUR_WORD})\s+(?:natural\s+|known\s+|precious\s+|common\s+)?{_GEM_NOUN}|"
+    rf"\b{_GEM_NOUN}\s+in\s+(?P<after>{COLOUR_WORD})\b(?!\s+(?:light|under|fluorescen))",
+    re.I,
 )
 # a question, not a turn of phrase: "the hardest gem", "which is the densest?", not "the hardest part is …"
 SUPERLATIVE_QUESTION = re.compile(
@@ -90,8 +92,13 @@ SHOWN = 3  # lines in the answer: the first, then the next ones
 
 def colour_asked(text: str) -> str | None:
     """The basic colour of the gems a question asks about ("the hardest green gem": green), or None."""
-    m = GEMS_INA_COLOUR.search(text or "")
-    return main_colour(m["colour"]) if m else None
+    m = GEMS_IN_A_COLOUR.search(text or "")
+    return main_colour(m["colour"] or m["after"]) if m else None
+
+
+def _called(colour: str) -> str:
+    """ "white or colourless": a colour asked as the gems it takes in are listed."""
+    return " or ".join(ASKED_AS.get(colour, (colour,))) if colour == "white" else colour
 
 
 def _natural_in(text: str) -> tuple[list[GemFacts], str]:
@@ -99,7 +106,7 @@ def _natural_in(text: str) -> tuple[list[GemFacts], str]:
     calls them ("natural red gems")."""
     colour = colour_asked(text)
     gems = [g for g in all_gems() if g.origin == "natural" and (colour is None or listed_in(g, colour))]
-    return gems, f"natural {colour + ' ' if colour else ''}gems"
+    return gems, f"natural {_called(colour) + ' ' if colour else ''}gems"
 
 
 def _value(g: GemFacts, field: str) -> float | None:
@@ -202,7 +209,7 @@ def superlative_answer(text: str) -> str:
     scope = _among(named) if named else "the natural gems met outside collections" if met else "the natural gems"
     but = f" after {' and '.join(_species(gs[0]).title() for gs in left_out)}" if left_out else ""
     lead = _joined([f"**{_line(gs, q)}**" for gs in tied])
-    in_colour = f" in {colour}" if colour else ""
+    in_colour = f" in {_called(colour)}" if colour else ""
     reply = f"Of {scope} I know{in_colour}, {lead} {'is' if len(tied) == 1 else 'are'} {q.most}{but}"
     if rest:
         reply += "; next: " + ", ".join(_line(gs, q) for gs in rest)
