@@ -7,6 +7,7 @@ import pytest
 from gemlang.assistant import Assistant
 from gemlang.knowledge.superlatives import (
     compared_list_answer,
+    fluorescence_list_answer,
     optic_list_answer,
     scale_answer,
     superlative_answer,
@@ -233,3 +234,11 @@ def test_a_white_gem_asked_takes_in_the_colourless_ones_and_a_colour_may_follow_
     white = superlative_answer("what is the hardest white gem")  # the jeweller's white diamond
     assert white.startswith("Of the natural gems I know in white or colourless, **Diamond (Mohs 10)**")
     assert "in blue, **Diamond (Mohs 10)**" in superlative_answer("what is the hardest gem in blue?")
+
+
+def test_gems_that_fluoresce_asked_in_a_body_colour_are_those_listed_in_it():
+    red = fluorescence_list_answer("which red gems fluoresce?")  # was a ranking of a red stone "red under UV"
+    assert red.startswith("**Natural red gems whose facts say they fluoresce**") and "Ruby" in red
+    assert "Emerald" not in red and "Diamond" not in red
+    blue = fluorescence_list_answer("which blue gems fluoresce red?")
+    assert blue.startswith("**Natural blue gems whose facts say they fluoresce red**") and "Ruby" not in blue

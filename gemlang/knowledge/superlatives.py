@@ -573,7 +573,7 @@ def _members(gems: list[GemFacts]) -> str:
 
 # "which gems fluoresce red?", "which gems are inert under UV?"
 FLUORESCENCE_LIST_QUESTION = re.compile(  # and "what fluoresces red under UV?", the gems unsaid
-    r"\b(?:which|what)\s+(?:(?P<noun>(?:natural\s+)?(?:gems?|gemstones?|stones?|minerals?))\s+)?(?:"
+    rf"\b(?:which|what)\s+(?:(?P<noun>(?:natural\s+)?{A_COLOUR}(?:gems?|gemstones?|stones?|minerals?))\s+)?(?:"
     r"(?P<inert>(?:are|is)\s+inert)|(?:fluoresces?|glows?|(?:are|is)\s+fluorescent)\b(?!\s+in\s+the\s+dark)"
     r"(?:\s+(?P<colour>[a-z]+))?)",
     re.I,
@@ -581,8 +581,8 @@ FLUORESCENCE_LIST_QUESTION = re.compile(  # and "what fluoresces red under UV?",
 
 
 def fluorescence_list_answer(text: str) -> str:
-    """The natural gems whose facts say they glow (in the colour asked) or stay inert under a UV lamp; '' if not
-    asked."""
+    """The natural gems (of the body colour asked: "which red gems fluoresce?") whose facts say they glow (in the
+    colour asked) or stay inert under a UV lamp; '' if not asked."""
     m = FLUORESCENCE_LIST_QUESTION.search(text or "")
     # with no gems said, only "what fluoresces red?" lists: "which is fluorescent, ruby or spinel?" asks of two
     if m is None or not m.group("noun") and (gems_named_in(text) or re.match(r"\w+\s+(?:is|are)\b", m.group(0))):
@@ -590,16 +590,15 @@ def fluorescence_list_answer(text: str) -> str:
     colour = (m.group("colour") or "").lower()
     wanted = "inert" if m.group("inert") else colour if colour in COLOURS else ""
     said = "stay inert under UV" if wanted == "inert" else f"fluoresce {wanted}" if wanted else "fluoresce"
+    natural, called = _natural_in(m.group("noun") or "")
     names = sorted(
         g.name
-        for g in all_gems()
-        if g.origin == "natural"
-        and (classes := set(profile(g).fluorescence))
-        and (wanted in classes if wanted else classes - {"inert"})
+        for g in natural
+        if (classes := set(profile(g).fluorescence)) and (wanted in classes if wanted else classes - {"inert"})
     )
     if not names:
-        return f"None of the natural gems I know is said to {said}."
+        return f"None of the {called} I know is said to {said}."
     return (
-        f"**Natural gems whose facts say they {said}** ({len(names)}; many vary from stone to stone): "
+        f"**{called.capitalize()} whose facts say they {said}** ({len(names)}; many vary from stone to stone): "
         f"{some_of(names, LISTED)}."
     )
