@@ -73,8 +73,7 @@ SUPERLATIVE_QUESTION = re.compile(
 # "a purple gem with high RI", "gems with a low SG": asked as the superlative, of gems in general (not "my stone with
 # high RI")
 HIGH_OR_LOW = re.compile(
-    rf"(?<!\bmy\s)(?<!\bthis\s)(?<!\bthe\s)\b{A_COLOUR}{_GEM_NOUN}\s+(?:with|of|having|that have|have|has)\s+"
-    r"(?:an?\s+|the\s+)?"
+    rf"\b{A_COLOUR}{_GEM_NOUN}\s+(?:with|of|having|that have|have|has)\s+(?:an?\s+|the\s+)?"
     r"(?:very\s+)?(?P<how>high|low)\s+(?P<what>refractive index|ri|density|specific gravity|sg|hardness)\b",
     re.I,
 )
