@@ -90,7 +90,14 @@ from gemlang.knowledge.colours import main_colour
 from gemlang.knowledge.facts import TreatmentSigns, ahead_of_the_rest, format_quantity, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, species_streak, value_text
 from gemlang.knowledge.knowledge_base import gems_named_in
-from gemlang.knowledge.places import NOT_GEM_GRADE, countries_in, gem_countries, places_asked, places_named
+from gemlang.knowledge.places import (
+    NOT_GEM_GRADE,
+    countries_in,
+    gem_countries,
+    names_a_country,
+    places_asked,
+    places_named,
+)
 from gemlang.knowledge.superlatives import LISTED
 from gemlang.knowledge.tell_apart import (
     in_sentence,
@@ -1118,7 +1125,8 @@ def gems_from(hints: Hints, evidence: EvidenceModel, colour: str | None = None) 
 
     country = hints.countries[0]
     place = hints.places[0] if hints.places else country
-    lead = f"**{country}**:" if place == country else f"**{place}** is in {country}, and by country"
+    lead = f"**{place}** is in {country}, and by country"
+    lead = f"**{country}**:" if place == country else f"**{country}** ({place}):" if names_a_country(place) else lead
     found = [
         (evidence.listed_countries[i].index(country), not gem.is_dataset_class, gem.name)
         for i, gem in enumerate(evidence.facts)
