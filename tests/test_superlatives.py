@@ -6,6 +6,7 @@ import pytest
 
 from gemlang.assistant import Assistant
 from gemlang.knowledge.superlatives import (
+    colour_list_answer,
     compared_list_answer,
     fluorescence_list_answer,
     optic_list_answer,
@@ -242,3 +243,13 @@ def test_gems_that_fluoresce_asked_in_a_body_colour_are_those_listed_in_it():
     assert "Emerald" not in red and "Diamond" not in red
     blue = fluorescence_list_answer("which blue gems fluoresce red?")
     assert blue.startswith("**Natural blue gems whose facts say they fluoresce red**") and "Ruby" not in blue
+
+
+def test_the_gems_of_a_colour_asked_alone_are_those_listed_in_it():
+    blue = colour_list_answer("which gems are blue?")  # was "A colour alone (blue) fits too many gems to rank them"
+    assert blue.startswith("**Natural blue gems I know** (") and "Corundum (Sapphire Blue" in blue
+    assert "Ruby" not in blue and "Emerald" not in blue
+    assert colour_list_answer("list green gems").startswith("**Natural green gems I know**")
+    assert "Sapphire Pink" in colour_list_answer("what gems come in pink?")
+    assert colour_list_answer("a blue stone") == ""  # a stone in hand
+    assert colour_list_answer("which gem is red, ruby or sapphire?") == ""  # of the two named

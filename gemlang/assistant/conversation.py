@@ -317,6 +317,7 @@ from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.superlatives import (
     SCALE_QUESTION,
     colour_asked,
+    colour_list_answer,
     compared_list_answer,
     fluorescence_list_answer,
     optic_list_answer,
@@ -1040,12 +1041,13 @@ class Conversation:
 
     def _gem_list(self, turn: Turn) -> bool:
         # "which gems are singly refractive?", "which gems fluoresce red?", "which gems have an RI around 1.718?",
-        # "which gems show asterism?"
+        # "which gems show asterism?", "which gems are blue?"
         text = turn.text
         if self._asks_of_named_together(text, not_of_gems_in_general=True):
             return False  # "ruby vs spinel", then "which glows?": of the two compared
         listed = optic_list_answer(text) or fluorescence_list_answer(text) or value_list_answer(text)
-        if not (listed := listed or compared_list_answer(text) or shown_list_answer(text)):
+        listed = listed or compared_list_answer(text) or shown_list_answer(text) or colour_list_answer(text)
+        if not listed:
             return False
         turn.answer.reply = listed
         return True

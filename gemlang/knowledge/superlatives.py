@@ -570,6 +570,34 @@ def _members(gems: list[GemFacts]) -> str:
     return f"{species[:1].upper() + species[1:]} ({', '.join(names[:3])}{', …' if names[3:] else ''})"
 
 
+# "which gems are blue?", "list green gems": every gem listed in a colour, asked alone
+_NOUNS = r"(?:gems|gemstones|stones|minerals)"
+_COLOUR_LISTS = (  # "which gems are blue?", "list green gems" (the whole message), "what blue gems are there?"
+    rf"\b(?:which|what)\s+(?:natural\s+)?{_NOUNS}\s+(?:are|come in|can be)\s+(?P<colour>{COLOUR_WORD})\s*(?:[?.!]|$)",
+    rf"^\s*(?:list|name)\s+(?:(?:some|all|the)\s+)?(?:natural\s+)?(?P<listed>{COLOUR_WORD})\s+{_NOUNS}\s*[?.!]?\s*$",
+    rf"\b(?:which|what)\s+(?P<there>{COLOUR_WORD})\s+{_NOUNS}\s+(?:are there|exist)\b",
+)
+COLOUR_LIST_QUESTION = re.compile("|".join(_COLOUR_LISTS), re.I)
+
+
+def colour_list_answer(text: str) -> str:
+    """The natural gems listed in a colour ("which gems are blue?"), one line per species, the gems of the trade
+    first; '' if not asked, or asked of gems named ("which gems are red, ruby or spinel?")."""
+    m = COLOUR_LIST_QUESTION.search(text or "")
+    if m is None or gems_named_in(text):
+        return ""
+    colour = main_colour(m["colour"] or m["listed"] or m["there"])
+    found: dict[str, list[GemFacts]] = {}
+    for g in all_gems():
+        if g.origin == "natural" and listed_in(g, colour):
+            found.setdefault(_species(g).lower(), []).append(g)
+    lines = sorted(found.values(), key=_trade_first)
+    return (
+        f"**Natural {_called(colour)} gems I know** ({len(lines)} species, the gems of the trade first): "
+        f"{some_of([_members(gs) for gs in lines], LISTED)}."
+    )
+
+
 # "which gems fluoresce red?", "which gems are inert under UV?"
 FLUORESCENCE_LIST_QUESTION = re.compile(  # and "what fluoresces red under UV?", the gems unsaid
     rf"\b(?:which|what)\s+(?:(?P<noun>(?:natural\s+)?{A_COLOUR}(?:gems?|gemstones?|stones?|minerals?))\s+)?(?:"
