@@ -125,3 +125,26 @@ def test_gems_of_the_us_and_a_gems_kinds_known_from_there_are_answered():
     # was '**Garnet**: Garnet comes chiefly from India, Sri Lanka, Madagascar and Tanzania.'
     garnet = chat.ask("where are garnets found in the US?").reply
     assert "do not name USA among Garnet's localities" in garnet and "Almandine is known from USA (Idaho)" in garnet
+
+
+def test_gems_of_a_place_asked_in_a_colour_are_those_listed_in_it():
+    from gemlang.assistant import Assistant
+
+    chat = Assistant(classifier=None).conversation()
+    # was a ranking of a green stone found in Colombia
+    assert chat.ask("list green gems from Colombia").reply.startswith(
+        "**Colombia**: my sources list these green gems: Emerald"
+    )
+    blue = chat.ask("which blue gems are found in Sri Lanka?").reply
+    assert blue.startswith("**Sri Lanka**: my sources list these blue gems: Sapphire Blue") and "Ruby" not in blue
+    # a stone in hand said to be blue and from Sri Lanka is still ranked, not answered with a list
+    assert "my sources list" not in chat.ask("a blue stone from Sri Lanka").reply
+
+
+def test_gems_of_a_country_asked_by_another_of_its_names_are_not_said_to_be_in_it():
+    from gemlang.assistant import Assistant
+
+    chat = Assistant(classifier=None).conversation()
+    # was "**Burma** is in Myanmar, and by country my sources list …"
+    assert chat.ask("what red gems come from Burma?").reply.startswith("**Myanmar** (Burma): my sources list these red")
+    assert chat.ask("what is Mogok famous for?").reply.startswith("**Mogok** is in Myanmar, and by country")

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from gemlang.assistant import Assistant
-from gemlang.knowledge.superlatives import scale_answer, superlative_answer
+from gemlang.knowledge.superlatives import (
+    colour_list_answer,
+    compared_list_answer,
+    fluorescence_list_answer,
+    optic_list_answer,
+    scale_answer,
+    superlative_answer,
+    value_list_answer,
+)
 
 
 def test_the_hardest_gem_and_the_hardest_after_diamond_come_from_the_ranges():
@@ -185,3 +193,63 @@ def test_the_rarest_gem_is_answered_with_what_the_facts_call_the_rarest_of_its_k
     assert rarest_answer("which beryl is the rarest?").count(": ") == 2  # the opening, then Bixbite alone
     assert rarest_answer("what is the rarest birthstone?") == ""  # the birthstone list answers that
     assert rarest_answer("what is the hardest gem?") == ""
+
+
+def test_a_colour_asked_ranks_only_the_gems_listed_in_it():
+    blue = superlative_answer("what is the hardest blue gem?")
+    assert blue.startswith("Of the natural gems I know in blue, **Diamond (Mohs 10)** is the hardest")
+    assert "Corundum (Sapphire Blue" in blue and "Ruby" not in blue and "Chrysoberyl" not in blue
+    assert "its facts give the cause: boron, which makes it blue" in blue  # not a diamond's usual colour
+    green = superlative_answer("what is the hardest green gem?")
+    assert "**Diamond" not in green and "in green, **Sapphire (Mohs 9)** is the hardest" in green
+    assert "in green, **Scheelite" in superlative_answer("the densest green gem")  # "the densest gem" as well
+    assert "in red, **Cuprite (RI 2.848" in superlative_answer("what is the most brilliant red gem?")
+    assert "most brilliance" in superlative_answer("what is the most brilliant red gem?")
+
+
+def test_a_list_narrowed_by_colour_holds_only_the_gems_listed_in_it():
+    harder = compared_list_answer("which red gems are harder than 8?")
+    assert harder.startswith("**Natural red gems harder than Mohs 8** (3 species") and "Corundum (Ruby" in harder
+    assert "Diamond" not in harder and "Spinel" not in harder  # not red; spinel is Mohs 8, not above
+    softer = compared_list_answer("which yellow gems are softer than 6?")
+    assert softer.startswith("**Natural yellow gems softer than Mohs 6**") and "Amber (Mohs 2–2.5)" in softer
+    assert "Coral" not in softer  # soft, but not listed in yellow
+    above = value_list_answer("which red gems have hardness above 8?")
+    assert above.startswith("**Natural red gems that read above Mohs hardness 8** (3 species")
+    single = optic_list_answer("which blue gems are singly refractive?")
+    assert single.startswith("**Natural blue gems I know that are singly refractive**")
+    assert "Spinel" in single and "Grossular" not in single and "Tsavorite" not in single
+    assert compared_list_answer("which gems are heavier than 4?").startswith("**Natural gems heavier than SG 4**")
+
+
+def test_gems_asked_with_a_high_or_low_value_are_ranked_by_it():
+    purple = superlative_answer("a purple gem with high RI")
+    assert purple.startswith("Of the natural gems I know in purple, **Garnet (RI 1.730–1.890)** is the highest")
+    hard = superlative_answer("which green stones have high hardness")
+    assert "in green, **Sapphire (Mohs 9)** is the hardest" in hard
+    assert "**Amber (SG 1.05–1.09)** is the lightest" in superlative_answer("gems with a low SG")
+    assert superlative_answer("my purple stone with high RI") == ""  # a stone in hand, ranked by its evidence
+
+
+def test_a_white_gem_asked_takes_in_the_colourless_ones_and_a_colour_may_follow_the_gem():
+    white = superlative_answer("what is the hardest white gem")  # the jeweller's white diamond
+    assert white.startswith("Of the natural gems I know in white or colourless, **Diamond (Mohs 10)**")
+    assert "in blue, **Diamond (Mohs 10)**" in superlative_answer("what is the hardest gem in blue?")
+
+
+def test_gems_that_fluoresce_asked_in_a_body_colour_are_those_listed_in_it():
+    red = fluorescence_list_answer("which red gems fluoresce?")  # was a ranking of a red stone "red under UV"
+    assert red.startswith("**Natural red gems whose facts say they fluoresce**") and "Ruby" in red
+    assert "Emerald" not in red and "Diamond" not in red
+    blue = fluorescence_list_answer("which blue gems fluoresce red?")
+    assert blue.startswith("**Natural blue gems whose facts say they fluoresce red**") and "Ruby" not in blue
+
+
+def test_the_gems_of_a_colour_asked_alone_are_those_listed_in_it():
+    blue = colour_list_answer("which gems are blue?")  # was "A colour alone (blue) fits too many gems to rank them"
+    assert blue.startswith("**Natural blue gems I know** (") and "Corundum (Sapphire Blue" in blue
+    assert "Ruby" not in blue and "Emerald" not in blue
+    assert colour_list_answer("list green gems").startswith("**Natural green gems I know**")
+    assert "Sapphire Pink" in colour_list_answer("what gems come in pink?")
+    assert colour_list_answer("a blue stone") == ""  # a stone in hand
+    assert colour_list_answer("which gem is red, ruby or sapphire?") == ""  # of the two named

@@ -328,6 +328,8 @@ from gemlang.knowledge.home_tests import NOT_A_TEST, home_tests_in, testing_at_h
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.superlatives import (
     SCALE_QUESTION,
+    colour_asked,
+    colour_list_answer,
     compared_list_answer,
     fluorescence_list_answer,
     optic_list_answer,
@@ -1051,12 +1053,13 @@ class Conversation:
 
     def _gem_list(self, turn: Turn) -> bool:
         # "which gems are singly refractive?", "which gems fluoresce red?", "which gems have an RI around 1.718?",
-        # "which gems show asterism?"
+        # "which gems show asterism?", "which gems are blue?"
         text = turn.text
         if self._asks_of_named_together(text, not_of_gems_in_general=True):
             return False  # "ruby vs spinel", then "which glows?": of the two compared
         listed = optic_list_answer(text) or fluorescence_list_answer(text) or value_list_answer(text)
-        if not (listed := listed or compared_list_answer(text) or shown_list_answer(text)):
+        listed = listed or compared_list_answer(text) or shown_list_answer(text) or colour_list_answer(text)
+        if not listed:
             return False
         turn.answer.reply = listed
         return True
@@ -1991,8 +1994,10 @@ class Conversation:
         text, answer, new, asked_gem = turn.text, turn.answer, turn.new, turn.asked_gem
         places = parse_hints(text, questions=True)
         of_the_photo = self.image_probs is not None and THE_STONE_MEANT.search(text)
+        # "which green gems come from Colombia?": the colour of the gems asked, not of a stone ("a blue stone from …")
+        colour = colour_asked(asked.group(0)) if (asked := PLACE_QUESTION.search(text)) else None
         place_only = places.countries and not (
-            new.hardness or new.readings or new.colours or turn.before or turn.images or of_the_photo
+            new.hardness or new.readings or (new.colours and not colour) or turn.before or turn.images or of_the_photo
         )  # "is this a Kashmir sapphire?" of a photo answered: the stone's origin, which a laboratory decides
         if place_only and (claimed := sellers_claims(text)):  # "seller wants $500 for a Ceylon sapphire, worth it?"
             self.hints = turn.before
@@ -2014,7 +2019,7 @@ class Conversation:
             return True
         if place_only and asked_gem is None and PLACE_QUESTION.search(text):
             self.hints = turn.before
-            answer.reply = gems_from(places, self.assistant.evidence)
+            answer.reply = gems_from(places, self.assistant.evidence, colour)
             return True
         if asked_gem is not None and (trade := trade_name_asked(text)) is not None:
             answer.notes.append(trade.note)

@@ -107,10 +107,18 @@ from gemlang.knowledge.carat_weight import (
     total_weight_said,
 )
 from gemlang.knowledge.care import HARM_QUESTION, HEAT_QUESTION, LIGHT_QUESTION, SAID_OF_HARM, care_question
+from gemlang.knowledge.colours import main_colour
 from gemlang.knowledge.facts import TreatmentSigns, ahead_of_the_rest, format_quantity, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, species_streak, value_text
 from gemlang.knowledge.knowledge_base import gems_named_in
-from gemlang.knowledge.places import NOT_GEM_GRADE, countries_in, gem_countries, places_asked, places_named
+from gemlang.knowledge.places import (
+    NOT_GEM_GRADE,
+    countries_in,
+    gem_countries,
+    names_a_country,
+    places_asked,
+    places_named,
+)
 from gemlang.knowledge.superlatives import LISTED
 from gemlang.knowledge.tell_apart import (
     in_sentence,
@@ -535,13 +543,6 @@ def follow_up_colours(gem: GemFacts) -> str:
     """'Peridot comes in yellow-green, olive green or …'; '' for a gem whose colours are not listed."""
     colours = [c[0].lower() + c[1:] for c in gem.colours]
     return f"{gem.name} comes in {join_words(colours, 'or')}." if colours else ""
-
-
-def main_colour(said: str) -> str | None:
-    """The basic colour a colour word or listed colour mostly names ("Bluish-green": green), or None."""
-    from gemlang.knowledge.colours import colour_names
-
-    return max(colour_names(said).items(), key=lambda kv: kv[1], default=(None, 0.0))[0]
 
 
 def _partly(listed: str, colour: str) -> bool:
@@ -1152,22 +1153,28 @@ def colour_of(gem: GemFacts) -> str | None:
     return colour if share >= ONE_COLOUR else None
 
 
-def gems_from(hints: Hints, evidence: EvidenceModel) -> str:
+def gems_from(hints: Hints, evidence: EvidenceModel, colour: str | None = None) -> str:
     """The natural gems the knowledge base knows from the country of the place a question names, those it is a
-    main source of first (the knowledge base lists countries, not mines: Mogok's answer is Myanmar's)."""
+    main source of first (the knowledge base lists countries, not mines: Mogok's answer is Myanmar's); only those
+    listed in `colour` when the question names one ("list green gems from Colombia")."""
+    from gemlang.knowledge.colours import listed_in
+
     country = hints.countries[0]
     place = hints.places[0] if hints.places else country
-    lead = f"**{country}**:" if place == country else f"**{place}** is in {country}, and by country"
+    lead = f"**{place}** is in {country}, and by country"
+    lead = f"**{country}**:" if place == country else f"**{country}** ({place}):" if names_a_country(place) else lead
     found = [
         (evidence.listed_countries[i].index(country), not gem.is_dataset_class, gem.name)
         for i, gem in enumerate(evidence.facts)
-        if gem.origin == "natural"
+        if gem.origin == "natural" and (colour is None or listed_in(gem, colour))
         if country in evidence.listed_countries[i]
     ]
+    gems = f"{colour} gem" if colour else "gem"
     if not found:
-        return f"{lead} my sources name no gem from there."
+        return f"{lead} my sources name no {gems} from there."
     names = [name for *_, name in sorted(found)]
-    return f"{lead} my sources list {some_of(names, PLACE_GEMS_SHOWN)} (main sources first)."
+    listed = f"these {gems}s: " if colour else ""
+    return f"{lead} my sources list {listed}{some_of(names, PLACE_GEMS_SHOWN)} (main sources first)."
 
 
 def where_from(gem: GemFacts, hints: Hints, evidence: EvidenceModel) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from gemlang.hints import TAG_QUESTION, Hints, parse_hints, says_what_a_gem_does
 from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.knowledge_base import gems_named_in
+from gemlang.knowledge.superlatives import A_COLOUR
 
 AUTHENTICITY_WORDS = re.compile(
     r"\b(?:real|fake|glass|synthetic|lab[- ]?(?:grown|created|made)|natural|simulant|imitation|genuine|cz|"
@@ -331,8 +332,9 @@ GEMS_IN_GENERAL = re.compile(r"\b(?:gems?|gemstones?|stones?|minerals?)\b", re.I
 # a question of both gems just compared: "which one is harder?", "what are their SGs?"
 OF_BOTH = re.compile(r"\bwhich\b|\b(?:both|each|they|them|their|the two)\b", re.I)
 PLACE_QUESTION = re.compile(
-    r"\b(?:famous|known|noted|renowned) for\b|\bwhat (?:gems?|stones?|minerals?) (?:are |is |do |does )?"
-    r"(?:found|mined|come|comes|produced)\b|\b(?:gems?|stones?) (?:of|from)\b",
+    rf"\b(?:famous|known|noted|renowned) for\b|\b(?:what|which) {A_COLOUR}(?:gems?|gemstones?|stones?|minerals?) "
+    rf"(?:are |is |do |does )?(?:found|mined|come|comes|produced|from)\b|\b(?:gems?|stones?) (?:of|from)\b|"
+    rf"^\s*(?:list|name)\s+(?:the\s+)?{A_COLOUR}(?:gems|gemstones|stones|minerals)\s+(?:found\s+|mined\s+)?(?:from|in)\b",
     re.I,
 )
 GENERAL_QUESTION = re.compile(r"\?\s*$|^\s*(?:what|which|where|tell me|is|are|does|do|can)\b", re.I)

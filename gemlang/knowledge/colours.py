@@ -160,6 +160,22 @@ def said_probability(said: str, seen: str) -> float:
     return closeness(said, seen) / sum(closeness(other, seen) for other in BASIC)
 
 
+def main_colour(said: str) -> str | None:
+    """The basic colour a colour word or listed colour mostly names ("Bluish-green": green), or None."""
+    return max(colour_names(said).items(), key=lambda kv: kv[1], default=(None, 0.0))[0]
+
+
+# the names a colour asked of gems takes in: violet and purple are all but one name, and the jeweller's "white"
+# diamond or sapphire is colourless
+ASKED_AS = {"purple": ("purple", "violet"), "violet": ("violet", "purple"), "white": ("white", "colourless")}
+
+
+def listed_in(gem: GemFacts, colour: str) -> bool:
+    """Whether the gem's facts list `colour` (or a name `ASKED_AS` takes in) among its colours, by the colour each
+    listed one mostly names (an emerald's "Bluish-green" is green, not blue)."""
+    return bool(set(ASKED_AS.get(colour, (colour,))) & {main_colour(c) for c in gem.colours})
+
+
 def _colour_words(text: str) -> int:
     return sum(1 for w in _words(text) if _word_names(w, False))
 

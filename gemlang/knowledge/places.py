@@ -180,6 +180,11 @@ def _names_of_countries() -> Index:
     return index
 
 
+def names_a_country(place: str) -> bool:
+    """Whether a place as named is a country by one of its names ("Burma", "Ceylon"), not a place within one."""
+    return place.lower() in _names_of_countries()
+
+
 @lru_cache(maxsize=1)
 def country_index() -> Index:
     """Every country's names (`_names_of_countries`), states of the federations, fixed regions."""

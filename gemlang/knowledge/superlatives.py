@@ -16,6 +16,7 @@ import operator
 import re
 from dataclasses import dataclass
 
+from gemlang.knowledge.colours import ASKED_AS, PLAIN_WORDS, listed_in, main_colour
 from gemlang.knowledge.facts import GemFacts, format_quantity
 from gemlang.knowledge.instruments import profile
 from gemlang.knowledge.knowledge_base import all_gems, gems_named_in
@@ -43,6 +44,9 @@ SUPERLATIVES = {
     r"lowest (?:refractive index|ri)|least refractive": Quantity(
         "refractive_index", "RI", "the lowest in refractive index", False
     ),
+    r"most brilliant|brightest": Quantity(
+        "refractive_index", "RI", "the highest in refractive index, which gives a cut stone the most brilliance", True
+    ),
     r"(?:highest|greatest|largest|strongest) dispersion|most (?:dispersion|dispersive|fire)|fieriest": Quantity(
         "dispersion", "dispersion", "the highest in dispersion (fire)", True
     ),
@@ -51,12 +55,31 @@ SUPERLATIVES = {
     ),
 }
 _WORDS = "|".join(f"(?:{w})" for w in SUPERLATIVES)
+# "the hardest blue gem", "which red gems are harder than 8?": the colour of the gems asked about
+COLOUR_WORD = "|".join(sorted(PLAIN_WORDS, key=len, reverse=True))
+A_COLOUR = rf"(?:(?:{COLOUR_WORD})\s+)?"  # "which red gems …", "the hardest blue gem"
+_GEM_NOUN = r"(?:gem|gemstone|stone|mineral|material)s?\b"
+GEMS_IN_A_COLOUR = re.compile(  # and "the hardest gem in blue"
+    rf"\b(?P<colour>{COLOUR_WORD})\s+(?:natural\s+|known\s+|precious\s+|common\s+)?{_GEM_NOUN}|"
+    rf"\b{_GEM_NOUN}\s+in\s+(?P<after>{COLOUR_WORD})\b(?!\s+(?:light|under|fluorescen))",
+    re.I,
+)
 # a question, not a turn of phrase: "the hardest gem", "which is the densest?", not "the hardest part is …"
 SUPERLATIVE_QUESTION = re.compile(
     rf"\b(?:what|which)\b[^.?!]{{0,40}}?\b(?P<a>{_WORDS})\b(?!\s+(?:part|thing|bit|question|step))|"
-    rf"\b(?P<b>{_WORDS})\s+(?:natural\s+|known\s+|precious\s+|common\s+)?(?:gem|gemstone|stone|mineral|material)s?\b",
+    rf"\b(?P<b>{_WORDS})\s+(?:natural\s+|known\s+|precious\s+|common\s+)?{A_COLOUR}{_GEM_NOUN}",
     re.I,
 )
+# "a purple gem with high RI", "gems with a low SG": asked as the superlative, of gems in general (not "my stone with
+# high RI")
+HIGH_OR_LOW = re.compile(
+    rf"\b{A_COLOUR}{_GEM_NOUN}\s+(?:with|of|having|that have|have|has)\s+(?:an?\s+|the\s+)?"
+    r"(?:very\s+)?(?P<how>high|low)\s+(?P<what>refractive index|ri|density|specific gravity|sg|hardness)\b",
+    re.I,
+)
+HIGH_OR_LOW_SAID = {("high", "hardness"): "hardest", ("low", "hardness"): "softest", ("high", "density"): "densest",
+                    ("low", "density"): "lightest", ("high", "ri"): "highest ri",
+                    ("low", "ri"): "lowest ri"}  # fmt: skip
 # "after diamond", "besides diamond and corundum", "second hardest"
 EXCEPT = re.compile(r"\b(?:after|besides|other than|apart from|except|excluding|but not|next to)\b", re.I)
 ORDINALS = {"second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}
@@ -64,6 +87,25 @@ _ORDINAL = re.compile(rf"\b({'|'.join(ORDINALS)})[- ]?(?:{_WORDS})\b", re.I)
 # gems people meet, not collectors' minerals: "the softest gem used in jewellery", "most refractive common gem"
 MET = re.compile(r"\b(?:common|jewell?e?ry|jewel|popular|everyday|used in|worn)\b", re.I)
 SHOWN = 3  # lines in the answer: the first, then the next ones
+
+
+def colour_asked(text: str) -> str | None:
+    """The basic colour of the gems a question asks about ("the hardest green gem": green), or None."""
+    m = GEMS_IN_A_COLOUR.search(text or "")
+    return main_colour(m["colour"] or m["after"]) if m else None
+
+
+def _called(colour: str) -> str:
+    """ "white or colourless": a colour asked as the gems it takes in are listed."""
+    return " or ".join(ASKED_AS.get(colour, (colour,))) if colour == "white" else colour
+
+
+def _natural_in(text: str) -> tuple[list[GemFacts], str]:
+    """The natural gems a list asks about, those of the colour it names ("which red gems …"), and how the answer
+    calls them ("natural red gems")."""
+    colour = colour_asked(text)
+    gems = [g for g in all_gems() if g.origin == "natural" and (colour is None or listed_in(g, colour))]
+    return gems, f"natural {_called(colour) + ' ' if colour else ''}gems"
 
 
 def _value(g: GemFacts, field: str) -> float | None:
@@ -124,10 +166,16 @@ def _joined(lines: list[str]) -> str:
 
 def superlative_answer(text: str) -> str:
     """The answer to "which gem is the hardest/softest/densest/…?" from the knowledge base; '' if not asked."""
-    m = SUPERLATIVE_QUESTION.search(text or "")
+    m = SUPERLATIVE_QUESTION.search(text or "") or HIGH_OR_LOW.search(text or "")
     if m is None:
         return ""
-    said = (m.group("a") or m.group("b")).lower()
+    if m.re is HIGH_OR_LOW and re.search(r"\b(?:my|this|the|our|his|her)\s+(?:\w+\s+)?$", text[: m.start()], re.I):
+        return ""  # "my purple stone with high RI": a stone in hand
+    if m.re is HIGH_OR_LOW:  # "with high RI": the highest
+        what = {"refractive index": "ri", "specific gravity": "density", "sg": "density"}.get(m["what"].lower())
+        said = HIGH_OR_LOW_SAID[m["how"].lower(), what or m["what"].lower()]
+    else:
+        said = (m.group("a") or m.group("b")).lower()
     q = next(q for words, q in SUPERLATIVES.items() if re.fullmatch(words, said))
     after = EXCEPT.search(text)
     asked, excepted_text = (text[: after.start()], text[after.end() :]) if after else (text, "")
@@ -135,7 +183,9 @@ def superlative_answer(text: str) -> str:
     # diamond the hardest?", which asks about every gem
     before, after_word = gems_named_in(asked[: m.start()]), gems_named_in(asked[m.end() :])
     named = after_word or (before if len(before) > 1 else [])
+    colour = colour_asked(text)  # "the hardest green gem": only the gems listed in green
     gems = [g for g in all_gems() if _value(g, q.field) is not None and g.origin == "natural"]
+    gems = [g for g in gems if colour is None or listed_in(g, colour)]
     if named:
         gems = [g for g in gems if any(_member(g, n) for n in named)]
         gems = [g for g in gems if not _species(g).lower().endswith(" group")] or gems  # the members, not the group
@@ -158,13 +208,16 @@ def superlative_answer(text: str) -> str:
     scope = _among(named) if named else "the natural gems met outside collections" if met else "the natural gems"
     but = f" after {' and '.join(_species(gs[0]).title() for gs in left_out)}" if left_out else ""
     lead = _joined([f"**{_line(gs, q)}**" for gs in tied])
-    reply = f"Of {scope} I know, {lead} {'is' if len(tied) == 1 else 'are'} {q.most}{but}"
+    in_colour = f" in {_called(colour)}" if colour else ""
+    reply = f"Of {scope} I know{in_colour}, {lead} {'is' if len(tied) == 1 else 'are'} {q.most}{but}"
     if rest:
         reply += "; next: " + ", ".join(_line(gs, q) for gs in rest)
     reply += "."
     if not (named or met) and all(g.met == "rarely" for g in first):
         common = next((gs for gs in groups if any(g.met != "rarely" for g in gs)), None)
         reply += f" Of the gems met outside collections, {_line(common, q)} comes first." if common else ""
+    if colour:
+        reply += "".join(_also_in(g, colour) for gs in tied for g in gs)
     value = _value(first[0], q.field)
     beyond = [
         g.name
@@ -172,12 +225,24 @@ def superlative_answer(text: str) -> str:
         if not named
         and g.origin != "natural"
         and _value(g, q.field) is not None
+        and (colour is None or listed_in(g, colour))
         and (_value(g, q.field) > value if q.highest else _value(g, q.field) < value)
         and _species(g).lower() not in {_species(gs[0]).lower() for gs in left_out}
     ]
     if beyond:
         reply += f" Man-made, {', '.join(beyond[:3])} would come first."
     return reply + " (Ranked by the middle of each gem's range, one line per species.)"
+
+
+def _also_in(g: GemFacts, colour: str) -> str:
+    """ " Diamond is listed in blue among other colours (…); its facts give the cause: boron, which makes it blue." of
+    a gem first in a colour that is not the first it is listed in and whose facts say what gives it that colour;
+    ''."""
+    causes = [c.strip() for c in re.split(r";|,\s+and\s+", g.colour_cause or "") if re.search(rf"\b{colour}", c, re.I)]
+    if main_colour(g.colours[0]) == colour or not causes:
+        return ""
+    listed = ", ".join(c.lower() for c in g.colours)
+    return f" {g.name} is listed in {colour} among other colours ({listed}); its facts give the cause: {causes[0]}."
 
 
 # "what is the rarest gem?": no range ranks rarity, but the facts say which stone is the rarest of its kind
@@ -286,9 +351,10 @@ def _holding(by_species: list[list[GemFacts]], q: Quantity, value: float) -> lis
 # "which gems have an RI around 1.718?", "what gems have an SG above 4?", "what else has RI near 1.54": the gems a
 # value fits, or lies beyond
 VALUE_LIST_QUESTION = re.compile(  # a question of gems in general, not "a red stone with RI 1.76"
-    r"(?:\b(?:which|what)\s+(?:natural\s+|other\s+)?(?:gems?|gemstones?|stones?|minerals?)\s+(?:have|has|show|read|with)|"
+    rf"(?:\b(?:which|what)\s+(?:natural\s+|other\s+)?{A_COLOUR}(?:gems?|gemstones?|stones?|minerals?)\s+"
+    r"(?:have|has|show|read|with)|"
     r"\b(?:what|which|anything)\s+(?:else|other)\s+(?:has|have|shows?|reads?|with)|"
-    r"^\s*(?:list\s+(?:the\s+)?)?(?:natural\s+)?(?:gems|gemstones|minerals)\s+with)\s+"
+    rf"^\s*(?:list\s+(?:the\s+)?)?(?:natural\s+)?{A_COLOUR}(?:gems|gemstones|minerals)\s+with)\s+"
     r"(?:an?\s+|the\s+)?(?P<quantity>ri|r\.i\.|refractive index|sg|s\.g\.|specific gravity|density|hardness|mohs)"
     r"\s*(?:(?:of|at|is)\s+)?(?P<how>around|about|near|close to|at least|at most|"
     r"(?:over|above|more than|greater than|higher than|under|below|less than|lower than)(?: or equal to)?|between|"
@@ -314,7 +380,8 @@ def value_list_answer(text: str) -> str:
     how = re.sub(r"\s+", " ", (m.group("after") or m.group("plus") or m.group("how") or "").lower())
     inclusive = how.startswith(("or", "at ")) or how in ("+", ">=", "<=") or how.endswith("or equal to")
     how = how.removesuffix(" or equal to")  # "greater than or equal to 4": above, 4 included
-    gems = [g for g in all_gems() if g.origin == "natural" and _value(g, q.field) is not None]
+    natural, called = _natural_in(text)
+    gems = [g for g in natural if _value(g, q.field) is not None]
     said = f"{q.label} {m.group('value')}" if q.label != "Mohs" else f"Mohs hardness {m.group('value')}"
     if how == "between" and m.group("upper"):  # "an RI between 1.54 and 1.55": the gems whose range meets it
         low, high = sorted((value, float(m.group("upper"))))
@@ -328,10 +395,10 @@ def value_list_answer(text: str) -> str:
     else:
         lines, where = _holding(_by_species(gems, q.field), q, value), "around"
     if not lines:
-        return f"None of the natural gems I know reads {where} {said}."
+        return f"None of the {called} I know reads {where} {said}."
     shown = [_line(gs, q) for gs in lines]
     return (
-        f"**Natural gems that read {where} {said}** ({len(lines)} species, the gems of the trade first): "
+        f"**{called.capitalize()} that read {where} {said}** ({len(lines)} species, the gems of the trade first): "
         f"{some_of(shown, LISTED)}."
     )
 
@@ -348,8 +415,8 @@ def _beyond(gems: list[GemFacts], q: Quantity, value: float, above: bool, inclus
 _COMPARED = r"(?P<how>harder|softer|heavier|lighter|denser|less dense)\s+than\s+(?:an?\s+|the\s+)?(?P<than>.+?)"
 _THAN_ENDS = r"(?=\s*(?:[?.!,;]|\b(?:but|and|yet)\b|$))"
 COMPARED_LIST_QUESTION = re.compile(
-    r"(?:\b(?:which|what)\s+(?:natural\s+)?(?:gems?|gemstones?|stones?|minerals?)\s+(?:are|is)\s+|"
-    r"^\s*(?:list\s+(?:the\s+)?)?(?:natural\s+)?(?:gems|gemstones|minerals)\s+(?:that are\s+)?)"
+    rf"(?:\b(?:which|what)\s+(?:natural\s+)?{A_COLOUR}(?:gems?|gemstones?|stones?|minerals?)\s+(?:are|is)\s+|"
+    rf"^\s*(?:list\s+(?:the\s+)?)?(?:natural\s+)?{A_COLOUR}(?:gems|gemstones|minerals)\s+(?:that are\s+)?)"
     rf"{_COMPARED}{_THAN_ENDS}",
     re.I,
 )
@@ -376,6 +443,8 @@ def _bound(how: str, than: str) -> tuple[str, bool, float, str, GemFacts | None]
     if named and (value := _value(named[0], field)) is not None:  # its middle, as each gem listed is placed
         said = f"{how.lower()} than {_line([named[0]], q)}"
         return field, above, value, said, named[0]
+    if re.fullmatch(r"\d+(?:\.\d+)?", than):  # "harder than 8", "heavier than 4": a value of the quantity
+        return field, above, float(than), f"{how.lower()} than {q.label} {than}", None
     if scratched is not None and field == "hardness":
         return (
             field,
@@ -410,23 +479,24 @@ def compared_list_answer(text: str) -> str:
         )
     field, q = bounds[0][0], next(q for q in SCALE_QUANTITIES.values() if q.field == bounds[0][0])
     own = [b[4] for b in bounds if b[4] is not None]  # no garnet is heavier than garnet
+    natural, called = _natural_in(text)
     beyond = [
-        g for g in all_gems()
-        if g.origin == "natural" and (v := _value(g, field)) is not None and not any(_member(g, n) for n in own)
+        g for g in natural
+        if (v := _value(g, field)) is not None and not any(_member(g, n) for n in own)
         and all(v > value if above else v < value for _, above, value, _, _ in bounds)
     ]  # fmt: skip
     lines = _by_species(beyond, field, highest=bounds[0][1])
     lines.sort(key=lambda gs: _trade_first(gs)[:2])  # stable: by value within each
     said = " and ".join(b[3] for b in bounds)
     if not lines:
-        return f"None of the natural gems I know is {said}."
+        return f"None of the {called} I know is {said}."
     shown = some_of([_line(gs, q) for gs in lines], LISTED)
-    return f"**Natural gems {said}** ({len(lines)} species, the gems of the trade first): {shown}."
+    return f"**{called.capitalize()} {said}** ({len(lines)} species, the gems of the trade first): {shown}."
 
 
 # "which gems are singly refractive?", "which gems are uniaxial negative?": the optic class and sign asked for
 OPTIC_LIST_QUESTION = re.compile(
-    r"\b(?:which|what)\s+(?:natural\s+)?(?:gems?|gemstones?|stones?|minerals?)\s+(?:are|is)\s+(?:also\s+)?"
+    rf"\b(?:which|what)\s+(?:natural\s+)?{A_COLOUR}(?:gems?|gemstones?|stones?|minerals?)\s+(?:are|is)\s+(?:also\s+)?"
     r"(?:(?P<optic>singly refractive|isotropic|uniaxial|biaxial)(?:\s+(?P<sign>positive|negative|\+|-))?|"
     r"(?P<strongly>strongly\s+)?(?P<pleochroic>pleochroic|dichroic|trichroic))",
     re.I,
@@ -440,21 +510,22 @@ def optic_list_answer(text: str) -> str:
     m = OPTIC_LIST_QUESTION.search(text or "")
     if m is None:
         return ""
+    natural, called = _natural_in(text)
     if m.group("pleochroic"):
-        return _pleochroic_list(m.group("pleochroic").lower(), bool(m.group("strongly")))
+        return _pleochroic_list(natural, called, m.group("pleochroic").lower(), bool(m.group("strongly")))
     optic = {"singly refractive": "isotropic"}.get(m.group("optic").lower(), m.group("optic").lower())
     sign = {"+": "positive", "-": "negative"}.get(m.group("sign") or "", (m.group("sign") or "").lower())
     found: dict[str, list[GemFacts]] = {}
-    for g in all_gems():
+    for g in natural:
         p = profile(g)
-        if g.origin == "natural" and not p.opaque and p.optic == optic and (not sign or p.optic_sign == (sign,)):
+        if not p.opaque and p.optic == optic and (not sign or p.optic_sign == (sign,)):
             found.setdefault(_species(g).lower(), []).append(g)
     said = f"{m.group('optic').lower()}{' ' + sign if sign else ''}"
     if not found:
-        return f"None of the natural gems I know is {said}."
+        return f"None of the {called} I know is {said}."
     lines = sorted(found.values(), key=_trade_first)
     return (
-        f"**Natural gems I know that are {said}** ({len(lines)} species, the gems of the trade first): "
+        f"**{called.capitalize()} I know that are {said}** ({len(lines)} species, the gems of the trade first): "
         f"{some_of([_members(gs) for gs in lines], LISTED)}."
     )
 
@@ -463,24 +534,24 @@ AXES_SAID = {"dichroic": " (uniaxial: two colours in the dichroscope)",
              "trichroic": " (biaxial: up to three colours, two at a time in the dichroscope)"}  # fmt: skip
 
 
-def _pleochroic_list(said: str, strongly: bool) -> str:
+def _pleochroic_list(natural: list[GemFacts], called: str, said: str, strongly: bool) -> str:
     """The natural transparent gems that show pleochroism (strong, if asked): two colours for a uniaxial gem
     (dichroic), three for a biaxial one (trichroic), one name per species."""
     axes = {"dichroic": "uniaxial", "trichroic": "biaxial"}.get(said)
     found: dict[str, list[GemFacts]] = {}
-    for g in all_gems():
+    for g in natural:
         p = profile(g)
         levels = set(p.pleochroism) - {"none"}
         shown = "strong" in levels if strongly else bool(levels)
-        if g.origin == "natural" and not p.opaque and shown and (axes is None or p.optic == axes):
+        if not p.opaque and shown and (axes is None or p.optic == axes):
             found.setdefault(_species(g).lower(), []).append(g)
     said = f"{'strongly ' if strongly else ''}{said}"
     if not found:
-        return f"None of the natural gems I know is {said}."
+        return f"None of the {called} I know is {said}."
     lines = sorted(found.values(), key=_trade_first)
     how = AXES_SAID.get(said.split()[-1], "")
     return (
-        f"**Natural gems I know that are {said}**{how} ({len(lines)} species, the gems of the trade first): "
+        f"**{called.capitalize()} I know that are {said}**{how} ({len(lines)} species, the gems of the trade first): "
         f"{some_of([_members(gs) for gs in lines], LISTED)}."
     )
 
@@ -499,9 +570,37 @@ def _members(gems: list[GemFacts]) -> str:
     return f"{species[:1].upper() + species[1:]} ({', '.join(names[:3])}{', …' if names[3:] else ''})"
 
 
+# "which gems are blue?", "list green gems": every gem listed in a colour, asked alone
+_NOUNS = r"(?:gems|gemstones|stones|minerals)"
+_COLOUR_LISTS = (  # "which gems are blue?", "list green gems" (the whole message), "what blue gems are there?"
+    rf"\b(?:which|what)\s+(?:natural\s+)?{_NOUNS}\s+(?:are|come in|can be)\s+(?P<colour>{COLOUR_WORD})\s*(?:[?.!]|$)",
+    rf"^\s*(?:list|name)\s+(?:(?:some|all|the)\s+)?(?:natural\s+)?(?P<listed>{COLOUR_WORD})\s+{_NOUNS}\s*[?.!]?\s*$",
+    rf"\b(?:which|what)\s+(?P<there>{COLOUR_WORD})\s+{_NOUNS}\s+(?:are there|exist)\b",
+)
+COLOUR_LIST_QUESTION = re.compile("|".join(_COLOUR_LISTS), re.I)
+
+
+def colour_list_answer(text: str) -> str:
+    """The natural gems listed in a colour ("which gems are blue?"), one line per species, the gems of the trade
+    first; '' if not asked, or asked of gems named ("which gems are red, ruby or spinel?")."""
+    m = COLOUR_LIST_QUESTION.search(text or "")
+    if m is None or gems_named_in(text):
+        return ""
+    colour = main_colour(m["colour"] or m["listed"] or m["there"])
+    found: dict[str, list[GemFacts]] = {}
+    for g in all_gems():
+        if g.origin == "natural" and listed_in(g, colour):
+            found.setdefault(_species(g).lower(), []).append(g)
+    lines = sorted(found.values(), key=_trade_first)
+    return (
+        f"**Natural {_called(colour)} gems I know** ({len(lines)} species, the gems of the trade first): "
+        f"{some_of([_members(gs) for gs in lines], LISTED)}."
+    )
+
+
 # "which gems fluoresce red?", "which gems are inert under UV?"
 FLUORESCENCE_LIST_QUESTION = re.compile(  # and "what fluoresces red under UV?", the gems unsaid
-    r"\b(?:which|what)\s+(?:(?P<noun>(?:natural\s+)?(?:gems?|gemstones?|stones?|minerals?))\s+)?(?:"
+    rf"\b(?:which|what)\s+(?:(?P<noun>(?:natural\s+)?{A_COLOUR}(?:gems?|gemstones?|stones?|minerals?))\s+)?(?:"
     r"(?P<inert>(?:are|is)\s+inert)|(?:fluoresces?|glows?|(?:are|is)\s+fluorescent)\b(?!\s+in\s+the\s+dark)"
     r"(?:\s+(?P<colour>[a-z]+))?)",
     re.I,
@@ -509,8 +608,8 @@ FLUORESCENCE_LIST_QUESTION = re.compile(  # and "what fluoresces red under UV?",
 
 
 def fluorescence_list_answer(text: str) -> str:
-    """The natural gems whose facts say they glow (in the colour asked) or stay inert under a UV lamp; '' if not
-    asked."""
+    """The natural gems (of the body colour asked: "which red gems fluoresce?") whose facts say they glow (in the
+    colour asked) or stay inert under a UV lamp; '' if not asked."""
     m = FLUORESCENCE_LIST_QUESTION.search(text or "")
     # with no gems said, only "what fluoresces red?" lists: "which is fluorescent, ruby or spinel?" asks of two
     if m is None or not m.group("noun") and (gems_named_in(text) or re.match(r"\w+\s+(?:is|are)\b", m.group(0))):
@@ -518,16 +617,15 @@ def fluorescence_list_answer(text: str) -> str:
     colour = (m.group("colour") or "").lower()
     wanted = "inert" if m.group("inert") else colour if colour in COLOURS else ""
     said = "stay inert under UV" if wanted == "inert" else f"fluoresce {wanted}" if wanted else "fluoresce"
+    natural, called = _natural_in(m.group("noun") or "")
     names = sorted(
         g.name
-        for g in all_gems()
-        if g.origin == "natural"
-        and (classes := set(profile(g).fluorescence))
-        and (wanted in classes if wanted else classes - {"inert"})
+        for g in natural
+        if (classes := set(profile(g).fluorescence)) and (wanted in classes if wanted else classes - {"inert"})
     )
     if not names:
-        return f"None of the natural gems I know is said to {said}."
+        return f"None of the {called} I know is said to {said}."
     return (
-        f"**Natural gems whose facts say they {said}** ({len(names)}; many vary from stone to stone): "
+        f"**{called.capitalize()} whose facts say they {said}** ({len(names)}; many vary from stone to stone): "
         f"{some_of(names, LISTED)}."
     )
