@@ -180,9 +180,9 @@ def test_a_photo_answer_names_the_gem_as_prose_does_and_keeps_the_class_label_as
                     unsure=True, description="Quartz Smoky (40% confidence).", used_photo=True,
                     properties=[("Property", "Quartz Smoky", "Sapphire Pink")])  # fmt: skip
     text = answer.to_markdown()
-    assert "My best guess is **smoky quartz** (40%), but it could also be pink sapphire (30%)." in text
-    assert "| Smoky quartz | 40.0% |" in text and "| Property | Smoky quartz | Pink sapphire |" in text
-    assert "Smoky quartz (40% confidence)." in text and "Quartz Smoky" not in text
+    assert "My best guess is **Smoky Quartz** (40%), but it could also be Pink Sapphire (30%)." in text
+    assert "| Smoky Quartz | 40.0% |" in text and "| Property | Smoky Quartz | Pink Sapphire |" in text
+    assert "Smoky Quartz (40% confidence)." in text and "Quartz Smoky" not in text
     assert answer.gem == "Quartz Smoky" and answer.to_dict()["candidates"][1][0] == "Sapphire Pink"
 
 
@@ -192,15 +192,15 @@ def test_a_photo_answer_names_the_gem_as_prose_does_and_keeps_the_class_label_as
         (
             "compare jasper and smoky quartz",
             [
-                "**Jasper or smoky quartz?**",
-                "lies just below smoky quartz's (RI",
-                "| Property | Jasper | Smoky quartz |",
+                "**Jasper or Smoky Quartz?**",
+                "lies just below Smoky Quartz's (RI",
+                "| Property | Jasper | Smoky Quartz |",
             ],
         ),
-        ("is smoky quartz harder than onyx red?", ["**Smoky quartz**: Mohs hardness 7; **Red onyx**: Mohs hardness"]),
-        ("how do I tell pink sapphire from spinel?", ["**Pink sapphire or Spinel?**", "To tell pink sapphire from"]),
-        ("RI 1.544-1.553", ["**Quartz (Amethyst, Ametrine, Citrine, beer quartz, …)**", "rose quartz (pink, purple)"]),
-        ("where is smoky quartz found?", ["**Smoky quartz**: Smoky quartz comes chiefly from"]),
+        ("is smoky quartz harder than onyx red?", ["**Smoky Quartz**: Mohs hardness 7; **Red Onyx**: Mohs hardness"]),
+        ("how do I tell pink sapphire from spinel?", ["**Pink Sapphire or Spinel?**", "To tell Pink Sapphire from"]),
+        ("RI 1.544-1.553", ["**Quartz (Amethyst, Ametrine, Citrine, Beer Quartz, …)**", "Rose Quartz (pink, purple)"]),
+        ("where is smoky quartz found?", ["**Smoky Quartz**: Smoky Quartz comes chiefly from"]),
     ],
 )
 def test_answers_name_gems_as_a_gemmologist_does_not_by_their_photo_class_labels(assistant, question, said):

@@ -223,7 +223,7 @@ def test_an_unknown_mineral_answer_names_the_closest_gems_and_asks_for_readings(
     answer.out_of_scope = verdict
     withhold_gem(answer, verdict)
     text = answer.to_markdown()
-    assert "a stone I was not trained on; the closest known gems are Ruby, Spinel and red garnet" in text
+    assert "a stone I was not trained on; the closest known gems are Ruby, Spinel and Red Garnet" in text
     assert "RI 1.54" in text and "cannot be settled" in text
     assert "Scratch" not in text and "Ruby is" not in text and answer.unsure
 

@@ -132,6 +132,7 @@ def _reordered_names() -> tuple[dict[str, str], re.Pattern[str] | None]:
         name = common_name(gem)
         if name.lower() == gem.name.lower():  # only the case differs ('Lapis Lazuli'): kept as it is
             continue
+        name = " ".join(word[0].upper() + word[1:] for word in name.split(" "))
         said[gem.name] = name
         if gem.name.split()[-1].lower() not in BASIC:
             said[gem.name.lower()] = name
@@ -142,23 +143,12 @@ def _reordered_names() -> tuple[dict[str, str], re.Pattern[str] | None]:
 
 
 def in_prose(text: str) -> str:
-    """Text for a reader, with each photo-class label said as a gemmologist says it: 'Quartz Smoky' -> 'smoky
-    quartz' ('Smoky quartz' where a sentence, heading or table cell starts). Labels stay what the classifier,
-    the knowledge lookups and the catalog use; only what is shown is reworded, and twice changes nothing."""
+    """Text for a reader, with each photo-class label said as a gemmologist says it, capitalised as every gem's
+    name is: 'Quartz Smoky' -> 'Smoky Quartz', 'Tigers Eye' -> "Tiger's Eye" (as 'Padparadscha Sapphire').
+    Labels stay what the classifier, the knowledge lookups and the catalog use; only what is shown is reworded,
+    and twice changes nothing."""
     said, pattern = _reordered_names()
-    if pattern is None:
-        return text
-
-    def reworded(match: re.Match[str]) -> str:
-        name, before = said[match.group(0)], text[: match.start()]
-        bold = before.endswith("**") and before.count("**") % 2  # a bold label opens here ("; **Red onyx**: ...")
-        plain, marked = before.rstrip(" *_#>"), before.rstrip(" _")
-        starts = not plain or plain.endswith(("\n", ".", "?", "!", "|") + ((";",) if bold else ()))
-        starts = starts or bool(re.search(r"(?:^|\n)\s*-$", plain))  # a list item
-        starts = starts or marked.endswith((":**", "**:"))  # after a bold label: "**Why:** ...", "**Ruby**: ..."
-        return name if starts else name[0].lower() + name[1:]
-
-    return pattern.sub(reworded, text)
+    return text if pattern is None else pattern.sub(lambda match: said[match.group(0)], text)
 
 
 def variety_phrase(gem: GemFacts) -> str:
