@@ -211,6 +211,8 @@ def test_its_birthstone_is_answered_for_the_stone_in_hand_not_with_the_whole_lis
     chat.ask("blue-violet, RI 1.691-1.700, SG 3.35, strong trichroism")
     reply = chat.ask(question).reply
     assert reply.startswith("**Tanzanite** is a birthstone for December (since 2002)") and "January" not in reply
+    listed = chat.ask("the birthstones by month, with its sources").reply  # "its" of the list, not of the stone
+    assert listed.startswith("The birthstones on the modern list")
 
 
 @pytest.mark.parametrize(

@@ -79,7 +79,8 @@ def birthstone_of_stone(text: str, names: list[str]) -> str:
     """For "is it my birthstone?" of a stone answered as the gem `names` (its name, then its species): the month
     it is for, and whether it is the person's when they name their month; '' when no birthstone is asked of it."""
     # "is it my birthstone?", "what's its birthstone month?"
-    if not BIRTHSTONE.search(text or "") or not re.search(r"\b(?:its?|this|my stone)\b", text, re.I):
+    of_it = r"\b(?:it|this|my stone)\b|\bits (?:birth\s?stone|birth month|month)"  # not "… with its sources"
+    if not BIRTHSTONE.search(text or "") or not re.search(of_it, text, re.I):
         return ""
     data, lowered = _list(), " ".join(names).lower()
     named = {m: gem for m, gems in data["months"].items() for gem in gems if re.search(rf"\b{gem}\b", lowered)}
