@@ -2791,7 +2791,7 @@ def test_a_follow_up_no_fact_answers_says_so_instead_of_repeating_the_whole_answ
 @pytest.mark.parametrize(
     "question",
     ["should i get them restrung? the string looks dirty",
-     "it has a small crack, will it get worse", "What documentation should I attach to support the identification?",
+     "What documentation should I attach to support the identification?",
      "how do i find the best light to photograph it?"],
 )  # fmt: skip
 def test_a_question_no_handler_answers_says_so_in_two_lines_and_keeps_the_stone_in_hand(question):
@@ -2801,6 +2801,15 @@ def test_a_question_no_handler_answers_says_so_in_two_lines_and_keeps_the_stone_
     assert answer.reply.startswith("My facts on Peridot do not answer that.") and answer.reply.count(". ") <= 1
     assert not (answer.description or answer.properties or answer.tell_apart or answer.reasons)
     assert answer.gem == "Peridot" and chat.ask("how sure are you?").reply.startswith("Peridot at")
+
+
+def test_a_crack_told_of_the_stone_in_hand_is_answered_from_its_care_notes_and_keeps_the_stone_in_hand():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("green, RI 1.654-1.690, SG 3.34")
+    answer = chat.ask("it has a small crack, will it get worse")
+    assert answer.reply.startswith("**Caring for Peridot**: What my notes say of cracks, chips and scratches:")
+    assert "another knock can make it bigger" in answer.reply and any("mjsa.org" in n for n in answer.notes)
+    assert chat.ask("how sure are you?").reply.startswith("Peridot at")
 
 
 @pytest.mark.parametrize(

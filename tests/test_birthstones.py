@@ -203,3 +203,23 @@ def test_a_stone_given_for_an_anniversary_is_asked_about_not_the_years_gem():
     chat = Assistant(classifier=None).conversation()
     chat.ask("red, RI 1.762-1.770, SG 4.00")
     assert chat.ask("it was an anniversary gift, how do I clean it?").reply.startswith("**Caring for Ruby**")
+
+
+@pytest.mark.parametrize("question", ["what's its birthstone month?", "which month is its birthstone?"])
+def test_its_birthstone_is_answered_for_the_stone_in_hand_not_with_the_whole_list(question):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("blue-violet, RI 1.691-1.700, SG 3.35, strong trichroism")
+    reply = chat.ask(question).reply
+    assert reply.startswith("**Tanzanite** is a birthstone for December (since 2002)") and "January" not in reply
+    listed = chat.ask("the birthstones by month, with its sources").reply  # "its" of the list, not of the stone
+    assert listed.startswith("The birthstones on the modern list")
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [("what month is emerald?", "**Emerald** is a birthstone for May"),
+     ("Which month is peridot for?", "**Peridot** is a birthstone for August"),
+     ("what month is it?", ""), ("what month is best?", "")],
+)  # fmt: skip
+def test_what_month_a_birthstone_is_for_is_its_month(question, says):
+    assert birthstone_answer(question).startswith(says) and bool(birthstone_answer(question)) == bool(says)

@@ -8,7 +8,7 @@ import pytest
 
 from gemlang.assistant import Assistant
 from gemlang.assistant.conversation import DELICATE_CARE
-from gemlang.knowledge.care import care_of, care_question, never_cleaned_with
+from gemlang.knowledge.care import care_of, care_question, never_cleaned_with, symptoms_told
 
 
 def test_every_photo_class_has_care_that_names_its_sources_and_says_only_known_verdicts():
@@ -545,3 +545,37 @@ def test_a_ring_to_be_resized_with_its_stone_in_is_asked_of_the_bench_as_resizin
     assert pearl.startswith("**Caring for Pearl**: At the bench, jeweller's torch: Organic gems burn or melt")
     for asked in ("can the ring be resized with the stone in?", "it was re-sized last year, is the emerald ok?"):
         assert care_question(asked), asked
+
+
+@pytest.mark.parametrize(
+    ("told", "what", "says", "page"),
+    [("my opal went cloudy after washing it", "dullness or cloudiness", "water can weaken the glue and fog", "gia.edu"),
+     ("my pearl lost its lustre", "dullness or cloudiness", "dissolve its shine", "pearlsinternational.com"),
+     ("my turquoise turned green", "a change of colour", "darkens or greens as it absorbs oils", "pyramid.gold"),
+     ("my amethyst faded in the sun", "a change of colour", "fades with prolonged exposure", "modernvintagestyle"),
+     ("there's a crack in my ruby", "cracks, chips and scratches", "Repair: Many chipped", "mjsa.org"),
+     ("my emerald looks dull, what should I do?", "dullness or cloudiness", "re-oiling every few years",
+      "summer-2007-durability-testing-of-filled-emeralds"),
+     ("my tanzanite chipped", "cracks, chips and scratches", "perfect cleavage", "mjsa.org")],
+)  # fmt: skip
+def test_what_happened_to_a_stone_is_answered_from_its_care_notes_and_treatments_with_their_sources(
+    told, what, says, page
+):
+    answer = Assistant(classifier=None).conversation().ask(told)
+    assert answer.reply.startswith("**Caring for ") and f": What my notes say of {what}: " in answer.reply
+    assert says in answer.reply.split("Cleaning —")[0] and any(page in note for note in answer.notes)
+
+
+def test_what_happened_to_a_stone_the_notes_are_silent_on_is_said_to_be_unknown_and_no_name_question_is_one():
+    chat = Assistant(classifier=None).conversation()
+    assert (
+        "none of my care sources names a cause of dullness or cloudiness in galena"
+        in chat.ask("my galena went dull").reply
+    )
+    calcite = chat.ask("my calcite cracked").reply
+    assert calcite.startswith("**Calcite**: I have no checked care notes for Calcite yet") and "Repair:" in calcite
+    assert not symptoms_told("my stone is cloudy, what is it?") and not symptoms_told("my stone went milky, RI 1.45")
+    assert not symptoms_told("the glass was scratched by it") and not symptoms_told("a cloudy green stone")
+    assert not symptoms_told("My facts on citrine: most is amethyst turned yellow by heating")  # an answer's words
+    crack = Assistant(classifier=None).conversation().ask("it has a small crack, will it get worse").reply
+    assert crack.startswith("**Care depends on the gem**") and "another knock can make it bigger" in crack

@@ -293,9 +293,11 @@ from gemlang.knowledge.care import (
     metal_answer,
     most_cautious_care,
     never_cleaned_with,
+    repair_told,
     ring_gems_answer,
     setting_answer,
     stability_compared,
+    symptoms_without_notes,
     toughest_answer,
     toughness_answer,
     wear_compared,
@@ -1462,6 +1464,10 @@ class Conversation:
             answer.notes += [f"sources (bench work): {'; '.join(w.sources)}" for w in work]
             answer.notes.append(f"I have no checked care facts for {worked.name} yet.")
             return True
+        if worked is not None and (told := symptoms_without_notes(worked.name, asked))[0]:  # "my calcite cracked"
+            answer.reply = f"**{worked.name}**: {told[0]}"
+            answer.notes += told[1]
+            return True
         if worked is not None and CLEANED_WITH.search(asked) and not HARM_QUESTION.search(asked):
             answer.reply = f"**{worked.name}**: I have no checked care notes for {worked.name} yet, so {DELICATE_CARE}"
             if not self._stone_in_hand:
@@ -1483,8 +1489,10 @@ class Conversation:
             if not work and STONE_SOUGHT.search(text):
                 return False
             said = " ".join(w.said_of([]) for w in work).strip() or unknown_stone_care(text)
-            answer.reply = f"**Care depends on the gem**: name it or send a photo for its own notes. {said}"
-            answer.notes += [f"sources (bench work): {'; '.join(w.sources)}" for w in work]
+            repair, repair_sources = repair_told(text)  # "it has a small crack": what sources say of repair
+            answer.reply = f"**Care depends on the gem**: name it or send a photo for its own notes. {said} {repair}"
+            answer.reply = answer.reply.strip()
+            answer.notes += [f"sources (bench work): {'; '.join(w.sources)}" for w in work] + repair_sources
             return True
         return False
 
@@ -2816,7 +2824,8 @@ class Conversation:
         reply = care.answer(asked, gem)
         if CLEANED_WITH.search(asked) and not (care.ultrasonic or care.steam or care.warm_soapy_water):
             reply += f" None of my care sources says how to clean it, so {DELICATE_CARE}"  # galena's notes: its lead
-        return reply, f"sources ({care.name}): {'; '.join(sources)}"
+        told = care.symptoms_said(asked, gem)[1]  # "my emerald looks dull": the oiled emerald's pages too
+        return reply, "; ".join([f"sources ({care.name}): {'; '.join(sources)}", *told])
 
     def _readings_of(self, fields: Sequence[str]) -> str:
         """The stone's own readings of these knowledge-base fields, as the answer says them ("SG 4.00")."""

@@ -19,6 +19,8 @@ MONTHS = {name.lower(): name for name in calendar.month_name[1:]}
 MONTH = re.compile(r"\b(" + "|".join(MONTHS) + "|" + "|".join(m[:3] for m in MONTHS) + r")\b", re.I)
 # "my wife was born in september, what gem?": a month of birth asks its birthstone
 BIRTHSTONE = re.compile(r"\bbirth\s?stones?\b|\bbirth month\b|\bborn in (?:early |late )?" + MONTH.pattern, re.I)
+# "what month is emerald?", "which month is peridot for?": a birthstone's month, when the word names a birthstone
+MONTH_OF_A_GEM = re.compile(r"^\s*(?:what|which) months? (?:is|are) (?:an? )?([a-z]+)(?: for)?\s*\??\s*$", re.I)
 
 
 @cache
@@ -50,7 +52,8 @@ def _month_said(text: str) -> str | None:
 
 def birthstone_answer(text: str) -> str:
     """The answer to a birthstone question, or '' when the message asks none."""
-    if not BIRTHSTONE.search(text or ""):
+    of_a_gem = MONTH_OF_A_GEM.match(text or "")
+    if not BIRTHSTONE.search(text or "") and not of_a_gem:
         return ""
     data = _list()
     if month := _month_said(text):
@@ -59,6 +62,8 @@ def birthstone_answer(text: str) -> str:
     months_of = {
         gem: month for month, gems in data["months"].items() for gem in gems if re.search(rf"\b{gem}s?\b", lowered)
     }
+    if of_a_gem and not months_of:  # "what month is it?"
+        return ""
     if months_of:  # "is tanzanite a birthstone?", "which month is peridot for?"
         return " ".join(
             f"**{gem[:1].upper() + gem[1:]}** is a birthstone for {month}"
@@ -73,15 +78,19 @@ def birthstone_answer(text: str) -> str:
 def birthstone_of_stone(text: str, names: list[str]) -> str:
     """For "is it my birthstone?" of a stone answered as the gem `names` (its name, then its species): the month
     it is for, and whether it is the person's when they name their month; '' when no birthstone is asked of it."""
-    if not BIRTHSTONE.search(text or "") or not re.search(r"\b(?:it|this|my stone)\b", text, re.I):
+    # "is it my birthstone?", "what's its birthstone month?"
+    of_it = r"\b(?:it|this|my stone)\b|\bits (?:birth\s?stone|birth month|month)"  # not "… with its sources"
+    if not BIRTHSTONE.search(text or "") or not re.search(of_it, text, re.I):
         return ""
     data, lowered = _list(), " ".join(names).lower()
-    months = [m for m, gems in data["months"].items() for gem in gems if re.search(rf"\b{gem}\b", lowered)]
+    named = {m: gem for m, gems in data["months"].items() for gem in gems if re.search(rf"\b{gem}\b", lowered)}
+    months = list(named)
     yours = _month_said(text)
     if not months:
         told = f"the birthstone for **{yours}** is {_gems(yours)}, {LIST}" if yours else f"none is, {LIST}"
         return f"**{names[0]}** is no month's birthstone: {told}."
-    text = f"**{names[0]}** is a birthstone for {' and '.join(dict.fromkeys(months))}, {LIST}."
+    since = [m + (f" (since {data['added'][gem]})" if gem in data["added"] else "") for m, gem in named.items()]
+    text = f"**{names[0]}** is a birthstone for {' and '.join(since)}, {LIST}."
     if yours:
         text += " So it is yours." if yours in months else f" Yours, for {yours}, is {_gems(yours)}."
     return text

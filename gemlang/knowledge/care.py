@@ -118,6 +118,112 @@ NAMED_FIRST = (
 )
 
 
+# something that happened to a stone, told of it ("my opal went cloudy", "there's a crack in my ruby", "my emerald
+# looks dull", "it chipped"): (what it is called, how it is told, what the care notes say of its causes and remedy);
+# not a look told to name it ("a cloudy green stone"), nor "it scratches glass" (a hardness)
+_BECAME = r"(?:went|gone|goes|going|turn(?:ed|s|ing)?|got|gotten|gets|getting|bec[ao]me|becoming)"
+_DEGREE = r"(?:(?:a )?(?:bit|little|slightly|more|really|very|all|kind of|so) )?"
+SYMPTOMS = (
+    (
+        "a change of colour",
+        re.compile(
+            rf"\b{_BECAME} {_DEGREE}(?:green|brown|yellow|white|pale|dark|light|grey|gray|black|colou?rless)\w*\b|"
+            r"\bfaded\b|\b(?:is|are|has been) fading\b|\b(?:changed|changing|lost|losing) (?:its |their |the |some )?"
+            r"colou?rs?\b|\bdiscolou?r(?:ed|ation)\b|\bdarkened\b",
+            re.I,
+        ),
+        re.compile(
+            r"\bfad\w*|\bdiscolou?r\w*|\bdarken\w*|\bgreens\b|\bbrown\b|\blighten\w*|\bsun\w*|\bpales\b|"
+            r"\bchange\w* (?:\w+ )?(?:its )?colou?r|\bcolou?r (?:is|are|can|may|fades?)\b",
+            re.I,
+        ),
+    ),
+    (
+        "dullness or cloudiness",
+        re.compile(
+            rf"\b(?:{_BECAME}|is|are|looks?|looking|seems?) {_DEGREE}(?:cloudy|milky|foggy|hazy|dull|dim)\b|"
+            r"\b(?:clouded|fogged|dulled) (?:up|over)\b|\b(?:lost|losing) (?:its |their |the |some |all )?"
+            r"(?:lustre|luster|shine|sparkle|fire|brilliance|glow|play[- ]of[- ]colou?r)\b|"
+            r"\b(?:not|no longer|isn'?t|aren'?t) (?:as )?(?:shiny|sparkly)\b",
+            re.I,
+        ),
+        re.compile(
+            r"\bdull\w*|\bcloud\w*|\bfog\b|\blust(?:re|er)\b|\bshine\b|\bcraz\w*|\bdry\b|\bdrying\b|\bdesiccat\w*|"
+            r"\bdehydrat\w*|\bgrease\b|\bscratch\w*|\babrad\w*|\boil\w*|\bsoak\w*|\betch\w*|\bchemicals\b|\bacids\b",
+            re.I,
+        ),
+    ),
+    (
+        "cracks, chips and scratches",
+        re.compile(
+            r"\b(?:cracked|chipped|broke|broken|crazed|crazing|shattered)\b|"
+            r"\b(?:a|the|some|this) (?:small |little |big |large |tiny |hairline )?(?:crack|chip)s? (?:in|on|across)\b|"
+            r"\b(?:has|have|got) (?:a |some )?(?:small |little |big |large |tiny |hairline )?(?:crack|chip)s?\b|"
+            r"\b(?:is|got|gets|getting|been|looks) (?:\w+ )?scratched\b(?! by)|\bscratch(?:es)? (?:on|in|across)\b",
+            re.I,
+        ),
+        re.compile(
+            r"\bknock\w*|\bblows?\b|\bchip\w*|\bsplit\w*|\bbrittle\b|\bfragile\b|\bcleav\w*|\bcrack\w*|\bfractur\w*|"
+            r"\bbreak\w*|\bthermal\b|\btemperature\b|\btough\w*|\bcraz\w*|\brepair\w*|\bscratch\w*|\babrad\w*",
+            re.I,
+        ),
+    ),
+)
+# a stone of one's own the symptom is told of, not one described to be named
+OF_ONES_STONE = re.compile(
+    r"\b(?:my|mine|our|her|his|it|its|there'?s|there is)\b(?! (?:facts|notes|sources|answers?|guess)\b)", re.I
+)  # not "My facts on citrine: … smoky quartz turned yellow by heating", an answer's own words
+# what may be asked of it: "… what should I do?", "can it be fixed?", "why?"; not "… what is it?" (its name)
+OF_THE_DAMAGE = re.compile(
+    r"\b(?:why|how come|what (?:should|can|do|to) (?:i |we )?do|what happened|what caused|fix\w*|repair\w*|"
+    r"restor\w*|polish\w*|re-?oil\w*|normal|permanent|(?:get|bring) (?:it |them )?back)\b",
+    re.I,
+)
+READING = re.compile(r"\d[.,]\d")  # "went milky, RI 1.45": a reading, told to name the stone
+
+
+def symptoms_told(text: str) -> list[tuple[str, re.Pattern[str]]]:
+    """(what it is called, what the notes say of it) of each thing a message tells has happened to the person's
+    stone ("my turquoise turned green", "… what should I do?"); [] when it tells none, or asks something else of
+    the stone ("my stone is cloudy, what is it?")."""
+    text = text or ""
+    if not OF_ONES_STONE.search(text) or READING.search(text) or ("?" in text and not OF_THE_DAMAGE.search(text)):
+        return []
+    return [(what, said) for what, told, said in SYMPTOMS if told.search(text)]
+
+
+def _names(gem: str, text: str) -> bool:
+    """Whether `text` names the gem, or its plural ("pearls")."""
+    return bool(re.search(rf"\b{re.escape(gem)}s?\b", text, re.I))
+
+
+def _repair(what: str) -> tuple[str, list[str]]:
+    """What sources say of repairing a stone with cracks and chips ("Repair: …"), and its sources note; ('', [])
+    for another symptom."""
+    if what != "cracks, chips and scratches":
+        return "", []
+    damage = _care_file()[3]
+    return f"Repair: {damage['text']} ", [f"sources (a damaged stone): {'; '.join(damage['sources'])}"]
+
+
+def symptoms_without_notes(name: str, text: str) -> tuple[str, list[str]]:
+    """For a gem with no care notes, what a message tells has happened to it ("my calcite cracked"): that no
+    source of mine names its cause, and what sources say of repair; ('', []) when none is told."""
+    told = [what for what, _ in symptoms_told(text)]
+    if not told:
+        return "", []
+    said = f"I have no checked care notes for {name} yet, so none of my sources says what causes {join_words(told)}."
+    repair, sources = repair_told(text)
+    return f"{said} {repair}".strip(), sources
+
+
+def repair_told(text: str) -> tuple[str, list[str]]:
+    """What sources say of repair, for a crack, chip or scratch a message tells of ("it has a small crack"), and
+    their note; ('', []) when it tells none."""
+    repairs = [_repair(what) for what, _ in symptoms_told(text)]
+    return "".join(r[0] for r in repairs).strip(), [s for r in repairs for s in r[1]]
+
+
 @dataclass(frozen=True)
 class BenchWork:
     """What a jeweller's or cutter's bench work (a torch, a laser welder, a plating bath, a dop) does to a stone."""
@@ -194,17 +300,53 @@ class Care:
         return f"**Caring for {name}**: {bench}{worn}{heat}{self._cleaning()}{text}"
 
     def asked_first(self, question: str, gem: GemFacts | None = None) -> str:
-        """What the notes say of light, heat or harm to the wearer when the question asks ("will it fade?", "is it
-        heat sensitive?", "is it toxic?"): "In light: …"; '' when it asks none of them."""
+        """What the notes say of what the message tells has happened to the stone ("my opal went cloudy"), then of
+        light, heat or harm to the wearer when the question asks ("will it fade?", "is it heat sensitive?", "is it
+        toxic?"): "In light: …"; '' when it tells and asks none of them."""
+        told = self.symptoms_said(question, gem)[0]  # "my amethyst faded in the sun": said there, not again
+
+        def first(what: str, named: re.Pattern[str], pool: list[str], none: str) -> str:
+            pool = [x for x in pool if x.rstrip(".") + "." not in told]
+            return "" if told and not any(map(named.search, pool)) else _first(what, named, pool, none)
+
         said, light, heat = sentences(self.text), "", ""
         if LIGHT_QUESTION.search(question):  # fading is as often in the gem's own facts as in its care
             own = [*sentences(gem.phenomena), *gem.diagnostic_features, *sentences(gem.description)] if gem else []
-            light = _first("light", SAID_OF_LIGHT, [*said, *own], "none of my sources names fading")
+            light = first("light", SAID_OF_LIGHT, [*said, *own], "none of my sources names fading")
         if HEAT_QUESTION.search(question):
-            heat = _first("heat", SAID_OF_HEAT, said, "none of my sources names a risk")
+            heat = first("heat", SAID_OF_HEAT, said, "none of my sources names a risk")
         if HARM_QUESTION.search(question):
-            heat += _first("handling", SAID_OF_HARM, said, "none of my sources names a danger to the wearer")
-        return light + heat
+            heat += first("handling", SAID_OF_HARM, said, "none of my sources names a danger to the wearer")
+        return told + light + heat
+
+    def symptoms_said(self, told: str, gem: GemFacts | None = None) -> tuple[str, list[str]]:
+        """What the notes (the gem's own, and those of the treatments it is often given) say of what a message tells
+        has happened to the stone ("What my notes say of dullness or cloudiness: …"), what sources say of repair for
+        a crack, chip or scratch, and that they name no cause, when they do not; with the sources of what it quotes
+        beyond the gem's own notes. ('', []) when none is told."""
+        said, sources = "", []
+        names = [self.name, *([gem.name] if gem is not None else [])]
+        treated = [] if self.treatment else self.treatments_of(gem)
+        for what, named in symptoms_told(told):
+            found = list(dict.fromkeys(x.rstrip(".") + "." for x in sentences(self.text) if named.search(x)))
+            for care in treated:  # of "dyed stones", only what it says of this gem ("dyed … pearls can fade")
+                own = any(_names(n, care.name) for n in names)
+                of_it = [x.rstrip(".") + "." for x in sentences(care.text) if named.search(x)]
+                if of_it := [x for x in of_it if own or any(_names(n, x) for n in names)]:
+                    found.append(f"Of {care.name}: {' '.join(of_it)}")
+                    sources += [f"sources ({care.name}): {'; '.join(care.sources)}"]
+            if not found:
+                found = [f"none of my care sources names a cause of {what} in {self.name.lower()}."]
+            said += f"What my notes say of {what}: {' '.join(found)} "
+            repair = _repair(what)
+            said, sources = said + repair[0], sources + repair[1]
+        return said, list(dict.fromkeys(sources))
+
+    def treatments_of(self, gem: GemFacts | None = None) -> list[Care]:
+        """The treated materials the care notes name this gem in ("oiled/resin-filled emerald", "waxed stones" for
+        turquoise): their care comes with the gem's, for the stone may have been given one."""
+        names = [self.name, *([gem.name] if gem is not None else [])]
+        return [care for *_, care in _care_file()[1] if any(_names(n, f"{care.name} {care.text}") for n in names)]
 
     def _cleaning(self) -> str:
         ways = [f"{way}: {verdict}" for way, field in CLEANING_WAYS if (verdict := getattr(self, field))]
@@ -327,7 +469,7 @@ Treated = tuple[tuple[str, ...], tuple[str, ...], Care]  # (said_as, not_said_as
 
 
 @cache
-def _care_file() -> tuple[dict[str, Care], tuple[Treated, ...], tuple[BenchWork, ...]]:
+def _care_file() -> tuple[dict[str, Care], tuple[Treated, ...], tuple[BenchWork, ...], dict]:
     with open(CARE_PATH, encoding="utf-8") as f:
         data = json.load(f)
     gems = {name.lower(): _care(e, e["gem"]) for e in data["gems"] for name in (e["gem"], *e.get("also", ()))}
@@ -335,20 +477,20 @@ def _care_file() -> tuple[dict[str, Care], tuple[Treated, ...], tuple[BenchWork,
         (tuple(e["said_as"]), tuple(e.get("not_said_as", ())), _care(e, e["treatment"], treatment=True))
         for e in data["treatments"]
     )
-    return gems, treatments, tuple(_bench(e) for e in data["bench"])
+    return gems, treatments, tuple(_bench(e) for e in data["bench"]), data["damage"]
 
 
 def care_question(text: str) -> bool:
-    """Whether a message asks how to clean, store or wear a stone."""
+    """Whether a message asks how to clean, store or wear a stone, or tells what has happened to it."""
     text = ACID_TEST.sub(" ", text or "")
     asked = bool((CARE_QUESTION.search(text or "") or WEAR_QUESTION.search(text or "")) and ASKED.search(text or ""))
-    return asked or bool(SHORT_CARE.match(text or ""))
+    return asked or bool(SHORT_CARE.match(text or "")) or bool(symptoms_told(text))  # "my opal went cloudy"
 
 
 def care_of(gem_names: list[str], text: str = "") -> Care | None:
     """The care of a treated material the text names, else of the first of `gem_names` (a gem's own name, then
     its species and group) that has one, or names a gem that has ("Sapphire Blue" is cared for as sapphire)."""
-    gems, treatments, _ = _care_file()
+    gems, treatments, *_ = _care_file()
     lowered = (text or "").lower()
     for said_as, not_said_as, care in treatments:
         said = re.sub("|".join(not_said_as), " ", lowered) if not_said_as else lowered  # "dop wax" is no waxing
@@ -429,7 +571,7 @@ def treated_material(name: str) -> Care | None:
 
 def never_cleaned_with(way: str) -> list[str]:
     """The gems and treated materials that must never go in the `way` ("ultrasonic" or "steam") cleaner."""
-    gems, treatments, _ = _care_file()
+    gems, treatments, *_ = _care_file()
     cares = [*gems.values(), *(care for *_, care in treatments)]
     return [care.name for care in cares if getattr(care, way) == "never"]
 
