@@ -5542,7 +5542,16 @@ def test_two_names_of_lab_grown_asked_the_same_are_said_to_be_one_thing_with_the
     answer = Assistant(None).conversation().ask(text)  # was the synthetic entry with no plain answer, or the help text
     assert answer.reply.startswith(reply) and '"lab-created" can be wider' in answer.reply
     assert any("section-23.25" in n and "jtv.com" in n for n in answer.notes)
-    assert Assistant(None).conversation().ask("what is lab-grown?").reply.startswith("**Synthetic**")  # one name
+    assert Assistant(None).conversation().ask("what is synthetic?").reply.startswith("**Synthetic**")  # one name
+
+
+@pytest.mark.parametrize(
+    "text", ["what does lab-created mean?", "what is lab-grown?", "what does created mean?", "what's 'lab grown'?"]
+)
+def test_lab_grown_asked_alone_is_the_entry_of_that_name_with_its_rule(text):
+    answer = Assistant(None).conversation().ask(text)  # was the synthetic entry, or the help text for "created"
+    assert answer.reply.startswith("**Lab-grown or synthetic**: Lab-grown, laboratory-created and synthetic")
+    assert any("section-23.25" in n for n in answer.notes)
 
 
 @pytest.mark.parametrize(
