@@ -5601,3 +5601,27 @@ def test_whether_a_stone_not_yet_shown_is_natural_says_what_would_tell_and_what_
 def test_lab_grown_asked_real_or_fake_a_word_it_is_not_an_imitation_and_a_tags_word_are_answered(text, start):
     # were bare cards ("Lab-grown ruby is made in more than one way ..."), and "Moissanite, as you were told?"
     assert Assistant(None).conversation().ask(text).reply.startswith(start)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("is pink sapphire rarer than ruby?", "My facts do not rank pink sapphire and ruby by rarity"),
+        ("how do I test a yellow sapphire?", "**Testing yellow sapphire**: check the stone against yellow sapphire's"),
+        ("what are the imitations of pink sapphire?", "**Sold as pink sapphire, not pink sapphire**"),
+    ],
+)
+def test_a_class_named_for_its_colour_is_said_by_its_common_name_inside_a_sentence(text, said):
+    reply = Assistant(None).conversation().ask(text).reply
+    assert said in reply  # was "sapphire pink", "sapphire yellow": the class label, lower-cased
+    assert not re.search(r"sapphire (?:pink|yellow)\b", reply)  # the label itself is reworded on display
+
+
+def test_a_rarity_fact_that_names_its_gem_is_not_headed_by_the_name_again():
+    reply = Assistant(None).conversation().ask("is pink sapphire rarer than ruby?").reply
+    assert "What they say of it: pink sapphire was thought exceptionally rare" in reply  # was "pink sapphire: pink …"
+    assert (
+        "What they say of it: Emerald: its inclusions"
+        in Assistant(None).conversation().ask("which is rarer, emerald or tanzanite?").reply
+    )  # a fact that does not name its gem keeps the name before it
+

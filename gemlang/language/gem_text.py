@@ -122,6 +122,12 @@ def common_name(gem: GemFacts) -> str:
     return " ".join([first, *(w if w.isupper() else w.lower() for w in rest)])
 
 
+def lower_name(gem: GemFacts) -> str:
+    """The gem's name inside a sentence: 'pink sapphire' for the class Sapphire Pink (whose lower-case label,
+    read as a colour, `in_prose` leaves alone), 'cubic zirconia'; an abbreviation keeps its capitals ('GGG')."""
+    return _lower_first(common_name(gem))
+
+
 @cache
 def _reordered_names() -> tuple[dict[str, str], re.Pattern[str] | None]:
     """Each way a name that prose says otherwise is printed ('Quartz Smoky', 'quartz smoky'), with its common name;
