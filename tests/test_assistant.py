@@ -5625,3 +5625,16 @@ def test_a_rarity_fact_that_names_its_gem_is_not_headed_by_the_name_again():
         in Assistant(None).conversation().ask("which is rarer, emerald or tanzanite?").reply
     )  # a fact that does not name its gem keeps the name before it
 
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [("I found a ruby in the creek, is it real?", "**A ruby you found?**"),
+     ("we dug up some garnets in the backyard, are they real?", "**A garnet you found?**"),
+     ("I found a stone, is it an emerald?", "**An emerald you found?**")],
+)  # fmt: skip
+def test_a_gem_found_is_asked_of_its_constants_and_is_natural_unless_put_there(text, lead):
+    answer = Assistant(None).conversation().ask(text)  # was the find note and the gem's card, with no answer
+    assert lead in answer.reply and "constants and signs (RI " in answer.reply
+    assert "natural, formed by natural processes" in answer.reply and any("source (natural)" in n for n in answer.notes)
+    bought = Assistant(None).conversation().ask("I found a great price on a ruby online, is it real?").reply
+    assert "you found?" not in bought

@@ -37,6 +37,7 @@ from gemlang.assistant.gem_answers import (
     facts_name,
     floats_in,
     follow_up_colours,
+    found_gem_answer,
     gems_from,
     habit_said,
     how_to_spot_glass,
@@ -112,6 +113,7 @@ from gemlang.assistant.questions import (
     FAKE_FROM_A_PHOTO,
     FIRST_SAID,
     FOLLOW_UP,
+    FOUND_A_GEM,
     FOUND_A_STONE,
     GEMS_IN_GENERAL,
     GENERAL_QUESTION,
@@ -2144,6 +2146,10 @@ class Conversation:
             # "my kid found a shiny rock, what is it?": not sold; a colour said is answered below
             answer.reply = FIND_HELP + (f"\n\n{PRICE_REFUSED}" if VALUE_QUESTION.search(text) else "")
             answer.notes += [f"source ({t.term}): {t.source}" for t in map(term_called, FIND_TERMS)]
+        elif asked_gem is not None and (FOUND_A_GEM.search(text) or FOUND_A_STONE.search(text)):
+            answer.reply = found_gem_answer(asked_gem)  # "I found a ruby in the creek, is it real?"
+            answer.notes.append(f"source (natural): {term_called('natural').source}")
+            answer.properties = property_rows([asked_gem.name])
         elif (
             asked_gem is None
             and (origin := ORIGIN_ASKED.search(text))

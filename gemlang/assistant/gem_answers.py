@@ -264,6 +264,19 @@ def how_to_test(gem: GemFacts) -> str:
     )
 
 
+def found_gem_answer(gem: GemFacts) -> str:
+    """ "I found a ruby in the creek, is it real?": a find was never sold, so whether it is the gem is asked of its
+    constants and signs; and a stone that formed where it was found is natural (the glossary's "natural")."""
+    name = lower_name(gem)
+    article = "An" if name[0] in "aeiou" else "A"
+    return (
+        f'**{article} {name} you found?** A find was never sold as a gem, so "real" asks whether it is {name} at '
+        f"all. What would show it are {name}'s constants and signs ({constants_and_signs(gem)}): a stone that does "
+        f"not fit them is not {name}. One that formed where you found it is natural, formed by natural processes "
+        'without human help, unless someone put it there. Send me a photo of it and ask "what gem is this?".'
+    )
+
+
 def ri_and_sg(g: GemFacts) -> str:
     """ "Ruby: RI 1.762–1.770, SG 3.97–4.05": the readings that would say whether a stone is `g`."""
     return f"{g.name}: RI {g.format('refractive_index')}, SG {g.format('specific_gravity')}"
