@@ -5638,3 +5638,19 @@ def test_a_gem_found_is_asked_of_its_constants_and_is_natural_unless_put_there(t
     assert "natural, formed by natural processes" in answer.reply and any("source (natural)" in n for n in answer.notes)
     bought = Assistant(None).conversation().ask("I found a great price on a ruby online, is it real?").reply
     assert "you found?" not in bought
+
+
+
+def test_lab_grown_asked_against_a_fake_keeps_the_entry_on_how_synthetics_and_simulants_differ():
+    reply = Assistant(None).conversation().ask("is lab-grown different from fake?").reply
+    assert "**Lab-grown or synthetic**" in reply and "**Synthetic or simulant**" in reply
+
+
+def test_a_hyphenated_name_is_lower_cased_whole_inside_a_sentence():
+    from gemlang.language.gem_text import lower_name
+
+    names = {
+        n: lower_name(get_facts(n)) for n in ("Flux-Grown Ruby", "Maw-Sit-Sit", "LuAG (Lutetium Aluminium Garnet)")
+    }
+    assert names == {"Flux-Grown Ruby": "flux-grown ruby", "Maw-Sit-Sit": "maw-sit-sit",
+                     "LuAG (Lutetium Aluminium Garnet)": "LuAG (lutetium aluminium garnet)"}  # fmt: skip

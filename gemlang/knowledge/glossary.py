@@ -142,8 +142,9 @@ TOLD_APART = {("synthetic", "simulant"): "synthetic or simulant"}
 
 
 def _with_difference(terms: list[Term]) -> list[Term]:
-    """The terms asked, with the entry saying how two of them differ when both are asked."""
-    asked = {t.term for t in terms}
+    """The terms asked, with the entry saying how two of them differ when both are asked; a NAMED_TWICE entry asks
+    as each of its names ("is lab-grown different from fake?": synthetic and simulant)."""
+    asked = {t.term for t in terms} | {name for t in terms if t.term in NAMED_TWICE for name in t.asked_as}
     return terms + [term_called(d) for pair, d in TOLD_APART.items() if set(pair) <= asked and d not in asked]
 
 

@@ -124,8 +124,10 @@ def common_name(gem: GemFacts) -> str:
 
 def lower_name(gem: GemFacts) -> str:
     """The gem's name inside a sentence: 'pink sapphire' for the class Sapphire Pink (whose lower-case label,
-    read as a colour, `in_prose` leaves alone), 'cubic zirconia'; an abbreviation keeps its capitals ('GGG')."""
-    return _lower_first(common_name(gem))
+    read as a colour, `in_prose` leaves alone), 'flux-grown ruby'; an abbreviation keeps its capitals ('LuAG')."""
+    first, _, rest = common_name(gem).partition(" ")
+    first = "-".join(p if any(c.isupper() for c in p[1:]) else p.lower() for p in first.split("-"))  # "flux-grown"
+    return f"{first} {rest}".strip()
 
 
 @cache
