@@ -5641,6 +5641,13 @@ def test_a_gem_found_is_asked_of_its_constants_and_is_natural_unless_put_there(t
 
 
 
+def test_plastic_and_foiled_glass_are_listed_among_opals_imitations_with_their_source():
+    answer = Assistant(None).conversation().ask("the seller says this opal is plastic")
+    assert answer.reply.startswith("**Plastic, not opal, as you were told?**")
+    assert "opal triplet, glass with metal foil (Slocum stone) and plastic." in answer.reply  # was the assembled only
+    assert get_facts("Opal").citations.get("simulants", "").count("cameo.mfa.org/wiki/Imitation_opal") == 1
+
+
 def test_lab_grown_asked_against_a_fake_keeps_the_entry_on_how_synthetics_and_simulants_differ():
     reply = Assistant(None).conversation().ask("is lab-grown different from fake?").reply
     assert "**Lab-grown or synthetic**" in reply and "**Synthetic or simulant**" in reply
