@@ -5640,12 +5640,22 @@ def test_a_gem_found_is_asked_of_its_constants_and_is_natural_unless_put_there(t
     assert "you found?" not in bought
 
 
-
 def test_plastic_and_foiled_glass_are_listed_among_opals_imitations_with_their_source():
     answer = Assistant(None).conversation().ask("the seller says this opal is plastic")
     assert answer.reply.startswith("**Plastic, not opal, as you were told?**")
     assert "opal triplet, glass with metal foil (Slocum stone) and plastic." in answer.reply  # was the assembled only
     assert get_facts("Opal").citations.get("simulants", "").count("cameo.mfa.org/wiki/Imitation_opal") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [("a 25 pointer diamond", "**Diamond**: Noted: 0.25 ct, 0.05 g (a carat is 0.2 g)."),
+     ("my ruby is about 1.5 ct", "**Ruby**: Noted: about 1.5 ct, 0.3 g (a carat is 0.2 g)."),
+     ("tell me about a 3 ct emerald", "**Emerald**: Noted: 3 ct, 0.6 g (a carat is 0.2 g).")],  # not "about 3 ct"
+)  # fmt: skip
+def test_a_weight_told_with_the_gem_named_is_noted_before_its_card(text, lead):
+    answer = Assistant(None).conversation().ask(text)  # was the card alone, the weight unsaid
+    assert answer.reply == lead and answer.description
 
 
 def test_lab_grown_asked_against_a_fake_keeps_the_entry_on_how_synthetics_and_simulants_differ():

@@ -77,7 +77,14 @@ from gemlang.assistant.gem_answers import (
     where_from,
     which_of_two_answer,
 )
-from gemlang.assistant.limits import TAKE_IN, beyond_the_evidence, intake_record, weight_alone
+from gemlang.assistant.limits import (
+    TAKE_IN,
+    beyond_the_evidence,
+    intake_record,
+    told_weight,
+    weight_alone,
+    weight_said,
+)
 from gemlang.assistant.models import Assistant, PhotoInput
 from gemlang.assistant.questions import (
     AND_ABOUT,
@@ -2256,6 +2263,8 @@ class Conversation:
                 # "is my lab-grown ruby heated?": the answer is about the lab-grown stones, its card the natural gem's
                 called = f"Lab-grown {lower_name(asked_gem)}" if twins and treatment else asked_gem.name
                 answer.reply = f"**{called}**" + (f": {aside}" if aside else "")
+                if not aside and (told := told_weight(text)):  # "a 25 pointer diamond": noted, before its card
+                    answer.reply += f": {weight_said(*told, text)}"
                 claim = natural_claimed(text)
                 if aside and in_hand and claim and not twins:  # "the seller says it's natural and unheated ruby"
                     told, notes = natural_as_told(claim.group(0), asked_gem)
