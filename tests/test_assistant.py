@@ -5551,7 +5551,16 @@ def test_two_names_of_lab_grown_asked_the_same_are_said_to_be_one_thing_with_the
     answer = Assistant(None).conversation().ask(text)  # was the synthetic entry with no plain answer, or the help text
     assert answer.reply.startswith(reply) and '"lab-created" can be wider' in answer.reply
     assert any("section-23.25" in n and "jtv.com" in n for n in answer.notes)
-    assert Assistant(None).conversation().ask("what is lab-grown?").reply.startswith("**Synthetic**")  # one name
+    assert Assistant(None).conversation().ask("what is synthetic?").reply.startswith("**Synthetic**")  # one name
+
+
+@pytest.mark.parametrize(
+    "text", ["what does lab-created mean?", "what is lab-grown?", "what does created mean?", "what's 'lab grown'?"]
+)
+def test_lab_grown_asked_alone_is_the_entry_of_that_name_with_its_rule(text):
+    answer = Assistant(None).conversation().ask(text)  # was the synthetic entry, or the help text for "created"
+    assert answer.reply.startswith("**Lab-grown or synthetic**: Lab-grown, laboratory-created and synthetic")
+    assert any("section-23.25" in n for n in answer.notes)
 
 
 @pytest.mark.parametrize(
@@ -5601,3 +5610,73 @@ def test_whether_a_stone_not_yet_shown_is_natural_says_what_would_tell_and_what_
 def test_lab_grown_asked_real_or_fake_a_word_it_is_not_an_imitation_and_a_tags_word_are_answered(text, start):
     # were bare cards ("Lab-grown ruby is made in more than one way ..."), and "Moissanite, as you were told?"
     assert Assistant(None).conversation().ask(text).reply.startswith(start)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("is pink sapphire rarer than ruby?", "My facts do not rank pink sapphire and ruby by rarity"),
+        ("how do I test a yellow sapphire?", "**Testing yellow sapphire**: check the stone against yellow sapphire's"),
+        ("what are the imitations of pink sapphire?", "**Sold as pink sapphire, not pink sapphire**"),
+    ],
+)
+def test_a_class_named_for_its_colour_is_said_by_its_common_name_inside_a_sentence(text, said):
+    reply = Assistant(None).conversation().ask(text).reply
+    assert said in reply  # was "sapphire pink", "sapphire yellow": the class label, lower-cased
+    assert not re.search(r"sapphire (?:pink|yellow)\b", reply)  # the label itself is reworded on display
+
+
+def test_a_rarity_fact_that_names_its_gem_is_not_headed_by_the_name_again():
+    reply = Assistant(None).conversation().ask("is pink sapphire rarer than ruby?").reply
+    assert "What they say of it: pink sapphire was thought exceptionally rare" in reply  # was "pink sapphire: pink …"
+    assert (
+        "What they say of it: Emerald: its inclusions"
+        in Assistant(None).conversation().ask("which is rarer, emerald or tanzanite?").reply
+    )  # a fact that does not name its gem keeps the name before it
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [("I found a ruby in the creek, is it real?", "**A ruby you found?**"),
+     ("we dug up some garnets in the backyard, are they real?", "**A garnet you found?**"),
+     ("I found a stone, is it an emerald?", "**An emerald you found?**")],
+)  # fmt: skip
+def test_a_gem_found_is_asked_of_its_constants_and_is_natural_unless_put_there(text, lead):
+    answer = Assistant(None).conversation().ask(text)  # was the find note and the gem's card, with no answer
+    assert lead in answer.reply and "constants and signs (RI " in answer.reply
+    assert "natural, formed by natural processes" in answer.reply and any("source (natural)" in n for n in answer.notes)
+    bought = Assistant(None).conversation().ask("I found a great price on a ruby online, is it real?").reply
+    assert "you found?" not in bought
+
+
+def test_plastic_and_foiled_glass_are_listed_among_opals_imitations_with_their_source():
+    answer = Assistant(None).conversation().ask("the seller says this opal is plastic")
+    assert answer.reply.startswith("**Plastic, not opal, as you were told?**")
+    assert "opal triplet, glass with metal foil (Slocum stone) and plastic." in answer.reply  # was the assembled only
+    assert get_facts("Opal").citations.get("simulants", "").count("cameo.mfa.org/wiki/Imitation_opal") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [("a 25 pointer diamond", "**Diamond**: Noted: 0.25 ct, 0.05 g (a carat is 0.2 g)."),
+     ("my ruby is about 1.5 ct", "**Ruby**: Noted: about 1.5 ct, 0.3 g (a carat is 0.2 g)."),
+     ("tell me about a 3 ct emerald", "**Emerald**: Noted: 3 ct, 0.6 g (a carat is 0.2 g).")],  # not "about 3 ct"
+)  # fmt: skip
+def test_a_weight_told_with_the_gem_named_is_noted_before_its_card(text, lead):
+    answer = Assistant(None).conversation().ask(text)  # was the card alone, the weight unsaid
+    assert answer.reply == lead and answer.description
+
+
+def test_lab_grown_asked_against_a_fake_keeps_the_entry_on_how_synthetics_and_simulants_differ():
+    reply = Assistant(None).conversation().ask("is lab-grown different from fake?").reply
+    assert "**Lab-grown or synthetic**" in reply and "**Synthetic or simulant**" in reply
+
+
+def test_a_hyphenated_name_is_lower_cased_whole_inside_a_sentence():
+    from gemlang.language.gem_text import lower_name
+
+    names = {
+        n: lower_name(get_facts(n)) for n in ("Flux-Grown Ruby", "Maw-Sit-Sit", "LuAG (Lutetium Aluminium Garnet)")
+    }
+    assert names == {"Flux-Grown Ruby": "flux-grown ruby", "Maw-Sit-Sit": "maw-sit-sit",
+                     "LuAG (Lutetium Aluminium Garnet)": "LuAG (lutetium aluminium garnet)"}  # fmt: skip

@@ -37,6 +37,7 @@ from gemlang.assistant.gem_answers import (
     facts_name,
     floats_in,
     follow_up_colours,
+    found_gem_answer,
     gems_from,
     habit_said,
     how_to_spot_glass,
@@ -76,7 +77,14 @@ from gemlang.assistant.gem_answers import (
     where_from,
     which_of_two_answer,
 )
-from gemlang.assistant.limits import TAKE_IN, beyond_the_evidence, intake_record, weight_alone
+from gemlang.assistant.limits import (
+    TAKE_IN,
+    beyond_the_evidence,
+    intake_record,
+    told_weight,
+    weight_alone,
+    weight_said,
+)
 from gemlang.assistant.models import Assistant, PhotoInput
 from gemlang.assistant.questions import (
     AND_ABOUT,
@@ -112,6 +120,7 @@ from gemlang.assistant.questions import (
     FAKE_FROM_A_PHOTO,
     FIRST_SAID,
     FOLLOW_UP,
+    FOUND_A_GEM,
     FOUND_A_STONE,
     GEMS_IN_GENERAL,
     GENERAL_QUESTION,
@@ -343,7 +352,7 @@ from gemlang.knowledge.superlatives import (
 from gemlang.knowledge.tell_apart import family_called, kind_of, may_be, of_its_family, treated_into
 from gemlang.language.describe import percent
 from gemlang.language.gem_prose import reference_description
-from gemlang.language.gem_text import join_words, sentences
+from gemlang.language.gem_text import join_words, lower_name, sentences
 from gemlang.model import Prediction
 from gemlang.readings import (
     DERIVED,
@@ -1582,7 +1591,7 @@ class Conversation:
         tough = [term_called("toughness")] if TOUGHNESS_QUESTION.search(text) else []
         terms = terms_named(" ".join(labels)) if labels else tough  # "Mohs hardness scale", "toughness"
         one = self.topic  # "tell me about opal", then "which is harder?": the other is asked for
-        pair = f"{one.name.lower()} or {'topaz' if one.name == 'Quartz' else 'quartz'}" if one else "topaz or quartz"
+        pair = f"{lower_name(one)} or {'topaz' if one.name == 'Quartz' else 'quartz'}" if one else "topaz or quartz"
         first = re.split(r"[?!]", text.strip())[0]  # "which one is softer? the green one or the blue one": its question
         asked = WHICH_OF_THEM.sub("which", first)
         example = f"{asked.rstrip('?!. ')}, {pair}?"  # "which of them is harder?": "which is harder, topaz or quartz?"
@@ -1844,7 +1853,7 @@ class Conversation:
         turn.answer.reply = f"**{gem.name} or {other}?**"
         turn.answer.tell_apart = (
             f"I have no facts of {other} itself, but my knowledge base lists {imitation[0].lower() + imitation[1:]} "
-            f"among {gem.name.lower()}'s imitations. So check the stone against {own_constants(gem)}: one that does "
+            f"among {lower_name(gem)}'s imitations. So check the stone against {own_constants(gem)}: one that does "
             "not fit them is an imitation, and a gem laboratory decides."
         )
         turn.answer.properties = property_rows([gem.name])
@@ -2082,9 +2091,7 @@ class Conversation:
             # "my friend says my diamond is fake", "… my pearls are glass": the claim is that it is not the gem named,
             # so what is sold as it and how a stone is tested for it
             said = f"{material[0].name.split(' (')[0]}, not" if material else "Not"
-            answer.reply = (
-                f"**{said} {named[0].name.lower()}, as you were told?** {UNSHOWN}.\n\n{how_to_test(named[0])}"
-            )
+            answer.reply = f"**{said} {lower_name(named[0])}, as you were told?** {UNSHOWN}.\n\n{how_to_test(named[0])}"
             answer.properties = property_rows([named[0].name])
             return True
         elif not named and word:  # "he said it's fake": no gem named, so what the word means and what to send
@@ -2154,6 +2161,10 @@ class Conversation:
             # "my kid found a shiny rock, what is it?": not sold; a colour said is answered below
             answer.reply = FIND_HELP + (f"\n\n{PRICE_REFUSED}" if VALUE_QUESTION.search(text) else "")
             answer.notes += [f"source ({t.term}): {t.source}" for t in map(term_called, FIND_TERMS)]
+        elif asked_gem is not None and (FOUND_A_GEM.search(text) or FOUND_A_STONE.search(text)):
+            answer.reply = found_gem_answer(asked_gem)  # "I found a ruby in the creek, is it real?"
+            answer.notes.append(f"source (natural): {term_called('natural').source}")
+            answer.properties = property_rows([asked_gem.name])
         elif (
             asked_gem is None
             and (origin := ORIGIN_ASKED.search(text))
@@ -2183,7 +2194,7 @@ class Conversation:
             seen = " ".join(sign[0].upper() + sign[1:] for sign in turn.new.signs)
             answer.reply = (
                 f"**{asked_gem.name}?** What you saw tells how the stone was treated, not which gem it is. {seen} "
-                f"To tell whether it is {asked_gem.name.lower()}, send a photo of the stone, or what your instruments "
+                f"To tell whether it is {lower_name(asked_gem)}, send a photo of the stone, or what your instruments "
                 f"read ({ri_and_sg(asked_gem)}).{sold_as(asked_gem)}"
             )
             answer.notes = [n for n in answer.notes if n not in turn.new.signs]  # said in the reply
@@ -2258,20 +2269,22 @@ class Conversation:
                 return
             else:
                 # "is my lab-grown ruby heated?": the answer is about the lab-grown stones, its card the natural gem's
-                called = f"Lab-grown {asked_gem.name.lower()}" if twins and treatment else asked_gem.name
+                called = f"Lab-grown {lower_name(asked_gem)}" if twins and treatment else asked_gem.name
                 answer.reply = f"**{called}**" + (f": {aside}" if aside else "")
+                if not aside and (told := told_weight(text)):  # "a 25 pointer diamond": noted, before its card
+                    answer.reply += f": {weight_said(*told, text)}"
                 claim = natural_claimed(text)
                 if aside and in_hand and claim and not twins:  # "the seller says it's natural and unheated ruby"
                     told, notes = natural_as_told(claim.group(0), asked_gem)
                     answer.reply, answer.notes = f"{answer.reply}\n\n{told}", answer.notes + notes
-            natural_card = f"natural {asked_gem.name.lower()}"
+            natural_card = f"natural {lower_name(asked_gem)}"
             if aside and twins and treatment and not all(untreated_as_far_as_known(t) for t in twins):
                 # "what treatments are used on lab-grown diamonds?": each way of growing it was named with its
                 # treatments, so only what the card below the answer is about is left to say
                 answer.reply += f" The description that follows is of {natural_card}, not of the lab-grown stones."
             elif len(twins) > 1:  # "tell me about synthetic emerald": which lab-grown one, before the natural gem
                 answer.reply += (" " if aside else ": ") + (
-                    f"Lab-grown {asked_gem.name.lower()} is made in more than one way ("
+                    f"Lab-grown {lower_name(asked_gem)} is made in more than one way ("
                     f"{join_words([t.name for t in twins], 'and')}), and each has its own facts: ask about one of "
                     f"them by name. What follows is {natural_card}."
                 )
@@ -2369,7 +2382,7 @@ class Conversation:
         if self.image_probs is None and asked_gem is not None and turn.new and not self.hints.colours:
             if len(gems_named_in(text)) == 1 and (colour := colour_of(asked_gem)):
                 self.hints = replace(self.hints, colours=(colour,))
-                answer.notes.append(f"you called it {asked_gem.name.lower()}, so I took its colour as {colour}.")
+                answer.notes.append(f"you called it {lower_name(asked_gem)}, so I took its colour as {colour}.")
         photo = self.image_probs
         if self.scope is not None and self.scope.flagged and self.hints.measured:
             photo = None  # a flagged photo: the readings, not its likeness to known gems, rank the gems
@@ -2565,7 +2578,7 @@ class Conversation:
         if of_its_family(lead, asked, called) and not lines:  # "is it agate?" of a blue lace agate, a chalcedony
             family = [i for i, g in enumerate(facts) if g.name == name or of_its_family(g, asked, called)]
             mineral = re.sub(r"\s*\([^)]*\)", "", lead.species).strip()  # "quartz (chalcedony)": quartz
-            word = asked.name.lower() if of_its_family(lead, asked) else called  # carnelian is chalcedony, not agate
+            word = lower_name(asked) if of_its_family(lead, asked) else called  # carnelian is chalcedony, not agate
             return (
                 f"{lead.name} is {word}, a form of {mineral}: "
                 f"{percent(fused.probabilities[family].sum())} with the other kinds of {word}"

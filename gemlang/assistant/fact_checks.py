@@ -23,6 +23,7 @@ from gemlang.knowledge.facts import GemFacts
 from gemlang.knowledge.instruments import profile, signs_text
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.tell_apart import kind_of
+from gemlang.language.gem_text import lower_name
 from gemlang.readings import AGAINST_ONLY, DERIVED, LUSTRES, STREAK_COLOURS, TESTER_RESULTS
 
 # the signs a gem's facts give a value of, checked against that value (its sourced streak, its lustre)
@@ -266,5 +267,5 @@ def _fits_instead(gem: GemFacts, said: str) -> str:
             if x is not None
         ]  # fmt: skip
         if fits and all(fits):
-            return f"; it fits {other.name}, the other {parent.name.lower()}"
+            return f"; it fits {other.name}, the other {lower_name(parent)}"
     return ""

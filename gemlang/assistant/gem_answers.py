@@ -131,7 +131,7 @@ from gemlang.knowledge.tell_apart import (
     values_read,
 )
 from gemlang.language.gem_prose import main_sources, treatment_sentence
-from gemlang.language.gem_text import join_words
+from gemlang.language.gem_text import join_words, lower_name
 from gemlang.wording import some_of
 
 KEY_PROPERTIES = (
@@ -256,11 +256,24 @@ def constants_and_signs(g: GemFacts) -> str:
 def how_to_test(gem: GemFacts) -> str:
     """ "How do I test a pearl?": the constants and signs a stone said to be `gem` is checked against, what it may
     be instead, and that a laboratory decides what they do not."""
-    name = gem.name.lower()
+    name = lower_name(gem)
     return (
         f"**Testing {name}**: check the stone against {name}'s constants and signs: {constants_and_signs(gem)}."
         f"{sold_as(gem)} A stone that does not fit them is not {name}; where they do not settle it, a gem "
         "laboratory decides."
+    )
+
+
+def found_gem_answer(gem: GemFacts) -> str:
+    """ "I found a ruby in the creek, is it real?": a find was never sold, so whether it is the gem is asked of its
+    constants and signs; and a stone that formed where it was found is natural (the glossary's "natural")."""
+    name = lower_name(gem)
+    article = "An" if name[0] in "aeiou" else "A"
+    return (
+        f'**{article} {name} you found?** A find was never sold as a gem, so "real" asks whether it is {name} at '
+        f"all. What would show it are {name}'s constants and signs ({constants_and_signs(gem)}): a stone that does "
+        f"not fit them is not {name}. One that formed where you found it is natural, formed by natural processes "
+        'without human help, unless someone put it there. Send me a photo of it and ask "what gem is this?".'
     )
 
 
@@ -279,13 +292,13 @@ def name_in_sentence(name: str) -> str:
 
 def sold_in_its_place(gem: GemFacts) -> list[str]:
     """What a stone said to be `gem` may be instead: its lab-grown twins and the imitations the knowledge base lists."""
-    name = gem.name.lower()
+    name = lower_name(gem)
     return ([f"lab-grown {name}"] if lab_grown_twins(gem) else []) + [name_in_sentence(s) for s in gem.simulants]
 
 
 def sold_as(gem: GemFacts) -> str:
     """ " Sold as ruby and not ruby: lab-grown ruby, red spinel, …" (`sold_in_its_place`); '' when it lists none."""
-    name, others = gem.name.lower(), sold_in_its_place(gem)
+    name, others = lower_name(gem), sold_in_its_place(gem)
     return f" Sold as {name} and not {name}: {join_words(others, 'and')}." if others else ""
 
 
@@ -293,8 +306,8 @@ def own_constants(gem: GemFacts) -> str:
     """ "jade's own constants and signs, those of one of its minerals: jadeite (…) or nephrite (…)": what a stone
     said to be `gem` is checked against to tell it from its imitations."""
     members = gems_it_is_one_of(gem)  # jade is jadeite or nephrite: each with its own constants and signs
-    checks = " or ".join(f"{m.name.lower()} ({constants_and_signs(m)})" for m in members)
-    name = gem.name.lower()
+    checks = " or ".join(f"{lower_name(m)} ({constants_and_signs(m)})" for m in members)
+    name = lower_name(gem)
     return f"{name}'s own constants and " + (
         f"signs, those of one of its minerals: {checks}" if members else f"signs ({constants_and_signs(gem)})"
     )
@@ -303,7 +316,7 @@ def own_constants(gem: GemFacts) -> str:
 def imitations_answer(gem: GemFacts) -> str:
     """ "What is fake tanzanite made of?", "what are the imitations of jade?": what is sold in its place
     (`sold_in_its_place`), and what tells them from it."""
-    name, others = gem.name.lower(), sold_in_its_place(gem)
+    name, others = lower_name(gem), sold_in_its_place(gem)
     listed = join_words(others, "and") + "." if others else f"my knowledge base lists no imitations of {name}."
     return (
         f"**Sold as {name}, not {name}**: {listed} To tell them from {name}, check the stone against "
@@ -353,7 +366,7 @@ def constants_said(g: GemFacts, asked: Sequence[tuple[str, str]]) -> str:
     if [f for _, f in asked] == ["spectrum"]:  # a sentence of its own: "**Diamond**, in the spectroscope: Most …"
         if g.spectrum:
             return f"**{g.name}**, in the spectroscope: {g.spectrum.rstrip('.')}"
-        return f"**{g.name}**: I have no absorption spectrum on record for {g.name[0].lower() + g.name[1:]}"
+        return f"**{g.name}**: I have no absorption spectrum on record for {lower_name(g)}"
     return f"**{g.name}**: " + ", ".join(f"{label} {property_value(g, f)}" for label, f in asked)
 
 
@@ -523,7 +536,7 @@ def carat_weight_answer(text: str, gem: GemFacts | None) -> tuple[str, list[str]
         grams = round(carats * 0.2, 4)
         if IN_CARATS_ASKED.search(text):
             return f"**{grams:g} g is {carats:g} ct**: a carat is 0.2 g, so a gram is five carats.", []
-        weighs = f"A {carats:g} ct {gem.name.lower()} weighs" if gem else f"{carats:g} ct is"
+        weighs = f"A {carats:g} ct {lower_name(gem)} weighs" if gem else f"{carats:g} ct is"
         return f"**{weighs} {grams:g} g**: a carat is 0.2 g (200 mg), whatever the gem.", []
     if FROM_MEASUREMENTS.search(text):
         return formulas_said(gem), formula_sources()
@@ -568,7 +581,7 @@ def colours_answer(text: str, gem: GemFacts) -> str:
         return f"**Not always**: {follow_up_colours(gem)}"  # "is sapphire always blue?"
     if colour in listed:  # "bluish-green" is green: an emerald is not blue
         # "I meant the green one" asked nothing to say yes to: the gem in that colour is what it names
-        opener = f"{colour.capitalize()} {gem.name.lower()}" if THE_COLOUR_ONE.search(text) else "Yes"
+        opener = f"{colour.capitalize()} {lower_name(gem)}" if THE_COLOUR_ONE.search(text) else "Yes"
         return f"**{opener}**: {follow_up_colours(gem)}"
     others = [
         g.name
@@ -577,7 +590,7 @@ def colours_answer(text: str, gem: GemFacts) -> str:
         if colour in map(main_colour, g.colours)
     ]
     kin = f" {colour.capitalize()} {gem.species} is {join_words(others, 'or')}." if others else ""
-    return f"**My facts list no {colour} {gem.name.lower()}**: {follow_up_colours(gem)}{kin}"
+    return f"**My facts list no {colour} {lower_name(gem)}**: {follow_up_colours(gem)}{kin}"
 
 
 def in_the_colour(text: str, gem: GemFacts) -> str:
@@ -674,7 +687,7 @@ def what_it_shows(text: str, gem: GemFacts) -> str:
     shows = " or ".join(phenomenon for _, phenomenon in missing)
     shown = sentences(gem.phenomena)[:1]  # "does opal change colour?": its play of colour is what it shows
     return (  # facts name a gem's usual phenomena, not every rarity: no proof that it never shows one
-        f"**{gem.name}**: not that I know of: my facts for {gem.name.lower()} name no {shows}, though rare stones "
+        f"**{gem.name}**: not that I know of: my facts for {lower_name(gem)} name no {shows}, though rare stones "
         "of many gems show what their usual facts leave out."
         + (f" What they name: {shown[0].rstrip('.')}." if shown else "")
     )
@@ -711,7 +724,7 @@ def as_a_rule(text: str, gem: GemFacts) -> str:
         c.strip() for x in sentences(gem.description or "") + list(gem.diagnostic_features) for c in x.split(";")
     ]
     said = [c[0].lower() + c[1:].rstrip(".") for c in clauses if "{" not in c and AS_A_RULE.search(c) and of_it(c)]
-    return f"My facts on {gem.name.lower()}: {'; '.join(said[:2])}." if said else ""
+    return f"My facts on {lower_name(gem)}: {'; '.join(said[:2])}." if said else ""
 
 
 def usually_treated(gem: GemFacts | None) -> str:
@@ -764,7 +777,7 @@ def assumed(text: str, gem: GemFacts) -> tuple[TreatmentSigns, ...]:
 def undetectable_said(gem: GemFacts, signs: TreatmentSigns) -> str:
     """'In aquamarine, heating is common and usually cannot be detected, not even by a gem laboratory, so it is
     assumed: …; ….' (its facts say that it is common, and why it cannot be detected)."""
-    return f"In {gem.name.lower()}, {signs.treatment} is {UNDETECTABLE}: {why_undetectable(signs)}."
+    return f"In {lower_name(gem)}, {signs.treatment} is {UNDETECTABLE}: {why_undetectable(signs)}."
 
 
 def why_undetectable(signs: TreatmentSigns) -> str:
@@ -855,16 +868,22 @@ def unranked_compared(text: str, gems: Sequence[GemFacts]) -> str:
     if not RARITY_COMPARED.search(text):
         return ""
     said = {g.name: rarity_said(g) for g in gems}
-    told = [f"{name}: {x[0].lower()}{x[1:]}" for name, x in said.items() if x]
+    told = [  # "pink sapphire was thought exceptionally rare …" names its gem itself
+        f"{x[0].lower()}{x[1:]}"
+        if re.match(rf"(?:\w+ ){{0,2}}{re.escape(lower_name(g))}", x, re.I)
+        else f"{g.name}: {x[0].lower()}{x[1:]}"
+        for g in gems
+        if (x := said[g.name])
+    ]
     ranked = [  # "Natural citrine is rare …; most on the market is amethyst …" names the other gem
-        f"Of {g.name.lower()}, my facts say: {said[g.name][0].lower()}{said[g.name][1:]}"
+        f"Of {lower_name(g)}, my facts say: {said[g.name][0].lower()}{said[g.name][1:]}"
         for g in gems
         if ({o.name for o in gems} - {g.name}) & {n.name for n in gems_named_in(said[g.name])}
     ]
     if ranked:
         return f"**{names}?** {' '.join(ranked)}"
-    silent = [name.lower() for name, x in said.items() if not x]
-    reply = f"**{names}?** My facts do not rank {join_words([g.name.lower() for g in gems], 'and')} by rarity"
+    silent = [lower_name(g) for g in gems if not said[g.name]]
+    reply = f"**{names}?** My facts do not rank {join_words([lower_name(g) for g in gems], 'and')} by rarity"
     if told:
         reply += f". What they say of it: {' '.join(told)}"
         reply += f" Of {join_words(silent, 'and')}, nothing." if silent else ""
@@ -951,10 +970,10 @@ def lab_grown_treatments(gem: GemFacts, twins: Sequence[GemFacts]) -> str:
     never the natural gem's, whose heating is a mined stone's."""
     untreated = [t.name for t in twins if untreated_as_far_as_known(t)]
     if len(untreated) == len(twins):  # the ways it is grown are named after this when there are several
-        kind = twins[0].name if len(twins) == 1 else f"lab-grown {gem.name.lower()}"
+        kind = twins[0].name if len(twins) == 1 else f"lab-grown {lower_name(gem)}"
         return (
             f"My sources list no treatment of {kind}, which does not mean it is never treated; the treatments "
-            f"they give for {gem.name.lower()} are those of the natural gem."
+            f"they give for {lower_name(gem)} are those of the natural gem."
         )
     said = [treatment_sentence(t, n=len(t.treatments), named=True) for t in twins if t.name not in untreated]
     none = f" My sources list none for {join_words(untreated)}." if untreated else ""
@@ -966,7 +985,7 @@ def irradiation_said(gem: GemFacts) -> str:
     glossary says what irradiation leaves in a stone."""
     irradiated = [t[0].lower() + t[1:] for t in gem.treatments if re.search(r"irradiat", t, re.I)]
     if not irradiated:
-        return f"My sources list no irradiation of {gem.name.lower()}, which does not mean it is never irradiated."
+        return f"My sources list no irradiation of {lower_name(gem)}, which does not mean it is never irradiated."
     return f"Its treatments include {join_words(irradiated, 'and')}."
 
 
@@ -1100,7 +1119,7 @@ def polish_said(text: str, gem: GemFacts) -> str:
     if not said:
         return ""
     hardness = property_value(gem, "hardness")
-    return f" What my facts say of working {gem.name.lower()}: hardness {hardness}; {'; '.join(said)}."
+    return f" What my facts say of working {lower_name(gem)}: hardness {hardness}; {'; '.join(said)}."
 
 
 def sellers_claims(text: str) -> str:
@@ -1212,13 +1231,13 @@ def where_each_from(gems: Sequence[GemFacts], hints: Hints, evidence: EvidenceMo
         for g in gems
         if g.name in evidence.index and set(hints.countries) & set(evidence.listed_countries[evidence.index[g.name]])
     ]
-    names = join_words([g.name.lower() for g in gems], "and")
+    names = join_words([lower_name(g) for g in gems], "and")
     if len(found) == len(gems):
         lead = f"{'Both' if len(gems) == 2 else 'All of them'} are known from {said}."
     elif found:
         lead = f"Of {names}, my sources name only {join_words(found, 'and')} from {said}."
     else:
-        none = f"neither {gems[0].name.lower()} nor {gems[1].name.lower()}" if len(gems) == 2 else f"none of {names}"
+        none = f"neither {lower_name(gems[0])} nor {lower_name(gems[1])}" if len(gems) == 2 else f"none of {names}"
         lead = f"My sources name {none} from {said}."
     each = " ".join(f"**{g.name}**: {where_from(g, hints, evidence)}" for g in gems)
     return f"**{join_words([g.name for g in gems], 'or')}?** {lead} {each}"
@@ -1315,12 +1334,12 @@ def natural_as_told(word: str, gem: GemFacts) -> tuple[str, list[str]]:
     would, with the sources; `word` is the one the claim used ("real", "natural")."""
     told, notes = told_from_lab_grown(gem_sold_as(gem)), []
     if not told and (apart := [x for x in gem.diagnostic_features if CULTURED_OR_IMITATION.search(x)]):
-        told = f"natural, cultured and imitation {gem.name.lower()}s are told apart so: {'; '.join(apart)}."
+        told = f"natural, cultured and imitation {lower_name(gem)}s are told apart so: {'; '.join(apart)}."
         cited = gem.citations.get("diagnostic_features")
         notes = [f"sources ({gem.name}, how it is told apart): {cited}"] if cited else []
     told = f"{UNSHOWN}: {told}" if told else f"{UNSHOWN}; what your instruments read would ({ri_and_sg(gem)})."
     word = word.lower() if word.lower() in ("real", "genuine", "authentic") else "natural"
-    return f"**{word.capitalize()} {gem.name.lower()}, as you were told?** {told}", notes
+    return f"**{word.capitalize()} {lower_name(gem)}, as you were told?** {told}", notes
 
 
 def artificial_as_told(gem: GemFacts, negated: bool = False) -> tuple[str, str]:
@@ -1330,14 +1349,14 @@ def artificial_as_told(gem: GemFacts, negated: bool = False) -> tuple[str, str]:
     claim that it is not ("he swears it's not moissanite")."""
     natural = gem_sold_as(gem)
     if gem.origin == "natural":  # "lab-grown ruby": the natural gem named as lab-grown
-        return f"**Lab-grown {gem.name.lower()}, as you were told?** {UNSHOWN}: {told_from_lab_grown(gem)}", ""
+        return f"**Lab-grown {lower_name(gem)}, as you were told?** {UNSHOWN}: {told_from_lab_grown(gem)}", ""
     name = name_in_sentence(gem.name.split(" (")[0])  # "synthetic sapphire", "glass": as the claim says it
     said = f"not {name}" if negated else name
     lead = f"**{said[0].upper()}{said[1:]}, as you were told?** {UNSHOWN}"
     if natural.name == gem.name:  # glass, plastic: sold as many gems, none in particular
         return f"{lead}.\n\n{how_to_spot_glass() if gem.name == 'Glass (Paste)' else how_to_test(gem)}", ""
     return (
-        f"{lead}. What would: {name}'s own constants and signs against those of {natural.name.lower()}, the gem it "
+        f"{lead}. What would: {name}'s own constants and signs against those of {lower_name(natural)}, the gem it "
         f"is sold as, below.",
         tell_apart(gem.name, natural.name),
     )
@@ -1369,7 +1388,7 @@ def lab_grown_compared(gem: GemFacts, text: str, hints: Hints) -> str:
     side = "lower" if lower else "higher"
     kind = species_word(gem)
     out = (
-        f"**Lab-grown {kind} that reads {side} than natural {gem.name.lower()} ({label} {gem.format(field)})**: "
+        f"**Lab-grown {kind} that reads {side} than natural {lower_name(gem)} ({label} {gem.format(field)})**: "
         + ("; ".join(f"{t.name} ({values(t)})" for t in beyond) if beyond else "none that I know of")
         + "."
     )
@@ -1385,7 +1404,7 @@ def lab_grown_compared(gem: GemFacts, text: str, hints: Hints) -> str:
         not_fits = [t.name for t in twins if t.name not in fits]
         out += (
             f" Your {label} {reading.describe(decimals)} fits "
-            + join_words(([f"natural {gem.name.lower()}"] if fits_natural else []) + fits or ["none of them"])
+            + join_words(([f"natural {lower_name(gem)}"] if fits_natural else []) + fits or ["none of them"])
             + (f", not {join_words(not_fits, 'or')}" if not_fits else "")
             + "."
         )
@@ -1430,8 +1449,8 @@ def trade_name_verdict(text: str) -> str:
     if NAME_ASKED.fullmatch(rest):
         note = trade.note[:1].upper() + trade.note[1:]
         if trade.named is not None and trade.also_genuine:  # "gold topaz": fair of the genuine gem, not of the other
-            return f"**Only for the genuine gem**: {note}. {NAME_RULE}: {trade.gem.name.lower()}."
-        return f"**No**: {note}. {NAME_RULE}: {trade.gem.name.lower()}."
+            return f"**Only for the genuine gem**: {note}. {NAME_RULE}: {lower_name(trade.gem)}."
+        return f"**No**: {note}. {NAME_RULE}: {lower_name(trade.gem)}."
     after = AFTER_TRADE_NAME.fullmatch(rest)
     said = after.group("y") if after else ""
     if not said and not (after and after.group("real")):  # "is a Herkimer diamond?" asks nothing
@@ -1677,9 +1696,9 @@ def two_gems_answer(x: GemFacts, y: GemFacts, said_x: str = "", said_y: str = ""
     if x.name == y.name:
         return f"{yes}: {said_x} and {said_y} are names for the same gem, {x.name}."
     if kind_of(x, y):
-        return f"{yes}: {x.name} is one kind of {y.name.lower()}: every {x.name.lower()} is {y.name.lower()}."
+        return f"{yes}: {x.name} is one kind of {lower_name(y)}: every {lower_name(x)} is {lower_name(y)}."
     if kind_of(y, x):
-        return f"**Not every one**: {y.name} is one kind of {x.name.lower()}, and there are others."
+        return f"**Not every one**: {y.name} is one kind of {lower_name(x)}, and there are others."
     mineral = {re.sub(r"\s*\([^)]*\)", "", g.species) for g in (x, y)}  # jasper's "quartz (microcrystalline)"
     if x.species and len(mineral) == 1:  # ruby and sapphire, jasper and smoky quartz: one mineral, two gems
         told = tell_apart(x.name, y.name)
@@ -1717,7 +1736,7 @@ def one_mineral_two_gems(natural: GemFacts, grown: GemFacts, different: bool = F
     made = re.sub(r"\b[A-Z][a-z]+-[A-Z][a-z]+\b", lambda m: m[0].lower(), name_in_sentence(grown.name))  # Flux-Grown
     return (
         f"{lead}: both are {species_word(natural)}, with the same constants, but one is {made}, made in a "
-        f"laboratory, and the other natural {gem_sold_as(grown).name.lower()}, grown in the earth, so to a buyer they "
+        f"laboratory, and the other natural {lower_name(gem_sold_as(grown))}, grown in the earth, so to a buyer they "
         f"are different gems. {SOLD_AS_GROWN}"
     )
 
@@ -1741,7 +1760,7 @@ def treated_yet_the_gem(text: str) -> tuple[str, str]:
     article = "an" if said[:1].lower() in "aeiou" else "a"
     natural = "natural " if "natural" in asked.groupdict() and asked.group("natural") else ""
     return (
-        f"**{gem.name}, treated**: {article} {said} is {natural}{gem.name.lower()} with a treatment "
+        f"**{gem.name}, treated**: {article} {said} is {natural}{lower_name(gem)} with a treatment "
         f"({signs[0].treatment}), "
         "which must be disclosed when it is not permanent, needs special care, or significantly affects value (US "
         f"Federal Trade Commission, Jewelry Guides).\n\n{detection_text(gem, signs[0], told=True)}"
@@ -1752,11 +1771,11 @@ def not_a_fake_in_itself(x: GemFacts, y: GemFacts) -> str:
     """ "Is moissanite a fake diamond?", "is cubic zirconia real?": a material of its own, a fake only when sold
     as the gem it looks like, and how the two are told apart."""
     made = {"synthetic": "a lab-grown material", "composite": "an assembled stone"}.get(x.origin, "a material")
-    made = f"a gem of its own that looks like {y.name.lower()}" if x.origin == "natural" else (
-        f"{made} of its own, used to imitate {y.name.lower()}")  # fmt: skip
+    made = f"a gem of its own that looks like {lower_name(y)}" if x.origin == "natural" else (
+        f"{made} of its own, used to imitate {lower_name(y)}")  # fmt: skip
     return (
-        f"**It is not {y.name.lower()}, but not a fake in itself**: {x.name} is {made}. Sold as "
-        f"{x.name.lower()} it is what it says; sold as {y.name.lower()} it is a fake (US Federal Trade "
+        f"**It is not {lower_name(y)}, but not a fake in itself**: {x.name} is {made}. Sold as "
+        f"{lower_name(x)} it is what it says; sold as {lower_name(y)} it is a fake (US Federal Trade "
         f"Commission, Jewelry Guides). {tell_apart(x.name, y.name)}"
     )
 
@@ -1815,7 +1834,7 @@ def grown_natural_answer(text: str) -> str:
         return grown_not_a_fake(asked.group("x"), natural)
     if not asked.group("natural"):
         return grown_yet_the_gem(asked.group("x"), natural)
-    name = natural.name.lower()
+    name = lower_name(natural)
     return (
         f"**No**: lab-grown {name} is made in a laboratory, not grown in the earth, so it is not natural {name}. "
         f"{told[0].upper()}{told[1:]}"
@@ -1921,7 +1940,7 @@ def cut_that_suits(gem: GemFacts, asked: str = "") -> tuple[str, list[str]]:
     own += " ".join([*(sentences(k.phenomena)[0] for k in kinds if k.phenomena), asked])
     shown = [effect for named, effect in SHOWN_BY_A_DOME if re.search(named, own, re.I)]
     if gem.diaphaneity == "opaque":
-        rule = f"My facts call {gem.name.lower()} opaque, and opaque stones are cut as cabochons, beads or carvings."
+        rule = f"My facts call {lower_name(gem)} opaque, and opaque stones are cut as cabochons, beads or carvings."
     elif shown:
         rule = (
             f"Stones of it showing {' or '.join(shown)} are cut as cabochons, whose dome shows the effect a faceted "

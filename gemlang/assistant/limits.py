@@ -82,8 +82,8 @@ def beyond_the_evidence(text: str, gem: GemFacts | None) -> str:
 
 
 # a weight told of the stone in hand, not asked ("it's about 2 carats", "weighs 1.5 ct", "3.2 g"); a weighing in air
-# and in water is a reading (`gemlang.readings`)
-ABOUT = re.compile(r"\b(?:about|around|roughly|approx\w*|nearly|almost|some)\b|~", re.I)
+# and in water is a reading (`gemlang.readings`); "about" of a weight, not of "tell me about a 3 ct emerald"
+ABOUT = re.compile(r"\b(?:(?<!\bme )(?<!\bus )(?<!\bwhat )about|around|roughly|approx\w*|nearly|almost|some)\b|~", re.I)
 # "25 points", "a 50 point diamond", "a 25 pointer": hundredths of a carat, in a message of diamonds or carats (not
 # the points of a scale)
 _POINTS = r"points?|pts?|pointers?"

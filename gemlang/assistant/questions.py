@@ -729,6 +729,12 @@ FOUND_A_STONE = re.compile(
     rf"\b{_STONE}[^.?!,;]{{0,15}}?\b(?:i|we|he|she|they|my \w+)\s+(?:just\s+)?{_FIND})",
     re.I | re.S,
 )
+# a gem found, named for what it seems: "I found a ruby in the creek", "we dug up some garnets"; not one bought
+FOUND_A_GEM = re.compile(
+    r"^(?!.*\b(?:bought|buy|paid|sold|shop|store|dealer|seller|vendor|show|fair|market|auction|online|deal|price|bargain|listing|ebay|etsy)\b).*?"
+    rf"\b{_FIND}\s+(?:an?|some|this|these|two|three|several)\b",
+    re.I | re.S,
+)
 # what the word claims of it that makes it no natural gem: "it's fake", "lab-grown ruby", "just glass" (not "not glass",
 # a claim that it is natural)
 CLAIMED_ARTIFICIAL = re.compile(

@@ -119,14 +119,14 @@ def terms_asked(text: str) -> list[Term]:
     # a term quoted in the question's first sentence is the one asked ("what's 'simulated' mean? listing: …"),
     # whatever numbers, gems or stone the rest of the message speaks of
     first = re.split(r"[?.!]", question, maxsplit=1)[0]
-    if quoted := _outermost(_spans(" | ".join(QUOTED.findall(first)).lower())):
+    if quoted := _outermost(_spans(" | ".join(QUOTED.findall(first)).lower(), asked=True)):
         return quoted
     # "what's birefringence and how do I get it from these?": the term asked first, then of the stone
     asked_first = re.split(r",|\band\b", first, maxsplit=1)[0]
     term_first = _spans(asked_first.lower()) and not ABOUT_THE_STONE.search(asked_first)
     if ABOUT_THE_STONE.search(re.sub(r"\b(?:mean|work)\b.*$", "", question)) and not term_first:
         return []
-    spans = _spans(question.lower())
+    spans = _spans(question.lower(), asked=True)
     if re.search(r"\d", _blanked(question.lower(), spans)):  # a reading; not the 4 of "the 4Cs"
         return []
     # a question about a gem ("what is the RI of ruby?") asks no term, unless the term names it ("B jade")
@@ -142,8 +142,9 @@ TOLD_APART = {("synthetic", "simulant"): "synthetic or simulant"}
 
 
 def _with_difference(terms: list[Term]) -> list[Term]:
-    """The terms asked, with the entry saying how two of them differ when both are asked."""
-    asked = {t.term for t in terms}
+    """The terms asked, with the entry saying how two of them differ when both are asked; a NAMED_TWICE entry asks
+    as each of its names ("is lab-grown different from fake?": synthetic and simulant)."""
+    asked = {t.term for t in terms} | {name for t in terms if t.term in NAMED_TWICE for name in t.asked_as}
     return terms + [term_called(d) for pair, d in TOLD_APART.items() if set(pair) <= asked and d not in asked]
 
 
@@ -333,13 +334,18 @@ def term_called(name: str) -> Term | None:
 NAMED_TWICE = {"lab-grown or synthetic"}
 
 
-def _spans(lowered: str) -> list[tuple[int, int, Term]]:
+def _spans(lowered: str, asked: bool = False) -> list[tuple[int, int, Term]]:
     """Where each glossary term is named in a lower-case text, as (start, end, term); not a term said to be missing
-    ("without a refractometer")."""
+    ("without a refractometer"). `asked`: the text is what a question asks to be explained, so a NAMED_TWICE entry
+    named once by a name of its own ("what does lab-created mean?") is that entry, not the other term the name
+    is also one of; named by the other term's own name ("what is synthetic?"), it is the other term."""
     spans = _all_spans(lowered)
     twice = [span for span in spans if span[2].term in NAMED_TWICE]
     if len({start for start, _, _ in twice}) < 2:
-        return [span for span in spans if span not in twice]
+        own = [
+            s for s in twice if asked and not any(o[:2] == s[:2] and o[2].term == lowered[o[0] : o[1]] for o in spans)
+        ]
+        return [span for span in spans if span in own or (span not in twice and all(span[:2] != s[:2] for s in own))]
     return [span for span in spans if span in twice or not any(span[:2] == said[:2] for said in twice)]
 
 

@@ -122,6 +122,14 @@ def common_name(gem: GemFacts) -> str:
     return " ".join([first, *(w if w.isupper() else w.lower() for w in rest)])
 
 
+def lower_name(gem: GemFacts) -> str:
+    """The gem's name inside a sentence: 'pink sapphire' for the class Sapphire Pink (whose lower-case label,
+    read as a colour, `in_prose` leaves alone), 'flux-grown ruby'; an abbreviation keeps its capitals ('LuAG')."""
+    first, _, rest = common_name(gem).partition(" ")
+    first = "-".join(p if any(c.isupper() for c in p[1:]) else p.lower() for p in first.split("-"))  # "flux-grown"
+    return f"{first} {rest}".strip()
+
+
 @cache
 def _reordered_names() -> tuple[dict[str, str], re.Pattern[str] | None]:
     """Each way a name that prose says otherwise is printed ('Quartz Smoky', 'quartz smoky'), with its common name;
