@@ -2505,6 +2505,12 @@ def test_which_of_two_gems_fades_or_minds_heat_says_each_ones_notes(text, lead):
     assert any(first in note for note in said.notes) and any(second in note for note in said.notes)  # the sources
 
 
+def test_which_of_three_gems_fades_names_each_not_ametrine_of_the_first_two():
+    said = Assistant(None).conversation().ask("which fades, amethyst, citrine or kunzite?")
+    assert said.reply.startswith("**Amethyst, Citrine or Kunzite?** My notes say all can fade in light")
+    assert said.properties[0] == ("Property", "Amethyst", "Citrine", "Kunzite")  # was Ametrine or Kunzite
+
+
 def test_which_is_harder_to_cut_of_two_gems_is_their_comparison_and_says_no_fact_ranks_it():
     said = Assistant(None).conversation().ask("which is harder to cut, diamond or sapphire?")
     not_ranked = "My facts do not say which is harder to cut; what they do compare is below."
