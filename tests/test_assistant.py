@@ -4188,6 +4188,19 @@ def test_the_value_asked_after_a_gem_was_talked_about_is_that_gems_not_the_gloss
     assert Assistant(classifier=None).conversation().ask("what is the lustre?").reply.startswith("**Lustre**: ")
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("what colour is the streak of hematite?", "**Hematite**: streak reddish brown (on unglazed porcelain)."),
+        ("which colour streak does pyrite leave?", "**Pyrite**: streak greenish black (on unglazed porcelain)."),
+    ],
+)
+def test_the_colour_of_a_gems_streak_is_its_streak_not_the_colours_it_comes_in(text, said):
+    assert Assistant(classifier=None).conversation().ask(text).reply == said  # was "Hematite comes in …" or its card
+    unknown = Assistant(classifier=None).conversation().ask("what colour is the streak of peridot?").reply
+    assert unknown.startswith("**Peridot**: streak not on record here. A streak is the colour of a mineral's powder")
+
+
 def test_a_gem_harder_than_the_plate_scratches_it_whatever_its_powder_and_a_softer_one_without_a_record_is_unknown():
     chat = Assistant(classifier=None).conversation()
     chat.ask("what is sapphire?")  # the gem on the table, as a photo's answer puts it

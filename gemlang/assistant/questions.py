@@ -357,7 +357,8 @@ PROPERTY_QUESTION = re.compile(
     rf"^\s*(?:and\s+)?(?:the\s+)?{_PROPERTY}(?:\s*(?:,|and)\s*(?:the\s+)?{_PROPERTY})*\s+of\s+(?:an?\s+|the\s+)?"
     rf"[a-z][\w' -]{{0,30}}\??\s*$|"
     rf"^\s*(?:and\s+)?[a-z][\w' -]{{0,30}}?\s+{_PROPERTY}\s*\?\s*$|"  # "emerald RI?", "and kyanite hardness?"
-    r"\bhow\s+(?:hard|heavy|dense)\s+(?:is|are)\b|\bwhat\s+(?:colou?r(?:ed)?\s+)?streak\b|"
+    r"\bhow\s+(?:hard|heavy|dense)\s+(?:is|are)\b|"
+    r"\b(?:what|which)\s+(?:colou?r(?:ed)?\s+(?:is\s+(?:the\s+|its\s+)?)?)?streak\b|"
     r"\bhow\s+much\s+(?:is\s+)?(?:hard|heavy|hardness)\b|"  # "how much is hard the topaz?"
     # "what lustre does hematite have?", "is pearl lustre pearly?": the lustre its facts give
     r"\bwhat\s+(?:kind\s+of\s+|sort\s+of\s+|type\s+of\s+)?lust(?:re|er)\b|"
@@ -761,8 +762,10 @@ def supposition(text: str) -> Hints | None:
 
 GLOW_NOT_UV = re.compile(r"^(?!.*(?:\buv\b|ultra-?violet|lamp|black ?light|fluoresc|phosphoresc)).*\bglow", re.I)
 ASKS_WHAT_IT_SHOWS = re.compile(r"^\s*(?:what|why|how|does|do|is|are|where)\b|\?\s*$", re.I)
-COLOUR_QUESTION = re.compile(
-    r"\b(?:what|which) colou?rs?\b|\bcolou?rs? (?:does|do|can) (?:it|they) come in\b|^\s*colou?rs?\s*\?\s*$", re.I
+COLOUR_QUESTION = re.compile(  # not "what colour is the streak of hematite?": its powder's colour, not the gem's
+    r"\b(?:what|which) colou?rs?\b(?!\s+(?:is\s+|of\s+)?(?:the\s+|its\s+)?streak)|"
+    r"\bcolou?rs? (?:does|do|can) (?:it|they) come in\b|^\s*colou?rs?\s*\?\s*$",
+    re.I,
 )
 # "why does it do that?", "why is that?": the why of what the answer before said, naming nothing of its own
 WHY_OF_IT = re.compile(
