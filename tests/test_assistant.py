@@ -1030,7 +1030,7 @@ def test_a_question_about_a_term_is_explained_and_is_no_reading_of_the_stone_in_
 def test_is_a_gem_uniaxial_or_pleochroic_is_answered_from_its_facts():
     chat = Assistant(classifier=None).conversation()
     assert chat.ask("is quartz uniaxial positive?").reply == "**Quartz**: optic character uniaxial positive."
-    assert chat.ask("is iolite pleochroic?").reply.startswith("**Iolite**: pleochroism ")
+    assert chat.ask("is iolite pleochroic?").reply.startswith("**Yes.** **Iolite**: pleochroism ")
     assert not chat.hints
 
 
@@ -1041,7 +1041,7 @@ def test_a_property_asked_of_it_is_the_answered_gems_and_changes_nothing():
     chat.image_probs = np.array([0.95, 0.05])
     assert chat.ask("what is it?").gem == "Quartz Rose"
     assert chat.ask("what's its hardness?").reply == "**Quartz Rose**: Mohs hardness 7."
-    assert chat.ask("is it pleochroic?").reply.startswith("**Quartz Rose**: pleochroism ")
+    assert chat.ask("is it pleochroic?").reply.startswith("**Yes.** **Quartz Rose**: pleochroism ")
     assert not chat.hints and chat.ask("what is it?").gem == "Quartz Rose"
 
 
@@ -4090,6 +4090,22 @@ def test_which_of_gems_shows_an_optical_property_gives_each_ones(text, said):
     reply = Assistant(classifier=None).conversation().ask(text).reply  # was "My facts do not say which …"
     assert said in reply and "do not say" not in reply and "coloured by" not in reply
     assert reply.count("**") == 2 * (2 + ("spinel" in text))  # each gem named, as "which is pleochroic?" does
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("does iolite show three colours?", "**Yes.** **Iolite**: pleochroism Very strong trichroism"),
+        ("is tourmaline pleochroic?", "**Yes.** **Tourmaline**: pleochroism Strong"),
+        ("does garnet show two colours?", "**No.** **Garnet**: pleochroism None (isotropic)"),
+        ("does tourmaline show three colours?", "**Two, not three.** A uniaxial gem is dichroic"),
+        ("is jade pleochroic?", "**Only some stones.** **Jade**: pleochroism None in jadeite jade, weak in nephrite"),
+    ],
+)
+def test_whether_a_gem_is_pleochroic_is_answered_yes_or_no_from_its_pleochroism(text, lead):
+    said = Assistant(classifier=None).conversation().ask(text)  # was its card, or its pleochroism with no verdict
+    assert said.reply.startswith(lead) and said.properties[0][1:] == (said.reply.split("**")[3],)
+    assert ("Two, not three" in said.reply) == any("britannica.com" in n for n in said.notes)
 
 
 def test_later_review_regressions_stay_fixed():

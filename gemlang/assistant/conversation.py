@@ -53,6 +53,7 @@ from gemlang.assistant.gem_answers import (
     natural_as_told,
     ordered_answer,
     own_constants,
+    pleochroic_verdict,
     property_rows,
     property_value,
     readings_given,
@@ -215,6 +216,7 @@ from gemlang.assistant.questions import (
     WHY_OF_IT,
     WHY_ONLY,
     WHY_QUESTION,
+    YES_NO_QUESTION,
     accents_left_out,
     another_mineral,
     artificial_claimed,
@@ -1971,6 +1973,11 @@ class Conversation:
             also = [fields[f] for _, asked_field in asked for f in EXPLAINED_BY.get(asked_field, ())]
             asked = list(dict.fromkeys(asked + also))
         answer.reply = "; ".join(constants_said(g, asked) for g in gems) + "."
+        one_asked = len(gems) == 1 and [f for _, f in asked] == ["pleochroism"] and YES_NO_QUESTION.search(text)
+        verdict, source = pleochroic_verdict(text, gems[0]) if one_asked else ("", "")
+        if verdict:  # "is tourmaline pleochroic?": yes, and how strongly
+            answer.reply = f"{verdict} {answer.reply}"
+            answer.notes += [source] if source else []
         if len(gems) == 1 and HOW_MANY_READINGS.search(text) and (given := readings_given(gems[0])):
             count, term = given  # "how many readings does peridot give?": two, and why
             said = f"**{gems[0].name}**"

@@ -357,6 +357,33 @@ def constants_said(g: GemFacts, asked: Sequence[tuple[str, str]]) -> str:
     return f"**{g.name}**: " + ", ".join(f"{label} {property_value(g, f)}" for label, f in asked)
 
 
+# pleochroism facts that say a gem shows none as a rule ("None (isotropic)"), or only in some stones ("None to weak")
+NOT_PLEOCHROIC = re.compile(r"none\b(?!\s+(?:to|in)\b)", re.I)
+SOMETIMES_PLEOCHROIC = re.compile(r"\bnone\b|\bnot seen\b|\bvariable\b", re.I)
+DICHROIC_SOURCE = (
+    "source (dichroism): Britannica, pleochroism: dichroism is found in uniaxial crystals, trichroism in biaxial "
+    "crystals <http://www.britannica.com/print/topic/162102>"
+)
+
+
+def pleochroic_verdict(text: str, g: GemFacts) -> tuple[str, str]:
+    """The verdict, "**Yes.**", "**No.**" or "**Only some stones.**", for a yes/no question whether a gem is
+    pleochroic or shows two or three colours ("does iolite show three colours?"), from its pleochroism facts, with
+    the source of any rule it adds: "**Two, not three.** …" where three are asked of a uniaxial (dichroic) gem;
+    ('', '') when the facts give no pleochroism."""
+    said = g.pleochroism
+    if not said:
+        return "", ""
+    if NOT_PLEOCHROIC.match(said):
+        return "**No.**", ""
+    if SOMETIMES_PLEOCHROIC.search(said):
+        return "**Only some stones.**", ""
+    three = re.search(r"\b(?:three|3)\s+colou?rs|trichroi", text, re.I)
+    if three and (re.search(r"dichro", said, re.I) or re.match(r"uniaxial", g.optical_character, re.I)):
+        return "**Two, not three.** A uniaxial gem is dichroic: it shows at most two colours.", DICHROIC_SOURCE
+    return "**Yes.**", ""
+
+
 def scratched_by(text: str, gem: GemFacts) -> str:
     """'Ruby (Mohs 9) is harder than a steel knife (5.5): it scratches a steel knife, and a steel knife does not
     scratch it. …' for "would a knife scratch it?" or "does it scratch glass?"; '' when the question names no
