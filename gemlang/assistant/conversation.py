@@ -329,6 +329,7 @@ from gemlang.knowledge.glossary import (
 from gemlang.knowledge.home_tests import NOT_A_TEST, home_tests_in, testing_at_home_answer
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.superlatives import (
+    HIGH_OR_LOW,
     SCALE_QUESTION,
     colour_asked,
     colour_list_answer,
@@ -1067,8 +1068,10 @@ class Conversation:
         return True
 
     def _superlative(self, turn: Turn) -> bool:
-        # "the hardest gem?"; not "RI 1.76, which is the hardest gem it could be?", a reading of the stone in hand
-        if not (ranked := superlative_answer(turn.text) or rarest_answer(turn.text)) or parse_hints(turn.text):
+        # "the hardest gem?"; not "RI 1.76, which is the hardest gem it could be?", a reading of the stone in hand;
+        # "gems with high dispersion" asks of gems in general, its "high dispersion" no reading
+        ranked = superlative_answer(turn.text) or rarest_answer(turn.text)
+        if not ranked or parse_hints(HIGH_OR_LOW.sub(" ", turn.text)):
             return False
         if self._asks_of_named_together(turn.text, not_of_gems_in_general=True):  # "which is the hardest?" of June's
             return False
