@@ -4108,6 +4108,16 @@ def test_whether_a_gem_is_pleochroic_is_answered_yes_or_no_from_its_pleochroism(
     assert ("Two, not three" in said.reply) == any("britannica.com" in n for n in said.notes)
 
 
+@pytest.mark.parametrize(
+    "text", ["which changes colour, alexandrite or ruby?", "alexandrite or ruby, which has a colour change?"]
+)
+def test_which_of_gems_changes_colour_says_each_ones_colour_change_not_a_stone_ranked(text):
+    said = Assistant(classifier=None).conversation().ask(text)  # was a stone ranked on "a colour change"
+    assert not said.candidates and said.reply.startswith("**Alexandrite**: Its colour change, 'emerald by day")
+    assert "\n\n**Ruby**: not that I know of: my facts for ruby name no colour change" in said.reply
+    assert said.properties[0] == ("Property", "Alexandrite", "Ruby")
+
+
 def test_later_review_regressions_stay_fixed():
     def ask(*turns):
         chat = Assistant(classifier=None).conversation()

@@ -95,6 +95,7 @@ from gemlang.assistant.questions import (
     CAPABILITIES_QUESTION,
     CARAT_SIZE_ASKED,
     CARD_TOPIC,
+    CHANGES_COLOUR,
     CLEANER_NAMED,
     COLOUR_NATURAL,
     COLOUR_QUESTION,
@@ -1976,6 +1977,8 @@ class Conversation:
             also = [fields[f] for _, asked_field in asked for f in EXPLAINED_BY.get(asked_field, ())]
             asked = list(dict.fromkeys(asked + also))
         answer.reply = "; ".join(constants_said(g, asked) for g in gems) + "."
+        if len(gems) > 1 and re.search(CHANGES_COLOUR, text, re.I):  # "which changes colour, alexandrite or ruby?"
+            answer.reply = "\n\n".join(what_it_shows(text, g, of_each=True) for g in gems)
         one_asked = len(gems) == 1 and [f for _, f in asked] == ["pleochroism"] and YES_NO_QUESTION.search(text)
         verdict, source = pleochroic_verdict(text, gems[0]) if one_asked else ("", "")
         if verdict:  # "is tourmaline pleochroic?": yes, and how strongly

@@ -646,7 +646,8 @@ SEEN_IN_THE_STONE = {
         r"cat'?s[- ]eye|chatoyan|band of light|bands of light|sheen",
         "cat's-eye or sheen",
     ),
-    r"change colou?r|colou?r[- ]change|different colou?r (?:in|under)|under (?:a |the )?(?:lamp|incandescent|candle)": (
+    r"changes? colou?r|colou?r[- ]change|different colou?r (?:in|under)|"
+    r"under (?:a |the )?(?:lamp|incandescent|candle)": (
         r"colou?r[- ]chang|chang\w* colou?r",
         "colour change",
     ),
@@ -662,10 +663,11 @@ SEEN_IN_THE_STONE = {
 }
 
 
-def what_it_shows(text: str, gem: GemFacts) -> str:
+def what_it_shows(text: str, gem: GemFacts, of_each: bool = False) -> str:
     """The gem's own words for what the person asks about seeing in it: the sentences of its phenomena, diagnostic
     features, description and history that name it ("Its colour change, 'emerald by day, ...'"). A yes/no question
-    about a phenomenon its facts never name ("does it change colour?" of a peridot) is told so; '' otherwise."""
+    about a phenomenon its facts never name ("does it change colour?" of a peridot), or one asked `of_each` gem
+    named ("which changes colour, alexandrite or ruby?"), is told so; '' otherwise."""
     if not ASKS_WHAT_IT_SHOWS.search(text):
         return ""
     said = [
@@ -692,7 +694,7 @@ def what_it_shows(text: str, gem: GemFacts) -> str:
     if found:
         return f"**{gem.name}**: " + "; ".join(f[0].upper() + f[1:] if i == 0 else f for i, f in enumerate(found)) + "."
     missing = [(named, phenomenon) for named, phenomenon in asked if phenomenon]
-    if not missing or not YES_NO_QUESTION.search(text):
+    if not missing or not (of_each or YES_NO_QUESTION.search(text)):
         return ""
     # "does garnet change colour?": not garnet as such, but one kind of it does
     kinds = [k.name for k in kinds_of(gem) if facts_name(k, [named for named, _ in missing])][:2]

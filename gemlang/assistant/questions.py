@@ -268,6 +268,8 @@ HOW_MANY_READINGS = re.compile(rf"\bhow many{_READINGS}", re.I)  # "how many rea
 READINGS_COUNTED = rf"\b(?:one|two|a single|single|only one|just one|1|2|how many){_READINGS}"
 TWO_READINGS = rf"\b(?:two|2|how many){_READINGS}"
 SHOWS_COLOURS = r"\bshows?\s+(?:two|three|2|3)\s+colou?rs\b"  # "which shows two colours?": its pleochroism
+# "which changes colour, alexandrite or ruby?": what each one's facts say of a colour change
+CHANGES_COLOUR = r"\b(?:changes?\s+colou?rs?|(?:shows?|has|have)\s+(?:a\s+)?colou?r[- ]change)\b"
 PROPERTY_FIELDS = {
     # "is it soft?", "harder to scratch"; not "soft cloth", "harder to find", "hard to clean" (no hardness asked)
     r"hard(?!(?:er|est)?\s+to\s+(?!scratch)\w)|soft(?:er|est)|\bsoft\b(?!\s+\w)|scratch": ("Mohs hardness", "hardness"),
@@ -387,6 +389,7 @@ PROPERTY_QUESTION = re.compile(
     # "which is doubly refractive, garnet or peridot?", "which shows two colours, iolite or garnet?"
     r"\bwhich\b[\w\s]{0,12}?\b(?:is|are)\s+(?:more\s+|less\s+)?(?:uniaxial|biaxial|singly refractive|doubly refractive|"
     rf"isotropic|anisotropic|pleochroic|dichroic|trichroic|magnetic)\b|\bwhich\b[\w\s]{{0,12}}?\b{SHOWS_COLOURS}|"
+    rf"\bwhich\b[\w\s]{{0,12}}?{CHANGES_COLOUR}|"
     r"\boptic(?:al)? sign of\b|\bwhat(?:'s| is| are)\s+[a-z][\w' ]{0,30}?\s+made of\b|"  # "what is moissanite made of?"
     r"\b(?:chemical )?(?:composition|formula) of\b|"
     # "why does alexandrite change colour?", "why is ruby red?", "what gives emerald its colour?"
