@@ -1030,7 +1030,7 @@ def test_a_question_about_a_term_is_explained_and_is_no_reading_of_the_stone_in_
 def test_is_a_gem_uniaxial_or_pleochroic_is_answered_from_its_facts():
     chat = Assistant(classifier=None).conversation()
     assert chat.ask("is quartz uniaxial positive?").reply == "**Quartz**: optic character uniaxial positive."
-    assert chat.ask("is iolite pleochroic?").reply.startswith("**Iolite**: pleochroism ")
+    assert chat.ask("is iolite pleochroic?").reply.startswith("**Yes.** **Iolite**: pleochroism ")
     assert not chat.hints
 
 
@@ -1041,7 +1041,7 @@ def test_a_property_asked_of_it_is_the_answered_gems_and_changes_nothing():
     chat.image_probs = np.array([0.95, 0.05])
     assert chat.ask("what is it?").gem == "Quartz Rose"
     assert chat.ask("what's its hardness?").reply == "**Quartz Rose**: Mohs hardness 7."
-    assert chat.ask("is it pleochroic?").reply.startswith("**Quartz Rose**: pleochroism ")
+    assert chat.ask("is it pleochroic?").reply.startswith("**Yes.** **Quartz Rose**: pleochroism ")
     assert not chat.hints and chat.ask("what is it?").gem == "Quartz Rose"
 
 
@@ -2503,6 +2503,12 @@ def test_which_of_two_gems_fades_or_minds_heat_says_each_ones_notes(text, lead):
     first, second = said.properties[0][1:]
     assert f"**{first}**: In " in said.reply and f"**{second}**: In " in said.reply
     assert any(first in note for note in said.notes) and any(second in note for note in said.notes)  # the sources
+
+
+def test_which_of_three_gems_fades_names_each_not_ametrine_of_the_first_two():
+    said = Assistant(None).conversation().ask("which fades, amethyst, citrine or kunzite?")
+    assert said.reply.startswith("**Amethyst, Citrine or Kunzite?** My notes say all can fade in light")
+    assert said.properties[0] == ("Property", "Amethyst", "Citrine", "Kunzite")  # was Ametrine or Kunzite
 
 
 def test_which_is_harder_to_cut_of_two_gems_is_their_comparison_and_says_no_fact_ranks_it():
@@ -4095,6 +4101,32 @@ def test_which_of_gems_shows_an_optical_property_gives_each_ones(text, said):
     assert reply.count("**") == 2 * (2 + ("spinel" in text))  # each gem named, as "which is pleochroic?" does
 
 
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("does iolite show three colours?", "**Yes.** **Iolite**: pleochroism Very strong trichroism"),
+        ("is tourmaline pleochroic?", "**Yes.** **Tourmaline**: pleochroism Strong"),
+        ("does garnet show two colours?", "**No.** **Garnet**: pleochroism None (isotropic)"),
+        ("does tourmaline show three colours?", "**Two, not three.** A uniaxial gem is dichroic"),
+        ("is jade pleochroic?", "**Only some stones.** **Jade**: pleochroism None in jadeite jade, weak in nephrite"),
+    ],
+)
+def test_whether_a_gem_is_pleochroic_is_answered_yes_or_no_from_its_pleochroism(text, lead):
+    said = Assistant(classifier=None).conversation().ask(text)  # was its card, or its pleochroism with no verdict
+    assert said.reply.startswith(lead) and said.properties[0][1:] == (said.reply.split("**")[3],)
+    assert ("Two, not three" in said.reply) == any("britannica.com" in n for n in said.notes)
+
+
+@pytest.mark.parametrize(
+    "text", ["which changes colour, alexandrite or ruby?", "alexandrite or ruby, which has a colour change?"]
+)
+def test_which_of_gems_changes_colour_says_each_ones_colour_change_not_a_stone_ranked(text):
+    said = Assistant(classifier=None).conversation().ask(text)  # was a stone ranked on "a colour change"
+    assert not said.candidates and said.reply.startswith("**Alexandrite**: Its colour change, 'emerald by day")
+    assert "\n\n**Ruby**: not that I know of: my facts for ruby name no colour change" in said.reply
+    assert said.properties[0] == ("Property", "Alexandrite", "Ruby")
+
+
 def test_later_review_regressions_stay_fixed():
     def ask(*turns):
         chat = Assistant(classifier=None).conversation()
@@ -4189,6 +4221,19 @@ def test_the_value_asked_after_a_gem_was_talked_about_is_that_gems_not_the_gloss
     assert chat.ask("what's the streak?").reply == "**Pyrite**: streak greenish black (on unglazed porcelain)."
     assert chat.ask("what is the lustre?").reply == "**Pyrite**: lustre metallic."
     assert Assistant(classifier=None).conversation().ask("what is the lustre?").reply.startswith("**Lustre**: ")
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("what colour is the streak of hematite?", "**Hematite**: streak reddish brown (on unglazed porcelain)."),
+        ("which colour streak does pyrite leave?", "**Pyrite**: streak greenish black (on unglazed porcelain)."),
+    ],
+)
+def test_the_colour_of_a_gems_streak_is_its_streak_not_the_colours_it_comes_in(text, said):
+    assert Assistant(classifier=None).conversation().ask(text).reply == said  # was "Hematite comes in …" or its card
+    unknown = Assistant(classifier=None).conversation().ask("what colour is the streak of peridot?").reply
+    assert unknown.startswith("**Peridot**: streak not on record here. A streak is the colour of a mineral's powder")
 
 
 def test_a_gem_harder_than_the_plate_scratches_it_whatever_its_powder_and_a_softer_one_without_a_record_is_unknown():

@@ -398,6 +398,14 @@ def test_every_gem_a_message_names_in_order_each_stretch_once():
     assert names("nothing to see") == [] and names("") == []
 
 
+def test_a_list_of_gems_names_each_item_not_a_name_run_across_the_comma():
+    from gemlang.knowledge.knowledge_base import gems_named_in
+
+    names = lambda text: [g.name for g in gems_named_in(text)]  # noqa: E731
+    assert names("which fades, amethyst, citrine or kunzite?") == ["Amethyst", "Citrine", "Kunzite"]
+    assert names("ametrine; amethyst-citrine") == ["Ametrine"]
+
+
 def test_glass_comes_in_kinds_each_inside_its_span_and_sourced_and_met_is_checked():
     from gemlang.knowledge.knowledge_base import _how_met
 

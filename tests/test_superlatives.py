@@ -231,6 +231,15 @@ def test_gems_asked_with_a_high_or_low_value_are_ranked_by_it():
     assert superlative_answer("my purple stone with high RI") == ""  # a stone in hand, ranked by its evidence
 
 
+@pytest.mark.parametrize("text", ["gems with high dispersion", "gems with strong fire", "stones with a high fire"])
+def test_gems_asked_with_high_dispersion_are_ranked_by_it_not_read_as_a_stones_fire(text):
+    said = Assistant(classifier=None).conversation().ask(text)  # was a stone ranked on "strong fire"
+    assert said.reply.startswith("Of the natural gems I know, **Rutile (dispersion 0.330)** is the highest in disp")
+    assert not said.candidates
+    assert superlative_answer("gems with low dispersion") == ""  # no superlative ranks the least fire
+    assert Assistant(classifier=None).conversation().ask("my stone with high dispersion").candidates  # a reading
+
+
 def test_a_white_gem_asked_takes_in_the_colourless_ones_and_a_colour_may_follow_the_gem():
     white = superlative_answer("what is the hardest white gem")  # the jeweller's white diamond
     assert white.startswith("Of the natural gems I know in white or colourless, **Diamond (Mohs 10)**")

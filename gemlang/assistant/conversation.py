@@ -54,6 +54,7 @@ from gemlang.assistant.gem_answers import (
     natural_as_told,
     ordered_answer,
     own_constants,
+    pleochroic_verdict,
     property_rows,
     property_value,
     readings_given,
@@ -102,6 +103,7 @@ from gemlang.assistant.questions import (
     CAPABILITIES_QUESTION,
     CARAT_SIZE_ASKED,
     CARD_TOPIC,
+    CHANGES_COLOUR,
     CLEANER_NAMED,
     COLOUR_NATURAL,
     COLOUR_QUESTION,
@@ -224,6 +226,7 @@ from gemlang.assistant.questions import (
     WHY_OF_IT,
     WHY_ONLY,
     WHY_QUESTION,
+    YES_NO_QUESTION,
     accents_left_out,
     another_mineral,
     artificial_claimed,
@@ -338,6 +341,7 @@ from gemlang.knowledge.glossary import (
 from gemlang.knowledge.home_tests import NOT_A_TEST, home_tests_in, testing_at_home_answer
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.superlatives import (
+    HIGH_OR_LOW,
     SCALE_QUESTION,
     colour_asked,
     colour_list_answer,
@@ -1076,8 +1080,10 @@ class Conversation:
         return True
 
     def _superlative(self, turn: Turn) -> bool:
-        # "the hardest gem?"; not "RI 1.76, which is the hardest gem it could be?", a reading of the stone in hand
-        if not (ranked := superlative_answer(turn.text) or rarest_answer(turn.text)) or parse_hints(turn.text):
+        # "the hardest gem?"; not "RI 1.76, which is the hardest gem it could be?", a reading of the stone in hand;
+        # "gems with high dispersion" asks of gems in general, its "high dispersion" no reading
+        ranked = superlative_answer(turn.text) or rarest_answer(turn.text)
+        if not ranked or parse_hints(HIGH_OR_LOW.sub(" ", turn.text)):
             return False
         if self._asks_of_named_together(turn.text, not_of_gems_in_general=True):  # "which is the hardest?" of June's
             return False
@@ -1988,6 +1994,13 @@ class Conversation:
             also = [fields[f] for _, asked_field in asked for f in EXPLAINED_BY.get(asked_field, ())]
             asked = list(dict.fromkeys(asked + also))
         answer.reply = "; ".join(constants_said(g, asked) for g in gems) + "."
+        if len(gems) > 1 and re.search(CHANGES_COLOUR, text, re.I):  # "which changes colour, alexandrite or ruby?"
+            answer.reply = "\n\n".join(what_it_shows(text, g, of_each=True) for g in gems)
+        one_asked = len(gems) == 1 and [f for _, f in asked] == ["pleochroism"] and YES_NO_QUESTION.search(text)
+        verdict, source = pleochroic_verdict(text, gems[0]) if one_asked else ("", "")
+        if verdict:  # "is tourmaline pleochroic?": yes, and how strongly
+            answer.reply = f"{verdict} {answer.reply}"
+            answer.notes += [source] if source else []
         if len(gems) == 1 and HOW_MANY_READINGS.search(text) and (given := readings_given(gems[0])):
             count, term = given  # "how many readings does peridot give?": two, and why
             said = f"**{gems[0].name}**"

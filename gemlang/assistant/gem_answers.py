@@ -370,6 +370,33 @@ def constants_said(g: GemFacts, asked: Sequence[tuple[str, str]]) -> str:
     return f"**{g.name}**: " + ", ".join(f"{label} {property_value(g, f)}" for label, f in asked)
 
 
+# pleochroism facts that say a gem shows none as a rule ("None (isotropic)"), or only in some stones ("None to weak")
+NOT_PLEOCHROIC = re.compile(r"none\b(?!\s+(?:to|in)\b)", re.I)
+SOMETIMES_PLEOCHROIC = re.compile(r"\bnone\b|\bnot seen\b|\bvariable\b", re.I)
+DICHROIC_SOURCE = (
+    "source (dichroism): Britannica, pleochroism: dichroism is found in uniaxial crystals, trichroism in biaxial "
+    "crystals <http://www.britannica.com/print/topic/162102>"
+)
+
+
+def pleochroic_verdict(text: str, g: GemFacts) -> tuple[str, str]:
+    """The verdict, "**Yes.**", "**No.**" or "**Only some stones.**", for a yes/no question whether a gem is
+    pleochroic or shows two or three colours ("does iolite show three colours?"), from its pleochroism facts, with
+    the source of any rule it adds: "**Two, not three.** …" where three are asked of a uniaxial (dichroic) gem;
+    ('', '') when the facts give no pleochroism."""
+    said = g.pleochroism
+    if not said:
+        return "", ""
+    if NOT_PLEOCHROIC.match(said):
+        return "**No.**", ""
+    if SOMETIMES_PLEOCHROIC.search(said):
+        return "**Only some stones.**", ""
+    three = re.search(r"\b(?:three|3)\s+colou?rs|trichroi", text, re.I)
+    if three and (re.search(r"dichro", said, re.I) or re.match(r"uniaxial", g.optical_character, re.I)):
+        return "**Two, not three.** A uniaxial gem is dichroic: it shows at most two colours.", DICHROIC_SOURCE
+    return "**Yes.**", ""
+
+
 def scratched_by(text: str, gem: GemFacts) -> str:
     """'Ruby (Mohs 9) is harder than a steel knife (5.5): it scratches a steel knife, and a steel knife does not
     scratch it. …' for "would a knife scratch it?" or "does it scratch glass?"; '' when the question names no
@@ -632,7 +659,8 @@ SEEN_IN_THE_STONE = {
         r"cat'?s[- ]eye|chatoyan|band of light|bands of light|sheen",
         "cat's-eye or sheen",
     ),
-    r"change colou?r|colou?r[- ]change|different colou?r (?:in|under)|under (?:a |the )?(?:lamp|incandescent|candle)": (
+    r"changes? colou?r|colou?r[- ]change|different colou?r (?:in|under)|"
+    r"under (?:a |the )?(?:lamp|incandescent|candle)": (
         r"colou?r[- ]chang|chang\w* colou?r",
         "colour change",
     ),
@@ -648,10 +676,11 @@ SEEN_IN_THE_STONE = {
 }
 
 
-def what_it_shows(text: str, gem: GemFacts) -> str:
+def what_it_shows(text: str, gem: GemFacts, of_each: bool = False) -> str:
     """The gem's own words for what the person asks about seeing in it: the sentences of its phenomena, diagnostic
     features, description and history that name it ("Its colour change, 'emerald by day, ...'"). A yes/no question
-    about a phenomenon its facts never name ("does it change colour?" of a peridot) is told so; '' otherwise."""
+    about a phenomenon its facts never name ("does it change colour?" of a peridot), or one asked `of_each` gem
+    named ("which changes colour, alexandrite or ruby?"), is told so; '' otherwise."""
     if not ASKS_WHAT_IT_SHOWS.search(text):
         return ""
     said = [
@@ -678,7 +707,7 @@ def what_it_shows(text: str, gem: GemFacts) -> str:
     if found:
         return f"**{gem.name}**: " + "; ".join(f[0].upper() + f[1:] if i == 0 else f for i, f in enumerate(found)) + "."
     missing = [(named, phenomenon) for named, phenomenon in asked if phenomenon]
-    if not missing or not YES_NO_QUESTION.search(text):
+    if not missing or not (of_each or YES_NO_QUESTION.search(text)):
         return ""
     # "does garnet change colour?": not garnet as such, but one kind of it does
     kinds = [k.name for k in kinds_of(gem) if facts_name(k, [named for named, _ in missing])][:2]

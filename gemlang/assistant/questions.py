@@ -268,6 +268,8 @@ HOW_MANY_READINGS = re.compile(rf"\bhow many{_READINGS}", re.I)  # "how many rea
 READINGS_COUNTED = rf"\b(?:one|two|a single|single|only one|just one|1|2|how many){_READINGS}"
 TWO_READINGS = rf"\b(?:two|2|how many){_READINGS}"
 SHOWS_COLOURS = r"\bshows?\s+(?:two|three|2|3)\s+colou?rs\b"  # "which shows two colours?": its pleochroism
+# "which changes colour, alexandrite or ruby?": what each one's facts say of a colour change
+CHANGES_COLOUR = r"\b(?:changes?\s+colou?rs?|(?:shows?|has|have)\s+(?:a\s+)?colou?r[- ]change)\b"
 PROPERTY_FIELDS = {
     # "is it soft?", "harder to scratch"; not "soft cloth", "harder to find", "hard to clean" (no hardness asked)
     r"hard(?!(?:er|est)?\s+to\s+(?!scratch)\w)|soft(?:er|est)|\bsoft\b(?!\s+\w)|scratch": ("Mohs hardness", "hardness"),
@@ -357,7 +359,8 @@ PROPERTY_QUESTION = re.compile(
     rf"^\s*(?:and\s+)?(?:the\s+)?{_PROPERTY}(?:\s*(?:,|and)\s*(?:the\s+)?{_PROPERTY})*\s+of\s+(?:an?\s+|the\s+)?"
     rf"[a-z][\w' -]{{0,30}}\??\s*$|"
     rf"^\s*(?:and\s+)?[a-z][\w' -]{{0,30}}?\s+{_PROPERTY}\s*\?\s*$|"  # "emerald RI?", "and kyanite hardness?"
-    r"\bhow\s+(?:hard|heavy|dense)\s+(?:is|are)\b|\bwhat\s+(?:colou?r(?:ed)?\s+)?streak\b|"
+    r"\bhow\s+(?:hard|heavy|dense)\s+(?:is|are)\b|"
+    r"\b(?:what|which)\s+(?:colou?r(?:ed)?\s+(?:is\s+(?:the\s+|its\s+)?)?)?streak\b|"
     r"\bhow\s+much\s+(?:is\s+)?(?:hard|heavy|hardness)\b|"  # "how much is hard the topaz?"
     # "what lustre does hematite have?", "is pearl lustre pearly?": the lustre its facts give
     r"\bwhat\s+(?:kind\s+of\s+|sort\s+of\s+|type\s+of\s+)?lust(?:re|er)\b|"
@@ -367,6 +370,7 @@ PROPERTY_QUESTION = re.compile(
     r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+(?:fluoresce|phosphoresce|glow|react to (?:uv|ultra))|"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:fluorescent|phosphorescent)\b|"  # "is it fluorescent?"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+magnetic\s*\?|"  # "is almandine magnetic?"
+    rf"\b(?:does|do|can|will|would)\s+[a-z][\w' ]{{0,30}}?\s+{SHOWS_COLOURS}|"  # "does iolite show three colours?"
     r"\b(?:does|do|will|would)\s+[a-z][\w' ]{0,30}?\s+(?:stick|cling)\s+to\s+(?:a\s+)?magnets?\s*\?|"
     r"\bwhich\b[\w\s]{0,12}?\b(?:glows?|fluoresces?|phosphoresces?)\b|"  # "which glows red, ruby or spinel?"
     r"\b(?:would|will|can|could|does|do)\s+(?:an?\s+|the\s+|my\s+)?[\w ]{0,20}?\bscratch\s+(?:it|this)\b|"
@@ -385,6 +389,7 @@ PROPERTY_QUESTION = re.compile(
     # "which is doubly refractive, garnet or peridot?", "which shows two colours, iolite or garnet?"
     r"\bwhich\b[\w\s]{0,12}?\b(?:is|are)\s+(?:more\s+|less\s+)?(?:uniaxial|biaxial|singly refractive|doubly refractive|"
     rf"isotropic|anisotropic|pleochroic|dichroic|trichroic|magnetic)\b|\bwhich\b[\w\s]{{0,12}}?\b{SHOWS_COLOURS}|"
+    rf"\bwhich\b[\w\s]{{0,12}}?{CHANGES_COLOUR}|"
     r"\boptic(?:al)? sign of\b|\bwhat(?:'s| is| are)\s+[a-z][\w' ]{0,30}?\s+made of\b|"  # "what is moissanite made of?"
     r"\b(?:chemical )?(?:composition|formula) of\b|"
     # "why does alexandrite change colour?", "why is ruby red?", "what gives emerald its colour?"
@@ -767,8 +772,10 @@ def supposition(text: str) -> Hints | None:
 
 GLOW_NOT_UV = re.compile(r"^(?!.*(?:\buv\b|ultra-?violet|lamp|black ?light|fluoresc|phosphoresc)).*\bglow", re.I)
 ASKS_WHAT_IT_SHOWS = re.compile(r"^\s*(?:what|why|how|does|do|is|are|where)\b|\?\s*$", re.I)
-COLOUR_QUESTION = re.compile(
-    r"\b(?:what|which) colou?rs?\b|\bcolou?rs? (?:does|do|can) (?:it|they) come in\b|^\s*colou?rs?\s*\?\s*$", re.I
+COLOUR_QUESTION = re.compile(  # not "what colour is the streak of hematite?": its powder's colour, not the gem's
+    r"\b(?:what|which) colou?rs?\b(?!\s+(?:is\s+|of\s+)?(?:the\s+|its\s+)?streak)|"
+    r"\bcolou?rs? (?:does|do|can) (?:it|they) come in\b|^\s*colou?rs?\s*\?\s*$",
+    re.I,
 )
 # "why does it do that?", "why is that?": the why of what the answer before said, naming nothing of its own
 WHY_OF_IT = re.compile(

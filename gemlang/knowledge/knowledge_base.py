@@ -806,10 +806,11 @@ def gems_named_in(text: str) -> list[GemFacts]:
     """Every gem a piece of free text names, in the order named ("ruby or red spinel?" -> Ruby, Spinel).
 
     Trade names first, then names and aliases longest first; a stretch of text names one gem only, so "red
-    spinel" is not also "spinel", and "smoky topaz" is smoky quartz, not topaz.
+    spinel" is not also "spinel", and "smoky topaz" is smoky quartz, not topaz. A name never runs across a comma
+    or semicolon: "amethyst, citrine or kunzite?" is three gems, not the alias "amethyst citrine" (ametrine).
     """
     cat = knowledge_base()
-    key = normalise_name(text)
+    key = " , ".join(filter(None, map(normalise_name, re.split(r"[,;]", text))))
     found: list[tuple[int, GemFacts]] = []
     taken = [False] * len(key)
     named = [(pattern, trade.gem) for pattern, trade in cat.trade_names] + list(cat.phrases)

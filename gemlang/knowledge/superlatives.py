@@ -74,12 +74,13 @@ SUPERLATIVE_QUESTION = re.compile(
 # high RI")
 HIGH_OR_LOW = re.compile(
     rf"\b{A_COLOUR}{_GEM_NOUN}\s+(?:with|of|having|that have|have|has)\s+(?:an?\s+|the\s+)?"
-    r"(?:very\s+)?(?P<how>high|low)\s+(?P<what>refractive index|ri|density|specific gravity|sg|hardness)\b",
+    r"(?:very\s+)?(?P<how>high|low|strong)\s+(?P<what>refractive index|ri|density|specific gravity|sg|hardness|"
+    r"dispersion|fire)\b",
     re.I,
 )
 HIGH_OR_LOW_SAID = {("high", "hardness"): "hardest", ("low", "hardness"): "softest", ("high", "density"): "densest",
                     ("low", "density"): "lightest", ("high", "ri"): "highest ri",
-                    ("low", "ri"): "lowest ri"}  # fmt: skip
+                    ("low", "ri"): "lowest ri", ("high", "dispersion"): "highest dispersion"}  # fmt: skip
 # "after diamond", "besides diamond and corundum", "second hardest"
 EXCEPT = re.compile(r"\b(?:after|besides|other than|apart from|except|excluding|but not|next to)\b", re.I)
 ORDINALS = {"second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}
@@ -172,8 +173,11 @@ def superlative_answer(text: str) -> str:
     if m.re is HIGH_OR_LOW and re.search(r"\b(?:my|this|the|our|his|her)\s+(?:\w+\s+)?$", text[: m.start()], re.I):
         return ""  # "my purple stone with high RI": a stone in hand
     if m.re is HIGH_OR_LOW:  # "with high RI": the highest
-        what = {"refractive index": "ri", "specific gravity": "density", "sg": "density"}.get(m["what"].lower())
-        said = HIGH_OR_LOW_SAID[m["how"].lower(), what or m["what"].lower()]
+        what = {"refractive index": "ri", "specific gravity": "density", "sg": "density", "fire": "dispersion"}
+        how = "high" if m["how"].lower() == "strong" else m["how"].lower()  # "gems with strong fire"
+        said = HIGH_OR_LOW_SAID.get((how, what.get(m["what"].lower(), m["what"].lower())), "")
+        if not said:
+            return ""  # "gems with low dispersion": no superlative ranks the least fire
     else:
         said = (m.group("a") or m.group("b")).lower()
     q = next(q for words, q in SUPERLATIVES.items() if re.fullmatch(words, said))
