@@ -641,7 +641,8 @@ def test_what_a_diamond_grade_means_is_answered_from_the_grading_entries_beside_
     [("is my diamond SI1 or SI2?", []), ("is it VS1?", []), ("what colour grade is this?", []),
      ("my diamond is graded SI1, what does that mean?", ["clarity grades"]),
      ("is F colour better than G colour?", ["colour grades"]),
-     ("can I colour it?", []), ("what colour do rubies come in?", []), ("ruby vs spinel?", [])],
+     ("can I colour it?", []), ("what colour do rubies come in?", []), ("ruby vs spinel?", []),
+     ("what does the stone's colour mean?", [])],  # its "s colour" is no grade
 )  # fmt: skip
 def test_a_grade_asked_of_the_stone_in_hand_is_no_definition_unless_its_meaning_is_asked(question, asked):
     from gemlang.assistant.questions import grades_asked

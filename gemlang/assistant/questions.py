@@ -342,7 +342,8 @@ GENERAL_QUESTION = re.compile(r"\?\s*$|^\s*(?:what|which|where|tell me|is|are|do
 # meaning is asked too ("it's graded SI1, what does that mean?")
 GRADE_ASKED = re.compile(
     r"(?P<clarity>\b(?:vvs[12]?|vs[12]|si[12]|i[123])\b|\b(?:fl|if)\b(?=[^.?!]*\bclarity\b))|"
-    r"(?P<colour>\b(?:[d-hj-z]|(?-i:I))(?:[-/][d-z])?[- ]colou?r(?:ed)?\b|\bcolou?r (?:grade )?[d-z]\b(?![.'\w]))|"
+    r"(?P<colour>(?<!['’])\b(?:[d-hj-z]|(?-i:I))(?:[-/][d-z])?[- ]colou?r(?:ed)?\b|"  # not the "s" of "stone's colour"
+    r"\bcolou?r (?:grade )?[d-z]\b(?![.'\w]))|"
     r"(?P<fluorescence>\bfluoresc\w*\b(?=.*\bgrad)|\bgrad\w*\b(?=.*\bfluoresc))",
     re.I,
 )
