@@ -4600,6 +4600,8 @@ def test_claims_after_a_greeting_or_by_another_name_and_mixed_lists_are_answered
         ("is it stolen?", "Emerald", "stolen-property register"),
         ("is this stone stolen?", "Emerald", "stolen-property register"),
         ("what's the clarity grade?", "Diamond", "graded loose under 10x"),
+        ("is it H colour?", "Diamond", "graded loose under 10x"),  # was the card: a colour letter is a grade too
+        ("is this one VVS?", "Diamond", "graded loose under 10x"),
         ("how old is this stone?", "Ruby", "formed long before it was cut"),
         ("type?", "Diamond", "infrared spectroscopy"),
         ("was it a good deal at $2000?", "Sapphire Blue", "I do not price stones"),

@@ -625,6 +625,40 @@ def test_negative_crystals_eye_clean_the_4cs_and_a_carats_weight_are_explained_f
 
 
 @pytest.mark.parametrize(
+    "question, term, said",
+    [("what does SI1 mean?", "clarity grades", "SI1 and SI2 (slightly included)"),  # were "Grades need the stone
+     ("what does VVS mean?", "clarity grades", "VVS1 and VVS2"),  # in hand …", a refusal of a definition
+     ("what is the difference between VS1 and VS2?", "clarity grades", "difficult (VS1) to somewhat easy (VS2)"),
+     ("what is D colour in diamonds?", "colour grades", "D, E and F colourless"),  # was the Diamond card
+     ("is H colour good?", "colour grades", "taste and budget"),  # was the how-to-begin help
+     ("what is an excellent cut?", "cut grades", "Excellent, Very Good, Good, Fair or Poor"),  # were "I have no
+     ("what is a triple excellent diamond?", "cut grades", "trade term"),  # facts on …" or the Diamond card
+     ("what does fluorescence do to a diamond's grade?", "fluorescence on a diamond report", "no part"),  # ranked
+     ("what does 'no BGM' mean?", "BGM", "brown, green, milky")],  # was the how-to-begin help
+)  # fmt: skip
+def test_what_a_diamond_grade_means_is_answered_from_the_grading_entries_beside_the_4cs(question, term, said):
+    from gemlang.assistant import Assistant
+
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(f"**{term[0].upper()}{term[1:]}**: ") and not answer.candidates
+    assert said in answer.reply and "<https://" in " ".join(answer.notes)
+
+
+@pytest.mark.parametrize(
+    "question, asked",
+    [("is my diamond SI1 or SI2?", []), ("is it VS1?", []), ("what colour grade is this?", []),
+     ("my diamond is graded SI1, what does that mean?", ["clarity grades"]),
+     ("is F colour better than G colour?", ["colour grades"]),
+     ("can I colour it?", []), ("what colour do rubies come in?", []), ("ruby vs spinel?", []),
+     ("what does the stone's colour mean?", [])],  # its "s colour" is no grade
+)  # fmt: skip
+def test_a_grade_asked_of_the_stone_in_hand_is_no_definition_unless_its_meaning_is_asked(question, asked):
+    from gemlang.assistant.questions import grades_asked
+
+    assert grades_asked(question) == asked
+
+
+@pytest.mark.parametrize(
     "question, term",
     [("what is the matrix?", "matrix"),  # was "I have no facts on matrix"
      ("what does 'massive' mean on a specimen label?", "crystal habit"),  # was the how-to-begin help

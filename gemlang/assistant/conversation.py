@@ -236,6 +236,7 @@ from gemlang.assistant.questions import (
     confirmation_asked,
     constants_named,
     gems_compared,
+    grades_asked,
     grown_said,
     imitation_compared,
     imitation_of,
@@ -1241,7 +1242,9 @@ class Conversation:
         if LAB_APART_QUESTION.search(turn.text) and self._answered_gem() is not None:
             return False  # "how does a gemmologist tell natural from synthetic?" of the stone answered, not "natural"
         stones_value = THE_STONES_VALUE.search(turn.text) and (self._answered_gem() or self.topic) is not None
-        terms = [] if stones_value else terms_asked(turn.text)  # "what is pleochroism?"
+        # "what is pleochroism?"; "what does SI1 mean?" (a diamond grade, though "is my diamond SI1?" asks its own)
+        grades = [term_called(name) for name in grades_asked(turn.text)]
+        terms = [] if stones_value else grades or terms_asked(turn.text)
         if not stones_value and not terms and turn.after_term and (more := AND_ABOUT_TERM.fullmatch(turn.text)):
             terms = terms_asked(f"what is {more.group(1)}?")  # "what is birefringence?", then "and pleochroism?"
         if not terms and not stones_value and (kinds := specimen_kinds_asked(turn.text)):

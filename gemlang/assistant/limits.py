@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from gemlang.assistant.questions import GRADE_ASKED
 from gemlang.knowledge import GemFacts
 from gemlang.knowledge.carat_weight import factors_said
 from gemlang.readings import NUMBER_WORDS, WEIGHT_UNIT
@@ -32,8 +33,7 @@ BEYOND_THE_EVIDENCE = (
     ),
     (
         re.compile(
-            r"\b(?:clarity|colou?r|cut) grades?\b|\bwhat grade\b|\bgrade (?:is it|of it)\b|"
-            r"\b(?:vs1|vs2|vvs1?|vvs2|si1|si2|i1)\b",
+            rf"\b(?:clarity|colou?r|cut) grades?\b|\bwhat grade\b|\bgrade (?:is it|of it)\b|{GRADE_ASKED.pattern}",
             re.I,
         ),
         "Grades need the stone in hand: clarity is graded loose under 10x magnification, and colour against "

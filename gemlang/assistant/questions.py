@@ -340,6 +340,33 @@ PLACE_QUESTION = re.compile(
     re.I,
 )
 GENERAL_QUESTION = re.compile(r"\?\s*$|^\s*(?:what|which|where|tell me|is|are|does|do|can)\b", re.I)
+# A diamond grade asked about ("what does SI1 mean?", "VS1 or VS2?", "what is D colour?", "is H colour good?", "what
+# does fluorescence do to a diamond's grade?"): what the grade means, the glossary entry named by the group that
+# matched; not the grade of the stone in hand ("is my diamond SI1 or SI2?"), which no photo shows (`limits`), unless its
+# meaning is asked too ("it's graded SI1, what does that mean?")
+GRADE_ASKED = re.compile(
+    r"(?P<clarity>\b(?:vvs[12]?|vs[12]|si[12]|i[123])\b|\b(?:fl|if)\b(?=[^.?!]*\bclarity\b))|"
+    r"(?P<colour>(?<!['’])\b(?:[d-hj-z]|(?-i:I))(?:[-/][d-z])?[- ]colou?r(?:ed)?\b|"  # not the "s" of "stone's colour"
+    r"\bcolou?r (?:grade )?[d-z]\b(?![.'\w]))|"
+    r"(?P<fluorescence>\bfluoresc\w*\b(?=.*\bgrad)|\bgrad\w*\b(?=.*\bfluoresc))",
+    re.I,
+)
+GRADE_MEANING = re.compile(
+    r"\b(?:mean\w*|stand\w* for|defin\w*|explain\w*|differen\w*|better|worse|good|bad|versus|vs|compar\w*)\b", re.I
+)
+GRADE_ENTRIES = {
+    "clarity": "clarity grades", "colour": "colour grades", "fluorescence": "fluorescence on a diamond report",
+}  # fmt: skip
+
+
+def grades_asked(text: str) -> list[str]:
+    """The glossary entries that say what the diamond grades a question names mean ("what does SI1 mean?": the
+    clarity grades), in the order named; none for a question asking the grade of the stone in hand."""
+    if THE_STONE_MEANT.search(text) and not GRADE_MEANING.search(text):
+        return []
+    return list(dict.fromkeys(GRADE_ENTRIES[m.lastgroup] for m in GRADE_ASKED.finditer(text)))
+
+
 # "which is harder to find / to cut / to tell apart?": how hard a thing is to do, not the hardness (but "harder to
 # scratch" is)
 NOT_TO_DO = r"(?!\s+to\s+(?!scratch\b)[a-z])"

@@ -75,6 +75,10 @@ IF_A_STONE_IS = re.compile(
 ABOUT_THE_STONE = re.compile(r"\b(?:it|its|this|that|these|my|mine|the stone|the gem)\b", re.I)
 
 
+# terms of a diamond's grading, asked of diamonds ("what is a triple excellent diamond?") as of no gem
+DIAMOND_GRADING = {"4Cs", "clarity grades", "colour grades", "cut grades", "fluorescence on a diamond report", "BGM"}
+
+
 @dataclass(frozen=True)
 class Term:
     term: str
@@ -129,8 +133,10 @@ def terms_asked(text: str) -> list[Term]:
     spans = _spans(question.lower(), asked=True)
     if re.search(r"\d", _blanked(question.lower(), spans)):  # a reading; not the 4 of "the 4Cs"
         return []
-    # a question about a gem ("what is the RI of ruby?") asks no term, unless the term names it ("B jade")
-    if gems_named_in(_blanked(question.lower(), spans)):
+    # a question about a gem ("what is the RI of ruby?") asks no term, unless the term names it ("B jade") or grades
+    # the gem named ("what is a triple excellent diamond?")
+    named = {gem.name for gem in gems_named_in(_blanked(question.lower(), spans))}
+    if named and not (named == {"Diamond"} and spans and all(t.term in DIAMOND_GRADING for _, _, t in spans)):
         return []
     if not spans and ASKS_WHY.search(text) and COLOUR_ASKED.search(question):
         return [term_called("cause of colour")]  # "why do gems have colour?", "what gives gems their colour?"
