@@ -1670,7 +1670,9 @@ def test_a_word_that_it_is_a_simulant_or_lab_grown_says_what_would_settle_it(tex
     [("my friend says my diamond is fake", "Not diamond", "Diamond"),
      ("my aunt says her pearls are fake", "Not pearl", "Pearl"),
      ("the jeweller told me my emerald is an imitation", "Not emerald", "Emerald"),
-     ("my friend says my diamond is glass", "Glass, not diamond", "Diamond")],
+     ("my friend says my diamond is glass", "Glass, not diamond", "Diamond"),
+     ("my sister says my pearls are glass", "Glass, not pearl", "Pearl"),  # a relative's word is a word too
+     ("my husband told me my ruby is fake", "Not ruby", "Ruby")],
 )  # fmt: skip
 def test_a_word_that_the_gem_named_is_fake_is_taken_as_said_with_what_is_sold_as_it(text, headline, tested):
     answer = Assistant(classifier=None).conversation().ask(text)  # was "**Diamond?** … whether it is", or its card

@@ -706,9 +706,10 @@ ORIGIN_CLAIM_ASKED = re.compile(  # and "the seller said its Kashmir sapphire, i
 )
 # someone's word about the stone: "the seller says it's a natural ruby, is it?", "he told me it's untreated, true?"
 WORD_OF_ANOTHER = re.compile(
-    r"\b(?:sellers?|dealers?|vendors?|shops?|stores?|jewell?ers?|appraisers?|he|she|they|(?:the|my) (?:man|guy|woman|"
-    r"lady|listing|ad|advert|certificate|cert|friend|mother|mom|mum|father|dad|grandmother|grandma|aunt|uncle|tag|"
-    r"label|receipt|invoice|box|sticker|card))\s+"
+    r"\b(?:sellers?|dealers?|vendors?|shops?|stores?|jewell?ers?|appraisers?|he|she|they|(?:the|my|our) (?:man|guy|"
+    r"woman|lady|listing|ad|advert|certificate|cert|friend|mother|mom|mum|father|dad|grandmother|grandma|grandfather|grandpa|"
+    r"aunt|uncle|sister|brother|wife|husband|partner|boyfriend|girlfriend|son|daughter|cousin|neighbou?r|colleague|"
+    r"tag|label|receipt|invoice|box|sticker|card))\s+"
     r"(?:says?|said|told (?:me|us)|tells (?:me|us)|claim(?:s|ed)?|swear(?:s)?|swore|insist(?:s|ed)?|promised?|"
     r"guarantee(?:s|d)?)\b",
     re.I,
