@@ -1204,6 +1204,8 @@ def test_a_question_about_a_gem_from_a_place_with_no_stone_in_hand_answers_from_
             "**Topaz or Ruby?** Of topaz and ruby, my sources name only Topaz",
         ),
         ("which is mined in Brazil, ruby or sapphire?", "**Ruby or Sapphire?** My sources name neither ruby nor"),
+        ("does ruby or sapphire come from Thailand?", "**Ruby or Sapphire?** Both are known from Thailand."),
+        ("is ruby or emerald found in Colombia?", "**Ruby or Emerald?** Of ruby and emerald, my sources name only"),
         (
             "which is from Brazil, opal, jade or quartz?",
             "**Opal, Jade or Quartz?** Of opal, jade and quartz, my sources",
