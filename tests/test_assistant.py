@@ -1701,6 +1701,17 @@ def test_a_stone_found_not_bought_is_asked_for_a_photo_and_what_a_collector_note
         assert Assistant(classifier=None).conversation().ask(bought).reply.startswith("Send me a photo")
 
 
+@pytest.mark.parametrize(
+    ("text", "colour"), [("we dug up a green stone in the garden", "green"), ("found a red stone, what is it?", "red")]
+)
+def test_a_stone_found_in_a_colour_is_asked_for_what_a_collector_notes_with_the_colour_kept(text, colour):
+    conversation = Assistant(classifier=None).conversation()
+    answer = conversation.ask(text)  # was "A colour alone (green) fits too many gems to rank them. Send a photo …"
+    assert answer.reply.startswith("**A stone you found?** Send me a photo of it")
+    assert f"Noted: {colour}. A colour alone fits too many gems to rank them." in answer.reply
+    assert list(conversation.hints.colours) == [colour]  # kept for the photo or reading to come
+
+
 def test_a_word_that_it_is_fake_with_no_gem_named_says_what_a_simulant_is():
     reply = Assistant(classifier=None).conversation().ask("he said it's fake, is it?").reply  # was the help text
     assert reply.startswith("**Fake, as you were told?** Nothing you have told me shows it")
