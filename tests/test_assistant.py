@@ -1712,6 +1712,14 @@ def test_a_stone_found_in_a_colour_is_asked_for_what_a_collector_notes_with_the_
     assert list(conversation.hints.colours) == [colour]  # kept for the photo or reading to come
 
 
+def test_gems_of_a_colour_are_listed_by_their_body_colours_not_a_glow():
+    listed = Assistant(classifier=None).conversation().ask("which gems are blue?").reply
+    assert listed.startswith("**Natural blue gems I know**") and "Aquamarine" in listed
+    assert "Amber" not in listed  # was listed by its "Blue fluorescent (Dominican)", a glow, not a body colour
+    softest = Assistant(classifier=None).conversation().ask("what is the softest blue gem?").reply
+    assert "**Amber" not in softest  # was "**Amber (Mohs 2–2.5)** is the softest"
+
+
 def test_a_word_that_it_is_fake_with_no_gem_named_says_what_a_simulant_is():
     reply = Assistant(classifier=None).conversation().ask("he said it's fake, is it?").reply  # was the help text
     assert reply.startswith("**Fake, as you were told?** Nothing you have told me shows it")
