@@ -1204,6 +1204,8 @@ def test_a_question_about_a_gem_from_a_place_with_no_stone_in_hand_answers_from_
             "**Topaz or Ruby?** Of topaz and ruby, my sources name only Topaz",
         ),
         ("which is mined in Brazil, ruby or sapphire?", "**Ruby or Sapphire?** My sources name neither ruby nor"),
+        ("does ruby or sapphire come from Thailand?", "**Ruby or Sapphire?** Both are known from Thailand."),
+        ("is ruby or emerald found in Colombia?", "**Ruby or Emerald?** Of ruby and emerald, my sources name only"),
         (
             "which is from Brazil, opal, jade or quartz?",
             "**Opal, Jade or Quartz?** Of opal, jade and quartz, my sources",
@@ -1670,7 +1672,9 @@ def test_a_word_that_it_is_a_simulant_or_lab_grown_says_what_would_settle_it(tex
     [("my friend says my diamond is fake", "Not diamond", "Diamond"),
      ("my aunt says her pearls are fake", "Not pearl", "Pearl"),
      ("the jeweller told me my emerald is an imitation", "Not emerald", "Emerald"),
-     ("my friend says my diamond is glass", "Glass, not diamond", "Diamond")],
+     ("my friend says my diamond is glass", "Glass, not diamond", "Diamond"),
+     ("my sister says my pearls are glass", "Glass, not pearl", "Pearl"),  # a relative's word is a word too
+     ("my husband told me my ruby is fake", "Not ruby", "Ruby")],
 )  # fmt: skip
 def test_a_word_that_the_gem_named_is_fake_is_taken_as_said_with_what_is_sold_as_it(text, headline, tested):
     answer = Assistant(classifier=None).conversation().ask(text)  # was "**Diamond?** … whether it is", or its card
@@ -1695,6 +1699,25 @@ def test_a_stone_found_not_bought_is_asked_for_a_photo_and_what_a_collector_note
     assert ("I do not price stones" in answer.reply) == ("valuable" in text)
     for bought in ("where can I find gems?", "I found it myself at a gem show, the dealer said Burma"):
         assert Assistant(classifier=None).conversation().ask(bought).reply.startswith("Send me a photo")
+
+
+@pytest.mark.parametrize(
+    ("text", "colour"), [("we dug up a green stone in the garden", "green"), ("found a red stone, what is it?", "red")]
+)
+def test_a_stone_found_in_a_colour_is_asked_for_what_a_collector_notes_with_the_colour_kept(text, colour):
+    conversation = Assistant(classifier=None).conversation()
+    answer = conversation.ask(text)  # was "A colour alone (green) fits too many gems to rank them. Send a photo …"
+    assert answer.reply.startswith("**A stone you found?** Send me a photo of it")
+    assert f"Noted: {colour}. A colour alone fits too many gems to rank them." in answer.reply
+    assert list(conversation.hints.colours) == [colour]  # kept for the photo or reading to come
+
+
+def test_gems_of_a_colour_are_listed_by_their_body_colours_not_a_glow():
+    listed = Assistant(classifier=None).conversation().ask("which gems are blue?").reply
+    assert listed.startswith("**Natural blue gems I know**") and "Aquamarine" in listed
+    assert "Amber" not in listed  # was listed by its "Blue fluorescent (Dominican)", a glow, not a body colour
+    softest = Assistant(classifier=None).conversation().ask("what is the softest blue gem?").reply
+    assert "**Amber" not in softest  # was "**Amber (Mohs 2–2.5)** is the softest"
 
 
 def test_a_word_that_it_is_fake_with_no_gem_named_says_what_a_simulant_is():

@@ -2173,9 +2173,11 @@ class Conversation:
                 "which of them a photo cannot separate and what would.\n\n"
                 + explained([term_called(k) for k in kinds], answer)
             )
-        elif asked_gem is None and FOUND_A_STONE.search(text) and not self.hints.colours:
-            # "my kid found a shiny rock, what is it?": not sold; a colour said is answered below
-            answer.reply = FIND_HELP + (f"\n\n{PRICE_REFUSED}" if VALUE_QUESTION.search(text) else "")
+        elif asked_gem is None and FOUND_A_STONE.search(text):
+            # "my kid found a shiny rock, what is it?": not sold; "we dug up a green stone": the colour kept, as below
+            colour = ", ".join(self.hints.colours)
+            kept = f"\n\nNoted: {colour}. A colour alone fits too many gems to rank them." if colour else ""
+            answer.reply = FIND_HELP + kept + (f"\n\n{PRICE_REFUSED}" if VALUE_QUESTION.search(text) else "")
             answer.notes += [f"source ({t.term}): {t.source}" for t in map(term_called, FIND_TERMS)]
         elif asked_gem is not None and (FOUND_A_GEM.search(text) or FOUND_A_STONE.search(text)):
             answer.reply = found_gem_answer(asked_gem)  # "I found a ruby in the creek, is it real?"

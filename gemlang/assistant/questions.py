@@ -738,9 +738,10 @@ ORIGIN_CLAIM_ASKED = re.compile(  # and "the seller said its Kashmir sapphire, i
 )
 # someone's word about the stone: "the seller says it's a natural ruby, is it?", "he told me it's untreated, true?"
 WORD_OF_ANOTHER = re.compile(
-    r"\b(?:sellers?|dealers?|vendors?|shops?|stores?|jewell?ers?|appraisers?|he|she|they|(?:the|my) (?:man|guy|woman|"
-    r"lady|listing|ad|advert|certificate|cert|friend|mother|mom|mum|father|dad|grandmother|grandma|aunt|uncle|tag|"
-    r"label|receipt|invoice|box|sticker|card))\s+"
+    r"\b(?:sellers?|dealers?|vendors?|shops?|stores?|jewell?ers?|appraisers?|he|she|they|(?:the|my|our) (?:man|guy|"
+    r"woman|lady|listing|ad|advert|certificate|cert|friend|mother|mom|mum|father|dad|grandmother|grandma|grandfather|grandpa|"
+    r"aunt|uncle|sister|brother|wife|husband|partner|boyfriend|girlfriend|son|daughter|cousin|neighbou?r|colleague|"
+    r"tag|label|receipt|invoice|box|sticker|card))\s+"
     r"(?:says?|said|told (?:me|us)|tells (?:me|us)|claim(?:s|ed)?|swear(?:s)?|swore|insist(?:s|ed)?|promised?|"
     r"guarantee(?:s|d)?)\b",
     re.I,
@@ -1039,16 +1040,22 @@ CHOICE_ONLY = re.compile(
 )
 
 
+# "does ruby or sapphire come from Thailand?", "is ruby or emerald found in Colombia?": which of them a place gives
+FROM_A_PLACE = re.compile(r"\b(?:comes?|found|mined|occurs?|produced)\s+(?:from|in)\b", re.I)
+
+
 def asks_to_compare(text: str, choice: bool = True) -> bool:
     """ "ruby vs spinel", "how do I tell ruby from spinel", and with `choice` (no stone in hand, which "is it ruby
-    or spinel? how can I check" would be about) "amber or plastic? how can I tell" and "is it topaz or citrine?"."""
+    or spinel? how can I check" would be about) "amber or plastic? how can I tell" and "is it topaz or citrine?"; not
+    a choice by a place ("does ruby or sapphire come from Thailand?"), which each gem's localities answer."""
     if COMPARE_WORDS.search(text):
         return True
     either = re.search(r"\bor\b", text, re.I)
     # "the jeweller said real. is it a diamond or moissanite?": the choice asked after what was said
     asked = re.split(r"(?<=[.!])\s+", text.strip())[-1]
+    by_place = FROM_A_PLACE.search(asked) and parse_hints(asked, questions=True).countries
     return bool(either and TO_DO_COMPARED.search(text)) or (
-        choice and bool(either and (HOW_TO_TELL.search(text) or CHOICE_ONLY.fullmatch(asked)))
+        choice and bool(either and (HOW_TO_TELL.search(text) or (CHOICE_ONLY.fullmatch(asked) and not by_place)))
     )
 
 

@@ -359,15 +359,15 @@ def wear_verdict(gem: GemFacts, care: str = "") -> str:
     no hardness."""
     if gem.hardness is None:
         return ""
-    mohs = f"{gem.name} (Mohs {gem.format('hardness')})"
-    if gem.hardness[0] >= DUST and NOT_TOUGH.search(care):  # emerald: hard, but it chips
+    mohs, standing = f"{gem.name} (Mohs {gem.format('hardness')})", _wear_standing(gem, care)
+    if standing >= 2 and NOT_TOUGH.search(care):  # emerald: hard, but it chips
         said = (
             f"{mohs} is hard enough that the quartz grains in dust (Mohs 7) do not scratch it, but it is not tough: "
             "a knock can chip or break it, so in a ring it wants a protective setting and to come off for rough work"
         )
-    elif gem.hardness[0] >= DUST:
+    elif standing >= 2:
         said = f"{mohs} is hard enough for everyday wear: the quartz grains in dust (Mohs 7) do not scratch it"
-    elif gem.hardness[0] >= 5.5:
+    elif standing == 1:
         said = (
             f"{mohs} is softer than quartz (Mohs 7), the hardest common grain in dust, so its polish dulls over years "
             "of daily wear: in a ring it wants a protective setting and to come off for rough work; earrings and "
@@ -415,11 +415,12 @@ WEAR_STANDINGS = (
 )
 
 
-def _wear_standing(gem: GemFacts, care: Care | None) -> int:
-    """How well a gem stands ring wear, as `wear_verdict` grades it: its index in `WEAR_STANDINGS`."""
+def _wear_standing(gem: GemFacts, care: str) -> int:
+    """How well a gem with a hardness stands ring wear, by its hardness against dust (quartz, 7), the toughness its
+    `care` text gives and its cleavage, as `wear_verdict` says it: its index in `WEAR_STANDINGS`."""
     if gem.hardness[0] < DUST:
         return int(gem.hardness[0] >= 5.5)
-    weak = NOT_TOUGH.search(care.text if care else "") or (gem.cleavage or "").lower().startswith("perfect")
+    weak = NOT_TOUGH.search(care) or (gem.cleavage or "").lower().startswith("perfect")
     return 2 if weak else 3
 
 
@@ -428,7 +429,7 @@ def _wears_best(gems: Sequence[GemFacts], cares: list[Care | None]) -> str:
     '' when one has no hardness."""
     if any(g.hardness is None for g in gems):
         return ""
-    standing = [_wear_standing(g, c) for g, c in zip(gems, cares, strict=True)]
+    standing = [_wear_standing(g, c.text if c else "") for g, c in zip(gems, cares, strict=True)]
     best = [g.name for g, rank in zip(gems, standing, strict=True) if rank == max(standing)]
     how = WEAR_STANDINGS[max(standing)]
     if len(best) == len(gems):

@@ -172,8 +172,10 @@ ASKED_AS = {"purple": ("purple", "violet"), "violet": ("violet", "purple"), "whi
 
 def listed_in(gem: GemFacts, colour: str) -> bool:
     """Whether the gem's facts list `colour` (or a name `ASKED_AS` takes in) among its colours, by the colour each
-    listed one mostly names (an emerald's "Bluish-green" is green, not blue)."""
-    return bool(set(ASKED_AS.get(colour, (colour,))) & {main_colour(c) for c in gem.colours})
+    listed one mostly names (an emerald's "Bluish-green" is green, not blue); not a glow (amber's "Blue
+    fluorescent")."""
+    body = [c for c in gem.colours if not NOT_BODY_COLOUR.search(c.lower())]
+    return bool(set(ASKED_AS.get(colour, (colour,))) & {main_colour(c) for c in body})
 
 
 def _colour_words(text: str) -> int:
