@@ -5599,7 +5599,7 @@ def test_what_an_appraisal_says_of_treatment_is_answered_with_the_disclosure_rul
 
 @pytest.mark.parametrize(
     "text",
-    ["is synthetic the same as fake?", "difference between synthetic and fake?", "is lab-grown different from fake?",
+    ["is synthetic the same as fake?", "difference between synthetic and fake?",
      "what is the difference between a simulant and a synthetic?"],
 )  # fmt: skip
 def test_synthetic_and_fake_asked_together_get_both_entries_and_how_they_differ(text):
