@@ -2130,7 +2130,7 @@ def test_could_it_be_one_of_two_other_gems_compares_the_stone_answered_with_each
     [
         ("why does a garnet stay dark in the polariscope?", "**Garnet**: optic character isotropic (singly refractive"),
         ("why does diamond give no reading on the refractometer?", "over the refractometer's limit"),
-        ("what does a dichroscope show for iolite?", "**Iolite**: pleochroism Very strong trichroism"),
+        ("what does a dichroscope show for iolite?", "**Iolite**: pleochroism very strong trichroism"),
     ],
 )
 def test_a_question_about_a_gem_under_an_instrument_gets_what_the_instrument_reads(question, answer):
@@ -3102,7 +3102,7 @@ def test_a_constant_named_in_a_question_of_it_is_answered_of_the_stone_answered(
 @pytest.mark.parametrize(
     ("question", "reply"),
     [
-        ("pleochroism of iolite?", "**Iolite**: pleochroism Very strong trichroism"),
+        ("pleochroism of iolite?", "**Iolite**: pleochroism very strong trichroism"),
         ("emrald RI?", "**Emerald**: refractive index 1.565–1.599."),
         ("and kyanite hardness?", "**Kyanite**: Mohs hardness 4–7."),
         ("optic character of zircon?", "**Zircon**: optic character uniaxial positive."),
@@ -4113,7 +4113,7 @@ def test_are_they_real_of_two_stones_named_answers_for_each():
 @pytest.mark.parametrize(
     ("text", "said"),
     [
-        ("which shows two colours, iolite or garnet?", "**Iolite**: pleochroism Very strong trichroism"),
+        ("which shows two colours, iolite or garnet?", "**Iolite**: pleochroism very strong trichroism"),
         ("which is doubly refractive, garnet or peridot?", "**Garnet**: optic character isotropic"),
         ("which one is isotropic, garnet, spinel or peridot?", "**Spinel**: optic character isotropic"),
     ],
@@ -4127,11 +4127,11 @@ def test_which_of_gems_shows_an_optical_property_gives_each_ones(text, said):
 @pytest.mark.parametrize(
     ("text", "lead"),
     [
-        ("does iolite show three colours?", "**Yes.** **Iolite**: pleochroism Very strong trichroism"),
-        ("is tourmaline pleochroic?", "**Yes.** **Tourmaline**: pleochroism Strong"),
-        ("does garnet show two colours?", "**No.** **Garnet**: pleochroism None (isotropic)"),
+        ("does iolite show three colours?", "**Yes.** **Iolite**: pleochroism very strong trichroism"),
+        ("is tourmaline pleochroic?", "**Yes.** **Tourmaline**: pleochroism strong"),
+        ("does garnet show two colours?", "**No.** **Garnet**: pleochroism none (isotropic)"),
         ("does tourmaline show three colours?", "**Two, not three.** A uniaxial gem is dichroic"),
-        ("is jade pleochroic?", "**Only some stones.** **Jade**: pleochroism None in jadeite jade, weak in nephrite"),
+        ("is jade pleochroic?", "**Only some stones.** **Jade**: pleochroism none in jadeite jade, weak in nephrite"),
     ],
 )
 def test_whether_a_gem_is_pleochroic_is_answered_yes_or_no_from_its_pleochroism(text, lead):

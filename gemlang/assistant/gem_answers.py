@@ -367,7 +367,10 @@ def constants_said(g: GemFacts, asked: Sequence[tuple[str, str]]) -> str:
         if g.spectrum:
             return f"**{g.name}**, in the spectroscope: {g.spectrum.rstrip('.')}"
         return f"**{g.name}**: I have no absorption spectrum on record for {lower_name(g)}"
-    return f"**{g.name}**: " + ", ".join(f"{label} {property_value(g, f)}" for label, f in asked)
+    said = [(label, property_value(g, f)) for label, f in asked]
+    # "pleochroism very strong trichroism": a description after its label, not a sentence of its own
+    said = [(label, v[:1].lower() + v[1:] if label == "pleochroism" else v) for label, v in said]
+    return f"**{g.name}**: " + ", ".join(f"{label} {value}" for label, value in said)
 
 
 # pleochroism facts that say a gem shows none as a rule ("None (isotropic)"), or only in some stones ("None to weak")
