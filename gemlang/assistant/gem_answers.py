@@ -78,6 +78,7 @@ from gemlang.assistant.questions import (
     THE_SAME_SAID,
     THE_STONE_IN_HAND,
     THE_STONES_MEANT,
+    THREE_COLOURS_ASKED,
     TREATED_WORDS,
     TREATMENT_QUESTION,
     TREATMENT_WORD,
@@ -394,7 +395,7 @@ def pleochroic_verdict(text: str, g: GemFacts) -> tuple[str, str]:
         return "**No.**", ""
     if SOMETIMES_PLEOCHROIC.search(said):
         return "**Only some stones.**", ""
-    three = re.search(r"\b(?:three|3)\s+colou?rs|trichroi", text, re.I)
+    three = THREE_COLOURS_ASKED.search(text)
     if three and (re.search(r"dichro", said, re.I) or re.match(r"uniaxial", g.optical_character, re.I)):
         return "**Two, not three.** A uniaxial gem is dichroic: it shows at most two colours.", DICHROIC_SOURCE
     return "**Yes.**", ""

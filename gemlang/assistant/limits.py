@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from gemlang.assistant.questions import GRADE_ASKED
+from gemlang.assistant.questions import GRADE_ASKED, POINTS_WORD
 from gemlang.knowledge import GemFacts
 from gemlang.knowledge.carat_weight import factors_said
 from gemlang.readings import NUMBER_WORDS, WEIGHT_UNIT
@@ -86,14 +86,13 @@ def beyond_the_evidence(text: str, gem: GemFacts | None) -> str:
 ABOUT = re.compile(r"\b(?:(?<!\bme )(?<!\bus )(?<!\bwhat )about|around|roughly|approx\w*|nearly|almost|some)\b|~", re.I)
 # "25 points", "a 50 point diamond", "a 25 pointer": hundredths of a carat, in a message of diamonds or carats (not
 # the points of a scale)
-_POINTS = r"points?|pts?|pointers?"
 POINTS_ARE_WEIGHT = re.compile(r"\b(?:diamonds?|carats?|cts?|pointers?|melee)\b", re.I)
 _TOTAL_UNIT = r"ctw|cttw|tcw"  # "a 1 ctw ring": carats, of all its stones
 _TOTAL_NAMED = rf"c\.?t\.?\s*t\.?\s*w\.?|{_TOTAL_UNIT}|(?:carat )?total (?:carat )?weight"  # "ct tw", "total weight"
 # "1.5", "1/2" (of "1/2 ct tw"), "1 1/2"
 _NUMBER = r"\d+\s+\d+\s*/\s*\d+|\d+(?:[.,]\d+)?(?:\s*/\s*\d+)?"
 WEIGHT_TOLD = re.compile(
-    rf"(?<![\w./])({_NUMBER})\s*-?\s*({WEIGHT_UNIT}s?|{_POINTS}|{_TOTAL_UNIT})\b(?!.*\bwater\b)", re.I
+    rf"(?<![\w./])({_NUMBER})\s*-?\s*({WEIGHT_UNIT}s?|{POINTS_WORD}|{_TOTAL_UNIT})\b(?!.*\bwater\b)", re.I
 )
 # the weight after its name: "total carat weight 1.5", "ctw: 0.75"
 WEIGHT_AFTER = re.compile(

@@ -268,6 +268,7 @@ HOW_MANY_READINGS = re.compile(rf"\bhow many{_READINGS}", re.I)  # "how many rea
 READINGS_COUNTED = rf"\b(?:one|two|a single|single|only one|just one|1|2|how many){_READINGS}"
 TWO_READINGS = rf"\b(?:two|2|how many){_READINGS}"
 SHOWS_COLOURS = r"\bshows?\s+(?:two|three|2|3)\s+colou?rs\b"  # "which shows two colours?": its pleochroism
+THREE_COLOURS_ASKED = re.compile(r"\b(?:three|3)\s+colou?rs|trichroi", re.I)  # "does iolite show three colours?"
 # "which changes colour, alexandrite or ruby?": what each one's facts say of a colour change
 CHANGES_COLOUR = r"\b(?:changes?\s+colou?rs?|(?:shows?|has|have)\s+(?:a\s+)?colou?r[- ]change)\b"
 PROPERTY_FIELDS = {
@@ -1600,7 +1601,8 @@ A_STONE_SAID = re.compile(
 _CARAT = r"(?<![a-z])(?:carats?|cts?)\b"
 CARAT_UNIT_SAID = re.compile(r"\bc(?:ara)?ts?\b")  # "what size is a 2 ct stone?": a weight in carats, not grams
 # "how many points is a 0.25 carat diamond?", "a 25 pointer": a weight in hundredths of a carat
-POINTS_SAID = re.compile(r"\bpoint(?:s|ers?)?\b|\bpts?\b", re.I)
+POINTS_WORD = r"points?|pts?|pointers?"  # hundredths of a carat: "25 points", "a 25 pointer", "50 pts"
+POINTS_SAID = re.compile(rf"\b(?:{POINTS_WORD})\b", re.I)
 GRAMS_SAID = re.compile(r"(?<![a-z])g(?:rams?)?\b", re.I)  # "2 g", "in grams"
 # "what is a point in diamond weight?", "what does points mean for a diamond?": the unit, no weight given
 POINT_ASKED = re.compile(
