@@ -3288,7 +3288,8 @@ def test_a_gem_called_lab_is_its_lab_grown_stones_like_a_gem_called_lab_grown(qu
      ("tell me about lab peridot", "**Peridot**: I have no entry for lab peridot: what follows is natural peridot."),
      ("are there synthetic peridots?", "**Peridot**: I have no entry for synthetic peridots"),
      ("my peridot is not synthetic, tell me about peridot", "**Peridot**\n"),
-     ("From a photo alone I cannot tell natural Ruby from lab-grown corundum", "**Corundum**\n"),
+     ("From a photo alone I cannot tell natural Ruby from lab-grown corundum",  # quoted: how they are told apart
+      "**Corundum**: a lab-grown corundum has the same constants"),
      ("tell me about gilson emerald", "**Flux-Grown Emerald**"),
      ("what is a tairus emerald?", "**Hydrothermal Emerald**")],
 )  # fmt: skip
@@ -4014,6 +4015,20 @@ def test_a_place_someone_claims_is_no_evidence_but_a_report_is():
 def test_how_to_tell_natural_from_lab_grown_in_other_word_orders(text, gem):
     reply = Assistant(classifier=None).conversation().ask(text).reply
     assert reply.startswith(f"**{gem}**:") and "magnification can (" in reply
+
+
+@pytest.mark.parametrize(
+    ("text", "gem", "twin"),
+    [("how do I tell natural blue sapphire from lab-grown corundum?", "Blue Sapphire", "Flux-Grown Sapphire"),
+     ("your readings cannot tell natural Blue Sapphire from lab-grown corundum", "Blue Sapphire", "Czochralski"),
+     ("how do I tell natural amethyst from synthetic?", "Amethyst", "Hydrothermal Quartz"),
+     ("can you tell natural emerald from lab-grown emerald?", "Emerald", "Flux-Grown Emerald")],
+)  # fmt: skip
+def test_natural_said_against_lab_grown_names_the_lab_grown_twins_not_an_imitation_listed_as_natural(text, gem, twin):
+    # "Blue spinel (natural and synthetic)", one of blue sapphire's imitations, is not what "natural" asks of
+    reply = Assistant(classifier=None).conversation().ask(text).to_markdown()  # the name gemmologists use
+    assert reply.startswith(f"**{gem}**:") and "magnification can (" in reply and twin in reply
+    assert "spinel" not in reply.lower() and "no facts of" not in reply
 
 
 def test_the_caution_on_a_photo_says_what_magnification_shows_in_lab_grown_twins():

@@ -1060,9 +1060,12 @@ def asks_to_compare(text: str, choice: bool = True) -> bool:
     )
 
 
-# words of a listed imitation that name no mineral: "Dyed howlite" is howlite
+# words of a listed imitation that name no mineral: "Dyed howlite" is howlite; "Blue spinel (natural and synthetic)"
+# is spinel, not the "natural" of "natural sapphire from lab-grown corundum"
 IMITATION_WORDS = re.compile(
-    r"\b(?:dyed|reconstituted|imitation|gilson|look-?alikes?|and|or|glass|plastic|treated|heated|the)\b|[()']", re.I
+    r"\b(?:dyed|reconstituted|imitation|gilson|look-?alikes?|and|or|glass|plastic|treated|heated|the|natural|"
+    r"synthetic)\b|[()']",
+    re.I,
 )
 
 
@@ -1201,6 +1204,8 @@ HOW_TO_KNOW = re.compile(  # and the other way round: "is diamond natural or lab
     # "how do labs screen CVD or HPHT diamonds?", "how are lab-grown diamonds detected?"
     rf"\bhow\b.{{0,30}}\b(?:screen|detect|identif|separat|distinguish)\w*\b.{{0,40}}\b{_GROWN_NAMED}\b|"
     rf"\bhow\b.{{0,10}}\b{_GROWN_NAMED}\b.{{0,40}}\b(?:screened|detected|identified|separated|distinguished)\b|"
+    # "can you tell natural ruby from synthetic?", "your readings cannot tell natural X from lab-grown corundum"
+    rf"\btell\s+(?:a\s+)?natural\b.{{0,40}}\bfrom\s+(?:an?\s+)?{_GROWN_NAMED}\b|"
     # "is my sapphire natural or lab grown?": the choice, which the same answer settles
     rf"\b(?:natural|real|mined)\s+or\s+{_GROWN_NAMED}\b|\b{_GROWN_NAMED}\s+or\s+(?:natural|real|mined)\b",
     re.I,
