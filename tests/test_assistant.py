@@ -2384,6 +2384,23 @@ def test_a_gem_or_a_stone_asked_to_be_glass_or_plastic_is_told_what_it_is_or_how
         assert "**Testing " in answer.reply and "constants and signs" in answer.reply
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "apart"),
+    [("is my opal plastic?", "**Plastic, not opal?** Nothing you have told me shows it, and a photo would not "
+      "settle it either. Plastic is one of opal's imitations.", "Opal 1.98–2.25, Plastic 1.05–1.55"),
+     ("is this amber plastic?", "**Plastic, not amber?**", "floats in saturated salt water"),
+     ("are my pearls glass?", "**Glass, not pearl?**", "**Testing glass (paste)**"),
+     ("is my diamond a cz?", "**Cubic zirconia, not diamond?**", "thermal diamond tester"),
+     ("is my ruby a spinel?", "**Spinel, not ruby?** Nothing you have told me shows it", "Spinel 1.712–1.720")],
+)  # fmt: skip
+def test_my_gem_asked_to_be_an_imitation_or_another_gem_is_no_verdict_but_how_to_tell(text, start, apart):
+    reply = Assistant(None).conversation().ask(text).reply  # were "**No**: Opal is not plastic …", of a stone unseen
+    assert reply.startswith(start), reply[:160]
+    assert apart in reply and "**No**" not in reply
+    if "Plastic," in start:  # a man-made material's signs: warm to the touch, light, a hot point
+        assert "warm to the touch and light in the hand; acrid odour to a hot point (destructive)" in reply
+
+
 def test_are_they_gems_after_two_gems_and_is_it_a_rock_of_a_photo_are_answered_of_each():
     chat = Assistant(None).conversation()
     chat.ask("compare amethyst and citrine")

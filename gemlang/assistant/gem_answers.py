@@ -72,6 +72,7 @@ from gemlang.assistant.questions import (
     SHOWN_LIST_QUESTION,
     SIZE_OF_A_WEIGHT,
     SPARKLE_ASKED,
+    STONE_IN_HAND,
     TASTE_ASKED,
     TEST_NAMED,
     THE_COLOUR_ONE,
@@ -1745,11 +1746,23 @@ def two_gems_answer(x: GemFacts, y: GemFacts, said_x: str = "", said_y: str = ""
     simulant_asked = material_asked and y.origin == "simulant" and x.origin == "natural"
     if simulant_asked and re.search(rf"\b{re.escape(made)}\b", x.species):
         return f"**A natural {made}**: {x.name} is {x.species}, not the man-made {made} of imitations."  # moldavite
+    imitates = simulant_asked and any(made in s.lower() for s in x.simulants)  # one of x's listed imitations
+    if STONE_IN_HAND.match(said_x):  # "is my opal plastic?", "is my ruby a spinel?": of a stone not seen
+        return not_shown_to_be(x, y, made if simulant_asked else lower_name(y), imitates)
     if simulant_asked:
-        imitates = any(made in s.lower() for s in x.simulants)
         said = f"{no}: {x.name} is not {made}" + (", which is one of its imitations." if imitates else ".")
         return f"{said} {tell_apart(x.name, y.name)}"
     return f"{no}: {named[0]} and {named[1]} are different gems. {tell_apart(x.name, y.name)}"
+
+
+def not_shown_to_be(x: GemFacts, y: GemFacts, made: str, imitates: bool) -> str:
+    """ "Is my opal plastic?": whether a stone sold as `x` is `y` (`made`: "plastic") instead, which nothing told
+    settles and a photo would not either; then how the two are told apart, and a man-made material's signs ("warm to
+    the touch"). `imitates`: `y` is one of the imitations listed for `x`."""
+    called = made[:1].upper() + made[1:]
+    listed = f" {called} is one of {lower_name(x)}'s imitations." if imitates else ""
+    signs = f"\n\n{how_to_test(y)}" if y.origin == "simulant" else ""
+    return f"**{called}, not {lower_name(x)}?** {UNSHOWN}.{listed} {tell_apart(x.name, y.name)}{signs}"
 
 
 def natural_and_grown(x: GemFacts, y: GemFacts) -> tuple[GemFacts, GemFacts] | None:
