@@ -5728,6 +5728,16 @@ def test_a_class_named_for_its_colour_is_said_by_its_common_name_inside_a_senten
     assert not re.search(r"sapphire (?:pink|yellow)\b", reply)  # the label itself is reworded on display
 
 
+@pytest.mark.parametrize("text", ["are blue diamonds rare?", "how rare are blue diamonds?", "is a blue diamond rare?"])
+def test_how_rare_blue_diamonds_are_is_answered_from_a_sourced_fact_and_another_colour_is_not(text):
+    answer = Assistant(None).conversation().ask(text)  # were diamond's bare card, or that its facts say nothing
+    assert answer.reply.startswith("**Diamond**: Blue diamonds of natural colour rank with the rarest")
+    assert "traces of boron" in answer.reply
+    assert "Gems & Gemology 54(2), 2018" in get_facts("Diamond").citations["history"]  # its source
+    pink = Assistant(None).conversation().ask("are pink diamonds rare?").reply  # not what is said of blue ones
+    assert pink == "**Diamond**: My facts on Diamond say nothing of how rare pink diamond is."
+
+
 def test_a_rarity_fact_that_names_its_gem_is_not_headed_by_the_name_again():
     reply = Assistant(None).conversation().ask("is pink sapphire rarer than ruby?").reply
     assert "What they say of it: pink sapphire was thought exceptionally rare" in reply  # was "pink sapphire: pink …"

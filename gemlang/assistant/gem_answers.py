@@ -121,7 +121,7 @@ from gemlang.knowledge.places import (
     places_asked,
     places_named,
 )
-from gemlang.knowledge.superlatives import LISTED
+from gemlang.knowledge.superlatives import COLOUR_WORD, LISTED
 from gemlang.knowledge.tell_apart import (
     in_sentence,
     instrument_test,
@@ -886,9 +886,21 @@ def facts_saying(gem: GemFacts, said_of: str, features: bool = False) -> str:
     )
 
 
-def rarity_said(gem: GemFacts) -> str:
-    """The sentences of a gem's facts that say how rare it, or a kind of it, is; '' when none does."""
-    return facts_saying(gem, r"\brar(?:e|er|est|ity)\b|\bscarce\b")
+RARE_SAID = r"\brar(?:e|er|est|ity)\b|\bscarce\b"
+
+
+def rarity_said(gem: GemFacts, colours: Sequence[str] = ()) -> str:
+    """The sentences of a gem's facts that say how rare it, or a kind of it, is; of `colours` ("are blue diamonds
+    rare?"), only those that name one of them, not the rarity of another colour; '' when none does."""
+    named = rf"(?=.*\b(?:{'|'.join(map(re.escape, colours))})\b)" if colours else ""
+    return facts_saying(gem, rf"^{named}.*?(?:{RARE_SAID})")
+
+
+def colours_asked_of(text: str, gem: GemFacts) -> list[str]:
+    """The colours a question names of `gem` ("are blue diamonds rare?": blue), but not one its name says (pink
+    sapphire's pink)."""
+    own = " ".join((gem.name, *gem.aliases)).lower()
+    return [c for c in dict.fromkeys(re.findall(rf"\b(?:{COLOUR_WORD})\b", text.lower())) if c not in own]
 
 
 def unranked_compared(text: str, gems: Sequence[GemFacts]) -> str:
@@ -1111,7 +1123,9 @@ def side_answer(
         coal = COAL_SAID.search(text)  # "is diamond made of coal?": what its facts say of coal first
         return " ".join(sorted(said, key=lambda x: not (coal and COAL_SAID.search(x))))
     if RARITY_QUESTION.search(text):  # "is it rare?": what its facts say of it, or that they say nothing
-        return rarity_said(gem) or f"My facts on {gem.name} say nothing of how rare it is."
+        colours = colours_asked_of(text, gem)  # "are pink diamonds rare?": not what its facts say of blue ones
+        ones = f"{join_words(colours, 'or')} {lower_name(gem)}" if colours else "it"
+        return rarity_said(gem, colours) or f"My facts on {gem.name} say nothing of how rare {ones} is."
     if asked and TWINNING_ASKED.search(text):
         return twinning_said(gem)
     if asked and HARM_QUESTION.search(text):  # "is galena toxic?" of a gem with no care notes, which answer it first

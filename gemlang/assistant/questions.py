@@ -625,9 +625,11 @@ THAT_ONE = re.compile(
     r"(?!\s+(?:true|right|correct|so|normal|mean|means|because)\b)",
     re.I,
 )
-# "is it rare?", "is that a rare find?", "how rare is it?", "is it common?"; not "is it common for ruby to be heated?"
+# "is it rare?", "are blue diamonds rare?", "how rare is it?", "is it common?"; not "is it common for ruby to be
+# heated?"
 RARITY_QUESTION = re.compile(
-    r"\b(?:is|are) (?:it|they|this|these|\w+) (?:an? )?(?:very |so |really )?rare\b(?! earth)|\bhow rare\b|"
+    r"\b(?:is|are) (?:it|they|this|these|(?:an? |the )?\w+(?: \w+)?) (?:an? )?(?:very |so |really )?rare\b(?! earth)|"
+    r"\bhow rare\b|"
     r"\b(?:is|are) (?:it|they) (?:an? )?(?:very |so |really )?(?:un)?common(?: gems?| stones?| finds?)?\s*[?.!]*\s*$|"
     r"\bhow common\b",
     re.I,
