@@ -2389,6 +2389,8 @@ def test_a_gem_or_a_stone_asked_to_be_glass_or_plastic_is_told_what_it_is_or_how
     [("is my opal plastic?", "**Plastic, not opal?** Nothing you have told me shows it, and a photo would not "
       "settle it either. Plastic is one of opal's imitations.", "Opal 1.98–2.25, Plastic 1.05–1.55"),
      ("is this amber plastic?", "**Plastic, not amber?**", "floats in saturated salt water"),
+     ("could my opal be plastic?", "**Plastic, not opal?**", "Opal 1.98–2.25, Plastic 1.05–1.55"),  # was its card
+     ("might this emerald be glass?", "**Glass, not emerald?**", "Emerald 0.006, Glass (Paste) none"),
      ("are my pearls glass?", "**Glass, not pearl?**", "**Testing glass (paste)**"),
      ("is my diamond a cz?", "**Cubic zirconia, not diamond?**", "thermal diamond tester"),
      ("is my ruby a spinel?", "**Spinel, not ruby?** Nothing you have told me shows it", "Spinel 1.712–1.720")],

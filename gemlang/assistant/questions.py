@@ -1279,10 +1279,10 @@ IMITATIONS_ASKED = re.compile(
     re.I,
 )
 # "is amber plastic?", "is jet just glass?": a material with no article, which "is X a Y?" asks with one ("is amber a
-# plastic?"); not resin, which amber is
+# plastic?"); not resin, which amber is; "could my opal be plastic?" of the stone in hand, not "could amber be …?"
 IS_THE_MATERIAL = re.compile(
-    r"^\s*(?:is|are)\s+(?:an?\s+|the\s+)?(?P<x>[a-z][\w' -]*?)\s+(?:(?:just|only|really|made of)\s+)?"
-    r"(?P<y>glass|plastic|acrylic)\s*\??\s*$",
+    r"^\s*(?:(?:is|are)\s+(?:an?\s+|the\s+)?|(?:could|might|can)\s+(?=(?:my|this)\s))(?P<x>[a-z][\w' -]*?)\s+"
+    r"(?:be\s+)?(?:(?:just|only|really|made of)\s+)?(?P<y>glass|plastic|acrylic)\s*\??\s*$",
     re.I,
 )
 NOT_A_NAME = re.compile(
