@@ -5738,6 +5738,8 @@ def test_how_rare_blue_diamonds_are_is_answered_from_a_sourced_fact_and_another_
     assert "Gems & Gemology 54(2), 2018" in get_facts("Diamond").citations["history"]  # its source
     pink = Assistant(None).conversation().ask("are pink diamonds rare?").reply  # not what is said of blue ones
     assert pink == "**Diamond**: My facts on Diamond say nothing of how rare pink diamond is."
+    whole = Assistant(None).conversation().ask("is diamond rare?").reply  # not as if all diamond were as rare
+    assert whole.startswith("**Diamond**: My facts do not say how rare diamond is as a whole, only one colour of it:")
 
 
 def test_a_rarity_fact_that_names_its_gem_is_not_headed_by_the_name_again():

@@ -1125,7 +1125,10 @@ def side_answer(
     if RARITY_QUESTION.search(text):  # "is it rare?": what its facts say of it, or that they say nothing
         colours = colours_asked_of(text, gem)  # "are pink diamonds rare?": not what its facts say of blue ones
         ones = f"{join_words(colours, 'or')} {lower_name(gem)}" if colours else "it"
-        return rarity_said(gem, colours) or f"My facts on {gem.name} say nothing of how rare {ones} is."
+        said = rarity_said(gem, colours)
+        if said and not colours and re.match(rf"(?:{COLOUR_WORD})\b", said, re.I):  # "how rare is diamond?"
+            return f"My facts do not say how rare {lower_name(gem)} is as a whole, only one colour of it: {said}"
+        return said or f"My facts on {gem.name} say nothing of how rare {ones} is."
     if asked and TWINNING_ASKED.search(text):
         return twinning_said(gem)
     if asked and HARM_QUESTION.search(text):  # "is galena toxic?" of a gem with no care notes, which answer it first
