@@ -2909,8 +2909,10 @@ class Conversation:
         if answer.used_photo and answer.gem in evidence.index:
             if evidence.facts[evidence.index[answer.gem]].diaphaneity == "opaque":
                 told = [t for t in told if t.test not in NOT_A_TEST]  # clear pebbles taken for diamond: none opaque
-        if told:
-            answer.reply = "\n\n".join(t.text for t in told) + (f"\n\n{answer.reply}" if answer.reply else "")
+        if told:  # a test's verdict before the answer; the note on finds after it, the question answered first
+            tests, finds = [t for t in told if t.test not in NOT_A_TEST], [t for t in told if t.test in NOT_A_TEST]
+            answer.reply = "\n\n".join([t.text for t in tests] + [answer.reply] * bool(answer.reply))
+            answer.reply = "\n\n".join([answer.reply] * bool(answer.reply) + [t.text for t in finds])
             answer.notes += [f"source ({t.test}): {'; '.join(t.sources)}" for t in told]
         if said := lab_grown_said(answer.message):  # "the listing says lab-created sapphire": its name first
             answer.reply = f"{said}\n\n{answer.reply}".strip()
