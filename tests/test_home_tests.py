@@ -122,7 +122,8 @@ def test_how_to_test_another_gem_at_home_says_the_diamond_tests_are_diamonds_and
     assert "- The fog test is no proof" not in reply and "beep means" not in reply
     assert "- Sinking in water proves nothing" in reply and "- A magnet test is no proof" in reply  # any stone's
     assert f"a UV lamp and how hard or heavy it feels tell diamond from its imitations, not {gem}." in reply
-    assert f"\n\n**Testing {gem}**: check the stone against {gem}'s constants and signs: RI " in reply
+    tested = f"\n\n**Testing {gem}**: check the stone against {gem}'s constants and signs, without harm first: RI "
+    assert tested in reply
     assert ("tooth test" in reply) == (gem == "pearl")
 
 
