@@ -2836,8 +2836,10 @@ def test_a_crack_told_of_the_stone_in_hand_is_answered_from_its_care_notes_and_k
     chat = Assistant(classifier=None).conversation()
     chat.ask("green, RI 1.654-1.690, SG 3.34")
     answer = chat.ask("it has a small crack, will it get worse")
-    assert answer.reply.startswith("**Caring for Peridot**: What my notes say of cracks, chips and scratches:")
-    assert "another knock can make it bigger" in answer.reply and any("mjsa.org" in n for n in answer.notes)
+    assert answer.reply.startswith("**Caring for Peridot**: Cracks and chips — **likely cause**: ")
+    assert "another knock can make a chip or crack bigger" in answer.reply and any(
+        "mjsa.org" in n for n in answer.notes
+    )
     assert chat.ask("how sure are you?").reply.startswith("Peridot at")
 
 
