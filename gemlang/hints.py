@@ -41,6 +41,7 @@ from gemlang.readings import (
 
 MOHS_MIN, MOHS_MAX = 1.0, 10.0
 SCRATCH_REFERENCES = reference_words()
+TOOLS = "|".join(re.escape(name) for name in sorted(SCRATCH_REFERENCES, key=len, reverse=True))  # "a knife", "glass"
 
 
 @dataclass(frozen=True)
@@ -833,8 +834,9 @@ def parse_hardness(text: str) -> tuple[HardnessHint | None, list[str]]:
     previous_negated = False
     for clause in _split_clauses(t):
         # "should I do a scratch test?", "can I test it with a knife?"; not "can I test it?" or "can I do a hot
-        # point test?", a test of another kind
-        scratching = re.search(r"scratch|\bfile\b", clause) or (re.search(r"\btest", clause) and _references(clause))
+        # point test?", a test of another kind, nor "how do I test a pink sapphire?" (the gem tested, not the tool)
+        tool = re.search(rf"\btest.*\b(?:with|against|on|using)\s+(?:\w+\s+){{0,3}}?(?:{TOOLS})s?\b", clause)
+        scratching = re.search(r"scratch|\bfile\b", clause) or tool
         if ASKS_TO_TEST.search(clause) and scratching:
             notes.append(SCRATCH_QUESTION_NOTE)  # "should I do a scratch test?" reports no result
             continue

@@ -2855,8 +2855,10 @@ def test_a_crack_told_of_the_stone_in_hand_is_answered_from_its_care_notes_and_k
     chat = Assistant(classifier=None).conversation()
     chat.ask("green, RI 1.654-1.690, SG 3.34")
     answer = chat.ask("it has a small crack, will it get worse")
-    assert answer.reply.startswith("**Caring for Peridot**: What my notes say of cracks, chips and scratches:")
-    assert "another knock can make it bigger" in answer.reply and any("mjsa.org" in n for n in answer.notes)
+    assert answer.reply.startswith("**Caring for Peridot**: Cracks and chips — **likely cause**: ")
+    assert "another knock can make a chip or crack bigger" in answer.reply and any(
+        "mjsa.org" in n for n in answer.notes
+    )
     assert chat.ask("how sure are you?").reply.startswith("Peridot at")
 
 
@@ -2958,11 +2960,22 @@ def test_whether_the_colour_of_my_gem_is_natural_is_a_treatment_question_a_labor
 def test_how_to_test_a_gem_is_its_constants_and_signs_and_what_it_may_be_instead():
     for question in ("how do I test a pearl?", "how can I tell if a pearl is real?"):  # were "**Pearl**" and its card
         pearl = Assistant(classifier=None).conversation().ask(question).reply
-        assert pearl.startswith("**Testing pearl**: check the stone against pearl's constants and signs: RI"), question
+        assert pearl.startswith(
+            "**Testing pearl**: check the stone against pearl's constants and signs, without harm first: RI"
+        ), question
         assert "against the teeth" in pearl and "X-radiography shows a bead nucleus" in pearl and "drill hole" in pearl
         assert "Sold as pearl and not pearl: coated glass beads" in pearl and pearl.endswith("laboratory decides.")
     ruby = Assistant(classifier=None).conversation().ask("how do I test a ruby?").reply
     assert ruby.startswith("**Testing ruby**:") and "Chelsea filter: bright red" in ruby
+
+
+@pytest.mark.parametrize("gem", ["pink sapphire", "ruby", "topaz"])
+def test_how_to_test_a_gem_reads_it_without_harm_first_and_keeps_the_scratch_test_for_rough(gem):
+    answer = Assistant(classifier=None).conversation().ask(f"how do I test a {gem}?")
+    said = answer.reply.split("\n\n")[0]  # was the constants with the hardness among them, and a scratch-test note
+    assert "(refractometer); SG " in said and "(hydrostatic balance)" in said and "; hardness " not in said
+    assert said.index("(refractometer)") < said.index("is read only by a scratch test")
+    assert "keep it for rough material" in said and "you asked about a scratch test" not in answer.to_markdown()
 
 
 def test_diamond_or_cz_with_nothing_to_go_on_says_how_to_tell_them_and_how_to_spot_a_lab_grown_ruby():
@@ -5720,7 +5733,10 @@ def test_lab_grown_asked_real_or_fake_a_word_it_is_not_an_imitation_and_a_tags_w
     ("text", "said"),
     [
         ("is pink sapphire rarer than ruby?", "My facts do not rank pink sapphire and ruby by rarity"),
-        ("how do I test a yellow sapphire?", "**Testing yellow sapphire**: check the stone against yellow sapphire's"),
+        (
+            "how do I test a yellow sapphire?",
+            "**Testing yellow sapphire**: check the stone against yellow sapphire's constants",
+        ),
         ("what are the imitations of pink sapphire?", "**Sold as pink sapphire, not pink sapphire**"),
     ],
 )

@@ -257,7 +257,10 @@ def test_a_scratch_test_reported_is_still_read():
 @pytest.mark.parametrize(
     "text, scratch_question",
     [("can I test it with a knife?", True), ("can I scratch it with a file?", True), ("can I test it?", False),
-     ("can I do a hot point test?", False), ("how do I test turquoise for dye?", False)],
+     ("can I do a hot point test?", False), ("how do I test turquoise for dye?", False),
+     ("can I test it against quartz?", True), ("can I test it on a piece of glass?", True),
+     ("how do I test a pink sapphire?", False), ("how should I test my topaz?", False),  # the gem tested, no tool
+     ("how can I test a diamond?", False)],
 )  # fmt: skip
 def test_only_a_question_about_scratching_gets_the_scratch_test_warning(text, scratch_question):
     from gemlang.hints import SCRATCH_QUESTION_NOTE

@@ -122,7 +122,8 @@ def test_how_to_test_another_gem_at_home_says_the_diamond_tests_are_diamonds_and
     assert "- The fog test is no proof" not in reply and "beep means" not in reply
     assert "- Sinking in water proves nothing" in reply and "- A magnet test is no proof" in reply  # any stone's
     assert f"a UV lamp and how hard or heavy it feels tell diamond from its imitations, not {gem}." in reply
-    assert f"\n\n**Testing {gem}**: check the stone against {gem}'s constants and signs: RI " in reply
+    tested = f"\n\n**Testing {gem}**: check the stone against {gem}'s constants and signs, without harm first: RI "
+    assert tested in reply
     assert ("tooth test" in reply) == (gem == "pearl")
 
 
@@ -278,3 +279,15 @@ def test_how_to_test_it_at_home_after_a_photo_is_of_the_gem_answered():
     chat.ask("what gem is this?")
     reply = chat.ask("how can I test it at home?").reply  # was the diamond tests, as of a diamond
     assert "tell diamond from its imitations, not ruby." in reply and "**Testing ruby**" in reply
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [("I found a ruby in the creek, is it real?", "**A ruby you found?**"),
+     ("found a red stone by the river, is it a real ruby?", "**A ruby you found?**"),
+     ("found a clear crystal on the beach, is it a diamond?", "**A diamond you found?**")],
+)  # fmt: skip
+def test_the_question_of_a_find_is_answered_before_the_note_on_finds(text, lead):
+    reply = Assistant(None).conversation().ask(text).reply  # was the clear-pebble note first, the answer after it
+    assert reply.startswith(lead), reply
+    assert reply.index(lead) < reply.index("Clear, sparkling pebbles")

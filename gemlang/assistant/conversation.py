@@ -1482,7 +1482,7 @@ class Conversation:
             answer.notes += [f"sources (bench work): {'; '.join(w.sources)}" for w in work]
             answer.notes.append(f"I have no checked care facts for {worked.name} yet.")
             return True
-        if worked is not None and (told := symptoms_without_notes(worked.name, asked))[0]:  # "my calcite cracked"
+        if worked is not None and (told := symptoms_without_notes(worked.name, asked, worked))[0]:  # "my calcite broke"
             answer.reply = f"**{worked.name}**: {told[0]}"
             answer.notes += told[1]
             return True
@@ -1506,10 +1506,10 @@ class Conversation:
             work = bench_asked(text)
             if not work and STONE_SOUGHT.search(text):
                 return False
-            said = " ".join(w.said_of([]) for w in work).strip() or unknown_stone_care(text)
-            repair, repair_sources = repair_told(text)  # "it has a small crack": what sources say of repair
-            answer.reply = f"**Care depends on the gem**: name it or send a photo for its own notes. {said} {repair}"
-            answer.reply = answer.reply.strip()
+            repair, repair_sources = repair_told(text)  # "it has a small crack": its cause, what to do, who to see
+            said = " ".join(w.said_of([]) for w in work).strip() or ("" if repair else unknown_stone_care(text))
+            said = " ".join(x for x in (said, repair) if x)
+            answer.reply = f"**Care depends on the gem**: name it or send a photo for its own notes. {said}".strip()
             answer.notes += [f"sources (bench work): {'; '.join(w.sources)}" for w in work] + repair_sources
             return True
         return False
@@ -2909,8 +2909,10 @@ class Conversation:
         if answer.used_photo and answer.gem in evidence.index:
             if evidence.facts[evidence.index[answer.gem]].diaphaneity == "opaque":
                 told = [t for t in told if t.test not in NOT_A_TEST]  # clear pebbles taken for diamond: none opaque
-        if told:
-            answer.reply = "\n\n".join(t.text for t in told) + (f"\n\n{answer.reply}" if answer.reply else "")
+        if told:  # a test's verdict before the answer; the note on finds after it, the question answered first
+            tests, finds = [t for t in told if t.test not in NOT_A_TEST], [t for t in told if t.test in NOT_A_TEST]
+            answer.reply = "\n\n".join([t.text for t in tests] + [answer.reply] * bool(answer.reply))
+            answer.reply = "\n\n".join([answer.reply] * bool(answer.reply) + [t.text for t in finds])
             answer.notes += [f"source ({t.test}): {'; '.join(t.sources)}" for t in told]
         if said := lab_grown_said(answer.message):  # "the listing says lab-created sapphire": its name first
             answer.reply = f"{said}\n\n{answer.reply}".strip()

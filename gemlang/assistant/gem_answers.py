@@ -244,11 +244,18 @@ STREAK_UNKNOWN = (
 )
 
 
-def constants_and_signs(g: GemFacts) -> str:
+def constants_and_signs(g: GemFacts, harmless: bool = False) -> str:
     """ "RI 1.654–1.688; SG 3.25–3.36; hardness 6.5–7; interlocking granular texture; …": what to check a stone
-    against."""
+    against. `harmless`: only what is read without harm, each constant with its instrument ("RI … (refractometer)"),
+    not the hardness, which a scratch test reads."""
     fields = (("RI", "refractive_index"), ("SG", "specific_gravity"), ("hardness", "hardness"))
-    said = [f"{label} {property_value(g, field)}" for label, field in fields if getattr(g, field)]
+    tools = {"refractive_index": "refractometer", "specific_gravity": "hydrostatic balance"} if harmless else {}
+    said = [
+        f"{label} {value}" + (f" ({tools[field]})" if field in tools and "refractometer" not in value else "")
+        for label, field in fields
+        if getattr(g, field) and not (harmless and field == "hardness")
+        for value in [property_value(g, field)]  # "RI 2.417 (over the refractometer's limit)" names its own
+    ]
     signs = [
         sign if re.match(r"[A-Z]-|Chelsea\b", sign) else sign[0].lower() + sign[1:] for sign in g.diagnostic_features
     ]
@@ -256,13 +263,20 @@ def constants_and_signs(g: GemFacts) -> str:
 
 
 def how_to_test(gem: GemFacts) -> str:
-    """ "How do I test a pearl?": the constants and signs a stone said to be `gem` is checked against, what it may
-    be instead, and that a laboratory decides what they do not."""
+    """ "How do I test a pearl?": the constants and signs a stone said to be `gem` is checked against, those read
+    without harm first and its hardness, a scratch test, kept for rough; what it may be instead, and that a
+    laboratory decides what they do not."""
     name = lower_name(gem)
+    scratch = (
+        f" Its hardness ({gem.format('hardness')}) is read only by a scratch test: do not try it on a cut or polished "
+        "stone, which it damages; keep it for rough material."
+        if gem.hardness
+        else ""
+    )
     return (
-        f"**Testing {name}**: check the stone against {name}'s constants and signs: {constants_and_signs(gem)}."
-        f"{sold_as(gem)} A stone that does not fit them is not {name}; where they do not settle it, a gem "
-        "laboratory decides."
+        f"**Testing {name}**: check the stone against {name}'s constants and signs, without harm first: "
+        f"{constants_and_signs(gem, harmless=True)}.{scratch}{sold_as(gem)} A stone that does not fit them is not "
+        f"{name}; where they do not settle it, a gem laboratory decides."
     )
 
 

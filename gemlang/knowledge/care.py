@@ -154,21 +154,33 @@ SYMPTOMS = (
         ),
     ),
     (
-        "cracks, chips and scratches",
+        "cracks and chips",
         re.compile(
             r"\b(?:cracked|chipped|broke|broken|crazed|crazing|shattered)\b|"
             r"\b(?:a|the|some|this) (?:small |little |big |large |tiny |hairline )?(?:crack|chip)s? (?:in|on|across)\b|"
-            r"\b(?:has|have|got) (?:a |some )?(?:small |little |big |large |tiny |hairline )?(?:crack|chip)s?\b|"
-            r"\b(?:is|got|gets|getting|been|looks) (?:\w+ )?scratched\b(?! by)|\bscratch(?:es)? (?:on|in|across)\b",
+            r"\b(?:has|have|got) (?:a |some )?(?:small |little |big |large |tiny |hairline )?(?:crack|chip)s?\b",
             re.I,
         ),
         re.compile(
             r"\bknock\w*|\bblows?\b|\bchip\w*|\bsplit\w*|\bbrittle\b|\bfragile\b|\bcleav\w*|\bcrack\w*|\bfractur\w*|"
-            r"\bbreak\w*|\bthermal\b|\btemperature\b|\btough\w*|\bcraz\w*|\brepair\w*|\bscratch\w*|\babrad\w*",
+            r"\bbreak\w*|\bthermal\b|\btemperature\b|\btough\w*|\bcraz\w*|\brepair\w*",
             re.I,
         ),
     ),
+    (
+        "scratches",  # something harder did it: the gem's hardness says what (`scratch_cause`)
+        re.compile(
+            r"\b(?:is|are|got|gets|getting|been|looks?) (?:\w+ )?scratched\b(?! by)|"
+            r"\bscratch(?:es)? (?:on|in|across)\b|"
+            r"\b(?:has|have|got) (?:a |some )?(?:small |little |big |deep |tiny |fine )?scratch(?:es)?\b",
+            re.I,
+        ),
+        re.compile(r"\bscratch\w*|\babrad\w*", re.I),
+    ),
 )
+SCRATCHES = "scratches"
+# what scratches a gem harder than dust: the Mohs scale's minerals above quartz, as a jewellery box holds them
+HARDER_THAN_DUST = (("a diamond", 10.0, "10"), ("a ruby or sapphire", 9.0, "corundum, 9"), ("a topaz", 8.0, "8"))
 # a stone of one's own the symptom is told of, not one described to be named
 OF_ONES_STONE = re.compile(
     r"\b(?:my|mine|our|her|his|it|its|there'?s|there is)\b(?! (?:facts|notes|sources|answers?|guess)\b)", re.I
@@ -197,31 +209,66 @@ def _names(gem: str, text: str) -> bool:
     return bool(re.search(rf"\b{re.escape(gem)}s?\b", text, re.I))
 
 
-def _repair(what: str) -> tuple[str, list[str]]:
-    """What sources say of repairing a stone with cracks and chips ("Repair: …"), and its sources note; ('', [])
-    for another symptom."""
-    if what != "cracks, chips and scratches":
-        return "", []
-    damage = _care_file()[3]
-    return f"Repair: {damage['text']} ", [f"sources (a damaged stone): {'; '.join(damage['sources'])}"]
+def _advice(what: str) -> dict:
+    """What sources say of a symptom in any stone (care.json's damage.symptoms): its cause where a gem's notes name
+    none ("general"), what to do ("do"), who to see ("see") and their "sources"."""
+    return _care_file()[3]["symptoms"].get(what, {})
 
 
-def symptoms_without_notes(name: str, text: str) -> tuple[str, list[str]]:
-    """For a gem with no care notes, what a message tells has happened to it ("my calcite cracked"): that no
-    source of mine names its cause, and what sources say of repair; ('', []) when none is told."""
-    told = [what for what, _ in symptoms_told(text)]
-    if not told:
-        return "", []
-    said = f"I have no checked care notes for {name} yet, so none of my sources says what causes {join_words(told)}."
-    repair, sources = repair_told(text)
-    return f"{said} {repair}".strip(), sources
+def scratch_cause(gem: GemFacts | None) -> str:
+    """What scratches a stone, by its hardness against the quartz grains of dust (Mohs 7) and the harder gems it is
+    kept with: "Sapphire (Mohs 9) is harder than …, so only a diamond … scratches it"; any stone's, for no gem."""
+    if gem is None or gem.hardness is None:
+        return _advice(SCRATCHES)["general"][0].upper() + _advice(SCRATCHES)["general"][1:]
+    mohs = f"{gem.name} (Mohs {gem.format('hardness')})"
+    if gem.hardness[0] < DUST:
+        return f"{mohs} is softer than quartz (Mohs 7), so the quartz grains in dust and sand scratch it in wear."
+    if gem.hardness[0] == DUST:  # quartz itself: dust is as hard
+        return (
+            f"{mohs} is as hard as the quartz grains in dust and sand, so they can scratch it, as can any harder gem."
+        )
+    harder = [f"{name} ({said})" for name, hardness, said in HARDER_THAN_DUST if hardness >= gem.hardness[0]]
+    tools = f"{join_words(harder, 'or')}, such as another gem" if len(harder) > 1 else "another diamond"  # diamond's
+    return (
+        f"{mohs} is harder than the quartz grains in dust (Mohs 7), so only a material at least as hard scratches "
+        f"it: {tools} rubbing against it in a jewellery box."
+    )
+
+
+def damage_advice(what: str, cause: str, cleaning: str = "") -> tuple[str, list[str]]:
+    """ "Cracks and chips — **likely cause**: … **What to do**: … **Who to see**: …" for a symptom and the cause
+    found for it, and the sources note of the advice. `cleaning`: the gem's verdict on warm soapy water."""
+    advice = _advice(what)
+    do = advice.get("do", "")
+    if what == "dullness or cloudiness":  # no verdict: as the most delicate gems are cleaned
+        gently = "as the most delicate gems need (a soft cloth dampened in lukewarm water)"
+        do = do.replace(
+            "the way its notes allow", f"the way its notes allow (warm soapy water: {cleaning})" if cleaning else gently
+        )
+    said = f"{what[0].upper()}{what[1:]} — **likely cause**: {cause.strip()}"
+    said += f" **What to do**: {do[0].upper()}{do[1:]}" if do else ""
+    said += f" **Who to see**: {advice['see'][0].upper()}{advice['see'][1:]}" if advice.get("see") else ""
+    return said + " ", [f"sources ({what}): {'; '.join(advice['sources'])}"] if advice.get("sources") else []
+
+
+def symptoms_without_notes(name: str, text: str, gem: GemFacts | None = None) -> tuple[str, list[str]]:
+    """For a gem with no care notes, what a message tells has happened to it ("my calcite cracked"): its cause where
+    sources name one of any stone (scratches: by the gem's hardness), what to do and who to see; ('', []) when none
+    is told."""
+    said, sources = "", []
+    for what, _ in symptoms_told(text):
+        cause = scratch_cause(gem) if what == SCRATCHES else _advice(what).get("general", "")
+        unknown = f"I have no checked care notes for {name} yet, so none of my sources says what causes {what}."
+        cause = cause or (unknown if name else f"what causes {what} depends on the gem, which I do not know yet.")
+        advice = damage_advice(what, cause[0].upper() + cause[1:])
+        said, sources = said + advice[0], sources + advice[1]
+    return said.strip(), sources
 
 
 def repair_told(text: str) -> tuple[str, list[str]]:
-    """What sources say of repair, for a crack, chip or scratch a message tells of ("it has a small crack"), and
-    their note; ('', []) when it tells none."""
-    repairs = [_repair(what) for what, _ in symptoms_told(text)]
-    return "".join(r[0] for r in repairs).strip(), [s for r in repairs for s in r[1]]
+    """For a stone with no gem named, what a message tells has happened to it ("it has a small crack", "my ring stone
+    is scratched"): the cause sources name of any stone, what to do and who to see; ('', []) when none is told."""
+    return symptoms_without_notes("", text)
 
 
 @dataclass(frozen=True)
@@ -286,6 +333,8 @@ class Care:
         name = self.name
         if gem is not None and not self.treatment and self.name.lower() not in gem.name.lower():
             name = f"{gem.name} (cared for as {self.name.lower()})"
+        if told := self.symptoms_said(question, gem)[0]:  # "my emerald has a crack": cause, what to do, who to see
+            return f"**Caring for {name}**: {told.strip()}"
         said = sentences(self.text)
         heat = self.asked_first(question, gem)
         rest = [x for x in said if x.rstrip(".") + "." not in heat]  # each sentence said once, first
@@ -320,26 +369,35 @@ class Care:
         return told + light + heat
 
     def symptoms_said(self, told: str, gem: GemFacts | None = None) -> tuple[str, list[str]]:
-        """What the notes (the gem's own, and those of the treatments it is often given) say of what a message tells
-        has happened to the stone ("What my notes say of dullness or cloudiness: …"), what sources say of repair for
-        a crack, chip or scratch, and that they name no cause, when they do not; with the sources of what it quotes
-        beyond the gem's own notes. ('', []) when none is told."""
+        """For each thing a message tells has happened to the stone ("my opal went cloudy"): its likely cause (what
+        the gem's notes, and those of the treatments it is often given, say of it most, two sentences at most; for
+        scratches, what is harder than it), what to do and who to see (`damage_advice`); with the sources beyond the
+        gem's own notes. ('', []) when none is told."""
         said, sources = "", []
         names = [self.name, *([gem.name] if gem is not None else [])]
         treated = [] if self.treatment else self.treatments_of(gem)
         for what, named in symptoms_told(told):
-            found = list(dict.fromkeys(x.rstrip(".") + "." for x in sentences(self.text) if named.search(x)))
+            # a cause, not a way to clean ("… stones: damp cloth only")
+            own = [x for x in sentences(self.text) if named.search(x) and not CLEANED_BY.search(x)]
+            own = list(dict.fromkeys(x.rstrip(".") + "." for x in own))
+            found = sorted(own, key=lambda x: -len(set(m.lower() for m in named.findall(x))))[:2]  # said most of it
+            found = [x for x in own if x in found]  # in the notes' order
             for care in treated:  # of "dyed stones", only what it says of this gem ("dyed … pearls can fade")
-                own = any(_names(n, care.name) for n in names)
+                of_this = any(_names(n, care.name) for n in names)
                 of_it = [x.rstrip(".") + "." for x in sentences(care.text) if named.search(x)]
-                if of_it := [x for x in of_it if own or any(_names(n, x) for n in names)]:
-                    found.append(f"Of {care.name}: {' '.join(of_it)}")
+                if of_it := [x for x in of_it if of_this or any(_names(n, x) for n in names)]:
+                    found.append(f"Of {care.name}: {of_it[0]}")
                     sources += [f"sources ({care.name}): {'; '.join(care.sources)}"]
+            if what == SCRATCHES:
+                found = [scratch_cause(gem), *found[:1]]
+            elif general := _advice(what).get("general"):
+                found.append(general[0].upper() + general[1:])  # "a film of skin oil … dulls any stone"
             if not found:
                 found = [f"none of my care sources names a cause of {what} in {self.name.lower()}."]
-            said += f"What my notes say of {what}: {' '.join(found)} "
-            repair = _repair(what)
-            said, sources = said + repair[0], sources + repair[1]
+            advice = damage_advice(what, " ".join(found), self.warm_soapy_water or "")
+            said, sources = said + advice[0], sources + advice[1]
+        harm = [x.rstrip(".") + "." for x in sentences(self.text) if SAID_OF_HARM.search(x)][:1]
+        said += f"**Handling**: {harm[0]} " if said and harm else ""  # galena's lead, whatever happened to it
         return said, list(dict.fromkeys(sources))
 
     def treatments_of(self, gem: GemFacts | None = None) -> list[Care]:
@@ -380,6 +438,7 @@ def wear_verdict(gem: GemFacts, care: str = "") -> str:
     return f"{said}. "
 
 
+CLEANED_BY = re.compile(r"\b(?:clean\w*|ultrasonic|steam\w*|damp cloth)\b", re.I)
 CLEANING_ASKED = re.compile(r"\b(?:clean\w*|wash\w*|soak\w*|ultrasonic|steam\w*)\b", re.I)
 # "how do I clean calcite?", then "can I use vinegar?": a cleaning, or a chemical to clean with
 CLEANED_WITH = re.compile(rf"{CLEANING_ASKED.pattern}|\b(?:vinegar|acids?|lemon juice|bleach|ammonia)\b", re.I)
