@@ -109,8 +109,11 @@ CONNECTORS = {
 NEGATED = re.compile(r"\b(?:not|no|isn'?t|never|without|than)\s+(?:\w+\s+)?$")
 
 
+WORD = re.compile(r"[a-z]+(?:-clear)?")
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z]+(?:-clear)?", text.lower().replace("colorless", "colourless"))
+    return WORD.findall(text.lower().replace("colorless", "colourless"))
 
 
 def _word_names(word: str, list_words: bool) -> dict[str, float]:
@@ -121,14 +124,24 @@ def _word_names(word: str, list_words: bool) -> dict[str, float]:
     return {name: 1.0 / len(names) for name in names}
 
 
-def colour_names(text: str, list_words: bool = True) -> dict[str, float]:
+# a colour word written just before another names a tinge of it, as an "-ish" word does: "yellow-green" and "golden
+# brown" are a green and a brown, not "black with white bands"
+TINGE_BEFORE = re.compile(r"[a-z]+(?=[- ]+([a-z]+))")
+
+
+def colour_names(text: str, list_words: bool = True, tinges: bool = False) -> dict[str, float]:
     """The basic colour names in one listed colour ("Purplish-red": red 2/3, purple 1/3), weights summing to 1;
-    {} when it names none."""
+    {} when it names none. With `tinges`, a colour word before another counts half too ("Yellow-green": green
+    2/3, yellow 1/3), for the hue a blend is called by; without, the blend is even, as people name it either way."""
     weights: dict[str, float] = {}
     outside = re.sub(r"\(.*?\)", " ", text)  # "Green (emerald)": the words in brackets name a variety
-    for word in _words(outside if outside.strip() else text):
+    outside = (outside if outside.strip() else text).lower().replace("colorless", "colourless")
+    tinged = {m.start() for m in TINGE_BEFORE.finditer(outside) if tinges and _word_names(m[1], list_words)}
+    for m in WORD.finditer(outside):
+        word = m.group(0)
+        half = 0.5 if m.start() in tinged and word not in ISH_WORDS else 1.0
         for name, w in _word_names(word, list_words).items():
-            weights[name] = weights.get(name, 0.0) + w
+            weights[name] = weights.get(name, 0.0) + w * half
     total = sum(weights.values())
     return {c: w / total for c, w in weights.items()} if total else {}
 
@@ -161,8 +174,9 @@ def said_probability(said: str, seen: str) -> float:
 
 
 def main_colour(said: str) -> str | None:
-    """The basic colour a colour word or listed colour mostly names ("Bluish-green": green), or None."""
-    return max(colour_names(said).items(), key=lambda kv: kv[1], default=(None, 0.0))[0]
+    """The basic colour a colour word or listed colour mostly names ("Bluish-green", "Yellow-green": green), or
+    None."""
+    return max(colour_names(said, tinges=True).items(), key=lambda kv: kv[1], default=(None, 0.0))[0]
 
 
 # the names a colour asked of gems takes in: violet and purple are all but one name, and the jeweller's "white"
