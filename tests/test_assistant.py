@@ -3355,6 +3355,7 @@ def test_is_a_gem_a_colour_or_always_that_colour_is_answered_from_its_colours():
     spessartite = ask("is spessartite red?")
     assert spessartite.startswith("**Not red as such, but reddish-orange and red-brown**: Spessartite comes in")
     assert ask("is iolite violet?").startswith("**Yes**: Iolite comes in violet-blue")  # and lavender, a purple
+    assert ask("is peridot yellow-green?").startswith("**Yes**: Peridot comes in")  # was its card, no colour read
 
 
 def test_a_real_one_is_one_of_the_gem_answered_or_discussed_not_a_question_whether_the_stone_is_real():
