@@ -1213,7 +1213,6 @@ def gems_from(hints: Hints, evidence: EvidenceModel, colour: str | None = None) 
     """The natural gems the knowledge base knows from the country of the place a question names, those it is a
     main source of first (the knowledge base lists countries, not mines: Mogok's answer is Myanmar's); only those
     listed in `colour` when the question names one ("list green gems from Colombia")."""
-
     country = hints.countries[0]
     place = hints.places[0] if hints.places else country
     lead = f"**{place}** is in {country}, and by country"
