@@ -3366,7 +3366,7 @@ def test_what_colours_a_gem_comes_in_and_whether_it_comes_in_one_are_answered_fr
         green.startswith("**My facts list no green ruby**: Ruby comes in red")
         and "Green corundum is Sapphire." in green
     )
-    assert ask("does emerald come in blue?").startswith("**My facts list no blue emerald**")  # bluish-green is green
+    assert ask("does emerald come in blue?").startswith("**Not blue as such, but bluish-green**")  # a green
     assert ask("is ruby ever treated?").startswith("**Ruby**: Treatments of ruby")  # a treatment, not a colour
 
 
@@ -3380,6 +3380,15 @@ def test_is_a_gem_a_colour_or_always_that_colour_is_answered_from_its_colours():
     assert ask("is sapphire always blue?").startswith("**Not always**: Sapphire comes in blue, yellow")
     assert ask("is peridot always green?").startswith("**Yes**")  # yellow-green and brownish-green are green too
     assert ask("is ruby heated?").startswith("**Ruby**: Treatments of ruby")  # a treatment, not a colour
+    # a blend is the hue of its last word: aquamarine's "Blue-green" is a green (was "My facts list no green …")
+    assert ask("is aquamarine green?").startswith("**Yes**: Aquamarine comes in blue, blue-green")
+    # and its first word a tinge, said as one: each was "Yes", read by the first word
+    assert ask("is hiddenite yellow?").startswith("**Not yellow as such, but yellow-green**: Hiddenite comes in")
+    assert ask("is coral orange?").startswith("**Not orange as such, but orange-red**: Coral comes in")
+    spessartite = ask("is spessartite red?")
+    assert spessartite.startswith("**Not red as such, but reddish-orange and red-brown**: Spessartite comes in")
+    assert ask("is iolite violet?").startswith("**Yes**: Iolite comes in violet-blue")  # and lavender, a purple
+    assert ask("is peridot yellow-green?").startswith("**Yes**: Peridot comes in")  # was its card, no colour read
 
 
 def test_a_real_one_is_one_of_the_gem_answered_or_discussed_not_a_question_whether_the_stone_is_real():

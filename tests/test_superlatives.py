@@ -246,6 +246,36 @@ def test_a_white_gem_asked_takes_in_the_colourless_ones_and_a_colour_may_follow_
     assert "in blue, **Diamond (Mohs 10)**" in superlative_answer("what is the hardest gem in blue?")
 
 
+def test_a_blended_colour_counts_as_its_last_hue_not_its_first():
+    from gemlang.knowledge.colours import main_colour
+
+    # "yellow-green" is a green tinged yellow, as "yellowish green" is; was yellow, the first word of an even blend
+    blends = {"Yellow-green": "green", "Blue-green (rare)": "green", "Orange-red": "red", "Golden brown": "brown",
+              "greenish blue": "blue", "pinkish orange": "orange", "Black with white bands": "black"}  # fmt: skip
+    assert {said: main_colour(said) for said in blends} == blends
+    blue = colour_list_answer("which gems are blue?")  # hiddenite's "Blue-green" and a pearl's "Blue-grey"
+    assert "Hiddenite" not in blue and "Pearl" not in blue and "Aquamarine" in blue
+    yellow = colour_list_answer("what yellow stones are there?")  # peridot's "Yellow-green"
+    assert "Peridot" not in yellow and "Citrine" in yellow
+    assert "Peridot" in colour_list_answer("list green gems")
+    # taaffeite's "Blue-green (rare)" was counted blue; moissanite's "Green-grey" green
+    assert "Taaffeite" not in superlative_answer("which blue gems are hardest?")
+    assert "Moissanite" not in superlative_answer("hardest green gem")
+
+
+def test_a_blend_asked_lists_the_gems_listed_in_a_blend_of_both_its_hues():
+    # each was "A colour alone (blue and green) fits too many gems to rank them"
+    blue_green = colour_list_answer("which gems are blue-green?")
+    assert blue_green.startswith("**Natural blue-green gems I know** (") and "Aquamarine" in blue_green
+    assert "Hiddenite" in blue_green and "Turquoise" in blue_green and "Peridot" not in blue_green
+    yellow_green = colour_list_answer("list yellow-green gems")
+    assert "Peridot" in yellow_green and "Aquamarine" not in yellow_green
+    assert "Bloodstone" not in yellow_green  # "Dark green with red and yellow spots": no blend of the two
+    assert colour_list_answer("which gems are bluish green?").startswith("**Natural bluish green gems I know**")
+    assert "Morganite" in colour_list_answer("which gems are peach?")  # was the pink gems, peach read as pink
+    assert colour_list_answer("which gems are blue-yellow?") == "My facts list no natural gem in blue-yellow."
+
+
 def test_gems_that_fluoresce_asked_in_a_body_colour_are_those_listed_in_it():
     red = fluorescence_list_answer("which red gems fluoresce?")  # was a ranking of a red stone "red under UV"
     assert red.startswith("**Natural red gems whose facts say they fluoresce**") and "Ruby" in red

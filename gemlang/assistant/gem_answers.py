@@ -109,7 +109,7 @@ from gemlang.knowledge.carat_weight import (
     total_weight_said,
 )
 from gemlang.knowledge.care import HARM_QUESTION, HEAT_QUESTION, LIGHT_QUESTION, SAID_OF_HARM, care_question
-from gemlang.knowledge.colours import main_colour
+from gemlang.knowledge.colours import listed_in, main_colour
 from gemlang.knowledge.facts import TreatmentSigns, ahead_of_the_rest, format_quantity, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, species_streak, value_text
 from gemlang.knowledge.knowledge_base import gems_named_in
@@ -614,18 +614,18 @@ def _partly(listed: str, colour: str) -> bool:
 
 def colours_answer(text: str, gem: GemFacts) -> str:
     """ "What colour is peridot?": the colours the gem's facts list; "can a ruby be green?": yes, or that they list
-    no such colour, and the gems of its species that come in it ("Green corundum is Sapphire."); '' for a message
-    that asks no colour, or a gem with no colours listed."""
+    no such colour (or only as a tinge of another: hiddenite's yellow-green), and the gems of its species that come
+    in it ("Green corundum is Sapphire."); '' for a message that asks no colour, or a gem with no colours listed."""
     if not gem.colours:
         return ""
     named = IN_A_COLOUR.search(text)
     colour = main_colour(named["colour"] or named["last"]) if named else None
     if colour is None:
         return f"**{gem.name}**: {follow_up_colours(gem)}" if COLOUR_QUESTION.search(text) else ""
-    listed = [main_colour(c) for c in gem.colours]
-    if named["only"] and colour in listed and not all(_partly(c, colour) for c in gem.colours):
+    listed = listed_in(gem, colour)  # "bluish-green" and "yellow-green" are green: an emerald is not blue
+    if named["only"] and listed and not all(_partly(c, colour) for c in gem.colours):
         return f"**Not always**: {follow_up_colours(gem)}"  # "is sapphire always blue?"
-    if colour in listed:  # "bluish-green" is green: an emerald is not blue
+    if listed:
         # "I meant the green one" asked nothing to say yes to: the gem in that colour is what it names
         opener = f"{colour.capitalize()} {lower_name(gem)}" if THE_COLOUR_ONE.search(text) else "Yes"
         return f"**{opener}**: {follow_up_colours(gem)}"
@@ -636,6 +636,10 @@ def colours_answer(text: str, gem: GemFacts) -> str:
         if colour in map(main_colour, g.colours)
     ]
     kin = f" {colour.capitalize()} {gem.species} is {join_words(others, 'or')}." if others else ""
+    # "is hiddenite yellow?": its yellow-green is a green, but tinged yellow
+    tinged = [re.sub(r"\s*\(.*?\)", "", c).lower() for c in gem.colours if _partly(c, colour)]
+    if tinged:
+        return f"**Not {colour} as such, but {join_words(tinged)}**: {follow_up_colours(gem)}{kin}"
     return f"**My facts list no {colour} {lower_name(gem)}**: {follow_up_colours(gem)}{kin}"
 
 
@@ -1241,8 +1245,6 @@ def gems_from(hints: Hints, evidence: EvidenceModel, colour: str | None = None) 
     """The natural gems the knowledge base knows from the country of the place a question names, those it is a
     main source of first (the knowledge base lists countries, not mines: Mogok's answer is Myanmar's); only those
     listed in `colour` when the question names one ("list green gems from Colombia")."""
-    from gemlang.knowledge.colours import listed_in
-
     country = hints.countries[0]
     place = hints.places[0] if hints.places else country
     lead = f"**{place}** is in {country}, and by country"

@@ -1475,9 +1475,10 @@ FEWER = re.compile(  # "lower RI?", "easier to scratch?"
 )
 # "can a ruby be green?", "does sapphire come in pink?", "is peridot ever blue?": whether a gem comes in a colour
 IN_A_COLOUR = re.compile(
-    r"\b(?:can|could|does|do|is|are)\b.{0,30}?\b(?:be|come in|ever|found in)\s+(?:an?\s+)?(?P<colour>[a-z]+)\b|"
-    # "is amethyst purple?", "is sapphire always blue? 💙": the colour ends the question
-    r"^\s*(?:is|are)\s+[a-z]+(?:\s+(?!always\b|only\b)[a-z]+)?\s+(?P<only>always\s+|only\s+)?(?:usually\s+|naturally\s+)?(?P<last>[a-z]+)\W*$",
+    r"\b(?:can|could|does|do|is|are)\b.{0,30}?\b(?:be|come in|ever|found in)\s+(?:an?\s+)?"
+    r"(?P<colour>[a-z]+(?:-[a-z]+)?)\b|"
+    # "is amethyst purple?", "is sapphire always blue? 💙", "is peridot yellow-green?": the colour ends the question
+    r"^\s*(?:is|are)\s+[a-z]+(?:\s+(?!always\b|only\b)[a-z]+)?\s+(?P<only>always\s+|only\s+)?(?:usually\s+|naturally\s+)?(?P<last>[a-z]+(?:-[a-z]+)?)\W*$",
     re.I,
 )
 # "no, I meant the green one", "the pink kind" after a gem was talked about: that gem in that colour

@@ -109,8 +109,11 @@ CONNECTORS = {
 NEGATED = re.compile(r"\b(?:not|no|isn'?t|never|without|than)\s+(?:\w+\s+)?$")
 
 
+WORD = re.compile(r"[a-z]+(?:-clear)?")
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z]+(?:-clear)?", text.lower().replace("colorless", "colourless"))
+    return WORD.findall(text.lower().replace("colorless", "colourless"))
 
 
 def _word_names(word: str, list_words: bool) -> dict[str, float]:
@@ -121,14 +124,34 @@ def _word_names(word: str, list_words: bool) -> dict[str, float]:
     return {name: 1.0 / len(names) for name in names}
 
 
-def colour_names(text: str, list_words: bool = True) -> dict[str, float]:
+def _runs(text: str, list_words: bool) -> list[list[str]]:
+    """The colour words of a lower-case text in runs, a run joined by hyphens or spaces: "yellow-green", "golden
+    brown" are one each, "black with white bands" two."""
+    runs: list[list[str]] = []
+    joined_at = -1
+    for m in WORD.finditer(text):
+        named = bool(_word_names(m[0], list_words))
+        if named and joined_at >= 0 and re.fullmatch(r"[- ]+", text[joined_at : m.start()]):
+            runs[-1].append(m[0])
+        elif named:
+            runs.append([m[0]])
+        joined_at = m.end() if named else -1
+    return runs
+
+
+def colour_names(text: str, list_words: bool = True, tinges: bool = False) -> dict[str, float]:
     """The basic colour names in one listed colour ("Purplish-red": red 2/3, purple 1/3), weights summing to 1;
-    {} when it names none."""
+    {} when it names none. With `tinges`, a colour word before another of its run counts half too, a tinge as an
+    "-ish" word is ("Yellow-green": green 2/3, yellow 1/3), for the hue a blend is called by; without, the blend is
+    even, as people name it either way."""
     weights: dict[str, float] = {}
     outside = re.sub(r"\(.*?\)", " ", text)  # "Green (emerald)": the words in brackets name a variety
-    for word in _words(outside if outside.strip() else text):
-        for name, w in _word_names(word, list_words).items():
-            weights[name] = weights.get(name, 0.0) + w
+    outside = (outside if outside.strip() else text).lower().replace("colorless", "colourless")
+    for run in _runs(outside, list_words):
+        for n, word in enumerate(run):
+            half = 0.5 if tinges and n < len(run) - 1 and word not in ISH_WORDS else 1.0
+            for name, w in _word_names(word, list_words).items():
+                weights[name] = weights.get(name, 0.0) + w * half
     total = sum(weights.values())
     return {c: w / total for c, w in weights.items()} if total else {}
 
@@ -161,8 +184,9 @@ def said_probability(said: str, seen: str) -> float:
 
 
 def main_colour(said: str) -> str | None:
-    """The basic colour a colour word or listed colour mostly names ("Bluish-green": green), or None."""
-    return max(colour_names(said).items(), key=lambda kv: kv[1], default=(None, 0.0))[0]
+    """The basic colour a colour word or listed colour mostly names ("Bluish-green", "Yellow-green": green), or
+    None."""
+    return max(colour_names(said, tinges=True).items(), key=lambda kv: kv[1], default=(None, 0.0))[0]
 
 
 # the names a colour asked of gems takes in: violet and purple are all but one name, and the jeweller's "white"
@@ -170,12 +194,27 @@ def main_colour(said: str) -> str | None:
 ASKED_AS = {"purple": ("purple", "violet"), "violet": ("violet", "purple"), "white": ("white", "colourless")}
 
 
-def listed_in(gem: GemFacts, colour: str) -> bool:
+def listed_in(gem: GemFacts, colour: str, tinge: str | None = None) -> bool:
     """Whether the gem's facts list `colour` (or a name `ASKED_AS` takes in) among its colours, by the colour each
     listed one mostly names (an emerald's "Bluish-green" is green, not blue); not a glow (amber's "Blue
-    fluorescent")."""
+    fluorescent"). With a `tinge` (a blend asked: "blue-green"), only a listed colour that names both does
+    ("Bluish-green", "Greenish-blue"; not a plain "Green")."""
     body = [c for c in gem.colours if not NOT_BODY_COLOUR.search(c.lower())]
+    if tinge:
+        return any({colour, tinge} <= blend for c in body for blend in _blends(c))
     return bool(set(ASKED_AS.get(colour, (colour,))) & {main_colour(c) for c in body})
+
+
+def _blends(listed: str) -> list[set[str]]:
+    """The names of each run of colour words in a listed colour: "Dark green with red and yellow spots" has three of
+    one name, "Green to blue-green" one of green and one of blue and green."""
+    return [{n for w in run for n in _word_names(w, True)} for run in _runs(listed.lower(), list_words=True)]
+
+
+def hue_and_tinge(said: str) -> tuple[str | None, str | None]:
+    """The hue a colour asked names and the tinge a blend gives it ("blue-green", "bluish green": green, blue)."""
+    hue = main_colour(said)
+    return hue, next((c for c in colour_names(said) if c != hue), None)
 
 
 def _colour_words(text: str) -> int:

@@ -16,11 +16,11 @@ import operator
 import re
 from dataclasses import dataclass
 
-from gemlang.knowledge.colours import ASKED_AS, PLAIN_WORDS, listed_in, main_colour
+from gemlang.knowledge.colours import ASKED_AS, PLAIN_WORDS, hue_and_tinge, listed_in, main_colour
 from gemlang.knowledge.facts import GemFacts, format_quantity
 from gemlang.knowledge.instruments import profile
 from gemlang.knowledge.knowledge_base import all_gems, gems_named_in
-from gemlang.readings import COLOURS, REFRACTOMETER_LIMIT
+from gemlang.readings import COLOURS, ISH_WORDS, REFRACTOMETER_LIMIT
 from gemlang.wording import some_of
 
 
@@ -57,6 +57,7 @@ SUPERLATIVES = {
 _WORDS = "|".join(f"(?:{w})" for w in SUPERLATIVES)
 # "the hardest blue gem", "which red gems are harder than 8?": the colour of the gems asked about
 COLOUR_WORD = "|".join(sorted(PLAIN_WORDS, key=len, reverse=True))
+BLEND_WORD = rf"(?:(?:{'|'.join(ISH_WORDS)}|{COLOUR_WORD})[- ])?(?:{COLOUR_WORD})"  # "blue-green", "bluish green"
 A_COLOUR = rf"(?:(?:{COLOUR_WORD})\s+)?"  # "which red gems …", "the hardest blue gem"
 _GEM_NOUN = r"(?:gem|gemstone|stone|mineral|material)s?\b"
 GEMS_IN_A_COLOUR = re.compile(  # and "the hardest gem in blue"
@@ -577,9 +578,9 @@ def _members(gems: list[GemFacts]) -> str:
 # "which gems are blue?", "list green gems": every gem listed in a colour, asked alone
 _NOUNS = r"(?:gems|gemstones|stones|minerals)"
 _COLOUR_LISTS = (  # "which gems are blue?", "list green gems" (the whole message), "what blue gems are there?"
-    rf"\b(?:which|what)\s+(?:natural\s+)?{_NOUNS}\s+(?:are|come in|can be)\s+(?P<colour>{COLOUR_WORD})\s*(?:[?.!]|$)",
-    rf"^\s*(?:list|name)\s+(?:(?:some|all|the)\s+)?(?:natural\s+)?(?P<listed>{COLOUR_WORD})\s+{_NOUNS}\s*[?.!]?\s*$",
-    rf"\b(?:which|what)\s+(?P<there>{COLOUR_WORD})\s+{_NOUNS}\s+(?:are there|exist)\b",
+    rf"\b(?:which|what)\s+(?:natural\s+)?{_NOUNS}\s+(?:are|come in|can be)\s+(?P<colour>{BLEND_WORD})\s*(?:[?.!]|$)",
+    rf"^\s*(?:list|name)\s+(?:(?:some|all|the)\s+)?(?:natural\s+)?(?P<listed>{BLEND_WORD})\s+{_NOUNS}\s*[?.!]?\s*$",
+    rf"\b(?:which|what)\s+(?P<there>{BLEND_WORD})\s+{_NOUNS}\s+(?:are there|exist)\b",
 )
 COLOUR_LIST_QUESTION = re.compile("|".join(_COLOUR_LISTS), re.I)
 
@@ -590,14 +591,18 @@ def colour_list_answer(text: str) -> str:
     m = COLOUR_LIST_QUESTION.search(text or "")
     if m is None or gems_named_in(text):
         return ""
-    colour = main_colour(m["colour"] or m["listed"] or m["there"])
+    said = (m["colour"] or m["listed"] or m["there"]).lower()
+    colour, tinge = hue_and_tinge(said)  # "which gems are blue-green?": those listed in a blend of both
     found: dict[str, list[GemFacts]] = {}
     for g in all_gems():
-        if g.origin == "natural" and listed_in(g, colour):
+        if g.origin == "natural" and listed_in(g, colour, tinge):
             found.setdefault(_species(g).lower(), []).append(g)
     lines = sorted(found.values(), key=_trade_first)
+    called = said if tinge else _called(colour)
+    if not lines:
+        return f"My facts list no natural gem in {called}."
     return (
-        f"**Natural {_called(colour)} gems I know** ({len(lines)} species, the gems of the trade first): "
+        f"**Natural {called} gems I know** ({len(lines)} species, the gems of the trade first): "
         f"{some_of([_members(gs) for gs in lines], LISTED)}."
     )
 
