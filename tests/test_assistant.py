@@ -4657,6 +4657,30 @@ def test_what_no_photo_settles_is_said_with_how_to_find_out_before_any_photo_too
     assert "carat balance" not in Assistant(classifier=None).conversation().ask(told).reply
 
 
+@pytest.mark.parametrize(
+    ("question", "scale"),
+    [("what clarity is my diamond?", "Clarity grades"),  # were the Diamond card
+     ("what is my diamond's clarity?", "Clarity grades"), ("what is the clarity of my diamond?", "Clarity grades"),
+     ("what colour grade is my diamond?", "Colour grades"),  # was "Diamond comes in colourless, yellow, …"
+     ("what colour is my diamond graded?", "Colour grades"), ("what cut grade is my diamond?", "Cut grades"),
+     ("is my diamond VS1 or VS2?", "Clarity grades"),
+     ("what clarity is my sapphire?", "")],  # the grade is the laboratory's, but the scale is a diamond's
+)  # fmt: skip
+def test_a_grade_of_my_diamond_is_the_laboratorys_to_give_then_what_its_scale_means(question, scale):
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert "graded loose under 10x" in reply and "no chat can give them" in reply
+    assert f"**{scale}**: " in reply if scale else "**Clarity grades**" not in reply
+    assert "comes in colourless" not in reply
+
+
+def test_the_clarity_of_the_stone_in_hand_is_a_grade_no_photo_shows():
+    from gemlang.assistant.gem_answers import side_answer
+    from gemlang.knowledge import get_facts
+
+    assert "graded loose under 10x" in side_answer("what clarity is it?", get_facts("Ruby"))  # was "do not answer"
+    assert side_answer("what is the clarity of emerald?", get_facts("Emerald"), general=True) == ""
+
+
 @pytest.mark.parametrize("question", ["should I invest in a refractometer?", "is a good loupe worth investing in?"])
 def test_investing_in_an_instrument_is_no_question_of_a_stones_price(question):
     reply = Assistant(classifier=None).conversation().ask(question).reply  # was 'I do not price stones, nor rank …'

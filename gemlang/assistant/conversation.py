@@ -79,6 +79,7 @@ from gemlang.assistant.gem_answers import (
     which_of_two_answer,
 )
 from gemlang.assistant.limits import (
+    GRADE_OF_THE_STONE,
     TAKE_IN,
     beyond_the_evidence,
     intake_record,
@@ -237,6 +238,7 @@ from gemlang.assistant.questions import (
     constants_named,
     gems_compared,
     grades_asked,
+    grades_of_the_stone,
     grown_said,
     imitation_compared,
     imitation_of,
@@ -2263,7 +2265,8 @@ class Conversation:
             # "the dealer told me it's untreated sapphire, true?": someone's word is about a stone, not the gem; not
             # "is citrine always heated amethyst? seller says 'natural citrine'", asked of the gem as a rule
             stone = STONE_IN_HAND.search(text) or word_about_a_stone(text)
-            in_hand = bool(new.signs) or (treatment and bool(stone))
+            graded = bool(stone and GRADE_OF_THE_STONE.search(text))  # "my diamond's clarity?"
+            in_hand = bool(new.signs) or (treatment and bool(stone)) or graded
             twins = lab_grown_twins(asked_gem) if asked_gem.origin == "natural" and grown_said(text, asked_gem) else []
             aside = "" if home_tests_in(text) else side_answer(text, asked_gem, new.signs, general=not in_hand)
             if aside and treatment and twins:  # "is my lab-grown ruby heated?": not natural ruby's heating
@@ -2295,6 +2298,9 @@ class Conversation:
                 if aside and in_hand and claim and not twins:  # "the seller says it's natural and unheated ruby"
                     told, notes = natural_as_told(claim.group(0), asked_gem)
                     answer.reply, answer.notes = f"{answer.reply}\n\n{told}", answer.notes + notes
+                if aside and graded and asked_gem.species == "diamond":  # "what clarity is my diamond?": the scale
+                    scales = [term_called(name) for name in grades_of_the_stone(text)]
+                    answer.reply += f"\n\n{explained(scales, answer)}" if scales else ""
             natural_card = f"natural {lower_name(asked_gem)}"
             if aside and twins and treatment and not all(untreated_as_far_as_known(t) for t in twins):
                 # "what treatments are used on lab-grown diamonds?": each way of growing it was named with its

@@ -17,6 +17,14 @@ DIAMOND_TYPE = re.compile(
     r"\b(?:what|which) type\b(?!\s+of\s+(?!diamond))|^\W*type\W*$",
     re.I,
 )
+# a grade asked of the stone: "what clarity is it?", "what's my diamond's colour grade?", "is it VS1?"
+GRADE_OF_THE_STONE = re.compile(
+    rf"\b(?:clarity|colou?r|cut) grades?\b|\b(?:clarity|colou?r|cut)\b[^.?!]*\bgraded\b|"
+    rf"\bwhat (?:grade|clarity)\b|\bgrade (?:is it|of it)\b|"
+    rf"\b(?:its|(?:it|this|my|mine)\b[\w' ]{{0,20}}?'s) clarity\b|\bclarity of (?:it|this|that|my|mine)\b|"
+    rf"{GRADE_ASKED.pattern}",
+    re.I,
+)
 # (what is asked, the answer); the first that matches answers. {gem} is the stone's name as answered.
 BEYOND_THE_EVIDENCE = (
     (
@@ -32,13 +40,11 @@ BEYOND_THE_EVIDENCE = (
         'what does it weigh?") and I work it out.',
     ),
     (
-        re.compile(
-            rf"\b(?:clarity|colou?r|cut) grades?\b|\bwhat grade\b|\bgrade (?:is it|of it)\b|{GRADE_ASKED.pattern}",
-            re.I,
-        ),
-        "Grades need the stone in hand: clarity is graded loose under 10x magnification, and colour against "
-        "master stones in standard daylight; a photo's lighting, white balance and resolution show neither "
-        "reliably. A grading laboratory's report gives both.",
+        GRADE_OF_THE_STONE,
+        "Grades need the stone in hand: clarity is graded loose under 10x magnification, colour against master "
+        "stones in standard daylight, and cut from the stone's proportions, polish and symmetry; no chat can give "
+        "them, and a photo's lighting, white balance and resolution show none of them reliably. A grading "
+        "laboratory's report gives them.",
     ),
     (  # of a diamond only (`beyond_the_evidence`)
         DIAMOND_TYPE,
