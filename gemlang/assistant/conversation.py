@@ -238,6 +238,7 @@ from gemlang.assistant.questions import (
     constants_named,
     gems_compared,
     grades_asked,
+    grades_named,
     grades_of_the_stone,
     grown_said,
     imitation_compared,
@@ -329,6 +330,7 @@ from gemlang.knowledge.foreign_words import in_english
 from gemlang.knowledge.glossary import (
     ABOUT_THE_STONE,
     NAMED_TWICE,
+    grade_meant,
     instruments_asked,
     mechanism,
     named_in_a_question,
@@ -1275,6 +1277,13 @@ class Conversation:
             return False
         self._term_said = True
         turn.answer.reply = explained(terms, turn.answer)
+        meant: dict[str, list[str]] = {}  # "what does VS1 mean?": the grade asked, then its scale
+        for grade in grades_named(turn.text):
+            for scale in grades:
+                if said := grade_meant(grade, scale):
+                    meant.setdefault(said, []).append(grade)
+        lead = [f"**{join_words(named)}**: {said}." for said, named in meant.items()]
+        turn.answer.reply = "\n\n".join([*lead, turn.answer.reply])
         if len(terms) == 1 and terms[0].term in NAMED_TWICE and (alike := same_or_different(turn.text)):
             # "is lab-grown the same as synthetic?": one thing under two names, so yes (and "different?" no)
             turn.answer.reply = f"**{'Yes' if alike == 'same' else 'No'}**: {terms[0].text}"

@@ -373,6 +373,15 @@ def grades_asked(text: str) -> list[str]:
     return list(dict.fromkeys(GRADE_ENTRIES[m.lastgroup] for m in GRADE_ASKED.finditer(text)))
 
 
+def grades_named(text: str) -> list[str]:
+    """The grades a question names, as a grading scale writes them ("is SI2 bad?": SI2; "G or H colour?": G, H)."""
+    named = []
+    for m in GRADE_ASKED.finditer(text):
+        said = m.group(0) if m.lastgroup == "clarity" else " ".join(re.findall(r"\b[d-z]\b", m.group(0), re.I))
+        named += said.upper().split() if m.lastgroup != "fluorescence" else []
+    return list(dict.fromkeys(named))
+
+
 def grades_of_the_stone(text: str) -> list[str]:
     """The glossary entries of the grades a question asks of the stone in hand ("what clarity is my diamond?": the
     clarity grades), which no chat or photo gives but whose scale says what the grade would mean; in the order
