@@ -5343,6 +5343,21 @@ def test_a_weight_in_points_a_fraction_or_of_several_stones_is_noted_as_such(mes
     assert ("0.67 ct each on average" in reply) == message.startswith("three")
 
 
+@pytest.mark.parametrize(
+    ("message", "noted"),
+    [("my ring has fifteen carats of sapphire", "**Sapphire**: Noted: 15 ct, 3 g"),  # were the card, no weight
+     ("i have a twelve points diamond", "**Diamond**: Noted: 0.12 ct, 0.024 g"),
+     ("a twenty-five pointer diamond", "**Diamond**: Noted: 0.25 ct, 0.05 g"),
+     ("a ninety nine carat sapphire", "**Sapphire**: Noted: 99 ct, 19.8 g"),
+     ("twelve stones totalling 3 carats, diamonds", "**Diamond**: Noted: 3 ct, 0.6 g, in total"),  # was 1.5 ct
+     ("the star sapphire has six points", "**Sapphire**")],  # the points of a star weigh nothing
+)  # fmt: skip
+def test_a_weight_or_a_count_in_words_beyond_ten_is_read_like_one_in_figures(message, noted):
+    reply = Assistant(classifier=None).conversation().ask(message).reply
+    assert reply.startswith(noted) and ("Noted" in reply) == ("star" not in message)
+    assert "of 12 stones, 0.25 ct each" in reply if message.startswith("twelve stones") else "stones" not in reply
+
+
 def test_a_weight_told_with_a_colour_is_noted_and_said_with_the_colour_to_name_no_gem():
     reply = Assistant(classifier=None).conversation().ask("a carat and a half, blue").reply  # was "A colour alone"
     assert reply.startswith("Noted: 1.5 ct, 0.3 g") and "A colour (blue) and a weight still fit too many" in reply

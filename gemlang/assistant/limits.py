@@ -9,7 +9,7 @@ import re
 from gemlang.assistant.questions import GRADE_ASKED, POINTS_WORD
 from gemlang.knowledge import GemFacts
 from gemlang.knowledge.carat_weight import factors_said
-from gemlang.readings import NUMBER_WORDS, WEIGHT_UNIT
+from gemlang.readings import NUMBER_IN_WORDS, WEIGHT_UNIT, number_in_words
 
 # asked of a diamond only; not "what type of stone / cut is this?", which asks what it is
 DIAMOND_TYPE = re.compile(
@@ -109,9 +109,9 @@ WEIGHT_AFTER = re.compile(
 # the same in words: "two carats", "a carat and a half", "half a carat", "a quarter carat", "three-quarter carat"
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "three quarter": 0.75, "three-quarter": 0.75}
 WEIGHT_IN_WORDS = re.compile(
-    rf"\b(?:(?P<whole>{'|'.join(NUMBER_WORDS)}|an?)(?:\s+and\s+an?\s+(?P<and>half|quarter))?"
+    rf"\b(?:(?P<whole>{NUMBER_IN_WORDS}|an?)(?:\s+and\s+an?\s+(?P<and>half|quarter))?"
     rf"|(?:an?\s+)?(?P<part>three[- ]quarter|half|quarter)s?(?:\s+of)?(?:\s+an?)?)[\s-]+"
-    r"(?P<unit>carats?|cts?|grams?)(?:\s+and\s+an?\s+(?P<after>half|quarter))?\b(?!.*\bwater\b)",
+    rf"(?P<unit>carats?|cts?|grams?|{POINTS_WORD})(?:\s+and\s+an?\s+(?P<after>half|quarter))?\b(?!.*\bwater\b)",
     re.I,
 )
 # a weight of several stones: "1/2 ct tw", "total carat weight 1.5", "three stones totalling 2 carats"; or of each
@@ -121,7 +121,7 @@ EACH_SAID = re.compile(
     r"\b(?:each|apiece|per stone)\b|\b(?:stones|gems|gemstones|diamonds)\s+(?:of|at|weighing)\b", re.I
 )
 STONES_COUNTED = re.compile(
-    rf"\b(\d+|{'|'.join(NUMBER_WORDS)}|a pair of)\s+(?:[a-z]+\s+)?(?:stones|gems|gemstones|diamonds|pieces)\b", re.I
+    rf"\b(\d+|{NUMBER_IN_WORDS}|a pair of)\s+(?:[a-z]+\s+)?(?:stones|gems|gemstones|diamonds|pieces)\b", re.I
 )
 
 
@@ -155,11 +155,17 @@ def in_points(text: str) -> bool:
 def weight_in(text: str) -> tuple[float, bool] | None:
     """A weight a message gives, told or asked of ("how much does a 1 carat ruby weigh in grams?"), in carats, and
     whether it was said to be about that; None for none."""
+    points = POINTS_ARE_WEIGHT.search(text)  # "twelve points": a weight of a diamond, not of "a point"
+    in_words = (
+        m
+        for m in WEIGHT_IN_WORDS.finditer(text)
+        if not m["unit"].lower().startswith("p") or (points and m["whole"] and m["whole"].lower() not in ("a", "an"))
+    )
     if told := _weight_told(text):
         value, unit = told
-    elif told := WEIGHT_IN_WORDS.search(text):
+    elif told := next(in_words, None):
         whole, part = (told.group("whole") or "").lower(), (told.group("part") or "").lower()
-        value = float(NUMBER_WORDS.get(whole, 1 if whole else 0)) + _FRACTIONS.get(part, 0)
+        value = float(1 if whole in ("a", "an") else number_in_words(whole) if whole else 0) + _FRACTIONS.get(part, 0)
         value += _FRACTIONS.get((told.group("and") or told.group("after") or "").lower(), 0)
         unit = told.group("unit").lower()
     else:
@@ -173,7 +179,7 @@ def stones_counted(text: str) -> int:
     if not (counted := STONES_COUNTED.search(text)):
         return 1
     said = counted.group(1).lower()
-    return 2 if said == "a pair of" else int(NUMBER_WORDS.get(said, said))
+    return 2 if said == "a pair of" else int(said) if said.isdigit() else number_in_words(said)
 
 
 def weight_said(carats: float, about: bool, text: str = "") -> str:
