@@ -5607,6 +5607,20 @@ def test_each_common_setting_is_explained_from_the_glossary(question, term):
     assert answer.reply.startswith(f"**{term}**: ") and answer.notes and not answer.candidates
 
 
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [("tension vs bezel setting", "Tension setting", "Protective setting"),  # were the how-to-begin help
+     ("channel setting vs pave", "Channel setting", "Pavé setting"),
+     ("flush vs bezel", "Flush setting", "Protective setting"),
+     ("halo or cluster setting, which is better?", "Halo setting", "Cluster setting"),  # was Cluster alone
+     ("opal: bezel or tension?", "Protective setting", "Tension setting")],
+)  # fmt: skip
+def test_two_settings_compared_by_their_bare_names_are_each_answered_from_their_entries(question, first, second):
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith(f"**{first}**: ") and f" **{second}**: " in reply
+    assert ("Of the stone itself: Opal" in reply) == ("opal" in question)
+
+
 def test_whether_a_named_setting_suits_a_gem_is_that_settings_entry_with_the_gems_toughness():
     opal = Assistant(classifier=None).conversation().ask("is a tension setting ok for opal?")  # was Opal's card
     assert opal.reply.startswith("**Tension setting**") and "only a hard, tough stone" in opal.reply
