@@ -29,13 +29,14 @@ from gemlang.readings import (
     CONDUCTS_FAILED,
     CONDUCTS_SAID,
     JOIN_LINE,
-    NUMBER_WORDS,
+    NUMBER_IN_WORDS,
     PLEOCHROIC_HUES,
     SMOOTH_ON_TEETH,
     SPECTROSCOPE_LINES,
     THERMAL_FAILED,
     TURNED,
     Readings,
+    number_in_words,
     parse_readings,
 )
 
@@ -696,7 +697,7 @@ def _spelled_out(t: str) -> str:
     if not re.search(_HARDNESS_WORD, t):
         return t
     t = _ONE_AS_A_PRONOUN.sub(lambda m: m.group(0).replace("one", "___"), t)  # "this one's hardness": no Mohs 1
-    t = re.sub(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", lambda m: NUMBER_WORDS[m.group(1)], t)
+    t = re.sub(rf"\b({NUMBER_IN_WORDS})\b", lambda m: str(number_in_words(m.group(1))), t)
     return re.sub(r"\b(\d{1,2})\s+and\s+a\s+half\b", r"\1.5", t)
 
 

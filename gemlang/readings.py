@@ -906,7 +906,23 @@ GARBLED_NUMBER = re.compile(r"(?<![\w.])\d+[.,]\d*[a-z]+\d[\w.]*")
 # weight after its medium as a bench notes it ("weight in air 2.35 ct, in water 1.68", "air: 1.842 ct, water: 1.326"),
 # or the weight in air unnamed, as weighed first ("weighed 1.20 g, in water 0.75 g", "weighs 1.20 g, 0.75 g in water")
 WEIGHT_UNIT = r"(?:ct|carats?|g|grams?)"  # a stone's weight, as people write it
-NUMBER_WORDS = {w: str(i) for i, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
+_UNITS = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+NUMBER_WORDS = {w: i for i, w in enumerate([*_UNITS, *_TEENS], 1)} | {w: 10 * i for i, w in enumerate(_TENS, 2)}
+# a number in words up to a hundred: "seven", "fifteen", "twenty-five", "a hundred"
+NUMBER_IN_WORDS = (
+    rf"(?:{'|'.join(_TENS)})(?:[\s-]+(?:{'|'.join(_UNITS)}))?|(?:a\s+|one\s+)?hundred|"
+    rf"{'|'.join(reversed([*_UNITS, *_TEENS]))}"
+)
+
+
+def number_in_words(said: str) -> int:
+    """ "twenty-five" -> 25, "fifteen" -> 15, "a hundred" -> 100 (said matching `NUMBER_IN_WORDS`)."""
+    words = re.split(r"[\s-]+", said.lower())
+    return 100 if "hundred" in words else sum(NUMBER_WORDS.get(w, 0) for w in words)
+
+
 _WEIGHT = rf"(\d+(?:\.\d+)?)\s*(?:{WEIGHT_UNIT}?\s*(?:in|under)\s+|{WEIGHT_UNIT}\s*)"  # "3.12 g in air", "3.12g air"
 _IN_WATER = r"\b(?:in )?(?:water|h2o)(?: weight)?\s*[:=]?\s*(\d+(?:\.\d+)?)"  # "in water 1.68", "water weight 1.3"
 WEIGHED = re.compile(

@@ -4713,6 +4713,30 @@ def test_what_no_photo_settles_is_said_with_how_to_find_out_before_any_photo_too
     assert "carat balance" not in Assistant(classifier=None).conversation().ask(told).reply
 
 
+@pytest.mark.parametrize(
+    ("question", "scale"),
+    [("what clarity is my diamond?", "Clarity grades"),  # were the Diamond card
+     ("what is my diamond's clarity?", "Clarity grades"), ("what is the clarity of my diamond?", "Clarity grades"),
+     ("what colour grade is my diamond?", "Colour grades"),  # was "Diamond comes in colourless, yellow, …"
+     ("what colour is my diamond graded?", "Colour grades"), ("what cut grade is my diamond?", "Cut grades"),
+     ("is my diamond VS1 or VS2?", "Clarity grades"),
+     ("what clarity is my sapphire?", "")],  # the grade is the laboratory's, but the scale is a diamond's
+)  # fmt: skip
+def test_a_grade_of_my_diamond_is_the_laboratorys_to_give_then_what_its_scale_means(question, scale):
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert "graded loose under 10x" in reply and "no chat can give them" in reply
+    assert f"**{scale}**: " in reply if scale else "**Clarity grades**" not in reply
+    assert "comes in colourless" not in reply
+
+
+def test_the_clarity_of_the_stone_in_hand_is_a_grade_no_photo_shows():
+    from gemlang.assistant.gem_answers import side_answer
+    from gemlang.knowledge import get_facts
+
+    assert "graded loose under 10x" in side_answer("what clarity is it?", get_facts("Ruby"))  # was "do not answer"
+    assert side_answer("what is the clarity of emerald?", get_facts("Emerald"), general=True) == ""
+
+
 @pytest.mark.parametrize("question", ["should I invest in a refractometer?", "is a good loupe worth investing in?"])
 def test_investing_in_an_instrument_is_no_question_of_a_stones_price(question):
     reply = Assistant(classifier=None).conversation().ask(question).reply  # was 'I do not price stones, nor rank …'
@@ -5375,6 +5399,21 @@ def test_a_weight_in_points_a_fraction_or_of_several_stones_is_noted_as_such(mes
     assert ("0.67 ct each on average" in reply) == message.startswith("three")
 
 
+@pytest.mark.parametrize(
+    ("message", "noted"),
+    [("my ring has fifteen carats of sapphire", "**Sapphire**: Noted: 15 ct, 3 g"),  # were the card, no weight
+     ("i have a twelve points diamond", "**Diamond**: Noted: 0.12 ct, 0.024 g"),
+     ("a twenty-five pointer diamond", "**Diamond**: Noted: 0.25 ct, 0.05 g"),
+     ("a ninety nine carat sapphire", "**Sapphire**: Noted: 99 ct, 19.8 g"),
+     ("twelve stones totalling 3 carats, diamonds", "**Diamond**: Noted: 3 ct, 0.6 g, in total"),  # was 1.5 ct
+     ("the star sapphire has six points", "**Sapphire**")],  # the points of a star weigh nothing
+)  # fmt: skip
+def test_a_weight_or_a_count_in_words_beyond_ten_is_read_like_one_in_figures(message, noted):
+    reply = Assistant(classifier=None).conversation().ask(message).reply
+    assert reply.startswith(noted) and ("Noted" in reply) == ("star" not in message)
+    assert "of 12 stones, 0.25 ct each" in reply if message.startswith("twelve stones") else "stones" not in reply
+
+
 def test_a_weight_told_with_a_colour_is_noted_and_said_with_the_colour_to_name_no_gem():
     reply = Assistant(classifier=None).conversation().ask("a carat and a half, blue").reply  # was "A colour alone"
     assert reply.startswith("Noted: 1.5 ct, 0.3 g") and "A colour (blue) and a weight still fit too many" in reply
@@ -5622,6 +5661,20 @@ def test_which_setting_protects_a_gem_is_answered_with_its_own_toughness():
 def test_each_common_setting_is_explained_from_the_glossary(question, term):
     answer = Assistant(classifier=None).conversation().ask(question)
     assert answer.reply.startswith(f"**{term}**: ") and answer.notes and not answer.candidates
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [("tension vs bezel setting", "Tension setting", "Protective setting"),  # were the how-to-begin help
+     ("channel setting vs pave", "Channel setting", "Pavé setting"),
+     ("flush vs bezel", "Flush setting", "Protective setting"),
+     ("halo or cluster setting, which is better?", "Halo setting", "Cluster setting"),  # was Cluster alone
+     ("opal: bezel or tension?", "Protective setting", "Tension setting")],
+)  # fmt: skip
+def test_two_settings_compared_by_their_bare_names_are_each_answered_from_their_entries(question, first, second):
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith(f"**{first}**: ") and f" **{second}**: " in reply
+    assert ("Of the stone itself: Opal" in reply) == ("opal" in question)
 
 
 def test_whether_a_named_setting_suits_a_gem_is_that_settings_entry_with_the_gems_toughness():

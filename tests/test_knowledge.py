@@ -640,8 +640,26 @@ def test_what_a_diamond_grade_means_is_answered_from_the_grading_entries_beside_
     from gemlang.assistant import Assistant
 
     answer = Assistant(classifier=None).conversation().ask(question)
-    assert answer.reply.startswith(f"**{term[0].upper()}{term[1:]}**: ") and not answer.candidates
+    assert f"**{term[0].upper()}{term[1:]}**: " in answer.reply and not answer.candidates  # after a grade asked
     assert said in answer.reply and "<https://" in " ".join(answer.notes)
+
+
+@pytest.mark.parametrize(
+    "question, first",
+    [("what does VS1 mean?", "**VS1**: VS1 and VS2 (very slightly included): minor inclusions"),  # were the whole
+     ("is SI2 clarity bad?", "**SI2**: SI1 and SI2 (slightly included)"),  # scale, the grade asked in its middle
+     ("what is an H colour diamond?", "**H**: G, H, I and J near colourless"),
+     ("is P colour bad?", "**P**: N to R very light."),  # a grade inside a range of the scale
+     ("G colour vs H colour?", "**G and H**: G, H, I and J near colourless"),  # one group, said once
+     ("is F colour better than G colour?", "**F**: D, E and F colourless.\n\n**G**: G, H, I and J"),
+     ("what does IF clarity mean?", "**IF**: IF (internally flawless)")],
+)  # fmt: skip
+def test_the_diamond_grade_asked_is_said_first_then_its_scale(question, first):
+    from gemlang.assistant import Assistant
+
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith(first)
+    assert "\n\n**Clarity grades**: " in reply or "\n\n**Colour grades**: " in reply
 
 
 @pytest.mark.parametrize(

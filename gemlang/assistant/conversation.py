@@ -79,6 +79,7 @@ from gemlang.assistant.gem_answers import (
     which_of_two_answer,
 )
 from gemlang.assistant.limits import (
+    GRADE_OF_THE_STONE,
     TAKE_IN,
     beyond_the_evidence,
     intake_record,
@@ -237,6 +238,8 @@ from gemlang.assistant.questions import (
     constants_named,
     gems_compared,
     grades_asked,
+    grades_named,
+    grades_of_the_stone,
     grown_said,
     imitation_compared,
     imitation_of,
@@ -327,6 +330,7 @@ from gemlang.knowledge.foreign_words import in_english
 from gemlang.knowledge.glossary import (
     ABOUT_THE_STONE,
     NAMED_TWICE,
+    grade_meant,
     instruments_asked,
     mechanism,
     named_in_a_question,
@@ -1273,6 +1277,13 @@ class Conversation:
             return False
         self._term_said = True
         turn.answer.reply = explained(terms, turn.answer)
+        meant: dict[str, list[str]] = {}  # "what does VS1 mean?": the grade asked, then its scale
+        for grade in grades_named(turn.text):
+            for scale in grades:
+                if said := grade_meant(grade, scale):
+                    meant.setdefault(said, []).append(grade)
+        lead = [f"**{join_words(named)}**: {said}." for said, named in meant.items()]
+        turn.answer.reply = "\n\n".join([*lead, turn.answer.reply])
         if len(terms) == 1 and terms[0].term in NAMED_TWICE and (alike := same_or_different(turn.text)):
             # "is lab-grown the same as synthetic?": one thing under two names, so yes (and "different?" no)
             turn.answer.reply = f"**{'Yes' if alike == 'same' else 'No'}**: {terms[0].text}"
@@ -2263,7 +2274,8 @@ class Conversation:
             # "the dealer told me it's untreated sapphire, true?": someone's word is about a stone, not the gem; not
             # "is citrine always heated amethyst? seller says 'natural citrine'", asked of the gem as a rule
             stone = STONE_IN_HAND.search(text) or word_about_a_stone(text)
-            in_hand = bool(new.signs) or (treatment and bool(stone))
+            graded = bool(stone and GRADE_OF_THE_STONE.search(text))  # "my diamond's clarity?"
+            in_hand = bool(new.signs) or (treatment and bool(stone)) or graded
             twins = lab_grown_twins(asked_gem) if asked_gem.origin == "natural" and grown_said(text, asked_gem) else []
             aside = "" if home_tests_in(text) else side_answer(text, asked_gem, new.signs, general=not in_hand)
             if aside and treatment and twins:  # "is my lab-grown ruby heated?": not natural ruby's heating
@@ -2295,6 +2307,9 @@ class Conversation:
                 if aside and in_hand and claim and not twins:  # "the seller says it's natural and unheated ruby"
                     told, notes = natural_as_told(claim.group(0), asked_gem)
                     answer.reply, answer.notes = f"{answer.reply}\n\n{told}", answer.notes + notes
+                if aside and graded and asked_gem.species == "diamond":  # "what clarity is my diamond?": the scale
+                    scales = [term_called(name) for name in grades_of_the_stone(text)]
+                    answer.reply += f"\n\n{explained(scales, answer)}" if scales else ""
             natural_card = f"natural {lower_name(asked_gem)}"
             if aside and twins and treatment and not all(untreated_as_far_as_known(t) for t in twins):
                 # "what treatments are used on lab-grown diamonds?": each way of growing it was named with its

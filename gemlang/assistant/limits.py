@@ -9,12 +9,20 @@ import re
 from gemlang.assistant.questions import GRADE_ASKED, POINTS_WORD
 from gemlang.knowledge import GemFacts
 from gemlang.knowledge.carat_weight import factors_said
-from gemlang.readings import NUMBER_WORDS, WEIGHT_UNIT
+from gemlang.readings import NUMBER_IN_WORDS, WEIGHT_UNIT, number_in_words
 
 # asked of a diamond only; not "what type of stone / cut is this?", which asks what it is
 DIAMOND_TYPE = re.compile(
     r"\btype\s*(?:ia|ib|iia|iib|ii|i|1|2)[ab]?\b|\bdiamond type\b|"
     r"\b(?:what|which) type\b(?!\s+of\s+(?!diamond))|^\W*type\W*$",
+    re.I,
+)
+# a grade asked of the stone: "what clarity is it?", "what's my diamond's colour grade?", "is it VS1?"
+GRADE_OF_THE_STONE = re.compile(
+    rf"\b(?:clarity|colou?r|cut) grades?\b|\b(?:clarity|colou?r|cut)\b[^.?!]*\bgraded\b|"
+    rf"\bwhat (?:grade|clarity)\b|\bgrade (?:is it|of it)\b|"
+    rf"\b(?:its|(?:it|this|my|mine)\b[\w' ]{{0,20}}?'s) clarity\b|\bclarity of (?:it|this|that|my|mine)\b|"
+    rf"{GRADE_ASKED.pattern}",
     re.I,
 )
 # (what is asked, the answer); the first that matches answers. {gem} is the stone's name as answered.
@@ -32,13 +40,11 @@ BEYOND_THE_EVIDENCE = (
         'what does it weigh?") and I work it out.',
     ),
     (
-        re.compile(
-            rf"\b(?:clarity|colou?r|cut) grades?\b|\bwhat grade\b|\bgrade (?:is it|of it)\b|{GRADE_ASKED.pattern}",
-            re.I,
-        ),
-        "Grades need the stone in hand: clarity is graded loose under 10x magnification, and colour against "
-        "master stones in standard daylight; a photo's lighting, white balance and resolution show neither "
-        "reliably. A grading laboratory's report gives both.",
+        GRADE_OF_THE_STONE,
+        "Grades need the stone in hand: clarity is graded loose under 10x magnification, colour against master "
+        "stones in standard daylight, and cut from the stone's proportions, polish and symmetry; no chat can give "
+        "them, and a photo's lighting, white balance and resolution show none of them reliably. A grading "
+        "laboratory's report gives them.",
     ),
     (  # of a diamond only (`beyond_the_evidence`)
         DIAMOND_TYPE,
@@ -103,9 +109,9 @@ WEIGHT_AFTER = re.compile(
 # the same in words: "two carats", "a carat and a half", "half a carat", "a quarter carat", "three-quarter carat"
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "three quarter": 0.75, "three-quarter": 0.75}
 WEIGHT_IN_WORDS = re.compile(
-    rf"\b(?:(?P<whole>{'|'.join(NUMBER_WORDS)}|an?)(?:\s+and\s+an?\s+(?P<and>half|quarter))?"
+    rf"\b(?:(?P<whole>{NUMBER_IN_WORDS}|an?)(?:\s+and\s+an?\s+(?P<and>half|quarter))?"
     rf"|(?:an?\s+)?(?P<part>three[- ]quarter|half|quarter)s?(?:\s+of)?(?:\s+an?)?)[\s-]+"
-    r"(?P<unit>carats?|cts?|grams?)(?:\s+and\s+an?\s+(?P<after>half|quarter))?\b(?!.*\bwater\b)",
+    rf"(?P<unit>carats?|cts?|grams?|{POINTS_WORD})(?:\s+and\s+an?\s+(?P<after>half|quarter))?\b(?!.*\bwater\b)",
     re.I,
 )
 # a weight of several stones: "1/2 ct tw", "total carat weight 1.5", "three stones totalling 2 carats"; or of each
@@ -115,7 +121,7 @@ EACH_SAID = re.compile(
     r"\b(?:each|apiece|per stone)\b|\b(?:stones|gems|gemstones|diamonds)\s+(?:of|at|weighing)\b", re.I
 )
 STONES_COUNTED = re.compile(
-    rf"\b(\d+|{'|'.join(NUMBER_WORDS)}|a pair of)\s+(?:[a-z]+\s+)?(?:stones|gems|gemstones|diamonds|pieces)\b", re.I
+    rf"\b(\d+|{NUMBER_IN_WORDS}|a pair of)\s+(?:[a-z]+\s+)?(?:stones|gems|gemstones|diamonds|pieces)\b", re.I
 )
 
 
@@ -149,11 +155,17 @@ def in_points(text: str) -> bool:
 def weight_in(text: str) -> tuple[float, bool] | None:
     """A weight a message gives, told or asked of ("how much does a 1 carat ruby weigh in grams?"), in carats, and
     whether it was said to be about that; None for none."""
+    points = POINTS_ARE_WEIGHT.search(text)  # "twelve points": a weight of a diamond, not of "a point"
+    in_words = (
+        m
+        for m in WEIGHT_IN_WORDS.finditer(text)
+        if not m["unit"].lower().startswith("p") or (points and m["whole"] and m["whole"].lower() not in ("a", "an"))
+    )
     if told := _weight_told(text):
         value, unit = told
-    elif told := WEIGHT_IN_WORDS.search(text):
+    elif told := next(in_words, None):
         whole, part = (told.group("whole") or "").lower(), (told.group("part") or "").lower()
-        value = float(NUMBER_WORDS.get(whole, 1 if whole else 0)) + _FRACTIONS.get(part, 0)
+        value = float(1 if whole in ("a", "an") else number_in_words(whole) if whole else 0) + _FRACTIONS.get(part, 0)
         value += _FRACTIONS.get((told.group("and") or told.group("after") or "").lower(), 0)
         unit = told.group("unit").lower()
     else:
@@ -167,7 +179,7 @@ def stones_counted(text: str) -> int:
     if not (counted := STONES_COUNTED.search(text)):
         return 1
     said = counted.group(1).lower()
-    return 2 if said == "a pair of" else int(NUMBER_WORDS.get(said, said))
+    return 2 if said == "a pair of" else int(said) if said.isdigit() else number_in_words(said)
 
 
 def weight_said(carats: float, about: bool, text: str = "") -> str:

@@ -357,7 +357,12 @@ GRADE_MEANING = re.compile(
 )
 GRADE_ENTRIES = {
     "clarity": "clarity grades", "colour": "colour grades", "fluorescence": "fluorescence on a diamond report",
+    "cut": "cut grades",
 }  # fmt: skip
+# a grade named by the quality it grades: "what clarity is my diamond?", "what colour grade would it get?"
+GRADE_NAMED = re.compile(
+    r"(?P<clarity>\bclarity\b)|(?P<colour>\bcolou?r\b(?=[^.?!]*\bgrad))|(?P<cut>\bcut\b(?=[^.?!]*\bgrad))", re.I
+)
 
 
 def grades_asked(text: str) -> list[str]:
@@ -366,6 +371,23 @@ def grades_asked(text: str) -> list[str]:
     if THE_STONE_MEANT.search(text) and not GRADE_MEANING.search(text):
         return []
     return list(dict.fromkeys(GRADE_ENTRIES[m.lastgroup] for m in GRADE_ASKED.finditer(text)))
+
+
+def grades_named(text: str) -> list[str]:
+    """The grades a question names, as a grading scale writes them ("is SI2 bad?": SI2; "G or H colour?": G, H)."""
+    named = []
+    for m in GRADE_ASKED.finditer(text):
+        said = m.group(0) if m.lastgroup == "clarity" else " ".join(re.findall(r"\b[d-z]\b", m.group(0), re.I))
+        named += said.upper().split() if m.lastgroup != "fluorescence" else []
+    return list(dict.fromkeys(named))
+
+
+def grades_of_the_stone(text: str) -> list[str]:
+    """The glossary entries of the grades a question asks of the stone in hand ("what clarity is my diamond?": the
+    clarity grades), which no chat or photo gives but whose scale says what the grade would mean; in the order
+    named."""
+    named = sorted([*GRADE_ASKED.finditer(text), *GRADE_NAMED.finditer(text)], key=lambda m: m.start())
+    return list(dict.fromkeys(GRADE_ENTRIES[m.lastgroup] for m in named))
 
 
 # "which is harder to find / to cut / to tell apart?": how hard a thing is to do, not the hardness (but "harder to
@@ -803,8 +825,10 @@ def supposition(text: str) -> Hints | None:
 
 GLOW_NOT_UV = re.compile(r"^(?!.*(?:\buv\b|ultra-?violet|lamp|black ?light|fluoresc|phosphoresc)).*\bglow", re.I)
 ASKS_WHAT_IT_SHOWS = re.compile(r"^\s*(?:what|why|how|does|do|is|are|where)\b|\?\s*$", re.I)
-COLOUR_QUESTION = re.compile(  # not "what colour is the streak of hematite?": its powder's colour, not the gem's
-    r"\b(?:what|which) colou?rs?\b(?!\s+(?:is\s+|of\s+)?(?:the\s+|its\s+)?streak)|"
+# not "what colour is the streak of hematite?": its powder's colour, not the gem's; nor "what colour grade is my
+# diamond?", a grade (`limits`)
+COLOUR_QUESTION = re.compile(
+    r"\b(?:what|which) colou?rs?\b(?!\s+(?:is\s+|of\s+)?(?:the\s+|its\s+)?streak)(?![^.?!]*\bgrad(?:e|ed|ing)\b)|"
     r"\bcolou?rs? (?:does|do|can) (?:it|they) come in\b|^\s*colou?rs?\s*\?\s*$",
     re.I,
 )

@@ -798,6 +798,14 @@ SETTING_STYLES = (
     "protective setting", "tension setting", "channel setting", "pavé setting", "halo setting", "flush setting",
     "cluster setting",
 )  # fmt: skip
+# two settings compared by their bare names, the word "setting" said once or not at all: "tension vs bezel setting",
+# "channel setting or pave?", "halo and cluster, which is safer?"
+_SETTING_NAMES = r"bezel|prong|claw|rub-?over|tension|channel|pav[eé]|halo|flush|gypsy|burnish|cluster"
+SETTINGS_COMPARED = re.compile(
+    rf"\b(?:{_SETTING_NAMES})\b[^?!.]*\b(?:vs\.?|versus|or|and|compared (?:to|with))\s+(?:an?\s+|the\s+)?"
+    rf"(?:{_SETTING_NAMES})\b",
+    re.I,
+)
 SETTINGS_LISTED = re.compile(r"\b(?:kinds|types|styles|sorts)\s+of\s+(?:settings|mounts|mountings)\b", re.I)
 # "is a tension setting ok for opal?", "can I put an emerald in a tension setting?", "is channel setting secure?":
 # whether a setting style named suits a stone
@@ -813,8 +821,10 @@ def setting_chosen(text: str, gem: GemFacts | None) -> tuple[str, list[str]]:
     chosen."""
     from gemlang.knowledge.glossary import term_called, terms_named
 
-    styles = [t for t in terms_named(text or "") if t.term in SETTING_STYLES]
-    if not SETTING_CHOSEN.search(text or "") and not (styles and SETTING_SUITS.search(text or "")):
+    compared = SETTINGS_COMPARED.search(text or "")  # each bare name read as its setting: "tension vs bezel setting"
+    named = re.sub(rf"\b({_SETTING_NAMES})\b(?!\s+(?:settings?|set|mount))", r"\1 setting", text, flags=re.I)
+    styles = [t for t in terms_named(named if compared else text or "") if t.term in SETTING_STYLES]
+    if not SETTING_CHOSEN.search(text or "") and not (styles and (SETTING_SUITS.search(text or "") or compared)):
         return "", []
     terms = styles or [term for term in (term_called("protective setting"),) if term is not None]
     if not terms:

@@ -79,6 +79,17 @@ ABOUT_THE_STONE = re.compile(r"\b(?:it|its|this|that|these|my|mine|the stone|the
 DIAMOND_GRADING = {"4Cs", "clarity grades", "colour grades", "cut grades", "fluorescence on a diamond report", "BGM"}
 
 
+def grade_meant(grade: str, entry: Term) -> str:
+    """What one grade means, from the part of a grading entry that names it ("VS1": "VS1 and VS2 (very slightly
+    included): minor inclusions, …") or the range it falls in ("P": "N to R very light"), the narrowest part when
+    several do; '' when no part names it."""
+    parts = re.split(r";\s+|(?<=first):\s+|(?<=groups):\s+|\.\s+", entry.text)
+    ranges = [(p, re.findall(r"\b([D-Z]) to ([D-Z])\b", p)) for p in parts]
+    naming = [p for p, spans in ranges if re.search(rf"\b{re.escape(grade)}\d?\b", p) or any(
+        len(grade) == 1 and low <= grade <= high for low, high in spans)]  # fmt: skip
+    return min(naming, key=len).rstrip(".") if naming else ""
+
+
 @dataclass(frozen=True)
 class Term:
     term: str
