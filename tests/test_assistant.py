@@ -4111,17 +4111,36 @@ def test_are_they_real_of_two_stones_named_answers_for_each():
 
 
 @pytest.mark.parametrize(
-    ("text", "said"),
+    ("text", "verdict", "said"),
     [
-        ("which shows two colours, iolite or garnet?", "**Iolite**: pleochroism very strong trichroism"),
-        ("which is doubly refractive, garnet or peridot?", "**Garnet**: optic character isotropic"),
-        ("which one is isotropic, garnet, spinel or peridot?", "**Spinel**: optic character isotropic"),
+        ("which shows two colours, iolite or garnet?", "Iolite", "**Iolite**: pleochroism very strong trichroism"),
+        ("iolite or garnet, which shows two colours?", "Iolite", "**Garnet**: pleochroism none"),
+        ("which is doubly refractive, garnet or peridot?", "Peridot", "**Garnet**: optic character isotropic"),
+        ("which one is isotropic, garnet, spinel or peridot?", "Garnet and Spinel", "**Spinel**: optic character"),
+        ("which is birefringent, diamond or zircon?", "Zircon", "**Zircon**: birefringence 0.059"),
+        ("which is uniaxial, quartz or topaz?", "Quartz", "**Topaz**: optic character biaxial"),
+        ("which is pleochroic, ruby or sapphire?", "Both", "**Ruby**: pleochroism strong"),
+        ("which is singly refractive, ruby or peridot?", "Neither", "**Peridot**: optic character biaxial"),
+        ("which shows three colours, iolite or tourmaline?", "Iolite", "**Tourmaline**: pleochroism strong"),
     ],
 )
-def test_which_of_gems_shows_an_optical_property_gives_each_ones(text, said):
-    reply = Assistant(classifier=None).conversation().ask(text).reply  # was "My facts do not say which …"
-    assert said in reply and "do not say" not in reply and "coloured by" not in reply
-    assert reply.count("**") == 2 * (2 + ("spinel" in text))  # each gem named, as "which is pleochroic?" does
+def test_which_of_gems_shows_an_optical_property_opens_with_the_verdict_then_gives_each_ones(text, verdict, said):
+    said_of = Assistant(classifier=None).conversation().ask(text)  # was each one's with no verdict, or "do not say"
+    reply = said_of.reply
+    assert reply.startswith(f"**{verdict}.** **") and said in reply and "do not say" not in reply
+    assert reply.count("**") == 2 * (3 + ("spinel" in text)) and "coloured by" not in reply  # each gem named too
+    assert ("three" in text) == any("britannica.com" in n for n in said_of.notes)  # a uniaxial gem: two at most
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("which is pleochroic, jade or garnet?", "**Jade**: pleochroism none in jadeite jade, weak in nephrite"),
+        ("which is more birefringent, calcite or peridot?", "Calcite is higher in birefringence than Peridot. **Cal"),
+    ],
+)
+def test_a_choice_of_gems_by_a_quality_of_some_stones_or_by_its_degree_gives_no_verdict_of_having_it(text, lead):
+    assert Assistant(classifier=None).conversation().ask(text).reply.startswith(lead)  # not "**Both.**"
 
 
 @pytest.mark.parametrize(

@@ -57,6 +57,7 @@ from gemlang.assistant.gem_answers import (
     pleochroic_verdict,
     property_rows,
     property_value,
+    quality_chosen,
     readings_given,
     ri_and_sg,
     scratched_by,
@@ -2003,6 +2004,10 @@ class Conversation:
         verdict, source = pleochroic_verdict(text, gems[0]) if one_asked else ("", "")
         if verdict:  # "is tourmaline pleochroic?": yes, and how strongly
             answer.reply = f"{verdict} {answer.reply}"
+            answer.notes += [source] if source else []
+        chosen, source = quality_chosen(text, gems)
+        if chosen:  # "which shows two colours, iolite or garnet?": Iolite, then why
+            answer.reply = f"{chosen} {answer.reply}"
             answer.notes += [source] if source else []
         if len(gems) == 1 and HOW_MANY_READINGS.search(text) and (given := readings_given(gems[0])):
             count, term = given  # "how many readings does peridot give?": two, and why

@@ -56,12 +56,14 @@ from gemlang.assistant.questions import (
     NAME_ASKED,
     NATURAL_QUESTION,
     NEXT_CLAUSE,
+    OPTIC_QUALITY,
     ORIGIN_CLAIM_ASKED,
     ORIGIN_QUESTION,
     POINT_ASKED,
     POINTS_SAID,
     PRECIOUS_ASKED,
     PRICE_COMPARED,
+    QUALITY_CHOICE,
     QUESTION_RUN_ON,
     RARITY_COMPARED,
     RARITY_QUESTION,
@@ -399,6 +401,39 @@ def pleochroic_verdict(text: str, g: GemFacts) -> tuple[str, str]:
     if three and (re.search(r"dichro", said, re.I) or re.match(r"uniaxial", g.optical_character, re.I)):
         return "**Two, not three.** A uniaxial gem is dichroic: it shows at most two colours.", DICHROIC_SOURCE
     return "**Yes.**", ""
+
+
+def has_quality(text: str, g: GemFacts) -> bool | None:
+    """Whether a gem has the optical quality a question names ("doubly refractive", "uniaxial", "pleochroic", "shows
+    three colours"), from its optic character or its pleochroism (`pleochroic_verdict`); None when its facts do not
+    say (an aggregate such as jade, a pleochroism seen only in some stones)."""
+    word = re.search(OPTIC_QUALITY, text, re.I)
+    if word is None or re.match(r"pleo|dichro|trichro", word.group(0), re.I):
+        verdict = pleochroic_verdict(text, g)[0]
+        return True if verdict == "**Yes.**" else False if verdict.startswith(("**No.**", "**Two,")) else None
+    optic = g.optical_character.lower()
+    if not optic.startswith(("uniaxial", "biaxial", "isotropic")):
+        return None
+    asked = word.group(0).lower()
+    if asked in ("uniaxial", "biaxial"):
+        return optic.startswith(asked)
+    return optic.startswith("isotropic") == (asked in ("singly refractive", "isotropic"))
+
+
+def quality_chosen(text: str, gems: Sequence[GemFacts]) -> tuple[str, str]:
+    """The verdict of a choice of gems by a quality each has or lacks: "**Iolite.**" for "which shows two colours,
+    iolite or garnet?", "**Both.**", "**Neither.**", with the source of the rule that a uniaxial gem shows two colours
+    at most when it decides; ('', '') for any other question or when a gem's facts do not say."""
+    if len(gems) < 2 or not QUALITY_CHOICE.search(text):
+        return "", ""
+    has = [has_quality(text, g) for g in gems]
+    if None in has:
+        return "", ""
+    source = next((s for g in gems if (s := pleochroic_verdict(text, g)[1])), "")  # "three colours?" of a uniaxial gem
+    if all(has) or not any(has):
+        every = ("Both" if all(has) else "Neither") if len(gems) == 2 else ("All of them" if all(has) else "None")
+        return f"**{every}.**", source
+    return f"**{join_words([g.name for g, h in zip(gems, has, strict=True) if h], 'and')}.**", source
 
 
 def scratched_by(text: str, gem: GemFacts) -> str:

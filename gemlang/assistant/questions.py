@@ -268,6 +268,18 @@ HOW_MANY_READINGS = re.compile(rf"\bhow many{_READINGS}", re.I)  # "how many rea
 READINGS_COUNTED = rf"\b(?:one|two|a single|single|only one|just one|1|2|how many){_READINGS}"
 TWO_READINGS = rf"\b(?:two|2|how many){_READINGS}"
 SHOWS_COLOURS = r"\bshows?\s+(?:two|three|2|3)\s+colou?rs\b"  # "which shows two colours?": its pleochroism
+# an optical quality a gem has or lacks: "is quartz uniaxial?", "which is doubly refractive, garnet or peridot?"
+OPTIC_QUALITY = (
+    r"(?:uniaxial|biaxial|singly refractive|doubly refractive|birefringent|isotropic|anisotropic|pleochroic|dichroic|"
+    r"trichroic)"
+)
+# a choice of gems by a quality each has or lacks ("which shows two colours, iolite or garnet?", "is spinel or
+# sapphire doubly refractive?"): the gems that have it are the answer; not "which is more birefringent?", a degree
+QUALITY_CHOICE = re.compile(
+    rf"^(?=.*\b(?:which|or)\b)(?!.*\b(?:more|less)\s+(?:{OPTIC_QUALITY}|pleochro))"
+    rf".*(?:\b{OPTIC_QUALITY}|pleochro|{SHOWS_COLOURS})",
+    re.I,
+)
 THREE_COLOURS_ASKED = re.compile(r"\b(?:three|3)\s+colou?rs|trichroi", re.I)  # "does iolite show three colours?"
 # "which changes colour, alexandrite or ruby?": what each one's facts say of a colour change
 CHANGES_COLOUR = r"\b(?:changes?\s+colou?rs?|(?:shows?|has|have)\s+(?:a\s+)?colou?r[- ]change)\b"
@@ -412,11 +424,10 @@ PROPERTY_QUESTION = re.compile(
     rf"\bwhich\b[\w\s]{{0,12}}\b(?:has|have|shows?)\s+(?:the\s+|a\s+)?(?:higher|lower|greater|larger|stronger|more|less|"
     rf"bigger|smaller)\s+(?:{_PROPERTY}|fire)\b|"
     r"\b(?:more|less)\s+(?:birefringent|dispersive|refractive|dense)\b|"  # "which is more birefringent, X or Y?"
-    r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:uniaxial|biaxial|singly refractive|doubly refractive|isotropic|"
-    r"anisotropic|pleochroic|dichroic|trichroic)\b|"  # "is quartz uniaxial positive?"
+    rf"\b(?:is|are)\s+[a-z][\w' ]{{0,30}}?\s+{OPTIC_QUALITY}\b|"  # "is quartz uniaxial positive?"
     # "which is doubly refractive, garnet or peridot?", "which shows two colours, iolite or garnet?"
-    r"\bwhich\b[\w\s]{0,12}?\b(?:is|are)\s+(?:more\s+|less\s+)?(?:uniaxial|biaxial|singly refractive|doubly refractive|"
-    rf"isotropic|anisotropic|pleochroic|dichroic|trichroic|magnetic)\b|\bwhich\b[\w\s]{{0,12}}?\b{SHOWS_COLOURS}|"
+    rf"\bwhich\b[\w\s]{{0,12}}?\b(?:is|are)\s+(?:more\s+|less\s+)?(?:{OPTIC_QUALITY}|magnetic)\b|"
+    rf"\bwhich\b[\w\s]{{0,12}}?\b{SHOWS_COLOURS}|"
     rf"\bwhich\b[\w\s]{{0,12}}?{CHANGES_COLOUR}|"
     r"\boptic(?:al)? sign of\b|\bwhat(?:'s| is| are)\s+[a-z][\w' ]{0,30}?\s+made of\b|"  # "what is moissanite made of?"
     r"\b(?:chemical )?(?:composition|formula) of\b|"
