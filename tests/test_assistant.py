@@ -5769,3 +5769,29 @@ def test_a_hyphenated_name_is_lower_cased_whole_inside_a_sentence():
     }
     assert names == {"Flux-Grown Ruby": "flux-grown ruby", "Maw-Sit-Sit": "maw-sit-sit",
                      "LuAG (Lutetium Aluminium Garnet)": "LuAG (lutetium aluminium garnet)"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "unknown", "said"),
+    [
+        ("which is harder, ruby or banana?", "banana", "**Ruby**: Mohs hardness 9."),
+        ("banana or diamond, which is heavier?", "banana", "**Diamond**: specific gravity 3.52."),
+        ("which is pleochroic, iolite or a banana?", "banana", "**Iolite**: pleochroism very strong"),
+    ],
+)
+def test_a_choice_of_a_gem_and_a_name_of_nothing_known_says_so_then_gives_the_gems(text, unknown, said):
+    reply = Assistant(classifier=None).conversation().ask(text).reply  # was the gem's alone, the other unmentioned
+    gem = said.split("**")[1].lower()
+    assert reply.startswith(f"I have no facts on {unknown}, so I cannot compare it with {gem}.\n\n{said}")
+
+
+@pytest.mark.parametrize(
+    ("text", "order", "names"),
+    [
+        ("which is harder, ruby or glass?", "Ruby is harder than Glass (Paste).", {"Ruby", "Glass (Paste)"}),
+        ("which is lighter, quartz or plastic?", "Plastic is lighter than Quartz.", {"Quartz", "Plastic"}),
+    ],
+)
+def test_a_choice_of_a_gem_and_glass_or_plastic_compares_the_two(text, order, names):
+    said = Assistant(classifier=None).conversation().ask(text)  # was the gem's constant alone
+    assert said.reply.startswith(order) and set(said.properties[0][1:]) == names

@@ -233,6 +233,7 @@ from gemlang.assistant.questions import (
     artificial_claimed,
     asks_if_it_is,
     card_speaks_of,
+    choice_unknown,
     compared_materials,
     confirmation_asked,
     constants_named,
@@ -1963,6 +1964,8 @@ class Conversation:
             asked = [(label, field) for label, field in asked if field != "colour_cause"]
         self._quantity_asked = quantity.group(0)
         gems = [g for g in gems_named_in(text) if g.name in a.evidence.index][:3]
+        if WHICH_OF_TWO.match(text):  # "which is harder, ruby or glass?": glass and plastic are chosen between too
+            gems += [m for m in compared_materials(text) if m not in gems][: 3 - len(gems)]
         # "is it harder than topaz?", "which glows red, it or spinel?": the stone answered beside the gem named
         than = re.search(
             r"\b(?:it|this)\b.*\b(?:harder|softer|heavier|lighter|denser)\b|\b(?:it|this)\s+or\b|\bor\s+(?:it|this)\b",
@@ -2022,6 +2025,10 @@ class Conversation:
             answer.reply += f" Your reading: {yours}."
         if len(gems) > 1 and (order := ordered_answer(gems, quantity.group(0))):
             answer.reply = f"{order} {answer.reply}"
+        if len(gems) == 1 and (unknown := choice_unknown(text)):  # "which is harder, ruby or banana?": ruby's alone
+            answer.reply = (
+                f"I have no facts on {unknown}, so I cannot compare it with {lower_name(gems[0])}.\n\n{answer.reply}"
+            )
         answer.properties = property_rows([g.name for g in gems])
         return True  # a question about a gem, not about the stone in hand
 

@@ -1229,11 +1229,29 @@ ASKED_ABOUT = re.compile(
 # a choice of two gems asked by a quality no other answer ranks: "which sparkles more, diamond or moissanite?",
 # "ruby or spinel, which is better?"; `asked`: what is asked of them ("sparkles more", "is better")
 WHICH_OF_TWO = re.compile(
-    r"^\s*which(?:\s+one|\s+of\s+(?:the\s+two|them|these|those))?\s+(?P<asked>[^,?:]{2,50}?)\s*[,:]\s*[^,?:]{2,40}?"
-    r"\s+or\s+[^,?:]{2,40}?\s*[?.!]*\s*$|"
-    r"^\s*[^,?:]{2,40}?\s+or\s+[^,?:]{2,40}?\s*[,?:]\s*which(?:\s+one)?\s+(?P<asked_after>[^,?]{2,50}?)\s*[?.!]*\s*$",
+    r"^\s*which(?:\s+one|\s+of\s+(?:the\s+two|them|these|those))?\s+(?P<asked>[^,?:]{2,50}?)\s*[,:]\s*"
+    r"(?P<first>[^,?:]{2,40}?)\s+or\s+(?P<second>[^,?:]{2,40}?)\s*[?.!]*\s*$|"
+    r"^\s*(?P<first_before>[^,?:]{2,40}?)\s+or\s+(?P<second_before>[^,?:]{2,40}?)\s*[,?:]\s*which(?:\s+one)?\s+"
+    r"(?P<asked_after>[^,?]{2,50}?)\s*[?.!]*\s*$",
     re.I,
 )
+
+
+def choice_unknown(text: str) -> str | None:
+    """The one of a choice of two ("which is harder, ruby or banana?") that names nothing the knowledge base knows:
+    no gem, glass, plastic or scratch-test object, and no word for the stone in hand; None when both are known."""
+    from gemlang.knowledge import find_gem
+    from gemlang.knowledge.scratch import reference_words
+
+    asked = WHICH_OF_TWO.match(text)
+    for said in (asked["first"] or asked["first_before"], asked["second"] or asked["second_before"]) if asked else ():
+        name = re.sub(r"^(?:an?|the)\s+", "", said.strip(), flags=re.I)
+        known = find_gem(name) or name.lower() in reference_words() or NOT_A_NAME.search(name)
+        if not known and len(name.split()) <= 2:
+            return name
+    return None
+
+
 # "is moissanite more brilliant than diamond?", "is ruby better than spinel?": the same choice, asked of one of them
 MORE_THAN = re.compile(
     r"^\s*(?:is|are|does|do)\s+(?:an?\s+|the\s+)?[^,?]{2,40}?\s+(?P<asked>(?:more\s+)?[a-z]+(?:\s+more)?)\s+than\s+"
