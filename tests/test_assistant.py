@@ -14,6 +14,7 @@ from gemlang.assistant.questions import accents_left_out, piece_parts
 from gemlang.fusion import EvidenceModel
 from gemlang.hints import parse_hints
 from gemlang.knowledge import get_facts
+from gemlang.language.gem_prose import main_sources
 
 
 @pytest.fixture(scope="module")
@@ -5795,3 +5796,18 @@ def test_a_choice_of_a_gem_and_a_name_of_nothing_known_says_so_then_gives_the_ge
 def test_a_choice_of_a_gem_and_glass_or_plastic_compares_the_two(text, order, names):
     said = Assistant(classifier=None).conversation().ask(text)  # was the gem's constant alone
     assert said.reply.startswith(order) and set(said.properties[0][1:]) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("where do ruby and sapphire come from?", ["Ruby", "Sapphire"]),
+        ("where are emerald, ruby and alexandrite mined?", ["Emerald", "Ruby", "Alexandrite"]),
+        ("where is ruby from and where is sapphire from?", ["Ruby", "Sapphire"]),
+        ("where does sapphire come from, and emerald?", ["Sapphire", "Emerald"]),
+    ],
+)
+def test_where_two_or_three_gems_come_from_is_answered_for_each_in_the_order_named(text, names):
+    said = Assistant(classifier=None).conversation().ask(text)  # was the last one named only, with its card
+    assert said.reply == "\n\n".join(f"**{n}**: {n} comes chiefly from {main_sources(get_facts(n))}." for n in names)
+    assert said.properties[0] == ("Property", *names) and not said.description

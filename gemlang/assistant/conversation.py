@@ -76,6 +76,7 @@ from gemlang.assistant.gem_answers import (
     untreated_as_far_as_known,
     what_it_shows,
     where_each_from,
+    where_each_from_asked,
     where_from,
     which_of_two_answer,
 )
@@ -2301,6 +2302,11 @@ class Conversation:
                 # "is my lab-grown ruby heated?": the answer is about the lab-grown stones, its card the natural gem's
                 called = f"Lab-grown {lower_name(asked_gem)}" if twins and treatment else asked_gem.name
                 answer.reply = f"**{called}**" + (f": {aside}" if aside else "")
+                named = named_as_such(text)[:3]
+                if aside and not (in_hand or twins) and (each := where_each_from_asked(text, named)):
+                    answer.reply, answer.description = each, ""  # "where do ruby and sapphire come from?": each one's
+                    answer.properties = property_rows([g.name for g in named])
+                    return
                 if not aside and (told := told_weight(text)):  # "a 25 pointer diamond": noted, before its card
                     answer.reply += f": {weight_said(*told, text)}"
                 claim = natural_claimed(text)

@@ -1156,6 +1156,15 @@ def side_answer(
     return ""
 
 
+def where_each_from_asked(text: str, gems: Sequence[GemFacts]) -> str:
+    """ "Where do ruby and sapphire come from?": where each gem named comes from, in the order named, as it is said
+    of one gem (`side_answer`); '' for any other question, of one gem, or when a gem's answer is not that."""
+    if len(gems) < 2 or not ORIGIN_QUESTION.search(text) or HISTORY_QUESTION.search(text):
+        return ""
+    said = [(g, side_answer(text, g, general=True)) for g in gems]
+    return "\n\n".join(f"**{g.name}**: {s}" for g, s in said) if all(s for _, s in said) else ""
+
+
 def also_asked(text: str, gem: GemFacts, first: bool = False) -> str:
     """What the clauses after a constant's question ask of `gem` besides ("… and where is it mined?", "… and is it
     treated?", "… and what colours does it come in?"): where it comes from, its treatments or its colours, as the
