@@ -1252,11 +1252,20 @@ def colour_of(gem: GemFacts) -> str | None:
 def gems_from(hints: Hints, evidence: EvidenceModel, colour: str | None = None) -> str:
     """The natural gems the knowledge base knows from the country of the place a question names, those it is a
     main source of first (the knowledge base lists countries, not mines: Mogok's answer is Myanmar's); only those
-    listed in `colour` when the question names one ("list green gems from Colombia")."""
+    listed in `colour` when the question names one ("list green gems from Colombia"). Of each country in turn when
+    the places named lie in more than one ("what gems are found in Kenya and Tanzania?")."""
+    countries = {}  # the first place named in each country: Minas Gerais and Bahia are both Brazil's
+    for place in hints.places:
+        countries.setdefault(next((c for c in countries_in(place) if c in hints.countries), hints.countries[0]), place)
+    if len(countries) < 2:
+        return _gems_from(hints.countries[0], hints.places[0] if hints.places else hints.countries[0], evidence, colour)
+    return "\n\n".join(_gems_from(country, place, evidence, colour) for country, place in list(countries.items())[:3])
+
+
+def _gems_from(country: str, place: str, evidence: EvidenceModel, colour: str | None) -> str:
+    """`gems_from` of one country, named as the place said."""
     from gemlang.knowledge.colours import listed_in
 
-    country = hints.countries[0]
-    place = hints.places[0] if hints.places else country
     lead = f"**{place}** is in {country}, and by country"
     lead = f"**{country}**:" if place == country else f"**{country}** ({place}):" if names_a_country(place) else lead
     found = [
