@@ -5811,3 +5811,16 @@ def test_where_two_or_three_gems_come_from_is_answered_for_each_in_the_order_nam
     said = Assistant(classifier=None).conversation().ask(text)  # was the last one named only, with its card
     assert said.reply == "\n\n".join(f"**{n}**: {n} comes chiefly from {main_sources(get_facts(n))}." for n in names)
     assert said.properties[0] == ("Property", *names) and not said.description
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("is diamond or moissanite harder?", "**Diamond or Moissanite?** Diamond is harder than Moissanite. Diamond"),
+        ("is topaz or quartz heavier?", "**Topaz or Quartz?** Topaz is heavier than Quartz. Topaz specific gravity"),
+        ("is ruby or sapphire harder?", "**Ruby or Sapphire?** Neither is reliably harder: their Mohs hardness ranges"),
+        ("is spinel or sapphire doubly refractive?", "**Spinel or Sapphire?** **Sapphire.** Spinel optic character"),
+    ],
+)
+def test_a_yes_no_choice_of_two_gems_by_a_constant_or_quality_opens_with_the_verdict(text, lead):
+    assert Assistant(classifier=None).conversation().ask(text).reply.startswith(lead)  # was each one's value alone

@@ -1805,6 +1805,9 @@ class Conversation:
                 if getattr(g, f)
             ]  # fmt: skip
             answer.reply += " " + "; ".join(values) + "."
+        # "is ruby or sapphire harder?", "is spinel or sapphire doubly refractive?": the verdict first
+        verdict = quality_chosen(text, compared)[0] or ordered_answer(compared, text) if asked else ""
+        answer.reply = answer.reply.replace("?**", f"?** {verdict}", 1) if verdict else answer.reply
         if todo := TO_DO_COMPARED.search(text):  # "which is harder to cut?": no fact ranks it, the constants below
             answer.reply += f" My facts do not say which is {todo['asked'].lower()}; what they do compare is below."
         answer.notes += [trade.note] if (trade := trade_name_asked(text)) is not None else []
