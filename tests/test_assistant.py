@@ -14,6 +14,7 @@ from gemlang.assistant.questions import accents_left_out, piece_parts
 from gemlang.fusion import EvidenceModel
 from gemlang.hints import parse_hints
 from gemlang.knowledge import get_facts
+from gemlang.language.gem_prose import main_sources
 
 
 @pytest.fixture(scope="module")
@@ -4167,17 +4168,36 @@ def test_are_they_real_of_two_stones_named_answers_for_each():
 
 
 @pytest.mark.parametrize(
-    ("text", "said"),
+    ("text", "verdict", "said"),
     [
-        ("which shows two colours, iolite or garnet?", "**Iolite**: pleochroism very strong trichroism"),
-        ("which is doubly refractive, garnet or peridot?", "**Garnet**: optic character isotropic"),
-        ("which one is isotropic, garnet, spinel or peridot?", "**Spinel**: optic character isotropic"),
+        ("which shows two colours, iolite or garnet?", "Iolite", "**Iolite**: pleochroism very strong trichroism"),
+        ("iolite or garnet, which shows two colours?", "Iolite", "**Garnet**: pleochroism none"),
+        ("which is doubly refractive, garnet or peridot?", "Peridot", "**Garnet**: optic character isotropic"),
+        ("which one is isotropic, garnet, spinel or peridot?", "Garnet and Spinel", "**Spinel**: optic character"),
+        ("which is birefringent, diamond or zircon?", "Zircon", "**Zircon**: birefringence 0.059"),
+        ("which is uniaxial, quartz or topaz?", "Quartz", "**Topaz**: optic character biaxial"),
+        ("which is pleochroic, ruby or sapphire?", "Both", "**Ruby**: pleochroism strong"),
+        ("which is singly refractive, ruby or peridot?", "Neither", "**Peridot**: optic character biaxial"),
+        ("which shows three colours, iolite or tourmaline?", "Iolite", "**Tourmaline**: pleochroism strong"),
     ],
 )
-def test_which_of_gems_shows_an_optical_property_gives_each_ones(text, said):
-    reply = Assistant(classifier=None).conversation().ask(text).reply  # was "My facts do not say which …"
-    assert said in reply and "do not say" not in reply and "coloured by" not in reply
-    assert reply.count("**") == 2 * (2 + ("spinel" in text))  # each gem named, as "which is pleochroic?" does
+def test_which_of_gems_shows_an_optical_property_opens_with_the_verdict_then_gives_each_ones(text, verdict, said):
+    said_of = Assistant(classifier=None).conversation().ask(text)  # was each one's with no verdict, or "do not say"
+    reply = said_of.reply
+    assert reply.startswith(f"**{verdict}.** **") and said in reply and "do not say" not in reply
+    assert reply.count("**") == 2 * (3 + ("spinel" in text)) and "coloured by" not in reply  # each gem named too
+    assert ("three" in text) == any("britannica.com" in n for n in said_of.notes)  # a uniaxial gem: two at most
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("which is pleochroic, jade or garnet?", "**Jade**: pleochroism none in jadeite jade, weak in nephrite"),
+        ("which is more birefringent, calcite or peridot?", "Calcite is higher in birefringence than Peridot. **Cal"),
+    ],
+)
+def test_a_choice_of_gems_by_a_quality_of_some_stones_or_by_its_degree_gives_no_verdict_of_having_it(text, lead):
+    assert Assistant(classifier=None).conversation().ask(text).reply.startswith(lead)  # not "**Both.**"
 
 
 @pytest.mark.parametrize(
@@ -5874,3 +5894,57 @@ def test_a_hyphenated_name_is_lower_cased_whole_inside_a_sentence():
     }
     assert names == {"Flux-Grown Ruby": "flux-grown ruby", "Maw-Sit-Sit": "maw-sit-sit",
                      "LuAG (Lutetium Aluminium Garnet)": "LuAG (lutetium aluminium garnet)"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "unknown", "said"),
+    [
+        ("which is harder, ruby or banana?", "banana", "**Ruby**: Mohs hardness 9."),
+        ("banana or diamond, which is heavier?", "banana", "**Diamond**: specific gravity 3.52."),
+        ("which is pleochroic, iolite or a banana?", "banana", "**Iolite**: pleochroism very strong"),
+    ],
+)
+def test_a_choice_of_a_gem_and_a_name_of_nothing_known_says_so_then_gives_the_gems(text, unknown, said):
+    reply = Assistant(classifier=None).conversation().ask(text).reply  # was the gem's alone, the other unmentioned
+    gem = said.split("**")[1].lower()
+    assert reply.startswith(f"I have no facts on {unknown}, so I cannot compare it with {gem}.\n\n{said}")
+
+
+@pytest.mark.parametrize(
+    ("text", "order", "names"),
+    [
+        ("which is harder, ruby or glass?", "Ruby is harder than Glass (Paste).", {"Ruby", "Glass (Paste)"}),
+        ("which is lighter, quartz or plastic?", "Plastic is lighter than Quartz.", {"Quartz", "Plastic"}),
+    ],
+)
+def test_a_choice_of_a_gem_and_glass_or_plastic_compares_the_two(text, order, names):
+    said = Assistant(classifier=None).conversation().ask(text)  # was the gem's constant alone
+    assert said.reply.startswith(order) and set(said.properties[0][1:]) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("where do ruby and sapphire come from?", ["Ruby", "Sapphire"]),
+        ("where are emerald, ruby and alexandrite mined?", ["Emerald", "Ruby", "Alexandrite"]),
+        ("where is ruby from and where is sapphire from?", ["Ruby", "Sapphire"]),
+        ("where does sapphire come from, and emerald?", ["Sapphire", "Emerald"]),
+    ],
+)
+def test_where_two_or_three_gems_come_from_is_answered_for_each_in_the_order_named(text, names):
+    said = Assistant(classifier=None).conversation().ask(text)  # was the last one named only, with its card
+    assert said.reply == "\n\n".join(f"**{n}**: {n} comes chiefly from {main_sources(get_facts(n))}." for n in names)
+    assert said.properties[0] == ("Property", *names) and not said.description
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("is diamond or moissanite harder?", "**Diamond or Moissanite?** Diamond is harder than Moissanite. Diamond"),
+        ("is topaz or quartz heavier?", "**Topaz or Quartz?** Topaz is heavier than Quartz. Topaz specific gravity"),
+        ("is ruby or sapphire harder?", "**Ruby or Sapphire?** Neither is reliably harder: their Mohs hardness ranges"),
+        ("is spinel or sapphire doubly refractive?", "**Spinel or Sapphire?** **Sapphire.** Spinel optic character"),
+    ],
+)
+def test_a_yes_no_choice_of_two_gems_by_a_constant_or_quality_opens_with_the_verdict(text, lead):
+    assert Assistant(classifier=None).conversation().ask(text).reply.startswith(lead)  # was each one's value alone

@@ -148,3 +148,28 @@ def test_gems_of_a_country_asked_by_another_of_its_names_are_not_said_to_be_in_i
     # was "**Burma** is in Myanmar, and by country my sources list …"
     assert chat.ask("what red gems come from Burma?").reply.startswith("**Myanmar** (Burma): my sources list these red")
     assert chat.ask("what is Mogok famous for?").reply.startswith("**Mogok** is in Myanmar, and by country")
+
+
+@pytest.mark.parametrize(
+    ("text", "leads"),
+    [
+        ("what gems are found in Kenya and Tanzania?", ["**Kenya**: my sources list", "**Tanzania**: my sources list"]),
+        (
+            "which gems are mined in Brazil or Colombia?",
+            ["**Brazil**: my sources list", "**Colombia**: my sources list"],
+        ),
+        (
+            "which gems come from Mogok and Sri Lanka?",
+            ["**Mogok** is in Myanmar, and by country my sources list", "**Sri Lanka**: my sources list"],
+        ),
+        ("which green gems come from Colombia and Zambia?", ["**Colombia**: my sources", "**Zambia**: my sources"]),
+        # two places in one country: that country's gems once
+        ("what gems are found in Minas Gerais and Bahia?", ["**Minas Gerais** is in Brazil, and by country"]),
+    ],
+)
+def test_gems_of_places_in_two_countries_are_listed_for_each_country(text, leads):
+    from gemlang.assistant import Assistant
+
+    reply = Assistant(classifier=None).conversation().ask(text).reply  # was the first place's alone
+    assert [part[: len(lead)] for part, lead in zip(reply.split("\n\n"), leads, strict=True)] == leads
+    assert ("green" in text) == ("these green gems" in reply) and ("Zambia" not in text or "Malachite" in reply)

@@ -57,6 +57,7 @@ from gemlang.assistant.gem_answers import (
     pleochroic_verdict,
     property_rows,
     property_value,
+    quality_chosen,
     readings_given,
     ri_and_sg,
     scratched_by,
@@ -75,6 +76,7 @@ from gemlang.assistant.gem_answers import (
     untreated_as_far_as_known,
     what_it_shows,
     where_each_from,
+    where_each_from_asked,
     where_from,
     which_of_two_answer,
 )
@@ -233,6 +235,7 @@ from gemlang.assistant.questions import (
     artificial_claimed,
     asks_if_it_is,
     card_speaks_of,
+    choice_unknown,
     compared_materials,
     confirmation_asked,
     constants_named,
@@ -1813,6 +1816,9 @@ class Conversation:
                 if getattr(g, f)
             ]  # fmt: skip
             answer.reply += " " + "; ".join(values) + "."
+        # "is ruby or sapphire harder?", "is spinel or sapphire doubly refractive?": the verdict first
+        verdict = quality_chosen(text, compared)[0] or ordered_answer(compared, text) if asked else ""
+        answer.reply = answer.reply.replace("?**", f"?** {verdict}", 1) if verdict else answer.reply
         if todo := TO_DO_COMPARED.search(text):  # "which is harder to cut?": no fact ranks it, the constants below
             answer.reply += f" My facts do not say which is {todo['asked'].lower()}; what they do compare is below."
         answer.notes += [trade.note] if (trade := trade_name_asked(text)) is not None else []
@@ -1973,6 +1979,8 @@ class Conversation:
             asked = [(label, field) for label, field in asked if field != "colour_cause"]
         self._quantity_asked = quantity.group(0)
         gems = [g for g in gems_named_in(text) if g.name in a.evidence.index][:3]
+        if WHICH_OF_TWO.match(text):  # "which is harder, ruby or glass?": glass and plastic are chosen between too
+            gems += [m for m in compared_materials(text) if m not in gems][: 3 - len(gems)]
         # "is it harder than topaz?", "which glows red, it or spinel?": the stone answered beside the gem named
         than = re.search(
             r"\b(?:it|this)\b.*\b(?:harder|softer|heavier|lighter|denser)\b|\b(?:it|this)\s+or\b|\bor\s+(?:it|this)\b",
@@ -2015,6 +2023,10 @@ class Conversation:
         if verdict:  # "is tourmaline pleochroic?": yes, and how strongly
             answer.reply = f"{verdict} {answer.reply}"
             answer.notes += [source] if source else []
+        chosen, source = quality_chosen(text, gems)
+        if chosen:  # "which shows two colours, iolite or garnet?": Iolite, then why
+            answer.reply = f"{chosen} {answer.reply}"
+            answer.notes += [source] if source else []
         if len(gems) == 1 and HOW_MANY_READINGS.search(text) and (given := readings_given(gems[0])):
             count, term = given  # "how many readings does peridot give?": two, and why
             said = f"**{gems[0].name}**"
@@ -2028,6 +2040,10 @@ class Conversation:
             answer.reply += f" Your reading: {yours}."
         if len(gems) > 1 and (order := ordered_answer(gems, quantity.group(0))):
             answer.reply = f"{order} {answer.reply}"
+        if len(gems) == 1 and (unknown := choice_unknown(text)):  # "which is harder, ruby or banana?": ruby's alone
+            answer.reply = (
+                f"I have no facts on {unknown}, so I cannot compare it with {lower_name(gems[0])}.\n\n{answer.reply}"
+            )
         answer.properties = property_rows([g.name for g in gems])
         return True  # a question about a gem, not about the stone in hand
 
@@ -2301,6 +2317,11 @@ class Conversation:
                 # "is my lab-grown ruby heated?": the answer is about the lab-grown stones, its card the natural gem's
                 called = f"Lab-grown {lower_name(asked_gem)}" if twins and treatment else asked_gem.name
                 answer.reply = f"**{called}**" + (f": {aside}" if aside else "")
+                named = named_as_such(text)[:3]
+                if aside and not (in_hand or twins) and (each := where_each_from_asked(text, named)):
+                    answer.reply, answer.description = each, ""  # "where do ruby and sapphire come from?": each one's
+                    answer.properties = property_rows([g.name for g in named])
+                    return
                 if not aside and (told := told_weight(text)):  # "a 25 pointer diamond": noted, before its card
                     answer.reply += f": {weight_said(*told, text)}"
                 claim = natural_claimed(text)

@@ -56,12 +56,14 @@ from gemlang.assistant.questions import (
     NAME_ASKED,
     NATURAL_QUESTION,
     NEXT_CLAUSE,
+    OPTIC_QUALITY,
     ORIGIN_CLAIM_ASKED,
     ORIGIN_QUESTION,
     POINT_ASKED,
     POINTS_SAID,
     PRECIOUS_ASKED,
     PRICE_COMPARED,
+    QUALITY_CHOICE,
     QUESTION_RUN_ON,
     RARITY_COMPARED,
     RARITY_QUESTION,
@@ -414,6 +416,39 @@ def pleochroic_verdict(text: str, g: GemFacts) -> tuple[str, str]:
     if three and (re.search(r"dichro", said, re.I) or re.match(r"uniaxial", g.optical_character, re.I)):
         return "**Two, not three.** A uniaxial gem is dichroic: it shows at most two colours.", DICHROIC_SOURCE
     return "**Yes.**", ""
+
+
+def has_quality(text: str, g: GemFacts) -> bool | None:
+    """Whether a gem has the optical quality a question names ("doubly refractive", "uniaxial", "pleochroic", "shows
+    three colours"), from its optic character or its pleochroism (`pleochroic_verdict`); None when its facts do not
+    say (an aggregate such as jade, a pleochroism seen only in some stones)."""
+    word = re.search(OPTIC_QUALITY, text, re.I)
+    if word is None or re.match(r"pleo|dichro|trichro", word.group(0), re.I):
+        verdict = pleochroic_verdict(text, g)[0]
+        return True if verdict == "**Yes.**" else False if verdict.startswith(("**No.**", "**Two,")) else None
+    optic = g.optical_character.lower()
+    if not optic.startswith(("uniaxial", "biaxial", "isotropic")):
+        return None
+    asked = word.group(0).lower()
+    if asked in ("uniaxial", "biaxial"):
+        return optic.startswith(asked)
+    return optic.startswith("isotropic") == (asked in ("singly refractive", "isotropic"))
+
+
+def quality_chosen(text: str, gems: Sequence[GemFacts]) -> tuple[str, str]:
+    """The verdict of a choice of gems by a quality each has or lacks: "**Iolite.**" for "which shows two colours,
+    iolite or garnet?", "**Both.**", "**Neither.**", with the source of the rule that a uniaxial gem shows two colours
+    at most when it decides; ('', '') for any other question or when a gem's facts do not say."""
+    if len(gems) < 2 or not QUALITY_CHOICE.search(text):
+        return "", ""
+    has = [has_quality(text, g) for g in gems]
+    if None in has:
+        return "", ""
+    source = next((s for g in gems if (s := pleochroic_verdict(text, g)[1])), "")  # "three colours?" of a uniaxial gem
+    if all(has) or not any(has):
+        every = ("Both" if all(has) else "Neither") if len(gems) == 2 else ("All of them" if all(has) else "None")
+        return f"**{every}.**", source
+    return f"**{join_words([g.name for g, h in zip(gems, has, strict=True) if h], 'and')}.**", source
 
 
 def scratched_by(text: str, gem: GemFacts) -> str:
@@ -1157,6 +1192,15 @@ def side_answer(
     return ""
 
 
+def where_each_from_asked(text: str, gems: Sequence[GemFacts]) -> str:
+    """ "Where do ruby and sapphire come from?": where each gem named comes from, in the order named, as it is said
+    of one gem (`side_answer`); '' for any other question, of one gem, or when a gem's answer is not that."""
+    if len(gems) < 2 or not ORIGIN_QUESTION.search(text) or HISTORY_QUESTION.search(text):
+        return ""
+    said = [(g, side_answer(text, g, general=True)) for g in gems]
+    return "\n\n".join(f"**{g.name}**: {s}" for g, s in said) if all(s for _, s in said) else ""
+
+
 def also_asked(text: str, gem: GemFacts, first: bool = False) -> str:
     """What the clauses after a constant's question ask of `gem` besides ("… and where is it mined?", "… and is it
     treated?", "… and what colours does it come in?"): where it comes from, its treatments or its colours, as the
@@ -1244,9 +1288,18 @@ def colour_of(gem: GemFacts) -> str | None:
 def gems_from(hints: Hints, evidence: EvidenceModel, colour: str | None = None) -> str:
     """The natural gems the knowledge base knows from the country of the place a question names, those it is a
     main source of first (the knowledge base lists countries, not mines: Mogok's answer is Myanmar's); only those
-    listed in `colour` when the question names one ("list green gems from Colombia")."""
-    country = hints.countries[0]
-    place = hints.places[0] if hints.places else country
+    listed in `colour` when the question names one ("list green gems from Colombia"). Of each country in turn when
+    the places named lie in more than one ("what gems are found in Kenya and Tanzania?")."""
+    countries = {}  # the first place named in each country: Minas Gerais and Bahia are both Brazil's
+    for place in hints.places:
+        countries.setdefault(next((c for c in countries_in(place) if c in hints.countries), hints.countries[0]), place)
+    if len(countries) < 2:
+        return _gems_from(hints.countries[0], hints.places[0] if hints.places else hints.countries[0], evidence, colour)
+    return "\n\n".join(_gems_from(country, place, evidence, colour) for country, place in list(countries.items())[:3])
+
+
+def _gems_from(country: str, place: str, evidence: EvidenceModel, colour: str | None) -> str:
+    """`gems_from` of one country, named as the place said."""
     lead = f"**{place}** is in {country}, and by country"
     lead = f"**{country}**:" if place == country else f"**{country}** ({place}):" if names_a_country(place) else lead
     found = [

@@ -268,6 +268,18 @@ HOW_MANY_READINGS = re.compile(rf"\bhow many{_READINGS}", re.I)  # "how many rea
 READINGS_COUNTED = rf"\b(?:one|two|a single|single|only one|just one|1|2|how many){_READINGS}"
 TWO_READINGS = rf"\b(?:two|2|how many){_READINGS}"
 SHOWS_COLOURS = r"\bshows?\s+(?:two|three|2|3)\s+colou?rs\b"  # "which shows two colours?": its pleochroism
+# an optical quality a gem has or lacks: "is quartz uniaxial?", "which is doubly refractive, garnet or peridot?"
+OPTIC_QUALITY = (
+    r"(?:uniaxial|biaxial|singly refractive|doubly refractive|birefringent|isotropic|anisotropic|pleochroic|dichroic|"
+    r"trichroic)"
+)
+# a choice of gems by a quality each has or lacks ("which shows two colours, iolite or garnet?", "is spinel or
+# sapphire doubly refractive?"): the gems that have it are the answer; not "which is more birefringent?", a degree
+QUALITY_CHOICE = re.compile(
+    rf"^(?=.*\b(?:which|or)\b)(?!.*\b(?:more|less)\s+(?:{OPTIC_QUALITY}|pleochro))"
+    rf".*(?:\b{OPTIC_QUALITY}|pleochro|{SHOWS_COLOURS})",
+    re.I,
+)
 THREE_COLOURS_ASKED = re.compile(r"\b(?:three|3)\s+colou?rs|trichroi", re.I)  # "does iolite show three colours?"
 # "which changes colour, alexandrite or ruby?": what each one's facts say of a colour change
 CHANGES_COLOUR = r"\b(?:changes?\s+colou?rs?|(?:shows?|has|have)\s+(?:a\s+)?colou?r[- ]change)\b"
@@ -434,11 +446,10 @@ PROPERTY_QUESTION = re.compile(
     rf"\bwhich\b[\w\s]{{0,12}}\b(?:has|have|shows?)\s+(?:the\s+|a\s+)?(?:higher|lower|greater|larger|stronger|more|less|"
     rf"bigger|smaller)\s+(?:{_PROPERTY}|fire)\b|"
     r"\b(?:more|less)\s+(?:birefringent|dispersive|refractive|dense)\b|"  # "which is more birefringent, X or Y?"
-    r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:uniaxial|biaxial|singly refractive|doubly refractive|isotropic|"
-    r"anisotropic|pleochroic|dichroic|trichroic)\b|"  # "is quartz uniaxial positive?"
+    rf"\b(?:is|are)\s+[a-z][\w' ]{{0,30}}?\s+{OPTIC_QUALITY}\b|"  # "is quartz uniaxial positive?"
     # "which is doubly refractive, garnet or peridot?", "which shows two colours, iolite or garnet?"
-    r"\bwhich\b[\w\s]{0,12}?\b(?:is|are)\s+(?:more\s+|less\s+)?(?:uniaxial|biaxial|singly refractive|doubly refractive|"
-    rf"isotropic|anisotropic|pleochroic|dichroic|trichroic|magnetic)\b|\bwhich\b[\w\s]{{0,12}}?\b{SHOWS_COLOURS}|"
+    rf"\bwhich\b[\w\s]{{0,12}}?\b(?:is|are)\s+(?:more\s+|less\s+)?(?:{OPTIC_QUALITY}|magnetic)\b|"
+    rf"\bwhich\b[\w\s]{{0,12}}?\b{SHOWS_COLOURS}|"
     rf"\bwhich\b[\w\s]{{0,12}}?{CHANGES_COLOUR}|"
     r"\boptic(?:al)? sign of\b|\bwhat(?:'s| is| are)\s+[a-z][\w' ]{0,30}?\s+made of\b|"  # "what is moissanite made of?"
     r"\b(?:chemical )?(?:composition|formula) of\b|"
@@ -1249,11 +1260,29 @@ ASKED_ABOUT = re.compile(
 # a choice of two gems asked by a quality no other answer ranks: "which sparkles more, diamond or moissanite?",
 # "ruby or spinel, which is better?"; `asked`: what is asked of them ("sparkles more", "is better")
 WHICH_OF_TWO = re.compile(
-    r"^\s*which(?:\s+one|\s+of\s+(?:the\s+two|them|these|those))?\s+(?P<asked>[^,?:]{2,50}?)\s*[,:]\s*[^,?:]{2,40}?"
-    r"\s+or\s+[^,?:]{2,40}?\s*[?.!]*\s*$|"
-    r"^\s*[^,?:]{2,40}?\s+or\s+[^,?:]{2,40}?\s*[,?:]\s*which(?:\s+one)?\s+(?P<asked_after>[^,?]{2,50}?)\s*[?.!]*\s*$",
+    r"^\s*which(?:\s+one|\s+of\s+(?:the\s+two|them|these|those))?\s+(?P<asked>[^,?:]{2,50}?)\s*[,:]\s*"
+    r"(?P<first>[^,?:]{2,40}?)\s+or\s+(?P<second>[^,?:]{2,40}?)\s*[?.!]*\s*$|"
+    r"^\s*(?P<first_before>[^,?:]{2,40}?)\s+or\s+(?P<second_before>[^,?:]{2,40}?)\s*[,?:]\s*which(?:\s+one)?\s+"
+    r"(?P<asked_after>[^,?]{2,50}?)\s*[?.!]*\s*$",
     re.I,
 )
+
+
+def choice_unknown(text: str) -> str | None:
+    """The one of a choice of two ("which is harder, ruby or banana?") that names nothing the knowledge base knows:
+    no gem, glass, plastic or scratch-test object, and no word for the stone in hand; None when both are known."""
+    from gemlang.knowledge import find_gem
+    from gemlang.knowledge.scratch import reference_words
+
+    asked = WHICH_OF_TWO.match(text)
+    for said in (asked["first"] or asked["first_before"], asked["second"] or asked["second_before"]) if asked else ():
+        name = re.sub(r"^(?:an?|the)\s+", "", said.strip(), flags=re.I)
+        known = find_gem(name) or name.lower() in reference_words() or NOT_A_NAME.search(name)
+        if not known and len(name.split()) <= 2:
+            return name
+    return None
+
+
 # "is moissanite more brilliant than diamond?", "is ruby better than spinel?": the same choice, asked of one of them
 MORE_THAN = re.compile(
     r"^\s*(?:is|are|does|do)\s+(?:an?\s+|the\s+)?[^,?]{2,40}?\s+(?P<asked>(?:more\s+)?[a-z]+(?:\s+more)?)\s+than\s+"
