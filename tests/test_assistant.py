@@ -4748,10 +4748,30 @@ def test_why_of_a_property_just_answered_explains_it_instead_of_the_answer_again
 
 
 def test_what_the_instruments_at_hand_can_check_is_answered_from_their_entries():
-    reply = Assistant(classifier=None).conversation().ask("I only have a loupe and a dichroscope, what can I check?")
+    reply = Assistant(classifier=None).conversation().ask("what can I check with a loupe and a dichroscope?")
     assert reply.reply.startswith("**Loupe**") and "**Dichroscope**" in reply.reply and not reply.candidates
     ranked = Assistant(classifier=None).conversation().ask("RI 1.76, SG 4.0, what can I check with a polariscope?")
     assert ranked.candidates  # readings with the question are ranked
+
+
+@pytest.mark.parametrize(
+    "told",
+    ["I don't have a balance, only a loupe", "I only have a loupe, what can I test?", "all I have is a 10x loupe",
+     "I've only got a jeweller's loupe", "just a loupe, nothing else"],
+)  # fmt: skip
+def test_only_a_loupe_at_hand_says_what_it_checks_and_what_needs_other_instruments(told):
+    answer = Assistant(classifier=None).conversation().ask(told)
+    assert answer.reply.startswith("**With the loupe alone** you can check its doubling of the back facet edges.")
+    assert "a refractometer (refractive index, birefringence and optic sign)" in answer.reply
+    assert "a dichroscope (pleochroism)" in answer.reply and "**Loupe**: A loupe is" in answer.reply
+    assert "scratch" not in answer.reply.split("**Loupe**")[0]  # a test that damages the stone is not suggested
+    two = Assistant(classifier=None).conversation().ask("I only have a loupe and a dichroscope, what can I check?")
+    assert two.reply.startswith("**With the loupe and the dichroscope alone** you can check its doubling of the back")
+    assert "a dichroscope (pleochroism)" not in two.reply and "**Dichroscope**" in two.reply
+
+
+def test_what_an_instrument_can_tell_is_its_entry():
+    assert Assistant(classifier=None).conversation().ask("what can a loupe tell me?").reply.startswith("**Loupe**")
 
 
 def test_a_refractometer_without_a_balance_says_what_it_reads_and_what_the_specific_gravity_needs():
