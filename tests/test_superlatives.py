@@ -236,8 +236,18 @@ def test_gems_asked_with_high_dispersion_are_ranked_by_it_not_read_as_a_stones_f
     said = Assistant(classifier=None).conversation().ask(text)  # was a stone ranked on "strong fire"
     assert said.reply.startswith("Of the natural gems I know, **Rutile (dispersion 0.330)** is the highest in disp")
     assert not said.candidates
-    assert superlative_answer("gems with low dispersion") == ""  # no superlative ranks the least fire
     assert Assistant(classifier=None).conversation().ask("my stone with high dispersion").candidates  # a reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["gems with low dispersion", "which gems have the lowest dispersion?", "least dispersion gems",
+     "which gem has the least fire?", "which gemstone is least dispersive?", "stones with low fire"],
+)  # fmt: skip
+def test_gems_asked_with_low_dispersion_are_ranked_the_least_fire_first(text):
+    said = Assistant(classifier=None).conversation().ask(text)  # was the help text
+    assert said.reply.startswith("Of the natural gems I know, **Fluorite (dispersion 0.007)** is the lowest in disp")
+    assert "next: Rhodonite (dispersion 0.010)" in said.reply and not said.candidates
 
 
 def test_a_white_gem_asked_takes_in_the_colourless_ones_and_a_colour_may_follow_the_gem():

@@ -50,6 +50,9 @@ SUPERLATIVES = {
     r"(?:highest|greatest|largest|strongest) dispersion|most (?:dispersion|dispersive|fire)|fieriest": Quantity(
         "dispersion", "dispersion", "the highest in dispersion (fire)", True
     ),
+    r"(?:lowest|least|smallest|weakest) (?:dispersion|fire)|least dispersive": Quantity(
+        "dispersion", "dispersion", "the lowest in dispersion (the least fire)", False
+    ),
     r"(?:highest|greatest|largest|strongest) (?:birefringence|double refraction)|most birefringent": Quantity(
         "birefringence", "birefringence", "the highest in birefringence", True
     ),
@@ -80,7 +83,8 @@ HIGH_OR_LOW = re.compile(
 )
 HIGH_OR_LOW_SAID = {("high", "hardness"): "hardest", ("low", "hardness"): "softest", ("high", "density"): "densest",
                     ("low", "density"): "lightest", ("high", "ri"): "highest ri",
-                    ("low", "ri"): "lowest ri", ("high", "dispersion"): "highest dispersion"}  # fmt: skip
+                    ("low", "ri"): "lowest ri", ("high", "dispersion"): "highest dispersion",
+                    ("low", "dispersion"): "lowest dispersion"}  # fmt: skip
 # "after diamond", "besides diamond and corundum", "second hardest"
 EXCEPT = re.compile(r"\b(?:after|besides|other than|apart from|except|excluding|but not|next to)\b", re.I)
 ORDINALS = {"second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}
@@ -177,7 +181,7 @@ def superlative_answer(text: str) -> str:
         how = "high" if m["how"].lower() == "strong" else m["how"].lower()  # "gems with strong fire"
         said = HIGH_OR_LOW_SAID.get((how, what.get(m["what"].lower(), m["what"].lower())), "")
         if not said:
-            return ""  # "gems with low dispersion": no superlative ranks the least fire
+            return ""  # a pairing no superlative ranks
     else:
         said = (m.group("a") or m.group("b")).lower()
     q = next(q for words, q in SUPERLATIVES.items() if re.fullmatch(words, said))
