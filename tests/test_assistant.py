@@ -2211,6 +2211,19 @@ def test_questions_that_name_a_gem_and_an_instrument_keep_their_own_answers(mess
     assert Assistant(classifier=None).conversation().ask(message).summary_markdown().startswith(said)
 
 
+@pytest.mark.parametrize(
+    ("asked", "said"),
+    [("is alexandrite colour change?", "**Alexandrite**: Its colour change, 'emerald by day, ruby by night'"),
+     ("is alexandrite a colour-change gem?", "**Alexandrite**: Its colour change, 'emerald by day, ruby by night'"),
+     ("is alexandrite color changing?", "**Alexandrite**: Its colour change, 'emerald by day, ruby by night'"),
+     ("is garnet colour change?", "**Garnet**: not as a rule, but Colour-Change Garnet does."),
+     ("is peridot colour changing?", "**Peridot**: not that I know of: my facts for peridot name no colour change")],
+)  # fmt: skip
+def test_is_a_gem_colour_change_is_answered_from_its_facts_not_read_as_a_colour_of_it(asked, said):
+    answer = Assistant(classifier=None).conversation().ask(asked)  # was the help text, or its card alone
+    assert answer.reply.startswith(said) and not answer.candidates
+
+
 def test_does_it_fluoresce_says_what_the_lamp_shows_for_a_gem_the_database_says_nothing_of():
     assert "inert" in stone_answered("Peridot", "Tourmaline").ask("does it fluoresce?").reply.lower()
 
