@@ -2480,6 +2480,22 @@ def test_which_gems_example_quotes_the_question_alone():
 
 
 @pytest.mark.parametrize(
+    ("text", "said", "entries"),
+    [("does it show two colours?", "**Which gem?** Pleochroism depends on the gem", ["Pleochroism", "Dichroscope"]),
+     ("is it pleochroic?", "**Which gem?** Pleochroism depends on the gem", ["Pleochroism", "Dichroscope"]),
+     ("does it fluoresce?", "**Which gem?** Fluorescence depends on the gem", ["Fluorescence", "UV lamp"]),
+     ("is it singly refractive?", "**Which gem?** Optic character depends on the gem", ["Polariscope"])],
+)  # fmt: skip
+def test_whether_it_shows_a_property_with_no_stone_asks_which_gem_and_says_what_shows_it(text, said, entries):
+    answer = Assistant(None).conversation().ask(text)  # was the help text
+    assert answer.reply.startswith(said) and not answer.candidates
+    assert all(f"**{entry}**: " in answer.reply for entry in entries)
+    chat = Assistant(None).conversation()
+    chat.ask("what is sapphire?")
+    assert chat.ask(text).reply.startswith("**Yes.** **Sapphire**") == ("two" in text or "pleochroic" in text)
+
+
+@pytest.mark.parametrize(
     "text", ["which is harder to clean?", "which is harder to find?", "which one is harder to cut?"]
 )
 def test_harder_to_do_something_asks_no_hardness(text):
