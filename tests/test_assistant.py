@@ -4797,6 +4797,9 @@ def test_only_a_loupe_at_hand_says_what_it_checks_and_what_needs_other_instrumen
     two = Assistant(classifier=None).conversation().ask("I only have a loupe and a dichroscope, what can I check?")
     assert two.reply.startswith("**With the loupe and the dichroscope alone** you can check its doubling of the back")
     assert "a dichroscope (pleochroism)" not in two.reply and "**Dichroscope**" in two.reply
+    said_missing = Assistant(classifier=None).conversation().ask("only a loupe and a UV lamp here, no refractometer")
+    assert said_missing.reply.startswith("**With the loupe and the UV lamp alone** you can check its doubling")
+    assert "a refractometer (refractive index" in said_missing.reply  # said missing, not at hand
 
 
 def test_what_an_instrument_can_tell_is_its_entry():

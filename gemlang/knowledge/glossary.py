@@ -203,6 +203,9 @@ THE_INSTRUMENT_CHECKS = re.compile(
 )
 
 
+NOT_AT_HAND = re.compile(r"\b(?:no|nor)\s+(?:(?:a|an|the|my|any)\s+)?$")
+
+
 def _only_at_hand(text: str) -> list[Term]:
     """The instruments a message says are the only ones at hand ("I only have a loupe"), else none."""
     lowered = text.lower()
@@ -220,7 +223,9 @@ def instruments_asked(text: str) -> list[Term]:
     asked = CHECKS_ASKED.search(text) or of_any or _only_at_hand(text)
     if not asked or re.search(r"\d", re.sub(r"\b\d+\s*x\b", "", text, flags=re.I)):  # not the 10 of "a 10x loupe"
         return []
-    return [t for t in terms_named(text) if t.term in INSTRUMENTS]
+    lowered = text.lower()  # "only a loupe, no refractometer": the refractometer is not at hand
+    missing = {t for start, _, t in _spans(lowered) if NOT_AT_HAND.search(lowered[:start])}
+    return [t for t in terms_named(text) if t.term in INSTRUMENTS and t not in missing]
 
 
 # "I have a refractometer but no SG scale", "without a balance": the specific gravity said to be out of reach
