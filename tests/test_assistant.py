@@ -5636,7 +5636,8 @@ def test_whether_a_named_setting_suits_a_gem_is_that_settings_entry_with_the_gem
     [("my ring has a halo setting, what is the centre stone?", "Halo setting"),
      ("what are the side stones in my halo ring?", "Halo setting"),
      ("I have a cluster ring, what are the stones?", "Cluster setting"),
-     ("my ring has a bezel setting, what gem is it?", "Protective setting")],
+     ("my ring has a bezel setting, what gem is it?", "Protective setting"),
+     ("what gem is in my pave ring?", "Pavé setting")],
 )  # fmt: skip
 def test_the_stone_asked_of_a_named_setting_needs_a_photo_and_the_setting_is_explained(question, term):
     answer = Assistant(classifier=None).conversation().ask(question)  # was the how-to-begin help
