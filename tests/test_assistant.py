@@ -2212,6 +2212,19 @@ def test_questions_that_name_a_gem_and_an_instrument_keep_their_own_answers(mess
     assert Assistant(classifier=None).conversation().ask(message).summary_markdown().startswith(said)
 
 
+@pytest.mark.parametrize(
+    ("asked", "said"),
+    [("is alexandrite colour change?", "**Alexandrite**: Its colour change, 'emerald by day, ruby by night'"),
+     ("is alexandrite a colour-change gem?", "**Alexandrite**: Its colour change, 'emerald by day, ruby by night'"),
+     ("is alexandrite color changing?", "**Alexandrite**: Its colour change, 'emerald by day, ruby by night'"),
+     ("is garnet colour change?", "**Garnet**: not as a rule, but Colour-Change Garnet does."),
+     ("is peridot colour changing?", "**Peridot**: not that I know of: my facts for peridot name no colour change")],
+)  # fmt: skip
+def test_is_a_gem_colour_change_is_answered_from_its_facts_not_read_as_a_colour_of_it(asked, said):
+    answer = Assistant(classifier=None).conversation().ask(asked)  # was the help text, or its card alone
+    assert answer.reply.startswith(said) and not answer.candidates
+
+
 def test_does_it_fluoresce_says_what_the_lamp_shows_for_a_gem_the_database_says_nothing_of():
     assert "inert" in stone_answered("Peridot", "Tourmaline").ask("does it fluoresce?").reply.lower()
 
@@ -2484,6 +2497,22 @@ def test_the_toughest_or_most_durable_gem_is_jade_from_the_graded_care_notes_wit
 def test_which_gems_example_quotes_the_question_alone():
     said = Assistant(None).conversation().ask("which one is softer? the green one or the blue one").reply
     assert 'name two ("which one is softer, topaz or quartz?")' in said  # was "… the blue one, topaz or quartz?"
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "entries"),
+    [("does it show two colours?", "**Which gem?** Pleochroism depends on the gem", ["Pleochroism", "Dichroscope"]),
+     ("is it pleochroic?", "**Which gem?** Pleochroism depends on the gem", ["Pleochroism", "Dichroscope"]),
+     ("does it fluoresce?", "**Which gem?** Fluorescence depends on the gem", ["Fluorescence", "UV lamp"]),
+     ("is it singly refractive?", "**Which gem?** Optic character depends on the gem", ["Polariscope"])],
+)  # fmt: skip
+def test_whether_it_shows_a_property_with_no_stone_asks_which_gem_and_says_what_shows_it(text, said, entries):
+    answer = Assistant(None).conversation().ask(text)  # was the help text
+    assert answer.reply.startswith(said) and not answer.candidates
+    assert all(f"**{entry}**: " in answer.reply for entry in entries)
+    chat = Assistant(None).conversation()
+    chat.ask("what is sapphire?")
+    assert chat.ask(text).reply.startswith("**Yes.** **Sapphire**") == ("two" in text or "pleochroic" in text)
 
 
 @pytest.mark.parametrize(
@@ -4848,10 +4877,33 @@ def test_why_of_a_property_just_answered_explains_it_instead_of_the_answer_again
 
 
 def test_what_the_instruments_at_hand_can_check_is_answered_from_their_entries():
-    reply = Assistant(classifier=None).conversation().ask("I only have a loupe and a dichroscope, what can I check?")
+    reply = Assistant(classifier=None).conversation().ask("what can I check with a loupe and a dichroscope?")
     assert reply.reply.startswith("**Loupe**") and "**Dichroscope**" in reply.reply and not reply.candidates
     ranked = Assistant(classifier=None).conversation().ask("RI 1.76, SG 4.0, what can I check with a polariscope?")
     assert ranked.candidates  # readings with the question are ranked
+
+
+@pytest.mark.parametrize(
+    "told",
+    ["I don't have a balance, only a loupe", "I only have a loupe, what can I test?", "all I have is a 10x loupe",
+     "I've only got a jeweller's loupe", "just a loupe, nothing else"],
+)  # fmt: skip
+def test_only_a_loupe_at_hand_says_what_it_checks_and_what_needs_other_instruments(told):
+    answer = Assistant(classifier=None).conversation().ask(told)
+    assert answer.reply.startswith("**With the loupe alone** you can check its doubling of the back facet edges.")
+    assert "a refractometer (refractive index, birefringence and optic sign)" in answer.reply
+    assert "a dichroscope (pleochroism)" in answer.reply and "**Loupe**: A loupe is" in answer.reply
+    assert "scratch" not in answer.reply.split("**Loupe**")[0]  # a test that damages the stone is not suggested
+    two = Assistant(classifier=None).conversation().ask("I only have a loupe and a dichroscope, what can I check?")
+    assert two.reply.startswith("**With the loupe and the dichroscope alone** you can check its doubling of the back")
+    assert "a dichroscope (pleochroism)" not in two.reply and "**Dichroscope**" in two.reply
+    said_missing = Assistant(classifier=None).conversation().ask("only a loupe and a UV lamp here, no refractometer")
+    assert said_missing.reply.startswith("**With the loupe and the UV lamp alone** you can check its doubling")
+    assert "a refractometer (refractive index" in said_missing.reply  # said missing, not at hand
+
+
+def test_what_an_instrument_can_tell_is_its_entry():
+    assert Assistant(classifier=None).conversation().ask("what can a loupe tell me?").reply.startswith("**Loupe**")
 
 
 def test_a_refractometer_without_a_balance_says_what_it_reads_and_what_the_specific_gravity_needs():
@@ -5706,6 +5758,20 @@ def test_whether_a_named_setting_suits_a_gem_is_that_settings_entry_with_the_gem
     kinds = Assistant(classifier=None).conversation().ask("what types of settings are there?")  # was the help
     assert kinds.reply.startswith("**Protective setting**")
     assert "Other settings I can explain: tension, channel, pavé, halo, flush and cluster" in kinds.reply
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [("my ring has a halo setting, what is the centre stone?", "Halo setting"),
+     ("what are the side stones in my halo ring?", "Halo setting"),
+     ("I have a cluster ring, what are the stones?", "Cluster setting"),
+     ("my ring has a bezel setting, what gem is it?", "Protective setting"),
+     ("what gem is in my pave ring?", "Pavé setting")],
+)  # fmt: skip
+def test_the_stone_asked_of_a_named_setting_needs_a_photo_and_the_setting_is_explained(question, term):
+    answer = Assistant(classifier=None).conversation().ask(question)  # was the how-to-begin help
+    assert answer.reply.startswith("**The setting does not say which gems it holds**: any stone can be set so. Send")
+    assert f"\n\n**{term}**: " in answer.reply and answer.notes and not answer.candidates
 
 
 @pytest.mark.parametrize(

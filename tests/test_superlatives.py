@@ -229,6 +229,8 @@ def test_gems_asked_with_a_high_or_low_value_are_ranked_by_it():
     assert "in green, **Sapphire (Mohs 9)** is the hardest" in hard
     assert "**Amber (SG 1.05–1.09)** is the lightest" in superlative_answer("gems with a low SG")
     assert superlative_answer("my purple stone with high RI") == ""  # a stone in hand, ranked by its evidence
+    assert superlative_answer("high RI stones").startswith("Of the natural gems I know, **Cuprite (RI 2.848;")
+    assert superlative_answer("a high RI stone") == superlative_answer("my high-RI stones") == ""  # one, or in hand
 
 
 @pytest.mark.parametrize("text", ["gems with high dispersion", "gems with strong fire", "stones with a high fire"])
@@ -236,8 +238,19 @@ def test_gems_asked_with_high_dispersion_are_ranked_by_it_not_read_as_a_stones_f
     said = Assistant(classifier=None).conversation().ask(text)  # was a stone ranked on "strong fire"
     assert said.reply.startswith("Of the natural gems I know, **Rutile (dispersion 0.330)** is the highest in disp")
     assert not said.candidates
-    assert superlative_answer("gems with low dispersion") == ""  # no superlative ranks the least fire
     assert Assistant(classifier=None).conversation().ask("my stone with high dispersion").candidates  # a reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["gems with low dispersion", "which gems have the lowest dispersion?", "least dispersion gems",
+     "which gem has the least fire?", "which gemstone is least dispersive?", "stones with low fire",
+     "low-dispersion gems"],
+)  # fmt: skip
+def test_gems_asked_with_low_dispersion_are_ranked_the_least_fire_first(text):
+    said = Assistant(classifier=None).conversation().ask(text)  # was the help text
+    assert said.reply.startswith("Of the natural gems I know, **Fluorite (dispersion 0.007)** is the lowest in disp")
+    assert "next: Rhodonite (dispersion 0.010)" in said.reply and not said.candidates
 
 
 def test_a_white_gem_asked_takes_in_the_colourless_ones_and_a_colour_may_follow_the_gem():

@@ -332,6 +332,7 @@ from gemlang.knowledge.disclosure import (
 from gemlang.knowledge.foreign_words import in_english
 from gemlang.knowledge.glossary import (
     ABOUT_THE_STONE,
+    INSTRUMENTS,
     NAMED_TWICE,
     grade_meant,
     instruments_asked,
@@ -347,6 +348,7 @@ from gemlang.knowledge.glossary import (
     without_a_balance,
 )
 from gemlang.knowledge.home_tests import NOT_A_TEST, home_tests_in, testing_at_home_answer
+from gemlang.knowledge.instruments import TESTS
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.superlatives import (
     HIGH_OR_LOW,
@@ -414,6 +416,11 @@ DECLINED = (
         "furnace <https://themelis.com/Education-Tech.html>",
     ),
 )
+# a knowledge-base field -> the reading of it (and the instrument test reading it, `TESTS`)
+READING_OF_FIELD = {
+    "refractive_index": "ri", "birefringence": "birefringence", "specific_gravity": "sg",
+    "optical_character": "optic", "pleochroism": "pleochroism", "fluorescence": "fluorescence",
+}  # fmt: skip
 MAX_MESSAGE_CHARS = 4000  # a message's readings and questions fit in far fewer
 SAME_STONE_PHOTOS = 6  # the photos of one stone looked at together, the latest kept
 # a treatment asked of no gem: which treatments a gem gets, and how each shows, depend on the gem
@@ -1633,6 +1640,9 @@ class Conversation:
         no photo shows either."""
         text = turn.text
         value = THE_STONES_VALUE.search(text)  # "hardness?", "how hard?"; not "a hard knock can chip it", said
+        # "is it pleochroic?", "does it show two colours?": whether the stone does, which its instrument shows
+        whether = not value and YES_NO_QUESTION.search(text) and IT_OR_ITS.search(text) and constants_named(text)
+        value = value or whether
         asked = value or (TOUGHNESS_QUESTION.search(text) and CARE_ASKED.search(text))
         spoken_of = turn.images or self.hints or self.topic or self.named_together or self._answered_gem()
         if spoken_of or self.image_probs is not None or gems_named_in(text) or parse_hints(text):
@@ -1645,6 +1655,10 @@ class Conversation:
         labels = [label for label, _ in constants_named(text)] if value else []
         # "optic sign?": the glossary's own term where the property's label names none
         terms = (terms_named(" ".join(labels)) or terms_named(text)) if labels else [term_called("toughness")]
+        if whether:  # "does it fluoresce?": the instrument that shows it on the stone, by its entry too
+            keys = {READING_OF_FIELD.get(field) for _, field in constants_named(text)}
+            shown_by = [t for test in TESTS if test.key in keys for t in terms_named(test.instrument)]
+            terms += [t for t in shown_by if t.term in INSTRUMENTS and t not in terms]
         example = f"what is the {labels[0]} of topaz?" if labels else "is topaz tough?"
         said = which_gem(" and ".join(labels or ["toughness"]).capitalize(), example)
         turn.answer.reply = said + (f"\n\n{explained(terms, turn.answer)}" if terms else "")
@@ -2896,8 +2910,7 @@ class Conversation:
 
     def _readings_of(self, fields: Sequence[str]) -> str:
         """The stone's own readings of these knowledge-base fields, as the answer says them ("SG 4.00")."""
-        keys = {"refractive_index": "ri", "birefringence": "birefringence", "specific_gravity": "sg",
-                "optical_character": "optic", "pleochroism": "pleochroism", "fluorescence": "fluorescence"}  # fmt: skip
+        keys = READING_OF_FIELD
         kept = Readings(**{keys[f]: getattr(self.hints.readings, keys[f]) for f in fields if f in keys})
         told = kept.describe() + (
             [self.hints.hardness.describe()] if "hardness" in fields and self.hints.hardness else []

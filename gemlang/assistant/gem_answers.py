@@ -717,7 +717,7 @@ SEEN_IN_THE_STONE = {
         r"cat'?s[- ]eye|chatoyan|band of light|bands of light|sheen",
         "cat's-eye or sheen",
     ),
-    r"changes? colou?r|colou?r[- ]change|different colou?r (?:in|under)|"
+    r"changes? colou?r|colou?r[- ]chang\w*|different colou?r (?:in|under)|"
     r"under (?:a |the )?(?:lamp|incandescent|candle)": (
         r"colou?r[- ]chang|chang\w* colou?r",
         "colour change",

@@ -1196,9 +1196,10 @@ def trade_name_asked(text: str):
 INCLUSION_OR_COLOUR = re.compile(
     r"\b[a-z]+(?:[ -][a-z]+)?[ -](?:platelets?|needles?|specks?|flakes?|inclusions?|veins?|veining|grains?|spots?|"
     # not "change colour", "its colour" or "natural colour": "why does alexandrite change colour?" and "is my sapphire
-    # natural colour?" ask about the gem, and so does "is ruby colour natural?" (`COLOUR_NATURAL`)
+    # natural colour?" ask about the gem, and so do "is ruby colour natural?" (`COLOUR_NATURAL`) and "is alexandrite
+    # colour change?" (the phenomenon)
     r"fibres?|fibers?|matrix|(?<!change )(?<!its )(?<!their )(?<!natural )(?<!naturally )colou?r(?:ed)?"
-    r"(?! by\b)(?!\s+(?:is\s+|be\s+)?(?:natural|real|genuine)\b)|"
+    r"(?! by\b)(?!\s+(?:is\s+|be\s+)?(?:natural|real|genuine)\b)(?![- ]?chang)|"
     r"spectrum|spectra|tester)\b|"
     r"\bemerald[- ]cut\b",  # a cut of any stone ("is it emerald cut or oval?"), not the gem
     re.I,

@@ -815,6 +815,21 @@ SETTING_SUITS = re.compile(
 )
 
 
+# "my ring has a halo setting, what is the centre stone?", "it's a pavé ring, what are the stones?": the stone asked,
+# which the setting does not tell
+STONE_ASKED = re.compile(
+    r"\b(?:what|which)(?:'s|\s+is|\s+are)?\s+(?:(?:the|my|this|these|its|their)\s+)?"
+    r"(?:(?:centre|center|central|main|middle|side|small|little|other)\s+)?(?:stones?|gems?|gemstones?)\b|"
+    r"\bwhat\s+(?:is|are)\s+(?:it|they)\b",
+    re.I,
+)
+
+
+def _entries(terms) -> str:
+    """The glossary's entries for settings, one after another ("**Halo setting**: A halo setting surrounds …")."""
+    return " ".join(f"**{t.term[0].upper()}{t.term[1:]}**: {t.text}" for t in terms)
+
+
 def setting_chosen(text: str, gem: GemFacts | None) -> tuple[str, list[str]]:
     """Which setting protects a stone (the glossary's protective setting, or the settings a question names: "is a
     tension setting ok for opal?"), with how well the gem itself stands knocks; ('', []) unless a setting is being
@@ -829,7 +844,7 @@ def setting_chosen(text: str, gem: GemFacts | None) -> tuple[str, list[str]]:
     terms = styles or [term for term in (term_called("protective setting"),) if term is not None]
     if not terms:
         return "", []
-    reply = " ".join(f"**{t.term[0].upper()}{t.term[1:]}**: {t.text}" for t in terms)
+    reply = _entries(terms)
     if not styles and SETTINGS_LISTED.search(text):  # "what types of settings are there?": the others named too
         others = [term.split()[0] for term in SETTING_STYLES[1:]]
         reply += f" Other settings I can explain: {join_words(others, 'and')}; ask about one by name."
@@ -847,6 +862,8 @@ def setting_answer(text: str, gem: GemFacts | None) -> tuple[str, list[str]]:
     (`setting_chosen`); ('', []) for any other question."""
     if (chosen := setting_chosen(text, gem))[0]:
         return chosen
+    if gem is None and (held := stone_in_a_setting(text))[0]:
+        return held
     asked = SETTING_ASKED.search(text or "")
     if not asked or HEAT_QUESTION.search(text) or CLEANING_ASKED.search(text):
         return "", []
@@ -862,6 +879,22 @@ def setting_answer(text: str, gem: GemFacts | None) -> tuple[str, list[str]]:
     reply += f" Of the stone itself: {_graded(gem, care)}."
     sources = [s for s in care.sources if "tough" in s.lower()] if care and care.toughness else []
     return reply, sources
+
+
+def stone_in_a_setting(text: str) -> tuple[str, list[str]]:
+    """That a setting named does not say which gem it holds, how to find out, and what the setting is ("my ring has
+    a halo setting, what is the centre stone?"); ('', []) unless a setting style is named and its stone asked."""
+    from gemlang.knowledge.glossary import terms_named
+
+    styles = [t for t in terms_named(text or "") if t.term in SETTING_STYLES]
+    if not styles or not STONE_ASKED.search(text):
+        return "", []
+    reply = (
+        "**The setting does not say which gems it holds**: any stone can be set so. Send a photo of the stone and "
+        'ask "what gem is this?", or tell me what your instruments read; a piece\'s other stones are told apart in a '
+        "message of their own."
+    )
+    return f"{reply}\n\n{_entries(styles)}", [t.source for t in styles]
 
 
 PRECIOUS_METALS = r"gold|silver|platinum|palladium"

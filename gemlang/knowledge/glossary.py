@@ -199,12 +199,44 @@ INSTRUMENTS = {
 }  # fmt: skip
 
 
+# "all I have is a 10x loupe", "I don't have a balance, only a loupe", "just a refractometer": the instruments named
+# right after it are the only ones at hand
+ONLY_THESE = re.compile(
+    r"\b(?:only|just|all (?:i|we)(?:'ve| have| own)?(?: got)?(?: is| are)?)\s+(?:(?:have|has|got|own|use)\s+)?"
+    r"(?:(?:a|an|the|my|one|some)\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
+# "what can a loupe tell me?", "what does a polariscope show?": what the instrument itself checks
+THE_INSTRUMENT_CHECKS = re.compile(
+    r"\bwhat (?:can|could|does|do|will|would) (?:a|an|the|my) [\w -]{1,30}?\b(?:tell|show|detect|reveal|check|test|"
+    r"see|do)\b",
+    re.I,
+)
+
+
+NOT_AT_HAND = re.compile(r"\b(?:no|nor)\s+(?:(?:a|an|the|my|any)\s+)?$")
+
+
+def _only_at_hand(text: str) -> list[Term]:
+    """The instruments a message says are the only ones at hand ("I only have a loupe"), else none."""
+    lowered = text.lower()
+    return [t for start, _, t in _spans(lowered) if t.term in INSTRUMENTS and ONLY_THESE.search(lowered[:start])]
+
+
 def instruments_asked(text: str) -> list[Term]:
     """The instruments a person has, when they ask what those can check ("I only have a loupe and a dichroscope,
-    what can I check?": the loupe and the dichroscope); none for a message with readings, which are ranked."""
-    if not CHECKS_ASKED.search(text) or re.search(r"\d", text):
+    what can I check?": the loupe and the dichroscope) or say they have only those ("all I have is a loupe"); none
+    for a message with readings, which are ranked."""
+    from gemlang.knowledge.knowledge_base import gems_named_in
+
+    # "what does a dichroscope show for iolite?", "… of my stone?": what it reads for that gem or stone
+    of_any = THE_INSTRUMENT_CHECKS.search(text) and not ABOUT_THE_STONE.search(text) and not gems_named_in(text)
+    asked = CHECKS_ASKED.search(text) or of_any or _only_at_hand(text)
+    if not asked or re.search(r"\d", re.sub(r"\b\d+\s*x\b", "", text, flags=re.I)):  # not the 10 of "a 10x loupe"
         return []
-    return [t for t in terms_named(text) if t.term in INSTRUMENTS]
+    lowered = text.lower()  # "only a loupe, no refractometer": the refractometer is not at hand
+    missing = {t for start, _, t in _spans(lowered) if NOT_AT_HAND.search(lowered[:start])}
+    return [t for t in terms_named(text) if t.term in INSTRUMENTS and t not in missing]
 
 
 # "I have a refractometer but no SG scale", "without a balance": the specific gravity said to be out of reach
@@ -215,13 +247,26 @@ NO_BALANCE = re.compile(
 )
 
 
+def _instrument(test) -> str:
+    """The instrument a test needs, without how it is used ("refractometer, both shadow edges": refractometer)."""
+    return re.split(r"[,(]", test.instrument)[0].strip()
+
+
+def _reads_with(names: list[str], test) -> bool:
+    return any(re.search(rf"\b{re.escape(name.lower())}\b", test.instrument.lower()) for name in names)
+
+
 def without_a_balance(text: str, at_hand: list[Term]) -> str:
     """What the instruments at hand read, by the tests that need them, when a message says the specific gravity is
-    out of reach ("I have a refractometer but no SG scale"), and what reading it needs; '' otherwise."""
+    out of reach ("I have a refractometer but no SG scale"), and what reading it needs; or, when they are said to
+    be the only ones ("I only have a loupe"), what they read and which instruments the other tests need; ''
+    otherwise."""
     from gemlang.knowledge.instruments import TESTS
 
     names = [t.term for t in at_hand if t.term in INSTRUMENTS]
-    reads = [test.name for test in TESTS if test.key != "sg" and test.instrument.startswith(tuple(names))]
+    if names and _only_at_hand(text):
+        return _with_these_alone(names)
+    reads = [test.name for test in TESTS if test.key != "sg" and _reads_with(names, test)]
     if not names or not reads or not NO_BALANCE.search(text):
         return ""
     if "birefringence" in reads and "optic character" not in reads:  # two shadow edges or one: doubly refractive?
@@ -236,6 +281,24 @@ def without_a_balance(text: str, at_hand: list[Term]) -> str:
         f"{sg.instrument}: hydrostatic weighing, the stone weighed in air and then in water, or liquids of known "
         "density in which it sinks or floats."
     )
+
+
+def _with_these_alone(names: list[str]) -> str:
+    """What the only instruments at hand read ("**With the loupe alone** you can check its doubling …") and,
+    instrument by instrument, what the other tests need, in the order a gemmologist reaches for them; the scratch
+    test, which damages the stone, left out."""
+    from gemlang.knowledge.instruments import TESTS
+
+    reads = [test.name for test in TESTS if _reads_with(names, test)]
+    needs: dict[str, list[str]] = {}
+    for test in TESTS:
+        if not test.destructive and not _reads_with(names, test):
+            needs.setdefault(_instrument(test), []).append(test.name)
+    said = lambda items: ", ".join(items[:-1]) + f" and {items[-1]}" if len(items) > 1 else items[0]  # noqa: E731
+    alone = f"**With the {' and the '.join(names)} alone**"
+    lead = f"{alone} you can check its {said(reads)}." if reads else f"{alone} you read none of the constants of a gem."
+    other = "; ".join(f"a {instrument} ({said(tests)})" for instrument, tests in needs.items())
+    return f"{lead} The other tests need other instruments: {other}."
 
 
 # "what is smoke treatment of opal?", "what does oiling mean for an emerald?": a treatment's own entry, though a gem

@@ -50,6 +50,9 @@ SUPERLATIVES = {
     r"(?:highest|greatest|largest|strongest) dispersion|most (?:dispersion|dispersive|fire)|fieriest": Quantity(
         "dispersion", "dispersion", "the highest in dispersion (fire)", True
     ),
+    r"(?:lowest|least|smallest|weakest) (?:dispersion|fire)|least dispersive": Quantity(
+        "dispersion", "dispersion", "the lowest in dispersion (the least fire)", False
+    ),
     r"(?:highest|greatest|largest|strongest) (?:birefringence|double refraction)|most birefringent": Quantity(
         "birefringence", "birefringence", "the highest in birefringence", True
     ),
@@ -73,15 +76,19 @@ SUPERLATIVE_QUESTION = re.compile(
 )
 # "a purple gem with high RI", "gems with a low SG": asked as the superlative, of gems in general (not "my stone with
 # high RI")
-HIGH_OR_LOW = re.compile(
+_HIGH_OR_LOW = r"(?:very\s+)?(?P<how{0}>high|low|strong)"
+_QUANTITY = r"(?P<what{0}>refractive index|ri|density|specific gravity|sg|hardness|dispersion|fire)\b"
+HIGH_OR_LOW = re.compile(  # and "low-dispersion gems", "high RI stones": many gems, not "a high RI stone" in hand
     rf"\b{A_COLOUR}{_GEM_NOUN}\s+(?:with|of|having|that have|have|has)\s+(?:an?\s+|the\s+)?"
-    r"(?:very\s+)?(?P<how>high|low|strong)\s+(?P<what>refractive index|ri|density|specific gravity|sg|hardness|"
-    r"dispersion|fire)\b",
+    rf"{_HIGH_OR_LOW.format('')}\s+{_QUANTITY.format('')}|"
+    rf"\b{_HIGH_OR_LOW.format('_before')}[- ]{_QUANTITY.format('_before')}\s+{A_COLOUR}"
+    r"(?:gem|gemstone|stone|mineral|material)s\b",
     re.I,
 )
 HIGH_OR_LOW_SAID = {("high", "hardness"): "hardest", ("low", "hardness"): "softest", ("high", "density"): "densest",
                     ("low", "density"): "lightest", ("high", "ri"): "highest ri",
-                    ("low", "ri"): "lowest ri", ("high", "dispersion"): "highest dispersion"}  # fmt: skip
+                    ("low", "ri"): "lowest ri", ("high", "dispersion"): "highest dispersion",
+                    ("low", "dispersion"): "lowest dispersion"}  # fmt: skip
 # "after diamond", "besides diamond and corundum", "second hardest"
 EXCEPT = re.compile(r"\b(?:after|besides|other than|apart from|except|excluding|but not|next to)\b", re.I)
 ORDINALS = {"second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}
@@ -175,10 +182,11 @@ def superlative_answer(text: str) -> str:
         return ""  # "my purple stone with high RI": a stone in hand
     if m.re is HIGH_OR_LOW:  # "with high RI": the highest
         what = {"refractive index": "ri", "specific gravity": "density", "sg": "density", "fire": "dispersion"}
-        how = "high" if m["how"].lower() == "strong" else m["how"].lower()  # "gems with strong fire"
-        said = HIGH_OR_LOW_SAID.get((how, what.get(m["what"].lower(), m["what"].lower())), "")
+        how, quantity = (m["how"] or m["how_before"]).lower(), (m["what"] or m["what_before"]).lower()
+        how = "high" if how == "strong" else how  # "gems with strong fire"
+        said = HIGH_OR_LOW_SAID.get((how, what.get(quantity, quantity)), "")
         if not said:
-            return ""  # "gems with low dispersion": no superlative ranks the least fire
+            return ""  # a pairing no superlative ranks
     else:
         said = (m.group("a") or m.group("b")).lower()
     q = next(q for words, q in SUPERLATIVES.items() if re.fullmatch(words, said))
