@@ -276,6 +276,24 @@ def test_a_blend_asked_lists_the_gems_listed_in_a_blend_of_both_its_hues():
     assert colour_list_answer("which gems are blue-yellow?") == "My facts list no natural gem in blue-yellow."
 
 
+def test_a_blend_asked_of_ranked_or_narrowed_gems_keeps_the_gems_listed_in_that_blend():
+    # each ranked every green gem, "blue-green" read as green (or, "in blue-green", as blue)
+    hardest = superlative_answer("what is the hardest blue-green gem?")
+    assert hardest.startswith("Of the natural gems I know in blue-green, **Sapphire Blue (Mohs 9)**")
+    assert "Chrysoberyl" not in hardest and "HPHT Diamond" not in hardest  # listed in green, not blue-green
+    in_blue_green = superlative_answer("the hardest gem in blue-green")  # was blue, the first word
+    assert in_blue_green == superlative_answer("which blue-green gems are hardest?")
+    densest = superlative_answer("which is the densest yellow-green gem?")  # was scheelite, a plain green
+    assert "in yellow-green, **Andradite" in densest and "Scheelite" not in densest
+    assert "in yellow-green" in superlative_answer("most brilliant yellow-green stone")  # was not read as asked
+    assert "Of the natural gems I know in green, **Sapphire" in superlative_answer("what is the hardest green gem?")
+    # the lists narrowed by colour take the blend in too
+    harder = compared_list_answer("which blue-green gems are harder than 7?")  # was "A colour alone …"
+    assert harder.startswith("**Natural blue-green gems harder than Mohs 7**") and "Aquamarine" in harder
+    glowing = fluorescence_list_answer("which blue-green gems fluoresce?")
+    assert glowing.startswith("**Natural blue-green gems whose facts say they fluoresce**")
+
+
 def test_gems_that_fluoresce_asked_in_a_body_colour_are_those_listed_in_it():
     red = fluorescence_list_answer("which red gems fluoresce?")  # was a ranking of a red stone "red under UV"
     assert red.startswith("**Natural red gems whose facts say they fluoresce**") and "Ruby" in red

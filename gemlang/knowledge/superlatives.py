@@ -58,11 +58,11 @@ _WORDS = "|".join(f"(?:{w})" for w in SUPERLATIVES)
 # "the hardest blue gem", "which red gems are harder than 8?": the colour of the gems asked about
 COLOUR_WORD = "|".join(sorted(PLAIN_WORDS, key=len, reverse=True))
 BLEND_WORD = rf"(?:(?:{'|'.join(ISH_WORDS)}|{COLOUR_WORD})[- ])?(?:{COLOUR_WORD})"  # "blue-green", "bluish green"
-A_COLOUR = rf"(?:(?:{COLOUR_WORD})\s+)?"  # "which red gems …", "the hardest blue gem"
+A_COLOUR = rf"(?:{BLEND_WORD}\s+)?"  # "which red gems …", "the hardest blue-green gem"
 _GEM_NOUN = r"(?:gem|gemstone|stone|mineral|material)s?\b"
 GEMS_IN_A_COLOUR = re.compile(  # and "the hardest gem in blue"
-    rf"\b(?P<colour>{COLOUR_WORD})\s+(?:natural\s+|known\s+|precious\s+|common\s+)?{_GEM_NOUN}|"
-    rf"\b{_GEM_NOUN}\s+in\s+(?P<after>{COLOUR_WORD})\b(?!\s+(?:light|under|fluorescen))",
+    rf"\b(?P<colour>{BLEND_WORD})\s+(?:natural\s+|known\s+|precious\s+|common\s+)?{_GEM_NOUN}|"
+    rf"\b{_GEM_NOUN}\s+in\s+(?P<after>{BLEND_WORD})\b(?!\s+(?:light|under|fluorescen))",
     re.I,
 )
 # a question, not a turn of phrase: "the hardest gem", "which is the densest?", not "the hardest part is …"
@@ -92,9 +92,14 @@ SHOWN = 3  # lines in the answer: the first, then the next ones
 
 
 def colour_asked(text: str) -> str | None:
-    """The basic colour of the gems a question asks about ("the hardest green gem": green), or None."""
+    """The colour of the gems a question asks about, a basic one ("the hardest green gem": green) or a blend as said
+    ("the hardest blue-green gem": blue-green, which `listed_in` reads as such), or None."""
     m = GEMS_IN_A_COLOUR.search(text or "")
-    return main_colour(m["colour"] or m["after"]) if m else None
+    if m is None:
+        return None
+    said = (m["colour"] or m["after"]).lower()
+    hue, tinge = hue_and_tinge(said)
+    return said if tinge else hue
 
 
 def _called(colour: str) -> str:
