@@ -195,6 +195,22 @@ def test_the_rarest_gem_is_answered_with_what_the_facts_call_the_rarest_of_its_k
     assert rarest_answer("what is the hardest gem?") == ""
 
 
+def test_the_rarest_gem_asked_in_a_colour_is_of_the_gems_listed_in_it():
+    from gemlang.knowledge.superlatives import rarest_answer
+
+    # was every gem's "rarest" sentence, ametrine's and red beryl's among the green
+    green = rarest_answer("which green gems are the rarest?")
+    assert green.startswith("My facts hold no measure that ranks every gem by rarity, but of the gems listed in green")
+    assert "Chrysoprase" in green and "Bixbite" not in green and "Ametrine" not in green
+    assert "Bixbite: red beryl" in rarest_answer("what is the rarest red gem?")
+    assert "Diamond: blue diamonds" in rarest_answer("rarest blue gem")  # was not read as asked
+    # a blend (was "A colour alone (blue and green) fits too many gems to rank them")
+    assert rarest_answer("which blue-green gems are the rarest?") == (
+        "My facts hold no measure that ranks every gem by rarity, and of the gems listed in blue-green they call none "
+        "the rarest."
+    )
+
+
 def test_a_colour_asked_ranks_only_the_gems_listed_in_it():
     blue = superlative_answer("what is the hardest blue gem?")
     assert blue.startswith("Of the natural gems I know in blue, **Diamond (Mohs 10)** is the hardest")

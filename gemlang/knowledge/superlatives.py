@@ -257,8 +257,8 @@ def _also_in(g: GemFacts, colour: str) -> str:
 
 # "what is the rarest gem?": no range ranks rarity, but the facts say which stone is the rarest of its kind
 RAREST_QUESTION = re.compile(
-    r"\b(?:what|which)\s+(?:\w+\s+){0,2}(?:is|are)\s+(?:the\s+)?rarest\b(?!\s+birthstone)|"
-    r"\brarest\s+(?:natural\s+|precious\s+)?(?:gem|gemstone|stone|mineral|crystal)s?\b",
+    r"\b(?:what|which)\s+(?:[\w-]+\s+){0,2}(?:is|are)\s+(?:the\s+)?rarest\b(?!\s+birthstone)|"
+    rf"\brarest\s+(?:natural\s+|precious\s+)?{A_COLOUR}(?:gem|gemstone|stone|mineral|crystal)s?\b",
     re.I,
 )
 RAREST_SAID = re.compile(r"\brarest\b", re.I)
@@ -267,27 +267,29 @@ FACT_FIELDS_SAID = ("composition", "description", "phenomena", "history", "uses"
 
 def rarest_answer(text: str) -> str:
     """ "What is the rarest gem?": the stones the facts call the rarest of their kind (red beryl of the beryl family),
-    since nothing in them ranks every gem by rarity; those of the gem a question names ("the rarest beryl?"), or
-    '' when it is not asked or the facts say nothing of it."""
+    since nothing in them ranks every gem by rarity; those of the gem a question names ("the rarest beryl?") or of
+    the colour asked ("the rarest green gem?"); '' when it is not asked or the facts say nothing of it."""
     m = RAREST_QUESTION.search(text or "")
     if m is None:
         return ""
     named = gems_named_in(text)
+    colour = colour_asked(text)
     said: dict[str, str] = {}  # sentence -> the gem whose facts say it, the first
-    for g in all_gems():
+    for g in (g for g in all_gems() if colour is None or listed_in(g, colour)):
         for field in FACT_FIELDS_SAID:
             for sentence in re.split(r"(?<=[.;])\s+", getattr(g, field, "") or ""):
                 sentence = sentence.strip().rstrip(".;")
                 about = not named or any(_member(g, n) or n.name.lower() in sentence.lower() for n in named)
                 if RAREST_SAID.search(sentence) and about and sentence not in said:
                     said[sentence] = g.name
+    in_colour = f" of the gems listed in {_called(colour)}" if colour else ""
     if not said:
-        return ""
+        none = f"My facts hold no measure that ranks every gem by rarity, and{in_colour} they call none the rarest."
+        return none if colour and not named else ""
     lines = [f"{name}: {sentence[0].lower() + sentence[1:]}" for sentence, name in said.items()]
     return (
-        "My facts hold no measure that ranks every gem by rarity, but they call these the rarest of their kind: "
-        + "; ".join(lines)
-        + "."
+        f"My facts hold no measure that ranks every gem by rarity, but{in_colour} they call these the rarest of "
+        "their kind: " + "; ".join(lines) + "."
     )
 
 
