@@ -3421,6 +3421,27 @@ def test_is_a_gem_a_colour_or_always_that_colour_is_answered_from_its_colours():
     assert ask("is peridot yellow-green?").startswith("**Yes**: Peridot comes in")  # was its card, no colour read
 
 
+def test_a_blend_asked_of_a_gem_is_answered_of_that_blend_not_its_main_hue():
+    def ask(text):
+        return Assistant(classifier=None).conversation().ask(text).reply
+
+    # was "**My facts list no green ruby**", naming only the hue
+    ruby = ask("is ruby blue-green?")
+    assert ruby.startswith("**My facts list no blue-green ruby**: Ruby comes in red")
+    assert "Blue-green corundum is Sapphire Blue." in ruby  # its "Greenish blue"; not Sapphire's plain "Green"
+    assert ask("can ruby be yellow-green?").startswith("**My facts list no yellow-green ruby**")
+    # each was "**Yes**", a plain green read as the blend
+    assert ask("is peridot blue-green?").startswith("**Not blue-green as such, but yellow-green, olive green")
+    assert ask("can sapphire be blue-green?").startswith("**Not blue-green as such, but blue and green**")
+    assert ask("is emerald always blue-green?").startswith("**Not always**: Emerald comes in green")
+    # a blend in two words: was read by its last word alone ("My facts list no green topaz")
+    assert ask("is topaz bluish green?").startswith("**Not bluish green as such, but blue**: Topaz comes in")
+    # a gem listed in the blend is still a yes
+    assert ask("is emerald blue-green?").startswith("**Yes**: Emerald comes in green, bluish-green")
+    assert ask("is aquamarine green-blue?").startswith("**Yes**: Aquamarine comes in")
+    assert ask("is ruby green?").startswith("**My facts list no green ruby**")  # one colour: as before
+
+
 def test_a_real_one_is_one_of_the_gem_answered_or_discussed_not_a_question_whether_the_stone_is_real():
     for opening in ("RI 2.42", "what is diamond?"):  # a stone answered diamond; diamond talked about
         chat = Assistant(classifier=None).conversation()

@@ -139,6 +139,10 @@ def test_gems_of_a_place_asked_in_a_colour_are_those_listed_in_it():
     assert blue.startswith("**Sri Lanka**: my sources list these blue gems: Sapphire Blue") and "Ruby" not in blue
     # a stone in hand said to be blue and from Sri Lanka is still ranked, not answered with a list
     assert "my sources list" not in chat.ask("a blue stone from Sri Lanka").reply
+    # a blend: the gems listed in it (was a ranking of a blue and green stone found in Brazil)
+    brazil = Assistant(classifier=None).conversation().ask("which blue-green gems come from Brazil?").reply
+    assert brazil.startswith("**Brazil**: my sources list these blue-green gems: Aquamarine")
+    assert "Peridot" not in brazil
 
 
 def test_gems_of_a_country_asked_by_another_of_its_names_are_not_said_to_be_in_it():

@@ -195,6 +195,22 @@ def test_the_rarest_gem_is_answered_with_what_the_facts_call_the_rarest_of_its_k
     assert rarest_answer("what is the hardest gem?") == ""
 
 
+def test_the_rarest_gem_asked_in_a_colour_is_of_the_gems_listed_in_it():
+    from gemlang.knowledge.superlatives import rarest_answer
+
+    # was every gem's "rarest" sentence, ametrine's and red beryl's among the green
+    green = rarest_answer("which green gems are the rarest?")
+    assert green.startswith("My facts hold no measure that ranks every gem by rarity, but of the gems listed in green")
+    assert "Chrysoprase" in green and "Bixbite" not in green and "Ametrine" not in green
+    assert "Bixbite: red beryl" in rarest_answer("what is the rarest red gem?")
+    assert "Diamond: blue diamonds" in rarest_answer("rarest blue gem")  # was not read as asked
+    # a blend (was "A colour alone (blue and green) fits too many gems to rank them")
+    assert rarest_answer("which blue-green gems are the rarest?") == (
+        "My facts hold no measure that ranks every gem by rarity, and of the gems listed in blue-green they call none "
+        "the rarest."
+    )
+
+
 def test_a_colour_asked_ranks_only_the_gems_listed_in_it():
     blue = superlative_answer("what is the hardest blue gem?")
     assert blue.startswith("Of the natural gems I know in blue, **Diamond (Mohs 10)** is the hardest")
@@ -287,6 +303,24 @@ def test_a_blend_asked_lists_the_gems_listed_in_a_blend_of_both_its_hues():
     assert colour_list_answer("which gems are bluish green?").startswith("**Natural bluish green gems I know**")
     assert "Morganite" in colour_list_answer("which gems are peach?")  # was the pink gems, peach read as pink
     assert colour_list_answer("which gems are blue-yellow?") == "My facts list no natural gem in blue-yellow."
+
+
+def test_a_blend_asked_of_ranked_or_narrowed_gems_keeps_the_gems_listed_in_that_blend():
+    # each ranked every green gem, "blue-green" read as green (or, "in blue-green", as blue)
+    hardest = superlative_answer("what is the hardest blue-green gem?")
+    assert hardest.startswith("Of the natural gems I know in blue-green, **Sapphire Blue (Mohs 9)**")
+    assert "Chrysoberyl" not in hardest and "HPHT Diamond" not in hardest  # listed in green, not blue-green
+    in_blue_green = superlative_answer("the hardest gem in blue-green")  # was blue, the first word
+    assert in_blue_green == superlative_answer("which blue-green gems are hardest?")
+    densest = superlative_answer("which is the densest yellow-green gem?")  # was scheelite, a plain green
+    assert "in yellow-green, **Andradite" in densest and "Scheelite" not in densest
+    assert "in yellow-green" in superlative_answer("most brilliant yellow-green stone")  # was not read as asked
+    assert "Of the natural gems I know in green, **Sapphire" in superlative_answer("what is the hardest green gem?")
+    # the lists narrowed by colour take the blend in too
+    harder = compared_list_answer("which blue-green gems are harder than 7?")  # was "A colour alone …"
+    assert harder.startswith("**Natural blue-green gems harder than Mohs 7**") and "Aquamarine" in harder
+    glowing = fluorescence_list_answer("which blue-green gems fluoresce?")
+    assert glowing.startswith("**Natural blue-green gems whose facts say they fluoresce**")
 
 
 def test_gems_that_fluoresce_asked_in_a_body_colour_are_those_listed_in_it():

@@ -111,7 +111,7 @@ from gemlang.knowledge.carat_weight import (
     total_weight_said,
 )
 from gemlang.knowledge.care import HARM_QUESTION, HEAT_QUESTION, LIGHT_QUESTION, SAID_OF_HARM, care_question
-from gemlang.knowledge.colours import listed_in, main_colour
+from gemlang.knowledge.colours import hue_and_tinge, listed_in, main_colour
 from gemlang.knowledge.facts import TreatmentSigns, ahead_of_the_rest, format_quantity, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, species_streak, value_text
 from gemlang.knowledge.knowledge_base import gems_named_in
@@ -654,28 +654,31 @@ def colours_answer(text: str, gem: GemFacts) -> str:
     if not gem.colours:
         return ""
     named = IN_A_COLOUR.search(text)
-    colour = main_colour(named["colour"] or named["last"]) if named else None
+    said = (named["colour"] or named["last"]).lower() if named else ""
+    colour, tinge = hue_and_tinge(said)  # "is ruby blue-green?": a green tinged blue, asked as that blend
     if colour is None:
         return f"**{gem.name}**: {follow_up_colours(gem)}" if COLOUR_QUESTION.search(text) else ""
-    listed = listed_in(gem, colour)  # "bluish-green" and "yellow-green" are green: an emerald is not blue
-    if named["only"] and listed and not all(_partly(c, colour) for c in gem.colours):
+    called = said if tinge else colour
+    listed = listed_in(gem, colour, tinge)  # "bluish-green" and "yellow-green" are green: an emerald is not blue
+    hues = [h for h in (colour, tinge) if h]  # "is emerald always blue-green?": each listed colour in both
+    if named["only"] and listed and not all(_partly(c, h) for c in gem.colours for h in hues):
         return f"**Not always**: {follow_up_colours(gem)}"  # "is sapphire always blue?"
     if listed:
         # "I meant the green one" asked nothing to say yes to: the gem in that colour is what it names
-        opener = f"{colour.capitalize()} {lower_name(gem)}" if THE_COLOUR_ONE.search(text) else "Yes"
+        opener = f"{called.capitalize()} {lower_name(gem)}" if THE_COLOUR_ONE.search(text) else "Yes"
         return f"**{opener}**: {follow_up_colours(gem)}"
     others = [
         g.name
         for g in all_gems()
         if g.origin == "natural" and g.species == gem.species and g.name not in (gem.name, g.species.capitalize())
-        if colour in map(main_colour, g.colours)
+        if (listed_in(g, colour, tinge) if tinge else colour in map(main_colour, g.colours))
     ]
-    kin = f" {colour.capitalize()} {gem.species} is {join_words(others, 'or')}." if others else ""
-    # "is hiddenite yellow?": its yellow-green is a green, but tinged yellow
-    tinged = [re.sub(r"\s*\(.*?\)", "", c).lower() for c in gem.colours if _partly(c, colour)]
+    kin = f" {called.capitalize()} {gem.species} is {join_words(others, 'or')}." if others else ""
+    # "is hiddenite yellow?": its yellow-green is a green, but tinged yellow; "is sapphire blue-green?": blue, green
+    tinged = [re.sub(r"\s*\(.*?\)", "", c).lower() for c in gem.colours if any(_partly(c, h) for h in hues)]
     if tinged:
-        return f"**Not {colour} as such, but {join_words(tinged)}**: {follow_up_colours(gem)}{kin}"
-    return f"**My facts list no {colour} {lower_name(gem)}**: {follow_up_colours(gem)}{kin}"
+        return f"**Not {called} as such, but {join_words(tinged)}**: {follow_up_colours(gem)}{kin}"
+    return f"**My facts list no {called} {lower_name(gem)}**: {follow_up_colours(gem)}{kin}"
 
 
 def in_the_colour(text: str, gem: GemFacts) -> str:

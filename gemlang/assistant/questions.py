@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from gemlang.hints import TAG_QUESTION, Hints, parse_hints, says_what_a_gem_does
 from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.knowledge_base import gems_named_in
-from gemlang.knowledge.superlatives import A_COLOUR
+from gemlang.knowledge.superlatives import A_COLOUR, BLEND_WORD
 
 AUTHENTICITY_WORDS = re.compile(
     r"\b(?:real|fake|glass|synthetic|lab[- ]?(?:grown|created|made)|natural|simulant|imitation|genuine|cz|"
@@ -1530,9 +1530,10 @@ FEWER = re.compile(  # "lower RI?", "easier to scratch?"
 # "can a ruby be green?", "does sapphire come in pink?", "is peridot ever blue?": whether a gem comes in a colour
 IN_A_COLOUR = re.compile(
     r"\b(?:can|could|does|do|is|are)\b.{0,30}?\b(?:be|come in|ever|found in)\s+(?:an?\s+)?"
-    r"(?P<colour>[a-z]+(?:-[a-z]+)?)\b|"
-    # "is amethyst purple?", "is sapphire always blue? 💙", "is peridot yellow-green?": the colour ends the question
-    r"^\s*(?:is|are)\s+[a-z]+(?:\s+(?!always\b|only\b)[a-z]+)?\s+(?P<only>always\s+|only\s+)?(?:usually\s+|naturally\s+)?(?P<last>[a-z]+(?:-[a-z]+)?)\W*$",
+    rf"(?P<colour>{BLEND_WORD}|[a-z]+(?:-[a-z]+)?)\b|"
+    # "is amethyst purple?", "is sapphire always blue? 💙", "is topaz bluish green?": the colour ends the question
+    r"^\s*(?:is|are)\s+[a-z]+(?:\s+(?!always\b|only\b)[a-z]+)??\s+(?P<only>always\s+|only\s+)?(?:usually\s+|naturally\s+)?"
+    rf"(?P<last>{BLEND_WORD}|[a-z]+(?:-[a-z]+)?)\W*$",
     re.I,
 )
 # "no, I meant the green one", "the pink kind" after a gem was talked about: that gem in that colour

@@ -198,7 +198,9 @@ def listed_in(gem: GemFacts, colour: str, tinge: str | None = None) -> bool:
     """Whether the gem's facts list `colour` (or a name `ASKED_AS` takes in) among its colours, by the colour each
     listed one mostly names (an emerald's "Bluish-green" is green, not blue); not a glow (amber's "Blue
     fluorescent"). With a `tinge` (a blend asked: "blue-green"), only a listed colour that names both does
-    ("Bluish-green", "Greenish-blue"; not a plain "Green")."""
+    ("Bluish-green", "Greenish-blue"; not a plain "Green"); a blend may be given as `colour` alone ("blue-green")."""
+    if tinge is None and colour not in BASIC:
+        colour, tinge = hue_and_tinge(colour)
     body = [c for c in gem.colours if not NOT_BODY_COLOUR.search(c.lower())]
     if tinge:
         return any({colour, tinge} <= blend for c in body for blend in _blends(c))

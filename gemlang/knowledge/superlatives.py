@@ -61,11 +61,11 @@ _WORDS = "|".join(f"(?:{w})" for w in SUPERLATIVES)
 # "the hardest blue gem", "which red gems are harder than 8?": the colour of the gems asked about
 COLOUR_WORD = "|".join(sorted(PLAIN_WORDS, key=len, reverse=True))
 BLEND_WORD = rf"(?:(?:{'|'.join(ISH_WORDS)}|{COLOUR_WORD})[- ])?(?:{COLOUR_WORD})"  # "blue-green", "bluish green"
-A_COLOUR = rf"(?:(?:{COLOUR_WORD})\s+)?"  # "which red gems …", "the hardest blue gem"
+A_COLOUR = rf"(?:{BLEND_WORD}\s+)?"  # "which red gems …", "the hardest blue-green gem"
 _GEM_NOUN = r"(?:gem|gemstone|stone|mineral|material)s?\b"
 GEMS_IN_A_COLOUR = re.compile(  # and "the hardest gem in blue"
-    rf"\b(?P<colour>{COLOUR_WORD})\s+(?:natural\s+|known\s+|precious\s+|common\s+)?{_GEM_NOUN}|"
-    rf"\b{_GEM_NOUN}\s+in\s+(?P<after>{COLOUR_WORD})\b(?!\s+(?:light|under|fluorescen))",
+    rf"\b(?P<colour>{BLEND_WORD})\s+(?:natural\s+|known\s+|precious\s+|common\s+)?{_GEM_NOUN}|"
+    rf"\b{_GEM_NOUN}\s+in\s+(?P<after>{BLEND_WORD})\b(?!\s+(?:light|under|fluorescen))",
     re.I,
 )
 # a question, not a turn of phrase: "the hardest gem", "which is the densest?", not "the hardest part is …"
@@ -99,9 +99,14 @@ SHOWN = 3  # lines in the answer: the first, then the next ones
 
 
 def colour_asked(text: str) -> str | None:
-    """The basic colour of the gems a question asks about ("the hardest green gem": green), or None."""
+    """The colour of the gems a question asks about, a basic one ("the hardest green gem": green) or a blend as said
+    ("the hardest blue-green gem": blue-green, which `listed_in` reads as such), or None."""
     m = GEMS_IN_A_COLOUR.search(text or "")
-    return main_colour(m["colour"] or m["after"]) if m else None
+    if m is None:
+        return None
+    said = (m["colour"] or m["after"]).lower()
+    hue, tinge = hue_and_tinge(said)
+    return said if tinge else hue
 
 
 def _called(colour: str) -> str:
@@ -260,8 +265,8 @@ def _also_in(g: GemFacts, colour: str) -> str:
 
 # "what is the rarest gem?": no range ranks rarity, but the facts say which stone is the rarest of its kind
 RAREST_QUESTION = re.compile(
-    r"\b(?:what|which)\s+(?:\w+\s+){0,2}(?:is|are)\s+(?:the\s+)?rarest\b(?!\s+birthstone)|"
-    r"\brarest\s+(?:natural\s+|precious\s+)?(?:gem|gemstone|stone|mineral|crystal)s?\b",
+    r"\b(?:what|which)\s+(?:[\w-]+\s+){0,2}(?:is|are)\s+(?:the\s+)?rarest\b(?!\s+birthstone)|"
+    rf"\brarest\s+(?:natural\s+|precious\s+)?{A_COLOUR}(?:gem|gemstone|stone|mineral|crystal)s?\b",
     re.I,
 )
 RAREST_SAID = re.compile(r"\brarest\b", re.I)
@@ -270,27 +275,29 @@ FACT_FIELDS_SAID = ("composition", "description", "phenomena", "history", "uses"
 
 def rarest_answer(text: str) -> str:
     """ "What is the rarest gem?": the stones the facts call the rarest of their kind (red beryl of the beryl family),
-    since nothing in them ranks every gem by rarity; those of the gem a question names ("the rarest beryl?"), or
-    '' when it is not asked or the facts say nothing of it."""
+    since nothing in them ranks every gem by rarity; those of the gem a question names ("the rarest beryl?") or of
+    the colour asked ("the rarest green gem?"); '' when it is not asked or the facts say nothing of it."""
     m = RAREST_QUESTION.search(text or "")
     if m is None:
         return ""
     named = gems_named_in(text)
+    colour = colour_asked(text)
     said: dict[str, str] = {}  # sentence -> the gem whose facts say it, the first
-    for g in all_gems():
+    for g in (g for g in all_gems() if colour is None or listed_in(g, colour)):
         for field in FACT_FIELDS_SAID:
             for sentence in re.split(r"(?<=[.;])\s+", getattr(g, field, "") or ""):
                 sentence = sentence.strip().rstrip(".;")
                 about = not named or any(_member(g, n) or n.name.lower() in sentence.lower() for n in named)
                 if RAREST_SAID.search(sentence) and about and sentence not in said:
                     said[sentence] = g.name
+    in_colour = f" of the gems listed in {_called(colour)}" if colour else ""
     if not said:
-        return ""
+        none = f"My facts hold no measure that ranks every gem by rarity, and{in_colour} they call none the rarest."
+        return none if colour and not named else ""
     lines = [f"{name}: {sentence[0].lower() + sentence[1:]}" for sentence, name in said.items()]
     return (
-        "My facts hold no measure that ranks every gem by rarity, but they call these the rarest of their kind: "
-        + "; ".join(lines)
-        + "."
+        f"My facts hold no measure that ranks every gem by rarity, but{in_colour} they call these the rarest of "
+        "their kind: " + "; ".join(lines) + "."
     )
 
 
