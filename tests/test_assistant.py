@@ -3419,6 +3419,8 @@ def test_is_a_gem_a_colour_or_always_that_colour_is_answered_from_its_colours():
     assert spessartite.startswith("**Not red as such, but reddish-orange and red-brown**: Spessartite comes in")
     assert ask("is iolite violet?").startswith("**Yes**: Iolite comes in violet-blue")  # and lavender, a purple
     assert ask("is peridot yellow-green?").startswith("**Yes**: Peridot comes in")  # was its card, no colour read
+    reddish = ask("is amethyst reddish purple?")  # a place named in a colour keeps its capital
+    assert reddish.startswith("**Not reddish purple as such, but purple, violet, lilac and deep Siberian purple**")
 
 
 def test_a_blend_asked_of_a_gem_is_answered_of_that_blend_not_its_main_hue():

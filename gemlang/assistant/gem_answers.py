@@ -675,7 +675,8 @@ def colours_answer(text: str, gem: GemFacts) -> str:
     ]
     kin = f" {called.capitalize()} {gem.species} is {join_words(others, 'or')}." if others else ""
     # "is hiddenite yellow?": its yellow-green is a green, but tinged yellow; "is sapphire blue-green?": blue, green
-    tinged = [re.sub(r"\s*\(.*?\)", "", c).lower() for c in gem.colours if any(_partly(c, h) for h in hues)]
+    tinged = [re.sub(r"\s*\(.*?\)", "", c) for c in gem.colours if any(_partly(c, h) for h in hues)]
+    tinged = [c[0].lower() + c[1:] for c in tinged]  # "deep Siberian purple": a place keeps its capital
     if tinged:
         return f"**Not {called} as such, but {join_words(tinged)}**: {follow_up_colours(gem)}{kin}"
     return f"**My facts list no {called} {lower_name(gem)}**: {follow_up_colours(gem)}{kin}"
