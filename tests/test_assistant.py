@@ -2393,7 +2393,15 @@ def test_a_gem_or_a_stone_asked_to_be_glass_or_plastic_is_told_what_it_is_or_how
      ("might this emerald be glass?", "**Glass, not emerald?**", "Emerald 0.006, Glass (Paste) none"),
      ("are my pearls glass?", "**Glass, not pearl?**", "**Testing glass (paste)**"),
      ("is my diamond a cz?", "**Cubic zirconia, not diamond?**", "thermal diamond tester"),
-     ("is my ruby a spinel?", "**Spinel, not ruby?** Nothing you have told me shows it", "Spinel 1.712–1.720")],
+     ("is my ruby a spinel?", "**Spinel, not ruby?** Nothing you have told me shows it", "Spinel 1.712–1.720"),
+     # were the bare card of the gem or of the imitation: no article, or asked as how to tell
+     ("is my diamond moissanite?", "**Moissanite, not diamond?**", "Moissanite 3.21–3.22"),
+     ("is this diamond cubic zirconia?", "**Cubic zirconia, not diamond?**", "thermal diamond tester"),
+     ("is my ruby spinel?", "**Spinel, not ruby?**", "Spinel 1.712–1.720"),
+     ("how can I tell if my opal is plastic?", "**Plastic, not opal?**", "Opal 1.98–2.25, Plastic 1.05–1.55"),
+     ("how do I know if my amber is plastic?", "**Plastic, not amber?**", "floats in saturated salt water"),
+     ("how to tell whether my diamond is a cz?", "**Cubic zirconia, not diamond?**", "thermal diamond tester"),
+     ("how can I check if my turquoise is howlite?", "**Dyed howlite, not turquoise?**", "Turquoise's (RI 1.610")],
 )  # fmt: skip
 def test_my_gem_asked_to_be_an_imitation_or_another_gem_is_no_verdict_but_how_to_tell(text, start, apart):
     reply = Assistant(None).conversation().ask(text).reply  # were "**No**: Opal is not plastic …", of a stone unseen
@@ -2401,6 +2409,14 @@ def test_my_gem_asked_to_be_an_imitation_or_another_gem_is_no_verdict_but_how_to
     assert apart in reply and "**No**" not in reply
     if "Plastic," in start:  # a man-made material's signs: warm to the touch, light, a hot point
         assert "warm to the touch and light in the hand; acrid odour to a hot point (destructive)" in reply
+
+
+@pytest.mark.parametrize(
+    "text", ["is my sapphire blue?", "is my ruby worth more than spinel?", "how can I tell if my diamond is real?"]
+)
+def test_my_gem_asked_with_no_second_gem_name_is_not_taken_for_another_gem(text):
+    reply = Assistant(None).conversation().ask(text).reply
+    assert ", not " not in reply.split("\n")[0], reply[:160]
 
 
 def test_are_they_gems_after_two_gems_and_is_it_a_rock_of_a_photo_are_answered_of_each():

@@ -1309,6 +1309,17 @@ IS_THE_MATERIAL = re.compile(
     r"(?:be\s+)?(?:(?:just|only|really|made of)\s+)?(?P<y>glass|plastic|acrylic)\s*\??\s*$",
     re.I,
 )
+# "is my diamond moissanite?", "is this ruby synthetic ruby?": "is my diamond a moissanite?" with no article, the words
+# of which are split where each side is a gem's whole name
+IN_HAND_AS_ANOTHER = re.compile(r"^\s*(?:is|are)\s+(?P<my>my|this)\s+(?P<words>[a-z][\w' -]*?)\s*\??\s*$", re.I)
+# "how can I tell if my opal is plastic?", "how do I know whether my diamond is a cz?": "is my opal plastic?", which
+# says how the two are told apart
+TELL_IF_IT_IS = re.compile(
+    r"^\s*how\s+(?:(?:can|do|would|could|should|will)\s+(?:i|you|one|we)\s+|to\s+)"
+    r"(?:tell|know|check|test|see|find out)\s+(?:if|whether)\s+(?:(?:my|this|the|an?)\s+)?"
+    r"(?P<x>[a-z][\w' -]*?)\s+(?:is|are)\s+(?P<y>[a-z][\w' -]*?)\s*\??\s*$",
+    re.I,
+)
 NOT_A_NAME = re.compile(
     r"\b(?:this|it|that|these|those|you|your|yourself|my|me|we|our|name|up|going|gemlang|of|in|time|weather|life)\b",
     re.I,
