@@ -420,6 +420,16 @@ def test_a_question_naming_an_imitation_asks_whether_it_is_real_and_names_it_fir
     assert answer.reply.startswith("From a photo alone I cannot tell natural Ruby from lab-grown corundum")
 
 
+@pytest.mark.parametrize("question", ["man-made?", "is it manmade?", "artificial?", "manufactured?", "lab made?"])
+def test_man_made_or_artificial_of_a_photo_is_answered_as_lab_created_is(question):
+    def ask(text):
+        return stone_answered("Ruby", "Spinel", "Synthetic Ruby (Verneuil)").ask(text).reply
+
+    said = ask(question)  # was "My facts on Ruby do not answer that"
+    assert said == ask("lab-created?") and said.startswith("From a photo alone I cannot tell natural Ruby"), said[:120]
+    assert not ask("does it change colour under artificial light?").startswith("From a photo alone")
+
+
 def test_a_simulant_the_readings_fit_is_not_said_to_fit_the_gem_they_rule_out():
     chat = Assistant(classifier=None).conversation()
     answer = chat.ask("RI >1.81, SG 5.8, singly refractive, colourless")  # over the refractometer's limit

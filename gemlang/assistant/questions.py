@@ -11,9 +11,11 @@ from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.superlatives import A_COLOUR
 
+# "man-made?", "artificial?", "manufactured?": lab-grown or an imitation, said another way; not "artificial light"
+MADE_WORDS = r"man[- ]?made|manufactured|artificial(?!\s+(?:light|lighting|lamps?|illumination))"
 AUTHENTICITY_WORDS = re.compile(
-    r"\b(?:real|fake|glass|synthetic|lab[- ]?(?:grown|created|made)|natural|simulant|imitation|genuine|cz|"
-    r"doublet|triplet|assembled|plastic|resin)\b",
+    rf"\b(?:real|fake|glass|synthetic|lab[- ]?(?:grown|created|made)|{MADE_WORDS}|natural|simulant|imitation|genuine|"
+    r"cz|doublet|triplet|assembled|plastic|resin)\b",
     re.I,
 )
 # "the difference between ruby and spinel", "ruby vs spinel", "how do I tell ruby from spinel", "compare ..."
@@ -666,7 +668,8 @@ RARITY_COMPARED = re.compile(
 HISTORY_QUESTION = re.compile(r"\bhistory\b|\bhistorical\b|\bname (?:come|mean|origin)|\betymolog|\bnamed\b", re.I)
 # "was I scammed?", "did they rip me off?": whether the stone is what it was sold as, as "is it real?" asks
 NATURAL_QUESTION = re.compile(
-    r"\b(?:natural|real|genuine|synthetic|lab[- ]?(?:grown|created|made)|fake|simulant|simulated|imitation)\b|"
+    r"\b(?:natural|real|genuine|synthetic|lab[- ]?(?:grown|created|made)|fake|simulant|simulated|imitation|"
+    rf"{MADE_WORDS})\b|"
     r"\b(?:was|were|got|been|i'?m being|am i being)\s+(?:i\s+|we\s+)?(?:scammed|cheated|conned|swindled|ripped off)\b|"
     r"\brip(?:ped)?\s+(?:me|us)\s+off\b",
     re.I,
