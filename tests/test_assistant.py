@@ -3347,13 +3347,27 @@ def test_a_gem_called_lab_is_its_lab_grown_stones_like_a_gem_called_lab_grown(qu
      ("are there synthetic peridots?", "**Peridot**: I have no entry for synthetic peridots"),
      ("my peridot is not synthetic, tell me about peridot", "**Peridot**\n"),
      ("From a photo alone I cannot tell natural Ruby from lab-grown corundum",  # quoted: how they are told apart
-      "**Corundum**: a lab-grown corundum has the same constants"),
+      "**Ruby**: a lab-grown corundum has the same constants"),
      ("tell me about gilson emerald", "**Flux-Grown Emerald**"),
      ("what is a tairus emerald?", "**Hydrothermal Emerald**")],
 )  # fmt: skip
 def test_a_lab_grown_gem_the_knowledge_base_lacks_is_said_to_be_missing_before_the_natural_gem(question, reply):
     answer = Assistant(classifier=None).conversation().ask(question)  # was the natural gem's card, silently
     assert (answer.reply + "\n").startswith(reply)
+
+
+@pytest.mark.parametrize(
+    ("question", "gem", "own", "other"),
+    [("From a photo alone I cannot tell natural Ruby from lab-grown corundum", "Ruby", "Flux-Grown Ruby",
+      "Sapphire"),
+     ("how do I tell natural sapphire from lab-grown corundum?", "Sapphire", "Flux-Grown Sapphire", "Ruby")],
+)  # fmt: skip
+def test_natural_gem_told_from_its_lab_grown_species_is_answered_of_the_gem_and_its_own_twins(
+    question, gem, own, other
+):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # was under Corundum, every twin listed
+    assert reply.startswith(f"**{gem}**: a lab-grown corundum") and own in reply.split("\n")[0]
+    assert other not in reply.split("\n")[0], reply[:300]
 
 
 def test_whether_a_lab_grown_gem_is_treated_is_answered_from_the_lab_grown_stones_not_the_natural_gem():

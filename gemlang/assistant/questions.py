@@ -1227,6 +1227,8 @@ STONE_IN_HAND = re.compile(r"\b(?:this|my|mine)\b", re.I)
 # "how do I know if my ruby is synthetic?", "how can I tell lab-grown emerald from natural?"
 _GROWN_OR_NOT = r"\b(?:synthetic|lab[- ]?(?:grown|created|made)|natural|real|fake)\b"
 _GROWN_NAMED = r"(?:synthetic|lab[- ]?(?:grown|created|made)|cvd|hpht)"  # a lab-grown stone, or how it was grown
+# "your readings cannot tell natural Ruby from lab-grown corundum": the gem called natural
+_NATURAL_FROM_GROWN = rf"\btell\s+(?:a\s+)?natural\b(?P<natural>.{{0,40}})\bfrom\s+(?:an?\s+)?{_GROWN_NAMED}\b"
 HOW_TO_KNOW = re.compile(  # and the other way round: "is diamond natural or lab-grown? how do I tell"
     rf"\bhow\b.{{0,30}}\b(?:know|tell|check|test|spot|recogni[sz]e)\b.{{0,40}}{_GROWN_OR_NOT}|"
     rf"{_GROWN_OR_NOT}.{{0,40}}\bhow\b.{{0,20}}\b(?:know|tell|check|test|spot|recogni[sz]e)\b|"
@@ -1234,11 +1236,22 @@ HOW_TO_KNOW = re.compile(  # and the other way round: "is diamond natural or lab
     rf"\bhow\b.{{0,30}}\b(?:screen|detect|identif|separat|distinguish)\w*\b.{{0,40}}\b{_GROWN_NAMED}\b|"
     rf"\bhow\b.{{0,10}}\b{_GROWN_NAMED}\b.{{0,40}}\b(?:screened|detected|identified|separated|distinguished)\b|"
     # "can you tell natural ruby from synthetic?", "your readings cannot tell natural X from lab-grown corundum"
-    rf"\btell\s+(?:a\s+)?natural\b.{{0,40}}\bfrom\s+(?:an?\s+)?{_GROWN_NAMED}\b|"
+    rf"{_NATURAL_FROM_GROWN}|"
     # "is my sapphire natural or lab grown?": the choice, which the same answer settles
     rf"\b(?:natural|real|mined)\s+or\s+{_GROWN_NAMED}\b|\b{_GROWN_NAMED}\s+or\s+(?:natural|real|mined)\b",
     re.I,
 )
+
+
+def natural_said(text: str) -> GemFacts | None:
+    """The gem a message calls natural against lab-grown stones ("tell natural Ruby from lab-grown corundum": ruby,
+    not corundum, the longer name in it), or None."""
+    from gemlang.knowledge import find_gem
+
+    told = re.search(_NATURAL_FROM_GROWN, text, re.I)
+    return find_gem(told["natural"]) if told and told["natural"].strip() else None
+
+
 # "how do I test a pearl?", "how can I tell if a pearl is real?": how a stone said to be the gem is checked
 HOW_TO_TEST = re.compile(
     r"\bhow\b.{0,30}\b(?:test|check|identify|verify)\b|\bhow\b.{0,30}\b(?:tell|know)\b.{0,40}\b(?:real|genuine|fake)\b",
