@@ -2758,6 +2758,8 @@ def test_a_gem_the_knowledge_base_lacks_is_said_to_be_unknown_not_taken_for_anot
      ("is a lab grown diamond a real diamond?", "**Yes and no**: a lab grown diamond is diamond, with the same"),
      ("is a synthetic ruby a ruby?", "**Yes and no**: a synthetic ruby is corundum"),
      ("is lab-grown ruby real ruby?", "**Yes and no**: a lab-grown ruby is corundum"),  # was ruby's lab-grown kinds
+     ("are synthetic rubies real?", "**Yes and no**: a synthetic ruby is corundum"),  # was "a synthetic rubie"
+     ("are man-made rubies real?", "**Yes and no**: a man-made ruby is corundum"),
      ("is lab-grown ruby natural?", "**No**: lab-grown ruby is made in a laboratory, not grown in the earth"),
      ("are synthetic emeralds natural?", "**No**: lab-grown emerald is made in a laboratory"),
      ("is moissanite a fake diamond?", "**It is not diamond, but not a fake in itself**: Moissanite is a material"),

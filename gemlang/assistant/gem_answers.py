@@ -1890,7 +1890,7 @@ def grown_not_a_fake(said: str, gem: GemFacts, no: str = "**No**") -> str:
 
 def grown_yet_the_gem(said: str, gem: GemFacts) -> str:
     """ "Is a lab-grown diamond a real diamond?": the same material, but made in a laboratory and sold as such."""
-    said = re.sub(r"(?<=[a-rt-z])s$", "", said)  # "are lab-grown diamonds real?": a lab-grown diamond is
+    said = re.sub(r"(?<=[a-rt-z])s$", "", re.sub(r"ies$", "y", said))  # "are lab-grown diamonds (rubies) real?"
     return (
         f"**Yes and no**: a {said} is {species_word(gem)}, with the same constants as a natural one, but it was "
         f"made in a laboratory, not grown in the earth. {SOLD_AS_GROWN}"
