@@ -5916,3 +5916,9 @@ def test_a_hyphenated_name_is_lower_cased_whole_inside_a_sentence():
     }
     assert names == {"Flux-Grown Ruby": "flux-grown ruby", "Maw-Sit-Sit": "maw-sit-sit",
                      "LuAG (Lutetium Aluminium Garnet)": "LuAG (lutetium aluminium garnet)"}  # fmt: skip
+
+
+def test_a_class_name_holding_a_colour_does_not_rerank_a_photo_as_that_colour():
+    chat = stone_answered("Ruby", "Sapphire Blue", "Spinel")
+    answer = chat.ask("From a photo alone I cannot tell natural Sapphire Blue from lab-grown corundum")
+    assert not chat.hints.colours and "blue colour" not in answer.to_markdown()  # was "Using your photo and blue"
