@@ -5922,3 +5922,14 @@ def test_a_class_name_holding_a_colour_does_not_rerank_a_photo_as_that_colour():
     chat = stone_answered("Ruby", "Sapphire Blue", "Spinel")
     answer = chat.ask("From a photo alone I cannot tell natural Sapphire Blue from lab-grown corundum")
     assert not chat.hints.colours and "blue colour" not in answer.to_markdown()  # was "Using your photo and blue"
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "twin"),
+    [("is my ruby synthetic?", "**Ruby**: a lab-grown corundum", "Kashan Flux Ruby"),
+     ("is this sapphire lab-created?", "**Sapphire**: a lab-grown corundum", "Flux-Grown Sapphire"),
+     ("are my emeralds synthetic?", "**Emerald**: most lab-grown beryl", "Hydrothermal Emerald")],
+)  # fmt: skip
+def test_my_gem_asked_to_be_lab_grown_is_told_how_it_is_told_from_its_lab_grown_kinds(question, start, twin):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # was the natural card, with an aside
+    assert reply.startswith(start) and twin in reply and "ask about one of them by name" not in reply, reply[:160]

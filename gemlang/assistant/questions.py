@@ -1237,8 +1237,9 @@ HOW_TO_KNOW = re.compile(  # and the other way round: "is diamond natural or lab
     rf"\bhow\b.{{0,10}}\b{_GROWN_NAMED}\b.{{0,40}}\b(?:screened|detected|identified|separated|distinguished)\b|"
     # "can you tell natural ruby from synthetic?", "your readings cannot tell natural X from lab-grown corundum"
     rf"{_NATURAL_FROM_GROWN}|"
-    # "is my sapphire natural or lab grown?": the choice, which the same answer settles
-    rf"\b(?:natural|real|mined)\s+or\s+{_GROWN_NAMED}\b|\b{_GROWN_NAMED}\s+or\s+(?:natural|real|mined)\b",
+    # "is my sapphire natural or lab grown?": the choice, which the same answer settles; and "is my ruby synthetic?"
+    rf"\b(?:natural|real|mined)\s+or\s+{_GROWN_NAMED}\b|\b{_GROWN_NAMED}\s+or\s+(?:natural|real|mined)\b|"
+    rf"^\s*(?:is|are)\s+(?:my|this)\s+[a-z][\w' -]*?\s+{_GROWN_NAMED}\s*\??\s*$",
     re.I,
 )
 
