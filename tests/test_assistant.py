@@ -421,6 +421,16 @@ def test_a_question_naming_an_imitation_asks_whether_it_is_real_and_names_it_fir
     assert answer.reply.startswith("From a photo alone I cannot tell natural Ruby from lab-grown corundum")
 
 
+@pytest.mark.parametrize("question", ["man-made?", "is it manmade?", "artificial?", "manufactured?", "lab made?"])
+def test_man_made_or_artificial_of_a_photo_is_answered_as_lab_created_is(question):
+    def ask(text):
+        return stone_answered("Ruby", "Spinel", "Synthetic Ruby (Verneuil)").ask(text).reply
+
+    said = ask(question)  # was "My facts on Ruby do not answer that"
+    assert said == ask("lab-created?") and said.startswith("From a photo alone I cannot tell natural Ruby"), said[:120]
+    assert not ask("does it change colour under artificial light?").startswith("From a photo alone")
+
+
 def test_a_simulant_the_readings_fit_is_not_said_to_fit_the_gem_they_rule_out():
     chat = Assistant(classifier=None).conversation()
     answer = chat.ask("RI >1.81, SG 5.8, singly refractive, colourless")  # over the refractometer's limit
@@ -2407,7 +2417,15 @@ def test_a_gem_or_a_stone_asked_to_be_glass_or_plastic_is_told_what_it_is_or_how
      ("might this emerald be glass?", "**Glass, not emerald?**", "Emerald 0.006, Glass (Paste) none"),
      ("are my pearls glass?", "**Glass, not pearl?**", "**Testing glass (paste)**"),
      ("is my diamond a cz?", "**Cubic zirconia, not diamond?**", "thermal diamond tester"),
-     ("is my ruby a spinel?", "**Spinel, not ruby?** Nothing you have told me shows it", "Spinel 1.712–1.720")],
+     ("is my ruby a spinel?", "**Spinel, not ruby?** Nothing you have told me shows it", "Spinel 1.712–1.720"),
+     # were the bare card of the gem or of the imitation: no article, or asked as how to tell
+     ("is my diamond moissanite?", "**Moissanite, not diamond?**", "Moissanite 3.21–3.22"),
+     ("is this diamond cubic zirconia?", "**Cubic zirconia, not diamond?**", "thermal diamond tester"),
+     ("is my ruby spinel?", "**Spinel, not ruby?**", "Spinel 1.712–1.720"),
+     ("how can I tell if my opal is plastic?", "**Plastic, not opal?**", "Opal 1.98–2.25, Plastic 1.05–1.55"),
+     ("how do I know if my amber is plastic?", "**Plastic, not amber?**", "floats in saturated salt water"),
+     ("how to tell whether my diamond is a cz?", "**Cubic zirconia, not diamond?**", "thermal diamond tester"),
+     ("how can I check if my turquoise is howlite?", "**Dyed howlite, not turquoise?**", "Turquoise's (RI 1.610")],
 )  # fmt: skip
 def test_my_gem_asked_to_be_an_imitation_or_another_gem_is_no_verdict_but_how_to_tell(text, start, apart):
     reply = Assistant(None).conversation().ask(text).reply  # were "**No**: Opal is not plastic …", of a stone unseen
@@ -2415,6 +2433,14 @@ def test_my_gem_asked_to_be_an_imitation_or_another_gem_is_no_verdict_but_how_to
     assert apart in reply and "**No**" not in reply
     if "Plastic," in start:  # a man-made material's signs: warm to the touch, light, a hot point
         assert "warm to the touch and light in the hand; acrid odour to a hot point (destructive)" in reply
+
+
+@pytest.mark.parametrize(
+    "text", ["is my sapphire blue?", "is my ruby worth more than spinel?", "how can I tell if my diamond is real?"]
+)
+def test_my_gem_asked_with_no_second_gem_name_is_not_taken_for_another_gem(text):
+    reply = Assistant(None).conversation().ask(text).reply
+    assert ", not " not in reply.split("\n")[0], reply[:160]
 
 
 def test_are_they_gems_after_two_gems_and_is_it_a_rock_of_a_photo_are_answered_of_each():
@@ -2762,6 +2788,8 @@ def test_a_gem_the_knowledge_base_lacks_is_said_to_be_unknown_not_taken_for_anot
      ("is a lab grown diamond a real diamond?", "**Yes and no**: a lab grown diamond is diamond, with the same"),
      ("is a synthetic ruby a ruby?", "**Yes and no**: a synthetic ruby is corundum"),
      ("is lab-grown ruby real ruby?", "**Yes and no**: a lab-grown ruby is corundum"),  # was ruby's lab-grown kinds
+     ("are synthetic rubies real?", "**Yes and no**: a synthetic ruby is corundum"),  # was "a synthetic rubie"
+     ("are man-made rubies real?", "**Yes and no**: a man-made ruby is corundum"),
      ("is lab-grown ruby natural?", "**No**: lab-grown ruby is made in a laboratory, not grown in the earth"),
      ("are synthetic emeralds natural?", "**No**: lab-grown emerald is made in a laboratory"),
      ("is moissanite a fake diamond?", "**It is not diamond, but not a fake in itself**: Moissanite is a material"),
@@ -3351,13 +3379,27 @@ def test_a_gem_called_lab_is_its_lab_grown_stones_like_a_gem_called_lab_grown(qu
      ("are there synthetic peridots?", "**Peridot**: I have no entry for synthetic peridots"),
      ("my peridot is not synthetic, tell me about peridot", "**Peridot**\n"),
      ("From a photo alone I cannot tell natural Ruby from lab-grown corundum",  # quoted: how they are told apart
-      "**Corundum**: a lab-grown corundum has the same constants"),
+      "**Ruby**: a lab-grown corundum has the same constants"),
      ("tell me about gilson emerald", "**Flux-Grown Emerald**"),
      ("what is a tairus emerald?", "**Hydrothermal Emerald**")],
 )  # fmt: skip
 def test_a_lab_grown_gem_the_knowledge_base_lacks_is_said_to_be_missing_before_the_natural_gem(question, reply):
     answer = Assistant(classifier=None).conversation().ask(question)  # was the natural gem's card, silently
     assert (answer.reply + "\n").startswith(reply)
+
+
+@pytest.mark.parametrize(
+    ("question", "gem", "own", "other"),
+    [("From a photo alone I cannot tell natural Ruby from lab-grown corundum", "Ruby", "Flux-Grown Ruby",
+      "Sapphire"),
+     ("how do I tell natural sapphire from lab-grown corundum?", "Sapphire", "Flux-Grown Sapphire", "Ruby")],
+)  # fmt: skip
+def test_natural_gem_told_from_its_lab_grown_species_is_answered_of_the_gem_and_its_own_twins(
+    question, gem, own, other
+):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # was under Corundum, every twin listed
+    assert reply.startswith(f"**{gem}**: a lab-grown corundum") and own in reply.split("\n")[0]
+    assert other not in reply.split("\n")[0], reply[:300]
 
 
 def test_whether_a_lab_grown_gem_is_treated_is_answered_from_the_lab_grown_stones_not_the_natural_gem():
@@ -6037,3 +6079,20 @@ def test_where_two_or_three_gems_come_from_is_answered_for_each_in_the_order_nam
 )
 def test_a_yes_no_choice_of_two_gems_by_a_constant_or_quality_opens_with_the_verdict(text, lead):
     assert Assistant(classifier=None).conversation().ask(text).reply.startswith(lead)  # was each one's value alone
+
+
+def test_a_class_name_holding_a_colour_does_not_rerank_a_photo_as_that_colour():
+    chat = stone_answered("Ruby", "Sapphire Blue", "Spinel")
+    answer = chat.ask("From a photo alone I cannot tell natural Sapphire Blue from lab-grown corundum")
+    assert not chat.hints.colours and "blue colour" not in answer.to_markdown()  # was "Using your photo and blue"
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "twin"),
+    [("is my ruby synthetic?", "**Ruby**: a lab-grown corundum", "Kashan Flux Ruby"),
+     ("is this sapphire lab-created?", "**Sapphire**: a lab-grown corundum", "Flux-Grown Sapphire"),
+     ("are my emeralds synthetic?", "**Emerald**: most lab-grown beryl", "Hydrothermal Emerald")],
+)  # fmt: skip
+def test_my_gem_asked_to_be_lab_grown_is_told_how_it_is_told_from_its_lab_grown_kinds(question, start, twin):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # was the natural card, with an aside
+    assert reply.startswith(start) and twin in reply and "ask about one of them by name" not in reply, reply[:160]

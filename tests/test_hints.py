@@ -672,3 +672,13 @@ def test_the_dichroscopes_colours_are_said_to_be_read_as_pleochroism_only(text, 
     notes = parse_hints(text).notes  # were dropped without a word
     assert any(f"which colours the dichroscope shows (“{hues}”)" in n for n in notes)
     assert not any("dichroscope" in n for n in parse_hints("no pleochroism, a red and blue stone").notes)
+
+
+def test_a_photo_class_named_gem_first_colour_last_is_a_gem_named_not_a_colour_said():
+    from gemlang.knowledge.colours import said_colours
+
+    # was ("blue",): "Sapphire Blue" is the class the answers name, and re-ranked a ruby photo as blue
+    assert said_colours("From a photo alone I cannot tell natural Sapphire Blue from lab-grown corundum") == ()
+    assert said_colours("could it be Garnet Red?") == said_colours("is it onyx black?") == ()
+    assert said_colours("a blue stone, maybe Sapphire Blue") == ("blue",)  # the stone's own colour, said apart
+    assert said_colours("is it a pink sapphire?") == ("pink",)  # not a class name written gem first

@@ -251,6 +251,7 @@ from gemlang.assistant.questions import (
     named_as_such,
     named_gem,
     natural_claimed,
+    natural_said,
     not_in_english,
     one_of_two,
     parcel,
@@ -2177,6 +2178,7 @@ class Conversation:
         )
         either = [g.name for g in gems_named_in(INCLUSION_OR_COLOUR.sub(" ", text))][:2]  # not "emerald cut"
         natural = gem_sold_as(asked_gem) if asked_gem is not None else None  # synthetic spinel's: spinel
+        natural = natural_said(text) or natural  # "tell natural Ruby from lab-grown corundum": ruby, not corundum
         # "a ruby and a sapphire, are they real (or fake)?": two stones, not a choice between two gems
         first, second = (re.escape(name) for name in either) if len(either) == 2 else ("", "")
         both = len(either) == 2 and re.search(rf"{first}\w*\b.{{0,30}}\band\b.{{0,30}}\b{second}", text, re.I)

@@ -43,6 +43,7 @@ from gemlang.assistant.questions import (
     HISTORY_QUESTION,
     IN_A_COLOUR,
     IN_CARATS_ASKED,
+    IN_HAND_AS_ANOTHER,
     IS_A_KIND,
     IS_THE_MATERIAL,
     KIND_ASKED,
@@ -76,6 +77,7 @@ from gemlang.assistant.questions import (
     SPARKLE_ASKED,
     STONE_IN_HAND,
     TASTE_ASKED,
+    TELL_IF_IT_IS,
     TEST_NAMED,
     THE_COLOUR_ONE,
     THE_SAME_SAID,
@@ -1790,13 +1792,30 @@ def kind_answer(text: str) -> str:
         return chemistry
     if natural := grown_natural_answer(text or ""):
         return natural
+    if told := TELL_IF_IT_IS.match(text or ""):  # "how can I tell if my opal is plastic?": "is my opal plastic?"
+        text = f"is my {told['x']} {told['y']}?"
     asked = IS_A_KIND.match(text or "") or IS_THE_MATERIAL.match(text or "")
-    if not asked or THE_STONES_MEANT.fullmatch(asked.group("x")):
+    if not asked:
+        return another_gem_in_hand(text or "")
+    if THE_STONES_MEANT.fullmatch(asked.group("x")):
         return ""
     x, y = find_gem(asked.group("x")), find_gem(asked.group("y"))
     if x is None or y is None:
         return ""
     return two_gems_answer(x, y, asked.group("x"), asked.group("y"))
+
+
+def another_gem_in_hand(text: str) -> str:
+    """ "Is my diamond moissanite?" answered as "is my diamond a moissanite?": its words split where each side is a
+    gem's whole name or alias; '' where no split is ("is my sapphire blue?", "is my ruby worth more than spinel?")."""
+    asked = IN_HAND_AS_ANOTHER.match(text)
+    words = asked["words"].split() if asked else []
+    for cut in range(1, len(words)):
+        said_x, said_y = " ".join(words[:cut]), " ".join(words[cut:])
+        x, y = facts_of(said_x), facts_of(said_y)
+        if x is not None and y is not None and x.name != y.name:
+            return two_gems_answer(x, y, f"{asked['my']} {said_x}", said_y)
+    return ""
 
 
 def two_gems_answer(x: GemFacts, y: GemFacts, said_x: str = "", said_y: str = "", different: bool = False) -> str:
@@ -1928,7 +1947,7 @@ def grown_not_a_fake(said: str, gem: GemFacts, no: str = "**No**") -> str:
 
 def grown_yet_the_gem(said: str, gem: GemFacts) -> str:
     """ "Is a lab-grown diamond a real diamond?": the same material, but made in a laboratory and sold as such."""
-    said = re.sub(r"(?<=[a-rt-z])s$", "", said)  # "are lab-grown diamonds real?": a lab-grown diamond is
+    said = re.sub(r"(?<=[a-rt-z])s$", "", re.sub(r"ies$", "y", said))  # "are lab-grown diamonds (rubies) real?"
     return (
         f"**Yes and no**: a {said} is {species_word(gem)}, with the same constants as a natural one, but it was "
         f"made in a laboratory, not grown in the earth. {SOLD_AS_GROWN}"

@@ -11,9 +11,11 @@ from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.superlatives import A_COLOUR, BLEND_WORD
 
+# "man-made?", "artificial?", "manufactured?": lab-grown or an imitation, said another way; not "artificial light"
+MADE_WORDS = r"man[- ]?made|manufactured|artificial(?!\s+(?:light|lighting|lamps?|illumination))"
 AUTHENTICITY_WORDS = re.compile(
-    r"\b(?:real|fake|glass|synthetic|lab[- ]?(?:grown|created|made)|natural|simulant|imitation|genuine|cz|"
-    r"doublet|triplet|assembled|plastic|resin)\b",
+    rf"\b(?:real|fake|glass|synthetic|lab[- ]?(?:grown|created|made)|{MADE_WORDS}|natural|simulant|imitation|genuine|"
+    r"cz|doublet|triplet|assembled|plastic|resin)\b",
     re.I,
 )
 # "the difference between ruby and spinel", "ruby vs spinel", "how do I tell ruby from spinel", "compare ..."
@@ -677,7 +679,8 @@ RARITY_COMPARED = re.compile(
 HISTORY_QUESTION = re.compile(r"\bhistory\b|\bhistorical\b|\bname (?:come|mean|origin)|\betymolog|\bnamed\b", re.I)
 # "was I scammed?", "did they rip me off?": whether the stone is what it was sold as, as "is it real?" asks
 NATURAL_QUESTION = re.compile(
-    r"\b(?:natural|real|genuine|synthetic|lab[- ]?(?:grown|created|made)|fake|simulant|simulated|imitation)\b|"
+    r"\b(?:natural|real|genuine|synthetic|lab[- ]?(?:grown|created|made)|fake|simulant|simulated|imitation|"
+    rf"{MADE_WORDS})\b|"
     r"\b(?:was|were|got|been|i'?m being|am i being)\s+(?:i\s+|we\s+)?(?:scammed|cheated|conned|swindled|ripped off)\b|"
     r"\brip(?:ped)?\s+(?:me|us)\s+off\b",
     re.I,
@@ -1236,6 +1239,8 @@ STONE_IN_HAND = re.compile(r"\b(?:this|my|mine)\b", re.I)
 # "how do I know if my ruby is synthetic?", "how can I tell lab-grown emerald from natural?"
 _GROWN_OR_NOT = r"\b(?:synthetic|lab[- ]?(?:grown|created|made)|natural|real|fake)\b"
 _GROWN_NAMED = r"(?:synthetic|lab[- ]?(?:grown|created|made)|cvd|hpht)"  # a lab-grown stone, or how it was grown
+# "your readings cannot tell natural Ruby from lab-grown corundum": the gem called natural
+_NATURAL_FROM_GROWN = rf"\btell\s+(?:a\s+)?natural\b(?P<natural>.{{0,40}})\bfrom\s+(?:an?\s+)?{_GROWN_NAMED}\b"
 HOW_TO_KNOW = re.compile(  # and the other way round: "is diamond natural or lab-grown? how do I tell"
     rf"\bhow\b.{{0,30}}\b(?:know|tell|check|test|spot|recogni[sz]e)\b.{{0,40}}{_GROWN_OR_NOT}|"
     rf"{_GROWN_OR_NOT}.{{0,40}}\bhow\b.{{0,20}}\b(?:know|tell|check|test|spot|recogni[sz]e)\b|"
@@ -1243,11 +1248,23 @@ HOW_TO_KNOW = re.compile(  # and the other way round: "is diamond natural or lab
     rf"\bhow\b.{{0,30}}\b(?:screen|detect|identif|separat|distinguish)\w*\b.{{0,40}}\b{_GROWN_NAMED}\b|"
     rf"\bhow\b.{{0,10}}\b{_GROWN_NAMED}\b.{{0,40}}\b(?:screened|detected|identified|separated|distinguished)\b|"
     # "can you tell natural ruby from synthetic?", "your readings cannot tell natural X from lab-grown corundum"
-    rf"\btell\s+(?:a\s+)?natural\b.{{0,40}}\bfrom\s+(?:an?\s+)?{_GROWN_NAMED}\b|"
-    # "is my sapphire natural or lab grown?": the choice, which the same answer settles
-    rf"\b(?:natural|real|mined)\s+or\s+{_GROWN_NAMED}\b|\b{_GROWN_NAMED}\s+or\s+(?:natural|real|mined)\b",
+    rf"{_NATURAL_FROM_GROWN}|"
+    # "is my sapphire natural or lab grown?": the choice, which the same answer settles; and "is my ruby synthetic?"
+    rf"\b(?:natural|real|mined)\s+or\s+{_GROWN_NAMED}\b|\b{_GROWN_NAMED}\s+or\s+(?:natural|real|mined)\b|"
+    rf"^\s*(?:is|are)\s+(?:my|this)\s+[a-z][\w' -]*?\s+{_GROWN_NAMED}\s*\??\s*$",
     re.I,
 )
+
+
+def natural_said(text: str) -> GemFacts | None:
+    """The gem a message calls natural against lab-grown stones ("tell natural Ruby from lab-grown corundum": ruby,
+    not corundum, the longer name in it), or None."""
+    from gemlang.knowledge import find_gem
+
+    told = re.search(_NATURAL_FROM_GROWN, text, re.I)
+    return find_gem(told["natural"]) if told and told["natural"].strip() else None
+
+
 # "how do I test a pearl?", "how can I tell if a pearl is real?": how a stone said to be the gem is checked
 HOW_TO_TEST = re.compile(
     r"\bhow\b.{0,30}\b(?:test|check|identify|verify)\b|\bhow\b.{0,30}\b(?:tell|know)\b.{0,40}\b(?:real|genuine|fake)\b",
@@ -1337,6 +1354,17 @@ IMITATIONS_ASKED = re.compile(
 IS_THE_MATERIAL = re.compile(
     r"^\s*(?:(?:is|are)\s+(?:an?\s+|the\s+)?|(?:could|might|can)\s+(?=(?:my|this)\s))(?P<x>[a-z][\w' -]*?)\s+"
     r"(?:be\s+)?(?:(?:just|only|really|made of)\s+)?(?P<y>glass|plastic|acrylic)\s*\??\s*$",
+    re.I,
+)
+# "is my diamond moissanite?", "is this ruby synthetic ruby?": "is my diamond a moissanite?" with no article, the words
+# of which are split where each side is a gem's whole name
+IN_HAND_AS_ANOTHER = re.compile(r"^\s*(?:is|are)\s+(?P<my>my|this)\s+(?P<words>[a-z][\w' -]*?)\s*\??\s*$", re.I)
+# "how can I tell if my opal is plastic?", "how do I know whether my diamond is a cz?": "is my opal plastic?", which
+# says how the two are told apart
+TELL_IF_IT_IS = re.compile(
+    r"^\s*how\s+(?:(?:can|do|would|could|should|will)\s+(?:i|you|one|we)\s+|to\s+)"
+    r"(?:tell|know|check|test|see|find out)\s+(?:if|whether)\s+(?:(?:my|this|the|an?)\s+)?"
+    r"(?P<x>[a-z][\w' -]*?)\s+(?:is|are)\s+(?P<y>[a-z][\w' -]*?)\s*\??\s*$",
     re.I,
 )
 NOT_A_NAME = re.compile(

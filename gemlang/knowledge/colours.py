@@ -272,6 +272,17 @@ STONE_CALLED = re.compile(
 GEM_COLOURED = re.compile(r"\b([a-z]+)[- ]colou?red\b")
 
 
+@cache
+def _classes_coloured_last() -> re.Pattern[str]:
+    """The photo classes named gem first, colour last ("Sapphire Blue", "Garnet Red"), as answers write them: a
+    message that names one names the gem, and says nothing of the stone's colour."""
+    from gemlang.knowledge.knowledge_base import class_names
+
+    words = [n.lower().split() for n in class_names()]
+    named = [w for w in words if len(w) > 1 and _word_names(w[-1], False) and not _word_names(w[0], False)]
+    return re.compile(r"\b(?:" + "|".join(re.escape(" ".join(w)) for w in named) + r")\b" if named else r"(?!)")
+
+
 def _as_gem_coloured(m: re.Match[str]) -> str:
     """ "aquamarine-coloured" -> the gem's first listed colour ("blue"); any other "-coloured" word as written."""
     from gemlang.knowledge.knowledge_base import gems_named_in
@@ -295,6 +306,7 @@ def said_colours(text: str) -> tuple[str, ...]:
     text = CLEAR_STONE.sub("colourless", text)  # "it's clear", "a clear stone": no colour, not a clear blue
     text = WHITE_AS_COLOURLESS.sub("colourless", text)  # "white diamonds", "white side stones"
     text = GEM_COLOURED.sub(_as_gem_coloured, text)  # "aquamarine-coloured": the gem's own colour
+    text = _classes_coloured_last().sub(" ", text)  # "natural Sapphire Blue from …": a gem named, not its colour
     clauses = re.split(r"[,;.\n!?()/]+", text)
     skip_to = -1  # the last clause of the colours a dichroscope or a flash showed, which may run over commas
     for j, clause in enumerate(clauses):
