@@ -599,3 +599,9 @@ def test_what_happened_to_a_stone_the_notes_are_silent_on_is_said_to_be_unknown_
     assert not symptoms_told("My facts on citrine: most is amethyst turned yellow by heating")  # an answer's words
     crack = Assistant(classifier=None).conversation().ask("it has a small crack, will it get worse").reply
     assert crack.startswith("**Care depends on the gem**") and "another knock can make a chip or crack bigger" in crack
+
+
+def test_the_cause_of_damage_quotes_whole_sentences_of_the_notes_not_one_run_on_past_an_acronym():
+    reply = Assistant(classifier=None).conversation().ask("my emerald looks dull").reply
+    cause = reply.split("**likely cause**: ")[1].split(" Of oiled/resin-filled emerald")[0]
+    assert "daylight and UV" not in cause and "Avoid harsh chemicals and solvents" in cause, cause  # was all three
