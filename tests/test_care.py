@@ -605,3 +605,16 @@ def test_the_cause_of_damage_quotes_whole_sentences_of_the_notes_not_one_run_on_
     reply = Assistant(classifier=None).conversation().ask("my emerald looks dull").reply
     cause = reply.split("**likely cause**: ")[1].split(" Of oiled/resin-filled emerald")[0]
     assert "daylight and UV" not in cause and "Avoid harsh chemicals and solvents" in cause, cause  # was all three
+
+
+@pytest.mark.parametrize(
+    ("told", "says", "not_said"),
+    [("my ruby is chipped", "excellent toughness, no cleavage", ("lemon juice", "lead-glass", "beyond repair")),
+     ("my sapphire has a chip", "excellent toughness, no cleavage", ("fracture-filled", "lemon juice")),
+     ("my diamond is chipped", "a hard blow, especially to a thin girdle edge", ("850 °C",)),
+     ("my emerald cracked", "chips or breaks if knocked", ("break down, the oils", "fracture-filled (see"))],
+)  # fmt: skip
+def test_the_cause_of_a_chip_or_crack_is_a_knock_a_cleavage_or_heat_not_a_treatments_name(told, says, not_said):
+    reply = Assistant(classifier=None).conversation().ask(told).reply  # was a filled stone's acid and repair notes
+    cause = reply.split("**likely cause**: ")[1].split("**What to do**")[0]
+    assert says in cause and not any(x in cause for x in not_said), cause

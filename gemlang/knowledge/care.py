@@ -153,7 +153,7 @@ SYMPTOMS = (
             re.I,
         ),
     ),
-    (
+    (  # a cause: a knock, a cleavage, a sudden change of temperature; not "fracture-filled", "beyond repair"
         "cracks and chips",
         re.compile(
             r"\b(?:cracked|chipped|broke|broken|crazed|crazing|shattered)\b|"
@@ -162,8 +162,8 @@ SYMPTOMS = (
             re.I,
         ),
         re.compile(
-            r"\bknock\w*|\bblows?\b|\bchip\w*|\bsplit\w*|\bbrittle\b|\bfragile\b|\bcleav\w*|\bcrack\w*|\bfractur\w*|"
-            r"\bbreak\w*|\bthermal\b|\btemperature\b|\btough\w*|\bcraz\w*|\brepair\w*",
+            r"\bknock\w*|\bblows?\b|\bchip\w*|\bsplit\w*|\bbrittle\b|\bfragile\b|\bcleav\w*|\bcrack\w*|\bcraz\w*|"
+            r"\bfractur(?!e-fill)\w*|\bbreak(?![a-z]* down)\w*|\bthermal\b|\btemperature changes?\b|\btough\w*",
             re.I,
         ),
     ),
