@@ -618,3 +618,18 @@ def test_the_cause_of_a_chip_or_crack_is_a_knock_a_cleavage_or_heat_not_a_treatm
     reply = Assistant(classifier=None).conversation().ask(told).reply  # was a filled stone's acid and repair notes
     cause = reply.split("**likely cause**: ")[1].split("**What to do**")[0]
     assert says in cause and not any(x in cause for x in not_said), cause
+
+
+@pytest.mark.parametrize(
+    ("told", "see"),
+    [("my pearl is scratched", "cannot be polished out as a stone's can"),
+     ("my pearls have scratches on them", "replaced with a matched one"),
+     ("my pearl chipped", "chipped nacre cannot be restored")],
+)  # fmt: skip
+def test_a_damaged_pearl_is_sent_to_a_jeweller_who_knows_pearls_not_to_a_lapidary_to_re_polish(told, see):
+    answer = Assistant(classifier=None).conversation().ask(told)  # was "A lapidary, to re-polish the scratched surface"
+    who = answer.reply.split("**Who to see**: ")[1]
+    assert who.startswith("A jeweller who knows pearls") and see in who and "lapidary" not in who, who
+    assert any("hagster.org" in note for note in answer.notes)
+    sapphire = Assistant(classifier=None).conversation().ask("my sapphire is scratched").reply
+    assert "**Who to see**: A lapidary, to re-polish" in sapphire  # a stone's is unchanged
