@@ -599,3 +599,37 @@ def test_what_happened_to_a_stone_the_notes_are_silent_on_is_said_to_be_unknown_
     assert not symptoms_told("My facts on citrine: most is amethyst turned yellow by heating")  # an answer's words
     crack = Assistant(classifier=None).conversation().ask("it has a small crack, will it get worse").reply
     assert crack.startswith("**Care depends on the gem**") and "another knock can make a chip or crack bigger" in crack
+
+
+def test_the_cause_of_damage_quotes_whole_sentences_of_the_notes_not_one_run_on_past_an_acronym():
+    reply = Assistant(classifier=None).conversation().ask("my emerald looks dull").reply
+    cause = reply.split("**likely cause**: ")[1].split(" Of oiled/resin-filled emerald")[0]
+    assert "daylight and UV" not in cause and "Avoid harsh chemicals and solvents" in cause, cause  # was all three
+
+
+@pytest.mark.parametrize(
+    ("told", "says", "not_said"),
+    [("my ruby is chipped", "excellent toughness, no cleavage", ("lemon juice", "lead-glass", "beyond repair")),
+     ("my sapphire has a chip", "excellent toughness, no cleavage", ("fracture-filled", "lemon juice")),
+     ("my diamond is chipped", "a hard blow, especially to a thin girdle edge", ("850 °C",)),
+     ("my emerald cracked", "chips or breaks if knocked", ("break down, the oils", "fracture-filled (see"))],
+)  # fmt: skip
+def test_the_cause_of_a_chip_or_crack_is_a_knock_a_cleavage_or_heat_not_a_treatments_name(told, says, not_said):
+    reply = Assistant(classifier=None).conversation().ask(told).reply  # was a filled stone's acid and repair notes
+    cause = reply.split("**likely cause**: ")[1].split("**What to do**")[0]
+    assert says in cause and not any(x in cause for x in not_said), cause
+
+
+@pytest.mark.parametrize(
+    ("told", "see"),
+    [("my pearl is scratched", "cannot be polished out as a stone's can"),
+     ("my pearls have scratches on them", "replaced with a matched one"),
+     ("my pearl chipped", "chipped nacre cannot be restored")],
+)  # fmt: skip
+def test_a_damaged_pearl_is_sent_to_a_jeweller_who_knows_pearls_not_to_a_lapidary_to_re_polish(told, see):
+    answer = Assistant(classifier=None).conversation().ask(told)  # was "A lapidary, to re-polish the scratched surface"
+    who = answer.reply.split("**Who to see**: ")[1]
+    assert who.startswith("A jeweller who knows pearls") and see in who and "lapidary" not in who, who
+    assert any("hagster.org" in note for note in answer.notes)
+    sapphire = Assistant(classifier=None).conversation().ask("my sapphire is scratched").reply
+    assert "**Who to see**: A lapidary, to re-polish" in sapphire  # a stone's is unchanged

@@ -283,11 +283,35 @@ def test_how_to_test_it_at_home_after_a_photo_is_of_the_gem_answered():
 
 @pytest.mark.parametrize(
     ("text", "lead"),
-    [("I found a ruby in the creek, is it real?", "**A ruby you found?**"),
-     ("found a red stone by the river, is it a real ruby?", "**A ruby you found?**"),
-     ("found a clear crystal on the beach, is it a diamond?", "**A diamond you found?**")],
+    [("found a clear crystal on the beach, is it a diamond?", "**A diamond you found?**"),
+     ("found a white stone in the creek, could it be a diamond?", "**A diamond you found?**")],
 )  # fmt: skip
 def test_the_question_of_a_find_is_answered_before_the_note_on_finds(text, lead):
     reply = Assistant(None).conversation().ask(text).reply  # was the clear-pebble note first, the answer after it
     assert reply.startswith(lead), reply
     assert reply.index(lead) < reply.index("Clear, sparkling pebbles")
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [("I found a ruby in the creek, is it real?", "**A ruby you found?**"),
+     ("found a red stone by the river, is it a real ruby?", "**A ruby you found?**"),
+     ("we dug up some garnets in the backyard, are they real?", "**A garnet you found?**"),
+     ("found a sapphire in the river, is it real?", "**A sapphire you found?**"),
+     ("found a green stone on the beach, is it real?", "**A stone you found?**")],
+)  # fmt: skip
+def test_a_coloured_gem_found_gets_no_note_on_clear_pebbles_taken_for_diamond(text, lead):
+    reply = Assistant(None).conversation().ask(text).reply  # was the note on quartz and glass taken for diamond
+    assert reply.startswith(lead) and "Clear, sparkling pebbles" not in reply, reply
+
+
+def test_a_photo_of_a_gem_never_colourless_found_outdoors_gets_no_note_on_clear_pebbles():
+    import numpy as np
+
+    from gemlang.fusion import EvidenceModel
+
+    for gem, told in (("Ruby", False), ("Diamond", True), ("Quartz", True)):
+        chat = Assistant(None, evidence=EvidenceModel([gem, "Peridot"])).conversation()
+        chat.image_probs = np.array([0.98, 0.02])  # the photo says `gem`
+        reply = chat.ask("I found it in the creek, is it real?").reply
+        assert ("Clear, sparkling pebbles" in reply) is told, (gem, reply)

@@ -1166,3 +1166,20 @@ def test_the_resin_entry_cites_a_page_for_copal_as_a_partly_polymerised_resin():
 
     resin = term_called("resin")
     assert "partly polymerised" in resin.text and "depositsmag.com" in resin.source  # the claim, and its page
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("Stable to daylight and UV. Avoid solvents.", ["Stable to daylight and UV.", "Avoid solvents."]),
+     ("Measured in air, giving the SG. Determining SG this way is safe.",
+      ["Measured in air, giving the SG.", "Determining SG this way is safe."]),
+     ("Quoted with the optic character, e.g. B+ for biaxial stones. It varies.",
+      ["Quoted with the optic character, e.g. B+ for biaxial stones.", "It varies."]),
+     ("Peridot from St. John's Island, approx. Ten carats. Found by J. P. Morgan.",
+      ["Peridot from St. John's Island, approx. Ten carats.", "Found by J. P. Morgan."]),
+     ("Mined at Mt. Mica in Maine. RI 1.62. It glows.", ["Mined at Mt. Mica in Maine.", "RI 1.62.", "It glows."])],
+)  # fmt: skip
+def test_a_sentence_ends_after_an_acronym_but_not_after_an_abbreviation_or_an_initial(text, said):
+    from gemlang.knowledge.facts import sentences
+
+    assert sentences(text) == said  # "UV." ended none: the emerald's dull-stone cause quoted three sentences as two

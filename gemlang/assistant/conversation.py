@@ -322,6 +322,7 @@ from gemlang.knowledge.care import (
     toughness_answer,
     wear_compared,
 )
+from gemlang.knowledge.colours import listed_in
 from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
 from gemlang.knowledge.disclosure import (
     TREATMENT_RULE,
@@ -2952,14 +2953,26 @@ class Conversation:
                 return evidence.facts[evidence.index[name]]
         return None
 
+    def _may_be_a_clear_pebble(self, answer: Answer) -> bool:
+        """Whether a stone found outdoors may be what the note on finds is about, a clear pebble taken for diamond:
+        not when the message names only other gems ("I found a ruby in the creek") or a colour ("a red stone"), nor
+        when the photo shows an opaque stone, or a gem never colourless and diamond is not asked of."""
+        named = [g.name for g in gems_named_in(answer.message)]
+        if (named and "Diamond" not in named) or set(parse_hints(answer.message).colours) - {"colourless", "white"}:
+            return False
+        evidence = self.assistant.evidence  # a class of one's own model may have no entry: no facts, no colours
+        if answer.used_photo and answer.gem in evidence.index:
+            seen = evidence.facts[evidence.index[answer.gem]]
+            clear = bool(named) or seen.name == "Diamond" or listed_in(seen, "colourless")
+            return seen.diaphaneity != "opaque" and clear
+        return True
+
     def _done(self, answer: Answer) -> Answer:
         self._compared = self.named_together or self._compared
         # "the diamond tester beeped, so it's real?": what that test shows comes first, whatever else is said
         told = home_tests_in(answer.message)
-        evidence = self.assistant.evidence  # a class of one's own model may have no entry: no facts, no opacity
-        if answer.used_photo and answer.gem in evidence.index:
-            if evidence.facts[evidence.index[answer.gem]].diaphaneity == "opaque":
-                told = [t for t in told if t.test not in NOT_A_TEST]  # clear pebbles taken for diamond: none opaque
+        if not self._may_be_a_clear_pebble(answer):  # "I found a ruby in the creek": no note on clear pebbles
+            told = [t for t in told if t.test not in NOT_A_TEST]
         if told:  # a test's verdict before the answer; the note on finds after it, the question answered first
             tests, finds = [t for t in told if t.test not in NOT_A_TEST], [t for t in told if t.test in NOT_A_TEST]
             answer.reply = "\n\n".join([t.text for t in tests] + [answer.reply] * bool(answer.reply))

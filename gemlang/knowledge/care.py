@@ -153,7 +153,7 @@ SYMPTOMS = (
             re.I,
         ),
     ),
-    (
+    (  # a cause: a knock, a cleavage, a sudden change of temperature; not "fracture-filled", "beyond repair"
         "cracks and chips",
         re.compile(
             r"\b(?:cracked|chipped|broke|broken|crazed|crazing|shattered)\b|"
@@ -162,8 +162,8 @@ SYMPTOMS = (
             re.I,
         ),
         re.compile(
-            r"\bknock\w*|\bblows?\b|\bchip\w*|\bsplit\w*|\bbrittle\b|\bfragile\b|\bcleav\w*|\bcrack\w*|\bfractur\w*|"
-            r"\bbreak\w*|\bthermal\b|\btemperature\b|\btough\w*|\bcraz\w*|\brepair\w*",
+            r"\bknock\w*|\bblows?\b|\bchip\w*|\bsplit\w*|\bbrittle\b|\bfragile\b|\bcleav\w*|\bcrack\w*|\bcraz\w*|"
+            r"\bfractur(?!e-fill)\w*|\bbreak(?![a-z]* down)\w*|\bthermal\b|\btemperature changes?\b|\btough\w*",
             re.I,
         ),
     ),
@@ -235,10 +235,13 @@ def scratch_cause(gem: GemFacts | None) -> str:
     )
 
 
-def damage_advice(what: str, cause: str, cleaning: str = "") -> tuple[str, list[str]]:
+def damage_advice(what: str, cause: str, cleaning: str = "", gem: str = "") -> tuple[str, list[str]]:
     """ "Cracks and chips — **likely cause**: … **What to do**: … **Who to see**: …" for a symptom and the cause
-    found for it, and the sources note of the advice. `cleaning`: the gem's verdict on warm soapy water."""
+    found for it, and the sources note of the advice. `cleaning`: the gem's verdict on warm soapy water; `gem`: its
+    name, whose own who-to-see, where the care file gives one, replaces that of any stone (pearls are not re-cut)."""
     advice = _advice(what)
+    if own := advice.get("gems", {}).get(gem):
+        advice = {**advice, "see": own["see"], "sources": [*own["sources"], *advice.get("sources", [])]}
     do = advice.get("do", "")
     if what == "dullness or cloudiness":  # no verdict: as the most delicate gems are cleaned
         gently = "as the most delicate gems need (a soft cloth dampened in lukewarm water)"
@@ -394,7 +397,7 @@ class Care:
                 found.append(general[0].upper() + general[1:])  # "a film of skin oil … dulls any stone"
             if not found:
                 found = [f"none of my care sources names a cause of {what} in {self.name.lower()}."]
-            advice = damage_advice(what, " ".join(found), self.warm_soapy_water or "")
+            advice = damage_advice(what, " ".join(found), self.warm_soapy_water or "", self.name)
             said, sources = said + advice[0], sources + advice[1]
         harm = [x.rstrip(".") + "." for x in sentences(self.text) if SAID_OF_HARM.search(x)][:1]
         said += f"**Handling**: {harm[0]} " if said and harm else ""  # galena's lead, whatever happened to it

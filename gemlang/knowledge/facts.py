@@ -91,9 +91,19 @@ def locality_status(place: str) -> str:
     return status if status.startswith(LOCALITY_STATUSES) else ""
 
 
+# a full stop that ends no sentence before a capital: "e.g. Lapis", "approx. Ten", "St. Petersburg"
+ABBREVIATIONS = ("e.g.", "i.e.", "approx.", "St.", "Mt.", "Dr.", "cf.", "vs.", "ch.")
+SENTENCE_END = re.compile(
+    r"(?:(?<=[a-z0-9)'\"]\.)|(?<=[A-Z]{2}\.))"  # "… in daylight." or "… and UV."; not an initial ("J. P.")
+    + "".join(rf"(?<!\b{re.escape(a)})" for a in ABBREVIATIONS)
+    + r"\s+(?=[A-Z])"
+)
+
+
 def sentences(text: str) -> list[str]:
-    """A fact's text split into its sentences; not at an initial ("J. P. Morgan") or a decimal point."""
-    return [x.strip() for x in re.split(r"(?<=[a-z0-9)'\"]\.)\s+(?=[A-Z])", text) if x.strip()]
+    """A fact's text split into its sentences; not at an initial ("J. P. Morgan"), an abbreviation ("e.g.") or a
+    decimal point."""
+    return [x.strip() for x in SENTENCE_END.split(text) if x.strip()]
 
 
 def ahead_of_the_rest(ranges: Sequence[Range], lowest: bool = False) -> tuple[list[int], list[int]]:
