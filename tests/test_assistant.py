@@ -5989,6 +5989,19 @@ def test_a_choice_of_a_gem_and_glass_or_plastic_compares_the_two(text, order, na
 
 
 @pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("which is harder, ruby or steel?", "Ruby (Mohs 9) is harder than a steel knife (5.5)"),
+        ("is topaz harder than a steel file?", "Topaz (Mohs 8) is harder than a steel file (6.5)"),
+        ("which is softer, opal or a coin?", "Opal (Mohs 5.5–6.5) is harder than a copper coin (3.5)"),
+    ],
+)
+def test_a_gem_compared_in_hardness_with_a_scratch_test_object_says_which_is_harder(text, said):
+    reply = Assistant(classifier=None).conversation().ask(text).reply  # was the gem's hardness alone
+    assert reply.startswith(said)
+
+
+@pytest.mark.parametrize(
     ("text", "names"),
     [
         ("where do ruby and sapphire come from?", ["Ruby", "Sapphire"]),

@@ -453,8 +453,8 @@ def quality_chosen(text: str, gems: Sequence[GemFacts]) -> tuple[str, str]:
 
 def scratched_by(text: str, gem: GemFacts) -> str:
     """'Ruby (Mohs 9) is harder than a steel knife (5.5): it scratches a steel knife, and a steel knife does not
-    scratch it. …' for "would a knife scratch it?" or "does it scratch glass?"; '' when the question names no
-    reference object (but the gem itself) or the gem has no hardness."""
+    scratch it. …' for "would a knife scratch it?", "does it scratch glass?" or "which is harder, ruby or steel?"; ''
+    when the question names no reference object (but the gem itself) or the gem has no hardness."""
     from gemlang.knowledge.scratch import REFERENCES
 
     lowered = text.lower()
@@ -465,7 +465,8 @@ def scratched_by(text: str, gem: GemFacts) -> str:
         for w in r.words
         if re.search(rf"\b{re.escape(w)}\b", lowered) and not any(w in name for name in own)
     ]
-    if not said or gem.hardness is None or not SCRATCH_SAID.search(lowered):
+    harder_asked = re.search(ORDERED[0][0], lowered) and COMPARATIVE.search(lowered)  # "is ruby harder than steel?"
+    if not said or gem.hardness is None or not (SCRATCH_SAID.search(lowered) or harder_asked):
         return ""
     tool = max(said, key=lambda x: x[0])[1]
     low, high = gem.hardness
