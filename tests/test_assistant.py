@@ -6008,12 +6008,39 @@ def test_a_gem_compared_in_hardness_with_a_scratch_test_object_says_which_is_har
         ("where are emerald, ruby and alexandrite mined?", ["Emerald", "Ruby", "Alexandrite"]),
         ("where is ruby from and where is sapphire from?", ["Ruby", "Sapphire"]),
         ("where does sapphire come from, and emerald?", ["Sapphire", "Emerald"]),
+        ("which countries produce tanzanite and tsavorite?", ["Tanzanite", "Tsavorite"]),
     ],
 )
 def test_where_two_or_three_gems_come_from_is_answered_for_each_in_the_order_named(text, names):
     said = Assistant(classifier=None).conversation().ask(text)  # was the last one named only, with its card
     assert said.reply == "\n\n".join(f"**{n}**: {n} comes chiefly from {main_sources(get_facts(n))}." for n in names)
     assert said.properties[0] == ("Property", *names) and not said.description
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("are ruby and sapphire heated?", ["Ruby", "Sapphire"]),
+        ("how are emerald and ruby treated?", ["Emerald", "Ruby"]),
+        ("are emerald, ruby and spinel treated?", ["Emerald", "Ruby", "Spinel"]),
+    ],
+)
+def test_how_two_or_three_gems_are_treated_is_answered_for_each_in_the_order_named(text, names):
+    said = Assistant(classifier=None).conversation().ask(text)  # was one of them only, with its card
+    treated = {n: "; ".join(get_facts(n).treatments).lower() for n in names}
+    assert said.reply.split("\n\n") == [f"**{n}**: Treatments of {n.lower()}: {treated[n]}." for n in names]
+    assert said.properties[0] == ("Property", *names) and not said.description
+
+
+@pytest.mark.parametrize("text", ["which countries produce emerald?", "what countries is emerald mined in?"])
+def test_which_countries_a_gem_comes_from_is_answered_with_its_sources(text):
+    reply = Assistant(classifier=None).conversation().ask(text).reply  # was its card, with no word on where
+    assert reply == f"**Emerald**: Emerald comes chiefly from {main_sources(get_facts('Emerald'))}."
+
+
+def test_a_gem_said_to_be_another_heated_is_no_question_of_each():
+    reply = Assistant(classifier=None).conversation().ask("is citrine heated amethyst?").reply
+    assert reply.startswith("**Amethyst**: Treatments of amethyst: heat treatment (to citrine)")
 
 
 @pytest.mark.parametrize(

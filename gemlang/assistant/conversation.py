@@ -24,6 +24,7 @@ from gemlang.assistant.gem_answers import (
     WHAT_VALUE_RESTS_ON,
     also_asked,
     artificial_as_told,
+    asked_of_each,
     by_the_test_named,
     carat_size_compared,
     carat_weight_answer,
@@ -76,7 +77,6 @@ from gemlang.assistant.gem_answers import (
     untreated_as_far_as_known,
     what_it_shows,
     where_each_from,
-    where_each_from_asked,
     where_from,
     which_of_two_answer,
 )
@@ -2332,7 +2332,7 @@ class Conversation:
                 called = f"Lab-grown {lower_name(asked_gem)}" if twins and treatment else asked_gem.name
                 answer.reply = f"**{called}**" + (f": {aside}" if aside else "")
                 named = named_as_such(text)[:3]
-                if aside and not (in_hand or twins) and (each := where_each_from_asked(text, named)):
+                if aside and not (in_hand or twins) and (each := asked_of_each(text, named)):
                     answer.reply, answer.description = each, ""  # "where do ruby and sapphire come from?": each one's
                     answer.properties = property_rows([g.name for g in named])
                     return

@@ -1193,10 +1193,12 @@ def side_answer(
     return ""
 
 
-def where_each_from_asked(text: str, gems: Sequence[GemFacts]) -> str:
-    """ "Where do ruby and sapphire come from?": where each gem named comes from, in the order named, as it is said
-    of one gem (`side_answer`); '' for any other question, of one gem, or when a gem's answer is not that."""
-    if len(gems) < 2 or not ORIGIN_QUESTION.search(text) or HISTORY_QUESTION.search(text):
+def asked_of_each(text: str, gems: Sequence[GemFacts]) -> str:
+    """ "Where do ruby and sapphire come from?", "are ruby and sapphire heated?": where each gem named comes from, or
+    its treatments, in the order named, as it is said of one gem (`side_answer`); '' for any other question, of one
+    gem, of gems not named together ("is citrine heated amethyst?"), or when a gem's answer is not that."""
+    treated = TREATMENT_QUESTION.search(text) and re.search(r"\band\b|&|,", text)
+    if len(gems) < 2 or not (ORIGIN_QUESTION.search(text) or treated) or HISTORY_QUESTION.search(text):
         return ""
     said = [(g, side_answer(text, g, general=True)) for g in gems]
     return "\n\n".join(f"**{g.name}**: {s}" for g, s in said) if all(s for _, s in said) else ""

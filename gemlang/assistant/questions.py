@@ -762,7 +762,7 @@ WHERE_TO_FIND = re.compile(
 )
 ORIGIN_QUESTION = re.compile(
     r"\bwhere\b.{0,40}\b(?:from|mined|found|come|comes|originate\w*)\b|\b(?:origin|provenance)\b|"
-    rf"\bwhich (?:country|mine)\b|\bis it (?:from|mined in)\b|{WHERE_TO_FIND.pattern}",
+    rf"\bwhich (?:countr(?:y|ies)|mines?)\b|\bwhat countries\b|\bis it (?:from|mined in)\b|{WHERE_TO_FIND.pattern}",
     re.I,
 )
 # whether the stone is what it was said to be: "is this a Kashmir sapphire?", "a Burmese ruby, is that true?"
