@@ -3309,12 +3309,24 @@ def test_a_bare_property_question_after_gems_named_together_asks_it_of_them_all(
     [("whats harder, topaz or quartz", "Topaz is harder than Quartz."),
      ("which has higher birefringence, peridot or quartz?", "Peridot is higher in birefringence than Quartz."),
      ("which has higher birefringence, peridot or tourmaline?", "Peridot is higher in birefringence than Tourmaline."),
-     ("whats harder, emerald or aquamarine", "Neither is reliably harder: their Mohs hardness ranges overlap."),
+     ("whats harder, emerald or aquamarine", "Neither is harder: both are Mohs 7.5–8."),
+     ("whats harder, jade or opal", "Neither is reliably harder: their Mohs hardness ranges overlap."),
      ("what's heavier, diamond or cz?", "Cubic Zirconia is heavier than Diamond."),
      ("which shows more fire, diamond or zircon?", "Diamond is higher in dispersion than Zircon.")],
 )  # fmt: skip
 def test_which_of_two_gems_is_harder_or_higher_is_answered_whatever_the_wording(question, reply):
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(reply)
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [("which is harder, ruby or sapphire?", "Neither is harder: both are Mohs 9."),
+     ("which is heavier, quartz or amethyst?", "Neither is heavier: both have specific gravity 2.65."),
+     ("which has more birefringence, spinel or garnet?", "Neither is higher in birefringence: both have no"),
+     ("which is harder, quartz, amethyst or citrine?", "None is harder: all are Mohs 7.")],
+)  # fmt: skip
+def test_gems_of_the_same_value_are_said_to_share_it_not_to_overlap(question, reply):
+    assert Assistant(classifier=None).conversation().ask(question).reply.startswith(reply)  # was "ranges overlap"
 
 
 def test_a_gem_and_another_treated_into_it_are_told_apart_by_the_signs_of_treatment_not_the_colour():
@@ -6048,7 +6060,7 @@ def test_a_gem_said_to_be_another_heated_is_no_question_of_each():
     [
         ("is diamond or moissanite harder?", "**Diamond or Moissanite?** Diamond is harder than Moissanite. Diamond"),
         ("is topaz or quartz heavier?", "**Topaz or Quartz?** Topaz is heavier than Quartz. Topaz specific gravity"),
-        ("is ruby or sapphire harder?", "**Ruby or Sapphire?** Neither is reliably harder: their Mohs hardness ranges"),
+        ("is ruby or sapphire harder?", "**Ruby or Sapphire?** Neither is harder: both are Mohs 9. Ruby Mohs"),
         ("is spinel or sapphire doubly refractive?", "**Spinel or Sapphire?** **Sapphire.** Spinel optic character"),
     ],
 )

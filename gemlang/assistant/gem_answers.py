@@ -554,8 +554,17 @@ def ordered_answer(gems: Sequence[GemFacts], question: str) -> str:
         return ""
     fewer = bool(FEWER.search(question))
     leaders, rest = ahead_of_the_rest(ranges, lowest=fewer)
+    none = "Neither" if len(gems) == 2 else "None"
+    if len(set(ranges)) == 1:  # "is ruby or sapphire harder?": both Mohs 9, no ranges that overlap
+        every = "both" if len(gems) == 2 else "all"
+        value = format_quantity(field, ranges[0])
+        same = (
+            f"are Mohs {value}" if field == "hardness"
+            else "have no birefringence" if ranges[0] == (0, 0)
+            else f"have {quantity} {value}"
+        )  # fmt: skip
+        return f"{none} is {less if fewer else more}: {every} {same}."
     if not leaders:
-        none = "Neither" if len(gems) == 2 else "None"
         apart = [  # of three, "Quartz is harder than Opal" though Jade's range overlaps both
             f"{gems[i].name} is {less if fewer else more} than {gems[j].name}"
             for i, j in permutations(range(len(gems)), 2)
