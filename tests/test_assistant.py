@@ -5980,6 +5980,9 @@ def test_a_hyphenated_name_is_lower_cased_whole_inside_a_sentence():
         ("which is harder, ruby or banana?", "banana", "**Ruby**: Mohs hardness 9."),
         ("banana or diamond, which is heavier?", "banana", "**Diamond**: specific gravity 3.52."),
         ("which is pleochroic, iolite or a banana?", "banana", "**Iolite**: pleochroism very strong"),
+        ("ruby vs banana", "banana", "**Ruby**"),
+        ("which is rarer, ruby or banana?", "banana", "**Ruby**"),
+        ("what is the difference between potato and emerald?", "potato", "**Emerald**"),
     ],
 )
 def test_a_choice_of_a_gem_and_a_name_of_nothing_known_says_so_then_gives_the_gems(text, unknown, said):

@@ -463,6 +463,11 @@ def which_gem(asked: str, example: str) -> str:
     )
 
 
+def cannot_compare(unknown: str, gem: GemFacts) -> str:
+    """The line before a gem's answer when the other of the two compared is nothing known ("ruby vs banana")."""
+    return f"I have no facts on {unknown}, so I cannot compare it with {lower_name(gem)}."
+
+
 def same_or_different(text: str) -> str:
     """ "same" for "are they the same stone?", "different" for "are they different?" (asked yes or no; "how are they
     different?" asks a comparison), else ''."""
@@ -2055,9 +2060,7 @@ class Conversation:
         if len(gems) > 1 and (order := ordered_answer(gems, quantity.group(0))):
             answer.reply = f"{order} {answer.reply}"
         if len(gems) == 1 and (unknown := choice_unknown(text)):  # "which is harder, ruby or banana?": ruby's alone
-            answer.reply = (
-                f"I have no facts on {unknown}, so I cannot compare it with {lower_name(gems[0])}.\n\n{answer.reply}"
-            )
+            answer.reply = f"{cannot_compare(unknown, gems[0])}\n\n{answer.reply}"
         answer.properties = property_rows([g.name for g in gems])
         return True  # a question about a gem, not about the stone in hand
 
@@ -2336,6 +2339,8 @@ class Conversation:
                     answer.reply, answer.description = each, ""  # "where do ruby and sapphire come from?": each one's
                     answer.properties = property_rows([g.name for g in named])
                     return
+                if len(named) == 1 and (unknown := choice_unknown(text)):  # "ruby vs banana": ruby's card alone
+                    answer.reply = f"{cannot_compare(unknown, asked_gem)}\n\n{answer.reply}"
                 if not aside and (told := told_weight(text)):  # "a 25 pointer diamond": noted, before its card
                     answer.reply += f": {weight_said(*told, text)}"
                 claim = natural_claimed(text)
