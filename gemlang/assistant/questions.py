@@ -1277,6 +1277,9 @@ TWO_COMPARED = re.compile(
 )
 
 
+A_STONE_DESCRIBED = re.compile(r"\b(?:gem)?(?:stones?|gems?|rocks?|crystals?|ones?)\b", re.I)
+
+
 def choice_unknown(text: str) -> str | None:
     """The one of a choice of two ("which is harder, ruby or banana?", "ruby vs banana") that names nothing the
     knowledge base knows: no gem, glass, plastic or scratch-test object, and no word for the stone in hand; None
@@ -1290,6 +1293,7 @@ def choice_unknown(text: str) -> str | None:
     for said in sides or ((compared["first"], compared["second"]) if compared else ()):
         name = re.sub(r"^(?:an?|the)\s+", "", said.strip(), flags=re.I)
         known = find_gem(name) or name.lower() in reference_words() or NOT_A_NAME.search(name)
+        known = known or A_STONE_DESCRIBED.search(name)  # "difference between ruby and a red stone": no name
         if not known and len(name.split()) <= 2:
             return name
     return None
