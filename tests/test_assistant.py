@@ -3337,12 +3337,24 @@ def test_a_bare_property_question_after_gems_named_together_asks_it_of_them_all(
     [("whats harder, topaz or quartz", "Topaz is harder than Quartz."),
      ("which has higher birefringence, peridot or quartz?", "Peridot is higher in birefringence than Quartz."),
      ("which has higher birefringence, peridot or tourmaline?", "Peridot is higher in birefringence than Tourmaline."),
-     ("whats harder, emerald or aquamarine", "Neither is reliably harder: their Mohs hardness ranges overlap."),
+     ("whats harder, emerald or aquamarine", "Neither is harder: both are Mohs 7.5–8."),
+     ("whats harder, jade or opal", "Neither is reliably harder: their Mohs hardness ranges overlap."),
      ("what's heavier, diamond or cz?", "Cubic Zirconia is heavier than Diamond."),
      ("which shows more fire, diamond or zircon?", "Diamond is higher in dispersion than Zircon.")],
 )  # fmt: skip
 def test_which_of_two_gems_is_harder_or_higher_is_answered_whatever_the_wording(question, reply):
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(reply)
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [("which is harder, ruby or sapphire?", "Neither is harder: both are Mohs 9."),
+     ("which is heavier, quartz or amethyst?", "Neither is heavier: both have specific gravity 2.65."),
+     ("which has more birefringence, spinel or garnet?", "Neither is higher in birefringence: both have no"),
+     ("which is harder, quartz, amethyst or citrine?", "None is harder: all are Mohs 7.")],
+)  # fmt: skip
+def test_gems_of_the_same_value_are_said_to_share_it_not_to_overlap(question, reply):
+    assert Assistant(classifier=None).conversation().ask(question).reply.startswith(reply)  # was "ranges overlap"
 
 
 def test_a_gem_and_another_treated_into_it_are_told_apart_by_the_signs_of_treatment_not_the_colour():
@@ -6033,6 +6045,9 @@ def test_a_hyphenated_name_is_lower_cased_whole_inside_a_sentence():
         ("which is harder, ruby or banana?", "banana", "**Ruby**: Mohs hardness 9."),
         ("banana or diamond, which is heavier?", "banana", "**Diamond**: specific gravity 3.52."),
         ("which is pleochroic, iolite or a banana?", "banana", "**Iolite**: pleochroism very strong"),
+        ("ruby vs banana", "banana", "**Ruby**"),
+        ("which is rarer, ruby or banana?", "banana", "**Ruby**"),
+        ("what is the difference between potato and emerald?", "potato", "**Emerald**"),
     ],
 )
 def test_a_choice_of_a_gem_and_a_name_of_nothing_known_says_so_then_gives_the_gems(text, unknown, said):
@@ -6054,12 +6069,26 @@ def test_a_choice_of_a_gem_and_glass_or_plastic_compares_the_two(text, order, na
 
 
 @pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("which is harder, ruby or steel?", "Ruby (Mohs 9) is harder than a steel knife (5.5)"),
+        ("is topaz harder than a steel file?", "Topaz (Mohs 8) is harder than a steel file (6.5)"),
+        ("which is softer, opal or a coin?", "Opal (Mohs 5.5–6.5) is harder than a copper coin (3.5)"),
+    ],
+)
+def test_a_gem_compared_in_hardness_with_a_scratch_test_object_says_which_is_harder(text, said):
+    reply = Assistant(classifier=None).conversation().ask(text).reply  # was the gem's hardness alone
+    assert reply.startswith(said)
+
+
+@pytest.mark.parametrize(
     ("text", "names"),
     [
         ("where do ruby and sapphire come from?", ["Ruby", "Sapphire"]),
         ("where are emerald, ruby and alexandrite mined?", ["Emerald", "Ruby", "Alexandrite"]),
         ("where is ruby from and where is sapphire from?", ["Ruby", "Sapphire"]),
         ("where does sapphire come from, and emerald?", ["Sapphire", "Emerald"]),
+        ("which countries produce tanzanite and tsavorite?", ["Tanzanite", "Tsavorite"]),
     ],
 )
 def test_where_two_or_three_gems_come_from_is_answered_for_each_in_the_order_named(text, names):
@@ -6069,11 +6098,37 @@ def test_where_two_or_three_gems_come_from_is_answered_for_each_in_the_order_nam
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("are ruby and sapphire heated?", ["Ruby", "Sapphire"]),
+        ("how are emerald and ruby treated?", ["Emerald", "Ruby"]),
+        ("are emerald, ruby and spinel treated?", ["Emerald", "Ruby", "Spinel"]),
+    ],
+)
+def test_how_two_or_three_gems_are_treated_is_answered_for_each_in_the_order_named(text, names):
+    said = Assistant(classifier=None).conversation().ask(text)  # was one of them only, with its card
+    treated = {n: "; ".join(get_facts(n).treatments).lower() for n in names}
+    assert said.reply.split("\n\n") == [f"**{n}**: Treatments of {n.lower()}: {treated[n]}." for n in names]
+    assert said.properties[0] == ("Property", *names) and not said.description
+
+
+@pytest.mark.parametrize("text", ["which countries produce emerald?", "what countries is emerald mined in?"])
+def test_which_countries_a_gem_comes_from_is_answered_with_its_sources(text):
+    reply = Assistant(classifier=None).conversation().ask(text).reply  # was its card, with no word on where
+    assert reply == f"**Emerald**: Emerald comes chiefly from {main_sources(get_facts('Emerald'))}."
+
+
+def test_a_gem_said_to_be_another_heated_is_no_question_of_each():
+    reply = Assistant(classifier=None).conversation().ask("is citrine heated amethyst?").reply
+    assert reply.startswith("**Amethyst**: Treatments of amethyst: heat treatment (to citrine)")
+
+
+@pytest.mark.parametrize(
     ("text", "lead"),
     [
         ("is diamond or moissanite harder?", "**Diamond or Moissanite?** Diamond is harder than Moissanite. Diamond"),
         ("is topaz or quartz heavier?", "**Topaz or Quartz?** Topaz is heavier than Quartz. Topaz specific gravity"),
-        ("is ruby or sapphire harder?", "**Ruby or Sapphire?** Neither is reliably harder: their Mohs hardness ranges"),
+        ("is ruby or sapphire harder?", "**Ruby or Sapphire?** Neither is harder: both are Mohs 9. Ruby Mohs"),
         ("is spinel or sapphire doubly refractive?", "**Spinel or Sapphire?** **Sapphire.** Spinel optic character"),
     ],
 )

@@ -278,7 +278,8 @@ def test_two_gems_weighed_for_a_ring_get_how_each_stands_everyday_wear():
     assert reply.startswith("**Sapphire or Diamond?** Diamond is harder than Sapphire. For everyday wear in a ring:")
     assert "Sapphire (Mohs 9) is hard enough for everyday wear" in reply and "its perfect cleavage" in reply
     daily = chat.ask("which is better for everyday wear, morganite or aquamarine?").reply  # was a care card of each
-    assert daily.startswith("**Morganite or Aquamarine?** Neither is reliably harder") and "**Caring" not in daily
+    assert daily.startswith("**Morganite or Aquamarine?** Neither is harder: both are Mohs 7.5–8.")
+    assert "**Caring" not in daily
     chat.ask("ruby vs garnet")
     durable = chat.ask("which is more durable?").reply  # of the two compared
     assert durable.startswith("**Ruby or Garnet?** Ruby is harder than Garnet.") and "Garnet (Mohs 6.5" in durable

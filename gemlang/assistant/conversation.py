@@ -24,6 +24,7 @@ from gemlang.assistant.gem_answers import (
     WHAT_VALUE_RESTS_ON,
     also_asked,
     artificial_as_told,
+    asked_of_each,
     by_the_test_named,
     carat_size_compared,
     carat_weight_answer,
@@ -76,7 +77,6 @@ from gemlang.assistant.gem_answers import (
     untreated_as_far_as_known,
     what_it_shows,
     where_each_from,
-    where_each_from_asked,
     where_from,
     which_of_two_answer,
 )
@@ -463,6 +463,11 @@ def which_gem(asked: str, example: str) -> str:
         f'**Which gem?** {asked} depends on the gem, and no gem is named or in hand: name one ("{example}"), or send '
         'a photo of the stone and ask "what gem is this?".'
     )
+
+
+def cannot_compare(unknown: str, gem: GemFacts) -> str:
+    """The line before a gem's answer when the other of the two compared is nothing known ("ruby vs banana")."""
+    return f"I have no facts on {unknown}, so I cannot compare it with {lower_name(gem)}."
 
 
 def same_or_different(text: str) -> str:
@@ -2057,9 +2062,7 @@ class Conversation:
         if len(gems) > 1 and (order := ordered_answer(gems, quantity.group(0))):
             answer.reply = f"{order} {answer.reply}"
         if len(gems) == 1 and (unknown := choice_unknown(text)):  # "which is harder, ruby or banana?": ruby's alone
-            answer.reply = (
-                f"I have no facts on {unknown}, so I cannot compare it with {lower_name(gems[0])}.\n\n{answer.reply}"
-            )
+            answer.reply = f"{cannot_compare(unknown, gems[0])}\n\n{answer.reply}"
         answer.properties = property_rows([g.name for g in gems])
         return True  # a question about a gem, not about the stone in hand
 
@@ -2335,10 +2338,12 @@ class Conversation:
                 called = f"Lab-grown {lower_name(asked_gem)}" if twins and treatment else asked_gem.name
                 answer.reply = f"**{called}**" + (f": {aside}" if aside else "")
                 named = named_as_such(text)[:3]
-                if aside and not (in_hand or twins) and (each := where_each_from_asked(text, named)):
+                if aside and not (in_hand or twins) and (each := asked_of_each(text, named)):
                     answer.reply, answer.description = each, ""  # "where do ruby and sapphire come from?": each one's
                     answer.properties = property_rows([g.name for g in named])
                     return
+                if len(named) == 1 and (unknown := choice_unknown(text)):  # "ruby vs banana": ruby's card alone
+                    answer.reply = f"{cannot_compare(unknown, asked_gem)}\n\n{answer.reply}"
                 if not aside and (told := told_weight(text)):  # "a 25 pointer diamond": noted, before its card
                     answer.reply += f": {weight_said(*told, text)}"
                 claim = natural_claimed(text)

@@ -455,8 +455,8 @@ def quality_chosen(text: str, gems: Sequence[GemFacts]) -> tuple[str, str]:
 
 def scratched_by(text: str, gem: GemFacts) -> str:
     """'Ruby (Mohs 9) is harder than a steel knife (5.5): it scratches a steel knife, and a steel knife does not
-    scratch it. …' for "would a knife scratch it?" or "does it scratch glass?"; '' when the question names no
-    reference object (but the gem itself) or the gem has no hardness."""
+    scratch it. …' for "would a knife scratch it?", "does it scratch glass?" or "which is harder, ruby or steel?"; ''
+    when the question names no reference object (but the gem itself) or the gem has no hardness."""
     from gemlang.knowledge.scratch import REFERENCES
 
     lowered = text.lower()
@@ -467,7 +467,8 @@ def scratched_by(text: str, gem: GemFacts) -> str:
         for w in r.words
         if re.search(rf"\b{re.escape(w)}\b", lowered) and not any(w in name for name in own)
     ]
-    if not said or gem.hardness is None or not SCRATCH_SAID.search(lowered):
+    harder_asked = re.search(ORDERED[0][0], lowered) and COMPARATIVE.search(lowered)  # "is ruby harder than steel?"
+    if not said or gem.hardness is None or not (SCRATCH_SAID.search(lowered) or harder_asked):
         return ""
     tool = max(said, key=lambda x: x[0])[1]
     low, high = gem.hardness
@@ -555,8 +556,17 @@ def ordered_answer(gems: Sequence[GemFacts], question: str) -> str:
         return ""
     fewer = bool(FEWER.search(question))
     leaders, rest = ahead_of_the_rest(ranges, lowest=fewer)
+    none = "Neither" if len(gems) == 2 else "None"
+    if len(set(ranges)) == 1:  # "is ruby or sapphire harder?": both Mohs 9, no ranges that overlap
+        every = "both" if len(gems) == 2 else "all"
+        value = format_quantity(field, ranges[0])
+        same = (
+            f"are Mohs {value}" if field == "hardness"
+            else "have no birefringence" if ranges[0] == (0, 0)
+            else f"have {quantity} {value}"
+        )  # fmt: skip
+        return f"{none} is {less if fewer else more}: {every} {same}."
     if not leaders:
-        none = "Neither" if len(gems) == 2 else "None"
         apart = [  # of three, "Quartz is harder than Opal" though Jade's range overlaps both
             f"{gems[i].name} is {less if fewer else more} than {gems[j].name}"
             for i, j in permutations(range(len(gems)), 2)
@@ -1198,10 +1208,12 @@ def side_answer(
     return ""
 
 
-def where_each_from_asked(text: str, gems: Sequence[GemFacts]) -> str:
-    """ "Where do ruby and sapphire come from?": where each gem named comes from, in the order named, as it is said
-    of one gem (`side_answer`); '' for any other question, of one gem, or when a gem's answer is not that."""
-    if len(gems) < 2 or not ORIGIN_QUESTION.search(text) or HISTORY_QUESTION.search(text):
+def asked_of_each(text: str, gems: Sequence[GemFacts]) -> str:
+    """ "Where do ruby and sapphire come from?", "are ruby and sapphire heated?": where each gem named comes from, or
+    its treatments, in the order named, as it is said of one gem (`side_answer`); '' for any other question, of one
+    gem, of gems not named together ("is citrine heated amethyst?"), or when a gem's answer is not that."""
+    treated = TREATMENT_QUESTION.search(text) and re.search(r"\band\b|&|,", text)
+    if len(gems) < 2 or not (ORIGIN_QUESTION.search(text) or treated) or HISTORY_QUESTION.search(text):
         return ""
     said = [(g, side_answer(text, g, general=True)) for g in gems]
     return "\n\n".join(f"**{g.name}**: {s}" for g, s in said) if all(s for _, s in said) else ""

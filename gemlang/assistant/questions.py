@@ -765,7 +765,7 @@ WHERE_TO_FIND = re.compile(
 )
 ORIGIN_QUESTION = re.compile(
     r"\bwhere\b.{0,40}\b(?:from|mined|found|come|comes|originate\w*)\b|\b(?:origin|provenance)\b|"
-    rf"\bwhich (?:country|mine)\b|\bis it (?:from|mined in)\b|{WHERE_TO_FIND.pattern}",
+    rf"\bwhich (?:countr(?:y|ies)|mines?)\b|\bwhat countries\b|\bis it (?:from|mined in)\b|{WHERE_TO_FIND.pattern}",
     re.I,
 )
 # whether the stone is what it was said to be: "is this a Kashmir sapphire?", "a Burmese ruby, is that true?"
@@ -1286,16 +1286,31 @@ WHICH_OF_TWO = re.compile(
 )
 
 
+# "ruby vs banana", "compare ruby and spinel", "difference between ruby and spinel?": two names compared, no more
+TWO_COMPARED = re.compile(
+    r"^\s*(?:compare\s+|(?:what(?:'s|\s+is)\s+)?the\s+difference\s+between\s+)?(?P<first>[^,?:]{2,40}?)\s+"
+    r"(?:vs\.?|versus|and|with)\s+(?P<second>[^,?:]{2,40}?)\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+A_STONE_DESCRIBED = re.compile(r"\b(?:gem)?(?:stones?|gems?|rocks?|crystals?|ones?)\b", re.I)
+
+
 def choice_unknown(text: str) -> str | None:
-    """The one of a choice of two ("which is harder, ruby or banana?") that names nothing the knowledge base knows:
-    no gem, glass, plastic or scratch-test object, and no word for the stone in hand; None when both are known."""
+    """The one of a choice of two ("which is harder, ruby or banana?", "ruby vs banana") that names nothing the
+    knowledge base knows: no gem, glass, plastic or scratch-test object, and no word for the stone in hand; None
+    when both are known."""
     from gemlang.knowledge import find_gem
     from gemlang.knowledge.scratch import reference_words
 
     asked = WHICH_OF_TWO.match(text)
-    for said in (asked["first"] or asked["first_before"], asked["second"] or asked["second_before"]) if asked else ():
+    compared = TWO_COMPARED.match(text) if not asked and COMPARE_WORDS.search(text) else None
+    sides = (asked["first"] or asked["first_before"], asked["second"] or asked["second_before"]) if asked else ()
+    for said in sides or ((compared["first"], compared["second"]) if compared else ()):
         name = re.sub(r"^(?:an?|the)\s+", "", said.strip(), flags=re.I)
         known = find_gem(name) or name.lower() in reference_words() or NOT_A_NAME.search(name)
+        known = known or A_STONE_DESCRIBED.search(name)  # "difference between ruby and a red stone": no name
         if not known and len(name.split()) <= 2:
             return name
     return None
