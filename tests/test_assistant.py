@@ -5496,6 +5496,9 @@ def test_a_weight_told_with_a_colour_is_noted_and_said_with_the_colour_to_name_n
     [("how many points is a 0.25 carat diamond?", "**0.25 ct is 25 points**: a carat is divided into 100 points"),
      ("is a 50 point diamond half a carat?", "**A 50 point diamond weighs 0.5 ct (0.1 g)**"),  # were Diamond's card
      ("how many carats is 25 points?", "**A 25 point stone weighs 0.25 ct"),
+     ("what does 25 points mean?", "**A 25 point stone weighs 0.25 ct (0.05 g)**"),  # were the help text
+     ("what does twenty five points mean?", "**A 25 point stone weighs 0.25 ct (0.05 g)**"),
+     ("what do 30 points stand for?", "**A 30 point stone weighs 0.3 ct (0.06 g)**"),
      ("what does 1/2 ct tw mean?", "**0.5 ct total weight**: A total carat weight"),  # were the help text
      ("what is ctw?", "**Total carat weight**: A total carat weight (ct tw, ctw"),
      ("what is a 1 ctw diamond ring?", "**1 ct total weight**"),  # was Diamond's card

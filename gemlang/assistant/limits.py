@@ -90,9 +90,11 @@ def beyond_the_evidence(text: str, gem: GemFacts | None) -> str:
 # a weight told of the stone in hand, not asked ("it's about 2 carats", "weighs 1.5 ct", "3.2 g"); a weighing in air
 # and in water is a reading (`gemlang.readings`); "about" of a weight, not of "tell me about a 3 ct emerald"
 ABOUT = re.compile(r"\b(?:(?<!\bme )(?<!\bus )(?<!\bwhat )about|around|roughly|approx\w*|nearly|almost|some)\b|~", re.I)
-# "25 points", "a 50 point diamond", "a 25 pointer": hundredths of a carat, in a message of diamonds or carats (not
-# the points of a scale)
-POINTS_ARE_WEIGHT = re.compile(r"\b(?:diamonds?|carats?|cts?|pointers?|melee)\b", re.I)
+# "25 points", "a 50 point diamond", "a 25 pointer": hundredths of a carat, in a message of diamonds or carats, or
+# whose points are asked the meaning of ("what does 25 points mean?"); not the points of a scale
+POINTS_ARE_WEIGHT = re.compile(
+    r"\b(?:diamonds?|carats?|cts?|pointers?|melee)\b|\bpoints?\s+(?:mean\w*|stands?\s+for|equals?)\b", re.I
+)
 _TOTAL_UNIT = r"ctw|cttw|tcw"  # "a 1 ctw ring": carats, of all its stones
 _TOTAL_NAMED = rf"c\.?t\.?\s*t\.?\s*w\.?|{_TOTAL_UNIT}|(?:carat )?total (?:carat )?weight"  # "ct tw", "total weight"
 # "1.5", "1/2" (of "1/2 ct tw"), "1 1/2"
@@ -148,8 +150,9 @@ def _weight_told(text: str) -> tuple[float, str] | None:
 
 
 def in_points(text: str) -> bool:
-    """Whether the weight a message gives is in points ("a 50 point diamond")."""
-    return bool((told := _weight_told(text)) and told[1].startswith("p"))
+    """Whether the weight a message gives is in points ("a 50 point diamond", "twenty-five points")."""
+    told = _weight_told(text) or ((words := WEIGHT_IN_WORDS.search(text)) and (0, words["unit"]))
+    return bool(told and told[1].lower().startswith("p"))
 
 
 def weight_in(text: str) -> tuple[float, bool] | None:
