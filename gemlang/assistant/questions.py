@@ -358,7 +358,10 @@ GENERAL_QUESTION = re.compile(r"\?\s*$|^\s*(?:what|which|where|tell me|is|are|do
 # matched; not the grade of the stone in hand ("is my diamond SI1 or SI2?"), which no photo shows (`limits`), unless its
 # meaning is asked too ("it's graded SI1, what does that mean?")
 GRADE_ASKED = re.compile(
-    r"(?P<clarity>\b(?:vvs[12]?|vs[12]|si[12]|i[123])\b|\b(?:fl|if)\b(?=[^.?!]*\bclarity\b))|"
+    r"(?P<clarity>\b(?:vvs[12]?|vs[12]|si[12]|i[123])\b|\b(?:fl|if)\b(?=[^.?!]*\bclarity\b)|"
+    # "what does IF mean for a diamond?": capitalised, or lower case only before "mean", not the word "if"
+    r"(?-i:\b(?:FL|IF)\b)(?=[^.?!]*\b(?:mean\w*|stands?\s+for|diamonds?|grades?|graded|vs|versus|or|better)\b)|"
+    r"\b(?:fl|if|(?:internally\s+)?flawless)\s+(?=means?\b|stands?\s+for\b))|"
     r"(?P<colour>(?<!['’])\b(?:[d-hj-z]|(?-i:I))(?:[-/][d-z])?[- ]colou?r(?:ed)?\b|"  # not the "s" of "stone's colour"
     r"\bcolou?r (?:grade )?[d-z]\b(?![.'\w]))|"
     r"(?P<fluorescence>\bfluoresc\w*\b(?=.*\bgrad)|\bgrad\w*\b(?=.*\bfluoresc))",
