@@ -4763,6 +4763,17 @@ def test_what_no_photo_settles_is_said_with_how_to_find_out_before_any_photo_too
 
 
 @pytest.mark.parametrize(
+    ("question", "gem"),
+    [("how many carats is my diamond?", "Diamond"), ("how much does my ruby weigh?", "Ruby"),  # were the gem's card
+     ("what is the carat weight of my sapphire?", "Sapphire")],
+)  # fmt: skip
+def test_the_weight_of_my_named_stone_is_weighed_as_the_weight_of_it(question, gem):
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith(f"**{gem}**: A photo shows no weight. Weigh a loose stone on a carat balance")
+    assert f"{gem}'s specific gravity" in reply
+
+
+@pytest.mark.parametrize(
     ("question", "scale"),
     [("what clarity is my diamond?", "Clarity grades"),  # were the Diamond card
      ("what is my diamond's clarity?", "Clarity grades"), ("what is the clarity of my diamond?", "Clarity grades"),

@@ -83,6 +83,7 @@ from gemlang.assistant.gem_answers import (
 from gemlang.assistant.limits import (
     GRADE_OF_THE_STONE,
     TAKE_IN,
+    WEIGHT_OF_THE_STONE,
     beyond_the_evidence,
     intake_record,
     told_weight,
@@ -2304,7 +2305,8 @@ class Conversation:
             # "the dealer told me it's untreated sapphire, true?": someone's word is about a stone, not the gem; not
             # "is citrine always heated amethyst? seller says 'natural citrine'", asked of the gem as a rule
             stone = STONE_IN_HAND.search(text) or word_about_a_stone(text)
-            graded = bool(stone and GRADE_OF_THE_STONE.search(text))  # "my diamond's clarity?"
+            # "my diamond's clarity?", "how many carats is my diamond?"
+            graded = bool(stone and (GRADE_OF_THE_STONE.search(text) or WEIGHT_OF_THE_STONE.search(text)))
             in_hand = bool(new.signs) or (treatment and bool(stone)) or graded
             twins = lab_grown_twins(asked_gem) if asked_gem.origin == "natural" and grown_said(text, asked_gem) else []
             aside = "" if home_tests_in(text) else side_answer(text, asked_gem, new.signs, general=not in_hand)

@@ -25,14 +25,17 @@ GRADE_OF_THE_STONE = re.compile(
     rf"{GRADE_ASKED.pattern}",
     re.I,
 )
+# the weight asked of the stone: "how many carats is it?", "how much does my ruby weigh?"
+WEIGHT_OF_THE_STONE = re.compile(
+    r"\bhow many (?:carats?|cts?)\b|\bcarat weight\b|"
+    r"\bhow (?:heavy|much does (?:it|(?:this|my)\b[\w' ]{0,20}?) weigh)\b|"
+    r"\bwhat(?:'s| is) (?:the |its )?weight\b|\b(?:weight|carats?) (?:is it|of it)\b",
+    re.I,
+)
 # (what is asked, the answer); the first that matches answers. {gem} is the stone's name as answered.
 BEYOND_THE_EVIDENCE = (
     (
-        re.compile(
-            r"\bhow many (?:carats?|cts?)\b|\bcarat weight\b|\bhow (?:heavy|much does it weigh)\b|"
-            r"\bwhat(?:'s| is) (?:the |its )?weight\b|\b(?:weight|carats?) (?:is it|of it)\b",
-            re.I,
-        ),
+        WEIGHT_OF_THE_STONE,
         "A photo shows no weight. Weigh a loose stone on a carat balance (1 ct = 0.2 g); for a mounted one, "
         "measure its length, width and depth with a gauge and estimate the weight: length × width × depth (mm) × "
         "{gem}'s specific gravity × the factor for its cut ({factors}; a round or an oval takes its average diameter "
