@@ -5742,7 +5742,9 @@ def test_which_setting_protects_a_gem_is_answered_with_its_own_toughness():
      ("what is a cluster ring?", "Cluster setting"),
      ("what is a rub-over setting?", "Protective setting"),  # was the how-to-begin help
      ("is channel setting secure?", "Channel setting"),  # was the how-to-begin help
-     ("is pavé setting durable?", "Pavé setting")],  # was "**Care depends on the gem**"
+     ("is pavé setting durable?", "Pavé setting"),  # was "**Care depends on the gem**"
+     ("what is a solitaire?", "Solitaire setting"),  # were "I have no facts on solitaire"
+     ("what is a solitaire ring?", "Solitaire setting")],
 )  # fmt: skip
 def test_each_common_setting_is_explained_from_the_glossary(question, term):
     answer = Assistant(classifier=None).conversation().ask(question)
@@ -5755,12 +5757,29 @@ def test_each_common_setting_is_explained_from_the_glossary(question, term):
      ("channel setting vs pave", "Channel setting", "Pavé setting"),
      ("flush vs bezel", "Flush setting", "Protective setting"),
      ("halo or cluster setting, which is better?", "Halo setting", "Cluster setting"),  # was Cluster alone
+     ("halo vs solitaire", "Halo setting", "Solitaire setting"),  # was the how-to-begin help
      ("opal: bezel or tension?", "Protective setting", "Tension setting")],
 )  # fmt: skip
 def test_two_settings_compared_by_their_bare_names_are_each_answered_from_their_entries(question, first, second):
     reply = Assistant(classifier=None).conversation().ask(question).reply
     assert reply.startswith(f"**{first}**: ") and f" **{second}**: " in reply
     assert ("Of the stone itself: Opal" in reply) == ("opal" in question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what is the difference between a halo and a cluster setting?",  # was the cluster entry alone
+     "what's the difference between halo and cluster settings?"],
+)  # fmt: skip
+def test_two_terms_sharing_their_last_word_said_once_are_each_explained(question):
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith("**Halo setting**: ") and "**Cluster setting**: " in reply
+
+
+def test_a_halo_around_an_inclusion_is_no_setting():
+    from gemlang.knowledge.care import stone_in_a_setting
+
+    assert stone_in_a_setting("there is a halo around the inclusion in my ring's sapphire, what is it?") == ("", [])
 
 
 def test_whether_a_named_setting_suits_a_gem_is_that_settings_entry_with_the_gems_toughness():
@@ -5771,7 +5790,7 @@ def test_whether_a_named_setting_suits_a_gem_is_that_settings_entry_with_the_gem
     assert turquoise.reply.startswith("**Flush setting**") and "opal or turquoise" in turquoise.reply
     kinds = Assistant(classifier=None).conversation().ask("what types of settings are there?")  # was the help
     assert kinds.reply.startswith("**Protective setting**")
-    assert "Other settings I can explain: tension, channel, pavé, halo, flush and cluster" in kinds.reply
+    assert "Other settings I can explain: tension, channel, pavé, halo, flush, cluster and solitaire" in kinds.reply
 
 
 @pytest.mark.parametrize(
@@ -5780,7 +5799,8 @@ def test_whether_a_named_setting_suits_a_gem_is_that_settings_entry_with_the_gem
      ("what are the side stones in my halo ring?", "Halo setting"),
      ("I have a cluster ring, what are the stones?", "Cluster setting"),
      ("my ring has a bezel setting, what gem is it?", "Protective setting"),
-     ("what gem is in my pave ring?", "Pavé setting")],
+     ("what gem is in my pave ring?", "Pavé setting"),
+     ("my engagement ring has a halo, what's the middle stone?", "Halo setting")],  # was the how-to-begin help
 )  # fmt: skip
 def test_the_stone_asked_of_a_named_setting_needs_a_photo_and_the_setting_is_explained(question, term):
     answer = Assistant(classifier=None).conversation().ask(question)  # was the how-to-begin help
