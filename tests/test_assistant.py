@@ -4789,6 +4789,20 @@ def test_a_grade_of_my_diamond_is_the_laboratorys_to_give_then_what_its_scale_me
     assert "comes in colourless" not in reply
 
 
+@pytest.mark.parametrize(
+    ("question", "scale"),
+    [("what clarity is it?", "Clarity grades"), ("what colour grade is it?", "Colour grades")],  # were the line alone
+)
+def test_a_grade_of_the_diamond_in_hand_is_the_laboratorys_to_give_then_what_its_scale_means(question, scale):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 2.417, SG 3.52, singly refractive")  # a diamond in hand, from its readings
+    reply = chat.ask(question).reply
+    assert "graded loose under 10x" in reply and f"\n\n**{scale}**: " in reply
+    ruby = Assistant(classifier=None).conversation()
+    ruby.ask("RI 1.762-1.770, SG 4.00")
+    assert "graded loose under 10x" in (said := ruby.ask(question).reply) and "**Clarity grades**" not in said
+
+
 def test_the_clarity_of_the_stone_in_hand_is_a_grade_no_photo_shows():
     from gemlang.assistant.gem_answers import side_answer
     from gemlang.knowledge import get_facts
