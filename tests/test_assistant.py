@@ -4774,6 +4774,17 @@ def test_the_weight_of_my_named_stone_is_weighed_as_the_weight_of_it(question, g
 
 
 @pytest.mark.parametrize(
+    ("question", "said"),
+    [("how many carats is this diamond?", "**Diamond**: A photo shows no weight."),  # were "**Diamond?** Nothing
+     ("what colour is this diamond?", "**Diamond**: Diamond comes in colourless"),  # you have told me shows
+     ("what clarity is this diamond?", "**Diamond**: Grades need the stone in hand")],  # whether it is"
+)  # fmt: skip
+def test_a_question_word_before_is_this_gem_asks_of_the_stone_not_whether_it_is_that_gem(question, said):
+    assert Assistant(classifier=None).conversation().ask(question).reply.startswith(said)
+    assert "Nothing you have told me" in Assistant(classifier=None).conversation().ask("is this diamond real?").reply
+
+
+@pytest.mark.parametrize(
     ("question", "scale"),
     [("what clarity is my diamond?", "Clarity grades"),  # were the Diamond card
      ("what is my diamond's clarity?", "Clarity grades"), ("what is the clarity of my diamond?", "Clarity grades"),

@@ -1229,7 +1229,13 @@ def asks_if_it_is(text: str, gem: GemFacts) -> bool:
         r"(?:really |both )?(?:real|genuine|authentic|fake)\b",
         text.lower(),
     )
+    if said is not None and said.group(0).startswith("is ") and WH_BEFORE.search(text[: said.start()]):
+        return False  # "what colour is this diamond?", "how many carats is this diamond?": of it, not whether it is
     return said is not None and not TREATMENT_QUESTION.match(text[said.end() :].lstrip())
+
+
+# a question word in the clause before "is this …": the stone is what it asks of ("what colour is this diamond?")
+WH_BEFORE = re.compile(r"\b(?:how|what|which|where|when|why|who)\b[^,;:.!?]*$", re.I)
 
 
 # a message about the stone in hand ("is my pearl dyed?", "is this sapphire heated?"), not the gem in general
