@@ -4840,6 +4840,28 @@ def test_what_no_photo_settles_is_said_with_how_to_find_out_before_any_photo_too
 
 
 @pytest.mark.parametrize(
+    ("question", "gem"),
+    [("how many carats is my diamond?", "Diamond"), ("how much does my ruby weigh?", "Ruby"),  # were the gem's card
+     ("what is the carat weight of my sapphire?", "Sapphire")],
+)  # fmt: skip
+def test_the_weight_of_my_named_stone_is_weighed_as_the_weight_of_it(question, gem):
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith(f"**{gem}**: A photo shows no weight. Weigh a loose stone on a carat balance")
+    assert f"{gem}'s specific gravity" in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("how many carats is this diamond?", "**Diamond**: A photo shows no weight."),  # were "**Diamond?** Nothing
+     ("what colour is this diamond?", "**Diamond**: Diamond comes in colourless"),  # you have told me shows
+     ("what clarity is this diamond?", "**Diamond**: Grades need the stone in hand")],  # whether it is"
+)  # fmt: skip
+def test_a_question_word_before_is_this_gem_asks_of_the_stone_not_whether_it_is_that_gem(question, said):
+    assert Assistant(classifier=None).conversation().ask(question).reply.startswith(said)
+    assert "Nothing you have told me" in Assistant(classifier=None).conversation().ask("is this diamond real?").reply
+
+
+@pytest.mark.parametrize(
     ("question", "scale"),
     [("what clarity is my diamond?", "Clarity grades"),  # were the Diamond card
      ("what is my diamond's clarity?", "Clarity grades"), ("what is the clarity of my diamond?", "Clarity grades"),
@@ -4853,6 +4875,20 @@ def test_a_grade_of_my_diamond_is_the_laboratorys_to_give_then_what_its_scale_me
     assert "graded loose under 10x" in reply and "no chat can give them" in reply
     assert f"**{scale}**: " in reply if scale else "**Clarity grades**" not in reply
     assert "comes in colourless" not in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "scale"),
+    [("what clarity is it?", "Clarity grades"), ("what colour grade is it?", "Colour grades")],  # were the line alone
+)
+def test_a_grade_of_the_diamond_in_hand_is_the_laboratorys_to_give_then_what_its_scale_means(question, scale):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 2.417, SG 3.52, singly refractive")  # a diamond in hand, from its readings
+    reply = chat.ask(question).reply
+    assert "graded loose under 10x" in reply and f"\n\n**{scale}**: " in reply
+    ruby = Assistant(classifier=None).conversation()
+    ruby.ask("RI 1.762-1.770, SG 4.00")
+    assert "graded loose under 10x" in (said := ruby.ask(question).reply) and "**Clarity grades**" not in said
 
 
 def test_the_clarity_of_the_stone_in_hand_is_a_grade_no_photo_shows():
@@ -5573,6 +5609,9 @@ def test_a_weight_told_with_a_colour_is_noted_and_said_with_the_colour_to_name_n
     [("how many points is a 0.25 carat diamond?", "**0.25 ct is 25 points**: a carat is divided into 100 points"),
      ("is a 50 point diamond half a carat?", "**A 50 point diamond weighs 0.5 ct (0.1 g)**"),  # were Diamond's card
      ("how many carats is 25 points?", "**A 25 point stone weighs 0.25 ct"),
+     ("what does 25 points mean?", "**A 25 point stone weighs 0.25 ct (0.05 g)**"),  # were the help text
+     ("what does twenty five points mean?", "**A 25 point stone weighs 0.25 ct (0.05 g)**"),
+     ("what do 30 points stand for?", "**A 30 point stone weighs 0.3 ct (0.06 g)**"),
      ("what does 1/2 ct tw mean?", "**0.5 ct total weight**: A total carat weight"),  # were the help text
      ("what is ctw?", "**Total carat weight**: A total carat weight (ct tw, ctw"),
      ("what is a 1 ctw diamond ring?", "**1 ct total weight**"),  # was Diamond's card
@@ -5805,7 +5844,9 @@ def test_which_setting_protects_a_gem_is_answered_with_its_own_toughness():
      ("what is a cluster ring?", "Cluster setting"),
      ("what is a rub-over setting?", "Protective setting"),  # was the how-to-begin help
      ("is channel setting secure?", "Channel setting"),  # was the how-to-begin help
-     ("is pavé setting durable?", "Pavé setting")],  # was "**Care depends on the gem**"
+     ("is pavé setting durable?", "Pavé setting"),  # was "**Care depends on the gem**"
+     ("what is a solitaire?", "Solitaire setting"),  # were "I have no facts on solitaire"
+     ("what is a solitaire ring?", "Solitaire setting")],
 )  # fmt: skip
 def test_each_common_setting_is_explained_from_the_glossary(question, term):
     answer = Assistant(classifier=None).conversation().ask(question)
@@ -5818,12 +5859,29 @@ def test_each_common_setting_is_explained_from_the_glossary(question, term):
      ("channel setting vs pave", "Channel setting", "Pavé setting"),
      ("flush vs bezel", "Flush setting", "Protective setting"),
      ("halo or cluster setting, which is better?", "Halo setting", "Cluster setting"),  # was Cluster alone
+     ("halo vs solitaire", "Halo setting", "Solitaire setting"),  # was the how-to-begin help
      ("opal: bezel or tension?", "Protective setting", "Tension setting")],
 )  # fmt: skip
 def test_two_settings_compared_by_their_bare_names_are_each_answered_from_their_entries(question, first, second):
     reply = Assistant(classifier=None).conversation().ask(question).reply
     assert reply.startswith(f"**{first}**: ") and f" **{second}**: " in reply
     assert ("Of the stone itself: Opal" in reply) == ("opal" in question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what is the difference between a halo and a cluster setting?",  # was the cluster entry alone
+     "what's the difference between halo and cluster settings?"],
+)  # fmt: skip
+def test_two_terms_sharing_their_last_word_said_once_are_each_explained(question):
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith("**Halo setting**: ") and "**Cluster setting**: " in reply
+
+
+def test_a_halo_around_an_inclusion_is_no_setting():
+    from gemlang.knowledge.care import stone_in_a_setting
+
+    assert stone_in_a_setting("there is a halo around the inclusion in my ring's sapphire, what is it?") == ("", [])
 
 
 def test_whether_a_named_setting_suits_a_gem_is_that_settings_entry_with_the_gems_toughness():
@@ -5834,7 +5892,7 @@ def test_whether_a_named_setting_suits_a_gem_is_that_settings_entry_with_the_gem
     assert turquoise.reply.startswith("**Flush setting**") and "opal or turquoise" in turquoise.reply
     kinds = Assistant(classifier=None).conversation().ask("what types of settings are there?")  # was the help
     assert kinds.reply.startswith("**Protective setting**")
-    assert "Other settings I can explain: tension, channel, pavé, halo, flush and cluster" in kinds.reply
+    assert "Other settings I can explain: tension, channel, pavé, halo, flush, cluster and solitaire" in kinds.reply
 
 
 @pytest.mark.parametrize(
@@ -5843,7 +5901,8 @@ def test_whether_a_named_setting_suits_a_gem_is_that_settings_entry_with_the_gem
      ("what are the side stones in my halo ring?", "Halo setting"),
      ("I have a cluster ring, what are the stones?", "Cluster setting"),
      ("my ring has a bezel setting, what gem is it?", "Protective setting"),
-     ("what gem is in my pave ring?", "Pavé setting")],
+     ("what gem is in my pave ring?", "Pavé setting"),
+     ("my engagement ring has a halo, what's the middle stone?", "Halo setting")],  # was the how-to-begin help
 )  # fmt: skip
 def test_the_stone_asked_of_a_named_setting_needs_a_photo_and_the_setting_is_explained(question, term):
     answer = Assistant(classifier=None).conversation().ask(question)  # was the how-to-begin help

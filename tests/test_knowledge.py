@@ -652,7 +652,11 @@ def test_what_a_diamond_grade_means_is_answered_from_the_grading_entries_beside_
      ("is P colour bad?", "**P**: N to R very light."),  # a grade inside a range of the scale
      ("G colour vs H colour?", "**G and H**: G, H, I and J near colourless"),  # one group, said once
      ("is F colour better than G colour?", "**F**: D, E and F colourless.\n\n**G**: G, H, I and J"),
-     ("what does IF clarity mean?", "**IF**: IF (internally flawless)")],
+     ("what does IF clarity mean?", "**IF**: IF (internally flawless)"),
+     ("what does IF mean for a diamond?", "**IF**: IF (internally flawless)"),  # was the Diamond card
+     ("what does FL mean?", "**FL**: FL (flawless)"),  # were the how-to-begin help
+     ("what does if mean?", "**IF**: IF (internally flawless)"),
+     ("IF vs VVS1?", "**IF**: IF (internally flawless)")],  # was VVS1's alone
 )  # fmt: skip
 def test_the_diamond_grade_asked_is_said_first_then_its_scale(question, first):
     from gemlang.assistant import Assistant
@@ -668,7 +672,9 @@ def test_the_diamond_grade_asked_is_said_first_then_its_scale(question, first):
      ("my diamond is graded SI1, what does that mean?", ["clarity grades"]),
      ("is F colour better than G colour?", ["colour grades"]),
      ("can I colour it?", []), ("what colour do rubies come in?", []), ("ruby vs spinel?", []),
-     ("what does the stone's colour mean?", [])],  # its "s colour" is no grade
+     ("what does the stone's colour mean?", []),  # its "s colour" is no grade
+     ("what happens if my diamond chips?", []), ("what if diamond is scratched?", []),  # the word "if", no grade
+     ("what does it mean if a diamond is cloudy?", [])],
 )  # fmt: skip
 def test_a_grade_asked_of_the_stone_in_hand_is_no_definition_unless_its_meaning_is_asked(question, asked):
     from gemlang.assistant.questions import grades_asked

@@ -83,6 +83,7 @@ from gemlang.assistant.gem_answers import (
 from gemlang.assistant.limits import (
     GRADE_OF_THE_STONE,
     TAKE_IN,
+    WEIGHT_OF_THE_STONE,
     beyond_the_evidence,
     intake_record,
     told_weight,
@@ -448,6 +449,13 @@ def explained(terms: list, answer: Answer) -> str:
     """The glossary's entries for the terms asked ("**Pleochroism**: …"); their sources go to the answer's notes."""
     answer.notes += [f"source ({t.term}): {t.source}" for t in terms]
     return "\n\n".join(f"**{t.term[:1].upper() + t.term[1:]}**: {t.text}" for t in terms)
+
+
+def scales_of_the_grades(text: str, gem: GemFacts, answer: Answer) -> str:
+    """ "What clarity is my diamond?", "what clarity is it?" of a diamond: the scales of the grades asked, which no
+    photo or chat grades but which say what a grade would mean; '' of another gem, whose grades they are not."""
+    scales = [term_called(name) for name in grades_of_the_stone(text)] if gem.species == "diamond" else []
+    return f"\n\n{explained(scales, answer)}" if scales else ""
 
 
 def kind_term(kind: str) -> str:
@@ -2310,7 +2318,8 @@ class Conversation:
             # "the dealer told me it's untreated sapphire, true?": someone's word is about a stone, not the gem; not
             # "is citrine always heated amethyst? seller says 'natural citrine'", asked of the gem as a rule
             stone = STONE_IN_HAND.search(text) or word_about_a_stone(text)
-            graded = bool(stone and GRADE_OF_THE_STONE.search(text))  # "my diamond's clarity?"
+            # "my diamond's clarity?", "how many carats is my diamond?"
+            graded = bool(stone and (GRADE_OF_THE_STONE.search(text) or WEIGHT_OF_THE_STONE.search(text)))
             in_hand = bool(new.signs) or (treatment and bool(stone)) or graded
             twins = lab_grown_twins(asked_gem) if asked_gem.origin == "natural" and grown_said(text, asked_gem) else []
             aside = "" if home_tests_in(text) else side_answer(text, asked_gem, new.signs, general=not in_hand)
@@ -2350,9 +2359,8 @@ class Conversation:
                 if aside and in_hand and claim and not twins:  # "the seller says it's natural and unheated ruby"
                     told, notes = natural_as_told(claim.group(0), asked_gem)
                     answer.reply, answer.notes = f"{answer.reply}\n\n{told}", answer.notes + notes
-                if aside and graded and asked_gem.species == "diamond":  # "what clarity is my diamond?": the scale
-                    scales = [term_called(name) for name in grades_of_the_stone(text)]
-                    answer.reply += f"\n\n{explained(scales, answer)}" if scales else ""
+                if aside and graded:  # "what clarity is my diamond?": the scale
+                    answer.reply += scales_of_the_grades(text, asked_gem, answer)
             natural_card = f"natural {lower_name(asked_gem)}"
             if aside and twins and treatment and not all(untreated_as_far_as_known(t) for t in twins):
                 # "what treatments are used on lab-grown diamonds?": each way of growing it was named with its
@@ -2779,6 +2787,8 @@ class Conversation:
         answer.notes = [n for n in answer.notes if n not in self.hints.signs or n not in aside]  # said once
         # a question about another gem is answered about that gem, without its odds for the stone in hand
         answer.reply = aside if other and aside else " ".join(part for part in (aside, answer.reply) if part)
+        if aside and not general and GRADE_OF_THE_STONE.search(text):  # "what clarity is it?" of a diamond
+            answer.reply += scales_of_the_grades(text, about, answer)
         # a reading argues against the answer the rest of the evidence kept; without a photo, against every gem
         # of the table's first line (a reading against some of them only is what the table's lines weigh)
         leader = lines[0].group or lines[0].name if lines else prediction.label

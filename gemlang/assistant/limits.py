@@ -25,14 +25,17 @@ GRADE_OF_THE_STONE = re.compile(
     rf"{GRADE_ASKED.pattern}",
     re.I,
 )
+# the weight asked of the stone: "how many carats is it?", "how much does my ruby weigh?"
+WEIGHT_OF_THE_STONE = re.compile(
+    r"\bhow many (?:carats?|cts?)\b|\bcarat weight\b|"
+    r"\bhow (?:heavy|much does (?:it|(?:this|my)\b[\w' ]{0,20}?) weigh)\b|"
+    r"\bwhat(?:'s| is) (?:the |its )?weight\b|\b(?:weight|carats?) (?:is it|of it)\b",
+    re.I,
+)
 # (what is asked, the answer); the first that matches answers. {gem} is the stone's name as answered.
 BEYOND_THE_EVIDENCE = (
     (
-        re.compile(
-            r"\bhow many (?:carats?|cts?)\b|\bcarat weight\b|\bhow (?:heavy|much does it weigh)\b|"
-            r"\bwhat(?:'s| is) (?:the |its )?weight\b|\b(?:weight|carats?) (?:is it|of it)\b",
-            re.I,
-        ),
+        WEIGHT_OF_THE_STONE,
         "A photo shows no weight. Weigh a loose stone on a carat balance (1 ct = 0.2 g); for a mounted one, "
         "measure its length, width and depth with a gauge and estimate the weight: length × width × depth (mm) × "
         "{gem}'s specific gravity × the factor for its cut ({factors}; a round or an oval takes its average diameter "
@@ -90,9 +93,11 @@ def beyond_the_evidence(text: str, gem: GemFacts | None) -> str:
 # a weight told of the stone in hand, not asked ("it's about 2 carats", "weighs 1.5 ct", "3.2 g"); a weighing in air
 # and in water is a reading (`gemlang.readings`); "about" of a weight, not of "tell me about a 3 ct emerald"
 ABOUT = re.compile(r"\b(?:(?<!\bme )(?<!\bus )(?<!\bwhat )about|around|roughly|approx\w*|nearly|almost|some)\b|~", re.I)
-# "25 points", "a 50 point diamond", "a 25 pointer": hundredths of a carat, in a message of diamonds or carats (not
-# the points of a scale)
-POINTS_ARE_WEIGHT = re.compile(r"\b(?:diamonds?|carats?|cts?|pointers?|melee)\b", re.I)
+# "25 points", "a 50 point diamond", "a 25 pointer": hundredths of a carat, in a message of diamonds or carats, or
+# whose points are asked the meaning of ("what does 25 points mean?"); not the points of a scale
+POINTS_ARE_WEIGHT = re.compile(
+    r"\b(?:diamonds?|carats?|cts?|pointers?|melee)\b|\bpoints?\s+(?:mean\w*|stands?\s+for|equals?)\b", re.I
+)
 _TOTAL_UNIT = r"ctw|cttw|tcw"  # "a 1 ctw ring": carats, of all its stones
 _TOTAL_NAMED = rf"c\.?t\.?\s*t\.?\s*w\.?|{_TOTAL_UNIT}|(?:carat )?total (?:carat )?weight"  # "ct tw", "total weight"
 # "1.5", "1/2" (of "1/2 ct tw"), "1 1/2"
@@ -148,8 +153,9 @@ def _weight_told(text: str) -> tuple[float, str] | None:
 
 
 def in_points(text: str) -> bool:
-    """Whether the weight a message gives is in points ("a 50 point diamond")."""
-    return bool((told := _weight_told(text)) and told[1].startswith("p"))
+    """Whether the weight a message gives is in points ("a 50 point diamond", "twenty-five points")."""
+    told = _weight_told(text) or ((words := WEIGHT_IN_WORDS.search(text)) and (0, words["unit"]))
+    return bool(told and told[1].lower().startswith("p"))
 
 
 def weight_in(text: str) -> tuple[float, bool] | None:

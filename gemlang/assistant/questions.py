@@ -360,7 +360,10 @@ GENERAL_QUESTION = re.compile(r"\?\s*$|^\s*(?:what|which|where|tell me|is|are|do
 # matched; not the grade of the stone in hand ("is my diamond SI1 or SI2?"), which no photo shows (`limits`), unless its
 # meaning is asked too ("it's graded SI1, what does that mean?")
 GRADE_ASKED = re.compile(
-    r"(?P<clarity>\b(?:vvs[12]?|vs[12]|si[12]|i[123])\b|\b(?:fl|if)\b(?=[^.?!]*\bclarity\b))|"
+    r"(?P<clarity>\b(?:vvs[12]?|vs[12]|si[12]|i[123])\b|\b(?:fl|if)\b(?=[^.?!]*\bclarity\b)|"
+    # "what does IF mean for a diamond?": capitalised, or lower case only before "mean", not the word "if"
+    r"(?-i:\b(?:FL|IF)\b)(?=[^.?!]*\b(?:mean\w*|stands?\s+for|diamonds?|grades?|graded|vs|versus|or|better)\b)|"
+    r"\b(?:fl|if|(?:internally\s+)?flawless)\s+(?=means?\b|stands?\s+for\b))|"
     r"(?P<colour>(?<!['’])\b(?:[d-hj-z]|(?-i:I))(?:[-/][d-z])?[- ]colou?r(?:ed)?\b|"  # not the "s" of "stone's colour"
     r"\bcolou?r (?:grade )?[d-z]\b(?![.'\w]))|"
     r"(?P<fluorescence>\bfluoresc\w*\b(?=.*\bgrad)|\bgrad\w*\b(?=.*\bfluoresc))",
@@ -1229,7 +1232,13 @@ def asks_if_it_is(text: str, gem: GemFacts) -> bool:
         r"(?:really |both )?(?:real|genuine|authentic|fake)\b",
         text.lower(),
     )
+    if said is not None and said.group(0).startswith("is ") and WH_BEFORE.search(text[: said.start()]):
+        return False  # "what colour is this diamond?", "how many carats is this diamond?": of it, not whether it is
     return said is not None and not TREATMENT_QUESTION.match(text[said.end() :].lstrip())
+
+
+# a question word in the clause before "is this …": the stone is what it asks of ("what colour is this diamond?")
+WH_BEFORE = re.compile(r"\b(?:how|what|which|where|when|why|who)\b[^,;:.!?]*$", re.I)
 
 
 # a message about the stone in hand ("is my pearl dyed?", "is this sapphire heated?"), not the gem in general

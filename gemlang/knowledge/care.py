@@ -799,16 +799,35 @@ SETTING_CHOSEN = re.compile(
 # the glossary's settings, each said with what it means for the stone; the protective one is bezel against prong
 SETTING_STYLES = (
     "protective setting", "tension setting", "channel setting", "pavé setting", "halo setting", "flush setting",
-    "cluster setting",
+    "cluster setting", "solitaire setting",
 )  # fmt: skip
 # two settings compared by their bare names, the word "setting" said once or not at all: "tension vs bezel setting",
 # "channel setting or pave?", "halo and cluster, which is safer?"
-_SETTING_NAMES = r"bezel|prong|claw|rub-?over|tension|channel|pav[eé]|halo|flush|gypsy|burnish|cluster"
+_SETTING_NAMES = r"bezel|prong|claw|rub-?over|tension|channel|pav[eé]|halo|flush|gypsy|burnish|cluster|solitaire"
 SETTINGS_COMPARED = re.compile(
     rf"\b(?:{_SETTING_NAMES})\b[^?!.]*\b(?:vs\.?|versus|or|and|compared (?:to|with))\s+(?:an?\s+|the\s+)?"
     rf"(?:{_SETTING_NAMES})\b",
     re.I,
 )
+# "my engagement ring has a halo": a bare name read as its setting in a message of a ring or a setting; not "a halo
+# around the inclusion", nor "a tension halo", of the stone inside
+OF_A_SETTING = re.compile(
+    r"^(?!.*\b(?:inclusions?|crystals?|fractures?|feathers?|fissures?|stress)\b)"
+    r".*\b(?:rings?|settings?|mount(?:ing)?s?)\b",
+    re.I,
+)
+
+
+def _styles_named(text: str) -> list:
+    """The glossary's setting styles a message names, each bare name ("halo and cluster, which is safer?", "my ring
+    has a halo") read as its setting when two are compared or the message speaks of a ring or a setting."""
+    from gemlang.knowledge.glossary import terms_named
+
+    if SETTINGS_COMPARED.search(text) or OF_A_SETTING.search(text):
+        text = re.sub(rf"\b({_SETTING_NAMES})\b(?!\s+(?:settings?|set|mount))", r"\1 setting", text, flags=re.I)
+    return [t for t in terms_named(text) if t.term in SETTING_STYLES]
+
+
 SETTINGS_LISTED = re.compile(r"\b(?:kinds|types|styles|sorts)\s+of\s+(?:settings|mounts|mountings)\b", re.I)
 # "is a tension setting ok for opal?", "can I put an emerald in a tension setting?", "is channel setting secure?":
 # whether a setting style named suits a stone
@@ -837,11 +856,10 @@ def setting_chosen(text: str, gem: GemFacts | None) -> tuple[str, list[str]]:
     """Which setting protects a stone (the glossary's protective setting, or the settings a question names: "is a
     tension setting ok for opal?"), with how well the gem itself stands knocks; ('', []) unless a setting is being
     chosen."""
-    from gemlang.knowledge.glossary import term_called, terms_named
+    from gemlang.knowledge.glossary import term_called
 
     compared = SETTINGS_COMPARED.search(text or "")  # each bare name read as its setting: "tension vs bezel setting"
-    named = re.sub(rf"\b({_SETTING_NAMES})\b(?!\s+(?:settings?|set|mount))", r"\1 setting", text, flags=re.I)
-    styles = [t for t in terms_named(named if compared else text or "") if t.term in SETTING_STYLES]
+    styles = _styles_named(text or "")
     if not SETTING_CHOSEN.search(text or "") and not (styles and (SETTING_SUITS.search(text or "") or compared)):
         return "", []
     terms = styles or [term for term in (term_called("protective setting"),) if term is not None]
@@ -887,9 +905,7 @@ def setting_answer(text: str, gem: GemFacts | None) -> tuple[str, list[str]]:
 def stone_in_a_setting(text: str) -> tuple[str, list[str]]:
     """That a setting named does not say which gem it holds, how to find out, and what the setting is ("my ring has
     a halo setting, what is the centre stone?"); ('', []) unless a setting style is named and its stone asked."""
-    from gemlang.knowledge.glossary import terms_named
-
-    styles = [t for t in terms_named(text or "") if t.term in SETTING_STYLES]
+    styles = _styles_named(text or "")
     if not styles or not STONE_ASKED.search(text):
         return "", []
     reply = (

@@ -130,7 +130,7 @@ def terms_asked(text: str) -> list[Term]:
 
     if not ASKING.search(text):
         return []
-    question = IF_A_STONE_IS.sub("", ASKING.sub(" ", text, count=1))
+    question = _head_shared(IF_A_STONE_IS.sub("", ASKING.sub(" ", text, count=1)))
     # a term quoted in the question's first sentence is the one asked ("what's 'simulated' mean? listing: …"),
     # whatever numbers, gems or stone the rest of the message speaks of
     first = re.split(r"[?.!]", question, maxsplit=1)[0]
@@ -152,6 +152,26 @@ def terms_asked(text: str) -> list[Term]:
     if not spans and ASKS_WHY.search(text) and COLOUR_ASKED.search(question):
         return [term_called("cause of colour")]  # "why do gems have colour?", "what gives gems their colour?"
     return _with_difference(_outermost(spans))
+
+
+# "a halo and a cluster setting": two terms whose last word is said once
+HEAD_SAID_ONCE = re.compile(
+    r"\b(?P<first>[\w-]+)(?P<between>\s+(?:and|or|vs\.?|versus)\s+(?:an?\s+|the\s+)?(?P<second>[\w-]+)\s+)"
+    r"(?P<head>[\w-]+)\b",
+    re.I,
+)
+
+
+def _head_shared(question: str) -> str:
+    """The question with a last word said once for two terms said for each ("the difference between a halo and a
+    cluster setting?": "a halo setting and a cluster setting"), when the glossary has both."""
+    names = {word.lower() for term in glossary() for word in term.asked_as}
+
+    def each(m: re.Match) -> str:
+        both = all(f"{m[w]} {m['head']}".lower() in names for w in ("first", "second"))
+        return f"{m['first']} {m['head']}{m['between']}{m['head']}" if both else m[0]
+
+    return HEAD_SAID_ONCE.sub(each, question)
 
 
 # two terms often taken for one, and the entry that says how they differ: "is synthetic the same as fake?"
