@@ -6128,6 +6128,18 @@ def test_a_choice_of_a_gem_and_glass_or_plastic_compares_the_two(text, order, na
 
 
 @pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("is ruby harder than glass?", "Ruby (Mohs 9) is harder than glass (5.5)"),
+        ("is ruby harder than a diamond?", "Diamond is harder than Ruby."),
+    ],
+)
+def test_a_gem_compared_with_glass_or_another_gem_is_no_question_of_its_kind(text, lead):
+    reply = Assistant(classifier=None).conversation().ask(text).reply  # was "**No**: Ruby is not glass …"
+    assert reply.startswith(lead) and "**No**" not in reply
+
+
+@pytest.mark.parametrize(
     ("text", "said"),
     [
         ("which is harder, ruby or steel?", "Ruby (Mohs 9) is harder than a steel knife (5.5)"),

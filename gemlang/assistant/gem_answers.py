@@ -1807,6 +1807,8 @@ def kind_answer(text: str) -> str:
     if told := TELL_IF_IT_IS.match(text or ""):  # "how can I tell if my opal is plastic?": "is my opal plastic?"
         text = f"is my {told['x']} {told['y']}?"
     asked = IS_A_KIND.match(text or "") or IS_THE_MATERIAL.match(text or "")
+    if asked and MORE_THAN.match(text):  # "is ruby harder than glass?" compares the two, asks no kind
+        return ""
     if not asked:
         return another_gem_in_hand(text or "")
     if THE_STONES_MEANT.fullmatch(asked.group("x")):
