@@ -4170,22 +4170,28 @@ def test_are_they_real_of_two_stones_named_answers_for_each():
 @pytest.mark.parametrize(
     ("text", "verdict", "said"),
     [
-        ("which shows two colours, iolite or garnet?", "Iolite", "**Iolite**: pleochroism very strong trichroism"),
-        ("iolite or garnet, which shows two colours?", "Iolite", "**Garnet**: pleochroism none"),
-        ("which is doubly refractive, garnet or peridot?", "Peridot", "**Garnet**: optic character isotropic"),
-        ("which one is isotropic, garnet, spinel or peridot?", "Garnet and Spinel", "**Spinel**: optic character"),
-        ("which is birefringent, diamond or zircon?", "Zircon", "**Zircon**: birefringence 0.059"),
-        ("which is uniaxial, quartz or topaz?", "Quartz", "**Topaz**: optic character biaxial"),
-        ("which is pleochroic, ruby or sapphire?", "Both", "**Ruby**: pleochroism strong"),
-        ("which is singly refractive, ruby or peridot?", "Neither", "**Peridot**: optic character biaxial"),
-        ("which shows three colours, iolite or tourmaline?", "Iolite", "**Tourmaline**: pleochroism strong"),
+        ("which shows two colours, iolite or garnet?", "Iolite shows two colours; Garnet does not.", "**Iolite**: ple"),
+        ("iolite or garnet, which shows two colours?", "Iolite shows two colours; Garnet does not.", "**Garnet**: ple"),
+        (
+            "which is doubly refractive, garnet or peridot?",
+            "Peridot is doubly refractive; Garnet is not.",
+            "**Garnet**",
+        ),
+        ("which one is isotropic, garnet, spinel or peridot?", "Garnet and Spinel are isotropic; Peridot is not.", ""),
+        ("which is birefringent, diamond or zircon?", "Zircon is birefringent; Diamond is not.", "**Zircon**: bire"),
+        ("which is uniaxial, quartz or topaz?", "Quartz is uniaxial; Topaz is not.", "**Topaz**: optic character"),
+        ("which is pleochroic, ruby or sapphire?", "Both are pleochroic.", "**Ruby**: pleochroism strong"),
+        ("which is singly refractive, ruby or peridot?", "Neither is singly refractive.", "**Peridot**: optic"),
+        ("which is isotropic, garnet, spinel or diamond?", "All three are isotropic.", "**Diamond**: optic"),
+        ("which is uniaxial, topaz, garnet or peridot?", "None of them is uniaxial.", "**Garnet**: optic"),
+        ("which shows three colours, iolite or tourmaline?", "Iolite shows three colours; Tourmaline does not.", ""),
     ],
 )
 def test_which_of_gems_shows_an_optical_property_opens_with_the_verdict_then_gives_each_ones(text, verdict, said):
     said_of = Assistant(classifier=None).conversation().ask(text)  # was each one's with no verdict, or "do not say"
     reply = said_of.reply
-    assert reply.startswith(f"**{verdict}.** **") and said in reply and "do not say" not in reply
-    assert reply.count("**") == 2 * (3 + ("spinel" in text)) and "coloured by" not in reply  # each gem named too
+    assert reply.startswith(f"{verdict} **") and said in reply and "do not say" not in reply  # not "**Iolite.** **Iol"
+    assert reply.count("**") == 2 * (len(said_of.properties[0]) - 1) and "coloured by" not in reply  # each gem's
     assert ("three" in text) == any("britannica.com" in n for n in said_of.notes)  # a uniaxial gem: two at most
 
 
@@ -4197,7 +4203,7 @@ def test_which_of_gems_shows_an_optical_property_opens_with_the_verdict_then_giv
     ],
 )
 def test_a_choice_of_gems_by_a_quality_of_some_stones_or_by_its_degree_gives_no_verdict_of_having_it(text, lead):
-    assert Assistant(classifier=None).conversation().ask(text).reply.startswith(lead)  # not "**Both.**"
+    assert Assistant(classifier=None).conversation().ask(text).reply.startswith(lead)  # not "Both are pleochroic."
 
 
 @pytest.mark.parametrize(
@@ -5943,7 +5949,10 @@ def test_where_two_or_three_gems_come_from_is_answered_for_each_in_the_order_nam
         ("is diamond or moissanite harder?", "**Diamond or Moissanite?** Diamond is harder than Moissanite. Diamond"),
         ("is topaz or quartz heavier?", "**Topaz or Quartz?** Topaz is heavier than Quartz. Topaz specific gravity"),
         ("is ruby or sapphire harder?", "**Ruby or Sapphire?** Neither is reliably harder: their Mohs hardness ranges"),
-        ("is spinel or sapphire doubly refractive?", "**Spinel or Sapphire?** **Sapphire.** Spinel optic character"),
+        (
+            "is spinel or sapphire doubly refractive?",
+            "**Spinel or Sapphire?** Sapphire is doubly refractive; Spinel is not.",
+        ),
     ],
 )
 def test_a_yes_no_choice_of_two_gems_by_a_constant_or_quality_opens_with_the_verdict(text, lead):
