@@ -5943,6 +5943,16 @@ def test_where_two_or_three_gems_come_from_is_answered_for_each_in_the_order_nam
     assert said.properties[0] == ("Property", *names) and not said.description
 
 
+def test_where_two_gems_come_from_beside_a_photo_is_answered_for_each_not_the_last_one_alone():
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Sapphire", "Emerald"])).conversation()
+    chat.image_probs = np.array([0.9, 0.05, 0.05])  # the photo says ruby
+    reply = chat.ask("where do emerald and sapphire come from?").reply  # was sapphire's alone
+    each = [f"**{n}**: {n} comes chiefly from {main_sources(get_facts(n))}." for n in ("Emerald", "Sapphire")]
+    assert reply == "\n\n".join(each)
+
+
 @pytest.mark.parametrize(
     ("text", "lead"),
     [

@@ -2724,6 +2724,9 @@ class Conversation:
         told = None if other or not self.hints.places else (self.hints.places, self.hints.countries)
         signs = () if other else self.hints.signs
         turn.aside = aside = side_answer(text, about, signs, general=general, told=told)
+        named = [] if THE_STONE_MEANT.search(text) else named_as_such(text)[:3]
+        if aside and (each := where_each_from_asked(text, named)):  # "where do ruby and sapphire come from?" by a
+            turn.aside = aside = each  # photo: each one's, as without it, not the last one's alone
         unplaced = self.scope is not None and self.scope.flagged and turn.asked_gem is None and not self.hints
         if unplaced:  # "is it rare?" of a photo it could not place: no word on a gem it does not believe in
             turn.aside = aside = " ".join(s for s in sentences(aside) if not gems_named_in(s))
