@@ -81,7 +81,6 @@ from gemlang.assistant.gem_answers import (
     which_of_two_answer,
 )
 from gemlang.assistant.limits import (
-    GRADE_OF_THE_STONE,
     TAKE_IN,
     beyond_the_evidence,
     intake_record,
@@ -137,6 +136,7 @@ from gemlang.assistant.questions import (
     GLASS_TEST_ASKED,
     GLOW_ASKED,
     GLOW_NOT_UV,
+    GRADE_OF_THE_STONE,
     HABIT_ASKED,
     HEALING,
     HOW_MANY_READINGS,

@@ -375,6 +375,14 @@ GRADE_ENTRIES = {
 GRADE_NAMED = re.compile(
     r"(?P<clarity>\bclarity\b)|(?P<colour>\bcolou?r\b(?=[^.?!]*\bgrad))|(?P<cut>\bcut\b(?=[^.?!]*\bgrad))", re.I
 )
+# a grade asked of the stone: "what clarity is it?", "what's my diamond's colour grade?", "is it VS1?"
+GRADE_OF_THE_STONE = re.compile(
+    r"\b(?:clarity|colou?r|cut) grades?\b|\b(?:clarity|colou?r|cut)\b[^.?!]*\bgraded\b|"
+    r"\bwhat (?:grade|clarity)\b|\bgrade (?:is it|of it)\b|"
+    r"\b(?:its|(?:it|this|my|mine)\b[\w' ]{0,20}?'s) clarity\b|\bclarity of (?:it|this|that|my|mine)\b|"
+    rf"{GRADE_ASKED.pattern}",
+    re.I,
+)
 
 
 def grades_asked(text: str) -> list[str]:
