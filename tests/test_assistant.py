@@ -5440,6 +5440,18 @@ def test_a_weight_or_a_count_in_words_beyond_ten_is_read_like_one_in_figures(mes
     assert "of 12 stones, 0.25 ct each" in reply if message.startswith("twelve stones") else "stones" not in reply
 
 
+def test_a_count_or_weight_in_words_past_a_hundred_is_read_whole_not_by_its_last_word():
+    chat = Assistant(classifier=None).conversation()
+    reply = chat.ask("i have one hundred and twenty stones, 6 carats total").reply  # was "of 20 stones, 0.3 ct each"
+    assert reply.startswith("Noted: 6 ct, 1.2 g, in total") and "of 120 stones, 0.05 ct each on average" in reply
+    assert (
+        Assistant(classifier=None)
+        .conversation()
+        .ask("two hundred and fifty carats of amethyst")
+        .reply.startswith("**Amethyst**: Noted: 250 ct, 50 g")
+    )  # was 50 ct
+
+
 def test_a_weight_told_with_a_colour_is_noted_and_said_with_the_colour_to_name_no_gem():
     reply = Assistant(classifier=None).conversation().ask("a carat and a half, blue").reply  # was "A colour alone"
     assert reply.startswith("Noted: 1.5 ct, 0.3 g") and "A colour (blue) and a weight still fit too many" in reply
