@@ -3390,6 +3390,9 @@ def test_is_a_gem_a_colour_or_always_that_colour_is_answered_from_its_colours():
     assert spessartite.startswith("**Not red as such, but reddish-orange and red-brown**: Spessartite comes in")
     assert ask("is iolite violet?").startswith("**Yes**: Iolite comes in violet-blue")  # and lavender, a purple
     assert ask("is peridot yellow-green?").startswith("**Yes**: Peridot comes in")  # was its card, no colour read
+    # a blend asked is met by a listed colour of both hues, whichever is the tinge (was "Not green as such, but …")
+    assert ask("is lazurite blue-green?").startswith("**Yes**: Lazurite comes in deep blue, azure blue, violet-blue")
+    assert ask("is lazurite green?").startswith("**Not green as such, but greenish-blue**")  # a hue alone is not
 
 
 def test_a_real_one_is_one_of_the_gem_answered_or_discussed_not_a_question_whether_the_stone_is_real():

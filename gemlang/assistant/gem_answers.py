@@ -112,7 +112,7 @@ from gemlang.knowledge.carat_weight import (
     total_weight_said,
 )
 from gemlang.knowledge.care import HARM_QUESTION, HEAT_QUESTION, LIGHT_QUESTION, SAID_OF_HARM, care_question
-from gemlang.knowledge.colours import listed_in, main_colour
+from gemlang.knowledge.colours import hue_and_tinge, listed_in, main_colour
 from gemlang.knowledge.facts import TreatmentSigns, ahead_of_the_rest, format_quantity, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, species_streak, value_text
 from gemlang.knowledge.knowledge_base import gems_named_in
@@ -666,10 +666,11 @@ def colours_answer(text: str, gem: GemFacts) -> str:
     if not gem.colours:
         return ""
     named = IN_A_COLOUR.search(text)
-    colour = main_colour(named["colour"] or named["last"]) if named else None
+    colour, tinge = hue_and_tinge(named["colour"] or named["last"]) if named else (None, None)
     if colour is None:
         return f"**{gem.name}**: {follow_up_colours(gem)}" if COLOUR_QUESTION.search(text) else ""
     listed = listed_in(gem, colour)  # "bluish-green" and "yellow-green" are green: an emerald is not blue
+    listed = listed or bool(tinge and listed_in(gem, colour, tinge))  # "is lazurite blue-green?": its greenish-blue
     if named["only"] and listed and not all(_partly(c, colour) for c in gem.colours):
         return f"**Not always**: {follow_up_colours(gem)}"  # "is sapphire always blue?"
     if listed:
