@@ -910,17 +910,21 @@ _UNITS = "one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 NUMBER_WORDS = {w: i for i, w in enumerate([*_UNITS, *_TEENS], 1)} | {w: 10 * i for i, w in enumerate(_TENS, 2)}
-# a number in words up to a hundred: "seven", "fifteen", "twenty-five", "a hundred"
-NUMBER_IN_WORDS = (
-    rf"(?:{'|'.join(_TENS)})(?:[\s-]+(?:{'|'.join(_UNITS)}))?|(?:a\s+|one\s+)?hundred|"
-    rf"{'|'.join(reversed([*_UNITS, *_TEENS]))}"
-)
+_BELOW_A_HUNDRED = rf"(?:{'|'.join(_TENS)})(?:[\s-]+(?:{'|'.join(_UNITS)}))?|{'|'.join(reversed([*_UNITS, *_TEENS]))}"
+_HUNDREDS = rf"(?:a|{'|'.join(_UNITS)})\s+hundred"
+# a number in words below a thousand: "seven", "fifteen", "twenty-five", "a hundred", "one hundred and twenty" (not
+# its "twenty" alone)
+NUMBER_IN_WORDS = rf"(?:{_HUNDREDS}(?:\s+and)?\s+)?(?:{_BELOW_A_HUNDRED})|(?:{_HUNDREDS}|hundred)"
 
 
 def number_in_words(said: str) -> int:
-    """ "twenty-five" -> 25, "fifteen" -> 15, "a hundred" -> 100 (said matching `NUMBER_IN_WORDS`)."""
+    """ "twenty-five" -> 25, "fifteen" -> 15, "a hundred" -> 100, "two hundred and five" -> 205 (said matching
+    `NUMBER_IN_WORDS`)."""
     words = re.split(r"[\s-]+", said.lower())
-    return 100 if "hundred" in words else sum(NUMBER_WORDS.get(w, 0) for w in words)
+    if "hundred" not in words:
+        return sum(NUMBER_WORDS.get(w, 0) for w in words)
+    at = words.index("hundred")  # "a hundred", "two hundred and five": the word before counts the hundreds
+    return 100 * (NUMBER_WORDS.get(words[at - 1], 1) if at else 1) + sum(NUMBER_WORDS.get(w, 0) for w in words[at:])
 
 
 _WEIGHT = rf"(\d+(?:\.\d+)?)\s*(?:{WEIGHT_UNIT}?\s*(?:in|under)\s+|{WEIGHT_UNIT}\s*)"  # "3.12 g in air", "3.12g air"

@@ -81,9 +81,7 @@ from gemlang.assistant.gem_answers import (
     which_of_two_answer,
 )
 from gemlang.assistant.limits import (
-    GRADE_OF_THE_STONE,
     TAKE_IN,
-    WEIGHT_OF_THE_STONE,
     beyond_the_evidence,
     intake_record,
     told_weight,
@@ -138,6 +136,7 @@ from gemlang.assistant.questions import (
     GLASS_TEST_ASKED,
     GLOW_ASKED,
     GLOW_NOT_UV,
+    GRADE_OF_THE_STONE,
     HABIT_ASKED,
     HEALING,
     HOW_MANY_READINGS,
@@ -221,6 +220,7 @@ from gemlang.assistant.questions import (
     TREATMENT_DETECTED,
     TREATMENT_QUESTION,
     VALUE_QUESTION,
+    WEIGHT_OF_THE_STONE,
     WHERE_TO_FIND,
     WHICH_FIRST,
     WHICH_GEM_HAS,
@@ -2754,6 +2754,9 @@ class Conversation:
         told = None if other or not self.hints.places else (self.hints.places, self.hints.countries)
         signs = () if other else self.hints.signs
         turn.aside = aside = side_answer(text, about, signs, general=general, told=told)
+        named = [] if THE_STONE_MEANT.search(text) else named_as_such(text)[:3]
+        if aside and (each := asked_of_each(text, named)):  # "where do ruby and sapphire come from?" by a
+            turn.aside = aside = each  # photo: each one's, as without it, not the last one's alone
         unplaced = self.scope is not None and self.scope.flagged and turn.asked_gem is None and not self.hints
         if unplaced:  # "is it rare?" of a photo it could not place: no word on a gem it does not believe in
             turn.aside = aside = " ".join(s for s in sentences(aside) if not gems_named_in(s))

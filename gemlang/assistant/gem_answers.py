@@ -73,6 +73,7 @@ from gemlang.assistant.questions import (
     SELLER_SAID,
     SELLERS_CLAIMS,
     SHOWN_LIST_QUESTION,
+    SHOWS_COLOURS,
     SIZE_OF_A_WEIGHT,
     SPARKLE_ASKED,
     STONE_IN_HAND,
@@ -438,19 +439,30 @@ def has_quality(text: str, g: GemFacts) -> bool | None:
 
 
 def quality_chosen(text: str, gems: Sequence[GemFacts]) -> tuple[str, str]:
-    """The verdict of a choice of gems by a quality each has or lacks: "**Iolite.**" for "which shows two colours,
-    iolite or garnet?", "**Both.**", "**Neither.**", with the source of the rule that a uniaxial gem shows two colours
-    at most when it decides; ('', '') for any other question or when a gem's facts do not say."""
+    """The verdict of a choice of gems by a quality each has or lacks, in the question's words: "Iolite shows two
+    colours; Garnet does not." for "which shows two colours, iolite or garnet?", "Both are pleochroic.", "Neither is
+    singly refractive.", with the source of the rule that a uniaxial gem shows two colours at most when it decides;
+    ('', '') for any other question or when a gem's facts do not say."""
     if len(gems) < 2 or not QUALITY_CHOICE.search(text):
         return "", ""
     has = [has_quality(text, g) for g in gems]
     if None in has:
         return "", ""
     source = next((s for g in gems if (s := pleochroic_verdict(text, g)[1])), "")  # "three colours?" of a uniaxial gem
-    if all(has) or not any(has):
-        every = ("Both" if all(has) else "Neither") if len(gems) == 2 else ("All of them" if all(has) else "None")
-        return f"**{every}.**", source
-    return f"**{join_words([g.name for g, h in zip(gems, has, strict=True) if h], 'and')}.**", source
+    if shows := re.search(SHOWS_COLOURS, text, re.I):  # "shows two colours": as asked, or "does not"
+        colours = re.sub(r"^shows?\s+", "", shows.group(0), flags=re.I).lower()
+        one, many, lacks_one, lacks_many = f"shows {colours}", f"show {colours}", "does not", "do not"
+    else:  # "is pleochroic", "are not"
+        word = (m.group(0) if (m := re.search(OPTIC_QUALITY, text, re.I)) else "pleochroic").lower()
+        one, many, lacks_one, lacks_many = f"is {word}", f"are {word}", "is not", "are not"
+    having = [g.name for g, h in zip(gems, has, strict=True) if h]
+    lacking = [g.name for g, h in zip(gems, has, strict=True) if not h]
+    if not lacking:
+        return f"{ {2: 'Both', 3: 'All three'}.get(len(gems), 'All of them') } {many}.", source
+    if not having:
+        return f"{'Neither' if len(gems) == 2 else 'None of them'} {one}.", source
+    said = f"{join_words(having)} {one if len(having) == 1 else many}"
+    return f"{said}; {join_words(lacking)} {lacks_one if len(lacking) == 1 else lacks_many}.", source
 
 
 def scratched_by(text: str, gem: GemFacts) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from gemlang.assistant.questions import GRADE_ASKED, POINTS_WORD
+from gemlang.assistant.questions import GRADE_OF_THE_STONE, POINTS_WORD, WEIGHT_OF_THE_STONE
 from gemlang.knowledge import GemFacts
 from gemlang.knowledge.carat_weight import factors_said
 from gemlang.readings import NUMBER_IN_WORDS, WEIGHT_UNIT, number_in_words
@@ -15,21 +15,6 @@ from gemlang.readings import NUMBER_IN_WORDS, WEIGHT_UNIT, number_in_words
 DIAMOND_TYPE = re.compile(
     r"\btype\s*(?:ia|ib|iia|iib|ii|i|1|2)[ab]?\b|\bdiamond type\b|"
     r"\b(?:what|which) type\b(?!\s+of\s+(?!diamond))|^\W*type\W*$",
-    re.I,
-)
-# a grade asked of the stone: "what clarity is it?", "what's my diamond's colour grade?", "is it VS1?"
-GRADE_OF_THE_STONE = re.compile(
-    rf"\b(?:clarity|colou?r|cut) grades?\b|\b(?:clarity|colou?r|cut)\b[^.?!]*\bgraded\b|"
-    rf"\bwhat (?:grade|clarity)\b|\bgrade (?:is it|of it)\b|"
-    rf"\b(?:its|(?:it|this|my|mine)\b[\w' ]{{0,20}}?'s) clarity\b|\bclarity of (?:it|this|that|my|mine)\b|"
-    rf"{GRADE_ASKED.pattern}",
-    re.I,
-)
-# the weight asked of the stone: "how many carats is it?", "how much does my ruby weigh?"
-WEIGHT_OF_THE_STONE = re.compile(
-    r"\bhow many (?:carats?|cts?)\b|\bcarat weight\b|"
-    r"\bhow (?:heavy|much does (?:it|(?:this|my)\b[\w' ]{0,20}?) weigh)\b|"
-    r"\bwhat(?:'s| is) (?:the |its )?weight\b|\b(?:weight|carats?) (?:is it|of it)\b",
     re.I,
 )
 # (what is asked, the answer); the first that matches answers. {gem} is the stone's name as answered.

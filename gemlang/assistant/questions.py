@@ -380,6 +380,21 @@ GRADE_ENTRIES = {
 GRADE_NAMED = re.compile(
     r"(?P<clarity>\bclarity\b)|(?P<colour>\bcolou?r\b(?=[^.?!]*\bgrad))|(?P<cut>\bcut\b(?=[^.?!]*\bgrad))", re.I
 )
+# a grade asked of the stone: "what clarity is it?", "what's my diamond's colour grade?", "is it VS1?"
+GRADE_OF_THE_STONE = re.compile(
+    r"\b(?:clarity|colou?r|cut) grades?\b|\b(?:clarity|colou?r|cut)\b[^.?!]*\bgraded\b|"
+    r"\bwhat (?:grade|clarity)\b|\bgrade (?:is it|of it)\b|"
+    r"\b(?:its|(?:it|this|my|mine)\b[\w' ]{0,20}?'s) clarity\b|\bclarity of (?:it|this|that|my|mine)\b|"
+    rf"{GRADE_ASKED.pattern}",
+    re.I,
+)
+# the weight asked of the stone: "how many carats is it?", "how much does my ruby weigh?"
+WEIGHT_OF_THE_STONE = re.compile(
+    r"\bhow many (?:carats?|cts?)\b|\bcarat weight\b|"
+    r"\bhow (?:heavy|much does (?:it|(?:this|my)\b[\w' ]{0,20}?) weigh)\b|"
+    r"\bwhat(?:'s| is) (?:the |its )?weight\b|\b(?:weight|carats?) (?:is it|of it)\b",
+    re.I,
+)
 
 
 def grades_asked(text: str) -> list[str]:

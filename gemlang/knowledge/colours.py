@@ -109,11 +109,12 @@ CONNECTORS = {
 NEGATED = re.compile(r"\b(?:not|no|isn'?t|never|without|than)\s+(?:\w+\s+)?$")
 
 
-WORD = re.compile(r"[a-z]+(?:-clear)?")
+# a word of a colour as written, "water-clear" one word; a blend's hyphen parts two ("yellow-green": `_runs`)
+_COLOUR_TEXT_WORD = re.compile(r"[a-z]+(?:-clear)?")
 
 
 def _words(text: str) -> list[str]:
-    return WORD.findall(text.lower().replace("colorless", "colourless"))
+    return _COLOUR_TEXT_WORD.findall(text.lower().replace("colorless", "colourless"))
 
 
 def _word_names(word: str, list_words: bool) -> dict[str, float]:
@@ -129,7 +130,7 @@ def _runs(text: str, list_words: bool) -> list[list[str]]:
     brown" are one each, "black with white bands" two."""
     runs: list[list[str]] = []
     joined_at = -1
-    for m in WORD.finditer(text):
+    for m in _COLOUR_TEXT_WORD.finditer(text):
         named = bool(_word_names(m[0], list_words))
         if named and joined_at >= 0 and re.fullmatch(r"[- ]+", text[joined_at : m.start()]):
             runs[-1].append(m[0])
