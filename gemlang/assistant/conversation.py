@@ -1180,7 +1180,8 @@ class Conversation:
             if len(named := gems_named_in(text)) == 1 and not self._stone_in_hand:
                 self.topic, self.named_together = named[0], None  # "is pearl a mineral?", then "how hard is it?"
             return True
-        if not (kinds := kind_answer(turn.text)):  # "is amethyst a quartz?", "is spinel the same as ruby?"
+        # "is amethyst a quartz?", "is spinel the same as ruby?"
+        if not (kinds := kind_answer(turn.text, self._stone_in_hand)):
             return False
         turn.answer.reply = kinds
         named = gems_named_in(turn.text)

@@ -1804,10 +1804,11 @@ def material_kind(
     return lead, "gem or mineral"
 
 
-def kind_answer(text: str) -> str:
+def kind_answer(text: str, stone_in_hand: bool = False) -> str:
     """Yes or no to "is X a Y?" of two gems, from the knowledge base's kinds and species; '' for any other
     message, or where either is no gem it knows ("is it a sapphire?" is about the stone in hand). A trade name
-    is answered for the gem it really is (`trade_name_verdict`)."""
+    is answered for the gem it really is (`trade_name_verdict`). "Is my diamond moissanite?" is answered so only with
+    no stone in hand: with one, the photo's ranking of the two answers it."""
     from gemlang.knowledge import find_gem
 
     if verdict := trade_name_verdict(text):
@@ -1822,7 +1823,7 @@ def kind_answer(text: str) -> str:
     if asked and MORE_THAN.match(text):  # "is ruby harder than glass?" compares the two, asks no kind
         return ""
     if not asked:
-        return another_gem_in_hand(text or "")
+        return "" if stone_in_hand else another_gem_in_hand(text or "")
     if THE_STONES_MEANT.fullmatch(asked.group("x")):
         return ""
     x, y = find_gem(asked.group("x")), find_gem(asked.group("y"))
