@@ -2541,6 +2541,11 @@ def test_whether_it_shows_a_property_with_no_stone_asks_which_gem_and_says_what_
     assert chat.ask(text).reply.startswith("**Yes.** **Sapphire**") == ("two" in text or "pleochroic" in text)
 
 
+def test_which_gem_names_a_property_without_the_colon_of_its_value():
+    reply = Assistant(None).conversation().ask("is it magnetic?").reply  # was "Magnet test: depends on …"
+    assert reply.startswith("**Which gem?** Magnet test depends on the gem") and "test:" not in reply.split("\n")[0]
+
+
 @pytest.mark.parametrize(
     "text", ["which is harder to clean?", "which is harder to find?", "which one is harder to cut?"]
 )

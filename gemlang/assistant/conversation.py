@@ -1668,7 +1668,8 @@ class Conversation:
             return True
         if not asked:
             return False
-        labels = [label for label, _ in constants_named(text)] if value else []
+        # "magnet test:" is the label of a value that follows it
+        labels = [label.rstrip(":") for label, _ in constants_named(text)] if value else []
         # "optic sign?": the glossary's own term where the property's label names none
         terms = (terms_named(" ".join(labels)) or terms_named(text)) if labels else [term_called("toughness")]
         if whether:  # "does it fluoresce?": the instrument that shows it on the stone, by its entry too
