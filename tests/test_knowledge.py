@@ -645,6 +645,20 @@ def test_what_a_diamond_grade_means_is_answered_from_the_grading_entries_beside_
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["what does AAA quality mean?",  # was the how-to-begin help
+     "the seller says it's AAA grade tanzanite, what does that mean?",  # were the Tanzanite card
+     "is 'Tanzanite AAAA' a real grade?", "is AAA tanzanite better than AA?"],
+)  # fmt: skip
+def test_a_sellers_aaa_grade_is_explained_as_no_laboratorys_standard_whatever_gem_it_grades(question):
+    from gemlang.assistant import Assistant
+
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith("**AAA grade**: ") and not answer.candidates
+    assert "no generally accepted standard" in answer.reply and "rocksandco" in " ".join(answer.notes)
+
+
+@pytest.mark.parametrize(
     "question, first",
     [("what does VS1 mean?", "**VS1**: VS1 and VS2 (very slightly included): minor inclusions"),  # were the whole
      ("is SI2 clarity bad?", "**SI2**: SI1 and SI2 (slightly included)"),  # scale, the grade asked in its middle

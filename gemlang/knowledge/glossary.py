@@ -77,6 +77,8 @@ ABOUT_THE_STONE = re.compile(r"\b(?:it|its|this|that|these|my|mine|the stone|the
 
 # terms of a diamond's grading, asked of diamonds ("what is a triple excellent diamond?") as of no gem
 DIAMOND_GRADING = {"4Cs", "clarity grades", "colour grades", "cut grades", "fluorescence on a diamond report", "BGM"}
+# and a seller's grade of any coloured gem ("what does AAA tanzanite mean?")
+GRADES_ANY_GEM = {"AAA grade"}
 
 
 def grade_meant(grade: str, entry: Term) -> str:
@@ -147,7 +149,8 @@ def terms_asked(text: str) -> list[Term]:
     # a question about a gem ("what is the RI of ruby?") asks no term, unless the term names it ("B jade") or grades
     # the gem named ("what is a triple excellent diamond?")
     named = {gem.name for gem in gems_named_in(_blanked(question.lower(), spans))}
-    if named and not (named == {"Diamond"} and spans and all(t.term in DIAMOND_GRADING for _, _, t in spans)):
+    graded = DIAMOND_GRADING | GRADES_ANY_GEM if named == {"Diamond"} else GRADES_ANY_GEM
+    if named and not (spans and all(t.term in graded for _, _, t in spans)):
         return []
     if not spans and ASKS_WHY.search(text) and COLOUR_ASKED.search(question):
         return [term_called("cause of colour")]  # "why do gems have colour?", "what gives gems their colour?"
@@ -406,7 +409,7 @@ ASKED_WHEREVER_NAMED = {
     "specimen label": ASKED, "collecting rocks and minerals": ALLOWED_ASKED, "lab report": ABOUT_PAPERS,
     "taking stones from a beach": TAKING_ALLOWED,
     "appraisal": ABOUT_PAPERS, "buying a gem": ABOUT_PAPERS,
-    "repolishing": ABOUT_PAPERS, "gem laboratory": LAB_WORK_ASKED,
+    "repolishing": ABOUT_PAPERS, "gem laboratory": LAB_WORK_ASKED, "AAA grade": ABOUT_PAPERS,
 }  # fmt: skip
 # terms a word of which is too common to name them alone: "beach" names the rules of taking stones from one only in
 # a question of that ("is it legal to take pebbles from the beach?"), not "I picked it up on the beach, what is it?"
