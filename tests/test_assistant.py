@@ -4865,6 +4865,16 @@ def test_the_weight_of_my_named_stone_is_weighed_as_the_weight_of_it(question, g
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["how do I know the seller isn't lying about the weight?",  # were the how-to-begin help
+     "is the seller lying about the carat weight?", "how can I verify the weight the seller gives?"],
+)  # fmt: skip
+def test_a_sellers_weight_to_be_checked_is_weighed_on_a_carat_balance_or_estimated(question):
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith("A photo shows no weight. Weigh a loose stone on a carat balance")
+
+
+@pytest.mark.parametrize(
     ("question", "said"),
     [("how many carats is this diamond?", "**Diamond**: A photo shows no weight."),  # were "**Diamond?** Nothing
      ("what colour is this diamond?", "**Diamond**: Diamond comes in colourless"),  # you have told me shows

@@ -392,7 +392,9 @@ GRADE_OF_THE_STONE = re.compile(
 WEIGHT_OF_THE_STONE = re.compile(
     r"\bhow many (?:carats?|cts?)\b|\bcarat weight\b|"
     r"\bhow (?:heavy|much does (?:it|(?:this|my)\b[\w' ]{0,20}?) weigh)\b|"
-    r"\bwhat(?:'s| is) (?:the |its )?weight\b|\b(?:weight|carats?) (?:is it|of it)\b",
+    r"\bwhat(?:'s| is) (?:the |its )?weight\b|\b(?:weight|carats?) (?:is it|of it)\b|"
+    # a weight said by a seller, to be checked: "how do I know the seller isn't lying about the weight?"
+    r"\b(?:check|verify|confirm|know|sure|trust|lying|lie[sd]?)\b[\w' ]{0,40}?\bweight\b",
     re.I,
 )
 
