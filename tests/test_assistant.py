@@ -5426,7 +5426,9 @@ def test_whether_lab_grown_stones_are_cheaper_is_what_the_sources_hold_with_no_p
     [("what is smoke treatment of opal?", "Smoke treatment"), ("what does oiling mean for an emerald?", "Oiling"),
      ("what is heat treatment of sapphire?", "Heat treatment"), ("how is ruby heated?", "Heat treatment"),
      ("how is emerald oiled?", "Oiling"), ("how do jewellers heat ruby?", "Heat treatment"),  # was the list
-     ("how do they oil emeralds?", "Oiling")],
+     ("how do they oil emeralds?", "Oiling"),
+     ("what does 'unheated' mean for a sapphire?", "Heat treatment"),  # was the list: a seller's word
+     ("what is an unheated ruby?", "Heat treatment")],
 )  # fmt: skip
 def test_a_treatment_asked_to_be_explained_beside_a_gem_gets_its_glossary_entry(question, term):
     # was the gem's treatments list: '**Opal**: Treatments of opal: smoke treatment; …', '**Ruby**: Treatments of
