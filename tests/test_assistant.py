@@ -2855,6 +2855,18 @@ def test_is_a_trade_name_the_gem_it_names_is_answered_for_the_gem_it_really_is(q
 
 @pytest.mark.parametrize(
     "question, reply",
+    [("is herkimer diamond natural?", "**Natural, but not diamond**: 'Herkimer diamond' is the name for"),  # were
+     ("is smoky topaz natural?", "**Natural, but not topaz**: 'smoky topaz' is a misnomer for smoky quartz"),  # "No"
+     ("is rainbow moonstone natural?", "**Natural, but not moonstone**: 'rainbow moonstone' is transparent"),
+     ("is mystic topaz natural?", "**Yes**: 'mystic topaz' is colourless topaz"),
+     ("is goldstone natural?", "**No**: Goldstone is glass")],
+)  # fmt: skip
+def test_whether_a_trade_named_stone_is_natural_is_answered_for_the_stone_not_the_gem_its_name_says(question, reply):
+    assert Assistant(classifier=None).conversation().ask(question).reply.startswith(reply)
+
+
+@pytest.mark.parametrize(
+    "question, reply",
     [("Is 'Madeira topaz' an acceptable name to use?", "**No**: 'Madeira topaz' is citrine, a quartz, not topaz"),
      ("is korean jade a correct trade name?", "**No**: 'Korean jade' is serpentine"),
      ("is African emerald an acceptable name?", "**Only for the genuine gem**: 'African emerald' has been said of")],
@@ -2868,7 +2880,8 @@ def test_whether_a_trade_name_may_be_used_is_answered_with_the_naming_rule(quest
     "question, gem, says",
     [("what is a Herkimer diamond?", "Quartz", "Herkimer County"),
      ("what's a Mexican jade", "Calcite", "dyed green"),
-     ("tell me about Ceylon diamond", "Zircon", "colourless zircon")],
+     ("tell me about Ceylon diamond", "Zircon", "colourless zircon"),
+     ("what is 'rainbow moonstone'?", "Labradorite", "transparent labradorite")],  # was the Moonstone card
 )  # fmt: skip
 def test_asking_what_a_trade_name_is_describes_the_real_gem_not_a_locality_of_the_named_one(question, gem, says):
     answer = Assistant(classifier=None).conversation().ask(question)

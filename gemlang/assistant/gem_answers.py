@@ -1614,6 +1614,10 @@ def trade_name_verdict(text: str) -> str:
     if LAB_GROWN.fullmatch(said):  # "is Ramaura ruby synthetic?"
         return f"**{'Yes' if gem.origin == 'synthetic' else 'No'}**: {note}."
     natural = "natural" in (after.group("real") or "").lower()
+    natural_other = gem.origin == "natural" and gem.name != y.name and not kind_of(gem, y)
+    if natural and not said and not trade.also_genuine and natural_other:
+        # "is Herkimer diamond natural?": a natural stone, though not the gem its name says
+        return f"**Natural, but not {lower_name(y)}**: {note}. {tell_apart(gem.name, y.name)}"
     if gem.origin == "synthetic" and gem_sold_as(gem).name == y.name and not natural:  # "is Chatham emerald real?"
         return f"**Yes and no**: {note}. {SOLD_AS_GROWN}"
     either = trade.named is not None and trade.also_genuine and y.name in (gem.name, trade.named.name)
