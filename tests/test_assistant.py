@@ -6154,6 +6154,20 @@ def test_a_choice_of_a_gem_and_glass_or_plastic_compares_the_two(text, order, na
 
 
 @pytest.mark.parametrize(
+    ("text", "order", "names"),
+    [
+        ("is opal heavier than glass?", "Glass (Paste) is heavier than Opal.", {"Opal", "Glass (Paste)"}),
+        ("is glass denser than opal?", "Glass (Paste) is heavier than Opal.", {"Opal", "Glass (Paste)"}),
+        ("is quartz lighter than plastic?", "Plastic is lighter than Quartz.", {"Quartz", "Plastic"}),
+        ("is ruby heavier than glass?", "Neither is reliably heavier", {"Ruby", "Glass (Paste)"}),
+    ],
+)
+def test_a_gem_said_heavier_or_lighter_than_glass_or_plastic_compares_the_two(text, order, names):
+    said = Assistant(classifier=None).conversation().ask(text)  # was the gem's specific gravity alone
+    assert said.reply.startswith(order) and set(said.properties[0][1:]) == names
+
+
+@pytest.mark.parametrize(
     ("text", "lead"),
     [
         ("is ruby harder than glass?", "Ruby (Mohs 9) is harder than glass (5.5)"),

@@ -162,6 +162,7 @@ from gemlang.assistant.questions import (
     MEANT_BY_PRONOUN,
     MEASURED_AGAIN,
     MINE,
+    MORE_THAN,
     NATURAL_QUESTION,
     NATURAL_WORD,
     NEXT_TEST_QUESTION,
@@ -2036,6 +2037,8 @@ class Conversation:
                     'refractive index ("RI 1.54") or a specific gravity ("SG 2.65") would tell me what it is.'
                 )
             return True
+        if MORE_THAN.match(text) and len(gems) == 1:  # "is ruby heavier than glass?": glass is compared too
+            gems += compared_materials(text)[:1]
         # "does it glow?" of a moonstone: its floating sheen, not a UV lamp's glow
         if len(gems) == 1 and GLOW_NOT_UV.search(text) and facts_name(gems[0], [r"adularescen"]):
             answer.reply = what_it_shows(text, gems[0])

@@ -1068,11 +1068,12 @@ OF_THE_STONE_IN_HAND = re.compile(
     r"\b(?:it|this)\s+(?:compare[sd]?|stacks? up)\s+(?:to|with|against)\b|\bcompare\s+(?:it|this)\s+(?:to|with)\b",
     re.I,
 )
-# "glass" and "plastic" alone are no gem names, but compared they are: "ruby or glass", "plastic or amber?"
+# "glass" and "plastic" alone are no gem names, but compared they are: "ruby or glass", "plastic or amber?", "is
+# ruby heavier than glass?"
 _MATERIAL = r"(glass|paste|plastic)"
 COMPARED_MATERIAL = re.compile(
-    rf"\b(?:from|and|vs\.?|versus|or|with)\s+(?:\w+\s+)?{_MATERIAL}\b|"
-    rf"\b{_MATERIAL}(?=\s+(?:or|vs\.?|versus|and|from)\s)",
+    rf"\b(?:from|and|vs\.?|versus|or|with|than)\s+(?:\w+\s+)?{_MATERIAL}\b|"
+    rf"\b{_MATERIAL}(?=\s+(?:or|vs\.?|versus|and|from)\s|\s+(?:more\s+)?[a-z]+\s+than\s)",
     re.I,
 )
 MATERIAL_GEMS = {"glass": "Glass (Paste)", "paste": "Glass (Paste)", "plastic": "Plastic"}
