@@ -6154,6 +6154,22 @@ def test_a_choice_of_a_gem_and_glass_or_plastic_compares_the_two(text, order, na
 
 
 @pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("which is more pleochroic, iolite or garnet?", "Iolite is more pleochroic than Garnet: Iolite's pleochroism "
+         "is very strong; Garnet shows none."),
+        ("which has the weaker pleochroism, iolite or tourmaline?", "Tourmaline is less pleochroic than Iolite"),
+        ("is sapphire more dichroic than spinel?", "Sapphire is more pleochroic than Spinel"),
+        ("which is more pleochroic, peridot or amethyst?", "Neither is more pleochroic: my facts grade both weak."),
+        ("which is more pleochroic, ruby or sapphire?", "My facts do not grade how strong Sapphire's pleochroism is"),
+    ],
+)  # fmt: skip
+def test_a_degree_of_pleochroism_compared_is_decided_by_the_grades_the_facts_give(text, verdict):
+    reply = Assistant(classifier=None).conversation().ask(text).reply  # was each gem's pleochroism, no verdict
+    assert reply.startswith(verdict)
+
+
+@pytest.mark.parametrize(
     ("text", "order", "names"),
     [
         ("is opal heavier than glass?", "Glass (Paste) is heavier than Opal.", {"Opal", "Glass (Paste)"}),

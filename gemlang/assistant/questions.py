@@ -282,6 +282,12 @@ QUALITY_CHOICE = re.compile(
     rf".*(?:\b{OPTIC_QUALITY}|pleochro|{SHOWS_COLOURS})",
     re.I,
 )
+# "which is more pleochroic, iolite or garnet?", "which has the weaker dichroism?": a degree of pleochroism compared
+PLEOCHROISM_DEGREE = re.compile(
+    r"\b(?:(?P<less>less|least)|more|most)\s+(?:pleo|di|tri)chroic\b|"
+    r"\b(?:(?P<weaker>weaker|weakest|less)|stronger|strongest|more)\s+(?:pleo|di|tri)chroism\b",
+    re.I,
+)
 THREE_COLOURS_ASKED = re.compile(r"\b(?:three|3)\s+colou?rs|trichroi", re.I)  # "does iolite show three colours?"
 # "which changes colour, alexandrite or ruby?": what each one's facts say of a colour change
 CHANGES_COLOUR = r"\b(?:changes?\s+colou?rs?|(?:shows?|has|have)\s+(?:a\s+)?colou?r[- ]change)\b"
@@ -463,7 +469,7 @@ PROPERTY_QUESTION = re.compile(
     rf"\bwhat(?:'s|s| is)\s+(?:harder|softer|heavier|lighter|denser)\b{NOT_TO_DO}|"  # "whats harder, topaz or quartz"
     r"\bwhich\b[\w\s]{0,12}\b(?:hardest|softest|heaviest|lightest|densest)\s*\??\s*$|"  # of the gems named
     # "which has the higher birefringence?", "which one shows more fire?"
-    rf"\bwhich\b[\w\s]{{0,12}}\b(?:has|have|shows?)\s+(?:the\s+|a\s+)?(?:higher|lower|greater|larger|stronger|more|less|"
+    rf"\bwhich\b[\w\s]{{0,12}}\b(?:has|have|shows?)\s+(?:the\s+|a\s+)?(?:higher|lower|greater|larger|stronger|weaker|more|less|"
     rf"bigger|smaller)\s+(?:{_PROPERTY}|fire)\b|"
     r"\b(?:more|less)\s+(?:birefringent|dispersive|refractive|dense)\b|"  # "which is more birefringent, X or Y?"
     rf"\b(?:is|are)\s+[a-z][\w' ]{{0,30}}?\s+{OPTIC_QUALITY}\b|"  # "is quartz uniaxial positive?"
