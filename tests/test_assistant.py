@@ -6133,12 +6133,24 @@ def test_a_hyphenated_name_is_lower_cased_whole_inside_a_sentence():
         ("ruby vs banana", "banana", "**Ruby**"),
         ("which is rarer, ruby or banana?", "banana", "**Ruby**"),
         ("what is the difference between potato and emerald?", "potato", "**Emerald**"),
+        ("is ruby harder than banana?", "banana", "**Ruby**: Mohs hardness 9."),
+        ("is a diamond heavier than a potato?", "potato", "**Diamond**: specific gravity 3.52."),
+        # asked of both, not compared: the gem's answer alone
+        ("where do ruby and banana come from?", "banana", "**Ruby**: Ruby comes chiefly from Myanmar"),
+        ("are banana and emerald treated?", "banana", "**Emerald**: Treatments of emerald"),
+        ("how hard are ruby and potato?", "potato", "**Ruby**: Mohs hardness 9."),
     ],
 )
 def test_a_choice_of_a_gem_and_a_name_of_nothing_known_says_so_then_gives_the_gems(text, unknown, said):
     reply = Assistant(classifier=None).conversation().ask(text).reply  # was the gem's alone, the other unmentioned
     gem = said.split("**")[1].lower()
-    assert reply.startswith(f"I have no facts on {unknown}, so I cannot compare it with {gem}.\n\n{said}")
+    line = f"can answer only for {gem}" if text.startswith(("where", "are", "how")) else f"cannot compare it with {gem}"
+    assert reply.startswith(f"I have no facts on {unknown}, so I {line}.\n\n{said}")
+
+
+def test_two_named_with_a_pronoun_between_are_no_unknown_name():
+    reply = Assistant(classifier=None).conversation().ask("are ruby and its imitations heated?").reply
+    assert "I have no facts on" not in reply  # "its" is no name of a thing
 
 
 @pytest.mark.parametrize(

@@ -220,6 +220,7 @@ from gemlang.assistant.questions import (
     TREATED_WORDS,
     TREATMENT_DETECTED,
     TREATMENT_QUESTION,
+    TWO_ASKED_OF,
     VALUE_QUESTION,
     WEIGHT_OF_THE_STONE,
     WHERE_TO_FIND,
@@ -474,8 +475,11 @@ def which_gem(asked: str, example: str) -> str:
     )
 
 
-def cannot_compare(unknown: str, gem: GemFacts) -> str:
-    """The line before a gem's answer when the other of the two compared is nothing known ("ruby vs banana")."""
+def cannot_compare(unknown: str, gem: GemFacts, text: str = "") -> str:
+    """The line before a gem's answer when the other of the two compared is nothing known ("ruby vs banana"), or of
+    the two asked of ("where do ruby and banana come from?": the answer is the gem's alone)."""
+    if TWO_ASKED_OF.search(text) and not COMPARATIVE.search(text):
+        return f"I have no facts on {unknown}, so I can answer only for {lower_name(gem)}."
     return f"I have no facts on {unknown}, so I cannot compare it with {lower_name(gem)}."
 
 
@@ -2075,7 +2079,7 @@ class Conversation:
         if len(gems) > 1 and (order := ordered_answer(gems, quantity.group(0))):
             answer.reply = f"{order} {answer.reply}"
         if len(gems) == 1 and (unknown := choice_unknown(text)):  # "which is harder, ruby or banana?": ruby's alone
-            answer.reply = f"{cannot_compare(unknown, gems[0])}\n\n{answer.reply}"
+            answer.reply = f"{cannot_compare(unknown, gems[0], text)}\n\n{answer.reply}"
         answer.properties = property_rows([g.name for g in gems])
         return True  # a question about a gem, not about the stone in hand
 
@@ -2357,7 +2361,7 @@ class Conversation:
                     answer.properties = property_rows([g.name for g in named])
                     return
                 if len(named) == 1 and (unknown := choice_unknown(text)):  # "ruby vs banana": ruby's card alone
-                    answer.reply = f"{cannot_compare(unknown, asked_gem)}\n\n{answer.reply}"
+                    answer.reply = f"{cannot_compare(unknown, asked_gem, text)}\n\n{answer.reply}"
                 if not aside and (told := told_weight(text)):  # "a 25 pointer diamond": noted, before its card
                     answer.reply += f": {weight_said(*told, text)}"
                 claim = natural_claimed(text)

@@ -1325,18 +1325,29 @@ TWO_COMPARED = re.compile(
 )
 
 
+# "where do ruby and banana come from?", "how hard are ruby and banana?": two names a question asks of, each; not
+# "are ruby and its imitations heated?"
+_NO_NAME = r"(?!(?:its|their|his|her|other|others|what|which|how|why|where|when|then|also|all|both|each|any|some)\b)"
+TWO_ASKED_OF = re.compile(
+    rf"\b(?:do|does|are|is|were)\s+(?:an?\s+|the\s+)?{_NO_NAME}(?P<first>[a-z]+)\s+and\s+(?:an?\s+|the\s+)?{_NO_NAME}"
+    r"(?P<second>[a-z]+)\b(?=\s*[a-z]+|\s*[?.!]*\s*$)",
+    re.I,
+)
+
+
 A_STONE_DESCRIBED = re.compile(r"\b(?:gem)?(?:stones?|gems?|rocks?|crystals?|ones?)\b", re.I)
 
 
 def choice_unknown(text: str) -> str | None:
-    """The one of a choice of two ("which is harder, ruby or banana?", "ruby vs banana") that names nothing the
-    knowledge base knows: no gem, glass, plastic or scratch-test object, and no word for the stone in hand; None
-    when both are known."""
+    """The one of a choice of two ("which is harder, ruby or banana?", "ruby vs banana") or of two names a question
+    asks of ("where do ruby and banana come from?") that names nothing the knowledge base knows: no gem, glass,
+    plastic or scratch-test object, and no word for the stone in hand; None when both are known."""
     from gemlang.knowledge import find_gem
     from gemlang.knowledge.scratch import reference_words
 
     asked = WHICH_OF_TWO.match(text)
     compared = TWO_COMPARED.match(text) if not asked and COMPARE_WORDS.search(text) else None
+    compared = compared or (MORE_THAN.match(text) or TWO_ASKED_OF.search(text) if not asked else None)
     sides = (asked["first"] or asked["first_before"], asked["second"] or asked["second_before"]) if asked else ()
     for said in sides or ((compared["first"], compared["second"]) if compared else ()):
         name = re.sub(r"^(?:an?|the)\s+", "", said.strip(), flags=re.I)
@@ -1349,8 +1360,8 @@ def choice_unknown(text: str) -> str | None:
 
 # "is moissanite more brilliant than diamond?", "is ruby better than spinel?": the same choice, asked of one of them
 MORE_THAN = re.compile(
-    r"^\s*(?:is|are|does|do)\s+(?:an?\s+|the\s+)?[^,?]{2,40}?\s+(?P<asked>(?:more\s+)?[a-z]+(?:\s+more)?)\s+than\s+"
-    r"(?:an?\s+|the\s+)?[^,?]{2,40}?\s*[?.!]*\s*$",
+    r"^\s*(?:is|are|does|do)\s+(?:an?\s+|the\s+)?(?P<first>[^,?]{2,40}?)\s+(?P<asked>(?:more\s+)?[a-z]+(?:\s+more)?)\s+"
+    r"than\s+(?:an?\s+|the\s+)?(?P<second>[^,?]{2,40}?)\s*[?.!]*\s*$",
     re.I,
 )
 # what brilliance and fire (`SPARKLE_ASKED`) or taste alone (`TASTE_ASKED`) decide, of a choice of two gems
