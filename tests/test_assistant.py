@@ -6213,6 +6213,8 @@ def test_a_gem_compared_with_glass_or_another_gem_is_no_question_of_its_kind(tex
         ("which is harder, ruby or steel?", "Ruby (Mohs 9) is harder than a steel knife (5.5)"),
         ("is topaz harder than a steel file?", "Topaz (Mohs 8) is harder than a steel file (6.5)"),
         ("which is softer, opal or a coin?", "Opal (Mohs 5.5–6.5) is harder than a copper coin (3.5)"),
+        ("which is harder, emerald or a nail?", "Emerald (Mohs 7.5–8) is harder than a steel nail (5.5)"),
+        ("which is harder, emerald or my nail?", "Emerald (Mohs 7.5–8) is harder than a fingernail (2.5)"),
     ],
 )
 def test_a_gem_compared_in_hardness_with_a_scratch_test_object_says_which_is_harder(text, said):
