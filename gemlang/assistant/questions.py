@@ -1326,8 +1326,11 @@ TWO_COMPARED = re.compile(
 
 
 # "where do ruby and banana come from?", "how hard are ruby and banana?": two names a question asks of, each; not
-# "are ruby and its imitations heated?"
-_NO_NAME = r"(?!(?:its|their|his|her|other|others|what|which|how|why|where|when|then|also|all|both|each|any|some)\b)"
+# "are ruby and its imitations heated?" nor "how hard is emerald and is it treated?"
+_NO_NAME = (
+    r"(?!(?:its|their|his|her|other|others|what|which|how|why|where|when|then|also|all|both|each|any|some|is|are|was|"
+    r"were|do|does|did|can|could|would|will|should|has|have|had)\b)"
+)
 TWO_ASKED_OF = re.compile(
     rf"\b(?:do|does|are|is|were)\s+(?:an?\s+|the\s+)?{_NO_NAME}(?P<first>[a-z]+)\s+and\s+(?:an?\s+|the\s+)?{_NO_NAME}"
     r"(?P<second>[a-z]+)\b(?=\s*[a-z]+|\s*[?.!]*\s*$)",
