@@ -2106,7 +2106,7 @@ def test_a_question_about_the_stone_answered_gets_its_value_and_leaves_the_ranki
     assert chat.ask("how hard is it").reply == "**Ruby**: Mohs hardness 9."
     knife = chat.ask("would a knife scratch it?").reply
     assert "harder than a steel knife (5.5)" in knife and "damages" in knife
-    assert chat.ask("is it harder than topaz?").reply.startswith("Ruby is harder than Topaz.")
+    assert chat.ask("is it harder than topaz?").reply.startswith("**Yes**: Ruby is harder than Topaz.")
     assert chat.ask("which glows red, it or spinel?").reply.startswith("**Ruby**: fluorescence")  # both of them
     floats = chat.ask("would it float in methylene iodide?").reply
     assert (
@@ -2656,7 +2656,7 @@ def test_is_x_more_brilliant_or_better_than_y_is_the_same_choice_and_a_care_ques
     said = chat.ask("is moissanite more brilliant than diamond?").reply  # was the Moissanite card
     assert said.startswith("**Moissanite or Diamond?** Moissanite is higher in RI than Diamond.")
     assert chat.ask("is ruby better than spinel?").reply.startswith("**Ruby or Spinel?** That is a matter of taste")
-    assert chat.ask("is ruby harder than spinel?").reply.startswith("Ruby is harder than Spinel.")  # as before
+    assert chat.ask("is ruby harder than spinel?").reply.startswith("**Yes**: Ruby is harder than Spinel.")
     assert "do not say which fades" not in chat.ask("which fades, amethyst or citrine?").reply  # care notes say
 
 
@@ -6184,9 +6184,9 @@ def test_a_degree_of_pleochroism_compared_is_decided_by_the_grades_the_facts_giv
 @pytest.mark.parametrize(
     ("text", "order", "names"),
     [
-        ("is opal heavier than glass?", "Glass (Paste) is heavier than Opal.", {"Opal", "Glass (Paste)"}),
-        ("is glass denser than opal?", "Glass (Paste) is heavier than Opal.", {"Opal", "Glass (Paste)"}),
-        ("is quartz lighter than plastic?", "Plastic is lighter than Quartz.", {"Quartz", "Plastic"}),
+        ("is opal heavier than glass?", "**No**: Glass (Paste) is heavier than Opal.", {"Opal", "Glass (Paste)"}),
+        ("is glass denser than opal?", "**Yes**: Glass (Paste) is heavier than Opal.", {"Opal", "Glass (Paste)"}),
+        ("is quartz lighter than plastic?", "**No**: Plastic is lighter than Quartz.", {"Quartz", "Plastic"}),
         ("is ruby heavier than glass?", "Neither is reliably heavier", {"Ruby", "Glass (Paste)"}),
     ],
 )
@@ -6199,12 +6199,26 @@ def test_a_gem_said_heavier_or_lighter_than_glass_or_plastic_compares_the_two(te
     ("text", "lead"),
     [
         ("is ruby harder than glass?", "Ruby (Mohs 9) is harder than glass (5.5)"),
-        ("is ruby harder than a diamond?", "Diamond is harder than Ruby."),
+        ("is ruby harder than a diamond?", "**No**: Diamond is harder than Ruby."),
     ],
 )
 def test_a_gem_compared_with_glass_or_another_gem_is_no_question_of_its_kind(text, lead):
     reply = Assistant(classifier=None).conversation().ask(text).reply  # was "**No**: Ruby is not glass …"
-    assert reply.startswith(lead) and "**No**" not in reply
+    assert reply.startswith(lead) and "not glass" not in reply and "different gems" not in reply
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("is topaz lighter than quartz?", "**No**: Quartz is lighter than Topaz."),
+        ("is diamond denser than cubic zirconia?", "**No**: Cubic Zirconia is heavier than Diamond."),
+        ("is glass heavier than opal?", "**Yes**: Glass (Paste) is heavier than Opal."),
+        ("is peridot harder than garnet?", "Neither is reliably harder"),
+    ],
+)
+def test_a_gem_asked_harder_or_heavier_than_another_is_answered_yes_or_no_then_the_order(text, lead):
+    reply = Assistant(classifier=None).conversation().ask(text).reply  # was the order alone: "Quartz is lighter …"
+    assert reply.startswith(lead)
 
 
 @pytest.mark.parametrize(

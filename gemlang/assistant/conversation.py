@@ -79,6 +79,7 @@ from gemlang.assistant.gem_answers import (
     where_each_from,
     where_from,
     which_of_two_answer,
+    yes_or_no_of_the_order,
 )
 from gemlang.assistant.limits import (
     TAKE_IN,
@@ -2077,7 +2078,7 @@ class Conversation:
         if about_it and (yours := self._readings_of([f for _, f in asked])):  # "what's the SG?" after "SG 4.0"
             answer.reply += f" Your reading: {yours}."
         if len(gems) > 1 and (order := ordered_answer(gems, quantity.group(0))):
-            answer.reply = f"{order} {answer.reply}"
+            answer.reply = f"{yes_or_no_of_the_order(text, gems, order)}{order} {answer.reply}"
         if len(gems) == 1 and (unknown := choice_unknown(text)):  # "which is harder, ruby or banana?": ruby's alone
             answer.reply = f"{cannot_compare(unknown, gems[0], text)}\n\n{answer.reply}"
         answer.properties = property_rows([g.name for g in gems])

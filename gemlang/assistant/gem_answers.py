@@ -46,6 +46,7 @@ from gemlang.assistant.questions import (
     IN_HAND_AS_ANOTHER,
     IS_A_KIND,
     IS_THE_MATERIAL,
+    IT_OR_THIS,
     KIND_ASKED,
     LAB_GROWN,
     LAB_SAID,
@@ -98,6 +99,7 @@ from gemlang.assistant.questions import (
     WORTH_SAID,
     WORTH_WORKING,
     YES_NO_QUESTION,
+    compared_materials,
     lab_grown_twins,
 )
 from gemlang.fusion import EvidenceModel
@@ -636,6 +638,19 @@ def ordered_answer(gems: Sequence[GemFacts], question: str) -> str:
         return f"{none} is reliably {less if fewer else more}: their {quantity} ranges overlap{though}."
     first, second = (join_words([gems[i].name for i in side], "and") for side in (leaders, rest))
     return f"{first} {'is' if len(leaders) == 1 else 'are'} {less if fewer else more} than {second}."
+
+
+def yes_or_no_of_the_order(text: str, gems: Sequence[GemFacts], order: str) -> str:
+    """'**No**: ' before 'Quartz is lighter than Topaz.' for "is topaz lighter than quartz?", '**Yes**: ' where the
+    gem asked of leads; '' for a question asked no yes or no, or an order that puts neither first ("Neither is …")."""
+    asked = MORE_THAN.match(text)
+    if asked is None or order.startswith(("Neither", "None")):
+        return ""
+    said = {g.name for g in (*gems_named_in(asked["first"]), *compared_materials(f"or {asked['first']}"))}
+    subject = gems[0] if IT_OR_THIS.match(asked["first"]) else next((g for g in gems if g.name in said), None)
+    if subject is None:
+        return ""
+    return "**Yes**: " if order.startswith(f"{subject.name} ") else "**No**: "
 
 
 def carat_size_compared(gems: Sequence[GemFacts]) -> str:
