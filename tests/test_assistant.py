@@ -2106,7 +2106,7 @@ def test_a_question_about_the_stone_answered_gets_its_value_and_leaves_the_ranki
     assert chat.ask("how hard is it").reply == "**Ruby**: Mohs hardness 9."
     knife = chat.ask("would a knife scratch it?").reply
     assert "harder than a steel knife (5.5)" in knife and "damages" in knife
-    assert chat.ask("is it harder than topaz?").reply.startswith("Ruby is harder than Topaz.")
+    assert chat.ask("is it harder than topaz?").reply.startswith("**Yes**: Ruby is harder than Topaz.")
     assert chat.ask("which glows red, it or spinel?").reply.startswith("**Ruby**: fluorescence")  # both of them
     floats = chat.ask("would it float in methylene iodide?").reply
     assert (
@@ -2656,7 +2656,7 @@ def test_is_x_more_brilliant_or_better_than_y_is_the_same_choice_and_a_care_ques
     said = chat.ask("is moissanite more brilliant than diamond?").reply  # was the Moissanite card
     assert said.startswith("**Moissanite or Diamond?** Moissanite is higher in RI than Diamond.")
     assert chat.ask("is ruby better than spinel?").reply.startswith("**Ruby or Spinel?** That is a matter of taste")
-    assert chat.ask("is ruby harder than spinel?").reply.startswith("Ruby is harder than Spinel.")  # as before
+    assert chat.ask("is ruby harder than spinel?").reply.startswith("**Yes**: Ruby is harder than Spinel.")
     assert "do not say which fades" not in chat.ask("which fades, amethyst or citrine?").reply  # care notes say
 
 
@@ -6158,12 +6158,24 @@ def test_a_hyphenated_name_is_lower_cased_whole_inside_a_sentence():
         ("ruby vs banana", "banana", "**Ruby**"),
         ("which is rarer, ruby or banana?", "banana", "**Ruby**"),
         ("what is the difference between potato and emerald?", "potato", "**Emerald**"),
+        ("is ruby harder than banana?", "banana", "**Ruby**: Mohs hardness 9."),
+        ("is a diamond heavier than a potato?", "potato", "**Diamond**: specific gravity 3.52."),
+        # asked of both, not compared: the gem's answer alone
+        ("where do ruby and banana come from?", "banana", "**Ruby**: Ruby comes chiefly from Myanmar"),
+        ("are banana and emerald treated?", "banana", "**Emerald**: Treatments of emerald"),
+        ("how hard are ruby and potato?", "potato", "**Ruby**: Mohs hardness 9."),
     ],
 )
 def test_a_choice_of_a_gem_and_a_name_of_nothing_known_says_so_then_gives_the_gems(text, unknown, said):
     reply = Assistant(classifier=None).conversation().ask(text).reply  # was the gem's alone, the other unmentioned
     gem = said.split("**")[1].lower()
-    assert reply.startswith(f"I have no facts on {unknown}, so I cannot compare it with {gem}.\n\n{said}")
+    line = f"can answer only for {gem}" if text.startswith(("where", "are", "how")) else f"cannot compare it with {gem}"
+    assert reply.startswith(f"I have no facts on {unknown}, so I {line}.\n\n{said}")
+
+
+def test_two_named_with_a_pronoun_between_are_no_unknown_name():
+    reply = Assistant(classifier=None).conversation().ask("are ruby and its imitations heated?").reply
+    assert "I have no facts on" not in reply  # "its" is no name of a thing
 
 
 @pytest.mark.parametrize(
@@ -6179,15 +6191,59 @@ def test_a_choice_of_a_gem_and_glass_or_plastic_compares_the_two(text, order, na
 
 
 @pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("which is more pleochroic, iolite or garnet?", "Iolite is more pleochroic than Garnet: Iolite's pleochroism "
+         "is very strong; Garnet shows none."),
+        ("which has the weaker pleochroism, iolite or tourmaline?", "Tourmaline is less pleochroic than Iolite"),
+        ("is sapphire more dichroic than spinel?", "Sapphire is more pleochroic than Spinel"),
+        ("which is more pleochroic, peridot or amethyst?", "Neither is more pleochroic: my facts grade both weak."),
+        ("which is more pleochroic, ruby or sapphire?", "My facts do not grade how strong Sapphire's pleochroism is"),
+    ],
+)  # fmt: skip
+def test_a_degree_of_pleochroism_compared_is_decided_by_the_grades_the_facts_give(text, verdict):
+    reply = Assistant(classifier=None).conversation().ask(text).reply  # was each gem's pleochroism, no verdict
+    assert reply.startswith(verdict)
+
+
+@pytest.mark.parametrize(
+    ("text", "order", "names"),
+    [
+        ("is opal heavier than glass?", "**No**: Glass (Paste) is heavier than Opal.", {"Opal", "Glass (Paste)"}),
+        ("is glass denser than opal?", "**Yes**: Glass (Paste) is heavier than Opal.", {"Opal", "Glass (Paste)"}),
+        ("is quartz lighter than plastic?", "**No**: Plastic is lighter than Quartz.", {"Quartz", "Plastic"}),
+        ("is ruby heavier than glass?", "Neither is reliably heavier", {"Ruby", "Glass (Paste)"}),
+    ],
+)
+def test_a_gem_said_heavier_or_lighter_than_glass_or_plastic_compares_the_two(text, order, names):
+    said = Assistant(classifier=None).conversation().ask(text)  # was the gem's specific gravity alone
+    assert said.reply.startswith(order) and set(said.properties[0][1:]) == names
+
+
+@pytest.mark.parametrize(
     ("text", "lead"),
     [
         ("is ruby harder than glass?", "Ruby (Mohs 9) is harder than glass (5.5)"),
-        ("is ruby harder than a diamond?", "Diamond is harder than Ruby."),
+        ("is ruby harder than a diamond?", "**No**: Diamond is harder than Ruby."),
     ],
 )
 def test_a_gem_compared_with_glass_or_another_gem_is_no_question_of_its_kind(text, lead):
     reply = Assistant(classifier=None).conversation().ask(text).reply  # was "**No**: Ruby is not glass …"
-    assert reply.startswith(lead) and "**No**" not in reply
+    assert reply.startswith(lead) and "not glass" not in reply and "different gems" not in reply
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("is topaz lighter than quartz?", "**No**: Quartz is lighter than Topaz."),
+        ("is diamond denser than cubic zirconia?", "**No**: Cubic Zirconia is heavier than Diamond."),
+        ("is glass heavier than opal?", "**Yes**: Glass (Paste) is heavier than Opal."),
+        ("is peridot harder than garnet?", "Neither is reliably harder"),
+    ],
+)
+def test_a_gem_asked_harder_or_heavier_than_another_is_answered_yes_or_no_then_the_order(text, lead):
+    reply = Assistant(classifier=None).conversation().ask(text).reply  # was the order alone: "Quartz is lighter …"
+    assert reply.startswith(lead)
 
 
 @pytest.mark.parametrize(
@@ -6196,6 +6252,8 @@ def test_a_gem_compared_with_glass_or_another_gem_is_no_question_of_its_kind(tex
         ("which is harder, ruby or steel?", "Ruby (Mohs 9) is harder than a steel knife (5.5)"),
         ("is topaz harder than a steel file?", "Topaz (Mohs 8) is harder than a steel file (6.5)"),
         ("which is softer, opal or a coin?", "Opal (Mohs 5.5–6.5) is harder than a copper coin (3.5)"),
+        ("which is harder, emerald or a nail?", "Emerald (Mohs 7.5–8) is harder than a steel nail (5.5)"),
+        ("which is harder, emerald or my nail?", "Emerald (Mohs 7.5–8) is harder than a fingernail (2.5)"),
     ],
 )
 def test_a_gem_compared_in_hardness_with_a_scratch_test_object_says_which_is_harder(text, said):

@@ -44,6 +44,8 @@ def test_numbers_and_ranges_become_an_interval(text, low, high):
         ("scratched by a copper coin", 1, 3.5),
         ("it scratches a copper coin", 3.5, 10),
         ("it scratches glass but not quartz", 5.5, 7),
+        ("a nail scratches it", 1, 5.5),  # a steel nail
+        ("I can scratch it with my nail", 1, 2.5),  # a fingernail
     ],
 )
 def test_scratch_tests_are_inequalities_against_the_reference(text, low, high):

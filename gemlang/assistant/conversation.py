@@ -79,6 +79,7 @@ from gemlang.assistant.gem_answers import (
     where_each_from,
     where_from,
     which_of_two_answer,
+    yes_or_no_of_the_order,
 )
 from gemlang.assistant.limits import (
     TAKE_IN,
@@ -162,6 +163,7 @@ from gemlang.assistant.questions import (
     MEANT_BY_PRONOUN,
     MEASURED_AGAIN,
     MINE,
+    MORE_THAN,
     NATURAL_QUESTION,
     NATURAL_WORD,
     NEXT_TEST_QUESTION,
@@ -219,6 +221,7 @@ from gemlang.assistant.questions import (
     TREATED_WORDS,
     TREATMENT_DETECTED,
     TREATMENT_QUESTION,
+    TWO_ASKED_OF,
     VALUE_QUESTION,
     WEIGHT_OF_THE_STONE,
     WHERE_TO_FIND,
@@ -473,8 +476,11 @@ def which_gem(asked: str, example: str) -> str:
     )
 
 
-def cannot_compare(unknown: str, gem: GemFacts) -> str:
-    """The line before a gem's answer when the other of the two compared is nothing known ("ruby vs banana")."""
+def cannot_compare(unknown: str, gem: GemFacts, text: str = "") -> str:
+    """The line before a gem's answer when the other of the two compared is nothing known ("ruby vs banana"), or of
+    the two asked of ("where do ruby and banana come from?": the answer is the gem's alone)."""
+    if TWO_ASKED_OF.search(text) and not COMPARATIVE.search(text):
+        return f"I have no facts on {unknown}, so I can answer only for {lower_name(gem)}."
     return f"I have no facts on {unknown}, so I cannot compare it with {lower_name(gem)}."
 
 
@@ -2036,6 +2042,8 @@ class Conversation:
                     'refractive index ("RI 1.54") or a specific gravity ("SG 2.65") would tell me what it is.'
                 )
             return True
+        if MORE_THAN.match(text) and len(gems) == 1:  # "is ruby heavier than glass?": glass is compared too
+            gems += compared_materials(text)[:1]
         # "does it glow?" of a moonstone: its floating sheen, not a UV lamp's glow
         if len(gems) == 1 and GLOW_NOT_UV.search(text) and facts_name(gems[0], [r"adularescen"]):
             answer.reply = what_it_shows(text, gems[0])
@@ -2070,9 +2078,9 @@ class Conversation:
         if about_it and (yours := self._readings_of([f for _, f in asked])):  # "what's the SG?" after "SG 4.0"
             answer.reply += f" Your reading: {yours}."
         if len(gems) > 1 and (order := ordered_answer(gems, quantity.group(0))):
-            answer.reply = f"{order} {answer.reply}"
+            answer.reply = f"{yes_or_no_of_the_order(text, gems, order)}{order} {answer.reply}"
         if len(gems) == 1 and (unknown := choice_unknown(text)):  # "which is harder, ruby or banana?": ruby's alone
-            answer.reply = f"{cannot_compare(unknown, gems[0])}\n\n{answer.reply}"
+            answer.reply = f"{cannot_compare(unknown, gems[0], text)}\n\n{answer.reply}"
         answer.properties = property_rows([g.name for g in gems])
         return True  # a question about a gem, not about the stone in hand
 
@@ -2354,7 +2362,7 @@ class Conversation:
                     answer.properties = property_rows([g.name for g in named])
                     return
                 if len(named) == 1 and (unknown := choice_unknown(text)):  # "ruby vs banana": ruby's card alone
-                    answer.reply = f"{cannot_compare(unknown, asked_gem)}\n\n{answer.reply}"
+                    answer.reply = f"{cannot_compare(unknown, asked_gem, text)}\n\n{answer.reply}"
                 if not aside and (told := told_weight(text)):  # "a 25 pointer diamond": noted, before its card
                     answer.reply += f": {weight_said(*told, text)}"
                 claim = natural_claimed(text)

@@ -46,6 +46,7 @@ from gemlang.assistant.questions import (
     IN_HAND_AS_ANOTHER,
     IS_A_KIND,
     IS_THE_MATERIAL,
+    IT_OR_THIS,
     KIND_ASKED,
     LAB_GROWN,
     LAB_SAID,
@@ -60,6 +61,7 @@ from gemlang.assistant.questions import (
     OPTIC_QUALITY,
     ORIGIN_CLAIM_ASKED,
     ORIGIN_QUESTION,
+    PLEOCHROISM_DEGREE,
     POINT_ASKED,
     POINTS_SAID,
     PRECIOUS_ASKED,
@@ -97,6 +99,7 @@ from gemlang.assistant.questions import (
     WORTH_SAID,
     WORTH_WORKING,
     YES_NO_QUESTION,
+    compared_materials,
     lab_grown_twins,
 )
 from gemlang.fusion import EvidenceModel
@@ -438,11 +441,58 @@ def has_quality(text: str, g: GemFacts) -> bool | None:
     return optic.startswith("isotropic") == (asked in ("singly refractive", "isotropic"))
 
 
+# the grades pleochroism facts give, weakest first ("Very strong trichroism", "Weak to moderate", "None (isotropic)")
+PLEOCHROISM_GRADES = ("none", "very weak", "weak", "moderate", "strong", "very strong", "extremely strong")
+_GRADE = "|".join(sorted(PLEOCHROISM_GRADES, key=len, reverse=True))
+GRADED = re.compile(rf"\s*(?P<low>{_GRADE})(?:\s+to\s+(?P<high>{_GRADE}))?\b(?!\s+in\b)", re.I)  # not "None in jadeite"
+
+
+def pleochroism_graded(g: GemFacts) -> tuple[int, int] | None:
+    """The lowest and highest grade its pleochroism facts give (0 none … 6 extremely strong); some (1 up) for a gem
+    its facts call pleochroic without a grade ("Trichroic", "Distinct to strong"); None when they do not say."""
+    if graded := GRADED.match(g.pleochroism or ""):
+        low, high = (PLEOCHROISM_GRADES.index(w.lower()) for w in (graded["low"], graded["high"] or graded["low"]))
+        return low, high
+    return (1, len(PLEOCHROISM_GRADES) - 1) if pleochroic_verdict("", g)[0] == "**Yes.**" else None
+
+
+def pleochroism_compared(text: str, a: GemFacts, b: GemFacts) -> str:
+    """'Iolite is more pleochroic than Garnet: Iolite's pleochroism is very strong; Garnet shows none.' for "which is
+    more pleochroic, iolite or garnet?", from the grades their facts give; where the grades overlap or a gem's facts
+    give none, that no verdict can be given."""
+    asked = PLEOCHROISM_DEGREE.search(text)
+    than = "less" if asked and (asked["less"] or asked["weaker"]) else "more"
+    grades = {g.name: pleochroism_graded(g) for g in (a, b)}
+
+    def said(g: GemFacts) -> str:
+        low, high = grades[g.name]
+        if high == 0:
+            return f"{g.name} shows none"
+        if not GRADED.match(g.pleochroism):
+            return f"{g.name}'s pleochroism is {g.pleochroism[:1].lower()}{g.pleochroism[1:]}"
+        return f"{g.name}'s pleochroism is {' to '.join(dict.fromkeys(PLEOCHROISM_GRADES[i] for i in (low, high)))}"
+
+    (low_a, high_a), (low_b, high_b) = (grades[g.name] or (0, len(PLEOCHROISM_GRADES)) for g in (a, b))
+    if None not in grades.values() and (low_a > high_b or low_b > high_a):
+        more, fewer = (a, b) if low_a > high_b else (b, a)
+        first, second = (fewer, more) if than == "less" else (more, fewer)
+        return f"{first.name} is {than} pleochroic than {second.name}: {said(first)}; {said(second)}."
+    ungraded = [g.name for g in (a, b) if grades[g.name] is None or not GRADED.match(g.pleochroism)]
+    if ungraded:
+        whose = join_words(ungraded, "and")
+        return f"My facts do not grade how strong {whose}'s pleochroism is, so I cannot say which is {than} pleochroic."
+    if (low_a, high_a) == (low_b, high_b) and low_a == high_a:
+        return f"Neither is {than} pleochroic: my facts grade both {PLEOCHROISM_GRADES[low_a]}."
+    return f"Neither is reliably {than} pleochroic: {said(a)}; {said(b)}."
+
+
 def quality_chosen(text: str, gems: Sequence[GemFacts]) -> tuple[str, str]:
     """The verdict of a choice of gems by a quality each has or lacks, in the question's words: "Iolite shows two
     colours; Garnet does not." for "which shows two colours, iolite or garnet?", "Both are pleochroic.", "Neither is
     singly refractive.", with the source of the rule that a uniaxial gem shows two colours at most when it decides;
     ('', '') for any other question or when a gem's facts do not say."""
+    if len(gems) == 2 and PLEOCHROISM_DEGREE.search(text):  # "which is more pleochroic, iolite or garnet?"
+        return pleochroism_compared(text, gems[0], gems[1]), ""
     if len(gems) < 2 or not QUALITY_CHOICE.search(text):
         return "", ""
     has = [has_quality(text, g) for g in gems]
@@ -588,6 +638,19 @@ def ordered_answer(gems: Sequence[GemFacts], question: str) -> str:
         return f"{none} is reliably {less if fewer else more}: their {quantity} ranges overlap{though}."
     first, second = (join_words([gems[i].name for i in side], "and") for side in (leaders, rest))
     return f"{first} {'is' if len(leaders) == 1 else 'are'} {less if fewer else more} than {second}."
+
+
+def yes_or_no_of_the_order(text: str, gems: Sequence[GemFacts], order: str) -> str:
+    """'**No**: ' before 'Quartz is lighter than Topaz.' for "is topaz lighter than quartz?", '**Yes**: ' where the
+    gem asked of leads; '' for a question asked no yes or no, or an order that puts neither first ("Neither is …")."""
+    asked = MORE_THAN.match(text)
+    if asked is None or order.startswith(("Neither", "None")):
+        return ""
+    said = {g.name for g in (*gems_named_in(asked["first"]), *compared_materials(f"or {asked['first']}"))}
+    subject = gems[0] if IT_OR_THIS.match(asked["first"]) else next((g for g in gems if g.name in said), None)
+    if subject is None:
+        return ""
+    return "**Yes**: " if order.startswith(f"{subject.name} ") else "**No**: "
 
 
 def carat_size_compared(gems: Sequence[GemFacts]) -> str:

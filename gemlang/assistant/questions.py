@@ -282,6 +282,12 @@ QUALITY_CHOICE = re.compile(
     rf".*(?:\b{OPTIC_QUALITY}|pleochro|{SHOWS_COLOURS})",
     re.I,
 )
+# "which is more pleochroic, iolite or garnet?", "which has the weaker dichroism?": a degree of pleochroism compared
+PLEOCHROISM_DEGREE = re.compile(
+    r"\b(?:(?P<less>less|least)|more|most)\s+(?:pleo|di|tri)chroic\b|"
+    r"\b(?:(?P<weaker>weaker|weakest|less)|stronger|strongest|more)\s+(?:pleo|di|tri)chroism\b",
+    re.I,
+)
 THREE_COLOURS_ASKED = re.compile(r"\b(?:three|3)\s+colou?rs|trichroi", re.I)  # "does iolite show three colours?"
 # "which changes colour, alexandrite or ruby?": what each one's facts say of a colour change
 CHANGES_COLOUR = r"\b(?:changes?\s+colou?rs?|(?:shows?|has|have)\s+(?:a\s+)?colou?r[- ]change)\b"
@@ -465,7 +471,7 @@ PROPERTY_QUESTION = re.compile(
     rf"\bwhat(?:'s|s| is)\s+(?:harder|softer|heavier|lighter|denser)\b{NOT_TO_DO}|"  # "whats harder, topaz or quartz"
     r"\bwhich\b[\w\s]{0,12}\b(?:hardest|softest|heaviest|lightest|densest)\s*\??\s*$|"  # of the gems named
     # "which has the higher birefringence?", "which one shows more fire?"
-    rf"\bwhich\b[\w\s]{{0,12}}\b(?:has|have|shows?)\s+(?:the\s+|a\s+)?(?:higher|lower|greater|larger|stronger|more|less|"
+    rf"\bwhich\b[\w\s]{{0,12}}\b(?:has|have|shows?)\s+(?:the\s+|a\s+)?(?:higher|lower|greater|larger|stronger|weaker|more|less|"
     rf"bigger|smaller)\s+(?:{_PROPERTY}|fire)\b|"
     r"\b(?:more|less)\s+(?:birefringent|dispersive|refractive|dense)\b|"  # "which is more birefringent, X or Y?"
     rf"\b(?:is|are)\s+[a-z][\w' ]{{0,30}}?\s+{OPTIC_QUALITY}\b|"  # "is quartz uniaxial positive?"
@@ -1070,11 +1076,12 @@ OF_THE_STONE_IN_HAND = re.compile(
     r"\b(?:it|this)\s+(?:compare[sd]?|stacks? up)\s+(?:to|with|against)\b|\bcompare\s+(?:it|this)\s+(?:to|with)\b",
     re.I,
 )
-# "glass" and "plastic" alone are no gem names, but compared they are: "ruby or glass", "plastic or amber?"
+# "glass" and "plastic" alone are no gem names, but compared they are: "ruby or glass", "plastic or amber?", "is
+# ruby heavier than glass?"
 _MATERIAL = r"(glass|paste|plastic)"
 COMPARED_MATERIAL = re.compile(
-    rf"\b(?:from|and|vs\.?|versus|or|with)\s+(?:\w+\s+)?{_MATERIAL}\b|"
-    rf"\b{_MATERIAL}(?=\s+(?:or|vs\.?|versus|and|from)\s)",
+    rf"\b(?:from|and|vs\.?|versus|or|with|than)\s+(?:\w+\s+)?{_MATERIAL}\b|"
+    rf"\b{_MATERIAL}(?=\s+(?:or|vs\.?|versus|and|from)\s|\s+(?:more\s+)?[a-z]+\s+than\s)",
     re.I,
 )
 MATERIAL_GEMS = {"glass": "Glass (Paste)", "paste": "Glass (Paste)", "plastic": "Plastic"}
@@ -1320,18 +1327,32 @@ TWO_COMPARED = re.compile(
 )
 
 
+# "where do ruby and banana come from?", "how hard are ruby and banana?": two names a question asks of, each; not
+# "are ruby and its imitations heated?" nor "how hard is emerald and is it treated?"
+_NO_NAME = (
+    r"(?!(?:its|their|his|her|other|others|what|which|how|why|where|when|then|also|all|both|each|any|some|is|are|was|"
+    r"were|do|does|did|can|could|would|will|should|has|have|had)\b)"
+)
+TWO_ASKED_OF = re.compile(
+    rf"\b(?:do|does|are|is|were)\s+(?:an?\s+|the\s+)?{_NO_NAME}(?P<first>[a-z]+)\s+and\s+(?:an?\s+|the\s+)?{_NO_NAME}"
+    r"(?P<second>[a-z]+)\b(?=\s*[a-z]+|\s*[?.!]*\s*$)",
+    re.I,
+)
+
+
 A_STONE_DESCRIBED = re.compile(r"\b(?:gem)?(?:stones?|gems?|rocks?|crystals?|ones?)\b", re.I)
 
 
 def choice_unknown(text: str) -> str | None:
-    """The one of a choice of two ("which is harder, ruby or banana?", "ruby vs banana") that names nothing the
-    knowledge base knows: no gem, glass, plastic or scratch-test object, and no word for the stone in hand; None
-    when both are known."""
+    """The one of a choice of two ("which is harder, ruby or banana?", "ruby vs banana") or of two names a question
+    asks of ("where do ruby and banana come from?") that names nothing the knowledge base knows: no gem, glass,
+    plastic or scratch-test object, and no word for the stone in hand; None when both are known."""
     from gemlang.knowledge import find_gem
     from gemlang.knowledge.scratch import reference_words
 
     asked = WHICH_OF_TWO.match(text)
     compared = TWO_COMPARED.match(text) if not asked and COMPARE_WORDS.search(text) else None
+    compared = compared or (MORE_THAN.match(text) or TWO_ASKED_OF.search(text) if not asked else None)
     sides = (asked["first"] or asked["first_before"], asked["second"] or asked["second_before"]) if asked else ()
     for said in sides or ((compared["first"], compared["second"]) if compared else ()):
         name = re.sub(r"^(?:an?|the)\s+", "", said.strip(), flags=re.I)
@@ -1344,8 +1365,8 @@ def choice_unknown(text: str) -> str | None:
 
 # "is moissanite more brilliant than diamond?", "is ruby better than spinel?": the same choice, asked of one of them
 MORE_THAN = re.compile(
-    r"^\s*(?:is|are|does|do)\s+(?:an?\s+|the\s+)?[^,?]{2,40}?\s+(?P<asked>(?:more\s+)?[a-z]+(?:\s+more)?)\s+than\s+"
-    r"(?:an?\s+|the\s+)?[^,?]{2,40}?\s*[?.!]*\s*$",
+    r"^\s*(?:is|are|does|do)\s+(?:an?\s+|the\s+)?(?P<first>[^,?]{2,40}?)\s+(?P<asked>(?:more\s+)?[a-z]+(?:\s+more)?)\s+"
+    r"than\s+(?:an?\s+|the\s+)?(?P<second>[^,?]{2,40}?)\s*[?.!]*\s*$",
     re.I,
 )
 # what brilliance and fire (`SPARKLE_ASKED`) or taste alone (`TASTE_ASKED`) decide, of a choice of two gems

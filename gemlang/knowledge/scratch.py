@@ -19,14 +19,23 @@ class ScratchReference:
     hardness: float
     words: tuple[str, ...]  # how a message names it, longest match wins
     share: float = 0.0  # how often people report a test against it (simulation of what they type)
+    source: str = ""  # where the hardness is given, for an object no gemmology text lists
 
 
 REFERENCES = (
-    ScratchReference("a fingernail", 2.5, ("fingernail", "finger nail"), 0.1),
+    ScratchReference("a fingernail", 2.5, ("fingernail", "finger nail", "my nail"), 0.1),
     ScratchReference("a copper coin", 3.5, ("copper coin", "copper", "penny", "coin"), 0.15),
     ScratchReference("glass", 5.5, ("glass", "window"), 0.3),
     ScratchReference("a steel knife", 5.5, ("knife", "knife blade", "pocket knife", "penknife", "blade", "steel"), 0.2),
     ScratchReference("a steel file", 6.5, ("steel file", "file")),
+    # "a nail" is a steel one, "my nail" a fingernail (the longer words win)
+    ScratchReference(
+        "a steel nail",
+        5.5,
+        ("steel nail", "nail"),
+        source="Pinal Geology & Mineral Museum, Mineral ID: Hardness: a steel nail has a hardness of 5.5; most nails "
+        "today are made of steel <https://www.pinalgeologymuseum.org/index.php/learn-play/kid-zone/260-mineral-id-hardness>",
+    ),
     ScratchReference("quartz", 7.0, ("quartz",), 0.25),
     ScratchReference("topaz", 8.0, ("topaz",)),
     ScratchReference("corundum", 9.0, ("corundum", "sapphire")),
