@@ -261,12 +261,29 @@ def test_gems_asked_with_high_dispersion_are_ranked_by_it_not_read_as_a_stones_f
     "text",
     ["gems with low dispersion", "which gems have the lowest dispersion?", "least dispersion gems",
      "which gem has the least fire?", "which gemstone is least dispersive?", "stones with low fire",
-     "low-dispersion gems"],
+     "low-dispersion gems", "which stones have little fire?"],
 )  # fmt: skip
 def test_gems_asked_with_low_dispersion_are_ranked_the_least_fire_first(text):
     said = Assistant(classifier=None).conversation().ask(text)  # was the help text
     assert said.reply.startswith("Of the natural gems I know, **Fluorite (dispersion 0.007)** is the lowest in disp")
     assert "next: Rhodonite (dispersion 0.010)" in said.reply and not said.candidates
+    assert "Man-made" not in said.reply  # was "Gilson Opal would come first", from a stored dispersion of 0
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "first", "absent"),
+    [("which gems have less fire than diamond?", "with less fire than Diamond (dispersion 0.044)",
+      "Fluorite (dispersion 0.007)", "Zircon"),  # was diamond's card
+     ("which stones show more fire than sapphire?", "with more fire than Sapphire (dispersion 0.018)",
+      "Andradite (Andradite, Demantoid; dispersion 0.057)", "Quartz"),
+     ("which gems are less dispersive than 0.02?", "less dispersive than dispersion 0.02",
+      "Fluorite (dispersion 0.007)", "Diamond"),
+     ("which gems are heavier than 3.5?", "heavier than SG 3.5", "Pyrite (SG 4.95–5.10)", "Quartz")],  # was SG 3
+)  # fmt: skip
+def test_gems_with_more_or_less_fire_than_a_gem_or_a_value_are_listed_by_dispersion(question, said, first, absent):
+    chat = Assistant(classifier=None).conversation()
+    lead, listed = chat.ask(question).reply.split(": ", 1)
+    assert said in lead and listed.startswith(first) and absent not in listed
 
 
 def test_a_white_gem_asked_takes_in_the_colourless_ones_and_a_colour_may_follow_the_gem():

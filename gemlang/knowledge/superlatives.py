@@ -76,7 +76,7 @@ SUPERLATIVE_QUESTION = re.compile(
 )
 # "a purple gem with high RI", "gems with a low SG": asked as the superlative, of gems in general (not "my stone with
 # high RI")
-_HIGH_OR_LOW = r"(?:very\s+)?(?P<how{0}>high|low|strong)"
+_HIGH_OR_LOW = r"(?:very\s+)?(?P<how{0}>high|low|strong|little|much|lots of|a lot of)"  # "little fire": low
 _QUANTITY = r"(?P<what{0}>refractive index|ri|density|specific gravity|sg|hardness|dispersion|fire)\b"
 HIGH_OR_LOW = re.compile(  # and "low-dispersion gems", "high RI stones": many gems, not "a high RI stone" in hand
     rf"\b{A_COLOUR}{_GEM_NOUN}\s+(?:with|of|having|that have|have|has)\s+(?:an?\s+|the\s+)?"
@@ -188,7 +188,7 @@ def superlative_answer(text: str) -> str:
     if m.re is HIGH_OR_LOW:  # "with high RI": the highest
         what = {"refractive index": "ri", "specific gravity": "density", "sg": "density", "fire": "dispersion"}
         how, quantity = (m["how"] or m["how_before"]).lower(), (m["what"] or m["what_before"]).lower()
-        how = "high" if how == "strong" else how  # "gems with strong fire"
+        how = {"strong": "high", "much": "high", "lots of": "high", "a lot of": "high", "little": "low"}.get(how, how)
         said = HIGH_OR_LOW_SAID.get((how, what.get(quantity, quantity)), "")
         if not said:
             return ""  # a pairing no superlative ranks
@@ -432,10 +432,14 @@ def _beyond(gems: list[GemFacts], q: Quantity, value: float, above: bool, inclus
 
 
 # "which gems are harder than quartz?", "what stones are softer than glass?", "gems heavier than diamond"
-_COMPARED = r"(?P<how>harder|softer|heavier|lighter|denser|less dense)\s+than\s+(?:an?\s+|the\s+)?(?P<than>.+?)"
-_THAN_ENDS = r"(?=\s*(?:[?.!,;]|\b(?:but|and|yet)\b|$))"
+_COMPARED = (  # and "less fire than diamond", "more dispersive than zircon"
+    r"(?P<how>harder|softer|heavier|lighter|denser|less dense|fierier|(?:more|less)\s+(?:fire|dispersion|dispersive))"
+    r"\s+than\s+(?:an?\s+|the\s+)?(?P<than>.+?)"
+)
+_THAN_ENDS = r"(?=\s*(?:[?!,;]|\.(?!\d)|\b(?:but|and|yet)\b|$))"  # not the point of "3.5"
 COMPARED_LIST_QUESTION = re.compile(
-    rf"(?:\b(?:which|what)\s+(?:natural\s+)?{A_COLOUR}(?:gems?|gemstones?|stones?|minerals?)\s+(?:are|is)\s+|"
+    rf"(?:\b(?:which|what)\s+(?:natural\s+)?{A_COLOUR}(?:gems?|gemstones?|stones?|minerals?)\s+"
+    r"(?:are|is|have|has|show|shows)\s+|"
     rf"^\s*(?:list\s+(?:the\s+)?)?(?:natural\s+)?{A_COLOUR}(?:gems|gemstones|minerals)\s+(?:that are\s+)?)"
     rf"{_COMPARED}{_THAN_ENDS}",
     re.I,
@@ -445,7 +449,10 @@ ALSO_COMPARED = re.compile(rf"\b(?:but|and|yet)\s+(?:also\s+)?{_COMPARED}{_THAN_
 COMPARED = {  # the word -> the quantity it compares and whether the gems listed lie above
     "harder": ("hardness", True), "softer": ("hardness", False), "heavier": ("specific_gravity", True),
     "denser": ("specific_gravity", True), "lighter": ("specific_gravity", False),
-    "less dense": ("specific_gravity", False),
+    "less dense": ("specific_gravity", False), "fierier": ("dispersion", True), "more fire": ("dispersion", True),
+    "more dispersion": ("dispersion", True), "more dispersive": ("dispersion", True),
+    "less fire": ("dispersion", False), "less dispersion": ("dispersion", False),
+    "less dispersive": ("dispersion", False),
 }  # fmt: skip
 
 
@@ -454,7 +461,9 @@ def _bound(how: str, than: str) -> tuple[str, bool, float, str, GemFacts | None]
     compared with is no gem or scratch-test object gemlang knows."""
     from gemlang.knowledge.scratch import REFERENCES
 
-    field, above = COMPARED[re.sub(r"\s+", " ", how.lower())]
+    how = re.sub(r"\s+", " ", how.lower())
+    field, above = COMPARED[how]
+    how = f"with {how}" if how.endswith(("fire", "dispersion")) else how  # "gems with less fire than …"
     q = next(q for q in SCALE_QUANTITIES.values() if q.field == field)
     than = than.strip().lower()
     named = gems_named_in(than)
