@@ -204,6 +204,9 @@ def test_the_rarest_gem_asked_in_a_colour_is_of_the_gems_listed_in_it():
     assert "Chrysoprase" in green and "Bixbite" not in green and "Ametrine" not in green
     assert "Bixbite: red beryl" in rarest_answer("what is the rarest red gem?")
     assert "Diamond: blue diamonds" in rarest_answer("rarest blue gem")  # was not read as asked
+    # a gem's sentence about another of its colours is not of the one asked (each was "Diamond: blue diamonds …")
+    assert "Diamond" not in rarest_answer("what is the rarest yellow gem?")
+    assert rarest_answer("which white gems are the rarest?").endswith("they call none the rarest.")
     # a blend (was "A colour alone (blue and green) fits too many gems to rank them")
     assert rarest_answer("which blue-green gems are the rarest?") == (
         "My facts hold no measure that ranks every gem by rarity, and of the gems listed in blue-green they call none "
@@ -356,3 +359,18 @@ def test_the_gems_of_a_colour_asked_alone_are_those_listed_in_it():
     assert "Sapphire Pink" in colour_list_answer("what gems come in pink?")
     assert colour_list_answer("a blue stone") == ""  # a stone in hand
     assert colour_list_answer("which gem is red, ruby or sapphire?") == ""  # of the two named
+
+
+def test_the_cheapest_gem_asked_in_a_colour_quotes_what_the_facts_call_cheap_as_they_hold_no_prices():
+    chat = Assistant(classifier=None).conversation()
+    said = chat.ask("what is the cheapest yellow-green stone?").reply  # was "I do not price stones …" alone
+    assert said.startswith("I do not price stones, nor rank gems by price: value rests on colour")
+    cheap = said.split(". ", 1)[1]
+    assert cheap.startswith("Of the gems listed in yellow-green, my facts call these cheap or affordable: ")
+    assert cheap.endswith(": it is clean, inexpensive and cut in large sizes.") and "Lemon" in cheap  # lemon quartz
+    blue = chat.ask("which blue gem is cheapest?").reply  # was "A colour alone (blue) fits too many gems to rank them"
+    assert blue.endswith("Of the gems listed in blue, my facts call none cheap or affordable.")
+    goshenite = chat.ask("which beryl is the cheapest?").reply  # the one sentence of it that says the cheapest
+    assert "Goshenite: found in many beryl deposits, it is perhaps the commonest and cheapest beryl" in goshenite
+    assert "Goshenite: free of colouring" not in goshenite and "Chrome Diopside" not in goshenite
+    assert "my facts call" not in chat.ask("what is the cheapest way to clean it?").reply

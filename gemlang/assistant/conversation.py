@@ -356,6 +356,7 @@ from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.superlatives import (
     HIGH_OR_LOW,
     SCALE_QUESTION,
+    cheapest_answer,
     colour_asked,
     colour_list_answer,
     compared_list_answer,
@@ -1113,6 +1114,8 @@ class Conversation:
         # "the hardest gem?"; not "RI 1.76, which is the hardest gem it could be?", a reading of the stone in hand;
         # "gems with high dispersion" asks of gems in general, its "high dispersion" no reading
         ranked = superlative_answer(turn.text) or rarest_answer(turn.text)
+        if not ranked and (cheap := cheapest_answer(turn.text)):  # "the cheapest yellow-green stone?"
+            ranked = f"I do not price stones, nor rank gems by price: {WHAT_VALUE_RESTS_ON}. {cheap}"
         if not ranked or parse_hints(HIGH_OR_LOW.sub(" ", turn.text)):
             return False
         if self._asks_of_named_together(turn.text, not_of_gems_in_general=True):  # "which is the hardest?" of June's
