@@ -3456,6 +3456,11 @@ def test_what_colours_a_gem_comes_in_and_whether_it_comes_in_one_are_answered_fr
         and "Green corundum is Sapphire." in green
     )
     assert ask("does emerald come in blue?").startswith("**Not blue as such, but bluish-green**")  # a green
+    # a group's kinds are each of it: was "**Not blue-green as such, but green**: Garnet comes in …"
+    assert ask("does garnet come in blue-green?").startswith(
+        "**Yes, some kinds do**: my facts list Tsavorite in bluish-green and Colour-Change Garnet in blue-green "
+        "(daylight). Garnet comes in red"
+    )
     assert ask("is ruby ever treated?").startswith("**Ruby**: Treatments of ruby")  # a treatment, not a colour
 
 
