@@ -2530,7 +2530,10 @@ def test_which_gems_example_quotes_the_question_alone():
     [("does it show two colours?", "**Which gem?** Pleochroism depends on the gem", ["Pleochroism", "Dichroscope"]),
      ("is it pleochroic?", "**Which gem?** Pleochroism depends on the gem", ["Pleochroism", "Dichroscope"]),
      ("does it fluoresce?", "**Which gem?** Fluorescence depends on the gem", ["Fluorescence", "UV lamp"]),
-     ("is it singly refractive?", "**Which gem?** Optic character depends on the gem", ["Polariscope"])],
+     ("is it singly refractive?", "**Which gem?** Optic character depends on the gem", ["Polariscope"]),
+     ("does it change colour when I turn it?", "**Which gem?** Whether it shows colour change depends on the gem",
+      ["Colour change", "Pleochroism"]),  # the light's change, or the direction's
+     ("does it show a star?", "**Which gem?** Whether it shows asterism depends on the gem", ["Asterism"])],
 )  # fmt: skip
 def test_whether_it_shows_a_property_with_no_stone_asks_which_gem_and_says_what_shows_it(text, said, entries):
     answer = Assistant(None).conversation().ask(text)  # was the help text

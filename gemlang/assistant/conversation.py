@@ -19,6 +19,7 @@ from gemlang.assistant.gem_answers import (
     ORIGIN_DECIDED,
     PHOTO_CANNOT_TELL_GLASS,
     PRICE_REFUSED,
+    SEEN_IN_THE_STONE,
     TOLD_IN_THE_STONE,
     UNSHOWN,
     WHAT_VALUE_RESTS_ON,
@@ -1668,6 +1669,17 @@ class Conversation:
             return False
         if GENERAL_QUESTION.search(text) and (limit := beyond_the_evidence(text, None)):  # not "… carat weight …"
             turn.answer.reply = limit
+            return True
+        seen = [shown for words, (_, shown) in SEEN_IN_THE_STONE.items() if shown and re.search(words, text, re.I)]
+        if not value and seen and YES_NO_QUESTION.search(text) and IT_OR_ITS.search(text):
+            # "does it change colour when I turn it?": the gem's to show, and what the words mean; a change seen as
+            # the stone turns is pleochroism, a change with the light colour change
+            terms = (terms_named(text) or terms_named(" ".join(seen))) + [term_called("pleochroism")] * (
+                "colour change" in seen
+            )
+            shown = join_words([t.term for t in terms[:1]] or seen, "or")  # "asterism", not "star"
+            said = which_gem(f"Whether it shows {shown}", f"does sapphire show {shown}?")
+            turn.answer.reply = said + (f"\n\n{explained(terms, turn.answer)}" if terms else "")
             return True
         if not asked:
             return False
