@@ -3620,6 +3620,7 @@ def test_a_made_stone_named_by_its_maker_is_answered_from_its_own_entry():
         ("which gems show play of colour?", "Opal", "Andalusite"),  # andalusite's play is of pleochroic colours
         ("what stones have horsetail inclusions?", "Andradite", "Peridot"),
         ("which gems show colour change?", "Alexandrite", "Andalusite"),
+        ("which gems change colour?", "Alexandrite", "Andalusite"),  # was ranked as a stone that changes colour
         ("which gems show a star?", "Sapphire Blue", "Peridot"),  # star sapphire named beside star ruby
     ],
 )

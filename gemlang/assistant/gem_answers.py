@@ -2047,7 +2047,8 @@ def shown_list_answer(text: str) -> str:
 
     m = SHOWN_LIST_QUESTION.search(text or "")
     shown = {s: pattern for s, (pattern, _) in OBSERVED.items() if s not in AGAINST_ONLY}  # what a gem shows
-    sign = next((s for s, pattern in shown.items() if m and re.search(pattern, m.group("what").lower())), None)
+    what = "" if m is None else "colour change" if m["changes"] else m["what"].lower()
+    sign = next((s for s, pattern in shown.items() if re.search(pattern, what)), None) if what else None
     if sign is None:
         return ""
     names, grown = gems_showing(sign)
