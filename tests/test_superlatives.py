@@ -374,3 +374,4 @@ def test_the_cheapest_gem_asked_in_a_colour_quotes_what_the_facts_call_cheap_as_
     assert "Goshenite: found in many beryl deposits, it is perhaps the commonest and cheapest beryl" in goshenite
     assert "Goshenite: free of colouring" not in goshenite and "Chrome Diopside" not in goshenite
     assert "my facts call" not in chat.ask("what is the cheapest way to clean it?").reply
+    assert "my facts call" not in chat.ask("which one is the cheapest?").reply  # of what is in hand or spoken of

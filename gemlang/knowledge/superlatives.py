@@ -329,8 +329,8 @@ def rarest_answer(text: str) -> str:
 def cheapest_answer(text: str) -> str:
     """ "What is the cheapest yellow-green stone?": the gems (of the colour asked, or the gem named) the facts call
     cheap or affordable, or that they call none so, as they hold no prices; '' when it is not asked."""
-    if CHEAPEST_QUESTION.search(text or "") is None:
-        return ""
+    if CHEAPEST_QUESTION.search(text or "") is None or re.search(r"\bwhich\s+(?:one|ones|of)\b", text, re.I):
+        return ""  # "which one is the cheapest?": of stones in hand or spoken of
     said, colour = _facts_saying(text, CHEAP_SAID)
     of = f"Of the gems listed in {_called(colour)}" if colour else "Of the gems I know"
     if not said:  # "which is cheapest, ruby or spinel?": the two gems' own answer
