@@ -2530,7 +2530,10 @@ def test_which_gems_example_quotes_the_question_alone():
     [("does it show two colours?", "**Which gem?** Pleochroism depends on the gem", ["Pleochroism", "Dichroscope"]),
      ("is it pleochroic?", "**Which gem?** Pleochroism depends on the gem", ["Pleochroism", "Dichroscope"]),
      ("does it fluoresce?", "**Which gem?** Fluorescence depends on the gem", ["Fluorescence", "UV lamp"]),
-     ("is it singly refractive?", "**Which gem?** Optic character depends on the gem", ["Polariscope"])],
+     ("is it singly refractive?", "**Which gem?** Optic character depends on the gem", ["Polariscope"]),
+     ("does it change colour when I turn it?", "**Which gem?** Whether it shows colour change depends on the gem",
+      ["Colour change", "Pleochroism"]),  # the light's change, or the direction's
+     ("does it show a star?", "**Which gem?** Whether it shows asterism depends on the gem", ["Asterism"])],
 )  # fmt: skip
 def test_whether_it_shows_a_property_with_no_stone_asks_which_gem_and_says_what_shows_it(text, said, entries):
     answer = Assistant(None).conversation().ask(text)  # was the help text
@@ -3469,6 +3472,11 @@ def test_what_colours_a_gem_comes_in_and_whether_it_comes_in_one_are_answered_fr
         and "Green corundum is Sapphire." in green
     )
     assert ask("does emerald come in blue?").startswith("**Not blue as such, but bluish-green**")  # a green
+    # a group's kinds are each of it: was "**Not blue-green as such, but green**: Garnet comes in …"
+    assert ask("does garnet come in blue-green?").startswith(
+        "**Yes, some kinds do**: my facts list Tsavorite in bluish-green and Colour-Change Garnet in blue-green "
+        "(daylight). Garnet comes in red"
+    )
     assert ask("is ruby ever treated?").startswith("**Ruby**: Treatments of ruby")  # a treatment, not a colour
 
 
@@ -3625,6 +3633,7 @@ def test_a_made_stone_named_by_its_maker_is_answered_from_its_own_entry():
         ("which gems show play of colour?", "Opal", "Andalusite"),  # andalusite's play is of pleochroic colours
         ("what stones have horsetail inclusions?", "Andradite", "Peridot"),
         ("which gems show colour change?", "Alexandrite", "Andalusite"),
+        ("which gems change colour?", "Alexandrite", "Andalusite"),  # was ranked as a stone that changes colour
         ("which gems show a star?", "Sapphire Blue", "Peridot"),  # star sapphire named beside star ruby
     ],
 )

@@ -204,6 +204,9 @@ def test_the_rarest_gem_asked_in_a_colour_is_of_the_gems_listed_in_it():
     assert "Chrysoprase" in green and "Bixbite" not in green and "Ametrine" not in green
     assert "Bixbite: red beryl" in rarest_answer("what is the rarest red gem?")
     assert "Diamond: blue diamonds" in rarest_answer("rarest blue gem")  # was not read as asked
+    # a gem's sentence about another of its colours is not of the one asked (each was "Diamond: blue diamonds …")
+    assert "Diamond" not in rarest_answer("what is the rarest yellow gem?")
+    assert rarest_answer("which white gems are the rarest?").endswith("they call none the rarest.")
     # a blend (was "A colour alone (blue and green) fits too many gems to rank them")
     assert rarest_answer("which blue-green gems are the rarest?") == (
         "My facts hold no measure that ranks every gem by rarity, and of the gems listed in blue-green they call none "
@@ -261,12 +264,29 @@ def test_gems_asked_with_high_dispersion_are_ranked_by_it_not_read_as_a_stones_f
     "text",
     ["gems with low dispersion", "which gems have the lowest dispersion?", "least dispersion gems",
      "which gem has the least fire?", "which gemstone is least dispersive?", "stones with low fire",
-     "low-dispersion gems"],
+     "low-dispersion gems", "which stones have little fire?"],
 )  # fmt: skip
 def test_gems_asked_with_low_dispersion_are_ranked_the_least_fire_first(text):
     said = Assistant(classifier=None).conversation().ask(text)  # was the help text
     assert said.reply.startswith("Of the natural gems I know, **Fluorite (dispersion 0.007)** is the lowest in disp")
     assert "next: Rhodonite (dispersion 0.010)" in said.reply and not said.candidates
+    assert "Man-made" not in said.reply  # was "Gilson Opal would come first", from a stored dispersion of 0
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "first", "absent"),
+    [("which gems have less fire than diamond?", "with less fire than Diamond (dispersion 0.044)",
+      "Fluorite (dispersion 0.007)", "Zircon"),  # was diamond's card
+     ("which stones show more fire than sapphire?", "with more fire than Sapphire (dispersion 0.018)",
+      "Andradite (Andradite, Demantoid; dispersion 0.057)", "Quartz"),
+     ("which gems are less dispersive than 0.02?", "less dispersive than dispersion 0.02",
+      "Fluorite (dispersion 0.007)", "Diamond"),
+     ("which gems are heavier than 3.5?", "heavier than SG 3.5", "Pyrite (SG 4.95–5.10)", "Quartz")],  # was SG 3
+)  # fmt: skip
+def test_gems_with_more_or_less_fire_than_a_gem_or_a_value_are_listed_by_dispersion(question, said, first, absent):
+    chat = Assistant(classifier=None).conversation()
+    lead, listed = chat.ask(question).reply.split(": ", 1)
+    assert said in lead and listed.startswith(first) and absent not in listed
 
 
 def test_a_white_gem_asked_takes_in_the_colourless_ones_and_a_colour_may_follow_the_gem():
@@ -339,3 +359,19 @@ def test_the_gems_of_a_colour_asked_alone_are_those_listed_in_it():
     assert "Sapphire Pink" in colour_list_answer("what gems come in pink?")
     assert colour_list_answer("a blue stone") == ""  # a stone in hand
     assert colour_list_answer("which gem is red, ruby or sapphire?") == ""  # of the two named
+
+
+def test_the_cheapest_gem_asked_in_a_colour_quotes_what_the_facts_call_cheap_as_they_hold_no_prices():
+    chat = Assistant(classifier=None).conversation()
+    said = chat.ask("what is the cheapest yellow-green stone?").reply  # was "I do not price stones …" alone
+    assert said.startswith("I do not price stones, nor rank gems by price: value rests on colour")
+    cheap = said.split(". ", 1)[1]
+    assert cheap.startswith("Of the gems listed in yellow-green, my facts call these cheap or affordable: ")
+    assert cheap.endswith(": it is clean, inexpensive and cut in large sizes.") and "Lemon" in cheap  # lemon quartz
+    blue = chat.ask("which blue gem is cheapest?").reply  # was "A colour alone (blue) fits too many gems to rank them"
+    assert blue.endswith("Of the gems listed in blue, my facts call none cheap or affordable.")
+    goshenite = chat.ask("which beryl is the cheapest?").reply  # the one sentence of it that says the cheapest
+    assert "Goshenite: found in many beryl deposits, it is perhaps the commonest and cheapest beryl" in goshenite
+    assert "Goshenite: free of colouring" not in goshenite and "Chrome Diopside" not in goshenite
+    assert "my facts call" not in chat.ask("what is the cheapest way to clean it?").reply
+    assert "my facts call" not in chat.ask("which one is the cheapest?").reply  # of what is in hand or spoken of

@@ -19,6 +19,7 @@ from gemlang.assistant.gem_answers import (
     ORIGIN_DECIDED,
     PHOTO_CANNOT_TELL_GLASS,
     PRICE_REFUSED,
+    SEEN_IN_THE_STONE,
     TOLD_IN_THE_STONE,
     UNSHOWN,
     WHAT_VALUE_RESTS_ON,
@@ -359,6 +360,7 @@ from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.superlatives import (
     HIGH_OR_LOW,
     SCALE_QUESTION,
+    cheapest_answer,
     colour_asked,
     colour_list_answer,
     compared_list_answer,
@@ -1119,6 +1121,8 @@ class Conversation:
         # "the hardest gem?"; not "RI 1.76, which is the hardest gem it could be?", a reading of the stone in hand;
         # "gems with high dispersion" asks of gems in general, its "high dispersion" no reading
         ranked = superlative_answer(turn.text) or rarest_answer(turn.text)
+        if not ranked and (cheap := cheapest_answer(turn.text)):  # "the cheapest yellow-green stone?"
+            ranked = f"I do not price stones, nor rank gems by price: {WHAT_VALUE_RESTS_ON}. {cheap}"
         if not ranked or parse_hints(HIGH_OR_LOW.sub(" ", turn.text)):
             return False
         if self._asks_of_named_together(turn.text, not_of_gems_in_general=True):  # "which is the hardest?" of June's
@@ -1671,6 +1675,17 @@ class Conversation:
             return False
         if GENERAL_QUESTION.search(text) and (limit := beyond_the_evidence(text, None)):  # not "… carat weight …"
             turn.answer.reply = limit
+            return True
+        seen = [shown for words, (_, shown) in SEEN_IN_THE_STONE.items() if shown and re.search(words, text, re.I)]
+        if not value and seen and YES_NO_QUESTION.search(text) and IT_OR_ITS.search(text):
+            # "does it change colour when I turn it?": the gem's to show, and what the words mean; a change seen as
+            # the stone turns is pleochroism, a change with the light colour change
+            terms = (terms_named(text) or terms_named(" ".join(seen))) + [term_called("pleochroism")] * (
+                "colour change" in seen
+            )
+            shown = join_words([t.term for t in terms[:1]] or seen, "or")  # "asterism", not "star"
+            said = which_gem(f"Whether it shows {shown}", f"does sapphire show {shown}?")
+            turn.answer.reply = said + (f"\n\n{explained(terms, turn.answer)}" if terms else "")
             return True
         if not asked:
             return False

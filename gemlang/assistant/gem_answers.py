@@ -754,13 +754,21 @@ def colours_answer(text: str, gem: GemFacts) -> str:
         # "I meant the green one" asked nothing to say yes to: the gem in that colour is what it names
         opener = f"{called.capitalize()} {lower_name(gem)}" if THE_COLOUR_ONE.search(text) else "Yes"
         return f"**{opener}**: {follow_up_colours(gem)}"
+    group = gem.species.lower().endswith(" group")  # garnet: its kinds are each a garnet of their own species
     others = [
-        g.name
+        g
         for g in all_gems()
-        if g.origin == "natural" and g.species == gem.species and g.name not in (gem.name, g.species.capitalize())
+        if g.origin == "natural" and (g.species == gem.species or group and kind_of(g, gem))
+        and g.name not in (gem.name, g.species.capitalize())
         if (listed_in(g, colour, tinge) if tinge else colour in map(main_colour, g.colours))
-    ]
-    kin = f" {called.capitalize()} {gem.species} is {join_words(others, 'or')}." if others else ""
+    ]  # fmt: skip
+    if group and others:  # "does garnet come in blue-green?": some kinds of it do
+        said_in = [
+            f"{g.name} in {join_words([c[0].lower() + c[1:] for c in g.colours if all(_partly(c, h) for h in hues)])}"
+            for g in others
+        ]
+        return f"**Yes, some kinds do**: my facts list {join_words(said_in)}. {follow_up_colours(gem)}"
+    kin = f" {called.capitalize()} {gem.species} is {join_words([g.name for g in others], 'or')}." if others else ""
     # "is hiddenite yellow?": its yellow-green is a green, but tinged yellow; "is sapphire blue-green?": blue, green
     tinged = [re.sub(r"\s*\(.*?\)", "", c) for c in gem.colours if any(_partly(c, h) for h in hues)]
     tinged = [c[0].lower() + c[1:] for c in tinged]  # "deep Siberian purple": a place keeps its capital
@@ -2106,7 +2114,8 @@ def shown_list_answer(text: str) -> str:
 
     m = SHOWN_LIST_QUESTION.search(text or "")
     shown = {s: pattern for s, (pattern, _) in OBSERVED.items() if s not in AGAINST_ONLY}  # what a gem shows
-    sign = next((s for s, pattern in shown.items() if m and re.search(pattern, m.group("what").lower())), None)
+    what = "" if m is None else "colour change" if m["changes"] else m["what"].lower()
+    sign = next((s for s, pattern in shown.items() if re.search(pattern, what)), None) if what else None
     if sign is None:
         return ""
     names, grown = gems_showing(sign)

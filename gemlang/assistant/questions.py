@@ -1701,7 +1701,9 @@ MADE_OF = re.compile(
 # streak test ("which gems leave a red streak?")
 SHOWN_LIST_QUESTION = re.compile(
     r"\b(?:which|what)\s+(?:natural\s+)?(?:gems?|gemstones?|stones?|minerals?)\s+(?:can\s+)?"
-    r"(?:show|shows|display|displays|have|has|exhibit|exhibits|leave|leaves|give|gives)\s+(?P<what>[^?]+)",
+    r"(?:(?:show|shows|display|displays|have|has|exhibit|exhibits|leave|leaves|give|gives)\s+(?P<what>[^?]+)|"
+    # "which gems change colour?": the colour change of a light, not of heat, irradiation or the sun
+    r"(?P<changes>changes?\s+colou?rs?)\b(?![^?.!]*\b(?:heat\w*|irradiat\w*|sun\w*|treat\w*|fad\w+)))",
     re.I,
 )
 # "every cat's eye is chrysoberyl, right?", "are cat's eyes always chrysoberyl?": the effect taken for the gem

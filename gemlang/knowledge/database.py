@@ -132,7 +132,8 @@ def _normalise(family: Any) -> DatabaseGem:
         "birefringence": parse_max(family.birefringence),
         "least_birefringence": _least(family.birefringence),
         "optical_character": optic_character(family.optical_character),
-        "dispersion": parse_range(family.dispersion),
+        # 0 is no figure (Gilson opal's): every transparent material disperses light, and opal has none stored
+        "dispersion": (dispersion := parse_range(family.dispersion)) and (dispersion if dispersion[1] > 0 else None),
         "lustre": _clean(family.lustre),
         "cleavage": _clean(family.cleavage),
         "pleochroism": _clean(family.pleochroism),

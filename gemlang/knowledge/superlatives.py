@@ -16,7 +16,7 @@ import operator
 import re
 from dataclasses import dataclass
 
-from gemlang.knowledge.colours import ASKED_AS, PLAIN_WORDS, hue_and_tinge, listed_in, main_colour
+from gemlang.knowledge.colours import ASKED_AS, PLAIN_WORDS, colour_names, hue_and_tinge, listed_in, main_colour
 from gemlang.knowledge.facts import GemFacts, format_quantity
 from gemlang.knowledge.instruments import profile
 from gemlang.knowledge.knowledge_base import all_gems, gems_named_in
@@ -76,7 +76,7 @@ SUPERLATIVE_QUESTION = re.compile(
 )
 # "a purple gem with high RI", "gems with a low SG": asked as the superlative, of gems in general (not "my stone with
 # high RI")
-_HIGH_OR_LOW = r"(?:very\s+)?(?P<how{0}>high|low|strong)"
+_HIGH_OR_LOW = r"(?:very\s+)?(?P<how{0}>high|low|strong|little|much|lots of|a lot of)"  # "little fire": low
 _QUANTITY = r"(?P<what{0}>refractive index|ri|density|specific gravity|sg|hardness|dispersion|fire)\b"
 HIGH_OR_LOW = re.compile(  # and "low-dispersion gems", "high RI stones": many gems, not "a high RI stone" in hand
     rf"\b{A_COLOUR}{_GEM_NOUN}\s+(?:with|of|having|that have|have|has)\s+(?:an?\s+|the\s+)?"
@@ -188,7 +188,7 @@ def superlative_answer(text: str) -> str:
     if m.re is HIGH_OR_LOW:  # "with high RI": the highest
         what = {"refractive index": "ri", "specific gravity": "density", "sg": "density", "fire": "dispersion"}
         how, quantity = (m["how"] or m["how_before"]).lower(), (m["what"] or m["what_before"]).lower()
-        how = "high" if how == "strong" else how  # "gems with strong fire"
+        how = {"strong": "high", "much": "high", "lots of": "high", "a lot of": "high", "little": "low"}.get(how, how)
         said = HIGH_OR_LOW_SAID.get((how, what.get(quantity, quantity)), "")
         if not said:
             return ""  # a pairing no superlative ranks
@@ -263,42 +263,83 @@ def _also_in(g: GemFacts, colour: str) -> str:
     return f" {g.name} is listed in {colour} among other colours ({listed}); its facts give the cause: {causes[0]}."
 
 
+def _asked_as_most(words: str, of_gems: str = "") -> re.Pattern[str]:
+    """ "What is the rarest gem?", "which blue gem is the cheapest?", "rarest green stones": a superlative no range
+    ranks, asked of gems (`of_gems`: what may follow the word, when not any)."""
+    return re.compile(
+        rf"\b(?:what|which)\s+(?:[\w-]+\s+){{0,2}}(?:is|are)\s+(?:the\s+)?(?:{words})\b(?!\s+birthstone){of_gems}|"
+        rf"\b(?:{words})\s+(?:natural\s+|precious\s+)?{A_COLOUR}(?:gem|gemstone|stone|mineral|crystal)s?\b",
+        re.I,
+    )
+
+
 # "what is the rarest gem?": no range ranks rarity, but the facts say which stone is the rarest of its kind
-RAREST_QUESTION = re.compile(
-    r"\b(?:what|which)\s+(?:[\w-]+\s+){0,2}(?:is|are)\s+(?:the\s+)?rarest\b(?!\s+birthstone)|"
-    rf"\brarest\s+(?:natural\s+|precious\s+)?{A_COLOUR}(?:gem|gemstone|stone|mineral|crystal)s?\b",
-    re.I,
-)
+RAREST_QUESTION = _asked_as_most("rarest")
 RAREST_SAID = re.compile(r"\brarest\b", re.I)
+# "what is the cheapest green stone?": the facts hold no prices, but some call a gem cheap or affordable
+CHEAPEST_QUESTION = _asked_as_most(  # not "what is the cheapest way to clean it?"
+    r"cheapest|least expensive|least costly|most affordable",
+    rf"(?=\s*(?:[?.!,;]|$|(?:natural\s+|precious\s+)?{A_COLOUR}(?:gem|gemstone|stone|mineral|crystal)s?\b))",
+)
+CHEAP_SAID = re.compile(r"\b(?:cheap\w*|inexpensive|affordable|less expensive|low[- ](?:cost|priced))\b", re.I)
+CHEAPEST_SAID = re.compile(r"\b(?:cheapest|most affordable)\b", re.I)  # the sentence to quote of a gem
 FACT_FIELDS_SAID = ("composition", "description", "phenomena", "history", "uses", "formation")
+
+
+def _facts_saying(text: str, said_re: re.Pattern[str]) -> tuple[dict[str, str], str | None]:
+    """The sentences of the facts that say `said_re` ({sentence: the gem whose facts say it, the first}) of the gem a
+    question names ("the rarest beryl?") or of the gems listed in the colour asked ("the rarest green gem?", but not
+    a sentence about another colour of one: "blue diamonds …" for a white gem), and that colour."""
+    named = gems_named_in(text)
+    colour = colour_asked(text)
+    hues = set(ASKED_AS.get(colour, (colour,))) | set(hue_and_tinge(colour)) - {None} if colour else set()
+    said: dict[str, str] = {}
+    for g in (g for g in all_gems() if colour is None or listed_in(g, colour)):
+        for field in FACT_FIELDS_SAID:
+            for sentence in re.split(r"(?<=[.;])\s+", getattr(g, field, "") or ""):
+                sentence = sentence.strip().rstrip(".;")
+                about = not named or any(_member(g, n) or n.name.lower() in sentence.lower() for n in named)
+                of_colour = not colour or not (told := colour_names(sentence, list_words=False)) or hues & set(told)
+                if said_re.search(sentence) and about and of_colour and sentence not in said:
+                    said[sentence] = g.name
+    return said, colour
+
+
+def _called_by_facts(said: dict[str, str]) -> str:
+    return "; ".join(f"{name}: {sentence[0].lower() + sentence[1:]}" for sentence, name in said.items())
 
 
 def rarest_answer(text: str) -> str:
     """ "What is the rarest gem?": the stones the facts call the rarest of their kind (red beryl of the beryl family),
     since nothing in them ranks every gem by rarity; those of the gem a question names ("the rarest beryl?") or of
     the colour asked ("the rarest green gem?"); '' when it is not asked or the facts say nothing of it."""
-    m = RAREST_QUESTION.search(text or "")
-    if m is None:
+    if RAREST_QUESTION.search(text or "") is None:
         return ""
-    named = gems_named_in(text)
-    colour = colour_asked(text)
-    said: dict[str, str] = {}  # sentence -> the gem whose facts say it, the first
-    for g in (g for g in all_gems() if colour is None or listed_in(g, colour)):
-        for field in FACT_FIELDS_SAID:
-            for sentence in re.split(r"(?<=[.;])\s+", getattr(g, field, "") or ""):
-                sentence = sentence.strip().rstrip(".;")
-                about = not named or any(_member(g, n) or n.name.lower() in sentence.lower() for n in named)
-                if RAREST_SAID.search(sentence) and about and sentence not in said:
-                    said[sentence] = g.name
+    said, colour = _facts_saying(text, RAREST_SAID)
     in_colour = f" of the gems listed in {_called(colour)}" if colour else ""
     if not said:
         none = f"My facts hold no measure that ranks every gem by rarity, and{in_colour} they call none the rarest."
-        return none if colour and not named else ""
-    lines = [f"{name}: {sentence[0].lower() + sentence[1:]}" for sentence, name in said.items()]
+        return none if colour and not gems_named_in(text) else ""
     return (
         f"My facts hold no measure that ranks every gem by rarity, but{in_colour} they call these the rarest of "
-        "their kind: " + "; ".join(lines) + "."
+        f"their kind: {_called_by_facts(said)}."
     )
+
+
+def cheapest_answer(text: str) -> str:
+    """ "What is the cheapest yellow-green stone?": the gems (of the colour asked, or the gem named) the facts call
+    cheap or affordable, or that they call none so, as they hold no prices; '' when it is not asked."""
+    if CHEAPEST_QUESTION.search(text or "") is None or re.search(r"\bwhich\s+(?:one|ones|of)\b", text, re.I):
+        return ""  # "which one is the cheapest?": of stones in hand or spoken of
+    said, colour = _facts_saying(text, CHEAP_SAID)
+    of = f"Of the gems listed in {_called(colour)}" if colour else "Of the gems I know"
+    if not said:  # "which is cheapest, ruby or spinel?": the two gems' own answer
+        return "" if gems_named_in(text) else f"{of}, my facts call none cheap or affordable."
+    quoted: dict[str, str] = {}  # one sentence a gem, "the cheapest beryl" before "an inexpensive substitute"
+    for sentence, name in sorted(said.items(), key=lambda kv: not CHEAPEST_SAID.search(kv[0])):
+        quoted.setdefault(name, sentence)
+    said = {sentence: name for sentence, name in said.items() if quoted[name] == sentence}
+    return f"{of}, my facts call these cheap or affordable: {_called_by_facts(said)}."
 
 
 # "is 1.76 high for an RI?", "is an SG of 4.0 heavy?", "is 1.54 a low refractive index?": where a value lies
@@ -432,10 +473,14 @@ def _beyond(gems: list[GemFacts], q: Quantity, value: float, above: bool, inclus
 
 
 # "which gems are harder than quartz?", "what stones are softer than glass?", "gems heavier than diamond"
-_COMPARED = r"(?P<how>harder|softer|heavier|lighter|denser|less dense)\s+than\s+(?:an?\s+|the\s+)?(?P<than>.+?)"
-_THAN_ENDS = r"(?=\s*(?:[?.!,;]|\b(?:but|and|yet)\b|$))"
+_COMPARED = (  # and "less fire than diamond", "more dispersive than zircon"
+    r"(?P<how>harder|softer|heavier|lighter|denser|less dense|fierier|(?:more|less)\s+(?:fire|dispersion|dispersive))"
+    r"\s+than\s+(?:an?\s+|the\s+)?(?P<than>.+?)"
+)
+_THAN_ENDS = r"(?=\s*(?:[?!,;]|\.(?!\d)|\b(?:but|and|yet)\b|$))"  # not the point of "3.5"
 COMPARED_LIST_QUESTION = re.compile(
-    rf"(?:\b(?:which|what)\s+(?:natural\s+)?{A_COLOUR}(?:gems?|gemstones?|stones?|minerals?)\s+(?:are|is)\s+|"
+    rf"(?:\b(?:which|what)\s+(?:natural\s+)?{A_COLOUR}(?:gems?|gemstones?|stones?|minerals?)\s+"
+    r"(?:are|is|have|has|show|shows)\s+|"
     rf"^\s*(?:list\s+(?:the\s+)?)?(?:natural\s+)?{A_COLOUR}(?:gems|gemstones|minerals)\s+(?:that are\s+)?)"
     rf"{_COMPARED}{_THAN_ENDS}",
     re.I,
@@ -445,7 +490,10 @@ ALSO_COMPARED = re.compile(rf"\b(?:but|and|yet)\s+(?:also\s+)?{_COMPARED}{_THAN_
 COMPARED = {  # the word -> the quantity it compares and whether the gems listed lie above
     "harder": ("hardness", True), "softer": ("hardness", False), "heavier": ("specific_gravity", True),
     "denser": ("specific_gravity", True), "lighter": ("specific_gravity", False),
-    "less dense": ("specific_gravity", False),
+    "less dense": ("specific_gravity", False), "fierier": ("dispersion", True), "more fire": ("dispersion", True),
+    "more dispersion": ("dispersion", True), "more dispersive": ("dispersion", True),
+    "less fire": ("dispersion", False), "less dispersion": ("dispersion", False),
+    "less dispersive": ("dispersion", False),
 }  # fmt: skip
 
 
@@ -454,7 +502,9 @@ def _bound(how: str, than: str) -> tuple[str, bool, float, str, GemFacts | None]
     compared with is no gem or scratch-test object gemlang knows."""
     from gemlang.knowledge.scratch import REFERENCES
 
-    field, above = COMPARED[re.sub(r"\s+", " ", how.lower())]
+    how = re.sub(r"\s+", " ", how.lower())
+    field, above = COMPARED[how]
+    how = f"with {how}" if how.endswith(("fire", "dispersion")) else how  # "gems with less fire than …"
     q = next(q for q in SCALE_QUANTITIES.values() if q.field == field)
     than = than.strip().lower()
     named = gems_named_in(than)
