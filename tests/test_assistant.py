@@ -5278,6 +5278,29 @@ def test_a_childs_follow_ups_on_a_gem_are_answered_from_its_facts():
 
 @pytest.mark.parametrize(
     "question, said",
+    [
+        ("what rock is emerald found in?", "**Emerald**: Chromium is most abundant in mafic and ultramafic rocks"),
+        ("what kind of rock does ruby form in?", "**Ruby**: The most famous rubies, such as those of Mogok"),
+        ("where does topaz form?", "**Topaz**: Topaz forms from fluorine-bearing vapours"),
+        ("what is the host rock of emerald?", "**Emerald**: Chromium is most abundant"),
+        (
+            "what rock is sapphire found in?",
+            "**Sapphire**: My facts say how kinds of sapphire form, not sapphire as a "
+            "whole. Sapphire Blue: Sapphire is sometimes found in gneiss",
+        ),
+        ("how is hematite formed?", "**Hematite**: My facts on Hematite say nothing of how or in what rock it forms."),
+        ("what rock is it found in?", "**Which gem?** How and in what rock it formed depends on the gem"),
+        ("how did this form?", "**Which gem?** How and in what rock it formed depends on the gem"),
+    ],
+)
+def test_what_rock_a_gem_forms_in_is_answered_from_its_formation_facts(question, said):
+    """A collector's "what rock is emerald found in?" was a bare card, and "how did this form?" with nothing in hand
+    the how-to-begin help."""
+    assert Assistant(classifier=None).conversation().ask(question).reply.startswith(said)
+
+
+@pytest.mark.parametrize(
+    "question, said",
     [("does quartz twin?", "**Quartz**: My facts on Quartz say nothing of twinning in it; of its kinds, Amethyst: "
       "natural stones usually show angular colour zoning and Brazil-law twinning"),
      ("is staurolite twinned?", "**Staurolite**: Distinctive cross-shaped penetration twins"),

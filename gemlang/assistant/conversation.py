@@ -124,6 +124,7 @@ from gemlang.assistant.questions import (
     FAKE_FROM_A_PHOTO,
     FIRST_SAID,
     FOLLOW_UP,
+    FORMATION_QUESTION,
     FOUND_A_GEM,
     FOUND_A_STONE,
     GEMS_IN_GENERAL,
@@ -1665,6 +1666,9 @@ class Conversation:
             return False
         if GENERAL_QUESTION.search(text) and (limit := beyond_the_evidence(text, None)):  # not "… carat weight …"
             turn.answer.reply = limit
+            return True
+        if not asked and FORMATION_QUESTION.search(text) and THE_STONE_MEANT.search(text):  # "how did this form?"
+            turn.answer.reply = which_gem("How and in what rock it formed", "what rock is topaz found in?")
             return True
         if not asked:
             return False

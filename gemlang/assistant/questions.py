@@ -664,7 +664,11 @@ WHY_QUESTION = re.compile(
 # "how did it form?", "how was it made?", "where does it grow?": how the gem forms in the earth
 FORMATION_QUESTION = re.compile(
     r"\bhow (?:did|do|does|was|were|is|are) (?:it|they|this|these|\w+) (?:form|formed|made|created|grow|grown)\b|"
-    r"\bhow (?:it|they) (?:formed|forms|grew|grows)\b|\bwhere (?:did|does|do) (?:it|they) (?:form|grow)\b|"
+    r"\bhow (?:it|they) (?:formed|forms|grew|grows)\b|"
+    r"\bwhere (?:did|does|do) (?:it|they|this|these|\w+) (?:form|grow)\b|"
+    # "what rock is emerald found in?", "what kind of rock does ruby form in?", "the host rock of emerald"
+    r"\bwhat (?:(?:kind|type|sort)s? of )?rocks? (?:is|are|does|do|did|was|were)\b.*\b(?:found|form|formed|grow|grown|"
+    r"occur)\b|\bhost rocks?\b|"
     r"\b(?:made|formed|come|comes) (?:of|from) coal\b",  # "is diamond made of coal?"
     re.I,
 )
