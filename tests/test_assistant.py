@@ -2454,6 +2454,23 @@ def test_are_they_gems_after_two_gems_and_is_it_a_rock_of_a_photo_are_answered_o
     assert not chat.ask("is it the same stone?").reply.startswith("**Yes**: Ruby")  # no kind asked
 
 
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [("is coral a mineral or organic?", "**Not a mineral**: Coral is an organic gem"),  # was "**Yes**: Coral is …"
+     ("is ruby a mineral or a rock?", "**A mineral**: Ruby is a naturally occurring"),  # was "**No, a mineral**"
+     ("is lapis lazuli a rock or a mineral?", "**Not a mineral, a rock**: Lapis Lazuli is lazurite-rich rock"),
+     ("is opal a mineral or not?", "**Not a true mineral, a mineraloid**: Opal"),  # was a bare card
+     ("is it a rock or a mineral?", "**Which gem?** Whether it is a mineral depends on the gem")],  # the help text
+)  # fmt: skip
+def test_a_mineral_or_a_rock_asked_is_answered_with_which_it_is_not_a_yes(text, start):
+    assert Assistant(None).conversation().ask(text).reply.startswith(start)
+
+
+def test_a_mineral_or_a_rock_of_a_photo_is_answered_of_its_likeliest_gem():
+    said = stone_answered("Ruby", "Spinel").ask("is this a mineral or a rock?").reply  # was the ranking again
+    assert said.startswith("**A mineral**: Ruby, the likeliest match for it, is a naturally occurring")
+
+
 def test_and_another_after_a_kind_answer_asks_the_same_of_it_and_it_then_asks_of_the_gem():
     chat = Assistant(None).conversation()
     chat.ask("is amber a mineral?")

@@ -1658,6 +1658,13 @@ KIND_ASKED = re.compile(
     rf"(?:an?\s+|(?=[a-z ]*s\s*\??\s*$))(?P<y>{MATERIAL_KIND.pattern})\s*\??\s*$",
     re.I,
 )
+# "is it a rock or a mineral?", "is coral a mineral or organic?", "is opal a mineral or not?": one kind or another,
+# asked as "is it a mineral?", whose answer says which (`x`: "is it")
+EITHER_KIND = re.compile(
+    r"^(?P<x>\s*(?:is|are)\s+.+?)\s+(?:an?\s+)?(?:mineral|rock)s?\s+or\s+(?:an?\s+)?"
+    r"(?:mineral|rock|organic|not|something else)s?\s*\??\s*$",
+    re.I,
+)
 # the stone or stones a kind is asked of: "is it a mineral?", "are they both gems?"
 MEANT_BY_PRONOUN = re.compile(r"it|this|that|this stone|they|these|those|both|the two|them", re.I)
 # "is sapphire a precious stone?", "is amethyst semi-precious?": the trade's old label of a gem
