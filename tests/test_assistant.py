@@ -3301,6 +3301,17 @@ def test_a_gems_habit_is_what_its_facts_say_of_its_crystals_then_what_a_habit_is
 
 
 @pytest.mark.parametrize(
+    ("question", "start"),
+    [("what shape do tourmaline crystals grow in?", "**Tourmaline**: crystal system trigonal. Crystals are long"),
+     ("what do pyrite crystals look like?", "**Pyrite**: crystal system cubic. It forms sharp striated cubes"),
+     ("what shape crystals does garnet form?", "**Garnet**: crystal system cubic. My facts describe no crystal habit")],
+)  # fmt: skip
+def test_the_shape_of_a_gems_crystals_is_its_habit(question, start):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # were the gem's bare card
+    assert reply.startswith(start) and "\n\n**Crystal habit**: " in reply
+
+
+@pytest.mark.parametrize(
     "question", ["how can I tell if it's glass?", "how to tell a crystal from glass?", "how do I test for glass?"]
 )
 def test_how_to_tell_glass_with_no_stone_in_hand_is_glasss_constants_and_signs(question):

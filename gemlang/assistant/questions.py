@@ -1419,8 +1419,13 @@ NOT_A_NAME = re.compile(
 # "what colour?" alone, of the gem spoken of; and a glow asked before it ("does it fluoresce?"), the colour of which
 BARE_COLOUR = re.compile(r"\s*(?:and\s+|so\s+)?(?:what|which)\s+colou?rs?\s*\??\s*", re.I)
 GLOW_ASKED = re.compile(r"fluoresc|phosphoresc|\bglow|\buv\b|ultraviolet", re.I)
-# "what is the habit of tourmaline?", "what crystal habit does pyrite have?"
-HABIT_ASKED = re.compile(r"\bhabits?\b", re.I)
+# "what is the habit of tourmaline?", "what crystal habit does pyrite have?", "what shape are quartz crystals?",
+# "what do pyrite crystals look like?"
+HABIT_ASKED = re.compile(
+    r"\bhabits?\b|\bshapes?\b[^?.!]*\bcrystals?\b|\bcrystals?\b[^?.!]*\bshapes?\b|"
+    r"\bcrystals?\s+(?:look|looks)\s+like\b",
+    re.I,
+)
 # "what is the habit?", "what's its crystal habit?": of the gem on the table, not what a habit is
 THE_HABIT = re.compile(r"\b(?:the|its)\s+(?:crystal\s+)?habit\b", re.I)
 # "is cinnabar toxic?", "does scheelite fluoresce?": a property asked of a name, which may be no gem known
