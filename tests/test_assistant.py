@@ -2993,6 +2993,14 @@ def test_a_follow_up_naming_a_glossary_term_gets_its_entry_not_the_no_facts_repl
 
 
 @pytest.mark.parametrize(
+    "question", ["how do I measure specific gravity at home?", "how do I do a specific gravity test?"]
+)
+def test_how_to_measure_specific_gravity_is_how_a_gem_is_weighed_in_water(question):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # was what specific gravity is alone
+    assert reply.startswith("**Hydrostatic weighing**: Hydrostatic weighing finds a gem's specific gravity")
+
+
+@pytest.mark.parametrize(
     "stone, message",
     [("green, RI 1.654-1.690, SG 3.34", "can i facet it? ive heard its too soft"),
      ("green, RI 1.654-1.690, SG 3.34", "what does it look like under a loupe?"),
