@@ -2454,6 +2454,23 @@ def test_are_they_gems_after_two_gems_and_is_it_a_rock_of_a_photo_are_answered_o
     assert not chat.ask("is it the same stone?").reply.startswith("**Yes**: Ruby")  # no kind asked
 
 
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [("is coral a mineral or organic?", "**Not a mineral**: Coral is an organic gem"),  # was "**Yes**: Coral is …"
+     ("is ruby a mineral or a rock?", "**A mineral**: Ruby is a naturally occurring"),  # was "**No, a mineral**"
+     ("is lapis lazuli a rock or a mineral?", "**Not a mineral, a rock**: Lapis Lazuli is lazurite-rich rock"),
+     ("is opal a mineral or not?", "**Not a true mineral, a mineraloid**: Opal"),  # was a bare card
+     ("is it a rock or a mineral?", "**Which gem?** Whether it is a mineral depends on the gem")],  # the help text
+)  # fmt: skip
+def test_a_mineral_or_a_rock_asked_is_answered_with_which_it_is_not_a_yes(text, start):
+    assert Assistant(None).conversation().ask(text).reply.startswith(start)
+
+
+def test_a_mineral_or_a_rock_of_a_photo_is_answered_of_its_likeliest_gem():
+    said = stone_answered("Ruby", "Spinel").ask("is this a mineral or a rock?").reply  # was the ranking again
+    assert said.startswith("**A mineral**: Ruby, the likeliest match for it, is a naturally occurring")
+
+
 def test_and_another_after_a_kind_answer_asks_the_same_of_it_and_it_then_asks_of_the_gem():
     chat = Assistant(None).conversation()
     chat.ask("is amber a mineral?")
@@ -2992,6 +3009,14 @@ def test_a_follow_up_naming_a_glossary_term_gets_its_entry_not_the_no_facts_repl
 
 
 @pytest.mark.parametrize(
+    "question", ["how do I measure specific gravity at home?", "how do I do a specific gravity test?"]
+)
+def test_how_to_measure_specific_gravity_is_how_a_gem_is_weighed_in_water(question):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # was what specific gravity is alone
+    assert reply.startswith("**Hydrostatic weighing**: Hydrostatic weighing finds a gem's specific gravity")
+
+
+@pytest.mark.parametrize(
     "stone, message",
     [("green, RI 1.654-1.690, SG 3.34", "can i facet it? ive heard its too soft"),
      ("green, RI 1.654-1.690, SG 3.34", "what does it look like under a loupe?"),
@@ -3297,6 +3322,17 @@ def test_a_gems_habit_is_what_its_facts_say_of_its_crystals_then_what_a_habit_is
     assert "sharp striated cubes" in chat.ask("what is the habit?").reply  # was what a habit is alone
     fluorite = Assistant(classifier=None).conversation().ask("what crystal habit does fluorite have?").reply
     assert "octahedral cleavage" not in fluorite  # how it breaks, not how it grows
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [("what shape do tourmaline crystals grow in?", "**Tourmaline**: crystal system trigonal. Crystals are long"),
+     ("what do pyrite crystals look like?", "**Pyrite**: crystal system cubic. It forms sharp striated cubes"),
+     ("what shape crystals does garnet form?", "**Garnet**: crystal system cubic. My facts describe no crystal habit")],
+)  # fmt: skip
+def test_the_shape_of_a_gems_crystals_is_its_habit(question, start):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # were the gem's bare card
+    assert reply.startswith(start) and "\n\n**Crystal habit**: " in reply
 
 
 @pytest.mark.parametrize(
@@ -5306,6 +5342,29 @@ def test_a_childs_follow_ups_on_a_gem_are_answered_from_its_facts():
     assert "the rarest member of the beryl family" in chat.ask("is it rare?").reply
     diamond = Assistant(classifier=None).conversation().ask("is diamond made of coal?").reply  # was "**Diamond**"
     assert diamond.startswith("**Diamond**: Coal has rarely played any part in forming diamond")
+
+
+@pytest.mark.parametrize(
+    "question, said",
+    [
+        ("what rock is emerald found in?", "**Emerald**: Chromium is most abundant in mafic and ultramafic rocks"),
+        ("what kind of rock does ruby form in?", "**Ruby**: The most famous rubies, such as those of Mogok"),
+        ("where does topaz form?", "**Topaz**: Topaz forms from fluorine-bearing vapours"),
+        ("what is the host rock of emerald?", "**Emerald**: Chromium is most abundant"),
+        (
+            "what rock is sapphire found in?",
+            "**Sapphire**: My facts say how kinds of sapphire form, not sapphire as a "
+            "whole. Sapphire Blue: Sapphire is sometimes found in gneiss",
+        ),
+        ("how is hematite formed?", "**Hematite**: My facts on Hematite say nothing of how or in what rock it forms."),
+        ("what rock is it found in?", "**Which gem?** How and in what rock it formed depends on the gem"),
+        ("how did this form?", "**Which gem?** How and in what rock it formed depends on the gem"),
+    ],
+)
+def test_what_rock_a_gem_forms_in_is_answered_from_its_formation_facts(question, said):
+    """A collector's "what rock is emerald found in?" was a bare card, and "how did this form?" with nothing in hand
+    the how-to-begin help."""
+    assert Assistant(classifier=None).conversation().ask(question).reply.startswith(said)
 
 
 @pytest.mark.parametrize(

@@ -122,10 +122,12 @@ from gemlang.assistant.questions import (
     DOUBLET_QUESTION,
     EARLIER_SAID,
     EARLIER_STONE,
+    EITHER_KIND,
     EXPLAINED_BY,
     FAKE_FROM_A_PHOTO,
     FIRST_SAID,
     FOLLOW_UP,
+    FORMATION_QUESTION,
     FOUND_A_GEM,
     FOUND_A_STONE,
     GEMS_IN_GENERAL,
@@ -1161,7 +1163,8 @@ class Conversation:
             return True
         # "is pearl a mineral?", "is sapphire a precious stone?": were bare cards
         stone = self.topic or self._answered_gem()  # "is it a mineral?": of the gem talked of, or the photo's
-        text = turn.text
+        either = EITHER_KIND.match(turn.text)  # "is it a rock or a mineral?": which, not a yes or a no
+        text = f"{either['x']} a mineral?" if either else turn.text
         kind_before = self._kind_said[1] if self._kind_said and self.answers[-1] is self._kind_said[0] else ""
         if kind_before and WHY_ONLY.fullmatch(text):  # "is amber a mineral?", then "why not?": what the kind asks
             said = self._kind_said[0].reply.split("\n\n")[0]
@@ -1184,6 +1187,7 @@ class Conversation:
                 return True
         lead, term = material_kind(text, stone, likeliest=self.topic is None, notes=turn.answer.notes)
         if term:
+            lead = re.sub(r"^\*\*(?:Yes|No), (\w)", lambda m: f"**{m[1].upper()}", lead) if either else lead
             turn.answer.reply = f"{lead}\n\n{explained([term_called(term)], turn.answer)}".strip()
             asked = KIND_ASKED.match(text)
             self._kind_said = (turn.answer, re.sub(r"s$", "", asked["y"]) if asked else "mineral")
@@ -1686,6 +1690,9 @@ class Conversation:
             shown = join_words([t.term for t in terms[:1]] or seen, "or")  # "asterism", not "star"
             said = which_gem(f"Whether it shows {shown}", f"does sapphire show {shown}?")
             turn.answer.reply = said + (f"\n\n{explained(terms, turn.answer)}" if terms else "")
+            return True
+        if not asked and FORMATION_QUESTION.search(text) and THE_STONE_MEANT.search(text):  # "how did this form?"
+            turn.answer.reply = which_gem("How and in what rock it formed", "what rock is topaz found in?")
             return True
         if not asked:
             return False

@@ -1270,7 +1270,13 @@ def side_answer(
         return f"{ORIGIN_DECIDED}{said}"
     if asked and not general and (limit := beyond_the_evidence(text, gem)):
         return limit
-    if FORMATION_QUESTION.search(text) and gem.formation and gem.origin == "natural":  # "how did it form?"
+    if FORMATION_QUESTION.search(text) and gem.origin == "natural":  # "how did it form?"
+        if not gem.formation:  # "what rock is sapphire found in?": its kinds' facts, or that none say it
+            kinds = [f"{k.name}: {k.formation.rstrip('.')}." for k in kinds_of(gem) if k.formation][:3]
+            if kinds:
+                name = lower_name(gem)
+                return f"My facts say how kinds of {name} form, not {name} as a whole. {' '.join(kinds)}"
+            return f"My facts on {gem.name} say nothing of how or in what rock it forms."
         said = [x.rstrip(".") + "." for x in sentences(gem.formation)]
         coal = COAL_SAID.search(text)  # "is diamond made of coal?": what its facts say of coal first
         return " ".join(sorted(said, key=lambda x: not (coal and COAL_SAID.search(x))))

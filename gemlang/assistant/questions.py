@@ -672,7 +672,11 @@ WHY_QUESTION = re.compile(
 # "how did it form?", "how was it made?", "where does it grow?": how the gem forms in the earth
 FORMATION_QUESTION = re.compile(
     r"\bhow (?:did|do|does|was|were|is|are) (?:it|they|this|these|\w+) (?:form|formed|made|created|grow|grown)\b|"
-    r"\bhow (?:it|they) (?:formed|forms|grew|grows)\b|\bwhere (?:did|does|do) (?:it|they) (?:form|grow)\b|"
+    r"\bhow (?:it|they) (?:formed|forms|grew|grows)\b|"
+    r"\bwhere (?:did|does|do) (?:it|they|this|these|\w+) (?:form|grow)\b|"
+    # "what rock is emerald found in?", "what kind of rock does ruby form in?", "the host rock of emerald"
+    r"\bwhat (?:(?:kind|type|sort)s? of )?rocks? (?:is|are|does|do|did|was|were)\b.*\b(?:found|form|formed|grow|grown|"
+    r"occur)\b|\bhost rocks?\b|"
     r"\b(?:made|formed|come|comes) (?:of|from) coal\b",  # "is diamond made of coal?"
     re.I,
 )
@@ -1438,8 +1442,13 @@ NOT_A_NAME = re.compile(
 # "what colour?" alone, of the gem spoken of; and a glow asked before it ("does it fluoresce?"), the colour of which
 BARE_COLOUR = re.compile(r"\s*(?:and\s+|so\s+)?(?:what|which)\s+colou?rs?\s*\??\s*", re.I)
 GLOW_ASKED = re.compile(r"fluoresc|phosphoresc|\bglow|\buv\b|ultraviolet", re.I)
-# "what is the habit of tourmaline?", "what crystal habit does pyrite have?"
-HABIT_ASKED = re.compile(r"\bhabits?\b", re.I)
+# "what is the habit of tourmaline?", "what crystal habit does pyrite have?", "what shape are quartz crystals?",
+# "what do pyrite crystals look like?"
+HABIT_ASKED = re.compile(
+    r"\bhabits?\b|\bshapes?\b[^?.!]*\bcrystals?\b|\bcrystals?\b[^?.!]*\bshapes?\b|"
+    r"\bcrystals?\s+(?:look|looks)\s+like\b",
+    re.I,
+)
 # "what is the habit?", "what's its crystal habit?": of the gem on the table, not what a habit is
 THE_HABIT = re.compile(r"\b(?:the|its)\s+(?:crystal\s+)?habit\b", re.I)
 # "is cinnabar toxic?", "does scheelite fluoresce?": a property asked of a name, which may be no gem known
@@ -1675,6 +1684,13 @@ MATERIAL_KIND = re.compile(r"(?:(?:real|true|genuine|natural|precious)\s+)?(?:mi
 KIND_ASKED = re.compile(
     rf"{_IS_X}(?:both\s+|all\s+)?"
     rf"(?:an?\s+|(?=[a-z ]*s\s*\??\s*$))(?P<y>{MATERIAL_KIND.pattern})\s*\??\s*$",
+    re.I,
+)
+# "is it a rock or a mineral?", "is coral a mineral or organic?", "is opal a mineral or not?": one kind or another,
+# asked as "is it a mineral?", whose answer says which (`x`: "is it")
+EITHER_KIND = re.compile(
+    r"^(?P<x>\s*(?:is|are)\s+.+?)\s+(?:an?\s+)?(?:mineral|rock)s?\s+or\s+(?:an?\s+)?"
+    r"(?:mineral|rock|organic|not|something else)s?\s*\??\s*$",
     re.I,
 )
 # the stone or stones a kind is asked of: "is it a mineral?", "are they both gems?"
