@@ -6032,7 +6032,10 @@ def test_whether_a_stone_not_yet_shown_is_natural_says_what_would_tell_and_what_
      ("is a lab created diamond fake?", "**No**: a lab created diamond is diamond itself, not an imitation"),
      ("the seller swears it's not moissanite, can I trust him?", "**Not moissanite, as you were told?** Nothing"),
      ("the tag says genuine topaz, is it?", "**Genuine topaz, as you were told?** Nothing you have told me"),
-     ("is my sapphire natural or lab grown?", "**Sapphire**: a lab-grown corundum has the same constants")],
+     ("is my sapphire natural or lab grown?", "**Sapphire**: a lab-grown corundum has the same constants"),
+     # the choice the other way round: was "**No**: lab-grown ruby is made in a laboratory … not natural ruby"
+     ("is my ruby synthetic or natural?", "**Ruby**: a lab-grown corundum has the same constants"),
+     ("is my emerald lab-grown or natural?", "**Emerald**: most lab-grown beryl has the constants")],
 )  # fmt: skip
 def test_lab_grown_asked_real_or_fake_a_word_it_is_not_an_imitation_and_a_tags_word_are_answered(text, start):
     # were bare cards ("Lab-grown ruby is made in more than one way ..."), and "Moissanite, as you were told?"

@@ -1663,8 +1663,8 @@ PRECIOUS_ASKED = re.compile(
     re.I,
 )
 # "is lab-grown ruby natural?", "are synthetic emeralds real?", "is lab-grown ruby real ruby?"
-GROWN_NATURAL = re.compile(
-    rf"{_IS_X}(?:an?\s+)?(?:(?P<natural>natural)|real|genuine|(?P<fake>fakes?|imitations?|simulants?))"
+GROWN_NATURAL = re.compile(  # not "is my ruby synthetic or natural?", a choice between the two (HOW_TO_KNOW)
+    rf"{_IS_X}(?<!\bor\s)(?:an?\s+)?(?:(?P<natural>natural)|real|genuine|(?P<fake>fakes?|imitations?|simulants?))"
     r"(?:\s+(?P<y>[a-z][\w' -]*?))?\s*\??\s*$",
     re.I,
 )
