@@ -2670,6 +2670,22 @@ def test_are_they_the_same_stone_after_two_gems_compared_says_they_are_varieties
     assert both_beryl.startswith("**No**: Aquamarine and Emerald are both beryl, but different varieties of it.")
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "sign"),
+    [("is my emerald a hydrothermal emerald?", "**Hydrothermal emerald, not natural emerald?** Hydrothermal "
+      "emerald is lab-grown emerald, made in a laboratory. Nothing you have told me shows it", "nail-head spicules"),
+     ("is my ruby a flux-grown ruby?", "**Flux-grown ruby, not natural ruby?** Flux-grown ruby is lab-grown",
+      "curved striae"),
+     ("is emerald a hydrothermal emerald?", "**No, not as gems**: both are beryl, with the same constants, but one "
+      "is hydrothermal emerald, made in a laboratory", "laboratory-grown")],
+)  # fmt: skip
+def test_a_gem_asked_to_be_one_of_its_lab_grown_stones_is_answered_as_lab_grown_not_as_another_variety(
+    text, start, sign
+):
+    said = Assistant(None).conversation().ask(text).reply  # was "**No**: … both beryl, but different varieties of it"
+    assert said.startswith(start) and sign in said and "different varieties" not in said
+
+
 def test_which_is_easier_to_scratch_names_the_softer_and_which_is_more_brittle_the_toughness_grades():
     chat = Assistant(None).conversation()
     assert chat.ask("which is easier to scratch, topaz or quartz?").reply.startswith("Quartz is softer than Topaz.")
