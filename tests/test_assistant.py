@@ -2122,6 +2122,19 @@ def test_is_the_colour_natural_is_a_treatment_question_about_the_stone_answered(
     assert "irradiation + heat (blue topaz)" in reply and "Glass" not in reply
 
 
+def test_colouring_or_dyeing_a_stone_oneself_is_a_treatment_question_not_a_colour_grade():
+    grades = "Grades need the stone in hand"  # was the answer to each: "I colour" read as the diamond grade
+    jade = Assistant(None).conversation().ask("can I dye my jade?").reply  # was the bare Jade card
+    assert jade.startswith("**Jade**:") and "dyeing (C jade)" in jade
+    coloured = Assistant(None).conversation().ask("can I colour my jade?").reply
+    assert "dyeing (C jade)" in coloured and grades not in coloured
+    chat = stone_answered("Topaz", "Aquamarine")
+    it = chat.ask("can I colour it?").reply
+    assert "irradiation + heat (blue topaz)" in it and grades not in it
+    grade = Assistant(None).conversation().ask("what does I colour mean?").reply
+    assert "**I**: G, H, I and J near colourless" in grade
+
+
 def test_what_the_eye_sees_in_the_stone_answered_is_answered_from_its_phenomena_and_features():
     chat = stone_answered("Lapis Lazuli", "Sodalite")
     assert "pyrite specks" in chat.ask("what are the gold specks?").reply

@@ -364,7 +364,9 @@ GRADE_ASKED = re.compile(
     # "what does IF mean for a diamond?": capitalised, or lower case only before "mean", not the word "if"
     r"(?-i:\b(?:FL|IF)\b)(?=[^.?!]*\b(?:mean\w*|stands?\s+for|diamonds?|grades?|graded|vs|versus|or|better)\b)|"
     r"\b(?:fl|if|(?:internally\s+)?flawless)\s+(?=means?\b|stands?\s+for\b))|"
-    r"(?P<colour>(?<!['’])\b(?:[d-hj-z]|(?-i:I))(?:[-/][d-z])?[- ]colou?r(?:ed)?\b|"  # not the "s" of "stone's colour"
+    # not the "s" of "stone's colour", nor the "I" of "can I colour it?"
+    r"(?P<colour>(?<!['’])\b(?:[d-hj-z]|(?-i:I)(?!\s+colou?r\s+(?:it|them|this|that|my|mine|the|a|an)\b))"
+    r"(?:[-/][d-z])?[- ]colou?r(?:ed)?\b|"
     r"\bcolou?r (?:grade )?[d-z]\b(?![.'\w]))|"
     r"(?P<fluorescence>\bfluoresc\w*\b(?=.*\bgrad)|\bgrad\w*\b(?=.*\bfluoresc))",
     re.I,
@@ -715,6 +717,8 @@ COLOUR_NATURAL = re.compile(
 TREATMENT_QUESTION = re.compile(
     r"\b(?:heat(?:ed)?(?![- ]?(?:sensitive|maps?\b))|treat(?:ed|ments?)?|untreated|unheated|enhanc\w*|oiled|oiling|"
     r"dyed|irradiated|diffused|filled|coated|waxed|stabili[sz]ed|(?:laser[- ])?drilled|lasered|smoked)\b|"
+    # "can I colour it?", "how to dye my jade?": dyeing done to the stone, not its colour or a colour grade asked
+    r"\b(?:i|we|you|to)\s+(?:dye\b|colou?r\s+(?:it|them|this|that|these|those|my|mine|the|a|an|your)\b)|"
     + COLOUR_NATURAL.pattern,
     re.I,
 )
