@@ -4867,6 +4867,13 @@ def test_what_no_photo_or_reading_settles_is_said_plainly_with_how_to_find_out(q
     assert said in answer if said else answer == ""
 
 
+def test_how_heavy_is_my_stone_asks_its_weight_which_a_scale_gives_and_the_gems_sg_helps_estimate():
+    chat = Assistant(classifier=None).conversation()
+    mine = chat.ask("how heavy is my emerald?").reply  # was "**Emerald**: specific gravity 2.67–2.78."
+    assert "Weigh a loose stone on a carat balance" in mine and "Emerald's specific gravity (2.67–2.78) ×" in mine
+    assert chat.ask("how heavy is ruby?").reply == "**Ruby**: specific gravity 3.97–4.05."  # the gem's, in general
+
+
 @pytest.mark.parametrize(
     ("question", "said"),
     [("how many carats is it?", "Weigh a loose stone on a carat balance"),

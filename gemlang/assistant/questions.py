@@ -443,7 +443,9 @@ PROPERTY_QUESTION = re.compile(
     rf"^\s*(?:and\s+)?(?:the\s+)?{_PROPERTY}(?:\s*(?:,|and)\s*(?:the\s+)?{_PROPERTY})*\s+of\s+(?:an?\s+|the\s+)?"
     rf"[a-z][\w' -]{{0,30}}\??\s*$|"
     rf"^\s*(?:and\s+)?[a-z][\w' -]{{0,30}}?\s+{_PROPERTY}\s*\?\s*$|"  # "emerald RI?", "and kyanite hardness?"
-    r"\bhow\s+(?:hard|heavy|dense)\s+(?:is|are)\b|"
+    # "how heavy is ruby?": its SG; "how heavy is my emerald?" asks the stone's weight (`WEIGHT_OF_THE_STONE`)
+    r"\bhow\s+(?:hard|heavy(?!\s+(?:is|are)\s+(?:my|mine|this|that|these|those|it|they|the\s+stone)\b)|dense)"
+    r"\s+(?:is|are)\b|"
     r"\b(?:what|which)\s+(?:colou?r(?:ed)?\s+(?:is\s+(?:the\s+|its\s+)?)?)?streak\b|"
     r"\bhow\s+much\s+(?:is\s+)?(?:hard|heavy|hardness)\b|"  # "how much is hard the topaz?"
     # "what lustre does hematite have?", "is pearl lustre pearly?": the lustre its facts give
