@@ -2122,6 +2122,14 @@ def test_is_the_colour_natural_is_a_treatment_question_about_the_stone_answered(
     assert "irradiation + heat (blue topaz)" in reply and "Glass" not in reply
 
 
+def test_two_questions_of_one_gem_joined_by_and_are_each_answered_in_order():
+    said = Assistant(None).conversation().ask("is my ruby heated and is it natural?").reply
+    # was "**Ruby, treated**: a my ruby heated and is it is natural ruby with a treatment …"
+    heated, natural = said.find("Whether this stone was treated"), said.find("**Ruby?** Nothing you have told me")
+    assert said.startswith("**Ruby**:") and 0 < heated < natural and "a my ruby" not in said
+    assert "lab-grown ruby" in said[natural:]
+
+
 def test_colouring_or_dyeing_a_stone_oneself_is_a_treatment_question_not_a_colour_grade():
     grades = "Grades need the stone in hand"  # was the answer to each: "I colour" read as the diamond grade
     jade = Assistant(None).conversation().ask("can I dye my jade?").reply  # was the bare Jade card

@@ -390,6 +390,12 @@ GRADE_OF_THE_STONE = re.compile(
     rf"{GRADE_ASKED.pattern}",
     re.I,
 )
+# "is my ruby heated and is it natural?": two questions of one gem, the second of "it", each answered in turn
+TWO_QUESTIONS = re.compile(
+    r"^\s*(?P<first>(?:is|are|was|does|do|has|can)\s+[^?.!]*?)\s*,?\s+and\s+"
+    r"(?P<second>(?:is|are|was|does|do|has|can)\s+(?:it|they)\b[^?.!]*\??)\s*$",
+    re.I,
+)
 # the weight asked of the stone: "how many carats is it?", "how much does my ruby weigh?"
 WEIGHT_OF_THE_STONE = re.compile(
     r"\bhow many (?:carats?|cts?)\b|\bcarat weight\b|"
