@@ -2122,6 +2122,27 @@ def test_is_the_colour_natural_is_a_treatment_question_about_the_stone_answered(
     assert "irradiation + heat (blue topaz)" in reply and "Glass" not in reply
 
 
+def test_two_questions_of_one_gem_joined_by_and_are_each_answered_in_order():
+    said = Assistant(None).conversation().ask("is my ruby heated and is it natural?").reply
+    # was "**Ruby, treated**: a my ruby heated and is it is natural ruby with a treatment …"
+    heated, natural = said.find("Whether this stone was treated"), said.find("**Ruby?** Nothing you have told me")
+    assert said.startswith("**Ruby**:") and 0 < heated < natural and "a my ruby" not in said
+    assert "lab-grown ruby" in said[natural:]
+
+
+def test_colouring_or_dyeing_a_stone_oneself_is_a_treatment_question_not_a_colour_grade():
+    grades = "Grades need the stone in hand"  # was the answer to each: "I colour" read as the diamond grade
+    jade = Assistant(None).conversation().ask("can I dye my jade?").reply  # was the bare Jade card
+    assert jade.startswith("**Jade**:") and "dyeing (C jade)" in jade
+    coloured = Assistant(None).conversation().ask("can I colour my jade?").reply
+    assert "dyeing (C jade)" in coloured and grades not in coloured
+    chat = stone_answered("Topaz", "Aquamarine")
+    it = chat.ask("can I colour it?").reply
+    assert "irradiation + heat (blue topaz)" in it and grades not in it
+    grade = Assistant(None).conversation().ask("what does I colour mean?").reply
+    assert "**I**: G, H, I and J near colourless" in grade
+
+
 def test_what_the_eye_sees_in_the_stone_answered_is_answered_from_its_phenomena_and_features():
     chat = stone_answered("Lapis Lazuli", "Sodalite")
     assert "pyrite specks" in chat.ask("what are the gold specks?").reply
@@ -2688,6 +2709,22 @@ def test_are_they_the_same_stone_after_two_gems_compared_says_they_are_varieties
     assert chat.ask("are they different?").reply.startswith("**Yes**: Jasper")
     both_beryl = chat.ask("is aquamarine the same as emerald?").reply  # was "Aquamarine and Emerald are different"
     assert both_beryl.startswith("**No**: Aquamarine and Emerald are both beryl, but different varieties of it.")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "sign"),
+    [("is my emerald a hydrothermal emerald?", "**Hydrothermal emerald, not natural emerald?** Hydrothermal "
+      "emerald is lab-grown emerald, made in a laboratory. Nothing you have told me shows it", "nail-head spicules"),
+     ("is my ruby a flux-grown ruby?", "**Flux-grown ruby, not natural ruby?** Flux-grown ruby is lab-grown",
+      "curved striae"),
+     ("is emerald a hydrothermal emerald?", "**No, not as gems**: both are beryl, with the same constants, but one "
+      "is hydrothermal emerald, made in a laboratory", "laboratory-grown")],
+)  # fmt: skip
+def test_a_gem_asked_to_be_one_of_its_lab_grown_stones_is_answered_as_lab_grown_not_as_another_variety(
+    text, start, sign
+):
+    said = Assistant(None).conversation().ask(text).reply  # was "**No**: … both beryl, but different varieties of it"
+    assert said.startswith(start) and sign in said and "different varieties" not in said
 
 
 def test_which_is_easier_to_scratch_names_the_softer_and_which_is_more_brittle_the_toughness_grades():
@@ -4896,6 +4933,13 @@ def test_what_no_photo_or_reading_settles_is_said_plainly_with_how_to_find_out(q
     assert said in answer if said else answer == ""
 
 
+def test_how_heavy_is_my_stone_asks_its_weight_which_a_scale_gives_and_the_gems_sg_helps_estimate():
+    chat = Assistant(classifier=None).conversation()
+    mine = chat.ask("how heavy is my emerald?").reply  # was "**Emerald**: specific gravity 2.67–2.78."
+    assert "Weigh a loose stone on a carat balance" in mine and "Emerald's specific gravity (2.67–2.78) ×" in mine
+    assert chat.ask("how heavy is ruby?").reply == "**Ruby**: specific gravity 3.97–4.05."  # the gem's, in general
+
+
 @pytest.mark.parametrize(
     ("question", "said"),
     [("how many carats is it?", "Weigh a loose stone on a carat balance"),
@@ -6125,7 +6169,10 @@ def test_whether_a_stone_not_yet_shown_is_natural_says_what_would_tell_and_what_
      ("is a lab created diamond fake?", "**No**: a lab created diamond is diamond itself, not an imitation"),
      ("the seller swears it's not moissanite, can I trust him?", "**Not moissanite, as you were told?** Nothing"),
      ("the tag says genuine topaz, is it?", "**Genuine topaz, as you were told?** Nothing you have told me"),
-     ("is my sapphire natural or lab grown?", "**Sapphire**: a lab-grown corundum has the same constants")],
+     ("is my sapphire natural or lab grown?", "**Sapphire**: a lab-grown corundum has the same constants"),
+     # the choice the other way round: was "**No**: lab-grown ruby is made in a laboratory … not natural ruby"
+     ("is my ruby synthetic or natural?", "**Ruby**: a lab-grown corundum has the same constants"),
+     ("is my emerald lab-grown or natural?", "**Emerald**: most lab-grown beryl has the constants")],
 )  # fmt: skip
 def test_lab_grown_asked_real_or_fake_a_word_it_is_not_an_imitation_and_a_tags_word_are_answered(text, start):
     # were bare cards ("Lab-grown ruby is made in more than one way ..."), and "Moissanite, as you were told?"

@@ -225,6 +225,7 @@ from gemlang.assistant.questions import (
     TREATMENT_DETECTED,
     TREATMENT_QUESTION,
     TWO_ASKED_OF,
+    TWO_QUESTIONS,
     VALUE_QUESTION,
     WEIGHT_OF_THE_STONE,
     WHERE_TO_FIND,
@@ -685,6 +686,11 @@ class Conversation:
         if self._compared and not (photos or self.images) and (one := one_of_two(text)) is not None:
             gem = self._compared[one]
             return self._ask(f"tell me about {gem.name}", None, explain)
+        two = TWO_QUESTIONS.match(text or "")
+        named = gems_named_in(two["first"]) if two and not photos else []
+        held = self._answered_gem() if self.image_probs is not None else None  # "it" is the stone in hand's too
+        if len(named) == 1 and (held is None or held.name == named[0].name):
+            return self._two_questions(f"{two['first']}?", two["second"], explain)
         supposed = supposition((text or "")[:MAX_MESSAGE_CHARS]) if not photos else None  # a pasted book: its cap
         if not supposed:
             return self._ask(text, photos, explain)
@@ -696,6 +702,17 @@ class Conversation:
         answer.notes = [n.rsplit(". ", 1)[0] + "." if n.startswith(UNSURE_BECAUSE) else n for n in answer.notes]
         supposing = f"Supposing {said} (not kept as a reading of your stone)"
         answer.reply = f"{supposing}: {answer.reply}" if answer.reply else f"{supposing}."
+        return answer
+
+    def _two_questions(self, first: str, second: str, explain: bool) -> Answer:
+        """ "Is my ruby heated and is it natural?": each question answered in turn, the second of the gem the first
+        named; one answer, with both replies in order and the rest (ranking, card) of the second."""
+        before = self._ask(first, None, explain)
+        answer = self._ask(second, None, explain)
+        answer.reply = "\n\n".join(r for r in (before.reply, answer.reply) if r)
+        answer.notes = list(dict.fromkeys(before.notes + answer.notes))
+        if not (answer.description or answer.properties):
+            answer.description, answer.properties = before.description, before.properties
         return answer
 
     def _parcel(self, stones: list[tuple[str, str]], explain: bool) -> Answer:

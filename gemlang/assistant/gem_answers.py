@@ -1950,6 +1950,15 @@ def two_gems_answer(x: GemFacts, y: GemFacts, said_x: str = "", said_y: str = ""
         return f"{yes}: {x.name} is one kind of {lower_name(y)}: every {lower_name(x)} is {lower_name(y)}."
     if kind_of(y, x):
         return f"**Not every one**: {y.name} is one kind of {lower_name(x)}, and there are others."
+    if not different and (twins := natural_and_grown(x, y)) and twins[0] == x:  # "a hydrothermal emerald?"
+        if not STONE_IN_HAND.match(said_x):  # "is emerald a hydrothermal emerald?": no, a lab-grown one
+            return one_mineral_two_gems(x, y)
+        told = told_from_lab_grown(x)  # "is my emerald a hydrothermal emerald?": of a stone not seen
+        grown = grown_called(y)
+        return (
+            f"**{grown[0].upper()}{grown[1:]}, not natural {lower_name(x)}?** {grown[0].upper()}{grown[1:]} is "
+            f"lab-grown {lower_name(x)}, made in a laboratory. {UNSHOWN}. {told[0].upper()}{told[1:]}"
+        )
     mineral = {re.sub(r"\s*\([^)]*\)", "", g.species) for g in (x, y)}  # jasper's "quartz (microcrystalline)"
     if x.species and len(mineral) == 1:  # ruby and sapphire, jasper and smoky quartz: one mineral, two gems
         told = tell_apart(x.name, y.name)
@@ -1992,11 +2001,15 @@ def natural_and_grown(x: GemFacts, y: GemFacts) -> tuple[GemFacts, GemFacts] | N
     return (natural, grown) if twin.name == natural.name or kind_of(natural, twin) else None
 
 
+def grown_called(grown: GemFacts) -> str:
+    """A lab-grown gem's name in a sentence: "flux-grown ruby", "hydrothermal emerald"."""
+    return re.sub(r"\b[A-Z][a-z]+-[A-Z][a-z]+\b", lambda m: m[0].lower(), name_in_sentence(grown.name))  # Flux-Grown
+
+
 def one_mineral_two_gems(natural: GemFacts, grown: GemFacts, different: bool = False) -> str:
     """ "Are they the same stone?" of a natural stone and a lab-grown one of the same gem: one mineral, but two gems
     to a buyer, yes or no as asked."""
-    lead = "**Yes, as gems**" if different else "**No, not as gems**"
-    made = re.sub(r"\b[A-Z][a-z]+-[A-Z][a-z]+\b", lambda m: m[0].lower(), name_in_sentence(grown.name))  # Flux-Grown
+    lead, made = "**Yes, as gems**" if different else "**No, not as gems**", grown_called(grown)
     return (
         f"{lead}: both are {species_word(natural)}, with the same constants, but one is {made}, made in a "
         f"laboratory, and the other natural {lower_name(gem_sold_as(grown))}, grown in the earth, so to a buyer they "

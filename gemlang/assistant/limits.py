@@ -23,9 +23,9 @@ BEYOND_THE_EVIDENCE = (
         WEIGHT_OF_THE_STONE,
         "A photo shows no weight. Weigh a loose stone on a carat balance (1 ct = 0.2 g); for a mounted one, "
         "measure its length, width and depth with a gauge and estimate the weight: length × width × depth (mm) × "
-        "{gem}'s specific gravity × the factor for its cut ({factors}; a round or an oval takes its average diameter "
-        'squared for length × width), and say on paper that it is an estimate. Give me them ("7 x 5 x 3 mm oval, '
-        'what does it weigh?") and I work it out.',
+        "{gem}'s specific gravity{sg} × the factor for its cut ({factors}; a round or an oval takes its average "
+        "diameter squared for length × width), and say on paper that it is an estimate. Give me them "
+        '("7 x 5 x 3 mm oval, what does it weigh?") and I work it out.',
     ),
     (
         GRADE_OF_THE_STONE,
@@ -69,9 +69,11 @@ def beyond_the_evidence(text: str, gem: GemFacts | None) -> str:
         if not asked.search(text):
             continue
         if gem is None:
-            return "" if asked in (DIAMOND_TYPE, AGE_ASKED) else answer.format(gem="the gem", factors=factors_said())
+            said = answer.format(gem="the gem", factors=factors_said(), sg="")
+            return "" if asked in (DIAMOND_TYPE, AGE_ASKED) else said
         if asked is not DIAMOND_TYPE or "diamond" in (gem.species or gem.name).lower():
-            return answer.format(gem=gem.name, factors=factors_said())
+            sg = f" ({gem.format('specific_gravity')})" if gem.specific_gravity else ""  # "Emerald's … (2.67–2.78)"
+            return answer.format(gem=gem.name, factors=factors_said(), sg=sg)
     return ""
 
 

@@ -370,7 +370,9 @@ GRADE_ASKED = re.compile(
     # "what does IF mean for a diamond?": capitalised, or lower case only before "mean", not the word "if"
     r"(?-i:\b(?:FL|IF)\b)(?=[^.?!]*\b(?:mean\w*|stands?\s+for|diamonds?|grades?|graded|vs|versus|or|better)\b)|"
     r"\b(?:fl|if|(?:internally\s+)?flawless)\s+(?=means?\b|stands?\s+for\b))|"
-    r"(?P<colour>(?<!['’])\b(?:[d-hj-z]|(?-i:I))(?:[-/][d-z])?[- ]colou?r(?:ed)?\b|"  # not the "s" of "stone's colour"
+    # not the "s" of "stone's colour", nor the "I" of "can I colour it?"
+    r"(?P<colour>(?<!['’])\b(?:[d-hj-z]|(?-i:I)(?!\s+colou?r\s+(?:it|them|this|that|my|mine|the|a|an)\b))"
+    r"(?:[-/][d-z])?[- ]colou?r(?:ed)?\b|"
     r"\bcolou?r (?:grade )?[d-z]\b(?![.'\w]))|"
     r"(?P<fluorescence>\bfluoresc\w*\b(?=.*\bgrad)|\bgrad\w*\b(?=.*\bfluoresc))",
     re.I,
@@ -392,6 +394,12 @@ GRADE_OF_THE_STONE = re.compile(
     r"\bwhat (?:grade|clarity)\b|\bgrade (?:is it|of it)\b|"
     r"\b(?:its|(?:it|this|my|mine)\b[\w' ]{0,20}?'s) clarity\b|\bclarity of (?:it|this|that|my|mine)\b|"
     rf"{GRADE_ASKED.pattern}",
+    re.I,
+)
+# "is my ruby heated and is it natural?": two questions of one gem, the second of "it", each answered in turn
+TWO_QUESTIONS = re.compile(
+    r"^\s*(?P<first>(?:is|are|was|does|do|has|can)\s+[^?.!]*?)\s*,?\s+and\s+"
+    r"(?P<second>(?:is|are|was|does|do|has|can)\s+(?:it|they)\b[^?.!]*\??)\s*$",
     re.I,
 )
 # the weight asked of the stone: "how many carats is it?", "how much does my ruby weigh?"
@@ -449,7 +457,9 @@ PROPERTY_QUESTION = re.compile(
     rf"^\s*(?:and\s+)?(?:the\s+)?{_PROPERTY}(?:\s*(?:,|and)\s*(?:the\s+)?{_PROPERTY})*\s+of\s+(?:an?\s+|the\s+)?"
     rf"[a-z][\w' -]{{0,30}}\??\s*$|"
     rf"^\s*(?:and\s+)?[a-z][\w' -]{{0,30}}?\s+{_PROPERTY}\s*\?\s*$|"  # "emerald RI?", "and kyanite hardness?"
-    r"\bhow\s+(?:hard|heavy|dense)\s+(?:is|are)\b|"
+    # "how heavy is ruby?": its SG; "how heavy is my emerald?" asks the stone's weight (`WEIGHT_OF_THE_STONE`)
+    r"\bhow\s+(?:hard|heavy(?!\s+(?:is|are)\s+(?:my|mine|this|that|these|those|it|they|the\s+stone)\b)|dense)"
+    r"\s+(?:is|are)\b|"
     r"\b(?:what|which)\s+(?:colou?r(?:ed)?\s+(?:is\s+(?:the\s+|its\s+)?)?)?streak\b|"
     r"\bhow\s+much\s+(?:is\s+)?(?:hard|heavy|hardness)\b|"  # "how much is hard the topaz?"
     # "what lustre does hematite have?", "is pearl lustre pearly?": the lustre its facts give
@@ -727,6 +737,8 @@ COLOUR_NATURAL = re.compile(
 TREATMENT_QUESTION = re.compile(
     r"\b(?:heat(?:ed)?(?![- ]?(?:sensitive|maps?\b))|treat(?:ed|ments?)?|untreated|unheated|enhanc\w*|oiled|oiling|"
     r"dyed|irradiated|diffused|filled|coated|waxed|stabili[sz]ed|(?:laser[- ])?drilled|lasered|smoked)\b|"
+    # "can I colour it?", "how to dye my jade?": dyeing done to the stone, not its colour or a colour grade asked
+    r"\b(?:i|we|you|to)\s+(?:dye\b|colou?r\s+(?:it|them|this|that|these|those|my|mine|the|a|an|your)\b)|"
     + COLOUR_NATURAL.pattern,
     re.I,
 )
@@ -1702,8 +1714,8 @@ PRECIOUS_ASKED = re.compile(
     re.I,
 )
 # "is lab-grown ruby natural?", "are synthetic emeralds real?", "is lab-grown ruby real ruby?"
-GROWN_NATURAL = re.compile(
-    rf"{_IS_X}(?:an?\s+)?(?:(?P<natural>natural)|real|genuine|(?P<fake>fakes?|imitations?|simulants?))"
+GROWN_NATURAL = re.compile(  # not "is my ruby synthetic or natural?", a choice between the two (HOW_TO_KNOW)
+    rf"{_IS_X}(?<!\bor\s)(?:an?\s+)?(?:(?P<natural>natural)|real|genuine|(?P<fake>fakes?|imitations?|simulants?))"
     r"(?:\s+(?P<y>[a-z][\w' -]*?))?\s*\??\s*$",
     re.I,
 )
