@@ -600,6 +600,20 @@ def test_a_dull_stone_is_put_down_to_everyday_wear_and_dirt_not_to_chemicals_it_
     assert "A film of skin oil, lotion, soap or shampoo dulls any stone" in cause
 
 
+@pytest.mark.parametrize(
+    ("told", "cause", "see", "page"),
+    [("I chipped my pearl ring", "A pearl's outer layer of nacre is soft (Mohs 2.5 to 4.5) and delicate, so a knock",
+      "cannot be restored", "calendar-australia.com/faq/do-pearls-chip-easily"),
+     ("my emerald ring chipped", "a chip or crack often opens along a fissure already in the stone",
+      "the fresh facets of an oiled emerald need re-oiling", "ssef.ch")],
+)  # fmt: skip
+def test_a_chip_is_put_down_to_what_the_gem_is_made_of_and_its_repair_to_what_it_needs(told, cause, see, page):
+    reply, notes = (x := Assistant(classifier=None).conversation().ask(told)).reply, x.notes
+    said, _, who = reply.partition("**Who to see**: ")
+    assert cause in said.split("**What to do**")[0] and see in who  # the pearl's was heat alone, the emerald's no oil
+    assert any(page in note for note in notes)
+
+
 def test_a_scratch_is_reasoned_from_the_whole_hardness_range_not_its_low_end():
     chat = Assistant(classifier=None).conversation()
     jade = chat.ask("my jade is scratched").reply.split("**What to do**")[0]

@@ -213,7 +213,8 @@ def _names(gem: str, text: str) -> bool:
 
 def _advice(what: str) -> dict:
     """What sources say of a symptom in any stone (care.json's damage.symptoms): its cause where a gem's notes name
-    none ("general"), what to do ("do"), who to see ("see") and their "sources"."""
+    none ("general"), what to do ("do"), who to see ("see") and their "sources"; under "gems", a gem's own cause
+    and who to see, where they differ from any stone's."""
     return _care_file()[3]["symptoms"].get(what, {})
 
 
@@ -426,6 +427,8 @@ class Care:
                     sources += [f"sources ({care.name}): {'; '.join(care.sources)}"]
             if what == SCRATCHES:
                 found = [scratch_cause(gem), *found[:1]]
+            elif own_cause := _advice(what).get("gems", {}).get(self.name, {}).get("cause"):
+                found = [own_cause[0].upper() + own_cause[1:], *found[:1]]  # a chipped pearl: its soft nacre, not heat
             elif general := _advice(what).get("general"):
                 # dust's quartz grains wear a stone no harder than quartz dull, unless its notes say so already
                 worn = gem is not None and gem.hardness is not None and gem.hardness[0] <= DUST
