@@ -596,8 +596,11 @@ def test_damage_told_is_answered_short_with_its_cause_what_to_do_and_who_to_see(
 )  # fmt: skip
 def test_a_dull_stone_is_put_down_to_everyday_wear_and_dirt_not_to_chemicals_it_stands(told, says, not_said):
     cause = Assistant(classifier=None).conversation().ask(told).reply.split("**What to do**")[0]
+    answer = Assistant(classifier=None).conversation().ask(told)
     assert says in cause and not_said not in cause  # was "Stable to chemicals, but attacked by hydrofluoric acid."
     assert "A film of skin oil, lotion, soap or shampoo dulls any stone" in cause
+    dust = "softer than quartz" in cause  # the quartz in dust, with the pages that say so
+    assert dust == any("sources (dust): Lang Antiques" in n for n in answer.notes)
 
 
 @pytest.mark.parametrize(

@@ -434,6 +434,7 @@ class Care:
                 worn = gem is not None and gem.hardness is not None and gem.hardness[0] <= DUST
                 if what == DULLNESS and worn and not any(SCRATCHED.search(x) for x in found):
                     found.append(scratch_cause(gem))
+                    sources.append(f"sources (dust): {'; '.join(_advice(SCRATCHES)['sources'][:2])}")  # its quartz
                 found.append(general[0].upper() + general[1:])  # "a film of skin oil … dulls any stone"
             if not found:
                 found = [f"none of my care sources names a cause of {what} in {self.name.lower()}."]
