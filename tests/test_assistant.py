@@ -6091,7 +6091,9 @@ def test_a_gem_found_is_asked_of_its_constants_and_is_natural_unless_put_there(t
     assert "you found?" not in bought
 
 
-@pytest.mark.parametrize("text", ["I found this stone", "I found this in a river", "we dug up this crystal"])
+@pytest.mark.parametrize(
+    "text", ["I found this stone", "I found this in a river", "we dug up this crystal", "we dug up a green stone"]
+)  # a colour it never has (green of a red stone) says nothing of its look-alikes
 def test_a_coloured_stone_found_is_told_apart_from_the_natural_gems_that_look_like_it(assistant, tmp_path, text):
     red_stone_photo(tmp_path / "stone.jpg")  # a ruby or a red garnet to the photo
     answer = assistant.conversation().ask(text, [tmp_path / "stone.jpg"])

@@ -2873,8 +2873,10 @@ class Conversation:
             return []
         clear = not lead.colours or main_colour(lead.colours[0]) == "colourless"  # diamond, goshenite; not tourmaline
         alike = [] if clear else natural_lookalikes(lead, self.assistant.evidence.facts)
-        # in its sources' order; of a colour said ("a pink one"), those seen in it: ruby, not emerald, for tourmaline
-        said = [g for g in alike if any(listed_in(g, c) for c in self.hints.colours)]
+        # in its sources' order; of a colour said that it comes in ("a pink one"), those seen in it: ruby, not emerald,
+        # for tourmaline; a colour it never has ("a green stone" of a ruby) says nothing of its look-alikes
+        colours = [c for c in self.hints.colours if listed_in(lead, c)]
+        said = [g for g in alike if any(listed_in(g, c) for c in colours)]
         return (said or alike)[:2]
 
     def _follow_up(self, turn: Turn, explain: bool) -> None:
