@@ -6231,6 +6231,21 @@ def test_a_gem_found_is_asked_of_its_constants_and_is_natural_unless_put_there(t
     assert "you found?" not in bought
 
 
+@pytest.mark.parametrize(
+    "text", ["I found this stone", "I found this in a river", "we dug up this crystal", "we dug up a green stone"]
+)  # a colour it never has (green of a red stone) says nothing of its look-alikes
+def test_a_coloured_stone_found_is_told_apart_from_the_natural_gems_that_look_like_it(assistant, tmp_path, text):
+    red_stone_photo(tmp_path / "stone.jpg")  # a ruby or a red garnet to the photo
+    answer = assistant.conversation().ask(text, [tmp_path / "stone.jpg"])
+    top = get_facts(answer.gem)
+    # was the runner-up of the photo alone, or nothing: a find is natural, so spinel is what a red one may be instead
+    assert answer.tell_apart.startswith(f"Natural gems that look like {top.name.lower().split(' ')[0]}")
+    assert "spinel" in answer.tell_apart.split("\n")[0] and f"To tell {top.name} from Spinel: " in answer.tell_apart
+    assert "Spinel" in answer.properties[0]
+    bought = assistant.conversation().ask("what gem is this?", [tmp_path / "stone.jpg"])
+    assert not bought.tell_apart.startswith("Natural gems that look like")
+
+
 def test_plastic_and_foiled_glass_are_listed_among_opals_imitations_with_their_source():
     answer = Assistant(None).conversation().ask("the seller says this opal is plastic")
     assert answer.reply.startswith("**Plastic, not opal, as you were told?**")

@@ -587,6 +587,45 @@ def test_damage_told_is_answered_short_with_its_cause_what_to_do_and_who_to_see(
     assert cause.count(". ") <= 4, cause  # two of its notes' sentences at most, and what is said of any stone
 
 
+@pytest.mark.parametrize(
+    ("told", "says", "not_said"),
+    [("my garnet looks dull", "Garnet (Mohs 6.5–7.5) is softer than quartz (Mohs 7) in some stones", "hydrofluoric"),
+     ("my spinel looks dull", "A film of skin oil", "Stable to chemicals"),
+     ("my topaz is cloudy", "A film of skin oil", "No special sensitivity to common chemicals"),
+     ("my opal looks dull", "Opal (Mohs 5.5–6.5) is softer than quartz (Mohs 7)", "hydrofluoric")],
+)  # fmt: skip
+def test_a_dull_stone_is_put_down_to_everyday_wear_and_dirt_not_to_chemicals_it_stands(told, says, not_said):
+    cause = Assistant(classifier=None).conversation().ask(told).reply.split("**What to do**")[0]
+    answer = Assistant(classifier=None).conversation().ask(told)
+    assert says in cause and not_said not in cause  # was "Stable to chemicals, but attacked by hydrofluoric acid."
+    assert "A film of skin oil, lotion, soap or shampoo dulls any stone" in cause
+    dust = "softer than quartz" in cause  # the quartz in dust, with the pages that say so
+    assert dust == any("sources (dust): Lang Antiques" in n for n in answer.notes)
+
+
+@pytest.mark.parametrize(
+    ("told", "cause", "see", "page"),
+    [("I chipped my pearl ring", "A pearl's outer layer of nacre is soft (Mohs 2.5 to 4.5) and delicate, so a knock",
+      "cannot be restored", "calendar-australia.com/faq/do-pearls-chip-easily"),
+     ("my emerald ring chipped", "a chip or crack often opens along a fissure already in the stone",
+      "the fresh facets of an oiled emerald need re-oiling", "ssef.ch")],
+)  # fmt: skip
+def test_a_chip_is_put_down_to_what_the_gem_is_made_of_and_its_repair_to_what_it_needs(told, cause, see, page):
+    reply, notes = (x := Assistant(classifier=None).conversation().ask(told)).reply, x.notes
+    said, _, who = reply.partition("**Who to see**: ")
+    assert cause in said.split("**What to do**")[0] and see in who  # the pearl's was heat alone, the emerald's no oil
+    assert any(page in note for note in notes)
+
+
+def test_a_scratch_is_reasoned_from_the_whole_hardness_range_not_its_low_end():
+    chat = Assistant(classifier=None).conversation()
+    jade = chat.ask("my jade is scratched").reply.split("**What to do**")[0]
+    assert "Jade (Mohs 6–7): nephrite (6–6.5) is softer than quartz (Mohs 7) and jadeite (6.5–7) is softer " in jade
+    assert "or at most as hard" in jade and "Jade (Mohs 6–7) is softer than quartz" not in jade  # jadeite reaches 7
+    chrysocolla = chat.ask("my chrysocolla is scratched").reply.split("**What to do**")[0]
+    assert "Chrysocolla (Mohs 2.5–7) is softer than quartz (Mohs 7) or at most as hard" in chrysocolla
+
+
 def test_what_happened_to_a_stone_the_notes_are_silent_on_is_said_to_be_unknown_and_no_name_question_is_one():
     chat = Assistant(classifier=None).conversation()
     galena = chat.ask("my galena went dull").reply  # was its whole care text, no cause, nothing to do

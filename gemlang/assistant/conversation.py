@@ -330,7 +330,7 @@ from gemlang.knowledge.care import (
     toughness_answer,
     wear_compared,
 )
-from gemlang.knowledge.colours import listed_in
+from gemlang.knowledge.colours import listed_in, main_colour
 from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
 from gemlang.knowledge.disclosure import (
     TREATMENT_RULE,
@@ -374,7 +374,14 @@ from gemlang.knowledge.superlatives import (
     superlative_answer,
     value_list_answer,
 )
-from gemlang.knowledge.tell_apart import family_called, kind_of, may_be, of_its_family, treated_into
+from gemlang.knowledge.tell_apart import (
+    family_called,
+    kind_of,
+    may_be,
+    natural_lookalikes,
+    of_its_family,
+    treated_into,
+)
 from gemlang.language.describe import percent
 from gemlang.language.gem_prose import reference_description
 from gemlang.language.gem_text import join_words, lower_name, sentences
@@ -2867,6 +2874,7 @@ class Conversation:
         # the runner-up, unless it is a long shot ("Pearl 99%, next: Galena <1%" needs no tell-apart)
         pair = [name for name, p in prediction.top_k[:2] if p >= 0.01 or name == prediction.top_k[0][0]]
         also = None  # "could it be spinel or garnet?" of a ruby: the ruby against each
+        found = ""  # of a stone found, not bought: the natural gems it looks like
         lead = a.evidence.facts[a.evidence.index[prediction.label]] if prediction.label in a.evidence.index else None
         kinds_asked = lead is not None and all(kind_of(g, lead) for g in asked)  # "jadeite or nephrite?" of jade
         if len(asked) == 2 and prediction.label not in {g.name for g in asked} and (self.image_probs is not None):
@@ -2875,6 +2883,11 @@ class Conversation:
             pair = [g.name for g in asked]
         elif asked and asked[0].name != pair[0]:
             pair = [pair[0], asked[0].name]
+        elif not asked and (alike := self._found_lookalikes(turn, lead)):
+            # "I found this in a river" of a ruby: no one grew or made a find, so the natural gems it is taken for
+            # (spinel, red garnet) are what it may be instead, not the lab-grown runner-up
+            pair, also = [pair[0], alike[0].name], alike[1].name if len(alike) > 1 else None
+            found = f"Natural gems that look like {lower_name(lead)}: {join_words([lower_name(g) for g in alike])}."
         elif len(pair) == 2 and self.hints.colours and "the colour tells them apart" in tell_apart(*pair):
             pair = pair[:1]  # the colour the person gave already told these varieties apart
         answer.properties = property_rows(pair + [also] if also else pair)
@@ -2884,6 +2897,8 @@ class Conversation:
         answer.tell_apart = tell_apart(first, second, a.evidence, self.hints)
         if also:
             answer.tell_apart += "\n\n" + tell_apart(first, also, a.evidence, self.hints)
+        if found:  # a find: why these, not the runner-up
+            answer.tell_apart = f"{found}\n\n{answer.tell_apart}"
         ruled = [r for r in answer.reasons if f"rules out {second} (" in r]
         if ruled:  # advice from the ranges would contradict the readings that already settle it
             answer.tell_apart = f"Your readings already tell them apart: {'; '.join(ruled)}."
@@ -2896,6 +2911,20 @@ class Conversation:
                 f"{confused['rate']:.0%} of their {confused['photos']} photos were taken for the other. "
                 + ("How to tell them apart is below." if answer.tell_apart else "")
             )
+
+    def _found_lookalikes(self, turn: Turn, lead: GemFacts | None) -> list[GemFacts]:
+        """The natural look-alikes of a coloured gem the photo shows of a stone found, not bought ("I found this in a
+        river"); [] for a gem first listed colourless, for which the note on clear pebbles speaks (quartz or glass)."""
+        found = FOUND_A_STONE.search(turn.text) or FOUND_A_GEM.search(turn.text)
+        if not (found and turn.answer.used_photo and lead is not None and lead.origin == "natural"):
+            return []
+        clear = not lead.colours or main_colour(lead.colours[0]) == "colourless"  # diamond, goshenite; not tourmaline
+        alike = [] if clear else natural_lookalikes(lead, self.assistant.evidence.facts)
+        # in its sources' order; of a colour said that it comes in ("a pink one"), those seen in it: ruby, not emerald,
+        # for tourmaline; a colour it never has ("a green stone" of a ruby) says nothing of its look-alikes
+        colours = [c for c in self.hints.colours if listed_in(lead, c)]
+        said = [g for g in alike if any(listed_in(g, c) for c in colours)]
+        return (said or alike)[:2]
 
     def _follow_up(self, turn: Turn, explain: bool) -> None:
         """A question about the same stone gets its answer first, once; then the heat map."""

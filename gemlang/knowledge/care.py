@@ -179,6 +179,8 @@ SYMPTOMS = (
     ),
 )
 SCRATCHES = "scratches"
+DULLNESS = "dullness or cloudiness"
+SCRATCHED = re.compile(r"\bhardness\b|\bscratch\w*|\babrad\w*", re.I)
 # what scratches a gem harder than dust: the Mohs scale's minerals above quartz, as a jewellery box holds them
 HARDER_THAN_DUST = (("a diamond", 10.0, "10"), ("a ruby or sapphire", 9.0, "corundum, 9"), ("a topaz", 8.0, "8"))
 # a stone of one's own the symptom is told of, not one described to be named
@@ -211,23 +213,54 @@ def _names(gem: str, text: str) -> bool:
 
 def _advice(what: str) -> dict:
     """What sources say of a symptom in any stone (care.json's damage.symptoms): its cause where a gem's notes name
-    none ("general"), what to do ("do"), who to see ("see") and their "sources"."""
+    none ("general"), what to do ("do"), who to see ("see") and their "sources"; under "gems", a gem's own cause
+    and who to see, where they differ from any stone's."""
     return _care_file()[3]["symptoms"].get(what, {})
+
+
+def _against_dust(low: float, high: float) -> str:
+    """How a hardness range stands against quartz (Mohs 7), the grit of dust, the whole range told."""
+    if high < DUST:
+        return "softer than quartz"
+    if low < DUST:
+        return "softer than quartz or at most as hard" if high == DUST else "softer than quartz in some stones"
+    if low == DUST:
+        return "as hard as quartz" if high == DUST else "as hard as quartz at the low end of its range"
+    return "harder than quartz"
+
+
+def _kinds_apart(gem: GemFacts) -> list[GemFacts]:
+    """The two or three gems a name covers that stand apart against dust (jade: nephrite 6–6.5 softer than quartz,
+    jadeite 6.5–7 at most as hard), softest first, so a range is told kind by kind; [] for one mineral, or kinds
+    alike against it (the red garnets)."""
+    from gemlang.knowledge.knowledge_base import all_gems  # noqa: PLC0415 (it loads these care notes)
+    from gemlang.knowledge.tell_apart import may_be  # noqa: PLC0415
+
+    kinds = sorted((k for k in all_gems() if k.hardness is not None and may_be(gem, k)), key=lambda k: k.hardness)
+    apart = len({_against_dust(*k.hardness) for k in kinds}) == len(kinds)  # not two kinds both softer
+    return kinds if 2 <= len(kinds) <= 3 and apart else []
 
 
 def scratch_cause(gem: GemFacts | None) -> str:
     """What scratches a stone, by its hardness against the quartz grains of dust (Mohs 7) and the harder gems it is
-    kept with: "Sapphire (Mohs 9) is harder than …, so only a diamond … scratches it"; any stone's, for no gem."""
+    kept with: "Sapphire (Mohs 9) is harder than …, so only a diamond … scratches it"; any stone's, for no gem. A
+    range is told whole ("Jade (Mohs 6–7): nephrite (6–6.5) is softer than quartz …"), not by its low end."""
     if gem is None or gem.hardness is None:
         return _advice(SCRATCHES)["general"][0].upper() + _advice(SCRATCHES)["general"][1:]
     mohs = f"{gem.name} (Mohs {gem.format('hardness')})"
-    if gem.hardness[0] < DUST:
-        return f"{mohs} is softer than quartz (Mohs 7), so the quartz grains in dust and sand scratch it in wear."
-    if gem.hardness[0] == DUST:  # quartz itself: dust is as hard
-        return (
-            f"{mohs} is as hard as the quartz grains in dust and sand, so they can scratch it, as can any harder gem."
-        )
-    harder = [f"{name} ({said})" for name, hardness, said in HARDER_THAN_DUST if hardness >= gem.hardness[0]]
+    low, high = gem.hardness
+    if kinds := _kinds_apart(gem):  # jade: nephrite or jadeite
+        told = join_words([f"{k.name.lower()} ({k.format('hardness')}) is {_against_dust(*k.hardness)}" for k in kinds])
+        told = told.replace("quartz", "quartz (Mohs 7)", 1)
+        return f"{mohs}: {told}, so the quartz grains in dust and sand can scratch it in wear."
+    if low < DUST:  # opal; chalcedony (6.5–7) softer or at most as hard; zircon (6–7.5) softer in some stones
+        scratched = "scratch it in wear" if high < DUST else "can scratch it in wear, as can any harder gem"
+        said = _against_dust(low, high).replace("quartz", "quartz (Mohs 7)", 1)
+        return f"{mohs} is {said}, so the quartz grains in dust and sand {scratched}."
+    if low == DUST:  # quartz itself: dust is as hard; a red garnet (7–7.5) at the low end of its range
+        said = _against_dust(low, high).replace("as hard as quartz", "as hard as the quartz grains in dust and sand")
+        return f"{mohs} is {said}, so they can scratch it, as can any harder gem."
+    harder = [f"{name} ({said})" for name, hardness, said in HARDER_THAN_DUST if hardness >= low]
     tools = f"{join_words(harder, 'or')}, such as another gem" if len(harder) > 1 else "another diamond"  # diamond's
     return (
         f"{mohs} is harder than the quartz grains in dust (Mohs 7), so only a material at least as hard scratches "
@@ -243,7 +276,7 @@ def damage_advice(what: str, cause: str, cleaning: str = "", gem: str = "") -> t
     if own := advice.get("gems", {}).get(gem):
         advice = {**advice, "see": own["see"], "sources": [*own["sources"], *advice.get("sources", [])]}
     do = advice.get("do", "")
-    if what == "dullness or cloudiness":  # no verdict: as the most delicate gems are cleaned
+    if what == DULLNESS:  # no verdict: as the most delicate gems are cleaned
         gently = "as the most delicate gems need (a soft cloth dampened in lukewarm water)"
         do = do.replace(
             "the way its notes allow", f"the way its notes allow (warm soapy water: {cleaning})" if cleaning else gently
@@ -382,6 +415,7 @@ class Care:
         for what, named in symptoms_told(told):
             # a cause, not a way to clean ("… stones: damp cloth only")
             own = [x for x in sentences(self.text) if named.search(x) and not CLEANED_BY.search(x)]
+            own = [x for x in own if not STABLE_TO_CHEMICALS.search(x)]
             own = list(dict.fromkeys(x.rstrip(".") + "." for x in own))
             found = sorted(own, key=lambda x: -len(set(m.lower() for m in named.findall(x))))[:2]  # said most of it
             found = [x for x in own if x in found]  # in the notes' order
@@ -393,7 +427,14 @@ class Care:
                     sources += [f"sources ({care.name}): {'; '.join(care.sources)}"]
             if what == SCRATCHES:
                 found = [scratch_cause(gem), *found[:1]]
+            elif own_cause := _advice(what).get("gems", {}).get(self.name, {}).get("cause"):
+                found = [own_cause[0].upper() + own_cause[1:], *found[:1]]  # a chipped pearl: its soft nacre, not heat
             elif general := _advice(what).get("general"):
+                # dust's quartz grains wear a stone no harder than quartz dull, unless its notes say so already
+                worn = gem is not None and gem.hardness is not None and gem.hardness[0] <= DUST
+                if what == DULLNESS and worn and not any(SCRATCHED.search(x) for x in found):
+                    found.append(scratch_cause(gem))
+                    sources.append(f"sources (dust): {'; '.join(_advice(SCRATCHES)['sources'][:2])}")  # its quartz
                 found.append(general[0].upper() + general[1:])  # "a film of skin oil … dulls any stone"
             if not found:
                 found = [f"none of my care sources names a cause of {what} in {self.name.lower()}."]
@@ -442,6 +483,12 @@ def wear_verdict(gem: GemFacts, care: str = "") -> str:
 
 
 CLEANED_BY = re.compile(r"\b(?:clean\w*|ultrasonic|steam\w*|damp cloth)\b", re.I)
+# "Stable to chemicals, but attacked by hydrofluoric acid": what does not harm the stone is no cause of its damage
+STABLE_TO_CHEMICALS = re.compile(
+    r"\b(?:stable (?:to|when exposed to) chemicals|resists? (?:common )?chemicals|"
+    r"not (?:affected|attacked) by (?:exposure to )?chemicals|no special sensitivity to (?:common )?chemicals)\b",
+    re.I,
+)
 CLEANING_ASKED = re.compile(r"\b(?:clean\w*|wash\w*|soak\w*|ultrasonic|steam\w*)\b", re.I)
 # "how do I clean calcite?", then "can I use vinegar?": a cleaning, or a chemical to clean with
 CLEANED_WITH = re.compile(rf"{CLEANING_ASKED.pattern}|\b(?:vinegar|acids?|lemon juice|bleach|ammonia)\b", re.I)

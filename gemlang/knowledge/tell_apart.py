@@ -284,6 +284,22 @@ def named_lookalikes(gem: GemFacts, every: list[GemFacts]) -> list[GemFacts]:
     return [g for g in dict.fromkeys(out) if g.name != gem.name]
 
 
+def _kin(a: GemFacts, b: GemFacts) -> bool:
+    """Whether one of two gems is a kind or a form of the other (red garnet of garnet, carnelian of chalcedony)."""
+    return may_be(a, b) or may_be(b, a) or of_its_family(a, b) or of_its_family(b, a)
+
+
+def natural_lookalikes(gem: GemFacts, every: list[GemFacts]) -> list[GemFacts]:
+    """The natural gems `gem` is taken for, as its look-alikes list them (ruby: spinel, red garnet, tourmaline), one
+    of each kind (not both Garnet Red and Garnet) and none of `gem`'s own: what a stone found in nature, which no
+    one grew or made, may be instead."""
+    out: list[GemFacts] = []
+    for g in (g for g in named_lookalikes(gem, every) if g.origin == "natural"):
+        if not any(h.name == g.name or _kin(h, g) for h in [gem, *out]):
+            out.append(g)
+    return out
+
+
 def instrument_test(suspect: GemFacts, natural: GemFacts, made: Collection[str] = ()) -> tuple[str, str] | None:
     """The non-destructive test, of those not `made` yet (test keys), that would show `suspect` is not `natural`
     ("birefringence (refractometer, ...)") and what each reads, or None when no instrument separates them."""
