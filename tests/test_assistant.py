@@ -4892,6 +4892,21 @@ def test_a_grade_of_my_diamond_is_the_laboratorys_to_give_then_what_its_scale_me
 
 
 @pytest.mark.parametrize(
+    ("question", "gem"),
+    [("what clarity is my sapphire?", "Sapphire"), ("what grade is my emerald?", "Emerald"),  # were the line and
+     ("is my ruby VS1?", "Ruby"), ("what colour grade is my ruby?", "Ruby")],  # the card, as if graded as diamond
+)  # fmt: skip
+def test_a_grade_of_my_coloured_gem_is_no_diamond_grade_but_colour_first_and_its_clarity_type(question, gem):
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith(f"**{gem}**: Grades need the stone in hand")
+    assert "\n\n**Coloured stone grading**: The letter scales of a diamond's 4Cs are diamond's own" in reply
+    assert "hue" in reply and "Type III, almost always included (emerald" in reply
+    assert "**Clarity grades**" not in reply and "**Coloured stone grading**" not in (
+        Assistant(classifier=None).conversation().ask("what clarity is my diamond?").reply
+    )
+
+
+@pytest.mark.parametrize(
     ("question", "scale"),
     [("what clarity is it?", "Clarity grades"), ("what colour grade is it?", "Colour grades")],  # were the line alone
 )

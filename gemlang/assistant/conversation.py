@@ -453,8 +453,12 @@ def explained(terms: list, answer: Answer) -> str:
 
 def scales_of_the_grades(text: str, gem: GemFacts, answer: Answer) -> str:
     """ "What clarity is my diamond?", "what clarity is it?" of a diamond: the scales of the grades asked, which no
-    photo or chat grades but which say what a grade would mean; '' of another gem, whose grades they are not."""
-    scales = [term_called(name) for name in grades_of_the_stone(text)] if gem.species == "diamond" else []
+    photo or chat grades but which say what a grade would mean; of a coloured gem ("is my ruby VS1?"), how coloured
+    stones are graded instead, colour first and clarity by the gem's type; '' of an organic gem, graded otherwise."""
+    if gem.species == "diamond":
+        scales = [term_called(name) for name in grades_of_the_stone(text)]
+    else:
+        scales = [term_called("coloured stone grading")] if "organic" not in gem.species.lower() else []
     return f"\n\n{explained(scales, answer)}" if scales else ""
 
 
