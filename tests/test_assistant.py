@@ -5887,7 +5887,9 @@ def test_which_setting_protects_a_gem_is_answered_with_its_own_toughness():
      ("is channel setting secure?", "Channel setting"),  # was the how-to-begin help
      ("is pavé setting durable?", "Pavé setting"),  # was "**Care depends on the gem**"
      ("what is a solitaire?", "Solitaire setting"),  # were "I have no facts on solitaire"
-     ("what is a solitaire ring?", "Solitaire setting")],
+     ("what is a solitaire ring?", "Solitaire setting"),
+     ("what is a halo on a ring?", "Halo setting"),  # were the how-to-begin help
+     ("what is a tension on a ring?", "Tension setting")],
 )  # fmt: skip
 def test_each_common_setting_is_explained_from_the_glossary(question, term):
     answer = Assistant(classifier=None).conversation().ask(question)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from gemlang.knowledge.care import ASKED
+from gemlang.knowledge.care import ASKED, as_settings
 from gemlang.readings import WITH_DIRECTION as TURNED_WORDS
 
 GLOSSARY_PATH = Path(__file__).with_name("glossary.json")
@@ -130,7 +130,8 @@ def terms_asked(text: str) -> list[Term]:
 
     if not ASKING.search(text):
         return []
-    question = _head_shared(IF_A_STONE_IS.sub("", ASKING.sub(" ", text, count=1)))
+    # "what is a halo on a ring?": the bare name of a setting, in a message of a ring, is the setting
+    question = as_settings(_head_shared(IF_A_STONE_IS.sub("", ASKING.sub(" ", text, count=1))))
     # a term quoted in the question's first sentence is the one asked ("what's 'simulated' mean? listing: …"),
     # whatever numbers, gems or stone the rest of the message speaks of
     first = re.split(r"[?.!]", question, maxsplit=1)[0]
