@@ -5945,7 +5945,9 @@ def test_whether_a_named_setting_suits_a_gem_is_that_settings_entry_with_the_gem
      ("I have a cluster ring, what are the stones?", "Cluster setting"),
      ("my ring has a bezel setting, what gem is it?", "Protective setting"),
      ("what gem is in my pave ring?", "Pavé setting"),
-     ("my engagement ring has a halo, what's the middle stone?", "Halo setting")],  # was the how-to-begin help
+     ("my engagement ring has a halo, what's the middle stone?", "Halo setting"),  # was the how-to-begin help
+     ("my ring has a halo of diamonds, what is the centre stone?", "Halo setting"),  # were the Diamond card
+     ("my engagement ring has a diamond halo, what is the center stone?", "Halo setting")],
 )  # fmt: skip
 def test_the_stone_asked_of_a_named_setting_needs_a_photo_and_the_setting_is_explained(question, term):
     answer = Assistant(classifier=None).conversation().ask(question)  # was the how-to-begin help

@@ -318,6 +318,7 @@ from gemlang.knowledge.care import (
     ring_gems_answer,
     setting_answer,
     stability_compared,
+    stone_in_a_setting,
     symptoms_without_notes,
     toughest_answer,
     toughness_answer,
@@ -1368,6 +1369,10 @@ class Conversation:
     def _setting(self, turn: Turn) -> bool:
         # "is the prong loose?" of an emerald: the metal, which no facts cover, then the stone's own toughness
         named = self._gems_or_it(turn.text) or [gem for gem in (self._answered_gem() or self.topic,) if gem]
+        # "my ring has a halo of diamonds, what is the centre stone?": a gem the message names, with no photo in
+        # hand, is not the stone of the setting asked
+        if not self.images and gems_named_in(turn.text) and stone_in_a_setting(turn.text)[0]:
+            named = []
         told, sources = setting_answer(turn.text, named[0] if len(named) == 1 else None)
         if not told:
             return False
