@@ -4907,6 +4907,15 @@ def test_a_grade_of_my_coloured_gem_is_no_diamond_grade_but_colour_first_and_its
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["how are coloured stones graded?", "how are colored gemstones graded?"],  # were the how-to-begin help
+)
+def test_how_coloured_stones_are_graded_is_the_glossarys_entry(question):
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith("**Coloured stone grading**: The letter scales of a diamond's 4Cs are diamond's own")
+
+
+@pytest.mark.parametrize(
     ("question", "scale"),
     [("what clarity is it?", "Clarity grades"), ("what colour grade is it?", "Colour grades")],  # were the line alone
 )
