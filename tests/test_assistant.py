@@ -4904,6 +4904,8 @@ def test_a_grade_of_my_coloured_gem_is_no_diamond_grade_but_colour_first_and_its
     assert "**Clarity grades**" not in reply and "**Coloured stone grading**" not in (
         Assistant(classifier=None).conversation().ask("what clarity is my diamond?").reply
     )
+    weighed = Assistant(classifier=None).conversation().ask(f"what is the carat weight of my {gem.lower()}?").reply
+    assert "A photo shows no weight" in weighed and "**Coloured stone grading**" not in weighed  # no grade asked
 
 
 @pytest.mark.parametrize(

@@ -459,7 +459,8 @@ def scales_of_the_grades(text: str, gem: GemFacts, answer: Answer) -> str:
     if gem.species == "diamond":
         scales = [term_called(name) for name in grades_of_the_stone(text)]
     else:
-        scales = [term_called("coloured stone grading")] if "organic" not in gem.species.lower() else []
+        graded = GRADE_OF_THE_STONE.search(text) and "organic" not in gem.species.lower()  # not its weight
+        scales = [term_called("coloured stone grading")] if graded else []
     return f"\n\n{explained(scales, answer)}" if scales else ""
 
 
