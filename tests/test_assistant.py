@@ -5004,6 +5004,32 @@ def test_a_grade_of_my_diamond_is_the_laboratorys_to_give_then_what_its_scale_me
 
 
 @pytest.mark.parametrize(
+    ("question", "gem"),
+    [("what clarity is my sapphire?", "Sapphire"), ("what grade is my emerald?", "Emerald"),  # were the line and
+     ("is my ruby VS1?", "Ruby"), ("what colour grade is my ruby?", "Ruby")],  # the card, as if graded as diamond
+)  # fmt: skip
+def test_a_grade_of_my_coloured_gem_is_no_diamond_grade_but_colour_first_and_its_clarity_type(question, gem):
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith(f"**{gem}**: Grades need the stone in hand")
+    assert "\n\n**Coloured stone grading**: The letter scales of a diamond's 4Cs are diamond's own" in reply
+    assert "hue" in reply and "Type III, almost always included (emerald" in reply
+    assert "**Clarity grades**" not in reply and "**Coloured stone grading**" not in (
+        Assistant(classifier=None).conversation().ask("what clarity is my diamond?").reply
+    )
+    weighed = Assistant(classifier=None).conversation().ask(f"what is the carat weight of my {gem.lower()}?").reply
+    assert "A photo shows no weight" in weighed and "**Coloured stone grading**" not in weighed  # no grade asked
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how are coloured stones graded?", "how are colored gemstones graded?"],  # were the how-to-begin help
+)
+def test_how_coloured_stones_are_graded_is_the_glossarys_entry(question):
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith("**Coloured stone grading**: The letter scales of a diamond's 4Cs are diamond's own")
+
+
+@pytest.mark.parametrize(
     ("question", "scale"),
     [("what clarity is it?", "Clarity grades"), ("what colour grade is it?", "Colour grades")],  # were the line alone
 )
@@ -6009,7 +6035,9 @@ def test_which_setting_protects_a_gem_is_answered_with_its_own_toughness():
      ("is channel setting secure?", "Channel setting"),  # was the how-to-begin help
      ("is pavé setting durable?", "Pavé setting"),  # was "**Care depends on the gem**"
      ("what is a solitaire?", "Solitaire setting"),  # were "I have no facts on solitaire"
-     ("what is a solitaire ring?", "Solitaire setting")],
+     ("what is a solitaire ring?", "Solitaire setting"),
+     ("what is a halo on a ring?", "Halo setting"),  # were the how-to-begin help
+     ("what is a tension on a ring?", "Tension setting")],
 )  # fmt: skip
 def test_each_common_setting_is_explained_from_the_glossary(question, term):
     answer = Assistant(classifier=None).conversation().ask(question)
@@ -6065,7 +6093,9 @@ def test_whether_a_named_setting_suits_a_gem_is_that_settings_entry_with_the_gem
      ("I have a cluster ring, what are the stones?", "Cluster setting"),
      ("my ring has a bezel setting, what gem is it?", "Protective setting"),
      ("what gem is in my pave ring?", "Pavé setting"),
-     ("my engagement ring has a halo, what's the middle stone?", "Halo setting")],  # was the how-to-begin help
+     ("my engagement ring has a halo, what's the middle stone?", "Halo setting"),  # was the how-to-begin help
+     ("my ring has a halo of diamonds, what is the centre stone?", "Halo setting"),  # were the Diamond card
+     ("my engagement ring has a diamond halo, what is the center stone?", "Halo setting")],
 )  # fmt: skip
 def test_the_stone_asked_of_a_named_setting_needs_a_photo_and_the_setting_is_explained(question, term):
     answer = Assistant(classifier=None).conversation().ask(question)  # was the how-to-begin help

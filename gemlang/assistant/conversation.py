@@ -325,6 +325,7 @@ from gemlang.knowledge.care import (
     ring_gems_answer,
     setting_answer,
     stability_compared,
+    stone_in_a_setting,
     symptoms_without_notes,
     toughest_answer,
     toughness_answer,
@@ -468,8 +469,13 @@ def explained(terms: list, answer: Answer) -> str:
 
 def scales_of_the_grades(text: str, gem: GemFacts, answer: Answer) -> str:
     """ "What clarity is my diamond?", "what clarity is it?" of a diamond: the scales of the grades asked, which no
-    photo or chat grades but which say what a grade would mean; '' of another gem, whose grades they are not."""
-    scales = [term_called(name) for name in grades_of_the_stone(text)] if gem.species == "diamond" else []
+    photo or chat grades but which say what a grade would mean; of a coloured gem ("is my ruby VS1?"), how coloured
+    stones are graded instead, colour first and clarity by the gem's type; '' of an organic gem, graded otherwise."""
+    if gem.species == "diamond":
+        scales = [term_called(name) for name in grades_of_the_stone(text)]
+    else:
+        graded = GRADE_OF_THE_STONE.search(text) and "organic" not in gem.species.lower()  # not its weight
+        scales = [term_called("coloured stone grading")] if graded else []
     return f"\n\n{explained(scales, answer)}" if scales else ""
 
 
@@ -1402,6 +1408,10 @@ class Conversation:
     def _setting(self, turn: Turn) -> bool:
         # "is the prong loose?" of an emerald: the metal, which no facts cover, then the stone's own toughness
         named = self._gems_or_it(turn.text) or [gem for gem in (self._answered_gem() or self.topic,) if gem]
+        # "my ring has a halo of diamonds, what is the centre stone?": a gem the message names, with no photo in
+        # hand, is not the stone of the setting asked
+        if not self.images and gems_named_in(turn.text) and stone_in_a_setting(turn.text)[0]:
+            named = []
         told, sources = setting_answer(turn.text, named[0] if len(named) == 1 else None)
         if not told:
             return False

@@ -865,14 +865,20 @@ OF_A_SETTING = re.compile(
 )
 
 
+def as_settings(text: str) -> str:
+    """The message with each bare name of a setting read as its setting ("my ring has a halo": "my ring has a halo
+    setting") when two are compared or the message speaks of a ring or a setting; else the message as it is."""
+    if SETTINGS_COMPARED.search(text) or OF_A_SETTING.search(text):
+        return re.sub(rf"\b({_SETTING_NAMES})\b(?!\s+(?:settings?|set|mount))", r"\1 setting", text, flags=re.I)
+    return text
+
+
 def _styles_named(text: str) -> list:
     """The glossary's setting styles a message names, each bare name ("halo and cluster, which is safer?", "my ring
-    has a halo") read as its setting when two are compared or the message speaks of a ring or a setting."""
+    has a halo") read as its setting (`as_settings`)."""
     from gemlang.knowledge.glossary import terms_named
 
-    if SETTINGS_COMPARED.search(text) or OF_A_SETTING.search(text):
-        text = re.sub(rf"\b({_SETTING_NAMES})\b(?!\s+(?:settings?|set|mount))", r"\1 setting", text, flags=re.I)
-    return [t for t in terms_named(text) if t.term in SETTING_STYLES]
+    return [t for t in terms_named(as_settings(text)) if t.term in SETTING_STYLES]
 
 
 SETTINGS_LISTED = re.compile(r"\b(?:kinds|types|styles|sorts)\s+of\s+(?:settings|mounts|mountings)\b", re.I)

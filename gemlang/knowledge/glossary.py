@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from gemlang.knowledge.care import ASKED
+from gemlang.knowledge.care import ASKED, as_settings
 from gemlang.readings import WITH_DIRECTION as TURNED_WORDS
 
 GLOSSARY_PATH = Path(__file__).with_name("glossary.json")
@@ -40,7 +40,7 @@ ASKING = re.compile(
     r"(?=.*\b(?:where|how) (?:do|should|can|would) (?:i|we|one) (?:start|begin)\b)|"  # "I'm a beginner collector, …"
     r"how (?:(?:do|can|would) (?:i|you|we) |to )(?=(?:tell|spot|detect|identify|recogni[sz]e)\b)|"  # "spot a doublet"
     r"how (?:does|do)\b(?!\s+(?:i|you|we)\b)|"
-    r"how (?:is|are)\b(?=.*\b(?:measured|read|determined|calculated|used)\b)|"
+    r"how (?:is|are)\b(?=.*\b(?:measured|read|determined|calculated|used|graded)\b)|"
     r"what (?:causes|makes|produces|gives)\b|why (?:do|does|is|are|would|can)\b|how come\b|"  # "what causes asterism?"
     r"how much (?:does|do|is|are)\b(?=.*\bweigh)|how heavy (?:is|are)\b|"  # "how much does a carat weigh?"
     rf"(?:is|are)\b(?=(?:\s+(?:an?\s+)?{_KINDS}){{2}}\W*$)|"  # "is a gem a mineral?", "are gems rocks?"
@@ -132,7 +132,8 @@ def terms_asked(text: str) -> list[Term]:
 
     if not ASKING.search(text):
         return []
-    question = _head_shared(IF_A_STONE_IS.sub("", ASKING.sub(" ", text, count=1)))
+    # "what is a halo on a ring?": the bare name of a setting, in a message of a ring, is the setting
+    question = as_settings(_head_shared(IF_A_STONE_IS.sub("", ASKING.sub(" ", text, count=1))))
     # a term quoted in the question's first sentence is the one asked ("what's 'simulated' mean? listing: …"),
     # whatever numbers, gems or stone the rest of the message speaks of
     first = re.split(r"[?.!]", question, maxsplit=1)[0]
