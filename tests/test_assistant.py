@@ -2561,6 +2561,19 @@ def test_whether_it_shows_a_property_with_no_stone_asks_which_gem_and_says_what_
     assert chat.ask(text).reply.startswith("**Yes.** **Sapphire**") == ("two" in text or "pleochroic" in text)
 
 
+@pytest.mark.parametrize(
+    "text", ["what is its chemical formula?", "what's its chemical composition?", "what is its crystal system?"]
+)
+def test_its_formula_with_no_stone_asks_which_gem_as_its_crystal_system_does(text):
+    reply = Assistant(None).conversation().ask(text).reply  # the formula's were the help text
+    assert reply.startswith("**Which gem?** ") and "depends on the gem" in reply
+
+
+def test_the_chemistry_of_a_named_gem_is_its_formula():
+    reply = Assistant(None).conversation().ask("what is the chemistry of topaz?").reply  # was topaz's bare card
+    assert reply == "**Topaz**: chemistry Al2SiO4(F,OH)2."
+
+
 def test_which_gem_names_a_property_without_the_colon_of_its_value():
     reply = Assistant(None).conversation().ask("is it magnetic?").reply  # was "Magnet test: depends on …"
     assert reply.startswith("**Which gem?** Magnet test depends on the gem") and "test:" not in reply.split("\n")[0]

@@ -341,7 +341,7 @@ CONSTANTS_ASKED = list(PROPERTY_FIELDS)[:3]
 _PROPERTY = (
     r"(?:hardness|specific gravity|sg|density|refractive index|ri|birefringence|dispersion|fluorescence|"
     r"(?:absorption )?spectr(?:um|a)|crystal system|lust(?:re|er)|cleavage|fracture|pleochroism|dichroism|trichroism|"
-    r"optic(?:al)? (?:character|sign)|streak)"
+    r"optic(?:al)? (?:character|sign)|streak|(?:chemical )?(?:formula|composition)|chemistry)"
 )
 # a question that goes on about the gem just discussed: "and its SG?", "is it treated?", "where is the best from?"
 FOLLOW_UP = re.compile(
