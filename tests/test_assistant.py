@@ -2574,6 +2574,28 @@ def test_the_chemistry_of_a_named_gem_is_its_formula():
     assert reply == "**Topaz**: chemistry Al2SiO4(F,OH)2."
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("what group is garnet in?", "**Garnet**: species garnet group."),
+     ("what species is garnet?", "**Garnet**: species garnet group."),
+     ("what mineral group does garnet belong to?", "**Garnet**: species garnet group."),
+     ("which group does almandine belong to?", "**Almandine**: species almandine (garnet group)."),
+     ("what family is tourmaline in?", "**Tourmaline**: species tourmaline group (mostly elbaite).")],
+)  # fmt: skip
+def test_the_species_or_group_asked_of_a_gem_is_its_species(text, said):
+    assert Assistant(None).conversation().ask(text).reply == said  # was the gem's bare card
+
+
+def test_a_property_asked_of_it_after_a_gem_named_is_that_gems():
+    chat = Assistant(None).conversation()
+    said = chat.ask("what species is it?").reply  # were the help text, with nothing in hand
+    assert said.startswith("**Which gem?** Species depends on the gem")
+    assert chat.ask("what crystal system is it?").reply.startswith("**Which gem?** Crystal system depends")
+    chat.ask("what is beryl?")
+    assert chat.ask("what species is it?").reply == "**Beryl**: species beryl."
+    assert chat.ask("what crystal system is it?").reply == "**Beryl**: crystal system hexagonal."
+
+
 def test_which_gem_names_a_property_without_the_colon_of_its_value():
     reply = Assistant(None).conversation().ask("is it magnetic?").reply  # was "Magnet test: depends on …"
     assert reply.startswith("**Which gem?** Magnet test depends on the gem") and "test:" not in reply.split("\n")[0]
