@@ -3052,6 +3052,17 @@ def test_how_to_measure_specific_gravity_is_how_a_gem_is_weighed_in_water(questi
 
 
 @pytest.mark.parametrize(
+    ("question", "entry"),
+    [("how can I find the SG of my stone?", "**Hydrostatic weighing**:"),
+     ("how do i get SG with a kitchen scale and water", "**Hydrostatic weighing**:"),
+     ("how do I use a refractometer on my stone?", "**Refractometer**:")],
+)  # fmt: skip
+def test_how_to_measure_my_stone_with_nothing_in_hand_is_the_glossarys_how(question, entry):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # was the how-to-begin help text
+    assert entry in reply and "Send me a photo" not in reply
+
+
+@pytest.mark.parametrize(
     "stone, message",
     [("green, RI 1.654-1.690, SG 3.34", "can i facet it? ive heard its too soft"),
      ("green, RI 1.654-1.690, SG 3.34", "what does it look like under a loupe?"),

@@ -2437,6 +2437,8 @@ class Conversation:
             general = not ABOUT_THE_STONE.search(text) or detected
             named = (treatments_named_in(text) if detected else []) or [term_called("treatment")]
             answer.reply = (explained(named, answer) + "\n\n" if general else "") + WHICH_GEM_TREATED
+        elif HOW_TO_DO.search(text) and (terms := terms_named(text)):
+            answer.reply = explained(terms, answer)  # "how can I find the SG of my stone?": as with a stone in hand
         else:
             answer.reply = HELP
 
