@@ -1302,6 +1302,16 @@ def test_the_odds_and_something_else_asked_of_a_photos_answer_are_how_sure_and_t
         assert chat.ask(asked).reply.startswith("After Ruby ("), asked
 
 
+def test_a_question_of_the_gem_answered_that_does_not_ask_of_the_stone_leaves_out_its_odds():
+    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Spinel", "Garnet Red"])).conversation()
+    chat.image_probs = np.array([0.9, 0.07, 0.03])
+    chat.ask("what gem is this?")
+    reply = chat.ask("what kind of rock does ruby form in?").reply  # was "… igneous rock. Ruby: 81% (rank 1 of …"
+    assert reply.startswith("The most famous rubies") and reply.endswith("igneous rock.")
+    assert "(rank 1 of" not in chat.ask("where does ruby come from?").reply
+    assert "(rank 1 of" in chat.ask("is my ruby treated?").reply  # asked of the stone: its odds too
+
+
 def test_why_did_you_say_the_gem_answered_asks_why_as_why_did_you_say_that_does():
     chat = Assistant(classifier=None).conversation()
     chat.ask("RI 1.718 SR, SG 3.60")
