@@ -2606,6 +2606,18 @@ def test_a_property_asked_of_it_after_a_gem_named_is_that_gems():
     assert chat.ask("what crystal system is it?").reply == "**Beryl**: crystal system hexagonal."
 
 
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [("what is the difference between a crystal and a mineral?", "**Crystal**: "),
+     ("how are gems formed?", "**Gem formation**: "),
+     ("where do gemstones form?", "**Gem formation**: "),
+     ("how do crystals grow?", "**Crystal growth**: ")],
+)  # fmt: skip
+def test_how_gems_and_crystals_form_is_answered_from_the_glossary(text, entry):
+    answer = Assistant(None).conversation().ask(text)  # was the how-to-begin help text
+    assert answer.reply.startswith(entry) and any(n.startswith("source (") for n in answer.notes)
+
+
 def test_which_gem_names_a_property_without_the_colon_of_its_value():
     reply = Assistant(None).conversation().ask("is it magnetic?").reply  # was "Magnet test: depends on …"
     assert reply.startswith("**Which gem?** Magnet test depends on the gem") and "test:" not in reply.split("\n")[0]
