@@ -1310,6 +1310,8 @@ def test_a_question_of_the_gem_answered_that_does_not_ask_of_the_stone_leaves_ou
     assert reply.startswith("The most famous rubies") and reply.endswith("igneous rock.")
     assert "(rank 1 of" not in chat.ask("where does ruby come from?").reply
     assert "(rank 1 of" in chat.ask("is my ruby treated?").reply  # asked of the stone: its odds too
+    # whether it is natural is asked of the stone in hand too: what a photo cannot tell stays
+    assert "From a photo alone I cannot tell natural Ruby" in chat.ask("is ruby colour natural?").reply
 
 
 def test_why_did_you_say_the_gem_answered_asks_why_as_why_did_you_say_that_does():

@@ -2825,6 +2825,7 @@ class Conversation:
         # a question about another gem is answered about that gem, without its odds for the stone in hand, and so is
         # one about the gem named that does not ask of the stone ("what kind of rock does ruby form in?" of a ruby)
         of_the_gem = turn.asked_gem is not None and not THE_STONE_MEANT.search(text) and not re.search(r"\bor\b", text)
+        of_the_gem = of_the_gem and not turn.asked_real  # "is ruby colour natural?": what a photo cannot tell, kept
         answer.reply = aside if (other or of_the_gem) and aside else " ".join(p for p in (aside, answer.reply) if p)
         if aside and not general and GRADE_OF_THE_STONE.search(text):  # "what clarity is it?" of a diamond
             answer.reply += scales_of_the_grades(text, about, answer)
