@@ -1302,6 +1302,18 @@ def test_the_odds_and_something_else_asked_of_a_photos_answer_are_how_sure_and_t
         assert chat.ask(asked).reply.startswith("After Ruby ("), asked
 
 
+def test_a_question_of_the_gem_answered_that_does_not_ask_of_the_stone_leaves_out_its_odds():
+    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Spinel", "Garnet Red"])).conversation()
+    chat.image_probs = np.array([0.9, 0.07, 0.03])
+    chat.ask("what gem is this?")
+    reply = chat.ask("what kind of rock does ruby form in?").reply  # was "… igneous rock. Ruby: 81% (rank 1 of …"
+    assert reply.startswith("The most famous rubies") and reply.endswith("igneous rock.")
+    assert "(rank 1 of" not in chat.ask("where does ruby come from?").reply
+    assert "(rank 1 of" in chat.ask("is my ruby treated?").reply  # asked of the stone: its odds too
+    # whether it is natural is asked of the stone in hand too: what a photo cannot tell stays
+    assert "From a photo alone I cannot tell natural Ruby" in chat.ask("is ruby colour natural?").reply
+
+
 def test_why_did_you_say_the_gem_answered_asks_why_as_why_did_you_say_that_does():
     chat = Assistant(classifier=None).conversation()
     chat.ask("RI 1.718 SR, SG 3.60")
@@ -2582,6 +2594,53 @@ def test_whether_it_shows_a_property_with_no_stone_asks_which_gem_and_says_what_
     assert chat.ask(text).reply.startswith("**Yes.** **Sapphire**") == ("two" in text or "pleochroic" in text)
 
 
+@pytest.mark.parametrize(
+    "text", ["what is its chemical formula?", "what's its chemical composition?", "what is its crystal system?"]
+)
+def test_its_formula_with_no_stone_asks_which_gem_as_its_crystal_system_does(text):
+    reply = Assistant(None).conversation().ask(text).reply  # the formula's were the help text
+    assert reply.startswith("**Which gem?** ") and "depends on the gem" in reply
+
+
+def test_the_chemistry_of_a_named_gem_is_its_formula():
+    reply = Assistant(None).conversation().ask("what is the chemistry of topaz?").reply  # was topaz's bare card
+    assert reply == "**Topaz**: chemistry Al2SiO4(F,OH)2."
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("what group is garnet in?", "**Garnet**: species garnet group."),
+     ("what species is garnet?", "**Garnet**: species garnet group."),
+     ("what mineral group does garnet belong to?", "**Garnet**: species garnet group."),
+     ("which group does almandine belong to?", "**Almandine**: species almandine (garnet group)."),
+     ("what family is tourmaline in?", "**Tourmaline**: species tourmaline group (mostly elbaite).")],
+)  # fmt: skip
+def test_the_species_or_group_asked_of_a_gem_is_its_species(text, said):
+    assert Assistant(None).conversation().ask(text).reply == said  # was the gem's bare card
+
+
+def test_a_property_asked_of_it_after_a_gem_named_is_that_gems():
+    chat = Assistant(None).conversation()
+    said = chat.ask("what species is it?").reply  # were the help text, with nothing in hand
+    assert said.startswith("**Which gem?** Species depends on the gem")
+    assert chat.ask("what crystal system is it?").reply.startswith("**Which gem?** Crystal system depends")
+    chat.ask("what is beryl?")
+    assert chat.ask("what species is it?").reply == "**Beryl**: species beryl."
+    assert chat.ask("what crystal system is it?").reply == "**Beryl**: crystal system hexagonal."
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [("what is the difference between a crystal and a mineral?", "**Crystal**: "),
+     ("how are gems formed?", "**Gem formation**: "),
+     ("where do gemstones form?", "**Gem formation**: "),
+     ("how do crystals grow?", "**Crystal growth**: ")],
+)  # fmt: skip
+def test_how_gems_and_crystals_form_is_answered_from_the_glossary(text, entry):
+    answer = Assistant(None).conversation().ask(text)  # was the how-to-begin help text
+    assert answer.reply.startswith(entry) and any(n.startswith("source (") for n in answer.notes)
+
+
 def test_which_gem_names_a_property_without_the_colon_of_its_value():
     reply = Assistant(None).conversation().ask("is it magnetic?").reply  # was "Magnet test: depends on …"
     assert reply.startswith("**Which gem?** Magnet test depends on the gem") and "test:" not in reply.split("\n")[0]
@@ -3051,6 +3110,17 @@ def test_a_follow_up_naming_a_glossary_term_gets_its_entry_not_the_no_facts_repl
 def test_how_to_measure_specific_gravity_is_how_a_gem_is_weighed_in_water(question):
     reply = Assistant(classifier=None).conversation().ask(question).reply  # was what specific gravity is alone
     assert reply.startswith("**Hydrostatic weighing**: Hydrostatic weighing finds a gem's specific gravity")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [("how can I find the SG of my stone?", "**Hydrostatic weighing**:"),
+     ("how do i get SG with a kitchen scale and water", "**Hydrostatic weighing**:"),
+     ("how do I use a refractometer on my stone?", "**Refractometer**:")],
+)  # fmt: skip
+def test_how_to_measure_my_stone_with_nothing_in_hand_is_the_glossarys_how(question, entry):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # was the how-to-begin help text
+    assert entry in reply and "Send me a photo" not in reply
 
 
 @pytest.mark.parametrize(

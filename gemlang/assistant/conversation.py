@@ -2471,6 +2471,8 @@ class Conversation:
             general = not ABOUT_THE_STONE.search(text) or detected
             named = (treatments_named_in(text) if detected else []) or [term_called("treatment")]
             answer.reply = (explained(named, answer) + "\n\n" if general else "") + WHICH_GEM_TREATED
+        elif HOW_TO_DO.search(text) and (terms := terms_named(text)):
+            answer.reply = explained(terms, answer)  # "how can I find the SG of my stone?": as with a stone in hand
         else:
             answer.reply = HELP
 
@@ -2854,8 +2856,11 @@ class Conversation:
             turn.aside = aside = care[0]
             answer.notes.append(care[1])
         answer.notes = [n for n in answer.notes if n not in self.hints.signs or n not in aside]  # said once
-        # a question about another gem is answered about that gem, without its odds for the stone in hand
-        answer.reply = aside if other and aside else " ".join(part for part in (aside, answer.reply) if part)
+        # a question about another gem is answered about that gem, without its odds for the stone in hand, and so is
+        # one about the gem named that does not ask of the stone ("what kind of rock does ruby form in?" of a ruby)
+        of_the_gem = turn.asked_gem is not None and not THE_STONE_MEANT.search(text) and not re.search(r"\bor\b", text)
+        of_the_gem = of_the_gem and not turn.asked_real  # "is ruby colour natural?": what a photo cannot tell, kept
+        answer.reply = aside if (other or of_the_gem) and aside else " ".join(p for p in (aside, answer.reply) if p)
         if aside and not general and GRADE_OF_THE_STONE.search(text):  # "what clarity is it?" of a diamond
             answer.reply += scales_of_the_grades(text, about, answer)
         # a reading argues against the answer the rest of the evidence kept; without a photo, against every gem

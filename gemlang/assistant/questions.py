@@ -313,6 +313,11 @@ PROPERTY_FIELDS = {
     r"fluoresc|phosphoresc|\bglow|\b(?:lw|sw)?uv\b|ultraviolet": ("fluorescence", "fluorescence"),
     r"\bstreak\b": ("streak", "streak"),
     r"\bmagnet": ("magnet test:", "magnetism"),
+    # "what species is garnet?", "what mineral group does it belong to?": the species its card's first row gives
+    r"\bspecies\b|\b(?:what|which)\s+(?:mineral\s+)?(?:group|family)\b|\bmineral\s+(?:group|family)\b": (
+        "species",
+        "species",
+    ),
     # "what makes it purple?", "how come it's green?": its colour's cause, as "why is it purple?" asks
     r"colou?r|\bwhy\b(?![^?.!]*\bshin)|"  # not "why is it shiny?": its lustre
     r"\b(?:what makes|how come|what gives)\b[^?.!]{0,25}\b(?:red|orange|yellow|green|blue|purple|"
@@ -341,7 +346,8 @@ CONSTANTS_ASKED = list(PROPERTY_FIELDS)[:3]
 _PROPERTY = (
     r"(?:hardness|specific gravity|sg|density|refractive index|ri|birefringence|dispersion|fluorescence|"
     r"(?:absorption )?spectr(?:um|a)|crystal system|lust(?:re|er)|cleavage|fracture|pleochroism|dichroism|trichroism|"
-    r"optic(?:al)? (?:character|sign)|streak)"
+    r"optic(?:al)? (?:character|sign)|streak|(?:chemical )?(?:formula|composition)|chemistry|"
+    r"species|(?:mineral )?(?:group|family))"
 )
 # a question that goes on about the gem just discussed: "and its SG?", "is it treated?", "where is the best from?"
 FOLLOW_UP = re.compile(
@@ -465,7 +471,7 @@ PROPERTY_QUESTION = re.compile(
     # "what lustre does hematite have?", "is pearl lustre pearly?": the lustre its facts give
     r"\bwhat\s+(?:kind\s+of\s+|sort\s+of\s+|type\s+of\s+)?lust(?:re|er)\b|"
     # "what crystal system is beryl?", "what kind of fracture does obsidian have?"
-    rf"\bwhat\s+(?:kind\s+of\s+|sort\s+of\s+|type\s+of\s+)?{_PROPERTY}\s+(?:is|are|does|do|has|have)\b|"
+    rf"\b(?:what|which)\s+(?:kind\s+of\s+|sort\s+of\s+|type\s+of\s+)?{_PROPERTY}\s+(?:is|are|does|do|has|have)\b|"
     r"\b(?:is|are)\s+(?:the\s+)?[a-z][\w' ]{0,30}?\s+lust(?:re|er)\s+[a-z-]+\s*\?|"
     r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+(?:fluoresce|phosphoresce|glow|react to (?:uv|ultra))|"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:fluorescent|phosphorescent)\b|"  # "is it fluorescent?"
@@ -555,6 +561,8 @@ INSTRUMENT_WORDS = re.compile(
 THE_STONES_VALUE = re.compile(
     rf"^\s*(?:(?:and|so|ok|okay)\b[\s,]*)?(?:what(?:'s| is| are)\s+(?:the|its)\s+(?:mohs\s+)?{_PROPERTY}"
     rf"(?:\s+of\s+(?:it|this|this stone|the stone|my stone))?|(?:what\s+|any\s+|mohs\s+)?{_PROPERTY}|"
+    # "what crystal system is it?", "what lustre does it have?"
+    rf"what\s+{_PROPERTY}\s+(?:is|does)\s+(?:it|this|this stone|the stone|my stone)(?:\s+have)?|"
     r"how\s+(?:hard|heavy|dense)(?:\s+(?:is|are)\s+(?:it|this|this stone|the stone|they))?)\s*\??\s*$",  # "how hard?"
     re.I,
 )

@@ -406,11 +406,14 @@ LAB_WORK_ASKED = re.compile(
     r"\bhow (?:do|does)\b[^?.!]{0,30}\b(?:work|identify|analy[sz]e)\b",  # not "how would a lab test it?"
     re.I,
 )
+# "how are gems formed?", "where do gems form?", "how do crystals grow?": how, not what, the forming is
+HOW_FORMED_ASKED = re.compile(r"\b(?:how|where)\b", re.I)
 ASKED_WHEREVER_NAMED = {
     "specimen label": ASKED, "collecting rocks and minerals": ALLOWED_ASKED, "lab report": ABOUT_PAPERS,
     "taking stones from a beach": TAKING_ALLOWED,
     "appraisal": ABOUT_PAPERS, "buying a gem": ABOUT_PAPERS,
     "repolishing": ABOUT_PAPERS, "gem laboratory": LAB_WORK_ASKED, "AAA grade": ABOUT_PAPERS,
+    "gem formation": HOW_FORMED_ASKED, "crystal growth": HOW_FORMED_ASKED,
 }  # fmt: skip
 # terms a word of which is too common to name them alone: "beach" names the rules of taking stones from one only in
 # a question of that ("is it legal to take pebbles from the beach?"), not "I picked it up on the beach, what is it?"
