@@ -3130,6 +3130,21 @@ def test_a_general_question_about_another_gem_with_a_stone_in_hand_is_about_that
     assert colours.reply.startswith("**Peridot** comes in ") or stone == "Peridot"
 
 
+def test_a_quoted_name_or_how_to_test_another_gem_with_a_stone_in_hand_is_about_that_gem(assistant):
+    chat = assistant.conversation()
+    stone = chat.ask("what is it?", [red_stone_photo()]).gem
+    assert stone not in ("Labradorite", "Pearl", "Reconstructed Turquoise")
+    reconstituted = chat.ask("what is 'reconstituted turquoise'?")
+    assert reconstituted.reply == "**Reconstructed Turquoise**" and not reconstituted.candidates
+    rainbow = chat.ask('what is "rainbow moonstone"?')
+    assert rainbow.reply == "**Labradorite**" and any("not moonstone" in n for n in rainbow.notes)
+    pearl = chat.ask("how do I know if a pearl is real?")
+    assert pearl.reply.startswith("**Testing pearl**") and not pearl.candidates
+    assert any(f"the stone in hand is still {stone}" in n for n in pearl.notes)
+    assert chat.ask("is it a pearl?").candidates  # of the stone in hand: its odds
+    assert chat.ask("how do I know if it is real?").candidates
+
+
 def test_is_it_a_gem_of_a_line_of_twins_gives_its_own_share_and_the_lines(assistant):
     chat = Assistant(classifier=None).conversation()
     chat.ask("RI 2.42, SG 3.52, singly refractive, colourless")
