@@ -2961,7 +2961,9 @@ def test_a_lab_grown_gem_asked_if_natural_is_told_apart_by_magnification_or_a_la
      ("is a Brazilian emerald a real emerald?", "**Not necessarily**: 'Brazilian emerald' was long the name for green"),
      ("is smoky topaz a topaz?", "**No**: 'smoky topaz' is a misnomer for smoky quartz"),
      ("is a Cape ruby a garnet?", "**Yes**: 'Cape ruby' is a trade name for pyrope garnet"),
-     ("is mystic topaz real topaz?", "**Yes**: 'mystic topaz' is colourless topaz")],
+     ("is mystic topaz real topaz?", "**Yes**: 'mystic topaz' is colourless topaz"),
+     ("is swiss blue topaz real topaz?", "**Yes**: 'Swiss blue' is a trade name for a vivid medium blue of topaz"),
+     ("is 'stabilized turquoise' real turquoise?", "**Yes**: 'stabilized turquoise' is natural turquoise, treated")],
 )  # fmt: skip
 def test_is_a_trade_name_the_gem_it_names_is_answered_for_the_gem_it_really_is(question, reply):
     answer = Assistant(classifier=None).conversation().ask(question).reply
@@ -2997,7 +2999,9 @@ def test_whether_a_trade_name_may_be_used_is_answered_with_the_naming_rule(quest
     [("what is a Herkimer diamond?", "Quartz", "Herkimer County"),
      ("what's a Mexican jade", "Calcite", "dyed green"),
      ("tell me about Ceylon diamond", "Zircon", "colourless zircon"),
-     ("what is 'rainbow moonstone'?", "Labradorite", "transparent labradorite")],  # was the Moonstone card
+     ("what is 'rainbow moonstone'?", "Labradorite", "transparent labradorite"),  # was the Moonstone card
+     ("what is swiss blue topaz?", "Topaz", "irradiating and heating colourless topaz"),  # was the card alone
+     ("what is 'London blue' topaz?", "Topaz", "nuclear reactor")],
 )  # fmt: skip
 def test_asking_what_a_trade_name_is_describes_the_real_gem_not_a_locality_of_the_named_one(question, gem, says):
     answer = Assistant(classifier=None).conversation().ask(question)
@@ -3235,6 +3239,21 @@ def test_a_general_question_about_another_gem_with_a_stone_in_hand_is_about_that
     assert any(f"the stone in hand is still {stone}" in n for n in about.notes)
     colours = chat.ask("what colour is peridot?")
     assert colours.reply.startswith("**Peridot** comes in ") or stone == "Peridot"
+
+
+def test_a_quoted_name_or_how_to_test_another_gem_with_a_stone_in_hand_is_about_that_gem(assistant):
+    chat = assistant.conversation()
+    stone = chat.ask("what is it?", [red_stone_photo()]).gem
+    assert stone not in ("Labradorite", "Pearl", "Reconstructed Turquoise")
+    reconstituted = chat.ask("what is 'reconstituted turquoise'?")
+    assert reconstituted.reply == "**Reconstructed Turquoise**" and not reconstituted.candidates
+    rainbow = chat.ask('what is "rainbow moonstone"?')
+    assert rainbow.reply == "**Labradorite**" and any("not moonstone" in n for n in rainbow.notes)
+    pearl = chat.ask("how do I know if a pearl is real?")
+    assert pearl.reply.startswith("**Testing pearl**") and not pearl.candidates
+    assert any(f"the stone in hand is still {stone}" in n for n in pearl.notes)
+    assert chat.ask("is it a pearl?").candidates  # of the stone in hand: its odds
+    assert chat.ask("how do I know if it is real?").candidates
 
 
 def test_is_it_a_gem_of_a_line_of_twins_gives_its_own_share_and_the_lines(assistant):
@@ -5649,7 +5668,12 @@ def test_whether_lab_grown_stones_are_cheaper_is_what_the_sources_hold_with_no_p
      ("how is emerald oiled?", "Oiling"), ("how do jewellers heat ruby?", "Heat treatment"),  # was the list
      ("how do they oil emeralds?", "Oiling"),
      ("what does 'unheated' mean for a sapphire?", "Heat treatment"),  # was the list: a seller's word
-     ("what is an unheated ruby?", "Heat treatment")],
+     ("what is an unheated ruby?", "Heat treatment"),
+     ("what is a 'diffused' sapphire?", "Diffusion treatment"),  # was the list
+     ("what does 'diffusion treated' mean?", "Diffusion treatment"),  # was what a treatment is
+     ("what is surface diffusion?", "Diffusion treatment"),
+     ("what is 'fracture filled' diamond?", "Fracture filling"),  # was what a treatment is
+     ("what does clarity enhanced mean?", "Fracture filling")],
 )  # fmt: skip
 def test_a_treatment_asked_to_be_explained_beside_a_gem_gets_its_glossary_entry(question, term):
     # was the gem's treatments list: '**Opal**: Treatments of opal: smoke treatment; …', '**Ruby**: Treatments of
@@ -5657,6 +5681,11 @@ def test_a_treatment_asked_to_be_explained_beside_a_gem_gets_its_glossary_entry(
     answer = Assistant(classifier=None).conversation().ask(question)
     assert answer.reply.startswith(f"**{term}**: {term} "), answer.reply
     assert any(n.startswith(f"source ({term.lower()}): ") for n in answer.notes)
+
+
+def test_enhanced_is_said_to_mean_treated():
+    reply = Assistant(classifier=None).conversation().ask("what does 'enhanced' mean?").reply
+    assert reply.startswith("**Treatment**: In the trade a treatment (also called an enhancement: 'enhanced' means")
 
 
 def test_whether_a_photo_shows_a_treatment_is_answered_no_with_the_treatment_and_its_signs():

@@ -1630,9 +1630,13 @@ class Conversation:
         answer = turn.answer
         colours = follow_up_colours(other) if COLOUR_QUESTION.search(turn.text) else ""
         answer.reply = colours.replace(other.name, f"**{other.name}**", 1) if colours else f"**{other.name}**"
-        answer.description = "" if colours else reference_description(other)
+        tested = HOW_TO_TEST.search(turn.text) and not colours  # "how do I know if a pearl is real?"
+        answer.reply = how_to_test(other) if tested else answer.reply
+        answer.description = "" if colours or tested else reference_description(other)
         answer.properties = property_rows([other.name])
         answer.notes.append(f"about {other.name} in general; the stone in hand is still {self._stone_answered()}.")
+        if (trade := trade_name_asked(turn.text)) is not None:  # "what is 'rainbow moonstone'?": what the name hides
+            answer.notes.append(trade.note)
         return True
 
     def _earlier_stone(self, turn: Turn) -> bool:
@@ -3046,10 +3050,17 @@ class Conversation:
         answered = self._answered_gem()
         if answered is None or self._stone_answered() is None or parse_hints(text) or COMPARE_WORDS.search(text):
             return None  # "the difference between ruby and spinel?" is a comparison
+        if parse_hints(text, questions=True).countries:
+            return None  # "what is 'Kashmir' sapphire?": the gem's localities (`_place_question`)
         asked = ASKED_ABOUT.fullmatch(text)
         if asked and (PROPERTY_QUESTION.search(text) or len(asked.group(1).split()) > 3):
             asked = None  # "what's the hardness of spinel?" is answered with the value asked for
         gem = find_gem(asked.group(1)) if asked else named_gem(text) if COLOUR_QUESTION.search(text) else None
+        # "how do I know if a pearl is real?": how any pearl is tested, not "how do I know if it's real?", nor how a
+        # treatment is detected ("how do I test turquoise for dye?")
+        testing = HOW_TO_TEST.search(text) and not (IT_OR_THIS.search(text) or TREATED_WORDS.search(text))
+        named = gems_named_in(text) if gem is None and testing else []
+        gem = named[0] if len(named) == 1 and named[0].origin == "natural" else gem
         return gem if gem is not None and gem.name != answered.name else None
 
     def _answered_gem(self) -> GemFacts | None:

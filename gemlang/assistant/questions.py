@@ -1327,9 +1327,11 @@ HOW_TO_TEST = re.compile(
     r"\bhow\b.{0,30}\b(?:test|check|identify|verify)\b|\bhow\b.{0,30}\b(?:tell|know)\b.{0,40}\b(?:real|genuine|fake)\b",
     re.I,
 )
-# a question about one word and nothing else: "what is jet?", "tell me about bone"
+# a question about one word and nothing else: "what is jet?", "tell me about bone", "what is 'rainbow moonstone'?"
 ASKED_ABOUT = re.compile(
-    r"\s*(?:what(?:'s| is| are)|tell me about|describe|explain)\s+(?:a |an |the )?([a-z][\w' -]*?)\s*[?.!]*\s*", re.I
+    r"\s*(?:what(?:'s| is| are)|tell me about|describe|explain)\s+(?:a |an |the )?"
+    r"['\"‘“]?([a-z][\w'\"‘’“” -]*?)['\"’”]?\s*[?.!]*\s*",
+    re.I,
 )
 # "are synthetic gems cheaper?", "do lab-grown diamonds cost less?": a price compared, not a stone priced
 # a choice of two gems asked by a quality no other answer ranks: "which sparkles more, diamond or moissanite?",
