@@ -6316,6 +6316,20 @@ def test_a_gem_compared_with_glass_or_another_gem_is_no_question_of_its_kind(tex
 
 
 @pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("is spinel more refractive than ruby?", "**No**: Ruby is higher in RI than Spinel. **Spinel**: refractive "
+         "index 1.712–1.720; **Ruby**: refractive index 1.762–1.770."),
+        ("which is less refractive, quartz or topaz?", "Quartz is lower in RI than Topaz. **Quartz**: refractive "
+         "index"),
+    ],
+)  # fmt: skip
+def test_a_gem_more_or_less_refractive_than_another_is_a_question_of_their_ri(text, said):
+    reply = Assistant(classifier=None).conversation().ask(text).reply  # was each one's optic character
+    assert reply.startswith(said) and "optic character" not in reply
+
+
+@pytest.mark.parametrize(
     ("text", "lead"),
     [
         ("is topaz lighter than quartz?", "**No**: Quartz is lighter than Topaz."),
