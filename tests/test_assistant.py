@@ -2550,7 +2550,9 @@ def test_which_gems_example_quotes_the_question_alone():
      ("is it singly refractive?", "**Which gem?** Optic character depends on the gem", ["Polariscope"]),
      ("does it change colour when I turn it?", "**Which gem?** Whether it shows colour change depends on the gem",
       ["Colour change", "Pleochroism"]),  # the light's change, or the direction's
-     ("does it show a star?", "**Which gem?** Whether it shows asterism depends on the gem", ["Asterism"])],
+     ("does it show a star?", "**Which gem?** Whether it shows asterism depends on the gem", ["Asterism"]),
+     # the effect, not the chrysoberyl named Cat's Eye: was the help text
+     ("does it have a cat's eye?", "**Which gem?** Whether it shows chatoyancy depends on the gem", ["Chatoyancy"])],
 )  # fmt: skip
 def test_whether_it_shows_a_property_with_no_stone_asks_which_gem_and_says_what_shows_it(text, said, entries):
     answer = Assistant(None).conversation().ask(text)  # was the help text

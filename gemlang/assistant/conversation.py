@@ -186,6 +186,7 @@ from gemlang.assistant.questions import (
     ORIGIN_CLAIM_ASKED,
     OTHER_ORIGIN,
     OTHER_STONES_ASKED,
+    PHENOMENON_SHOWN,
     PHOTO_WORD,
     PLACE_QUESTION,
     PRICE_COMPARED,
@@ -1645,7 +1646,8 @@ class Conversation:
         if not (which and compared) or (OF_GEMS_AT_LARGE if of_two else OF_GEMS_OR_BEST_AT_LARGE).search(text):
             return False  # "which gems are harder than quartz?", "which is the toughest?": of gems in general
         spoken_of = self.hints or self.named_together or self._answered_gem() or self.stones
-        if spoken_of or self.image_probs is not None or gems_named_in(text) or parse_hints(text):
+        named = gems_named_in(PHENOMENON_SHOWN.sub(" ", text))  # "does it have a cat's eye?": no gem Cats Eye
+        if spoken_of or self.image_probs is not None or named or parse_hints(text):
             return False
         labels = [label for label, _ in constants_named(text)]
         tough = [term_called("toughness")] if TOUGHNESS_QUESTION.search(text) else []
@@ -1675,7 +1677,8 @@ class Conversation:
         value = value or whether
         asked = value or (TOUGHNESS_QUESTION.search(text) and CARE_ASKED.search(text))
         spoken_of = turn.images or self.hints or self.topic or self.named_together or self._answered_gem()
-        if spoken_of or self.image_probs is not None or gems_named_in(text) or parse_hints(text):
+        named = gems_named_in(PHENOMENON_SHOWN.sub(" ", text))  # "does it have a cat's eye?": no gem Cats Eye
+        if spoken_of or self.image_probs is not None or named or parse_hints(text):
             return False
         if GENERAL_QUESTION.search(text) and (limit := beyond_the_evidence(text, None)):  # not "… carat weight …"
             turn.answer.reply = limit
