@@ -195,6 +195,15 @@ def test_the_rarest_gem_is_answered_with_what_the_facts_call_the_rarest_of_its_k
     assert rarest_answer("what is the hardest gem?") == ""
 
 
+def test_the_rarest_asked_of_which_one_with_a_stone_in_hand_is_of_that_stone_not_of_every_gem():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.762-1.770, SG 4.00, red")
+    said = chat.ask("which one is the rarest?").reply  # was every gem's "rarest" sentence, the stone's answer gone
+    assert "rarest of their kind" not in said and said.startswith("My facts on Corundum do not answer that")
+    alone = Assistant(classifier=None).conversation().ask("which one is the rarest?").reply  # nothing in hand
+    assert alone.startswith("My facts hold no measure that ranks every gem by rarity")
+
+
 def test_the_rarest_gem_asked_in_a_colour_is_of_the_gems_listed_in_it():
     from gemlang.knowledge.superlatives import rarest_answer
 

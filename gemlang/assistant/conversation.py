@@ -363,6 +363,7 @@ from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.superlatives import (
     HIGH_OR_LOW,
     SCALE_QUESTION,
+    WHICH_ONE,
     cheapest_answer,
     colour_asked,
     colour_list_answer,
@@ -1123,7 +1124,9 @@ class Conversation:
     def _superlative(self, turn: Turn) -> bool:
         # "the hardest gem?"; not "RI 1.76, which is the hardest gem it could be?", a reading of the stone in hand;
         # "gems with high dispersion" asks of gems in general, its "high dispersion" no reading
-        ranked = superlative_answer(turn.text) or rarest_answer(turn.text)
+        # "which one is the rarest?" after a photo: of the stone in hand, not of every gem
+        of_the_stone = WHICH_ONE.search(turn.text) and (turn.images or self.image_probs is not None or self.hints)
+        ranked = superlative_answer(turn.text) or ("" if of_the_stone else rarest_answer(turn.text))
         if not ranked and (cheap := cheapest_answer(turn.text)):  # "the cheapest yellow-green stone?"
             ranked = f"I do not price stones, nor rank gems by price: {WHAT_VALUE_RESTS_ON}. {cheap}"
         if not ranked or parse_hints(HIGH_OR_LOW.sub(" ", turn.text)):

@@ -281,6 +281,7 @@ CHEAPEST_QUESTION = _asked_as_most(  # not "what is the cheapest way to clean it
     r"cheapest|least expensive|least costly|most affordable",
     rf"(?=\s*(?:[?.!,;]|$|(?:natural\s+|precious\s+)?{A_COLOUR}(?:gem|gemstone|stone|mineral|crystal)s?\b))",
 )
+WHICH_ONE = re.compile(r"\bwhich\s+(?:one|ones|of)\b", re.I)  # of the stones in hand or spoken of, not of every gem
 CHEAP_SAID = re.compile(r"\b(?:cheap\w*|inexpensive|affordable|less expensive|low[- ](?:cost|priced))\b", re.I)
 CHEAPEST_SAID = re.compile(r"\b(?:cheapest|most affordable)\b", re.I)  # the sentence to quote of a gem
 FACT_FIELDS_SAID = ("composition", "description", "phenomena", "history", "uses", "formation")
@@ -329,7 +330,7 @@ def rarest_answer(text: str) -> str:
 def cheapest_answer(text: str) -> str:
     """ "What is the cheapest yellow-green stone?": the gems (of the colour asked, or the gem named) the facts call
     cheap or affordable, or that they call none so, as they hold no prices; '' when it is not asked."""
-    if CHEAPEST_QUESTION.search(text or "") is None or re.search(r"\bwhich\s+(?:one|ones|of)\b", text, re.I):
+    if CHEAPEST_QUESTION.search(text or "") is None or WHICH_ONE.search(text):
         return ""  # "which one is the cheapest?": of stones in hand or spoken of
     said, colour = _facts_saying(text, CHEAP_SAID)
     of = f"Of the gems listed in {_called(colour)}" if colour else "Of the gems I know"
