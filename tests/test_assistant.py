@@ -3518,6 +3518,14 @@ def test_what_colours_a_gem_comes_in_and_whether_it_comes_in_one_are_answered_fr
     assert ask("is ruby ever treated?").startswith("**Ruby**: Treatments of ruby")  # a treatment, not a colour
 
 
+def test_a_white_asked_of_a_group_takes_in_its_kinds_listed_colourless_as_a_white_sapphire_does():
+    reply = Assistant(classifier=None).conversation().ask("can garnets be white?").reply  # was Hydrogrossular alone
+    assert reply.startswith(
+        "**Yes, some kinds do**: my facts list Grossular in colourless (leuco garnet) and Hydrogrossular in white "
+        "(pure; colourless)."
+    )
+
+
 def test_is_a_gem_a_colour_or_always_that_colour_is_answered_from_its_colours():
     def ask(text):
         return Assistant(classifier=None).conversation().ask(text).reply

@@ -117,7 +117,7 @@ from gemlang.knowledge.carat_weight import (
     total_weight_said,
 )
 from gemlang.knowledge.care import HARM_QUESTION, HEAT_QUESTION, LIGHT_QUESTION, SAID_OF_HARM, care_question
-from gemlang.knowledge.colours import hue_and_tinge, listed_in, main_colour
+from gemlang.knowledge.colours import ASKED_AS, hue_and_tinge, listed_in, main_colour
 from gemlang.knowledge.facts import TreatmentSigns, ahead_of_the_rest, format_quantity, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, species_streak, value_text
 from gemlang.knowledge.knowledge_base import gems_named_in
@@ -760,8 +760,7 @@ def _partly(listed: str, colour: str) -> bool:
     """Whether a listed colour is at least partly `colour` ("yellow-green" is partly green, "violet" purple)."""
     from gemlang.knowledge.colours import colour_names
 
-    kin = {"purple", "violet"} if colour in ("purple", "violet") else {colour}
-    return bool(kin & set(colour_names(listed)))
+    return bool(set(ASKED_AS.get(colour, (colour,))) & set(colour_names(listed)))
 
 
 def colours_answer(text: str, gem: GemFacts) -> str:
@@ -790,7 +789,7 @@ def colours_answer(text: str, gem: GemFacts) -> str:
         for g in all_gems()
         if g.origin == "natural" and (g.species == gem.species or group and kind_of(g, gem))
         and g.name not in (gem.name, g.species.capitalize())
-        if (listed_in(g, colour, tinge) if tinge else colour in map(main_colour, g.colours))
+        if listed_in(g, colour, tinge)  # "can garnets be white?": grossular's colourless too, as a white sapphire
     ]  # fmt: skip
     if group and others:  # "does garnet come in blue-green?": some kinds of it do
         said_in = [
