@@ -6,6 +6,7 @@ import pytest
 
 from gemlang.assistant import Assistant
 from gemlang.knowledge.superlatives import (
+    cheapest_answer,
     colour_list_answer,
     compared_list_answer,
     fluorescence_list_answer,
@@ -382,5 +383,7 @@ def test_the_cheapest_gem_asked_in_a_colour_quotes_what_the_facts_call_cheap_as_
     goshenite = chat.ask("which beryl is the cheapest?").reply  # the one sentence of it that says the cheapest
     assert "Goshenite: found in many beryl deposits, it is perhaps the commonest and cheapest beryl" in goshenite
     assert "Goshenite: free of colouring" not in goshenite and "Chrome Diopside" not in goshenite
+    assert "Of the kinds of beryl I know, my facts call these" in goshenite  # was "Of the gems I know"
+    assert cheapest_answer("which sapphire is cheapest?") == ""  # was goshenite's, which names "white sapphire"
     assert "my facts call" not in chat.ask("what is the cheapest way to clean it?").reply
     assert "my facts call" not in chat.ask("which one is the cheapest?").reply  # of what is in hand or spoken of

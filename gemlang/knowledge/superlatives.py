@@ -299,7 +299,7 @@ def _facts_saying(text: str, said_re: re.Pattern[str]) -> tuple[dict[str, str], 
         for field in FACT_FIELDS_SAID:
             for sentence in re.split(r"(?<=[.;])\s+", getattr(g, field, "") or ""):
                 sentence = sentence.strip().rstrip(".;")
-                about = not named or any(_member(g, n) or n.name.lower() in sentence.lower() for n in named)
+                about = not named or any(_member(g, n) for n in named)  # not goshenite's "white sapphire"
                 of_colour = not colour or not (told := colour_names(sentence, list_words=False)) or hues & set(told)
                 if said_re.search(sentence) and about and of_colour and sentence not in said:
                     said[sentence] = g.name
@@ -333,7 +333,8 @@ def cheapest_answer(text: str) -> str:
     if CHEAPEST_QUESTION.search(text or "") is None or WHICH_ONE.search(text):
         return ""  # "which one is the cheapest?": of stones in hand or spoken of
     said, colour = _facts_saying(text, CHEAP_SAID)
-    of = f"Of the gems listed in {_called(colour)}" if colour else "Of the gems I know"
+    named = " or ".join(g.name.lower() for g in gems_named_in(text))  # "which beryl is the cheapest?"
+    of = f"Of the {f'kinds of {named}' if named else 'gems'}{f' listed in {_called(colour)}' if colour else ' I know'}"
     if not said:  # "which is cheapest, ruby or spinel?": the two gems' own answer
         return "" if gems_named_in(text) else f"{of}, my facts call none cheap or affordable."
     quoted: dict[str, str] = {}  # one sentence a gem, "the cheapest beryl" before "an inexpensive substitute"
