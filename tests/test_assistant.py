@@ -2583,7 +2583,9 @@ def test_which_gems_example_quotes_the_question_alone():
      ("is it singly refractive?", "**Which gem?** Optic character depends on the gem", ["Polariscope"]),
      ("does it change colour when I turn it?", "**Which gem?** Whether it shows colour change depends on the gem",
       ["Colour change", "Pleochroism"]),  # the light's change, or the direction's
-     ("does it show a star?", "**Which gem?** Whether it shows asterism depends on the gem", ["Asterism"])],
+     ("does it show a star?", "**Which gem?** Whether it shows asterism depends on the gem", ["Asterism"]),
+     # the effect, not the chrysoberyl named Cat's Eye: was the help text
+     ("does it have a cat's eye?", "**Which gem?** Whether it shows chatoyancy depends on the gem", ["Chatoyancy"])],
 )  # fmt: skip
 def test_whether_it_shows_a_property_with_no_stone_asks_which_gem_and_says_what_shows_it(text, said, entries):
     answer = Assistant(None).conversation().ask(text)  # was the help text
@@ -3640,6 +3642,14 @@ def test_what_colours_a_gem_comes_in_and_whether_it_comes_in_one_are_answered_fr
         "(daylight). Garnet comes in red"
     )
     assert ask("is ruby ever treated?").startswith("**Ruby**: Treatments of ruby")  # a treatment, not a colour
+
+
+def test_a_white_asked_of_a_group_takes_in_its_kinds_listed_colourless_as_a_white_sapphire_does():
+    reply = Assistant(classifier=None).conversation().ask("can garnets be white?").reply  # was Hydrogrossular alone
+    assert reply.startswith(
+        "**Yes, some kinds do**: my facts list Grossular in colourless (leuco garnet) and Hydrogrossular in white "
+        "(pure; colourless)."
+    )
 
 
 def test_is_a_gem_a_colour_or_always_that_colour_is_answered_from_its_colours():
@@ -6480,6 +6490,21 @@ def test_a_gem_said_heavier_or_lighter_than_glass_or_plastic_compares_the_two(te
 
 
 @pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("is ruby heavier than glass?", "but only for some kinds: crown (soda-lime) glass (2.35–2.65) and light flint "
+         "(lead) glass (2.85–3.40) are lighter than Ruby (3.97–4.05); flint and dense flint (lead) glass, strass "
+         "(3.40–4.50) overlaps it."),
+        ("is zircon more refractive than garnet?", "but only for some kinds: high (normal) zircon (1.920–2.010) is "
+         "higher in RI than Garnet (1.730–1.890);"),
+    ],
+)  # fmt: skip
+def test_ranges_that_overlap_only_through_some_kinds_of_a_gem_say_which_kinds_do_not(text, kinds):
+    reply = Assistant(classifier=None).conversation().ask(text).reply  # was "their … ranges overlap." and no more
+    assert reply.startswith("Neither is reliably") and kinds in reply
+
+
+@pytest.mark.parametrize(
     ("text", "lead"),
     [
         ("is ruby harder than glass?", "Ruby (Mohs 9) is harder than glass (5.5)"),
@@ -6489,6 +6514,20 @@ def test_a_gem_said_heavier_or_lighter_than_glass_or_plastic_compares_the_two(te
 def test_a_gem_compared_with_glass_or_another_gem_is_no_question_of_its_kind(text, lead):
     reply = Assistant(classifier=None).conversation().ask(text).reply  # was "**No**: Ruby is not glass …"
     assert reply.startswith(lead) and "not glass" not in reply and "different gems" not in reply
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("is spinel more refractive than ruby?", "**No**: Ruby is higher in RI than Spinel. **Spinel**: refractive "
+         "index 1.712–1.720; **Ruby**: refractive index 1.762–1.770."),
+        ("which is less refractive, quartz or topaz?", "Quartz is lower in RI than Topaz. **Quartz**: refractive "
+         "index"),
+    ],
+)  # fmt: skip
+def test_a_gem_more_or_less_refractive_than_another_is_a_question_of_their_ri(text, said):
+    reply = Assistant(classifier=None).conversation().ask(text).reply  # was each one's optic character
+    assert reply.startswith(said) and "optic character" not in reply
 
 
 @pytest.mark.parametrize(

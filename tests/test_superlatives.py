@@ -6,6 +6,7 @@ import pytest
 
 from gemlang.assistant import Assistant
 from gemlang.knowledge.superlatives import (
+    cheapest_answer,
     colour_list_answer,
     compared_list_answer,
     fluorescence_list_answer,
@@ -195,6 +196,15 @@ def test_the_rarest_gem_is_answered_with_what_the_facts_call_the_rarest_of_its_k
     assert rarest_answer("what is the hardest gem?") == ""
 
 
+def test_the_rarest_asked_of_which_one_with_a_stone_in_hand_is_of_that_stone_not_of_every_gem():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.762-1.770, SG 4.00, red")
+    said = chat.ask("which one is the rarest?").reply  # was every gem's "rarest" sentence, the stone's answer gone
+    assert "rarest of their kind" not in said and said.startswith("My facts on Corundum do not answer that")
+    alone = Assistant(classifier=None).conversation().ask("which one is the rarest?").reply  # nothing in hand
+    assert alone.startswith("My facts hold no measure that ranks every gem by rarity")
+
+
 def test_the_rarest_gem_asked_in_a_colour_is_of_the_gems_listed_in_it():
     from gemlang.knowledge.superlatives import rarest_answer
 
@@ -373,5 +383,7 @@ def test_the_cheapest_gem_asked_in_a_colour_quotes_what_the_facts_call_cheap_as_
     goshenite = chat.ask("which beryl is the cheapest?").reply  # the one sentence of it that says the cheapest
     assert "Goshenite: found in many beryl deposits, it is perhaps the commonest and cheapest beryl" in goshenite
     assert "Goshenite: free of colouring" not in goshenite and "Chrome Diopside" not in goshenite
+    assert "Of the kinds of beryl I know, my facts call these" in goshenite  # was "Of the gems I know"
+    assert cheapest_answer("which sapphire is cheapest?") == ""  # was goshenite's, which names "white sapphire"
     assert "my facts call" not in chat.ask("what is the cheapest way to clean it?").reply
     assert "my facts call" not in chat.ask("which one is the cheapest?").reply  # of what is in hand or spoken of

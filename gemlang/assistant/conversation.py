@@ -186,6 +186,7 @@ from gemlang.assistant.questions import (
     ORIGIN_CLAIM_ASKED,
     OTHER_ORIGIN,
     OTHER_STONES_ASKED,
+    PHENOMENON_SHOWN,
     PHOTO_WORD,
     PLACE_QUESTION,
     PRICE_COMPARED,
@@ -364,6 +365,7 @@ from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.superlatives import (
     HIGH_OR_LOW,
     SCALE_QUESTION,
+    WHICH_ONE,
     cheapest_answer,
     colour_asked,
     colour_list_answer,
@@ -1152,7 +1154,9 @@ class Conversation:
     def _superlative(self, turn: Turn) -> bool:
         # "the hardest gem?"; not "RI 1.76, which is the hardest gem it could be?", a reading of the stone in hand;
         # "gems with high dispersion" asks of gems in general, its "high dispersion" no reading
-        ranked = superlative_answer(turn.text) or rarest_answer(turn.text)
+        # "which one is the rarest?" after a photo: of the stone in hand, not of every gem
+        of_the_stone = WHICH_ONE.search(turn.text) and (turn.images or self.image_probs is not None or self.hints)
+        ranked = superlative_answer(turn.text) or ("" if of_the_stone else rarest_answer(turn.text))
         if not ranked and (cheap := cheapest_answer(turn.text)):  # "the cheapest yellow-green stone?"
             ranked = f"I do not price stones, nor rank gems by price: {WHAT_VALUE_RESTS_ON}. {cheap}"
         if not ranked or parse_hints(HIGH_OR_LOW.sub(" ", turn.text)):
@@ -1683,7 +1687,8 @@ class Conversation:
         if not (which and compared) or (OF_GEMS_AT_LARGE if of_two else OF_GEMS_OR_BEST_AT_LARGE).search(text):
             return False  # "which gems are harder than quartz?", "which is the toughest?": of gems in general
         spoken_of = self.hints or self.named_together or self._answered_gem() or self.stones
-        if spoken_of or self.image_probs is not None or gems_named_in(text) or parse_hints(text):
+        named = gems_named_in(PHENOMENON_SHOWN.sub(" ", text))  # "does it have a cat's eye?": no gem Cats Eye
+        if spoken_of or self.image_probs is not None or named or parse_hints(text):
             return False
         labels = [label for label, _ in constants_named(text)]
         tough = [term_called("toughness")] if TOUGHNESS_QUESTION.search(text) else []
@@ -1713,7 +1718,8 @@ class Conversation:
         value = value or whether
         asked = value or (TOUGHNESS_QUESTION.search(text) and CARE_ASKED.search(text))
         spoken_of = turn.images or self.hints or self.topic or self.named_together or self._answered_gem()
-        if spoken_of or self.image_probs is not None or gems_named_in(text) or parse_hints(text):
+        named = gems_named_in(PHENOMENON_SHOWN.sub(" ", text))  # "does it have a cat's eye?": no gem Cats Eye
+        if spoken_of or self.image_probs is not None or named or parse_hints(text):
             return False
         if GENERAL_QUESTION.search(text) and (limit := beyond_the_evidence(text, None)):  # not "… carat weight …"
             turn.answer.reply = limit

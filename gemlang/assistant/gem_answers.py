@@ -117,7 +117,7 @@ from gemlang.knowledge.carat_weight import (
     total_weight_said,
 )
 from gemlang.knowledge.care import HARM_QUESTION, HEAT_QUESTION, LIGHT_QUESTION, SAID_OF_HARM, care_question
-from gemlang.knowledge.colours import hue_and_tinge, listed_in, main_colour
+from gemlang.knowledge.colours import ASKED_AS, hue_and_tinge, listed_in, main_colour
 from gemlang.knowledge.facts import TreatmentSigns, ahead_of_the_rest, format_quantity, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, species_streak, value_text
 from gemlang.knowledge.knowledge_base import gems_named_in
@@ -605,6 +605,35 @@ def _range(gem: GemFacts, field: str) -> tuple[float, float] | None:
     return (value, value) if isinstance(value, float | int) else value
 
 
+def kinds_ordered(gems: Sequence[GemFacts], field: str, more: str, less: str, fewer: bool) -> str:
+    """', but only for some kinds: crown (soda-lime) glass (2.35–2.65) and … are lighter than Ruby (3.97–4.05);
+    flint and dense flint (lead) glass, strass (3.40–4.50) overlaps it' for "is ruby heavier than glass?": of two
+    gems whose ranges overlap, the kinds of the one made in several (glass, zircon, jade) that do not; '' when
+    neither or both come in kinds, the kinds have no such constant, or every kind overlaps."""
+    kinded = [g for g in gems if g.kinds]
+    if len(kinded) != 1 or any(getattr(k, field, None) is None for k in kinded[0].kinds):
+        return ""
+    other = next(g for g in gems if not g.kinds)
+    low, high = _range(other, field)
+    side: dict[str, list[str]] = {less: [], more: [], "overlap": []}
+    for kind in kinded[0].kinds:
+        value = getattr(kind, field)
+        where = less if value[1] < low else more if value[0] > high else "overlap"
+        side[where].append(f"{kind.name} ({format_quantity(field, value)})")
+    if not side[less] and not side[more]:
+        return ""
+    than = f"{other.name} ({format_quantity(field, (low, high))})"
+    apart = [
+        f"{join_words(side[w])} {'is' if len(side[w]) == 1 else 'are'} {w} than {than}"
+        for w in ((less, more) if fewer else (more, less))
+        if side[w]
+    ]
+    if not side["overlap"]:
+        return f", though no one kind overlaps it: {'; '.join(apart)}"
+    overlaps = f"{join_words(side['overlap'])} overlap{'s' if len(side['overlap']) == 1 else ''} it"
+    return f", but only for some kinds: {'; '.join(apart)}; {overlaps}"
+
+
 def ordered_answer(gems: Sequence[GemFacts], question: str) -> str:
     """'Topaz is harder than Quartz.' for "which is harder, topaz or quartz?", 'Ruby and Sapphire are harder than
     Emerald.' for "which is the hardest?" of three, 'Spinel is lower in RI than Garnet.' for "which has the lower
@@ -635,7 +664,8 @@ def ordered_answer(gems: Sequence[GemFacts], question: str) -> str:
             if (ranges[i][1] < ranges[j][0] if fewer else ranges[i][0] > ranges[j][1])
         ]
         though = f", though {join_words(apart)}" if apart else ""
-        return f"{none} is reliably {less if fewer else more}: their {quantity} ranges overlap{though}."
+        by_kind = kinds_ordered(gems, field, more, less, fewer) if len(gems) == 2 else ""
+        return f"{none} is reliably {less if fewer else more}: their {quantity} ranges overlap{though}{by_kind}."
     first, second = (join_words([gems[i].name for i in side], "and") for side in (leaders, rest))
     return f"{first} {'is' if len(leaders) == 1 else 'are'} {less if fewer else more} than {second}."
 
@@ -730,8 +760,7 @@ def _partly(listed: str, colour: str) -> bool:
     """Whether a listed colour is at least partly `colour` ("yellow-green" is partly green, "violet" purple)."""
     from gemlang.knowledge.colours import colour_names
 
-    kin = {"purple", "violet"} if colour in ("purple", "violet") else {colour}
-    return bool(kin & set(colour_names(listed)))
+    return bool(set(ASKED_AS.get(colour, (colour,))) & set(colour_names(listed)))
 
 
 def colours_answer(text: str, gem: GemFacts) -> str:
@@ -760,7 +789,7 @@ def colours_answer(text: str, gem: GemFacts) -> str:
         for g in all_gems()
         if g.origin == "natural" and (g.species == gem.species or group and kind_of(g, gem))
         and g.name not in (gem.name, g.species.capitalize())
-        if (listed_in(g, colour, tinge) if tinge else colour in map(main_colour, g.colours))
+        if listed_in(g, colour, tinge)  # "can garnets be white?": grossular's colourless too, as a white sapphire
     ]  # fmt: skip
     if group and others:  # "does garnet come in blue-green?": some kinds of it do
         said_in = [

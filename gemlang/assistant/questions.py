@@ -291,16 +291,18 @@ PLEOCHROISM_DEGREE = re.compile(
 THREE_COLOURS_ASKED = re.compile(r"\b(?:three|3)\s+colou?rs|trichroi", re.I)  # "does iolite show three colours?"
 # "which changes colour, alexandrite or ruby?": what each one's facts say of a colour change
 CHANGES_COLOUR = r"\b(?:changes?\s+colou?rs?|(?:shows?|has|have)\s+(?:a\s+)?colou?r[- ]change)\b"
+REFRACTIVE_DEGREE = r"\b(?:more|less|most|least|highly)\s+refractive\b"  # as the optic character's words leave out
 PROPERTY_FIELDS = {
     # "is it soft?", "harder to scratch"; not "soft cloth", "harder to find", "hard to clean" (no hardness asked)
     r"hard(?!(?:er|est)?\s+to\s+(?!scratch)\w)|soft(?:er|est)|\bsoft\b(?!\s+\w)|scratch": ("Mohs hardness", "hardness"),
     r"specific gravity|\bsgs?\b|dens|heav|light(?:er|est)|hydrostatic": ("specific gravity", "specific_gravity"),
-    r"refractive index|\bri\b|\bris\b|refractometer": ("refractive index", "refractive_index"),
+    # "is spinel more refractive than ruby?": a degree of refraction is its RI, not its optic character
+    rf"refractive index|\bri\b|\bris\b|refractometer|{REFRACTIVE_DEGREE}": ("refractive index", "refractive_index"),
     rf"birefring|doubling|double refraction|{TWO_READINGS}": ("birefringence", "birefringence"),
     r"dispers|\bfire\b": ("dispersion", "dispersion"),
     r"spectr|absorption": ("spectroscope", "spectrum"),
-    r"uniaxial|biaxial|refractive(?! index)|isotropic|optic(?:al)? (?:sign|character)|polariscope|stays? dark|"
-    rf"blinks?|{READINGS_COUNTED}": (
+    r"uniaxial|biaxial|(?<!more )(?<!less )(?<!most )(?<!least )(?<!highly )refractive(?! index)|isotropic|"
+    rf"optic(?:al)? (?:sign|character)|polariscope|stays? dark|blinks?|{READINGS_COUNTED}": (
         "optic character",
         "optical_character",
     ),

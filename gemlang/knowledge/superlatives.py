@@ -281,6 +281,7 @@ CHEAPEST_QUESTION = _asked_as_most(  # not "what is the cheapest way to clean it
     r"cheapest|least expensive|least costly|most affordable",
     rf"(?=\s*(?:[?.!,;]|$|(?:natural\s+|precious\s+)?{A_COLOUR}(?:gem|gemstone|stone|mineral|crystal)s?\b))",
 )
+WHICH_ONE = re.compile(r"\bwhich\s+(?:one|ones|of)\b", re.I)  # of the stones in hand or spoken of, not of every gem
 CHEAP_SAID = re.compile(r"\b(?:cheap\w*|inexpensive|affordable|less expensive|low[- ](?:cost|priced))\b", re.I)
 CHEAPEST_SAID = re.compile(r"\b(?:cheapest|most affordable)\b", re.I)  # the sentence to quote of a gem
 FACT_FIELDS_SAID = ("composition", "description", "phenomena", "history", "uses", "formation")
@@ -298,7 +299,7 @@ def _facts_saying(text: str, said_re: re.Pattern[str]) -> tuple[dict[str, str], 
         for field in FACT_FIELDS_SAID:
             for sentence in re.split(r"(?<=[.;])\s+", getattr(g, field, "") or ""):
                 sentence = sentence.strip().rstrip(".;")
-                about = not named or any(_member(g, n) or n.name.lower() in sentence.lower() for n in named)
+                about = not named or any(_member(g, n) for n in named)  # not goshenite's "white sapphire"
                 of_colour = not colour or not (told := colour_names(sentence, list_words=False)) or hues & set(told)
                 if said_re.search(sentence) and about and of_colour and sentence not in said:
                     said[sentence] = g.name
@@ -329,10 +330,11 @@ def rarest_answer(text: str) -> str:
 def cheapest_answer(text: str) -> str:
     """ "What is the cheapest yellow-green stone?": the gems (of the colour asked, or the gem named) the facts call
     cheap or affordable, or that they call none so, as they hold no prices; '' when it is not asked."""
-    if CHEAPEST_QUESTION.search(text or "") is None or re.search(r"\bwhich\s+(?:one|ones|of)\b", text, re.I):
+    if CHEAPEST_QUESTION.search(text or "") is None or WHICH_ONE.search(text):
         return ""  # "which one is the cheapest?": of stones in hand or spoken of
     said, colour = _facts_saying(text, CHEAP_SAID)
-    of = f"Of the gems listed in {_called(colour)}" if colour else "Of the gems I know"
+    named = " or ".join(g.name.lower() for g in gems_named_in(text))  # "which beryl is the cheapest?"
+    of = f"Of the {f'kinds of {named}' if named else 'gems'}{f' listed in {_called(colour)}' if colour else ' I know'}"
     if not said:  # "which is cheapest, ruby or spinel?": the two gems' own answer
         return "" if gems_named_in(text) else f"{of}, my facts call none cheap or affordable."
     quoted: dict[str, str] = {}  # one sentence a gem, "the cheapest beryl" before "an inexpensive substitute"
