@@ -5509,7 +5509,9 @@ def test_whether_lab_grown_stones_are_cheaper_is_what_the_sources_hold_with_no_p
      ("how is emerald oiled?", "Oiling"), ("how do jewellers heat ruby?", "Heat treatment"),  # was the list
      ("how do they oil emeralds?", "Oiling"),
      ("what does 'unheated' mean for a sapphire?", "Heat treatment"),  # was the list: a seller's word
-     ("what is an unheated ruby?", "Heat treatment")],
+     ("what is an unheated ruby?", "Heat treatment"),
+     ("what does 'no heat' mean for a sapphire?", "Heat treatment"),  # was the list of sapphire's treatments
+     ("what does no-heat mean on a ruby?", "Heat treatment")],
 )  # fmt: skip
 def test_a_treatment_asked_to_be_explained_beside_a_gem_gets_its_glossary_entry(question, term):
     # was the gem's treatments list: '**Opal**: Treatments of opal: smoke treatment; …', '**Ruby**: Treatments of
@@ -5586,6 +5588,7 @@ def test_the_stones_sold_as_a_gem_keep_abbreviations_and_lower_case_names():
 def test_a_heat_map_is_no_heat_treatment():
     chat = Assistant(classifier=None).conversation()
     assert "**Treatment**" not in chat.ask("why is there no heat map?").reply  # the photo's overlay, not heating
+    assert "**Heat treatment**" not in chat.ask("why is there no heat map?").reply  # nor a stone sold as "no heat"
     assert chat.ask("can heat treatment be detected?").reply.startswith("**Heat treatment**")
 
 

@@ -462,8 +462,13 @@ def _all_spans(lowered: str) -> list[tuple[int, int, Term]]:
         and not (term.term in NAMES_KINDS and _narrowed(lowered[: m.start()]))
         and (" " in word or not ALONE_ONLY.fullmatch(word) or ALONE_ONLY.fullmatch(lowered))
         and not WITHOUT.search(lowered[: m.start()])
+        and not (word.endswith("heat") and HEAT_MAP.match(lowered, m.end()))
         and (" " in word or term.term not in NAMED_ONLY_SO_ASKED or ASKED_WHEREVER_NAMED[term.term].search(lowered))
     ]
+
+
+# "why is there no heat map?": the photo's map of where the model looked, not a stone said to be unheated ("no heat")
+HEAT_MAP = re.compile(r"[- ]?maps?\b")
 
 
 def _blanked(lowered: str, spans: list[tuple[int, int, Term]]) -> str:
