@@ -4180,6 +4180,25 @@ def test_an_origin_claimed_with_no_photo_is_for_a_laboratory_to_decide(text):
     assert "laboratory" not in general  # a question about the gem, no stone's origin
 
 
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [("is 'Ceylon sapphire' a quality grade?", "**Sapphire**: Sapphire is known from Ceylon (Sri Lanka)"),
+     ("what is 'Siam ruby'?", "**Ruby**: Ruby is known from SIAM (Thailand)"),
+     ("does 'Burma ruby' mean it is from Burma?", "**Ruby**: Ruby is known from Burma (Myanmar)"),
+     ("is 'Kashmir blue' a place of origin?", "**Kashmir** is in India, and by country my sources list these blue")],
+)  # fmt: skip
+def test_a_place_in_a_gems_name_asked_as_a_name_says_where_it_points_and_what_the_trade_means_by_it(text, lead):
+    # was the gem's localities and its card ("Kashmir blue": "A colour alone (blue) fits too many gems"), or the
+    # photo's ranking after one, with never a word that such names also mean a colour or a quality
+    for chat in (Assistant(classifier=None).conversation(), stone_answered("Ruby", "Spinel")):
+        answer = chat.ask(text)
+        assert answer.reply.startswith(lead), answer.reply
+        assert "**Origin name**: A place in a gem's name" in answer.reply and "it is no quality grade" in answer.reply
+        assert "Only a gem laboratory's origin report settles where a stone was mined" in answer.reply
+        assert any(n.startswith("source (origin name): JCK") for n in answer.notes)
+        assert not any("is left out" in n for n in answer.notes)  # the name asked about is no claim of a stone
+
+
 def test_an_origin_claimed_of_the_stone_in_hand_is_for_a_laboratory_to_decide():
     chat = stone_answered("Sapphire Blue", "Kyanite")
     reply = chat.ask("is this a Kashmir sapphire?").reply  # sapphire blue is sapphire: the stone in hand
