@@ -5540,6 +5540,17 @@ def test_a_treatment_asked_to_be_explained_beside_a_gem_gets_its_glossary_entry(
     assert any(n.startswith(f"source ({term.lower()}): ") for n in answer.notes)
 
 
+@pytest.mark.parametrize(
+    "question", ["what does 'minor oil' mean on an emerald certificate?", "what does moderate oil mean for an emerald?"]
+)
+def test_an_emeralds_grade_of_clarity_enhancement_is_explained_by_its_scale(question):
+    # was the general text of a lab report, or emerald's list of treatments
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith("**Clarity enhancement grades**: A report grades how much an emerald's clarity")
+    assert "'minor' only a little oil or resin in one or two surface-reaching fissures" in answer.reply
+    assert any(n.startswith("source (clarity enhancement grades): GIA") for n in answer.notes)
+
+
 def test_whether_a_photo_shows_a_treatment_is_answered_no_with_the_treatment_and_its_signs():
     # was '**Emerald**: Treatments of emerald: oiling; resin filling; surface coating.'
     reply = Assistant(classifier=None).conversation().ask("can you tell if an emerald is oiled from a photo?").reply

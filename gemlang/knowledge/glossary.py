@@ -328,6 +328,7 @@ def _with_these_alone(names: list[str]) -> str:
 # is named beside it (a question about a gem asks no term otherwise); not the general "treatment"
 TREATMENTS = {
     "irradiation", "oiling", "smoke treatment", "beryllium diffusion", "lead-glass filling", "HPHT", "heat treatment",
+    "clarity enhancement grades",
 }  # fmt: skip
 # "how is ruby heated?", "why are sapphires heated?" ask what the treatment does, as "what is …" does
 DEFINITION = re.compile(
