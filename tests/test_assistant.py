@@ -5541,6 +5541,24 @@ def test_a_treatment_asked_to_be_explained_beside_a_gem_gets_its_glossary_entry(
 
 
 @pytest.mark.parametrize(
+    ("question", "lead"),
+    [("can I trust a certificate from a pawn shop?", "**In-house certificate**: A 'certificate' that the seller, a "),
+     ("the jeweller's own certificate says natural, is that enough?", "**In-house certificate**: A 'certificate'"),
+     ("is an IGI certificate as good as GIA?", "**Laboratories compared**: Independent laboratories do not grade")],
+)  # fmt: skip
+def test_who_issued_a_certificate_is_answered_before_what_a_report_is(question, lead):
+    # was the general text of a lab report for each
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(lead), answer.reply
+    if "IGI" in question:
+        assert "on two of those stones GIA and IGI gave the same grades" in answer.reply
+        assert "my sources give no wider ranking of laboratories" in answer.reply
+    else:
+        assert "whoever certifies a stone should have no stake in its sale" in answer.reply
+        assert "**Lab report**: A gem laboratory report" in answer.reply  # what an independent one holds, next
+
+
+@pytest.mark.parametrize(
     "question", ["what does 'minor oil' mean on an emerald certificate?", "what does moderate oil mean for an emerald?"]
 )
 def test_an_emeralds_grade_of_clarity_enhancement_is_explained_by_its_scale(question):
