@@ -4316,6 +4316,25 @@ def test_an_origin_claimed_with_no_photo_is_for_a_laboratory_to_decide(text):
     assert "laboratory" not in general  # a question about the gem, no stone's origin
 
 
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [("is 'Ceylon sapphire' a quality grade?", "**Sapphire**: Sapphire is known from Ceylon (Sri Lanka)"),
+     ("what is 'Siam ruby'?", "**Ruby**: Ruby is known from SIAM (Thailand)"),
+     ("does 'Burma ruby' mean it is from Burma?", "**Ruby**: Ruby is known from Burma (Myanmar)"),
+     ("is 'Kashmir blue' a place of origin?", "**Kashmir** is in India, and by country my sources list these blue")],
+)  # fmt: skip
+def test_a_place_in_a_gems_name_asked_as_a_name_says_where_it_points_and_what_the_trade_means_by_it(text, lead):
+    # was the gem's localities and its card ("Kashmir blue": "A colour alone (blue) fits too many gems"), or the
+    # photo's ranking after one, with never a word that such names also mean a colour or a quality
+    for chat in (Assistant(classifier=None).conversation(), stone_answered("Ruby", "Spinel")):
+        answer = chat.ask(text)
+        assert answer.reply.startswith(lead), answer.reply
+        assert "**Origin name**: A place in a gem's name" in answer.reply and "it is no quality grade" in answer.reply
+        assert "Only a gem laboratory's origin report settles where a stone was mined" in answer.reply
+        assert any(n.startswith("source (origin name): JCK") for n in answer.notes)
+        assert not any("is left out" in n for n in answer.notes)  # the name asked about is no claim of a stone
+
+
 def test_an_origin_claimed_of_the_stone_in_hand_is_for_a_laboratory_to_decide():
     chat = stone_answered("Sapphire Blue", "Kyanite")
     reply = chat.ask("is this a Kashmir sapphire?").reply  # sapphire blue is sapphire: the stone in hand
@@ -5683,7 +5702,9 @@ def test_whether_lab_grown_stones_are_cheaper_is_what_the_sources_hold_with_no_p
      ("what does 'diffusion treated' mean?", "Diffusion treatment"),  # was what a treatment is
      ("what is surface diffusion?", "Diffusion treatment"),
      ("what is 'fracture filled' diamond?", "Fracture filling"),  # was what a treatment is
-     ("what does clarity enhanced mean?", "Fracture filling")],
+     ("what does clarity enhanced mean?", "Fracture filling"),
+     ("what does 'no heat' mean for a sapphire?", "Heat treatment"),  # was the list of sapphire's treatments
+     ("what does no-heat mean on a ruby?", "Heat treatment")],
 )  # fmt: skip
 def test_a_treatment_asked_to_be_explained_beside_a_gem_gets_its_glossary_entry(question, term):
     # was the gem's treatments list: '**Opal**: Treatments of opal: smoke treatment; …', '**Ruby**: Treatments of
@@ -5696,6 +5717,35 @@ def test_a_treatment_asked_to_be_explained_beside_a_gem_gets_its_glossary_entry(
 def test_enhanced_is_said_to_mean_treated():
     reply = Assistant(classifier=None).conversation().ask("what does 'enhanced' mean?").reply
     assert reply.startswith("**Treatment**: In the trade a treatment (also called an enhancement: 'enhanced' means")
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [("can I trust a certificate from a pawn shop?", "**In-house certificate**: A 'certificate' that the seller, a "),
+     ("the jeweller's own certificate says natural, is that enough?", "**In-house certificate**: A 'certificate'"),
+     ("is an IGI certificate as good as GIA?", "**Laboratories compared**: Independent laboratories do not grade")],
+)  # fmt: skip
+def test_who_issued_a_certificate_is_answered_before_what_a_report_is(question, lead):
+    # was the general text of a lab report for each
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(lead), answer.reply
+    if "IGI" in question:
+        assert "on two of those stones GIA and IGI gave the same grades" in answer.reply
+        assert "my sources give no wider ranking of laboratories" in answer.reply
+    else:
+        assert "whoever certifies a stone should have no stake in its sale" in answer.reply
+        assert "**Lab report**: A gem laboratory report" in answer.reply  # what an independent one holds, next
+
+
+@pytest.mark.parametrize(
+    "question", ["what does 'minor oil' mean on an emerald certificate?", "what does moderate oil mean for an emerald?"]
+)
+def test_an_emeralds_grade_of_clarity_enhancement_is_explained_by_its_scale(question):
+    # was the general text of a lab report, or emerald's list of treatments
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith("**Clarity enhancement grades**: A report grades how much an emerald's clarity")
+    assert "'minor' only a little oil or resin in one or two surface-reaching fissures" in answer.reply
+    assert any(n.startswith("source (clarity enhancement grades): GIA") for n in answer.notes)
 
 
 def test_whether_a_photo_shows_a_treatment_is_answered_no_with_the_treatment_and_its_signs():
@@ -5765,6 +5815,7 @@ def test_the_stones_sold_as_a_gem_keep_abbreviations_and_lower_case_names():
 def test_a_heat_map_is_no_heat_treatment():
     chat = Assistant(classifier=None).conversation()
     assert "**Treatment**" not in chat.ask("why is there no heat map?").reply  # the photo's overlay, not heating
+    assert "**Heat treatment**" not in chat.ask("why is there no heat map?").reply  # nor a stone sold as "no heat"
     assert chat.ask("can heat treatment be detected?").reply.startswith("**Heat treatment**")
 
 

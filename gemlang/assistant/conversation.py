@@ -184,6 +184,7 @@ from gemlang.assistant.questions import (
     ORDINAL_ALONE,
     ORIGIN_ASKED,
     ORIGIN_CLAIM_ASKED,
+    ORIGIN_NAME_ASKED,
     OTHER_ORIGIN,
     OTHER_STONES_ASKED,
     PHENOMENON_SHOWN,
@@ -362,6 +363,7 @@ from gemlang.knowledge.glossary import (
 from gemlang.knowledge.home_tests import NOT_A_TEST, home_tests_in, testing_at_home_answer
 from gemlang.knowledge.instruments import TESTS
 from gemlang.knowledge.knowledge_base import gems_named_in
+from gemlang.knowledge.places import places_in_a_name
 from gemlang.knowledge.superlatives import (
     HIGH_OR_LOW,
     SCALE_QUESTION,
@@ -964,7 +966,8 @@ class Conversation:
             self._courtesy, self._in_english, self._capabilities, self._off_topic, self._in_short,
             self._side_stones_again, self._two_stones_same, self._several_in_the_photo, self._disclosure,
             self._gem_list, self._superlative, self._carat_size,
-            self._scale, self._kind_asked, self._fact_check, self._birthstone, self._imitations, self._glossary,
+            self._scale, self._kind_asked, self._fact_check, self._birthstone, self._imitations, self._origin_name,
+            self._glossary,
             self._no_gems_compared, self._wear_compared, self._unranked_compared, self._ring_gems, self._at_home,
             self._cutting, self._setting, self._metal, self._toughness,
             self._care_asked, self._other_gem,
@@ -1314,6 +1317,22 @@ class Conversation:
         compared = carat_size_compared(gems_named_in(turn.text))
         carat = explained([term_called("carat")], turn.answer)
         turn.answer.reply = f"{compared}\n\n{carat}" if compared else carat
+        return True
+
+    def _origin_name(self, turn: Turn) -> bool:
+        """ "is 'Kashmir blue' a place of origin?", "does 'Burma ruby' mean it is from Burma?": a place in a gem's or
+        a colour's name, asked about as a name: where it points (the gem's localities, or the gems of that colour
+        known from there), then what such names mean in the trade and who settles origin."""
+        text, answer = turn.text, turn.answer
+        if not (ORIGIN_NAME_ASKED.search(text) and places_in_a_name(text)):
+            return False
+        places, gems = parse_hints(text, questions=True), gems_named_in(text)
+        if len(gems) == 1:
+            answer.reply = f"**{gems[0].name}**: {where_from(gems[0], places, self.assistant.evidence)}"
+            answer.properties = property_rows([gems[0].name])
+        else:
+            answer.reply = gems_from(places, self.assistant.evidence, next(iter(places.colours), None))
+        answer.reply += "\n\n" + explained([term_called("origin name")], answer)
         return True
 
     def _glossary(self, turn: Turn) -> bool:

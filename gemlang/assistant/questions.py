@@ -368,6 +368,15 @@ PLACE_QUESTION = re.compile(
     rf"^\s*(?:list|name)\s+(?:the\s+)?{A_COLOUR}(?:gems|gemstones|stones|minerals)\s+(?:found\s+|mined\s+)?(?:from|in)\b",
     re.I,
 )
+# a place's name asked about as a name, not where a stone is from: "is 'Kashmir blue' a place of origin?", "is Ceylon
+# sapphire a quality grade?", "does 'Burma ruby' mean it is from Burma?", "what is 'Siam ruby'?" (`places_in_a_name`)
+ORIGIN_NAME_ASKED = re.compile(
+    r"\b(?:does|do|did)\b[^?.!]{0,50}\bmean\b|\bmeaning of\b|\bmeant by\b|"
+    r"\b(?:a|the) (?:place|country|region|locality) of origin\b|\b(?:a|an) (?:quality |colou?r )?(?:grade|rating)\b|"
+    r"\b(?:a|an|just a) (?:trade |marketing |brand )?(?:name|term|colou?r|brand)\b[^.!]*\?|"
+    r"^\s*what(?:'s| is| are)\s+(?:an?\s+)?['\"‘“]",
+    re.I,
+)
 GENERAL_QUESTION = re.compile(r"\?\s*$|^\s*(?:what|which|where|tell me|is|are|does|do|can)\b", re.I)
 # A diamond grade asked about ("what does SI1 mean?", "VS1 or VS2?", "what is D colour?", "is H colour good?", "what
 # does fluorescence do to a diamond's grade?"): what the grade means, the glossary entry named by the group that

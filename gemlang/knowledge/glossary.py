@@ -329,6 +329,7 @@ def _with_these_alone(names: list[str]) -> str:
 # is named beside it (a question about a gem asks no term otherwise); not the general "treatment"
 TREATMENTS = {
     "irradiation", "oiling", "smoke treatment", "beryllium diffusion", "lead-glass filling", "HPHT", "heat treatment",
+    "clarity enhancement grades",
 }  # fmt: skip
 # "how is ruby heated?", "why are sapphires heated?" ask what the treatment does, as "what is …" does
 DEFINITION = re.compile(
@@ -410,6 +411,7 @@ LAB_WORK_ASKED = re.compile(
 HOW_FORMED_ASKED = re.compile(r"\b(?:how|where)\b", re.I)
 ASKED_WHEREVER_NAMED = {
     "specimen label": ASKED, "collecting rocks and minerals": ALLOWED_ASKED, "lab report": ABOUT_PAPERS,
+    "in-house certificate": ABOUT_PAPERS, "laboratories compared": ABOUT_PAPERS,
     "taking stones from a beach": TAKING_ALLOWED,
     "appraisal": ABOUT_PAPERS, "buying a gem": ABOUT_PAPERS,
     "repolishing": ABOUT_PAPERS, "gem laboratory": LAB_WORK_ASKED, "AAA grade": ABOUT_PAPERS,
@@ -420,9 +422,22 @@ ASKED_WHEREVER_NAMED = {
 NAMED_ONLY_SO_ASKED = {"taking stones from a beach"}
 
 
+# a report a seller writes: "can I trust a certificate from a pawn shop?", "the jeweller's own certificate"
+SELLERS_PAPER = re.compile(
+    r"\b(?:certificates?|certs?|reports?)\b[^.?!]{0,20}?\b(?:from|by|of|issued by)\s+(?:an?|the|my|this|that)?\s*"
+    r"(?:pawn ?shops?|pawnbrokers?|jewell?ers?|jewell?ery stores?|stores?|shops?|sellers?|dealers?|vendors?)\b|"
+    r"\b(?:pawn ?shop|pawnbroker|jewell?er|store|shop|seller|dealer|vendor)(?:'s)?\s+(?:own\s+)?"
+    r"(?:certificates?|certs?)\b",
+    re.I,
+)
+
+
 def named_in_a_question(text: str) -> list[Term]:
-    """The terms of `ASKED_WHEREVER_NAMED` a question names, each in the kind of question that asks it."""
-    return [t for t in terms_named(text) if (asks := ASKED_WHEREVER_NAMED.get(t.term)) and asks.search(text)]
+    """The terms of `ASKED_WHEREVER_NAMED` a question names, each in the kind of question that asks it; a seller's own
+    certificate first when the paper is one ("can I trust a certificate from a pawn shop?")."""
+    named = [t for t in terms_named(text) if (asks := ASKED_WHEREVER_NAMED.get(t.term)) and asks.search(text)]
+    issuer = term_called("in-house certificate")
+    return [issuer, *[t for t in named if t != issuer]] if SELLERS_PAPER.search(text) else named
 
 
 def terms_named(text: str) -> list[Term]:
@@ -466,8 +481,13 @@ def _all_spans(lowered: str) -> list[tuple[int, int, Term]]:
         and not (term.term in NAMES_KINDS and _narrowed(lowered[: m.start()]))
         and (" " in word or not ALONE_ONLY.fullmatch(word) or ALONE_ONLY.fullmatch(lowered))
         and not WITHOUT.search(lowered[: m.start()])
+        and not (word.endswith("heat") and HEAT_MAP.match(lowered, m.end()))
         and (" " in word or term.term not in NAMED_ONLY_SO_ASKED or ASKED_WHEREVER_NAMED[term.term].search(lowered))
     ]
+
+
+# "why is there no heat map?": the photo's map of where the model looked, not a stone said to be unheated ("no heat")
+HEAT_MAP = re.compile(r"[- ]?maps?\b")
 
 
 def _blanked(lowered: str, spans: list[tuple[int, int, Term]]) -> str:

@@ -341,6 +341,22 @@ def _matches_and_denials(text: str, claims: bool = False) -> tuple[list[tuple[in
     return kept, denied
 
 
+def places_in_a_name(text: str) -> list[tuple[str, ...]]:
+    """The countries of each place a message names as the first word of a gem's or a colour's name ("'Kashmir
+    blue'", "Burma ruby", "Ceylon sapphire"); not of a trade name for another gem ("Ceylon diamond")."""
+    from gemlang.knowledge.colours import PLAIN_WORDS
+    from gemlang.knowledge.knowledge_base import gems_named_in
+
+    index = place_index()
+    t = " " + (text or "").lower().replace("’", "'") + " "  # as `_matches` reads it
+    named = []
+    for m in _pattern(id(index), tuple(index)).finditer(t):
+        word = re.match(r"[\s-]+([a-z]+)", t[m.end() :])
+        if word and not _trade_name_at(t, m.start()) and (word[1] in PLAIN_WORDS or gems_named_in(word[1])):
+            named.append(index[m.group(0)][1])
+    return named
+
+
 def places_asked(text: str) -> list[tuple[str, tuple[str, ...]]]:
     """The places a message asks about, as named, with their countries ("is it from Arizona?" -> [("Arizona",
     ("USA",))]): a question, so no evidence."""
