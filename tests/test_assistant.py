@@ -5424,7 +5424,7 @@ def test_a_childs_follow_ups_on_a_gem_are_answered_from_its_facts():
         (
             "what rock is sapphire found in?",
             "**Sapphire**: My facts say how kinds of sapphire form, not sapphire as a "
-            "whole. Sapphire Blue: Sapphire is sometimes found in gneiss",
+            "whole. Sapphire Blue and Sapphire Purple: Sapphire is sometimes found in gneiss",
         ),
         ("how is hematite formed?", "**Hematite**: My facts on Hematite say nothing of how or in what rock it forms."),
         ("what rock is it found in?", "**Which gem?** How and in what rock it formed depends on the gem"),
@@ -5435,6 +5435,13 @@ def test_what_rock_a_gem_forms_in_is_answered_from_its_formation_facts(question,
     """A collector's "what rock is emerald found in?" was a bare card, and "how did this form?" with nothing in hand
     the how-to-begin help."""
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(said)
+
+
+def test_kinds_that_share_a_formation_text_are_named_together_not_told_twice():
+    """ "What rock is sapphire found in?" told blue and purple sapphire's one text twice, word for word."""
+    reply = Assistant(classifier=None).conversation().ask("what rock is sapphire found in?").reply
+    assert "Sapphire Blue and Sapphire Purple: Sapphire is sometimes found in gneiss" in reply
+    assert reply.count("found in gneiss") == 1
 
 
 @pytest.mark.parametrize(
