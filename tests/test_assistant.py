@@ -4977,6 +4977,14 @@ def test_a_sellers_weight_to_be_checked_is_weighed_on_a_carat_balance_or_estimat
 
 
 @pytest.mark.parametrize(
+    "question", ["I'm sure the weight is 2 ct, what gem is it?", "I know the weight is 3 carats, what is it?"]
+)
+def test_a_weight_told_is_no_weight_to_be_checked(question):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # was how to weigh a stone
+    assert "A photo shows no weight" not in reply
+
+
+@pytest.mark.parametrize(
     ("question", "said"),
     [("how many carats is this diamond?", "**Diamond**: A photo shows no weight."),  # were "**Diamond?** Nothing
      ("what colour is this diamond?", "**Diamond**: Diamond comes in colourless"),  # you have told me shows

@@ -407,8 +407,10 @@ WEIGHT_OF_THE_STONE = re.compile(
     r"\bhow many (?:carats?|cts?)\b|\bcarat weight\b|"
     r"\bhow (?:heavy|much does (?:it|(?:this|my)\b[\w' ]{0,20}?) weigh)\b|"
     r"\bwhat(?:'s| is) (?:the |its )?weight\b|\b(?:weight|carats?) (?:is it|of it)\b|"
-    # a weight said by a seller, to be checked: "how do I know the seller isn't lying about the weight?"
-    r"\b(?:check|verify|confirm|know|sure|trust|lying|lie[sd]?)\b[\w' ]{0,40}?\bweight\b",
+    # a weight said by a seller, to be checked: "how do I know the seller isn't lying about the weight?"; not "I know
+    # the weight is 3 ct", a weight told
+    r"\b(?:check|verify|confirm|trust|lying|lie[sd]?)\b[\w' ]{0,40}?\bweight\b|"
+    r"\bhow (?:do|can|could|would|will) (?:i|we|you) (?:know|be sure)\b[\w' ]{0,40}?\bweight\b",
     re.I,
 )
 
