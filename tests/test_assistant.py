@@ -6348,9 +6348,14 @@ def test_a_choice_of_a_gem_and_a_name_of_nothing_known_says_so_then_gives_the_ge
     assert reply.startswith(f"I have no facts on {unknown}, so I {line}.\n\n{said}")
 
 
-def test_two_named_with_a_pronoun_between_are_no_unknown_name():
-    reply = Assistant(classifier=None).conversation().ask("are ruby and its imitations heated?").reply
-    assert "I have no facts on" not in reply  # "its" is no name of a thing
+@pytest.mark.parametrize(
+    "text",
+    # "its" is no name of a thing, nor a colour or a metal ("I have no facts on white", "… on platinum")
+    ["are ruby and its imitations heated?", "do ruby and white gold go together?",
+     "is sapphire and platinum a good combination?"],
+)  # fmt: skip
+def test_two_named_with_a_pronoun_colour_or_metal_between_are_no_unknown_name(text):
+    assert "I have no facts on" not in Assistant(classifier=None).conversation().ask(text).reply
 
 
 @pytest.mark.parametrize(

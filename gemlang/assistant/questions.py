@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from gemlang.hints import TAG_QUESTION, Hints, parse_hints, says_what_a_gem_does
 from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.knowledge_base import gems_named_in
-from gemlang.knowledge.superlatives import A_COLOUR, BLEND_WORD
+from gemlang.knowledge.superlatives import A_COLOUR, BLEND_WORD, COLOUR_WORD
 
 # "man-made?", "artificial?", "manufactured?": lab-grown or an imitation, said another way; not "artificial light"
 MADE_WORDS = r"man[- ]?made|manufactured|artificial(?!\s+(?:light|lighting|lamps?|illumination))"
@@ -1346,10 +1346,12 @@ TWO_COMPARED = re.compile(
 
 
 # "where do ruby and banana come from?", "how hard are ruby and banana?": two names a question asks of, each; not
-# "are ruby and its imitations heated?" nor "how hard is emerald and is it treated?"
+# "are ruby and its imitations heated?", "how hard is emerald and is it treated?" nor "do ruby and white gold go
+# together?", a colour or the metal of a setting
 _NO_NAME = (
     r"(?!(?:its|their|his|her|other|others|what|which|how|why|where|when|then|also|all|both|each|any|some|is|are|was|"
-    r"were|do|does|did|can|could|would|will|should|has|have|had)\b)"
+    rf"were|do|does|did|can|could|would|will|should|has|have|had|{COLOUR_WORD}|gold|silver|platinum|titanium|"
+    r"metals?)\b)"
 )
 TWO_ASKED_OF = re.compile(
     rf"\b(?:do|does|are|is|were)\s+(?:an?\s+|the\s+)?{_NO_NAME}(?P<first>[a-z]+)\s+and\s+(?:an?\s+|the\s+)?{_NO_NAME}"
