@@ -6352,9 +6352,10 @@ def test_a_choice_of_a_gem_and_a_name_of_nothing_known_says_so_then_gives_the_ge
     "text",
     # "its" is no name of a thing, nor a colour or a metal ("I have no facts on white", "… on platinum")
     ["are ruby and its imitations heated?", "do ruby and white gold go together?",
-     "is sapphire and platinum a good combination?"],
+     "is sapphire and platinum a good combination?",
+     "is emerald softer than I thought?", "is diamond more valuable than people think?"],  # "… on I thought"
 )  # fmt: skip
-def test_two_named_with_a_pronoun_colour_or_metal_between_are_no_unknown_name(text):
+def test_a_pronoun_colour_or_metal_said_with_a_gem_is_no_unknown_name(text):
     assert "I have no facts on" not in Assistant(classifier=None).conversation().ask(text).reply
 
 

@@ -1449,8 +1449,9 @@ TELL_IF_IT_IS = re.compile(
     r"(?P<x>[a-z][\w' -]*?)\s+(?:is|are)\s+(?P<y>[a-z][\w' -]*?)\s*\??\s*$",
     re.I,
 )
-NOT_A_NAME = re.compile(
-    r"\b(?:this|it|that|these|those|you|your|yourself|my|me|we|our|name|up|going|gemlang|of|in|time|weather|life)\b",
+NOT_A_NAME = re.compile(  # and "than I thought", "than people think", "than expected": no thing compared
+    r"\b(?:this|it|that|these|those|you|your|yourself|my|me|we|our|name|up|going|gemlang|of|in|time|weather|life|"
+    r"i|he|she|they|people|everyone|anyone|expected|usual|before|ever)\b",
     re.I,
 )
 
