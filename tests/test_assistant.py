@@ -2141,6 +2141,8 @@ def test_colouring_or_dyeing_a_stone_oneself_is_a_treatment_question_not_a_colou
     assert "irradiation + heat (blue topaz)" in it and grades not in it
     grade = Assistant(None).conversation().ask("what does I colour mean?").reply
     assert "**I**: G, H, I and J near colourless" in grade
+    cause = Assistant(None).conversation().ask("what causes chromium to colour the stone green?").reply
+    assert "treatments" not in cause.lower()  # was "Which treatments are used, whether they last …"
 
 
 def test_what_the_eye_sees_in_the_stone_answered_is_answered_from_its_phenomena_and_features():

@@ -739,8 +739,10 @@ COLOUR_NATURAL = re.compile(
 TREATMENT_QUESTION = re.compile(
     r"\b(?:heat(?:ed)?(?![- ]?(?:sensitive|maps?\b))|treat(?:ed|ments?)?|untreated|unheated|enhanc\w*|oiled|oiling|"
     r"dyed|irradiated|diffused|filled|coated|waxed|stabili[sz]ed|(?:laser[- ])?drilled|lasered|smoked)\b|"
-    # "can I colour it?", "how to dye my jade?": dyeing done to the stone, not its colour or a colour grade asked
-    r"\b(?:i|we|you|to)\s+(?:dye\b|colou?r\s+(?:it|them|this|that|these|those|my|mine|the|a|an|your)\b)|"
+    # "can I colour it?", "how to dye my jade?": dyeing done to the stone, not its colour or a colour grade asked,
+    # nor what colours it ("what causes chromium to colour the stone green?")
+    r"\b(?:i|we|you|to)\s+dye\b|"
+    r"\b(?:i|we|you|how\s+to)\s+colou?r\s+(?:it|them|this|that|these|those|my|mine|the|a|an|your)\b|"
     + COLOUR_NATURAL.pattern,
     re.I,
 )
