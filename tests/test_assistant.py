@@ -3374,6 +3374,11 @@ def test_the_shape_of_a_gems_crystals_is_its_habit(question, start):
     assert reply.startswith(start) and "\n\n**Crystal habit**: " in reply
 
 
+def test_the_shape_to_cut_a_crystal_into_is_how_to_cut_it_not_its_habit():
+    reply = Assistant(classifier=None).conversation().ask("what shape should I cut my tourmaline crystal into?").reply
+    assert reply.startswith("**Cutting Tourmaline**: ")  # was its crystal habit
+
+
 @pytest.mark.parametrize(
     "question", ["how can I tell if it's glass?", "how to tell a crystal from glass?", "how do I test for glass?"]
 )

@@ -1462,9 +1462,9 @@ NOT_A_NAME = re.compile(  # and "than I thought", "than people think", "than exp
 BARE_COLOUR = re.compile(r"\s*(?:and\s+|so\s+)?(?:what|which)\s+colou?rs?\s*\??\s*", re.I)
 GLOW_ASKED = re.compile(r"fluoresc|phosphoresc|\bglow|\buv\b|ultraviolet", re.I)
 # "what is the habit of tourmaline?", "what crystal habit does pyrite have?", "what shape are quartz crystals?",
-# "what do pyrite crystals look like?"
+# "what do pyrite crystals look like?"; not "what shape should I cut this crystal into?", a cut asked
 HABIT_ASKED = re.compile(
-    r"\bhabits?\b|\bshapes?\b[^?.!]*\bcrystals?\b|\bcrystals?\b[^?.!]*\bshapes?\b|"
+    r"\bhabits?\b|\b(?:shapes?\b(?![^?.!]*\bcut)[^?.!]*\bcrystals?|crystals?\b(?![^?.!]*\bcut)[^?.!]*\bshapes?)\b|"
     r"\bcrystals?\s+(?:look|looks)\s+like\b",
     re.I,
 )
