@@ -2153,6 +2153,8 @@ def test_colouring_or_dyeing_a_stone_oneself_is_a_treatment_question_not_a_colou
     assert "irradiation + heat (blue topaz)" in it and grades not in it
     grade = Assistant(None).conversation().ask("what does I colour mean?").reply
     assert "**I**: G, H, I and J near colourless" in grade
+    cause = Assistant(None).conversation().ask("what causes chromium to colour the stone green?").reply
+    assert "treatments" not in cause.lower()  # was "Which treatments are used, whether they last …"
 
 
 def test_what_the_eye_sees_in_the_stone_answered_is_answered_from_its_phenomena_and_features():
@@ -3461,6 +3463,11 @@ def test_a_gems_habit_is_what_its_facts_say_of_its_crystals_then_what_a_habit_is
 def test_the_shape_of_a_gems_crystals_is_its_habit(question, start):
     reply = Assistant(classifier=None).conversation().ask(question).reply  # were the gem's bare card
     assert reply.startswith(start) and "\n\n**Crystal habit**: " in reply
+
+
+def test_the_shape_to_cut_a_crystal_into_is_how_to_cut_it_not_its_habit():
+    reply = Assistant(classifier=None).conversation().ask("what shape should I cut my tourmaline crystal into?").reply
+    assert reply.startswith("**Cutting Tourmaline**: ")  # was its crystal habit
 
 
 @pytest.mark.parametrize(
@@ -5095,6 +5102,14 @@ def test_a_sellers_weight_to_be_checked_is_weighed_on_a_carat_balance_or_estimat
 
 
 @pytest.mark.parametrize(
+    "question", ["I'm sure the weight is 2 ct, what gem is it?", "I know the weight is 3 carats, what is it?"]
+)
+def test_a_weight_told_is_no_weight_to_be_checked(question):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # was how to weigh a stone
+    assert "A photo shows no weight" not in reply
+
+
+@pytest.mark.parametrize(
     ("question", "said"),
     [("how many carats is this diamond?", "**Diamond**: A photo shows no weight."),  # were "**Diamond?** Nothing
      ("what colour is this diamond?", "**Diamond**: Diamond comes in colourless"),  # you have told me shows
@@ -5542,7 +5557,7 @@ def test_a_childs_follow_ups_on_a_gem_are_answered_from_its_facts():
         (
             "what rock is sapphire found in?",
             "**Sapphire**: My facts say how kinds of sapphire form, not sapphire as a "
-            "whole. Sapphire Blue: Sapphire is sometimes found in gneiss",
+            "whole. Sapphire Blue and Sapphire Purple: Sapphire is sometimes found in gneiss",
         ),
         ("how is hematite formed?", "**Hematite**: My facts on Hematite say nothing of how or in what rock it forms."),
         ("what rock is it found in?", "**Which gem?** How and in what rock it formed depends on the gem"),
@@ -5553,6 +5568,13 @@ def test_what_rock_a_gem_forms_in_is_answered_from_its_formation_facts(question,
     """A collector's "what rock is emerald found in?" was a bare card, and "how did this form?" with nothing in hand
     the how-to-begin help."""
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(said)
+
+
+def test_kinds_that_share_a_formation_text_are_named_together_not_told_twice():
+    """ "What rock is sapphire found in?" told blue and purple sapphire's one text twice, word for word."""
+    reply = Assistant(classifier=None).conversation().ask("what rock is sapphire found in?").reply
+    assert "Sapphire Blue and Sapphire Purple: Sapphire is sometimes found in gneiss" in reply
+    assert reply.count("found in gneiss") == 1
 
 
 @pytest.mark.parametrize(
@@ -6493,9 +6515,15 @@ def test_a_choice_of_a_gem_and_a_name_of_nothing_known_says_so_then_gives_the_ge
     assert reply.startswith(f"I have no facts on {unknown}, so I {line}.\n\n{said}")
 
 
-def test_two_named_with_a_pronoun_between_are_no_unknown_name():
-    reply = Assistant(classifier=None).conversation().ask("are ruby and its imitations heated?").reply
-    assert "I have no facts on" not in reply  # "its" is no name of a thing
+@pytest.mark.parametrize(
+    "text",
+    # "its" is no name of a thing, nor a colour or a metal ("I have no facts on white", "… on platinum")
+    ["are ruby and its imitations heated?", "do ruby and white gold go together?",
+     "is sapphire and platinum a good combination?",
+     "is emerald softer than I thought?", "is diamond more valuable than people think?"],  # "… on I thought"
+)  # fmt: skip
+def test_a_pronoun_colour_or_metal_said_with_a_gem_is_no_unknown_name(text):
+    assert "I have no facts on" not in Assistant(classifier=None).conversation().ask(text).reply
 
 
 @pytest.mark.parametrize(

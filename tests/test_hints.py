@@ -46,6 +46,8 @@ def test_numbers_and_ranges_become_an_interval(text, low, high):
         ("it scratches glass but not quartz", 5.5, 7),
         ("a nail scratches it", 1, 5.5),  # a steel nail
         ("I can scratch it with my nail", 1, 2.5),  # a fingernail
+        ("you can scratch it with your nail", 1, 2.5),  # was a steel nail's 5.5
+        ("I scratched it with my thumb nail", 1, 2.5),
     ],
 )
 def test_scratch_tests_are_inequalities_against_the_reference(text, low, high):

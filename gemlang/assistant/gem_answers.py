@@ -1301,7 +1301,10 @@ def side_answer(
         return limit
     if FORMATION_QUESTION.search(text) and gem.origin == "natural":  # "how did it form?"
         if not gem.formation:  # "what rock is sapphire found in?": its kinds' facts, or that none say it
-            kinds = [f"{k.name}: {k.formation.rstrip('.')}." for k in kinds_of(gem) if k.formation][:3]
+            told: dict[str, list[str]] = {}  # one sentence a text, the kinds that share it named together
+            for k in (k for k in kinds_of(gem) if k.formation):
+                told.setdefault(k.formation.rstrip("."), []).append(k.name)
+            kinds = [f"{join_words(names)}: {said}." for said, names in told.items()][:3]
             if kinds:
                 name = lower_name(gem)
                 return f"My facts say how kinds of {name} form, not {name} as a whole. {' '.join(kinds)}"

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from gemlang.hints import TAG_QUESTION, Hints, parse_hints, says_what_a_gem_does
 from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.knowledge_base import gems_named_in
-from gemlang.knowledge.superlatives import A_COLOUR, BLEND_WORD
+from gemlang.knowledge.superlatives import A_COLOUR, BLEND_WORD, COLOUR_WORD
 
 # "man-made?", "artificial?", "manufactured?": lab-grown or an imitation, said another way; not "artificial light"
 MADE_WORDS = r"man[- ]?made|manufactured|artificial(?!\s+(?:light|lighting|lamps?|illumination))"
@@ -424,8 +424,10 @@ WEIGHT_OF_THE_STONE = re.compile(
     r"\bhow many (?:carats?|cts?)\b|\bcarat weight\b|"
     r"\bhow (?:heavy|much does (?:it|(?:this|my)\b[\w' ]{0,20}?) weigh)\b|"
     r"\bwhat(?:'s| is) (?:the |its )?weight\b|\b(?:weight|carats?) (?:is it|of it)\b|"
-    # a weight said by a seller, to be checked: "how do I know the seller isn't lying about the weight?"
-    r"\b(?:check|verify|confirm|know|sure|trust|lying|lie[sd]?)\b[\w' ]{0,40}?\bweight\b",
+    # a weight said by a seller, to be checked: "how do I know the seller isn't lying about the weight?"; not "I know
+    # the weight is 3 ct", a weight told
+    r"\b(?:check|verify|confirm|trust|lying|lie[sd]?)\b[\w' ]{0,40}?\bweight\b|"
+    r"\bhow (?:do|can|could|would|will) (?:i|we|you) (?:know|be sure)\b[\w' ]{0,40}?\bweight\b",
     re.I,
 )
 
@@ -756,8 +758,10 @@ COLOUR_NATURAL = re.compile(
 TREATMENT_QUESTION = re.compile(
     r"\b(?:heat(?:ed)?(?![- ]?(?:sensitive|maps?\b))|treat(?:ed|ments?)?|untreated|unheated|enhanc\w*|oiled|oiling|"
     r"dyed|irradiated|diffused|filled|coated|waxed|stabili[sz]ed|(?:laser[- ])?drilled|lasered|smoked)\b|"
-    # "can I colour it?", "how to dye my jade?": dyeing done to the stone, not its colour or a colour grade asked
-    r"\b(?:i|we|you|to)\s+(?:dye\b|colou?r\s+(?:it|them|this|that|these|those|my|mine|the|a|an|your)\b)|"
+    # "can I colour it?", "how to dye my jade?": dyeing done to the stone, not its colour or a colour grade asked,
+    # nor what colours it ("what causes chromium to colour the stone green?")
+    r"\b(?:i|we|you|to)\s+dye\b|"
+    r"\b(?:i|we|you|how\s+to)\s+colou?r\s+(?:it|them|this|that|these|those|my|mine|the|a|an|your)\b|"
     + COLOUR_NATURAL.pattern,
     re.I,
 )
@@ -1365,10 +1369,12 @@ TWO_COMPARED = re.compile(
 
 
 # "where do ruby and banana come from?", "how hard are ruby and banana?": two names a question asks of, each; not
-# "are ruby and its imitations heated?" nor "how hard is emerald and is it treated?"
+# "are ruby and its imitations heated?", "how hard is emerald and is it treated?" nor "do ruby and white gold go
+# together?", a colour or the metal of a setting
 _NO_NAME = (
     r"(?!(?:its|their|his|her|other|others|what|which|how|why|where|when|then|also|all|both|each|any|some|is|are|was|"
-    r"were|do|does|did|can|could|would|will|should|has|have|had)\b)"
+    rf"were|do|does|did|can|could|would|will|should|has|have|had|{COLOUR_WORD}|gold|silver|platinum|titanium|"
+    r"metals?)\b)"
 )
 TWO_ASKED_OF = re.compile(
     rf"\b(?:do|does|are|is|were)\s+(?:an?\s+|the\s+)?{_NO_NAME}(?P<first>[a-z]+)\s+and\s+(?:an?\s+|the\s+)?{_NO_NAME}"
@@ -1466,8 +1472,9 @@ TELL_IF_IT_IS = re.compile(
     r"(?P<x>[a-z][\w' -]*?)\s+(?:is|are)\s+(?P<y>[a-z][\w' -]*?)\s*\??\s*$",
     re.I,
 )
-NOT_A_NAME = re.compile(
-    r"\b(?:this|it|that|these|those|you|your|yourself|my|me|we|our|name|up|going|gemlang|of|in|time|weather|life)\b",
+NOT_A_NAME = re.compile(  # and "than I thought", "than people think", "than expected": no thing compared
+    r"\b(?:this|it|that|these|those|you|your|yourself|my|me|we|our|name|up|going|gemlang|of|in|time|weather|life|"
+    r"i|he|she|they|people|everyone|anyone|expected|usual|before|ever)\b",
     re.I,
 )
 
@@ -1476,9 +1483,9 @@ NOT_A_NAME = re.compile(
 BARE_COLOUR = re.compile(r"\s*(?:and\s+|so\s+)?(?:what|which)\s+colou?rs?\s*\??\s*", re.I)
 GLOW_ASKED = re.compile(r"fluoresc|phosphoresc|\bglow|\buv\b|ultraviolet", re.I)
 # "what is the habit of tourmaline?", "what crystal habit does pyrite have?", "what shape are quartz crystals?",
-# "what do pyrite crystals look like?"
+# "what do pyrite crystals look like?"; not "what shape should I cut this crystal into?", a cut asked
 HABIT_ASKED = re.compile(
-    r"\bhabits?\b|\bshapes?\b[^?.!]*\bcrystals?\b|\bcrystals?\b[^?.!]*\bshapes?\b|"
+    r"\bhabits?\b|\b(?:shapes?\b(?![^?.!]*\bcut)[^?.!]*\bcrystals?|crystals?\b(?![^?.!]*\bcut)[^?.!]*\bshapes?)\b|"
     r"\bcrystals?\s+(?:look|looks)\s+like\b",
     re.I,
 )

@@ -23,12 +23,14 @@ class ScratchReference:
 
 
 REFERENCES = (
-    ScratchReference("a fingernail", 2.5, ("fingernail", "finger nail", "my nail"), 0.1),
+    ScratchReference(
+        "a fingernail", 2.5, ("fingernail", "finger nail", "my nail", "your nail", "thumbnail", "thumb nail"), 0.1
+    ),
     ScratchReference("a copper coin", 3.5, ("copper coin", "copper", "penny", "coin"), 0.15),
     ScratchReference("glass", 5.5, ("glass", "window"), 0.3),
     ScratchReference("a steel knife", 5.5, ("knife", "knife blade", "pocket knife", "penknife", "blade", "steel"), 0.2),
     ScratchReference("a steel file", 6.5, ("steel file", "file")),
-    # "a nail" is a steel one, "my nail" a fingernail (the longer words win)
+    # "a nail" is a steel one, "my nail", "your nail" or "thumb nail" a fingernail (the longer words win)
     ScratchReference(
         "a steel nail",
         5.5,
