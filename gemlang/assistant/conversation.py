@@ -478,7 +478,8 @@ def scales_of_the_grades(text: str, gem: GemFacts, answer: Answer) -> str:
     if gem.species == "diamond":
         scales = [term_called(name) for name in grades_of_the_stone(text)]
     else:
-        graded = GRADE_OF_THE_STONE.search(text) and "organic" not in gem.species.lower()  # not its weight
+        # a grade asked, not the weight that shares this answer; an organic gem is graded otherwise
+        graded = GRADE_OF_THE_STONE.search(text) and "organic" not in gem.species.lower()
         scales = [term_called("coloured stone grading")] if graded else []
     return f"\n\n{explained(scales, answer)}" if scales else ""
 
