@@ -5570,6 +5570,14 @@ def test_what_rock_a_gem_forms_in_is_answered_from_its_formation_facts(question,
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(said)
 
 
+@pytest.mark.parametrize("place", ["Sri Lanka", "Brazil"])
+def test_rocks_found_in_a_place_are_no_gem_formation_question(place):
+    """ "What rocks are found in Brazil?" quoted how one gem found there forms ("My facts on Lemon Quartz say nothing
+    of how or in what rock it forms."), then ranked every gem found there as if a stone's locality were given."""
+    reply = Assistant(classifier=None).conversation().ask(f"what rocks are found in {place}?").reply
+    assert reply.startswith(f"**{place}**: my sources list ")  # the gems found there, as "what gems …" gets
+
+
 def test_kinds_that_share_a_formation_text_are_named_together_not_told_twice():
     """ "What rock is sapphire found in?" told blue and purple sapphire's one text twice, word for word."""
     reply = Assistant(classifier=None).conversation().ask("what rock is sapphire found in?").reply

@@ -363,7 +363,8 @@ GEMS_IN_GENERAL = re.compile(r"\b(?:gems?|gemstones?|stones?|minerals?)\b", re.I
 # a question of both gems just compared: "which one is harder?", "what are their SGs?"
 OF_BOTH = re.compile(r"\bwhich\b|\b(?:both|each|they|them|their|the two)\b", re.I)
 PLACE_QUESTION = re.compile(
-    rf"\b(?:famous|known|noted|renowned) for\b|\b(?:what|which) {A_COLOUR}(?:gems?|gemstones?|stones?|minerals?) "
+    rf"\b(?:famous|known|noted|renowned) for\b|"
+    rf"\b(?:what|which) {A_COLOUR}(?:gems?|gemstones?|stones?|minerals?|rocks?) "
     rf"(?:are |is |do |does )?(?:found|mined|come|comes|produced|from)\b|\b(?:gems?|stones?) (?:of|from)\b|"
     rf"^\s*(?:list|name)\s+(?:the\s+)?{A_COLOUR}(?:gems|gemstones|stones|minerals)\s+(?:found\s+|mined\s+)?(?:from|in)\b",
     re.I,
@@ -706,8 +707,9 @@ FORMATION_QUESTION = re.compile(
     r"\bhow (?:it|they) (?:formed|forms|grew|grows)\b|"
     r"\bwhere (?:did|does|do) (?:it|they|this|these|\w+) (?:form|grow)\b|"
     # "what rock is emerald found in?", "what kind of rock does ruby form in?", "the host rock of emerald"
+    # (the rock a gem forms in, not "what rocks are found in Sri Lanka?", which names a place)
     r"\bwhat (?:(?:kind|type|sort)s? of )?rocks? (?:is|are|does|do|did|was|were)\b.*\b(?:found|form|formed|grow|grown|"
-    r"occur)\b|\bhost rocks?\b|"
+    r"occur)(?: in)?\s*[?.!]*\s*$|\bhost rocks?\b|"
     r"\b(?:made|formed|come|comes) (?:of|from) coal\b",  # "is diamond made of coal?"
     re.I,
 )
