@@ -5570,6 +5570,17 @@ def test_what_rock_a_gem_forms_in_is_answered_from_its_formation_facts(question,
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(said)
 
 
+@pytest.mark.parametrize(
+    "question, said",
+    [("What are the RI and birefringence of peridot?", "**Peridot**: refractive index 1.654–1.690, birefringence"),
+     ("what are the hardness and SG of ruby?", "**Ruby**: Mohs hardness 9, specific gravity 3.97–4.05"),
+     ("what are the price and rarity of ruby?", "")],
+)  # fmt: skip
+def test_two_properties_asked_together_are_no_name_of_something_unknown(question, said):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # was "I have no facts on RI, so I …"
+    assert reply.startswith(said) and "I have no facts on" not in reply, reply
+
+
 @pytest.mark.parametrize("place", ["Sri Lanka", "Brazil"])
 def test_rocks_found_in_a_place_are_no_gem_formation_question(place):
     """ "What rocks are found in Brazil?" quoted how one gem found there forms ("My facts on Lemon Quartz say nothing
