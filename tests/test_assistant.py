@@ -5574,7 +5574,8 @@ def test_what_rock_a_gem_forms_in_is_answered_from_its_formation_facts(question,
     "question, said",
     [("What are the RI and birefringence of peridot?", "**Peridot**: refractive index 1.654–1.690, birefringence"),
      ("what are the hardness and SG of ruby?", "**Ruby**: Mohs hardness 9, specific gravity 3.97–4.05"),
-     ("what are the price and rarity of ruby?", "")],
+     ("what are the price and rarity of ruby?", ""),
+     ("In aquamarine, heating is common and usually cannot be detected", "")],
 )  # fmt: skip
 def test_two_properties_asked_together_are_no_name_of_something_unknown(question, said):
     reply = Assistant(classifier=None).conversation().ask(question).reply  # was "I have no facts on RI, so I …"

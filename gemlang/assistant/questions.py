@@ -1397,16 +1397,16 @@ def choice_unknown(text: str) -> str | None:
 
     asked = WHICH_OF_TWO.match(text)
     compared = TWO_COMPARED.match(text) if not asked and COMPARE_WORDS.search(text) else None
-    two = TWO_ASKED_OF.search(text)
-    if two and re.match(r"\s+(?:of|for)\b", text[two.end() :], re.I):  # "what are the cut and clarity of a diamond?"
-        two = None  # qualities of the gem, not two things asked of
+    two = TWO_ASKED_OF.search(text) if not asked else None
     compared = compared or (MORE_THAN.match(text) or two if not asked else None)
     sides = (asked["first"] or asked["first_before"], asked["second"] or asked["second_before"]) if asked else ()
-    for said in sides or ((compared["first"], compared["second"]) if compared else ()):
-        name = re.sub(r"^(?:an?|the)\s+", "", said.strip(), flags=re.I)
+    sides = sides or ((compared["first"], compared["second"]) if compared else ())
+    names = [re.sub(r"^(?:an?|the)\s+", "", said.strip(), flags=re.I) for said in sides]
+    if two is not None and compared is two and not any(find_gem(name) for name in names):
+        return None  # "are the RI and birefringence of peridot?", "is common and usually …": no two things asked of
+    for name in names:
         known = find_gem(name) or name.lower() in reference_words() or NOT_A_NAME.search(name)
         known = known or A_STONE_DESCRIBED.search(name)  # "difference between ruby and a red stone": no name
-        known = known or re.fullmatch(rf"{_PROPERTY}s?", name, re.I)  # "what are the RI and birefringence of …?"
         if not known and len(name.split()) <= 2:
             return name
     return None
