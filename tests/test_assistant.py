@@ -2598,6 +2598,11 @@ def test_whether_it_shows_a_property_with_no_stone_asks_which_gem_and_says_what_
     assert chat.ask(text).reply.startswith("**Yes.** **Sapphire**") == ("two" in text or "pleochroic" in text)
 
 
+def test_eye_clean_is_no_cats_eye_seen_in_the_stone():
+    reply = Assistant(None).conversation().ask("is it eye clean?").reply  # was "Whether it shows eye clean depends …"
+    assert "shows eye clean" not in reply and "chatoyancy" not in reply.lower()
+
+
 @pytest.mark.parametrize(
     "text", ["what is its chemical formula?", "what's its chemical composition?", "what is its crystal system?"]
 )

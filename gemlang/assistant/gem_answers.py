@@ -841,7 +841,8 @@ SEEN_IN_THE_STONE = {
         "",
     ),
     r"needles?|hairs?|threads?": (r"needle|fibre|fiber|silk", ""),
-    r"line of light|cat'?s[- ]eye|eye\b|stripes?|bands? of light|silky|shine|sheen|shimmer\w*|chatoyan\w*": (
+    r"line of light|cat'?s[- ]eye|eye\b(?![- ]clean)|stripes?|bands? of light|silky|shine|sheen|shimmer\w*|"
+    r"chatoyan\w*": (
         r"cat'?s[- ]eye|chatoyan|band of light|bands of light|sheen",
         "cat's-eye or sheen",
     ),
