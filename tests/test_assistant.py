@@ -3964,7 +3964,7 @@ def test_whether_a_treatment_lowers_a_gems_value_gets_its_treatments_and_no_pric
     "question, lead",
     [("can heat treatment be detected?", "**Heat treatment**: "), ("is heating detectable?", "**Heat treatment**: "),
      ("can a lab tell if it's heated?", "**Heat treatment**: "),  # were '**Treatment**', the help, the gem asked for
-     ("is heat treatment permanent?", "**Treatment**: In the trade a treatment is")],
+     ("is heat treatment permanent?", "**Treatment**: In the trade a treatment (")],
 )  # fmt: skip
 def test_a_treatment_asked_of_no_gem_is_explained_and_the_gem_asked_for_not_met_with_the_help(question, lead):
     answer = Assistant(None).conversation().ask(question)  # was the how-to-begin help
