@@ -3250,6 +3250,31 @@ def test_a_general_question_about_another_gem_with_a_stone_in_hand_is_about_that
     assert colours.reply.startswith("**Peridot** comes in ") or stone == "Peridot"
 
 
+def test_whether_another_gem_comes_in_a_colour_with_a_stone_in_hand_is_asked_of_that_gem(assistant):
+    chat = assistant.conversation()
+    stone = chat.ask("what is it?", [red_stone_photo()]).gem
+    assert stone not in ("Garnet", "Topaz", "Diamond")
+    # each was "**Probably not**: Topaz: <1% …", the odds of the stone in hand being that gem
+    white = chat.ask("can garnets be white?")
+    assert white.reply.startswith("**Yes, some kinds do**: my facts list Grossular in colourless")
+    assert not white.candidates
+    assert any(f"the stone in hand is still {stone}" in n for n in white.notes)
+    assert chat.ask("does topaz come in blue?").reply.startswith("**Yes**: Topaz comes in")
+    assert chat.ask("is there a white garnet?").reply.startswith("**Yes, some kinds do**")
+    assert chat.ask("are there green diamonds?").reply.startswith("**My facts list no green diamond**")
+    assert chat.ask("could it be blue topaz?").candidates  # the stone in hand: its odds, as before
+
+
+def test_is_there_a_gem_in_a_colour_is_answered_from_its_colours():
+    def ask(text):
+        return Assistant(classifier=None).conversation().ask(text).reply
+
+    # each was the gem's card, with no yes or no
+    assert ask("is there such a thing as blue topaz?").startswith("**Yes**: Topaz comes in")
+    assert ask("are there any green diamonds?").startswith("**My facts list no green diamond**")
+    assert ask("are there big rubies?").startswith("**Ruby**")  # no colour asked
+
+
 def test_a_quoted_name_or_how_to_test_another_gem_with_a_stone_in_hand_is_about_that_gem(assistant):
     chat = assistant.conversation()
     stone = chat.ask("what is it?", [red_stone_photo()]).gem

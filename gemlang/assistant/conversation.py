@@ -1654,6 +1654,8 @@ class Conversation:
         answer = turn.answer
         colours = follow_up_colours(other) if COLOUR_QUESTION.search(turn.text) else ""
         answer.reply = colours.replace(other.name, f"**{other.name}**", 1) if colours else f"**{other.name}**"
+        if not colours and (colours := colours_answer(turn.text, other)):  # "can garnets be white?": yes, some
+            answer.reply = colours
         tested = HOW_TO_TEST.search(turn.text) and not colours  # "how do I know if a pearl is real?"
         answer.reply = how_to_test(other) if tested else answer.reply
         answer.description = "" if colours or tested else reference_description(other)
@@ -3082,6 +3084,10 @@ class Conversation:
         if asked and (PROPERTY_QUESTION.search(text) or len(asked.group(1).split()) > 3):
             asked = None  # "what's the hardness of spinel?" is answered with the value asked for
         gem = find_gem(asked.group(1)) if asked else named_gem(text) if COLOUR_QUESTION.search(text) else None
+        # "can garnets be white?", "does topaz come in blue?": whether the gem named comes in a colour, not whether
+        # the stone in hand is that gem ("could it be blue topaz?")
+        if gem is None and not THE_STONE_MEANT.search(text) and (named := named_gem(text)) is not None:
+            gem = named if colours_answer(text, named) else None
         # "how do I know if a pearl is real?": how any pearl is tested, not "how do I know if it's real?", nor how a
         # treatment is detected ("how do I test turquoise for dye?")
         testing = HOW_TO_TEST.search(text) and not (IT_OR_THIS.search(text) or TREATED_WORDS.search(text))

@@ -770,7 +770,7 @@ def colours_answer(text: str, gem: GemFacts) -> str:
     if not gem.colours:
         return ""
     named = IN_A_COLOUR.search(text)
-    said = (named["colour"] or named["last"]).lower() if named else ""
+    said = (named["colour"] or named["last"] or named["there"]).lower() if named else ""
     colour, tinge = hue_and_tinge(said)  # "is ruby blue-green?": a green tinged blue, asked as that blend
     if colour is None:
         return f"**{gem.name}**: {follow_up_colours(gem)}" if COLOUR_QUESTION.search(text) else ""

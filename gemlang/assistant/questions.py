@@ -1676,6 +1676,9 @@ FEWER = re.compile(  # "lower RI?", "easier to scratch?"
 IN_A_COLOUR = re.compile(
     r"\b(?:can|could|does|do|is|are)\b.{0,30}?\b(?:be|come in|ever|found in)\s+(?:an?\s+)?"
     rf"(?P<colour>{BLEND_WORD}|[a-z]+(?:-[a-z]+)?)\b|"
+    # "is there a white garnet?", "are there green diamonds?", "is there such a thing as blue topaz?"
+    r"^\s*(?:is|are)\s+there\s+(?:any\s+|an?\s+|such\s+(?:a\s+)?thing\s+as\s+(?:an?\s+)?)?(?:natural(?:ly)?\s+)?"
+    rf"(?P<there>{BLEND_WORD})\b|"
     # "is amethyst purple?", "is sapphire always blue? 💙", "is topaz bluish green?": the colour ends the question
     r"^\s*(?:is|are)\s+[a-z]+(?:\s+(?!always\b|only\b)[a-z]+)??\s+(?P<only>always\s+|only\s+)?(?:usually\s+|naturally\s+)?"
     rf"(?P<last>{BLEND_WORD}|[a-z]+(?:-[a-z]+)?)\W*$",
