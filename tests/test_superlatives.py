@@ -34,6 +34,11 @@ def test_the_gems_a_question_names_bound_the_answer_and_ties_are_said_together()
     assert "next: Quartz" in named and "Diamond" not in named
     garnet = superlative_answer("what is the hardest garnet")
     assert garnet.startswith("Of the garnet kinds I know, **Almandine") and "Diamond" not in garnet
+    # the gem between "which" and the word picks among its kinds: was every gem's, diamond first
+    picked = superlative_answer("which garnet is the hardest?")
+    assert picked.startswith("Of the garnet kinds I know, **Almandine") and "Diamond" not in picked
+    assert superlative_answer("which tourmaline has the highest RI?").startswith("Of the tourmaline kinds I know")
+    assert superlative_answer("which gem is the hardest?").startswith("Of the natural gems I know, **Diamond")
 
 
 def test_a_collectors_stone_first_is_followed_by_the_first_met_outside_collections():
@@ -194,6 +199,15 @@ def test_the_rarest_gem_is_answered_with_what_the_facts_call_the_rarest_of_its_k
     assert rarest_answer("which beryl is the rarest?").count(": ") == 2  # the opening, then Bixbite alone
     assert rarest_answer("what is the rarest birthstone?") == ""  # the birthstone list answers that
     assert rarest_answer("what is the hardest gem?") == ""
+
+
+def test_the_rarest_of_a_form_of_a_mineral_is_of_the_gems_of_that_form_not_of_every_kind_of_the_mineral():
+    from gemlang.knowledge.superlatives import rarest_answer
+
+    chalcedony = rarest_answer("which chalcedony is rarest?")  # ametrine, a quartz but no chalcedony, was named
+    assert "Chrysoprase: regarded as the rarest" in chalcedony and "Ametrine" not in chalcedony
+    assert "Ametrine" in rarest_answer("which quartz is rarest?")  # every quartz, chalcedony too
+    assert "Chrysoprase" in rarest_answer("which quartz is rarest?")
 
 
 def test_the_rarest_asked_of_which_one_with_a_stone_in_hand_is_of_that_stone_not_of_every_gem():

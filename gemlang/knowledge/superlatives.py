@@ -12,6 +12,7 @@ natural answer (moissanite is harder than corundum).
 
 from __future__ import annotations
 
+import functools
 import operator
 import re
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from gemlang.knowledge.colours import ASKED_AS, PLAIN_WORDS, colour_names, hue_a
 from gemlang.knowledge.facts import GemFacts, format_quantity
 from gemlang.knowledge.instruments import profile
 from gemlang.knowledge.knowledge_base import all_gems, gems_named_in
+from gemlang.knowledge.tell_apart import of_its_family
 from gemlang.readings import COLOURS, ISH_WORDS, REFRACTOMETER_LIMIT
 from gemlang.wording import some_of
 
@@ -72,6 +74,12 @@ GEMS_IN_A_COLOUR = re.compile(  # and "the hardest gem in blue"
 SUPERLATIVE_QUESTION = re.compile(
     rf"\b(?:what|which)\b[^.?!]{{0,40}}?\b(?P<a>{_WORDS})\b(?!\s+(?:part|thing|bit|question|step))|"
     rf"\b(?P<b>{_WORDS})\s+(?:natural\s+|known\s+|precious\s+|common\s+)?{A_COLOUR}{_GEM_NOUN}",
+    re.I,
+)
+# "which garnet is the …", "what kind of quartz has the …": the gems a superlative picks among, before it
+PICKED_AMONG = re.compile(
+    r"\s*(?:which|what)\s+(?:kinds?\s+of\s+|types?\s+of\s+|variet(?:y|ies)\s+of\s+)?(?P<gems>[^,;:.!?]+?)\s+"
+    r"(?:is|are|has|have)\s+(?:the\s+)?$",
     re.I,
 )
 # "a purple gem with high RI", "gems with a low SG": asked as the superlative, of gems in general (not "my stone with
@@ -146,9 +154,22 @@ def _by_species(gems: list[GemFacts], field: str, highest: bool = False) -> list
     return list(lines.values())
 
 
+@functools.cache
+def _a_family(name: str) -> bool:
+    """Whether other gems' species name the gem as the form of their mineral they are (chalcedony)."""
+    named = next((g for g in all_gems() if g.name == name), None)
+    return named is not None and any(of_its_family(g, named) for g in all_gems())
+
+
 def _member(g: GemFacts, named: GemFacts) -> bool:
-    """Whether `g` is the gem named or one of its kind: quartz for amethyst's species, garnet for its group."""
-    if g.name == named.name or _species(g).lower() == _species(named).lower():
+    """Whether `g` is the gem named or one of its kind: quartz for amethyst's species, garnet for its group; of a
+    form of a mineral that other gems' species name (chalcedony: "quartz (chalcedony)"), only those gems, not every
+    quartz (ametrine is no chalcedony)."""
+    if g.name == named.name:
+        return True
+    if _a_family(named.name):
+        return of_its_family(g, named)
+    if _species(g).lower() == _species(named).lower():
         return True
     group = _species(named).lower()
     return group.endswith(" group") and g.group.lower() == group
@@ -201,6 +222,9 @@ def superlative_answer(text: str) -> str:
     # diamond the hardest?", which asks about every gem
     before, after_word = gems_named_in(asked[: m.start()]), gems_named_in(asked[m.end() :])
     named = after_word or (before if len(before) > 1 else [])
+    # "which garnet is the hardest?", "what quartz is densest?": the gems the question picks among
+    picked = m.re is SUPERLATIVE_QUESTION and m["a"] and PICKED_AMONG.match(asked[: m.start("a")])
+    named = named or (gems_named_in(picked["gems"]) if picked else [])
     colour = colour_asked(text)  # "the hardest green gem": only the gems listed in green
     gems = [g for g in all_gems() if _value(g, q.field) is not None and g.origin == "natural"]
     gems = [g for g in gems if colour is None or listed_in(g, colour)]
