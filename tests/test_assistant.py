@@ -2292,6 +2292,23 @@ def test_does_it_show_a_phenomenon_is_answered_from_any_facts_that_name_it_else_
     assert "J. P. Morgan" in star  # initials end no sentence
 
 
+def test_a_cats_eye_asked_of_a_gem_is_chatoyancy_not_the_sheen_of_its_silk_and_is_asked_of_the_gem_named(assistant):
+    # was ruby's silk sheen and its star ("an effect called asterism"): a sheen is no cat's eye
+    said = Assistant(classifier=None).conversation().ask("can ruby have a cat's eye?").reply
+    assert said.startswith("**Ruby**: not that I know of: my facts for ruby name no cat's eye (chatoyancy)")
+    assert "asterism" not in said
+    assert "Rutile silk" not in Assistant(classifier=None).conversation().ask("does ruby have a cat's eye?").reply
+    assert "sheen" in Assistant(classifier=None).conversation().ask("does moonstone have a sheen?").reply  # as before
+    chat = assistant.conversation()
+    stone = chat.ask("what is it?", [red_stone_photo()]).gem
+    # after a photo, of the gem named: was "Ruby: 92% (rank 1 of 192); Cat's Eye: <1% …", the odds of each
+    ruby = chat.ask("can ruby have a cat's eye?")
+    assert ruby.reply.startswith("**Ruby**: not that I know of") and not ruby.candidates
+    tourmaline = chat.ask("can tourmaline have a cat's eye?")
+    assert tourmaline.reply.startswith("**Tourmaline**: Tourmaline with many parallel hollow growth tubes")
+    assert any(f"the stone in hand is still {stone}" in n for n in tourmaline.notes)
+
+
 def test_what_was_told_is_listed_and_a_question_of_the_stones_value_echoes_its_reading():
     chat = Assistant(classifier=None).conversation()
     assert chat.ask("what did I tell you?").reply.startswith("You have not told me anything about this stone")

@@ -19,7 +19,6 @@ from gemlang.assistant.gem_answers import (
     ORIGIN_DECIDED,
     PHOTO_CANNOT_TELL_GLASS,
     PRICE_REFUSED,
-    SEEN_IN_THE_STONE,
     TOLD_IN_THE_STONE,
     UNSHOWN,
     WHAT_VALUE_RESTS_ON,
@@ -56,6 +55,7 @@ from gemlang.assistant.gem_answers import (
     natural_as_told,
     ordered_answer,
     own_constants,
+    phenomena_asked,
     pleochroic_verdict,
     property_rows,
     property_value,
@@ -1653,12 +1653,13 @@ class Conversation:
             return False
         answer = turn.answer
         colours = follow_up_colours(other) if COLOUR_QUESTION.search(turn.text) else ""
-        answer.reply = colours.replace(other.name, f"**{other.name}**", 1) if colours else f"**{other.name}**"
-        if not colours and (colours := colours_answer(turn.text, other)):  # "can garnets be white?": yes, some
-            answer.reply = colours
-        tested = HOW_TO_TEST.search(turn.text) and not colours  # "how do I know if a pearl is real?"
-        answer.reply = how_to_test(other) if tested else answer.reply
-        answer.description = "" if colours or tested else reference_description(other)
+        said = colours.replace(other.name, f"**{other.name}**", 1)
+        # "can garnets be white?": yes, in some kinds; "can ruby have a cat's eye?": what its facts name
+        said = said or colours_answer(turn.text, other)
+        said = said or (what_it_shows(turn.text, other) if phenomena_asked(turn.text) else "")
+        tested = HOW_TO_TEST.search(turn.text) and not said  # "how do I know if a pearl is real?"
+        answer.reply = how_to_test(other) if tested else said or f"**{other.name}**"
+        answer.description = "" if said or tested else reference_description(other)
         answer.properties = property_rows([other.name])
         answer.notes.append(f"about {other.name} in general; the stone in hand is still {self._stone_answered()}.")
         if (trade := trade_name_asked(turn.text)) is not None:  # "what is 'rainbow moonstone'?": what the name hides
@@ -1746,7 +1747,7 @@ class Conversation:
         if GENERAL_QUESTION.search(text) and (limit := beyond_the_evidence(text, None)):  # not "… carat weight …"
             turn.answer.reply = limit
             return True
-        seen = [shown for words, (_, shown) in SEEN_IN_THE_STONE.items() if shown and re.search(words, text, re.I)]
+        seen = phenomena_asked(text)
         if not value and seen and YES_NO_QUESTION.search(text) and IT_OR_ITS.search(text):
             # "does it change colour when I turn it?": the gem's to show, and what the words mean; a change seen as
             # the stone turns is pleochroism, a change with the light colour change
@@ -3093,6 +3094,11 @@ class Conversation:
         testing = HOW_TO_TEST.search(text) and not (IT_OR_THIS.search(text) or TREATED_WORDS.search(text))
         named = gems_named_in(text) if gem is None and testing else []
         gem = named[0] if len(named) == 1 and named[0].origin == "natural" else gem
+        # "can ruby have a cat's eye?", "does sapphire show a star?": whether the gem named shows it, in general, the
+        # gem answered too; not "does my ruby show a star?"
+        shows = gem is None and YES_NO_QUESTION.search(text) and phenomena_asked(text)
+        if shows and not THE_STONE_MEANT.search(text) and (named := named_gem(text)) and what_it_shows(text, named):
+            return named
         return gem if gem is not None and gem.name != answered.name else None
 
     def _answered_gem(self) -> GemFacts | None:

@@ -841,8 +841,12 @@ SEEN_IN_THE_STONE = {
         "",
     ),
     r"needles?|hairs?|threads?": (r"needle|fibre|fiber|silk", ""),
-    r"line of light|cat'?s[- ]eye|eye\b(?![- ]clean)|stripes?|bands? of light|silky|shine|sheen|shimmer\w*|"
-    r"chatoyan\w*": (
+    # "can ruby have a cat's eye?": the eye itself, which a sheen from silk is not (ruby's silk gives a star)
+    r"line of light|cat'?s[- ]?eye|bands? of light|chatoyan\w*": (
+        r"cat'?s[- ]eye|chatoyan|band of light|bands of light",
+        "cat's eye (chatoyancy)",
+    ),
+    r"(?<!cat's )(?<!cats )(?<!cat's-)(?<!cats-)(?<!cats)\beye\b(?![- ]clean)|stripes?|silky|shine|sheen|shimmer\w*": (
         r"cat'?s[- ]eye|chatoyan|band of light|bands of light|sheen",
         "cat's-eye or sheen",
     ),
@@ -861,6 +865,11 @@ SEEN_IN_THE_STONE = {
     r"doubling|double refraction|doubled": (r"doubl|birefringen", ""),
     r"chelsea": (r"chelsea", ""),
 }
+
+
+def phenomena_asked(text: str) -> list[str]:
+    """The phenomena a stone shows or not that a message names ("does it have a cat's eye?": cat's eye)."""
+    return [shown for words, (_, shown) in SEEN_IN_THE_STONE.items() if shown and re.search(words, text, re.I)]
 
 
 def what_it_shows(text: str, gem: GemFacts, of_each: bool = False) -> str:
