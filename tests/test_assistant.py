@@ -2309,6 +2309,20 @@ def test_a_cats_eye_asked_of_a_gem_is_chatoyancy_not_the_sheen_of_its_silk_and_i
     assert any(f"the stone in hand is still {stone}" in n for n in tourmaline.notes)
 
 
+def test_which_one_is_the_hardest_with_a_stone_in_hand_ranks_the_gems_it_may_be():
+    chat = stone_answered("Peridot", "Tourmaline", "Sapphire Blue")
+    # each was every gem's ranking ("Of the natural gems I know, **Diamond (Mohs 10)** is the hardest")
+    hardest = chat.ask("which one is the hardest?").reply
+    assert hardest.startswith("Of the gems your stone may be (Peridot 94%, Sapphire Blue 2% and Tourmaline 2%), ")
+    assert "**Sapphire Blue (Mohs 9)** is the hardest; then Tourmaline (Mohs 7–7.5), Peridot (Mohs 6.5)." in hardest
+    heaviest = chat.ask("which of them is the heaviest?").reply
+    assert "**Sapphire Blue (SG 3.97–4.05)** is the densest; then Peridot (SG 3.27–3.37), Tourmaline" in heaviest
+    assert chat.ask("which gem is the hardest?").reply.startswith("Of the natural gems I know, **Diamond")  # all
+    one = stone_answered("Ruby", "Flux-Grown Ruby").ask("which one is the hardest?").reply  # all corundum
+    assert "all are one species, Corundum (Ruby, Flux-Grown Ruby" in one
+    assert one.endswith("Mohs 9), so none of them is the hardest.")
+
+
 def test_what_was_told_is_listed_and_a_question_of_the_stones_value_echoes_its_reading():
     chat = Assistant(classifier=None).conversation()
     assert chat.ask("what did I tell you?").reply.startswith("You have not told me anything about this stone")

@@ -376,6 +376,7 @@ from gemlang.knowledge.superlatives import (
     optic_list_answer,
     rarest_answer,
     scale_answer,
+    superlative_among,
     superlative_answer,
     value_list_answer,
 )
@@ -1160,7 +1161,8 @@ class Conversation:
         # "gems with high dispersion" asks of gems in general, its "high dispersion" no reading
         # "which one is the rarest?" after a photo: of the stone in hand, not of every gem
         of_the_stone = WHICH_ONE.search(turn.text) and (turn.images or self.image_probs is not None or self.hints)
-        ranked = superlative_answer(turn.text) or ("" if of_the_stone else rarest_answer(turn.text))
+        ranked = self._superlative_of_the_stone(turn.text) if of_the_stone and not gems_named_in(turn.text) else ""
+        ranked = ranked or superlative_answer(turn.text) or ("" if of_the_stone else rarest_answer(turn.text))
         if not ranked and (cheap := cheapest_answer(turn.text)):  # "the cheapest yellow-green stone?"
             ranked = f"I do not price stones, nor rank gems by price: {WHAT_VALUE_RESTS_ON}. {cheap}"
         if not ranked or parse_hints(HIGH_OR_LOW.sub(" ", turn.text)):
@@ -1169,6 +1171,18 @@ class Conversation:
             return False
         turn.answer.reply = ranked
         return True
+
+    def _superlative_of_the_stone(self, text: str) -> str:
+        """ "Which one is the hardest?" with a stone in hand: of the gems its latest answer says it may be (those its
+        table shows, at 1% or more), ranked from their facts; ''."""
+        ranked = [x for x in self.answers[self._stone_began :] if x.candidates]
+        if not ranked:
+            return ""
+        evidence = self.assistant.evidence
+        shown = [(n, p) for n, p in ranked[-1].candidates[:5] if p >= 0.01 and n in evidence.index]
+        gems = [evidence.facts[evidence.index[n]] for n, _ in shown]
+        called = f"the gems your stone may be ({join_words([f'{n} {percent(p)}' for n, p in shown], 'and')})"
+        return superlative_among(text, gems, called) if len(gems) > 1 else ""
 
     def _scale(self, turn: Turn) -> bool:
         # "is 1.76 high for an RI?": a question about the value, not a reading of the stone; with one number only

@@ -276,6 +276,26 @@ def superlative_answer(text: str) -> str:
     return reply + " (Ranked by the middle of each gem's range, one line per species.)"
 
 
+def superlative_among(text: str, gems: list[GemFacts], called: str) -> str:
+    """ "Which one is the hardest?" of the gems a stone in hand may be (`called`: how the answer names them): those
+    gems ranked by what is asked, one line per species; '' when no superlative is asked or none has the value."""
+    m = SUPERLATIVE_QUESTION.search(text or "")
+    if m is None:
+        return ""
+    said = (m.group("a") or m.group("b")).lower()
+    q = next(q for words, q in SUPERLATIVES.items() if re.fullmatch(words, said))
+    groups = _by_species([g for g in gems if _value(g, q.field) is not None], q.field, q.highest)
+    if not groups:
+        return ""
+    if len(groups) == 1:  # the photo's ruby and its lab-grown twins: one species, one range
+        return f"Of {called}, all are one species, {_line(groups[0], q)}, so none of them is {q.most}."
+    top = _value(groups[0][0], q.field)
+    tied = [gs for gs in groups if abs(_value(gs[0], q.field) - top) < 1e-9]
+    lead = _joined([f"**{_line(gs, q)}**" for gs in tied])
+    rest = ", ".join(_line(gs, q) for gs in groups[len(tied) :])
+    return f"Of {called}, {lead} {'is' if len(tied) == 1 else 'are'} {q.most}" + (f"; then {rest}." if rest else ".")
+
+
 def _also_in(g: GemFacts, colour: str) -> str:
     """ " Diamond is listed in blue among other colours (…); its facts give the cause: boron, which makes it blue." of
     a gem first in a colour that is not the first it is listed in and whose facts say what gives it that colour;
