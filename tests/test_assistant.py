@@ -3296,6 +3296,26 @@ def test_whether_another_gem_comes_in_a_colour_with_a_stone_in_hand_is_asked_of_
     assert chat.ask("could it be blue topaz?").candidates  # the stone in hand: its odds, as before
 
 
+def test_a_colour_asked_of_a_group_with_no_entry_of_its_own_is_answered_from_its_gems_colours(assistant):
+    def ask(text):
+        return Assistant(classifier=None).conversation().ask(text).reply
+
+    # each was the help on how to begin
+    white = ask("can feldspar be white?")
+    assert (
+        white.startswith("**Yes, some kinds do**: my facts list ") and "Moonstone in colorless with blue sheen" in white
+    )
+    assert "Feldspar is a group of minerals; its gems in my facts: Amazonite, Labradorite, Moonstone" in white
+    assert ask("can feldspar be purple?").startswith("**My facts list no purple feldspar**: Feldspar is a group")
+    assert ask("what colours does feldspar come in?").startswith(
+        "**Feldspar**: Feldspar is a group of minerals; my facts list its gems in these colours: Amazonite (green,"
+    )
+    assert ask("can garnet be white?").startswith("**Yes, some kinds do**: my facts list Grossular")  # its own entry
+    chat = assistant.conversation()
+    chat.ask("what is it?", [red_stone_photo()])
+    assert chat.ask("can feldspar be white?").reply == white  # was "My facts on Ruby do not answer that."
+
+
 def test_is_there_a_gem_in_a_colour_is_answered_from_its_colours():
     def ask(text):
         return Assistant(classifier=None).conversation().ask(text).reply

@@ -40,6 +40,7 @@ from gemlang.assistant.gem_answers import (
     follow_up_colours,
     found_gem_answer,
     gems_from,
+    group_colours_answer,
     habit_said,
     how_to_spot_glass,
     how_to_tell_natural,
@@ -972,7 +973,7 @@ class Conversation:
             self._glossary,
             self._no_gems_compared, self._wear_compared, self._unranked_compared, self._ring_gems, self._at_home,
             self._cutting, self._setting, self._metal, self._toughness,
-            self._care_asked, self._other_gem,
+            self._care_asked, self._other_gem, self._group_colours,
             self._earlier_stone, self._what_i_told, self._no_stone_to_ask_of,
         )  # fmt: skip
 
@@ -1678,6 +1679,12 @@ class Conversation:
         answer.notes.append(f"about {other.name} in general; the stone in hand is still {self._stone_answered()}.")
         if (trade := trade_name_asked(turn.text)) is not None:  # "what is 'rainbow moonstone'?": what the name hides
             answer.notes.append(trade.note)
+        return True
+
+    def _group_colours(self, turn: Turn) -> bool:
+        if not (said := group_colours_answer(turn.text)):  # "can feldspar be white?": from its gems' colours
+            return False
+        turn.answer.reply = said
         return True
 
     def _earlier_stone(self, turn: Turn) -> bool:

@@ -792,11 +792,7 @@ def colours_answer(text: str, gem: GemFacts) -> str:
         if listed_in(g, colour, tinge)  # "can garnets be white?": grossular's colourless too, as a white sapphire
     ]  # fmt: skip
     if group and others:  # "does garnet come in blue-green?": some kinds of it do
-        said_in = [
-            f"{g.name} in {join_words([c[0].lower() + c[1:] for c in g.colours if all(_partly(c, h) for h in hues)])}"
-            for g in others
-        ]
-        return f"**Yes, some kinds do**: my facts list {join_words(said_in)}. {follow_up_colours(gem)}"
+        return f"**Yes, some kinds do**: my facts list {_kinds_in(others, hues)}. {follow_up_colours(gem)}"
     kin = f" {called.capitalize()} {gem.species} is {join_words([g.name for g in others], 'or')}." if others else ""
     # "is hiddenite yellow?": its yellow-green is a green, but tinged yellow; "is sapphire blue-green?": blue, green
     tinged = [re.sub(r"\s*\(.*?\)", "", c) for c in gem.colours if any(_partly(c, h) for h in hues)]
@@ -804,6 +800,43 @@ def colours_answer(text: str, gem: GemFacts) -> str:
     if tinged:
         return f"**Not {called} as such, but {join_words(tinged)}**: {follow_up_colours(gem)}{kin}"
     return f"**My facts list no {called} {lower_name(gem)}**: {follow_up_colours(gem)}{kin}"
+
+
+def _kinds_in(kinds: Sequence[GemFacts], hues: Sequence[str]) -> str:
+    """ "Grossular in colourless (leuco garnet) and Hydrogrossular in white": each kind, in its colours of `hues`."""
+    return join_words(
+        [f"{g.name} in {join_words([c[0].lower() + c[1:] for c in g.colours if all(_partly(c, h) for h in hues)])}"
+         for g in kinds]
+    )  # fmt: skip
+
+
+def group_colours_answer(text: str) -> str:
+    """ "Can feldspar be white?", "what colours does feldspar come in?": a group of minerals no entry of its own
+    describes, answered from the colours of its gems (moonstone, labradorite, …); '' for a message naming no such
+    group or asking no colour."""
+    named = IN_A_COLOUR.search(text)
+    if not (named or COLOUR_QUESTION.search(text)):
+        return ""
+    groups = {g.group.lower().removesuffix(" group") for g in all_gems() if g.group.lower().endswith(" group")}
+    word = next((w for w in sorted(groups) if re.search(rf"\b{re.escape(w)}s?\b", text, re.I)), None)
+    if word is None or gems_named_in(text):  # "can garnet be white?": garnet's own entry answers
+        return ""
+    kinds = [g for g in all_gems() if g.origin == "natural" and g.group.lower() == f"{word} group" and g.colours]
+    if not kinds:
+        return ""
+    group = f"{word.capitalize()} is a group of minerals"
+    colour, tinge = (
+        hue_and_tinge((named["colour"] or named["last"] or named["there"]).lower()) if named else (None, None)
+    )
+    if colour is None:
+        listed = "; ".join(f"{g.name} ({', '.join(c[0].lower() + c[1:] for c in g.colours)})" for g in kinds)
+        return f"**{word.capitalize()}**: {group}; my facts list its gems in these colours: {listed}."
+    gems = f"{group}; its gems in my facts: {join_words([g.name for g in kinds])}."
+    hues = [h for h in (colour, tinge) if h]
+    called = " ".join(h for h in (tinge, colour) if h)
+    if others := [g for g in kinds if listed_in(g, colour, tinge)]:
+        return f"**Yes, some kinds do**: my facts list {_kinds_in(others, hues)}. {gems}"
+    return f"**My facts list no {called} {word}**: {gems}"
 
 
 def in_the_colour(text: str, gem: GemFacts) -> str:
