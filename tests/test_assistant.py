@@ -2972,7 +2972,8 @@ def test_a_lab_grown_gem_asked_if_natural_is_told_apart_by_magnification_or_a_la
      ("is a Cape ruby a garnet?", "**Yes**: 'Cape ruby' is a trade name for pyrope garnet"),
      ("is mystic topaz real topaz?", "**Yes**: 'mystic topaz' is colourless topaz"),
      ("is swiss blue topaz real topaz?", "**Yes**: 'Swiss blue' is a trade name for a vivid medium blue of topaz"),
-     ("is 'stabilized turquoise' real turquoise?", "**Yes**: 'stabilized turquoise' is natural turquoise, treated")],
+     ("is 'stabilized turquoise' real turquoise?", "**Yes**: 'stabilized turquoise' is natural turquoise, treated"),
+     ("is 'stabilised turquoise' real turquoise?", "**Yes**: 'stabilized turquoise' is natural turquoise, treated")],
 )  # fmt: skip
 def test_is_a_trade_name_the_gem_it_names_is_answered_for_the_gem_it_really_is(question, reply):
     answer = Assistant(classifier=None).conversation().ask(question).reply
@@ -5746,6 +5747,8 @@ def test_whether_lab_grown_stones_are_cheaper_is_what_the_sources_hold_with_no_p
      ("what does 'unheated' mean for a sapphire?", "Heat treatment"),  # was the list: a seller's word
      ("what is an unheated ruby?", "Heat treatment"),
      ("what is a 'diffused' sapphire?", "Diffusion treatment"),  # was the list
+     ("what is a diffused sapphire?", "Diffusion treatment"),  # was the list: unquoted, the treatment too
+     ("what is diffusion treated ruby?", "Diffusion treatment"),
      ("what does 'diffusion treated' mean?", "Diffusion treatment"),  # was what a treatment is
      ("what is surface diffusion?", "Diffusion treatment"),
      ("what is 'fracture filled' diamond?", "Fracture filling"),  # was what a treatment is
@@ -5759,6 +5762,23 @@ def test_a_treatment_asked_to_be_explained_beside_a_gem_gets_its_glossary_entry(
     answer = Assistant(classifier=None).conversation().ask(question)
     assert answer.reply.startswith(f"**{term}**: {term} "), answer.reply
     assert any(n.startswith(f"source ({term.lower()}): ") for n in answer.notes)
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [("what does no heat mean on a ruby?", "Heat treatment"),  # was what a gemmologist looks for in the stone
+     ("what is a diffused sapphire?", "Diffusion treatment"),  # was the sapphire card
+     ("what does minor oil mean on an emerald?", "Clarity enhancement grades")],
+)  # fmt: skip
+def test_a_treatment_asked_to_be_explained_beside_a_gem_is_explained_with_a_stone_in_hand(question, term):
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Spinel"])).conversation()
+    chat.image_probs = np.array([0.9, 0.1])
+    answer = chat.ask(question)
+    assert answer.reply.startswith(f"**{term}**: "), answer.reply
+    assert not answer.candidates
+    assert chat.ask("what is the heat treatment of this ruby?").candidates  # asked of the stone: ranked
 
 
 def test_enhanced_is_said_to_mean_treated():

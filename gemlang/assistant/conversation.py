@@ -347,6 +347,7 @@ from gemlang.knowledge.glossary import (
     ABOUT_THE_STONE,
     INSTRUMENTS,
     NAMED_TWICE,
+    about_the_stone,
     grade_meant,
     instruments_asked,
     mechanism,
@@ -1345,6 +1346,10 @@ class Conversation:
         terms = [] if stones_value else grades or terms_asked(turn.text)
         if not stones_value and not terms and turn.after_term and (more := AND_ABOUT_TERM.fullmatch(turn.text)):
             terms = terms_asked(f"what is {more.group(1)}?")  # "what is birefringence?", then "and pleochroism?"
+        if not terms and not stones_value and self._stone_in_hand and gems_named_in(turn.text):
+            # "what does no heat mean on a ruby?", "what is a diffused sapphire?" with a stone in hand: the
+            # treatment's meaning, as without one, unless asked of the stone ("what is the heating of this ruby?")
+            terms = [] if about_the_stone(turn.text) else treatments_defined(turn.text)
         if not terms and not stones_value and (kinds := specimen_kinds_asked(turn.text)):
             turn.answer.reply = kind_undecided(kinds, turn.answer)  # "I cracked open a round rock, is it a geode?"
             return True

@@ -123,6 +123,12 @@ def _narrowed(before: str) -> bool:
     return bool(re.search(r"[a-z]\W*$", before)) and not KEEPS_THE_TERM.search(before)
 
 
+def about_the_stone(question: str) -> bool:
+    """Whether a question asks of the stone in hand ("what does my refractometer read?"), not what a word means
+    ("what does 'untreated' mean on my report?")."""
+    return bool(ABOUT_THE_STONE.search(re.sub(r"\b(?:mean|work)\b.*$", "", question)))
+
+
 def terms_asked(text: str) -> list[Term]:
     """The glossary terms a question asks about, in the order asked ("the difference between uniaxial and
     biaxial?" asks two); a quoted term whatever else the message says; else none for a question with a number,
@@ -142,7 +148,7 @@ def terms_asked(text: str) -> list[Term]:
     # "what's birefringence and how do I get it from these?": the term asked first, then of the stone
     asked_first = re.split(r",|\band\b", first, maxsplit=1)[0]
     term_first = _spans(asked_first.lower()) and not ABOUT_THE_STONE.search(asked_first)
-    if ABOUT_THE_STONE.search(re.sub(r"\b(?:mean|work)\b.*$", "", question)) and not term_first:
+    if about_the_stone(question) and not term_first:
         return []
     spans = _spans(question.lower(), asked=True)
     if re.search(r"\d", _blanked(question.lower(), spans)):  # a reading; not the 4 of "the 4Cs"
@@ -328,8 +334,8 @@ def _with_these_alone(names: list[str]) -> str:
 # "what is smoke treatment of opal?", "what does oiling mean for an emerald?": a treatment's own entry, though a gem
 # is named beside it (a question about a gem asks no term otherwise); not the general "treatment"
 TREATMENTS = {
-    "irradiation", "oiling", "smoke treatment", "beryllium diffusion", "lead-glass filling", "HPHT", "heat treatment",
-    "clarity enhancement grades",
+    "irradiation", "oiling", "smoke treatment", "diffusion treatment", "beryllium diffusion", "lead-glass filling",
+    "HPHT", "heat treatment", "clarity enhancement grades",
 }  # fmt: skip
 # "how is ruby heated?", "why are sapphires heated?" ask what the treatment does, as "what is …" does
 DEFINITION = re.compile(
