@@ -5781,6 +5781,23 @@ def test_a_treatment_asked_to_be_explained_beside_a_gem_is_explained_with_a_ston
     assert chat.ask("what is the heat treatment of this ruby?").candidates  # asked of the stone: ranked
 
 
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [("is a lead glass filled ruby worth buying?", "Lead-glass filling"),  # was the ruby card
+     ("should I buy a glass-filled ruby?", "Lead-glass filling"),
+     ("what is a glass filled ruby?", "Lead-glass filling"),
+     ("are glass-filled rubies worth anything?", "Lead-glass filling"),  # was the ruby card, unpriced
+     ("should I buy a heated sapphire?", "Heat treatment"),
+     ("is a diffused sapphire worth buying?", "Diffusion treatment")],
+)  # fmt: skip
+def test_whether_to_buy_a_treated_gem_is_answered_by_what_the_treatment_is(question, term):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(f"**{term}**: "), answer.reply
+    if term == "Lead-glass filling":  # what it is worth, as its sources say, and no price
+        assert "opaque and nearly worthless before the glass goes in" in answer.reply
+        assert any("smartshoppingschool.com" in n for n in answer.notes)
+
+
 def test_enhanced_is_said_to_mean_treated():
     reply = Assistant(classifier=None).conversation().ask("what does 'enhanced' mean?").reply
     assert reply.startswith("**Treatment**: In the trade a treatment (also called an enhancement: 'enhanced' means")
