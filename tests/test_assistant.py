@@ -4334,7 +4334,9 @@ def test_an_origin_claimed_with_no_photo_is_for_a_laboratory_to_decide(text):
     [("is 'Ceylon sapphire' a quality grade?", "**Sapphire**: Sapphire is known from Ceylon (Sri Lanka)"),
      ("what is 'Siam ruby'?", "**Ruby**: Ruby is known from SIAM (Thailand)"),
      ("does 'Burma ruby' mean it is from Burma?", "**Ruby**: Ruby is known from Burma (Myanmar)"),
-     ("is 'Kashmir blue' a place of origin?", "**Kashmir** is in India, and by country my sources list these blue")],
+     ("is 'Kashmir blue' a place of origin?", "**Kashmir** is in India, and by country my sources list these blue"),
+     ("What is 'Kashmir' sapphire?", "**Sapphire**: Sapphire is known from Kashmir (India, Pakistan)"),  # was the card:
+     ('what is a "Ceylon" sapphire?', "**Sapphire**: Sapphire is known from Ceylon (Sri Lanka)")],  # the place quoted
 )  # fmt: skip
 def test_a_place_in_a_gems_name_asked_as_a_name_says_where_it_points_and_what_the_trade_means_by_it(text, lead):
     # was the gem's localities and its card ("Kashmir blue": "A colour alone (blue) fits too many gems"), or the
