@@ -5800,6 +5800,20 @@ def test_whether_to_buy_a_treated_gem_is_answered_by_what_the_treatment_is(quest
         assert any("smartshoppingschool.com" in n for n in answer.notes)
 
 
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [("my emerald report says moderate clarity enhancement, is that bad?", "Clarity enhancement grades"),  # was how
+     ("the cert says minor oil, is that ok?", "Clarity enhancement grades"),  # a laboratory detects the filler
+     ("my sapphire certificate says heated, is that bad?", "Heat treatment"),
+     ("the listing says diffused, should I worry?", "Diffusion treatment")],
+)  # fmt: skip
+def test_a_treatment_a_report_is_said_to_name_is_explained_with_or_without_a_stone_in_hand(question, term):
+    for chat in (Assistant(classifier=None).conversation(), stone_answered("Ruby", "Spinel")):
+        answer = chat.ask(question)
+        assert answer.reply.startswith(f"**{term}**: "), answer.reply
+    assert Assistant(classifier=None).conversation().ask("the report says RI 1.76 and heated").candidates  # ranked
+
+
 def test_enhanced_is_said_to_mean_treated():
     reply = Assistant(classifier=None).conversation().ask("what does 'enhanced' mean?").reply
     assert reply.startswith("**Treatment**: In the trade a treatment (also called an enhancement: 'enhanced' means")

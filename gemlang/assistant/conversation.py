@@ -359,6 +359,7 @@ from gemlang.knowledge.glossary import (
     terms_named,
     treatments_defined,
     treatments_named_in,
+    treatments_on_a_paper,
     without_a_balance,
 )
 from gemlang.knowledge.home_tests import NOT_A_TEST, home_tests_in, testing_at_home_answer
@@ -1350,6 +1351,8 @@ class Conversation:
             # "what does no heat mean on a ruby?", "what is a diffused sapphire?" with a stone in hand: the
             # treatment's meaning, as without one, unless asked of the stone ("what is the heating of this ruby?")
             terms = [] if about_the_stone(turn.text) else treatments_defined(turn.text)
+        if not terms and not stones_value:
+            terms = treatments_on_a_paper(turn.text)  # "my emerald report says moderate clarity enhancement, bad?"
         if not terms and not stones_value and (kinds := specimen_kinds_asked(turn.text)):
             turn.answer.reply = kind_undecided(kinds, turn.answer)  # "I cracked open a round rock, is it a geode?"
             return True

@@ -366,6 +366,22 @@ WORTH_BUYING = re.compile(
 )
 
 
+# a paper said to name something: "my emerald report says moderate clarity enhancement", "the cert states 'no heat'"
+PAPER_SAYS = re.compile(
+    r"\b(?:reports?|certificates?|certs?|appraisals?|listings?|labels?|invoices?|grading)\s+(?:\w+\s+)?"
+    r"(?:says?|said|states?|stated|reads?|mentions?|lists?|notes?|describes? it as|calls? it)\b",
+    re.I,
+)
+
+
+def treatments_on_a_paper(text: str) -> list[Term]:
+    """The treatments a report, a certificate or a listing is said to name ("my emerald report says moderate clarity
+    enhancement, is that bad?"): what the words mean is asked; none for a reading off it ("the report says RI
+    1.76")."""
+    said = PAPER_SAYS.search(text)
+    return [] if not said or re.search(r"\d", text[said.end() :]) else treatments_named_in(text[said.end() :])
+
+
 def treatments_defined(text: str) -> list[Term]:
     """The treatments a question asks to be explained, or asks whether to buy, whatever gem it names beside them;
     none for any other question ("is my emerald oiled?")."""
