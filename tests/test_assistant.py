@@ -5790,7 +5790,10 @@ def test_a_treatment_asked_to_be_explained_beside_a_gem_is_explained_with_a_ston
      ("what is a glass filled ruby?", "Lead-glass filling"),
      ("are glass-filled rubies worth anything?", "Lead-glass filling"),  # was the ruby card, unpriced
      ("should I buy a heated sapphire?", "Heat treatment"),
-     ("is a diffused sapphire worth buying?", "Diffusion treatment")],
+     ("is a diffused sapphire worth buying?", "Diffusion treatment"),
+     ("is a heated ruby worth less?", "Heat treatment"),  # was the ruby's treatments and that no price is given
+     ("is an unheated sapphire worth more?", "Heat treatment"),
+     ("does oiling lower the value of an emerald?", "Oiling")],
 )  # fmt: skip
 def test_whether_to_buy_a_treated_gem_is_answered_by_what_the_treatment_is(question, term):
     answer = Assistant(classifier=None).conversation().ask(question)
@@ -5798,6 +5801,9 @@ def test_whether_to_buy_a_treated_gem_is_answered_by_what_the_treatment_is(quest
     if term == "Lead-glass filling":  # what it is worth, as its sources say, and no price
         assert "opaque and nearly worthless before the glass goes in" in answer.reply
         assert any("smartshoppingschool.com" in n for n in answer.notes)
+    if term == "Heat treatment":
+        assert "unheated stones of high quality command a premium over heated ones" in answer.reply
+        assert any("gem-matrix.com/unheated-sapphires-and-their-value" in n for n in answer.notes)
 
 
 @pytest.mark.parametrize(

@@ -357,11 +357,13 @@ DONE_HOW = re.compile(
 DONE_AS = {"heat": "heated", "oil": "oiled", "irradiate": "irradiated", "smoke": "smoked"}
 
 
-# "is a lead glass filled ruby worth buying?", "should I buy a heated sapphire?": what the treatment is, and does to
-# the stone's worth, is what a buyer needs
-WORTH_BUYING = re.compile(
-    r"\bworth (?:buying|getting|anything|the (?:money|price))\b|\bshould (?:i|we|one) (?:buy|get|avoid)\b|"
-    r"\b(?:a )?(?:good|bad) (?:buy|purchase|investment)\b|\bsafe to buy\b",
+# "is a lead glass filled ruby worth buying?", "should I buy a heated sapphire?", "is a heated ruby worth less?": what
+# the treatment is, and does to the stone's worth, is what a buyer needs
+WORTH_ASKED = re.compile(
+    r"\bworth (?:buying|getting|anything|less|more|the (?:money|price))\b|\bshould (?:i|we|one) (?:buy|get|avoid)\b|"
+    r"\b(?:a )?(?:good|bad) (?:buy|purchase|investment)\b|\bsafe to buy\b|"
+    r"\b(?:cheaper|(?:more|less) (?:expensive|valuable))\b|"
+    r"\b(?:lower|raise|affect|reduce|increase)s? (?:the |its |their )?(?:value|price)\b",
     re.I,
 )
 
@@ -387,7 +389,7 @@ def treatments_defined(text: str) -> list[Term]:
     none for any other question ("is my emerald oiled?")."""
     if done := DONE_HOW.match(text):
         return treatments_named_in(DONE_AS[done.group(1).lower()])
-    return treatments_named_in(text) if DEFINITION.search(text) or WORTH_BUYING.search(text) else []
+    return treatments_named_in(text) if DEFINITION.search(text) or WORTH_ASKED.search(text) else []
 
 
 def screening_of(species: str) -> Term | None:
