@@ -3003,7 +3003,8 @@ def test_a_lab_grown_gem_asked_if_natural_is_told_apart_by_magnification_or_a_la
      ("is a Cape ruby a garnet?", "**Yes**: 'Cape ruby' is a trade name for pyrope garnet"),
      ("is mystic topaz real topaz?", "**Yes**: 'mystic topaz' is colourless topaz"),
      ("is swiss blue topaz real topaz?", "**Yes**: 'Swiss blue' is a trade name for a vivid medium blue of topaz"),
-     ("is 'stabilized turquoise' real turquoise?", "**Yes**: 'stabilized turquoise' is natural turquoise, treated")],
+     ("is 'stabilized turquoise' real turquoise?", "**Yes**: 'stabilized turquoise' is natural turquoise, treated"),
+     ("is 'stabilised turquoise' real turquoise?", "**Yes**: 'stabilized turquoise' is natural turquoise, treated")],
 )  # fmt: skip
 def test_is_a_trade_name_the_gem_it_names_is_answered_for_the_gem_it_really_is(question, reply):
     answer = Assistant(classifier=None).conversation().ask(question).reply
@@ -4409,7 +4410,9 @@ def test_an_origin_claimed_with_no_photo_is_for_a_laboratory_to_decide(text):
     [("is 'Ceylon sapphire' a quality grade?", "**Sapphire**: Sapphire is known from Ceylon (Sri Lanka)"),
      ("what is 'Siam ruby'?", "**Ruby**: Ruby is known from SIAM (Thailand)"),
      ("does 'Burma ruby' mean it is from Burma?", "**Ruby**: Ruby is known from Burma (Myanmar)"),
-     ("is 'Kashmir blue' a place of origin?", "**Kashmir** is in India, and by country my sources list these blue")],
+     ("is 'Kashmir blue' a place of origin?", "**Kashmir** is in India, and by country my sources list these blue"),
+     ("What is 'Kashmir' sapphire?", "**Sapphire**: Sapphire is known from Kashmir (India, Pakistan)"),  # was the card:
+     ('what is a "Ceylon" sapphire?', "**Sapphire**: Sapphire is known from Ceylon (Sri Lanka)")],  # the place quoted
 )  # fmt: skip
 def test_a_place_in_a_gems_name_asked_as_a_name_says_where_it_points_and_what_the_trade_means_by_it(text, lead):
     # was the gem's localities and its card ("Kashmir blue": "A colour alone (blue) fits too many gems"), or the
@@ -5822,6 +5825,8 @@ def test_whether_lab_grown_stones_are_cheaper_is_what_the_sources_hold_with_no_p
      ("what does 'unheated' mean for a sapphire?", "Heat treatment"),  # was the list: a seller's word
      ("what is an unheated ruby?", "Heat treatment"),
      ("what is a 'diffused' sapphire?", "Diffusion treatment"),  # was the list
+     ("what is a diffused sapphire?", "Diffusion treatment"),  # was the list: unquoted, the treatment too
+     ("what is diffusion treated ruby?", "Diffusion treatment"),
      ("what does 'diffusion treated' mean?", "Diffusion treatment"),  # was what a treatment is
      ("what is surface diffusion?", "Diffusion treatment"),
      ("what is 'fracture filled' diamond?", "Fracture filling"),  # was what a treatment is
@@ -5835,6 +5840,60 @@ def test_a_treatment_asked_to_be_explained_beside_a_gem_gets_its_glossary_entry(
     answer = Assistant(classifier=None).conversation().ask(question)
     assert answer.reply.startswith(f"**{term}**: {term} "), answer.reply
     assert any(n.startswith(f"source ({term.lower()}): ") for n in answer.notes)
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [("what does no heat mean on a ruby?", "Heat treatment"),  # was what a gemmologist looks for in the stone
+     ("what is a diffused sapphire?", "Diffusion treatment"),  # was the sapphire card
+     ("what does minor oil mean on an emerald?", "Clarity enhancement grades")],
+)  # fmt: skip
+def test_a_treatment_asked_to_be_explained_beside_a_gem_is_explained_with_a_stone_in_hand(question, term):
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Spinel"])).conversation()
+    chat.image_probs = np.array([0.9, 0.1])
+    answer = chat.ask(question)
+    assert answer.reply.startswith(f"**{term}**: "), answer.reply
+    assert not answer.candidates
+    assert chat.ask("what is the heat treatment of this ruby?").candidates  # asked of the stone: ranked
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [("is a lead glass filled ruby worth buying?", "Lead-glass filling"),  # was the ruby card
+     ("should I buy a glass-filled ruby?", "Lead-glass filling"),
+     ("what is a glass filled ruby?", "Lead-glass filling"),
+     ("are glass-filled rubies worth anything?", "Lead-glass filling"),  # was the ruby card, unpriced
+     ("should I buy a heated sapphire?", "Heat treatment"),
+     ("is a diffused sapphire worth buying?", "Diffusion treatment"),
+     ("is a heated ruby worth less?", "Heat treatment"),  # was the ruby's treatments and that no price is given
+     ("is an unheated sapphire worth more?", "Heat treatment"),
+     ("does oiling lower the value of an emerald?", "Oiling")],
+)  # fmt: skip
+def test_whether_to_buy_a_treated_gem_is_answered_by_what_the_treatment_is(question, term):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(f"**{term}**: "), answer.reply
+    if term == "Lead-glass filling":  # what it is worth, as its sources say, and no price
+        assert "opaque and nearly worthless before the glass goes in" in answer.reply
+        assert any("smartshoppingschool.com" in n for n in answer.notes)
+    if term == "Heat treatment":
+        assert "unheated stones of high quality command a premium over heated ones" in answer.reply
+        assert any("gem-matrix.com/unheated-sapphires-and-their-value" in n for n in answer.notes)
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [("my emerald report says moderate clarity enhancement, is that bad?", "Clarity enhancement grades"),  # was how
+     ("the cert says minor oil, is that ok?", "Clarity enhancement grades"),  # a laboratory detects the filler
+     ("my sapphire certificate says heated, is that bad?", "Heat treatment"),
+     ("the listing says diffused, should I worry?", "Diffusion treatment")],
+)  # fmt: skip
+def test_a_treatment_a_report_is_said_to_name_is_explained_with_or_without_a_stone_in_hand(question, term):
+    for chat in (Assistant(classifier=None).conversation(), stone_answered("Ruby", "Spinel")):
+        answer = chat.ask(question)
+        assert answer.reply.startswith(f"**{term}**: "), answer.reply
+    assert Assistant(classifier=None).conversation().ask("the report says RI 1.76 and heated").candidates  # ranked
 
 
 def test_enhanced_is_said_to_mean_treated():

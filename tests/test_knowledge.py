@@ -335,6 +335,7 @@ def test_gem_facts_are_frozen_and_serialise_to_json():
         ("Australian jade", "Chrysoprase", "chrysoprase"),
         ("a water sapphire", "Iolite", "iolite"),
         ("a goldstone bead", "Glass (Paste)", "glass"),
+        ("what is stabilised turquoise?", "Turquoise", "natural turquoise, treated"),  # spelt either way
     ],
 )
 def test_trade_misnomers_resolve_to_the_real_gem_and_say_so(text, expected, says):

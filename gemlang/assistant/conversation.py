@@ -348,6 +348,7 @@ from gemlang.knowledge.glossary import (
     ABOUT_THE_STONE,
     INSTRUMENTS,
     NAMED_TWICE,
+    about_the_stone,
     grade_meant,
     instruments_asked,
     mechanism,
@@ -359,6 +360,7 @@ from gemlang.knowledge.glossary import (
     terms_named,
     treatments_defined,
     treatments_named_in,
+    treatments_on_a_paper,
     without_a_balance,
 )
 from gemlang.knowledge.home_tests import NOT_A_TEST, home_tests_in, testing_at_home_answer
@@ -1360,6 +1362,12 @@ class Conversation:
         terms = [] if stones_value else grades or terms_asked(turn.text)
         if not stones_value and not terms and turn.after_term and (more := AND_ABOUT_TERM.fullmatch(turn.text)):
             terms = terms_asked(f"what is {more.group(1)}?")  # "what is birefringence?", then "and pleochroism?"
+        if not terms and not stones_value and self._stone_in_hand and gems_named_in(turn.text):
+            # "what does no heat mean on a ruby?", "what is a diffused sapphire?" with a stone in hand: the
+            # treatment's meaning, as without one, unless asked of the stone ("what is the heating of this ruby?")
+            terms = [] if about_the_stone(turn.text) else treatments_defined(turn.text)
+        if not terms and not stones_value:
+            terms = treatments_on_a_paper(turn.text)  # "my emerald report says moderate clarity enhancement, bad?"
         if not terms and not stones_value and (kinds := specimen_kinds_asked(turn.text)):
             turn.answer.reply = kind_undecided(kinds, turn.answer)  # "I cracked open a round rock, is it a geode?"
             return True

@@ -123,6 +123,12 @@ def _narrowed(before: str) -> bool:
     return bool(re.search(r"[a-z]\W*$", before)) and not KEEPS_THE_TERM.search(before)
 
 
+def about_the_stone(question: str) -> bool:
+    """Whether a question asks of the stone in hand ("what does my refractometer read?"), not what a word means
+    ("what does 'untreated' mean on my report?")."""
+    return bool(ABOUT_THE_STONE.search(re.sub(r"\b(?:mean|work)\b.*$", "", question)))
+
+
 def terms_asked(text: str) -> list[Term]:
     """The glossary terms a question asks about, in the order asked ("the difference between uniaxial and
     biaxial?" asks two); a quoted term whatever else the message says; else none for a question with a number,
@@ -142,7 +148,7 @@ def terms_asked(text: str) -> list[Term]:
     # "what's birefringence and how do I get it from these?": the term asked first, then of the stone
     asked_first = re.split(r",|\band\b", first, maxsplit=1)[0]
     term_first = _spans(asked_first.lower()) and not ABOUT_THE_STONE.search(asked_first)
-    if ABOUT_THE_STONE.search(re.sub(r"\b(?:mean|work)\b.*$", "", question)) and not term_first:
+    if about_the_stone(question) and not term_first:
         return []
     spans = _spans(question.lower(), asked=True)
     if re.search(r"\d", _blanked(question.lower(), spans)):  # a reading; not the 4 of "the 4Cs"
@@ -328,8 +334,8 @@ def _with_these_alone(names: list[str]) -> str:
 # "what is smoke treatment of opal?", "what does oiling mean for an emerald?": a treatment's own entry, though a gem
 # is named beside it (a question about a gem asks no term otherwise); not the general "treatment"
 TREATMENTS = {
-    "irradiation", "oiling", "smoke treatment", "beryllium diffusion", "lead-glass filling", "HPHT", "heat treatment",
-    "clarity enhancement grades",
+    "irradiation", "oiling", "smoke treatment", "diffusion treatment", "beryllium diffusion", "lead-glass filling",
+    "HPHT", "heat treatment", "clarity enhancement grades",
 }  # fmt: skip
 # "how is ruby heated?", "why are sapphires heated?" ask what the treatment does, as "what is …" does
 DEFINITION = re.compile(
@@ -351,12 +357,39 @@ DONE_HOW = re.compile(
 DONE_AS = {"heat": "heated", "oil": "oiled", "irradiate": "irradiated", "smoke": "smoked"}
 
 
+# "is a lead glass filled ruby worth buying?", "should I buy a heated sapphire?", "is a heated ruby worth less?": what
+# the treatment is, and does to the stone's worth, is what a buyer needs
+WORTH_ASKED = re.compile(
+    r"\bworth (?:buying|getting|anything|less|more|the (?:money|price))\b|\bshould (?:i|we|one) (?:buy|get|avoid)\b|"
+    r"\b(?:a )?(?:good|bad) (?:buy|purchase|investment)\b|\bsafe to buy\b|"
+    r"\b(?:cheaper|(?:more|less) (?:expensive|valuable))\b|"
+    r"\b(?:lower|raise|affect|reduce|increase)s? (?:the |its |their )?(?:value|price)\b",
+    re.I,
+)
+
+
+# a paper said to name something: "my emerald report says moderate clarity enhancement", "the cert states 'no heat'"
+PAPER_SAYS = re.compile(
+    r"\b(?:reports?|certificates?|certs?|appraisals?|listings?|labels?|invoices?|grading)\s+(?:\w+\s+)?"
+    r"(?:says?|said|states?|stated|reads?|mentions?|lists?|notes?|describes? it as|calls? it)\b",
+    re.I,
+)
+
+
+def treatments_on_a_paper(text: str) -> list[Term]:
+    """The treatments a report, a certificate or a listing is said to name ("my emerald report says moderate clarity
+    enhancement, is that bad?"): what the words mean is asked; none for a reading off it ("the report says RI
+    1.76")."""
+    said = PAPER_SAYS.search(text)
+    return [] if not said or re.search(r"\d", text[said.end() :]) else treatments_named_in(text[said.end() :])
+
+
 def treatments_defined(text: str) -> list[Term]:
-    """The treatments a question asks to be explained, whatever gem it names beside them; none for any other
-    question ("is my emerald oiled?")."""
+    """The treatments a question asks to be explained, or asks whether to buy, whatever gem it names beside them;
+    none for any other question ("is my emerald oiled?")."""
     if done := DONE_HOW.match(text):
         return treatments_named_in(DONE_AS[done.group(1).lower()])
-    return treatments_named_in(text) if DEFINITION.search(text) else []
+    return treatments_named_in(text) if DEFINITION.search(text) or WORTH_ASKED.search(text) else []
 
 
 def screening_of(species: str) -> Term | None:

@@ -690,11 +690,17 @@ def _freeze(draft: _Draft, aliases: list[str]) -> GemFacts:
     )
 
 
+# the -ise/-ize of a verb's forms, spelt either way ("stabilised turquoise" names "stabilized turquoise"); not the
+# "-oise" of "turquoise"
+EITHER_SPELLING = re.compile(r"(?<=[a-z]{2}[^aeiou\W])i[sz](?=e\b|ed\b|es\b|ing\b|ation\b)")
+
+
 def _phrase_pattern(key: str) -> re.Pattern[str]:
     plural = r"(?:s|es)?" if not key.endswith("y") else ""
     body = re.escape(key) + plural
     if key.endswith("y"):
         body = f"(?:{re.escape(key)}|{re.escape(key[:-1])}ies)"
+    body = EITHER_SPELLING.sub("i[sz]", body)
     return re.compile(rf"(?<![a-z0-9]){body}(?![a-z0-9])")
 
 

@@ -351,7 +351,7 @@ def places_in_a_name(text: str) -> list[tuple[str, ...]]:
     t = " " + (text or "").lower().replace("’", "'") + " "  # as `_matches` reads it
     named = []
     for m in _pattern(id(index), tuple(index)).finditer(t):
-        word = re.match(r"[\s-]+([a-z]+)", t[m.end() :])
+        word = re.match(r"['\"”]?[\s-]+([a-z]+)", t[m.end() :])  # and "'Kashmir' sapphire", the place quoted
         if word and not _trade_name_at(t, m.start()) and (word[1] in PLAIN_WORDS or gems_named_in(word[1])):
             named.append(index[m.group(0)][1])
     return named
