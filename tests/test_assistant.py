@@ -6342,6 +6342,22 @@ def test_synthetic_and_fake_asked_together_get_both_entries_and_how_they_differ(
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["my ring has a halo of diamonds, what is the centre stone?",  # was "**Probably not**: Diamond: <1% …"
+     "it's surrounded by small diamonds, what is the main stone?",
+     "my ring has a diamond halo, what's the center stone?",
+     "the side stones are diamonds, what is the middle stone?",  # was "My facts on Ruby do not answer that."
+     "what is the stone in the middle?", "what is the centre stone?"],
+)  # fmt: skip
+def test_the_centre_stone_asked_of_a_photographed_piece_is_the_stone_in_hand_not_its_side_diamonds(assistant, question):
+    chat = assistant.conversation()
+    first = chat.ask("what gem is this?", [red_stone_photo()])
+    answer = chat.ask(question)
+    assert answer.gem == first.gem and answer.candidates == first.candidates
+    assert "Diamond" not in answer.reply and "do not answer that" not in answer.reply
+
+
+@pytest.mark.parametrize(
     ("text", "reply"),
     [("is lab-grown the same as synthetic?", "**Yes**: Lab-grown, laboratory-created and synthetic name one thing"),
      ("are lab-created and synthetic the same?", "**Yes**: Lab-grown, laboratory-created and synthetic"),

@@ -696,7 +696,9 @@ class Conversation:
         reading of the stone, and the answer is not the stone's.
         """
         text = in_english(text)  # "Härte 7", "zafiro azul": the trade's words in other languages, read in English
-        if (piece := piece_parts((text or "")[:MAX_MESSAGE_CHARS])) is not None:
+        # "my ring has a halo of diamonds, what is the centre stone?" with no stone in hand: the setting's answer
+        unheld = not (photos or self._stone_in_hand) and stone_in_a_setting(text or "")[0]
+        if not unheld and (piece := piece_parts((text or "")[:MAX_MESSAGE_CHARS])) is not None:
             return self._piece(*piece, photos, explain)
         if not photos and len(stones := parcel((text or "")[:MAX_MESSAGE_CHARS])) > 1:
             return self._parcel(stones, explain)

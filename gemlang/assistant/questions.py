@@ -190,7 +190,10 @@ MAIN_STONE = re.compile(
 # a piece's other stones, named beside its centre stone: "two colourless side stones", "the two outer ones",
 # "surrounded by small white stones", "accent diamonds"
 SIDE_STONES = re.compile(
-    r"\b(?:side|accent|outer|small(?:er)?|little|tiny|surrounding)\s+(?:[a-z]+\s+){0,2}?(?:stones|ones|diamonds?|gems)\b",
+    r"\b(?:side|accent|outer|small(?:er)?|little|tiny|surrounding|pav[eé])\s+(?:[a-z]+\s+){0,2}?(?:stones|ones|diamonds?|gems)\b|"
+    # "a halo of diamonds", "surrounded by small diamonds", "a diamond halo"
+    r"\b(?:halo\s+of|surrounded\s+by|encircled\s+by)\s+(?:[a-z]+\s+){0,2}?(?:stones|diamonds?|gems)\b|"
+    r"\b(?:diamond|stone)\s+halo\b",
     re.I,
 )
 
@@ -252,7 +255,8 @@ def piece_parts(text: str) -> tuple[str, str, str] | None:
         return None
     if _OF_BOTH.search(text[begin:end]):  # "the centre stone and the side stones both read 1.76"
         return None
-    called = "the " + re.sub(r"\bones\b", "stones", side.group(0).lower())  # "the outer stones"
+    # "the outer stones"; "surrounded by small diamonds": "the small diamonds"
+    called = "the " + re.sub(r"\bones\b", "stones", re.sub(r"^\w+\s+by\s+", "", side.group(0).lower()))
     return text[:begin] + text[end:], text[begin:end].strip(), called
 
 
@@ -975,7 +979,9 @@ QUESTION_SHAPED = re.compile(
 # what the stone in hand is, asked again ("so what is it?", "what do you think?", "which one is it then?", "can you
 # tell what it is?"): the answer itself is what it asks for
 IDENTITY_ASKED = re.compile(
-    r"\bwhat(?:'s|s| is| are| was)?\s+(?:it|this|that|these|they|the stone|my stone|the gem|this stone)\s*"
+    # "what is the centre stone?", "what's the stone in the middle?": of a piece, the stone in hand
+    r"\bwhat(?:'s|s| is| are| was)?\s+(?:it|this|that|these|they|(?:the|my|this)\s+"
+    r"(?:(?:centre|center|central|main|middle)\s+)?(?:stone|gem)(?:\s+in the (?:middle|centre|center))?)\s*"
     r"(?:then|now|again|exactly|really|after all)?\s*[?!.]*\s*$|"
     r"\bwhat do you (?:think|reckon|make of)\b|\bidentify\b|\bany ideas?\b|\bwhat about now\b|^\s*(?:and\s+)?now\s*\?|"
     r"\bwhat (?:gem|stone|mineral|crystal|kind|type|sort)s?\b|\bwhich (?:gem|stone|one|is it)\b|"
