@@ -462,6 +462,35 @@ def grades_of_the_stone(text: str) -> list[str]:
     return list(dict.fromkeys(GRADE_ENTRIES[m.lastgroup] for m in named))
 
 
+# how a quality is graded, in general or of a gem named: "how is clarity graded?", "how is emerald clarity graded?",
+# "what clarity type is tanzanite?"; the scales, not the grade of the stone in hand (`GRADE_OF_THE_STONE`)
+GRADING_ASKED = re.compile(
+    r"\bhow\b[^.?!]*?\b(?:clarity|colou?r|cut)\b[^.?!]*?\b(?:graded|grade[sd]?|judged|rated|assessed)\b|"
+    r"\bhow\b[^.?!]*?\b(?:grade|judge|rate|assess)\s+(?:the\s+|an?\s+)?(?:[a-z]+\s+)?(?:clarity|colou?r|cut)\b|"
+    r"\bwhat (?:clarity|colou?r|cut) grades? (?:do|does|can|are|is)\b|\bclarity (?P<type>types?)\b",
+    re.I,
+)
+COLOURED_STONES = re.compile(r"\bcolou?red (?:stones?|gems?|gemstones?)\b", re.I)
+
+
+def grading_asked(text: str, gems: Sequence) -> list[str]:
+    """The glossary entries that say how a quality is graded, asked in general or of the gems named: a diamond's
+    scale, a coloured gem's grading (clarity by the gem's type), both when no gem is named ("how is clarity
+    graded?"); none of an organic gem, graded otherwise, or of the stone in hand ("how is my ring's clarity
+    graded?")."""
+    asked = GRADING_ASKED.search(text)
+    if asked is None or THE_STONE_MEANT.search(text) or any("organic" in g.species.lower() for g in gems):
+        return []
+    diamond, coloured = (any((g.species == "diamond") is kind for g in gems) for kind in (True, False))
+    coloured = coloured or bool(COLOURED_STONES.search(text))  # "how is clarity graded for coloured stones?"
+    quality = "" if asked.group("type") else re.search(r"clarity|colou?r|cut", asked.group(0), re.I).group(0)
+    quality = quality.lower().replace("color", "colour")
+    scale = [GRADE_ENTRIES[quality]] if quality and (diamond or not coloured) else []
+    # a coloured gem's colour and clarity, and its cut when a coloured gem is named ("how is sapphire cut graded?")
+    coloured_grading = (coloured or not diamond) and (quality != "cut" or coloured)
+    return scale + ["coloured stone grading"] * coloured_grading
+
+
 # "which is harder to find / to cut / to tell apart?": how hard a thing is to do, not the hardness (but "harder to
 # scratch" is)
 NOT_TO_DO = r"(?!\s+to\s+(?!scratch\b)[a-z])"
