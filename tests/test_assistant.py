@@ -6341,11 +6341,38 @@ def test_the_stone_asked_of_a_named_setting_needs_a_photo_and_the_setting_is_exp
 
 @pytest.mark.parametrize(
     "question",
+    [
+        "what's a prong?",
+        "what are claws on a ring?",  # were "**Care depends on the gem**"
+        "what does bezel set mean?",
+    ],  # was the how-to-begin help
+)
+def test_a_bare_prong_claw_or_bezel_asked_about_is_the_protective_setting_entry(question):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith("**Protective setting**: A setting holds a stone in metal") and answer.notes
+
+
+@pytest.mark.parametrize(
+    ("question", "part"),
+    [("one of the prongs is bent, is the stone safe?", "prongs"),  # were ruby's care notes
+     ("will the stone fall out of a prong setting?", "setting"), ("the bezel looks thin, should I worry?", "bezel")],
+)  # fmt: skip
+def test_a_worn_setting_after_a_photo_is_the_jewellers_to_check_then_the_stones_toughness(assistant, question, part):
+    chat = assistant.conversation()
+    first = chat.ask("what gem is this?", [red_stone_photo()])
+    reply = chat.ask(question).reply
+    assert reply.startswith(f"**The {part}**: my facts are of gems, not of the metal they are set in")
+    assert f"Of the stone itself: {first.gem} (toughness" in reply
+    assert "The setting" not in chat.ask("does the colour come out in water?").reply  # no metal asked
+
+
+@pytest.mark.parametrize(
+    "question",
     ["my ring has a halo of diamonds, what is the centre stone?",  # was "**Probably not**: Diamond: <1% …"
      "it's surrounded by small diamonds, what is the main stone?",
      "my ring has a diamond halo, what's the center stone?",
      "the side stones are diamonds, what is the middle stone?",  # was "My facts on Ruby do not answer that."
-     "what is the stone in the middle?", "what is the centre stone?"],
+     "what is the stone in the middle?", "what is the centre stone?", "what's the big stone?"],
 )  # fmt: skip
 def test_the_centre_stone_asked_of_a_photographed_piece_is_the_stone_in_hand_not_its_side_diamonds(assistant, question):
     chat = assistant.conversation()

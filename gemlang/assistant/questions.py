@@ -1010,7 +1010,8 @@ QUESTION_SHAPED = re.compile(
 IDENTITY_ASKED = re.compile(
     # "what is the centre stone?", "what's the stone in the middle?": of a piece, the stone in hand
     r"\bwhat(?:'s|s| is| are| was)?\s+(?:it|this|that|these|they|(?:the|my|this)\s+"
-    r"(?:(?:centre|center|central|main|middle)\s+)?(?:stone|gem)(?:\s+in the (?:middle|centre|center))?)\s*"
+    r"(?:(?:centre|center|central|main|middle|big|bigger|biggest|large|larger|largest)\s+)?(?:stone|gem)"
+    r"(?:\s+in the (?:middle|centre|center))?)\s*"
     r"(?:then|now|again|exactly|really|after all)?\s*[?!.]*\s*$|"
     r"\bwhat do you (?:think|reckon|make of)\b|\bidentify\b|\bany ideas?\b|\bwhat about now\b|^\s*(?:and\s+)?now\s*\?|"
     r"\bwhat (?:gem|stone|mineral|crystal|kind|type|sort)s?\b|\bwhich (?:gem|stone|one|is it)\b|"
