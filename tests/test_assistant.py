@@ -5247,6 +5247,35 @@ def test_how_coloured_stones_are_graded_is_the_glossarys_entry(question):
 
 
 @pytest.mark.parametrize(
+    ("question", "entries"),
+    [("how is clarity graded?", ["Clarity grades", "Coloured stone grading"]),  # were "Grades need the stone in hand"
+     ("how is colour graded?", ["Colour grades", "Coloured stone grading"]), ("how is cut graded?", ["Cut grades"]),
+     ("how do labs grade colour?", ["Colour grades", "Coloured stone grading"]),  # was the how-to-begin help
+     ("how is diamond clarity graded?", ["Clarity grades"]),  # was the Diamond card
+     ("how is clarity graded for coloured stones?", ["Coloured stone grading"]),
+     ("how are diamonds graded?", ["4Cs"])],  # was the Diamond card
+)  # fmt: skip
+def test_how_a_quality_is_graded_is_its_scale_for_diamond_and_the_coloured_stone_entry(question, entries):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert [line.split("**")[1] for line in answer.reply.split("\n\n")] == entries
+    assert len(answer.notes) == len(entries) and all("<http" in note for note in answer.notes)  # each sourced
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [("how is emerald clarity graded?", "**Emerald**: Type III of GIA's clarity types, almost always included."),
+     ("what is emerald's clarity type?", "**Emerald**: Type III"),  # were the Emerald card
+     ("how is the clarity of aquamarine graded?", "**Aquamarine**: Type I of GIA's clarity types, usually eye-clean."),
+     ("what clarity grades do sapphires get?", "**Sapphire**: Type II of GIA's clarity types, usually with some"),
+     ("what clarity type is tanzanite?", "**Tanzanite**: Type I")],
+)  # fmt: skip
+def test_clarity_graded_of_a_coloured_gem_puts_its_own_clarity_type_first(question, lead):
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith(lead) and "\n\n**Coloured stone grading**: The letter scales" in reply
+    assert "**Clarity grades**" not in reply  # a diamond's scale is no coloured gem's
+
+
+@pytest.mark.parametrize(
     ("question", "scale"),
     [("what clarity is it?", "Clarity grades"), ("what colour grade is it?", "Colour grades")],  # were the line alone
 )
@@ -6443,6 +6472,49 @@ def test_the_stone_asked_of_a_named_setting_needs_a_photo_and_the_setting_is_exp
     answer = Assistant(classifier=None).conversation().ask(question)  # was the how-to-begin help
     assert answer.reply.startswith("**The setting does not say which gems it holds**: any stone can be set so. Send")
     assert f"\n\n**{term}**: " in answer.reply and answer.notes and not answer.candidates
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's a prong?",
+        "what are claws on a ring?",  # were "**Care depends on the gem**"
+        "what does bezel set mean?",
+    ],  # was the how-to-begin help
+)
+def test_a_bare_prong_claw_or_bezel_asked_about_is_the_protective_setting_entry(question):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith("**Protective setting**: A setting holds a stone in metal") and answer.notes
+
+
+@pytest.mark.parametrize(
+    ("question", "part"),
+    [("one of the prongs is bent, is the stone safe?", "prongs"),  # were ruby's care notes
+     ("will the stone fall out of a prong setting?", "setting"), ("the bezel looks thin, should I worry?", "bezel")],
+)  # fmt: skip
+def test_a_worn_setting_after_a_photo_is_the_jewellers_to_check_then_the_stones_toughness(assistant, question, part):
+    chat = assistant.conversation()
+    first = chat.ask("what gem is this?", [red_stone_photo()])
+    reply = chat.ask(question).reply
+    assert reply.startswith(f"**The {part}**: my facts are of gems, not of the metal they are set in")
+    assert f"Of the stone itself: {first.gem} (toughness" in reply
+    assert "The setting" not in chat.ask("does the colour come out in water?").reply  # no metal asked
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["my ring has a halo of diamonds, what is the centre stone?",  # was "**Probably not**: Diamond: <1% …"
+     "it's surrounded by small diamonds, what is the main stone?",
+     "my ring has a diamond halo, what's the center stone?",
+     "the side stones are diamonds, what is the middle stone?",  # was "My facts on Ruby do not answer that."
+     "what is the stone in the middle?", "what is the centre stone?", "what's the big stone?"],
+)  # fmt: skip
+def test_the_centre_stone_asked_of_a_photographed_piece_is_the_stone_in_hand_not_its_side_diamonds(assistant, question):
+    chat = assistant.conversation()
+    first = chat.ask("what gem is this?", [red_stone_photo()])
+    answer = chat.ask(question)
+    assert answer.gem == first.gem and answer.candidates == first.candidates
+    assert "Diamond" not in answer.reply and "do not answer that" not in answer.reply
 
 
 @pytest.mark.parametrize(

@@ -254,6 +254,7 @@ from gemlang.assistant.questions import (
     grades_asked,
     grades_named,
     grades_of_the_stone,
+    grading_asked,
     grown_said,
     imitation_compared,
     imitation_of,
@@ -349,6 +350,7 @@ from gemlang.knowledge.glossary import (
     INSTRUMENTS,
     NAMED_TWICE,
     about_the_stone,
+    clarity_type,
     grade_meant,
     instruments_asked,
     mechanism,
@@ -485,7 +487,9 @@ def scales_of_the_grades(text: str, gem: GemFacts, answer: Answer) -> str:
         # a grade asked, not the weight that shares this answer; an organic gem is graded otherwise
         graded = GRADE_OF_THE_STONE.search(text) and "organic" not in gem.species.lower()
         scales = [term_called("coloured stone grading")] if graded else []
-    return f"\n\n{explained(scales, answer)}" if scales else ""
+    # "is my emerald VS1?": its own clarity type first
+    typed = clarity_type(gem) if scales and "clarity grades" in grades_of_the_stone(text) else ""
+    return "".join(f"\n\n{part}" for part in (typed, explained(scales, answer) if scales else "") if part)
 
 
 def kind_term(kind: str) -> str:
@@ -700,7 +704,9 @@ class Conversation:
         reading of the stone, and the answer is not the stone's.
         """
         text = in_english(text)  # "Härte 7", "zafiro azul": the trade's words in other languages, read in English
-        if (piece := piece_parts((text or "")[:MAX_MESSAGE_CHARS])) is not None:
+        # "my ring has a halo of diamonds, what is the centre stone?" with no stone in hand: the setting's answer
+        unheld = not (photos or self._stone_in_hand) and stone_in_a_setting(text or "")[0]
+        if not unheld and (piece := piece_parts((text or "")[:MAX_MESSAGE_CHARS])) is not None:
             return self._piece(*piece, photos, explain)
         if not photos and len(stones := parcel((text or "")[:MAX_MESSAGE_CHARS])) > 1:
             return self._parcel(stones, explain)
@@ -1357,8 +1363,10 @@ class Conversation:
         if LAB_APART_QUESTION.search(turn.text) and self._answered_gem() is not None:
             return False  # "how does a gemmologist tell natural from synthetic?" of the stone answered, not "natural"
         stones_value = THE_STONES_VALUE.search(turn.text) and (self._answered_gem() or self.topic) is not None
-        # "what is pleochroism?"; "what does SI1 mean?" (a diamond grade, though "is my diamond SI1?" asks its own)
-        grades = [term_called(name) for name in grades_asked(turn.text)]
+        # "what is pleochroism?"; "what does SI1 mean?" (a diamond grade, though "is my diamond SI1?" asks its own);
+        # "how is clarity graded?", "how is emerald clarity graded?": the scales, the gem's own clarity type first
+        gems_said = gems_named_in(turn.text)
+        grades = [term_called(name) for name in grades_asked(turn.text) or grading_asked(turn.text, gems_said)]
         terms = [] if stones_value else grades or terms_asked(turn.text)
         if not stones_value and not terms and turn.after_term and (more := AND_ABOUT_TERM.fullmatch(turn.text)):
             terms = terms_asked(f"what is {more.group(1)}?")  # "what is birefringence?", then "and pleochroism?"
@@ -1400,6 +1408,9 @@ class Conversation:
                 if said := grade_meant(grade, scale):
                     meant.setdefault(said, []).append(grade)
         lead = [f"**{join_words(named)}**: {said}." for said, named in meant.items()]
+        # of clarity, the gems named, else the stone answered: their own clarity type first
+        if "coloured stone grading" in [t.term for t in grades] and "clarity grades" in grades_of_the_stone(turn.text):
+            lead += [typed for gem in gems_said or [self._answered_gem()] if gem and (typed := clarity_type(gem))]
         turn.answer.reply = "\n\n".join([*lead, turn.answer.reply])
         if len(terms) == 1 and terms[0].term in NAMED_TWICE and (alike := same_or_different(turn.text)):
             # "is lab-grown the same as synthetic?": one thing under two names, so yes (and "different?" no)

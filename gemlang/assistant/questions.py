@@ -190,7 +190,10 @@ MAIN_STONE = re.compile(
 # a piece's other stones, named beside its centre stone: "two colourless side stones", "the two outer ones",
 # "surrounded by small white stones", "accent diamonds"
 SIDE_STONES = re.compile(
-    r"\b(?:side|accent|outer|small(?:er)?|little|tiny|surrounding)\s+(?:[a-z]+\s+){0,2}?(?:stones|ones|diamonds?|gems)\b",
+    r"\b(?:side|accent|outer|small(?:er)?|little|tiny|surrounding|pav[eé])\s+(?:[a-z]+\s+){0,2}?(?:stones|ones|diamonds?|gems)\b|"
+    # "a halo of diamonds", "surrounded by small diamonds", "a diamond halo"
+    r"\b(?:halo\s+of|surrounded\s+by|encircled\s+by)\s+(?:[a-z]+\s+){0,2}?(?:stones|diamonds?|gems)\b|"
+    r"\b(?:diamond|stone)\s+halo\b",
     re.I,
 )
 
@@ -252,7 +255,8 @@ def piece_parts(text: str) -> tuple[str, str, str] | None:
         return None
     if _OF_BOTH.search(text[begin:end]):  # "the centre stone and the side stones both read 1.76"
         return None
-    called = "the " + re.sub(r"\bones\b", "stones", side.group(0).lower())  # "the outer stones"
+    # "the outer stones"; "surrounded by small diamonds": "the small diamonds"
+    called = "the " + re.sub(r"\bones\b", "stones", re.sub(r"^\w+\s+by\s+", "", side.group(0).lower()))
     return text[:begin] + text[end:], text[begin:end].strip(), called
 
 
@@ -456,6 +460,35 @@ def grades_of_the_stone(text: str) -> list[str]:
     named."""
     named = sorted([*GRADE_ASKED.finditer(text), *GRADE_NAMED.finditer(text)], key=lambda m: m.start())
     return list(dict.fromkeys(GRADE_ENTRIES[m.lastgroup] for m in named))
+
+
+# how a quality is graded, in general or of a gem named: "how is clarity graded?", "how is emerald clarity graded?",
+# "what clarity type is tanzanite?"; the scales, not the grade of the stone in hand (`GRADE_OF_THE_STONE`)
+GRADING_ASKED = re.compile(
+    r"\bhow\b[^.?!]*?\b(?:clarity|colou?r|cut)\b[^.?!]*?\b(?:graded|grade[sd]?|judged|rated|assessed)\b|"
+    r"\bhow\b[^.?!]*?\b(?:grade|judge|rate|assess)\s+(?:the\s+|an?\s+)?(?:[a-z]+\s+)?(?:clarity|colou?r|cut)\b|"
+    r"\bwhat (?:clarity|colou?r|cut) grades? (?:do|does|can|are|is)\b|\bclarity (?P<type>types?)\b",
+    re.I,
+)
+COLOURED_STONES = re.compile(r"\bcolou?red (?:stones?|gems?|gemstones?)\b", re.I)
+
+
+def grading_asked(text: str, gems: Sequence) -> list[str]:
+    """The glossary entries that say how a quality is graded, asked in general or of the gems named: a diamond's
+    scale, a coloured gem's grading (clarity by the gem's type), both when no gem is named ("how is clarity
+    graded?"); none of an organic gem, graded otherwise, or of the stone in hand ("how is my ring's clarity
+    graded?")."""
+    asked = GRADING_ASKED.search(text)
+    if asked is None or THE_STONE_MEANT.search(text) or any("organic" in g.species.lower() for g in gems):
+        return []
+    diamond, coloured = (any((g.species == "diamond") is kind for g in gems) for kind in (True, False))
+    coloured = coloured or bool(COLOURED_STONES.search(text))  # "how is clarity graded for coloured stones?"
+    quality = "" if asked.group("type") else re.search(r"clarity|colou?r|cut", asked.group(0), re.I).group(0)
+    quality = quality.lower().replace("color", "colour")
+    scale = [GRADE_ENTRIES[quality]] if quality and (diamond or not coloured) else []
+    # a coloured gem's colour and clarity, and its cut when a coloured gem is named ("how is sapphire cut graded?")
+    coloured_grading = (coloured or not diamond) and (quality != "cut" or coloured)
+    return scale + ["coloured stone grading"] * coloured_grading
 
 
 # "which is harder to find / to cut / to tell apart?": how hard a thing is to do, not the hardness (but "harder to
@@ -975,7 +1008,10 @@ QUESTION_SHAPED = re.compile(
 # what the stone in hand is, asked again ("so what is it?", "what do you think?", "which one is it then?", "can you
 # tell what it is?"): the answer itself is what it asks for
 IDENTITY_ASKED = re.compile(
-    r"\bwhat(?:'s|s| is| are| was)?\s+(?:it|this|that|these|they|the stone|my stone|the gem|this stone)\s*"
+    # "what is the centre stone?", "what's the stone in the middle?": of a piece, the stone in hand
+    r"\bwhat(?:'s|s| is| are| was)?\s+(?:it|this|that|these|they|(?:the|my|this)\s+"
+    r"(?:(?:centre|center|central|main|middle|big|bigger|biggest|large|larger|largest)\s+)?(?:stone|gem)"
+    r"(?:\s+in the (?:middle|centre|center))?)\s*"
     r"(?:then|now|again|exactly|really|after all)?\s*[?!.]*\s*$|"
     r"\bwhat do you (?:think|reckon|make of)\b|\bidentify\b|\bany ideas?\b|\bwhat about now\b|^\s*(?:and\s+)?now\s*\?|"
     r"\bwhat (?:gem|stone|mineral|crystal|kind|type|sort)s?\b|\bwhich (?:gem|stone|one|is it)\b|"

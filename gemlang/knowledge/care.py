@@ -824,6 +824,14 @@ SETTING_ASKED = re.compile(
     rf"(?P<part>{THE_METAL})\b(?!\s+(?:stone|gem))",
     re.I,
 )
+# the metal said to be worn, or the stone feared to fall out: "one of the prongs is bent, is the stone safe?", "the
+# bezel looks thin", "will the stone fall out of a prong setting?"
+SETTING_WORN = re.compile(
+    rf"\b(?:the|my|its|a|one of the|one of its)\s+(?P<part>{THE_METAL})\s+(?:is|are|was|were|looks?|seems?|feels?)\s+"
+    r"(?:\w+\s+)?(?:bent|loose|worn|broken|damaged|thin|lifted|missing|wobbly|cracked|snapped|caught)\b|"
+    r"\b(?:fall|falls|falling|fell|drop|drops|pop|pops)\s+out\b",
+    re.I,
+)
 # "is the setting gold?", "is my mount real silver?": what the metal is, not how sound it is
 METAL_NAMED = re.compile(
     r"\b(?:gold|silver|platinum|palladium|titanium|steel|brass|copper|rhodium|plated|vermeil|karat|carat|solid|real|"
@@ -934,14 +942,15 @@ def setting_answer(text: str, gem: GemFacts | None) -> tuple[str, list[str]]:
     """That the facts are of the stone, not of the metal a question asks about ("is the prong loose?"), with how
     well the stone itself stands knocks, or ("is the setting gold?") what the metal is; which setting protects it
     (`setting_chosen`); ('', []) for any other question."""
-    if (chosen := setting_chosen(text, gem))[0]:
+    worn = SETTING_WORN.search(text or "")  # "a prong is bent, is the stone safe?": no setting is being chosen
+    if not worn and (chosen := setting_chosen(text, gem))[0]:
         return chosen
     if gem is None and (held := stone_in_a_setting(text))[0]:
         return held
-    asked = SETTING_ASKED.search(text or "")
+    asked = SETTING_ASKED.search(text or "") or worn
     if not asked or HEAT_QUESTION.search(text) or CLEANING_ASKED.search(text):
         return "", []
-    part = asked.group("part").lower()
+    part = (asked.group("part") or "setting").lower()  # "will the stone fall out?": of its setting
     be = "are" if part.endswith("s") else "is"
     not_ours = f"**The {part}**: my facts are of gems, not of the metal they are set in:"
     if METAL_NAMED.search(text[asked.end() :]):  # the stone's toughness answers nothing of it

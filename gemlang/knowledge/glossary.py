@@ -92,6 +92,21 @@ def grade_meant(grade: str, entry: Term) -> str:
     return min(naming, key=len).rstrip(".") if naming else ""
 
 
+# a clarity type of the coloured stone grading entry: "Type III, almost always included (emerald, red beryl, …)"
+CLARITY_TYPE = re.compile(r"\b(Type I{1,3}), ([^(;]+?) \(([^)]*)\)")
+
+
+def clarity_type(gem) -> str:
+    """The clarity type the coloured stone grading entry gives a gem, said first ("**Emerald**: Type III, almost
+    always included."), by its name or species ("Garnet Red": garnet); '' for a gem it does not list."""
+    entry = term_called("coloured stone grading")
+    called = {gem.name.lower(), gem.name.split()[0].lower(), gem.species.split()[0].lower()}
+    for kind, said, listed in CLARITY_TYPE.findall(entry.text if entry else ""):
+        if called & {item.strip().lower() for item in re.split(r",|\band\b", listed)}:
+            return f"**{gem.name}**: {kind} of GIA's clarity types, {said}."
+    return ""
+
+
 @dataclass(frozen=True)
 class Term:
     term: str
