@@ -2622,7 +2622,9 @@ def test_the_chemistry_of_a_named_gem_is_its_formula():
      ("what species is garnet?", "**Garnet**: species garnet group."),
      ("what mineral group does garnet belong to?", "**Garnet**: species garnet group."),
      ("which group does almandine belong to?", "**Almandine**: species almandine (garnet group)."),
-     ("what family is tourmaline in?", "**Tourmaline**: species tourmaline group (mostly elbaite).")],
+     ("what family is tourmaline in?", "**Tourmaline**: species tourmaline group (mostly elbaite)."),
+     ("what gem family is emerald in?", "**Emerald**: species beryl."),
+     ("which gemstone group does topaz belong to?", "**Topaz**: species topaz.")],
 )  # fmt: skip
 def test_the_species_or_group_asked_of_a_gem_is_its_species(text, said):
     assert Assistant(None).conversation().ask(text).reply == said  # was the gem's bare card

@@ -315,8 +315,10 @@ PROPERTY_FIELDS = {
     r"fluoresc|phosphoresc|\bglow|\b(?:lw|sw)?uv\b|ultraviolet": ("fluorescence", "fluorescence"),
     r"\bstreak\b": ("streak", "streak"),
     r"\bmagnet": ("magnet test:", "magnetism"),
-    # "what species is garnet?", "what mineral group does it belong to?": the species its card's first row gives
-    r"\bspecies\b|\b(?:what|which)\s+(?:mineral\s+)?(?:group|family)\b|\bmineral\s+(?:group|family)\b": (
+    # "what species is garnet?", "what mineral group does it belong to?", "what gem family is emerald in?": the
+    # species its card's first row gives
+    r"\bspecies\b|\b(?:what|which)\s+(?:(?:mineral|gem(?:stone)?)\s+)?(?:group|family)\b|"
+    r"\b(?:mineral|gem(?:stone)?)\s+(?:group|family)\b": (
         "species",
         "species",
     ),
@@ -349,7 +351,7 @@ _PROPERTY = (
     r"(?:hardness|specific gravity|sg|density|refractive index|ri|birefringence|dispersion|fluorescence|"
     r"(?:absorption )?spectr(?:um|a)|crystal system|lust(?:re|er)|cleavage|fracture|pleochroism|dichroism|trichroism|"
     r"optic(?:al)? (?:character|sign)|streak|(?:chemical )?(?:formula|composition)|chemistry|"
-    r"species|(?:mineral )?(?:group|family))"
+    r"species|(?:(?:mineral|gem(?:stone)?) )?(?:group|family))"
 )
 # a question that goes on about the gem just discussed: "and its SG?", "is it treated?", "where is the best from?"
 FOLLOW_UP = re.compile(
