@@ -1464,6 +1464,8 @@ def test_treatment_signs_named_with_a_gem_answer_is_this_stone_treated_with_what
     assert not any(n.startswith("in ruby and sapphire") for n in heated.notes)  # said once
     general = Assistant(classifier=None).conversation().ask("is sapphire usually heated?")
     assert general.reply.startswith("**Sapphire**: Treatments of sapphire")
+    ruby = Assistant(classifier=None).conversation().ask("is ruby usually heated?")
+    assert "My facts on ruby: Myanmar (Mogok) set the standard" in ruby.reply  # a place keeps its capital
 
 
 def test_a_filled_stone_answered_from_readings_is_cared_for_as_filled():
@@ -3432,6 +3434,8 @@ def test_the_habit_asked_of_the_gem_on_the_table_is_its_habit_then_what_a_habit_
     assert chat.ask(question).reply.startswith(f"**{gem}**: crystal system")  # the gem answered for the photo
     nothing_on_the_table = Assistant(classifier=None).conversation()
     assert nothing_on_the_table.ask("what is the habit?").reply.startswith("**Crystal habit**: ")
+    its = Assistant(classifier=None).conversation().ask("what is its crystal habit?").reply  # was the help text
+    assert its.startswith("**Which gem?** Its crystal habit depends on the gem") and "**Crystal habit**: " in its
 
 
 def test_polishing_the_stone_of_a_photo_at_home_is_answered_from_its_hardness_and_the_tumbling_notes(assistant):

@@ -140,7 +140,7 @@ from gemlang.knowledge.tell_apart import (
     telltale,
     values_read,
 )
-from gemlang.language.gem_prose import main_sources, treatment_sentence
+from gemlang.language.gem_prose import lower_first, main_sources, treatment_sentence
 from gemlang.language.gem_text import join_words, lower_name
 from gemlang.wording import some_of
 
@@ -199,7 +199,7 @@ def property_value(g: GemFacts, field: str) -> str:
     if field == "streak":
         return streak_of(g)
     if field == "magnetism":  # most gems show nothing to a magnet, which the facts do not say of each
-        return g.magnetism[0].lower() + g.magnetism[1:] if g.magnetism else "not on record here"
+        return lower_first(g.magnetism) if g.magnetism else "not on record here"
     v = getattr(g, field)
     if field == "birefringence" and (shown := value_text(profile(g), g, "birefringence")) != "unknown":
         return "none (singly refractive)" if shown == "none" else shown  # spinel's: none, not unknown
@@ -208,13 +208,13 @@ def property_value(g: GemFacts, field: str) -> str:
     if field == "pleochroism" and str(v).strip().lower() in ("none", "absent", "nil"):  # the database's "None"
         return "none (singly refractive)" if profile(g).optic == "isotropic" else "none"
     if field in ("fluorescence", "lustre", "cleavage", "fracture"):  # a word of a sentence: "fracture conchoidal"
-        return v[0].lower() + v[1:]
+        return lower_first(v)
     if field == "refractive_index":
         return value_text(profile(g), g, "ri")
     if field == "optical_character":  # the sign in words: "uniaxial negative", not "uniaxial -"
         signed = re.sub(r"(?<=axial) ([+-])(?: or ([+-]))?", lambda m: " " + " or ".join(
             SIGN_WORD[s] for s in m.groups() if s), v)  # fmt: skip
-        return signed[0].lower() + signed[1:] + OPTIC_SHOWN.get(profile(g).optic or "", "")
+        return lower_first(signed) + OPTIC_SHOWN.get(profile(g).optic or "", "")
     return v if isinstance(v, str) else g.format(field)
 
 
@@ -264,9 +264,7 @@ def constants_and_signs(g: GemFacts, harmless: bool = False) -> str:
         if getattr(g, field) and not (harmless and field == "hardness")
         for value in [property_value(g, field)]  # "RI 2.417 (over the refractometer's limit)" names its own
     ]
-    signs = [
-        sign if re.match(r"[A-Z]-|Chelsea\b", sign) else sign[0].lower() + sign[1:] for sign in g.diagnostic_features
-    ]
+    signs = [sign if re.match(r"[A-Z]-", sign) else lower_first(sign) for sign in g.diagnostic_features]
     return "; ".join(said + signs)  # "X-radiography" and the Chelsea filter keep their capitals
 
 
@@ -752,7 +750,7 @@ OPTIC_SHOWN = {  # what the polariscope shows of an optic character that names n
 
 def follow_up_colours(gem: GemFacts) -> str:
     """'Peridot comes in yellow-green, olive green or …'; '' for a gem whose colours are not listed."""
-    colours = [c[0].lower() + c[1:] for c in gem.colours]
+    colours = [lower_first(c) for c in gem.colours]
     return f"{gem.name} comes in {join_words(colours, 'or')}." if colours else ""
 
 
@@ -793,14 +791,14 @@ def colours_answer(text: str, gem: GemFacts) -> str:
     ]  # fmt: skip
     if group and others:  # "does garnet come in blue-green?": some kinds of it do
         said_in = [
-            f"{g.name} in {join_words([c[0].lower() + c[1:] for c in g.colours if all(_partly(c, h) for h in hues)])}"
+            f"{g.name} in {join_words([lower_first(c) for c in g.colours if all(_partly(c, h) for h in hues)])}"
             for g in others
         ]
         return f"**Yes, some kinds do**: my facts list {join_words(said_in)}. {follow_up_colours(gem)}"
     kin = f" {called.capitalize()} {gem.species} is {join_words([g.name for g in others], 'or')}." if others else ""
     # "is hiddenite yellow?": its yellow-green is a green, but tinged yellow; "is sapphire blue-green?": blue, green
     tinged = [re.sub(r"\s*\(.*?\)", "", c) for c in gem.colours if any(_partly(c, h) for h in hues)]
-    tinged = [c[0].lower() + c[1:] for c in tinged]  # "deep Siberian purple": a place keeps its capital
+    tinged = [lower_first(c) for c in tinged]  # "deep Siberian purple": a place keeps its capital
     if tinged:
         return f"**Not {called} as such, but {join_words(tinged)}**: {follow_up_colours(gem)}{kin}"
     return f"**My facts list no {called} {lower_name(gem)}**: {follow_up_colours(gem)}{kin}"
@@ -939,7 +937,7 @@ def as_a_rule(text: str, gem: GemFacts) -> str:
     clauses = [
         c.strip() for x in sentences(gem.description or "") + list(gem.diagnostic_features) for c in x.split(";")
     ]
-    said = [c[0].lower() + c[1:].rstrip(".") for c in clauses if "{" not in c and AS_A_RULE.search(c) and of_it(c)]
+    said = [lower_first(c).rstrip(".") for c in clauses if "{" not in c and AS_A_RULE.search(c) and of_it(c)]
     return f"My facts on {lower_name(gem)}: {'; '.join(said[:2])}." if said else ""
 
 
@@ -947,7 +945,7 @@ def usually_treated(gem: GemFacts | None) -> str:
     """' Natural or not, most of it on the market is treated: heat treatment (universal, removes brown).' or ''."""
     usual = [t for t in (gem.treatments if gem else ()) if AS_A_RULE.search(t) and not re.match(r"(?i)none|not ", t)]
     return (
-        f" Natural or not, most of it on the market is treated: {'; '.join(t[0].lower() + t[1:] for t in usual)}."
+        f" Natural or not, most of it on the market is treated: {'; '.join(lower_first(t) for t in usual)}."
         if usual
         else ""
     )
@@ -998,7 +996,7 @@ def undetectable_said(gem: GemFacts, signs: TreatmentSigns) -> str:
 
 def why_undetectable(signs: TreatmentSigns) -> str:
     """A treatment's `undetectable` facts, one clause after another."""
-    return "; ".join(x[0].lower() + x[1:] for x in signs.undetectable)
+    return "; ".join(lower_first(x) for x in signs.undetectable)
 
 
 def detection_answer(text: str, gem: GemFacts) -> tuple[str, str] | None:
@@ -1046,7 +1044,7 @@ def detection_text(gem: GemFacts, signs: TreatmentSigns, told: bool = False) -> 
     if signs.undetectable and not told:
         parts.append(f"{UNDETECTABLE}: {why_undetectable(signs)}.")
     if signs.bench:
-        bench = "; ".join(x[0].lower() + x[1:] for x in signs.bench)
+        bench = "; ".join(lower_first(x) for x in signs.bench)
         parts.append(f"{'At' if parts else 'at'} the bench: {bench}.")
     parts += [x + "." for x in signs.laboratory]
     return f"**{gem.name}, {signs.treatment}**: " + " ".join(parts) if parts else ""
@@ -1211,7 +1209,7 @@ def lab_grown_treatments(gem: GemFacts, twins: Sequence[GemFacts]) -> str:
 def irradiation_said(gem: GemFacts) -> str:
     """ "Is blue topaz radioactive?": whether the gem's sources list irradiation among its treatments, before the
     glossary says what irradiation leaves in a stone."""
-    irradiated = [t[0].lower() + t[1:] for t in gem.treatments if re.search(r"irradiat", t, re.I)]
+    irradiated = [lower_first(t) for t in gem.treatments if re.search(r"irradiat", t, re.I)]
     if not irradiated:
         return f"My sources list no irradiation of {lower_name(gem)}, which does not mean it is never irradiated."
     return f"Its treatments include {join_words(irradiated, 'and')}."
@@ -1368,7 +1366,7 @@ def polish_said(text: str, gem: GemFacts) -> str:
     if not WORTH_WORKING.search(text):
         return ""
     facts = (*sentences(gem.description), *gem.diagnostic_features, *sentences(gem.uses))
-    said = [f[0].lower() + f[1:].rstrip(".") for f in dict.fromkeys(facts) if SAID_OF_POLISHING.search(f)]
+    said = [lower_first(f).rstrip(".") for f in dict.fromkeys(facts) if SAID_OF_POLISHING.search(f)]
     if not said:
         return ""
     hardness = property_value(gem, "hardness")
@@ -1539,7 +1537,7 @@ PHOTO_CANNOT_TELL_GLASS = "A photo cannot tell glass from a gem, but a loupe and
 def how_to_spot_glass() -> str:
     """How glass is told from gems in general: its constants and what the loupe shows, from its facts."""
     glass = get_facts("Glass (Paste)")
-    seen = [f[0].lower() + f[1:] for f in glass.diagnostic_features if not re.search(r"refractive|hardness", f, re.I)]
+    seen = [lower_first(f) for f in glass.diagnostic_features if not re.search(r"refractive|hardness", f, re.I)]
     return (
         "**Glass or a gem?** Glass (paste) is singly refractive: it stays dark between crossed polars as it turns "
         f"and never shows doubled back facet edges. It reads RI {glass.format('refractive_index')} and SG "
