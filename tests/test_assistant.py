@@ -6578,6 +6578,10 @@ def test_a_choice_of_a_gem_and_glass_or_plastic_compares_the_two(text, order, na
         ("is sapphire more dichroic than spinel?", "Sapphire is more pleochroic than Spinel"),
         ("which is more pleochroic, peridot or amethyst?", "Neither is more pleochroic: my facts grade both weak."),
         ("which is more pleochroic, ruby or sapphire?", "My facts do not grade how strong Sapphire's pleochroism is"),
+        ("which is most pleochroic, iolite, tourmaline or garnet?", "Iolite is the most pleochroic: Iolite's "
+         "pleochroism is very strong; Tourmaline's pleochroism is strong; Garnet shows none."),
+        ("which is least pleochroic, iolite, tourmaline or garnet?", "Garnet is the least pleochroic: Garnet "
+         "shows none"),
     ],
 )  # fmt: skip
 def test_a_degree_of_pleochroism_compared_is_decided_by_the_grades_the_facts_give(text, verdict):

@@ -454,13 +454,14 @@ def pleochroism_graded(g: GemFacts) -> tuple[int, int] | None:
     return (1, len(PLEOCHROISM_GRADES) - 1) if pleochroic_verdict("", g)[0] == "**Yes.**" else None
 
 
-def pleochroism_compared(text: str, a: GemFacts, b: GemFacts) -> str:
+def pleochroism_compared(text: str, gems: Sequence[GemFacts]) -> str:
     """'Iolite is more pleochroic than Garnet: Iolite's pleochroism is very strong; Garnet shows none.' for "which is
-    more pleochroic, iolite or garnet?", from the grades their facts give; where the grades overlap or a gem's facts
-    give none, that no verdict can be given."""
+    more pleochroic, iolite or garnet?", from the grades their facts give; of three or more ("which is most
+    pleochroic, iolite, tourmaline or garnet?") the one graded above (or below) every other; where the grades
+    overlap or a gem's facts give none, that no verdict can be given."""
     asked = PLEOCHROISM_DEGREE.search(text)
     than = "less" if asked and (asked["less"] or asked["weaker"]) else "more"
-    grades = {g.name: pleochroism_graded(g) for g in (a, b)}
+    grades = {g.name: pleochroism_graded(g) for g in gems}
 
     def said(g: GemFacts) -> str:
         low, high = grades[g.name]
@@ -470,15 +471,31 @@ def pleochroism_compared(text: str, a: GemFacts, b: GemFacts) -> str:
             return f"{g.name}'s pleochroism is {g.pleochroism[:1].lower()}{g.pleochroism[1:]}"
         return f"{g.name}'s pleochroism is {' to '.join(dict.fromkeys(PLEOCHROISM_GRADES[i] for i in (low, high)))}"
 
-    (low_a, high_a), (low_b, high_b) = (grades[g.name] or (0, len(PLEOCHROISM_GRADES)) for g in (a, b))
+    ranges = {g.name: grades[g.name] or (0, len(PLEOCHROISM_GRADES)) for g in gems}
+    ungraded = [g.name for g in gems if grades[g.name] is None or not GRADED.match(g.pleochroism)]
+    cannot = f"My facts do not grade how strong {join_words(ungraded, 'and')}'s pleochroism is, so I cannot say"
+    if len(gems) > 2:  # the one graded wholly above (or, for "least", below) every other
+        most = "least" if than == "less" else "most"
+        if than == "less":
+            first = min(gems, key=lambda g: ranges[g.name][1])
+            clear = all(ranges[first.name][1] < ranges[g.name][0] for g in gems if g is not first)
+        else:
+            first = max(gems, key=lambda g: ranges[g.name][0])
+            clear = all(ranges[first.name][0] > ranges[g.name][1] for g in gems if g is not first)
+        if clear and None not in grades.values():
+            in_order = [first, *(g for g in gems if g is not first)]
+            return f"{first.name} is the {most} pleochroic: {'; '.join(map(said, in_order))}."
+        if ungraded:
+            return f"{cannot} which is {most} pleochroic."
+        return f"None is reliably the {most} pleochroic: {'; '.join(map(said, gems))}."
+    a, b = gems
+    (low_a, high_a), (low_b, high_b) = (ranges[g.name] for g in (a, b))
     if None not in grades.values() and (low_a > high_b or low_b > high_a):
         more, fewer = (a, b) if low_a > high_b else (b, a)
         first, second = (fewer, more) if than == "less" else (more, fewer)
         return f"{first.name} is {than} pleochroic than {second.name}: {said(first)}; {said(second)}."
-    ungraded = [g.name for g in (a, b) if grades[g.name] is None or not GRADED.match(g.pleochroism)]
     if ungraded:
-        whose = join_words(ungraded, "and")
-        return f"My facts do not grade how strong {whose}'s pleochroism is, so I cannot say which is {than} pleochroic."
+        return f"{cannot} which is {than} pleochroic."
     if (low_a, high_a) == (low_b, high_b) and low_a == high_a:
         return f"Neither is {than} pleochroic: my facts grade both {PLEOCHROISM_GRADES[low_a]}."
     return f"Neither is reliably {than} pleochroic: {said(a)}; {said(b)}."
@@ -489,8 +506,8 @@ def quality_chosen(text: str, gems: Sequence[GemFacts]) -> tuple[str, str]:
     colours; Garnet does not." for "which shows two colours, iolite or garnet?", "Both are pleochroic.", "Neither is
     singly refractive.", with the source of the rule that a uniaxial gem shows two colours at most when it decides;
     ('', '') for any other question or when a gem's facts do not say."""
-    if len(gems) == 2 and PLEOCHROISM_DEGREE.search(text):  # "which is more pleochroic, iolite or garnet?"
-        return pleochroism_compared(text, gems[0], gems[1]), ""
+    if len(gems) >= 2 and PLEOCHROISM_DEGREE.search(text):  # "which is more pleochroic, iolite or garnet?"
+        return pleochroism_compared(text, gems), ""
     if len(gems) < 2 or not QUALITY_CHOICE.search(text):
         return "", ""
     has = [has_quality(text, g) for g in gems]
