@@ -2632,6 +2632,16 @@ def test_the_species_or_group_asked_of_a_gem_is_its_species(text, said):
     assert Assistant(None).conversation().ask(text).reply == said  # was the gem's bare card
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("is diamond highly refractive?", "**Diamond**: refractive index 2.417 (over the refractometer's limit)."),
+     ("is topaz hard?", "**Topaz**: Mohs hardness 8."),
+     ("is zircon very dispersive?", "**Zircon**: dispersion 0.039.")],
+)  # fmt: skip
+def test_a_gem_asked_whether_it_is_hard_heavy_or_refractive_gets_the_value_its_facts_give(text, said):
+    assert Assistant(None).conversation().ask(text).reply == said  # was the gem's name alone, then its card
+
+
 def test_a_property_asked_of_it_after_a_gem_named_is_that_gems():
     chat = Assistant(None).conversation()
     said = chat.ask("what species is it?").reply  # were the help text, with nothing in hand
