@@ -1464,6 +1464,8 @@ def test_treatment_signs_named_with_a_gem_answer_is_this_stone_treated_with_what
     assert not any(n.startswith("in ruby and sapphire") for n in heated.notes)  # said once
     general = Assistant(classifier=None).conversation().ask("is sapphire usually heated?")
     assert general.reply.startswith("**Sapphire**: Treatments of sapphire")
+    ruby = Assistant(classifier=None).conversation().ask("is ruby usually heated?")
+    assert "My facts on ruby: Myanmar (Mogok) set the standard" in ruby.reply  # a place keeps its capital
 
 
 def test_a_filled_stone_answered_from_readings_is_cared_for_as_filled():
@@ -2653,10 +2655,22 @@ def test_the_chemistry_of_a_named_gem_is_its_formula():
      ("what species is garnet?", "**Garnet**: species garnet group."),
      ("what mineral group does garnet belong to?", "**Garnet**: species garnet group."),
      ("which group does almandine belong to?", "**Almandine**: species almandine (garnet group)."),
-     ("what family is tourmaline in?", "**Tourmaline**: species tourmaline group (mostly elbaite).")],
+     ("what family is tourmaline in?", "**Tourmaline**: species tourmaline group (mostly elbaite)."),
+     ("what gem family is emerald in?", "**Emerald**: species beryl."),
+     ("which gemstone group does topaz belong to?", "**Topaz**: species topaz.")],
 )  # fmt: skip
 def test_the_species_or_group_asked_of_a_gem_is_its_species(text, said):
     assert Assistant(None).conversation().ask(text).reply == said  # was the gem's bare card
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("is diamond highly refractive?", "**Diamond**: refractive index 2.417 (over the refractometer's limit)."),
+     ("is topaz hard?", "**Topaz**: Mohs hardness 8."),
+     ("is zircon very dispersive?", "**Zircon**: dispersion 0.039.")],
+)  # fmt: skip
+def test_a_gem_asked_whether_it_is_hard_heavy_or_refractive_gets_the_value_its_facts_give(text, said):
+    assert Assistant(None).conversation().ask(text).reply == said  # was the gem's name alone, then its card
 
 
 def test_a_property_asked_of_it_after_a_gem_named_is_that_gems():
@@ -3507,6 +3521,8 @@ def test_the_habit_asked_of_the_gem_on_the_table_is_its_habit_then_what_a_habit_
     assert chat.ask(question).reply.startswith(f"**{gem}**: crystal system")  # the gem answered for the photo
     nothing_on_the_table = Assistant(classifier=None).conversation()
     assert nothing_on_the_table.ask("what is the habit?").reply.startswith("**Crystal habit**: ")
+    its = Assistant(classifier=None).conversation().ask("what is its crystal habit?").reply  # was the help text
+    assert its.startswith("**Which gem?** Its crystal habit depends on the gem") and "**Crystal habit**: " in its
 
 
 def test_polishing_the_stone_of_a_photo_at_home_is_answered_from_its_hardness_and_the_tumbling_notes(assistant):
@@ -6779,6 +6795,10 @@ def test_a_choice_of_a_gem_and_glass_or_plastic_compares_the_two(text, order, na
         ("is sapphire more dichroic than spinel?", "Sapphire is more pleochroic than Spinel"),
         ("which is more pleochroic, peridot or amethyst?", "Neither is more pleochroic: my facts grade both weak."),
         ("which is more pleochroic, ruby or sapphire?", "My facts do not grade how strong Sapphire's pleochroism is"),
+        ("which is most pleochroic, iolite, tourmaline or garnet?", "Iolite is the most pleochroic: Iolite's "
+         "pleochroism is very strong; Tourmaline's pleochroism is strong; Garnet shows none."),
+        ("which is least pleochroic, iolite, tourmaline or garnet?", "Garnet is the least pleochroic: Garnet "
+         "shows none"),
     ],
 )  # fmt: skip
 def test_a_degree_of_pleochroism_compared_is_decided_by_the_grades_the_facts_give(text, verdict):

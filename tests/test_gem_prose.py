@@ -192,3 +192,20 @@ def test_a_treatment_listed_twice_with_and_without_a_note_is_said_once():
     assert treatment_sentence(get_facts("Jade"), n=9) == (
         "Treatments: polymer impregnation (B jade); dyeing (C jade); wax treatment (traditional)."
     )
+
+
+@pytest.mark.parametrize(
+    "clause, said",
+    [
+        ("Heat treatment", "heat treatment"),
+        ("Myanmar (Mogok) set the standard", "Myanmar (Mogok) set the standard"),
+        ("Sri Lanka and Madagascar", "Sri Lanka and Madagascar"),
+        ("Burmese rubies glow", "Burmese rubies glow"),
+        ("Chelsea filter: red", "Chelsea filter: red"),
+        ("LWUV", "LWUV"),
+    ],
+)
+def test_a_clause_inside_a_sentence_keeps_the_capital_of_a_proper_noun(clause, said):
+    from gemlang.language.gem_prose import lower_first
+
+    assert lower_first(clause) == said

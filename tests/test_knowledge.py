@@ -858,6 +858,8 @@ def test_a_narrower_thing_named_before_a_term_is_not_answered_with_the_terms_ent
      ("how is refractive index measured?", "refractive index"),
      ("why are some gems doubly refractive?", "doubly refractive"), ("what causes colour in gems?", "cause of colour"),
      ("why do gems have colour?", "cause of colour"), ("what is an idiochromatic gem?", "cause of colour"),
+     ("what causes chromium to colour the stone green?", "cause of colour"),  # was the help text
+     ("how does iron colour a gem?", "cause of colour"),
      ("why are gems shiny?", "lustre"),  # was the help text
      ("what's the difference between a gem and a mineral?", "gem or mineral")],  # was the help text
 )  # fmt: skip
@@ -871,7 +873,8 @@ def test_how_an_instrument_works_and_why_gems_show_a_property_are_glossary_quest
     "question, term",
     [("what is a mineral?", "gem or mineral"), ("what is a gemstone?", "gem or mineral"),
      ("what are gems?", "gem or mineral"), ("is a gem a mineral?", "gem or mineral"), ("what is a rock?", "rock"),
-     ("are gems rocks?", "rock")],  # each was "I have no facts on mineral …" or the help text
+     ("are gems rocks?", "rock"), ("is a crystal a mineral?", "crystal"), ("are crystals minerals?", "crystal"),
+     ("is a mineral a crystal?", "crystal")],  # each was "I have no facts on mineral …" or the help text
 )  # fmt: skip
 def test_what_a_gem_a_mineral_or_a_rock_is_gets_its_glossary_entry(question, term):
     from gemlang.knowledge.glossary import terms_asked

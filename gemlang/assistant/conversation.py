@@ -394,7 +394,7 @@ from gemlang.knowledge.tell_apart import (
     treated_into,
 )
 from gemlang.language.describe import percent
-from gemlang.language.gem_prose import reference_description
+from gemlang.language.gem_prose import lower_first, reference_description
 from gemlang.language.gem_text import join_words, lower_name, sentences
 from gemlang.model import Prediction
 from gemlang.readings import (
@@ -1392,6 +1392,12 @@ class Conversation:
         only_habit = [t.term for t in terms] in ([], ["crystal habit"])
         if not gems and only_habit and THE_HABIT.search(turn.text) and on_the_table:
             gems = [on_the_table]  # "what is the habit?", "what's its crystal habit?" after a photo: of its gem
+        in_hand = self.image_probs is not None or self.hints or self.named_together
+        if not gems and only_habit and THE_HABIT.search(turn.text) and IT_OR_ITS.search(turn.text) and not in_hand:
+            self._term_said = True  # "what is its crystal habit?" of nothing in hand: which gem, and what a habit is
+            said = which_gem("Its crystal habit", "what is the habit of tourmaline?")
+            turn.answer.reply = f"{said}\n\n{explained([term_called('crystal habit')], turn.answer)}"
+            return True
         if len(gems) == 1:  # "what is the habit of tourmaline?": what its facts say, then what a habit is
             self._term_said = True
             if not self._stone_in_hand:
@@ -2044,7 +2050,7 @@ class Conversation:
         self.topic, self.named_together = gem, None
         turn.answer.reply = f"**{gem.name} or {other}?**"
         turn.answer.tell_apart = (
-            f"I have no facts of {other} itself, but my knowledge base lists {imitation[0].lower() + imitation[1:]} "
+            f"I have no facts of {other} itself, but my knowledge base lists {lower_first(imitation)} "
             f"among {lower_name(gem)}'s imitations. So check the stone against {own_constants(gem)}: one that does "
             "not fit them is an imitation, and a gem laboratory decides."
         )
@@ -2646,7 +2652,7 @@ class Conversation:
         flaws = [f for f in self._photo_flaws if not (self.hints.colours and f == NO_COLOUR)]
         if answer.used_photo and self.scope is not None and self.scope.kind == UNCHECKED_SMALL:
             said = self.scope.sentence()  # a note, as the photo's shortcomings are: "this photo is too small …"
-            answer.notes.append(said[0].lower() + said[1:])
+            answer.notes.append(lower_first(said))
         if answer.used_photo and flaws:
             answer.notes.append(shortcomings_note(flaws))
             answer.unsure |= any(f != NO_COLOUR for f in flaws)

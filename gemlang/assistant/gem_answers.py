@@ -140,7 +140,7 @@ from gemlang.knowledge.tell_apart import (
     telltale,
     values_read,
 )
-from gemlang.language.gem_prose import main_sources, treatment_sentence
+from gemlang.language.gem_prose import lower_first, main_sources, treatment_sentence
 from gemlang.language.gem_text import join_words, lower_name
 from gemlang.wording import some_of
 
@@ -199,7 +199,7 @@ def property_value(g: GemFacts, field: str) -> str:
     if field == "streak":
         return streak_of(g)
     if field == "magnetism":  # most gems show nothing to a magnet, which the facts do not say of each
-        return g.magnetism[0].lower() + g.magnetism[1:] if g.magnetism else "not on record here"
+        return lower_first(g.magnetism) if g.magnetism else "not on record here"
     v = getattr(g, field)
     if field == "birefringence" and (shown := value_text(profile(g), g, "birefringence")) != "unknown":
         return "none (singly refractive)" if shown == "none" else shown  # spinel's: none, not unknown
@@ -208,13 +208,13 @@ def property_value(g: GemFacts, field: str) -> str:
     if field == "pleochroism" and str(v).strip().lower() in ("none", "absent", "nil"):  # the database's "None"
         return "none (singly refractive)" if profile(g).optic == "isotropic" else "none"
     if field in ("fluorescence", "lustre", "cleavage", "fracture"):  # a word of a sentence: "fracture conchoidal"
-        return v[0].lower() + v[1:]
+        return lower_first(v)
     if field == "refractive_index":
         return value_text(profile(g), g, "ri")
     if field == "optical_character":  # the sign in words: "uniaxial negative", not "uniaxial -"
         signed = re.sub(r"(?<=axial) ([+-])(?: or ([+-]))?", lambda m: " " + " or ".join(
             SIGN_WORD[s] for s in m.groups() if s), v)  # fmt: skip
-        return signed[0].lower() + signed[1:] + OPTIC_SHOWN.get(profile(g).optic or "", "")
+        return lower_first(signed) + OPTIC_SHOWN.get(profile(g).optic or "", "")
     return v if isinstance(v, str) else g.format(field)
 
 
@@ -264,9 +264,7 @@ def constants_and_signs(g: GemFacts, harmless: bool = False) -> str:
         if getattr(g, field) and not (harmless and field == "hardness")
         for value in [property_value(g, field)]  # "RI 2.417 (over the refractometer's limit)" names its own
     ]
-    signs = [
-        sign if re.match(r"[A-Z]-|Chelsea\b", sign) else sign[0].lower() + sign[1:] for sign in g.diagnostic_features
-    ]
+    signs = [sign if re.match(r"[A-Z]-", sign) else lower_first(sign) for sign in g.diagnostic_features]
     return "; ".join(said + signs)  # "X-radiography" and the Chelsea filter keep their capitals
 
 
@@ -393,7 +391,7 @@ def constants_said(g: GemFacts, asked: Sequence[tuple[str, str]]) -> str:
         return f"**{g.name}**: I have no absorption spectrum on record for {lower_name(g)}"
     said = [(label, property_value(g, f)) for label, f in asked]
     # "pleochroism very strong trichroism": a description after its label, not a sentence of its own
-    said = [(label, v[:1].lower() + v[1:] if label == "pleochroism" else v) for label, v in said]
+    said = [(label, lower_first(v) if label == "pleochroism" else v) for label, v in said]
     return f"**{g.name}**: " + ", ".join(f"{label} {value}" for label, value in said)
 
 
@@ -456,31 +454,48 @@ def pleochroism_graded(g: GemFacts) -> tuple[int, int] | None:
     return (1, len(PLEOCHROISM_GRADES) - 1) if pleochroic_verdict("", g)[0] == "**Yes.**" else None
 
 
-def pleochroism_compared(text: str, a: GemFacts, b: GemFacts) -> str:
+def pleochroism_compared(text: str, gems: Sequence[GemFacts]) -> str:
     """'Iolite is more pleochroic than Garnet: Iolite's pleochroism is very strong; Garnet shows none.' for "which is
-    more pleochroic, iolite or garnet?", from the grades their facts give; where the grades overlap or a gem's facts
-    give none, that no verdict can be given."""
+    more pleochroic, iolite or garnet?", from the grades their facts give; of three or more ("which is most
+    pleochroic, iolite, tourmaline or garnet?") the one graded above (or below) every other; where the grades
+    overlap or a gem's facts give none, that no verdict can be given."""
     asked = PLEOCHROISM_DEGREE.search(text)
     than = "less" if asked and (asked["less"] or asked["weaker"]) else "more"
-    grades = {g.name: pleochroism_graded(g) for g in (a, b)}
+    grades = {g.name: pleochroism_graded(g) for g in gems}
 
     def said(g: GemFacts) -> str:
         low, high = grades[g.name]
         if high == 0:
             return f"{g.name} shows none"
         if not GRADED.match(g.pleochroism):
-            return f"{g.name}'s pleochroism is {g.pleochroism[:1].lower()}{g.pleochroism[1:]}"
+            return f"{g.name}'s pleochroism is {lower_first(g.pleochroism)}"
         return f"{g.name}'s pleochroism is {' to '.join(dict.fromkeys(PLEOCHROISM_GRADES[i] for i in (low, high)))}"
 
-    (low_a, high_a), (low_b, high_b) = (grades[g.name] or (0, len(PLEOCHROISM_GRADES)) for g in (a, b))
+    ranges = {g.name: grades[g.name] or (0, len(PLEOCHROISM_GRADES)) for g in gems}
+    ungraded = [g.name for g in gems if grades[g.name] is None or not GRADED.match(g.pleochroism)]
+    cannot = f"My facts do not grade how strong {join_words(ungraded, 'and')}'s pleochroism is, so I cannot say"
+    if len(gems) > 2:  # the one graded wholly above (or, for "least", below) every other
+        most = "least" if than == "less" else "most"
+        if than == "less":
+            first = min(gems, key=lambda g: ranges[g.name][1])
+            clear = all(ranges[first.name][1] < ranges[g.name][0] for g in gems if g is not first)
+        else:
+            first = max(gems, key=lambda g: ranges[g.name][0])
+            clear = all(ranges[first.name][0] > ranges[g.name][1] for g in gems if g is not first)
+        if clear and None not in grades.values():
+            in_order = [first, *(g for g in gems if g is not first)]
+            return f"{first.name} is the {most} pleochroic: {'; '.join(map(said, in_order))}."
+        if ungraded:
+            return f"{cannot} which is {most} pleochroic."
+        return f"None is reliably the {most} pleochroic: {'; '.join(map(said, gems))}."
+    a, b = gems
+    (low_a, high_a), (low_b, high_b) = (ranges[g.name] for g in (a, b))
     if None not in grades.values() and (low_a > high_b or low_b > high_a):
         more, fewer = (a, b) if low_a > high_b else (b, a)
         first, second = (fewer, more) if than == "less" else (more, fewer)
         return f"{first.name} is {than} pleochroic than {second.name}: {said(first)}; {said(second)}."
-    ungraded = [g.name for g in (a, b) if grades[g.name] is None or not GRADED.match(g.pleochroism)]
     if ungraded:
-        whose = join_words(ungraded, "and")
-        return f"My facts do not grade how strong {whose}'s pleochroism is, so I cannot say which is {than} pleochroic."
+        return f"{cannot} which is {than} pleochroic."
     if (low_a, high_a) == (low_b, high_b) and low_a == high_a:
         return f"Neither is {than} pleochroic: my facts grade both {PLEOCHROISM_GRADES[low_a]}."
     return f"Neither is reliably {than} pleochroic: {said(a)}; {said(b)}."
@@ -491,8 +506,8 @@ def quality_chosen(text: str, gems: Sequence[GemFacts]) -> tuple[str, str]:
     colours; Garnet does not." for "which shows two colours, iolite or garnet?", "Both are pleochroic.", "Neither is
     singly refractive.", with the source of the rule that a uniaxial gem shows two colours at most when it decides;
     ('', '') for any other question or when a gem's facts do not say."""
-    if len(gems) == 2 and PLEOCHROISM_DEGREE.search(text):  # "which is more pleochroic, iolite or garnet?"
-        return pleochroism_compared(text, gems[0], gems[1]), ""
+    if len(gems) >= 2 and PLEOCHROISM_DEGREE.search(text):  # "which is more pleochroic, iolite or garnet?"
+        return pleochroism_compared(text, gems), ""
     if len(gems) < 2 or not QUALITY_CHOICE.search(text):
         return "", ""
     has = [has_quality(text, g) for g in gems]
@@ -752,7 +767,7 @@ OPTIC_SHOWN = {  # what the polariscope shows of an optic character that names n
 
 def follow_up_colours(gem: GemFacts) -> str:
     """'Peridot comes in yellow-green, olive green or …'; '' for a gem whose colours are not listed."""
-    colours = [c[0].lower() + c[1:] for c in gem.colours]
+    colours = [lower_first(c) for c in gem.colours]
     return f"{gem.name} comes in {join_words(colours, 'or')}." if colours else ""
 
 
@@ -796,7 +811,7 @@ def colours_answer(text: str, gem: GemFacts) -> str:
     kin = f" {called.capitalize()} {gem.species} is {join_words([g.name for g in others], 'or')}." if others else ""
     # "is hiddenite yellow?": its yellow-green is a green, but tinged yellow; "is sapphire blue-green?": blue, green
     tinged = [re.sub(r"\s*\(.*?\)", "", c) for c in gem.colours if any(_partly(c, h) for h in hues)]
-    tinged = [c[0].lower() + c[1:] for c in tinged]  # "deep Siberian purple": a place keeps its capital
+    tinged = [lower_first(c) for c in tinged]  # "deep Siberian purple": a place keeps its capital
     if tinged:
         return f"**Not {called} as such, but {join_words(tinged)}**: {follow_up_colours(gem)}{kin}"
     return f"**My facts list no {called} {lower_name(gem)}**: {follow_up_colours(gem)}{kin}"
@@ -805,7 +820,7 @@ def colours_answer(text: str, gem: GemFacts) -> str:
 def _kinds_in(kinds: Sequence[GemFacts], hues: Sequence[str]) -> str:
     """ "Grossular in colourless (leuco garnet) and Hydrogrossular in white": each kind, in its colours of `hues`."""
     return join_words(
-        [f"{g.name} in {join_words([c[0].lower() + c[1:] for c in g.colours if all(_partly(c, h) for h in hues)])}"
+        [f"{g.name} in {join_words([lower_first(c) for c in g.colours if all(_partly(c, h) for h in hues)])}"
          for g in kinds]
     )  # fmt: skip
 
@@ -829,7 +844,7 @@ def group_colours_answer(text: str) -> str:
         hue_and_tinge((named["colour"] or named["last"] or named["there"]).lower()) if named else (None, None)
     )
     if colour is None:
-        listed = "; ".join(f"{g.name} ({', '.join(c[0].lower() + c[1:] for c in g.colours)})" for g in kinds)
+        listed = "; ".join(f"{g.name} ({', '.join(lower_first(c) for c in g.colours)})" for g in kinds)
         return f"**{word.capitalize()}**: {group}; my facts list its gems in these colours: {listed}."
     gems = f"{group}; its gems in my facts: {join_words([g.name for g in kinds])}."
     hues = [h for h in (colour, tinge) if h]
@@ -981,7 +996,7 @@ def as_a_rule(text: str, gem: GemFacts) -> str:
     clauses = [
         c.strip() for x in sentences(gem.description or "") + list(gem.diagnostic_features) for c in x.split(";")
     ]
-    said = [c[0].lower() + c[1:].rstrip(".") for c in clauses if "{" not in c and AS_A_RULE.search(c) and of_it(c)]
+    said = [lower_first(c).rstrip(".") for c in clauses if "{" not in c and AS_A_RULE.search(c) and of_it(c)]
     return f"My facts on {lower_name(gem)}: {'; '.join(said[:2])}." if said else ""
 
 
@@ -989,7 +1004,7 @@ def usually_treated(gem: GemFacts | None) -> str:
     """' Natural or not, most of it on the market is treated: heat treatment (universal, removes brown).' or ''."""
     usual = [t for t in (gem.treatments if gem else ()) if AS_A_RULE.search(t) and not re.match(r"(?i)none|not ", t)]
     return (
-        f" Natural or not, most of it on the market is treated: {'; '.join(t[0].lower() + t[1:] for t in usual)}."
+        f" Natural or not, most of it on the market is treated: {'; '.join(lower_first(t) for t in usual)}."
         if usual
         else ""
     )
@@ -1040,7 +1055,7 @@ def undetectable_said(gem: GemFacts, signs: TreatmentSigns) -> str:
 
 def why_undetectable(signs: TreatmentSigns) -> str:
     """A treatment's `undetectable` facts, one clause after another."""
-    return "; ".join(x[0].lower() + x[1:] for x in signs.undetectable)
+    return "; ".join(lower_first(x) for x in signs.undetectable)
 
 
 def detection_answer(text: str, gem: GemFacts) -> tuple[str, str] | None:
@@ -1088,7 +1103,7 @@ def detection_text(gem: GemFacts, signs: TreatmentSigns, told: bool = False) -> 
     if signs.undetectable and not told:
         parts.append(f"{UNDETECTABLE}: {why_undetectable(signs)}.")
     if signs.bench:
-        bench = "; ".join(x[0].lower() + x[1:] for x in signs.bench)
+        bench = "; ".join(lower_first(x) for x in signs.bench)
         parts.append(f"{'At' if parts else 'at'} the bench: {bench}.")
     parts += [x + "." for x in signs.laboratory]
     return f"**{gem.name}, {signs.treatment}**: " + " ".join(parts) if parts else ""
@@ -1253,7 +1268,7 @@ def lab_grown_treatments(gem: GemFacts, twins: Sequence[GemFacts]) -> str:
 def irradiation_said(gem: GemFacts) -> str:
     """ "Is blue topaz radioactive?": whether the gem's sources list irradiation among its treatments, before the
     glossary says what irradiation leaves in a stone."""
-    irradiated = [t[0].lower() + t[1:] for t in gem.treatments if re.search(r"irradiat", t, re.I)]
+    irradiated = [lower_first(t) for t in gem.treatments if re.search(r"irradiat", t, re.I)]
     if not irradiated:
         return f"My sources list no irradiation of {lower_name(gem)}, which does not mean it is never irradiated."
     return f"Its treatments include {join_words(irradiated, 'and')}."
@@ -1410,7 +1425,7 @@ def polish_said(text: str, gem: GemFacts) -> str:
     if not WORTH_WORKING.search(text):
         return ""
     facts = (*sentences(gem.description), *gem.diagnostic_features, *sentences(gem.uses))
-    said = [f[0].lower() + f[1:].rstrip(".") for f in dict.fromkeys(facts) if SAID_OF_POLISHING.search(f)]
+    said = [lower_first(f).rstrip(".") for f in dict.fromkeys(facts) if SAID_OF_POLISHING.search(f)]
     if not said:
         return ""
     hardness = property_value(gem, "hardness")
@@ -1581,7 +1596,7 @@ PHOTO_CANNOT_TELL_GLASS = "A photo cannot tell glass from a gem, but a loupe and
 def how_to_spot_glass() -> str:
     """How glass is told from gems in general: its constants and what the loupe shows, from its facts."""
     glass = get_facts("Glass (Paste)")
-    seen = [f[0].lower() + f[1:] for f in glass.diagnostic_features if not re.search(r"refractive|hardness", f, re.I)]
+    seen = [lower_first(f) for f in glass.diagnostic_features if not re.search(r"refractive|hardness", f, re.I)]
     return (
         "**Glass or a gem?** Glass (paste) is singly refractive: it stays dark between crossed polars as it turns "
         f"and never shows doubled back facet edges. It reads RI {glass.format('refractive_index')} and SG "

@@ -319,8 +319,10 @@ PROPERTY_FIELDS = {
     r"fluoresc|phosphoresc|\bglow|\b(?:lw|sw)?uv\b|ultraviolet": ("fluorescence", "fluorescence"),
     r"\bstreak\b": ("streak", "streak"),
     r"\bmagnet": ("magnet test:", "magnetism"),
-    # "what species is garnet?", "what mineral group does it belong to?": the species its card's first row gives
-    r"\bspecies\b|\b(?:what|which)\s+(?:mineral\s+)?(?:group|family)\b|\bmineral\s+(?:group|family)\b": (
+    # "what species is garnet?", "what mineral group does it belong to?", "what gem family is emerald in?": the
+    # species its card's first row gives
+    r"\bspecies\b|\b(?:what|which)\s+(?:(?:mineral|gem(?:stone)?)\s+)?(?:group|family)\b|"
+    r"\b(?:mineral|gem(?:stone)?)\s+(?:group|family)\b": (
         "species",
         "species",
     ),
@@ -353,7 +355,7 @@ _PROPERTY = (
     r"(?:hardness|specific gravity|sg|density|refractive index|ri|birefringence|dispersion|fluorescence|"
     r"(?:absorption )?spectr(?:um|a)|crystal system|lust(?:re|er)|cleavage|fracture|pleochroism|dichroism|trichroism|"
     r"optic(?:al)? (?:character|sign)|streak|(?:chemical )?(?:formula|composition)|chemistry|"
-    r"species|(?:mineral )?(?:group|family))"
+    r"species|(?:(?:mineral|gem(?:stone)?) )?(?:group|family))"
 )
 # a question that goes on about the gem just discussed: "and its SG?", "is it treated?", "where is the best from?"
 FOLLOW_UP = re.compile(
@@ -523,6 +525,9 @@ PROPERTY_QUESTION = re.compile(
     r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+(?:fluoresce|phosphoresce|glow|react to (?:uv|ultra))|"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:fluorescent|phosphorescent)\b|"  # "is it fluorescent?"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+magnetic\s*\?|"  # "is almandine magnetic?"
+    # "is diamond highly refractive?", "is zircon heavy?", "is topaz hard?": the value its facts give
+    r"\b(?:is|are)\s+(?!(?:it|this|that|they|these|those|mine|my)\b)[a-z][\w' ]{0,30}?\s+(?:very\s+|highly\s+|"
+    r"quite\s+|really\s+|so\s+)?(?:hard|soft|heavy|dense|refractive|dispersive|birefringent)\s*\?|"
     rf"\b(?:does|do|can|will|would)\s+[a-z][\w' ]{{0,30}}?\s+{SHOWS_COLOURS}|"  # "does iolite show three colours?"
     r"\b(?:does|do|will|would)\s+[a-z][\w' ]{0,30}?\s+(?:stick|cling)\s+to\s+(?:a\s+)?magnets?\s*\?|"
     r"\bwhich\b[\w\s]{0,12}?\b(?:glows?|fluoresces?|phosphoresces?)\b|"  # "which glows red, ruby or spinel?"

@@ -61,7 +61,7 @@ from gemlang.knowledge.colours import gem_colours
 from gemlang.knowledge.instruments import profile
 from gemlang.knowledge.tell_apart import confirming_test, in_sentence, instrument_test, kind_of, lookalikes
 from gemlang.language.describe import describe_prediction, percent
-from gemlang.language.gem_prose import reference_description
+from gemlang.language.gem_prose import lower_first, reference_description
 from gemlang.language.gem_text import join_words
 from gemlang.model import SEPARATION_RATE
 from gemlang.readings import MAGNET_RESULTS, REFRACTOMETER_LIMIT, STREAK_COLOURS, TESTER_RESULTS
@@ -748,5 +748,5 @@ def signs_against(hints: Hints, gem: GemFacts) -> str:
     fit = lambda o: EvidenceModel.observation_fit(o, profile(gem))  # noqa: E731
     notes = [AGAINST_NOTES[o] for o in seen if o in AGAINST_NOTES and fit(o) < 1]
     if any(o in MAGNET_RESULTS and fit(o) <= MAGNET_RULES_OUT for o in seen):
-        notes.append(gem.magnetism[0].lower() + gem.magnetism[1:] + ".")
+        notes.append(lower_first(gem.magnetism) + ".")
     return " ".join(notes)

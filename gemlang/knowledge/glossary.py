@@ -43,7 +43,8 @@ ASKING = re.compile(
     r"how (?:is|are)\b(?=.*\b(?:measured|read|determined|calculated|used|graded)\b)|"
     r"what (?:causes|makes|produces|gives)\b|why (?:do|does|is|are|would|can)\b|how come\b|"  # "what causes asterism?"
     r"how much (?:does|do|is|are)\b(?=.*\bweigh)|how heavy (?:is|are)\b|"  # "how much does a carat weigh?"
-    rf"(?:is|are)\b(?=(?:\s+(?:an?\s+)?{_KINDS}){{2}}\W*$)|"  # "is a gem a mineral?", "are gems rocks?"
+    # "is a gem a mineral?", "are gems rocks?", "is a crystal a mineral?"
+    rf"(?:is|are)\b(?=(?:\s+(?:an?\s+)?(?:{_KINDS}|crystals?)){{2}}\W*$)|"
     # "is synthetic the same as fake?", "is a doublet different from a triplet?", "are lab-created and synthetic the
     # same?"
     r"(?:is|are)\b(?=[\w' -]{1,40}\b(?:the same(?: thing)? as|different from|the same thing|(?:the same|different)"
@@ -55,6 +56,13 @@ ASKS_WHY = re.compile(  # and asked on someone's behalf: "my son asks why ruby i
     r"^\s*(?:why|how come)\b|\bwhat (?:causes|makes|produces|gives)\b|\b(?:asks?|wonder\w*|know|me)\s+why\b", re.I
 )
 COLOUR_ASKED = re.compile(r"\bcolou?r(?:s|ed|ful)?\b", re.I)
+# a colouring element asked to colour ("what causes chromium to colour the stone green?", "how does iron colour a
+# gem?"): how gems take their colour, the chromophores the cause-of-colour entry names, not a fact of the stone
+CHROMOPHORE_COLOURS = re.compile(
+    r"\b(?:chromium|iron|vanadium|titanium|manganese|copper|cobalt|nickel)\b[^?.!]{0,30}"
+    r"\b(?:colou?r\w*|red|orange|yellow|green|blue|purple|violet|pink|brown)\b",
+    re.I,
+)
 # a colour that changes as the stone is turned is pleochroism, not a colour change with the light
 WITH_DIRECTION = re.compile(TURNED_WORDS, re.I)
 # a quoted term: 'spot reading', "DR", ‘simulated’ (an opening quote not after a letter, as a word's apostrophe is)
@@ -161,6 +169,8 @@ def terms_asked(text: str) -> list[Term]:
     if quoted := _outermost(_spans(" | ".join(QUOTED.findall(first)).lower(), asked=True)):
         return quoted
     # "what's birefringence and how do I get it from these?": the term asked first, then of the stone
+    if CHROMOPHORE_COLOURS.search(first) and not gems_named_in(first):
+        return [term_called("cause of colour")]
     asked_first = re.split(r",|\band\b", first, maxsplit=1)[0]
     term_first = _spans(asked_first.lower()) and not ABOUT_THE_STONE.search(asked_first)
     if about_the_stone(question) and not term_first:

@@ -365,6 +365,12 @@ def places_asked(text: str) -> list[tuple[str, tuple[str, ...]]]:
     return [(name, countries) for at, name, countries in matches if _ASKED.search(t[max(0, at - 40) : at])]
 
 
+def opens_with_place(text: str) -> bool:
+    """Whether a text begins with a place's name ("Myanmar (Mogok) set the standard", "Sri Lanka and ...",
+    "Burmese rubies"), so its capital is a proper noun's."""
+    return any(at == 1 for at, _, _ in _matches(text or "", place_index()))
+
+
 def places_named(text: str) -> list[tuple[str, tuple[str, ...]]]:
     """Every place a message names, with its countries, whether asked or said ("Kashmir or Sri Lanka?")."""
     return [(name, countries) for _, name, countries in _matches(text or "", place_index())]

@@ -37,14 +37,19 @@ def _article(word: str) -> str:
     return "an" if word[:1].lower() in "aeiou" else "a"
 
 
-PROPER_WORDS = ("Brazil",)  # list items that start with a proper noun keep its capital
+# proper nouns, besides places, that open a knowledge-base clause and keep their capital
+PROPER_WORDS = ("Baltic", "Chelsea", "Haversian", "Inagli", "Linde", "South Sea", "Zachery")
 
 
-def _lower_first(text: str) -> str:
-    """'Heat treatment' -> 'heat treatment'; 'LWUV' and 'Brazil-law twinning' keep their capitals."""
-    if text.startswith(PROPER_WORDS) or len(text) < 2 or text[1].isupper():
+def lower_first(text: str) -> str:
+    """A clause of the knowledge base inside a sentence: 'Heat treatment' -> 'heat treatment'; 'LWUV',
+    'Brazil-law twinning', 'Myanmar (Mogok) set the standard' and 'Chelsea filter' keep their capitals: an
+    abbreviation, a place the gazetteer knows or another proper noun is not lowered."""
+    from gemlang.knowledge.places import opens_with_place
+
+    if len(text) < 2 or not text[0].isupper() or text[1].isupper() or text.startswith(PROPER_WORDS):
         return text
-    return text[0].lower() + text[1:]
+    return text if opens_with_place(text) else text[0].lower() + text[1:]
 
 
 def sentence(text: str) -> str:
@@ -240,10 +245,10 @@ def treatment_sentence(gem: GemFacts, n: int = 3, named: bool = False) -> str:
     for t in gem.treatments:
         plain = re.sub(r"\s*\(.*?\)", "", t).strip().lower()
         said[plain] = t if len(t) > len(said.get(plain, "")) else said[plain]
-    items = [_lower_first(t) for t in said.values()][:n]
+    items = [lower_first(t) for t in said.values()][:n]
     if not items or (gem.variety_of and gem.species.lower() == gem.name.lower()):
         return ""  # none listed, or the row is a variety of this very species (Zoisite -> tanzanite): not its own
     own = gem.sources.get("treatments") != SOURCE_DATABASE  # the variety's own, not its species'
     whose = f" of {gem.variety_of.lower()}" if gem.variety_of and not own else ""
-    whose = f" of {' '.join(map(_lower_first, gem.name.split()))}" if named and not whose else whose  # "CVD diamond"
+    whose = f" of {' '.join(map(lower_first, gem.name.split()))}" if named and not whose else whose  # "CVD diamond"
     return sentence(f"Treatments{whose}: {'; '.join(items)}")

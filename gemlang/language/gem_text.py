@@ -19,6 +19,7 @@ from gemlang.language.gem_prose import (
     chemical_name,
     crystal_structure,
     join_places,
+    lower_first,
     mineral_group,
     reference_description,
     sentence,
@@ -33,13 +34,6 @@ ITEM_FIELDS = {
     "feature": "diagnostic_features",
 }
 NUMBER_FIELDS = ("hardness", "specific_gravity", "refractive_index", "birefringence", "dispersion")
-
-
-def _lower_first(text: str) -> str:
-    """'Pinkish-red' -> 'pinkish-red', but 'South Sea' and 'LWUV' keep their capitals."""
-    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
-        return text[0].lower() + text[1:]
-    return text
 
 
 def join_words(items: list[str], last: str = "and") -> str:
@@ -72,7 +66,7 @@ def optic_phrase(gem: GemFacts) -> str:
         said = axial + (f" {signs[sign]}" if sign else "") + (f", {how} {signs[other]}" if how else "")
         rest = re.sub(r"^massive material aggregate$", "massive material is an aggregate", rest or "")
         return f"doubly refractive ({said})" + (f"; {rest}" if rest else "")
-    return _lower_first(oc)
+    return lower_first(oc)
 
 
 def lustre_phrase(gem: GemFacts) -> str:
@@ -201,11 +195,11 @@ def gem_values(gem: GemFacts) -> dict[str, Any]:
         "crystal_system": gem.crystal_system,
         "lustre": gem.lustre.lower(),
         "lustre_phrase": lustre_phrase(gem),
-        "cleavage": _lower_first(gem.cleavage),
+        "cleavage": lower_first(gem.cleavage),
         "optic": optic_phrase(gem),
-        "colours": join_words([_lower_first(c) for c in gem.colours[:4]], "or"),
+        "colours": join_words([lower_first(c) for c in gem.colours[:4]], "or"),
         "localities": join_places(localities(gem)),
-        "features": "; ".join(_lower_first(f) for f in gem.diagnostic_features[:2]),
+        "features": "; ".join(lower_first(f) for f in gem.diagnostic_features[:2]),
         "aliases": join_words(list(gem.aliases[:3]), "or"),
         "other_names": join_words(other_names(gem)),
         "description": reference_description(gem),
@@ -234,7 +228,7 @@ def gem_values(gem: GemFacts) -> dict[str, Any]:
 
 def gem_items(gem: GemFacts) -> dict[str, list[str]]:
     return {
-        "colour": [_lower_first(c) for c in gem.colours],
+        "colour": [lower_first(c) for c in gem.colours],
         "locality": localities(gem, n=6),
         "alias": list(gem.aliases),
         "feature": list(gem.diagnostic_features),
