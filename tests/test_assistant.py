@@ -6512,6 +6512,20 @@ def test_a_find_whose_look_alikes_are_all_man_made_is_told_apart_from_the_natura
     assert {"Tourmaline", "Tsavorite"} <= {g.name for g in natural} and all(g.origin == "natural" for g in natural)
 
 
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [("what are the look-alikes of pink tourmaline?",
+      ": ruby and pink sapphire (look-alikes), lab-grown tourmaline and glass."),
+     ("what are the look-alikes of green tourmaline?",
+      ": emerald (look-alike), peridot (look-alike), lab-grown tourmaline and glass."),
+     ("what are the look-alikes of tourmaline?",  # no colour asked: all, as its sources list them
+      ": lab-grown tourmaline, glass, emerald (look-alike), ruby and pink sapphire (look-alikes) and peridot")],
+)  # fmt: skip
+def test_the_look_alikes_of_a_colour_of_a_gem_are_those_seen_in_it_natural_gems_first(text, listed):
+    reply = Assistant(None).conversation().ask(text).reply  # pink was emerald first, then ruby, then peridot
+    assert reply.startswith("**Sold as tourmaline, not tourmaline**") and listed in reply
+
+
 def test_plastic_and_foiled_glass_are_listed_among_opals_imitations_with_their_source():
     answer = Assistant(None).conversation().ask("the seller says this opal is plastic")
     assert answer.reply.startswith("**Plastic, not opal, as you were told?**")

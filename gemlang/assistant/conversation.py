@@ -1462,7 +1462,7 @@ class Conversation:
             return False
         if LAB_GROWN.search(turn.text) or word_about_a_stone(turn.text):  # "fake or synthetic?", "he says it's fake"
             return False
-        turn.answer.reply = imitations_answer(named[0])
+        turn.answer.reply = imitations_answer(named[0], turn.text)
         if terms := terms_asked(turn.text):  # "what is a simulated diamond?": what a simulant is, first
             turn.answer.reply = f"{explained(terms, turn.answer)}\n\n{turn.answer.reply}"
         turn.answer.properties = property_rows([named[0].name])

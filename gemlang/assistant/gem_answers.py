@@ -347,10 +347,16 @@ def own_constants(gem: GemFacts) -> str:
     )
 
 
-def imitations_answer(gem: GemFacts) -> str:
+def imitations_answer(gem: GemFacts, text: str = "") -> str:
     """ "What is fake tanzanite made of?", "what are the imitations of jade?": what is sold in its place
-    (`sold_in_its_place`), and what tells them from it."""
+    (`sold_in_its_place`), and what tells them from it. Of a colour of it asked ("look-alikes of pink tourmaline"),
+    the natural gems seen in that colour first, and none never seen in it (emerald, peridot)."""
     name, others = lower_name(gem), sold_in_its_place(gem)
+    said = re.search(rf"\b({COLOUR_WORD})\s+{re.escape(name)}", text, re.I)
+    if said and listed_in(gem, colour := said.group(1).lower()):
+        named = {o: [g for g in gems_named_in(o) if g.origin == "natural" and g != gem] for o in others}
+        others = [o for o in others if not named[o] or any(listed_in(g, colour) for g in named[o])]
+        others.sort(key=lambda o: not named[o])
     listed = join_words(others, "and") + "." if others else f"my knowledge base lists no imitations of {name}."
     return (
         f"**Sold as {name}, not {name}**: {listed} To tell them from {name}, check the stone against "
