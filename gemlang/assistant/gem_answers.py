@@ -293,7 +293,7 @@ def found_gem_answer(gem: GemFacts, real_asked: bool = True, colours: Sequence[s
     """ "I found a ruby in the creek, is it real?": a find was never sold, so whether it is the gem is asked of its
     constants and signs, and the natural gems taken for it are what it may be instead ("could it be emerald?", no
     "real" said: the constants alone); and a stone that formed where it was found is natural (the glossary's
-    "natural"). `colours`: those told of the stone, which keep the look-alikes seen in them."""
+    "natural"). `colours`: those told of the stone, which keep the look-alikes seen in them; four at most."""
     name = lower_name(gem)
     article = "An" if name[0] in "aeiou" else "A"
     signs = f"{name}'s constants and signs ({constants_and_signs(gem)})"
@@ -302,7 +302,7 @@ def found_gem_answer(gem: GemFacts, real_asked: bool = True, colours: Sequence[s
     else:
         asked = f"Whether it is {name} is shown by "
     alike = natural_lookalikes(gem, all_gems())
-    alike = [g for g in alike if any(listed_in(g, c) for c in colours if listed_in(gem, c))] or alike
+    alike = ([g for g in alike if any(listed_in(g, c) for c in colours if listed_in(gem, c))] or alike)[:4]
     taken = f" Natural gems that look like {name}: {join_words([lower_name(g) for g in alike])}." if alike else ""
     return (
         f"**{article} {name} you found?** {asked}{signs}: a stone that does not fit them is not {name}. One that "
