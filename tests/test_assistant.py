@@ -6692,6 +6692,21 @@ def test_a_gem_found_is_asked_of_its_constants_and_is_natural_unless_put_there(t
 
 
 @pytest.mark.parametrize(
+    ("text", "opens", "alike"),
+    [("I found a clear stone, could it be moonstone?", "Whether it is moonstone is shown by moonstone's constants",
+      "Natural gems that look like moonstone: chalcedony and labradorite."),
+     ("I found a green stone, could it be emerald?", "Whether it is emerald is shown by emerald's constants",
+      "Natural gems that look like emerald: chrome diopside, hiddenite, tourmaline and tsavorite."),
+     ("I found a ruby in the creek, is it real?", 'so "real" asks whether it is ruby at all',
+      "Natural gems that look like ruby: spinel, red garnet and tourmaline.")],
+)  # fmt: skip
+def test_a_gem_found_is_answered_with_the_natural_gems_taken_for_it_and_real_only_when_asked(text, opens, alike):
+    reply = Assistant(None).conversation().ask(text).reply  # was '"real" asks whether …' unasked, no look-alike
+    assert opens in reply and alike in reply
+    assert ('"real"' in reply) == ("real" in text)
+
+
+@pytest.mark.parametrize(
     "text", ["I found this stone", "I found this in a river", "we dug up this crystal", "we dug up a green stone"]
 )  # a colour it never has (green of a red stone) says nothing of its look-alikes
 def test_a_coloured_stone_found_is_told_apart_from_the_natural_gems_that_look_like_it(assistant, tmp_path, text):
@@ -6704,6 +6719,34 @@ def test_a_coloured_stone_found_is_told_apart_from_the_natural_gems_that_look_li
     assert "Spinel" in answer.properties[0]
     bought = assistant.conversation().ask("what gem is this?", [tmp_path / "stone.jpg"])
     assert not bought.tell_apart.startswith("Natural gems that look like")
+
+
+@pytest.mark.parametrize("text", ["I found a green stone, could it be emerald?", "I found this in a river"])
+def test_a_find_whose_look_alikes_are_all_man_made_is_told_apart_from_the_natural_gems_taken_for_it(text):
+    from gemlang.knowledge.knowledge_base import all_gems
+    from gemlang.knowledge.tell_apart import natural_lookalikes
+
+    chat = Assistant(None, evidence=EvidenceModel(["Emerald", "Flux-Grown Emerald"])).conversation()
+    chat.image_probs = np.array([0.9, 0.1])
+    answer = chat.ask(text)  # emerald's own list names only man-made ones; tourmaline's, tsavorite's … name emerald
+    assert answer.tell_apart.startswith("Natural gems that look like emerald: chrome diopside and hiddenite.")
+    assert "Flux-Grown" not in answer.tell_apart and "Flux-Grown Emerald" not in answer.properties[0]  # was the pair
+    natural = natural_lookalikes(get_facts("Emerald"), all_gems())
+    assert {"Tourmaline", "Tsavorite"} <= {g.name for g in natural} and all(g.origin == "natural" for g in natural)
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [("what are the look-alikes of pink tourmaline?",
+      ": ruby and pink sapphire (look-alikes), lab-grown tourmaline and glass."),
+     ("what are the look-alikes of green tourmaline?",
+      ": emerald (look-alike), peridot (look-alike), lab-grown tourmaline and glass."),
+     ("what are the look-alikes of tourmaline?",  # no colour asked: all, as its sources list them
+      ": lab-grown tourmaline, glass, emerald (look-alike), ruby and pink sapphire (look-alikes) and peridot")],
+)  # fmt: skip
+def test_the_look_alikes_of_a_colour_of_a_gem_are_those_seen_in_it_natural_gems_first(text, listed):
+    reply = Assistant(None).conversation().ask(text).reply  # pink was emerald first, then ruby, then peridot
+    assert reply.startswith("**Sold as tourmaline, not tourmaline**") and listed in reply
 
 
 def test_plastic_and_foiled_glass_are_listed_among_opals_imitations_with_their_source():

@@ -617,6 +617,29 @@ def test_a_chip_is_put_down_to_what_the_gem_is_made_of_and_its_repair_to_what_it
     assert any(page in note for note in notes)
 
 
+@pytest.mark.parametrize(
+    ("told", "not_said"),
+    [("I chipped my pearl", "High heat"), ("I chipped my opal", "High heat or sudden temperature changes")],
+)  # fmt: skip
+def test_a_chip_told_is_put_down_to_a_knock_not_to_heat(told, not_said):
+    cause = Assistant(classifier=None).conversation().ask(told).reply.split("**What to do**")[0]
+    assert "Cracks and chips — **likely cause**: " in cause and not_said not in cause  # heat cracks, a knock chips
+
+
+def test_a_crack_told_is_still_put_down_to_heat_where_the_notes_say_heat_cracks_the_gem():
+    cause = Assistant(classifier=None).conversation().ask("my opal cracked").reply.split("**What to do**")[0]
+    assert "High heat or sudden temperature changes can fracture opal" in cause
+
+
+def test_a_dull_diamond_is_put_down_to_grease_and_dirt_and_cleaned_as_its_notes_allow():
+    reply = Assistant(classifier=None).conversation().ask("my diamond looks dull").reply
+    cause, _, do = reply.partition("**What to do**: ")
+    assert cause.split("**likely cause**: ")[1].startswith("Diamonds attract grease.")
+    assert "Store separately" not in cause  # was first: why diamonds are kept apart, not why this one is dull
+    assert "A film of skin oil, lotion, soap or shampoo dulls any stone" in cause
+    assert "(warm soapy water: safe; steam: usually safe; ultrasonic cleaner: usually safe)" in do
+
+
 def test_a_scratch_is_reasoned_from_the_whole_hardness_range_not_its_low_end():
     chat = Assistant(classifier=None).conversation()
     jade = chat.ask("my jade is scratched").reply.split("**What to do**")[0]

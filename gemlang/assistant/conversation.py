@@ -1502,7 +1502,7 @@ class Conversation:
             return False
         if LAB_GROWN.search(turn.text) or word_about_a_stone(turn.text):  # "fake or synthetic?", "he says it's fake"
             return False
-        turn.answer.reply = imitations_answer(named[0])
+        turn.answer.reply = imitations_answer(named[0], turn.text)
         if terms := terms_asked(turn.text):  # "what is a simulated diamond?": what a simulant is, first
             turn.answer.reply = f"{explained(terms, turn.answer)}\n\n{turn.answer.reply}"
         turn.answer.properties = property_rows([named[0].name])
@@ -2380,7 +2380,8 @@ class Conversation:
             answer.reply = FIND_HELP + kept + (f"\n\n{PRICE_REFUSED}" if VALUE_QUESTION.search(text) else "")
             answer.notes += [f"source ({t.term}): {t.source}" for t in map(term_called, FIND_TERMS)]
         elif asked_gem is not None and (FOUND_A_GEM.search(text) or FOUND_A_STONE.search(text)):
-            answer.reply = found_gem_answer(asked_gem)  # "I found a ruby in the creek, is it real?"
+            # "I found a ruby in the creek, is it real?", "I found a green stone, could it be emerald?"
+            answer.reply = found_gem_answer(asked_gem, bool(AUTHENTICITY_WORDS.search(text)), self.hints.colours)
             answer.notes.append(f"source (natural): {term_called('natural').source}")
             answer.properties = property_rows([asked_gem.name])
         elif (
@@ -2977,9 +2978,10 @@ class Conversation:
             pair = [g.name for g in asked]
         elif asked and asked[0].name != pair[0]:
             pair = [pair[0], asked[0].name]
-        elif not asked and (alike := self._found_lookalikes(turn, lead)):
-            # "I found this in a river" of a ruby: no one grew or made a find, so the natural gems it is taken for
-            # (spinel, red garnet) are what it may be instead, not the lab-grown runner-up
+        elif alike := self._found_lookalikes(turn, lead):
+            # "I found this in a river" of a ruby, or "I found a green stone, could it be emerald?" of an emerald: no
+            # one grew or made a find, so the natural gems it is taken for (spinel, red garnet) are what it may be
+            # instead, not the lab-grown runner-up
             pair, also = [pair[0], alike[0].name], alike[1].name if len(alike) > 1 else None
             found = f"Natural gems that look like {lower_name(lead)}: {join_words([lower_name(g) for g in alike])}."
         elif len(pair) == 2 and self.hints.colours and "the colour tells them apart" in tell_apart(*pair):

@@ -137,6 +137,7 @@ from gemlang.knowledge.tell_apart import (
     kind_of,
     kinds_of,
     lookalikes,
+    natural_lookalikes,
     telltale,
     values_read,
 )
@@ -286,16 +287,25 @@ def how_to_test(gem: GemFacts) -> str:
     )
 
 
-def found_gem_answer(gem: GemFacts) -> str:
+def found_gem_answer(gem: GemFacts, real_asked: bool = True, colours: Sequence[str] = ()) -> str:
     """ "I found a ruby in the creek, is it real?": a find was never sold, so whether it is the gem is asked of its
-    constants and signs; and a stone that formed where it was found is natural (the glossary's "natural")."""
+    constants and signs, and the natural gems taken for it are what it may be instead ("could it be emerald?", no
+    "real" said: the constants alone); and a stone that formed where it was found is natural (the glossary's
+    "natural"). `colours`: those told of the stone, which keep the look-alikes seen in them; four at most."""
     name = lower_name(gem)
     article = "An" if name[0] in "aeiou" else "A"
+    signs = f"{name}'s constants and signs ({constants_and_signs(gem)})"
+    if real_asked:
+        asked = f'A find was never sold as a gem, so "real" asks whether it is {name} at all. What would show it are '
+    else:
+        asked = f"Whether it is {name} is shown by "
+    alike = natural_lookalikes(gem, all_gems())
+    alike = ([g for g in alike if any(listed_in(g, c) for c in colours if listed_in(gem, c))] or alike)[:4]
+    taken = f" Natural gems that look like {name}: {join_words([lower_name(g) for g in alike])}." if alike else ""
     return (
-        f'**{article} {name} you found?** A find was never sold as a gem, so "real" asks whether it is {name} at '
-        f"all. What would show it are {name}'s constants and signs ({constants_and_signs(gem)}): a stone that does "
-        f"not fit them is not {name}. One that formed where you found it is natural, formed by natural processes "
-        'without human help, unless someone put it there. Send me a photo of it and ask "what gem is this?".'
+        f"**{article} {name} you found?** {asked}{signs}: a stone that does not fit them is not {name}. One that "
+        "formed where you found it is natural, formed by natural processes without human help, unless someone put "
+        f'it there.{taken} Send me a photo of it and ask "what gem is this?".'
     )
 
 
@@ -335,10 +345,16 @@ def own_constants(gem: GemFacts) -> str:
     )
 
 
-def imitations_answer(gem: GemFacts) -> str:
+def imitations_answer(gem: GemFacts, text: str = "") -> str:
     """ "What is fake tanzanite made of?", "what are the imitations of jade?": what is sold in its place
-    (`sold_in_its_place`), and what tells them from it."""
+    (`sold_in_its_place`), and what tells them from it. Of a colour of it asked ("look-alikes of pink tourmaline"),
+    the natural gems seen in that colour first, and none never seen in it (emerald, peridot)."""
     name, others = lower_name(gem), sold_in_its_place(gem)
+    said = re.search(rf"\b({COLOUR_WORD})\s+{re.escape(name)}", text, re.I)
+    if said and listed_in(gem, colour := said.group(1).lower()):
+        named = {o: [g for g in gems_named_in(o) if g.origin == "natural" and g != gem] for o in others}
+        others = [o for o in others if not named[o] or any(listed_in(g, colour) for g in named[o])]
+        others.sort(key=lambda o: not named[o])
     listed = join_words(others, "and") + "." if others else f"my knowledge base lists no imitations of {name}."
     return (
         f"**Sold as {name}, not {name}**: {listed} To tell them from {name}, check the stone against "

@@ -194,6 +194,11 @@ OF_THE_DAMAGE = re.compile(
     re.I,
 )
 READING = re.compile(r"\d[.,]\d")  # "went milky, RI 1.45": a reading, told to name the stone
+# the stone scratching others ("diamonds scratch other jewellery"): why to store it apart, not what dulls it
+SCRATCHES_OTHERS = re.compile(r"\bscratch(?:es)? (?:other|each other|another|softer)\b", re.I)
+# a chip told, not a crack: a knock's damage, which heat, cracking a stone, does not explain ("I chipped my pearl")
+CHIP_TOLD = re.compile(r"\bchip", re.I)
+CRACK_TOLD = re.compile(r"\bcrack|\bcraz|\bsplit|\bshatter|\bfractur", re.I)
 
 
 def symptoms_told(text: str) -> list[tuple[str, re.Pattern[str]]]:
@@ -270,7 +275,8 @@ def scratch_cause(gem: GemFacts | None) -> str:
 
 def damage_advice(what: str, cause: str, cleaning: str = "", gem: str = "") -> tuple[str, list[str]]:
     """ "Cracks and chips — **likely cause**: … **What to do**: … **Who to see**: …" for a symptom and the cause
-    found for it, and the sources note of the advice. `cleaning`: the gem's verdict on warm soapy water; `gem`: its
+    found for it, and the sources note of the advice. `cleaning`: the gem's verdicts on each way to clean it
+    ("warm soapy water: safe; ultrasonic cleaner: usually safe"); `gem`: its
     name, whose own who-to-see, where the care file gives one, replaces that of any stone (pearls are not re-cut)."""
     advice = _advice(what)
     if own := advice.get("gems", {}).get(gem):
@@ -278,9 +284,7 @@ def damage_advice(what: str, cause: str, cleaning: str = "", gem: str = "") -> t
     do = advice.get("do", "")
     if what == DULLNESS:  # no verdict: as the most delicate gems are cleaned
         gently = "as the most delicate gems need (a soft cloth dampened in lukewarm water)"
-        do = do.replace(
-            "the way its notes allow", f"the way its notes allow (warm soapy water: {cleaning})" if cleaning else gently
-        )
+        do = do.replace("the way its notes allow", f"the way its notes allow ({cleaning})" if cleaning else gently)
     said = f"{what[0].upper()}{what[1:]} — **likely cause**: {cause.strip()}"
     said += f" **What to do**: {do[0].upper()}{do[1:]}" if do else ""
     said += f" **Who to see**: {advice['see'][0].upper()}{advice['see'][1:]}" if advice.get("see") else ""
@@ -416,6 +420,11 @@ class Care:
             # a cause, not a way to clean ("… stones: damp cloth only")
             own = [x for x in sentences(self.text) if named.search(x) and not CLEANED_BY.search(x)]
             own = [x for x in own if not STABLE_TO_CHEMICALS.search(x)]
+            if what == DULLNESS:  # "my diamond looks dull": not why diamonds are stored apart
+                own = [x for x in own if not SCRATCHES_OTHERS.search(x)]
+            chipped = CHIP_TOLD.search(told) and not (CRACK_TOLD.search(told) or SAID_OF_HEAT.search(told))
+            if chipped:  # "I chipped my pearl": a knock, not the heat that cracks it
+                own = [x for x in own if not SAID_OF_HEAT.search(x)]
             own = list(dict.fromkeys(x.rstrip(".") + "." for x in own))
             found = sorted(own, key=lambda x: -len(set(m.lower() for m in named.findall(x))))[:2]  # said most of it
             found = [x for x in own if x in found]  # in the notes' order
@@ -438,7 +447,7 @@ class Care:
                 found.append(general[0].upper() + general[1:])  # "a film of skin oil … dulls any stone"
             if not found:
                 found = [f"none of my care sources names a cause of {what} in {self.name.lower()}."]
-            advice = damage_advice(what, " ".join(found), self.warm_soapy_water or "", self.name)
+            advice = damage_advice(what, " ".join(found), self.verdicts(), self.name)
             said, sources = said + advice[0], sources + advice[1]
         harm = [x.rstrip(".") + "." for x in sentences(self.text) if SAID_OF_HARM.search(x)][:1]
         said += f"**Handling**: {harm[0]} " if said and harm else ""  # galena's lead, whatever happened to it
@@ -450,9 +459,15 @@ class Care:
         names = [self.name, *([gem.name] if gem is not None else [])]
         return [care for *_, care in _care_file()[1] if any(_names(n, f"{care.name} {care.text}") for n in names)]
 
+    def verdicts(self, gentlest_first: bool = True) -> str:
+        """ "warm soapy water: safe; ultrasonic cleaner: usually safe; steam: usually safe": how each way to clean it
+        fares, the gentlest first (or in the care file's order)."""
+        ways = CLEANING_WAYS[::-1] if gentlest_first else CLEANING_WAYS
+        return "; ".join(f"{way}: {verdict}" for way, field in ways if (verdict := getattr(self, field)))
+
     def _cleaning(self) -> str:
-        ways = [f"{way}: {verdict}" for way, field in CLEANING_WAYS if (verdict := getattr(self, field))]
-        return f"Cleaning — {'; '.join(ways)}. " if ways else ""
+        ways = self.verdicts(gentlest_first=False)
+        return f"Cleaning — {ways}. " if ways else ""
 
 
 def wear_verdict(gem: GemFacts, care: str = "") -> str:

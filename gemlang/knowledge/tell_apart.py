@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from functools import lru_cache
 
 from gemlang.knowledge.facts import GemFacts, format_range
 from gemlang.knowledge.instruments import TESTS, Test, profile, separates, value_text
@@ -289,12 +290,25 @@ def _kin(a: GemFacts, b: GemFacts) -> bool:
     return may_be(a, b) or may_be(b, a) or of_its_family(a, b) or of_its_family(b, a)
 
 
+@lru_cache(maxsize=4)
+def _natural_gems_naming(every: tuple[GemFacts, ...]) -> dict[str, list[GemFacts]]:
+    """For each gem's name, the natural gems whose look-alikes name it, in `every`'s order: worked out once."""
+    naming: dict[str, list[GemFacts]] = {}
+    for g in (g for g in every if g.origin == "natural"):
+        for other in named_lookalikes(g, list(every)):
+            naming.setdefault(other.name, []).append(g)
+    return naming
+
+
 def natural_lookalikes(gem: GemFacts, every: list[GemFacts]) -> list[GemFacts]:
-    """The natural gems `gem` is taken for, as its look-alikes list them (ruby: spinel, red garnet, tourmaline), one
-    of each kind (not both Garnet Red and Garnet) and none of `gem`'s own: what a stone found in nature, which no
-    one grew or made, may be instead."""
+    """The natural gems `gem` is taken for, as its look-alikes list them (ruby: spinel, red garnet, tourmaline), then
+    those whose own look-alikes name `gem` (emerald, whose list names only man-made ones: tourmaline, tsavorite,
+    …), one of each kind (not both Garnet Red and Garnet) and none of `gem`'s own: what a stone found in nature,
+    which no one grew or made, may be instead."""
+    named = [g for g in named_lookalikes(gem, every) if g.origin == "natural"]
+    naming = _natural_gems_naming(tuple(every)).get(gem.name, [])
     out: list[GemFacts] = []
-    for g in (g for g in named_lookalikes(gem, every) if g.origin == "natural"):
+    for g in named + naming:
         if not any(h.name == g.name or _kin(h, g) for h in [gem, *out]):
             out.append(g)
     return out
