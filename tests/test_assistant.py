@@ -5083,9 +5083,20 @@ def test_whether_the_stone_answered_is_lab_grown_is_answered_of_it_however_asked
 
 
 @pytest.mark.parametrize(
+    "question", ["how heavy is this stone?", "how heavy is it?", "what does it weigh?", "how many grams is it?"]
+)  # were its SG, or "My facts on Ruby do not answer that."
+def test_how_heavy_is_it_after_a_photo_asks_the_stones_weight_not_the_gems_sg(question):
+    reply = stone_answered("Ruby", "Spinel").ask(question).reply  # was "**Ruby**: specific gravity 3.97–4.05."
+    assert reply.startswith("A photo shows no weight. Weigh a loose stone") and "Ruby's specific gravity" in reply
+    assert stone_answered("Ruby", "Spinel").ask("how hard is it?").reply == "**Ruby**: Mohs hardness 9."
+
+
+@pytest.mark.parametrize(
     ("question", "said"),
     [("how many carats is it?", "Weigh a loose stone on a carat balance"),
      ("what's the weight?", "Weigh a loose stone on a carat balance"),
+     ("what does it weigh?", "Weigh a loose stone on a carat balance"),
+     ("how many grams is it?", "Weigh a loose stone on a carat balance"),
      ("what clarity grade is it?", "graded loose under 10x"),
      ("is it stolen?", "stolen-property register"),
      ("how old is it?", 'ask "what gem is this?"')],  # a stone's age is told of a gem: which one is asked first

@@ -423,8 +423,8 @@ TWO_QUESTIONS = re.compile(
 )
 # the weight asked of the stone: "how many carats is it?", "how much does my ruby weigh?"
 WEIGHT_OF_THE_STONE = re.compile(
-    r"\bhow many (?:carats?|cts?)\b|\bcarat weight\b|"
-    r"\bhow (?:heavy|much does (?:it|(?:this|my)\b[\w' ]{0,20}?) weigh)\b|"
+    r"\bhow many (?:carats?|cts?|grams? (?:is|does) (?:it|this|my)\b)\b|\bcarat weight\b|"  # not "grams is 5 ct?"
+    r"\b(?:how (?:heavy|much)|what) does (?:it|(?:this|my)\b[\w' ]{0,20}?) weigh\b|\bhow heavy\b|"
     r"\bwhat(?:'s| is) (?:the |its )?weight\b|\b(?:weight|carats?) (?:is it|of it)\b|"
     # a weight said by a seller, to be checked: "how do I know the seller isn't lying about the weight?"; not "I know
     # the weight is 3 ct", a weight told
@@ -578,7 +578,8 @@ THE_STONES_VALUE = re.compile(
     rf"(?:\s+of\s+(?:it|this|this stone|the stone|my stone))?|(?:what\s+|any\s+|mohs\s+)?{_PROPERTY}|"
     # "what crystal system is it?", "what lustre does it have?"
     rf"what\s+{_PROPERTY}\s+(?:is|does)\s+(?:it|this|this stone|the stone|my stone)(?:\s+have)?|"
-    r"how\s+(?:hard|heavy|dense)(?:\s+(?:is|are)\s+(?:it|this|this stone|the stone|they))?)\s*\??\s*$",  # "how hard?"
+    # not "how heavy is it?", the stone's weight (`WEIGHT_OF_THE_STONE`)
+    r"how\s+(?:hard|heavy(?!\s+is\b)|dense)(?:\s+(?:is|are)\s+(?:it|this|this stone|the stone|they))?)\s*\??\s*$",
     re.I,
 )
 # "are you sure?", "are you 100% sure?", "you sure?": the answer asked to be stood by, yes or no
