@@ -2831,7 +2831,12 @@ def test_are_they_the_same_stone_after_two_gems_compared_says_they_are_varieties
      ("is my ruby a flux-grown ruby?", "**Flux-grown ruby, not natural ruby?** Flux-grown ruby is lab-grown",
       "curved striae"),
      ("is emerald a hydrothermal emerald?", "**No, not as gems**: both are beryl, with the same constants, but one "
-      "is hydrothermal emerald, made in a laboratory", "laboratory-grown")],
+      "is hydrothermal emerald, made in a laboratory", "laboratory-grown"),
+     # a lab-grown stone named by its method alone: was "**Yes**: my ruby and verneuil ruby are names for … Ruby."
+     ("is my ruby a verneuil ruby?", "**Synthetic ruby (Verneuil), not natural ruby?** Synthetic ruby (Verneuil) "
+      "is lab-grown ruby", "Synthetic ruby (Verneuil) shows curved striae and spherical gas bubbles."),
+     ("is my sapphire a flame-fusion sapphire?", "**Synthetic sapphire (Verneuil), not natural sapphire?**",
+      "curved striae and spherical gas bubbles")],
 )  # fmt: skip
 def test_a_gem_asked_to_be_one_of_its_lab_grown_stones_is_answered_as_lab_grown_not_as_another_variety(
     text, start, sign
@@ -5165,10 +5170,28 @@ def test_how_heavy_is_my_stone_asks_its_weight_which_a_scale_gives_and_the_gems_
     assert chat.ask("how heavy is ruby?").reply == "**Ruby**: specific gravity 3.97–4.05."  # the gem's, in general
 
 
+@pytest.mark.parametrize("question", ["is it synthetic or natural?", "was it made in a lab?", "is this lab-made?"])
+def test_whether_the_stone_answered_is_lab_grown_is_answered_of_it_however_asked(question):
+    # were "**A photo cannot say**: Synthetic Ruby (Verneuil) is corundum …" (a fuzzy name) and the ranking card
+    reply = stone_answered("Ruby", "Synthetic Ruby (Verneuil)", "Spinel").ask(question).reply
+    assert reply.startswith("From a photo alone I cannot tell natural Ruby from lab-grown corundum"), reply[:200]
+
+
+@pytest.mark.parametrize(
+    "question", ["how heavy is this stone?", "how heavy is it?", "what does it weigh?", "how many grams is it?"]
+)  # were its SG, or "My facts on Ruby do not answer that."
+def test_how_heavy_is_it_after_a_photo_asks_the_stones_weight_not_the_gems_sg(question):
+    reply = stone_answered("Ruby", "Spinel").ask(question).reply  # was "**Ruby**: specific gravity 3.97–4.05."
+    assert reply.startswith("A photo shows no weight. Weigh a loose stone") and "Ruby's specific gravity" in reply
+    assert stone_answered("Ruby", "Spinel").ask("how hard is it?").reply == "**Ruby**: Mohs hardness 9."
+
+
 @pytest.mark.parametrize(
     ("question", "said"),
     [("how many carats is it?", "Weigh a loose stone on a carat balance"),
      ("what's the weight?", "Weigh a loose stone on a carat balance"),
+     ("what does it weigh?", "Weigh a loose stone on a carat balance"),
+     ("how many grams is it?", "Weigh a loose stone on a carat balance"),
      ("what clarity grade is it?", "graded loose under 10x"),
      ("is it stolen?", "stolen-property register"),
      ("how old is it?", 'ask "what gem is this?"')],  # a stone's age is told of a gem: which one is asked first
@@ -6613,7 +6636,11 @@ def test_a_gem_asked_to_be_real_or_the_material_it_is_made_of_is_answered_yes_or
     ("text", "start", "term"),
     [("is this stone man-made?", "**Man-made?** Nothing you have told me shows whether it is", "**Synthetic**: "),
      ("is it fake?", "**Fake?** Nothing you have told me shows whether it is", "**Simulant**: "),
-     ("is my stone natural?", "**Natural?** Nothing you have told me shows whether it is", "**Natural**: ")],
+     ("is my stone natural?", "**Natural?** Nothing you have told me shows whether it is", "**Natural**: "),
+     # were the how-to-begin help
+     ("is this lab-made?", "**Lab-made?** Nothing you have told me shows whether it is", "**Synthetic**: "),
+     ("is this synthetic?", "**Synthetic?** Nothing you have told me shows whether it is", "**Synthetic**: "),
+     ("was it made in a lab?", "**Made in a lab?** Nothing you have told me shows whether it is", "**Synthetic**: ")],
 )  # fmt: skip
 def test_whether_a_stone_not_yet_shown_is_natural_says_what_would_tell_and_what_the_word_means(text, start, term):
     reply = Assistant(None).conversation().ask(text).reply  # was the help text
@@ -6632,7 +6659,11 @@ def test_whether_a_stone_not_yet_shown_is_natural_says_what_would_tell_and_what_
      ("is my sapphire natural or lab grown?", "**Sapphire**: a lab-grown corundum has the same constants"),
      # the choice the other way round: was "**No**: lab-grown ruby is made in a laboratory … not natural ruby"
      ("is my ruby synthetic or natural?", "**Ruby**: a lab-grown corundum has the same constants"),
-     ("is my emerald lab-grown or natural?", "**Emerald**: most lab-grown beryl has the constants")],
+     ("is my emerald lab-grown or natural?", "**Emerald**: most lab-grown beryl has the constants"),
+     # one side of the choice asked alone: was the bare Ruby card
+     ("is my ruby natural?", "**Ruby**: a lab-grown corundum has the same constants"),
+     ("is my diamond natural?", "**Diamond**: a lab-grown diamond has the same constants"),
+     ("was my ruby made in a lab?", "**Ruby**: a lab-grown corundum has the same constants")],
 )  # fmt: skip
 def test_lab_grown_asked_real_or_fake_a_word_it_is_not_an_imitation_and_a_tags_word_are_answered(text, start):
     # were bare cards ("Lab-grown ruby is made in more than one way ..."), and "Moissanite, as you were told?"

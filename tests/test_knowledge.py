@@ -295,6 +295,9 @@ def test_property_table_rows():
         ("is it titanate?", "Strontium Titanate"),  # a word of strontium titanate's name, not a misspelt titanite
         ("a titanite crystal", "Sphene"),
         ("it scratches glass and has hardness about 7", None),
+        ("is it synthetic or natural?", None),  # two words joined by "or": no misspelt "synthetic ruby"
+        ("is my ruby a verneuil ruby?", "Synthetic Ruby (Verneuil)"),  # a lab-grown gem by its method (was Ruby)
+        ("flame-fusion sapphire", "Synthetic Sapphire (Verneuil)"),
         ("", None),
     ],
 )

@@ -2125,7 +2125,9 @@ class Conversation:
             quantity = THE_STONES_VALUE.search(text)  # "what's the RI?" of the stone answered, or of the gem discussed
         # "what spectrum would it show?", "and under LWUV?": a constant asked of the stone answered, said of nothing
         of_it = OF_IT_OR_AND.search(text) and text.rstrip().endswith("?")
-        if quantity is None and asked_gem is None and of_it and not (new or new.notes):
+        # not "how heavy is it?", the stone's weight (`WEIGHT_OF_THE_STONE`), which no constant gives
+        weighed = WEIGHT_OF_THE_STONE.search(text)
+        if quantity is None and asked_gem is None and of_it and not (new or new.notes or weighed):
             quantity = STONE_PROPERTY.search(text)
         about_it = quantity and asked_gem is None and ASKED_AS_A_QUESTION.search(text)
         about_it = about_it and (of_it or IT_OR_ITS.search(text) or THE_STONES_VALUE.search(text))

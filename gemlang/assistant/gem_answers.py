@@ -139,6 +139,7 @@ from gemlang.knowledge.tell_apart import (
     lookalikes,
     natural_lookalikes,
     telltale,
+    telltales,
     values_read,
 )
 from gemlang.language.gem_prose import lower_first, main_sources, treatment_sentence
@@ -2061,9 +2062,12 @@ def two_gems_answer(x: GemFacts, y: GemFacts, said_x: str = "", said_y: str = ""
             return one_mineral_two_gems(x, y)
         told = told_from_lab_grown(x)  # "is my emerald a hydrothermal emerald?": of a stone not seen
         grown = grown_called(y)
+        # what the lab-grown stone asked of shows: "a Verneuil ruby" its curved striae and its gas bubbles
+        signs = [SIGN_END.split(in_sentence(sign))[0] for sign in telltales(y)[:2]]
+        shows = f" {grown[0].upper()}{grown[1:]} shows {' and '.join(signs)}." if len(signs) == 2 else ""
         return (
             f"**{grown[0].upper()}{grown[1:]}, not natural {lower_name(x)}?** {grown[0].upper()}{grown[1:]} is "
-            f"lab-grown {lower_name(x)}, made in a laboratory. {UNSHOWN}. {told[0].upper()}{told[1:]}"
+            f"lab-grown {lower_name(x)}, made in a laboratory. {UNSHOWN}. {told[0].upper()}{told[1:]}{shows}"
         )
     mineral = {re.sub(r"\s*\([^)]*\)", "", g.species) for g in (x, y)}  # jasper's "quartz (microcrystalline)"
     if x.species and len(mineral) == 1:  # ruby and sapphire, jasper and smoky quartz: one mineral, two gems

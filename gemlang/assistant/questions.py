@@ -13,9 +13,10 @@ from gemlang.knowledge.superlatives import A_COLOUR, BLEND_WORD, COLOUR_WORD
 
 # "man-made?", "artificial?", "manufactured?": lab-grown or an imitation, said another way; not "artificial light"
 MADE_WORDS = r"man[- ]?made|manufactured|artificial(?!\s+(?:light|lighting|lamps?|illumination))"
+IN_A_LAB = r"(?:made|grown|created)\s+in\s+(?:a\s+)?lab(?:oratory)?"  # "was it made in a lab?": lab-grown, said so
 AUTHENTICITY_WORDS = re.compile(
-    rf"\b(?:real|fake|glass|synthetic|lab[- ]?(?:grown|created|made)|{MADE_WORDS}|natural|simulant|imitation|genuine|"
-    r"cz|doublet|triplet|assembled|plastic|resin)\b",
+    rf"\b(?:real|fake|glass|synthetic|lab[- ]?(?:grown|created|made)|{MADE_WORDS}|{IN_A_LAB}|natural|simulant|"
+    r"imitation|genuine|cz|doublet|triplet|assembled|plastic|resin)\b",
     re.I,
 )
 # "the difference between ruby and spinel", "ruby vs spinel", "how do I tell ruby from spinel", "compare ..."
@@ -428,8 +429,8 @@ TWO_QUESTIONS = re.compile(
 )
 # the weight asked of the stone: "how many carats is it?", "how much does my ruby weigh?"
 WEIGHT_OF_THE_STONE = re.compile(
-    r"\bhow many (?:carats?|cts?)\b|\bcarat weight\b|"
-    r"\bhow (?:heavy|much does (?:it|(?:this|my)\b[\w' ]{0,20}?) weigh)\b|"
+    r"\bhow many (?:carats?|cts?|grams? (?:is|does) (?:it|this|my)\b)\b|\bcarat weight\b|"  # not "grams is 5 ct?"
+    r"\b(?:how (?:heavy|much)|what) does (?:it|(?:this|my)\b[\w' ]{0,20}?) weigh\b|\bhow heavy\b|"
     r"\bwhat(?:'s| is) (?:the |its )?weight\b|\b(?:weight|carats?) (?:is it|of it)\b|"
     # a weight said by a seller, to be checked: "how do I know the seller isn't lying about the weight?"; not "I know
     # the weight is 3 ct", a weight told
@@ -615,7 +616,8 @@ THE_STONES_VALUE = re.compile(
     rf"(?:\s+of\s+(?:it|this|this stone|the stone|my stone))?|(?:what\s+|any\s+|mohs\s+)?{_PROPERTY}|"
     # "what crystal system is it?", "what lustre does it have?"
     rf"what\s+{_PROPERTY}\s+(?:is|does)\s+(?:it|this|this stone|the stone|my stone)(?:\s+have)?|"
-    r"how\s+(?:hard|heavy|dense)(?:\s+(?:is|are)\s+(?:it|this|this stone|the stone|they))?)\s*\??\s*$",  # "how hard?"
+    # not "how heavy is it?", the stone's weight (`WEIGHT_OF_THE_STONE`)
+    r"how\s+(?:hard|heavy(?!\s+is\b)|dense)(?:\s+(?:is|are)\s+(?:it|this|this stone|the stone|they))?)\s*\??\s*$",
     re.I,
 )
 # "are you sure?", "are you 100% sure?", "you sure?": the answer asked to be stood by, yes or no
@@ -663,7 +665,8 @@ _SORT_OF = r"just|maybe|probably|perhaps|an?|cobalt|blue|green|red|coloured|colo
 def _could_it_be(words: str) -> re.Pattern[str]:
     """'could it be (a) X?' for the words of X, the word said kept as group 1."""
     asked = (  # "is my stone plastic?" too
-        rf"\b(?:is it|it is|it's|could it be|might it be|maybe|or|is (?:my|this|the) (?:stone|gem))\s+"
+        rf"\b(?:is it|it is|it's|was it|could it be|might it be|maybe|or|is (?:my|this|the) (?:stone|gem)|"
+        rf"(?:is|was) (?:this|that)(?: (?:stone|gem))?)\s+"
         rf"(?:(?:{_SORT_OF})\s+){{0,2}}"
     )
     # or the material alone, asked at the end of a clause: "RI 1.54 SR, SG 2.30, cobalt glass?"
@@ -691,7 +694,8 @@ MATERIAL_QUESTIONS = {_could_it_be("glass|paste"): GLASS, _could_it_be("plastic|
 DOUBLET_QUESTION = _could_it_be("doublet|triplet|assembled|composite")
 # "is this stone man-made?", "is it fake?", "is my stone natural?": whether the stone is a gem grown by nature
 ORIGIN_ASKED = _could_it_be(
-    r"synthetic|lab[- ]?(?:grown|created|made)|man[- ]?made|fake|imitation|simulant|simulated|real|natural|genuine"
+    rf"synthetic|lab[- ]?(?:grown|created|made)|man[- ]?made|fake|imitation|simulant|simulated|real|natural|genuine|"
+    rf"{IN_A_LAB}"
 )
 # "is my sapphire a doublet?", "could this opal be a triplet?": whether the gem named is an assembled stone
 ASSEMBLED_GEM_QUESTION = re.compile(
@@ -781,7 +785,7 @@ HISTORY_QUESTION = re.compile(r"\bhistory\b|\bhistorical\b|\bname (?:come|mean|o
 # "was I scammed?", "did they rip me off?": whether the stone is what it was sold as, as "is it real?" asks
 NATURAL_QUESTION = re.compile(
     r"\b(?:natural|real|genuine|synthetic|lab[- ]?(?:grown|created|made)|fake|simulant|simulated|imitation|"
-    rf"{MADE_WORDS})\b|"
+    rf"{MADE_WORDS}|{IN_A_LAB})\b|"
     r"\b(?:was|were|got|been|i'?m being|am i being)\s+(?:i\s+|we\s+)?(?:scammed|cheated|conned|swindled|ripped off)\b|"
     r"\brip(?:ped)?\s+(?:me|us)\s+off\b",
     re.I,
@@ -1364,9 +1368,10 @@ HOW_TO_KNOW = re.compile(  # and the other way round: "is diamond natural or lab
     rf"\bhow\b.{{0,10}}\b{_GROWN_NAMED}\b.{{0,40}}\b(?:screened|detected|identified|separated|distinguished)\b|"
     # "can you tell natural ruby from synthetic?", "your readings cannot tell natural X from lab-grown corundum"
     rf"{_NATURAL_FROM_GROWN}|"
-    # "is my sapphire natural or lab grown?": the choice, which the same answer settles; and "is my ruby synthetic?"
+    # "is my sapphire natural or lab grown?": the choice, which the same answer settles; and "is my ruby synthetic?",
+    # "is my ruby natural?", either side of it asked alone
     rf"\b(?:natural|real|mined)\s+or\s+{_GROWN_NAMED}\b|\b{_GROWN_NAMED}\s+or\s+(?:natural|real|mined)\b|"
-    rf"^\s*(?:is|are)\s+(?:my|this)\s+[a-z][\w' -]*?\s+{_GROWN_NAMED}\s*\??\s*$",
+    rf"^\s*(?:is|are|was|were)\s+(?:my|this)\s+[a-z][\w' -]*?\s+(?:{_GROWN_NAMED}|natural|{IN_A_LAB})\s*\??\s*$",
     re.I,
 )
 

@@ -101,6 +101,7 @@ AMBIGUOUS_WORDS = {"glass", "paste", "bone", "jet", "plastic"}
 # English words a close spelling would take for a gem name, said of a stone in their own sense: a pearl's "orient"
 # (its lustre) is no orpiment, a "pear" cut no pearl, "black as coal" no coral, a "pearly" lustre no pearl.
 REAL_WORDS = {"orient", "pear", "pears", "coal", "pearly", "spine", "bronze", "originate"}
+JOINING_WORDS = {"or", "and"}  # in no gem's name
 
 
 class KnowledgeError(GemlangError, ValueError):
@@ -554,6 +555,10 @@ def _database_draft(
         auto.append(base)
     if base.lower().startswith("dyed "):  # "turquoise or howlite?": the dyed imitation, by its mineral's name
         auto.append(base[len("dyed ") :])
+    # "Verneuil ruby", "flame-fusion ruby": a lab-grown gem by how it was grown, when its name does not say so
+    methods = re.findall(r"[a-z]+(?:-[a-z]+)?", growth_method(gem), re.I) if gem.origin == "synthetic" else []
+    if counterpart and len(methods) <= 2 and not any(m.lower() in gem.name.lower() for m in methods[:1]):
+        auto += [f"{m} {counterpart}" for m in methods]
     return _Draft(
         name=supplement.get("name", gem.name),
         values=values,
@@ -850,7 +855,8 @@ def find_gem(text: str) -> GemFacts | None:
     keys = [k for k in cat.index if k not in AMBIGUOUS_WORDS]
     words = key.split()
     candidates = [key] + [" ".join(words[i : i + n]) for n in (3, 2, 1) for i in range(len(words) - n + 1)]
-    candidates = [c for c in candidates if c not in REAL_WORDS]
+    # a stretch joined by "or" or "and" is two things, no misspelt name: "synthetic or natural" is no synthetic ruby
+    candidates = [c for c in candidates if c not in REAL_WORDS and not JOINING_WORDS & set(c.split())]
     best: tuple[float, str] | None = None
     for candidate in dict.fromkeys(candidates):
         if len(candidate) < 4:

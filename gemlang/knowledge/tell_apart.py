@@ -445,7 +445,12 @@ def telling_signs(a: GemFacts, b: GemFacts) -> list[str]:
 
 def telltale(gem: GemFacts) -> str | None:
     """The first of a gem's diagnostic features that magnification or a laboratory sees on a cut stone."""
-    return next((f for f in gem.diagnostic_features if not NOT_A_SIGN.search(f) and not COLOUR_ONLY.match(f)), None)
+    return next(iter(telltales(gem)), None)
+
+
+def telltales(gem: GemFacts) -> list[str]:
+    """Every diagnostic feature of a gem that magnification or a laboratory sees on a cut stone, in its order."""
+    return [f for f in gem.diagnostic_features if not NOT_A_SIGN.search(f) and not COLOUR_ONLY.match(f)]
 
 
 NAMES_KEPT = {"chelsea", "plato", "hanneman", "haversian", "verneuil", "czochralski", "gilson"}
