@@ -708,7 +708,7 @@ class Conversation:
         named = gems_named_in(two["first"]) if two and not photos else []
         held = self._answered_gem() if self.image_probs is not None else None  # "it" is the stone in hand's too
         if len(named) == 1 and (held is None or held.name == named[0].name):
-            return self._two_questions(f"{two['first']}?", two["second"], explain)
+            return self._two_questions(text, f"{two['first']}?", two["second"], explain)
         supposed = supposition((text or "")[:MAX_MESSAGE_CHARS]) if not photos else None  # a pasted book: its cap
         if not supposed:
             return self._ask(text, photos, explain)
@@ -722,11 +722,14 @@ class Conversation:
         answer.reply = f"{supposing}: {answer.reply}" if answer.reply else f"{supposing}."
         return answer
 
-    def _two_questions(self, first: str, second: str, explain: bool) -> Answer:
+    def _two_questions(self, text: str, first: str, second: str, explain: bool) -> Answer:
         """ "Is my ruby heated and is it natural?": each question answered in turn, the second of the gem the first
-        named; one answer, with both replies in order and the rest (ranking, card) of the second."""
+        named; one answer, with both replies in order and the rest (ranking, card) of the second. The history keeps
+        it as one message, the whole of it: a follow-up ("why not?", "and coral?") reads the message before it."""
+        asked = len(self.answers)
         before = self._ask(first, None, explain)
         answer = self._ask(second, None, explain)
+        self.answers[asked:], answer.message = [answer], text
         answer.reply = "\n\n".join(r for r in (before.reply, answer.reply) if r)
         answer.notes = list(dict.fromkeys(before.notes + answer.notes))
         if not (answer.description or answer.properties):
