@@ -1226,9 +1226,9 @@ class Conversation:
                 said = which_gem(f"Whether it is {'an' if kind[0] in 'aeiou' else 'a'} {kind}", f"is opal a {kind}?")
                 turn.answer.reply = f"{said}\n\n{explained([term_called(kind_term(kind))], turn.answer)}"
                 return True
-        lead, term = material_kind(text, stone, likeliest=self.topic is None, notes=turn.answer.notes)
+        likeliest, which = self.topic is None, bool(either)
+        lead, term = material_kind(text, stone, likeliest=likeliest, notes=turn.answer.notes, which=which)
         if term:
-            lead = re.sub(r"^\*\*(?:Yes|No), (\w)", lambda m: f"**{m[1].upper()}", lead) if either else lead
             turn.answer.reply = f"{lead}\n\n{explained([term_called(term)], turn.answer)}".strip()
             asked = KIND_ASKED.match(text)
             self._kind_said = (turn.answer, re.sub(r"s$", "", asked["y"]) if asked else "mineral")
