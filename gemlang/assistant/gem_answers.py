@@ -472,15 +472,20 @@ def pleochroism_compared(text: str, a: GemFacts, b: GemFacts) -> str:
             return f"{g.name}'s pleochroism is {g.pleochroism[:1].lower()}{g.pleochroism[1:]}"
         return f"{g.name}'s pleochroism is {' to '.join(dict.fromkeys(PLEOCHROISM_GRADES[i] for i in (low, high)))}"
 
-    (low_a, high_a), (low_b, high_b) = (grades[g.name] or (0, len(PLEOCHROISM_GRADES)) for g in (a, b))
-    if None not in grades.values() and (low_a > high_b or low_b > high_a):
+    ungraded = [g.name for g in (a, b) if grades[g.name] is None or not GRADED.match(g.pleochroism)]
+    cannot = (
+        f"My facts do not grade how strong {join_words(ungraded, 'and')}'s pleochroism is, so I cannot say which is "
+        f"{than} pleochroic."
+    )
+    if None in grades.values():
+        return cannot
+    (low_a, high_a), (low_b, high_b) = grades[a.name], grades[b.name]
+    if low_a > high_b or low_b > high_a:
         more, fewer = (a, b) if low_a > high_b else (b, a)
         first, second = (fewer, more) if than == "less" else (more, fewer)
         return f"{first.name} is {than} pleochroic than {second.name}: {said(first)}; {said(second)}."
-    ungraded = [g.name for g in (a, b) if grades[g.name] is None or not GRADED.match(g.pleochroism)]
     if ungraded:
-        whose = join_words(ungraded, "and")
-        return f"My facts do not grade how strong {whose}'s pleochroism is, so I cannot say which is {than} pleochroic."
+        return cannot
     if (low_a, high_a) == (low_b, high_b) and low_a == high_a:
         return f"Neither is {than} pleochroic: my facts grade both {PLEOCHROISM_GRADES[low_a]}."
     return f"Neither is reliably {than} pleochroic: {said(a)}; {said(b)}."
