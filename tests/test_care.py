@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 
 from gemlang.assistant import Assistant
@@ -673,3 +674,23 @@ def test_a_damaged_pearl_is_sent_to_a_jeweller_who_knows_pearls_not_to_a_lapidar
     assert any("hagster.org" in note for note in answer.notes)
     sapphire = Assistant(classifier=None).conversation().ask("my sapphire is scratched").reply
     assert "**Who to see**: A lapidary, to re-polish" in sapphire  # a stone's is unchanged
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("what stones can't take steam?", "Never in a steam cleaner: Emerald"),
+        ("which stones should never go in an ultrasonic?", "Never in an ultrasonic cleaner: Emerald"),
+        ("which gems fade in sunlight?", "**Fading in light**"),
+        ("what stones must be removed before soldering?", "At the bench, jeweller's torch: Bench jewellers'"),
+    ],
+)
+def test_a_care_question_of_stones_at_large_is_answered_of_all_of_them_with_a_stone_in_hand_too(question, start):
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Spinel"])).conversation()
+    chat.image_probs = np.array([0.95, 0.05])  # a photo answered Ruby
+    chat.ask("what gem is this?")
+    # was the ruby's own care, "**Caring for Ruby**: Cleaning — ultrasonic cleaner: usually safe; …"
+    assert chat.ask(question).reply.startswith(start)
+    assert Assistant(classifier=None).conversation().ask(question).reply.startswith(start)  # and with none

@@ -1560,6 +1560,8 @@ class Conversation:
         if stored and named_gem(text, fuzzy=False) is None:  # "how should I store my specimens?": any collection's
             answer.reply = explained(stored, answer)
             return True
+        if self._care_of_gems_at_large(text, answer):  # "what stones can't take steam?", a stone in hand or not
+            return True
         unsure = self._unsure_care(asked)
         if unsure is not None and unsure[1] is not None:  # "how do I clean it?" of a stone the answer is unsure of
             answer.reply, answer.notes = unsure[0], answer.notes + unsure[1]
@@ -1573,19 +1575,6 @@ class Conversation:
                 answer.reply = f"**{named.name}**: {besides}\n\n{answer.reply}"  # "where is it from and how …?"
             if named is not None and not self._stone_in_hand:
                 self.topic, self.named_together = named, None  # "how hard is it?" after "can I steam clean emerald?"
-            return True
-        way = CLEANER_NAMED.search(text)
-        of_gems = WHICH_GEMS.search(text)
-        if way and of_gems:  # "which never go in …?"
-            way = way.group(1).lower()
-            cleaner = "an ultrasonic cleaner" if way == "ultrasonic" else "a steam cleaner"
-            answer.reply = f"Never in {cleaner}: {', '.join(never_cleaned_with(way))}. Ask about one for its care."
-            return True
-        if of_gems and LIGHT_QUESTION.search(text):  # "which gems fade in sunlight?": what each one's care notes say
-            faded = "; ".join(f"{name}: {said.rstrip('.')}" for name, said in fading_in_light())
-            answer.reply = (
-                f"**Fading in light**, as my care notes say: {faded}. Ask about one for its care and sources."
-            )
             return True
         # a gem with no care notes of its own, named or spoken of ("how do I clean calcite?"); not a misspelt name
         worked = named_gem(text, fuzzy=False) or (None if named_gem(text) else self._answered_gem() or self.topic)
@@ -1623,6 +1612,30 @@ class Conversation:
             said = " ".join(x for x in (said, repair) if x)
             answer.reply = f"**Care depends on the gem**: name it or send a photo for its own notes. {said}".strip()
             answer.notes += [f"sources (bench work): {'; '.join(w.sources)}" for w in work] + repair_sources
+            return True
+        return False
+
+    @staticmethod
+    def _care_of_gems_at_large(text: str, answer: Answer) -> bool:
+        """ "Which gems never go in the ultrasonic?", "which gems fade in sunlight?", "what stones must come out
+        before soldering?": of gems in general, naming none, so answered from every gem's notes even with a stone in
+        hand (whose own care a question naming it, or "it", asks)."""
+        if not WHICH_GEMS.search(text) or named_gem(text, fuzzy=False) is not None:
+            return False
+        if way := CLEANER_NAMED.search(text):  # "which never go in …?"
+            way = way.group(1).lower()
+            cleaner = "an ultrasonic cleaner" if way == "ultrasonic" else "a steam cleaner"
+            answer.reply = f"Never in {cleaner}: {', '.join(never_cleaned_with(way))}. Ask about one for its care."
+            return True
+        if LIGHT_QUESTION.search(text):  # "which gems fade in sunlight?": what each one's care notes say
+            faded = "; ".join(f"{name}: {said.rstrip('.')}" for name, said in fading_in_light())
+            answer.reply = (
+                f"**Fading in light**, as my care notes say: {faded}. Ask about one for its care and sources."
+            )
+            return True
+        if work := bench_asked(text):  # "which stones can take the torch?": what the bench notes say of all stones
+            answer.reply = f"{' '.join(w.said_of([]) for w in work).strip()} Ask about one stone for its own notes."
+            answer.notes += [f"sources (bench work): {'; '.join(w.sources)}" for w in work]
             return True
         return False
 
