@@ -694,3 +694,16 @@ def test_a_care_question_of_stones_at_large_is_answered_of_all_of_them_with_a_st
     # was the ruby's own care, "**Caring for Ruby**: Cleaning — ultrasonic cleaner: usually safe; …"
     assert chat.ask(question).reply.startswith(start)
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(start)  # and with none
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("can I size a ring with an emerald in it?", "**Caring for Emerald**: At the bench, jeweller's torch: Emerald"),
+        ("is it safe to heat a ring with a peridot?", "**Caring for Peridot**: At the bench, jeweller's torch:"),
+        ("can you size my opal ring down?", "**Caring for Opal**: At the bench, jeweller's torch: Opal comes out"),
+    ],
+)
+def test_sizing_or_heating_the_ring_a_stone_is_set_in_is_torch_work(question, start):
+    # were the bare Emerald card, and "My sources list no treatment of Peridot" (heating taken for a treatment)
+    assert Assistant(classifier=None).conversation().ask(question).reply.startswith(start)

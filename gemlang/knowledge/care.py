@@ -33,6 +33,11 @@ HEAT_HARM = (
     r"torch(?:'s)? heat|heat (?:of|from) (?:the |a |my )?torch|\btorch (?:hurt|harm|damag|crack)\w*|"
     r"\bheat (?:hurt|harm|damag|crack|break)\w*"
 )
+# "can I size a ring with an emerald in it?", "is it safe to heat the ring?": torch work on the piece, the stone set
+PIECE_HEATED = (
+    r"\b(?:size[sd]?|sizing|heat(?:s|ed|ing)?) (?:a|an|the|my|this|that|her|his|your|our) (?:[\w'-]+ ){0,3}?"
+    r"(?:ring|band|shank|piece|setting|mount(?:ing)?|prongs?)\b"
+)
 # a question about cleaning, storing or wearing a stone, not about what it is
 CARE_QUESTION = re.compile(
     # "clean" as a verb: not "perfectly clean, no inclusions" (a clarity)
@@ -59,6 +64,8 @@ CARE_QUESTION = re.compile(
     r"heat[- ]?sensitive|sensitive to heat|(?:stand|withstand|take|survive|handle) (?:the )?(?:heat|torch)|"
     r"temperature changes?|sauna|hot (?:water|tub|bath)|boil(?:ing)? (?:it|them|my|the|an?|water))\b|"  # not "heated?"
     + HEAT_HARM
+    + "|"
+    + PIECE_HEATED
     + "|"
     + HARM_QUESTION.pattern,  # "is malachite poisonous?"
     re.I,
@@ -103,7 +110,10 @@ DUST = 7.0  # household dust is mostly quartz grains: a softer gem's facets dull
 NOT_TOUGH = re.compile(r"toughness[^.;]{0,25}\b(?:poor|fair)\b|\b(?:poor|fair)(?: to \w+)? toughness", re.I)
 HEAT_QUESTION = re.compile(
     r"heat[- ]?sensitive|sensitive to heat|(?:stand|withstand|take|survive|handle) (?:the )?heat|temperature|sauna|"
-    r"\bhot\b|\bboil|(?<!uv )\btorch|\bre-?tip\w*|\bsolder\w*|\bresiz\w*|" + HEAT_HARM,  # at the bench: a torch's heat
+    r"\bhot\b|\bboil|(?<!uv )\btorch|\bre-?tip\w*|\bsolder\w*|\bresiz\w*|"  # at the bench: a torch's heat
+    + HEAT_HARM
+    + "|"
+    + PIECE_HEATED,
     re.I,
 )
 SAID_OF_HARM = re.compile(r"\bpoison\w*|\btoxic\w*|\bmake (?:a cutter|you|people) ill\b", re.I)
