@@ -265,7 +265,8 @@ def test_a_composite_ruby_answer_warns_that_heat_and_acids_damage_its_lead_glass
     chat = Assistant(classifier=None).conversation()
     warning = "Heat and acids both damage lead-glass filling"
     pickle = chat.ask("can I put a composite ruby ring in the pickle?")
-    assert pickle.reply.startswith(f"**Caring for lead-glass-filled ruby**: In acid: {warning}")
+    assert pickle.reply.startswith("**Caring for lead-glass-filled ruby**: At the bench, pickling: Pickle is")
+    assert f"In acid: {warning}" in pickle.reply
     assert any("jckonline" in n for n in pickle.notes)
     for asked in ("can a composite ruby go in the ultrasonic?", "can I steam clean a lead glass ruby?"):
         assert warning in chat.ask(asked).reply.split("Cleaning — ")[1].split(". ")[1]  # right after the verdicts
@@ -707,3 +708,18 @@ def test_a_care_question_of_stones_at_large_is_answered_of_all_of_them_with_a_st
 def test_sizing_or_heating_the_ring_a_stone_is_set_in_is_torch_work(question, start):
     # were the bare Emerald card, and "My sources list no treatment of Peridot" (heating taken for a treatment)
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(start)
+
+
+def test_the_jewellers_pickle_is_answered_from_its_bench_notes_with_the_gems_own_acid_notes():
+    assistant = Assistant(classifier=None)
+    # was "**Care depends on the gem**: … no ultrasonic or steam cleaner, no heat, chemicals …", no word on pickle
+    pickle = assistant.conversation().ask("what does pickle do to gemstones?")
+    assert "At the bench, pickling: Pickle is a warm, mild acid bath" in pickle.reply
+    assert any("sodium bisulfate" in n for n in pickle.notes)
+    pearls = assistant.conversation().ask("will pickle hurt pearls?").reply  # was the pearl's acid notes alone
+    assert pearls.startswith("**Caring for Pearl**: At the bench, pickling:") and "In acid: Damaged by" in pearls
+    assert (
+        assistant.conversation()
+        .ask("is pickling safe for turquoise?")
+        .reply.startswith("**Caring for Turquoise**: At the bench, pickling:")
+    )

@@ -48,7 +48,7 @@ CARE_QUESTION = re.compile(
     # a flame's torch, not a lamp ("glows blue under my UV torch", "held a torch behind it")
     r"(?:jewell?er'?s|blow|butane|gas|propane|soldering)[ -]?torch|torch(?:ed|ing)|torch (?:it|them|the stone|near|on)|"
     r"re-?siz(?:e[ds]?|ing)|chlorine|"
-    r"pickle|acids?|re-?tip\w*|prongs?|solder\w*|"  # at the bench: the stone left in the setting
+    r"pickl(?:e[ds]?|ing)|acids?|re-?tip\w*|prongs?|solder\w*|"  # at the bench: the stone left in the setting
     r"laser[- ]?(?:weld\w*|repair\w*)|laser(?:ing)? (?:near|next to|close to|around|over)|rhodium|"
     r"electro-?(?:clean\w*|plat\w*)|(?:re-?)?plat(?:ing|ed)|dop(?:s|ped|ping)?|"  # the dop that holds it to cut
     r"tumbl(?:e|es|ed|ing|er)|"  # a rock tumbler, and a stone polished at home (not a ring: its metal)
