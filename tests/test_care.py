@@ -723,3 +723,13 @@ def test_the_jewellers_pickle_is_answered_from_its_bench_notes_with_the_gems_own
         .ask("is pickling safe for turquoise?")
         .reply.startswith("**Caring for Turquoise**: At the bench, pickling:")
     )
+
+
+def test_which_gems_a_cleaner_may_take_names_those_usually_safe_in_it_before_those_never():
+    assistant = Assistant(classifier=None)
+    can = assistant.conversation().ask("which gems can go in the ultrasonic?").reply  # was the never list alone
+    assert can.startswith("Usually safe in an ultrasonic cleaner when untreated: Diamond, Ruby, Sapphire")
+    assert "Never in an ultrasonic cleaner: Emerald" in can and "Opal" not in can.split("Never")[0]
+    never = assistant.conversation().ask("which stones should never go in an ultrasonic?").reply
+    assert never.startswith("Never in an ultrasonic cleaner: Emerald")
+    assert assistant.conversation().ask("what stones can't take steam?").reply.startswith("Never in a steam")

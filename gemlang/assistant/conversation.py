@@ -169,6 +169,7 @@ from gemlang.assistant.questions import (
     MORE_THAN,
     NATURAL_QUESTION,
     NATURAL_WORD,
+    NEVER_ASKED,
     NEXT_TEST_QUESTION,
     NO_FACTS_ON,
     NUMBER_SAID,
@@ -319,6 +320,7 @@ from gemlang.knowledge.care import (
     bench_said,
     care_of,
     care_question,
+    cleaned_with,
     fading_in_light,
     metal_answer,
     most_cautious_care,
@@ -1626,6 +1628,9 @@ class Conversation:
             way = way.group(1).lower()
             cleaner = "an ultrasonic cleaner" if way == "ultrasonic" else "a steam cleaner"
             answer.reply = f"Never in {cleaner}: {', '.join(never_cleaned_with(way))}. Ask about one for its care."
+            if not NEVER_ASKED.search(text):  # "which gems can go in the ultrasonic?": those that can, first
+                safe = ", ".join(cleaned_with(way, ("safe", "usually safe")))
+                answer.reply = f"Usually safe in {cleaner} when untreated: {safe}. {answer.reply}"
             return True
         if LIGHT_QUESTION.search(text):  # "which gems fade in sunlight?": what each one's care notes say
             faded = "; ".join(f"{name}: {said.rstrip('.')}" for name, said in fading_in_light())

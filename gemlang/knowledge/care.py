@@ -691,9 +691,15 @@ def treated_material(name: str) -> Care | None:
 
 def never_cleaned_with(way: str) -> list[str]:
     """The gems and treated materials that must never go in the `way` ("ultrasonic" or "steam") cleaner."""
+    return cleaned_with(way, ("never",))
+
+
+def cleaned_with(way: str, verdicts: tuple[str, ...]) -> list[str]:
+    """The gems and treated materials whose verdict for the `way` ("ultrasonic" or "steam") cleaner is one of
+    `verdicts`, each once."""
     gems, treatments, *_ = _care_file()
     cares = [*gems.values(), *(care for *_, care in treatments)]
-    return [care.name for care in cares if getattr(care, way) == "never"]
+    return list(dict.fromkeys(care.name for care in cares if getattr(care, way) in verdicts))
 
 
 _LIGHT = r"\b(?:light|sun(?:light|shine)?|daylight)\b"  # not "sunstone"
