@@ -2144,6 +2144,13 @@ def test_two_questions_of_one_gem_joined_by_and_are_each_answered_in_order():
     assert "lab-grown ruby" in said[natural:]
 
 
+def test_two_questions_in_one_message_leave_one_message_in_the_history():
+    chat = Assistant(None).conversation()
+    chat.ask("can I steam clean emerald and is it durable?")
+    # was two entries, "can I steam clean emerald?" and "is it durable?", for one message
+    assert [x.message for x in chat.answers] == ["can I steam clean emerald and is it durable?"]
+
+
 def test_colouring_or_dyeing_a_stone_oneself_is_a_treatment_question_not_a_colour_grade():
     grades = "Grades need the stone in hand"  # was the answer to each: "I colour" read as the diamond grade
     jade = Assistant(None).conversation().ask("can I dye my jade?").reply  # was the bare Jade card

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 
 from gemlang.assistant import Assistant
@@ -264,7 +265,8 @@ def test_a_composite_ruby_answer_warns_that_heat_and_acids_damage_its_lead_glass
     chat = Assistant(classifier=None).conversation()
     warning = "Heat and acids both damage lead-glass filling"
     pickle = chat.ask("can I put a composite ruby ring in the pickle?")
-    assert pickle.reply.startswith(f"**Caring for lead-glass-filled ruby**: In acid: {warning}")
+    assert pickle.reply.startswith("**Caring for lead-glass-filled ruby**: At the bench, pickling: Pickle is")
+    assert f"In acid: {warning}" in pickle.reply
     assert any("jckonline" in n for n in pickle.notes)
     for asked in ("can a composite ruby go in the ultrasonic?", "can I steam clean a lead glass ruby?"):
         assert warning in chat.ask(asked).reply.split("Cleaning — ")[1].split(". ")[1]  # right after the verdicts
@@ -696,3 +698,61 @@ def test_a_damaged_pearl_is_sent_to_a_jeweller_who_knows_pearls_not_to_a_lapidar
     assert any("hagster.org" in note for note in answer.notes)
     sapphire = Assistant(classifier=None).conversation().ask("my sapphire is scratched").reply
     assert "**Who to see**: A lapidary, to re-polish" in sapphire  # a stone's is unchanged
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("what stones can't take steam?", "Never in a steam cleaner: Emerald"),
+        ("which stones should never go in an ultrasonic?", "Never in an ultrasonic cleaner: Emerald"),
+        ("which gems fade in sunlight?", "**Fading in light**"),
+        ("what stones must be removed before soldering?", "At the bench, jeweller's torch: Bench jewellers'"),
+    ],
+)
+def test_a_care_question_of_stones_at_large_is_answered_of_all_of_them_with_a_stone_in_hand_too(question, start):
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Spinel"])).conversation()
+    chat.image_probs = np.array([0.95, 0.05])  # a photo answered Ruby
+    chat.ask("what gem is this?")
+    # was the ruby's own care, "**Caring for Ruby**: Cleaning — ultrasonic cleaner: usually safe; …"
+    assert chat.ask(question).reply.startswith(start)
+    assert Assistant(classifier=None).conversation().ask(question).reply.startswith(start)  # and with none
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("can I size a ring with an emerald in it?", "**Caring for Emerald**: At the bench, jeweller's torch: Emerald"),
+        ("is it safe to heat a ring with a peridot?", "**Caring for Peridot**: At the bench, jeweller's torch:"),
+        ("can you size my opal ring down?", "**Caring for Opal**: At the bench, jeweller's torch: Opal comes out"),
+    ],
+)
+def test_sizing_or_heating_the_ring_a_stone_is_set_in_is_torch_work(question, start):
+    # were the bare Emerald card, and "My sources list no treatment of Peridot" (heating taken for a treatment)
+    assert Assistant(classifier=None).conversation().ask(question).reply.startswith(start)
+
+
+def test_the_jewellers_pickle_is_answered_from_its_bench_notes_with_the_gems_own_acid_notes():
+    assistant = Assistant(classifier=None)
+    # was "**Care depends on the gem**: … no ultrasonic or steam cleaner, no heat, chemicals …", no word on pickle
+    pickle = assistant.conversation().ask("what does pickle do to gemstones?")
+    assert "At the bench, pickling: Pickle is a warm, mild acid bath" in pickle.reply
+    assert any("sodium bisulfate" in n for n in pickle.notes)
+    pearls = assistant.conversation().ask("will pickle hurt pearls?").reply  # was the pearl's acid notes alone
+    assert pearls.startswith("**Caring for Pearl**: At the bench, pickling:") and "In acid: Damaged by" in pearls
+    assert (
+        assistant.conversation()
+        .ask("is pickling safe for turquoise?")
+        .reply.startswith("**Caring for Turquoise**: At the bench, pickling:")
+    )
+
+
+def test_which_gems_a_cleaner_may_take_names_those_usually_safe_in_it_before_those_never():
+    assistant = Assistant(classifier=None)
+    can = assistant.conversation().ask("which gems can go in the ultrasonic?").reply  # was the never list alone
+    assert can.startswith("Usually safe in an ultrasonic cleaner when untreated: Diamond, Ruby, Sapphire")
+    assert "Never in an ultrasonic cleaner: Emerald" in can and "Opal" not in can.split("Never")[0]
+    never = assistant.conversation().ask("which stones should never go in an ultrasonic?").reply
+    assert never.startswith("Never in an ultrasonic cleaner: Emerald")
+    assert assistant.conversation().ask("what stones can't take steam?").reply.startswith("Never in a steam")

@@ -170,6 +170,7 @@ from gemlang.assistant.questions import (
     MORE_THAN,
     NATURAL_QUESTION,
     NATURAL_WORD,
+    NEVER_ASKED,
     NEXT_TEST_QUESTION,
     NO_FACTS_ON,
     NUMBER_SAID,
@@ -321,6 +322,7 @@ from gemlang.knowledge.care import (
     bench_said,
     care_of,
     care_question,
+    cleaned_with,
     fading_in_light,
     metal_answer,
     most_cautious_care,
@@ -718,7 +720,7 @@ class Conversation:
         named = gems_named_in(two["first"]) if two and not photos else []
         held = self._answered_gem() if self.image_probs is not None else None  # "it" is the stone in hand's too
         if len(named) == 1 and (held is None or held.name == named[0].name):
-            return self._two_questions(f"{two['first']}?", two["second"], explain)
+            return self._two_questions(text, f"{two['first']}?", two["second"], explain)
         supposed = supposition((text or "")[:MAX_MESSAGE_CHARS]) if not photos else None  # a pasted book: its cap
         if not supposed:
             return self._ask(text, photos, explain)
@@ -732,11 +734,14 @@ class Conversation:
         answer.reply = f"{supposing}: {answer.reply}" if answer.reply else f"{supposing}."
         return answer
 
-    def _two_questions(self, first: str, second: str, explain: bool) -> Answer:
+    def _two_questions(self, text: str, first: str, second: str, explain: bool) -> Answer:
         """ "Is my ruby heated and is it natural?": each question answered in turn, the second of the gem the first
-        named; one answer, with both replies in order and the rest (ranking, card) of the second."""
+        named; one answer, with both replies in order and the rest (ranking, card) of the second. The history keeps
+        it as one message, the whole of it: a follow-up ("why not?", "and coral?") reads the message before it."""
+        asked = len(self.answers)
         before = self._ask(first, None, explain)
         answer = self._ask(second, None, explain)
+        self.answers[asked:], answer.message = [answer], text
         answer.reply = "\n\n".join(r for r in (before.reply, answer.reply) if r)
         answer.notes = list(dict.fromkeys(before.notes + answer.notes))
         if not (answer.description or answer.properties):
@@ -1246,9 +1251,9 @@ class Conversation:
                 said = which_gem(f"Whether it is {'an' if kind[0] in 'aeiou' else 'a'} {kind}", f"is opal a {kind}?")
                 turn.answer.reply = f"{said}\n\n{explained([term_called(kind_term(kind))], turn.answer)}"
                 return True
-        lead, term = material_kind(text, stone, likeliest=self.topic is None, notes=turn.answer.notes)
+        likeliest, which = self.topic is None, bool(either)
+        lead, term = material_kind(text, stone, likeliest=likeliest, notes=turn.answer.notes, which=which)
         if term:
-            lead = re.sub(r"^\*\*(?:Yes|No), (\w)", lambda m: f"**{m[1].upper()}", lead) if either else lead
             turn.answer.reply = f"{lead}\n\n{explained([term_called(term)], turn.answer)}".strip()
             asked = KIND_ASKED.match(text)
             self._kind_said = (turn.answer, re.sub(r"s$", "", asked["y"]) if asked else "mineral")
@@ -1597,6 +1602,8 @@ class Conversation:
         if stored and named_gem(text, fuzzy=False) is None:  # "how should I store my specimens?": any collection's
             answer.reply = explained(stored, answer)
             return True
+        if self._care_of_gems_at_large(text, answer):  # "what stones can't take steam?", a stone in hand or not
+            return True
         unsure = self._unsure_care(asked)
         if unsure is not None and unsure[1] is not None:  # "how do I clean it?" of a stone the answer is unsure of
             answer.reply, answer.notes = unsure[0], answer.notes + unsure[1]
@@ -1610,19 +1617,6 @@ class Conversation:
                 answer.reply = f"**{named.name}**: {besides}\n\n{answer.reply}"  # "where is it from and how …?"
             if named is not None and not self._stone_in_hand:
                 self.topic, self.named_together = named, None  # "how hard is it?" after "can I steam clean emerald?"
-            return True
-        way = CLEANER_NAMED.search(text)
-        of_gems = WHICH_GEMS.search(text)
-        if way and of_gems:  # "which never go in …?"
-            way = way.group(1).lower()
-            cleaner = "an ultrasonic cleaner" if way == "ultrasonic" else "a steam cleaner"
-            answer.reply = f"Never in {cleaner}: {', '.join(never_cleaned_with(way))}. Ask about one for its care."
-            return True
-        if of_gems and LIGHT_QUESTION.search(text):  # "which gems fade in sunlight?": what each one's care notes say
-            faded = "; ".join(f"{name}: {said.rstrip('.')}" for name, said in fading_in_light())
-            answer.reply = (
-                f"**Fading in light**, as my care notes say: {faded}. Ask about one for its care and sources."
-            )
             return True
         # a gem with no care notes of its own, named or spoken of ("how do I clean calcite?"); not a misspelt name
         worked = named_gem(text, fuzzy=False) or (None if named_gem(text) else self._answered_gem() or self.topic)
@@ -1660,6 +1654,33 @@ class Conversation:
             said = " ".join(x for x in (said, repair) if x)
             answer.reply = f"**Care depends on the gem**: name it or send a photo for its own notes. {said}".strip()
             answer.notes += [f"sources (bench work): {'; '.join(w.sources)}" for w in work] + repair_sources
+            return True
+        return False
+
+    @staticmethod
+    def _care_of_gems_at_large(text: str, answer: Answer) -> bool:
+        """ "Which gems never go in the ultrasonic?", "which gems fade in sunlight?", "what stones must come out
+        before soldering?": of gems in general, naming none, so answered from every gem's notes even with a stone in
+        hand (whose own care a question naming it, or "it", asks)."""
+        if not WHICH_GEMS.search(text) or named_gem(text, fuzzy=False) is not None:
+            return False
+        if way := CLEANER_NAMED.search(text):  # "which never go in …?"
+            way = way.group(1).lower()
+            cleaner = "an ultrasonic cleaner" if way == "ultrasonic" else "a steam cleaner"
+            answer.reply = f"Never in {cleaner}: {', '.join(never_cleaned_with(way))}. Ask about one for its care."
+            if not NEVER_ASKED.search(text):  # "which gems can go in the ultrasonic?": those that can, first
+                safe = ", ".join(cleaned_with(way, ("safe", "usually safe")))
+                answer.reply = f"Usually safe in {cleaner} when untreated: {safe}. {answer.reply}"
+            return True
+        if LIGHT_QUESTION.search(text):  # "which gems fade in sunlight?": what each one's care notes say
+            faded = "; ".join(f"{name}: {said.rstrip('.')}" for name, said in fading_in_light())
+            answer.reply = (
+                f"**Fading in light**, as my care notes say: {faded}. Ask about one for its care and sources."
+            )
+            return True
+        if work := bench_asked(text):  # "which stones can take the torch?": what the bench notes say of all stones
+            answer.reply = f"{' '.join(w.said_of([]) for w in work).strip()} Ask about one stone for its own notes."
+            answer.notes += [f"sources (bench work): {'; '.join(w.sources)}" for w in work]
             return True
         return False
 

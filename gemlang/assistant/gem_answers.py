@@ -1898,13 +1898,18 @@ GLASS_NAMED = re.compile(r"(?:(?:lead\s+)?crystal|lead|cobalt|flint|crown)\s+gla
 
 
 def material_kind(
-    text: str, stone: GemFacts | None = None, likeliest: bool = False, notes: list[str] | None = None
+    text: str,
+    stone: GemFacts | None = None,
+    likeliest: bool = False,
+    notes: list[str] | None = None,
+    which: bool = False,
 ) -> tuple[str, str]:
     """(what a gem is, the glossary term that explains it) for "is pearl a mineral?" of an organic gem ("**Not a
     mineral**: Pearl is an organic gem, …"), "is quartz a mineral?", "is opal a gem?" and "is sapphire a precious
     stone?"; ('', term) for a material the glossary says is no mineral ("is coal a mineral?"); ('', '') for any other
     message. `stone`: the gem "is it a mineral?" asks of, the photo's `likeliest`
-    match or the gem talked of."""
+    match or the gem talked of. `which`: the message asks which kind it is ("is it a rock or a mineral?"), so a
+    mineral is named with no yes or no before it ("**A mineral**")."""
     from gemlang.knowledge import find_gem
     from gemlang.knowledge.glossary import terms_named
 
@@ -1986,8 +1991,8 @@ def material_kind(
         return "", ""
     species = "" if gem.species == gem.name.lower() else f"{gem.species}, "
     lead = (
-        f"**Yes, a mineral**: {who} is a naturally occurring, inorganic solid with a set chemistry "
-        f"({species}{gem.chemistry}) and a crystal structure ({system})."
+        f"**{'A' if which else 'Yes, a'} mineral**: {who} is a naturally occurring, inorganic solid with a set "
+        f"chemistry ({species}{gem.chemistry}) and a crystal structure ({system})."
     )
     return lead, "gem or mineral"
 

@@ -33,6 +33,11 @@ HEAT_HARM = (
     r"torch(?:'s)? heat|heat (?:of|from) (?:the |a |my )?torch|\btorch (?:hurt|harm|damag|crack)\w*|"
     r"\bheat (?:hurt|harm|damag|crack|break)\w*"
 )
+# "can I size a ring with an emerald in it?", "is it safe to heat the ring?": torch work on the piece, the stone set
+PIECE_HEATED = (
+    r"\b(?:size[sd]?|sizing|heat(?:s|ed|ing)?) (?:a|an|the|my|this|that|her|his|your|our) (?:[\w'-]+ ){0,3}?"
+    r"(?:ring|band|shank|piece|setting|mount(?:ing)?|prongs?)\b"
+)
 # a question about cleaning, storing or wearing a stone, not about what it is
 CARE_QUESTION = re.compile(
     # "clean" as a verb: not "perfectly clean, no inclusions" (a clarity)
@@ -43,7 +48,7 @@ CARE_QUESTION = re.compile(
     # a flame's torch, not a lamp ("glows blue under my UV torch", "held a torch behind it")
     r"(?:jewell?er'?s|blow|butane|gas|propane|soldering)[ -]?torch|torch(?:ed|ing)|torch (?:it|them|the stone|near|on)|"
     r"re-?siz(?:e[ds]?|ing)|chlorine|"
-    r"pickle|acids?|re-?tip\w*|prongs?|solder\w*|"  # at the bench: the stone left in the setting
+    r"pickl(?:e[ds]?|ing)|acids?|re-?tip\w*|prongs?|solder\w*|"  # at the bench: the stone left in the setting
     r"laser[- ]?(?:weld\w*|repair\w*)|laser(?:ing)? (?:near|next to|close to|around|over)|rhodium|"
     r"electro-?(?:clean\w*|plat\w*)|(?:re-?)?plat(?:ing|ed)|dop(?:s|ped|ping)?|"  # the dop that holds it to cut
     r"tumbl(?:e|es|ed|ing|er)|"  # a rock tumbler, and a stone polished at home (not a ring: its metal)
@@ -59,6 +64,8 @@ CARE_QUESTION = re.compile(
     r"heat[- ]?sensitive|sensitive to heat|(?:stand|withstand|take|survive|handle) (?:the )?(?:heat|torch)|"
     r"temperature changes?|sauna|hot (?:water|tub|bath)|boil(?:ing)? (?:it|them|my|the|an?|water))\b|"  # not "heated?"
     + HEAT_HARM
+    + "|"
+    + PIECE_HEATED
     + "|"
     + HARM_QUESTION.pattern,  # "is malachite poisonous?"
     re.I,
@@ -103,7 +110,10 @@ DUST = 7.0  # household dust is mostly quartz grains: a softer gem's facets dull
 NOT_TOUGH = re.compile(r"toughness[^.;]{0,25}\b(?:poor|fair)\b|\b(?:poor|fair)(?: to \w+)? toughness", re.I)
 HEAT_QUESTION = re.compile(
     r"heat[- ]?sensitive|sensitive to heat|(?:stand|withstand|take|survive|handle) (?:the )?heat|temperature|sauna|"
-    r"\bhot\b|\bboil|(?<!uv )\btorch|\bre-?tip\w*|\bsolder\w*|\bresiz\w*|" + HEAT_HARM,  # at the bench: a torch's heat
+    r"\bhot\b|\bboil|(?<!uv )\btorch|\bre-?tip\w*|\bsolder\w*|\bresiz\w*|"  # at the bench: a torch's heat
+    + HEAT_HARM
+    + "|"
+    + PIECE_HEATED,
     re.I,
 )
 SAID_OF_HARM = re.compile(r"\bpoison\w*|\btoxic\w*|\bmake (?:a cutter|you|people) ill\b", re.I)
@@ -696,9 +706,15 @@ def treated_material(name: str) -> Care | None:
 
 def never_cleaned_with(way: str) -> list[str]:
     """The gems and treated materials that must never go in the `way` ("ultrasonic" or "steam") cleaner."""
+    return cleaned_with(way, ("never",))
+
+
+def cleaned_with(way: str, verdicts: tuple[str, ...]) -> list[str]:
+    """The gems and treated materials whose verdict for the `way` ("ultrasonic" or "steam") cleaner is one of
+    `verdicts`, each once."""
     gems, treatments, *_ = _care_file()
     cares = [*gems.values(), *(care for *_, care in treatments)]
-    return [care.name for care in cares if getattr(care, way) == "never"]
+    return list(dict.fromkeys(care.name for care in cares if getattr(care, way) in verdicts))
 
 
 _LIGHT = r"\b(?:light|sun(?:light|shine)?|daylight)\b"  # not "sunstone"
