@@ -265,8 +265,9 @@ def test_a_composite_ruby_answer_warns_that_heat_and_acids_damage_its_lead_glass
     chat = Assistant(classifier=None).conversation()
     warning = "Heat and acids both damage lead-glass filling"
     pickle = chat.ask("can I put a composite ruby ring in the pickle?")
-    assert pickle.reply.startswith("**Caring for lead-glass-filled ruby**: At the bench, pickling: Pickle is")
-    assert f"In acid: {warning}" in pickle.reply
+    # its own acid warning first, then what pickle does to stones in general (was the general note first)
+    assert pickle.reply.startswith(f"**Caring for lead-glass-filled ruby**: In acid: {warning}")
+    assert "At the bench, pickling: Pickle is" in pickle.reply
     assert any("jckonline" in n for n in pickle.notes)
     for asked in ("can a composite ruby go in the ultrasonic?", "can I steam clean a lead glass ruby?"):
         assert warning in chat.ask(asked).reply.split("Cleaning — ")[1].split(". ")[1]  # right after the verdicts
@@ -724,13 +725,15 @@ def test_a_care_question_of_stones_at_large_is_answered_of_all_of_them_with_a_st
     ("question", "start"),
     [
         ("can I size a ring with an emerald in it?", "**Caring for Emerald**: At the bench, jeweller's torch: Emerald"),
-        ("is it safe to heat a ring with a peridot?", "**Caring for Peridot**: At the bench, jeweller's torch:"),
+        ("is it safe to heat a ring with a peridot?", "**Caring for Peridot**: In heat: Rapid or uneven heat"),
         ("can you size my opal ring down?", "**Caring for Opal**: At the bench, jeweller's torch: Opal comes out"),
     ],
 )
 def test_sizing_or_heating_the_ring_a_stone_is_set_in_is_torch_work(question, start):
-    # were the bare Emerald card, and "My sources list no treatment of Peridot" (heating taken for a treatment)
-    assert Assistant(classifier=None).conversation().ask(question).reply.startswith(start)
+    # were the bare Emerald card, and "My sources list no treatment of Peridot" (heating taken for a treatment);
+    # peridot's own heat warning comes before the torch notes for all stones
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith(start) and "At the bench, jeweller's torch:" in reply
 
 
 def test_the_jewellers_pickle_is_answered_from_its_bench_notes_with_the_gems_own_acid_notes():
@@ -740,12 +743,9 @@ def test_the_jewellers_pickle_is_answered_from_its_bench_notes_with_the_gems_own
     assert "At the bench, pickling: Pickle is a warm, mild acid bath" in pickle.reply
     assert any("sodium bisulfate" in n for n in pickle.notes)
     pearls = assistant.conversation().ask("will pickle hurt pearls?").reply  # was the pearl's acid notes alone
-    assert pearls.startswith("**Caring for Pearl**: At the bench, pickling:") and "In acid: Damaged by" in pearls
-    assert (
-        assistant.conversation()
-        .ask("is pickling safe for turquoise?")
-        .reply.startswith("**Caring for Turquoise**: At the bench, pickling:")
-    )
+    assert pearls.startswith("**Caring for Pearl**: In acid: Damaged by") and "At the bench, pickling:" in pearls
+    turquoise = assistant.conversation().ask("is pickling safe for turquoise?").reply
+    assert turquoise.startswith("**Caring for Turquoise**: In acid:") and "At the bench, pickling:" in turquoise
 
 
 def test_which_gems_a_cleaner_may_take_names_those_usually_safe_in_it_before_those_never():

@@ -334,10 +334,14 @@ class BenchWork:
     def said_of(self, names: list[str]) -> str:
         """ "At the bench, laser welding: …": what sources say of the first of `names` they name, then of all
         stones."""
-        lowered = [n.lower() for n in names if n]
-        own = next((text for gems, text in self.gems if any(g.lower() in lowered for g in gems)), "")
+        own = self.own(names)
         general = f"In general: {self.general}" if own else self.general
         return f"At the bench, {self.work}: {own} {general} ".replace(":  ", ": ")
+
+    def own(self, names: list[str]) -> str:
+        """What sources say of this work on the first of `names` they name; '' when they name none."""
+        lowered = [n.lower() for n in names if n]
+        return next((text for gems, text in self.gems if any(g.lower() in lowered for g in gems)), "")
 
 
 TUMBLING = "rock tumbling"  # its rules go by a stone's hardness and cleavage
@@ -396,6 +400,9 @@ class Care:
         names = [self.name, gem.name if gem is not None else ""]  # a gem's own name: beryl's dop is not emerald's
         bench = bench_said(question, names, gem)
         text = self.text if rest == said else " ".join(rest)
+        if heat and not any(work.own(names) for work in bench_asked(question)):
+            # "a composite ruby in the pickle?": its own acid warning before what the pickle does to stones in general
+            return f"**Caring for {name}**: {heat}{bench}{worn}{self._cleaning()}{text}"
         return f"**Caring for {name}**: {bench}{worn}{heat}{self._cleaning()}{text}"
 
     def asked_first(self, question: str, gem: GemFacts | None = None) -> str:
