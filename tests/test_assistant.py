@@ -6837,7 +6837,8 @@ def test_a_choice_of_a_gem_and_glass_or_plastic_compares_the_two(text, order, na
         ("which has the weaker pleochroism, iolite or tourmaline?", "Tourmaline is less pleochroic than Iolite"),
         ("is sapphire more dichroic than spinel?", "Sapphire is more pleochroic than Spinel"),
         ("which is more pleochroic, peridot or amethyst?", "Neither is more pleochroic: my facts grade both weak."),
-        ("which is more pleochroic, ruby or sapphire?", "My facts do not grade how strong Sapphire's pleochroism is"),
+        ("which is more pleochroic, ruby or sapphire?", "Neither is reliably more pleochroic: Ruby's pleochroism is "
+         "strong; Sapphire's pleochroism is distinct to strong."),
         ("which is most pleochroic, iolite, tourmaline or garnet?", "Iolite is the most pleochroic: Iolite's "
          "pleochroism is very strong; Tourmaline's pleochroism is strong; Garnet shows none."),
         ("which is least pleochroic, iolite, tourmaline or garnet?", "Garnet is the least pleochroic: Garnet "
@@ -6847,6 +6848,21 @@ def test_a_choice_of_a_gem_and_glass_or_plastic_compares_the_two(text, order, na
 def test_a_degree_of_pleochroism_compared_is_decided_by_the_grades_the_facts_give(text, verdict):
     reply = Assistant(classifier=None).conversation().ask(text).reply  # was each gem's pleochroism, no verdict
     assert reply.startswith(verdict)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("which has stronger pleochroism, emerald or tanzanite?", "Tanzanite is more pleochroic than Emerald"),
+        ("which is more pleochroic, emerald or aquamarine?", "Emerald is more pleochroic than Aquamarine: Emerald's "
+         "pleochroism is distinct; Aquamarine's pleochroism is weak."),
+        ("is corundum less pleochroic than peridot?", "Peridot is less pleochroic than Corundum"),
+    ],
+)  # fmt: skip
+def test_distinct_pleochroism_is_graded_between_weak_and_strong_with_its_source(text, verdict):
+    said = Assistant(classifier=None).conversation().ask(text)  # was "My facts do not grade how strong …"
+    assert said.reply.startswith(verdict)
+    assert any("none, weak, distinct or strong" in note for note in said.notes)
 
 
 @pytest.mark.parametrize(

@@ -457,7 +457,13 @@ def has_quality(text: str, g: GemFacts) -> bool | None:
 
 # the grades pleochroism facts give, weakest first ("Very strong trichroism", "Weak to moderate", "None (isotropic)")
 PLEOCHROISM_GRADES = ("none", "very weak", "weak", "moderate", "strong", "very strong", "extremely strong")
-_GRADE = "|".join(sorted(PLEOCHROISM_GRADES, key=len, reverse=True))
+# "distinct", the dichroscope's grade between weak and strong ("Distinct to strong"), is moderate on this scale
+DISTINCT_GRADE = "moderate"
+DISTINCT_SOURCE = (
+    "source (distinct pleochroism): Digital Gemology, gem identification: what the dichroscope shows is graded none, "
+    "weak, distinct or strong <https://glama.ai/mcp/connectors/com.digitalgemology/gem-identification/tools/identify_gem>"
+)
+_GRADE = "|".join(sorted((*PLEOCHROISM_GRADES, "distinct"), key=len, reverse=True))
 GRADED = re.compile(rf"\s*(?P<low>{_GRADE})(?:\s+to\s+(?P<high>{_GRADE}))?\b(?!\s+in\b)", re.I)  # not "None in jadeite"
 
 
@@ -465,7 +471,8 @@ def pleochroism_graded(g: GemFacts) -> tuple[int, int] | None:
     """The lowest and highest grade its pleochroism facts give (0 none … 6 extremely strong); some (1 up) for a gem
     its facts call pleochroic without a grade ("Trichroic", "Distinct to strong"); None when they do not say."""
     if graded := GRADED.match(g.pleochroism or ""):
-        low, high = (PLEOCHROISM_GRADES.index(w.lower()) for w in (graded["low"], graded["high"] or graded["low"]))
+        words = (graded["low"], graded["high"] or graded["low"])
+        low, high = (PLEOCHROISM_GRADES.index(w.lower().replace("distinct", DISTINCT_GRADE)) for w in words)
         return low, high
     return (1, len(PLEOCHROISM_GRADES) - 1) if pleochroic_verdict("", g)[0] == "**Yes.**" else None
 
@@ -483,9 +490,9 @@ def pleochroism_compared(text: str, gems: Sequence[GemFacts]) -> str:
         low, high = grades[g.name]
         if high == 0:
             return f"{g.name} shows none"
-        if not GRADED.match(g.pleochroism):
+        if not (graded := GRADED.match(g.pleochroism)):
             return f"{g.name}'s pleochroism is {lower_first(g.pleochroism)}"
-        return f"{g.name}'s pleochroism is {' to '.join(dict.fromkeys(PLEOCHROISM_GRADES[i] for i in (low, high)))}"
+        return f"{g.name}'s pleochroism is {' to '.join(dict.fromkeys(w.lower() for w in graded.groups() if w))}"
 
     ranges = {g.name: grades[g.name] or (0, len(PLEOCHROISM_GRADES)) for g in gems}
     ungraded = [g.name for g in gems if grades[g.name] is None or not GRADED.match(g.pleochroism)]
@@ -513,6 +520,8 @@ def pleochroism_compared(text: str, gems: Sequence[GemFacts]) -> str:
     if ungraded:
         return f"{cannot} which is {than} pleochroic."
     if (low_a, high_a) == (low_b, high_b) and low_a == high_a:
+        if GRADED.match(a.pleochroism)["low"].lower() != GRADED.match(b.pleochroism)["low"].lower():
+            return f"Neither is {than} pleochroic: {said(a)}; {said(b)}, the same grade."  # distinct and moderate
         return f"Neither is {than} pleochroic: my facts grade both {PLEOCHROISM_GRADES[low_a]}."
     return f"Neither is reliably {than} pleochroic: {said(a)}; {said(b)}."
 
@@ -523,7 +532,8 @@ def quality_chosen(text: str, gems: Sequence[GemFacts]) -> tuple[str, str]:
     singly refractive.", with the source of the rule that a uniaxial gem shows two colours at most when it decides;
     ('', '') for any other question or when a gem's facts do not say."""
     if len(gems) >= 2 and PLEOCHROISM_DEGREE.search(text):  # "which is more pleochroic, iolite or garnet?"
-        return pleochroism_compared(text, gems), ""
+        distinct = any((m := GRADED.match(g.pleochroism or "")) and "distinct" in m.group(0).lower() for g in gems)
+        return pleochroism_compared(text, gems), DISTINCT_SOURCE if distinct else ""
     if len(gems) < 2 or not QUALITY_CHOICE.search(text):
         return "", ""
     has = [has_quality(text, g) for g in gems]
