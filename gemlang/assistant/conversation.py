@@ -377,6 +377,7 @@ from gemlang.knowledge.superlatives import (
     colour_asked,
     colour_list_answer,
     compared_list_answer,
+    degree_verdict,
     fluorescence_list_answer,
     optic_list_answer,
     rarest_answer,
@@ -2197,6 +2198,8 @@ class Conversation:
         if verdict:  # "is tourmaline pleochroic?": yes, and how strongly
             answer.reply = f"{verdict} {answer.reply}"
             answer.notes += [source] if source else []
+        if len(gems) == 1 and (ranked := degree_verdict(text, gems[0])):  # "is diamond highly refractive?": by rank
+            answer.reply = f"{ranked} {answer.reply}"
         chosen, source = quality_chosen(text, gems)
         if chosen:  # "which shows two colours, iolite or garnet?": Iolite, then why
             answer.reply = f"{chosen} {answer.reply}"

@@ -749,3 +749,49 @@ def fluorescence_list_answer(text: str) -> str:
         f"**{called.capitalize()} whose facts say they {said}** ({len(names)}; many vary from stone to stone): "
         f"{some_of(names, LISTED)}."
     )
+
+
+# "is diamond highly refractive?", "is zircon heavy?": a degree asked of one gem, not of a stone in hand
+DEGREE_QUESTION = (
+    r"\b(?:is|are)\s+(?!(?:it|this|that|they|these|those|mine|my)\b)[a-z][\w' ]{0,30}?\s+(?:very\s+|highly\s+|"
+    r"quite\s+|really\s+|so\s+)?(?P<degree>hard|soft|heavy|dense|refractive|dispersive|birefringent)\s*\?"
+)
+DEGREES = {  # the word asked: the quantity it ranks by, whether it asks for a high value, and the comparative
+    "hard": ("hardness", True, "harder"),
+    "soft": ("hardness", False, "softer"),
+    "heavy": ("specific_gravity", True, "denser"),
+    "dense": ("specific_gravity", True, "denser"),
+    "refractive": ("refractive_index", True, "higher in refractive index"),
+    "dispersive": ("dispersion", True, "higher in dispersion"),
+    "birefringent": ("birefringence", True, "higher in birefringence"),
+}
+FIELD_CALLED = {"hardness": "Mohs hardness", "specific_gravity": "specific gravity",
+                "refractive_index": "refractive index", "dispersion": "dispersion",
+                "birefringence": "birefringence"}  # fmt: skip
+
+
+def degree_verdict(text: str, g: GemFacts) -> str:
+    """ "**Yes**: Diamond's refractive index, 2.417, is the highest of the 60 natural gem species I know. …" for "is
+    diamond highly refractive?": no threshold defines "highly", so the verdict is the gem's rank among the natural
+    species, by the middle of each range: Yes in the first quarter, No in the second half, "Moderately" between;
+    '' when no degree is asked or the gem's facts lack the value."""
+    m = re.search(DEGREE_QUESTION, text or "", re.I)
+    if m is None or (value := _value(g, (field := DEGREES[m["degree"].lower()][0]))) is None:
+        return ""
+    _, high, comparative = DEGREES[m["degree"].lower()]
+    lines = _by_species([n for n in all_gems() if n.origin == "natural" and _value(n, field) is not None], field)
+    beyond = sum(1 for gs in lines if (_value(gs[0], field) - value) * (1 if high else -1) > 1e-9)
+    count = len(lines)
+    said = f"{g.name}'s {FIELD_CALLED[field]} is {format_quantity(field, getattr(g, field))}"
+    if beyond == 0:
+        extreme = "highest" if high else "lowest"
+        equal = sum(abs(_value(gs[0], field) - value) < 1e-9 for gs in lines) - (g.origin == "natural")
+        tied = f", tied with {equal} other{'s' if equal > 1 else ''}" if equal > 0 else ""
+        verdict = f"**Yes**: {said}, the {extreme} of the {count} natural gem species I know{tied}"
+    elif beyond < count / 4:
+        verdict = f"**Yes**: {said}; only {beyond} of the {count} natural gem species I know are {comparative}"
+    elif beyond >= count / 2:
+        verdict = f"**No**: {said}; {beyond} of the {count} natural gem species I know are {comparative}"
+    else:
+        verdict = f"**Moderately**: {said}; {beyond} of the {count} natural gem species I know are {comparative}"
+    return f"{verdict}. (No set threshold defines it; this is its rank by the middle of each species' range.)"
