@@ -2423,6 +2423,21 @@ def test_a_rock_a_geode_glass_or_a_plural_asked_to_be_a_mineral_is_answered_with
 
 @pytest.mark.parametrize(
     ("text", "start"),
+    [("is opal a mineraloid?", "**Yes, a mineraloid**: Opal is natural but has no crystal structure"),
+     ("are obsidians mineraloids?", "**Yes, a mineraloid**: Obsidian"),
+     ("is amber a mineraloid?", "**By many, yes**: Amber is an organic gem"),
+     ("is pearl a mineraloid?", "**An organic gem**: Pearl was made by living things; my facts do not count it"),
+     ("is quartz a mineraloid?", "**No, a mineral**: Quartz is crystalline (trigonal)"),
+     ("is lapis lazuli a mineraloid?", "**No, a rock**: Lapis Lazuli is")],
+)  # fmt: skip
+def test_a_gem_asked_to_be_a_mineraloid_is_answered_from_its_structure_and_the_glossary(text, start):
+    answer = Assistant(None).conversation().ask(text)  # was the gem's bare card
+    assert answer.reply.startswith(start), answer.reply[:120]
+    assert "**Mineraloid**: A mineraloid is a naturally occurring" in answer.reply
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
     [("is cubic zirconia a mineral?", "**Not a mineral**: Cubic zirconia is man-made. It has a set chemistry, ZrO2"),
      ("is a lab-grown diamond a mineral?", "**Not a mineral**: Lab-grown diamond is man-made. It has a set chemistry"),
      ("are lab grown diamonds minerals?", "**Not a mineral**: Lab grown diamonds are man-made. They have"),

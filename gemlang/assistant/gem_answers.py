@@ -1939,7 +1939,8 @@ def material_kind(
     if not asked or THE_SAME_SAID.search(text):  # "is it the same stone?" asks no kind
         return "", ""
     said_kind = asked.group("y").lower()
-    mineral, rock = "mineral" in said_kind, "rock" in said_kind
+    mineraloid = "mineraloid" in said_kind  # "is opal a mineraloid?"
+    mineral, rock = "mineral" in said_kind and not mineraloid, "rock" in said_kind
     a_gem = A_GEM_KIND.fullmatch(said_kind)  # "is glass a gem?", not "… a natural stone?"
     if THE_STONE_IN_HAND.fullmatch(asked.group("x")):
         gem, who = stone, (f"{stone.name}, the likeliest match for it," if likeliest else stone.name) if stone else ""
@@ -1962,6 +1963,8 @@ def material_kind(
     if gem is None or gem.origin != "natural" or LAB_GROWN.search(asked.group("x")):
         return "", ""
     system = gem.crystal_system.split(" ")[0]
+    if mineraloid:
+        return mineraloid_verdict(gem, who, kind), "mineraloid"
     if rock and not re.search(r"\brock\b", gem.species):  # "is ruby a rock?", "is it a rock?" of a photo's ruby
         if "organic" in kind.lower():
             return f"**Not a rock**: {who} is an organic gem, made by living things.", "organic gem"
@@ -1999,6 +2002,24 @@ def material_kind(
         f"({species}{gem.chemistry}) and a crystal structure ({system})."
     )
     return lead, "gem or mineral"
+
+
+def mineraloid_verdict(gem: GemFacts, who: str, kind: str) -> str:
+    """Yes or no to "is opal a mineraloid?" of a natural gem, from its species and crystal system and the glossary's
+    mineraloid entry (amorphous gems are; by many, amber and jet too; a crystalline one is a mineral or a rock)."""
+    from gemlang.knowledge.glossary import terms_named
+
+    if "organic" in kind.lower():
+        entry = next((t.text for t in terms_named("mineraloid")), "")
+        if re.search(rf"\b{re.escape(gem.name)}\b", entry, re.I):
+            return f"**By many, yes**: {who} is an organic gem, made by living things, that many count as a mineraloid."
+        return f"**An organic gem**: {who} was made by living things; my facts do not count it among mineraloids."
+    system = gem.crystal_system.split(" ")[0]
+    if NOT_CRYSTALLINE.search(kind) or system == "amorphous":
+        return f"**Yes, a mineraloid**: {who} is natural but has no crystal structure (it is amorphous): no mineral."
+    if re.search(r"\brock\b", gem.species):
+        return f"**No, a rock**: {who} is {gem.species}, grains of minerals grown or packed together."
+    return f"**No, a mineral**: {who} is crystalline ({system}), so a true mineral, not a mineraloid."
 
 
 def kind_answer(text: str, stone_in_hand: bool = False) -> str:

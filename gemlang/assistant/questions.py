@@ -1767,7 +1767,9 @@ SAME_CHEMISTRY = re.compile(
     r"\bsame\s+(?:chemistry|chemical|composition|formula)|\bchemically\s+(?:the\s+same|identical|alike)", re.I
 )
 # what "is pearl a mineral?", "is coral a stone?" ask a gem to be: a kind of material, not another gem
-MATERIAL_KIND = re.compile(r"(?:(?:real|true|genuine|natural|precious)\s+)?(?:mineral|stone|gem|gemstone|rock)s?", re.I)
+MATERIAL_KIND = re.compile(
+    r"(?:(?:real|true|genuine|natural|precious)\s+)?(?:mineraloid|mineral|stone|gem|gemstone|rock)s?", re.I
+)
 # "are pearls minerals?", "are they minerals?", "is it a mineral?": a plural needs no article ("is it real stone?" asks
 # whether it is real)
 KIND_ASKED = re.compile(
