@@ -7060,3 +7060,9 @@ def test_a_class_name_holding_a_colour_does_not_rerank_a_photo_as_that_colour():
 def test_my_gem_asked_to_be_lab_grown_is_told_how_it_is_told_from_its_lab_grown_kinds(question, start, twin):
     reply = Assistant(classifier=None).conversation().ask(question).reply  # was the natural card, with an aside
     assert reply.startswith(start) and twin in reply and "ask about one of them by name" not in reply, reply[:160]
+
+
+def test_the_crystal_entry_says_not_every_crystal_is_a_mineral():
+    answer = Assistant(None).conversation().ask("what is a crystal?")  # said only that every mineral is crystalline
+    assert "Nor is every crystal a mineral" in answer.reply and "a lab-grown ruby" in answer.reply
+    assert any("scienceholic.org" in n for n in answer.notes)
