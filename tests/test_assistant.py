@@ -7062,6 +7062,25 @@ def test_my_gem_asked_to_be_lab_grown_is_told_how_it_is_told_from_its_lab_grown_
     assert reply.startswith(start) and twin in reply and "ask about one of them by name" not in reply, reply[:160]
 
 
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [("what is the type locality of benitoite?", "**Benitoite**: Its type locality is the headwaters of the San Benito "
+      "River in San Benito County, California"),
+     ("whats the type locality for danburite?", "**Danburite**: its type locality, as its localities note it, is "
+      "Danbury, Connecticut, USA."),
+     ("what is kunzite's type locality?", "**Kunzite**: The Pala district of San Diego County, California, is the "
+      "type locality of kunzite"),
+     ("what is the type locality of ruby?", "**Ruby**: my facts do not name its type locality.")],
+)  # fmt: skip
+def test_a_gems_type_locality_is_answered_from_its_facts_or_said_to_be_unknown(text, start):
+    answer = Assistant(None).conversation().ask(text)  # was the gem's bare card
+    assert answer.reply.startswith(start), answer.reply[:160]
+    assert "**Type locality**: A mineral's type locality is the place where it was first found" in answer.reply
+    assert any("tgms.org" in n for n in answer.notes)
+    if "benitoite" in text:
+        assert any("schoolofrockmining.com" in n for n in answer.notes)
+
+
 def test_the_crystal_entry_says_not_every_crystal_is_a_mineral():
     answer = Assistant(None).conversation().ask("what is a crystal?")  # said only that every mineral is crystalline
     assert "Nor is every crystal a mineral" in answer.reply and "a lab-grown ruby" in answer.reply

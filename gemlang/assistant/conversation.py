@@ -20,6 +20,7 @@ from gemlang.assistant.gem_answers import (
     PHOTO_CANNOT_TELL_GLASS,
     PRICE_REFUSED,
     TOLD_IN_THE_STONE,
+    TYPE_LOCALITY_SAID,
     UNSHOWN,
     WHAT_VALUE_RESTS_ON,
     also_asked,
@@ -75,6 +76,7 @@ from gemlang.assistant.gem_answers import (
     treated_yet_the_gem,
     treatments_named,
     two_gems_answer,
+    type_locality,
     unranked_compared,
     untreated_as_far_as_known,
     what_it_shows,
@@ -2455,6 +2457,11 @@ class Conversation:
             answer.properties = property_rows([asked_gem.name])
         elif asked_gem is not None and (defined := treatments_defined(text)):  # "what is smoke treatment of opal?"
             answer.reply = explained(defined, answer)
+            answer.properties = property_rows([asked_gem.name])
+        elif asked_gem is not None and re.search(TYPE_LOCALITY_SAID, text, re.I):  # "type locality of benitoite?"
+            answer.reply = (
+                f"{type_locality(asked_gem, answer.notes)}\n\n{explained([term_called('type locality')], answer)}"
+            )
             answer.properties = property_rows([asked_gem.name])
         elif asked_gem is not None:
             answer.description = reference_description(asked_gem)

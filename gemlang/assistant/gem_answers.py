@@ -1151,6 +1151,34 @@ def facts_saying(gem: GemFacts, said_of: str, features: bool = False) -> str:
     )
 
 
+TYPE_LOCALITY_SAID = r"\btype[- ]locality\b"
+
+
+def type_locality(gem: GemFacts, notes: list[str]) -> str:
+    """ "**Benitoite**: its type locality is …" for "what is the type locality of benitoite?", from the sentences of
+    its facts or the locality note that name it (their sources added to `notes`); where none does, that its facts do
+    not name one, with where they say it was discovered, or found."""
+    said = [
+        (x.rstrip("."), gem.citations.get(fact))
+        for fact in ("history", "formation")
+        for x in sentences(getattr(gem, fact))
+        if re.search(TYPE_LOCALITY_SAID, x, re.I)
+    ]
+    noted = [
+        m for place in gem.localities if (m := re.match(rf"([^(]+)\(([^)]*?)[:;,]\s*{TYPE_LOCALITY_SAID}\)", place))
+    ]
+    if said:
+        notes += [f"source ({gem.name}): {cited}" for _, cited in said if cited]
+        return f"**{gem.name}**: " + "; ".join(dict.fromkeys(x for x, _ in said)) + "."
+    if noted:
+        return f"**{gem.name}**: its type locality, as its localities note it, is {noted[0][2]}, {noted[0][1].strip()}."
+    found = facts_saying(gem, r"\b(?:discovered|first (?:found|described|mined))\b")
+    where = (
+        f" They say: {found}" if found else f" It is found in {', '.join(gem.localities)}." if gem.localities else ""
+    )
+    return f"**{gem.name}**: my facts do not name its type locality.{where}"
+
+
 RARE_SAID = r"\brar(?:e|er|est|ity)\b|\bscarce\b"
 
 
