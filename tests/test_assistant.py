@@ -7085,3 +7085,18 @@ def test_the_crystal_entry_says_not_every_crystal_is_a_mineral():
     answer = Assistant(None).conversation().ask("what is a crystal?")  # said only that every mineral is crystalline
     assert "Nor is every crystal a mineral" in answer.reply and "a lab-grown ruby" in answer.reply
     assert any("scienceholic.org" in n for n in answer.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "source"),
+    [("is quartz piezoelectric?", "**Quartz**, yes, as my facts say: Quartz is piezoelectric", "4to40.com"),
+     ("is amethyst piezoelectric?", "**Amethyst**, yes, as my facts on quartz, its species, say: Quartz is "
+      "piezoelectric", "4to40.com"),
+     ("is tourmaline piezoelectric?", "**Tourmaline**, yes, as my facts say: Tourmaline crystals are preferred",
+      "scilit.net"),
+     ("is topaz pyroelectric?", "**Topaz**: my facts do not say whether it is pyroelectric.", "")],
+)  # fmt: skip
+def test_a_crystal_effect_asked_of_a_gem_is_answered_from_its_facts_or_said_unknown(text, start, source):
+    answer = Assistant(None).conversation().ask(text)  # was the gem's bare card
+    assert answer.reply.startswith(start), answer.reply[:160]
+    assert not source or any(source in n for n in answer.notes)

@@ -32,6 +32,7 @@ from gemlang.assistant.gem_answers import (
     colour_of,
     colours_answer,
     constants_said,
+    crystal_effect,
     cutting_answer,
     detection_answer,
     detection_text,
@@ -2457,6 +2458,9 @@ class Conversation:
             answer.properties = property_rows([asked_gem.name])
         elif asked_gem is not None and (defined := treatments_defined(text)):  # "what is smoke treatment of opal?"
             answer.reply = explained(defined, answer)
+            answer.properties = property_rows([asked_gem.name])
+        elif asked_gem is not None and (effect := crystal_effect(text, asked_gem, answer.notes)):
+            answer.reply = effect  # "is quartz piezoelectric?"
             answer.properties = property_rows([asked_gem.name])
         elif asked_gem is not None and re.search(TYPE_LOCALITY_SAID, text, re.I):  # "type locality of benitoite?"
             answer.reply = (

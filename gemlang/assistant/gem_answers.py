@@ -129,7 +129,7 @@ from gemlang.knowledge.places import (
     places_asked,
     places_named,
 )
-from gemlang.knowledge.superlatives import COLOUR_WORD, LISTED
+from gemlang.knowledge.superlatives import COLOUR_WORD, FACT_FIELDS_SAID, LISTED
 from gemlang.knowledge.tell_apart import (
     in_sentence,
     instrument_test,
@@ -1177,6 +1177,34 @@ def type_locality(gem: GemFacts, notes: list[str]) -> str:
         f" They say: {found}" if found else f" It is found in {', '.join(gem.localities)}." if gem.localities else ""
     )
     return f"**{gem.name}**: my facts do not name its type locality.{where}"
+
+
+# "is quartz piezoelectric?", "does tourmaline show pyroelectricity?": an effect some crystals show under pressure,
+# heat or friction, which the facts of a few gems name
+CRYSTAL_EFFECT_ASKED = re.compile(
+    r"\b(?P<effect>(?:piezo|pyro)electric|(?:tribo|thermo)luminescen)(?:t|ce|ity)?\b(?!\s+(?:gauge|effect\s+of))", re.I
+)
+
+
+def crystal_effect(text: str, gem: GemFacts, notes: list[str]) -> str:
+    """ "**Quartz**, yes: Quartz is piezoelectric: …" for "is quartz piezoelectric?", from the sentences of its facts
+    that name the effect (their sources added to `notes`); where none does, that its facts do not say; '' when no
+    such effect is asked."""
+    asked = CRYSTAL_EFFECT_ASKED.search(text)
+    if asked is None:
+        return ""
+    from gemlang.knowledge import find_gem
+
+    effect = rf"\b{asked['effect'].lower()}"
+    species = find_gem(re.sub(r"\s*\(.*\)$", "", gem.species))  # amethyst: what its facts on quartz say
+    said_of = next((g for g in (gem, species) if g is not None and facts_saying(g, effect)), None)
+    if said_of is None:
+        called = asked["effect"].lower() + ("t" if asked["effect"].lower().endswith("n") else "")
+        return f"**{gem.name}**: my facts do not say whether it is {called}."
+    notes += [f"source ({said_of.name}): {cited}" for fact in FACT_FIELDS_SAID if (cited := said_of.citations.get(fact))
+              and re.search(effect, getattr(said_of, fact), re.I)]  # fmt: skip
+    of_species = f" on {said_of.name.lower()}, its species," if said_of is not gem else ""
+    return f"**{gem.name}**, yes, as my facts{of_species} say: {facts_saying(said_of, effect)}"
 
 
 RARE_SAID = r"\brar(?:e|er|est|ity)\b|\bscarce\b"
