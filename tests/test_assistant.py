@@ -2694,7 +2694,10 @@ def test_a_gem_asked_whether_it_is_hard_heavy_or_refractive_gets_the_value_its_f
      ("are diamonds hard?", "**Yes**: Diamond's Mohs hardness is 10, the highest of the "),
      ("is fluorite very hard?", "**No**: Fluorite's Mohs hardness is 4; 77 of the "),
      ("is amber soft?", "**Yes**: Amber's Mohs hardness is 2–2.5; only 3 of the "),
-     ("is hematite heavy?", "**Yes**: Hematite's specific gravity is 5.00–5.30; only ")],
+     ("is hematite heavy?", "**Yes**: Hematite's specific gravity is 5.00–5.30; only "),
+     ("does diamond have a high RI?", "**Yes**: Diamond's refractive index is 2.417; only 5 of the "),
+     ("does opal have a low refractive index?", "**Yes**: Opal's refractive index is 1.370–1.470, the lowest of the "),
+     ("does fluorite have a high hardness?", "**No**: Fluorite's Mohs hardness is 4; 77 of the ")],
 )  # fmt: skip
 def test_a_gem_asked_whether_it_is_highly_refractive_or_hard_gets_a_verdict_from_its_rank(text, verdict):
     reply = Assistant(None).conversation().ask(text).reply  # was the value without a verdict

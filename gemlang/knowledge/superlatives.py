@@ -754,7 +754,11 @@ def fluorescence_list_answer(text: str) -> str:
 # "is diamond highly refractive?", "is zircon heavy?": a degree asked of one gem, not of a stone in hand
 DEGREE_QUESTION = (
     r"\b(?:is|are)\s+(?!(?:it|this|that|they|these|those|mine|my)\b)[a-z][\w' ]{0,30}?\s+(?:very\s+|highly\s+|"
-    r"quite\s+|really\s+|so\s+)?(?P<degree>hard|soft|heavy|dense|refractive|dispersive|birefringent)\s*\?"
+    r"quite\s+|really\s+|so\s+)?(?P<degree>hard|soft|heavy|dense|refractive|dispersive|birefringent)\s*\?|"
+    # "does diamond have a high RI?", "does hematite have a high SG?"
+    r"\b(?:does|do)\s+(?!(?:it|this|that|they|these|those|mine|my)\b)[a-z][\w' ]{0,30}?\s+have\s+(?:an?\s+)?"
+    r"(?:very\s+)?(?P<level>high|low)\s+(?P<quantity>ri|refractive index|sg|specific gravity|density|hardness|"
+    r"dispersion|birefringence)\s*\?"
 )
 DEGREES = {  # the word asked: the quantity it ranks by, whether it asks for a high value, and the comparative
     "hard": ("hardness", True, "harder"),
@@ -765,6 +769,9 @@ DEGREES = {  # the word asked: the quantity it ranks by, whether it asks for a h
     "dispersive": ("dispersion", True, "higher in dispersion"),
     "birefringent": ("birefringence", True, "higher in birefringence"),
 }
+QUANTITY_FIELDS = {"ri": "refractive_index", "refractive index": "refractive_index", "sg": "specific_gravity",
+                   "specific gravity": "specific_gravity", "density": "specific_gravity", "hardness": "hardness",
+                   "dispersion": "dispersion", "birefringence": "birefringence"}  # fmt: skip
 FIELD_CALLED = {"hardness": "Mohs hardness", "specific_gravity": "specific gravity",
                 "refractive_index": "refractive index", "dispersion": "dispersion",
                 "birefringence": "birefringence"}  # fmt: skip
@@ -776,9 +783,16 @@ def degree_verdict(text: str, g: GemFacts) -> str:
     species, by the middle of each range: Yes in the first quarter, No in the second half, "Moderately" between;
     '' when no degree is asked or the gem's facts lack the value."""
     m = re.search(DEGREE_QUESTION, text or "", re.I)
-    if m is None or (value := _value(g, (field := DEGREES[m["degree"].lower()][0]))) is None:
+    if m is None:
         return ""
-    _, high, comparative = DEGREES[m["degree"].lower()]
+    if m["degree"]:
+        field, high, comparative = DEGREES[m["degree"].lower()]
+    else:  # "a high RI": the quantity named, high or low
+        field = QUANTITY_FIELDS[m["quantity"].lower()]
+        high = m["level"].lower() == "high"
+        comparative = f"{'higher' if high else 'lower'} in {FIELD_CALLED[field]}"
+    if (value := _value(g, field)) is None:
+        return ""
     lines = _by_species([n for n in all_gems() if n.origin == "natural" and _value(n, field) is not None], field)
     beyond = sum(1 for gs in lines if (_value(gs[0], field) - value) * (1 if high else -1) > 1e-9)
     count = len(lines)
