@@ -7103,3 +7103,15 @@ def test_a_crystal_effect_asked_of_a_gem_is_answered_from_its_facts_or_said_unkn
     answer = Assistant(None).conversation().ask(text)  # was the gem's bare card
     assert answer.reply.startswith(start), answer.reply[:160]
     assert not source or any(source in n for n in answer.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "named"),
+    [("what varieties of quartz are there?", "**The kinds of quartz I have facts on** (", ("Amethyst", "Citrine")),
+     ("what are the types of garnet?", "**The kinds of garnet I have facts on** (", ("Almandine", "Tsavorite")),
+     ("how many kinds of beryl are there?", "**The kinds of beryl I have facts on** (", ("Emerald", "Morganite")),
+     ("what kinds of jade are there?", "**Jade is 2 kinds**: jadeite jade and nephrite jade.", ())],
+)  # fmt: skip
+def test_the_kinds_of_a_gem_asked_are_the_gems_of_its_species_or_group(text, start, named):
+    reply = Assistant(None).conversation().ask(text).reply  # was the gem's bare card
+    assert reply.startswith(start) and all(n in reply for n in named), reply[:160]

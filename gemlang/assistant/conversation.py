@@ -382,6 +382,7 @@ from gemlang.knowledge.superlatives import (
     compared_list_answer,
     degree_verdict,
     fluorescence_list_answer,
+    kinds_of_answer,
     optic_list_answer,
     rarest_answer,
     scale_answer,
@@ -2458,6 +2459,9 @@ class Conversation:
             answer.properties = property_rows([asked_gem.name])
         elif asked_gem is not None and (defined := treatments_defined(text)):  # "what is smoke treatment of opal?"
             answer.reply = explained(defined, answer)
+            answer.properties = property_rows([asked_gem.name])
+        elif asked_gem is not None and (kinds_of := kinds_of_answer(text, asked_gem)):
+            answer.reply = kinds_of  # "what varieties of quartz are there?"
             answer.properties = property_rows([asked_gem.name])
         elif asked_gem is not None and (effect := crystal_effect(text, asked_gem, answer.notes)):
             answer.reply = effect  # "is quartz piezoelectric?"

@@ -809,3 +809,31 @@ def degree_verdict(text: str, g: GemFacts) -> str:
     else:
         verdict = f"**Moderately**: {said}; {beyond} of the {count} natural gem species I know are {comparative}"
     return f"{verdict}. (No set threshold defines it; this is its rank by the middle of each species' range.)"
+
+
+# "what varieties of quartz are there?", "what are the types of garnet?", "how many kinds of beryl are there?": the gems
+# of its species or group, not "what kind of quartz is this?" of a stone in hand
+KINDS_OF_A_GEM_ASKED = re.compile(
+    r"\b(?:varieties|kinds|types|sorts)\s+of\s+[a-z][\w' ]{0,30}?\s+(?:are\s+there|exist|do\s+you\s+know)\b|"
+    r"^\s*(?:what|which)\s+are\s+the\s+(?:different\s+|main\s+)?(?:varieties|kinds|types|sorts)\s+of\s+"
+    r"[a-z][\w' ]{0,30}\s*\??\s*$|"
+    r"\bhow\s+many\s+(?:varieties|kinds|types|sorts)\s+of\b",
+    re.I,
+)
+
+
+def kinds_of_answer(text: str, gem: GemFacts) -> str:
+    """ "**The kinds of quartz I have facts on** (21): Amethyst, …" for "what varieties of quartz are there?": the
+    natural gems of its species, or of its group (garnet), or the kinds its facts give (jadeite and nephrite jade); ''
+    when none is asked or it has none."""
+    if not KINDS_OF_A_GEM_ASKED.search(text or ""):
+        return ""
+    members = [g.name for g in all_gems() if g.origin == "natural" and g.name != gem.name and _member(g, gem)]
+    if not members and gem.kinds:  # jade: jadeite and nephrite, the kinds its own facts give
+        return f"**{gem.name} is {len(gem.kinds)} kinds**: {_joined([k.name for k in gem.kinds])}."
+    if not members:
+        return ""
+    return (
+        f"**The kinds of {gem.name.lower()} I have facts on** ({len(members)}): {_joined(members)}. Others may exist "
+        "beyond these; ask about any of them by name."
+    )
