@@ -7115,3 +7115,15 @@ def test_a_crystal_effect_asked_of_a_gem_is_answered_from_its_facts_or_said_unkn
 def test_the_kinds_of_a_gem_asked_are_the_gems_of_its_species_or_group(text, start, named):
     reply = Assistant(None).conversation().ask(text).reply  # was the gem's bare card
     assert reply.startswith(start) and all(n in reply for n in named), reply[:160]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [("what is the tenacity of jade?", "**Toughness** (resistance to breaking and chipping; hardness is resistance to "
+      "scratching): Jade (toughness exceptional"),
+     ("which has better tenacity, jade or diamond?", "**Toughness** (resistance to breaking and chipping; hardness is "
+      "resistance to scratching): Jade (toughness exceptional, Mohs 6–7); Diamond (toughness good")],
+)  # fmt: skip
+def test_tenacity_asked_of_a_gem_is_its_toughness_grade(text, start):
+    reply = Assistant(None).conversation().ask(text).reply  # was the gem's bare card
+    assert reply.startswith(start), reply[:160]
