@@ -2430,6 +2430,21 @@ def test_a_rock_a_geode_glass_or_a_plural_asked_to_be_a_mineral_is_answered_with
 
 @pytest.mark.parametrize(
     ("text", "start"),
+    [("is opal a mineraloid?", "**Yes, a mineraloid**: Opal is natural but has no crystal structure"),
+     ("are obsidians mineraloids?", "**Yes, a mineraloid**: Obsidian"),
+     ("is amber a mineraloid?", "**By many, yes**: Amber is an organic gem"),
+     ("is pearl a mineraloid?", "**An organic gem**: Pearl was made by living things; my facts do not count it"),
+     ("is quartz a mineraloid?", "**No, a mineral**: Quartz is crystalline (trigonal)"),
+     ("is lapis lazuli a mineraloid?", "**No, a rock**: Lapis Lazuli is")],
+)  # fmt: skip
+def test_a_gem_asked_to_be_a_mineraloid_is_answered_from_its_structure_and_the_glossary(text, start):
+    answer = Assistant(None).conversation().ask(text)  # was the gem's bare card
+    assert answer.reply.startswith(start), answer.reply[:120]
+    assert "**Mineraloid**: A mineraloid is a naturally occurring" in answer.reply
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
     [("is cubic zirconia a mineral?", "**Not a mineral**: Cubic zirconia is man-made. It has a set chemistry, ZrO2"),
      ("is a lab-grown diamond a mineral?", "**Not a mineral**: Lab-grown diamond is man-made. It has a set chemistry"),
      ("are lab grown diamonds minerals?", "**Not a mineral**: Lab grown diamonds are man-made. They have"),
@@ -2677,7 +2692,23 @@ def test_the_species_or_group_asked_of_a_gem_is_its_species(text, said):
      ("is zircon very dispersive?", "**Zircon**: dispersion 0.039.")],
 )  # fmt: skip
 def test_a_gem_asked_whether_it_is_hard_heavy_or_refractive_gets_the_value_its_facts_give(text, said):
-    assert Assistant(None).conversation().ask(text).reply == said  # was the gem's name alone, then its card
+    assert Assistant(None).conversation().ask(text).reply.endswith(said)  # was the gem's name alone, then its card
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [("is diamond highly refractive?", "**Yes**: Diamond's refractive index is 2.417; only 5 of the "),
+     ("are diamonds hard?", "**Yes**: Diamond's Mohs hardness is 10, the highest of the "),
+     ("is fluorite very hard?", "**No**: Fluorite's Mohs hardness is 4; 77 of the "),
+     ("is amber soft?", "**Yes**: Amber's Mohs hardness is 2–2.5; only 3 of the "),
+     ("is hematite heavy?", "**Yes**: Hematite's specific gravity is 5.00–5.30; only "),
+     ("does diamond have a high RI?", "**Yes**: Diamond's refractive index is 2.417; only 5 of the "),
+     ("does opal have a low refractive index?", "**Yes**: Opal's refractive index is 1.370–1.470, the lowest of the "),
+     ("does fluorite have a high hardness?", "**No**: Fluorite's Mohs hardness is 4; 77 of the ")],
+)  # fmt: skip
+def test_a_gem_asked_whether_it_is_highly_refractive_or_hard_gets_a_verdict_from_its_rank(text, verdict):
+    reply = Assistant(None).conversation().ask(text).reply  # was the value without a verdict
+    assert reply.startswith(verdict) and "No set threshold defines it; this is its rank" in reply
 
 
 def test_a_property_asked_of_it_after_a_gem_named_is_that_gems():
@@ -6875,7 +6906,8 @@ def test_a_choice_of_a_gem_and_glass_or_plastic_compares_the_two(text, order, na
         ("which has the weaker pleochroism, iolite or tourmaline?", "Tourmaline is less pleochroic than Iolite"),
         ("is sapphire more dichroic than spinel?", "Sapphire is more pleochroic than Spinel"),
         ("which is more pleochroic, peridot or amethyst?", "Neither is more pleochroic: my facts grade both weak."),
-        ("which is more pleochroic, ruby or sapphire?", "My facts do not grade how strong Sapphire's pleochroism is"),
+        ("which is more pleochroic, ruby or sapphire?", "Neither is reliably more pleochroic: Ruby's pleochroism is "
+         "strong; Sapphire's pleochroism is distinct to strong."),
         ("which is most pleochroic, iolite, tourmaline or garnet?", "Iolite is the most pleochroic: Iolite's "
          "pleochroism is very strong; Tourmaline's pleochroism is strong; Garnet shows none."),
         ("which is least pleochroic, iolite, tourmaline or garnet?", "Garnet is the least pleochroic: Garnet "
@@ -6885,6 +6917,21 @@ def test_a_choice_of_a_gem_and_glass_or_plastic_compares_the_two(text, order, na
 def test_a_degree_of_pleochroism_compared_is_decided_by_the_grades_the_facts_give(text, verdict):
     reply = Assistant(classifier=None).conversation().ask(text).reply  # was each gem's pleochroism, no verdict
     assert reply.startswith(verdict)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("which has stronger pleochroism, emerald or tanzanite?", "Tanzanite is more pleochroic than Emerald"),
+        ("which is more pleochroic, emerald or aquamarine?", "Emerald is more pleochroic than Aquamarine: Emerald's "
+         "pleochroism is distinct; Aquamarine's pleochroism is weak."),
+        ("is corundum less pleochroic than peridot?", "Peridot is less pleochroic than Corundum"),
+    ],
+)  # fmt: skip
+def test_distinct_pleochroism_is_graded_between_weak_and_strong_with_its_source(text, verdict):
+    said = Assistant(classifier=None).conversation().ask(text)  # was "My facts do not grade how strong …"
+    assert said.reply.startswith(verdict)
+    assert any("none, weak, distinct or strong" in note for note in said.notes)
 
 
 @pytest.mark.parametrize(
@@ -7054,3 +7101,67 @@ def test_a_class_name_holding_a_colour_does_not_rerank_a_photo_as_that_colour():
 def test_my_gem_asked_to_be_lab_grown_is_told_how_it_is_told_from_its_lab_grown_kinds(question, start, twin):
     reply = Assistant(classifier=None).conversation().ask(question).reply  # was the natural card, with an aside
     assert reply.startswith(start) and twin in reply and "ask about one of them by name" not in reply, reply[:160]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [("what is the type locality of benitoite?", "**Benitoite**: Its type locality is the headwaters of the San Benito "
+      "River in San Benito County, California"),
+     ("whats the type locality for danburite?", "**Danburite**: its type locality, as its localities note it, is "
+      "Danbury, Connecticut, USA."),
+     ("what is kunzite's type locality?", "**Kunzite**: The Pala district of San Diego County, California, is the "
+      "type locality of kunzite"),
+     ("what is the type locality of ruby?", "**Ruby**: my facts do not name its type locality.")],
+)  # fmt: skip
+def test_a_gems_type_locality_is_answered_from_its_facts_or_said_to_be_unknown(text, start):
+    answer = Assistant(None).conversation().ask(text)  # was the gem's bare card
+    assert answer.reply.startswith(start), answer.reply[:160]
+    assert "**Type locality**: A mineral's type locality is the place where it was first found" in answer.reply
+    assert any("tgms.org" in n for n in answer.notes)
+    if "benitoite" in text:
+        assert any("schoolofrockmining.com" in n for n in answer.notes)
+
+
+def test_the_crystal_entry_says_not_every_crystal_is_a_mineral():
+    answer = Assistant(None).conversation().ask("what is a crystal?")  # said only that every mineral is crystalline
+    assert "Nor is every crystal a mineral" in answer.reply and "a lab-grown ruby" in answer.reply
+    assert any("scienceholic.org" in n for n in answer.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "source"),
+    [("is quartz piezoelectric?", "**Quartz**, yes, as my facts say: Quartz is piezoelectric", "4to40.com"),
+     ("is amethyst piezoelectric?", "**Amethyst**, yes, as my facts on quartz, its species, say: Quartz is "
+      "piezoelectric", "4to40.com"),
+     ("is tourmaline piezoelectric?", "**Tourmaline**, yes, as my facts say: Tourmaline crystals are preferred",
+      "scilit.net"),
+     ("is topaz pyroelectric?", "**Topaz**: my facts do not say whether it is pyroelectric.", "")],
+)  # fmt: skip
+def test_a_crystal_effect_asked_of_a_gem_is_answered_from_its_facts_or_said_unknown(text, start, source):
+    answer = Assistant(None).conversation().ask(text)  # was the gem's bare card
+    assert answer.reply.startswith(start), answer.reply[:160]
+    assert not source or any(source in n for n in answer.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "named"),
+    [("what varieties of quartz are there?", "**The kinds of quartz I have facts on** (", ("Amethyst", "Citrine")),
+     ("what are the types of garnet?", "**The kinds of garnet I have facts on** (", ("Almandine", "Tsavorite")),
+     ("how many kinds of beryl are there?", "**The kinds of beryl I have facts on** (", ("Emerald", "Morganite")),
+     ("what kinds of jade are there?", "**Jade is 2 kinds**: jadeite jade and nephrite jade.", ())],
+)  # fmt: skip
+def test_the_kinds_of_a_gem_asked_are_the_gems_of_its_species_or_group(text, start, named):
+    reply = Assistant(None).conversation().ask(text).reply  # was the gem's bare card
+    assert reply.startswith(start) and all(n in reply for n in named), reply[:160]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [("what is the tenacity of jade?", "**Toughness** (resistance to breaking and chipping; hardness is resistance to "
+      "scratching): Jade (toughness exceptional"),
+     ("which has better tenacity, jade or diamond?", "**Toughness** (resistance to breaking and chipping; hardness is "
+      "resistance to scratching): Jade (toughness exceptional, Mohs 6–7); Diamond (toughness good")],
+)  # fmt: skip
+def test_tenacity_asked_of_a_gem_is_its_toughness_grade(text, start):
+    reply = Assistant(None).conversation().ask(text).reply  # was the gem's bare card
+    assert reply.startswith(start), reply[:160]

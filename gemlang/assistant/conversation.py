@@ -20,6 +20,7 @@ from gemlang.assistant.gem_answers import (
     PHOTO_CANNOT_TELL_GLASS,
     PRICE_REFUSED,
     TOLD_IN_THE_STONE,
+    TYPE_LOCALITY_SAID,
     UNSHOWN,
     WHAT_VALUE_RESTS_ON,
     also_asked,
@@ -31,6 +32,7 @@ from gemlang.assistant.gem_answers import (
     colour_of,
     colours_answer,
     constants_said,
+    crystal_effect,
     cutting_answer,
     detection_answer,
     detection_text,
@@ -75,6 +77,7 @@ from gemlang.assistant.gem_answers import (
     treated_yet_the_gem,
     treatments_named,
     two_gems_answer,
+    type_locality,
     unranked_compared,
     untreated_as_far_as_known,
     what_it_shows,
@@ -379,7 +382,9 @@ from gemlang.knowledge.superlatives import (
     colour_asked,
     colour_list_answer,
     compared_list_answer,
+    degree_verdict,
     fluorescence_list_answer,
+    kinds_of_answer,
     optic_list_answer,
     rarest_answer,
     scale_answer,
@@ -2220,6 +2225,8 @@ class Conversation:
         if verdict:  # "is tourmaline pleochroic?": yes, and how strongly
             answer.reply = f"{verdict} {answer.reply}"
             answer.notes += [source] if source else []
+        if len(gems) == 1 and (ranked := degree_verdict(text, gems[0])):  # "is diamond highly refractive?": by rank
+            answer.reply = f"{ranked} {answer.reply}"
         chosen, source = quality_chosen(text, gems)
         if chosen:  # "which shows two colours, iolite or garnet?": Iolite, then why
             answer.reply = f"{chosen} {answer.reply}"
@@ -2475,6 +2482,17 @@ class Conversation:
             answer.properties = property_rows([asked_gem.name])
         elif asked_gem is not None and (defined := treatments_defined(text)):  # "what is smoke treatment of opal?"
             answer.reply = explained(defined, answer)
+            answer.properties = property_rows([asked_gem.name])
+        elif asked_gem is not None and (kinds_of := kinds_of_answer(text, asked_gem)):
+            answer.reply = kinds_of  # "what varieties of quartz are there?"
+            answer.properties = property_rows([asked_gem.name])
+        elif asked_gem is not None and (effect := crystal_effect(text, asked_gem, answer.notes)):
+            answer.reply = effect  # "is quartz piezoelectric?"
+            answer.properties = property_rows([asked_gem.name])
+        elif asked_gem is not None and re.search(TYPE_LOCALITY_SAID, text, re.I):  # "type locality of benitoite?"
+            answer.reply = (
+                f"{type_locality(asked_gem, answer.notes)}\n\n{explained([term_called('type locality')], answer)}"
+            )
             answer.properties = property_rows([asked_gem.name])
         elif asked_gem is not None:
             answer.description = reference_description(asked_gem)

@@ -129,7 +129,7 @@ from gemlang.knowledge.places import (
     places_asked,
     places_named,
 )
-from gemlang.knowledge.superlatives import COLOUR_WORD, LISTED
+from gemlang.knowledge.superlatives import COLOUR_WORD, FACT_FIELDS_SAID, LISTED
 from gemlang.knowledge.tell_apart import (
     in_sentence,
     instrument_test,
@@ -458,7 +458,13 @@ def has_quality(text: str, g: GemFacts) -> bool | None:
 
 # the grades pleochroism facts give, weakest first ("Very strong trichroism", "Weak to moderate", "None (isotropic)")
 PLEOCHROISM_GRADES = ("none", "very weak", "weak", "moderate", "strong", "very strong", "extremely strong")
-_GRADE = "|".join(sorted(PLEOCHROISM_GRADES, key=len, reverse=True))
+# "distinct", the dichroscope's grade between weak and strong ("Distinct to strong"), is moderate on this scale
+DISTINCT_GRADE = "moderate"
+DISTINCT_SOURCE = (
+    "source (distinct pleochroism): Digital Gemology, gem identification: what the dichroscope shows is graded none, "
+    "weak, distinct or strong <https://glama.ai/mcp/connectors/com.digitalgemology/gem-identification/tools/identify_gem>"
+)
+_GRADE = "|".join(sorted((*PLEOCHROISM_GRADES, "distinct"), key=len, reverse=True))
 GRADED = re.compile(rf"\s*(?P<low>{_GRADE})(?:\s+to\s+(?P<high>{_GRADE}))?\b(?!\s+in\b)", re.I)  # not "None in jadeite"
 
 
@@ -466,7 +472,8 @@ def pleochroism_graded(g: GemFacts) -> tuple[int, int] | None:
     """The lowest and highest grade its pleochroism facts give (0 none … 6 extremely strong); some (1 up) for a gem
     its facts call pleochroic without a grade ("Trichroic", "Distinct to strong"); None when they do not say."""
     if graded := GRADED.match(g.pleochroism or ""):
-        low, high = (PLEOCHROISM_GRADES.index(w.lower()) for w in (graded["low"], graded["high"] or graded["low"]))
+        words = (graded["low"], graded["high"] or graded["low"])
+        low, high = (PLEOCHROISM_GRADES.index(w.lower().replace("distinct", DISTINCT_GRADE)) for w in words)
         return low, high
     return (1, len(PLEOCHROISM_GRADES) - 1) if pleochroic_verdict("", g)[0] == "**Yes.**" else None
 
@@ -484,9 +491,9 @@ def pleochroism_compared(text: str, gems: Sequence[GemFacts]) -> str:
         low, high = grades[g.name]
         if high == 0:
             return f"{g.name} shows none"
-        if not GRADED.match(g.pleochroism):
+        if not (graded := GRADED.match(g.pleochroism)):
             return f"{g.name}'s pleochroism is {lower_first(g.pleochroism)}"
-        return f"{g.name}'s pleochroism is {' to '.join(dict.fromkeys(PLEOCHROISM_GRADES[i] for i in (low, high)))}"
+        return f"{g.name}'s pleochroism is {' to '.join(dict.fromkeys(w.lower() for w in graded.groups() if w))}"
 
     ranges = {g.name: grades[g.name] or (0, len(PLEOCHROISM_GRADES)) for g in gems}
     ungraded = [g.name for g in gems if grades[g.name] is None or not GRADED.match(g.pleochroism)]
@@ -514,6 +521,8 @@ def pleochroism_compared(text: str, gems: Sequence[GemFacts]) -> str:
     if ungraded:
         return f"{cannot} which is {than} pleochroic."
     if (low_a, high_a) == (low_b, high_b) and low_a == high_a:
+        if GRADED.match(a.pleochroism)["low"].lower() != GRADED.match(b.pleochroism)["low"].lower():
+            return f"Neither is {than} pleochroic: {said(a)}; {said(b)}, the same grade."  # distinct and moderate
         return f"Neither is {than} pleochroic: my facts grade both {PLEOCHROISM_GRADES[low_a]}."
     return f"Neither is reliably {than} pleochroic: {said(a)}; {said(b)}."
 
@@ -524,7 +533,8 @@ def quality_chosen(text: str, gems: Sequence[GemFacts]) -> tuple[str, str]:
     singly refractive.", with the source of the rule that a uniaxial gem shows two colours at most when it decides;
     ('', '') for any other question or when a gem's facts do not say."""
     if len(gems) >= 2 and PLEOCHROISM_DEGREE.search(text):  # "which is more pleochroic, iolite or garnet?"
-        return pleochroism_compared(text, gems), ""
+        distinct = any((m := GRADED.match(g.pleochroism or "")) and "distinct" in m.group(0).lower() for g in gems)
+        return pleochroism_compared(text, gems), DISTINCT_SOURCE if distinct else ""
     if len(gems) < 2 or not QUALITY_CHOICE.search(text):
         return "", ""
     has = [has_quality(text, g) for g in gems]
@@ -1140,6 +1150,62 @@ def facts_saying(gem: GemFacts, said_of: str, features: bool = False) -> str:
         if said
         else ""
     )
+
+
+TYPE_LOCALITY_SAID = r"\btype[- ]locality\b"
+
+
+def type_locality(gem: GemFacts, notes: list[str]) -> str:
+    """ "**Benitoite**: its type locality is …" for "what is the type locality of benitoite?", from the sentences of
+    its facts or the locality note that name it (their sources added to `notes`); where none does, that its facts do
+    not name one, with where they say it was discovered, or found."""
+    said = [
+        (x.rstrip("."), gem.citations.get(fact))
+        for fact in ("history", "formation")
+        for x in sentences(getattr(gem, fact))
+        if re.search(TYPE_LOCALITY_SAID, x, re.I)
+    ]
+    noted = [
+        m for place in gem.localities if (m := re.match(rf"([^(]+)\(([^)]*?)[:;,]\s*{TYPE_LOCALITY_SAID}\)", place))
+    ]
+    if said:
+        notes += [f"source ({gem.name}): {cited}" for _, cited in said if cited]
+        return f"**{gem.name}**: " + "; ".join(dict.fromkeys(x for x, _ in said)) + "."
+    if noted:
+        return f"**{gem.name}**: its type locality, as its localities note it, is {noted[0][2]}, {noted[0][1].strip()}."
+    found = facts_saying(gem, r"\b(?:discovered|first (?:found|described|mined))\b")
+    where = (
+        f" They say: {found}" if found else f" It is found in {', '.join(gem.localities)}." if gem.localities else ""
+    )
+    return f"**{gem.name}**: my facts do not name its type locality.{where}"
+
+
+# "is quartz piezoelectric?", "does tourmaline show pyroelectricity?": an effect some crystals show under pressure,
+# heat or friction, which the facts of a few gems name
+CRYSTAL_EFFECT_ASKED = re.compile(
+    r"\b(?P<effect>(?:piezo|pyro)electric|(?:tribo|thermo)luminescen)(?:t|ce|ity)?\b(?!\s+(?:gauge|effect\s+of))", re.I
+)
+
+
+def crystal_effect(text: str, gem: GemFacts, notes: list[str]) -> str:
+    """ "**Quartz**, yes: Quartz is piezoelectric: …" for "is quartz piezoelectric?", from the sentences of its facts
+    that name the effect (their sources added to `notes`); where none does, that its facts do not say; '' when no
+    such effect is asked."""
+    asked = CRYSTAL_EFFECT_ASKED.search(text)
+    if asked is None:
+        return ""
+    from gemlang.knowledge import find_gem
+
+    effect = rf"\b{asked['effect'].lower()}"
+    species = find_gem(re.sub(r"\s*\(.*\)$", "", gem.species))  # amethyst: what its facts on quartz say
+    said_of = next((g for g in (gem, species) if g is not None and facts_saying(g, effect)), None)
+    if said_of is None:
+        called = asked["effect"].lower() + ("t" if asked["effect"].lower().endswith("n") else "")
+        return f"**{gem.name}**: my facts do not say whether it is {called}."
+    notes += [f"source ({said_of.name}): {cited}" for fact in FACT_FIELDS_SAID if (cited := said_of.citations.get(fact))
+              and re.search(effect, getattr(said_of, fact), re.I)]  # fmt: skip
+    of_species = f" on {said_of.name.lower()}, its species," if said_of is not gem else ""
+    return f"**{gem.name}**, yes, as my facts{of_species} say: {facts_saying(said_of, effect)}"
 
 
 RARE_SAID = r"\brar(?:e|er|est|ity)\b|\bscarce\b"
@@ -1935,7 +2001,8 @@ def material_kind(
     if not asked or THE_SAME_SAID.search(text):  # "is it the same stone?" asks no kind
         return "", ""
     said_kind = asked.group("y").lower()
-    mineral, rock = "mineral" in said_kind, "rock" in said_kind
+    mineraloid = "mineraloid" in said_kind  # "is opal a mineraloid?"
+    mineral, rock = "mineral" in said_kind and not mineraloid, "rock" in said_kind
     a_gem = A_GEM_KIND.fullmatch(said_kind)  # "is glass a gem?", not "… a natural stone?"
     if THE_STONE_IN_HAND.fullmatch(asked.group("x")):
         gem, who = stone, (f"{stone.name}, the likeliest match for it," if likeliest else stone.name) if stone else ""
@@ -1958,6 +2025,8 @@ def material_kind(
     if gem is None or gem.origin != "natural" or LAB_GROWN.search(asked.group("x")):
         return "", ""
     system = gem.crystal_system.split(" ")[0]
+    if mineraloid:
+        return mineraloid_verdict(gem, who, kind), "mineraloid"
     if rock and not re.search(r"\brock\b", gem.species):  # "is ruby a rock?", "is it a rock?" of a photo's ruby
         if "organic" in kind.lower():
             return f"**Not a rock**: {who} is an organic gem, made by living things.", "organic gem"
@@ -1995,6 +2064,24 @@ def material_kind(
         f"chemistry ({species}{gem.chemistry}) and a crystal structure ({system})."
     )
     return lead, "gem or mineral"
+
+
+def mineraloid_verdict(gem: GemFacts, who: str, kind: str) -> str:
+    """Yes or no to "is opal a mineraloid?" of a natural gem, from its species and crystal system and the glossary's
+    mineraloid entry (amorphous gems are; by many, amber and jet too; a crystalline one is a mineral or a rock)."""
+    from gemlang.knowledge.glossary import terms_named
+
+    if "organic" in kind.lower():
+        entry = next((t.text for t in terms_named("mineraloid")), "")
+        if re.search(rf"\b{re.escape(gem.name)}\b", entry, re.I):
+            return f"**By many, yes**: {who} is an organic gem, made by living things, that many count as a mineraloid."
+        return f"**An organic gem**: {who} was made by living things; my facts do not count it among mineraloids."
+    system = gem.crystal_system.split(" ")[0]
+    if NOT_CRYSTALLINE.search(kind) or system == "amorphous":
+        return f"**Yes, a mineraloid**: {who} is natural but has no crystal structure (it is amorphous): no mineral."
+    if re.search(r"\brock\b", gem.species):
+        return f"**No, a rock**: {who} is {gem.species}, grains of minerals grown or packed together."
+    return f"**No, a mineral**: {who} is crystalline ({system}), so a true mineral, not a mineraloid."
 
 
 def kind_answer(text: str, stone_in_hand: bool = False) -> str:

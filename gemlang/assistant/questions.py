@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from gemlang.hints import TAG_QUESTION, Hints, parse_hints, says_what_a_gem_does
 from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.knowledge_base import gems_named_in
-from gemlang.knowledge.superlatives import A_COLOUR, BLEND_WORD, COLOUR_WORD
+from gemlang.knowledge.superlatives import A_COLOUR, BLEND_WORD, COLOUR_WORD, DEGREE_QUESTION
 
 # "man-made?", "artificial?", "manufactured?": lab-grown or an imitation, said another way; not "artificial light"
 MADE_WORDS = r"man[- ]?made|manufactured|artificial(?!\s+(?:light|lighting|lamps?|illumination))"
@@ -526,9 +526,8 @@ PROPERTY_QUESTION = re.compile(
     r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+(?:fluoresce|phosphoresce|glow|react to (?:uv|ultra))|"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:fluorescent|phosphorescent)\b|"  # "is it fluorescent?"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+magnetic\s*\?|"  # "is almandine magnetic?"
-    # "is diamond highly refractive?", "is zircon heavy?", "is topaz hard?": the value its facts give
-    r"\b(?:is|are)\s+(?!(?:it|this|that|they|these|those|mine|my)\b)[a-z][\w' ]{0,30}?\s+(?:very\s+|highly\s+|"
-    r"quite\s+|really\s+|so\s+)?(?:hard|soft|heavy|dense|refractive|dispersive|birefringent)\s*\?|"
+    # "is diamond highly refractive?", "is zircon heavy?", "is topaz hard?": the value its facts give, and its rank
+    rf"{DEGREE_QUESTION}|"
     rf"\b(?:does|do|can|will|would)\s+[a-z][\w' ]{{0,30}}?\s+{SHOWS_COLOURS}|"  # "does iolite show three colours?"
     r"\b(?:does|do|will|would)\s+[a-z][\w' ]{0,30}?\s+(?:stick|cling)\s+to\s+(?:a\s+)?magnets?\s*\?|"
     r"\bwhich\b[\w\s]{0,12}?\b(?:glows?|fluoresces?|phosphoresces?)\b|"  # "which glows red, ruby or spinel?"
@@ -1775,7 +1774,9 @@ SAME_CHEMISTRY = re.compile(
     r"\bsame\s+(?:chemistry|chemical|composition|formula)|\bchemically\s+(?:the\s+same|identical|alike)", re.I
 )
 # what "is pearl a mineral?", "is coral a stone?" ask a gem to be: a kind of material, not another gem
-MATERIAL_KIND = re.compile(r"(?:(?:real|true|genuine|natural|precious)\s+)?(?:mineral|stone|gem|gemstone|rock)s?", re.I)
+MATERIAL_KIND = re.compile(
+    r"(?:(?:real|true|genuine|natural|precious)\s+)?(?:mineraloid|mineral|stone|gem|gemstone|rock)s?", re.I
+)
 # "are pearls minerals?", "are they minerals?", "is it a mineral?": a plural needs no article ("is it real stone?" asks
 # whether it is real)
 KIND_ASKED = re.compile(

@@ -784,7 +784,8 @@ def ring_gems_answer(text: str) -> str:
 # "is emerald tougher than diamond?", "how tough is jade?", "will my tanzanite chip?", "does opal break easily?":
 # breaking, not scratching; "tough enough for a ring?" is a wear question, and "more durable" compares two gems
 TOUGHNESS_QUESTION = re.compile(  # "chip" as what it may do, not "my emerald has a chip" (a repair)
-    r"\btough(?:er|est|ness)?\b|\b(?:more|less|most|least) brittle\b|"  # "which is more brittle?": the tougher
+    r"\btough(?:er|est|ness)?\b|\btenacity\b|"  # "what is the tenacity of jade?": its toughness, as the glossary says
+    r"\b(?:more|less|most|least) brittle\b|"  # "which is more brittle?": the tougher
     r"\b(?:will|would|can|could|does|do|might|may)\b[^?.!,]{0,30}\b(?:chip|crack|break|shatter)\b|"
     r"\b(?:break(?:s|ing)?|crack(?:s|ing)?|chip(?:s|ping)?) easily\b",
     re.I,

@@ -749,3 +749,91 @@ def fluorescence_list_answer(text: str) -> str:
         f"**{called.capitalize()} whose facts say they {said}** ({len(names)}; many vary from stone to stone): "
         f"{some_of(names, LISTED)}."
     )
+
+
+# "is diamond highly refractive?", "is zircon heavy?": a degree asked of one gem, not of a stone in hand
+DEGREE_QUESTION = (
+    r"\b(?:is|are)\s+(?!(?:it|this|that|they|these|those|mine|my)\b)[a-z][\w' ]{0,30}?\s+(?:very\s+|highly\s+|"
+    r"quite\s+|really\s+|so\s+)?(?P<degree>hard|soft|heavy|dense|refractive|dispersive|birefringent)\s*\?|"
+    # "does diamond have a high RI?", "does hematite have a high SG?"
+    r"\b(?:does|do)\s+(?!(?:it|this|that|they|these|those|mine|my)\b)[a-z][\w' ]{0,30}?\s+have\s+(?:an?\s+)?"
+    r"(?:very\s+)?(?P<level>high|low)\s+(?P<quantity>ri|refractive index|sg|specific gravity|density|hardness|"
+    r"dispersion|birefringence)\s*\?"
+)
+DEGREES = {  # the word asked: the quantity it ranks by, whether it asks for a high value, and the comparative
+    "hard": ("hardness", True, "harder"),
+    "soft": ("hardness", False, "softer"),
+    "heavy": ("specific_gravity", True, "denser"),
+    "dense": ("specific_gravity", True, "denser"),
+    "refractive": ("refractive_index", True, "higher in refractive index"),
+    "dispersive": ("dispersion", True, "higher in dispersion"),
+    "birefringent": ("birefringence", True, "higher in birefringence"),
+}
+QUANTITY_FIELDS = {"ri": "refractive_index", "refractive index": "refractive_index", "sg": "specific_gravity",
+                   "specific gravity": "specific_gravity", "density": "specific_gravity", "hardness": "hardness",
+                   "dispersion": "dispersion", "birefringence": "birefringence"}  # fmt: skip
+FIELD_CALLED = {"hardness": "Mohs hardness", "specific_gravity": "specific gravity",
+                "refractive_index": "refractive index", "dispersion": "dispersion",
+                "birefringence": "birefringence"}  # fmt: skip
+
+
+def degree_verdict(text: str, g: GemFacts) -> str:
+    """ "**Yes**: Diamond's refractive index, 2.417, is the highest of the 60 natural gem species I know. …" for "is
+    diamond highly refractive?": no threshold defines "highly", so the verdict is the gem's rank among the natural
+    species, by the middle of each range: Yes in the first quarter, No in the second half, "Moderately" between;
+    '' when no degree is asked or the gem's facts lack the value."""
+    m = re.search(DEGREE_QUESTION, text or "", re.I)
+    if m is None:
+        return ""
+    if m["degree"]:
+        field, high, comparative = DEGREES[m["degree"].lower()]
+    else:  # "a high RI": the quantity named, high or low
+        field = QUANTITY_FIELDS[m["quantity"].lower()]
+        high = m["level"].lower() == "high"
+        comparative = f"{'higher' if high else 'lower'} in {FIELD_CALLED[field]}"
+    if (value := _value(g, field)) is None:
+        return ""
+    lines = _by_species([n for n in all_gems() if n.origin == "natural" and _value(n, field) is not None], field)
+    beyond = sum(1 for gs in lines if (_value(gs[0], field) - value) * (1 if high else -1) > 1e-9)
+    count = len(lines)
+    said = f"{g.name}'s {FIELD_CALLED[field]} is {format_quantity(field, getattr(g, field))}"
+    if beyond == 0:
+        extreme = "highest" if high else "lowest"
+        equal = sum(abs(_value(gs[0], field) - value) < 1e-9 for gs in lines) - (g.origin == "natural")
+        tied = f", tied with {equal} other{'s' if equal > 1 else ''}" if equal > 0 else ""
+        verdict = f"**Yes**: {said}, the {extreme} of the {count} natural gem species I know{tied}"
+    elif beyond < count / 4:
+        verdict = f"**Yes**: {said}; only {beyond} of the {count} natural gem species I know are {comparative}"
+    elif beyond >= count / 2:
+        verdict = f"**No**: {said}; {beyond} of the {count} natural gem species I know are {comparative}"
+    else:
+        verdict = f"**Moderately**: {said}; {beyond} of the {count} natural gem species I know are {comparative}"
+    return f"{verdict}. (No set threshold defines it; this is its rank by the middle of each species' range.)"
+
+
+# "what varieties of quartz are there?", "what are the types of garnet?", "how many kinds of beryl are there?": the gems
+# of its species or group, not "what kind of quartz is this?" of a stone in hand
+KINDS_OF_A_GEM_ASKED = re.compile(
+    r"\b(?:varieties|kinds|types|sorts)\s+of\s+[a-z][\w' ]{0,30}?\s+(?:are\s+there|exist|do\s+you\s+know)\b|"
+    r"^\s*(?:what|which)\s+are\s+the\s+(?:different\s+|main\s+)?(?:varieties|kinds|types|sorts)\s+of\s+"
+    r"[a-z][\w' ]{0,30}\s*\??\s*$|"
+    r"\bhow\s+many\s+(?:varieties|kinds|types|sorts)\s+of\b",
+    re.I,
+)
+
+
+def kinds_of_answer(text: str, gem: GemFacts) -> str:
+    """ "**The kinds of quartz I have facts on** (21): Amethyst, …" for "what varieties of quartz are there?": the
+    natural gems of its species, or of its group (garnet), or the kinds its facts give (jadeite and nephrite jade); ''
+    when none is asked or it has none."""
+    if not KINDS_OF_A_GEM_ASKED.search(text or ""):
+        return ""
+    members = [g.name for g in all_gems() if g.origin == "natural" and g.name != gem.name and _member(g, gem)]
+    if not members and gem.kinds:  # jade: jadeite and nephrite, the kinds its own facts give
+        return f"**{gem.name} is {len(gem.kinds)} kinds**: {_joined([k.name for k in gem.kinds])}."
+    if not members:
+        return ""
+    return (
+        f"**The kinds of {gem.name.lower()} I have facts on** ({len(members)}): {_joined(members)}. Others may exist "
+        "beyond these; ask about any of them by name."
+    )
