@@ -5382,6 +5382,23 @@ def test_another_mineral_named_with_what_is_seen_of_it_is_another_stone():
     assert "RI 1.762–1.770" in same.ask("what about garnet? SG 4.05").hints_used
 
 
+@pytest.mark.parametrize(
+    ("claim", "named"),
+    [
+        ("does sapphire show a star?", "“Star sapphire shows a six-rayed star"),
+        ("garnet shows a star, right?", "“Star garnets, found in northern Idaho"),
+        ("does quartz show a cat's eye?", "“Where the rutile needles grow parallel, the quartz can be cut as a cat"),
+    ],
+)
+def test_a_phenomenon_claimed_of_a_gem_is_checked_against_every_word_of_its_facts_not_its_loupe_signs_alone(
+    claim, named
+):
+    """What the gem's description or its kinds say it shows, as "can sapphire have a star?" is answered from."""
+    reply = Assistant(classifier=None).conversation().ask(claim).reply
+    assert reply.startswith("**Yes.**") and named in reply
+    assert Assistant(classifier=None).conversation().ask("does diamond show a star?").reply.startswith("**No.**")
+
+
 def test_a_claimed_loupe_sign_is_checked_and_a_claim_sent_with_a_photo_is_answered_above_the_photos_answer(assistant):
     chat = Assistant(classifier=None).conversation()
     treacly = chat.ask("Hessonite shows a treacly swirl, right?").reply
