@@ -120,7 +120,7 @@ from gemlang.knowledge.care import HARM_QUESTION, HEAT_QUESTION, LIGHT_QUESTION,
 from gemlang.knowledge.colours import ASKED_AS, hue_and_tinge, listed_in, main_colour
 from gemlang.knowledge.facts import TreatmentSigns, ahead_of_the_rest, format_quantity, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, species_streak, value_text
-from gemlang.knowledge.knowledge_base import gems_named_in
+from gemlang.knowledge.knowledge_base import gems_named_in, group_named_in
 from gemlang.knowledge.places import (
     NOT_GEM_GRADE,
     countries_in,
@@ -849,11 +849,8 @@ def group_colours_answer(text: str) -> str:
     named = IN_A_COLOUR.search(text)
     if not (named or COLOUR_QUESTION.search(text)):
         return ""
-    groups = {g.group.lower().removesuffix(" group") for g in all_gems() if g.group.lower().endswith(" group")}
-    word = next((w for w in sorted(groups) if re.search(rf"\b{re.escape(w)}s?\b", text, re.I)), None)
-    if word is None or gems_named_in(text):  # "can garnet be white?": garnet's own entry answers
-        return ""
-    kinds = [g for g in all_gems() if g.origin == "natural" and g.group.lower() == f"{word} group" and g.colours]
+    word, kinds = group_named_in(text)  # not "can garnet be white?", which garnet's own entry answers
+    kinds = [g for g in kinds if g.colours]
     if not kinds:
         return ""
     group = f"{word.capitalize()} is a group of minerals"
