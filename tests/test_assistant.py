@@ -5751,6 +5751,13 @@ def test_two_properties_asked_together_are_no_name_of_something_unknown(question
     assert reply.startswith(said) and "I have no facts on" not in reply, reply
 
 
+@pytest.mark.parametrize("question", ["what is the centre stone?", "what's the main stone?", "what is the big stone?"])
+def test_a_pieces_stone_asked_with_nothing_in_hand_is_no_name_of_something_unknown(question):
+    """Was "I have no facts on centre stone in my knowledge base, so I cannot tell you about it."."""
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith('Send me a photo of the stone and ask "what gem is this?"') and "no facts on" not in reply
+
+
 @pytest.mark.parametrize("place", ["Sri Lanka", "Brazil"])
 def test_rocks_found_in_a_place_are_no_gem_formation_question(place):
     """ "What rocks are found in Brazil?" quoted how one gem found there forms ("My facts on Lemon Quartz say nothing
