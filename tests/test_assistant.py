@@ -5420,6 +5420,23 @@ def test_another_mineral_named_with_what_is_seen_of_it_is_another_stone():
     assert "RI 1.762–1.770" in same.ask("what about garnet? SG 4.05").hints_used
 
 
+@pytest.mark.parametrize(
+    ("claim", "named"),
+    [
+        ("does sapphire show a star?", "“Star sapphire shows a six-rayed star"),
+        ("garnet shows a star, right?", "“Star garnets, found in northern Idaho"),
+        ("does quartz show a cat's eye?", "“Where the rutile needles grow parallel, the quartz can be cut as a cat"),
+    ],
+)
+def test_a_phenomenon_claimed_of_a_gem_is_checked_against_every_word_of_its_facts_not_its_loupe_signs_alone(
+    claim, named
+):
+    """What the gem's description or its kinds say it shows, as "can sapphire have a star?" is answered from."""
+    reply = Assistant(classifier=None).conversation().ask(claim).reply
+    assert reply.startswith("**Yes.**") and named in reply
+    assert Assistant(classifier=None).conversation().ask("does diamond show a star?").reply.startswith("**No.**")
+
+
 def test_a_claimed_loupe_sign_is_checked_and_a_claim_sent_with_a_photo_is_answered_above_the_photos_answer(assistant):
     chat = Assistant(classifier=None).conversation()
     treacly = chat.ask("Hessonite shows a treacly swirl, right?").reply
@@ -5770,6 +5787,13 @@ def test_what_rock_a_gem_forms_in_is_answered_from_its_formation_facts(question,
 def test_two_properties_asked_together_are_no_name_of_something_unknown(question, said):
     reply = Assistant(classifier=None).conversation().ask(question).reply  # was "I have no facts on RI, so I …"
     assert reply.startswith(said) and "I have no facts on" not in reply, reply
+
+
+@pytest.mark.parametrize("question", ["what is the centre stone?", "what's the main stone?", "what is the big stone?"])
+def test_a_pieces_stone_asked_with_nothing_in_hand_is_no_name_of_something_unknown(question):
+    """Was "I have no facts on centre stone in my knowledge base, so I cannot tell you about it."."""
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith('Send me a photo of the stone and ask "what gem is this?"') and "no facts on" not in reply
 
 
 @pytest.mark.parametrize("place", ["Sri Lanka", "Brazil"])

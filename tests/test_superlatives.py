@@ -41,6 +41,18 @@ def test_the_gems_a_question_names_bound_the_answer_and_ties_are_said_together()
     assert superlative_answer("which gem is the hardest?").startswith("Of the natural gems I know, **Diamond")
 
 
+def test_a_group_no_entry_describes_picks_among_its_gems_and_one_species_names_no_first():
+    # "feldspar" names no gem of its own: its gems, not every gem (was diamond first)
+    feldspar = superlative_answer("which feldspar is the hardest?")
+    assert feldspar.startswith("Of the feldspar kinds I know, **Amazonite (Mohs 6–6.5)**") and "Diamond" not in feldspar
+    assert "Sanidine (Mohs 6)" in feldspar and "Man-made" not in feldspar
+    # every chalcedony is quartz, one line: none is named the hardest (was "**Quartz (…)** is the hardest")
+    chalcedony = superlative_answer("which chalcedony is the hardest?")
+    assert chalcedony.startswith("Of the chalcedony kinds I know, all are one species, Quartz (Bloodstone, ")
+    assert chalcedony.endswith("so they name none of them the hardest.")
+    assert "both are one species, Corundum" in superlative_answer("which is the hardest, ruby or sapphire?")
+
+
 def test_a_collectors_stone_first_is_followed_by_the_first_met_outside_collections():
     heavy = superlative_answer("what is the heaviest gemstone?")
     assert "**Galena (SG 7.40–7.60; a collector's stone)**" in heavy

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from gemlang.assistant.gem_answers import gems_it_is_one_of, property_value, species_word, streak_of
+from gemlang.assistant.gem_answers import gems_it_is_one_of, property_value, species_word, streak_of, words_naming
 from gemlang.fusion.evidence import OBSERVED, EvidenceModel
 from gemlang.hints import (
     ASKED_IF_TRUE,
@@ -211,6 +211,8 @@ def _checks(
             continue
         named = [item for item in signs_text(gem).split(" ; ") if re.search(OBSERVED[seen][0], item)]
         holds = EvidenceModel.observation_fit(seen, profile(gem)) == 1.0
+        if not holds and (own := words_naming(seen, gem)):  # "sapphire shows a star": star sapphire's words
+            holds, named = True, own
         checks.append((holds, seen, "sign", named[0] if named and holds else ""))
     return checks
 

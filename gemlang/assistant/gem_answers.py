@@ -120,7 +120,7 @@ from gemlang.knowledge.care import HARM_QUESTION, HEAT_QUESTION, LIGHT_QUESTION,
 from gemlang.knowledge.colours import ASKED_AS, hue_and_tinge, listed_in, main_colour
 from gemlang.knowledge.facts import TreatmentSigns, ahead_of_the_rest, format_quantity, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, species_streak, value_text
-from gemlang.knowledge.knowledge_base import gems_named_in
+from gemlang.knowledge.knowledge_base import gems_named_in, group_named_in
 from gemlang.knowledge.places import (
     NOT_GEM_GRADE,
     countries_in,
@@ -859,11 +859,8 @@ def group_colours_answer(text: str) -> str:
     named = IN_A_COLOUR.search(text)
     if not (named or COLOUR_QUESTION.search(text)):
         return ""
-    groups = {g.group.lower().removesuffix(" group") for g in all_gems() if g.group.lower().endswith(" group")}
-    word = next((w for w in sorted(groups) if re.search(rf"\b{re.escape(w)}s?\b", text, re.I)), None)
-    if word is None or gems_named_in(text):  # "can garnet be white?": garnet's own entry answers
-        return ""
-    kinds = [g for g in all_gems() if g.origin == "natural" and g.group.lower() == f"{word} group" and g.colours]
+    word, kinds = group_named_in(text)  # not "can garnet be white?", which garnet's own entry answers
+    kinds = [g for g in kinds if g.colours]
     if not kinds:
         return ""
     group = f"{word.capitalize()} is a group of minerals"
@@ -947,13 +944,10 @@ def phenomena_asked(text: str) -> list[str]:
     return [shown for words, (_, shown) in SEEN_IN_THE_STONE.items() if shown and re.search(words, text, re.I)]
 
 
-def what_it_shows(text: str, gem: GemFacts, of_each: bool = False) -> str:
-    """The gem's own words for what the person asks about seeing in it: the sentences of its phenomena, diagnostic
-    features, description and history that name it ("Its colour change, 'emerald by day, ...'"). A yes/no question
-    about a phenomenon its facts never name ("does it change colour?" of a peridot), or one asked `of_each` gem
-    named ("which changes colour, alexandrite or ruby?"), is told so; '' otherwise."""
-    if not ASKS_WHAT_IT_SHOWS.search(text):
-        return ""
+def words_naming(text: str, gem: GemFacts) -> list[str]:
+    """The sentences of the gem's phenomena, diagnostic features, description and history that name what a message
+    names of seeing in a stone (`SEEN_IN_THE_STONE`), else those of its kinds' phenomena (star sapphire's star),
+    else another gem's words naming the two side by side; three at most, none when nothing names it."""
     said = [
         *sentences(gem.phenomena),
         *gem.diagnostic_features,
@@ -974,8 +968,18 @@ def what_it_shows(text: str, gem: GemFacts, of_each: bool = False) -> str:
             for x in (*sentences(other.phenomena), *other.diagnostic_features, *sentences(other.description))
             if any(re.search(t, x, re.I) for t in together)
         ]
-    found = list(dict.fromkeys(f.rstrip(".") for f in found))[:3]
-    if found:
+    return list(dict.fromkeys(f.rstrip(".") for f in found))[:3]
+
+
+def what_it_shows(text: str, gem: GemFacts, of_each: bool = False) -> str:
+    """The gem's own words for what the person asks about seeing in it: the sentences of its phenomena, diagnostic
+    features, description and history that name it ("Its colour change, 'emerald by day, ...'"). A yes/no question
+    about a phenomenon its facts never name ("does it change colour?" of a peridot), or one asked `of_each` gem
+    named ("which changes colour, alexandrite or ruby?"), is told so; '' otherwise."""
+    if not ASKS_WHAT_IT_SHOWS.search(text):
+        return ""
+    asked = [seen for words, seen in SEEN_IN_THE_STONE.items() if re.search(words, text, re.I)]
+    if found := words_naming(text, gem):
         return f"**{gem.name}**: " + "; ".join(f[0].upper() + f[1:] if i == 0 else f for i, f in enumerate(found)) + "."
     missing = [(named, phenomenon) for named, phenomenon in asked if phenomenon]
     if not missing or not (of_each or YES_NO_QUESTION.search(text)):

@@ -1557,7 +1557,9 @@ def unknown_name(text: str) -> str | None:
     found."""
     asked = ASKED_ABOUT.fullmatch(text) or PROPERTY_OF_A_NAME.fullmatch(text)
     name = asked.group(1).strip() if asked else ""
-    return name if name and len(name.split()) <= 2 and not NOT_A_NAME.search(name) else None
+    # not "what is the centre stone?", a piece's stone (`MAIN_STONE`), which no name would be
+    named = name and len(name.split()) <= 2 and not (NOT_A_NAME.search(name) or MAIN_STONE.fullmatch(name))
+    return name if named else None
 
 
 def named_gem(text: str, fuzzy: bool = True):

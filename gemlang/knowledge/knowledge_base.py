@@ -833,6 +833,16 @@ def gems_named_in(text: str) -> list[GemFacts]:
     return list({gem.name: gem for _, gem in sorted(found, key=lambda f: f[0])}.values())
 
 
+def group_named_in(text: str) -> tuple[str, list[GemFacts]]:
+    """A group of minerals a message names that no entry of its own describes ("feldspar"), with its natural gems
+    (moonstone, labradorite, …); ('', []) when it names none, or names a gem, whose own entry answers ("garnet")."""
+    groups = {g.group.lower().removesuffix(" group") for g in all_gems() if g.group.lower().endswith(" group")}
+    word = next((w for w in sorted(groups) if re.search(rf"\b{re.escape(w)}s?\b", text or "", re.I)), None)
+    if word is None or gems_named_in(text):
+        return "", []
+    return word, [g for g in all_gems() if g.origin == "natural" and g.group.lower() == f"{word} group"]
+
+
 def find_gem(text: str) -> GemFacts | None:
     """The gem a piece of free text most likely names ("I think it's a tiger's eye"), or None.
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from gemlang.knowledge.colours import ASKED_AS, PLAIN_WORDS, colour_names, hue_and_tinge, listed_in, main_colour
 from gemlang.knowledge.facts import GemFacts, format_quantity
 from gemlang.knowledge.instruments import profile
-from gemlang.knowledge.knowledge_base import all_gems, gems_named_in
+from gemlang.knowledge.knowledge_base import all_gems, gems_named_in, group_named_in
 from gemlang.knowledge.tell_apart import of_its_family
 from gemlang.readings import COLOURS, ISH_WORDS, REFRACTOMETER_LIMIT
 from gemlang.wording import some_of
@@ -191,7 +191,9 @@ def _line(gems: list[GemFacts], q: Quantity) -> str:
 def _among(named: list[GemFacts]) -> str:
     names = [g.name for g in named]
     if len(names) == 1:
-        return f"the {names[0].lower()} kinds" if _species(named[0]).lower().endswith(" group") else names[0]
+        # "the garnet kinds", "the chalcedony kinds": a group, or a form of a mineral other gems' species name
+        kinds = _species(named[0]).lower().endswith(" group") or _a_family(named[0].name)
+        return f"the {names[0].lower()} kinds" if kinds else names[0]
     return _joined(names)
 
 
@@ -225,12 +227,16 @@ def superlative_answer(text: str) -> str:
     # "which garnet is the hardest?", "what quartz is densest?": the gems the question picks among
     picked = m.re is SUPERLATIVE_QUESTION and m["a"] and PICKED_AMONG.match(asked[: m.start("a")])
     named = named or (gems_named_in(picked["gems"]) if picked else [])
+    # "which feldspar is the hardest?": a group no entry describes, its gems
+    group, kinds = group_named_in(picked["gems"]) if picked and not named else ("", [])
     colour = colour_asked(text)  # "the hardest green gem": only the gems listed in green
     gems = [g for g in all_gems() if _value(g, q.field) is not None and g.origin == "natural"]
     gems = [g for g in gems if colour is None or listed_in(g, colour)]
     if named:
         gems = [g for g in gems if any(_member(g, n) for n in named)]
         gems = [g for g in gems if not _species(g).lower().endswith(" group")] or gems  # the members, not the group
+    elif kinds:
+        gems = [g for g in gems if g.name in {k.name for k in kinds}]
     met = bool(MET.search(text))
     if met:
         gems = [g for g in gems if g.met != "rarely"]
@@ -244,10 +250,16 @@ def superlative_answer(text: str) -> str:
     groups = groups[skip:]
     if not groups:
         return ""
+    scope = _among(named) if named else f"the {group} kinds" if kinds else ""
+    scope = scope or ("the natural gems met outside collections" if met else "the natural gems")
+    if len(groups) == 1 and not left_out and (named or kinds):  # "which chalcedony is the hardest?": all quartz
+        return (
+            f"Of {scope} I know, {'both' if len(named) == 2 else 'all'} are one species, {_line(groups[0], q)}, and "
+            f"my facts rank gems one line per species, so they name none of them {q.most}."
+        )
     top = _value(groups[0][0], q.field)
     tied = [gs for gs in groups if abs(_value(gs[0], q.field) - top) < 1e-9]  # "spinel and topaz (Mohs 8)"
     first, rest = groups[0], groups[len(tied) : len(tied) + SHOWN - 1]
-    scope = _among(named) if named else "the natural gems met outside collections" if met else "the natural gems"
     but = f" after {' and '.join(_species(gs[0]).title() for gs in left_out)}" if left_out else ""
     lead = _joined([f"**{_line(gs, q)}**" for gs in tied])
     in_colour = f" in {_called(colour)}" if colour else ""
@@ -255,7 +267,7 @@ def superlative_answer(text: str) -> str:
     if rest:
         reply += "; next: " + ", ".join(_line(gs, q) for gs in rest)
     reply += "."
-    if not (named or met) and all(g.met == "rarely" for g in first):
+    if not (named or kinds or met) and all(g.met == "rarely" for g in first):
         common = next((gs for gs in groups if any(g.met != "rarely" for g in gs)), None)
         reply += f" Of the gems met outside collections, {_line(common, q)} comes first." if common else ""
     if colour:
@@ -264,7 +276,7 @@ def superlative_answer(text: str) -> str:
     beyond = [
         g.name
         for g in all_gems()
-        if not named
+        if not (named or kinds)
         and g.origin != "natural"
         and _value(g, q.field) is not None
         and (colour is None or listed_in(g, colour))
