@@ -1363,7 +1363,7 @@ class Conversation:
         places, gems = parse_hints(text, questions=True), gems_named_in(text)
         if len(gems) == 1:
             answer.reply = f"**{gems[0].name}**: {where_from(gems[0], places, self.assistant.evidence)}"
-            answer.properties = property_rows([gems[0].name])
+            answer.properties, answer.description = property_rows([gems[0].name]), reference_description(gems[0])
         else:
             answer.reply = gems_from(places, self.assistant.evidence, next(iter(places.colours), None))
         answer.reply += "\n\n" + explained([term_called("origin name")], answer)
