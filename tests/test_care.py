@@ -696,3 +696,26 @@ def test_a_damaged_pearl_is_sent_to_a_jeweller_who_knows_pearls_not_to_a_lapidar
     assert any("hagster.org" in note for note in answer.notes)
     sapphire = Assistant(classifier=None).conversation().ask("my sapphire is scratched").reply
     assert "**Who to see**: A lapidary, to re-polish" in sapphire  # a stone's is unchanged
+
+
+@pytest.mark.parametrize(
+    "question", ["how many prongs should it have?", "should it have 4 or 6 prongs?", "is a six-prong setting safer?"]
+)  # were the care notes of the gem, or "Care depends on the gem"
+def test_how_many_prongs_is_the_glossarys_sourced_entry_with_the_stones_toughness(question):
+    from gemlang.knowledge import get_facts
+    from gemlang.knowledge.care import setting_answer
+
+    told, sources = setting_answer(question, get_facts("Ruby"))
+    assert told.startswith("**Number of prongs**: Most prong (claw) settings hold the stone in four or six prongs")
+    assert "Of the stone itself: Ruby" in told and any("diamondbuzz.blog" in s for s in sources)
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith("**Number of prongs**")
+
+
+@pytest.mark.parametrize("question", ["is it prong set?", "is this stone bezel set?", "is it claw set?"])
+def test_how_the_stone_in_hand_is_set_is_the_pieces_to_show(question):
+    from gemlang.knowledge import get_facts
+    from gemlang.knowledge.care import setting_answer
+
+    told, _ = setting_answer(question, get_facts("Ruby"))  # was the protective setting's entry alone
+    assert told.startswith("**How it is set**: the piece in hand shows it") and "**Protective setting**" in told
