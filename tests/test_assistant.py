@@ -7189,3 +7189,44 @@ def test_the_kinds_of_a_gem_asked_are_the_gems_of_its_species_or_group(text, sta
 def test_tenacity_asked_of_a_gem_is_its_toughness_grade(text, start):
     reply = Assistant(None).conversation().ask(text).reply  # was the gem's bare card
     assert reply.startswith(start), reply[:160]
+
+
+@pytest.mark.parametrize(
+    ("question", "entries"),
+    [("how is pearl colour graded?", ["Pearl grading"]),  # was the how-to-begin help
+     ("how are pearls graded?", ["Pearl grading"]), ("what are the pearl value factors?", ["Pearl grading"]),
+     ("how is sapphire cut graded?", ["Coloured stone cut", "Coloured stone grading"]),  # was the grading entry alone
+     ("what is windowing?", ["Coloured stone cut"]),
+     ("what is a tiffany setting?", ["Tiffany setting"]),  # was "I have no facts on tiffany setting"
+     ("what clarity should I buy?", ["Clarity to buy"]),  # was "Grades need the stone in hand"
+     ("what clarity should I look for in a diamond?", ["Clarity to buy"]),  # was the Diamond card
+     ("what is the best clarity for the money?", ["Clarity to buy"])],
+)  # fmt: skip
+def test_how_pearls_and_coloured_cuts_are_judged_and_what_clarity_to_buy_are_sourced_entries(question, entries):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert [line.split("**")[1] for line in answer.reply.split("\n\n")] == entries
+    assert len(answer.notes) == len(entries) and all("<http" in note for note in answer.notes)  # each sourced
+
+
+def test_the_entries_say_what_a_buyer_judges():
+    ask = Assistant(classifier=None).conversation().ask
+    assert "seven value factors" in ask("how is pearl colour graded?").reply
+    assert "overtone" in ask("how is pearl colour graded?").reply
+    assert "too shallow" in ask("how is sapphire cut graded?").reply
+    assert "1886" in ask("what is a tiffany setting?").reply and "six" in ask("what is a tiffany setting?").reply
+    assert "eye clean" in ask("what clarity should I buy?").reply
+
+
+@pytest.mark.parametrize("question", ["what is the center diamond?", "what's the main diamond?"])
+def test_a_gem_named_as_the_centre_stone_in_hand_is_whether_the_stone_is_one(question):
+    chat = stone_answered("Ruby", "Diamond")
+    reply = chat.ask(question).reply  # was the Diamond card, "about Diamond in general"
+    assert reply.startswith("**Probably not**: Diamond: ")
+
+
+@pytest.mark.parametrize(
+    "question", ["what is the centre stone?", "what are the side stones?", "what is the main gem?"]
+)
+def test_a_stone_of_a_piece_asked_with_nothing_in_hand_asks_for_its_photo(question):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # was "I have no facts on centre stone"
+    assert reply.startswith("Send me a photo of the stone") and "no facts" not in reply

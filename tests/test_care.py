@@ -756,3 +756,26 @@ def test_which_gems_a_cleaner_may_take_names_those_usually_safe_in_it_before_tho
     never = assistant.conversation().ask("which stones should never go in an ultrasonic?").reply
     assert never.startswith("Never in an ultrasonic cleaner: Emerald")
     assert assistant.conversation().ask("what stones can't take steam?").reply.startswith("Never in a steam")
+
+
+@pytest.mark.parametrize(
+    "question", ["how many prongs should it have?", "should it have 4 or 6 prongs?", "is a six-prong setting safer?"]
+)  # were the care notes of the gem, or "Care depends on the gem"
+def test_how_many_prongs_is_the_glossarys_sourced_entry_with_the_stones_toughness(question):
+    from gemlang.knowledge import get_facts
+    from gemlang.knowledge.care import setting_answer
+
+    told, sources = setting_answer(question, get_facts("Ruby"))
+    assert told.startswith("**Number of prongs**: Most prong (claw) settings hold the stone in four or six prongs")
+    assert "Of the stone itself: Ruby" in told and any("diamondbuzz.blog" in s for s in sources)
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith("**Number of prongs**")
+
+
+@pytest.mark.parametrize("question", ["is it prong set?", "is this stone bezel set?", "is it claw set?"])
+def test_how_the_stone_in_hand_is_set_is_the_pieces_to_show(question):
+    from gemlang.knowledge import get_facts
+    from gemlang.knowledge.care import setting_answer
+
+    told, _ = setting_answer(question, get_facts("Ruby"))  # was the protective setting's entry alone
+    assert told.startswith("**How it is set**: the piece in hand shows it") and "**Protective setting**" in told

@@ -111,6 +111,7 @@ from gemlang.assistant.questions import (
     CAPABILITIES_QUESTION,
     CARAT_SIZE_ASKED,
     CARD_TOPIC,
+    CENTRE_GEM,
     CHANGES_COLOUR,
     CLEANER_NAMED,
     COLOUR_NATURAL,
@@ -960,6 +961,8 @@ class Conversation:
         text = self._corrected(with_other_edge(with_unit_given(text, *self._waiting), self.hints.readings.ri))
         if self.image_probs is not None and (other := AND_THE_OTHER_ASSEMBLY.fullmatch(text)):
             text = f"is it a {other.group(1).lower()}?"  # "what about a triplet?" of the stone in hand
+        if (self.image_probs is not None or photos) and (centre := CENTRE_GEM.fullmatch(text)):
+            text = f"is it {centre['gem']}?" if gems_named_in(centre["gem"]) else text  # "what is the centre diamond?"
         if self.topic is not None and not self._stone_in_hand and not gems_named_in(text):
             text = in_the_colour(text, self.topic)  # "what is sapphire?", then "no, I meant the green one"
         elif self.named_together and not self._stone_in_hand and not gems_named_in(text):

@@ -482,16 +482,20 @@ def grading_asked(text: str, gems: Sequence) -> list[str]:
     graded?"); none of an organic gem, graded otherwise, or of the stone in hand ("how is my ring's clarity
     graded?")."""
     asked = GRADING_ASKED.search(text)
-    if asked is None or THE_STONE_MEANT.search(text) or any("organic" in g.species.lower() for g in gems):
+    if asked is None or THE_STONE_MEANT.search(text):
         return []
+    if any("organic" in g.species.lower() for g in gems):  # "how is pearl colour graded?": its value factors
+        return ["pearl grading"] if any("pearl" in g.name.lower() for g in gems) else []
     diamond, coloured = (any((g.species == "diamond") is kind for g in gems) for kind in (True, False))
     coloured = coloured or bool(COLOURED_STONES.search(text))  # "how is clarity graded for coloured stones?"
     quality = "" if asked.group("type") else re.search(r"clarity|colou?r|cut", asked.group(0), re.I).group(0)
     quality = quality.lower().replace("color", "colour")
     scale = [GRADE_ENTRIES[quality]] if quality and (diamond or not coloured) else []
-    # a coloured gem's colour and clarity, and its cut when a coloured gem is named ("how is sapphire cut graded?")
+    # a coloured gem's colour and clarity, and its cut when a coloured gem is named ("how is sapphire cut graded?"):
+    # what a cut is judged by first
     coloured_grading = (coloured or not diamond) and (quality != "cut" or coloured)
-    return scale + ["coloured stone grading"] * coloured_grading
+    cut = ["coloured stone cut"] * (coloured_grading and quality == "cut")
+    return scale + cut + ["coloured stone grading"] * coloured_grading
 
 
 # "which is harder to find / to cut / to tell apart?": how hard a thing is to do, not the hardness (but "harder to
@@ -762,6 +766,13 @@ THAT_ONE = re.compile(
     r"^(?P<verb>\s*(?:is|was|does|did|can|will|would|could|should)\s+|\s*how\s+\w+\s+(?:is|was)\s+)"
     r"(?:that(?:\s+(?:stone|gem|gemstone|one))?|this\s+(?:stone|gem|gemstone|one))\b"
     r"(?!\s+(?:true|right|correct|so|normal|mean|means|because)\b)",
+    re.I,
+)
+# "what is the centre diamond?", "what's the main sapphire?" with a stone in hand: whether the stone is one, as "is the
+# centre stone a diamond?" asks, not the gem's card
+CENTRE_GEM = re.compile(
+    r"\s*what(?:'s| is)\s+(?:the|my|this)\s+(?:centre|center|central|main|middle)\s+"
+    r"(?P<gem>[a-z][\w' -]{1,30}?)\s*\??\s*",
     re.I,
 )
 # "is it rare?", "are blue diamonds rare?", "how rare is it?", "is it common?"; not "is it common for ruby to be
@@ -1525,7 +1536,9 @@ TELL_IF_IT_IS = re.compile(
 )
 NOT_A_NAME = re.compile(  # and "than I thought", "than people think", "than expected": no thing compared
     r"\b(?:this|it|that|these|those|you|your|yourself|my|me|we|our|name|up|going|gemlang|of|in|time|weather|life|"
-    r"i|he|she|they|people|everyone|anyone|expected|usual|before|ever)\b",
+    r"i|he|she|they|people|everyone|anyone|expected|usual|before|ever)\b|"
+    # "what is the centre stone?": a stone of a piece, which a photo names, not a gem the knowledge base lacks
+    r"\b(?:centre|center|central|main|middle|side|accent)\s+(?:stones?|gems?|gemstones?)\b",
     re.I,
 )
 

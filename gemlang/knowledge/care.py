@@ -890,6 +890,14 @@ SETTING_CHOSEN = re.compile(
     r"\b(?:can|should|could)\b[^?!.]*\bbe\s+set\s+in\b",  # "can opal be set in a ring?"
     re.I,
 )
+# "how many prongs should it have?", "4 or 6 prongs?": how many prongs hold a stone, the glossary's entry
+PRONGS_COUNTED = re.compile(r"\bhow many (?:prongs|claws)\b|\b(?:four|six|three|[346])[- ]?(?:prongs?|claws?)\b", re.I)
+# "is it prong set?", "is this stone bezel set?": the setting of the stone in hand, which no photo of a stone shows
+SETTING_OF_THE_STONE = re.compile(
+    r"^\s*(?:is|was)\s+(?:it|this|that|mine|(?:my|the|this)\s+(?:stone|gem|gemstone))\s+"
+    r"(?:(?:prong|claw|bezel|tension|channel|pav[eé]|flush|gypsy)[- ]?set|set\s+in\s+(?:an?\s+)?\w+)\b",
+    re.I,
+)
 # the glossary's settings, each said with what it means for the stone; the protective one is bezel against prong
 SETTING_STYLES = (
     "protective setting", "tension setting", "channel setting", "pavé setting", "halo setting", "flush setting",
@@ -960,12 +968,21 @@ def setting_chosen(text: str, gem: GemFacts | None) -> tuple[str, list[str]]:
 
     compared = SETTINGS_COMPARED.search(text or "")  # each bare name read as its setting: "tension vs bezel setting"
     styles = _styles_named(text or "")
-    if not SETTING_CHOSEN.search(text or "") and not (styles and (SETTING_SUITS.search(text or "") or compared)):
+    counted = PRONGS_COUNTED.search(text or "")
+    if counted:  # "how many prongs should it have?": the prongs counted, not the bezel against them
+        styles = [term for term in (term_called("number of prongs"),) if term is not None]
+    suits = SETTING_SUITS.search(text or "") or compared or counted
+    if not SETTING_CHOSEN.search(text or "") and not (styles and suits):
         return "", []
     terms = styles or [term for term in (term_called("protective setting"),) if term is not None]
     if not terms:
         return "", []
     reply = _entries(terms)
+    if SETTING_OF_THE_STONE.search(text):  # "is it prong set?": of a stone in hand or not, the piece shows it
+        reply = (
+            "**How it is set**: the piece in hand shows it; I read the stone, not its setting, and a photo of a loose "
+            f"stone shows none. What the setting means:\n\n{reply}"
+        )
     if not styles and SETTINGS_LISTED.search(text):  # "what types of settings are there?": the others named too
         others = [term.split()[0] for term in SETTING_STYLES[1:]]
         reply += f" Other settings I can explain: {join_words(others, 'and')}; ask about one by name."

@@ -31,9 +31,9 @@ ASKING = re.compile(
     r"(?:what(?:'s|s| is| are| does| do)\b|define\b|explain\b|(?:the )?meaning of\b|(?:the )?difference between\b|"
     r"what do you mean by\b|how (?:do|can|would) (?:i|you|we) (?:use|measure|read)\b|"
     r"how (?:do|can|should) (?:i|you|we) (?:do|perform|carry out) (?=an? |the )|"  # "how do I do a streak test?"
-    # "what UV lamp do I need for fluorescent minerals?", "which loupe should I buy?"
+    # "what UV lamp do I need for fluorescent minerals?", "which loupe should I buy?", "what clarity should I look for?"
     r"(?:what|which) (?:kind of |sort of |type of )?"
-    r"(?=[\w -]{1,30}\b(?:do|should) (?:i|you|we) (?:need|use|buy|get)\b)|"
+    r"(?=[\w -]{1,30}\b(?:do|should) (?:i|you|we) (?:need|use|buy|get|choose|pick|look for|go for)\b)|"
     # "what stone should a beginner faceter buy?", "which rough should I learn to facet on?", "how do I start cutting?"
     r"(?:what|which) (?=[\w -]{1,30}\bshould (?:i|a beginner\w*(?: \w+)?) (?:buy|learn|start|begin|practi[cs]e)\b)|"
     r"how (?:do|can|should) (?:i|we) (?=(?:start|begin|learn)\b)|"
@@ -85,8 +85,9 @@ ABOUT_THE_STONE = re.compile(r"\b(?:it|its|this|that|these|my|mine|the stone|the
 
 # terms of a diamond's grading, asked of diamonds ("what is a triple excellent diamond?") as of no gem
 DIAMOND_GRADING = {"4Cs", "clarity grades", "colour grades", "cut grades", "fluorescence on a diamond report", "BGM"}
-# and a seller's grade of any coloured gem ("what does AAA tanzanite mean?")
-GRADES_ANY_GEM = {"AAA grade"}
+# and a seller's grade of any coloured gem ("what does AAA tanzanite mean?"), the clarity to buy of any ("what clarity
+# should I look for in a sapphire?")
+GRADES_ANY_GEM = {"AAA grade", "clarity to buy"}
 
 
 def grade_meant(grade: str, entry: Term) -> str:
