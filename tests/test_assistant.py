@@ -1040,7 +1040,7 @@ def test_a_question_about_a_term_is_explained_and_is_no_reading_of_the_stone_in_
 
 def test_is_a_gem_uniaxial_or_pleochroic_is_answered_from_its_facts():
     chat = Assistant(classifier=None).conversation()
-    assert chat.ask("is quartz uniaxial positive?").reply == "**Quartz**: optic character uniaxial positive."
+    assert chat.ask("is quartz uniaxial positive?").reply == "**Yes.** **Quartz**: optic character uniaxial positive."
     assert chat.ask("is iolite pleochroic?").reply.startswith("**Yes.** **Iolite**: pleochroism ")
     assert not chat.hints
 
@@ -1570,7 +1570,7 @@ def test_what_causes_a_phenomenon_is_its_glossary_term():
 @pytest.mark.parametrize(
     "turns, reply",
     [(["What is the RI of spinel?", "and its SG?"], "**Spinel**: specific gravity 3.58–3.61."),
-     (["What is the RI of spinel?", "is it singly refractive?"], "**Spinel**: optic character isotropic (singly"),
+     (["What is the RI of spinel?", "is it singly refractive?"], "**Yes.** **Spinel**: optic character isotropic"),
      (["What's peridot's hardness?", "and RI?"], "**Peridot**: refractive index 1.654–1.690."),
      (["Where does tanzanite come from?", "is it treated?"], "**Tanzanite**: Treatments of tanzanite"),
      (["Sapphire: what treatments are common?", "how do I care for it?"], "**Caring for Sapphire**"),
@@ -4659,6 +4659,21 @@ def test_whether_a_gem_is_pleochroic_is_answered_yes_or_no_from_its_pleochroism(
     said = Assistant(classifier=None).conversation().ask(text)  # was its card, or its pleochroism with no verdict
     assert said.reply.startswith(lead) and said.properties[0][1:] == (said.reply.split("**")[3],)
     assert ("Two, not three" in said.reply) == any("britannica.com" in n for n in said.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("is peridot uniaxial?", "**No.** **Peridot**: optic character biaxial"),
+        ("is garnet singly refractive?", "**Yes.** **Garnet**: optic character isotropic"),
+        ("is spinel doubly refractive?", "**No.** **Spinel**: optic character isotropic"),
+        ("is quartz uniaxial negative?", "**No.** **Quartz**: optic character uniaxial positive"),
+        ("is peridot biaxial positive?", "**Peridot**: optic character biaxial positive or negative"),  # either sign
+        ("is jade doubly refractive?", "**Jade**: optic character aggregate"),  # an aggregate: no verdict
+    ],
+)
+def test_whether_a_gem_is_uniaxial_or_singly_refractive_is_answered_yes_or_no_from_its_optic_character(text, lead):
+    assert Assistant(classifier=None).conversation().ask(text).reply.startswith(lead)  # was no verdict
 
 
 @pytest.mark.parametrize(

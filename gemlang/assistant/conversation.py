@@ -54,6 +54,7 @@ from gemlang.assistant.gem_answers import (
     looked_for,
     material_kind,
     natural_as_told,
+    optic_verdict,
     ordered_answer,
     own_constants,
     phenomena_asked,
@@ -2196,6 +2197,8 @@ class Conversation:
             answer.reply = "\n\n".join(what_it_shows(text, g, of_each=True) for g in gems)
         one_asked = len(gems) == 1 and [f for _, f in asked] == ["pleochroism"] and YES_NO_QUESTION.search(text)
         verdict, source = pleochroic_verdict(text, gems[0]) if one_asked else ("", "")
+        if len(gems) == 1 and [f for _, f in asked] == ["optical_character"] and YES_NO_QUESTION.search(text):
+            verdict = optic_verdict(text, gems[0])  # "is peridot biaxial?": no, and its optic character
         if verdict:  # "is tourmaline pleochroic?": yes, and how strongly
             answer.reply = f"{verdict} {answer.reply}"
             answer.notes += [source] if source else []

@@ -456,6 +456,18 @@ def has_quality(text: str, g: GemFacts) -> bool | None:
     return optic.startswith("isotropic") == (asked in ("singly refractive", "isotropic"))
 
 
+def optic_verdict(text: str, g: GemFacts) -> str:
+    """ "**Yes.**" or "**No.**" to "is peridot biaxial?", "is garnet singly refractive?", "is quartz uniaxial
+    negative?", from the gem's optic character and sign (`has_quality`); '' where its facts do not say (an aggregate,
+    a sign asked of a gem that shows both)."""
+    has = has_quality(text, g)
+    sign = re.search(r"\b(positive|negative)\b", text, re.I)
+    if has and sign:
+        signs = profile(g).optic_sign
+        has = None if len(signs) != 1 else sign.group(1).lower() in signs
+    return "" if has is None else "**Yes.**" if has else "**No.**"
+
+
 # the grades pleochroism facts give, weakest first ("Very strong trichroism", "Weak to moderate", "None (isotropic)")
 PLEOCHROISM_GRADES = ("none", "very weak", "weak", "moderate", "strong", "very strong", "extremely strong")
 _GRADE = "|".join(sorted(PLEOCHROISM_GRADES, key=len, reverse=True))
