@@ -7062,3 +7062,13 @@ def test_a_class_name_holding_a_colour_does_not_rerank_a_photo_as_that_colour():
 def test_my_gem_asked_to_be_lab_grown_is_told_how_it_is_told_from_its_lab_grown_kinds(question, start, twin):
     reply = Assistant(classifier=None).conversation().ask(question).reply  # was the natural card, with an aside
     assert reply.startswith(start) and twin in reply and "ask about one of them by name" not in reply, reply[:160]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("what is the critical angle of diamond?", "**Diamond**: critical angle 24.4° (sin CA = 1/RI, from its RI 2.417)"),
+     ("what is the critical angle of ruby?", "**Ruby**: critical angle 34.4–34.6° (sin CA = 1/RI, from its RI 1.762–")],
+)  # fmt: skip
+def test_the_critical_angle_of_a_gem_is_worked_out_from_its_refractive_index(text, said):
+    answer = Assistant(classifier=None).conversation().ask(text)  # was the gem's bare card
+    assert answer.reply.startswith(said) and any("asia-gems.com" in note for note in answer.notes)

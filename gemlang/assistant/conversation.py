@@ -2193,6 +2193,8 @@ class Conversation:
             also = [fields[f] for _, asked_field in asked for f in EXPLAINED_BY.get(asked_field, ())]
             asked = list(dict.fromkeys(asked + also))
         answer.reply = "; ".join(constants_said(g, asked) for g in gems) + "."
+        if "critical_angle" in [f for _, f in asked]:  # worked out by the glossary's rule: its page
+            answer.notes.append(f"source (critical angle): {term_called('critical angle').source}")
         if len(gems) > 1 and re.search(CHANGES_COLOUR, text, re.I):  # "which changes colour, alexandrite or ruby?"
             answer.reply = "\n\n".join(what_it_shows(text, g, of_each=True) for g in gems)
         one_asked = len(gems) == 1 and [f for _, f in asked] == ["pleochroism"] and YES_NO_QUESTION.search(text)

@@ -304,6 +304,7 @@ PROPERTY_FIELDS = {
     # "is spinel more refractive than ruby?": a degree of refraction is its RI, not its optic character
     rf"refractive index|\bri\b|\bris\b|refractometer|{REFRACTIVE_DEGREE}": ("refractive index", "refractive_index"),
     rf"birefring|doubling|double refraction|{TWO_READINGS}": ("birefringence", "birefringence"),
+    r"critical angle": ("critical angle", "critical_angle"),  # worked out from its RI
     r"dispers|\bfire\b": ("dispersion", "dispersion"),
     r"spectr|absorption": ("spectroscope", "spectrum"),
     r"uniaxial|biaxial|(?<!more )(?<!less )(?<!most )(?<!least )(?<!highly )refractive(?! index)|isotropic|"
@@ -353,7 +354,7 @@ def constants_named(text: str) -> list[tuple[str, str]]:
 # the constants a question may ask beside another one ("what's my birthstone and how hard is it?")
 CONSTANTS_ASKED = list(PROPERTY_FIELDS)[:3]
 _PROPERTY = (
-    r"(?:hardness|specific gravity|sg|density|refractive index|ri|birefringence|dispersion|fluorescence|"
+    r"(?:hardness|specific gravity|sg|density|refractive index|ri|birefringence|critical angle|dispersion|fluorescence|"
     r"(?:absorption )?spectr(?:um|a)|crystal system|lust(?:re|er)|cleavage|fracture|pleochroism|dichroism|trichroism|"
     r"optic(?:al)? (?:character|sign)|streak|(?:chemical )?(?:formula|composition)|chemistry|"
     r"species|(?:(?:mineral|gem(?:stone)?) )?(?:group|family))"
