@@ -7072,3 +7072,27 @@ def test_my_gem_asked_to_be_lab_grown_is_told_how_it_is_told_from_its_lab_grown_
 def test_the_critical_angle_of_a_gem_is_worked_out_from_its_refractive_index(text, said):
     answer = Assistant(classifier=None).conversation().ask(text)  # was the gem's bare card
     assert answer.reply.startswith(said) and any("asia-gems.com" in note for note in answer.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("what would the spectroscope show?", "**Ruby**, in the spectroscope: A chromium spectrum"),
+     ("what would the refractometer show?", "**Ruby**: refractive index 1.762–1.770."),
+     ("what would I see in the polariscope?", "**Ruby**: optic character uniaxial negative")],
+)  # fmt: skip
+def test_what_an_instrument_would_show_of_the_stone_answered_is_its_gems_reading(text, said):
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Spinel"])).conversation()
+    chat.image_probs = np.array([0.95, 0.05])
+    assert chat.ask("what is it?").gem == "Ruby"
+    answer = chat.ask(text)  # was what the instrument is (the glossary), or the stone's card again
+    assert answer.reply.startswith(said) and not chat.hints
+    assert (
+        Assistant(classifier=None)
+        .conversation()
+        .ask("what would the polariscope show?")
+        .reply.startswith(
+            "**Polariscope**:"  # no stone answered: what a polariscope shows
+        )
+    )

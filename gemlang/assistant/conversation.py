@@ -241,6 +241,7 @@ from gemlang.assistant.questions import (
     WHY_OF_IT,
     WHY_ONLY,
     WHY_QUESTION,
+    WOULD_SHOW,
     YES_NO_QUESTION,
     accents_left_out,
     another_mineral,
@@ -1364,6 +1365,9 @@ class Conversation:
         if LAB_APART_QUESTION.search(turn.text) and self._answered_gem() is not None:
             return False  # "how does a gemmologist tell natural from synthetic?" of the stone answered, not "natural"
         stones_value = THE_STONES_VALUE.search(turn.text) and (self._answered_gem() or self.topic) is not None
+        # "what would the spectroscope show?" of the stone answered: its spectrum, not what a spectroscope is
+        shows = WOULD_SHOW.search(turn.text) and STONE_PROPERTY.search(turn.text)  # not "… the loupe show?"
+        stones_value = stones_value or (shows and self._answered_gem() is not None)
         # "what is pleochroism?"; "what does SI1 mean?" (a diamond grade, though "is my diamond SI1?" asks its own);
         # "how is clarity graded?", "how is emerald clarity graded?": the scales, the gem's own clarity type first
         gems_said = gems_named_in(turn.text)
@@ -2125,7 +2129,7 @@ class Conversation:
         if quantity is None and (asked_gem is None or turn.of_topic):
             quantity = THE_STONES_VALUE.search(text)  # "what's the RI?" of the stone answered, or of the gem discussed
         # "what spectrum would it show?", "and under LWUV?": a constant asked of the stone answered, said of nothing
-        of_it = OF_IT_OR_AND.search(text) and text.rstrip().endswith("?")
+        of_it = (OF_IT_OR_AND.search(text) or WOULD_SHOW.search(text)) and text.rstrip().endswith("?")
         # not "how heavy is it?", the stone's weight (`WEIGHT_OF_THE_STONE`), which no constant gives
         weighed = WEIGHT_OF_THE_STONE.search(text)
         if quantity is None and asked_gem is None and of_it and not (new or new.notes or weighed):

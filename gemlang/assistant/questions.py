@@ -1632,6 +1632,12 @@ def grown_as_said(gem, text: str):
 IT_SAID = re.compile(r"\bit\b", re.I)  # "hardness of it?": the stone spoken of
 IT_OR_THIS = re.compile(r"\b(?:it|this)\b", re.I)
 IT_OR_ITS = re.compile(r"\b(?:it|its|it's|this)\b", re.I)
+# "what would the spectroscope show?", "what would I see in the refractometer?": what an instrument shows of the stone
+# in hand, its "it" left unsaid
+WOULD_SHOW = re.compile(
+    r"^\s*what\s+(?:would|will|should)\s+(?:(?:the|a|my)\s+[\w-]+\s+(?:show|read|give|say)|i\s+(?:see|get|read))\b",
+    re.I,
+)
 OF_IT_OR_AND = re.compile(r"\b(?:it|its|it's|this)\b|^\s*and\b", re.I)  # "and the SG?" of the stone spoken of
 THE_STONE_MEANT = re.compile(r"\b(?:this|it|my|mine)\b", re.I)  # "is mine heated?" of the photo's stone
 # "is it a mineral?", "is my stone a gem?": the kind asked of the stone in hand (not of "they")
