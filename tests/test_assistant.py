@@ -1533,7 +1533,10 @@ def test_how_an_instrument_works_asked_of_the_stone_in_hand_keeps_its_readings()
      ("why does alexandrite change colour?", ["**Alexandrite**: coloured by chromium"], "**Colour change**:"),
      ("why do star sapphires have a star?", ["**Sapphire**: Star sapphire shows a six-rayed star"], "**Asterism**:"),
      ("why is diamond so shiny?", ["**Diamond**: lustre adamantine."], "**Lustre**:"),
-     ("my daughter asks why amethyst is purple", ["**Amethyst**: coloured by iron"], "**Cause of colour**:")],
+     ("my daughter asks why amethyst is purple", ["**Amethyst**: coloured by iron"], "**Cause of colour**:"),
+     # what a property is for, asked after its value (both were the gem's value alone)
+     ("what is birefringence of peridot and why does it matter?", ["**Peridot**: birefringence"], "**Birefringence**:"),
+     ("is garnet singly refractive and why?", ["**Yes.** **Garnet**: optic character"], "**Singly refractive**:")],
 )  # fmt: skip
 def test_why_a_gem_shows_a_property_gives_its_own_facts_then_the_mechanism(question, facts, why):
     answer = Assistant(classifier=None).conversation().ask(question)

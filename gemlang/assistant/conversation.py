@@ -2192,7 +2192,8 @@ class Conversation:
             answer.properties = property_rows([gems[0].name])
             return True
 
-        if why := mechanism(text, [f for _, f in asked]):  # "why is tourmaline pleochroic?": what explains it too
+        fields_asked = [f for _, f in asked]  # "is garnet singly refractive and why?": a yes or no, then why
+        if why := mechanism(text, fields_asked):  # "why is tourmaline pleochroic?": what explains it too
             fields = {field: (label, field) for label, field in PROPERTY_FIELDS.values()}
             also = [fields[f] for _, asked_field in asked for f in EXPLAINED_BY.get(asked_field, ())]
             asked = list(dict.fromkeys(asked + also))
@@ -2201,9 +2202,9 @@ class Conversation:
             answer.notes.append(f"source (critical angle): {term_called('critical angle').source}")
         if len(gems) > 1 and re.search(CHANGES_COLOUR, text, re.I):  # "which changes colour, alexandrite or ruby?"
             answer.reply = "\n\n".join(what_it_shows(text, g, of_each=True) for g in gems)
-        one_asked = len(gems) == 1 and [f for _, f in asked] == ["pleochroism"] and YES_NO_QUESTION.search(text)
+        one_asked = len(gems) == 1 and fields_asked == ["pleochroism"] and YES_NO_QUESTION.search(text)
         verdict, source = pleochroic_verdict(text, gems[0]) if one_asked else ("", "")
-        if len(gems) == 1 and [f for _, f in asked] == ["optical_character"] and YES_NO_QUESTION.search(text):
+        if len(gems) == 1 and fields_asked == ["optical_character"] and YES_NO_QUESTION.search(text):
             verdict = optic_verdict(text, gems[0])  # "is peridot biaxial?": no, and its optic character
         if verdict:  # "is tourmaline pleochroic?": yes, and how strongly
             answer.reply = f"{verdict} {answer.reply}"
