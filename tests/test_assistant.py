@@ -1040,7 +1040,7 @@ def test_a_question_about_a_term_is_explained_and_is_no_reading_of_the_stone_in_
 
 def test_is_a_gem_uniaxial_or_pleochroic_is_answered_from_its_facts():
     chat = Assistant(classifier=None).conversation()
-    assert chat.ask("is quartz uniaxial positive?").reply == "**Quartz**: optic character uniaxial positive."
+    assert chat.ask("is quartz uniaxial positive?").reply == "**Yes.** **Quartz**: optic character uniaxial positive."
     assert chat.ask("is iolite pleochroic?").reply.startswith("**Yes.** **Iolite**: pleochroism ")
     assert not chat.hints
 
@@ -1533,7 +1533,10 @@ def test_how_an_instrument_works_asked_of_the_stone_in_hand_keeps_its_readings()
      ("why does alexandrite change colour?", ["**Alexandrite**: coloured by chromium"], "**Colour change**:"),
      ("why do star sapphires have a star?", ["**Sapphire**: Star sapphire shows a six-rayed star"], "**Asterism**:"),
      ("why is diamond so shiny?", ["**Diamond**: lustre adamantine."], "**Lustre**:"),
-     ("my daughter asks why amethyst is purple", ["**Amethyst**: coloured by iron"], "**Cause of colour**:")],
+     ("my daughter asks why amethyst is purple", ["**Amethyst**: coloured by iron"], "**Cause of colour**:"),
+     # what a property is for, asked after its value (both were the gem's value alone)
+     ("what is birefringence of peridot and why does it matter?", ["**Peridot**: birefringence"], "**Birefringence**:"),
+     ("is garnet singly refractive and why?", ["**Yes.** **Garnet**: optic character"], "**Singly refractive**:")],
 )  # fmt: skip
 def test_why_a_gem_shows_a_property_gives_its_own_facts_then_the_mechanism(question, facts, why):
     answer = Assistant(classifier=None).conversation().ask(question)
@@ -1570,7 +1573,7 @@ def test_what_causes_a_phenomenon_is_its_glossary_term():
 @pytest.mark.parametrize(
     "turns, reply",
     [(["What is the RI of spinel?", "and its SG?"], "**Spinel**: specific gravity 3.58–3.61."),
-     (["What is the RI of spinel?", "is it singly refractive?"], "**Spinel**: optic character isotropic (singly"),
+     (["What is the RI of spinel?", "is it singly refractive?"], "**Yes.** **Spinel**: optic character isotropic"),
      (["What's peridot's hardness?", "and RI?"], "**Peridot**: refractive index 1.654–1.690."),
      (["Where does tanzanite come from?", "is it treated?"], "**Tanzanite**: Treatments of tanzanite"),
      (["Sapphire: what treatments are common?", "how do I care for it?"], "**Caring for Sapphire**"),
@@ -4700,6 +4703,21 @@ def test_whether_a_gem_is_pleochroic_is_answered_yes_or_no_from_its_pleochroism(
 
 
 @pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("is peridot uniaxial?", "**No.** **Peridot**: optic character biaxial"),
+        ("is garnet singly refractive?", "**Yes.** **Garnet**: optic character isotropic"),
+        ("is spinel doubly refractive?", "**No.** **Spinel**: optic character isotropic"),
+        ("is quartz uniaxial negative?", "**No.** **Quartz**: optic character uniaxial positive"),
+        ("is peridot biaxial positive?", "**Peridot**: optic character biaxial positive or negative"),  # either sign
+        ("is jade doubly refractive?", "**Jade**: optic character aggregate"),  # an aggregate: no verdict
+    ],
+)
+def test_whether_a_gem_is_uniaxial_or_singly_refractive_is_answered_yes_or_no_from_its_optic_character(text, lead):
+    assert Assistant(classifier=None).conversation().ask(text).reply.startswith(lead)  # was no verdict
+
+
+@pytest.mark.parametrize(
     "text", ["which changes colour, alexandrite or ruby?", "alexandrite or ruby, which has a colour change?"]
 )
 def test_which_of_gems_changes_colour_says_each_ones_colour_change_not_a_stone_ranked(text):
@@ -7230,3 +7248,37 @@ def test_a_gem_named_as_the_centre_stone_in_hand_is_whether_the_stone_is_one(que
 def test_a_stone_of_a_piece_asked_with_nothing_in_hand_asks_for_its_photo(question):
     reply = Assistant(classifier=None).conversation().ask(question).reply  # was "I have no facts on centre stone"
     assert reply.startswith("Send me a photo of the stone") and "no facts" not in reply
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("what is the critical angle of diamond?", "**Diamond**: critical angle 24.4° (sin CA = 1/RI, from its RI 2.417)"),
+     ("what is the critical angle of ruby?", "**Ruby**: critical angle 34.4–34.6° (sin CA = 1/RI, from its RI 1.762–")],
+)  # fmt: skip
+def test_the_critical_angle_of_a_gem_is_worked_out_from_its_refractive_index(text, said):
+    answer = Assistant(classifier=None).conversation().ask(text)  # was the gem's bare card
+    assert answer.reply.startswith(said) and any("asia-gems.com" in note for note in answer.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("what would the spectroscope show?", "**Ruby**, in the spectroscope: A chromium spectrum"),
+     ("what would the refractometer show?", "**Ruby**: refractive index 1.762–1.770."),
+     ("what would I see in the polariscope?", "**Ruby**: optic character uniaxial negative")],
+)  # fmt: skip
+def test_what_an_instrument_would_show_of_the_stone_answered_is_its_gems_reading(text, said):
+    from gemlang.fusion import EvidenceModel
+
+    chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Spinel"])).conversation()
+    chat.image_probs = np.array([0.95, 0.05])
+    assert chat.ask("what is it?").gem == "Ruby"
+    answer = chat.ask(text)  # was what the instrument is (the glossary), or the stone's card again
+    assert answer.reply.startswith(said) and not chat.hints
+    assert (
+        Assistant(classifier=None)
+        .conversation()
+        .ask("what would the polariscope show?")
+        .reply.startswith(
+            "**Polariscope**:"  # no stone answered: what a polariscope shows
+        )
+    )

@@ -923,6 +923,20 @@ def test_the_refractometer_entry_says_it_works_by_the_critical_angle():
     assert "critical angle" in terms_asked("how does a refractometer work?")[0].text
 
 
+@pytest.mark.parametrize(
+    ("question", "term", "said"),
+    [("what is the critical angle?", "critical angle", "sin CA = 1/RI"),
+     ("what is total internal reflection?", "critical angle", "totally reflected"),
+     ("what is the optic axis?", "optic axis", "Uniaxial gems"),
+     ("what is a bull's eye figure?", "interference figure", "Quartz shows a figure of its own")],
+)  # fmt: skip
+def test_an_exam_term_of_the_instruments_has_a_sourced_entry(question, term, said):
+    from gemlang.knowledge.glossary import terms_asked
+
+    asked = terms_asked(question)  # was none: "I have no facts on critical angle", or a uniaxial reading
+    assert [t.term for t in asked] == [term] and said in asked[0].text and "<http" in asked[0].source
+
+
 def test_a_term_that_names_a_gem_is_asked_and_a_question_about_the_gem_is_not():
     from gemlang.knowledge.glossary import terms_asked
 

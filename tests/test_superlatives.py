@@ -93,6 +93,14 @@ def test_which_gems_have_an_optic_character_lists_natural_transparent_ones():
     assert chat.ask("Which gems are singly refractive?").reply == sr
 
 
+def test_which_gems_have_one_or_two_optic_axes_lists_the_uniaxial_or_biaxial_ones():
+    from gemlang.knowledge.superlatives import optic_list_answer
+
+    chat = Assistant(classifier=None).conversation()  # was the help text
+    assert chat.ask("which gems have two optic axes?").reply == optic_list_answer("which gems are biaxial?")
+    assert chat.ask("which gems have one optic axis?").reply == optic_list_answer("which gems are uniaxial?")
+
+
 def test_is_x_the_hardest_asks_about_every_gem_not_about_x_alone():
     assert superlative_answer("is diamond the hardest gemstone?").startswith("Of the natural gems I know, **Diamond")
 

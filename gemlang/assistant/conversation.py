@@ -56,6 +56,7 @@ from gemlang.assistant.gem_answers import (
     looked_for,
     material_kind,
     natural_as_told,
+    optic_verdict,
     ordered_answer,
     own_constants,
     phenomena_asked,
@@ -245,6 +246,7 @@ from gemlang.assistant.questions import (
     WHY_OF_IT,
     WHY_ONLY,
     WHY_QUESTION,
+    WOULD_SHOW,
     YES_NO_QUESTION,
     accents_left_out,
     another_mineral,
@@ -1376,6 +1378,9 @@ class Conversation:
         if LAB_APART_QUESTION.search(turn.text) and self._answered_gem() is not None:
             return False  # "how does a gemmologist tell natural from synthetic?" of the stone answered, not "natural"
         stones_value = THE_STONES_VALUE.search(turn.text) and (self._answered_gem() or self.topic) is not None
+        # "what would the spectroscope show?" of the stone answered: its spectrum, not what a spectroscope is
+        shows = WOULD_SHOW.search(turn.text) and STONE_PROPERTY.search(turn.text)  # not "… the loupe show?"
+        stones_value = stones_value or (shows and self._answered_gem() is not None)
         # "what is pleochroism?"; "what does SI1 mean?" (a diamond grade, though "is my diamond SI1?" asks its own);
         # "how is clarity graded?", "how is emerald clarity graded?": the scales, the gem's own clarity type first
         gems_said = gems_named_in(turn.text)
@@ -2153,7 +2158,7 @@ class Conversation:
         if quantity is None and (asked_gem is None or turn.of_topic):
             quantity = THE_STONES_VALUE.search(text)  # "what's the RI?" of the stone answered, or of the gem discussed
         # "what spectrum would it show?", "and under LWUV?": a constant asked of the stone answered, said of nothing
-        of_it = OF_IT_OR_AND.search(text) and text.rstrip().endswith("?")
+        of_it = (OF_IT_OR_AND.search(text) or WOULD_SHOW.search(text)) and text.rstrip().endswith("?")
         # not "how heavy is it?", the stone's weight (`WEIGHT_OF_THE_STONE`), which no constant gives
         weighed = WEIGHT_OF_THE_STONE.search(text)
         if quantity is None and asked_gem is None and of_it and not (new or new.notes or weighed):
@@ -2216,15 +2221,20 @@ class Conversation:
             answer.properties = property_rows([gems[0].name])
             return True
 
-        if why := mechanism(text, [f for _, f in asked]):  # "why is tourmaline pleochroic?": what explains it too
+        fields_asked = [f for _, f in asked]  # "is garnet singly refractive and why?": a yes or no, then why
+        if why := mechanism(text, fields_asked):  # "why is tourmaline pleochroic?": what explains it too
             fields = {field: (label, field) for label, field in PROPERTY_FIELDS.values()}
             also = [fields[f] for _, asked_field in asked for f in EXPLAINED_BY.get(asked_field, ())]
             asked = list(dict.fromkeys(asked + also))
         answer.reply = "; ".join(constants_said(g, asked) for g in gems) + "."
+        if "critical_angle" in [f for _, f in asked]:  # worked out by the glossary's rule: its page
+            answer.notes.append(f"source (critical angle): {term_called('critical angle').source}")
         if len(gems) > 1 and re.search(CHANGES_COLOUR, text, re.I):  # "which changes colour, alexandrite or ruby?"
             answer.reply = "\n\n".join(what_it_shows(text, g, of_each=True) for g in gems)
-        one_asked = len(gems) == 1 and [f for _, f in asked] == ["pleochroism"] and YES_NO_QUESTION.search(text)
+        one_asked = len(gems) == 1 and fields_asked == ["pleochroism"] and YES_NO_QUESTION.search(text)
         verdict, source = pleochroic_verdict(text, gems[0]) if one_asked else ("", "")
+        if len(gems) == 1 and fields_asked == ["optical_character"] and YES_NO_QUESTION.search(text):
+            verdict = optic_verdict(text, gems[0])  # "is peridot biaxial?": no, and its optic character
         if verdict:  # "is tourmaline pleochroic?": yes, and how strongly
             answer.reply = f"{verdict} {answer.reply}"
             answer.notes += [source] if source else []

@@ -3,6 +3,7 @@ what it shows, its treatments and sources, how it is told from another gem."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from itertools import permutations
@@ -200,6 +201,8 @@ def property_value(g: GemFacts, field: str) -> str:
     "isotropic (singly refractive: …)", "moderate to strong red (LWUV)"; "not known" where the facts are silent."""
     if field == "streak":
         return streak_of(g)
+    if field == "critical_angle":
+        return critical_angle(g)
     if field == "magnetism":  # most gems show nothing to a magnet, which the facts do not say of each
         return lower_first(g.magnetism) if g.magnetism else "not on record here"
     v = getattr(g, field)
@@ -218,6 +221,17 @@ def property_value(g: GemFacts, field: str) -> str:
             SIGN_WORD[s] for s in m.groups() if s), v)  # fmt: skip
         return lower_first(signed) + OPTIC_SHOWN.get(profile(g).optic or "", "")
     return v if isinstance(v, str) else g.format(field)
+
+
+def critical_angle(g: GemFacts) -> str:
+    """'24.4° (sin CA = 1/RI, from its RI 2.417)': the angle beyond which light inside the gem is totally reflected,
+    worked out from its refractive index as the glossary's critical angle entry says; the widest angle for the lowest
+    RI. "not known" where its RI is not."""
+    if g.refractive_index is None:
+        return "not known"
+    low, high = (math.degrees(math.asin(1 / ri)) for ri in sorted(g.refractive_index, reverse=True))
+    angle = f"{low:.1f}°" if f"{low:.1f}" == f"{high:.1f}" else f"{low:.1f}–{high:.1f}°"
+    return f"{angle} (sin CA = 1/RI, from its RI {g.format('refractive_index')})"
 
 
 # "greenish-black streak", "its streak is greenish black", "red streak on unglazed porcelain": a colour, not the
@@ -454,6 +468,18 @@ def has_quality(text: str, g: GemFacts) -> bool | None:
     if asked in ("uniaxial", "biaxial"):
         return optic.startswith(asked)
     return optic.startswith("isotropic") == (asked in ("singly refractive", "isotropic"))
+
+
+def optic_verdict(text: str, g: GemFacts) -> str:
+    """ "**Yes.**" or "**No.**" to "is peridot biaxial?", "is garnet singly refractive?", "is quartz uniaxial
+    negative?", from the gem's optic character and sign (`has_quality`); '' where its facts do not say (an aggregate,
+    a sign asked of a gem that shows both)."""
+    has = has_quality(text, g)
+    sign = re.search(r"\b(positive|negative)\b", text, re.I)
+    if has and sign:
+        signs = profile(g).optic_sign
+        has = None if len(signs) != 1 else sign.group(1).lower() in signs
+    return "" if has is None else "**Yes.**" if has else "**No.**"
 
 
 # the grades pleochroism facts give, weakest first ("Very strong trichroism", "Weak to moderate", "None (isotropic)")

@@ -304,6 +304,7 @@ PROPERTY_FIELDS = {
     # "is spinel more refractive than ruby?": a degree of refraction is its RI, not its optic character
     rf"refractive index|\bri\b|\bris\b|refractometer|{REFRACTIVE_DEGREE}": ("refractive index", "refractive_index"),
     rf"birefring|doubling|double refraction|{TWO_READINGS}": ("birefringence", "birefringence"),
+    r"critical angle": ("critical angle", "critical_angle"),  # worked out from its RI
     r"dispers|\bfire\b": ("dispersion", "dispersion"),
     r"spectr|absorption": ("spectroscope", "spectrum"),
     r"uniaxial|biaxial|(?<!more )(?<!less )(?<!most )(?<!least )(?<!highly )refractive(?! index)|isotropic|"
@@ -353,7 +354,7 @@ def constants_named(text: str) -> list[tuple[str, str]]:
 # the constants a question may ask beside another one ("what's my birthstone and how hard is it?")
 CONSTANTS_ASKED = list(PROPERTY_FIELDS)[:3]
 _PROPERTY = (
-    r"(?:hardness|specific gravity|sg|density|refractive index|ri|birefringence|dispersion|fluorescence|"
+    r"(?:hardness|specific gravity|sg|density|refractive index|ri|birefringence|critical angle|dispersion|fluorescence|"
     r"(?:absorption )?spectr(?:um|a)|crystal system|lust(?:re|er)|cleavage|fracture|pleochroism|dichroism|trichroism|"
     r"optic(?:al)? (?:character|sign)|streak|(?:chemical )?(?:formula|composition)|chemistry|"
     r"species|(?:(?:mineral|gem(?:stone)?) )?(?:group|family))"
@@ -1645,6 +1646,12 @@ def grown_as_said(gem, text: str):
 IT_SAID = re.compile(r"\bit\b", re.I)  # "hardness of it?": the stone spoken of
 IT_OR_THIS = re.compile(r"\b(?:it|this)\b", re.I)
 IT_OR_ITS = re.compile(r"\b(?:it|its|it's|this)\b", re.I)
+# "what would the spectroscope show?", "what would I see in the refractometer?": what an instrument shows of the stone
+# in hand, its "it" left unsaid
+WOULD_SHOW = re.compile(
+    r"^\s*what\s+(?:would|will|should)\s+(?:(?:the|a|my)\s+[\w-]+\s+(?:show|read|give|say)|i\s+(?:see|get|read))\b",
+    re.I,
+)
 OF_IT_OR_AND = re.compile(r"\b(?:it|its|it's|this)\b|^\s*and\b", re.I)  # "and the SG?" of the stone spoken of
 THE_STONE_MEANT = re.compile(r"\b(?:this|it|my|mine)\b", re.I)  # "is mine heated?" of the photo's stone
 # "is it a mineral?", "is my stone a gem?": the kind asked of the stone in hand (not of "they")

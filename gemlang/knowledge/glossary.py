@@ -53,7 +53,10 @@ ASKING = re.compile(
 )
 # "why does ruby glow red under UV?", "what gives gems their colour?": the mechanism is asked, not only the fact
 ASKS_WHY = re.compile(  # and asked on someone's behalf: "my son asks why ruby is red"
-    r"^\s*(?:why|how come)\b|\bwhat (?:causes|makes|produces|gives)\b|\b(?:asks?|wonder\w*|know|me)\s+why\b", re.I
+    r"^\s*(?:why|how come)\b|\bwhat (?:causes|makes|produces|gives)\b|\b(?:asks?|wonder\w*|know|me)\s+why\b|"
+    # "what is the birefringence of peridot and why does it matter?": what the property is for, after its value
+    r"\band why\b|\bwhy (?:does|would) (?:it|that|this) matter\b|\bwhy (?:is|'s) (?:it|that|this) important\b",
+    re.I,
 )
 COLOUR_ASKED = re.compile(r"\bcolou?r(?:s|ed|ful)?\b", re.I)
 # a colouring element asked to colour ("what causes chromium to colour the stone green?", "how does iron colour a

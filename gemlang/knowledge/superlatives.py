@@ -624,9 +624,11 @@ def compared_list_answer(text: str) -> str:
 
 # "which gems are singly refractive?", "which gems are uniaxial negative?": the optic class and sign asked for
 OPTIC_LIST_QUESTION = re.compile(
-    rf"\b(?:which|what)\s+(?:natural\s+)?{A_COLOUR}(?:gems?|gemstones?|stones?|minerals?)\s+(?:are|is)\s+(?:also\s+)?"
+    rf"\b(?:which|what)\s+(?:natural\s+)?{A_COLOUR}(?:gems?|gemstones?|stones?|minerals?)\s+(?:(?:are|is)\s+(?:also\s+)?"
     r"(?:(?P<optic>singly refractive|isotropic|uniaxial|biaxial)(?:\s+(?P<sign>positive|negative|\+|-))?|"
-    r"(?P<strongly>strongly\s+)?(?P<pleochroic>pleochroic|dichroic|trichroic))",
+    r"(?P<strongly>strongly\s+)?(?P<pleochroic>pleochroic|dichroic|trichroic))|"
+    # "which gems have two optic axes?": the biaxial ones
+    r"(?:have|has)\s+(?P<axes>one|a single|an|two|2|1)\s+optic(?:al)?\s+ax[ie]s\b)",
     re.I,
 )
 LISTED = 20  # names in a list answer before "and N more"
@@ -641,14 +643,16 @@ def optic_list_answer(text: str) -> str:
     natural, called = _natural_in(text)
     if m.group("pleochroic"):
         return _pleochroic_list(natural, called, m.group("pleochroic").lower(), bool(m.group("strongly")))
-    optic = {"singly refractive": "isotropic"}.get(m.group("optic").lower(), m.group("optic").lower())
+    axes = "biaxial" if m.group("axes") in ("two", "2") else "uniaxial"  # "which gems have two optic axes?"
+    said = (m.group("optic") or axes).lower()
+    optic = {"singly refractive": "isotropic"}.get(said, said)
     sign = {"+": "positive", "-": "negative"}.get(m.group("sign") or "", (m.group("sign") or "").lower())
     found: dict[str, list[GemFacts]] = {}
     for g in natural:
         p = profile(g)
         if not p.opaque and p.optic == optic and (not sign or p.optic_sign == (sign,)):
             found.setdefault(_species(g).lower(), []).append(g)
-    said = f"{m.group('optic').lower()}{' ' + sign if sign else ''}"
+    said = f"{said}{' ' + sign if sign else ''}"
     if not found:
         return f"None of the {called} I know is {said}."
     lines = sorted(found.values(), key=_trade_first)
