@@ -2335,6 +2335,83 @@ def test_which_one_is_the_hardest_with_a_stone_in_hand_ranks_the_gems_it_may_be(
     assert one.endswith("Mohs 9), so none of them is the hardest.")
 
 
+def test_which_one_is_harder_with_a_stone_in_hand_ranks_its_gems_and_never_every_gem_or_the_card():
+    chat = stone_answered("Peridot", "Tourmaline", "Sapphire Blue")
+    # was the photo's card again, the question unanswered
+    for asked in ("which one is harder?", "which of those is harder?", "which is the hardest of them?"):
+        said = chat.ask(asked).reply
+        assert said.startswith("Of the gems your stone may be (Peridot 94%, Sapphire Blue 2% and Tourmaline 2%), ")
+        assert "**Sapphire Blue (Mohs 9)** is the hardest" in said
+    assert "**Peridot (Mohs 6.5)** is the softest" in chat.ask("which one is softer?").reply
+    # one gem at 1% or more: was every gem's ranking ("**Diamond (Mohs 10)** is the hardest"), or the card
+    one = Assistant(None, evidence=EvidenceModel(["Peridot", "Tourmaline"])).conversation()
+    one.image_probs = np.array([0.999, 0.001])
+    one.ask("what gem is this?")
+    for asked in ("which one is the hardest?", "which one is harder?"):
+        said = one.ask(asked).reply
+        assert said.startswith("Of the gems your stone may be (Peridot ") and "Diamond" not in said
+        assert said.endswith("there is one only, Peridot (Mohs 6.5): no other to rank it against.")
+
+
+def test_which_of_them_is_the_hardest_with_no_gem_named_asks_which_gems():
+    chat = Assistant(classifier=None).conversation()
+    # each ranked every gem ("Of the natural gems I know, **Orpiment (Mohs 1.5–2; …)** … are the softest")
+    said = chat.ask("which of them is the softest?").reply
+    assert said.startswith("**Which gems?** None is named or in hand to rank: name them")
+    assert '("which is the softest, topaz, quartz or spinel?")' in said
+    assert chat.ask("which of these is the hardest?").reply.startswith("**Which gems?**")
+    assert chat.ask("which one is the hardest gem?").reply.startswith("Of the natural gems I know, **Diamond")
+    chat.ask("tell me about opal")
+    said = chat.ask("which of them is the hardest?").reply
+    assert said.startswith("**Which gems?** Only Opal is spoken of: name the others")
+
+
+@pytest.mark.parametrize("first", ["compare ruby, spinel and garnet", "ruby vs spinel", "birthstones for june"])
+def test_which_of_them_is_the_hardest_after_gems_named_together_ranks_them(first):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask(first)
+    # "which of them …" was the how-to-begin help ("Send me a photo of the stone …")
+    said = chat.ask("which of them is the hardest?").reply
+    assert re.match(r"(Ruby|Alexandrite) is harder than ", said)
+    assert chat.ask("which is the hardest of them?").reply == said
+
+
+def test_a_star_asked_of_a_gem_says_what_its_kinds_facts_say_not_a_flat_no():
+    chat = Assistant(classifier=None).conversation()
+    # each was "**No.** Sapphire's facts name no star (asterism)." though star sapphire's facts describe one
+    for asked in ("does sapphire show a star?", "sapphire shows a star, right?"):
+        assert chat.ask(asked).reply.startswith("**Sapphire**: Star sapphire shows a six-rayed star")
+    assert chat.ask("can garnet show a star?").reply.startswith("**Garnet**: Star garnets")
+    emerald = chat.ask("can emerald show a star?").reply  # what its facts do name: the trapiche spokes
+    assert emerald.startswith("**Emerald**: not that I know of: my facts for emerald name no star")
+    assert "trapiche emeralds from Colombia show six ray-like spokes" in emerald
+    assert chat.ask("does ruby show a star?").reply.startswith("**Yes.** Ruby's facts name a star")  # as before
+
+
+def test_does_my_ruby_show_a_star_after_a_ruby_photo_says_what_rubys_facts_say():
+    chat = stone_answered("Ruby", "Spinel")
+    for asked in ("does my ruby show a star?", "can my ruby have a star?"):  # was "Ruby: 95% (rank 1 of 2)."
+        said = chat.ask(asked).reply
+        assert said.startswith("**Ruby**: Fine needles of rutile") and "six-rayed star" in said
+
+
+def test_the_most_common_colour_and_the_rarest_kind_of_a_gem_say_only_what_its_facts_say():
+    chat = Assistant(classifier=None).conversation()
+    # each was the gem's card
+    topaz = chat.ask("what's the most common color of topaz?").reply
+    assert topaz.startswith("**Topaz**: my facts do not say which of its colours is the most common. Topaz comes in")
+    assert "What they say: Natural colours include colourless" in topaz
+    assert "nearly all blue topaz is colourless" in topaz
+    zircon = chat.ask("what colour is zircon usually?").reply
+    assert "What they say: Heated Cambodian material supplies most blue and colourless stones" in zircon
+    for asked in ("which is the rarest garnet?", "which garnet is the rarest?"):
+        garnet = chat.ask(asked).reply
+        assert garnet.startswith("My facts hold no measure that ranks gems by rarity, and they call no garnet the")
+        assert "Tsavorite: fine stones over one carat are scarce, and over three carats very rare" in garnet
+    beryl = chat.ask("what is the rarest beryl?").reply  # as before
+    assert "Bixbite: red beryl, the rarest member of the beryl family" in beryl
+
+
 def test_what_was_told_is_listed_and_a_question_of_the_stones_value_echoes_its_reading():
     chat = Assistant(classifier=None).conversation()
     assert chat.ask("what did I tell you?").reply.startswith("You have not told me anything about this stone")

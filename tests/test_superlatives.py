@@ -38,6 +38,12 @@ def test_the_gems_a_question_names_bound_the_answer_and_ties_are_said_together()
     picked = superlative_answer("which garnet is the hardest?")
     assert picked.startswith("Of the garnet kinds I know, **Almandine") and "Diamond" not in picked
     assert superlative_answer("which tourmaline has the highest RI?").startswith("Of the tourmaline kinds I know")
+    # a group no gem is named after: was every gem's ranking, diamond first
+    for asked in ("which feldspar is the hardest?", "what is the hardest feldspar?"):
+        feldspar = superlative_answer(asked)
+        assert feldspar.startswith("Of the feldspar kinds I know, **Amazonite (Mohs 6–6.5)**, **Plagioclase feldspar")
+        assert "next: Sanidine (Mohs 6)." in feldspar and "Diamond" not in feldspar and "Man-made" not in feldspar
+    assert superlative_answer("which pyroxene is the densest?").startswith("Of the pyroxene kinds I know, **Augite")
     assert superlative_answer("which gem is the hardest?").startswith("Of the natural gems I know, **Diamond")
 
 

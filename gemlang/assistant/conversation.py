@@ -380,6 +380,7 @@ from gemlang.knowledge.places import places_in_a_name
 from gemlang.knowledge.superlatives import (
     HIGH_OR_LOW,
     SCALE_QUESTION,
+    THOSE_MEANT,
     WHICH_ONE,
     cheapest_answer,
     colour_asked,
@@ -974,6 +975,10 @@ class Conversation:
             text = f"{text[: real.start()]}a real {gem.name.lower()}{text[real.end() :]}"  # "… a real diamond …"
         if not photos and (self._answered_gem() or self.topic) is not None:
             text = THAT_ONE.sub(lambda m: f"{m['verb']}it", text)  # "is that a rare find?" of the gem spoken of
+        if not photos and (held := self._answered_gem()) is not None and phenomena_asked(text):
+            # "does my ruby show a star?" of the ruby answered: what "does it show a star?" asks, not its odds
+            names = "|".join(re.escape(n) for n in (held.name, *held.aliases))
+            text = re.sub(rf"\b(?:my|this)\s+(?:{names})\b", "it", text, flags=re.I)
         treated_before = self.answers and TREATMENT_QUESTION.search(self.answers[-1].message)
         if self.topic is not None and treated_before and (origin := OTHER_ORIGIN.fullmatch(text)):
             text = f"what treatments does {origin.group(1).lower()} {self.topic.name.lower()} get?"  # "natural ones?"
@@ -1185,14 +1190,35 @@ class Conversation:
         # "gems with high dispersion" asks of gems in general, its "high dispersion" no reading
         # "which one is the rarest?" after a photo: of the stone in hand, not of every gem
         of_the_stone = WHICH_ONE.search(turn.text) and (turn.images or self.image_probs is not None or self.hints)
-        ranked = self._superlative_of_the_stone(turn.text) if of_the_stone and not gems_named_in(turn.text) else ""
-        ranked = ranked or superlative_answer(turn.text) or ("" if of_the_stone else rarest_answer(turn.text))
+        by_range = ""  # a ranking by a constant's range, of every gem or those named
+        if of_the_stone and not gems_named_in(turn.text):  # "which one is harder?": of its gems, never of every gem
+            ranked = self._superlative_of_the_stone(turn.text)
+        else:
+            ranked = by_range = superlative_answer(turn.text)
+            ranked = ranked or ("" if of_the_stone else rarest_answer(turn.text))
         if not ranked and (cheap := cheapest_answer(turn.text)):  # "the cheapest yellow-green stone?"
             ranked = f"I do not price stones, nor rank gems by price: {WHAT_VALUE_RESTS_ON}. {cheap}"
         if not ranked or parse_hints(HIGH_OR_LOW.sub(" ", turn.text)):
             return False
         if self._asks_of_named_together(turn.text, not_of_gems_in_general=True):  # "which is the hardest?" of June's
             return False
+        spoken_of = self.hints or self.named_together or self._answered_gem() or self.stones
+        if by_range and THOSE_MEANT.search(turn.text) and not (spoken_of or gems_named_in(turn.text)):
+            # "which of them is the softest?" with none named or in hand (or only opal spoken of): which gems, not
+            # every gem ranked
+            first = re.split(r"[?!]", turn.text.strip())[0]
+            asked = re.sub(r"\s+of\s+(?:them|these|those|the two|both)\b", "", WHICH_OF_THEM.sub("which", first))
+            one = self.topic
+            gems = f"{lower_name(one)}, topaz or quartz" if one else "topaz, quartz or spinel"
+            ranked = (
+                f"**Which gems?** Only {one.name} is spoken of: name the others to rank it among "
+                if one
+                else "**Which gems?** None is named or in hand to rank: name them "
+            )
+            ranked += (
+                f'("{asked.rstrip("?!. ")}, {gems}?"), or send a photo of each stone, in a message of its own, and '
+                'ask "what gem is this?".'
+            )
         turn.answer.reply = ranked
         return True
 
@@ -1200,13 +1226,13 @@ class Conversation:
         """ "Which one is the hardest?" with a stone in hand: of the gems its latest answer says it may be (those its
         table shows, at 1% or more), ranked from their facts; ''."""
         ranked = [x for x in self.answers[self._stone_began :] if x.candidates]
-        if not ranked:
+        if not ranked or re.search(r"\bor\b", text):  # "which one is softer? the green one or the blue one"
             return ""
         evidence = self.assistant.evidence
         shown = [(n, p) for n, p in ranked[-1].candidates[:5] if p >= 0.01 and n in evidence.index]
         gems = [evidence.facts[evidence.index[n]] for n, _ in shown]
         called = f"the gems your stone may be ({join_words([f'{n} {percent(p)}' for n, p in shown], 'and')})"
-        return superlative_among(text, gems, called) if len(gems) > 1 else ""
+        return superlative_among(text, gems, called)
 
     def _scale(self, turn: Turn) -> bool:
         # "is 1.76 high for an RI?": a question about the value, not a reading of the stone; with one number only

@@ -7,7 +7,15 @@ from __future__ import annotations
 
 import re
 
-from gemlang.assistant.gem_answers import gems_it_is_one_of, property_value, species_word, streak_of, words_naming
+from gemlang.assistant.gem_answers import (
+    gems_it_is_one_of,
+    phenomena_asked,
+    property_value,
+    species_word,
+    streak_of,
+    what_it_shows,
+    words_naming,
+)
 from gemlang.fusion.evidence import OBSERVED, EvidenceModel
 from gemlang.hints import (
     ASKED_IF_TRUE,
@@ -114,6 +122,10 @@ def _sentence_checked(sentence: str, others: str) -> str:
     kind = KIND_SAID.search(text, named.end())
     kinds = gems_named_in(kind.group("kind")) if kind else []
     checks = [(g, check) for g in subjects for check in _checks(text, g, kinds[0] if len(kinds) == 1 else None, kind)]
+    shows = [label == "sign" and not holds and phenomena_asked(said) for _, (holds, said, label, _) in checks]
+    if len(subjects) == 1 and checks and all(shows):
+        # "does sapphire show a star?": what its kinds (star sapphire) or its other words say, not a flat no
+        return what_it_shows(text, subjects[0], of_each=True) or _verdict(checks)
     return _verdict(checks)
 
 

@@ -118,7 +118,7 @@ from gemlang.knowledge.carat_weight import (
     total_weight_said,
 )
 from gemlang.knowledge.care import HARM_QUESTION, HEAT_QUESTION, LIGHT_QUESTION, SAID_OF_HARM, care_question
-from gemlang.knowledge.colours import ASKED_AS, hue_and_tinge, listed_in, main_colour
+from gemlang.knowledge.colours import ASKED_AS, colour_names, hue_and_tinge, listed_in, main_colour
 from gemlang.knowledge.facts import TreatmentSigns, ahead_of_the_rest, format_quantity, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, species_streak, value_text
 from gemlang.knowledge.knowledge_base import gems_named_in, group_named_in
@@ -831,12 +831,31 @@ def _partly(listed: str, colour: str) -> bool:
     return bool(set(ASKED_AS.get(colour, (colour,))) & set(colour_names(listed)))
 
 
+# "the most common colour of topaz?", "what colour is topaz usually?": how common each colour is, which the facts
+# rank only where they say so ("nearly all blue topaz is …")
+MOST_COMMON_COLOUR = re.compile(
+    r"\b(?:most\s+(?:common|usual|frequent|popular|typical)|commonest|usual|typical)\s+colou?rs?\b|"
+    r"\bcolou?rs?\b[^.?!]{0,30}\b(?:most\s+(?:common|often)|usually|typically|normally)\b",
+    re.I,
+)
+COMMON_SAID = re.compile(r"\b(?:most|common\w*|usual\w*|typical\w*|nearly all|predominant\w*)\b", re.I)
+
+
 def colours_answer(text: str, gem: GemFacts) -> str:
     """ "What colour is peridot?": the colours the gem's facts list; "can a ruby be green?": yes, or that they list
     no such colour (or only as a tinge of another: hiddenite's yellow-green), and the gems of its species that come
     in it ("Green corundum is Sapphire."); '' for a message that asks no colour, or a gem with no colours listed."""
     if not gem.colours:
         return ""
+    if MOST_COMMON_COLOUR.search(text):  # "what's the most common colour of topaz?": only what the facts say of it
+        said = [
+            x.rstrip(".;")
+            for x in sentences(gem.description)
+            if COMMON_SAID.search(x) and colour_names(x, list_words=False)
+        ]
+        what = f" What they say: {'; '.join(said)}." if said else ""
+        unranked = "my facts do not say which of its colours is the most common"
+        return f"**{gem.name}**: {unranked}. {follow_up_colours(gem)}{what}"
     named = IN_A_COLOUR.search(text)
     said = (named["colour"] or named["last"] or named["there"]).lower() if named else ""
     colour, tinge = hue_and_tinge(said)  # "is ruby blue-green?": a green tinged blue, asked as that blend

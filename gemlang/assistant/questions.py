@@ -542,7 +542,9 @@ PROPERTY_QUESTION = re.compile(
     rf"\bwhich\b[\w\s]{{0,12}}\b(?:harder|softer|heavier|lighter|denser)\b{NOT_TO_DO}|"
     r"\bwhich\b[\w\s]{0,12}\beas(?:ier|iest) to scratch\b|"  # the softer
     rf"\bwhat(?:'s|s| is)\s+(?:harder|softer|heavier|lighter|denser)\b{NOT_TO_DO}|"  # "whats harder, topaz or quartz"
-    r"\bwhich\b[\w\s]{0,12}\b(?:hardest|softest|heaviest|lightest|densest)\s*\??\s*$|"  # of the gems named
+    # of the gems named: "which is the hardest?", "which of these is the softest?", "which is densest of them?"
+    r"\bwhich\b[\w\s]{0,20}\b(?:hardest|softest|heaviest|lightest|densest)"
+    r"(?:\s+of\s+(?:them|these|those|the two|the three|all))?\s*\??\s*$|"
     # "which has the higher birefringence?", "which one shows more fire?"
     rf"\bwhich\b[\w\s]{{0,12}}\b(?:has|have|shows?)\s+(?:the\s+|a\s+)?(?:higher|lower|greater|larger|stronger|weaker|more|less|"
     rf"bigger|smaller)\s+(?:{_PROPERTY}|fire)\b|"

@@ -227,8 +227,10 @@ def superlative_answer(text: str) -> str:
     # "which garnet is the hardest?", "what quartz is densest?": the gems the question picks among
     picked = m.re is SUPERLATIVE_QUESTION and m["a"] and PICKED_AMONG.match(asked[: m.start("a")])
     named = named or (gems_named_in(picked["gems"]) if picked else [])
-    # "which feldspar is the hardest?": a group no entry describes, its gems
-    group, kinds = group_named_in(picked["gems"]) if picked and not named else ("", [])
+    # "which feldspar is the hardest?", "the hardest feldspar?": a group no entry describes, its gems
+    following = re.match(r"\s*(\w+)", asked[m.end() :]) if m.re is SUPERLATIVE_QUESTION else None
+    words = picked["gems"] if picked else following.group(1) if following else ""
+    group, kinds = group_named_in(words) if words and not named else ("", [])
     colour = colour_asked(text)  # "the hardest green gem": only the gems listed in green
     gems = [g for g in all_gems() if _value(g, q.field) is not None and g.origin == "natural"]
     gems = [g for g in gems if colour is None or listed_in(g, colour)]
@@ -289,16 +291,20 @@ def superlative_answer(text: str) -> str:
 
 
 def superlative_among(text: str, gems: list[GemFacts], called: str) -> str:
-    """ "Which one is the hardest?" of the gems a stone in hand may be (`called`: how the answer names them): those
-    gems ranked by what is asked, one line per species; '' when no superlative is asked or none has the value."""
+    """ "Which one is the hardest?", "which one is harder?" of the gems a stone in hand may be (`called`: how the
+    answer names them): those gems ranked by what is asked, one line per species; '' when neither a superlative nor
+    a comparative is asked or none has the value."""
     m = SUPERLATIVE_QUESTION.search(text or "")
-    if m is None:
+    compared = None if m else COMPARATIVE_AMONG.search(text or "")
+    if m is None and compared is None:
         return ""
-    said = (m.group("a") or m.group("b")).lower()
+    said = (m.group("a") or m.group("b")).lower() if m else COMPARATIVES[compared["c"].lower()]
     q = next(q for words, q in SUPERLATIVES.items() if re.fullmatch(words, said))
     groups = _by_species([g for g in gems if _value(g, q.field) is not None], q.field, q.highest)
     if not groups:
         return ""
+    if len(gems) == 1:  # the photo's answer gives one gem: nothing to rank it against
+        return f"Of {called}, there is one only, {_line(groups[0], q)}: no other to rank it against."
     if len(groups) == 1:  # the photo's ruby and its lab-grown twins: one species, one range
         return f"Of {called}, all are one species, {_line(groups[0], q)}, so none of them is {q.most}."
     top = _value(groups[0][0], q.field)
@@ -332,12 +338,29 @@ def _asked_as_most(words: str, of_gems: str = "") -> re.Pattern[str]:
 # "what is the rarest gem?": no range ranks rarity, but the facts say which stone is the rarest of its kind
 RAREST_QUESTION = _asked_as_most("rarest")
 RAREST_SAID = re.compile(r"\brarest\b", re.I)
+NO_RARITY_MEASURE = "My facts hold no measure that ranks gems by rarity"
+RARE_SAID = re.compile(r"(?<!\bnot )\b(?:rare|rarely|scarce)\b", re.I)  # not "cameos are not rare"
 # "what is the cheapest green stone?": the facts hold no prices, but some call a gem cheap or affordable
 CHEAPEST_QUESTION = _asked_as_most(  # not "what is the cheapest way to clean it?"
     r"cheapest|least expensive|least costly|most affordable",
     rf"(?=\s*(?:[?.!,;]|$|(?:natural\s+|precious\s+)?{A_COLOUR}(?:gem|gemstone|stone|mineral|crystal)s?\b))",
 )
-WHICH_ONE = re.compile(r"\bwhich\s+(?:one|ones|of)\b", re.I)  # of the stones in hand or spoken of, not of every gem
+# of the stones in hand or spoken of, not of every gem: "which one …?", "which is the hardest of them?"
+WHICH_ONE = re.compile(r"\bwhich\s+(?:one|ones|of)\b|\bwhich\b[^.?!]*\bof\s+(?:them|these|those|the two)\b", re.I)
+# "which of them is the hardest?", "which one is softest?": of gems meant but not named; not "which one is the hardest
+# gem?", which asks of every gem
+THOSE_MEANT = re.compile(
+    r"\bwhich\s+(?:one|ones)\b(?![^.?!]*\b(?:gem|gemstone|stone|mineral)s?\b)|"
+    r"\bof\s+(?:them|these|those|the two|both)\b",
+    re.I,
+)
+# "which one is harder?" of the gems a stone in hand may be, as the superlative ranks them; not "harder to cut", nor
+# "harder than quartz" (a gem to compare with)
+COMPARATIVES = {"harder": "hardest", "softer": "softest", "heavier": "heaviest", "denser": "densest",
+                "lighter": "lightest"}  # fmt: skip
+COMPARATIVE_AMONG = re.compile(
+    rf"\bwhich\b[^.?!]{{0,40}}?\b(?P<c>{'|'.join(COMPARATIVES)})\b(?!\s+(?:to|than|in|for|on)\b)", re.I
+)
 CHEAP_SAID = re.compile(r"\b(?:cheap\w*|inexpensive|affordable|less expensive|low[- ](?:cost|priced))\b", re.I)
 CHEAPEST_SAID = re.compile(r"\b(?:cheapest|most affordable)\b", re.I)  # the sentence to quote of a gem
 FACT_FIELDS_SAID = ("composition", "description", "phenomena", "history", "uses", "formation")
@@ -374,9 +397,14 @@ def rarest_answer(text: str) -> str:
         return ""
     said, colour = _facts_saying(text, RAREST_SAID)
     in_colour = f" of the gems listed in {_called(colour)}" if colour else ""
+    named = gems_named_in(text)
+    if not said and len(named) == 1 and not colour:  # "which is the rarest garnet?": what they call rare instead
+        rare = _facts_saying(text, RARE_SAID)[0]
+        also = f"; they call these rare or scarce: {_called_by_facts(rare)}." if rare else " nor rare."
+        return f"{NO_RARITY_MEASURE}, and they call no {named[0].name.lower()} the rarest{also}"
     if not said:
         none = f"My facts hold no measure that ranks every gem by rarity, and{in_colour} they call none the rarest."
-        return none if colour and not gems_named_in(text) else ""
+        return none if colour and not named else ""
     return (
         f"My facts hold no measure that ranks every gem by rarity, but{in_colour} they call these the rarest of "
         f"their kind: {_called_by_facts(said)}."
