@@ -161,6 +161,7 @@ from gemlang.assistant.questions import (
     LAB_APART_QUESTION,
     LAB_CONFIRM_QUESTION,
     LAB_GROWN,
+    LOOKALIKES_ASKED,
     MAIN_STONE,
     MATERIAL_QUESTIONS,
     MEANT,
@@ -1498,7 +1499,8 @@ class Conversation:
     def _imitations(self, turn: Turn) -> bool:
         # "what is fake tanzanite made of?", "what are the imitations of jade?": not the gem's own chemistry or card
         named = gems_named_in(turn.text)
-        if len(named) != 1 or named[0].origin != "natural" or not IMITATIONS_ASKED.search(turn.text):
+        asked = IMITATIONS_ASKED.search(turn.text) or LOOKALIKES_ASKED.search(turn.text)
+        if len(named) != 1 or named[0].origin != "natural" or not asked:
             return False
         if LAB_GROWN.search(turn.text) or word_about_a_stone(turn.text):  # "fake or synthetic?", "he says it's fake"
             return False

@@ -1497,8 +1497,19 @@ IMITATIONS_ASKED = re.compile(
     r"\bwhat\b[^.?!]{0,40}\b(?:imitations|simulants|fakes)\b|"
     r"\bwhat\b[^.?!]{0,30}\b(?:fake|imitation|faux|simulated)\s+[a-z]|"
     r"\bwhat\s+(?:\w+\s+){0,2}(?:imitates|(?:is|are) used to (?:fake|imitate))\b|"
-    r"\b(?:imitations?|simulants?|fakes|look-?alikes?)\s+(?:of|for)\b|\bimitated\s+(?:with|by)\b|"
+    r"\b(?:imitations?|simulants?|fakes)\s+(?:of|for)\b|\bimitated\s+(?:with|by)\b|"
     r"\bhow (?:is|are)\b[^.?!]{0,30}\b(?:faked|imitated)\b",
+    re.I,
+)
+# "what are emerald look-alikes?", "what looks like emerald?", "which stones resemble jade?", "what is mistaken for
+# emerald?", "what is pink tourmaline confused with?": the gems taken for one, natural ones too; not "what does emerald
+# look like?" (its appearance)
+LOOKALIKES_ASKED = re.compile(
+    r"\blook-?alikes?\b|"
+    r"\b(?:what|which)\s+(?:(?:other\s+|natural\s+)?(?:gems?|gemstones?|stones?|minerals?|else)\s+)?(?:looks?\s+like|"
+    r"resembles?)\s+(?!it\b|this\b)[a-z]|"
+    r"\b(?:what|which)\b[^.?!]{0,40}\b(?:mistaken|confused|mixed up|taken)\s+(?:for|with)\b|"
+    r"\b(?:mistaken|confused|mixed up)\s+(?:for|with)\s+what\b",
     re.I,
 )
 # "is amber plastic?", "is jet just glass?": a material with no article, which "is X a Y?" asks with one ("is amber a
