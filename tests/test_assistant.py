@@ -7045,3 +7045,38 @@ def test_a_class_name_holding_a_colour_does_not_rerank_a_photo_as_that_colour():
 def test_my_gem_asked_to_be_lab_grown_is_told_how_it_is_told_from_its_lab_grown_kinds(question, start, twin):
     reply = Assistant(classifier=None).conversation().ask(question).reply  # was the natural card, with an aside
     assert reply.startswith(start) and twin in reply and "ask about one of them by name" not in reply, reply[:160]
+
+
+@pytest.mark.parametrize(
+    ("text", "noted"),
+    [("I found a clear crystal, could it be diamond?", True),
+     ("we picked up a colourless pebble, is it a diamond?", True),
+     ("I found a clear stone, could it be moonstone?", False)],
+)  # fmt: skip
+def test_a_clear_find_taken_for_diamond_is_noted_as_mostly_quartz_or_glass_with_no_place_named(text, noted):
+    answer = Assistant(None).conversation().ask(text)  # was diamond's constants alone: the note needed a beach or creek
+    assert ("almost always quartz or glass" in answer.reply) == noted
+    assert any("arkansasstateparks.com" in n for n in answer.notes) == noted
+
+
+def test_a_stone_found_in_a_colour_the_photo_never_shows_is_another_stone_not_ranked_on_it(assistant, tmp_path):
+    red_stone_photo(tmp_path / "stone.jpg")  # a ruby or a red garnet to the photo
+    chat = assistant.conversation()
+    chat.ask("what gem is this?", [tmp_path / "stone.jpg"])
+    found = chat.ask("I found a clear stone, could it be moonstone?")  # was "Probably not: Moonstone", on the photo
+    assert found.reply.startswith("**A moonstone you found?**") and not found.used_photo
+    assert any("stone you found is not the" in n for n in found.notes)
+    chat = assistant.conversation()
+    chat.ask("what gem is this?", [tmp_path / "stone.jpg"])
+    assert chat.ask("I found a red stone, could it be ruby?").used_photo  # the photo's colour: the stone shown
+
+
+@pytest.mark.parametrize(
+    ("text", "gem"),
+    [("what gems look similar to emerald?", "emerald"), ("what could I confuse peridot with?", "peridot"),
+     ("what do people mistake for sapphire?", "sapphire"), ("name some stones that look like aquamarine", "aquamarine"),
+     ("what stones are commonly confused with tanzanite?", "tanzanite")],
+)  # fmt: skip
+def test_more_ways_of_asking_for_a_gems_look_alikes_get_them(text, gem):
+    reply = Assistant(None).conversation().ask(text).reply  # was the gem's bare card
+    assert reply.startswith(f"**Look-alikes of {gem}**: natural gems taken for it")
