@@ -6884,7 +6884,7 @@ def test_a_gem_found_is_asked_of_its_constants_and_is_natural_unless_put_there(t
     [("I found a clear stone, could it be moonstone?", "Whether it is moonstone is shown by moonstone's constants",
       "Natural gems that look like moonstone: chalcedony and labradorite."),
      ("I found a green stone, could it be emerald?", "Whether it is emerald is shown by emerald's constants",
-      "Natural gems that look like emerald: chrome diopside, hiddenite, tourmaline and tsavorite."),
+      "Natural gems that look like emerald: tourmaline, hiddenite, chrome diopside and tsavorite."),
      ("I found a ruby in the creek, is it real?", 'so "real" asks whether it is ruby at all',
       "Natural gems that look like ruby: spinel, red garnet and tourmaline.")],
 )  # fmt: skip
@@ -6917,7 +6917,7 @@ def test_a_find_whose_look_alikes_are_all_man_made_is_told_apart_from_the_natura
     chat = Assistant(None, evidence=EvidenceModel(["Emerald", "Flux-Grown Emerald"])).conversation()
     chat.image_probs = np.array([0.9, 0.1])
     answer = chat.ask(text)  # emerald's own list names only man-made ones; tourmaline's, tsavorite's … name emerald
-    assert answer.tell_apart.startswith("Natural gems that look like emerald: chrome diopside and hiddenite.")
+    assert answer.tell_apart.startswith("Natural gems that look like emerald: tourmaline and hiddenite.")
     assert "Flux-Grown" not in answer.tell_apart and "Flux-Grown Emerald" not in answer.properties[0]  # was the pair
     natural = natural_lookalikes(get_facts("Emerald"), all_gems())
     assert {"Tourmaline", "Tsavorite"} <= {g.name for g in natural} and all(g.origin == "natural" for g in natural)
@@ -6926,15 +6926,44 @@ def test_a_find_whose_look_alikes_are_all_man_made_is_told_apart_from_the_natura
 @pytest.mark.parametrize(
     ("text", "listed"),
     [("what are the look-alikes of pink tourmaline?",
-      ": ruby and pink sapphire (look-alikes), lab-grown tourmaline and glass."),
-     ("what are the look-alikes of green tourmaline?",
-      ": emerald (look-alike), peridot (look-alike), lab-grown tourmaline and glass."),
-     ("what are the look-alikes of tourmaline?",  # no colour asked: all, as its sources list them
-      ": lab-grown tourmaline, glass, emerald (look-alike), ruby and pink sapphire (look-alikes) and peridot")],
+      ": natural gems taken for it, those seen in pink first, then the nearest in refractive index: ruby and pink "
+      "sapphire. Sold in its place: lab-grown tourmaline and glass."),
+     ("what are the look-alikes of green tourmaline?", ": natural gems taken for it, those seen in green first, then "
+      "the nearest in refractive index: emerald, peridot, andalusite and hiddenite."),
+     ("what are the look-alikes of tourmaline?", ": natural gems taken for it, those seen in pink first, then the "
+      "nearest in refractive index: ruby, pink sapphire, emerald and peridot. Sold in its place: lab-grown "
+      "tourmaline and glass.")],
 )  # fmt: skip
 def test_the_look_alikes_of_a_colour_of_a_gem_are_those_seen_in_it_natural_gems_first(text, listed):
-    reply = Assistant(None).conversation().ask(text).reply  # pink was emerald first, then ruby, then peridot
-    assert reply.startswith("**Sold as tourmaline, not tourmaline**") and listed in reply
+    reply = Assistant(None).conversation().ask(text).reply  # was "Sold as tourmaline …: emerald (look-alike), …"
+    asked = text.removeprefix("what are the look-alikes of ").rstrip("?")
+    assert reply.startswith(f"**Look-alikes of {asked}**") and listed in reply and "(look-alike" not in reply
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["what are emerald look-alikes?", "what looks like emerald?", "what is mistaken for emerald?",
+     "what is emerald often confused with?", "which gems resemble emerald?", "what gems look like emerald?",
+     "what can be mistaken for an emerald?"],
+)  # fmt: skip
+def test_the_look_alikes_of_a_gem_are_answered_however_asked_nearest_first(text):
+    reply = Assistant(None).conversation().ask(text).reply  # was emerald's bare card
+    assert reply.startswith(
+        "**Look-alikes of emerald**: natural gems taken for it, those seen in green first, then "
+        "the nearest in refractive index: tourmaline, hiddenite, chrome diopside and tsavorite."
+    )
+    assert "Sold in its place: lab-grown emerald, green glass (paste)" in reply
+    assert not Assistant(None).conversation().ask("what does emerald look like?").reply.startswith("**Look-alikes")
+
+
+def test_the_natural_gems_taken_for_a_gem_come_in_its_colour_first_then_nearest_in_refractive_index():
+    from gemlang.knowledge.knowledge_base import all_gems
+    from gemlang.knowledge.tell_apart import natural_lookalikes
+
+    garnet = [g.name for g in natural_lookalikes(get_facts("Garnet"), all_gems())]
+    assert garnet.index("Ruby") < 3 and garnet[-1] == "Jade"  # was alphabetical, jade among the first
+    pink = [g.name for g in natural_lookalikes(get_facts("Tourmaline"), all_gems(), "green")]
+    assert pink[:2] == ["Emerald", "Peridot"]
 
 
 def test_plastic_and_foiled_glass_are_listed_among_opals_imitations_with_their_source():
@@ -7359,3 +7388,38 @@ def test_what_an_instrument_would_show_of_the_stone_answered_is_its_gems_reading
             "**Polariscope**:"  # no stone answered: what a polariscope shows
         )
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "noted"),
+    [("I found a clear crystal, could it be diamond?", True),
+     ("we picked up a colourless pebble, is it a diamond?", True),
+     ("I found a clear stone, could it be moonstone?", False)],
+)  # fmt: skip
+def test_a_clear_find_taken_for_diamond_is_noted_as_mostly_quartz_or_glass_with_no_place_named(text, noted):
+    answer = Assistant(None).conversation().ask(text)  # was diamond's constants alone: the note needed a beach or creek
+    assert ("almost always quartz or glass" in answer.reply) == noted
+    assert any("arkansasstateparks.com" in n for n in answer.notes) == noted
+
+
+def test_a_stone_found_in_a_colour_the_photo_never_shows_is_another_stone_not_ranked_on_it(assistant, tmp_path):
+    red_stone_photo(tmp_path / "stone.jpg")  # a ruby or a red garnet to the photo
+    chat = assistant.conversation()
+    chat.ask("what gem is this?", [tmp_path / "stone.jpg"])
+    found = chat.ask("I found a clear stone, could it be moonstone?")  # was "Probably not: Moonstone", on the photo
+    assert found.reply.startswith("**A moonstone you found?**") and not found.used_photo
+    assert any("stone you found is not the" in n for n in found.notes)
+    chat = assistant.conversation()
+    chat.ask("what gem is this?", [tmp_path / "stone.jpg"])
+    assert chat.ask("I found a red stone, could it be ruby?").used_photo  # the photo's colour: the stone shown
+
+
+@pytest.mark.parametrize(
+    ("text", "gem"),
+    [("what gems look similar to emerald?", "emerald"), ("what could I confuse peridot with?", "peridot"),
+     ("what do people mistake for sapphire?", "sapphire"), ("name some stones that look like aquamarine", "aquamarine"),
+     ("what stones are commonly confused with tanzanite?", "tanzanite")],
+)  # fmt: skip
+def test_more_ways_of_asking_for_a_gems_look_alikes_get_them(text, gem):
+    reply = Assistant(None).conversation().ask(text).reply  # was the gem's bare card
+    assert reply.startswith(f"**Look-alikes of {gem}**: natural gems taken for it")

@@ -97,6 +97,7 @@ from gemlang.assistant.limits import (
 )
 from gemlang.assistant.models import Assistant, PhotoInput
 from gemlang.assistant.questions import (
+    A_NEW_FIND,
     AND_ABOUT,
     AND_ABOUT_TERM,
     AND_OF_ANOTHER,
@@ -166,6 +167,7 @@ from gemlang.assistant.questions import (
     LAB_APART_QUESTION,
     LAB_CONFIRM_QUESTION,
     LAB_GROWN,
+    LOOKALIKES_ASKED,
     MAIN_STONE,
     MATERIAL_QUESTIONS,
     MEANT,
@@ -402,6 +404,7 @@ from gemlang.knowledge.tell_apart import (
     may_be,
     natural_lookalikes,
     of_its_family,
+    seen_in,
     treated_into,
 )
 from gemlang.language.describe import percent
@@ -1542,7 +1545,8 @@ class Conversation:
     def _imitations(self, turn: Turn) -> bool:
         # "what is fake tanzanite made of?", "what are the imitations of jade?": not the gem's own chemistry or card
         named = gems_named_in(turn.text)
-        if len(named) != 1 or named[0].origin != "natural" or not IMITATIONS_ASKED.search(turn.text):
+        asked = IMITATIONS_ASKED.search(turn.text) or LOOKALIKES_ASKED.search(turn.text)
+        if len(named) != 1 or named[0].origin != "natural" or not asked:
             return False
         if LAB_GROWN.search(turn.text) or word_about_a_stone(turn.text):  # "fake or synthetic?", "he says it's fake"
             return False
@@ -1894,7 +1898,7 @@ class Conversation:
             turn.answer.notes.append("back to the centre stone, with its photo and readings.")
             return False
         side = _side_stone_read(turn.text)
-        other = self._another_mineral(turn.text)
+        other = self._another_mineral(turn.text) or self._another_find(turn.text)
         turn.reset = (bool(RESET_WORDS.search(turn.text)) or side or bool(other)) and not turn.photos
         if not turn.reset:
             return False
@@ -1936,6 +1940,21 @@ class Conversation:
             return ""
         unknown = "" if gem is not None else f" I have no facts on {name}, so I rank the gems I know by it."
         return f"{name}, with what you saw of it, is another stone: the earlier photo and hints were cleared.{unknown}"
+
+    def _another_find(self, text: str) -> str:
+        """ "I found a clear stone, could it be moonstone?" after a ruby's photo: a stone found, of a colour the one
+        in hand (the gem its photo was answered as) is never seen in, is another stone, not ranked on that photo; the
+        note that says so, else ''. "I found a red one" of a ruby, or "I found this in a river", is the stone shown."""
+        said = parse_hints(text).colours
+        shown = self._answered_gem() if self.image_probs is not None else None
+        if not (said and shown is not None and A_NEW_FIND.search(text) and FOUND_A_STONE.search(text)):
+            return ""
+        if any(seen_in(shown, c) for c in said):
+            return ""
+        return (
+            f"a {join_words(list(said))} stone you found is not the {lower_name(shown)} of your photo: I answered it "
+            "as another stone, and the earlier photo and hints were cleared."
+        )
 
     def _take_photos(self, turn: Turn) -> bool:
         """Look at the message's photos: the stone in hand, another view of it, or a new stone. False when no photo

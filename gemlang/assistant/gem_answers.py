@@ -51,6 +51,7 @@ from gemlang.assistant.questions import (
     KIND_ASKED,
     LAB_GROWN,
     LAB_SAID,
+    LOOKALIKES_ASKED,
     LOWER_OR_HIGHER,
     MADE_OF,
     MATERIAL_GEMS,
@@ -132,6 +133,7 @@ from gemlang.knowledge.places import (
 )
 from gemlang.knowledge.superlatives import COLOUR_WORD, FACT_FIELDS_SAID, LISTED
 from gemlang.knowledge.tell_apart import (
+    MADE_THING,
     in_sentence,
     instrument_test,
     just_apart,
@@ -139,6 +141,7 @@ from gemlang.knowledge.tell_apart import (
     kinds_of,
     lookalikes,
     natural_lookalikes,
+    seen_in,
     telltale,
     telltales,
     values_read,
@@ -360,22 +363,51 @@ def own_constants(gem: GemFacts) -> str:
     )
 
 
+LOOKALIKE_LABEL = re.compile(r"\s*\(look-?alikes?(?: for \w+)?\)", re.I)  # "Emerald (look-alike)": a natural gem
+
+
 def imitations_answer(gem: GemFacts, text: str = "") -> str:
     """ "What is fake tanzanite made of?", "what are the imitations of jade?": what is sold in its place
-    (`sold_in_its_place`), and what tells them from it. Of a colour of it asked ("look-alikes of pink tourmaline"),
-    the natural gems seen in that colour first, and none never seen in it (emerald, peridot)."""
-    name, others = lower_name(gem), sold_in_its_place(gem)
+    (`sold_in_its_place`), then the natural gems taken for it (`natural_lookalikes`, four at most), and what tells
+    them from it; "what are emerald look-alikes?", "what looks like emerald?" (LOOKALIKES_ASKED): the natural gems
+    first, under a heading that says so. Of a colour of it asked ("look-alikes of pink tourmaline"), only those seen
+    in that colour (ruby and pink sapphire, not emerald)."""
+    name = lower_name(gem)
     said = re.search(rf"\b({COLOUR_WORD})\s+{re.escape(name)}", text, re.I)
-    if said and listed_in(gem, colour := said.group(1).lower()):
-        named = {o: [g for g in gems_named_in(o) if g.origin == "natural" and g != gem] for o in others}
-        others = [o for o in others if not named[o] or any(listed_in(g, colour) for g in named[o])]
-        others.sort(key=lambda o: not named[o])
-    listed = join_words(others, "and") + "." if others else f"my knowledge base lists no imitations of {name}."
-    return (
-        f"**Sold as {name}, not {name}**: {listed} To tell them from {name}, check the stone against "
-        f"{own_constants(gem)}: one that does not fit them is not {name}, and where they do not settle it, a gem "
-        "laboratory decides."
+    colour = said.group(1).lower() if said and listed_in(gem, said.group(1).lower()) else None
+    every = natural_lookalikes(gem, all_gems(), colour)
+    every = [g for g in every if seen_in(g, colour)] if colour else every
+    made = [o for o in sold_in_its_place(gem) if not LOOKALIKE_LABEL.search(o)]  # "Emerald (look-alike)": natural
+    if colour:  # "lab-grown tourmaline", "glass": those of no colour of their own stay
+        made = [o for o in made if not (seen := gems_named_in(o)) or any(listed_in(g, colour) for g in seen)]
+    lookalikes_asked = bool(LOOKALIKES_ASKED.search(text))
+    if lookalikes_asked:  # a natural gem its list names ("Red spinel") is said with the natural gems, not twice
+        made = [o for o in made if not (MADE_THING.search(o.lower()) is None and _names_one_of(o, every))]
+        natural = every[:4]
+    else:  # what is sold in its place as its sources list it, then the natural gems those leave out
+        natural = [g for g in every if not any(_names_one_of(o, [g]) for o in made)][:4]
+    asked = f"{colour} {name}" if colour else name
+    alike = join_words([lower_name(g) for g in natural])
+    sold = join_words(made, "and")
+    tell = (
+        f"To tell them from {name}, check the stone against {own_constants(gem)}: one that does not fit them is not "
+        f"{name}, and where they do not settle it, a gem laboratory decides."
     )
+    if lookalikes_asked:
+        main = colour or (main_colour(gem.colours[0]) if gem.colours else "its colour")
+        order = f", those seen in {main} first, then the nearest in refractive index" if len(natural) > 1 else ""
+        first = f"natural gems taken for it{order}: {alike}." if alike else "my knowledge base names none taken for it."
+        then = f" Sold in its place: {sold}." if sold else ""
+        return f"**Look-alikes of {asked}**: {first}{then} {tell}"
+    listed = f"{sold}." if sold else f"my knowledge base lists no imitations of {name}."
+    nature = f" Natural gems{' also' * bool(made)} taken for {asked}: {alike}." if alike else ""
+    return f"**Sold as {name}, not {name}**: {listed}{nature} {tell}"
+
+
+def _names_one_of(phrase: str, gems: Sequence[GemFacts]) -> bool:
+    """Whether a simulant phrase ("Red spinel", "Rubellite tourmaline") names one of `gems`."""
+    names = {g.name for g in gems}
+    return any(g.name in names for g in gems_named_in(phrase))
 
 
 def gems_it_is_one_of(gem: GemFacts) -> list[GemFacts]:

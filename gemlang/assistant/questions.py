@@ -923,6 +923,9 @@ FOUND_A_STONE = re.compile(
     rf"\b{_STONE}[^.?!,;]{{0,15}}?\b(?:i|we|he|she|they|my \w+)\s+(?:just\s+)?{_FIND})",
     re.I | re.S,
 )
+# a stone found that is not the one in hand: "I found a clear stone", "we picked up another crystal"; not "I found
+# this in a river" nor "I found it", which speak of the stone shown
+A_NEW_FIND = re.compile(rf"\b{_FIND}\s+(?:an?|another|some)\b", re.I)
 # a gem found, named for what it seems: "I found a ruby in the creek", "we dug up some garnets"; not one bought
 FOUND_A_GEM = re.compile(
     r"^(?!.*\b(?:bought|buy|paid|sold|shop|store|dealer|seller|vendor|show|fair|market|auction|online|deal|price|bargain|listing|ebay|etsy)\b).*?"
@@ -1515,8 +1518,21 @@ IMITATIONS_ASKED = re.compile(
     r"\bwhat\b[^.?!]{0,40}\b(?:imitations|simulants|fakes)\b|"
     r"\bwhat\b[^.?!]{0,30}\b(?:fake|imitation|faux|simulated)\s+[a-z]|"
     r"\bwhat\s+(?:\w+\s+){0,2}(?:imitates|(?:is|are) used to (?:fake|imitate))\b|"
-    r"\b(?:imitations?|simulants?|fakes|look-?alikes?)\s+(?:of|for)\b|\bimitated\s+(?:with|by)\b|"
+    r"\b(?:imitations?|simulants?|fakes)\s+(?:of|for)\b|\bimitated\s+(?:with|by)\b|"
     r"\bhow (?:is|are)\b[^.?!]{0,30}\b(?:faked|imitated)\b",
+    re.I,
+)
+# "what are emerald look-alikes?", "what looks like emerald?", "which stones resemble jade?", "stones that look similar
+# to aquamarine", "what is mistaken for emerald?", "what is pink tourmaline confused with?", "what could I confuse
+# peridot with?": the gems taken for one, natural ones too; not "what does emerald look like?" (its appearance)
+LOOKALIKES_ASKED = re.compile(
+    r"\blook-?alikes?\b|"
+    r"\b(?:(?:what|which)\s+(?:(?:other\s+|natural\s+)?(?:gems?|gemstones?|stones?|minerals?|else)\s+)?|"
+    r"(?:gems?|gemstones?|stones?|minerals?)\s+(?:that|which)\s+)"
+    r"(?:looks?\s+(?:like|similar\s+to)|resembles?)\s+(?!it\b|this\b)[a-z]|"
+    r"\b(?:what|which)\b[^.?!]{0,40}\b(?:mistaken|confused|mixed up|taken|mistakes?|confuse)\s+(?:\w+\s+){0,2}?"
+    r"(?:for|with)\b|"
+    r"\b(?:mistaken|confused|mixed up)\s+(?:for|with)\s+what\b",
     re.I,
 )
 # "is amber plastic?", "is jet just glass?": a material with no article, which "is X a Y?" asks with one ("is amber a

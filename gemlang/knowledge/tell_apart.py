@@ -21,6 +21,7 @@ import re
 from collections.abc import Collection
 from functools import lru_cache
 
+from gemlang.knowledge.colours import listed_in, main_colour
 from gemlang.knowledge.facts import GemFacts, format_range
 from gemlang.knowledge.instruments import TESTS, Test, profile, separates, value_text
 from gemlang.knowledge.knowledge_base import all_gems, normalise_name
@@ -300,18 +301,36 @@ def _natural_gems_naming(every: tuple[GemFacts, ...]) -> dict[str, list[GemFacts
     return naming
 
 
-def natural_lookalikes(gem: GemFacts, every: list[GemFacts]) -> list[GemFacts]:
+def _ri_gap(a: GemFacts, b: GemFacts) -> float:
+    """How far apart two gems' refractive indices lie (0 where they overlap); unknown ones last."""
+    if a.refractive_index is None or b.refractive_index is None:
+        return float("inf")
+    return max(0.0, b.refractive_index[0] - a.refractive_index[1], a.refractive_index[0] - b.refractive_index[1])
+
+
+def seen_in(gem: GemFacts, colour: str) -> bool:
+    """Whether `gem` is seen in `colour`: a colour its facts list, or one a listed blend leans to (ruby's
+    "Pinkish-red" for pink), as a stone of that colour may be taken for it."""
+    return listed_in(gem, colour) or any(re.search(rf"\b{re.escape(colour)}", c.lower()) for c in gem.colours)
+
+
+def natural_lookalikes(gem: GemFacts, every: list[GemFacts], colour: str | None = None) -> list[GemFacts]:
     """The natural gems `gem` is taken for, as its look-alikes list them (ruby: spinel, red garnet, tourmaline), then
     those whose own look-alikes name `gem` (emerald, whose list names only man-made ones: tourmaline, tsavorite,
     …), one of each kind (not both Garnet Red and Garnet) and none of `gem`'s own: what a stone found in nature,
-    which no one grew or made, may be instead."""
+    which no one grew or made, may be instead. Those seen in `colour` (else `gem`'s first listed colour: garnet's
+    red) come first, the ones a glance confuses; then, of those whose lists name `gem`, the nearest in refractive
+    index, the ones a refractometer separates least (emerald: tourmaline before tsavorite), not the alphabet's."""
     named = [g for g in named_lookalikes(gem, every) if g.origin == "natural"]
     naming = _natural_gems_naming(tuple(every)).get(gem.name, [])
     out: list[GemFacts] = []
     for g in named + naming:
         if not any(h.name == g.name or _kin(h, g) for h in [gem, *out]):
             out.append(g)
-    return out
+    colour = colour or (main_colour(gem.colours[0]) if gem.colours else None)
+    own = {g.name for g in named}
+    unseen = (lambda g: not seen_in(g, colour)) if colour else (lambda g: False)  # noqa: E731
+    return sorted(out, key=lambda g: (unseen(g), g.name not in own, 0.0 if g.name in own else _ri_gap(gem, g)))
 
 
 def instrument_test(suspect: GemFacts, natural: GemFacts, made: Collection[str] = ()) -> tuple[str, str] | None:
