@@ -3179,7 +3179,9 @@ def test_whether_a_trade_name_may_be_used_is_answered_with_the_naming_rule(quest
      ("tell me about Ceylon diamond", "Zircon", "colourless zircon"),
      ("what is 'rainbow moonstone'?", "Labradorite", "transparent labradorite"),  # was the Moonstone card
      ("what is swiss blue topaz?", "Topaz", "irradiating and heating colourless topaz"),  # was the card alone
-     ("what is 'London blue' topaz?", "Topaz", "nuclear reactor")],
+     ("what is 'London blue' topaz?", "Topaz", "nuclear reactor"),
+     ("what is a Paraiba tourmaline?", "Tourmaline", "copper-bearing tourmaline"),  # was the card alone
+     ("what's paraíba tourmaline?", "Tourmaline", "LMHC")],
 )  # fmt: skip
 def test_asking_what_a_trade_name_is_describes_the_real_gem_not_a_locality_of_the_named_one(question, gem, says):
     answer = Assistant(classifier=None).conversation().ask(question)
@@ -4551,7 +4553,9 @@ def test_an_origin_claimed_with_no_photo_is_for_a_laboratory_to_decide(text):
      ("does 'Burma ruby' mean it is from Burma?", "**Ruby**: Ruby is known from Burma (Myanmar)"),
      ("is 'Kashmir blue' a place of origin?", "**Kashmir** is in India, and by country my sources list these blue"),
      ("What is 'Kashmir' sapphire?", "**Sapphire**: Sapphire is known from Kashmir (India, Pakistan)"),  # was the card:
-     ('what is a "Ceylon" sapphire?', "**Sapphire**: Sapphire is known from Ceylon (Sri Lanka)")],  # the place quoted
+     ('what is a "Ceylon" sapphire?', "**Sapphire**: Sapphire is known from Ceylon (Sri Lanka)"),  # the place quoted
+     ("what does 'Ceylon' mean for sapphire?", "**Sapphire**: Sapphire is known from Ceylon (Sri Lanka)"),  # its
+     ("what does Burma mean on a ruby listing?", "**Ruby**: Ruby is known from Burma (Myanmar)")],  # meaning asked
 )  # fmt: skip
 def test_a_place_in_a_gems_name_asked_as_a_name_says_where_it_points_and_what_the_trade_means_by_it(text, lead):
     # was the gem's localities and its card ("Kashmir blue": "A colour alone (blue) fits too many gems"), or the
@@ -7423,3 +7427,44 @@ def test_a_stone_found_in_a_colour_the_photo_never_shows_is_another_stone_not_ra
 def test_more_ways_of_asking_for_a_gems_look_alikes_get_them(text, gem):
     reply = Assistant(None).conversation().ask(text).reply  # was the gem's bare card
     assert reply.startswith(f"**Look-alikes of {gem}**: natural gems taken for it")
+
+
+@pytest.mark.parametrize("question", ["what is stabilized turquoise?", "what's stabilised turquoise?"])
+def test_a_treated_gem_asked_about_with_a_stone_in_hand_gets_its_treatments_as_without_one(question):
+    alone = Assistant(classifier=None).conversation().ask(question).reply
+    chat = stone_answered("Ruby", "Sapphire Blue", "Spinel")
+    reply = chat.ask(question).reply  # was "**Turquoise**" alone, after a photo
+    assert reply == alone and reply.startswith("**Turquoise**: Treatments of turquoise: stabilization"), reply
+
+
+@pytest.mark.parametrize("question", ["is an oiled emerald worth buying?", "is oiled emerald a good buy?"])
+def test_an_oiled_emerald_asked_as_a_buy_is_told_that_the_degree_of_oiling_sets_its_value(question):
+    answer = Assistant(classifier=None).conversation().ask(question)  # was what oiling is, with nothing on value
+    assert answer.reply.startswith("**Oiling**: Oiling fills") and "minor, moderate or significant" in answer.reply
+    assert "untreated command a premium" in answer.reply and any("mardonjewelers.com" in n for n in answer.notes)
+
+
+@pytest.mark.parametrize(
+    ("question", "gem"),
+    [
+        ("is a treated emerald a bad buy?", "Emerald"),
+        ("is dyed jade a good buy?", "Jade"),
+        ("does treatment lower an emerald's value?", "Emerald"),
+    ],
+)
+def test_a_treated_gem_asked_as_a_good_or_bad_buy_gets_its_treatments_and_what_value_rests_on(question, gem):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # was the treatments alone
+    assert reply.startswith(f"**{gem}**") and "value rests on colour, clarity, cut" in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("question", "gem"),
+    [("should I buy a lab grown ruby?", "Ruby"), ("is a synthetic emerald worth buying?", "Emerald")],
+)
+def test_a_lab_grown_stone_weighed_as_a_buy_is_told_what_it_is_how_its_price_compares_and_how_it_must_be_sold(
+    question, gem
+):
+    answer = Assistant(classifier=None).conversation().ask(question)  # was natural ruby's card, "ask about one"
+    assert answer.reply.startswith("I do not price stones, but my sources compare them: synthetics cost far less")
+    assert "the same properties" in answer.reply and "16 CFR 23.25" in answer.reply
+    assert answer.properties and gem in answer.to_markdown().split("**Key properties**")[1]

@@ -110,6 +110,7 @@ from gemlang.assistant.questions import (
     ASSEMBLY_NAMED,
     AUTHENTICITY_WORDS,
     BARE_COLOUR,
+    BUY_ASKED,
     CAPABILITIES_QUESTION,
     CARAT_SIZE_ASKED,
     CARD_TOPIC,
@@ -1762,7 +1763,9 @@ class Conversation:
         said = said or colours_answer(turn.text, other)
         said = said or (what_it_shows(turn.text, other) if phenomena_asked(turn.text) else "")
         tested = HOW_TO_TEST.search(turn.text) and not said  # "how do I know if a pearl is real?"
-        answer.reply = how_to_test(other) if tested else said or f"**{other.name}**"
+        # "what is stabilized turquoise?": its treatments, as asked without a stone in hand
+        aside = "" if said or tested else side_answer(turn.text, other, general=True)
+        answer.reply = how_to_test(other) if tested else said or f"**{other.name}**" + (f": {aside}" if aside else "")
         answer.description = "" if said or tested else reference_description(other)
         answer.properties = property_rows([other.name])
         answer.notes.append(f"about {other.name} in general; the stone in hand is still {self._stone_answered()}.")
@@ -2515,12 +2518,16 @@ class Conversation:
         elif RADIATION_ASKED.search(text):  # "is blue topaz radioactive?", "is irradiation of gems dangerous?"
             said = explained([term_called("irradiation")], answer)
             answer.reply = f"**{asked_gem.name}**: {irradiation_said(asked_gem)}\n\n{said}" if asked_gem else said
-        elif LAB_GROWN.search(text) and PRICE_COMPARED.search(text):  # "are synthetic gems cheaper?": no price
-            said = explained([term_called("synthetic")], answer)
+        elif LAB_GROWN.search(text) and (PRICE_COMPARED.search(text) or BUY_ASKED.search(text)):
+            # "are synthetic gems cheaper?", "should I buy a lab grown ruby?": no price, but how they compare, what
+            # lab-grown means and the name it must be sold under
+            named = [term_called("lab-grown or synthetic")] if BUY_ASKED.search(text) else []  # the name it is sold by
+            said = explained([term_called("synthetic"), *named], answer)
             answer.reply = (
                 "I do not price stones, but my sources compare them: synthetics cost far less than their natural "
                 f"counterparts, and a stone's own {WHAT_VALUE_RESTS_ON.split(', which')[0]}.\n\n{said}"
             )
+            answer.properties = property_rows([asked_gem.name]) if asked_gem is not None else answer.properties
         elif asked_gem is not None and (floated := floats_in(text, [asked_gem])):
             answer.reply = floated  # "does amber float in salt water?"
             answer.properties = property_rows([asked_gem.name])

@@ -866,8 +866,10 @@ VALUE_QUESTION = re.compile(
     r"\b(?:what(?:'s|s| is| was| would be)?|its|any|much|some|real|true|the)\s+(?:(?:resale|market|retail|insurance|"
     r"replacement|current|estimated)\s+)?value\b(?!\s+(?:vs\.?|versus|and|or)\b)|"
     r"\bvalue\s+(?:of\s+)?(?:it|this|that|them|mine|my|the\s+(?:stone|ring|gem|piece|necklace|pearls?))\b|"
-    r"\bof (?:any |much |some |great |real )?value\b|\bvalued\b|\baffects?\b[^.?!]{0,25}\bvalue\b|\bapprais(?:e|ed)\b|"
-    r"\b(?:good deal|bargain|overpa(?:y|id)|paid too much|rip[- ]?off)\b|"  # what was paid
+    r"\bof (?:any |much |some |great |real )?value\b|\bvalued\b|\bapprais(?:e|ed)\b|"
+    r"\b(?:affects?|lowers?|reduces?|hurts?|raises?|increases?|decreases?)\b[^.?!]{0,25}\bvalue\b|"
+    # what was paid, or would be ("is a treated emerald a bad buy?")
+    r"\b(?:good deal|(?:good|bad|smart|wise|poor) buy|bargain|overpa(?:y|id)|paid too much|rip[- ]?off)\b|"
     # "is it a good investment?", "should I invest in sapphires?"; not in a refractometer or a course
     rf"^(?!.*\b(?:{_TOOLS_BOUGHT})\b).*?\binvest(?:ment|ments|ing)?\b|"
     # a valuation asked for ("can you do a valuation?", "I need an appraisal", "give a replacement value range"), not
@@ -1490,6 +1492,12 @@ TASTE_ASKED = re.compile(
 PRICE_COMPARED = re.compile(
     r"\b(?:cheap(?:er|est)?|(?:less|more) (?:expensive|valuable|costly)|pricier|costlier|costs? (?:less|more)|"
     r"worth (?:less|more)|holds? (?:its |their )?value (?:better|best|longer)|(?:better|best) investment)\b",
+    re.I,
+)
+# a purchase weighed ("should I buy a lab grown ruby?", "is a synthetic emerald worth buying?", "a good buy?")
+BUY_ASKED = re.compile(
+    r"\bshould (?:i|we) (?:buy|get|choose|go for)\b|\bworth (?:buying|getting|it)\b|"
+    r"\b(?:good|bad|smart|wise|poor) (?:buy|purchase|choice|idea)\b",
     re.I,
 )
 LAB_GROWN = re.compile(r"\b(?:synthetic|lab(?:oratory)?[- ]?(?:grown|created|made)|man[- ]made|created)\b", re.I)

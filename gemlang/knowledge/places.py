@@ -341,9 +341,14 @@ def _matches_and_denials(text: str, claims: bool = False) -> tuple[list[tuple[in
     return kept, denied
 
 
+# a place whose meaning is asked ("what does 'Ceylon' mean for sapphire?", "what does Burma mean on a ruby?")
+_MEANS = {"mean", "means", "meant"}
+
+
 def places_in_a_name(text: str) -> list[tuple[str, ...]]:
     """The countries of each place a message names as the first word of a gem's or a colour's name ("'Kashmir
-    blue'", "Burma ruby", "Ceylon sapphire"); not of a trade name for another gem ("Ceylon diamond")."""
+    blue'", "Burma ruby", "Ceylon sapphire"), or whose meaning it asks of a gem it names ("what does 'Ceylon' mean
+    for sapphire?"); not of a trade name for another gem ("Ceylon diamond")."""
     from gemlang.knowledge.colours import PLAIN_WORDS
     from gemlang.knowledge.knowledge_base import gems_named_in
 
@@ -352,7 +357,8 @@ def places_in_a_name(text: str) -> list[tuple[str, ...]]:
     named = []
     for m in _pattern(id(index), tuple(index)).finditer(t):
         word = re.match(r"['\"”]?[\s-]+([a-z]+)", t[m.end() :])  # and "'Kashmir' sapphire", the place quoted
-        if word and not _trade_name_at(t, m.start()) and (word[1] in PLAIN_WORDS or gems_named_in(word[1])):
+        meant = word and word[1] in _MEANS and gems_named_in(t)  # "what does 'Burma' mean on a ruby?"
+        if word and not _trade_name_at(t, m.start()) and (word[1] in PLAIN_WORDS or gems_named_in(word[1]) or meant):
             named.append(index[m.group(0)][1])
     return named
 
