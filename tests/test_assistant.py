@@ -2319,6 +2319,8 @@ def test_a_cats_eye_asked_of_a_gem_is_chatoyancy_not_the_sheen_of_its_silk_and_i
     tourmaline = chat.ask("can tourmaline have a cat's eye?")
     assert tourmaline.reply.startswith("**Tourmaline**: Tourmaline with many parallel hollow growth tubes")
     assert any(f"the stone in hand is still {stone}" in n for n in tourmaline.notes)
+    # the star of a gem's name is no star asked about: was star diopside's four-rayed star
+    assert chat.ask("is star diopside magnetic?").reply.startswith("**Star Diopside**: magnet test:")
 
 
 def test_which_one_is_the_hardest_with_a_stone_in_hand_ranks_the_gems_it_may_be():

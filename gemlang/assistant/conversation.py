@@ -3250,8 +3250,12 @@ class Conversation:
         gem = named[0] if len(named) == 1 and named[0].origin == "natural" else gem
         # "can ruby have a cat's eye?", "does sapphire show a star?": whether the gem named shows it, in general, the
         # gem answered too; not "does my ruby show a star?"
-        shows = gem is None and YES_NO_QUESTION.search(text) and phenomena_asked(text)
-        if shows and not THE_STONE_MEANT.search(text) and (named := named_gem(text)) and what_it_shows(text, named):
+        named = named_gem(text) if gem is None and YES_NO_QUESTION.search(text) else None
+        # "is star diopside magnetic?": the star of a gem's name is no star asked about
+        unnamed = named and re.sub(
+            rf"\b(?:{'|'.join(map(re.escape, (named.name, *named.aliases)))})\b", " ", text, flags=re.I
+        )
+        if unnamed and phenomena_asked(unnamed) and not THE_STONE_MEANT.search(text) and what_it_shows(text, named):
             return named
         return gem if gem is not None and gem.name != answered.name else None
 
