@@ -3190,6 +3190,12 @@ def test_asking_what_a_trade_name_is_describes_the_real_gem_not_a_locality_of_th
     assert answer.reply == f"**{gem}**" and any(says in note for note in answer.notes)
 
 
+def test_a_natural_stones_trade_name_is_no_note_on_its_lab_grown_kind():
+    # was the natural Paraíba note ("Brazilian stones are typically valued more") on a lab-grown stone
+    answer = Assistant(classifier=None).conversation().ask("what is lab-grown paraiba tourmaline?")
+    assert answer.reply == "**Lab-Grown Paraíba Tourmaline**" and not any("LMHC" in n for n in answer.notes)
+
+
 def test_is_it_my_birthstone_is_answered_for_the_stone_answered():
     chat = Assistant(classifier=None).conversation()
     chat.ask("purple, RI 1.544-1.553, SG 2.65")

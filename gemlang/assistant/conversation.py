@@ -2344,8 +2344,9 @@ class Conversation:
             self.hints = turn.before
             answer.reply = gems_from(places, self.assistant.evidence, colour)
             return True
-        if asked_gem is not None and (trade := trade_name_asked(text)) is not None:
-            answer.notes.append(trade.note)
+        trade = trade_name_asked(text) if asked_gem is not None else None
+        if trade is not None and not (trade.gem.origin == "natural" and asked_gem.origin != "natural"):
+            answer.notes.append(trade.note)  # not a natural stone's name of a lab-grown one ("lab-grown Paraíba")
         return False
 
     def _word_of_another(self, turn: Turn) -> bool:
