@@ -705,6 +705,7 @@ def test_a_damaged_pearl_is_sent_to_a_jeweller_who_knows_pearls_not_to_a_lapidar
     ("question", "start"),
     [
         ("what stones can't take steam?", "Never in a steam cleaner: Emerald"),
+        ("what stones cant take steam?", "Never in a steam cleaner: Emerald"),  # was the safe list first
         ("which stones should never go in an ultrasonic?", "Never in an ultrasonic cleaner: Emerald"),
         ("which gems fade in sunlight?", "**Fading in light**"),
         ("what stones must be removed before soldering?", "At the bench, jeweller's torch: Bench jewellers'"),

@@ -1702,7 +1702,9 @@ DIFFERENT_ASKED = re.compile(r"\s*(?:so\s+)?(?:are|is|was|were)\b.*\bdifferent\b
 ASSEMBLY_NAMED = re.compile(r"\b(?:doublet|triplet|assembled)", re.I)
 CLEANER_NAMED = re.compile(r"\b(ultrasonic|steam)", re.I)  # "which gems can't go in an ultrasonic?"
 # the gems a cleaner must not take are asked ("which gems can't go in an ultrasonic?"), not those it may take
-NEVER_ASKED = re.compile(r"\b(?:never|not|cannot|unsafe|avoid|risky|damag\w*|harm\w*|hurt\w*)\b|n[’']t\b", re.I)
+NEVER_ASKED = re.compile(
+    r"\b(?:never|not|cannot|cant|shouldnt|wont|unsafe|avoid|risky|damag\w*|harm\w*|hurt\w*)\b|n[’']t\b", re.I
+)
 # "how hard?", "what SG?": a quantity asked, not told
 ASKED_AS_A_QUESTION = re.compile(r"\?|^\s*(?:how|what|does|do|would|will|can)\b", re.I)
 # "tell me about its treatments", "is it heated": a message that asks, with or without its "?"
