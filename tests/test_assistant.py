@@ -2382,8 +2382,8 @@ def test_a_star_asked_of_a_gem_says_what_its_kinds_facts_say_not_a_flat_no():
     chat = Assistant(classifier=None).conversation()
     # each was "**No.** Sapphire's facts name no star (asterism)." though star sapphire's facts describe one
     for asked in ("does sapphire show a star?", "sapphire shows a star, right?"):
-        assert chat.ask(asked).reply.startswith("**Sapphire**: Star sapphire shows a six-rayed star")
-    assert chat.ask("can garnet show a star?").reply.startswith("**Garnet**: Star garnets")
+        assert chat.ask(asked).reply.startswith("**Yes.** Sapphire's facts name a star (asterism): “Star sapphire")
+    assert "Star garnets" in chat.ask("can garnet show a star?").reply
     emerald = chat.ask("can emerald show a star?").reply  # what its facts do name: the trapiche spokes
     assert emerald.startswith("**Emerald**: not that I know of: my facts for emerald name no star")
     assert "trapiche emeralds from Colombia show six ray-like spokes" in emerald
@@ -4175,12 +4175,9 @@ def test_the_signs_that_still_help_follow_an_undetectable_treatment_and_a_detect
 
 def test_whether_a_treatment_lowers_a_gems_value_gets_its_treatments_and_no_price():
     # was "**Sapphire**: Treatments of sapphire: heat treatment; …" alone: the value asked was not answered
+    # now the heat-treatment entry, which says from its sources what heating does to the value, and no price
     reply = Assistant(None).conversation().ask("is heated sapphire less valuable?").reply
-    assert reply.startswith("**Sapphire**: Treatments of sapphire: heat treatment")
-    assert reply.endswith(
-        "I do not price stones: value rests on colour, clarity, cut, carat weight, treatment and origin, "
-        "which need the stone in hand and often a laboratory report; an independent appraiser can value it."
-    )
+    assert reply.startswith("**Heat treatment**") and "command a premium" in reply and "$" not in reply
     assert "I do not price" not in Assistant(None).conversation().ask("is sapphire heated?").reply
     worthless = Assistant(None).conversation().ask("is dyed jade worthless?").reply  # "worthless" asks a value too
     assert worthless.startswith("**Jade**: Treatments of jade:") and "I do not price stones" in worthless
@@ -5541,7 +5538,9 @@ def test_a_phenomenon_claimed_of_a_gem_is_checked_against_every_word_of_its_fact
     """What the gem's description or its kinds say it shows, as "can sapphire have a star?" is answered from."""
     reply = Assistant(classifier=None).conversation().ask(claim).reply
     assert reply.startswith("**Yes.**") and named in reply
-    assert Assistant(classifier=None).conversation().ask("does diamond show a star?").reply.startswith("**No.**")
+    # facts name a gem's usual phenomena, not every rarity: no flat "No"
+    no_star = Assistant(classifier=None).conversation().ask("does diamond show a star?").reply
+    assert no_star.startswith("**Diamond**: not that I know of: my facts for diamond name no star")
 
 
 def test_a_claimed_loupe_sign_is_checked_and_a_claim_sent_with_a_photo_is_answered_above_the_photos_answer(assistant):
@@ -7265,8 +7264,8 @@ def test_my_gem_asked_to_be_lab_grown_is_told_how_it_is_told_from_its_lab_grown_
 
 @pytest.mark.parametrize(
     ("text", "start"),
-    [("what is the type locality of benitoite?", "**Benitoite**: Its type locality is the headwaters of the San Benito "
-      "River in San Benito County, California"),
+    [("what is the type locality of benitoite?", "**Benitoite**: Its type locality is in San Benito County, "
+      "California, at the headwaters of the San Benito River"),
      ("whats the type locality for danburite?", "**Danburite**: its type locality, as its localities note it, is "
       "Danbury, Connecticut, USA."),
      ("what is kunzite's type locality?", "**Kunzite**: The Pala district of San Diego County, California, is the "

@@ -795,10 +795,12 @@ def fluorescence_list_answer(text: str) -> str:
     )
 
 
-# "is diamond highly refractive?", "is zircon heavy?": a degree asked of one gem, not of a stone in hand
+# "is diamond highly refractive?", "is zircon heavy?": a degree asked of one gem, not of a stone in hand (nor its
+# optic character: "is garnet singly refractive?")
 DEGREE_QUESTION = (
     r"\b(?:is|are)\s+(?!(?:it|this|that|they|these|those|mine|my)\b)[a-z][\w' ]{0,30}?\s+(?:very\s+|highly\s+|"
-    r"quite\s+|really\s+|so\s+)?(?P<degree>hard|soft|heavy|dense|refractive|dispersive|birefringent)\s*\?|"
+    r"quite\s+|really\s+|so\s+)?(?<!singly )(?<!doubly )"
+    r"(?P<degree>hard|soft|heavy|dense|refractive|dispersive|birefringent)\s*\?|"
     # "does diamond have a high RI?", "does hematite have a high SG?"
     r"\b(?:does|do)\s+(?!(?:it|this|that|they|these|those|mine|my)\b)[a-z][\w' ]{0,30}?\s+have\s+(?:an?\s+)?"
     r"(?:very\s+)?(?P<level>high|low)\s+(?P<quantity>ri|refractive index|sg|specific gravity|density|hardness|"
