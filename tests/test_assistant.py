@@ -5312,8 +5312,13 @@ def test_how_heavy_is_my_stone_asks_its_weight_which_a_scale_gives_and_the_gems_
     assert chat.ask("how heavy is ruby?").reply == "**Ruby**: specific gravity 3.97–4.05."  # the gem's, in general
 
 
-@pytest.mark.parametrize("question", ["is it synthetic or natural?", "was it made in a lab?", "is this lab-made?"])
+@pytest.mark.parametrize(
+    "question",
+    ["is it synthetic or natural?", "was it made in a lab?", "is this lab-made?", "did it come from a lab?",
+     "was this grown?", "is it lab made?", "did this stone come out of a laboratory?"],
+)  # fmt: skip
 def test_whether_the_stone_answered_is_lab_grown_is_answered_of_it_however_asked(question):
+    # "did it come from a lab?", "was this grown?": were the ranking card and the full description
     # were "**A photo cannot say**: Synthetic Ruby (Verneuil) is corundum …" (a fuzzy name) and the ranking card
     reply = stone_answered("Ruby", "Synthetic Ruby (Verneuil)", "Spinel").ask(question).reply
     assert reply.startswith("From a photo alone I cannot tell natural Ruby from lab-grown corundum"), reply[:200]

@@ -13,7 +13,12 @@ from gemlang.knowledge.superlatives import A_COLOUR, BLEND_WORD, COLOUR_WORD, DE
 
 # "man-made?", "artificial?", "manufactured?": lab-grown or an imitation, said another way; not "artificial light"
 MADE_WORDS = r"man[- ]?made|manufactured|artificial(?!\s+(?:light|lighting|lamps?|illumination))"
-IN_A_LAB = r"(?:made|grown|created)\s+in\s+(?:a\s+)?lab(?:oratory)?"  # "was it made in a lab?": lab-grown, said so
+# "was it made in a lab?", "did it come from a lab?", "was this grown?" (grown, said of the stone and nothing more):
+# lab-grown, said so
+IN_A_LAB = (
+    r"(?:(?:made|grown|created|produced)\s+in|(?:come|came|comes)\s+(?:out\s+of|from))\s+(?:a\s+|the\s+)?lab(?:oratory)?|"
+    r"(?<!how )(?:was|is|were|are)\s+(?:it|this|that|these|they)(?:\s+[a-z]+)?\s+grown(?=\s*\?)"
+)
 AUTHENTICITY_WORDS = re.compile(
     rf"\b(?:real|fake|glass|synthetic|lab[- ]?(?:grown|created|made)|{MADE_WORDS}|{IN_A_LAB}|natural|simulant|"
     r"imitation|genuine|cz|doublet|triplet|assembled|plastic|resin)\b",
