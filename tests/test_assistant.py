@@ -6106,6 +6106,7 @@ def test_a_treatment_asked_to_be_explained_beside_a_gem_is_explained_with_a_ston
      ("should I buy a glass-filled ruby?", "Lead-glass filling"),
      ("what is a glass filled ruby?", "Lead-glass filling"),
      ("are glass-filled rubies worth anything?", "Lead-glass filling"),  # was the ruby card, unpriced
+     ("is a composite ruby worth it?", "Lead-glass filling"),  # was "**Ruby**: I do not price stones …" alone
      ("should I buy a heated sapphire?", "Heat treatment"),
      ("is a diffused sapphire worth buying?", "Diffusion treatment"),
      ("is a heated ruby worth less?", "Heat treatment"),  # was the ruby's treatments and that no price is given
@@ -6115,6 +6116,7 @@ def test_a_treatment_asked_to_be_explained_beside_a_gem_is_explained_with_a_ston
 def test_whether_to_buy_a_treated_gem_is_answered_by_what_the_treatment_is(question, term):
     answer = Assistant(classifier=None).conversation().ask(question)
     assert answer.reply.startswith(f"**{term}**: "), answer.reply
+    assert stone_answered("Ruby", "Spinel").ask(question).reply.startswith(f"**{term}**: ")  # after a photo too
     if term == "Lead-glass filling":  # what it is worth, as its sources say, and no price
         assert "opaque and nearly worthless before the glass goes in" in answer.reply
         assert any("smartshoppingschool.com" in n for n in answer.notes)
@@ -7480,3 +7482,26 @@ def test_a_lab_grown_stone_weighed_as_a_buy_is_told_what_it_is_how_its_price_com
     assert answer.reply.startswith("I do not price stones, but my sources compare them: synthetics cost far less")
     assert "the same properties" in answer.reply and "16 CFR 23.25" in answer.reply
     assert answer.properties and gem in answer.to_markdown().split("**Key properties**")[1]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["should I buy a lab grown ruby?", "is a synthetic emerald worth buying?", "should I buy a lab-created sapphire?",
+     "are synthetic gems cheaper?"],
+)  # fmt: skip
+def test_a_lab_grown_kind_weighed_as_a_buy_after_a_photo_is_answered_of_that_kind_not_of_the_photo(question):
+    chat = stone_answered("Ruby", "Spinel", "Synthetic Ruby (Verneuil)")
+    answer = chat.ask(question)  # was "From a photo alone I cannot tell natural Ruby from lab-grown corundum …"
+    assert answer.reply.startswith("I do not price stones, but my sources compare them: synthetics cost far less")
+    assert not answer.candidates
+    # asked of the stone in hand, it is still the photo's answer
+    assert chat.ask("is it worth buying if it's synthetic?").reply.startswith("From a photo alone I cannot tell")
+
+
+@pytest.mark.parametrize("question", ["is a doublet opal worth buying?", "should I buy an opal triplet?"])
+def test_a_doublet_or_triplet_weighed_as_a_buy_is_told_what_it_is_and_that_it_is_worth_far_less(question):
+    for chat in (Assistant(classifier=None).conversation(), stone_answered("Ruby", "Spinel")):
+        answer = chat.ask(question)  # were the opal card, and after a photo the photo's natural-or-not answer
+        assert answer.reply.startswith("**Doublet and triplet**: "), answer.reply[:200]
+        assert "typically a tenth of the value of the solid equivalent" in answer.reply
+        assert any("opal.asn.au" in n for n in answer.notes) and not answer.candidates

@@ -1000,7 +1000,7 @@ class Conversation:
         return (
             self._courtesy, self._in_english, self._capabilities, self._off_topic, self._in_short,
             self._side_stones_again, self._two_stones_same, self._several_in_the_photo, self._disclosure,
-            self._gem_list, self._superlative, self._carat_size,
+            self._gem_list, self._superlative, self._kind_bought, self._carat_size,
             self._scale, self._kind_asked, self._fact_check, self._birthstone, self._imitations, self._origin_name,
             self._glossary,
             self._no_gems_compared, self._wear_compared, self._unranked_compared, self._ring_gems, self._at_home,
@@ -1555,6 +1555,33 @@ class Conversation:
         if terms := terms_asked(turn.text):  # "what is a simulated diamond?": what a simulant is, first
             turn.answer.reply = f"{explained(terms, turn.answer)}\n\n{turn.answer.reply}"
         turn.answer.properties = property_rows([named[0].name])
+        return True
+
+    def _kind_bought(self, turn: Turn) -> bool:
+        """ "should I buy a lab grown ruby?", "are synthetic gems cheaper?", "is a doublet opal worth buying?": a kind
+        of stone weighed as a buy, answered from how the sources compare it with a natural stone; after a photo too,
+        unless the message speaks of the stone in hand ("is it worth buying if it's synthetic?")."""
+        text, answer = turn.text, turn.answer
+        bought = BUY_ASKED.search(text)
+        if not (bought or PRICE_COMPARED.search(text)):
+            return False
+        if self._stone_in_hand and (IT_OR_ITS.search(BUY_ASKED.sub(" ", text)) or STONE_IN_HAND.search(text)):
+            return False
+        if LAB_GROWN.search(text):
+            # no price, but how they compare, what lab-grown means and the name it must be sold under
+            named = [term_called("lab-grown or synthetic")] if bought else []
+            answer.reply = (
+                "I do not price stones, but my sources compare them: synthetics cost far less than their natural "
+                f"counterparts, and a stone's own {WHAT_VALUE_RESTS_ON.split(', which')[0]}.\n\n"
+                + explained([term_called("synthetic"), *named], answer)
+            )
+        elif bought and (assembled := [t for t in terms_named(text) if t.term == "doublet and triplet"]):
+            # "is a doublet opal worth buying?": what it is, then what it is worth beside a solid stone
+            answer.reply = explained([*assembled, term_called("value of an assembled stone")], answer)
+        else:
+            return False
+        if named := [g.name for g in gems_named_in(text) if g.name in self.assistant.evidence.index][:1]:
+            answer.properties = property_rows(named)
         return True
 
     def _toughness(self, turn: Turn) -> bool:
@@ -2519,16 +2546,6 @@ class Conversation:
         elif RADIATION_ASKED.search(text):  # "is blue topaz radioactive?", "is irradiation of gems dangerous?"
             said = explained([term_called("irradiation")], answer)
             answer.reply = f"**{asked_gem.name}**: {irradiation_said(asked_gem)}\n\n{said}" if asked_gem else said
-        elif LAB_GROWN.search(text) and (PRICE_COMPARED.search(text) or BUY_ASKED.search(text)):
-            # "are synthetic gems cheaper?", "should I buy a lab grown ruby?": no price, but how they compare, what
-            # lab-grown means and the name it must be sold under
-            named = [term_called("lab-grown or synthetic")] if BUY_ASKED.search(text) else []  # the name it is sold by
-            said = explained([term_called("synthetic"), *named], answer)
-            answer.reply = (
-                "I do not price stones, but my sources compare them: synthetics cost far less than their natural "
-                f"counterparts, and a stone's own {WHAT_VALUE_RESTS_ON.split(', which')[0]}.\n\n{said}"
-            )
-            answer.properties = property_rows([asked_gem.name]) if asked_gem is not None else answer.properties
         elif asked_gem is not None and (floated := floats_in(text, [asked_gem])):
             answer.reply = floated  # "does amber float in salt water?"
             answer.properties = property_rows([asked_gem.name])

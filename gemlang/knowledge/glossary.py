@@ -152,8 +152,8 @@ def _narrowed(before: str) -> bool:
 
 def about_the_stone(question: str) -> bool:
     """Whether a question asks of the stone in hand ("what does my refractometer read?"), not what a word means
-    ("what does 'untreated' mean on my report?")."""
-    return bool(ABOUT_THE_STONE.search(re.sub(r"\b(?:mean|work)\b.*$", "", question)))
+    ("what does 'untreated' mean on my report?"), nor whether a kind is "worth it"."""
+    return bool(ABOUT_THE_STONE.search(re.sub(r"\b(?:mean|work)\b.*$|\bworth it\b", "", question)))
 
 
 def terms_asked(text: str) -> list[Term]:
@@ -389,7 +389,7 @@ DONE_AS = {"heat": "heated", "oil": "oiled", "irradiate": "irradiated", "smoke":
 # "is a lead glass filled ruby worth buying?", "should I buy a heated sapphire?", "is a heated ruby worth less?": what
 # the treatment is, and does to the stone's worth, is what a buyer needs
 WORTH_ASKED = re.compile(
-    r"\bworth (?:buying|getting|anything|less|more|the (?:money|price))\b|\bshould (?:i|we|one) (?:buy|get|avoid)\b|"
+    r"\bworth (?:buying|getting|it|anything|less|more|the (?:money|price))\b|\bshould (?:i|we|one) (?:buy|get|avoid)\b|"
     r"\b(?:a )?(?:good|bad) (?:buy|purchase|investment)\b|\bsafe to buy\b|"
     r"\b(?:cheaper|(?:more|less) (?:expensive|valuable))\b|"
     r"\b(?:lower|raise|affect|reduce|increase)s? (?:the |its |their )?(?:value|price)\b",
