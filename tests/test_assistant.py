@@ -5312,6 +5312,16 @@ def test_how_heavy_is_my_stone_asks_its_weight_which_a_scale_gives_and_the_gems_
     assert chat.ask("how heavy is ruby?").reply == "**Ruby**: specific gravity 3.97–4.05."  # the gem's, in general
 
 
+@pytest.mark.parametrize("question", ["what does ruby weigh?", "how much does a ruby weigh?"])
+def test_what_a_gem_weighs_is_its_size_times_its_sg_with_how_a_stone_is_weighed(question):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # was "**Ruby**" and its card
+    assert reply.startswith("**Ruby**: A stone's weight depends on its size, so Ruby has no one weight. Its specific")
+    assert "Weigh a loose stone on a carat balance" in reply and "Ruby's specific gravity (3.97–4.05) ×" in reply
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is the RI of spinel?")
+    assert chat.ask("how heavy?").reply.startswith("**Spinel**: specific gravity")  # no stone in hand: the gem's SG
+
+
 @pytest.mark.parametrize(
     "question",
     ["is it synthetic or natural?", "was it made in a lab?", "is this lab-made?", "did it come from a lab?",
@@ -5325,7 +5335,8 @@ def test_whether_the_stone_answered_is_lab_grown_is_answered_of_it_however_asked
 
 
 @pytest.mark.parametrize(
-    "question", ["how heavy is this stone?", "how heavy is it?", "what does it weigh?", "how many grams is it?"]
+    "question",
+    ["how heavy is this stone?", "how heavy is it?", "what does it weigh?", "how many grams is it?", "how heavy?"],
 )  # were its SG, or "My facts on Ruby do not answer that."
 def test_how_heavy_is_it_after_a_photo_asks_the_stones_weight_not_the_gems_sg(question):
     reply = stone_answered("Ruby", "Spinel").ask(question).reply  # was "**Ruby**: specific gravity 3.97–4.05."

@@ -2230,12 +2230,13 @@ class Conversation:
             self.topic, self.named_together = asked_gem, (self.topic, asked_gem) if also else None
         if quantity is None and asked_gem is not None and no_stone and turn.asked_before and AND_ABOUT.match(text):
             quantity = PROPERTY_QUESTION.search(turn.asked_before)  # "how hard is ruby?", then "and emerald?"
-        if quantity is None and (asked_gem is None or turn.of_topic):
+        # not "how heavy is it?", nor "how heavy?" with a stone in hand: its weight (`WEIGHT_OF_THE_STONE`), which no
+        # constant gives
+        weighed = WEIGHT_OF_THE_STONE.search(text)
+        if quantity is None and (asked_gem is None or turn.of_topic) and not (weighed and self._stone_in_hand):
             quantity = THE_STONES_VALUE.search(text)  # "what's the RI?" of the stone answered, or of the gem discussed
         # "what spectrum would it show?", "and under LWUV?": a constant asked of the stone answered, said of nothing
         of_it = (OF_IT_OR_AND.search(text) or WOULD_SHOW.search(text)) and text.rstrip().endswith("?")
-        # not "how heavy is it?", the stone's weight (`WEIGHT_OF_THE_STONE`), which no constant gives
-        weighed = WEIGHT_OF_THE_STONE.search(text)
         if quantity is None and asked_gem is None and of_it and not (new or new.notes or weighed):
             quantity = STONE_PROPERTY.search(text)
         about_it = quantity and asked_gem is None and ASKED_AS_A_QUESTION.search(text)

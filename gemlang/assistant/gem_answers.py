@@ -16,6 +16,7 @@ from gemlang.assistant.limits import (
     in_points,
     stones_counted,
     weight_in,
+    weight_in_general,
 )
 from gemlang.assistant.questions import (
     A_GEM_KIND,
@@ -1521,6 +1522,8 @@ def side_answer(
         return f"{ORIGIN_DECIDED}{said}"
     if asked and not general and (limit := beyond_the_evidence(text, gem)):
         return limit
+    if asked and (weighed := weight_in_general(text, gem)):  # "what does ruby weigh?"
+        return weighed
     if FORMATION_QUESTION.search(text) and gem.origin == "natural":  # "how did it form?"
         if not gem.formation:  # "what rock is sapphire found in?": its kinds' facts, or that none say it
             told: dict[str, list[str]] = {}  # one sentence a text, the kinds that share it named together

@@ -61,6 +61,28 @@ BEYOND_THE_EVIDENCE = (
 )
 
 
+# "what does ruby weigh?", "how much does a sapphire weigh?": a gem's weight asked in general, not the stone's
+GEM_WEIGHED = re.compile(
+    r"\b(?:what|how much) (?:does|do|would) (?:an? |the )?(?!(?:it|this|that|my|mine|they|these|those)\b)"
+    r"[a-z][\w' -]{0,30}? weigh\b",
+    re.I,
+)
+
+
+def weight_in_general(text: str, gem: GemFacts) -> str:
+    """ "what does ruby weigh?": a gem has no one weight, only a stone has; its specific gravity, and how a stone is
+    weighed or its weight estimated (the weighing of `BEYOND_THE_EVIDENCE`), or '' for another question."""
+    if not GEM_WEIGHED.search(text) or not gem.specific_gravity:
+        return ""
+    sg = gem.format("specific_gravity")
+    weighed = BEYOND_THE_EVIDENCE[0][1].removeprefix("A photo shows no weight. ")
+    return (
+        f"A stone's weight depends on its size, so {gem.name} has no one weight. Its specific gravity is {sg}: it "
+        f"weighs {sg} times as much as the same volume of water. "
+        + weighed.format(gem=gem.name, factors=factors_said(), sg=f" ({sg})")
+    )
+
+
 def beyond_the_evidence(text: str, gem: GemFacts | None) -> str:
     """The plain answer to a question about the stone in hand that no photo or reading settles, or ''. With no gem
     named or in hand (None), the answers that need none: "how many carats is it?" is weighed all the same, but a
