@@ -6661,7 +6661,18 @@ def test_whether_a_named_setting_suits_a_gem_is_that_settings_entry_with_the_gem
     assert turquoise.reply.startswith("**Flush setting**") and "opal or turquoise" in turquoise.reply
     kinds = Assistant(classifier=None).conversation().ask("what types of settings are there?")  # was the help
     assert kinds.reply.startswith("**Protective setting**")
-    assert "Other settings I can explain: tension, channel, pavé, halo, flush, cluster and solitaire" in kinds.reply
+    listed = "Other settings I can explain: tension, channel, pavé, halo, flush, cluster, solitaire and Tiffany"
+    assert listed in kinds.reply
+
+
+@pytest.mark.parametrize("question", ["what setting styles are there?", "what types of settings are there?"])
+def test_the_settings_listed_name_the_tiffany_setting_the_glossary_explains(question):
+    # "what setting styles are there?" was the protective setting alone, and no list named Tiffany
+    kinds = Assistant(classifier=None).conversation().ask(question)
+    assert kinds.reply.startswith("**Protective setting**")
+    assert "solitaire and Tiffany; ask about one by name" in kinds.reply
+    tiffany = Assistant(classifier=None).conversation().ask("is a tiffany setting ok for opal?")  # was the Opal card
+    assert tiffany.reply.startswith("**Tiffany setting**") and "Of the stone itself: Opal" in tiffany.reply
 
 
 @pytest.mark.parametrize(
@@ -7335,7 +7346,9 @@ def test_tenacity_asked_of_a_gem_is_its_toughness_grade(text, start):
      ("what is a tiffany setting?", ["Tiffany setting"]),  # was "I have no facts on tiffany setting"
      ("what clarity should I buy?", ["Clarity to buy"]),  # was "Grades need the stone in hand"
      ("what clarity should I look for in a diamond?", ["Clarity to buy"]),  # was the Diamond card
-     ("what is the best clarity for the money?", ["Clarity to buy"])],
+     ("what is the best clarity for the money?", ["Clarity to buy"]),
+     ("which clarity is worth buying?", ["Clarity to buy"]),  # was the how-to-begin help
+     ("what clarity is worth paying for?", ["Clarity to buy"])],  # was "Grades need the stone in hand"
 )  # fmt: skip
 def test_how_pearls_and_coloured_cuts_are_judged_and_what_clarity_to_buy_are_sourced_entries(question, entries):
     answer = Assistant(classifier=None).conversation().ask(question)
