@@ -7348,7 +7348,9 @@ def test_tenacity_asked_of_a_gem_is_its_toughness_grade(text, start):
      ("what clarity should I look for in a diamond?", ["Clarity to buy"]),  # was the Diamond card
      ("what is the best clarity for the money?", ["Clarity to buy"]),
      ("which clarity is worth buying?", ["Clarity to buy"]),  # was the how-to-begin help
-     ("what clarity is worth paying for?", ["Clarity to buy"])],  # was "Grades need the stone in hand"
+     ("what clarity is worth paying for?", ["Clarity to buy"]),  # was "Grades need the stone in hand"
+     ("how is amber graded?", ["Amber grading"]),  # was the Amber card
+     ("how is amber colour graded?", ["Amber grading"])],  # was the how-to-begin help
 )  # fmt: skip
 def test_how_pearls_and_coloured_cuts_are_judged_and_what_clarity_to_buy_are_sourced_entries(question, entries):
     answer = Assistant(classifier=None).conversation().ask(question)
@@ -7361,6 +7363,9 @@ def test_the_entries_say_what_a_buyer_judges():
     assert "seven value factors" in ask("how is pearl colour graded?").reply
     assert "overtone" in ask("how is pearl colour graded?").reply
     assert "too shallow" in ask("how is sapphire cut graded?").reply
+    amber = ask("how is amber graded?")
+    assert "reddish amber is worth more than golden" in amber.reply and "clear amber is worth more" in amber.reply
+    assert any("gia.edu/JP/amber-quality-factor" in note for note in amber.notes)
     assert "1886" in ask("what is a tiffany setting?").reply and "six" in ask("what is a tiffany setting?").reply
     assert "eye clean" in ask("what clarity should I buy?").reply
 
