@@ -6112,10 +6112,14 @@ def test_whether_to_buy_a_treated_gem_is_answered_by_what_the_treatment_is(quest
     assert answer.reply.startswith(f"**{term}**: "), answer.reply
     if term == "Lead-glass filling":  # what it is worth, as its sources say, and no price
         assert "opaque and nearly worthless before the glass goes in" in answer.reply
-        assert any("smartshoppingschool.com" in n for n in answer.notes)
+        assert "some stones hold more lead glass than corundum" in answer.reply  # no consumer blog its source
+        assert any("gia.edu/gems-gemology/spring-2021-labnotes-lead-glass" in n for n in answer.notes)
+        assert not any("smartshoppingschool" in n or "shopperlib" in n for n in answer.notes)
     if term == "Heat treatment":
         assert "unheated stones of high quality command a premium over heated ones" in answer.reply
-        assert any("gem-matrix.com/unheated-sapphires-and-their-value" in n for n in answer.notes)
+        assert "heated at high temperature sold for up to 40% less than unheated ones" in answer.reply  # Hughes
+        assert any("ruby-sapphire.com" in n and "igl.org.cn" in n for n in answer.notes)
+        assert not any("gem-matrix" in n or "parkerslegacy" in n for n in answer.notes)
 
 
 @pytest.mark.parametrize(
