@@ -6130,10 +6130,14 @@ def test_whether_to_buy_a_treated_gem_is_answered_by_what_the_treatment_is(quest
     assert stone_answered("Ruby", "Spinel").ask(question).reply.startswith(f"**{term}**: ")  # after a photo too
     if term == "Lead-glass filling":  # what it is worth, as its sources say, and no price
         assert "opaque and nearly worthless before the glass goes in" in answer.reply
-        assert any("smartshoppingschool.com" in n for n in answer.notes)
+        assert "some stones hold more lead glass than corundum" in answer.reply  # no consumer blog its source
+        assert any("gia.edu/gems-gemology/spring-2021-labnotes-lead-glass" in n for n in answer.notes)
+        assert not any("smartshoppingschool" in n or "shopperlib" in n for n in answer.notes)
     if term == "Heat treatment":
         assert "unheated stones of high quality command a premium over heated ones" in answer.reply
-        assert any("gem-matrix.com/unheated-sapphires-and-their-value" in n for n in answer.notes)
+        assert "heated at high temperature sold for up to 40% less than unheated ones" in answer.reply  # Hughes
+        assert any("ruby-sapphire.com" in n and "igl.org.cn" in n for n in answer.notes)
+        assert not any("gem-matrix" in n or "parkerslegacy" in n for n in answer.notes)
 
 
 @pytest.mark.parametrize(
@@ -6679,7 +6683,18 @@ def test_whether_a_named_setting_suits_a_gem_is_that_settings_entry_with_the_gem
     assert turquoise.reply.startswith("**Flush setting**") and "opal or turquoise" in turquoise.reply
     kinds = Assistant(classifier=None).conversation().ask("what types of settings are there?")  # was the help
     assert kinds.reply.startswith("**Protective setting**")
-    assert "Other settings I can explain: tension, channel, pavé, halo, flush, cluster and solitaire" in kinds.reply
+    listed = "Other settings I can explain: tension, channel, pavé, halo, flush, cluster, solitaire and Tiffany"
+    assert listed in kinds.reply
+
+
+@pytest.mark.parametrize("question", ["what setting styles are there?", "what types of settings are there?"])
+def test_the_settings_listed_name_the_tiffany_setting_the_glossary_explains(question):
+    # "what setting styles are there?" was the protective setting alone, and no list named Tiffany
+    kinds = Assistant(classifier=None).conversation().ask(question)
+    assert kinds.reply.startswith("**Protective setting**")
+    assert "solitaire and Tiffany; ask about one by name" in kinds.reply
+    tiffany = Assistant(classifier=None).conversation().ask("is a tiffany setting ok for opal?")  # was the Opal card
+    assert tiffany.reply.startswith("**Tiffany setting**") and "Of the stone itself: Opal" in tiffany.reply
 
 
 @pytest.mark.parametrize(
@@ -7353,7 +7368,11 @@ def test_tenacity_asked_of_a_gem_is_its_toughness_grade(text, start):
      ("what is a tiffany setting?", ["Tiffany setting"]),  # was "I have no facts on tiffany setting"
      ("what clarity should I buy?", ["Clarity to buy"]),  # was "Grades need the stone in hand"
      ("what clarity should I look for in a diamond?", ["Clarity to buy"]),  # was the Diamond card
-     ("what is the best clarity for the money?", ["Clarity to buy"])],
+     ("what is the best clarity for the money?", ["Clarity to buy"]),
+     ("which clarity is worth buying?", ["Clarity to buy"]),  # was the how-to-begin help
+     ("what clarity is worth paying for?", ["Clarity to buy"]),  # was "Grades need the stone in hand"
+     ("how is amber graded?", ["Amber grading"]),  # was the Amber card
+     ("how is amber colour graded?", ["Amber grading"])],  # was the how-to-begin help
 )  # fmt: skip
 def test_how_pearls_and_coloured_cuts_are_judged_and_what_clarity_to_buy_are_sourced_entries(question, entries):
     answer = Assistant(classifier=None).conversation().ask(question)
@@ -7366,6 +7385,9 @@ def test_the_entries_say_what_a_buyer_judges():
     assert "seven value factors" in ask("how is pearl colour graded?").reply
     assert "overtone" in ask("how is pearl colour graded?").reply
     assert "too shallow" in ask("how is sapphire cut graded?").reply
+    amber = ask("how is amber graded?")
+    assert "reddish amber is worth more than golden" in amber.reply and "clear amber is worth more" in amber.reply
+    assert any("gia.edu/JP/amber-quality-factor" in note for note in amber.notes)
     assert "1886" in ask("what is a tiffany setting?").reply and "six" in ask("what is a tiffany setting?").reply
     assert "eye clean" in ask("what clarity should I buy?").reply
 

@@ -749,6 +749,13 @@ def test_the_jewellers_pickle_is_answered_from_its_bench_notes_with_the_gems_own
     assert turquoise.startswith("**Caring for Turquoise**: In acid:") and "At the bench, pickling:" in turquoise
 
 
+def test_the_pickle_note_says_a_set_piece_cools_first_from_a_jewellers_and_the_igss_pages():
+    pickle = Assistant(classifier=None).conversation().ask("can I put my ring in the pickle with the stones in?")
+    # was the pickle's strength and the stones to keep out, on a question-and-answer site's word alone
+    assert "left to cool after soldering before it goes into the pickle, never quenched hot" in pickle.reply
+    assert any("gemsociety.org/article/pickle" in n and "orchid.ganoksin.com" in n for n in pickle.notes)
+
+
 def test_which_gems_a_cleaner_may_take_names_those_usually_safe_in_it_before_those_never():
     assistant = Assistant(classifier=None)
     can = assistant.conversation().ask("which gems can go in the ultrasonic?").reply  # was the never list alone

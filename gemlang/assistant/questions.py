@@ -480,6 +480,8 @@ GRADING_ASKED = re.compile(
     re.I,
 )
 COLOURED_STONES = re.compile(r"\bcolou?red (?:stones?|gems?|gemstones?)\b", re.I)
+# the organic gems the glossary says are judged otherwise, each by its own entry ("how is amber colour graded?")
+ORGANIC_GRADING = {"pearl": "pearl grading", "amber": "amber grading"}
 
 
 def grading_asked(text: str, gems: Sequence) -> list[str]:
@@ -491,7 +493,7 @@ def grading_asked(text: str, gems: Sequence) -> list[str]:
     if asked is None or THE_STONE_MEANT.search(text):
         return []
     if any("organic" in g.species.lower() for g in gems):  # "how is pearl colour graded?": its value factors
-        return ["pearl grading"] if any("pearl" in g.name.lower() for g in gems) else []
+        return [entry for kind, entry in ORGANIC_GRADING.items() if any(kind in g.name.lower() for g in gems)]
     diamond, coloured = (any((g.species == "diamond") is kind for g in gems) for kind in (True, False))
     coloured = coloured or bool(COLOURED_STONES.search(text))  # "how is clarity graded for coloured stones?"
     quality = "" if asked.group("type") else re.search(r"clarity|colou?r|cut", asked.group(0), re.I).group(0)

@@ -901,7 +901,7 @@ SETTING_OF_THE_STONE = re.compile(
 # the glossary's settings, each said with what it means for the stone; the protective one is bezel against prong
 SETTING_STYLES = (
     "protective setting", "tension setting", "channel setting", "pavé setting", "halo setting", "flush setting",
-    "cluster setting", "solitaire setting",
+    "cluster setting", "solitaire setting", "Tiffany setting",
 )  # fmt: skip
 # two settings compared by their bare names, the word "setting" said once or not at all: "tension vs bezel setting",
 # "channel setting or pave?", "halo and cluster, which is safer?"
@@ -936,7 +936,11 @@ def _styles_named(text: str) -> list:
     return [t for t in terms_named(as_settings(text)) if t.term in SETTING_STYLES]
 
 
-SETTINGS_LISTED = re.compile(r"\b(?:kinds|types|styles|sorts)\s+of\s+(?:settings|mounts|mountings)\b", re.I)
+# "what types of settings are there?", "what setting styles are there?"
+SETTINGS_LISTED = re.compile(
+    r"\b(?:kinds|types|styles|sorts)\s+of\s+(?:settings|mounts|mountings)\b|\bsetting\s+(?:kinds|types|styles|sorts)\b",
+    re.I,
+)
 # "is a tension setting ok for opal?", "can I put an emerald in a tension setting?", "is channel setting secure?":
 # whether a setting style named suits a stone
 SETTING_SUITS = re.compile(

@@ -31,9 +31,11 @@ ASKING = re.compile(
     r"(?:what(?:'s|s| is| are| does| do)\b|define\b|explain\b|(?:the )?meaning of\b|(?:the )?difference between\b|"
     r"what do you mean by\b|how (?:do|can|would) (?:i|you|we) (?:use|measure|read)\b|"
     r"how (?:do|can|should) (?:i|you|we) (?:do|perform|carry out) (?=an? |the )|"  # "how do I do a streak test?"
-    # "what UV lamp do I need for fluorescent minerals?", "which loupe should I buy?", "what clarity should I look for?"
+    # "what UV lamp do I need for fluorescent minerals?", "which loupe should I buy?", "what clarity should I look
+    # for?", "which clarity is worth buying?"
     r"(?:what|which) (?:kind of |sort of |type of )?"
-    r"(?=[\w -]{1,30}\b(?:do|should) (?:i|you|we) (?:need|use|buy|get|choose|pick|look for|go for)\b)|"
+    r"(?=[\w -]{1,30}\b(?:(?:do|should) (?:i|you|we) (?:need|use|buy|get|choose|pick|look for|go for)|"
+    r"(?:is|are) worth (?:buying|getting|paying for))\b)|"
     # "what stone should a beginner faceter buy?", "which rough should I learn to facet on?", "how do I start cutting?"
     r"(?:what|which) (?=[\w -]{1,30}\bshould (?:i|a beginner\w*(?: \w+)?) (?:buy|learn|start|begin|practi[cs]e)\b)|"
     r"how (?:do|can|should) (?:i|we) (?=(?:start|begin|learn)\b)|"
