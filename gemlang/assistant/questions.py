@@ -316,7 +316,7 @@ PROPERTY_FIELDS = {
     r"made of|composition|formula|chemi": ("chemistry", "chemistry"),
     r"crystal system|crystalli[sz]es": ("crystal system", "crystal_system"),
     r"lust(?:re|er)|\bshin(?:y|ier|iest|iness)\b": ("lustre", "lustre"),  # "why is it shiny?": its lustre
-    r"cleavage": ("cleavage", "cleavage"),
+    r"\bcleav(?:age|es?|ing)\b": ("cleavage", "cleavage"),  # "does topaz cleave?": its cleavage
     r"\bfracture\b(?![- ]?(?:fill|heal))": ("fracture", "fracture"),  # how it breaks; not a fracture-filled stone
     r"fluoresc|phosphoresc|\bglow|\b(?:lw|sw)?uv\b|ultraviolet": ("fluorescence", "fluorescence"),
     r"\bstreak\b": ("streak", "streak"),
@@ -530,6 +530,7 @@ PROPERTY_QUESTION = re.compile(
     r"\b(?:is|are)\s+(?:the\s+)?[a-z][\w' ]{0,30}?\s+lust(?:re|er)\s+[a-z-]+\s*\?|"
     r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+(?:fluoresce|phosphoresce|glow|react to (?:uv|ultra))|"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:fluorescent|phosphorescent)\b|"  # "is it fluorescent?"
+    r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+cleave\b|\bwhich\b[\w\s]{0,12}?\bcleaves?\b|"  # its cleavage
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+magnetic\s*\?|"  # "is almandine magnetic?"
     # "is diamond highly refractive?", "is zircon heavy?", "is topaz hard?": the value its facts give, and its rank
     rf"{DEGREE_QUESTION}|"
