@@ -6552,6 +6552,10 @@ def test_repolishing_a_set_stone_is_answered_from_the_repolishing_entry(question
         ("what is the weight of an 8 mm round amethyst 5 mm deep?", "about 1.53 ct"),  # 8² x 5 x 2.65 x 0.0018
         ("what is a 6x4 mm oval in carats?", "**Estimated weight of a 6 × 4 mm oval stone**"),
         ("how do I estimate carat weight from mm size?", "**Estimating carat weight**"),  # was the carat entry
+        # a mounted stone, which only measurements weigh: was Emerald's card
+        ("how can I estimate the carat weight of a mounted emerald?", "For Emerald, SG 2.67–2.78."),
+        # asked as a task, not a question: was Ruby's card
+        ("estimate the weight of a 6 x 4 mm oval ruby", "**Estimated weight of a 6 × 4 mm oval ruby**"),
     ],
 )  # fmt: skip
 def test_a_weight_is_worked_out_from_measurements_with_the_cuts_formula_and_the_gems_sg(question, said):

@@ -1707,7 +1707,10 @@ NEVER_ASKED = re.compile(
     r"\b(?:never|not|cannot|cant|shouldnt|wont|unsafe|avoid|risky|damag\w*|harm\w*|hurt\w*)\b|n[’']t\b", re.I
 )
 # "how hard?", "what SG?": a quantity asked, not told
-ASKED_AS_A_QUESTION = re.compile(r"\?|^\s*(?:how|what|does|do|would|will|can)\b", re.I)
+# and asked as a task: "estimate the weight of a 6 x 4 mm oval ruby"
+ASKED_AS_A_QUESTION = re.compile(
+    r"\?|^\s*(?:how|what|does|do|would|will|can|estimate|calculate|compute|work out|figure out)\b", re.I
+)
 # "tell me about its treatments", "is it heated": a message that asks, with or without its "?"
 ASKS_ABOUT = re.compile(r"\s*(?:is|was|has|are|does|any|tell me|explain|describe)\b", re.I)
 TREATMENT_WORD = re.compile(r"\btreat(?:ed|ments?)?\b", re.I)  # "how is treated jade detected?"
@@ -1944,8 +1947,12 @@ WEIGHT_ASKED = re.compile(
     r"\bformula\b[^.?!]*\b(?:weight|carats?)\b|\bin (?:carats|cts)\b",
     re.I,
 )
-# from measurements, not a weight told: "... from mm size?", "... from its dimensions?"
-FROM_MEASUREMENTS = re.compile(r"\b(?:mm|millimet\w*|size|measure\w*|dimensions?|formula)\b", re.I)
+# from measurements, not a weight told: "... from mm size?", "... from its dimensions?"; a mounted stone's weight,
+# which only its measurements give ("how can I estimate the carat weight of a mounted emerald?")
+FROM_MEASUREMENTS = re.compile(
+    r"\b(?:mm|millimet\w*|size|measure\w*|dimensions?|formula|mounted|(?:in|still in) (?:a|its|the) setting|set in)\b",
+    re.I,
+)
 # "what size is a 1 carat diamond?", "how big is a 2 ct sapphire?", "how many mm is a 1 carat diamond?"
 SIZE_OF_A_WEIGHT = re.compile(
     r"\bwhat size\b|\bhow (?:big|large|wide)\b|\bdiameter\b|\bhow many (?:mm|millimet\w*)\b|"
