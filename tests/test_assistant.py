@@ -6517,6 +6517,20 @@ def test_insuring_a_piece_and_the_values_it_is_given_are_answered_by_the_apprais
         ), question
 
 
+@pytest.mark.parametrize(
+    ("question", "said", "source"),
+    [("how often should jewellery be reappraised?", "**Reappraisal**: An appraisal gives a value on one date",
+      "geolat.com"),  # was the how-to-begin help
+     ("how do I measure a mounted stone?", "**Leveridge gauge**: A Leveridge gauge is a dial caliper",
+      "octonus.com"),  # was the how-to-begin help
+     ("what is a moe gauge?", "**Leveridge gauge**:", "diamondfaculty.com"),  # was "I have no facts on moe gauge"
+     ("what causes a window in a gemstone?", "**Coloured stone cut**:", "pricescope.com")],  # was the help
+)  # fmt: skip
+def test_an_appraisers_and_a_cutters_terms_are_answered_from_the_glossary(question, said, source):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(said) and source in str(answer.notes), answer.reply
+
+
 def test_the_market_value_of_a_gem_asked_is_a_price_not_the_appraisal_entry():
     answer = Assistant(classifier=None).conversation().ask("what is the market value of a 1 carat ruby?")
     assert "I do not price stones" in answer.reply and "**Appraisal**" not in answer.reply  # was the appraisal entry
