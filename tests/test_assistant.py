@@ -5804,7 +5804,10 @@ def test_which_lab_grown_ones_read_lower_names_them_and_which_the_stones_reading
      ("how long should I let opal dry before cutting?", "My facts on Opal do not cover how to cut it"),
      ("what table angle for topaz?", "My facts on Topaz do not cover how to cut it"),
      ("where is the c-axis in tourmaline for colour?", "**Cutting Tourmaline**: Seen along the crystal's axis"),
-     ("what table angle for peridot?", "My facts on Peridot do not cover how to cut it")],
+     ("what table angle for peridot?", "My facts on Peridot do not cover how to cut it"),
+     # were "My facts on Tanzanite do not cover how to cut it" and Iolite's card
+     ("how should I orient tanzanite rough?", "**Cutting Tanzanite**: Its colour changes with the direction"),
+     ("how should iolite rough be oriented?", "**Cutting Iolite**: Its very strong trichroism")],
 )  # fmt: skip
 def test_a_cutters_question_gets_what_the_facts_say_of_cutting_the_gem_or_that_they_do_not(question, said):
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(said)

@@ -1888,6 +1888,7 @@ CUTTING_ASKED = re.compile(
         (
             r"\borient\w*\b[^.?!]{0,40}\b(?:cut\w*|facet\w*|rough|table)\b",  # which way to orient it
             r"\b(?:cut\w*|facet\w*)\b[^.?!]{0,40}\borient\w*",
+            r"\brough\b[^.?!]{0,20}\borient\w*",  # "how should iolite rough be oriented?"
             r"\bc[- ]axis\b[^.?!]{0,40}\b(?:colou?r|cut\w*|table)\b",
             r"\b(?:table|crown|pavilion|facet(?:ing)?|cutting|main)s? angles?\b|\bangles? (?:for|to cut|to facet)\b",
             r"\bbefore (?:cutting|faceting|sawing|slabbing)\b",  # preparing the rough
