@@ -5820,7 +5820,10 @@ def test_which_lab_grown_ones_read_lower_names_them_and_which_the_stones_reading
      ("how long should I let opal dry before cutting?", "My facts on Opal do not cover how to cut it"),
      ("what table angle for topaz?", "My facts on Topaz do not cover how to cut it"),
      ("where is the c-axis in tourmaline for colour?", "**Cutting Tourmaline**: Seen along the crystal's axis"),
-     ("what table angle for peridot?", "My facts on Peridot do not cover how to cut it")],
+     ("what table angle for peridot?", "My facts on Peridot do not cover how to cut it"),
+     # were "My facts on Tanzanite do not cover how to cut it" and Iolite's card
+     ("how should I orient tanzanite rough?", "**Cutting Tanzanite**: Its colour changes with the direction"),
+     ("how should iolite rough be oriented?", "**Cutting Iolite**: Its very strong trichroism")],
 )  # fmt: skip
 def test_a_cutters_question_gets_what_the_facts_say_of_cutting_the_gem_or_that_they_do_not(question, said):
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(said)
@@ -6539,6 +6542,20 @@ def test_insuring_a_piece_and_the_values_it_is_given_are_answered_by_the_apprais
         ), question
 
 
+@pytest.mark.parametrize(
+    ("question", "said", "source"),
+    [("how often should jewellery be reappraised?", "**Reappraisal**: An appraisal gives a value on one date",
+      "geolat.com"),  # was the how-to-begin help
+     ("how do I measure a mounted stone?", "**Leveridge gauge**: A Leveridge gauge is a dial caliper",
+      "octonus.com"),  # was the how-to-begin help
+     ("what is a moe gauge?", "**Leveridge gauge**:", "diamondfaculty.com"),  # was "I have no facts on moe gauge"
+     ("what causes a window in a gemstone?", "**Coloured stone cut**:", "pricescope.com")],  # was the help
+)  # fmt: skip
+def test_an_appraisers_and_a_cutters_terms_are_answered_from_the_glossary(question, said, source):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(said) and source in str(answer.notes), answer.reply
+
+
 def test_the_market_value_of_a_gem_asked_is_a_price_not_the_appraisal_entry():
     answer = Assistant(classifier=None).conversation().ask("what is the market value of a 1 carat ruby?")
     assert "I do not price stones" in answer.reply and "**Appraisal**" not in answer.reply  # was the appraisal entry
@@ -6574,6 +6591,10 @@ def test_repolishing_a_set_stone_is_answered_from_the_repolishing_entry(question
         ("what is the weight of an 8 mm round amethyst 5 mm deep?", "about 1.53 ct"),  # 8² x 5 x 2.65 x 0.0018
         ("what is a 6x4 mm oval in carats?", "**Estimated weight of a 6 × 4 mm oval stone**"),
         ("how do I estimate carat weight from mm size?", "**Estimating carat weight**"),  # was the carat entry
+        # a mounted stone, which only measurements weigh: was Emerald's card
+        ("how can I estimate the carat weight of a mounted emerald?", "For Emerald, SG 2.67–2.78."),
+        # asked as a task, not a question: was Ruby's card
+        ("estimate the weight of a 6 x 4 mm oval ruby", "**Estimated weight of a 6 × 4 mm oval ruby**"),
     ],
 )  # fmt: skip
 def test_a_weight_is_worked_out_from_measurements_with_the_cuts_formula_and_the_gems_sg(question, said):

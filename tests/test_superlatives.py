@@ -7,6 +7,7 @@ import pytest
 from gemlang.assistant import Assistant
 from gemlang.knowledge.superlatives import (
     cheapest_answer,
+    cleavage_list_answer,
     colour_list_answer,
     compared_list_answer,
     fluorescence_list_answer,
@@ -105,6 +106,29 @@ def test_which_gems_have_one_or_two_optic_axes_lists_the_uniaxial_or_biaxial_one
     chat = Assistant(classifier=None).conversation()  # was the help text
     assert chat.ask("which gems have two optic axes?").reply == optic_list_answer("which gems are biaxial?")
     assert chat.ask("which gems have one optic axis?").reply == optic_list_answer("which gems are uniaxial?")
+
+
+def test_which_gems_cleave_lists_those_whose_facts_give_the_cleavage_asked():
+    chat = Assistant(classifier=None).conversation()  # was the help text
+    perfect = chat.ask("which gems should I be careful with on the cutting wheel because of cleavage?")
+    assert perfect.reply.startswith("**Natural gems I know with perfect cleavage**")
+    assert all(g in perfect.reply for g in ("Diamond", "Fluorite", "Topaz", "Spodumene"))
+    assert "Quartz" not in perfect.reply
+    assert any("classicgems.net" in n for n in perfect.notes)  # what a perfect cleavage does, sourced
+    assert chat.ask("what gems cleave easily?").reply == perfect.reply
+    none = cleavage_list_answer("which gems have no cleavage?")
+    assert "Corundum (Ruby" in none and "Quartz" in none and "Topaz" not in none
+    blue = cleavage_list_answer("which blue gems have perfect cleavage?")
+    assert "Tanzanite" in blue and "Kunzite" not in blue
+    assert cleavage_list_answer("which cleaves, topaz or quartz?") == ""  # of the two named
+
+
+def test_whether_a_gem_cleaves_is_its_cleavage():
+    chat = Assistant(classifier=None).conversation()  # was the whole card
+    assert chat.ask("does topaz cleave?").reply.startswith("**Topaz**: cleavage perfect basal")
+    assert chat.ask("which cleaves, topaz or quartz?").reply.startswith(
+        "**Topaz**: cleavage perfect basal {001}; **Quartz**: cleavage none"
+    )  # was "My facts do not say which cleaves"
 
 
 def test_is_x_the_hardest_asks_about_every_gem_not_about_x_alone():

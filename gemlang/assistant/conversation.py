@@ -386,6 +386,7 @@ from gemlang.knowledge.superlatives import (
     THOSE_MEANT,
     WHICH_ONE,
     cheapest_answer,
+    cleavage_list_answer,
     colour_asked,
     colour_list_answer,
     compared_list_answer,
@@ -1184,6 +1185,8 @@ class Conversation:
             return False  # "ruby vs spinel", then "which glows?": of the two compared
         listed = optic_list_answer(text) or fluorescence_list_answer(text) or value_list_answer(text)
         listed = listed or compared_list_answer(text) or shown_list_answer(text) or colour_list_answer(text)
+        if not listed and (listed := cleavage_list_answer(text)):  # what cleavage is, and so what it does, sourced
+            turn.answer.notes.append(f"source (cleavage): {term_called('cleavage').source}")
         if not listed:
             return False
         turn.answer.reply = listed

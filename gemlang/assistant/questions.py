@@ -321,7 +321,7 @@ PROPERTY_FIELDS = {
     r"made of|composition|formula|chemi": ("chemistry", "chemistry"),
     r"crystal system|crystalli[sz]es": ("crystal system", "crystal_system"),
     r"lust(?:re|er)|\bshin(?:y|ier|iest|iness)\b": ("lustre", "lustre"),  # "why is it shiny?": its lustre
-    r"cleavage": ("cleavage", "cleavage"),
+    r"\bcleav(?:age|es?|ing)\b": ("cleavage", "cleavage"),  # "does topaz cleave?": its cleavage
     r"\bfracture\b(?![- ]?(?:fill|heal))": ("fracture", "fracture"),  # how it breaks; not a fracture-filled stone
     r"fluoresc|phosphoresc|\bglow|\b(?:lw|sw)?uv\b|ultraviolet": ("fluorescence", "fluorescence"),
     r"\bstreak\b": ("streak", "streak"),
@@ -537,6 +537,7 @@ PROPERTY_QUESTION = re.compile(
     r"\b(?:is|are)\s+(?:the\s+)?[a-z][\w' ]{0,30}?\s+lust(?:re|er)\s+[a-z-]+\s*\?|"
     r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+(?:fluoresce|phosphoresce|glow|react to (?:uv|ultra))|"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:fluorescent|phosphorescent)\b|"  # "is it fluorescent?"
+    r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+cleave\b|\bwhich\b[\w\s]{0,12}?\bcleaves?\b|"  # its cleavage
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+magnetic\s*\?|"  # "is almandine magnetic?"
     # "is diamond highly refractive?", "is zircon heavy?", "is topaz hard?": the value its facts give, and its rank
     rf"{DEGREE_QUESTION}|"
@@ -1713,7 +1714,10 @@ NEVER_ASKED = re.compile(
     r"\b(?:never|not|cannot|cant|shouldnt|wont|unsafe|avoid|risky|damag\w*|harm\w*|hurt\w*)\b|n[’']t\b", re.I
 )
 # "how hard?", "what SG?": a quantity asked, not told
-ASKED_AS_A_QUESTION = re.compile(r"\?|^\s*(?:how|what|does|do|would|will|can)\b", re.I)
+# and asked as a task: "estimate the weight of a 6 x 4 mm oval ruby"
+ASKED_AS_A_QUESTION = re.compile(
+    r"\?|^\s*(?:how|what|does|do|would|will|can|estimate|calculate|compute|work out|figure out)\b", re.I
+)
 # "tell me about its treatments", "is it heated": a message that asks, with or without its "?"
 ASKS_ABOUT = re.compile(r"\s*(?:is|was|has|are|does|any|tell me|explain|describe)\b", re.I)
 TREATMENT_WORD = re.compile(r"\btreat(?:ed|ments?)?\b", re.I)  # "how is treated jade detected?"
@@ -1891,6 +1895,7 @@ CUTTING_ASKED = re.compile(
         (
             r"\borient\w*\b[^.?!]{0,40}\b(?:cut\w*|facet\w*|rough|table)\b",  # which way to orient it
             r"\b(?:cut\w*|facet\w*)\b[^.?!]{0,40}\borient\w*",
+            r"\brough\b[^.?!]{0,20}\borient\w*",  # "how should iolite rough be oriented?"
             r"\bc[- ]axis\b[^.?!]{0,40}\b(?:colou?r|cut\w*|table)\b",
             r"\b(?:table|crown|pavilion|facet(?:ing)?|cutting|main)s? angles?\b|\bangles? (?:for|to cut|to facet)\b",
             r"\bbefore (?:cutting|faceting|sawing|slabbing)\b",  # preparing the rough
@@ -1950,8 +1955,12 @@ WEIGHT_ASKED = re.compile(
     r"\bformula\b[^.?!]*\b(?:weight|carats?)\b|\bin (?:carats|cts)\b",
     re.I,
 )
-# from measurements, not a weight told: "... from mm size?", "... from its dimensions?"
-FROM_MEASUREMENTS = re.compile(r"\b(?:mm|millimet\w*|size|measure\w*|dimensions?|formula)\b", re.I)
+# from measurements, not a weight told: "... from mm size?", "... from its dimensions?"; a mounted stone's weight,
+# which only its measurements give ("how can I estimate the carat weight of a mounted emerald?")
+FROM_MEASUREMENTS = re.compile(
+    r"\b(?:mm|millimet\w*|size|measure\w*|dimensions?|formula|mounted|(?:in|still in) (?:a|its|the) setting|set in)\b",
+    re.I,
+)
 # "what size is a 1 carat diamond?", "how big is a 2 ct sapphire?", "how many mm is a 1 carat diamond?"
 SIZE_OF_A_WEIGHT = re.compile(
     r"\bwhat size\b|\bhow (?:big|large|wide)\b|\bdiameter\b|\bhow many (?:mm|millimet\w*)\b|"

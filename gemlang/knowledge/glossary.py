@@ -43,6 +43,7 @@ ASKING = re.compile(
     r"how (?:(?:do|can|would) (?:i|you|we) |to )(?=(?:tell|spot|detect|identify|recogni[sz]e)\b)|"  # "spot a doublet"
     r"how (?:does|do)\b(?!\s+(?:i|you|we)\b)|"
     r"how (?:is|are)\b(?=.*\b(?:measured|read|determined|calculated|used|graded)\b)|"
+    r"how often (?:should|must|do|does)\b(?=.*\b(?:re-?)?apprais)|"  # "how often should jewellery be reappraised?"
     r"what (?:causes|makes|produces|gives)\b|why (?:do|does|is|are|would|can)\b|how come\b|"  # "what causes asterism?"
     r"how much (?:does|do|is|are)\b(?=.*\bweigh)|how heavy (?:is|are)\b|"  # "how much does a carat weigh?"
     # "is a gem a mineral?", "are gems rocks?", "is a crystal a mineral?"

@@ -730,6 +730,43 @@ def _members(gems: list[GemFacts]) -> str:
     return f"{species[:1].upper() + species[1:]} ({', '.join(names[:3])}{', …' if names[3:] else ''})"
 
 
+# "which gems have perfect cleavage?", "what gems cleave easily?", "which stones have no cleavage?": the gems whose
+# cleavage is of the quality asked (perfect, the one a knock or the wheel splits, unless another is named)
+CLEAVAGE_LIST_QUESTION = re.compile(
+    rf"\b(?:which|what)\s+(?P<noun>(?:natural\s+)?{A_COLOUR}(?:gems?|gemstones?|stones?|minerals?))\b[^?.!]{{0,60}}?"
+    r"(?:\b(?P<quality>no|perfect|good|distinct|poor|imperfect|indistinct)\s+)?\bcleav(?:age|es?|ing)\b",
+    re.I,
+)
+
+
+def cleavage_list_answer(text: str) -> str:
+    """The natural gems whose facts give the cleavage a question asks for, one name per species, the gems of the
+    trade first; '' if not asked, or asked of gems named ("which cleaves, topaz or quartz?")."""
+    m = CLEAVAGE_LIST_QUESTION.search(text or "")
+    if m is None or gems_named_in(text):
+        return ""
+    quality = (m["quality"] or "perfect").lower()
+    natural, called = _natural_in(m["noun"])
+    found: dict[str, list[GemFacts]] = {}
+    for g in natural:
+        said = (g.cleavage or "").strip().lower()
+        if said and (said.startswith("none") if quality == "no" else said.startswith(quality)):
+            found.setdefault(_species(g).lower(), []).append(g)
+    said = "no cleavage" if quality == "no" else f"{quality} cleavage"
+    if not found:
+        return f"None of the {called} I know has {said}."
+    lines = sorted(found.values(), key=_trade_first)
+    why = (
+        " (a sharp knock along it can split the stone, and a facet lying parallel to it can hardly be polished)"
+        if quality == "perfect"
+        else ""
+    )
+    return (
+        f"**{called.capitalize()} I know with {said}**{why} ({len(lines)} species, the gems of the trade first): "
+        f"{some_of([_members(gs) for gs in lines], LISTED)}."
+    )
+
+
 # "which gems are blue?", "list green gems": every gem listed in a colour, asked alone
 _NOUNS = r"(?:gems|gemstones|stones|minerals)"
 _COLOUR_LISTS = (  # "which gems are blue?", "list green gems" (the whole message), "what blue gems are there?"
