@@ -76,6 +76,8 @@ SUPERLATIVE_QUESTION = re.compile(
     rf"\b(?P<b>{_WORDS})\s+(?:natural\s+|known\s+|precious\s+|common\s+)?{A_COLOUR}{_GEM_NOUN}",
     re.I,
 )
+# "the hardest garnet?", "softest tourmaline?": the whole message a superlative and the gems (or group) it picks among
+OF_GEMS_SAID = re.compile(rf"^\s*(?:and\s+)?(?:the\s+)?(?:{_WORDS})\s+(?P<gems>[^?.!,;]+?)\s*\??\s*$", re.I)
 # "which garnet is the …", "what kind of quartz has the …": the gems a superlative picks among, before it
 PICKED_AMONG = re.compile(
     r"\s*(?:which|what)\s+(?:kinds?\s+of\s+|types?\s+of\s+|variet(?:y|ies)\s+of\s+)?(?P<gems>[^,;:.!?]+?)\s+"
@@ -204,6 +206,9 @@ def _joined(lines: list[str]) -> str:
 def superlative_answer(text: str) -> str:
     """The answer to "which gem is the hardest/softest/densest/…?" from the knowledge base; '' if not asked."""
     m = SUPERLATIVE_QUESTION.search(text or "") or HIGH_OR_LOW.search(text or "")
+    if m is None and (said := OF_GEMS_SAID.match(text or "")):  # "the hardest garnet?": as "what is …" asks it
+        named = gems_named_in(said["gems"]) or group_named_in(said["gems"])[1]
+        return superlative_answer(f"what is {text.strip()}") if named else ""
     if m is None:
         return ""
     if m.re is HIGH_OR_LOW and re.search(r"\b(?:my|this|the|our|his|her)\s+(?:\w+\s+)?$", text[: m.start()], re.I):
@@ -261,6 +266,11 @@ def superlative_answer(text: str) -> str:
         )
     top = _value(groups[0][0], q.field)
     tied = [gs for gs in groups if abs(_value(gs[0], q.field) - top) < 1e-9]  # "spinel and topaz (Mohs 8)"
+    if len(tied) == len(groups) and not left_out and (named or kinds):  # "the softest tourmaline?": all alike
+        return (
+            f"Of {scope} I know, {_joined([_line(gs, q) for gs in tied])} rank alike (the middle of each range is "
+            f"the same), so my facts name none of them {q.most}."
+        )
     first, rest = groups[0], groups[len(tied) : len(tied) + SHOWN - 1]
     but = f" after {' and '.join(_species(gs[0]).title() for gs in left_out)}" if left_out else ""
     lead = _joined([f"**{_line(gs, q)}**" for gs in tied])
