@@ -2355,6 +2355,28 @@ def test_which_one_is_harder_with_a_stone_in_hand_ranks_its_gems_and_never_every
         assert said.endswith("there is one only, Peridot (Mohs 6.5): no other to rank it against.")
 
 
+def test_which_one_has_the_higher_ri_or_more_fire_with_a_stone_in_hand_ranks_the_gems_it_may_be():
+    chat = stone_answered("Peridot", "Tourmaline", "Sapphire Blue")
+    may_be = "Of the gems your stone may be (Peridot 94%, Sapphire Blue 2% and Tourmaline 2%), "
+    # each was the photo's answer again, the question unanswered
+    for asked in ("which one has the higher RI?", "which one is more refractive?"):
+        said = chat.ask(asked).reply
+        assert said.startswith(may_be + "**Sapphire Blue (RI 1.762–1.770)** is the highest in refractive index")
+    lowest = chat.ask("which one has the lower refractive index?").reply
+    assert lowest.startswith(may_be + "**Tourmaline (RI 1.620–1.640)** is the lowest in refractive index")
+    assert "**Peridot (dispersion 0.020)** is the highest in dispersion" in chat.ask("which one has more fire?").reply
+
+
+def test_which_one_is_rarer_with_a_stone_in_hand_is_what_the_facts_of_its_gems_say_not_the_stone_unanswered():
+    chat = stone_answered("Peridot", "Tourmaline", "Sapphire Blue")
+    for asked in ("which one is rarer?", "which one is the rarest?"):  # was "My facts on Peridot do not answer that"
+        said = chat.ask(asked).reply
+        assert said.startswith("**Peridot, Sapphire Blue or Tourmaline?** My facts do not rank peridot, blue sapphire")
+        assert "say nothing of how rare any of them is" in said
+    said = stone_answered("Tsavorite", "Peridot", "Tourmaline").ask("which one is rarer?").reply
+    assert "What they say of it: tsavorite is transparent" in said and "Of peridot and tourmaline, nothing." in said
+
+
 def test_which_of_them_is_the_hardest_with_no_gem_named_asks_which_gems():
     chat = Assistant(classifier=None).conversation()
     # each ranked every gem ("Of the natural gems I know, **Orpiment (Mohs 1.5–2; …)** … are the softest")

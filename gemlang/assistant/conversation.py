@@ -1236,7 +1236,8 @@ class Conversation:
         shown = [(n, p) for n, p in ranked[-1].candidates[:5] if p >= 0.01 and n in evidence.index]
         gems = [evidence.facts[evidence.index[n]] for n, _ in shown]
         called = f"the gems your stone may be ({join_words([f'{n} {percent(p)}' for n, p in shown], 'and')})"
-        return superlative_among(text, gems, called)
+        # "which one is rarer?": no range ranks it; what their facts say of it
+        return superlative_among(text, gems, called) or (unranked_compared(text, gems) if len(gems) > 1 else "")
 
     def _scale(self, turn: Turn) -> bool:
         # "is 1.76 high for an RI?": a question about the value, not a reading of the stone; with one number only

@@ -1337,7 +1337,7 @@ def unranked_compared(text: str, gems: Sequence[GemFacts]) -> str:
         reply += f". What they say of it: {' '.join(told)}"
         reply += f" Of {join_words(silent, 'and')}, nothing." if silent else ""
     else:
-        reply += ", and say nothing of how rare either is."
+        reply += f", and say nothing of how rare {'either' if len(gems) == 2 else 'any of them'} is."
     return (
         f"{reply} What I can compare is in their facts: hardness, toughness, refractive index and specific gravity "
         '("which is harder?"), how each wears in a ring, and how to tell them apart.'

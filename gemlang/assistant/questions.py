@@ -790,7 +790,8 @@ RARITY_QUESTION = re.compile(
 # "which is rarer, ruby or emerald?", "is amethyst more common than citrine?", "which is harder to find?": how rare
 # two gems are, side by side
 RARITY_COMPARED = re.compile(
-    r"\b(?:rarer|scarcer|more (?:rare|common|scarce|abundant|available)|less (?:rare|common|available)|"
+    r"\b(?:rar(?:er|est)|scarcer|(?:more|most) (?:rare|common|scarce|abundant|available)|"
+    r"(?:less|least) (?:rare|common|available)|"
     r"(?:harder|easier) to (?:find|get|come by|source|obtain|buy))\b",
     re.I,
 )

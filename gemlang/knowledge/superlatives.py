@@ -308,7 +308,7 @@ def superlative_among(text: str, gems: list[GemFacts], called: str) -> str:
     compared = None if m else COMPARATIVE_AMONG.search(text or "")
     if m is None and compared is None:
         return ""
-    said = (m.group("a") or m.group("b")).lower() if m else COMPARATIVES[compared["c"].lower()]
+    said = (m.group("a") or m.group("b")).lower() if m else COMPARATIVES[" ".join(compared["c"].lower().split())]
     q = next(q for words, q in SUPERLATIVES.items() if re.fullmatch(words, said))
     groups = _by_species([g for g in gems if _value(g, q.field) is not None], q.field, q.highest)
     if not groups:
@@ -367,9 +367,16 @@ THOSE_MEANT = re.compile(
 # "which one is harder?" of the gems a stone in hand may be, as the superlative ranks them; not "harder to cut", nor
 # "harder than quartz" (a gem to compare with)
 COMPARATIVES = {"harder": "hardest", "softer": "softest", "heavier": "heaviest", "denser": "densest",
-                "lighter": "lightest"}  # fmt: skip
+                "lighter": "lightest", "higher ri": "highest ri", "higher refractive index": "highest refractive index",
+                "more refractive": "most refractive", "lower ri": "lowest ri",
+                "lower refractive index": "lowest refractive index", "less refractive": "least refractive",
+                "more fire": "most fire", "more dispersion": "most dispersion", "more dispersive": "most dispersive",
+                "fierier": "fieriest", "less fire": "least fire", "less dispersion": "least dispersion",
+                "less dispersive": "least dispersive", "more birefringent": "most birefringent",
+                "higher birefringence": "highest birefringence"}  # fmt: skip
+_COMPARATIVE = "|".join(w.replace(" ", r"\s+") for w in COMPARATIVES)  # "higher  RI": the words apart by any space
 COMPARATIVE_AMONG = re.compile(
-    rf"\bwhich\b[^.?!]{{0,40}}?\b(?P<c>{'|'.join(COMPARATIVES)})\b(?!\s+(?:to|than|in|for|on)\b)", re.I
+    rf"\bwhich\b[^.?!]{{0,40}}?\b(?P<c>{_COMPARATIVE})\b(?!\s+(?:to|than|in|for|on)\b)", re.I
 )
 CHEAP_SAID = re.compile(r"\b(?:cheap\w*|inexpensive|affordable|less expensive|low[- ](?:cost|priced))\b", re.I)
 CHEAPEST_SAID = re.compile(r"\b(?:cheapest|most affordable)\b", re.I)  # the sentence to quote of a gem
