@@ -2377,6 +2377,31 @@ def test_which_one_is_rarer_with_a_stone_in_hand_is_what_the_facts_of_its_gems_s
     assert "What they say of it: tsavorite is transparent" in said and "Of peridot and tourmaline, nothing." in said
 
 
+def test_the_green_one_or_the_blue_one_with_a_stone_in_hand_is_its_gems_of_that_colour():
+    chat = stone_answered("Peridot", "Tourmaline", "Sapphire Blue")
+    may_be = "the gems your stone may be (Peridot 94%, Sapphire Blue 2% and Tourmaline 2%)"
+    # was the photo's answer again (with a photo, "**Green Onyx**: Mohs hardness 6.5–7.")
+    said = chat.ask("which one is softer? the green one or the blue one").reply
+    assert said == (
+        f"Of the green one (Peridot) and the blue one (Sapphire Blue) of {may_be}, **Peridot (Mohs 6.5)** is the "
+        "softest; then Sapphire Blue (Mohs 9)."
+    )
+    harder = chat.ask("which is harder, the green stone or the pink one?").reply
+    assert harder.startswith("Of the green one (Peridot) and the pink one (Tourmaline) of")
+    assert "**Tourmaline (Mohs 7–7.5)** is the hardest" in harder
+    one = Assistant(None, evidence=EvidenceModel(["Peridot", "Tourmaline"])).conversation()
+    one.image_probs = np.array([0.999, 0.001])
+    one.ask("what gem is this?")
+    said = one.ask("which one is softer? the green one or the blue one").reply
+    assert said.startswith("None of the gems your stone may be (Peridot ")
+    assert "is listed in blue: its colours are" in said
+    three = stone_answered("Peridot", "Ruby", "Emerald").ask("which one is harder, the blue one or the red one?").reply
+    assert three.endswith(
+        "their colours are Peridot (yellow-green, olive green, lime green, …), Emerald (green, bluish-green, "
+        'yellowish-green) and Ruby (red, pinkish-red, purplish-red). Ask "which one is harder?" to rank them all.'
+    )
+
+
 def test_which_of_them_is_the_hardest_with_no_gem_named_asks_which_gems():
     chat = Assistant(classifier=None).conversation()
     # each ranked every gem ("Of the natural gems I know, **Orpiment (Mohs 1.5–2; …)** … are the softest")

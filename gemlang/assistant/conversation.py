@@ -383,11 +383,13 @@ from gemlang.knowledge.places import places_in_a_name
 from gemlang.knowledge.superlatives import (
     HIGH_OR_LOW,
     SCALE_QUESTION,
+    THE_COLOUR_ONE,
     THOSE_MEANT,
     WHICH_ONE,
     cheapest_answer,
     colour_asked,
     colour_list_answer,
+    colour_ones_among,
     compared_list_answer,
     degree_verdict,
     fluorescence_list_answer,
@@ -1193,7 +1195,10 @@ class Conversation:
         # "the hardest gem?"; not "RI 1.76, which is the hardest gem it could be?", a reading of the stone in hand;
         # "gems with high dispersion" asks of gems in general, its "high dispersion" no reading
         # "which one is the rarest?" after a photo: of the stone in hand, not of every gem
-        of_the_stone = WHICH_ONE.search(turn.text) and (turn.images or self.image_probs is not None or self.hints)
+        which_one = (
+            WHICH_ONE.search(turn.text) or re.match(r"\s*which\b", turn.text, re.I) and THE_COLOUR_ONE.search(turn.text)
+        )  # "which is harder, the green one or the blue one?"
+        of_the_stone = which_one and (turn.images or self.image_probs is not None or self.hints)
         by_range = ""  # a ranking by a constant's range, of every gem or those named
         if of_the_stone and not gems_named_in(turn.text):  # "which one is harder?": of its gems, never of every gem
             ranked = self._superlative_of_the_stone(turn.text)
@@ -1230,12 +1235,15 @@ class Conversation:
         """ "Which one is the hardest?" with a stone in hand: of the gems its latest answer says it may be (those its
         table shows, at 1% or more), ranked from their facts; ''."""
         ranked = [x for x in self.answers[self._stone_began :] if x.candidates]
-        if not ranked or re.search(r"\bor\b", text):  # "which one is softer? the green one or the blue one"
+        by_colour = THE_COLOUR_ONE.search(text)  # "which one is softer? the green one or the blue one"
+        if not ranked or re.search(r"\bor\b", text) and not by_colour:
             return ""
         evidence = self.assistant.evidence
         shown = [(n, p) for n, p in ranked[-1].candidates[:5] if p >= 0.01 and n in evidence.index]
         gems = [evidence.facts[evidence.index[n]] for n, _ in shown]
         called = f"the gems your stone may be ({join_words([f'{n} {percent(p)}' for n, p in shown], 'and')})"
+        if by_colour:
+            return colour_ones_among(text, gems, called)
         # "which one is rarer?": no range ranks it; what their facts say of it
         return superlative_among(text, gems, called) or (unranked_compared(text, gems) if len(gems) > 1 else "")
 

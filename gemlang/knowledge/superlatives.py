@@ -324,6 +324,35 @@ def superlative_among(text: str, gems: list[GemFacts], called: str) -> str:
     return f"Of {called}, {lead} {'is' if len(tied) == 1 else 'are'} {q.most}" + (f"; then {rest}." if rest else ".")
 
 
+# "which one is softer? the green one or the blue one": the gems a stone may be, picked by colour
+THE_COLOUR_ONE = re.compile(rf"\bthe\s+(?P<colour>{BLEND_WORD})\s+(?:one|stone|gem)\b", re.I)
+
+
+def colour_ones_among(text: str, gems: list[GemFacts], called: str) -> str:
+    """ "Which one is softer? the green one or the blue one" of the gems a stone in hand may be (`called`: how the
+    answer names them): those first listed in each colour said (else listed in it at all), ranked as
+    `superlative_among` ranks; when none is of a colour said, which gems there are, with their colours; '' when no
+    colour is said."""
+    colours = list(dict.fromkeys(m["colour"].lower() for m in THE_COLOUR_ONE.finditer(text or "")))
+    if not colours:
+        return ""
+    mainly = lambda g, c: bool(g.colours) and main_colour(g.colours[0]) == hue_and_tinge(c)[0]  # noqa: E731
+    picked = {c: [g for g in gems if mainly(g, c)] or [g for g in gems if listed_in(g, c)] for c in colours}
+    if missing := [c for c, gs in picked.items() if not gs]:
+        listed = _joined([f"{g.name} ({', '.join(c.lower() for c in g.colours[:3])}{', …' if g.colours[3:] else ''})"
+                          for g in gems])  # fmt: skip
+        if len(gems) == 1:
+            return f"None of {called} is listed in {' or '.join(missing)}: its colours are {listed}."
+        asked = re.split(r"[?,;]", text.strip())[0].strip()
+        return (
+            f"None of {called} is listed in {' or '.join(missing)}: their colours are {listed}. Ask "
+            f'"{asked}?" to rank them all.'
+        )
+    chosen = list({g.name: g for gs in picked.values() for g in gs}.values())
+    said = _joined([f"the {c} one ({_joined([g.name for g in gs])})" for c, gs in picked.items()])
+    return superlative_among(text, chosen, f"{said} of {called}")
+
+
 def _also_in(g: GemFacts, colour: str) -> str:
     """ " Diamond is listed in blue among other colours (…); its facts give the cause: boron, which makes it blue." of
     a gem first in a colour that is not the first it is listed in and whose facts say what gives it that colour;
