@@ -2147,6 +2147,18 @@ def test_two_questions_of_one_gem_joined_by_and_are_each_answered_in_order():
     assert "lab-grown ruby" in said[natural:]
 
 
+def test_two_words_asked_of_one_gem_are_each_answered_and_it_after_a_gem_named_is_that_gem():
+    said = Assistant(None).conversation().ask("is ruby hard and expensive?").reply
+    # was the price alone ("**Ruby**: I do not price stones …"), its hardness unanswered
+    assert said.startswith("**Yes**: Ruby's Mohs hardness is 9") and "I do not price stones" in said
+    durable = Assistant(None).conversation().ask("are sapphires hard and durable?").reply
+    assert durable.startswith("**Yes**: Sapphire's Mohs hardness is 9") and "**Caring for Sapphire**" in durable
+    chat = stone_answered("Peridot", "Tourmaline")
+    # with a peridot in hand, "it" is the ruby named: was the price alone, the hardness unanswered
+    said = chat.ask("is ruby hard and is it expensive?").reply
+    assert said.startswith("**Yes**: Ruby's Mohs hardness is 9") and "I do not price stones" in said
+
+
 def test_two_questions_in_one_message_leave_one_message_in_the_history():
     chat = Assistant(None).conversation()
     chat.ask("can I steam clean emerald and is it durable?")

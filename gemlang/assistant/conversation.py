@@ -238,6 +238,7 @@ from gemlang.assistant.questions import (
     TREATMENT_QUESTION,
     TWO_ASKED_OF,
     TWO_QUESTIONS,
+    TWO_WORDS_ASKED,
     VALUE_QUESTION,
     WEIGHT_OF_THE_STONE,
     WHERE_TO_FIND,
@@ -732,10 +733,22 @@ class Conversation:
             gem = self._compared[one]
             return self._ask(f"tell me about {gem.name}", None, explain)
         two = TWO_QUESTIONS.match(text or "")
-        named = gems_named_in(two["first"]) if two and not photos else []
+        first, second = (f"{two['first']}?", two["second"]) if two else ("", "")
+        if not two and (words := TWO_WORDS_ASKED.match(text or "")) and not gems_named_in(words["word"]):
+            first = f"{words['first']}?"  # "is ruby hard and expensive?": "is ruby hard?", then "is it expensive?"
+            second = f"{words['verb']} {'they' if words['verb'].lower() == 'are' else 'it'} {words['word']}?"
+        named = gems_named_in(first) if first and not photos else []
         held = self._answered_gem() if self.image_probs is not None else None  # "it" is the stone in hand's too
-        if len(named) == 1 and (held is None or held.name == named[0].name):
-            return self._two_questions(text, f"{two['first']}?", two["second"], explain)
+        if (
+            len(named) == 1
+            and held is not None
+            and held.name != named[0].name
+            and not re.search(r"\b(?:my|this|our)\b", first, re.I)
+        ):
+            # "is ruby hard and is it expensive?" with a peridot in hand: "it" is the ruby named, not the stone
+            second = re.sub(r"\b(?:it|they)\b", lower_name(named[0]), second, count=1, flags=re.I)
+        if len(named) == 1:
+            return self._two_questions(text, first, second, explain)
         supposed = supposition((text or "")[:MAX_MESSAGE_CHARS]) if not photos else None  # a pasted book: its cap
         if not supposed:
             return self._ask(text, photos, explain)
