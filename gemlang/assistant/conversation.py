@@ -1258,7 +1258,9 @@ class Conversation:
         if by_colour:
             return colour_ones_among(text, gems, called)
         # "which one is rarer?": no range ranks it; what their facts say of it
-        return superlative_among(text, gems, called) or (unranked_compared(text, gems) if len(gems) > 1 else "")
+        return superlative_among(text, gems, called) or (
+            unranked_compared(text, gems, among=True) if len(gems) > 1 else ""
+        )
 
     def _scale(self, turn: Turn) -> bool:
         # "is 1.76 high for an RI?": a question about the value, not a reading of the stone; with one number only

@@ -796,11 +796,12 @@ RARITY_QUESTION = re.compile(
 # "which is rarer, ruby or emerald?", "is amethyst more common than citrine?", "which is harder to find?": how rare
 # two gems are, side by side
 RARITY_COMPARED = re.compile(
-    r"\b(?:rar(?:er|est)|scarcer|(?:more|most) (?:rare|common|scarce|abundant|available)|"
-    r"(?:less|least) (?:rare|common|available)|"
+    r"\b(?:rarer|scarcer|more (?:rare|common|scarce|abundant|available)|less (?:rare|common|available)|"
     r"(?:harder|easier) to (?:find|get|come by|source|obtain|buy))\b",
     re.I,
 )
+# "which one is the rarest?" of the gems a stone in hand may be, as "which is rarer?" asks of gems named
+RAREST_AMONG = re.compile(r"\b(?:rarest|scarcest|(?:most|least) (?:rare|common|scarce))\b", re.I)
 HISTORY_QUESTION = re.compile(r"\bhistory\b|\bhistorical\b|\bname (?:come|mean|origin)|\betymolog|\bnamed\b", re.I)
 # "was I scammed?", "did they rip me off?": whether the stone is what it was sold as, as "is it real?" asks
 NATURAL_QUESTION = re.compile(
