@@ -2377,6 +2377,9 @@ def test_which_one_has_the_higher_ri_or_more_fire_with_a_stone_in_hand_ranks_the
     lowest = chat.ask("which one has the lower refractive index?").reply
     assert lowest.startswith(may_be + "**Tourmaline (RI 1.620–1.640)** is the lowest in refractive index")
     assert "**Peridot (dispersion 0.020)** is the highest in dispersion" in chat.ask("which one has more fire?").reply
+    # which lab-grown kinds read lower: not the photo's gems ranked
+    lab = stone_answered("Ruby", "Flux-Grown Ruby").ask("could it be a synthetic? which ones have lower RI").reply
+    assert lab.startswith("**Lab-grown corundum that reads lower than natural ruby (RI 1.762–1.770)**")
 
 
 def test_which_one_is_rarer_with_a_stone_in_hand_is_what_the_facts_of_its_gems_say_not_the_stone_unanswered():

@@ -404,8 +404,10 @@ COMPARATIVES = {"harder": "hardest", "softer": "softest", "heavier": "heaviest",
                 "less dispersive": "least dispersive", "more birefringent": "most birefringent",
                 "higher birefringence": "highest birefringence"}  # fmt: skip
 _COMPARATIVE = "|".join(w.replace(" ", r"\s+") for w in COMPARATIVES)  # "higher  RI": the words apart by any space
-COMPARATIVE_AMONG = re.compile(
-    rf"\bwhich\b[^.?!]{{0,40}}?\b(?P<c>{_COMPARATIVE})\b(?!\s+(?:to|than|in|for|on)\b)", re.I
+COMPARATIVE_AMONG = re.compile(  # not "could it be synthetic? which ones have lower RI": which lab-grown kinds do
+    r"^(?!.*\b(?:synthetics?|lab[- ]?(?:grown|made|created)|man[- ]made|imitations?|simulants?)\b).*?"
+    rf"\bwhich\b[^.?!]{{0,40}}?\b(?P<c>{_COMPARATIVE})\b(?!\s+(?:to|than|in|for|on)\b)",
+    re.I,
 )
 CHEAP_SAID = re.compile(r"\b(?:cheap\w*|inexpensive|affordable|less expensive|low[- ](?:cost|priced))\b", re.I)
 CHEAPEST_SAID = re.compile(r"\b(?:cheapest|most affordable)\b", re.I)  # the sentence to quote of a gem
