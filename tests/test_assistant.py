@@ -2147,6 +2147,18 @@ def test_two_questions_of_one_gem_joined_by_and_are_each_answered_in_order():
     assert "lab-grown ruby" in said[natural:]
 
 
+def test_two_words_asked_of_one_gem_are_each_answered_and_it_after_a_gem_named_is_that_gem():
+    said = Assistant(None).conversation().ask("is ruby hard and expensive?").reply
+    # was the price alone ("**Ruby**: I do not price stones …"), its hardness unanswered
+    assert said.startswith("**Yes**: Ruby's Mohs hardness is 9") and "I do not price stones" in said
+    durable = Assistant(None).conversation().ask("are sapphires hard and durable?").reply
+    assert durable.startswith("**Yes**: Sapphire's Mohs hardness is 9") and "**Caring for Sapphire**" in durable
+    chat = stone_answered("Peridot", "Tourmaline")
+    # with a peridot in hand, "it" is the ruby named: was the price alone, the hardness unanswered
+    said = chat.ask("is ruby hard and is it expensive?").reply
+    assert said.startswith("**Yes**: Ruby's Mohs hardness is 9") and "I do not price stones" in said
+
+
 def test_two_questions_in_one_message_leave_one_message_in_the_history():
     chat = Assistant(None).conversation()
     chat.ask("can I steam clean emerald and is it durable?")
@@ -2353,6 +2365,60 @@ def test_which_one_is_harder_with_a_stone_in_hand_ranks_its_gems_and_never_every
         said = one.ask(asked).reply
         assert said.startswith("Of the gems your stone may be (Peridot ") and "Diamond" not in said
         assert said.endswith("there is one only, Peridot (Mohs 6.5): no other to rank it against.")
+
+
+def test_which_one_has_the_higher_ri_or_more_fire_with_a_stone_in_hand_ranks_the_gems_it_may_be():
+    chat = stone_answered("Peridot", "Tourmaline", "Sapphire Blue")
+    may_be = "Of the gems your stone may be (Peridot 94%, Sapphire Blue 2% and Tourmaline 2%), "
+    # each was the photo's answer again, the question unanswered
+    for asked in ("which one has the higher RI?", "which one is more refractive?"):
+        said = chat.ask(asked).reply
+        assert said.startswith(may_be + "**Sapphire Blue (RI 1.762–1.770)** is the highest in refractive index")
+    lowest = chat.ask("which one has the lower refractive index?").reply
+    assert lowest.startswith(may_be + "**Tourmaline (RI 1.620–1.640)** is the lowest in refractive index")
+    assert "**Peridot (dispersion 0.020)** is the highest in dispersion" in chat.ask("which one has more fire?").reply
+    # which lab-grown kinds read lower: not the photo's gems ranked
+    lab = stone_answered("Ruby", "Flux-Grown Ruby").ask("could it be a synthetic? which ones have lower RI").reply
+    assert lab.startswith("**Lab-grown corundum that reads lower than natural ruby (RI 1.762–1.770)**")
+
+
+def test_which_one_is_rarer_with_a_stone_in_hand_is_what_the_facts_of_its_gems_say_not_the_stone_unanswered():
+    chat = stone_answered("Peridot", "Tourmaline", "Sapphire Blue")
+    for asked in ("which one is rarer?", "which one is the rarest?"):  # was "My facts on Peridot do not answer that"
+        said = chat.ask(asked).reply
+        assert said.startswith("**Peridot, Sapphire Blue or Tourmaline?** My facts do not rank peridot, blue sapphire")
+        assert "say nothing of how rare any of them is" in said
+    said = stone_answered("Tsavorite", "Peridot", "Tourmaline").ask("which one is rarer?").reply
+    assert "What they say of it: tsavorite is transparent" in said and "Of peridot and tourmaline, nothing." in said
+    # a fact pasted, with "the rarest" in it, is no question of rarity: the card, as before
+    assert Assistant(None).conversation().ask("Bixbite: red beryl, the rarest member of the beryl family").reply == (
+        "**Bixbite**"
+    )
+
+
+def test_the_green_one_or_the_blue_one_with_a_stone_in_hand_is_its_gems_of_that_colour():
+    chat = stone_answered("Peridot", "Tourmaline", "Sapphire Blue")
+    may_be = "the gems your stone may be (Peridot 94%, Sapphire Blue 2% and Tourmaline 2%)"
+    # was the photo's answer again (with a photo, "**Green Onyx**: Mohs hardness 6.5–7.")
+    said = chat.ask("which one is softer? the green one or the blue one").reply
+    assert said == (
+        f"Of the green one (Peridot) and the blue one (Sapphire Blue) of {may_be}, **Peridot (Mohs 6.5)** is the "
+        "softest; then Sapphire Blue (Mohs 9)."
+    )
+    harder = chat.ask("which is harder, the green stone or the pink one?").reply
+    assert harder.startswith("Of the green one (Peridot) and the pink one (Tourmaline) of")
+    assert "**Tourmaline (Mohs 7–7.5)** is the hardest" in harder
+    one = Assistant(None, evidence=EvidenceModel(["Peridot", "Tourmaline"])).conversation()
+    one.image_probs = np.array([0.999, 0.001])
+    one.ask("what gem is this?")
+    said = one.ask("which one is softer? the green one or the blue one").reply
+    assert said.startswith("None of the gems your stone may be (Peridot ")
+    assert "is listed in blue: its colours are" in said
+    three = stone_answered("Peridot", "Ruby", "Emerald").ask("which one is harder, the blue one or the red one?").reply
+    assert three.endswith(
+        "their colours are Peridot (yellow-green, olive green, lime green, …), Emerald (green, bluish-green, "
+        'yellowish-green) and Ruby (red, pinkish-red, purplish-red). Ask "which one is harder?" to rank them all.'
+    )
 
 
 def test_which_of_them_is_the_hardest_with_no_gem_named_asks_which_gems():

@@ -122,6 +122,9 @@ def test_whether_a_gem_stands_everyday_ring_wear_is_said_from_its_hardness_and_c
     assert "though its perfect cleavage" in chat.ask("is diamond durable enough for daily wear?").reply
     assert "pendants, earrings or brooches suit it better" in chat.ask("can I wear my pearl ring every day?").reply
     assert "everyday wear" not in chat.ask("how do I clean sapphire?").reply  # asked how to clean, not to wear
+    # a gem named, as "is it durable?" asks it: was the care notes alone, its wear unsaid
+    opal = chat.ask("are opals durable?").reply
+    assert opal.startswith("**Caring for Opal**: Opal (Mohs 5.5–6.5) is softer than quartz (Mohs 7)")
     emerald = chat.ask("can I wear emerald every day in a ring?").reply
     assert "but it is not tough: a knock can chip or break it" in emerald  # its care text: toughness generally poor
 

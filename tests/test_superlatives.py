@@ -48,6 +48,21 @@ def test_the_gems_a_question_names_bound_the_answer_and_ties_are_said_together()
     assert superlative_answer("which gem is the hardest?").startswith("Of the natural gems I know, **Diamond")
 
 
+def test_the_superlative_and_a_gem_alone_ranks_its_kinds_and_kinds_alike_are_named_none_first():
+    # was the bare card ("**Garnet**"): a superlative with no "what" or "which" before it
+    for asked in ("the hardest garnet?", "hardest garnet?"):
+        garnet = Assistant(classifier=None).conversation().ask(asked).reply
+        assert garnet.startswith("Of the garnet kinds I know, **Almandine (Mohs 7–7.5)**") and "Diamond" not in garnet
+    assert superlative_answer("the hardest feldspar?").startswith("Of the feldspar kinds I know, **Amazonite")
+    assert superlative_answer("the hardest part?") == "" and superlative_answer("the hardest to cut?") == ""
+    # every tourmaline kind reads Mohs 7–7.5: was "**Dravite (Mohs 7–7.5)**, … are the softest"
+    softest = Assistant(classifier=None).conversation().ask("the softest tourmaline?").reply
+    assert softest == (
+        "Of the tourmaline kinds I know, Dravite (Mohs 7–7.5), Elbaite (Mohs 7–7.5) and Schorl (Mohs 7–7.5) rank "
+        "alike (the middle of each range is the same), so my facts name none of them the softest."
+    )
+
+
 def test_a_group_no_entry_describes_picks_among_its_gems_and_one_species_names_no_first():
     # "feldspar" names no gem of its own: its gems, not every gem (was diamond first)
     feldspar = superlative_answer("which feldspar is the hardest?")

@@ -238,6 +238,7 @@ from gemlang.assistant.questions import (
     TREATMENT_QUESTION,
     TWO_ASKED_OF,
     TWO_QUESTIONS,
+    TWO_WORDS_ASKED,
     VALUE_QUESTION,
     WEIGHT_OF_THE_STONE,
     WHERE_TO_FIND,
@@ -383,12 +384,14 @@ from gemlang.knowledge.places import places_in_a_name
 from gemlang.knowledge.superlatives import (
     HIGH_OR_LOW,
     SCALE_QUESTION,
+    THE_COLOUR_ONE,
     THOSE_MEANT,
     WHICH_ONE,
     cheapest_answer,
     cleavage_list_answer,
     colour_asked,
     colour_list_answer,
+    colour_ones_among,
     compared_list_answer,
     degree_verdict,
     fluorescence_list_answer,
@@ -731,10 +734,22 @@ class Conversation:
             gem = self._compared[one]
             return self._ask(f"tell me about {gem.name}", None, explain)
         two = TWO_QUESTIONS.match(text or "")
-        named = gems_named_in(two["first"]) if two and not photos else []
+        first, second = (f"{two['first']}?", two["second"]) if two else ("", "")
+        if not two and (words := TWO_WORDS_ASKED.match(text or "")) and not gems_named_in(words["word"]):
+            first = f"{words['first']}?"  # "is ruby hard and expensive?": "is ruby hard?", then "is it expensive?"
+            second = f"{words['verb']} {'they' if words['verb'].lower() == 'are' else 'it'} {words['word']}?"
+        named = gems_named_in(first) if first and not photos else []
         held = self._answered_gem() if self.image_probs is not None else None  # "it" is the stone in hand's too
-        if len(named) == 1 and (held is None or held.name == named[0].name):
-            return self._two_questions(text, f"{two['first']}?", two["second"], explain)
+        if (
+            len(named) == 1
+            and held is not None
+            and held.name != named[0].name
+            and not re.search(r"\b(?:my|this|our)\b", first, re.I)
+        ):
+            # "is ruby hard and is it expensive?" with a peridot in hand: "it" is the ruby named, not the stone
+            second = re.sub(r"\b(?:it|they)\b", lower_name(named[0]), second, count=1, flags=re.I)
+        if len(named) == 1:
+            return self._two_questions(text, first, second, explain)
         supposed = supposition((text or "")[:MAX_MESSAGE_CHARS]) if not photos else None  # a pasted book: its cap
         if not supposed:
             return self._ask(text, photos, explain)
@@ -1196,7 +1211,10 @@ class Conversation:
         # "the hardest gem?"; not "RI 1.76, which is the hardest gem it could be?", a reading of the stone in hand;
         # "gems with high dispersion" asks of gems in general, its "high dispersion" no reading
         # "which one is the rarest?" after a photo: of the stone in hand, not of every gem
-        of_the_stone = WHICH_ONE.search(turn.text) and (turn.images or self.image_probs is not None or self.hints)
+        which_one = (
+            WHICH_ONE.search(turn.text) or re.match(r"\s*which\b", turn.text, re.I) and THE_COLOUR_ONE.search(turn.text)
+        )  # "which is harder, the green one or the blue one?"
+        of_the_stone = which_one and (turn.images or self.image_probs is not None or self.hints)
         by_range = ""  # a ranking by a constant's range, of every gem or those named
         if of_the_stone and not gems_named_in(turn.text):  # "which one is harder?": of its gems, never of every gem
             ranked = self._superlative_of_the_stone(turn.text)
@@ -1233,13 +1251,19 @@ class Conversation:
         """ "Which one is the hardest?" with a stone in hand: of the gems its latest answer says it may be (those its
         table shows, at 1% or more), ranked from their facts; ''."""
         ranked = [x for x in self.answers[self._stone_began :] if x.candidates]
-        if not ranked or re.search(r"\bor\b", text):  # "which one is softer? the green one or the blue one"
+        by_colour = THE_COLOUR_ONE.search(text)  # "which one is softer? the green one or the blue one"
+        if not ranked or re.search(r"\bor\b", text) and not by_colour:
             return ""
         evidence = self.assistant.evidence
         shown = [(n, p) for n, p in ranked[-1].candidates[:5] if p >= 0.01 and n in evidence.index]
         gems = [evidence.facts[evidence.index[n]] for n, _ in shown]
         called = f"the gems your stone may be ({join_words([f'{n} {percent(p)}' for n, p in shown], 'and')})"
-        return superlative_among(text, gems, called)
+        if by_colour:
+            return colour_ones_among(text, gems, called)
+        # "which one is rarer?": no range ranks it; what their facts say of it
+        return superlative_among(text, gems, called) or (
+            unranked_compared(text, gems, among=True) if len(gems) > 1 else ""
+        )
 
     def _scale(self, turn: Turn) -> bool:
         # "is 1.76 high for an RI?": a question about the value, not a reading of the stone; with one number only

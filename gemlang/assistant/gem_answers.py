@@ -71,6 +71,7 @@ from gemlang.assistant.questions import (
     PRICE_COMPARED,
     QUALITY_CHOICE,
     QUESTION_RUN_ON,
+    RAREST_AMONG,
     RARITY_COMPARED,
     RARITY_QUESTION,
     SAME_CHEMISTRY,
@@ -1307,7 +1308,7 @@ def colours_asked_of(text: str, gem: GemFacts) -> list[str]:
     return [c for c in dict.fromkeys(re.findall(rf"\b(?:{COLOUR_WORD})\b", text.lower())) if c not in own]
 
 
-def unranked_compared(text: str, gems: Sequence[GemFacts]) -> str:
+def unranked_compared(text: str, gems: Sequence[GemFacts], among: bool = False) -> str:
     """ "Which is rarer, ruby or emerald?", "which is cheaper, ruby or spinel?": what no range of the facts ranks.
     A sentence of one gem's facts that ranks it against the other ("Hiddenite is much rarer than kunzite") answers;
     else that the facts do not rank them, what they do say of each, and what can be compared; '' for a message that
@@ -1315,7 +1316,7 @@ def unranked_compared(text: str, gems: Sequence[GemFacts]) -> str:
     names = join_words([g.name for g in gems], "or")
     if PRICE_COMPARED.search(text):
         return f"**{names}?** I do not price stones, nor rank gems by price: {WHAT_VALUE_RESTS_ON}."
-    if not RARITY_COMPARED.search(text):
+    if not (RARITY_COMPARED.search(text) or among and RAREST_AMONG.search(text)):  # `among`: the gems a stone may be
         return ""
     said = {g.name: rarity_said(g) for g in gems}
     told = [  # "pink sapphire was thought exceptionally rare …" names its gem itself
@@ -1338,7 +1339,7 @@ def unranked_compared(text: str, gems: Sequence[GemFacts]) -> str:
         reply += f". What they say of it: {' '.join(told)}"
         reply += f" Of {join_words(silent, 'and')}, nothing." if silent else ""
     else:
-        reply += ", and say nothing of how rare either is."
+        reply += f", and say nothing of how rare {'either' if len(gems) == 2 else 'any of them'} is."
     return (
         f"{reply} What I can compare is in their facts: hardness, toughness, refractive index and specific gravity "
         '("which is harder?"), how each wears in a ring, and how to tell them apart.'

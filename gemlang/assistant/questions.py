@@ -433,6 +433,12 @@ TWO_QUESTIONS = re.compile(
     r"(?P<second>(?:is|are|was|does|do|has|can)\s+(?:it|they)\b[^?.!]*\??)\s*$",
     re.I,
 )
+# "is ruby hard and expensive?": two words asked of one gem, the second asked as "is it expensive?"
+TWO_WORDS_ASKED = re.compile(  # not "is garnet singly refractive and why?"
+    r"^\s*(?P<first>(?P<verb>is|are)\s+[^?.!,]*?\s+\w+)\s+and\s+"
+    r"(?P<word>(?!(?:why|how|what|where|when|which|who|not|so|more|less)\b)\w+)\s*\??\s*$",
+    re.I,
+)
 # the weight asked of the stone: "how many carats is it?", "how much does my ruby weigh?"
 WEIGHT_OF_THE_STONE = re.compile(
     r"\bhow many (?:carats?|cts?|grams? (?:is|does) (?:it|this|my)\b)\b|\bcarat weight\b|"  # not "grams is 5 ct?"
@@ -802,6 +808,8 @@ RARITY_COMPARED = re.compile(
     r"(?:harder|easier) to (?:find|get|come by|source|obtain|buy))\b",
     re.I,
 )
+# "which one is the rarest?" of the gems a stone in hand may be, as "which is rarer?" asks of gems named
+RAREST_AMONG = re.compile(r"\b(?:rarest|scarcest|(?:most|least) (?:rare|common|scarce))\b", re.I)
 HISTORY_QUESTION = re.compile(r"\bhistory\b|\bhistorical\b|\bname (?:come|mean|origin)|\betymolog|\bnamed\b", re.I)
 # "was I scammed?", "did they rip me off?": whether the stone is what it was sold as, as "is it real?" asks
 NATURAL_QUESTION = re.compile(

@@ -103,7 +103,7 @@ WEAR_QUESTION = re.compile(
     # "is tanzanite a good everyday stone?", "is emerald fragile?", "is it durable?"
     r"\b(?:good|suitable|ok|okay) (?:for )?(?:an? )?(?:every ?day|daily) (?:stone|gem|gemstone)\b|\bfragile?\b|"
     r"\bscratch(?:es)? easily\b|"  # "breaks easily" is toughness (`TOUGHNESS_QUESTION`)
-    r"\bhow durable\b|\b(?:is|are) (?:it|this|they) (?:very |really )?durable\b",
+    r"\bhow durable\b|\b(?:is|are) (?:it|this|they|[a-z][\w' -]{0,25}?) (?:very |really )?durable\b",  # "is opal …"
     re.I,
 )
 DUST = 7.0  # household dust is mostly quartz grains: a softer gem's facets dull with daily wear

@@ -76,6 +76,8 @@ SUPERLATIVE_QUESTION = re.compile(
     rf"\b(?P<b>{_WORDS})\s+(?:natural\s+|known\s+|precious\s+|common\s+)?{A_COLOUR}{_GEM_NOUN}",
     re.I,
 )
+# "the hardest garnet?", "softest tourmaline?": the whole message a superlative and the gems (or group) it picks among
+OF_GEMS_SAID = re.compile(rf"^\s*(?:and\s+)?(?:the\s+)?(?:{_WORDS})\s+(?P<gems>[^?.!,;]+?)\s*\??\s*$", re.I)
 # "which garnet is the …", "what kind of quartz has the …": the gems a superlative picks among, before it
 PICKED_AMONG = re.compile(
     r"\s*(?:which|what)\s+(?:kinds?\s+of\s+|types?\s+of\s+|variet(?:y|ies)\s+of\s+)?(?P<gems>[^,;:.!?]+?)\s+"
@@ -204,6 +206,9 @@ def _joined(lines: list[str]) -> str:
 def superlative_answer(text: str) -> str:
     """The answer to "which gem is the hardest/softest/densest/…?" from the knowledge base; '' if not asked."""
     m = SUPERLATIVE_QUESTION.search(text or "") or HIGH_OR_LOW.search(text or "")
+    if m is None and (said := OF_GEMS_SAID.match(text or "")):  # "the hardest garnet?": as "what is …" asks it
+        named = gems_named_in(said["gems"]) or group_named_in(said["gems"])[1]
+        return superlative_answer(f"what is {text.strip()}") if named else ""
     if m is None:
         return ""
     if m.re is HIGH_OR_LOW and re.search(r"\b(?:my|this|the|our|his|her)\s+(?:\w+\s+)?$", text[: m.start()], re.I):
@@ -261,6 +266,11 @@ def superlative_answer(text: str) -> str:
         )
     top = _value(groups[0][0], q.field)
     tied = [gs for gs in groups if abs(_value(gs[0], q.field) - top) < 1e-9]  # "spinel and topaz (Mohs 8)"
+    if len(tied) == len(groups) and not left_out and (named or kinds):  # "the softest tourmaline?": all alike
+        return (
+            f"Of {scope} I know, {_joined([_line(gs, q) for gs in tied])} rank alike (the middle of each range is "
+            f"the same), so my facts name none of them {q.most}."
+        )
     first, rest = groups[0], groups[len(tied) : len(tied) + SHOWN - 1]
     but = f" after {' and '.join(_species(gs[0]).title() for gs in left_out)}" if left_out else ""
     lead = _joined([f"**{_line(gs, q)}**" for gs in tied])
@@ -298,7 +308,7 @@ def superlative_among(text: str, gems: list[GemFacts], called: str) -> str:
     compared = None if m else COMPARATIVE_AMONG.search(text or "")
     if m is None and compared is None:
         return ""
-    said = (m.group("a") or m.group("b")).lower() if m else COMPARATIVES[compared["c"].lower()]
+    said = (m.group("a") or m.group("b")).lower() if m else COMPARATIVES[" ".join(compared["c"].lower().split())]
     q = next(q for words, q in SUPERLATIVES.items() if re.fullmatch(words, said))
     groups = _by_species([g for g in gems if _value(g, q.field) is not None], q.field, q.highest)
     if not groups:
@@ -312,6 +322,35 @@ def superlative_among(text: str, gems: list[GemFacts], called: str) -> str:
     lead = _joined([f"**{_line(gs, q)}**" for gs in tied])
     rest = ", ".join(_line(gs, q) for gs in groups[len(tied) :])
     return f"Of {called}, {lead} {'is' if len(tied) == 1 else 'are'} {q.most}" + (f"; then {rest}." if rest else ".")
+
+
+# "which one is softer? the green one or the blue one": the gems a stone may be, picked by colour
+THE_COLOUR_ONE = re.compile(rf"\bthe\s+(?P<colour>{BLEND_WORD})\s+(?:one|stone|gem)\b", re.I)
+
+
+def colour_ones_among(text: str, gems: list[GemFacts], called: str) -> str:
+    """ "Which one is softer? the green one or the blue one" of the gems a stone in hand may be (`called`: how the
+    answer names them): those first listed in each colour said (else listed in it at all), ranked as
+    `superlative_among` ranks; when none is of a colour said, which gems there are, with their colours; '' when no
+    colour is said."""
+    colours = list(dict.fromkeys(m["colour"].lower() for m in THE_COLOUR_ONE.finditer(text or "")))
+    if not colours:
+        return ""
+    mainly = lambda g, c: bool(g.colours) and main_colour(g.colours[0]) == hue_and_tinge(c)[0]  # noqa: E731
+    picked = {c: [g for g in gems if mainly(g, c)] or [g for g in gems if listed_in(g, c)] for c in colours}
+    if missing := [c for c, gs in picked.items() if not gs]:
+        listed = _joined([f"{g.name} ({', '.join(c.lower() for c in g.colours[:3])}{', …' if g.colours[3:] else ''})"
+                          for g in gems])  # fmt: skip
+        if len(gems) == 1:
+            return f"None of {called} is listed in {' or '.join(missing)}: its colours are {listed}."
+        asked = re.split(r"[?,;]", text.strip())[0].strip()
+        return (
+            f"None of {called} is listed in {' or '.join(missing)}: their colours are {listed}. Ask "
+            f'"{asked}?" to rank them all.'
+        )
+    chosen = list({g.name: g for gs in picked.values() for g in gs}.values())
+    said = _joined([f"the {c} one ({_joined([g.name for g in gs])})" for c, gs in picked.items()])
+    return superlative_among(text, chosen, f"{said} of {called}")
 
 
 def _also_in(g: GemFacts, colour: str) -> str:
@@ -357,9 +396,18 @@ THOSE_MEANT = re.compile(
 # "which one is harder?" of the gems a stone in hand may be, as the superlative ranks them; not "harder to cut", nor
 # "harder than quartz" (a gem to compare with)
 COMPARATIVES = {"harder": "hardest", "softer": "softest", "heavier": "heaviest", "denser": "densest",
-                "lighter": "lightest"}  # fmt: skip
-COMPARATIVE_AMONG = re.compile(
-    rf"\bwhich\b[^.?!]{{0,40}}?\b(?P<c>{'|'.join(COMPARATIVES)})\b(?!\s+(?:to|than|in|for|on)\b)", re.I
+                "lighter": "lightest", "higher ri": "highest ri", "higher refractive index": "highest refractive index",
+                "more refractive": "most refractive", "lower ri": "lowest ri",
+                "lower refractive index": "lowest refractive index", "less refractive": "least refractive",
+                "more fire": "most fire", "more dispersion": "most dispersion", "more dispersive": "most dispersive",
+                "fierier": "fieriest", "less fire": "least fire", "less dispersion": "least dispersion",
+                "less dispersive": "least dispersive", "more birefringent": "most birefringent",
+                "higher birefringence": "highest birefringence"}  # fmt: skip
+_COMPARATIVE = "|".join(w.replace(" ", r"\s+") for w in COMPARATIVES)  # "higher  RI": the words apart by any space
+COMPARATIVE_AMONG = re.compile(  # not "could it be synthetic? which ones have lower RI": which lab-grown kinds do
+    r"^(?!.*\b(?:synthetics?|lab[- ]?(?:grown|made|created)|man[- ]made|imitations?|simulants?)\b).*?"
+    rf"\bwhich\b[^.?!]{{0,40}}?\b(?P<c>{_COMPARATIVE})\b(?!\s+(?:to|than|in|for|on)\b)",
+    re.I,
 )
 CHEAP_SAID = re.compile(r"\b(?:cheap\w*|inexpensive|affordable|less expensive|low[- ](?:cost|priced))\b", re.I)
 CHEAPEST_SAID = re.compile(r"\b(?:cheapest|most affordable)\b", re.I)  # the sentence to quote of a gem
