@@ -1038,6 +1038,20 @@ def test_a_question_about_a_term_is_explained_and_is_no_reading_of_the_stone_in_
     assert chat.ask("what is it?").gem == "Ruby"  # about the stone in hand, not a term
 
 
+@pytest.mark.parametrize(
+    "text, lead",
+    [
+        ("how many colours does a trichroic stone show?", "**Three.** A trichroic stone shows three colours"),
+        ("how many colors does a dichroic gem show?", "**Two.** A dichroic stone shows two colours"),
+        ("how many colours can a pleochroic stone show?", "**Two or three.**"),
+    ],
+)
+def test_how_many_colours_a_pleochroic_stone_shows_is_counted_with_the_entries_that_say_so(text, lead):
+    answer = Assistant(classifier=None).conversation().ask(text)  # was the help text
+    assert answer.reply.startswith(lead) and "**Pleochroism**: " in answer.reply
+    assert any("source (dichroscope)" in n for n in answer.notes)
+
+
 def test_is_a_gem_uniaxial_or_pleochroic_is_answered_from_its_facts():
     chat = Assistant(classifier=None).conversation()
     assert chat.ask("is quartz uniaxial positive?").reply == "**Yes.** **Quartz**: optic character uniaxial positive."

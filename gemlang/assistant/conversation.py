@@ -362,6 +362,7 @@ from gemlang.knowledge.glossary import (
     NAMED_TWICE,
     about_the_stone,
     clarity_type,
+    colours_counted,
     grade_meant,
     instruments_asked,
     mechanism,
@@ -1455,13 +1456,15 @@ class Conversation:
         if not terms:
             return False
         self._term_said = True
+        if counted := colours_counted(turn.text):  # "how many colours does a trichroic stone show?": the number first
+            terms += [t for t in [term_called("dichroscope")] if t not in terms]
         turn.answer.reply = explained(terms, turn.answer)
         meant: dict[str, list[str]] = {}  # "what does VS1 mean?": the grade asked, then its scale
         for grade in grades_named(turn.text):
             for scale in grades:
                 if said := grade_meant(grade, scale):
                     meant.setdefault(said, []).append(grade)
-        lead = [f"**{join_words(named)}**: {said}." for said, named in meant.items()]
+        lead = [f"**{join_words(named)}**: {said}." for said, named in meant.items()] + [counted] * bool(counted)
         # of clarity, the gems named, else the stone answered: their own clarity type first
         if "coloured stone grading" in [t.term for t in grades] and "clarity grades" in grades_of_the_stone(turn.text):
             lead += [typed for gem in gems_said or [self._answered_gem()] if gem and (typed := clarity_type(gem))]

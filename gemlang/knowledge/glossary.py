@@ -40,6 +40,8 @@ ASKING = re.compile(
     r"(?=.*\b(?:where|how) (?:do|should|can|would) (?:i|we|one) (?:start|begin)\b)|"  # "I'm a beginner collector, …"
     r"how (?:(?:do|can|would) (?:i|you|we) |to )(?=(?:tell|spot|detect|identify|recogni[sz]e)\b)|"  # "spot a doublet"
     r"how (?:does|do)\b(?!\s+(?:i|you|we)\b)|"
+    # "how many colours does a trichroic stone show?", "how many edges does a doubly refractive stone give?"
+    r"how many (?=[\w-]+(?: [\w-]+)? (?:does|do|can|will|would)\b)|"
     r"how (?:is|are)\b(?=.*\b(?:measured|read|determined|calculated|used|graded)\b)|"
     r"what (?:causes|makes|produces|gives)\b|why (?:do|does|is|are|would|can)\b|how come\b|"  # "what causes asterism?"
     r"how much (?:does|do|is|are)\b(?=.*\bweigh)|how heavy (?:is|are)\b|"  # "how much does a carat weigh?"
@@ -91,6 +93,25 @@ DIAMOND_GRADING = {"4Cs", "clarity grades", "colour grades", "cut grades", "fluo
 # and a seller's grade of any coloured gem ("what does AAA tanzanite mean?"), the clarity to buy of any ("what clarity
 # should I look for in a sapphire?")
 GRADES_ANY_GEM = {"AAA grade", "clarity to buy"}
+
+
+# "how many colours does a trichroic stone show?": the number of colours the pleochroism entry gives each word, seen in
+# the directions the dichroscope entry says
+COLOURS_COUNTED = re.compile(r"\bhow many (?:colou?rs|hues|shades)\b.*?\b(di|tri|pleo)chro(?:ic|ism)\b", re.I)
+COLOURS_SHOWN = {
+    "di": "**Two.** A dichroic stone shows two colours, which a dichroscope shows side by side.",
+    "pleo": "**Two or three.** A dichroic stone shows two colours, a trichroic one three: a dichroscope shows two "
+    "side by side, and a third appears when the stone is turned, usually at 90° to the first direction.",
+    "tri": "**Three.** A trichroic stone shows three colours: a dichroscope shows two of them side by side and the "
+    "third when the stone is turned, usually at 90° to the first direction.",
+}
+
+
+def colours_counted(text: str) -> str:
+    """How many colours a dichroic or trichroic stone shows, when asked ("how many colours does a trichroic stone
+    show?"); '' otherwise."""
+    asked = COLOURS_COUNTED.search(text)
+    return COLOURS_SHOWN[asked.group(1).lower()] if asked else ""
 
 
 def grade_meant(grade: str, entry: Term) -> str:
