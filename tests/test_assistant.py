@@ -1052,6 +1052,22 @@ def test_how_many_colours_a_pleochroic_stone_shows_is_counted_with_the_entries_t
     assert any("source (dichroscope)" in n for n in answer.notes)
 
 
+@pytest.mark.parametrize(
+    "text, entry, example",
+    [
+        ("what is the chromium spectrum?", "**Chromium spectrum**: ", "Emerald: a chromium spectrum: a strong doublet"),
+        ("what does a chromium spectrum look like?", "**Chromium spectrum**: ", "Alexandrite: a chromium spectrum"),
+        ("what is an iron spectrum?", "**Iron spectrum**: ", "Sapphire Blue: iron lines in the blue"),
+        ("what is a cobalt spectrum?", "**Cobalt spectrum**: ", "three broad cobalt bands"),
+    ],
+)
+def test_a_colouring_elements_spectrum_is_explained_with_the_gems_whose_sourced_spectra_show_it(text, entry, example):
+    answer = Assistant(classifier=None).conversation().ask(text)  # was what a spectroscope is, no element's lines
+    assert answer.reply.startswith(entry) and "in the spectra on record**: " in answer.reply and example in answer.reply
+    assert any(" spectrum): " in n and "<http" in n for n in answer.notes)
+    assert "Alexandrite" not in answer.reply or "iron" not in entry.lower()  # "iron stains" is no iron spectrum
+
+
 def test_is_a_gem_uniaxial_or_pleochroic_is_answered_from_its_facts():
     chat = Assistant(classifier=None).conversation()
     assert chat.ask("is quartz uniaxial positive?").reply == "**Yes.** **Quartz**: optic character uniaxial positive."

@@ -369,6 +369,7 @@ from gemlang.knowledge.glossary import (
     named_in_a_question,
     screening_of,
     specimen_kinds_asked,
+    spectra_naming,
     term_called,
     terms_asked,
     terms_named,
@@ -1459,6 +1460,8 @@ class Conversation:
         if counted := colours_counted(turn.text):  # "how many colours does a trichroic stone show?": the number first
             terms += [t for t in [term_called("dichroscope")] if t not in terms]
         turn.answer.reply = explained(terms, turn.answer)
+        for said in filter(None, (spectra_naming(t, turn.answer.notes) for t in terms)):  # "… chromium spectrum?"
+            turn.answer.reply += f"\n\n{said}"
         meant: dict[str, list[str]] = {}  # "what does VS1 mean?": the grade asked, then its scale
         for grade in grades_named(turn.text):
             for scale in grades:

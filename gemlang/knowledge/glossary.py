@@ -114,6 +114,50 @@ def colours_counted(text: str) -> str:
     return COLOURS_SHOWN[asked.group(1).lower()] if asked else ""
 
 
+# a colouring element's spectrum ("what is the chromium spectrum?"): the glossary says what the spectroscope shows of
+# it, and the gems whose sourced absorption spectra name the element show it at work
+ELEMENT_SPECTRUM = re.compile(r"(\w+) spectrum")
+SPECTRUM_EXAMPLES = 3  # gems given with their lines; the others named
+
+
+def spectra_naming(term: Term, notes: list[str]) -> str:
+    """The gems whose sourced absorption spectra give the lines of the colouring element of an element's spectrum
+    ("chromium spectrum"), natural gems first, the first few with the sentence that gives them ("**Chromium in the
+    spectra on record**: Alexandrite: a chromium spectrum: …"); their sources go to `notes`. '' for any other term,
+    or an element no sourced spectrum names."""
+    from gemlang.knowledge import all_gems
+
+    element = ELEMENT_SPECTRUM.fullmatch(term.term)
+    if not element:
+        return ""
+    word = re.compile(rf"\b{element.group(1)}\b", re.I)
+    # its lines or bands said, or the stone said coloured by it ("three broad cobalt bands", "coloured by cobalt",
+    # "owe much of their colour to chromium"); not a sentence naming it in passing ("iron stains", "cobalt-rich")
+    its_own = re.compile(
+        rf"{word.pattern}(?:[- ]\w+)?\s+(?:spectrum|lines?|bands?|absorption)|"
+        rf"colou?r(?:ed)? (?:\w+ )?(?:by|to) {word.pattern}",
+        re.I,
+    )
+    said = []  # (rank, gem, the sentence of its spectrum that gives the element's lines)
+    for gem in all_gems():
+        sentence = next((s for s in re.split(r"(?<=\.)\s+", gem.absorption_spectrum) if its_own.search(s)), "")
+        if sentence:
+            said.append(((gem.origin != "natural", its_own.search(sentence).start()), gem, sentence))
+    shown = {}  # one gem of each species (Sapphire and Sapphire Blue, Jade and Jadeite say one spectrum)
+    for _, gem, sentence in sorted(said, key=lambda one: one[0]):
+        shown.setdefault(gem.species.split()[0] if gem.species else gem.name, (gem, sentence))
+    ranked = list(shown.values())
+    if not ranked:
+        return ""
+    examples = ranked[:SPECTRUM_EXAMPLES]
+    notes += [f"source ({g.name} spectrum): {g.citations['absorption_spectrum']}" for g, _ in examples]
+    lines = [f"{g.name}: {s[0].lower()}{s[1:].rstrip('.')}" for g, s in examples]
+    others = ", ".join(g.name for g, _ in ranked[SPECTRUM_EXAMPLES:])
+    return f"**{element.group(1).capitalize()} in the spectra on record**: {'; '.join(lines)}." + (
+        f" Its lines are on record for {others} too." if others else ""
+    )
+
+
 def grade_meant(grade: str, entry: Term) -> str:
     """What one grade means, from the part of a grading entry that names it ("VS1": "VS1 and VS2 (very slightly
     included): minor inclusions, …") or the range it falls in ("P": "N to R very light"), the narrowest part when
