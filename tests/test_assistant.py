@@ -1068,6 +1068,22 @@ def test_a_colouring_elements_spectrum_is_explained_with_the_gems_whose_sourced_
     assert "Alexandrite" not in answer.reply or "iron" not in entry.lower()  # "iron stains" is no iron spectrum
 
 
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("is fluorite soluble in water?", "**Fluorite**: in water: very slightly soluble; only about 0.016 g"),
+        ("does fluorite dissolve in water?", "**Fluorite**: in water: very slightly soluble"),
+        ("does calcite fizz in acid?", "**Calcite**: in acid: it fizzes (effervesces) at once in a drop of dilute"),
+        ("is kyanite harder along its length?", "hardness by direction: about 4.5 to 5.5 when scratched along"),
+        ("is ruby soluble in water?", "**Ruby**: in water: not on record here."),  # no fact, and it says so
+    ],
+)
+def test_how_water_acid_or_direction_acts_on_a_gem_is_answered_from_its_sourced_facts(text, said):
+    answer = Assistant(classifier=None).conversation().ask(text)  # was the gem's card alone
+    assert said in answer.reply
+    assert "not on record" in said or any("biologyinsights.com" in n for n in answer.notes)
+
+
 def test_is_a_gem_uniaxial_or_pleochroic_is_answered_from_its_facts():
     chat = Assistant(classifier=None).conversation()
     assert chat.ask("is quartz uniaxial positive?").reply == "**Yes.** **Quartz**: optic character uniaxial positive."

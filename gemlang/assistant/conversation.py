@@ -355,6 +355,7 @@ from gemlang.knowledge.disclosure import (
     trade_rule_answer,
     treatment_disclosure,
 )
+from gemlang.knowledge.facts import ASKED_SOURCED_FIELDS
 from gemlang.knowledge.foreign_words import in_english
 from gemlang.knowledge.glossary import (
     ABOUT_THE_STONE,
@@ -2281,6 +2282,13 @@ class Conversation:
             also = [fields[f] for _, asked_field in asked for f in EXPLAINED_BY.get(asked_field, ())]
             asked = list(dict.fromkeys(asked + also))
         answer.reply = "; ".join(constants_said(g, asked) for g in gems) + "."
+        cited = [
+            f"source ({f.replace('_', ' ')} of {g.name}): {g.citations[f]}"
+            for g in gems
+            for _, f in asked
+            if f in ASKED_SOURCED_FIELDS and f in g.citations
+        ]
+        answer.notes += [n for n in dict.fromkeys(cited) if n not in answer.notes]  # "is fluorite soluble?": its page
         if "critical_angle" in [f for _, f in asked]:  # worked out by the glossary's rule: its page
             answer.notes.append(f"source (critical angle): {term_called('critical angle').source}")
         if len(gems) > 1 and re.search(CHANGES_COLOUR, text, re.I):  # "which changes colour, alexandrite or ruby?"

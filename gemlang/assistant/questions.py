@@ -321,6 +321,18 @@ PROPERTY_FIELDS = {
     r"fluoresc|phosphoresc|\bglow|\b(?:lw|sw)?uv\b|ultraviolet": ("fluorescence", "fluorescence"),
     r"\bstreak\b": ("streak", "streak"),
     r"\bmagnet": ("magnet test:", "magnetism"),
+    r"\bsolub|\bdissolv": ("in water:", "solubility"),  # "is fluorite soluble in water?"
+    # "does calcite fizz in acid?", "what does the acid test show on calcite?"
+    r"\bfizz|\beffervesc|\bacid test\b|\b(?:hcl|hydrochloric)\b|\breacts? (?:with|to) (?:\w+ )?acids?\b": (
+        "in acid:",
+        "acid_reaction",
+    ),
+    # "is kyanite harder along its length?", "does kyanite have two hardnesses?"
+    r"\b(?:along|across|parallel to|perpendicular to|at right angles to) (?:its|the) (?:length|long axis|crystals?)\b|"
+    r"\bdirectional hardness|\bhardness\w* (?:varies|vary|changes?|differs?) (?:with|by) direction|\btwo hardness": (
+        "hardness by direction:",
+        "hardness_by_direction",
+    ),
     # "what species is garnet?", "what mineral group does it belong to?", "what gem family is emerald in?": the
     # species its card's first row gives
     r"\bspecies\b|\b(?:what|which)\s+(?:(?:mineral|gem(?:stone)?)\s+)?(?:group|family)\b|"
@@ -531,6 +543,10 @@ PROPERTY_QUESTION = re.compile(
     r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+(?:fluoresce|phosphoresce|glow|react to (?:uv|ultra))|"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:fluorescent|phosphorescent)\b|"  # "is it fluorescent?"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+magnetic\s*\?|"  # "is almandine magnetic?"
+    # "is fluorite soluble in water?", "does calcite fizz in acid?", "is kyanite harder along its length?"
+    r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:soluble|insoluble|water[- ]soluble)\b|"
+    r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+(?:dissolve|fizz|effervesce|react (?:with|to) (?:\w+ )?acid)|"
+    r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:harder|softer)\s+(?:along|across)\b|"
     # "is diamond highly refractive?", "is zircon heavy?", "is topaz hard?": the value its facts give, and its rank
     rf"{DEGREE_QUESTION}|"
     rf"\b(?:does|do|can|will|would)\s+[a-z][\w' ]{{0,30}}?\s+{SHOWS_COLOURS}|"  # "does iolite show three colours?"
