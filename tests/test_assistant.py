@@ -1084,6 +1084,20 @@ def test_how_water_acid_or_direction_acts_on_a_gem_is_answered_from_its_sourced_
     assert "not on record" in said or any("biologyinsights.com" in n for n in answer.notes)
 
 
+@pytest.mark.parametrize(
+    "text, lead",
+    [
+        ("what does a doubly refractive stone look like in the polariscope?", "**A doubly refractive stone blinks**"),
+        ("how does a doubly refractive gem behave between crossed polars?", "**A doubly refractive stone blinks**"),
+        ("what does a singly refractive stone look like in the polariscope?", "**A singly refractive stone stays dark"),
+    ],
+)
+def test_what_the_polariscope_shows_of_an_optic_character_comes_first(text, lead):
+    answer = Assistant(classifier=None).conversation().ask(text)  # was the optic character's entry first
+    assert answer.reply.startswith(lead) and "**Polariscope**: " in answer.reply
+    assert any("source (polariscope)" in n for n in answer.notes)
+
+
 def test_is_a_gem_uniaxial_or_pleochroic_is_answered_from_its_facts():
     chat = Assistant(classifier=None).conversation()
     assert chat.ask("is quartz uniaxial positive?").reply == "**Yes.** **Quartz**: optic character uniaxial positive."

@@ -365,6 +365,7 @@ from gemlang.knowledge.glossary import (
     clarity_type,
     colours_counted,
     grade_meant,
+    in_the_polariscope,
     instruments_asked,
     mechanism,
     named_in_a_question,
@@ -1460,6 +1461,9 @@ class Conversation:
         self._term_said = True
         if counted := colours_counted(turn.text):  # "how many colours does a trichroic stone show?": the number first
             terms += [t for t in [term_called("dichroscope")] if t not in terms]
+        if shown := in_the_polariscope(turn.text, terms):  # "… doubly refractive … in the polariscope?": it blinks
+            terms += [t for t in [term_called("polariscope")] if t not in terms]
+            counted = f"{counted} {shown}".strip()
         turn.answer.reply = explained(terms, turn.answer)
         for said in filter(None, (spectra_naming(t, turn.answer.notes) for t in terms)):  # "… chromium spectrum?"
             turn.answer.reply += f"\n\n{said}"

@@ -114,6 +114,24 @@ def colours_counted(text: str) -> str:
     return COLOURS_SHOWN[asked.group(1).lower()] if asked else ""
 
 
+# "what does a doubly refractive stone look like in the polariscope?": what the polariscope entry says it shows, first
+IN_THE_POLARISCOPE = re.compile(r"\b(?:polariscope|crossed polar\w*)", re.I)
+POLARISCOPE_SHOWS = {
+    "doubly refractive": "**A doubly refractive stone blinks** in the polariscope: turned through 360°, it goes dark "
+    "and bright four times.",
+    "singly refractive": "**A singly refractive stone stays dark** in the polariscope, however it is turned through "
+    "360°.",
+}
+
+
+def in_the_polariscope(text: str, terms: list[Term]) -> str:
+    """What the polariscope shows of an optic character asked of it ("… look like in the polariscope?"), from the
+    polariscope's entry; '' for a question of no polariscope or of no optic character."""
+    if not IN_THE_POLARISCOPE.search(text):
+        return ""
+    return " ".join(POLARISCOPE_SHOWS[t.term] for t in terms if t.term in POLARISCOPE_SHOWS)
+
+
 # a colouring element's spectrum ("what is the chromium spectrum?"): the glossary says what the spectroscope shows of
 # it, and the gems whose sourced absorption spectra name the element show it at work
 ELEMENT_SPECTRUM = re.compile(r"(\w+) spectrum")
