@@ -1075,13 +1075,20 @@ def test_a_colouring_elements_spectrum_is_explained_with_the_gems_whose_sourced_
         ("does fluorite dissolve in water?", "**Fluorite**: in water: very slightly soluble"),
         ("does calcite fizz in acid?", "**Calcite**: in acid: it fizzes (effervesces) at once in a drop of dilute"),
         ("is kyanite harder along its length?", "hardness by direction: about 4.5 to 5.5 when scratched along"),
+        ("does pearl fizz in acid?", "**Pearl**: in acid: a drop of vinegar forms bubbles on it"),
         ("is ruby soluble in water?", "**Ruby**: in water: not on record here."),  # no fact, and it says so
     ],
 )
 def test_how_water_acid_or_direction_acts_on_a_gem_is_answered_from_its_sourced_facts(text, said):
     answer = Assistant(classifier=None).conversation().ask(text)  # was the gem's card alone
     assert said in answer.reply
-    assert "not on record" in said or any("biologyinsights.com" in n for n in answer.notes)
+    assert "not on record" in said or any(n.startswith("source (") and "<http" in n for n in answer.notes)
+
+
+def test_a_solvent_other_than_water_is_not_answered_with_what_water_does():
+    chat = Assistant(classifier=None).conversation()
+    assert "in water:" not in chat.ask("will acetone dissolve amber?").reply
+    assert "in water:" not in chat.ask("is amber soluble in alcohol?").reply
 
 
 @pytest.mark.parametrize(

@@ -321,7 +321,11 @@ PROPERTY_FIELDS = {
     r"fluoresc|phosphoresc|\bglow|\b(?:lw|sw)?uv\b|ultraviolet": ("fluorescence", "fluorescence"),
     r"\bstreak\b": ("streak", "streak"),
     r"\bmagnet": ("magnet test:", "magnetism"),
-    r"\bsolub|\bdissolv": ("in water:", "solubility"),  # "is fluorite soluble in water?"
+    # "is fluorite soluble in water?"; not "will acetone dissolve amber?", which no fact of water answers
+    r"\b(?:solub|dissolv)\w*\b(?=[^?.!]*\bwater\b)|\bwater\b[^?.!]*\bdissolv|\bwater[- ]soluble": (
+        "in water:",
+        "solubility",
+    ),
     # "does calcite fizz in acid?", "what does the acid test show on calcite?"
     r"\bfizz|\beffervesc|\bacid test\b|\b(?:hcl|hydrochloric)\b|\breacts? (?:with|to) (?:\w+ )?acids?\b": (
         "in acid:",
@@ -544,8 +548,9 @@ PROPERTY_QUESTION = re.compile(
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:fluorescent|phosphorescent)\b|"  # "is it fluorescent?"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+magnetic\s*\?|"  # "is almandine magnetic?"
     # "is fluorite soluble in water?", "does calcite fizz in acid?", "is kyanite harder along its length?"
-    r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:soluble|insoluble|water[- ]soluble)\b|"
-    r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+(?:dissolve|fizz|effervesce|react (?:with|to) (?:\w+ )?acid)|"
+    r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:(?:in)?soluble in water|water[- ]soluble)\b|"
+    r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+(?:dissolve in water|fizz|effervesce|react (?:with|to) "
+    r"(?:\w+ )?acid)|"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:harder|softer)\s+(?:along|across)\b|"
     # "is diamond highly refractive?", "is zircon heavy?", "is topaz hard?": the value its facts give, and its rank
     rf"{DEGREE_QUESTION}|"
