@@ -1038,6 +1038,73 @@ def test_a_question_about_a_term_is_explained_and_is_no_reading_of_the_stone_in_
     assert chat.ask("what is it?").gem == "Ruby"  # about the stone in hand, not a term
 
 
+@pytest.mark.parametrize(
+    "text, lead",
+    [
+        ("how many colours does a trichroic stone show?", "**Three.** A trichroic stone shows three colours"),
+        ("how many colors does a dichroic gem show?", "**Two.** A dichroic stone shows two colours"),
+        ("how many colours can a pleochroic stone show?", "**Two or three.**"),
+    ],
+)
+def test_how_many_colours_a_pleochroic_stone_shows_is_counted_with_the_entries_that_say_so(text, lead):
+    answer = Assistant(classifier=None).conversation().ask(text)  # was the help text
+    assert answer.reply.startswith(lead) and "**Pleochroism**: " in answer.reply
+    assert any("source (dichroscope)" in n for n in answer.notes)
+
+
+@pytest.mark.parametrize(
+    "text, entry, example",
+    [
+        ("what is the chromium spectrum?", "**Chromium spectrum**: ", "Emerald: a chromium spectrum: a strong doublet"),
+        ("what does a chromium spectrum look like?", "**Chromium spectrum**: ", "Alexandrite: a chromium spectrum"),
+        ("what is an iron spectrum?", "**Iron spectrum**: ", "Sapphire Blue: iron lines in the blue"),
+        ("what is a cobalt spectrum?", "**Cobalt spectrum**: ", "three broad cobalt bands"),
+    ],
+)
+def test_a_colouring_elements_spectrum_is_explained_with_the_gems_whose_sourced_spectra_show_it(text, entry, example):
+    answer = Assistant(classifier=None).conversation().ask(text)  # was what a spectroscope is, no element's lines
+    assert answer.reply.startswith(entry) and "in the spectra on record**: " in answer.reply and example in answer.reply
+    assert any(" spectrum): " in n and "<http" in n for n in answer.notes)
+    assert "Alexandrite" not in answer.reply or "iron" not in entry.lower()  # "iron stains" is no iron spectrum
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("is fluorite soluble in water?", "**Fluorite**: in water: very slightly soluble; only about 0.016 g"),
+        ("does fluorite dissolve in water?", "**Fluorite**: in water: very slightly soluble"),
+        ("does calcite fizz in acid?", "**Calcite**: in acid: it fizzes (effervesces) at once in a drop of dilute"),
+        ("is kyanite harder along its length?", "hardness by direction: about 4.5 to 5.5 when scratched along"),
+        ("does pearl fizz in acid?", "**Pearl**: in acid: a drop of vinegar forms bubbles on it"),
+        ("is ruby soluble in water?", "**Ruby**: in water: not on record here."),  # no fact, and it says so
+    ],
+)
+def test_how_water_acid_or_direction_acts_on_a_gem_is_answered_from_its_sourced_facts(text, said):
+    answer = Assistant(classifier=None).conversation().ask(text)  # was the gem's card alone
+    assert said in answer.reply
+    assert "not on record" in said or any(n.startswith("source (") and "<http" in n for n in answer.notes)
+
+
+def test_a_solvent_other_than_water_is_not_answered_with_what_water_does():
+    chat = Assistant(classifier=None).conversation()
+    assert "in water:" not in chat.ask("will acetone dissolve amber?").reply
+    assert "in water:" not in chat.ask("is amber soluble in alcohol?").reply
+
+
+@pytest.mark.parametrize(
+    "text, lead",
+    [
+        ("what does a doubly refractive stone look like in the polariscope?", "**A doubly refractive stone blinks**"),
+        ("how does a doubly refractive gem behave between crossed polars?", "**A doubly refractive stone blinks**"),
+        ("what does a singly refractive stone look like in the polariscope?", "**A singly refractive stone stays dark"),
+    ],
+)
+def test_what_the_polariscope_shows_of_an_optic_character_comes_first(text, lead):
+    answer = Assistant(classifier=None).conversation().ask(text)  # was the optic character's entry first
+    assert answer.reply.startswith(lead) and "**Polariscope**: " in answer.reply
+    assert any("source (polariscope)" in n for n in answer.notes)
+
+
 def test_is_a_gem_uniaxial_or_pleochroic_is_answered_from_its_facts():
     chat = Assistant(classifier=None).conversation()
     assert chat.ask("is quartz uniaxial positive?").reply == "**Yes.** **Quartz**: optic character uniaxial positive."

@@ -356,6 +356,7 @@ from gemlang.knowledge.disclosure import (
     trade_rule_answer,
     treatment_disclosure,
 )
+from gemlang.knowledge.facts import ASKED_SOURCED_FIELDS
 from gemlang.knowledge.foreign_words import in_english
 from gemlang.knowledge.glossary import (
     ABOUT_THE_STONE,
@@ -363,12 +364,15 @@ from gemlang.knowledge.glossary import (
     NAMED_TWICE,
     about_the_stone,
     clarity_type,
+    colours_counted,
     grade_meant,
+    in_the_polariscope,
     instruments_asked,
     mechanism,
     named_in_a_question,
     screening_of,
     specimen_kinds_asked,
+    spectra_naming,
     term_called,
     terms_asked,
     terms_named,
@@ -1482,13 +1486,20 @@ class Conversation:
         if not terms:
             return False
         self._term_said = True
+        if counted := colours_counted(turn.text):  # "how many colours does a trichroic stone show?": the number first
+            terms += [t for t in [term_called("dichroscope")] if t not in terms]
+        if shown := in_the_polariscope(turn.text, terms):  # "… doubly refractive … in the polariscope?": it blinks
+            terms += [t for t in [term_called("polariscope")] if t not in terms]
+            counted = f"{counted} {shown}".strip()
         turn.answer.reply = explained(terms, turn.answer)
+        for said in filter(None, (spectra_naming(t, turn.answer.notes) for t in terms)):  # "… chromium spectrum?"
+            turn.answer.reply += f"\n\n{said}"
         meant: dict[str, list[str]] = {}  # "what does VS1 mean?": the grade asked, then its scale
         for grade in grades_named(turn.text):
             for scale in grades:
                 if said := grade_meant(grade, scale):
                     meant.setdefault(said, []).append(grade)
-        lead = [f"**{join_words(named)}**: {said}." for said, named in meant.items()]
+        lead = [f"**{join_words(named)}**: {said}." for said, named in meant.items()] + [counted] * bool(counted)
         # of clarity, the gems named, else the stone answered: their own clarity type first
         if "coloured stone grading" in [t.term for t in grades] and "clarity grades" in grades_of_the_stone(turn.text):
             lead += [typed for gem in gems_said or [self._answered_gem()] if gem and (typed := clarity_type(gem))]
@@ -2330,6 +2341,13 @@ class Conversation:
             also = [fields[f] for _, asked_field in asked for f in EXPLAINED_BY.get(asked_field, ())]
             asked = list(dict.fromkeys(asked + also))
         answer.reply = "; ".join(constants_said(g, asked) for g in gems) + "."
+        cited = [
+            f"source ({f.replace('_', ' ')} of {g.name}): {g.citations[f]}"
+            for g in gems
+            for _, f in asked
+            if f in ASKED_SOURCED_FIELDS and f in g.citations
+        ]
+        answer.notes += [n for n in dict.fromkeys(cited) if n not in answer.notes]  # "is fluorite soluble?": its page
         if "critical_angle" in [f for _, f in asked]:  # worked out by the glossary's rule: its page
             answer.notes.append(f"source (critical angle): {term_called('critical angle').source}")
         if len(gems) > 1 and re.search(CHANGES_COLOUR, text, re.I):  # "which changes colour, alexandrite or ruby?"

@@ -208,8 +208,8 @@ def property_value(g: GemFacts, field: str) -> str:
         return streak_of(g)
     if field == "critical_angle":
         return critical_angle(g)
-    if field == "magnetism":  # most gems show nothing to a magnet, which the facts do not say of each
-        return lower_first(g.magnetism) if g.magnetism else "not on record here"
+    if field in ("magnetism", "solubility", "acid_reaction", "hardness_by_direction"):  # asked of a few gems only
+        return lower_first(getattr(g, field)) or "not on record here"
     v = getattr(g, field)
     if field == "birefringence" and (shown := value_text(profile(g), g, "birefringence")) != "unknown":
         return "none (singly refractive)" if shown == "none" else shown  # spinel's: none, not unknown

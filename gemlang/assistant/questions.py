@@ -326,6 +326,22 @@ PROPERTY_FIELDS = {
     r"fluoresc|phosphoresc|\bglow|\b(?:lw|sw)?uv\b|ultraviolet": ("fluorescence", "fluorescence"),
     r"\bstreak\b": ("streak", "streak"),
     r"\bmagnet": ("magnet test:", "magnetism"),
+    # "is fluorite soluble in water?"; not "will acetone dissolve amber?", which no fact of water answers
+    r"\b(?:solub|dissolv)\w*\b(?=[^?.!]*\bwater\b)|\bwater\b[^?.!]*\bdissolv|\bwater[- ]soluble": (
+        "in water:",
+        "solubility",
+    ),
+    # "does calcite fizz in acid?", "what does the acid test show on calcite?"
+    r"\bfizz|\beffervesc|\bacid test\b|\b(?:hcl|hydrochloric)\b|\breacts? (?:with|to) (?:\w+ )?acids?\b": (
+        "in acid:",
+        "acid_reaction",
+    ),
+    # "is kyanite harder along its length?", "does kyanite have two hardnesses?"
+    r"\b(?:along|across|parallel to|perpendicular to|at right angles to) (?:its|the) (?:length|long axis|crystals?)\b|"
+    r"\bdirectional hardness|\bhardness\w* (?:varies|vary|changes?|differs?) (?:with|by) direction|\btwo hardness": (
+        "hardness by direction:",
+        "hardness_by_direction",
+    ),
     # "what species is garnet?", "what mineral group does it belong to?", "what gem family is emerald in?": the
     # species its card's first row gives
     r"\bspecies\b|\b(?:what|which)\s+(?:(?:mineral|gem(?:stone)?)\s+)?(?:group|family)\b|"
@@ -545,6 +561,11 @@ PROPERTY_QUESTION = re.compile(
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:fluorescent|phosphorescent)\b|"  # "is it fluorescent?"
     r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+cleave\b|\bwhich\b[\w\s]{0,12}?\bcleaves?\b|"  # its cleavage
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+magnetic\s*\?|"  # "is almandine magnetic?"
+    # "is fluorite soluble in water?", "does calcite fizz in acid?", "is kyanite harder along its length?"
+    r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:(?:in)?soluble in water|water[- ]soluble)\b|"
+    r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+(?:dissolve in water|fizz|effervesce|react (?:with|to) "
+    r"(?:\w+ )?acid)|"
+    r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:harder|softer)\s+(?:along|across)\b|"
     # "is diamond highly refractive?", "is zircon heavy?", "is topaz hard?": the value its facts give, and its rank
     rf"{DEGREE_QUESTION}|"
     rf"\b(?:does|do|can|will|would)\s+[a-z][\w' ]{{0,30}}?\s+{SHOWS_COLOURS}|"  # "does iolite show three colours?"

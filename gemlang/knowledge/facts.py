@@ -30,9 +30,11 @@ DECIMALS: dict[str, int | None] = {
 # Facts gemlang states from references it checked (`sourced_facts.json`); each carries a citation.
 SOURCED_FIELDS = ("composition", "colour_cause", "formation", "name_origin", "history", "phenomena", "uses")
 # Sourced facts given when asked for, too particular for a gem's description: what a spectroscope shows, how a
-# magnet draws it (`MAGNET_RESPONSES`) and the colour of its powder on unglazed porcelain (the streak test of
-# opaque rough).
-ASKED_SOURCED_FIELDS = ("absorption_spectrum", "magnetism", "streak")
+# magnet draws it (`MAGNET_RESPONSES`), the colour of its powder on unglazed porcelain (the streak test of
+# opaque rough), whether water dissolves it, how it takes a drop of acid, and a hardness that differs with direction.
+ASKED_SOURCED_FIELDS = (
+    "absorption_spectrum", "magnetism", "streak", "solubility", "acid_reaction", "hardness_by_direction",
+)  # fmt: skip
 
 # How a magnet draws a gem, by the words its sourced `magnetism` opens with: a ferromagnetic stone (magnetite) is
 # held by any magnet; iron- and manganese-rich gems (most garnets) are picked up by a strong neodymium magnet, or
@@ -225,6 +227,9 @@ class GemFacts:
     absorption_spectrum: str = ""  # what a hand spectroscope shows, from a reference (see `spectrum`)
     magnetism: str = ""  # how a magnet draws it, opening with one of `MAGNET_RESPONSES`' words (see `magnet`)
     streak: str = ""  # the colour of its powder on unglazed porcelain, from a reference ("light blue")
+    solubility: str = ""  # whether and how far water dissolves it ("barely dissolves in water: …"), from a reference
+    acid_reaction: str = ""  # what a drop of dilute acid does to it ("fizzes …"), from a reference
+    hardness_by_direction: str = ""  # a Mohs hardness that differs with direction (kyanite's), from a reference
     # how the treatments of the gem, or of the gems that are kinds of it, are detected
     treatment_signs: tuple[TreatmentSigns, ...] = ()
     # field -> the reference a reviewer checked it against, for reviewed overrides and sourced facts.

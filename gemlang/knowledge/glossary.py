@@ -42,6 +42,8 @@ ASKING = re.compile(
     r"(?=.*\b(?:where|how) (?:do|should|can|would) (?:i|we|one) (?:start|begin)\b)|"  # "I'm a beginner collector, …"
     r"how (?:(?:do|can|would) (?:i|you|we) |to )(?=(?:tell|spot|detect|identify|recogni[sz]e)\b)|"  # "spot a doublet"
     r"how (?:does|do)\b(?!\s+(?:i|you|we)\b)|"
+    # "how many colours does a trichroic stone show?", "how many edges does a doubly refractive stone give?"
+    r"how many (?=[\w-]+(?: [\w-]+)? (?:does|do|can|will|would)\b)|"
     r"how (?:is|are)\b(?=.*\b(?:measured|read|determined|calculated|used|graded)\b)|"
     r"how often (?:should|must|do|does)\b(?=.*\b(?:re-?)?apprais)|"  # "how often should jewellery be reappraised?"
     r"what (?:causes|makes|produces|gives)\b|why (?:do|does|is|are|would|can)\b|how come\b|"  # "what causes asterism?"
@@ -94,6 +96,87 @@ DIAMOND_GRADING = {"4Cs", "clarity grades", "colour grades", "cut grades", "fluo
 # and a seller's grade of any coloured gem ("what does AAA tanzanite mean?"), the clarity to buy of any ("what clarity
 # should I look for in a sapphire?")
 GRADES_ANY_GEM = {"AAA grade", "clarity to buy"}
+
+
+# "how many colours does a trichroic stone show?": the number of colours the pleochroism entry gives each word, seen in
+# the directions the dichroscope entry says
+COLOURS_COUNTED = re.compile(r"\bhow many (?:colou?rs|hues|shades)\b.*?\b(di|tri|pleo)chro(?:ic|ism)\b", re.I)
+COLOURS_SHOWN = {
+    "di": "**Two.** A dichroic stone shows two colours, which a dichroscope shows side by side.",
+    "pleo": "**Two or three.** A dichroic stone shows two colours, a trichroic one three: a dichroscope shows two "
+    "side by side, and a third appears when the stone is turned, usually at 90° to the first direction.",
+    "tri": "**Three.** A trichroic stone shows three colours: a dichroscope shows two of them side by side and the "
+    "third when the stone is turned, usually at 90° to the first direction.",
+}
+
+
+def colours_counted(text: str) -> str:
+    """How many colours a dichroic or trichroic stone shows, when asked ("how many colours does a trichroic stone
+    show?"); '' otherwise."""
+    asked = COLOURS_COUNTED.search(text)
+    return COLOURS_SHOWN[asked.group(1).lower()] if asked else ""
+
+
+# "what does a doubly refractive stone look like in the polariscope?": what the polariscope entry says it shows, first
+IN_THE_POLARISCOPE = re.compile(r"\b(?:polariscope|crossed polar\w*)", re.I)
+POLARISCOPE_SHOWS = {
+    "doubly refractive": "**A doubly refractive stone blinks** in the polariscope: turned through 360°, it goes dark "
+    "and bright four times.",
+    "singly refractive": "**A singly refractive stone stays dark** in the polariscope, however it is turned through "
+    "360°.",
+}
+
+
+def in_the_polariscope(text: str, terms: list[Term]) -> str:
+    """What the polariscope shows of an optic character asked of it ("… look like in the polariscope?"), from the
+    polariscope's entry; '' for a question of no polariscope or of no optic character."""
+    if not IN_THE_POLARISCOPE.search(text):
+        return ""
+    return " ".join(POLARISCOPE_SHOWS[t.term] for t in terms if t.term in POLARISCOPE_SHOWS)
+
+
+# a colouring element's spectrum ("what is the chromium spectrum?"): the glossary says what the spectroscope shows of
+# it, and the gems whose sourced absorption spectra name the element show it at work
+ELEMENT_SPECTRUM = re.compile(r"(\w+) spectrum")
+SPECTRUM_EXAMPLES = 3  # gems given with their lines; the others named
+
+
+def spectra_naming(term: Term, notes: list[str]) -> str:
+    """The gems whose sourced absorption spectra give the lines of the colouring element of an element's spectrum
+    ("chromium spectrum"), natural gems first, the first few with the sentence that gives them ("**Chromium in the
+    spectra on record**: Alexandrite: a chromium spectrum: …"); their sources go to `notes`. '' for any other term,
+    or an element no sourced spectrum names."""
+    from gemlang.knowledge import all_gems
+
+    element = ELEMENT_SPECTRUM.fullmatch(term.term)
+    if not element:
+        return ""
+    word = re.compile(rf"\b{element.group(1)}\b", re.I)
+    # its lines or bands said, or the stone said coloured by it ("three broad cobalt bands", "coloured by cobalt",
+    # "owe much of their colour to chromium"); not a sentence naming it in passing ("iron stains", "cobalt-rich")
+    its_own = re.compile(
+        rf"{word.pattern}(?:[- ]\w+)?\s+(?:spectrum|lines?|bands?|absorption)|"
+        rf"colou?r(?:ed)? (?:\w+ )?(?:by|to) {word.pattern}",
+        re.I,
+    )
+    said = []  # (rank, gem, the sentence of its spectrum that gives the element's lines)
+    for gem in all_gems():
+        sentence = next((s for s in re.split(r"(?<=\.)\s+", gem.absorption_spectrum) if its_own.search(s)), "")
+        if sentence:
+            said.append(((gem.origin != "natural", its_own.search(sentence).start()), gem, sentence))
+    shown = {}  # one gem of each species (Sapphire and Sapphire Blue, Jade and Jadeite say one spectrum)
+    for _, gem, sentence in sorted(said, key=lambda one: one[0]):
+        shown.setdefault(gem.species.split()[0] if gem.species else gem.name, (gem, sentence))
+    ranked = list(shown.values())
+    if not ranked:
+        return ""
+    examples = ranked[:SPECTRUM_EXAMPLES]
+    notes += [f"source ({g.name} spectrum): {g.citations['absorption_spectrum']}" for g, _ in examples]
+    lines = [f"{g.name}: {s[0].lower()}{s[1:].rstrip('.')}" for g, s in examples]
+    others = ", ".join(g.name for g, _ in ranked[SPECTRUM_EXAMPLES:])
+    return f"**{element.group(1).capitalize()} in the spectra on record**: {'; '.join(lines)}." + (
+        f" Its lines are on record for {others} too." if others else ""
+    )
 
 
 def grade_meant(grade: str, entry: Term) -> str:
