@@ -2390,6 +2390,20 @@ def test_a_star_asked_of_a_gem_says_what_its_kinds_facts_say_not_a_flat_no():
     assert chat.ask("does ruby show a star?").reply.startswith("**Yes.** Ruby's facts name a star")  # as before
 
 
+def test_star_spinel_is_answered_yes_from_its_sources_with_the_page_named():
+    chat = Assistant(classifier=None).conversation()
+    # each was "**Spinel**: not that I know of: my facts for spinel name no star, …", though star spinel exists
+    for asked in ("does spinel show a star?", "spinel shows a star, right?"):
+        said = chat.ask(asked)
+        assert said.reply.startswith("**Yes.** Spinel's facts name a star (asterism): “Star spinel is extremely rare")
+        assert any("alexandrite.net/chapters/glossary/spinel.html" in n for n in said.notes)
+    told = chat.ask("can spinel have a star?")
+    assert told.reply.startswith("**Spinel**: Star spinel is extremely rare, with four- and six-rayed stars")
+    assert any("jbjewelryco.com/blogs/news/a-star-spangled-gem" in n for n in told.notes)
+    garnet = chat.ask("does garnet show a star?").notes  # the page each quoted phenomenon comes from
+    assert any(n.startswith("source (Almandine): Rock & Gem Magazine: Idaho star garnet") for n in garnet)
+
+
 def test_does_my_ruby_show_a_star_after_a_ruby_photo_says_what_rubys_facts_say():
     chat = stone_answered("Ruby", "Spinel")
     for asked in ("does my ruby show a star?", "can my ruby have a star?"):  # was "Ruby: 95% (rank 1 of 2)."

@@ -258,6 +258,22 @@ def sourced_facts() -> dict[str, dict[str, tuple[str, str]]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def cited_facts(field: str) -> dict[str, tuple[str, str]]:
+    """{fact text: (the first gem it is said of, its citation)} for each sourced fact of a field, one by one: what
+    a reply quoting one of them names as its source."""
+    with open(SOURCED_FACTS_PATH, encoding="utf-8") as f:
+        data = json.load(f)
+    out: dict[str, tuple[str, str]] = {}
+    for name, facts in data["gems"].items():
+        value = facts.get(field)
+        if value:
+            texts, citations = _cited(f"{name}.{field}", value if isinstance(value, list) else [value], data["sources"])
+            for text, citation in zip(texts, citations, strict=True):
+                out.setdefault(text, (name, citation))
+    return out
+
+
 def _cited(where: str, facts: list[dict[str, str]], references: dict[str, dict[str, str]]) -> tuple[list, list]:
     """The texts of a list of {text, source} facts and their citations ('title <url>'); a fact without a text
     or a listed source is refused."""
