@@ -2404,6 +2404,23 @@ def test_star_spinel_is_answered_yes_from_its_sources_with_the_page_named():
     assert any(n.startswith("source (Almandine): Rock & Gem Magazine: Idaho star garnet") for n in garnet)
 
 
+@pytest.mark.parametrize(
+    ("asked", "said"),
+    [
+        ("is there a cat's eye ruby?", "**Ruby**: not that I know of: my facts for ruby name no cat's eye"),
+        ("is there a ruby with a cat's eye?", "**Ruby**: not that I know of: my facts for ruby name no cat's eye"),
+        ("are there cat's eye emeralds?", "**Emerald**: not that I know of: my facts for emerald name no cat's eye"),
+        ("is there a cat's eye alexandrite?", "**Alexandrite**: Its cat's-eye variety"),
+    ],
+)
+def test_a_cats_eye_of_a_gem_named_is_asked_of_that_gem_not_the_chrysoberyl_called_cats_eye(asked, said):
+    # each was the Cat's Eye card ("**Cat's Eye**: Its cat's-eye is light reflected from …")
+    assert Assistant(classifier=None).conversation().ask(asked).reply.startswith(said)
+    assert (
+        Assistant(classifier=None).conversation().ask("what is cat's eye chrysoberyl?").reply.startswith("**Cats Eye**")
+    )
+
+
 def test_does_my_ruby_show_a_star_after_a_ruby_photo_says_what_rubys_facts_say():
     chat = stone_answered("Ruby", "Spinel")
     for asked in ("does my ruby show a star?", "can my ruby have a star?"):  # was "Ruby: 95% (rank 1 of 2)."
