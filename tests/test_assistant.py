@@ -2421,6 +2421,13 @@ def test_a_cats_eye_of_a_gem_named_is_asked_of_that_gem_not_the_chrysoberyl_call
     )
 
 
+def test_a_one_word_gem_name_typed_as_two_words_is_the_gem():
+    chat = Assistant(classifier=None).conversation()
+    # each was "I have no facts on moon stone in my knowledge base, …"
+    assert chat.ask("what is moon stone?").reply.startswith("**Moonstone**")
+    assert chat.ask("how hard is blood stone?").reply.startswith("**Bloodstone**: Mohs hardness")
+
+
 def test_does_my_ruby_show_a_star_after_a_ruby_photo_says_what_rubys_facts_say():
     chat = stone_answered("Ruby", "Spinel")
     for asked in ("does my ruby show a star?", "can my ruby have a star?"):  # was "Ruby: 95% (rank 1 of 2)."

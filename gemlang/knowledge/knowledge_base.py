@@ -880,6 +880,10 @@ def find_gem(text: str) -> GemFacts | None:
             return gem
     keys = [k for k in cat.index if k not in AMBIGUOUS_WORDS]
     words = key.split()
+    # a one-word name typed as two ("moon stone", "blood stones")
+    for joined in ("".join(words[i : i + 2]) for i in range(len(words) - 1)):
+        if (name := joined if joined in keys else joined[:-1] if joined.endswith("s") else "") in keys:
+            return cat.index[name]
     candidates = [key] + [" ".join(words[i : i + n]) for n in (3, 2, 1) for i in range(len(words) - n + 1)]
     # a stretch joined by "or" or "and" is two things, no misspelt name: "synthetic or natural" is no synthetic ruby
     candidates = [c for c in candidates if c not in REAL_WORDS and not JOINING_WORDS & set(c.split())]
