@@ -7015,6 +7015,20 @@ def test_the_natural_gems_taken_for_a_gem_come_in_its_colour_first_then_nearest_
     assert pink[:2] == ["Emerald", "Peridot"]
 
 
+def test_a_gem_whose_list_names_only_a_phenomenal_kind_of_another_is_no_look_alike_of_it_as_a_whole():
+    # "Colour-change garnet" on alexandrite's and diaspore's lists is colour-change garnet, not every garnet
+    reply = Assistant(None).conversation().ask("what looks like garnet?").reply
+    assert reply.startswith(  # was "alexandrite, ruby, purple sapphire and spinel"
+        "**Look-alikes of garnet**: natural gems taken for it, those seen in red first, then the nearest in "
+        "refractive index: ruby, spinel and jade."
+    )
+    from gemlang.knowledge.knowledge_base import all_gems
+    from gemlang.knowledge.tell_apart import natural_lookalikes
+
+    assert "Alexandrite" in [g.name for g in natural_lookalikes(get_facts("Colour-Change Garnet"), all_gems())]
+    assert "Scapolite" in [g.name for g in natural_lookalikes(get_facts("Cats Eye"), all_gems())]
+
+
 def test_plastic_and_foiled_glass_are_listed_among_opals_imitations_with_their_source():
     answer = Assistant(None).conversation().ask("the seller says this opal is plastic")
     assert answer.reply.startswith("**Plastic, not opal, as you were told?**")
