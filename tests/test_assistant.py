@@ -2523,6 +2523,44 @@ def test_a_star_asked_of_a_gem_says_what_its_kinds_facts_say_not_a_flat_no():
     assert chat.ask("does ruby show a star?").reply.startswith("**Yes.** Ruby's facts name a star")  # as before
 
 
+def test_star_spinel_is_answered_yes_from_its_sources_with_the_page_named():
+    chat = Assistant(classifier=None).conversation()
+    # each was "**Spinel**: not that I know of: my facts for spinel name no star, …", though star spinel exists
+    for asked in ("does spinel show a star?", "spinel shows a star, right?"):
+        said = chat.ask(asked)
+        assert said.reply.startswith("**Yes.** Spinel's facts name a star (asterism): “Star spinel is extremely rare")
+        assert any("alexandrite.net/chapters/glossary/spinel.html" in n for n in said.notes)
+    told = chat.ask("can spinel have a star?")
+    assert told.reply.startswith("**Spinel**: Star spinel is extremely rare, with four- and six-rayed stars")
+    assert any("jbjewelryco.com/blogs/news/a-star-spangled-gem" in n for n in told.notes)
+    garnet = chat.ask("does garnet show a star?").notes  # the page each quoted phenomenon comes from
+    assert any(n.startswith("source (Almandine): Rock & Gem Magazine: Idaho star garnet") for n in garnet)
+
+
+@pytest.mark.parametrize(
+    ("asked", "said"),
+    [
+        ("is there a cat's eye ruby?", "**Ruby**: not that I know of: my facts for ruby name no cat's eye"),
+        ("is there a ruby with a cat's eye?", "**Ruby**: not that I know of: my facts for ruby name no cat's eye"),
+        ("are there cat's eye emeralds?", "**Emerald**: not that I know of: my facts for emerald name no cat's eye"),
+        ("is there a cat's eye alexandrite?", "**Alexandrite**: Its cat's-eye variety"),
+    ],
+)
+def test_a_cats_eye_of_a_gem_named_is_asked_of_that_gem_not_the_chrysoberyl_called_cats_eye(asked, said):
+    # each was the Cat's Eye card ("**Cat's Eye**: Its cat's-eye is light reflected from …")
+    assert Assistant(classifier=None).conversation().ask(asked).reply.startswith(said)
+    assert (
+        Assistant(classifier=None).conversation().ask("what is cat's eye chrysoberyl?").reply.startswith("**Cats Eye**")
+    )
+
+
+def test_a_one_word_gem_name_typed_as_two_words_is_the_gem():
+    chat = Assistant(classifier=None).conversation()
+    # each was "I have no facts on moon stone in my knowledge base, …"
+    assert chat.ask("what is moon stone?").reply.startswith("**Moonstone**")
+    assert chat.ask("how hard is blood stone?").reply.startswith("**Bloodstone**: Mohs hardness")
+
+
 def test_does_my_ruby_show_a_star_after_a_ruby_photo_says_what_rubys_facts_say():
     chat = stone_answered("Ruby", "Spinel")
     for asked in ("does my ruby show a star?", "can my ruby have a star?"):  # was "Ruby: 95% (rank 1 of 2)."
@@ -7162,6 +7200,20 @@ def test_the_natural_gems_taken_for_a_gem_come_in_its_colour_first_then_nearest_
     assert garnet.index("Ruby") < 3 and garnet[-1] == "Jade"  # was alphabetical, jade among the first
     pink = [g.name for g in natural_lookalikes(get_facts("Tourmaline"), all_gems(), "green")]
     assert pink[:2] == ["Emerald", "Peridot"]
+
+
+def test_a_gem_whose_list_names_only_a_phenomenal_kind_of_another_is_no_look_alike_of_it_as_a_whole():
+    # "Colour-change garnet" on alexandrite's and diaspore's lists is colour-change garnet, not every garnet
+    reply = Assistant(None).conversation().ask("what looks like garnet?").reply
+    assert reply.startswith(  # was "alexandrite, ruby, purple sapphire and spinel"
+        "**Look-alikes of garnet**: natural gems taken for it, those seen in red first, then the nearest in "
+        "refractive index: ruby, spinel and jade."
+    )
+    from gemlang.knowledge.knowledge_base import all_gems
+    from gemlang.knowledge.tell_apart import natural_lookalikes
+
+    assert "Alexandrite" in [g.name for g in natural_lookalikes(get_facts("Colour-Change Garnet"), all_gems())]
+    assert "Scapolite" in [g.name for g in natural_lookalikes(get_facts("Cats Eye"), all_gems())]
 
 
 def test_plastic_and_foiled_glass_are_listed_among_opals_imitations_with_their_source():

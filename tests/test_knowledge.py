@@ -298,6 +298,10 @@ def test_property_table_rows():
         ("is it synthetic or natural?", None),  # two words joined by "or": no misspelt "synthetic ruby"
         ("is my ruby a verneuil ruby?", "Synthetic Ruby (Verneuil)"),  # a lab-grown gem by its method (was Ruby)
         ("flame-fusion sapphire", "Synthetic Sapphire (Verneuil)"),
+        ("what is moon stone?", "Moonstone"),  # a one-word name typed as two (was None)
+        ("tell me about blood stones", "Bloodstone"),
+        ("is sun stone a feldspar?", "Sunstone"),
+        ("what is lapis lazulli?", "Lapis Lazuli"),
         ("", None),
     ],
 )

@@ -60,6 +60,7 @@ from gemlang.assistant.gem_answers import (
     ordered_answer,
     own_constants,
     phenomena_asked,
+    phenomena_cited,
     pleochroic_verdict,
     property_rows,
     property_value,
@@ -3368,6 +3369,8 @@ class Conversation:
             if self.scope.flagged:
                 withheld = [x for x in self.answers[self._stone_began :] if x.out_of_scope is not None]
                 withhold_gem(answer, self.scope, by_readings=self.hints.measured, again=bool(withheld))
+        if phenomena_asked(answer.message):  # "does spinel show a star?": the page its star is quoted from
+            answer.notes += [n for n in phenomena_cited(answer.reply) if n not in answer.notes]
         answer.notes = self._pending_notes + answer.notes
         self._pending_notes = []
         if self._answered_first:

@@ -223,7 +223,8 @@ def _checks(
             continue
         named = [item for item in signs_text(gem).split(" ; ") if re.search(OBSERVED[seen][0], item)]
         holds = EvidenceModel.observation_fit(seen, profile(gem)) == 1.0
-        if not holds and (own := words_naming(seen, gem)):  # "sapphire shows a star": star sapphire's words
+        # "sapphire shows a star": star sapphire's words; "spinel shows a star": its own, as written
+        if own := words_naming(seen, gem):
             holds, named = True, own
         checks.append((holds, seen, "sign", named[0] if named and holds else ""))
     return checks

@@ -124,7 +124,7 @@ from gemlang.knowledge.care import HARM_QUESTION, HEAT_QUESTION, LIGHT_QUESTION,
 from gemlang.knowledge.colours import ASKED_AS, colour_names, hue_and_tinge, listed_in, main_colour
 from gemlang.knowledge.facts import TreatmentSigns, ahead_of_the_rest, format_quantity, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, species_streak, value_text
-from gemlang.knowledge.knowledge_base import gems_named_in, group_named_in
+from gemlang.knowledge.knowledge_base import cited_facts, gems_named_in, group_named_in
 from gemlang.knowledge.places import (
     NOT_GEM_GRADE,
     countries_in,
@@ -1074,6 +1074,14 @@ def what_it_shows(text: str, gem: GemFacts, of_each: bool = False) -> str:
         "of many gems show what their usual facts leave out."
         + (f" What they name: {shown[0].rstrip('.')}." if shown else "")
     )
+
+
+def phenomena_cited(reply: str) -> list[str]:
+    """Notes of the sources of the sourced phenomena a reply quotes ("Star spinel is extremely rare, …": the page
+    that says so), each once."""
+    said = reply.lower()
+    quoted = [(name, c) for text, (name, c) in cited_facts("phenomena").items() if text.lower() in said]
+    return list(dict.fromkeys(f"source ({get_facts(name).name}): {c}" for name, c in quoted))
 
 
 def facts_name(gem: GemFacts, named: Sequence[str]) -> bool:

@@ -1376,7 +1376,9 @@ INCLUSION_OR_COLOUR = re.compile(
     re.I,
 )
 # "does it show a cat's eye?": the phenomenon, not the chrysoberyl the photo class is named for
-PHENOMENON_SHOWN = re.compile(r"\b(?:ha(?:ve|s)|shows?|showing|displays?)\s+(?:an?\s+)?cat'?s[- ]?eye\b", re.I)
+PHENOMENON_SHOWN = re.compile(r"\b(?:ha(?:ve|s)|shows?|showing|displays?|with)\s+(?:an?\s+)?cat'?s[- ]?eyes?\b", re.I)
+# "is there a cat's eye ruby?": the words of a cat's eye before the gem that shows it
+PHENOMENON_BEFORE_A_NAME = re.compile(r"\bcat'?s[- ]?eyes?\s+(?P<name>[\w-]+(?:\s+[\w-]+)?)", re.I)
 
 
 def _name_words(gem: GemFacts) -> str:
@@ -1645,6 +1647,10 @@ def named_gem(text: str, fuzzy: bool = True):
     from gemlang.knowledge.knowledge_base import knowledge_base, normalise_name
 
     text = INCLUSION_OR_COLOUR.sub(" ", PHENOMENON_SHOWN.sub(" ", text))  # "hematite platelets", "citrine colour"
+    if (eyed := PHENOMENON_BEFORE_A_NAME.search(text)) and (eye := find_gem(eyed.group(0))) is not None:
+        # "cat's eye ruby" is a ruby showing one; "cat's eye chrysoberyl" the gem named so
+        shows = [g for g in gems_named_in(eyed["name"]) if g is not eye and g.name.lower() not in _name_words(eye)]
+        text = text[: eyed.start()] + text[eyed.start("name") :] if shows else text
     if not text.strip():
         return None
     if (asked := ASKED_ABOUT.fullmatch(text)) and (gem := find_gem(asked.group(1))):

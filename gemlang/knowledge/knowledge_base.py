@@ -258,6 +258,22 @@ def sourced_facts() -> dict[str, dict[str, tuple[str, str]]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def cited_facts(field: str) -> dict[str, tuple[str, str]]:
+    """{fact text: (the first gem it is said of, its citation)} for each sourced fact of a field, one by one: what
+    a reply quoting one of them names as its source."""
+    with open(SOURCED_FACTS_PATH, encoding="utf-8") as f:
+        data = json.load(f)
+    out: dict[str, tuple[str, str]] = {}
+    for name, facts in data["gems"].items():
+        value = facts.get(field)
+        if value:
+            texts, citations = _cited(f"{name}.{field}", value if isinstance(value, list) else [value], data["sources"])
+            for text, citation in zip(texts, citations, strict=True):
+                out.setdefault(text, (name, citation))
+    return out
+
+
 def _cited(where: str, facts: list[dict[str, str]], references: dict[str, dict[str, str]]) -> tuple[list, list]:
     """The texts of a list of {text, source} facts and their citations ('title <url>'); a fact without a text
     or a listed source is refused."""
@@ -864,6 +880,10 @@ def find_gem(text: str) -> GemFacts | None:
             return gem
     keys = [k for k in cat.index if k not in AMBIGUOUS_WORDS]
     words = key.split()
+    # a one-word name typed as two ("moon stone", "blood stones")
+    for joined in ("".join(words[i : i + 2]) for i in range(len(words) - 1)):
+        if (name := joined if joined in keys else joined[:-1] if joined.endswith("s") else "") in keys:
+            return cat.index[name]
     candidates = [key] + [" ".join(words[i : i + n]) for n in (3, 2, 1) for i in range(len(words) - n + 1)]
     # a stretch joined by "or" or "and" is two things, no misspelt name: "synthetic or natural" is no synthetic ruby
     candidates = [c for c in candidates if c not in REAL_WORDS and not JOINING_WORDS & set(c.split())]

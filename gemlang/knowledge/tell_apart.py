@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from dataclasses import replace
 from functools import lru_cache
 
 from gemlang.knowledge.colours import listed_in, main_colour
@@ -291,12 +292,23 @@ def _kin(a: GemFacts, b: GemFacts) -> bool:
     return may_be(a, b) or may_be(b, a) or of_its_family(a, b) or of_its_family(b, a)
 
 
+# a look-alike named by a phenomenon ("Colour-change garnet" of alexandrite): only that kind of the gem is taken for it
+PHENOMENAL_KIND = re.compile(r"colou?r[- ]chang|\bstar\b|cat'?s[- ]?eye", re.I)
+
+
 @lru_cache(maxsize=4)
 def _natural_gems_naming(every: tuple[GemFacts, ...]) -> dict[str, list[GemFacts]]:
-    """For each gem's name, the natural gems whose look-alikes name it, in `every`'s order: worked out once."""
+    """For each gem's name, the natural gems whose look-alikes name it, in `every`'s order: worked out once. A gem
+    whose list names only a phenomenal kind of it (alexandrite's "Colour-change garnet") is no look-alike of the
+    gem as a whole (garnet)."""
     naming: dict[str, list[GemFacts]] = {}
     for g in (g for g in every if g.origin == "natural"):
+        plain = named_lookalikes(
+            replace(g, simulants=tuple(s for s in g.simulants if not PHENOMENAL_KIND.search(s))), list(every)
+        )
         for other in named_lookalikes(g, list(every)):
+            if other not in plain and not PHENOMENAL_KIND.search(" ".join((other.name, *other.aliases))):
+                continue  # "Colour-change garnet" names Colour-Change Garnet, not garnet as a whole
             naming.setdefault(other.name, []).append(g)
     return naming
 
