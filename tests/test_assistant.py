@@ -7227,6 +7227,13 @@ def test_which_countries_a_gem_comes_from_is_answered_with_its_sources(text):
 def test_a_gem_said_to_be_another_heated_is_no_question_of_each():
     reply = Assistant(classifier=None).conversation().ask("is citrine heated amethyst?").reply
     assert reply.startswith("**Amethyst**: Treatments of amethyst: heat treatment (to citrine)")
+    assert "Most citrine is amethyst treated into it" in reply  # the question answered, from citrine's treatments
+
+
+def test_a_gem_said_to_be_another_heated_is_no_colour_asked_with_a_stone_in_hand():
+    reply = stone_answered("Ruby", "Citrine", "Amethyst").ask("is citrine heated amethyst?").reply
+    assert not reply.startswith("**Yes**") and "comes in purple" not in reply  # was "**Yes**: Amethyst comes in …"
+    assert "Most citrine is amethyst treated into it" in reply, reply
 
 
 @pytest.mark.parametrize(

@@ -144,6 +144,7 @@ from gemlang.knowledge.tell_apart import (
     seen_in,
     telltale,
     telltales,
+    treated_into,
     values_read,
 )
 from gemlang.language.gem_prose import lower_first, main_sources, treatment_sentence
@@ -890,6 +891,10 @@ def colours_answer(text: str, gem: GemFacts) -> str:
         return f"**{gem.name}**: {unranked}. {follow_up_colours(gem)}{what}"
     named = IN_A_COLOUR.search(text)
     said = (named["colour"] or named["last"] or named["there"]).lower() if named else ""
+    # "is citrine heated amethyst?": a gem said to be treated is no colour asked, though lists name a purple for it
+    before = text[: named.start(next(g for g in ("colour", "last", "there") if named[g]))].split()[-1:] if said else []
+    if before and TREATED_WORDS.search(before[0]) and gems_named_in(said):
+        said = ""
     colour, tinge = hue_and_tinge(said)  # "is ruby blue-green?": a green tinged blue, asked as that blend
     if colour is None:
         return f"**{gem.name}**: {follow_up_colours(gem)}" if COLOUR_QUESTION.search(text) else ""
@@ -1475,7 +1480,9 @@ def side_answer(
         # "is heated sapphire less valuable?": the treatments, and that a treatment is one thing value rests on
         priced = PRICE_REFUSED if VALUE_QUESTION.search(text) else ""
         if general:  # "Treatments of tanzanite: heat treatment …", and "nearly all are heated" if asked "always?"
-            return " ".join(part for part in (known, as_a_rule(text, gem), *undetectable, priced) if part)
+            # "is citrine heated amethyst?": how much of the other gem named is this one treated into it
+            made = next((m for g in gems_named_in(text) if (m := treated_into(text, g, gem))), "")
+            return " ".join(part for part in (known, made, as_a_rule(text, gem), *undetectable, priced) if part)
         named = treatments_named(text, gem)
         if untreated or (named and len(hidden) == len(named)):  # "is it heated?" of an aquamarine: no lab decides
             lead = ""
