@@ -2397,6 +2397,19 @@ def test_does_my_ruby_show_a_star_after_a_ruby_photo_says_what_rubys_facts_say()
         assert said.startswith("**Ruby**: Fine needles of rutile") and "six-rayed star" in said
 
 
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [("green is not a usual colour of Ruby", "**My facts list no green ruby**: Ruby comes in red"),
+     ("is green a usual colour of ruby?", "**My facts list no green ruby**: Ruby comes in red"),
+     ("blue isn't a common colour for topaz", "**Blue is one of its colours**: Topaz comes in"),
+     ("is green a typical colour of emerald?", "**Green is one of its colours**: Emerald comes in green")],
+)  # fmt: skip
+def test_whether_one_colour_is_usual_is_whether_the_facts_list_it_not_which_is_commonest(text, lead):
+    reply = Assistant(classifier=None).conversation().ask(text).reply  # was "my facts do not say which … most common"
+    assert reply.startswith(lead), reply
+    assert "nearly all blue topaz is colourless topaz" in reply or "topaz" not in text  # how common it is, sourced
+
+
 def test_the_most_common_colour_and_the_rarest_kind_of_a_gem_say_only_what_its_facts_say():
     chat = Assistant(classifier=None).conversation()
     # each was the gem's card
