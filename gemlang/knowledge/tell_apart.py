@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from functools import lru_cache
 
 from gemlang.knowledge.colours import listed_in, main_colour
 from gemlang.knowledge.facts import GemFacts, format_range
@@ -291,14 +290,23 @@ def _kin(a: GemFacts, b: GemFacts) -> bool:
     return may_be(a, b) or may_be(b, a) or of_its_family(a, b) or of_its_family(b, a)
 
 
-@lru_cache(maxsize=4)
-def _natural_gems_naming(every: tuple[GemFacts, ...]) -> dict[str, list[GemFacts]]:
+# the gems of each list `_natural_gems_naming` was asked of, by their identities, with what it worked out: keyed on
+# the objects, not on their facts, whose hashing (every field of some 200 gems) cost more than the work it saved
+_NAMING_WORKED_OUT: dict[tuple[int, ...], tuple[tuple[GemFacts, ...], dict[str, list[GemFacts]]]] = {}
+
+
+def _natural_gems_naming(every: list[GemFacts]) -> dict[str, list[GemFacts]]:
     """For each gem's name, the natural gems whose look-alikes name it, in `every`'s order: worked out once."""
-    naming: dict[str, list[GemFacts]] = {}
-    for g in (g for g in every if g.origin == "natural"):
-        for other in named_lookalikes(g, list(every)):
-            naming.setdefault(other.name, []).append(g)
-    return naming
+    key = tuple(map(id, every))
+    if key not in _NAMING_WORKED_OUT:
+        naming: dict[str, list[GemFacts]] = {}
+        for g in (g for g in every if g.origin == "natural"):
+            for other in named_lookalikes(g, list(every)):
+                naming.setdefault(other.name, []).append(g)
+        if len(_NAMING_WORKED_OUT) >= 4:
+            _NAMING_WORKED_OUT.clear()
+        _NAMING_WORKED_OUT[key] = (tuple(every), naming)  # the gems kept alive: their ids stay theirs
+    return _NAMING_WORKED_OUT[key][1]
 
 
 def _ri_gap(a: GemFacts, b: GemFacts) -> float:
@@ -322,7 +330,7 @@ def natural_lookalikes(gem: GemFacts, every: list[GemFacts], colour: str | None 
     red) come first, the ones a glance confuses; then, of those whose lists name `gem`, the nearest in refractive
     index, the ones a refractometer separates least (emerald: tourmaline before tsavorite), not the alphabet's."""
     named = [g for g in named_lookalikes(gem, every) if g.origin == "natural"]
-    naming = _natural_gems_naming(tuple(every)).get(gem.name, [])
+    naming = _natural_gems_naming(every).get(gem.name, [])
     out: list[GemFacts] = []
     for g in named + naming:
         if not any(h.name == g.name or _kin(h, g) for h in [gem, *out]):
