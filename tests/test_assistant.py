@@ -2568,6 +2568,19 @@ def test_does_my_ruby_show_a_star_after_a_ruby_photo_says_what_rubys_facts_say()
         assert said.startswith("**Ruby**: Fine needles of rutile") and "six-rayed star" in said
 
 
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [("green is not a usual colour of Ruby", "**My facts list no green ruby**: Ruby comes in red"),
+     ("is green a usual colour of ruby?", "**My facts list no green ruby**: Ruby comes in red"),
+     ("blue isn't a common colour for topaz", "**Blue is one of its colours**: Topaz comes in"),
+     ("is green a typical colour of emerald?", "**Green is one of its colours**: Emerald comes in green")],
+)  # fmt: skip
+def test_whether_one_colour_is_usual_is_whether_the_facts_list_it_not_which_is_commonest(text, lead):
+    reply = Assistant(classifier=None).conversation().ask(text).reply  # was "my facts do not say which … most common"
+    assert reply.startswith(lead), reply
+    assert "nearly all blue topaz is colourless topaz" in reply or "topaz" not in text  # how common it is, sourced
+
+
 def test_the_most_common_colour_and_the_rarest_kind_of_a_gem_say_only_what_its_facts_say():
     chat = Assistant(classifier=None).conversation()
     # each was the gem's card
@@ -7466,6 +7479,13 @@ def test_which_countries_a_gem_comes_from_is_answered_with_its_sources(text):
 def test_a_gem_said_to_be_another_heated_is_no_question_of_each():
     reply = Assistant(classifier=None).conversation().ask("is citrine heated amethyst?").reply
     assert reply.startswith("**Amethyst**: Treatments of amethyst: heat treatment (to citrine)")
+    assert "Most citrine is amethyst treated into it" in reply  # the question answered, from citrine's treatments
+
+
+def test_a_gem_said_to_be_another_heated_is_no_colour_asked_with_a_stone_in_hand():
+    reply = stone_answered("Ruby", "Citrine", "Amethyst").ask("is citrine heated amethyst?").reply
+    assert not reply.startswith("**Yes**") and "comes in purple" not in reply  # was "**Yes**: Amethyst comes in …"
+    assert "Most citrine is amethyst treated into it" in reply, reply
 
 
 @pytest.mark.parametrize(

@@ -367,6 +367,14 @@ def test_the_colour_of_the_setting_metal_is_not_the_stones():
     assert said_colours("a white stone with grey veins") == ("white",)  # the stone's own
 
 
+def test_a_colour_said_to_be_usual_or_not_for_a_gem_is_not_the_stones():
+    from gemlang.knowledge.colours import said_colours
+
+    assert said_colours("green is not a usual colour of ruby") == ()  # was ("green",): told as the stone's colour
+    assert said_colours("is blue a common colour for topaz?") == ()
+    assert said_colours("it's green, not a usual colour for ruby") == ("green",)  # the stone's own
+
+
 def test_the_jewellers_white_of_transparent_stones_is_colourless():
     from gemlang.knowledge.colours import said_colours
 

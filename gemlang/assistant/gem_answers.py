@@ -121,7 +121,7 @@ from gemlang.knowledge.carat_weight import (
     total_weight_said,
 )
 from gemlang.knowledge.care import HARM_QUESTION, HEAT_QUESTION, LIGHT_QUESTION, SAID_OF_HARM, care_question
-from gemlang.knowledge.colours import ASKED_AS, colour_names, hue_and_tinge, listed_in, main_colour
+from gemlang.knowledge.colours import ASKED_AS, USUAL_COLOUR, colour_names, hue_and_tinge, listed_in, main_colour
 from gemlang.knowledge.facts import TreatmentSigns, ahead_of_the_rest, format_quantity, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, species_streak, value_text
 from gemlang.knowledge.knowledge_base import cited_facts, gems_named_in, group_named_in
@@ -146,6 +146,7 @@ from gemlang.knowledge.tell_apart import (
     seen_in,
     telltale,
     telltales,
+    treated_into,
     values_read,
 )
 from gemlang.language.gem_prose import lower_first, main_sources, treatment_sentence
@@ -872,7 +873,23 @@ MOST_COMMON_COLOUR = re.compile(
     r"\bcolou?rs?\b[^.?!]{0,30}\b(?:most\s+(?:common|often)|usually|typically|normally)\b",
     re.I,
 )
+# "is green a usual colour of ruby?", "blue isn't a common colour for topaz": whether that one colour is among the
+# gem's, not which of them is the commonest
+USUAL_COLOUR_ASKED = re.compile(
+    r"\b(?:is|isn'?t)\s+(?P<asked>[a-z]+(?:-[a-z]+)?)\s+(?:not\s+)?|"
+    r"\b(?P<said>[a-z]+(?:-[a-z]+)?)\s+(?:is\s+not|isn'?t|'s\s+not|is)\s+",
+    re.I,
+)
 COMMON_SAID = re.compile(r"\b(?:most|common\w*|usual\w*|typical\w*|nearly all|predominant\w*)\b", re.I)
+
+
+def _how_common_said(gem: GemFacts, colour: str = "") -> list[str]:
+    """The sentences of a gem's description that say how common its colours (or `colour`) are."""
+    return [
+        x.rstrip(".;")
+        for x in sentences(gem.description)
+        if COMMON_SAID.search(x) and (names := colour_names(x, list_words=False)) and (not colour or colour in names)
+    ]
 
 
 def colours_answer(text: str, gem: GemFacts) -> str:
@@ -881,28 +898,43 @@ def colours_answer(text: str, gem: GemFacts) -> str:
     in it ("Green corundum is Sapphire."); '' for a message that asks no colour, or a gem with no colours listed."""
     if not gem.colours:
         return ""
-    if MOST_COMMON_COLOUR.search(text):  # "what's the most common colour of topaz?": only what the facts say of it
-        said = [
-            x.rstrip(".;")
-            for x in sentences(gem.description)
-            if COMMON_SAID.search(x) and colour_names(x, list_words=False)
-        ]
+    usual = next(
+        (
+            said
+            for m in USUAL_COLOUR_ASKED.finditer(text)
+            if USUAL_COLOUR.match(text, m.end()) and main_colour(said := (m["asked"] or m["said"]).lower())
+        ),
+        "",
+    )
+    if MOST_COMMON_COLOUR.search(text) and not usual:  # "what's the most common colour of topaz?": only what the
+        # facts say of it
+        said = _how_common_said(gem)
         what = f" What they say: {'; '.join(said)}." if said else ""
         unranked = "my facts do not say which of its colours is the most common"
         return f"**{gem.name}**: {unranked}. {follow_up_colours(gem)}{what}"
     named = IN_A_COLOUR.search(text)
-    said = (named["colour"] or named["last"] or named["there"]).lower() if named else ""
+    said = usual or ((named["colour"] or named["last"] or named["there"]).lower() if named else "")
+    # "is citrine heated amethyst?": a gem said to be treated is no colour asked, though lists name a purple for it
+    part = next((g for g in ("colour", "last", "there") if named[g]), "") if named and not usual else ""
+    before = text[: named.start(part)].split()[-1:] if part else []
+    if before and TREATED_WORDS.search(before[0]) and gems_named_in(said):
+        said = ""
     colour, tinge = hue_and_tinge(said)  # "is ruby blue-green?": a green tinged blue, asked as that blend
     if colour is None:
         return f"**{gem.name}**: {follow_up_colours(gem)}" if COLOUR_QUESTION.search(text) else ""
     called = said if tinge else colour
     listed = listed_in(gem, colour, tinge)  # "bluish-green" and "yellow-green" are green: an emerald is not blue
     hues = [h for h in (colour, tinge) if h]  # "is emerald always blue-green?": each listed colour in both
-    if named["only"] and listed and not all(_partly(c, h) for c in gem.colours for h in hues):
+    if named and named["only"] and listed and not all(_partly(c, h) for c in gem.colours for h in hues):
         return f"**Not always**: {follow_up_colours(gem)}"  # "is sapphire always blue?"
     if listed:
         # "I meant the green one" asked nothing to say yes to: the gem in that colour is what it names
         opener = f"{called.capitalize()} {lower_name(gem)}" if THE_COLOUR_ONE.search(text) else "Yes"
+        if usual:  # "blue isn't a common colour for topaz": what the facts say of how common it is
+            what = "; ".join(_how_common_said(gem, colour))
+            return f"**{called.capitalize()} is one of its colours**: {follow_up_colours(gem)}" + (
+                f" What they say of it: {what}." if what else ""
+            )
         return f"**{opener}**: {follow_up_colours(gem)}"
     group = gem.species.lower().endswith(" group")  # garnet: its kinds are each a garnet of their own species
     others = [
@@ -1485,7 +1517,9 @@ def side_answer(
         # "is heated sapphire less valuable?": the treatments, and that a treatment is one thing value rests on
         priced = PRICE_REFUSED if VALUE_QUESTION.search(text) else ""
         if general:  # "Treatments of tanzanite: heat treatment …", and "nearly all are heated" if asked "always?"
-            return " ".join(part for part in (known, as_a_rule(text, gem), *undetectable, priced) if part)
+            # "is citrine heated amethyst?": how much of the other gem named is this one treated into it
+            made = next((m for g in gems_named_in(text) if (m := treated_into(text, g, gem))), "")
+            return " ".join(part for part in (known, made, as_a_rule(text, gem), *undetectable, priced) if part)
         named = treatments_named(text, gem)
         if untreated or (named and len(hidden) == len(named)):  # "is it heated?" of an aquamarine: no lab decides
             lead = ""

@@ -105,6 +105,9 @@ CONNECTORS = {
     "dark",
     "deep",
 }
+# "green is not a usual colour of ruby", "is blue a common colour for topaz?": a gem's colour talked of, not the stone's
+USUAL_COLOUR = re.compile(r"(?:an?\s+)?(?:usual|common|typical|normal)\s+colou?r\b", re.I)
+COLOUR_TALKED_OF = re.compile(rf"\s+(?:(?:is\s+not|isn'?t|'s\s+not|is)\s+)?{USUAL_COLOUR.pattern}", re.I)
 # read in the 60 characters before; "more orange than pink": pink is what it is compared with, not its colour
 NEGATED = re.compile(r"\b(?:not|no|isn'?t|never|without|than)\s+(?:\w+\s+)?$")
 
@@ -333,6 +336,8 @@ def said_colours(text: str) -> tuple[str, ...]:
         for m in re.finditer(r"[a-z]+(?:-[a-z]+)*", head):
             before, after = clause[max(0, m.start() - 60) : m.start()], clause[m.end() :]
             if NEGATED.search(before) or re.match(rf"\s+{NOT_THE_STONE}\b", after) or _of_another_thing(after):
+                continue
+            if COLOUR_TALKED_OF.match(after):  # "green is not a usual colour of ruby": no colour of the stone
                 continue
             _count_names(found, m.group(0))
     return tuple(sorted(found, key=lambda c: -found[c]))

@@ -371,6 +371,7 @@ def places_asked(text: str) -> list[tuple[str, tuple[str, ...]]]:
     return [(name, countries) for at, name, countries in matches if _ASKED.search(t[max(0, at - 40) : at])]
 
 
+@lru_cache(maxsize=4096)  # asked of every sentence an answer lowers (`lower_first`), the same ones again and again
 def opens_with_place(text: str) -> bool:
     """Whether a text begins with a place's name ("Myanmar (Mogok) set the standard", "Sri Lanka and ...",
     "Burmese rubies"), so its capital is a proper noun's."""
