@@ -148,12 +148,18 @@ def _species(g: GemFacts) -> str:
     return re.sub(r"\s*\(.*\)$", "", g.species).strip() or g.name
 
 
+def _line_value(gems: list[GemFacts], field: str) -> float:
+    """The middle of a species line's own range, all its members' together (grossular: 6.5–7.5)."""
+    return (min(_span(g, field)[0] for g in gems) + max(_span(g, field)[1] for g in gems)) / 2
+
+
 def _by_species(gems: list[GemFacts], field: str, highest: bool = False) -> list[list[GemFacts]]:
-    """The gems in lines of one species each, ordered by the middle of their ranges (the highest first if asked)."""
+    """The gems in lines of one species each, ordered by the middle of each line's own range (the highest first if
+    asked), not by its first member's: a line is never both among the hardest and the softest."""
     lines: dict[str, list[GemFacts]] = {}
     for g in sorted(gems, key=lambda g: _value(g, field), reverse=highest):
         lines.setdefault(_species(g).lower(), []).append(g)
-    return list(lines.values())
+    return sorted(lines.values(), key=lambda gs: _line_value(gs, field), reverse=highest)
 
 
 @functools.cache
@@ -264,8 +270,8 @@ def superlative_answer(text: str) -> str:
             f"Of {scope} I know, {'both' if len(named) == 2 else 'all'} are one species, {_line(groups[0], q)}, and "
             f"my facts rank gems one line per species, so they name none of them {q.most}."
         )
-    top = _value(groups[0][0], q.field)
-    tied = [gs for gs in groups if abs(_value(gs[0], q.field) - top) < 1e-9]  # "spinel and topaz (Mohs 8)"
+    top = _line_value(groups[0], q.field)
+    tied = [gs for gs in groups if abs(_line_value(gs, q.field) - top) < 1e-9]  # "spinel and topaz (Mohs 8)"
     if len(tied) == len(groups) and not left_out and (named or kinds):  # "the softest tourmaline?": all alike
         return (
             f"Of {scope} I know, {_joined([_line(gs, q) for gs in tied])} rank alike (the middle of each range is "
@@ -317,8 +323,8 @@ def superlative_among(text: str, gems: list[GemFacts], called: str) -> str:
         return f"Of {called}, there is one only, {_line(groups[0], q)}: no other to rank it against."
     if len(groups) == 1:  # the photo's ruby and its lab-grown twins: one species, one range
         return f"Of {called}, all are one species, {_line(groups[0], q)}, so none of them is {q.most}."
-    top = _value(groups[0][0], q.field)
-    tied = [gs for gs in groups if abs(_value(gs[0], q.field) - top) < 1e-9]
+    top = _line_value(groups[0], q.field)
+    tied = [gs for gs in groups if abs(_line_value(gs, q.field) - top) < 1e-9]
     lead = _joined([f"**{_line(gs, q)}**" for gs in tied])
     rest = ", ".join(_line(gs, q) for gs in groups[len(tied) :])
     return f"Of {called}, {lead} {'is' if len(tied) == 1 else 'are'} {q.most}" + (f"; then {rest}." if rest else ".")
