@@ -2226,6 +2226,17 @@ def test_two_words_asked_of_one_gem_are_each_answered_and_it_after_a_gem_named_i
     assert said.startswith("**Yes**: Ruby's Mohs hardness is 9") and "I do not price stones" in said
 
 
+def test_two_words_asked_of_it_are_each_answered_of_the_stone_in_hand_or_the_gem_spoken_of():
+    # each was the price alone ("I do not price stones …"), the hardness unanswered
+    for asked in ("is it hard and expensive?", "is it hard and is it expensive?"):
+        said = stone_answered("Ruby", "Spinel").ask(asked).reply
+        assert said.startswith("**Ruby**: Mohs hardness 9.") and "I do not price stones" in said
+    chat = Assistant(None).conversation()
+    chat.ask("tell me about ruby")
+    said = chat.ask("is it hard and expensive?").reply
+    assert said.startswith("**Yes**: Ruby's Mohs hardness is 9") and "I do not price stones" in said
+
+
 def test_two_questions_in_one_message_leave_one_message_in_the_history():
     chat = Assistant(None).conversation()
     chat.ask("can I steam clean emerald and is it durable?")

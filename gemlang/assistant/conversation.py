@@ -752,7 +752,12 @@ class Conversation:
         ):
             # "is ruby hard and is it expensive?" with a peridot in hand: "it" is the ruby named, not the stone
             second = re.sub(r"\b(?:it|they)\b", lower_name(named[0]), second, count=1, flags=re.I)
-        if len(named) == 1:
+        # "is it hard and expensive?" of the stone in hand or the gem spoken of: each half answered of it, the first
+        # of the gem spoken of by its name ("is ruby hard?"), the stone in hand's "it" kept
+        of_it = first and not (named or photos) and re.search(r"\b(?:it|they)\b", first, re.I)
+        if of_it and self._answered_gem() is None and self.topic is not None:
+            first = re.sub(r"\b(?:it|they)\b", lower_name(self.topic), first, count=1, flags=re.I)
+        if len(named) == 1 or of_it and (self._answered_gem() or self.topic):
             return self._two_questions(text, first, second, explain)
         supposed = supposition((text or "")[:MAX_MESSAGE_CHARS]) if not photos else None  # a pasted book: its cap
         if not supposed:
