@@ -2460,6 +2460,18 @@ def test_which_one_has_the_higher_ri_or_more_fire_with_a_stone_in_hand_ranks_the
     assert lab.startswith("**Lab-grown corundum that reads lower than natural ruby (RI 1.762–1.770)**")
 
 
+def test_which_one_has_more_fire_than_a_gem_with_a_stone_in_hand_compares_the_gems_it_may_be_with_it():
+    # each was the card of the gem compared with ("**Diamond**: dispersion 0.044."), the stone forgotten
+    chat = stone_answered("Peridot", "Tourmaline", "Sapphire Blue")
+    none = chat.ask("which one has more fire than diamond?").reply
+    assert none.startswith("Of the gems your stone may be (Peridot 94%, Sapphire Blue 2% and Tourmaline 2%), none has ")
+    assert none.endswith("more fire than Diamond (dispersion 0.044): Peridot (dispersion 0.020) comes closest.")
+    harder = chat.ask("which of them is harder than quartz?").reply
+    assert "**Sapphire Blue (Mohs 9)** and **Tourmaline (Mohs 7–7.5)** are harder than Quartz (Mohs 7)." in harder
+    fiery = stone_answered("Andradite", "Peridot").ask("which one has more fire than diamond?").reply
+    assert fiery.endswith("**Andradite (dispersion 0.057)** has more fire than Diamond (dispersion 0.044).")
+
+
 def test_which_one_is_rarer_with_a_stone_in_hand_is_what_the_facts_of_its_gems_say_not_the_stone_unanswered():
     chat = stone_answered("Peridot", "Tourmaline", "Sapphire Blue")
     for asked in ("which one is rarer?", "which one is the rarest?"):  # was "My facts on Peridot do not answer that"

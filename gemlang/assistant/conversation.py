@@ -386,6 +386,7 @@ from gemlang.knowledge.instruments import TESTS
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.places import places_in_a_name
 from gemlang.knowledge.superlatives import (
+    COMPARED_AMONG,
     HIGH_OR_LOW,
     SCALE_QUESTION,
     THE_COLOUR_ONE,
@@ -396,6 +397,7 @@ from gemlang.knowledge.superlatives import (
     colour_asked,
     colour_list_answer,
     colour_ones_among,
+    compared_among,
     compared_list_answer,
     degree_verdict,
     fluorescence_list_answer,
@@ -1225,7 +1227,8 @@ class Conversation:
         )  # "which is harder, the green one or the blue one?"
         of_the_stone = which_one and (turn.images or self.image_probs is not None or self.hints)
         by_range = ""  # a ranking by a constant's range, of every gem or those named
-        if of_the_stone and not gems_named_in(turn.text):  # "which one is harder?": of its gems, never of every gem
+        # "which one is harder?", "which one has more fire than diamond?": of its gems, never of every gem
+        if of_the_stone and (not gems_named_in(turn.text) or COMPARED_AMONG.search(turn.text)):
             ranked = self._superlative_of_the_stone(turn.text)
         else:
             ranked = by_range = superlative_answer(turn.text)
@@ -1270,8 +1273,10 @@ class Conversation:
         if by_colour:
             return colour_ones_among(text, gems, called)
         # "which one is rarer?": no range ranks it; what their facts say of it
-        return superlative_among(text, gems, called) or (
-            unranked_compared(text, gems, among=True) if len(gems) > 1 else ""
+        return (
+            compared_among(text, gems, called)
+            or superlative_among(text, gems, called)
+            or (unranked_compared(text, gems, among=True) if len(gems) > 1 else "")
         )
 
     def _scale(self, turn: Turn) -> bool:

@@ -666,6 +666,33 @@ def _bound(how: str, than: str) -> tuple[str, bool, float, str, GemFacts | None]
     return None
 
 
+# "which one has more fire than diamond?", "which of them is harder than quartz?" of the gems a stone may be
+COMPARED_AMONG = re.compile(rf"\bwhich\b[^.?!]{{0,40}}?\b{_COMPARED}{_THAN_ENDS}", re.I)
+
+
+def compared_among(text: str, gems: list[GemFacts], called: str) -> str:
+    """ "Which one has more fire than diamond?" of the gems a stone in hand may be (`called`: how the answer names
+    them): those beyond the gem or object compared with, by the middle of each range as `compared_list_answer`
+    places them, or that none is and which comes closest; '' if not asked or what they are compared with is
+    unknown."""
+    m = COMPARED_AMONG.search(text or "")
+    bound = _bound(m["how"], m["than"]) if m else None
+    if bound is None:
+        return ""
+    field, above, value, said, named = bound
+    q = next(q for q in SCALE_QUANTITIES.values() if q.field == field)
+    gems = [g for g in gems if _value(g, field) is not None and not (named and _member(g, named))]
+    lines = _by_species(gems, field, highest=above)
+    if not lines:
+        return ""
+    beyond = [gs for gs in lines if (_line_value(gs, field) > value if above else _line_value(gs, field) < value)]
+    has, said = ("has", said.removeprefix("with ")) if said.startswith("with ") else ("is", said)
+    if not beyond:
+        return f"Of {called}, none {has} {said}: {_line(lines[0], q)} comes closest."
+    verb = has if len(beyond) == 1 else {"has": "have", "is": "are"}[has]
+    return f"Of {called}, {_joined([f'**{_line(gs, q)}**' for gs in beyond])} {verb} {said}."
+
+
 def compared_list_answer(text: str) -> str:
     """The natural gems harder, softer, heavier or lighter than a gem or a scratch-test object ("which gems are
     harder than quartz?", "… harder than glass but softer than quartz?"): those whose range's middle lies beyond
