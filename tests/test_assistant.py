@@ -2237,6 +2237,17 @@ def test_two_words_asked_of_it_are_each_answered_of_the_stone_in_hand_or_the_gem
     assert said.startswith("**Yes**: Ruby's Mohs hardness is 9") and "I do not price stones" in said
 
 
+def test_is_a_gem_of_a_colour_and_why_says_yes_or_no_then_the_cause_of_its_colour():
+    # each was the bare card ("**Ruby**" and its table)
+    ruby = Assistant(None).conversation().ask("is ruby red and why?").reply
+    assert ruby.startswith("**Yes**: Ruby comes in red") and "**Ruby**: coloured by chromium." in ruby
+    emerald = Assistant(None).conversation().ask("is emerald green, and why?").reply
+    assert emerald.startswith("**Yes**: Emerald comes in green") and "coloured by chromium and vanadium" in emerald
+    # no colour asked: the optic character's yes, then why, as before
+    garnet = Assistant(None).conversation().ask("is garnet singly refractive and why?").reply
+    assert garnet.startswith("**Yes.** **Garnet**: optic character isotropic") and "coloured by" not in garnet
+
+
 def test_two_questions_in_one_message_leave_one_message_in_the_history():
     chat = Assistant(None).conversation()
     chat.ask("can I steam clean emerald and is it durable?")

@@ -117,6 +117,7 @@ from gemlang.assistant.questions import (
     CENTRE_GEM,
     CHANGES_COLOUR,
     CLEANER_NAMED,
+    COLOUR_AND_WHY,
     COLOUR_NATURAL,
     COLOUR_QUESTION,
     COMPARATIVE,
@@ -744,6 +745,8 @@ class Conversation:
         if not two and (words := TWO_WORDS_ASKED.match(text or "")) and not gems_named_in(words["word"]):
             first = f"{words['first']}?"  # "is ruby hard and expensive?": "is ruby hard?", then "is it expensive?"
             second = f"{words['verb']} {'they' if words['verb'].lower() == 'are' else 'it'} {words['word']}?"
+        if not two and (why := COLOUR_AND_WHY.match(text or "")):
+            first, second = f"{why['first']}?", f"why {why['first']}?"  # the colour's yes or no, then its cause
         named = gems_named_in(first) if first and not photos else []
         held = self._answered_gem() if self.image_probs is not None else None  # "it" is the stone in hand's too
         if (
