@@ -2491,6 +2491,10 @@ def test_which_one_is_rarer_with_a_stone_in_hand_is_what_the_facts_of_its_gems_s
         assert "say nothing of how rare any of them is" in said
     said = stone_answered("Tsavorite", "Peridot", "Tourmaline").ask("which one is rarer?").reply
     assert "What they say of it: tsavorite is transparent" in said and "Of peridot and tourmaline, nothing." in said
+    # several gems quoted: was "What they say of it: tsavorite is … very rare. hiddenite is much rarer …"
+    said = stone_answered("Tsavorite", "Hiddenite", "Peridot").ask("which one is rarer?").reply
+    assert "What they say of them: tsavorite is transparent" in said
+    assert "very rare. Hiddenite is much rarer than kunzite" in said and "Of peridot, nothing." in said
     # a fact pasted, with "the rarest" in it, is no question of rarity: the card, as before
     assert Assistant(None).conversation().ask("Bixbite: red beryl, the rarest member of the beryl family").reply == (
         "**Bixbite**"
