@@ -2226,6 +2226,28 @@ def test_two_words_asked_of_one_gem_are_each_answered_and_it_after_a_gem_named_i
     assert said.startswith("**Yes**: Ruby's Mohs hardness is 9") and "I do not price stones" in said
 
 
+def test_two_words_asked_of_it_are_each_answered_of_the_stone_in_hand_or_the_gem_spoken_of():
+    # each was the price alone ("I do not price stones …"), the hardness unanswered
+    for asked in ("is it hard and expensive?", "is it hard and is it expensive?"):
+        said = stone_answered("Ruby", "Spinel").ask(asked).reply
+        assert said.startswith("**Ruby**: Mohs hardness 9.") and "I do not price stones" in said
+    chat = Assistant(None).conversation()
+    chat.ask("tell me about ruby")
+    said = chat.ask("is it hard and expensive?").reply
+    assert said.startswith("**Yes**: Ruby's Mohs hardness is 9") and "I do not price stones" in said
+
+
+def test_is_a_gem_of_a_colour_and_why_says_yes_or_no_then_the_cause_of_its_colour():
+    # each was the bare card ("**Ruby**" and its table)
+    ruby = Assistant(None).conversation().ask("is ruby red and why?").reply
+    assert ruby.startswith("**Yes**: Ruby comes in red") and "**Ruby**: coloured by chromium." in ruby
+    emerald = Assistant(None).conversation().ask("is emerald green, and why?").reply
+    assert emerald.startswith("**Yes**: Emerald comes in green") and "coloured by chromium and vanadium" in emerald
+    # no colour asked: the optic character's yes, then why, as before
+    garnet = Assistant(None).conversation().ask("is garnet singly refractive and why?").reply
+    assert garnet.startswith("**Yes.** **Garnet**: optic character isotropic") and "coloured by" not in garnet
+
+
 def test_two_questions_in_one_message_leave_one_message_in_the_history():
     chat = Assistant(None).conversation()
     chat.ask("can I steam clean emerald and is it durable?")
@@ -2449,6 +2471,18 @@ def test_which_one_has_the_higher_ri_or_more_fire_with_a_stone_in_hand_ranks_the
     assert lab.startswith("**Lab-grown corundum that reads lower than natural ruby (RI 1.762–1.770)**")
 
 
+def test_which_one_has_more_fire_than_a_gem_with_a_stone_in_hand_compares_the_gems_it_may_be_with_it():
+    # each was the card of the gem compared with ("**Diamond**: dispersion 0.044."), the stone forgotten
+    chat = stone_answered("Peridot", "Tourmaline", "Sapphire Blue")
+    none = chat.ask("which one has more fire than diamond?").reply
+    assert none.startswith("Of the gems your stone may be (Peridot 94%, Sapphire Blue 2% and Tourmaline 2%), none has ")
+    assert none.endswith("more fire than Diamond (dispersion 0.044): Peridot (dispersion 0.020) comes closest.")
+    harder = chat.ask("which of them is harder than quartz?").reply
+    assert "**Sapphire Blue (Mohs 9)** and **Tourmaline (Mohs 7–7.5)** are harder than Quartz (Mohs 7)." in harder
+    fiery = stone_answered("Andradite", "Peridot").ask("which one has more fire than diamond?").reply
+    assert fiery.endswith("**Andradite (dispersion 0.057)** has more fire than Diamond (dispersion 0.044).")
+
+
 def test_which_one_is_rarer_with_a_stone_in_hand_is_what_the_facts_of_its_gems_say_not_the_stone_unanswered():
     chat = stone_answered("Peridot", "Tourmaline", "Sapphire Blue")
     for asked in ("which one is rarer?", "which one is the rarest?"):  # was "My facts on Peridot do not answer that"
@@ -2457,6 +2491,10 @@ def test_which_one_is_rarer_with_a_stone_in_hand_is_what_the_facts_of_its_gems_s
         assert "say nothing of how rare any of them is" in said
     said = stone_answered("Tsavorite", "Peridot", "Tourmaline").ask("which one is rarer?").reply
     assert "What they say of it: tsavorite is transparent" in said and "Of peridot and tourmaline, nothing." in said
+    # several gems quoted: was "What they say of it: tsavorite is … very rare. hiddenite is much rarer …"
+    said = stone_answered("Tsavorite", "Hiddenite", "Peridot").ask("which one is rarer?").reply
+    assert "What they say of them: tsavorite is transparent" in said
+    assert "very rare. Hiddenite is much rarer than kunzite" in said and "Of peridot, nothing." in said
     # a fact pasted, with "the rarest" in it, is no question of rarity: the card, as before
     assert Assistant(None).conversation().ask("Bixbite: red beryl, the rarest member of the beryl family").reply == (
         "**Bixbite**"

@@ -48,6 +48,20 @@ def test_the_gems_a_question_names_bound_the_answer_and_ties_are_said_together()
     assert superlative_answer("which gem is the hardest?").startswith("Of the natural gems I know, **Diamond")
 
 
+def test_a_kind_is_ranked_by_its_own_range_so_never_both_the_hardest_and_the_softest():
+    # grossular (tsavorite 7–7.5, grossular and hessonite 6.5–7) was placed by its first member: among the hardest
+    # and among the softest garnets at once
+    hardest = superlative_answer("which garnet is the hardest?")
+    softest = superlative_answer("which garnet is the softest?")
+    assert "Grossular" not in hardest.partition(" are the ")[0] and "Grossular" not in softest.partition(" are the ")[0]
+    assert "next: Grossular (Tsavorite, Grossular, Hessonite; Mohs 6.5–7.5)" in hardest
+    assert "**Andradite (Andradite, Demantoid; Mohs 6.5–7)** and **Uvarovite (Mohs 6.5–7)** are the softest" in softest
+    # and a kind whose range is the same as another's ties with it: grossular and pyrope both read RI 1.730–1.760
+    assert "**Grossular (Tsavorite, Grossular, Hessonite; RI 1.730–1.760)** and **Pyrope (RI 1.730–1.760)** are" in (
+        superlative_answer("which garnet has the lowest RI?")
+    )
+
+
 def test_the_superlative_and_a_gem_alone_ranks_its_kinds_and_kinds_alike_are_named_none_first():
     # was the bare card ("**Garnet**"): a superlative with no "what" or "which" before it
     for asked in ("the hardest garnet?", "hardest garnet?"):

@@ -118,6 +118,7 @@ from gemlang.assistant.questions import (
     CENTRE_GEM,
     CHANGES_COLOUR,
     CLEANER_NAMED,
+    COLOUR_AND_WHY,
     COLOUR_NATURAL,
     COLOUR_QUESTION,
     COMPARATIVE,
@@ -387,6 +388,7 @@ from gemlang.knowledge.instruments import TESTS
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.places import places_in_a_name
 from gemlang.knowledge.superlatives import (
+    COMPARED_AMONG,
     HIGH_OR_LOW,
     SCALE_QUESTION,
     THE_COLOUR_ONE,
@@ -397,6 +399,7 @@ from gemlang.knowledge.superlatives import (
     colour_asked,
     colour_list_answer,
     colour_ones_among,
+    compared_among,
     compared_list_answer,
     degree_verdict,
     fluorescence_list_answer,
@@ -743,6 +746,8 @@ class Conversation:
         if not two and (words := TWO_WORDS_ASKED.match(text or "")) and not gems_named_in(words["word"]):
             first = f"{words['first']}?"  # "is ruby hard and expensive?": "is ruby hard?", then "is it expensive?"
             second = f"{words['verb']} {'they' if words['verb'].lower() == 'are' else 'it'} {words['word']}?"
+        if not two and (why := COLOUR_AND_WHY.match(text or "")):
+            first, second = f"{why['first']}?", f"why {why['first']}?"  # the colour's yes or no, then its cause
         named = gems_named_in(first) if first and not photos else []
         held = self._answered_gem() if self.image_probs is not None else None  # "it" is the stone in hand's too
         if (
@@ -753,7 +758,12 @@ class Conversation:
         ):
             # "is ruby hard and is it expensive?" with a peridot in hand: "it" is the ruby named, not the stone
             second = re.sub(r"\b(?:it|they)\b", lower_name(named[0]), second, count=1, flags=re.I)
-        if len(named) == 1:
+        # "is it hard and expensive?" of the stone in hand or the gem spoken of: each half answered of it, the first
+        # of the gem spoken of by its name ("is ruby hard?"), the stone in hand's "it" kept
+        of_it = first and not (named or photos) and re.search(r"\b(?:it|they)\b", first, re.I)
+        if of_it and self._answered_gem() is None and self.topic is not None:
+            first = re.sub(r"\b(?:it|they)\b", lower_name(self.topic), first, count=1, flags=re.I)
+        if len(named) == 1 or of_it and (self._answered_gem() or self.topic):
             return self._two_questions(text, first, second, explain)
         supposed = supposition((text or "")[:MAX_MESSAGE_CHARS]) if not photos else None  # a pasted book: its cap
         if not supposed:
@@ -1221,7 +1231,8 @@ class Conversation:
         )  # "which is harder, the green one or the blue one?"
         of_the_stone = which_one and (turn.images or self.image_probs is not None or self.hints)
         by_range = ""  # a ranking by a constant's range, of every gem or those named
-        if of_the_stone and not gems_named_in(turn.text):  # "which one is harder?": of its gems, never of every gem
+        # "which one is harder?", "which one has more fire than diamond?": of its gems, never of every gem
+        if of_the_stone and (not gems_named_in(turn.text) or COMPARED_AMONG.search(turn.text)):
             ranked = self._superlative_of_the_stone(turn.text)
         else:
             ranked = by_range = superlative_answer(turn.text)
@@ -1266,8 +1277,10 @@ class Conversation:
         if by_colour:
             return colour_ones_among(text, gems, called)
         # "which one is rarer?": no range ranks it; what their facts say of it
-        return superlative_among(text, gems, called) or (
-            unranked_compared(text, gems, among=True) if len(gems) > 1 else ""
+        return (
+            compared_among(text, gems, called)
+            or superlative_among(text, gems, called)
+            or (unranked_compared(text, gems, among=True) if len(gems) > 1 else "")
         )
 
     def _scale(self, turn: Turn) -> bool:

@@ -1376,7 +1376,8 @@ def unranked_compared(text: str, gems: Sequence[GemFacts], among: bool = False) 
     silent = [lower_name(g) for g in gems if not said[g.name]]
     reply = f"**{names}?** My facts do not rank {join_words([lower_name(g) for g in gems], 'and')} by rarity"
     if told:
-        reply += f". What they say of it: {' '.join(told)}"
+        told[1:] = [f"{x[0].upper()}{x[1:]}" for x in told[1:]]  # each after the first begins a sentence
+        reply += f". What they say of {'it' if len(told) == 1 else 'them'}: {' '.join(told)}"
         reply += f" Of {join_words(silent, 'and')}, nothing." if silent else ""
     else:
         reply += f", and say nothing of how rare {'either' if len(gems) == 2 else 'any of them'} is."

@@ -455,6 +455,11 @@ TWO_WORDS_ASKED = re.compile(  # not "is garnet singly refractive and why?"
     r"(?P<word>(?!(?:why|how|what|where|when|which|who|not|so|more|less)\b)\w+)\s*\??\s*$",
     re.I,
 )
+# "is ruby red and why?": whether a gem is of a colour, then why, asked as "why is ruby red?"; not "is garnet singly
+# refractive and why?"
+COLOUR_AND_WHY = re.compile(
+    rf"^\s*(?P<first>(?:is|are)\s+[^?.!,]*?\s(?:{BLEND_WORD}))\s*,?\s+and\s+why\s*\??\s*$", re.I
+)
 # the weight asked of the stone: "how many carats is it?", "how much does my ruby weigh?"
 WEIGHT_OF_THE_STONE = re.compile(
     r"\bhow many (?:carats?|cts?|grams? (?:is|does) (?:it|this|my)\b)\b|\bcarat weight\b|"  # not "grams is 5 ct?"

@@ -148,12 +148,18 @@ def _species(g: GemFacts) -> str:
     return re.sub(r"\s*\(.*\)$", "", g.species).strip() or g.name
 
 
+def _line_value(gems: list[GemFacts], field: str) -> float:
+    """The middle of a species line's own range, all its members' together (grossular: 6.5–7.5)."""
+    return (min(_span(g, field)[0] for g in gems) + max(_span(g, field)[1] for g in gems)) / 2
+
+
 def _by_species(gems: list[GemFacts], field: str, highest: bool = False) -> list[list[GemFacts]]:
-    """The gems in lines of one species each, ordered by the middle of their ranges (the highest first if asked)."""
+    """The gems in lines of one species each, ordered by the middle of each line's own range (the highest first if
+    asked), not by its first member's: a line is never both among the hardest and the softest."""
     lines: dict[str, list[GemFacts]] = {}
     for g in sorted(gems, key=lambda g: _value(g, field), reverse=highest):
         lines.setdefault(_species(g).lower(), []).append(g)
-    return list(lines.values())
+    return sorted(lines.values(), key=lambda gs: _line_value(gs, field), reverse=highest)
 
 
 @functools.cache
@@ -264,8 +270,8 @@ def superlative_answer(text: str) -> str:
             f"Of {scope} I know, {'both' if len(named) == 2 else 'all'} are one species, {_line(groups[0], q)}, and "
             f"my facts rank gems one line per species, so they name none of them {q.most}."
         )
-    top = _value(groups[0][0], q.field)
-    tied = [gs for gs in groups if abs(_value(gs[0], q.field) - top) < 1e-9]  # "spinel and topaz (Mohs 8)"
+    top = _line_value(groups[0], q.field)
+    tied = [gs for gs in groups if abs(_line_value(gs, q.field) - top) < 1e-9]  # "spinel and topaz (Mohs 8)"
     if len(tied) == len(groups) and not left_out and (named or kinds):  # "the softest tourmaline?": all alike
         return (
             f"Of {scope} I know, {_joined([_line(gs, q) for gs in tied])} rank alike (the middle of each range is "
@@ -317,8 +323,8 @@ def superlative_among(text: str, gems: list[GemFacts], called: str) -> str:
         return f"Of {called}, there is one only, {_line(groups[0], q)}: no other to rank it against."
     if len(groups) == 1:  # the photo's ruby and its lab-grown twins: one species, one range
         return f"Of {called}, all are one species, {_line(groups[0], q)}, so none of them is {q.most}."
-    top = _value(groups[0][0], q.field)
-    tied = [gs for gs in groups if abs(_value(gs[0], q.field) - top) < 1e-9]
+    top = _line_value(groups[0], q.field)
+    tied = [gs for gs in groups if abs(_line_value(gs, q.field) - top) < 1e-9]
     lead = _joined([f"**{_line(gs, q)}**" for gs in tied])
     rest = ", ".join(_line(gs, q) for gs in groups[len(tied) :])
     return f"Of {called}, {lead} {'is' if len(tied) == 1 else 'are'} {q.most}" + (f"; then {rest}." if rest else ".")
@@ -658,6 +664,33 @@ def _bound(how: str, than: str) -> tuple[str, bool, float, str, GemFacts | None]
             None,
         )
     return None
+
+
+# "which one has more fire than diamond?", "which of them is harder than quartz?" of the gems a stone may be
+COMPARED_AMONG = re.compile(rf"\bwhich\b[^.?!]{{0,40}}?\b{_COMPARED}{_THAN_ENDS}", re.I)
+
+
+def compared_among(text: str, gems: list[GemFacts], called: str) -> str:
+    """ "Which one has more fire than diamond?" of the gems a stone in hand may be (`called`: how the answer names
+    them): those beyond the gem or object compared with, by the middle of each range as `compared_list_answer`
+    places them, or that none is and which comes closest; '' if not asked or what they are compared with is
+    unknown."""
+    m = COMPARED_AMONG.search(text or "")
+    bound = _bound(m["how"], m["than"]) if m else None
+    if bound is None:
+        return ""
+    field, above, value, said, named = bound
+    q = next(q for q in SCALE_QUANTITIES.values() if q.field == field)
+    gems = [g for g in gems if _value(g, field) is not None and not (named and _member(g, named))]
+    lines = _by_species(gems, field, highest=above)
+    if not lines:
+        return ""
+    beyond = [gs for gs in lines if (_line_value(gs, field) > value if above else _line_value(gs, field) < value)]
+    has, said = ("has", said.removeprefix("with ")) if said.startswith("with ") else ("is", said)
+    if not beyond:
+        return f"Of {called}, none {has} {said}: {_line(lines[0], q)} comes closest."
+    verb = has if len(beyond) == 1 else {"has": "have", "is": "are"}[has]
+    return f"Of {called}, {_joined([f'**{_line(gs, q)}**' for gs in beyond])} {verb} {said}."
 
 
 def compared_list_answer(text: str) -> str:
