@@ -1566,6 +1566,8 @@ def test_forget_everything_then_a_new_stones_readings_keeps_the_new_readings():
      ("optic sign of quartz", "**Quartz**: optic character uniaxial positive."),
      ("Why does alexandrite change colour?", "**Alexandrite**: coloured by chromium replacing a little aluminium"),
      ("what gives emerald its colour?", "**Emerald**: coloured by chromium and vanadium."),
+     ("why are sapphires blue?", "**Sapphire**: coloured by different elements in its different colours: "
+      "Sapphire Blue by iron together with titanium; Sapphire Pink by chromium"),
      ("what is the chemical formula of spinel?", "**Spinel**: chemistry MgAl2O4."),
      ("what's the birefringence of spinel?", "**Spinel**: birefringence none (singly refractive).")],
 )  # fmt: skip

@@ -212,6 +212,10 @@ def property_value(g: GemFacts, field: str) -> str:
     if field in ("magnetism", "solubility", "acid_reaction", "hardness_by_direction"):  # asked of a few gems only
         return lower_first(getattr(g, field)) or "not on record here"
     v = getattr(g, field)
+    if field == "colour_cause" and not v and (kinds := [k for k in kinds_of(g) if k.colour_cause]):
+        # sapphire: each colour of it by its own element, said kind by kind rather than "not known"
+        each = "; ".join(f"{k.name} by {k.colour_cause}" for k in kinds)
+        return f"different elements in its different colours: {each}"
     if field == "birefringence" and (shown := value_text(profile(g), g, "birefringence")) != "unknown":
         return "none (singly refractive)" if shown == "none" else shown  # spinel's: none, not unknown
     if not v:
