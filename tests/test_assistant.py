@@ -5367,9 +5367,17 @@ def test_what_no_photo_settles_is_said_with_how_to_find_out_before_any_photo_too
      ("what is the carat weight of my sapphire?", "Sapphire")],
 )  # fmt: skip
 def test_the_weight_of_my_named_stone_is_weighed_as_the_weight_of_it(question, gem):
-    reply = Assistant(classifier=None).conversation().ask(question).reply
-    assert reply.startswith(f"**{gem}**: A photo shows no weight. Weigh a loose stone on a carat balance")
-    assert f"{gem}'s specific gravity" in reply
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # no photo sent: none is said to lack it
+    assert reply.startswith(f"**{gem}**: A stone's weight depends on its size, and only a balance or its measurements")
+    assert "Weigh a loose stone on a carat balance" in reply and f"{gem}'s specific gravity" in reply
+
+
+def test_the_weight_asked_is_said_missing_from_a_photo_only_when_a_photo_was_sent():
+    # was "**Emerald**: A photo shows no weight. …" with no photo sent
+    reply = Assistant(classifier=None).conversation().ask("how heavy is my emerald?").reply
+    assert reply.startswith("**Emerald**: A stone's weight depends on its size") and "A photo" not in reply
+    assert "Its specific gravity is 2.67–2.78" in reply and "Weigh a loose stone on a carat balance" in reply
+    assert stone_answered("Ruby", "Spinel").ask("how heavy is it?").reply.startswith("A photo shows no weight.")
 
 
 @pytest.mark.parametrize(
@@ -5379,7 +5387,8 @@ def test_the_weight_of_my_named_stone_is_weighed_as_the_weight_of_it(question, g
 )  # fmt: skip
 def test_a_sellers_weight_to_be_checked_is_weighed_on_a_carat_balance_or_estimated(question):
     reply = Assistant(classifier=None).conversation().ask(question).reply
-    assert reply.startswith("A photo shows no weight. Weigh a loose stone on a carat balance")
+    assert reply.startswith("A stone's weight depends on its size, and only a balance or its measurements give it.")
+    assert "Weigh a loose stone on a carat balance" in reply
 
 
 @pytest.mark.parametrize(
@@ -5392,7 +5401,7 @@ def test_a_weight_told_is_no_weight_to_be_checked(question):
 
 @pytest.mark.parametrize(
     ("question", "said"),
-    [("how many carats is this diamond?", "**Diamond**: A photo shows no weight."),  # were "**Diamond?** Nothing
+    [("how many carats is this diamond?", "**Diamond**: A stone's weight"),  # were "**Diamond?** Nothing
      ("what colour is this diamond?", "**Diamond**: Diamond comes in colourless"),  # you have told me shows
      ("what clarity is this diamond?", "**Diamond**: Grades need the stone in hand")],  # whether it is"
 )  # fmt: skip
@@ -5431,7 +5440,7 @@ def test_a_grade_of_my_coloured_gem_is_no_diamond_grade_but_colour_first_and_its
         Assistant(classifier=None).conversation().ask("what clarity is my diamond?").reply
     )
     weighed = Assistant(classifier=None).conversation().ask(f"what is the carat weight of my {gem.lower()}?").reply
-    assert "A photo shows no weight" in weighed and "**Coloured stone grading**" not in weighed  # no grade asked
+    assert "Weigh a loose stone" in weighed and "**Coloured stone grading**" not in weighed  # no grade asked
 
 
 @pytest.mark.parametrize(

@@ -1449,7 +1449,7 @@ PRICE_REFUSED = f"I do not price stones: {WHAT_VALUE_RESTS_ON}; an independent a
 
 def side_answer(
     text: str, gem: GemFacts, signs: Sequence[str] = (), general: bool = False,
-    told: tuple[Sequence[str], Sequence[str]] | None = None,
+    told: tuple[Sequence[str], Sequence[str]] | None = None, photo: bool = True,
 ) -> str:  # fmt: skip
     """What the question asks besides the gem's name: treatment ("is it heated?"), origin ("where is it from?")
     or value, which a photo and instrument readings cannot settle; said plainly, with the treatments in use
@@ -1457,7 +1457,8 @@ def side_answer(
     `general`: the question is about `gem` in general ("is tanzanite usually treated?"), not the stone in hand.
     `told`: the places the person said the stone came from ("it's from Colombia"), as named and as countries.
     A treatment that usually cannot be detected, even by a laboratory ("is it heated?" of an aquamarine), is said
-    to be assumed, with why, in place of a laboratory deciding; `looked_for` gives what follows and the note."""
+    to be assumed, with why, in place of a laboratory deciding; `looked_for` gives what follows and the note.
+    `photo`: a photo of the stone was sent (`beyond_the_evidence`)."""
     asked = "?" in text or ASKS_ABOUT.match(text)
     asked = asked or QUESTION_RUN_ON.search(text) or WORD_OF_ANOTHER.search(text)  # "the seller says it's unheated"
     if not general and (claimed := sellers_claims(text)):  # "unheated" in a seller's offer is no question
@@ -1520,7 +1521,7 @@ def side_answer(
             where = " and ".join(told[0])
             said += f" You told me it is from {where}, {'one' if known else 'not one'} of its known sources."
         return f"{ORIGIN_DECIDED}{said}"
-    if asked and not general and (limit := beyond_the_evidence(text, gem)):
+    if asked and not general and (limit := beyond_the_evidence(text, gem, photo)):
         return limit
     if asked and (weighed := weight_in_general(text, gem)):  # "what does ruby weigh?"
         return weighed
