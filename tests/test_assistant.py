@@ -529,6 +529,20 @@ def test_only_a_question_seeking_a_price_gets_the_price_refusal(question, priced
     assert ("I do not price stones" in chat.ask(question).to_markdown()) is priced
 
 
+@pytest.mark.parametrize("question", ["is it worth buying?", "should I buy it?", "is it a good buy?"])
+def test_whether_the_stone_in_hand_is_worth_buying_gets_no_price_but_what_to_ask_the_seller(question):
+    reply = stone_answered("Ruby", "Spinel").ask(question).reply  # was "My facts on Ruby do not answer that."
+    assert reply.startswith("I do not price stones: value rests on colour, clarity, cut, carat weight, treatment")
+    assert "have the seller write on the receipt" in reply and "independent laboratory's report" in reply
+    assert "(those of ruby: heat treatment, glass filling and flux healing)" in reply
+    for other in (
+        "is it worth getting it tested?",
+        "should i get them restrung?",
+        "what stone should I buy for my wife?",
+    ):
+        assert "have the seller write" not in stone_answered("Ruby", "Spinel").ask(other).reply
+
+
 def test_a_sellers_claims_beside_a_price_are_said_to_need_a_laboratory_and_their_place_is_no_evidence():
     answer = (
         Assistant(classifier=None)

@@ -81,6 +81,7 @@ from gemlang.assistant.questions import (
     SHOWS_COLOURS,
     SIZE_OF_A_WEIGHT,
     SPARKLE_ASKED,
+    STONE_BOUGHT,
     STONE_IN_HAND,
     TASTE_ASKED,
     TELL_IF_IT_IS,
@@ -1550,9 +1551,22 @@ def side_answer(
     if asked and HARM_QUESTION.search(text):  # "is galena toxic?" of a gem with no care notes, which answer it first
         told = facts_saying(gem, SAID_OF_HARM.pattern, features=True)
         return told or f"My facts on {gem.name} say nothing of whether it is toxic or safe to handle."
-    if VALUE_QUESTION.search(text) or WORTH_WORKING.search(text):  # "is it worth polishing?": its value too
-        return PRICE_REFUSED + polish_said(text, gem)
+    bought = asked and STONE_BOUGHT.search(text)  # "is it worth buying?": no price, and what to ask the seller first
+    if VALUE_QUESTION.search(text) or WORTH_WORKING.search(text) or bought:  # "is it worth polishing?": its value too
+        return PRICE_REFUSED + polish_said(text, gem) + (f" {to_ask_the_seller(gem)}" if bought else "")
     return ""
+
+
+def to_ask_the_seller(gem: GemFacts) -> str:
+    """What to have a seller put in writing before buying a stone of `gem`, its own treatments named (the glossary's
+    "buying a gem")."""
+    listed = re.sub(r"^Treatments[^:]*: |\.$", "", treatment_sentence(gem, n=len(gem.treatments))).split("; ")
+    treated = f" (those of {lower_name(gem)}: {join_words(listed, 'and')})" if listed != [""] else ""
+    return (
+        "Before you buy, have the seller write on the receipt what it is, whether it is natural or lab-grown, what "
+        f"treatments it has had{treated}, its weight and any origin claimed, and for a valuable stone ask for an "
+        "independent laboratory's report."
+    )
 
 
 def asked_of_each(text: str, gems: Sequence[GemFacts]) -> str:

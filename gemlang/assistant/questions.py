@@ -1508,6 +1508,14 @@ BUY_ASKED = re.compile(
     r"\b(?:good|bad|smart|wise|poor) (?:buy|purchase|choice|idea)\b",
     re.I,
 )
+# a stone weighed as a buy, the stone itself ("is it worth buying?", "should I buy this one?", "a good purchase?"); not
+# a stone to choose ("what stone should I buy for my wife?") nor work to have done ("should I get them restrung?")
+STONE_BOUGHT = re.compile(
+    r"\bworth (?:buying|getting)\b(?!\s+(?:it|this|that|them)\s+\w)|"
+    r"^[^?]*\bshould (?:i|we) (?:buy|get)\s+(?:it|this|that|one|them|(?:an?|the|this|that)\s+[\w-]+(?:\s+[\w-]+)?)\W*$|"
+    r"\b(?:good|bad|smart|wise|poor) (?:buy|purchase)\b",
+    re.I,
+)
 LAB_GROWN = re.compile(r"\b(?:synthetic|lab(?:oratory)?[- ]?(?:grown|created|made)|man[- ]made|created)\b", re.I)
 # a word that calls the gem named right after it lab-grown: LAB_GROWN's, or "lab" ("a lab ruby"; not "a lab report")
 GROWN_BEFORE_A_NAME = rf"(?:{LAB_GROWN.pattern}|\blab(?:oratory)?\b)[- ]"
