@@ -6731,7 +6731,11 @@ def test_whether_a_named_setting_suits_a_gem_is_that_settings_entry_with_the_gem
     assert listed in kinds.reply
 
 
-@pytest.mark.parametrize("question", ["what setting styles are there?", "what types of settings are there?"])
+@pytest.mark.parametrize(
+    "question",
+    ["what setting styles are there?", "what types of settings are there?",
+     "what ring setting types are there?", "what are the setting styles?"],  # were the how-to-begin help
+)  # fmt: skip
 def test_the_settings_listed_name_the_tiffany_setting_the_glossary_explains(question):
     # "what setting styles are there?" was the protective setting alone, and no list named Tiffany
     kinds = Assistant(classifier=None).conversation().ask(question)
@@ -7416,7 +7420,9 @@ def test_tenacity_asked_of_a_gem_is_its_toughness_grade(text, start):
      ("which clarity is worth buying?", ["Clarity to buy"]),  # was the how-to-begin help
      ("what clarity is worth paying for?", ["Clarity to buy"]),  # was "Grades need the stone in hand"
      ("how is amber graded?", ["Amber grading"]),  # was the Amber card
-     ("how is amber colour graded?", ["Amber grading"])],  # was the how-to-begin help
+     ("how is amber colour graded?", ["Amber grading"]),  # was the how-to-begin help
+     ("how do you judge amber quality?", ["Amber grading"]),  # was the Amber card
+     ("how is amber quality graded?", ["Amber grading"])],
 )  # fmt: skip
 def test_how_pearls_and_coloured_cuts_are_judged_and_what_clarity_to_buy_are_sourced_entries(question, entries):
     answer = Assistant(classifier=None).conversation().ask(question)
