@@ -529,6 +529,20 @@ def test_only_a_question_seeking_a_price_gets_the_price_refusal(question, priced
     assert ("I do not price stones" in chat.ask(question).to_markdown()) is priced
 
 
+@pytest.mark.parametrize("question", ["is it worth buying?", "should I buy it?", "is it a good buy?"])
+def test_whether_the_stone_in_hand_is_worth_buying_gets_no_price_but_what_to_ask_the_seller(question):
+    reply = stone_answered("Ruby", "Spinel").ask(question).reply  # was "My facts on Ruby do not answer that."
+    assert reply.startswith("I do not price stones: value rests on colour, clarity, cut, carat weight, treatment")
+    assert "have the seller write on the receipt" in reply and "independent laboratory's report" in reply
+    assert "(those of ruby: heat treatment, glass filling and flux healing)" in reply
+    for other in (
+        "is it worth getting it tested?",
+        "should i get them restrung?",
+        "what stone should I buy for my wife?",
+    ):
+        assert "have the seller write" not in stone_answered("Ruby", "Spinel").ask(other).reply
+
+
 def test_a_sellers_claims_beside_a_price_are_said_to_need_a_laboratory_and_their_place_is_no_evidence():
     answer = (
         Assistant(classifier=None)
@@ -5591,9 +5605,17 @@ def test_what_no_photo_settles_is_said_with_how_to_find_out_before_any_photo_too
      ("what is the carat weight of my sapphire?", "Sapphire")],
 )  # fmt: skip
 def test_the_weight_of_my_named_stone_is_weighed_as_the_weight_of_it(question, gem):
-    reply = Assistant(classifier=None).conversation().ask(question).reply
-    assert reply.startswith(f"**{gem}**: A photo shows no weight. Weigh a loose stone on a carat balance")
-    assert f"{gem}'s specific gravity" in reply
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # no photo sent: none is said to lack it
+    assert reply.startswith(f"**{gem}**: A stone's weight depends on its size, and only a balance or its measurements")
+    assert "Weigh a loose stone on a carat balance" in reply and f"{gem}'s specific gravity" in reply
+
+
+def test_the_weight_asked_is_said_missing_from_a_photo_only_when_a_photo_was_sent():
+    # was "**Emerald**: A photo shows no weight. …" with no photo sent
+    reply = Assistant(classifier=None).conversation().ask("how heavy is my emerald?").reply
+    assert reply.startswith("**Emerald**: A stone's weight depends on its size") and "A photo" not in reply
+    assert "Its specific gravity is 2.67–2.78" in reply and "Weigh a loose stone on a carat balance" in reply
+    assert stone_answered("Ruby", "Spinel").ask("how heavy is it?").reply.startswith("A photo shows no weight.")
 
 
 @pytest.mark.parametrize(
@@ -5603,7 +5625,8 @@ def test_the_weight_of_my_named_stone_is_weighed_as_the_weight_of_it(question, g
 )  # fmt: skip
 def test_a_sellers_weight_to_be_checked_is_weighed_on_a_carat_balance_or_estimated(question):
     reply = Assistant(classifier=None).conversation().ask(question).reply
-    assert reply.startswith("A photo shows no weight. Weigh a loose stone on a carat balance")
+    assert reply.startswith("A stone's weight depends on its size, and only a balance or its measurements give it.")
+    assert "Weigh a loose stone on a carat balance" in reply
 
 
 @pytest.mark.parametrize(
@@ -5616,7 +5639,7 @@ def test_a_weight_told_is_no_weight_to_be_checked(question):
 
 @pytest.mark.parametrize(
     ("question", "said"),
-    [("how many carats is this diamond?", "**Diamond**: A photo shows no weight."),  # were "**Diamond?** Nothing
+    [("how many carats is this diamond?", "**Diamond**: A stone's weight"),  # were "**Diamond?** Nothing
      ("what colour is this diamond?", "**Diamond**: Diamond comes in colourless"),  # you have told me shows
      ("what clarity is this diamond?", "**Diamond**: Grades need the stone in hand")],  # whether it is"
 )  # fmt: skip
@@ -5655,7 +5678,7 @@ def test_a_grade_of_my_coloured_gem_is_no_diamond_grade_but_colour_first_and_its
         Assistant(classifier=None).conversation().ask("what clarity is my diamond?").reply
     )
     weighed = Assistant(classifier=None).conversation().ask(f"what is the carat weight of my {gem.lower()}?").reply
-    assert "A photo shows no weight" in weighed and "**Coloured stone grading**" not in weighed  # no grade asked
+    assert "Weigh a loose stone" in weighed and "**Coloured stone grading**" not in weighed  # no grade asked
 
 
 @pytest.mark.parametrize(
@@ -6932,7 +6955,11 @@ def test_whether_a_named_setting_suits_a_gem_is_that_settings_entry_with_the_gem
     assert listed in kinds.reply
 
 
-@pytest.mark.parametrize("question", ["what setting styles are there?", "what types of settings are there?"])
+@pytest.mark.parametrize(
+    "question",
+    ["what setting styles are there?", "what types of settings are there?",
+     "what ring setting types are there?", "what are the setting styles?"],  # were the how-to-begin help
+)  # fmt: skip
 def test_the_settings_listed_name_the_tiffany_setting_the_glossary_explains(question):
     # "what setting styles are there?" was the protective setting alone, and no list named Tiffany
     kinds = Assistant(classifier=None).conversation().ask(question)
@@ -7638,7 +7665,9 @@ def test_tenacity_asked_of_a_gem_is_its_toughness_grade(text, start):
      ("which clarity is worth buying?", ["Clarity to buy"]),  # was the how-to-begin help
      ("what clarity is worth paying for?", ["Clarity to buy"]),  # was "Grades need the stone in hand"
      ("how is amber graded?", ["Amber grading"]),  # was the Amber card
-     ("how is amber colour graded?", ["Amber grading"])],  # was the how-to-begin help
+     ("how is amber colour graded?", ["Amber grading"]),  # was the how-to-begin help
+     ("how do you judge amber quality?", ["Amber grading"]),  # was the Amber card
+     ("how is amber quality graded?", ["Amber grading"])],
 )  # fmt: skip
 def test_how_pearls_and_coloured_cuts_are_judged_and_what_clarity_to_buy_are_sourced_entries(question, entries):
     answer = Assistant(classifier=None).conversation().ask(question)

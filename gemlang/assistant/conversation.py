@@ -1936,7 +1936,8 @@ class Conversation:
         named = gems_named_in(PHENOMENON_SHOWN.sub(" ", text))  # "does it have a cat's eye?": no gem Cats Eye
         if spoken_of or self.image_probs is not None or named or parse_hints(text):
             return False
-        if GENERAL_QUESTION.search(text) and (limit := beyond_the_evidence(text, None)):  # not "… carat weight …"
+        # not "… carat weight …"; no photo is in hand here
+        if GENERAL_QUESTION.search(text) and (limit := beyond_the_evidence(text, None, photo=False)):
             turn.answer.reply = limit
             return True
         seen = phenomena_asked(text)
@@ -2652,7 +2653,17 @@ class Conversation:
             graded = bool(stone and (GRADE_OF_THE_STONE.search(text) or WEIGHT_OF_THE_STONE.search(text)))
             in_hand = bool(new.signs) or (treatment and bool(stone)) or graded
             twins = lab_grown_twins(asked_gem) if asked_gem.origin == "natural" and grown_said(text, asked_gem) else []
-            aside = "" if home_tests_in(text) else side_answer(text, asked_gem, new.signs, general=not in_hand)
+            aside = (
+                ""
+                if home_tests_in(text)
+                else side_answer(
+                    text,
+                    asked_gem,
+                    new.signs,
+                    general=not in_hand,
+                    photo=bool(turn.images) or self.image_probs is not None,
+                )
+            )
             if aside and treatment and twins:  # "is my lab-grown ruby heated?": not natural ruby's heating
                 aside = lab_grown_treatments(asked_gem, twins)
                 answer.notes += [
@@ -3085,7 +3096,9 @@ class Conversation:
         general = other or bool(GENERALLY.search(text))  # "is citrine always heated amethyst?" with one in hand
         told = None if other or not self.hints.places else (self.hints.places, self.hints.countries)
         signs = () if other else self.hints.signs
-        turn.aside = aside = side_answer(text, about, signs, general=general, told=told)
+        turn.aside = aside = side_answer(
+            text, about, signs, general=general, told=told, photo=bool(turn.images) or self.image_probs is not None
+        )
         named = [] if THE_STONE_MEANT.search(text) else named_as_such(text)[:3]
         if aside and (each := asked_of_each(text, named)):  # "where do ruby and sapphire come from?" by a
             turn.aside = aside = each  # photo: each one's, as without it, not the last one's alone

@@ -82,6 +82,7 @@ from gemlang.assistant.questions import (
     SHOWS_COLOURS,
     SIZE_OF_A_WEIGHT,
     SPARKLE_ASKED,
+    STONE_BOUGHT,
     STONE_IN_HAND,
     TASTE_ASKED,
     TELL_IF_IT_IS,
@@ -1495,7 +1496,7 @@ PRICE_REFUSED = f"I do not price stones: {WHAT_VALUE_RESTS_ON}; an independent a
 
 def side_answer(
     text: str, gem: GemFacts, signs: Sequence[str] = (), general: bool = False,
-    told: tuple[Sequence[str], Sequence[str]] | None = None,
+    told: tuple[Sequence[str], Sequence[str]] | None = None, photo: bool = True,
 ) -> str:  # fmt: skip
     """What the question asks besides the gem's name: treatment ("is it heated?"), origin ("where is it from?")
     or value, which a photo and instrument readings cannot settle; said plainly, with the treatments in use
@@ -1503,7 +1504,8 @@ def side_answer(
     `general`: the question is about `gem` in general ("is tanzanite usually treated?"), not the stone in hand.
     `told`: the places the person said the stone came from ("it's from Colombia"), as named and as countries.
     A treatment that usually cannot be detected, even by a laboratory ("is it heated?" of an aquamarine), is said
-    to be assumed, with why, in place of a laboratory deciding; `looked_for` gives what follows and the note."""
+    to be assumed, with why, in place of a laboratory deciding; `looked_for` gives what follows and the note.
+    `photo`: a photo of the stone was sent (`beyond_the_evidence`)."""
     asked = "?" in text or ASKS_ABOUT.match(text)
     asked = asked or QUESTION_RUN_ON.search(text) or WORD_OF_ANOTHER.search(text)  # "the seller says it's unheated"
     if not general and (claimed := sellers_claims(text)):  # "unheated" in a seller's offer is no question
@@ -1568,7 +1570,7 @@ def side_answer(
             where = " and ".join(told[0])
             said += f" You told me it is from {where}, {'one' if known else 'not one'} of its known sources."
         return f"{ORIGIN_DECIDED}{said}"
-    if asked and not general and (limit := beyond_the_evidence(text, gem)):
+    if asked and not general and (limit := beyond_the_evidence(text, gem, photo)):
         return limit
     if asked and (weighed := weight_in_general(text, gem)):  # "what does ruby weigh?"
         return weighed
@@ -1597,9 +1599,22 @@ def side_answer(
     if asked and HARM_QUESTION.search(text):  # "is galena toxic?" of a gem with no care notes, which answer it first
         told = facts_saying(gem, SAID_OF_HARM.pattern, features=True)
         return told or f"My facts on {gem.name} say nothing of whether it is toxic or safe to handle."
-    if VALUE_QUESTION.search(text) or WORTH_WORKING.search(text):  # "is it worth polishing?": its value too
-        return PRICE_REFUSED + polish_said(text, gem)
+    bought = asked and STONE_BOUGHT.search(text)  # "is it worth buying?": no price, and what to ask the seller first
+    if VALUE_QUESTION.search(text) or WORTH_WORKING.search(text) or bought:  # "is it worth polishing?": its value too
+        return PRICE_REFUSED + polish_said(text, gem) + (f" {to_ask_the_seller(gem)}" if bought else "")
     return ""
+
+
+def to_ask_the_seller(gem: GemFacts) -> str:
+    """What to have a seller put in writing before buying a stone of `gem`, its own treatments named (the glossary's
+    "buying a gem")."""
+    listed = re.sub(r"^Treatments[^:]*: |\.$", "", treatment_sentence(gem, n=len(gem.treatments))).split("; ")
+    treated = f" (those of {lower_name(gem)}: {join_words(listed, 'and')})" if listed != [""] else ""
+    return (
+        "Before you buy, have the seller write on the receipt what it is, whether it is natural or lab-grown, what "
+        f"treatments it has had{treated}, its weight and any origin claimed, and for a valuable stone ask for an "
+        "independent laboratory's report."
+    )
 
 
 def asked_of_each(text: str, gems: Sequence[GemFacts]) -> str:

@@ -74,22 +74,34 @@ def weight_in_general(text: str, gem: GemFacts) -> str:
     weighed or its weight estimated (the weighing of `BEYOND_THE_EVIDENCE`), or '' for another question."""
     if not GEM_WEIGHED.search(text) or not gem.specific_gravity:
         return ""
+    return _weighed_by_size(gem, f"A stone's weight depends on its size, so {gem.name} has no one weight.")
+
+
+def _weighed_by_size(gem: GemFacts, lead: str) -> str:
+    """`lead`, then the gem's specific gravity, and how a stone is weighed or its weight estimated (the weighing of
+    `BEYOND_THE_EVIDENCE`)."""
     sg = gem.format("specific_gravity")
     weighed = BEYOND_THE_EVIDENCE[0][1].removeprefix("A photo shows no weight. ")
     return (
-        f"A stone's weight depends on its size, so {gem.name} has no one weight. Its specific gravity is {sg}: it "
-        f"weighs {sg} times as much as the same volume of water. "
+        f"{lead} Its specific gravity is {sg}: it weighs {sg} times as much as the same volume of water. "
         + weighed.format(gem=gem.name, factors=factors_said(), sg=f" ({sg})")
     )
 
 
-def beyond_the_evidence(text: str, gem: GemFacts | None) -> str:
+def beyond_the_evidence(text: str, gem: GemFacts | None, photo: bool = True) -> str:
     """The plain answer to a question about the stone in hand that no photo or reading settles, or ''. With no gem
     named or in hand (None), the answers that need none: "how many carats is it?" is weighed all the same, but a
-    diamond's type or a natural stone's age is asked of a gem."""
+    diamond's type or a natural stone's age is asked of a gem. `photo`: a photo of the stone was sent; with none
+    ("how heavy is my emerald?"), its weight is said to depend on its size, not to be missing from a photo."""
     for asked, answer in BEYOND_THE_EVIDENCE:
         if not asked.search(text):
             continue
+        if asked is WEIGHT_OF_THE_STONE and not photo:
+            unsent = "A stone's weight depends on its size, and only a balance or its measurements give it."
+            if gem is not None and gem.specific_gravity:
+                return _weighed_by_size(gem, unsent)
+            weighed = answer.removeprefix("A photo shows no weight. ")
+            return f"{unsent} {weighed.format(gem='the gem', factors=factors_said(), sg='')}"
         if gem is None:
             said = answer.format(gem="the gem", factors=factors_said(), sg="")
             return "" if asked in (DIAMOND_TYPE, AGE_ASKED) else said

@@ -499,10 +499,11 @@ def grades_of_the_stone(text: str) -> list[str]:
 
 
 # how a quality is graded, in general or of a gem named: "how is clarity graded?", "how is emerald clarity graded?",
-# "what clarity type is tanzanite?"; the scales, not the grade of the stone in hand (`GRADE_OF_THE_STONE`)
+# "what clarity type is tanzanite?", "how do you judge amber quality?"; the scales, not the grade of the stone in hand
+# (`GRADE_OF_THE_STONE`)
 GRADING_ASKED = re.compile(
-    r"\bhow\b[^.?!]*?\b(?:clarity|colou?r|cut)\b[^.?!]*?\b(?:graded|grade[sd]?|judged|rated|assessed)\b|"
-    r"\bhow\b[^.?!]*?\b(?:grade|judge|rate|assess)\s+(?:the\s+|an?\s+)?(?:[a-z]+\s+)?(?:clarity|colou?r|cut)\b|"
+    r"\bhow\b[^.?!]*?\b(?:clarity|colou?r|cut|quality)\b[^.?!]*?\b(?:graded|grade[sd]?|judged|rated|assessed)\b|"
+    r"\bhow\b[^.?!]*?\b(?:grade|judge|rate|assess)\s+(?:the\s+|an?\s+)?(?:[a-z]+\s+)?(?:clarity|colou?r|cut|quality)\b|"
     r"\bwhat (?:clarity|colou?r|cut) grades? (?:do|does|can|are|is)\b|\bclarity (?P<type>types?)\b",
     re.I,
 )
@@ -523,8 +524,9 @@ def grading_asked(text: str, gems: Sequence) -> list[str]:
         return [entry for kind, entry in ORGANIC_GRADING.items() if any(kind in g.name.lower() for g in gems)]
     diamond, coloured = (any((g.species == "diamond") is kind for g in gems) for kind in (True, False))
     coloured = coloured or bool(COLOURED_STONES.search(text))  # "how is clarity graded for coloured stones?"
-    quality = "" if asked.group("type") else re.search(r"clarity|colou?r|cut", asked.group(0), re.I).group(0)
-    quality = quality.lower().replace("color", "colour")
+    # "how do you judge sapphire quality?": each quality's grading, as of clarity types
+    named = None if asked.group("type") else re.search(r"clarity|colou?r|cut", asked.group(0), re.I)
+    quality = named.group(0).lower().replace("color", "colour") if named else ""
     scale = [GRADE_ENTRIES[quality]] if quality and (diamond or not coloured) else []
     # a coloured gem's colour and clarity, and its cut when a coloured gem is named ("how is sapphire cut graded?"):
     # what a cut is judged by first
@@ -1542,6 +1544,14 @@ PRICE_COMPARED = re.compile(
 BUY_ASKED = re.compile(
     r"\bshould (?:i|we) (?:buy|get|choose|go for)\b|\bworth (?:buying|getting|it)\b|"
     r"\b(?:good|bad|smart|wise|poor) (?:buy|purchase|choice|idea)\b",
+    re.I,
+)
+# a stone weighed as a buy, the stone itself ("is it worth buying?", "should I buy this one?", "a good purchase?"); not
+# a stone to choose ("what stone should I buy for my wife?") nor work to have done ("should I get them restrung?")
+STONE_BOUGHT = re.compile(
+    r"\bworth (?:buying|getting)\b(?!\s+(?:it|this|that|them)\s+\w)|"
+    r"^[^?]*\bshould (?:i|we) (?:buy|get)\s+(?:it|this|that|one|them|(?:an?|the|this|that)\s+[\w-]+(?:\s+[\w-]+)?)\W*$|"
+    r"\b(?:good|bad|smart|wise|poor) (?:buy|purchase)\b",
     re.I,
 )
 LAB_GROWN = re.compile(r"\b(?:synthetic|lab(?:oratory)?[- ]?(?:grown|created|made)|man[- ]made|created)\b", re.I)

@@ -976,7 +976,8 @@ def setting_chosen(text: str, gem: GemFacts | None) -> tuple[str, list[str]]:
     if counted:  # "how many prongs should it have?": the prongs counted, not the bezel against them
         styles = [term for term in (term_called("number of prongs"),) if term is not None]
     suits = SETTING_SUITS.search(text or "") or compared or counted
-    if not SETTING_CHOSEN.search(text or "") and not (styles and suits):
+    # "what ring setting types are there?": the settings listed are chosen among too
+    if not (SETTING_CHOSEN.search(text or "") or SETTINGS_LISTED.search(text or "")) and not (styles and suits):
         return "", []
     terms = styles or [term for term in (term_called("protective setting"),) if term is not None]
     if not terms:
