@@ -314,13 +314,15 @@ def test_the_readmes_counts_of_sourced_facts_are_those_of_the_knowledge_base():
     from gemlang.knowledge.knowledge_base import SOURCED_FACTS_PATH, treatment_signs
 
     data = json.loads(SOURCED_FACTS_PATH.read_text(encoding="utf-8"))
-    facts, pages = 0, set()
+    facts, pages, several = 0, set(), 0
     for gem in class_names():
         for field, value in data["gems"].get(gem, {}).items():
             if field != "treatment_signs":
                 said = value if isinstance(value, list) else [value]
                 facts, pages = facts + len(said), pages | {f["source"] for f in said}
+                several += len(said) > 1  # a sentence topic holding several facts, each with its own source
     signs = treatment_signs()
     readme = " ".join((Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8").split())
     assert f"{facts} facts of the classes from {len(pages)} named pages" in readme
+    assert f"({several} do: the Cullinan" in readme
     assert f"say how {sum(map(len, signs.values()))} treatments of {len(signs)} gems are" in readme
