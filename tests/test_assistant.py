@@ -7538,3 +7538,19 @@ def test_a_doublet_or_triplet_weighed_as_a_buy_is_told_what_it_is_and_that_it_is
         assert answer.reply.startswith("**Doublet and triplet**: "), answer.reply[:200]
         assert "typically a tenth of the value of the solid equivalent" in answer.reply
         assert any("opal.asn.au" in n for n in answer.notes) and not answer.candidates
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["can the stone be reset into a new ring?", "can you reset my grandmother's diamond in a new setting?",
+     "could it be remounted in a pendant?"],
+)  # fmt: skip
+def test_a_stone_reset_in_a_new_mount_is_the_jewellers_resetting_not_the_chat_started_over(question):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("green, RI 1.654-1.690, SG 3.34")
+    reply = chat.ask(question).reply  # was "Starting over: send a photo of the next stone." (or the gem's card)
+    assert reply.startswith("**Resetting a stone**:") and "have the stone examined first" in reply.lower()
+    assert chat.hints.readings.ri is not None  # the stone in hand kept
+    assert not chat.ask("can you put a new stone in my ring?").reply.startswith("Starting over")
+    assert chat.hints.readings.ri is not None
+    assert chat.ask("reset").reply == "Starting over: send a photo of the next stone."
