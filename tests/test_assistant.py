@@ -7554,3 +7554,16 @@ def test_a_stone_reset_in_a_new_mount_is_the_jewellers_resetting_not_the_chat_st
     assert not chat.ask("can you put a new stone in my ring?").reply.startswith("Starting over")
     assert chat.hints.readings.ri is not None
     assert chat.ask("reset").reply == "Starting over: send a photo of the next stone."
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [("what is the Kimberley Process?", "**Conflict diamonds**:"),
+     ("what is a conflict-free diamond?", "**Conflict diamonds**:"),
+     ("are these stones ethically sourced?", "**Ethical sourcing**:"),
+     ("is tanzanite ethically mined?", "**Ethical sourcing**:")],
+)  # fmt: skip
+def test_conflict_diamonds_and_ethical_sourcing_are_answered_from_sourced_entries(question, start):
+    # were "I have no facts on Kimberley Process", the diamond card, or the "send me a photo" fallback
+    reply = Assistant(classifier=None).conversation().ask(question)
+    assert reply.reply.startswith(start) and "<http" in " ".join(reply.notes)

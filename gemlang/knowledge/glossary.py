@@ -481,6 +481,7 @@ ASKED_WHEREVER_NAMED = {
     "repolishing": ABOUT_PAPERS, "gem laboratory": LAB_WORK_ASKED, "AAA grade": ABOUT_PAPERS,
     "gem formation": HOW_FORMED_ASKED, "crystal growth": HOW_FORMED_ASKED,
     "resetting a stone": ASKED,
+    "conflict diamonds": ASKED, "ethical sourcing": ASKED,
 }  # fmt: skip
 # terms a word of which is too common to name them alone: "beach" names the rules of taking stones from one only in
 # a question of that ("is it legal to take pebbles from the beach?"), not "I picked it up on the beach, what is it?"
