@@ -7567,3 +7567,14 @@ def test_conflict_diamonds_and_ethical_sourcing_are_answered_from_sourced_entrie
     # were "I have no facts on Kimberley Process", the diamond card, or the "send me a photo" fallback
     reply = Assistant(classifier=None).conversation().ask(question)
     assert reply.reply.startswith(start) and "<http" in " ".join(reply.notes)
+
+
+def test_which_metal_suits_a_stone_is_the_setters_rule_and_said_to_be_taste_for_coloured_stones():
+    chat = Assistant(classifier=None).conversation()
+    for asked in (
+        "what colour stone looks good in yellow gold?",
+        "does aquamarine look better in white or yellow gold?",
+    ):
+        reply = chat.ask(asked).reply  # were the "send me a photo" fallback and the aquamarine card
+        assert reply.startswith("**Metal colour**:") and "yellow gold reflects a yellow tint" in reply, asked
+    assert not chat.ask("can I clean my ruby in white gold with soap?").reply.startswith("**Metal colour**")
