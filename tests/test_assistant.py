@@ -7578,3 +7578,14 @@ def test_which_metal_suits_a_stone_is_the_setters_rule_and_said_to_be_taste_for_
         reply = chat.ask(asked).reply  # were the "send me a photo" fallback and the aquamarine card
         assert reply.startswith("**Metal colour**:") and "yellow gold reflects a yellow tint" in reply, asked
     assert not chat.ask("can I clean my ruby in white gold with soap?").reply.startswith("**Metal colour**")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what's a cheaper alternative to a diamond?", "what can I get instead of a diamond for an engagement ring?",
+     "is there a good diamond alternative that doesn't scratch?"],
+)  # fmt: skip
+def test_alternatives_to_a_diamond_are_named_with_their_hardness_not_the_diamond_card(question):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # was "**Diamond**: I do not price stones"
+    assert reply.startswith("**Diamond alternatives**:") and "moissanite (Mohs 9.25–9.5)" in reply
+    assert "white (colourless) sapphire (Mohs 9)" in reply and "never as diamond" in reply

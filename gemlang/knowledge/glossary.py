@@ -490,6 +490,7 @@ ASKED_WHEREVER_NAMED = {
     "resetting a stone": ASKED,
     "conflict diamonds": ASKED, "ethical sourcing": ASKED,
     "metal colour": LOOKS_IN_METAL,
+    "diamond alternatives": ASKED,
 }  # fmt: skip
 # terms a word of which is too common to name them alone: "beach" names the rules of taking stones from one only in
 # a question of that ("is it legal to take pebbles from the beach?"), not "I picked it up on the beach, what is it?"
