@@ -770,7 +770,8 @@ def _scratch_relation(clause: str, name: str, position: int) -> str | None:
         from gemlang.knowledge.knowledge_base import gems_named_in
 
         return None if gems_named_in(clause[: compared.start()]) else compared.group(1).removesuffix("er") + "er"
-    verb = re.search(r"scratch(?:es|ed|ing)?|mark(?:s|ed)?|scuff(?:s|ed)?", clause)
+    # "scratch resistant after diamond" names a property, no test: the stone did not scratch diamond
+    verb = re.search(r"scratch(?:es|ed|ing)?(?![- ]?(?:resist|proof))|mark(?:s|ed)?|scuff(?:s|ed)?", clause)
     if not verb:
         return None
     softer_patterns = (

@@ -7833,3 +7833,54 @@ def test_a_doublet_or_triplet_weighed_as_a_buy_is_told_what_it_is_and_that_it_is
         assert answer.reply.startswith("**Doublet and triplet**: "), answer.reply[:200]
         assert "typically a tenth of the value of the solid equivalent" in answer.reply
         assert any("opal.asn.au" in n for n in answer.notes) and not answer.candidates
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["can the stone be reset into a new ring?", "can you reset my grandmother's diamond in a new setting?",
+     "could it be remounted in a pendant?"],
+)  # fmt: skip
+def test_a_stone_reset_in_a_new_mount_is_the_jewellers_resetting_not_the_chat_started_over(question):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("green, RI 1.654-1.690, SG 3.34")
+    reply = chat.ask(question).reply  # was "Starting over: send a photo of the next stone." (or the gem's card)
+    assert reply.startswith("**Resetting a stone**:") and "have the stone examined first" in reply.lower()
+    assert chat.hints.readings.ri is not None  # the stone in hand kept
+    assert not chat.ask("can you put a new stone in my ring?").reply.startswith("Starting over")
+    assert chat.hints.readings.ri is not None
+    assert chat.ask("reset").reply == "Starting over: send a photo of the next stone."
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [("what is the Kimberley Process?", "**Conflict diamonds**:"),
+     ("what is a conflict-free diamond?", "**Conflict diamonds**:"),
+     ("are these stones ethically sourced?", "**Ethical sourcing**:"),
+     ("is tanzanite ethically mined?", "**Ethical sourcing**:")],
+)  # fmt: skip
+def test_conflict_diamonds_and_ethical_sourcing_are_answered_from_sourced_entries(question, start):
+    # were "I have no facts on Kimberley Process", the diamond card, or the "send me a photo" fallback
+    reply = Assistant(classifier=None).conversation().ask(question)
+    assert reply.reply.startswith(start) and "<http" in " ".join(reply.notes)
+
+
+def test_which_metal_suits_a_stone_is_the_setters_rule_and_said_to_be_taste_for_coloured_stones():
+    chat = Assistant(classifier=None).conversation()
+    for asked in (
+        "what colour stone looks good in yellow gold?",
+        "does aquamarine look better in white or yellow gold?",
+    ):
+        reply = chat.ask(asked).reply  # were the "send me a photo" fallback and the aquamarine card
+        assert reply.startswith("**Metal colour**:") and "yellow gold reflects a yellow tint" in reply, asked
+    assert not chat.ask("can I clean my ruby in white gold with soap?").reply.startswith("**Metal colour**")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what's a cheaper alternative to a diamond?", "what can I get instead of a diamond for an engagement ring?",
+     "is there a good diamond alternative that doesn't scratch?"],
+)  # fmt: skip
+def test_alternatives_to_a_diamond_are_named_with_their_hardness_not_the_diamond_card(question):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # was "**Diamond**: I do not price stones"
+    assert reply.startswith("**Diamond alternatives**:") and "moissanite (Mohs 9.25–9.5)" in reply
+    assert "white (colourless) sapphire (Mohs 9)" in reply and "never as diamond" in reply

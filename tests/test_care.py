@@ -790,3 +790,23 @@ def test_how_the_stone_in_hand_is_set_is_the_pieces_to_show(question):
 
     told, _ = setting_answer(question, get_facts("Ruby"))  # was the protective setting's entry alone
     assert told.startswith("**How it is set**: the piece in hand shows it") and "**Protective setting**" in told
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [("is emerald too soft for an engagement ring?", "**Caring for Emerald**: Emerald (Mohs 7.5–8) is hard enough"),
+     ("is peridot a good choice for an august birthday ring?", "**Caring for Peridot**: Peridot (Mohs 6.5) is softer"),
+     ("would opal suit a men's ring?", "**Caring for Opal**: Opal (Mohs 5.5–6.5) is softer"),
+     ("which gems are good for a men's ring?", "**For a ring worn every day**")],
+)  # fmt: skip
+def test_a_gem_weighed_for_any_kind_of_ring_is_how_it_stands_ring_wear(question, start):
+    # were the gem's card ("too soft for", "a good choice for … birthday ring") or, for men's rings, the
+    # "send me a photo" fallback
+    assert Assistant(classifier=None).conversation().ask(question).reply.startswith(start)
+
+
+def test_the_stone_in_hand_weighed_for_a_ring_is_how_it_stands_ring_wear():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("green, RI 1.654-1.690, SG 3.34")  # peridot in hand
+    for asked in ("would this suit a men's ring?", "is this a good engagement stone?"):  # were "My facts … do not"
+        assert chat.ask(asked).reply.startswith("**Caring for Peridot**: Peridot (Mohs 6.5)"), asked

@@ -480,3 +480,11 @@ def test_the_cheapest_gem_asked_in_a_colour_quotes_what_the_facts_call_cheap_as_
     assert cheapest_answer("which sapphire is cheapest?") == ""  # was goshenite's, which names "white sapphire"
     assert "my facts call" not in chat.ask("what is the cheapest way to clean it?").reply
     assert "my facts call" not in chat.ask("which one is the cheapest?").reply  # of what is in hand or spoken of
+
+
+def test_scratch_resistance_asked_is_hardness_ranked_not_a_scratch_test_of_the_stone():
+    chat = Assistant(classifier=None).conversation()
+    after = chat.ask("which stone is most scratch resistant after diamond?")  # was a stone that scratches diamond
+    assert after.reply.startswith("Of the natural gems I know, **Corundum (Ruby, ") and not chat.hints
+    assert "**Diamond (Mohs 10)** is the hardest" in chat.ask("what is the most scratch-resistant gem?").reply
+    assert "are the softest" in chat.ask("which gem is the least scratch resistant?").reply

@@ -176,7 +176,16 @@ CAPABILITIES_QUESTION = re.compile(
     re.I,
 )
 RESET_WORDS = re.compile(
-    r"\b(?:start over|(?:a |the )?(?:new|next|another|second|third|other) stone|reset|forget (?:it|that|everything))\b|"
+    # "reset", not a stone re-set in a new mount ("can the stone be reset into a new ring?", "reset it in a pendant")
+    # a stone put in a piece is no new stone of the chat: "can you put a new stone in my ring?", "replace it with
+    # another stone"; but "the second stone in the brooch reads …" is
+    r"\b(?:start over|(?:a |the )?(?<!\bwith )(?<!\bwith a )(?<!\bwith an )"
+    r"(?:(?:next|another|second|third|other) stone|"
+    r"new stone(?![^.?!]{0,25}\b(?:in|into|on)\s+(?:my|the|a|an|this|that|her|his|our|your)\s+(?:\w+\s+)?"
+    r"(?:rings?|bands?|settings?|mount\w*|pendants?|pieces?|earrings?|necklaces?|bracelets?|brooch(?:es)?)\b))|"
+    r"forget (?:it|that|everything))\b|"
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bget )(?<!\bgot )(?<!\bhave )\breset\b(?![^.?!]{0,30}\b(?:in|into|on|onto)\s+"
+    r"(?:an?|the|my|her|his|new|another)\b)|"
     r"^\s*(?:(?:ok(?:ay)?|right|and)[,.!\s]+)?(?:next|another)(?:\s+(?:one|gem))?\s*(?:[:.,!-]|$)",
     re.I,  # the last: "ok, next.", "next: RI 1.66"; not "next test?"
 )

@@ -95,13 +95,26 @@ SAID_OF_LIGHT = re.compile(
     r"\bfad\w*|photosensitiv\w*|\bsun(?:light)?\b|stable to light|light-sensitive|intense light", re.I
 )  # "heat from intense light (… long direct sun) can cause crazing": opal's
 # "is it heat sensitive?", "can it go in the sauna?": what heat does, before the cleaning
+# the rings a customer names: "an engagement ring", "a men's ring", "an august birthday ring"
+RING_KIND = (
+    r"(?:(?:every ?day|daily|engagement|wedding|men'?s|man'?s|gents?'?|birthday|promise|anniversary|cocktail|"
+    r"(?:jan|febr)uary|march|april|may|june|july|august|(?:septem|octo|novem|decem)ber) ){0,2}"
+)
 # "can I wear it every day in a ring?", "is tanzanite good for an engagement ring?", "emrald is fragil?"
 WEAR_QUESTION = re.compile(
     r"\b(?:wear|worn)\b[^.?!]{0,30}\b(?:every ?day|daily|rings?|all the time)\b|"
-    r"\b(?:every ?day|daily) (?:wear|rings?)\b|\b(?:good|suitable|ok|okay|durable enough|hard enough|tough enough) "
-    r"(?:for|in) an? (?:engagement |wedding )?ring\b|"
-    # "is tanzanite a good everyday stone?", "is emerald fragile?", "is it durable?"
-    r"\b(?:good|suitable|ok|okay) (?:for )?(?:an? )?(?:every ?day|daily) (?:stone|gem|gemstone)\b|\bfragile?\b|"
+    r"\b(?:every ?day|daily) (?:wear|rings?)\b|"
+    # "is emerald too soft for an engagement ring?", "would this suit a men's ring?", "a good choice for a birthday
+    # ring?"
+    r"\b(?:good|suitable|ok|okay|fine|practical|(?:a )?good choice|(?:durable|hard|tough|strong) enough|"
+    r"too (?:soft|fragile|delicate|brittle)) (?:for|in) (?:an? |my |his |her )?"
+    + RING_KIND
+    + r"rings?\b|\bsuit(?:s|ed)? (?:an? |my |his |her )?"
+    + RING_KIND
+    + r"rings?\b|"
+    # "is tanzanite a good everyday stone?", "is this a good engagement stone?", "is emerald fragile?", "is it durable?"
+    r"\b(?:good|suitable|ok|okay) (?:for )?(?:an? )?(?:every ?day|daily|engagement|ring) (?:stone|gem|gemstone)\b|"
+    r"\bfragile?\b|"
     r"\bscratch(?:es)? easily\b|"  # "breaks easily" is toughness (`TOUGHNESS_QUESTION`)
     r"\bhow durable\b|\b(?:is|are) (?:it|this|they|[a-z][\w' -]{0,25}?) (?:very |really )?durable\b",  # "is opal …"
     re.I,
@@ -742,8 +755,8 @@ def fading_in_light() -> list[tuple[str, str]]:
 # "what gemstone is good for an everyday ring that's not a diamond?", "best stones for an engagement ring?"
 RING_GEMS_QUESTION = re.compile(
     r"\b(?:what|which)\b[^?.]{0,30}\b(?:gems?|gemstones?|stones?)\b[^?.]{0,40}\b(?:every ?day|daily|engagement|"
-    r"wedding)\s+rings?\b|\b(?:best|good|durable|hardest|toughest)\s+(?:gems?|gemstones?|stones?)\s+for\s+(?:an?\s+)?"
-    r"(?:every ?day |daily |engagement |wedding )?rings?\b",
+    r"wedding|men'?s|man'?s|gents?'?)\s+rings?\b|\b(?:best|good|durable|hardest|toughest)\s+(?:gems?|gemstones?|stones?)\s+"
+    r"for\s+(?:an?\s+)?" + RING_KIND + r"rings?\b",
     re.I,
 )
 NOT_THIS_GEM = re.compile(r"\b(?:not|other than|besides|except|instead of|no)\s+(?:an?\s+)?([a-z]+)", re.I)

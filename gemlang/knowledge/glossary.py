@@ -557,6 +557,13 @@ LAB_WORK_ASKED = re.compile(
 )
 # "how are gems formed?", "where do gems form?", "how do crystals grow?": how, not what, the forming is
 HOW_FORMED_ASKED = re.compile(r"\b(?:how|where)\b", re.I)
+# "does aquamarine look better in white gold?", "would it suit yellow gold?": how a stone looks in a metal, not "can I
+# clean it in white gold?"
+LOOKS_IN_METAL = re.compile(
+    r"\b(?:look(?:s|ing)?|suit(?:s|ed)?|go(?:es)? (?:well |best )?with|match(?:es)?|complement\w*|pair\w*|better|best|"
+    r"prettier|nicer)\b",
+    re.I,
+)
 ASKED_WHEREVER_NAMED = {
     "specimen label": ASKED, "collecting rocks and minerals": ALLOWED_ASKED, "lab report": ABOUT_PAPERS,
     "in-house certificate": ABOUT_PAPERS, "laboratories compared": ABOUT_PAPERS,
@@ -564,6 +571,10 @@ ASKED_WHEREVER_NAMED = {
     "appraisal": ABOUT_PAPERS, "buying a gem": ABOUT_PAPERS,
     "repolishing": ABOUT_PAPERS, "gem laboratory": LAB_WORK_ASKED, "AAA grade": ABOUT_PAPERS,
     "gem formation": HOW_FORMED_ASKED, "crystal growth": HOW_FORMED_ASKED,
+    "resetting a stone": ASKED,
+    "conflict diamonds": ASKED, "ethical sourcing": ASKED,
+    "metal colour": LOOKS_IN_METAL,
+    "diamond alternatives": ASKED,
 }  # fmt: skip
 # terms a word of which is too common to name them alone: "beach" names the rules of taking stones from one only in
 # a question of that ("is it legal to take pebbles from the beach?"), not "I picked it up on the beach, what is it?"

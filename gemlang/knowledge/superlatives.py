@@ -36,8 +36,9 @@ class Quantity:
 
 # each superlative, with the quantity it ranks by
 SUPERLATIVES = {
-    r"hardest": Quantity("hardness", "Mohs", "the hardest", True),
-    r"softest": Quantity("hardness", "Mohs", "the softest", False),
+    # "which stone is most scratch resistant after diamond?": hardness is resistance to scratching
+    r"hardest|(?:the )?most scratch[- ]resistant": Quantity("hardness", "Mohs", "the hardest", True),
+    r"softest|(?:the )?least scratch[- ]resistant": Quantity("hardness", "Mohs", "the softest", False),
     r"densest|heaviest": Quantity("specific_gravity", "SG", "the densest", True),
     r"lightest|least dense": Quantity("specific_gravity", "SG", "the lightest", False),
     r"(?:highest|greatest|largest) (?:refractive index|ri)|most refractive": Quantity(
