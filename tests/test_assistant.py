@@ -7516,3 +7516,22 @@ def test_a_doublet_or_triplet_weighed_as_a_buy_is_told_what_it_is_and_that_it_is
         assert answer.reply.startswith("**Doublet and triplet**: "), answer.reply[:200]
         assert "typically a tenth of the value of the solid equivalent" in answer.reply
         assert any("opal.asn.au" in n for n in answer.notes) and not answer.candidates
+
+
+def test_a_gems_other_names_and_trade_names_are_said_when_asked(assistant):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is labradorite?")
+    trade = chat.ask("what is it called in the trade?").reply  # was the card again
+    assert trade.startswith("**Labradorite**: Labradorite is also called Spectrolite.")
+    assert "'rainbow moonstone' is transparent labradorite" in trade
+    assert any("gia.edu" in n for n in chat.ask("what's its trade name?").notes)
+    peridot = Assistant(classifier=None).conversation().ask("does peridot have any other names?").reply
+    assert "also called Olivine" in peridot and "'evening emerald' is peridot" in peridot
+    none = Assistant(classifier=None).conversation().ask("what is amethyst also called?").reply
+    assert none.startswith("**Amethyst**: My facts give Amethyst no other name")
+    chat = assistant.conversation()
+    gem = chat.ask("what gem is this?", photos=[red_stone_photo()]).gem.partition(" (")[0]
+    reply = chat.ask("what is it called in the trade?").reply  # was the photo's whole card again
+    assert gem in reply and ("also called" in reply or "no other name" in reply)
+    korean = Assistant(classifier=None).conversation().ask("is korean jade a correct trade name?").reply
+    assert korean.startswith("**No**: 'Korean jade' is serpentine")  # a name asked about, as before

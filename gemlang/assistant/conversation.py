@@ -2593,7 +2593,11 @@ class Conversation:
             graded = bool(stone and (GRADE_OF_THE_STONE.search(text) or WEIGHT_OF_THE_STONE.search(text)))
             in_hand = bool(new.signs) or (treatment and bool(stone)) or graded
             twins = lab_grown_twins(asked_gem) if asked_gem.origin == "natural" and grown_said(text, asked_gem) else []
-            aside = "" if home_tests_in(text) else side_answer(text, asked_gem, new.signs, general=not in_hand)
+            aside = (
+                ""
+                if home_tests_in(text)
+                else side_answer(text, asked_gem, new.signs, general=not in_hand, notes=answer.notes)
+            )
             if aside and treatment and twins:  # "is my lab-grown ruby heated?": not natural ruby's heating
                 aside = lab_grown_treatments(asked_gem, twins)
                 answer.notes += [
@@ -3026,7 +3030,7 @@ class Conversation:
         general = other or bool(GENERALLY.search(text))  # "is citrine always heated amethyst?" with one in hand
         told = None if other or not self.hints.places else (self.hints.places, self.hints.countries)
         signs = () if other else self.hints.signs
-        turn.aside = aside = side_answer(text, about, signs, general=general, told=told)
+        turn.aside = aside = side_answer(text, about, signs, general=general, told=told, notes=answer.notes)
         named = [] if THE_STONE_MEANT.search(text) else named_as_such(text)[:3]
         if aside and (each := asked_of_each(text, named)):  # "where do ruby and sapphire come from?" by a
             turn.aside = aside = each  # photo: each one's, as without it, not the last one's alone

@@ -792,6 +792,15 @@ RARITY_QUESTION = re.compile(
     r"\bhow common\b",
     re.I,
 )
+# "what is it called in the trade?", "what's its trade name?", "does it have any other names?", "what else is
+# labradorite called?": the gem's other names; not "is korean jade a correct trade name?", a name asked about
+OTHER_NAMES_ASKED = re.compile(
+    r"\b(?:called|known|sold)\s+(?:as\s+)?in\s+the\s+trade\b|\b(?:its|their|the)\s+trade\s+names?\b|"
+    r"\b(?:any|other|another|different)\s+names?\b(?!\s+for\s+(?:a|the)\s+colou?r)|"
+    r"\bwhat\s+else\s+(?:is|are)\s+[\w' ]{1,30}?\s+called\b|\bnicknames?\b|"
+    r"\bwhat\s+(?:is|are)\s+[\w' ]{1,30}?\s+also\s+(?:called|known\s+as)\b",
+    re.I,
+)
 # "which is rarer, ruby or emerald?", "is amethyst more common than citrine?", "which is harder to find?": how rare
 # two gems are, side by side
 RARITY_COMPARED = re.compile(
