@@ -7535,3 +7535,15 @@ def test_a_gems_other_names_and_trade_names_are_said_when_asked(assistant):
     assert gem in reply and ("also called" in reply or "no other name" in reply)
     korean = Assistant(classifier=None).conversation().ask("is korean jade a correct trade name?").reply
     assert korean.startswith("**No**: 'Korean jade' is serpentine")  # a name asked about, as before
+
+
+def test_a_crystal_or_a_rock_is_answered_of_the_gem_and_told_apart_in_general():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is labradorite?")
+    either = chat.ask("is it a crystal or a rock?").reply  # was the card again
+    assert either.startswith("**A mineral**: Labradorite is a naturally occurring") and "**Crystal**:" in either
+    lapis = Assistant(classifier=None).conversation().ask("is lapis lazuli a crystal or a rock?").reply
+    assert lapis.startswith("**Not a mineral, a rock**: Lapis Lazuli")
+    for text in ("what is the difference between a crystal and a rock?", "what's the difference: rocks and crystals?"):
+        apart = Assistant(classifier=None).conversation().ask(text).reply  # was "Send me a photo …"
+        assert "**Rock**: A rock is a naturally formed" in apart and "**Crystal**: In mineralogy" in apart

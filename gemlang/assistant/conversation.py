@@ -1294,6 +1294,8 @@ class Conversation:
         likeliest, which = self.topic is None, bool(either)
         lead, term = material_kind(text, stone, likeliest=likeliest, notes=turn.answer.notes, which=which)
         if term:
+            if either and term == "gem or mineral" and "crystal" in either[0].lower():
+                term = "crystal"  # "is it a crystal or a rock?" of a mineral: what makes a crystal, which it is
             turn.answer.reply = f"{lead}\n\n{explained([term_called(term)], turn.answer)}".strip()
             asked = KIND_ASKED.match(text)
             self._kind_said = (turn.answer, re.sub(r"s$", "", asked["y"]) if asked else "mineral")

@@ -1848,11 +1848,11 @@ KIND_ASKED = re.compile(
     rf"(?:an?\s+|(?=[a-z ]*s\s*\??\s*$))(?P<y>{MATERIAL_KIND.pattern})\s*\??\s*$",
     re.I,
 )
-# "is it a rock or a mineral?", "is coral a mineral or organic?", "is opal a mineral or not?": one kind or another,
-# asked as "is it a mineral?", whose answer says which (`x`: "is it")
+# "is it a rock or a mineral?", "is coral a mineral or organic?", "is opal a mineral or not?", "is it a crystal or a
+# rock?": one kind or another, asked as "is it a mineral?", whose answer says which (`x`: "is it")
 EITHER_KIND = re.compile(
-    r"^(?P<x>\s*(?:is|are)\s+.+?)\s+(?:an?\s+)?(?:mineral|rock)s?\s+or\s+(?:an?\s+)?"
-    r"(?:mineral|rock|organic|not|something else)s?\s*\??\s*$",
+    r"^(?P<x>\s*(?:is|are)\s+.+?)\s+(?:an?\s+)?(?:mineral|rock|crystal)s?\s+or\s+(?:an?\s+)?"
+    r"(?:mineral|rock|crystal|organic|not|something else)s?\s*\??\s*$",
     re.I,
 )
 # the stone or stones a kind is asked of: "is it a mineral?", "are they both gems?"
