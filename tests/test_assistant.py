@@ -7547,3 +7547,16 @@ def test_a_crystal_or_a_rock_is_answered_of_the_gem_and_told_apart_in_general():
     for text in ("what is the difference between a crystal and a rock?", "what's the difference: rocks and crystals?"):
         apart = Assistant(classifier=None).conversation().ask(text).reply  # was "Send me a photo …"
         assert "**Rock**: A rock is a naturally formed" in apart and "**Crystal**: In mineralogy" in apart
+
+
+def test_polishing_a_stone_at_home_is_answered_as_tumbling_it():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is jasper?")
+    polish = chat.ask("can I polish it?").reply  # was "My facts on Jasper do not answer that …"
+    assert "rock tumbling: At about Mohs 7 it is among the easiest stones to tumble" in polish
+    beach = Assistant(classifier=None).conversation().ask("how do i polish beach stones?").reply  # was the help text
+    assert beach.startswith("**Care depends on the gem**") and "A tumbler grinds stones" in beach
+    ruby = Assistant(classifier=None).conversation().ask("can i polish a ruby?").reply
+    assert "At Mohs 9 it is very hard to tumble" in ruby
+    ring = Assistant(classifier=None).conversation().ask("how do I polish my silver ring?").reply
+    assert "tumble" not in ring  # the metal, not a stone
