@@ -7560,3 +7560,11 @@ def test_polishing_a_stone_at_home_is_answered_as_tumbling_it():
     assert "At Mohs 9 it is very hard to tumble" in ruby
     ring = Assistant(classifier=None).conversation().ask("how do I polish my silver ring?").reply
     assert "tumble" not in ring  # the metal, not a stone
+
+
+@pytest.mark.parametrize(
+    "text", ["what makes a stone a gemstone?", "what makes a gem a gem?", "what makes rocks gems?"]
+)
+def test_what_makes_a_stone_a_gem_is_the_entry_that_says_so(text):
+    reply = Assistant(classifier=None).conversation().ask(text).reply  # was "Send me a photo of the stone …"
+    assert reply.startswith("**Gem or mineral**:") and "prized for its beauty, durability and rarity" in reply
