@@ -7884,3 +7884,55 @@ def test_alternatives_to_a_diamond_are_named_with_their_hardness_not_the_diamond
     reply = Assistant(classifier=None).conversation().ask(question).reply  # was "**Diamond**: I do not price stones"
     assert reply.startswith("**Diamond alternatives**:") and "moissanite (Mohs 9.25–9.5)" in reply
     assert "white (colourless) sapphire (Mohs 9)" in reply and "never as diamond" in reply
+
+
+def test_a_gems_other_names_and_trade_names_are_said_when_asked(assistant):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is labradorite?")
+    trade = chat.ask("what is it called in the trade?").reply  # was the card again
+    assert trade.startswith("**Labradorite**: Labradorite is also called Spectrolite.")
+    assert "'rainbow moonstone' is transparent labradorite" in trade
+    assert any("gia.edu" in n for n in chat.ask("what's its trade name?").notes)
+    peridot = Assistant(classifier=None).conversation().ask("does peridot have any other names?").reply
+    assert "also called Olivine" in peridot and "'evening emerald' is peridot" in peridot
+    none = Assistant(classifier=None).conversation().ask("what is amethyst also called?").reply
+    assert none.startswith("**Amethyst**: My facts give Amethyst no other name")
+    chat = assistant.conversation()
+    gem = chat.ask("what gem is this?", photos=[red_stone_photo()]).gem.partition(" (")[0]
+    reply = chat.ask("what is it called in the trade?").reply  # was the photo's whole card again
+    assert gem in reply and ("also called" in reply or "no other name" in reply)
+    korean = Assistant(classifier=None).conversation().ask("is korean jade a correct trade name?").reply
+    assert korean.startswith("**No**: 'Korean jade' is serpentine")  # a name asked about, as before
+
+
+def test_a_crystal_or_a_rock_is_answered_of_the_gem_and_told_apart_in_general():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is labradorite?")
+    either = chat.ask("is it a crystal or a rock?").reply  # was the card again
+    assert either.startswith("**A mineral**: Labradorite is a naturally occurring") and "**Crystal**:" in either
+    lapis = Assistant(classifier=None).conversation().ask("is lapis lazuli a crystal or a rock?").reply
+    assert lapis.startswith("**Not a mineral, a rock**: Lapis Lazuli")
+    for text in ("what is the difference between a crystal and a rock?", "what's the difference: rocks and crystals?"):
+        apart = Assistant(classifier=None).conversation().ask(text).reply  # was "Send me a photo …"
+        assert "**Rock**: A rock is a naturally formed" in apart and "**Crystal**: In mineralogy" in apart
+
+
+def test_polishing_a_stone_at_home_is_answered_as_tumbling_it():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is jasper?")
+    polish = chat.ask("can I polish it?").reply  # was "My facts on Jasper do not answer that …"
+    assert "rock tumbling: At about Mohs 7 it is among the easiest stones to tumble" in polish
+    beach = Assistant(classifier=None).conversation().ask("how do i polish beach stones?").reply  # was the help text
+    assert beach.startswith("**Care depends on the gem**") and "A tumbler grinds stones" in beach
+    ruby = Assistant(classifier=None).conversation().ask("can i polish a ruby?").reply
+    assert "At Mohs 9 it is very hard to tumble" in ruby
+    ring = Assistant(classifier=None).conversation().ask("how do I polish my silver ring?").reply
+    assert "tumble" not in ring  # the metal, not a stone
+
+
+@pytest.mark.parametrize(
+    "text", ["what makes a stone a gemstone?", "what makes a gem a gem?", "what makes rocks gems?"]
+)
+def test_what_makes_a_stone_a_gem_is_the_entry_that_says_so(text):
+    reply = Assistant(classifier=None).conversation().ask(text).reply  # was "Send me a photo of the stone …"
+    assert reply.startswith("**Gem or mineral**:") and "prized for its beauty, durability and rarity" in reply

@@ -1339,6 +1339,8 @@ class Conversation:
         likeliest, which = self.topic is None, bool(either)
         lead, term = material_kind(text, stone, likeliest=likeliest, notes=turn.answer.notes, which=which)
         if term:
+            if either and term == "gem or mineral" and "crystal" in either[0].lower():
+                term = "crystal"  # "is it a crystal or a rock?" of a mineral: what makes a crystal, which it is
             turn.answer.reply = f"{lead}\n\n{explained([term_called(term)], turn.answer)}".strip()
             asked = KIND_ASKED.match(text)
             self._kind_said = (turn.answer, re.sub(r"s$", "", asked["y"]) if asked else "mineral")
@@ -2662,6 +2664,7 @@ class Conversation:
                     new.signs,
                     general=not in_hand,
                     photo=bool(turn.images) or self.image_probs is not None,
+                    notes=answer.notes,
                 )
             )
             if aside and treatment and twins:  # "is my lab-grown ruby heated?": not natural ruby's heating
@@ -3096,8 +3099,9 @@ class Conversation:
         general = other or bool(GENERALLY.search(text))  # "is citrine always heated amethyst?" with one in hand
         told = None if other or not self.hints.places else (self.hints.places, self.hints.countries)
         signs = () if other else self.hints.signs
+        in_view = bool(turn.images) or self.image_probs is not None
         turn.aside = aside = side_answer(
-            text, about, signs, general=general, told=told, photo=bool(turn.images) or self.image_probs is not None
+            text, about, signs, general=general, told=told, photo=in_view, notes=answer.notes
         )
         named = [] if THE_STONE_MEANT.search(text) else named_as_such(text)[:3]
         if aside and (each := asked_of_each(text, named)):  # "where do ruby and sapphire come from?" by a

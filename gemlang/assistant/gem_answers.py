@@ -64,6 +64,7 @@ from gemlang.assistant.questions import (
     OPTIC_QUALITY,
     ORIGIN_CLAIM_ASKED,
     ORIGIN_QUESTION,
+    OTHER_NAMES_ASKED,
     PLEOCHROISM_DEGREE,
     POINT_ASKED,
     POINTS_SAID,
@@ -151,7 +152,7 @@ from gemlang.knowledge.tell_apart import (
     values_read,
 )
 from gemlang.language.gem_prose import lower_first, main_sources, treatment_sentence
-from gemlang.language.gem_text import join_words, lower_name
+from gemlang.language.gem_text import join_words, lower_name, other_names
 from gemlang.wording import some_of
 
 KEY_PROPERTIES = (
@@ -1496,7 +1497,7 @@ PRICE_REFUSED = f"I do not price stones: {WHAT_VALUE_RESTS_ON}; an independent a
 
 def side_answer(
     text: str, gem: GemFacts, signs: Sequence[str] = (), general: bool = False,
-    told: tuple[Sequence[str], Sequence[str]] | None = None, photo: bool = True,
+    told: tuple[Sequence[str], Sequence[str]] | None = None, photo: bool = True, notes: list[str] | None = None,
 ) -> str:  # fmt: skip
     """What the question asks besides the gem's name: treatment ("is it heated?"), origin ("where is it from?")
     or value, which a photo and instrument readings cannot settle; said plainly, with the treatments in use
@@ -1505,7 +1506,8 @@ def side_answer(
     `told`: the places the person said the stone came from ("it's from Colombia"), as named and as countries.
     A treatment that usually cannot be detected, even by a laboratory ("is it heated?" of an aquamarine), is said
     to be assumed, with why, in place of a laboratory deciding; `looked_for` gives what follows and the note.
-    `photo`: a photo of the stone was sent (`beyond_the_evidence`)."""
+    `photo`: a photo of the stone was sent (`beyond_the_evidence`).
+    `notes`: where the sources of an answer are noted (the trade names of "what is it called in the trade?")."""
     asked = "?" in text or ASKS_ABOUT.match(text)
     asked = asked or QUESTION_RUN_ON.search(text) or WORD_OF_ANOTHER.search(text)  # "the seller says it's unheated"
     if not general and (claimed := sellers_claims(text)):  # "unheated" in a seller's offer is no question
@@ -1587,6 +1589,8 @@ def side_answer(
         said = [x.rstrip(".") + "." for x in sentences(gem.formation)]
         coal = COAL_SAID.search(text)  # "is diamond made of coal?": what its facts say of coal first
         return " ".join(sorted(said, key=lambda x: not (coal and COAL_SAID.search(x))))
+    if asked and OTHER_NAMES_ASKED.search(text):  # "what is it called in the trade?": its other names
+        return other_names_said(gem, notes)
     if RARITY_QUESTION.search(text):  # "is it rare?": what its facts say of it, or that they say nothing
         colours = colours_asked_of(text, gem)  # "are pink diamonds rare?": not what its facts say of blue ones
         ones = f"{join_words(colours, 'or')} {lower_name(gem)}" if colours else "it"
@@ -1615,6 +1619,33 @@ def to_ask_the_seller(gem: GemFacts) -> str:
         f"treatments it has had{treated}, its weight and any origin claimed, and for a valuable stone ask for an "
         "independent laboratory's report."
     )
+
+
+MISLEADING_EXPLAINED = 3  # more misnomers than this are named, not each explained
+
+
+def other_names_said(gem: GemFacts, notes: list[str] | None = None) -> str:
+    """ "Labradorite is also called Spectrolite. Names that mislead, as they name another gem: 'rainbow moonstone' is
+    transparent labradorite …": the gem's other names and the trade names and misnomers that mean it, each source
+    in `notes`; that its facts give none, when they do not."""
+    from gemlang.knowledge.knowledge_base import knowledge_base
+
+    names = other_names(gem, n=len(gem.aliases))
+    meant = [t for _, t in knowledge_base().trade_names if t.gem.name == gem.name]
+    misleading = [t for t in meant if t.named not in (None, gem)]  # "evening emerald": peridot, by emerald's name
+    trade = [t for t in meant if t not in misleading]
+    said = [f"{gem.name} is also called {join_words(names, 'or')}." if names else ""]
+    said += [f"{t.note[:1].upper()}{t.note[1:]}." for t in trade]
+    if len(misleading) > MISLEADING_EXPLAINED:  # quartz's many "diamonds": the names alone
+        named = join_words([f"'{t.phrase}'" for t in misleading])
+        said.append(f"Names that mislead, as they name another gem: {named}; each is {lower_name(gem)}.")
+    elif misleading:
+        said.append(f"Names that mislead, as they name another gem: {'; '.join(t.note for t in misleading)}.")
+    if not any(said):
+        return f"My facts give {gem.name} no other name, in the trade or out of it."
+    if notes is not None:
+        notes += [f"source ('{t.phrase}'): {t.source}" for t in (*trade, *misleading)]
+    return " ".join(s for s in said if s)
 
 
 def asked_of_each(text: str, gems: Sequence[GemFacts]) -> str:

@@ -838,6 +838,15 @@ RARITY_QUESTION = re.compile(
     r"\bhow common\b",
     re.I,
 )
+# "what is it called in the trade?", "what's its trade name?", "does it have any other names?", "what else is
+# labradorite called?": the gem's other names; not "is korean jade a correct trade name?", a name asked about
+OTHER_NAMES_ASKED = re.compile(
+    r"\b(?:called|known|sold)\s+(?:as\s+)?in\s+the\s+trade\b|\b(?:its|their|the)\s+trade\s+names?\b|"
+    r"\b(?:any|other|another|different)\s+names?\b(?!\s+for\s+(?:a|the)\s+colou?r)|"
+    r"\bwhat\s+else\s+(?:is|are)\s+[\w' ]{1,30}?\s+called\b|\bnicknames?\b|"
+    r"\bwhat\s+(?:is|are)\s+[\w' ]{1,30}?\s+also\s+(?:called|known\s+as)\b",
+    re.I,
+)
 # "which is rarer, ruby or emerald?", "is amethyst more common than citrine?", "which is harder to find?": how rare
 # two gems are, side by side
 RARITY_COMPARED = re.compile(
@@ -1904,11 +1913,11 @@ KIND_ASKED = re.compile(
     rf"(?:an?\s+|(?=[a-z ]*s\s*\??\s*$))(?P<y>{MATERIAL_KIND.pattern})\s*\??\s*$",
     re.I,
 )
-# "is it a rock or a mineral?", "is coral a mineral or organic?", "is opal a mineral or not?": one kind or another,
-# asked as "is it a mineral?", whose answer says which (`x`: "is it")
+# "is it a rock or a mineral?", "is coral a mineral or organic?", "is opal a mineral or not?", "is it a crystal or a
+# rock?": one kind or another, asked as "is it a mineral?", whose answer says which (`x`: "is it")
 EITHER_KIND = re.compile(
-    r"^(?P<x>\s*(?:is|are)\s+.+?)\s+(?:an?\s+)?(?:mineral|rock)s?\s+or\s+(?:an?\s+)?"
-    r"(?:mineral|rock|organic|not|something else)s?\s*\??\s*$",
+    r"^(?P<x>\s*(?:is|are)\s+.+?)\s+(?:an?\s+)?(?:mineral|rock|crystal)s?\s+or\s+(?:an?\s+)?"
+    r"(?:mineral|rock|crystal|organic|not|something else)s?\s*\??\s*$",
     re.I,
 )
 # the stone or stones a kind is asked of: "is it a mineral?", "are they both gems?"

@@ -639,6 +639,8 @@ def care_question(text: str) -> bool:
     """Whether a message asks how to clean, store or wear a stone, or tells what has happened to it."""
     text = ACID_TEST.sub(" ", text or "")
     asked = bool((CARE_QUESTION.search(text or "") or WEAR_QUESTION.search(text or "")) and ASKED.search(text or ""))
+    # "can I polish it?", "how do I polish beach stones?": polishing at home, which the bench notes ask as tumbling
+    asked = asked or any(work.work == TUMBLING for work in bench_asked(text))
     return asked or bool(SHORT_CARE.match(text or "")) or bool(symptoms_told(text))  # "my opal went cloudy"
 
 
