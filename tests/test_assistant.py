@@ -1075,6 +1075,7 @@ def test_a_colouring_elements_spectrum_is_explained_with_the_gems_whose_sourced_
         ("does fluorite dissolve in water?", "**Fluorite**: in water: very slightly soluble"),
         ("does calcite fizz in acid?", "**Calcite**: in acid: it fizzes (effervesces) at once in a drop of dilute"),
         ("is kyanite harder along its length?", "hardness by direction: about 4.5 to 5.5 when scratched along"),
+        ("does kyanite have two hardnesses?", "hardness by direction: about 4.5 to 5.5 when scratched along"),
         ("does pearl fizz in acid?", "**Pearl**: in acid: a drop of vinegar forms bubbles on it"),
         ("is ruby soluble in water?", "**Ruby**: in water: not on record here."),  # no fact, and it says so
     ],
