@@ -1077,6 +1077,10 @@ def test_a_colouring_elements_spectrum_is_explained_with_the_gems_whose_sourced_
         ("is kyanite harder along its length?", "hardness by direction: about 4.5 to 5.5 when scratched along"),
         ("does kyanite have two hardnesses?", "hardness by direction: about 4.5 to 5.5 when scratched along"),
         ("does pearl fizz in acid?", "**Pearl**: in acid: a drop of vinegar forms bubbles on it"),
+        ("what does the acid test show on calcite?", "**Calcite**: in acid: it fizzes (effervesces)"),  # not its care
+        ("what does an acid test show on coral?", "**Coral**: in acid: a few drops of vinegar make it fizz"),
+        ("does malachite fizz in acid?", "**Malachite**: in acid: it effervesces in hydrochloric acid"),
+        ("does rhodochrosite effervesce in acid?", "**Rhodochrosite**: in acid: it effervesces in hydrochloric"),
         ("is ruby soluble in water?", "**Ruby**: in water: not on record here."),  # no fact, and it says so
     ],
 )
