@@ -1053,6 +1053,19 @@ def test_how_many_colours_a_pleochroic_stone_shows_is_counted_with_the_entries_t
 
 
 @pytest.mark.parametrize(
+    "text, lead, entry",
+    [
+        ("how many shadow edges does a doubly refractive stone show?", "**Two.** A doubly refractive", "Doubly"),
+        ("how many edges does a singly refractive gem show?", "**One.** A singly refractive stone shows one", "Singly"),
+    ],
+)
+def test_how_many_shadow_edges_an_optic_character_shows_is_counted_first(text, lead, entry):
+    answer = Assistant(classifier=None).conversation().ask(text)  # was the entry alone, with no number
+    assert answer.reply.startswith(lead) and f"**{entry} refractive**: " in answer.reply
+    assert any("source (shadow edge)" in n and "<http" in n for n in answer.notes)
+
+
+@pytest.mark.parametrize(
     "text, entry, example",
     [
         ("what is the chromium spectrum?", "**Chromium spectrum**: ", "Emerald: a chromium spectrum: a strong doublet"),
