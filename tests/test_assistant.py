@@ -1082,6 +1082,15 @@ def test_a_colouring_elements_spectrum_is_explained_with_the_gems_whose_sourced_
 
 
 @pytest.mark.parametrize(
+    "text, term, cited",
+    [("what is an iron spectrum?", "iron", "lotusgemology.com"), ("what is a cobalt spectrum?", "cobalt", "gia.edu")],
+)
+def test_an_elements_spectrum_cites_a_gemmological_reference_beside_the_web_copy(text, term, cited):
+    notes = Assistant(classifier=None).conversation().ask(text).notes  # was docshare.tips alone
+    assert any(n.startswith(f"source ({term} spectrum): ") and cited in n for n in notes)
+
+
+@pytest.mark.parametrize(
     "text, said",
     [
         ("is fluorite soluble in water?", "**Fluorite**: in water: very slightly soluble; only about 0.016 g"),
