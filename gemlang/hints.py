@@ -692,12 +692,21 @@ _ONE_AS_A_PRONOUN = re.compile(
 )
 
 
+# A number word before a plural noun counts things, it reads no value: "two hardnesses", "three colours", "two
+# refractive indices" (not "seven is", "seven on the Mohs scale", "seven scratches glass")
+_COUNTED = (
+    r"\s+(?:[a-z]+\s+)?(?!(?:i|wa|ha|a|doe|it|thi|plu|ye|thu|u|moh|scratche|mean|make|seem|sound|look|feel|fit)s\b)"
+    r"[a-z]+[^s\W]s\b"
+)
+
+
 def _spelled_out(t: str) -> str:
-    """'hardness seven and a half' -> 'hardness 7.5': number words only where a hardness is named."""
+    """'hardness seven and a half' -> 'hardness 7.5': number words only where a hardness is named, and only where
+    they read a value, not where they count (`_COUNTED`)."""
     if not re.search(_HARDNESS_WORD, t):
         return t
     t = _ONE_AS_A_PRONOUN.sub(lambda m: m.group(0).replace("one", "___"), t)  # "this one's hardness": no Mohs 1
-    t = re.sub(rf"\b({NUMBER_IN_WORDS})\b", lambda m: str(number_in_words(m.group(1))), t)
+    t = re.sub(rf"\b({NUMBER_IN_WORDS})\b(?!{_COUNTED})", lambda m: str(number_in_words(m.group(1))), t)
     return re.sub(r"\b(\d{1,2})\s+and\s+a\s+half\b", r"\1.5", t)
 
 

@@ -1067,6 +1067,19 @@ def test_how_many_colours_a_pleochroic_stone_shows_is_counted_with_the_entries_t
 
 
 @pytest.mark.parametrize(
+    "text, lead, entry",
+    [
+        ("how many shadow edges does a doubly refractive stone show?", "**Two.** A doubly refractive", "Doubly"),
+        ("how many edges does a singly refractive gem show?", "**One.** A singly refractive stone shows one", "Singly"),
+    ],
+)
+def test_how_many_shadow_edges_an_optic_character_shows_is_counted_first(text, lead, entry):
+    answer = Assistant(classifier=None).conversation().ask(text)  # was the entry alone, with no number
+    assert answer.reply.startswith(lead) and f"**{entry} refractive**: " in answer.reply
+    assert any("source (shadow edge)" in n and "<http" in n for n in answer.notes)
+
+
+@pytest.mark.parametrize(
     "text, entry, example",
     [
         ("what is the chromium spectrum?", "**Chromium spectrum**: ", "Emerald: a chromium spectrum: a strong doublet"),
@@ -1083,13 +1096,27 @@ def test_a_colouring_elements_spectrum_is_explained_with_the_gems_whose_sourced_
 
 
 @pytest.mark.parametrize(
+    "text, term, cited",
+    [("what is an iron spectrum?", "iron", "lotusgemology.com"), ("what is a cobalt spectrum?", "cobalt", "gia.edu")],
+)
+def test_an_elements_spectrum_cites_a_gemmological_reference_beside_the_web_copy(text, term, cited):
+    notes = Assistant(classifier=None).conversation().ask(text).notes  # was docshare.tips alone
+    assert any(n.startswith(f"source ({term} spectrum): ") and cited in n for n in notes)
+
+
+@pytest.mark.parametrize(
     "text, said",
     [
         ("is fluorite soluble in water?", "**Fluorite**: in water: very slightly soluble; only about 0.016 g"),
         ("does fluorite dissolve in water?", "**Fluorite**: in water: very slightly soluble"),
         ("does calcite fizz in acid?", "**Calcite**: in acid: it fizzes (effervesces) at once in a drop of dilute"),
         ("is kyanite harder along its length?", "hardness by direction: about 4.5 to 5.5 when scratched along"),
+        ("does kyanite have two hardnesses?", "hardness by direction: about 4.5 to 5.5 when scratched along"),
         ("does pearl fizz in acid?", "**Pearl**: in acid: a drop of vinegar forms bubbles on it"),
+        ("what does the acid test show on calcite?", "**Calcite**: in acid: it fizzes (effervesces)"),  # not its care
+        ("what does an acid test show on coral?", "**Coral**: in acid: a few drops of vinegar make it fizz"),
+        ("does malachite fizz in acid?", "**Malachite**: in acid: it effervesces in hydrochloric acid"),
+        ("does rhodochrosite effervesce in acid?", "**Rhodochrosite**: in acid: it effervesces in hydrochloric"),
         ("is ruby soluble in water?", "**Ruby**: in water: not on record here."),  # no fact, and it says so
     ],
 )

@@ -155,6 +155,15 @@ def test_number_words_without_a_hardness_are_not_a_hardness():
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["does kyanite have two hardnesses?", "are the two hardnesses far apart?", "mohs hardness: three values?"],
+)
+def test_a_number_word_counting_a_plural_noun_is_no_hardness(text):
+    assert parse_hints(text, questions=True).hardness is None  # was Mohs 2 or 3
+    assert parse_hints("hardness seven is what I got").hardness.low == 7  # "seven is": a value still
+
+
+@pytest.mark.parametrize(
     "text, withdrawn",
     [("ignore the RI, I misread it", ("RI",)), ("forget the SG and drop the locality", ("SG", "locality")),
      ("please disregard my hardness", ("hardness",)), ("scrap the polariscope reading", ("optic character",)),

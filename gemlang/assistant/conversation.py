@@ -1503,7 +1503,8 @@ class Conversation:
             return False
         self._term_said = True
         if counted := colours_counted(turn.text):  # "how many colours does a trichroic stone show?": the number first
-            terms += [t for t in [term_called("dichroscope")] if t not in terms]
+            shown_by = "shadow edge" if "shadow edge" in counted else "dichroscope"  # and what shows them
+            terms += [t for t in [term_called(shown_by)] if t not in terms]
         if shown := in_the_polariscope(turn.text, terms):  # "… doubly refractive … in the polariscope?": it blinks
             terms += [t for t in [term_called("polariscope")] if t not in terms]
             counted = f"{counted} {shown}".strip()

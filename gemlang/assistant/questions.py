@@ -347,7 +347,8 @@ PROPERTY_FIELDS = {
     ),
     # "is kyanite harder along its length?", "does kyanite have two hardnesses?"
     r"\b(?:along|across|parallel to|perpendicular to|at right angles to) (?:its|the) (?:length|long axis|crystals?)\b|"
-    r"\bdirectional hardness|\bhardness\w* (?:varies|vary|changes?|differs?) (?:with|by) direction|\btwo hardness": (
+    r"\bdirectional hardness|\bhardness\w* (?:varies|vary|changes?|differs?) (?:with|by) direction|"
+    r"\b(?:two|2) hardness": (
         "hardness by direction:",
         "hardness_by_direction",
     ),
@@ -580,8 +581,9 @@ PROPERTY_QUESTION = re.compile(
     # "is fluorite soluble in water?", "does calcite fizz in acid?", "is kyanite harder along its length?"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:(?:in)?soluble in water|water[- ]soluble)\b|"
     r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+(?:dissolve in water|fizz|effervesce|react (?:with|to) "
-    r"(?:\w+ )?acid)|"
+    r"(?:\w+ )?acid)|\bwhat\b[^?.!]{0,20}\bacid[- ]test\b|"  # "what does the acid test show on calcite?"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:harder|softer)\s+(?:along|across)\b|"
+    r"\b(?:does|do|can)\s+[a-z][\w' ]{0,30}?\s+(?:have|show)\s+(?:two|2)\s+hardness|"  # "two hardnesses?"
     # "is diamond highly refractive?", "is zircon heavy?", "is topaz hard?": the value its facts give, and its rank
     rf"{DEGREE_QUESTION}|"
     rf"\b(?:does|do|can|will|would)\s+[a-z][\w' ]{{0,30}}?\s+{SHOWS_COLOURS}|"  # "does iolite show three colours?"

@@ -77,10 +77,11 @@ ASKED = re.compile(
     r"\b(?:can|could|should|may) (?:i|you|we)\b|\bis it (?:ok|okay|safe|fine)\b",
     re.I,
 )
-# "it fizzes in vinegar, what is it?": a carbonate's acid test, a reading of the stone, not the acid's harm asked
+# "it fizzes in vinegar, what is it?", "what does the acid test show on calcite?": a carbonate's acid test, a reading
+# of the stone, not the acid's harm asked
 ACID_TEST = re.compile(
     r"\b(?:fizz\w*|effervesc\w*|bubbl(?:es|ed|ing))\s+(?:\w+\s+){0,2}?(?:in|with|under)\s+(?:\w+\s+){0,2}?"
-    r"(?:acids?|vinegar)\b",
+    r"(?:acids?|vinegar)\b|\bacid[- ]tests?\b",
     re.I,
 )
 SHORT_CARE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}(?:care|cleaning)\s*\??\s*$", re.I)  # "sphene care", "care?"

@@ -110,9 +110,26 @@ COLOURS_SHOWN = {
 }
 
 
+# "how many shadow edges does a doubly refractive stone show?": one edge for each refractive index, as the shadow
+# edge and refractometer entries say
+EDGES_COUNTED = re.compile(
+    r"\bhow many (?:shadow[- ]?)?(?:edges|lines|boundaries|(?:ri |refractometer )?readings)\b.*?"
+    r"\b(?:(?P<two>doubly|double|anisotropic|d\.?r\.?)|singly|single|isotropic|s\.?r\.?)(?![\w.])",
+    re.I,
+)
+EDGES_SHOWN = {
+    True: "**Two.** A doubly refractive stone shows two shadow edges on the refractometer, one for each of its two "
+    "refractive indices.",
+    False: "**One.** A singly refractive stone shows one shadow edge on the refractometer: it has a single refractive "
+    "index.",
+}
+
+
 def colours_counted(text: str) -> str:
-    """How many colours a dichroic or trichroic stone shows, when asked ("how many colours does a trichroic stone
-    show?"); '' otherwise."""
+    """How many colours a dichroic or trichroic stone shows, or how many shadow edges a doubly or singly refractive
+    one, when asked ("how many colours does a trichroic stone show?"); '' otherwise."""
+    if edges := EDGES_COUNTED.search(text):
+        return EDGES_SHOWN[bool(edges["two"])]
     asked = COLOURS_COUNTED.search(text)
     return COLOURS_SHOWN[asked.group(1).lower()] if asked else ""
 
