@@ -5932,6 +5932,24 @@ def test_which_cut_suits_a_gem_is_answered_from_its_facts_and_the_cabochon_and_f
     assert "do not cover how to cut it" in topaz and "Clear transparent material is usually faceted" in topaz
 
 
+@pytest.mark.parametrize(
+    "question, said",
+    [("what polish should I use for sapphire?", "**Polishing Sapphire**: Cutters polish Sapphire with **diamond**."),
+     ("is cerium oxide good for polishing tourmaline?",
+      "**Polishing Tourmaline**: No: cutters polish Tourmaline with **aluminium oxide**."),
+     ("can I use cerium oxide on amethyst?",
+      "**Polishing Amethyst**: Yes: cutters polish Amethyst with **cerium oxide**"),
+     ("which polishing compound for ruby?", "**Polishing Ruby**: My source does not name Ruby; it names Sapphire"),
+     ("what polish should I use for kyanite?", "**Polishing Kyanite**: My source does not name Kyanite")],
+)  # fmt: skip
+def test_which_compound_polishes_a_gem_is_answered_from_the_sourced_list_or_its_rule_by_hardness(question, said):
+    answer = Assistant(classifier=None).conversation().ask(question)  # was the gem's card
+    assert answer.reply.startswith(said), answer.reply[:200]
+    assert "gemsociety.org/article/just-ask-jeff-diamond-or-oxide-polish" in " ".join(answer.notes)
+    if "Kyanite" in said:
+        assert "Kyanite is Mohs 4–7" in answer.reply and "hardness 8 and above" in answer.reply
+
+
 def test_a_childs_follow_ups_on_a_gem_are_answered_from_its_facts():
     chat = Assistant(classifier=None).conversation()
     chat.ask("what is amethyst?")
