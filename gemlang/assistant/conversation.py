@@ -334,6 +334,7 @@ from gemlang.knowledge.care import (
     care_question,
     cleaned_with,
     fading_in_light,
+    heat_sensitive_answer,
     metal_answer,
     most_cautious_care,
     never_cleaned_with,
@@ -1775,6 +1776,10 @@ class Conversation:
             answer.reply = (
                 f"**Fading in light**, as my care notes say: {faded}. Ask about one for its care and sources."
             )
+            return True
+        if HEAT_QUESTION.search(text) and not bench_asked(text):  # "which gems are heat sensitive?"
+            answer.reply, sources = heat_sensitive_answer(text)
+            answer.notes.append(f"sources (heat): {'; '.join(sources)}")
             return True
         if work := bench_asked(text):  # "which stones can take the torch?": what the bench notes say of all stones
             answer.reply = f"{' '.join(w.said_of([]) for w in work).strip()} Ask about one stone for its own notes."
