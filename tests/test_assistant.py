@@ -6640,6 +6640,18 @@ def test_an_appraisers_and_a_cutters_terms_are_answered_from_the_glossary(questi
     assert answer.reply.startswith(said) and source in str(answer.notes), answer.reply
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["how often should I get my jewelry appraised?",  # was the price refusal
+     "how often should jewelry be appraised?", "how often should I get it appraised?"],  # were the appraisal entry
+)  # fmt: skip
+def test_how_often_to_appraise_is_answered_by_the_reappraisal_entry_with_a_stone_in_hand_or_not(question):
+    for chat in (Assistant(classifier=None).conversation(), _after_an_emerald()):
+        answer = chat.ask(question)
+        assert answer.reply.startswith("**Reappraisal**: An appraisal gives a value on one date"), answer.reply[:200]
+        assert "geolat.com" in str(answer.notes)
+
+
 def test_the_market_value_of_a_gem_asked_is_a_price_not_the_appraisal_entry():
     answer = Assistant(classifier=None).conversation().ask("what is the market value of a 1 carat ruby?")
     assert "I do not price stones" in answer.reply and "**Appraisal**" not in answer.reply  # was the appraisal entry
