@@ -6633,7 +6633,9 @@ def test_insuring_a_piece_and_the_values_it_is_given_are_answered_by_the_apprais
      ("how do I measure a mounted stone?", "**Leveridge gauge**: A Leveridge gauge is a dial caliper",
       "octonus.com"),  # was the how-to-begin help
      ("what is a moe gauge?", "**Leveridge gauge**:", "diamondfaculty.com"),  # was "I have no facts on moe gauge"
-     ("what causes a window in a gemstone?", "**Coloured stone cut**:", "pricescope.com")],  # was the help
+     ("what causes a window in a gemstone?", "**Coloured stone cut**:", "pricescope.com"),  # was the help
+     ("why does my stone look windowed?", "**Coloured stone cut**:", "pricescope.com"),  # was the help
+     ("why is my sapphire windowed?", "**Coloured stone cut**:", "pricescope.com")],  # was the sapphire card
 )  # fmt: skip
 def test_an_appraisers_and_a_cutters_terms_are_answered_from_the_glossary(question, said, source):
     answer = Assistant(classifier=None).conversation().ask(question)
@@ -6650,6 +6652,19 @@ def test_how_often_to_appraise_is_answered_by_the_reappraisal_entry_with_a_stone
         answer = chat.ask(question)
         assert answer.reply.startswith("**Reappraisal**: An appraisal gives a value on one date"), answer.reply[:200]
         assert "geolat.com" in str(answer.notes)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("what is dopping?", "**Dopping**: Dop wax is worked soft"),  # was "**Care depends on the gem**: …"
+     ("what's rhodium plating?", "**Rhodium plating**: The stones do not take the plating")],
+)  # fmt: skip
+def test_a_bench_work_asked_to_be_explained_is_headed_by_the_work_not_by_a_gems_care(question, said):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(said) and "sources (bench work)" in str(answer.notes), answer.reply[:200]
+    # asked of a stone's care, the care heading stays
+    is_safe = Assistant(classifier=None).conversation().ask("is dopping safe?").reply
+    assert is_safe.startswith("**Care depends on the gem**")
 
 
 def test_the_market_value_of_a_gem_asked_is_a_price_not_the_appraisal_entry():

@@ -250,6 +250,7 @@ from gemlang.assistant.questions import (
     WHY_OF_IT,
     WHY_ONLY,
     WHY_QUESTION,
+    WORK_DEFINED,
     WOULD_SHOW,
     YES_NO_QUESTION,
     accents_left_out,
@@ -1752,6 +1753,8 @@ class Conversation:
             said = " ".join(w.said_of([]) for w in work).strip() or ("" if repair else unknown_stone_care(text))
             said = " ".join(x for x in (said, repair) if x)
             answer.reply = f"**Care depends on the gem**: name it or send a photo for its own notes. {said}".strip()
+            if work and not repair and WORK_DEFINED.fullmatch(text):  # "what is dopping?": the work, no stone's care
+                answer.reply = f"**{work[0].work[0].upper()}{work[0].work[1:]}**: {work[0].general}"
             answer.notes += [f"sources (bench work): {'; '.join(w.sources)}" for w in work] + repair_sources
             return True
         return False

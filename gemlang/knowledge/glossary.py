@@ -482,6 +482,7 @@ ASKED_WHEREVER_NAMED = {
     "appraisal": ABOUT_PAPERS, "reappraisal": ABOUT_PAPERS, "buying a gem": ABOUT_PAPERS,
     "repolishing": ABOUT_PAPERS, "gem laboratory": LAB_WORK_ASKED, "AAA grade": ABOUT_PAPERS,
     "gem formation": HOW_FORMED_ASKED, "crystal growth": HOW_FORMED_ASKED,
+    "coloured stone cut": ASKS_WHY,  # "why does my stone look windowed?": what a window is, of the stone in hand too
 }  # fmt: skip
 # terms a word of which is too common to name them alone: "beach" names the rules of taking stones from one only in
 # a question of that ("is it legal to take pebbles from the beach?"), not "I picked it up on the beach, what is it?"
