@@ -6140,6 +6140,24 @@ def test_which_cut_suits_a_gem_is_answered_from_its_facts_and_the_cabochon_and_f
     assert "do not cover how to cut it" in topaz and "Clear transparent material is usually faceted" in topaz
 
 
+@pytest.mark.parametrize(
+    "question, said",
+    [("what polish should I use for sapphire?", "**Polishing Sapphire**: Cutters polish Sapphire with **diamond**."),
+     ("is cerium oxide good for polishing tourmaline?",
+      "**Polishing Tourmaline**: No: cutters polish Tourmaline with **aluminium oxide**."),
+     ("can I use cerium oxide on amethyst?",
+      "**Polishing Amethyst**: Yes: cutters polish Amethyst with **cerium oxide**"),
+     ("which polishing compound for ruby?", "**Polishing Ruby**: My source does not name Ruby; it names Sapphire"),
+     ("what polish should I use for kyanite?", "**Polishing Kyanite**: My source does not name Kyanite")],
+)  # fmt: skip
+def test_which_compound_polishes_a_gem_is_answered_from_the_sourced_list_or_its_rule_by_hardness(question, said):
+    answer = Assistant(classifier=None).conversation().ask(question)  # was the gem's card
+    assert answer.reply.startswith(said), answer.reply[:200]
+    assert "gemsociety.org/article/just-ask-jeff-diamond-or-oxide-polish" in " ".join(answer.notes)
+    if "Kyanite" in said:
+        assert "Kyanite is Mohs 4–7" in answer.reply and "hardness 8 and above" in answer.reply
+
+
 def test_a_childs_follow_ups_on_a_gem_are_answered_from_its_facts():
     chat = Assistant(classifier=None).conversation()
     chat.ask("what is amethyst?")
@@ -6823,11 +6841,38 @@ def test_insuring_a_piece_and_the_values_it_is_given_are_answered_by_the_apprais
      ("how do I measure a mounted stone?", "**Leveridge gauge**: A Leveridge gauge is a dial caliper",
       "octonus.com"),  # was the how-to-begin help
      ("what is a moe gauge?", "**Leveridge gauge**:", "diamondfaculty.com"),  # was "I have no facts on moe gauge"
-     ("what causes a window in a gemstone?", "**Coloured stone cut**:", "pricescope.com")],  # was the help
+     ("what causes a window in a gemstone?", "**Coloured stone cut**:", "pricescope.com"),  # was the help
+     ("why does my stone look windowed?", "**Coloured stone cut**:", "pricescope.com"),  # was the help
+     ("why is my sapphire windowed?", "**Coloured stone cut**:", "pricescope.com")],  # was the sapphire card
 )  # fmt: skip
 def test_an_appraisers_and_a_cutters_terms_are_answered_from_the_glossary(question, said, source):
     answer = Assistant(classifier=None).conversation().ask(question)
     assert answer.reply.startswith(said) and source in str(answer.notes), answer.reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how often should I get my jewelry appraised?",  # was the price refusal
+     "how often should jewelry be appraised?", "how often should I get it appraised?"],  # were the appraisal entry
+)  # fmt: skip
+def test_how_often_to_appraise_is_answered_by_the_reappraisal_entry_with_a_stone_in_hand_or_not(question):
+    for chat in (Assistant(classifier=None).conversation(), _after_an_emerald()):
+        answer = chat.ask(question)
+        assert answer.reply.startswith("**Reappraisal**: An appraisal gives a value on one date"), answer.reply[:200]
+        assert "geolat.com" in str(answer.notes)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("what is dopping?", "**Dopping**: Dop wax is worked soft"),  # was "**Care depends on the gem**: …"
+     ("what's rhodium plating?", "**Rhodium plating**: The stones do not take the plating")],
+)  # fmt: skip
+def test_a_bench_work_asked_to_be_explained_is_headed_by_the_work_not_by_a_gems_care(question, said):
+    answer = Assistant(classifier=None).conversation().ask(question)
+    assert answer.reply.startswith(said) and "sources (bench work)" in str(answer.notes), answer.reply[:200]
+    # asked of a stone's care, the care heading stays
+    is_safe = Assistant(classifier=None).conversation().ask("is dopping safe?").reply
+    assert is_safe.startswith("**Care depends on the gem**")
 
 
 def test_the_market_value_of_a_gem_asked_is_a_price_not_the_appraisal_entry():

@@ -704,6 +704,20 @@ def test_a_damaged_pearl_is_sent_to_a_jeweller_who_knows_pearls_not_to_a_lapidar
     assert "**Who to see**: A lapidary, to re-polish" in sapphire  # a stone's is unchanged
 
 
+def test_which_gems_are_heat_sensitive_lists_the_care_notes_gems_and_asked_of_cutting_the_dops_heat_first():
+    answer = Assistant(classifier=None).conversation().ask("which gems are heat sensitive?")  # was the help
+    harmed, rest = answer.reply.split("Said to resist ordinary heat")
+    assert harmed.startswith("**Heat-sensitive gems**, as my care notes say") and "Opal" in harmed
+    assert "Emerald" in harmed and "Ruby" not in harmed and "Diamond" not in harmed  # diamond burns at 850 °C
+    assert "stable to heat in normal wear: Ruby, Sapphire" in rest
+    assert "gia.edu/opal-care-cleaning" in " ".join(answer.notes)
+    cutting = Assistant(classifier=None).conversation().ask("which stones are heat sensitive during cutting?")
+    assert cutting.reply.startswith("**At the cutter's bench**, the dop's heat: Dop wax is worked soft")
+    assert "Opal, Turquoise: It is easily damaged by heat" in cutting.reply
+    assert "**Heat-sensitive gems**" in cutting.reply
+    assert "wikipedia.org/wiki/Dopping_cement" in " ".join(cutting.notes)
+
+
 @pytest.mark.parametrize(
     ("question", "start"),
     [

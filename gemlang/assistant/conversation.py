@@ -252,6 +252,7 @@ from gemlang.assistant.questions import (
     WHY_OF_IT,
     WHY_ONLY,
     WHY_QUESTION,
+    WORK_DEFINED,
     WOULD_SHOW,
     YES_NO_QUESTION,
     accents_left_out,
@@ -336,6 +337,7 @@ from gemlang.knowledge.care import (
     care_question,
     cleaned_with,
     fading_in_light,
+    heat_sensitive_answer,
     metal_answer,
     most_cautious_care,
     never_cleaned_with,
@@ -1779,6 +1781,8 @@ class Conversation:
             said = " ".join(w.said_of([]) for w in work).strip() or ("" if repair else unknown_stone_care(text))
             said = " ".join(x for x in (said, repair) if x)
             answer.reply = f"**Care depends on the gem**: name it or send a photo for its own notes. {said}".strip()
+            if work and not repair and WORK_DEFINED.fullmatch(text):  # "what is dopping?": the work, no stone's care
+                answer.reply = f"**{work[0].work[0].upper()}{work[0].work[1:]}**: {work[0].general}"
             answer.notes += [f"sources (bench work): {'; '.join(w.sources)}" for w in work] + repair_sources
             return True
         return False
@@ -1803,6 +1807,10 @@ class Conversation:
             answer.reply = (
                 f"**Fading in light**, as my care notes say: {faded}. Ask about one for its care and sources."
             )
+            return True
+        if HEAT_QUESTION.search(text) and not bench_asked(text):  # "which gems are heat sensitive?"
+            answer.reply, sources = heat_sensitive_answer(text)
+            answer.notes.append(f"sources (heat): {'; '.join(sources)}")
             return True
         if work := bench_asked(text):  # "which stones can take the torch?": what the bench notes say of all stones
             answer.reply = f"{' '.join(w.said_of([]) for w in work).strip()} Ask about one stone for its own notes."

@@ -135,6 +135,7 @@ from gemlang.knowledge.places import (
     places_asked,
     places_named,
 )
+from gemlang.knowledge.polishes import POLISH_ASKED, polish_answer
 from gemlang.knowledge.superlatives import COLOUR_WORD, FACT_FIELDS_SAID, LISTED
 from gemlang.knowledge.tell_apart import (
     MADE_THING,
@@ -2614,9 +2615,13 @@ def cut_that_suits(gem: GemFacts, asked: str = "") -> tuple[str, list[str]]:
 
 
 def cutting_answer(text: str, gem: GemFacts) -> tuple[str, list[str]]:
-    """How cutters orient `gem`, from its sourced facts, for a cutter's question, and which cut suits it ("can I
-    facet it?"), with the sources of the rule it follows; that its facts do not cover how to orient it when none
-    says; ('', []) for any other question. No price: whether cutting pays is a value question."""
+    """How cutters orient `gem`, from its sourced facts, for a cutter's question, which cut suits it ("can I
+    facet it?") and which compound polishes it ("is cerium oxide good for tourmaline?"), with the sources of the
+    rule it follows; that its facts do not cover how to orient it when none says; ('', []) for any other
+    question. No price: whether cutting pays is a value question."""
+    if POLISH_ASKED.search(text or ""):  # "what polish should I use for sapphire?": the compound, as sources list it
+        said, sources = polish_answer(gem, text)
+        return f"**Polishing {gem.name}**: {said}", sources
     orienting, styled = CUTTING_ASKED.search(text or ""), CUT_STYLE_ASKED.search(text or "")
     if not orienting and not styled:
         return "", []

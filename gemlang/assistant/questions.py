@@ -1958,6 +1958,12 @@ EVERY_CATS_EYE = re.compile(
     r"\bonly chrysoberyl\b[^?.!]{0,40}\bcat'?s?[- ]?eyes?\b",
     re.I,
 )
+# "what is dopping?", "what's rhodium plating?": a bench work asked to be explained, of no stone
+WORK_DEFINED = re.compile(
+    r"\s*(?:what(?:'s| is| are)|define|explain)\s+(?:an?\s+|the\s+)?[\w' -]{2,30}?\s*\??\s*", re.I
+)
+
+
 # "which way should I orient kunzite when cutting?", "where is the c-axis in tourmaline for colour?", "what table
 # angle for topaz?", "how long should I let opal dry before cutting?": a cutter's question, not the gem's card
 CUTTING_ASKED = re.compile(

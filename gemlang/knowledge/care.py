@@ -755,6 +755,54 @@ def fading_in_light() -> list[tuple[str, str]]:
     return [(name, said[0]) for name, said in fading if said]
 
 
+# what heat does to a stone, said as a harm ("can crack it", "heat-sensitive"), not "stable to heat in normal wear"
+HEAT_HARMS = re.compile(
+    r"sensitiv\w*|crack|fractur|break|burn|melt|fad(?:e|es|ed|ing)\b|chang|alter|damag|harm|discolou|craz|cleave|"
+    r"los(?:e|es|s)\b|bleach|pales|darken|split|deteriorat|vulnerable|not recommended|should not|affected|"
+    r"away from heat|avoid (?:extreme |high )?heat\b",
+    re.I,
+)
+RESISTS_HEAT = re.compile(r"\b(?:resists?|stable to) (?:ordinary |normal |light and )?heat\b", re.I)
+
+
+def heat_sensitive() -> tuple[list[str], list[str], list[str], list[str]]:
+    """From the care notes, in the care file's order: the gems heat can harm (crack, fade, burn), those said to
+    resist ordinary heat though extreme heat or a sudden change can harm them, those said to be stable to heat;
+    and the sources among the harmed gems' notes that speak of heat."""
+    harmed, resist, stable = [], [], []
+    for care in dict.fromkeys(_care_file()[0].values()):
+        said = [x for x in sentences(care.text) if SAID_OF_HEAT.search(x)]
+        harms = any(HEAT_HARMS.search(re.sub(r"temperature changes?", "", x)) for x in said)  # not "avoid changes"
+        resists = any(RESISTS_HEAT.search(x) for x in said)
+        (resist if harms and resists else harmed if harms else stable if resists else []).append(care)
+    sources = [x for care in harmed + resist for x in care.sources if SAID_OF_HEAT.search(x.split(" <http")[0])]
+    names = ([care.name for care in group] for group in (harmed, resist, stable))
+    return *names, list(dict.fromkeys(sources))
+
+
+# "which stones are heat sensitive during cutting?": the heat of the cutter's bench, the dop's
+AT_THE_CUTTERS_BENCH = re.compile(r"\b(?:cut(?:ting)?|facet\w*|lapidary|grind\w*|polish\w*|cabb?ing|sawing)\b", re.I)
+DOPPING = "dopping"
+
+
+def heat_sensitive_answer(question: str) -> tuple[str, list[str]]:
+    """ "Which gems are heat sensitive?": the care notes' gems heat harms, those said to resist ordinary heat and
+    those said to be stable to it; asked of cutting, first what the dopping notes say of each gem they name. With
+    the sources."""
+    harmed, resist, stable, sources = heat_sensitive()
+    reply = (
+        f"**Heat-sensitive gems**, as my care notes say (heat or a sudden temperature change can crack, fade or "
+        f"burn them): {', '.join(harmed)}. Said to resist ordinary heat, though extreme heat or a sudden change "
+        f"can harm them: {', '.join(resist)}. Said to be stable to heat in normal wear: {', '.join(stable)}. Ask "
+        "about one for what heat does to it."
+    )
+    if not AT_THE_CUTTERS_BENCH.search(question or ""):
+        return reply, sources
+    dop = next(work for work in _care_file()[2] if work.work == DOPPING)
+    each = " ".join(f"{', '.join(names)}: {text}" for names, text in dop.gems)
+    return f"**At the cutter's bench**, the dop's heat: {dop.general} {each}\n\n{reply}", [*dop.sources, *sources]
+
+
 # "what gemstone is good for an everyday ring that's not a diamond?", "best stones for an engagement ring?"
 RING_GEMS_QUESTION = re.compile(
     r"\b(?:what|which)\b[^?.]{0,30}\b(?:gems?|gemstones?|stones?)\b[^?.]{0,40}\b(?:every ?day|daily|engagement|"

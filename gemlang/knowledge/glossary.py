@@ -266,6 +266,7 @@ def terms_asked(text: str) -> list[Term]:
     ruby?") or about a term the glossary lacks."""
     from gemlang.knowledge.knowledge_base import gems_named_in
 
+    text = _appraised_again(text)
     if not ASKING.search(text):
         return []
     # "what is a halo on a ring?": the bare name of a setting, in a message of a ring, is the setting
@@ -585,13 +586,14 @@ ASKED_WHEREVER_NAMED = {
     "specimen label": ASKED, "collecting rocks and minerals": ALLOWED_ASKED, "lab report": ABOUT_PAPERS,
     "in-house certificate": ABOUT_PAPERS, "laboratories compared": ABOUT_PAPERS,
     "taking stones from a beach": TAKING_ALLOWED,
-    "appraisal": ABOUT_PAPERS, "buying a gem": ABOUT_PAPERS,
+    "appraisal": ABOUT_PAPERS, "reappraisal": ABOUT_PAPERS, "buying a gem": ABOUT_PAPERS,
     "repolishing": ABOUT_PAPERS, "gem laboratory": LAB_WORK_ASKED, "AAA grade": ABOUT_PAPERS,
     "gem formation": HOW_FORMED_ASKED, "crystal growth": HOW_FORMED_ASKED,
     "resetting a stone": ASKED,
     "conflict diamonds": ASKED, "ethical sourcing": ASKED,
     "metal colour": LOOKS_IN_METAL,
     "diamond alternatives": ASKED,
+    "coloured stone cut": ASKS_WHY,  # "why does my stone look windowed?": what a window is, of the stone in hand too
 }  # fmt: skip
 # terms a word of which is too common to name them alone: "beach" names the rules of taking stones from one only in
 # a question of that ("is it legal to take pebbles from the beach?"), not "I picked it up on the beach, what is it?"
@@ -619,7 +621,15 @@ def named_in_a_question(text: str) -> list[Term]:
 def terms_named(text: str) -> list[Term]:
     """The glossary terms a message names anywhere ("how do I get SG with a kitchen scale and water?": specific
     gravity, hydrostatic weighing), for a question about the stone nothing else answers."""
-    return _outermost(_spans(text.lower()))[:MAX_TERMS]
+    return _outermost(_spans(_appraised_again(text).lower()))[:MAX_TERMS]
+
+
+def _appraised_again(text: str) -> str:
+    """ "How often should I get it appraised?": an appraisal asked of how often is one made again, a reappraisal."""
+    often = re.search(r"\bhow often\b", text or "", re.I)
+    return (
+        text if often is None else text[: often.end()] + re.sub(r"(?<![\w-])apprais", "reapprais", text[often.end() :])
+    )
 
 
 def term_called(name: str) -> Term | None:
