@@ -3473,7 +3473,7 @@ def test_a_follow_up_no_fact_answers_says_so_instead_of_repeating_the_whole_answ
     chat = Assistant(classifier=None).conversation()
     first = chat.ask("green, RI 1.654-1.690, SG 3.34")
     assert first.gem == "Peridot" and first.description
-    answer = chat.ask("is it conflict free?")
+    answer = chat.ask("who mined it?")  # "is it conflict free?" has its entry now
     assert answer.reply.startswith("My facts on Peridot do not answer that.") and not answer.description
     colours = chat.ask("what colour is it usually?")
     assert colours.reply == "You told me it is green. " + follow_up_colours(get_facts("Peridot"))
