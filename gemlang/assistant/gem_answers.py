@@ -1604,7 +1604,8 @@ def side_answer(
     if asked and HARM_QUESTION.search(text):  # "is galena toxic?" of a gem with no care notes, which answer it first
         told = facts_saying(gem, SAID_OF_HARM.pattern, features=True)
         return told or f"My facts on {gem.name} say nothing of whether it is toxic or safe to handle."
-    bought = asked and STONE_BOUGHT.search(text)  # "is it worth buying?": no price, and what to ask the seller first
+    # "is it worth buying?": no price, and what to ask the seller first; "… if it's synthetic?" asks what it is
+    bought = asked and STONE_BOUGHT.search(text) and not LAB_GROWN.search(text)
     if VALUE_QUESTION.search(text) or WORTH_WORKING.search(text) or bought:  # "is it worth polishing?": its value too
         return PRICE_REFUSED + polish_said(text, gem) + (f" {to_ask_the_seller(gem)}" if bought else "")
     return ""
