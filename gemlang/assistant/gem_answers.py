@@ -124,7 +124,7 @@ from gemlang.knowledge.carat_weight import (
 )
 from gemlang.knowledge.care import HARM_QUESTION, HEAT_QUESTION, LIGHT_QUESTION, SAID_OF_HARM, care_question
 from gemlang.knowledge.colours import ASKED_AS, USUAL_COLOUR, colour_names, hue_and_tinge, listed_in, main_colour
-from gemlang.knowledge.facts import TreatmentSigns, ahead_of_the_rest, format_quantity, sentences
+from gemlang.knowledge.facts import ASKED_SOURCED_FIELDS, TreatmentSigns, ahead_of_the_rest, format_quantity, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, species_streak, value_text
 from gemlang.knowledge.knowledge_base import cited_facts, gems_named_in, group_named_in
 from gemlang.knowledge.places import (
@@ -212,7 +212,7 @@ def property_value(g: GemFacts, field: str) -> str:
         return streak_of(g)
     if field == "critical_angle":
         return critical_angle(g)
-    if field in ("magnetism", "solubility", "acid_reaction", "hardness_by_direction"):  # asked of a few gems only
+    if field in ASKED_SOURCED_FIELDS:  # asked of a few gems only (streak, spectrum: answered above or by their own)
         return lower_first(getattr(g, field)) or "not on record here"
     v = getattr(g, field)
     if field == "colour_cause" and not v and (kinds := [k for k in kinds_of(g) if k.colour_cause]):
