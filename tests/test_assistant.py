@@ -6092,9 +6092,13 @@ def test_which_lab_grown_ones_read_lower_names_them_and_which_the_stones_reading
     "question, said",
     [("which way should I orient kunzite when cutting?", "**Cutting Kunzite**: It is strongly pleochroic"),
      ("how long should I let opal dry before cutting?", "My facts on Opal do not cover how to cut it"),
-     ("what table angle for topaz?", "My facts on Topaz do not cover how to cut it"),
      ("where is the c-axis in tourmaline for colour?", "**Cutting Tourmaline**: Seen along the crystal's axis"),
-     ("what table angle for peridot?", "My facts on Peridot do not cover how to cut it"),
+     # the pavilion angle for the gem's RI (were "My facts on … do not cover how to cut it")
+     ("what table angle for topaz?", "**Cutting Topaz**: Pavilion mains at 42°"),
+     ("what table angle for peridot?", "**Cutting Peridot**: Pavilion mains at 42°"),
+     ("what pavilion angle for quartz?", "**Cutting Quartz**: Pavilion mains at 43°: its RI, 1.544–1.553"),
+     ("what's a good pavilion angle for diamond?", "**Cutting Diamond**: Pavilion mains at 41°: its RI, 2.417"),
+     ("what angle should I cut tourmaline at?", "**Cutting Tourmaline**: Pavilion mains at 42°"),
      # were "My facts on Tanzanite do not cover how to cut it" and Iolite's card
      ("how should I orient tanzanite rough?", "**Cutting Tanzanite**: Its colour changes with the direction"),
      ("how should iolite rough be oriented?", "**Cutting Iolite**: Its very strong trichroism")],
@@ -6136,7 +6140,7 @@ def test_which_cut_suits_a_gem_is_answered_from_its_facts_and_the_cabochon_and_f
     assert "play of colour are cut as cabochons" in chat.ask("can opal be faceted?").reply
     chat.ask("what is topaz?")
     assert not chat.ask("can it cut glass?").reply.startswith("**Cutting")  # a hardness question
-    topaz = chat.ask("what table angle for topaz?").reply
+    topaz = chat.ask("how should I prepare topaz rough before cutting?").reply
     assert "do not cover how to cut it" in topaz and "Clear transparent material is usually faceted" in topaz
 
 
@@ -6843,7 +6847,10 @@ def test_insuring_a_piece_and_the_values_it_is_given_are_answered_by_the_apprais
      ("what is a moe gauge?", "**Leveridge gauge**:", "diamondfaculty.com"),  # was "I have no facts on moe gauge"
      ("what causes a window in a gemstone?", "**Coloured stone cut**:", "pricescope.com"),  # was the help
      ("why does my stone look windowed?", "**Coloured stone cut**:", "pricescope.com"),  # was the help
-     ("why is my sapphire windowed?", "**Coloured stone cut**:", "pricescope.com")],  # was the sapphire card
+     ("why is my sapphire windowed?", "**Coloured stone cut**:", "pricescope.com"),  # was the sapphire card
+     # were the refractive index entry and a ranking of gems by RI
+     ("what is the best cut for a low RI stone?", "**Faceting angles**:", "choosing-angles-for-faceting"),
+     ("how do I facet high refractive index gems?", "**Faceting angles**:", "choosing-angles-for-faceting")],
 )  # fmt: skip
 def test_an_appraisers_and_a_cutters_terms_are_answered_from_the_glossary(question, said, source):
     answer = Assistant(classifier=None).conversation().ask(question)

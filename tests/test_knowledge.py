@@ -604,6 +604,11 @@ def test_textbook_readings_of_ggg_and_pyrope_lie_in_their_ranges():
      ("what is 'doubling of back facets' and which stones show it most", ["birefringence"]),
      ("how do i tell uniaxial from biaxial on the refractometer", ["uniaxial", "biaxial", "refractometer"]),
      ("what is yield in cutting?", ["yield"]), ("what does weight retention mean?", ["yield"]),
+     # were the refractive index entry, and the how-to-begin help
+     ("what is the best cut for a low RI stone?", ["faceting angles"]),
+     ("what angles should I cut a low RI gem at?", ["faceting angles"]),
+     ("what pavilion angle should I use?", ["faceting angles"]), ("what is RI?", ["refractive index"]),
+     ("how do I facet high refractive index gems?", ["faceting angles"]),
      ("what is a streak test?", ["streak"]), ("what colour streak should pyrite give?", []),
      ("how do I do a streak test?", ["streak"]),  # was the how-to-begin help
      ("what UV lamp do I need for fluorescent minerals?", ["UV lamp", "fluorescence"]),  # was a reading: glows

@@ -355,6 +355,15 @@ def test_gems_asked_with_a_high_or_low_value_are_ranked_by_it():
     assert superlative_answer("a high RI stone") == superlative_answer("my high-RI stones") == ""  # one, or in hand
 
 
+@pytest.mark.parametrize(
+    "text", ["how do I facet high refractive index gems?", "what is the best cut for low RI stones?",
+             "best pavilion angle for low-RI material?"],
+)  # fmt: skip
+def test_a_high_or_low_ri_asked_of_cutting_ranks_no_gems(text):
+    assert superlative_answer(text) == ""  # the angles to cut such material at (the glossary's faceting angles)
+    assert superlative_answer("gems with high RI that are easy to cut?").startswith("Of the natural gems I know")
+
+
 @pytest.mark.parametrize("text", ["gems with high dispersion", "gems with strong fire", "stones with a high fire"])
 def test_gems_asked_with_high_dispersion_are_ranked_by_it_not_read_as_a_stones_fire(text):
     said = Assistant(classifier=None).conversation().ask(text)  # was a stone ranked on "strong fire"

@@ -2615,6 +2615,31 @@ def cut_that_suits(gem: GemFacts, asked: str = "") -> tuple[str, list[str]]:
     return f"{said} {rule}".strip(), [t.source for t in terms if t is not None]
 
 
+# the glossary's "faceting angles": pavilion mains at 42° for almost every material, 43° for an RI under 1.6 (against a
+# window), 41° for a very high RI (around 2)
+LOW_RI_BELOW, VERY_HIGH_RI_FROM = 1.6, 1.9
+ANGLES_ASKED = re.compile(r"\bangles?\b", re.I)
+
+
+def pavilion_angle(gem: GemFacts) -> str:
+    """The pavilion main angle the faceting angles entry gives a gem of its RI ("43°: its RI, 1.544–1.553, is under
+    1.6, and a low-RI gem is cut a little steeper to keep it from windowing"); '' where its RI is not known."""
+    if gem.refractive_index is None:
+        return ""
+    low, high = sorted(gem.refractive_index)
+    ri = gem.format("refractive_index")
+    if high < LOW_RI_BELOW:
+        return (
+            f"Pavilion mains at 43°: its RI, {ri}, is under 1.6, and a low-RI gem is cut a little steeper to keep it "
+            "from windowing."
+        )
+    if low >= VERY_HIGH_RI_FROM:
+        return (
+            f"Pavilion mains at 41°: its RI, {ri}, is very high, and 41° may be used for a gem of RI around 2 or above."
+        )
+    return f"Pavilion mains at 42°, the angle that gives almost every material its greatest brilliance (its RI: {ri})."
+
+
 def cutting_answer(text: str, gem: GemFacts) -> tuple[str, list[str]]:
     """How cutters orient `gem`, from its sourced facts, for a cutter's question, which cut suits it ("can I
     facet it?") and which compound polishes it ("is cerium oxide good for tourmaline?"), with the sources of the
@@ -2627,6 +2652,10 @@ def cutting_answer(text: str, gem: GemFacts) -> tuple[str, list[str]]:
     if not orienting and not styled:
         return "", []
     said = _facts_of_cutting(gem, SAID_OF_CUTTING)
+    if ANGLES_ASKED.search(text) and (angle := pavilion_angle(gem)):  # "what pavilion angle for quartz?"
+        from gemlang.knowledge.glossary import term_called
+
+        return f"**Cutting {gem.name}**: {angle} {' '.join(said)}".strip(), [term_called("faceting angles").source]
     if orienting and said:
         return f"**Cutting {gem.name}**: {' '.join(said)} My facts give no cutting angles or other cutting steps.", []
     suits, sources = cut_that_suits(gem, text)

@@ -89,6 +89,11 @@ IF_A_STONE_IS = re.compile(
     re.I,
 )
 ABOUT_THE_STONE = re.compile(r"\b(?:it|its|this|that|these|my|mine|the stone|the gem)\b", re.I)
+# "what is the best cut for a low RI stone?", "what angles should I facet a high RI gem at?": the angles a cutter
+# chooses for a kind of material, not what an RI is (nor a ranking of gems by it)
+_RI_KIND = r"\b(?:low|lower|high|higher)[- ](?:ri|r\.i\.|refractive[- ]index)(?![\w.])"
+_CUTTING = r"(?<!easy to )(?<!hard to )\b(?:cut(?:s|ting)?(?! glass)|facet\w*|angles?|pavilions?|windows?|windowing)\b"
+CUT_FOR_AN_RI = re.compile(rf"{_RI_KIND}[^.?!]*{_CUTTING}|{_CUTTING}[^.?!]*{_RI_KIND}", re.I)
 
 
 # terms of a diamond's grading, asked of diamonds ("what is a triple excellent diamond?") as of no gem
@@ -267,6 +272,8 @@ def terms_asked(text: str) -> list[Term]:
     from gemlang.knowledge.knowledge_base import gems_named_in
 
     text = _appraised_again(text)
+    if CUT_FOR_AN_RI.search(text):
+        return [term_called("faceting angles")]
     if not ASKING.search(text):
         return []
     # "what is a halo on a ring?": the bare name of a setting, in a message of a ring, is the setting

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from gemlang.knowledge.colours import ASKED_AS, PLAIN_WORDS, colour_names, hue_and_tinge, listed_in, main_colour
 from gemlang.knowledge.facts import GemFacts, format_quantity
+from gemlang.knowledge.glossary import CUT_FOR_AN_RI
 from gemlang.knowledge.instruments import profile
 from gemlang.knowledge.knowledge_base import all_gems, gems_named_in, group_named_in
 from gemlang.knowledge.tell_apart import of_its_family
@@ -220,6 +221,8 @@ def superlative_answer(text: str) -> str:
         return ""
     if m.re is HIGH_OR_LOW and re.search(r"\b(?:my|this|the|our|his|her)\s+(?:\w+\s+)?$", text[: m.start()], re.I):
         return ""  # "my purple stone with high RI": a stone in hand
+    if m.re is HIGH_OR_LOW and CUT_FOR_AN_RI.search(text):
+        return ""  # "how do I facet high RI gems?": the angles to cut such material at, no ranking
     if m.re is HIGH_OR_LOW:  # "with high RI": the highest
         what = {"refractive index": "ri", "specific gravity": "density", "sg": "density", "fire": "dispersion"}
         how, quantity = (m["how"] or m["how_before"]).lower(), (m["what"] or m["what_before"]).lower()
