@@ -6850,11 +6850,17 @@ def test_insuring_a_piece_and_the_values_it_is_given_are_answered_by_the_apprais
      ("why is my sapphire windowed?", "**Coloured stone cut**:", "pricescope.com"),  # was the sapphire card
      # were the refractive index entry and a ranking of gems by RI
      ("what is the best cut for a low RI stone?", "**Faceting angles**:", "choosing-angles-for-faceting"),
-     ("how do I facet high refractive index gems?", "**Faceting angles**:", "choosing-angles-for-faceting")],
+     ("how do I facet high refractive index gems?", "**Faceting angles**:", "choosing-angles-for-faceting"),
+     # were the how-to-begin help
+     ("what is a good depth percentage?", "**Depth percentage**:", "suratdiamond.com"),
+     ("what is the L/W ratio of an oval?", "**Length-to-width ratio**:", "brilliantearth.com"),
+     ("how much weight is lost cutting rough?", "**Yield**:", "faceting-yield"),
+     ("what is a plot diagram on a grading report?", "**Plotting diagram**:", "4cs.gia.edu")],  # was the report's too
 )  # fmt: skip
 def test_an_appraisers_and_a_cutters_terms_are_answered_from_the_glossary(question, said, source):
     answer = Assistant(classifier=None).conversation().ask(question)
     assert answer.reply.startswith(said) and source in str(answer.notes), answer.reply
+    assert "**Lab report**" not in answer.reply  # "on a grading report" says where the plot is found
 
 
 @pytest.mark.parametrize(

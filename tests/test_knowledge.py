@@ -609,6 +609,13 @@ def test_textbook_readings_of_ggg_and_pyrope_lie_in_their_ranges():
      ("what angles should I cut a low RI gem at?", ["faceting angles"]),
      ("what pavilion angle should I use?", ["faceting angles"]), ("what is RI?", ["refractive index"]),
      ("how do I facet high refractive index gems?", ["faceting angles"]),
+     # were the how-to-begin help, and the lab report entry after the plot's
+     ("what is a good depth percentage?", ["depth percentage"]), ("what does depth % mean?", ["depth percentage"]),
+     ("what is the L/W ratio of an oval?", ["length-to-width ratio"]),
+     ("what is a plot diagram on a grading report?", ["plotting diagram"]),
+     ("what is a grading report?", ["lab report"]),
+     ("how much weight is lost cutting rough?", ["yield"]), ("what percentage of the rough is kept when cutting?",
+     ["yield"]), ("how much weight is lost cutting a sapphire?", []),  # a gem's own losses, not the entry's
      ("what is a streak test?", ["streak"]), ("what colour streak should pyrite give?", []),
      ("how do I do a streak test?", ["streak"]),  # was the how-to-begin help
      ("what UV lamp do I need for fluorescent minerals?", ["UV lamp", "fluorescence"]),  # was a reading: glows

@@ -94,6 +94,18 @@ ABOUT_THE_STONE = re.compile(r"\b(?:it|its|this|that|these|my|mine|the stone|the
 _RI_KIND = r"\b(?:low|lower|high|higher)[- ](?:ri|r\.i\.|refractive[- ]index)(?![\w.])"
 _CUTTING = r"(?<!easy to )(?<!hard to )\b(?:cut(?:s|ting)?(?! glass)|facet\w*|angles?|pavilions?|windows?|windowing)\b"
 CUT_FOR_AN_RI = re.compile(rf"{_RI_KIND}[^.?!]*{_CUTTING}|{_CUTTING}[^.?!]*{_RI_KIND}", re.I)
+# "how much weight is lost cutting rough?", "what percentage of the rough is kept when faceting?": the yield, asked of
+# cutting in general (a gem named has its own losses, a diamond's greater than the entry's coloured stones)
+_KEPT_OR_LOST = r"\b(?:lost|los[es]|losing|loss|kept|keeps?|retain\w*|left|yield\w*|recover\w*)\b"
+WEIGHT_LOST_IN_CUTTING = re.compile(
+    rf"\b(?:weight|rough|carats?|material)\b[^.?!]*{_KEPT_OR_LOST}[^.?!]*\b(?:cut(?:s|ting)?|facet\w*|polish\w*)\b|"
+    rf"\b(?:cut(?:s|ting)?|facet\w*)\b[^.?!]*\b(?:weight|rough|carats?)\b[^.?!]*{_KEPT_OR_LOST}",
+    re.I,
+)
+# "what is a plot diagram on a grading report?": the paper only says where the term asked is read ("how do I tell
+# uniaxial from biaxial on the refractometer?" asks of the instrument too)
+WHERE_FOUND = re.compile(r"\bon (?:a|an|the|my|your|this|his|her) (?:[\w-]+ )?$")
+PAPERS = {"lab report", "in-house certificate", "appraisal"}
 
 
 # terms of a diamond's grading, asked of diamonds ("what is a triple excellent diamond?") as of no gem
@@ -274,6 +286,8 @@ def terms_asked(text: str) -> list[Term]:
     text = _appraised_again(text)
     if CUT_FOR_AN_RI.search(text):
         return [term_called("faceting angles")]
+    if WEIGHT_LOST_IN_CUTTING.search(text) and re.match(r"\s*(?:how|what)\b", text, re.I) and not gems_named_in(text):
+        return [term_called("yield")]
     if not ASKING.search(text):
         return []
     # "what is a halo on a ring?": the bare name of a setting, in a message of a ring, is the setting
@@ -301,6 +315,12 @@ def terms_asked(text: str) -> list[Term]:
         return []
     if not spans and ASKS_WHY.search(text) and COLOUR_ASKED.search(question):
         return [term_called("cause of colour")]  # "why do gems have colour?", "what gives gems their colour?"
+    first_said = min((start for start, _, _ in spans), default=0)
+    spans = [
+        (start, end, term)
+        for start, end, term in spans
+        if start == first_said or term.term not in PAPERS or not WHERE_FOUND.search(question.lower()[:start])
+    ]
     return _with_difference(_outermost(spans))
 
 
