@@ -612,6 +612,9 @@ def test_textbook_readings_of_ggg_and_pyrope_lie_in_their_ranges():
      # were the how-to-begin help, and the lab report entry after the plot's
      ("what is a good depth percentage?", ["depth percentage"]), ("what does depth % mean?", ["depth percentage"]),
      ("what is the L/W ratio of an oval?", ["length-to-width ratio"]),
+     ("what L/W ratio should an oval diamond have?", ["length-to-width ratio"]),  # was the Diamond card
+     ("what is a good depth percentage for a diamond?", ["depth percentage"]),  # was the Diamond card
+     ("what's the ideal depth for a princess cut?", ["depth percentage"]), ("what colour should a ruby be?", []),
      ("what is a plot diagram on a grading report?", ["plotting diagram"]),
      ("what is a grading report?", ["lab report"]),
      ("how much weight is lost cutting rough?", ["yield"]), ("what percentage of the rough is kept when cutting?",

@@ -36,6 +36,8 @@ ASKING = re.compile(
     r"(?:what|which) (?:kind of |sort of |type of )?"
     r"(?=[\w -]{1,30}\b(?:(?:do|should) (?:i|you|we) (?:need|use|buy|get|choose|pick|look for|go for)|"
     r"(?:is|are) worth (?:buying|getting|paying for))\b)|"
+    # "what L/W ratio should an oval have?", "what depth percentage should a round diamond be?"
+    r"(?:what|which) (?=[\w/% -]{1,30}\bshould (?:an?|the) [\w -]{1,30}\b(?:have|be)\b)|"
     # "what stone should a beginner faceter buy?", "which rough should I learn to facet on?", "how do I start cutting?"
     r"(?:what|which) (?=[\w -]{1,30}\bshould (?:i|a beginner\w*(?: \w+)?) (?:buy|learn|start|begin|practi[cs]e)\b)|"
     r"how (?:do|can|should) (?:i|we) (?=(?:start|begin|learn)\b)|"
@@ -109,7 +111,10 @@ PAPERS = {"lab report", "in-house certificate", "appraisal"}
 
 
 # terms of a diamond's grading, asked of diamonds ("what is a triple excellent diamond?") as of no gem
-DIAMOND_GRADING = {"4Cs", "clarity grades", "colour grades", "cut grades", "fluorescence on a diamond report", "BGM"}
+DIAMOND_GRADING = {
+    "4Cs", "clarity grades", "colour grades", "cut grades", "fluorescence on a diamond report", "BGM",
+    "depth percentage", "length-to-width ratio", "plotting diagram",
+}  # fmt: skip
 # and a seller's grade of any coloured gem ("what does AAA tanzanite mean?"), the clarity to buy of any ("what clarity
 # should I look for in a sapphire?")
 GRADES_ANY_GEM = {"AAA grade", "clarity to buy"}
