@@ -1097,7 +1097,12 @@ def test_a_colouring_elements_spectrum_is_explained_with_the_gems_whose_sourced_
 
 @pytest.mark.parametrize(
     "text, term, cited",
-    [("what is an iron spectrum?", "iron", "lotusgemology.com"), ("what is a cobalt spectrum?", "cobalt", "gia.edu")],
+    [
+        ("what is an iron spectrum?", "iron", "lotusgemology.com"),
+        ("what is a cobalt spectrum?", "cobalt", "gia.edu"),
+        ("what is a chromium spectrum?", "chromium", "John Harris (Gemlab UK)"),
+        ("what do chrome lines look like?", "chromium", "John Harris (Gemlab UK)"),
+    ],
 )
 def test_an_elements_spectrum_cites_a_gemmological_reference_beside_the_web_copy(text, term, cited):
     notes = Assistant(classifier=None).conversation().ask(text).notes  # was docshare.tips alone
