@@ -6859,6 +6859,22 @@ def test_insuring_a_piece_and_the_values_it_is_given_are_answered_by_the_apprais
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["what should an insurance schedule list for each stone?", "what do I need for jewellery insurance?",
+     "what should my insurance appraisal include?", "what details does my insurer need for my ring?"],
+)  # fmt: skip
+def test_what_an_insurance_appraisal_lists_for_each_piece_includes_a_photograph_and_a_recognisable_description(
+    question,
+):
+    answer = Assistant(classifier=None).conversation().ask(question)  # was no word on a photograph or the adjuster
+    assert answer.reply.startswith("**Appraisal**: ")
+    assert "measurements, weight and grades, its treatments" in answer.reply
+    assert "a photograph, though not required, makes a lost piece much easier to identify" in answer.reply
+    assert "the adjuster relies on the description rather than the figure" in answer.reply
+    assert any("gemguide.com" in n and "once it no longer exists" in n for n in answer.notes)
+
+
+@pytest.mark.parametrize(
     ("question", "said", "source"),
     [("how often should jewellery be reappraised?", "**Reappraisal**: An appraisal gives a value on one date",
       "geolat.com"),  # was the how-to-begin help
