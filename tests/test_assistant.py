@@ -6333,6 +6333,14 @@ def test_common_gems_have_a_sourced_white_streak(gem):
     assert reply.startswith(f"**{gem}**: streak white (")
 
 
+@pytest.mark.parametrize(
+    "question", ["what is the streak of emerald?", "what colour is aquamarine's streak?", "morganite streak?"]
+)
+def test_a_beryls_white_streak_cites_the_minerals_reference_entry(question):
+    notes = Assistant(classifier=None).conversation().ask(question).notes  # was a popular-science blog's page
+    assert any("en.wikipedia.org/wiki/Beryl" in n for n in notes) and not any("biologyinsights" in n for n in notes)
+
+
 def test_natural_or_synthetic_of_a_named_gem_is_answered_by_what_the_readings_cannot_tell():
     chat = Assistant(classifier=None).conversation()
     answer = chat.ask("RI 1.544-1.553, SG 2.65, uniaxial positive, purple, natural amethyst or synthetic?")
