@@ -1097,7 +1097,12 @@ def test_a_colouring_elements_spectrum_is_explained_with_the_gems_whose_sourced_
 
 @pytest.mark.parametrize(
     "text, term, cited",
-    [("what is an iron spectrum?", "iron", "lotusgemology.com"), ("what is a cobalt spectrum?", "cobalt", "gia.edu")],
+    [
+        ("what is an iron spectrum?", "iron", "lotusgemology.com"),
+        ("what is a cobalt spectrum?", "cobalt", "gia.edu"),
+        ("what is a chromium spectrum?", "chromium", "John Harris (Gemlab UK)"),
+        ("what do chrome lines look like?", "chromium", "John Harris (Gemlab UK)"),
+    ],
 )
 def test_an_elements_spectrum_cites_a_gemmological_reference_beside_the_web_copy(text, term, cited):
     notes = Assistant(classifier=None).conversation().ask(text).notes  # was docshare.tips alone
@@ -1107,15 +1112,16 @@ def test_an_elements_spectrum_cites_a_gemmological_reference_beside_the_web_copy
 @pytest.mark.parametrize(
     "text, said",
     [
-        ("is fluorite soluble in water?", "**Fluorite**: in water: very slightly soluble; only about 0.016 g"),
-        ("does fluorite dissolve in water?", "**Fluorite**: in water: very slightly soluble"),
-        ("does calcite fizz in acid?", "**Calcite**: in acid: it fizzes (effervesces) at once in a drop of dilute"),
-        ("is kyanite harder along its length?", "hardness by direction: about 4.5 to 5.5 when scratched along"),
-        ("does kyanite have two hardnesses?", "hardness by direction: about 4.5 to 5.5 when scratched along"),
+        ("is fluorite soluble in water?", "**Fluorite**: in water: only slightly soluble; it also dissolves in hot"),
+        ("does fluorite dissolve in water?", "**Fluorite**: in water: only slightly soluble"),
+        ("does calcite fizz in acid?", "**Calcite**: in acid: drops of dilute hydrochloric acid on it cause obvious"),
+        ("is kyanite harder along its length?", "hardness by direction: about 5 along the length of the crystal"),
+        ("does kyanite have two hardnesses?", "hardness by direction: about 5 along the length of the crystal"),
         ("does pearl fizz in acid?", "**Pearl**: in acid: a drop of vinegar forms bubbles on it"),
-        ("what does the acid test show on calcite?", "**Calcite**: in acid: it fizzes (effervesces)"),  # not its care
-        ("what does an acid test show on coral?", "**Coral**: in acid: a few drops of vinegar make it fizz"),
+        ("what does the acid test show on calcite?", "**Calcite**: in acid: drops of dilute"),  # not its care
+        ("what does an acid test show on coral?", "**Coral**: in acid: it reacts, for natural coral is a carbonate"),
         ("does malachite fizz in acid?", "**Malachite**: in acid: it effervesces in hydrochloric acid"),
+        ("does malachite react with dilute HCl?", "**Malachite**: in acid: it effervesces in hydrochloric acid"),
         ("does rhodochrosite effervesce in acid?", "**Rhodochrosite**: in acid: it effervesces in hydrochloric"),
         ("is ruby soluble in water?", "**Ruby**: in water: not on record here."),  # no fact, and it says so
     ],
@@ -1124,6 +1130,24 @@ def test_how_water_acid_or_direction_acts_on_a_gem_is_answered_from_its_sourced_
     answer = Assistant(classifier=None).conversation().ask(text)  # was the gem's card alone
     assert said in answer.reply
     assert "not on record" in said or any(n.startswith("source (") and "<http" in n for n in answer.notes)
+
+
+@pytest.mark.parametrize(
+    "text, cited",
+    [
+        ("is fluorite soluble in water?", "en.wikipedia.org/wiki/Fluorite"),
+        ("does calcite fizz in acid?", "geo.libretexts.org"),
+        ("will calcite bubble in hydrochloric acid?", "geo.libretexts.org"),
+        ("does calcite react with hydrochloric acid?", "geo.libretexts.org"),
+        ("is kyanite harder along its length?", "uas.alaska.edu"),
+        ("is kyanite softer lengthwise?", "uas.alaska.edu"),
+        ("does coral fizz in vinegar?", "gemsociety.org/article/destructive-tests-acid-testing"),
+        ("does coral bubble in vinegar?", "gemsociety.org/article/destructive-tests-acid-testing"),
+    ],
+)
+def test_solubility_acid_and_directional_hardness_cite_a_mineralogical_reference(text, cited):
+    notes = Assistant(classifier=None).conversation().ask(text).notes  # was a popular-science blog's page
+    assert any(cited in n for n in notes) and not any("biologyinsights.com" in n for n in notes)
 
 
 def test_a_solvent_other_than_water_is_not_answered_with_what_water_does():
@@ -6313,6 +6337,14 @@ def test_common_gems_have_a_sourced_white_streak(gem):
     assert reply.startswith(f"**{gem}**: streak white (")
 
 
+@pytest.mark.parametrize(
+    "question", ["what is the streak of emerald?", "what colour is aquamarine's streak?", "morganite streak?"]
+)
+def test_a_beryls_white_streak_cites_the_minerals_reference_entry(question):
+    notes = Assistant(classifier=None).conversation().ask(question).notes  # was a popular-science blog's page
+    assert any("en.wikipedia.org/wiki/Beryl" in n for n in notes) and not any("biologyinsights" in n for n in notes)
+
+
 def test_natural_or_synthetic_of_a_named_gem_is_answered_by_what_the_readings_cannot_tell():
     chat = Assistant(classifier=None).conversation()
     answer = chat.ask("RI 1.544-1.553, SG 2.65, uniaxial positive, purple, natural amethyst or synthetic?")
@@ -6836,6 +6868,22 @@ def test_insuring_a_piece_and_the_values_it_is_given_are_answered_by_the_apprais
         assert answer.reply.startswith("**Appraisal**: An appraisal is a written opinion") and "chubb.com" in str(
             answer.notes
         ), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what should an insurance schedule list for each stone?", "what do I need for jewellery insurance?",
+     "what should my insurance appraisal include?", "what details does my insurer need for my ring?"],
+)  # fmt: skip
+def test_what_an_insurance_appraisal_lists_for_each_piece_includes_a_photograph_and_a_recognisable_description(
+    question,
+):
+    answer = Assistant(classifier=None).conversation().ask(question)  # was no word on a photograph or the adjuster
+    assert answer.reply.startswith("**Appraisal**: ")
+    assert "measurements, weight and grades, its treatments" in answer.reply
+    assert "a photograph, though not required, makes a lost piece much easier to identify" in answer.reply
+    assert "the adjuster relies on the description rather than the figure" in answer.reply
+    assert any("gemguide.com" in n and "once it no longer exists" in n for n in answer.notes)
 
 
 @pytest.mark.parametrize(

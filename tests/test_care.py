@@ -773,6 +773,19 @@ def test_the_pickle_note_says_a_set_piece_cools_first_from_a_jewellers_and_the_i
     assert any("gemsociety.org/article/pickle" in n and "orchid.ganoksin.com" in n for n in pickle.notes)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["can I put my ring in the pickle with the stones in?", "is pickling safe for set stones?", "what does pickle do?"],
+)
+def test_the_pickle_note_names_the_stones_acid_harms_from_a_gem_houses_workshop_notes(text):
+    pickle = Assistant(classifier=None).conversation().ask(text)
+    # was "a hard stone of decent quality usually comes through it …" on a content farm's copy of a forum answer
+    assert "organic gems such as pearl, amber, coral and jet may be damaged in it, and peridot can be etched" in (
+        pickle.reply
+    )
+    assert any("hamidbros.com.au" in n for n in pickle.notes) and not any("verylovebeauty" in n for n in pickle.notes)
+
+
 def test_which_gems_a_cleaner_may_take_names_those_usually_safe_in_it_before_those_never():
     assistant = Assistant(classifier=None)
     can = assistant.conversation().ask("which gems can go in the ultrasonic?").reply  # was the never list alone

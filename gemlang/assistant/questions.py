@@ -340,13 +340,15 @@ PROPERTY_FIELDS = {
         "in water:",
         "solubility",
     ),
-    # "does calcite fizz in acid?", "what does the acid test show on calcite?"
-    r"\bfizz|\beffervesc|\bacid test\b|\b(?:hcl|hydrochloric)\b|\breacts? (?:with|to) (?:\w+ )?acids?\b": (
+    # "does calcite fizz in acid?", "what does the acid test show on calcite?", "does coral bubble in vinegar?"
+    r"\bfizz|\beffervesc|\bacid test\b|\b(?:hcl|hydrochloric)\b|\breacts? (?:with|to) (?:\w+ )?acids?\b|"
+    r"\bbubbl(?:e|es|ing)\b(?=[^?.!]*\b(?:acids?|vinegar)\b)": (
         "in acid:",
         "acid_reaction",
     ),
-    # "is kyanite harder along its length?", "does kyanite have two hardnesses?"
+    # "is kyanite harder along its length?", "does kyanite have two hardnesses?", "is kyanite softer lengthwise?"
     r"\b(?:along|across|parallel to|perpendicular to|at right angles to) (?:its|the) (?:length|long axis|crystals?)\b|"
+    r"\b(?:harder|softer)\s+(?:lengthwise|lengthways|crosswise|crossways)\b|"
     r"\bdirectional hardness|\bhardness\w* (?:varies|vary|changes?|differs?) (?:with|by) direction|"
     r"\b(?:two|2) hardness": (
         "hardness by direction:",
@@ -580,9 +582,11 @@ PROPERTY_QUESTION = re.compile(
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+magnetic\s*\?|"  # "is almandine magnetic?"
     # "is fluorite soluble in water?", "does calcite fizz in acid?", "is kyanite harder along its length?"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:(?:in)?soluble in water|water[- ]soluble)\b|"
-    r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+(?:dissolve in water|fizz|effervesce|react (?:with|to) "
-    r"(?:\w+ )?acid)|\bwhat\b[^?.!]{0,20}\bacid[- ]test\b|"  # "what does the acid test show on calcite?"
-    r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:harder|softer)\s+(?:along|across)\b|"
+    r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+"
+    r"(?:dissolve in water|fizz|effervesce|bubble|react (?:with|to) (?:\w+ )?(?:acid|hcl))|"
+    r"\bwhat\b[^?.!]{0,20}\bacid[- ]test\b|"  # "what does the acid test show on calcite?"
+    r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:harder|softer)\s+"
+    r"(?:along|across|lengthwise|lengthways|crosswise|crossways)\b|"
     r"\b(?:does|do|can)\s+[a-z][\w' ]{0,30}?\s+(?:have|show)\s+(?:two|2)\s+hardness|"  # "two hardnesses?"
     # "is diamond highly refractive?", "is zircon heavy?", "is topaz hard?": the value its facts give, and its rank
     rf"{DEGREE_QUESTION}|"
