@@ -3033,23 +3033,28 @@ def test_the_species_or_group_asked_of_a_gem_is_its_species(text, said):
 
 
 @pytest.mark.parametrize(
-    ("text", "said"),
-    [("is diamond highly refractive?", "**Diamond**: refractive index 2.417 (over the refractometer's limit)."),
-     ("is topaz hard?", "**Topaz**: Mohs hardness 8."),
-     ("is zircon very dispersive?", "**Zircon**: dispersion 0.039.")],
+    ("text", "said", "value"),
+    [("is diamond highly refractive?", "refractive index is 2.417 (over the refractometer's limit);", "2.417"),
+     ("is topaz hard?", "Topaz's Mohs hardness is 8;", "hardness"),
+     ("are rubies hard?", "Ruby's Mohs hardness is 9;", "hardness"),
+     ("is zircon very dispersive?", "Zircon's dispersion is 0.039;", "0.039")],
 )  # fmt: skip
-def test_a_gem_asked_whether_it_is_hard_heavy_or_refractive_gets_the_value_its_facts_give(text, said):
-    assert Assistant(None).conversation().ask(text).reply.endswith(said)  # was the gem's name alone, then its card
+def test_a_gem_asked_whether_it_is_hard_heavy_or_refractive_gets_the_value_its_facts_give_once(text, said, value):
+    reply = Assistant(None).conversation().ask(text).reply  # was the gem's name alone, then its card
+    # the verdict says the value: it was said again after it ("… (No set threshold …) **Topaz**: Mohs hardness 8.")
+    assert said in reply and reply.count(value) == 1
 
 
 @pytest.mark.parametrize(
     ("text", "verdict"),
-    [("is diamond highly refractive?", "**Yes**: Diamond's refractive index is 2.417; only 5 of the "),
+    [("is diamond highly refractive?",
+      "**Yes**: Diamond's refractive index is 2.417 (over the refractometer's limit); only 5 "),
      ("are diamonds hard?", "**Yes**: Diamond's Mohs hardness is 10, the highest of the "),
      ("is fluorite very hard?", "**No**: Fluorite's Mohs hardness is 4; 77 of the "),
      ("is amber soft?", "**Yes**: Amber's Mohs hardness is 2–2.5; only 3 of the "),
      ("is hematite heavy?", "**Yes**: Hematite's specific gravity is 5.00–5.30; only "),
-     ("does diamond have a high RI?", "**Yes**: Diamond's refractive index is 2.417; only 5 of the "),
+     ("does diamond have a high RI?",
+      "**Yes**: Diamond's refractive index is 2.417 (over the refractometer's limit); only 5 "),
      ("does opal have a low refractive index?", "**Yes**: Opal's refractive index is 1.370–1.470, the lowest of the "),
      ("does fluorite have a high hardness?", "**No**: Fluorite's Mohs hardness is 4; 77 of the ")],
 )  # fmt: skip

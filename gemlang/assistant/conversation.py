@@ -403,6 +403,7 @@ from gemlang.knowledge.superlatives import (
     colour_ones_among,
     compared_among,
     compared_list_answer,
+    degree_asked,
     degree_verdict,
     fluorescence_list_answer,
     kinds_of_answer,
@@ -2366,7 +2367,11 @@ class Conversation:
             fields = {field: (label, field) for label, field in PROPERTY_FIELDS.values()}
             also = [fields[f] for _, asked_field in asked for f in EXPLAINED_BY.get(asked_field, ())]
             asked = list(dict.fromkeys(asked + also))
-        answer.reply = "; ".join(constants_said(g, asked) for g in gems) + "."
+        degree = degree_asked(text) if len(gems) == 1 else None  # "is diamond highly refractive?": by rank
+        ranked = degree_verdict(text, gems[0], property_value(gems[0], degree[0])) if degree else ""
+        # "is ruby hard?": the verdict says the hardness, so the constants after it say only the rest
+        told = [(label, f) for label, f in asked if not (ranked and f == degree[0])]
+        answer.reply = "; ".join(constants_said(g, told) for g in gems) + "." if told else ""
         cited = [
             f"source ({f.replace('_', ' ')} of {g.name}): {g.citations[f]}"
             for g in gems
@@ -2385,8 +2390,8 @@ class Conversation:
         if verdict:  # "is tourmaline pleochroic?": yes, and how strongly
             answer.reply = f"{verdict} {answer.reply}"
             answer.notes += [source] if source else []
-        if len(gems) == 1 and (ranked := degree_verdict(text, gems[0])):  # "is diamond highly refractive?": by rank
-            answer.reply = f"{ranked} {answer.reply}"
+        if ranked:
+            answer.reply = f"{ranked} {answer.reply}".strip()
         chosen, source = quality_chosen(text, gems)
         if chosen:  # "which shows two colours, iolite or garnet?": Iolite, then why
             answer.reply = f"{chosen} {answer.reply}"
