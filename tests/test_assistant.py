@@ -2269,6 +2269,18 @@ def test_two_words_asked_of_one_gem_are_each_answered_and_it_after_a_gem_named_i
     assert said.startswith("**Yes**: Ruby's Mohs hardness is 9") and "I do not price stones" in said
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("is diamond hard and shiny?", "**Diamond**: lustre adamantine."),
+     ("is sapphire hard and shiny?", "**Sapphire**: lustre vitreous to adamantine."),
+     ("is opal soft and shiny?", "**Opal**: lustre vitreous to resinous."),
+     ("are pearls glossy?", "**Pearl**: lustre pearly (nacreous)."),
+     ("is turquoise shiny?", "**Turquoise**: lustre waxy to sub-vitreous.")],
+)  # fmt: skip
+def test_whether_a_gem_is_shiny_is_answered_by_its_lustre_alone_or_after_another_word(text, said):
+    assert said in Assistant(None).conversation().ask(text).reply  # was the gem's card
+
+
 def test_two_words_asked_of_it_are_each_answered_of_the_stone_in_hand_or_the_gem_spoken_of():
     # each was the price alone ("I do not price stones …"), the hardness unanswered
     for asked in ("is it hard and expensive?", "is it hard and is it expensive?"):

@@ -329,7 +329,8 @@ PROPERTY_FIELDS = {
     rf"pleochro|dichro|trichro|dichroscope|{SHOWS_COLOURS}": ("pleochroism", "pleochroism"),
     r"made of|composition|formula|chemi": ("chemistry", "chemistry"),
     r"crystal system|crystalli[sz]es": ("crystal system", "crystal_system"),
-    r"lust(?:re|er)|\bshin(?:y|ier|iest|iness)\b": ("lustre", "lustre"),  # "why is it shiny?": its lustre
+    # "why is it shiny?", "is opal glossy?": its lustre
+    r"lust(?:re|er|rous)|\bshin(?:y|ier|iest|iness)\b|\bgloss(?:y|ier|iest)\b": ("lustre", "lustre"),
     r"\bcleav(?:age|es?|ing)\b": ("cleavage", "cleavage"),  # "does topaz cleave?": its cleavage
     r"\bfracture\b(?![- ]?(?:fill|heal))": ("fracture", "fracture"),  # how it breaks; not a fracture-filled stone
     r"fluoresc|phosphoresc|\bglow|\b(?:lw|sw)?uv\b|ultraviolet": ("fluorescence", "fluorescence"),
@@ -574,6 +575,8 @@ PROPERTY_QUESTION = re.compile(
     # "what crystal system is beryl?", "what kind of fracture does obsidian have?"
     rf"\b(?:what|which)\s+(?:kind\s+of\s+|sort\s+of\s+|type\s+of\s+)?{_PROPERTY}\s+(?:is|are|does|do|has|have)\b|"
     r"\b(?:is|are)\s+(?:the\s+)?[a-z][\w' ]{0,30}?\s+lust(?:re|er)\s+[a-z-]+\s*\?|"
+    # "is diamond shiny?", "are pearls glossy?": the lustre its facts give
+    r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:shiny|glossy|lustrous)\s*\?|"
     r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+(?:fluoresce|phosphoresce|glow|react to (?:uv|ultra))|"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:fluorescent|phosphorescent)\b|"  # "is it fluorescent?"
     r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+cleave\b|\bwhich\b[\w\s]{0,12}?\bcleaves?\b|"  # its cleavage
