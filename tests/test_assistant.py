@@ -2257,6 +2257,17 @@ def test_two_questions_of_one_gem_joined_by_and_are_each_answered_in_order():
     assert "lab-grown ruby" in said[natural:]
 
 
+@pytest.mark.parametrize(
+    "text", ["can I steam clean emerald and is it durable?", "is emerald durable and can I steam clean it?"]
+)
+def test_a_care_question_and_a_durability_question_of_one_gem_say_each_thing_once(text):
+    said = Assistant(None).conversation().ask(text).reply
+    # the whole care answer was said twice, its cleaning line in each half
+    assert said.count("Cleaning — ultrasonic cleaner: never; steam: never") == 1
+    assert said.count("Hot steam can make oil") == 1
+    assert said.count("Emerald (Mohs 7.5–8) is hard enough that the quartz grains in dust") == 1
+
+
 def test_two_words_asked_of_one_gem_are_each_answered_and_it_after_a_gem_named_is_that_gem():
     said = Assistant(None).conversation().ask("is ruby hard and expensive?").reply
     # was the price alone ("**Ruby**: I do not price stones …"), its hardness unanswered

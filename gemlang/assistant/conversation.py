@@ -605,6 +605,27 @@ def unknown_stone_care(question: str) -> str:
     return UNKNOWN_STONE_WEAR if worn else UNKNOWN_STONE_CARE
 
 
+# "**Caring for Emerald**: ", "**Yes.** ": what a paragraph of an answer opens with before what it says
+HEADING = re.compile(r"^\*\*[^*\n]+\*\*:?\s*")
+
+
+def said_once(reply: str, before: str) -> str:
+    """`reply` without the sentences `before` already says, a paragraph's heading kept for the rest of it; short
+    ones ("**Yes.**") are each half's own answer, kept. "Can I steam clean emerald and is it durable?": the second
+    care answer says its durability, not the cleaning again."""
+    kept = []
+    for paragraph in reply.split("\n\n"):
+        heading = HEADING.match(paragraph)
+        head, body = (heading.group(0), paragraph[heading.end() :]) if heading else ("", paragraph)
+        said = sentences(body)
+        new = [x for x in said if len(x.split()) < 5 or x not in before]
+        if len(new) == len(said):
+            kept.append(paragraph)
+        elif new:
+            kept.append(head + " ".join(new))
+    return "\n\n".join(kept)
+
+
 @dataclass
 class Turn:
     """One message on its way to an answer: what it says, and what the stages made of it so far."""
@@ -789,7 +810,7 @@ class Conversation:
         before = self._ask(first, None, explain)
         answer = self._ask(second, None, explain)
         self.answers[asked:], answer.message = [answer], text
-        answer.reply = "\n\n".join(r for r in (before.reply, answer.reply) if r)
+        answer.reply = "\n\n".join(r for r in (before.reply, said_once(answer.reply, before.reply)) if r)
         answer.notes = list(dict.fromkeys(before.notes + answer.notes))
         if not (answer.description or answer.properties):
             answer.description, answer.properties = before.description, before.properties
