@@ -107,6 +107,7 @@ from gemlang.assistant.questions import (
     ANY_TREATMENT,
     ASKED_ABOUT,
     ASKED_AS_A_QUESTION,
+    ASKED_THEN_OF_IT,
     ASSEMBLED_GEM_QUESTION,
     ASSEMBLY_NAMED,
     AUTHENTICITY_WORDS,
@@ -127,6 +128,7 @@ from gemlang.assistant.questions import (
     CULTURED_SAID,
     DAY_OF_MONTH,
     DECEIT,
+    DEGREE_OF_IT,
     DETECTION_QUESTION,
     DIFFERENT_ASKED,
     DOUBLET_QUESTION,
@@ -766,6 +768,10 @@ class Conversation:
             gem = self._compared[one]
             return self._ask(f"tell me about {gem.name}", None, explain)
         two = TWO_QUESTIONS.match(text or "")
+        then = None if two or photos or self._stone_in_hand else ASKED_THEN_OF_IT.match(text or "")
+        if then and birthstone_answer(then["first"]):
+            # "what is the birthstone for March and is it durable?": the second asked of the month's stones
+            return self._two_questions(text, f"{then['first']}?", then["second"], explain)
         first, second = (f"{two['first']}?", two["second"]) if two else ("", "")
         if not two and (words := TWO_WORDS_ASKED.match(text or "")) and not gems_named_in(words["word"]):
             first = f"{words['first']}?"  # "is ruby hard and expensive?": "is ruby hard?", then "is it expensive?"
@@ -1032,6 +1038,9 @@ class Conversation:
             text = f"tell me about {meant.name}" if meant is not None else text
         if (gem := self._answered_gem() or self.topic) is not None and (real := REAL_ONE.search(text)):
             text = f"{text[: real.start()]}a real {gem.name.lower()}{text[real.end() :]}"  # "… a real diamond …"
+        if not (photos or self._stone_in_hand) and self.topic is not None and DEGREE_OF_IT.match(text):
+            # "is it hard?" of the gem spoken of ("… for July is ruby"): its rank, as "is ruby hard?" gets
+            text = re.sub(r"\b(?:it|they)\b", lower_name(self.topic), text, count=1, flags=re.I)
         if not photos and (self._answered_gem() or self.topic) is not None:
             text = THAT_ONE.sub(lambda m: f"{m['verb']}it", text)  # "is that a rare find?" of the gem spoken of
         if not photos and (held := self._answered_gem()) is not None and phenomena_asked(text):

@@ -460,6 +460,19 @@ TWO_QUESTIONS = re.compile(
     r"(?P<second>(?:is|are|was|does|do|has|can)\s+(?:it|they)\b[^?.!]*\??)\s*$",
     re.I,
 )
+# "what is the birthstone for March and is it durable?": a question whose answer names the gems, then one asked of them
+ASKED_THEN_OF_IT = re.compile(
+    r"^\s*(?P<first>(?:what|which|whats|what's)\b[^?.!]*?)\s*,?\s+and\s+"
+    r"(?P<second>(?:is|are|was|does|do|has|can)\s+(?:it|they)\b[^?.!]*\??)\s*$",
+    re.I,
+)
+# "is it hard?", "are they very heavy?": a degree asked of "it" (`DEGREE_QUESTION` of a gem named)
+DEGREE_OF_IT = re.compile(
+    r"^\s*(?:is|are)\s+(?:it|they)\s+(?:(?:very|highly|quite|really|so)\s+)?"
+    r"(?:hard|soft|heavy|dense|dispersive|birefringent)\s*\?\s*$|"
+    r"^\s*(?:is|are)\s+(?:it|they)\s+(?:very|highly)\s+refractive\s*\?\s*$",
+    re.I,
+)
 # "is ruby hard and expensive?": two words asked of one gem, the second asked as "is it expensive?"
 TWO_WORDS_ASKED = re.compile(  # not "is garnet singly refractive and why?"
     r"^\s*(?P<first>(?P<verb>is|are)\s+[^?.!,]*?\s+\w+)\s+and\s+"
