@@ -2286,7 +2286,8 @@ def test_two_words_asked_of_one_gem_are_each_answered_and_it_after_a_gem_named_i
      ("is sapphire hard and shiny?", "**Sapphire**: lustre vitreous to adamantine."),
      ("is opal soft and shiny?", "**Opal**: lustre vitreous to resinous."),
      ("are pearls glossy?", "**Pearl**: lustre pearly (nacreous)."),
-     ("is turquoise shiny?", "**Turquoise**: lustre waxy to sub-vitreous.")],
+     ("is turquoise shiny?", "**Turquoise**: lustre waxy to sub-vitreous."),
+     ("is garnet tough and shiny?", "**Garnet**: lustre vitreous to resinous.")],  # was "Which gem?" after toughness
 )  # fmt: skip
 def test_whether_a_gem_is_shiny_is_answered_by_its_lustre_alone_or_after_another_word(text, said):
     assert said in Assistant(None).conversation().ask(text).reply  # was the gem's card

@@ -44,7 +44,9 @@ def test_a_birthstone_asked_with_its_hardness_gets_both():
     ("text", "month", "then"),
     [("what is the birthstone for march and is it durable?", "March", "**Caring for Aquamarine**: Aquamarine (Mohs"),
      ("whats the june birthstone and are they durable?", "June", "**Caring for Pearl**: Pearl (Mohs"),
-     ("what's the birthstone for july and is it hard?", "July", "**Yes**: Ruby's Mohs hardness is 9;")],
+     ("what's the birthstone for july and is it hard?", "July", "**Yes**: Ruby's Mohs hardness is 9;"),
+     ("what's the birthstone for october and can I clean it in an ultrasonic?", "October",
+      "**Caring for Opal**: Cleaning — ultrasonic cleaner: never")],
 )  # fmt: skip
 def test_a_birthstone_asked_and_then_a_question_of_it_gets_both_halves(text, month, then):
     reply = Assistant(classifier=None).conversation().ask(text).reply  # was the month's stones alone

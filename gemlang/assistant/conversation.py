@@ -1683,6 +1683,8 @@ class Conversation:
             return False
         turn.answer.reply = told
         turn.answer.notes.append(f"sources: {'; '.join(sources)}" if sources else "from the knowledge base")
+        if len(named := gems_named_in(turn.text)) == 1 and not self._stone_in_hand:
+            self.topic, self.named_together = named[0], None  # "is garnet tough and shiny?": "is it shiny?" of garnet
         return True
 
     def _wear_compared(self, turn: Turn) -> bool:

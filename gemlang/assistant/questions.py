@@ -463,7 +463,8 @@ TWO_QUESTIONS = re.compile(
 # "what is the birthstone for March and is it durable?": a question whose answer names the gems, then one asked of them
 ASKED_THEN_OF_IT = re.compile(
     r"^\s*(?P<first>(?:what|which|whats|what's)\b[^?.!]*?)\s*,?\s+and\s+"
-    r"(?P<second>(?:is|are|was|does|do|has|can)\s+(?:it|they)\b[^?.!]*\??)\s*$",
+    r"(?P<second>(?:is|are|was|does|do|has|can)\s+(?:it|they)\b[^?.!]*\??|"
+    r"(?:can|could|should|do|may)\s+(?:i|we|you)\b[^?.!]*?\b(?:it|them)\b[^?.!]*\??)\s*$",  # "can I steam it?"
     re.I,
 )
 # "is it hard?", "are they very heavy?": a degree asked of "it" (`DEGREE_QUESTION` of a gem named)
