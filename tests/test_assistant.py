@@ -2281,6 +2281,17 @@ def test_two_questions_of_one_gem_joined_by_and_are_each_answered_in_order():
     assert "lab-grown ruby" in said[natural:]
 
 
+@pytest.mark.parametrize(
+    "text", ["can I steam clean emerald and is it durable?", "is emerald durable and can I steam clean it?"]
+)
+def test_a_care_question_and_a_durability_question_of_one_gem_say_each_thing_once(text):
+    said = Assistant(None).conversation().ask(text).reply
+    # the whole care answer was said twice, its cleaning line in each half
+    assert said.count("Cleaning — ultrasonic cleaner: never; steam: never") == 1
+    assert said.count("Hot steam can make oil") == 1
+    assert said.count("Emerald (Mohs 7.5–8) is hard enough that the quartz grains in dust") == 1
+
+
 def test_two_words_asked_of_one_gem_are_each_answered_and_it_after_a_gem_named_is_that_gem():
     said = Assistant(None).conversation().ask("is ruby hard and expensive?").reply
     # was the price alone ("**Ruby**: I do not price stones …"), its hardness unanswered
@@ -2291,6 +2302,19 @@ def test_two_words_asked_of_one_gem_are_each_answered_and_it_after_a_gem_named_i
     # with a peridot in hand, "it" is the ruby named: was the price alone, the hardness unanswered
     said = chat.ask("is ruby hard and is it expensive?").reply
     assert said.startswith("**Yes**: Ruby's Mohs hardness is 9") and "I do not price stones" in said
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("is diamond hard and shiny?", "**Diamond**: lustre adamantine."),
+     ("is sapphire hard and shiny?", "**Sapphire**: lustre vitreous to adamantine."),
+     ("is opal soft and shiny?", "**Opal**: lustre vitreous to resinous."),
+     ("are pearls glossy?", "**Pearl**: lustre pearly (nacreous)."),
+     ("is turquoise shiny?", "**Turquoise**: lustre waxy to sub-vitreous."),
+     ("is garnet tough and shiny?", "**Garnet**: lustre vitreous to resinous.")],  # was "Which gem?" after toughness
+)  # fmt: skip
+def test_whether_a_gem_is_shiny_is_answered_by_its_lustre_alone_or_after_another_word(text, said):
+    assert said in Assistant(None).conversation().ask(text).reply  # was the gem's card
 
 
 def test_two_words_asked_of_it_are_each_answered_of_the_stone_in_hand_or_the_gem_spoken_of():
@@ -3057,23 +3081,28 @@ def test_the_species_or_group_asked_of_a_gem_is_its_species(text, said):
 
 
 @pytest.mark.parametrize(
-    ("text", "said"),
-    [("is diamond highly refractive?", "**Diamond**: refractive index 2.417 (over the refractometer's limit)."),
-     ("is topaz hard?", "**Topaz**: Mohs hardness 8."),
-     ("is zircon very dispersive?", "**Zircon**: dispersion 0.039.")],
+    ("text", "said", "value"),
+    [("is diamond highly refractive?", "refractive index is 2.417 (over the refractometer's limit);", "2.417"),
+     ("is topaz hard?", "Topaz's Mohs hardness is 8;", "hardness"),
+     ("are rubies hard?", "Ruby's Mohs hardness is 9;", "hardness"),
+     ("is zircon very dispersive?", "Zircon's dispersion is 0.039;", "0.039")],
 )  # fmt: skip
-def test_a_gem_asked_whether_it_is_hard_heavy_or_refractive_gets_the_value_its_facts_give(text, said):
-    assert Assistant(None).conversation().ask(text).reply.endswith(said)  # was the gem's name alone, then its card
+def test_a_gem_asked_whether_it_is_hard_heavy_or_refractive_gets_the_value_its_facts_give_once(text, said, value):
+    reply = Assistant(None).conversation().ask(text).reply  # was the gem's name alone, then its card
+    # the verdict says the value: it was said again after it ("… (No set threshold …) **Topaz**: Mohs hardness 8.")
+    assert said in reply and reply.count(value) == 1
 
 
 @pytest.mark.parametrize(
     ("text", "verdict"),
-    [("is diamond highly refractive?", "**Yes**: Diamond's refractive index is 2.417; only 5 of the "),
+    [("is diamond highly refractive?",
+      "**Yes**: Diamond's refractive index is 2.417 (over the refractometer's limit); only 5 "),
      ("are diamonds hard?", "**Yes**: Diamond's Mohs hardness is 10, the highest of the "),
      ("is fluorite very hard?", "**No**: Fluorite's Mohs hardness is 4; 77 of the "),
      ("is amber soft?", "**Yes**: Amber's Mohs hardness is 2–2.5; only 3 of the "),
      ("is hematite heavy?", "**Yes**: Hematite's specific gravity is 5.00–5.30; only "),
-     ("does diamond have a high RI?", "**Yes**: Diamond's refractive index is 2.417; only 5 of the "),
+     ("does diamond have a high RI?",
+      "**Yes**: Diamond's refractive index is 2.417 (over the refractometer's limit); only 5 "),
      ("does opal have a low refractive index?", "**Yes**: Opal's refractive index is 1.370–1.470, the lowest of the "),
      ("does fluorite have a high hardness?", "**No**: Fluorite's Mohs hardness is 4; 77 of the ")],
 )  # fmt: skip

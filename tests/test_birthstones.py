@@ -40,6 +40,27 @@ def test_a_birthstone_asked_with_its_hardness_gets_both():
     assert reply.startswith("The birthstone for **July** is ruby") and reply.endswith("**Ruby**: Mohs hardness 9.")
 
 
+@pytest.mark.parametrize(
+    ("text", "month", "then"),
+    [("what is the birthstone for march and is it durable?", "March", "**Caring for Aquamarine**: Aquamarine (Mohs"),
+     ("whats the june birthstone and are they durable?", "June", "**Caring for Pearl**: Pearl (Mohs"),
+     ("what's the birthstone for july and is it hard?", "July", "**Yes**: Ruby's Mohs hardness is 9;"),
+     ("what's the birthstone for october and can I clean it in an ultrasonic?", "October",
+      "**Caring for Opal**: Cleaning — ultrasonic cleaner: never")],
+)  # fmt: skip
+def test_a_birthstone_asked_and_then_a_question_of_it_gets_both_halves(text, month, then):
+    reply = Assistant(classifier=None).conversation().ask(text).reply  # was the month's stones alone
+    assert reply.startswith(f"The birthstone for **{month}** is") and f"\n\n{then}" in reply
+
+
+def test_is_it_hard_of_the_gem_spoken_of_gets_its_rank():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("what is the birthstone for july?")
+    assert chat.ask("is it hard?").reply.startswith("**Yes**: Ruby's Mohs hardness is 9;")  # was ruby's card
+    chat.ask("tell me about opal")
+    assert chat.ask("are they soft?").reply.startswith("**Moderately**: Opal's Mohs hardness is 5.5–6.5;")
+
+
 def test_a_month_of_birth_asks_its_birthstone_and_the_gem_is_then_the_one_discussed():
     from gemlang.assistant import Assistant
 

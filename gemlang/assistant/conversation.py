@@ -107,6 +107,7 @@ from gemlang.assistant.questions import (
     ANY_TREATMENT,
     ASKED_ABOUT,
     ASKED_AS_A_QUESTION,
+    ASKED_THEN_OF_IT,
     ASSEMBLED_GEM_QUESTION,
     ASSEMBLY_NAMED,
     AUTHENTICITY_WORDS,
@@ -127,6 +128,7 @@ from gemlang.assistant.questions import (
     CULTURED_SAID,
     DAY_OF_MONTH,
     DECEIT,
+    DEGREE_OF_IT,
     DETECTION_QUESTION,
     DIFFERENT_ASKED,
     DOUBLET_QUESTION,
@@ -403,6 +405,7 @@ from gemlang.knowledge.superlatives import (
     colour_ones_among,
     compared_among,
     compared_list_answer,
+    degree_asked,
     degree_verdict,
     fluorescence_list_answer,
     kinds_of_answer,
@@ -604,6 +607,27 @@ def unknown_stone_care(question: str) -> str:
     return UNKNOWN_STONE_WEAR if worn else UNKNOWN_STONE_CARE
 
 
+# "**Caring for Emerald**: ", "**Yes.** ": what a paragraph of an answer opens with before what it says
+HEADING = re.compile(r"^\*\*[^*\n]+\*\*:?\s*")
+
+
+def said_once(reply: str, before: str) -> str:
+    """`reply` without the sentences `before` already says, a paragraph's heading kept for the rest of it; short
+    ones ("**Yes.**") are each half's own answer, kept. "Can I steam clean emerald and is it durable?": the second
+    care answer says its durability, not the cleaning again."""
+    kept = []
+    for paragraph in reply.split("\n\n"):
+        heading = HEADING.match(paragraph)
+        head, body = (heading.group(0), paragraph[heading.end() :]) if heading else ("", paragraph)
+        said = sentences(body)
+        new = [x for x in said if len(x.split()) < 5 or x not in before]
+        if len(new) == len(said):
+            kept.append(paragraph)
+        elif new:
+            kept.append(head + " ".join(new))
+    return "\n\n".join(kept)
+
+
 @dataclass
 class Turn:
     """One message on its way to an answer: what it says, and what the stages made of it so far."""
@@ -744,6 +768,10 @@ class Conversation:
             gem = self._compared[one]
             return self._ask(f"tell me about {gem.name}", None, explain)
         two = TWO_QUESTIONS.match(text or "")
+        then = None if two or photos or self._stone_in_hand else ASKED_THEN_OF_IT.match(text or "")
+        if then and birthstone_answer(then["first"]):
+            # "what is the birthstone for March and is it durable?": the second asked of the month's stones
+            return self._two_questions(text, f"{then['first']}?", then["second"], explain)
         first, second = (f"{two['first']}?", two["second"]) if two else ("", "")
         if not two and (words := TWO_WORDS_ASKED.match(text or "")) and not gems_named_in(words["word"]):
             first = f"{words['first']}?"  # "is ruby hard and expensive?": "is ruby hard?", then "is it expensive?"
@@ -788,7 +816,7 @@ class Conversation:
         before = self._ask(first, None, explain)
         answer = self._ask(second, None, explain)
         self.answers[asked:], answer.message = [answer], text
-        answer.reply = "\n\n".join(r for r in (before.reply, answer.reply) if r)
+        answer.reply = "\n\n".join(r for r in (before.reply, said_once(answer.reply, before.reply)) if r)
         answer.notes = list(dict.fromkeys(before.notes + answer.notes))
         if not (answer.description or answer.properties):
             answer.description, answer.properties = before.description, before.properties
@@ -1010,6 +1038,9 @@ class Conversation:
             text = f"tell me about {meant.name}" if meant is not None else text
         if (gem := self._answered_gem() or self.topic) is not None and (real := REAL_ONE.search(text)):
             text = f"{text[: real.start()]}a real {gem.name.lower()}{text[real.end() :]}"  # "… a real diamond …"
+        if not (photos or self._stone_in_hand) and self.topic is not None and DEGREE_OF_IT.match(text):
+            # "is it hard?" of the gem spoken of ("… for July is ruby"): its rank, as "is ruby hard?" gets
+            text = re.sub(r"\b(?:it|they)\b", lower_name(self.topic), text, count=1, flags=re.I)
         if not photos and (self._answered_gem() or self.topic) is not None:
             text = THAT_ONE.sub(lambda m: f"{m['verb']}it", text)  # "is that a rare find?" of the gem spoken of
         if not photos and (held := self._answered_gem()) is not None and phenomena_asked(text):
@@ -1652,6 +1683,8 @@ class Conversation:
             return False
         turn.answer.reply = told
         turn.answer.notes.append(f"sources: {'; '.join(sources)}" if sources else "from the knowledge base")
+        if len(named := gems_named_in(turn.text)) == 1 and not self._stone_in_hand:
+            self.topic, self.named_together = named[0], None  # "is garnet tough and shiny?": "is it shiny?" of garnet
         return True
 
     def _wear_compared(self, turn: Turn) -> bool:
@@ -2366,7 +2399,11 @@ class Conversation:
             fields = {field: (label, field) for label, field in PROPERTY_FIELDS.values()}
             also = [fields[f] for _, asked_field in asked for f in EXPLAINED_BY.get(asked_field, ())]
             asked = list(dict.fromkeys(asked + also))
-        answer.reply = "; ".join(constants_said(g, asked) for g in gems) + "."
+        degree = degree_asked(text) if len(gems) == 1 else None  # "is diamond highly refractive?": by rank
+        ranked = degree_verdict(text, gems[0], property_value(gems[0], degree[0])) if degree else ""
+        # "is ruby hard?": the verdict says the hardness, so the constants after it say only the rest
+        told = [(label, f) for label, f in asked if not (ranked and f == degree[0])]
+        answer.reply = "; ".join(constants_said(g, told) for g in gems) + "." if told else ""
         cited = [
             f"source ({f.replace('_', ' ')} of {g.name}): {g.citations[f]}"
             for g in gems
@@ -2385,8 +2422,8 @@ class Conversation:
         if verdict:  # "is tourmaline pleochroic?": yes, and how strongly
             answer.reply = f"{verdict} {answer.reply}"
             answer.notes += [source] if source else []
-        if len(gems) == 1 and (ranked := degree_verdict(text, gems[0])):  # "is diamond highly refractive?": by rank
-            answer.reply = f"{ranked} {answer.reply}"
+        if ranked:
+            answer.reply = f"{ranked} {answer.reply}".strip()
         chosen, source = quality_chosen(text, gems)
         if chosen:  # "which shows two colours, iolite or garnet?": Iolite, then why
             answer.reply = f"{chosen} {answer.reply}"

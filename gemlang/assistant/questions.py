@@ -329,7 +329,8 @@ PROPERTY_FIELDS = {
     rf"pleochro|dichro|trichro|dichroscope|{SHOWS_COLOURS}": ("pleochroism", "pleochroism"),
     r"made of|composition|formula|chemi": ("chemistry", "chemistry"),
     r"crystal system|crystalli[sz]es": ("crystal system", "crystal_system"),
-    r"lust(?:re|er)|\bshin(?:y|ier|iest|iness)\b": ("lustre", "lustre"),  # "why is it shiny?": its lustre
+    # "why is it shiny?", "is opal glossy?": its lustre
+    r"lust(?:re|er|rous)|\bshin(?:y|ier|iest|iness)\b|\bgloss(?:y|ier|iest)\b": ("lustre", "lustre"),
     r"\bcleav(?:age|es?|ing)\b": ("cleavage", "cleavage"),  # "does topaz cleave?": its cleavage
     r"\bfracture\b(?![- ]?(?:fill|heal))": ("fracture", "fracture"),  # how it breaks; not a fracture-filled stone
     r"fluoresc|phosphoresc|\bglow|\b(?:lw|sw)?uv\b|ultraviolet": ("fluorescence", "fluorescence"),
@@ -461,6 +462,20 @@ TWO_QUESTIONS = re.compile(
     r"(?P<second>(?:is|are|was|does|do|has|can)\s+(?:it|they)\b[^?.!]*\??)\s*$",
     re.I,
 )
+# "what is the birthstone for March and is it durable?": a question whose answer names the gems, then one asked of them
+ASKED_THEN_OF_IT = re.compile(
+    r"^\s*(?P<first>(?:what|which|whats|what's)\b[^?.!]*?)\s*,?\s+and\s+"
+    r"(?P<second>(?:is|are|was|does|do|has|can)\s+(?:it|they)\b[^?.!]*\??|"
+    r"(?:can|could|should|do|may)\s+(?:i|we|you)\b[^?.!]*?\b(?:it|them)\b[^?.!]*\??)\s*$",  # "can I steam it?"
+    re.I,
+)
+# "is it hard?", "are they very heavy?": a degree asked of "it" (`DEGREE_QUESTION` of a gem named)
+DEGREE_OF_IT = re.compile(
+    r"^\s*(?:is|are)\s+(?:it|they)\s+(?:(?:very|highly|quite|really|so)\s+)?"
+    r"(?:hard|soft|heavy|dense|dispersive|birefringent)\s*\?\s*$|"
+    r"^\s*(?:is|are)\s+(?:it|they)\s+(?:very|highly)\s+refractive\s*\?\s*$",
+    re.I,
+)
 # "is ruby hard and expensive?": two words asked of one gem, the second asked as "is it expensive?"
 TWO_WORDS_ASKED = re.compile(  # not "is garnet singly refractive and why?"
     r"^\s*(?P<first>(?P<verb>is|are)\s+[^?.!,]*?\s+\w+)\s+and\s+"
@@ -576,6 +591,8 @@ PROPERTY_QUESTION = re.compile(
     # "what crystal system is beryl?", "what kind of fracture does obsidian have?"
     rf"\b(?:what|which)\s+(?:kind\s+of\s+|sort\s+of\s+|type\s+of\s+)?{_PROPERTY}\s+(?:is|are|does|do|has|have)\b|"
     r"\b(?:is|are)\s+(?:the\s+)?[a-z][\w' ]{0,30}?\s+lust(?:re|er)\s+[a-z-]+\s*\?|"
+    # "is diamond shiny?", "are pearls glossy?": the lustre its facts give
+    r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:shiny|glossy|lustrous)\s*\?|"
     r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+(?:fluoresce|phosphoresce|glow|react to (?:uv|ultra))|"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:fluorescent|phosphorescent)\b|"  # "is it fluorescent?"
     r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+cleave\b|\bwhich\b[\w\s]{0,12}?\bcleaves?\b|"  # its cleavage

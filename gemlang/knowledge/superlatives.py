@@ -945,26 +945,34 @@ FIELD_CALLED = {"hardness": "Mohs hardness", "specific_gravity": "specific gravi
                 "birefringence": "birefringence"}  # fmt: skip
 
 
-def degree_verdict(text: str, g: GemFacts) -> str:
+def degree_asked(text: str) -> tuple[str, bool, str] | None:
+    """The field a degree question ranks by, whether it asks for a high value, and the comparative: ("hardness",
+    True, "harder") for "is ruby hard?"; None when no degree is asked."""
+    m = re.search(DEGREE_QUESTION, text or "", re.I)
+    if m is None:
+        return None
+    if m["degree"]:
+        return DEGREES[m["degree"].lower()]
+    field = QUANTITY_FIELDS[m["quantity"].lower()]  # "a high RI": the quantity named, high or low
+    high = m["level"].lower() == "high"
+    return field, high, f"{'higher' if high else 'lower'} in {FIELD_CALLED[field]}"
+
+
+def degree_verdict(text: str, g: GemFacts, shown: str = "") -> str:
     """ "**Yes**: Diamond's refractive index, 2.417, is the highest of the 60 natural gem species I know. …" for "is
     diamond highly refractive?": no threshold defines "highly", so the verdict is the gem's rank among the natural
     species, by the middle of each range: Yes in the first quarter, No in the second half, "Moderately" between;
-    '' when no degree is asked or the gem's facts lack the value."""
-    m = re.search(DEGREE_QUESTION, text or "", re.I)
-    if m is None:
+    '' when no degree is asked or the gem's facts lack the value. `shown`: the value as the answer says it ("2.417
+    (over the refractometer's limit)"), else its bare number."""
+    if (degree := degree_asked(text)) is None:
         return ""
-    if m["degree"]:
-        field, high, comparative = DEGREES[m["degree"].lower()]
-    else:  # "a high RI": the quantity named, high or low
-        field = QUANTITY_FIELDS[m["quantity"].lower()]
-        high = m["level"].lower() == "high"
-        comparative = f"{'higher' if high else 'lower'} in {FIELD_CALLED[field]}"
+    field, high, comparative = degree
     if (value := _value(g, field)) is None:
         return ""
     lines = _by_species([n for n in all_gems() if n.origin == "natural" and _value(n, field) is not None], field)
     beyond = sum(1 for gs in lines if (_value(gs[0], field) - value) * (1 if high else -1) > 1e-9)
     count = len(lines)
-    said = f"{g.name}'s {FIELD_CALLED[field]} is {format_quantity(field, getattr(g, field))}"
+    said = f"{g.name}'s {FIELD_CALLED[field]} is {shown or format_quantity(field, getattr(g, field))}"
     if beyond == 0:
         extreme = "highest" if high else "lowest"
         equal = sum(abs(_value(gs[0], field) - value) < 1e-9 for gs in lines) - (g.origin == "natural")
