@@ -911,6 +911,18 @@ def test_gems_minerals_or_rocks_named_in_a_question_of_something_else_ask_no_ter
     assert terms_named("I found a rock with a green mineral in it") == []
 
 
+def test_the_names_of_glossary_terms_are_compiled_once_not_again_for_each_message(monkeypatch):
+    from gemlang.knowledge.glossary import glossary, terms_named
+
+    assert "refractometer" in [t.term for t in terms_named("what is a refractometer?")]
+    compiled = []
+    compile_pattern = re._compile  # what `re.search` and `re.compile` compile with, when `re` has no copy kept
+    monkeypatch.setattr(re, "_compile", lambda *args: compiled.append(args[0]) or compile_pattern(*args))
+    re.purge()
+    assert "refractometer" in [t.term for t in terms_named("how do I use a refractometer?")]
+    assert len(compiled) < len(glossary())  # a few patterns of the message's own, not one per name of a term
+
+
 def test_adularescence_and_schiller_are_explained_not_taken_as_a_reading_of_the_stone():
     from gemlang.assistant import Assistant
 

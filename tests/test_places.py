@@ -109,6 +109,14 @@ def test_demonyms_are_read_in_messages_not_in_the_knowledge_base():
     assert countries_in("Colombian emerald belt; Zambia") == ("Zambia",)
 
 
+def test_each_index_is_read_with_one_pattern_of_its_own_names():
+    from gemlang.knowledge.places import _pattern, country_index, place_index
+
+    assert _pattern(place_index) is _pattern(place_index)  # built once, not for each message read
+    assert _pattern(place_index).search(" a colombian emerald ")
+    assert not _pattern(country_index).search(" a colombian emerald ")  # a demonym is no locality note's word
+
+
 def test_a_sea_gulf_or_coast_among_a_gems_sources_takes_the_article():
     from gemlang.language.gem_prose import main_sources
 

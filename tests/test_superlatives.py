@@ -152,6 +152,19 @@ def test_which_gems_cleave_lists_those_whose_facts_give_the_cleavage_asked():
     assert cleavage_list_answer("which cleaves, topaz or quartz?") == ""  # of the two named
 
 
+def test_a_list_answer_has_a_line_per_species_the_gems_of_the_trade_first_and_counts_them_all():
+    from gemlang.knowledge import all_gems
+    from gemlang.knowledge.superlatives import LISTED, _members, _species_listed, _trade_lines
+
+    picked = [g for g in all_gems() if g.name in ("Taaffeite", "Sapphire", "Emerald", "Ruby", "Aquamarine")]
+    lines = [_members(gs) for gs in _trade_lines(reversed(picked))]
+    assert len(lines) == 3 and lines[-1] == "Taaffeite"  # a collector's stone after the gems of the trade
+    assert any(line.startswith("Corundum (") and "Ruby" in line and "Sapphire" in line for line in lines)
+    many = _species_listed("Gems I know", lines * 10, " (why)")
+    assert many.startswith(f"**Gems I know** (why) ({len(lines) * 10} species, the gems of the trade first): ")
+    assert many.endswith(f" and {len(lines) * 10 - LISTED} more.")
+
+
 def test_whether_a_gem_cleaves_is_its_cleavage():
     chat = Assistant(classifier=None).conversation()  # was the whole card
     assert chat.ask("does topaz cleave?").reply.startswith("**Topaz**: cleavage perfect basal")

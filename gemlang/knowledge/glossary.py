@@ -689,13 +689,23 @@ def _spans(lowered: str, asked: bool = False) -> list[tuple[int, int, Term]]:
     return [span for span in spans if span in twice or not any(span[:2] == said[:2] for said in twice)]
 
 
+@cache
+def _names_of_terms() -> tuple[tuple[Term, str, re.Pattern[str]], ...]:
+    """(term, name, its pattern) for every name a glossary term is asked as, compiled once: there are more names than
+    `re` keeps compiled itself, so searched by their strings each would be compiled again for every message."""
+    return tuple(
+        (term, word, re.compile(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])"))
+        for term in glossary()
+        for word in term.asked_as
+    )
+
+
 def _all_spans(lowered: str) -> list[tuple[int, int, Term]]:
     """`_spans`, with every NAMED_TWICE entry named once or more."""
     return [
         (m.start(), m.end(), term)
-        for term in glossary()
-        for word in term.asked_as
-        if (m := re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", lowered))
+        for term, word, named in _names_of_terms()
+        if (m := named.search(lowered))
         and not (term.term in NAMES_KINDS and _narrowed(lowered[: m.start()]))
         and (" " in word or not ALONE_ONLY.fullmatch(word) or ALONE_ONLY.fullmatch(lowered))
         and not WITHOUT.search(lowered[: m.start()])

@@ -15,7 +15,8 @@ Matching is longest name first, so "Papua New Guinea" is not Guinea and "New Mex
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 
 import pycountry
 
@@ -199,17 +200,23 @@ def country_index() -> Index:
     return index
 
 
-@lru_cache(maxsize=4)
-def _pattern(index_id: int, keys: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+@cache  # built once per index, not on every message read
+def _pattern(index_of: Callable[[], Index]) -> re.Pattern[str]:
+    """The names of an index (`country_index`, `place_index`) as one pattern, longest name first."""
+    alternatives = "|".join(re.escape(k) for k in sorted(index_of(), key=len, reverse=True))
     return re.compile(rf"(?<![\w.])(?:{alternatives})(?!\w)")
 
 
-def _matches(text: str, index: Index) -> list[tuple[int, str, tuple[str, ...]]]:
+def _as_read(text: str) -> str:
+    """A text as `_pattern` reads it, so the positions `_matches` gives index it: lower case, one apostrophe, a
+    space either side."""
+    return " " + (text or "").lower().replace("’", "'") + " "
+
+
+def _matches(text: str, index_of: Callable[[], Index]) -> list[tuple[int, str, tuple[str, ...]]]:
     """(position, name as written, countries) of the names in `text`, longest first, never overlapping."""
-    t = " " + text.lower().replace("’", "'") + " "
-    pattern = _pattern(id(index), tuple(index))
-    return [(m.start(), *index[m.group(0)]) for m in pattern.finditer(t)]
+    index = index_of()
+    return [(m.start(), *index[m.group(0)]) for m in _pattern(index_of).finditer(_as_read(text))]
 
 
 def _countries(matches) -> tuple[str, ...]:
@@ -221,7 +228,7 @@ def _countries(matches) -> tuple[str, ...]:
 
 def countries_in(note: str) -> tuple[str, ...]:
     """Countries a knowledge-base locality note names ("Brazil (Minas Gerais); Nigeria" -> Brazil, Nigeria)."""
-    return _countries(_matches(note, country_index()))
+    return _countries(_matches(note, country_index))
 
 
 _PLACE_PHRASE = re.compile(r"^[A-ZÀ-Ý][\w'’.\-]*(?:\s+(?:[A-ZÀ-Ý][\w'’.\-]*|de|del|do|da|of|la|le))*$")
@@ -314,9 +321,9 @@ def _trade_name_at(text: str, at: int) -> bool:
 def _matches_and_denials(text: str, claims: bool = False) -> tuple[list[tuple[int, str, tuple[str, ...]]], list[str]]:
     """The places a message names, split into those it affirms and the phrases that deny one ("not from Brazil"),
     or only claim one ("the seller said Sri Lanka"), unless `claims` are to be kept (a claim asked about)."""
-    t = " " + text.lower().replace("’", "'") + " "  # the text `_matches` positions refer to
+    t = _as_read(text)
     kept, denied = [], []
-    for match in _matches(text, place_index()):
+    for match in _matches(text, place_index):
         if _TWIN_LAW.match(t, match[0]):  # "Brazil-law twinning" names a twin law, not where the stone is from
             continue
         if _trade_name_at(t, match[0]):  # "Mexican jade", "Cape ruby": a trade name, not where the stone is from
@@ -353,9 +360,9 @@ def places_in_a_name(text: str) -> list[tuple[str, ...]]:
     from gemlang.knowledge.knowledge_base import gems_named_in
 
     index = place_index()
-    t = " " + (text or "").lower().replace("’", "'") + " "  # as `_matches` reads it
+    t = _as_read(text)
     named = []
-    for m in _pattern(id(index), tuple(index)).finditer(t):
+    for m in _pattern(place_index).finditer(t):
         word = re.match(r"['\"”]?[\s-]+([a-z]+)", t[m.end() :])  # and "'Kashmir' sapphire", the place quoted
         meant = word and word[1] in _MEANS and gems_named_in(t)  # "what does 'Burma' mean on a ruby?"
         if word and not _trade_name_at(t, m.start()) and (word[1] in PLAIN_WORDS or gems_named_in(word[1]) or meant):
@@ -366,8 +373,8 @@ def places_in_a_name(text: str) -> list[tuple[str, ...]]:
 def places_asked(text: str) -> list[tuple[str, tuple[str, ...]]]:
     """The places a message asks about, as named, with their countries ("is it from Arizona?" -> [("Arizona",
     ("USA",))]): a question, so no evidence."""
-    t = " " + (text or "").lower().replace("’", "'") + " "
-    matches = _matches(text or "", place_index())
+    t = _as_read(text)
+    matches = _matches(text, place_index)
     return [(name, countries) for at, name, countries in matches if _ASKED.search(t[max(0, at - 40) : at])]
 
 
@@ -375,12 +382,12 @@ def places_asked(text: str) -> list[tuple[str, tuple[str, ...]]]:
 def opens_with_place(text: str) -> bool:
     """Whether a text begins with a place's name ("Myanmar (Mogok) set the standard", "Sri Lanka and ...",
     "Burmese rubies"), so its capital is a proper noun's."""
-    return any(at == 1 for at, _, _ in _matches(text or "", place_index()))
+    return any(at == 1 for at, _, _ in _matches(text, place_index))
 
 
 def places_named(text: str) -> list[tuple[str, tuple[str, ...]]]:
     """Every place a message names, with its countries, whether asked or said ("Kashmir or Sri Lanka?")."""
-    return [(name, countries) for _, name, countries in _matches(text or "", place_index())]
+    return [(name, countries) for _, name, countries in _matches(text, place_index)]
 
 
 def places_denied(text: str) -> list[str]:

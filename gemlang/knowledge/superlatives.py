@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from gemlang.knowledge.colours import ASKED_AS, PLAIN_WORDS, colour_names, hue_and_tinge, listed_in, main_colour
@@ -601,11 +602,7 @@ def value_list_answer(text: str) -> str:
         lines, where = _holding(_by_species(gems, q.field), q, value), "around"
     if not lines:
         return f"None of the {called} I know reads {where} {said}."
-    shown = [_line(gs, q) for gs in lines]
-    return (
-        f"**{called.capitalize()} that read {where} {said}** ({len(lines)} species, the gems of the trade first): "
-        f"{some_of(shown, LISTED)}."
-    )
+    return _species_listed(f"{called.capitalize()} that read {where} {said}", [_line(gs, q) for gs in lines])
 
 
 def _beyond(gems: list[GemFacts], q: Quantity, value: float, above: bool, inclusive: bool) -> list[list[GemFacts]]:
@@ -731,8 +728,7 @@ def compared_list_answer(text: str) -> str:
     said = " and ".join(b[3] for b in bounds)
     if not lines:
         return f"None of the {called} I know is {said}."
-    shown = some_of([_line(gs, q) for gs in lines], LISTED)
-    return f"**{called.capitalize()} {said}** ({len(lines)} species, the gems of the trade first): {shown}."
+    return _species_listed(f"{called.capitalize()} {said}", [_line(gs, q) for gs in lines])
 
 
 # "which gems are singly refractive?", "which gems are uniaxial negative?": the optic class and sign asked for
@@ -760,19 +756,15 @@ def optic_list_answer(text: str) -> str:
     said = (m.group("optic") or axes).lower()
     optic = {"singly refractive": "isotropic"}.get(said, said)
     sign = {"+": "positive", "-": "negative"}.get(m.group("sign") or "", (m.group("sign") or "").lower())
-    found: dict[str, list[GemFacts]] = {}
-    for g in natural:
-        p = profile(g)
-        if not p.opaque and p.optic == optic and (not sign or p.optic_sign == (sign,)):
-            found.setdefault(_species(g).lower(), []).append(g)
-    said = f"{said}{' ' + sign if sign else ''}"
-    if not found:
-        return f"None of the {called} I know is {said}."
-    lines = sorted(found.values(), key=_trade_first)
-    return (
-        f"**{called.capitalize()} I know that are {said}** ({len(lines)} species, the gems of the trade first): "
-        f"{some_of([_members(gs) for gs in lines], LISTED)}."
+    lines = _trade_lines(
+        g
+        for g in natural
+        if not (p := profile(g)).opaque and p.optic == optic and (not sign or p.optic_sign == (sign,))
     )
+    said = f"{said}{' ' + sign if sign else ''}"
+    if not lines:
+        return f"None of the {called} I know is {said}."
+    return _species_listed(f"{called.capitalize()} I know that are {said}", [_members(gs) for gs in lines])
 
 
 AXES_SAID = {"dichroic": " (uniaxial: two colours in the dichroscope)",
@@ -783,27 +775,36 @@ def _pleochroic_list(natural: list[GemFacts], called: str, said: str, strongly: 
     """The natural transparent gems that show pleochroism (strong, if asked): two colours for a uniaxial gem
     (dichroic), three for a biaxial one (trichroic), one name per species."""
     axes = {"dichroic": "uniaxial", "trichroic": "biaxial"}.get(said)
-    found: dict[str, list[GemFacts]] = {}
-    for g in natural:
+
+    def pleochroic(g: GemFacts) -> bool:
         p = profile(g)
         levels = set(p.pleochroism) - {"none"}
-        shown = "strong" in levels if strongly else bool(levels)
-        if not p.opaque and shown and (axes is None or p.optic == axes):
-            found.setdefault(_species(g).lower(), []).append(g)
+        return not p.opaque and ("strong" in levels if strongly else bool(levels)) and (axes is None or p.optic == axes)
+
+    lines = _trade_lines(g for g in natural if pleochroic(g))
     said = f"{'strongly ' if strongly else ''}{said}"
-    if not found:
+    if not lines:
         return f"None of the {called} I know is {said}."
-    lines = sorted(found.values(), key=_trade_first)
     how = AXES_SAID.get(said.split()[-1], "")
-    return (
-        f"**{called.capitalize()} I know that are {said}**{how} ({len(lines)} species, the gems of the trade first): "
-        f"{some_of([_members(gs) for gs in lines], LISTED)}."
-    )
+    return _species_listed(f"{called.capitalize()} I know that are {said}", [_members(gs) for gs in lines], how)
 
 
 def _trade_first(gems: list[GemFacts]) -> tuple:
     """The order of species lines in a list: those with photo classes, then those people meet, then by name."""
     return (not any(g.is_dataset_class for g in gems), all(g.met == "rarely" for g in gems), _species(gems[0]).lower())
+
+
+def _trade_lines(gems: Iterable[GemFacts]) -> list[list[GemFacts]]:
+    """The gems in lines of one species each, the gems of the trade first (`_trade_first`)."""
+    lines: dict[str, list[GemFacts]] = {}
+    for g in gems:
+        lines.setdefault(_species(g).lower(), []).append(g)
+    return sorted(lines.values(), key=_trade_first)
+
+
+def _species_listed(title: str, shown: list[str], why: str = "") -> str:
+    """A list answer: its title in bold, why it matters, then one shown line per species (at most `LISTED`)."""
+    return f"**{title}**{why} ({len(shown)} species, the gems of the trade first): {some_of(shown, LISTED)}."
 
 
 def _members(gems: list[GemFacts]) -> str:
@@ -832,24 +833,17 @@ def cleavage_list_answer(text: str) -> str:
         return ""
     quality = (m["quality"] or "perfect").lower()
     natural, called = _natural_in(m["noun"])
-    found: dict[str, list[GemFacts]] = {}
-    for g in natural:
-        said = (g.cleavage or "").strip().lower()
-        if said and (said.startswith("none") if quality == "no" else said.startswith(quality)):
-            found.setdefault(_species(g).lower(), []).append(g)
+    starts = "none" if quality == "no" else quality
+    lines = _trade_lines(g for g in natural if (g.cleavage or "").strip().lower().startswith(starts))
     said = "no cleavage" if quality == "no" else f"{quality} cleavage"
-    if not found:
+    if not lines:
         return f"None of the {called} I know has {said}."
-    lines = sorted(found.values(), key=_trade_first)
     why = (
         " (a sharp knock along it can split the stone, and a facet lying parallel to it can hardly be polished)"
         if quality == "perfect"
         else ""
     )
-    return (
-        f"**{called.capitalize()} I know with {said}**{why} ({len(lines)} species, the gems of the trade first): "
-        f"{some_of([_members(gs) for gs in lines], LISTED)}."
-    )
+    return _species_listed(f"{called.capitalize()} I know with {said}", [_members(gs) for gs in lines], why)
 
 
 # "which gems are blue?", "list green gems": every gem listed in a colour, asked alone
@@ -870,18 +864,11 @@ def colour_list_answer(text: str) -> str:
         return ""
     said = (m["colour"] or m["listed"] or m["there"]).lower()
     colour, tinge = hue_and_tinge(said)  # "which gems are blue-green?": those listed in a blend of both
-    found: dict[str, list[GemFacts]] = {}
-    for g in all_gems():
-        if g.origin == "natural" and listed_in(g, colour, tinge):
-            found.setdefault(_species(g).lower(), []).append(g)
-    lines = sorted(found.values(), key=_trade_first)
+    lines = _trade_lines(g for g in all_gems() if g.origin == "natural" and listed_in(g, colour, tinge))
     called = said if tinge else _called(colour)
     if not lines:
         return f"My facts list no natural gem in {called}."
-    return (
-        f"**Natural {called} gems I know** ({len(lines)} species, the gems of the trade first): "
-        f"{some_of([_members(gs) for gs in lines], LISTED)}."
-    )
+    return _species_listed(f"Natural {called} gems I know", [_members(gs) for gs in lines])
 
 
 # "which gems fluoresce red?", "which gems are inert under UV?"
