@@ -2604,6 +2604,27 @@ def test_a_star_asked_of_a_gem_says_what_its_kinds_facts_say_not_a_flat_no():
     assert chat.ask("does ruby show a star?").reply.startswith("**Yes.** Ruby's facts name a star")  # as before
 
 
+def test_the_phenomena_of_a_gem_asked_at_large_are_its_facts_that_name_one():
+    chat = Assistant(classifier=None).conversation()
+    # each was ruby's card alone, with neither its star nor the page the star is quoted from
+    for asked in (
+        "what optical phenomena can ruby show?",
+        "which phenomena does ruby display?",
+        "does ruby have any optical phenomena?",
+        "does ruby show any optical effects?",
+    ):
+        said = chat.ask(asked)
+        assert said.reply.startswith("**Ruby**: Fine needles of rutile, called silk"), asked
+        assert "glow bright red" not in said.reply  # its glow in sunlight is no phenomenon of its own name
+        assert any("faycullen.com" in n for n in said.notes)
+    sapphire = chat.ask("what phenomena does sapphire show?")  # its kinds' star and colour change
+    assert sapphire.reply.startswith("**Sapphire**: Star sapphire shows a six-rayed star")
+    assert "colour-change sapphires" in sapphire.reply
+    assert any("aglthai.com" in n for n in sapphire.notes)
+    peridot = chat.ask("does peridot show any optical phenomena?").reply
+    assert peridot.startswith("**Peridot**: not that I know of: my facts for peridot name no optical phenomena")
+
+
 def test_star_spinel_is_answered_yes_from_its_sources_with_the_page_named():
     chat = Assistant(classifier=None).conversation()
     # each was "**Spinel**: not that I know of: my facts for spinel name no star, …", though star spinel exists

@@ -1022,6 +1022,11 @@ def the_one_in_colour(text: str, gems: Sequence[GemFacts]) -> GemFacts | None:
     return coming_in_it[0] if len(coming_in_it) == 1 else None
 
 
+# The names of the phenomena a stone shows: what a sentence about one of them says, rather than its glow or sheen
+PHENOMENON_NAMED = (
+    r"asteris|\bstar|cat'?s[- ]eye|chatoyan|colou?r[- ]chang|play of colou?r|adularescen|labradorescen|iridescen|"
+    r"schiller"
+)
 # What the eye sees in a stone, asked about ("what are the gold specks?", "does it change colour?"): the words
 # asked -> (what the gem's facts call it, the phenomenon's name when a stone either shows it or not; not doubling,
 # fire or a filter's reaction, a matter of degree).
@@ -1054,6 +1059,8 @@ SEEN_IN_THE_STONE = {
     r"\bstar\b|asterism": (r"\bstar|asterism", "star"),
     r"doubling|double refraction|doubled": (r"doubl|birefringen", ""),
     r"chelsea": (r"chelsea", ""),
+    # "what phenomena does sapphire show?": the sentences that name one by its name (a star, not ruby's red glow)
+    r"\bphenomen\w*|\boptical effects?\b": (PHENOMENON_NAMED, "optical phenomena"),
 }
 
 
