@@ -2452,7 +2452,8 @@ def test_a_cats_eye_asked_of_a_gem_is_chatoyancy_not_the_sheen_of_its_silk_and_i
     # was ruby's silk sheen and its star ("an effect called asterism"): a sheen is no cat's eye
     said = Assistant(classifier=None).conversation().ask("can ruby have a cat's eye?").reply
     assert said.startswith("**Ruby**: not that I know of: my facts for ruby name no cat's eye (chatoyancy)")
-    assert "asterism" not in said
+    # what its facts do name is its star, not the red glow of marble rubies its facts name first
+    assert "What they name: Fine needles of rutile" in said and "glow" not in said.split("\n\n")[0]
     assert "Rutile silk" not in Assistant(classifier=None).conversation().ask("does ruby have a cat's eye?").reply
     assert "sheen" in Assistant(classifier=None).conversation().ask("does moonstone have a sheen?").reply  # as before
     chat = assistant.conversation()

@@ -1114,7 +1114,10 @@ def what_it_shows(text: str, gem: GemFacts, of_each: bool = False) -> str:
     if kinds:
         return f"**{gem.name}**: not as a rule, but {' and '.join(kinds)} {'do' if len(kinds) > 1 else 'does'}."
     shows = " or ".join(phenomenon for _, phenomenon in missing)
-    shown = sentences(gem.phenomena)[:1]  # "does opal change colour?": its play of colour is what it shows
+    # "does opal change colour?": its play of colour is what it shows; "is there a cat's eye ruby?": its star, not
+    # the red glow its phenomena name first
+    said = sentences(gem.phenomena)
+    shown = [x for x in said if re.search(PHENOMENON_NAMED, x, re.I)][:1] or said[:1]
     return (  # facts name a gem's usual phenomena, not every rarity: no proof that it never shows one
         f"**{gem.name}**: not that I know of: my facts for {lower_name(gem)} name no {shows}, though rare stones "
         "of many gems show what their usual facts leave out."
