@@ -2440,7 +2440,8 @@ def test_does_it_show_a_phenomenon_is_answered_from_any_facts_that_name_it_else_
     assert "no true colour change" in andalusite  # its history says why people think so
     chat = Assistant(classifier=None).conversation()
     assert chat.ask("does garnet change colour?").reply == "**Garnet**: not as a rule, but Colour-Change Garnet does."
-    assert chat.ask("what causes asterism in sapphire?").reply.startswith("**Sapphire**: Star sapphire shows")
+    asterism = chat.ask("what causes asterism in sapphire?").reply  # was its kinds' "Star sapphire shows a …"
+    assert asterism.startswith("**Sapphire**: Star sapphires show a six-rayed star, called asterism, when minute")
     assert "colour-change sapphires" in chat.ask("can sapphire change colour?").reply  # a kind's facts, hyphened
     assert "alexandrite cat's eyes" in chat.ask("can alexandrite have a cat's eye?").reply  # chrysoberyl's facts
     assert "play of colour" in chat.ask("does opal change colour?").reply  # what it does show
@@ -2619,7 +2620,7 @@ def test_the_phenomena_of_a_gem_asked_at_large_are_its_facts_that_name_one():
         assert "glow bright red" not in said.reply  # its glow in sunlight is no phenomenon of its own name
         assert any("faycullen.com" in n for n in said.notes)
     sapphire = chat.ask("what phenomena does sapphire show?")  # its kinds' star and colour change
-    assert sapphire.reply.startswith("**Sapphire**: Star sapphire shows a six-rayed star")
+    assert sapphire.reply.startswith("**Sapphire**: Star sapphires show a six-rayed star")
     assert "colour-change sapphires" in sapphire.reply
     assert any("aglthai.com" in n for n in sapphire.notes)
     peridot = chat.ask("does peridot show any optical phenomena?").reply
@@ -2638,6 +2639,21 @@ def test_star_spinel_is_answered_yes_from_its_sources_with_the_page_named():
     assert any("jbjewelryco.com/blogs/news/a-star-spangled-gem" in n for n in told.notes)
     garnet = chat.ask("does garnet show a star?").notes  # the page each quoted phenomenon comes from
     assert any(n.startswith("source (Almandine): Rock & Gem Magazine: Idaho star garnet") for n in garnet)
+
+
+@pytest.mark.parametrize(
+    ("asked", "said"),
+    [
+        ("tell me about star spinel", "**Spinel**: Star spinel is extremely rare, with four- and six-rayed stars"),
+        ("tell me about star sapphires", "**Sapphire**: Star sapphires show a six-rayed star, called asterism, when"),
+        ("describe a star ruby", "**Ruby**: Fine needles of rutile, called silk"),
+        ("tell me about cat's eye chrysoberyl", "**Cats Eye**: Its cat's-eye is light reflected from minute parallel"),
+    ],
+)
+def test_a_gem_told_about_by_its_star_or_eye_leads_with_what_it_is_and_its_cause_then_the_gem(asked, said):
+    answer = Assistant(classifier=None).conversation().ask(asked)  # each was the gem's card alone
+    assert answer.reply.startswith(said)
+    assert answer.description and answer.notes  # the gem's card follows, and the page the star is quoted from
 
 
 @pytest.mark.parametrize(
