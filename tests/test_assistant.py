@@ -2673,6 +2673,23 @@ def test_a_cats_eye_of_a_gem_named_is_asked_of_that_gem_not_the_chrysoberyl_call
     )
 
 
+@pytest.mark.parametrize(
+    "asked",
+    ["is cobalt spinel natural?", "does natural cobalt spinel exist?", "is there a natural cobalt spinel?",
+     "are cobalt spinels natural?"],
+)  # fmt: skip
+def test_a_gem_named_by_a_word_of_its_colour_is_said_to_occur_in_nature_and_its_lab_grown_stones_named(asked):
+    answer = Assistant(classifier=None).conversation().ask(asked)  # was spinel's card alone
+    assert answer.reply.startswith("**Yes**: blue (cobalt) is one of the colours of natural spinel.")
+    assert "Lab-grown spinel is made too: Synthetic Spinel (Verneuil)" in answer.reply
+    assert "Vietnam's Luc Yen district" in answer.reply and "Blue synthetic spinel coloured by cobalt" in answer.reply
+    assert any("gia.edu/gia-news-research/field-gemologist-vivid-blue-spinel-vietnam" in n for n in answer.notes)
+    assert answer.description  # the gem's card follows
+    # a colour's treatment is asked as before: its treatments, not its occurrence
+    topaz = Assistant(classifier=None).conversation().ask("is blue topaz natural?").reply
+    assert topaz.startswith("**Topaz**: Treatments of topaz")
+
+
 def test_a_one_word_gem_name_typed_as_two_words_is_the_gem():
     chat = Assistant(classifier=None).conversation()
     # each was "I have no facts on moon stone in my knowledge base, …"

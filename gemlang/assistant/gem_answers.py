@@ -46,6 +46,7 @@ from gemlang.assistant.questions import (
     IN_A_COLOUR,
     IN_CARATS_ASKED,
     IN_HAND_AS_ANOTHER,
+    IN_NATURE_ASKED,
     IS_A_KIND,
     IS_THE_MATERIAL,
     IT_OR_THIS,
@@ -1020,6 +1021,37 @@ def the_one_in_colour(text: str, gems: Sequence[GemFacts]) -> GemFacts | None:
     colour = main_colour(said["colour"]) if said else None
     coming_in_it = [g for g in gems if colour is not None and colour in map(main_colour, g.colours)]
     return coming_in_it[0] if len(coming_in_it) == 1 else None
+
+
+def found_in_nature(text: str, gem: GemFacts, notes: list[str]) -> str:
+    """ "is cobalt spinel natural?": yes, for a gem named by a word of a colour its facts list ("Blue (cobalt)"), with
+    what its facts and its lab-grown stones' facts say of that colour, their pages added to `notes`; '' for any other
+    question, or one of a colour's treatment ("is blue topaz natural?")."""
+    asked = IN_NATURE_ASKED.search(text)
+    if not asked or TREATMENT_QUESTION.search(text):
+        return ""
+    names = "|".join(re.escape(n) for n in (gem.name, *gem.aliases))
+    words = re.sub(rf"\b(?:{names})(?:e?s)?\b", " ", asked["named"] or asked["exists"] or asked["there"], flags=re.I)
+    if len(words.split()) != 1:  # one word besides the gem's name: "cobalt"
+        return ""
+    word = re.escape(words.strip())
+    colour = next((c for c in gem.colours if re.search(rf"\b{word}\b", c, re.I)), None)
+    if colour is None:
+        return ""
+    twins = lab_grown_twins(gem)
+    own = ("formation", "history")  # where it is found, of the gem; anything naming the word, of its lab-grown stones
+    quoted = {
+        text: cited
+        for field in (*own, *ASKED_SOURCED_FIELDS)
+        for text, cited in cited_facts(field).items()
+        if cited[0] in [t.name for t in twins] or (field in own and cited[0] == gem.name)
+    }
+    said = [text for text in quoted if re.search(rf"\b{word}", text, re.I)]
+    notes += [f"source ({get_facts(quoted[s][0]).name}): {quoted[s][1]}" for s in said]
+    made = f" Lab-grown {lower_name(gem)} is made too: {join_words([t.name for t in twins], 'and')}." if twins else ""
+    return f"**Yes**: {lower_first(colour)} is one of the colours of natural {lower_name(gem)}.{made}" + "".join(
+        f" {s}." for s in said
+    )
 
 
 # The names of the phenomena a stone shows: what a sentence about one of them says, rather than its glow or sheen

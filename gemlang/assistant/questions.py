@@ -1863,6 +1863,14 @@ IN_A_COLOUR = re.compile(
     rf"(?P<last>{BLEND_WORD}|[a-z]+(?:-[a-z]+)?)\W*$",
     re.I,
 )
+# "is cobalt spinel natural?", "does natural cobalt spinel exist?", "is there a natural flame spinel?": whether a gem
+# named by a word of one of its colours occurs in nature (not "is blue topaz natural?", its colour's treatment)
+IN_NATURE_ASKED = re.compile(
+    r"^\s*(?:is|are)\s+(?P<named>[\w'-]+(?:\s+[\w'-]+){1,2}?)\s+(?:a\s+)?natural(?:\s+(?:gem|stone)s?)?\W*$|"
+    r"^\s*(?:does|do)\s+natural\s+(?P<exists>[\w'-]+(?:\s+[\w'-]+){1,2}?)\s+(?:exist|occur)\W*$|"
+    r"^\s*(?:is|are)\s+there\s+(?:an?\s+|any\s+)?natural\s+(?P<there>[\w'-]+(?:\s+[\w'-]+){1,2}?)\W*$",
+    re.I,
+)
 # "no, I meant the green one", "the pink kind" after a gem was talked about: that gem in that colour
 THE_COLOUR_ONE = re.compile(r"\bthe\s+(?P<colour>[a-z]+(?:-[a-z]+)?)\s+(?:one|kind|variety)\b", re.I)
 # a treatment question that names no treatment: "is it treated?", "enhanced?", "is the colour natural?"
