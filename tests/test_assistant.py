@@ -6181,7 +6181,9 @@ def test_which_cut_suits_a_gem_is_answered_from_its_facts_and_the_cabochon_and_f
     assert "opaque stones are cut as cabochons" in lapis.reply and "britannica" in " ".join(lapis.notes)
     chat.ask("what is moonstone?")
     assert "showing a sheen or play of colour are cut as cabochons" in chat.ask("should I cut it as a cabochon?").reply
-    assert "showing a star are cut as cabochons" in chat.ask("how is star sapphire cut?").reply
+    star = chat.ask("how is star sapphire cut?").reply
+    assert "showing a star are cut as cabochons" in star
+    assert star.count("Star sapphires show a six-rayed star") == 1  # of its cut and its cutting, said once
     emerald = chat.ask("what cut is best for emerald?").reply
     assert emerald.startswith("**Cutting Emerald**: Clear transparent material is usually faceted")
     chat.ask("what is tourmaline?")

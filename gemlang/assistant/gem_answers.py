@@ -2679,4 +2679,5 @@ def cutting_answer(text: str, gem: GemFacts) -> tuple[str, list[str]]:
             sources,
         )
     price = f"I do not price stones or rough: {WHAT_VALUE_RESTS_ON}. " if WORTH_SAID.search(text) else ""
+    said = [x for x in said if x not in suits]  # a sentence of both its cut and its cutting ("… on a cabochon")
     return f"**Cutting {gem.name}**: {price}{suits} {' '.join(said)}".strip(), sources
