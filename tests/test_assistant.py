@@ -2647,13 +2647,14 @@ def test_star_spinel_is_answered_yes_from_its_sources_with_the_page_named():
         ("tell me about star spinel", "**Spinel**: Star spinel is extremely rare, with four- and six-rayed stars"),
         ("tell me about star sapphires", "**Sapphire**: Star sapphires show a six-rayed star, called asterism, when"),
         ("describe a star ruby", "**Ruby**: Fine needles of rutile, called silk"),
-        ("tell me about cat's eye chrysoberyl", "**Cats Eye**: Its cat's-eye is light reflected from minute parallel"),
     ],
 )
 def test_a_gem_told_about_by_its_star_or_eye_leads_with_what_it_is_and_its_cause_then_the_gem(asked, said):
     answer = Assistant(classifier=None).conversation().ask(asked)  # each was the gem's card alone
     assert answer.reply.startswith(said)
     assert answer.description and answer.notes  # the gem's card follows, and the page the star is quoted from
+    # a gem whose own name holds the word is told about as itself, its card first as before
+    assert Assistant(classifier=None).conversation().ask("tell me about tiger's eye").reply == "**Tigers Eye**"
 
 
 @pytest.mark.parametrize(

@@ -87,6 +87,7 @@ from gemlang.assistant.questions import (
     STONE_BOUGHT,
     STONE_IN_HAND,
     TASTE_ASKED,
+    TELL_ABOUT,
     TELL_IF_IT_IS,
     TEST_NAMED,
     THE_COLOUR_ONE,
@@ -1135,6 +1136,9 @@ def what_it_shows(text: str, gem: GemFacts, of_each: bool = False) -> str:
     named ("which changes colour, alexandrite or ruby?"), is told so; '' otherwise."""
     if not ASKS_WHAT_IT_SHOWS.search(text):
         return ""
+    if TELL_ABOUT.search(text):  # "tell me about tiger's eye": the gem's own name, no phenomenon asked of it
+        names = "|".join(re.escape(n) for n in (gem.name, *gem.aliases))
+        text = re.sub(rf"\b(?:{names})\b", " ", text, flags=re.I)
     asked = [seen for words, seen in SEEN_IN_THE_STONE.items() if re.search(words, text, re.I)]
     if found := words_naming(text, gem):
         return f"**{gem.name}**: " + "; ".join(f[0].upper() + f[1:] if i == 0 else f for i, f in enumerate(found)) + "."

@@ -1029,8 +1029,9 @@ def supposition(text: str) -> Hints | None:
 
 
 GLOW_NOT_UV = re.compile(r"^(?!.*(?:\buv\b|ultra-?violet|lamp|black ?light|fluoresc|phosphoresc)).*\bglow", re.I)
-# "tell me about star spinel": its star, as "what is star spinel?" asks
-ASKS_WHAT_IT_SHOWS = re.compile(r"^\s*(?:what|why|how|does|do|is|are|where|tell me|describe|explain)\b|\?\s*$", re.I)
+# "tell me about star spinel": its star, as "what is star spinel?" asks (`TELL_ABOUT`)
+TELL_ABOUT = re.compile(r"^\s*(?:tell me|describe|explain)\b", re.I)
+ASKS_WHAT_IT_SHOWS = re.compile(rf"^\s*(?:what|why|how|does|do|is|are|where)\b|\?\s*$|{TELL_ABOUT.pattern}", re.I)
 # not "what colour is the streak of hematite?": its powder's colour, not the gem's; nor "what colour grade is my
 # diamond?", a grade (`limits`)
 COLOUR_QUESTION = re.compile(
