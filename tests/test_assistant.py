@@ -2488,7 +2488,8 @@ def test_does_it_show_a_phenomenon_is_answered_from_any_facts_that_name_it_else_
     assert "no true colour change" in andalusite  # its history says why people think so
     chat = Assistant(classifier=None).conversation()
     assert chat.ask("does garnet change colour?").reply == "**Garnet**: not as a rule, but Colour-Change Garnet does."
-    assert chat.ask("what causes asterism in sapphire?").reply.startswith("**Sapphire**: Star sapphire shows")
+    asterism = chat.ask("what causes asterism in sapphire?").reply  # was its kinds' "Star sapphire shows a …"
+    assert asterism.startswith("**Sapphire**: Star sapphires show a six-rayed star, called asterism, when minute")
     assert "colour-change sapphires" in chat.ask("can sapphire change colour?").reply  # a kind's facts, hyphened
     assert "alexandrite cat's eyes" in chat.ask("can alexandrite have a cat's eye?").reply  # chrysoberyl's facts
     assert "play of colour" in chat.ask("does opal change colour?").reply  # what it does show
@@ -2500,7 +2501,8 @@ def test_a_cats_eye_asked_of_a_gem_is_chatoyancy_not_the_sheen_of_its_silk_and_i
     # was ruby's silk sheen and its star ("an effect called asterism"): a sheen is no cat's eye
     said = Assistant(classifier=None).conversation().ask("can ruby have a cat's eye?").reply
     assert said.startswith("**Ruby**: not that I know of: my facts for ruby name no cat's eye (chatoyancy)")
-    assert "asterism" not in said
+    # what its facts do name is its star, not the red glow of marble rubies its facts name first
+    assert "What they name: Fine needles of rutile" in said and "glow" not in said.split("\n\n")[0]
     assert "Rutile silk" not in Assistant(classifier=None).conversation().ask("does ruby have a cat's eye?").reply
     assert "sheen" in Assistant(classifier=None).conversation().ask("does moonstone have a sheen?").reply  # as before
     chat = assistant.conversation()
@@ -2652,6 +2654,27 @@ def test_a_star_asked_of_a_gem_says_what_its_kinds_facts_say_not_a_flat_no():
     assert chat.ask("does ruby show a star?").reply.startswith("**Yes.** Ruby's facts name a star")  # as before
 
 
+def test_the_phenomena_of_a_gem_asked_at_large_are_its_facts_that_name_one():
+    chat = Assistant(classifier=None).conversation()
+    # each was ruby's card alone, with neither its star nor the page the star is quoted from
+    for asked in (
+        "what optical phenomena can ruby show?",
+        "which phenomena does ruby display?",
+        "does ruby have any optical phenomena?",
+        "does ruby show any optical effects?",
+    ):
+        said = chat.ask(asked)
+        assert said.reply.startswith("**Ruby**: Fine needles of rutile, called silk"), asked
+        assert "glow bright red" not in said.reply  # its glow in sunlight is no phenomenon of its own name
+        assert any("faycullen.com" in n for n in said.notes)
+    sapphire = chat.ask("what phenomena does sapphire show?")  # its kinds' star and colour change
+    assert sapphire.reply.startswith("**Sapphire**: Star sapphires show a six-rayed star")
+    assert "colour-change sapphires" in sapphire.reply
+    assert any("aglthai.com" in n for n in sapphire.notes)
+    peridot = chat.ask("does peridot show any optical phenomena?").reply
+    assert peridot.startswith("**Peridot**: not that I know of: my facts for peridot name no optical phenomena")
+
+
 def test_star_spinel_is_answered_yes_from_its_sources_with_the_page_named():
     chat = Assistant(classifier=None).conversation()
     # each was "**Spinel**: not that I know of: my facts for spinel name no star, …", though star spinel exists
@@ -2669,6 +2692,22 @@ def test_star_spinel_is_answered_yes_from_its_sources_with_the_page_named():
 @pytest.mark.parametrize(
     ("asked", "said"),
     [
+        ("tell me about star spinel", "**Spinel**: Star spinel is extremely rare, with four- and six-rayed stars"),
+        ("tell me about star sapphires", "**Sapphire**: Star sapphires show a six-rayed star, called asterism, when"),
+        ("describe a star ruby", "**Ruby**: Fine needles of rutile, called silk"),
+    ],
+)
+def test_a_gem_told_about_by_its_star_or_eye_leads_with_what_it_is_and_its_cause_then_the_gem(asked, said):
+    answer = Assistant(classifier=None).conversation().ask(asked)  # each was the gem's card alone
+    assert answer.reply.startswith(said)
+    assert answer.description and answer.notes  # the gem's card follows, and the page the star is quoted from
+    # a gem whose own name holds the word is told about as itself, its card first as before
+    assert Assistant(classifier=None).conversation().ask("tell me about tiger's eye").reply == "**Tigers Eye**"
+
+
+@pytest.mark.parametrize(
+    ("asked", "said"),
+    [
         ("is there a cat's eye ruby?", "**Ruby**: not that I know of: my facts for ruby name no cat's eye"),
         ("is there a ruby with a cat's eye?", "**Ruby**: not that I know of: my facts for ruby name no cat's eye"),
         ("are there cat's eye emeralds?", "**Emerald**: not that I know of: my facts for emerald name no cat's eye"),
@@ -2681,6 +2720,23 @@ def test_a_cats_eye_of_a_gem_named_is_asked_of_that_gem_not_the_chrysoberyl_call
     assert (
         Assistant(classifier=None).conversation().ask("what is cat's eye chrysoberyl?").reply.startswith("**Cats Eye**")
     )
+
+
+@pytest.mark.parametrize(
+    "asked",
+    ["is cobalt spinel natural?", "does natural cobalt spinel exist?", "is there a natural cobalt spinel?",
+     "are cobalt spinels natural?"],
+)  # fmt: skip
+def test_a_gem_named_by_a_word_of_its_colour_is_said_to_occur_in_nature_and_its_lab_grown_stones_named(asked):
+    answer = Assistant(classifier=None).conversation().ask(asked)  # was spinel's card alone
+    assert answer.reply.startswith("**Yes**: blue (cobalt) is one of the colours of natural spinel.")
+    assert "Lab-grown spinel is made too: Synthetic Spinel (Verneuil)" in answer.reply
+    assert "Vietnam's Luc Yen district" in answer.reply and "Blue synthetic spinel coloured by cobalt" in answer.reply
+    assert any("gia.edu/gia-news-research/field-gemologist-vivid-blue-spinel-vietnam" in n for n in answer.notes)
+    assert answer.description  # the gem's card follows
+    # a colour's treatment is asked as before: its treatments, not its occurrence
+    topaz = Assistant(classifier=None).conversation().ask("is blue topaz natural?").reply
+    assert topaz.startswith("**Topaz**: Treatments of topaz")
 
 
 def test_a_one_word_gem_name_typed_as_two_words_is_the_gem():
@@ -6183,7 +6239,9 @@ def test_which_cut_suits_a_gem_is_answered_from_its_facts_and_the_cabochon_and_f
     assert "opaque stones are cut as cabochons" in lapis.reply and "britannica" in " ".join(lapis.notes)
     chat.ask("what is moonstone?")
     assert "showing a sheen or play of colour are cut as cabochons" in chat.ask("should I cut it as a cabochon?").reply
-    assert "showing a star are cut as cabochons" in chat.ask("how is star sapphire cut?").reply
+    star = chat.ask("how is star sapphire cut?").reply
+    assert "showing a star are cut as cabochons" in star
+    assert star.count("Star sapphires show a six-rayed star") == 1  # of its cut and its cutting, said once
     emerald = chat.ask("what cut is best for emerald?").reply
     assert emerald.startswith("**Cutting Emerald**: Clear transparent material is usually faceted")
     chat.ask("what is tourmaline?")

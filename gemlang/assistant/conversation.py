@@ -41,6 +41,7 @@ from gemlang.assistant.gem_answers import (
     floats_in,
     follow_up_colours,
     found_gem_answer,
+    found_in_nature,
     gems_from,
     group_colours_answer,
     habit_said,
@@ -2657,6 +2658,10 @@ class Conversation:
             answer.reply = f"**{asked_gem.name}**: {irradiation_said(asked_gem)}\n\n{said}" if asked_gem else said
         elif asked_gem is not None and (floated := floats_in(text, [asked_gem])):
             answer.reply = floated  # "does amber float in salt water?"
+            answer.properties = property_rows([asked_gem.name])
+        elif asked_gem is not None and (natural := found_in_nature(text, asked_gem, answer.notes)):
+            answer.reply = natural  # "is cobalt spinel natural?"
+            answer.description = reference_description(asked_gem)
             answer.properties = property_rows([asked_gem.name])
         elif asked_gem is not None and PHOTO_WORD.search(text) and SHOWN.search(text) and TREATED_WORDS.search(text):
             answer.reply = self._treatment_in_a_photo(text, asked_gem, answer)  # "can you tell … from a photo?"

@@ -46,6 +46,7 @@ from gemlang.assistant.questions import (
     IN_A_COLOUR,
     IN_CARATS_ASKED,
     IN_HAND_AS_ANOTHER,
+    IN_NATURE_ASKED,
     IS_A_KIND,
     IS_THE_MATERIAL,
     IT_OR_THIS,
@@ -86,6 +87,7 @@ from gemlang.assistant.questions import (
     STONE_BOUGHT,
     STONE_IN_HAND,
     TASTE_ASKED,
+    TELL_ABOUT,
     TELL_IF_IT_IS,
     TEST_NAMED,
     THE_COLOUR_ONE,
@@ -1022,6 +1024,42 @@ def the_one_in_colour(text: str, gems: Sequence[GemFacts]) -> GemFacts | None:
     return coming_in_it[0] if len(coming_in_it) == 1 else None
 
 
+def found_in_nature(text: str, gem: GemFacts, notes: list[str]) -> str:
+    """ "is cobalt spinel natural?": yes, for a gem named by a word of a colour its facts list ("Blue (cobalt)"), with
+    what its facts and its lab-grown stones' facts say of that colour, their pages added to `notes`; '' for any other
+    question, or one of a colour's treatment ("is blue topaz natural?")."""
+    asked = IN_NATURE_ASKED.search(text)
+    if not asked or TREATMENT_QUESTION.search(text):
+        return ""
+    names = "|".join(re.escape(n) for n in (gem.name, *gem.aliases))
+    words = re.sub(rf"\b(?:{names})(?:e?s)?\b", " ", asked["named"] or asked["exists"] or asked["there"], flags=re.I)
+    if len(words.split()) != 1:  # one word besides the gem's name: "cobalt"
+        return ""
+    word = re.escape(words.strip())
+    colour = next((c for c in gem.colours if re.search(rf"\b{word}\b", c, re.I)), None)
+    if colour is None:
+        return ""
+    twins = lab_grown_twins(gem)
+    own = ("formation", "history")  # where it is found, of the gem; anything naming the word, of its lab-grown stones
+    quoted = {
+        text: cited
+        for field in (*own, *ASKED_SOURCED_FIELDS)
+        for text, cited in cited_facts(field).items()
+        if cited[0] in [t.name for t in twins] or (field in own and cited[0] == gem.name)
+    }
+    said = [text for text in quoted if re.search(rf"\b{word}", text, re.I)]
+    notes += [f"source ({get_facts(quoted[s][0]).name}): {quoted[s][1]}" for s in said]
+    made = f" Lab-grown {lower_name(gem)} is made too: {join_words([t.name for t in twins], 'and')}." if twins else ""
+    return f"**Yes**: {lower_first(colour)} is one of the colours of natural {lower_name(gem)}.{made}" + "".join(
+        f" {s}." for s in said
+    )
+
+
+# The names of the phenomena a stone shows: what a sentence about one of them says, rather than its glow or sheen
+PHENOMENON_NAMED = (
+    r"asteris|\bstar|cat'?s[- ]eye|chatoyan|colou?r[- ]chang|play of colou?r|adularescen|labradorescen|iridescen|"
+    r"schiller"
+)
 # What the eye sees in a stone, asked about ("what are the gold specks?", "does it change colour?"): the words
 # asked -> (what the gem's facts call it, the phenomenon's name when a stone either shows it or not; not doubling,
 # fire or a filter's reaction, a matter of degree).
@@ -1054,6 +1092,8 @@ SEEN_IN_THE_STONE = {
     r"\bstar\b|asterism": (r"\bstar|asterism", "star"),
     r"doubling|double refraction|doubled": (r"doubl|birefringen", ""),
     r"chelsea": (r"chelsea", ""),
+    # "what phenomena does sapphire show?": the sentences that name one by its name (a star, not ruby's red glow)
+    r"\bphenomen\w*|\boptical effects?\b": (PHENOMENON_NAMED, "optical phenomena"),
 }
 
 
@@ -1096,6 +1136,9 @@ def what_it_shows(text: str, gem: GemFacts, of_each: bool = False) -> str:
     named ("which changes colour, alexandrite or ruby?"), is told so; '' otherwise."""
     if not ASKS_WHAT_IT_SHOWS.search(text):
         return ""
+    if TELL_ABOUT.search(text):  # "tell me about tiger's eye": the gem's own name, no phenomenon asked of it
+        names = "|".join(re.escape(n) for n in (gem.name, *gem.aliases))
+        text = re.sub(rf"\b(?:{names})\b", " ", text, flags=re.I)
     asked = [seen for words, seen in SEEN_IN_THE_STONE.items() if re.search(words, text, re.I)]
     if found := words_naming(text, gem):
         return f"**{gem.name}**: " + "; ".join(f[0].upper() + f[1:] if i == 0 else f for i, f in enumerate(found)) + "."
@@ -1107,7 +1150,10 @@ def what_it_shows(text: str, gem: GemFacts, of_each: bool = False) -> str:
     if kinds:
         return f"**{gem.name}**: not as a rule, but {' and '.join(kinds)} {'do' if len(kinds) > 1 else 'does'}."
     shows = " or ".join(phenomenon for _, phenomenon in missing)
-    shown = sentences(gem.phenomena)[:1]  # "does opal change colour?": its play of colour is what it shows
+    # "does opal change colour?": its play of colour is what it shows; "is there a cat's eye ruby?": its star, not
+    # the red glow its phenomena name first
+    said = sentences(gem.phenomena)
+    shown = [x for x in said if re.search(PHENOMENON_NAMED, x, re.I)][:1] or said[:1]
     return (  # facts name a gem's usual phenomena, not every rarity: no proof that it never shows one
         f"**{gem.name}**: not that I know of: my facts for {lower_name(gem)} name no {shows}, though rare stones "
         "of many gems show what their usual facts leave out."
@@ -2666,4 +2712,5 @@ def cutting_answer(text: str, gem: GemFacts) -> tuple[str, list[str]]:
             sources,
         )
     price = f"I do not price stones or rough: {WHAT_VALUE_RESTS_ON}. " if WORTH_SAID.search(text) else ""
+    said = [x for x in said if x not in suits]  # a sentence of both its cut and its cutting ("… on a cabochon")
     return f"**Cutting {gem.name}**: {price}{suits} {' '.join(said)}".strip(), sources

@@ -1050,7 +1050,9 @@ def supposition(text: str) -> Hints | None:
 
 
 GLOW_NOT_UV = re.compile(r"^(?!.*(?:\buv\b|ultra-?violet|lamp|black ?light|fluoresc|phosphoresc)).*\bglow", re.I)
-ASKS_WHAT_IT_SHOWS = re.compile(r"^\s*(?:what|why|how|does|do|is|are|where)\b|\?\s*$", re.I)
+# "tell me about star spinel": its star, as "what is star spinel?" asks (`TELL_ABOUT`)
+TELL_ABOUT = re.compile(r"^\s*(?:tell me|describe|explain)\b", re.I)
+ASKS_WHAT_IT_SHOWS = re.compile(rf"^\s*(?:what|why|how|does|do|is|are|where)\b|\?\s*$|{TELL_ABOUT.pattern}", re.I)
 # not "what colour is the streak of hematite?": its powder's colour, not the gem's; nor "what colour grade is my
 # diamond?", a grade (`limits`)
 COLOUR_QUESTION = re.compile(
@@ -1881,6 +1883,14 @@ IN_A_COLOUR = re.compile(
     # "is amethyst purple?", "is sapphire always blue? 💙", "is topaz bluish green?": the colour ends the question
     r"^\s*(?:is|are)\s+[a-z]+(?:\s+(?!always\b|only\b)[a-z]+)??\s+(?P<only>always\s+|only\s+)?(?:usually\s+|naturally\s+)?"
     rf"(?P<last>{BLEND_WORD}|[a-z]+(?:-[a-z]+)?)\W*$",
+    re.I,
+)
+# "is cobalt spinel natural?", "does natural cobalt spinel exist?", "is there a natural flame spinel?": whether a gem
+# named by a word of one of its colours occurs in nature (not "is blue topaz natural?", its colour's treatment)
+IN_NATURE_ASKED = re.compile(
+    r"^\s*(?:is|are)\s+(?P<named>[\w'-]+(?:\s+[\w'-]+){1,2}?)\s+(?:a\s+)?natural(?:\s+(?:gem|stone)s?)?\W*$|"
+    r"^\s*(?:does|do)\s+natural\s+(?P<exists>[\w'-]+(?:\s+[\w'-]+){1,2}?)\s+(?:exist|occur)\W*$|"
+    r"^\s*(?:is|are)\s+there\s+(?:an?\s+|any\s+)?natural\s+(?P<there>[\w'-]+(?:\s+[\w'-]+){1,2}?)\W*$",
     re.I,
 )
 # "no, I meant the green one", "the pink kind" after a gem was talked about: that gem in that colour
