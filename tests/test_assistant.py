@@ -7771,6 +7771,18 @@ def test_a_clarity_grade_asked_as_a_buyers_choice_is_the_advice_on_what_clarity_
     assert "**Clarity to buy**" in in_hand and "Grades need the stone" not in in_hand
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["how do you judge diamond quality?", "how do you judge the quality of a diamond?",
+     "how do jewellers assess a diamond's quality?"],
+)  # fmt: skip
+def test_how_a_diamonds_quality_is_judged_is_the_4cs_with_how_each_is_judged(question):
+    answer = Assistant(classifier=None).conversation().ask(question)  # was the bare Diamond card
+    assert answer.reply.startswith("**4Cs**: The 4Cs are the four qualities a diamond is graded by")
+    assert "masterstones" in answer.reply and "seen at 10x" in answer.reply and "table size" in answer.reply
+    assert any("kavarjewellers.ca" in note for note in answer.notes)
+
+
 @pytest.mark.parametrize("question", ["what clarity grade is my stone?", "what clarity grade is it?"])
 def test_the_clarity_grade_of_the_stone_in_hand_still_needs_the_stone(question):
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith("Grades need the stone in hand")

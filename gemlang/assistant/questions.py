@@ -532,7 +532,8 @@ def grades_of_the_stone(text: str) -> list[str]:
 # (`GRADE_OF_THE_STONE`)
 GRADING_ASKED = re.compile(
     r"\bhow\b[^.?!]*?\b(?:clarity|colou?r|cut|quality)\b[^.?!]*?\b(?:graded|grade[sd]?|judged|rated|assessed)\b|"
-    r"\bhow\b[^.?!]*?\b(?:grade|judge|rate|assess)\s+(?:the\s+|an?\s+)?(?:[a-z]+\s+)?(?:clarity|colou?r|cut|quality)\b|"
+    r"\bhow\b[^.?!]*?\b(?:grade|judge|rate|assess)\s+(?:the\s+|an?\s+)?(?:[a-z]+(?:['’]s)?\s+)?"
+    r"(?:clarity|colou?r|cut|quality)\b|"
     r"\bwhat (?:clarity|colou?r|cut) grades? (?:do|does|can|are|is)\b|\bclarity (?P<type>types?)\b",
     re.I,
 )
@@ -561,7 +562,9 @@ def grading_asked(text: str, gems: Sequence) -> list[str]:
     # what a cut is judged by first
     coloured_grading = (coloured or not diamond) and (quality != "cut" or coloured)
     cut = ["coloured stone cut"] * (coloured_grading and quality == "cut")
-    return scale + cut + ["coloured stone grading"] * coloured_grading
+    # "how do you judge diamond quality?": the four qualities it is graded by, each with how it is judged
+    four_cs = ["4Cs"] * (diamond and not quality and not asked.group("type"))
+    return four_cs + scale + cut + ["coloured stone grading"] * coloured_grading
 
 
 # "which is harder to find / to cut / to tell apart?": how hard a thing is to do, not the hardness (but "harder to
