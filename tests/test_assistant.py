@@ -7907,6 +7907,36 @@ def test_the_entries_say_what_a_buyer_judges():
     assert "eye clean" in ask("what clarity should I buy?").reply
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["which clarity grade is worth getting?", "what clarity grade should I buy?", "is VS2 worth it?",
+     "is SI1 clarity good enough for an engagement ring?", "what's the best clarity grade for the money?"],
+)  # fmt: skip
+def test_a_clarity_grade_asked_as_a_buyers_choice_is_the_advice_on_what_clarity_to_buy(question):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # was "Grades need the stone in hand"
+    assert "**Clarity to buy**: The clarity worth paying for" in reply and "Grades need the stone" not in reply
+    in_hand = stone_answered("Diamond", "Moissanite").ask(question).reply  # a stone in hand: the same advice
+    assert "**Clarity to buy**" in in_hand and "Grades need the stone" not in in_hand
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how do you judge diamond quality?", "how do you judge the quality of a diamond?",
+     "how do jewellers assess a diamond's quality?"],
+)  # fmt: skip
+def test_how_a_diamonds_quality_is_judged_is_the_4cs_with_how_each_is_judged(question):
+    answer = Assistant(classifier=None).conversation().ask(question)  # was the bare Diamond card
+    assert answer.reply.startswith("**4Cs**: The 4Cs are the four qualities a diamond is graded by")
+    assert "masterstones" in answer.reply and "seen at 10x" in answer.reply and "table size" in answer.reply
+    assert any("kavarjewellers.ca" in note for note in answer.notes)
+
+
+@pytest.mark.parametrize("question", ["what clarity grade is my stone?", "what clarity grade is it?"])
+def test_the_clarity_grade_of_the_stone_in_hand_still_needs_the_stone(question):
+    assert Assistant(classifier=None).conversation().ask(question).reply.startswith("Grades need the stone in hand")
+    assert "Clarity to buy" not in stone_answered("Diamond", "Moissanite").ask(question).reply
+
+
 @pytest.mark.parametrize("question", ["what is the center diamond?", "what's the main diamond?"])
 def test_a_gem_named_as_the_centre_stone_in_hand_is_whether_the_stone_is_one(question):
     chat = stone_answered("Ruby", "Diamond")

@@ -837,3 +837,24 @@ def test_the_stone_in_hand_weighed_for_a_ring_is_how_it_stands_ring_wear():
     chat.ask("green, RI 1.654-1.690, SG 3.34")  # peridot in hand
     for asked in ("would this suit a men's ring?", "is this a good engagement stone?"):  # were "My facts … do not"
         assert chat.ask(asked).reply.startswith("**Caring for Peridot**: Peridot (Mohs 6.5)"), asked
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["how do I polish a ring with a stone set in it?", "can my engagement ring be polished?",
+     "what's the best way to polish silver jewellery with stones?", "should I use a polishing cloth on my ring?"],
+)  # fmt: skip
+def test_polishing_a_stone_set_piece_is_answered_from_the_sourced_notes_on_its_metal_and_stone(text):
+    answer = Assistant(classifier=None).conversation().ask(text)  # was the help text ("Send me a photo …")
+    assert answer.reply.startswith("**Care depends on the gem**") and "polishing a stone-set piece" in answer.reply
+    assert "dry polishing cloth" in answer.reply and "soft or porous stones" in answer.reply
+    assert "work for a jeweller" in answer.reply and "rock tumbling" not in answer.reply
+    assert any("melaniehay.com.au" in note for note in answer.notes)
+
+
+def test_polishing_a_piece_set_with_a_named_gem_gives_what_the_notes_say_of_that_gem_first():
+    opal = Assistant(classifier=None).conversation().ask("how do I polish my opal ring?").reply  # was the bare card
+    assert opal.startswith("**Caring for Opal**: At the bench, polishing a stone-set piece: Tarnish dips such as")
+    assert "ultrasonic cleaner: never" in opal
+    sapphire = Assistant(classifier=None).conversation().ask("can I polish my sapphire ring at home?").reply
+    assert sapphire.startswith("**Caring for Sapphire**: At the bench, polishing a stone-set piece: Polishing a piece")

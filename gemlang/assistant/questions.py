@@ -448,12 +448,25 @@ GRADE_ENTRIES = {
 GRADE_NAMED = re.compile(
     r"(?P<clarity>\bclarity\b)|(?P<colour>\bcolou?r\b(?=[^.?!]*\bgrad))|(?P<cut>\bcut\b(?=[^.?!]*\bgrad))", re.I
 )
-# a grade asked of the stone: "what clarity is it?", "what's my diamond's colour grade?", "is it VS1?"
+# a clarity asked as a buyer's choice: "which clarity grade is worth getting?", "what clarity should I buy?", "is VS2
+# worth it?", "is SI1 good enough?": what sources advise buying (the glossary's clarity to buy), not a grade
+CLARITY_TO_BUY = re.compile(
+    r"\bclarity\b(?: grades?)?[^.?!]{0,30}?\b(?:worth (?:it|getting|buying|paying|the (?:money|extra|price))|"
+    r"should (?:i|we|you|one) (?:buy|get|choose|pick|go for|look for|aim for|pay for)|"
+    r"to (?:buy|get|choose|pick|go for|look for|aim for)|(?:do|would) (?:i|we|you) (?:need|recommend)|"
+    r"recommend\w*|good enough|best (?:value|buy)|sweet spot|for the money)\b|"
+    r"\b(?:best|recommended|ideal|minimum|lowest|good) clarity(?: grades?)? (?:to|for|should|is|would)\b|"
+    r"\b(?:vvs[12]?|vs[12]|si[12]|i[123])\b[^.?!]{0,20}?\b(?:worth (?:it|the (?:money|extra|price))|good enough)\b",
+    re.I,
+)
+# a grade asked of the stone: "what clarity is it?", "what's my diamond's colour grade?", "is it VS1?"; not a clarity
+# to buy
 GRADE_OF_THE_STONE = re.compile(
+    rf"^(?![\s\S]*?(?:{CLARITY_TO_BUY.pattern}))[\s\S]*?(?:"
     r"\b(?:clarity|colou?r|cut) grades?\b|\b(?:clarity|colou?r|cut)\b[^.?!]*\bgraded\b|"
     r"\bwhat (?:grade|clarity)\b|\bgrade (?:is it|of it)\b|"
     r"\b(?:its|(?:it|this|my|mine)\b[\w' ]{0,20}?'s) clarity\b|\bclarity of (?:it|this|that|my|mine)\b|"
-    rf"{GRADE_ASKED.pattern}",
+    rf"{GRADE_ASKED.pattern})",
     re.I,
 )
 # "is my ruby heated and is it natural?": two questions of one gem, the second of "it", each answered in turn
@@ -517,6 +530,12 @@ def grades_named(text: str) -> list[str]:
     return list(dict.fromkeys(named))
 
 
+def clarity_to_buy(text: str) -> list[str]:
+    """The glossary entry that advises which clarity to buy, when a question asks it ("which clarity grade is worth
+    getting?", "is VS2 worth it?"), before what the grade named means."""
+    return ["clarity to buy"] if CLARITY_TO_BUY.search(text) else []
+
+
 def grades_of_the_stone(text: str) -> list[str]:
     """The glossary entries of the grades a question asks of the stone in hand ("what clarity is my diamond?": the
     clarity grades), which no chat or photo gives but whose scale says what the grade would mean; in the order
@@ -530,7 +549,8 @@ def grades_of_the_stone(text: str) -> list[str]:
 # (`GRADE_OF_THE_STONE`)
 GRADING_ASKED = re.compile(
     r"\bhow\b[^.?!]*?\b(?:clarity|colou?r|cut|quality)\b[^.?!]*?\b(?:graded|grade[sd]?|judged|rated|assessed)\b|"
-    r"\bhow\b[^.?!]*?\b(?:grade|judge|rate|assess)\s+(?:the\s+|an?\s+)?(?:[a-z]+\s+)?(?:clarity|colou?r|cut|quality)\b|"
+    r"\bhow\b[^.?!]*?\b(?:grade|judge|rate|assess)\s+(?:the\s+|an?\s+)?(?:[a-z]+(?:['’]s)?\s+)?"
+    r"(?:clarity|colou?r|cut|quality)\b|"
     r"\bwhat (?:clarity|colou?r|cut) grades? (?:do|does|can|are|is)\b|\bclarity (?P<type>types?)\b",
     re.I,
 )
@@ -559,7 +579,9 @@ def grading_asked(text: str, gems: Sequence) -> list[str]:
     # what a cut is judged by first
     coloured_grading = (coloured or not diamond) and (quality != "cut" or coloured)
     cut = ["coloured stone cut"] * (coloured_grading and quality == "cut")
-    return scale + cut + ["coloured stone grading"] * coloured_grading
+    # "how do you judge diamond quality?": the four qualities it is graded by, each with how it is judged
+    four_cs = ["4Cs"] * (diamond and not quality and not asked.group("type"))
+    return four_cs + scale + cut + ["coloured stone grading"] * coloured_grading
 
 
 # "which is harder to find / to cut / to tell apart?": how hard a thing is to do, not the hardness (but "harder to

@@ -51,7 +51,7 @@ CARE_QUESTION = re.compile(
     r"pickl(?:e[ds]?|ing)|acids?|re-?tip\w*|prongs?|solder\w*|"  # at the bench: the stone left in the setting
     r"laser[- ]?(?:weld\w*|repair\w*)|laser(?:ing)? (?:near|next to|close to|around|over)|rhodium|"
     r"electro-?(?:clean\w*|plat\w*)|(?:re-?)?plat(?:ing|ed)|dop(?:s|ped|ping)?|"  # the dop that holds it to cut
-    r"tumbl(?:e|es|ed|ing|er)|"  # a rock tumbler, and a stone polished at home (not a ring: its metal)
+    r"tumbl(?:e|es|ed|ing|er)|"  # a rock tumbler, and a stone polished at home (not a ring: its metal, `care_question`)
     r"polish(?:ing)?\b(?![^.?!]{0,20}\b(?:rings?|jewell?e?ry|silver|gold|metal|settings?|necklaces?|bracelets?)\b)"
     r"(?=[^.?!]{0,30}\b(?:at home|myself|by hand)\b)|"
     r"cut and polish|(?:cutting|sawing) (?:and|or) polishing|(?:safe|ok|okay) to (?:cut|saw|grind|polish)|lapidary|"
@@ -359,6 +359,7 @@ class BenchWork:
 
 
 TUMBLING = "rock tumbling"  # its rules go by a stone's hardness and cleavage
+PIECE_POLISHING = "polishing a stone-set piece"  # its metal, with the stone left in
 
 
 def bench_said(question: str, names: list[str], gem: GemFacts | None = None) -> str:
@@ -640,8 +641,9 @@ def care_question(text: str) -> bool:
     """Whether a message asks how to clean, store or wear a stone, or tells what has happened to it."""
     text = ACID_TEST.sub(" ", text or "")
     asked = bool((CARE_QUESTION.search(text or "") or WEAR_QUESTION.search(text or "")) and ASKED.search(text or ""))
-    # "can I polish it?", "how do I polish beach stones?": polishing at home, which the bench notes ask as tumbling
-    asked = asked or any(work.work == TUMBLING for work in bench_asked(text))
+    # "can I polish it?", "how do I polish beach stones?": polishing at home, which the bench notes ask as tumbling;
+    # "how do I polish my ring?": the piece's metal, with the stone in it
+    asked = asked or any(work.work in (TUMBLING, PIECE_POLISHING) for work in bench_asked(text))
     return asked or bool(SHORT_CARE.match(text or "")) or bool(symptoms_told(text))  # "my opal went cloudy"
 
 
