@@ -3349,7 +3349,7 @@ def test_a_gem_the_knowledge_base_lacks_is_said_to_be_unknown_not_taken_for_anot
      ("is olivine the same as peridot?", "**Yes**: olivine and peridot are names for the same gem, Peridot."),
      ("is spinel the same as ruby?", "**No**: Spinel and Ruby (corundum) are different gems. To tell Spinel from Ruby"),
      ("is ruby a sapphire?", "**No**: Ruby and Sapphire are both corundum"),
-     ("is quartz an amethyst?", "**Not every one**: Amethyst is one kind of quartz"),
+     ("is quartz an amethyst?", "**Not every one**: some quartz is amethyst, one kind of it among others"),
      ("is a lab grown diamond a real diamond?", "**Yes and no**: a lab grown diamond is diamond, with the same"),
      ("is a synthetic ruby a ruby?", "**Yes and no**: a synthetic ruby is corundum"),
      ("is lab-grown ruby real ruby?", "**Yes and no**: a lab-grown ruby is corundum"),  # was ruby's lab-grown kinds
@@ -3364,7 +3364,21 @@ def test_a_gem_the_knowledge_base_lacks_is_said_to_be_unknown_not_taken_for_anot
      # each was the gem's name alone: an imitation or a lab-grown gem asked of by its own name
      ("is cubic zirconia real?", "**It is not diamond, but not a fake in itself**: Cubic Zirconia is a material"),
      ("is Gilson opal real?", "**Yes and no**: a Gilson opal is opal, with the same constants"),
-     ("is Gilson opal natural?", "**No**: lab-grown opal is made in a laboratory")],
+     ("is Gilson opal natural?", "**No**: lab-grown opal is made in a laboratory"),
+     # with no article between the two gems: each was the gem's bare card
+     ("is amethyst quartz?", "**Yes**: Amethyst is one kind of quartz: every amethyst is quartz. Amethyst comes in "),
+     ("are rubies corundum?", "**Yes**: Ruby is one kind of corundum"),
+     ("is tanzanite zoisite?", "**Yes**: Tanzanite is one kind of zoisite"),
+     ("is spinel corundum?", "**No**: Spinel and Corundum are different gems."),
+     # a gem named for a colour read as a kind, not a colour: each was "**Yes**: Citrine comes in …"
+     ("is quartz citrine?", "**Not every one**: some quartz is citrine, one kind of it among others. Citrine comes"),
+     ("can quartz be citrine?", "**Yes**: some quartz is citrine, one kind of it. Citrine comes in"),
+     ("can sapphire be padparadscha?", "**Yes**: some sapphire is padparadscha sapphire, one kind of it."),
+     ("could a sapphire be a padparadscha?", "**Yes**: some sapphire is padparadscha sapphire"),
+     ("can ruby be sapphire?", "**No**: Ruby and Sapphire are both corundum"),
+     # a colour still, where the gem named for it is no kind of the other
+     ("is topaz aqua?", "**Yes**: Topaz comes in"),
+     ("is emerald green?", "**Yes**: Emerald comes in")],
 )  # fmt: skip
 def test_is_one_gem_another_is_answered_yes_or_no_from_kinds_and_species(question, reply):
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(reply)
