@@ -431,6 +431,18 @@ def test_man_made_or_artificial_of_a_photo_is_answered_as_lab_created_is(questio
     assert not ask("does it change colour under artificial light?").startswith("From a photo alone")
 
 
+@pytest.mark.parametrize(
+    "question, reply",
+    [("is it red?", "**Yes**: Ruby comes in red"),  # each was "My facts on Ruby do not answer that"
+     ("is my stone red?", "**Yes**: Ruby comes in red"),
+     ("is it blue?", "**My facts list no blue ruby**: Ruby comes in red"),
+     ("can it be blue?", "**My facts list no blue ruby**: Ruby comes in red")],
+)  # fmt: skip
+def test_a_colour_asked_of_a_photos_stone_is_answered_from_its_gems_colours_not_read_off_the_photo(question, reply):
+    said = stone_answered("Ruby", "Spinel", "Garnet Red").ask(question).reply
+    assert said.startswith(reply) and "I do not name the colour a photo shows" in said, said[:160]
+
+
 def test_a_simulant_the_readings_fit_is_not_said_to_fit_the_gem_they_rule_out():
     chat = Assistant(classifier=None).conversation()
     answer = chat.ask("RI >1.81, SG 5.8, singly refractive, colourless")  # over the refractometer's limit
