@@ -2538,6 +2538,12 @@ def test_which_one_has_more_fire_than_a_gem_with_a_stone_in_hand_compares_the_ge
     assert fiery.endswith("**Andradite (dispersion 0.057)** has more fire than Diamond (dispersion 0.044).")
 
 
+@pytest.mark.parametrize("question", ["which one has more fire than diamond?", "what has more fire than a diamond?"])
+def test_which_one_has_more_fire_than_a_gem_with_no_stone_lists_the_gems_beyond_it(question):
+    said = Assistant(classifier=None).conversation().ask(question).reply  # was the card of Diamond
+    assert said.startswith("**Natural gems with more fire than Diamond (dispersion 0.044)**") and "Sphene (" in said
+
+
 def test_which_one_is_rarer_with_a_stone_in_hand_is_what_the_facts_of_its_gems_say_not_the_stone_unanswered():
     chat = stone_answered("Peridot", "Tourmaline", "Sapphire Blue")
     for asked in ("which one is rarer?", "which one is the rarest?"):  # was "My facts on Peridot do not answer that"

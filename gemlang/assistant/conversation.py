@@ -1239,6 +1239,8 @@ class Conversation:
         else:
             ranked = by_range = superlative_answer(turn.text)
             ranked = ranked or ("" if of_the_stone else rarest_answer(turn.text))
+            # "which one has more fire than diamond?" of no stone: of every gem, not the card of the one named
+            ranked = ranked or ("" if of_the_stone else compared_list_answer(turn.text, any_one=True))
         if not ranked and (cheap := cheapest_answer(turn.text)):  # "the cheapest yellow-green stone?"
             ranked = f"I do not price stones, nor rank gems by price: {WHAT_VALUE_RESTS_ON}. {cheap}"
         if not ranked or parse_hints(HIGH_OR_LOW.sub(" ", turn.text)):
