@@ -7960,12 +7960,21 @@ def test_a_stone_reset_in_a_new_mount_is_the_jewellers_resetting_not_the_chat_st
     [("what is the Kimberley Process?", "**Conflict diamonds**:"),
      ("what is a conflict-free diamond?", "**Conflict diamonds**:"),
      ("are these stones ethically sourced?", "**Ethical sourcing**:"),
-     ("is tanzanite ethically mined?", "**Ethical sourcing**:")],
+     ("is tanzanite ethically mined?", "**Ethical sourcing**:"),
+     ("is my sapphire conflict free?", "**Ethical sourcing**:"),  # a coloured stone: was the diamond scheme's entry
+     ("are diamonds conflict free?", "**Conflict diamonds**:")],
 )  # fmt: skip
 def test_conflict_diamonds_and_ethical_sourcing_are_answered_from_sourced_entries(question, start):
     # were "I have no facts on Kimberley Process", the diamond card, or the "send me a photo" fallback
     reply = Assistant(classifier=None).conversation().ask(question)
     assert reply.reply.startswith(start) and "<http" in " ".join(reply.notes)
+
+
+def test_conflict_free_of_a_coloured_stone_in_hand_is_its_chain_of_custody_the_kimberley_process_only_diamonds():
+    ruby = stone_answered("Ruby", "Spinel").ask("is it conflict free?").reply  # led with the diamond scheme
+    assert ruby.startswith("**Ethical sourcing**:") and "Diamonds have the Kimberley Process" in ruby
+    diamond = stone_answered("Diamond", "Moissanite").ask("is it conflict free?").reply
+    assert diamond.startswith("**Conflict diamonds**:")
 
 
 def test_which_metal_suits_a_stone_is_the_setters_rule_and_said_to_be_taste_for_coloured_stones():

@@ -1663,6 +1663,9 @@ HABIT_ASKED = re.compile(
     r"\bcrystals?\s+(?:look|looks)\s+like\b",
     re.I,
 )
+# "is it blood diamond free?", "does the Kimberley Process cover it?": the diamond scheme asked by name, whatever
+# the stone
+DIAMOND_SCHEME_SAID = re.compile(r"\bdiamonds?\b|\bkimberl[e]?y\b|\bkpcs\b", re.I)
 # "what is the habit?", "what's its crystal habit?": of the gem on the table, not what a habit is
 THE_HABIT = re.compile(r"\b(?:the|its)\s+(?:crystal\s+)?habit\b", re.I)
 # "is cinnabar toxic?", "does scheelite fluoresce?": a property asked of a name, which may be no gem known
