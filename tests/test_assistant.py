@@ -431,6 +431,18 @@ def test_man_made_or_artificial_of_a_photo_is_answered_as_lab_created_is(questio
     assert not ask("does it change colour under artificial light?").startswith("From a photo alone")
 
 
+@pytest.mark.parametrize(
+    "question, reply",
+    [("is it red?", "**Yes**: Ruby comes in red"),  # each was "My facts on Ruby do not answer that"
+     ("is my stone red?", "**Yes**: Ruby comes in red"),
+     ("is it blue?", "**My facts list no blue ruby**: Ruby comes in red"),
+     ("can it be blue?", "**My facts list no blue ruby**: Ruby comes in red")],
+)  # fmt: skip
+def test_a_colour_asked_of_a_photos_stone_is_answered_from_its_gems_colours_not_read_off_the_photo(question, reply):
+    said = stone_answered("Ruby", "Spinel", "Garnet Red").ask(question).reply
+    assert said.startswith(reply) and "I do not name the colour a photo shows" in said, said[:160]
+
+
 def test_a_simulant_the_readings_fit_is_not_said_to_fit_the_gem_they_rule_out():
     chat = Assistant(classifier=None).conversation()
     answer = chat.ask("RI >1.81, SG 5.8, singly refractive, colourless")  # over the refractometer's limit
@@ -2576,6 +2588,12 @@ def test_which_one_has_more_fire_than_a_gem_with_a_stone_in_hand_compares_the_ge
     assert fiery.endswith("**Andradite (dispersion 0.057)** has more fire than Diamond (dispersion 0.044).")
 
 
+@pytest.mark.parametrize("question", ["which one has more fire than diamond?", "what has more fire than a diamond?"])
+def test_which_one_has_more_fire_than_a_gem_with_no_stone_lists_the_gems_beyond_it(question):
+    said = Assistant(classifier=None).conversation().ask(question).reply  # was the card of Diamond
+    assert said.startswith("**Natural gems with more fire than Diamond (dispersion 0.044)**") and "Sphene (" in said
+
+
 def test_which_one_is_rarer_with_a_stone_in_hand_is_what_the_facts_of_its_gems_say_not_the_stone_unanswered():
     chat = stone_answered("Peridot", "Tourmaline", "Sapphire Blue")
     for asked in ("which one is rarer?", "which one is the rarest?"):  # was "My facts on Peridot do not answer that"
@@ -3458,7 +3476,7 @@ def test_a_gem_the_knowledge_base_lacks_is_said_to_be_unknown_not_taken_for_anot
      ("is olivine the same as peridot?", "**Yes**: olivine and peridot are names for the same gem, Peridot."),
      ("is spinel the same as ruby?", "**No**: Spinel and Ruby (corundum) are different gems. To tell Spinel from Ruby"),
      ("is ruby a sapphire?", "**No**: Ruby and Sapphire are both corundum"),
-     ("is quartz an amethyst?", "**Not every one**: Amethyst is one kind of quartz"),
+     ("is quartz an amethyst?", "**Not every one**: some quartz is amethyst, one kind of it among others"),
      ("is a lab grown diamond a real diamond?", "**Yes and no**: a lab grown diamond is diamond, with the same"),
      ("is a synthetic ruby a ruby?", "**Yes and no**: a synthetic ruby is corundum"),
      ("is lab-grown ruby real ruby?", "**Yes and no**: a lab-grown ruby is corundum"),  # was ruby's lab-grown kinds
@@ -3473,7 +3491,21 @@ def test_a_gem_the_knowledge_base_lacks_is_said_to_be_unknown_not_taken_for_anot
      # each was the gem's name alone: an imitation or a lab-grown gem asked of by its own name
      ("is cubic zirconia real?", "**It is not diamond, but not a fake in itself**: Cubic Zirconia is a material"),
      ("is Gilson opal real?", "**Yes and no**: a Gilson opal is opal, with the same constants"),
-     ("is Gilson opal natural?", "**No**: lab-grown opal is made in a laboratory")],
+     ("is Gilson opal natural?", "**No**: lab-grown opal is made in a laboratory"),
+     # with no article between the two gems: each was the gem's bare card
+     ("is amethyst quartz?", "**Yes**: Amethyst is one kind of quartz: every amethyst is quartz. Amethyst comes in "),
+     ("are rubies corundum?", "**Yes**: Ruby is one kind of corundum"),
+     ("is tanzanite zoisite?", "**Yes**: Tanzanite is one kind of zoisite"),
+     ("is spinel corundum?", "**No**: Spinel and Corundum are different gems."),
+     # a gem named for a colour read as a kind, not a colour: each was "**Yes**: Citrine comes in …"
+     ("is quartz citrine?", "**Not every one**: some quartz is citrine, one kind of it among others. Citrine comes"),
+     ("can quartz be citrine?", "**Yes**: some quartz is citrine, one kind of it. Citrine comes in"),
+     ("can sapphire be padparadscha?", "**Yes**: some sapphire is padparadscha sapphire, one kind of it."),
+     ("could a sapphire be a padparadscha?", "**Yes**: some sapphire is padparadscha sapphire"),
+     ("can ruby be sapphire?", "**No**: Ruby and Sapphire are both corundum"),
+     # a colour still, where the gem named for it is no kind of the other
+     ("is topaz aqua?", "**Yes**: Topaz comes in"),
+     ("is emerald green?", "**Yes**: Emerald comes in")],
 )  # fmt: skip
 def test_is_one_gem_another_is_answered_yes_or_no_from_kinds_and_species(question, reply):
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(reply)
@@ -8106,12 +8138,21 @@ def test_a_stone_reset_in_a_new_mount_is_the_jewellers_resetting_not_the_chat_st
     [("what is the Kimberley Process?", "**Conflict diamonds**:"),
      ("what is a conflict-free diamond?", "**Conflict diamonds**:"),
      ("are these stones ethically sourced?", "**Ethical sourcing**:"),
-     ("is tanzanite ethically mined?", "**Ethical sourcing**:")],
+     ("is tanzanite ethically mined?", "**Ethical sourcing**:"),
+     ("is my sapphire conflict free?", "**Ethical sourcing**:"),  # a coloured stone: was the diamond scheme's entry
+     ("are diamonds conflict free?", "**Conflict diamonds**:")],
 )  # fmt: skip
 def test_conflict_diamonds_and_ethical_sourcing_are_answered_from_sourced_entries(question, start):
     # were "I have no facts on Kimberley Process", the diamond card, or the "send me a photo" fallback
     reply = Assistant(classifier=None).conversation().ask(question)
     assert reply.reply.startswith(start) and "<http" in " ".join(reply.notes)
+
+
+def test_conflict_free_of_a_coloured_stone_in_hand_is_its_chain_of_custody_the_kimberley_process_only_diamonds():
+    ruby = stone_answered("Ruby", "Spinel").ask("is it conflict free?").reply  # led with the diamond scheme
+    assert ruby.startswith("**Ethical sourcing**:") and "Diamonds have the Kimberley Process" in ruby
+    diamond = stone_answered("Diamond", "Moissanite").ask("is it conflict free?").reply
+    assert diamond.startswith("**Conflict diamonds**:")
 
 
 def test_which_metal_suits_a_stone_is_the_setters_rule_and_said_to_be_taste_for_coloured_stones():

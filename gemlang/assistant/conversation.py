@@ -131,6 +131,7 @@ from gemlang.assistant.questions import (
     DECEIT,
     DEGREE_OF_IT,
     DETECTION_QUESTION,
+    DIAMOND_SCHEME_SAID,
     DIFFERENT_ASKED,
     DOUBLET_QUESTION,
     EARLIER_SAID,
@@ -1273,6 +1274,8 @@ class Conversation:
         else:
             ranked = by_range = superlative_answer(turn.text)
             ranked = ranked or ("" if of_the_stone else rarest_answer(turn.text))
+            # "which one has more fire than diamond?" of no stone: of every gem, not the card of the one named
+            ranked = ranked or ("" if of_the_stone else compared_list_answer(turn.text, any_one=True))
         if not ranked and (cheap := cheapest_answer(turn.text)):  # "the cheapest yellow-green stone?"
             ranked = f"I do not price stones, nor rank gems by price: {WHAT_VALUE_RESTS_ON}. {cheap}"
         if not ranked or parse_hints(HIGH_OR_LOW.sub(" ", turn.text)):
@@ -1392,6 +1395,17 @@ class Conversation:
             # "is moissanite a diamond?", then "which is harder?"
             self.topic, self.named_together = None, (named[0], named[1])
         return True
+
+    def _sourcing_of_a_coloured_stone(self, text: str, terms: list) -> list:
+        """ "Is it conflict free?" of a coloured stone (named, or in hand, or spoken of): what applies to it, its chain
+        of custody (the entry on ethical sourcing, which names the Kimberley Process as the scheme of diamonds), in
+        place of that scheme's own entry; `terms` as they are for a diamond, or when the scheme is asked by name."""
+        named = gems_named_in(text)
+        gem = named[0] if named else self._answered_gem() or self.topic
+        if gem is None or gem.species == "diamond" or DIAMOND_SCHEME_SAID.search(text):
+            return terms
+        sourcing = [term_called("ethical sourcing") if t.term == "conflict diamonds" else t for t in terms]
+        return list({t.term: t for t in sourcing}.values())
 
     def _birthstone_again(self, text: str) -> str:
         """ "and feb?" after a birthstone or an anniversary's answer asks the birthstone of that month; "and the
@@ -1545,6 +1559,7 @@ class Conversation:
         if shown := in_the_polariscope(turn.text, terms):  # "… doubly refractive … in the polariscope?": it blinks
             terms += [t for t in [term_called("polariscope")] if t not in terms]
             counted = f"{counted} {shown}".strip()
+        terms = self._sourcing_of_a_coloured_stone(turn.text, terms)
         turn.answer.reply = explained(terms, turn.answer)
         for said in filter(None, (spectra_naming(t, turn.answer.notes) for t in terms)):  # "… chromium spectrum?"
             turn.answer.reply += f"\n\n{said}"

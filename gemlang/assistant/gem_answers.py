@@ -45,7 +45,6 @@ from gemlang.assistant.questions import (
     HISTORY_QUESTION,
     IN_A_COLOUR,
     IN_CARATS_ASKED,
-    IN_HAND_AS_ANOTHER,
     IN_NATURE_ASKED,
     IS_A_KIND,
     IS_THE_MATERIAL,
@@ -58,10 +57,12 @@ from gemlang.assistant.questions import (
     MADE_OF,
     MATERIAL_GEMS,
     MATERIAL_KIND,
+    MAY_BE_ANOTHER,
     MORE_THAN,
     NAME_ASKED,
     NATURAL_QUESTION,
     NEXT_CLAUSE,
+    ONE_GEM_AS_ANOTHER,
     OPTIC_QUALITY,
     ORIGIN_CLAIM_ASKED,
     ORIGIN_QUESTION,
@@ -147,6 +148,7 @@ from gemlang.knowledge.tell_apart import (
     kind_of,
     kinds_of,
     lookalikes,
+    may_be,
     natural_lookalikes,
     seen_in,
     telltale,
@@ -2329,7 +2331,7 @@ def kind_answer(text: str, stone_in_hand: bool = False) -> str:
     if asked and MORE_THAN.match(text):  # "is ruby harder than glass?" compares the two, asks no kind
         return ""
     if not asked:
-        return "" if stone_in_hand else another_gem_in_hand(text or "")
+        return another_gem_in_hand(text or "", stone_in_hand) or some_are_another(text or "")
     if THE_STONES_MEANT.fullmatch(asked.group("x")):
         return ""
     x, y = find_gem(asked.group("x")), find_gem(asked.group("y"))
@@ -2338,17 +2340,52 @@ def kind_answer(text: str, stone_in_hand: bool = False) -> str:
     return two_gems_answer(x, y, asked.group("x"), asked.group("y"))
 
 
-def another_gem_in_hand(text: str) -> str:
-    """ "Is my diamond moissanite?" answered as "is my diamond a moissanite?": its words split where each side is a
-    gem's whole name or alias; '' where no split is ("is my sapphire blue?", "is my ruby worth more than spinel?")."""
-    asked = IN_HAND_AS_ANOTHER.match(text)
-    words = asked["words"].split() if asked else []
+def another_gem_in_hand(text: str, stone_in_hand: bool = False) -> str:
+    """ "Is my diamond moissanite?" answered as "is my diamond a moissanite?", and "is amethyst quartz?" as "is
+    amethyst a quartz?": its words split where each side is a gem's whole name or alias; '' where no split is ("is
+    my sapphire blue?", "is my ruby worth more than spinel?"), for "my" with a stone in hand (the photo's ranking
+    answers it), and for a gem named for a colour that is no kind of the other ("is topaz aqua?": a colour asked)."""
+    asked = ONE_GEM_AS_ANOTHER.match(text)
+    if asked is None or (asked["my"] and stone_in_hand):
+        return ""
+    words = asked["words"].split()
     for cut in range(1, len(words)):
         said_x, said_y = " ".join(words[:cut]), " ".join(words[cut:])
-        x, y = facts_of(said_x), facts_of(said_y)
-        if x is not None and y is not None and x.name != y.name:
+        x, y = gem_called(said_x), gem_called(said_y)
+        if x is None or y is None or x.name == y.name:
+            continue
+        if asked["my"]:
             return two_gems_answer(x, y, f"{asked['my']} {said_x}", said_y)
+        return "" if colour_asked(said_y, x, y) else two_gems_answer(x, y)
     return ""
+
+
+def gem_called(words: str) -> GemFacts | None:
+    """The gem `words` name whole, by a name or alias, singular or plural ("rubies", "amethysts"); None for words
+    that are only part of a name, or none."""
+    singulars = (words, re.sub(r"ies$", "y", words), re.sub(r"es$", "", words), re.sub(r"s$", "", words))
+    return next((gem for said in dict.fromkeys(singulars) if (gem := facts_of(said)) is not None), None)
+
+
+def colour_asked(said: str, x: GemFacts, y: GemFacts) -> bool:
+    """Whether `said`, the name of gem `y` asked of gem `x`, asks a colour: a name that is also a colour word
+    ("aqua", "emerald") for a gem that is no kind of `x`, nor `x` of it, nor of its mineral."""
+    related = may_be(x, y) or may_be(y, x) or x.species == y.species
+    return main_colour(said) is not None and not related
+
+
+def some_are_another(text: str) -> str:
+    """ "Can sapphire be padparadscha?", "can quartz be amethyst?": yes where one gem is a kind of the other, with the
+    colours the kind comes in (a variety is mostly told by its colour); '' for a message asking no such thing, of a
+    gem it does not know, or a colour asked with a gem's name ("can topaz be aqua?")."""
+    asked = MAY_BE_ANOTHER.match(text)
+    x, y = (gem_called(asked["x"]), gem_called(asked["y"])) if asked else (None, None)
+    if x is None or y is None or x.name == y.name or colour_asked(asked["y"], x, y):
+        return ""
+    if may_be(x, y):
+        colours = follow_up_colours(y)
+        return f"**Yes**: some {lower_name(x)} is {lower_name(y)}, one kind of it. {colours}".strip()
+    return two_gems_answer(x, y)
 
 
 def two_gems_answer(x: GemFacts, y: GemFacts, said_x: str = "", said_y: str = "", different: bool = False) -> str:
@@ -2371,10 +2408,12 @@ def two_gems_answer(x: GemFacts, y: GemFacts, said_x: str = "", said_y: str = ""
         return not_a_fake_in_itself(x, y)
     if x.name == y.name:
         return f"{yes}: {said_x} and {said_y} are names for the same gem, {x.name}."
-    if kind_of(x, y):
-        return f"{yes}: {x.name} is one kind of {lower_name(y)}: every {lower_name(x)} is {lower_name(y)}."
-    if kind_of(y, x):
-        return f"**Not every one**: {y.name} is one kind of {lower_name(x)}, and there are others."
+    if kind_of(x, y):  # "is amethyst quartz?": yes, and what tells that kind, mostly its colours
+        every = f"{x.name} is one kind of {lower_name(y)}: every {lower_name(x)} is {lower_name(y)}"
+        return f"{yes}: {every}. {follow_up_colours(x)}".strip()
+    if kind_of(y, x):  # "is quartz citrine?": some is
+        some = f"some {lower_name(x)} is {lower_name(y)}, one kind of it among others"
+        return f"**Not every one**: {some}. {follow_up_colours(y)}".strip()
     if not different and (twins := natural_and_grown(x, y)) and twins[0] == x:  # "a hydrothermal emerald?"
         if not STONE_IN_HAND.match(said_x):  # "is emerald a hydrothermal emerald?": no, a lab-grown one
             return one_mineral_two_gems(x, y)

@@ -1669,9 +1669,18 @@ IS_THE_MATERIAL = re.compile(
     r"(?:be\s+)?(?:(?:just|only|really|made of)\s+)?(?P<y>glass|plastic|acrylic)\s*\??\s*$",
     re.I,
 )
-# "is my diamond moissanite?", "is this ruby synthetic ruby?": "is my diamond a moissanite?" with no article, the words
-# of which are split where each side is a gem's whole name
-IN_HAND_AS_ANOTHER = re.compile(r"^\s*(?:is|are)\s+(?P<my>my|this)\s+(?P<words>[a-z][\w' -]*?)\s*\??\s*$", re.I)
+# "is my diamond moissanite?", "is this ruby synthetic ruby?", "is amethyst quartz?", "are rubies corundum?": "is my
+# diamond a moissanite?" with no article, the words of which are split where each side is a gem's whole name
+ONE_GEM_AS_ANOTHER = re.compile(
+    r"^\s*(?:is|are)\s+(?:(?P<my>my|this)\s+|(?:an?|the)\s+)?(?P<words>[a-z][\w' -]*?)\s*\??\s*$", re.I
+)
+# "can sapphire be padparadscha?", "can a quartz be an amethyst?", "could jade be jadeite?": whether some of one gem is
+# another, not whether it comes in a colour a gem is named for
+MAY_BE_ANOTHER = re.compile(
+    r"^\s*(?:can|could|may|might)\s+(?:an?\s+|the\s+|some\s+)?(?P<x>[a-z][\w' -]*?)\s+(?:ever\s+|also\s+)?be\s+"
+    r"(?:an?\s+|the\s+)?(?P<y>[a-z][\w' -]*?)\s*\??\s*$",
+    re.I,
+)
 # "how can I tell if my opal is plastic?", "how do I know whether my diamond is a cz?": "is my opal plastic?", which
 # says how the two are told apart
 TELL_IF_IT_IS = re.compile(
@@ -1699,6 +1708,9 @@ HABIT_ASKED = re.compile(
     r"\bcrystals?\s+(?:look|looks)\s+like\b",
     re.I,
 )
+# "is it blood diamond free?", "does the Kimberley Process cover it?": the diamond scheme asked by name, whatever
+# the stone
+DIAMOND_SCHEME_SAID = re.compile(r"\bdiamonds?\b|\bkimberl[e]?y\b|\bkpcs\b", re.I)
 # "what is the habit?", "what's its crystal habit?": of the gem on the table, not what a habit is
 THE_HABIT = re.compile(r"\b(?:the|its)\s+(?:crystal\s+)?habit\b", re.I)
 # "is cinnabar toxic?", "does scheelite fluoresce?": a property asked of a name, which may be no gem known

@@ -12,6 +12,7 @@ import numpy as np
 from gemlang.assistant.answer import UNSURE_BECAUSE, Answer
 from gemlang.assistant.gem_answers import (
     PHOTO_CANNOT_TELL_GLASS,
+    colours_answer,
     facts_of,
     follow_up_colours,
     how_to_spot_glass,
@@ -33,6 +34,7 @@ from gemlang.assistant.questions import (
     ELSE_QUESTION,
     HISTORY_QUESTION,
     IDENTITY_ASKED,
+    IN_A_COLOUR,
     INCLUSION_WORDS,
     INCLUSIONS_ASKED,
     LAB_APART_QUESTION,
@@ -267,10 +269,20 @@ def follow_up(text: str, answer: Answer, evidence: EvidenceModel, hints: Hints |
     if COLOUR_QUESTION.search(text) and gem is not None and gem.colours:  # "what colour is it usually?"
         told = f"You told me it is {' and '.join(hints.colours)}. " if hints is not None and hints.colours else ""
         return told + follow_up_colours(gem)
+    if gem is not None and IN_A_COLOUR.search(text) and (said := colours_answer(text, gem)):  # "is it red?"
+        return said + (f" {COLOUR_NOT_READ.format(name=gem.name)}" if answer.used_photo else "")
     if HISTORY_QUESTION.search(text) and gem is not None and (gem.history or gem.name_origin):
         named = NAME_ORIGIN_ASKED.search(text)  # "where does the name come from?": the name only
         return (gem.name_origin if named else gem.history) or gem.history or gem.name_origin
     return ""
+
+
+# "is it red?" of a photo's stone: answered from the colours of the gem it matches, as the photo's own colour, which
+# the light changes, is not named
+COLOUR_NOT_READ = (
+    "That is what my facts list for {name}, the gem the photo matches: I do not name the colour a photo shows, which "
+    "changes with the light, so judge the stone's own colour in daylight."
+)
 
 
 def inclusions_unseen(name: str, gem: GemFacts | None, answer: Answer) -> str:

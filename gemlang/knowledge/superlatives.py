@@ -626,6 +626,11 @@ COMPARED_LIST_QUESTION = re.compile(
     rf"{_COMPARED}{_THAN_ENDS}",
     re.I,
 )
+# "which one has more fire than diamond?", "what is harder than topaz?": no kind of stone said, which with none in hand
+# or spoken of asks of every gem
+ANY_ONE_COMPARED = re.compile(
+    rf"^\s*(?:which|what)(?:\s+ones?)?\s+(?:is|are|has|have|shows?)\s+{_COMPARED}{_THAN_ENDS}", re.I
+)
 # "… harder than glass but softer than quartz": a second bound on the same quantity
 ALSO_COMPARED = re.compile(rf"\b(?:but|and|yet)\s+(?:also\s+)?{_COMPARED}{_THAN_ENDS}", re.I)
 COMPARED = {  # the word -> the quantity it compares and whether the gems listed lie above
@@ -694,13 +699,13 @@ def compared_among(text: str, gems: list[GemFacts], called: str) -> str:
     return f"Of {called}, {_joined([f'**{_line(gs, q)}**' for gs in beyond])} {verb} {said}."
 
 
-def compared_list_answer(text: str) -> str:
+def compared_list_answer(text: str, any_one: bool = False) -> str:
     """The natural gems harder, softer, heavier or lighter than a gem or a scratch-test object ("which gems are
     harder than quartz?", "… harder than glass but softer than quartz?"): those whose range's middle lies beyond
     the middle of the gem's range (a wide one, zircon's SG 3.90–4.73, would otherwise shut out the gems inside it) or
     the object's value, one line per species; '' if not asked, or if what they are compared with is unknown or the two
-    bounds measure different things."""
-    m = COMPARED_LIST_QUESTION.search(text or "")
+    bounds measure different things. `any_one`: "which one has more fire than diamond?" asks it too, of no stone."""
+    m = COMPARED_LIST_QUESTION.search(text or "") or (ANY_ONE_COMPARED.search(text or "") if any_one else None)
     if m is None:
         return ""
     asked = [m, *ALSO_COMPARED.finditer(text, m.end())]
