@@ -33,6 +33,7 @@ from gemlang.assistant.gem_answers import (
     colours_answer,
     constants_said,
     crystal_effect,
+    crystal_kind,
     cutting_answer,
     detection_answer,
     detection_text,
@@ -124,6 +125,7 @@ from gemlang.assistant.questions import (
     COMPARATIVE,
     COMPARE_WORDS,
     CONSTANTS_ASKED,
+    CRYSTAL_ASKED,
     CULTURED_SAID,
     DAY_OF_MONTH,
     DECEIT,
@@ -230,6 +232,7 @@ from gemlang.assistant.questions import (
     THAT_ONE,
     THE_HABIT,
     THE_REST,
+    THE_STONE_IN_HAND,
     THE_STONE_MEANT,
     THE_STONES_VALUE,
     THE_TWO_MEANT,
@@ -504,6 +507,19 @@ def explained(terms: list, answer: Answer) -> str:
     """The glossary's entries for the terms asked ("**Pleochroism**: …"); their sources go to the answer's notes."""
     answer.notes += [f"source ({t.term}): {t.source}" for t in terms]
     return "\n\n".join(f"**{t.term[:1].upper() + t.term[1:]}**: {t.text}" for t in terms)
+
+
+# "is beach glass valuable?", "is a doublet worth anything?": a value asked of a thing the glossary explains, not of
+# a gem: no price, and its entry, when the entry speaks of its worth (what collectors value it by, a cheap stand-in)
+TERM_NOT_PRICED = "I do not price stones or materials; what my sources say of its worth follows."
+
+
+def terms_valued(text: str) -> list:
+    """The glossary terms a value question names, when it names no gem, whose entries speak of value ("is beach
+    glass valuable?": sea glass); else none."""
+    if not VALUE_QUESTION.search(text) or gems_named_in(text):
+        return []
+    return [t for t in terms_named(text) if VALUE_QUESTION.search(t.text)]
 
 
 def scales_of_the_grades(text: str, gem: GemFacts, answer: Answer) -> str:
@@ -1339,6 +1355,14 @@ class Conversation:
                 turn.answer.reply = f"{said}\n\n{explained([term_called(kind_term(kind))], turn.answer)}"
                 return True
         likeliest, which = self.topic is None, bool(either)
+        if crystal := crystal_kind(text, stone, likeliest=likeliest):  # "is this a crystal?": its structure
+            turn.answer.reply = f"{crystal}\n\n{explained([term_called('crystal')], turn.answer)}"
+            return True
+        asked_crystal = CRYSTAL_ASKED.match(text)
+        if stone is None and asked_crystal and THE_STONE_IN_HAND.fullmatch(asked_crystal["x"]):
+            said = which_gem("Whether it is a crystal", "is opal a crystal?")  # nothing in hand or named
+            turn.answer.reply = f"{said}\n\n{explained([term_called('crystal')], turn.answer)}"
+            return True
         lead, term = material_kind(text, stone, likeliest=likeliest, notes=turn.answer.notes, which=which)
         if term:
             if either and term == "gem or mineral" and "crystal" in either[0].lower():
@@ -1500,6 +1524,10 @@ class Conversation:
             if not self._stone_in_hand:
                 self.topic, self.named_together = gems[0], None  # "what is its habit?" next asks of it again
             turn.answer.reply = f"{habit_said(gems[0])}\n\n{explained([term_called('crystal habit')], turn.answer)}"
+            return True
+        if not terms and not stones_value and (valued := terms_valued(turn.text)):
+            self._term_said = True
+            turn.answer.reply = f"{TERM_NOT_PRICED}\n\n{explained(valued, turn.answer)}"
             return True
         if not terms:
             return False
