@@ -30,13 +30,9 @@ def test_a_zodiac_stone_is_said_to_be_no_fact_held_and_a_month_given_gets_its_bi
     assert reply.startswith("A zodiac (star-sign) stone is no gemmological fact, and my knowledge base holds no")
     assert reply.endswith('Birthstones go by month: tell me yours ("the birthstone for August?").')
     august = birthstone_answer("what's my zodiac stone? I was born in August")
-    assert (
-        august.endswith(
-            "The birthstone for **August** is peridot, spinel (since 2016) or sardonyx, "
-            + ("on the modern list most jewellers use (lists differ by country and era).")
-        )
-        and "no zodiac list" in august
-    )
+    assert "no zodiac list" in august
+    assert august.endswith("The birthstone for **August** is peridot, spinel (since 2016) or sardonyx, on the modern "
+                           "list most jewellers use (lists differ by country and era).")  # fmt: skip
     assert birthstone_answer("can a stone cure cancer?") == ""
 
 
