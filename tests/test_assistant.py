@@ -7972,6 +7972,20 @@ def test_a_stone_reset_in_a_new_mount_is_the_jewellers_resetting_not_the_chat_st
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["can you put a new stone in my ring?", "could a jeweller set a new stone in it?",
+     "can I change the stone in my ring?", "I want to replace my stone, is that possible?"],
+)  # fmt: skip
+def test_a_new_stone_for_a_ring_with_a_stone_in_hand_is_the_jewellers_resetting_with_what_the_torch_means_for_it(
+    question,
+):
+    answer = stone_answered("Emerald", "Peridot").ask(question)  # was "My facts on Emerald do not answer that"
+    assert answer.reply.startswith("**Resetting a stone**:") and "Have the stone examined first" in answer.reply
+    assert "**Emerald**: At the bench, jeweller's torch: Emerald does not take heat" in answer.reply
+    assert any(n.startswith("sources (bench work): ") for n in answer.notes) and not answer.description
+
+
+@pytest.mark.parametrize(
     ("question", "start"),
     [("what is the Kimberley Process?", "**Conflict diamonds**:"),
      ("what is a conflict-free diamond?", "**Conflict diamonds**:"),

@@ -509,6 +509,8 @@ def explained(terms: list, answer: Answer) -> str:
     return "\n\n".join(f"**{t.term[:1].upper() + t.term[1:]}**: {t.text}" for t in terms)
 
 
+TORCH = "jeweller's torch"  # the bench work a stone reset or replaced in its mount may meet
+
 # "is beach glass valuable?", "is a doublet worth anything?": a value asked of a thing the glossary explains, not of
 # a gem: no price, and its entry, when the entry speaks of its worth (what collectors value it by, a cheap stand-in)
 TERM_NOT_PRICED = "I do not price stones or materials; what my sources say of its worth follows."
@@ -1558,6 +1560,12 @@ class Conversation:
             turn.answer.reply = f"{balance}\n\n{turn.answer.reply}"
             weighing = [t for t in map(term_called, ("hydrostatic weighing", "heavy liquids")) if t not in terms]
             turn.answer.notes += [f"source ({t.term}): {t.source}" for t in weighing if t is not None]
+        if "resetting a stone" in [t.term for t in terms] and (held := self._answered_gem()) is not None:
+            # "can you put a new stone in my ring?" with a stone answered: what the torch's heat means for it
+            torch = bench_asked(TORCH)
+            said = bench_said(TORCH, [held.name, held.species], held).strip()
+            turn.answer.reply += f"\n\n**{held.name}**: {said}" if said else ""
+            turn.answer.notes += [f"sources (bench work): {'; '.join(w.sources)}" for w in torch if said]
         if [t.term for t in terms] == ["appraisal"] and ANY_TREATMENT.search(turn.text):
             # "what should a valuation say about treatment?": the rule of disclosure it follows
             turn.answer.reply += f"\n\n{TREATMENT_RULE}"
