@@ -367,6 +367,7 @@ from gemlang.knowledge.facts import ASKED_SOURCED_FIELDS
 from gemlang.knowledge.foreign_words import in_english
 from gemlang.knowledge.glossary import (
     ABOUT_THE_STONE,
+    ASKED_WHEREVER_NAMED,
     INSTRUMENTS,
     NAMED_TWICE,
     about_the_stone,
@@ -518,10 +519,12 @@ TERM_NOT_PRICED = "I do not price stones or materials; what my sources say of it
 
 def terms_valued(text: str) -> list:
     """The glossary terms a value question names, when it names no gem, whose entries speak of value ("is beach
-    glass valuable?": sea glass); else none."""
+    glass valuable?": sea glass); else none. Not a term asked only in questions of its own kind ("can you appraise
+    it?" asks a price of the stone, not what an appraisal is)."""
     if not VALUE_QUESTION.search(text) or gems_named_in(text):
         return []
-    return [t for t in terms_named(text) if VALUE_QUESTION.search(t.text)]
+    named = [t for t in terms_named(text) if t.term not in ASKED_WHEREVER_NAMED]
+    return [t for t in named if VALUE_QUESTION.search(t.text)]
 
 
 def scales_of_the_grades(text: str, gem: GemFacts, answer: Answer) -> str:
@@ -1560,7 +1563,8 @@ class Conversation:
             turn.answer.reply = f"{balance}\n\n{turn.answer.reply}"
             weighing = [t for t in map(term_called, ("hydrostatic weighing", "heavy liquids")) if t not in terms]
             turn.answer.notes += [f"source ({t.term}): {t.source}" for t in weighing if t is not None]
-        if "resetting a stone" in [t.term for t in terms] and (held := self._answered_gem()) is not None:
+        named_one = gems_said[0] if len(gems_said) == 1 else None  # "can you reset my diamond?": the diamond
+        if "resetting a stone" in [t.term for t in terms] and (held := named_one or self._answered_gem()) is not None:
             # "can you put a new stone in my ring?" with a stone answered: what the torch's heat means for it
             torch = bench_asked(TORCH)
             said = bench_said(TORCH, [held.name, held.species], held).strip()
