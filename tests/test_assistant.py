@@ -2898,6 +2898,34 @@ def test_a_rock_a_geode_glass_or_a_plural_asked_to_be_a_mineral_is_answered_with
 
 
 @pytest.mark.parametrize(
+    ("photo", "asked", "start"),
+    [("Amethyst", "is this a crystal?", "**Yes, crystalline**: Amethyst, the likeliest match for it, is a crystal "
+      "of the trigonal system"),
+     ("Opal", "is it crystalline?", "**No, not crystalline**: Opal, the likeliest match for it, is amorphous"),
+     ("Chalcedony", "is this stone a crystal?", "**Made of crystals, not one crystal**: Chalcedony, the likeliest "
+      "match for it, is an aggregate of many small trigonal crystals")],
+)  # fmt: skip
+def test_is_this_a_crystal_of_a_photo_is_answered_from_its_likeliest_gems_structure(photo, asked, start):
+    answer = stone_answered(photo, "Kunzite").ask(asked)  # was the stone's card again
+    assert answer.reply.startswith(start), answer.reply[:120]
+    assert "**Crystal**: In mineralogy a crystal is a solid" in answer.reply
+    assert not answer.description
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [("is obsidian a crystal?", "**No, not crystalline**: Obsidian is amorphous"),
+     ("are diamonds crystals?", "**Yes, crystalline**: Diamond is a crystal of the cubic system"),
+     ("is synthetic ruby a crystal?", "**Yes, crystalline**: Synthetic Ruby (Verneuil) is a crystal"),
+     ("is it a crystal?", "**Which gem?** Whether it is a crystal depends on the gem")],
+)  # fmt: skip
+def test_a_gem_named_asked_to_be_a_crystal_is_answered_from_its_crystal_system(text, start):
+    answer = Assistant(None).conversation().ask(text)
+    assert answer.reply.startswith(start), answer.reply[:120]
+    assert "**Crystal**: In mineralogy" in answer.reply
+
+
+@pytest.mark.parametrize(
     ("text", "start"),
     [("is opal a mineraloid?", "**Yes, a mineraloid**: Opal is natural but has no crystal structure"),
      ("are obsidians mineraloids?", "**Yes, a mineraloid**: Obsidian"),
@@ -4670,6 +4698,26 @@ def test_whether_a_photo_can_tell_glass_is_answered_honestly_with_what_can(asked
 def test_a_photo_sent_of_glass_or_through_a_magnifying_glass_asks_nothing_a_photo_cannot_tell(asked):
     reply = Assistant(classifier=None).conversation().ask(asked).reply  # was 'A photo cannot tell glass from a gem …'
     assert "A photo cannot tell glass" not in reply and "**Glass or a gem?**" not in reply
+
+
+@pytest.mark.parametrize(
+    "asked",
+    ["what is beach glass?", "what's sea glass?", "is beach glass valuable?", "is sea glass worth anything?",
+     "is my beach glass worth money?"],
+)  # fmt: skip
+def test_beach_or_sea_glass_asked_after_a_found_stone_is_explained_from_its_entry_not_the_card_again(asked):
+    chat = stone_answered("Quartz Rose", "Kunzite")
+    answer = chat.ask(asked)  # was the stone's card again, or the price refusal above it
+    assert "**Sea glass**: Sea glass is no mineral and no natural gem but man-made glass" in answer.reply
+    assert not answer.description and not answer.properties
+    assert any(n.startswith("source (sea glass): Wikipedia") for n in answer.notes)
+    assert ("I do not price stones or materials" in answer.reply) == ("what" not in asked)
+
+
+def test_could_it_be_sea_glass_of_the_stone_in_hand_weighs_glass_as_could_it_be_glass_does():
+    for asked in ("could it be sea glass?", "is it beach glass?"):
+        reply = stone_answered("Quartz Rose", "Glass (Paste)", "Kunzite").ask(asked).reply  # was the card alone
+        assert reply.startswith("**Probably not**: Glass (Paste)"), reply[:80]
 
 
 def test_glass_against_a_gem_and_the_stone_in_hand_against_a_gem_named_are_told_apart():
@@ -8131,6 +8179,20 @@ def test_a_stone_reset_in_a_new_mount_is_the_jewellers_resetting_not_the_chat_st
     assert not chat.ask("can you put a new stone in my ring?").reply.startswith("Starting over")
     assert chat.hints.readings.ri is not None
     assert chat.ask("reset").reply == "Starting over: send a photo of the next stone."
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["can you put a new stone in my ring?", "could a jeweller set a new stone in it?",
+     "can I change the stone in my ring?", "I want to replace my stone, is that possible?"],
+)  # fmt: skip
+def test_a_new_stone_for_a_ring_with_a_stone_in_hand_is_the_jewellers_resetting_with_what_the_torch_means_for_it(
+    question,
+):
+    answer = stone_answered("Emerald", "Peridot").ask(question)  # was "My facts on Emerald do not answer that"
+    assert answer.reply.startswith("**Resetting a stone**:") and "Have the stone examined first" in answer.reply
+    assert "**Emerald**: At the bench, jeweller's torch: Emerald does not take heat" in answer.reply
+    assert any(n.startswith("sources (bench work): ") for n in answer.notes) and not answer.description
 
 
 @pytest.mark.parametrize(

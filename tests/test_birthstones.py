@@ -21,6 +21,21 @@ def test_a_month_gets_its_gems_and_a_gem_its_month():
     assert listed.count(":") == 13 and "August: peridot, spinel (since 2016) or sardonyx" in listed
 
 
+@pytest.mark.parametrize(
+    "asked",
+    ["what is the zodiac stone for leo?", "which gem is for scorpio?", "Gemini birthstone?", "my star sign stone?"],
+)
+def test_a_zodiac_stone_is_said_to_be_no_fact_held_and_a_month_given_gets_its_birthstone(asked):
+    reply = Assistant(classifier=None).conversation().ask(asked).reply  # was the help text, or the whole list
+    assert reply.startswith("A zodiac (star-sign) stone is no gemmological fact, and my knowledge base holds no")
+    assert reply.endswith('Birthstones go by month: tell me yours ("the birthstone for August?").')
+    august = birthstone_answer("what's my zodiac stone? I was born in August")
+    assert "no zodiac list" in august
+    assert august.endswith("The birthstone for **August** is peridot, spinel (since 2016) or sardonyx, on the modern "
+                           "list most jewellers use (lists differ by country and era).")  # fmt: skip
+    assert birthstone_answer("can a stone cure cancer?") == ""
+
+
 def test_no_birthstone_question_no_answer_and_every_source_is_a_page():
     assert birthstone_answer("what gem is this? RI 1.76") == ""
     assert all(re.search(r"<https?://[^>]+>$", s) for s in sources())

@@ -96,6 +96,19 @@ def test_a_light_question_is_answered_first_from_the_care_and_the_gems_own_facts
     assert opal.startswith("**Caring for Opal**: In light: Generally stable, but heat from intense light")
 
 
+@pytest.mark.parametrize("asked", ["will it rust?", "does pyrite tarnish?", "will it oxidise in damp air?"])
+def test_a_tarnish_or_rust_question_of_pyrite_is_answered_first_from_its_care_notes_on_pyrite_decay(asked):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("tell me about pyrite")
+    answer = chat.ask(asked)  # was "My facts on Pyrite do not answer that", or the ranking's odds
+    assert answer.reply.startswith("**Caring for Pyrite**: In air and damp: Pyrite slowly oxidises in damp air")
+    assert "pyrite decay" in answer.reply and "True marcasite" in answer.reply
+    assert any("Protecting pyrite" in n for n in answer.notes)
+    ruby = chat.ask("will my ruby tarnish?").reply
+    assert ruby.startswith("**Caring for Ruby**: In air and damp: none of my sources names tarnish or decay.")
+    assert not care_question("is it rust coloured?") and not care_question("a rust-red stone, what is it?")
+
+
 def test_a_heat_question_is_answered_first_from_the_care_facts():
     from gemlang.assistant import Assistant
 

@@ -33,6 +33,7 @@ from gemlang.assistant.gem_answers import (
     colours_answer,
     constants_said,
     crystal_effect,
+    crystal_kind,
     cutting_answer,
     detection_answer,
     detection_text,
@@ -126,6 +127,7 @@ from gemlang.assistant.questions import (
     COMPARATIVE,
     COMPARE_WORDS,
     CONSTANTS_ASKED,
+    CRYSTAL_ASKED,
     CULTURED_SAID,
     DAY_OF_MONTH,
     DECEIT,
@@ -234,6 +236,7 @@ from gemlang.assistant.questions import (
     THAT_ONE,
     THE_HABIT,
     THE_REST,
+    THE_STONE_IN_HAND,
     THE_STONE_MEANT,
     THE_STONES_VALUE,
     THE_TWO_MEANT,
@@ -369,6 +372,7 @@ from gemlang.knowledge.facts import ASKED_SOURCED_FIELDS
 from gemlang.knowledge.foreign_words import in_english
 from gemlang.knowledge.glossary import (
     ABOUT_THE_STONE,
+    ASKED_WHEREVER_NAMED,
     INSTRUMENTS,
     NAMED_TWICE,
     about_the_stone,
@@ -510,6 +514,23 @@ def explained(terms: list, answer: Answer) -> str:
     """The glossary's entries for the terms asked ("**Pleochroism**: …"); their sources go to the answer's notes."""
     answer.notes += [f"source ({t.term}): {t.source}" for t in terms]
     return "\n\n".join(f"**{t.term[:1].upper() + t.term[1:]}**: {t.text}" for t in terms)
+
+
+TORCH = "jeweller's torch"  # the bench work a stone reset or replaced in its mount may meet
+
+# "is beach glass valuable?", "is a doublet worth anything?": a value asked of a thing the glossary explains, not of
+# a gem: no price, and its entry, when the entry speaks of its worth (what collectors value it by, a cheap stand-in)
+TERM_NOT_PRICED = "I do not price stones or materials; what my sources say of its worth follows."
+
+
+def terms_valued(text: str) -> list:
+    """The glossary terms a value question names, when it names no gem, whose entries speak of value ("is beach
+    glass valuable?": sea glass); else none. Not a term asked only in questions of its own kind ("can you appraise
+    it?" asks a price of the stone, not what an appraisal is)."""
+    if not VALUE_QUESTION.search(text) or gems_named_in(text):
+        return []
+    named = [t for t in terms_named(text) if t.term not in ASKED_WHEREVER_NAMED]
+    return [t for t in named if VALUE_QUESTION.search(t.text)]
 
 
 def scales_of_the_grades(text: str, gem: GemFacts, answer: Answer) -> str:
@@ -1376,6 +1397,14 @@ class Conversation:
                 turn.answer.reply = f"{said}\n\n{explained([term_called(kind_term(kind))], turn.answer)}"
                 return True
         likeliest, which = self.topic is None, bool(either)
+        if crystal := crystal_kind(text, stone, likeliest=likeliest):  # "is this a crystal?": its structure
+            turn.answer.reply = f"{crystal}\n\n{explained([term_called('crystal')], turn.answer)}"
+            return True
+        asked_crystal = CRYSTAL_ASKED.match(text)
+        if stone is None and asked_crystal and THE_STONE_IN_HAND.fullmatch(asked_crystal["x"]):
+            said = which_gem("Whether it is a crystal", "is opal a crystal?")  # nothing in hand or named
+            turn.answer.reply = f"{said}\n\n{explained([term_called('crystal')], turn.answer)}"
+            return True
         lead, term = material_kind(text, stone, likeliest=likeliest, notes=turn.answer.notes, which=which)
         if term:
             if either and term == "gem or mineral" and "crystal" in either[0].lower():
@@ -1550,6 +1579,10 @@ class Conversation:
                 self.topic, self.named_together = gems[0], None  # "what is its habit?" next asks of it again
             turn.answer.reply = f"{habit_said(gems[0])}\n\n{explained([term_called('crystal habit')], turn.answer)}"
             return True
+        if not terms and not stones_value and (valued := terms_valued(turn.text)):
+            self._term_said = True
+            turn.answer.reply = f"{TERM_NOT_PRICED}\n\n{explained(valued, turn.answer)}"
+            return True
         if not terms:
             return False
         self._term_said = True
@@ -1580,6 +1613,13 @@ class Conversation:
             turn.answer.reply = f"{balance}\n\n{turn.answer.reply}"
             weighing = [t for t in map(term_called, ("hydrostatic weighing", "heavy liquids")) if t not in terms]
             turn.answer.notes += [f"source ({t.term}): {t.source}" for t in weighing if t is not None]
+        named_one = gems_said[0] if len(gems_said) == 1 else None  # "can you reset my diamond?": the diamond
+        if "resetting a stone" in [t.term for t in terms] and (held := named_one or self._answered_gem()) is not None:
+            # "can you put a new stone in my ring?" with a stone answered: what the torch's heat means for it
+            torch = bench_asked(TORCH)
+            said = bench_said(TORCH, [held.name, held.species], held).strip()
+            turn.answer.reply += f"\n\n**{held.name}**: {said}" if said else ""
+            turn.answer.notes += [f"sources (bench work): {'; '.join(w.sources)}" for w in torch if said]
         if [t.term for t in terms] == ["appraisal"] and ANY_TREATMENT.search(turn.text):
             # "what should a valuation say about treatment?": the rule of disclosure it follows
             turn.answer.reply += f"\n\n{TREATMENT_RULE}"

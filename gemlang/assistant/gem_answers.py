@@ -30,6 +30,7 @@ from gemlang.assistant.questions import (
     COAL_SAID,
     COLOUR_QUESTION,
     COMPARATIVE,
+    CRYSTAL_ASKED,
     CUT_STYLE_ASKED,
     CUTTING_ASKED,
     DETECTION_QUESTION,
@@ -2310,6 +2311,35 @@ def mineraloid_verdict(gem: GemFacts, who: str, kind: str) -> str:
     if re.search(r"\brock\b", gem.species):
         return f"**No, a rock**: {who} is {gem.species}, grains of minerals grown or packed together."
     return f"**No, a mineral**: {who} is crystalline ({system}), so a true mineral, not a mineraloid."
+
+
+def crystal_verdict(gem: GemFacts, who: str) -> str:
+    """Whether a gem is crystalline, from its crystal system and optic character: amorphous (opal, obsidian, glass,
+    amber), an aggregate of many small crystals (chalcedony, jade, pearl), or one crystal of its system; a gem grown
+    in a laboratory is a crystal as a mined one is."""
+    system = gem.crystal_system.split(" ")[0]
+    if not system or system == "amorphous" or NOT_CRYSTALLINE.search(f"{gem.species} {gem.group}"):
+        return f"**No, not crystalline**: {who} is amorphous: its atoms have no orderly, repeating arrangement."
+    if gem.optical_character.lower().startswith("aggregate"):
+        return f"**Made of crystals, not one crystal**: {who} is an aggregate of many small {system} crystals."
+    return f"**Yes, crystalline**: {who} is a crystal of the {system} system: its atoms repeat in an orderly lattice."
+
+
+def crystal_kind(text: str, stone: GemFacts | None = None, likeliest: bool = False) -> str:
+    """Yes or no to "is this a crystal?" of the stone in hand's likeliest gem (`stone`), or to "is opal crystalline?"
+    of a gem named (`crystal_verdict`); '' for any other message, or no gem known to answer of."""
+    from gemlang.knowledge import find_gem
+
+    asked = CRYSTAL_ASKED.match(text or "")
+    if not asked:
+        return ""
+    if THE_STONE_IN_HAND.fullmatch(asked["x"]):
+        gem = stone
+        who = (f"{stone.name}, the likeliest match for it," if likeliest else stone.name) if stone else ""
+    else:
+        gem = find_gem(asked["x"])
+        who = gem.name if gem else ""
+    return crystal_verdict(gem, who) if gem else ""
 
 
 def kind_answer(text: str, stone_in_hand: bool = False) -> str:

@@ -761,7 +761,9 @@ def _might_be(text: str, gem: GemFacts) -> bool:
 
 
 # what may stand before a material asked about alone: "cobalt glass?", "just plastic?"
-_SORT_OF = r"just|maybe|probably|perhaps|an?|cobalt|blue|green|red|coloured|colored|lead|crown|flint|cheap"
+_SORT_OF = (  # "could it be sea glass?": glass weathered on a beach is glass
+    r"just|maybe|probably|perhaps|an?|sea|beach|drift|cobalt|blue|green|red|coloured|colored|lead|crown|flint|cheap"
+)
 
 
 def _could_it_be(words: str) -> re.Pattern[str]:
@@ -1978,6 +1980,13 @@ MATERIAL_KIND = re.compile(
 KIND_ASKED = re.compile(
     rf"{_IS_X}(?:both\s+|all\s+)?"
     rf"(?:an?\s+|(?=[a-z ]*s\s*\??\s*$))(?P<y>{MATERIAL_KIND.pattern})\s*\??\s*$",
+    re.I,
+)
+# "is this a crystal?", "is it crystalline?", "is opal a crystal?", "are diamonds crystals?": whether the gem's atoms
+# are ordered in a crystal, asked of the stone in hand or a gem named
+CRYSTAL_ASKED = re.compile(
+    rf"{_IS_X}(?:both\s+|all\s+|really\s+|actually\s+)?(?:(?:an?|real|true|natural)\s+)*(?:crystals?|crystalline)"
+    r"\s*\??\s*$",
     re.I,
 )
 # "is it a rock or a mineral?", "is coral a mineral or organic?", "is opal a mineral or not?", "is it a crystal or a

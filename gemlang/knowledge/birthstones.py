@@ -50,8 +50,36 @@ def _month_said(text: str) -> str | None:
     return next((m for m in MONTHS.values() if m.lower().startswith(said[0])), None) if said else None
 
 
+# "what is the zodiac stone for leo?", "which gem is for scorpio?", "my star sign stone?": a sign named beside a stone
+# ("cancer" only with a word of the zodiac: "a stone for cancer" may ask a cure)
+_SIGNS = r"aries|taurus|gemini|leo|virgo|libra|scorpio|sagittarius|capricorn|aquarius|pisces"
+_STONE_WORD = r"(?:birth\s?)?stones?|gems?|gemstones?|crystals?"
+ZODIAC = re.compile(
+    r"\bzodiac\w*|\bstar ?signs?\b|\bsun ?signs?\b|\bastrolog\w*|\bhoroscope\w*|"
+    rf"\b(?:{_SIGNS})s?\b(?=.*\b(?:{_STONE_WORD})\b)|\b(?:{_STONE_WORD})\b.*\b(?:{_SIGNS})s?\b",
+    re.I,
+)
+NO_ZODIAC = (
+    "A zodiac (star-sign) stone is no gemmological fact, and my knowledge base holds no zodiac list, so I will not "
+    "guess one."
+)
+
+
+def zodiac_answer(text: str) -> str:
+    """That the knowledge base holds no zodiac stones, with the birthstone of a month the message names ("born in
+    August") or how to ask one; '' for a message of no zodiac sign."""
+    if not ZODIAC.search(text or ""):
+        return ""
+    if month := _month_said(text):
+        return f"{NO_ZODIAC} The birthstone for **{month}** is {_gems(month)}, {LIST}."
+    return f'{NO_ZODIAC} Birthstones go by month: tell me yours ("the birthstone for August?").'
+
+
 def birthstone_answer(text: str) -> str:
-    """The answer to a birthstone question, or '' when the message asks none."""
+    """The answer to a birthstone question (a zodiac sign's said to be none the knowledge base holds), or '' when
+    the message asks none."""
+    if zodiac := zodiac_answer(text):
+        return zodiac
     of_a_gem = MONTH_OF_A_GEM.match(text or "")
     if not BIRTHSTONE.search(text or "") and not of_a_gem:
         return ""

@@ -38,6 +38,12 @@ PIECE_HEATED = (
     r"\b(?:size[sd]?|sizing|heat(?:s|ed|ing)?) (?:a|an|the|my|this|that|her|his|your|our) (?:[\w'-]+ ){0,3}?"
     r"(?:ring|band|shank|piece|setting|mount(?:ing)?|prongs?)\b"
 )
+# "will it rust?", "does pyrite tarnish?", "will it oxidise?": what air and damp do to the stone over time; not a
+# colour ("rust-coloured", "a rust red stone")
+_TARNISH = (
+    r"\b(?:rust(?:s|ed|ing)?|tarnish(?:es|ed|ing)?|oxidi[sz](?:e|es|ed|ing|ation)|oxidation|corrod(?:e|es|ed|ing)|"
+    r"corrosion|decay(?:s|ed|ing)?)\b(?![- ]?(?:colou?r|brown|red|orange))"
+)
 # a question about cleaning, storing or wearing a stone, not about what it is
 CARE_QUESTION = re.compile(
     # "clean" as a verb: not "perfectly clean, no inclusions" (a clarity)
@@ -63,6 +69,8 @@ CARE_QUESTION = re.compile(
     r"wear (?:it |this |them )?(?:every ?day|daily|all the time)|"
     r"heat[- ]?sensitive|sensitive to heat|(?:stand|withstand|take|survive|handle) (?:the )?(?:heat|torch)|"
     r"temperature changes?|sauna|hot (?:water|tub|bath)|boil(?:ing)? (?:it|them|my|the|an?|water))\b|"  # not "heated?"
+    + _TARNISH
+    + "|"
     + HEAT_HARM
     + "|"
     + PIECE_HEATED
@@ -131,6 +139,8 @@ HEAT_QUESTION = re.compile(
     re.I,
 )
 SAID_OF_HARM = re.compile(r"\bpoison\w*|\btoxic\w*|\bmake (?:a cutter|you|people) ill\b", re.I)
+TARNISH_QUESTION = re.compile(rf"{_TARNISH}|\bhumid\w*|\bdamp air\b", re.I)
+SAID_OF_TARNISH = re.compile(r"\btarnish\w*|\boxidi[sz]\w*|\bdecay\w*|\bhumid\w*|\bcrumbl\w*", re.I)
 # "heat-treated stones": a treatment, not what heat does to the stone
 SAID_OF_HEAT = re.compile(r"\bheat\b(?![- ]?treat)|temperature|thermal|\bhot\b|\bcraz\w*|\btorch\b|\bflame\b", re.I)
 # (what, asked, said of it): what the care text says of a thing the question names, put first when it says anything
@@ -438,6 +448,8 @@ class Care:
             heat = first("heat", SAID_OF_HEAT, said, "none of my sources names a risk")
         if HARM_QUESTION.search(question):
             heat += first("handling", SAID_OF_HARM, said, "none of my sources names a danger to the wearer")
+        if TARNISH_QUESTION.search(question):
+            heat += first("air and damp", SAID_OF_TARNISH, said, "none of my sources names tarnish or decay")
         return told + light + heat
 
     def symptoms_said(self, told: str, gem: GemFacts | None = None) -> tuple[str, list[str]]:
