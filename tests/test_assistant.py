@@ -2684,7 +2684,7 @@ def test_the_phenomena_of_a_gem_asked_at_large_are_its_facts_that_name_one():
         said = chat.ask(asked)
         assert said.reply.startswith("**Ruby**: Fine needles of rutile, called silk"), asked
         assert "glow bright red" not in said.reply  # its glow in sunlight is no phenomenon of its own name
-        assert any("faycullen.com" in n for n in said.notes)
+        assert any("professionaljeweler.com" in n for n in said.notes)  # a jewellers' journal, not an astrology blog
     sapphire = chat.ask("what phenomena does sapphire show?")  # its kinds' star and colour change
     assert sapphire.reply.startswith("**Sapphire**: Star sapphires show a six-rayed star")
     assert "colour-change sapphires" in sapphire.reply
