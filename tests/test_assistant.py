@@ -1677,7 +1677,7 @@ def test_how_an_instrument_works_asked_of_the_stone_in_hand_keeps_its_readings()
      ("why is sapphire blue?", ["**Sapphire Blue**: coloured by iron together with titanium"], "**Cause of colour**:"),
      ("why does iolite change colour when I turn it?", ["**Iolite**: coloured by iron"], "**Pleochroism**:"),
      ("why does alexandrite change colour?", ["**Alexandrite**: coloured by chromium"], "**Colour change**:"),
-     ("why do star sapphires have a star?", ["**Sapphire**: Star sapphire shows a six-rayed star"], "**Asterism**:"),
+     ("why do star sapphires have a star?", ["**Sapphire**: Star sapphires show a six-rayed star"], "**Asterism**:"),
      ("why is diamond so shiny?", ["**Diamond**: lustre adamantine."], "**Lustre**:"),
      ("my daughter asks why amethyst is purple", ["**Amethyst**: coloured by iron"], "**Cause of colour**:"),
      # what a property is for, asked after its value (both were the gem's value alone)
@@ -5958,7 +5958,7 @@ def test_another_mineral_named_with_what_is_seen_of_it_is_another_stone():
 @pytest.mark.parametrize(
     ("claim", "named"),
     [
-        ("does sapphire show a star?", "“Star sapphire shows a six-rayed star"),
+        ("does sapphire show a star?", "“Star sapphires show a six-rayed star"),
         ("garnet shows a star, right?", "“Star garnets, found in northern Idaho"),
         ("does quartz show a cat's eye?", "“Where the rutile needles grow parallel, the quartz can be cut as a cat"),
     ],
