@@ -1162,6 +1162,15 @@ def test_solubility_acid_and_directional_hardness_cite_a_mineralogical_reference
     assert any(cited in n for n in notes) and not any("biologyinsights.com" in n for n in notes)
 
 
+@pytest.mark.parametrize(
+    "text", ["does ruby bubble in acid?", "does ruby fizz in acid?", "what does the acid test show on ruby?"]
+)
+def test_an_acid_test_of_a_gem_with_none_on_record_says_what_its_care_notes_say_acid_does(text):
+    answer = Assistant(classifier=None).conversation().ask(text)  # was "in acid: not on record here"
+    assert answer.reply.startswith("**Caring for Ruby**: In acid: Resists common chemicals, but boric acid powder")
+    assert any(n.startswith("sources (Ruby): ") for n in answer.notes)
+
+
 def test_a_solvent_other_than_water_is_not_answered_with_what_water_does():
     chat = Assistant(classifier=None).conversation()
     assert "in water:" not in chat.ask("will acetone dissolve amber?").reply
