@@ -1162,6 +1162,15 @@ def test_solubility_acid_and_directional_hardness_cite_a_mineralogical_reference
     assert any(cited in n for n in notes) and not any("biologyinsights.com" in n for n in notes)
 
 
+@pytest.mark.parametrize(
+    "text", ["does ruby bubble in acid?", "does ruby fizz in acid?", "what does the acid test show on ruby?"]
+)
+def test_an_acid_test_of_a_gem_with_none_on_record_says_what_its_care_notes_say_acid_does(text):
+    answer = Assistant(classifier=None).conversation().ask(text)  # was "in acid: not on record here"
+    assert answer.reply.startswith("**Caring for Ruby**: In acid: Resists common chemicals, but boric acid powder")
+    assert any(n.startswith("sources (Ruby): ") for n in answer.notes)
+
+
 def test_a_solvent_other_than_water_is_not_answered_with_what_water_does():
     chat = Assistant(classifier=None).conversation()
     assert "in water:" not in chat.ask("will acetone dissolve amber?").reply
@@ -1677,7 +1686,7 @@ def test_how_an_instrument_works_asked_of_the_stone_in_hand_keeps_its_readings()
      ("why is sapphire blue?", ["**Sapphire Blue**: coloured by iron together with titanium"], "**Cause of colour**:"),
      ("why does iolite change colour when I turn it?", ["**Iolite**: coloured by iron"], "**Pleochroism**:"),
      ("why does alexandrite change colour?", ["**Alexandrite**: coloured by chromium"], "**Colour change**:"),
-     ("why do star sapphires have a star?", ["**Sapphire**: Star sapphire shows a six-rayed star"], "**Asterism**:"),
+     ("why do star sapphires have a star?", ["**Sapphire**: Star sapphires show a six-rayed star"], "**Asterism**:"),
      ("why is diamond so shiny?", ["**Diamond**: lustre adamantine."], "**Lustre**:"),
      ("my daughter asks why amethyst is purple", ["**Amethyst**: coloured by iron"], "**Cause of colour**:"),
      # what a property is for, asked after its value (both were the gem's value alone)
@@ -2684,7 +2693,7 @@ def test_the_phenomena_of_a_gem_asked_at_large_are_its_facts_that_name_one():
         said = chat.ask(asked)
         assert said.reply.startswith("**Ruby**: Fine needles of rutile, called silk"), asked
         assert "glow bright red" not in said.reply  # its glow in sunlight is no phenomenon of its own name
-        assert any("faycullen.com" in n for n in said.notes)
+        assert any("professionaljeweler.com" in n for n in said.notes)  # a jewellers' journal, not an astrology blog
     sapphire = chat.ask("what phenomena does sapphire show?")  # its kinds' star and colour change
     assert sapphire.reply.startswith("**Sapphire**: Star sapphires show a six-rayed star")
     assert "colour-change sapphires" in sapphire.reply
@@ -6006,7 +6015,7 @@ def test_another_mineral_named_with_what_is_seen_of_it_is_another_stone():
 @pytest.mark.parametrize(
     ("claim", "named"),
     [
-        ("does sapphire show a star?", "“Star sapphire shows a six-rayed star"),
+        ("does sapphire show a star?", "“Star sapphires show a six-rayed star"),
         ("garnet shows a star, right?", "“Star garnets, found in northern Idaho"),
         ("does quartz show a cat's eye?", "“Where the rutile needles grow parallel, the quartz can be cut as a cat"),
     ],

@@ -619,6 +619,9 @@ def test_textbook_readings_of_ggg_and_pyrope_lie_in_their_ranges():
      ("what is a grading report?", ["lab report"]),
      ("how much weight is lost cutting rough?", ["yield"]), ("what percentage of the rough is kept when cutting?",
      ["yield"]), ("how much weight is lost cutting a sapphire?", []),  # a gem's own losses, not the entry's
+     ("how much weight is lost cutting a piece of rough?", ["yield"]),
+     ("how much weight does a ring lose when polished?", []),  # its metal worn down, not rough cut (was the yield)
+     ("how much weight does a gold ring lose when it is polished?", []),
      ("what is a streak test?", ["streak"]), ("what colour streak should pyrite give?", []),
      ("how do I do a streak test?", ["streak"]),  # was the how-to-begin help
      ("what UV lamp do I need for fluorescent minerals?", ["UV lamp", "fluorescence"]),  # was a reading: glows

@@ -2453,6 +2453,12 @@ class Conversation:
             answer.properties = property_rows([gems[0].name])
             return True
 
+        # "does ruby bubble in acid?": a gem with no acid test on record is answered by what its care notes say acid
+        # does to it, rather than by "not on record"
+        acid_only = [f for _, f in asked] == ["acid_reaction"] and len(gems) == 1 and not gems[0].acid_reaction
+        if acid_only and (care := self._care(text, of=gems[0])) and re.search(r"\bacid", care[0], re.I):
+            answer.reply, answer.notes = care[0], [*answer.notes, care[1]]
+            return True
         fields_asked = [f for _, f in asked]  # "is garnet singly refractive and why?": a yes or no, then why
         if why := mechanism(text, fields_asked):  # "why is tourmaline pleochroic?": what explains it too
             fields = {field: (label, field) for label, field in PROPERTY_FIELDS.values()}

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from gemlang.knowledge.care import ASKED, as_settings
+from gemlang.knowledge.care import ASKED, PIECE, PRECIOUS_METALS, as_settings
 from gemlang.readings import WITH_DIRECTION as TURNED_WORDS
 
 GLOSSARY_PATH = Path(__file__).with_name("glossary.json")
@@ -104,6 +104,9 @@ WEIGHT_LOST_IN_CUTTING = re.compile(
     rf"\b(?:cut(?:s|ting)?|facet\w*)\b[^.?!]*\b(?:weight|rough|carats?)\b[^.?!]*{_KEPT_OR_LOST}",
     re.I,
 )
+# "how much weight does a ring lose when polished?": the metal of a piece worn down, not a gem's rough cut (but "a
+# piece of rough" is rough)
+OF_A_PIECE_OR_METAL = re.compile(rf"\b(?:{PIECE}|{PRECIOUS_METALS}|metal)\b(?! of rough)", re.I)
 # "what is a plot diagram on a grading report?": the paper only says where the term asked is read ("how do I tell
 # uniaxial from biaxial on the refractometer?" asks of the instrument too)
 WHERE_FOUND = re.compile(r"\bon (?:a|an|the|my|your|this|his|her) (?:[\w-]+ )?$")
@@ -281,6 +284,13 @@ def about_the_stone(question: str) -> bool:
     return bool(ABOUT_THE_STONE.search(re.sub(r"\b(?:mean|work)\b.*$|\bworth it\b", "", question)))
 
 
+def _yield_asked(text: str) -> bool:
+    """Whether a question asks how much of the rough's weight cutting keeps or loses (`WEIGHT_LOST_IN_CUTTING`), not
+    what polishing wears off a ring or its metal."""
+    asked = re.match(r"\s*(?:how|what)\b", text, re.I)
+    return bool(asked and WEIGHT_LOST_IN_CUTTING.search(text) and not OF_A_PIECE_OR_METAL.search(text))
+
+
 def terms_asked(text: str) -> list[Term]:
     """The glossary terms a question asks about, in the order asked ("the difference between uniaxial and
     biaxial?" asks two); a quoted term whatever else the message says; else none for a question with a number,
@@ -291,7 +301,7 @@ def terms_asked(text: str) -> list[Term]:
     text = _appraised_again(text)
     if CUT_FOR_AN_RI.search(text):
         return [term_called("faceting angles")]
-    if WEIGHT_LOST_IN_CUTTING.search(text) and re.match(r"\s*(?:how|what)\b", text, re.I) and not gems_named_in(text):
+    if _yield_asked(text) and not gems_named_in(text):
         return [term_called("yield")]
     if not ASKING.search(text):
         return []
