@@ -1150,6 +1150,27 @@ def test_solubility_acid_and_directional_hardness_cite_a_mineralogical_reference
     assert any(cited in n for n in notes) and not any("biologyinsights.com" in n for n in notes)
 
 
+@pytest.mark.parametrize(
+    "question, gem, field, said, cited",
+    [
+        ("how do pearls form?", "Pearl", "formation", "enclose it in a sac", "britannica.com"),
+        ("how are pearls made?", "Pearl", "formation", "enclose it in a sac", "britannica.com"),
+        ("why is jade green?", "Jade", "colour_cause", "imperial jade", "geo.utexas.edu"),
+        ("what gives jade its colour?", "Jade", "colour_cause", "iron in nephrite", "geo.utexas.edu"),
+        ("why is sodalite blue?", "Sodalite", "colour_cause", "main blue chromophore", "depositonce.tu-berlin.de"),
+        ("what makes sodalite blue?", "Sodalite", "colour_cause", "S3•− radical anion", "depositonce.tu-berlin.de"),
+        ("how does carnelian form?", "Carnelian", "formation", "amygdales", "Encyclopedia-Britannica"),
+        ("how is carnelian formed?", "Carnelian", "formation", "basalts of the Deccan", "Encyclopedia-Britannica"),
+    ],
+)
+def test_formation_and_colour_cause_answers_cite_a_reference_not_a_popular_science_blog(
+    question, gem, field, said, cited
+):
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    citation = get_facts(gem).citations[field]  # was a popular-science blog's page, which the answer said more than
+    assert said in reply and cited in citation and "biologyinsights" not in citation
+
+
 def test_a_solvent_other_than_water_is_not_answered_with_what_water_does():
     chat = Assistant(classifier=None).conversation()
     assert "in water:" not in chat.ask("will acetone dissolve amber?").reply
