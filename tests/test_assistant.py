@@ -1117,7 +1117,8 @@ def test_an_elements_spectrum_cites_a_gemmological_reference_beside_the_web_copy
         ("does calcite fizz in acid?", "**Calcite**: in acid: drops of dilute hydrochloric acid on it cause obvious"),
         ("is kyanite harder along its length?", "hardness by direction: about 5 along the length of the crystal"),
         ("does kyanite have two hardnesses?", "hardness by direction: about 5 along the length of the crystal"),
-        ("does pearl fizz in acid?", "**Pearl**: in acid: a drop of vinegar forms bubbles on it"),
+        ("does pearl fizz in acid?", "**Pearl**: in acid: it reacts, for pearl is a carbonate"),
+        ("does a pearl bubble in vinegar?", "the acid test is not recommended for pearls"),
         ("what does the acid test show on calcite?", "**Calcite**: in acid: drops of dilute"),  # not its care
         ("what does an acid test show on coral?", "**Coral**: in acid: it reacts, for natural coral is a carbonate"),
         ("does malachite fizz in acid?", "**Malachite**: in acid: it effervesces in hydrochloric acid"),
@@ -1143,6 +1144,7 @@ def test_how_water_acid_or_direction_acts_on_a_gem_is_answered_from_its_sourced_
         ("is kyanite softer lengthwise?", "uas.alaska.edu"),
         ("does coral fizz in vinegar?", "gemsociety.org/article/destructive-tests-acid-testing"),
         ("does coral bubble in vinegar?", "gemsociety.org/article/destructive-tests-acid-testing"),
+        ("does pearl fizz in acid?", "gemsociety.org/article/destructive-tests-acid-testing"),
     ],
 )
 def test_solubility_acid_and_directional_hardness_cite_a_mineralogical_reference(text, cited):
