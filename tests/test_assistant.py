@@ -2899,7 +2899,8 @@ def test_a_rock_a_geode_glass_or_a_plural_asked_to_be_a_mineral_is_answered_with
     assert answer.reply.startswith(start), answer.reply[:120]
     assert any(n.startswith("source (") and "<http" in n for n in answer.notes)
     if "geode" in text:
-        assert "It is not a mineral but a structure of several" in answer.reply
+        assert "It is not a mineral but an aggregate of several" in answer.reply
+        assert not any("biologyinsights" in n for n in answer.notes)  # was a popular-science blog's page
 
 
 @pytest.mark.parametrize(
