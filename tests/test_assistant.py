@@ -6456,6 +6456,17 @@ def test_a_beryls_white_streak_cites_the_minerals_reference_entry(question):
     assert any("en.wikipedia.org/wiki/Beryl" in n for n in notes) and not any("biologyinsights" in n for n in notes)
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["what is the streak of carnelian?", "onyx streak?", "what colour streak does chalcedony leave?",
+     "what streak does bloodstone give?"],
+)  # fmt: skip
+def test_a_chalcedonys_white_streak_cites_a_museums_quartz_entry(question):
+    answer = Assistant(classifier=None).conversation().ask(question)  # was a how-things-work content site
+    assert "streak white" in answer.reply
+    assert any("oum.ox.ac.uk" in n for n in answer.notes) and not any("htfbw" in n for n in answer.notes)
+
+
 def test_natural_or_synthetic_of_a_named_gem_is_answered_by_what_the_readings_cannot_tell():
     chat = Assistant(classifier=None).conversation()
     answer = chat.ask("RI 1.544-1.553, SG 2.65, uniaxial positive, purple, natural amethyst or synthetic?")
