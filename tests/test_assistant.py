@@ -6467,6 +6467,23 @@ def test_a_chalcedonys_white_streak_cites_a_museums_quartz_entry(question):
     assert any("oum.ox.ac.uk" in n for n in answer.notes) and not any("htfbw" in n for n in answer.notes)
 
 
+@pytest.mark.parametrize(
+    "question, cited",
+    [
+        ("what is the streak of almandine?", "en.wikipedia.org/wiki/Garnet"),
+        ("what colour streak does tsavorite leave?", "en.wikipedia.org/wiki/Garnet"),
+        ("garnet streak?", "en.wikipedia.org/wiki/Garnet"),  # was "streak not on record here"
+        ("what is the streak of tourmaline?", "en.wikipedia.org/wiki/Tourmaline"),
+        ("what is the streak of spinel?", "en.wikipedia.org/wiki/Spinel"),
+        ("what streak does jadeite give?", "cochise.edu"),
+    ],
+)
+def test_a_garnets_tourmalines_spinels_or_jadeites_white_streak_cites_a_mineral_reference(question, cited):
+    answer = Assistant(classifier=None).conversation().ask(question)  # was a gem seller's information pages
+    assert "streak white" in answer.reply
+    assert any(cited in n for n in answer.notes) and not any("amezin" in n for n in answer.notes)
+
+
 def test_natural_or_synthetic_of_a_named_gem_is_answered_by_what_the_readings_cannot_tell():
     chat = Assistant(classifier=None).conversation()
     answer = chat.ask("RI 1.544-1.553, SG 2.65, uniaxial positive, purple, natural amethyst or synthetic?")
