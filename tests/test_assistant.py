@@ -1163,14 +1163,18 @@ def test_solubility_acid_and_directional_hardness_cite_a_mineralogical_reference
         ("what makes sodalite blue?", "Sodalite", "colour_cause", "S3•− radical anion", "depositonce.tu-berlin.de"),
         ("how does carnelian form?", "Carnelian", "formation", "amygdales", "Encyclopedia-Britannica"),
         ("how is carnelian formed?", "Carnelian", "formation", "basalts of the Deccan", "Encyclopedia-Britannica"),
+        ("how does pyrope form?", "Pyrope", "formation", "ultramafic rocks", "britannica.com"),
+        ("where does andradite form?", "Andradite", "formation", "contact-metamorphosed limestone", "britannica.com"),
+        ("how is spessartine formed?", "Spessartite", "formation", "silica-rich skarns", "britannica.com"),
     ],
 )
-def test_formation_and_colour_cause_answers_cite_a_reference_not_a_popular_science_blog(
+def test_formation_and_colour_cause_answers_cite_a_reference_not_a_blog_or_a_gem_seller(
     question, gem, field, said, cited
 ):
     reply = Assistant(classifier=None).conversation().ask(question).reply
-    citation = get_facts(gem).citations[field]  # was a popular-science blog's page, which the answer said more than
-    assert said in reply and cited in citation and "biologyinsights" not in citation
+    citation = get_facts(gem).citations[field]  # was a blog's or a gem seller's page, which the answer said more than
+    assert said in reply and cited in citation
+    assert not any(weak in citation for weak in ("biologyinsights", "gemstone.pk", "gemfame"))
 
 
 def test_a_solvent_other_than_water_is_not_answered_with_what_water_does():
