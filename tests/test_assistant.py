@@ -1163,6 +1163,8 @@ def test_solubility_acid_and_directional_hardness_cite_a_mineralogical_reference
         ("what makes sodalite blue?", "Sodalite", "colour_cause", "S3•− radical anion", "depositonce.tu-berlin.de"),
         ("how does carnelian form?", "Carnelian", "formation", "amygdales", "Encyclopedia-Britannica"),
         ("how is carnelian formed?", "Carnelian", "formation", "basalts of the Deccan", "Encyclopedia-Britannica"),
+        ("why is green onyx green?", "Green Onyx", "colour_cause", "easily dyed", "jckonline.com"),
+        ("what gives green onyx its colour?", "Green Onyx", "colour_cause", "porous", "jckonline.com"),
         ("how does pyrope form?", "Pyrope", "formation", "ultramafic rocks", "britannica.com"),
         ("where does andradite form?", "Andradite", "formation", "contact-metamorphosed limestone", "britannica.com"),
         ("how is spessartine formed?", "Spessartite", "formation", "silica-rich skarns", "britannica.com"),
