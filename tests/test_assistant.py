@@ -1129,7 +1129,8 @@ def test_an_elements_spectrum_cites_a_gemmological_reference_beside_the_web_copy
         ("does calcite fizz in acid?", "**Calcite**: in acid: drops of dilute hydrochloric acid on it cause obvious"),
         ("is kyanite harder along its length?", "hardness by direction: about 5 along the length of the crystal"),
         ("does kyanite have two hardnesses?", "hardness by direction: about 5 along the length of the crystal"),
-        ("does pearl fizz in acid?", "**Pearl**: in acid: a drop of vinegar forms bubbles on it"),
+        ("does pearl fizz in acid?", "**Pearl**: in acid: it reacts, for pearl is a carbonate"),
+        ("does a pearl bubble in vinegar?", "the acid test is not recommended for pearls"),
         ("what does the acid test show on calcite?", "**Calcite**: in acid: drops of dilute"),  # not its care
         ("what does an acid test show on coral?", "**Coral**: in acid: it reacts, for natural coral is a carbonate"),
         ("does malachite fizz in acid?", "**Malachite**: in acid: it effervesces in hydrochloric acid"),
@@ -1155,6 +1156,7 @@ def test_how_water_acid_or_direction_acts_on_a_gem_is_answered_from_its_sourced_
         ("is kyanite softer lengthwise?", "uas.alaska.edu"),
         ("does coral fizz in vinegar?", "gemsociety.org/article/destructive-tests-acid-testing"),
         ("does coral bubble in vinegar?", "gemsociety.org/article/destructive-tests-acid-testing"),
+        ("does pearl fizz in acid?", "gemsociety.org/article/destructive-tests-acid-testing"),
     ],
 )
 def test_solubility_acid_and_directional_hardness_cite_a_mineralogical_reference(text, cited):
@@ -1169,6 +1171,33 @@ def test_an_acid_test_of_a_gem_with_none_on_record_says_what_its_care_notes_say_
     answer = Assistant(classifier=None).conversation().ask(text)  # was "in acid: not on record here"
     assert answer.reply.startswith("**Caring for Ruby**: In acid: Resists common chemicals, but boric acid powder")
     assert any(n.startswith("sources (Ruby): ") for n in answer.notes)
+
+
+@pytest.mark.parametrize(
+    "question, gem, field, said, cited",
+    [
+        ("how do pearls form?", "Pearl", "formation", "enclose it in a sac", "britannica.com"),
+        ("how are pearls made?", "Pearl", "formation", "enclose it in a sac", "britannica.com"),
+        ("why is jade green?", "Jade", "colour_cause", "imperial jade", "geo.utexas.edu"),
+        ("what gives jade its colour?", "Jade", "colour_cause", "iron in nephrite", "geo.utexas.edu"),
+        ("why is sodalite blue?", "Sodalite", "colour_cause", "main blue chromophore", "depositonce.tu-berlin.de"),
+        ("what makes sodalite blue?", "Sodalite", "colour_cause", "S3•− radical anion", "depositonce.tu-berlin.de"),
+        ("how does carnelian form?", "Carnelian", "formation", "amygdales", "Encyclopedia-Britannica"),
+        ("how is carnelian formed?", "Carnelian", "formation", "basalts of the Deccan", "Encyclopedia-Britannica"),
+        ("why is green onyx green?", "Green Onyx", "colour_cause", "easily dyed", "jckonline.com"),
+        ("what gives green onyx its colour?", "Green Onyx", "colour_cause", "porous", "jckonline.com"),
+        ("how does pyrope form?", "Pyrope", "formation", "ultramafic rocks", "britannica.com"),
+        ("where does andradite form?", "Andradite", "formation", "contact-metamorphosed limestone", "britannica.com"),
+        ("how is spessartine formed?", "Spessartite", "formation", "silica-rich skarns", "britannica.com"),
+    ],
+)
+def test_formation_and_colour_cause_answers_cite_a_reference_not_a_blog_or_a_gem_seller(
+    question, gem, field, said, cited
+):
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    citation = get_facts(gem).citations[field]  # was a blog's or a gem seller's page, which the answer said more than
+    assert said in reply and cited in citation
+    assert not any(weak in citation for weak in ("biologyinsights", "gemstone.pk", "gemfame"))
 
 
 def test_a_solvent_other_than_water_is_not_answered_with_what_water_does():
@@ -2903,7 +2932,8 @@ def test_a_rock_a_geode_glass_or_a_plural_asked_to_be_a_mineral_is_answered_with
     assert answer.reply.startswith(start), answer.reply[:120]
     assert any(n.startswith("source (") and "<http" in n for n in answer.notes)
     if "geode" in text:
-        assert "It is not a mineral but a structure of several" in answer.reply
+        assert "It is not a mineral but an aggregate of several" in answer.reply
+        assert not any("biologyinsights" in n for n in answer.notes)  # was a popular-science blog's page
 
 
 @pytest.mark.parametrize(
@@ -6519,6 +6549,34 @@ def test_common_gems_have_a_sourced_white_streak(gem):
 def test_a_beryls_white_streak_cites_the_minerals_reference_entry(question):
     notes = Assistant(classifier=None).conversation().ask(question).notes  # was a popular-science blog's page
     assert any("en.wikipedia.org/wiki/Beryl" in n for n in notes) and not any("biologyinsights" in n for n in notes)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what is the streak of carnelian?", "onyx streak?", "what colour streak does chalcedony leave?",
+     "what streak does bloodstone give?"],
+)  # fmt: skip
+def test_a_chalcedonys_white_streak_cites_a_museums_quartz_entry(question):
+    answer = Assistant(classifier=None).conversation().ask(question)  # was a how-things-work content site
+    assert "streak white" in answer.reply
+    assert any("oum.ox.ac.uk" in n for n in answer.notes) and not any("htfbw" in n for n in answer.notes)
+
+
+@pytest.mark.parametrize(
+    "question, cited",
+    [
+        ("what is the streak of almandine?", "en.wikipedia.org/wiki/Garnet"),
+        ("what colour streak does tsavorite leave?", "en.wikipedia.org/wiki/Garnet"),
+        ("garnet streak?", "en.wikipedia.org/wiki/Garnet"),  # was "streak not on record here"
+        ("what is the streak of tourmaline?", "en.wikipedia.org/wiki/Tourmaline"),
+        ("what is the streak of spinel?", "en.wikipedia.org/wiki/Spinel"),
+        ("what streak does jadeite give?", "cochise.edu"),
+    ],
+)
+def test_a_garnets_tourmalines_spinels_or_jadeites_white_streak_cites_a_mineral_reference(question, cited):
+    answer = Assistant(classifier=None).conversation().ask(question)  # was a gem seller's information pages
+    assert "streak white" in answer.reply
+    assert any(cited in n for n in answer.notes) and not any("amezin" in n for n in answer.notes)
 
 
 def test_natural_or_synthetic_of_a_named_gem_is_answered_by_what_the_readings_cannot_tell():

@@ -839,6 +839,11 @@ def test_how_to_label_specimens_is_answered_from_the_glossarys_sourced_entry(que
     assert any(n.startswith("source (specimen label):") for n in answer.notes)
 
 
+def test_iolite_as_gem_cordierite_cites_a_university_page_not_a_gem_sellers():
+    citation = get_facts("Iolite").citations["composition"]
+    assert "berkeley.edu" in citation and "gemfame" not in citation  # was a gem seller's information page
+
+
 @pytest.mark.parametrize("term", ["twinning", "storing a collection"])
 def test_the_twinning_and_storage_entries_cite_no_blog_copy_or_wiki_mirror(term):
     from gemlang.knowledge.glossary import term_called
