@@ -181,21 +181,70 @@ def disclosure_answer(text: str, gem: GemFacts | None) -> str:
     """The answer to "can I sell it as X?", with what the evidence so far says of `gem`; '' if not asked."""
     if not SELL_QUESTION.search(text or ""):
         return ""
+    return f"**What it may be sold as:** {RULE} {_evidence_said(gem)}"
+
+
+def _evidence_said(gem: GemFacts | None) -> str:
+    """What the evidence so far says of the stone to be sold: never more than a laboratory report would."""
     if gem is None:
-        found = (
+        return (
             "Nothing here yet shows what the stone is: a photo or readings first, and a laboratory report for a sale."
         )
-    elif gem.origin != "natural":
-        found = (
+    if gem.origin != "natural":
+        return (
             f"My answer for your stone is {gem.name}, which is not a natural gem: it must be sold as what it is, "
             "never under the natural gem's name alone."
         )
-    else:
-        found = (
-            f"My answer for your stone is {gem.name}, but a photo and bench readings are not a laboratory report: "
-            "before selling it as that, have it tested, treatments included."
-        )
-    return f"**What it may be sold as:** {RULE} {found}"
+    return (
+        f"My answer for your stone is {gem.name}, but a photo and bench readings are not a laboratory report: "
+        "before selling it as that, have it tested, treatments included."
+    )
+
+
+# whether a listing may use a word: "can I call my stones natural?", "is it ok to say cultured for a lab ruby?", "what
+# must I call a lab-created stone?"; not whether the stone is it ("is it natural?") nor what it may be sold as
+# ("can I sell it as sapphire?", `disclosure_answer`)
+WORD_ASKED = re.compile(
+    r"\b(?:can|could|may|should|must|is it (?:ok|okay|fine|allowed|legal)|(?:have|need|allowed) to)\b[^.?!]{0,60}?"
+    r"\b(?:call|describe|label|advertise|market|say|write|name|use (?:the )?(?:word|term|name))\b|"
+    r"\bwhat (?:must|should|do|does|can)\b[^.?!]{0,50}?\bcall(?:ed)?\b|"
+    r"\bhow (?:do|should|must|can) (?:i|we|you) (?:call|label|name|describe|word)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class SellingWord:
+    word: str  # "natural, genuine, real"
+    asked_as: tuple[str, ...]  # regular expressions, lower case
+    text: str
+    sources: tuple[str, ...]
+
+
+def _entries(file_name: str, key: str, kind: type) -> tuple:
+    """The entries under `key` of a JSON file beside this one, as `kind`, their lists as tuples."""
+    entries = json.loads(Path(__file__).with_name(file_name).read_text(encoding="utf-8"))[key]
+    return tuple(kind(**{k: tuple(v) if isinstance(v, list) else v for k, v in e.items()}) for e in entries)
+
+
+@cache
+def selling_words() -> tuple[SellingWord, ...]:
+    return _entries("selling_words.json", "words", SellingWord)
+
+
+def selling_word_answer(text: str, gem: GemFacts | None = None) -> tuple[str, tuple[str, ...]] | None:
+    """Whether a listing may use the word a message asks of ("natural", "flawless", "lab-created", "cultured"), by
+    the FTC Jewelry Guides, with what the evidence so far says of the stone in hand (`gem`) and the sources; None
+    if it asks no such thing. The first word of `selling_words.json` named is the one asked: "can I call lab-created
+    stones natural?" asks of "natural"."""
+    if not WORD_ASKED.search(text or "") or lab_grown_said(text):  # "the listing says lab-created …": its own answer
+        return None
+    lowered = text.lower()
+    word = next((w for w in selling_words() if any(re.search(p, lowered) for p in w.asked_as)), None)
+    if word is None:
+        return None
+    found = f" {_evidence_said(gem)}" if gem is not None else ""
+    return f"{word.text}{found}", word.sources
 
 
 # whether a material may be traded: "can I sell black coral online?", "is red coral legal?", "can I bring it home?"
@@ -230,8 +279,7 @@ class TradeRule:
 
 @cache
 def trade_rules() -> tuple[TradeRule, ...]:
-    entries = json.loads(Path(__file__).with_name("trade_rules.json").read_text(encoding="utf-8"))["rules"]
-    return tuple(TradeRule(**{k: tuple(v) if isinstance(v, list) else v for k, v in e.items()}) for e in entries)
+    return _entries("trade_rules.json", "rules", TradeRule)
 
 
 def trade_rule_answer(text: str, gem: GemFacts | None = None) -> tuple[str, tuple[str, ...]] | None:
