@@ -191,3 +191,25 @@ def test_a_word_asked_of_the_stone_in_hand_adds_what_the_evidence_showed_and_no_
     assert chat.ask("is it natural?").reply != natural  # whether it is, not what it may be called
     sold_as = Assistant(classifier=None).conversation().ask("can I sell lab grown sapphire as sapphire?").reply
     assert sold_as.startswith("**What it may be sold as:**")  # the rule and the evidence
+
+
+@pytest.mark.parametrize(
+    "message, disclosed, code",
+    [("How do I word oiling in a listing?", "**Oiling must be disclosed**", "O oiled or resin-infused"),
+     ("what should I write about heating in my listing?", "**Heating must be disclosed", "H heated"),
+     ("how do I describe dyeing in a listing?", "**Dyeing must be disclosed**", "D dyed"),
+     ("how should I word the stabilization on my website?", "**Stabilisation must be disclosed**", "S stabilised")],
+)  # fmt: skip
+def test_how_to_word_a_treatment_in_a_listing_is_its_disclosure_rule_and_the_trades_codes(message, disclosed, code):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.565-1.599, SG 2.72, green, three-phase inclusions")
+    worded = chat.ask(message)
+    assert worded.reply.startswith(disclosed) and "16 CFR 23.24" in worded.reply
+    assert "**Enhancement codes**: The American Gem Trade Association's" in worded.reply and code in worded.reply
+    assert any("johndyergems.com" in note for note in worded.notes)
+
+
+def test_a_listing_question_naming_no_treatment_gets_no_disclosure_rule():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("is it oiled?")
+    assert "must be disclosed" not in chat.ask("how should I describe the colour in my listing?").reply

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from gemlang.knowledge.care import ASKED, Care, care_of, treated_material
 from gemlang.knowledge.facts import GemFacts, sentences
-from gemlang.knowledge.glossary import named_in_a_question
+from gemlang.knowledge.glossary import named_in_a_question, term_called
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.language.gem_text import join_words
 
@@ -91,6 +91,14 @@ DISCLOSE_QUESTION = re.compile(
     r"customers?)\b",
     re.I,
 )
+# how to put a treatment in a listing: "how do I word oiling in a listing?", "what should I write about heating in my
+# listing?"; answered with the disclosure rule and the trade's codes for it
+WORDING_ASKED = re.compile(
+    r"\b(?:word|write|phrase|put|state|describe|mention|list|label)\b[^.?!]{0,50}\b(?:in|on|for)\s+(?:an?\s+|the\s+|my\s+)?"
+    r"(?:listings?|labels?|tags?|descriptions?|invoices?|adverts?|ads?|shop|store|catalog(?:ue)?s?|website)\b|"
+    r"\bhow (?:do|should|can|must|would) (?:i|we) word\b|\bwhat wording\b",
+    re.I,
+)
 # The treatments a disclosure question may name, and the treated material whose care notes (care.json) say whether
 # it lasts and what care it needs
 TREATMENTS = (
@@ -158,8 +166,9 @@ def treatment_disclosure(text: str, of_a_stone: bool = False, before: str = "") 
     sources; None if the message asks no such thing. `of_a_stone`: a stone in hand, whose treatment a laboratory
     decides. `before`: the message before, whose treatment "does it have to be disclosed?" asks of when it names
     none itself ("is it oiled?", then "does it have to be disclosed?")."""
-    if not (DISCLOSE_QUESTION.search(text or "") and ASKED.search(text)):  # not "it's oiled, the seller disclosed it"
-        return None
+    wording = bool(WORDING_ASKED.search(text or "")) and names_a_treatment(text)  # not the colour in a listing
+    if not ((DISCLOSE_QUESTION.search(text or "") or wording) and ASKED.search(text)):
+        return None  # not "it's oiled, the seller disclosed it"
     if not names_a_treatment(text) and names_a_treatment(before):
         text = before
     # a filler, dye or coating first: "heated and glass-filled" is answered for the glass
@@ -174,7 +183,10 @@ def treatment_disclosure(text: str, of_a_stone: bool = False, before: str = "") 
     else:
         return None
     lab = " Whether your stone has it, only a gem laboratory can tell." if of_a_stone else ""
-    return f"{said} {TREATMENT_RULE}{lab}", (SOURCES[0], *sources)
+    if not wording:
+        return f"{said} {TREATMENT_RULE}{lab}", (SOURCES[0], *sources)
+    codes = term_called("enhancement codes")
+    return f"{said} {TREATMENT_RULE}{lab}\n\n**Enhancement codes**: {codes.text}", (SOURCES[0], *sources, codes.source)
 
 
 def disclosure_answer(text: str, gem: GemFacts | None) -> str:
