@@ -663,6 +663,20 @@ def test_how_to_photograph_gems_for_a_listing_is_the_glossarys_sourced_entry(que
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["How do I measure a stone's size?", "how can I measure the size of a gem?", "how do I measure a loose stone?",
+     "how do I measure the dimensions of a stone?"],
+)  # fmt: skip
+def test_how_to_measure_a_stones_size_is_the_gauge_entry(question):
+    from gemlang.assistant import Assistant
+
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.565-1.599, SG 2.72, green")
+    answer = chat.ask(question)  # were the how-to-begin help, or "My facts on Emerald do not answer that"
+    assert answer.reply.startswith("**Leveridge gauge**: ") and "measure loose and mounted stones alike" in answer.reply
+
+
+@pytest.mark.parametrize(
     "question, term, said",
     [("what does SI1 mean?", "clarity grades", "SI1 and SI2 (slightly included)"),  # were "Grades need the stone
      ("what does VVS mean?", "clarity grades", "VVS1 and VVS2"),  # in hand …", a refusal of a definition
