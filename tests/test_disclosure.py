@@ -165,3 +165,51 @@ def test_a_listing_that_says_lab_created_leads_with_the_naming_rule_then_the_rea
 )  # fmt: skip
 def test_only_someone_elses_word_that_the_stone_is_lab_grown_gets_the_naming_lead(message, lead):
     assert lab_grown_said(message).startswith(lead) and bool(lab_grown_said(message)) is bool(lead)
+
+
+@pytest.mark.parametrize(
+    "message, rule",
+    [('Can I call my stones "natural"?', "16 CFR 23.27"), ("Can I call a stone genuine?", "16 CFR 23.27"),
+     ("may I advertise them as genuine gemstones?", "16 CFR 23.27"), ("is it ok to describe my rubies as real?",
+     "16 CFR 23.27"), ('Can I call a stone "flawless"?', "16 CFR 23.28"), ("can I write perfect in my listing?",
+     "16 CFR 23.28"), ("What must I call a lab-created stone?", "23.25(b)"), ("what should lab grown stones be "
+     "called?", "23.25(b)"), ('Can I call a lab grown sapphire "synthetic" or do I have to say "lab-created"?',
+     "23.25(c)"), ('Is it ok to say "cultured" for a lab ruby?', '"cultured ruby" alone is not enough')],
+)  # fmt: skip
+def test_the_words_a_listing_may_use_are_answered_by_the_jewelry_guides_paragraph_on_them(message, rule):
+    reply = Assistant(classifier=None).conversation().ask(message)
+    assert rule in reply.reply and "Send me a photo" not in reply.reply and "Key properties" not in reply.reply
+    assert any("lexbuild.dev" in note or "lexfed.com" in note for note in reply.notes)
+
+
+def test_a_word_asked_of_the_stone_in_hand_adds_what_the_evidence_showed_and_no_word_no_answer():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.762-1.770, SG 4.00, red, silk")
+    natural = chat.ask("can I call it natural in my shop?").reply
+    assert natural.startswith('**"Natural", "genuine" and "real" are for mined stones only.**')
+    assert "have it tested, treatments included" in natural
+    assert chat.ask("is it natural?").reply != natural  # whether it is, not what it may be called
+    sold_as = Assistant(classifier=None).conversation().ask("can I sell lab grown sapphire as sapphire?").reply
+    assert sold_as.startswith("**What it may be sold as:**")  # the rule and the evidence
+
+
+@pytest.mark.parametrize(
+    "message, disclosed, code",
+    [("How do I word oiling in a listing?", "**Oiling must be disclosed**", "O oiled or resin-infused"),
+     ("what should I write about heating in my listing?", "**Heating must be disclosed", "H heated"),
+     ("how do I describe dyeing in a listing?", "**Dyeing must be disclosed**", "D dyed"),
+     ("how should I word the stabilization on my website?", "**Stabilisation must be disclosed**", "S stabilised")],
+)  # fmt: skip
+def test_how_to_word_a_treatment_in_a_listing_is_its_disclosure_rule_and_the_trades_codes(message, disclosed, code):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.565-1.599, SG 2.72, green, three-phase inclusions")
+    worded = chat.ask(message)
+    assert worded.reply.startswith(disclosed) and "16 CFR 23.24" in worded.reply
+    assert "**Enhancement codes**: The American Gem Trade Association's" in worded.reply and code in worded.reply
+    assert any("johndyergems.com" in note for note in worded.notes)
+
+
+def test_a_listing_question_naming_no_treatment_gets_no_disclosure_rule():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("is it oiled?")
+    assert "must be disclosed" not in chat.ask("how should I describe the colour in my listing?").reply

@@ -651,6 +651,35 @@ def test_negative_crystals_eye_clean_the_4cs_and_a_carats_weight_are_explained_f
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["How should I photograph stones for my shop?", "What lighting is best for photographing gemstones?",
+     "What background should I use for gem photos?", "how do I photograph a gem with my phone?"],
+)  # fmt: skip
+def test_how_to_photograph_gems_for_a_listing_is_the_glossarys_sourced_entry(question):
+    from gemlang.assistant import Assistant
+
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.565-1.599, SG 2.72, green")  # a stone in hand: the question is still of photographing gems
+    answer = chat.ask(question)  # were the how-to-begin help, or "My facts on Emerald do not answer that"
+    assert answer.reply.startswith("**Photographing gems**: ") and "diffused rather than direct" in answer.reply
+    assert any("gia.edu" in note for note in answer.notes)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How do I measure a stone's size?", "how can I measure the size of a gem?", "how do I measure a loose stone?",
+     "how do I measure the dimensions of a stone?"],
+)  # fmt: skip
+def test_how_to_measure_a_stones_size_is_the_gauge_entry(question):
+    from gemlang.assistant import Assistant
+
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.565-1.599, SG 2.72, green")
+    answer = chat.ask(question)  # were the how-to-begin help, or "My facts on Emerald do not answer that"
+    assert answer.reply.startswith("**Leveridge gauge**: ") and "measure loose and mounted stones alike" in answer.reply
+
+
+@pytest.mark.parametrize(
     "question, term, said",
     [("what does SI1 mean?", "clarity grades", "SI1 and SI2 (slightly included)"),  # were "Grades need the stone
      ("what does VVS mean?", "clarity grades", "VVS1 and VVS2"),  # in hand …", a refusal of a definition

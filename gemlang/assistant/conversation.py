@@ -365,6 +365,7 @@ from gemlang.knowledge.disclosure import (
     TREATMENT_RULE,
     disclosure_answer,
     lab_grown_said,
+    selling_word_answer,
     trade_rule_answer,
     treatment_disclosure,
 )
@@ -1031,7 +1032,10 @@ class Conversation:
             return
         flagged = self.scope is not None and self.scope.flagged  # a gem withheld is no answer to sell it by
         facts = None if flagged else evidence.facts[evidence.index[gem]]
-        if traded := trade_rule_answer(turn.text, facts):  # "can I sell this online?" of a coral
+        if worded := selling_word_answer(turn.text, facts):  # "can I call this natural?" of the photo
+            self._answered_first = worded[0]
+            turn.answer.notes.append(f"sources: {'; '.join(worded[1])}")
+        elif traded := trade_rule_answer(turn.text, facts):  # "can I sell this online?" of a coral
             self._answered_first = traded[0]
             turn.answer.notes += [f"sources: {'; '.join(traded[1])}"] if traded[1] else []
         elif told := disclosure_answer(turn.text, facts):
@@ -1255,6 +1259,10 @@ class Conversation:
         if treated := treatment_disclosure(turn.text, of_a_stone=gem is not None, before=before):
             turn.answer.reply = treated[0]
             turn.answer.notes.append(f"sources: {'; '.join(treated[1])}")
+            return True
+        if worded := selling_word_answer(turn.text, gem):  # "can I call my stones natural?"
+            turn.answer.reply = worded[0]
+            turn.answer.notes.append(f"sources: {'; '.join(worded[1])}")
             return True
         traded = trade_rule_answer(turn.text, gem)  # "can I sell black coral online?": CITES first
         told = disclosure_answer(turn.text, gem)  # "can I sell them as ruby?"

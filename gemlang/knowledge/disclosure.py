@@ -18,7 +18,7 @@ from pathlib import Path
 
 from gemlang.knowledge.care import ASKED, Care, care_of, treated_material
 from gemlang.knowledge.facts import GemFacts, sentences
-from gemlang.knowledge.glossary import named_in_a_question
+from gemlang.knowledge.glossary import named_in_a_question, term_called
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.language.gem_text import join_words
 
@@ -91,6 +91,14 @@ DISCLOSE_QUESTION = re.compile(
     r"customers?)\b",
     re.I,
 )
+# how to put a treatment in a listing: "how do I word oiling in a listing?", "what should I write about heating in my
+# listing?"; answered with the disclosure rule and the trade's codes for it
+WORDING_ASKED = re.compile(
+    r"\b(?:word|write|phrase|put|state|describe|mention|list|label)\b[^.?!]{0,50}\b(?:in|on|for)\s+(?:an?\s+|the\s+|my\s+)?"
+    r"(?:listings?|labels?|tags?|descriptions?|invoices?|adverts?|ads?|shop|store|catalog(?:ue)?s?|website)\b|"
+    r"\bhow (?:do|should|can|must|would) (?:i|we) word\b|\bwhat wording\b",
+    re.I,
+)
 # The treatments a disclosure question may name, and the treated material whose care notes (care.json) say whether
 # it lasts and what care it needs
 TREATMENTS = (
@@ -158,8 +166,9 @@ def treatment_disclosure(text: str, of_a_stone: bool = False, before: str = "") 
     sources; None if the message asks no such thing. `of_a_stone`: a stone in hand, whose treatment a laboratory
     decides. `before`: the message before, whose treatment "does it have to be disclosed?" asks of when it names
     none itself ("is it oiled?", then "does it have to be disclosed?")."""
-    if not (DISCLOSE_QUESTION.search(text or "") and ASKED.search(text)):  # not "it's oiled, the seller disclosed it"
-        return None
+    wording = bool(WORDING_ASKED.search(text or "")) and names_a_treatment(text)  # not the colour in a listing
+    if not ((DISCLOSE_QUESTION.search(text or "") or wording) and ASKED.search(text)):
+        return None  # not "it's oiled, the seller disclosed it"
     if not names_a_treatment(text) and names_a_treatment(before):
         text = before
     # a filler, dye or coating first: "heated and glass-filled" is answered for the glass
@@ -174,28 +183,80 @@ def treatment_disclosure(text: str, of_a_stone: bool = False, before: str = "") 
     else:
         return None
     lab = " Whether your stone has it, only a gem laboratory can tell." if of_a_stone else ""
-    return f"{said} {TREATMENT_RULE}{lab}", (SOURCES[0], *sources)
+    if not wording:
+        return f"{said} {TREATMENT_RULE}{lab}", (SOURCES[0], *sources)
+    codes = term_called("enhancement codes")
+    return f"{said} {TREATMENT_RULE}{lab}\n\n**Enhancement codes**: {codes.text}", (SOURCES[0], *sources, codes.source)
 
 
 def disclosure_answer(text: str, gem: GemFacts | None) -> str:
     """The answer to "can I sell it as X?", with what the evidence so far says of `gem`; '' if not asked."""
     if not SELL_QUESTION.search(text or ""):
         return ""
+    return f"**What it may be sold as:** {RULE} {_evidence_said(gem)}"
+
+
+def _evidence_said(gem: GemFacts | None) -> str:
+    """What the evidence so far says of the stone to be sold: never more than a laboratory report would."""
     if gem is None:
-        found = (
+        return (
             "Nothing here yet shows what the stone is: a photo or readings first, and a laboratory report for a sale."
         )
-    elif gem.origin != "natural":
-        found = (
+    if gem.origin != "natural":
+        return (
             f"My answer for your stone is {gem.name}, which is not a natural gem: it must be sold as what it is, "
             "never under the natural gem's name alone."
         )
-    else:
-        found = (
-            f"My answer for your stone is {gem.name}, but a photo and bench readings are not a laboratory report: "
-            "before selling it as that, have it tested, treatments included."
-        )
-    return f"**What it may be sold as:** {RULE} {found}"
+    return (
+        f"My answer for your stone is {gem.name}, but a photo and bench readings are not a laboratory report: "
+        "before selling it as that, have it tested, treatments included."
+    )
+
+
+# whether a listing may use a word: "can I call my stones natural?", "is it ok to say cultured for a lab ruby?", "what
+# must I call a lab-created stone?"; not whether the stone is it ("is it natural?") nor what it may be sold as
+# ("can I sell it as sapphire?", `disclosure_answer`)
+WORD_ASKED = re.compile(
+    r"\b(?:can|could|may|should|must|is it (?:ok|okay|fine|allowed|legal)|(?:have|need|allowed) to)\b[^.?!]{0,60}?"
+    r"\b(?:call|describe|label|advertise|market|say|write|name|use (?:the )?(?:word|term|name))\b|"
+    r"\bwhat (?:must|should|do|does|can)\b[^.?!]{0,50}?\bcall(?:ed)?\b|"
+    r"\bhow (?:do|should|must|can) (?:i|we|you) (?:call|label|name|describe|word)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class SellingWord:
+    word: str  # "natural, genuine, real"
+    asked_as: tuple[str, ...]  # regular expressions, lower case
+    text: str
+    sources: tuple[str, ...]
+
+
+def _entries(file_name: str, key: str, kind: type) -> tuple:
+    """The entries under `key` of a JSON file beside this one, as `kind`, their lists as tuples."""
+    entries = json.loads(Path(__file__).with_name(file_name).read_text(encoding="utf-8"))[key]
+    return tuple(kind(**{k: tuple(v) if isinstance(v, list) else v for k, v in e.items()}) for e in entries)
+
+
+@cache
+def selling_words() -> tuple[SellingWord, ...]:
+    return _entries("selling_words.json", "words", SellingWord)
+
+
+def selling_word_answer(text: str, gem: GemFacts | None = None) -> tuple[str, tuple[str, ...]] | None:
+    """Whether a listing may use the word a message asks of ("natural", "flawless", "lab-created", "cultured"), by
+    the FTC Jewelry Guides, with what the evidence so far says of the stone in hand (`gem`) and the sources; None
+    if it asks no such thing. The first word of `selling_words.json` named is the one asked: "can I call lab-created
+    stones natural?" asks of "natural"."""
+    if not WORD_ASKED.search(text or "") or lab_grown_said(text):  # "the listing says lab-created …": its own answer
+        return None
+    lowered = text.lower()
+    word = next((w for w in selling_words() if any(re.search(p, lowered) for p in w.asked_as)), None)
+    if word is None:
+        return None
+    found = f" {_evidence_said(gem)}" if gem is not None else ""
+    return f"{word.text}{found}", word.sources
 
 
 # whether a material may be traded: "can I sell black coral online?", "is red coral legal?", "can I bring it home?"
@@ -230,8 +291,7 @@ class TradeRule:
 
 @cache
 def trade_rules() -> tuple[TradeRule, ...]:
-    entries = json.loads(Path(__file__).with_name("trade_rules.json").read_text(encoding="utf-8"))["rules"]
-    return tuple(TradeRule(**{k: tuple(v) if isinstance(v, list) else v for k, v in e.items()}) for e in entries)
+    return _entries("trade_rules.json", "rules", TradeRule)
 
 
 def trade_rule_answer(text: str, gem: GemFacts | None = None) -> tuple[str, tuple[str, ...]] | None:

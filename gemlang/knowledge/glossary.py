@@ -36,6 +36,8 @@ ASKING = re.compile(
     r"(?:what|which) (?:kind of |sort of |type of )?"
     r"(?=[\w -]{1,30}\b(?:(?:do|should) (?:i|you|we) (?:need|use|buy|get|choose|pick|look for|go for)|"
     r"(?:is|are) worth (?:buying|getting|paying for))\b)|"
+    # "what lighting is best for photographing gems?", "which background is ideal for gem photos?"
+    r"(?:what|which) (?=[\w -]{1,30}\b(?:is|are) (?:best|ideal)\b)|"
     # "what L/W ratio should an oval have?", "what depth percentage should a round diamond be?"
     r"(?:what|which) (?=[\w/% -]{1,30}\bshould (?:an?|the) [\w -]{1,30}\b(?:have|be)\b)|"
     # "what stone should a beginner faceter buy?", "which rough should I learn to facet on?", "how do I start cutting?"
