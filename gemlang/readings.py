@@ -184,6 +184,8 @@ WITH_DIRECTION = (
 )
 _AS_TURNED = rf"[^.;]{{0,30}}{WITH_DIRECTION}"
 TURNED = re.compile(rf"\bchang\w* colou?rs?{_AS_TURNED}|\bcolou?r[- ]chang\w*{_AS_TURNED}", re.I)
+# "colour-change sapphire", "colour change garnet": a kind of gem by its name, as "star sapphire" is, not a change seen
+_KIND_NAMED = r"\s+(?:sapphire|garnet|spinel|alexandrite|chrysoberyl|tourmaline|fluorite|diaspore|zultanite)s?\b"
 _LINE = r"(?:nm\b|(?:absorption\s+)?(?:line|band|doublet)s?\b)"  # "437 nm", "437 line", "a 437 band"
 # a wavelength starts a number: not the "576" of "RI 1.570-1.576" or "1,576"; but "692,694 nm" lists two
 _NM = r"(?<![\d.])(?<!(?<!\d)\d,)\b"
@@ -418,7 +420,7 @@ OBSERVATIONS = {
     "play of colour": r"\bplay[- ]of[- ]colou?rs?\b",
     # "green in daylight, red under a lamp": alexandrite's change, in the words people use; not a colour that changes
     # as the stone is turned (`TURNED`)
-    "a colour change": rf"colou?r[- ]change(?!s? (?:when|if|after|with) heat)(?!{_AS_TURNED})|"
+    "a colour change": rf"colou?r[- ]change(?!s? (?:when|if|after|with) heat)(?!{_AS_TURNED})(?!{_KIND_NAMED})|"
     rf"changes? colou?rs?\b(?! (?:when|if|after|with) heat)(?!{_AS_TURNED})|"
     r"\b(?:green|blue|bluish)[^.;]{0,25}\b(?:day ?light|sunlight|outdoors)\b[^.;]{0,30}\b(?:red|purple|violet|pink)"
     r"[^.;]{0,25}\b(?:lamp|incandescent|candle ?light|tungsten|indoors|light ?bulb)|"

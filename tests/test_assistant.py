@@ -2695,6 +2695,8 @@ def test_star_spinel_is_answered_yes_from_its_sources_with_the_page_named():
         ("tell me about star spinel", "**Spinel**: Star spinel is extremely rare, with four- and six-rayed stars"),
         ("tell me about star sapphires", "**Sapphire**: Star sapphires show a six-rayed star, called asterism, when"),
         ("describe a star ruby", "**Ruby**: Fine needles of rutile, called silk"),
+        ("tell me about colour change sapphire", "**Sapphire**: Rare colour-change sapphires, found for example"),
+        ("what is a color-change sapphire?", "**Sapphire**: Rare colour-change sapphires, found for example"),
     ],
 )
 def test_a_gem_told_about_by_its_star_or_eye_leads_with_what_it_is_and_its_cause_then_the_gem(asked, said):
