@@ -2697,14 +2697,25 @@ def test_star_spinel_is_answered_yes_from_its_sources_with_the_page_named():
         ("describe a star ruby", "**Ruby**: Fine needles of rutile, called silk"),
         ("tell me about colour change sapphire", "**Sapphire**: Rare colour-change sapphires, found for example"),
         ("what is a color-change sapphire?", "**Sapphire**: Rare colour-change sapphires, found for example"),
+        # a gem whose own name holds its eye: the eye and its cause, then its card (each was the card alone)
+        ("tell me about tiger's eye", "Eye**: Its parallel fibres give chatoyancy, a silky band of light"),
+        ("describe tigers eye", "Eye**: Its parallel fibres give chatoyancy, a silky band of light"),
+        ("tell me about cat's eye chrysoberyl", "Eye**: Its cat's-eye is light reflected from minute parallel"),
     ],
 )
 def test_a_gem_told_about_by_its_star_or_eye_leads_with_what_it_is_and_its_cause_then_the_gem(asked, said):
     answer = Assistant(classifier=None).conversation().ask(asked)  # each was the gem's card alone
-    assert answer.reply.startswith(said)
+    assert said in answer.reply.split("\n")[0] and answer.reply.startswith("**")
     assert answer.description and answer.notes  # the gem's card follows, and the page the star is quoted from
-    # a gem whose own name holds the word is told about as itself, its card first as before
-    assert Assistant(classifier=None).conversation().ask("tell me about tiger's eye").reply == "**Tigers Eye**"
+    assert answer.description.split(". ")[0] not in answer.reply  # the card's words are not said twice
+
+
+def test_a_gem_told_about_by_a_name_that_is_no_phenomenon_is_its_card_alone():
+    chat = Assistant(classifier=None).conversation()
+    assert chat.ask("tell me about fire opal").reply == "**Opal**"  # a fire opal's fire is its colour
+    # the colour change its name is for leads, then its card (it was the card alone)
+    garnet = Assistant(classifier=None).conversation().ask("tell me about colour-change garnet")
+    assert garnet.reply.startswith("**Colour-Change Garnet**: Alexandrite-like colour change") and garnet.description
 
 
 @pytest.mark.parametrize(

@@ -1136,11 +1136,18 @@ def what_it_shows(text: str, gem: GemFacts, of_each: bool = False) -> str:
     named ("which changes colour, alexandrite or ruby?"), is told so; '' otherwise."""
     if not ASKS_WHAT_IT_SHOWS.search(text):
         return ""
-    if TELL_ABOUT.search(text):  # "tell me about tiger's eye": the gem's own name, no phenomenon asked of it
-        names = "|".join(re.escape(n) for n in (gem.name, *gem.aliases))
+    # "tell me about fire opal": the gem's own name, no fire asked of it; but "tell me about tiger's eye" asks of
+    # the eye its name is for
+    named_for = [n for n in (gem.name, *gem.aliases) if not phenomena_asked(n)]
+    if TELL_ABOUT.search(text) and named_for:
+        names = "|".join(re.escape(n) for n in named_for)
         text = re.sub(rf"\b(?:{names})\b", " ", text, flags=re.I)
     asked = [seen for words, seen in SEEN_IN_THE_STONE.items() if re.search(words, text, re.I)]
-    if found := words_naming(text, gem):
+    found = words_naming(text, gem)
+    if TELL_ABOUT.search(text):  # "tell me about tiger's eye": its card follows, so not its description's words again
+        carded = {x.rstrip(".") for x in sentences(gem.description)}
+        found = [x for x in found if x not in carded] or found
+    if found:
         return f"**{gem.name}**: " + "; ".join(f[0].upper() + f[1:] if i == 0 else f for i, f in enumerate(found)) + "."
     missing = [(named, phenomenon) for named, phenomenon in asked if phenomenon]
     if not missing or not (of_each or YES_NO_QUESTION.search(text)):
