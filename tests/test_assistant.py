@@ -2710,6 +2710,16 @@ def test_a_gem_told_about_by_its_star_or_eye_leads_with_what_it_is_and_its_cause
     assert answer.description.split(". ")[0] not in answer.reply  # the card's words are not said twice
 
 
+@pytest.mark.parametrize("asked", ["what is a star sapphire?", "what's a star sapphire", "what is star ruby?"])
+def test_a_kind_named_for_its_phenomenon_is_the_phenomenon_then_the_gems_own_words_and_card(asked):
+    answer = Assistant(classifier=None).conversation().ask(asked)  # each was the glossary's Asterism alone
+    term, gem = answer.reply.split("\n\n")[:2]
+    assert term.startswith("**Asterism**: ") and re.match(r"\*\*(?:Sapphire|Ruby)\*\*: .*\bsix-rayed star\b", gem)
+    assert answer.description and len(answer.notes) == 2  # its card follows; the glossary's page and the fact's
+    # "cat's eye" is a gem's own name: the phenomenon alone, as before
+    assert "\n\n" not in Assistant(classifier=None).conversation().ask("what is a cat's eye?").reply
+
+
 def test_a_gem_told_about_by_a_name_that_is_no_phenomenon_is_its_card_alone():
     chat = Assistant(classifier=None).conversation()
     assert chat.ask("tell me about fire opal").reply == "**Opal**"  # a fire opal's fire is its colour

@@ -87,6 +87,7 @@ from gemlang.assistant.gem_answers import (
     where_each_from,
     where_from,
     which_of_two_answer,
+    without_its_names,
     yes_or_no_of_the_order,
 )
 from gemlang.assistant.limits import (
@@ -1569,7 +1570,20 @@ class Conversation:
             # "what should a valuation say about treatment?": the rule of disclosure it follows
             turn.answer.reply += f"\n\n{TREATMENT_RULE}"
             turn.answer.notes.append(f"sources: {DISCLOSURE_SOURCES[0]}")
+        # "what is a star sapphire?": the star, then star sapphire; not "what is a cat's eye?", a gem's own name
+        if len(gems_said) == 1 and ASKED_ABOUT.fullmatch(turn.text):
+            if phenomena_asked(without_its_names(turn.text, gems_said[0])):
+                self._kind_shown(turn, gems_said[0])
         return True
+
+    @staticmethod
+    def _kind_shown(turn: Turn, gem: GemFacts) -> None:
+        """After the phenomenon a kind of gem is named for ("what is a star sapphire?": asterism), what the gem's
+        facts say of it, and the gem's card, as "tell me about star sapphire" gives them."""
+        if not (seen := what_it_shows(turn.text, gem)):
+            return
+        turn.answer.reply += f"\n\n{seen}"
+        turn.answer.description, turn.answer.properties = reference_description(gem), property_rows([gem.name])
 
     def _at_home(self, turn: Turn) -> bool:
         named = gems_named_in(turn.text)  # "how can I test my ruby at home?": the tests of any stone, not diamond's
@@ -3401,9 +3415,7 @@ class Conversation:
         # gem answered too; not "does my ruby show a star?"
         named = named_gem(text) if gem is None and YES_NO_QUESTION.search(text) else None
         # "is star diopside magnetic?": the star of a gem's name is no star asked about
-        unnamed = named and re.sub(
-            rf"\b(?:{'|'.join(map(re.escape, (named.name, *named.aliases)))})\b", " ", text, flags=re.I
-        )
+        unnamed = named and without_its_names(text, named)
         if unnamed and phenomena_asked(unnamed) and not THE_STONE_MEANT.search(text) and what_it_shows(text, named):
             return named
         return gem if gem is not None and gem.name != answered.name else None

@@ -1501,6 +1501,11 @@ def without_own_name(text: str, gem: GemFacts) -> str:
     return text
 
 
+def without_its_names(text: str, gem: GemFacts) -> str:
+    """`text` without the gem's name and aliases: "is star diopside magnetic?" asks of no star."""
+    return re.sub(rf"\b(?:{'|'.join(map(re.escape, (gem.name, *gem.aliases)))})\b", " ", text, flags=re.I)
+
+
 def treated_by_name(text: str, gem: GemFacts) -> str:
     """The name of a gem that says its treatment, when a question asks that treatment of it, or any ("dyed howlite"
     of "is my howlite dyed?" or "is it treated?", asked of Dyed Howlite); '' for any other."""
