@@ -8204,6 +8204,17 @@ def test_polishing_a_stone_at_home_is_answered_as_tumbling_it():
 
 
 @pytest.mark.parametrize(
+    "asked", ["how do I polish my silver ring?", "how do I clean my gold necklace?", "how should I clean silver?"]
+)
+def test_a_piece_named_by_its_metal_is_not_the_gem_just_discussed(asked):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("tell me about ruby")
+    piece = chat.ask(asked).reply  # each was "**Caring for Ruby**: …"
+    assert piece.startswith("**Care depends on the gem**") and "Ruby" not in piece
+    assert chat.ask("how do I polish it?").reply.startswith("**Caring for Ruby**")  # the ruby is still spoken of
+
+
+@pytest.mark.parametrize(
     "text", ["what makes a stone a gemstone?", "what makes a gem a gem?", "what makes rocks gems?"]
 )
 def test_what_makes_a_stone_a_gem_is_the_entry_that_says_so(text):

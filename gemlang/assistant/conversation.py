@@ -325,8 +325,8 @@ from gemlang.knowledge.birthstones import (
     birthstone_of_stone,
 )
 from gemlang.knowledge.birthstones import sources as birthstone_sources
-from gemlang.knowledge.care import ASKED as CARE_ASKED
 from gemlang.knowledge.care import (
+    ANOTHER_PIECE,
     CLEANED_WITH,
     CLEANING_ASKED,
     HALLMARK_TELLS,
@@ -356,6 +356,7 @@ from gemlang.knowledge.care import (
     toughness_answer,
     wear_compared,
 )
+from gemlang.knowledge.care import ASKED as CARE_ASKED
 from gemlang.knowledge.colours import listed_in, main_colour
 from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
 from gemlang.knowledge.disclosure import (
@@ -1798,7 +1799,7 @@ class Conversation:
                 self.topic, self.named_together = named, None  # "how hard is it?" after "can I steam clean emerald?"
             return True
         # a gem with no care notes of its own, named or spoken of ("how do I clean calcite?"); not a misspelt name
-        worked = named_gem(text, fuzzy=False) or (None if named_gem(text) else self._answered_gem() or self.topic)
+        worked = named_gem(text, fuzzy=False) or (None if named_gem(text) else self._cared_for(text))
         if worked is not None and (work := bench_asked(asked)):  # "can I tumble obsidian?": the bench notes alone
             answer.reply = f"**{worked.name}**: {bench_said(asked, [worked.name, worked.species], worked).strip()}"
             answer.notes += [f"sources (bench work): {'; '.join(w.sources)}" for w in work]
@@ -1819,12 +1820,13 @@ class Conversation:
             answer.reply, sources = care  # "aquamrine can go in ultrasonik?": the gem a misspelling names
             answer.notes.append(sources)
             return True
-        elif not (turn.images or self._stone_in_hand or self.topic or self._answered_gem()) and not (
+        elif not (turn.images or self._stone_in_hand or self._cared_for(text)) and not (
             HARM_QUESTION.search(text) or LIGHT_QUESTION.search(text)
         ):
-            # "how do I clean my ring?", "can I retip prongs with the stone in?": no gem to care for, so what
-            # suits every gem, and what the bench notes say of all stones; not "a durable stone for a bracelet?",
-            # nor "is it safe to touch?" or "does the colour fade?", which cleaning advice does not answer
+            # "how do I clean my ring?", "can I retip prongs with the stone in?", "how do I polish my silver ring?"
+            # after ruby: no gem to care for, so what suits every gem, and what the bench notes say of all stones;
+            # not "a durable stone for a bracelet?", nor "is it safe to touch?" or "does the colour fade?", which
+            # cleaning advice does not answer
             work = bench_asked(text)
             if not work and STONE_SOUGHT.search(text):
                 return False
@@ -1878,6 +1880,8 @@ class Conversation:
         ("what is it and how do I clean it?"), whose next test it shows itself."""
         answered = [now] if now is not None else [x for x in self.answers[self._stone_began :] if x.gem]
         if not answered or not answered[-1].unsure or named_gem(text, fuzzy=False) is not None:
+            return None
+        if now is None and ANOTHER_PIECE.search(text):  # "how do I polish my silver ring?": not the stone's care
             return None
         last, index = answered[-1], self.assistant.evidence.index
         likely = [(n, p) for n, p in last.candidates[:3] if n in index and (p >= 0.05 or n == last.gem)]
@@ -3355,7 +3359,7 @@ class Conversation:
         material or gem it names, else ("can I steam it?") of the gem answered for the stone in hand (`answered`,
         when the answer is being made). `asked`: the question, when `text` only names the gem ("what about
         emerald?" after a care question)."""
-        gem = of or named_gem(text, fuzzy=False) or answered or self._answered_gem() or self.topic
+        gem = of or named_gem(text, fuzzy=False) or answered or self._cared_for(text)
         names = [gem.name, gem.species, gem.group] if gem is not None else []
         asked = asked or text
         if gem is not None and FILLING_SIGN in self.hints.signs:  # a filled stone: the filler is what heat harms
@@ -3371,6 +3375,11 @@ class Conversation:
             reply += f" None of my care sources says how to clean it, so {DELICATE_CARE}"  # galena's notes: its lead
         told = care.symptoms_said(asked, gem)[1]  # "my emerald looks dull": the oiled emerald's pages too
         return reply, "; ".join([f"sources ({care.name}): {'; '.join(sources)}", *told])
+
+    def _cared_for(self, text: str) -> GemFacts | None:
+        """The gem answered or spoken of, which a care question is of unless it names a piece of its own ("how do I
+        polish my silver ring?" after ruby)."""
+        return None if ANOTHER_PIECE.search(text) else self._answered_gem() or self.topic
 
     def _readings_of(self, fields: Sequence[str]) -> str:
         """The stone's own readings of these knowledge-base fields, as the answer says them ("SG 4.00")."""

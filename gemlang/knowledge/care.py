@@ -1110,6 +1110,12 @@ PRECIOUS_METALS = r"gold|silver|platinum|palladium"
 HALLMARK_TELLS = "A hallmark says what a piece of precious metal is, and an assay (a test of the metal) decides it."
 # a piece of jewellery a metal is asked of: "is my ring gold?" (not "is it gold?", of a pyrite perhaps)
 PIECE = r"ring|band|chain|necklace|bracelet|bangle|earrings?|pendant|brooch|piece|jewell?ery|jewelry|coin|bar"
+# a piece of its own named by its metal ("how do I polish my silver ring?", "… clean gold?"): not of the gem spoken of
+ANOTHER_PIECE = re.compile(
+    rf"\b(?:{PRECIOUS_METALS}|sterling)\s+(?:{PIECE})s?\b|"
+    rf"\b(?:polish|clean)\w*\s+(?:my\s+|the\s+)?(?:{PRECIOUS_METALS}|sterling)\b(?!\s+(?:polish|cloth|dip|cleaner))",
+    re.I,
+)
 # what a piece's metal is, or how pure: "is my ring real gold?", "the jeweller said it is real gold", "is it 18k
 # gold?", "how can I tell if gold is real?", "is my necklace silver?"; not "gold topaz" or "a silver-grey stone"
 METAL_ASKED = re.compile(
