@@ -7944,6 +7944,26 @@ def test_a_clarity_grade_asked_as_a_buyers_choice_is_the_advice_on_what_clarity_
 
 @pytest.mark.parametrize(
     "question",
+    ["which colour grade is worth getting?", "what diamond color should I buy?", "is a G colour worth it?",
+     "what's the best colour grade for the money?"],
+)  # fmt: skip
+def test_a_colour_grade_asked_as_a_buyers_choice_is_the_advice_on_what_colour_to_buy(question):
+    answer = Assistant(classifier=None).conversation().ask(question)  # was "Grades need the stone in hand"
+    assert (
+        "**Colour to buy**: The colour worth paying for" in answer.reply and "Grades need the stone" not in answer.reply
+    )
+    assert "yellow or rose gold" in answer.reply and any("gempress.co" in note for note in answer.notes)
+    in_hand = stone_answered("Diamond", "Moissanite").ask(question).reply  # a stone in hand: the same advice
+    assert "**Colour to buy**" in in_hand and "Grades need the stone" not in in_hand
+
+
+@pytest.mark.parametrize("question", ["what colour grade is my stone?", "what colour sapphire should I buy?"])
+def test_the_colour_grade_of_the_stone_or_a_gems_hue_is_not_a_colour_to_buy(question):
+    assert "Colour to buy" not in Assistant(classifier=None).conversation().ask(question).reply
+
+
+@pytest.mark.parametrize(
+    "question",
     ["how do you judge diamond quality?", "how do you judge the quality of a diamond?",
      "how do jewellers assess a diamond's quality?"],
 )  # fmt: skip

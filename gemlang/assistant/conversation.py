@@ -265,7 +265,6 @@ from gemlang.assistant.questions import (
     asks_if_it_is,
     card_speaks_of,
     choice_unknown,
-    clarity_to_buy,
     compared_materials,
     confirmation_asked,
     constants_named,
@@ -273,6 +272,7 @@ from gemlang.assistant.questions import (
     grades_asked,
     grades_named,
     grades_of_the_stone,
+    grades_to_buy,
     grading_asked,
     grown_said,
     imitation_compared,
@@ -976,7 +976,7 @@ class Conversation:
         if self._general_beside_no_gem_photo(turn):  # a picture of no gem, and "what's the birthstone for June?"
             return self._done(turn.answer)
         # "what is pleochroism?", "which clarity is worth getting?" sent with a gem photo
-        terms = ([term_called(n) for n in clarity_to_buy(turn.text)] or terms_asked(turn.text)) if turn.photos else []
+        terms = ([term_called(n) for n in grades_to_buy(turn.text)] or terms_asked(turn.text)) if turn.photos else []
         kinds = specimen_kinds_asked(turn.text) if turn.photos and not terms else []  # "is this a geode?"
         if terms or kinds:  # the term answered above the photo's answer; its word is no reading of the stone
             self._answered_first = explained(terms, turn.answer) if terms else kind_undecided(kinds, turn.answer)
@@ -1499,7 +1499,7 @@ class Conversation:
         # "what is pleochroism?"; "what does SI1 mean?" (a diamond grade, though "is my diamond SI1?" asks its own);
         # "how is clarity graded?", "how is emerald clarity graded?": the scales, the gem's own clarity type first
         gems_said = gems_named_in(turn.text)
-        graded = clarity_to_buy(turn.text) or grades_asked(turn.text) or grading_asked(turn.text, gems_said)
+        graded = grades_to_buy(turn.text) or grades_asked(turn.text) or grading_asked(turn.text, gems_said)
         grades = [term_called(name) for name in graded]
         terms = [] if stones_value else grades or terms_asked(turn.text)
         if not stones_value and not terms and turn.after_term and (more := AND_ABOUT_TERM.fullmatch(turn.text)):
