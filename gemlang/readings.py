@@ -38,6 +38,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from gemlang.patterns import compiled
+
 # What a gem can plausibly read, beyond which a number is a typo or another quantity.
 RI_LIMITS = (1.35, 3.00)  # opal reads from about 1.37; 1.33 is water
 SG_LIMITS = (0.90, 8.00)
@@ -490,7 +492,7 @@ _OF_THE_METAL = re.compile(rf"\b(?:{THE_METAL})\b(?:\s+(?:is|was|looks))?[^,;.]{
 def _seen(pattern: str, t: str, said_of: re.Pattern[str] | None = None) -> bool:
     """Whether a loupe sign is reported seen: a match of `pattern` in `t` that no nearby word denies, nor says of
     something other than the stone (`said_of`, in the clause before it)."""
-    for m in re.finditer(pattern, t):
+    for m in compiled(pattern).finditer(t):
         clause_start = max(t.rfind(c, 0, m.start()) for c in ",;.") + 1
         before = t[clause_start : m.start()]
         if said_of is not None and said_of.search(before):
@@ -1257,7 +1259,7 @@ def _parse_readings(text: str) -> Readings:
 
     optic = None
     for name, pattern in OPTIC_WORDS.items():
-        if re.search(pattern, t) and not re.search(rf"{NOT_SEEN}\s+(?:{pattern})", t):
+        if compiled(pattern).search(t) and not compiled(rf"{NOT_SEEN}\s+(?:{pattern})").search(t):
             optic = name
             break
     axes = [name for name in ("uniaxial", "biaxial") if re.search(OPTIC_WORDS[name], t)]
@@ -1313,7 +1315,7 @@ def _parse_readings(text: str) -> Readings:
     elif optic_sign and optic is None:  # the sign of moving edges or of principal indices
         optic = "anisotropic"
 
-    pleochroism = next((level for level, pattern in PLEOCHROISM_LEVELS.items() if re.search(pattern, t)), None)
+    pleochroism = next((level for level, pattern in PLEOCHROISM_LEVELS.items() if compiled(pattern).search(t)), None)
     three = rf"\btrichro|\b(?:three|3)\s+(?:\w+\s+)?{_HUES}|\b{_THREE_HUES}\b"
     if pleochroism not in (None, "none") and re.search(three, t):
         optic = optic or "biaxial"  # three colours in the dichroscope: only a biaxial stone has three

@@ -433,6 +433,7 @@ from gemlang.language.describe import percent
 from gemlang.language.gem_prose import lower_first, reference_description
 from gemlang.language.gem_text import join_words, lower_name, sentences
 from gemlang.model import Prediction
+from gemlang.patterns import compiled
 from gemlang.readings import (
     DERIVED,
     JOIN_LINE,
@@ -2375,7 +2376,8 @@ class Conversation:
         asked = [
             v
             for k, v in PROPERTY_FIELDS.items()
-            if re.search(k, quantity.group(0), re.I) or (v[1] != "colour_cause" and re.search(k, text, re.I))
+            if compiled(k, re.I).search(quantity.group(0))
+            or (v[1] != "colour_cause" and compiled(k, re.I).search(text))
         ]
         # "what colour streak?": the powder's colour, not the stone's; "which shows two colours?": its pleochroism
         if any(field == "streak" for _, field in asked) or re.search(SHOWS_COLOURS, text, re.I):

@@ -156,6 +156,7 @@ from gemlang.knowledge.tell_apart import (
 )
 from gemlang.language.gem_prose import lower_first, main_sources, treatment_sentence
 from gemlang.language.gem_text import join_words, lower_name, other_names
+from gemlang.patterns import compiled
 from gemlang.wording import some_of
 
 KEY_PROPERTIES = (
@@ -639,7 +640,7 @@ def scratched_by(text: str, gem: GemFacts) -> str:
         (len(w), r)
         for r in REFERENCES
         for w in r.words
-        if re.search(rf"\b{re.escape(w)}\b", lowered) and not any(w in name for name in own)
+        if compiled(rf"\b{re.escape(w)}\b").search(lowered) and not any(w in name for name in own)
     ]
     harder_asked = re.search(ORDERED[0][0], lowered) and COMPARATIVE.search(lowered)  # "is ruby harder than steel?"
     if not said or gem.hardness is None or not (SCRATCH_SAID.search(lowered) or harder_asked):
@@ -673,7 +674,7 @@ def floats_in(text: str, gems: Sequence[GemFacts]) -> str:
 
     lowered = text.lower()
     densities = {**HEAVY_LIQUIDS, "water": 1.0}
-    named = [w for w in densities if re.search(rf"\b{w}\b", lowered)]
+    named = [w for w in densities if compiled(rf"\b{w}\b").search(lowered)]
     if not named or not gems or any(g.specific_gravity is None for g in gems) or not FLOATS_ASKED.search(lowered):
         return ""
     liquid = max(named, key=len)  # "salt water", not "water"
@@ -1099,7 +1100,7 @@ SEEN_IN_THE_STONE = {
 
 def phenomena_asked(text: str) -> list[str]:
     """The phenomena a stone shows or not that a message names ("does it have a cat's eye?": cat's eye)."""
-    return [shown for words, (_, shown) in SEEN_IN_THE_STONE.items() if shown and re.search(words, text, re.I)]
+    return [shown for words, (_, shown) in SEEN_IN_THE_STONE.items() if shown and compiled(words, re.I).search(text)]
 
 
 def words_naming(text: str, gem: GemFacts) -> list[str]:
@@ -1240,7 +1241,7 @@ def signs_known(gem: GemFacts) -> tuple[TreatmentSigns, ...]:
 
 def treatments_named(text: str, gem: GemFacts) -> tuple[TreatmentSigns, ...]:
     """The recorded treatments of `gem` (`signs_known`) a message names ("is it heated?": heating)."""
-    return tuple(s for s in signs_known(gem) if any(re.search(p, text, re.I) for p in s.said_as))
+    return tuple(s for s in signs_known(gem) if any(compiled(p, re.I).search(text) for p in s.said_as))
 
 
 # what is said of a treatment that usually cannot be detected (its facts say it is common, and why)

@@ -10,6 +10,7 @@ from gemlang.hints import TAG_QUESTION, Hints, parse_hints, says_what_a_gem_does
 from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.superlatives import A_COLOUR, BLEND_WORD, COLOUR_WORD, DEGREE_QUESTION
+from gemlang.patterns import compiled
 
 # "man-made?", "artificial?", "manufactured?": lab-grown or an imitation, said another way; not "artificial light"
 MADE_WORDS = r"man[- ]?made|manufactured|artificial(?!\s+(?:light|lighting|lamps?|illumination))"
@@ -382,7 +383,7 @@ STONE_PROPERTY = re.compile("|".join(k for k, (_, field) in PROPERTY_FIELDS.item
 def constants_named(text: str) -> list[tuple[str, str]]:
     """The (label, field) of each constant a message names ("the SG of stone 1?", "diamond vs moissanite
     dispersion"), not the cause of colour."""
-    return [v for k, v in PROPERTY_FIELDS.items() if v[1] != "colour_cause" and re.search(k, text, re.I)]
+    return [v for k, v in PROPERTY_FIELDS.items() if v[1] != "colour_cause" and compiled(k, re.I).search(text)]
 
 
 # the constants a question may ask beside another one ("what's my birthstone and how hard is it?")
@@ -1372,7 +1373,7 @@ def named_as_such(text: str) -> list:
 def _no_such_lab_grown(gem, text: str) -> bool:
     """Whether `text` names `gem` as lab-grown ("synthetic forsterite") and no lab-grown one is known."""
     names = _name_words(gem)
-    said = re.search(rf"{GROWN_BEFORE_A_NAME}(?:{names})\b", text.lower())
+    said = compiled(rf"{GROWN_BEFORE_A_NAME}(?:{names})\b").search(text.lower())
     return said is not None and gem.origin == "natural" and not lab_grown_twins(gem)
 
 
@@ -1640,7 +1641,7 @@ GROWN_BEFORE_A_NAME = rf"(?:{LAB_GROWN.pattern}|\blab(?:oratory)?\b)[- ]"
 
 def grown_said(text: str, gem: GemFacts) -> bool:
     """Whether `text` calls a stone lab-grown, or `gem` lab ("tell me about lab ruby")."""
-    return bool(LAB_GROWN.search(text) or re.search(rf"{GROWN_BEFORE_A_NAME}(?:{_name_words(gem)})", text, re.I))
+    return bool(LAB_GROWN.search(text) or compiled(rf"{GROWN_BEFORE_A_NAME}(?:{_name_words(gem)})", re.I).search(text))
 
 
 # "is pearl …", "are the pearls …": the gem a yes-or-no question about its kind asks of

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from gemlang.knowledge.facts import GemFacts, ahead_of_the_rest, sentences
 from gemlang.language.gem_text import join_words
+from gemlang.patterns import compiled
 from gemlang.readings import THE_METAL
 
 CARE_PATH = Path(__file__).with_name("care.json")
@@ -376,7 +377,7 @@ def bench_said(question: str, names: list[str], gem: GemFacts | None = None) -> 
 
 def bench_asked(question: str) -> list[BenchWork]:
     """The bench work a care question asks about ("can I laser weld near an emerald?"), in the care file's order."""
-    return [work for work in _care_file()[2] if any(re.search(p, question or "", re.I) for p in work.asked_as)]
+    return [work for work in _care_file()[2] if any(compiled(p, re.I).search(question or "") for p in work.asked_as)]
 
 
 # (how it is said, the `Care` field of its verdict)
@@ -654,7 +655,7 @@ def care_of(gem_names: list[str], text: str = "") -> Care | None:
     lowered = (text or "").lower()
     for said_as, not_said_as, care in treatments:
         said = re.sub("|".join(not_said_as), " ", lowered) if not_said_as else lowered  # "dop wax" is no waxing
-        if any(re.search(pattern, said) for pattern in said_as):
+        if any(compiled(pattern).search(said) for pattern in said_as):
             return care
     for name in gem_names:
         name = (name or "").lower()
