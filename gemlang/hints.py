@@ -25,6 +25,7 @@ from gemlang.knowledge.glossary import QUOTED
 from gemlang.knowledge.instruments import TOLERANCE
 from gemlang.knowledge.places import CLAIMED, parse_places, places_denied
 from gemlang.knowledge.scratch import reference_words
+from gemlang.patterns import compiled
 from gemlang.readings import (
     CONDUCTS_FAILED,
     CONDUCTS_SAID,
@@ -200,7 +201,7 @@ def withdrawn_hints(text: str) -> tuple[str, ...]:
     found = []
     for m in _WITHDRAW.finditer((text or "").lower()):
         for name, pattern in WITHDRAWABLE.items():
-            if re.match(rf"(?:{pattern})\b", m.group("what")):
+            if compiled(rf"(?:{pattern})\b").match(m.group("what")):
                 found.append(name)
                 break
     return tuple(dict.fromkeys(found))
@@ -763,7 +764,7 @@ def _references(clause: str) -> list[tuple[str, float, int]]:
     """(name, hardness, position) of the reference objects named in a clause, longest names first."""
     found, taken = [], []
     for name in sorted(SCRATCH_REFERENCES, key=len, reverse=True):
-        for m in re.finditer(rf"\b{re.escape(name)}s?\b", clause):
+        for m in compiled(rf"\b{re.escape(name)}s?\b").finditer(clause):
             if not any(a <= m.start() < b for a, b in taken):
                 found.append((name, SCRATCH_REFERENCES[name], m.start()))
                 taken.append((m.start(), m.end()))

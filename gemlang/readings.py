@@ -38,6 +38,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from gemlang.patterns import compiled
+
 # What a gem can plausibly read, beyond which a number is a typo or another quantity.
 RI_LIMITS = (1.35, 3.00)  # opal reads from about 1.37; 1.33 is water
 SG_LIMITS = (0.90, 8.00)
@@ -184,6 +186,8 @@ WITH_DIRECTION = (
 )
 _AS_TURNED = rf"[^.;]{{0,30}}{WITH_DIRECTION}"
 TURNED = re.compile(rf"\bchang\w* colou?rs?{_AS_TURNED}|\bcolou?r[- ]chang\w*{_AS_TURNED}", re.I)
+# "colour-change sapphire", "colour change garnet": a kind of gem by its name, as "star sapphire" is, not a change seen
+_KIND_NAMED = r"\s+(?:sapphire|garnet|spinel|alexandrite|chrysoberyl|tourmaline|fluorite|diaspore|zultanite)s?\b"
 _LINE = r"(?:nm\b|(?:absorption\s+)?(?:line|band|doublet)s?\b)"  # "437 nm", "437 line", "a 437 band"
 # a wavelength starts a number: not the "576" of "RI 1.570-1.576" or "1,576"; but "692,694 nm" lists two
 _NM = r"(?<![\d.])(?<!(?<!\d)\d,)\b"
@@ -418,7 +422,7 @@ OBSERVATIONS = {
     "play of colour": r"\bplay[- ]of[- ]colou?rs?\b",
     # "green in daylight, red under a lamp": alexandrite's change, in the words people use; not a colour that changes
     # as the stone is turned (`TURNED`)
-    "a colour change": rf"colou?r[- ]change(?!s? (?:when|if|after|with) heat)(?!{_AS_TURNED})|"
+    "a colour change": rf"colou?r[- ]change(?!s? (?:when|if|after|with) heat)(?!{_AS_TURNED})(?!{_KIND_NAMED})|"
     rf"changes? colou?rs?\b(?! (?:when|if|after|with) heat)(?!{_AS_TURNED})|"
     r"\b(?:green|blue|bluish)[^.;]{0,25}\b(?:day ?light|sunlight|outdoors)\b[^.;]{0,30}\b(?:red|purple|violet|pink)"
     r"[^.;]{0,25}\b(?:lamp|incandescent|candle ?light|tungsten|indoors|light ?bulb)|"
@@ -488,7 +492,7 @@ _OF_THE_METAL = re.compile(rf"\b(?:{THE_METAL})\b(?:\s+(?:is|was|looks))?[^,;.]{
 def _seen(pattern: str, t: str, said_of: re.Pattern[str] | None = None) -> bool:
     """Whether a loupe sign is reported seen: a match of `pattern` in `t` that no nearby word denies, nor says of
     something other than the stone (`said_of`, in the clause before it)."""
-    for m in re.finditer(pattern, t):
+    for m in compiled(pattern).finditer(t):
         clause_start = max(t.rfind(c, 0, m.start()) for c in ",;.") + 1
         before = t[clause_start : m.start()]
         if said_of is not None and said_of.search(before):
@@ -1255,7 +1259,7 @@ def _parse_readings(text: str) -> Readings:
 
     optic = None
     for name, pattern in OPTIC_WORDS.items():
-        if re.search(pattern, t) and not re.search(rf"{NOT_SEEN}\s+(?:{pattern})", t):
+        if compiled(pattern).search(t) and not compiled(rf"{NOT_SEEN}\s+(?:{pattern})").search(t):
             optic = name
             break
     axes = [name for name in ("uniaxial", "biaxial") if re.search(OPTIC_WORDS[name], t)]
@@ -1311,7 +1315,7 @@ def _parse_readings(text: str) -> Readings:
     elif optic_sign and optic is None:  # the sign of moving edges or of principal indices
         optic = "anisotropic"
 
-    pleochroism = next((level for level, pattern in PLEOCHROISM_LEVELS.items() if re.search(pattern, t)), None)
+    pleochroism = next((level for level, pattern in PLEOCHROISM_LEVELS.items() if compiled(pattern).search(t)), None)
     three = rf"\btrichro|\b(?:three|3)\s+(?:\w+\s+)?{_HUES}|\b{_THREE_HUES}\b"
     if pleochroism not in (None, "none") and re.search(three, t):
         optic = optic or "biaxial"  # three colours in the dichroscope: only a biaxial stone has three

@@ -2751,14 +2751,37 @@ def test_star_spinel_is_answered_yes_from_its_sources_with_the_page_named():
         ("tell me about star spinel", "**Spinel**: Star spinel is extremely rare, with four- and six-rayed stars"),
         ("tell me about star sapphires", "**Sapphire**: Star sapphires show a six-rayed star, called asterism, when"),
         ("describe a star ruby", "**Ruby**: Fine needles of rutile, called silk"),
+        ("tell me about colour change sapphire", "**Sapphire**: Rare colour-change sapphires, found for example"),
+        ("what is a color-change sapphire?", "**Sapphire**: Rare colour-change sapphires, found for example"),
+        # a gem whose own name holds its eye: the eye and its cause, then its card (each was the card alone)
+        ("tell me about tiger's eye", "Eye**: Its parallel fibres give chatoyancy, a silky band of light"),
+        ("describe tigers eye", "Eye**: Its parallel fibres give chatoyancy, a silky band of light"),
+        ("tell me about cat's eye chrysoberyl", "Eye**: Its cat's-eye is light reflected from minute parallel"),
     ],
 )
 def test_a_gem_told_about_by_its_star_or_eye_leads_with_what_it_is_and_its_cause_then_the_gem(asked, said):
     answer = Assistant(classifier=None).conversation().ask(asked)  # each was the gem's card alone
-    assert answer.reply.startswith(said)
+    assert said in answer.reply.split("\n")[0] and answer.reply.startswith("**")
     assert answer.description and answer.notes  # the gem's card follows, and the page the star is quoted from
-    # a gem whose own name holds the word is told about as itself, its card first as before
-    assert Assistant(classifier=None).conversation().ask("tell me about tiger's eye").reply == "**Tigers Eye**"
+    assert answer.description.split(". ")[0] not in answer.reply  # the card's words are not said twice
+
+
+@pytest.mark.parametrize("asked", ["what is a star sapphire?", "what's a star sapphire", "what is star ruby?"])
+def test_a_kind_named_for_its_phenomenon_is_the_phenomenon_then_the_gems_own_words_and_card(asked):
+    answer = Assistant(classifier=None).conversation().ask(asked)  # each was the glossary's Asterism alone
+    term, gem = answer.reply.split("\n\n")[:2]
+    assert term.startswith("**Asterism**: ") and re.match(r"\*\*(?:Sapphire|Ruby)\*\*: .*\bsix-rayed star\b", gem)
+    assert answer.description and len(answer.notes) == 2  # its card follows; the glossary's page and the fact's
+    # "cat's eye" is a gem's own name: the phenomenon alone, as before
+    assert "\n\n" not in Assistant(classifier=None).conversation().ask("what is a cat's eye?").reply
+
+
+def test_a_gem_told_about_by_a_name_that_is_no_phenomenon_is_its_card_alone():
+    chat = Assistant(classifier=None).conversation()
+    assert chat.ask("tell me about fire opal").reply == "**Opal**"  # a fire opal's fire is its colour
+    # the colour change its name is for leads, then its card (it was the card alone)
+    garnet = Assistant(classifier=None).conversation().ask("tell me about colour-change garnet")
+    assert garnet.reply.startswith("**Colour-Change Garnet**: Alexandrite-like colour change") and garnet.description
 
 
 @pytest.mark.parametrize(
@@ -8068,6 +8091,26 @@ def test_a_clarity_grade_asked_as_a_buyers_choice_is_the_advice_on_what_clarity_
 
 @pytest.mark.parametrize(
     "question",
+    ["which colour grade is worth getting?", "what diamond color should I buy?", "is a G colour worth it?",
+     "what's the best colour grade for the money?"],
+)  # fmt: skip
+def test_a_colour_grade_asked_as_a_buyers_choice_is_the_advice_on_what_colour_to_buy(question):
+    answer = Assistant(classifier=None).conversation().ask(question)  # was "Grades need the stone in hand"
+    assert (
+        "**Colour to buy**: The colour worth paying for" in answer.reply and "Grades need the stone" not in answer.reply
+    )
+    assert "yellow or rose gold" in answer.reply and any("gempress.co" in note for note in answer.notes)
+    in_hand = stone_answered("Diamond", "Moissanite").ask(question).reply  # a stone in hand: the same advice
+    assert "**Colour to buy**" in in_hand and "Grades need the stone" not in in_hand
+
+
+@pytest.mark.parametrize("question", ["what colour grade is my stone?", "what colour sapphire should I buy?"])
+def test_the_colour_grade_of_the_stone_or_a_gems_hue_is_not_a_colour_to_buy(question):
+    assert "Colour to buy" not in Assistant(classifier=None).conversation().ask(question).reply
+
+
+@pytest.mark.parametrize(
+    "question",
     ["how do you judge diamond quality?", "how do you judge the quality of a diamond?",
      "how do jewellers assess a diamond's quality?"],
 )  # fmt: skip
@@ -8348,6 +8391,17 @@ def test_polishing_a_stone_at_home_is_answered_as_tumbling_it():
     assert "At Mohs 9 it is very hard to tumble" in ruby
     ring = Assistant(classifier=None).conversation().ask("how do I polish my silver ring?").reply
     assert "tumble" not in ring  # the metal, not a stone
+
+
+@pytest.mark.parametrize(
+    "asked", ["how do I polish my silver ring?", "how do I clean my gold necklace?", "how should I clean silver?"]
+)
+def test_a_piece_named_by_its_metal_is_not_the_gem_just_discussed(asked):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("tell me about ruby")
+    piece = chat.ask(asked).reply  # each was "**Caring for Ruby**: …"
+    assert piece.startswith("**Care depends on the gem**") and "Ruby" not in piece
+    assert chat.ask("how do I polish it?").reply.startswith("**Caring for Ruby**")  # the ruby is still spoken of
 
 
 @pytest.mark.parametrize(

@@ -762,6 +762,9 @@ def test_a_phenomenon_seen_is_an_observation_but_a_gems_name_is_not():
     assert parse_readings("it has a cat's eye").observations == ("a cat's eye (chatoyancy)",)
     assert parse_readings("it shows play of colour").observations == ("play of colour",)
     assert parse_readings("cat's eye chrysoberyl, star sapphire").observations == ()  # names, not signs
+    # each was "a colour change", and the kind asked about was ranked as a stone seen changing colour
+    assert parse_readings("colour change sapphire, colour-change garnets").observations == ()
+    assert parse_readings("it shows a colour change, sapphire?").observations == ("a colour change",)
 
 
 def test_an_ri_range_beyond_the_refractometer_is_a_tables_range_not_two_shadow_edges():

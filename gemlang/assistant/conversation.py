@@ -88,6 +88,7 @@ from gemlang.assistant.gem_answers import (
     where_each_from,
     where_from,
     which_of_two_answer,
+    without_its_names,
     yes_or_no_of_the_order,
 )
 from gemlang.assistant.limits import (
@@ -268,7 +269,6 @@ from gemlang.assistant.questions import (
     asks_if_it_is,
     card_speaks_of,
     choice_unknown,
-    clarity_to_buy,
     compared_materials,
     confirmation_asked,
     constants_named,
@@ -276,6 +276,7 @@ from gemlang.assistant.questions import (
     grades_asked,
     grades_named,
     grades_of_the_stone,
+    grades_to_buy,
     grading_asked,
     grown_said,
     imitation_compared,
@@ -328,8 +329,8 @@ from gemlang.knowledge.birthstones import (
     birthstone_of_stone,
 )
 from gemlang.knowledge.birthstones import sources as birthstone_sources
-from gemlang.knowledge.care import ASKED as CARE_ASKED
 from gemlang.knowledge.care import (
+    ANOTHER_PIECE,
     CLEANED_WITH,
     CLEANING_ASKED,
     HALLMARK_TELLS,
@@ -359,6 +360,7 @@ from gemlang.knowledge.care import (
     toughness_answer,
     wear_compared,
 )
+from gemlang.knowledge.care import ASKED as CARE_ASKED
 from gemlang.knowledge.colours import listed_in, main_colour
 from gemlang.knowledge.disclosure import SOURCES as DISCLOSURE_SOURCES
 from gemlang.knowledge.disclosure import (
@@ -437,6 +439,7 @@ from gemlang.language.describe import percent
 from gemlang.language.gem_prose import lower_first, reference_description
 from gemlang.language.gem_text import join_words, lower_name, sentences
 from gemlang.model import Prediction
+from gemlang.patterns import compiled
 from gemlang.readings import (
     DERIVED,
     JOIN_LINE,
@@ -997,7 +1000,7 @@ class Conversation:
         if self._general_beside_no_gem_photo(turn):  # a picture of no gem, and "what's the birthstone for June?"
             return self._done(turn.answer)
         # "what is pleochroism?", "which clarity is worth getting?" sent with a gem photo
-        terms = ([term_called(n) for n in clarity_to_buy(turn.text)] or terms_asked(turn.text)) if turn.photos else []
+        terms = ([term_called(n) for n in grades_to_buy(turn.text)] or terms_asked(turn.text)) if turn.photos else []
         kinds = specimen_kinds_asked(turn.text) if turn.photos and not terms else []  # "is this a geode?"
         if terms or kinds:  # the term answered above the photo's answer; its word is no reading of the stone
             self._answered_first = explained(terms, turn.answer) if terms else kind_undecided(kinds, turn.answer)
@@ -1548,7 +1551,7 @@ class Conversation:
         # "what is pleochroism?"; "what does SI1 mean?" (a diamond grade, though "is my diamond SI1?" asks its own);
         # "how is clarity graded?", "how is emerald clarity graded?": the scales, the gem's own clarity type first
         gems_said = gems_named_in(turn.text)
-        graded = clarity_to_buy(turn.text) or grades_asked(turn.text) or grading_asked(turn.text, gems_said)
+        graded = grades_to_buy(turn.text) or grades_asked(turn.text) or grading_asked(turn.text, gems_said)
         grades = [term_called(name) for name in graded]
         terms = [] if stones_value else grades or terms_asked(turn.text)
         if not stones_value and not terms and turn.after_term and (more := AND_ABOUT_TERM.fullmatch(turn.text)):
@@ -1632,7 +1635,20 @@ class Conversation:
             # "what should a valuation say about treatment?": the rule of disclosure it follows
             turn.answer.reply += f"\n\n{TREATMENT_RULE}"
             turn.answer.notes.append(f"sources: {DISCLOSURE_SOURCES[0]}")
+        # "what is a star sapphire?": the star, then star sapphire; not "what is a cat's eye?", a gem's own name
+        if len(gems_said) == 1 and ASKED_ABOUT.fullmatch(turn.text):
+            if phenomena_asked(without_its_names(turn.text, gems_said[0])):
+                self._kind_shown(turn, gems_said[0])
         return True
+
+    @staticmethod
+    def _kind_shown(turn: Turn, gem: GemFacts) -> None:
+        """After the phenomenon a kind of gem is named for ("what is a star sapphire?": asterism), what the gem's
+        facts say of it, and the gem's card, as "tell me about star sapphire" gives them."""
+        if not (seen := what_it_shows(turn.text, gem)):
+            return
+        turn.answer.reply += f"\n\n{seen}"
+        turn.answer.description, turn.answer.properties = reference_description(gem), property_rows([gem.name])
 
     def _at_home(self, turn: Turn) -> bool:
         named = gems_named_in(turn.text)  # "how can I test my ruby at home?": the tests of any stone, not diamond's
@@ -1847,7 +1863,7 @@ class Conversation:
                 self.topic, self.named_together = named, None  # "how hard is it?" after "can I steam clean emerald?"
             return True
         # a gem with no care notes of its own, named or spoken of ("how do I clean calcite?"); not a misspelt name
-        worked = named_gem(text, fuzzy=False) or (None if named_gem(text) else self._answered_gem() or self.topic)
+        worked = named_gem(text, fuzzy=False) or (None if named_gem(text) else self._cared_for(text))
         if worked is not None and (work := bench_asked(asked)):  # "can I tumble obsidian?": the bench notes alone
             answer.reply = f"**{worked.name}**: {bench_said(asked, [worked.name, worked.species], worked).strip()}"
             answer.notes += [f"sources (bench work): {'; '.join(w.sources)}" for w in work]
@@ -1868,12 +1884,13 @@ class Conversation:
             answer.reply, sources = care  # "aquamrine can go in ultrasonik?": the gem a misspelling names
             answer.notes.append(sources)
             return True
-        elif not (turn.images or self._stone_in_hand or self.topic or self._answered_gem()) and not (
+        elif not (turn.images or self._stone_in_hand or self._cared_for(text)) and not (
             HARM_QUESTION.search(text) or LIGHT_QUESTION.search(text)
         ):
-            # "how do I clean my ring?", "can I retip prongs with the stone in?": no gem to care for, so what
-            # suits every gem, and what the bench notes say of all stones; not "a durable stone for a bracelet?",
-            # nor "is it safe to touch?" or "does the colour fade?", which cleaning advice does not answer
+            # "how do I clean my ring?", "can I retip prongs with the stone in?", "how do I polish my silver ring?"
+            # after ruby: no gem to care for, so what suits every gem, and what the bench notes say of all stones;
+            # not "a durable stone for a bracelet?", nor "is it safe to touch?" or "does the colour fade?", which
+            # cleaning advice does not answer
             work = bench_asked(text)
             if not work and STONE_SOUGHT.search(text):
                 return False
@@ -1927,6 +1944,8 @@ class Conversation:
         ("what is it and how do I clean it?"), whose next test it shows itself."""
         answered = [now] if now is not None else [x for x in self.answers[self._stone_began :] if x.gem]
         if not answered or not answered[-1].unsure or named_gem(text, fuzzy=False) is not None:
+            return None
+        if now is None and ANOTHER_PIECE.search(text):  # "how do I polish my silver ring?": not the stone's care
             return None
         last, index = answered[-1], self.assistant.evidence.index
         likely = [(n, p) for n, p in last.candidates[:3] if n in index and (p >= 0.05 or n == last.gem)]
@@ -2420,7 +2439,8 @@ class Conversation:
         asked = [
             v
             for k, v in PROPERTY_FIELDS.items()
-            if re.search(k, quantity.group(0), re.I) or (v[1] != "colour_cause" and re.search(k, text, re.I))
+            if compiled(k, re.I).search(quantity.group(0))
+            or (v[1] != "colour_cause" and compiled(k, re.I).search(text))
         ]
         # "what colour streak?": the powder's colour, not the stone's; "which shows two colours?": its pleochroism
         if any(field == "streak" for _, field in asked) or re.search(SHOWS_COLOURS, text, re.I):
@@ -3410,7 +3430,7 @@ class Conversation:
         material or gem it names, else ("can I steam it?") of the gem answered for the stone in hand (`answered`,
         when the answer is being made). `asked`: the question, when `text` only names the gem ("what about
         emerald?" after a care question)."""
-        gem = of or named_gem(text, fuzzy=False) or answered or self._answered_gem() or self.topic
+        gem = of or named_gem(text, fuzzy=False) or answered or self._cared_for(text)
         names = [gem.name, gem.species, gem.group] if gem is not None else []
         asked = asked or text
         if gem is not None and FILLING_SIGN in self.hints.signs:  # a filled stone: the filler is what heat harms
@@ -3426,6 +3446,11 @@ class Conversation:
             reply += f" None of my care sources says how to clean it, so {DELICATE_CARE}"  # galena's notes: its lead
         told = care.symptoms_said(asked, gem)[1]  # "my emerald looks dull": the oiled emerald's pages too
         return reply, "; ".join([f"sources ({care.name}): {'; '.join(sources)}", *told])
+
+    def _cared_for(self, text: str) -> GemFacts | None:
+        """The gem answered or spoken of, which a care question is of unless it names a piece of its own ("how do I
+        polish my silver ring?" after ruby)."""
+        return None if ANOTHER_PIECE.search(text) else self._answered_gem() or self.topic
 
     def _readings_of(self, fields: Sequence[str]) -> str:
         """The stone's own readings of these knowledge-base fields, as the answer says them ("SG 4.00")."""
@@ -3470,9 +3495,7 @@ class Conversation:
         # gem answered too; not "does my ruby show a star?"
         named = named_gem(text) if gem is None and YES_NO_QUESTION.search(text) else None
         # "is star diopside magnetic?": the star of a gem's name is no star asked about
-        unnamed = named and re.sub(
-            rf"\b(?:{'|'.join(map(re.escape, (named.name, *named.aliases)))})\b", " ", text, flags=re.I
-        )
+        unnamed = named and without_its_names(text, named)
         if unnamed and phenomena_asked(unnamed) and not THE_STONE_MEANT.search(text) and what_it_shows(text, named):
             return named
         return gem if gem is not None and gem.name != answered.name else None

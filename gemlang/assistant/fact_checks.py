@@ -32,6 +32,7 @@ from gemlang.knowledge.instruments import profile, signs_text
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.tell_apart import kind_of
 from gemlang.language.gem_text import lower_name
+from gemlang.patterns import compiled
 from gemlang.readings import AGAINST_ONLY, DERIVED, LUSTRES, STREAK_COLOURS, TESTER_RESULTS
 
 # the signs a gem's facts give a value of, checked against that value (its sourced streak, its lustre)
@@ -154,7 +155,7 @@ def _verdict(checks: list[tuple[GemFacts, tuple[bool | None, str, str, str]]]) -
 
 
 def _named_at(gem: GemFacts, text: str) -> re.Match[str] | None:
-    spots = [m for n in (gem.name, *gem.aliases) if (m := re.search(rf"\b{re.escape(n)}", text, re.I))]
+    spots = [m for n in (gem.name, *gem.aliases) if (m := compiled(rf"\b{re.escape(n)}", re.I).search(text))]
     spots = spots or [m for m in [re.search(rf"\b{re.escape(gem.name.split()[0][:5])}", text, re.I)] if m]
     return min(spots, key=lambda m: m.start()) if spots else None
 

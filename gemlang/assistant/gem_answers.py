@@ -159,6 +159,7 @@ from gemlang.knowledge.tell_apart import (
 )
 from gemlang.language.gem_prose import lower_first, main_sources, treatment_sentence
 from gemlang.language.gem_text import join_words, lower_name, other_names
+from gemlang.patterns import compiled
 from gemlang.wording import some_of
 
 KEY_PROPERTIES = (
@@ -642,7 +643,7 @@ def scratched_by(text: str, gem: GemFacts) -> str:
         (len(w), r)
         for r in REFERENCES
         for w in r.words
-        if re.search(rf"\b{re.escape(w)}\b", lowered) and not any(w in name for name in own)
+        if compiled(rf"\b{re.escape(w)}\b").search(lowered) and not any(w in name for name in own)
     ]
     harder_asked = re.search(ORDERED[0][0], lowered) and COMPARATIVE.search(lowered)  # "is ruby harder than steel?"
     if not said or gem.hardness is None or not (SCRATCH_SAID.search(lowered) or harder_asked):
@@ -676,7 +677,7 @@ def floats_in(text: str, gems: Sequence[GemFacts]) -> str:
 
     lowered = text.lower()
     densities = {**HEAVY_LIQUIDS, "water": 1.0}
-    named = [w for w in densities if re.search(rf"\b{w}\b", lowered)]
+    named = [w for w in densities if compiled(rf"\b{w}\b").search(lowered)]
     if not named or not gems or any(g.specific_gravity is None for g in gems) or not FLOATS_ASKED.search(lowered):
         return ""
     liquid = max(named, key=len)  # "salt water", not "water"
@@ -1102,7 +1103,7 @@ SEEN_IN_THE_STONE = {
 
 def phenomena_asked(text: str) -> list[str]:
     """The phenomena a stone shows or not that a message names ("does it have a cat's eye?": cat's eye)."""
-    return [shown for words, (_, shown) in SEEN_IN_THE_STONE.items() if shown and re.search(words, text, re.I)]
+    return [shown for words, (_, shown) in SEEN_IN_THE_STONE.items() if shown and compiled(words, re.I).search(text)]
 
 
 def words_naming(text: str, gem: GemFacts) -> list[str]:
@@ -1139,11 +1140,18 @@ def what_it_shows(text: str, gem: GemFacts, of_each: bool = False) -> str:
     named ("which changes colour, alexandrite or ruby?"), is told so; '' otherwise."""
     if not ASKS_WHAT_IT_SHOWS.search(text):
         return ""
-    if TELL_ABOUT.search(text):  # "tell me about tiger's eye": the gem's own name, no phenomenon asked of it
-        names = "|".join(re.escape(n) for n in (gem.name, *gem.aliases))
+    # "tell me about fire opal": the gem's own name, no fire asked of it; but "tell me about tiger's eye" asks of
+    # the eye its name is for
+    named_for = [n for n in (gem.name, *gem.aliases) if not phenomena_asked(n)]
+    if TELL_ABOUT.search(text) and named_for:
+        names = "|".join(re.escape(n) for n in named_for)
         text = re.sub(rf"\b(?:{names})\b", " ", text, flags=re.I)
     asked = [seen for words, seen in SEEN_IN_THE_STONE.items() if re.search(words, text, re.I)]
-    if found := words_naming(text, gem):
+    found = words_naming(text, gem)
+    if TELL_ABOUT.search(text):  # "tell me about tiger's eye": its card follows, so not its description's words again
+        carded = {x.rstrip(".") for x in sentences(gem.description)}
+        found = [x for x in found if x not in carded] or found
+    if found:
         return f"**{gem.name}**: " + "; ".join(f[0].upper() + f[1:] if i == 0 else f for i, f in enumerate(found)) + "."
     missing = [(named, phenomenon) for named, phenomenon in asked if phenomenon]
     if not missing or not (of_each or YES_NO_QUESTION.search(text)):
@@ -1236,7 +1244,7 @@ def signs_known(gem: GemFacts) -> tuple[TreatmentSigns, ...]:
 
 def treatments_named(text: str, gem: GemFacts) -> tuple[TreatmentSigns, ...]:
     """The recorded treatments of `gem` (`signs_known`) a message names ("is it heated?": heating)."""
-    return tuple(s for s in signs_known(gem) if any(re.search(p, text, re.I) for p in s.said_as))
+    return tuple(s for s in signs_known(gem) if any(compiled(p, re.I).search(text) for p in s.said_as))
 
 
 # what is said of a treatment that usually cannot be detected (its facts say it is common, and why)
@@ -1495,6 +1503,11 @@ def without_own_name(text: str, gem: GemFacts) -> str:
         if TREATMENT_QUESTION.search(name):  # not "blue topaz" of "is blue topaz natural?"
             text = re.sub(rf"\b{re.escape(name)}\b", " ", text, flags=re.I)
     return text
+
+
+def without_its_names(text: str, gem: GemFacts) -> str:
+    """`text` without the gem's name and aliases: "is star diopside magnetic?" asks of no star."""
+    return re.sub(rf"\b(?:{'|'.join(map(re.escape, (gem.name, *gem.aliases)))})\b", " ", text, flags=re.I)
 
 
 def treated_by_name(text: str, gem: GemFacts) -> str:

@@ -10,6 +10,7 @@ from gemlang.hints import TAG_QUESTION, Hints, parse_hints, says_what_a_gem_does
 from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.superlatives import A_COLOUR, BLEND_WORD, COLOUR_WORD, DEGREE_QUESTION
+from gemlang.patterns import compiled
 
 # "man-made?", "artificial?", "manufactured?": lab-grown or an imitation, said another way; not "artificial light"
 MADE_WORDS = r"man[- ]?made|manufactured|artificial(?!\s+(?:light|lighting|lamps?|illumination))"
@@ -382,7 +383,7 @@ STONE_PROPERTY = re.compile("|".join(k for k, (_, field) in PROPERTY_FIELDS.item
 def constants_named(text: str) -> list[tuple[str, str]]:
     """The (label, field) of each constant a message names ("the SG of stone 1?", "diamond vs moissanite
     dispersion"), not the cause of colour."""
-    return [v for k, v in PROPERTY_FIELDS.items() if v[1] != "colour_cause" and re.search(k, text, re.I)]
+    return [v for k, v in PROPERTY_FIELDS.items() if v[1] != "colour_cause" and compiled(k, re.I).search(text)]
 
 
 # the constants a question may ask beside another one ("what's my birthstone and how hard is it?")
@@ -450,19 +451,31 @@ GRADE_NAMED = re.compile(
 )
 # a clarity asked as a buyer's choice: "which clarity grade is worth getting?", "what clarity should I buy?", "is VS2
 # worth it?", "is SI1 good enough?": what sources advise buying (the glossary's clarity to buy), not a grade
-CLARITY_TO_BUY = re.compile(
-    r"\bclarity\b(?: grades?)?[^.?!]{0,30}?\b(?:worth (?:it|getting|buying|paying|the (?:money|extra|price))|"
+_TO_BUY = (
+    r"(?:worth (?:it|getting|buying|paying|the (?:money|extra|price))|"
     r"should (?:i|we|you|one) (?:buy|get|choose|pick|go for|look for|aim for|pay for)|"
     r"to (?:buy|get|choose|pick|go for|look for|aim for)|(?:do|would) (?:i|we|you) (?:need|recommend)|"
-    r"recommend\w*|good enough|best (?:value|buy)|sweet spot|for the money)\b|"
+    r"recommend\w*|good enough|best (?:value|buy)|sweet spot|for the money)"
+)
+CLARITY_TO_BUY = re.compile(
+    rf"\bclarity\b(?: grades?)?[^.?!]{{0,30}}?\b{_TO_BUY}\b|"
     r"\b(?:best|recommended|ideal|minimum|lowest|good) clarity(?: grades?)? (?:to|for|should|is|would)\b|"
     r"\b(?:vvs[12]?|vs[12]|si[12]|i[123])\b[^.?!]{0,20}?\b(?:worth (?:it|the (?:money|extra|price))|good enough)\b",
+    re.I,
+)
+# a diamond colour grade asked as a buyer's choice: "which colour grade is worth getting?", "is an H colour good
+# enough?", "what diamond colour should I buy?"; not "what colour sapphire should I buy?", a gem's hue
+COLOUR_TO_BUY = re.compile(
+    rf"\bcolou?r grades?\b[^.?!]{{0,30}}?\b{_TO_BUY}\b|"
+    rf"\bdiamond colou?rs?\b[^.?!]{{0,30}}?\b{_TO_BUY}\b|"
+    r"\b(?:best|recommended|ideal|minimum|lowest|good) colou?r grades?(?: to| for| should| is| would)?\b|"
+    r"\b[d-m](?:[-/][d-m])?[- ]colou?r(?:ed)?\b[^.?!]{0,20}?\b(?:worth (?:it|the (?:money|extra|price))|good enough)\b",
     re.I,
 )
 # a grade asked of the stone: "what clarity is it?", "what's my diamond's colour grade?", "is it VS1?"; not a clarity
 # to buy
 GRADE_OF_THE_STONE = re.compile(
-    rf"^(?![\s\S]*?(?:{CLARITY_TO_BUY.pattern}))[\s\S]*?(?:"
+    rf"^(?![\s\S]*?(?:{CLARITY_TO_BUY.pattern}|{COLOUR_TO_BUY.pattern}))[\s\S]*?(?:"
     r"\b(?:clarity|colou?r|cut) grades?\b|\b(?:clarity|colou?r|cut)\b[^.?!]*\bgraded\b|"
     r"\bwhat (?:grade|clarity)\b|\bgrade (?:is it|of it)\b|"
     r"\b(?:its|(?:it|this|my|mine)\b[\w' ]{0,20}?'s) clarity\b|\bclarity of (?:it|this|that|my|mine)\b|"
@@ -530,10 +543,12 @@ def grades_named(text: str) -> list[str]:
     return list(dict.fromkeys(named))
 
 
-def clarity_to_buy(text: str) -> list[str]:
-    """The glossary entry that advises which clarity to buy, when a question asks it ("which clarity grade is worth
-    getting?", "is VS2 worth it?"), before what the grade named means."""
-    return ["clarity to buy"] if CLARITY_TO_BUY.search(text) else []
+def grades_to_buy(text: str) -> list[str]:
+    """The glossary entries that advise which clarity or colour grade to buy, when a question asks it ("which
+    clarity grade is worth getting?", "is VS2 worth it?", "which colour grade is worth getting?"), before what the
+    grade named means."""
+    asked = {"clarity to buy": CLARITY_TO_BUY.search(text), "colour to buy": COLOUR_TO_BUY.search(text)}
+    return [term for term, m in sorted(asked.items(), key=lambda x: x[1].start() if x[1] else 0) if m]
 
 
 def grades_of_the_stone(text: str) -> list[str]:
@@ -1360,7 +1375,7 @@ def named_as_such(text: str) -> list:
 def _no_such_lab_grown(gem, text: str) -> bool:
     """Whether `text` names `gem` as lab-grown ("synthetic forsterite") and no lab-grown one is known."""
     names = _name_words(gem)
-    said = re.search(rf"{GROWN_BEFORE_A_NAME}(?:{names})\b", text.lower())
+    said = compiled(rf"{GROWN_BEFORE_A_NAME}(?:{names})\b").search(text.lower())
     return said is not None and gem.origin == "natural" and not lab_grown_twins(gem)
 
 
@@ -1628,7 +1643,7 @@ GROWN_BEFORE_A_NAME = rf"(?:{LAB_GROWN.pattern}|\blab(?:oratory)?\b)[- ]"
 
 def grown_said(text: str, gem: GemFacts) -> bool:
     """Whether `text` calls a stone lab-grown, or `gem` lab ("tell me about lab ruby")."""
-    return bool(LAB_GROWN.search(text) or re.search(rf"{GROWN_BEFORE_A_NAME}(?:{_name_words(gem)})", text, re.I))
+    return bool(LAB_GROWN.search(text) or compiled(rf"{GROWN_BEFORE_A_NAME}(?:{_name_words(gem)})", re.I).search(text))
 
 
 # "is pearl …", "are the pearls …": the gem a yes-or-no question about its kind asks of

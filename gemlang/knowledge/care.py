@@ -17,6 +17,7 @@ from pathlib import Path
 
 from gemlang.knowledge.facts import GemFacts, ahead_of_the_rest, sentences
 from gemlang.language.gem_text import join_words
+from gemlang.patterns import compiled
 from gemlang.readings import THE_METAL
 
 CARE_PATH = Path(__file__).with_name("care.json")
@@ -386,7 +387,7 @@ def bench_said(question: str, names: list[str], gem: GemFacts | None = None) -> 
 
 def bench_asked(question: str) -> list[BenchWork]:
     """The bench work a care question asks about ("can I laser weld near an emerald?"), in the care file's order."""
-    return [work for work in _care_file()[2] if any(re.search(p, question or "", re.I) for p in work.asked_as)]
+    return [work for work in _care_file()[2] if any(compiled(p, re.I).search(question or "") for p in work.asked_as)]
 
 
 # (how it is said, the `Care` field of its verdict)
@@ -666,7 +667,7 @@ def care_of(gem_names: list[str], text: str = "") -> Care | None:
     lowered = (text or "").lower()
     for said_as, not_said_as, care in treatments:
         said = re.sub("|".join(not_said_as), " ", lowered) if not_said_as else lowered  # "dop wax" is no waxing
-        if any(re.search(pattern, said) for pattern in said_as):
+        if any(compiled(pattern).search(said) for pattern in said_as):
             return care
     for name in gem_names:
         name = (name or "").lower()
@@ -1122,6 +1123,12 @@ PRECIOUS_METALS = r"gold|silver|platinum|palladium"
 HALLMARK_TELLS = "A hallmark says what a piece of precious metal is, and an assay (a test of the metal) decides it."
 # a piece of jewellery a metal is asked of: "is my ring gold?" (not "is it gold?", of a pyrite perhaps)
 PIECE = r"ring|band|chain|necklace|bracelet|bangle|earrings?|pendant|brooch|piece|jewell?ery|jewelry|coin|bar"
+# a piece of its own named by its metal ("how do I polish my silver ring?", "… clean gold?"): not of the gem spoken of
+ANOTHER_PIECE = re.compile(
+    rf"\b(?:{PRECIOUS_METALS}|sterling)\s+(?:{PIECE})s?\b|"
+    rf"\b(?:polish|clean)\w*\s+(?:my\s+|the\s+)?(?:{PRECIOUS_METALS}|sterling)\b(?!\s+(?:polish|cloth|dip|cleaner))",
+    re.I,
+)
 # what a piece's metal is, or how pure: "is my ring real gold?", "the jeweller said it is real gold", "is it 18k
 # gold?", "how can I tell if gold is real?", "is my necklace silver?"; not "gold topaz" or "a silver-grey stone"
 METAL_ASKED = re.compile(

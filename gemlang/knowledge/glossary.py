@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from gemlang.knowledge.care import ASKED, PIECE, PRECIOUS_METALS, as_settings
+from gemlang.patterns import compiled
 from gemlang.readings import WITH_DIRECTION as TURNED_WORDS
 
 GLOSSARY_PATH = Path(__file__).with_name("glossary.json")
@@ -591,7 +592,7 @@ def specimen_kinds_asked(text: str) -> list[Term]:
         t
         for t in glossary()
         if t.term in SPECIMEN_KINDS
-        and any(re.search(KIND_OF_THE_STONE.format(re.escape(word)), text, re.I) for word in t.asked_as)
+        and any(compiled(KIND_OF_THE_STONE.format(re.escape(word)), re.I).search(text) for word in t.asked_as)
     ]
 
 

@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from gemlang.knowledge.facts import GemFacts
+from gemlang.patterns import compiled
 
 HOME_TESTS_PATH = Path(__file__).with_name("home_tests.json")
 # a claim about the stone that the test is meant to prove: "so it's a diamond?", "is it real?", "must be"
@@ -63,8 +64,8 @@ def home_tests_in(text: str) -> list[HomeTest]:
         t
         for t in home_tests()
         if (claimed or not t.needs_claim)
-        and any(re.search(pattern, lowered) for pattern in t.said_as)
-        and not any(re.search(pattern, lowered) for pattern in t.not_said_as)
+        and any(compiled(pattern).search(lowered) for pattern in t.said_as)
+        and not any(compiled(pattern).search(lowered) for pattern in t.not_said_as)
     ]
 
 

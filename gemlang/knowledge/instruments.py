@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gemlang.knowledge.facts import GemFacts, Range
+from gemlang.patterns import compiled
 from gemlang.readings import (
     COLOURS,
     DOUBLING,
@@ -178,7 +179,7 @@ def fluorescence_classes(text: str) -> tuple[str, ...]:
         return ()
     # a glow said of some stones only ("red in Cr-bearing; strong red in some") leaves the others inert
     some = r"\bin some\b|\bsome\b|\bmay\b|\boccasionally\b|\bsometimes\b|\boften\b|-bearing\b|\bnot all\b"
-    colours = [c for c in COLOURS if re.search(rf"\b{c}", t)]
+    colours = [c for c in COLOURS if compiled(rf"\b{c}").search(t)]
     inert = re.search(r"inert|\bnone\b|non-?fluorescent", t) or (colours and re.search(some, t))
     return tuple(dict.fromkeys((["inert"] if inert else []) + colours))
 

@@ -54,6 +54,7 @@ from gemlang.knowledge.facts import (
     TreatmentSigns,
     format_quantity,
 )
+from gemlang.patterns import compiled
 
 ENTRIES_PATH = Path(__file__).with_name("entries.json")
 REVIEWED_OVERRIDES_PATH = Path(__file__).with_name("reviewed_overrides.json")
@@ -853,7 +854,7 @@ def group_named_in(text: str) -> tuple[str, list[GemFacts]]:
     """A group of minerals a message names that no entry of its own describes ("feldspar"), with its natural gems
     (moonstone, labradorite, …); ('', []) when it names none, or names a gem, whose own entry answers ("garnet")."""
     groups = {g.group.lower().removesuffix(" group") for g in all_gems() if g.group.lower().endswith(" group")}
-    word = next((w for w in sorted(groups) if re.search(rf"\b{re.escape(w)}s?\b", text or "", re.I)), None)
+    word = next((w for w in sorted(groups) if compiled(rf"\b{re.escape(w)}s?\b", re.I).search(text or "")), None)
     if word is None or gems_named_in(text):
         return "", []
     return word, [g for g in all_gems() if g.origin == "natural" and g.group.lower() == f"{word} group"]

@@ -27,6 +27,7 @@ from gemlang.knowledge.facts import GemFacts, format_range
 from gemlang.knowledge.instruments import TESTS, Test, profile, separates, value_text
 from gemlang.knowledge.knowledge_base import all_gems, normalise_name
 from gemlang.knowledge.scratch import DAMAGE_WARNING
+from gemlang.patterns import compiled
 from gemlang.readings import REFRACTOMETER_LIMIT
 
 MAX_TESTS = 3  # a short answer: the three most telling non-destructive tests
@@ -63,7 +64,7 @@ def kind_of(narrow: GemFacts, broad: GemFacts) -> bool:
     # a name for either of two minerals or for what lies between them (jade: jadeite or nephrite; rhodolite:
     # pyrope–almandine garnet) is no kind of either, though it is a kind of what both are (a garnet)
     within = re.sub(SPAN, " ", within)
-    named = re.search(rf"\b{re.escape(broad.name.lower())}\b", within) is not None
+    named = compiled(rf"\b{re.escape(broad.name.lower())}\b").search(within) is not None
     return named and narrow.name != broad.name and narrow.origin == broad.origin
 
 
