@@ -944,6 +944,14 @@ def test_what_test_next_asks_for_the_readings_not_yet_taken_or_names_the_look_al
     assert "No further test" not in reply and "What is left is Soudé Emerald" in reply
 
 
+@pytest.mark.parametrize("asked", ["what next?", "ok, what now?", "what's next?", "now what?", "and then?"])
+def test_a_bare_what_next_after_readings_gives_the_next_test(asked):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.43 SR")
+    reply = chat.ask(asked).reply
+    assert reply.startswith("Next: specific gravity") and "do not answer that" not in reply
+
+
 def test_a_lab_grown_stone_met_rarely_is_a_caution_only_when_asked_about():
     plain = Assistant(classifier=None).conversation().ask("RI 1.624-1.644, DR 0.020, SG 3.06, uniaxial, green")
     asked = (

@@ -667,8 +667,15 @@ _HOW_I_CONFIRM = (
     r"(?:confirm|verify|(?:be|make) (?:sure|certain)))\b(?![^?.!]{0,30}\b(?:doesn't|does not|won't|will not|"
     r"don't|do not|stays?|keeps?|origin|where|mined|from|price|worth|value)\b)"
 )
+# the whole message a bare "what next?", "ok, what now?", "now what?", "and then?": the next test for the stone on the
+# bench, not its card again
+_WHAT_NEXT = (
+    r"^\s*(?:(?:ok(?:ay)?|so|right|alright|and)[,.!\s]+)?(?:what(?:'s| is)?\s+(?:next|now|then)|now what|then what|"
+    r"and then|what do i do (?:next|now))(?:\s+then)?\s*[?.!]*\s*$"
+)
 NEXT_TEST_QUESTION = re.compile(
-    r"\bnext\b.{0,12}\b(?:test|step|check)|\b(?:what|which)\b.{0,30}\b(?:test|check|measure|try|instrument)\b|"
+    _WHAT_NEXT + r"|\bnext\b.{0,12}\b(?:test|step|check)|"
+    r"\b(?:what|which)\b.{0,30}\b(?:test|check|measure|try|instrument)\b|"
     r"\bwhat (?:else )?(?:should|can|could|do) i (?:do|test|check|try|measure)\b|"
     rf"\bchange your mind\b|\bwhat would (?:prove|show) (?:you|it|that)\b|{_HOW_I_CONFIRM}|"
     # "what would make you more sure?", "what would it take to be certain?": the test that would, not a yes or no
