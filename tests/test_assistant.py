@@ -978,6 +978,24 @@ def test_natural_against_lab_grown_says_where_a_twin_reads_just_apart():
     assert "has the same constants as a natural one" in ruby
 
 
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "how do I tell natural from synthetic spinel?",
+        "how do I separate natural and synthetic spinel",
+        "how can I tell if a spinel is lab-grown?",
+        "how do you tell synthetic spinel from natural?",
+    ],
+)
+@pytest.mark.parametrize("readings", ["RI 1.718 SR, SG 3.60", "RI 1.577-1.583, SG 2.72"])
+def test_how_to_tell_natural_from_lab_grown_asked_with_a_stone_in_hand_says_how_not_its_odds(readings, asked):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask(readings)
+    reply = chat.ask(asked).reply
+    assert reply.startswith("**Spinel**: most lab-grown spinel has the constants of a natural one"), reply
+    assert "rank" not in reply
+
+
 def test_could_it_be_a_doublet_ranks_the_assembled_stones_the_readings_fit():
     answer = Assistant(classifier=None).conversation().ask("RI 1.45, SG 2.05, could it be a doublet?")
     assert re.search(r"of the assembled stones, Opal (?:Doublet|Triplet) \(\d+%\) and Opal", answer.reply), answer.reply

@@ -664,6 +664,21 @@ def _side_stone_read(text: str) -> bool:
     return bool(said.readings.ri or said.readings.sg or said.hardness)
 
 
+def natural_in(turn: Turn) -> GemFacts:
+    """The natural gem a message asks of against lab-grown stones: "natural ruby from lab-grown corundum": ruby;
+    "natural from synthetic spinel": spinel, the gem synthetic spinel is sold as."""
+    return natural_said(turn.text) or gem_sold_as(turn.asked[0])
+
+
+def told_and_screened(natural: GemFacts, answer: Answer) -> str:
+    """How a natural gem is told from its lab-grown twins and, for a species whose lab-grown stones take a
+    laboratory's instruments (diamond), how they are screened; '' when it has no twin."""
+    how = how_to_tell_natural(natural)
+    if how and (screening := screening_of(species_word(natural))):
+        how += "\n\n" + explained([screening], answer)
+    return how
+
+
 class Conversation:
     """The state of one chat: the current stone's photo(s), their probabilities, and the hints so far."""
 
@@ -2626,11 +2641,8 @@ class Conversation:
                 f"stone, what your instruments read and the gem it was sold as. {TOLD_IN_THE_STONE}\n\n"
                 + explained([term_called(k) for k in kinds], answer)
             )
-        elif asked_gem is not None and HOW_TO_KNOW.search(text) and (how := how_to_tell_natural(natural)):
+        elif asked_gem is not None and HOW_TO_KNOW.search(text) and (how := told_and_screened(natural, answer)):
             answer.reply = how  # "how do I know if my ruby is synthetic?", "natural from synthetic spinel?"
-            # a species whose lab-grown stones take a laboratory's instruments (diamond): how they are screened
-            if screening := screening_of(species_word(natural)):
-                answer.reply += "\n\n" + explained([screening], answer)
             answer.properties = property_rows([natural.name])
         elif asks_if and (against := signs_against(self.hints, asked_gem)):
             answer.reply = f"**{asked_gem.name}?** Probably not: {against}"  # "smooth on the teeth", "is it real?"
@@ -2988,6 +3000,8 @@ class Conversation:
             answer.reply = self._assembled_standing(turn, composites)
         elif turn.asked and turn.asked_real and twin_verdict:
             answer.reply, answer.caution = f"{answer.caution[0].upper()}{answer.caution[1:]}", ""
+        elif len(turn.asked) == 1 and HOW_TO_KNOW.search(text) and (how := told_and_screened(natural_in(turn), answer)):
+            answer.reply = how  # "how do I tell natural from synthetic spinel?" with a stone in hand: how, not its odds
         elif turn.asked and not no_gem_photo:  # a picture of no gem gives no odds for one
             together = self._kinds_standing(turn)
             standings = [together] if together else [self._standing(g.name, turn) for g in turn.asked]
