@@ -2763,6 +2763,16 @@ def test_what_was_told_is_listed_and_a_question_of_the_stones_value_echoes_its_r
     assert photo.ask("what are my readings?").reply == "For this stone I have: your photo."
 
 
+def test_my_own_reading_asked_back_is_that_reading_or_says_it_was_not_given():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.619-1.637, DR")
+    assert chat.ask("what's my birefringence?").reply == "Your reading: birefringence 0.018."
+    assert chat.ask("what is my RI?").reply == "Your reading: RI 1.619–1.637."
+    was = chat.ask("what was my SG?").reply
+    assert was.startswith("You have not given me its specific gravity. For this stone I have: RI 1.619–1.637")
+    assert chat.ask("so my bire is?").reply.startswith("For this stone I have: RI 1.619–1.637; birefringence 0.018")
+
+
 def test_a_stone_the_scope_check_could_not_place_is_not_called_the_answer_in_follow_ups():
     from gemlang.scope import UNKNOWN_MINERAL, ScopeVerdict
 

@@ -180,6 +180,7 @@ from gemlang.assistant.questions import (
     MEASURED_AGAIN,
     MINE,
     MORE_THAN,
+    MY_READING_ASKED,
     NATURAL_QUESTION,
     NATURAL_WORD,
     NEVER_ASKED,
@@ -1945,9 +1946,14 @@ class Conversation:
         )
 
     def _what_i_told(self, turn: Turn) -> bool:
-        if not TOLD_QUESTION.search(turn.text) or parse_hints(turn.text):
+        mine = MY_READING_ASKED.search(turn.text)  # "what's my birefringence?": that reading alone, where given
+        if not (mine or TOLD_QUESTION.search(turn.text)) or parse_hints(turn.text):
             return False
-        turn.answer.reply = self._told()
+        named = constants_named(turn.text) if mine else []
+        yours = self._readings_of([field for _, field in named])
+        held = self.image_probs is not None or self.hints.describe()
+        missing = f"You have not given me its {named[0][0]}. " if named and held and not yours else ""
+        turn.answer.reply = f"Your reading: {yours}." if yours else missing + self._told()
         return True
 
     def _no_gems_compared(self, turn: Turn) -> bool:

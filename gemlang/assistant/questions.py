@@ -393,6 +393,11 @@ _PROPERTY = (
     r"optic(?:al)? (?:character|sign)|streak|(?:chemical )?(?:formula|composition)|chemistry|"
     r"species|(?:(?:mineral|gem(?:stone)?) )?(?:group|family))"
 )
+# "what's my birefringence?", "what was my SG?", "so my bire is?": the stone's own reading of it, not the gem's
+MY_READING_ASKED = re.compile(
+    rf"\bwhat(?:'s| is| was| were)\s+my\s+(?:{_PROPERTY}|bire)\b|\bmy\s+(?:{_PROPERTY}|bire)\s+(?:is|was)\s*\?",
+    re.I,
+)
 # a question that goes on about the gem just discussed: "and its SG?", "is it treated?", "where is the best from?"
 FOLLOW_UP = re.compile(
     r"\b(?:it|its|it's|they|them|their|the best|one|ones|oiling|heating|filling|treatments?)\b|"
