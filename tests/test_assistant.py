@@ -5459,6 +5459,23 @@ def test_which_one_is_which_of_two_stones_gets_the_summary_of_both():
     )
 
 
+@pytest.mark.parametrize(
+    "asked, said",
+    [
+        ("what does a Chelsea filter show on ruby?", "**Ruby**: Chelsea filter: bright red (chromium)."),
+        ("what does ruby look like under the Chelsea filter?", "**Ruby**: Chelsea filter: bright red (chromium)."),
+        ("is emerald red through the chelsea filter?", "**Emerald**: Chelsea filter: usually pink to red"),
+        ("how does spinel react to the chelsea filter?", "My facts on Spinel do not say how it looks through the"),
+    ],
+)
+def test_a_chelsea_reaction_asked_of_a_gem_with_a_stone_in_hand_is_the_gems_not_its_odds(asked, said):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.76-1.77, SG 4.0, red")
+    answer = chat.ask(asked)
+    assert answer.reply.startswith(said) and "rank" not in answer.reply
+    assert "Chelsea filter" in answer.to_markdown()
+
+
 def test_a_red_chelsea_reaction_counts_for_demantoid_not_against_it():
     answer = (
         Assistant(classifier=None)

@@ -118,6 +118,7 @@ from gemlang.assistant.questions import (
     CARD_TOPIC,
     CENTRE_GEM,
     CHANGES_COLOUR,
+    CHELSEA_ASKED,
     CLEANER_NAMED,
     COLOUR_AND_WHY,
     COLOUR_NATURAL,
@@ -2409,9 +2410,17 @@ class Conversation:
             return True
         if MORE_THAN.match(text) and len(gems) == 1:  # "is ruby heavier than glass?": glass is compared too
             gems += compared_materials(text)[:1]
-        # "does it glow?" of a moonstone: its floating sheen, not a UV lamp's glow
-        if len(gems) == 1 and GLOW_NOT_UV.search(text) and facts_name(gems[0], [r"adularescen"]):
+        # "does it glow?" of a moonstone: its floating sheen, not a UV lamp's glow; "what does ruby look like under
+        # the Chelsea filter?", a test no constant reads: the gem's own words for what it shows
+        glow = GLOW_NOT_UV.search(text) and facts_name(gems[0], [r"adularescen"]) if len(gems) == 1 else False
+        if len(gems) == 1 and (glow or not asked and what_it_shows(text, gems[0])):
             answer.reply = what_it_shows(text, gems[0])
+            answer.properties = property_rows([gems[0].name])
+            return True
+        if len(gems) == 1 and not asked and CHELSEA_ASKED.search(text):  # of a gem whose facts name no reaction
+            filtered = term_called("Chelsea filter")
+            answer.reply = f"My facts on {gems[0].name} do not say how it looks through the Chelsea filter.\n\n"
+            answer.reply += explained([filtered], answer)
             answer.properties = property_rows([gems[0].name])
             return True
 

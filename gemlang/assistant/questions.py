@@ -694,9 +694,12 @@ ON_THE_SPOT = re.compile(
     r"\bon the spot\b|\bin the field\b|\bwithout (?:a |any )?(?:instruments?|tools?|equipment|lab)\b)",
     re.I,
 )
+# "how does spinel look through the Chelsea filter?": a test that reads no constant, only what the gem shows in it
+CHELSEA_ASKED = re.compile(r"\bchelsea\b", re.I)
 # An instrument or what it shows, in a question about a gem: the constant it reads
 INSTRUMENT_WORDS = re.compile(
-    r"\b(?:polariscope|stays? dark|blinks?|refractometer|dichroscope|pleochro\w*|(?:UV|ultraviolet) (?:lamp|light)|"
+    r"\b(?:polariscope|stays? dark|blinks?|refractometer|dichroscope|chelsea(?: filter)?|pleochro\w*|"
+    r"(?:UV|ultraviolet) (?:lamp|light)|"
     r"fluoresc\w*|spectroscope|hydrostatic|heavy liquids?|scratch\w*|refractive index|\bRI\b|\bSG\b|doubling|"
     r"double refraction)\b|" + READINGS_COUNTED,
     re.I,
