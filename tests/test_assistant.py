@@ -6323,6 +6323,13 @@ def test_a_pieces_stone_asked_with_nothing_in_hand_is_no_name_of_something_unkno
     assert reply.startswith('Send me a photo of the stone and ask "what gem is this?"') and "no facts on" not in reply
 
 
+@pytest.mark.parametrize("question", ["what's next?", "what is next?", "what's now?", "what is then?"])
+def test_what_next_with_nothing_in_hand_is_no_name_of_something_unknown(question):
+    """Was "I have no facts on next in my knowledge base, so I cannot tell you about it."."""
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith('Send me a photo of the stone and ask "what gem is this?"') and "no facts on" not in reply
+
+
 @pytest.mark.parametrize("place", ["Sri Lanka", "Brazil"])
 def test_rocks_found_in_a_place_are_no_gem_formation_question(place):
     """ "What rocks are found in Brazil?" quoted how one gem found there forms ("My facts on Lemon Quartz say nothing

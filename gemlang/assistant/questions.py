@@ -1673,7 +1673,7 @@ TELL_IF_IT_IS = re.compile(
 )
 NOT_A_NAME = re.compile(  # and "than I thought", "than people think", "than expected": no thing compared
     r"\b(?:this|it|that|these|those|you|your|yourself|my|me|we|our|name|up|going|gemlang|of|in|time|weather|life|"
-    r"i|he|she|they|people|everyone|anyone|expected|usual|before|ever)\b|"
+    r"i|he|she|they|people|everyone|anyone|expected|usual|before|ever|next|now|then)\b|"
     # "what is the centre stone?": a stone of a piece, which a photo names, not a gem the knowledge base lacks
     r"\b(?:centre|center|central|main|middle|side|accent)\s+(?:stones?|gems?|gemstones?)\b",
     re.I,
