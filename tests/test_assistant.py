@@ -956,6 +956,14 @@ def test_what_test_next_asks_for_the_readings_not_yet_taken_or_names_the_look_al
     assert "No further test" not in reply and "What is left is Soudé Emerald" in reply
 
 
+@pytest.mark.parametrize("asked", ["what next?", "ok, what now?", "what's next?", "now what?", "and then?"])
+def test_a_bare_what_next_after_readings_gives_the_next_test(asked):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.43 SR")
+    reply = chat.ask(asked).reply
+    assert reply.startswith("Next: specific gravity") and "do not answer that" not in reply
+
+
 def test_a_lab_grown_stone_met_rarely_is_a_caution_only_when_asked_about():
     plain = Assistant(classifier=None).conversation().ask("RI 1.624-1.644, DR 0.020, SG 3.06, uniaxial, green")
     asked = (
@@ -980,6 +988,24 @@ def test_natural_against_lab_grown_says_where_a_twin_reads_just_apart():
     assert "rarely tell them apart (Flux-Grown Emerald's RI 1.560–1.563 and SG 2.65–2.66 lie just below" in emerald
     ruby = chat.ask("how do I know if my ruby is synthetic?").reply
     assert "has the same constants as a natural one" in ruby
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "how do I tell natural from synthetic spinel?",
+        "how do I separate natural and synthetic spinel",
+        "how can I tell if a spinel is lab-grown?",
+        "how do you tell synthetic spinel from natural?",
+    ],
+)
+@pytest.mark.parametrize("readings", ["RI 1.718 SR, SG 3.60", "RI 1.577-1.583, SG 2.72"])
+def test_how_to_tell_natural_from_lab_grown_asked_with_a_stone_in_hand_says_how_not_its_odds(readings, asked):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask(readings)
+    reply = chat.ask(asked).reply
+    assert reply.startswith("**Spinel**: most lab-grown spinel has the constants of a natural one"), reply
+    assert "rank" not in reply
 
 
 def test_could_it_be_a_doublet_ranks_the_assembled_stones_the_readings_fit():
@@ -2870,6 +2896,16 @@ def test_what_was_told_is_listed_and_a_question_of_the_stones_value_echoes_its_r
     assert chat.ask("what have I measured?").reply == "For this stone I have: RI 1.760; SG 4.00."
     photo = stone_answered("Zircon", "Topaz")
     assert photo.ask("what are my readings?").reply == "For this stone I have: your photo."
+
+
+def test_my_own_reading_asked_back_is_that_reading_or_says_it_was_not_given():
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.619-1.637, DR")
+    assert chat.ask("what's my birefringence?").reply == "Your reading: birefringence 0.018."
+    assert chat.ask("what is my RI?").reply == "Your reading: RI 1.619–1.637."
+    was = chat.ask("what was my SG?").reply
+    assert was.startswith("You have not given me its specific gravity. For this stone I have: RI 1.619–1.637")
+    assert chat.ask("so my bire is?").reply.startswith("For this stone I have: RI 1.619–1.637; birefringence 0.018")
 
 
 def test_a_stone_the_scope_check_could_not_place_is_not_called_the_answer_in_follow_ups():
@@ -5621,6 +5657,23 @@ def test_which_one_is_which_of_two_stones_gets_the_summary_of_both():
     )
 
 
+@pytest.mark.parametrize(
+    "asked, said",
+    [
+        ("what does a Chelsea filter show on ruby?", "**Ruby**: Chelsea filter: bright red (chromium)."),
+        ("what does ruby look like under the Chelsea filter?", "**Ruby**: Chelsea filter: bright red (chromium)."),
+        ("is emerald red through the chelsea filter?", "**Emerald**: Chelsea filter: usually pink to red"),
+        ("how does spinel react to the chelsea filter?", "My facts on Spinel do not say how it looks through the"),
+    ],
+)
+def test_a_chelsea_reaction_asked_of_a_gem_with_a_stone_in_hand_is_the_gems_not_its_odds(asked, said):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("RI 1.76-1.77, SG 4.0, red")
+    answer = chat.ask(asked)
+    assert answer.reply.startswith(said) and "rank" not in answer.reply
+    assert "Chelsea filter" in answer.to_markdown()
+
+
 def test_a_red_chelsea_reaction_counts_for_demantoid_not_against_it():
     answer = (
         Assistant(classifier=None)
@@ -6466,6 +6519,13 @@ def test_two_properties_asked_together_are_no_name_of_something_unknown(question
 @pytest.mark.parametrize("question", ["what is the centre stone?", "what's the main stone?", "what is the big stone?"])
 def test_a_pieces_stone_asked_with_nothing_in_hand_is_no_name_of_something_unknown(question):
     """Was "I have no facts on centre stone in my knowledge base, so I cannot tell you about it."."""
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith('Send me a photo of the stone and ask "what gem is this?"') and "no facts on" not in reply
+
+
+@pytest.mark.parametrize("question", ["what's next?", "what is next?", "what's now?", "what is then?"])
+def test_what_next_with_nothing_in_hand_is_no_name_of_something_unknown(question):
+    """Was "I have no facts on next in my knowledge base, so I cannot tell you about it."."""
     reply = Assistant(classifier=None).conversation().ask(question).reply
     assert reply.startswith('Send me a photo of the stone and ask "what gem is this?"') and "no facts on" not in reply
 

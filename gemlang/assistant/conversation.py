@@ -121,6 +121,7 @@ from gemlang.assistant.questions import (
     CARD_TOPIC,
     CENTRE_GEM,
     CHANGES_COLOUR,
+    CHELSEA_ASKED,
     CLEANER_NAMED,
     COLOUR_AND_WHY,
     COLOUR_NATURAL,
@@ -185,6 +186,7 @@ from gemlang.assistant.questions import (
     MEASURED_AGAIN,
     MINE,
     MORE_THAN,
+    MY_READING_ASKED,
     NATURAL_QUESTION,
     NATURAL_WORD,
     NEVER_ASKED,
@@ -690,6 +692,21 @@ def _side_stone_read(text: str) -> bool:
         own = own[: centre.start()]
     said = parse_hints(own)
     return bool(said.readings.ri or said.readings.sg or said.hardness)
+
+
+def natural_in(turn: Turn) -> GemFacts:
+    """The natural gem a message asks of against lab-grown stones: "natural ruby from lab-grown corundum": ruby;
+    "natural from synthetic spinel": spinel, the gem synthetic spinel is sold as."""
+    return natural_said(turn.text) or gem_sold_as(turn.asked[0])
+
+
+def told_and_screened(natural: GemFacts, answer: Answer) -> str:
+    """How a natural gem is told from its lab-grown twins and, for a species whose lab-grown stones take a
+    laboratory's instruments (diamond), how they are screened; '' when it has no twin."""
+    how = how_to_tell_natural(natural)
+    if how and (screening := screening_of(species_word(natural))):
+        how += "\n\n" + explained([screening], answer)
+    return how
 
 
 class Conversation:
@@ -2016,9 +2033,14 @@ class Conversation:
         )
 
     def _what_i_told(self, turn: Turn) -> bool:
-        if not TOLD_QUESTION.search(turn.text) or parse_hints(turn.text):
+        mine = MY_READING_ASKED.search(turn.text)  # "what's my birefringence?": that reading alone, where given
+        if not (mine or TOLD_QUESTION.search(turn.text)) or parse_hints(turn.text):
             return False
-        turn.answer.reply = self._told()
+        named = constants_named(turn.text) if mine else []
+        yours = self._readings_of([field for _, field in named])
+        held = self.image_probs is not None or self.hints.describe()
+        missing = f"You have not given me its {named[0][0]}. " if named and held and not yours else ""
+        turn.answer.reply = f"Your reading: {yours}." if yours else missing + self._told()
         return True
 
     def _no_gems_compared(self, turn: Turn) -> bool:
@@ -2475,9 +2497,17 @@ class Conversation:
             return True
         if MORE_THAN.match(text) and len(gems) == 1:  # "is ruby heavier than glass?": glass is compared too
             gems += compared_materials(text)[:1]
-        # "does it glow?" of a moonstone: its floating sheen, not a UV lamp's glow
-        if len(gems) == 1 and GLOW_NOT_UV.search(text) and facts_name(gems[0], [r"adularescen"]):
+        # "does it glow?" of a moonstone: its floating sheen, not a UV lamp's glow; "what does ruby look like under
+        # the Chelsea filter?", a test no constant reads: the gem's own words for what it shows
+        glow = GLOW_NOT_UV.search(text) and facts_name(gems[0], [r"adularescen"]) if len(gems) == 1 else False
+        if len(gems) == 1 and (glow or not asked and what_it_shows(text, gems[0])):
             answer.reply = what_it_shows(text, gems[0])
+            answer.properties = property_rows([gems[0].name])
+            return True
+        if len(gems) == 1 and not asked and CHELSEA_ASKED.search(text):  # of a gem whose facts name no reaction
+            filtered = term_called("Chelsea filter")
+            answer.reply = f"My facts on {gems[0].name} do not say how it looks through the Chelsea filter.\n\n"
+            answer.reply += explained([filtered], answer)
             answer.properties = property_rows([gems[0].name])
             return True
 
@@ -2719,11 +2749,8 @@ class Conversation:
                 f"stone, what your instruments read and the gem it was sold as. {TOLD_IN_THE_STONE}\n\n"
                 + explained([term_called(k) for k in kinds], answer)
             )
-        elif asked_gem is not None and HOW_TO_KNOW.search(text) and (how := how_to_tell_natural(natural)):
+        elif asked_gem is not None and HOW_TO_KNOW.search(text) and (how := told_and_screened(natural, answer)):
             answer.reply = how  # "how do I know if my ruby is synthetic?", "natural from synthetic spinel?"
-            # a species whose lab-grown stones take a laboratory's instruments (diamond): how they are screened
-            if screening := screening_of(species_word(natural)):
-                answer.reply += "\n\n" + explained([screening], answer)
             answer.properties = property_rows([natural.name])
         elif asks_if and (against := signs_against(self.hints, asked_gem)):
             answer.reply = f"**{asked_gem.name}?** Probably not: {against}"  # "smooth on the teeth", "is it real?"
@@ -3085,6 +3112,8 @@ class Conversation:
             answer.reply = self._assembled_standing(turn, composites)
         elif turn.asked and turn.asked_real and twin_verdict:
             answer.reply, answer.caution = f"{answer.caution[0].upper()}{answer.caution[1:]}", ""
+        elif len(turn.asked) == 1 and HOW_TO_KNOW.search(text) and (how := told_and_screened(natural_in(turn), answer)):
+            answer.reply = how  # "how do I tell natural from synthetic spinel?" with a stone in hand: how, not its odds
         elif turn.asked and not no_gem_photo:  # a picture of no gem gives no odds for one
             together = self._kinds_standing(turn)
             standings = [together] if together else [self._standing(g.name, turn) for g in turn.asked]

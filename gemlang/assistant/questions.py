@@ -394,6 +394,11 @@ _PROPERTY = (
     r"optic(?:al)? (?:character|sign)|streak|(?:chemical )?(?:formula|composition)|chemistry|"
     r"species|(?:(?:mineral|gem(?:stone)?) )?(?:group|family))"
 )
+# "what's my birefringence?", "what was my SG?", "so my bire is?": the stone's own reading of it, not the gem's
+MY_READING_ASKED = re.compile(
+    rf"\bwhat(?:'s| is| was| were)\s+my\s+(?:{_PROPERTY}|bire)\b|\bmy\s+(?:{_PROPERTY}|bire)\s+(?:is|was)\s*\?",
+    re.I,
+)
 # a question that goes on about the gem just discussed: "and its SG?", "is it treated?", "where is the best from?"
 FOLLOW_UP = re.compile(
     r"\b(?:it|its|it's|they|them|their|the best|one|ones|oiling|heating|filling|treatments?)\b|"
@@ -704,8 +709,15 @@ _HOW_I_CONFIRM = (
     r"(?:confirm|verify|(?:be|make) (?:sure|certain)))\b(?![^?.!]{0,30}\b(?:doesn't|does not|won't|will not|"
     r"don't|do not|stays?|keeps?|origin|where|mined|from|price|worth|value)\b)"
 )
+# the whole message a bare "what next?", "ok, what now?", "now what?", "and then?": the next test for the stone on the
+# bench, not its card again
+_WHAT_NEXT = (
+    r"^\s*(?:(?:ok(?:ay)?|so|right|alright|and)[,.!\s]+)?(?:what(?:'s| is)?\s+(?:next|now|then)|now what|then what|"
+    r"and then|what do i do (?:next|now))(?:\s+then)?\s*[?.!]*\s*$"
+)
 NEXT_TEST_QUESTION = re.compile(
-    r"\bnext\b.{0,12}\b(?:test|step|check)|\b(?:what|which)\b.{0,30}\b(?:test|check|measure|try|instrument)\b|"
+    _WHAT_NEXT + r"|\bnext\b.{0,12}\b(?:test|step|check)|"
+    r"\b(?:what|which)\b.{0,30}\b(?:test|check|measure|try|instrument)\b|"
     r"\bwhat (?:else )?(?:should|can|could|do) i (?:do|test|check|try|measure)\b|"
     rf"\bchange your mind\b|\bwhat would (?:prove|show) (?:you|it|that)\b|{_HOW_I_CONFIRM}|"
     # "what would make you more sure?", "what would it take to be certain?": the test that would, not a yes or no
@@ -719,9 +731,12 @@ ON_THE_SPOT = re.compile(
     r"\bon the spot\b|\bin the field\b|\bwithout (?:a |any )?(?:instruments?|tools?|equipment|lab)\b)",
     re.I,
 )
+# "how does spinel look through the Chelsea filter?": a test that reads no constant, only what the gem shows in it
+CHELSEA_ASKED = re.compile(r"\bchelsea\b", re.I)
 # An instrument or what it shows, in a question about a gem: the constant it reads
 INSTRUMENT_WORDS = re.compile(
-    r"\b(?:polariscope|stays? dark|blinks?|refractometer|dichroscope|pleochro\w*|(?:UV|ultraviolet) (?:lamp|light)|"
+    r"\b(?:polariscope|stays? dark|blinks?|refractometer|dichroscope|chelsea(?: filter)?|pleochro\w*|"
+    r"(?:UV|ultraviolet) (?:lamp|light)|"
     r"fluoresc\w*|spectroscope|hydrostatic|heavy liquids?|scratch\w*|refractive index|\bRI\b|\bSG\b|doubling|"
     r"double refraction)\b|" + READINGS_COUNTED,
     re.I,
@@ -1708,7 +1723,7 @@ TELL_IF_IT_IS = re.compile(
 )
 NOT_A_NAME = re.compile(  # and "than I thought", "than people think", "than expected": no thing compared
     r"\b(?:this|it|that|these|those|you|your|yourself|my|me|we|our|name|up|going|gemlang|of|in|time|weather|life|"
-    r"i|he|she|they|people|everyone|anyone|expected|usual|before|ever)\b|"
+    r"i|he|she|they|people|everyone|anyone|expected|usual|before|ever|next|now|then)\b|"
     # "what is the centre stone?": a stone of a piece, which a photo names, not a gem the knowledge base lacks
     r"\b(?:centre|center|central|main|middle|side|accent)\s+(?:stones?|gems?|gemstones?)\b",
     re.I,
