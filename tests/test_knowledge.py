@@ -657,6 +657,10 @@ def test_negative_crystals_eye_clean_the_4cs_and_a_carats_weight_are_explained_f
      ("what is an excellent cut?", "cut grades", "Excellent, Very Good, Good, Fair or Poor"),  # were "I have no
      ("what is a triple excellent diamond?", "cut grades", "trade term"),  # facts on …" or the Diamond card
      ("what does fluorescence do to a diamond's grade?", "fluorescence on a diamond report", "no part"),  # ranked
+     ("what is fluorescence on a diamond report?", "fluorescence on a diamond report", "very strong"),  # were ranked
+     ("what does 'medium blue fluorescence' mean on my GIA report?", "fluorescence on a diamond report", "none,"),  # as
+     ("is strong fluorescence bad in a diamond?", "fluorescence on a diamond report", "GIA's own"),  # a glow read,
+     ("does fluorescence affect a diamond's price?", "fluorescence on a diamond report", "preference"),  # or the card
      ("what does 'no BGM' mean?", "BGM", "brown, green, milky")],  # was the how-to-begin help
 )  # fmt: skip
 def test_what_a_diamond_grade_means_is_answered_from_the_grading_entries_beside_the_4cs(question, term, said):
@@ -711,7 +715,9 @@ def test_the_diamond_grade_asked_is_said_first_then_its_scale(question, first):
      ("can I colour it?", []), ("what colour do rubies come in?", []), ("ruby vs spinel?", []),
      ("what does the stone's colour mean?", []),  # its "s colour" is no grade
      ("what happens if my diamond chips?", []), ("what if diamond is scratched?", []),  # the word "if", no grade
-     ("what does it mean if a diamond is cloudy?", [])],
+     ("what does it mean if a diamond is cloudy?", []),
+     ("what is the fluorescence of diamond?", []), ("strong blue fluorescence under LW, could it be diamond?", []),
+     ("diamond report: RI 2.42, strong blue fluorescence, is that bad?", [])],  # a glow read, not the report's grade
 )  # fmt: skip
 def test_a_grade_asked_of_the_stone_in_hand_is_no_definition_unless_its_meaning_is_asked(question, asked):
     from gemlang.assistant.questions import grades_asked

@@ -421,6 +421,14 @@ ORIGIN_NAME_ASKED = re.compile(
     re.I,
 )
 GENERAL_QUESTION = re.compile(r"\?\s*$|^\s*(?:what|which|where|tell me|is|are|does|do|can)\b", re.I)
+# fluorescence as a diamond's report gives it and a buyer weighs it: "what is fluorescence on a diamond report?", "is
+# strong fluorescence bad in a diamond?", "does medium blue fluorescence lower a diamond's price?"; not a glow read off
+# a stone ("strong red fluorescence, RI 1.76", "it fluoresces blue under LW", "is diamond fluorescence blue?")
+FLUORESCENCE_REPORTED = (
+    r"^(?!.*\d[.,]\d)(?=.*\b(?:reports?|cert(?:ificate)?s?|gia|igi|ags)\b|(?=.*\bdiamonds?\b).*\b(?:bad|good|ok|okay|"
+    r"fine|better|worse|matters?|affects?|affecting|worth|avoid|problems?|mean|means|lowers?|price|value|cheaper|"
+    r"hazy|milky|cloudy|oily|desirable|prefer\w*)\b).*?\bfluorescen(?:ce|t)\b"
+)
 # A diamond grade asked about ("what does SI1 mean?", "VS1 or VS2?", "what is D colour?", "is H colour good?", "what
 # does fluorescence do to a diamond's grade?"): what the grade means, the glossary entry named by the group that
 # matched; not the grade of the stone in hand ("is my diamond SI1 or SI2?"), which no photo shows (`limits`), unless its
@@ -434,7 +442,7 @@ GRADE_ASKED = re.compile(
     r"(?P<colour>(?<!['’])\b(?:[d-hj-z]|(?-i:I)(?!\s+colou?r\s+(?:it|them|this|that|my|mine|the|a|an)\b))"
     r"(?:[-/][d-z])?[- ]colou?r(?:ed)?\b|"
     r"\bcolou?r (?:grade )?[d-z]\b(?![.'\w]))|"
-    r"(?P<fluorescence>\bfluoresc\w*\b(?=.*\bgrad)|\bgrad\w*\b(?=.*\bfluoresc))",
+    rf"(?P<fluorescence>\bfluoresc\w*\b(?=.*\bgrad)|\bgrad\w*\b(?=.*\bfluoresc)|{FLUORESCENCE_REPORTED})",
     re.I,
 )
 GRADE_MEANING = re.compile(
