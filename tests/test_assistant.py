@@ -6932,7 +6932,10 @@ def test_what_an_insurance_appraisal_lists_for_each_piece_includes_a_photograph_
      ("what is a good depth percentage?", "**Depth percentage**:", "suratdiamond.com"),
      ("what is the L/W ratio of an oval?", "**Length-to-width ratio**:", "brilliantearth.com"),
      ("how much weight is lost cutting rough?", "**Yield**:", "faceting-yield"),
-     ("what is a plot diagram on a grading report?", "**Plotting diagram**:", "4cs.gia.edu")],  # was the report's too
+     ("what is a plot diagram on a grading report?", "**Plotting diagram**:", "4cs.gia.edu"),  # was the report's too
+     # were the report's alone: "my" report read as the stone in hand
+     ("how do I read the plot on my GIA report?", "**Plotting diagram**:", "4cs.gia.edu"),
+     ("what does the plot on my cert show?", "**Plotting diagram**:", "4cs.gia.edu")],
 )  # fmt: skip
 def test_an_appraisers_and_a_cutters_terms_are_answered_from_the_glossary(question, said, source):
     answer = Assistant(classifier=None).conversation().ask(question)

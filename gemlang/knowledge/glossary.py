@@ -275,10 +275,19 @@ def _narrowed(before: str) -> bool:
     return bool(re.search(r"[a-z]\W*$", before)) and not KEEPS_THE_TERM.search(before)
 
 
+# "how do I read the plot on my GIA report?": the paper a term is read on is the person's, the term is no reading
+ON_MY_PAPER = re.compile(
+    r"\b(?:on|in|from) (?:my|this|that) (?:[\w-]+ )?(?:(?:grading|lab|laboratory) )?(?:reports?|cert(?:ificate)?s?|"
+    r"appraisals?|paperwork)\b",
+    re.I,
+)
+
+
 def about_the_stone(question: str) -> bool:
     """Whether a question asks of the stone in hand ("what does my refractometer read?"), not what a word means
-    ("what does 'untreated' mean on my report?"), nor whether a kind is "worth it"."""
-    return bool(ABOUT_THE_STONE.search(re.sub(r"\b(?:mean|work)\b.*$|\bworth it\b", "", question)))
+    ("what does 'untreated' mean on my report?", "how do I read the plot on my report?"), nor whether a kind is
+    "worth it"."""
+    return bool(ABOUT_THE_STONE.search(re.sub(r"\b(?:mean|work)\b.*$|\bworth it\b", "", ON_MY_PAPER.sub("", question))))
 
 
 def terms_asked(text: str) -> list[Term]:
