@@ -6931,6 +6931,12 @@ def test_what_an_insurance_appraisal_lists_for_each_piece_includes_a_photograph_
      # were the how-to-begin help
      ("what is a good depth percentage?", "**Depth percentage**:", "suratdiamond.com"),
      ("what is the L/W ratio of an oval?", "**Length-to-width ratio**:", "brilliantearth.com"),
+     # were the how-to-begin help: "ratio" alone, or a proportion's figure taken for a reading
+     ("what ratio should an oval be?", "**Length-to-width ratio**:", "brilliantearth.com"),
+     ("what's a good ratio for a pear?", "**Length-to-width ratio**:", "brilliantearth.com"),
+     ("is a 1.3 ratio good for an oval?", "**Length-to-width ratio**:", "brilliantearth.com"),
+     ("is 64% depth too deep?", "**Depth percentage**:", "suratdiamond.com"),
+     ("is a depth of 61.5% good?", "**Depth percentage**:", "suratdiamond.com"),
      ("how much weight is lost cutting rough?", "**Yield**:", "faceting-yield"),
      ("what is a plot diagram on a grading report?", "**Plotting diagram**:", "4cs.gia.edu"),  # was the report's too
      # were the report's alone: "my" report read as the stone in hand

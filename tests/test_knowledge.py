@@ -617,6 +617,8 @@ def test_textbook_readings_of_ggg_and_pyrope_lie_in_their_ranges():
      ("what's the ideal depth for a princess cut?", ["depth percentage"]), ("what colour should a ruby be?", []),
      ("what is a plot diagram on a grading report?", ["plotting diagram"]),
      ("what is a grading report?", ["lab report"]),
+     ("what ratio is best for a pear?", ["length-to-width ratio"]), ("is 64% depth too deep?", ["depth percentage"]),
+     ("RI 1.76, depth 4.2 mm", []), ("depth 64%", []),  # a measurement said, no proportion asked
      ("how much weight is lost cutting rough?", ["yield"]), ("what percentage of the rough is kept when cutting?",
      ["yield"]), ("how much weight is lost cutting a sapphire?", []),  # a gem's own losses, not the entry's
      ("what is a streak test?", ["streak"]), ("what colour streak should pyrite give?", []),

@@ -38,6 +38,7 @@ ASKING = re.compile(
     r"(?:is|are) worth (?:buying|getting|paying for))\b)|"
     # "what L/W ratio should an oval have?", "what depth percentage should a round diamond be?"
     r"(?:what|which) (?=[\w/% -]{1,30}\bshould (?:an?|the) [\w -]{1,30}\b(?:have|be)\b)|"
+    r"(?:what|which) (?=[\w/% -]{1,30}\b(?:is|are) (?:the )?(?:best|ideal)\b)|"  # "what ratio is best for a pear?"
     # "what stone should a beginner faceter buy?", "which rough should I learn to facet on?", "how do I start cutting?"
     r"(?:what|which) (?=[\w -]{1,30}\bshould (?:i|a beginner\w*(?: \w+)?) (?:buy|learn|start|begin|practi[cs]e)\b)|"
     r"how (?:do|can|should) (?:i|we) (?=(?:start|begin|learn)\b)|"
@@ -104,6 +105,19 @@ WEIGHT_LOST_IN_CUTTING = re.compile(
     rf"\b(?:cut(?:s|ting)?|facet\w*)\b[^.?!]*\b(?:weight|rough|carats?)\b[^.?!]*{_KEPT_OR_LOST}",
     re.I,
 )
+# "is 64% depth too deep?", "is a 1.3 ratio good for an oval?": a cut's proportion given to be judged, which the entry
+# of that proportion says what is usual for; its number is no reading of the stone
+PROPORTIONS_GIVEN = {
+    "depth percentage": re.compile(
+        r"\b\d{2}(?:\.\d)?\s*%\s*(?:total\s+)?depth\b|\bdepth\b[^.?!\d]{0,20}\b\d{2}(?:\.\d)?\s*%", re.I
+    ),
+    "length-to-width ratio": re.compile(
+        r"\b[0-2]\.\d{1,2}\s*(?::\s*1\s*)?(?:l/?w\s+|length[- ]to[- ]width\s+)?ratios?\b|"
+        r"\bratios?\b[^.?!\d]{0,20}\b[0-2]\.\d{1,2}\b(?!\s*(?:mm|ct|carats?)\b)",
+        re.I,
+    ),
+}
+ASKED_OF = re.compile(r"\?|^\s*(?:is|are|what|which|how|should|would|does|do)\b", re.I)
 # "what is a plot diagram on a grading report?": the paper only says where the term asked is read ("how do I tell
 # uniaxial from biaxial on the refractometer?" asks of the instrument too)
 WHERE_FOUND = re.compile(r"\bon (?:a|an|the|my|your|this|his|her) (?:[\w-]+ )?$")
@@ -302,6 +316,8 @@ def terms_asked(text: str) -> list[Term]:
         return [term_called("faceting angles")]
     if WEIGHT_LOST_IN_CUTTING.search(text) and re.match(r"\s*(?:how|what)\b", text, re.I) and not gems_named_in(text):
         return [term_called("yield")]
+    if given := [term_called(term) for term, said in PROPORTIONS_GIVEN.items() if said.search(text)]:
+        return given if ASKED_OF.search(text) else []
     if not ASKING.search(text):
         return []
     # "what is a halo on a ring?": the bare name of a setting, in a message of a ring, is the setting
