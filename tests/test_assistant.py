@@ -6938,6 +6938,10 @@ def test_what_an_insurance_appraisal_lists_for_each_piece_includes_a_photograph_
      ("is 64% depth too deep?", "**Depth percentage**:", "suratdiamond.com"),
      ("is a depth of 61.5% good?", "**Depth percentage**:", "suratdiamond.com"),
      ("how much weight is lost cutting rough?", "**Yield**:", "faceting-yield"),
+     # were the price refusal and the Diamond card: the entry, its figures said to be coloured gems'
+     ("how much of a diamond is lost when cutting?", "**For a diamond**: the figures below are for coloured gems",
+      "faceting-yield"),
+     ("what percentage of a diamond is wasted in cutting?", "**For a diamond**:", "faceting-yield"),
      ("what is a plot diagram on a grading report?", "**Plotting diagram**:", "4cs.gia.edu"),  # was the report's too
      # were the report's alone: "my" report read as the stone in hand
      ("how do I read the plot on my GIA report?", "**Plotting diagram**:", "4cs.gia.edu"),

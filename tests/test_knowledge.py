@@ -621,6 +621,8 @@ def test_textbook_readings_of_ggg_and_pyrope_lie_in_their_ranges():
      ("RI 1.76, depth 4.2 mm", []), ("depth 64%", []),  # a measurement said, no proportion asked
      ("how much weight is lost cutting rough?", ["yield"]), ("what percentage of the rough is kept when cutting?",
      ["yield"]), ("how much weight is lost cutting a sapphire?", []),  # a gem's own losses, not the entry's
+     ("how much of a diamond is lost when cutting?", ["yield"]),  # the entry, its figures said to be coloured gems'
+     ("how much does a diamond lose in cutting?", ["yield"]),
      ("what is a streak test?", ["streak"]), ("what colour streak should pyrite give?", []),
      ("how do I do a streak test?", ["streak"]),  # was the how-to-begin help
      ("what UV lamp do I need for fluorescent minerals?", ["UV lamp", "fluorescence"]),  # was a reading: glows

@@ -368,6 +368,7 @@ from gemlang.knowledge.glossary import (
     ABOUT_THE_STONE,
     INSTRUMENTS,
     NAMED_TWICE,
+    YIELD_OF_A_DIAMOND,
     about_the_stone,
     clarity_type,
     colours_counted,
@@ -1550,6 +1551,8 @@ class Conversation:
                 if said := grade_meant(grade, scale):
                     meant.setdefault(said, []).append(grade)
         lead = [f"**{join_words(named)}**: {said}." for said, named in meant.items()] + [counted] * bool(counted)
+        if "yield" in [t.term for t in terms] and any(gem.species == "diamond" for gem in gems_said):
+            lead.append(YIELD_OF_A_DIAMOND)  # "how much of a diamond is lost when cutting?"
         # of clarity, the gems named, else the stone answered: their own clarity type first
         if "coloured stone grading" in [t.term for t in grades] and "clarity grades" in grades_of_the_stone(turn.text):
             lead += [typed for gem in gems_said or [self._answered_gem()] if gem and (typed := clarity_type(gem))]

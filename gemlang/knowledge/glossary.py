@@ -97,13 +97,20 @@ ABOUT_THE_STONE = re.compile(r"\b(?:it|its|this|that|these|my|mine|the stone|the
 _RI_KIND = r"\b(?:low|lower|high|higher)[- ](?:ri|r\.i\.|refractive[- ]index)(?![\w.])"
 _CUTTING = r"(?<!easy to )(?<!hard to )\b(?:cut(?:s|ting)?(?! glass)|facet\w*|angles?|pavilions?|windows?|windowing)\b"
 CUT_FOR_AN_RI = re.compile(rf"{_RI_KIND}[^.?!]*{_CUTTING}|{_CUTTING}[^.?!]*{_RI_KIND}", re.I)
-# "how much weight is lost cutting rough?", "what percentage of the rough is kept when faceting?": the yield, asked of
-# cutting in general (a gem named has its own losses, a diamond's greater than the entry's coloured stones)
-_KEPT_OR_LOST = r"\b(?:lost|los[es]|losing|loss|kept|keeps?|retain\w*|left|yield\w*|recover\w*)\b"
+# "how much weight is lost cutting rough?", "what percentage of the rough is kept when faceting?", "how much of a
+# diamond is lost when cutting?": the yield, asked of cutting in general (a coloured gem named has its own losses; a
+# diamond's are said to be none of the entry's coloured stones' figures, `YIELD_OF_A_DIAMOND`)
+_KEPT_OR_LOST = r"\b(?:lost|los[es]|losing|loss|kept|keeps?|retain\w*|left|yield\w*|recover\w*|wasted?|cut away)\b"
+_CUTTING_DONE = r"\b(?:cut(?:s|ting)?|facet\w*|polish\w*)\b"
 WEIGHT_LOST_IN_CUTTING = re.compile(
-    rf"\b(?:weight|rough|carats?|material)\b[^.?!]*{_KEPT_OR_LOST}[^.?!]*\b(?:cut(?:s|ting)?|facet\w*|polish\w*)\b|"
-    rf"\b(?:cut(?:s|ting)?|facet\w*)\b[^.?!]*\b(?:weight|rough|carats?)\b[^.?!]*{_KEPT_OR_LOST}",
+    rf"\b(?:weight|rough|carats?|material)\b[^.?!]*{_KEPT_OR_LOST}[^.?!]*{_CUTTING_DONE}|"
+    rf"\b(?:cut(?:s|ting)?|facet\w*)\b[^.?!]*\b(?:weight|rough|carats?)\b[^.?!]*{_KEPT_OR_LOST}|"
+    rf"\b(?:how much|what (?:percent(?:age)?|proportion|share|fraction))\b[^.?!]{{0,30}}?{_KEPT_OR_LOST}"
+    rf"[^.?!]*{_CUTTING_DONE}",
     re.I,
+)
+YIELD_OF_A_DIAMOND = (
+    "**For a diamond**: the figures below are for coloured gems; I have no sourced figure for diamond cutting."
 )
 # "is 64% depth too deep?", "is a 1.3 ratio good for an oval?": a cut's proportion given to be judged, which the entry
 # of that proportion says what is usual for; its number is no reading of the stone
@@ -314,7 +321,8 @@ def terms_asked(text: str) -> list[Term]:
     text = _appraised_again(text)
     if CUT_FOR_AN_RI.search(text):
         return [term_called("faceting angles")]
-    if WEIGHT_LOST_IN_CUTTING.search(text) and re.match(r"\s*(?:how|what)\b", text, re.I) and not gems_named_in(text):
+    cut_from = {gem.species for gem in gems_named_in(text)}
+    if WEIGHT_LOST_IN_CUTTING.search(text) and re.match(r"\s*(?:how|what)\b", text, re.I) and cut_from <= {"diamond"}:
         return [term_called("yield")]
     if given := [term_called(term) for term, said in PROPORTIONS_GIVEN.items() if said.search(text)]:
         return given if ASKED_OF.search(text) else []
