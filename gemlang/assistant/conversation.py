@@ -770,8 +770,9 @@ class Conversation:
             return self._ask(f"tell me about {gem.name}", None, explain)
         two = TWO_QUESTIONS.match(text or "")
         then = None if two or photos or self._stone_in_hand else ASKED_THEN_OF_IT.match(text or "")
-        if then and birthstone_answer(then["first"]):
-            # "what is the birthstone for March and is it durable?": the second asked of the month's stones
+        if then and (birthstone_answer(then["first"]) or anniversary_answer(then["first"])):
+            # "what is the birthstone for March and is it durable?", "what is the 40th anniversary gem and is it
+            # durable?": the second asked of the month's stones, or of the year's gem
             return self._two_questions(text, f"{then['first']}?", then["second"], explain)
         first, second = (f"{two['first']}?", two["second"]) if two else ("", "")
         if not two and (words := TWO_WORDS_ASKED.match(text or "")) and not gems_named_in(words["word"]):
@@ -1428,6 +1429,9 @@ class Conversation:
         elif years := anniversary_answer(text) or self._anniversary_again(text):  # "… a 10th anniversary?"
             answer.reply = years
             answer.notes.append(f"sources: {'; '.join(anniversary_sources())}")
+            named = gems_named_in(years.split(" Lists differ")[0])  # the year's gem, not the other lists'
+            if len(named) == 1 and not self._stone_in_hand:  # "is it durable?" next asks of it
+                self.topic, self.named_together = named[0], None
             return True
         elif months := birthstone_answer(text) or self._birthstone_again(text):  # "the birthstone for July?"
             answer.reply = months
