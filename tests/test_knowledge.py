@@ -721,7 +721,9 @@ def test_the_diamond_grade_asked_is_said_first_then_its_scale(question, first):
      ("what happens if my diamond chips?", []), ("what if diamond is scratched?", []),  # the word "if", no grade
      ("what does it mean if a diamond is cloudy?", []),
      ("what is the fluorescence of diamond?", []), ("strong blue fluorescence under LW, could it be diamond?", []),
-     ("diamond report: RI 2.42, strong blue fluorescence, is that bad?", [])],  # a glow read, not the report's grade
+     ("diamond report: RI 2.42, strong blue fluorescence, is that bad?", []),  # a glow read, not the report's grade
+     ("my diamond has medium blue fluorescence, is that ok?", ["fluorescence on a diamond report"]),  # was ranked
+     ("does the fluorescence on my GIA cert matter?", ["fluorescence on a diamond report"])],  # was the report's
 )  # fmt: skip
 def test_a_grade_asked_of_the_stone_in_hand_is_no_definition_unless_its_meaning_is_asked(question, asked):
     from gemlang.assistant.questions import grades_asked

@@ -424,10 +424,12 @@ GENERAL_QUESTION = re.compile(r"\?\s*$|^\s*(?:what|which|where|tell me|is|are|do
 # fluorescence as a diamond's report gives it and a buyer weighs it: "what is fluorescence on a diamond report?", "is
 # strong fluorescence bad in a diamond?", "does medium blue fluorescence lower a diamond's price?"; not a glow read off
 # a stone ("strong red fluorescence, RI 1.76", "it fluoresces blue under LW", "is diamond fluorescence blue?")
-FLUORESCENCE_REPORTED = (
+# ("my diamond has medium blue fluorescence, is that ok?" asks what the grade means, whoever's stone has it)
+FLUORESCENCE_REPORTED = re.compile(
     r"^(?!.*\d[.,]\d)(?=.*\b(?:reports?|cert(?:ificate)?s?|gia|igi|ags)\b|(?=.*\bdiamonds?\b).*\b(?:bad|good|ok|okay|"
     r"fine|better|worse|matters?|affects?|affecting|worth|avoid|problems?|mean|means|lowers?|price|value|cheaper|"
-    r"hazy|milky|cloudy|oily|desirable|prefer\w*)\b).*?\bfluorescen(?:ce|t)\b"
+    r"hazy|milky|cloudy|oily|desirable|prefer\w*)\b).*?\bfluorescen(?:ce|t)\b",
+    re.I,
 )
 # A diamond grade asked about ("what does SI1 mean?", "VS1 or VS2?", "what is D colour?", "is H colour good?", "what
 # does fluorescence do to a diamond's grade?"): what the grade means, the glossary entry named by the group that
@@ -442,7 +444,7 @@ GRADE_ASKED = re.compile(
     r"(?P<colour>(?<!['’])\b(?:[d-hj-z]|(?-i:I)(?!\s+colou?r\s+(?:it|them|this|that|my|mine|the|a|an)\b))"
     r"(?:[-/][d-z])?[- ]colou?r(?:ed)?\b|"
     r"\bcolou?r (?:grade )?[d-z]\b(?![.'\w]))|"
-    rf"(?P<fluorescence>\bfluoresc\w*\b(?=.*\bgrad)|\bgrad\w*\b(?=.*\bfluoresc)|{FLUORESCENCE_REPORTED})",
+    r"(?P<fluorescence>\bfluoresc\w*\b(?=.*\bgrad)|\bgrad\w*\b(?=.*\bfluoresc))",
     re.I,
 )
 GRADE_MEANING = re.compile(
@@ -511,9 +513,10 @@ WEIGHT_OF_THE_STONE = re.compile(
 def grades_asked(text: str) -> list[str]:
     """The glossary entries that say what the diamond grades a question names mean ("what does SI1 mean?": the
     clarity grades), in the order named; none for a question asking the grade of the stone in hand."""
+    reported = [GRADE_ENTRIES["fluorescence"]] if FLUORESCENCE_REPORTED.search(text) else []
     if THE_STONE_MEANT.search(text) and not GRADE_MEANING.search(text):
-        return []
-    return list(dict.fromkeys(GRADE_ENTRIES[m.lastgroup] for m in GRADE_ASKED.finditer(text)))
+        return reported
+    return list(dict.fromkeys([*(GRADE_ENTRIES[m.lastgroup] for m in GRADE_ASKED.finditer(text)), *reported]))
 
 
 def grades_named(text: str) -> list[str]:
