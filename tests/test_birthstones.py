@@ -57,7 +57,8 @@ def test_a_birthstone_asked_and_then_a_question_of_it_gets_both_halves(text, mon
     ("text", "then"),
     [("what is the 40th anniversary gem and is it durable?", "**Caring for Ruby**: Ruby (Mohs 9)"),
      ("what's the gem for a 10th anniversary and is it hard?", "**Yes**: Diamond's Mohs hardness is 10,"),
-     ("which gem is for our 20th anniversary, and can I wear it every day?", "**Caring for Emerald**: Emerald")],
+     ("which gem is for our 20th anniversary, and can I wear it every day?", "**Caring for Emerald**: Emerald"),
+     ("what is the 15th anniversary gem and how hard is it?", "**Ruby**: Mohs hardness 9.")],  # was the help text
 )  # fmt: skip
 def test_an_anniversarys_gem_asked_and_then_a_question_of_it_gets_both_halves(text, then):
     chat = Assistant(classifier=None).conversation()

@@ -476,6 +476,7 @@ TWO_QUESTIONS = re.compile(
 ASKED_THEN_OF_IT = re.compile(
     r"^\s*(?P<first>(?:what|which|whats|what's)\b[^?.!]*?)\s*,?\s+and\s+"
     r"(?P<second>(?:is|are|was|does|do|has|can)\s+(?:it|they)\b[^?.!]*\??|"
+    r"how\s+\w+\s+(?:is|are)\s+(?:it|they)\b[^?.!]*\??|"  # "how hard is it?"
     r"(?:can|could|should|do|may)\s+(?:i|we|you)\b[^?.!]*?\b(?:it|them)\b[^?.!]*\??)\s*$",  # "can I steam it?"
     re.I,
 )
