@@ -7219,8 +7219,21 @@ def test_what_an_insurance_appraisal_lists_for_each_piece_includes_a_photograph_
      # were the how-to-begin help
      ("what is a good depth percentage?", "**Depth percentage**:", "suratdiamond.com"),
      ("what is the L/W ratio of an oval?", "**Length-to-width ratio**:", "brilliantearth.com"),
+     # were the how-to-begin help: "ratio" alone, or a proportion's figure taken for a reading
+     ("what ratio should an oval be?", "**Length-to-width ratio**:", "brilliantearth.com"),
+     ("what's a good ratio for a pear?", "**Length-to-width ratio**:", "brilliantearth.com"),
+     ("is a 1.3 ratio good for an oval?", "**Length-to-width ratio**:", "brilliantearth.com"),
+     ("is 64% depth too deep?", "**Depth percentage**:", "suratdiamond.com"),
+     ("is a depth of 61.5% good?", "**Depth percentage**:", "suratdiamond.com"),
      ("how much weight is lost cutting rough?", "**Yield**:", "faceting-yield"),
-     ("what is a plot diagram on a grading report?", "**Plotting diagram**:", "4cs.gia.edu")],  # was the report's too
+     # were the price refusal and the Diamond card: the entry, its figures said to be coloured gems'
+     ("how much of a diamond is lost when cutting?", "**For a diamond**: the figures below are for coloured gems",
+      "faceting-yield"),
+     ("what percentage of a diamond is wasted in cutting?", "**For a diamond**:", "faceting-yield"),
+     ("what is a plot diagram on a grading report?", "**Plotting diagram**:", "4cs.gia.edu"),  # was the report's too
+     # were the report's alone: "my" report read as the stone in hand
+     ("how do I read the plot on my GIA report?", "**Plotting diagram**:", "4cs.gia.edu"),
+     ("what does the plot on my cert show?", "**Plotting diagram**:", "4cs.gia.edu")],
 )  # fmt: skip
 def test_an_appraisers_and_a_cutters_terms_are_answered_from_the_glossary(question, said, source):
     answer = Assistant(classifier=None).conversation().ask(question)

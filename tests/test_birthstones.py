@@ -68,6 +68,23 @@ def test_a_birthstone_asked_and_then_a_question_of_it_gets_both_halves(text, mon
     assert reply.startswith(f"The birthstone for **{month}** is") and f"\n\n{then}" in reply
 
 
+@pytest.mark.parametrize(
+    ("text", "then"),
+    [("what is the 40th anniversary gem and is it durable?", "**Caring for Ruby**: Ruby (Mohs 9)"),
+     ("what's the gem for a 10th anniversary and is it hard?", "**Yes**: Diamond's Mohs hardness is 10,"),
+     ("which gem is for our 20th anniversary, and can I wear it every day?", "**Caring for Emerald**: Emerald"),
+     ("what is the 15th anniversary gem and how hard is it?", "**Ruby**: Mohs hardness 9.")],  # was the help text
+)  # fmt: skip
+def test_an_anniversarys_gem_asked_and_then_a_question_of_it_gets_both_halves(text, then):
+    chat = Assistant(classifier=None).conversation()
+    reply = chat.ask(text).reply  # was "Care depends on the gem"
+    assert reply.startswith("For a **") and f"\n\n{then}" in reply
+    first, second = re.split(r",? and ", text)
+    chat = Assistant(classifier=None).conversation()
+    chat.ask(f"{first}?")
+    assert chat.ask(second).reply.startswith(then)  # asked apart, the year's gem is the one spoken of
+
+
 def test_is_it_hard_of_the_gem_spoken_of_gets_its_rank():
     chat = Assistant(classifier=None).conversation()
     chat.ask("what is the birthstone for july?")

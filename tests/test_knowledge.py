@@ -617,11 +617,15 @@ def test_textbook_readings_of_ggg_and_pyrope_lie_in_their_ranges():
      ("what's the ideal depth for a princess cut?", ["depth percentage"]), ("what colour should a ruby be?", []),
      ("what is a plot diagram on a grading report?", ["plotting diagram"]),
      ("what is a grading report?", ["lab report"]),
+     ("what ratio is best for a pear?", ["length-to-width ratio"]), ("is 64% depth too deep?", ["depth percentage"]),
+     ("RI 1.76, depth 4.2 mm", []), ("depth 64%", []),  # a measurement said, no proportion asked
      ("how much weight is lost cutting rough?", ["yield"]), ("what percentage of the rough is kept when cutting?",
      ["yield"]), ("how much weight is lost cutting a sapphire?", []),  # a gem's own losses, not the entry's
      ("how much weight is lost cutting a piece of rough?", ["yield"]),
      ("how much weight does a ring lose when polished?", []),  # its metal worn down, not rough cut (was the yield)
      ("how much weight does a gold ring lose when it is polished?", []),
+     ("how much of a diamond is lost when cutting?", ["yield"]),  # the entry, its figures said to be coloured gems'
+     ("how much does a diamond lose in cutting?", ["yield"]),
      ("what is a streak test?", ["streak"]), ("what colour streak should pyrite give?", []),
      ("how do I do a streak test?", ["streak"]),  # was the how-to-begin help
      ("what UV lamp do I need for fluorescent minerals?", ["UV lamp", "fluorescence"]),  # was a reading: glows
@@ -689,6 +693,10 @@ def test_how_to_measure_a_stones_size_is_the_gauge_entry(question):
      ("what is an excellent cut?", "cut grades", "Excellent, Very Good, Good, Fair or Poor"),  # were "I have no
      ("what is a triple excellent diamond?", "cut grades", "trade term"),  # facts on …" or the Diamond card
      ("what does fluorescence do to a diamond's grade?", "fluorescence on a diamond report", "no part"),  # ranked
+     ("what is fluorescence on a diamond report?", "fluorescence on a diamond report", "very strong"),  # were ranked
+     ("what does 'medium blue fluorescence' mean on my GIA report?", "fluorescence on a diamond report", "none,"),  # as
+     ("is strong fluorescence bad in a diamond?", "fluorescence on a diamond report", "GIA's own"),  # a glow read,
+     ("does fluorescence affect a diamond's price?", "fluorescence on a diamond report", "preference"),  # or the card
      ("what does 'no BGM' mean?", "BGM", "brown, green, milky")],  # was the how-to-begin help
 )  # fmt: skip
 def test_what_a_diamond_grade_means_is_answered_from_the_grading_entries_beside_the_4cs(question, term, said):
@@ -743,7 +751,11 @@ def test_the_diamond_grade_asked_is_said_first_then_its_scale(question, first):
      ("can I colour it?", []), ("what colour do rubies come in?", []), ("ruby vs spinel?", []),
      ("what does the stone's colour mean?", []),  # its "s colour" is no grade
      ("what happens if my diamond chips?", []), ("what if diamond is scratched?", []),  # the word "if", no grade
-     ("what does it mean if a diamond is cloudy?", [])],
+     ("what does it mean if a diamond is cloudy?", []),
+     ("what is the fluorescence of diamond?", []), ("strong blue fluorescence under LW, could it be diamond?", []),
+     ("diamond report: RI 2.42, strong blue fluorescence, is that bad?", []),  # a glow read, not the report's grade
+     ("my diamond has medium blue fluorescence, is that ok?", ["fluorescence on a diamond report"]),  # was ranked
+     ("does the fluorescence on my GIA cert matter?", ["fluorescence on a diamond report"])],  # was the report's
 )  # fmt: skip
 def test_a_grade_asked_of_the_stone_in_hand_is_no_definition_unless_its_meaning_is_asked(question, asked):
     from gemlang.assistant.questions import grades_asked

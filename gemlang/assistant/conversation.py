@@ -380,6 +380,7 @@ from gemlang.knowledge.glossary import (
     ASKED_WHEREVER_NAMED,
     INSTRUMENTS,
     NAMED_TWICE,
+    YIELD_OF_A_DIAMOND,
     about_the_stone,
     clarity_type,
     colours_counted,
@@ -814,8 +815,9 @@ class Conversation:
             return self._ask(f"tell me about {gem.name}", None, explain)
         two = TWO_QUESTIONS.match(text or "")
         then = None if two or photos or self._stone_in_hand else ASKED_THEN_OF_IT.match(text or "")
-        if then and birthstone_answer(then["first"]):
-            # "what is the birthstone for March and is it durable?": the second asked of the month's stones
+        if then and (birthstone_answer(then["first"]) or anniversary_answer(then["first"])):
+            # "what is the birthstone for March and is it durable?", "what is the 40th anniversary gem and is it
+            # durable?": the second asked of the month's stones, or of the year's gem
             return self._two_questions(text, f"{then['first']}?", then["second"], explain)
         first, second = (f"{two['first']}?", two["second"]) if two else ("", "")
         if not two and (words := TWO_WORDS_ASKED.match(text or "")) and not gems_named_in(words["word"]):
@@ -1501,6 +1503,9 @@ class Conversation:
         elif years := anniversary_answer(text) or self._anniversary_again(text):  # "… a 10th anniversary?"
             answer.reply = years
             answer.notes.append(f"sources: {'; '.join(anniversary_sources())}")
+            named = gems_named_in(years.split(" Lists differ")[0])  # the year's gem, not the other lists'
+            if len(named) == 1 and not self._stone_in_hand:  # "is it durable?" next asks of it
+                self.topic, self.named_together = named[0], None
             return True
         elif months := birthstone_answer(text) or self._birthstone_again(text):  # "the birthstone for July?"
             answer.reply = months
@@ -1630,6 +1635,8 @@ class Conversation:
                 if said := grade_meant(grade, scale):
                     meant.setdefault(said, []).append(grade)
         lead = [f"**{join_words(named)}**: {said}." for said, named in meant.items()] + [counted] * bool(counted)
+        if "yield" in [t.term for t in terms] and any(gem.species == "diamond" for gem in gems_said):
+            lead.append(YIELD_OF_A_DIAMOND)  # "how much of a diamond is lost when cutting?"
         # of clarity, the gems named, else the stone answered: their own clarity type first
         if "coloured stone grading" in [t.term for t in grades] and "clarity grades" in grades_of_the_stone(turn.text):
             lead += [typed for gem in gems_said or [self._answered_gem()] if gem and (typed := clarity_type(gem))]

@@ -427,6 +427,16 @@ ORIGIN_NAME_ASKED = re.compile(
     re.I,
 )
 GENERAL_QUESTION = re.compile(r"\?\s*$|^\s*(?:what|which|where|tell me|is|are|does|do|can)\b", re.I)
+# fluorescence as a diamond's report gives it and a buyer weighs it: "what is fluorescence on a diamond report?", "is
+# strong fluorescence bad in a diamond?", "does medium blue fluorescence lower a diamond's price?"; not a glow read off
+# a stone ("strong red fluorescence, RI 1.76", "it fluoresces blue under LW", "is diamond fluorescence blue?")
+# ("my diamond has medium blue fluorescence, is that ok?" asks what the grade means, whoever's stone has it)
+FLUORESCENCE_REPORTED = re.compile(
+    r"^(?!.*\d[.,]\d)(?=.*\b(?:reports?|cert(?:ificate)?s?|gia|igi|ags)\b|(?=.*\bdiamonds?\b).*\b(?:bad|good|ok|okay|"
+    r"fine|better|worse|matters?|affects?|affecting|worth|avoid|problems?|mean|means|lowers?|price|value|cheaper|"
+    r"hazy|milky|cloudy|oily|desirable|prefer\w*)\b).*?\bfluorescen(?:ce|t)\b",
+    re.I,
+)
 # A diamond grade asked about ("what does SI1 mean?", "VS1 or VS2?", "what is D colour?", "is H colour good?", "what
 # does fluorescence do to a diamond's grade?"): what the grade means, the glossary entry named by the group that
 # matched; not the grade of the stone in hand ("is my diamond SI1 or SI2?"), which no photo shows (`limits`), unless its
@@ -497,6 +507,7 @@ TWO_QUESTIONS = re.compile(
 ASKED_THEN_OF_IT = re.compile(
     r"^\s*(?P<first>(?:what|which|whats|what's)\b[^?.!]*?)\s*,?\s+and\s+"
     r"(?P<second>(?:is|are|was|does|do|has|can)\s+(?:it|they)\b[^?.!]*\??|"
+    r"how\s+\w+\s+(?:is|are)\s+(?:it|they)\b[^?.!]*\??|"  # "how hard is it?"
     r"(?:can|could|should|do|may)\s+(?:i|we|you)\b[^?.!]*?\b(?:it|them)\b[^?.!]*\??)\s*$",  # "can I steam it?"
     re.I,
 )
@@ -534,9 +545,10 @@ WEIGHT_OF_THE_STONE = re.compile(
 def grades_asked(text: str) -> list[str]:
     """The glossary entries that say what the diamond grades a question names mean ("what does SI1 mean?": the
     clarity grades), in the order named; none for a question asking the grade of the stone in hand."""
+    reported = [GRADE_ENTRIES["fluorescence"]] if FLUORESCENCE_REPORTED.search(text) else []
     if THE_STONE_MEANT.search(text) and not GRADE_MEANING.search(text):
-        return []
-    return list(dict.fromkeys(GRADE_ENTRIES[m.lastgroup] for m in GRADE_ASKED.finditer(text)))
+        return reported
+    return list(dict.fromkeys([*(GRADE_ENTRIES[m.lastgroup] for m in GRADE_ASKED.finditer(text)), *reported]))
 
 
 def grades_named(text: str) -> list[str]:

@@ -41,6 +41,7 @@ ASKING = re.compile(
     r"(?:what|which) (?=[\w -]{1,30}\b(?:is|are) (?:best|ideal)\b)|"
     # "what L/W ratio should an oval have?", "what depth percentage should a round diamond be?"
     r"(?:what|which) (?=[\w/% -]{1,30}\bshould (?:an?|the) [\w -]{1,30}\b(?:have|be)\b)|"
+    r"(?:what|which) (?=[\w/% -]{1,30}\b(?:is|are) (?:the )?(?:best|ideal)\b)|"  # "what ratio is best for a pear?"
     # "what stone should a beginner faceter buy?", "which rough should I learn to facet on?", "how do I start cutting?"
     r"(?:what|which) (?=[\w -]{1,30}\bshould (?:i|a beginner\w*(?: \w+)?) (?:buy|learn|start|begin|practi[cs]e)\b)|"
     r"how (?:do|can|should) (?:i|we) (?=(?:start|begin|learn)\b)|"
@@ -99,17 +100,37 @@ ABOUT_THE_STONE = re.compile(r"\b(?:it|its|this|that|these|my|mine|the stone|the
 _RI_KIND = r"\b(?:low|lower|high|higher)[- ](?:ri|r\.i\.|refractive[- ]index)(?![\w.])"
 _CUTTING = r"(?<!easy to )(?<!hard to )\b(?:cut(?:s|ting)?(?! glass)|facet\w*|angles?|pavilions?|windows?|windowing)\b"
 CUT_FOR_AN_RI = re.compile(rf"{_RI_KIND}[^.?!]*{_CUTTING}|{_CUTTING}[^.?!]*{_RI_KIND}", re.I)
-# "how much weight is lost cutting rough?", "what percentage of the rough is kept when faceting?": the yield, asked of
-# cutting in general (a gem named has its own losses, a diamond's greater than the entry's coloured stones)
-_KEPT_OR_LOST = r"\b(?:lost|los[es]|losing|loss|kept|keeps?|retain\w*|left|yield\w*|recover\w*)\b"
+# "how much weight is lost cutting rough?", "what percentage of the rough is kept when faceting?", "how much of a
+# diamond is lost when cutting?": the yield, asked of cutting in general (a coloured gem named has its own losses; a
+# diamond's are said to be none of the entry's coloured stones' figures, `YIELD_OF_A_DIAMOND`)
+_KEPT_OR_LOST = r"\b(?:lost|los[es]|losing|loss|kept|keeps?|retain\w*|left|yield\w*|recover\w*|wasted?|cut away)\b"
+_CUTTING_DONE = r"\b(?:cut(?:s|ting)?|facet\w*|polish\w*)\b"
 WEIGHT_LOST_IN_CUTTING = re.compile(
-    rf"\b(?:weight|rough|carats?|material)\b[^.?!]*{_KEPT_OR_LOST}[^.?!]*\b(?:cut(?:s|ting)?|facet\w*|polish\w*)\b|"
-    rf"\b(?:cut(?:s|ting)?|facet\w*)\b[^.?!]*\b(?:weight|rough|carats?)\b[^.?!]*{_KEPT_OR_LOST}",
+    rf"\b(?:weight|rough|carats?|material)\b[^.?!]*{_KEPT_OR_LOST}[^.?!]*{_CUTTING_DONE}|"
+    rf"\b(?:cut(?:s|ting)?|facet\w*)\b[^.?!]*\b(?:weight|rough|carats?)\b[^.?!]*{_KEPT_OR_LOST}|"
+    rf"\b(?:how much|what (?:percent(?:age)?|proportion|share|fraction))\b[^.?!]{{0,30}}?{_KEPT_OR_LOST}"
+    rf"[^.?!]*{_CUTTING_DONE}",
     re.I,
 )
 # "how much weight does a ring lose when polished?": the metal of a piece worn down, not a gem's rough cut (but "a
 # piece of rough" is rough)
 OF_A_PIECE_OR_METAL = re.compile(rf"\b(?:{PIECE}|{PRECIOUS_METALS}|metal)\b(?! of rough)", re.I)
+YIELD_OF_A_DIAMOND = (
+    "**For a diamond**: the figures below are for coloured gems; I have no sourced figure for diamond cutting."
+)
+# "is 64% depth too deep?", "is a 1.3 ratio good for an oval?": a cut's proportion given to be judged, which the entry
+# of that proportion says what is usual for; its number is no reading of the stone
+PROPORTIONS_GIVEN = {
+    "depth percentage": re.compile(
+        r"\b\d{2}(?:\.\d)?\s*%\s*(?:total\s+)?depth\b|\bdepth\b[^.?!\d]{0,20}\b\d{2}(?:\.\d)?\s*%", re.I
+    ),
+    "length-to-width ratio": re.compile(
+        r"\b[0-2]\.\d{1,2}\s*(?::\s*1\s*)?(?:l/?w\s+|length[- ]to[- ]width\s+)?ratios?\b|"
+        r"\bratios?\b[^.?!\d]{0,20}\b[0-2]\.\d{1,2}\b(?!\s*(?:mm|ct|carats?)\b)",
+        re.I,
+    ),
+}
+ASKED_OF = re.compile(r"\?|^\s*(?:is|are|what|which|how|should|would|does|do)\b", re.I)
 # "what is a plot diagram on a grading report?": the paper only says where the term asked is read ("how do I tell
 # uniaxial from biaxial on the refractometer?" asks of the instrument too)
 WHERE_FOUND = re.compile(r"\bon (?:a|an|the|my|your|this|his|her) (?:[\w-]+ )?$")
@@ -281,10 +302,19 @@ def _narrowed(before: str) -> bool:
     return bool(re.search(r"[a-z]\W*$", before)) and not KEEPS_THE_TERM.search(before)
 
 
+# "how do I read the plot on my GIA report?": the paper a term is read on is the person's, the term is no reading
+ON_MY_PAPER = re.compile(
+    r"\b(?:on|in|from) (?:my|this|that) (?:[\w-]+ )?(?:(?:grading|lab|laboratory) )?(?:reports?|cert(?:ificate)?s?|"
+    r"appraisals?|paperwork)\b",
+    re.I,
+)
+
+
 def about_the_stone(question: str) -> bool:
     """Whether a question asks of the stone in hand ("what does my refractometer read?"), not what a word means
-    ("what does 'untreated' mean on my report?"), nor whether a kind is "worth it"."""
-    return bool(ABOUT_THE_STONE.search(re.sub(r"\b(?:mean|work)\b.*$|\bworth it\b", "", question)))
+    ("what does 'untreated' mean on my report?", "how do I read the plot on my report?"), nor whether a kind is
+    "worth it"."""
+    return bool(ABOUT_THE_STONE.search(re.sub(r"\b(?:mean|work)\b.*$|\bworth it\b", "", ON_MY_PAPER.sub("", question))))
 
 
 def _yield_asked(text: str) -> bool:
@@ -304,8 +334,10 @@ def terms_asked(text: str) -> list[Term]:
     text = _appraised_again(text)
     if CUT_FOR_AN_RI.search(text):
         return [term_called("faceting angles")]
-    if _yield_asked(text) and not gems_named_in(text):
+    if _yield_asked(text) and {gem.species for gem in gems_named_in(text)} <= {"diamond"}:
         return [term_called("yield")]
+    if given := [term_called(term) for term, said in PROPORTIONS_GIVEN.items() if said.search(text)]:
+        return given if ASKED_OF.search(text) else []
     if not ASKING.search(text):
         return []
     # "what is a halo on a ring?": the bare name of a setting, in a message of a ring, is the setting
