@@ -3095,6 +3095,22 @@ def test_harder_to_do_something_asks_no_hardness(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "said"),
+    [("Can you list the 10 minerals on the Mohs scale in order?", "talc (1), gypsum (2), calcite (3)"),
+     ("what minerals are on the mohs scale?", "orthoclase feldspar (6), quartz (7)"),
+     ("How hard is a fingernail on the Mohs scale?", "a fingernail (about 2.2–2.5)"),
+     ("what household objects can we use for a scratch test? like a fingernail or a copper coin", "a copper coin"),
+     ("can a knife scratch glass?", "a steel pocketknife (about 5.1–5.5)"),
+     ("Is the Mohs scale linear? Is diamond 10 times harder than talc?", "not amounts")],
+)  # fmt: skip
+def test_the_mohs_scales_minerals_and_everyday_scratchers_are_the_scales_entry(text, said):
+    answer = Assistant(None).conversation().ask(text)  # were the how-to-begin help text, or the Diamond card
+    assert answer.reply.startswith("**Mohs hardness scale**: ") and said in answer.reply
+    assert any("Britannica" in n for n in answer.notes)
+    assert not Assistant(None).conversation().ask("can I scratch ruby with a knife?").reply.startswith("**Mohs")
+
+
+@pytest.mark.parametrize(
     "text",
     ["which is harder to find, ruby or emerald?", "which is rarer, ruby or emerald?", "is ruby rarer than emerald?"],
 )
