@@ -5243,6 +5243,18 @@ def test_streak_chemistry_and_questions_about_other_gems_are_answered_not_read()
     assert parse_hints("it glows red, right?").readings.fluorescence == "red"  # of the stone in hand
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("Is emerald the same mineral as aquamarine?", "**Yes**: Emerald and Aquamarine are both beryl"),  # was "**No**"
+     ("Are ruby and sapphire the same mineral?", "**Yes**: Ruby and Sapphire are both corundum"),  # was a card
+     ("are amethyst and citrine the same species?", "**Yes**: Amethyst and Citrine are both quartz"),
+     ("is ruby the same mineral as spinel?", "**No**: Ruby and Spinel are different minerals: Ruby corundum")],
+)  # fmt: skip
+def test_two_gems_asked_to_be_one_mineral_are_answered_by_their_species(text, said):
+    assert Assistant(classifier=None).conversation().ask(text).reply.startswith(said)
+    assert Assistant(classifier=None).conversation().ask("is ruby the same as sapphire?").reply.startswith("**No**")
+
+
 def test_bench_signs_of_stabilisation_laser_drilling_and_a_bead_nucleus_are_said():
     turquoise = Assistant(classifier=None).conversation()
     hot = turquoise.ask("turquoise cabochon, a hot point makes it smell of burning plastic")

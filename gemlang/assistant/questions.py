@@ -1904,6 +1904,9 @@ LAB_SAID = re.compile(r"\blab\b|\blaboratory\b", re.I)  # "a lab diamond": lab-g
 SAME_CHEMISTRY = re.compile(
     r"\bsame\s+(?:chemistry|chemical|composition|formula)|\bchemically\s+(?:the\s+same|identical|alike)", re.I
 )
+# "are ruby and sapphire the same mineral?", "is emerald the same species as aquamarine?": one mineral, which two gems
+# of different colours may be, not one gem
+SAME_MINERAL = re.compile(r"\b(?:same|one)\s+(?:mineral|species|mineral species)\b", re.I)
 # what "is pearl a mineral?", "is coral a stone?" ask a gem to be: a kind of material, not another gem
 MATERIAL_KIND = re.compile(
     r"(?:(?:real|true|genuine|natural|precious)\s+)?(?:mineraloid|mineral|stone|gem|gemstone|rock)s?", re.I
