@@ -5137,7 +5137,11 @@ def test_appraisers_questions_get_no_price_refusal_and_disclosure_questions_the_
     assert chat.ask("can you appraise it?").reply.startswith("I do not price stones")
 
 
-@pytest.mark.parametrize("text", ["cool thx", "ok ty", "thanks man", "gracias!", "thank you, very helpful"])
+@pytest.mark.parametrize(
+    "text",
+    ["cool thx", "ok ty", "thanks man", "gracias!", "thank you, very helpful", "Thanks, that's really helpful!",
+     "this is great, thank you", "you've been very helpful"],
+)  # fmt: skip
 def test_thanks_in_other_words_is_thanks(text):
     chat = Assistant(classifier=None).conversation()
     chat.ask("RI 1.762-1.770, SG 4.00")

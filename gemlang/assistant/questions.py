@@ -31,6 +31,10 @@ COMPARE_WORDS = re.compile(
 _COURTESY = (
     r"(?:(?:thanks?(?: you)?|thx|ty|tysm)(?: (?:very|so) much| a lot| again| (?:man|mate|buddy))?|cheers|great|cool|"
     r"nice|awesome|perfect|(?:very |really |super )?helpful|ok(?:ay)?|(?:good)?bye|see you|gracias|merci(?: beaucoup)?|"
+    # "that's really helpful", "this is great", "you've been very helpful": the praise said as a sentence
+    r"(?:that'?s|that is|this is|you'?re|you are|you'?ve been|that was|this was)\s+"
+    r"(?:(?:very|really|so|super|extremely|incredibly)\s+)?(?:helpful|useful|great|brilliant|perfect|amazing|"
+    r"fantastic|wonderful|excellent|awesome|fab(?:ulous)?|lovely)|that helps|"
     r"danke(?: sch(?:ö|oe)n)?|grazie|obrigad[oa])"
 )
 THANKS = re.compile(rf"\s*{_COURTESY}(?:[,.!\s]+{_COURTESY})*[.!\s]*", re.I)  # "thanks, bye" too
