@@ -765,7 +765,12 @@ def optic_list_answer(text: str) -> str:
         p = profile(g)
         if not p.opaque and p.optic == optic and (not sign or p.optic_sign == (sign,)):
             found.setdefault(_species(g).lower(), []).append(g)
-    said = f"{said}{' ' + sign if sign else ''}"
+    return _species_listed(found, called, f"{said}{' ' + sign if sign else ''}")
+
+
+def _species_listed(found: dict[str, list[GemFacts]], called: str, said: str) -> str:
+    """ "**Natural gems I know that are cubic** (23 species, …): …": the gems found, one line per species, the gems
+    of the trade first; that none is so, when none was found."""
     if not found:
         return f"None of the {called} I know is {said}."
     lines = sorted(found.values(), key=_trade_first)
@@ -773,6 +778,32 @@ def optic_list_answer(text: str) -> str:
         f"**{called.capitalize()} I know that are {said}** ({len(lines)} species, the gems of the trade first): "
         f"{some_of([_members(gs) for gs in lines], LISTED)}."
     )
+
+
+# "which gems are cubic?", "what gems crystallise in the hexagonal system?", "which minerals have a monoclinic crystal
+# system?": the gems of the crystal system asked for
+_SYSTEMS = r"cubic|isometric|tetragonal|hexagonal|trigonal|orthorhombic|monoclinic|triclinic"
+SYSTEM_LIST_QUESTION = re.compile(
+    rf"\b(?:which|what)\s+(?:natural\s+)?(?:gems?|gemstones?|stones?|minerals?)\s+"
+    rf"(?:(?:are|is)\s+(?:also\s+)?(?:in\s+the\s+)?|(?:crystalli[sz]e|form|grow)\s+in\s+the\s+|"
+    rf"(?:have|has|form|grow)\s+(?:an?\s+)?)(?P<system>{_SYSTEMS})(?:\s+(?:crystal\s+)?(?:system|crystals?))?\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def system_list_answer(text: str) -> str:
+    """The natural gems of the crystal system a question asks for ("which gems are cubic?"), one name per species,
+    the gems of the trade first; '' if not asked."""
+    m = SYSTEM_LIST_QUESTION.search(text or "")
+    if m is None:
+        return ""
+    natural, called = _natural_in(text)
+    system = {"isometric": "cubic"}.get(m.group("system").lower(), m.group("system").lower())
+    found: dict[str, list[GemFacts]] = {}
+    for g in natural:
+        if g.crystal_system.split(" ")[0].lower() == system:
+            found.setdefault(_species(g).lower(), []).append(g)
+    return _species_listed(found, called, system)
 
 
 AXES_SAID = {"dichroic": " (uniaxial: two colours in the dichroscope)",
