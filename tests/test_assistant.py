@@ -3710,6 +3710,20 @@ def test_a_general_question_about_another_gem_with_a_stone_in_hand_is_about_that
     assert colours.reply.startswith("**Peridot** comes in ") or stone == "Peridot"
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Can you give me a fun fact about diamonds for kids?", "tell us something about diamond",
+     "could you tell me a bit about diamonds please?", "give me some facts about diamond for my class"],
+)  # fmt: skip
+def test_facts_asked_about_another_gem_for_a_class_with_a_stone_in_hand_are_about_that_gem(assistant, text):
+    chat = assistant.conversation()
+    stone = chat.ask("what is it?", [red_stone_photo()]).gem
+    assert stone != "Diamond"
+    about = chat.ask(text)  # was "**Probably not**: Diamond: <1% …", the odds of the stone in hand being one
+    assert about.reply == "**Diamond**" and about.description and not about.candidates
+    assert any(f"the stone in hand is still {stone}" in n for n in about.notes)
+
+
 def test_whether_another_gem_comes_in_a_colour_with_a_stone_in_hand_is_asked_of_that_gem(assistant):
     chat = assistant.conversation()
     stone = chat.ask("what is it?", [red_stone_photo()]).gem

@@ -1478,10 +1478,14 @@ HOW_TO_TEST = re.compile(
     r"\bhow\b.{0,30}\b(?:test|check|identify|verify)\b|\bhow\b.{0,30}\b(?:tell|know)\b.{0,40}\b(?:real|genuine|fake)\b",
     re.I,
 )
-# a question about one word and nothing else: "what is jet?", "tell me about bone", "what is 'rainbow moonstone'?"
+# a question about one word and nothing else: "what is jet?", "tell me about bone", "what is 'rainbow moonstone'?",
+# and asked for a class: "can you give me a fun fact about diamonds for kids?", "tell us something about opal"
+_FOR_A_CLASS = r"(?:\s+(?:for|to)\s+(?:kids|children|pupils|students|beginners|(?:my|a|the|our)\s+class))?"
 ASKED_ABOUT = re.compile(
-    r"\s*(?:what(?:'s| is| are)|tell me about|describe|explain)\s+(?:a |an |the )?"
-    r"['\"‘“]?([a-z][\w'\"‘’“” -]*?)['\"’”]?\s*[?.!]*\s*",
+    r"\s*(?:(?:can|could|would) you\s+(?:please\s+)?)?"
+    r"(?:what(?:'s| is| are)|tell (?:me|us)(?: [\w-]+){0,3}? about|give (?:me|us)(?: [\w-]+){1,3}? about|describe|"
+    r"explain)\s+(?:a |an |the )?"
+    rf"['\"‘“]?([a-z][\w'\"‘’“” -]*?)['\"’”]?{_FOR_A_CLASS}\s*(?:,?\s*please)?\s*[?.!]*\s*",
     re.I,
 )
 # "are synthetic gems cheaper?", "do lab-grown diamonds cost less?": a price compared, not a stone priced
