@@ -3080,6 +3080,12 @@ def test_how_gems_and_crystals_form_is_answered_from_the_glossary(text, entry):
     assert answer.reply.startswith(entry) and any(n.startswith("source (") for n in answer.notes)
 
 
+@pytest.mark.parametrize("text", ["What is a rock vs a mineral?", "what's the difference, mineral vs rock?"])
+def test_a_rock_versus_a_mineral_is_the_glossarys_rock_entry(text):
+    answer = Assistant(None).conversation().ask(text)  # was the how-to-begin help text
+    assert answer.reply.startswith("**Rock**: A rock is a naturally formed solid mass")
+
+
 def test_which_gem_names_a_property_without_the_colon_of_its_value():
     reply = Assistant(None).conversation().ask("is it magnetic?").reply  # was "Magnet test: depends on …"
     assert reply.startswith("**Which gem?** Magnet test depends on the gem") and "test:" not in reply.split("\n")[0]
