@@ -3086,6 +3086,12 @@ def test_a_rock_versus_a_mineral_is_the_glossarys_rock_entry(text):
     assert answer.reply.startswith("**Rock**: A rock is a naturally formed solid mass")
 
 
+@pytest.mark.parametrize("text", ["Which gems are organic?", "what gemstones are organic?", "what is an organic gem?"])
+def test_which_gems_are_organic_is_the_organic_gem_entry(text):
+    answer = Assistant(None).conversation().ask(text)  # were the how-to-begin help text
+    assert answer.reply.startswith("**Organic gem**: ") and "pearl" in answer.reply and "amber" in answer.reply
+
+
 def test_which_gem_names_a_property_without_the_colon_of_its_value():
     reply = Assistant(None).conversation().ask("is it magnetic?").reply  # was "Magnet test: depends on …"
     assert reply.startswith("**Which gem?** Magnet test depends on the gem") and "test:" not in reply.split("\n")[0]

@@ -637,6 +637,8 @@ LOOKS_IN_METAL = re.compile(
     r"prettier|nicer)\b",
     re.I,
 )
+# "which gems are organic?": the ones the organic gem entry names, not "what organic gem is this?" of the stone in hand
+ORGANIC_ONES_ASKED = re.compile(r"^\s*(?:which|what)\b(?!.*\b(?:it|its|this|that|my|mine)\b)", re.I)
 ASKED_WHEREVER_NAMED = {
     "specimen label": ASKED, "collecting rocks and minerals": ALLOWED_ASKED, "lab report": ABOUT_PAPERS,
     "in-house certificate": ABOUT_PAPERS, "laboratories compared": ABOUT_PAPERS,
@@ -648,6 +650,7 @@ ASKED_WHEREVER_NAMED = {
     "conflict diamonds": ASKED, "ethical sourcing": ASKED,
     "metal colour": LOOKS_IN_METAL,
     "diamond alternatives": ASKED,
+    "organic gem": ORGANIC_ONES_ASKED,
     "coloured stone cut": ASKS_WHY,  # "why does my stone look windowed?": what a window is, of the stone in hand too
 }  # fmt: skip
 # terms a word of which is too common to name them alone: "beach" names the rules of taking stones from one only in
