@@ -3333,6 +3333,18 @@ def test_how_gems_and_crystals_form_is_answered_from_the_glossary(text, entry):
     assert answer.reply.startswith(entry) and any(n.startswith("source (") for n in answer.notes)
 
 
+@pytest.mark.parametrize("text", ["What is a rock vs a mineral?", "what's the difference, mineral vs rock?"])
+def test_a_rock_versus_a_mineral_is_the_glossarys_rock_entry(text):
+    answer = Assistant(None).conversation().ask(text)  # was the how-to-begin help text
+    assert answer.reply.startswith("**Rock**: A rock is a naturally formed solid mass")
+
+
+@pytest.mark.parametrize("text", ["Which gems are organic?", "what gemstones are organic?", "what is an organic gem?"])
+def test_which_gems_are_organic_is_the_organic_gem_entry(text):
+    answer = Assistant(None).conversation().ask(text)  # were the how-to-begin help text
+    assert answer.reply.startswith("**Organic gem**: ") and "pearl" in answer.reply and "amber" in answer.reply
+
+
 def test_which_gem_names_a_property_without_the_colon_of_its_value():
     reply = Assistant(None).conversation().ask("is it magnetic?").reply  # was "Magnet test: depends on …"
     assert reply.startswith("**Which gem?** Magnet test depends on the gem") and "test:" not in reply.split("\n")[0]
@@ -3345,6 +3357,22 @@ def test_harder_to_do_something_asks_no_hardness(text):
     said = Assistant(None).conversation().ask(text).reply
     assert said.startswith("**Which gems?**") and "Mohs" not in said  # was the Mohs hardness scale explained
     assert "Mohs hardness scale" in Assistant(None).conversation().ask("which is harder to scratch?").reply
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("Can you list the 10 minerals on the Mohs scale in order?", "talc (1), gypsum (2), calcite (3)"),
+     ("what minerals are on the mohs scale?", "orthoclase feldspar (6), quartz (7)"),
+     ("How hard is a fingernail on the Mohs scale?", "a fingernail (about 2.2–2.5)"),
+     ("what household objects can we use for a scratch test? like a fingernail or a copper coin", "a copper coin"),
+     ("can a knife scratch glass?", "a steel pocketknife (about 5.1–5.5)"),
+     ("Is the Mohs scale linear? Is diamond 10 times harder than talc?", "not amounts")],
+)  # fmt: skip
+def test_the_mohs_scales_minerals_and_everyday_scratchers_are_the_scales_entry(text, said):
+    answer = Assistant(None).conversation().ask(text)  # were the how-to-begin help text, or the Diamond card
+    assert answer.reply.startswith("**Mohs hardness scale**: ") and said in answer.reply
+    assert any("Britannica" in n for n in answer.notes)
+    assert not Assistant(None).conversation().ask("can I scratch ruby with a knife?").reply.startswith("**Mohs")
 
 
 @pytest.mark.parametrize(
@@ -3959,6 +3987,20 @@ def test_a_general_question_about_another_gem_with_a_stone_in_hand_is_about_that
     assert any(f"the stone in hand is still {stone}" in n for n in about.notes)
     colours = chat.ask("what colour is peridot?")
     assert colours.reply.startswith("**Peridot** comes in ") or stone == "Peridot"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Can you give me a fun fact about diamonds for kids?", "tell us something about diamond",
+     "could you tell me a bit about diamonds please?", "give me some facts about diamond for my class"],
+)  # fmt: skip
+def test_facts_asked_about_another_gem_for_a_class_with_a_stone_in_hand_are_about_that_gem(assistant, text):
+    chat = assistant.conversation()
+    stone = chat.ask("what is it?", [red_stone_photo()]).gem
+    assert stone != "Diamond"
+    about = chat.ask(text)  # was "**Probably not**: Diamond: <1% …", the odds of the stone in hand being one
+    assert about.reply == "**Diamond**" and about.description and not about.candidates
+    assert any(f"the stone in hand is still {stone}" in n for n in about.notes)
 
 
 def test_whether_another_gem_comes_in_a_colour_with_a_stone_in_hand_is_asked_of_that_gem(assistant):
@@ -5408,7 +5450,11 @@ def test_appraisers_questions_get_no_price_refusal_and_disclosure_questions_the_
     assert chat.ask("can you appraise it?").reply.startswith("I do not price stones")
 
 
-@pytest.mark.parametrize("text", ["cool thx", "ok ty", "thanks man", "gracias!", "thank you, very helpful"])
+@pytest.mark.parametrize(
+    "text",
+    ["cool thx", "ok ty", "thanks man", "gracias!", "thank you, very helpful", "Thanks, that's really helpful!",
+     "this is great, thank you", "you've been very helpful"],
+)  # fmt: skip
 def test_thanks_in_other_words_is_thanks(text):
     chat = Assistant(classifier=None).conversation()
     chat.ask("RI 1.762-1.770, SG 4.00")
@@ -5512,6 +5558,18 @@ def test_streak_chemistry_and_questions_about_other_gems_are_answered_not_read()
     assert not parse_hints("and what does the doubling look like under a loupe?")  # a question, no doubling seen
     assert not parse_hints("hessonite shows a treacle-like 'heat wave' effect, right?").readings  # of hessonite
     assert parse_hints("it glows red, right?").readings.fluorescence == "red"  # of the stone in hand
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("Is emerald the same mineral as aquamarine?", "**Yes**: Emerald and Aquamarine are both beryl"),  # was "**No**"
+     ("Are ruby and sapphire the same mineral?", "**Yes**: Ruby and Sapphire are both corundum"),  # was a card
+     ("are amethyst and citrine the same species?", "**Yes**: Amethyst and Citrine are both quartz"),
+     ("is ruby the same mineral as spinel?", "**No**: Ruby and Spinel are different minerals: Ruby corundum")],
+)  # fmt: skip
+def test_two_gems_asked_to_be_one_mineral_are_answered_by_their_species(text, said):
+    assert Assistant(classifier=None).conversation().ask(text).reply.startswith(said)
+    assert Assistant(classifier=None).conversation().ask("is ruby the same as sapphire?").reply.startswith("**No**")
 
 
 def test_bench_signs_of_stabilisation_laser_drilling_and_a_bead_nucleus_are_said():

@@ -137,6 +137,27 @@ def test_which_gems_have_one_or_two_optic_axes_lists_the_uniaxial_or_biaxial_one
     assert chat.ask("which gems have one optic axis?").reply == optic_list_answer("which gems are uniaxial?")
 
 
+@pytest.mark.parametrize(
+    ("text", "system", "member", "not_member"),
+    [("Which gems are cubic?", "cubic", "Diamond", "Quartz"),
+     ("which gems are in the isometric system?", "cubic", "Spinel", "Zircon"),
+     ("what gems crystallise in the hexagonal system?", "hexagonal", "Beryl (Aquamarine", "Diamond"),
+     ("which minerals have a monoclinic crystal system?", "monoclinic", "Moonstone", "Topaz")],
+)  # fmt: skip
+def test_which_gems_are_of_a_crystal_system_lists_them(text, system, member, not_member):
+    said = Assistant(classifier=None).conversation().ask(text).reply  # was the how-to-begin help
+    assert said.startswith(f"**Natural gems I know that are {system}**") and member in said and not_member not in said
+
+
+def test_what_a_crystal_system_is_is_the_glossarys_entry():
+    chat = Assistant(classifier=None).conversation()
+    for text in ("What is a crystal system?", "what are the seven crystal systems?", "what does monoclinic mean?"):
+        answer = chat.ask(text)  # was "I have no facts on crystal system" or the help text
+        assert answer.reply.startswith("**Crystal system**: ") and "Triclinic: three axes" in answer.reply
+        assert any("gemologyproject.com" in n for n in answer.notes)
+    assert chat.ask("What crystal system is quartz?").reply == "**Quartz**: crystal system trigonal."
+
+
 def test_which_gems_cleave_lists_those_whose_facts_give_the_cleavage_asked():
     chat = Assistant(classifier=None).conversation()  # was the help text
     perfect = chat.ask("which gems should I be careful with on the cutting wheel because of cleavage?")

@@ -427,6 +427,7 @@ from gemlang.knowledge.superlatives import (
     scale_answer,
     superlative_among,
     superlative_answer,
+    system_list_answer,
     value_list_answer,
 )
 from gemlang.knowledge.tell_apart import (
@@ -1301,7 +1302,8 @@ class Conversation:
         text = turn.text
         if self._asks_of_named_together(text, not_of_gems_in_general=True):
             return False  # "ruby vs spinel", then "which glows?": of the two compared
-        listed = optic_list_answer(text) or fluorescence_list_answer(text) or value_list_answer(text)
+        listed = optic_list_answer(text) or system_list_answer(text) or fluorescence_list_answer(text)
+        listed = listed or value_list_answer(text)
         listed = listed or compared_list_answer(text) or shown_list_answer(text) or colour_list_answer(text)
         if not listed and (listed := cleavage_list_answer(text)):  # what cleavage is, and so what it does, sourced
             turn.answer.notes.append(f"source (cleavage): {term_called('cleavage').source}")

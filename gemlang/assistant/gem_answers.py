@@ -79,6 +79,7 @@ from gemlang.assistant.questions import (
     RARITY_COMPARED,
     RARITY_QUESTION,
     SAME_CHEMISTRY,
+    SAME_MINERAL,
     SCRATCH_SAID,
     SELLER_SAID,
     SELLERS_CLAIMS,
@@ -2141,6 +2142,19 @@ def chemistry_compared(gems: Sequence[GemFacts]) -> str:
     return f"**Yes**: {names} are {'both' if len(known) == 2 else 'all'} {next(iter(base.values()))}{structures}."
 
 
+def species_compared(gems: Sequence[GemFacts]) -> str:
+    """Whether gems are one mineral ("are ruby and sapphire the same mineral?"): yes where their species is one, the
+    gems being its varieties, else no with each one's species; '' for fewer than two gems with a known species."""
+    known = [g for g in gems if g.species][:4]
+    if len(known) < 2:
+        return ""
+    names = join_words([g.name for g in known])
+    minerals = {re.sub(r"\s*\([^)]*\)", "", g.species) for g in known}  # jasper's "quartz (microcrystalline)"
+    if len(minerals) > 1:
+        return f"**No**: {names} are different minerals: {'; '.join(f'{g.name} {g.species}' for g in known)}."
+    return f"**Yes**: {names} are {'both' if len(known) == 2 else 'all'} {minerals.pop()}, varieties of one mineral."
+
+
 PRECIOUS_FOUR = "diamond, ruby, sapphire and emerald"  # the glossary's "precious and semi-precious"
 # opal, obsidian, moldavite: natural, mineral-like and not crystalline, a mineraloid (not chrysocolla, "amorphous to
 # cryptocrystalline", a mineral; not amber or jet, answered as organic gems)
@@ -2366,6 +2380,8 @@ def kind_answer(text: str, stone_in_hand: bool = False) -> str:
         return verdict
     if SAME_CHEMISTRY.search(text or "") and (chemistry := chemistry_compared(gems_named_in(text))):
         return chemistry
+    if SAME_MINERAL.search(text or "") and (species := species_compared(gems_named_in(text))):
+        return species
     if natural := grown_natural_answer(text or ""):
         return natural
     if told := TELL_IF_IT_IS.match(text or ""):  # "how can I tell if my opal is plastic?": "is my opal plastic?"

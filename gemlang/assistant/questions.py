@@ -32,6 +32,10 @@ COMPARE_WORDS = re.compile(
 _COURTESY = (
     r"(?:(?:thanks?(?: you)?|thx|ty|tysm)(?: (?:very|so) much| a lot| again| (?:man|mate|buddy))?|cheers|great|cool|"
     r"nice|awesome|perfect|(?:very |really |super )?helpful|ok(?:ay)?|(?:good)?bye|see you|gracias|merci(?: beaucoup)?|"
+    # "that's really helpful", "this is great", "you've been very helpful": the praise said as a sentence
+    r"(?:that'?s|that is|this is|you'?re|you are|you'?ve been|that was|this was)\s+"
+    r"(?:(?:very|really|so|super|extremely|incredibly)\s+)?(?:helpful|useful|great|brilliant|perfect|amazing|"
+    r"fantastic|wonderful|excellent|awesome|fab(?:ulous)?|lovely)|that helps|"
     r"danke(?: sch(?:ö|oe)n)?|grazie|obrigad[oa])"
 )
 THANKS = re.compile(rf"\s*{_COURTESY}(?:[,.!\s]+{_COURTESY})*[.!\s]*", re.I)  # "thanks, bye" too
@@ -1563,10 +1567,14 @@ HOW_TO_TEST = re.compile(
     r"\bhow\b.{0,30}\b(?:test|check|identify|verify)\b|\bhow\b.{0,30}\b(?:tell|know)\b.{0,40}\b(?:real|genuine|fake)\b",
     re.I,
 )
-# a question about one word and nothing else: "what is jet?", "tell me about bone", "what is 'rainbow moonstone'?"
+# a question about one word and nothing else: "what is jet?", "tell me about bone", "what is 'rainbow moonstone'?",
+# and asked for a class: "can you give me a fun fact about diamonds for kids?", "tell us something about opal"
+_FOR_A_CLASS = r"(?:\s+(?:for|to)\s+(?:kids|children|pupils|students|beginners|(?:my|a|the|our)\s+class))?"
 ASKED_ABOUT = re.compile(
-    r"\s*(?:what(?:'s| is| are)|tell me about|describe|explain)\s+(?:a |an |the )?"
-    r"['\"‘“]?([a-z][\w'\"‘’“” -]*?)['\"’”]?\s*[?.!]*\s*",
+    r"\s*(?:(?:can|could|would) you\s+(?:please\s+)?)?"
+    r"(?:what(?:'s| is| are)|tell (?:me|us)(?: [\w-]+){0,3}? about|give (?:me|us)(?: [\w-]+){1,3}? about|describe|"
+    r"explain)\s+(?:a |an |the )?"
+    rf"['\"‘“]?([a-z][\w'\"‘’“” -]*?)['\"’”]?{_FOR_A_CLASS}\s*(?:,?\s*please)?\s*[?.!]*\s*",
     re.I,
 )
 # "are synthetic gems cheaper?", "do lab-grown diamonds cost less?": a price compared, not a stone priced
@@ -2013,6 +2021,9 @@ LAB_SAID = re.compile(r"\blab\b|\blaboratory\b", re.I)  # "a lab diamond": lab-g
 SAME_CHEMISTRY = re.compile(
     r"\bsame\s+(?:chemistry|chemical|composition|formula)|\bchemically\s+(?:the\s+same|identical|alike)", re.I
 )
+# "are ruby and sapphire the same mineral?", "is emerald the same species as aquamarine?": one mineral, which two gems
+# of different colours may be, not one gem
+SAME_MINERAL = re.compile(r"\b(?:same|one)\s+(?:mineral|species|mineral species)\b", re.I)
 # what "is pearl a mineral?", "is coral a stone?" ask a gem to be: a kind of material, not another gem
 MATERIAL_KIND = re.compile(
     r"(?:(?:real|true|genuine|natural|precious)\s+)?(?:mineraloid|mineral|stone|gem|gemstone|rock)s?", re.I

@@ -137,6 +137,26 @@ WHERE_FOUND = re.compile(r"\bon (?:a|an|the|my|your|this|his|her) (?:[\w-]+ )?$"
 PAPERS = {"lab report", "in-house certificate", "appraisal"}
 
 
+# "can you list the minerals on the Mohs scale?", "how hard is a fingernail?", "what household things can we use for a
+# scratch test?", "is the Mohs scale linear?": the scale itself, its ten minerals and the everyday things set against
+# them, asked of no stone in hand
+_EVERYDAY_SCRATCHERS = (
+    r"finger ?nails?|(?:copper )?coins?|penn(?:y|ies)|(?:steel |pocket ?)?knife|(?:pocket ?)?knives|"
+    r"steel (?:files?|needles?|nails?)|household \w+|everyday \w+"
+)
+_HARDNESS_WORDS = r"hard\w*|scratch\w*|moh'?s"
+MOHS_SCALE_ASKED = re.compile(
+    r"\b(?:minerals|list|order)\b[^.?!]*\bmoh'?s\b|\bmoh'?s\b[^.?!]*\b(?:minerals|list|order|linear|proportional)\b|"
+    r"\btimes (?:as hard|harder)\b|"
+    rf"\b(?:{_EVERYDAY_SCRATCHERS})\b[^.?!]*\b(?:{_HARDNESS_WORDS})\b|"
+    rf"\b(?:{_HARDNESS_WORDS})\b[^.?!]*\b(?:{_EVERYDAY_SCRATCHERS})\b",
+    re.I,
+)
+# "is diamond 10 times harder than talc?": the scale's steps, which are no amounts, asked of gems too
+SCALE_STEPS_ASKED = re.compile(r"\b(?:linear|proportional|times (?:as hard|harder))\b", re.I)
+ASKS_SOMETHING = re.compile(r"\?|^\s*(?:how|what|which|can|could|is|are|list|name|give|tell)\b", re.I)
+
+
 # terms of a diamond's grading, asked of diamonds ("what is a triple excellent diamond?") as of no gem
 DIAMOND_GRADING = {
     "4Cs", "clarity grades", "colour grades", "cut grades", "fluorescence on a diamond report", "BGM",
@@ -338,6 +358,9 @@ def terms_asked(text: str) -> list[Term]:
         return [term_called("yield")]
     if given := [term_called(term) for term, said in PROPORTIONS_GIVEN.items() if said.search(text)]:
         return given if ASKED_OF.search(text) else []
+    if MOHS_SCALE_ASKED.search(text) and ASKS_SOMETHING.search(text) and not ABOUT_THE_STONE.search(text):
+        steps = SCALE_STEPS_ASKED.search(text)
+        return [] if gems_named_in(text) and not steps else [term_called("Mohs hardness scale")]
     if not ASKING.search(text):
         return []
     # "what is a halo on a ring?": the bare name of a setting, in a message of a ring, is the setting
@@ -659,6 +682,8 @@ LOOKS_IN_METAL = re.compile(
     r"prettier|nicer)\b",
     re.I,
 )
+# "which gems are organic?": the ones the organic gem entry names, not "what organic gem is this?" of the stone in hand
+ORGANIC_ONES_ASKED = re.compile(r"^\s*(?:which|what)\b(?!.*\b(?:it|its|this|that|my|mine)\b)", re.I)
 ASKED_WHEREVER_NAMED = {
     "specimen label": ASKED, "collecting rocks and minerals": ALLOWED_ASKED, "lab report": ABOUT_PAPERS,
     "in-house certificate": ABOUT_PAPERS, "laboratories compared": ABOUT_PAPERS,
@@ -670,6 +695,7 @@ ASKED_WHEREVER_NAMED = {
     "conflict diamonds": ASKED, "ethical sourcing": ASKED,
     "metal colour": LOOKS_IN_METAL,
     "diamond alternatives": ASKED,
+    "organic gem": ORGANIC_ONES_ASKED,
     "coloured stone cut": ASKS_WHY,  # "why does my stone look windowed?": what a window is, of the stone in hand too
 }  # fmt: skip
 # terms a word of which is too common to name them alone: "beach" names the rules of taking stones from one only in

@@ -772,6 +772,31 @@ def optic_list_answer(text: str) -> str:
     return _species_listed(f"{called.capitalize()} I know that are {said}", [_members(gs) for gs in lines])
 
 
+# "which gems are cubic?", "what gems crystallise in the hexagonal system?", "which minerals have a monoclinic crystal
+# system?": the gems of the crystal system asked for
+_SYSTEMS = r"cubic|isometric|tetragonal|hexagonal|trigonal|orthorhombic|monoclinic|triclinic"
+SYSTEM_LIST_QUESTION = re.compile(
+    rf"\b(?:which|what)\s+(?:natural\s+)?(?:gems?|gemstones?|stones?|minerals?)\s+"
+    rf"(?:(?:are|is)\s+(?:also\s+)?(?:in\s+the\s+)?|(?:crystalli[sz]e|form|grow)\s+in\s+the\s+|"
+    rf"(?:have|has|form|grow)\s+(?:an?\s+)?)(?P<system>{_SYSTEMS})(?:\s+(?:crystal\s+)?(?:system|crystals?))?\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def system_list_answer(text: str) -> str:
+    """The natural gems of the crystal system a question asks for ("which gems are cubic?"), one name per species,
+    the gems of the trade first; '' if not asked."""
+    m = SYSTEM_LIST_QUESTION.search(text or "")
+    if m is None:
+        return ""
+    natural, called = _natural_in(text)
+    system = {"isometric": "cubic"}.get(m.group("system").lower(), m.group("system").lower())
+    lines = _trade_lines(g for g in natural if g.crystal_system.split(" ")[0].lower() == system)
+    if not lines:
+        return f"None of the {called} I know is {system}."
+    return _species_listed(f"{called.capitalize()} I know that are {system}", [_members(gs) for gs in lines])
+
+
 AXES_SAID = {"dichroic": " (uniaxial: two colours in the dichroscope)",
              "trichroic": " (biaxial: up to three colours, two at a time in the dichroscope)"}  # fmt: skip
 
