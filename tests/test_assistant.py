@@ -2594,6 +2594,21 @@ def test_which_one_has_more_fire_than_a_gem_with_no_stone_lists_the_gems_beyond_
     assert said.startswith("**Natural gems with more fire than Diamond (dispersion 0.044)**") and "Sphene (" in said
 
 
+@pytest.mark.parametrize(
+    ("question", "listed"),
+    [
+        ("which ones are harder than topaz?", "**Natural gems harder than Topaz (Mohs 8)**"),
+        ("what is softer than glass?", "**Natural gems softer than glass (Mohs 5.5)**"),
+        ("what's harder than quartz?", "**Natural gems harder than Quartz (Mohs 7)**"),
+        ("which others are softer than a knife?", "**Natural gems softer than a steel knife (Mohs 5.5)**"),
+    ],
+)
+def test_which_ones_are_harder_than_a_gem_with_no_stone_lists_the_gems_not_a_reading(question, listed):
+    chat = Assistant(classifier=None).conversation()
+    assert chat.ask(question).reply.startswith(listed)  # was a stone ranked by "Mohs hardness above 8"
+    assert "Using only Mohs hardness above 5.5" in chat.ask("it is harder than glass").to_markdown()  # a reading
+
+
 def test_which_one_is_rarer_with_a_stone_in_hand_is_what_the_facts_of_its_gems_say_not_the_stone_unanswered():
     chat = stone_answered("Peridot", "Tourmaline", "Sapphire Blue")
     for asked in ("which one is rarer?", "which one is the rarest?"):  # was "My facts on Peridot do not answer that"

@@ -399,6 +399,8 @@ from gemlang.knowledge.instruments import TESTS
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.places import places_in_a_name
 from gemlang.knowledge.superlatives import (
+    ALSO_COMPARED,
+    ANY_ONE_COMPARED,
     COMPARED_AMONG,
     HIGH_OR_LOW,
     SCALE_QUESTION,
@@ -1299,7 +1301,9 @@ class Conversation:
             ranked = ranked or ("" if of_the_stone else compared_list_answer(turn.text, any_one=True))
         if not ranked and (cheap := cheapest_answer(turn.text)):  # "the cheapest yellow-green stone?"
             ranked = f"I do not price stones, nor rank gems by price: {WHAT_VALUE_RESTS_ON}. {cheap}"
-        if not ranked or parse_hints(HIGH_OR_LOW.sub(" ", turn.text)):
+        # "which ones are harder than topaz?" lists gems: its "harder than topaz" is no reading of a stone
+        asked = ALSO_COMPARED.sub(" ", ANY_ONE_COMPARED.sub(" ", turn.text)) if not of_the_stone else turn.text
+        if not ranked or parse_hints(HIGH_OR_LOW.sub(" ", asked)):
             return False
         if self._asks_of_named_together(turn.text, not_of_gems_in_general=True):  # "which is the hardest?" of June's
             return False
