@@ -4386,6 +4386,20 @@ def test_a_blend_asked_of_a_gem_is_answered_of_that_blend_not_its_main_hue():
     assert ask("is ruby green?").startswith("**My facts list no green ruby**")  # one colour: as before
 
 
+def test_a_gem_name_asked_as_the_colour_of_a_gem_of_another_species_is_that_colour_of_the_gem():
+    def ask(text):
+        return Assistant(classifier=None).conversation().ask(text).reply
+
+    # each was "**Yes**: Turquoise comes in sky blue …", the longer name taken for the gem asked about
+    for asked in ("is sapphire turquoise?", "can sapphire be turquoise?", "does sapphire come in turquoise?"):
+        said = ask(asked)
+        assert said.startswith("**Not turquoise as such, but blue and green**: Sapphire comes in blue, yellow")
+    assert ask("is topaz turquoise?").startswith("**Not turquoise as such, but blue**: Topaz comes in")
+    # one species: which of the two it is; a treatment: the gem it was made from
+    assert ask("is citrine amethyst?").startswith("**No**: Citrine and Amethyst are both quartz")
+    assert ask("is citrine heated amethyst?").startswith("**Amethyst**: Treatments of amethyst")
+
+
 def test_a_real_one_is_one_of_the_gem_answered_or_discussed_not_a_question_whether_the_stone_is_real():
     for opening in ("RI 2.42", "what is diamond?"):  # a stone answered diamond; diamond talked about
         chat = Assistant(classifier=None).conversation()
