@@ -8210,6 +8210,15 @@ def test_a_stone_reset_in_a_new_mount_is_the_jewellers_resetting_not_the_chat_st
     assert chat.ask("reset").reply == "Starting over: send a photo of the next stone."
 
 
+@pytest.mark.parametrize("question", ["is it a new stone?", "is this stone new or old?", "is the stone a new one?"])
+def test_whether_the_stone_is_new_is_its_age_asked_not_the_chat_started_over(question):
+    chat = stone_answered("Ruby", "Spinel")
+    reply = chat.ask(question).reply  # was "Starting over: send a photo of the next stone."
+    assert reply.startswith("A stone's age does not show: natural Ruby formed long before it was cut")
+    assert chat.image_probs is not None  # the stone in hand kept
+    assert chat.ask("new stone").reply == "Starting over: send a photo of the next stone."  # the command still
+
+
 @pytest.mark.parametrize(
     "question",
     ["can you put a new stone in my ring?", "could a jeweller set a new stone in it?",

@@ -91,6 +91,7 @@ from gemlang.assistant.gem_answers import (
     yes_or_no_of_the_order,
 )
 from gemlang.assistant.limits import (
+    AGE_ASKED,
     TAKE_IN,
     beyond_the_evidence,
     intake_record,
@@ -2089,7 +2090,8 @@ class Conversation:
             return False
         side = _side_stone_read(turn.text)
         other = self._another_mineral(turn.text) or self._another_find(turn.text)
-        turn.reset = (bool(RESET_WORDS.search(turn.text)) or side or bool(other)) and not turn.photos
+        commanded = RESET_WORDS.search(AGE_ASKED.sub(" ", turn.text))  # not "is it a new stone?", its age asked
+        turn.reset = (bool(commanded) or side or bool(other)) and not turn.photos
         if not turn.reset:
             return False
         main = (self.images, self.image_probs, self.scope, self.hints, self._photo_flaws) if side else None
