@@ -323,6 +323,7 @@ from gemlang.hints import ASKED_NOT_SEEN, ASKS_TO_TEST, FILLING_SIGN, Hints, par
 from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.birthstones import (
     MONTH,
+    NO_ZODIAC,
     anniversary_answer,
     anniversary_sources,
     birthstone_answer,
@@ -1484,6 +1485,8 @@ class Conversation:
             if "wedding anniversary" in months:  # "and the 15th?" after March's: a day, or an anniversary
                 answer.notes.append(f"sources: {'; '.join(anniversary_sources())}")
             named = gems_named_in(months.split("\n\n")[0])  # the birthstones, not the anniversary's gem
+            if months.startswith(NO_ZODIAC) and not named:  # "what is my zodiac stone?": no list quoted to source
+                return True
             if not self._stone_in_hand:  # "how hard is it?" after "… for May is emerald"
                 self.topic = named[0] if len(named) == 1 else None
                 # several ("opal or tourmaline"): "is it fragile?" asks of each
