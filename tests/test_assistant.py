@@ -4121,6 +4121,13 @@ def test_is_this_a_geode_sent_with_a_photo_says_what_makes_one_above_the_photos_
     assert "**Geode**: A geode is a rounded rock" in answer.reply and answer.candidates
 
 
+def test_is_this_a_crystal_sent_with_a_photo_is_answered_above_the_photos_answer_as_when_asked_after(assistant):
+    for asked, lead in (("is this a crystal?", "**Yes, crystalline**: "), ("is it a mineral?", "**Yes, a mineral**: ")):
+        answer = assistant.conversation().ask(asked, photos=[red_stone_photo()])  # was the photo's answer alone
+        gem = answer.gem.partition(" (")[0]
+        assert answer.reply.startswith(f"{lead}{gem}, the likeliest match for it, is ") and answer.candidates
+
+
 def test_a_gems_habit_is_what_its_facts_say_of_its_crystals_then_what_a_habit_is():
     # "what is the habit of tourmaline?" was tourmaline's bare card, and after a photo its odds ("Tourmaline: 97% …")
     chat = Assistant(classifier=None).conversation()

@@ -1023,7 +1023,24 @@ class Conversation:
             self._about_the_leaders(turn)
             self._follow_up(turn, explain)
             self._sold_as_beside_the_evidence(turn)
+            self._kind_beside_the_photo(turn)
         return self._done(turn.answer)
+
+    def _kind_beside_the_photo(self, turn: Turn) -> None:
+        """ "is this a crystal?", "is it a mineral?" sent with the photo: answered above the photo's answer, of its
+        likeliest gem, as when asked after it."""
+        evidence = self.assistant.evidence
+        gem = turn.answer.members[0][0] if turn.answer.members else turn.answer.gem  # a table's line: its likeliest
+        if not turn.photos or self._answered_first or gem not in evidence.index:
+            return
+        facts = evidence.facts[evidence.index[gem]]
+        if crystal := crystal_kind(turn.text, facts, likeliest=True):
+            self._answered_first = f"{crystal}\n\n{explained([term_called('crystal')], turn.answer)}"
+            return
+        lead, term = material_kind(turn.text, facts, likeliest=True, notes=turn.answer.notes)
+        asked = KIND_ASKED.match(turn.text)
+        if term and asked and THE_STONE_IN_HAND.fullmatch(asked["x"]):  # not "is amber a mineral?" beside it
+            self._answered_first = f"{lead}\n\n{explained([term_called(term)], turn.answer)}".strip()
 
     def _sold_as_beside_the_evidence(self, turn: Turn) -> None:
         """ "can I sell it as emerald?" sent with the photo or the readings: the rule and what their answer says,
