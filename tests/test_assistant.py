@@ -2658,6 +2658,21 @@ def test_which_one_has_more_fire_than_a_gem_with_no_stone_lists_the_gems_beyond_
     assert said.startswith("**Natural gems with more fire than Diamond (dispersion 0.044)**") and "Sphene (" in said
 
 
+@pytest.mark.parametrize(
+    ("question", "listed"),
+    [
+        ("which ones are harder than topaz?", "**Natural gems harder than Topaz (Mohs 8)**"),
+        ("what is softer than glass?", "**Natural gems softer than glass (Mohs 5.5)**"),
+        ("what's harder than quartz?", "**Natural gems harder than Quartz (Mohs 7)**"),
+        ("which others are softer than a knife?", "**Natural gems softer than a steel knife (Mohs 5.5)**"),
+    ],
+)
+def test_which_ones_are_harder_than_a_gem_with_no_stone_lists_the_gems_not_a_reading(question, listed):
+    chat = Assistant(classifier=None).conversation()
+    assert chat.ask(question).reply.startswith(listed)  # was a stone ranked by "Mohs hardness above 8"
+    assert "Using only Mohs hardness above 5.5" in chat.ask("it is harder than glass").to_markdown()  # a reading
+
+
 def test_which_one_is_rarer_with_a_stone_in_hand_is_what_the_facts_of_its_gems_say_not_the_stone_unanswered():
     chat = stone_answered("Peridot", "Tourmaline", "Sapphire Blue")
     for asked in ("which one is rarer?", "which one is the rarest?"):  # was "My facts on Peridot do not answer that"
@@ -4246,6 +4261,13 @@ def test_is_this_a_geode_sent_with_a_photo_says_what_makes_one_above_the_photos_
     assert "**Geode**: A geode is a rounded rock" in answer.reply and answer.candidates
 
 
+def test_is_this_a_crystal_sent_with_a_photo_is_answered_above_the_photos_answer_as_when_asked_after(assistant):
+    for asked, lead in (("is this a crystal?", "**Yes, crystalline**: "), ("is it a mineral?", "**Yes, a mineral**: ")):
+        answer = assistant.conversation().ask(asked, photos=[red_stone_photo()])  # was the photo's answer alone
+        gem = answer.gem.partition(" (")[0]
+        assert answer.reply.startswith(f"{lead}{gem}, the likeliest match for it, is ") and answer.candidates
+
+
 def test_a_gems_habit_is_what_its_facts_say_of_its_crystals_then_what_a_habit_is():
     # "what is the habit of tourmaline?" was tourmaline's bare card, and after a photo its odds ("Tourmaline: 97% …")
     chat = Assistant(classifier=None).conversation()
@@ -4509,6 +4531,20 @@ def test_a_blend_asked_of_a_gem_is_answered_of_that_blend_not_its_main_hue():
     assert ask("is emerald blue-green?").startswith("**Yes**: Emerald comes in green, bluish-green")
     assert ask("is aquamarine green-blue?").startswith("**Yes**: Aquamarine comes in")
     assert ask("is ruby green?").startswith("**My facts list no green ruby**")  # one colour: as before
+
+
+def test_a_gem_name_asked_as_the_colour_of_a_gem_of_another_species_is_that_colour_of_the_gem():
+    def ask(text):
+        return Assistant(classifier=None).conversation().ask(text).reply
+
+    # each was "**Yes**: Turquoise comes in sky blue …", the longer name taken for the gem asked about
+    for asked in ("is sapphire turquoise?", "can sapphire be turquoise?", "does sapphire come in turquoise?"):
+        said = ask(asked)
+        assert said.startswith("**Not turquoise as such, but blue and green**: Sapphire comes in blue, yellow")
+    assert ask("is topaz turquoise?").startswith("**Not turquoise as such, but blue**: Topaz comes in")
+    # one species: which of the two it is; a treatment: the gem it was made from
+    assert ask("is citrine amethyst?").startswith("**No**: Citrine and Amethyst are both quartz")
+    assert ask("is citrine heated amethyst?").startswith("**Amethyst**: Treatments of amethyst")
 
 
 def test_a_real_one_is_one_of_the_gem_answered_or_discussed_not_a_question_whether_the_stone_is_real():
@@ -8420,6 +8456,15 @@ def test_a_stone_reset_in_a_new_mount_is_the_jewellers_resetting_not_the_chat_st
     assert not chat.ask("can you put a new stone in my ring?").reply.startswith("Starting over")
     assert chat.hints.readings.ri is not None
     assert chat.ask("reset").reply == "Starting over: send a photo of the next stone."
+
+
+@pytest.mark.parametrize("question", ["is it a new stone?", "is this stone new or old?", "is the stone a new one?"])
+def test_whether_the_stone_is_new_is_its_age_asked_not_the_chat_started_over(question):
+    chat = stone_answered("Ruby", "Spinel")
+    reply = chat.ask(question).reply  # was "Starting over: send a photo of the next stone."
+    assert reply.startswith("A stone's age does not show: natural Ruby formed long before it was cut")
+    assert chat.image_probs is not None  # the stone in hand kept
+    assert chat.ask("new stone").reply == "Starting over: send a photo of the next stone."  # the command still
 
 
 @pytest.mark.parametrize(

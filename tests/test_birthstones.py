@@ -36,6 +36,14 @@ def test_a_zodiac_stone_is_said_to_be_no_fact_held_and_a_month_given_gets_its_bi
     assert birthstone_answer("can a stone cure cancer?") == ""
 
 
+def test_a_zodiac_reply_carries_the_birthstone_sources_only_when_it_lists_a_birthstone():
+    chat = Assistant(classifier=None).conversation()
+    unlisted = chat.ask("what is my zodiac stone?")
+    assert not any("birthstone" in n.lower() for n in unlisted.notes)  # was the birthstone lists' sources
+    listed = chat.ask("what's my zodiac stone? I was born in August")
+    assert any("handmadendesigns" in n for n in listed.notes)
+
+
 def test_no_birthstone_question_no_answer_and_every_source_is_a_page():
     assert birthstone_answer("what gem is this? RI 1.76") == ""
     assert all(re.search(r"<https?://[^>]+>$", s) for s in sources())

@@ -92,6 +92,7 @@ from gemlang.assistant.gem_answers import (
     yes_or_no_of_the_order,
 )
 from gemlang.assistant.limits import (
+    AGE_ASKED,
     TAKE_IN,
     beyond_the_evidence,
     intake_record,
@@ -325,6 +326,7 @@ from gemlang.hints import ASKED_NOT_SEEN, ASKS_TO_TEST, FILLING_SIGN, Hints, par
 from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.birthstones import (
     MONTH,
+    NO_ZODIAC,
     anniversary_answer,
     anniversary_sources,
     birthstone_answer,
@@ -405,6 +407,8 @@ from gemlang.knowledge.instruments import TESTS
 from gemlang.knowledge.knowledge_base import gems_named_in
 from gemlang.knowledge.places import places_in_a_name
 from gemlang.knowledge.superlatives import (
+    ALSO_COMPARED,
+    ANY_ONE_COMPARED,
     COMPARED_AMONG,
     HIGH_OR_LOW,
     SCALE_QUESTION,
@@ -1043,7 +1047,24 @@ class Conversation:
             self._about_the_leaders(turn)
             self._follow_up(turn, explain)
             self._sold_as_beside_the_evidence(turn)
+            self._kind_beside_the_photo(turn)
         return self._done(turn.answer)
+
+    def _kind_beside_the_photo(self, turn: Turn) -> None:
+        """ "is this a crystal?", "is it a mineral?" sent with the photo: answered above the photo's answer, of its
+        likeliest gem, as when asked after it."""
+        evidence = self.assistant.evidence
+        gem = turn.answer.members[0][0] if turn.answer.members else turn.answer.gem  # a table's line: its likeliest
+        if not turn.photos or self._answered_first or gem not in evidence.index:
+            return
+        facts = evidence.facts[evidence.index[gem]]
+        if crystal := crystal_kind(turn.text, facts, likeliest=True):
+            self._answered_first = f"{crystal}\n\n{explained([term_called('crystal')], turn.answer)}"
+            return
+        lead, term = material_kind(turn.text, facts, likeliest=True, notes=turn.answer.notes)
+        asked = KIND_ASKED.match(turn.text)
+        if term and asked and THE_STONE_IN_HAND.fullmatch(asked["x"]):  # not "is amber a mineral?" beside it
+            self._answered_first = f"{lead}\n\n{explained([term_called(term)], turn.answer)}".strip()
 
     def _sold_as_beside_the_evidence(self, turn: Turn) -> None:
         """ "can I sell it as emerald?" sent with the photo or the readings: the rule and what their answer says,
@@ -1331,7 +1352,9 @@ class Conversation:
             ranked = ranked or ("" if of_the_stone else compared_list_answer(turn.text, any_one=True))
         if not ranked and (cheap := cheapest_answer(turn.text)):  # "the cheapest yellow-green stone?"
             ranked = f"I do not price stones, nor rank gems by price: {WHAT_VALUE_RESTS_ON}. {cheap}"
-        if not ranked or parse_hints(HIGH_OR_LOW.sub(" ", turn.text)):
+        # "which ones are harder than topaz?" lists gems: its "harder than topaz" is no reading of a stone
+        asked = ALSO_COMPARED.sub(" ", ANY_ONE_COMPARED.sub(" ", turn.text)) if not of_the_stone else turn.text
+        if not ranked or parse_hints(HIGH_OR_LOW.sub(" ", asked)):
             return False
         if self._asks_of_named_together(turn.text, not_of_gems_in_general=True):  # "which is the hardest?" of June's
             return False
@@ -1514,6 +1537,8 @@ class Conversation:
             if "wedding anniversary" in months:  # "and the 15th?" after March's: a day, or an anniversary
                 answer.notes.append(f"sources: {'; '.join(anniversary_sources())}")
             named = gems_named_in(months.split("\n\n")[0])  # the birthstones, not the anniversary's gem
+            if months.startswith(NO_ZODIAC) and not named:  # "what is my zodiac stone?": no list quoted to source
+                return True
             if not self._stone_in_hand:  # "how hard is it?" after "… for May is emerald"
                 self.topic = named[0] if len(named) == 1 else None
                 # several ("opal or tourmaline"): "is it fragile?" asks of each
@@ -2143,7 +2168,8 @@ class Conversation:
             return False
         side = _side_stone_read(turn.text)
         other = self._another_mineral(turn.text) or self._another_find(turn.text)
-        turn.reset = (bool(RESET_WORDS.search(turn.text)) or side or bool(other)) and not turn.photos
+        commanded = RESET_WORDS.search(AGE_ASKED.sub(" ", turn.text))  # not "is it a new stone?", its age asked
+        turn.reset = (bool(commanded) or side or bool(other)) and not turn.photos
         if not turn.reset:
             return False
         main = (self.images, self.image_probs, self.scope, self.hints, self._photo_flaws) if side else None

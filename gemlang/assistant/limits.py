@@ -52,7 +52,11 @@ BEYOND_THE_EVIDENCE = (
     (  # of the stone or piece in hand, not "what age do sapphires form at?"
         AGE_ASKED := re.compile(
             r"\bhow old (?:is|are) (?:it|this|that|these|the (?:stone|ring|piece|jewel\w*))\b|"
-            r"\bwhat age is (?:it|this)\b|\b(?:age|date) of (?:it|the (?:stone|ring|piece))\b|\bantique\b",
+            r"\bwhat age is (?:it|this)\b|\b(?:age|date) of (?:it|the (?:stone|ring|piece))\b|\bantique\b|"
+            # "is it a new stone?", "is this stone old or new?": its age, not the command "new stone"
+            r"\b(?:is|was|are)\s+(?:it|this|that|these|the|my)(?:\s+(?:stone|gem|ring|piece))?\s+(?:an?\s+)?"
+            r"(?:brand[- ])?(?:new|old)(?:\s+(?:stone|gem|one|piece|ring))?"
+            r"(?:\s+or\s+(?:an?\s+)?(?:new|old)(?:\s+(?:stone|gem|one|piece|ring))?)?\s*(?:[?!.]|$)",
             re.I,
         ),
         "A stone's age does not show: natural {gem} formed long before it was cut, and a photo cannot date the "

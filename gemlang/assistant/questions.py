@@ -1795,6 +1795,7 @@ def named_gem(text: str, fuzzy: bool = True):
         # "cat's eye ruby" is a ruby showing one; "cat's eye chrysoberyl" the gem named so
         shows = [g for g in gems_named_in(eyed["name"]) if g is not eye and g.name.lower() not in _name_words(eye)]
         text = text[: eyed.start()] + text[eyed.start("name") :] if shows else text
+    text = _without_a_colour_named_by_a_gem(text)  # "is sapphire turquoise?": of sapphire, in turquoise
     if not text.strip():
         return None
     if (asked := ASKED_ABOUT.fullmatch(text)) and (gem := find_gem(asked.group(1))):
@@ -1805,6 +1806,24 @@ def named_gem(text: str, fuzzy: bool = True):
     key = normalise_name(text)
     named = [(pattern, trade.gem) for pattern, trade in knowledge_base().trade_names] + list(knowledge_base().phrases)
     return grown_as_said(next((gem for pattern, gem in named if pattern.search(key)), None), text)
+
+
+def _without_a_colour_named_by_a_gem(text: str) -> str:
+    """The message without the gem name it asks as the colour of another gem ("is sapphire turquoise?", "can topaz
+    be turquoise?"): a sapphire is never a turquoise, a gem of another species, so the word names its colour. Kept
+    where the two are one species ("is citrine amethyst?") or the word follows a treatment ("is citrine heated
+    amethyst?")."""
+    from gemlang.knowledge.colours import LIST_WORDS
+
+    asked = IN_A_COLOUR.search(text)
+    part = next((g for g in ("colour", "last") if asked and asked[g]), "")
+    if not part or asked[part].lower() not in LIST_WORDS or TREATED_WORDS.search(text[: asked.start(part)]):
+        return text
+    colour_gems = gems_named_in(asked[part])
+    subjects = [g for g in gems_named_in(text[: asked.start(part)]) if g.origin == "natural"]
+    if not colour_gems or len(subjects) != 1 or subjects[0].species == colour_gems[0].species:
+        return text
+    return text[: asked.start(part)] + text[asked.end(part) :]
 
 
 # how a lab-grown stone was grown, or who made it, as a message names it: "flux-grown synthetic ruby" is no

@@ -629,7 +629,9 @@ COMPARED_LIST_QUESTION = re.compile(
 # "which one has more fire than diamond?", "what is harder than topaz?": no kind of stone said, which with none in hand
 # or spoken of asks of every gem
 ANY_ONE_COMPARED = re.compile(
-    rf"^\s*(?:which|what)(?:\s+ones?)?\s+(?:is|are|has|have|shows?)\s+{_COMPARED}{_THAN_ENDS}", re.I
+    r"^\s*(?:which(?:\s+ones?|\s+others?)?|what(?:\s+else)?)\s*(?:\s(?:is|are|has|have|shows?)|'s|’s)\s+"
+    rf"{_COMPARED}{_THAN_ENDS}",
+    re.I,
 )
 # "… harder than glass but softer than quartz": a second bound on the same quantity
 ALSO_COMPARED = re.compile(rf"\b(?:but|and|yet)\s+(?:also\s+)?{_COMPARED}{_THAN_ENDS}", re.I)
