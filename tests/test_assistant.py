@@ -3341,7 +3341,11 @@ def test_a_property_asked_of_it_after_a_gem_named_is_that_gems():
     [("what is the difference between a crystal and a mineral?", "**Crystal**: "),
      ("how are gems formed?", "**Gem formation**: "),
      ("where do gemstones form?", "**Gem formation**: "),
-     ("how do crystals grow?", "**Crystal growth**: ")],
+     ("how do crystals grow?", "**Crystal growth**: "),
+     # which gems form in a setting: the entry names the gems of each
+     ("Which gems form in metamorphic rocks?", "**Gem formation**: "),
+     ("what gems are formed in pegmatites?", "**Gem formation**: "),
+     ("In which rocks do gemstones form?", "**Gem formation**: ")],
 )  # fmt: skip
 def test_how_gems_and_crystals_form_is_answered_from_the_glossary(text, entry):
     answer = Assistant(None).conversation().ask(text)  # was the how-to-begin help text

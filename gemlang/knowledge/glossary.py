@@ -673,8 +673,9 @@ LAB_WORK_ASKED = re.compile(
     r"\bhow (?:do|does)\b[^?.!]{0,30}\b(?:work|identify|analy[sz]e)\b",  # not "how would a lab test it?"
     re.I,
 )
-# "how are gems formed?", "where do gems form?", "how do crystals grow?": how, not what, the forming is
-HOW_FORMED_ASKED = re.compile(r"\b(?:how|where)\b", re.I)
+# "how are gems formed?", "where do gems form?", "how do crystals grow?", and "which gems form in metamorphic rock?",
+# the settings the entry names each gem of
+HOW_FORMED_ASKED = re.compile(r"\b(?:how|where|which|what)\b", re.I)
 # "does aquamarine look better in white gold?", "would it suit yellow gold?": how a stone looks in a metal, not "can I
 # clean it in white gold?"
 LOOKS_IN_METAL = re.compile(
