@@ -3884,6 +3884,16 @@ def test_how_to_measure_specific_gravity_is_how_a_gem_is_weighed_in_water(questi
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["What is specific gravity and how can we measure it in class?", "how do you measure specific gravity?",
+     "how is SG determined?", "what's SG, and how is it measured?"],
+)  # fmt: skip
+def test_what_specific_gravity_is_and_how_it_is_measured_are_both_answered(question):
+    reply = Assistant(classifier=None).conversation().ask(question).reply  # was what specific gravity is alone
+    assert reply.startswith("**Specific gravity**:") and "\n\n**Hydrostatic weighing**: Hydrostatic weighing" in reply
+
+
+@pytest.mark.parametrize(
     ("question", "entry"),
     [("how can I find the SG of my stone?", "**Hydrostatic weighing**:"),
      ("how do i get SG with a kitchen scale and water", "**Hydrostatic weighing**:"),

@@ -389,6 +389,7 @@ from gemlang.knowledge.glossary import (
     grade_meant,
     in_the_polariscope,
     instruments_asked,
+    measured_by,
     mechanism,
     named_in_a_question,
     screening_of,
@@ -1653,6 +1654,7 @@ class Conversation:
             terms += [t for t in [term_called("polariscope")] if t not in terms]
             counted = f"{counted} {shown}".strip()
         terms = self._sourcing_of_a_coloured_stone(turn.text, terms)
+        terms += measured_by(turn.text, terms)  # "how do we measure SG?": what SG is, then how it is weighed
         turn.answer.reply = explained(terms, turn.answer)
         for said in filter(None, (spectra_naming(t, turn.answer.notes) for t in terms)):  # "… chromium spectrum?"
             turn.answer.reply += f"\n\n{said}"

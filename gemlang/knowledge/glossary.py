@@ -221,6 +221,25 @@ def in_the_polariscope(text: str, terms: list[Term]) -> str:
     return " ".join(POLARISCOPE_SHOWS[t.term] for t in terms if t.term in POLARISCOPE_SHOWS)
 
 
+# "how is specific gravity measured?", "what is SG and how can we measure it in class?": after what the property is,
+# the entry of the way it is measured
+MEASURING_ASKED = re.compile(
+    r"\bmeasur\w*|\bhow (?:do|can|could|would|should|to) (?:i |you |we |one )?(?:find|get|work out|determine|take|"
+    r"test)\b|\bhow (?:is|are) [\w. ]{1,30}?\b(?:found|determined|taken|tested|worked out)\b",
+    re.I,
+)
+MEASURED_BY = {"specific gravity": "hydrostatic weighing"}
+
+
+def measured_by(text: str, terms: list[Term]) -> list[Term]:
+    """The entries of the ways the properties asked are measured, when a question asks how ("how do you measure
+    specific gravity?": hydrostatic weighing); none otherwise, or when already asked."""
+    if not MEASURING_ASKED.search(text):
+        return []
+    named = [t.term for t in terms]
+    return [term_called(MEASURED_BY[t]) for t in named if t in MEASURED_BY and MEASURED_BY[t] not in named]
+
+
 # a colouring element's spectrum ("what is the chromium spectrum?"): the glossary says what the spectroscope shows of
 # it, and the gems whose sourced absorption spectra name the element show it at work
 ELEMENT_SPECTRUM = re.compile(r"(\w+) spectrum")
