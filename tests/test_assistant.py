@@ -2415,6 +2415,16 @@ def test_is_a_gem_of_a_colour_and_why_says_yes_or_no_then_the_cause_of_its_colou
     assert garnet.startswith("**Yes.** **Garnet**: optic character isotropic") and "coloured by" not in garnet
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["What is amber? Is it a mineral?", "what is amber and is it a mineral?", "Tell me about amber. Is it a mineral?"],
+)
+def test_what_a_gem_is_then_a_question_of_it_are_both_answered(text):
+    answer = Assistant(None).conversation().ask(text)  # was what amber is alone, the mineral question unanswered
+    assert answer.reply.startswith("**Not a mineral**: Amber is an organic gem")
+    assert answer.description.startswith("Amber is fossilised tree resin")
+
+
 def test_two_questions_in_one_message_leave_one_message_in_the_history():
     chat = Assistant(None).conversation()
     chat.ask("can I steam clean emerald and is it durable?")

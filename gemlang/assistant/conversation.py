@@ -244,6 +244,7 @@ from gemlang.assistant.questions import (
     THE_STONE_MEANT,
     THE_STONES_VALUE,
     THE_TWO_MEANT,
+    THEN_ASKED_OF_IT,
     TO_DO_COMPARED,
     TOLD_QUESTION,
     TREATED_WORDS,
@@ -829,6 +830,9 @@ class Conversation:
         if not two and (words := TWO_WORDS_ASKED.match(text or "")) and not gems_named_in(words["word"]):
             first = f"{words['first']}?"  # "is ruby hard and expensive?": "is ruby hard?", then "is it expensive?"
             second = f"{words['verb']} {'they' if words['verb'].lower() == 'are' else 'it'} {words['word']}?"
+        # "what is amber? is it a mineral?", "what is amber and is it a mineral?": the second asked of the gem named
+        if not two and not photos and (then_asked := THEN_ASKED_OF_IT.match(text or "") or then):
+            first, second = f"{then_asked['first']}?", then_asked["second"]
         if not two and (why := COLOUR_AND_WHY.match(text or "")):
             first, second = f"{why['first']}?", f"why {why['first']}?"  # the colour's yes or no, then its cause
         named = gems_named_in(first) if first and not photos else []
@@ -869,7 +873,8 @@ class Conversation:
         before = self._ask(first, None, explain)
         answer = self._ask(second, None, explain)
         self.answers[asked:], answer.message = [answer], text
-        answer.reply = "\n\n".join(r for r in (before.reply, said_once(answer.reply, before.reply)) if r)
+        said_first = "" if HEADING.fullmatch(before.reply) else before.reply  # "**Amber**" alone: its card follows
+        answer.reply = "\n\n".join(r for r in (said_first, said_once(answer.reply, said_first)) if r)
         answer.notes = list(dict.fromkeys(before.notes + answer.notes))
         if not (answer.description or answer.properties):
             answer.description, answer.properties = before.description, before.properties

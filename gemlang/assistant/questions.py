@@ -507,6 +507,13 @@ TWO_QUESTIONS = re.compile(
     r"(?P<second>(?:is|are|was|does|do|has|can)\s+(?:it|they)\b[^?.!]*\??)\s*$",
     re.I,
 )
+# "what is amber? is it a mineral?": a question naming a gem, then one asked of it in a sentence of its own
+THEN_ASKED_OF_IT = re.compile(
+    r"^\s*(?P<first>(?:what|which|whats|what's|tell me)\b(?![^?.!]*\b(?:it|this|that|my)\b)[^?.!]*?)\s*[?.!]+\s+"
+    r"(?P<second>(?:is|are|was|does|do|has|can)\s+(?:it|they)\b[^?.!]*\??|"
+    r"how\s+\w+\s+(?:is|are)\s+(?:it|they)\b[^?.!]*\??)\s*$",  # "how hard is it?"
+    re.I,
+)
 # "what is the birthstone for March and is it durable?": a question whose answer names the gems, then one asked of them
 ASKED_THEN_OF_IT = re.compile(
     r"^\s*(?P<first>(?:what|which|whats|what's)\b[^?.!]*?)\s*,?\s+and\s+"
