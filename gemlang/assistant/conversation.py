@@ -830,8 +830,10 @@ class Conversation:
         if not two and (words := TWO_WORDS_ASKED.match(text or "")) and not gems_named_in(words["word"]):
             first = f"{words['first']}?"  # "is ruby hard and expensive?": "is ruby hard?", then "is it expensive?"
             second = f"{words['verb']} {'they' if words['verb'].lower() == 'are' else 'it'} {words['word']}?"
-        # "what is amber? is it a mineral?", "what is amber and is it a mineral?": the second asked of the gem named
-        if not two and not photos and (then_asked := THEN_ASKED_OF_IT.match(text or "") or then):
+        # "what is amber? is it a mineral?", "what is amber and is it a mineral?": the second asked of the gem named;
+        # not "what are the SG and RI of spinel, and is it pleochroic?", its constants answered together
+        then_asked = None if two or photos else THEN_ASKED_OF_IT.match(text or "") or then
+        if then_asked and ASKED_ABOUT.fullmatch(f"{then_asked['first']}?"):
             first, second = f"{then_asked['first']}?", then_asked["second"]
         if not two and (why := COLOUR_AND_WHY.match(text or "")):
             first, second = f"{why['first']}?", f"why {why['first']}?"  # the colour's yes or no, then its cause
