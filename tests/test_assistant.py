@@ -3767,6 +3767,15 @@ def test_whether_a_seller_may_use_a_trade_name_is_answered_of_the_name_not_of_th
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(reply)  # and with none in hand
 
 
+@pytest.mark.parametrize("question", ["What's a trade name?", "what is a misnomer?", "what does trade name mean?"])
+def test_what_a_trade_name_or_a_misnomer_is_is_the_glossarys_entry_not_the_stones_card(question):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("purple, RI 1.544-1.553, SG 2.65")  # was the stone's answer again
+    answer = chat.ask(question)
+    assert answer.reply.startswith("**Trade name and misnomer**: A trade name is a name the gem trade gives")
+    assert "A misnomer is an incorrect name" in answer.reply and not answer.description
+
+
 @pytest.mark.parametrize(
     "question, gem, says",
     [("what is a Herkimer diamond?", "Quartz", "Herkimer County"),
