@@ -483,9 +483,11 @@ OTHER_READING = r"\b(?:s\.?\s?g|r\.?\s?i|specific gravity|refractive|density|bir
 # the glow is the person's observation, and a number with its reading ("is it SG 3.52?") is one too.
 _AUX = r"(?:does|do|did|would|could|can|will|is|are|was|were|should|shall|might|may|must)"
 _ASKING_AUX = r"(?:does|do|did|would|could|can|will|should|shall|might|may|must)"  # not "is": "Is singly refractive"
+# a name asked about may open in quotation marks: 'Is "Swiss blue topaz" treated?'
+_OPEN_QUOTE = r"['‘\"“]?"
 _SUBJECT = r"(?:it|this|that|they|these|those|there|i|we|you|one|the|a|an|my|your|its|any|such|some)"
 ASKED_NOT_SEEN = re.compile(
-    rf"^(?:(?:and|or|so|but|then|ok|okay|hmm|well)\b[\s,]*)?(?:{_AUX}\s+{_SUBJECT}\b|{_AUX}\s+(?!not\b)\w+[^?]*\?\s*$|"
+    rf"^(?:(?:and|or|so|but|then|ok|okay|hmm|well)\b[\s,]*)?(?:{_AUX}\s+{_SUBJECT}\b|{_AUX}\s+(?!not\b){_OPEN_QUOTE}\w+[^?]*\?\s*$|"
     rf"{_ASKING_AUX}\s+(?!not\b|n't|be\b)\w+\s+\w+|"  # "Would quartz scratch it" without its "?"
     r"(?:why|how|where)\b|what\s+(?:causes?|caused|makes?|made|gives?|gave|happens|about|(?:is|are)\s+the)\b|"
     r"what\s+(?:does|do|did|would|will|should)\s+[^?]*\blooks?\s+like\b|"  # "what does the doubling look like?"

@@ -3764,6 +3764,33 @@ def test_whether_a_trade_name_may_be_used_is_answered_with_the_naming_rule(quest
 
 
 @pytest.mark.parametrize(
+    "question, reply",
+    [("Can I use the name 'Mystic topaz'?", "**Yes**: 'mystic topaz' is colourless topaz with a coating"),  # was
+     ("is mystic topaz an acceptable name?", "**Yes**: 'mystic topaz' is colourless topaz"),  # "Probably not" / "No"
+     ("is it ok to sell it as 'Swiss blue topaz'?", "**Yes**: 'Swiss blue' is a trade name for a vivid medium blue"),
+     ("can I call it Madeira topaz?", "**No**: 'Madeira topaz' is citrine, a quartz, not topaz"),
+     ("may I list it as citrine topaz?", "**No**: 'citrine topaz' is a misnomer for citrine"),
+     ("can we label them as Herkimer diamonds?", "**No**: 'Herkimer diamond' is the name for water-clear")],
+)  # fmt: skip
+def test_whether_a_seller_may_use_a_trade_name_is_answered_of_the_name_not_of_the_stone_in_hand(question, reply):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("purple, RI 1.544-1.553, SG 2.65")
+    answer = chat.ask(question).reply
+    assert answer.startswith(reply)
+    assert ("16 CFR 23.24" if reply.startswith("**Yes**") else "16 CFR 23.25(a)") in answer
+    assert Assistant(classifier=None).conversation().ask(question).reply.startswith(reply)  # and with none in hand
+
+
+@pytest.mark.parametrize("question", ["What's a trade name?", "what is a misnomer?", "what does trade name mean?"])
+def test_what_a_trade_name_or_a_misnomer_is_is_the_glossarys_entry_not_the_stones_card(question):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("purple, RI 1.544-1.553, SG 2.65")  # was the stone's answer again
+    answer = chat.ask(question)
+    assert answer.reply.startswith("**Trade name and misnomer**: A trade name is a name the gem trade gives")
+    assert "A misnomer is an incorrect name" in answer.reply and not answer.description
+
+
+@pytest.mark.parametrize(
     "question, gem, says",
     [("what is a Herkimer diamond?", "Quartz", "Herkimer County"),
      ("what's a Mexican jade", "Calcite", "dyed green"),

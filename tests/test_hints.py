@@ -488,6 +488,23 @@ def test_a_question_about_the_stone_is_no_observation_of_it(text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        'Is "Swiss blue topaz" treated?',
+        "is “London blue” topaz heated?",
+        "Would 'sky blue topaz' be irradiated?",
+        "Is Swiss blue topaz treated?",
+    ],
+)
+def test_a_trade_name_asked_about_in_quotation_marks_is_no_colour_of_the_stone(text):
+    assert parse_hints(text).colours == ()
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("purple stone, RI 1.54")
+    chat.ask(text)
+    assert chat.hints.colours == ("purple",)
+
+
+@pytest.mark.parametrize(
     ("text", "read"),
     [
         ("what gem glows red under UV?", "red under UV"),

@@ -78,6 +78,7 @@ from gemlang.assistant.gem_answers import (
     species_word,
     tell_apart,
     the_one_in_colour,
+    trade_name_use_answer,
     treated_yet_the_gem,
     treatments_named,
     two_gems_answer,
@@ -1087,6 +1088,8 @@ class Conversation:
         if worded := selling_word_answer(turn.text, facts):  # "can I call this natural?" of the photo
             self._answered_first = worded[0]
             turn.answer.notes.append(f"sources: {'; '.join(worded[1])}")
+        elif named := trade_name_use_answer(turn.text):  # "can I sell it as Mystic topaz?" of the photo
+            self._answered_first = named
         elif traded := trade_rule_answer(turn.text, facts):  # "can I sell this online?" of a coral
             self._answered_first = traded[0]
             turn.answer.notes += [f"sources: {'; '.join(traded[1])}"] if traded[1] else []
@@ -1315,6 +1318,9 @@ class Conversation:
         if worded := selling_word_answer(turn.text, gem):  # "can I call my stones natural?"
             turn.answer.reply = worded[0]
             turn.answer.notes.append(f"sources: {'; '.join(worded[1])}")
+            return True
+        if named := trade_name_use_answer(turn.text):  # "can I use the name 'Mystic topaz'?": the name, not the stone
+            turn.answer.reply = named
             return True
         traded = trade_rule_answer(turn.text, gem)  # "can I sell black coral online?": CITES first
         told = disclosure_answer(turn.text, gem)  # "can I sell them as ruby?"

@@ -129,6 +129,7 @@ from gemlang.knowledge.carat_weight import (
 )
 from gemlang.knowledge.care import HARM_QUESTION, HEAT_QUESTION, LIGHT_QUESTION, SAID_OF_HARM, care_question
 from gemlang.knowledge.colours import ASKED_AS, USUAL_COLOUR, colour_names, hue_and_tinge, listed_in, main_colour
+from gemlang.knowledge.disclosure import SELL_QUESTION, TREATMENT_RULE, WORD_ASKED
 from gemlang.knowledge.facts import ASKED_SOURCED_FIELDS, TreatmentSigns, ahead_of_the_rest, format_quantity, sentences
 from gemlang.knowledge.instruments import TESTS, profile, separates, species_streak, value_text
 from gemlang.knowledge.knowledge_base import cited_facts, gems_named_in, group_named_in
@@ -2073,6 +2074,37 @@ NAME_RULE = (
 )
 
 
+def _names_the_gem_it_is(trade) -> bool:
+    """Whether every gem a trade name's words name is the gem it is, or a kind of it: "mystic topaz" (topaz), not
+    "smoky topaz" (quartz) nor "citrine topaz" (citrine, which "topaz" misnames)."""
+    from gemlang.knowledge.knowledge_base import knowledge_base, normalise_name
+
+    phrase = normalise_name(trade.phrase)
+    named = [gem for pattern, gem in knowledge_base().phrases if pattern.search(phrase)]
+    return bool(named) and all(gem.name == trade.gem.name or kind_of(trade.gem, gem) for gem in named)
+
+
+def name_use_verdict(trade) -> str:
+    """Whether a trade name may be used, by 16 CFR 23.25(a): fair where its words name the gem the stone is (its
+    treatments still disclosed), not where they name another gem."""
+    note = trade.note[:1].upper() + trade.note[1:]
+    if _names_the_gem_it_is(trade):  # "mystic topaz" is topaz: the name is fair, its coating still told
+        return f"**Yes**: {note}. The name says what the stone is, {lower_name(trade.gem)}. {TREATMENT_RULE}"
+    if trade.named is not None and trade.also_genuine:  # "gold topaz": fair of the genuine gem, not of the other
+        return f"**Only for the genuine gem**: {note}. {NAME_RULE}: {lower_name(trade.gem)}."
+    return f"**No**: {note}. {NAME_RULE}: {lower_name(trade.gem)}."
+
+
+def trade_name_use_answer(text: str) -> str:
+    """Whether a seller may use the trade name a message asks of ("can I use the name 'Mystic topaz'?", "may I
+    list it as Madeira topaz?"), by `name_use_verdict`; '' if it asks no such thing."""
+    from gemlang.knowledge import trade_name_in
+
+    asked = WORD_ASKED.search(text or "") or SELL_QUESTION.search(text or "")  # "can I sell it as Madeira topaz?"
+    trade = trade_name_in(text or "") if asked else None
+    return name_use_verdict(trade) if trade is not None else ""
+
+
 def trade_name_verdict(text: str) -> str:
     """Yes or no to "is X a Y?" or "is X real?" where X is a trade name or misnomer ("Herkimer diamond"): the gem
     it really is (quartz) against the gem asked about, or the gem its words name (diamond); '' for any other
@@ -2080,6 +2112,8 @@ def trade_name_verdict(text: str) -> str:
     from gemlang.knowledge import find_gem
     from gemlang.knowledge.knowledge_base import knowledge_base, normalise_name
 
+    if used := trade_name_use_answer(text):  # "can I use the name 'Mystic topaz'?"
+        return used
     key = normalise_name(text or "")
     found = next(((m, t) for pattern, t in knowledge_base().trade_names if (m := pattern.search(key))), None)
     if found is None:
@@ -2090,10 +2124,7 @@ def trade_name_verdict(text: str) -> str:
         return ""
     rest = key[m.end() :].strip()
     if NAME_ASKED.fullmatch(rest):
-        note = trade.note[:1].upper() + trade.note[1:]
-        if trade.named is not None and trade.also_genuine:  # "gold topaz": fair of the genuine gem, not of the other
-            return f"**Only for the genuine gem**: {note}. {NAME_RULE}: {lower_name(trade.gem)}."
-        return f"**No**: {note}. {NAME_RULE}: {lower_name(trade.gem)}."
+        return name_use_verdict(trade)
     after = AFTER_TRADE_NAME.fullmatch(rest)
     said = after.group("y") if after else ""
     if not said and not (after and after.group("real")):  # "is a Herkimer diamond?" asks nothing
