@@ -2673,6 +2673,20 @@ def test_which_ones_are_harder_than_a_gem_with_no_stone_lists_the_gems_not_a_rea
     assert "Using only Mohs hardness above 5.5" in chat.ask("it is harder than glass").to_markdown()  # a reading
 
 
+@pytest.mark.parametrize(
+    ("question", "listed"),
+    [
+        ("name some gems softer than glass", "**Natural gems softer than glass (Mohs 5.5)**"),
+        ("show me stones harder than topaz", "**Natural gems harder than Topaz (Mohs 8)**"),
+        ("can you give me all the stones heavier than diamond?", "**Natural gems heavier than Diamond (SG 3.52)**"),
+    ],
+)
+def test_gems_harder_than_a_gem_asked_for_by_name_or_show_me_are_listed_not_a_reading_of_the_stone(question, listed):
+    chat = stone_answered("Ruby", "Spinel", "Garnet Red")
+    assert chat.ask(question).reply.startswith(listed)  # was the stone ranked by "Mohs hardness below 5.5"
+    assert "Mohs hardness below 5.5" in chat.ask("it is softer than glass").to_markdown()  # a reading still
+
+
 def test_which_one_is_rarer_with_a_stone_in_hand_is_what_the_facts_of_its_gems_say_not_the_stone_unanswered():
     chat = stone_answered("Peridot", "Tourmaline", "Sapphire Blue")
     for asked in ("which one is rarer?", "which one is the rarest?"):  # was "My facts on Peridot do not answer that"

@@ -622,7 +622,11 @@ _THAN_ENDS = r"(?=\s*(?:[?!,;]|\.(?!\d)|\b(?:but|and|yet)\b|$))"  # not the poin
 COMPARED_LIST_QUESTION = re.compile(
     rf"(?:\b(?:which|what)\s+(?:natural\s+)?{A_COLOUR}(?:gems?|gemstones?|stones?|minerals?)\s+"
     r"(?:are|is|have|has|show|shows)\s+|"
-    rf"^\s*(?:list\s+(?:the\s+)?)?(?:natural\s+)?{A_COLOUR}(?:gems|gemstones|minerals)\s+(?:that are\s+)?)"
+    rf"^\s*(?:list\s+(?:the\s+)?)?(?:natural\s+)?{A_COLOUR}(?:gems|gemstones|minerals)\s+(?:that are\s+)?|"
+    # "name some gems softer than glass", "show me stones harder than topaz", "give me all the gems heavier than …"
+    r"^\s*(?:(?:can|could) you\s+)?(?:please\s+)?(?:name|show(?:\s+me)?|give\s+me|tell\s+me)\s+"
+    rf"(?:the\s+|some\s+|any\s+|all(?:\s+the)?\s+)?(?:natural\s+)?{A_COLOUR}(?:gems|gemstones|stones|minerals)\s+"
+    r"(?:that are\s+|which are\s+)?)"
     rf"{_COMPARED}{_THAN_ENDS}",
     re.I,
 )
