@@ -4230,6 +4230,15 @@ def test_every_constant_a_message_asks_of_a_gem_is_answered_and_a_bare_one_after
     assert answer.reply.startswith("**Peridot**: optic character biaxial") and not chat.hints
 
 
+def test_a_crystal_system_named_of_the_stone_or_a_gem_is_answered_from_its_facts():
+    chat = stone_answered("Ruby", "Spinel", "Garnet Red")
+    # was "My facts on Ruby do not answer that", and the stone's odds of being a ruby
+    assert chat.ask("is it cubic?").reply == "**Ruby**: crystal system trigonal."
+    assert chat.ask("is ruby trigonal?").reply == "**Yes.** Ruby is trigonal: its crystal system is trigonal."
+    assert chat.ask("are garnets cubic?").reply == "**Yes.** Garnet is cubic: its crystal system is cubic."
+    assert chat.ask("is it cubic zirconia?").reply.startswith("**Probably not**: Cubic Zirconia")  # a gem, not a system
+
+
 def test_a_collectors_crystal_system_or_fracture_question_is_answered_from_the_facts():
     # "what crystal system is beryl?" was beryl's bare card, and after readings of a stone its standing in the table
     chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Emerald"])).conversation()
