@@ -2687,6 +2687,12 @@ def test_gems_harder_than_a_gem_asked_for_by_name_or_show_me_are_listed_not_a_re
     assert "Mohs hardness below 5.5" in chat.ask("it is softer than glass").to_markdown()  # a reading still
 
 
+def test_which_is_harder_than_a_gem_of_two_named_compares_the_two_not_a_list_of_every_gem():
+    chat = Assistant(classifier=None).conversation()
+    said = chat.ask("which is harder than topaz, ruby or spinel?").reply  # was "**Natural gems harder than Topaz …"
+    assert said.startswith("Ruby is harder than Topaz and Spinel.")
+
+
 def test_which_one_is_rarer_with_a_stone_in_hand_is_what_the_facts_of_its_gems_say_not_the_stone_unanswered():
     chat = stone_answered("Peridot", "Tourmaline", "Sapphire Blue")
     for asked in ("which one is rarer?", "which one is the rarest?"):  # was "My facts on Peridot do not answer that"

@@ -631,10 +631,10 @@ COMPARED_LIST_QUESTION = re.compile(
     re.I,
 )
 # "which one has more fire than diamond?", "what is harder than topaz?": no kind of stone said, which with none in hand
-# or spoken of asks of every gem
+# or spoken of asks of every gem; not "which is harder than topaz, ruby or spinel?", a choice of two
 ANY_ONE_COMPARED = re.compile(
-    r"^\s*(?:which(?:\s+ones?|\s+others?)?|what(?:\s+else)?)\s*(?:\s(?:is|are|has|have|shows?)|'s|’s)\s+"
-    rf"{_COMPARED}{_THAN_ENDS}",
+    r"^(?![^?.!]*[,;:][^?.!]*\bor\b)\s*(?:which(?:\s+ones?|\s+others?)?|what(?:\s+else)?)\s*"
+    rf"(?:\s(?:is|are|has|have|shows?)|'s|’s)\s+{_COMPARED}{_THAN_ENDS}",
     re.I,
 )
 # "… harder than glass but softer than quartz": a second bound on the same quantity
