@@ -2687,6 +2687,12 @@ def test_gems_harder_than_a_gem_asked_for_by_name_or_show_me_are_listed_not_a_re
     assert "Mohs hardness below 5.5" in chat.ask("it is softer than glass").to_markdown()  # a reading still
 
 
+def test_which_ones_are_harder_than_a_gem_with_a_stone_in_hand_ranks_its_gems_not_a_reading():
+    chat = stone_answered("Ruby", "Spinel", "Garnet Red")
+    answer = chat.ask("which ones are harder than topaz?")  # was the stone ranked by "Mohs hardness above 8"
+    assert answer.reply.startswith("Of the gems your stone may be") and not chat.hints
+
+
 def test_which_is_harder_than_a_gem_of_two_named_compares_the_two_not_a_list_of_every_gem():
     chat = Assistant(classifier=None).conversation()
     said = chat.ask("which is harder than topaz, ruby or spinel?").reply  # was "**Natural gems harder than Topaz …"
