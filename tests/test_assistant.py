@@ -2683,6 +2683,32 @@ def test_which_ones_are_harder_than_a_gem_with_no_stone_lists_the_gems_not_a_rea
     assert "Using only Mohs hardness above 5.5" in chat.ask("it is harder than glass").to_markdown()  # a reading
 
 
+@pytest.mark.parametrize(
+    ("question", "listed"),
+    [
+        ("name some gems softer than glass", "**Natural gems softer than glass (Mohs 5.5)**"),
+        ("show me stones harder than topaz", "**Natural gems harder than Topaz (Mohs 8)**"),
+        ("can you give me all the stones heavier than diamond?", "**Natural gems heavier than Diamond (SG 3.52)**"),
+    ],
+)
+def test_gems_harder_than_a_gem_asked_for_by_name_or_show_me_are_listed_not_a_reading_of_the_stone(question, listed):
+    chat = stone_answered("Ruby", "Spinel", "Garnet Red")
+    assert chat.ask(question).reply.startswith(listed)  # was the stone ranked by "Mohs hardness below 5.5"
+    assert "Mohs hardness below 5.5" in chat.ask("it is softer than glass").to_markdown()  # a reading still
+
+
+def test_which_ones_are_harder_than_a_gem_with_a_stone_in_hand_ranks_its_gems_not_a_reading():
+    chat = stone_answered("Ruby", "Spinel", "Garnet Red")
+    answer = chat.ask("which ones are harder than topaz?")  # was the stone ranked by "Mohs hardness above 8"
+    assert answer.reply.startswith("Of the gems your stone may be") and not chat.hints
+
+
+def test_which_is_harder_than_a_gem_of_two_named_compares_the_two_not_a_list_of_every_gem():
+    chat = Assistant(classifier=None).conversation()
+    said = chat.ask("which is harder than topaz, ruby or spinel?").reply  # was "**Natural gems harder than Topaz …"
+    assert said.startswith("Ruby is harder than Topaz and Spinel.")
+
+
 def test_which_one_is_rarer_with_a_stone_in_hand_is_what_the_facts_of_its_gems_say_not_the_stone_unanswered():
     chat = stone_answered("Peridot", "Tourmaline", "Sapphire Blue")
     for asked in ("which one is rarer?", "which one is the rarest?"):  # was "My facts on Peridot do not answer that"
@@ -4265,6 +4291,15 @@ def test_every_constant_a_message_asks_of_a_gem_is_answered_and_a_bare_one_after
     chat.ask("What are the RI and birefringence of peridot?")
     answer = chat.ask("optic sign?")
     assert answer.reply.startswith("**Peridot**: optic character biaxial") and not chat.hints
+
+
+def test_a_crystal_system_named_of_the_stone_or_a_gem_is_answered_from_its_facts():
+    chat = stone_answered("Ruby", "Spinel", "Garnet Red")
+    # was "My facts on Ruby do not answer that", and the stone's odds of being a ruby
+    assert chat.ask("is it cubic?").reply == "**Ruby**: crystal system trigonal."
+    assert chat.ask("is ruby trigonal?").reply == "**Yes.** Ruby is trigonal: its crystal system is trigonal."
+    assert chat.ask("are garnets cubic?").reply == "**Yes.** Garnet is cubic: its crystal system is cubic."
+    assert chat.ask("is it cubic zirconia?").reply.startswith("**Probably not**: Cubic Zirconia")  # a gem, not a system
 
 
 def test_a_collectors_crystal_system_or_fracture_question_is_answered_from_the_facts():

@@ -672,7 +672,7 @@ def test_how_to_photograph_gems_for_a_listing_is_the_glossarys_sourced_entry(que
 @pytest.mark.parametrize(
     "question",
     ["How do I measure a stone's size?", "how can I measure the size of a gem?", "how do I measure a loose stone?",
-     "how do I measure the dimensions of a stone?"],
+     "how do I measure the dimensions of a stone?", "how do I measure its size?", "how can I measure its dimensions?"],
 )  # fmt: skip
 def test_how_to_measure_a_stones_size_is_the_gauge_entry(question):
     from gemlang.assistant import Assistant

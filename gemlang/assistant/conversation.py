@@ -1366,8 +1366,8 @@ class Conversation:
             ranked = ranked or ("" if of_the_stone else compared_list_answer(turn.text, any_one=True))
         if not ranked and (cheap := cheapest_answer(turn.text)):  # "the cheapest yellow-green stone?"
             ranked = f"I do not price stones, nor rank gems by price: {WHAT_VALUE_RESTS_ON}. {cheap}"
-        # "which ones are harder than topaz?" lists gems: its "harder than topaz" is no reading of a stone
-        asked = ALSO_COMPARED.sub(" ", ANY_ONE_COMPARED.sub(" ", turn.text)) if not of_the_stone else turn.text
+        # "which ones are harder than topaz?" lists gems, or ranks the stone's: its "harder than topaz" is no reading
+        asked = ALSO_COMPARED.sub(" ", ANY_ONE_COMPARED.sub(" ", turn.text))
         if not ranked or parse_hints(HIGH_OR_LOW.sub(" ", asked)):
             return False
         if self._asks_of_named_together(turn.text, not_of_gems_in_general=True):  # "which is the hardest?" of June's

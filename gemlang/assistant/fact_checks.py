@@ -55,6 +55,8 @@ KIND_SAID = re.compile(
 ABOUT_A_STONE = re.compile(r"\b(?:my|this|the stone|mine|it'?s|it)\b", re.I)
 SYSTEMS = ("cubic", "isometric", "tetragonal", "hexagonal", "trigonal", "orthorhombic", "monoclinic", "triclinic",
            "amorphous")  # fmt: skip
+# "is ruby trigonal?", "are garnets cubic?": whether a gem is of a crystal system, a claim to check as said
+SYSTEM_ASKED = re.compile(rf"\s*(?:is|are)\b[^?.!]*\b(?:{'|'.join(SYSTEMS)})\s*\?\s*", re.I)
 OPTIC_SAID = {"isotropic": "singly refractive", "uniaxial": "uniaxial", "biaxial": "biaxial",
               "anisotropic": "doubly refractive"}  # fmt: skip
 TOLERANCE = {"ri": 0.005, "sg": 0.03, "hardness": 0.5, "birefringence": 0.002}
@@ -115,6 +117,7 @@ def _sentence_checked(sentence: str, others: str) -> str:
     if named is None or not OPENER.fullmatch(text[: named.start()]) or GEM_AS_A_WORD.match(text[named.start() :]):
         return ""  # not "Ruby red stone reading 1.718 SR, spinel right?", a stone's readings
     plain = re.search(rf"\b{re.escape(gems[0].name.split()[0])}\w*{STATED}", text, re.I) and text.rstrip().endswith("?")
+    plain = plain or SYSTEM_ASKED.fullmatch(text)  # "is ruby trigonal?": a crystal system asked of a gem
     if not (TAG_QUESTION.search(text) or ASKED_IF_TRUE.search(text) or VALUE_CONFIRMED.search(text) or plain):
         return ""
     # "ruby and sapphire are both corundum": the gems before what is said of them; what they are said to be after

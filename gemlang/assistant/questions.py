@@ -333,7 +333,9 @@ PROPERTY_FIELDS = {
     ),
     rf"pleochro|dichro|trichro|dichroscope|{SHOWS_COLOURS}": ("pleochroism", "pleochroism"),
     r"made of|composition|formula|chemi": ("chemistry", "chemistry"),
-    r"crystal system|crystalli[sz]es": ("crystal system", "crystal_system"),
+    # "is it cubic?", "is ruby trigonal?": a system named asks the crystal system; not "cubic zirconia"
+    r"crystal system|crystalli[sz]es|\b(?:isometric|tetragonal|hexagonal|trigonal|orthorhombic|monoclinic|triclinic)\b|"
+    r"\bcubic\b(?!\s+zirconia)": ("crystal system", "crystal_system"),
     # "why is it shiny?", "is opal glossy?": its lustre
     r"lust(?:re|er|rous)|\bshin(?:y|ier|iest|iness)\b|\bgloss(?:y|ier|iest)\b": ("lustre", "lustre"),
     r"\bcleav(?:age|es?|ing)\b": ("cleavage", "cleavage"),  # "does topaz cleave?": its cleavage

@@ -622,15 +622,19 @@ _THAN_ENDS = r"(?=\s*(?:[?!,;]|\.(?!\d)|\b(?:but|and|yet)\b|$))"  # not the poin
 COMPARED_LIST_QUESTION = re.compile(
     rf"(?:\b(?:which|what)\s+(?:natural\s+)?{A_COLOUR}(?:gems?|gemstones?|stones?|minerals?)\s+"
     r"(?:are|is|have|has|show|shows)\s+|"
-    rf"^\s*(?:list\s+(?:the\s+)?)?(?:natural\s+)?{A_COLOUR}(?:gems|gemstones|minerals)\s+(?:that are\s+)?)"
+    rf"^\s*(?:list\s+(?:the\s+)?)?(?:natural\s+)?{A_COLOUR}(?:gems|gemstones|minerals)\s+(?:that are\s+)?|"
+    # "name some gems softer than glass", "show me stones harder than topaz", "give me all the gems heavier than …"
+    r"^\s*(?:(?:can|could) you\s+)?(?:please\s+)?(?:name|show(?:\s+me)?|give\s+me|tell\s+me)\s+"
+    rf"(?:the\s+|some\s+|any\s+|all(?:\s+the)?\s+)?(?:natural\s+)?{A_COLOUR}(?:gems|gemstones|stones|minerals)\s+"
+    r"(?:that are\s+|which are\s+)?)"
     rf"{_COMPARED}{_THAN_ENDS}",
     re.I,
 )
 # "which one has more fire than diamond?", "what is harder than topaz?": no kind of stone said, which with none in hand
-# or spoken of asks of every gem
+# or spoken of asks of every gem; not "which is harder than topaz, ruby or spinel?", a choice of two
 ANY_ONE_COMPARED = re.compile(
-    r"^\s*(?:which(?:\s+ones?|\s+others?)?|what(?:\s+else)?)\s*(?:\s(?:is|are|has|have|shows?)|'s|’s)\s+"
-    rf"{_COMPARED}{_THAN_ENDS}",
+    r"^(?![^?.!]*[,;:][^?.!]*\bor\b)\s*(?:which(?:\s+ones?|\s+others?)?|what(?:\s+else)?)\s*"
+    rf"(?:\s(?:is|are|has|have|shows?)|'s|’s)\s+{_COMPARED}{_THAN_ENDS}",
     re.I,
 )
 # "… harder than glass but softer than quartz": a second bound on the same quantity
