@@ -1161,6 +1161,8 @@ def test_an_elements_spectrum_cites_a_gemmological_reference_beside_the_web_copy
         ("what does an acid test show on coral?", "**Coral**: in acid: it reacts, for natural coral is a carbonate"),
         ("does malachite fizz in acid?", "**Malachite**: in acid: it effervesces in hydrochloric acid"),
         ("does malachite react with dilute HCl?", "**Malachite**: in acid: it effervesces in hydrochloric acid"),
+        ("does calcite react with vinegar?", "**Calcite**: in acid: drops of dilute hydrochloric acid"),  # not care
+        ("does coral react with vinegar?", "**Coral**: in acid: it reacts, for natural coral is a carbonate"),
         ("does rhodochrosite effervesce in acid?", "**Rhodochrosite**: in acid: it effervesces in hydrochloric"),
         ("is ruby soluble in water?", "**Ruby**: in water: not on record here."),  # no fact, and it says so
     ],
@@ -1178,6 +1180,9 @@ def test_how_water_acid_or_direction_acts_on_a_gem_is_answered_from_its_sourced_
         ("does calcite fizz in acid?", "geo.libretexts.org"),
         ("will calcite bubble in hydrochloric acid?", "geo.libretexts.org"),
         ("does calcite react with hydrochloric acid?", "geo.libretexts.org"),
+        ("does calcite react with vinegar?", "geo.libretexts.org"),  # was its care text
+        ("does calcite react with acid?", "geo.libretexts.org"),
+        ("will calcite react to vinegar?", "geo.libretexts.org"),
         ("is kyanite harder along its length?", "uas.alaska.edu"),
         ("is kyanite softer lengthwise?", "uas.alaska.edu"),
         ("does coral fizz in vinegar?", "gemsociety.org/article/destructive-tests-acid-testing"),

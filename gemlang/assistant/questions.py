@@ -346,8 +346,8 @@ PROPERTY_FIELDS = {
         "in water:",
         "solubility",
     ),
-    # "does calcite fizz in acid?", "what does the acid test show on calcite?", "does coral bubble in vinegar?"
-    r"\bfizz|\beffervesc|\bacid test\b|\b(?:hcl|hydrochloric)\b|\breacts? (?:with|to) (?:\w+ )?acids?\b|"
+    # "does calcite fizz in acid?", "what does the acid test show on calcite?", "does calcite react with vinegar?"
+    r"\bfizz|\beffervesc|\bacid test\b|\b(?:hcl|hydrochloric)\b|\breacts? (?:with|to) (?:\w+ )?(?:acids?|vinegar)\b|"
     r"\bbubbl(?:e|es|ing)\b(?=[^?.!]*\b(?:acids?|vinegar)\b)": (
         "in acid:",
         "acid_reaction",
@@ -658,7 +658,7 @@ PROPERTY_QUESTION = re.compile(
     # "is fluorite soluble in water?", "does calcite fizz in acid?", "is kyanite harder along its length?"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:(?:in)?soluble in water|water[- ]soluble)\b|"
     r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+"
-    r"(?:dissolve in water|fizz|effervesce|bubble|react (?:with|to) (?:\w+ )?(?:acid|hcl))|"
+    r"(?:dissolve in water|fizz|effervesce|bubble|react (?:with|to) (?:\w+ )?(?:acid|hcl|vinegar))|"
     r"\bwhat\b[^?.!]{0,20}\bacid[- ]test\b|"  # "what does the acid test show on calcite?"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:harder|softer)\s+"
     r"(?:along|across|lengthwise|lengthways|crosswise|crossways)\b|"
