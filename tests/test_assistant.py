@@ -7324,6 +7324,11 @@ def test_what_an_insurance_appraisal_lists_for_each_piece_includes_a_photograph_
      ("is a 1.3 ratio good for an oval?", "**Length-to-width ratio**:", "brilliantearth.com"),
      ("is 64% depth too deep?", "**Depth percentage**:", "suratdiamond.com"),
      ("is a depth of 61.5% good?", "**Depth percentage**:", "suratdiamond.com"),
+     # were the Diamond and Sapphire cards: the depth of a cut shape asked
+     ("what depth should a round diamond be?", "**Depth percentage**:", "suratdiamond.com"),
+     ("what depth should a round diamond have?", "**Depth percentage**:", "suratdiamond.com"),
+     ("how deep should a round brilliant be?", "**Depth percentage**:", "suratdiamond.com"),
+     ("what's a good depth for an oval sapphire?", "**Depth percentage**:", "suratdiamond.com"),
      ("how much weight is lost cutting rough?", "**Yield**:", "faceting-yield"),
      # were the price refusal and the Diamond card: the entry, its figures said to be coloured gems'
      ("how much of a diamond is lost when cutting?", "**For a diamond**: the figures below are for coloured gems",

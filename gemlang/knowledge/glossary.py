@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from gemlang.knowledge.carat_weight import DEPTH_SAID, DIMENSIONS, cut_named
 from gemlang.knowledge.care import ASKED, PIECE, PRECIOUS_METALS, as_settings
 from gemlang.patterns import compiled
 from gemlang.readings import WITH_DIRECTION as TURNED_WORDS
@@ -131,6 +132,9 @@ PROPORTIONS_GIVEN = {
     ),
 }
 ASKED_OF = re.compile(r"\?|^\s*(?:is|are|what|which|how|should|would|does|do)\b", re.I)
+# "what depth should a round diamond be?", "how deep should an oval be cut?": the depth of a cut shape, which the
+# depth percentage says what is usual for; not "depth of colour", nor a depth in millimetres given to weigh it by
+DEPTH_OF_A_CUT = re.compile(r"\b(?:depth|how deep)\b(?![^?.!]*\bcolou?r)", re.I)
 # "what is a plot diagram on a grading report?": the paper only says where the term asked is read ("how do I tell
 # uniaxial from biaxial on the refractometer?" asks of the instrument too)
 WHERE_FOUND = re.compile(r"\bon (?:a|an|the|my|your|this|his|her) (?:[\w-]+ )?$")
@@ -358,6 +362,9 @@ def terms_asked(text: str) -> list[Term]:
         return [term_called("yield")]
     if given := [term_called(term) for term, said in PROPORTIONS_GIVEN.items() if said.search(text)]:
         return given if ASKED_OF.search(text) else []
+    if DEPTH_OF_A_CUT.search(text) and cut_named(text) and ASKED_OF.search(text):
+        if not (DEPTH_SAID.search(text) or DIMENSIONS.search(text)):
+            return [term_called("depth percentage")]
     if MOHS_SCALE_ASKED.search(text) and ASKS_SOMETHING.search(text) and not ABOUT_THE_STONE.search(text):
         steps = SCALE_STEPS_ASKED.search(text)
         return [] if gems_named_in(text) and not steps else [term_called("Mohs hardness scale")]
