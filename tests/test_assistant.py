@@ -1741,6 +1741,11 @@ def test_how_an_instrument_works_asked_of_the_stone_in_hand_keeps_its_readings()
 @pytest.mark.parametrize(
     "question, facts, why",
     [("why does ruby glow red under UV?", ["**Ruby**: fluorescence", "coloured by chromium"], "**Fluorescence**:"),
+     # were a ranking of the glow taken for a reading, and the glow alone
+     ("explain why ruby glows", ["**Ruby**: fluorescence", "coloured by chromium"], "**Fluorescence**:"),
+     ("tell me why ruby glows red", ["**Ruby**: fluorescence", "coloured by chromium"], "**Fluorescence**:"),
+     ("explain why fluorite fluoresces", ["**Fluorite**: fluorescence"], "**Fluorescence**:"),
+     ("why does ruby glow?", ["**Ruby**: fluorescence", "coloured by chromium"], "**Fluorescence**:"),
      ("why is tourmaline pleochroic?", ["**Tourmaline**: pleochroism", "optic character uniaxial"], "**Pleochroism**:"),
      ("why is zircon doubly refractive?", ["uniaxial positive", "crystal system tetragonal"], "**Doubly refractive**:"),
      ("why is sapphire blue?", ["**Sapphire Blue**: coloured by iron together with titanium"], "**Cause of colour**:"),

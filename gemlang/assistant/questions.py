@@ -653,6 +653,7 @@ PROPERTY_QUESTION = re.compile(
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:shiny|glossy|lustrous)\s*\?|"
     r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+(?:fluoresce|phosphoresce|glow|react to (?:uv|ultra))|"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:fluorescent|phosphorescent)\b|"  # "is it fluorescent?"
+    r"\bwhy\s+[a-z][\w' ]{0,30}?\s+(?:fluoresces?|phosphoresces?|glows?)\b|"  # "explain why ruby glows"
     r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+cleave\b|\bwhich\b[\w\s]{0,12}?\bcleaves?\b|"  # its cleavage
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+magnetic\s*\?|"  # "is almandine magnetic?"
     # "is fluorite soluble in water?", "does calcite fizz in acid?", "is kyanite harder along its length?"

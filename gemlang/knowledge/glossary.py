@@ -65,7 +65,7 @@ ASKING = re.compile(
 )
 # "why does ruby glow red under UV?", "what gives gems their colour?": the mechanism is asked, not only the fact
 ASKS_WHY = re.compile(  # and asked on someone's behalf: "my son asks why ruby is red"
-    r"^\s*(?:why|how come)\b|\bwhat (?:causes|makes|produces|gives)\b|\b(?:asks?|wonder\w*|know|me)\s+why\b|"
+    r"^\s*(?:why|how come)\b|\bwhat (?:causes|makes|produces|gives)\b|\b(?:asks?|wonder\w*|know|me|explain)\s+why\b|"
     # "what is the birefringence of peridot and why does it matter?": what the property is for, after its value
     r"\band why\b|\bwhy (?:does|would) (?:it|that|this) matter\b|\bwhy (?:is|'s) (?:it|that|this) important\b",
     re.I,
@@ -435,7 +435,8 @@ def _with_difference(terms: list[Term]) -> list[Term]:
     return terms + [term_called(d) for pair, d in TOLD_APART.items() if set(pair) <= asked and d not in asked]
 
 
-EXPLAINED_AS = {"colour_cause": "cause of colour", "lustre": "lustre"}  # a gem's field, the term that explains it
+# a gem's field, the term that explains it
+EXPLAINED_AS = {"colour_cause": "cause of colour", "lustre": "lustre", "fluorescence": "fluorescence"}
 
 
 def mechanism(text: str, fields: Sequence[str]) -> list[Term]:
@@ -452,7 +453,9 @@ def mechanism(text: str, fields: Sequence[str]) -> list[Term]:
     elif OPAL.search(text):  # "why does opal have fire?": its play-of-colour, not a faceted stone's dispersion
         terms = [term_called("play-of-colour") if t.term == "dispersion" else t for t in terms]
     if not terms:  # "why is sapphire blue?", "why is it shiny?": the term for the property itself
-        terms = [term_called(term) for field, term in EXPLAINED_AS.items() if field in fields]
+        # "why does ruby glow?": its glow's entry, as "… under UV?" gives; the "why" asks no colour of it
+        explained = [f for f in fields if f != "colour_cause"] if "fluorescence" in fields else fields
+        terms = [term_called(term) for field, term in EXPLAINED_AS.items() if field in explained]
     return list(dict.fromkeys(terms))[:MAX_TERMS]
 
 
