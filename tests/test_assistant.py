@@ -4411,6 +4411,13 @@ def test_a_gem_called_lab_is_its_lab_grown_stones_like_a_gem_called_lab_grown(qu
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(reply)  # was the natural card
 
 
+@pytest.mark.parametrize("question", ["can star sapphire be lab-grown?", "are there synthetic star sapphires?"])
+def test_the_lab_grown_kinds_follow_a_star_said_first_as_a_sentence_of_their_own(question):
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith("**Sapphire**: Star sapphires show a six-rayed star")
+    assert "sunlight. Lab-grown sapphire is made in more than one way" in reply  # was "sunlight.: Lab-grown"
+
+
 @pytest.mark.parametrize(
     ("question", "reply"),
     [("tell me about synthetic peridot", "**Peridot**: I have no entry for synthetic peridot: what follows is "
