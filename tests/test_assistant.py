@@ -1161,6 +1161,8 @@ def test_an_elements_spectrum_cites_a_gemmological_reference_beside_the_web_copy
         ("what does an acid test show on coral?", "**Coral**: in acid: it reacts, for natural coral is a carbonate"),
         ("does malachite fizz in acid?", "**Malachite**: in acid: it effervesces in hydrochloric acid"),
         ("does malachite react with dilute HCl?", "**Malachite**: in acid: it effervesces in hydrochloric acid"),
+        ("does calcite react with vinegar?", "**Calcite**: in acid: drops of dilute hydrochloric acid"),  # not care
+        ("does coral react with vinegar?", "**Coral**: in acid: it reacts, for natural coral is a carbonate"),
         ("does rhodochrosite effervesce in acid?", "**Rhodochrosite**: in acid: it effervesces in hydrochloric"),
         ("is ruby soluble in water?", "**Ruby**: in water: not on record here."),  # no fact, and it says so
     ],
@@ -1178,6 +1180,9 @@ def test_how_water_acid_or_direction_acts_on_a_gem_is_answered_from_its_sourced_
         ("does calcite fizz in acid?", "geo.libretexts.org"),
         ("will calcite bubble in hydrochloric acid?", "geo.libretexts.org"),
         ("does calcite react with hydrochloric acid?", "geo.libretexts.org"),
+        ("does calcite react with vinegar?", "geo.libretexts.org"),  # was its care text
+        ("does calcite react with acid?", "geo.libretexts.org"),
+        ("will calcite react to vinegar?", "geo.libretexts.org"),
         ("is kyanite harder along its length?", "uas.alaska.edu"),
         ("is kyanite softer lengthwise?", "uas.alaska.edu"),
         ("does coral fizz in vinegar?", "gemsociety.org/article/destructive-tests-acid-testing"),
@@ -1736,6 +1741,11 @@ def test_how_an_instrument_works_asked_of_the_stone_in_hand_keeps_its_readings()
 @pytest.mark.parametrize(
     "question, facts, why",
     [("why does ruby glow red under UV?", ["**Ruby**: fluorescence", "coloured by chromium"], "**Fluorescence**:"),
+     # were a ranking of the glow taken for a reading, and the glow alone
+     ("explain why ruby glows", ["**Ruby**: fluorescence", "coloured by chromium"], "**Fluorescence**:"),
+     ("tell me why ruby glows red", ["**Ruby**: fluorescence", "coloured by chromium"], "**Fluorescence**:"),
+     ("explain why fluorite fluoresces", ["**Fluorite**: fluorescence"], "**Fluorescence**:"),
+     ("why does ruby glow?", ["**Ruby**: fluorescence", "coloured by chromium"], "**Fluorescence**:"),
      ("why is tourmaline pleochroic?", ["**Tourmaline**: pleochroism", "optic character uniaxial"], "**Pleochroism**:"),
      ("why is zircon doubly refractive?", ["uniaxial positive", "crystal system tetragonal"], "**Doubly refractive**:"),
      ("why is sapphire blue?", ["**Sapphire Blue**: coloured by iron together with titanium"], "**Cause of colour**:"),
@@ -4485,6 +4495,13 @@ def test_a_lab_grown_gem_asked_about_is_the_lab_grown_one_or_says_which_there_ar
 )  # fmt: skip
 def test_a_gem_called_lab_is_its_lab_grown_stones_like_a_gem_called_lab_grown(question, reply):
     assert Assistant(classifier=None).conversation().ask(question).reply.startswith(reply)  # was the natural card
+
+
+@pytest.mark.parametrize("question", ["can star sapphire be lab-grown?", "are there synthetic star sapphires?"])
+def test_the_lab_grown_kinds_follow_a_star_said_first_as_a_sentence_of_their_own(question):
+    reply = Assistant(classifier=None).conversation().ask(question).reply
+    assert reply.startswith("**Sapphire**: Star sapphires show a six-rayed star")
+    assert "sunlight. Lab-grown sapphire is made in more than one way" in reply  # was "sunlight.: Lab-grown"
 
 
 @pytest.mark.parametrize(
@@ -7405,6 +7422,11 @@ def test_what_an_insurance_appraisal_lists_for_each_piece_includes_a_photograph_
      ("is a 1.3 ratio good for an oval?", "**Length-to-width ratio**:", "brilliantearth.com"),
      ("is 64% depth too deep?", "**Depth percentage**:", "suratdiamond.com"),
      ("is a depth of 61.5% good?", "**Depth percentage**:", "suratdiamond.com"),
+     # were the Diamond and Sapphire cards: the depth of a cut shape asked
+     ("what depth should a round diamond be?", "**Depth percentage**:", "suratdiamond.com"),
+     ("what depth should a round diamond have?", "**Depth percentage**:", "suratdiamond.com"),
+     ("how deep should a round brilliant be?", "**Depth percentage**:", "suratdiamond.com"),
+     ("what's a good depth for an oval sapphire?", "**Depth percentage**:", "suratdiamond.com"),
      ("how much weight is lost cutting rough?", "**Yield**:", "faceting-yield"),
      # were the price refusal and the Diamond card: the entry, its figures said to be coloured gems'
      ("how much of a diamond is lost when cutting?", "**For a diamond**: the figures below are for coloured gems",

@@ -619,6 +619,8 @@ def test_textbook_readings_of_ggg_and_pyrope_lie_in_their_ranges():
      ("what is a grading report?", ["lab report"]),
      ("what ratio is best for a pear?", ["length-to-width ratio"]), ("is 64% depth too deep?", ["depth percentage"]),
      ("RI 1.76, depth 4.2 mm", []), ("depth 64%", []),  # a measurement said, no proportion asked
+     ("what depth should a round diamond be?", ["depth percentage"]),  # was the Diamond card
+     ("7 x 5 oval sapphire, depth 3 mm, what does it weigh?", []), ("how deep is the colour of an oval ruby?", []),
      ("how much weight is lost cutting rough?", ["yield"]), ("what percentage of the rough is kept when cutting?",
      ["yield"]), ("how much weight is lost cutting a sapphire?", []),  # a gem's own losses, not the entry's
      ("how much weight is lost cutting a piece of rough?", ["yield"]),

@@ -2926,18 +2926,20 @@ class Conversation:
                 if aside and graded:  # "what clarity is my diamond?": the scale
                     answer.reply += scales_of_the_grades(text, asked_gem, answer)
             natural_card = f"natural {lower_name(asked_gem)}"
+            # after the gem's bold name alone a colon; after a sentence already said (its star, its aside) a space
+            then = ": " if answer.reply.endswith("**") else " "
             if aside and twins and treatment and not all(untreated_as_far_as_known(t) for t in twins):
                 # "what treatments are used on lab-grown diamonds?": each way of growing it was named with its
                 # treatments, so only what the card below the answer is about is left to say
                 answer.reply += f" The description that follows is of {natural_card}, not of the lab-grown stones."
             elif len(twins) > 1:  # "tell me about synthetic emerald": which lab-grown one, before the natural gem
-                answer.reply += (" " if aside else ": ") + (
+                answer.reply += then + (
                     f"Lab-grown {lower_name(asked_gem)} is made in more than one way ("
                     f"{join_words([t.name for t in twins], 'and')}), and each has its own facts: ask about one of "
                     f"them by name. What follows is {natural_card}."
                 )
             elif not twins and (lab := lab_grown_named(text, asked_gem)):  # "tell me about synthetic peridot"
-                answer.reply += (" " if aside else ": ") + f"I have no entry for {lab}: what follows is {natural_card}."
+                answer.reply += then + f"I have no entry for {lab}: what follows is {natural_card}."
         elif self.hints.colours:  # kept: it refines the first reading or photo that comes
             answer.reply = weight_alone(text, tuple(self.hints.colours)) or (  # "a carat and a half, blue"
                 f"A colour alone ({' and '.join(self.hints.colours)}) fits too many gems to rank them. Send a "

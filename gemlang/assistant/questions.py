@@ -348,8 +348,8 @@ PROPERTY_FIELDS = {
         "in water:",
         "solubility",
     ),
-    # "does calcite fizz in acid?", "what does the acid test show on calcite?", "does coral bubble in vinegar?"
-    r"\bfizz|\beffervesc|\bacid test\b|\b(?:hcl|hydrochloric)\b|\breacts? (?:with|to) (?:\w+ )?acids?\b|"
+    # "does calcite fizz in acid?", "what does the acid test show on calcite?", "does calcite react with vinegar?"
+    r"\bfizz|\beffervesc|\bacid test\b|\b(?:hcl|hydrochloric)\b|\breacts? (?:with|to) (?:\w+ )?(?:acids?|vinegar)\b|"
     r"\bbubbl(?:e|es|ing)\b(?=[^?.!]*\b(?:acids?|vinegar)\b)": (
         "in acid:",
         "acid_reaction",
@@ -662,12 +662,13 @@ PROPERTY_QUESTION = re.compile(
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:shiny|glossy|lustrous)\s*\?|"
     r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+(?:fluoresce|phosphoresce|glow|react to (?:uv|ultra))|"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:fluorescent|phosphorescent)\b|"  # "is it fluorescent?"
+    r"\bwhy\s+[a-z][\w' ]{0,30}?\s+(?:fluoresces?|phosphoresces?|glows?)\b|"  # "explain why ruby glows"
     r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+cleave\b|\bwhich\b[\w\s]{0,12}?\bcleaves?\b|"  # its cleavage
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+magnetic\s*\?|"  # "is almandine magnetic?"
     # "is fluorite soluble in water?", "does calcite fizz in acid?", "is kyanite harder along its length?"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:(?:in)?soluble in water|water[- ]soluble)\b|"
     r"\b(?:does|do|will|would|can)\s+[a-z][\w' ]{0,30}?\s+"
-    r"(?:dissolve in water|fizz|effervesce|bubble|react (?:with|to) (?:\w+ )?(?:acid|hcl))|"
+    r"(?:dissolve in water|fizz|effervesce|bubble|react (?:with|to) (?:\w+ )?(?:acid|hcl|vinegar))|"
     r"\bwhat\b[^?.!]{0,20}\bacid[- ]test\b|"  # "what does the acid test show on calcite?"
     r"\b(?:is|are)\s+[a-z][\w' ]{0,30}?\s+(?:harder|softer)\s+"
     r"(?:along|across|lengthwise|lengthways|crosswise|crossways)\b|"

@@ -86,11 +86,12 @@ ASKED = re.compile(
     r"\b(?:can|could|should|may) (?:i|you|we)\b|\bis it (?:ok|okay|safe|fine)\b",
     re.I,
 )
-# "it fizzes in vinegar, what is it?", "what does the acid test show on calcite?": a carbonate's acid test, a reading
+# "it fizzes in vinegar, what is it?", "does calcite react with vinegar?": a carbonate's acid test, a reading
 # of the stone, not the acid's harm asked
 ACID_TEST = re.compile(
     r"\b(?:fizz\w*|effervesc\w*|bubbl(?:e|es|ed|ing))\s+(?:\w+\s+){0,2}?(?:in|with|under)\s+(?:\w+\s+){0,2}?"
-    r"(?:acids?|vinegar)\b|\bacid[- ]tests?\b|\breacts?\s+(?:with|to)\s+(?:dilute\s+)?(?:hydrochloric\s+acid|hcl)\b",
+    r"(?:acids?|vinegar)\b|\bacid[- ]tests?\b|"
+    r"\breacts?\s+(?:with|to)\s+(?:dilute\s+)?(?:hydrochloric\s+acid|hcl|acids?|vinegar)\b",
     re.I,
 )
 SHORT_CARE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}(?:care|cleaning)\s*\??\s*$", re.I)  # "sphene care", "care?"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from gemlang.knowledge.carat_weight import DEPTH_SAID, DIMENSIONS, cut_named
 from gemlang.knowledge.care import ASKED, PIECE, PRECIOUS_METALS, as_settings
 from gemlang.patterns import compiled
 from gemlang.readings import WITH_DIRECTION as TURNED_WORDS
@@ -64,7 +65,7 @@ ASKING = re.compile(
 )
 # "why does ruby glow red under UV?", "what gives gems their colour?": the mechanism is asked, not only the fact
 ASKS_WHY = re.compile(  # and asked on someone's behalf: "my son asks why ruby is red"
-    r"^\s*(?:why|how come)\b|\bwhat (?:causes|makes|produces|gives)\b|\b(?:asks?|wonder\w*|know|me)\s+why\b|"
+    r"^\s*(?:why|how come)\b|\bwhat (?:causes|makes|produces|gives)\b|\b(?:asks?|wonder\w*|know|me|explain)\s+why\b|"
     # "what is the birefringence of peridot and why does it matter?": what the property is for, after its value
     r"\band why\b|\bwhy (?:does|would) (?:it|that|this) matter\b|\bwhy (?:is|'s) (?:it|that|this) important\b",
     re.I,
@@ -131,6 +132,9 @@ PROPORTIONS_GIVEN = {
     ),
 }
 ASKED_OF = re.compile(r"\?|^\s*(?:is|are|what|which|how|should|would|does|do)\b", re.I)
+# "what depth should a round diamond be?", "how deep should an oval be cut?": the depth of a cut shape, which the
+# depth percentage says what is usual for; not "depth of colour", nor a depth in millimetres given to weigh it by
+DEPTH_OF_A_CUT = re.compile(r"\b(?:depth|how deep)\b(?![^?.!]*\bcolou?r)", re.I)
 # "what is a plot diagram on a grading report?": the paper only says where the term asked is read ("how do I tell
 # uniaxial from biaxial on the refractometer?" asks of the instrument too)
 WHERE_FOUND = re.compile(r"\bon (?:a|an|the|my|your|this|his|her) (?:[\w-]+ )?$")
@@ -377,6 +381,9 @@ def terms_asked(text: str) -> list[Term]:
         return [term_called("yield")]
     if given := [term_called(term) for term, said in PROPORTIONS_GIVEN.items() if said.search(text)]:
         return given if ASKED_OF.search(text) else []
+    if DEPTH_OF_A_CUT.search(text) and cut_named(text) and ASKED_OF.search(text):
+        if not (DEPTH_SAID.search(text) or DIMENSIONS.search(text)):
+            return [term_called("depth percentage")]
     if MOHS_SCALE_ASKED.search(text) and ASKS_SOMETHING.search(text) and not ABOUT_THE_STONE.search(text):
         steps = SCALE_STEPS_ASKED.search(text)
         return [] if gems_named_in(text) and not steps else [term_called("Mohs hardness scale")]
@@ -447,7 +454,8 @@ def _with_difference(terms: list[Term]) -> list[Term]:
     return terms + [term_called(d) for pair, d in TOLD_APART.items() if set(pair) <= asked and d not in asked]
 
 
-EXPLAINED_AS = {"colour_cause": "cause of colour", "lustre": "lustre"}  # a gem's field, the term that explains it
+# a gem's field, the term that explains it
+EXPLAINED_AS = {"colour_cause": "cause of colour", "lustre": "lustre", "fluorescence": "fluorescence"}
 
 
 def mechanism(text: str, fields: Sequence[str]) -> list[Term]:
@@ -464,7 +472,9 @@ def mechanism(text: str, fields: Sequence[str]) -> list[Term]:
     elif OPAL.search(text):  # "why does opal have fire?": its play-of-colour, not a faceted stone's dispersion
         terms = [term_called("play-of-colour") if t.term == "dispersion" else t for t in terms]
     if not terms:  # "why is sapphire blue?", "why is it shiny?": the term for the property itself
-        terms = [term_called(term) for field, term in EXPLAINED_AS.items() if field in fields]
+        # "why does ruby glow?": its glow's entry, as "… under UV?" gives; the "why" asks no colour of it
+        explained = [f for f in fields if f != "colour_cause"] if "fluorescence" in fields else fields
+        terms = [term_called(term) for field, term in EXPLAINED_AS.items() if field in explained]
     return list(dict.fromkeys(terms))[:MAX_TERMS]
 
 
