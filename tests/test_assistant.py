@@ -5256,6 +5256,19 @@ def test_how_to_tell_natural_from_lab_grown_in_other_word_orders(text, gem):
 
 
 @pytest.mark.parametrize(
+    ("text", "gem"),
+    [("how can you tell a synthetic ruby from a natural one?", "Ruby"),
+     ("how do you tell a lab-grown emerald from a natural one?", "Emerald"),
+     ("how would I tell a lab created sapphire from a real one?", "Sapphire")],
+)  # fmt: skip
+def test_a_lab_grown_stone_told_from_a_natural_one_is_of_that_gem_not_the_gem_discussed_before(text, gem):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("tell me about beryl")  # was "**Synthetic Ruby (Verneuil) or Beryl?**": "a natural one" taken as beryl
+    reply = chat.ask(text).reply
+    assert reply.startswith(f"**{gem}**:") and "magnification can (" in reply, reply
+
+
+@pytest.mark.parametrize(
     ("text", "gem", "twin"),
     [("how do I tell natural blue sapphire from lab-grown corundum?", "Blue Sapphire", "Flux-Grown Sapphire"),
      ("your readings cannot tell natural Blue Sapphire from lab-grown corundum", "Blue Sapphire", "Czochralski"),

@@ -1109,7 +1109,11 @@ class Conversation:
         elif self.named_together and not self._stone_in_hand and not gems_named_in(text):
             meant = the_one_in_colour(text, self.named_together)  # "ruby or emerald?", then "I meant the green one"
             text = f"tell me about {meant.name}" if meant is not None else text
-        if (gem := self._answered_gem() or self.topic) is not None and (real := REAL_ONE.search(text)):
+        real = REAL_ONE.search(text)
+        # "tell a synthetic ruby from a natural one": the one is a natural ruby, which the message already says
+        before = gems_named_in(text[: real.start()]) if real else []
+        grown_before = any(g.origin == "synthetic" or grown_said(text, g) for g in before)
+        if real and not grown_before and (gem := self._answered_gem() or self.topic) is not None:
             text = f"{text[: real.start()]}a real {gem.name.lower()}{text[real.end() :]}"  # "… a real diamond …"
         if not (photos or self._stone_in_hand) and self.topic is not None and DEGREE_OF_IT.match(text):
             # "is it hard?" of the gem spoken of ("… for July is ruby"): its rank, as "is ruby hard?" gets
