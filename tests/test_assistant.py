@@ -4319,6 +4319,16 @@ def test_a_bare_what_colour_after_a_gem_asks_its_colours_or_after_its_glow_the_g
     assert chat.ask("what colour?").reply.startswith(reply)  # was the how-to-begin help
 
 
+@pytest.mark.parametrize(
+    "asked, reply",
+    [("what colour is ruby under UV?", "**Ruby**: fluorescence moderate to strong red"),
+     ("what colour is emerald under long-wave UV?", "**Emerald**: fluorescence usually inert"),
+     ("what colour is diamond under short wave UV?", "**Diamond**: fluorescence inert in most")],
+)  # fmt: skip
+def test_a_colour_asked_under_uv_is_the_gems_fluorescence_not_its_body_colour(asked, reply):
+    assert Assistant(classifier=None).conversation().ask(asked).reply.startswith(reply)  # was "Ruby comes in red, …"
+
+
 def test_a_question_of_which_one_after_two_gems_compared_is_of_both():
     chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Emerald"])).conversation()
     chat.ask("What is the SG of amber?")
@@ -5771,6 +5781,10 @@ def test_which_one_is_which_of_two_stones_gets_the_summary_of_both():
         ("what does ruby look like under the Chelsea filter?", "**Ruby**: Chelsea filter: bright red (chromium)."),
         ("is emerald red through the chelsea filter?", "**Emerald**: Chelsea filter: usually pink to red"),
         ("how does spinel react to the chelsea filter?", "My facts on Spinel do not say how it looks through the"),
+        # of another gem than the one in hand, with a colour asked: the filter's reaction, not its body colour
+        ("what colour is emerald under a chelsea filter?", "**Emerald**: Chelsea filter: usually pink to red"),
+        ("what colour is spinel under the chelsea filter?", "My facts on Spinel do not say how it looks through the"),
+        ("what colour does ruby show through the CCF?", "**Ruby**: Chelsea filter: bright red (chromium)."),
     ],
 )
 def test_a_chelsea_reaction_asked_of_a_gem_with_a_stone_in_hand_is_the_gems_not_its_odds(asked, said):

@@ -706,6 +706,15 @@ def natural_in(turn: Turn) -> GemFacts:
     return natural_said(turn.text) or gem_sold_as(turn.asked[0])
 
 
+def through_the_chelsea_filter(text: str, gem: GemFacts, answer: Answer) -> str:
+    """What `gem` shows through the Chelsea filter, in its own facts' words, or that they do not say, with what the
+    filter is (sourced in `answer`'s notes)."""
+    if shown := what_it_shows(text, gem):
+        return shown
+    said = f"My facts on {gem.name} do not say how it looks through the Chelsea filter.\n\n"
+    return said + explained([term_called("Chelsea filter")], answer)
+
+
 def told_and_screened(natural: GemFacts, answer: Answer) -> str:
     """How a natural gem is told from its lab-grown twins and, for a species whose lab-grown stones take a
     laboratory's instruments (diamond), how they are screened; '' when it has no twin."""
@@ -2021,8 +2030,10 @@ class Conversation:
         if (other := self._other_gem_asked(turn.text)) is None:  # "tell me about tanzanite" with a ruby in hand
             return False
         answer = turn.answer
-        colours = follow_up_colours(other) if COLOUR_QUESTION.search(turn.text) else ""
-        said = colours.replace(other.name, f"**{other.name}**", 1)
+        # "what colour is emerald under a Chelsea filter?": what the filter shows, not the gem's body colour
+        filtered = through_the_chelsea_filter(turn.text, other, answer) if CHELSEA_ASKED.search(turn.text) else ""
+        colours = follow_up_colours(other) if COLOUR_QUESTION.search(turn.text) and not filtered else ""
+        said = filtered or colours.replace(other.name, f"**{other.name}**", 1)
         # "can garnets be white?": yes, in some kinds; "can ruby have a cat's eye?": what its facts name
         said = said or colours_answer(turn.text, other)
         said = said or (what_it_shows(turn.text, other) if phenomena_asked(turn.text) else "")
@@ -2544,9 +2555,7 @@ class Conversation:
             answer.properties = property_rows([gems[0].name])
             return True
         if len(gems) == 1 and not asked and CHELSEA_ASKED.search(text):  # of a gem whose facts name no reaction
-            filtered = term_called("Chelsea filter")
-            answer.reply = f"My facts on {gems[0].name} do not say how it looks through the Chelsea filter.\n\n"
-            answer.reply += explained([filtered], answer)
+            answer.reply = through_the_chelsea_filter(text, gems[0], answer)
             answer.properties = property_rows([gems[0].name])
             return True
 
