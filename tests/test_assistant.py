@@ -5245,6 +5245,15 @@ def test_a_place_asked_to_be_confirmed_is_answered_as_a_question_and_not_taken_a
     assert parse_hints("it's Colombian").countries == ("Colombia",)  # said, not asked: where it was mined
 
 
+@pytest.mark.parametrize("text", ["ruby? client says it's Burmese", "ruby, client says Burma"])
+def test_an_origin_someone_claims_beside_a_gem_asked_is_said_to_be_a_laboratorys_to_decide(text):
+    answer = Assistant(classifier=None).conversation().ask(text)  # was the ruby answer alone, the claim in a note
+    assert answer.reply.startswith("**Ruby**")
+    assert "a gem laboratory decides origin, from its inclusions" in answer.reply
+    assert "Ruby is red corundum" in answer.to_markdown()  # the ruby answer kept
+    assert any(n.startswith("source (origin):") and "gia.edu" in n for n in answer.notes)
+
+
 def test_a_place_someone_claims_is_no_evidence_but_a_report_is():
     assert not parse_hints("the owner says it's unheated Ceylon").countries
     assert not parse_hints("she said it was a burma ruby").countries

@@ -322,7 +322,15 @@ from gemlang.assistant.stone_answers import (
 from gemlang.data.images import NO_COLOUR, cropped_to_stone, shortcomings_note, shortcomings_of
 from gemlang.fusion.evidence import Fused, gem_sold_as
 from gemlang.fusion.table import table_entries
-from gemlang.hints import ASKED_NOT_SEEN, ASKS_TO_TEST, FILLING_SIGN, Hints, parse_hints, withdrawn_hints
+from gemlang.hints import (
+    ASKED_NOT_SEEN,
+    ASKS_TO_TEST,
+    FILLING_SIGN,
+    ORIGIN_CLAIM_LEFT_OUT,
+    Hints,
+    parse_hints,
+    withdrawn_hints,
+)
 from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.birthstones import (
     MONTH,
@@ -3617,6 +3625,10 @@ class Conversation:
         if said := lab_grown_said(answer.message):  # "the listing says lab-created sapphire": its name first
             answer.reply = f"{said}\n\n{answer.reply}".strip()
             answer.notes.append(f"sources: {'; '.join(DISCLOSURE_SOURCES[1:3])}")
+        claimed = any(n.endswith(ORIGIN_CLAIM_LEFT_OUT) for n in answer.notes)
+        if claimed and ORIGIN_DECIDED not in answer.reply:  # "ruby? client says it's Burmese": who decides origin
+            answer.reply = f"{answer.reply}\n\n{ORIGIN_DECIDED}".strip()
+            answer.notes.append(f"source (origin): {term_called('origin name').source}")
         if answer.used_photo and self.scope is not None:
             answer.out_of_scope = self.scope
             if self.scope.flagged:
