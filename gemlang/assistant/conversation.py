@@ -3626,7 +3626,8 @@ class Conversation:
             answer.reply = f"{said}\n\n{answer.reply}".strip()
             answer.notes.append(f"sources: {'; '.join(DISCLOSURE_SOURCES[1:3])}")
         claimed = any(n.endswith(ORIGIN_CLAIM_LEFT_OUT) for n in answer.notes)
-        if claimed and ORIGIN_DECIDED not in answer.reply:  # "ruby? client says it's Burmese": who decides origin
+        # "ruby? client says it's Burmese": who decides origin, unless the reply says it (a seller's claims answered)
+        if claimed and "from its inclusions and trace elements" not in answer.reply:
             answer.reply = f"{answer.reply}\n\n{ORIGIN_DECIDED}".strip()
             answer.notes.append(f"source (origin): {term_called('origin name').source}")
         if answer.used_photo and self.scope is not None:
