@@ -402,6 +402,8 @@ AGAINST_A_TREATMENT = (INTACT_SILK,)
 _WAYS = ("through", "thru", "under", "with", "using", "in")
 _THROUGH_A_FILTER = "|".join(f"(?<=\\b{way} {the} )" for way in _WAYS for the in ("the", "a", "my"))
 _THROUGH_CF = "|".join(f"(?<=\\b{way} )" for way in _WAYS)
+# the note on an origin someone claims ("client says it's Burmese"), which the answer then says a laboratory decides
+ORIGIN_CLAIM_LEFT_OUT = "what someone says of a stone's origin is for a laboratory to confirm."
 CHELSEA_SHORTHAND = re.compile(
     r"\bCF\b(?=\s*[:=-]?\s*(?:red|pink|reddish|pinkish|green|greenish|neg\w*|pos\w*|inert|no reaction)\b)|"
     rf"(?:{_THROUGH_A_FILTER})(?:colou?r )?filter\b|(?:{_THROUGH_CF})CF\b",
@@ -431,7 +433,7 @@ def parse_hints(text: str, questions: bool = False) -> Hints:
     notes = [*readings.problems, *notes]
     notes += [
         f"“{said}” is left out: "
-        + ("what someone says of a stone's origin is for a laboratory to confirm." if CLAIMED.search(said + " ")
+        + (ORIGIN_CLAIM_LEFT_OUT if CLAIMED.search(said + " ")
            else "only where a stone was mined counts as evidence.")
         for said in places_denied(text)
         if not (questions and CLAIMED.search(said + " "))

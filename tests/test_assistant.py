@@ -4415,6 +4415,16 @@ def test_a_bare_what_colour_after_a_gem_asks_its_colours_or_after_its_glow_the_g
     assert chat.ask("what colour?").reply.startswith(reply)  # was the how-to-begin help
 
 
+@pytest.mark.parametrize(
+    "asked, reply",
+    [("what colour is ruby under UV?", "**Ruby**: fluorescence moderate to strong red"),
+     ("what colour is emerald under long-wave UV?", "**Emerald**: fluorescence usually inert"),
+     ("what colour is diamond under short wave UV?", "**Diamond**: fluorescence inert in most")],
+)  # fmt: skip
+def test_a_colour_asked_under_uv_is_the_gems_fluorescence_not_its_body_colour(asked, reply):
+    assert Assistant(classifier=None).conversation().ask(asked).reply.startswith(reply)  # was "Ruby comes in red, …"
+
+
 def test_a_question_of_which_one_after_two_gems_compared_is_of_both():
     chat = Assistant(None, evidence=EvidenceModel(["Ruby", "Emerald"])).conversation()
     chat.ask("What is the SG of amber?")
@@ -5338,6 +5348,15 @@ def test_a_place_asked_to_be_confirmed_is_answered_as_a_question_and_not_taken_a
     assert parse_hints("it's Colombian").countries == ("Colombia",)  # said, not asked: where it was mined
 
 
+@pytest.mark.parametrize("text", ["ruby? client says it's Burmese", "ruby, client says Burma"])
+def test_an_origin_someone_claims_beside_a_gem_asked_is_said_to_be_a_laboratorys_to_decide(text):
+    answer = Assistant(classifier=None).conversation().ask(text)  # was the ruby answer alone, the claim in a note
+    assert answer.reply.startswith("**Ruby**")
+    assert "a gem laboratory decides origin, from its inclusions" in answer.reply
+    assert "Ruby is red corundum" in answer.to_markdown()  # the ruby answer kept
+    assert any(n.startswith("source (origin):") and "gia.edu" in n for n in answer.notes)
+
+
 def test_a_place_someone_claims_is_no_evidence_but_a_report_is():
     assert not parse_hints("the owner says it's unheated Ceylon").countries
     assert not parse_hints("she said it was a burma ruby").countries
@@ -5356,6 +5375,19 @@ def test_a_place_someone_claims_is_no_evidence_but_a_report_is():
 def test_how_to_tell_natural_from_lab_grown_in_other_word_orders(text, gem):
     reply = Assistant(classifier=None).conversation().ask(text).reply
     assert reply.startswith(f"**{gem}**:") and "magnification can (" in reply
+
+
+@pytest.mark.parametrize(
+    ("text", "gem"),
+    [("how can you tell a synthetic ruby from a natural one?", "Ruby"),
+     ("how do you tell a lab-grown emerald from a natural one?", "Emerald"),
+     ("how would I tell a lab created sapphire from a real one?", "Sapphire")],
+)  # fmt: skip
+def test_a_lab_grown_stone_told_from_a_natural_one_is_of_that_gem_not_the_gem_discussed_before(text, gem):
+    chat = Assistant(classifier=None).conversation()
+    chat.ask("tell me about beryl")  # was "**Synthetic Ruby (Verneuil) or Beryl?**": "a natural one" taken as beryl
+    reply = chat.ask(text).reply
+    assert reply.startswith(f"**{gem}**:") and "magnification can (" in reply, reply
 
 
 @pytest.mark.parametrize(
@@ -5861,6 +5893,10 @@ def test_which_one_is_which_of_two_stones_gets_the_summary_of_both():
         ("what does ruby look like under the Chelsea filter?", "**Ruby**: Chelsea filter: bright red (chromium)."),
         ("is emerald red through the chelsea filter?", "**Emerald**: Chelsea filter: usually pink to red"),
         ("how does spinel react to the chelsea filter?", "My facts on Spinel do not say how it looks through the"),
+        # of another gem than the one in hand, with a colour asked: the filter's reaction, not its body colour
+        ("what colour is emerald under a chelsea filter?", "**Emerald**: Chelsea filter: usually pink to red"),
+        ("what colour is spinel under the chelsea filter?", "My facts on Spinel do not say how it looks through the"),
+        ("what colour does ruby show through the CCF?", "**Ruby**: Chelsea filter: bright red (chromium)."),
     ],
 )
 def test_a_chelsea_reaction_asked_of_a_gem_with_a_stone_in_hand_is_the_gems_not_its_odds(asked, said):

@@ -324,7 +324,15 @@ from gemlang.assistant.stone_answers import (
 from gemlang.data.images import NO_COLOUR, cropped_to_stone, shortcomings_note, shortcomings_of
 from gemlang.fusion.evidence import Fused, gem_sold_as
 from gemlang.fusion.table import table_entries
-from gemlang.hints import ASKED_NOT_SEEN, ASKS_TO_TEST, FILLING_SIGN, Hints, parse_hints, withdrawn_hints
+from gemlang.hints import (
+    ASKED_NOT_SEEN,
+    ASKS_TO_TEST,
+    FILLING_SIGN,
+    ORIGIN_CLAIM_LEFT_OUT,
+    Hints,
+    parse_hints,
+    withdrawn_hints,
+)
 from gemlang.knowledge import GemFacts, get_facts
 from gemlang.knowledge.birthstones import (
     MONTH,
@@ -707,6 +715,15 @@ def natural_in(turn: Turn) -> GemFacts:
     """The natural gem a message asks of against lab-grown stones: "natural ruby from lab-grown corundum": ruby;
     "natural from synthetic spinel": spinel, the gem synthetic spinel is sold as."""
     return natural_said(turn.text) or gem_sold_as(turn.asked[0])
+
+
+def through_the_chelsea_filter(text: str, gem: GemFacts, answer: Answer) -> str:
+    """What `gem` shows through the Chelsea filter, in its own facts' words, or that they do not say, with what the
+    filter is (sourced in `answer`'s notes)."""
+    if shown := what_it_shows(text, gem):
+        return shown
+    said = f"My facts on {gem.name} do not say how it looks through the Chelsea filter.\n\n"
+    return said + explained([term_called("Chelsea filter")], answer)
 
 
 def told_and_screened(natural: GemFacts, answer: Answer) -> str:
@@ -1120,7 +1137,11 @@ class Conversation:
         elif self.named_together and not self._stone_in_hand and not gems_named_in(text):
             meant = the_one_in_colour(text, self.named_together)  # "ruby or emerald?", then "I meant the green one"
             text = f"tell me about {meant.name}" if meant is not None else text
-        if (gem := self._answered_gem() or self.topic) is not None and (real := REAL_ONE.search(text)):
+        real = REAL_ONE.search(text)
+        # "tell a synthetic ruby from a natural one": the one is a natural ruby, which the message already says
+        before = gems_named_in(text[: real.start()]) if real else []
+        grown_before = any(g.origin == "synthetic" or grown_said(text, g) for g in before)
+        if real and not grown_before and (gem := self._answered_gem() or self.topic) is not None:
             text = f"{text[: real.start()]}a real {gem.name.lower()}{text[real.end() :]}"  # "… a real diamond …"
         if not (photos or self._stone_in_hand) and self.topic is not None and DEGREE_OF_IT.match(text):
             # "is it hard?" of the gem spoken of ("… for July is ruby"): its rank, as "is ruby hard?" gets
@@ -2032,8 +2053,10 @@ class Conversation:
         if (other := self._other_gem_asked(turn.text)) is None:  # "tell me about tanzanite" with a ruby in hand
             return False
         answer = turn.answer
-        colours = follow_up_colours(other) if COLOUR_QUESTION.search(turn.text) else ""
-        said = colours.replace(other.name, f"**{other.name}**", 1)
+        # "what colour is emerald under a Chelsea filter?": what the filter shows, not the gem's body colour
+        filtered = through_the_chelsea_filter(turn.text, other, answer) if CHELSEA_ASKED.search(turn.text) else ""
+        colours = follow_up_colours(other) if COLOUR_QUESTION.search(turn.text) and not filtered else ""
+        said = filtered or colours.replace(other.name, f"**{other.name}**", 1)
         # "can garnets be white?": yes, in some kinds; "can ruby have a cat's eye?": what its facts name
         said = said or colours_answer(turn.text, other)
         said = said or (what_it_shows(turn.text, other) if phenomena_asked(turn.text) else "")
@@ -2555,9 +2578,7 @@ class Conversation:
             answer.properties = property_rows([gems[0].name])
             return True
         if len(gems) == 1 and not asked and CHELSEA_ASKED.search(text):  # of a gem whose facts name no reaction
-            filtered = term_called("Chelsea filter")
-            answer.reply = f"My facts on {gems[0].name} do not say how it looks through the Chelsea filter.\n\n"
-            answer.reply += explained([filtered], answer)
+            answer.reply = through_the_chelsea_filter(text, gems[0], answer)
             answer.properties = property_rows([gems[0].name])
             return True
 
@@ -3621,6 +3642,11 @@ class Conversation:
         if said := lab_grown_said(answer.message):  # "the listing says lab-created sapphire": its name first
             answer.reply = f"{said}\n\n{answer.reply}".strip()
             answer.notes.append(f"sources: {'; '.join(DISCLOSURE_SOURCES[1:3])}")
+        claimed = any(n.endswith(ORIGIN_CLAIM_LEFT_OUT) for n in answer.notes)
+        # "ruby? client says it's Burmese": who decides origin, unless the reply says it (a seller's claims answered)
+        if claimed and "from its inclusions and trace elements" not in answer.reply:
+            answer.reply = f"{answer.reply}\n\n{ORIGIN_DECIDED}".strip()
+            answer.notes.append(f"source (origin): {term_called('origin name').source}")
         if answer.used_photo and self.scope is not None:
             answer.out_of_scope = self.scope
             if self.scope.flagged:

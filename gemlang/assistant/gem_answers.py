@@ -26,6 +26,7 @@ from gemlang.assistant.questions import (
     ASKS_ABOUT,
     ASKS_WHAT_IT_SHOWS,
     CARAT_UNIT_SAID,
+    CHELSEA_WORDS,
     CLAUSE_ASKS,
     COAL_SAID,
     COLOUR_QUESTION,
@@ -1097,7 +1098,7 @@ SEEN_IN_THE_STONE = {
     ),
     r"\bstar\b|asterism": (r"\bstar|asterism", "star"),
     r"doubling|double refraction|doubled": (r"doubl|birefringen", ""),
-    r"chelsea": (r"chelsea", ""),
+    CHELSEA_WORDS: (r"chelsea", ""),
     # "what phenomena does sapphire show?": the sentences that name one by its name (a star, not ruby's red glow)
     r"\bphenomen\w*|\boptical effects?\b": (PHENOMENON_NAMED, "optical phenomena"),
 }

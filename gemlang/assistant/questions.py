@@ -758,11 +758,15 @@ ON_THE_SPOT = re.compile(
     re.I,
 )
 # "how does spinel look through the Chelsea filter?": a test that reads no constant, only what the gem shows in it
-CHELSEA_ASKED = re.compile(r"\bchelsea\b", re.I)
+# ("through the CCF": the Chelsea colour filter, as gemmologists shorten it)
+CHELSEA_WORDS = r"\bchelsea\b|\bccf\b"
+CHELSEA_ASKED = re.compile(CHELSEA_WORDS, re.I)
 # An instrument or what it shows, in a question about a gem: the constant it reads
 INSTRUMENT_WORDS = re.compile(
-    r"\b(?:polariscope|stays? dark|blinks?|refractometer|dichroscope|chelsea(?: filter)?|pleochro\w*|"
+    r"\b(?:polariscope|stays? dark|blinks?|refractometer|dichroscope|chelsea(?: filter)?|ccf|pleochro\w*|"
+    # "what colour is ruby under UV?", "… under long-wave UV?": its fluorescence, not its body colour
     r"(?:UV|ultraviolet) (?:lamp|light)|"
+    r"(?:under|in)\s+(?:an?\s+|the\s+)?(?:(?:long|short)[- ]?wave\s+)?(?:UV|ultraviolet)|"
     r"fluoresc\w*|spectroscope|hydrostatic|heavy liquids?|scratch\w*|refractive index|\bRI\b|\bSG\b|doubling|"
     r"double refraction)\b|" + READINGS_COUNTED,
     re.I,
@@ -1443,7 +1447,7 @@ TEST_NAMED = {
     r"conoscope|interference figure|optic figure": "optic_figure",
     r"polariscope": "optic",
     r"dichroscope|pleochro": "pleochroism",
-    r"chelsea": "chelsea",
+    CHELSEA_WORDS: "chelsea",
     r"refractometer|refractive index|\bri\b": "ri",
     r"hydrostatic|heavy liquids?|specific gravity|\bsg\b": "sg",
 }
