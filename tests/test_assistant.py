@@ -1150,8 +1150,8 @@ def test_an_elements_spectrum_cites_a_gemmological_reference_beside_the_web_copy
 @pytest.mark.parametrize(
     "text, said",
     [
-        ("is fluorite soluble in water?", "**Fluorite**: in water: only slightly soluble; it also dissolves in hot"),
-        ("does fluorite dissolve in water?", "**Fluorite**: in water: only slightly soluble"),
+        ("is fluorite soluble in water?", "**Fluorite**: in water: it barely dissolves"),
+        ("does fluorite dissolve in water?", "**Fluorite**: in water: it barely dissolves"),
         ("does calcite fizz in acid?", "**Calcite**: in acid: drops of dilute hydrochloric acid on it cause obvious"),
         ("is kyanite harder along its length?", "hardness by direction: about 5 along the length of the crystal"),
         ("does kyanite have two hardnesses?", "hardness by direction: about 5 along the length of the crystal"),
@@ -1176,7 +1176,7 @@ def test_how_water_acid_or_direction_acts_on_a_gem_is_answered_from_its_sourced_
 @pytest.mark.parametrize(
     "text, cited",
     [
-        ("is fluorite soluble in water?", "en.wikipedia.org/wiki/Fluorite"),
+        ("is fluorite soluble in water?", "simple.wikipedia.org/wiki/Fluorite"),
         ("does calcite fizz in acid?", "geo.libretexts.org"),
         ("will calcite bubble in hydrochloric acid?", "geo.libretexts.org"),
         ("does calcite react with hydrochloric acid?", "geo.libretexts.org"),
@@ -6881,11 +6881,11 @@ def test_a_chalcedonys_white_streak_cites_a_museums_quartz_entry(question):
 @pytest.mark.parametrize(
     "question, cited",
     [
-        ("what is the streak of almandine?", "en.wikipedia.org/wiki/Garnet"),
-        ("what colour streak does tsavorite leave?", "en.wikipedia.org/wiki/Garnet"),
-        ("garnet streak?", "en.wikipedia.org/wiki/Garnet"),  # was "streak not on record here"
-        ("what is the streak of tourmaline?", "en.wikipedia.org/wiki/Tourmaline"),
-        ("what is the streak of spinel?", "en.wikipedia.org/wiki/Spinel"),
+        ("what is the streak of almandine?", "skywalker.cochise.edu/wellerr/mineral/garnet"),
+        ("what colour streak does tsavorite leave?", "skywalker.cochise.edu/wellerr/mineral/garnet"),
+        ("garnet streak?", "skywalker.cochise.edu/wellerr/mineral/garnet"),  # was "streak not on record here"
+        ("what is the streak of tourmaline?", "skywalker.cochise.edu/wellerr/mineral/tourmaline"),
+        ("what is the streak of spinel?", "a-m.de/englisch/lexikon/mineral/oxide/spinell"),
         ("what streak does jadeite give?", "cochise.edu"),
     ],
 )
