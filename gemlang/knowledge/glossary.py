@@ -702,9 +702,11 @@ LAB_WORK_ASKED = re.compile(
     r"\bhow (?:do|does)\b[^?.!]{0,30}\b(?:work|identify|analy[sz]e)\b",  # not "how would a lab test it?"
     re.I,
 )
-# "how are gems formed?", "where do gems form?", "how do crystals grow?", and "which gems form in metamorphic rock?",
-# the settings the entry names each gem of
-HOW_FORMED_ASKED = re.compile(r"\b(?:how|where|which|what)\b", re.I)
+# "how are gems formed?", "where do gems form?", "how do crystals grow?": how, not what, the forming is
+HOW_FORMED_ASKED = re.compile(r"\b(?:how|where)\b", re.I)
+# and "which gems form in metamorphic rock?": the settings the formation entry names each gem of (but "what shape do
+# tourmaline crystals grow in?" asks a gem's habit, not how crystals grow)
+GEMS_FORMED_ASKED = re.compile(r"\b(?:how|where|which|what)\b", re.I)
 # "does aquamarine look better in white gold?", "would it suit yellow gold?": how a stone looks in a metal, not "can I
 # clean it in white gold?"
 LOOKS_IN_METAL = re.compile(
@@ -720,7 +722,7 @@ ASKED_WHEREVER_NAMED = {
     "taking stones from a beach": TAKING_ALLOWED,
     "appraisal": ABOUT_PAPERS, "reappraisal": ABOUT_PAPERS, "buying a gem": ABOUT_PAPERS,
     "repolishing": ABOUT_PAPERS, "gem laboratory": LAB_WORK_ASKED, "AAA grade": ABOUT_PAPERS,
-    "gem formation": HOW_FORMED_ASKED, "crystal growth": HOW_FORMED_ASKED,
+    "gem formation": GEMS_FORMED_ASKED, "crystal growth": HOW_FORMED_ASKED,
     "resetting a stone": ASKED,
     "conflict diamonds": ASKED, "ethical sourcing": ASKED,
     "metal colour": LOOKS_IN_METAL,
